@@ -1,0 +1,55 @@
+/**
+ * Stable codes carried by {@link MetricInputError}; match on these, not on messages.
+ */
+export type MetricInputErrorCode =
+  | 'LENGTH_MISMATCH'
+  | 'EMPTY_INPUT'
+  | 'MISSING_VALUE'
+  | 'NON_FINITE_VALUE'
+  | 'MIXED_LABEL_TYPES'
+  | 'INVALID_PROBABILITY'
+  | 'PROBABILITIES_NOT_NORMALIZED'
+  | 'INVALID_SHAPE'
+  | 'MULTICLASS_WITH_BINARY_AVERAGE'
+  | 'UNKNOWN_POS_LABEL'
+  | 'UNKNOWN_LABEL'
+  | 'INVALID_OPTION'
+  | 'INVALID_STATE'
+  | 'UNDEFINED_METRIC';
+
+/**
+ * The one error class of `@assay/core-metrics`: bad input to a metric.
+ *
+ * @remarks
+ * The message is a full sentence naming the argument, the offending value or
+ * row, and what would be valid. `code` is stable across versions; `argument`
+ * names the parameter at fault (`'yTrue'`, `'options.average'`, ...).
+ *
+ * @example
+ * ```ts
+ * import { accuracyScore, MetricInputError } from '@assay/core-metrics';
+ * try {
+ *   accuracyScore([0, 1], [0]);
+ * } catch (error) {
+ *   if (error instanceof MetricInputError) console.log(error.code); // 'LENGTH_MISMATCH'
+ * }
+ * ```
+ */
+export class MetricInputError extends Error {
+  override readonly name = 'MetricInputError';
+  /** Stable machine-readable reason. */
+  readonly code: MetricInputErrorCode;
+  /** The argument at fault, e.g. `'yPred'` or `'options.average'`. */
+  readonly argument: string | undefined;
+
+  /**
+   * @param code - stable reason code
+   * @param message - full sentence naming argument, value and what is valid
+   * @param argument - the argument at fault
+   */
+  constructor(code: MetricInputErrorCode, message: string, argument?: string) {
+    super(message);
+    this.code = code;
+    this.argument = argument;
+  }
+}

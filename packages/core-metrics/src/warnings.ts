@@ -1,0 +1,53 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+
+/** A warning raised by a metric, e.g. an ill-defined precision with `zeroDivision: 'warn'`. */
+export interface MetricWarning {
+  /** Stable code: `'UNDEFINED_METRIC'` (0/0 replaced by 0) or `'SINGLE_CLASS'`. */
+  readonly code: 'UNDEFINED_METRIC' | 'SINGLE_CLASS';
+  /** The metric that warned, e.g. `'precisionScore'`. */
+  readonly metric: string;
+  /** A full sentence, in the spirit of scikit-learn's `UndefinedMetricWarning`. */
+  readonly message: string;
+}
+
+/**
+ * Name of the `node:diagnostics_channel` on which metric warnings are published.
+ *
+ * @remarks
+ * Library code never prints. Subscribe with {@link onMetricWarning}, or with
+ * `diagnostics_channel.subscribe(METRIC_WARNING_CHANNEL, fn)`; with no
+ * subscriber a warning costs nothing and goes nowhere.
+ */
+export const METRIC_WARNING_CHANNEL = 'assay:core-metrics:warning';
+
+const channel = diagnosticsChannel.channel(METRIC_WARNING_CHANNEL);
+
+/**
+ * Subscribes to metric warnings.
+ *
+ * @param listener - called synchronously with each warning
+ * @returns a function that unsubscribes the listener
+ * @example
+ * ```ts
+ * import { onMetricWarning, precisionScore } from '@assay/core-metrics';
+ * const off = onMetricWarning((w) => console.error(w.message));
+ * precisionScore([0, 1], [0, 0], { zeroDivision: 'warn' }); // warns: label 1 never predicted
+ * off();
+ * ```
+ */
+export function onMetricWarning(listener: (warning: MetricWarning) => void): () => void {
+  const handler = (message: unknown): void => listener(message as MetricWarning);
+  diagnosticsChannel.subscribe(METRIC_WARNING_CHANNEL, handler);
+  return () => {
+    diagnosticsChannel.unsubscribe(METRIC_WARNING_CHANNEL, handler);
+  };
+}
+
+/**
+ * Publishes a warning on {@link METRIC_WARNING_CHANNEL}. For metric implementations.
+ *
+ * @param warning - the warning to publish
+ */
+export function emitMetricWarning(warning: MetricWarning): void {
+  if (channel.hasSubscribers) channel.publish(warning);
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** The vitest settings every package shares; CI sums the JSON reports. */
+export const sharedConfig = defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
+  },
+});
