@@ -1,0 +1,19 @@
+import { Command } from 'commander';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerRunCommand } from './commands/run.js';
+import { registerScoreCommand } from './commands/score.js';
+
+/**
+ * Builds the `assay` command-line program with every subcommand registered.
+ *
+ * @returns the commander program, ready for `parseAsync(process.argv)`
+ */
+export function buildProgram(): Command {
+  const program = new Command('assay')
+    .description('Evaluate models served as a service: metrics you can defend, with uncertainty.')
+    .showHelpAfterError('(run with --help for usage)');
+  registerScoreCommand(program);
+  registerRunCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
