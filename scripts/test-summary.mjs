@@ -1,7 +1,7 @@
 // Sums vitest's JSON reports (test-results/vitest.json in each package) into
 // the one line CI reads: "N passed, N failed". A package whose tests crashed
 // before writing its report counts as one failure, so a crash is never green.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let passed = 0;
@@ -19,7 +19,8 @@ for (const group of ['packages', 'apps']) {
     const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;
     failed += json.numFailedTests;
-    if (json.numFailedTestSuites > 0 && json.numFailedTests === 0) failed += json.numFailedTestSuites;
+    if (json.numFailedTestSuites > 0 && json.numFailedTests === 0)
+      failed += json.numFailedTestSuites;
   }
 }
 console.log(`${passed} passed, ${failed} failed`);
