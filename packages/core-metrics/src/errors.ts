@@ -15,7 +15,10 @@ export type MetricInputErrorCode =
   | 'UNKNOWN_LABEL'
   | 'INVALID_OPTION'
   | 'INVALID_STATE'
-  | 'UNDEFINED_METRIC';
+  | 'UNDEFINED_METRIC'
+  | 'INVALID_WEIGHT'
+  | 'SINGLE_CLASS'
+  | 'NEGATIVE_VALUE';
 
 /**
  * The one error class of `@assay/core-metrics`: bad input to a metric.
