@@ -1,0 +1,167 @@
+import { MetricInputError } from '../errors.js';
+import { accumulateConfusion } from '../kernels/confusion-counts.js';
+
+/** Serialized {@link ConfusionAccumulator}: class count and row-major counts. */
+export interface ConfusionAccumulatorJSON {
+  readonly nClasses: number;
+  readonly counts: number[];
+}
+
+function invalidState(message: string): MetricInputError {
+  return new MetricInputError('INVALID_STATE', message, 'json');
+}
+
+/**
+ * A mergeable K×K confusion count matrix over encoded class codes: the state that
+ * shards, workers and bootstrap resamples share.
+ *
+ * @remarks
+ * `counts[t * nClasses + p]` is the (weighted) number of rows with true class `t` and
+ * predicted class `p`. Merging adds counts, so the merge of shard accumulators equals
+ * the accumulator of the whole data (exactly for unweighted counts below 2^53). To move
+ * one between threads transfer `counts.buffer` and rebuild with
+ * `new ConfusionAccumulator(nClasses, new Float64Array(buffer))`. Feed `counts` to the
+ * `*FromConfusion` functions (e.g. {@link precisionRecallFscoreSupportFromConfusion}).
+ *
+ * @example
+ * ```ts
+ * import { ConfusionAccumulator, accuracyFromConfusion } from '@assay/core-metrics';
+ * const a = new ConfusionAccumulator(2).update(Int32Array.of(0, 1), Int32Array.of(0, 0));
+ * const b = new ConfusionAccumulator(2).update(Int32Array.of(1), Int32Array.of(1));
+ * accuracyFromConfusion(a.merge(b).counts, 2); // 2 / 3
+ * ```
+ * @see sklearn.metrics.confusion_matrix
+ */
+export class ConfusionAccumulator {
+  /** Number of classes K. */
+  readonly nClasses: number;
+  /** Row-major K×K counts, row = true class, column = predicted class. */
+  readonly counts: Float64Array;
+
+  /**
+   * @param nClasses - number of classes K (a positive integer)
+   * @param counts - existing counts to adopt (not copied), length K²; zeros when omitted
+   * @throws {@link MetricInputError} `INVALID_STATE` when K is not a positive integer or
+   *   `counts` has the wrong length
+   */
+  constructor(nClasses: number, counts?: Float64Array) {
+    if (!Number.isInteger(nClasses) || nClasses < 1) {
+      throw invalidState(
+        `nClasses is ${String(nClasses)}; it must be a positive integer number of classes.`,
+      );
+    }
+    if (counts !== undefined && counts.length !== nClasses * nClasses) {
+      throw invalidState(
+        `counts has ${counts.length} cells but nClasses = ${nClasses} needs ${nClasses * nClasses} (nClasses squared).`,
+      );
+    }
+    this.nClasses = nClasses;
+    this.counts = counts ?? new Float64Array(nClasses * nClasses);
+  }
+
+  /**
+   * Adds rows `start..end-1` of encoded codes (unchecked: codes must be in `[0, K)`).
+   *
+   * @param yTrue - true class codes
+   * @param yPred - predicted class codes, same length
+   * @param weight - per-row weights, or null/omitted for 1 per row
+   * @param start - first row, default 0
+   * @param end - row after the last, default `yTrue.length`
+   * @returns this accumulator
+   * @throws never
+   * @example
+   * ```ts
+   * new ConfusionAccumulator(3).update(Int32Array.of(0, 2), Int32Array.of(1, 2));
+   * ```
+   */
+  update(
+    yTrue: Int32Array,
+    yPred: Int32Array,
+    weight: Float64Array | null = null,
+    start = 0,
+    end: number = yTrue.length,
+  ): this {
+    accumulateConfusion(this.counts, this.nClasses, yTrue, yPred, weight, start, end);
+    return this;
+  }
+
+  /**
+   * Adds another accumulator's counts into this one.
+   *
+   * @param other - an accumulator over the same classes
+   * @returns this accumulator
+   * @throws {@link MetricInputError} `INVALID_STATE` when the class counts differ
+   * @example
+   * ```ts
+   * a.merge(b); // a now holds the counts of both
+   * ```
+   */
+  merge(other: ConfusionAccumulator): this {
+    if (other.nClasses !== this.nClasses) {
+      throw new MetricInputError(
+        'INVALID_STATE',
+        `Cannot merge a ConfusionAccumulator with ${other.nClasses} classes into one with ${this.nClasses}; both must use the same class encoding.`,
+        'other',
+      );
+    }
+    const a = this.counts;
+    const b = other.counts;
+    for (let i = 0; i < a.length; i++) a[i]! += b[i]!;
+    return this;
+  }
+
+  /**
+   * Serializes the state (plain JSON numbers).
+   *
+   * @returns `{ nClasses, counts }`
+   * @throws never
+   * @example
+   * ```ts
+   * JSON.stringify(acc); // '{"nClasses":2,"counts":[1,0,1,1]}'
+   * ```
+   */
+  toJSON(): ConfusionAccumulatorJSON {
+    return { nClasses: this.nClasses, counts: Array.from(this.counts) };
+  }
+
+  /**
+   * Rebuilds an accumulator from {@link ConfusionAccumulator.toJSON} output, validating it.
+   *
+   * @param json - parsed JSON state
+   * @returns a new accumulator
+   * @throws {@link MetricInputError} `INVALID_STATE` naming the bad field and what is valid
+   * @example
+   * ```ts
+   * const copy = ConfusionAccumulator.fromJSON(JSON.parse(JSON.stringify(acc)));
+   * ```
+   */
+  static fromJSON(json: unknown): ConfusionAccumulator {
+    if (typeof json !== 'object' || json === null) {
+      throw invalidState(
+        `ConfusionAccumulator state must be an object { nClasses, counts }, got ${json === null ? 'null' : typeof json}.`,
+      );
+    }
+    const { nClasses, counts } = json as { nClasses?: unknown; counts?: unknown };
+    if (typeof nClasses !== 'number' || !Number.isInteger(nClasses) || nClasses < 1) {
+      throw invalidState(
+        `ConfusionAccumulator state field nClasses is ${JSON.stringify(nClasses)}; it must be a positive integer.`,
+      );
+    }
+    if (!Array.isArray(counts) || counts.length !== nClasses * nClasses) {
+      throw invalidState(
+        `ConfusionAccumulator state field counts must be an array of ${nClasses * nClasses} numbers (nClasses squared), got ${Array.isArray(counts) ? `${counts.length} entries` : typeof counts}.`,
+      );
+    }
+    const out = new Float64Array(counts.length);
+    for (let i = 0; i < counts.length; i++) {
+      const v: unknown = counts[i];
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
+        throw invalidState(
+          `ConfusionAccumulator state field counts[${i}] is ${JSON.stringify(v)}; every count must be a finite number >= 0.`,
+        );
+      }
+      out[i] = v;
+    }
+    return new ConfusionAccumulator(nClasses, out);
+  }
+}

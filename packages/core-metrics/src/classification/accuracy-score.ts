@@ -1,0 +1,63 @@
+import { MetricInputError } from '../errors.js';
+import type { LabelInput } from '../input/encode-labels.js';
+import type { NumericInput } from '../input/numeric-column.js';
+import { accuracyFromConfusion, totalOf } from './accuracy-from-confusion.js';
+import { checkBoolean } from './average-option.js';
+import { encodeTargets } from './encode-targets.js';
+
+/** Options of {@link accuracyScore} and {@link zeroOneLoss}. */
+export interface AccuracyOptions {
+  /** true (default): a fraction; false: the (weighted) count of rows. */
+  normalize?: boolean;
+  /** Non-negative weight per row (default: 1 each). */
+  sampleWeight?: NumericInput;
+}
+
+/**
+ * Throws when normalizing by a total weight of zero (scikit-learn raises
+ * `ZeroDivisionError: Weights sum to zero`).
+ *
+ * @param total - the total weight
+ * @param metric - the metric name
+ * @throws {@link MetricInputError} `INVALID_WEIGHT`
+ */
+export function checkPositiveTotal(total: number, metric: string): void {
+  if (total === 0) {
+    throw new MetricInputError(
+      'INVALID_WEIGHT',
+      `options.sampleWeight sums to 0, so ${metric} (a weighted mean over rows) is undefined; give at least one positive weight${metric === 'hammingLoss' ? '' : ' or use normalize: false'}.`,
+      'options.sampleWeight',
+    );
+  }
+}
+
+/**
+ * Accuracy: the (weighted) share of rows where the prediction equals the truth.
+ *
+ * @remarks
+ * `accuracy = Σ wᵢ·[yᵢ = ŷᵢ] / Σ wᵢ` = `trace(C) / ΣC` ({@link accuracyFromConfusion});
+ * with `normalize: false`, the numerator alone.
+ *
+ * @param yTrue - true labels (array, typed array or Arrow vector of integers or strings)
+ * @param yPred - predicted labels, same length
+ * @param options - `normalize` (true), `sampleWeight`
+ * @returns the accuracy in [0, 1], or the (weighted) count of correct rows
+ * @throws {@link MetricInputError} `INVALID_WEIGHT` (negative weights, or all weights 0
+ *   with `normalize`), `INVALID_OPTION` and the input errors
+ * @example
+ * ```ts
+ * import { accuracyScore } from '@assay/core-metrics';
+ * accuracyScore(['cat', 'dog', 'dog'], ['cat', 'dog', 'cat']); // 2 / 3
+ * ```
+ * @see sklearn.metrics.accuracy_score
+ */
+export function accuracyScore(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options: AccuracyOptions = {},
+): number {
+  const normalize = checkBoolean(options.normalize, true, 'options.normalize');
+  const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
+  if (normalize) checkPositiveTotal(totalOf(counts), 'accuracyScore');
+  return accuracyFromConfusion(counts, nClasses, { normalize });
+}

@@ -1,0 +1,212 @@
+import { MetricInputError } from '../errors.js';
+import type { Label, LabelInput } from '../input/encode-labels.js';
+import type { NumericInput } from '../input/numeric-column.js';
+import type { ZeroDivision } from './average-option.js';
+import { showValue } from './average-option.js';
+import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
+import { pythonFixed, pythonFloat, rjust } from './report-text.js';
+import { prepareSetWise } from './set-wise-labels.js';
+
+/** One row of a {@link ClassificationReport}. */
+export interface ClassificationReportRow {
+  readonly precision: number;
+  readonly recall: number;
+  readonly 'f1-score': number;
+  /** Number (or total weight) of true rows. */
+  readonly support: number;
+}
+
+/**
+ * scikit-learn's `classification_report(..., output_dict=True)` plus its text rendering:
+ * one row per label (keyed by target name), `accuracy` (when the report covers every
+ * label), `micro avg` (instead of accuracy, when `labels` is a strict subset or adds
+ * labels), `macro avg`, `weighted avg`, and `text`.
+ */
+export interface ClassificationReport {
+  readonly [label: string]: ClassificationReportRow | number | string | undefined;
+  readonly accuracy?: number;
+  readonly 'micro avg'?: ClassificationReportRow;
+  readonly 'macro avg': ClassificationReportRow;
+  readonly 'weighted avg': ClassificationReportRow;
+  /** The report as scikit-learn prints it. */
+  readonly text: string;
+}
+
+/** Options of {@link classificationReport}. */
+export interface ClassificationReportOptions {
+  /** Labels to report, in order (default: all, sorted); may include absent labels. */
+  labels?: readonly Label[];
+  /** Display names, one per reported label (default: the labels as text). */
+  targetNames?: readonly string[];
+  /** Non-negative weight per row (default: 1 each). */
+  sampleWeight?: NumericInput;
+  /** Decimals in `text` (default 2). */
+  digits?: number;
+  /** Value for 0/0 ratios (default `'warn'`). */
+  zeroDivision?: ZeroDivision;
+}
+
+const RESERVED = new Set(['accuracy', 'micro avg', 'macro avg', 'weighted avg', 'text']);
+const HEADERS = ['precision', 'recall', 'f1-score', 'support'] as const;
+
+/**
+ * Per-label precision, recall, F1 and support with micro/macro/weighted averages, as a
+ * structured object and as scikit-learn's text table.
+ *
+ * @remarks
+ * Every number comes from {@link precisionRecallFscoreSupportFromConfusion} on one
+ * confusion matrix. When the report covers exactly the labels present, the micro
+ * average equals accuracy and is reported as `accuracy` (its precision), as in
+ * scikit-learn.
+ *
+ * @param yTrue - true labels
+ * @param yPred - predicted labels, same length
+ * @param options - `labels`, `targetNames`, `sampleWeight`, `digits` (2), `zeroDivision`
+ * @returns the report object with its `text`
+ * @throws {@link MetricInputError} `INVALID_OPTION` (bad digits, target names of the wrong
+ *   length or clashing with a summary key) and the input errors
+ * @example
+ * ```ts
+ * import { classificationReport } from '@assay/core-metrics';
+ * const report = classificationReport(['a', 'b', 'b'], ['a', 'b', 'a']);
+ * report['macro avg']; // { precision: 0.75, recall: 0.75, 'f1-score': 0.666…, support: 3 }
+ * console.log(report.text);
+ * ```
+ * @see sklearn.metrics.classification_report
+ */
+export function classificationReport(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options: ClassificationReportOptions = {},
+): ClassificationReport {
+  const digits = options.digits ?? 2;
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.digits is ${showValue(digits)}; it must be an integer from 0 to 20.`,
+      'options.digits',
+    );
+  }
+  const prepared = prepareSetWise(
+    yTrue,
+    yPred,
+    {
+      average: null,
+      ...(options.labels !== undefined ? { labels: options.labels } : {}),
+      ...(options.sampleWeight !== undefined ? { sampleWeight: options.sampleWeight } : {}),
+      ...(options.zeroDivision !== undefined ? { zeroDivision: options.zeroDivision } : {}),
+    },
+    null,
+  );
+  const { counts, nClasses, classes, nPresent, weighted } = prepared.encoded;
+  const indices = prepared.labels ?? classes.map((_, i) => i);
+  const names = targetNames(
+    options.targetNames,
+    indices.map((c) => classes[c]!),
+  );
+  const microIsAccuracy =
+    prepared.labels === undefined ||
+    (new Set(indices).size === nPresent && indices.every((c) => c < nPresent));
+
+  const base = {
+    labels: indices,
+    zeroDivision: prepared.zeroDivision,
+    metric: 'classificationReport',
+    classes,
+  };
+  const perLabel = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
+    ...base,
+    average: null,
+  });
+  let totalSupport = 0;
+  for (const s of perLabel.support) totalSupport += s;
+
+  const report: Record<string, ClassificationReportRow | number | string> = {};
+  const rows: [string, ClassificationReportRow][] = [];
+  names.forEach((name, j) => {
+    const row = {
+      precision: perLabel.precision[j]!,
+      recall: perLabel.recall[j]!,
+      'f1-score': perLabel.fbeta[j]!,
+      support: perLabel.support[j]!,
+    };
+    report[name] = row;
+    rows.push([name, row]);
+  });
+  const summaries: [string, ClassificationReportRow][] = [];
+  for (const average of ['micro', 'macro', 'weighted'] as const) {
+    const avg = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
+      ...base,
+      average,
+      warnFor: [],
+    });
+    const heading = average === 'micro' && microIsAccuracy ? 'accuracy' : `${average} avg`;
+    const row = {
+      precision: avg.precision,
+      recall: avg.recall,
+      'f1-score': avg.fbeta,
+      support: totalSupport,
+    };
+    summaries.push([heading, row]);
+    report[heading] = heading === 'accuracy' ? row.precision : row;
+  }
+  report.text = renderReport(rows, summaries, digits, weighted);
+  return report as unknown as ClassificationReport;
+}
+
+function targetNames(given: readonly string[] | undefined, labels: readonly Label[]): string[] {
+  const names = given === undefined ? labels.map(String) : [...given];
+  if (given !== undefined) {
+    if (!Array.isArray(given) || given.some((n) => typeof n !== 'string')) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `options.targetNames must be an array of strings, one per reported label.`,
+        'options.targetNames',
+      );
+    }
+    if (given.length !== labels.length) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `options.targetNames has ${given.length} names but the report has ${labels.length} labels (${labels.map((l) => JSON.stringify(l)).join(', ')}); give one name per label.`,
+        'options.targetNames',
+      );
+    }
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (RESERVED.has(name) || seen.has(name)) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `The report row name ${JSON.stringify(name)} ${RESERVED.has(name) ? 'clashes with a summary key' : 'appears twice'}; rename it with options.targetNames (names must be unique and not 'accuracy', 'micro avg', 'macro avg', 'weighted avg' or 'text').`,
+        'options.targetNames',
+      );
+    }
+    seen.add(name);
+  }
+  return names;
+}
+
+function renderReport(
+  rows: readonly [string, ClassificationReportRow][],
+  summaries: readonly [string, ClassificationReportRow][],
+  digits: number,
+  weighted: boolean,
+): string {
+  const support = (s: number): string => (weighted ? pythonFloat(s) : String(s));
+  const width = Math.max(...rows.map(([name]) => [...name].length), 'weighted avg'.length, digits);
+  const line = (name: string, row: ClassificationReportRow): string =>
+    `${rjust(name, width)} ${[row.precision, row.recall, row['f1-score']]
+      .map((v) => ` ${rjust(pythonFixed(v, digits), 9)}`)
+      .join('')} ${rjust(support(row.support), 9)}\n`;
+  let text = `${rjust('', width)} ${HEADERS.map((h) => ` ${rjust(h, 9)}`).join('')}\n\n`;
+  for (const [name, row] of rows) text += line(name, row);
+  text += '\n';
+  for (const [heading, row] of summaries) {
+    if (heading === 'accuracy') {
+      text += `${rjust(heading, width)} ${' '.repeat(10)}${' '.repeat(10)} ${rjust(pythonFixed(row['f1-score'], digits), 9)} ${rjust(support(row.support), 9)}\n`;
+    } else {
+      text += line(heading, row);
+    }
+  }
+  return text;
+}

@@ -1,0 +1,52 @@
+import type { LabelInput } from '../input/encode-labels.js';
+import type { Average } from './average-option.js';
+import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
+import type { SetWiseOptions } from './set-wise-labels.js';
+
+/**
+ * Precision: the share of predicted positives that are truly positive.
+ *
+ * @remarks
+ * `P = tp / (tp + fp)`. Averaging, `labels`, `posLabel` and zero-division follow
+ * {@link precisionRecallFscoreSupportFromConfusion}, which computes it from the confusion
+ * matrix. `average` defaults to `'binary'` (score of `posLabel`, default 1).
+ *
+ * @param yTrue - true labels (array, typed array or Arrow vector of integers or strings)
+ * @param yPred - predicted labels, same length
+ * @param options - `average` ('binary'), `labels`, `posLabel` (1), `sampleWeight`,
+ *   `zeroDivision` ('warn')
+ * @returns the score, or one score per label (in `labels` order) when `average` is null
+ * @throws {@link MetricInputError} `MULTICLASS_WITH_BINARY_AVERAGE` (more than two labels
+ *   with 'binary'), `UNKNOWN_POS_LABEL`, `INVALID_OPTION`, `LENGTH_MISMATCH`,
+ *   `EMPTY_INPUT`, `MISSING_VALUE`, `MIXED_LABEL_TYPES`, `INVALID_LABEL`, `INVALID_WEIGHT`
+ * @example
+ * ```ts
+ * import { precisionScore } from '@assay/core-metrics';
+ * precisionScore([0, 1, 1, 0], [1, 1, 0, 0]); // 0.5
+ * ```
+ * @see sklearn.metrics.precision_score
+ */
+export function precisionScore(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options: SetWiseOptions & { average: null },
+): number[];
+export function precisionScore(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options?: SetWiseOptions & { average?: Average },
+): number;
+export function precisionScore(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options?: SetWiseOptions,
+): number | number[];
+export function precisionScore(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options: SetWiseOptions = {},
+): number | number[] {
+  return scorePrecisionRecallFscore(yTrue, yPred, options, 'binary', 'precisionScore', [
+    'precision',
+  ]).precision;
+}

@@ -1,0 +1,67 @@
+/**
+ * Formats like Python's `format(x, '.{digits}f')`: round-half-even on the exact binary
+ * value (JavaScript's `toFixed` rounds exact ties up), `nan`/`inf` spelled as Python does.
+ *
+ * @param x - the number
+ * @param digits - decimals
+ * @returns the fixed-point text
+ */
+export function pythonFixed(x: number, digits: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  if (Math.abs(x) >= 1e21) return x.toFixed(digits);
+  // toFixed is exact for any requested precision; 60 extra digits expose every exact tie.
+  const extra = Math.min(100, digits + 60);
+  const exact = Math.abs(x).toFixed(extra);
+  const rounded = Math.abs(x).toFixed(digits);
+  const point = exact.indexOf('.');
+  const tail = exact.slice(point + 1 + digits);
+  let text = rounded;
+  if (/^50*$/.test(tail)) {
+    // Exact tie: toFixed rounded away from zero; Python keeps the even neighbour.
+    const kept = (exact.slice(0, point) + exact.slice(point + 1, point + 1 + digits)).replace(
+      /^0+(?=\d)/,
+      '',
+    );
+    const lastDigit = Number(kept.at(-1));
+    if (lastDigit % 2 === 0) {
+      const int = exact.slice(0, point);
+      const frac = exact.slice(point + 1, point + 1 + digits);
+      text = digits === 0 ? int : `${int}.${frac}`;
+    }
+  }
+  const negative = x < 0 || Object.is(x, -0);
+  return negative ? `-${text}` : text;
+}
+
+/**
+ * Formats like Python's `str(float)` (`repr`): shortest round-trip digits, always a
+ * decimal point or exponent, two-digit exponents, exponent form below 1e-4 and from 1e16.
+ *
+ * @param x - the number
+ * @returns Python's text for the float
+ */
+export function pythonFloat(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
+  const ax = Math.abs(x);
+  if (ax !== 0 && (ax < 1e-4 || ax >= 1e16)) {
+    const [mantissa, exponent] = x.toExponential().split('e') as [string, string];
+    const sign = exponent.startsWith('-') ? '-' : '+';
+    return `${mantissa}e${sign}${exponent.replace(/^[+-]/, '').padStart(2, '0')}`;
+  }
+  const s = String(x);
+  return s.includes('.') ? s : `${s}.0`;
+}
+
+/**
+ * Right-justifies like Python's `str.rjust` (counting code points).
+ *
+ * @param text - the text
+ * @param width - the minimum width
+ * @returns the padded text
+ */
+export function rjust(text: string, width: number): string {
+  const length = [...text].length;
+  return length >= width ? text : ' '.repeat(width - length) + text;
+}

@@ -1,0 +1,123 @@
+import { MetricInputError } from '../errors.js';
+import type { Label, LabelInput } from '../input/encode-labels.js';
+import type { NumericInput } from '../input/numeric-column.js';
+import {
+  type Average,
+  checkAverage,
+  checkZeroDivision,
+  showValue,
+  type ZeroDivision,
+} from './average-option.js';
+import {
+  checkLabelsOption,
+  type EncodedTargets,
+  encodeTargets,
+  labelKind,
+} from './encode-targets.js';
+
+/** Options shared by precision, recall, F-scores and Jaccard. */
+export interface SetWiseOptions {
+  /**
+   * Averaging over labels (default `'binary'`, except `precisionRecallFscoreSupport`:
+   * null); null returns one score per label in `labels` order.
+   */
+  average?: Average | null;
+  /**
+   * Labels to score and their order (default: every label in yTrue ∪ yPred, sorted).
+   * May include labels absent from the data (scored from zero counts). Ignored with
+   * `average: 'binary'` on binary data, as in scikit-learn.
+   */
+  labels?: readonly Label[];
+  /** The positive label for `average: 'binary'` (default 1). */
+  posLabel?: Label;
+  /** Non-negative weight per row (default: 1 each). */
+  sampleWeight?: NumericInput;
+  /** Value for 0/0 ratios (default `'warn'`: 0 and a warning). */
+  zeroDivision?: ZeroDivision;
+}
+
+/** Validated set-wise inputs: the confusion matrix and class-index options. */
+export interface PreparedSetWise {
+  readonly encoded: EncodedTargets;
+  readonly average: Average | null;
+  readonly zeroDivision: ZeroDivision;
+  /** Class indices of `options.labels`, or undefined for all present labels. */
+  readonly labels: number[] | undefined;
+  /** Class index of `posLabel` for `'binary'` (1 otherwise, unused). */
+  readonly posLabel: number;
+}
+
+function list(labels: readonly Label[]): string {
+  return labels.map((l) => JSON.stringify(l)).join(', ');
+}
+
+/**
+ * Validates options and encodes targets for a set-wise metric, following
+ * scikit-learn's `_check_set_wise_labels`.
+ *
+ * @param yTrue - true labels
+ * @param yPred - predicted labels
+ * @param options - the metric's options
+ * @param defaultAverage - the metric's default `average`
+ * @returns the confusion matrix and class-index options
+ * @throws {@link MetricInputError} `MULTICLASS_WITH_BINARY_AVERAGE` (listing the labels
+ *   found), `UNKNOWN_POS_LABEL` (listing the labels), `INVALID_OPTION`, and every input error
+ */
+export function prepareSetWise(
+  yTrue: LabelInput,
+  yPred: LabelInput,
+  options: SetWiseOptions,
+  defaultAverage: Average | null,
+): PreparedSetWise {
+  const average = checkAverage(options.average, defaultAverage);
+  const zeroDivision = checkZeroDivision(options.zeroDivision);
+  const posLabel: unknown = options.posLabel ?? 1;
+  if (
+    typeof posLabel !== 'string' &&
+    !(typeof posLabel === 'number' && Number.isInteger(posLabel))
+  ) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.posLabel is ${showValue(posLabel)}; it must be an integer or a string label.`,
+      'options.posLabel',
+    );
+  }
+  let labels: Label[] | undefined;
+  const encoded = encodeTargets(yTrue, yPred, options.sampleWeight, (present) => {
+    const kind = labelKind(present);
+    if (average === 'binary') {
+      if (present.length > 2) {
+        throw new MetricInputError(
+          'MULTICLASS_WITH_BINARY_AVERAGE',
+          `options.average is 'binary' but yTrue and yPred hold ${present.length} labels (${list(present)}); 'binary' needs at most two. Choose average 'micro', 'macro', 'weighted' or null (one score per label).`,
+          'options.average',
+        );
+      }
+      if (present.includes(posLabel)) return [];
+      if (present.length >= 2 || typeof posLabel !== kind) {
+        throw new MetricInputError(
+          'UNKNOWN_POS_LABEL',
+          `options.posLabel is ${JSON.stringify(posLabel)} but the labels in yTrue and yPred are ${list(present)}; set posLabel to one of them.`,
+          'options.posLabel',
+        );
+      }
+      // One present class: scikit-learn scores posLabel from zero counts.
+      return [posLabel];
+    }
+    if (options.labels === undefined) return [];
+    labels = checkLabelsOption(options.labels, kind);
+    const known = new Set(present);
+    return labels.filter((l) => !known.has(l));
+  });
+  const index = new Map<Label, number>();
+  encoded.classes.forEach((label, i) => {
+    index.set(label, i);
+  });
+  return {
+    encoded,
+    average,
+    zeroDivision,
+    labels: labels?.map((l) => index.get(l)!),
+    posLabel: average === 'binary' ? index.get(posLabel)! : 1,
+  };
+}
