@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ModelServerError } from './errors.js';
+import { type FaultOptions, parseFaultSpec } from './faults/parse-fault-header.js';
+import { loadOrTrainSpamModel } from './model/model-cache.js';
+import { trainSpamModel } from './model/naive-bayes.js';
+import { startModelServer } from './server/create-server.js';
+
+const HELP = `Usage: assay-model-server [options]
+
+A SpamAssassin Naive Bayes spam filter behind an OpenAI-compatible API.
+
+Options:
+  --port <n>             port (default 8377; 0 = any free port)
+  --host <addr>          interface (default 127.0.0.1)
+  --model-name <name>    model id in responses (default assay-spam-nb)
+  --model-cache <path>   read the trained model from / write it to this JSON file
+  --groups <list>        training groups, comma-separated (default easy-ham-1,hard-ham-1,spam-1)
+  --seed <n>             fault RNG seed (default 1)
+  --fault <spec>         server-wide faults, same grammar as the x-assay-fault header,
+                         e.g. "status=429;retry-after=1;rate=0.1"
+  --latency <spec>       added latency: <ms> or lognormal:<median-ms>:<sigma>
+  --token-delay <ms>     delay between streamed tokens
+  --error-rate <p>       probability of an injected error (default kind status=503)
+  -h, --help             show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`assay-model-server: ${message}\n`);
+  process.exit(2);
+}
+
+function main(): Promise<void> | undefined {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      options: {
+        port: { type: 'string', default: '8377' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'model-name': { type: 'string' },
+        'model-cache': { type: 'string' },
+        groups: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        fault: { type: 'string' },
+        latency: { type: 'string' },
+        'token-delay': { type: 'string' },
+        'error-rate': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n\n${HELP}`);
+  }
+  if (values.help === true) {
+    process.stdout.write(HELP);
+    return undefined;
+  }
+  const port = Number(values.port);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    fail(`--port is '${values.port}'; expected an integer in [0, 65535].`);
+  if (!Number.isInteger(seed)) fail(`--seed is '${values.seed}'; expected an integer.`);
+  let faults: FaultOptions;
+  try {
+    const spec = [
+      values.fault,
+      values.latency === undefined ? undefined : `latency=${values.latency}`,
+      values['token-delay'] === undefined ? undefined : `token-delay=${values['token-delay']}`,
+      values['error-rate'] === undefined ? undefined : `rate=${values['error-rate']}`,
+    ].filter((s) => typeof s === 'string');
+    faults = parseFaultSpec(spec.join(';'));
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const groups =
+    typeof values.groups === 'string' ? values.groups.split(',').map((g) => g.trim()) : undefined;
+  const started = performance.now();
+  const trainOptions = groups === undefined ? {} : { groups };
+  const cachePath = values['model-cache'];
+  let model: ReturnType<typeof trainSpamModel>;
+  try {
+    model =
+      typeof cachePath === 'string'
+        ? loadOrTrainSpamModel(cachePath, trainOptions)
+        : trainSpamModel(trainOptions);
+  } catch (error) {
+    if (error instanceof ModelServerError) fail(error.message);
+    throw error;
+  }
+  const modelName = values['model-name'];
+  return startModelServer({
+    host: values.host as string,
+    port,
+    seed,
+    faults,
+    model,
+    ...(typeof modelName === 'string' ? { modelName } : {}),
+  }).then((server) => {
+    const ms = Math.round(performance.now() - started);
+    process.stdout.write(
+      `assay model server listening on ${server.baseUrl} (model ready in ${ms} ms)\n`,
+    );
+    const stop = (): void => {
+      server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+main()?.catch((error: unknown) => fail((error as Error).message));
