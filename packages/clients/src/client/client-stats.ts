@@ -1,0 +1,49 @@
+import type { ErrorClass } from '../records/request-record.js';
+
+/** Counters of a {@link ModelClient}, from {@link ModelClient.stats}. */
+export interface ClientStats {
+  /** Calls to `complete`/`stream`. */
+  readonly requests: number;
+  /** Calls that returned a completion (cache hits included). */
+  readonly succeeded: number;
+  /** Calls that threw a request error. */
+  readonly failed: number;
+  /** Completions served from the cache. */
+  readonly cacheHits: number;
+  /** HTTP attempts made. */
+  readonly attempts: number;
+  /** Retries taken. */
+  readonly retries: number;
+  /** Attempts in flight now. */
+  readonly inFlight: number;
+  /** Calls waiting for a concurrency slot now. */
+  readonly queued: number;
+  /** Current concurrency limit. */
+  readonly concurrencyLimit: number;
+  /** Times the adaptive limiter halved the limit. */
+  readonly concurrencyDecreases: number;
+  /** Failed attempts by error class (retried ones included). */
+  readonly attemptFailures: Readonly<Record<ErrorClass, number>>;
+  /** Final failures by error class. */
+  readonly failures: Readonly<Record<ErrorClass, number>>;
+  /** Attempts by HTTP status. */
+  readonly statuses: Readonly<Record<string, number>>;
+  /** Input tokens of live (non-cached) completions. */
+  readonly inputTokens: number;
+  /** Output tokens of live completions. */
+  readonly outputTokens: number;
+  /** Cost of live completions, USD; undefined when the model has no known price. */
+  readonly costUsd: number | undefined;
+}
+
+/** An all-zero counter per error class. */
+export function zeroByClass(): Record<ErrorClass, number> {
+  return {
+    http_status: 0,
+    in_stream_error: 0,
+    timeout: 0,
+    abort: 0,
+    malformed_response: 0,
+    connection: 0,
+  };
+}

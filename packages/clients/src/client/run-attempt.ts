@@ -1,0 +1,212 @@
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { Dispatcher, Pool } from 'undici';
+import type { StreamEvent } from '../completion.js';
+import type { AbortScope } from '../http/abort-scope.js';
+import { AttemptFailure, excerpt } from '../http/attempt-failure.js';
+import { classifyError } from '../http/classify-error.js';
+import {
+  type DeltaSink,
+  InStreamError,
+  newStreamState,
+  type ParsedCompletion,
+  type ProviderAdapter,
+  ShapeError,
+} from '../providers/provider.js';
+import type { RecordBuilder } from '../records/request-record.js';
+
+/** Everything one HTTP attempt needs. */
+export interface AttemptContext {
+  readonly pool: Pool;
+  readonly path: string;
+  readonly headers: Record<string, string>;
+  readonly body: string;
+  readonly stream: boolean;
+  readonly provider: ProviderAdapter;
+  readonly record: RecordBuilder;
+  readonly scope: AbortScope;
+  /** Human description for messages, e.g. `'POST http://host/v1/chat/completions'`. */
+  readonly what: string;
+  /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
+  readonly emit: ((event: StreamEvent) => void) | undefined;
+  /** Set to true once a delta was emitted (then the request must not be retried). */
+  readonly emitted: { value: boolean };
+}
+
+const OVERLOAD_STATUSES = new Set([429, 503, 529]);
+const ERROR_PREFIX_BYTES = 4096;
+
+/**
+ * Runs one HTTP attempt and decodes its answer; every failure is thrown as an
+ * {@link AttemptFailure}. The body is always consumed, dumped or destroyed.
+ */
+export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion> {
+  const { record, scope } = ctx;
+  let res: Dispatcher.ResponseData;
+  try {
+    res = await ctx.pool.request({
+      path: ctx.path,
+      method: 'POST',
+      headers: ctx.headers,
+      body: ctx.body,
+      signal: scope.signal,
+    });
+  } catch (error) {
+    throw classifyError(error, scope, ctx.what);
+  }
+  record.headersAt = performance.now();
+  record.status = res.statusCode;
+  const body = res.body;
+  try {
+    if (res.statusCode < 200 || res.statusCode >= 300) {
+      const text = await readPrefix(body);
+      throw new AttemptFailure(
+        'http_status',
+        `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text) || '(empty body)'}.`,
+        {
+          status: res.statusCode,
+          headers: res.headers,
+          overloaded: OVERLOAD_STATUSES.has(res.statusCode) || text.includes('overloaded_error'),
+        },
+      );
+    }
+    const contentType = String(res.headers['content-type'] ?? '');
+    if (!ctx.stream || contentType.includes('application/json')) {
+      return await readJson(ctx, body, res.statusCode);
+    }
+    return await readSse(ctx, body, res.statusCode);
+  } catch (error) {
+    if (!body.destroyed) body.destroy();
+    throw classifyError(error, scope, ctx.what);
+  }
+}
+
+async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string> {
+  let text = '';
+  body.setEncoding('utf8');
+  for await (const chunk of body) {
+    text += chunk as string;
+    if (text.length >= ERROR_PREFIX_BYTES) break;
+  }
+  if (!body.destroyed) await body.dump().catch(() => undefined);
+  return text;
+}
+
+function malformed(ctx: AttemptContext, what: string, raw: string, status: number): AttemptFailure {
+  return new AttemptFailure(
+    'malformed_response',
+    `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw) || '(empty body)'}.`,
+    { status },
+  );
+}
+
+async function readJson(
+  ctx: AttemptContext,
+  body: Dispatcher.ResponseData['body'],
+  status: number,
+): Promise<ParsedCompletion> {
+  const text = await body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw malformed(ctx, 'a JSON body', text, status);
+  }
+  let parsed: ParsedCompletion;
+  try {
+    parsed = ctx.provider.parseResponse(json);
+  } catch (error) {
+    if (error instanceof ShapeError) throw malformed(ctx, error.message, text, status);
+    throw error;
+  }
+  if (ctx.stream) {
+    // The server answered a stream request with one JSON body: one chunk, arriving now.
+    const now = performance.now();
+    if (parsed.reasoning !== undefined && parsed.reasoning.length > 0) {
+      ctx.record.reasoningChunk(now);
+      emit(ctx, { type: 'reasoning', delta: parsed.reasoning, at: now });
+    }
+    if (parsed.text.length > 0) {
+      ctx.record.contentChunk(now);
+      emit(ctx, { type: 'content', delta: parsed.text, at: now });
+    }
+  }
+  return parsed;
+}
+
+function emit(ctx: AttemptContext, event: StreamEvent): void {
+  if (ctx.emit !== undefined) {
+    ctx.emitted.value = true;
+    ctx.emit(event);
+  }
+}
+
+async function readSse(
+  ctx: AttemptContext,
+  body: Dispatcher.ResponseData['body'],
+  status: number,
+): Promise<ParsedCompletion> {
+  const { record, provider } = ctx;
+  const state = newStreamState();
+  let arrival = 0;
+  const sink: DeltaSink =
+    ctx.emit === undefined
+      ? {
+          content: () => record.contentChunk(arrival),
+          reasoning: () => record.reasoningChunk(arrival),
+        }
+      : {
+          content: (delta) => {
+            record.contentChunk(arrival);
+            emit(ctx, { type: 'content', delta, at: arrival });
+          },
+          reasoning: (delta) => {
+            record.reasoningChunk(arrival);
+            emit(ctx, { type: 'reasoning', delta, at: arrival });
+          },
+        };
+  let failure: unknown;
+  let failedEvent: EventSourceMessage | undefined;
+  const parser = createParser({
+    onEvent(event) {
+      if (failure !== undefined) return;
+      try {
+        provider.onStreamEvent(event, state, sink);
+      } catch (error) {
+        failure = error;
+        failedEvent = event;
+      }
+    },
+  });
+  body.setEncoding('utf8');
+  for await (const chunk of body) {
+    arrival = performance.now();
+    parser.feed(chunk as string);
+    if (failure !== undefined) break;
+  }
+  if (failure === undefined) parser.reset({ consume: true });
+  if (failure instanceof InStreamError) {
+    throw new AttemptFailure(
+      'in_stream_error',
+      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message)}.`,
+      { status, overloaded: failure.overloaded },
+    );
+  }
+  if (failure instanceof ShapeError) {
+    throw malformed(ctx, failure.message, failedEvent?.data ?? '', status);
+  }
+  if (failure !== undefined) throw failure;
+  if (!state.done && state.finishReason === undefined) {
+    throw new AttemptFailure(
+      'connection',
+      `The stream ${ctx.what} ended before its final event (truncated after ${state.text.length} characters).`,
+      { status },
+    );
+  }
+  return {
+    text: state.text,
+    reasoning: state.reasoning.length > 0 ? state.reasoning : undefined,
+    finishReason: state.finishReason ?? 'unknown',
+    logprobs: state.logprobs,
+    usage: state.usage,
+  };
+}

@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { ClientError } from '../errors.js';
+import { unknownPlaceholders } from '../providers/template.js';
+import {
+  type ClientConfig,
+  ClientConfigSchema,
+  PROVIDERS,
+  type ResolvedClientConfig,
+} from './client-config.js';
+
+/** A validated configuration plus what was derived from it (never the key itself in config). */
+export interface ResolvedConfig {
+  readonly config: ResolvedClientConfig;
+  readonly url: URL;
+  readonly apiKey: string | undefined;
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  const path = issue.path.length === 0 ? 'config' : `config.${issue.path.join('.')}`;
+  return `${path}: ${issue.message}`;
+}
+
+/**
+ * Validates a client configuration and reads its API key from the environment.
+ *
+ * @param input - the configuration as written
+ * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @returns the parsed config, base URL and key
+ * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`
+ */
+export function resolveConfig(
+  input: ClientConfig,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedConfig {
+  const provider = (input as { provider?: unknown } | null)?.provider;
+  if (typeof provider !== 'string' || !(PROVIDERS as readonly string[]).includes(provider)) {
+    throw new ClientError(
+      'UNKNOWN_PROVIDER',
+      `config.provider is ${JSON.stringify(provider)}; expected one of ${PROVIDERS.map((p) => `'${p}'`).join(', ')}.`,
+      { path: 'provider' },
+    );
+  }
+  const parsed = ClientConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(describe);
+    throw new ClientError(
+      'INVALID_CONFIG',
+      `The client configuration is invalid: ${issues.join('; ')}.`,
+      {
+        path: parsed.error.issues[0]?.path.join('.') ?? '',
+      },
+    );
+  }
+  const config = parsed.data;
+  let url: URL;
+  try {
+    url = new URL(config.baseUrl);
+  } catch {
+    throw new ClientError(
+      'INVALID_BASE_URL',
+      `config.baseUrl ${JSON.stringify(config.baseUrl)} is not a valid URL; expected e.g. 'http://127.0.0.1:8000/v1'.`,
+      { path: 'baseUrl' },
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ClientError(
+      'INVALID_BASE_URL',
+      `config.baseUrl uses protocol '${url.protocol}'; expected 'http:' or 'https:'.`,
+      { path: 'baseUrl' },
+    );
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new ClientError(
+      'INVALID_BASE_URL',
+      'config.baseUrl contains credentials; put the key in an environment variable named by config.apiKeyEnv.',
+      { path: 'baseUrl' },
+    );
+  }
+  if (config.concurrency.min > config.concurrency.max) {
+    throw new ClientError(
+      'INVALID_CONFIG',
+      `config.concurrency.min (${config.concurrency.min}) must not exceed config.concurrency.max (${config.concurrency.max}).`,
+      { path: 'concurrency.min' },
+    );
+  }
+  if (config.provider === 'http-json') {
+    if (config.template === undefined || config.paths === undefined) {
+      throw new ClientError(
+        'INVALID_CONFIG',
+        "The 'http-json' provider needs config.template (request body with {{placeholders}}) and config.paths (e.g. { text: '$.output.text' }).",
+        { path: config.template === undefined ? 'template' : 'paths' },
+      );
+    }
+    const unknown = unknownPlaceholders(config.template);
+    if (unknown.length > 0) {
+      throw new ClientError(
+        'INVALID_CONFIG',
+        `config.template uses unknown placeholders (${unknown.join(', ')}); expected {{prompt}}, {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}, {{stream}} or {{sampleIndex}}.`,
+        { path: 'template' },
+      );
+    }
+  }
+  let apiKey: string | undefined;
+  if (config.apiKeyEnv !== undefined) {
+    apiKey = env[config.apiKeyEnv];
+    if (apiKey === undefined || apiKey === '') {
+      throw new ClientError(
+        'MISSING_API_KEY',
+        `The environment variable ${config.apiKeyEnv} (named by config.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication.`,
+        { path: 'apiKeyEnv' },
+      );
+    }
+  }
+  return { config, url, apiKey };
+}

@@ -1,0 +1,40 @@
+import type { ErrorClass } from '../records/request-record.js';
+import type { AbortScope } from './abort-scope.js';
+import { AttemptFailure } from './attempt-failure.js';
+
+const TIMEOUT_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'ETIMEDOUT',
+]);
+
+/**
+ * Turns whatever an undici call threw into an {@link AttemptFailure} with the right class:
+ * the scope's signals decide abort vs timeout, undici's timeout codes mean timeout, and
+ * everything else from the socket (reset, refused, closed early) is a connection error.
+ */
+export function classifyError(error: unknown, scope: AbortScope, what: string): AttemptFailure {
+  if (error instanceof AttemptFailure) return error;
+  const kind = scope.kind;
+  if (kind === 'abort') {
+    return new AttemptFailure('abort', `The request ${what} was aborted by the caller.`);
+  }
+  if (kind === 'timeout') {
+    return new AttemptFailure('timeout', `The request ${what} exceeded its total timeout.`);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  let errorClass: ErrorClass = 'connection';
+  let sentence = `The connection ${what} failed (${typeof code === 'string' ? `${code}: ` : ''}${message}).`;
+  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
+    errorClass = 'timeout';
+    sentence =
+      code === 'UND_ERR_CONNECT_TIMEOUT'
+        ? `The connection ${what} was not established within the connect timeout.`
+        : code === 'UND_ERR_HEADERS_TIMEOUT'
+          ? `The response headers ${what} did not arrive within the headers timeout.`
+          : `The response ${what} timed out (${code}).`;
+  }
+  return new AttemptFailure(errorClass, sentence);
+}

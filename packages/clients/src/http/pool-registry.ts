@@ -1,0 +1,50 @@
+import { Pool } from 'undici';
+
+/** Connection settings shared by every pool of a client. */
+export interface PoolSettings {
+  /** TCP/TLS connect timeout, ms. */
+  readonly connectMs: number;
+  /** Time to response headers (first byte), ms. */
+  readonly headersMs: number;
+  /** Most connections per origin. */
+  readonly connections: number;
+}
+
+/**
+ * One undici `Pool` per origin, keep-alive, pipelining 1 (model servers answer in order
+ * anyway and a slow generation would head-of-line-block pipelined requests).
+ */
+export class PoolRegistry {
+  readonly #pools = new Map<string, Pool>();
+  readonly #settings: PoolSettings;
+
+  /** @param settings - timeouts and connection count for new pools */
+  constructor(settings: PoolSettings) {
+    this.#settings = settings;
+  }
+
+  /** The pool for `origin`, created on first use. */
+  get(origin: string): Pool {
+    let pool = this.#pools.get(origin);
+    if (pool === undefined) {
+      pool = new Pool(origin, {
+        connections: this.#settings.connections,
+        pipelining: 1,
+        connect: { timeout: this.#settings.connectMs },
+        headersTimeout: this.#settings.headersMs,
+        // The total timeout bounds the body; a generation may pause longer than any idle limit.
+        bodyTimeout: 0,
+        keepAliveTimeout: 30_000,
+      });
+      this.#pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  /** Closes every pool, waiting for in-flight requests. */
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+}

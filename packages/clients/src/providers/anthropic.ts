@@ -1,0 +1,177 @@
+import type { EventSourceMessage } from 'eventsource-parser';
+import { z } from 'zod';
+import type { CompletionRequest, GenerationParams } from '../completion.js';
+import { num } from './openai-usage.js';
+import {
+  assignDefined,
+  type DeltaSink,
+  InStreamError,
+  normaliseFinishReason,
+  type ParsedCompletion,
+  type ProviderAdapter,
+  parseEventJson,
+  type ServerUsage,
+  ShapeError,
+  type StreamState,
+  toMessages,
+} from './provider.js';
+
+const AnthropicUsageSchema = z.looseObject({
+  input_tokens: z.number().optional(),
+  output_tokens: z.number().optional(),
+  cache_read_input_tokens: z.number().nullish(),
+});
+
+const MessageResponseSchema = z.looseObject({
+  content: z.array(
+    z.looseObject({
+      type: z.string(),
+      text: z.string().optional(),
+      thinking: z.string().optional(),
+    }),
+  ),
+  stop_reason: z.string().nullish(),
+  usage: AnthropicUsageSchema.optional(),
+});
+
+/** Anthropic error types that mean "too busy": the adaptive limiter backs off on these. */
+const OVERLOAD_TYPES = new Set(['overloaded_error', 'rate_limit_error']);
+
+function usageOf(raw: unknown): ServerUsage {
+  const u = (raw ?? {}) as Record<string, unknown>;
+  return {
+    inputTokens: num(u.input_tokens),
+    outputTokens: num(u.output_tokens),
+    cachedTokens: num(u.cache_read_input_tokens),
+  };
+}
+
+/** Options of the Anthropic Messages adapter. */
+export interface AnthropicOptions {
+  /** Model name. */
+  readonly model: string;
+  /** `anthropic-version` header value. */
+  readonly version: string;
+}
+
+/**
+ * Anthropic Messages (`POST {baseUrl}/messages`, base URL e.g. `https://api.anthropic.com/v1`).
+ *
+ * @remarks
+ * System messages are hoisted to the top-level `system` field; `maxTokens` defaults to 1024
+ * (the API requires it). Streams read usage from `message_start` (input) and `message_delta`
+ * (output); an `error` event under a 200 (e.g. `overloaded_error`) is an in-stream error.
+ * Seeds and logprobs are not offered by this API and are not sent.
+ *
+ * @param options - model and API version
+ * @returns the provider adapter
+ */
+export function anthropicProvider(options: AnthropicOptions): ProviderAdapter {
+  return {
+    path: '/messages',
+    buildBody(request: CompletionRequest, params: GenerationParams, stream: boolean): unknown {
+      const all = toMessages(request);
+      const system = all.filter((m) => m.role === 'system').map((m) => m.content);
+      const messages = all
+        .filter((m) => m.role !== 'system')
+        .map((m) => ({ role: m.role, content: m.content }));
+      return assignDefined(
+        { model: options.model, max_tokens: params.maxTokens ?? 1024, messages },
+        {
+          system: system.length > 0 ? system.join('\n\n') : undefined,
+          temperature: params.temperature,
+          top_p: params.topP,
+          stop_sequences: params.stop,
+          stream: stream ? true : undefined,
+        },
+        params.extra,
+      );
+    },
+    authHeaders(apiKey: string | undefined): Record<string, string> {
+      const headers: Record<string, string> = { 'anthropic-version': options.version };
+      if (apiKey !== undefined) headers['x-api-key'] = apiKey;
+      return headers;
+    },
+    parseResponse(json: unknown): ParsedCompletion {
+      const parsed = MessageResponseSchema.safeParse(json);
+      if (!parsed.success) {
+        const error = (json as { error?: { type?: unknown; message?: unknown } } | null)?.error;
+        throw new ShapeError(
+          error !== undefined
+            ? `an error body (${String(error.type)}: ${String(error.message)})`
+            : 'a body without a content array (Messages shape)',
+        );
+      }
+      let text = '';
+      let reasoning = '';
+      for (const block of parsed.data.content) {
+        if (block.type === 'text' && block.text !== undefined) text += block.text;
+        else if (block.type === 'thinking' && block.thinking !== undefined)
+          reasoning += block.thinking;
+      }
+      return {
+        text,
+        reasoning: reasoning.length > 0 ? reasoning : undefined,
+        finishReason: normaliseFinishReason(parsed.data.stop_reason),
+        usage: usageOf(parsed.data.usage),
+      };
+    },
+    onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
+      const payload = parseEventJson(event.data) as Record<string, unknown> | null;
+      if (payload === null || typeof payload !== 'object')
+        throw new ShapeError('a non-object event');
+      const type = payload.type ?? event.event;
+      switch (type) {
+        case 'content_block_delta': {
+          const delta = payload.delta as Record<string, unknown> | undefined;
+          if (delta?.type === 'text_delta' && typeof delta.text === 'string') {
+            state.text += delta.text;
+            sink.content(delta.text);
+          } else if (delta?.type === 'thinking_delta' && typeof delta.thinking === 'string') {
+            state.reasoning += delta.thinking;
+            sink.reasoning(delta.thinking);
+          }
+          return;
+        }
+        case 'message_start': {
+          const message = payload.message as Record<string, unknown> | undefined;
+          if (message === undefined)
+            throw new ShapeError('a message_start event without a message');
+          state.usage = { ...state.usage, ...definedOnly(usageOf(message.usage)) };
+          return;
+        }
+        case 'message_delta': {
+          const delta = payload.delta as Record<string, unknown> | undefined;
+          if (typeof delta?.stop_reason === 'string') {
+            state.finishReason = normaliseFinishReason(delta.stop_reason);
+          }
+          // message_delta's output_tokens is cumulative, so it replaces message_start's.
+          state.usage = { ...state.usage, ...definedOnly(usageOf(payload.usage)) };
+          return;
+        }
+        case 'message_stop':
+          state.done = true;
+          return;
+        case 'error': {
+          const error = (payload.error ?? {}) as { type?: unknown; message?: unknown };
+          const errorType = typeof error.type === 'string' ? error.type : 'error';
+          throw new InStreamError(
+            `${errorType}: ${typeof error.message === 'string' ? error.message : 'no message'}`,
+            OVERLOAD_TYPES.has(errorType),
+          );
+        }
+        default:
+          // ping, content_block_start/stop and future event types carry nothing we need.
+          return;
+      }
+    },
+  };
+}
+
+function definedOnly(usage: ServerUsage): ServerUsage {
+  const out: ServerUsage = {};
+  if (usage.inputTokens !== undefined) out.inputTokens = usage.inputTokens;
+  if (usage.outputTokens !== undefined) out.outputTokens = usage.outputTokens;
+  if (usage.cachedTokens !== undefined) out.cachedTokens = usage.cachedTokens;
+  return out;
+}

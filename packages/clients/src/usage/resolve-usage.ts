@@ -1,0 +1,41 @@
+import type { CompletionRequest, Usage } from '../completion.js';
+import type { ParsedCompletion } from '../providers/provider.js';
+import { countTokens, encodingFor, type TokenizerChoice } from './token-counter.js';
+
+/**
+ * The usage of a completion: the server's counts when it reported both input and output,
+ * else local counts of the prompt and answer (tokenizer or chars/4 estimate, labelled).
+ *
+ * @param parsed - the decoded response
+ * @param request - the request (its messages or prompt are counted)
+ * @param model - model name (chooses the tokenizer under `'auto'`)
+ * @param tokenizer - configured tokenizer choice
+ * @returns usage with its source
+ */
+export async function resolveUsage(
+  parsed: ParsedCompletion,
+  request: CompletionRequest,
+  model: string,
+  tokenizer: TokenizerChoice,
+): Promise<Usage> {
+  const u = parsed.usage;
+  if (u?.inputTokens !== undefined && u.outputTokens !== undefined) {
+    const usage: { -readonly [K in keyof Usage]: Usage[K] } = {
+      inputTokens: u.inputTokens,
+      outputTokens: u.outputTokens,
+      source: 'server',
+    };
+    if (u.reasoningTokens !== undefined) usage.reasoningTokens = u.reasoningTokens;
+    if (u.cachedTokens !== undefined) usage.cachedTokens = u.cachedTokens;
+    return usage;
+  }
+  const encoding = encodingFor(model, tokenizer);
+  const prompt = request.prompt ?? (request.messages ?? []).map((m) => m.content).join('\n');
+  const answer = parsed.text + (parsed.reasoning ?? '');
+  const [inputTokens, outputTokens] = await countTokens([prompt, answer], encoding);
+  return {
+    inputTokens: inputTokens!,
+    outputTokens: outputTokens!,
+    source: encoding === 'estimate' ? 'estimate' : 'tokenizer',
+  };
+}

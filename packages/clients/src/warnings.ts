@@ -1,0 +1,46 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+
+/** Something worth knowing that did not fail a request. */
+export interface ClientWarning {
+  /**
+   * Stable code: `'RETRY'` (an attempt failed and will be retried) or
+   * `'CACHE_WRITE_FAILED'` (a completion could not be cached; the request still succeeded).
+   */
+  readonly code: 'RETRY' | 'CACHE_WRITE_FAILED';
+  /** A full sentence; never contains an API key. */
+  readonly message: string;
+}
+
+/**
+ * Name of the `node:diagnostics_channel` on which client warnings are published.
+ *
+ * @remarks
+ * Library code never prints. Subscribe with {@link onClientWarning}; with no subscriber a
+ * warning costs nothing.
+ */
+export const CLIENT_WARNING_CHANNEL = 'assay:clients:warning';
+
+const channel = diagnosticsChannel.channel(CLIENT_WARNING_CHANNEL);
+
+/**
+ * Subscribes to client warnings.
+ *
+ * @param listener - called synchronously with each warning
+ * @returns a function that unsubscribes the listener
+ * @example
+ * ```ts
+ * const off = onClientWarning((w) => console.error(w.code, w.message));
+ * ```
+ */
+export function onClientWarning(listener: (warning: ClientWarning) => void): () => void {
+  const handler = (message: unknown): void => listener(message as ClientWarning);
+  diagnosticsChannel.subscribe(CLIENT_WARNING_CHANNEL, handler);
+  return () => {
+    diagnosticsChannel.unsubscribe(CLIENT_WARNING_CHANNEL, handler);
+  };
+}
+
+/** Publishes a warning when anyone listens. */
+export function emitClientWarning(make: () => ClientWarning): void {
+  if (channel.hasSubscribers) channel.publish(make());
+}
