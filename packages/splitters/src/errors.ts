@@ -1,0 +1,67 @@
+/**
+ * Stable codes carried by {@link SplitError}; match on these, not on messages.
+ *
+ * @remarks
+ * - `INVALID_OPTION`: a constructor option is out of range or of the wrong type.
+ * - `INVALID_N`: `n` is not a non-negative safe integer.
+ * - `LENGTH_MISMATCH`: `y`, `groups`, `n` or `testFold` disagree on the number of rows.
+ * - `MISSING_INPUT`: the splitter needs `y` or `groups` and none was given.
+ * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
+ * - `MIXED_LABEL_TYPES`: labels mix numbers and strings, or are not labels at all.
+ * - `INVALID_TARGET`: `y` is not binary or multiclass (e.g. non-integer floats).
+ * - `TOO_FEW_SAMPLES`: more splits (or a larger `p`) than rows allow.
+ * - `TOO_FEW_GROUPS`: fewer distinct groups than the scheme needs.
+ * - `CLASS_TOO_SMALL`: a class has too few members for the stratified scheme.
+ * - `INVALID_SIZE`: `testSize`/`trainSize` out of range, or summing to more than the rows.
+ * - `EMPTY_SPLIT`: the sizes round to an empty train or test side.
+ */
+export type SplitErrorCode =
+  | 'INVALID_OPTION'
+  | 'INVALID_N'
+  | 'LENGTH_MISMATCH'
+  | 'MISSING_INPUT'
+  | 'MISSING_VALUE'
+  | 'MIXED_LABEL_TYPES'
+  | 'INVALID_TARGET'
+  | 'TOO_FEW_SAMPLES'
+  | 'TOO_FEW_GROUPS'
+  | 'CLASS_TOO_SMALL'
+  | 'INVALID_SIZE'
+  | 'EMPTY_SPLIT';
+
+/**
+ * The one error class of `@assay/splitters`: bad options or bad input to a splitter.
+ *
+ * @remarks
+ * The message is a full sentence naming the argument, the offending value or
+ * row, and what would be valid. `code` is stable across versions; `argument`
+ * names the parameter at fault (`'options.nSplits'`, `'input.y'`, ...).
+ *
+ * @example
+ * ```ts
+ * import { KFold, SplitError } from '@assay/splitters';
+ * try {
+ *   new KFold({ nSplits: 1 });
+ * } catch (error) {
+ *   if (error instanceof SplitError) console.log(error.code); // 'INVALID_OPTION'
+ * }
+ * ```
+ */
+export class SplitError extends Error {
+  override readonly name = 'SplitError';
+  /** Stable machine-readable reason. */
+  readonly code: SplitErrorCode;
+  /** The argument at fault, e.g. `'options.nSplits'` or `'input.groups'`. */
+  readonly argument: string | undefined;
+
+  /**
+   * @param code - stable reason code
+   * @param message - full sentence naming argument, value and what is valid
+   * @param argument - the argument at fault
+   */
+  constructor(code: SplitErrorCode, message: string, argument?: string) {
+    super(message);
+    this.code = code;
+    this.argument = argument;
+  }
+}

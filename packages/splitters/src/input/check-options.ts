@@ -1,0 +1,68 @@
+import { SplitError } from '../errors.js';
+
+/**
+ * Validates an integer option.
+ *
+ * @param value - the option as given
+ * @param argument - its name, e.g. `'options.nSplits'`
+ * @param min - smallest valid value
+ * @param max - largest valid value
+ * @returns the value
+ * @throws {@link SplitError} `INVALID_OPTION` naming the option and the valid range
+ */
+export function checkInteger(
+  value: unknown,
+  argument: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    const range =
+      max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in [${min}, ${max}]`;
+    throw new SplitError(
+      'INVALID_OPTION',
+      `${argument} must be ${range}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+/**
+ * Validates a boolean option.
+ *
+ * @param value - the option as given
+ * @param argument - its name
+ * @returns the value
+ * @throws {@link SplitError} `INVALID_OPTION` unless `true` or `false`
+ */
+export function checkBoolean(value: unknown, argument: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw new SplitError(
+      'INVALID_OPTION',
+      `${argument} must be true or false, got ${String(value)}.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks the options object itself.
+ *
+ * @param options - the constructor argument
+ * @param splitter - the class name for messages
+ * @returns the options, `{}` when undefined
+ * @throws {@link SplitError} `INVALID_OPTION` when not an object
+ */
+export function checkOptionsObject<T extends object>(options: T | undefined, splitter: string): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object') {
+    throw new SplitError(
+      'INVALID_OPTION',
+      `${splitter} takes an options object, got ${options === null ? 'null' : typeof options}.`,
+      'options',
+    );
+  }
+  return options;
+}

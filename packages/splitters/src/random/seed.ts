@@ -1,0 +1,41 @@
+import { SplitError } from '../errors.js';
+import { createRng } from './xoshiro128.js';
+
+/** The seed used when a shuffling splitter gets no `randomState`. */
+export const DEFAULT_RANDOM_STATE = 0;
+
+/**
+ * Validates a `randomState` option and applies the documented default.
+ *
+ * @param value - the option as given
+ * @param argument - its name for error messages
+ * @returns an integer seed in [0, 2^32 - 1]
+ * @throws {@link SplitError} `INVALID_OPTION` when not such an integer
+ */
+export function resolveRandomState(value: unknown, argument = 'options.randomState'): number {
+  if (value === undefined) return DEFAULT_RANDOM_STATE;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new SplitError(
+      'INVALID_OPTION',
+      `${argument} must be an integer in [0, 4294967295], got ${String(value)}.`,
+      argument,
+    );
+  }
+  return value;
+}
+
+/**
+ * The seed of repeat `repeat` of a Repeated* splitter: the `(repeat + 1)`-th
+ * `nextUint32()` of `createRng(seed)`. Any repeat is reachable directly, so a
+ * worker can rebuild repeat 7 without rebuilding repeats 0..6.
+ *
+ * @param seed - the splitter's `randomState`
+ * @param repeat - the repeat index, from 0
+ * @returns the seed of that repeat's shuffled splitter
+ */
+export function repeatSeed(seed: number, repeat: number): number {
+  const rng = createRng(seed);
+  let out = 0;
+  for (let r = 0; r <= repeat; r++) out = rng.nextUint32();
+  return out;
+}

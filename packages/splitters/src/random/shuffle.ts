@@ -1,0 +1,55 @@
+import type { Rng } from './xoshiro128.js';
+
+/** A writable array-like that can be shuffled in place: a plain array or any typed array. */
+export interface ShuffleTarget {
+  readonly length: number;
+  [index: number]: unknown;
+}
+
+/**
+ * Shuffles an array in place (Fisher–Yates, Durstenfeld's backward form).
+ *
+ * @remarks
+ * For `i` from `length - 1` down to 1: `j = rng.nextInt(i + 1)`, swap `i` and `j`.
+ * Uses exactly `length - 1` calls of `nextInt`, so the stream position after a
+ * shuffle depends only on the length.
+ *
+ * @param array - a plain or typed array, shuffled in place
+ * @param rng - the generator, e.g. from {@link createRng}
+ * @returns the same array
+ * @example
+ * ```ts
+ * import { createRng, shuffleInPlace } from '@assay/splitters';
+ * shuffleInPlace([1, 2, 3, 4], createRng(0));
+ * ```
+ * @see numpy.random.RandomState.shuffle
+ */
+export function shuffleInPlace<A extends ShuffleTarget>(array: A, rng: Rng): A {
+  for (let i = array.length - 1; i > 0; i--) {
+    const j = rng.nextInt(i + 1);
+    const tmp = array[i];
+    array[i] = array[j];
+    array[j] = tmp;
+  }
+  return array;
+}
+
+/**
+ * A random permutation of `0 .. n-1`: `shuffleInPlace` of the identity.
+ *
+ * @param n - the length, a non-negative integer below 2^32
+ * @param rng - the generator, e.g. from {@link createRng}
+ * @returns a fresh Uint32Array holding each of `0 .. n-1` once
+ * @throws RangeError when `n` is not a valid typed-array length
+ * @example
+ * ```ts
+ * import { createRng, permutation } from '@assay/splitters';
+ * permutation(5, createRng(7)); // e.g. Uint32Array [3, 0, 4, 1, 2]
+ * ```
+ * @see numpy.random.RandomState.permutation
+ */
+export function permutation(n: number, rng: Rng): Uint32Array {
+  const out = new Uint32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return shuffleInPlace(out, rng);
+}

@@ -1,0 +1,146 @@
+/**
+ * The one pseudo-random generator of Assay. Every shuffled split, every
+ * bootstrap resample draws from it, so a seed names the same folds on every
+ * machine, Node version and worker count.
+ */
+export interface Rng {
+  /** Next 32-bit output of the generator, as an integer in [0, 2^32). */
+  nextUint32(): number;
+  /**
+   * A float in [0, 1) with 53 random bits: two 32-bit draws,
+   * `((a >>> 5) * 2^26 + (b >>> 6)) / 2^53`.
+   */
+  nextFloat(): number;
+  /**
+   * An unbiased integer in [0, bound), by Lemire's multiply-and-reject
+   * method ("Fast random integer generation in an interval", 2019).
+   *
+   * @param bound - exclusive upper bound, an integer in [1, 2^32]
+   */
+  nextInt(bound: number): number;
+}
+
+const TWO_32 = 4294967296;
+const TWO_21 = 2097152;
+
+/**
+ * splitmix32 step (Wellons' `lowbias32` finaliser over a golden-ratio Weyl
+ * sequence): expands one 32-bit seed into well-mixed state words.
+ */
+function splitmix32(state: number): [next: number, output: number] {
+  const next = (state + 0x9e3779b9) >>> 0;
+  let z = next;
+  z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
+  z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
+  z ^= z >>> 15;
+  return [next, z >>> 0];
+}
+
+/**
+ * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, period 2^128 - 1,
+ * passes BigCrush; 32-bit arithmetic only, so it is fast and exact in JavaScript.
+ */
+class Xoshiro128StarStar implements Rng {
+  private s0: number;
+  private s1: number;
+  private s2: number;
+  private s3: number;
+
+  constructor(seed: number) {
+    let state = seed >>> 0;
+    const words: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const [next, output] = splitmix32(state);
+      state = next;
+      words.push(output);
+    }
+    this.s0 = words[0]!;
+    this.s1 = words[1]!;
+    this.s2 = words[2]!;
+    this.s3 = words[3]!;
+    // The all-zero state is the generator's one fixed point.
+    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  nextUint32(): number {
+    const s1 = this.s1;
+    const m = Math.imul(s1, 5);
+    const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
+    const t = s1 << 9;
+    this.s2 ^= this.s0;
+    this.s3 ^= s1;
+    this.s1 ^= this.s2;
+    this.s0 ^= this.s3;
+    this.s2 ^= t;
+    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    return result;
+  }
+
+  nextFloat(): number {
+    const a = this.nextUint32() >>> 5;
+    const b = this.nextUint32() >>> 6;
+    return (a * 67108864 + b) / 9007199254740992;
+  }
+
+  nextInt(bound: number): number {
+    if (bound <= TWO_21) {
+      // x * bound < 2^53: the 64-bit product is exact in a double.
+      let m = this.nextUint32() * bound;
+      let low = m % TWO_32;
+      if (low < bound) {
+        const threshold = (TWO_32 - bound) % bound;
+        while (low < threshold) {
+          m = this.nextUint32() * bound;
+          low = m % TWO_32;
+        }
+      }
+      return Math.floor(m / TWO_32);
+    }
+    let x = this.nextUint32();
+    let high = mulHigh(x, bound);
+    let low = Math.imul(x, bound) >>> 0;
+    if (low < bound) {
+      const threshold = (TWO_32 - bound) % bound;
+      while (low < threshold) {
+        x = this.nextUint32();
+        high = mulHigh(x, bound);
+        low = Math.imul(x, bound) >>> 0;
+      }
+    }
+    return high;
+  }
+}
+
+/** High 32 bits of the exact 64-bit product of two integers in [0, 2^32]. */
+function mulHigh(x: number, bound: number): number {
+  const a = (x >>> 16) * bound; // < 2^48, exact
+  const b = (x & 0xffff) * bound; // < 2^48, exact
+  const aHigh = Math.floor(a / 65536);
+  const rest = (a - aHigh * 65536) * 65536 + b; // < 2^49, exact
+  return aHigh + Math.floor(rest / TWO_32);
+}
+
+/**
+ * Creates a seeded xoshiro128** generator.
+ *
+ * @remarks
+ * The 128-bit state is four successive outputs of splitmix32 started at
+ * `seed` (Weyl increment `0x9e3779b9`, multipliers `0x21f0aaad`, `0x735a2d97`,
+ * shifts 16/15/15). The same seed gives the same stream everywhere. The stream
+ * cannot match numpy's Mersenne Twister, so shuffled folds differ from
+ * scikit-learn's while keeping every size and proportion.
+ *
+ * @param seed - an integer in [0, 2^32 - 1]; other numbers are reduced with `>>> 0`
+ *   (splitters validate their `randomState` before calling this)
+ * @returns a fresh generator
+ * @example
+ * ```ts
+ * import { createRng } from '@assay/splitters';
+ * const rng = createRng(42);
+ * rng.nextInt(6); // a die roll, the same on every machine
+ * ```
+ * @see numpy.random.RandomState (the generator scikit-learn uses)
+ */
+export function createRng(seed: number): Rng {
+  return new Xoshiro128StarStar(seed);
+}

@@ -1,0 +1,91 @@
+import { requireGroups, resolveInput } from '../input/resolve-input.js';
+import { splitFromMask } from '../kernels/fold-ids-split.js';
+import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
+import { createRng } from '../random/xoshiro128.js';
+import type { CrossValidator, Split, SplitInputLike } from '../types.js';
+import { shuffleSplitMask } from './shuffle-split.js';
+import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-split-options.js';
+
+/**
+ * ShuffleSplit over groups: sizes count groups, not rows, and every group's
+ * rows fall on one side.
+ *
+ * @remarks
+ * As scikit-learn: the distinct groups (sorted) are split as ShuffleSplit
+ * splits items (`ceil(testSize * nGroups)` test groups), then mapped back to
+ * rows. Default `nSplits` 5 and `testSize` 0.2.
+ *
+ * @example
+ * ```ts
+ * import { GroupShuffleSplit } from '@assay/splitters';
+ * const gss = new GroupShuffleSplit({ nSplits: 2, testSize: 0.5, randomState: 3 });
+ * for (const s of gss.split({ groups: ['a', 'a', 'b', 'c', 'c', 'd'] })) console.log(s.test);
+ * ```
+ * @see sklearn.model_selection.GroupShuffleSplit
+ */
+export class GroupShuffleSplit implements CrossValidator {
+  /** Number of splits. */
+  readonly nSplits: number;
+  /** Test size in groups (fraction or count), if given. */
+  readonly testSize: number | undefined;
+  /** Train size in groups (fraction or count), if given. */
+  readonly trainSize: number | undefined;
+  /** The seed. */
+  readonly randomState: number;
+
+  /**
+   * @param options - `nSplits` (default 5), `testSize` (default 0.2), `trainSize`, `randomState` (default 0)
+   * @throws {@link SplitError} `INVALID_OPTION`
+   */
+  constructor(options: ShuffleSplitOptions = {}) {
+    const o = resolveShuffleSplitOptions(options, 'GroupShuffleSplit', 5);
+    this.nSplits = o.nSplits;
+    this.testSize = o.testSize;
+    this.trainSize = o.trainSize;
+    this.randomState = o.seed;
+  }
+
+  /**
+   * Yields `nSplits` random group splits; input and sizes are validated before the first split.
+   *
+   * @param input - `{ groups }` (required), optionally `n`
+   * @returns a generator of `{ train, test }`, indices ascending
+   * @throws {@link SplitError} `MISSING_INPUT`, `LENGTH_MISMATCH`, `MISSING_VALUE`,
+   *   `INVALID_SIZE`, `EMPTY_SPLIT`
+   */
+  split(input: SplitInputLike): Generator<Split, void, undefined> {
+    const groups = requireGroups(resolveInput(input), 'GroupShuffleSplit');
+    const nGroups = groups.counts.length;
+    const [nTrain, nTest] = shuffleSplitSizes(nGroups, this.testSize, this.trainSize, 0.2);
+    return this.generate(groups.codes, groups.counts, nTrain, nTest);
+  }
+
+  private *generate(
+    codes: Int32Array,
+    counts: Int32Array,
+    nTrain: number,
+    nTest: number,
+  ): Generator<Split, void, undefined> {
+    const rng = createRng(this.randomState);
+    for (let s = 0; s < this.nSplits; s++) {
+      const groupMask = shuffleSplitMask(counts.length, nTrain, nTest, rng);
+      const mask = new Uint8Array(codes.length);
+      let testRows = 0;
+      let trainRows = 0;
+      for (let g = 0; g < counts.length; g++) {
+        if (groupMask[g] === 1) testRows += counts[g]!;
+        else if (groupMask[g] === 2) trainRows += counts[g]!;
+      }
+      for (let i = 0; i < codes.length; i++) mask[i] = groupMask[codes[i]!]!;
+      yield splitFromMask(mask, testRows, trainRows);
+    }
+  }
+
+  /**
+   * @param _input - ignored
+   * @returns `nSplits`
+   */
+  getNSplits(_input?: SplitInputLike): number {
+    return this.nSplits;
+  }
+}
