@@ -82,9 +82,9 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
 
 async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string> {
   let text = '';
-  body.setEncoding('utf8');
+  const decoder = new TextDecoder();
   for await (const chunk of body) {
-    text += chunk as string;
+    text += decoder.decode(chunk as Uint8Array, { stream: true });
     if (text.length >= ERROR_PREFIX_BYTES) break;
   }
   if (!body.destroyed) await body.dump().catch(() => undefined);
@@ -108,7 +108,15 @@ async function readJson(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
+  } catch (error) {
+    // A body cut short ends mid-value: a transport failure (retryable), not a wrong shape.
+    if (text.length > 0 && /end of (JSON )?input/i.test((error as Error).message)) {
+      throw new AttemptFailure(
+        'connection',
+        `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text)}.`,
+        { status },
+      );
+    }
     throw malformed(ctx, 'a JSON body', text, status);
   }
   let parsed: ParsedCompletion;
@@ -177,10 +185,10 @@ async function readSse(
       }
     },
   });
-  body.setEncoding('utf8');
+  const decoder = new TextDecoder();
   for await (const chunk of body) {
     arrival = performance.now();
-    parser.feed(chunk as string);
+    parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
     if (failure !== undefined) break;
   }
   if (failure === undefined) parser.reset({ consume: true });

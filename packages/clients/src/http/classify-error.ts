@@ -13,6 +13,8 @@ const TIMEOUT_CODES = new Set([
  * Turns whatever an undici call threw into an {@link AttemptFailure} with the right class:
  * the scope's signals decide abort vs timeout, undici's timeout codes mean timeout, and
  * everything else from the socket (reset, refused, closed early) is a connection error.
+ *
+ * @throws the original error when it is not a network error (no string `code`): a bug must surface
  */
 export function classifyError(error: unknown, scope: AbortScope, what: string): AttemptFailure {
   if (error instanceof AttemptFailure) return error;
@@ -24,10 +26,12 @@ export function classifyError(error: unknown, scope: AbortScope, what: string): 
     return new AttemptFailure('timeout', `The request ${what} exceeded its total timeout.`);
   }
   const code = (error as { code?: unknown } | null)?.code;
+  // Network and undici errors carry a string code; anything else is a bug and must surface.
+  if (typeof code !== 'string') throw error;
   const message = error instanceof Error ? error.message : String(error);
   let errorClass: ErrorClass = 'connection';
-  let sentence = `The connection ${what} failed (${typeof code === 'string' ? `${code}: ` : ''}${message}).`;
-  if (typeof code === 'string' && TIMEOUT_CODES.has(code)) {
+  let sentence = `The connection ${what} failed (${code}: ${message}).`;
+  if (TIMEOUT_CODES.has(code)) {
     errorClass = 'timeout';
     sentence =
       code === 'UND_ERR_CONNECT_TIMEOUT'
