@@ -150,8 +150,45 @@ export function classificationReport(
     summaries.push([heading, row]);
     report[heading] = heading === 'accuracy' ? row.precision : row;
   }
+  if (weighted) {
+    // The text prints weighted supports with every digit, so take them in numpy's
+    // summation order (bincount in row order, then np.sum) to print scikit-learn's text.
+    const { trueCodes, weight } = prepared.encoded;
+    const sums = new Float64Array(nClasses);
+    for (let i = 0; i < trueCodes.length; i++) sums[trueCodes[i]!]! += weight![i]!;
+    const perRow = indices.map((c) => sums[c]!);
+    const total = numpySum(perRow);
+    rows.forEach(([name, row], j) => {
+      rows[j] = [name, { ...row, support: perRow[j]! }];
+    });
+    summaries.forEach(([name, row], j) => {
+      summaries[j] = [name, { ...row, support: total }];
+    });
+  }
   report.text = renderReport(rows, summaries, digits, weighted);
   return report as unknown as ClassificationReport;
+}
+
+/** numpy's pairwise summation (`np.sum` of a float64 vector), for identical rounding. */
+function numpySum(values: readonly number[], start = 0, n = values.length): number {
+  if (n < 8) {
+    let sum = 0;
+    for (let i = start; i < start + n; i++) sum += values[i]!;
+    return sum;
+  }
+  if (n <= 128) {
+    const r = values.slice(start, start + 8);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      for (let k = 0; k < 8; k++) r[k]! += values[start + i + k]!;
+    }
+    let sum = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    for (; i < n; i++) sum += values[start + i]!;
+    return sum;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return numpySum(values, start, half) + numpySum(values, start + half, n - half);
 }
 
 function targetNames(given: readonly string[] | undefined, labels: readonly Label[]): string[] {
