@@ -1,0 +1,145 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Timing, token and cost figures kept for one answered or failed request. */
+export interface OutcomeMetrics {
+  /** time to first token, ms (streamed requests) */
+  ttftMs: number | null;
+  /** time per output token, ms (streamed requests) */
+  tpotMs: number | null;
+  /** end-to-end latency of the final attempt, ms */
+  e2eMs: number | null;
+  /** prompt tokens */
+  inputTokens: number | null;
+  /** completion tokens */
+  outputTokens: number | null;
+  /** cost in USD, when the model has a price */
+  costUsd: number | null;
+  /** retries taken */
+  retries: number;
+}
+
+/** The durable record of one request of one model. */
+export interface Outcome extends OutcomeMetrics {
+  /** model name (config `models[].name`) */
+  model: string;
+  /** request key (prompt and parameters hash) */
+  key: string;
+  /** `ok`: answered; `error`: failed after retries */
+  status: 'ok' | 'error';
+  /** answer text (`ok`) */
+  text: string | null;
+  /** probability of the positive label from log-probabilities, when available */
+  score: number | null;
+  /** error class (`timeout`, `http_status`, …) or client error code (`error`) */
+  errorClass: string | null;
+  /** error message (`error`) */
+  errorMessage: string | null;
+  /** whether the answer came from the response cache */
+  cached: boolean;
+}
+
+interface Row {
+  model: string;
+  key: string;
+  status: 'ok' | 'error';
+  text: string | null;
+  score: number | null;
+  error_class: string | null;
+  error_message: string | null;
+  cached: number;
+  metrics: string;
+}
+
+/**
+ * The run journal: one SQLite row per finished request (answer or final
+ * failure), written before the result counts, so a run killed at any moment
+ * resumes without re-sending anything it already has.
+ *
+ * @remarks WAL mode: a committed row survives SIGKILL of the process.
+ *   Failures are kept so a rerun reuses them unless `--retry-failed` is given.
+ */
+export class RunJournal {
+  readonly #db: Database.Database;
+  readonly #insert: Database.Statement;
+
+  /**
+   * Opens (or creates) a journal file.
+   *
+   * @param path - SQLite file, e.g. `<output>/journal.sqlite`
+   */
+  constructor(path: string) {
+    mkdirSync(dirname(path), { recursive: true });
+    this.#db = new Database(path);
+    this.#db.pragma('journal_mode = WAL');
+    this.#db.pragma('synchronous = NORMAL');
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS outcomes (
+      model TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL, text TEXT, score REAL,
+      error_class TEXT, error_message TEXT, cached INTEGER NOT NULL, metrics TEXT NOT NULL,
+      written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
+    this.#insert = this.#db.prepare(
+      `INSERT OR REPLACE INTO outcomes VALUES (@model, @key, @status, @text, @score, @error_class,
+       @error_message, @cached, @metrics, @written_at)`,
+    );
+  }
+
+  /**
+   * Every outcome recorded for a model, by request key.
+   *
+   * @param model - model name
+   * @returns the recorded outcomes
+   */
+  load(model: string): Map<string, Outcome> {
+    const rows = this.#db.prepare('SELECT * FROM outcomes WHERE model = ?').all(model) as Row[];
+    const out = new Map<string, Outcome>();
+    for (const r of rows) {
+      out.set(r.key, {
+        model: r.model,
+        key: r.key,
+        status: r.status,
+        text: r.text,
+        score: r.score,
+        errorClass: r.error_class,
+        errorMessage: r.error_message,
+        cached: r.cached === 1,
+        ...(JSON.parse(r.metrics) as OutcomeMetrics),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Durably records one outcome (replacing an earlier one for the same request).
+   *
+   * @param o - the outcome
+   */
+  record(o: Outcome): void {
+    const metrics: OutcomeMetrics = {
+      ttftMs: o.ttftMs,
+      tpotMs: o.tpotMs,
+      e2eMs: o.e2eMs,
+      inputTokens: o.inputTokens,
+      outputTokens: o.outputTokens,
+      costUsd: o.costUsd,
+      retries: o.retries,
+    };
+    this.#insert.run({
+      model: o.model,
+      key: o.key,
+      status: o.status,
+      text: o.text,
+      score: o.score,
+      error_class: o.errorClass,
+      error_message: o.errorMessage,
+      cached: o.cached ? 1 : 0,
+      metrics: JSON.stringify(metrics),
+      written_at: new Date().toISOString(),
+    });
+  }
+
+  /** Closes the database (checkpointing the WAL). */
+  close(): void {
+    this.#db.close();
+  }
+}

@@ -1,0 +1,56 @@
+/** How one (item, fold, model) prediction turned out. */
+export type PredictionOutcome = 'correct' | 'wrong' | 'unparseable' | 'failed' | 'answered';
+
+/** One row of `predictions.arrow`: one item of one fold answered by one model. */
+export interface PredictionRow {
+  /** item id */
+  id: string;
+  /** fold number (across repeats) */
+  fold: number;
+  /** model name */
+  model: string;
+  /** hash of the prompt sent */
+  promptHash: string;
+  /** dataset group (slice), when the dataset has one */
+  group: string | null;
+  /** gold label / target / reference */
+  expected: string | null;
+  /** raw answer text (null when the request failed) */
+  rawAnswer: string | null;
+  /** parsed label or number (null when unparseable or failed) */
+  parsed: string | null;
+  /** outcome; `answered` for generation tasks (no scoring) */
+  outcome: PredictionOutcome;
+  /** whether the parsed answer equals the gold label (null when failed or not scored) */
+  correct: boolean | null;
+  /** error class and message of a failed request */
+  error: string | null;
+  /** time to first token, ms */
+  ttftMs: number | null;
+  /** time per output token, ms */
+  tpotMs: number | null;
+  /** end-to-end latency, ms */
+  e2eMs: number | null;
+  /** prompt tokens */
+  inputTokens: number | null;
+  /** completion tokens */
+  outputTokens: number | null;
+  /** cost in USD */
+  costUsd: number | null;
+  /** probability of the positive label (binary classification with log-probabilities) */
+  score: number | null;
+  /** whether the answer came from the response cache */
+  cached: boolean;
+}
+
+/**
+ * Converts NaN/±Infinity to null for JSON and Arrow output.
+ *
+ * @param x - a number
+ * @returns `x` when finite, else `null`
+ * @example
+ * finiteOrNull(Number.NaN); // null
+ */
+export function finiteOrNull(x: number | null | undefined): number | null {
+  return typeof x === 'number' && Number.isFinite(x) ? x : null;
+}

@@ -1,0 +1,27 @@
+import type { RunConfig } from '../config/run-config-schema.js';
+import type { RunResults } from './results-schema.js';
+import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
+import { summarizeRun } from './summarize-run.js';
+import { writeRunOutputs } from './write-outputs.js';
+
+/**
+ * Runs `assay run` end to end: execute (resumably), compute statistics, write
+ * `results.json`, `predictions.arrow`, `report.md` and `report.html`.
+ *
+ * @param config - a validated configuration (see `loadRunConfig`)
+ * @param options - retry-failed, abort signal, progress callback
+ * @returns the results (also written to `results.files.results`)
+ * @throws ConfigError for bad data, `ABORTED` when interrupted (rerun to resume)
+ * @example
+ * const results = await runEvaluation(await loadRunConfig('examples/spam-assassin.yaml'));
+ * process.exitCode = results.passed ? 0 : 1;
+ */
+export async function runEvaluation(
+  config: RunConfig,
+  options: ExecuteRunOptions = {},
+): Promise<RunResults> {
+  const executed = await executeRun(config, options);
+  const results = summarizeRun(executed);
+  await writeRunOutputs(results, executed.rows);
+  return results;
+}
