@@ -91,6 +91,14 @@ async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string
   return text;
 }
 
+/** Whether JSON.parse failed at the very end of the text (the body was cut, not wrong). */
+function endsMidValue(text: string, message: string): boolean {
+  if (text.trim().length === 0) return false;
+  if (/end of (JSON )?input/i.test(message)) return true;
+  const at = /position (\d+)/.exec(message);
+  return at !== null && Number(at[1]) >= text.trimEnd().length;
+}
+
 function malformed(ctx: AttemptContext, what: string, raw: string, status: number): AttemptFailure {
   return new AttemptFailure(
     'malformed_response',
@@ -110,7 +118,7 @@ async function readJson(
     json = JSON.parse(text);
   } catch (error) {
     // A body cut short ends mid-value: a transport failure (retryable), not a wrong shape.
-    if (text.length > 0 && /end of (JSON )?input/i.test((error as Error).message)) {
+    if (endsMidValue(text, (error as Error).message)) {
       throw new AttemptFailure(
         'connection',
         `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text)}.`,

@@ -1,0 +1,251 @@
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type ClientConfig, ClientError, createClient, type ErrorClass } from '../src/index.js';
+
+let server: ModelServer;
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+});
+beforeEach(() => {
+  server.resetStats();
+});
+
+const EMAIL =
+  'Subject: cheap watches\n\nBuy cheap replica watches now, limited offer, click the link';
+
+function config(streaming: boolean, extra: Partial<ClientConfig> = {}): ClientConfig {
+  return {
+    provider: 'openai-chat',
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    streaming,
+    retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 50 },
+    timeouts: { connectMs: 5_000, headersMs: 5_000, totalMs: 800 },
+    ...extra,
+  };
+}
+
+const FAULTS: Array<{ fault: string; errorClass: ErrorClass; code: string }> = [
+  { fault: 'status=500', errorClass: 'http_status', code: 'HTTP_STATUS' },
+  { fault: 'status=503', errorClass: 'http_status', code: 'HTTP_STATUS' },
+  { fault: 'status=429;retry-after=0', errorClass: 'http_status', code: 'HTTP_STATUS' },
+  { fault: 'reset', errorClass: 'connection', code: 'CONNECTION' },
+  { fault: 'truncate', errorClass: 'connection', code: 'CONNECTION' },
+  { fault: 'stall', errorClass: 'timeout', code: 'TIMEOUT' },
+  { fault: 'malformed', errorClass: 'malformed_response', code: 'MALFORMED_RESPONSE' },
+];
+
+async function failure(promise: Promise<unknown>): Promise<ClientError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ClientError) return error;
+    throw error;
+  }
+  throw new Error('expected the request to fail');
+}
+
+for (const streaming of [false, true]) {
+  describe(`faults, ${streaming ? 'streamed' : 'not streamed'}`, () => {
+    for (const { fault, errorClass, code } of FAULTS) {
+      test(`${fault} with retries off is recorded as ${errorClass}, sent exactly once`, async () => {
+        const client = createClient(config(streaming, { benchmarkMode: true }));
+        const error = await failure(
+          client.complete({
+            messages: [{ role: 'user', content: EMAIL }],
+            headers: { 'x-assay-fault': fault },
+          }),
+        );
+        expect(error.code).toBe(code);
+        expect(error.record?.errorClass).toBe(errorClass);
+        expect(error.record?.retries).toBe(0);
+        expect(error.record?.attempts.length).toBe(1);
+        if (errorClass === 'http_status') expect(error.status).toBeGreaterThanOrEqual(429);
+        expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+        expect(client.stats().failures[errorClass]).toBe(1);
+        await client.close();
+      });
+
+      if (errorClass !== 'malformed_response') {
+        test(`${fault} on the first try is retried and then succeeds`, async () => {
+          const client = createClient(config(streaming));
+          const key = `${fault.replace(/[^a-z0-9]/g, '')}-${streaming}`;
+          const c = await client.complete({
+            messages: [{ role: 'user', content: EMAIL }],
+            headers: { 'x-assay-fault': `${fault};fail-first=1;key=${key}` },
+          });
+          expect(c.text.length).toBeGreaterThan(0);
+          expect(c.record.retries).toBe(1);
+          expect(c.record.attempts[0]!.errorClass).toBe(errorClass);
+          expect(c.record.attempts[1]!.errorClass).toBeUndefined();
+          expect(c.record.errorClass).toBeUndefined();
+          expect(server.stats().byPath['/v1/chat/completions']).toBe(2);
+          await client.close();
+        });
+      }
+    }
+
+    test('a malformed response is not retried by default (sent once) but is with retryMalformed', async () => {
+      const once = createClient(config(streaming));
+      const error = await failure(
+        once.complete({
+          messages: [{ role: 'user', content: EMAIL }],
+          headers: { 'x-assay-fault': 'malformed;fail-first=1;key=m1' },
+        }),
+      );
+      expect(error.code).toBe('MALFORMED_RESPONSE');
+      expect(error.message).toMatch(/malformed/);
+      expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+      const again = createClient(
+        config(streaming, {
+          retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, retryMalformed: true },
+        }),
+      );
+      const c = await again.complete({
+        messages: [{ role: 'user', content: EMAIL }],
+        headers: { 'x-assay-fault': `malformed;fail-first=1;key=m2-${streaming}` },
+      });
+      expect(c.record.retries).toBe(1);
+      await Promise.all([once.close(), again.close()]);
+    });
+  });
+}
+
+describe('retry policy against the server', () => {
+  test('a 400 is not retried: one request, HTTP_STATUS with the status and the body quoted', async () => {
+    const client = createClient(config(false));
+    const error = await failure(
+      client.complete({
+        messages: [{ role: 'user', content: EMAIL }],
+        headers: { 'x-assay-fault': 'status=400' },
+      }),
+    );
+    expect(error.code).toBe('HTTP_STATUS');
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('HTTP 400');
+    expect(error.message).toContain('injected status 400');
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+    await client.close();
+  });
+
+  test('the global retry budget caps retries across requests', async () => {
+    const client = createClient(
+      config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        client.complete({
+          messages: [{ role: 'user', content: EMAIL }],
+          headers: { 'x-assay-fault': 'status=500' },
+        }),
+      ),
+    );
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    // budget 0 leaves the floor of 10 retries in total, not 6 × 5 = 30.
+    expect(client.stats().retries).toBe(10);
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(16);
+    await client.close();
+  });
+
+  test('persistent 500s stop after maxRetries: maxRetries + 1 requests', async () => {
+    const client = createClient(config(false));
+    const error = await failure(
+      client.complete({
+        messages: [{ role: 'user', content: EMAIL }],
+        headers: { 'x-assay-fault': 'status=500' },
+      }),
+    );
+    expect(error.record?.retries).toBe(3);
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(4);
+    await client.close();
+  });
+
+  test('429 with Retry-After: 1 waits about a second before the retry', async () => {
+    const client = createClient(config(false));
+    const started = performance.now();
+    const c = await client.complete({
+      messages: [{ role: 'user', content: EMAIL }],
+      headers: { 'x-assay-fault': 'status=429;retry-after=1;fail-first=1;key=ra' },
+    });
+    const elapsed = performance.now() - started;
+    expect(c.record.attempts[0]!.status).toBe(429);
+    expect(c.record.attempts[0]!.retryDelayMs).toBeGreaterThanOrEqual(1000);
+    expect(elapsed).toBeGreaterThanOrEqual(950);
+    expect(elapsed).toBeLessThan(10_000);
+    await client.close();
+  });
+
+  test('a mixed workload with fail-first faults loses nothing', async () => {
+    const client = createClient(
+      config(false, {
+        concurrency: { max: 8 },
+        retry: { maxRetries: 3, baseDelayMs: 5, maxDelayMs: 50, budget: 1 },
+      }),
+    );
+    const n = 40;
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        client.complete({
+          messages: [{ role: 'user', content: `${EMAIL} #${i}` }],
+          headers: i % 4 === 0 ? { 'x-assay-fault': `status=503;fail-first=2;key=mix-${i}` } : {},
+        }),
+      ),
+    );
+    expect(results.length).toBe(n);
+    expect(results.every((c) => c.text.length > 0)).toBe(true);
+    const retries = results.reduce((sum, c) => sum + c.record.retries, 0);
+    expect(retries).toBe(20); // 10 faulted requests × 2 failures each
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(n + retries);
+    expect(client.stats().succeeded).toBe(n);
+    await client.close();
+  });
+
+  test('an aborted request rejects with ABORTED and is not retried', async () => {
+    const client = createClient(config(false, { timeouts: { totalMs: 30_000 } }));
+    const controller = new AbortController();
+    const pending = client.complete(
+      { messages: [{ role: 'user', content: EMAIL }], headers: { 'x-assay-fault': 'stall' } },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(), 100);
+    const error = await failure(pending);
+    expect(error.code).toBe('ABORTED');
+    expect(error.record?.errorClass).toBe('abort');
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+    await client.close();
+  });
+});
+
+describe('adaptive concurrency against the server', () => {
+  test('a burst of 429s halves the limit once; successes grow it back by one', async () => {
+    const client = createClient(
+      config(false, {
+        benchmarkMode: true,
+        concurrency: { max: 8, min: 1, adaptive: true, increaseAfter: 3 },
+      }),
+    );
+    expect(client.stats().concurrencyLimit).toBe(8);
+    // A burst as wide as the limit: every request was sent before the decrease it causes.
+    const burst = (width: number) =>
+      Promise.allSettled(
+        Array.from({ length: width }, () =>
+          client.complete({
+            messages: [{ role: 'user', content: EMAIL }],
+            headers: { 'x-assay-fault': 'status=429;retry-after=0' },
+          }),
+        ),
+      );
+    await burst(8);
+    expect(client.stats().concurrencyLimit).toBe(4);
+    await burst(4);
+    expect(client.stats().concurrencyLimit).toBe(2);
+    for (let i = 0; i < 3; i++)
+      await client.complete({ messages: [{ role: 'user', content: EMAIL }] });
+    expect(client.stats().concurrencyLimit).toBe(3);
+    expect(client.stats().concurrencyDecreases).toBe(2);
+    await client.close();
+  });
+});
