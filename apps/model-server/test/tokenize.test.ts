@@ -15,7 +15,7 @@ test('header words are prefixed, routing headers dropped, body words lower-cased
 });
 
 test('text without headers is all body; one-letter and over-long runs are skipped', () => {
-  expect(tokenizeEmail('a bb ' + 'x'.repeat(40))).toEqual(['bb']);
+  expect(tokenizeEmail(`a bb ${'x'.repeat(40)}`)).toEqual(['bb']);
   expect(tokenizeEmail('')).toEqual([]);
 });
 

@@ -56,3 +56,12 @@ export function chatBody(
     ...extra,
   };
 }
+
+/** Loosely typed JSON, for asserting on response bodies. */
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are checked by assertions, not types
+export type Json = any;
+
+/** `(await fetch(url)).json()`, typed loosely. */
+export async function getJson(url: string): Promise<Json> {
+  return (await fetch(url)).json();
+}
