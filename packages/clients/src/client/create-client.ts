@@ -122,6 +122,9 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     ...cfg.headers,
   };
   const authHeaders = provider.authHeaders(apiKey);
+  // An http-json endpoint without a stream text path is called without SSE; stream() then
+  // yields its answer as one delta.
+  const canStream = cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined;
   const shape =
     cfg.provider === 'http-json'
       ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
@@ -229,7 +232,8 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
         return completion;
       }
     }
-    const body = JSON.stringify(provider.buildBody(request, params, streamed));
+    const wireStream = streamed && canStream;
+    const body = JSON.stringify(provider.buildBody(request, params, wireStream));
     const headers =
       request.headers === undefined
         ? { ...baseHeaders, ...authHeaders }
@@ -265,7 +269,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
           path: requestPath,
           headers,
           body,
-          stream: streamed,
+          stream: wireStream,
           provider,
           record,
           scope,

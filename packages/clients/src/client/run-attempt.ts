@@ -134,8 +134,8 @@ async function readJson(
     if (error instanceof ShapeError) throw malformed(ctx, error.message, text, status);
     throw error;
   }
-  if (ctx.stream) {
-    // The server answered a stream request with one JSON body: one chunk, arriving now.
+  if (ctx.stream || ctx.emit !== undefined) {
+    // A stream answered with one JSON body (or a provider without SSE): one chunk, arriving now.
     const now = performance.now();
     if (parsed.reasoning !== undefined && parsed.reasoning.length > 0) {
       ctx.record.reasoningChunk(now);

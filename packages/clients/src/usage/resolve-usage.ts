@@ -4,7 +4,7 @@ import { countTokens, encodingFor, type TokenizerChoice } from './token-counter.
 
 /**
  * The usage of a completion: the server's counts when it reported both input and output,
- * else local counts of the prompt and answer (tokenizer or chars/4 estimate, labelled).
+ * else local counts (tokenizer or chars/4 estimate, labelled) for whichever is missing.
  *
  * @param parsed - the decoded response
  * @param request - the request (its messages or prompt are counted)
@@ -29,13 +29,17 @@ export async function resolveUsage(
     if (u.cachedTokens !== undefined) usage.cachedTokens = u.cachedTokens;
     return usage;
   }
+  // Missing counts are filled locally; the whole usage then carries the local source.
   const encoding = encodingFor(model, tokenizer);
   const prompt = request.prompt ?? (request.messages ?? []).map((m) => m.content).join('\n');
   const answer = parsed.text + (parsed.reasoning ?? '');
-  const [inputTokens, outputTokens] = await countTokens([prompt, answer], encoding);
+  const [inputTokens, outputTokens] = await countTokens(
+    [u?.inputTokens === undefined ? prompt : '', u?.outputTokens === undefined ? answer : ''],
+    encoding,
+  );
   return {
-    inputTokens: inputTokens!,
-    outputTokens: outputTokens!,
+    inputTokens: u?.inputTokens ?? inputTokens!,
+    outputTokens: u?.outputTokens ?? outputTokens!,
     source: encoding === 'estimate' ? 'estimate' : 'tokenizer',
   };
 }
