@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { createRng, permutation, shuffleInPlace } from '../src/index.js';
+import { loadCases } from './helpers.js';
+
+interface Case {
+  seed: number;
+  uint32: number[];
+  floats: number[];
+  bounds: number[];
+  ints: number[];
+}
+
+describe('xoshiro128** seeded by splitmix32', () => {
+  test.each(loadCases<Case>('xoshiro128'))(
+    'matches the independent big-integer reference for seed $seed',
+    ({ seed, uint32, floats, bounds, ints }) => {
+      const a = createRng(seed);
+      expect(uint32.map(() => a.nextUint32())).toEqual(uint32);
+      const b = createRng(seed);
+      expect(floats.map(() => b.nextFloat())).toEqual(floats);
+      const c = createRng(seed);
+      expect(bounds.map((bound) => c.nextInt(bound))).toEqual(ints);
+    },
+  );
+
+  test('nextFloat lies in [0, 1) and nextInt in [0, bound)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 0xffffffff }),
+        (seed, bound) => {
+          const rng = createRng(seed);
+          for (let i = 0; i < 20; i++) {
+            const f = rng.nextFloat();
+            expect(f >= 0 && f < 1).toBe(true);
+            const k = rng.nextInt(bound);
+            expect(Number.isInteger(k) && k >= 0 && k < bound).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  test('nextInt is close to uniform (chi-square over 6 bins, loose bound)', () => {
+    const rng = createRng(2024);
+    const bins = new Array<number>(6).fill(0);
+    const draws = 60_000;
+    for (let i = 0; i < draws; i++) bins[rng.nextInt(6)]! += 1;
+    const expected = draws / 6;
+    const chi2 = bins.reduce((s, v) => s + (v - expected) ** 2 / expected, 0);
+    expect(chi2).toBeLessThan(30); // p < 1e-5 for 5 degrees of freedom
+  });
+
+  test('permutation holds each index once; shuffles agree with permutation', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (n, seed) => {
+          const p = permutation(n, createRng(seed));
+          expect([...p].sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i));
+          const plain = shuffleInPlace(
+            Array.from({ length: n }, (_, i) => i),
+            createRng(seed),
+          );
+          expect(plain).toEqual([...p]);
+        },
+      ),
+    );
+  });
+});
