@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ModelServer, startModelServer } from '../src/index.js';
-import { chatBody, getJson, type Json, post, SAMPLE, sseData } from './support/http.js';
+import { chatBody, getJson, post, SAMPLE, sseData } from './support/http.js';
 
 let server: ModelServer;
 let url: string;
