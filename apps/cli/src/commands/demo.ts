@@ -1,10 +1,81 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startModelServer } from '@assay/model-server';
+import { loadRunConfig, type RunConfig } from '@assay/runner';
 import type { Command } from 'commander';
+import { executeRunCommand, RUN_EXIT, reportError } from './run.js';
 
 /**
- * Registers `assay demo` (placeholder until its implementation lands).
+ * Finds the bundled `examples/spam-assassin.yaml`: next to the working
+ * directory first, then at the repository root relative to this file.
+ *
+ * @returns the path of the default demo configuration
+ */
+export function defaultDemoConfig(): string {
+  const local = resolve('examples/spam-assassin.yaml');
+  if (existsSync(local)) return local;
+  const here = dirname(fileURLToPath(import.meta.url));
+  return join(here, '..', '..', '..', '..', 'examples', 'spam-assassin.yaml');
+}
+
+/**
+ * Registers `assay demo`: start the reference model server in-process on a
+ * free loopback port and run a bundled example against it (default
+ * `examples/spam-assassin.yaml`: stratified 5-fold over the held-out
+ * SpamAssassin mail, output in `./assay-out/demo`).
  *
  * @param program - the root program
  */
 export function registerDemoCommand(program: Command): void {
-  program.command('demo').description('not implemented yet');
+  program
+    .command('demo')
+    .description('Run a bundled example against the built-in reference model server (no network).')
+    .option('-c, --config <file>', 'example configuration (default examples/spam-assassin.yaml)')
+    .option('-o, --output <dir>', "output directory (default: the config's output.dir)")
+    .option('--retry-failed', 're-send only the requests that failed in an earlier run')
+    .option('-q, --quiet', 'no progress output on stderr')
+    .action(
+      async (opts: {
+        config?: string;
+        output?: string;
+        retryFailed?: boolean;
+        quiet?: boolean;
+      }) => {
+        const configPath = resolve(opts.config ?? defaultDemoConfig());
+        const started = performance.now();
+        const server = await startModelServer({ port: 0 });
+        try {
+          let config: RunConfig;
+          try {
+            config = await loadRunConfig(configPath, {
+              baseUrl: server.baseUrl,
+              ...(opts.output ? { outputDir: opts.output } : {}),
+            });
+          } catch (error) {
+            process.exitCode = reportError(error);
+            return;
+          }
+          if (!opts.quiet) {
+            process.stderr.write(
+              `assay demo: reference model server at ${server.baseUrl}; running ${configPath}\n`,
+            );
+          }
+          const { code, results } = await executeRunCommand(config, {
+            ...(opts.retryFailed ? { retryFailed: true } : {}),
+            ...(opts.quiet ? { quiet: true } : {}),
+          });
+          if (results) {
+            process.stdout.write(
+              `Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s. Open ${results.files.reportHtml}\n`,
+            );
+          }
+          process.exitCode = code;
+        } catch (error) {
+          process.exitCode = error instanceof Error ? reportError(error) : RUN_EXIT.runtimeError;
+        } finally {
+          await server.close();
+        }
+      },
+    );
 }

@@ -130,32 +130,45 @@ const MessageSchema = z.strictObject({
   content: z.string(),
 });
 
-const PromptSchema = z
-  .strictObject({
-    system: z.string().optional(),
-    template: z.string().min(1).optional(),
-    messages: z.array(MessageSchema).min(1).optional(),
-    fewShot: z
-      .strictObject({
-        count: z.number().int().min(0).default(0),
-        seed: z.number().int().default(0),
-        answerTemplate: z.string().default('{{label}}'),
-      })
-      .default({ count: 0, seed: 0, answerTemplate: '{{label}}' }),
-    maxFieldChars: z.number().int().positive().optional(),
-  })
-  .superRefine((p, ctx) => {
-    if ((p.template === undefined) === (p.messages === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          "expected exactly one of 'template' (a user message with {{field}} slots) or 'messages'",
-      });
-    }
-  });
+const PromptFields = {
+  system: z.string().optional(),
+  template: z.string().min(1).optional(),
+  messages: z.array(MessageSchema).min(1).optional(),
+  fewShot: z
+    .strictObject({
+      count: z.number().int().min(0).default(0),
+      seed: z.number().int().default(0),
+      answerTemplate: z.string().default('{{label}}'),
+    })
+    .default({ count: 0, seed: 0, answerTemplate: '{{label}}' }),
+  maxFieldChars: z.number().int().positive().optional(),
+};
 
-/** A model to evaluate: an `@assay/clients` configuration plus a display `name`. */
+const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
+  if ((p.template === undefined) === (p.messages === undefined)) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        "expected exactly one of 'template' (a user message with {{field}} slots) or 'messages'",
+    });
+  }
+});
+
+/**
+ * A model to evaluate: an `@assay/clients` configuration plus a display `name`
+ * and an optional `prompt` override (fields replace the run's `prompt` section
+ * for this model, e.g. another template or `maxFieldChars`), so one server can
+ * be compared against itself under two settings.
+ */
 export const ModelConfigSchema = ClientConfigSchema.extend({
+  prompt: z
+    .strictObject({
+      system: PromptFields.system,
+      template: PromptFields.template,
+      messages: PromptFields.messages,
+      maxFieldChars: PromptFields.maxFieldChars,
+    })
+    .optional(),
   name: z.string().regex(/^[A-Za-z0-9][\w.:-]*$/, {
     message: 'expected a name of letters, digits, ".", ":", "_" or "-"',
   }),

@@ -2,15 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, ResponseCache } from '@assay/clients';
 import { createRng } from '@assay/splitters';
-import type { RunConfig } from '../config/run-config-schema.js';
+import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { loadFileDataset } from '../datasets/file-dataset.js';
 import { DEFAULT_SPAM_ASSASSIN_GROUPS, loadSpamAssassin } from '../datasets/spam-assassin.js';
 import { stratifiedSample } from '../datasets/stratified-sample.js';
 import { ConfigError } from '../errors.js';
+import type { PromptMessage } from '../prompt/build-messages.js';
 import { parseAnswer } from '../prompt/parse-answer.js';
 import { type Outcome, RunJournal } from './journal.js';
-import { planRequests, requestKey } from './plan.js';
+import { planRequests, type RequestPlan, requestKey } from './plan.js';
 import type { PredictionRow } from './prediction-row.js';
 import { type CompletionClientLike, type ModelProgress, sendRequests } from './send-requests.js';
 import { splitItems } from './split-items.js';
@@ -43,6 +44,34 @@ export interface ExecutedRun {
   startedAt: Date;
   /** journal path */
   journalPath: string;
+}
+
+/**
+ * The prompt settings of one model: the run's `prompt` with the model's
+ * `prompt` override applied (a `template` override replaces `messages` and
+ * vice versa).
+ *
+ * @param config - the run configuration
+ * @param model - one of its models
+ * @returns the effective prompt section
+ * @example
+ * promptFor(config, config.models[1]!).maxFieldChars;
+ */
+export function promptFor(config: RunConfig, model: ModelConfig): RunConfig['prompt'] {
+  const o = model.prompt;
+  if (!o) return config.prompt;
+  const merged: RunConfig['prompt'] = { ...config.prompt };
+  if (o.system !== undefined) merged.system = o.system;
+  if (o.maxFieldChars !== undefined) merged.maxFieldChars = o.maxFieldChars;
+  if (o.template !== undefined) {
+    merged.template = o.template;
+    delete merged.messages;
+  }
+  if (o.messages !== undefined) {
+    merged.messages = o.messages;
+    delete merged.template;
+  }
+  return merged;
 }
 
 /**
@@ -118,10 +147,21 @@ export async function executeRun(
   const items = await loadRunDataset(config);
   const task = config.task;
   const splits = splitItems(items, config.evaluation, task.type === 'classification');
-  const plan = planRequests(items, splits, config.prompt, (fold) => {
-    const rng = createRng((config.prompt.fewShot.seed + fold * 7919) >>> 0);
-    return () => rng.nextFloat();
-  });
+  const plans = new Map<string, RequestPlan>();
+  const planFor = (model: ModelConfig): RequestPlan => {
+    const spec = promptFor(config, model);
+    const id = JSON.stringify(spec);
+    let plan = plans.get(id);
+    if (!plan) {
+      plan = planRequests(items, splits, spec, (fold) => {
+        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
+        return () => rng.nextFloat();
+      });
+      plans.set(id, plan);
+    }
+    return plan;
+  };
+  const modelPlans = new Map(config.models.map((m) => [m.name, planFor(m)]));
   mkdirSync(config.output.dir, { recursive: true });
   const journalPath = join(config.output.dir, 'journal.sqlite');
   const journal = new RunJournal(journalPath);
@@ -131,11 +171,12 @@ export async function executeRun(
   const keysByModel = new Map<string, Map<string, string>>();
   try {
     const jobs = config.models.map((model) => {
+      const plan = modelPlans.get(model.name)!;
       const keys = new Map<string, string>(); // prompt hash -> journal key
       for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(model, hash));
       keysByModel.set(model.name, keys);
       const recorded = journal.load(model.name);
-      const todo = new Map<string, typeof plan.prompts extends Map<string, infer V> ? V : never>();
+      const todo = new Map<string, PromptMessage[]>();
       const outcomes = new Map<string, Outcome>();
       for (const [hash, key] of keys) {
         const prior = recorded.get(key);
@@ -165,7 +206,7 @@ export async function executeRun(
           });
           return;
         }
-        const { name: _name, ...clientConfig } = model;
+        const { name: _name, prompt: _prompt, ...clientConfig } = model;
         const client = createClient(clientConfig, { cache }) as unknown as CompletionClientLike & {
           close(): Promise<void> | void;
         };
@@ -213,7 +254,7 @@ export async function executeRun(
   for (const model of config.models) {
     const byKey = new Map(requests.get(model.name)!.outcomes.map((o) => [o.key, o]));
     const keys = keysByModel.get(model.name)!;
-    for (const t of plan.tasks) {
+    for (const t of modelPlans.get(model.name)!.tasks) {
       const item = items[t.item]!;
       const o = byKey.get(keys.get(t.promptHash)!)!;
       const expected = task.type === 'generation' ? (item.reference ?? null) : (item.label ?? null);
@@ -265,7 +306,7 @@ export async function executeRun(
     config,
     items,
     folds: splits.length,
-    fewShotIds: plan.fewShotIds,
+    fewShotIds: modelPlans.get(config.models[0]!.name)!.fewShotIds,
     rows,
     requests,
     startedAt,

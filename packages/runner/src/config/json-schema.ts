@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { RunConfigSchema } from './run-config-schema.js';
+
+/**
+ * The run configuration as JSON Schema (draft 2020-12), for editor completion
+ * and validation of `assay run` YAML/JSON files.
+ *
+ * @returns the JSON Schema object of the configuration as written (defaults optional)
+ * @remarks Cross-field rules (distinct model names, metric names per task,
+ *   threshold syntax) are only checked by `assay run` itself.
+ * @example
+ * JSON.stringify(runConfigJsonSchema(), null, 2);
+ */
+export function runConfigJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(RunConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: 'https://assay.dev/schema/run-config.schema.json',
+    title: 'assay run configuration',
+  };
+}
