@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { type ClientConfig, ClientConfigSchema, ClientError, createClient } from '../src/index.js';
+
+function thrown(fn: () => unknown): ClientError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ClientError) return error;
+    throw error;
+  }
+  throw new Error('expected a ClientError');
+}
+
+const OK: ClientConfig = {
+  provider: 'openai-chat',
+  baseUrl: 'http://127.0.0.1:8000/v1',
+  model: 'm',
+};
+
+describe('createClient configuration errors', () => {
+  test('an unknown provider names the valid ones', () => {
+    const e = thrown(() => createClient({ ...OK, provider: 'gemini' as 'openai-chat' }));
+    expect(e.code).toBe('UNKNOWN_PROVIDER');
+    expect(e.path).toBe('provider');
+    expect(e.message).toContain('"gemini"');
+    expect(e.message).toContain("'anthropic'");
+  });
+
+  test('a missing API key variable is named', () => {
+    const e = thrown(() => createClient({ ...OK, apiKeyEnv: 'ASSAY_NOT_SET_KEY' }, { env: {} }));
+    expect(e.code).toBe('MISSING_API_KEY');
+    expect(e.message).toContain('ASSAY_NOT_SET_KEY');
+    const empty = thrown(() => createClient({ ...OK, apiKeyEnv: 'K' }, { env: { K: '' } }));
+    expect(empty.code).toBe('MISSING_API_KEY');
+  });
+
+  test('a malformed base URL, a non-HTTP scheme and credentials in the URL are rejected', () => {
+    expect(thrown(() => createClient({ ...OK, baseUrl: 'localhost:8000' })).code).toBe(
+      'INVALID_BASE_URL',
+    );
+    expect(thrown(() => createClient({ ...OK, baseUrl: 'not a url' })).message).toContain(
+      "'not a url'".replaceAll("'", '"'),
+    );
+    expect(thrown(() => createClient({ ...OK, baseUrl: 'ftp://host/v1' })).code).toBe(
+      'INVALID_BASE_URL',
+    );
+    const creds = thrown(() => createClient({ ...OK, baseUrl: 'http://user:pw@host/v1' }));
+    expect(creds.code).toBe('INVALID_BASE_URL');
+    expect(creds.message).not.toContain('pw');
+  });
+
+  test('invalid fields are listed with their config paths', () => {
+    const e = thrown(() =>
+      createClient({
+        ...OK,
+        retry: { maxRetries: -1 },
+        concurrency: { max: 0 },
+        bogus: 1,
+      } as unknown as ClientConfig),
+    );
+    expect(e.code).toBe('INVALID_CONFIG');
+    expect(e.message).toContain('config.retry.maxRetries');
+    expect(e.message).toContain('config.concurrency.max');
+    expect(e.message).toContain('bogus');
+  });
+
+  test('min above max concurrency and http-json without template are INVALID_CONFIG', () => {
+    expect(thrown(() => createClient({ ...OK, concurrency: { max: 2, min: 4 } })).path).toBe(
+      'concurrency.min',
+    );
+    const e = thrown(() => createClient({ ...OK, provider: 'http-json' }));
+    expect(e.code).toBe('INVALID_CONFIG');
+    expect(e.path).toBe('template');
+  });
+
+  test('a JSON path that is not the simple form is rejected with an example', () => {
+    const e = thrown(() =>
+      createClient({ ...OK, provider: 'http-json', template: {}, paths: { text: 'output.text' } }),
+    );
+    expect(e.message).toContain('config.paths.text');
+    expect(e.message).toContain('$.output.text');
+  });
+
+  test('a request with neither messages nor prompt is rejected without a request', async () => {
+    const client = createClient(OK);
+    const e = await client.complete({}).catch((error: unknown) => error);
+    expect((e as ClientError).code).toBe('INVALID_CONFIG');
+    expect((e as ClientError).message).toContain('request.messages');
+    await client.close();
+  });
+});
+
+describe('ClientConfigSchema', () => {
+  test('applies the documented defaults', () => {
+    const c = ClientConfigSchema.parse(OK);
+    expect(c.concurrency).toEqual({ max: 16, adaptive: false, min: 1, increaseAfter: 20 });
+    expect(c.retry.maxRetries).toBe(3);
+    expect(c.timeouts).toEqual({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 });
+    expect(c.streaming).toBe(false);
+    expect(c.benchmarkMode).toBe(false);
+  });
+});
