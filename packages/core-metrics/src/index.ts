@@ -1,6 +1,12 @@
 // Classification (label) metrics.
 export type { ConfusionAccumulatorJSON } from './accumulators/confusion-accumulator.js';
 export { ConfusionAccumulator } from './accumulators/confusion-accumulator.js';
+export type {
+  ForceFiniteOptions,
+  RegressionAccumulatorJSON,
+  RegressionAccumulatorOptions,
+} from './accumulators/regression-accumulator.js';
+export { RegressionAccumulator } from './accumulators/regression-accumulator.js';
 export {
   accuracyFromConfusion,
   errorRateFromConfusion,
@@ -52,9 +58,54 @@ export type { ArrowVectorLike } from './input/arrow-vector.js';
 export type { EncodedLabels, Label, LabelInput } from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export type { NumericInput } from './input/numeric-column.js';
+export type { ScoreMatrixInput } from './input/score-matrix.js';
+export { averagePrecisionKernel } from './kernels/average-precision.js';
+export type { BinaryCurve } from './kernels/binary-curve.js';
+export { binaryCurveKernel } from './kernels/binary-curve.js';
+export { brierKernel } from './kernels/brier.js';
 export {
   accumulateConfusion,
   accumulateConfusionByGroup,
 } from './kernels/confusion-counts.js';
+export { expectedCalibrationErrorKernel } from './kernels/expected-calibration-error.js';
+export { logLossBinaryKernel, logLossKernel } from './kernels/log-loss.js';
+export { radixSortFloat64, releaseSortScratch } from './kernels/radix-sort.js';
+export { rocAucBinaryKernel } from './kernels/roc-auc.js';
+export { topKAccuracyKernel } from './kernels/top-k-accuracy.js';
+export type { AveragePrecisionScoreOptions } from './probabilistic/average-precision-score.js';
+export { averagePrecisionScore } from './probabilistic/average-precision-score.js';
+export type { BrierScoreLossOptions } from './probabilistic/brier-score-loss.js';
+export { brierScoreLoss } from './probabilistic/brier-score-loss.js';
+export type {
+  CalibrationCurve,
+  CalibrationCurveOptions,
+} from './probabilistic/calibration-curve.js';
+export { calibrationCurve } from './probabilistic/calibration-curve.js';
+export type { ExpectedCalibrationErrorOptions } from './probabilistic/expected-calibration-error.js';
+export { expectedCalibrationError } from './probabilistic/expected-calibration-error.js';
+export type { LogLossOptions } from './probabilistic/log-loss.js';
+export { logLoss } from './probabilistic/log-loss.js';
+export type {
+  PrecisionRecallCurve,
+  PrecisionRecallCurveOptions,
+} from './probabilistic/precision-recall-curve.js';
+export { precisionRecallCurve } from './probabilistic/precision-recall-curve.js';
+export type { RocAucScoreOptions } from './probabilistic/roc-auc-score.js';
+export { rocAucScore } from './probabilistic/roc-auc-score.js';
+export type { RocCurve, RocCurveOptions } from './probabilistic/roc-curve.js';
+export { rocCurve } from './probabilistic/roc-curve.js';
+export type { TopKAccuracyScoreOptions } from './probabilistic/top-k-accuracy-score.js';
+export { topKAccuracyScore } from './probabilistic/top-k-accuracy-score.js';
+export { explainedVarianceScore } from './regression/explained-variance-score.js';
+export { maxError } from './regression/max-error.js';
+export { meanAbsoluteError } from './regression/mean-absolute-error.js';
+export { meanAbsolutePercentageError } from './regression/mean-absolute-percentage-error.js';
+export type { MeanSquaredErrorOptions } from './regression/mean-squared-error.js';
+export { meanSquaredError } from './regression/mean-squared-error.js';
+export { meanSquaredLogError } from './regression/mean-squared-log-error.js';
+export { medianAbsoluteError } from './regression/median-absolute-error.js';
+export { r2Score } from './regression/r2-score.js';
+export type { RegressionOptions } from './regression/regression-inputs.js';
+export { rootMeanSquaredError } from './regression/root-mean-squared-error.js';
 export type { MetricWarning } from './warnings.js';
 export { METRIC_WARNING_CHANNEL, onMetricWarning } from './warnings.js';

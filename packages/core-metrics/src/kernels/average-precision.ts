@@ -1,0 +1,45 @@
+import { binaryCurveKernel } from './binary-curve.js';
+
+/**
+ * Unchecked binary average precision over typed arrays: the kernel behind
+ * `averagePrecisionScore`.
+ *
+ * @remarks
+ * `AP = Σ_n (R_n − R_{n−1}) · P_n` over distinct thresholds from the highest
+ * score down (scikit-learn's non-interpolated step integral), with
+ * `P_n = TP_n / (TP_n + FP_n)` and `R_n = TP_n / P`. With no positive weight
+ * scikit-learn takes the recall as 1 everywhere, which makes AP 0; so does this.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - finite scores
+ * @param weight - per-row weights, or null for unit weights
+ * @param rows - row indices to use, or null for all rows
+ * @returns the average precision
+ * @example
+ * ```ts
+ * import { averagePrecisionKernel } from '@assay/core-metrics';
+ * const isPositive = new Uint8Array([0, 0, 1, 1]);
+ * averagePrecisionKernel(isPositive, new Float64Array([0.1, 0.4, 0.35, 0.8]), null, null); // 0.8333…
+ * ```
+ * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.average_precision_score.html
+ */
+export function averagePrecisionKernel(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  weight: Float64Array | null,
+  rows: Uint32Array | null,
+): number {
+  const { fps, tps } = binaryCurveKernel(isPositive, scores, weight, rows);
+  const m = tps.length;
+  const pos = m === 0 ? 0 : tps[m - 1]!;
+  if (pos <= 0) return 0;
+  let prevRecall = 0;
+  let ap = 0;
+  for (let g = 0; g < m; g++) {
+    const tp = tps[g]!;
+    const recall = tp / pos;
+    ap += (recall - prevRecall) * (tp / (tp + fps[g]!));
+    prevRecall = recall;
+  }
+  return ap;
+}

@@ -1,0 +1,121 @@
+import { radixSortFloat64 } from './radix-sort.js';
+
+/** Scores of the selected rows split by class, each part sorted ascending. */
+export interface ClassSortedScores {
+  /** Scores of positive rows, ascending. */
+  readonly pos: Float64Array;
+  /** Scores of negative rows, ascending. */
+  readonly neg: Float64Array;
+  /** Weights of `pos` in the same order, or null when unweighted. */
+  readonly posWeight: Float64Array | null;
+  /** Weights of `neg` in the same order, or null when unweighted. */
+  readonly negWeight: Float64Array | null;
+}
+
+// Reused between calls for the same reason as the radix sort's spares.
+let poolScores = new Float64Array(0);
+let poolWeights = new Float64Array(0);
+
+/**
+ * Gathers the selected rows' scores, split by class, and radix-sorts each
+ * part. The returned arrays are views into a per-thread pool, valid until the
+ * next call.
+ *
+ * @remarks
+ * Rows of weight 0 are dropped, as scikit-learn's `_binary_clf_curve` does, so
+ * they create no thresholds. Sorting the classes apart means no label travels
+ * with the keys; a merge walk from the top of both recovers the tie groups.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - finite scores
+ * @param weight - per-row weights, or null for unit weights
+ * @param rows - the rows to use, or null for all rows
+ * @returns both classes' scores (and weights) sorted ascending
+ */
+export function sortScoresByClass(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  weight: Float64Array | null,
+  rows: Uint32Array | null,
+): ClassSortedScores {
+  const n = rows === null ? scores.length : rows.length;
+  let nPos = 0;
+  let nNeg = 0;
+  if (weight === null && rows === null) {
+    for (let r = 0; r < n; r++) nPos += isPositive[r]!;
+    nNeg = n - nPos;
+  } else {
+    for (let j = 0; j < n; j++) {
+      const r = rows === null ? j : rows[j]!;
+      if (weight !== null && weight[r] === 0) continue;
+      if (isPositive[r] === 1) nPos++;
+      else nNeg++;
+    }
+  }
+  const total = nPos + nNeg;
+  if (poolScores.length < total) poolScores = new Float64Array(total);
+  if (weight !== null && poolWeights.length < total) poolWeights = new Float64Array(total);
+  const keys = poolScores;
+  if (weight === null) {
+    gatherUnweighted(isPositive, scores, rows, keys, nPos);
+  } else {
+    gatherWeighted(isPositive, scores, weight, rows, keys, poolWeights, nPos);
+  }
+  const weights = weight === null ? null : poolWeights;
+  const pos = keys.subarray(0, nPos);
+  const neg = keys.subarray(nPos, total);
+  const posWeight = weights === null ? null : weights.subarray(0, nPos);
+  const negWeight = weights === null ? null : weights.subarray(nPos, total);
+  radixSortFloat64(pos, posWeight);
+  radixSortFloat64(neg, negWeight);
+  return { pos, neg, posWeight, negWeight };
+}
+
+function gatherUnweighted(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  rows: Uint32Array | null,
+  keys: Float64Array,
+  nPos: number,
+): void {
+  let p = 0;
+  let q = nPos;
+  if (rows === null) {
+    for (let r = 0; r < scores.length; r++) {
+      if (isPositive[r] === 1) keys[p++] = scores[r]! + 0;
+      else keys[q++] = scores[r]! + 0;
+    }
+  } else {
+    for (let j = 0; j < rows.length; j++) {
+      const r = rows[j]!;
+      if (isPositive[r] === 1) keys[p++] = scores[r]! + 0;
+      else keys[q++] = scores[r]! + 0;
+    }
+  }
+}
+
+function gatherWeighted(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  weight: Float64Array,
+  rows: Uint32Array | null,
+  keys: Float64Array,
+  weights: Float64Array,
+  nPos: number,
+): void {
+  let p = 0;
+  let q = nPos;
+  const n = rows === null ? scores.length : rows.length;
+  for (let j = 0; j < n; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const w = weight[r]!;
+    if (w === 0) continue;
+    if (isPositive[r] === 1) {
+      weights[p] = w;
+      keys[p++] = scores[r]! + 0;
+    } else {
+      weights[q] = w;
+      keys[q++] = scores[r]! + 0;
+    }
+  }
+}

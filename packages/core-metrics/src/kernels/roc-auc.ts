@@ -1,0 +1,103 @@
+import { binaryCurveKernel } from './binary-curve.js';
+import { sortScoresByClass } from './class-sorted-scores.js';
+
+/**
+ * Unchecked binary ROC AUC over typed arrays: the kernel behind
+ * `rocAucScore`.
+ *
+ * @remarks
+ * Radix-sorts each class's scores (LSD on the float64 bit patterns), then
+ * merge-walks both from the highest score down in tie groups, adding one
+ * trapezoid per group: `area += fp_g · (TP_before + tp_g / 2)`; AUC =
+ * `area / (P · N)`. This is scikit-learn's `auc(*roc_curve(...)[:2])` without
+ * materializing the curve. With `maxFpr < 1` it returns the McClish-standardized
+ * partial AUC `0.5 · (1 + (A − m²/2) / (m − m²/2))` with `m = maxFpr`, where `A`
+ * is the area up to `fpr = m` with the last point linearly interpolated.
+ *
+ * No validation: scores must be finite, weights finite and non-negative.
+ * Returns NaN when the selection has no positive or no negative weight.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - finite scores, higher meaning more likely positive
+ * @param weight - per-row weights, or null for unit weights
+ * @param rows - row indices to use (e.g. one fold), or null for all rows
+ * @param maxFpr - upper FPR bound in (0, 1]; 1 (default) gives the full AUC
+ * @returns the (standardized partial) area under the ROC curve, or NaN
+ * @example
+ * ```ts
+ * import { rocAucBinaryKernel } from '@assay/core-metrics';
+ * const isPositive = new Uint8Array([0, 0, 1, 1]);
+ * rocAucBinaryKernel(isPositive, new Float64Array([0.1, 0.4, 0.35, 0.8]), null, null); // 0.75
+ * ```
+ * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.roc_auc_score.html
+ */
+export function rocAucBinaryKernel(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  weight: Float64Array | null,
+  rows: Uint32Array | null,
+  maxFpr = 1,
+): number {
+  if (maxFpr < 1) return partialAuc(binaryCurveKernel(isPositive, scores, weight, rows), maxFpr);
+  const { pos, neg, posWeight, negWeight } = sortScoresByClass(isPositive, scores, weight, rows);
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let tp = 0;
+  let fp = 0;
+  let area = 0;
+  while (i >= 0 || j >= 0) {
+    const a = i >= 0 ? pos[i]! : Number.NEGATIVE_INFINITY;
+    const b = j >= 0 ? neg[j]! : Number.NEGATIVE_INFINITY;
+    const v = Math.max(a, b);
+    let gtp = 0;
+    let gfp = 0;
+    if (posWeight === null) {
+      const i0 = i;
+      while (i >= 0 && pos[i] === v) i--;
+      gtp = i0 - i;
+    } else {
+      while (i >= 0 && pos[i] === v) gtp += posWeight[i--]!;
+    }
+    if (negWeight === null) {
+      const j0 = j;
+      while (j >= 0 && neg[j] === v) j--;
+      gfp = j0 - j;
+    } else {
+      while (j >= 0 && neg[j] === v) gfp += negWeight[j--]!;
+    }
+    area += gfp * (tp + gtp / 2);
+    tp += gtp;
+    fp += gfp;
+  }
+  if (tp <= 0 || fp <= 0) return Number.NaN;
+  return area / (tp * fp);
+}
+
+/**
+ * McClish-standardized partial AUC from a binary curve, as scikit-learn's
+ * `_binary_roc_auc_score` with `max_fpr`.
+ */
+function partialAuc(curve: ReturnType<typeof binaryCurveKernel>, maxFpr: number): number {
+  const { fps, tps } = curve;
+  const m = fps.length;
+  const neg = m === 0 ? 0 : fps[m - 1]!;
+  const pos = m === 0 ? 0 : tps[m - 1]!;
+  if (pos <= 0 || neg <= 0) return Number.NaN;
+  let prevX = 0;
+  let prevY = 0;
+  let area = 0;
+  for (let g = 0; g < m; g++) {
+    const x = fps[g]! / neg;
+    const y = tps[g]! / pos;
+    if (x > maxFpr) {
+      const yAt = prevY + ((y - prevY) / (x - prevX)) * (maxFpr - prevX);
+      area += ((maxFpr - prevX) * (yAt + prevY)) / 2;
+      break;
+    }
+    area += ((x - prevX) * (y + prevY)) / 2;
+    prevX = x;
+    prevY = y;
+  }
+  const minArea = 0.5 * maxFpr * maxFpr;
+  return 0.5 * (1 + (area - minArea) / (maxFpr - minArea));
+}

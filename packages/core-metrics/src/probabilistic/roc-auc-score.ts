@@ -1,0 +1,285 @@
+import { MetricInputError } from '../errors.js';
+import type { LabelInput } from '../input/encode-labels.js';
+import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import {
+  checkProbabilityRows,
+  isScoreMatrix,
+  type ScoreMatrix,
+  type ScoreMatrixInput,
+  toScoreMatrix,
+} from '../input/score-matrix.js';
+import { toWeightColumn } from '../input/weight-column.js';
+import { rocAucBinaryKernel } from '../kernels/roc-auc.js';
+import { encodeTarget, encodeTargetWithLabels, positiveIndicator } from './target-classes.js';
+
+/** Options of {@link rocAucScore}. */
+export interface RocAucScoreOptions {
+  /**
+   * Multiclass averaging: `'macro'` (default) — unweighted mean over classes
+   * (ovr) or class pairs (ovo); `'weighted'` — by class support (ovr) or pair
+   * prevalence (ovo); `null` — per-class scores (ovr only).
+   */
+  readonly average?: 'macro' | 'weighted' | null;
+  /**
+   * Multiclass strategy: `'ovr'` (one-vs-rest), `'ovo'` (one-vs-one, Hand & Till
+   * 2001) or `'raise'` (default, as scikit-learn: multiclass input is an error).
+   */
+  readonly multiClass?: 'raise' | 'ovr' | 'ovo';
+  /** Multiclass: all class labels, sorted, one per score column. Default: classes in `yTrue`. */
+  readonly labels?: LabelInput | null;
+  /** Binary only: standardized partial AUC up to this false positive rate, in (0, 1]. */
+  readonly maxFpr?: number | null;
+  /** Per-row weights (finite, non-negative). Not supported with `'ovo'`. */
+  readonly sampleWeight?: NumericInput | null;
+  /** Width of a flat row-major score matrix. */
+  readonly nClasses?: number;
+}
+
+/**
+ * Area under the ROC curve, as scikit-learn 1.2's `roc_auc_score`.
+ *
+ * @remarks
+ * Binary: `yScore` is one column of scores for the greater label (any real
+ * values, higher = more positive). AUC is the trapezoidal area under
+ * (FPR, TPR), computed by {@link rocAucBinaryKernel} in O(n) after a radix
+ * sort; ties count half. With `maxFpr = m < 1`, the partial area `A` up to
+ * FPR m is McClish-standardized: `0.5 · (1 + (A − m²/2) / (m − m²/2))`.
+ *
+ * Multiclass (more than two classes, or a score matrix with more than two
+ * columns): `yScore` is an n×k probability matrix (rows sum to 1).
+ * `'ovr'`: AUC of each class against the rest, averaged (`'weighted'`: by
+ * weighted class support). `'ovo'`: for each pair (a, b) of classes present,
+ * `(AUC(a | a,b) + AUC(b | a,b)) / 2` on the rows of a or b, averaged
+ * (`'weighted'`: by the pair's share of rows).
+ *
+ * @param yTrue - true labels
+ * @param yScore - a score column (binary) or an n×k probability matrix (multiclass)
+ * @param options - see {@link RocAucScoreOptions}
+ * @returns the AUC; with `average: null` (ovr) the per-class AUCs
+ * @throws {@link MetricInputError} `SINGLE_CLASS` (one class in `yTrue`, or a
+ *   class with no rows under ovr), `EMPTY_INPUT`, `LENGTH_MISMATCH`,
+ *   `NON_FINITE_VALUE`, `INVALID_SHAPE`, `INVALID_PROBABILITY`,
+ *   `PROBABILITIES_NOT_NORMALIZED`, `UNKNOWN_LABEL`, `INVALID_OPTION`, `INVALID_WEIGHT`
+ * @example
+ * ```ts
+ * import { rocAucScore } from '@assay/core-metrics';
+ * rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.75
+ * rocAucScore([0, 1, 2], [[0.8, 0.1, 0.1], [0.2, 0.6, 0.2], [0.1, 0.3, 0.6]], { multiClass: 'ovr' }); // 1
+ * ```
+ * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.roc_auc_score.html
+ */
+export function rocAucScore(
+  yTrue: LabelInput,
+  yScore: NumericInput | ScoreMatrixInput,
+  options: RocAucScoreOptions & { readonly average: null },
+): Float64Array;
+export function rocAucScore(
+  yTrue: LabelInput,
+  yScore: NumericInput | ScoreMatrixInput,
+  options?: RocAucScoreOptions,
+): number;
+export function rocAucScore(
+  yTrue: LabelInput,
+  yScore: NumericInput | ScoreMatrixInput,
+  options: RocAucScoreOptions = {},
+): number | Float64Array {
+  const average = options.average === undefined ? 'macro' : options.average;
+  if (average !== 'macro' && average !== 'weighted' && average !== null) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.average is ${JSON.stringify(average)}; it must be 'macro', 'weighted' or null.`,
+      'options.average',
+    );
+  }
+  const maxFpr = options.maxFpr ?? 1;
+  if (!(maxFpr > 0 && maxFpr <= 1)) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.maxFpr is ${maxFpr}; it must be in (0, 1].`,
+      'options.maxFpr',
+    );
+  }
+  const matrix = isScoreMatrix(yScore, options.nClasses);
+  if (!matrix) {
+    const target = encodeTarget(yTrue);
+    if (target.classes.length <= 2) {
+      const scores = toFloat64Column(yScore as NumericInput, 'yScore');
+      checkSameLength(['yTrue', target.codes.length], ['yScore', scores.length]);
+      const weight = toWeightColumn(options.sampleWeight, scores.length);
+      const auc = binaryAuc(
+        positiveIndicator(target.codes, 1),
+        scores,
+        weight,
+        maxFpr,
+        target.classes.length,
+      );
+      return average === null ? Float64Array.of(auc) : auc;
+    }
+    throw new MetricInputError(
+      'INVALID_SHAPE',
+      `yTrue has ${target.classes.length} classes but yScore is one column; multiclass ROC AUC needs an n×${target.classes.length} probability matrix.`,
+      'yScore',
+    );
+  }
+  const scores = toScoreMatrix(yScore, 'yScore', options.nClasses);
+  const target = encodeTargetWithLabels(yTrue, options.labels, true);
+  checkSameLength(['yTrue', target.codes.length], ['yScore', scores.nRows]);
+  if (target.classes.length <= 2 && scores.nClasses <= 2) {
+    throw new MetricInputError(
+      'INVALID_SHAPE',
+      `yTrue is binary but yScore is a ${scores.nClasses}-column matrix; pass one column: the scores of the greater label (${JSON.stringify(target.classes[target.classes.length - 1])}).`,
+      'yScore',
+    );
+  }
+  if (maxFpr !== 1) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.maxFpr is ${maxFpr}; partial AUC is not available for multiclass input, leave it unset.`,
+      'options.maxFpr',
+    );
+  }
+  const multiClass = options.multiClass ?? 'raise';
+  if (multiClass !== 'ovr' && multiClass !== 'ovo') {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.multiClass is ${JSON.stringify(multiClass)}; multiclass input needs 'ovr' or 'ovo'.`,
+      'options.multiClass',
+    );
+  }
+  checkProbabilityRows(scores, 'yScore');
+  if (scores.nClasses !== target.classes.length) {
+    throw new MetricInputError(
+      'INVALID_SHAPE',
+      `yScore has ${scores.nClasses} columns but there are ${target.classes.length} classes (${JSON.stringify(target.classes)}); pass one column per class, or list all classes in options.labels.`,
+      'yScore',
+    );
+  }
+  const weight = toWeightColumn(options.sampleWeight, scores.nRows);
+  if (multiClass === 'ovo') {
+    if (weight !== null) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `options.sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); leave it unset or use 'ovr'.`,
+        'options.sampleWeight',
+      );
+    }
+    if (average === null) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `options.average null is not available with multiClass 'ovo'; use 'macro' or 'weighted'.`,
+        'options.average',
+      );
+    }
+    return ovoAuc(target.codes, scores, average);
+  }
+  return ovrAuc(target.codes, scores, weight, average);
+}
+
+function binaryAuc(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  weight: Float64Array | null,
+  maxFpr: number,
+  nClasses: number,
+  className?: string,
+): number {
+  const auc =
+    nClasses < 2 ? Number.NaN : rocAucBinaryKernel(isPositive, scores, weight, null, maxFpr);
+  if (Number.isNaN(auc)) {
+    throw new MetricInputError(
+      'SINGLE_CLASS',
+      `Only one class is present in yTrue${className === undefined ? '' : ` for ${className}`} (after dropping zero-weight rows); ROC AUC is not defined in that case.`,
+      'yTrue',
+    );
+  }
+  return auc;
+}
+
+function column(scores: ScoreMatrix, c: number, rows: Uint32Array | null): Float64Array {
+  const { values, nClasses } = scores;
+  const n = rows === null ? scores.nRows : rows.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = values[(rows === null ? i : rows[i]!) * nClasses + c]!;
+  return out;
+}
+
+function ovrAuc(
+  codes: Int32Array | Uint8Array,
+  scores: ScoreMatrix,
+  weight: Float64Array | null,
+  average: 'macro' | 'weighted' | null,
+): number | Float64Array {
+  const k = scores.nClasses;
+  const aucs = new Float64Array(k);
+  const support = new Float64Array(k);
+  for (let i = 0; i < codes.length; i++) support[codes[i]!]! += weight === null ? 1 : weight[i]!;
+  for (let c = 0; c < k; c++) {
+    aucs[c] = binaryAuc(
+      positiveIndicator(codes, c),
+      column(scores, c, null),
+      weight,
+      1,
+      2,
+      `class column ${c}`,
+    );
+  }
+  if (average === null) return aucs;
+  if (average === 'macro') return mean(aucs, null);
+  return mean(aucs, support);
+}
+
+function ovoAuc(
+  codes: Int32Array | Uint8Array,
+  scores: ScoreMatrix,
+  average: 'macro' | 'weighted',
+): number {
+  const k = scores.nClasses;
+  const counts = new Float64Array(k);
+  for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
+  const present: number[] = [];
+  for (let c = 0; c < k; c++) if (counts[c]! > 0) present.push(c);
+  const pairScores: number[] = [];
+  const prevalence: number[] = [];
+  for (let x = 0; x < present.length; x++) {
+    for (let y = x + 1; y < present.length; y++) {
+      const a = present[x]!;
+      const b = present[y]!;
+      const rows = new Uint32Array(counts[a]! + counts[b]!);
+      let m = 0;
+      for (let i = 0; i < codes.length; i++) if (codes[i] === a || codes[i] === b) rows[m++] = i;
+      const isA = new Uint8Array(m);
+      const isB = new Uint8Array(m);
+      for (let i = 0; i < m; i++) {
+        isA[i] = codes[rows[i]!] === a ? 1 : 0;
+        isB[i] = 1 - isA[i]!;
+      }
+      const aucA = rocAucBinaryKernel(isA, column(scores, a, rows), null, null);
+      const aucB = rocAucBinaryKernel(isB, column(scores, b, rows), null, null);
+      pairScores.push((aucA + aucB) / 2);
+      prevalence.push(m / codes.length);
+    }
+  }
+  if (pairScores.length === 0) {
+    throw new MetricInputError(
+      'SINGLE_CLASS',
+      'Only one class is present in yTrue; one-vs-one ROC AUC needs at least two.',
+      'yTrue',
+    );
+  }
+  return mean(
+    Float64Array.from(pairScores),
+    average === 'weighted' ? Float64Array.from(prevalence) : null,
+  );
+}
+
+function mean(values: Float64Array, weights: Float64Array | null): number {
+  let total = 0;
+  let weightSum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const w = weights === null ? 1 : weights[i]!;
+    // A class of zero weight contributes 0, not NaN (scikit-learn's rule).
+    total += w === 0 ? 0 : w * values[i]!;
+    weightSum += w;
+  }
+  return weightSum === 0 ? 0 : total / weightSum;
+}

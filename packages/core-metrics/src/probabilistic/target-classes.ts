@@ -1,0 +1,211 @@
+import { MetricInputError } from '../errors.js';
+import { isArrowVector } from '../input/arrow-vector.js';
+import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
+
+/** A label column encoded against its sorted classes. */
+export interface TargetClasses {
+  /** Sorted distinct labels. */
+  readonly classes: Label[];
+  /** Per-row index into `classes`. */
+  readonly codes: Int32Array | Uint8Array;
+}
+
+type NumericTyped =
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array;
+
+function isNumericTyped(values: unknown): values is NumericTyped {
+  return ArrayBuffer.isView(values) && !(values instanceof DataView) && !isBigIntArray(values);
+}
+
+function isBigIntArray(values: unknown): boolean {
+  return values instanceof BigInt64Array || values instanceof BigUint64Array;
+}
+
+/**
+ * Encodes a target column to class codes. Typed arrays holding at most two
+ * distinct values take a one-pass path that writes Uint8 codes (no hashing, no
+ * Int32 column); everything else goes through {@link encodeLabels}.
+ *
+ * @param yTrue - the labels
+ * @param argument - name for messages
+ * @returns sorted classes and per-row codes
+ * @throws {@link MetricInputError} as {@link encodeLabels}
+ */
+export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClasses {
+  if (isNumericTyped(yTrue) && !isArrowVector(yTrue) && yTrue.length > 0) {
+    const n = yTrue.length;
+    const a = yTrue[0]!;
+    let b = a;
+    let twoOnly = true;
+    for (let i = 0; i < n; i++) {
+      const v = yTrue[i]!;
+      if (v === a || v === b) continue;
+      if (Number.isNaN(v) || a === b) {
+        twoOnly = !Number.isNaN(v);
+        if (!twoOnly) break;
+        b = v;
+        continue;
+      }
+      twoOnly = false;
+      break;
+    }
+    if (twoOnly && !Number.isNaN(a) && !Number.isNaN(b)) {
+      const hiValue = Math.max(a, b);
+      const classes = a === b ? [a] : [Math.min(a, b), hiValue];
+      const codes = new Uint8Array(n);
+      if (a !== b) for (let i = 0; i < n; i++) codes[i] = yTrue[i] === hiValue ? 1 : 0;
+      return { classes, codes };
+    }
+  }
+  const { classes, codes } = encodeLabels([[argument, yTrue]]);
+  return { classes, codes: codes[0]! };
+}
+
+/**
+ * Encodes `yTrue` against an explicit, user-given label list (scikit-learn's
+ * `labels=`), or against its own classes when `labels` is absent.
+ *
+ * @param yTrue - the labels
+ * @param labels - all classes, or null/undefined to use those present in `yTrue`
+ * @param requireOrdered - reject a `labels` list that is not sorted and unique
+ *   (scikit-learn's rule for `roc_auc_score` and `top_k_accuracy_score`)
+ * @returns classes (sorted) and codes into them
+ * @throws {@link MetricInputError} `UNKNOWN_LABEL` (a `yTrue` label missing from
+ *   `labels`, naming it), `INVALID_OPTION` (`labels` not unique or not sorted)
+ */
+export function encodeTargetWithLabels(
+  yTrue: LabelInput,
+  labels: LabelInput | null | undefined,
+  requireOrdered: boolean,
+): TargetClasses {
+  const own = encodeTarget(yTrue);
+  if (labels === null || labels === undefined) return own;
+  const given = encodeLabels([['options.labels', labels]]);
+  const listed = isArrowVector(labels) ? given.classes : Array.from(labels as ArrayLike<Label>);
+  if (given.classes.length !== listed.length) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.labels has repeated labels; each label must appear once.`,
+      'options.labels',
+    );
+  }
+  if (requireOrdered && listed.some((label, i) => label !== given.classes[i])) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.labels is not sorted; pass the labels in sorted order (${JSON.stringify(given.classes)}), the column order of the score matrix.`,
+      'options.labels',
+    );
+  }
+  const index = new Map<Label, number>();
+  given.classes.forEach((label, i) => {
+    index.set(label, i);
+  });
+  const remap = own.classes.map((label) => {
+    const at = index.get(label);
+    if (at === undefined) {
+      throw new MetricInputError(
+        'UNKNOWN_LABEL',
+        `yTrue contains the label ${JSON.stringify(label)}, which is not in options.labels (${JSON.stringify(given.classes)}); every yTrue label must be listed.`,
+        'yTrue',
+      );
+    }
+    return at;
+  });
+  const codes = new Int32Array(own.codes.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = remap[own.codes[i]!]!;
+  return { classes: given.classes, codes };
+}
+
+/** How the positive class is chosen when `posLabel` is not given. */
+export type PosLabelRule =
+  /** scikit-learn's `_check_pos_label_consistency`: 1 for {0,1} or {-1,1} targets, else an error. */
+  | 'consistency'
+  /** As `'consistency'`, but numeric targets fall back to the greater label (`brier_score_loss`). */
+  | 'consistency-or-greater'
+  /** The default `pos_label=1` of `average_precision_score`. */
+  | 'one';
+
+const NUMERIC_DEFAULT_SETS = ['0,1', '-1,1', '0', '-1', '1'];
+
+/**
+ * Resolves `posLabel` to a class index, following scikit-learn's rules.
+ *
+ * @param classes - sorted classes of `yTrue`
+ * @param posLabel - the user's `options.posLabel`
+ * @param rule - how to choose when `posLabel` is undefined
+ * @returns the index of the positive class, or -1 when it is absent from a
+ *   single-class `yTrue` (no positives)
+ * @throws {@link MetricInputError} `UNKNOWN_POS_LABEL` when `posLabel` is not one
+ *   of two classes present, or cannot be inferred
+ */
+export function resolvePosLabel(
+  classes: readonly Label[],
+  posLabel: Label | undefined,
+  rule: PosLabelRule,
+): number {
+  let label = posLabel;
+  const describe = classes.map((c) => JSON.stringify(c)).join(', ');
+  if (label === undefined) {
+    const numeric = classes.every((c) => typeof c === 'number');
+    if (rule === 'one') {
+      label = 1;
+    } else if (numeric && NUMERIC_DEFAULT_SETS.includes(classes.join(','))) {
+      label = 1;
+    } else if (rule === 'consistency-or-greater' && numeric) {
+      label = classes[classes.length - 1]!;
+    } else {
+      throw new MetricInputError(
+        'UNKNOWN_POS_LABEL',
+        `yTrue takes values {${describe}} and options.posLabel is not set; either make yTrue take values in {0, 1} or {-1, 1}, or pass options.posLabel (one of ${describe}).`,
+        'options.posLabel',
+      );
+    }
+  }
+  const index = classes.indexOf(label);
+  if (index < 0 && classes.length >= 2) {
+    throw new MetricInputError(
+      'UNKNOWN_POS_LABEL',
+      `options.posLabel is ${JSON.stringify(label)}${posLabel === undefined ? ' (the default)' : ''}, which is not a label of yTrue; it must be one of ${describe}.`,
+      'options.posLabel',
+    );
+  }
+  return index;
+}
+
+/**
+ * Builds the 0/1 positive-class indicator the kernels take.
+ *
+ * @param codes - per-row class codes
+ * @param positive - the positive class index (-1: no row is positive)
+ * @returns 1 where `codes[i] === positive`, else 0
+ */
+export function positiveIndicator(codes: Int32Array | Uint8Array, positive: number): Uint8Array {
+  if (codes instanceof Uint8Array && positive === 1) return codes;
+  const out = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) out[i] = codes[i] === positive ? 1 : 0;
+  return out;
+}
+
+/**
+ * Throws unless `yTrue` has at most two classes.
+ *
+ * @param classes - the classes of `yTrue`
+ * @param metric - the metric's name for the message
+ * @throws {@link MetricInputError} `INVALID_SHAPE`
+ */
+export function checkBinaryTarget(classes: readonly Label[], metric: string): void {
+  if (classes.length > 2) {
+    throw new MetricInputError(
+      'INVALID_SHAPE',
+      `yTrue has ${classes.length} classes (${classes.map((c) => JSON.stringify(c)).join(', ')}); ${metric} supports binary targets only.`,
+      'yTrue',
+    );
+  }
+}

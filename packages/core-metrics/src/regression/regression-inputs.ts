@@ -1,0 +1,35 @@
+import { RegressionAccumulator } from '../accumulators/regression-accumulator.js';
+import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { toWeightColumn } from '../input/weight-column.js';
+
+/** Options shared by the regression metrics. */
+export interface RegressionOptions {
+  /** Per-row weights (finite, non-negative, positive sum). Default: unit weights. */
+  readonly sampleWeight?: NumericInput | null;
+}
+
+/**
+ * Validates regression targets and folds them into a fresh
+ * {@link RegressionAccumulator}, so the one-shot functions and the mergeable
+ * state share one set of formulas.
+ *
+ * @param yTrue - true targets
+ * @param yPred - predictions
+ * @param sampleWeight - optional weights
+ * @param keepResiduals - also gather |residuals| (for the median)
+ * @returns the filled accumulator
+ * @throws {@link MetricInputError} `EMPTY_INPUT`, `LENGTH_MISMATCH`,
+ *   `MISSING_VALUE`, `NON_FINITE_VALUE`, `INVALID_WEIGHT`
+ */
+export function accumulateRegression(
+  yTrue: NumericInput,
+  yPred: NumericInput,
+  sampleWeight: NumericInput | null | undefined,
+  keepResiduals = false,
+): RegressionAccumulator {
+  const t = toFloat64Column(yTrue, 'yTrue');
+  const p = toFloat64Column(yPred, 'yPred');
+  checkSameLength(['yTrue', t.length], ['yPred', p.length]);
+  const w = toWeightColumn(sampleWeight, t.length);
+  return new RegressionAccumulator({ keepResiduals }).update(t, p, w, null);
+}
