@@ -251,6 +251,10 @@ neg_pred = np.array([-1, 1, -1, -1, 1, 1, 1])
 spam_true = np.array(["ham", "spam", "spam", "ham", "spam", "ham"])
 spam_pred = np.array(["ham", "spam", "ham", "ham", "spam", "spam"])
 single = np.array([2, 2, 2, 2])
+# Labels outside 0..63 (the Int32 one-pass path falls back to general encoding).
+sparse_values = np.array([-5, 3, 70, 100])
+sparse_true = sparse_values[multi_true]
+sparse_pred = sparse_values[multi_pred]
 bin_zero_w = np.zeros(40)
 
 datasets = {
@@ -260,6 +264,7 @@ datasets = {
     "multiclass ints weighted": (multi_true, multi_pred, weights60, False),
     "multiclass strings": (str_true, str_pred, None, False),
     "class never predicted / never true": (gap_true, gap_pred, None, False),
+    "labels -5, 3, 70, 100 weighted": (sparse_true, sparse_pred, weights60, False),
 }
 
 AVERAGES = ["binary", "micro", "macro", "weighted", None]

@@ -75,11 +75,20 @@ describe(`classification metrics equal scikit-learn ${fixture.sklearn}`, () => {
     expect(new Set(fixture.cases.map((c) => c.fn))).toEqual(new Set(Object.keys(functions)));
   });
 
-  for (const c of fixture.cases) {
-    it(c.name, () => {
+  const int32Cases = fixture.cases.filter((c) =>
+    [...c.yTrue, ...c.yPred].every((v) => typeof v === 'number'),
+  );
+  const variants = [
+    ...fixture.cases.map((c) => [c, false] as const),
+    ...int32Cases.map((c) => [c, true] as const),
+  ];
+  for (const [c, asInt32] of variants) {
+    it(asInt32 ? `${c.name} [Int32Array inputs]` : c.name, () => {
       const fn = functions[c.fn];
       if (fn === undefined) throw new Error(`no function ${c.fn}`);
-      const actual = fn(c.yTrue, c.yPred, optionsOf(c.options));
+      const yTrue = asInt32 ? Int32Array.from(c.yTrue as number[]) : c.yTrue;
+      const yPred = asInt32 ? Int32Array.from(c.yPred as number[]) : c.yPred;
+      const actual = fn(yTrue, yPred, optionsOf(c.options));
       const expected = decodeNumber(c.expected);
       if (c.fn === 'classificationReport') {
         const report = actual as Record<string, unknown>;

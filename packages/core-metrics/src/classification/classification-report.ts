@@ -153,7 +153,8 @@ export function classificationReport(
   if (weighted) {
     // The text prints weighted supports with every digit, so take them in numpy's
     // summation order (bincount in row order, then np.sum) to print scikit-learn's text.
-    const { trueCodes, weight } = prepared.encoded;
+    const { weight } = prepared.encoded;
+    const { trueCodes } = prepared.encoded.codes();
     const sums = new Float64Array(nClasses);
     for (let i = 0; i < trueCodes.length; i++) sums[trueCodes[i]!]! += weight![i]!;
     const perRow = indices.map((c) => sums[c]!);

@@ -1,7 +1,12 @@
 import { MetricInputError } from '../errors.js';
+import { isArrowVector } from '../input/arrow-vector.js';
 import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
 import { type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { accumulateConfusion } from '../kernels/confusion-counts.js';
+import {
+  accumulateDenseLabelConfusion,
+  DENSE_LABEL_LIMIT,
+} from '../kernels/dense-label-confusion.js';
 import { showValue } from './average-option.js';
 
 /** Two label columns encoded and tallied into one confusion matrix. */
@@ -18,12 +23,13 @@ export interface EncodedTargets {
   readonly weighted: boolean;
   /** Number of rows. */
   readonly nRows: number;
-  /** yTrue as class codes (may alias the input when it already was dense Int32 codes). */
-  readonly trueCodes: Int32Array;
-  /** yPred as class codes. */
-  readonly predCodes: Int32Array;
   /** Validated weights, or null. */
   readonly weight: Float64Array | null;
+  /**
+   * Each row's class codes, computed on first use (the Int32 fast path never needs them;
+   * they alias the inputs when the labels already are the codes `0..K-1`).
+   */
+  codes(): { readonly trueCodes: Int32Array; readonly predCodes: Int32Array };
 }
 
 /**
@@ -159,6 +165,16 @@ export function encodeTargets(
   sampleWeight: unknown,
   extraLabels?: (present: readonly Label[]) => readonly Label[],
 ): EncodedTargets {
+  const t = asInt32(yTrue);
+  const p = asInt32(yPred);
+  if (t !== null && p !== null && t.length === p.length && t.length > 0) {
+    const weight = checkSampleWeight(sampleWeight, t.length);
+    const grid = new Float64Array(2 * DENSE_LABEL_LIMIT * DENSE_LABEL_LIMIT);
+    const seen = weight === null ? null : new Uint8Array(2 * DENSE_LABEL_LIMIT);
+    if (accumulateDenseLabelConfusion(grid, seen, t, p, weight)) {
+      return fromDenseGrid(grid, seen, t, p, weight, extraLabels);
+    }
+  }
   const { classes, codes } = encodeLabels([
     ['yTrue', yTrue],
     ['yPred', yPred],
@@ -180,9 +196,72 @@ export function encodeTargets(
     counts,
     weighted: weight !== null,
     nRows: trueCodes.length,
-    trueCodes,
-    predCodes,
     weight,
+    codes: () => ({ trueCodes, predCodes }),
+  };
+}
+
+function asInt32(values: LabelInput): Int32Array | null {
+  if (values instanceof Int32Array) return values;
+  if (isArrowVector(values) && values.nullCount === 0) {
+    const array = values.toArray();
+    if (array instanceof Int32Array) return array;
+  }
+  return null;
+}
+
+function fromDenseGrid(
+  grid: Float64Array,
+  seen: Uint8Array | null,
+  yTrue: Int32Array,
+  yPred: Int32Array,
+  weight: Float64Array | null,
+  extraLabels: ((present: readonly Label[]) => readonly Label[]) | undefined,
+): EncodedTargets {
+  const L = DENSE_LABEL_LIMIT;
+  for (let c = 0; c < L * L; c++) grid[c]! += grid[L * L + c]!;
+  const classes: number[] = [];
+  for (let v = 0; v < L; v++) {
+    let present = seen !== null && (seen[v] === 1 || seen[L + v] === 1);
+    for (let k = 0; k < L && !present; k++) present = grid[v * L + k]! > 0 || grid[k * L + v]! > 0;
+    if (present) classes.push(v);
+  }
+  const nPresent = classes.length;
+  const extra = extraLabels ? extraLabels(classes) : [];
+  const all: Label[] = extra.length === 0 ? classes : [...classes, ...extra];
+  const nClasses = all.length;
+  const counts = new Float64Array(nClasses * nClasses);
+  for (let i = 0; i < nPresent; i++) {
+    for (let j = 0; j < nPresent; j++) {
+      counts[i * nClasses + j] = grid[classes[i]! * L + classes[j]!]!;
+    }
+  }
+  let cached: { trueCodes: Int32Array; predCodes: Int32Array } | undefined;
+  const codes = () => {
+    if (cached !== undefined) return cached;
+    if (classes.every((c, i) => c === i)) {
+      cached = { trueCodes: yTrue, predCodes: yPred };
+    } else {
+      const lookup = new Int32Array(L);
+      classes.forEach((c, i) => {
+        lookup[c] = i;
+      });
+      cached = {
+        trueCodes: yTrue.map((v) => lookup[v]!),
+        predCodes: yPred.map((v) => lookup[v]!),
+      };
+    }
+    return cached;
+  };
+  return {
+    classes: all,
+    nPresent,
+    nClasses,
+    counts,
+    weighted: weight !== null,
+    nRows: yTrue.length,
+    weight,
+    codes,
   };
 }
 

@@ -56,7 +56,7 @@ export function encodeMatrixTargets(
   });
   const indices = labels.map((l) => index.get(l)!);
   const inTrue = new Uint8Array(encoded.nClasses);
-  const codes = encoded.trueCodes;
+  const codes = encoded.codes().trueCodes;
   for (let i = 0; i < codes.length; i++) inTrue[codes[i]!] = 1;
   if (!indices.some((c) => inTrue[c] === 1)) {
     throw new MetricInputError(
