@@ -1,10 +1,140 @@
-import type { Command } from 'commander';
+import { INPUT_FORMATS } from '@assay/runner';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { isInputError, runScoreCommand, type ScoreCommandOptions } from '../score/score-action.js';
+
+function integer(name: string, min: number) {
+  return (text: string): number => {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
+    }
+    return Number(text);
+  };
+}
+
+function level(text: string): number {
+  const v = Number(text);
+  if (!(v > 0 && v < 1))
+    throw new InvalidArgumentError('--ci must be a number in (0, 1), e.g. 0.95.');
+  return v;
+}
+
+function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const EXAMPLES = `
+Examples:
+  # binary classifier: default metrics, ROC AUC from scores
+  $ assay score preds.csv --y-true label --y-pred pred --y-score score
+
+  # 5-fold stratified CV, macro F1 and a 1000-resample bootstrap 95% CI
+  $ assay score preds.parquet --y-true y --y-pred yhat --cv stratified:5 \\
+      --metrics accuracy,f1_macro --bootstrap 1000 --seed 7
+
+  # multiclass probabilities, per-language slices, Markdown report
+  $ assay score preds.jsonl --y-true y --y-pred yhat --y-proba p_a,p_b,p_c \\
+      --slice lang --format md --out report.md
+
+  # regression with weights, group-aware CV
+  $ assay score preds.arrow --y-true price --y-pred pred --task regression \\
+      --weight w --group store --cv group:5
+
+Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
 /**
- * Registers `assay score` (placeholder until its implementation lands).
+ * Registers `assay score`: metrics of a predictions file with cross-validated
+ * folds, slices and bootstrap confidence intervals, on a worker pool.
  *
  * @param program - the root program
  */
 export function registerScoreCommand(program: Command): void {
-  program.command('score').description('not implemented yet');
+  program
+    .command('score')
+    .description(
+      'Score a predictions file (JSONL, CSV, Arrow IPC, Parquet): metrics on the whole set, per CV fold and per slice, with bootstrap confidence intervals.',
+    )
+    .argument(
+      '<file>',
+      'predictions file (.jsonl, .csv, .tsv, .arrow, .arrows, .feather, .parquet)',
+    )
+    .requiredOption('--y-true <col>', 'column of true labels (or values)')
+    .requiredOption('--y-pred <col>', 'column of predicted labels (or values)')
+    .option(
+      '--y-score <col>',
+      'column of positive-class scores (binary: roc_auc, average_precision)',
+    )
+    .option(
+      '--y-proba <cols>',
+      'comma-separated probability columns, one per class in sorted class order',
+      list,
+    )
+    .option('--weight <col>', 'column of row weights')
+    .option('--group <col>', 'column of groups (for --cv group:K, stratified-group:K)')
+    .option('--slice <col>', 'also report every metric per value of this column')
+    .addOption(
+      new Option('--task <task>', 'task (inferred when omitted)').choices([
+        'classification',
+        'regression',
+      ]),
+    )
+    .option(
+      '--metrics <list>',
+      'comma-separated scikit-learn scorer names (default: a set per task)',
+      list,
+    )
+    .option(
+      '--cv <spec>',
+      'none | kfold:K | stratified:K | group:K | stratified-group:K | repeated-stratified:KxR | holdout:F | timeseries:K',
+      'none',
+    )
+    .option('--seed <n>', 'seed of shuffled splitters and the bootstrap', integer('--seed', 0), 0)
+    .option(
+      '--bootstrap <n>',
+      'bootstrap resamples for confidence intervals (0 = none)',
+      integer('--bootstrap', 0),
+      0,
+    )
+    .option('--ci <level>', 'confidence level of the intervals', level, 0.95)
+    .option(
+      '--workers <n>',
+      'worker threads (default: number of cores; 0 = main thread)',
+      integer('--workers', 0),
+    )
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format (default: table on a terminal, else json)',
+      ).choices(['table', 'json', 'md']),
+    )
+    .option('--out <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('--input-format <format>', 'input format (default: from the extension)').choices([
+        ...INPUT_FORMATS,
+      ]),
+    )
+    .option(
+      '--drop-missing',
+      'drop rows with a missing value (counted in the report) instead of failing',
+    )
+    .option('--quiet', 'no progress display on stderr')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride((error) => {
+      // commander's own usage errors are bad input too: exit 2, help exits 0
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    })
+    .action(async (file: string, options: ScoreCommandOptions) => {
+      try {
+        await runScoreCommand(file, options);
+      } catch (error) {
+        if (isInputError(error)) {
+          process.stderr.write(`assay score: ${error.message}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        throw error;
+      }
+    });
 }

@@ -1,0 +1,91 @@
+import type { ScoreReport } from '@assay/runner';
+import { formatInterval, formatMs, formatValue } from './format-number.js';
+import { headline, metricRows } from './report-rows.js';
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+function mdTable(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? ':--' : '--:'));
+  return [header, align, ...rows].map((r) => `| ${r.map(escapeCell).join(' | ')} |`).join('\n');
+}
+
+/**
+ * Renders a report as a Markdown document: metrics, folds, slices, confusion
+ * matrix, warnings and timing.
+ *
+ * @param report - the report
+ * @param title - the document title (e.g. the file scored)
+ * @returns the Markdown, ending with a newline
+ */
+export function formatMarkdown(report: ScoreReport, title = 'assay score'): string {
+  const out: string[] = [`# ${title}`, '', headline(report), '', '## Metrics', ''];
+  const withCi = report.settings.bootstrap > 0;
+  const withFolds = report.folds.length > 0;
+  const header = ['metric', 'overall'];
+  if (withCi) header.push(`${Math.round(report.settings.ci * 100)}% CI`);
+  if (withFolds) header.push('folds mean ± std', 'min – max');
+  out.push(
+    mdTable(
+      header,
+      metricRows(report).map((r) => {
+        const cells = [r.metric, r.value];
+        if (withCi) cells.push(r.ci);
+        if (withFolds) cells.push(r.folds, r.range);
+        return cells;
+      }),
+    ),
+  );
+  const metrics = report.settings.metrics;
+  if (withFolds) {
+    out.push('', '## Folds', '');
+    out.push(
+      mdTable(
+        ['fold', 'repeat', 'train', 'test', ...metrics],
+        report.folds.map((f) => [
+          String(f.fold),
+          String(f.repeat),
+          String(f.nTrain),
+          String(f.nTest),
+          ...metrics.map((m) => formatValue(f.metrics[m])),
+        ]),
+      ),
+    );
+  }
+  if (report.slices !== undefined) {
+    out.push('', '## Slices', '');
+    out.push(
+      mdTable(
+        ['slice', 'n', ...metrics],
+        Object.entries(report.slices).map(([value, slice]) => [
+          value,
+          String(slice.n),
+          ...metrics.map((m) => {
+            const v = slice.metrics[m];
+            return `${formatValue(v?.value)} ${formatInterval(v?.ci)}`.trim();
+          }),
+        ]),
+      ),
+    );
+  }
+  const cm = report.confusionMatrix;
+  if (cm !== null) {
+    out.push('', '## Confusion matrix', '', 'Rows are true labels, columns predicted labels.', '');
+    out.push(
+      mdTable(
+        ['true \\ pred', ...cm.labels.map(String)],
+        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
+      ),
+    );
+  }
+  if (report.unseenPredLabels !== undefined || report.warnings.length > 0) {
+    out.push('', '## Warnings', '');
+    for (const warning of report.warnings) out.push(`- ${warning}`);
+  }
+  out.push(
+    '',
+    `_Load ${formatMs(report.timing.loadMs)}, compute ${formatMs(report.timing.computeMs)}, ${report.timing.workers} worker(s)._`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,80 @@
+import type { ScoreReport } from '@assay/runner';
+import { formatInterval, formatMs, formatValue } from './format-number.js';
+import { headline, metricRows } from './report-rows.js';
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const MAX_MATRIX_CLASSES = 20;
+
+/**
+ * Renders a report as aligned plain-text tables for a terminal.
+ *
+ * @param report - the report
+ * @returns the text, ending with a newline
+ */
+export function formatTable(report: ScoreReport): string {
+  const out: string[] = [`assay score: ${headline(report)}`, ''];
+  const rows = metricRows(report);
+  const withCi = report.settings.bootstrap > 0;
+  const withFolds = report.folds.length > 0;
+  const header = ['metric', 'overall'];
+  if (withCi) header.push(`${Math.round(report.settings.ci * 100)}% CI`);
+  if (withFolds) header.push(`folds mean ± std (${report.folds.length})`, 'min – max');
+  out.push(
+    table(
+      header,
+      rows.map((r) => {
+        const cells = [r.metric, r.value];
+        if (withCi) cells.push(r.ci);
+        if (withFolds) cells.push(r.folds, r.range);
+        return cells;
+      }),
+    ),
+  );
+  if (report.slices !== undefined) {
+    const metrics = report.settings.metrics;
+    out.push('', 'slices:');
+    out.push(
+      table(
+        ['slice', 'n', ...metrics],
+        Object.entries(report.slices).map(([value, slice]) => [
+          value,
+          String(slice.n),
+          ...metrics.map((m) => {
+            const v = slice.metrics[m];
+            return v?.ci === undefined
+              ? formatValue(v?.value)
+              : `${formatValue(v.value)} ${formatInterval(v.ci)}`;
+          }),
+        ]),
+      ),
+    );
+  }
+  const cm = report.confusionMatrix;
+  if (cm !== null && cm.labels.length <= MAX_MATRIX_CLASSES) {
+    out.push('', 'confusion matrix (rows = true, columns = predicted):');
+    out.push(
+      table(
+        ['', ...cm.labels.map(String)],
+        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
+      ),
+    );
+  }
+  if (report.unseenPredLabels !== undefined) {
+    out.push('', `predicted labels never seen in y_true: ${report.unseenPredLabels.join(', ')}`);
+  }
+  for (const warning of report.warnings) out.push(`warning: ${warning}`);
+  out.push(
+    '',
+    `load ${formatMs(report.timing.loadMs)} · compute ${formatMs(report.timing.computeMs)} · ${report.timing.workers} worker(s)`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,52 @@
+import type { ScoreReport } from '@assay/runner';
+import { formatInterval, formatValue } from './format-number.js';
+
+/** One line of the metric table. */
+export interface MetricRow {
+  readonly metric: string;
+  readonly value: string;
+  readonly ci: string;
+  readonly folds: string;
+  readonly range: string;
+}
+
+/**
+ * The metric table of a report: value, interval and fold statistics per metric.
+ *
+ * @param report - the report
+ * @returns one row per metric
+ */
+export function metricRows(report: ScoreReport): MetricRow[] {
+  return report.settings.metrics.map((metric) => {
+    const overall = report.overall[metric];
+    const summary = report.summary[metric];
+    return {
+      metric,
+      value: formatValue(overall?.value),
+      ci: formatInterval(overall?.ci),
+      folds:
+        summary === undefined ? '' : `${formatValue(summary.mean)} ± ${formatValue(summary.std)}`,
+      range:
+        summary === undefined ? '' : `${formatValue(summary.min)} – ${formatValue(summary.max)}`,
+    };
+  });
+}
+
+/**
+ * A one-line description of the run.
+ *
+ * @param report - the report
+ * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`
+ */
+export function headline(report: ScoreReport): string {
+  const parts = [`${report.n} rows`, report.task];
+  if (report.task === 'classification') parts.push(`${report.labels.length} classes`);
+  parts.push(`cv ${report.settings.cv}`);
+  if (report.settings.bootstrap > 0) {
+    parts.push(
+      `bootstrap ${report.settings.bootstrap} (${Math.round(report.settings.ci * 100)}% CI)`,
+    );
+  }
+  if (report.dropped !== undefined) parts.push(`${report.dropped} dropped`);
+  return parts.join(' · ');
+}

@@ -1,0 +1,70 @@
+import type { Rng } from '@assay/splitters';
+import { logFactorial } from './log-factorial.js';
+
+/** Below this mean the inversion sampler is used, above it BTRS. */
+const INVERSION_LIMIT = 10;
+
+/**
+ * Draws from Binomial(n, p) exactly: by sequential-search inversion when
+ * `n·min(p, 1-p) < 10`, else by Hörmann's BTRS transformed rejection with
+ * squeeze (W. Hörmann, "The generation of binomial random variates", J. Stat.
+ * Comput. Simul. 46, 1993), which is exact (rejection against the true pmf,
+ * via ln k!), unlike a normal approximation.
+ *
+ * @param n - number of trials, a non-negative integer (up to 2^53)
+ * @param p - success probability in [0, 1]
+ * @param rng - the generator (xoshiro128** from `@assay/splitters`)
+ * @returns the number of successes
+ */
+export function sampleBinomial(n: number, p: number, rng: Rng): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (p > 0.5) return n - sampleBinomial(n, 1 - p, rng);
+  if (n * p < INVERSION_LIMIT) return inversion(n, p, rng);
+  return btrs(n, p, rng);
+}
+
+function inversion(n: number, p: number, rng: Rng): number {
+  const q = 1 - p;
+  const s = p / q;
+  const a = (n + 1) * s;
+  // P(X = 0) = q^n, computed in log space so that large n with tiny p stays accurate
+  const r0 = Math.exp(n * Math.log1p(-p));
+  for (;;) {
+    let r = r0;
+    let u = rng.nextFloat();
+    let x = 0;
+    while (u > r) {
+      u -= r;
+      x++;
+      if (x > n) break;
+      r *= a / x - s;
+    }
+    // rounding can push u past the last term; redraw (probability ~1e-16)
+    if (x <= n) return x;
+  }
+}
+
+function btrs(n: number, p: number, rng: Rng): number {
+  const q = 1 - p;
+  const spq = Math.sqrt(n * p * q);
+  const b = 1.15 + 2.53 * spq;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = n * p + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * spq;
+  const lpq = Math.log(p / q);
+  const m = Math.floor((n + 1) * p);
+  const h = logFactorial(m) + logFactorial(n - m);
+  for (;;) {
+    const u = rng.nextFloat() - 0.5;
+    let v = rng.nextFloat();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    // `!(…)` also rejects the NaN of u = -0.5 exactly
+    if (!(k >= 0 && k <= n)) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    v = Math.log((v * alpha) / (a / (us * us) + b));
+    if (v <= h - logFactorial(k) - logFactorial(n - k) + (k - m) * lpq) return k;
+  }
+}

@@ -1,0 +1,217 @@
+import type { Label } from '@assay/core-metrics';
+import { ConfigError } from '../errors.js';
+import type { ColumnKind, LoadedColumn } from './loaded-column.js';
+import { sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
+
+const SMALL_INT_LIMIT = 1 << 16;
+const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^\s*[-+]?(Infinity|inf)\s*$/i;
+
+/**
+ * Parses a text cell as a number the way CSV readers do; empty, `NA`, `NaN`
+ * and `null` cells are missing.
+ *
+ * @param text - the cell
+ * @returns the number, NaN when missing, or undefined when not numeric
+ */
+export function parseNumericCell(text: string): number | undefined {
+  if (text === '' || text === 'NA' || text === 'NaN' || text === 'nan' || text === 'null')
+    return Number.NaN;
+  if (!NUMERIC.test(text)) return undefined;
+  const t = text.trim().toLowerCase();
+  if (t.endsWith('inf') || t.endsWith('infinity'))
+    return t.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  return Number(text);
+}
+
+/** Grows a Float64 column while a file streams in; finishes into shared memory. */
+export class NumberColumnBuilder {
+  private values: Float64Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.values = new Float64Array(Math.max(capacity, 16));
+  }
+
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const next = new Float64Array(this.values.length * 2);
+      next.set(this.values);
+      this.values = next;
+    }
+    this.values[this.length++] = value;
+  }
+
+  /** The values pushed so far (a view, not a copy). */
+  view(): Float64Array {
+    return this.values.subarray(0, this.length);
+  }
+
+  finish(name: string): LoadedColumn {
+    return { kind: 'number', name, values: toSharedFloat64(this.values, this.length) };
+  }
+}
+
+/** Dictionary-encodes labels while a file streams in; finishes into shared memory. */
+export class LabelColumnBuilder {
+  private codes: Int32Array;
+  private readonly small: Int32Array = new Int32Array(SMALL_INT_LIMIT).fill(-1);
+  private readonly index = new Map<Label, number>();
+  readonly dictionary: Label[] = [];
+  length = 0;
+
+  constructor(capacity = 1024) {
+    // shared from the start: with an exact capacity (Arrow, Parquet) finish() copies nothing
+    this.codes = sharedInt32(Math.max(capacity, 1));
+  }
+
+  /** Appends one label; null, undefined and NaN become the missing code -1. */
+  push(value: Label | null | undefined): void {
+    if (this.length === this.codes.length) {
+      const next = sharedInt32(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[this.length++] = this.code(value);
+  }
+
+  private code(value: Label | null | undefined): number {
+    if (value === null || value === undefined) return -1;
+    if (typeof value === 'number') {
+      if (Number.isNaN(value)) return -1;
+      if (value >= 0 && value < SMALL_INT_LIMIT && (value | 0) === value) {
+        const c = this.small[value]!;
+        if (c >= 0) return c;
+        const code = this.add(value);
+        this.small[value] = code;
+        return code;
+      }
+    }
+    const known = this.index.get(value);
+    return known === undefined ? this.add(value) : known;
+  }
+
+  private add(value: Label): number {
+    const code = this.dictionary.length;
+    this.dictionary.push(value);
+    this.index.set(value, code);
+    return code;
+  }
+
+  finish(name: string): LoadedColumn {
+    return {
+      kind: 'label',
+      name,
+      codes: toSharedInt32(this.codes, this.length),
+      dictionary: this.dictionary,
+    };
+  }
+}
+
+/**
+ * Builds one requested column from cells that arrive one at a time (CSV text
+ * or JSON values), switching an `auto` column from numbers to labels at the
+ * first non-numeric cell.
+ */
+export class CellColumnBuilder {
+  private numbers: NumberColumnBuilder | undefined;
+  private labels: LabelColumnBuilder | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly kind: ColumnKind,
+  ) {
+    if (kind === 'label') this.labels = new LabelColumnBuilder();
+    else this.numbers = new NumberColumnBuilder();
+  }
+
+  /**
+   * Appends one cell.
+   *
+   * @param cell - a JSON value or CSV text (`fromText` true)
+   * @param fromText - whether numeric-looking strings count as numbers
+   * @param where - row description for error messages (e.g. `line 12`)
+   */
+  push(cell: unknown, fromText: boolean, where: () => string): void {
+    if (this.labels !== undefined) {
+      this.labels.push(toLabel(cell, fromText));
+      return;
+    }
+    let value: number | undefined;
+    if (cell === null || cell === undefined) value = Number.NaN;
+    else if (typeof cell === 'number') value = cell;
+    else if (typeof cell === 'string') value = fromText ? parseNumericCell(cell) : undefined;
+    if (value !== undefined) {
+      this.numbers!.push(value);
+      return;
+    }
+    if (this.kind === 'number') {
+      throw new ConfigError(
+        'NON_NUMERIC_VALUE',
+        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number (or empty for missing).`,
+        { path: this.name },
+      );
+    }
+    // auto: the column holds labels after all; re-encode what was read so far
+    const previous = this.numbers!.view();
+    const labels = new LabelColumnBuilder(previous.length * 2);
+    for (let i = 0; i < previous.length; i++) labels.push(previous[i]!);
+    this.numbers = undefined;
+    this.labels = labels;
+    labels.push(toLabel(cell, fromText));
+  }
+
+  finish(): LoadedColumn {
+    if (this.labels !== undefined) return finishLabels(this.labels.finish(this.name));
+    return this.numbers!.finish(this.name);
+  }
+}
+
+function toLabel(cell: unknown, fromText: boolean): Label | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') {
+    if (fromText && cell === '') return null;
+    return cell;
+  }
+  if (typeof cell === 'boolean') return String(cell);
+  return JSON.stringify(cell);
+}
+
+/**
+ * Makes a label column's dictionary homogeneous: when every label is a number
+ * or numeric text (CSV), the labels become numbers (merging `"1"` and `1`);
+ * when labels mix numbers and strings, numbers become their string form.
+ *
+ * @param column - a freshly built label column
+ * @returns the same column or one with a remapped dictionary
+ */
+export function finishLabels(column: LoadedColumn): LoadedColumn {
+  if (column.kind !== 'label') return column;
+  const dict = column.dictionary;
+  const parsed = dict.map((label) =>
+    typeof label === 'number' ? label : (parseNumericCell(label) ?? Number.NaN),
+  );
+  const allNumeric = parsed.every((v) => !Number.isNaN(v));
+  const hasString = dict.some((label) => typeof label === 'string');
+  if (!hasString) return column;
+  const target: Label[] = allNumeric ? parsed : dict.map((label) => String(label));
+  if (!allNumeric && dict.every((label) => typeof label === 'string')) return column;
+  const index = new Map<Label, number>();
+  const dictionary: Label[] = [];
+  const remap = new Int32Array(dict.length);
+  target.forEach((label, i) => {
+    let code = index.get(label);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(label);
+      index.set(label, code);
+    }
+    remap[i] = code;
+  });
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    if (c >= 0) codes[i] = remap[c]!;
+  }
+  return { kind: 'label', name: column.name, codes, dictionary };
+}

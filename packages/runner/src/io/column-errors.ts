@@ -1,0 +1,55 @@
+import { ConfigError } from '../errors.js';
+
+/**
+ * Checks that every requested column exists in a file.
+ *
+ * @param file - the file, for the message
+ * @param requested - the columns the caller asked for
+ * @param available - the columns the file has
+ * @throws {@link ConfigError} `MISSING_COLUMN` listing the columns that exist
+ */
+export function checkColumnsExist(
+  file: string,
+  requested: readonly string[],
+  available: readonly string[],
+): void {
+  const have = new Set(available);
+  const missing = requested.filter((name) => !have.has(name));
+  if (missing.length === 0) return;
+  throw new ConfigError(
+    'MISSING_COLUMN',
+    `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.`,
+    { path: missing[0]! },
+  );
+}
+
+/**
+ * Wraps a file-system or parser failure in a `ConfigError`.
+ *
+ * @param file - the file being read
+ * @param error - what was thrown
+ * @returns a `FILE_NOT_FOUND` or `UNREADABLE_FILE` error (a ConfigError is returned as is)
+ */
+export function readFailure(file: string, error: unknown): ConfigError {
+  if (error instanceof ConfigError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') {
+    return new ConfigError('FILE_NOT_FOUND', `${file} does not exist; pass an existing file.`, {
+      cause: error,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ConfigError('UNREADABLE_FILE', `${file} could not be read: ${reason}`, {
+    cause: error,
+  });
+}
+
+/**
+ * The error for a file that has no data rows.
+ *
+ * @param file - the file
+ * @returns an `EMPTY_FILE` error
+ */
+export function emptyFile(file: string): ConfigError {
+  return new ConfigError('EMPTY_FILE', `${file} has no data rows; at least one row is required.`);
+}

@@ -1,0 +1,115 @@
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { ConfigError } from '../errors.js';
+import { readFailure } from './column-errors.js';
+import type { ColumnKind, LoadedTable } from './loaded-column.js';
+import { readArrow } from './read-arrow.js';
+import { readCsv } from './read-csv.js';
+import { readJsonl } from './read-jsonl.js';
+import { readParquet } from './read-parquet.js';
+
+/** File formats that {@link loadColumns} reads. */
+export type InputFormat = 'csv' | 'tsv' | 'jsonl' | 'arrow' | 'parquet';
+
+/** Every accepted {@link InputFormat}. */
+export const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'tsv', 'jsonl', 'arrow', 'parquet'];
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.json': 'jsonl',
+  '.arrow': 'arrow',
+  '.arrows': 'arrow',
+  '.feather': 'arrow',
+  '.ipc': 'arrow',
+  '.parquet': 'parquet',
+  '.pq': 'parquet',
+};
+
+/** Options of {@link loadColumns}. */
+export interface LoadColumnsOptions {
+  /** The columns to read, with how each is read (`auto` by default). */
+  readonly columns: ReadonlyMap<string, ColumnKind> | Readonly<Record<string, ColumnKind>>;
+  /** The file format; inferred from the extension when omitted. */
+  readonly format?: InputFormat | undefined;
+}
+
+/**
+ * Infers a file's format from its extension.
+ *
+ * @param file - a path
+ * @returns the format
+ * @throws {@link ConfigError} `UNKNOWN_FORMAT` listing the known extensions
+ */
+export function detectFormat(file: string): InputFormat {
+  const format = EXTENSIONS[extname(file).toLowerCase()];
+  if (format === undefined) {
+    throw new ConfigError(
+      'UNKNOWN_FORMAT',
+      `Cannot tell the format of ${file} from its extension; use one of ${Object.keys(EXTENSIONS).join(', ')} or pass --input-format (${INPUT_FORMATS.join(', ')}).`,
+      { path: 'inputFormat' },
+    );
+  }
+  return format;
+}
+
+/**
+ * Loads the named columns of a JSONL, CSV/TSV, Arrow IPC (file or stream) or
+ * Parquet file into SharedArrayBuffer-backed typed arrays: Float64 for numbers
+ * (NaN = missing), Int32 dictionary codes for labels (-1 = missing). Text
+ * formats are streamed; Parquet reads only the requested columns.
+ *
+ * @param file - path of the file
+ * @param options - the columns to read and the format
+ * @returns the row count, the columns and the names of every column in the file
+ * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ *   `UNKNOWN_FORMAT`, `MISSING_COLUMN` (listing the columns that exist),
+ *   `RAGGED_ROW` (CSV line), `NON_NUMERIC_VALUE` (row)
+ * @example
+ * ```ts
+ * import { loadColumns } from '@assay/runner';
+ * const table = await loadColumns('preds.parquet', {
+ *   columns: { label: 'label', prediction: 'label', score: 'number' },
+ * });
+ * table.columns.get('score'); // { kind: 'number', values: Float64Array (shared) }
+ * ```
+ */
+export async function loadColumns(file: string, options: LoadColumnsOptions): Promise<LoadedTable> {
+  const format = options.format ?? detectFormat(file);
+  if (!INPUT_FORMATS.includes(format)) {
+    throw new ConfigError(
+      'UNKNOWN_FORMAT',
+      `Input format "${String(format)}" is not supported; use one of ${INPUT_FORMATS.join(', ')}.`,
+      { path: 'inputFormat' },
+    );
+  }
+  const columns =
+    options.columns instanceof Map
+      ? (options.columns as ReadonlyMap<string, ColumnKind>)
+      : new Map(Object.entries(options.columns as Record<string, ColumnKind>));
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      throw new ConfigError('UNREADABLE_FILE', `${file} is not a regular file; pass a data file.`);
+    }
+    if (info.size === 0) {
+      throw new ConfigError('EMPTY_FILE', `${file} is empty; at least one data row is required.`);
+    }
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+  switch (format) {
+    case 'csv':
+      return readCsv(file, columns, ',');
+    case 'tsv':
+      return readCsv(file, columns, '\t');
+    case 'jsonl':
+      return readJsonl(file, columns);
+    case 'arrow':
+      return readArrow(file, columns);
+    case 'parquet':
+      return readParquet(file, columns);
+  }
+}

@@ -1,0 +1,64 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { ConfigError } from '../errors.js';
+import { CellColumnBuilder } from './column-builders.js';
+import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+
+/**
+ * Streams a CSV file (header row first) and builds the requested columns.
+ *
+ * @param file - path of the CSV file
+ * @param columns - the columns to read and how
+ * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
+ * @returns the loaded columns
+ * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
+ */
+export async function readCsv(
+  file: string,
+  columns: ReadonlyMap<string, ColumnKind>,
+  delimiter = ',',
+): Promise<LoadedTable> {
+  const parser = createReadStream(file).pipe(
+    parse({ delimiter, relax_column_count: true, info: true, bom: true, trim: false }),
+  );
+  let header: string[] | undefined;
+  let picks: { index: number; builder: CellColumnBuilder }[] = [];
+  let n = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const { record, info } = item;
+      if (header === undefined) {
+        header = record;
+        checkColumnsExist(file, [...columns.keys()], header);
+        picks = [...columns].map(([name, kind]) => ({
+          index: header!.indexOf(name),
+          builder: new CellColumnBuilder(name, kind),
+        }));
+        continue;
+      }
+      if (record.length === 1 && record[0] === '' && header.length > 1) continue;
+      if (record.length !== header.length) {
+        throw new ConfigError(
+          'RAGGED_ROW',
+          `${file} line ${info.lines} has ${record.length} fields but the header has ${header.length}; every row must have one field per column.`,
+          { path: `line ${info.lines}` },
+        );
+      }
+      const where = () => `line ${info.lines} (data row ${n})`;
+      for (const pick of picks) pick.builder.push(record[pick.index], true, where);
+      n++;
+    }
+  } catch (error) {
+    parser.destroy();
+    throw readFailure(file, error);
+  }
+  if (header === undefined || n === 0) throw emptyFile(file);
+  const out = new Map<string, LoadedColumn>();
+  for (const pick of picks) out.set(pick.builder.name, pick.builder.finish());
+  return { n, columns: out, available: header };
+}

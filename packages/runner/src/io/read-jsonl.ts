@@ -1,0 +1,72 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ConfigError } from '../errors.js';
+import { CellColumnBuilder } from './column-builders.js';
+import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+
+/**
+ * Streams a JSON Lines file (one object per line) and builds the requested
+ * columns. Blank lines are skipped; a key absent from a line is a missing value.
+ *
+ * @param file - path of the JSONL file
+ * @param columns - the columns to read and how
+ * @returns the loaded columns
+ * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE` (naming the
+ *   line that is not a JSON object), `EMPTY_FILE`, `MISSING_COLUMN` (a column
+ *   absent from every line), `NON_NUMERIC_VALUE`
+ */
+export async function readJsonl(
+  file: string,
+  columns: ReadonlyMap<string, ColumnKind>,
+): Promise<LoadedTable> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  const builders = [...columns].map(([name, kind]) => new CellColumnBuilder(name, kind));
+  const seen = new Set<string>();
+  const available: string[] = [];
+  let lineNumber = 0;
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (line.trim() === '') continue;
+      let row: unknown;
+      try {
+        row = JSON.parse(line);
+      } catch (error) {
+        throw new ConfigError(
+          'UNREADABLE_FILE',
+          `${file} line ${lineNumber} is not valid JSON (${(error as Error).message}); each line must be one JSON object.`,
+          { path: `line ${lineNumber}` },
+        );
+      }
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+        throw new ConfigError(
+          'UNREADABLE_FILE',
+          `${file} line ${lineNumber} is not a JSON object; each line must be one object such as {"y_true": 1, "y_pred": 0}.`,
+          { path: `line ${lineNumber}` },
+        );
+      }
+      const record = row as Record<string, unknown>;
+      for (const key in record) {
+        if (!seen.has(key)) {
+          seen.add(key);
+          available.push(key);
+        }
+      }
+      const at = lineNumber;
+      const where = () => `line ${at} (data row ${n})`;
+      for (const builder of builders) builder.push(record[builder.name], false, where);
+      n++;
+    }
+  } catch (error) {
+    stream.destroy();
+    throw readFailure(file, error);
+  }
+  if (n === 0) throw emptyFile(file);
+  checkColumnsExist(file, [...columns.keys()], available);
+  const out = new Map<string, LoadedColumn>();
+  for (const builder of builders) out.set(builder.name, builder.finish());
+  return { n, columns: out, available };
+}

@@ -1,0 +1,120 @@
+import {
+  type Average,
+  accuracyFromConfusion,
+  balancedAccuracyFromConfusion,
+  cohenKappaFromConfusion,
+  jaccardFromConfusion,
+  matthewsCorrcoefFromConfusion,
+  precisionRecallFscoreSupportFromConfusion,
+} from '@assay/core-metrics';
+import { ConfigError } from '../errors.js';
+import type { ScoreColumns } from '../score/score-columns.js';
+import type { ConfusionMetric } from './metric-spec.js';
+
+/**
+ * The classes that occur in a count matrix as a true or a predicted label:
+ * scikit-learn's `unique_labels(y_true, y_pred)` of the rows counted, which is
+ * what its macro/weighted averages run over (a class absent from a fold's rows
+ * does not enter that fold's average).
+ *
+ * @param counts - row-major K×K counts
+ * @param nClasses - K
+ * @returns the present class indices, ascending
+ */
+export function presentLabels(counts: Float64Array, nClasses: number): number[] {
+  const present: number[] = [];
+  for (let c = 0; c < nClasses; c++) {
+    let total = 0;
+    for (let j = 0; j < nClasses; j++)
+      total += counts[c * nClasses + j]! + counts[j * nClasses + c]!;
+    if (total > 0) present.push(c);
+  }
+  return present;
+}
+
+/**
+ * The class index that binary metrics treat as positive: the label `1` when
+ * present, else the greater of exactly two labels.
+ *
+ * @param columns - the job's columns
+ * @param metric - the metric asking, for the error
+ * @returns the positive class index
+ * @throws {@link ConfigError} `INVALID_OPTION` when there are more than two classes
+ */
+export function positiveIndex(columns: ScoreColumns, metric: string): number {
+  const { classes } = columns;
+  if (classes.length > 2) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `Metric ${metric} is binary but the labels have ${classes.length} classes (${classes.slice(0, 10).join(', ')}); use ${metric}_macro, ${metric}_micro or ${metric}_weighted.`,
+      { path: 'metrics' },
+    );
+  }
+  const one = classes.indexOf(1);
+  return one >= 0 ? one : classes.length - 1;
+}
+
+function setWise(
+  name: string,
+  which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
+  average: Average,
+): ConfusionMetric {
+  return {
+    name,
+    task: 'classification',
+    needs: 'labels',
+    kind: 'confusion',
+    greaterIsBetter: true,
+    compute(counts, nClasses, columns) {
+      const options =
+        average === 'binary'
+          ? { average, posLabel: positiveIndex(columns, name), zeroDivision: 0 as const }
+          : { average, labels: presentLabels(counts, nClasses), zeroDivision: 0 as const };
+      if (options.average === 'binary' && nClasses < 2) return Number.NaN;
+      if (which === 'jaccard') return jaccardFromConfusion(counts, nClasses, options);
+      const prf = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
+        ...options,
+        warnFor: [],
+      });
+      return prf[which];
+    },
+  };
+}
+
+function plain(
+  name: string,
+  compute: (counts: Float64Array, nClasses: number) => number,
+): ConfusionMetric {
+  return {
+    name,
+    task: 'classification',
+    needs: 'labels',
+    kind: 'confusion',
+    greaterIsBetter: true,
+    compute,
+  };
+}
+
+/**
+ * The metrics computed from confusion counts, by scikit-learn scorer name.
+ * Averaged scores use `zero_division=0` (scikit-learn's value under its
+ * default `"warn"`), over the classes present in the rows counted.
+ */
+export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
+  plain('accuracy', (c, k) => accuracyFromConfusion(c, k)),
+  plain('balanced_accuracy', (c, k) => balancedAccuracyFromConfusion(c, k)),
+  plain('adjusted_balanced_accuracy', (c, k) =>
+    balancedAccuracyFromConfusion(c, k, { adjusted: true }),
+  ),
+  plain('matthews_corrcoef', (c, k) => matthewsCorrcoefFromConfusion(c, k)),
+  plain('cohen_kappa', (c, k) => cohenKappaFromConfusion(c, k)),
+  ...(['binary', 'macro', 'micro', 'weighted'] as const).flatMap((average) => {
+    const suffix = average === 'binary' ? '' : `_${average}`;
+    return [
+      setWise(`precision${suffix}`, 'precision', average),
+      setWise(`recall${suffix}`, 'recall', average),
+      setWise(`f1${suffix}`, 'fbeta', average),
+      setWise(`jaccard${suffix}`, 'jaccard', average),
+    ];
+  }),
+];

@@ -1,0 +1,190 @@
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import { ConfigError } from '../errors.js';
+import type { PredictionInput } from '../score/prediction-input.js';
+import { type Executor, scoreWith } from '../score/score-engine.js';
+import type { ScoreOptions } from '../score/score-options.js';
+import type { ScoreReport } from '../score/score-report.js';
+import { runTask, type ValuesResult, type WorkerTask } from './worker-tasks.js';
+
+/** Options of {@link createRunner}. */
+export interface RunnerOptions {
+  /**
+   * Worker threads (default `os.availableParallelism()`); 0 runs every task on
+   * the calling thread (same results, no pool).
+   */
+  readonly workers?: number | undefined;
+}
+
+class WorkerFailure extends Error {}
+
+/**
+ * A scoring runner: a Piscina pool of worker threads, started lazily and
+ * reused across calls, that scores predictions over shared-memory columns.
+ *
+ * @remarks
+ * If a worker throws or dies, the run is rejected with a `ConfigError`
+ * (`WORKER_FAILED`) carrying the worker's error as `cause`, and the pool is
+ * destroyed (the next call starts a fresh one), so nothing hangs.
+ */
+export class Runner {
+  /** Size of the pool (0 = in-process). */
+  readonly workers: number;
+  private pool: Piscina | undefined;
+  private closed = false;
+
+  /**
+   * @param options - pool size
+   * @throws {@link ConfigError} `INVALID_OPTION` for a bad worker count
+   */
+  constructor(options: RunnerOptions = {}) {
+    const workers = options.workers ?? availableParallelism();
+    if (!Number.isInteger(workers) || workers < 0 || workers > 1024) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `workers must be a whole number in [0, 1024] (0 = no worker threads), got ${String(workers)}.`,
+        { path: 'workers' },
+      );
+    }
+    this.workers = workers;
+  }
+
+  private executor(): Executor {
+    if (this.workers === 0) {
+      const run = async (task: WorkerTask) => runTask(task);
+      return {
+        confusion: async (task) => (await run(task)) as Float64Array,
+        values: async (task) => (await run(task)) as ValuesResult,
+      };
+    }
+    if (this.pool === undefined) {
+      this.pool = new Piscina({
+        filename: import.meta.resolve('#worker'),
+        minThreads: this.workers,
+        maxThreads: this.workers,
+        idleTimeout: 60_000,
+      });
+    }
+    const pool = this.pool;
+    const run = async (task: WorkerTask): Promise<unknown> => {
+      try {
+        return await pool.run(task);
+      } catch (error) {
+        throw new WorkerFailure('worker failed', { cause: error });
+      }
+    };
+    return {
+      confusion: async (task) => (await run(task)) as Float64Array,
+      values: async (task) => (await run(task)) as ValuesResult,
+    };
+  }
+
+  /**
+   * Scores predictions: every requested metric on the whole set, on each CV
+   * test fold and on each slice, with bootstrap intervals when asked.
+   *
+   * @param input - in-memory columns `{ yTrue, yPred, yScore?, yProba?, weight?, group?, slice? }`
+   *   (arrays, typed arrays or Arrow vectors), or `{ table, roles }` for a table
+   *   from {@link loadColumns} or an apache-arrow Table
+   * @param options - task, metrics, `cv` or `foldIds`, seed, bootstrap, ci, dropMissing
+   * @returns the report (validates against `ScoreReportSchema`)
+   * @throws {@link ConfigError} for bad options or data, `WORKER_FAILED` when a worker
+   *   throws or dies, `ABORTED` after {@link Runner.close}
+   * @example
+   * ```ts
+   * const runner = createRunner({ workers: 2 });
+   * const report = await runner.scorePredictions({ yTrue: [0, 1, 1], yPred: [0, 1, 0] }, { metrics: ['accuracy'] });
+   * await runner.close();
+   * ```
+   */
+  async scorePredictions(input: PredictionInput, options: ScoreOptions = {}): Promise<ScoreReport> {
+    if (this.closed) {
+      throw new ConfigError(
+        'ABORTED',
+        'This runner is closed; create a new one with createRunner().',
+      );
+    }
+    try {
+      return await scoreWith(this.executor(), this.workers, input, options);
+    } catch (error) {
+      if (!(error instanceof WorkerFailure)) throw error;
+      await this.destroyPool();
+      const cause = error.cause;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new ConfigError(
+        'WORKER_FAILED',
+        `A scoring worker failed (${reason}); the run was aborted and the worker pool shut down.`,
+        { cause },
+      );
+    }
+  }
+
+  private async destroyPool(): Promise<void> {
+    const pool = this.pool;
+    this.pool = undefined;
+    if (pool !== undefined) await pool.destroy().catch(() => undefined);
+  }
+
+  /**
+   * Shuts the pool down. Further calls to {@link Runner.scorePredictions} fail.
+   *
+   * @returns when every worker has exited
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.destroyPool();
+  }
+}
+
+/**
+ * Creates a reusable scoring {@link Runner}.
+ *
+ * @param options - `workers` (default `os.availableParallelism()`, 0 = in-process)
+ * @returns the runner; call `close()` when done
+ * @throws {@link ConfigError} `INVALID_OPTION` for a bad worker count
+ * @example
+ * ```ts
+ * import { createRunner } from '@assay/runner';
+ * const runner = createRunner();
+ * try {
+ *   const report = await runner.scorePredictions(
+ *     { yTrue: ['a', 'b', 'b', 'a'], yPred: ['a', 'b', 'a', 'a'] },
+ *     { metrics: ['accuracy', 'f1_macro'], bootstrap: 200 },
+ *   );
+ *   console.log(report.overall.accuracy);
+ * } finally {
+ *   await runner.close();
+ * }
+ * ```
+ */
+export function createRunner(options: RunnerOptions = {}): Runner {
+  return new Runner(options);
+}
+
+/**
+ * Scores predictions with a runner created for this call and closed after it.
+ *
+ * @param input - see {@link Runner.scorePredictions}
+ * @param options - see {@link Runner.scorePredictions}, plus `workers`
+ * @returns the report
+ * @throws {@link ConfigError} as {@link Runner.scorePredictions}
+ * @example
+ * ```ts
+ * import { scorePredictions } from '@assay/runner';
+ * const report = await scorePredictions(
+ *   { yTrue: [1, 0, 1, 1], yPred: [1, 0, 0, 1], yScore: [0.9, 0.2, 0.4, 0.8] },
+ *   { metrics: ['accuracy', 'roc_auc'], workers: 0 },
+ * );
+ * ```
+ */
+export async function scorePredictions(
+  input: PredictionInput,
+  options: ScoreOptions & RunnerOptions = {},
+): Promise<ScoreReport> {
+  const runner = createRunner({ workers: options.workers });
+  try {
+    return await runner.scorePredictions(input, options);
+  } finally {
+    await runner.close();
+  }
+}

@@ -1,0 +1,196 @@
+import { accumulateConfusion, accumulateConfusionByGroup } from '@assay/core-metrics';
+import { createRng } from '@assay/splitters';
+import { METRIC_REGISTRY } from '../metrics/registry.js';
+import type { ScoreColumns } from '../score/score-columns.js';
+
+/** A grouping of rows (CV folds or slices): `ids[i]` in `[0, nGroups)` or -1 to skip. */
+export interface Grouping {
+  readonly ids: Int32Array;
+  readonly nGroups: number;
+}
+
+/** Confusion counts over one fixed row chunk: overall, then per group of each grouping. */
+export interface ConfusionTask {
+  readonly kind: 'confusion';
+  readonly yTrue: Int32Array;
+  readonly yPred: Int32Array;
+  readonly weight: Float64Array | null;
+  readonly nClasses: number;
+  readonly start: number;
+  readonly end: number;
+  readonly groupings: readonly Grouping[];
+}
+
+/** The rows with `ids[i] === value`, or every row when null. */
+export type Selection = { readonly ids: Int32Array; readonly value: number } | null;
+
+/** Row-based metrics on whole selections (the full set, one fold, one slice). */
+export interface RowsTask {
+  readonly kind: 'rows';
+  readonly columns: ScoreColumns;
+  readonly metrics: readonly string[];
+  readonly selections: readonly Selection[];
+}
+
+/**
+ * Bootstrap replicates by row resampling within a selection: replicate `r`
+ * draws `m` rows with replacement using `createRng(seeds[r])`.
+ */
+export interface BootstrapTask {
+  readonly kind: 'bootstrap';
+  readonly columns: ScoreColumns;
+  readonly metrics: readonly string[];
+  readonly selection: Selection;
+  readonly seeds: readonly number[];
+}
+
+/** Any task of the scoring pool. */
+export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask;
+
+/** What a rows or bootstrap task returns: values (row-major) and metric failures. */
+export interface ValuesResult {
+  readonly values: Float64Array;
+  readonly errors: readonly string[];
+}
+
+/**
+ * Runs one confusion task: the chunk's overall K×K counts followed by
+ * `nGroups` K×K blocks per grouping.
+ *
+ * @param task - the chunk
+ * @returns the counts
+ */
+export function runConfusionTask(task: ConfusionTask): Float64Array {
+  const { nClasses: k, yTrue, yPred, weight, start, end } = task;
+  const cells = k * k;
+  let size = cells;
+  for (const g of task.groupings) size += g.nGroups * cells;
+  const out = new Float64Array(size);
+  accumulateConfusion(out, k, yTrue, yPred, weight, start, end);
+  let offset = cells;
+  for (const g of task.groupings) {
+    const block = out.subarray(offset, offset + g.nGroups * cells);
+    accumulateConfusionByGroup(block, k, g.ids, yTrue, yPred, weight, start, end);
+    offset += g.nGroups * cells;
+  }
+  return out;
+}
+
+const selectionCache = new WeakMap<Int32Array, Map<number, Uint32Array>>();
+
+/**
+ * The row indices of a selection (cached per worker: folds and slices are
+ * selected again by every bootstrap batch).
+ *
+ * @param selection - the selection
+ * @returns ascending row indices, or null for every row
+ */
+export function selectRows(selection: Selection): Uint32Array | null {
+  if (selection === null) return null;
+  let byValue = selectionCache.get(selection.ids);
+  if (byValue === undefined) {
+    byValue = new Map();
+    selectionCache.set(selection.ids, byValue);
+  }
+  let rows = byValue.get(selection.value);
+  if (rows === undefined) {
+    const ids = selection.ids;
+    let m = 0;
+    for (let i = 0; i < ids.length; i++) if (ids[i] === selection.value) m++;
+    rows = new Uint32Array(m);
+    for (let i = 0, j = 0; i < ids.length; i++) if (ids[i] === selection.value) rows[j++] = i;
+    byValue.set(selection.value, rows);
+  }
+  return rows;
+}
+
+function computeMetrics(
+  columns: ScoreColumns,
+  names: readonly string[],
+  rows: Uint32Array | null,
+  out: Float64Array,
+  offset: number,
+  errors: string[],
+): void {
+  let counts: Float64Array | undefined;
+  const k = columns.classes.length;
+  names.forEach((name, j) => {
+    const spec = METRIC_REGISTRY.get(name)!;
+    try {
+      if (spec.kind === 'rows') {
+        out[offset + j] = spec.compute(columns, rows);
+        return;
+      }
+      if (counts === undefined) {
+        counts = new Float64Array(k * k);
+        const { yTrue, yPred, weight } = columns;
+        const m = rows === null ? columns.n : rows.length;
+        for (let i = 0; i < m; i++) {
+          const r = rows === null ? i : rows[i]!;
+          counts[yTrue[r]! * k + yPred[r]!]! += weight === null ? 1 : weight[r]!;
+        }
+      }
+      out[offset + j] = spec.compute(counts, k, columns);
+    } catch (error) {
+      out[offset + j] = Number.NaN;
+      const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+      if (!errors.includes(message)) errors.push(message);
+    }
+  });
+}
+
+/**
+ * Runs one rows task: every metric on every selection.
+ *
+ * @param task - the task
+ * @returns values indexed `selection * metrics.length + metric`
+ */
+export function runRowsTask(task: RowsTask): ValuesResult {
+  const m = task.metrics.length;
+  const values = new Float64Array(task.selections.length * m);
+  const errors: string[] = [];
+  task.selections.forEach((selection, s) => {
+    computeMetrics(task.columns, task.metrics, selectRows(selection), values, s * m, errors);
+  });
+  return { values, errors };
+}
+
+/**
+ * Runs one batch of bootstrap replicates by row resampling.
+ *
+ * @param task - the batch
+ * @returns values indexed `replicate * metrics.length + metric`
+ */
+export function runBootstrapTask(task: BootstrapTask): ValuesResult {
+  const base = selectRows(task.selection);
+  const size = base === null ? task.columns.n : base.length;
+  const m = task.metrics.length;
+  const values = new Float64Array(task.seeds.length * m);
+  const errors: string[] = [];
+  const drawn = new Uint32Array(size);
+  task.seeds.forEach((seed, r) => {
+    const rng = createRng(seed);
+    if (base === null) for (let i = 0; i < size; i++) drawn[i] = rng.nextInt(size);
+    else for (let i = 0; i < size; i++) drawn[i] = base[rng.nextInt(size)]!;
+    computeMetrics(task.columns, task.metrics, drawn, values, r * m, errors);
+  });
+  return { values, errors };
+}
+
+/**
+ * Dispatches a task to its runner; what the worker thread and the in-process
+ * (zero-worker) mode both call.
+ *
+ * @param task - any task
+ * @returns the task's result
+ */
+export function runTask(task: WorkerTask): Float64Array | ValuesResult {
+  switch (task.kind) {
+    case 'confusion':
+      return runConfusionTask(task);
+    case 'rows':
+      return runRowsTask(task);
+    case 'bootstrap':
+      return runBootstrapTask(task);
+  }
+}

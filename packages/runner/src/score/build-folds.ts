@@ -1,0 +1,161 @@
+import {
+  GroupKFold,
+  KFold,
+  RepeatedStratifiedKFold,
+  ShuffleSplit,
+  type Split,
+  StratifiedGroupKFold,
+  StratifiedKFold,
+  TimeSeriesSplit,
+} from '@assay/splitters';
+import { ConfigError } from '../errors.js';
+import { sharedInt32 } from '../io/shared-arrays.js';
+import type { CvSpec } from './parse-cv-spec.js';
+import type { ScoreColumns } from './score-columns.js';
+
+/**
+ * One set of disjoint test folds over the rows (one repeat of a repeated
+ * splitter): `ids[i]` is the fold (numbered from `offset`) that tests row `i`,
+ * or -1 when no fold of this repeat tests it.
+ */
+export interface Folding {
+  /** Global fold number per row, -1 for rows never tested (shared memory). */
+  readonly ids: Int32Array;
+  /** Global number of this repeat's first fold. */
+  readonly offset: number;
+  /** Train and test sizes of each fold. */
+  readonly splits: readonly { readonly nTrain: number; readonly nTest: number }[];
+}
+
+function tooFew(spec: string, n: number, need: number): ConfigError {
+  return new ConfigError(
+    'TOO_FEW_ROWS',
+    `--cv ${spec} needs at least ${need} rows but only ${n} are left to score; use fewer folds or more rows.`,
+    { path: 'cv' },
+  );
+}
+
+function fromFoldIds(ids: Int32Array, nFolds: number, offset: number): Folding {
+  const shared = sharedInt32(ids.length);
+  const nTest = new Array<number>(nFolds).fill(0);
+  let tested = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const f = ids[i]!;
+    if (f >= 0) {
+      nTest[f]!++;
+      tested++;
+      shared[i] = f + offset;
+    } else {
+      shared[i] = -1;
+    }
+  }
+  return {
+    ids: shared,
+    offset,
+    splits: nTest.map((t) => ({ nTrain: tested - t, nTest: t })),
+  };
+}
+
+function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding {
+  const ids = sharedInt32(n).fill(-1);
+  const sizes: { nTrain: number; nTest: number }[] = [];
+  for (const { train, test } of splits) {
+    const f = offset + sizes.length;
+    for (let i = 0; i < test.length; i++) ids[test[i]!] = f;
+    sizes.push({ nTrain: train.length, nTest: test.length });
+  }
+  return { ids, offset, splits: sizes };
+}
+
+/**
+ * Builds the test-fold assignment of a CV spec with `@assay/splitters`.
+ * `kfold`, `stratified`, `stratified-group`, `repeated-stratified` and
+ * `holdout` shuffle with `seed`; `group` and `timeseries` keep row order.
+ *
+ * @param spec - the parsed `--cv`
+ * @param columns - the job's columns (labels for stratification, groups)
+ * @param seed - the shuffle seed
+ * @param text - the spec as written, for messages
+ * @returns one {@link Folding} per repeat (empty for `none`)
+ * @throws {@link ConfigError} `TOO_FEW_ROWS`, `INVALID_OPTION` (group CV without groups);
+ *   `SplitError` from the splitter (e.g. a class smaller than K)
+ */
+export function buildFolds(
+  spec: CvSpec,
+  columns: ScoreColumns,
+  seed: number,
+  text: string,
+): Folding[] {
+  const n = columns.n;
+  const stratifyBy = columns.task === 'classification' ? columns.yTrue : undefined;
+  const needGroups = () => {
+    if (columns.group === null) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `--cv ${text} splits by group; pass --group COL (group) naming the group column.`,
+        { path: 'group' },
+      );
+    }
+    return columns.group;
+  };
+  const needLabels = () => {
+    if (stratifyBy === undefined) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `--cv ${text} stratifies by class but the task is regression; use kfold:K.`,
+        { path: 'cv' },
+      );
+    }
+    return stratifyBy;
+  };
+  switch (spec.kind) {
+    case 'none':
+      return [];
+    case 'kfold':
+      if (n < spec.k) throw tooFew(text, n, spec.k);
+      return [
+        fromFoldIds(
+          new KFold({ nSplits: spec.k, shuffle: true, randomState: seed }).foldIds({ n }),
+          spec.k,
+          0,
+        ),
+      ];
+    case 'stratified': {
+      if (n < spec.k) throw tooFew(text, n, spec.k);
+      const y = needLabels();
+      const cv = new StratifiedKFold({ nSplits: spec.k, shuffle: true, randomState: seed });
+      return [fromFoldIds(cv.foldIds({ y }), spec.k, 0)];
+    }
+    case 'group': {
+      if (n < spec.k) throw tooFew(text, n, spec.k);
+      const groups = needGroups();
+      return [fromFoldIds(new GroupKFold({ nSplits: spec.k }).foldIds({ groups }), spec.k, 0)];
+    }
+    case 'stratified-group': {
+      if (n < spec.k) throw tooFew(text, n, spec.k);
+      const y = needLabels();
+      const groups = needGroups();
+      const cv = new StratifiedGroupKFold({ nSplits: spec.k, shuffle: true, randomState: seed });
+      return [fromFoldIds(cv.foldIds({ y, groups }), spec.k, 0)];
+    }
+    case 'repeated-stratified': {
+      if (n < spec.k) throw tooFew(text, n, spec.k);
+      const y = needLabels();
+      const cv = new RepeatedStratifiedKFold({
+        nSplits: spec.k,
+        nRepeats: spec.repeats,
+        randomState: seed,
+      });
+      return cv.foldIdsPerRepeat({ y }).map((ids, r) => fromFoldIds(ids, spec.k, r * spec.k));
+    }
+    case 'holdout': {
+      if (n < 2) throw tooFew(text, n, 2);
+      const cv = new ShuffleSplit({ nSplits: 1, testSize: spec.testSize, randomState: seed });
+      return [fromSplits(n, cv.split({ n }), 0)];
+    }
+    case 'timeseries': {
+      if (n < spec.k + 1) throw tooFew(text, n, spec.k + 1);
+      return [fromSplits(n, new TimeSeriesSplit({ nSplits: spec.k }).split({ n }), 0)];
+    }
+  }
+}

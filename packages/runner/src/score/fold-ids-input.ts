@@ -1,0 +1,45 @@
+import { ConfigError } from '../errors.js';
+import { sharedInt32 } from '../io/shared-arrays.js';
+import type { Folding } from './build-folds.js';
+
+/**
+ * Turns caller-supplied test fold ids (one per row, -1 = never tested) into a
+ * {@link Folding}; each fold's train set is every other tested row.
+ *
+ * @param foldIds - fold per row
+ * @param n - row count
+ * @returns the folding
+ * @throws {@link ConfigError} `INVALID_OPTION` for a wrong length or a non-integer id
+ */
+export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding {
+  if (foldIds.length !== n) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `foldIds has ${foldIds.length} entries but there are ${n} rows; give one fold id per row (-1 = never tested).`,
+      { path: 'foldIds' },
+    );
+  }
+  const ids = sharedInt32(n);
+  let max = -1;
+  for (let i = 0; i < n; i++) {
+    const f = foldIds[i]!;
+    if (!Number.isInteger(f) || f < -1) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `foldIds[${i}] is ${String(f)}; fold ids must be integers >= 0, or -1 for rows never tested.`,
+        { path: 'foldIds' },
+      );
+    }
+    ids[i] = f;
+    if (f > max) max = f;
+  }
+  const nTest = new Array<number>(max + 1).fill(0);
+  let tested = 0;
+  for (let i = 0; i < n; i++) {
+    if (ids[i]! >= 0) {
+      nTest[ids[i]!]!++;
+      tested++;
+    }
+  }
+  return { ids, offset: 0, splits: nTest.map((t) => ({ nTrain: tested - t, nTest: t })) };
+}

@@ -1,0 +1,480 @@
+import type { Label } from '@assay/core-metrics';
+import { ConfigError } from '../errors.js';
+import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
+import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import type {
+  ArrowPredictions,
+  ColumnRoles,
+  LoadedPredictions,
+  PredictionColumns,
+  PredictionInput,
+} from './prediction-input.js';
+import type { ScoreColumns, ScoreTask } from './score-columns.js';
+import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
+
+/** The result of {@link prepareColumns}. */
+export interface PreparedColumns {
+  readonly columns: ScoreColumns;
+  /** Rows dropped for a missing value (with `dropMissing`). */
+  readonly dropped: number;
+  /** Predicted labels that never occur as a true label. */
+  readonly unseenPredLabels: Label[];
+  readonly warnings: string[];
+}
+
+interface RawColumns {
+  n: number;
+  yTrue: LoadedColumn;
+  yPred: LoadedColumn;
+  yScore?: LoadedColumn | undefined;
+  yProba?: LoadedColumn[] | undefined;
+  weight?: LoadedColumn | undefined;
+  group?: LoadedColumn | undefined;
+  slice?: LoadedColumn | undefined;
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  yTrue: 'y_true',
+  yPred: 'y_pred',
+  yScore: 'y_score',
+  yProba: 'y_proba',
+  weight: 'weight',
+  group: 'group',
+  slice: 'slice',
+};
+
+function isRoleInput(input: PredictionInput): input is LoadedPredictions | ArrowPredictions {
+  return 'roles' in input && 'table' in input;
+}
+
+function fromRoles(input: LoadedPredictions | ArrowPredictions): RawColumns {
+  const { roles } = input;
+  const table = input.table;
+  if ('columns' in table && table.columns instanceof Map) {
+    const loaded = table as LoadedPredictions['table'];
+    const get = (name: string): LoadedColumn => {
+      const column = loaded.columns.get(name);
+      if (column === undefined) {
+        throw new ConfigError(
+          'MISSING_COLUMN',
+          `Column "${name}" was not loaded; the loaded columns are: ${[...loaded.columns.keys()].join(', ')}.`,
+          { path: name },
+        );
+      }
+      return column;
+    };
+    return {
+      n: loaded.n,
+      yTrue: get(roles.yTrue),
+      yPred: get(roles.yPred),
+      yScore: roles.yScore === undefined ? undefined : get(roles.yScore),
+      yProba: roles.yProba?.map(get),
+      weight: roles.weight === undefined ? undefined : get(roles.weight),
+      group: roles.group === undefined ? undefined : get(roles.group),
+      slice: roles.slice === undefined ? undefined : get(roles.slice),
+    };
+  }
+  const arrow = table as ArrowPredictions['table'];
+  const pick = (name: string) => {
+    const child = arrow.getChild(name);
+    if (child === null) {
+      throw new ConfigError('MISSING_COLUMN', `The Arrow table has no column "${name}".`, {
+        path: name,
+      });
+    }
+    return child;
+  };
+  const cols: PredictionColumns = {
+    yTrue: pick(roles.yTrue),
+    yPred: pick(roles.yPred),
+    yScore: roles.yScore === undefined ? undefined : pick(roles.yScore),
+    yProba: roles.yProba?.map(pick),
+    weight: roles.weight === undefined ? undefined : pick(roles.weight),
+    group: roles.group === undefined ? undefined : pick(roles.group),
+    slice: roles.slice === undefined ? undefined : pick(roles.slice),
+  };
+  return fromMemory(cols);
+}
+
+function fromMemory(input: PredictionColumns): RawColumns {
+  const yTrue = toLoadedColumn('yTrue', input.yTrue, false);
+  const n = lengthOf(yTrue);
+  const check = (name: string, column: LoadedColumn): LoadedColumn => {
+    if (lengthOf(column) !== n) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `${name} has ${lengthOf(column)} values but yTrue has ${n}; every column must have one value per row.`,
+        { path: name },
+      );
+    }
+    return column;
+  };
+  const opt = (name: string, values: unknown, numeric: boolean) =>
+    values === undefined
+      ? undefined
+      : check(name, toLoadedColumn(name, values as PredictionColumns['yTrue'], numeric));
+  return {
+    n,
+    yTrue,
+    yPred: check('yPred', toLoadedColumn('yPred', input.yPred, false)),
+    yScore: opt('yScore', input.yScore, true),
+    yProba: input.yProba?.map((c, i) =>
+      check(`yProba[${i}]`, toLoadedColumn(`yProba[${i}]`, c, true)),
+    ),
+    weight: opt('weight', input.weight, true),
+    group: opt('group', input.group, false),
+    slice: opt('slice', input.slice, false),
+  };
+}
+
+function lengthOf(column: LoadedColumn): number {
+  return column.kind === 'number' ? column.values.length : column.codes.length;
+}
+
+function firstMissing(column: LoadedColumn): number {
+  if (column.kind === 'number') {
+    const v = column.values;
+    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) return i;
+  } else {
+    const c = column.codes;
+    for (let i = 0; i < c.length; i++) if (c[i]! < 0) return i;
+  }
+  return -1;
+}
+
+function markMissing(column: LoadedColumn, drop: Uint8Array): void {
+  if (column.kind === 'number') {
+    const v = column.values;
+    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) drop[i] = 1;
+  } else {
+    const c = column.codes;
+    for (let i = 0; i < c.length; i++) if (c[i]! < 0) drop[i] = 1;
+  }
+}
+
+function compact(column: LoadedColumn, keep: Uint32Array): LoadedColumn {
+  if (column.kind === 'number') {
+    const out = sharedFloat64(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = column.values[keep[i]!]!;
+    return { ...column, values: out };
+  }
+  const out = sharedInt32(keep.length);
+  for (let i = 0; i < keep.length; i++) out[i] = column.codes[keep[i]!]!;
+  return { ...column, codes: out };
+}
+
+function allColumns(raw: RawColumns): [string, LoadedColumn][] {
+  const out: [string, LoadedColumn][] = [
+    ['yTrue', raw.yTrue],
+    ['yPred', raw.yPred],
+  ];
+  if (raw.yScore) out.push(['yScore', raw.yScore]);
+  raw.yProba?.forEach((c, i) => {
+    out.push([`yProba[${i}]`, c]);
+  });
+  if (raw.weight) out.push(['weight', raw.weight]);
+  if (raw.group) out.push(['group', raw.group]);
+  if (raw.slice) out.push(['slice', raw.slice]);
+  return out;
+}
+
+function handleMissing(
+  raw: RawColumns,
+  dropMissing: boolean,
+): { raw: RawColumns; dropped: number } {
+  const columns = allColumns(raw);
+  let any = false;
+  for (const [role, column] of columns) {
+    const row = firstMissing(column);
+    if (row < 0) continue;
+    if (!dropMissing) {
+      const what =
+        column.kind === 'label'
+          ? 'a missing (null, empty or NaN) label'
+          : 'a missing (null, empty or NaN) value';
+      throw new ConfigError(
+        'MISSING_VALUE',
+        `${describe(role, column)} has ${what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
+        { path: column.name },
+      );
+    }
+    any = true;
+  }
+  if (!any) return { raw, dropped: 0 };
+  const drop = new Uint8Array(raw.n);
+  for (const [, column] of columns) markMissing(column, drop);
+  let m = 0;
+  for (let i = 0; i < raw.n; i++) if (drop[i] === 0) m++;
+  const keep = new Uint32Array(m);
+  for (let i = 0, j = 0; i < raw.n; i++) if (drop[i] === 0) keep[j++] = i;
+  const c = (column: LoadedColumn | undefined) =>
+    column === undefined ? undefined : compact(column, keep);
+  return {
+    raw: {
+      n: m,
+      yTrue: compact(raw.yTrue, keep),
+      yPred: compact(raw.yPred, keep),
+      yScore: c(raw.yScore),
+      yProba: raw.yProba?.map((col) => compact(col, keep)),
+      weight: c(raw.weight),
+      group: c(raw.group),
+      slice: c(raw.slice),
+    },
+    dropped: raw.n - m,
+  };
+}
+
+function describe(role: string, column: LoadedColumn): string {
+  const label = ROLE_NAMES[role.replace(/\[.*$/, '')] ?? role;
+  return column.name === role ? role : `Column "${column.name}" (${label})`;
+}
+
+function compareLabels(a: Label, b: Label): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Encodes true and predicted labels over their sorted union, in place. */
+function unifyLabels(
+  yTrue: LabelColumn,
+  yPred: LabelColumn,
+  warnings: string[],
+  inPlace: boolean,
+): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
+  const used = (column: LabelColumn) => {
+    const seen = new Uint8Array(column.dictionary.length);
+    for (let i = 0; i < column.codes.length; i++) seen[column.codes[i]!] = 1;
+    return seen;
+  };
+  const usedTrue = used(yTrue);
+  const usedPred = used(yPred);
+  const mixed =
+    [...yTrue.dictionary, ...yPred.dictionary].some((l) => typeof l === 'string') &&
+    [...yTrue.dictionary, ...yPred.dictionary].some((l) => typeof l === 'number');
+  if (mixed) {
+    warnings.push(
+      'Some labels are numbers and some are strings; all labels were compared as strings.',
+    );
+  }
+  const norm = (l: Label): Label => (mixed ? String(l) : l);
+  const trueSet = new Set<Label>();
+  yTrue.dictionary.forEach((l, i) => {
+    if (usedTrue[i] === 1) trueSet.add(norm(l));
+  });
+  const all = new Set<Label>(trueSet);
+  const unseen: Label[] = [];
+  yPred.dictionary.forEach((l, i) => {
+    if (usedPred[i] !== 1) return;
+    const v = norm(l);
+    if (!all.has(v)) {
+      all.add(v);
+      unseen.push(v);
+    }
+  });
+  const classes = [...all].sort(compareLabels);
+  unseen.sort(compareLabels);
+  const index = new Map<Label, number>(classes.map((l, i) => [l, i]));
+  const out: Int32Array[] = [];
+  for (const column of [yTrue, yPred]) {
+    const remap = Int32Array.from(column.dictionary, (l) => index.get(norm(l)) ?? -1);
+    const identity = remap.every((code, i) => code === i);
+    const codes = column.codes;
+    if (identity) {
+      out.push(codes);
+      continue;
+    }
+    const target = inPlace ? codes : sharedInt32(codes.length);
+    for (let i = 0; i < codes.length; i++) target[i] = remap[codes[i]!]!;
+    out.push(target);
+  }
+  return { classes, unseen, yTrue: out[0]!, yPred: out[1]! };
+}
+
+function asNumbers(role: string, column: LoadedColumn): Float64Array {
+  if (column.kind === 'number') return column.values;
+  const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
+  throw new ConfigError(
+    'NON_NUMERIC_VALUE',
+    `${describe(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
+    { path: column.name },
+  );
+}
+
+function checkFinite(
+  role: string,
+  column: LoadedColumn,
+  min = Number.NEGATIVE_INFINITY,
+): Float64Array {
+  const values = asNumbers(role, column);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isFinite(v) || v < min) {
+      throw new ConfigError(
+        'NON_NUMERIC_VALUE',
+        `${describe(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
+        { path: column.name },
+      );
+    }
+  }
+  return values;
+}
+
+function isIntegral(column: LoadedColumn): boolean {
+  if (column.kind === 'label') return true;
+  const v = column.values;
+  for (let i = 0; i < v.length; i++)
+    if (!Number.isInteger(v[i]!) && !Number.isNaN(v[i]!)) return false;
+  return true;
+}
+
+function groupCodes(
+  column: LoadedColumn | undefined,
+  inPlace: boolean,
+): { codes: Int32Array | null; values: Label[] } {
+  if (column === undefined) return { codes: null, values: [] };
+  const labels = numbersToLabels(column) as LabelColumn;
+  // sort group/slice values so that codes (and report order) do not depend on row order
+  const order = labels.dictionary
+    .map((_, i) => i)
+    .sort((a, b) => compareLabels(labels.dictionary[a]!, labels.dictionary[b]!));
+  const remap = new Int32Array(order.length);
+  order.forEach((old, i) => {
+    remap[old] = i;
+  });
+  const source = labels.codes;
+  const codes = inPlace || labels !== column ? source : sharedInt32(source.length);
+  for (let i = 0; i < codes.length; i++) codes[i] = remap[source[i]!]!;
+  return { codes, values: order.map((i) => labels.dictionary[i]!) };
+}
+
+/** Options of {@link prepareColumns}. */
+export interface PrepareOptions {
+  readonly task?: ScoreTask | undefined;
+  readonly dropMissing?: boolean | undefined;
+  /**
+   * Re-encode a loaded table's label codes in place instead of copying them
+   * (saves memory when the table is not used again). Default false.
+   */
+  readonly inPlace?: boolean | undefined;
+}
+
+/**
+ * Validates and encodes a scoring job's columns into shared memory: drops or
+ * rejects missing values, infers the task, encodes labels over their sorted
+ * union and checks scores, probabilities and weights.
+ *
+ * @param input - in-memory columns, or a loaded table / Arrow table with column roles
+ * @param options - task (inferred when omitted) and `dropMissing`
+ * @returns the columns ready for scoring, the dropped-row count, unseen predicted labels and warnings
+ * @throws {@link ConfigError} `MISSING_VALUE`, `NON_NUMERIC_VALUE`, `MISSING_COLUMN`,
+ *   `INVALID_OPTION`, `EMPTY_FILE`
+ */
+export function prepareColumns(
+  input: PredictionInput,
+  options: PrepareOptions = {},
+): PreparedColumns {
+  const first = isRoleInput(input) ? fromRoles(input) : fromMemory(input);
+  const { raw, dropped } = handleMissing(first, options.dropMissing === true);
+  const warnings: string[] = [];
+  if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
+  if (raw.n === 0) {
+    throw new ConfigError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
+  }
+  const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
+  const task: ScoreTask =
+    options.task ??
+    (scoresGiven ||
+    raw.yTrue.kind === 'label' ||
+    raw.yPred.kind === 'label' ||
+    (isIntegral(raw.yTrue) && isIntegral(raw.yPred))
+      ? 'classification'
+      : 'regression');
+  const weight = raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0);
+  const inPlace = options.inPlace === true || !isRoleInput(input) || dropped > 0;
+  const group = groupCodes(raw.group, inPlace);
+  const slice = groupCodes(raw.slice, inPlace);
+  const empty = new Int32Array(new SharedArrayBuffer(0));
+  if (task === 'regression') {
+    return {
+      columns: {
+        n: raw.n,
+        task,
+        classes: [],
+        yTrue: empty,
+        yPred: empty,
+        isPositive: null,
+        yTrueValues: checkFinite('yTrue', raw.yTrue),
+        yPredValues: checkFinite('yPred', raw.yPred),
+        yScore: null,
+        yProba: null,
+        weight,
+        group: group.codes,
+        groupValues: group.values,
+        slice: slice.codes,
+        sliceValues: slice.values,
+      },
+      dropped,
+      unseenPredLabels: [],
+      warnings,
+    };
+  }
+  const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
+  const yPred = numbersToLabels(raw.yPred) as LabelColumn;
+  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, warnings, inPlace);
+  if (unseen.length > 0) {
+    warnings.push(
+      `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
+    );
+  }
+  const probaColumns = raw.yProba?.map((c, i) => checkFinite(`yProba[${i}]`, c));
+  if (probaColumns !== undefined && probaColumns.length !== classes.length) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order.`,
+      { path: 'yProba' },
+    );
+  }
+  let yProba: Float64Array | null = null;
+  if (probaColumns !== undefined) {
+    // row-major, as the core-metrics kernels (log loss, top-k) read it
+    const k = probaColumns.length;
+    yProba = sharedFloat64(raw.n * k);
+    probaColumns.forEach((column, c) => {
+      for (let i = 0; i < raw.n; i++) yProba![i * k + c] = column[i]!;
+    });
+  }
+  const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
+  let isPositive: Uint8Array | null = null;
+  if (classes.length <= 2) {
+    isPositive = new Uint8Array(new SharedArrayBuffer(raw.n));
+    const positive = classes.length - 1;
+    for (let i = 0; i < raw.n; i++)
+      isPositive[i] = codes.yTrue[i] === positive && positive > 0 ? 1 : 0;
+  }
+  return {
+    columns: {
+      n: raw.n,
+      task,
+      classes,
+      yTrue: codes.yTrue,
+      yPred: codes.yPred,
+      isPositive,
+      yTrueValues: null,
+      yPredValues: null,
+      yScore,
+      yProba,
+      weight,
+      group: group.codes,
+      groupValues: group.values,
+      slice: slice.codes,
+      sliceValues: slice.values,
+    },
+    dropped,
+    unseenPredLabels: unseen,
+    warnings,
+  };
+}
+
+export type { ColumnRoles };

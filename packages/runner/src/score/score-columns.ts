@@ -1,0 +1,38 @@
+import type { Label } from '@assay/core-metrics';
+
+/** What is being scored. */
+export type ScoreTask = 'classification' | 'regression';
+
+/**
+ * The prepared, validated columns of one scoring job. Every array lives in a
+ * `SharedArrayBuffer`, so posting this object to a worker shares the columns
+ * instead of copying them.
+ */
+export interface ScoreColumns {
+  readonly n: number;
+  readonly task: ScoreTask;
+  /** Sorted union of true and predicted labels; codes index into it (classification). */
+  readonly classes: readonly Label[];
+  /** True class codes (classification; empty for regression). */
+  readonly yTrue: Int32Array;
+  /** Predicted class codes (classification; empty for regression). */
+  readonly yPred: Int32Array;
+  /** 1 where the true class is the positive (greater) class of a binary problem. */
+  readonly isPositive: Uint8Array | null;
+  /** True values (regression). */
+  readonly yTrueValues: Float64Array | null;
+  /** Predicted values (regression). */
+  readonly yPredValues: Float64Array | null;
+  /** Scores of the positive class (binary classification). */
+  readonly yScore: Float64Array | null;
+  /** Row-major n×K class probabilities, columns in `classes` order. */
+  readonly yProba: Float64Array | null;
+  /** Row weights. */
+  readonly weight: Float64Array | null;
+  /** Group codes (for group-aware CV) and their values. */
+  readonly group: Int32Array | null;
+  readonly groupValues: readonly Label[];
+  /** Slice codes and their values. */
+  readonly slice: Int32Array | null;
+  readonly sliceValues: readonly Label[];
+}

@@ -1,0 +1,393 @@
+import { createRng } from '@assay/splitters';
+import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
+import { deriveSeed } from '../bootstrap/derive-seed.js';
+import { percentileInterval } from '../bootstrap/percentile-interval.js';
+import { ConfigError } from '../errors.js';
+import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
+import { resolveMetrics } from '../metrics/registry.js';
+import type {
+  BootstrapTask,
+  ConfusionTask,
+  Grouping,
+  RowsTask,
+  Selection,
+  ValuesResult,
+} from '../pool/worker-tasks.js';
+import { buildFolds, type Folding } from './build-folds.js';
+import { fromFoldIdArray } from './fold-ids-input.js';
+import { parseCvSpec } from './parse-cv-spec.js';
+import type { PredictionInput } from './prediction-input.js';
+import { prepareColumns } from './prepare-columns.js';
+import type { ScoreColumns } from './score-columns.js';
+import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
+import type { MetricValue, ScoreReport } from './score-report.js';
+
+/**
+ * Rows per confusion task. Fixed, independent of the worker count, so that the
+ * main thread always merges the same partial sums in the same order: results
+ * are bit-for-bit identical for any number of workers.
+ */
+export const CHUNK_ROWS = 1 << 19;
+
+/** Bootstrap replicates per row-resampling task (fixed for the same reason). */
+export const BOOTSTRAP_BATCH = 16;
+
+/** Where tasks run: a worker pool, or the calling thread. */
+export interface Executor {
+  confusion(task: ConfusionTask): Promise<Float64Array>;
+  values(task: RowsTask | BootstrapTask): Promise<ValuesResult>;
+}
+
+function nullable(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
+  const k = columns.classes.length;
+  for (const spec of specs) {
+    try {
+      if (spec.kind === 'confusion') spec.compute(new Float64Array(k * k), k, columns);
+      else spec.compute(columns, Uint32Array.of(0));
+    } catch (error) {
+      // configuration problems (wrong task, missing input) surface before any task runs;
+      // data-dependent failures are reported per metric as warnings later
+      if (error instanceof ConfigError) throw error;
+    }
+  }
+}
+
+async function track<T>(
+  promises: Promise<T>[],
+  phase: 'confusion' | 'metrics' | 'bootstrap',
+  options: ScoreOptions,
+): Promise<T[]> {
+  const total = promises.length;
+  let done = 0;
+  const report = options.onProgress;
+  if (report !== undefined) {
+    report({ phase, done, total });
+    for (const p of promises) {
+      p.then(
+        () => report({ phase, done: ++done, total }),
+        () => undefined,
+      );
+    }
+  }
+  return Promise.all(promises);
+}
+
+interface FoldRef {
+  readonly fold: number;
+  readonly repeat: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  readonly folding: Folding;
+}
+
+/**
+ * Scores prepared predictions with an executor: the engine behind
+ * `Runner.scorePredictions`.
+ *
+ * @param exec - where tasks run
+ * @param workers - the pool size, for the report
+ * @param input - the predictions
+ * @param options - the scoring options
+ * @returns the report
+ * @throws {@link ConfigError} for bad options or data
+ */
+export async function scoreWith(
+  exec: Executor,
+  workers: number,
+  input: PredictionInput,
+  options: ScoreOptions,
+): Promise<ScoreReport> {
+  const started = performance.now();
+  const { seed, bootstrap, ci } = resolveNumericOptions(options);
+  const prepared = prepareColumns(input, {
+    task: options.task,
+    dropMissing: options.dropMissing,
+    inPlace: options.inPlace,
+  });
+  const columns = prepared.columns;
+  const warnings = [...prepared.warnings];
+  const prepMs = performance.now() - started;
+  const computeStart = performance.now();
+  const k = columns.classes.length;
+  const specs = resolveMetrics(options.metrics, {
+    task: columns.task,
+    scores: columns.yScore !== null,
+    proba: columns.yProba !== null,
+    nClasses: k,
+  });
+  precheck(specs, columns);
+
+  // folds
+  let foldings: Folding[];
+  let cvText: string;
+  if (options.foldIds !== undefined) {
+    if (prepared.dropped > 0) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        'foldIds cannot be combined with dropMissing: the fold ids would no longer line up with the rows; drop the rows before assigning folds.',
+        { path: 'foldIds' },
+      );
+    }
+    foldings = [fromFoldIdArray(options.foldIds, columns.n)];
+    cvText = 'foldIds';
+  } else {
+    const spec =
+      typeof options.cv === 'string'
+        ? parseCvSpec(options.cv)
+        : (options.cv ?? { kind: 'none' as const });
+    cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
+    foldings = buildFolds(spec, columns, seed, cvText);
+  }
+  const folds: FoldRef[] = [];
+  foldings.forEach((folding, repeat) => {
+    folding.splits.forEach((s, i) => {
+      folds.push({ fold: folding.offset + i, repeat, nTrain: s.nTrain, nTest: s.nTest, folding });
+    });
+  });
+  const nFolds = folds.length;
+  const nSlices = columns.sliceValues.length;
+  const names = specs.map((s) => s.name);
+  const overall = new Float64Array(names.length).fill(Number.NaN);
+  const foldValues = folds.map(() => new Float64Array(names.length).fill(Number.NaN));
+  const sliceValues = columns.sliceValues.map(() =>
+    new Float64Array(names.length).fill(Number.NaN),
+  );
+  const sliceSizes = new Array<number>(nSlices).fill(0);
+  if (columns.slice !== null) for (let i = 0; i < columns.n; i++) sliceSizes[columns.slice[i]!]!++;
+
+  // 1. confusion counts over fixed chunks, merged in chunk order
+  const cells = k * k;
+  let overallCounts: Float64Array | null = null;
+  let sliceCounts: Float64Array | null = null;
+  if (columns.task === 'classification') {
+    const groupings: Grouping[] = foldings.map((f) => ({ ids: f.ids, nGroups: nFolds }));
+    if (columns.slice !== null) groupings.push({ ids: columns.slice, nGroups: nSlices });
+    const tasks: Promise<Float64Array>[] = [];
+    for (let start = 0; start < columns.n; start += CHUNK_ROWS) {
+      tasks.push(
+        exec.confusion({
+          kind: 'confusion',
+          yTrue: columns.yTrue,
+          yPred: columns.yPred,
+          weight: columns.weight,
+          nClasses: k,
+          start,
+          end: Math.min(columns.n, start + CHUNK_ROWS),
+          groupings,
+        }),
+      );
+    }
+    const parts = await track(tasks, 'confusion', options);
+    const merged = new Float64Array(parts[0]!.length);
+    for (const part of parts) for (let i = 0; i < merged.length; i++) merged[i]! += part[i]!;
+    overallCounts = merged.slice(0, cells);
+    const foldCounts = new Float64Array(nFolds * cells);
+    let offset = cells;
+    for (let g = 0; g < foldings.length; g++) {
+      for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
+      offset += nFolds * cells;
+    }
+    if (columns.slice !== null) sliceCounts = merged.slice(offset, offset + nSlices * cells);
+    specs.forEach((spec, j) => {
+      if (spec.kind !== 'confusion') return;
+      const safe = (counts: Float64Array) => {
+        try {
+          return spec.compute(counts, k, columns);
+        } catch (error) {
+          const message = `${spec.name}: ${(error as Error).message}`;
+          if (!warnings.includes(message)) warnings.push(message);
+          return Number.NaN;
+        }
+      };
+      overall[j] = safe(overallCounts!);
+      folds.forEach((_, f) => {
+        foldValues[f]![j] = safe(foldCounts.subarray(f * cells, (f + 1) * cells));
+      });
+      for (let s = 0; s < nSlices; s++) {
+        sliceValues[s]![j] = safe(sliceCounts!.subarray(s * cells, (s + 1) * cells));
+      }
+    });
+  }
+
+  // 2. row-based metrics, one task per selection (each computed whole by one worker)
+  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
+  if (rowNames.length > 0) {
+    const selections: Selection[] = [
+      null,
+      ...folds.map((f) => ({ ids: f.folding.ids, value: f.fold })),
+      ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s })),
+    ];
+    const results = await track(
+      selections.map((selection) =>
+        exec.values({ kind: 'rows', columns, metrics: rowNames, selections: [selection] }),
+      ),
+      'metrics',
+      options,
+    );
+    const targets = [overall, ...foldValues, ...sliceValues];
+    results.forEach((result, s) => {
+      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+      rowNames.forEach((name, r) => {
+        targets[s]![names.indexOf(name)] = result.values[r]!;
+      });
+    });
+  }
+
+  // 3. bootstrap on the whole set and on each slice
+  const intervals: ([number, number] | null)[][] = [];
+  const method: Record<string, 'multinomial-counts' | 'rows'> = {};
+  if (bootstrap > 0) {
+    const multinomial =
+      columns.weight === null
+        ? (specs.filter((s) => s.kind === 'confusion') as ConfusionMetric[])
+        : [];
+    const resampled = specs
+      .filter((s) => !multinomial.includes(s as ConfusionMetric))
+      .map((s) => s.name);
+    for (const s of multinomial) method[s.name] = 'multinomial-counts';
+    for (const name of resampled) method[name] = 'rows';
+    const selections: Selection[] = [
+      null,
+      ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s })),
+    ];
+    const replicateValues: Float64Array[][] = selections.map(() =>
+      names.map(() => new Float64Array(bootstrap)),
+    );
+    const rowTasks: { selection: number; first: number; promise: Promise<ValuesResult> }[] = [];
+    selections.forEach((selection, si) => {
+      if (resampled.length === 0) return;
+      const rng = createRng(deriveSeed(seed, 2, si));
+      const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
+      for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
+        rowTasks.push({
+          selection: si,
+          first,
+          promise: exec.values({
+            kind: 'bootstrap',
+            columns,
+            metrics: resampled,
+            selection,
+            seeds: seeds.slice(first, first + BOOTSTRAP_BATCH),
+          }),
+        });
+      }
+    });
+    const pending = track(
+      rowTasks.map((t) => t.promise),
+      'bootstrap',
+      options,
+    );
+    // the multinomial replicates run here while workers resample rows
+    if (multinomial.length > 0 && overallCounts !== null) {
+      selections.forEach((_, si) => {
+        const counts =
+          si === 0 ? overallCounts! : sliceCounts!.subarray((si - 1) * cells, si * cells);
+        const values = bootstrapConfusionCounts(
+          counts,
+          multinomial,
+          columns,
+          bootstrap,
+          deriveSeed(seed, 1, si),
+        );
+        multinomial.forEach((spec, j) => {
+          replicateValues[si]![names.indexOf(spec.name)] = values[j]!;
+        });
+      });
+    }
+    const results = await pending;
+    results.forEach((result, t) => {
+      const { selection, first } = rowTasks[t]!;
+      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+      const m = resampled.length;
+      for (let r = 0; r * m < result.values.length; r++) {
+        resampled.forEach((name, j) => {
+          replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
+        });
+      }
+    });
+    replicateValues.forEach((perMetric, si) => {
+      intervals[si] = perMetric.map((values) => percentileInterval(values, ci));
+    });
+  }
+
+  const metricRecord = (values: Float64Array, si: number): Record<string, MetricValue> => {
+    const out: Record<string, MetricValue> = {};
+    names.forEach((name, j) => {
+      const interval = intervals[si]?.[j];
+      out[name] = interval
+        ? { value: nullable(values[j]!), ci: interval }
+        : { value: nullable(values[j]!) };
+    });
+    return out;
+  };
+  const summary: ScoreReport['summary'] = {};
+  if (nFolds > 0) {
+    names.forEach((name, j) => {
+      const values = foldValues.map((v) => v[j]!).filter((v) => Number.isFinite(v));
+      if (values.length === 0) {
+        summary[name] = { mean: null, std: null, min: null, max: null };
+        return;
+      }
+      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
+      summary[name] = {
+        mean,
+        std: Math.sqrt(variance),
+        min: Math.min(...values),
+        max: Math.max(...values),
+      };
+    });
+  }
+  const report: ScoreReport = {
+    n: columns.n,
+    task: columns.task,
+    labels: [...columns.classes],
+    overall: metricRecord(overall, 0),
+    folds: folds.map((f, i) => ({
+      fold: f.fold,
+      repeat: f.repeat,
+      nTrain: f.nTrain,
+      nTest: f.nTest,
+      metrics: Object.fromEntries(names.map((name, j) => [name, nullable(foldValues[i]![j]!)])),
+    })),
+    summary,
+    confusionMatrix:
+      overallCounts === null
+        ? null
+        : {
+            labels: [...columns.classes],
+            counts: Array.from({ length: k }, (_, t) =>
+              Array.from(overallCounts!.subarray(t * k, (t + 1) * k)),
+            ),
+          },
+    warnings,
+    settings: {
+      metrics: names,
+      cv: cvText,
+      seed,
+      bootstrap,
+      ci,
+      ...(bootstrap > 0 ? { bootstrapMethod: method } : {}),
+    },
+    timing: {
+      loadMs: (options.loadMs ?? 0) + prepMs,
+      computeMs: performance.now() - computeStart,
+      workers,
+    },
+  };
+  if (columns.slice !== null) {
+    report.slices = Object.fromEntries(
+      columns.sliceValues.map((value, s) => [
+        String(value),
+        { n: sliceSizes[s]!, metrics: metricRecord(sliceValues[s]!, s + 1) },
+      ]),
+    );
+  }
+  if (prepared.dropped > 0) report.dropped = prepared.dropped;
+  if (prepared.unseenPredLabels.length > 0) report.unseenPredLabels = prepared.unseenPredLabels;
+  return report;
+}

@@ -1,0 +1,78 @@
+import { ConfigError } from '../errors.js';
+import type { CvSpec } from './parse-cv-spec.js';
+import type { ScoreTask } from './score-columns.js';
+
+/** Progress of a scoring run, for a progress display. */
+export interface ScoreProgress {
+  /** What is running. */
+  readonly phase: 'confusion' | 'metrics' | 'bootstrap';
+  /** Tasks finished in this phase. */
+  readonly done: number;
+  /** Tasks in this phase. */
+  readonly total: number;
+}
+
+/** Options of `scorePredictions`; every field is optional. */
+export interface ScoreOptions {
+  /** `classification` or `regression`; inferred from the columns when omitted. */
+  readonly task?: ScoreTask | undefined;
+  /** scikit-learn scorer names (see `metricNames()`); a task-specific default set when omitted. */
+  readonly metrics?: readonly string[] | undefined;
+  /** Cross-validation, e.g. `'stratified:5'` (default `'none'`: whole set only). */
+  readonly cv?: string | CvSpec | undefined;
+  /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
+  readonly foldIds?: ArrayLike<number> | undefined;
+  /** Seed of shuffled splitters and of the bootstrap (default 0). */
+  readonly seed?: number | undefined;
+  /** Bootstrap resamples for confidence intervals (default 0: none). */
+  readonly bootstrap?: number | undefined;
+  /** Confidence level of the intervals, in (0, 1) (default 0.95). */
+  readonly ci?: number | undefined;
+  /** Drop rows with a missing value instead of failing (default false). */
+  readonly dropMissing?: boolean | undefined;
+  /** Re-encode a loaded table's codes in place (saves memory; default false). */
+  readonly inPlace?: boolean | undefined;
+  /** Milliseconds already spent loading the data, reported in `timing.loadMs`. */
+  readonly loadMs?: number | undefined;
+  /** Called as tasks finish. */
+  readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
+}
+
+/**
+ * Validates the numeric scoring options.
+ *
+ * @param options - the options
+ * @returns seed, bootstrap count and level with defaults applied
+ * @throws {@link ConfigError} `INVALID_OPTION` naming the option and the valid range
+ */
+export function resolveNumericOptions(options: ScoreOptions): {
+  seed: number;
+  bootstrap: number;
+  ci: number;
+} {
+  const seed = options.seed ?? 0;
+  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `seed must be an integer in [0, 4294967295], got ${String(seed)}.`,
+      { path: 'seed' },
+    );
+  }
+  const bootstrap = options.bootstrap ?? 0;
+  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 1_000_000) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `bootstrap must be a whole number of resamples in [0, 1000000], got ${String(bootstrap)}.`,
+      { path: 'bootstrap' },
+    );
+  }
+  const ci = options.ci ?? 0.95;
+  if (!(ci > 0 && ci < 1)) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `ci must be a confidence level in (0, 1) such as 0.95, got ${String(ci)}.`,
+      { path: 'ci' },
+    );
+  }
+  return { seed, bootstrap, ci };
+}

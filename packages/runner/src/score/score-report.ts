@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const nullableNumber = z.number().nullable();
+
+/** A metric's value on a set of rows, with its bootstrap interval when requested. */
+export const MetricValueSchema = z.object({
+  /** The point estimate; null when the metric is undefined on these rows. */
+  value: nullableNumber,
+  /** Percentile bootstrap interval `[lo, hi]` at the report's confidence level. */
+  ci: z.tuple([z.number(), z.number()]).optional(),
+});
+
+/** Mean, standard deviation (population, ddof = 0), min and max of a metric over folds. */
+export const FoldSummarySchema = z.object({
+  mean: nullableNumber,
+  std: nullableNumber,
+  min: nullableNumber,
+  max: nullableNumber,
+});
+
+/**
+ * The zod schema of an `assay score` report (`--format json`), also returned
+ * by `scorePredictions`. Numbers that are undefined (NaN) are `null`.
+ *
+ * @example
+ * ```ts
+ * import { ScoreReportSchema } from '@assay/runner';
+ * const report = ScoreReportSchema.parse(JSON.parse(text));
+ * report.overall.accuracy?.value;
+ * ```
+ */
+export const ScoreReportSchema = z.object({
+  /** Rows scored (after dropping rows with missing values). */
+  n: z.number().int().nonnegative(),
+  task: z.enum(['classification', 'regression']),
+  /** Sorted class labels (classification; empty for regression). */
+  labels: z.array(z.union([z.string(), z.number()])),
+  /** Every metric on all rows. */
+  overall: z.record(z.string(), MetricValueSchema),
+  /** Every metric on each CV test fold, in splitter order. */
+  folds: z.array(
+    z.object({
+      fold: z.number().int().nonnegative(),
+      /** Repeat index of repeated CV (0 otherwise). */
+      repeat: z.number().int().nonnegative(),
+      nTrain: z.number().int().nonnegative(),
+      nTest: z.number().int().nonnegative(),
+      metrics: z.record(z.string(), nullableNumber),
+    }),
+  ),
+  /** Fold statistics per metric (empty without CV). */
+  summary: z.record(z.string(), FoldSummarySchema),
+  /** Every metric per value of the slice column. */
+  slices: z
+    .record(
+      z.string(),
+      z.object({
+        n: z.number().int().nonnegative(),
+        metrics: z.record(z.string(), MetricValueSchema),
+      }),
+    )
+    .optional(),
+  /** Overall confusion matrix (rows = true label, columns = predicted), null for regression. */
+  confusionMatrix: z
+    .object({
+      labels: z.array(z.union([z.string(), z.number()])),
+      counts: z.array(z.array(z.number())),
+    })
+    .nullable(),
+  warnings: z.array(z.string()),
+  /** Rows dropped for a missing value (with --drop-missing). */
+  dropped: z.number().int().nonnegative().optional(),
+  /** Predicted labels that never occur as true labels. */
+  unseenPredLabels: z.array(z.union([z.string(), z.number()])).optional(),
+  /** How the numbers were made. */
+  settings: z.object({
+    metrics: z.array(z.string()),
+    cv: z.string(),
+    seed: z.number().int(),
+    bootstrap: z.number().int().nonnegative(),
+    ci: z.number(),
+    /** How each metric's bootstrap resamples: confusion counts (multinomial) or rows. */
+    bootstrapMethod: z.record(z.string(), z.enum(['multinomial-counts', 'rows'])).optional(),
+  }),
+  timing: z.object({
+    loadMs: z.number().nonnegative(),
+    computeMs: z.number().nonnegative(),
+    workers: z.number().int().nonnegative(),
+  }),
+});
+
+/** An `assay score` report; see {@link ScoreReportSchema}. */
+export type ScoreReport = z.infer<typeof ScoreReportSchema>;
+
+/** A metric value with its optional interval. */
+export type MetricValue = z.infer<typeof MetricValueSchema>;

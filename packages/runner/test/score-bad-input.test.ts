@@ -1,0 +1,136 @@
+import { ConfigError, parseCvSpec, scorePredictions } from '@assay/runner';
+import { describe, expect, test } from 'vitest';
+
+const yTrue = [0, 1, 1, 0, 1, 0, 1, 1];
+const yPred = [0, 1, 0, 0, 1, 1, 1, 1];
+
+async function failure(promise: Promise<unknown>): Promise<ConfigError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ConfigError);
+  return error as ConfigError;
+}
+
+describe('bad input', () => {
+  test('a NaN or null label names its row; dropMissing drops and counts it', async () => {
+    const withNull = [0, 1, null, 0, 1, 0, 1, 1];
+    const error = await failure(scorePredictions({ yTrue: withNull, yPred }, { workers: 0 }));
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.message).toContain('row 2');
+    const nan = await failure(
+      scorePredictions({ yTrue, yPred: [0, 1, 0, Number.NaN, 1, 1, 1, 1] }, { workers: 0 }),
+    );
+    expect(nan.message).toContain('row 3');
+    const report = await scorePredictions(
+      { yTrue: withNull, yPred },
+      { workers: 0, dropMissing: true, metrics: ['accuracy'] },
+    );
+    expect(report.n).toBe(7);
+    expect(report.dropped).toBe(1);
+    expect(report.warnings.join(' ')).toContain('1 row(s)');
+  });
+
+  test('a non-numeric score names its row', async () => {
+    const error = await failure(
+      scorePredictions(
+        { yTrue, yPred, yScore: [0.1, 0.2, 'x', 0.4, 0.5, 0.6, 0.7, 0.8] as unknown as number[] },
+        { workers: 0 },
+      ),
+    );
+    expect(error.code).toBe('NON_NUMERIC_VALUE');
+    expect(error.message).toContain('row 2');
+  });
+
+  test('predicted labels never seen in y_true are allowed and reported', async () => {
+    const report = await scorePredictions(
+      { yTrue: ['a', 'b', 'a', 'b'], yPred: ['a', 'c', 'z', 'b'] },
+      { workers: 0, metrics: ['accuracy', 'f1_macro'] },
+    );
+    expect(report.unseenPredLabels).toEqual(['c', 'z']);
+    expect(report.labels).toEqual(['a', 'b', 'c', 'z']);
+    expect(report.overall.accuracy?.value).toBe(0.5);
+    expect(report.warnings.join(' ')).toContain('never occur in y_true');
+  });
+
+  test('too few rows for the CV spec', async () => {
+    const error = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'kfold:10' }));
+    expect(error.code).toBe('TOO_FEW_ROWS');
+    expect(error.message).toContain('10 rows');
+  });
+
+  test('an unknown metric lists the valid ones', async () => {
+    const error = await failure(
+      scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['accuracy', 'f2_macro'] }),
+    );
+    expect(error.code).toBe('UNKNOWN_METRIC');
+    expect(error.message).toContain('"f2_macro"');
+    expect(error.message).toContain('balanced_accuracy');
+    expect(error.message).toContain('f1_macro');
+  });
+
+  test('a metric whose input is missing, or of the other task, is rejected', async () => {
+    const auc = await failure(
+      scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['roc_auc'] }),
+    );
+    expect(auc.code).toBe('INVALID_OPTION');
+    expect(auc.message).toContain('--y-score');
+    const mae = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['mae'] }));
+    expect(mae.message).toContain('regression metric');
+  });
+
+  test('group CV without a group column', async () => {
+    const error = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'group:2' }));
+    expect(error.message).toContain('--group');
+  });
+
+  test('columns of different lengths', async () => {
+    const error = await failure(scorePredictions({ yTrue, yPred: [0, 1] }, { workers: 0 }));
+    expect(error.message).toContain('yPred has 2 values');
+  });
+
+  test('bad numeric options', async () => {
+    expect((await failure(scorePredictions({ yTrue, yPred }, { workers: 0, ci: 1.5 }))).path).toBe(
+      'ci',
+    );
+    expect(
+      (await failure(scorePredictions({ yTrue, yPred }, { workers: 0, bootstrap: -1 }))).path,
+    ).toBe('bootstrap');
+    expect((await failure(scorePredictions({ yTrue, yPred }, { workers: -2 }))).path).toBe(
+      'workers',
+    );
+  });
+});
+
+describe('parseCvSpec', () => {
+  test('parses every form', () => {
+    expect(parseCvSpec('none')).toEqual({ kind: 'none' });
+    expect(parseCvSpec('kfold:5')).toEqual({ kind: 'kfold', k: 5 });
+    expect(parseCvSpec('Stratified:3')).toEqual({ kind: 'stratified', k: 3 });
+    expect(parseCvSpec('group:4')).toEqual({ kind: 'group', k: 4 });
+    expect(parseCvSpec('stratified-group:2')).toEqual({ kind: 'stratified-group', k: 2 });
+    expect(parseCvSpec('repeated-stratified:5x3')).toEqual({
+      kind: 'repeated-stratified',
+      k: 5,
+      repeats: 3,
+    });
+    expect(parseCvSpec('holdout:0.2')).toEqual({ kind: 'holdout', testSize: 0.2 });
+    expect(parseCvSpec('timeseries:4')).toEqual({ kind: 'timeseries', k: 4 });
+  });
+
+  test.each(['kfold', 'kfold:1', 'kfold:x', 'holdout:1.5', 'repeated-stratified:5', 'loo:3'])(
+    '%s is rejected with the valid forms',
+    (spec) => {
+      let error: unknown;
+      try {
+        parseCvSpec(spec);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).code).toBe('INVALID_CV_SPEC');
+      expect((error as ConfigError).message).toContain('repeated-stratified:KxR');
+    },
+  );
+});
