@@ -183,7 +183,8 @@ export class RegressionAccumulator {
       }
       const r = y - p;
       const a = Math.abs(r);
-      const d = Math.log1p(y) - Math.log1p(p);
+      // Negative values make MSLE an error (minValue records them); keep the sum finite.
+      const d = y >= 0 && p >= 0 ? Math.log1p(y) - Math.log1p(p) : 0;
       sw += w;
       swy += w * y;
       swr += w * r;
