@@ -86,6 +86,34 @@ describe('POST /v1/chat/completions (non-stream)', () => {
     expect(content.startsWith(cut.choices[0].message.content)).toBe(true);
   });
 
+  test('a system prompt that forbids explanations, a small budget or x-assay-explain: 0 keep the label only', async () => {
+    const ask = (
+      system: string,
+      extra: Record<string, unknown> = {},
+      headers: Record<string, string> = {},
+    ) =>
+      post(
+        url,
+        {
+          model: 'm',
+          messages: [
+            { role: 'system', content: system },
+            { role: 'user', content: SAMPLE.spam },
+          ],
+          ...extra,
+        },
+        headers,
+      );
+    for (const reply of [
+      await ask('Answer spam or ham. Do not explain.'),
+      await ask('Answer spam or ham, no explanation.'),
+      await ask('Explain your answer.', { max_tokens: 5 }),
+      await ask('Explain your answer.', {}, { 'x-assay-explain': '0' }),
+    ]) {
+      expect(JSON.parse(reply.text).choices[0].message.content).toBe('spam');
+    }
+  });
+
   test('content given as text parts is classified like a string', async () => {
     const parts = await post(url, {
       model: 'm',

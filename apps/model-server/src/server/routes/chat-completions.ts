@@ -14,7 +14,33 @@ import {
 import { resolveFaults } from '../resolve-faults.js';
 import type { StreamEvents } from '../sse.js';
 
-const EXPLAIN = /explain|evidence/i;
+const EXPLAIN = /\b(explain|explanation|evidence)\b/i;
+const NO_EXPLAIN =
+  /\b(no|not|don't|do not|never|without)\s+(any\s+)?(explain|explanation|evidence)\b/i;
+/** A system prompt asks for evidence only when the budget allows more than a label. */
+const MIN_EXPLAIN_BUDGET = 16;
+
+/**
+ * Whether to answer with evidence: header `x-assay-explain: 1`, or a system/developer message
+ * asking to explain (not "do not explain") with no `max_tokens` below 16.
+ */
+function wantsExplanation(
+  req: IncomingMessage,
+  messages: readonly ChatMessage[],
+  texts: readonly string[],
+  maxTokens: number,
+): boolean {
+  const header = req.headers['x-assay-explain'];
+  if (header !== undefined) return header === '1' || header === 'true';
+  if (maxTokens < MIN_EXPLAIN_BUDGET) return false;
+  for (let i = 0; i < messages.length; i++) {
+    const role = messages[i]!.role;
+    if (role !== 'system' && role !== 'developer') continue;
+    const text = texts[i]!;
+    if (EXPLAIN.test(text) && !NO_EXPLAIN.test(text)) return true;
+  }
+  return false;
+}
 
 function messageText(m: ChatMessage): string {
   const c = m.content;
@@ -102,14 +128,8 @@ export async function handleChatCompletions(
   const plan = ctx.injector.plan(faults.faults);
 
   const texts = body.messages.map(messageText);
-  let explain = req.headers['x-assay-explain'] === '1' || req.headers['x-assay-explain'] === 'true';
-  if (!explain) {
-    for (let i = 0; i < body.messages.length; i++) {
-      const role = body.messages[i]!.role;
-      if ((role === 'system' || role === 'developer') && EXPLAIN.test(texts[i]!)) explain = true;
-    }
-  }
   const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? Number.POSITIVE_INFINITY;
+  const explain = wantsExplanation(req, body.messages, texts, maxTokens);
   const answer = answerEmail(ctx, extractEmail(texts[userIndex]!), explain, maxTokens);
   const promptTokens = countChatPromptTokens(
     body.messages.map((m, i) => ({ role: m.role, content: texts[i]!, name: m.name })),
