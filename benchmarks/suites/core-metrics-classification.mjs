@@ -64,7 +64,30 @@ function medianMs(fn) {
   return times[Math.floor(times.length / 2)];
 }
 
+const python = '/usr/bin/python3';
+const probe = existsSync(python)
+  ? spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
+  : null;
+const havePeers = probe?.status === 0;
+if (!havePeers) {
+  console.log('scikit-learn not importable from /usr/bin/python3: printing our timings only.');
+}
+
+/** Times the peers on the data of one size, right after ours, so both see the same load. */
+function timePeers(n) {
+  const run = spawnSync(python, [pythonScript, dataDir, String(K), String(n)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) {
+    console.log(`python peer failed:\n${run.stderr}`);
+    return null;
+  }
+  return JSON.parse(run.stdout);
+}
+
 const ours = {};
+let peers = null;
 let sink = 0;
 for (const n of sizes) {
   const { yTrue, yPred } = loadOrWrite(n);
@@ -84,22 +107,13 @@ for (const n of sizes) {
       sink += counts[0];
     }),
   };
-}
-
-let peers = null;
-const python = '/usr/bin/python3';
-const probe = existsSync(python)
-  ? spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
-  : null;
-if (probe?.status === 0) {
-  const run = spawnSync(python, [pythonScript, dataDir, String(K), ...sizes.map(String)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (run.status === 0) peers = JSON.parse(run.stdout);
-  else console.log(`python peer failed:\n${run.stderr}`);
-} else {
-  console.log('scikit-learn not importable from /usr/bin/python3: printing our timings only.');
+  if (havePeers) {
+    const result = timePeers(n);
+    if (result !== null) {
+      peers ??= { sklearn: result.sklearn, numpy: result.numpy, sizes: {} };
+      Object.assign(peers.sizes, result.sizes);
+    }
+  }
 }
 
 const fmt = (v, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
