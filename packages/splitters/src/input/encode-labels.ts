@@ -85,6 +85,19 @@ function integerRange(array: ArrayLike<unknown>, argument: string): [number, num
   return [min, max];
 }
 
+/** Min and max of an integer typed array ([0, -1] when empty). */
+function typedRange(array: IntegerArray): [number, number] {
+  if (array.length === 0) return [0, -1];
+  let min = array[0]!;
+  let max = min;
+  for (let i = 1; i < array.length; i++) {
+    const v = array[i]!;
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  return [min, max];
+}
+
 function encodeDense(
   array: ArrayLike<number>,
   min: number,
@@ -95,35 +108,56 @@ function encodeDense(
   const range = n === 0 ? 0 : max - min + 1;
   const table = new Int32Array(range).fill(-1);
   const codes = new Int32Array(n);
-  if (order === 'first-appearance') {
-    let next = 0;
-    const classes: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const slot = array[i]! - min;
-      let code = table[slot]!;
-      if (code < 0) {
-        code = table[slot] = next++;
-        classes.push(slot + min);
-      }
-      codes[i] = code;
-    }
-    return { codes, classes, counts: countCodes(codes, classes.length) };
-  }
-  for (let i = 0; i < n; i++) table[array[i]! - min] = 0;
+  const nClasses = codeByFirstAppearance(array, min, table, codes);
+  const counts = countCodes(codes, nClasses);
+  const byCode = new Array<number>(nClasses);
+  for (let v = 0; v < range; v++) if (table[v]! >= 0) byCode[table[v]!] = v + min;
+  if (order === 'first-appearance') return { codes, classes: byCode, counts };
+  const remap = new Int32Array(nClasses);
   const classes: number[] = [];
   for (let v = 0; v < range; v++) {
-    if (table[v] === 0) {
-      table[v] = classes.length;
+    if (table[v]! >= 0) {
+      remap[table[v]!] = classes.length;
       classes.push(v + min);
     }
   }
-  for (let i = 0; i < n; i++) codes[i] = table[array[i]! - min]!;
-  return { codes, classes, counts: countCodes(codes, classes.length) };
+  remapCodes(codes, remap);
+  const sortedCounts = new Int32Array(nClasses);
+  for (let c = 0; c < nClasses; c++) sortedCounts[remap[c]!] = counts[c]!;
+  return { codes, classes, counts: sortedCounts };
+}
+
+/** Codes rows by first appearance through a dense value table; returns the class count. Hot loop, kept alone. */
+function codeByFirstAppearance(
+  array: ArrayLike<number>,
+  min: number,
+  table: Int32Array,
+  codes: Int32Array,
+): number {
+  let next = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const slot = array[i]! - min;
+    let code = table[slot]!;
+    if (code < 0) {
+      code = next;
+      table[slot] = next;
+      next++;
+    }
+    codes[i] = code;
+  }
+  return next;
+}
+
+function remapCodes(codes: Int32Array, remap: Int32Array): void {
+  for (let i = 0; i < codes.length; i++) codes[i] = remap[codes[i]!]!;
 }
 
 function countCodes(codes: Int32Array, nClasses: number): Int32Array {
   const counts = new Int32Array(nClasses);
-  for (let i = 0; i < codes.length; i++) counts[codes[i]!]! += 1;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    counts[c] = counts[c]! + 1;
+  }
   return counts;
 }
 
@@ -233,16 +267,7 @@ export function encodeLabels(
   const array = materialize(values, argument);
   let encoded: EncodedLabels | undefined;
   if (isIntegerTypedArray(array)) {
-    let min = 0;
-    let max = -1;
-    if (array.length > 0) {
-      min = max = array[0]!;
-      for (let i = 1; i < array.length; i++) {
-        const v = array[i]!;
-        if (v < min) min = v;
-        else if (v > max) max = v;
-      }
-    }
+    const [min, max] = typedRange(array);
     if (max - min < DENSE_RANGE_LIMIT) encoded = encodeDense(array, min, max, order);
   } else if (!(array instanceof BigInt64Array || array instanceof BigUint64Array)) {
     const range = integerRange(array, argument);

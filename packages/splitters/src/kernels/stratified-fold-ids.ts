@@ -1,4 +1,4 @@
-import { shuffleInPlace } from '../random/shuffle.js';
+import { shuffleRange } from '../random/shuffle.js';
 import type { Rng } from '../random/xoshiro128.js';
 
 /** How many positions `p` in `[0, end)` satisfy `p % k === i` (for `0 <= i < k`). */
@@ -24,17 +24,21 @@ function congruentBelow(end: number, i: number, k: number): number {
  * @param counts - rows per class code
  * @param nSplits - number of folds
  * @param rng - shuffles each class's fold sequence when given
- * @returns each row's fold
+ * @param out - where to write the fold ids; may be `codes` itself (each code is
+ *   read before its slot is written), which saves an n-row allocation
+ * @returns `out`
  */
 export function stratifiedFoldIds(
   codes: Int32Array,
   counts: Int32Array,
   nSplits: number,
   rng?: Rng,
+  out: Int32Array = new Int32Array(codes.length),
 ): Int32Array {
   const n = codes.length;
   const nClasses = counts.length;
-  const sequence = new Int32Array(n);
+  // A byte per row when fold ids fit: a quarter of the memory traffic while shuffling.
+  const sequence = nSplits <= 256 ? new Uint8Array(n) : new Int32Array(n);
   const cursor = new Int32Array(nClasses);
   let start = 0;
   for (let c = 0; c < nClasses; c++) {
@@ -46,10 +50,24 @@ export function stratifiedFoldIds(
       sequence.fill(f, p, p + take);
       p += take;
     }
-    if (rng !== undefined) shuffleInPlace(sequence.subarray(start, end), rng);
+    if (rng !== undefined) shuffleRange(sequence, start, end, rng);
     start = end;
   }
-  const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = sequence[cursor[codes[i]!]!++]!;
-  return ids;
+  gatherByClass(codes, sequence, cursor, out);
+  return out;
+}
+
+/** `ids[i] = sequence[cursor[codes[i]]++]`: each row takes its class's next fold. Kept small so V8 optimises it alone. */
+function gatherByClass(
+  codes: Int32Array,
+  sequence: Uint8Array | Int32Array,
+  cursor: Int32Array,
+  ids: Int32Array,
+): void {
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i]!;
+    const p = cursor[c]!;
+    ids[i] = sequence[p]!;
+    cursor[c] = p + 1;
+  }
 }

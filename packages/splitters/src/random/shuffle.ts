@@ -53,3 +53,27 @@ export function permutation(n: number, rng: Rng): Uint32Array {
   for (let i = 0; i < n; i++) out[i] = i;
   return shuffleInPlace(out, rng);
 }
+
+/**
+ * `shuffleInPlace(array.subarray(start, end), rng)` without the view: the
+ * same draws, the same result, in a loop V8 specialises for Int32Array.
+ *
+ * @param array - the array holding the range
+ * @param start - first index of the range
+ * @param end - one past the last index
+ * @param rng - the generator
+ */
+export function shuffleRange(
+  array: Uint8Array | Int32Array,
+  start: number,
+  end: number,
+  rng: Rng,
+): void {
+  for (let i = end - start - 1; i > 0; i--) {
+    const j = start + rng.nextInt(i + 1);
+    const k = start + i;
+    const tmp = array[k]!;
+    array[k] = array[j]!;
+    array[j] = tmp;
+  }
+}

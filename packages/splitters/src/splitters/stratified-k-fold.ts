@@ -63,7 +63,8 @@ export class StratifiedKFold implements FoldIdCrossValidator {
     const y: EncodedLabels = requireY(resolved, 'StratifiedKFold', 'first-appearance');
     checkClassSizes(y.counts, this.nSplits, 'StratifiedKFold');
     const rng = this.randomState === undefined ? undefined : createRng(this.randomState);
-    return stratifiedFoldIds(y.codes, y.counts, this.nSplits, rng);
+    // The codes are ours (fresh from encodeLabels), so the fold ids overwrite them in place.
+    return stratifiedFoldIds(y.codes, y.counts, this.nSplits, rng, y.codes);
   }
 
   /**

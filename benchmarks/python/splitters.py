@@ -1,0 +1,46 @@
+"""Peer timings for benchmarks/suites/splitters.mjs.
+
+Usage: /usr/bin/python3 splitters.py DATA_DIR FOLDS N [N ...]
+Reads DATA_DIR/splitters-{N}-y.i32 (raw little-endian int32 labels), times
+list(cv.split(X, y)) for scikit-learn's KFold and StratifiedKFold, with and
+without shuffle (median of repeats), and prints one JSON object on stdout.
+"""
+
+import json
+import sys
+import time
+
+import numpy as np
+import sklearn
+from sklearn.model_selection import KFold, StratifiedKFold
+
+REPEATS = 3
+
+
+def median_ms(fn):
+    times = []
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return float(np.median(times))
+
+
+def main():
+    data_dir, folds = sys.argv[1], int(sys.argv[2])
+    results = {"sklearn": sklearn.__version__, "numpy": np.__version__, "repeats": REPEATS, "sizes": {}}
+    for n in map(int, sys.argv[3:]):
+        y = np.fromfile(f"{data_dir}/splitters-{n}-y.i32", dtype="<i4")
+        X = np.empty((n, 0))  # split() reads only the row count of X
+        cvs = {
+            "KFold": KFold(folds),
+            "KFold shuffle": KFold(folds, shuffle=True, random_state=0),
+            "StratifiedKFold": StratifiedKFold(folds),
+            "StratifiedKFold shuffle": StratifiedKFold(folds, shuffle=True, random_state=0),
+        }
+        results["sizes"][str(n)] = {name: median_ms(lambda cv=cv: list(cv.split(X, y))) for name, cv in cvs.items()}
+    json.dump(results, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
