@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  explainedVarianceScore,
+  maxError,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredError,
+  meanSquaredLogError,
+  medianAbsoluteError,
+  RegressionAccumulator,
+  r2Score,
+} from '../src/index.js';
+import { expectClose } from './fixture-cases.js';
+
+const rowsArb = fc.array(
+  fc.record({
+    y: fc.double({ min: 0, max: 1e4, noNaN: true }),
+    p: fc.double({ min: 0, max: 1e4, noNaN: true }),
+    w: fc.double({ min: 0.01, max: 10, noNaN: true }),
+  }),
+  { minLength: 3, maxLength: 300 },
+);
+
+const METHODS = [
+  'meanAbsoluteError',
+  'meanSquaredError',
+  'rootMeanSquaredError',
+  'meanSquaredLogError',
+  'maxError',
+  'r2Score',
+  'explainedVarianceScore',
+  'meanAbsolutePercentageError',
+  'medianAbsoluteError',
+] as const;
+
+describe('RegressionAccumulator', () => {
+  it('merged chunks (any split, any merge order, through JSON) equal the whole', () => {
+    fc.assert(
+      fc.property(
+        rowsArb,
+        fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (rows, cutSeeds, weighted) => {
+          const yTrue = Float64Array.from(rows, (r) => r.y);
+          const yPred = Float64Array.from(rows, (r) => r.p);
+          const weight = weighted ? Float64Array.from(rows, (r) => r.w) : null;
+          const whole = new RegressionAccumulator({ keepResiduals: true }).update(
+            yTrue,
+            yPred,
+            weight,
+          );
+          const cuts = [...new Set([0, ...cutSeeds.map((c) => c % rows.length), rows.length])].sort(
+            (a, b) => a - b,
+          );
+          const parts = cuts.slice(1).map((end, i) => {
+            const rowsOf = Uint32Array.from({ length: end - cuts[i]! }, (_, j) => cuts[i]! + j);
+            return new RegressionAccumulator({ keepResiduals: true }).update(
+              yTrue,
+              yPred,
+              weight,
+              rowsOf,
+            );
+          });
+          const merged = RegressionAccumulator.fromJSON(
+            JSON.parse(JSON.stringify(parts.reduceRight((acc, part) => acc.merge(part)))),
+          );
+          for (const method of METHODS) {
+            const a = merged[method]();
+            const b = whole[method]();
+            if (method === 'r2Score' || method === 'explainedVarianceScore') {
+              // 1 − ratio: compare the ratio's scale, not the (possibly tiny) difference.
+              expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+            } else {
+              expectClose(a, b, method);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('public functions give the accumulator values', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const y = rows.map((r) => r.y);
+        const p = rows.map((r) => r.p);
+        const acc = new RegressionAccumulator({ keepResiduals: true }).update(
+          Float64Array.from(y),
+          Float64Array.from(p),
+        );
+        expect(meanAbsoluteError(y, p)).toBe(acc.meanAbsoluteError());
+        expect(meanSquaredError(y, p)).toBe(acc.meanSquaredError());
+        expect(meanSquaredLogError(y, p)).toBe(acc.meanSquaredLogError());
+        expect(maxError(y, p)).toBe(acc.maxError());
+        expect(r2Score(y, p)).toBe(acc.r2Score());
+        expect(explainedVarianceScore(y, p)).toBe(acc.explainedVarianceScore());
+        expect(meanAbsolutePercentageError(y, p)).toBe(acc.meanAbsolutePercentageError());
+        expect(medianAbsoluteError(y, p)).toBe(acc.medianAbsoluteError());
+      }),
+    );
+  });
+
+  it('stays accurate with a huge offset (no cancellation in the moments)', () => {
+    const n = 10_000;
+    const y = Float64Array.from({ length: n }, (_, i) => 1e9 + (i % 10));
+    const p = Float64Array.from(y, (v, i) => v + ((i % 7) - 3) * 0.5);
+    let mean = 0;
+    for (const v of y) mean += v - 1e9;
+    mean /= n;
+    let ss = 0;
+    let sr = 0;
+    for (let i = 0; i < n; i++) {
+      ss += (y[i]! - 1e9 - mean) ** 2;
+      sr += (y[i]! - p[i]!) ** 2;
+    }
+    const halves = [0, 1].map((h) =>
+      new RegressionAccumulator().update(
+        y,
+        p,
+        null,
+        Uint32Array.from({ length: n / 2 }, (_, i) => h * (n / 2) + i),
+      ),
+    );
+    expectClose(halves[0]!.merge(halves[1]!).r2Score(), 1 - sr / ss, 'r2');
+  });
+});
