@@ -58,36 +58,49 @@ const CALIBRATION_STRIDE = 5;
 
 const cache = new Map<string, SpamModel>();
 
-interface Counts {
-  weights: Map<string, number>;
-  priorLogOdds: number;
-  spam: number;
-  ham: number;
+/** Per-class document frequencies of features; grows as documents are added. */
+interface FeatureCounts {
+  readonly spam: Map<string, number>;
+  readonly ham: Map<string, number>;
+  nSpam: number;
+  nHam: number;
 }
 
-function countAndWeigh(docs: readonly string[][], labels: readonly boolean[]): Counts {
-  const spamCounts = new Map<string, number>();
-  const hamCounts = new Map<string, number>();
-  let spam = 0;
+interface Weights {
+  weights: Map<string, number>;
+  priorLogOdds: number;
+}
+
+function addDocuments(
+  counts: FeatureCounts,
+  docs: readonly string[][],
+  labels: readonly boolean[],
+): void {
   for (let i = 0; i < docs.length; i++) {
     const isSpam = labels[i]!;
-    if (isSpam) spam++;
-    const counts = isSpam ? spamCounts : hamCounts;
-    for (const f of docs[i]!) counts.set(f, (counts.get(f) ?? 0) + 1);
+    if (isSpam) counts.nSpam++;
+    else counts.nHam++;
+    const map = isSpam ? counts.spam : counts.ham;
+    for (const f of docs[i]!) map.set(f, (map.get(f) ?? 0) + 1);
   }
-  const ham = docs.length - spam;
+}
+
+function weigh(counts: FeatureCounts): Weights {
+  const spamCounts = counts.spam;
+  const hamCounts = counts.ham;
   const vocabulary: string[] = [];
   let spamTotal = 0;
   let hamTotal = 0;
-  const seen = new Set<string>([...spamCounts.keys(), ...hamCounts.keys()]);
-  for (const f of seen) {
+  const consider = (f: string): void => {
     const s = spamCounts.get(f) ?? 0;
     const h = hamCounts.get(f) ?? 0;
-    if (s + h < MIN_DOCUMENT_FREQUENCY) continue;
+    if (s + h < MIN_DOCUMENT_FREQUENCY) return;
     vocabulary.push(f);
     spamTotal += s;
     hamTotal += h;
-  }
+  };
+  for (const f of spamCounts.keys()) consider(f);
+  for (const f of hamCounts.keys()) if (!spamCounts.has(f)) consider(f);
   const v = vocabulary.length;
   const logSpamDenominator = Math.log(spamTotal + ALPHA * v);
   const logHamDenominator = Math.log(hamTotal + ALPHA * v);
@@ -97,7 +110,7 @@ function countAndWeigh(docs: readonly string[][], labels: readonly boolean[]): C
     const logHam = Math.log((hamCounts.get(f) ?? 0) + ALPHA) - logHamDenominator;
     weights.set(f, logSpam - logHam);
   }
-  return { weights, priorLogOdds: Math.log(spam / ham), spam, ham };
+  return { weights, priorLogOdds: Math.log(counts.nSpam / counts.nHam) };
 }
 
 function rawLogOdds(weights: ReadonlyMap<string, number>, prior: number, features: string[]) {
@@ -155,10 +168,13 @@ export function trainSpamModel(options: TrainSpamModelOptions = {}): SpamModel {
     (held ? calDocs : fitDocs).push(docs[i]!);
     (held ? calLabels : fitLabels).push(labels[i]!);
   }
-  const partial = countAndWeigh(fitDocs, fitLabels);
+  const counts: FeatureCounts = { spam: new Map(), ham: new Map(), nSpam: 0, nHam: 0 };
+  addDocuments(counts, fitDocs, fitLabels);
+  const partial = weigh(counts);
   const scores = calDocs.map((d) => rawLogOdds(partial.weights, partial.priorLogOdds, d));
   const platt = fitPlattScaling(scores, calLabels);
-  const full = countAndWeigh(docs, labels);
+  addDocuments(counts, calDocs, calLabels);
+  const full = weigh(counts);
   // Served probabilities assume equal class priors: the training mix (15% spam by default) says
   // nothing about the traffic the server will see, and later mail (spam-2) is half spam.
   const calibration = { slope: platt.slope, intercept: platt.intercept - full.priorLogOdds };
@@ -169,7 +185,7 @@ export function trainSpamModel(options: TrainSpamModelOptions = {}): SpamModel {
     priorLogOdds: full.priorLogOdds,
     weights: full.weights,
     calibration,
-    documents: { spam: full.spam, ham: full.ham },
+    documents: { spam: counts.nSpam, ham: counts.nHam },
   };
   cache.set(key, model);
   return model;
