@@ -168,6 +168,7 @@ describe('classification metric properties', () => {
         ([rows, shuffled]) => {
           const a = columns(rows);
           const b = columns(shuffled);
+          // Weights + 1: all-zero weights make the weighted accuracy undefined (it throws).
           expect(f1Score(b.yTrue, b.yPred, { average: 'macro', zeroDivision: 0 })).toBe(
             f1Score(a.yTrue, a.yPred, { average: 'macro', zeroDivision: 0 }),
           );
@@ -175,8 +176,10 @@ describe('classification metric properties', () => {
           const ka = cohenKappaScore(a.yTrue, a.yPred, { weights: 'quadratic' });
           const kb = cohenKappaScore(b.yTrue, b.yPred, { weights: 'quadratic' });
           expect(Object.is(ka, kb)).toBe(true);
-          expect(accuracyScore(b.yTrue, b.yPred, { sampleWeight: b.weight })).toBeCloseTo(
-            accuracyScore(a.yTrue, a.yPred, { sampleWeight: a.weight }),
+          expect(
+            accuracyScore(b.yTrue, b.yPred, { sampleWeight: b.weight.map((w) => w + 1) }),
+          ).toBeCloseTo(
+            accuracyScore(a.yTrue, a.yPred, { sampleWeight: a.weight.map((w) => w + 1) }),
             12,
           );
         },
