@@ -52,6 +52,8 @@ export function isScoreMatrix(
  * @param values - rows of scores, an Arrow list vector, or a flat array with `nClasses`
  * @param argument - the argument's name for messages
  * @param nClasses - width of a flat input
+ * @param checkFinite - false when the caller runs {@link checkProbabilityRows}
+ *   next, which also rejects NaN and ±Infinity (one pass instead of two)
  * @returns the validated matrix
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `INVALID_SHAPE` (ragged rows,
  *   naming the row; flat length not a multiple of `nClasses`), `MISSING_VALUE`,
@@ -61,6 +63,7 @@ export function toScoreMatrix(
   values: NumericInput | ScoreMatrixInput,
   argument: string,
   nClasses?: number,
+  checkFinite = true,
 ): ScoreMatrix {
   let flat: Float64Array;
   let k: number;
@@ -124,7 +127,7 @@ export function toScoreMatrix(
       argument,
     );
   }
-  for (let i = 0; i < flat.length; i++) {
+  for (let i = 0; checkFinite && i < flat.length; i++) {
     const v = flat[i]!;
     if (v - v !== 0) {
       throw new MetricInputError(
@@ -174,7 +177,8 @@ function arrowRows(vector: ArrowVectorLike, argument: string): ArrayLike<number>
  * @param matrix - the matrix to check
  * @param argument - the argument's name for messages
  * @throws {@link MetricInputError} `INVALID_PROBABILITY` (value outside [0, 1],
- *   naming row and column), `PROBABILITIES_NOT_NORMALIZED` (naming the row and its sum)
+ *   naming row and column), `NON_FINITE_VALUE`, `PROBABILITIES_NOT_NORMALIZED`
+ *   (naming the row and its sum)
  */
 export function checkProbabilityRows(matrix: ScoreMatrix, argument: string): void {
   const { values, nClasses: k, nRows } = matrix;
@@ -182,7 +186,14 @@ export function checkProbabilityRows(matrix: ScoreMatrix, argument: string): voi
     let sum = 0;
     for (let j = 0; j < k; j++) {
       const v = values[i * k + j]!;
-      if (v < 0 || v > 1) {
+      if (!(v >= 0 && v <= 1)) {
+        if (v - v !== 0) {
+          throw new MetricInputError(
+            'NON_FINITE_VALUE',
+            `${argument} has ${v} at row ${i}, column ${j}; every score must be a finite number.`,
+            argument,
+          );
+        }
         throw new MetricInputError(
           'INVALID_PROBABILITY',
           `${argument} has ${v} at row ${i}, column ${j}; probabilities must lie in [0, 1].`,

@@ -87,9 +87,10 @@ export function logLoss(
   const n = target.codes.length;
   const weight = toWeightColumn(options.sampleWeight, n);
   if (isScoreMatrix(yPred, options.nClasses)) {
-    const matrix = toScoreMatrix(yPred, 'yPred', options.nClasses);
+    const matrix = toScoreMatrix(yPred, 'yPred', options.nClasses, false);
     checkSameLength(['yTrue', n], ['yPred', matrix.nRows]);
     if (matrix.nClasses === 1) {
+      checkFiniteColumn(matrix.values);
       return binaryLoss(target.codes, matrix.values, weight, eps, normalize);
     }
     if (matrix.nClasses !== k) {
@@ -123,6 +124,19 @@ function binaryLoss(
 ): number {
   checkProbabilityColumn(prob, 'yPred');
   return logLossBinaryKernel(positiveIndicator(codes, 1), prob, weight, null, eps, normalize);
+}
+
+function checkFiniteColumn(values: Float64Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v - v !== 0) {
+      throw new MetricInputError(
+        'NON_FINITE_VALUE',
+        `yPred has ${v} at row ${i}; every probability must be a finite number.`,
+        'yPred',
+      );
+    }
+  }
 }
 
 function resolveEps(eps: number | 'auto' | undefined): number {

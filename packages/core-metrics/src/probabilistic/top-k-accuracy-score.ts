@@ -66,12 +66,14 @@ export function topKAccuracyScore(
   const n = target.codes.length;
   const weight = toWeightColumn(options.sampleWeight, n);
   const nClasses = target.classes.length;
-  const matrix = isScoreMatrix(yScore, options.nClasses);
-  const scoreColumns = matrix ? toScoreMatrix(yScore, 'yScore', options.nClasses).nClasses : 2;
-  if (scoreColumns !== nClasses && !(matrix === false && nClasses === 2)) {
+  const matrix = isScoreMatrix(yScore, options.nClasses)
+    ? toScoreMatrix(yScore, 'yScore', options.nClasses)
+    : null;
+  const scoreColumns = matrix === null ? 2 : matrix.nClasses;
+  if (scoreColumns !== nClasses) {
     throw new MetricInputError(
       'INVALID_SHAPE',
-      `yScore has ${scoreColumns} ${matrix ? 'columns' : 'classes (one column: binary)'} but there are ${nClasses} classes (${JSON.stringify(target.classes)}); pass one column per class, or list all classes in options.labels.`,
+      `yScore has ${scoreColumns} ${matrix === null ? 'classes (one column: binary)' : 'columns'} but there are ${nClasses} classes (${JSON.stringify(target.classes)}); pass one column per class, or list all classes in options.labels.`,
       'yScore',
     );
   }
