@@ -6,6 +6,12 @@ import type { Split } from '../types.js';
  * @param foldIds - each row's test fold, `-1` for never tested
  * @param nFolds - number of folds; ids must lie in [-1, nFolds)
  * @returns an Int32Array of length `nFolds`
+ * @example
+ * ```ts
+ * import { foldSizes, KFold } from '@assay/splitters';
+ * foldSizes(new KFold({ nSplits: 3 }).foldIds(7), 3); // Int32Array [3, 2, 2]
+ * ```
+ * @see sklearn.model_selection.KFold (fold sizes)
  */
 export function foldSizes(foldIds: Int32Array, nFolds: number): Int32Array {
   const sizes = new Int32Array(nFolds);
@@ -31,6 +37,7 @@ export function foldSizes(foldIds: Int32Array, nFolds: number): Int32Array {
  * const ids = new KFold({ nSplits: 3 }).foldIds({ n: 6 });
  * splitFromFoldIds(ids, 1); // { train: [0, 1, 4, 5], test: [2, 3] }
  * ```
+ * @see sklearn.model_selection.PredefinedSplit (the same fold-label form)
  */
 export function splitFromFoldIds(foldIds: Int32Array, fold: number, testSize?: number): Split {
   const n = foldIds.length;
@@ -55,7 +62,13 @@ export function splitFromFoldIds(foldIds: Int32Array, fold: number, testSize?: n
  *
  * @param foldIds - each row's test fold, `-1` for never tested
  * @param nFolds - number of folds
- * @returns a generator of splits
+ * @returns a generator of splits, ascending indices
+ * @example
+ * ```ts
+ * import { splitsFromFoldIds } from '@assay/splitters';
+ * [...splitsFromFoldIds(Int32Array.from([0, 1, -1, 1]), 2)].map((s) => s.test); // [[0], [1, 3]]
+ * ```
+ * @see sklearn.model_selection.PredefinedSplit
  */
 export function* splitsFromFoldIds(
   foldIds: Int32Array,

@@ -1,7 +1,11 @@
 import { SplitError } from '../errors.js';
 import { createRng } from './xoshiro128.js';
 
-/** The seed used when a shuffling splitter gets no `randomState`. */
+/**
+ * The seed used when a shuffling splitter, `trainTestSplit` or `bootstrapSample`
+ * gets no `randomState` (scikit-learn would use numpy's global generator; we
+ * prefer runs that repeat).
+ */
 export const DEFAULT_RANDOM_STATE = 0;
 
 /**
@@ -32,6 +36,13 @@ export function resolveRandomState(value: unknown, argument = 'options.randomSta
  * @param seed - the splitter's `randomState`
  * @param repeat - the repeat index, from 0
  * @returns the seed of that repeat's shuffled splitter
+ * @example
+ * ```ts
+ * import { KFold, repeatSeed } from '@assay/splitters';
+ * // the folds of repeat 2 of new RepeatedKFold({ randomState: 5 }):
+ * new KFold({ shuffle: true, randomState: repeatSeed(5, 2) }).foldIds(100);
+ * ```
+ * @see sklearn.model_selection.RepeatedKFold
  */
 export function repeatSeed(seed: number, repeat: number): number {
   const rng = createRng(seed);
