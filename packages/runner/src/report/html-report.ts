@@ -1,3 +1,4 @@
+import { higherIsBetter } from '../config/metric-names.js';
 import type { ModelResult, RunResults } from '../run/results-schema.js';
 import { calibrationChart } from './charts/calibration-chart.js';
 import { confusionHeatmap } from './charts/confusion-heatmap.js';
@@ -72,7 +73,7 @@ function comparisonsSection(r: RunResults): string {
           ? `<td rowspan="${Object.keys(c.metrics).length}">${h(c.b)} − ${h(c.a)}<br><span class="note">${c.pairedItems} paired predictions</span></td>`
           : '';
       const sig = (d.pHolm ?? d.pValue ?? 1) < 1 - r.evaluation.ci;
-      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? (d.difference! > 0 ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtP(d.pValue)}${holm ? ` (Holm ${fmtP(d.pHolm)})` : ''}</td></tr>`;
+      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === higherIsBetter(metric) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtP(d.pValue)}${holm ? ` (Holm ${fmtP(d.pHolm)})` : ''}</td></tr>`;
     }),
   );
   return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
