@@ -19,7 +19,9 @@ export function percentileInterval(
   }
   if (values.length === 0) return null;
   values.sort((a, b) => a - b);
-  const alpha = (1 - level) / 2;
+  // (1 - 0.95) / 2 is 0.025000000000000022 in floating point; round so that
+  // the order-statistic position is the one numpy computes for `100 * alpha` percent
+  const alpha = Math.round(((1 - level) / 2) * 1e12) / 1e12;
   return [quantile(values, alpha), quantile(values, 1 - alpha)];
 }
 

@@ -119,7 +119,7 @@ export function resolveMetrics(
         { path: 'metrics' },
       );
     }
-    if (spec.needs === 'scores' && !inputs.scores && !(inputs.proba && inputs.nClasses <= 2)) {
+    if (spec.needs === 'scores' && !inputs.scores && !inputs.proba) {
       throw new ConfigError(
         'INVALID_OPTION',
         `Metric "${name}" needs scores of the positive class; pass --y-score (yScore) or, for two classes, --y-proba.`,

@@ -27,7 +27,7 @@ import type { MetricValue, ScoreReport } from './score-report.js';
  * main thread always merges the same partial sums in the same order: results
  * are bit-for-bit identical for any number of workers.
  */
-export const CHUNK_ROWS = 1 << 19;
+export const CHUNK_ROWS = 1 << 16;
 
 /** Bootstrap replicates per row-resampling task (fixed for the same reason). */
 export const BOOTSTRAP_BATCH = 16;
