@@ -135,9 +135,9 @@ describe('report.html', () => {
         );
         expect(drawn).toBeGreaterThan(10);
         expect(
-          await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+          await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned),
         ).toBeUndefined();
-        expect(await page.locator('body').innerText()).toContain(
+        expect((await page.locator('body').textContent()) ?? '').toContain(
           '<script>window.__pwned = 1</script>',
         );
         expect(problems).toEqual([]);
