@@ -15,7 +15,15 @@ export interface EncodedLabels {
   readonly codes: Int32Array[];
 }
 
-type IntegerArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+type IntegerArray =
+  | Int8Array
+  | Uint8Array
+  | Int16Array
+  | Uint16Array
+  | Int32Array
+  | Uint32Array
+  | Float32Array
+  | Float64Array;
 
 const DENSE_RANGE_LIMIT = 1 << 22;
 
@@ -26,8 +34,29 @@ function isIntegerTypedArray(values: unknown): values is IntegerArray {
     values instanceof Int8Array ||
     values instanceof Uint16Array ||
     values instanceof Int16Array ||
-    values instanceof Uint32Array
+    values instanceof Uint32Array ||
+    values instanceof Float64Array ||
+    values instanceof Float32Array
   );
+}
+
+/**
+ * Min and max of numeric columns in one pass each, or null when a value is not an
+ * integer (NaN, ±Infinity or a fraction in a float array: those take the checked path).
+ */
+function integerRange(columns: readonly IntegerArray[]): [number, number] | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const column of columns) {
+    const float = column instanceof Float64Array || column instanceof Float32Array;
+    for (let i = 0; i < column.length; i++) {
+      const v = column[i]!;
+      if (float && v !== Math.trunc(v)) return null;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  return [min, max];
 }
 
 function materialize(values: LabelInput, argument: string): ArrayLike<unknown> {
@@ -63,16 +92,7 @@ function checkLabel(value: unknown, row: number, argument: string): 'number' | '
   );
 }
 
-function encodeDenseIntegers(columns: IntegerArray[]): EncodedLabels {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const column of columns) {
-    for (let i = 0; i < column.length; i++) {
-      const v = column[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
+function encodeDenseIntegers(columns: IntegerArray[], min: number, max: number): EncodedLabels {
   const range = max - min + 1;
   const present = new Int32Array(range);
   for (const column of columns) {
@@ -108,8 +128,9 @@ function compareLabels(a: Label, b: Label): number {
  *   (null, undefined or NaN label, naming the row), `MIXED_LABEL_TYPES` (numbers
  *   mixed with strings)
  * @remarks
- * Integer typed arrays with a small value range take a counting fast path
- * (two passes, no hashing); other inputs go through a Map.
+ * Integer typed arrays, and float typed arrays holding only integers, with a value
+ * range below 2^22 take a counting fast path (no hashing); other inputs go through a
+ * Map. -0 and 0 are the same label.
  * @example
  * ```ts
  * import { encodeLabels } from '@assay/core-metrics';
@@ -140,16 +161,10 @@ export function encodeLabels(columns: ReadonlyArray<readonly [string, LabelInput
   }
   if (arrays.every(isIntegerTypedArray)) {
     const ints = arrays as IntegerArray[];
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    for (const column of ints) {
-      for (let i = 0; i < column.length; i++) {
-        const v = column[i]!;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
+    const range = integerRange(ints);
+    if (range !== null && range[1] - range[0] < DENSE_RANGE_LIMIT) {
+      return encodeDenseIntegers(ints, range[0], range[1]);
     }
-    if (max - min < DENSE_RANGE_LIMIT) return encodeDenseIntegers(ints);
   }
   return encodeGeneric(columns, arrays);
 }
