@@ -1,3 +1,6 @@
+/** Below this many rows the scratch matrix of the unrolled loop is not worth allocating. */
+const SPLIT_ROWS = 4096;
+
 /**
  * Adds rows `start..end-1` to a row-major confusion count matrix:
  * `counts[yTrue[i] * nClasses + yPred[i]] += weight ? weight[i] : 1`.
@@ -5,7 +8,9 @@
  * @remarks
  * Unchecked hot-path kernel for workers and the validated public functions: codes must
  * lie in `[0, nClasses)`, `counts` must hold `nClasses * nClasses` cells and `weight`
- * (when given) must cover `end`. Nothing is allocated; the loop touches only typed arrays.
+ * (when given) must cover `end`. The loop touches only typed arrays; unweighted calls over
+ * many rows allocate one K×K scratch matrix per call (never per row). Weighted rows are
+ * added in row order, as numpy's `bincount` does.
  *
  * @param counts - the matrix to add into, length `nClasses * nClasses`, row = true class
  * @param nClasses - number of classes K
@@ -35,7 +40,20 @@ export function accumulateConfusion(
   end: number,
 ): void {
   if (weight === null) {
-    for (let i = start; i < end; i++) counts[yTrue[i]! * nClasses + yPred[i]!]! += 1;
+    if (end - start < SPLIT_ROWS) {
+      for (let i = start; i < end; i++) counts[yTrue[i]! * nClasses + yPred[i]!]! += 1;
+      return;
+    }
+    // Odd rows go to a scratch matrix so consecutive rows never wait on the same cell's
+    // store; integer counts make the split exact.
+    const odd = new Float64Array(counts.length);
+    let i = start;
+    for (; i + 1 < end; i += 2) {
+      counts[yTrue[i]! * nClasses + yPred[i]!]! += 1;
+      odd[yTrue[i + 1]! * nClasses + yPred[i + 1]!]! += 1;
+    }
+    if (i < end) counts[yTrue[i]! * nClasses + yPred[i]!]! += 1;
+    for (let c = 0; c < odd.length; c++) counts[c]! += odd[c]!;
   } else {
     for (let i = start; i < end; i++) counts[yTrue[i]! * nClasses + yPred[i]!]! += weight[i]!;
   }
