@@ -1,0 +1,102 @@
+import { accuracyScore } from '@assay/core-metrics';
+import { createProgressBar, scorePredictions } from '@assay/runner';
+import {
+  type CrossValidator,
+  GroupKFold,
+  RepeatedStratifiedKFold,
+  ShuffleSplit,
+  StratifiedGroupKFold,
+  TimeSeriesSplit,
+} from '@assay/splitters';
+import { describe, expect, test } from 'vitest';
+import { syntheticClassification } from './helpers/synthetic-predictions.js';
+
+const data = syntheticClassification(1200, 3, 31);
+const input = { yTrue: data.yTrue, yPred: data.yPred, group: data.group };
+
+function pick(values: Int32Array, rows: Uint32Array): Int32Array {
+  return Int32Array.from(rows, (r) => values[r]!);
+}
+
+describe('folds match @assay/splitters', () => {
+  test.each<[string, CrossValidator, number]>([
+    [
+      'repeated-stratified:3x2',
+      new RepeatedStratifiedKFold({ nSplits: 3, nRepeats: 2, randomState: 6 }),
+      6,
+    ],
+    ['group:4', new GroupKFold({ nSplits: 4 }), 4],
+    [
+      'stratified-group:3',
+      new StratifiedGroupKFold({ nSplits: 3, shuffle: true, randomState: 6 }),
+      3,
+    ],
+    ['timeseries:4', new TimeSeriesSplit({ nSplits: 4 }), 4],
+    ['holdout:0.25', new ShuffleSplit({ nSplits: 1, testSize: 0.25, randomState: 6 }), 1],
+  ])('%s', async (cv, splitter, count) => {
+    const report = await scorePredictions(input, {
+      cv,
+      seed: 6,
+      metrics: ['accuracy'],
+      workers: 0,
+    });
+    const splits = [...splitter.split({ n: 1200, y: data.yTrue, groups: data.group })];
+    expect(report.folds).toHaveLength(count);
+    expect(splits).toHaveLength(count);
+    splits.forEach((split, f) => {
+      const fold = report.folds[f]!;
+      expect(fold.fold).toBe(f);
+      expect(fold.nTest).toBe(split.test.length);
+      expect(fold.nTrain).toBe(split.train.length);
+      expect(fold.metrics.accuracy).toBe(
+        accuracyScore(pick(data.yTrue, split.test), pick(data.yPred, split.test)),
+      );
+    });
+    if (cv.startsWith('repeated'))
+      expect(report.folds.map((f) => f.repeat)).toEqual([0, 0, 0, 1, 1, 1]);
+  });
+
+  test('precomputed foldIds are used as given', async () => {
+    const foldIds = Int32Array.from({ length: 1200 }, (_, i) => (i < 100 ? -1 : i % 2));
+    const report = await scorePredictions(input, { foldIds, metrics: ['accuracy'], workers: 0 });
+    expect(report.settings.cv).toBe('foldIds');
+    expect(report.folds.map((f) => [f.nTrain, f.nTest])).toEqual([
+      [550, 550],
+      [550, 550],
+    ]);
+    const rows = Uint32Array.from({ length: 550 }, (_, j) => 100 + 2 * j + 1);
+    expect(report.folds[1]!.metrics.accuracy).toBe(
+      accuracyScore(pick(data.yTrue, rows), pick(data.yPred, rows)),
+    );
+  });
+});
+
+describe('progress display', () => {
+  test('draws on a TTY and is silent when quiet or not a TTY', async () => {
+    const written: string[][] = [[], [], []];
+    const streams = [
+      { isTTY: true, columns: 100, write: (t: string) => written[0]!.push(t) },
+      { isTTY: true, write: (t: string) => written[1]!.push(t) },
+      { isTTY: false, write: (t: string) => written[2]!.push(t) },
+    ];
+    const bars = [
+      createProgressBar(streams[0]!, { intervalMs: 0 }),
+      createProgressBar(streams[1]!, { quiet: true }),
+      createProgressBar(streams[2]!),
+    ];
+    for (const bar of bars) {
+      await scorePredictions(input, {
+        cv: 'stratified:3',
+        bootstrap: 10,
+        metrics: ['accuracy'],
+        workers: 0,
+        onProgress: (p) => bar.update(p),
+      });
+      bar.done();
+    }
+    expect(written[0]!.join('')).toContain('confusion');
+    expect(written[0]!.join('')).toContain('1/1 (100%)');
+    expect(written[1]).toEqual([]);
+    expect(written[2]).toEqual([]);
+  });
+});
