@@ -93,6 +93,36 @@ describe('ConfusionAccumulator properties', () => {
 });
 
 describe('kernels', () => {
+  it('accumulateConfusion over many rows (unrolled path) equals a row-by-row tally', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4096, max: 20000 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer({ min: 0, max: 7 }),
+        fc.integer(),
+        (n, skipStart, skipEnd, seed) => {
+          let s = seed | 1;
+          const next = () => {
+            s ^= s << 13;
+            s ^= s >>> 17;
+            s ^= s << 5;
+            return (s >>> 0) % K;
+          };
+          const yTrue = Int32Array.from({ length: n }, next);
+          const yPred = Int32Array.from({ length: n }, next);
+          const start = skipStart;
+          const end = n - skipEnd;
+          const expected = new Array<number>(K * K).fill(0);
+          for (let i = start; i < end; i++) expected[yTrue[i]! * K + yPred[i]!]! += 1;
+          const counts = new Float64Array(K * K).fill(1);
+          accumulateConfusion(counts, K, yTrue, yPred, null, start, end);
+          expect(Array.from(counts)).toEqual(expected.map((v) => v + 1));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it('accumulateConfusionByGroup equals one accumulateConfusion per group', () => {
     fc.assert(
       fc.property(
