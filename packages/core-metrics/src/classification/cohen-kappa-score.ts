@@ -32,7 +32,7 @@ export interface CohenKappaOptions {
  * @example
  * ```ts
  * import { cohenKappaScore } from '@assay/core-metrics';
- * cohenKappaScore([0, 1, 2, 2], [0, 1, 1, 2], { weights: 'quadratic' }); // 0.8571…
+ * cohenKappaScore([0, 1, 2, 2], [0, 1, 1, 2], { weights: 'quadratic' }); // 0.8
  * ```
  * @see sklearn.metrics.cohen_kappa_score
  */
