@@ -346,6 +346,11 @@ for labels in [[3, 1, 0, 2], [1, 2], [2, 0, 9]]:
 case("string labels ['dog', 'cat']", "confusionMatrix", str_true, str_pred, {"labels": ["dog", "cat"]})
 for labels in [[2, 0], [0, 1, 2, 3], [3, 2, 1, 0], [0, 1, 2, 3, 9], [1, 9]]:
     case(f"labels {labels}", "classificationReport", multi_true, multi_pred, {"labels": labels, "zeroDivision": 0})
+# Exact binary ties (0.125, 0.375, 0.625) in the text: Python rounds half to even.
+tie_true = np.array([1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2])
+tie_pred = np.array([1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 2, 2, 2, 0, 0, 0])
+case("exact rounding ties", "classificationReport", tie_true, tie_pred, {"zeroDivision": 0})
+case("exact rounding ties, digits 1", "classificationReport", tie_true, tie_pred, {"zeroDivision": 0, "digits": 1})
 case("target names", "classificationReport", multi_true, multi_pred, {"targetNames": ["zero", "one", "two", "three"]})
 case("long target names, digits 3", "classificationReport", str_true, str_pred, {"targetNames": ["formicidae", "apis", "felis catus", "canis"], "digits": 3})
 
