@@ -1,0 +1,196 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { accuracyScore, f1Score } from '@assay/core-metrics';
+import { ScoreReportSchema } from '@assay/runner';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'assay-score-cli-'));
+const csv = join(dir, 'preds.csv');
+const jsonl = join(dir, 'preds.jsonl');
+const yTrue: string[] = [];
+const yPred: string[] = [];
+
+interface Exit {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function assay(args: string[]): Promise<Exit> {
+  const child = spawn(process.execPath, [BIN, 'score', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+beforeAll(() => {
+  const labels = ['cat', 'dog', 'eel'];
+  const rows = ['y,yhat,p_cat,p_dog,p_eel,lang'];
+  const lines: string[] = [];
+  let state = 12345;
+  const next = () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  for (let i = 0; i < 600; i++) {
+    const t = Math.floor(next() * 3);
+    const p = next() < 0.7 ? t : Math.floor(next() * 3);
+    const raw = [next(), next(), next()];
+    raw[p] = raw[p]! + 1.5;
+    const sum = raw[0]! + raw[1]! + raw[2]!;
+    const proba = raw.map((v) => (v / sum).toFixed(6));
+    const lang = next() < 0.5 ? 'en' : 'fr';
+    yTrue.push(labels[t]!);
+    yPred.push(labels[p]!);
+    rows.push(`${labels[t]},${labels[p]},${proba.join(',')},${lang}`);
+    lines.push(
+      JSON.stringify({
+        y: labels[t],
+        yhat: labels[p],
+        p_cat: Number(proba[0]),
+        p_dog: Number(proba[1]),
+        p_eel: Number(proba[2]),
+        lang,
+      }),
+    );
+  }
+  writeFileSync(csv, `${rows.join('\n')}\n`);
+  writeFileSync(jsonl, `${lines.join('\n')}\n`);
+});
+
+describe('assay score', () => {
+  test('writes a JSON report that validates against ScoreReportSchema and equals core-metrics', async () => {
+    const run = await assay([
+      csv,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--y-proba',
+      'p_cat,p_dog,p_eel',
+      '--slice',
+      'lang',
+      '--cv',
+      'stratified:3',
+      '--bootstrap',
+      '100',
+      '--workers',
+      '2',
+      '--format',
+      'json',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = ScoreReportSchema.parse(JSON.parse(run.stdout));
+    expect(report.n).toBe(600);
+    expect(report.labels).toEqual(['cat', 'dog', 'eel']);
+    expect(report.folds).toHaveLength(3);
+    expect(Object.keys(report.slices ?? {})).toEqual(['en', 'fr']);
+    expect(report.settings.metrics).toContain('roc_auc_ovr');
+    expect(report.settings.metrics).toContain('log_loss');
+    expect(report.overall.accuracy?.value).toBe(accuracyScore(yTrue, yPred));
+    expect(report.overall.f1_macro?.value).toBe(f1Score(yTrue, yPred, { average: 'macro' }));
+    expect(report.overall.accuracy?.ci).toHaveLength(2);
+    expect(report.timing.workers).toBe(2);
+  }, 60_000);
+
+  test('JSONL gives the same numbers as CSV; json is the default when stdout is not a TTY', async () => {
+    const args = [
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--metrics',
+      'accuracy,f1_macro',
+      '--workers',
+      '1',
+    ];
+    const a = await assay([csv, ...args]);
+    const b = await assay([jsonl, ...args]);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ra = ScoreReportSchema.parse(JSON.parse(a.stdout));
+    const rb = ScoreReportSchema.parse(JSON.parse(b.stdout));
+    expect(rb.overall).toEqual(ra.overall);
+    expect(rb.confusionMatrix).toEqual(ra.confusionMatrix);
+  }, 60_000);
+
+  test('writes Markdown and table reports', async () => {
+    const out = join(dir, 'report.md');
+    const md = await assay([
+      csv,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--cv',
+      'kfold:3',
+      '--out',
+      out,
+      '--quiet',
+      '--workers',
+      '0',
+    ]);
+    expect(md.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(`# assay score: ${csv}`);
+    expect(text).toMatch(/\| accuracy \| 0\.\d{4} \|/);
+    expect(text).toContain('## Folds');
+    expect(text).toContain('## Confusion matrix');
+    const table = await assay([
+      csv,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--format',
+      'table',
+      '--workers',
+      '0',
+    ]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('assay score: 600 rows · classification · 3 classes');
+    expect(table.stdout).toMatch(/accuracy\s+0\.\d{4}/);
+    expect(table.stdout).toContain('confusion matrix');
+  }, 60_000);
+
+  test.each([
+    [['--y-pred', 'nope'], 'has no column "nope"; the columns are: "y", "yhat"'],
+    [['--y-pred', 'yhat', '--metrics', 'accuracy,wat'], 'Unknown metric "wat"'],
+    [['--y-pred', 'yhat', '--cv', 'folds:3'], '--cv "folds:3" is invalid'],
+    [['--y-pred', 'yhat', '--cv', 'group:3'], '--group'],
+    [['--y-pred', 'yhat', '--y-score', 'lang'], 'non-numeric value'],
+  ])('bad input %j exits 2 with a message and no stack', async (extra, message) => {
+    const run = await assay([csv, '--y-true', 'y', ...extra, '--workers', '0']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a missing file and a missing required option exit 2', async () => {
+    const missing = await assay([join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'yhat']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does not exist');
+    const usage = await assay([csv, '--y-true', 'y']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("required option '--y-pred <col>'");
+  });
+
+  test('--help lists the options and examples', async () => {
+    const help = await assay(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--y-proba <cols>');
+    expect(help.stdout).toContain('repeated-stratified:KxR');
+    expect(help.stdout).toContain('Examples:');
+  });
+});
