@@ -239,81 +239,99 @@ export const RunConfigSchema = z
     cache: z.string().min(1).optional(),
     thresholds: z.array(z.string()).default([]),
   })
-  .superRefine((c, ctx) => {
-    const seen = new Map<string, number>();
-    c.models.forEach((m, i) => {
-      const prev = seen.get(m.name);
-      if (prev !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['models', i, 'name'],
-          message: `duplicate model name '${m.name}' (also models[${prev}].name); names must be distinct`,
-        });
-      }
-      seen.set(m.name, i);
-    });
-    const allowed: readonly string[] =
-      c.task.type === 'classification'
-        ? CLASSIFICATION_METRICS
-        : c.task.type === 'regression'
-          ? REGRESSION_METRICS
-          : [];
-    c.evaluation.metrics?.forEach((m, i) => {
-      if (!allowed.includes(m)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['evaluation', 'metrics', i],
-          message: `unknown metric '${m}' for a ${c.task.type} task; expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`,
-        });
-      }
-    });
-    c.thresholds.forEach((t, i) => {
-      const parsed = parseThreshold(t);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: parsed.message });
-      } else if (
-        !KNOWN_THRESHOLD_METRICS.has(parsed.threshold.metric) ||
-        (!allowed.includes(parsed.threshold.metric) &&
-          !(SERVICE_METRICS as readonly string[]).includes(parsed.threshold.metric))
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['thresholds', i],
-          message: `unknown metric '${parsed.threshold.metric}'; expected a task metric (${allowed.join(', ')}) or a service metric (${SERVICE_METRICS.join(', ')})`,
-        });
-      }
-    });
-    if (
-      c.evaluation.method === 'group' &&
-      c.dataset.path !== undefined &&
-      !c.dataset.columns.group
-    ) {
+  // Runs even when other fields failed (`when`), so every problem is reported at once;
+  // the input may then be ill-typed, hence the defensive reads.
+  .superRefine((c, ctx) => crossFieldChecks(c as unknown, ctx), { when: () => true });
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' ? (v as Loose) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function crossFieldChecks(
+  input: unknown,
+  ctx: {
+    addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
+  },
+): void {
+  const c = obj(input);
+  const task = obj(c.task);
+  const dataset = obj(c.dataset);
+  const columns = obj(dataset.columns);
+  const evaluation = obj(c.evaluation);
+  const seen = new Map<string, number>();
+  arr(c.models).forEach((m, i) => {
+    const name = obj(m).name;
+    if (typeof name !== 'string') return;
+    const prev = seen.get(name);
+    if (prev !== undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['dataset', 'columns', 'group'],
-        message: "evaluation.method 'group' needs a group column; map one in dataset.columns.group",
+        path: ['models', i, 'name'],
+        message: `duplicate model name '${name}' (also models[${prev}].name); names must be distinct`,
       });
-    }
-    if (
-      c.task.type === 'generation' &&
-      c.dataset.path !== undefined &&
-      !c.dataset.columns.reference
-    ) {
+    } else seen.set(name, i);
+  });
+  const type = task.type;
+  const allowed: readonly string[] =
+    type === 'classification'
+      ? CLASSIFICATION_METRICS
+      : type === 'regression'
+        ? REGRESSION_METRICS
+        : [];
+  const known = type === 'classification' || type === 'regression' || type === 'generation';
+  arr(evaluation.metrics).forEach((m, i) => {
+    if (known && typeof m === 'string' && !allowed.includes(m)) {
       ctx.addIssue({
         code: 'custom',
-        path: ['dataset', 'columns', 'reference'],
-        message: 'a generation task needs a reference column; map one in dataset.columns.reference',
-      });
-    }
-    if (c.prompt.fewShot.count > 0 && c.task.type !== 'classification') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['prompt', 'fewShot', 'count'],
-        message:
-          'few-shot examples are drawn stratified by label; only classification tasks support them',
+        path: ['evaluation', 'metrics', i],
+        message: `unknown metric '${m}' for a ${String(type)} task; expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`,
       });
     }
   });
+  arr(c.thresholds).forEach((t, i) => {
+    if (typeof t !== 'string') return;
+    const parsed = parseThreshold(t);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: parsed.message });
+      return;
+    }
+    const metric = parsed.threshold.metric;
+    const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
+    if (
+      !KNOWN_THRESHOLD_METRICS.has(metric) ||
+      (known && !isService && !allowed.includes(metric))
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['thresholds', i],
+        message: `unknown metric '${metric}'; expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`,
+      });
+    }
+  });
+  if (evaluation.method === 'group' && dataset.path !== undefined && !columns.group) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataset', 'columns', 'group'],
+      message: "evaluation.method 'group' needs a group column; map one in dataset.columns.group",
+    });
+  }
+  if (type === 'generation' && dataset.path !== undefined && !columns.reference) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataset', 'columns', 'reference'],
+      message: 'a generation task needs a reference column; map one in dataset.columns.reference',
+    });
+  }
+  const count = obj(obj(c.prompt).fewShot).count;
+  if (typeof count === 'number' && count > 0 && known && type !== 'classification') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['prompt', 'fewShot', 'count'],
+      message:
+        'few-shot examples are drawn stratified by label; only classification tasks support them',
+    });
+  }
+}
 
 /** An `assay run` configuration as written (defaults not applied). */
 export type RunConfigInput = z.input<typeof RunConfigSchema>;

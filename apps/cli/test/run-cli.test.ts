@@ -1,0 +1,236 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { RunJournal, RunResultsSchema, readPredictions } from '@assay/runner';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+
+const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[]): { child: ChildProcess; done: Promise<Exit> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<Exit>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+const assay = (args: string[]): Promise<Exit> => start(args).done;
+
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!condition()) {
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error('timed out waiting for the run to make progress');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+let dir: string;
+let server: ModelServer;
+let slow: ModelServer;
+
+function writeConfig(
+  name: string,
+  overrides: Record<string, unknown>,
+  url: string,
+  concurrency = 4,
+): string {
+  const config = {
+    name,
+    dataset: { builtin: 'spam-assassin', limit: 40, seed: 1 },
+    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
+    prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+    models: [
+      {
+        name: 'nb',
+        provider: 'openai-chat',
+        baseUrl: url,
+        model: 'assay-spam-nb',
+        params: { maxTokens: 4, logprobs: true, topLogprobs: 2 },
+        concurrency: { max: concurrency },
+      },
+    ],
+    evaluation: { method: 'stratified', k: 4, bootstrap: 50 },
+    output: { dir: join(dir, name) },
+    ...overrides,
+  };
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(path, YAML.stringify(config));
+  return path;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-cli-run-'));
+  server = await startModelServer({ port: 0 });
+  // Every answer takes 40 ms, so a run of 40 items at concurrency 2 is mid-flight long enough to kill.
+  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 40 } } });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await slow?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assay run (CLI)', () => {
+  it('exits 0 when every threshold passes and 1 when one fails, listing it', async () => {
+    const pass = writeConfig(
+      'thresholds',
+      { thresholds: ['accuracy >= 0.8', 'error_rate <= 0.01'] },
+      server.baseUrl,
+    );
+    const ok = await assay(['run', pass, '--quiet']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/PASS {2}nb: accuracy >= 0.8/);
+    expect(ok.stdout).toMatch(/report\.html/);
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'thresholds', 'results.json'), 'utf8')),
+    );
+    expect(results.passed).toBe(true);
+
+    const fail = writeConfig(
+      'thresholds',
+      { thresholds: ['accuracy >= 0.8', 'accuracy >= 0.9999', 'p99_latency_ms <= 0.001'] },
+      server.baseUrl,
+    );
+    const before = server.stats().completions;
+    const bad = await assay(['run', fail, '--quiet']);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL {2}nb: accuracy >= 0.9999/);
+    expect(bad.stdout).toMatch(/FAIL {2}nb: p99_latency_ms <= 0.001/);
+    expect(bad.stdout).toMatch(/PASS {2}nb: accuracy >= 0.8/);
+    // Same output directory: the journal answers everything, nothing is re-sent.
+    expect(server.stats().completions).toBe(before);
+  }, 120_000);
+
+  it('answers an invalid configuration with every problem and its path, exit code 2', async () => {
+    const path = writeConfig(
+      'invalid',
+      {
+        models: [
+          { name: 'a', provider: 'openai-chat', baseUrl: server.baseUrl, model: 'm' },
+          {
+            name: 'b',
+            provider: 'openai-chat',
+            baseUrl: server.baseUrl,
+            model: 'm',
+            rateLimit: { rpm: -1 },
+          },
+          { name: 'a', provider: 'grpc', baseUrl: server.baseUrl, model: 'm' },
+        ],
+        evaluation: { method: 'stratified', k: 1, metrics: ['accuracy', 'f9'] },
+        thresholds: ['f1_macro >= 0.9', 'vibes >= 3'],
+      },
+      server.baseUrl,
+    );
+    const r = await assay(['run', path]);
+    expect(r.code).toBe(2);
+    for (const expected of [
+      'models[1].rateLimit.rpm: expected a positive number',
+      'models[2].provider: expected one of',
+      "models[2].name: duplicate model name 'a'",
+      'evaluation.k: expected a number >= 2',
+      "evaluation.metrics[1]: unknown metric 'f9'",
+      "thresholds[1]: unknown metric 'vibes'",
+    ]) {
+      expect(r.stderr).toContain(expected);
+    }
+    expect(r.stdout).toBe('');
+  });
+
+  it('exits 2 for a missing file and for YAML that does not parse', async () => {
+    expect((await assay(['run', join(dir, 'nope.yaml')])).code).toBe(2);
+    const broken = join(dir, 'broken.yaml');
+    writeFileSync(broken, 'dataset: [unclosed\n');
+    const r = await assay(['run', broken]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not valid YAML/);
+  });
+
+  it('prints the JSON Schema', async () => {
+    const r = await assay(['run', '--print-schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toContain('models');
+  });
+
+  it('resumes after SIGKILL without re-sending any journaled request', async () => {
+    const path = writeConfig('killed', {}, slow.baseUrl, 2);
+    const out = join(dir, 'killed');
+    const c0 = slow.stats().completions;
+    const first = start(['run', path, '--quiet']);
+    await until(() => slow.stats().completions - c0 >= 12);
+    first.child.kill('SIGKILL');
+    const killed = await first.done;
+    expect(killed.signal).toBe('SIGKILL');
+    const journal = new RunJournal(join(out, 'journal.sqlite'));
+    const journaled = journal.load('nb').size;
+    journal.close();
+    expect(journaled).toBeGreaterThan(0);
+    expect(journaled).toBeLessThan(40);
+    const c1 = slow.stats().completions;
+
+    const second = await assay(['run', path, '--quiet']);
+    expect(second.code).toBe(0);
+    const c2 = slow.stats().completions;
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')),
+    );
+    const s = results.models[0]!.service;
+    expect(s.resumedFromJournal).toBe(journaled);
+    expect(s.sentThisRun).toBe(40 - journaled);
+    // Everything the rerun asked the server for was missing from the journal (answers the
+    // killed run received but had not journaled may come back from the response cache).
+    expect(c2 - c1).toBe(s.sentThisRun - s.cachedAnswers);
+    // Across both runs each item reached the server once, except requests in flight at the kill.
+    expect(c2 - c0).toBeGreaterThanOrEqual(40);
+    expect(c2 - c0).toBeLessThanOrEqual(40 + 2);
+    const rows = readPredictions(readFileSync(join(out, 'predictions.arrow')));
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(40);
+    expect(rows.every((r) => r.outcome === 'correct' || r.outcome === 'wrong')).toBe(true);
+
+    // A third run finds everything journaled.
+    const third = await assay(['run', path, '--quiet']);
+    expect(third.code).toBe(0);
+    expect(slow.stats().completions).toBe(c2);
+  }, 120_000);
+
+  it('stops cleanly on SIGINT (exit 130) keeping finished requests for the next run', async () => {
+    const path = writeConfig('interrupted', {}, slow.baseUrl, 2);
+    const c0 = slow.stats().completions;
+    const first = start(['run', path]);
+    await until(() => slow.stats().completions - c0 >= 8);
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(/Run the same command again to resume/);
+    const journal = new RunJournal(join(dir, 'interrupted', 'journal.sqlite'));
+    const kept = journal.load('nb').size;
+    journal.close();
+    expect(kept).toBeGreaterThanOrEqual(6);
+    const again = await assay(['run', path, '--quiet']);
+    expect(again.code).toBe(0);
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'interrupted', 'results.json'), 'utf8')),
+    );
+    expect(results.models[0]!.service.resumedFromJournal).toBe(kept);
+    expect(results.models[0]!.items.total).toBe(40);
+  }, 120_000);
+});
