@@ -186,6 +186,28 @@ describe('classification metric properties', () => {
     );
   });
 
+  it('with weights, public functions equal *FromConfusion exactly (Int32 and plain inputs)', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const { yTrue, yPred, weight } = columns(rows);
+        const t = Int32Array.from([...yTrue, ...Array.from({ length: K }, (_, k) => k)]);
+        const p = Int32Array.from([...yPred, ...Array.from({ length: K }, (_, k) => k)]);
+        const w = Float64Array.from([...weight, ...Array.from({ length: K }, () => 1)]);
+        const acc = new ConfusionAccumulator(K).update(t, p, w);
+        for (const average of ['micro', 'macro', 'weighted'] as const) {
+          const expected = precisionRecallFscoreSupportFromConfusion(acc.counts, K, {
+            average,
+            zeroDivision: 0,
+          }).fbeta;
+          expect(f1Score(t, p, { average, zeroDivision: 0, sampleWeight: w })).toBe(expected);
+          expect(
+            f1Score(Array.from(t), Array.from(p), { average, zeroDivision: 0, sampleWeight: w }),
+          ).toBe(expected);
+        }
+      }),
+    );
+  });
+
   it('scores are invariant under a permutation of rows', () => {
     fc.assert(
       fc.property(

@@ -13,8 +13,8 @@ export const DENSE_LABEL_LIMIT = 64;
  * on zero-weight rows (scikit-learn counts such labels as present).
  *
  * @param grid - `2 * 64 * 64` cells, zeroed by the caller: two `64 × 64` halves (row =
- *   true label value) that even and odd rows go to, so consecutive rows never wait on the
- *   same cell; the caller adds the halves
+ *   true label value); unweighted even and odd rows go to different halves, so
+ *   consecutive rows never wait on the same cell; the caller adds the halves
  * @param seen - 128 presence flags (true labels, then predicted), or null when unweighted
  * @param yTrue - raw true labels
  * @param yPred - raw predicted labels, same length
@@ -61,7 +61,9 @@ export function accumulateDenseLabelConfusion(
     const t = yTrue[i]!;
     const p = yPred[i]!;
     if (((t | p) & -64) !== 0) return false;
-    grid[((i & 1) << 12) | (t << 6) | p]! += weight[i]!;
+    // Weighted rows stay in row order (first half only), so every cell is the same
+    // floating-point sum that accumulateConfusion produces.
+    grid[(t << 6) | p]! += weight[i]!;
     seen[t] = 1;
     seen[64 + p] = 1;
   }
