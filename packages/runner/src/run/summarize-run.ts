@@ -1,9 +1,10 @@
 import { join } from 'node:path';
+import { calibrationCurve, rocCurve } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../config/metric-names.js';
 import { parseThreshold, thresholdHolds } from '../config/thresholds.js';
 import { compareModels } from './compare-models.js';
-import { calibrationPoints, rocPoints } from './curves.js';
+import { calibrationPoints } from './curves.js';
 import { finiteOrNull, type PredictionRow } from './prediction-row.js';
 import type { ModelResult, RunResults, ThresholdResult } from './results-schema.js';
 import type { ExecutedRun } from './run-evaluation.js';
@@ -101,7 +102,7 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
     const correct = count('correct');
     const req = run.requests.get(m.name)!;
     let confusion: ModelResult['confusion'] = null;
-    let rocCurve: ModelResult['rocCurve'] = null;
+    let rocCurve_: ModelResult['rocCurve'] = null;
     let calibration: ModelResult['calibration'] = null;
     if (task.type === 'classification') {
       const labels = [...task.labels, 'unparseable'];
@@ -123,16 +124,27 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
       ) {
         const pos = withScore.map((r) => r.expected === task.positive);
         const sc = withScore.map((r) => r.score!);
-        const roc = rocPoints(pos, sc);
-        if (roc.fpr.length > 0) {
-          rocCurve = {
-            ...roc,
+        const y01 = pos.map((p) => (p ? 1 : 0));
+        if (y01.includes(0) && y01.includes(1)) {
+          const roc = rocCurve(y01, sc);
+          rocCurve_ = {
+            fpr: Array.from(roc.fpr),
+            tpr: Array.from(roc.tpr),
             auc:
               scores.roc_auc?.value ??
               finiteOrNull(set.metric('roc_auc', Array.from(set.rows.keys()))),
           };
         }
-        calibration = calibrationPoints(pos, sc, 10);
+        const cal = calibrationCurve(y01, sc, { nBins: 10 });
+        calibration = {
+          meanPredicted: Array.from(cal.probPred),
+          fractionPositive: Array.from(cal.probTrue),
+          counts: [],
+        };
+        // Bin counts (for tooltips) from the same uniform bins; dropped if an edge case made the
+        // non-empty bins differ from scikit-learn's.
+        const counts = calibrationPoints(pos, sc, 10).counts;
+        if (counts.length === calibration.meanPredicted.length) calibration.counts = counts;
       }
     }
     const groups = new Map<string, PredictionRow[]>();
@@ -182,7 +194,7 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
       },
       metrics: scores,
       confusion,
-      rocCurve,
+      rocCurve: rocCurve_,
       calibration,
       latencySample: sampleLatencies(rows, (r) => r.e2eMs),
       ttftSample: sampleLatencies(rows, (r) => r.ttftMs),
