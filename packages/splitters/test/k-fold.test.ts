@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { KFold, SplitError } from '../src/index.js';
+import { KFold, SplitError, StratifiedKFold } from '../src/index.js';
 import { checkWellFormed, complement, loadCases, materialize } from './helpers.js';
 
 interface Case {
@@ -51,6 +51,20 @@ describe('KFold', () => {
     const c = new KFold({ nSplits: 4, shuffle: true, randomState: 10 }).foldIds(200);
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
+  });
+
+  test('shuffled KFold is StratifiedKFold with a single class, as documented', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 400 }), fc.integer({ min: 0, max: 99 }), (n, seed) => {
+        const k = 2 + (seed % Math.min(n - 1, 7));
+        const single = new Int32Array(n);
+        expect(new KFold({ nSplits: k, shuffle: true, randomState: seed }).foldIds(n)).toEqual(
+          new StratifiedKFold({ nSplits: k, shuffle: true, randomState: seed }).foldIds({
+            y: single,
+          }),
+        );
+      }),
+    );
   });
 
   test('shuffle without randomState uses the documented default seed 0', () => {

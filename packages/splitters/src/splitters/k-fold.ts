@@ -11,8 +11,9 @@ import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-
  * @remarks
  * Fold sizes are `floor(n / nSplits)`, the first `n % nSplits` one row
  * longer — identical to scikit-learn 1.2 without shuffle. With `shuffle`, the
- * rows are permuted first by the seeded xoshiro128** generator (same sizes,
- * different rows than numpy's).
+ * sequence of fold labels is shuffled by the seeded xoshiro128** generator
+ * (`shuffleInPlace` draws) and row `i` takes label `i`: the same sizes and the
+ * same distribution as scikit-learn's permute-then-cut, different rows.
  *
  * @example
  * ```ts
