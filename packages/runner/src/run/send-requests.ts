@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { positiveScore, type TokenLogprobLike } from './positive-score.js';
@@ -91,6 +92,8 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  */
 export async function sendRequests(options: SendRequestsOptions): Promise<Map<string, Outcome>> {
   const entries = [...options.requests.entries()];
+  // Every request in flight listens on the one run signal; that is by design, not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const out = new Map<string, Outcome>();
   let next = 0;
   const worker = async (): Promise<void> => {
