@@ -74,6 +74,32 @@ export class LabelColumnBuilder {
     this.codes[this.length++] = this.code(value);
   }
 
+  /**
+   * Appends a run of integer labels (a decoded Parquet or Arrow chunk): the
+   * same codes as pushing each value, without the per-value type checks for
+   * small non-negative integers.
+   *
+   * @param values - integer labels
+   */
+  pushIntegers(
+    values: Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array,
+  ): void {
+    while (this.length + values.length > this.codes.length) {
+      const next = sharedInt32(this.codes.length * 2);
+      next.set(this.codes);
+      this.codes = next;
+    }
+    const codes = this.codes;
+    const small = this.small;
+    let at = this.length;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      const c = v >= 0 && v < SMALL_INT_LIMIT ? small[v]! : -1;
+      codes[at++] = c >= 0 ? c : this.code(v);
+    }
+    this.length = at;
+  }
+
   private code(value: Label | null | undefined): number {
     if (value === null || value === undefined) return -1;
     if (typeof value === 'number') {

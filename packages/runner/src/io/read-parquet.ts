@@ -76,7 +76,9 @@ export async function readParquet(
         let chunk = entry.pending.get(entry.next);
         while (chunk !== undefined) {
           entry.pending.delete(entry.next);
-          for (let i = 0; i < chunk.length; i++) entry.builder.push(toLabel(chunk[i]));
+          if (chunk instanceof Int32Array || chunk instanceof Uint32Array)
+            entry.builder.pushIntegers(chunk);
+          else for (let i = 0; i < chunk.length; i++) entry.builder.push(toLabel(chunk[i]));
           entry.next += chunk.length;
           chunk = entry.pending.get(entry.next);
         }

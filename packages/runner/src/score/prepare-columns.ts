@@ -47,7 +47,7 @@ function isRoleInput(input: PredictionInput): input is LoadedPredictions | Arrow
   return 'roles' in input && 'table' in input;
 }
 
-function fromRoles(input: LoadedPredictions | ArrowPredictions): RawColumns {
+function fromRoles(input: LoadedPredictions | ArrowPredictions, regression: boolean): RawColumns {
   const { roles } = input;
   const table = input.table;
   if ('columns' in table && table.columns instanceof Map) {
@@ -93,11 +93,11 @@ function fromRoles(input: LoadedPredictions | ArrowPredictions): RawColumns {
     group: roles.group === undefined ? undefined : pick(roles.group),
     slice: roles.slice === undefined ? undefined : pick(roles.slice),
   };
-  return fromMemory(cols);
+  return fromMemory(cols, regression);
 }
 
-function fromMemory(input: PredictionColumns): RawColumns {
-  const yTrue = toLoadedColumn('yTrue', input.yTrue, false);
+function fromMemory(input: PredictionColumns, regression: boolean): RawColumns {
+  const yTrue = toLoadedColumn('yTrue', input.yTrue, regression);
   const n = lengthOf(yTrue);
   const check = (name: string, column: LoadedColumn): LoadedColumn => {
     if (lengthOf(column) !== n) {
@@ -116,7 +116,7 @@ function fromMemory(input: PredictionColumns): RawColumns {
   return {
     n,
     yTrue,
-    yPred: check('yPred', toLoadedColumn('yPred', input.yPred, false)),
+    yPred: check('yPred', toLoadedColumn('yPred', input.yPred, regression)),
     yScore: opt('yScore', input.yScore, true),
     yProba: input.yProba?.map((c, i) =>
       check(`yProba[${i}]`, toLoadedColumn(`yProba[${i}]`, c, true)),
@@ -344,6 +344,8 @@ function groupCodes(
     remap[old] = i;
   });
   const source = labels.codes;
+  if (remap.every((code, i) => code === i))
+    return { codes: source, values: order.map((i) => labels.dictionary[i]!) };
   const codes = inPlace || labels !== column ? source : sharedInt32(source.length);
   for (let i = 0; i < codes.length; i++) codes[i] = remap[source[i]!]!;
   return { codes, values: order.map((i) => labels.dictionary[i]!) };
@@ -375,7 +377,8 @@ export function prepareColumns(
   input: PredictionInput,
   options: PrepareOptions = {},
 ): PreparedColumns {
-  const first = isRoleInput(input) ? fromRoles(input) : fromMemory(input);
+  const regression = options.task === 'regression';
+  const first = isRoleInput(input) ? fromRoles(input, regression) : fromMemory(input, regression);
   const { raw, dropped } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
@@ -392,7 +395,9 @@ export function prepareColumns(
       ? 'classification'
       : 'regression');
   const weight = raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0);
-  const inPlace = options.inPlace === true || !isRoleInput(input) || dropped > 0;
+  // only buffers made here (or handed over with inPlace) may be re-encoded in place:
+  // an in-memory shared Int32Array of codes 0..K-1 is used as is and must not change
+  const inPlace = options.inPlace === true || dropped > 0;
   const group = groupCodes(raw.group, inPlace);
   const slice = groupCodes(raw.slice, inPlace);
   const empty = new Int32Array(new SharedArrayBuffer(0));

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from '../io/column-builders.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
-import { sharedFloat64 } from '../io/shared-arrays.js';
+import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
@@ -15,6 +15,58 @@ function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
     return (values as { toArray(): ArrayLike<unknown> }).toArray();
   }
   return values as ArrayLike<unknown>;
+}
+
+type IntegerArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
+
+const DENSE_RANGE_LIMIT = 1 << 22;
+
+function isIntegerArray(values: unknown): values is IntegerArray {
+  return (
+    values instanceof Int32Array ||
+    values instanceof Uint8Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint16Array ||
+    values instanceof Int16Array ||
+    values instanceof Uint32Array
+  );
+}
+
+/**
+ * Encodes an integer typed array as labels by a dense value table (two passes,
+ * no hashing). The dictionary comes out sorted; when the values are already
+ * `0..K-1` and the array is a shared Int32Array, it is used as the codes as is.
+ *
+ * @param name - the column's role
+ * @param values - integer labels
+ * @returns a label column, or undefined when the value range is too wide
+ */
+function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (values.length === 0) return { kind: 'label', name, codes: sharedInt32(0), dictionary: [] };
+  if (max - min >= DENSE_RANGE_LIMIT) return undefined;
+  const table = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) table[values[i]! - min] = 1;
+  const dictionary: number[] = [];
+  for (let v = 0; v < table.length; v++) {
+    if (table[v] === 1) {
+      table[v] = dictionary.length;
+      dictionary.push(v + min);
+    }
+  }
+  const identity = min === 0 && dictionary.length === table.length;
+  if (identity && values instanceof Int32Array && values.buffer instanceof SharedArrayBuffer) {
+    return { kind: 'label', name, codes: values, dictionary };
+  }
+  const codes = sharedInt32(values.length);
+  for (let i = 0; i < values.length; i++) codes[i] = table[values[i]! - min]!;
+  return { kind: 'label', name, codes, dictionary };
 }
 
 /**
@@ -34,6 +86,10 @@ export function toLoadedColumn(
   numeric: boolean,
 ): LoadedColumn {
   const array = materialize(values);
+  if (!numeric && isIntegerArray(array)) {
+    const labels = denseIntegerLabels(name, array);
+    if (labels !== undefined) return labels;
+  }
   const n = array.length;
   const isNumericView =
     ArrayBuffer.isView(array) &&

@@ -1,0 +1,154 @@
+// `assay score`'s engine (@assay/runner) on N rows (default 20M) of a 10-class problem:
+// --cv stratified:5, accuracy + macro F1 + confusion matrix + a 1000-resample bootstrap,
+// timed with 1 worker and with every core in the same run; peak RSS against the bytes of
+// the label columns; Parquet loading speed; and scikit-learn (StratifiedKFold + metrics per
+// fold) on data of the same shape, as a ratio.
+// Run: pnpm build && node benchmarks/suites/runner.mjs   (BENCH_ROWS=2000000 for a quick look)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRunner, loadColumns } from '@assay/runner';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '..', '.data');
+const K = 10;
+const N = Number(process.env.BENCH_ROWS ?? 20_000_000);
+const CORES = availableParallelism();
+const JOB = { cv: 'stratified:5', metrics: ['accuracy', 'f1_macro'], bootstrap: 1000, seed: 0 };
+
+/** Labels and predictions (70% right) from xorshift32, written into shared memory. */
+function makeColumns(n, shared) {
+  const alloc = (len) =>
+    shared ? new Int32Array(new SharedArrayBuffer(len * 4)) : new Int32Array(len);
+  const yTrue = alloc(n);
+  const yPred = alloc(n);
+  let s = 0x2545f491 | 0;
+  const next = () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = next() % K;
+    yTrue[i] = t;
+    yPred[i] = next() % 10 < 7 ? t : next() % K;
+  }
+  return { yTrue, yPred };
+}
+
+async function timeScore(workers, columns, options) {
+  const runner = createRunner({ workers });
+  try {
+    // start the pool before timing
+    await runner.scorePredictions(
+      { yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] },
+      { metrics: ['accuracy'] },
+    );
+    const start = performance.now();
+    const report = await runner.scorePredictions(columns, options);
+    return { ms: performance.now() - start, report };
+  } finally {
+    await runner.close();
+  }
+}
+
+/** Child process: the scoring job alone, so that its peak RSS is not the loader's. */
+async function child() {
+  const columns = makeColumns(N, true);
+  const one = await timeScore(1, columns, JOB);
+  const all = await timeScore(CORES, columns, JOB);
+  const cvOnly = await timeScore(CORES, columns, { ...JOB, bootstrap: 0 });
+  const same = JSON.stringify(one.report.overall) === JSON.stringify(all.report.overall);
+  process.stdout.write(
+    `${JSON.stringify({
+      oneMs: one.ms,
+      allMs: all.ms,
+      cvOnlyMs: cvOnly.ms,
+      same,
+      f1: all.report.overall.f1_macro,
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      columnBytes: columns.yTrue.byteLength + columns.yPred.byteLength,
+    })}\n`,
+  );
+}
+
+function parquetFile() {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, `runner-${N}-required.parquet`);
+  if (!existsSync(path)) {
+    const { yTrue, yPred } = makeColumns(N, false);
+    const bytes = parquetWriteBuffer({
+      columnData: [
+        { name: 'y_true', data: yTrue, type: 'INT32', nullable: false },
+        { name: 'y_pred', data: yPred, type: 'INT32', nullable: false },
+      ],
+      rowGroupSize: 1_000_000,
+    });
+    writeFileSync(path, new Uint8Array(bytes));
+  }
+  return path;
+}
+
+async function main() {
+  console.log(`runner: ${N.toLocaleString('en-US')} rows, ${K} classes, ${CORES} cores`);
+  const result = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--score-child'],
+    { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 },
+  );
+  if (result.status !== 0) {
+    console.log(result.stdout, result.stderr);
+    throw new Error('scoring child failed');
+  }
+  const score = JSON.parse(result.stdout.trim().split('\n').pop());
+  const speedup = score.oneMs / score.allMs;
+  console.log(
+    `score --cv stratified:5 accuracy+f1_macro+confusion+bootstrap 1000: 1 worker ${(score.oneMs / 1000).toFixed(2)} s, ` +
+      `${CORES} workers ${(score.allMs / 1000).toFixed(2)} s -> speedup ${speedup.toFixed(2)}x (target >= 1.8x on 2 cores); ` +
+      `identical results: ${score.same}`,
+  );
+  console.log(
+    `  same job without bootstrap, ${CORES} workers: ${(score.cvOnlyMs / 1000).toFixed(2)} s`,
+  );
+  console.log(
+    `  peak RSS ${(score.maxRssBytes / 2 ** 20).toFixed(0)} MiB vs label columns ${(score.columnBytes / 2 ** 20).toFixed(0)} MiB -> ${(score.maxRssBytes / score.columnBytes).toFixed(2)}x (target <= 2x)`,
+  );
+
+  const file = parquetFile();
+  const loads = [];
+  for (let r = 0; r < 3; r++) {
+    const start = performance.now();
+    const table = await loadColumns(file, { columns: { y_true: 'label', y_pred: 'label' } });
+    loads.push(performance.now() - start);
+    if (table.n !== N) throw new Error(`loaded ${table.n} rows, expected ${N}`);
+  }
+  loads.sort((a, b) => a - b);
+  const loadMs = loads[1];
+  console.log(
+    `load Parquet (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, 2 Int32 columns): ${(loadMs / 1000).toFixed(2)} s median of 3 -> ${(((N / loadMs) * 1000) / 1e6).toFixed(1)} M rows/s`,
+  );
+
+  const py = spawnSync('/usr/bin/python3', [join(here, '..', 'python', 'runner.py'), String(N)], {
+    encoding: 'utf8',
+  });
+  if (py.status === 0) {
+    const sk = JSON.parse(py.stdout.trim().split('\n').pop());
+    console.log(
+      `scikit-learn StratifiedKFold(5) + accuracy + f1_macro + confusion_matrix per fold: ${sk.cv_seconds.toFixed(2)} s ` +
+        `(split ${sk.split_seconds.toFixed(2)} s) vs assay ${(score.cvOnlyMs / 1000).toFixed(2)} s without bootstrap -> ` +
+        `${(sk.cv_seconds / (score.cvOnlyMs / 1000)).toFixed(2)}x faster; with the 1000-resample bootstrap assay takes ` +
+        `${(score.allMs / 1000).toFixed(2)} s = ${(score.allMs / 1000 / sk.cv_seconds).toFixed(2)}x scikit-learn's time without one`,
+    );
+  } else {
+    console.log(
+      'scikit-learn peer skipped: /usr/bin/python3 cannot run benchmarks/python/runner.py',
+    );
+  }
+}
+
+if (process.argv.includes('--score-child')) await child();
+else await main();
