@@ -21,7 +21,7 @@ import { RetryPolicy } from '../policies/retry.js';
 import type { ParsedCompletion } from '../providers/provider.js';
 import { type ErrorClass, RecordBuilder } from '../records/request-record.js';
 import { computeCost, priceFor } from '../usage/price-table.js';
-import { resolveUsage } from '../usage/resolve-usage.js';
+import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
 import { emitClientWarning } from '../warnings.js';
 import { type ClientStats, zeroByClass } from './client-stats.js';
 import { EventQueue } from './event-queue.js';
@@ -122,6 +122,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     ...cfg.headers,
   };
   const authHeaders = provider.authHeaders(apiKey);
+  const defaultHeaders = { ...baseHeaders, ...authHeaders };
   // An http-json endpoint without a stream text path is called without SSE; stream() then
   // yields its answer as one delta.
   const canStream = cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined;
@@ -236,7 +237,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     const body = JSON.stringify(provider.buildBody(request, params, wireStream));
     const headers =
       request.headers === undefined
-        ? { ...baseHeaders, ...authHeaders }
+        ? defaultHeaders
         : { ...baseHeaders, ...request.headers, ...authHeaders };
     const estimate = Math.ceil(body.length / 4) + (params.maxTokens ?? 256);
     const emitted = { value: false };
@@ -244,10 +245,12 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
 
     let parsed: ParsedCompletion | undefined;
     for (let retriesTaken = 0; ; retriesTaken++) {
-      let holding = false;
+      let holding = limiter.tryAcquire();
       try {
-        await limiter.acquire(signal);
-        holding = true;
+        if (!holding) {
+          await limiter.acquire(signal);
+          holding = true;
+        }
         if (rateLimiter !== undefined) await rateLimiter.acquire(estimate, signal);
       } catch {
         if (holding) limiter.release();
@@ -332,7 +335,8 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
 
     // The loop above only exits by break (success) or throw.
     const answer = parsed as ParsedCompletion;
-    const usage = await resolveUsage(answer, request, cfg.model, cfg.tokenizer);
+    const usage =
+      serverUsage(answer) ?? (await resolveUsage(answer, request, cfg.model, cfg.tokenizer));
     const cost = computeCost(usage.inputTokens, usage.outputTokens, price);
     rateLimiter?.settle(estimate, usage.inputTokens + usage.outputTokens);
     counters.succeeded++;

@@ -58,6 +58,19 @@ export class ConcurrencyLimiter {
   }
 
   /**
+   * Takes a slot if one is free right now and nobody is waiting (no promise, no microtask).
+   *
+   * @returns true when the slot is held (pair it with {@link release})
+   */
+  tryAcquire(): boolean {
+    if (this.#active < this.#limit && this.waiting === 0) {
+      this.#active++;
+      return true;
+    }
+    return false;
+  }
+
+  /**
    * Waits for a slot. Every resolved `acquire` must be paired with one {@link release}.
    *
    * @param signal - cancels the wait (rejects with `PolicyAbortError`)

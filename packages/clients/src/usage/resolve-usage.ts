@@ -3,6 +3,25 @@ import type { ParsedCompletion } from '../providers/provider.js';
 import { countTokens, encodingFor, type TokenizerChoice } from './token-counter.js';
 
 /**
+ * The server's usage when it reported both input and output tokens (synchronous fast path).
+ *
+ * @param parsed - the decoded response
+ * @returns usage with source `'server'`, or undefined when a count is missing
+ */
+export function serverUsage(parsed: ParsedCompletion): Usage | undefined {
+  const u = parsed.usage;
+  if (u?.inputTokens === undefined || u.outputTokens === undefined) return undefined;
+  const usage: { -readonly [K in keyof Usage]: Usage[K] } = {
+    inputTokens: u.inputTokens,
+    outputTokens: u.outputTokens,
+    source: 'server',
+  };
+  if (u.reasoningTokens !== undefined) usage.reasoningTokens = u.reasoningTokens;
+  if (u.cachedTokens !== undefined) usage.cachedTokens = u.cachedTokens;
+  return usage;
+}
+
+/**
  * The usage of a completion: the server's counts when it reported both input and output,
  * else local counts (tokenizer or chars/4 estimate, labelled) for whichever is missing.
  *
@@ -18,17 +37,9 @@ export async function resolveUsage(
   model: string,
   tokenizer: TokenizerChoice,
 ): Promise<Usage> {
+  const complete = serverUsage(parsed);
+  if (complete !== undefined) return complete;
   const u = parsed.usage;
-  if (u?.inputTokens !== undefined && u.outputTokens !== undefined) {
-    const usage: { -readonly [K in keyof Usage]: Usage[K] } = {
-      inputTokens: u.inputTokens,
-      outputTokens: u.outputTokens,
-      source: 'server',
-    };
-    if (u.reasoningTokens !== undefined) usage.reasoningTokens = u.reasoningTokens;
-    if (u.cachedTokens !== undefined) usage.cachedTokens = u.cachedTokens;
-    return usage;
-  }
   // Missing counts are filled locally; the whole usage then carries the local source.
   const encoding = encodingFor(model, tokenizer);
   const prompt = request.prompt ?? (request.messages ?? []).map((m) => m.content).join('\n');
