@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createRng, permutation, shuffleInPlace } from '../src/index.js';
+import { createRng, permutation, type Rng, shuffleInPlace } from '../src/index.js';
 import { loadCases } from './helpers.js';
 
 interface Case {
@@ -50,6 +50,26 @@ describe('xoshiro128** seeded by splitmix32', () => {
     const expected = draws / 6;
     const chi2 = bins.reduce((s, v) => s + (v - expected) ** 2 / expected, 0);
     expect(chi2).toBeLessThan(30); // p < 1e-5 for 5 degrees of freedom
+  });
+
+  test('the in-register typed-array shuffle makes the same draws as nextInt, for bounds above 2^21 too', () => {
+    const n = (1 << 21) + 5_000;
+    const fast = permutation(n, createRng(77));
+    const inner = createRng(77);
+    // A plain Rng object (not the built-in class) forces the generic nextInt loop.
+    const generic: Rng = {
+      nextUint32: () => inner.nextUint32(),
+      nextFloat: () => inner.nextFloat(),
+      nextInt: (bound) => inner.nextInt(bound),
+    };
+    const slow = shuffleInPlace(
+      Uint32Array.from({ length: n }, (_, i) => i),
+      generic,
+    );
+    expect(fast).toEqual(slow);
+    const after = createRng(77);
+    permutation(n, after);
+    expect(after.nextUint32()).toBe(inner.nextUint32());
   });
 
   test('permutation holds each index once; shuffles agree with permutation', () => {

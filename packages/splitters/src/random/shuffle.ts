@@ -1,4 +1,9 @@
-import type { Rng } from './xoshiro128.js';
+import {
+  type Rng,
+  type ShuffleableTypedArray,
+  shuffleRangeFast,
+  Xoshiro128StarStar,
+} from './xoshiro128.js';
 
 /** A writable array-like that can be shuffled in place: a plain array or any typed array. */
 export interface ShuffleTarget {
@@ -25,6 +30,10 @@ export interface ShuffleTarget {
  * @see numpy.random.RandomState.shuffle
  */
 export function shuffleInPlace<A extends ShuffleTarget>(array: A, rng: Rng): A {
+  if (rng instanceof Xoshiro128StarStar && isFastTypedArray(array)) {
+    shuffleRangeFast(rng, array, 0, array.length);
+    return array;
+  }
   for (let i = array.length - 1; i > 0; i--) {
     const j = rng.nextInt(i + 1);
     const tmp = array[i];
@@ -64,11 +73,15 @@ export function permutation(n: number, rng: Rng): Uint32Array {
  * @param rng - the generator
  */
 export function shuffleRange(
-  array: Uint8Array | Int32Array,
+  array: ShuffleableTypedArray,
   start: number,
   end: number,
   rng: Rng,
 ): void {
+  if (rng instanceof Xoshiro128StarStar) {
+    shuffleRangeFast(rng, array, start, end);
+    return;
+  }
   for (let i = end - start - 1; i > 0; i--) {
     const j = start + rng.nextInt(i + 1);
     const k = start + i;
@@ -76,4 +89,8 @@ export function shuffleRange(
     array[k] = array[j]!;
     array[j] = tmp;
   }
+}
+
+function isFastTypedArray(array: unknown): array is ShuffleableTypedArray {
+  return array instanceof Uint32Array || array instanceof Int32Array || array instanceof Uint8Array;
 }

@@ -40,7 +40,7 @@ function splitmix32(state: number): [next: number, output: number] {
  * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, period 2^128 - 1,
  * passes BigCrush; 32-bit arithmetic only, so it is fast and exact in JavaScript.
  */
-class Xoshiro128StarStar implements Rng {
+export class Xoshiro128StarStar implements Rng {
   private s0: number;
   private s1: number;
   private s2: number;
@@ -60,6 +60,19 @@ class Xoshiro128StarStar implements Rng {
     this.s3 = words[3]!;
     // The all-zero state is the generator's one fixed point.
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+  }
+
+  /** The four state words (for {@link shuffleRangeFast}). */
+  state(): [number, number, number, number] {
+    return [this.s0, this.s1, this.s2, this.s3];
+  }
+
+  /** Restores the four state words (for {@link shuffleRangeFast}). */
+  setState(s0: number, s1: number, s2: number, s3: number): void {
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
   }
 
   nextUint32(): number {
@@ -109,6 +122,59 @@ class Xoshiro128StarStar implements Rng {
     }
     return high;
   }
+}
+
+/** A typed array the fast shuffle handles. */
+export type ShuffleableTypedArray = Uint8Array | Int32Array | Uint32Array;
+
+/**
+ * Fisher–Yates over `array[start .. end)` with the generator state held in
+ * locals: the same draws and the same result as calling `nextInt(i + 1)` for
+ * `i = end-start-1 .. 1`, several times faster on millions of rows.
+ *
+ * @param rng - the generator; its state advances as if `nextInt` had been called
+ * @param array - the array to shuffle in place
+ * @param start - first index of the range
+ * @param end - one past the last index
+ */
+export function shuffleRangeFast(
+  rng: Xoshiro128StarStar,
+  array: ShuffleableTypedArray,
+  start: number,
+  end: number,
+): void {
+  let [s0, s1, s2, s3] = rng.state();
+  for (let i = end - start - 1; i > 0; i--) {
+    const bound = i + 1;
+    let pick: number;
+    for (;;) {
+      const m5 = Math.imul(s1, 5);
+      const x = Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      let low: number;
+      if (bound <= TWO_21) {
+        const m = x * bound;
+        low = m >>> 0;
+        pick = (m - low) / TWO_32;
+      } else {
+        low = Math.imul(x, bound) >>> 0;
+        pick = mulHigh(x, bound);
+      }
+      if (low >= bound || low >= (TWO_32 - bound) % bound) break;
+    }
+    const k = start + i;
+    const j = start + pick;
+    const tmp = array[k]!;
+    array[k] = array[j]!;
+    array[j] = tmp;
+  }
+  rng.setState(s0, s1, s2, s3);
 }
 
 /** High 32 bits of the exact 64-bit product of two integers in [0, 2^32]. */
