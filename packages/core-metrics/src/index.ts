@@ -13,7 +13,7 @@ export {
 } from './classification/accuracy-from-confusion.js';
 export type { AccuracyOptions } from './classification/accuracy-score.js';
 export { accuracyScore } from './classification/accuracy-score.js';
-export type { Average, ZeroDivision } from './classification/average-option.js';
+export type { Average, AveragingMethod, ZeroDivision } from './classification/average-option.js';
 export { balancedAccuracyFromConfusion } from './classification/balanced-accuracy-from-confusion.js';
 export { balancedAccuracyScore } from './classification/balanced-accuracy-score.js';
 export type {

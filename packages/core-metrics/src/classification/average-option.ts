@@ -1,12 +1,17 @@
 import { MetricInputError } from '../errors.js';
 
 /**
- * How per-label scores are combined, as scikit-learn's `average`:
- * `'binary'` reports `posLabel` only, `'micro'` pools counts over labels, `'macro'` is the
- * unweighted mean over labels, `'weighted'` the mean weighted by support. `null` returns
- * one value per label.
+ * An averaging method that yields one number: `'binary'` reports `posLabel` only,
+ * `'micro'` pools counts over labels, `'macro'` is the unweighted mean over labels,
+ * `'weighted'` the mean weighted by support.
  */
-export type Average = 'binary' | 'micro' | 'macro' | 'weighted';
+export type AveragingMethod = 'binary' | 'micro' | 'macro' | 'weighted';
+
+/**
+ * scikit-learn's `average` option: an {@link AveragingMethod}, or `null` for one value
+ * per label (in `labels` order).
+ */
+export type Average = AveragingMethod | null;
 
 /**
  * Value used when a ratio is 0/0 (e.g. precision of a never-predicted label): `0`, `1`,

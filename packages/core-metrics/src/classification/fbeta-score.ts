@@ -1,6 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
-import type { Average } from './average-option.js';
+import type { AveragingMethod } from './average-option.js';
 import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
 import type { SetWiseOptions } from './set-wise-labels.js';
 
@@ -41,7 +41,7 @@ export function fbetaScore(
 export function fbetaScore(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options: FbetaScoreOptions & { average?: Average },
+  options: FbetaScoreOptions & { average?: AveragingMethod },
 ): number;
 export function fbetaScore(
   yTrue: LabelInput,

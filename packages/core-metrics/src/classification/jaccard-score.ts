@@ -1,5 +1,5 @@
 import type { LabelInput } from '../input/encode-labels.js';
-import type { Average } from './average-option.js';
+import type { AveragingMethod } from './average-option.js';
 import { jaccardFromConfusion } from './jaccard-from-confusion.js';
 import { prepareSetWise, type SetWiseOptions } from './set-wise-labels.js';
 
@@ -32,7 +32,7 @@ export function jaccardScore(
 export function jaccardScore(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options?: SetWiseOptions & { average?: Average },
+  options?: SetWiseOptions & { average?: AveragingMethod },
 ): number;
 export function jaccardScore(
   yTrue: LabelInput,

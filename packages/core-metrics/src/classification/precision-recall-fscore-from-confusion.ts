@@ -1,6 +1,11 @@
 import { MetricInputError } from '../errors.js';
 import type { Label } from '../input/encode-labels.js';
-import { type Average, type ZeroDivision, zeroDivisionValue } from './average-option.js';
+import {
+  type Average,
+  type AveragingMethod,
+  type ZeroDivision,
+  zeroDivisionValue,
+} from './average-option.js';
 import { average, nanAverage } from './label-average.js';
 import { labelTallies, selectLabelIndices, warnUndefined } from './label-tallies.js';
 
@@ -101,7 +106,7 @@ function sumOf(values: Float64Array): number {
 export function precisionRecallFscoreSupportFromConfusion(
   counts: Float64Array,
   nClasses: number,
-  options: PrecisionRecallFscoreConfusionOptions & { average: Average },
+  options: PrecisionRecallFscoreConfusionOptions & { average: AveragingMethod },
 ): PrecisionRecallFscoreSupport<number>;
 export function precisionRecallFscoreSupportFromConfusion(
   counts: Float64Array,

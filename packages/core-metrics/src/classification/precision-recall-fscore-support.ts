@@ -1,5 +1,5 @@
 import type { LabelInput } from '../input/encode-labels.js';
-import type { Average } from './average-option.js';
+import type { Average, AveragingMethod } from './average-option.js';
 import {
   type PrecisionRecallFscoreSupport,
   precisionRecallFscoreSupportFromConfusion,
@@ -76,7 +76,7 @@ export function scorePrecisionRecallFscore(
 export function precisionRecallFscoreSupport(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options: PrecisionRecallFscoreSupportOptions & { average: Average },
+  options: PrecisionRecallFscoreSupportOptions & { average: AveragingMethod },
 ): PrecisionRecallFscoreSupport<number>;
 export function precisionRecallFscoreSupport(
   yTrue: LabelInput,

@@ -1,5 +1,5 @@
 import type { LabelInput } from '../input/encode-labels.js';
-import type { Average } from './average-option.js';
+import type { AveragingMethod } from './average-option.js';
 import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
 import type { SetWiseOptions } from './set-wise-labels.js';
 
@@ -34,7 +34,7 @@ export function precisionScore(
 export function precisionScore(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options?: SetWiseOptions & { average?: Average },
+  options?: SetWiseOptions & { average?: AveragingMethod },
 ): number;
 export function precisionScore(
   yTrue: LabelInput,
