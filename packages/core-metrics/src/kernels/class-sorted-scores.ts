@@ -39,28 +39,27 @@ export function sortScoresByClass(
   rows: Uint32Array | null,
 ): ClassSortedScores {
   const n = rows === null ? scores.length : rows.length;
-  let nPos = 0;
-  let nNeg = 0;
-  if (weight === null && rows === null) {
-    for (let r = 0; r < n; r++) nPos += isPositive[r]!;
-    nNeg = n - nPos;
+  let nPos: number;
+  let total: number;
+  if (weight === null) {
+    total = n;
+    if (poolScores.length < total) poolScores = new Float64Array(total);
+    nPos = gatherUnweighted(isPositive, scores, rows, poolScores);
   } else {
+    nPos = 0;
+    let nNeg = 0;
     for (let j = 0; j < n; j++) {
       const r = rows === null ? j : rows[j]!;
-      if (weight !== null && weight[r] === 0) continue;
+      if (weight[r] === 0) continue;
       if (isPositive[r] === 1) nPos++;
       else nNeg++;
     }
+    total = nPos + nNeg;
+    if (poolScores.length < total) poolScores = new Float64Array(total);
+    if (poolWeights.length < total) poolWeights = new Float64Array(total);
+    gatherWeighted(isPositive, scores, weight, rows, poolScores, poolWeights, nPos);
   }
-  const total = nPos + nNeg;
-  if (poolScores.length < total) poolScores = new Float64Array(total);
-  if (weight !== null && poolWeights.length < total) poolWeights = new Float64Array(total);
   const keys = poolScores;
-  if (weight === null) {
-    gatherUnweighted(isPositive, scores, rows, keys, nPos);
-  } else {
-    gatherWeighted(isPositive, scores, weight, rows, keys, poolWeights, nPos);
-  }
   const weights = weight === null ? null : poolWeights;
   const pos = keys.subarray(0, nPos);
   const neg = keys.subarray(nPos, total);
@@ -71,27 +70,26 @@ export function sortScoresByClass(
   return { pos, neg, posWeight, negWeight };
 }
 
+/** Positives from the front, negatives from the back; returns the positive count. */
 function gatherUnweighted(
   isPositive: Uint8Array,
   scores: Float64Array,
   rows: Uint32Array | null,
   keys: Float64Array,
-  nPos: number,
-): void {
+): number {
+  // Branch-free: labels are close to random, so a branch per row would
+  // mispredict about half the time.
   let p = 0;
-  let q = nPos;
-  if (rows === null) {
-    for (let r = 0; r < scores.length; r++) {
-      if (isPositive[r] === 1) keys[p++] = scores[r]! + 0;
-      else keys[q++] = scores[r]! + 0;
-    }
-  } else {
-    for (let j = 0; j < rows.length; j++) {
-      const r = rows[j]!;
-      if (isPositive[r] === 1) keys[p++] = scores[r]! + 0;
-      else keys[q++] = scores[r]! + 0;
-    }
+  const n = rows === null ? scores.length : rows.length;
+  let q = n - 1;
+  for (let j = 0; j < n; j++) {
+    const r = rows === null ? j : rows[j]!;
+    const positive = isPositive[r]!;
+    keys[q + ((p - q) & -positive)] = scores[r]! + 0;
+    p += positive;
+    q -= 1 - positive;
   }
+  return p;
 }
 
 function gatherWeighted(

@@ -21,6 +21,7 @@
  * import { expectedCalibrationErrorKernel } from '@assay/core-metrics';
  * expectedCalibrationErrorKernel(new Uint8Array([1, 0]), new Float64Array([0.9, 0.2]), 10, null, null); // 0.15
  * ```
+ * @see https://scikit-learn.org/1.2/modules/generated/sklearn.calibration.calibration_curve.html (same binning; no ECE there)
  */
 export function expectedCalibrationErrorKernel(
   outcome: Uint8Array,

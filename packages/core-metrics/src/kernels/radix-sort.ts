@@ -37,6 +37,7 @@ function sparePayloadOf(length: number): Float64Array {
  * import { releaseSortScratch } from '@assay/core-metrics';
  * releaseSortScratch();
  * ```
+ * @see {@link radixSortFloat64}
  */
 export function releaseSortScratch(): void {
   spareKeys = new Float64Array(0);
@@ -195,6 +196,8 @@ function insertionSort(
  * const v = new Float64Array([0.3, -1, 2]);
  * radixSortFloat64(v, null); // v is [-1, 0.3, 2]
  * ```
+ * @see https://numpy.org/doc/1.24/reference/generated/numpy.sort.html (what scikit-learn's
+ *   `_binary_clf_curve` uses instead: a comparison mergesort)
  */
 export function radixSortFloat64(keys: Float64Array, payload: Float64Array | null): void {
   const n = keys.length;

@@ -10,62 +10,89 @@ export interface TargetClasses {
   readonly codes: Int32Array | Uint8Array;
 }
 
-type NumericTyped =
-  | Float64Array
-  | Float32Array
-  | Int32Array
-  | Uint32Array
-  | Int16Array
-  | Uint16Array
-  | Int8Array
-  | Uint8Array;
+type IntegerTyped = Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
 
-function isNumericTyped(values: unknown): values is NumericTyped {
-  return ArrayBuffer.isView(values) && !(values instanceof DataView) && !isBigIntArray(values);
+function isIntegerTyped(values: unknown): values is IntegerTyped {
+  return (
+    values instanceof Int32Array ||
+    values instanceof Uint8Array ||
+    values instanceof Int16Array ||
+    values instanceof Uint16Array ||
+    values instanceof Int8Array ||
+    values instanceof Uint32Array
+  );
 }
 
-function isBigIntArray(values: unknown): boolean {
-  return values instanceof BigInt64Array || values instanceof BigUint64Array;
-}
+const DENSE_RANGE = 1 << 16;
+
+// Codes are consumed right away by a kernel; reusing one buffer per thread avoids
+// touching fresh memory on every call (page faults dominate at 10M rows).
+let pooledBytes = new Uint8Array(0);
+let pooledInts = new Int32Array(0);
 
 /**
- * Encodes a target column to class codes. Typed arrays holding at most two
- * distinct values take a one-pass path that writes Uint8 codes (no hashing, no
- * Int32 column); everything else goes through {@link encodeLabels}.
+ * Encodes a target column to class codes.
+ *
+ * @remarks
+ * Integer typed arrays with a value range up to 65,536 take a branch-free
+ * counting path: min/max, a presence table, then one pass writing Uint8 codes
+ * (at most two classes) or Int32 codes into a per-thread buffer that is reused
+ * by the next call — callers consume the codes before encoding again.
+ * Everything else goes through {@link encodeLabels}.
  *
  * @param yTrue - the labels
  * @param argument - name for messages
- * @returns sorted classes and per-row codes
+ * @returns sorted classes and per-row codes (valid until the next call)
  * @throws {@link MetricInputError} as {@link encodeLabels}
  */
 export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClasses {
-  if (isNumericTyped(yTrue) && !isArrowVector(yTrue) && yTrue.length > 0) {
-    const n = yTrue.length;
-    const a = yTrue[0]!;
-    let b = a;
-    let twoOnly = true;
-    for (let i = 0; i < n; i++) {
-      const v = yTrue[i]!;
-      if (v === a || v === b) continue;
-      if (Number.isNaN(v) || a === b) {
-        twoOnly = !Number.isNaN(v);
-        if (!twoOnly) break;
-        b = v;
-        continue;
-      }
-      twoOnly = false;
-      break;
-    }
-    if (twoOnly && !Number.isNaN(a) && !Number.isNaN(b)) {
-      const hiValue = Math.max(a, b);
-      const classes = a === b ? [a] : [Math.min(a, b), hiValue];
-      const codes = new Uint8Array(n);
-      if (a !== b) for (let i = 0; i < n; i++) codes[i] = yTrue[i] === hiValue ? 1 : 0;
-      return { classes, codes };
-    }
+  if (isIntegerTyped(yTrue) && yTrue.length > 0) {
+    const encoded = encodeDenseIntegers(yTrue);
+    if (encoded !== null) return encoded;
   }
   const { classes, codes } = encodeLabels([[argument, yTrue]]);
   return { classes, codes: codes[0]! };
+}
+
+function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
+  const n = y.length;
+  let lo = y[0]!;
+  let hi = lo;
+  for (let i = 0; i < n; i++) {
+    const v = y[i]!;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  const range = hi - lo + 1;
+  if (range > DENSE_RANGE) return null;
+  if (range === 2) {
+    // Both values occur (they are the min and the max): no presence pass needed.
+    if (pooledBytes.length < n) pooledBytes = new Uint8Array(n);
+    const codes = pooledBytes.subarray(0, n);
+    for (let i = 0; i < n; i++) codes[i] = +(y[i] === hi);
+    return { classes: [lo, hi], codes };
+  }
+  const table = new Int32Array(range);
+  for (let i = 0; i < n; i++) table[y[i]! - lo] = 1;
+  const classes: number[] = [];
+  for (let v = 0; v < range; v++) {
+    if (table[v] === 1) {
+      table[v] = classes.length;
+      classes.push(v + lo);
+    }
+  }
+  if (classes.length <= 2) {
+    if (pooledBytes.length < n) pooledBytes = new Uint8Array(n);
+    const codes = pooledBytes.subarray(0, n);
+    const positive = classes[classes.length - 1]!;
+    if (classes.length === 1) codes.fill(0);
+    else for (let i = 0; i < n; i++) codes[i] = +(y[i] === positive);
+    return { classes, codes };
+  }
+  if (pooledInts.length < n) pooledInts = new Int32Array(n);
+  const codes = pooledInts.subarray(0, n);
+  for (let i = 0; i < n; i++) codes[i] = table[y[i]! - lo]!;
+  return { classes, codes };
 }
 
 /**
