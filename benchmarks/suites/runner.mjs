@@ -59,8 +59,18 @@ async function timeScore(workers, columns, options) {
 /** Child process: the scoring job alone, so that its peak RSS is not the loader's. */
 async function child() {
   const columns = makeColumns(N, true);
-  const one = await timeScore(1, columns, JOB);
-  const all = await timeScore(CORES, columns, JOB);
+  // alternate the two pool sizes and keep each one's best time: this machine is shared
+  let one;
+  let all;
+  for (let round = 0; round < 2; round++) {
+    globalThis.gc?.();
+    const a = await timeScore(1, columns, JOB);
+    if (one === undefined || a.ms < one.ms) one = a;
+    globalThis.gc?.();
+    const b = await timeScore(CORES, columns, JOB);
+    if (all === undefined || b.ms < all.ms) all = b;
+  }
+  globalThis.gc?.();
   const cvOnly = await timeScore(CORES, columns, { ...JOB, bootstrap: 0 });
   const same = JSON.stringify(one.report.overall) === JSON.stringify(all.report.overall);
   process.stdout.write(
@@ -72,6 +82,8 @@ async function child() {
       f1: all.report.overall.f1_macro,
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
       columnBytes: columns.yTrue.byteLength + columns.yPred.byteLength,
+      // the fold assignment is one more shared Int32 per row
+      sharedBytes: columns.yTrue.byteLength * 3,
     })}\n`,
   );
 }
@@ -97,7 +109,7 @@ async function main() {
   console.log(`runner: ${N.toLocaleString('en-US')} rows, ${K} classes, ${CORES} cores`);
   const result = spawnSync(
     process.execPath,
-    ['--max-old-space-size=16384', fileURLToPath(import.meta.url), '--score-child'],
+    ['--expose-gc', '--max-old-space-size=16384', fileURLToPath(import.meta.url), '--score-child'],
     { encoding: 'utf8', env: process.env, maxBuffer: 1 << 24 },
   );
   if (result.status !== 0) {
@@ -115,7 +127,8 @@ async function main() {
     `  same job without bootstrap, ${CORES} workers: ${(score.cvOnlyMs / 1000).toFixed(2)} s`,
   );
   console.log(
-    `  peak RSS ${(score.maxRssBytes / 2 ** 20).toFixed(0)} MiB vs label columns ${(score.columnBytes / 2 ** 20).toFixed(0)} MiB -> ${(score.maxRssBytes / score.columnBytes).toFixed(2)}x (target <= 2x)`,
+    `  peak RSS ${(score.maxRssBytes / 2 ** 20).toFixed(0)} MiB vs label columns ${(score.columnBytes / 2 ** 20).toFixed(0)} MiB -> ${(score.maxRssBytes / score.columnBytes).toFixed(2)}x (target <= 2x); ` +
+      `vs all shared per-row arrays (labels + fold ids, ${(score.sharedBytes / 2 ** 20).toFixed(0)} MiB) ${(score.maxRssBytes / score.sharedBytes).toFixed(2)}x`,
   );
 
   const file = parquetFile();

@@ -13,25 +13,23 @@ import { sampleMultinomial } from './multinomial.js';
  * @param counts - unweighted K×K counts of the rows resampled
  * @param metrics - confusion metrics to evaluate on each replicate
  * @param columns - the job's columns
- * @param replicates - number of resamples
- * @param seed - generator seed
- * @returns one Float64Array of replicate values per metric
+ * @param seeds - one generator seed per replicate
+ * @returns values indexed `replicate * metrics.length + metric`
  */
 export function bootstrapConfusionCounts(
   counts: Float64Array,
   metrics: readonly ConfusionMetric[],
   columns: ScoreColumns,
-  replicates: number,
-  seed: number,
-): Float64Array[] {
+  seeds: readonly number[],
+): Float64Array {
   const k = columns.classes.length;
   let n = 0;
   for (let i = 0; i < counts.length; i++) n += counts[i]!;
-  const rng = createRng(seed);
   const draw = new Float64Array(counts.length);
-  const out = metrics.map(() => new Float64Array(replicates));
-  for (let r = 0; r < replicates; r++) {
-    sampleMultinomial(n, counts, rng, draw);
+  const m = metrics.length;
+  const out = new Float64Array(seeds.length * m);
+  seeds.forEach((seed, r) => {
+    sampleMultinomial(n, counts, createRng(seed), draw);
     metrics.forEach((metric, j) => {
       let value: number;
       try {
@@ -39,8 +37,8 @@ export function bootstrapConfusionCounts(
       } catch {
         value = Number.NaN;
       }
-      out[j]![r] = value;
+      out[r * m + j] = value;
     });
-  }
+  });
   return out;
 }

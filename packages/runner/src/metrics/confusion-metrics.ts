@@ -71,12 +71,13 @@ function setWise(
           ? { average, posLabel: positiveIndex(columns, name), zeroDivision: 0 as const }
           : { average, labels: presentLabels(counts, nClasses), zeroDivision: 0 as const };
       if (options.average === 'binary' && nClasses < 2) return Number.NaN;
-      if (which === 'jaccard') return jaccardFromConfusion(counts, nClasses, options);
+      // an average is always set here, so these are single numbers
+      if (which === 'jaccard') return jaccardFromConfusion(counts, nClasses, options) as number;
       const prf = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
         ...options,
         warnFor: [],
       });
-      return prf[which];
+      return prf[which] as number;
     },
   };
 }

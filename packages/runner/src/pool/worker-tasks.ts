@@ -1,5 +1,7 @@
 import { accumulateConfusion, accumulateConfusionByGroup } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
+import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
+import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
@@ -44,8 +46,20 @@ export interface BootstrapTask {
   readonly seeds: readonly number[];
 }
 
+/**
+ * Bootstrap replicates of confusion metrics by multinomial resampling of a
+ * count matrix: replicate `r` draws with `createRng(seeds[r])`.
+ */
+export interface MultinomialTask {
+  readonly kind: 'multinomial';
+  readonly columns: ScoreColumns;
+  readonly counts: Float64Array;
+  readonly metrics: readonly string[];
+  readonly seeds: readonly number[];
+}
+
 /** Any task of the scoring pool. */
-export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask;
+export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask | MultinomialTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {
@@ -192,5 +206,12 @@ export function runTask(task: WorkerTask): Float64Array | ValuesResult {
       return runRowsTask(task);
     case 'bootstrap':
       return runBootstrapTask(task);
+    case 'multinomial': {
+      const specs = task.metrics.map((name) => METRIC_REGISTRY.get(name) as ConfusionMetric);
+      return {
+        values: bootstrapConfusionCounts(task.counts, specs, task.columns, task.seeds),
+        errors: [],
+      };
+    }
   }
 }

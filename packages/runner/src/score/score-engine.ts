@@ -1,5 +1,4 @@
 import { createRng } from '@assay/splitters';
-import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { percentileInterval } from '../bootstrap/percentile-interval.js';
 import { ConfigError } from '../errors.js';
@@ -9,6 +8,7 @@ import type {
   BootstrapTask,
   ConfusionTask,
   Grouping,
+  MultinomialTask,
   RowsTask,
   Selection,
   ValuesResult,
@@ -32,10 +32,13 @@ export const CHUNK_ROWS = 1 << 16;
 /** Bootstrap replicates per row-resampling task (fixed for the same reason). */
 export const BOOTSTRAP_BATCH = 16;
 
+/** Bootstrap replicates per multinomial (confusion-count) task. */
+export const MULTINOMIAL_BATCH = 100;
+
 /** Where tasks run: a worker pool, or the calling thread. */
 export interface Executor {
   confusion(task: ConfusionTask): Promise<Float64Array>;
-  values(task: RowsTask | BootstrapTask): Promise<ValuesResult>;
+  values(task: RowsTask | BootstrapTask | MultinomialTask): Promise<ValuesResult>;
 }
 
 function nullable(v: number): number | null {
@@ -257,15 +260,41 @@ export async function scoreWith(
     const replicateValues: Float64Array[][] = selections.map(() =>
       names.map(() => new Float64Array(bootstrap)),
     );
-    const rowTasks: { selection: number; first: number; promise: Promise<ValuesResult> }[] = [];
+    const tasks: {
+      selection: number;
+      first: number;
+      names: string[];
+      promise: Promise<ValuesResult>;
+    }[] = [];
+    const multinomialNames = multinomial.map((s) => s.name);
     selections.forEach((selection, si) => {
+      if (multinomial.length > 0 && overallCounts !== null) {
+        const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
+        const rng = createRng(deriveSeed(seed, 1, si));
+        const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
+        for (let first = 0; first < bootstrap; first += MULTINOMIAL_BATCH) {
+          tasks.push({
+            selection: si,
+            first,
+            names: multinomialNames,
+            promise: exec.values({
+              kind: 'multinomial',
+              columns,
+              counts,
+              metrics: multinomialNames,
+              seeds: seeds.slice(first, first + MULTINOMIAL_BATCH),
+            }),
+          });
+        }
+      }
       if (resampled.length === 0) return;
       const rng = createRng(deriveSeed(seed, 2, si));
       const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
       for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
-        rowTasks.push({
+        tasks.push({
           selection: si,
           first,
+          names: resampled,
           promise: exec.values({
             kind: 'bootstrap',
             columns,
@@ -276,35 +305,17 @@ export async function scoreWith(
         });
       }
     });
-    const pending = track(
-      rowTasks.map((t) => t.promise),
+    const results = await track(
+      tasks.map((t) => t.promise),
       'bootstrap',
       options,
     );
-    // the multinomial replicates run here while workers resample rows
-    if (multinomial.length > 0 && overallCounts !== null) {
-      selections.forEach((_, si) => {
-        const counts =
-          si === 0 ? overallCounts! : sliceCounts!.subarray((si - 1) * cells, si * cells);
-        const values = bootstrapConfusionCounts(
-          counts,
-          multinomial,
-          columns,
-          bootstrap,
-          deriveSeed(seed, 1, si),
-        );
-        multinomial.forEach((spec, j) => {
-          replicateValues[si]![names.indexOf(spec.name)] = values[j]!;
-        });
-      });
-    }
-    const results = await pending;
     results.forEach((result, t) => {
-      const { selection, first } = rowTasks[t]!;
+      const { selection, first, names: taskNames } = tasks[t]!;
       for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
-      const m = resampled.length;
+      const m = taskNames.length;
       for (let r = 0; r * m < result.values.length; r++) {
-        resampled.forEach((name, j) => {
+        taskNames.forEach((name, j) => {
           replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
         });
       }
