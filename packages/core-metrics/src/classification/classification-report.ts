@@ -4,7 +4,7 @@ import type { NumericInput } from '../input/numeric-column.js';
 import type { ZeroDivision } from './average-option.js';
 import { showValue } from './average-option.js';
 import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
-import { pythonFixed, pythonFloat, rjust } from './report-text.js';
+import { numpySum, renderReport } from './report-text.js';
 import { prepareSetWise } from './set-wise-labels.js';
 
 /** One row of a {@link ClassificationReport}. */
@@ -47,7 +47,6 @@ export interface ClassificationReportOptions {
 }
 
 const RESERVED = new Set(['accuracy', 'micro avg', 'macro avg', 'weighted avg', 'text']);
-const HEADERS = ['precision', 'recall', 'f1-score', 'support'] as const;
 
 /**
  * Per-label precision, recall, F1 and support with micro/macro/weighted averages, as a
@@ -170,28 +169,6 @@ export function classificationReport(
   return report as unknown as ClassificationReport;
 }
 
-/** numpy's pairwise summation (`np.sum` of a float64 vector), for identical rounding. */
-function numpySum(values: readonly number[], start = 0, n = values.length): number {
-  if (n < 8) {
-    let sum = 0;
-    for (let i = start; i < start + n; i++) sum += values[i]!;
-    return sum;
-  }
-  if (n <= 128) {
-    const r = values.slice(start, start + 8);
-    let i = 8;
-    for (; i < n - (n % 8); i += 8) {
-      for (let k = 0; k < 8; k++) r[k]! += values[start + i + k]!;
-    }
-    let sum = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-    for (; i < n; i++) sum += values[start + i]!;
-    return sum;
-  }
-  let half = Math.floor(n / 2);
-  half -= half % 8;
-  return numpySum(values, start, half) + numpySum(values, start + half, n - half);
-}
-
 function targetNames(given: readonly string[] | undefined, labels: readonly Label[]): string[] {
   const names = given === undefined ? labels.map(String) : [...given];
   if (given !== undefined) {
@@ -222,29 +199,4 @@ function targetNames(given: readonly string[] | undefined, labels: readonly Labe
     seen.add(name);
   }
   return names;
-}
-
-function renderReport(
-  rows: readonly [string, ClassificationReportRow][],
-  summaries: readonly [string, ClassificationReportRow][],
-  digits: number,
-  weighted: boolean,
-): string {
-  const support = (s: number): string => (weighted ? pythonFloat(s) : String(s));
-  const width = Math.max(...rows.map(([name]) => [...name].length), 'weighted avg'.length, digits);
-  const line = (name: string, row: ClassificationReportRow): string =>
-    `${rjust(name, width)} ${[row.precision, row.recall, row['f1-score']]
-      .map((v) => ` ${rjust(pythonFixed(v, digits), 9)}`)
-      .join('')} ${rjust(support(row.support), 9)}\n`;
-  let text = `${rjust('', width)} ${HEADERS.map((h) => ` ${rjust(h, 9)}`).join('')}\n\n`;
-  for (const [name, row] of rows) text += line(name, row);
-  text += '\n';
-  for (const [heading, row] of summaries) {
-    if (heading === 'accuracy') {
-      text += `${rjust(heading, width)} ${' '.repeat(10)}${' '.repeat(10)} ${rjust(pythonFixed(row['f1-score'], digits), 9)} ${rjust(support(row.support), 9)}\n`;
-    } else {
-      text += line(heading, row);
-    }
-  }
-  return text;
 }

@@ -1,11 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
-import {
-  checkLabelsOption,
-  type EncodedTargets,
-  encodeTargets,
-  labelKind,
-} from './encode-targets.js';
+import { type EncodedTargets, encodeTargets } from './encode-targets.js';
+import { checkLabelsOption, labelKind } from './label-options.js';
 
 /** A confusion matrix restricted to, and ordered by, the chosen labels. */
 export interface MatrixTargets {

@@ -1,3 +1,7 @@
+import type { ClassificationReportRow } from './classification-report.js';
+
+const HEADERS = ['precision', 'recall', 'f1-score', 'support'] as const;
+
 /**
  * Formats like Python's `format(x, '.{digits}f')`: round-half-even on the exact binary
  * value (JavaScript's `toFixed` rounds exact ties up), `nan`/`inf` spelled as Python does.
@@ -64,4 +68,60 @@ export function pythonFloat(x: number): string {
 export function rjust(text: string, width: number): string {
   const length = [...text].length;
   return length >= width ? text : ' '.repeat(width - length) + text;
+}
+
+/** numpy's pairwise summation (`np.sum` of a float64 vector), for identical rounding. */
+export function numpySum(values: readonly number[], start = 0, n = values.length): number {
+  if (n < 8) {
+    let sum = 0;
+    for (let i = start; i < start + n; i++) sum += values[i]!;
+    return sum;
+  }
+  if (n <= 128) {
+    const r = values.slice(start, start + 8);
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      for (let k = 0; k < 8; k++) r[k]! += values[start + i + k]!;
+    }
+    let sum = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+    for (; i < n; i++) sum += values[start + i]!;
+    return sum;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return numpySum(values, start, half) + numpySum(values, start + half, n - half);
+}
+
+/**
+ * Renders scikit-learn's `classification_report` text table.
+ *
+ * @param rows - per-label rows (name, values)
+ * @param summaries - accuracy / averages rows, in order
+ * @param digits - decimals
+ * @param weighted - whether supports are float sums (printed as Python floats)
+ * @returns the table text
+ */
+export function renderReport(
+  rows: readonly [string, ClassificationReportRow][],
+  summaries: readonly [string, ClassificationReportRow][],
+  digits: number,
+  weighted: boolean,
+): string {
+  const support = (s: number): string => (weighted ? pythonFloat(s) : String(s));
+  const width = Math.max(...rows.map(([name]) => [...name].length), 'weighted avg'.length, digits);
+  const line = (name: string, row: ClassificationReportRow): string =>
+    `${rjust(name, width)} ${[row.precision, row.recall, row['f1-score']]
+      .map((v) => ` ${rjust(pythonFixed(v, digits), 9)}`)
+      .join('')} ${rjust(support(row.support), 9)}\n`;
+  let text = `${rjust('', width)} ${HEADERS.map((h) => ` ${rjust(h, 9)}`).join('')}\n\n`;
+  for (const [name, row] of rows) text += line(name, row);
+  text += '\n';
+  for (const [heading, row] of summaries) {
+    if (heading === 'accuracy') {
+      text += `${rjust(heading, width)} ${' '.repeat(10)}${' '.repeat(10)} ${rjust(pythonFixed(row['f1-score'], digits), 9)} ${rjust(support(row.support), 9)}\n`;
+    } else {
+      text += line(heading, row);
+    }
+  }
+  return text;
 }
