@@ -14,6 +14,7 @@ export type MetricInputErrorCode =
   | 'UNKNOWN_POS_LABEL'
   | 'UNKNOWN_LABEL'
   | 'INVALID_LABEL'
+  | 'TOO_MANY_CLASSES'
   | 'INVALID_OPTION'
   | 'INVALID_STATE'
   | 'UNDEFINED_METRIC'

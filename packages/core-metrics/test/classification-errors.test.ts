@@ -261,6 +261,17 @@ describe('classification input errors', () => {
     );
   });
 
+  it('rejects more labels than a K×K matrix should hold', () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => i);
+    expectError(
+      () => f1Score(ids, ids, { average: 'macro' }),
+      'TOO_MANY_CLASSES',
+      'yTrue',
+      '5000 distinct labels',
+      'at most 4096',
+    );
+  });
+
   it('rejects invalid accumulator state', () => {
     expectError(
       () => ConfusionAccumulator.fromJSON({ nClasses: 2, counts: [1, 2, 3] }),

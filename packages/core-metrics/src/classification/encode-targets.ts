@@ -8,6 +8,9 @@ import {
 import { asInt32, fromDenseGrid } from './dense-targets.js';
 import { checkSampleWeight } from './sample-weight-option.js';
 
+/** Most labels a classification metric accepts: K² counts must stay small (128 MiB). */
+export const MAX_CLASSES = 4096;
+
 /** Two label columns encoded and tallied into one confusion matrix. */
 export interface EncodedTargets {
   /** Present labels (sorted) followed by any requested labels absent from the data. */
@@ -72,6 +75,18 @@ export function encodeTargets(
   const extra = extraLabels ? extraLabels(classes) : [];
   const all = extra.length === 0 ? classes : [...classes, ...extra];
   const nClasses = all.length;
+  if (nClasses > MAX_CLASSES) {
+    throw new MetricInputError(
+      'TOO_MANY_CLASSES',
+      `yTrue and yPred hold ${nClasses} distinct labels (${classes
+        .slice(0, 5)
+        .map((l) => JSON.stringify(l))
+        .join(
+          ', ',
+        )}, ...); classification metrics tally a K×K confusion matrix and accept at most ${MAX_CLASSES} labels. Are these continuous values or row ids rather than class labels?`,
+      'yTrue',
+    );
+  }
   const counts = new Float64Array(nClasses * nClasses);
   accumulateConfusion(counts, nClasses, trueCodes, predCodes, weight, 0, trueCodes.length);
   return {
