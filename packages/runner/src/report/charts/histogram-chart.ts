@@ -7,6 +7,7 @@ import { seriesColor } from './palette.js';
  * @param values - observations
  * @param options - title, x label, bin count (default 20), series colour index
  * @returns SVG markup; a labelled empty frame when there are no values
+ * @remarks The axis ends at the 99th percentile; the last bin also holds everything above it.
  * @example
  * histogramChart([1, 2, 2, 3], { title: 'TTFT', xLabel: 'ms' });
  */
@@ -22,8 +23,13 @@ export function histogramChart(
   if (values.length === 0) {
     return `${head}<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" class="empty"/><text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="tick">no data (non-streamed or cached requests)</text></svg>`;
   }
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const sorted = [...values].sort((a, b) => a - b);
+  const lo = sorted[0]!;
+  // Clip the axis at the 99th percentile so one slow outlier does not squash the shape;
+  // the last bin collects everything above.
+  const p99 = sorted[Math.min(sorted.length - 1, Math.floor(0.99 * (sorted.length - 1)))]!;
+  const max = sorted[sorted.length - 1]!;
+  const hi = p99 > lo ? p99 : max;
   const width = (hi - lo || 1) / bins;
   const counts = new Array<number>(bins).fill(0);
   for (const v of values) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]!++;
@@ -37,7 +43,7 @@ export function histogramChart(
     );
   });
   parts.push(
-    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${lo.toFixed(1)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${hi.toFixed(1)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text>`,
+    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${lo.toFixed(1)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${hi < max ? `≥ ${hi.toFixed(1)}` : hi.toFixed(1)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text>`,
   );
   parts.push('</svg>');
   return parts.join('');

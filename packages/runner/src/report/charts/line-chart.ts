@@ -123,11 +123,19 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
       }
     }
   });
-  if (series.length > 1 || series[0]?.name) {
-    series.forEach((s, i) => {
-      const y = m.t + 6 + i * 16;
+  if (series.length > 0) {
+    // Bottom-right: empty for ROC, reliability and CDF plots, where curves climb to the top-left.
+    const names = series.map((s) => s.name.slice(0, 32));
+    const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
+    const x = W - m.r - boxW - 6;
+    const y0 = H - m.b - 8 - names.length * 16;
+    parts.push(
+      `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${names.length * 16 + 6}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
+    );
+    names.forEach((name, i) => {
+      const y = y0 + i * 16;
       parts.push(
-        `<rect x="${W - m.r - 130}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${W - m.r - 116}" y="${y + 9}" class="legend">${escapeHtml(s.name.slice(0, 20))}</text>`,
+        `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
       );
     });
   }
