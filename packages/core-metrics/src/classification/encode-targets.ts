@@ -83,7 +83,7 @@ export function encodeTargets(
         .map((l) => JSON.stringify(l))
         .join(
           ', ',
-        )}, ...); classification metrics tally a K×K confusion matrix and accept at most ${MAX_CLASSES} labels. Are these continuous values or row ids rather than class labels?`,
+        )}, ...); classification metrics tally a K×K confusion matrix and accept at most ${MAX_CLASSES} labels (continuous values or row ids are not class labels).`,
       'yTrue',
     );
   }
