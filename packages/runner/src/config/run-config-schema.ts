@@ -24,7 +24,7 @@ const DatasetSchema = z
   .strictObject({
     builtin: z.enum(['spam-assassin']).optional(),
     path: z.string().min(1).optional(),
-    format: z.enum(['jsonl', 'csv', 'json']).optional(),
+    format: z.enum(['jsonl', 'csv', 'json', 'arrow', 'parquet']).optional(),
     columns: ColumnsSchema.default({}),
     groups: z.array(z.enum(SPAM_ASSASSIN_GROUPS)).min(1).optional(),
     limit: z.number().int().positive().optional(),

@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { ConfigError } from '../errors.js';
+import { loadColumnarDataset } from './columnar-dataset.js';
 import type { DatasetItem } from './dataset-item.js';
 
 /** Column mapping of a file dataset (`dataset.columns` in the config). */
@@ -22,13 +23,26 @@ export interface ColumnMapping {
 
 /** Options of {@link loadFileDataset}. */
 export interface LoadFileDatasetOptions {
-  /** `jsonl`, `json` (an array of objects) or `csv`; default from the extension */
-  format?: 'jsonl' | 'csv' | 'json' | undefined;
+  /** `jsonl`, `json` (an array of objects), `csv`, `arrow` (IPC) or `parquet`; default from the extension */
+  format?: 'jsonl' | 'csv' | 'json' | 'arrow' | 'parquet' | undefined;
   /** column mapping */
   columns?: ColumnMapping;
   /** whether rows must have a label column (classification and regression) */
   requireLabel?: boolean;
 }
+
+const EXTENSION_FORMATS: Record<string, 'jsonl' | 'csv' | 'json' | 'arrow' | 'parquet'> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  csv: 'csv',
+  arrow: 'arrow',
+  arrows: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  parquet: 'parquet',
+  pq: 'parquet',
+};
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -90,7 +104,9 @@ async function* readRows(
 }
 
 /**
- * Streams a JSONL, JSON or CSV file into dataset items, applying the column mapping.
+ * Reads a dataset file into items, applying the column mapping: JSONL and CSV
+ * are streamed, a JSON array is parsed whole, Arrow IPC and Parquet go through
+ * the `assay score` column loaders (only the mapped columns are read).
  *
  * @param path - the data file
  * @param options - format, column mapping and whether labels are required
@@ -112,13 +128,16 @@ export async function loadFileDataset(
     });
   }
   const ext = extname(path).toLowerCase().replace('.', '');
-  const format = options.format ?? (ext === 'ndjson' ? 'jsonl' : ext);
-  if (format !== 'jsonl' && format !== 'csv' && format !== 'json') {
+  const format = options.format ?? EXTENSION_FORMATS[ext];
+  if (format === undefined) {
     throw new ConfigError(
       'UNKNOWN_FORMAT',
-      `Cannot tell the format of '${path}'; set dataset.format to 'jsonl', 'json' or 'csv'.`,
+      `Cannot tell the format of '${path}'; set dataset.format to 'jsonl', 'json', 'csv', 'arrow' or 'parquet'.`,
       { path: 'dataset.format' },
     );
+  }
+  if (format === 'arrow' || format === 'parquet') {
+    return loadColumnarDataset(path, format, options.columns ?? {}, options.requireLabel ?? false);
   }
   const cols = options.columns ?? {};
   const textCols =
