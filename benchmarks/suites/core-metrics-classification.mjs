@@ -149,5 +149,11 @@ for (const n of sizes) {
   }
 }
 const widths = header.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
-for (const r of rows) console.log(r.map((v, c) => String(v).padEnd(widths[c])).join('  '));
+for (const r of rows)
+  console.log(
+    r
+      .map((v, c) => String(v).padEnd(widths[c]))
+      .join('  ')
+      .trimEnd(),
+  );
 if (sink === 0.5) console.log('');
