@@ -1,4 +1,5 @@
 import { ConfigError, parseCvSpec, scorePredictions } from '@assay/runner';
+import { SplitError } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
 
 const yTrue = [0, 1, 1, 0, 1, 0, 1, 1];
@@ -78,6 +79,16 @@ describe('bad input', () => {
     expect(auc.message).toContain('--y-score');
     const mae = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['mae'] }));
     expect(mae.message).toContain('regression metric');
+  });
+
+  test('a splitter error crosses the worker boundary with its class and code', async () => {
+    const error = await scorePredictions(
+      { yTrue: [0, 0, 0, 1, 1, 1], yPred: [0, 0, 0, 1, 1, 1] },
+      { workers: 2, cv: 'stratified:4' },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SplitError);
+    expect((error as SplitError).code).toBeTypeOf('string');
+    expect((error as SplitError).message).toContain('4');
   });
 
   test('group CV without a group column', async () => {

@@ -5,7 +5,7 @@ import type { PredictionInput } from '../score/prediction-input.js';
 import { type Executor, scoreWith } from '../score/score-engine.js';
 import type { ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
-import { runTask, type ValuesResult, type WorkerTask } from './worker-tasks.js';
+import { type FoldsResult, runTask, type ValuesResult, type WorkerTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
 export interface RunnerOptions {
@@ -55,6 +55,7 @@ export class Runner {
       return {
         confusion: async (task) => (await run(task)) as Float64Array,
         values: async (task) => (await run(task)) as ValuesResult,
+        folds: async (task) => (await run(task)) as FoldsResult,
       };
     }
     if (this.pool === undefined) {
@@ -76,6 +77,7 @@ export class Runner {
     return {
       confusion: async (task) => (await run(task)) as Float64Array,
       values: async (task) => (await run(task)) as ValuesResult,
+      folds: async (task) => (await run(task)) as FoldsResult,
     };
   }
 

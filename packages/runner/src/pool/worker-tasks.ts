@@ -3,6 +3,8 @@ import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
+import { buildFolds, type Folding } from '../score/build-folds.js';
+import type { CvSpec } from '../score/parse-cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
 /** A grouping of rows (CV folds or slices): `ids[i]` in `[0, nGroups)` or -1 to skip. */
@@ -58,8 +60,32 @@ export interface MultinomialTask {
   readonly seeds: readonly number[];
 }
 
+/** Builds the CV fold assignment (the splitter runs off the main thread). */
+export interface FoldsTask {
+  readonly kind: 'folds';
+  readonly spec: CvSpec;
+  readonly columns: ScoreColumns;
+  readonly seed: number;
+  readonly text: string;
+}
+
+/**
+ * What a folds task returns: the foldings, or the typed error it hit (errors
+ * lose their class when they cross a thread, so they travel as data).
+ */
+export type FoldsResult =
+  | { readonly foldings: Folding[] }
+  | {
+      readonly error: {
+        readonly name: string;
+        readonly code: string;
+        readonly message: string;
+        readonly path: string | undefined;
+      };
+    };
+
 /** Any task of the scoring pool. */
-export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask | MultinomialTask;
+export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask | MultinomialTask | FoldsTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {
@@ -198,7 +224,7 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
  * @param task - any task
  * @returns the task's result
  */
-export function runTask(task: WorkerTask): Float64Array | ValuesResult {
+export function runTask(task: WorkerTask): Float64Array | ValuesResult | FoldsResult {
   switch (task.kind) {
     case 'confusion':
       return runConfusionTask(task);
@@ -206,6 +232,26 @@ export function runTask(task: WorkerTask): Float64Array | ValuesResult {
       return runRowsTask(task);
     case 'bootstrap':
       return runBootstrapTask(task);
+    case 'folds':
+      try {
+        return { foldings: buildFolds(task.spec, task.columns, task.seed, task.text) };
+      } catch (error) {
+        const e = error as {
+          name?: string;
+          code?: string;
+          message?: string;
+          path?: string;
+          argument?: string;
+        };
+        return {
+          error: {
+            name: String(e.name ?? 'Error'),
+            code: String(e.code ?? ''),
+            message: String(e.message ?? error),
+            path: e.path ?? e.argument,
+          },
+        };
+      }
     case 'multinomial': {
       const specs = task.metrics.map((name) => METRIC_REGISTRY.get(name) as ConfusionMetric);
       return {

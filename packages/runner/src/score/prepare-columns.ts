@@ -10,7 +10,7 @@ import type {
   PredictionInput,
 } from './prediction-input.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
-import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
+import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
 /** The result of {@link prepareColumns}. */
 export interface PreparedColumns {
@@ -132,6 +132,7 @@ function lengthOf(column: LoadedColumn): number {
 }
 
 function firstMissing(column: LoadedColumn): number {
+  if (COMPLETE_LABELS.has(column)) return -1;
   if (column.kind === 'number') {
     const v = column.values;
     for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) return i;
@@ -244,6 +245,7 @@ function unifyLabels(
   inPlace: boolean,
 ): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
   const used = (column: LabelColumn) => {
+    if (COMPLETE_LABELS.has(column)) return new Uint8Array(column.dictionary.length).fill(1);
     const seen = new Uint8Array(column.dictionary.length);
     for (let i = 0; i < column.codes.length; i++) seen[column.codes[i]!] = 1;
     return seen;

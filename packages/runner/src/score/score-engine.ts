@@ -1,19 +1,21 @@
-import { createRng } from '@assay/splitters';
+import { createRng, SplitError, type SplitErrorCode } from '@assay/splitters';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { percentileInterval } from '../bootstrap/percentile-interval.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, type ConfigErrorCode } from '../errors.js';
 import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type {
   BootstrapTask,
   ConfusionTask,
+  FoldsResult,
+  FoldsTask,
   Grouping,
   MultinomialTask,
   RowsTask,
   Selection,
   ValuesResult,
 } from '../pool/worker-tasks.js';
-import { buildFolds, type Folding } from './build-folds.js';
+import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
@@ -39,6 +41,21 @@ export const MULTINOMIAL_BATCH = 100;
 export interface Executor {
   confusion(task: ConfusionTask): Promise<Float64Array>;
   values(task: RowsTask | BootstrapTask | MultinomialTask): Promise<ValuesResult>;
+  folds(task: FoldsTask): Promise<FoldsResult>;
+}
+
+/**
+ * Turns a folds task's result back into foldings, re-raising its error with
+ * its own class (errors cross threads as plain data).
+ */
+function unpackFolds(result: FoldsResult): Folding[] {
+  if ('foldings' in result) return result.foldings;
+  const { name, code, message, path } = result.error;
+  if (name === 'SplitError') throw new SplitError(code as SplitErrorCode, message, path);
+  if (name === 'ConfigError') {
+    throw new ConfigError(code as ConfigErrorCode, message, path === undefined ? {} : { path });
+  }
+  throw new Error(message);
 }
 
 function nullable(v: number): number | null {
@@ -124,8 +141,8 @@ export async function scoreWith(
   });
   precheck(specs, columns);
 
-  // folds
-  let foldings: Folding[];
+  // folds: the splitter runs on the pool while the whole-set pass runs
+  let foldingsPromise: Promise<Folding[]>;
   let cvText: string;
   if (options.foldIds !== undefined) {
     if (prepared.dropped > 0) {
@@ -135,7 +152,7 @@ export async function scoreWith(
         { path: 'foldIds' },
       );
     }
-    foldings = [fromFoldIdArray(options.foldIds, columns.n)];
+    foldingsPromise = Promise.resolve([fromFoldIdArray(options.foldIds, columns.n)]);
     cvText = 'foldIds';
   } else {
     const spec =
@@ -143,32 +160,36 @@ export async function scoreWith(
         ? parseCvSpec(options.cv)
         : (options.cv ?? { kind: 'none' as const });
     cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
-    foldings = buildFolds(spec, columns, seed, cvText);
+    foldingsPromise =
+      spec.kind === 'none'
+        ? Promise.resolve([])
+        : exec.folds({ kind: 'folds', spec, columns, seed, text: cvText }).then(unpackFolds);
   }
-  const folds: FoldRef[] = [];
-  foldings.forEach((folding, repeat) => {
-    folding.splits.forEach((s, i) => {
-      folds.push({ fold: folding.offset + i, repeat, nTrain: s.nTrain, nTest: s.nTest, folding });
-    });
-  });
-  const nFolds = folds.length;
+  // awaited below; a rejection must not go unhandled meanwhile
+  foldingsPromise.catch(() => undefined);
   const nSlices = columns.sliceValues.length;
   const names = specs.map((s) => s.name);
   const overall = new Float64Array(names.length).fill(Number.NaN);
-  const foldValues = folds.map(() => new Float64Array(names.length).fill(Number.NaN));
   const sliceValues = columns.sliceValues.map(() =>
     new Float64Array(names.length).fill(Number.NaN),
   );
   const sliceSizes = new Array<number>(nSlices).fill(0);
   if (columns.slice !== null) for (let i = 0; i < columns.n; i++) sliceSizes[columns.slice[i]!]!++;
-
-  // 1. confusion counts over fixed chunks, merged in chunk order
   const cells = k * k;
-  let overallCounts: Float64Array | null = null;
-  let sliceCounts: Float64Array | null = null;
-  if (columns.task === 'classification') {
-    const groupings: Grouping[] = foldings.map((f) => ({ ids: f.ids, nGroups: nFolds }));
-    if (columns.slice !== null) groupings.push({ ids: columns.slice, nGroups: nSlices });
+  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
+  const computeConfusion = (target: Float64Array, counts: Float64Array) => {
+    specs.forEach((spec, j) => {
+      if (spec.kind !== 'confusion') return;
+      try {
+        target[j] = spec.compute(counts, k, columns);
+      } catch (error) {
+        const message = `${spec.name}: ${(error as Error).message}`;
+        if (!warnings.includes(message)) warnings.push(message);
+        target[j] = Number.NaN;
+      }
+    });
+  };
+  const confusionPass = async (groupings: Grouping[]): Promise<Float64Array> => {
     const tasks: Promise<Float64Array>[] = [];
     for (let start = 0; start < columns.n; start += CHUNK_ROWS) {
       tasks.push(
@@ -185,62 +206,92 @@ export async function scoreWith(
       );
     }
     const parts = await track(tasks, 'confusion', options);
+    // fixed chunks added in chunk order: the same sums for any worker count
     const merged = new Float64Array(parts[0]!.length);
     for (const part of parts) for (let i = 0; i < merged.length; i++) merged[i]! += part[i]!;
-    overallCounts = merged.slice(0, cells);
-    const foldCounts = new Float64Array(nFolds * cells);
-    let offset = cells;
-    for (let g = 0; g < foldings.length; g++) {
-      for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
-      offset += nFolds * cells;
-    }
-    if (columns.slice !== null) sliceCounts = merged.slice(offset, offset + nSlices * cells);
-    specs.forEach((spec, j) => {
-      if (spec.kind !== 'confusion') return;
-      const safe = (counts: Float64Array) => {
-        try {
-          return spec.compute(counts, k, columns);
-        } catch (error) {
-          const message = `${spec.name}: ${(error as Error).message}`;
-          if (!warnings.includes(message)) warnings.push(message);
-          return Number.NaN;
-        }
-      };
-      overall[j] = safe(overallCounts!);
-      folds.forEach((_, f) => {
-        foldValues[f]![j] = safe(foldCounts.subarray(f * cells, (f + 1) * cells));
-      });
-      for (let s = 0; s < nSlices; s++) {
-        sliceValues[s]![j] = safe(sliceCounts!.subarray(s * cells, (s + 1) * cells));
-      }
-    });
-  }
-
-  // 2. row-based metrics, one task per selection (each computed whole by one worker)
-  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
-  if (rowNames.length > 0) {
-    const selections: Selection[] = [
-      null,
-      ...folds.map((f) => ({ ids: f.folding.ids, value: f.fold })),
-      ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s })),
-    ];
-    const results = await track(
+    return merged;
+  };
+  const rowsPass = (selections: Selection[], targets: Float64Array[]): Promise<void> =>
+    track(
       selections.map((selection) =>
         exec.values({ kind: 'rows', columns, metrics: rowNames, selections: [selection] }),
       ),
       'metrics',
       options,
-    );
-    const targets = [overall, ...foldValues, ...sliceValues];
-    results.forEach((result, s) => {
-      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
-      rowNames.forEach((name, r) => {
-        targets[s]![names.indexOf(name)] = result.values[r]!;
+    ).then((results) => {
+      results.forEach((result, s) => {
+        for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+        rowNames.forEach((name, r) => {
+          targets[s]![names.indexOf(name)] = result.values[r]!;
+        });
       });
     });
+
+  // 1. the whole set and the slices: confusion counts over fixed chunks
+  let overallCounts: Float64Array | null = null;
+  let sliceCounts: Float64Array | null = null;
+  if (columns.task === 'classification') {
+    const merged = await confusionPass(
+      columns.slice === null ? [] : [{ ids: columns.slice, nGroups: nSlices }],
+    );
+    overallCounts = merged.slice(0, cells);
+    computeConfusion(overall, overallCounts);
+    if (columns.slice !== null) {
+      sliceCounts = merged.slice(cells, cells + nSlices * cells);
+      for (let s = 0; s < nSlices; s++) {
+        computeConfusion(sliceValues[s]!, sliceCounts.subarray(s * cells, (s + 1) * cells));
+      }
+    }
+  }
+  // 2. row-based metrics, one task per selection (each computed whole by one worker)
+  const pending: Promise<void>[] = [];
+  if (rowNames.length > 0) {
+    pending.push(
+      rowsPass(
+        [null, ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s }))],
+        [overall, ...sliceValues],
+      ),
+    );
   }
 
-  // 3. bootstrap on the whole set and on each slice
+  // 3. the folds, once the splitter is done: a second pass grouped by fold
+  let folds: { list: FoldRef[]; values: Float64Array[] } | undefined;
+  const foldsDone = async (): Promise<{ list: FoldRef[]; values: Float64Array[] }> => {
+    const foldings = await foldingsPromise;
+    const list: FoldRef[] = [];
+    foldings.forEach((folding, repeat) => {
+      folding.splits.forEach((s, i) => {
+        list.push({ fold: folding.offset + i, repeat, nTrain: s.nTrain, nTest: s.nTest, folding });
+      });
+    });
+    const values = list.map(() => new Float64Array(names.length).fill(Number.NaN));
+    if (list.length === 0) return { list, values };
+    if (rowNames.length > 0) {
+      pending.push(
+        rowsPass(
+          list.map((f) => ({ ids: f.folding.ids, value: f.fold })),
+          values,
+        ),
+      );
+    }
+    if (columns.task === 'classification') {
+      const merged = await confusionPass(
+        foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
+      );
+      const foldCounts = new Float64Array(list.length * cells);
+      let offset = cells;
+      for (let g = 0; g < foldings.length; g++) {
+        for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
+        offset += list.length * cells;
+      }
+      list.forEach((_, f) => {
+        computeConfusion(values[f]!, foldCounts.subarray(f * cells, (f + 1) * cells));
+      });
+    }
+    return { list, values };
+  };
+
+  // 4. bootstrap on the whole set and on each slice (dispatched before the fold pass)
   const intervals: ([number, number] | null)[][] = [];
   const method: Record<string, 'multinomial-counts' | 'rows'> = {};
   if (bootstrap > 0) {
@@ -305,11 +356,14 @@ export async function scoreWith(
         });
       }
     });
-    const results = await track(
+    const bootstrapDone = track(
       tasks.map((t) => t.promise),
       'bootstrap',
       options,
     );
+    bootstrapDone.catch(() => undefined);
+    folds = await foldsDone();
+    const results = await bootstrapDone;
     results.forEach((result, t) => {
       const { selection, first, names: taskNames } = tasks[t]!;
       for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
@@ -324,6 +378,12 @@ export async function scoreWith(
       intervals[si] = perMetric.map((values) => percentileInterval(values, ci));
     });
   }
+
+  if (folds === undefined) folds = await foldsDone();
+  await Promise.all(pending);
+  const foldValues = folds.values;
+  const foldList = folds.list;
+  const nFolds = foldList.length;
 
   const metricRecord = (values: Float64Array, si: number): Record<string, MetricValue> => {
     const out: Record<string, MetricValue> = {};
@@ -358,7 +418,7 @@ export async function scoreWith(
     task: columns.task,
     labels: [...columns.classes],
     overall: metricRecord(overall, 0),
-    folds: folds.map((f, i) => ({
+    folds: foldList.map((f, i) => ({
       fold: f.fold,
       repeat: f.repeat,
       nTrain: f.nTrain,

@@ -20,6 +20,13 @@ function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
 type IntegerArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
 
 const DENSE_RANGE_LIMIT = 1 << 22;
+const SMALL_LIMIT = 1 << 16;
+
+/**
+ * Label columns known to have no missing value and to use every dictionary
+ * entry, so that preparation can skip two scans of the codes.
+ */
+export const COMPLETE_LABELS = new WeakSet<LoadedColumn>();
 
 function isIntegerArray(values: unknown): values is IntegerArray {
   return (
@@ -42,17 +49,35 @@ function isIntegerArray(values: unknown): values is IntegerArray {
  * @returns a label column, or undefined when the value range is too wide
  */
 function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | undefined {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
+  if (values.length === 0) return { kind: 'label', name, codes: sharedInt32(0), dictionary: [] };
+  // one pass when every value is a small non-negative integer (the common case)
+  const seen = new Uint8Array(SMALL_LIMIT);
+  let small = true;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    if (v >= 0 && v < SMALL_LIMIT) seen[v] = 1;
+    else {
+      small = false;
+      break;
+    }
   }
-  if (values.length === 0) return { kind: 'label', name, codes: sharedInt32(0), dictionary: [] };
-  if (max - min >= DENSE_RANGE_LIMIT) return undefined;
-  const table = new Int32Array(max - min + 1);
-  for (let i = 0; i < values.length; i++) table[values[i]! - min] = 1;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let table: Int32Array;
+  if (small) {
+    min = seen.indexOf(1);
+    max = seen.lastIndexOf(1);
+    table = Int32Array.from(seen.subarray(min, max + 1));
+  } else {
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (max - min >= DENSE_RANGE_LIMIT) return undefined;
+    table = new Int32Array(max - min + 1);
+    for (let i = 0; i < values.length; i++) table[values[i]! - min] = 1;
+  }
   const dictionary: number[] = [];
   for (let v = 0; v < table.length; v++) {
     if (table[v] === 1) {
@@ -61,12 +86,16 @@ function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | 
     }
   }
   const identity = min === 0 && dictionary.length === table.length;
+  let column: LoadedColumn;
   if (identity && values instanceof Int32Array && values.buffer instanceof SharedArrayBuffer) {
-    return { kind: 'label', name, codes: values, dictionary };
+    column = { kind: 'label', name, codes: values, dictionary };
+  } else {
+    const codes = sharedInt32(values.length);
+    for (let i = 0; i < values.length; i++) codes[i] = table[values[i]! - min]!;
+    column = { kind: 'label', name, codes, dictionary };
   }
-  const codes = sharedInt32(values.length);
-  for (let i = 0; i < values.length; i++) codes[i] = table[values[i]! - min]!;
-  return { kind: 'label', name, codes, dictionary };
+  COMPLETE_LABELS.add(column);
+  return column;
 }
 
 /**
