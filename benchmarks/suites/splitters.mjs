@@ -44,19 +44,24 @@ function loadOrWrite(n) {
   return new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4).slice();
 }
 
+/** Median wall and CPU (user + system) milliseconds: on a loaded machine CPU time is the steadier figure. */
 function medianMs(fn) {
   // Two warm-up runs let V8 finish optimising the kernels before timing.
   fn();
   fn();
-  const times = [];
+  const wall = [];
+  const cpu = [];
   for (let r = 0; r < REPEATS; r++) {
     globalThis.gc?.();
+    const usage = process.cpuUsage();
     const start = process.hrtime.bigint();
     fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    wall.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(usage);
+    cpu.push((used.user + used.system) / 1e3);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 let sink = 0;
@@ -101,36 +106,42 @@ if (probe?.status === 0) {
 // scikit-learn has no fold-id form: its peer for both rows of a case is list(cv.split(X, y)).
 const peerOf = (name) => name.replace(/ (foldIds|split \(all folds\))$/, '');
 const fmt = (v, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
+const ratio = (peer, own) => (peer === undefined ? '-' : `${fmt(peer / own, 1)}x`);
 console.log(
   `splitters, ${FOLDS} folds, K = ${K} skewed classes, one core, median of ${REPEATS}` +
     (peers
       ? ` (peer: scikit-learn ${peers.sklearn}, list(cv.split(X, y)), median of ${peers.repeats})`
       : ''),
 );
-const header = ['rows', 'operation', 'ours ms', 'sklearn split ms', 'sklearn/ours'];
+const header = [
+  'rows',
+  'operation',
+  'ours ms',
+  'sklearn ms',
+  'sklearn/ours',
+  'ours cpu ms',
+  'sklearn cpu ms',
+  'cpu sklearn/ours',
+];
 const rows = [header];
+const row = (n, name, own, peer) =>
+  rows.push([
+    n.toLocaleString('en-US'),
+    name,
+    fmt(own.wall),
+    fmt(peer?.wall),
+    ratio(peer?.wall, own.wall),
+    fmt(own.cpu),
+    fmt(peer?.cpu),
+    ratio(peer?.cpu, own.cpu),
+  ]);
 for (const n of sizes) {
   const peer = peers?.sizes[String(n)];
-  for (const [name, ms] of Object.entries(ours[n])) {
-    const sk = peer?.[peerOf(name)];
-    rows.push([
-      n.toLocaleString('en-US'),
-      name,
-      fmt(ms),
-      fmt(sk),
-      sk === undefined ? '-' : `${fmt(sk / ms, 1)}x`,
-    ]);
-  }
+  for (const [name, own] of Object.entries(ours[n])) row(n, name, own, peer?.[peerOf(name)]);
   const noHuge = peer?.['StratifiedKFold shuffle, numpy huge pages off'];
   if (noHuge !== undefined) {
-    const ms = ours[n]['StratifiedKFold shuffle split (all folds)'];
-    rows.push([
-      n.toLocaleString('en-US'),
-      'StratifiedKFold shuffle split, numpy without huge pages',
-      fmt(ms),
-      fmt(noHuge),
-      `${fmt(noHuge / ms, 1)}x`,
-    ]);
+    const own = ours[n]['StratifiedKFold shuffle split (all folds)'];
+    row(n, 'StratifiedKFold shuffle split, numpy without huge pages', own, noHuge);
   }
 }
 const widths = header.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
