@@ -50,8 +50,36 @@ export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClass
     const encoded = encodeDenseIntegers(yTrue);
     if (encoded !== null) return encoded;
   }
+  if ((yTrue instanceof Float64Array || yTrue instanceof Float32Array) && yTrue.length > 0) {
+    const encoded = encodeBinaryFloats(yTrue);
+    if (encoded !== null) return encoded;
+  }
   const { classes, codes } = encodeLabels([[argument, yTrue]]);
   return { classes, codes: codes[0]! };
+}
+
+/** Float label columns holding at most two distinct values (NaN falls through to the checked path). */
+function encodeBinaryFloats(y: Float64Array | Float32Array): TargetClasses | null {
+  const n = y.length;
+  let lo = y[0]!;
+  let hi = lo;
+  for (let i = 0; i < n; i++) {
+    const v = y[i]!;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return null;
+  let matched = 0;
+  for (let i = 0; i < n; i++) matched += +(y[i] === lo || y[i] === hi);
+  if (matched !== n) return null;
+  if (pooledBytes.length < n) pooledBytes = new Uint8Array(n);
+  const codes = pooledBytes.subarray(0, n);
+  if (lo === hi) {
+    codes.fill(0);
+    return { classes: [lo + 0], codes };
+  }
+  for (let i = 0; i < n; i++) codes[i] = +(y[i] === hi);
+  return { classes: [lo, hi], codes };
 }
 
 function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
