@@ -84,6 +84,8 @@ def nan_where_differs(a, b):
 def nan_prfs(yt, yp, options, beta):
     """precision_recall_fscore_support for zero_division=NaN (see module docstring)."""
     kw = kwargs_of({k: v for k, v in options.items() if k != "zeroDivision"})
+    # Let scikit-learn validate first (e.g. it rejects 'binary' on multiclass targets).
+    M.precision_recall_fscore_support(yt, yp, beta=beta, zero_division=0, **kw)
     average = kw.pop("average", None)
     if average == "binary":
         # _check_set_wise_labels would pass labels=[pos_label]; average None over it is
@@ -124,6 +126,7 @@ def nan_prfs(yt, yp, options, beta):
 
 def nan_jaccard(yt, yp, options):
     kw = kwargs_of({k: v for k, v in options.items() if k != "zeroDivision"})
+    M.jaccard_score(yt, yp, zero_division=0, **kw)  # scikit-learn's own validation
     average = kw.pop("average", "binary")
     if average == "binary":
         kw["labels"] = [kw.pop("pos_label", 1)]
@@ -392,6 +395,61 @@ for fn in ["accuracyScore", "matthewsCorrcoef", "cohenKappaScore", "balancedAccu
     case("1500 rows, 7 classes, weighted rows", fn, big_true, big_pred, {"sampleWeight": big_w.tolist()})
 case("1500 rows, 7 classes, quadratic", "cohenKappaScore", big_true, big_pred, {"weights": "quadratic"})
 case("1500 rows, 7 classes", "classificationReport", big_true, big_pred, {"digits": 5})
+
+# --- randomized small cases (seeded): many shapes, options and degenerate draws ---------
+fuzz = np.random.default_rng(7)
+FUZZ_FNS = SETWISE + [
+    "precisionRecallFscoreSupport", "fbetaScore", "accuracyScore", "confusionMatrix",
+    "balancedAccuracyScore", "matthewsCorrcoef", "cohenKappaScore", "hammingLoss",
+    "zeroOneLoss", "classificationReport",
+]
+made = 0
+attempt = 0
+while made < 600:
+    attempt += 1
+    k = int(fuzz.integers(1, 6))
+    n = int(fuzz.integers(1, 25))
+    strings = bool(fuzz.random() < 0.3)
+    values = np.array(["a", "b", "c", "d", "e", "f"])[:k] if strings else np.sort(fuzz.choice(np.arange(-3, 9), k, replace=False))
+    yt = values[fuzz.integers(0, k, n)]
+    yp = values[fuzz.integers(0, k, n)]
+    fn = FUZZ_FNS[int(fuzz.integers(0, len(FUZZ_FNS)))]
+    options = {}
+    if fuzz.random() < 0.4:
+        w = np.round(fuzz.random(n) * 3, 2)
+        if fuzz.random() < 0.3:
+            w[fuzz.random(n) < 0.5] = 0
+        options["sampleWeight"] = w.tolist()
+    present = sorted(set(yt.tolist()) | set(yp.tolist()))
+    if fn in SETWISE + ["precisionRecallFscoreSupport", "fbetaScore"]:
+        average = [None, "micro", "macro", "weighted", "binary"][int(fuzz.integers(0, 5))]
+        options["average"] = average
+        if average == "binary":
+            options["posLabel"] = present[int(fuzz.integers(0, len(present)))]
+        options["zeroDivision"] = ["warn", 0, 1, float("nan")][int(fuzz.integers(0, 4))]
+        if fn == "fbetaScore" or (fn == "precisionRecallFscoreSupport" and fuzz.random() < 0.5):
+            options["beta"] = [0.0, 0.5, 1.0, 2.0, float("inf")][int(fuzz.integers(0, 5))]
+    if fn in SETWISE + ["precisionRecallFscoreSupport", "fbetaScore", "confusionMatrix", "cohenKappaScore", "classificationReport"] and fuzz.random() < 0.35:
+        pool = list(values) + (["z"] if strings else [42])
+        m = int(fuzz.integers(1, len(pool) + 1))
+        options["labels"] = [x.item() if hasattr(x, "item") else x for x in fuzz.choice(np.array(pool, dtype=object), m, replace=False)]
+    if fn == "classificationReport" and fuzz.random() < 0.5:
+        options["digits"] = int(fuzz.integers(0, 6))
+    if fn == "classificationReport":
+        options["zeroDivision"] = ["warn", 0, 1][int(fuzz.integers(0, 3))]
+    if fn in ("accuracyScore", "zeroOneLoss"):
+        options["normalize"] = bool(fuzz.random() < 0.7)
+    if fn == "confusionMatrix":
+        options["normalize"] = [None, "true", "pred", "all"][int(fuzz.integers(0, 4))]
+    if fn == "cohenKappaScore":
+        options["weights"] = [None, "linear", "quadratic"][int(fuzz.integers(0, 3))]
+    if fn == "balancedAccuracyScore":
+        options["adjusted"] = bool(fuzz.random() < 0.5)
+    try:
+        case(f"random #{attempt} (k={k}, n={n})", fn, yt, yp, options)
+        made += 1
+    except (ValueError, ZeroDivisionError, TypeError):
+        pass  # scikit-learn rejects this draw (e.g. 'binary' on multiclass); errors are tested in TS
 
 here = os.path.dirname(os.path.abspath(__file__))
 out = os.path.join(here, "..", "test", "fixtures", "classification.json")

@@ -165,7 +165,12 @@ export function classificationReport(
       summaries[j] = [name, { ...row, support: total }];
     });
   }
-  report.text = renderReport(rows, summaries, digits, weighted);
+  // scikit-learn 1.2's supports are floats when weighted, and also when no row at all has
+  // yTrue === yPred (multilabel_confusion_matrix then starts from float zeros).
+  let anyCorrect = false;
+  for (let c = 0; c < nClasses; c++) if (counts[c * nClasses + c]! > 0) anyCorrect = true;
+  const floatSupport = weighted || !anyCorrect;
+  report.text = renderReport(rows, summaries, digits, floatSupport);
   return report as unknown as ClassificationReport;
 }
 
