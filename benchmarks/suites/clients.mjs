@@ -118,13 +118,6 @@ async function main() {
     streaming: true,
     concurrency: { max: IN_FLIGHT },
   });
-  const sdk = new OpenAI({
-    baseURL: baseUrl,
-    apiKey: 'unused',
-    maxRetries: 0,
-    defaultHeaders: STREAM_HEADERS,
-  });
-
   async function runOursStream(n) {
     let next = 0;
     let events = 0;
