@@ -25,7 +25,7 @@ async function allWorkerCounts(
 }
 
 describe('results do not depend on the worker count', () => {
-  // many fixed 2^16-row chunks, merged on the main thread in chunk order
+  // many fixed 2^14-row chunks, merged on the main thread in chunk order
   const n = 300_000;
   const big = syntheticClassification(n, 5, 21, 0.6);
   // non-dyadic weights: float sums whose value depends on summation order
@@ -35,7 +35,11 @@ describe('results do not depend on the worker count', () => {
   test('weighted confusion metrics over folds and slices: bit-for-bit identical for 1, 2 and 3 workers', async () => {
     const reports = await allWorkerCounts(
       { yTrue: big.yTrue, yPred: big.yPred, weight, slice: big.slice },
-      { metrics: ['accuracy', 'f1_macro', 'matthews_corrcoef', 'cohen_kappa'], cv: 'stratified:3' },
+      {
+        metrics: ['accuracy', 'f1_macro', 'matthews_corrcoef', 'cohen_kappa'],
+        cv: 'stratified:3',
+        chunkRows: 1 << 14,
+      },
     );
     expect(JSON.stringify(stable(reports[1]!))).toBe(JSON.stringify(stable(reports[0]!)));
     expect(JSON.stringify(stable(reports[2]!))).toBe(JSON.stringify(stable(reports[0]!)));
@@ -67,7 +71,7 @@ describe('results do not depend on the worker count', () => {
     const single = new ConfusionAccumulator(5).update(big.yTrue, big.yPred).counts;
     const report = await runners[2]!.scorePredictions(
       { yTrue: big.yTrue, yPred: big.yPred },
-      { metrics: ['f1_macro'] },
+      { metrics: ['f1_macro'], chunkRows: 1 << 14 },
     );
     expect(report.confusionMatrix?.counts.flat()).toEqual(Array.from(single));
     expect(report.overall.f1_macro?.value).toBe(

@@ -34,6 +34,12 @@ export interface ScoreOptions {
   readonly inPlace?: boolean | undefined;
   /** Milliseconds already spent loading the data, reported in `timing.loadMs`. */
   readonly loadMs?: number | undefined;
+  /**
+   * Rows per confusion-counting task (default 2^20). Any fixed value gives
+   * results independent of the worker count; with non-dyadic weights the last
+   * bits of weighted sums depend on it (summation order).
+   */
+  readonly chunkRows?: number | undefined;
   /** Called as tasks finish. */
   readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
 }
@@ -49,6 +55,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   seed: number;
   bootstrap: number;
   ci: number;
+  chunkRows: number;
 } {
   const seed = options.seed ?? 0;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -74,5 +81,13 @@ export function resolveNumericOptions(options: ScoreOptions): {
       { path: 'ci' },
     );
   }
-  return { seed, bootstrap, ci };
+  const chunkRows = options.chunkRows ?? 1 << 20;
+  if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `chunkRows must be a positive whole number of rows per task, got ${String(chunkRows)}.`,
+      { path: 'chunkRows' },
+    );
+  }
+  return { seed, bootstrap, ci, chunkRows };
 }
