@@ -30,7 +30,7 @@ function line(p: ModelProgress, now: number): string {
   const width = 20;
   const filled = Math.round((pct / 100) * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  return `${p.model.padEnd(16).slice(0, 16)} ${bar} ${String(p.done).padStart(6)}/${p.total} ${pct.toFixed(0).padStart(3)}%  ${rate.toFixed(1)} req/s  ETA ${left === 0 ? '0s' : duration(rate > 0 ? left / rate : Number.NaN)}  errors ${p.errors}${p.resumed > 0 ? `  resumed ${p.resumed}` : ''}${p.costUsd > 0 ? `  $${p.costUsd.toFixed(4)}` : ''}`;
+  return `${p.model.padEnd(16).slice(0, 16)} ${bar} ${String(p.done).padStart(6)}/${p.total} ${pct.toFixed(0).padStart(3)}%  ${rate.toFixed(1)} req/s  ETA ${left === 0 ? '0s' : sent < 5 || elapsed < 1 ? '…' : duration(left / rate)}  errors ${p.errors}${p.resumed > 0 ? `  resumed ${p.resumed}` : ''}${p.costUsd > 0 ? `  $${p.costUsd.toFixed(4)}` : ''}`;
 }
 
 /**
