@@ -88,6 +88,30 @@ describe('response cache with a client', () => {
     cache.close();
   });
 
+  test('stream() on a hit yields the cached text as one delta, then the completion', async () => {
+    const cache = new ResponseCache(join(dir, 'stream.sqlite'));
+    const client = createClient(
+      { provider: 'openai-chat', baseUrl: server.baseUrl, model: 'assay-spam-nb' },
+      { cache },
+    );
+    const request = {
+      messages: [{ role: 'user' as const, content: EMAIL }],
+      params: { temperature: 0 },
+    };
+    const live = await client.complete(request);
+    const events: string[] = [];
+    let cached: boolean | undefined;
+    for await (const e of client.stream(request)) {
+      if (e.type === 'content') events.push(e.delta);
+      else if (e.type === 'done') cached = e.completion.cached;
+    }
+    expect(events).toEqual([live.text]);
+    expect(cached).toBe(true);
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+    await client.close();
+    cache.close();
+  });
+
   test('benchmark mode bypasses the cache', async () => {
     const cache = new ResponseCache(join(dir, 'bench.sqlite'));
     const client = createClient(

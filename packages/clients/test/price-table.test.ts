@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest';
+import { BUILT_IN_PRICES, computeCost, encodingFor, priceFor } from '../src/index.js';
+import { renderTemplate } from '../src/providers/template.js';
+
+describe('prices', () => {
+  test('dated snapshots match their family by the longest prefix', () => {
+    expect(priceFor('gpt-4o-2024-08-06')).toBe(BUILT_IN_PRICES['gpt-4o']);
+    expect(priceFor('gpt-4o-mini-2024-07-18')).toBe(BUILT_IN_PRICES['gpt-4o-mini']);
+    expect(priceFor('claude-3-5-haiku-20241022')).toBe(BUILT_IN_PRICES['claude-3-5-haiku']);
+    expect(priceFor('gpt-4od')).toBeUndefined();
+    expect(priceFor('llama-3-8b')).toBeUndefined();
+  });
+
+  test('a configured price overrides the table', () => {
+    const price = { inputPerMTok: 1, outputPerMTok: 2 };
+    expect(priceFor('gpt-4o', price)).toBe(price);
+    expect(priceFor('my-model', price)).toBe(price);
+  });
+
+  test('cost is tokens × price / 1e6, and undefined (not 0) for an unknown price', () => {
+    // 1000 input tokens at $2.50/M = $0.0025; 500 output at $10/M = $0.005.
+    expect(computeCost(1000, 500, { inputPerMTok: 2.5, outputPerMTok: 10 })).toEqual({
+      inputUsd: 0.0025,
+      outputUsd: 0.005,
+      totalUsd: 0.0075,
+    });
+    expect(computeCost(1000, 500, undefined)).toBeUndefined();
+    expect(computeCost(0, 0, { inputPerMTok: 3, outputPerMTok: 15 })?.totalUsd).toBe(0);
+  });
+
+  test('auto tokenizer choice by model family', () => {
+    expect(encodingFor('gpt-4o-mini', 'auto')).toBe('o200k_base');
+    expect(encodingFor('o3-mini', 'auto')).toBe('o200k_base');
+    expect(encodingFor('gpt-4-turbo', 'auto')).toBe('cl100k_base');
+    expect(encodingFor('claude-3-5-haiku', 'auto')).toBe('estimate');
+    expect(encodingFor('claude-3-5-haiku', 'cl100k_base')).toBe('cl100k_base');
+  });
+});
+
+describe('renderTemplate', () => {
+  test('whole placeholders keep their JSON type; inline ones become text; unset members drop', () => {
+    const out = renderTemplate(
+      {
+        a: '{{messages}}',
+        b: 'T={{temperature}} P={{prompt}}',
+        c: '{{seed}}',
+        d: ['{{seed}}', 1],
+        e: { f: '{{ maxTokens }}' },
+      },
+      { messages: [{ role: 'user', content: 'x' }], temperature: 0.5, prompt: 'hi', maxTokens: 3 },
+    );
+    expect(out).toEqual({
+      a: [{ role: 'user', content: 'x' }],
+      b: 'T=0.5 P=hi',
+      d: [null, 1],
+      e: { f: 3 },
+    });
+  });
+});
