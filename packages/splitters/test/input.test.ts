@@ -1,6 +1,13 @@
-import { tableFromArrays, vectorFromArray } from 'apache-arrow';
+import { Dictionary, Int32, tableFromArrays, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
-import { encodeLabels, GroupKFold, KFold, SplitError, StratifiedKFold } from '../src/index.js';
+import {
+  encodeLabels,
+  GroupKFold,
+  KFold,
+  LeaveOneGroupOut,
+  SplitError,
+  StratifiedKFold,
+} from '../src/index.js';
 
 describe('label encoding', () => {
   test('codes follow np.unique order, or first appearance on request', () => {
@@ -31,6 +38,13 @@ describe('label encoding', () => {
     const table = tableFromArrays({ g: Int32Array.from([1, 1, 2, 3]) });
     expect(new GroupKFold({ nSplits: 3 }).foldIds({ groups: table.getChild('g')! })).toEqual(
       new GroupKFold({ nSplits: 3 }).foldIds({ groups: [1, 1, 2, 3] }),
+    );
+    const dictionary = vectorFromArray(
+      ['x', 'y', 'x', 'z'],
+      new Dictionary(new Utf8(), new Int32()),
+    );
+    expect(new LeaveOneGroupOut().foldIds({ groups: dictionary })).toEqual(
+      Int32Array.from([0, 1, 0, 2]),
     );
     const withNull = vectorFromArray([1, null, 2, 2]);
     expect(() => new GroupKFold({ nSplits: 2 }).foldIds({ groups: withNull })).toThrow(
