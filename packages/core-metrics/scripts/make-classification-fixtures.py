@@ -354,6 +354,16 @@ tie_true = np.array([1, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2])
 tie_pred = np.array([1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 2, 2, 2, 2, 2, 0, 0, 0])
 case("exact rounding ties", "classificationReport", tie_true, tie_pred, {"zeroDivision": 0})
 case("exact rounding ties, digits 1", "classificationReport", tie_true, tie_pred, {"zeroDivision": 0, "digits": 1})
+# Weighted supports whose last digits show scikit-learn's arithmetic (tp + (true - tp)).
+case(
+    "weighted supports printed with every digit",
+    "classificationReport",
+    np.array([1, 7, 7, 1, -2, -2, 8, 7, 8, 6, 7, 1, -2, -2, 8, 7, 1, 7, 7, 7]),
+    np.array([6, 8, 7, 1, 7, 8, 1, -2, 7, 7, 7, 6, 6, -2, -2, 8, -2, 6, 7, 7]),
+    {"sampleWeight": [2.2, 0.96, 1.58, 2.35, 1.08, 2.59, 0.01, 2.72, 2.26, 1.2, 0.93, 0.95, 1.1, 1.71, 2.02, 1.93, 2.33, 1.06, 1.03, 0.04], "digits": 4},
+)
+# No row correct at all: scikit-learn 1.2 reports float supports even without weights.
+case("no correct row", "classificationReport", np.array(["a", "a", "d"]), np.array(["b", "b", "a"]), {"zeroDivision": 0})
 case("target names", "classificationReport", multi_true, multi_pred, {"targetNames": ["zero", "one", "two", "three"]})
 case("long target names, digits 3", "classificationReport", str_true, str_pred, {"targetNames": ["formicidae", "apis", "felis catus", "canis"], "digits": 3})
 

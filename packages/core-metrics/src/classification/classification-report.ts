@@ -150,13 +150,19 @@ export function classificationReport(
     report[heading] = heading === 'accuracy' ? row.precision : row;
   }
   if (weighted) {
-    // The text prints weighted supports with every digit, so take them in numpy's
-    // summation order (bincount in row order, then np.sum) to print scikit-learn's text.
+    // The text prints weighted supports with every digit, so compute them with
+    // scikit-learn's arithmetic: row-order bincounts of true and of correct rows, then
+    // support = tp + (true - tp) as multilabel_confusion_matrix does, then np.sum.
     const { weight } = prepared.encoded;
-    const { trueCodes } = prepared.encoded.codes();
+    const { trueCodes, predCodes } = prepared.encoded.codes();
     const sums = new Float64Array(nClasses);
-    for (let i = 0; i < trueCodes.length; i++) sums[trueCodes[i]!]! += weight![i]!;
-    const perRow = indices.map((c) => sums[c]!);
+    const tps = new Float64Array(nClasses);
+    for (let i = 0; i < trueCodes.length; i++) {
+      const t = trueCodes[i]!;
+      sums[t]! += weight![i]!;
+      if (t === predCodes[i]) tps[t]! += weight![i]!;
+    }
+    const perRow = indices.map((c) => tps[c]! + (sums[c]! - tps[c]!));
     const total = numpySum(perRow);
     rows.forEach(([name, row], j) => {
       rows[j] = [name, { ...row, support: perRow[j]! }];
