@@ -123,8 +123,17 @@ describe('assay run (CLI)', () => {
     const path = writeConfig(
       'invalid',
       {
+        dataset: { builtin: 'spam-assassin', limit: -3 },
+        task: { type: 'classification', labels: ['spam'] },
+        prompt: { template: '{{text}}', fewShot: { count: -1 } },
         models: [
-          { name: 'a', provider: 'openai-chat', baseUrl: server.baseUrl, model: 'm' },
+          {
+            name: 'a',
+            provider: 'openai-chat',
+            baseUrl: server.baseUrl,
+            model: 'm',
+            concurrency: { max: 0 },
+          },
           {
             name: 'b',
             provider: 'openai-chat',
@@ -134,23 +143,34 @@ describe('assay run (CLI)', () => {
           },
           { name: 'a', provider: 'grpc', baseUrl: server.baseUrl, model: 'm' },
         ],
-        evaluation: { method: 'stratified', k: 1, metrics: ['accuracy', 'f9'] },
-        thresholds: ['f1_macro >= 0.9', 'vibes >= 3'],
+        evaluation: { method: 'loo', k: 1, ci: 2, metrics: ['accuracy', 'f9'] },
+        output: { dir: join(dir, 'invalid'), wrongSamples: -1 },
+        thresholds: ['f1_macro >= 0.9', 'vibes >= 3', 'accuracy is high'],
+        modles: [],
       },
       server.baseUrl,
     );
     const r = await assay(['run', path]);
     expect(r.code).toBe(2);
-    for (const expected of [
+    const expected = [
+      'dataset.limit: expected a positive number',
+      'task.labels: expected at least 2 entries',
+      'prompt.fewShot.count: expected a number >= 0',
+      'models[0].concurrency.max: expected a positive number',
       'models[1].rateLimit.rpm: expected a positive number',
       'models[2].provider: expected one of',
       "models[2].name: duplicate model name 'a'",
+      'evaluation.method: expected one of',
       'evaluation.k: expected a number >= 2',
+      'evaluation.ci: expected a value < 1',
       "evaluation.metrics[1]: unknown metric 'f9'",
+      'output.wrongSamples: expected a number >= 0',
       "thresholds[1]: unknown metric 'vibes'",
-    ]) {
-      expect(r.stderr).toContain(expected);
-    }
+      "thresholds[2]: expected '<metric> <op> <number>'",
+      'modles: unknown key',
+    ];
+    for (const line of expected) expect(r.stderr).toContain(line);
+    expect(r.stderr).toMatch(new RegExp(`invalid \\(${expected.length} problems\\)`));
     expect(r.stdout).toBe('');
   });
 
