@@ -56,6 +56,23 @@ function sampleLatencies(
   return Array.from({ length: 2000 }, (_, i) => xs[Math.round((i * (xs.length - 1)) / 1999)]!);
 }
 
+const HEADER_LINE = /^(From |[A-Za-z][\w-]*: )/;
+
+/**
+ * The start of an input for the wrong-answer sample; for an e-mail (header block,
+ * blank line, body) its Subject line and the start of the body, which say more
+ * than the Received: chain.
+ */
+function excerpt(text: string): string {
+  const gap = text.indexOf('\n\n');
+  if (HEADER_LINE.test(text) && gap > 0) {
+    const subject = /^Subject:.*$/im.exec(text.slice(0, gap))?.[0];
+    const body = text.slice(gap + 2).trim();
+    return `${subject ? `${subject}\n\n` : ''}${body}`.slice(0, 400);
+  }
+  return text.slice(0, 400);
+}
+
 function scoringTask(run: ExecutedRun): ScoringTask {
   const t = run.config.task;
   const labels = t.type === 'classification' ? t.labels : [];
@@ -178,7 +195,7 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
         expected: r.expected,
         answer: r.rawAnswer === null ? null : r.rawAnswer.slice(0, 500),
         parsed: r.parsed,
-        input: (itemsById.get(r.id)?.fields.text ?? '').slice(0, 400),
+        input: excerpt(itemsById.get(r.id)?.fields.text ?? ''),
       }));
     return {
       name: m.name,
