@@ -77,8 +77,8 @@ function writeConfig(
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assay-cli-run-'));
   server = await startModelServer({ port: 0 });
-  // Every answer takes 40 ms, so a run of 40 items at concurrency 2 is mid-flight long enough to kill.
-  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 40 } } });
+  // Every answer takes 60 ms, so a run of 40 items at concurrency 2 stays mid-flight long enough to kill.
+  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 60 } } });
 });
 
 afterAll(async () => {
