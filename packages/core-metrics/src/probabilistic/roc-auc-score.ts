@@ -55,7 +55,8 @@ export interface RocAucScoreOptions {
  * @param yTrue - true labels
  * @param yScore - a score column (binary) or an n×k probability matrix (multiclass)
  * @param options - see {@link RocAucScoreOptions}
- * @returns the AUC; with `average: null` (ovr) the per-class AUCs
+ * @returns the AUC; with `average: null` a Float64Array: the per-class AUCs (ovr, in
+ *   class order), or a single element for binary input
  * @throws {@link MetricInputError} `SINGLE_CLASS` (one class in `yTrue`, or a
  *   class with no rows under ovr), `EMPTY_INPUT`, `LENGTH_MISMATCH`,
  *   `NON_FINITE_VALUE`, `INVALID_SHAPE`, `INVALID_PROBABILITY`,
