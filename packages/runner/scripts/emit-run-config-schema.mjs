@@ -1,7 +1,11 @@
-// Writes schema/run-config.schema.json from RunConfigSchema (run after `pnpm build`).
+// Writes schema/run-config.schema.json from RunConfigSchema (run after `pnpm build`),
+// formatted the way `biome check` expects.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { runConfigJsonSchema } from '../dist/index.js';
 
-const path = new URL('../schema/run-config.schema.json', import.meta.url);
+const path = fileURLToPath(new URL('../schema/run-config.schema.json', import.meta.url));
 writeFileSync(path, `${JSON.stringify(runConfigJsonSchema(), null, 2)}\n`);
-console.log(`wrote ${path.pathname}`);
+execFileSync('npx', ['biome', 'format', '--write', path], { stdio: 'inherit' });
+console.log(`wrote ${path}`);
