@@ -245,9 +245,14 @@ export async function scoreWith(
     }
   }
   // 2. row-based metrics, one task per selection (each computed whole by one worker)
+  // rows tasks are awaited at the end; a failure meanwhile must not go unhandled
   const pending: Promise<void>[] = [];
+  const defer = (promise: Promise<void>): void => {
+    promise.catch(() => undefined);
+    pending.push(promise);
+  };
   if (rowNames.length > 0) {
-    pending.push(
+    defer(
       rowsPass(
         [null, ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s }))],
         [overall, ...sliceValues],
@@ -268,7 +273,7 @@ export async function scoreWith(
     const values = list.map(() => new Float64Array(names.length).fill(Number.NaN));
     if (list.length === 0) return { list, values };
     if (rowNames.length > 0) {
-      pending.push(
+      defer(
         rowsPass(
           list.map((f) => ({ ids: f.folding.ids, value: f.fold })),
           values,
