@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createClient, ResponseCache } from '@assay/clients';
 import { createRng } from '@assay/splitters';
 import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
@@ -165,6 +165,7 @@ export async function executeRun(
   mkdirSync(config.output.dir, { recursive: true });
   const journalPath = join(config.output.dir, 'journal.sqlite');
   const journal = new RunJournal(journalPath);
+  mkdirSync(dirname(config.cache!), { recursive: true });
   const cache = new ResponseCache(config.cache!);
   const progress: ModelProgress[] = [];
   const requests = new Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>();
