@@ -34,6 +34,8 @@ async function main() {
     join(dirname(here), '..', '..', 'packages', 'clients', 'package.json'),
   );
   const OpenAI = (await import(pathToFileURL(clientsRequire.resolve('openai')).href)).default;
+  // undici alone (the transport under @assay/clients) shows what the client layer itself costs.
+  const { Pool } = await import(pathToFileURL(clientsRequire.resolve('undici')).href);
 
   const N = Number(process.env.BENCH_CLIENT_REQUESTS ?? 20_000);
   const STREAM_N = Math.max(500, Math.floor(N / 10));
@@ -86,6 +88,30 @@ async function main() {
     return { rps: n / wall, cpuUsPerReq: (cpu.user + cpu.system) / n, failures, timestamps };
   }
 
+  const rawPool = new Pool(url, { connections: IN_FLIGHT, pipelining: 1 });
+  async function runUndici(n) {
+    let next = 0;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, async () => {
+        while (next < n) {
+          next++;
+          const res = await rawPool.request({
+            path: '/v1/chat/completions',
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+          });
+          JSON.parse(await res.body.text());
+        }
+      }),
+    );
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    return { rps: n / wall, cpuUsPerReq: (cpu.user + cpu.system) / n };
+  }
+
   async function runAutocannon(n) {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
@@ -109,6 +135,17 @@ async function main() {
   }
 
   const STREAM_HEADERS = { 'x-assay-explain': '1' };
+  // A wordy e-mail gives the longest explained answers (label + up to 8 evidence features).
+  const longMessages = [
+    {
+      role: 'user',
+      content:
+        'Subject: URGENT winner notification\n\nCongratulations! Your email address won the international lottery ' +
+        'jackpot of $4,500,000 USD. Claim your cash prize now: send your bank account, credit card number and ' +
+        'password to our claims agent. Limited time offer, act now, click here to unsubscribe. Free viagra, cheap ' +
+        'meds, mortgage refinance at lowest rates, guaranteed income working from home, no credit check.',
+    },
+  ];
 
   const streamClient = createClient({
     provider: 'openai-chat',
@@ -127,7 +164,10 @@ async function main() {
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < n) {
           next++;
-          const c = await streamClient.complete({ messages, headers: STREAM_HEADERS });
+          const c = await streamClient.complete({
+            messages: longMessages,
+            headers: STREAM_HEADERS,
+          });
           events += c.record.contentChunkTimes.length;
         }
       }),
@@ -159,7 +199,7 @@ async function main() {
           next++;
           const stream = await sdk.chat.completions.create({
             model: 'assay-spam-nb',
-            messages,
+            messages: longMessages,
             stream: true,
             stream_options: { include_usage: true },
           });
@@ -183,6 +223,7 @@ async function main() {
 
   // Warm both paths (JIT, connections, server caches).
   await runOurs(Math.min(N, 5000));
+  await runUndici(Math.min(N, 5000));
   await runAutocannon(Math.min(N, 5000));
 
   console.log(
@@ -190,8 +231,10 @@ async function main() {
   );
   const ours = [];
   const peer = [];
+  const raw = [];
   for (let r = 0; r < ROUNDS; r++) {
     ours.push(await runOurs(N));
+    raw.push(await runUndici(N));
     peer.push(await runAutocannon(N));
   }
   const oursRps = median(ours.map((x) => x.rps));
@@ -204,8 +247,15 @@ async function main() {
     `  @assay/clients  ${fmt(oursRps)} req/s   ${fmt(oursCpu, 1)} µs CPU/request (client process)`,
   );
   console.log(`  autocannon      ${fmt(peerRps)} req/s   ${fmt(peerCpu, 1)} µs CPU/request`);
+  console.log(
+    `  undici alone    ${fmt(median(raw.map((x) => x.rps)))} req/s   ${fmt(median(raw.map((x) => x.cpuUsPerReq)), 1)} µs CPU/request (pool.request + JSON.parse, no policies or record)`,
+  );
   // Paired rounds ran back to back, so their ratio cancels most of the machine's drift.
   const ratios = ours.map((x, i) => x.rps / peer[i].rps);
+  const rawRatios = ours.map((x, i) => x.rps / raw[i].rps);
+  console.log(
+    `  ratio (ours / undici alone), median of paired rounds: ${fmt(median(rawRatios), 2)} (rounds: ${rawRatios.map((r) => fmt(r, 2)).join(', ')})`,
+  );
   console.log(
     `  ratio (ours / autocannon), median of paired rounds: ${fmt(median(ratios), 2)} (rounds: ${ratios.map((r) => fmt(r, 2)).join(', ')}; target ≥ 0.90)`,
   );
@@ -238,6 +288,6 @@ async function main() {
   );
   const stats = await serverStats();
   console.log(`\nserver handled ${stats.requests} requests`);
-  await Promise.all([client.close(), streamClient.close()]);
+  await Promise.all([client.close(), streamClient.close(), rawPool.close()]);
   child.send('close');
 }
