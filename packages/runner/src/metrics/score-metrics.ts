@@ -149,6 +149,13 @@ function ovo(columns: ScoreColumns, rows: Uint32Array | null, weighted: boolean)
   return mean(scores, weighted ? weights : null);
 }
 
+/**
+ * Checks that a job has class probabilities.
+ *
+ * @param columns - the job's columns
+ * @param metric - the metric asking, for the error
+ * @throws {@link ConfigError} `INVALID_OPTION` without `yProba`
+ */
 export function needsProba(columns: ScoreColumns, metric: string): void {
   if (columns.yProba === null) {
     throw new ConfigError(

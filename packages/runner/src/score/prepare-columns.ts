@@ -4,7 +4,6 @@ import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import type {
   ArrowPredictions,
-  ColumnRoles,
   LoadedPredictions,
   PredictionColumns,
   PredictionInput,
@@ -483,5 +482,3 @@ export function prepareColumns(
     warnings,
   };
 }
-
-export type { ColumnRoles };
