@@ -3,10 +3,11 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 /** Something worth knowing that did not fail a request. */
 export interface ClientWarning {
   /**
-   * Stable code: `'RETRY'` (an attempt failed and will be retried) or
-   * `'CACHE_WRITE_FAILED'` (a completion could not be cached; the request still succeeded).
+   * Stable code: `'RETRY'` (an attempt failed and will be retried), `'CACHE_READ_FAILED'`
+   * (an entry could not be read; treated as a miss) or `'CACHE_WRITE_FAILED'` (a completion
+   * could not be cached; the request still succeeded).
    */
-  readonly code: 'RETRY' | 'CACHE_WRITE_FAILED';
+  readonly code: 'RETRY' | 'CACHE_READ_FAILED' | 'CACHE_WRITE_FAILED';
   /** A full sentence; never contains an API key. */
   readonly message: string;
 }

@@ -112,6 +112,32 @@ describe('response cache with a client', () => {
     cache.close();
   });
 
+  test('a damaged entry is a miss with a warning, then is replaced', async () => {
+    const path = join(dir, 'damaged.sqlite');
+    const cache = new ResponseCache(path);
+    const client = createClient(
+      { provider: 'openai-chat', baseUrl: server.baseUrl, model: 'assay-spam-nb' },
+      { cache },
+    );
+    const request = {
+      messages: [{ role: 'user' as const, content: EMAIL }],
+      params: { temperature: 0 },
+    };
+    await client.complete(request);
+    const raw = new Database(path);
+    raw.prepare('UPDATE responses SET value = ?').run('{not json');
+    raw.close();
+    const warnings: ClientWarning[] = [];
+    const off = onClientWarning((w) => warnings.push(w));
+    const again = await client.complete(request);
+    off();
+    expect(again.cached).toBe(false);
+    expect(warnings.map((w) => w.code)).toEqual(['CACHE_READ_FAILED']);
+    expect((await client.complete(request)).cached).toBe(true);
+    await client.close();
+    cache.close();
+  });
+
   test('benchmark mode bypasses the cache', async () => {
     const cache = new ResponseCache(join(dir, 'bench.sqlite'));
     const client = createClient(

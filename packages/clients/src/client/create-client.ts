@@ -222,7 +222,16 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
         sampleIndex: request.sampleIndex,
         shape,
       });
-      const hit = cache.get(key);
+      let hit: CachedCompletion | undefined;
+      try {
+        hit = cache.get(key);
+      } catch (error) {
+        // A damaged entry or a locked file is a miss, never a failed request.
+        emitClientWarning(() => ({
+          code: 'CACHE_READ_FAILED',
+          message: `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
+        }));
+      }
       if (hit !== undefined) {
         counters.cacheHits++;
         counters.succeeded++;
