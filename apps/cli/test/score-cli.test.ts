@@ -186,6 +186,32 @@ describe('assay score', () => {
     expect(usage.stderr).toContain("required option '--y-pred <col>'");
   });
 
+  test('a missing label names its row; --drop-missing drops it and reports the count', async () => {
+    const gaps = join(dir, 'gaps.csv');
+    writeFileSync(gaps, 'y,yhat\ncat,cat\n,dog\ndog,dog\ncat,dog\n');
+    const failed = await assay([gaps, '--y-true', 'y', '--y-pred', 'yhat', '--workers', '0']);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('row 1');
+    expect(failed.stderr).toContain('--drop-missing');
+    const dropped = await assay([
+      gaps,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--workers',
+      '0',
+      '--drop-missing',
+      '--metrics',
+      'accuracy',
+    ]);
+    expect(dropped.code).toBe(0);
+    const report = ScoreReportSchema.parse(JSON.parse(dropped.stdout));
+    expect(report.n).toBe(3);
+    expect(report.dropped).toBe(1);
+    expect(report.overall.accuracy?.value).toBeCloseTo(2 / 3, 15);
+  });
+
   test('--help lists the options and examples', async () => {
     const help = await assay(['--help']);
     expect(help.code).toBe(0);
