@@ -69,8 +69,9 @@ export {
 } from './kernels/confusion-counts.js';
 export { expectedCalibrationErrorKernel } from './kernels/expected-calibration-error.js';
 export { logLossBinaryKernel, logLossKernel } from './kernels/log-loss.js';
-export { radixSortFloat64, releaseSortScratch } from './kernels/radix-sort.js';
+export { radixSortFloat64 } from './kernels/radix-sort.js';
 export { rocAucBinaryKernel } from './kernels/roc-auc.js';
+export { releaseSortScratch } from './kernels/scratch-pool.js';
 export { topKAccuracyKernel } from './kernels/top-k-accuracy.js';
 export type { AveragePrecisionScoreOptions } from './probabilistic/average-precision-score.js';
 export { averagePrecisionScore } from './probabilistic/average-precision-score.js';

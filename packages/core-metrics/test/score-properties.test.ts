@@ -6,6 +6,7 @@ import {
   brierScoreLoss,
   logLoss,
   radixSortFloat64,
+  releaseSortScratch,
   rocAucBinaryKernel,
   rocAucScore,
 } from '../src/index.js';
@@ -177,6 +178,22 @@ describe('ROC AUC properties', () => {
         );
       }),
     );
+  });
+});
+
+describe('scratch buffers', () => {
+  it('results are unchanged after releasing the reused buffers, and across sizes', () => {
+    const y = [0, 1, 1, 0, 1, 0, 0, 1, 1, 0];
+    const s = [0.1, 0.9, 0.4, 0.35, 0.8, 0.2, 0.6, 0.7, 0.3, 0.05];
+    const before = rocAucScore(y, s);
+    rocAucScore(
+      Array.from({ length: 5000 }, (_, i) => i % 2),
+      Array.from({ length: 5000 }, (_, i) => Math.sin(i)),
+    );
+    expect(rocAucScore(y, s)).toBe(before);
+    releaseSortScratch();
+    expect(rocAucScore(y, s)).toBe(before);
+    expect(rocAucScore(Int32Array.from(y), s)).toBe(before);
   });
 });
 

@@ -1,4 +1,5 @@
 import { radixSortFloat64 } from './radix-sort.js';
+import { registerScratch } from './scratch-pool.js';
 
 /** Scores of the selected rows split by class, each part sorted ascending. */
 export interface ClassSortedScores {
@@ -15,6 +16,10 @@ export interface ClassSortedScores {
 // Reused between calls for the same reason as the radix sort's spares.
 let poolScores = new Float64Array(0);
 let poolWeights = new Float64Array(0);
+registerScratch(() => {
+  poolScores = new Float64Array(0);
+  poolWeights = new Float64Array(0);
+});
 
 /**
  * Gathers the selected rows' scores, split by class, and radix-sorts each

@@ -1,3 +1,5 @@
+import { registerScratch } from './scratch-pool.js';
+
 // Fresh memory is expensive to touch (page faults dominate a 10M-row sort), so
 // the alternate buffers the passes ping-pong through are kept and reused.
 let spareKeys = new Float64Array(0);
@@ -13,7 +15,7 @@ const SMALL_RUN = 24;
 
 /**
  * Returns a pooled Float64Array of at least `length` elements for scratch use.
- * Kept between calls (one pool per thread); see {@link releaseSortScratch}.
+ * Kept between calls (one pool per thread); see `releaseSortScratch`.
  *
  * @param length - elements needed
  * @returns a view of exactly `length` elements (contents undefined)
@@ -28,21 +30,10 @@ function sparePayloadOf(length: number): Float64Array {
   return sparePayload.subarray(0, length);
 }
 
-/**
- * Frees the scratch buffers the radix sort keeps between calls (they grow to
- * the largest input seen: 16 bytes a row with weights, 8 without).
- *
- * @example
- * ```ts
- * import { releaseSortScratch } from '@assay/core-metrics';
- * releaseSortScratch();
- * ```
- * @see {@link radixSortFloat64}
- */
-export function releaseSortScratch(): void {
+registerScratch(() => {
   spareKeys = new Float64Array(0);
   sparePayload = new Float64Array(0);
-}
+});
 
 /**
  * One LSD counting pass over `[start, end)` on one 11-bit digit of the

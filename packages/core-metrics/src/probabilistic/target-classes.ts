@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import { isArrowVector } from '../input/arrow-vector.js';
 import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
+import { registerScratch } from '../kernels/scratch-pool.js';
 
 /** A label column encoded against its sorted classes. */
 export interface TargetClasses {
@@ -29,6 +30,10 @@ const DENSE_RANGE = 1 << 16;
 // touching fresh memory on every call (page faults dominate at 10M rows).
 let pooledBytes = new Uint8Array(0);
 let pooledInts = new Int32Array(0);
+registerScratch(() => {
+  pooledBytes = new Uint8Array(0);
+  pooledInts = new Int32Array(0);
+});
 
 /**
  * Encodes a target column to class codes.
