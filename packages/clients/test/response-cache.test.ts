@@ -3,8 +3,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ClientError, cacheKey, canonicalJson, createClient, ResponseCache } from '../src/index.js';
+import {
+  ClientError,
+  type ClientWarning,
+  cacheKey,
+  canonicalJson,
+  createClient,
+  onClientWarning,
+  ResponseCache,
+} from '../src/index.js';
 
 let server: ModelServer;
 let dir: string;
