@@ -17,6 +17,7 @@ import {
 } from '@assay/core-metrics';
 import { loadColumns, scorePredictions } from '@assay/runner';
 import { createRng, KFold } from '@assay/splitters';
+import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
 
@@ -122,6 +123,28 @@ describe('score metrics equal core-metrics', () => {
       const expected = reference(t, p);
       for (const name of names) expect(report.folds[f]!.metrics[name], name).toBe(expected[name]);
     });
+  });
+
+  test('an apache-arrow Table with column roles scores like plain columns', async () => {
+    const data = syntheticClassification(500, 2, 9);
+    const table = tableFromArrays({
+      y: data.yTrue,
+      p: data.yPred,
+      s: data.probaColumns[1]!,
+      lang: data.slice,
+    });
+    const options = { metrics: ['accuracy', 'roc_auc'], workers: 0 };
+    const fromArrow = await scorePredictions(
+      { table, roles: { yTrue: 'y', yPred: 'p', yScore: 's', slice: 'lang' } },
+      options,
+    );
+    const fromArrays = await scorePredictions(
+      { yTrue: data.yTrue, yPred: data.yPred, yScore: data.probaColumns[1]!, slice: data.slice },
+      options,
+    );
+    expect(fromArrow.overall).toEqual(fromArrays.overall);
+    expect(fromArrow.slices).toEqual(fromArrays.slices);
+    expect(fromArrow.overall.roc_auc?.value).toBe(rocAucScore(data.yTrue, data.probaColumns[1]!));
   });
 
   test('a loaded file scores like the same columns in memory, and is not modified', async () => {
