@@ -21,14 +21,19 @@ export function sampleMultinomial(
   out: Float64Array = new Float64Array(weights.length),
 ): Float64Array {
   let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  let last = -1;
+  for (let i = 0; i < weights.length; i++) {
+    total += weights[i]!;
+    if (weights[i]! > 0) last = i;
+  }
   let remaining = n;
   let mass = total;
   out.fill(0);
   for (let i = 0; i < weights.length && remaining > 0; i++) {
     const w = weights[i]!;
     if (w <= 0) continue;
-    if (w >= mass) {
+    // the last positive cell takes the rest: exact, whatever the rounding of `mass`
+    if (i === last || w >= mass) {
       out[i] = remaining;
       remaining = 0;
       break;
