@@ -110,6 +110,14 @@ all_metrics("odd count (median is the middle value)", odd, odd * 0.9, skip=("mea
 big = 1e6 + rng.normal(0, 1, 300)
 all_metrics("large offset, small spread", big, big + rng.normal(0, 0.5, 300), skip=("meanSquaredLogError",))
 
+# More rows than one accumulator block (1024): exercises the blockwise moments.
+yb = np.round(rng.normal(50, 10, 2100), 4)
+pb = np.round(yb + rng.normal(0, 4, 2100), 4)
+wb = rng.random(2100).round(2) + 0.01
+for fn in ("r2Score", "explainedVarianceScore", "meanSquaredError", "meanAbsolutePercentageError"):
+    add(f"2100 rows weighted (three blocks): {fn}", fn, yb, pb, {"sampleWeight": wb.tolist()},
+        float(sk_call(fn, yb, pb, {"sampleWeight": wb.tolist()})))
+
 # Degenerate cases.
 const = [2.0, 2.0, 2.0, 2.0]
 for ff in (True, False):
