@@ -88,7 +88,9 @@ describe('assay run end to end against the model server with injected faults', (
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.models.map((m) => m.name)).toEqual(['label-only', 'explained']);
     expect(readFileSync(join(dir, 'report.md'), 'utf8')).toMatch(/## Task metrics/);
-    expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg/);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/<svg/);
+    expect(html).toMatch(/Failed requests[\s\S]*http_status/);
   });
 
   it('accounts for every item of every model: correct + wrong + unparseable + failed', () => {

@@ -79,6 +79,18 @@ function comparisonsSection(r: RunResults): string {
   return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+function failuresSection(r: RunResults): string {
+  const failing = r.models.filter((m) => m.service.failed > 0);
+  if (failing.length === 0) return '';
+  const rows = failing.flatMap((m) =>
+    m.service.errorExamples.map(
+      (e) =>
+        `<tr><td>${h(m.name)}</td><td>${h(e.errorClass)}</td><td class="num">${m.service.errorsByClass[e.errorClass] ?? 0}</td><td><pre class="answer">${h(e.message.slice(0, 300))}</pre></td></tr>`,
+    ),
+  );
+  return `<h3>Failed requests</h3><p class="note">Failed after the client's retries; their predictions are not scored. Rerun with <code>--retry-failed</code> to re-send only these.</p><table><thead><tr><th>model</th><th>error class</th><th class="num">requests</th><th>example</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function thresholdsSection(r: RunResults): string {
   if (r.thresholds.length === 0) return '';
   return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th>result</th></tr></thead><tbody>${r.thresholds
@@ -187,7 +199,7 @@ ${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsTabl
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
 ${comparisonsSection(r)}
-<h2>Service</h2>${serviceTable(r)}<div class="charts">${latencyCharts}</div>
+<h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>
 ${thresholdsSection(r)}
 ${groups ? `<h2>Slices</h2><p class="note">Groups: ${groups}.</p>${r.models.map(slicesSection).join('')}` : ''}
 ${classification || r.task.type === 'regression' ? `<h2>Wrong answers</h2>${r.models.map(wrongSection).join('')}` : ''}
