@@ -23,10 +23,11 @@ import { type ErrorClass, RecordBuilder } from '../records/request-record.js';
 import { computeCost, priceFor } from '../usage/price-table.js';
 import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
 import { emitClientWarning } from '../warnings.js';
+import { completionFromCache, toCachedCompletion } from './cached-completion.js';
 import { type ClientStats, zeroByClass } from './client-stats.js';
-import { EventQueue } from './event-queue.js';
 import { makeProvider } from './make-provider.js';
 import { runAttempt } from './run-attempt.js';
+import { streamCall } from './stream-call.js';
 
 /** Per-call options of {@link ModelClient.complete} and {@link ModelClient.stream}. */
 export interface CallOptions {
@@ -171,28 +172,6 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     return new ClientError(codeForErrorClass(errorClass), redact(message, secrets), details);
   }
 
-  function fromCache(hit: CachedCompletion, record: RecordBuilder): Completion {
-    const now = performance.now();
-    if (record.streamed && hit.text.length > 0) record.contentChunk(now);
-    const finished = record.finish({
-      cached: true,
-      usage: hit.usage,
-      costUsd: hit.cost?.totalUsd,
-      endAt: now,
-    });
-    const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
-      text: hit.text,
-      finishReason: hit.finishReason,
-      usage: hit.usage,
-      record: finished,
-      cached: true,
-    };
-    if (hit.reasoning !== undefined) completion.reasoning = hit.reasoning;
-    if (hit.logprobs !== undefined) completion.logprobs = hit.logprobs;
-    if (hit.cost !== undefined) completion.cost = hit.cost;
-    return completion;
-  }
-
   async function execute(
     request: CompletionRequest,
     signal: AbortSignal | undefined,
@@ -235,7 +214,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
       if (hit !== undefined) {
         counters.cacheHits++;
         counters.succeeded++;
-        const completion = fromCache(hit, record);
+        const completion = completionFromCache(hit, record);
         if (emit !== undefined && hit.text.length > 0) {
           emit({ type: 'content', delta: hit.text, at: completion.record.endAt });
         }
@@ -365,21 +344,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     if (cost !== undefined) completion.cost = cost;
     if (cache !== undefined && key !== undefined) {
       try {
-        cache.put(key, {
-          text: completion.text,
-          reasoning: completion.reasoning,
-          finishReason: completion.finishReason,
-          logprobs: completion.logprobs,
-          usage,
-          cost,
-          timing: {
-            ttftMs: finished.ttftMs,
-            tpotMs: finished.tpotMs,
-            e2eLatencyMs: finished.e2eLatencyMs,
-          },
-          provider: cfg.provider,
-          model: cfg.model,
-        });
+        cache.put(key, toCachedCompletion(completion, cfg.provider, cfg.model));
       } catch (error) {
         emitClientWarning(() => ({
           code: 'CACHE_WRITE_FAILED',
@@ -390,46 +355,13 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     return completion;
   }
 
-  async function* stream(
-    request: CompletionRequest,
-    callOptions: CallOptions = {},
-  ): AsyncGenerator<StreamEvent> {
-    const controller = new AbortController();
-    const user = callOptions.signal;
-    const onUser = (): void => controller.abort(user?.reason);
-    if (user?.aborted === true) controller.abort(user.reason);
-    else user?.addEventListener('abort', onUser, { once: true });
-    const queue = new EventQueue<StreamEvent>();
-    let settled = false;
-    const running = execute(request, controller.signal, true, (event) => queue.push(event)).then(
-      (completion) => {
-        settled = true;
-        queue.push({ type: 'done', completion });
-        queue.end();
-      },
-      (error: unknown) => {
-        settled = true;
-        queue.fail(error);
-      },
-    );
-    try {
-      for (;;) {
-        const next = await queue.next();
-        if (next.done === true) return;
-        yield next.value;
-      }
-    } finally {
-      user?.removeEventListener('abort', onUser);
-      if (!settled) controller.abort(new Error('The stream consumer stopped early.'));
-      await running;
-    }
-  }
-
   return {
     complete(request: CompletionRequest, callOptions: CallOptions = {}): Promise<Completion> {
       return execute(request, callOptions.signal, cfg.streaming, undefined);
     },
-    stream,
+    stream(request: CompletionRequest, callOptions: CallOptions = {}): AsyncIterable<StreamEvent> {
+      return streamCall((signal, emit) => execute(request, signal, true, emit), callOptions.signal);
+    },
     stats(): ClientStats {
       return {
         requests: counters.requests,

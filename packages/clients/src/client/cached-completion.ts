@@ -1,0 +1,61 @@
+import type { CachedCompletion } from '../cache/response-cache.js';
+import type { Completion } from '../completion.js';
+import type { RecordBuilder } from '../records/request-record.js';
+
+/**
+ * A completion served from the cache: the stored answer with a fresh record
+ * (`cached: true`, no HTTP timings; a streamed call gets one content chunk, now).
+ *
+ * @param hit - the stored entry
+ * @param record - the call's record builder
+ * @returns the completion
+ */
+export function completionFromCache(hit: CachedCompletion, record: RecordBuilder): Completion {
+  const now = performance.now();
+  if (record.streamed && hit.text.length > 0) record.contentChunk(now);
+  const finished = record.finish({
+    cached: true,
+    usage: hit.usage,
+    costUsd: hit.cost?.totalUsd,
+    endAt: now,
+  });
+  const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
+    text: hit.text,
+    finishReason: hit.finishReason,
+    usage: hit.usage,
+    record: finished,
+    cached: true,
+  };
+  if (hit.reasoning !== undefined) completion.reasoning = hit.reasoning;
+  if (hit.logprobs !== undefined) completion.logprobs = hit.logprobs;
+  if (hit.cost !== undefined) completion.cost = hit.cost;
+  return completion;
+}
+
+/**
+ * What the cache stores for a completion: answer, usage, cost and a timing summary. Built
+ * field by field from the completion so nothing else (headers, keys) can slip in.
+ *
+ * @param completion - a live completion
+ * @param provider - provider kind
+ * @param model - model name
+ * @returns the entry to put
+ */
+export function toCachedCompletion(
+  completion: Completion,
+  provider: string,
+  model: string,
+): CachedCompletion {
+  const record = completion.record;
+  return {
+    text: completion.text,
+    reasoning: completion.reasoning,
+    finishReason: completion.finishReason,
+    logprobs: completion.logprobs,
+    usage: completion.usage,
+    cost: completion.cost,
+    timing: { ttftMs: record.ttftMs, tpotMs: record.tpotMs, e2eLatencyMs: record.e2eLatencyMs },
+    provider,
+    model,
+  };
+}
