@@ -21,7 +21,7 @@ export type {
 } from './completion.js';
 // Configuration
 export type { ClientConfig, ProviderKind, ResolvedClientConfig } from './config/client-config.js';
-export { ClientConfigSchema, PROVIDERS } from './config/client-config.js';
+export { ClientConfigSchema, GenerationParamsSchema, PROVIDERS } from './config/client-config.js';
 // Errors and warnings
 export type { ClientErrorCode } from './errors.js';
 export { ClientError, codeForErrorClass } from './errors.js';

@@ -90,6 +90,25 @@ describe('createClient configuration errors', () => {
   });
 });
 
+describe('request validation', () => {
+  test('bad messages and bad per-request params are INVALID_CONFIG naming the path, before any request', async () => {
+    const client = createClient(OK);
+    const badRole = (await client
+      .complete({ messages: [{ role: 'robot', content: 'x' }] } as never)
+      .catch((e: unknown) => e)) as ClientError;
+    expect(badRole.code).toBe('INVALID_CONFIG');
+    expect(badRole.path).toBe('request.messages[0]');
+    expect(badRole.message).toContain("'system' | 'user' | 'assistant'");
+    const badParam = (await client
+      .complete({ prompt: 'x', params: { temperature: -1 } })
+      .catch((e: unknown) => e)) as ClientError;
+    expect(badParam.code).toBe('INVALID_CONFIG');
+    expect(badParam.path).toBe('request.params.temperature');
+    expect(client.stats().attempts).toBe(0);
+    await client.close();
+  });
+});
+
 describe('ClientConfigSchema', () => {
   test('applies the documented defaults', () => {
     const c = ClientConfigSchema.parse(OK);

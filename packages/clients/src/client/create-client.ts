@@ -26,6 +26,7 @@ import { emitClientWarning } from '../warnings.js';
 import { completionFromCache, toCachedCompletion } from './cached-completion.js';
 import { type ClientStats, zeroByClass } from './client-stats.js';
 import { makeProvider } from './make-provider.js';
+import { requestProblem } from './request-problem.js';
 import { runAttempt } from './run-attempt.js';
 import { streamCall } from './stream-call.js';
 
@@ -179,13 +180,10 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     emit: ((event: StreamEvent) => void) | undefined,
   ): Promise<Completion> {
     counters.requests++;
-    if (request.messages === undefined && request.prompt === undefined) {
+    const invalid = requestProblem(request);
+    if (invalid !== undefined) {
       counters.failed++;
-      throw new ClientError(
-        'INVALID_CONFIG',
-        'The request has neither messages nor prompt; pass request.messages (chat) or request.prompt.',
-        { path: 'request' },
-      );
+      throw new ClientError('INVALID_CONFIG', invalid.message, { path: invalid.path });
     }
     const record = new RecordBuilder(cfg.provider, cfg.model, streamed);
     const params = mergeParams(request);

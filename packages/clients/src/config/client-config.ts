@@ -6,7 +6,8 @@ export const PROVIDERS = ['openai-chat', 'openai-completions', 'anthropic', 'htt
 /** One of {@link PROVIDERS}. */
 export type ProviderKind = (typeof PROVIDERS)[number];
 
-const GenerationParamsSchema = z.strictObject({
+/** Generation parameters as accepted in `config.params` and `request.params`. */
+export const GenerationParamsSchema = z.strictObject({
   temperature: z.number().min(0).optional(),
   maxTokens: z.number().int().positive().optional(),
   topP: z.number().min(0).max(1).optional(),
