@@ -206,11 +206,26 @@ export async function scoreWith(
         }),
       );
     }
-    const parts = await track(tasks, 'confusion', options);
-    // fixed chunks added in chunk order: the same sums for any worker count
-    const merged = new Float64Array(parts[0]!.length);
-    for (const part of parts) for (let i = 0; i < merged.length; i++) merged[i]! += part[i]!;
-    return merged;
+    // fixed chunks added in chunk order (the same sums for any worker count), as soon as
+    // the next one in order is in: only out-of-order parts are held, not every chunk's
+    let merged: Float64Array | undefined;
+    let next = 0;
+    const waiting = new Map<number, Float64Array>();
+    const addInOrder = (index: number, part: Float64Array) => {
+      waiting.set(index, part);
+      for (let ready = waiting.get(next); ready !== undefined; ready = waiting.get(next)) {
+        waiting.delete(next);
+        if (merged === undefined) merged = new Float64Array(ready.length);
+        for (let i = 0; i < merged.length; i++) merged[i]! += ready[i]!;
+        next++;
+      }
+    };
+    await track(
+      tasks.map((task, index) => task.then((part) => addInOrder(index, part))),
+      'confusion',
+      options,
+    );
+    return merged!;
   };
   const rowsPass = (selections: Selection[], targets: Float64Array[]): Promise<void> =>
     track(
