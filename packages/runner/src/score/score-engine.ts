@@ -316,8 +316,12 @@ export async function scoreWith(
   const intervals: ([number, number] | null)[][] = [];
   const method: Record<string, 'multinomial-counts' | 'rows'> = {};
   if (bootstrap > 0) {
+    // multinomial draws cost O(non-zero cells) per replicate, row draws O(n): with very many
+    // classes and few rows per cell, resampling rows is the cheaper exact method
+    let nonZero = 0;
+    if (overallCounts !== null) for (const c of overallCounts) if (c > 0) nonZero++;
     const multinomial =
-      columns.weight === null
+      columns.weight === null && nonZero <= Math.max(64, columns.n / 4)
         ? (specs.filter((s) => s.kind === 'confusion') as ConfusionMetric[])
         : [];
     const resampled = specs
