@@ -6,7 +6,8 @@ import {
   LeavePOut,
   SplitError,
 } from '../src/index.js';
-import { complement, loadCases, materialize } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
+import { complement, materialize } from './support/split-checks.js';
 
 describe('LeaveOneOut and LeavePOut', () => {
   test.each(loadCases<{ n: number; folds: number[][] }>('leave-one-out'))(

@@ -5,7 +5,7 @@ import {
   stdContiguous,
   stdStridedSequential,
 } from '../src/kernels/numpy-reductions.js';
-import { loadCases } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
 
 describe('numpy ports', () => {
   test.each(

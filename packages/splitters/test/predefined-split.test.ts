@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { PredefinedSplit } from '../src/index.js';
-import { loadCases, materialize } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
+import { materialize } from './support/split-checks.js';
 
 interface Case {
   testFold: number[];

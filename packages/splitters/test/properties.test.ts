@@ -19,7 +19,7 @@ import {
   StratifiedShuffleSplit,
   TimeSeriesSplit,
 } from '../src/index.js';
-import { checkWellFormed } from './helpers.js';
+import { checkWellFormed } from './support/split-checks.js';
 
 /** Rows with a class label (every class has >= 3 members) and a group label (>= 3 groups). */
 const dataset = fc

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { KFold, RepeatedKFold, RepeatedStratifiedKFold, StratifiedKFold } from '../src/index.js';
-import { materialize } from './helpers.js';
+import { materialize } from './support/split-checks.js';
 
 describe('RepeatedKFold and RepeatedStratifiedKFold', () => {
   test('split() is the repeats of foldIdsForRepeat, in order', () => {

@@ -7,7 +7,8 @@ import {
   StratifiedShuffleSplit,
 } from '../src/index.js';
 import { shuffleSplitSizes } from '../src/kernels/shuffle-split-size.js';
-import { checkWellFormed, loadCases } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
+import { checkWellFormed } from './support/split-checks.js';
 
 interface SizeCase {
   n: number;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { onSplitWarning, StratifiedGroupKFold } from '../src/index.js';
-import { checkWellFormed, complement, loadCases, materialize } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
+import { checkWellFormed, complement, materialize } from './support/split-checks.js';
 
 interface Case {
   y: number[];

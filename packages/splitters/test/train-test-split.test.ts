@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { bootstrapSample, trainTestSplit } from '../src/index.js';
-import { isAscending, loadCases } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
+import { isAscending } from './support/split-checks.js';
 
 interface Case {
   n: number;

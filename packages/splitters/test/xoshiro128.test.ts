@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createRng, permutation, type Rng, shuffleInPlace } from '../src/index.js';
-import { loadCases } from './helpers.js';
+import { loadCases } from './support/fixture-cases.js';
 
 interface Case {
   seed: number;

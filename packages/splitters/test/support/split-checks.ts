@@ -1,11 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { Split } from '../src/index.js';
-
-/** Reads `test/fixtures/<name>.json` (written by scripts/make-fixtures.py) and returns its cases. */
-export function loadCases<T>(name: string): T[] {
-  const url = new URL(`./fixtures/${name}.json`, import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { cases: T[] }).cases;
-}
+import type { Split } from '../../src/index.js';
 
 /** Materialises splits as plain arrays. */
 export function materialize(splits: Iterable<Split>): { train: number[]; test: number[] }[] {
