@@ -50,6 +50,12 @@ export interface CacheKeyInput {
  *
  * @param input - provider, base URL, model, parameters, messages or prompt, sample index
  * @returns 64 hex characters
+ * @example
+ * ```ts
+ * import { cacheKey } from '@assay/clients';
+ * cacheKey({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm',
+ *   params: { temperature: 0 }, prompt: 'hi' }); // 64 hex characters
+ * ```
  */
 export function cacheKey(input: CacheKeyInput): string {
   const deterministic = input.params.temperature === 0;

@@ -82,13 +82,23 @@ export class ResponseCache {
     this.#count = this.#db.prepare('SELECT count(*) AS n FROM responses');
   }
 
-  /** The entry under `key`, or undefined. */
+  /**
+   * The entry under `key`, or undefined.
+   *
+   * @param key - a {@link cacheKey}
+   * @returns the stored completion, or undefined when there is none
+   */
   get(key: string): CachedCompletion | undefined {
     const row = this.#get.get(key);
     return row === undefined ? undefined : (JSON.parse(row.value) as CachedCompletion);
   }
 
-  /** Stores `entry` under `key`; committed (crash-safe) when this returns. */
+  /**
+   * Stores `entry` under `key`, replacing any entry there; committed (crash-safe) when this returns.
+   *
+   * @param key - a {@link cacheKey}
+   * @param entry - the completion to store
+   */
   put(key: string, entry: CachedCompletion): void {
     this.#put.run(key, entry.provider, entry.model, Date.now(), JSON.stringify(entry));
   }

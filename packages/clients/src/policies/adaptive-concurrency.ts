@@ -67,6 +67,8 @@ export class AdaptiveConcurrency {
   /**
    * Records an overload of a request sent at `sentAt` (`performance.now()`); halves the limit
    * unless that request predates the last decrease.
+   *
+   * @param sentAt - when the overloaded request was sent (`performance.now()`)
    */
   onOverload(sentAt: number): void {
     this.#streak = 0;

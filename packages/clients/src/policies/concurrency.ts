@@ -51,7 +51,11 @@ export class ConcurrencyLimiter {
     return this.#queue.length - this.#head;
   }
 
-  /** Changes the limit; waiters are admitted at once if it grew. */
+  /**
+   * Changes the limit; waiters are admitted at once if it grew.
+   *
+   * @param limit - the new limit (floored, at least 1)
+   */
   setLimit(limit: number): void {
     this.#limit = Math.max(1, Math.floor(limit));
     this.#drain();

@@ -52,7 +52,12 @@ export class RateLimiter {
     if (this.#tokens !== undefined) await this.#tokens.take(estimatedTokens, signal);
   }
 
-  /** Corrects the token balance once the real usage (`actualTokens`) is known. */
+  /**
+   * Corrects the token balance once the real usage is known.
+   *
+   * @param estimatedTokens - what {@link RateLimiter.acquire} took
+   * @param actualTokens - the request's real input + output tokens
+   */
   settle(estimatedTokens: number, actualTokens: number): void {
     this.#tokens?.adjust(estimatedTokens - actualTokens);
   }

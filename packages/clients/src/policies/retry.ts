@@ -41,6 +41,12 @@ const MIN_BUDGET = 10;
  * @param failure - the failed attempt
  * @param retryMalformed - whether malformed responses count as transient
  * @returns true when a retry could succeed
+ * @example
+ * ```ts
+ * import { isTransient } from '@assay/clients';
+ * isTransient({ errorClass: 'http_status', status: 429 }, false); // true
+ * isTransient({ errorClass: 'http_status', status: 400 }, false); // false
+ * ```
  */
 export function isTransient(failure: FailureInfo, retryMalformed: boolean): boolean {
   switch (failure.errorClass) {

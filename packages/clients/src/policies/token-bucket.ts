@@ -31,6 +31,7 @@ export class TokenBucket {
   /**
    * @param perMinute - refill rate, tokens per minute (> 0)
    * @param capacity - bucket size, the largest burst (> 0); starts full
+   * @throws RangeError when `perMinute` or `capacity` is not positive
    */
   constructor(perMinute: number, capacity: number) {
     if (!(perMinute > 0) || !(capacity > 0)) {
@@ -83,7 +84,11 @@ export class TokenBucket {
     });
   }
 
-  /** Adjusts the balance after the fact (negative `amount` takes, positive gives back). */
+  /**
+   * Adjusts the balance after the fact, never above the capacity.
+   *
+   * @param amount - tokens to give back (positive) or take (negative)
+   */
   adjust(amount: number): void {
     this.#refill();
     this.#tokens = Math.min(this.#capacity, this.#tokens + amount);

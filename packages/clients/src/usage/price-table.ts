@@ -41,6 +41,12 @@ export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
  * @param model - model name
  * @param override - configured price
  * @returns the price, or undefined for an unknown model
+ * @example
+ * ```ts
+ * import { priceFor } from '@assay/clients';
+ * priceFor('gpt-4o-2024-08-06'); // { inputPerMTok: 2.5, outputPerMTok: 10 }
+ * priceFor('my-model'); // undefined
+ * ```
  */
 export function priceFor(model: string, override?: Price): Price | undefined {
   if (override !== undefined) return override;

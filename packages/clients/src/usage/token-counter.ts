@@ -13,6 +13,12 @@ const encoders = new Map<string, Promise<Tiktoken>>();
  * @param model - model name
  * @param choice - configured tokenizer
  * @returns the encoding name or `'estimate'`
+ * @example
+ * ```ts
+ * import { encodingFor } from '@assay/clients';
+ * encodingFor('gpt-4o-mini', 'auto'); // 'o200k_base'
+ * encodingFor('llama-3', 'auto'); // 'estimate'
+ * ```
  */
 export function encodingFor(
   model: string,
