@@ -53,6 +53,12 @@ function corpusDataDir(): string {
  * @param argument - argument path used in the error message
  * @returns the groups, typed
  * @throws {@link ModelServerError} `UNKNOWN_GROUP` for a name outside {@link SPAM_ASSASSIN_GROUPS}
+ * @example
+ * ```ts
+ * import { checkGroups } from '@assay/model-server';
+ * checkGroups(['spam-1', 'easy-ham-1'], 'groups'); // ['spam-1', 'easy-ham-1']
+ * checkGroups(['spam'], 'groups'); // throws UNKNOWN_GROUP naming groups[0]
+ * ```
  */
 export function checkGroups(groups: readonly string[], argument: string): SpamAssassinGroup[] {
   return groups.map((group, i) => {

@@ -13,7 +13,18 @@ export interface FaultPlan {
 const DEFAULT_FAILURE: FailureMode = { kind: 'status', status: 503 };
 const MAX_KEYS = 100_000;
 
-/** Name under which a failure is counted in `ModelServerStats.faultsInjected`. */
+/**
+ * Name under which a failure is counted in `ModelServerStats.faultsInjected`.
+ *
+ * @param failure - an injected failure
+ * @returns `status-<code>` for a status failure, else the failure's kind
+ * @example
+ * ```ts
+ * import { failureName } from '@assay/model-server';
+ * failureName({ kind: 'status', status: 429 }); // 'status-429'
+ * failureName({ kind: 'reset' }); // 'reset'
+ * ```
+ */
 export function failureName(failure: FailureMode): string {
   return failure.kind === 'status' ? `status-${failure.status}` : failure.kind;
 }
@@ -24,6 +35,14 @@ export function failureName(failure: FailureMode): string {
  * @remarks
  * Stateful (one per server): the RNG sequence and counters make a run with the same seed and the
  * same request order reproducible.
+ *
+ * @example
+ * ```ts
+ * import { FaultInjector, parseFaultSpec } from '@assay/model-server';
+ * const counts: Record<string, number> = {};
+ * new FaultInjector(1, counts).plan(parseFaultSpec('status=429')).failure; // { kind: 'status', status: 429 }
+ * counts; // { 'status-429': 1 }
+ * ```
  */
 export class FaultInjector {
   readonly #random: () => number;

@@ -163,6 +163,12 @@ export function parseFaultSpec(spec: string): FaultOptions {
  * @param server - the server-wide defaults
  * @param request - parsed `x-assay-fault` header
  * @returns the effective options
+ * @example
+ * ```ts
+ * import { mergeFaultOptions, parseFaultSpec } from '@assay/model-server';
+ * mergeFaultOptions(parseFaultSpec('status=503,rate=0.1'), parseFaultSpec('latency=50'));
+ * // { failure: { kind: 'status', status: 503 }, rate: 0.1, latency: { kind: 'fixed', ms: 50 } }
+ * ```
  */
 export function mergeFaultOptions(server: FaultOptions, request: FaultOptions): FaultOptions {
   if (request.none === true) return { ...request, none: false };

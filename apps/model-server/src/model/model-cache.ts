@@ -22,6 +22,12 @@ const cacheSchema = z.object({
  *
  * @param model - a trained model
  * @returns JSON text
+ * @example
+ * ```ts
+ * import { parseSpamModel, serializeSpamModel, trainSpamModel } from '@assay/model-server';
+ * const json = serializeSpamModel(trainSpamModel());
+ * parseSpamModel(json, 'model.json'); // the same model
+ * ```
  */
 export function serializeSpamModel(model: SpamModel): string {
   return JSON.stringify({
@@ -43,6 +49,11 @@ export function serializeSpamModel(model: SpamModel): string {
  * @param source - where it came from, for error messages
  * @returns the model
  * @throws {@link ModelServerError} `INVALID_MODEL_CACHE` naming the bad field
+ * @example
+ * ```ts
+ * import { parseSpamModel, serializeSpamModel, trainSpamModel } from '@assay/model-server';
+ * parseSpamModel(serializeSpamModel(trainSpamModel()), 'model.json');
+ * ```
  */
 export function parseSpamModel(json: string, source = 'model cache'): SpamModel {
   let value: unknown;
@@ -83,6 +94,11 @@ export function parseSpamModel(json: string, source = 'model cache'): SpamModel 
  * @param options - training options
  * @returns the model
  * @throws {@link ModelServerError} `INVALID_MODEL_CACHE` for an unreadable cache file
+ * @example
+ * ```ts
+ * import { loadOrTrainSpamModel } from '@assay/model-server';
+ * const model = loadOrTrainSpamModel('.assay/spam-model.json'); // trains and writes on first use
+ * ```
  */
 export function loadOrTrainSpamModel(path: string, options: TrainSpamModelOptions = {}): SpamModel {
   if (existsSync(path)) {

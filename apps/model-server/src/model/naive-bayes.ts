@@ -228,6 +228,12 @@ export function predictSpam(model: SpamModel, text: string): SpamPrediction {
  * @param label - the direction to explain
  * @param count - how many features at most (default 8)
  * @returns features such as `'click'` or `'subject:free'`
+ * @example
+ * ```ts
+ * import { spamEvidence, trainSpamModel } from '@assay/model-server';
+ * spamEvidence(trainSpamModel(), 'Subject: FREE cash, click now', 'spam', 3);
+ * // ['subject:free', 'subject:cash', 'subject:now']
+ * ```
  */
 export function spamEvidence(
   model: SpamModel,

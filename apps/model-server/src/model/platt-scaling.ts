@@ -14,6 +14,11 @@ export interface PlattScaling {
  * @param scores - raw decision scores
  * @param positive - `true` where the example is positive (spam)
  * @returns slope and intercept; identity `(1, 0)` when fitting fails
+ * @example
+ * ```ts
+ * import { fitPlattScaling } from '@assay/model-server';
+ * fitPlattScaling([-2, -1, 1, 2], [false, false, true, true]); // { slope: 0.674…, intercept: ~0 }
+ * ```
  * @see sklearn.calibration._sigmoid_calibration
  */
 export function fitPlattScaling(

@@ -15,6 +15,12 @@ const HEADER_LINE = /^[A-Za-z][A-Za-z0-9-]*:[ \t]/;
  *
  * @param prompt - last user message or legacy prompt
  * @returns the text to classify
+ * @example
+ * ```ts
+ * import { extractEmail } from '@assay/model-server';
+ * extractEmail('Classify this e-mail as spam or ham:\n\nSubject: hi\n\nLunch?');
+ * // 'Subject: hi\n\nLunch?'
+ * ```
  */
 export function extractEmail(prompt: string): string {
   const gap = prompt.indexOf('\n\n');

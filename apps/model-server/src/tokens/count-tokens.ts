@@ -103,6 +103,11 @@ export interface CountableMessage {
  *
  * @param messages - the request's messages
  * @returns the prompt token count
+ * @example
+ * ```ts
+ * import { countChatPromptTokens } from '@assay/model-server';
+ * countChatPromptTokens([{ role: 'user', content: 'Hello there' }]); // 9
+ * ```
  */
 export function countChatPromptTokens(messages: readonly CountableMessage[]): number {
   let n = REPLY_PRIMING_TOKENS;
