@@ -137,6 +137,8 @@ function compareLabels(a: Label, b: Label): number {
  * const { classes, codes } = encodeLabels([['yTrue', ['b', 'a']], ['yPred', ['a', 'c']]]);
  * // classes: ['a', 'b', 'c']; codes: [Int32Array [1, 0], Int32Array [0, 2]]
  * ```
+ * @see sklearn.utils.multiclass.unique_labels
+ * @see sklearn.preprocessing.LabelEncoder
  */
 export function encodeLabels(columns: ReadonlyArray<readonly [string, LabelInput]>): EncodedLabels {
   const first = columns[0];
