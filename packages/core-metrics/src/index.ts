@@ -3,10 +3,10 @@ export type { ConfusionAccumulatorJSON } from './accumulators/confusion-accumula
 export { ConfusionAccumulator } from './accumulators/confusion-accumulator.js';
 export type {
   ForceFiniteOptions,
-  RegressionAccumulatorJSON,
   RegressionAccumulatorOptions,
 } from './accumulators/regression-accumulator.js';
 export { RegressionAccumulator } from './accumulators/regression-accumulator.js';
+export type { RegressionAccumulatorJSON } from './accumulators/regression-accumulator-json.js';
 export {
   accuracyFromConfusion,
   errorRateFromConfusion,
@@ -66,6 +66,7 @@ export { brierKernel } from './kernels/brier.js';
 export {
   accumulateConfusion,
   accumulateConfusionByGroup,
+  accumulateConfusionByGroupInt8,
 } from './kernels/confusion-counts.js';
 export { expectedCalibrationErrorKernel } from './kernels/expected-calibration-error.js';
 export { logLossBinaryKernel, logLossKernel } from './kernels/log-loss.js';

@@ -1,5 +1,10 @@
 import { MetricInputError } from '../errors.js';
+import { medianOfAbsolute } from '../kernels/median-of-absolute.js';
 import { emitMetricWarning } from '../warnings.js';
+import {
+  type RegressionAccumulatorJSON,
+  validateRegressionAccumulatorJSON,
+} from './regression-accumulator-json.js';
 
 /** Options of {@link RegressionAccumulator}. */
 export interface RegressionAccumulatorOptions {
@@ -18,40 +23,6 @@ export interface ForceFiniteOptions {
    * or 0 (imperfect), as scikit-learn's `force_finite` (default true).
    */
   readonly forceFinite?: boolean;
-}
-
-/** Serialized {@link RegressionAccumulator} (JSON-safe: no Infinity/NaN). */
-export interface RegressionAccumulatorJSON {
-  readonly kind: 'RegressionAccumulator';
-  readonly version: 1;
-  /** Rows seen (including zero-weight rows). */
-  readonly count: number;
-  /** Σ w. */
-  readonly weightSum: number;
-  /** Weighted mean of yTrue. */
-  readonly meanTrue: number;
-  /** Σ w (y − mean)². */
-  readonly m2True: number;
-  /** Weighted mean of the residual r = y − ŷ. */
-  readonly meanResidual: number;
-  /** Σ w (r − mean_r)². */
-  readonly m2Residual: number;
-  /** Σ w |r|. */
-  readonly sumAbs: number;
-  /** Σ w r². */
-  readonly sumSquares: number;
-  /** Σ w (ln(1 + y) − ln(1 + ŷ))² (meaningful only when no value is negative). */
-  readonly sumSquaredLog: number;
-  /** Σ w |r| / max(|y|, ε). */
-  readonly sumPercentage: number;
-  /** max |r| over all rows. */
-  readonly maxAbs: number;
-  /** Smallest yTrue or yPred seen, or null when none. */
-  readonly minValue: number | null;
-  /** Kept |residuals| (with `keepResiduals`), else null. */
-  readonly residuals: number[] | null;
-  /** Weights of the kept residuals, or null when all rows had weight 1. */
-  readonly residualWeights: number[] | null;
 }
 
 const BLOCK = 1024;
@@ -459,7 +430,7 @@ export class RegressionAccumulator {
    * @throws {@link MetricInputError} `INVALID_STATE` naming the bad field
    */
   static fromJSON(json: unknown): RegressionAccumulator {
-    const state = validateJSON(json);
+    const state = validateRegressionAccumulatorJSON(json);
     const acc = new RegressionAccumulator({ keepResiduals: state.residuals !== null });
     acc.count = state.count;
     acc.weightSum = state.weightSum;
@@ -485,96 +456,4 @@ function assemble(numerator: number, denominator: number, forceFinite: boolean):
   if (numerator === 0) return 1;
   if (denominator === 0) return 0;
   return 1 - numerator / denominator;
-}
-
-/**
- * Median of absolute residuals: numpy's median without weights, scikit-learn's
- * `_weighted_percentile(·, w, 50)` with them.
- *
- * @param absResiduals - |r| per row (reordered in place)
- * @param weight - per-row weights, or null
- * @returns the (weighted) median
- */
-export function medianOfAbsolute(absResiduals: Float64Array, weight: Float64Array | null): number {
-  const n = absResiduals.length;
-  if (weight === null) {
-    const sorted = absResiduals.sort();
-    const mid = n >>> 1;
-    return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => absResiduals[a]! - absResiduals[b]!,
-  );
-  const cdf = new Float64Array(n);
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    total += weight[order[i]!]!;
-    cdf[i] = total;
-  }
-  let target = 0.5 * total;
-  if (target === 0) target = Number.MIN_VALUE;
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cdf[mid]! < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return absResiduals[order[Math.min(lo, n - 1)]!]!;
-}
-
-const NUMBER_FIELDS = [
-  'count',
-  'weightSum',
-  'meanTrue',
-  'm2True',
-  'meanResidual',
-  'm2Residual',
-  'sumAbs',
-  'sumSquares',
-  'sumSquaredLog',
-  'sumPercentage',
-  'maxAbs',
-] as const;
-
-function validateJSON(json: unknown): RegressionAccumulatorJSON {
-  const bad = (field: string, want: string): never => {
-    throw new MetricInputError(
-      'INVALID_STATE',
-      `RegressionAccumulator.fromJSON: field ${field} is invalid; it must be ${want}.`,
-      field,
-    );
-  };
-  if (typeof json !== 'object' || json === null) bad('(root)', 'an object from toJSON()');
-  const o = json as Record<string, unknown>;
-  if (o.kind !== 'RegressionAccumulator') bad('kind', "'RegressionAccumulator'");
-  if (o.version !== 1) bad('version', '1');
-  for (const field of NUMBER_FIELDS) {
-    const v = o[field];
-    if (typeof v !== 'number' || !Number.isFinite(v)) bad(field, 'a finite number');
-  }
-  const count = o.count as number;
-  if (!Number.isInteger(count) || count < 0) bad('count', 'a non-negative integer');
-  for (const field of ['weightSum', 'm2True', 'm2Residual', 'sumAbs', 'sumSquares', 'maxAbs']) {
-    if ((o[field] as number) < 0) bad(field, 'non-negative');
-  }
-  if (o.minValue !== null && (typeof o.minValue !== 'number' || !Number.isFinite(o.minValue))) {
-    bad('minValue', 'a finite number or null');
-  }
-  const list = (field: string): number[] | null => {
-    const v = o[field];
-    if (v === null || v === undefined) return null;
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)) {
-      return bad(field, 'null or an array of finite non-negative numbers');
-    }
-    return v as number[];
-  };
-  const residuals = list('residuals');
-  const residualWeights = list('residualWeights');
-  if (residuals !== null && residuals.length !== count)
-    bad('residuals', `an array of ${count} values`);
-  if (residualWeights !== null && residualWeights.length !== (residuals?.length ?? -1)) {
-    bad('residualWeights', 'null or as long as residuals');
-  }
-  return { ...(o as unknown as RegressionAccumulatorJSON), residuals, residualWeights };
 }

@@ -1,0 +1,98 @@
+import { MetricInputError } from '../errors.js';
+
+/** Serialized {@link RegressionAccumulator} (JSON-safe: no Infinity/NaN). */
+export interface RegressionAccumulatorJSON {
+  readonly kind: 'RegressionAccumulator';
+  readonly version: 1;
+  /** Rows seen (including zero-weight rows). */
+  readonly count: number;
+  /** Σ w. */
+  readonly weightSum: number;
+  /** Weighted mean of yTrue. */
+  readonly meanTrue: number;
+  /** Σ w (y − mean)². */
+  readonly m2True: number;
+  /** Weighted mean of the residual r = y − ŷ. */
+  readonly meanResidual: number;
+  /** Σ w (r − mean_r)². */
+  readonly m2Residual: number;
+  /** Σ w |r|. */
+  readonly sumAbs: number;
+  /** Σ w r². */
+  readonly sumSquares: number;
+  /** Σ w (ln(1 + y) − ln(1 + ŷ))² (meaningful only when no value is negative). */
+  readonly sumSquaredLog: number;
+  /** Σ w |r| / max(|y|, ε). */
+  readonly sumPercentage: number;
+  /** max |r| over all rows. */
+  readonly maxAbs: number;
+  /** Smallest yTrue or yPred seen, or null when none. */
+  readonly minValue: number | null;
+  /** Kept |residuals| (with `keepResiduals`), else null. */
+  readonly residuals: number[] | null;
+  /** Weights of the kept residuals, or null when all rows had weight 1. */
+  readonly residualWeights: number[] | null;
+}
+
+const NUMBER_FIELDS = [
+  'count',
+  'weightSum',
+  'meanTrue',
+  'm2True',
+  'meanResidual',
+  'm2Residual',
+  'sumAbs',
+  'sumSquares',
+  'sumSquaredLog',
+  'sumPercentage',
+  'maxAbs',
+] as const;
+
+/**
+ * Checks a parsed {@link RegressionAccumulatorJSON} field by field.
+ *
+ * @param json - a value parsed from `JSON.stringify(accumulator)`
+ * @returns the state, with residual lists normalised to null when absent
+ * @throws {@link MetricInputError} `INVALID_STATE` naming the bad field and what it must be
+ */
+export function validateRegressionAccumulatorJSON(json: unknown): RegressionAccumulatorJSON {
+  const bad = (field: string, want: string): never => {
+    throw new MetricInputError(
+      'INVALID_STATE',
+      `RegressionAccumulator.fromJSON: field ${field} is invalid; it must be ${want}.`,
+      field,
+    );
+  };
+  if (typeof json !== 'object' || json === null) bad('(root)', 'an object from toJSON()');
+  const o = json as Record<string, unknown>;
+  if (o.kind !== 'RegressionAccumulator') bad('kind', "'RegressionAccumulator'");
+  if (o.version !== 1) bad('version', '1');
+  for (const field of NUMBER_FIELDS) {
+    const v = o[field];
+    if (typeof v !== 'number' || !Number.isFinite(v)) bad(field, 'a finite number');
+  }
+  const count = o.count as number;
+  if (!Number.isInteger(count) || count < 0) bad('count', 'a non-negative integer');
+  for (const field of ['weightSum', 'm2True', 'm2Residual', 'sumAbs', 'sumSquares', 'maxAbs']) {
+    if ((o[field] as number) < 0) bad(field, 'non-negative');
+  }
+  if (o.minValue !== null && (typeof o.minValue !== 'number' || !Number.isFinite(o.minValue))) {
+    bad('minValue', 'a finite number or null');
+  }
+  const list = (field: string): number[] | null => {
+    const v = o[field];
+    if (v === null || v === undefined) return null;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'number' || !Number.isFinite(x) || x < 0)) {
+      return bad(field, 'null or an array of finite non-negative numbers');
+    }
+    return v as number[];
+  };
+  const residuals = list('residuals');
+  const residualWeights = list('residualWeights');
+  if (residuals !== null && residuals.length !== count)
+    bad('residuals', `an array of ${count} values`);
+  if (residualWeights !== null && residualWeights.length !== (residuals?.length ?? -1)) {
+    bad('residualWeights', 'null or as long as residuals');
+  }
+  return { ...(o as unknown as RegressionAccumulatorJSON), residuals, residualWeights };
+}
