@@ -4,7 +4,8 @@ import { checkSameLength, type NumericInput, toFloat64Column } from '../input/nu
 import { toWeightColumn } from '../input/weight-column.js';
 import { averagePrecisionKernel } from '../kernels/average-precision.js';
 import { emitMetricWarning } from '../warnings.js';
-import { encodeTarget, positiveIndicator, resolvePosLabel } from './target-classes.js';
+import { positiveIndicator, resolvePosLabel } from './positive-class.js';
+import { encodeTarget } from './target-classes.js';
 
 /** Options of {@link averagePrecisionScore}. */
 export interface AveragePrecisionScoreOptions {

@@ -1,7 +1,8 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { toWeightColumn } from '../input/weight-column.js';
-import { encodeTarget, positiveIndicator, resolvePosLabel } from './target-classes.js';
+import { positiveIndicator, resolvePosLabel } from './positive-class.js';
+import { encodeTarget } from './target-classes.js';
 
 /** Validated inputs of a binary curve. */
 export interface BinaryScores {

@@ -3,12 +3,8 @@ import { checkSameLength, type NumericInput, toFloat64Column } from '../input/nu
 import { checkProbabilityColumn } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { brierKernel } from '../kernels/brier.js';
-import {
-  checkBinaryTarget,
-  encodeTarget,
-  positiveIndicator,
-  resolvePosLabel,
-} from './target-classes.js';
+import { checkBinaryTarget, positiveIndicator, resolvePosLabel } from './positive-class.js';
+import { encodeTarget } from './target-classes.js';
 
 /** Options of {@link brierScoreLoss}. */
 export interface BrierScoreLossOptions {

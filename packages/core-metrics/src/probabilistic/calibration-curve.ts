@@ -2,12 +2,8 @@ import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkProbabilityColumn } from '../input/score-matrix.js';
-import {
-  checkBinaryTarget,
-  encodeTarget,
-  positiveIndicator,
-  resolvePosLabel,
-} from './target-classes.js';
+import { checkBinaryTarget, positiveIndicator, resolvePosLabel } from './positive-class.js';
+import { encodeTarget } from './target-classes.js';
 
 /** Options of {@link calibrationCurve}. */
 export interface CalibrationCurveOptions {

@@ -10,13 +10,8 @@ import {
 } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { expectedCalibrationErrorKernel } from '../kernels/expected-calibration-error.js';
-import {
-  checkBinaryTarget,
-  encodeTarget,
-  encodeTargetWithLabels,
-  positiveIndicator,
-  resolvePosLabel,
-} from './target-classes.js';
+import { checkBinaryTarget, positiveIndicator, resolvePosLabel } from './positive-class.js';
+import { encodeTarget, encodeTargetWithLabels } from './target-classes.js';
 
 /** Options of {@link expectedCalibrationError}. */
 export interface ExpectedCalibrationErrorOptions {

@@ -10,7 +10,8 @@ import {
 } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { logLossBinaryKernel, logLossKernel } from '../kernels/log-loss.js';
-import { encodeTargetWithLabels, positiveIndicator } from './target-classes.js';
+import { positiveIndicator } from './positive-class.js';
+import { encodeTargetWithLabels } from './target-classes.js';
 
 /** Options of {@link logLoss}. */
 export interface LogLossOptions {

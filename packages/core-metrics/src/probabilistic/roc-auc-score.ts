@@ -10,7 +10,8 @@ import {
 } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { rocAucBinaryKernel } from '../kernels/roc-auc.js';
-import { encodeTarget, encodeTargetWithLabels, positiveIndicator } from './target-classes.js';
+import { positiveIndicator } from './positive-class.js';
+import { encodeTarget, encodeTargetWithLabels } from './target-classes.js';
 
 /** Options of {@link rocAucScore}. */
 export interface RocAucScoreOptions {
