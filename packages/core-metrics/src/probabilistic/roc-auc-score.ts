@@ -4,12 +4,11 @@ import { checkSameLength, type NumericInput, toFloat64Column } from '../input/nu
 import {
   checkProbabilityRows,
   isScoreMatrix,
-  type ScoreMatrix,
   type ScoreMatrixInput,
   toScoreMatrix,
 } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
-import { rocAucBinaryKernel } from '../kernels/roc-auc.js';
+import { binaryAuc, ovoAuc, ovrAuc } from './multiclass-auc.js';
 import { positiveIndicator } from './positive-class.js';
 import { encodeTarget, encodeTargetWithLabels } from './target-classes.js';
 
@@ -175,113 +174,4 @@ export function rocAucScore(
     return ovoAuc(target.codes, scores, average);
   }
   return ovrAuc(target.codes, scores, weight, average);
-}
-
-function binaryAuc(
-  isPositive: Uint8Array,
-  scores: Float64Array,
-  weight: Float64Array | null,
-  maxFpr: number,
-  nClasses: number,
-  className?: string,
-): number {
-  const auc =
-    nClasses < 2 ? Number.NaN : rocAucBinaryKernel(isPositive, scores, weight, null, maxFpr);
-  if (Number.isNaN(auc)) {
-    throw new MetricInputError(
-      'SINGLE_CLASS',
-      `Only one class is present in yTrue${className === undefined ? '' : ` for ${className}`} (after dropping zero-weight rows); ROC AUC is not defined in that case.`,
-      'yTrue',
-    );
-  }
-  return auc;
-}
-
-function column(scores: ScoreMatrix, c: number, rows: Uint32Array | null): Float64Array {
-  const { values, nClasses } = scores;
-  const n = rows === null ? scores.nRows : rows.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = values[(rows === null ? i : rows[i]!) * nClasses + c]!;
-  return out;
-}
-
-function ovrAuc(
-  codes: Int32Array | Uint8Array,
-  scores: ScoreMatrix,
-  weight: Float64Array | null,
-  average: 'macro' | 'weighted' | null,
-): number | Float64Array {
-  const k = scores.nClasses;
-  const aucs = new Float64Array(k);
-  const support = new Float64Array(k);
-  for (let i = 0; i < codes.length; i++) support[codes[i]!]! += weight === null ? 1 : weight[i]!;
-  for (let c = 0; c < k; c++) {
-    aucs[c] = binaryAuc(
-      positiveIndicator(codes, c),
-      column(scores, c, null),
-      weight,
-      1,
-      2,
-      `class column ${c}`,
-    );
-  }
-  if (average === null) return aucs;
-  if (average === 'macro') return mean(aucs, null);
-  return mean(aucs, support);
-}
-
-function ovoAuc(
-  codes: Int32Array | Uint8Array,
-  scores: ScoreMatrix,
-  average: 'macro' | 'weighted',
-): number {
-  const k = scores.nClasses;
-  const counts = new Float64Array(k);
-  for (let i = 0; i < codes.length; i++) counts[codes[i]!]!++;
-  const present: number[] = [];
-  for (let c = 0; c < k; c++) if (counts[c]! > 0) present.push(c);
-  const pairScores: number[] = [];
-  const prevalence: number[] = [];
-  for (let x = 0; x < present.length; x++) {
-    for (let y = x + 1; y < present.length; y++) {
-      const a = present[x]!;
-      const b = present[y]!;
-      const rows = new Uint32Array(counts[a]! + counts[b]!);
-      let m = 0;
-      for (let i = 0; i < codes.length; i++) if (codes[i] === a || codes[i] === b) rows[m++] = i;
-      const isA = new Uint8Array(m);
-      const isB = new Uint8Array(m);
-      for (let i = 0; i < m; i++) {
-        isA[i] = codes[rows[i]!] === a ? 1 : 0;
-        isB[i] = 1 - isA[i]!;
-      }
-      const aucA = rocAucBinaryKernel(isA, column(scores, a, rows), null, null);
-      const aucB = rocAucBinaryKernel(isB, column(scores, b, rows), null, null);
-      pairScores.push((aucA + aucB) / 2);
-      prevalence.push(m / codes.length);
-    }
-  }
-  if (pairScores.length === 0) {
-    throw new MetricInputError(
-      'SINGLE_CLASS',
-      'Only one class is present in yTrue; one-vs-one ROC AUC needs at least two.',
-      'yTrue',
-    );
-  }
-  return mean(
-    Float64Array.from(pairScores),
-    average === 'weighted' ? Float64Array.from(prevalence) : null,
-  );
-}
-
-function mean(values: Float64Array, weights: Float64Array | null): number {
-  let total = 0;
-  let weightSum = 0;
-  for (let i = 0; i < values.length; i++) {
-    const w = weights === null ? 1 : weights[i]!;
-    // A class of zero weight contributes 0, not NaN (scikit-learn's rule).
-    total += w === 0 ? 0 : w * values[i]!;
-    weightSum += w;
-  }
-  return weightSum === 0 ? 0 : total / weightSum;
 }
