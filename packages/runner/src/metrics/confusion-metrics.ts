@@ -8,7 +8,7 @@ import {
   precisionRecallFscoreSupportFromConfusion,
 } from '@assay/core-metrics';
 import { ConfigError } from '../errors.js';
-import type { ScoreColumns } from '../score/score-columns.js';
+import type { LabelSet, ScoreColumns } from '../score/score-columns.js';
 import type { ConfusionMetric } from './metric-spec.js';
 
 /**
@@ -42,7 +42,15 @@ export function presentLabels(counts: Float64Array, nClasses: number): number[] 
  * @throws {@link ConfigError} `INVALID_OPTION` when there are more than two classes
  */
 export function positiveIndex(columns: ScoreColumns, metric: string): number {
-  const { classes } = columns;
+  const { classes, labelSet } = columns;
+  if (labelSet !== undefined) {
+    if (labelSet.positive >= 0) return labelSet.positive;
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `Metric ${metric} is binary but the labels option lists ${labelSet.indices.length} label(s); give exactly two labels, or use ${metric}_macro, ${metric}_micro or ${metric}_weighted.`,
+      { path: 'metrics' },
+    );
+  }
   if (classes.length > 2) {
     throw new ConfigError(
       'INVALID_OPTION',
@@ -65,11 +73,18 @@ function setWise(
     needs: 'labels',
     kind: 'confusion',
     greaterIsBetter: true,
-    compute(counts, nClasses, columns) {
+    compute(rawCounts, rawClasses, columns) {
+      const set = columns.labelSet;
+      const counts = set === undefined ? rawCounts : padCounts(rawCounts, rawClasses, set.width);
+      const nClasses = set === undefined ? rawClasses : set.width;
       const options =
         average === 'binary'
           ? { average, posLabel: positiveIndex(columns, name), zeroDivision: 0 as const }
-          : { average, labels: presentLabels(counts, nClasses), zeroDivision: 0 as const };
+          : {
+              average,
+              labels: set === undefined ? presentLabels(counts, nClasses) : set.indices,
+              zeroDivision: 0 as const,
+            };
       if (options.average === 'binary' && nClasses < 2) return Number.NaN;
       // an average is always set here, so these are single numbers
       if (which === 'jaccard') return jaccardFromConfusion(counts, nClasses, options) as number;
@@ -82,9 +97,45 @@ function setWise(
   };
 }
 
+/**
+ * A K×K count matrix widened to `width` classes with zero rows and columns, for
+ * given labels that never occur in the data (they still enter averages, as in
+ * scikit-learn with `labels=`).
+ *
+ * @param counts - row-major K×K counts
+ * @param nClasses - K
+ * @param width - the wider class count (>= K)
+ * @returns `counts` itself when `width === K`, else the padded copy
+ */
+export function padCounts(counts: Float64Array, nClasses: number, width: number): Float64Array {
+  if (width === nClasses) return counts;
+  const out = new Float64Array(width * width);
+  for (let t = 0; t < nClasses; t++) {
+    out.set(counts.subarray(t * nClasses, (t + 1) * nClasses), t * width);
+  }
+  return out;
+}
+
+/**
+ * The rows and columns of the given labels, in their order: scikit-learn's
+ * `confusion_matrix(y_true, y_pred, labels=labels)`, which leaves out every row
+ * whose true or predicted label is not among them.
+ */
+function restrictCounts(counts: Float64Array, nClasses: number, set: LabelSet): Float64Array {
+  const wide = padCounts(counts, nClasses, set.width);
+  const m = set.indices.length;
+  const out = new Float64Array(m * m);
+  set.indices.forEach((t, i) => {
+    set.indices.forEach((p, j) => {
+      out[i * m + j] = wide[t * set.width + p]!;
+    });
+  });
+  return out;
+}
+
 function plain(
   name: string,
-  compute: (counts: Float64Array, nClasses: number) => number,
+  compute: (counts: Float64Array, nClasses: number, columns: ScoreColumns) => number,
 ): ConfusionMetric {
   return {
     name,
@@ -99,7 +150,14 @@ function plain(
 /**
  * The metrics computed from confusion counts, by scikit-learn scorer name.
  * Averaged scores use `zero_division=0` (scikit-learn's value under its
- * default `"warn"`), over the classes present in the rows counted.
+ * default `"warn"`), over the classes present in the rows counted, or over
+ * the `labels` option when given. With `labels`, `accuracy`,
+ * `balanced_accuracy` and `matthews_corrcoef` still use every class (their
+ * scikit-learn functions take no `labels`), `cohen_kappa` uses only the rows
+ * whose true and predicted labels are both listed (as `cohen_kappa_score(...,
+ * labels=)`), and the binary forms score the positive of the two labels
+ * (`f1_score(..., labels=[pos], average=None)`, which scikit-learn's
+ * `average='binary'` refuses once a third label is predicted).
  */
 export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
   plain('accuracy', (c, k) => accuracyFromConfusion(c, k)),
@@ -108,7 +166,15 @@ export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
     balancedAccuracyFromConfusion(c, k, { adjusted: true }),
   ),
   plain('matthews_corrcoef', (c, k) => matthewsCorrcoefFromConfusion(c, k)),
-  plain('cohen_kappa', (c, k) => cohenKappaFromConfusion(c, k)),
+  // the only one of these whose scikit-learn function takes `labels` (it selects the rows)
+  plain('cohen_kappa', (c, k, columns) =>
+    columns.labelSet === undefined
+      ? cohenKappaFromConfusion(c, k)
+      : cohenKappaFromConfusion(
+          restrictCounts(c, k, columns.labelSet),
+          columns.labelSet.indices.length,
+        ),
+  ),
   ...(['binary', 'macro', 'micro', 'weighted'] as const).flatMap((average) => {
     const suffix = average === 'binary' ? '' : `_${average}`;
     return [

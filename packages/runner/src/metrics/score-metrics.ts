@@ -66,7 +66,9 @@ export function binaryScores(
   columns: ScoreColumns,
   metric: string,
 ): { isPositive: Uint8Array; scores: Float64Array } {
-  if (columns.classes.length > 2 || columns.isPositive === null) {
+  // with the labels option a binary y_true may meet a third, predicted-only label
+  // (isPositive is then set from y_true alone, as roc_auc_score reads only y_true)
+  if (columns.isPositive === null || (columns.classes.length > 2 && columns.yScore === null)) {
     throw new ConfigError(
       'INVALID_OPTION',
       `Metric ${metric} needs a binary target but the labels have ${columns.classes.length} classes; use roc_auc_ovr or roc_auc_ovo with --y-proba for multiclass problems.`,

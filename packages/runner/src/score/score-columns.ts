@@ -35,4 +35,20 @@ export interface ScoreColumns {
   /** Slice codes and their values. */
   readonly slice: Int32Array | null;
   readonly sliceValues: readonly Label[];
+  /**
+   * The `labels` option as class indices (absent: every class present in the rows counted).
+   * Indices `>= classes.length` stand for labels that never occur in the data; metrics pad
+   * the count matrix to `width` classes for them.
+   */
+  readonly labelSet?: LabelSet | undefined;
+}
+
+/** The `labels` scoring option resolved against a job's classes. */
+export interface LabelSet {
+  /** Class index of each given label, in the given order. */
+  readonly indices: readonly number[];
+  /** `classes.length` plus the number of given labels absent from the data. */
+  readonly width: number;
+  /** Class index binary metrics treat as positive; -1 unless exactly two labels were given. */
+  readonly positive: number;
 }

@@ -20,6 +20,7 @@ import { fromFoldIdArray } from './fold-ids-input.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
+import { withLabels } from './resolve-labels.js';
 import type { ScoreColumns } from './score-columns.js';
 import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
@@ -129,7 +130,7 @@ export async function scoreWith(
     dropMissing: options.dropMissing,
     inPlace: options.inPlace,
   });
-  const columns = prepared.columns;
+  const columns = withLabels(prepared.columns, options.labels);
   const warnings = [...prepared.warnings];
   const prepMs = performance.now() - started;
   const computeStart = performance.now();

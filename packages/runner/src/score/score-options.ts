@@ -1,3 +1,4 @@
+import type { Label } from '@assay/core-metrics';
 import { ConfigError } from '../errors.js';
 import type { CvSpec } from './parse-cv-spec.js';
 import type { ScoreTask } from './score-columns.js';
@@ -20,6 +21,14 @@ export interface ScoreOptions {
   readonly metrics?: readonly string[] | undefined;
   /** Cross-validation, e.g. `'stratified:5'` (default `'none'`: whole set only). */
   readonly cv?: string | CvSpec | undefined;
+  /**
+   * The labels that averaged, per-label and binary classification metrics range over,
+   * in this order (scikit-learn's `labels=`). Rows with other true or predicted
+   * labels still count (as errors) for accuracy, balanced accuracy and MCC;
+   * `cohen_kappa` leaves them out, as `cohen_kappa_score(labels=)` does. Default:
+   * the labels present in the rows scored.
+   */
+  readonly labels?: readonly Label[] | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
   /** Seed of shuffled splitters and of the bootstrap (default 0). */

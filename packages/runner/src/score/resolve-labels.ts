@@ -1,0 +1,87 @@
+import type { Label } from '@assay/core-metrics';
+import { ConfigError } from '../errors.js';
+import type { LabelSet, ScoreColumns } from './score-columns.js';
+
+function greater(a: Label, b: Label): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return a > b;
+  return String(a) > String(b);
+}
+
+/**
+ * Resolves the `labels` scoring option against the prepared columns: class
+ * index per label (labels absent from the data get indices past the classes),
+ * the positive label of a two-label set (`1` when listed, else the greater),
+ * and, when `y_true` holds exactly two classes but a predicted-only label makes
+ * a third, the positive indicator that score metrics (ROC AUC, log loss) read —
+ * scikit-learn's `roc_auc_score` looks at `y_true` only.
+ *
+ * @param columns - the prepared columns
+ * @param labels - the option, or undefined
+ * @returns the columns, with `labelSet` (and `isPositive`) set when labels are given
+ * @throws {@link ConfigError} `INVALID_OPTION` (path `labels`) for an empty list, a
+ *   duplicate, a value that is not a string or finite number, or a regression task
+ */
+export function withLabels(
+  columns: ScoreColumns,
+  labels: readonly Label[] | undefined,
+): ScoreColumns {
+  if (labels === undefined) return columns;
+  if (columns.task !== 'classification') {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      'labels applies to classification only; leave it out for a regression task.',
+      { path: 'labels' },
+    );
+  }
+  if (!Array.isArray(labels) || labels.length === 0) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      'labels must be a non-empty array of class labels (strings or numbers).',
+      { path: 'labels' },
+    );
+  }
+  const { classes } = columns;
+  // mixed string/number data is compared as strings (see prepareColumns)
+  const asStrings = classes.some((c) => typeof c === 'string');
+  const indexOf = new Map<Label, number>(classes.map((c, i) => [c, i]));
+  const seen = new Set<Label>();
+  let width = classes.length;
+  const indices = labels.map((raw, i) => {
+    if (!(typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw)))) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `labels[${i}] is ${String(raw)}; each label must be a string or a finite number.`,
+        { path: `labels[${i}]` },
+      );
+    }
+    const label = asStrings ? String(raw) : raw;
+    if (seen.has(label)) {
+      throw new ConfigError(
+        'INVALID_OPTION',
+        `labels[${i}] repeats the label ${JSON.stringify(raw)}; list each label once.`,
+        { path: `labels[${i}]` },
+      );
+    }
+    seen.add(label);
+    return indexOf.get(label) ?? width++;
+  });
+  let positive = -1;
+  if (labels.length === 2) {
+    const [a, b] = labels as [Label, Label];
+    const pick = a === 1 ? 0 : b === 1 ? 1 : greater(b, a) ? 1 : 0;
+    positive = indices[pick]!;
+  }
+  const labelSet: LabelSet = { indices, width, positive };
+  let isPositive = columns.isPositive;
+  if (isPositive === null) {
+    const present = new Uint8Array(classes.length);
+    for (let i = 0; i < columns.n; i++) present[columns.yTrue[i]!] = 1;
+    const trueClasses = present.reduce((s, v) => s + v, 0);
+    if (trueClasses === 2) {
+      const top = present.lastIndexOf(1);
+      isPositive = new Uint8Array(new SharedArrayBuffer(columns.n));
+      for (let i = 0; i < columns.n; i++) isPositive[i] = columns.yTrue[i] === top ? 1 : 0;
+    }
+  }
+  return { ...columns, labelSet, isPositive };
+}

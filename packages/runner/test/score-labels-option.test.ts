@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, ScoreReportSchema, scorePredictions } from '@assay/runner';
+import { describe, expect, test } from 'vitest';
+
+type Label = string | number;
+interface LabelsCase {
+  name: string;
+  yTrue: Label[];
+  yPred: Label[];
+  yScore: number[] | null;
+  labels: Label[];
+  foldIds: number[];
+  overall: Record<string, number>;
+  folds: Record<string, number>[];
+}
+
+// made by scripts/make-labels-fixtures.py (scikit-learn 1.2.1, labels= the task labels)
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/labels-option.json', import.meta.url), 'utf8'),
+) as { cases: LabelsCase[] };
+
+function input(c: LabelsCase) {
+  return c.yScore === null
+    ? { yTrue: c.yTrue, yPred: c.yPred }
+    : { yTrue: c.yTrue, yPred: c.yPred, yScore: c.yScore };
+}
+
+describe('the labels option equals scikit-learn with labels=', () => {
+  for (const c of fixture.cases) {
+    test(`${c.name}: overall and per fold, 0 and 2 workers`, async () => {
+      const metrics = Object.keys(c.overall);
+      for (const workers of [0, 2]) {
+        const report = await scorePredictions(input(c), {
+          task: 'classification',
+          metrics,
+          labels: c.labels,
+          foldIds: c.foldIds,
+          bootstrap: 200,
+          seed: 5,
+          workers,
+        });
+        expect(ScoreReportSchema.parse(report)).toEqual(report);
+        for (const name of metrics) {
+          const value = report.overall[name]!.value;
+          expect(value, name).toBeCloseTo(c.overall[name]!, 12);
+          const [lo, hi] = report.overall[name]!.ci!;
+          expect(lo, name).toBeLessThanOrEqual(hi);
+        }
+        expect(report.folds).toHaveLength(c.folds.length);
+        c.folds.forEach((expected, f) => {
+          for (const [name, value] of Object.entries(expected)) {
+            expect(report.folds[f]!.metrics[name], `${name} fold ${f}`).toBeCloseTo(value, 12);
+          }
+        });
+      }
+    });
+  }
+
+  test('without labels the unparseable prediction is a class of the macro average', async () => {
+    const c = fixture.cases.find((x) => x.name === 'binary-unparseable')!;
+    const report = await scorePredictions(input(c), {
+      metrics: ['f1_macro', 'accuracy'],
+      workers: 0,
+    });
+    expect(report.labels).toContain('unparseable');
+    expect(report.overall.accuracy!.value).toBeCloseTo(c.overall.accuracy!, 12);
+    expect(report.overall.f1_macro!.value).not.toBeCloseTo(c.overall.f1_macro!, 6);
+  });
+
+  test('bad labels are rejected with a ConfigError naming the option', async () => {
+    const c = fixture.cases[0]!;
+    const run = (labels: Label[], task: 'classification' | 'regression' = 'classification') =>
+      scorePredictions(task === 'regression' ? { yTrue: [1.5, 2], yPred: [1, 2.5] } : input(c), {
+        task,
+        labels,
+        metrics: task === 'regression' ? ['mae'] : ['f1_macro'],
+        workers: 0,
+      });
+    await expect(run([])).rejects.toMatchObject({ code: 'INVALID_OPTION', path: 'labels' });
+    await expect(run(['spam', 'spam'])).rejects.toMatchObject({
+      code: 'INVALID_OPTION',
+      path: 'labels[1]',
+    });
+    await expect(run(['spam'], 'regression')).rejects.toBeInstanceOf(ConfigError);
+    await expect(
+      scorePredictions(input(c), {
+        labels: ['spam', 'ham', 'eggs'],
+        metrics: ['f1'],
+        workers: 0,
+      }),
+    ).rejects.toThrow(/exactly two labels/);
+  });
+});
