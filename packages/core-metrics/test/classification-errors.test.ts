@@ -10,21 +10,12 @@ import {
   fbetaScore,
   hammingLoss,
   jaccardScore,
-  MetricInputError,
+  type MetricInputError,
   matthewsCorrcoef,
   precisionScore,
   recallScore,
 } from '../src/index.js';
-
-function errorOf(run: () => unknown): MetricInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricInputError);
-    return error as MetricInputError;
-  }
-  throw new Error('expected a MetricInputError, but nothing was thrown');
-}
+import { thrown } from './support/thrown.js';
 
 function expectError(
   run: () => unknown,
@@ -32,7 +23,7 @@ function expectError(
   argument: string,
   ...fragments: (string | RegExp)[]
 ): void {
-  const error = errorOf(run);
+  const error = thrown(run);
   expect(error.code).toBe(code);
   expect(error.argument).toBe(argument);
   // Full sentences: start with the argument's name and end with a period.

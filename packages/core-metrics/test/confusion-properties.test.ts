@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   accumulateConfusion,
   accumulateConfusionByGroup,
+  accumulateConfusionByGroupInt8,
   accuracyScore,
   balancedAccuracyScore,
   ConfusionAccumulator,
@@ -158,6 +159,43 @@ describe('kernels', () => {
         },
       ),
     );
+  });
+  it('accumulateConfusionByGroupInt8 equals the Int32 kernel on the same ids, over any row range', () => {
+    fc.assert(
+      fc.property(
+        rowsArb,
+        fc.integer({ min: 1, max: 4 }),
+        fc.infiniteStream(fc.integer({ min: -1, max: 3 })),
+        fc.boolean(),
+        fc.nat(),
+        (rows, nGroups, groupStream, weighted, cut) => {
+          const { yTrue, yPred, weight } = columns(rows);
+          const groups = Int32Array.from(rows, () => {
+            const g = groupStream.next().value as number;
+            return g >= nGroups ? -1 : g;
+          });
+          const w = weighted ? weight : null;
+          const start = cut % rows.length;
+          const wide = new Float64Array(nGroups * K * K);
+          accumulateConfusionByGroup(wide, K, groups, yTrue, yPred, w, start, rows.length);
+          const narrow = new Float64Array(nGroups * K * K);
+          const bytes = Int8Array.from(groups);
+          accumulateConfusionByGroupInt8(narrow, K, bytes, yTrue, yPred, w, start, rows.length);
+          expect(Array.from(narrow)).toEqual(Array.from(wide));
+        },
+      ),
+    );
+  });
+
+  it('accumulateConfusionByGroupInt8 counts groups up to 127 and skips -1', () => {
+    const groups = Int8Array.of(127, -1, 127, 0);
+    const counts = new Float64Array(128 * 4);
+    const yTrue = Int32Array.of(1, 1, 0, 0);
+    const yPred = Int32Array.of(1, 0, 1, 0);
+    accumulateConfusionByGroupInt8(counts, 2, groups, yTrue, yPred, null, 0, 4);
+    expect(Array.from(counts.subarray(127 * 4))).toEqual([0, 1, 0, 1]);
+    expect(Array.from(counts.subarray(0, 4))).toEqual([1, 0, 0, 0]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(3);
   });
 });
 

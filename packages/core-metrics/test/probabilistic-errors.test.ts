@@ -5,22 +5,12 @@ import {
   calibrationCurve,
   expectedCalibrationError,
   logLoss,
-  MetricInputError,
   precisionRecallCurve,
   rocAucScore,
   rocCurve,
   topKAccuracyScore,
 } from '../src/index.js';
-
-function thrown(call: () => unknown): MetricInputError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricInputError);
-    return error as MetricInputError;
-  }
-  throw new Error('expected a MetricInputError, nothing was thrown');
-}
+import { thrown } from './support/thrown.js';
 
 describe('probabilistic metrics reject bad input with typed errors', () => {
   it('probabilities outside [0, 1] name the argument and row', () => {

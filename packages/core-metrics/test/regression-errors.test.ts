@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MetricInputError,
   meanAbsoluteError,
   meanSquaredLogError,
   RegressionAccumulator,
   r2Score,
   rootMeanSquaredError,
 } from '../src/index.js';
-
-function thrown(call: () => unknown): MetricInputError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MetricInputError);
-    return error as MetricInputError;
-  }
-  throw new Error('expected a MetricInputError, nothing was thrown');
-}
+import { thrown } from './support/thrown.js';
 
 describe('regression metrics reject bad input with typed errors', () => {
   it('NaN and infinite values name argument and row', () => {
