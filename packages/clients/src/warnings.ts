@@ -41,7 +41,11 @@ export function onClientWarning(listener: (warning: ClientWarning) => void): () 
   };
 }
 
-/** Publishes a warning when anyone listens. */
+/**
+ * Publishes a warning when anyone listens.
+ *
+ * @param make - builds the warning; called only when the channel has subscribers
+ */
 export function emitClientWarning(make: () => ClientWarning): void {
   if (channel.hasSubscribers) channel.publish(make());
 }

@@ -36,7 +36,11 @@ export interface ClientStats {
   readonly costUsd: number | undefined;
 }
 
-/** An all-zero counter per error class. */
+/**
+ * An all-zero counter per error class.
+ *
+ * @returns a fresh record with every `ErrorClass` at 0
+ */
 export function zeroByClass(): Record<ErrorClass, number> {
   return {
     http_status: 0,

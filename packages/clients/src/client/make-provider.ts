@@ -5,7 +5,12 @@ import { openAIChatProvider } from '../providers/openai-chat.js';
 import { openAICompletionsProvider } from '../providers/openai-completions.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 
-/** The adapter for a validated configuration's provider. */
+/**
+ * The adapter for a validated configuration's provider.
+ *
+ * @param cfg - the resolved client configuration
+ * @returns the provider adapter that builds bodies and parses answers
+ */
 export function makeProvider(cfg: ResolvedClientConfig): ProviderAdapter {
   switch (cfg.provider) {
     case 'openai-chat':

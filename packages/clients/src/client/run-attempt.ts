@@ -38,6 +38,10 @@ const ERROR_PREFIX_BYTES = 4096;
 /**
  * Runs one HTTP attempt and decodes its answer; every failure is thrown as an
  * {@link AttemptFailure}. The body is always consumed, dumped or destroyed.
+ *
+ * @param ctx - the request, its record, abort scope, provider and stream sink
+ * @returns the parsed completion
+ * @throws {@link AttemptFailure} classified by error class (status, timeout, connection, ...)
  */
 export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion> {
   const { record, scope } = ctx;

@@ -24,13 +24,25 @@ export class AttemptFailure extends Error {
   }
 }
 
-/** Quotes the first `max` characters of a body for an error message. */
+/**
+ * Quotes the first `max` characters of a body for an error message.
+ *
+ * @param text - the body
+ * @param max - most characters kept (default 200)
+ * @returns the text with white space folded, cut to `max` characters with `…`
+ */
 export function excerpt(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
-/** Replaces every occurrence of each secret in `text`. */
+/**
+ * Replaces every occurrence of each secret in `text`.
+ *
+ * @param text - text that may contain a secret
+ * @param secrets - the values to hide (empty strings are ignored)
+ * @returns the text with each secret replaced by `[redacted]`
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {

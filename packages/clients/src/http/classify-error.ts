@@ -14,6 +14,10 @@ const TIMEOUT_CODES = new Set([
  * the scope's signals decide abort vs timeout, undici's timeout codes mean timeout, and
  * everything else from the socket (reset, refused, closed early) is a connection error.
  *
+ * @param error - what the undici call threw
+ * @param scope - the attempt's abort scope (caller abort vs timeout)
+ * @param what - names the request in messages
+ * @returns the classified failure
  * @throws the original error when it is not a network error (no string `code`): a bug must surface
  */
 export function classifyError(error: unknown, scope: AbortScope, what: string): AttemptFailure {

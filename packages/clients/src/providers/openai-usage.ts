@@ -11,7 +11,12 @@ export const OpenAIUsageSchema = z.looseObject({
 
 type OpenAIUsage = z.infer<typeof OpenAIUsageSchema>;
 
-/** Converts an OpenAI `usage` object to {@link ServerUsage}. */
+/**
+ * Converts an OpenAI `usage` object to {@link ServerUsage}.
+ *
+ * @param usage - the `usage` of a validated response, if any
+ * @returns the usage, or undefined when the response had none
+ */
 export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): ServerUsage | undefined {
   if (usage === null || usage === undefined) return undefined;
   return {
@@ -22,7 +27,12 @@ export function fromOpenAIUsage(usage: OpenAIUsage | null | undefined): ServerUs
   };
 }
 
-/** Reads an OpenAI `usage` object from a stream chunk without zod (hot path). */
+/**
+ * Reads an OpenAI `usage` object from a stream chunk without zod (hot path).
+ *
+ * @param raw - the chunk's `usage` field
+ * @returns the usage, or undefined when `raw` is not an object
+ */
 export function streamUsage(raw: unknown): ServerUsage | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const u = raw as Record<string, unknown>;
@@ -36,12 +46,22 @@ export function streamUsage(raw: unknown): ServerUsage | undefined {
   };
 }
 
-/** The value if it is a finite number, else undefined. */
+/**
+ * The value if it is a finite number, else undefined.
+ *
+ * @param value - any JSON value
+ * @returns the number, or undefined
+ */
 export function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Turns an OpenAI `{ "error": { message, type } }` payload into a message, if it is one. */
+/**
+ * Turns an OpenAI `{ "error": { message, type } }` payload into a message, if it is one.
+ *
+ * @param payload - a parsed response body or stream chunk
+ * @returns the error message, or undefined when the payload is not an error
+ */
 export function openAIErrorMessage(payload: unknown): string | undefined {
   if (payload === null || typeof payload !== 'object') return undefined;
   const error = (payload as { error?: unknown }).error;

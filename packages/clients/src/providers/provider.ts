@@ -77,7 +77,11 @@ export class InStreamError extends Error {
   }
 }
 
-/** A new, empty stream state. */
+/**
+ * A new, empty stream state.
+ *
+ * @returns a state with empty text and reasoning and nothing seen yet
+ */
 export function newStreamState(): StreamState {
   return {
     text: '',
@@ -89,19 +93,36 @@ export function newStreamState(): StreamState {
   };
 }
 
-/** The request's messages, or its prompt as one user message. */
+/**
+ * The request's messages, or its prompt as one user message.
+ *
+ * @param request - a validated request
+ * @returns the chat messages to send
+ */
 export function toMessages(request: CompletionRequest): ChatMessage[] {
   if (request.messages !== undefined) return request.messages;
   return [{ role: 'user', content: request.prompt ?? '' }];
 }
 
-/** The request's prompt, or its messages' contents joined by blank lines. */
+/**
+ * The request's prompt, or its messages' contents joined by blank lines.
+ *
+ * @param request - a validated request
+ * @returns the prompt text to send
+ */
 export function toPrompt(request: CompletionRequest): string {
   if (request.prompt !== undefined) return request.prompt;
   return (request.messages ?? []).map((m) => m.content).join('\n\n');
 }
 
-/** Copies the defined entries of `fields` into `body`, then `extra`. */
+/**
+ * Copies the defined entries of `fields` into `body`, then `extra`.
+ *
+ * @param body - the request body, changed in place
+ * @param fields - body fields; undefined ones are skipped
+ * @param extra - provider-specific extra fields, copied last (they win)
+ * @returns `body`
+ */
 export function assignDefined(
   body: Record<string, unknown>,
   fields: Record<string, unknown>,
@@ -112,7 +133,12 @@ export function assignDefined(
   return body;
 }
 
-/** Normalises provider finish reasons to OpenAI's vocabulary where they mean the same. */
+/**
+ * Normalises provider finish reasons to OpenAI's vocabulary where they mean the same.
+ *
+ * @param raw - the provider's finish reason
+ * @returns `stop`, `length` or `tool_calls` for their equivalents, `unknown` when missing, else the raw reason
+ */
 export function normaliseFinishReason(raw: string | null | undefined): string {
   switch (raw) {
     case 'end_turn':
@@ -133,7 +159,13 @@ export function normaliseFinishReason(raw: string | null | undefined): string {
   }
 }
 
-/** Parses an SSE data payload as JSON or throws {@link ShapeError}. */
+/**
+ * Parses an SSE data payload as JSON.
+ *
+ * @param data - the event's data
+ * @returns the parsed value
+ * @throws {@link ShapeError} when `data` is not JSON
+ */
 export function parseEventJson(data: string): unknown {
   try {
     return JSON.parse(data);
