@@ -70,7 +70,14 @@ export function rjust(text: string, width: number): string {
   return length >= width ? text : ' '.repeat(width - length) + text;
 }
 
-/** numpy's pairwise summation (`np.sum` of a float64 vector), for identical rounding. */
+/**
+ * numpy's pairwise summation (`np.sum` of a float64 vector), for identical rounding.
+ *
+ * @param values - the values
+ * @param start - first index summed (default 0)
+ * @param n - how many values from `start` (default all)
+ * @returns the sum, rounded as numpy rounds it
+ */
 export function numpySum(values: readonly number[], start = 0, n = values.length): number {
   if (n < 8) {
     let sum = 0;
