@@ -87,6 +87,7 @@ function logprobContent(answer: Answer, topK: number): unknown[] {
  * @param req - the request
  * @param res - the response
  * @param raw - request body
+ * @returns resolves once the answer (or error) has been written
  */
 export async function handleChatCompletions(
   ctx: ServerContext,

@@ -47,6 +47,7 @@ function legacyLogprobs(answer: Answer, k: number, from: number, to: number, off
  * @param req - the request
  * @param res - the response
  * @param raw - request body
+ * @returns resolves once the answer (or error) has been written
  */
 export async function handleCompletions(
   ctx: ServerContext,
