@@ -11,6 +11,7 @@ import {
 import { ScoreReportSchema, scorePredictions } from '@assay/runner';
 import { StratifiedKFold } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
+import { referenceStratifiedFolds } from './helpers/reference-stratified-folds.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
 
 const data = syntheticClassification(3000, 4, 11);
@@ -51,16 +52,23 @@ describe('scorePredictions equals core-metrics', () => {
       for (const [name, fn] of Object.entries(reference)) {
         expect(report.overall[name]?.value, name).toBe(fn(data.yTrue, data.yPred));
       }
-      const splits = [
+      // fold sizes are StratifiedKFold's; which rows each fold gets is the runner's
+      // own per-class shuffle (see parallelStratifiedFolds), written out in the helper
+      const sizes = [
         ...new StratifiedKFold({ nSplits: 5, shuffle: true, randomState: 3 }).split({
           y: data.yTrue,
         }),
       ];
+      const ids = referenceStratifiedFolds(data.yTrue, 5, 3);
+      const splits = sizes.map((_, f) => ({
+        test: ids.flatMap((g, i) => (g === f ? [i] : [])),
+      }));
       expect(report.folds).toHaveLength(5);
       splits.forEach((split, f) => {
         const fold = report.folds[f]!;
+        expect(fold.nTest).toBe(sizes[f]!.test.length);
         expect(fold.nTest).toBe(split.test.length);
-        expect(fold.nTrain).toBe(split.train.length);
+        expect(fold.nTrain).toBe(sizes[f]!.train.length);
         const t = pick(data.yTrue, split.test);
         const p = pick(data.yPred, split.test);
         for (const [name, fn] of Object.entries(reference)) {

@@ -56,6 +56,7 @@ export class Runner {
         confusion: async (task) => (await run(task)) as Float64Array,
         values: async (task) => (await run(task)) as ValuesResult,
         folds: async (task) => (await run(task)) as FoldsResult,
+        foldTask: async (task) => (await run(task)) as Int32Array | null,
       };
     }
     if (this.pool === undefined) {
@@ -78,6 +79,7 @@ export class Runner {
       confusion: async (task) => (await run(task)) as Float64Array,
       values: async (task) => (await run(task)) as ValuesResult,
       folds: async (task) => (await run(task)) as FoldsResult,
+      foldTask: async (task) => (await run(task)) as Int32Array | null,
     };
   }
 

@@ -1,6 +1,16 @@
-import { accumulateConfusion, accumulateConfusionByGroup } from '@assay/core-metrics';
+import {
+  accumulateConfusion,
+  accumulateConfusionByGroup,
+  accumulateConfusionByGroupInt8,
+} from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
+import type { StratifiedFoldTask } from '../folds/parallel-stratified-folds.js';
+import {
+  assignFoldsInRange,
+  countClassesInRange,
+  fillClassFoldSequence,
+} from '../folds/stratified-fold-kernels.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
@@ -9,7 +19,7 @@ import type { ScoreColumns } from '../score/score-columns.js';
 
 /** A grouping of rows (CV folds or slices): `ids[i]` in `[0, nGroups)` or -1 to skip. */
 export interface Grouping {
-  readonly ids: Int32Array;
+  readonly ids: Int32Array | Int8Array;
   readonly nGroups: number;
 }
 
@@ -26,7 +36,7 @@ export interface ConfusionTask {
 }
 
 /** The rows with `ids[i] === value`, or every row when null. */
-export type Selection = { readonly ids: Int32Array; readonly value: number } | null;
+export type Selection = { readonly ids: Int32Array | Int8Array; readonly value: number } | null;
 
 /** Row-based metrics on whole selections (the full set, one fold, one slice). */
 export interface RowsTask {
@@ -85,7 +95,13 @@ export type FoldsResult =
     };
 
 /** Any task of the scoring pool. */
-export type WorkerTask = ConfusionTask | RowsTask | BootstrapTask | MultinomialTask | FoldsTask;
+export type WorkerTask =
+  | ConfusionTask
+  | RowsTask
+  | BootstrapTask
+  | MultinomialTask
+  | FoldsTask
+  | StratifiedFoldTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {
@@ -110,13 +126,17 @@ export function runConfusionTask(task: ConfusionTask): Float64Array {
   let offset = cells;
   for (const g of task.groupings) {
     const block = out.subarray(offset, offset + g.nGroups * cells);
-    accumulateConfusionByGroup(block, k, g.ids, yTrue, yPred, weight, start, end);
+    if (g.ids instanceof Int8Array) {
+      accumulateConfusionByGroupInt8(block, k, g.ids, yTrue, yPred, weight, start, end);
+    } else {
+      accumulateConfusionByGroup(block, k, g.ids, yTrue, yPred, weight, start, end);
+    }
     offset += g.nGroups * cells;
   }
   return out;
 }
 
-const selectionCache = new WeakMap<Int32Array, Map<number, Uint32Array>>();
+const selectionCache = new WeakMap<Int32Array | Int8Array, Map<number, Uint32Array>>();
 
 /**
  * The row indices of a selection (cached per worker: folds and slices are
@@ -224,8 +244,18 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
  * @param task - any task
  * @returns the task's result
  */
-export function runTask(task: WorkerTask): Float64Array | ValuesResult | FoldsResult {
+export function runTask(
+  task: WorkerTask,
+): Float64Array | ValuesResult | FoldsResult | Int32Array | null {
   switch (task.kind) {
+    case 'class-counts':
+      return countClassesInRange(task.yTrue, task.nClasses, task.start, task.end);
+    case 'fold-sequence':
+      fillClassFoldSequence(task.sequence, task.start, task.take, task.seed, task.classCode);
+      return null;
+    case 'fold-assign':
+      assignFoldsInRange(task.yTrue, task.sequence, task.cursor, task.out, task.start, task.end);
+      return null;
     case 'confusion':
       return runConfusionTask(task);
     case 'rows':

@@ -19,8 +19,11 @@ import type { ScoreColumns } from './score-columns.js';
  * or -1 when no fold of this repeat tests it.
  */
 export interface Folding {
-  /** Global fold number per row, -1 for rows never tested (shared memory). */
-  readonly ids: Int32Array;
+  /**
+   * Global fold number per row, -1 for rows never tested (shared memory); one
+   * byte per row for the runner's own stratified folds.
+   */
+  readonly ids: Int32Array | Int8Array;
   /** Global number of this repeat's first fold. */
   readonly offset: number;
   /** Train and test sizes of each fold. */

@@ -2,6 +2,10 @@ import { createRng, SplitError, type SplitErrorCode } from '@assay/splitters';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { percentileInterval } from '../bootstrap/percentile-interval.js';
 import { ConfigError, type ConfigErrorCode } from '../errors.js';
+import {
+  parallelStratifiedFolds,
+  type StratifiedFoldTask,
+} from '../folds/parallel-stratified-folds.js';
 import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type {
@@ -44,6 +48,7 @@ export interface Executor {
   confusion(task: ConfusionTask): Promise<Float64Array>;
   values(task: RowsTask | BootstrapTask | MultinomialTask): Promise<ValuesResult>;
   folds(task: FoldsTask): Promise<FoldsResult>;
+  foldTask(task: StratifiedFoldTask): Promise<Int32Array | null>;
 }
 
 /**
@@ -162,10 +167,27 @@ export async function scoreWith(
         ? parseCvSpec(options.cv)
         : (options.cv ?? { kind: 'none' as const });
     cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
-    foldingsPromise =
-      spec.kind === 'none'
-        ? Promise.resolve([])
-        : exec.folds({ kind: 'folds', spec, columns, seed, text: cvText }).then(unpackFolds);
+    if (spec.kind === 'none') {
+      foldingsPromise = Promise.resolve([]);
+    } else if (spec.kind === 'stratified' && columns.task === 'classification') {
+      // counting-sort passes on the pool instead of one sequential splitter call
+      foldingsPromise = parallelStratifiedFolds(
+        (task) => exec.foldTask(task),
+        columns.yTrue,
+        columns.classes.length,
+        spec.k,
+        seed,
+        chunkRows,
+        cvText,
+      ).then(({ folding, warning }) => {
+        if (warning !== null && !warnings.includes(warning)) warnings.push(warning);
+        return [folding];
+      });
+    } else {
+      foldingsPromise = exec
+        .folds({ kind: 'folds', spec, columns, seed, text: cvText })
+        .then(unpackFolds);
+    }
   }
   // awaited below; a rejection must not go unhandled meanwhile
   foldingsPromise.catch(() => undefined);
