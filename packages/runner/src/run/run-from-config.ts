@@ -1,11 +1,13 @@
 import type { RunConfig } from '../config/run-config-schema.js';
+import { createRunner } from '../pool/runner.js';
 import type { RunResults } from './results-schema.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
 import { summarizeRun } from './summarize-run.js';
 import { writeRunOutputs } from './write-outputs.js';
 
 /**
- * Runs `assay run` end to end: execute (resumably), compute statistics, write
+ * Runs `assay run` end to end: execute (resumably), compute statistics (task metrics
+ * on one worker pool, closed at the end), write
  * `results.json`, `predictions.arrow`, `report.md` and `report.html`.
  *
  * @param config - a validated configuration (see `loadRunConfig`)
@@ -20,8 +22,14 @@ export async function runEvaluation(
   config: RunConfig,
   options: ExecuteRunOptions = {},
 ): Promise<RunResults> {
-  const executed = await executeRun(config, options);
-  const results = summarizeRun(executed);
-  await writeRunOutputs(results, executed.rows);
-  return results;
+  // one scoring pool per run, closed however the run ends (error, abort)
+  const runner = createRunner();
+  try {
+    const executed = await executeRun(config, options);
+    const results = await summarizeRun(executed, { runner });
+    await writeRunOutputs(results, executed.rows);
+    return results;
+  } finally {
+    await runner.close();
+  }
 }

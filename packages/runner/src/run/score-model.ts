@@ -1,12 +1,6 @@
-import { meanStd, percentileSorted } from '../stats/percentiles.js';
-import {
-  classificationScore,
-  confusionOf,
-  type EncodedPredictions,
-} from './classification-scores.js';
-import { finiteOrNull, type PredictionRow } from './prediction-row.js';
+import { classificationScore, type EncodedPredictions } from './classification-scores.js';
+import type { PredictionRow } from './prediction-row.js';
 import { regressionScore } from './regression-scores.js';
-import type { MetricSummary } from './results-schema.js';
 
 /** Task information the scorer needs. */
 export interface ScoringTask {
@@ -72,61 +66,4 @@ export function scoredSet(rows: readonly PredictionRow[], task: ScoringTask): Sc
     };
   }
   return { rows: kept, folds, encoded: null, metric: () => Number.NaN };
-}
-
-/**
- * Scores a model: every metric pooled, per fold (mean and std) and with a
- * bootstrap percentile CI over the pooled rows.
- *
- * @param set - the scored set
- * @param metrics - metric names
- * @param options - fold count, bootstrap resamples, CI level, uniform generator
- * @returns metric summaries by name
- * @example
- * scoreModel(set, ['accuracy'], { folds: 5, bootstrap: 1000, ci: 0.95, rng });
- */
-export function scoreModel(
-  set: ScoredSet,
-  metrics: readonly string[],
-  options: { folds: number; bootstrap: number; ci: number; rng: () => number },
-): Record<string, MetricSummary> {
-  const n = set.rows.length;
-  const all = Uint32Array.from({ length: n }, (_, i) => i);
-  const byFold: number[][] = Array.from({ length: options.folds }, () => []);
-  set.folds.forEach((f, i) => {
-    byFold[f]?.push(i);
-  });
-  const boot: number[][] = metrics.map(() => []);
-  if (n > 0 && options.bootstrap > 0) {
-    const idx = new Uint32Array(n);
-    const cheap = set.encoded;
-    for (let s = 0; s < options.bootstrap; s++) {
-      for (let i = 0; i < n; i++) idx[i] = Math.floor(options.rng() * n);
-      // One confusion matrix per resample serves every confusion-based metric.
-      const confusion = cheap ? confusionOf(cheap, idx) : undefined;
-      metrics.forEach((m, j) => {
-        const v =
-          cheap && confusion && m !== 'roc_auc' && m !== 'log_loss' && m !== 'brier_score'
-            ? classificationScore(m, cheap, idx, confusion)
-            : set.metric(m, idx);
-        if (!Number.isNaN(v)) boot[j]!.push(v);
-      });
-    }
-  }
-  const alpha = (1 - options.ci) / 2;
-  const out: Record<string, MetricSummary> = {};
-  metrics.forEach((m, j) => {
-    const folds = byFold.map((rows) => (rows.length === 0 ? Number.NaN : set.metric(m, rows)));
-    const { mean, std } = meanStd(folds);
-    const sorted = Float64Array.from(boot[j]!).sort();
-    out[m] = {
-      value: finiteOrNull(set.metric(m, all)),
-      mean: finiteOrNull(mean),
-      std: finiteOrNull(std),
-      folds: folds.map(finiteOrNull),
-      ciLow: finiteOrNull(percentileSorted(sorted, alpha * 100)),
-      ciHigh: finiteOrNull(percentileSorted(sorted, (1 - alpha) * 100)),
-    };
-  });
-  return out;
 }

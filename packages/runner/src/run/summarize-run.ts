@@ -3,12 +3,14 @@ import { calibrationCurve, rocCurve } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS } from '../config/metric-names.js';
 import { parseThreshold, thresholdHolds } from '../config/thresholds.js';
+import { createRunner, type Runner } from '../pool/runner.js';
 import { compareModels } from './compare-models.js';
 import { calibrationPoints } from './curves.js';
+import { scoreModelOnPool } from './pool-scores.js';
 import { finiteOrNull, type PredictionRow } from './prediction-row.js';
 import type { ModelResult, RunResults, ThresholdResult } from './results-schema.js';
 import type { ExecutedRun } from './run-evaluation.js';
-import { type ScoringTask, scoredSet, scoreModel } from './score-model.js';
+import { type ScoringTask, scoredSet } from './score-model.js';
 import { serviceStats } from './service-stats.js';
 
 const DEFAULT_CLASSIFICATION = [
@@ -83,19 +85,45 @@ function scoringTask(run: ExecutedRun): ScoringTask {
   };
 }
 
+/** Options of {@link summarizeRun}. */
+export interface SummarizeRunOptions {
+  /** the pool that computes the task metrics (default: one made and closed here) */
+  runner?: Runner | undefined;
+  /** end time (default: when the statistics are done) */
+  finishedAt?: Date | undefined;
+}
+
 /**
  * Turns an executed run into `results.json` content: per-model metrics (pooled,
- * per fold, bootstrap CI), confusion matrix, ROC and calibration curves,
- * service statistics, worst slices, wrong-answer samples, paired comparisons
- * and threshold checks.
+ * per fold, bootstrap CI, computed on the runner's worker pool), confusion
+ * matrix, ROC and calibration curves, service statistics, worst slices,
+ * wrong-answer samples, paired comparisons and threshold checks.
  *
  * @param run - the executed run
- * @param finishedAt - end time (default now)
+ * @param options - the runner to score on, end time
  * @returns the results object (valid against `RunResultsSchema`)
+ * @throws {@link ConfigError} `WORKER_FAILED` when a scoring worker fails, `ABORTED`
+ *   when the runner was closed
  * @example
- * const results = summarizeRun(await executeRun(config));
+ * const results = await summarizeRun(await executeRun(config));
  */
-export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): RunResults {
+export async function summarizeRun(
+  run: ExecutedRun,
+  options: SummarizeRunOptions = {},
+): Promise<RunResults> {
+  const own = options.runner === undefined ? createRunner() : undefined;
+  try {
+    return await summarizeWith(own ?? options.runner!, run, options.finishedAt);
+  } finally {
+    await own?.close();
+  }
+}
+
+async function summarizeWith(
+  runner: Runner,
+  run: ExecutedRun,
+  finishedAt: Date | undefined,
+): Promise<RunResults> {
   const { config } = run;
   const task = scoringTask(run);
   const metrics = runMetrics(run);
@@ -103,17 +131,29 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
   const rowsByModel = new Map<string, PredictionRow[]>();
   for (const m of config.models) rowsByModel.set(m.name, []);
   for (const r of run.rows) rowsByModel.get(r.model)!.push(r);
+  // task metrics named only by a threshold are scored too (checked against the fold mean)
+  const known: readonly string[] =
+    task.type === 'regression' ? REGRESSION_METRICS : CLASSIFICATION_METRICS;
+  const thresholdMetrics = config.thresholds
+    .map(parseThreshold)
+    .flatMap((p) => (p.ok && known.includes(p.threshold.metric) ? [p.threshold.metric] : []));
+  const scoredMetrics = [...new Set([...metrics, ...thresholdMetrics])];
+  const modelScores: ModelResult['metrics'][] = [];
+  for (const [mi, m] of config.models.entries()) {
+    const all = await scoreModelOnPool(runner, rowsByModel.get(m.name)!, task, scoredMetrics, {
+      folds: run.folds,
+      bootstrap: config.evaluation.bootstrap,
+      ci: config.evaluation.ci,
+      seed: (seed + 1 + mi) >>> 0,
+    });
+    modelScores.push(all);
+  }
 
   const models: ModelResult[] = config.models.map((m, mi) => {
     const rows = rowsByModel.get(m.name)!;
     const set = scoredSet(rows, task);
-    const rng = createRng((seed + 1 + mi) >>> 0);
-    const scores = scoreModel(set, metrics, {
-      folds: run.folds,
-      bootstrap: config.evaluation.bootstrap,
-      ci: config.evaluation.ci,
-      rng: () => rng.nextFloat(),
-    });
+    const all = modelScores[mi]!;
+    const scores = Object.fromEntries(metrics.map((name) => [name, all[name]!]));
     const count = (o: PredictionRow['outcome']): number =>
       rows.filter((r) => r.outcome === o).length;
     const correct = count('correct');
@@ -236,8 +276,8 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
     const parsed = parseThreshold(source);
     if (!parsed.ok) continue;
     const t = parsed.threshold;
-    for (const m of models) {
-      const value = thresholdValue(m, t.metric, run, task);
+    for (const [mi, m] of models.entries()) {
+      const value = thresholdValue(m, modelScores[mi]!, t.metric, task);
       thresholds.push({
         threshold: source,
         model: m.name,
@@ -256,12 +296,13 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
     if (it.group !== undefined) groupCounts[it.group] = (groupCounts[it.group] ?? 0) + 1;
   }
   const out = config.output.dir;
+  const finished = finishedAt ?? new Date();
   return {
     schemaVersion: 1,
     name: config.name,
     startedAt: run.startedAt.toISOString(),
-    finishedAt: finishedAt.toISOString(),
-    durationMs: finishedAt.getTime() - run.startedAt.getTime(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - run.startedAt.getTime(),
     config: redactConfig(config),
     dataset: {
       source: config.dataset.builtin ?? config.dataset.path ?? '',
@@ -301,21 +342,13 @@ export function summarizeRun(run: ExecutedRun, finishedAt: Date = new Date()): R
 
 function thresholdValue(
   m: ModelResult,
+  scores: ModelResult['metrics'],
   metric: string,
-  run: ExecutedRun,
   task: ScoringTask,
 ): number {
   const known: readonly string[] =
     task.type === 'regression' ? REGRESSION_METRICS : CLASSIFICATION_METRICS;
-  if (known.includes(metric)) {
-    const s = m.metrics[metric];
-    if (s) return s.mean ?? Number.NaN;
-    const set = scoredSet(
-      run.rows.filter((r) => r.model === m.name),
-      task,
-    );
-    return set.metric(metric, Array.from(set.rows.keys()));
-  }
+  if (known.includes(metric)) return scores[metric]?.mean ?? Number.NaN;
   const s = m.service;
   const v = (x: number | null): number => x ?? Number.NaN;
   switch (metric) {

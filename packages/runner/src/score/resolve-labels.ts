@@ -11,9 +11,10 @@ function greater(a: Label, b: Label): boolean {
  * Resolves the `labels` scoring option against the prepared columns: class
  * index per label (labels absent from the data get indices past the classes),
  * the positive label of a two-label set (`1` when listed, else the greater),
- * and, when `y_true` holds exactly two classes but a predicted-only label makes
- * a third, the positive indicator that score metrics (ROC AUC, log loss) read —
- * scikit-learn's `roc_auc_score` looks at `y_true` only.
+ * and the positive indicator that score metrics (ROC AUC, log loss, Brier) read:
+ * the greater of two true classes (scikit-learn's `roc_auc_score` looks at
+ * `y_true` only, so a predicted-only label does not make it multiclass), or,
+ * with a single true class, the greater of two given labels.
  *
  * @param columns - the prepared columns
  * @param labels - the option, or undefined
@@ -72,16 +73,23 @@ export function withLabels(
     positive = indices[pick]!;
   }
   const labelSet: LabelSet = { indices, width, positive };
+  // score metrics read a 0/1 positive indicator: the greater of two true classes, as
+  // roc_auc_score takes it from y_true alone (a predicted-only label, such as an
+  // unparseable answer, must not make the target multiclass); with one true class, the
+  // greater of two given labels, as log_loss(labels=) binarizes
   let isPositive = columns.isPositive;
-  if (isPositive === null) {
-    const present = new Uint8Array(classes.length);
-    for (let i = 0; i < columns.n; i++) present[columns.yTrue[i]!] = 1;
-    const trueClasses = present.reduce((s, v) => s + v, 0);
-    if (trueClasses === 2) {
-      const top = present.lastIndexOf(1);
-      isPositive = new Uint8Array(new SharedArrayBuffer(columns.n));
-      for (let i = 0; i < columns.n; i++) isPositive[i] = columns.yTrue[i] === top ? 1 : 0;
-    }
+  const present = new Uint8Array(width);
+  for (let i = 0; i < columns.n; i++) present[columns.yTrue[i]!] = 1;
+  const trueClasses = present.reduce((s, v) => s + v, 0);
+  let top = -1;
+  if (trueClasses === 2) top = present.lastIndexOf(1);
+  else if (labels.length === 2 && trueClasses === 1) {
+    const [a, b] = labels as [Label, Label];
+    top = indices[greater(b, a) ? 1 : 0]!;
+  }
+  if (top >= 0) {
+    isPositive = new Uint8Array(new SharedArrayBuffer(columns.n));
+    for (let i = 0; i < columns.n; i++) isPositive[i] = columns.yTrue[i] === top ? 1 : 0;
   }
   return { ...columns, labelSet, isPositive };
 }
