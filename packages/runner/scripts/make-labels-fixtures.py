@@ -31,7 +31,7 @@ def scores(y_true, y_pred, labels, y_score=None, pos=None):
         "accuracy": float(M.accuracy_score(y_true, y_pred)),
         "balanced_accuracy": float(M.balanced_accuracy_score(y_true, y_pred)),
         "matthews_corrcoef": float(M.matthews_corrcoef(y_true, y_pred)),
-        "cohen_kappa": float(M.cohen_kappa_score(y_true, y_pred, labels=labels)),
+        "cohen_kappa": float(M.cohen_kappa_score(y_true, y_pred)),
     }
     out.update(set_wise(y_true, y_pred, labels))
     if pos is not None:

@@ -8,7 +8,7 @@ import {
   precisionRecallFscoreSupportFromConfusion,
 } from '@assay/core-metrics';
 import { ConfigError } from '../errors.js';
-import type { LabelSet, ScoreColumns } from '../score/score-columns.js';
+import type { ScoreColumns } from '../score/score-columns.js';
 import type { ConfusionMetric } from './metric-spec.js';
 
 /**
@@ -116,23 +116,6 @@ export function padCounts(counts: Float64Array, nClasses: number, width: number)
   return out;
 }
 
-/**
- * The rows and columns of the given labels, in their order: scikit-learn's
- * `confusion_matrix(y_true, y_pred, labels=labels)`, which leaves out every row
- * whose true or predicted label is not among them.
- */
-function restrictCounts(counts: Float64Array, nClasses: number, set: LabelSet): Float64Array {
-  const wide = padCounts(counts, nClasses, set.width);
-  const m = set.indices.length;
-  const out = new Float64Array(m * m);
-  set.indices.forEach((t, i) => {
-    set.indices.forEach((p, j) => {
-      out[i * m + j] = wide[t * set.width + p]!;
-    });
-  });
-  return out;
-}
-
 function plain(
   name: string,
   compute: (counts: Float64Array, nClasses: number, columns: ScoreColumns) => number,
@@ -152,10 +135,10 @@ function plain(
  * Averaged scores use `zero_division=0` (scikit-learn's value under its
  * default `"warn"`), over the classes present in the rows counted, or over
  * the `labels` option when given. With `labels`, `accuracy`,
- * `balanced_accuracy` and `matthews_corrcoef` still use every class (their
- * scikit-learn functions take no `labels`), `cohen_kappa` uses only the rows
- * whose true and predicted labels are both listed (as `cohen_kappa_score(...,
- * labels=)`), and the binary forms score the positive of the two labels
+ * `balanced_accuracy`, `matthews_corrcoef` and `cohen_kappa` still use every
+ * class (kappa deliberately so: `cohen_kappa_score(..., labels=)` would drop
+ * the rows whose answer is outside `labels`, and Assay never drops an
+ * unparseable answer), and the binary forms score the positive of the two labels
  * (`f1_score(..., labels=[pos], average=None)`, which scikit-learn's
  * `average='binary'` refuses once a third label is predicted).
  */
@@ -166,15 +149,9 @@ export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
     balancedAccuracyFromConfusion(c, k, { adjusted: true }),
   ),
   plain('matthews_corrcoef', (c, k) => matthewsCorrcoefFromConfusion(c, k)),
-  // the only one of these whose scikit-learn function takes `labels` (it selects the rows)
-  plain('cohen_kappa', (c, k, columns) =>
-    columns.labelSet === undefined
-      ? cohenKappaFromConfusion(c, k)
-      : cohenKappaFromConfusion(
-          restrictCounts(c, k, columns.labelSet),
-          columns.labelSet.indices.length,
-        ),
-  ),
+  // every class, like accuracy: an answer outside `labels` (e.g. `unparseable`) counts
+  // as a disagreement instead of dropping its row, as `cohen_kappa_score(..., labels=)` would
+  plain('cohen_kappa', (c, k) => cohenKappaFromConfusion(c, k)),
   ...(['binary', 'macro', 'micro', 'weighted'] as const).flatMap((average) => {
     const suffix = average === 'binary' ? '' : `_${average}`;
     return [
