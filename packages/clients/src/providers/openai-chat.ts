@@ -1,24 +1,8 @@
-import type { EventSourceMessage } from 'eventsource-parser';
 import { z } from 'zod';
-import type { CompletionRequest, GenerationParams, TokenLogprob } from '../completion.js';
-import {
-  fromOpenAIUsage,
-  OpenAIUsageSchema,
-  openAIErrorMessage,
-  streamUsage,
-} from './openai-usage.js';
-import {
-  assignDefined,
-  type DeltaSink,
-  InStreamError,
-  normaliseFinishReason,
-  type ParsedCompletion,
-  type ProviderAdapter,
-  parseEventJson,
-  ShapeError,
-  type StreamState,
-  toMessages,
-} from './provider.js';
+import type { TokenLogprob } from '../completion.js';
+import { type OpenAIAdapterOptions, type OpenAIEndpoint, openAIAdapter } from './openai-shared.js';
+import { fromOpenAIUsage, OpenAIUsageSchema } from './openai-usage.js';
+import { normaliseFinishReason, type ProviderAdapter, toMessages } from './provider.js';
 
 const TopLogprobSchema = z.looseObject({ token: z.string(), logprob: z.number() });
 const LogprobContentSchema = z
@@ -49,6 +33,7 @@ const ChatResponseSchema = z.looseObject({
 });
 
 type LogprobContent = z.infer<typeof LogprobContentSchema>;
+type ChatResponse = z.infer<typeof ChatResponseSchema>;
 
 /** Converts OpenAI chat `logprobs.content` entries to {@link TokenLogprob}s. */
 function toLogprobs(content: LogprobContent): TokenLogprob[] | undefined {
@@ -64,13 +49,51 @@ function toLogprobs(content: LogprobContent): TokenLogprob[] | undefined {
   );
 }
 
+/** The Chat Completions parts of the OpenAI wire format. */
+const chatEndpoint: OpenAIEndpoint<ChatResponse> = {
+  path: '/chat/completions',
+  input: (request) => ({ messages: toMessages(request) }),
+  logprobFields(params) {
+    const wantLogprobs = params.logprobs === true || params.topLogprobs !== undefined;
+    return { logprobs: wantLogprobs ? true : undefined, top_logprobs: params.topLogprobs };
+  },
+  responseSchema: ChatResponseSchema,
+  expectedShape: 'a body without choices[0].message (Chat Completions shape)',
+  fromResponse(body) {
+    const choice = body.choices[0]!;
+    const reasoning = choice.message.reasoning_content ?? choice.message.reasoning ?? undefined;
+    return {
+      text: choice.message.content ?? '',
+      reasoning: reasoning === null ? undefined : reasoning,
+      finishReason: normaliseFinishReason(choice.finish_reason),
+      logprobs: toLogprobs(choice.logprobs?.content),
+      usage: fromOpenAIUsage(body.usage),
+    };
+  },
+  onChoice(choice, state, sink) {
+    const delta = choice.delta as Record<string, unknown> | undefined;
+    if (delta !== undefined && delta !== null) {
+      const reasoning = delta.reasoning_content ?? delta.reasoning;
+      if (typeof reasoning === 'string' && reasoning.length > 0) {
+        state.reasoning += reasoning;
+        sink.reasoning(reasoning);
+      }
+      const content = delta.content;
+      if (typeof content === 'string' && content.length > 0) {
+        state.text += content;
+        sink.content(content);
+      }
+    }
+    const logprobs = choice.logprobs as { content?: LogprobContent } | null | undefined;
+    if (logprobs?.content) {
+      const entries = toLogprobs(logprobs.content);
+      if (entries !== undefined) (state.logprobs ??= []).push(...entries);
+    }
+  },
+};
+
 /** Options of the OpenAI Chat Completions adapter. */
-export interface OpenAIChatOptions {
-  /** Model name. */
-  readonly model: string;
-  /** Ask for `stream_options.include_usage` on streams (default true). */
-  readonly streamUsage: boolean;
-}
+export type OpenAIChatOptions = OpenAIAdapterOptions;
 
 /**
  * OpenAI-compatible Chat Completions (`POST {baseUrl}/chat/completions`): OpenAI, vLLM, TGI,
@@ -81,82 +104,5 @@ export interface OpenAIChatOptions {
  * @returns the provider adapter
  */
 export function openAIChatProvider(options: OpenAIChatOptions): ProviderAdapter {
-  return {
-    path: '/chat/completions',
-    buildBody(request: CompletionRequest, params: GenerationParams, stream: boolean): unknown {
-      const wantLogprobs = params.logprobs === true || params.topLogprobs !== undefined;
-      return assignDefined(
-        { model: options.model, messages: toMessages(request) },
-        {
-          temperature: params.temperature,
-          max_tokens: params.maxTokens,
-          top_p: params.topP,
-          stop: params.stop,
-          seed: params.seed,
-          logprobs: wantLogprobs ? true : undefined,
-          top_logprobs: params.topLogprobs,
-          stream: stream ? true : undefined,
-          stream_options: stream && options.streamUsage ? { include_usage: true } : undefined,
-        },
-        params.extra,
-      );
-    },
-    authHeaders(apiKey: string | undefined): Record<string, string> {
-      return apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` };
-    },
-    parseResponse(json: unknown): ParsedCompletion {
-      const parsed = ChatResponseSchema.safeParse(json);
-      if (!parsed.success) {
-        throw new ShapeError(
-          openAIErrorMessage(json) ?? 'a body without choices[0].message (Chat Completions shape)',
-        );
-      }
-      const choice = parsed.data.choices[0]!;
-      const reasoning = choice.message.reasoning_content ?? choice.message.reasoning ?? undefined;
-      return {
-        text: choice.message.content ?? '',
-        reasoning: reasoning === null ? undefined : reasoning,
-        finishReason: normaliseFinishReason(choice.finish_reason),
-        logprobs: toLogprobs(choice.logprobs?.content),
-        usage: fromOpenAIUsage(parsed.data.usage),
-      };
-    },
-    onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
-      if (event.data === '[DONE]') {
-        state.done = true;
-        return;
-      }
-      const chunk = parseEventJson(event.data) as Record<string, unknown> | null;
-      if (chunk === null || typeof chunk !== 'object') throw new ShapeError('a non-object chunk');
-      const errorMessage = openAIErrorMessage(chunk);
-      if (errorMessage !== undefined)
-        throw new InStreamError(errorMessage, /overload|rate/i.test(errorMessage));
-      const choices = chunk.choices;
-      if (!Array.isArray(choices)) throw new ShapeError('a chunk without a choices array');
-      const usage = streamUsage(chunk.usage);
-      if (usage !== undefined) state.usage = usage;
-      const choice = choices[0] as Record<string, unknown> | undefined;
-      if (choice === undefined) return; // the usage-only chunk
-      const delta = choice.delta as Record<string, unknown> | undefined;
-      if (delta !== undefined && delta !== null) {
-        const reasoning = delta.reasoning_content ?? delta.reasoning;
-        if (typeof reasoning === 'string' && reasoning.length > 0) {
-          state.reasoning += reasoning;
-          sink.reasoning(reasoning);
-        }
-        const content = delta.content;
-        if (typeof content === 'string' && content.length > 0) {
-          state.text += content;
-          sink.content(content);
-        }
-      }
-      const logprobs = choice.logprobs as { content?: LogprobContent } | null | undefined;
-      if (logprobs?.content) {
-        const entries = toLogprobs(logprobs.content);
-        if (entries !== undefined) (state.logprobs ??= []).push(...entries);
-      }
-      const finish = choice.finish_reason;
-      if (typeof finish === 'string') state.finishReason = normaliseFinishReason(finish);
-    },
-  };
+  return openAIAdapter(chatEndpoint, options);
 }

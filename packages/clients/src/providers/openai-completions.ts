@@ -1,24 +1,8 @@
-import type { EventSourceMessage } from 'eventsource-parser';
 import { z } from 'zod';
-import type { CompletionRequest, GenerationParams, TokenLogprob } from '../completion.js';
-import {
-  fromOpenAIUsage,
-  OpenAIUsageSchema,
-  openAIErrorMessage,
-  streamUsage,
-} from './openai-usage.js';
-import {
-  assignDefined,
-  type DeltaSink,
-  InStreamError,
-  normaliseFinishReason,
-  type ParsedCompletion,
-  type ProviderAdapter,
-  parseEventJson,
-  ShapeError,
-  type StreamState,
-  toPrompt,
-} from './provider.js';
+import type { TokenLogprob } from '../completion.js';
+import { type OpenAIAdapterOptions, type OpenAIEndpoint, openAIAdapter } from './openai-shared.js';
+import { fromOpenAIUsage, OpenAIUsageSchema } from './openai-usage.js';
+import { normaliseFinishReason, type ProviderAdapter, toPrompt } from './provider.js';
 
 const LegacyLogprobsSchema = z
   .looseObject({
@@ -42,6 +26,7 @@ const CompletionsResponseSchema = z.looseObject({
 });
 
 type LegacyLogprobs = z.infer<typeof LegacyLogprobsSchema>;
+type CompletionsResponse = z.infer<typeof CompletionsResponseSchema>;
 
 /** Converts the legacy `{ tokens, token_logprobs, top_logprobs }` layout to entries. */
 function toLogprobs(raw: LegacyLogprobs): TokenLogprob[] | undefined {
@@ -65,13 +50,46 @@ function toLogprobs(raw: LegacyLogprobs): TokenLogprob[] | undefined {
   return out;
 }
 
+/** The (legacy) Completions parts of the OpenAI wire format. */
+const completionsEndpoint: OpenAIEndpoint<CompletionsResponse> = {
+  path: '/completions',
+  input: (request) => ({ prompt: toPrompt(request) }),
+  logprobFields(params) {
+    const logprobs =
+      params.topLogprobs !== undefined
+        ? params.topLogprobs
+        : params.logprobs === true
+          ? 0
+          : undefined;
+    return { logprobs };
+  },
+  responseSchema: CompletionsResponseSchema,
+  expectedShape: 'a body without choices[0].text (Completions shape)',
+  fromResponse(body) {
+    const choice = body.choices[0]!;
+    return {
+      text: choice.text,
+      finishReason: normaliseFinishReason(choice.finish_reason),
+      logprobs: toLogprobs(choice.logprobs),
+      usage: fromOpenAIUsage(body.usage),
+    };
+  },
+  onChoice(choice, state, sink) {
+    const text = choice.text;
+    if (typeof text === 'string' && text.length > 0) {
+      state.text += text;
+      sink.content(text);
+    }
+    const logprobs = choice.logprobs as LegacyLogprobs;
+    if (logprobs !== null && logprobs !== undefined && Array.isArray(logprobs.tokens)) {
+      const entries = toLogprobs(logprobs);
+      if (entries !== undefined) (state.logprobs ??= []).push(...entries);
+    }
+  },
+};
+
 /** Options of the OpenAI Completions adapter. */
-export interface OpenAICompletionsOptions {
-  /** Model name. */
-  readonly model: string;
-  /** Ask for `stream_options.include_usage` on streams (default true). */
-  readonly streamUsage: boolean;
-}
+export type OpenAICompletionsOptions = OpenAIAdapterOptions;
 
 /**
  * OpenAI-compatible (legacy) Completions (`POST {baseUrl}/completions`) with a raw prompt;
@@ -81,76 +99,5 @@ export interface OpenAICompletionsOptions {
  * @returns the provider adapter
  */
 export function openAICompletionsProvider(options: OpenAICompletionsOptions): ProviderAdapter {
-  return {
-    path: '/completions',
-    buildBody(request: CompletionRequest, params: GenerationParams, stream: boolean): unknown {
-      const logprobs =
-        params.topLogprobs !== undefined
-          ? params.topLogprobs
-          : params.logprobs === true
-            ? 0
-            : undefined;
-      return assignDefined(
-        { model: options.model, prompt: toPrompt(request) },
-        {
-          temperature: params.temperature,
-          max_tokens: params.maxTokens,
-          top_p: params.topP,
-          stop: params.stop,
-          seed: params.seed,
-          logprobs,
-          stream: stream ? true : undefined,
-          stream_options: stream && options.streamUsage ? { include_usage: true } : undefined,
-        },
-        params.extra,
-      );
-    },
-    authHeaders(apiKey: string | undefined): Record<string, string> {
-      return apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` };
-    },
-    parseResponse(json: unknown): ParsedCompletion {
-      const parsed = CompletionsResponseSchema.safeParse(json);
-      if (!parsed.success) {
-        throw new ShapeError(
-          openAIErrorMessage(json) ?? 'a body without choices[0].text (Completions shape)',
-        );
-      }
-      const choice = parsed.data.choices[0]!;
-      return {
-        text: choice.text,
-        finishReason: normaliseFinishReason(choice.finish_reason),
-        logprobs: toLogprobs(choice.logprobs),
-        usage: fromOpenAIUsage(parsed.data.usage),
-      };
-    },
-    onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
-      if (event.data === '[DONE]') {
-        state.done = true;
-        return;
-      }
-      const chunk = parseEventJson(event.data) as Record<string, unknown> | null;
-      if (chunk === null || typeof chunk !== 'object') throw new ShapeError('a non-object chunk');
-      const errorMessage = openAIErrorMessage(chunk);
-      if (errorMessage !== undefined)
-        throw new InStreamError(errorMessage, /overload|rate/i.test(errorMessage));
-      const choices = chunk.choices;
-      if (!Array.isArray(choices)) throw new ShapeError('a chunk without a choices array');
-      const usage = streamUsage(chunk.usage);
-      if (usage !== undefined) state.usage = usage;
-      const choice = choices[0] as Record<string, unknown> | undefined;
-      if (choice === undefined) return;
-      const text = choice.text;
-      if (typeof text === 'string' && text.length > 0) {
-        state.text += text;
-        sink.content(text);
-      }
-      const logprobs = choice.logprobs as LegacyLogprobs;
-      if (logprobs !== null && logprobs !== undefined && Array.isArray(logprobs.tokens)) {
-        const entries = toLogprobs(logprobs);
-        if (entries !== undefined) (state.logprobs ??= []).push(...entries);
-      }
-      const finish = choice.finish_reason;
-      if (typeof finish === 'string') state.finishReason = normaliseFinishReason(finish);
-    },
-  };
+  return openAIAdapter(completionsEndpoint, options);
 }
