@@ -2,9 +2,10 @@ import { requireGroups, resolveInput } from '../input/resolve-input.js';
 import { splitFromMask } from '../kernels/fold-ids-split.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { createRng } from '../random/xoshiro128.js';
-import type { CrossValidator, Split, SplitInputLike } from '../types.js';
+import type { Split, SplitInputLike } from '../types.js';
 import { shuffleSplitMask } from './shuffle-split.js';
-import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-split-options.js';
+import { ShuffleSplitBase } from './shuffle-split-base.js';
+import type { ShuffleSplitOptions } from './shuffle-split-options.js';
 
 /**
  * ShuffleSplit over groups: sizes count groups, not rows, and every group's
@@ -23,26 +24,13 @@ import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-
  * ```
  * @see sklearn.model_selection.GroupShuffleSplit
  */
-export class GroupShuffleSplit implements CrossValidator {
-  /** Number of splits. */
-  readonly nSplits: number;
-  /** Test size in groups (fraction or count), if given. */
-  readonly testSize: number | undefined;
-  /** Train size in groups (fraction or count), if given. */
-  readonly trainSize: number | undefined;
-  /** The seed. */
-  readonly randomState: number;
-
+export class GroupShuffleSplit extends ShuffleSplitBase {
   /**
    * @param options - `nSplits` (default 5), `testSize` (default 0.2), `trainSize`, `randomState` (default 0)
    * @throws {@link SplitError} `INVALID_OPTION`
    */
   constructor(options: ShuffleSplitOptions = {}) {
-    const o = resolveShuffleSplitOptions(options, 'GroupShuffleSplit', 5);
-    this.nSplits = o.nSplits;
-    this.testSize = o.testSize;
-    this.trainSize = o.trainSize;
-    this.randomState = o.seed;
+    super(options, 'GroupShuffleSplit', 5);
   }
 
   /**
@@ -79,13 +67,5 @@ export class GroupShuffleSplit implements CrossValidator {
       for (let i = 0; i < codes.length; i++) mask[i] = groupMask[codes[i]!]!;
       yield splitFromMask(mask, testRows, trainRows);
     }
-  }
-
-  /**
-   * @param _input - ignored
-   * @returns `nSplits`
-   */
-  getNSplits(_input?: SplitInputLike): number {
-    return this.nSplits;
   }
 }

@@ -5,8 +5,9 @@ import { splitFromMask } from '../kernels/fold-ids-split.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { permutation } from '../random/shuffle.js';
 import { createRng } from '../random/xoshiro128.js';
-import type { CrossValidator, Split, SplitInputLike } from '../types.js';
-import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-split-options.js';
+import type { Split, SplitInputLike } from '../types.js';
+import { ShuffleSplitBase } from './shuffle-split-base.js';
+import type { ShuffleSplitOptions } from './shuffle-split-options.js';
 
 /**
  * Stratified ShuffleSplit: random splits that keep each class's share.
@@ -26,26 +27,13 @@ import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-
  * ```
  * @see sklearn.model_selection.StratifiedShuffleSplit
  */
-export class StratifiedShuffleSplit implements CrossValidator {
-  /** Number of splits. */
-  readonly nSplits: number;
-  /** Test size as given (fraction or count), if any. */
-  readonly testSize: number | undefined;
-  /** Train size as given (fraction or count), if any. */
-  readonly trainSize: number | undefined;
-  /** The seed. */
-  readonly randomState: number;
-
+export class StratifiedShuffleSplit extends ShuffleSplitBase {
   /**
    * @param options - `nSplits` (default 10), `testSize` (default 0.1), `trainSize`, `randomState` (default 0)
    * @throws {@link SplitError} `INVALID_OPTION`
    */
   constructor(options: ShuffleSplitOptions = {}) {
-    const o = resolveShuffleSplitOptions(options, 'StratifiedShuffleSplit', 10);
-    this.nSplits = o.nSplits;
-    this.testSize = o.testSize;
-    this.trainSize = o.trainSize;
-    this.randomState = o.seed;
+    super(options, 'StratifiedShuffleSplit', 10);
   }
 
   /**
@@ -122,13 +110,5 @@ export class StratifiedShuffleSplit implements CrossValidator {
       }
       yield splitFromMask(mask, testRows, trainRows);
     }
-  }
-
-  /**
-   * @param _input - ignored
-   * @returns `nSplits`
-   */
-  getNSplits(_input?: SplitInputLike): number {
-    return this.nSplits;
   }
 }
