@@ -210,7 +210,13 @@ describe('retry policy against the server', () => {
       { messages: [{ role: 'user', content: EMAIL }], headers: { 'x-assay-fault': 'stall' } },
       { signal: controller.signal },
     );
-    setTimeout(() => controller.abort(), 100);
+    // Abort once the stalled request has reached the server, not after a fixed delay,
+    // so that a loaded machine cannot abort it before it was sent.
+    const deadline = Date.now() + 20_000;
+    while ((server.stats().byPath['/v1/chat/completions'] ?? 0) < 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    controller.abort();
     const error = await failure(pending);
     expect(error.code).toBe('ABORTED');
     expect(error.record?.errorClass).toBe('abort');
