@@ -122,9 +122,12 @@ export async function parallelStratifiedFolds(
       : null;
   // the sequence buffer lives only until pass 2 is done (it is not kept by the folding)
   const seq = sharedFoldIds(n, nSplits);
+  // one task per class, largest first, so that a big class does not start last and
+  // leave the other workers idle at the barrier (each task writes only its own range)
   await Promise.all(
     [...plan.counts.keys()]
       .filter((c) => plan.counts[c]! > 0)
+      .sort((a, b) => plan.counts[b]! - plan.counts[a]! || a - b)
       .map((c) =>
         run({
           kind: 'fold-sequence',

@@ -57,6 +57,7 @@ export class Runner {
         values: async (task) => (await run(task)) as ValuesResult,
         folds: async (task) => (await run(task)) as FoldsResult,
         foldTask: async (task) => (await run(task)) as Int32Array | null,
+        labelScan: async (task) => (await run(task)) as Int32Array,
       };
     }
     if (this.pool === undefined) {
@@ -80,6 +81,7 @@ export class Runner {
       values: async (task) => (await run(task)) as ValuesResult,
       folds: async (task) => (await run(task)) as FoldsResult,
       foldTask: async (task) => (await run(task)) as Int32Array | null,
+      labelScan: async (task) => (await run(task)) as Int32Array,
     };
   }
 

@@ -14,6 +14,7 @@ import {
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
+import { type LabelScanTask, scanLabelRange } from '../score/label-scan.js';
 import type { CvSpec } from '../score/parse-cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
@@ -101,7 +102,8 @@ export type WorkerTask =
   | BootstrapTask
   | MultinomialTask
   | FoldsTask
-  | StratifiedFoldTask;
+  | StratifiedFoldTask
+  | LabelScanTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {
@@ -256,6 +258,8 @@ export function runTask(
     case 'fold-assign':
       assignFoldsInRange(task.yTrue, task.sequence, task.cursor, task.out, task.start, task.end);
       return null;
+    case 'label-scan':
+      return scanLabelRange(task.values, task.start, task.end);
     case 'confusion':
       return runConfusionTask(task);
     case 'rows':

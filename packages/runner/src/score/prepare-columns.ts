@@ -2,6 +2,7 @@ import type { Label } from '@assay/core-metrics';
 import { ConfigError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import type { LabelPresenceByRole } from './label-scan.js';
 import type {
   ArrowPredictions,
   LoadedPredictions,
@@ -95,8 +96,12 @@ function fromRoles(input: LoadedPredictions | ArrowPredictions, regression: bool
   return fromMemory(cols, regression);
 }
 
-function fromMemory(input: PredictionColumns, regression: boolean): RawColumns {
-  const yTrue = toLoadedColumn('yTrue', input.yTrue, regression);
+function fromMemory(
+  input: PredictionColumns,
+  regression: boolean,
+  presence: LabelPresenceByRole = {},
+): RawColumns {
+  const yTrue = toLoadedColumn('yTrue', input.yTrue, regression, presence.yTrue);
   const n = lengthOf(yTrue);
   const check = (name: string, column: LoadedColumn): LoadedColumn => {
     if (lengthOf(column) !== n) {
@@ -115,7 +120,7 @@ function fromMemory(input: PredictionColumns, regression: boolean): RawColumns {
   return {
     n,
     yTrue,
-    yPred: check('yPred', toLoadedColumn('yPred', input.yPred, regression)),
+    yPred: check('yPred', toLoadedColumn('yPred', input.yPred, regression, presence.yPred)),
     yScore: opt('yScore', input.yScore, true),
     yProba: input.yProba?.map((c, i) =>
       check(`yProba[${i}]`, toLoadedColumn(`yProba[${i}]`, c, true)),
@@ -361,6 +366,12 @@ export interface PrepareOptions {
    * (saves memory when the table is not used again). Default false.
    */
   readonly inPlace?: boolean | undefined;
+  /**
+   * Presence tables of in-memory integer `yTrue` / `yPred` arrays already
+   * scanned on the pool (see `scanLabelsOnPool`), so that they are not scanned
+   * again on this thread.
+   */
+  readonly presence?: LabelPresenceByRole | undefined;
 }
 
 /**
@@ -379,7 +390,9 @@ export function prepareColumns(
   options: PrepareOptions = {},
 ): PreparedColumns {
   const regression = options.task === 'regression';
-  const first = isRoleInput(input) ? fromRoles(input, regression) : fromMemory(input, regression);
+  const first = isRoleInput(input)
+    ? fromRoles(input, regression)
+    : fromMemory(input, regression, options.presence);
   const { raw, dropped } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);

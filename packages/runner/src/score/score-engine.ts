@@ -21,6 +21,7 @@ import type {
 } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
+import { type LabelPresenceByRole, type LabelScanTask, scanInputLabels } from './label-scan.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
@@ -49,6 +50,7 @@ export interface Executor {
   values(task: RowsTask | BootstrapTask | MultinomialTask): Promise<ValuesResult>;
   folds(task: FoldsTask): Promise<FoldsResult>;
   foldTask(task: StratifiedFoldTask): Promise<Int32Array | null>;
+  labelScan(task: LabelScanTask): Promise<Int32Array>;
 }
 
 /**
@@ -130,10 +132,18 @@ export async function scoreWith(
 ): Promise<ScoreReport> {
   const started = performance.now();
   const { seed, bootstrap, ci, chunkRows } = resolveNumericOptions(options);
+  // the label columns' value scan is the longest serial step of preparation: with two or
+  // more workers it runs on the pool, one large task per worker and column (the merged
+  // presence table does not depend on the chunking, so neither do the results)
+  const presence: LabelPresenceByRole =
+    workers > 1 && options.task !== 'regression' && !('roles' in input && 'table' in input)
+      ? await scanInputLabels((task) => exec.labelScan(task), input, chunkRows, workers)
+      : {};
   const prepared = prepareColumns(input, {
     task: options.task,
     dropMissing: options.dropMissing,
     inPlace: options.inPlace,
+    presence,
   });
   const columns = withLabels(prepared.columns, options.labels);
   const warnings = [...prepared.warnings];

@@ -2,6 +2,12 @@ import { ConfigError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from '../io/column-builders.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import {
+  type IntegerArray,
+  type LabelPresence,
+  presenceFromBits,
+  smallLabelBits,
+} from './label-scan.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
@@ -17,8 +23,6 @@ function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
   return values as ArrayLike<unknown>;
 }
 
-type IntegerArray = Int8Array | Uint8Array | Int16Array | Uint16Array | Int32Array | Uint32Array;
-
 const DENSE_RANGE_LIMIT = 1 << 22;
 const SMALL_LIMIT = 1 << 16;
 
@@ -28,7 +32,7 @@ const SMALL_LIMIT = 1 << 16;
  */
 export const COMPLETE_LABELS = new WeakSet<LoadedColumn>();
 
-function isIntegerArray(values: unknown): values is IntegerArray {
+export function isIntegerArray(values: unknown): values is IntegerArray {
   return (
     values instanceof Int32Array ||
     values instanceof Uint8Array ||
@@ -46,10 +50,28 @@ function isIntegerArray(values: unknown): values is IntegerArray {
  *
  * @param name - the column's role
  * @param values - integer labels
+ * @param presence - the values' presence table when the pool has scanned them already
  * @returns a label column, or undefined when the value range is too wide
  */
-function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | undefined {
+function denseIntegerLabels(
+  name: string,
+  values: IntegerArray,
+  presence: LabelPresence | undefined,
+): LoadedColumn | undefined {
   if (values.length === 0) return { kind: 'label', name, codes: sharedInt32(0), dictionary: [] };
+  // the table is rewritten into codes below, so a pool-made one is copied (it may serve two columns)
+  const scanned =
+    presence === undefined
+      ? presenceOf(values)
+      : { min: presence.min, table: presence.table.slice() };
+  if (scanned === undefined) return undefined;
+  return encodeDense(name, values, scanned.min, scanned.table);
+}
+
+/** The one-thread scan: which values occur (two passes only for wide or negative values). */
+function presenceOf(values: IntegerArray): LabelPresence | undefined {
+  const bits = smallLabelBits(values, 0, values.length);
+  if (bits > 0) return presenceFromBits(bits);
   // one pass when every value is a small non-negative integer (the common case)
   const seen = new Uint8Array(SMALL_LIMIT);
   let small = true;
@@ -63,21 +85,28 @@ function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | 
   }
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
-  let table: Int32Array;
   if (small) {
     min = seen.indexOf(1);
     max = seen.lastIndexOf(1);
-    table = Int32Array.from(seen.subarray(min, max + 1));
-  } else {
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i]!;
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-    if (max - min >= DENSE_RANGE_LIMIT) return undefined;
-    table = new Int32Array(max - min + 1);
-    for (let i = 0; i < values.length; i++) table[values[i]! - min] = 1;
+    return { min, table: Int32Array.from(seen.subarray(min, max + 1)) };
   }
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (max - min >= DENSE_RANGE_LIMIT) return undefined;
+  const table = new Int32Array(max - min + 1);
+  for (let i = 0; i < values.length; i++) table[values[i]! - min] = 1;
+  return { min, table };
+}
+
+function encodeDense(
+  name: string,
+  values: IntegerArray,
+  min: number,
+  table: Int32Array,
+): LoadedColumn {
   const dictionary: number[] = [];
   for (let v = 0; v < table.length; v++) {
     if (table[v] === 1) {
@@ -106,6 +135,7 @@ function denseIntegerLabels(name: string, values: IntegerArray): LoadedColumn | 
  * @param name - the column's role, for errors
  * @param values - the column
  * @param numeric - whether every value must be numeric
+ * @param presence - for an integer typed array, its presence table when already scanned
  * @returns the column in shared memory
  * @throws {@link ConfigError} `NON_NUMERIC_VALUE` naming the row
  */
@@ -113,10 +143,11 @@ export function toLoadedColumn(
   name: string,
   values: LabelValues | NumberValues,
   numeric: boolean,
+  presence?: LabelPresence | undefined,
 ): LoadedColumn {
   const array = materialize(values);
   if (!numeric && isIntegerArray(array)) {
-    const labels = denseIntegerLabels(name, array);
+    const labels = denseIntegerLabels(name, array, presence);
     if (labels !== undefined) return labels;
   }
   const n = array.length;
