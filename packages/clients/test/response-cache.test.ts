@@ -195,6 +195,8 @@ async function crashRun(path: string, synchronous: 'NORMAL' | 'FULL'): Promise<s
       if (keys.length >= 300 && child.exitCode === null && !child.killed) child.kill('SIGKILL');
     });
     child.on('exit', () => resolve());
+  }).finally(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   expect(child.signalCode).toBe('SIGKILL');
   return keys;
@@ -202,7 +204,9 @@ async function crashRun(path: string, synchronous: 'NORMAL' | 'FULL'): Promise<s
 
 describe('crash safety', () => {
   for (const synchronous of ['NORMAL', 'FULL'] as const) {
-    test(`every entry reported committed survives kill -9 (synchronous=${synchronous})`, async () => {
+    test(`every entry reported committed survives kill -9 (synchronous=${synchronous})`, {
+      timeout: 120_000,
+    }, async () => {
       const path = join(dir, `crash-${synchronous}.sqlite`);
       const keys = await crashRun(path, synchronous);
       expect(keys.length).toBeGreaterThanOrEqual(300);

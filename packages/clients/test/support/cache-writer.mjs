@@ -4,7 +4,9 @@ import { cacheKey, ResponseCache } from '../../dist/index.js';
 
 const [path, synchronous] = process.argv.slice(2);
 const cache = new ResponseCache(path, { synchronous });
-for (let i = 0; ; i++) {
+// Bounded, so that a child whose parent test died never runs on by itself.
+const started = Date.now();
+for (let i = 0; i < 200_000 && Date.now() - started < 120_000; i++) {
   const key = cacheKey({
     provider: 'openai-chat',
     baseUrl: 'http://127.0.0.1/v1',
