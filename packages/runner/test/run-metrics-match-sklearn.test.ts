@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLASSIFICATION_METRICS } from '../src/config/metric-names.js';
 import {
   createRunner,
   type PredictionRow,
@@ -27,26 +28,8 @@ const fixture = JSON.parse(
   readFileSync(new URL('./fixtures/labels-option.json', import.meta.url), 'utf8'),
 ) as { cases: LabelsCase[] };
 
-// jaccard is not an `assay run` metric
-const RUN_METRICS = [
-  'accuracy',
-  'balanced_accuracy',
-  'f1',
-  'f1_macro',
-  'f1_micro',
-  'f1_weighted',
-  'precision',
-  'precision_macro',
-  'precision_weighted',
-  'recall',
-  'recall_macro',
-  'recall_weighted',
-  'matthews_corrcoef',
-  'cohen_kappa',
-  'roc_auc',
-  'log_loss',
-  'brier_score',
-];
+// the task metrics `assay run` reports (jaccard is not one of them)
+const RUN_METRICS: readonly string[] = CLASSIFICATION_METRICS;
 
 function executedRun(c: LabelsCase): ExecutedRun {
   const labels = c.labels.map(String);
