@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLASSIFICATION_METRICS } from '../src/config/metric-names.js';
 import {
@@ -9,24 +8,9 @@ import {
   summarizeRun,
 } from '../src/index.js';
 import type { ExecutedRun } from '../src/run/run-evaluation.js';
+import { type LabelsCase, labelsFixture } from './support/labels-fixture.js';
 
-type Label = string | number;
-interface LabelsCase {
-  name: string;
-  yTrue: Label[];
-  yPred: Label[];
-  yScore: number[] | null;
-  labels: Label[];
-  foldIds: number[];
-  overall: Record<string, number>;
-  folds: Record<string, number>[];
-}
-
-// scikit-learn 1.2.1 with labels= the task labels (scripts/make-labels-fixtures.py);
-// a predicted value outside the labels is an answer that matched no label
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/labels-option.json', import.meta.url), 'utf8'),
-) as { cases: LabelsCase[] };
+const fixture = labelsFixture;
 
 // the task metrics `assay run` reports (jaccard is not one of them)
 const RUN_METRICS: readonly string[] = CLASSIFICATION_METRICS;

@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { ConfigError, ScoreReportSchema, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
+import { type LabelsCase, labelsFixture } from './support/labels-fixture.js';
 
 type Label = string | number;
-interface LabelsCase {
-  name: string;
-  yTrue: Label[];
-  yPred: Label[];
-  yScore: number[] | null;
-  labels: Label[];
-  foldIds: number[];
-  overall: Record<string, number>;
-  folds: Record<string, number>[];
-}
 
-// made by scripts/make-labels-fixtures.py (scikit-learn 1.2.1, labels= the task labels)
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/labels-option.json', import.meta.url), 'utf8'),
-) as { cases: LabelsCase[] };
+const fixture = labelsFixture;
 
 function input(c: LabelsCase) {
   return c.yScore === null
