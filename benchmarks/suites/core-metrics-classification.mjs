@@ -2,11 +2,11 @@
 // bincount, on the same data: N rows, K = 10 classes, Int32 labels, ~30% errors.
 // Run: pnpm --filter @assay/core-metrics build && node benchmarks/suites/core-metrics-classification.mjs
 // BENCH_ROWS=200000 shrinks the sizes (comma-separated list) for a quick look.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accumulateConfusion, accuracyScore, confusionMatrix, f1Score } from '@assay/core-metrics';
+import { havePythonPeers, runPythonPeer } from '../lib/python-peer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -64,26 +64,11 @@ function medianMs(fn) {
   return times[Math.floor(times.length / 2)];
 }
 
-const python = '/usr/bin/python3';
-const probe = existsSync(python)
-  ? spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
-  : null;
-const havePeers = probe?.status === 0;
-if (!havePeers) {
-  console.log('scikit-learn not importable from /usr/bin/python3: printing our timings only.');
-}
+const havePeers = havePythonPeers();
 
 /** Times the peers on the data of one size, right after ours, so both see the same load. */
 function timePeers(n) {
-  const run = spawnSync(python, [pythonScript, dataDir, String(K), String(n)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (run.status !== 0) {
-    console.log(`python peer failed:\n${run.stderr}`);
-    return null;
-  }
-  return JSON.parse(run.stdout);
+  return runPythonPeer(pythonScript, [dataDir, String(K), String(n)]);
 }
 
 const ours = {};

@@ -2,7 +2,6 @@
 // binary ROC AUC and log loss on N rows, and 10-class log loss on an N x 10 matrix.
 // Run: pnpm --filter @assay/core-metrics build && node benchmarks/suites/core-metrics-scores.mjs
 // BENCH_ROWS=200000 shrinks the sizes (comma-separated list) for a quick look.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import {
   rocAucBinaryKernel,
   rocAucScore,
 } from '@assay/core-metrics';
+import { havePythonPeers, runPythonPeer } from '../lib/python-peer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -106,25 +106,10 @@ function median(fn, repeats) {
   return { ms: times[Math.floor(times.length / 2)], value };
 }
 
-const python = '/usr/bin/python3';
-const probe = existsSync(python)
-  ? spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
-  : null;
-const havePeers = probe?.status === 0;
-if (!havePeers) {
-  console.log('scikit-learn not importable from /usr/bin/python3: printing our timings only.');
-}
+const havePeers = havePythonPeers();
 
 function timePeers(n) {
-  const run = spawnSync(python, [pythonScript, dataDir, String(K), String(n)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (run.status !== 0) {
-    console.log(`python peer failed:\n${run.stderr}`);
-    return null;
-  }
-  return JSON.parse(run.stdout);
+  return runPythonPeer(pythonScript, [dataDir, String(K), String(n)]);
 }
 
 const results = [];

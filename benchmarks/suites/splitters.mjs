@@ -2,11 +2,11 @@
 // K = 10 classes (skewed), Int32 labels, 5 folds.
 // Run: pnpm --filter @assay/splitters build && node benchmarks/suites/splitters.mjs
 // BENCH_ROWS=1000000 shrinks the sizes (comma-separated list) for a quick look.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KFold, StratifiedKFold } from '@assay/splitters';
+import { havePythonPeers, runPythonPeer } from '../lib/python-peer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -88,19 +88,8 @@ for (const n of sizes) {
 }
 
 let peers = null;
-const python = '/usr/bin/python3';
-const probe = existsSync(python)
-  ? spawnSync(python, ['-c', 'import sklearn, numpy'], { encoding: 'utf8' })
-  : null;
-if (probe?.status === 0) {
-  const run = spawnSync(python, [pythonScript, dataDir, String(FOLDS), ...sizes.map(String)], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 20,
-  });
-  if (run.status === 0) peers = JSON.parse(run.stdout);
-  else console.log(`python peer failed:\n${run.stderr}`);
-} else {
-  console.log('scikit-learn not importable from /usr/bin/python3: printing our timings only.');
+if (havePythonPeers()) {
+  peers = runPythonPeer(pythonScript, [dataDir, String(FOLDS), ...sizes.map(String)]);
 }
 
 // scikit-learn has no fold-id form: its peer for both rows of a case is list(cv.split(X, y)).
