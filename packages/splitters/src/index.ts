@@ -13,7 +13,8 @@ export { foldSizes, splitFromFoldIds, splitsFromFoldIds } from './kernels/fold-i
 export { DEFAULT_RANDOM_STATE, repeatSeed } from './random/seed.js';
 export type { ShuffleTarget } from './random/shuffle.js';
 export { permutation, shuffleInPlace } from './random/shuffle.js';
-export type { Rng } from './random/xoshiro128.js';
+export { SHORT_RANGE_LIMIT, shuffleShortRange } from './random/shuffle-short-range.js';
+export type { Rng, ShuffleableTypedArray } from './random/xoshiro128.js';
 export { createRng } from './random/xoshiro128.js';
 export type { BootstrapSample, BootstrapSampleOptions } from './sampling/bootstrap-sample.js';
 export { bootstrapSample } from './sampling/bootstrap-sample.js';

@@ -143,7 +143,13 @@ export function shuffleRangeFast(
   start: number,
   end: number,
 ): void {
-  let [s0, s1, s2, s3] = rng.state();
+  // `| 0` makes the words int32 from the start: uint32 words above 2^31 would be
+  // doubles, and a loop variable that starts as a double stays one (2x slower here)
+  const words = rng.state();
+  let s0 = words[0] | 0;
+  let s1 = words[1] | 0;
+  let s2 = words[2] | 0;
+  let s3 = words[3] | 0;
   for (let i = end - start - 1; i > 0; i--) {
     const bound = i + 1;
     let pick: number;
