@@ -1,53 +1,49 @@
 import { SplitError } from '@assay/splitters';
 import { ConfigError } from '../errors.js';
-import type { Folding } from '../score/build-folds.js';
+import type { PassRunner } from '../pool/shared-pass.js';
+import { taskRanges } from '../pool/task-ranges.js';
 import type { FoldIdArray } from './stratified-fold-kernels.js';
-import { chunkCursors, planStratifiedFolds } from './stratified-fold-plan.js';
+import { type FoldAllocationTask, planStratifiedFolds } from './stratified-fold-plan.js';
 
-/** Per-chunk class counts (pass 1). */
-export interface ClassCountTask {
-  readonly kind: 'class-counts';
+/** Per-block class counts over a range of whole blocks (the planning pass). */
+export interface BlockCountTask {
+  readonly kind: 'block-counts';
   readonly yTrue: Int32Array;
   readonly nClasses: number;
+  readonly blockRows: number;
   readonly start: number;
   readonly end: number;
 }
 
-/** One class's shuffled fold-label sequence, written into shared memory. */
-export interface FoldSequenceTask {
-  readonly kind: 'fold-sequence';
-  readonly sequence: FoldIdArray;
-  readonly start: number;
-  readonly take: readonly number[];
-  readonly seed: number;
-  readonly classCode: number;
-}
+/** A task of the stratified fold planning. */
+export type StratifiedFoldTask = BlockCountTask | FoldAllocationTask;
 
-/** Fold ids of one fixed row chunk (pass 2), written into the shared fold-id column. */
-export interface FoldAssignTask {
-  readonly kind: 'fold-assign';
-  readonly yTrue: Int32Array;
-  readonly sequence: FoldIdArray;
-  readonly cursor: Int32Array;
-  readonly out: FoldIdArray;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** A task of the parallel stratified fold assignment. */
-export type StratifiedFoldTask = ClassCountTask | FoldSequenceTask | FoldAssignTask;
-
-/** Runs one such task (on a worker or the calling thread); counts come back, the rest is written in place. */
+/**
+ * Runs a planning task (on a worker or the calling thread): block counts come
+ * back, allocations are written in place (null).
+ */
 export type RunFoldTask = (task: StratifiedFoldTask) => Promise<Int32Array | null>;
 
-function sharedFoldIds(n: number, nSplits: number): FoldIdArray {
-  return nSplits <= 127
-    ? new Int8Array(new SharedArrayBuffer(n))
-    : new Int32Array(new SharedArrayBuffer(n * 4));
+/**
+ * The runner's `stratified:K` folds before any row is assigned: what a counting
+ * task needs to assign the rows of its blocks and count them per fold.
+ */
+export interface StratifiedFoldLayout {
+  readonly nSplits: number;
+  readonly blockRows: number;
+  /** `allocateFoldBlocks`' table (shared memory). */
+  readonly alloc: Int32Array;
+  readonly seed: number;
+  /** Train and test sizes of each fold. */
+  readonly splits: readonly { readonly nTrain: number; readonly nTest: number }[];
 }
 
 /**
- * The runner's `stratified:K` folds, built on the pool in fixed row chunks.
+ * Plans the runner's `stratified:K` folds on the pool: one counting pass (class
+ * counts per fixed block of rows), then the allocation on the calling thread.
+ * The rows are assigned later, block by block, in the same pass that counts
+ * them per fold (`accumulateStratifiedFolds`), so no fold-id column is needed
+ * unless a row-based metric asks for one.
  *
  * @remarks
  * Definition (deterministic for a seed, whatever the worker count):
@@ -55,57 +51,108 @@ function sharedFoldIds(n: number, nSplits: number): FoldIdArray {
  *    `StratifiedKFold` allocation (classes by first appearance, sorted rows
  *    dealt round-robin), so fold sizes and class shares equal scikit-learn's
  *    and every class is split within one row of exact shares;
- * 2. class `c`'s fold labels (fold 0 repeated its count, then fold 1, ...) are
- *    shuffled by Fisher–Yates with `createRng(deriveSeed(seed, 3, c))`, one
- *    independent stream per class code;
- * 3. the rows of class `c`, in row order, take that sequence in order.
- * Which rows land in which fold therefore differs from `StratifiedKFold`'s
- * shuffle (one stream over all classes), but the split is exactly stratified
- * and seeded. Pass 1 counts classes per fixed chunk of `chunkRows` rows, the
- * main thread turns the counts into per-chunk offsets, the class sequences are
- * generated one task per class, and pass 2 writes each chunk's fold ids into a
- * shared column (one byte per row for up to 127 folds). No full-size copy is
- * made of the labels; the sequence buffer is dropped once pass 2 is done.
+ * 2. within each class the fold labels are arranged uniformly at random over
+ *    the class's rows: each fixed block of `blockRows` rows gets a
+ *    multivariate hypergeometric share of the class's labels (one seeded
+ *    stream per class, blocks in row order), and the block's share is shuffled
+ *    over the block's rows of the class (one seeded stream per block).
+ * Which rows land in which fold differs from `StratifiedKFold(shuffle=True)`
+ * with the same seed (numpy's one stream over all rows), but the split is
+ * exactly stratified, uniformly random and seeded.
  *
- * @param run - where tasks run
+ * @param run - where allocation tasks run
+ * @param pass - runs the counting pass on the pool
  * @param yTrue - class codes (shared)
  * @param nClasses - number of class codes
  * @param nSplits - number of folds
  * @param seed - the shuffle seed
- * @param chunkRows - rows per chunk task
+ * @param blockRows - rows per block (part of the definition)
+ * @param rangeRows - rows per range of the counting pass (any value gives the same result)
  * @param text - the CV spec as written, for messages
- * @returns the folding and a warning when the smallest class has fewer rows than folds
+ * @param tasks - how many allocation tasks to run (any number gives the same result)
+ * @returns the layout and a warning when the smallest class has fewer rows than folds
  * @throws {@link ConfigError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL` when
  *   every class has fewer rows than folds
  */
-export async function parallelStratifiedFolds(
+export async function planParallelStratifiedFolds(
   run: RunFoldTask,
+  pass: PassRunner,
   yTrue: Int32Array,
   nClasses: number,
   nSplits: number,
   seed: number,
-  chunkRows: number,
+  blockRows: number,
+  rangeRows: number,
   text: string,
-): Promise<{ folding: Folding; warning: string | null }> {
+  tasks = 1,
+): Promise<{ layout: StratifiedFoldLayout; warning: string | null }> {
   const n = yTrue.length;
-  if (n < nSplits) {
-    throw new ConfigError(
-      'TOO_FEW_ROWS',
-      `--cv ${text} needs at least ${nSplits} rows but only ${n} are left to score; use fewer folds or more rows.`,
-      { path: 'cv' },
-    );
-  }
-  const ranges: [number, number][] = [];
-  for (let start = 0; start < n; start += chunkRows) {
-    ranges.push([start, Math.min(n, start + chunkRows)]);
-  }
-  const chunks = (await Promise.all(
-    ranges.map(([start, end]) => run({ kind: 'class-counts', yTrue, nClasses, start, end })),
-  )) as Int32Array[];
-  const plan = planStratifiedFolds(chunks, nClasses, nSplits);
+  if (n < nSplits) throw tooFewRows(text, n, nSplits);
+  const range: BlockCountTask = {
+    kind: 'block-counts',
+    yTrue,
+    nClasses,
+    blockRows,
+    start: 0,
+    end: 0,
+  };
+  const table = await pass(range, taskRanges(n, blockRows, rangeRows), blockRows, n);
+  const size = Math.ceil(n / blockRows) * nClasses;
+  // shared: the allocation tasks read it in place
+  const blockCounts = new Int32Array(new SharedArrayBuffer(size * 4));
+  blockCounts.set(table.subarray(0, size));
+  const first = Float64Array.from(table.subarray(size), (row) =>
+    row < 0 ? Number.POSITIVE_INFINITY : row,
+  );
+  return layoutStratifiedFolds(run, blockCounts, first, n, nSplits, seed, blockRows, text, tasks);
+}
+
+function tooFewRows(text: string, n: number, nSplits: number): ConfigError {
+  return new ConfigError(
+    'TOO_FEW_ROWS',
+    `--cv ${text} needs at least ${nSplits} rows but only ${n} are left to score; use fewer folds or more rows.`,
+    { path: 'cv' },
+  );
+}
+
+/**
+ * The layout of the runner's `stratified:K` folds from per-block class counts
+ * (see {@link planParallelStratifiedFolds} for the definition): the fold
+ * allocation on the calling thread, then the per-block split of every class in
+ * `tasks` allocation tasks (classes dealt largest first to the least loaded),
+ * which keeps the calling thread free to hand out other work meanwhile.
+ *
+ * @param run - where allocation tasks run
+ * @param blockCounts - `blockCounts[b * K + c]`: rows of class `c` in block `b` (shared)
+ * @param first - each class's first row (any value for absent classes)
+ * @param n - rows
+ * @param nSplits - number of folds
+ * @param seed - the shuffle seed
+ * @param blockRows - rows per block
+ * @param text - the CV spec as written, for messages
+ * @param tasks - how many allocation tasks to run (any number gives the same result)
+ * @returns the layout and a warning when the smallest class has fewer rows than folds
+ * @throws {@link ConfigError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL`
+ */
+export async function layoutStratifiedFolds(
+  run: RunFoldTask,
+  blockCounts: Int32Array,
+  first: ArrayLike<number>,
+  n: number,
+  nSplits: number,
+  seed: number,
+  blockRows: number,
+  text: string,
+  tasks: number,
+): Promise<{ layout: StratifiedFoldLayout; warning: string | null }> {
+  if (n < nSplits) throw tooFewRows(text, n, nSplits);
+  const nClasses = first.length;
+  const counts = new Int32Array(nClasses);
+  for (let i = 0; i < blockCounts.length; i++) counts[i % nClasses]! += blockCounts[i]!;
+  const plan = planStratifiedFolds(counts, first, nSplits);
   let min = Number.POSITIVE_INFINITY;
   let max = 0;
-  for (const c of plan.counts) {
+  for (const c of counts) {
     if (c > 0 && c < min) min = c;
     if (c > max) max = c;
   }
@@ -120,38 +167,56 @@ export async function parallelStratifiedFolds(
     min < nSplits
       ? `--cv ${text}: the least populated class in y has only ${min} members, which is less than nSplits=${nSplits}.`
       : null;
-  // the sequence buffer lives only until pass 2 is done (it is not kept by the folding)
-  const seq = sharedFoldIds(n, nSplits);
-  // one task per class, largest first, so that a big class does not start last and
-  // leave the other workers idle at the barrier (each task writes only its own range)
+  const alloc = new Int32Array(new SharedArrayBuffer(blockCounts.length * nSplits * 4));
+  const groups = Array.from({ length: Math.max(1, tasks) }, () => ({
+    rows: 0,
+    classes: [] as number[],
+  }));
+  const present = [...counts.keys()].filter((c) => counts[c]! > 0);
+  present.sort((a, b) => counts[b]! - counts[a]! || a - b);
+  for (const c of present) {
+    const lightest = groups.reduce((a, b) => (b.rows < a.rows ? b : a));
+    lightest.classes.push(c);
+    lightest.rows += counts[c]!;
+  }
+  const { take } = plan;
   await Promise.all(
-    [...plan.counts.keys()]
-      .filter((c) => plan.counts[c]! > 0)
-      .sort((a, b) => plan.counts[b]! - plan.counts[a]! || a - b)
-      .map((c) =>
+    groups
+      .filter((g) => g.classes.length > 0)
+      .map((g) =>
         run({
-          kind: 'fold-sequence',
-          sequence: seq,
-          start: plan.sequenceStart[c]!,
-          take: Array.from(plan.take.subarray(c * nSplits, (c + 1) * nSplits)),
+          kind: 'fold-allocation',
+          alloc,
+          blockCounts,
+          counts,
+          take,
+          nSplits,
           seed,
-          classCode: c,
+          classes: g.classes,
         }),
       ),
   );
-  const out = sharedFoldIds(n, nSplits);
-  const cursors = chunkCursors(chunks, plan);
-  await Promise.all(
-    ranges.map(([start, end], j) =>
-      run({ kind: 'fold-assign', yTrue, sequence: seq, cursor: cursors[j]!, out, start, end }),
-    ),
-  );
   return {
-    folding: {
-      ids: out,
-      offset: 0,
+    layout: {
+      nSplits,
+      blockRows,
+      alloc,
+      seed,
       splits: plan.foldSizes.map((t) => ({ nTrain: n - t, nTest: t })),
     },
     warning,
   };
+}
+
+/**
+ * A fold-id column for a layout: one shared byte per row up to 127 folds.
+ *
+ * @param n - rows
+ * @param nSplits - folds
+ * @returns the zeroed column
+ */
+export function sharedFoldIds(n: number, nSplits: number): FoldIdArray {
+  return nSplits <= 127
+    ? new Int8Array(new SharedArrayBuffer(n))
+    : new Int32Array(new SharedArrayBuffer(n * 4));
 }

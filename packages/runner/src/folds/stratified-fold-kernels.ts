@@ -1,100 +1,160 @@
-import { createRng, shuffleInPlace } from '@assay/splitters';
+import { createRng, shuffleShortRange } from '@assay/splitters';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 
 /** Fold-id column of the runner's stratified folds: one byte per row up to 127 folds. */
 export type FoldIdArray = Int8Array | Int32Array;
 
-/** The `deriveSeed` stream of the per-class fold-sequence shuffles. */
-export const FOLD_SEQUENCE_STREAM = 3;
+/**
+ * Rows per block of the stratified fold assignment: part of its definition
+ * (the blocks are fixed, whatever the worker count or `chunkRows`). A block's
+ * fold labels take one byte per row, so 16 KiB stay in a core's L1 cache while
+ * they are shuffled and read; with 64 KiB blocks two workers slowed each other
+ * down (1.3–1.6x on two cores instead of 1.9–2.0x, the same rows per thread
+ * also took longer alone). At most `shuffleShortRange`'s 65 536.
+ */
+export const FOLD_BLOCK_ROWS = 1 << 14;
+
+/** The `deriveSeed` stream of each block's within-block shuffles. */
+export const FOLD_BLOCK_STREAM = 5;
 
 /**
- * Rows per class code in `yTrue[start..end)`, followed by each class's first row in
- * that range (-1 when absent): `2 * nClasses` entries. Unchecked kernel.
+ * Rows per class code in each block of `yTrue[start..end)` (`start` a multiple of
+ * `blockRows`), then each class's first row in the range (-1 when absent):
+ * `nBlocks * nClasses + nClasses` entries. Unchecked kernel.
  *
  * @param yTrue - class codes in `[0, nClasses)`
  * @param nClasses - number of class codes K
+ * @param blockRows - rows per block
  * @param start - first row
  * @param end - one past the last row
- * @returns `[count_0..count_{K-1}, first_0..first_{K-1}]`
+ * @returns `[block 0 counts, block 1 counts, ..., first rows]`
  */
-export function countClassesInRange(
+export function countClassesByBlock(
   yTrue: Int32Array,
   nClasses: number,
+  blockRows: number,
   start: number,
   end: number,
 ): Int32Array {
-  const out = new Int32Array(2 * nClasses).fill(-1, nClasses);
-  for (let i = start; i < end; i++) out[yTrue[i]!]!++;
+  const nBlocks = Math.ceil((end - start) / blockRows);
+  const out = new Int32Array((nBlocks + 1) * nClasses);
+  for (let b = 0; b < nBlocks; b++) {
+    const base = b * nClasses;
+    const stop = Math.min(end, start + (b + 1) * blockRows);
+    for (let i = start + b * blockRows; i < stop; i++) out[base + yTrue[i]!]!++;
+  }
+  const first = nBlocks * nClasses;
+  out.fill(-1, first);
   // first rows: stop as soon as every present class has been seen
   let missing = 0;
-  for (let c = 0; c < nClasses; c++) if (out[c]! > 0) missing++;
+  for (let c = 0; c < nClasses; c++) {
+    for (let b = 0; b < nBlocks; b++) {
+      if (out[b * nClasses + c]! > 0) {
+        missing++;
+        break;
+      }
+    }
+  }
   for (let i = start; i < end && missing > 0; i++) {
     const c = yTrue[i]!;
-    if (out[nClasses + c] === -1) {
-      out[nClasses + c] = i;
+    if (out[first + c] === -1) {
+      out[first + c] = i;
       missing--;
     }
   }
   return out;
 }
 
-/**
- * Writes class `c`'s fold-label sequence into `sequence[start .. start + sum(take))`:
- * fold 0 `take[0]` times, fold 1 `take[1]` times, ..., then shuffles it with
- * `createRng(deriveSeed(seed, FOLD_SEQUENCE_STREAM, c))` (Fisher–Yates). Each class
- * has its own stream, so classes can be generated on any thread in any order.
- *
- * @param sequence - the shared sequence buffer (all classes, by class code)
- * @param start - where class `c`'s block begins
- * @param take - rows of the class per fold
- * @param seed - the run's seed
- * @param c - the class code
- */
-export function fillClassFoldSequence(
-  sequence: FoldIdArray,
-  start: number,
-  take: ArrayLike<number>,
-  seed: number,
-  c: number,
-): void {
-  let p = start;
-  for (let f = 0; f < take.length; f++) {
-    sequence.fill(f, p, p + take[f]!);
-    p += take[f]!;
-  }
-  // fold labels are >= 0, so a Uint8 view holds the same values and takes the
-  // generator's typed fast path (same draws, same result as the generic one)
-  const block =
-    sequence instanceof Int8Array
-      ? new Uint8Array(sequence.buffer, sequence.byteOffset + start, p - start)
-      : sequence.subarray(start, p);
-  shuffleInPlace(block, createRng(deriveSeed(seed, FOLD_SEQUENCE_STREAM, c)));
+/** Where the stratified fold assignment of a range writes, and what it reads. */
+export interface StratifiedBlockInput {
+  readonly yTrue: Int32Array;
+  readonly yPred: Int32Array;
+  readonly weight: Float64Array | null;
+  readonly nClasses: number;
+  readonly nSplits: number;
+  /** `allocateFoldBlocks`' table: rows of each class per fold, per block. */
+  readonly alloc: Int32Array;
+  readonly blockRows: number;
+  readonly seed: number;
+  /** The fold-id column to fill, or null when only counts are wanted. */
+  readonly ids: FoldIdArray | null;
 }
 
 /**
- * `out[i] = sequence[cursor[yTrue[i]]++]` for rows `start..end-1`: each row takes
- * the next fold label of its class. `cursor` (per class code) must point at the
- * class's position for row `start`; it is advanced in place. Unchecked kernel.
+ * Assigns the test fold of every row in `[start, end)` (`start` a multiple of
+ * `blockRows`) and adds each row to its fold's confusion counts:
+ * `out[(f * K + yTrue) * K + yPred] += weight`. Unchecked kernel.
  *
- * @param yTrue - class codes
- * @param sequence - every class's fold-label sequence
- * @param cursor - per class, the next sequence position
- * @param out - the fold-id column
+ * @remarks
+ * In block `b`, class `c`'s rows take fold labels `alloc` says (fold 0 its
+ * count, then fold 1, ...) shuffled by `shuffleShortRange` (Fisher–Yates on
+ * 16-bit draws), classes in code order, all from one generator
+ * `createRng(deriveSeed(seed, 5, b))`, in row order.
+ * The labels of a block take at most `blockRows` bytes, so the shuffles stay in
+ * cache and no per-row buffer of the whole column is needed.
+ *
+ * @param input - columns, allocation and the optional id column
+ * @param out - `nSplits` K×K count blocks, fold-major
  * @param start - first row
  * @param end - one past the last row
  */
-export function assignFoldsInRange(
-  yTrue: Int32Array,
-  sequence: FoldIdArray,
-  cursor: Int32Array,
-  out: FoldIdArray,
+export function accumulateStratifiedFolds(
+  input: StratifiedBlockInput,
+  out: Float64Array,
   start: number,
   end: number,
 ): void {
-  for (let i = start; i < end; i++) {
-    const c = yTrue[i]!;
-    const p = cursor[c]!;
-    out[i] = sequence[p]!;
-    cursor[c] = p + 1;
+  const { yTrue, yPred, weight, nClasses: k, nSplits, alloc, blockRows, seed, ids } = input;
+  const size = Math.min(blockRows, end - start);
+  const labels = nSplits <= 255 ? new Uint8Array(size) : new Int32Array(size);
+  const cursor = new Int32Array(k);
+  const kk = k * k;
+  let odd: Float64Array | undefined;
+  for (let b0 = start; b0 < end; b0 += blockRows) {
+    const b = b0 / blockRows;
+    const b1 = Math.min(end, b0 + blockRows);
+    const rng = createRng(deriveSeed(seed, FOLD_BLOCK_STREAM, b));
+    let p = 0;
+    for (let c = 0; c < k; c++) {
+      cursor[c] = p;
+      const from = p;
+      const at = (b * k + c) * nSplits;
+      for (let f = 0; f < nSplits; f++) {
+        const t = alloc[at + f]!;
+        labels.fill(f, p, p + t);
+        p += t;
+      }
+      if (p - from > 1) shuffleShortRange(labels, from, p, rng);
+    }
+    if (weight === null && ids === null) {
+      // odd rows count into a second table, so consecutive rows rarely wait on the same
+      // cell's store (integer counts make the split exact)
+      odd ??= new Float64Array(out.length);
+      let i = b0;
+      for (; i + 1 < b1; i += 2) {
+        const c0 = yTrue[i]!;
+        const q0 = cursor[c0]!;
+        cursor[c0] = q0 + 1;
+        out[labels[q0]! * kk + c0 * k + yPred[i]!]! += 1;
+        const c1 = yTrue[i + 1]!;
+        const q1 = cursor[c1]!;
+        cursor[c1] = q1 + 1;
+        odd[labels[q1]! * kk + c1 * k + yPred[i + 1]!]! += 1;
+      }
+      if (i < b1) {
+        const c = yTrue[i]!;
+        out[labels[cursor[c]!]! * kk + c * k + yPred[i]!]! += 1;
+      }
+    } else {
+      for (let i = b0; i < b1; i++) {
+        const c = yTrue[i]!;
+        const q = cursor[c]!;
+        cursor[c] = q + 1;
+        const f = labels[q]!;
+        if (ids !== null) ids[i] = f;
+        out[f * kk + c * k + yPred[i]!]! += weight === null ? 1 : weight[i]!;
+      }
+    }
   }
+  if (odd !== undefined) for (let j = 0; j < out.length; j++) out[j]! += odd[j]!;
 }

@@ -5,24 +5,44 @@ import {
 } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
-import type { StratifiedFoldTask } from '../folds/parallel-stratified-folds.js';
+import type {
+  StratifiedFoldLayout,
+  StratifiedFoldTask,
+} from '../folds/parallel-stratified-folds.js';
 import {
-  assignFoldsInRange,
-  countClassesInRange,
-  fillClassFoldSequence,
+  accumulateStratifiedFolds,
+  countClassesByBlock,
+  type FoldIdArray,
 } from '../folds/stratified-fold-kernels.js';
+import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
+import { censusLabelRange, type LabelCensusTask } from '../score/label-census.js';
 import { type LabelScanTask, scanLabelRange } from '../score/label-scan.js';
 import type { CvSpec } from '../score/parse-cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
+import { type RangeTask, runSharedPass, type SharedPassTask } from './shared-pass.js';
 
 /** A grouping of rows (CV folds or slices): `ids[i]` in `[0, nGroups)` or -1 to skip. */
-export interface Grouping {
+export interface IdGrouping {
   readonly ids: Int32Array | Int8Array;
   readonly nGroups: number;
 }
+
+/**
+ * The runner's stratified folds, assigned while counting (task ranges must
+ * start on a block boundary); the fold ids are written to `ids` when given.
+ */
+export interface StratifiedGrouping {
+  readonly layout: StratifiedFoldLayout;
+  /** The layout's number of folds. */
+  readonly nGroups: number;
+  readonly ids: FoldIdArray | null;
+}
+
+/** How a confusion task groups its rows besides the whole set. */
+export type Grouping = IdGrouping | StratifiedGrouping;
 
 /** Confusion counts over one fixed row chunk: overall, then per group of each grouping. */
 export interface ConfusionTask {
@@ -103,7 +123,9 @@ export type WorkerTask =
   | MultinomialTask
   | FoldsTask
   | StratifiedFoldTask
-  | LabelScanTask;
+  | LabelScanTask
+  | LabelCensusTask
+  | SharedPassTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {
@@ -124,16 +146,28 @@ export function runConfusionTask(task: ConfusionTask): Float64Array {
   let size = cells;
   for (const g of task.groupings) size += g.nGroups * cells;
   const out = new Float64Array(size);
-  accumulateConfusion(out, k, yTrue, yPred, weight, start, end);
   let offset = cells;
+  let overallFrom: Float64Array | null = null;
   for (const g of task.groupings) {
     const block = out.subarray(offset, offset + g.nGroups * cells);
-    if (g.ids instanceof Int8Array) {
+    if ('layout' in g) {
+      const { nSplits, alloc, blockRows, seed } = g.layout;
+      const input = { yTrue, yPred, weight, nClasses: k, nSplits, alloc, blockRows, seed };
+      accumulateStratifiedFolds({ ...input, ids: g.ids }, block, start, end);
+      // every row is in exactly one test fold: unweighted, the whole-set counts are the
+      // sum of the folds' (exact integers), which saves a pass over the columns
+      if (weight === null) overallFrom = block;
+    } else if (g.ids instanceof Int8Array) {
       accumulateConfusionByGroupInt8(block, k, g.ids, yTrue, yPred, weight, start, end);
     } else {
       accumulateConfusionByGroup(block, k, g.ids, yTrue, yPred, weight, start, end);
     }
     offset += g.nGroups * cells;
+  }
+  if (overallFrom === null) {
+    accumulateConfusion(out, k, yTrue, yPred, weight, start, end);
+  } else {
+    for (let j = 0; j < overallFrom.length; j++) out[j % cells]! += overallFrom[j]!;
   }
   return out;
 }
@@ -250,14 +284,15 @@ export function runTask(
   task: WorkerTask,
 ): Float64Array | ValuesResult | FoldsResult | Int32Array | null {
   switch (task.kind) {
-    case 'class-counts':
-      return countClassesInRange(task.yTrue, task.nClasses, task.start, task.end);
-    case 'fold-sequence':
-      fillClassFoldSequence(task.sequence, task.start, task.take, task.seed, task.classCode);
+    case 'block-counts':
+      return countClassesByBlock(task.yTrue, task.nClasses, task.blockRows, task.start, task.end);
+    case 'fold-allocation':
+      allocateFoldBlocks(task);
       return null;
-    case 'fold-assign':
-      assignFoldsInRange(task.yTrue, task.sequence, task.cursor, task.out, task.start, task.end);
-      return null;
+    case 'label-census':
+      return censusLabelRange(task);
+    case 'shared-pass':
+      return runSharedPass(task, (range: RangeTask) => runTask(range) as Int32Array | Float64Array);
     case 'label-scan':
       return scanLabelRange(task.values, task.start, task.end);
     case 'confusion':

@@ -175,7 +175,13 @@ export async function scanLabelsOnPool(
   return { min, table };
 }
 
-function sharedIntegers(values: unknown): IntegerArray | undefined {
+/**
+ * The column as an integer typed array over shared memory, or undefined.
+ *
+ * @param values - an input column
+ * @returns the column when workers can read it in place
+ */
+export function sharedIntegers(values: unknown): IntegerArray | undefined {
   const ok =
     values instanceof Int32Array ||
     values instanceof Uint8Array ||

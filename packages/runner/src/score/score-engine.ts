@@ -3,11 +3,16 @@ import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { percentileInterval } from '../bootstrap/percentile-interval.js';
 import { ConfigError, type ConfigErrorCode } from '../errors.js';
 import {
-  parallelStratifiedFolds,
+  layoutStratifiedFolds,
+  planParallelStratifiedFolds,
   type StratifiedFoldTask,
+  sharedFoldIds,
 } from '../folds/parallel-stratified-folds.js';
+import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
+import { type PassRunner, type SharedPassTask, sharedPass } from '../pool/shared-pass.js';
+import { RANGE_ROWS, taskRanges } from '../pool/task-ranges.js';
 import type {
   BootstrapTask,
   ConfusionTask,
@@ -17,10 +22,12 @@ import type {
   MultinomialTask,
   RowsTask,
   Selection,
+  StratifiedGrouping,
   ValuesResult,
 } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
+import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, type LabelScanTask, scanInputLabels } from './label-scan.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
@@ -31,18 +38,21 @@ import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
 
 /**
- * Default rows per confusion task (about 5 ms of counting). Fixed, independent
- * of the worker count, so that the main thread always merges the same partial
- * sums in the same order: results are bit-for-bit identical for any number of
- * workers.
+ * Default rows per weighted confusion task (about 5 ms of counting). Fixed,
+ * independent of the worker count, so that the main thread always merges the
+ * same partial sums in the same order: results are bit-for-bit identical for
+ * any number of workers.
  */
 export const CHUNK_ROWS = 1 << 20;
 
-/** Bootstrap replicates per row-resampling task (fixed for the same reason). */
+/** Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching gives the same result). */
+export const TASKS_PER_WORKER = 4;
+
+/** Bootstrap replicates per row-resampling task (each replicate has its own seed). */
 export const BOOTSTRAP_BATCH = 16;
 
-/** Bootstrap replicates per multinomial (confusion-count) task. */
-export const MULTINOMIAL_BATCH = 100;
+/** Fewest replicates per multinomial (confusion-count) task. */
+export const MULTINOMIAL_BATCH = 50;
 
 /** Where tasks run: a worker pool, or the calling thread. */
 export interface Executor {
@@ -51,6 +61,7 @@ export interface Executor {
   folds(task: FoldsTask): Promise<FoldsResult>;
   foldTask(task: StratifiedFoldTask): Promise<Int32Array | null>;
   labelScan(task: LabelScanTask): Promise<Int32Array>;
+  sharedPass(task: SharedPassTask): Promise<Int32Array | Float64Array | null>;
 }
 
 /**
@@ -131,14 +142,33 @@ export async function scoreWith(
   options: ScoreOptions,
 ): Promise<ScoreReport> {
   const started = performance.now();
-  const { seed, bootstrap, ci, chunkRows } = resolveNumericOptions(options);
-  // the label columns' value scan is the longest serial step of preparation: with two or
-  // more workers it runs on the pool, one large task per worker and column (the merged
-  // presence table does not depend on the chunking, so neither do the results)
+  const { seed, bootstrap, ci, chunkRows, chunkRowsGiven } = resolveNumericOptions(options);
+  const tasksPerPass = Math.max(1, workers) * TASKS_PER_WORKER;
+  // integer counting passes run as one shared pass per worker over small ranges
+  const rangeRows = chunkRowsGiven ? chunkRows : RANGE_ROWS;
+  const pass: PassRunner = (range, ranges, blockRows, n, onProgress) =>
+    sharedPass(
+      (task) => exec.sharedPass(task),
+      range,
+      ranges,
+      Math.max(1, workers),
+      blockRows,
+      n,
+      onProgress,
+    );
+  // the label columns' value scan is the longest serial step of preparation, so it runs
+  // on the pool. For shared integer labels in 0..31 it is a census that also counts the
+  // whole-set confusion matrix and the stratified folds' per-block classes (one pass for
+  // three); otherwise, with two or more workers, a plain scan, one large task per worker
+  // and column. Merged counts and presence tables do not depend on the chunking.
+  const inMemory = options.task !== 'regression' && !('roles' in input && 'table' in input);
+  const census = inMemory ? await runLabelCensus(pass, input, FOLD_BLOCK_ROWS, rangeRows) : null;
   const presence: LabelPresenceByRole =
-    workers > 1 && options.task !== 'regression' && !('roles' in input && 'table' in input)
-      ? await scanInputLabels((task) => exec.labelScan(task), input, chunkRows, workers)
-      : {};
+    census !== null
+      ? census.presence
+      : workers > 1 && inMemory
+        ? await scanInputLabels((task) => exec.labelScan(task), input, chunkRows, workers)
+        : {};
   const prepared = prepareColumns(input, {
     task: options.task,
     dropMissing: options.dropMissing,
@@ -146,6 +176,10 @@ export async function scoreWith(
     presence,
   });
   const columns = withLabels(prepared.columns, options.labels);
+  const coded =
+    census !== null && prepared.dropped === 0 && columns.task === 'classification'
+      ? codeCensus(census, columns.classes)
+      : null;
   const warnings = [...prepared.warnings];
   const prepMs = performance.now() - started;
   const computeStart = performance.now();
@@ -158,8 +192,13 @@ export async function scoreWith(
   });
   precheck(specs, columns);
 
-  // folds: the splitter runs on the pool while the whole-set pass runs
+  // folds: the splitter runs on the pool while the whole-set pass runs; the runner's own
+  // stratified folds are planned first, then assigned and counted in one pass (the
+  // whole-set pass when one runs anyway, else their own)
   let foldingsPromise: Promise<Folding[]>;
+  let stratifiedPromise: Promise<StratifiedGrouping> | null = null;
+  let stratifiedIds: Int8Array | Int32Array | null = null;
+  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
   let cvText: string;
   if (options.foldIds !== undefined) {
     if (prepared.dropped > 0) {
@@ -180,19 +219,47 @@ export async function scoreWith(
     if (spec.kind === 'none') {
       foldingsPromise = Promise.resolve([]);
     } else if (spec.kind === 'stratified' && columns.task === 'classification') {
-      // counting-sort passes on the pool instead of one sequential splitter call
-      foldingsPromise = parallelStratifiedFolds(
-        (task) => exec.foldTask(task),
-        columns.yTrue,
-        columns.classes.length,
-        spec.k,
-        seed,
-        chunkRows,
-        cvText,
-      ).then(({ folding, warning }) => {
+      // planned from per-block class counts (the census's, or one counting pass on the
+      // pool); one pass then assigns the rows and counts them per fold, writing fold ids
+      // only when a row-based metric needs each fold's rows
+      if (rowNames.length > 0) stratifiedIds = sharedFoldIds(columns.n, spec.k);
+      const planned =
+        coded !== null
+          ? layoutStratifiedFolds(
+              (task) => exec.foldTask(task),
+              coded.blockCounts,
+              coded.first,
+              columns.n,
+              spec.k,
+              seed,
+              FOLD_BLOCK_ROWS,
+              cvText,
+              workers,
+            )
+          : planParallelStratifiedFolds(
+              (task) => exec.foldTask(task),
+              pass,
+              columns.yTrue,
+              k,
+              spec.k,
+              seed,
+              FOLD_BLOCK_ROWS,
+              rangeRows,
+              cvText,
+              workers,
+            );
+      stratifiedPromise = planned.then(({ layout, warning }) => {
         if (warning !== null && !warnings.includes(warning)) warnings.push(warning);
-        return [folding];
+        return { layout, nGroups: layout.nSplits, ids: stratifiedIds };
       });
+      foldingsPromise = stratifiedPromise.then(({ layout }) => [
+        {
+          // written by the pass that assigns the folds; empty when nothing needs them
+          ids: stratifiedIds ?? new Int8Array(0),
+          offset: 0,
+          splits: layout.splits,
+        },
+      ]);
     } else {
       foldingsPromise = exec
         .folds({ kind: 'folds', spec, columns, seed, text: cvText })
@@ -210,7 +277,6 @@ export async function scoreWith(
   const sliceSizes = new Array<number>(nSlices).fill(0);
   if (columns.slice !== null) for (let i = 0; i < columns.n; i++) sliceSizes[columns.slice[i]!]!++;
   const cells = k * k;
-  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
   const computeConfusion = (target: Float64Array, counts: Float64Array) => {
     specs.forEach((spec, j) => {
       if (spec.kind !== 'confusion') return;
@@ -224,23 +290,36 @@ export async function scoreWith(
     });
   };
   const confusionPass = async (groupings: Grouping[]): Promise<Float64Array> => {
-    const tasks: Promise<Float64Array>[] = [];
-    for (let start = 0; start < columns.n; start += chunkRows) {
-      tasks.push(
-        exec.confusion({
-          kind: 'confusion',
-          yTrue: columns.yTrue,
-          yPred: columns.yPred,
-          weight: columns.weight,
-          nClasses: k,
-          start,
-          end: Math.min(columns.n, start + chunkRows),
-          groupings,
-        }),
+    // the stratified assignment works on whole blocks, so its ranges start on block boundaries
+    const blockRows = groupings.some((g) => 'layout' in g) ? FOLD_BLOCK_ROWS : 1;
+    const range: ConfusionTask = {
+      kind: 'confusion',
+      yTrue: columns.yTrue,
+      yPred: columns.yPred,
+      weight: columns.weight,
+      nClasses: k,
+      start: 0,
+      end: 0,
+      groupings,
+    };
+    if (columns.weight === null) {
+      // integer counts: exact whatever the ranges or which worker took them
+      const report = options.onProgress;
+      const table = await pass(
+        range,
+        taskRanges(columns.n, blockRows, rangeRows),
+        blockRows,
+        columns.n,
+        report === undefined
+          ? undefined
+          : (done, total) => report({ phase: 'confusion', done, total }),
       );
+      return table as Float64Array;
     }
-    // fixed chunks added in chunk order (the same sums for any worker count), as soon as
-    // the next one in order is in: only out-of-order parts are held, not every chunk's
+    // weighted sums: fixed chunks, added in chunk order, so the same for any worker count
+    const ranges = taskRanges(columns.n, blockRows, chunkRows);
+    const tasks = ranges.map(([start, end]) => exec.confusion({ ...range, start, end }));
+    // added as soon as the next one in order is in: only out-of-order parts are held
     let merged: Float64Array | undefined;
     let next = 0;
     const waiting = new Map<number, Float64Array>();
@@ -279,14 +358,24 @@ export async function scoreWith(
   // 1. the whole set and the slices: confusion counts over fixed chunks
   let overallCounts: Float64Array | null = null;
   let sliceCounts: Float64Array | null = null;
+  let stratifiedCounts: Float64Array | null = null;
   if (columns.task === 'classification') {
-    const merged = await confusionPass(
-      columns.slice === null ? [] : [{ ids: columns.slice, nGroups: nSlices }],
-    );
-    overallCounts = merged.slice(0, cells);
+    if (coded !== null && columns.weight === null && columns.slice === null) {
+      // the census counted the whole set already; the stratified folds get their own pass
+      // (in foldsDone), queued behind the bootstrap tasks, with no barrier in between
+      overallCounts = coded.confusion;
+    } else {
+      const groupings: Grouping[] =
+        columns.slice === null ? [] : [{ ids: columns.slice, nGroups: nSlices }];
+      // the stratified folds are assigned and counted in this same pass
+      if (stratifiedPromise !== null) groupings.push(await stratifiedPromise);
+      const merged = await confusionPass(groupings);
+      if (stratifiedPromise !== null) stratifiedCounts = merged.slice(cells + nSlices * cells);
+      overallCounts = merged.slice(0, cells);
+      if (columns.slice !== null) sliceCounts = merged.slice(cells, cells + nSlices * cells);
+    }
     computeConfusion(overall, overallCounts);
-    if (columns.slice !== null) {
-      sliceCounts = merged.slice(cells, cells + nSlices * cells);
+    if (sliceCounts !== null) {
       for (let s = 0; s < nSlices; s++) {
         computeConfusion(sliceValues[s]!, sliceCounts.subarray(s * cells, (s + 1) * cells));
       }
@@ -320,6 +409,10 @@ export async function scoreWith(
     });
     const values = list.map(() => new Float64Array(names.length).fill(Number.NaN));
     if (list.length === 0) return { list, values };
+    if (stratifiedPromise !== null && stratifiedCounts === null) {
+      // assigns the rows (writing the fold ids row metrics read below) and counts them
+      stratifiedCounts = (await confusionPass([await stratifiedPromise])).slice(cells);
+    }
     if (rowNames.length > 0) {
       defer(
         rowsPass(
@@ -329,17 +422,20 @@ export async function scoreWith(
       );
     }
     if (columns.task === 'classification') {
-      const merged = await confusionPass(
-        foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
-      );
-      const foldCounts = new Float64Array(list.length * cells);
-      let offset = cells;
-      for (let g = 0; g < foldings.length; g++) {
-        for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
-        offset += list.length * cells;
+      let foldCounts = stratifiedCounts;
+      if (foldCounts === null) {
+        const merged = await confusionPass(
+          foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
+        );
+        foldCounts = new Float64Array(list.length * cells);
+        let offset = cells;
+        for (let g = 0; g < foldings.length; g++) {
+          for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
+          offset += list.length * cells;
+        }
       }
       list.forEach((_, f) => {
-        computeConfusion(values[f]!, foldCounts.subarray(f * cells, (f + 1) * cells));
+        computeConfusion(values[f]!, foldCounts!.subarray(f * cells, (f + 1) * cells));
       });
     }
     return { list, values };
@@ -381,7 +477,8 @@ export async function scoreWith(
         const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
         const rng = createRng(deriveSeed(seed, 1, si));
         const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-        for (let first = 0; first < bootstrap; first += MULTINOMIAL_BATCH) {
+        const batch = Math.max(MULTINOMIAL_BATCH, Math.ceil(bootstrap / tasksPerPass));
+        for (let first = 0; first < bootstrap; first += batch) {
           tasks.push({
             selection: si,
             first,
@@ -391,7 +488,7 @@ export async function scoreWith(
               columns,
               counts,
               metrics: multinomialNames,
-              seeds: seeds.slice(first, first + MULTINOMIAL_BATCH),
+              seeds: seeds.slice(first, first + batch),
             }),
           });
         }

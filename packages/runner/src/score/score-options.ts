@@ -44,9 +44,13 @@ export interface ScoreOptions {
   /** Milliseconds already spent loading the data, reported in `timing.loadMs`. */
   readonly loadMs?: number | undefined;
   /**
-   * Rows per confusion-counting task (default 2^20). Any fixed value gives
-   * results independent of the worker count; with non-dyadic weights the last
-   * bits of weighted sums depend on it (summation order).
+   * Rows per counting task. Weighted confusion counts use fixed chunks of this
+   * many rows (default 2^20), so their floating-point sums, whose last bits
+   * depend on the chunking, are the same for any worker count. Integer counts
+   * (label census, unweighted confusion counts, stratified folds) are exact
+   * whatever the chunking, so by default they are cut into about four tasks
+   * per worker instead (fewer hand-offs between threads); a given `chunkRows`
+   * applies to them too.
    */
   readonly chunkRows?: number | undefined;
   /** Called as tasks finish. */
@@ -65,6 +69,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   bootstrap: number;
   ci: number;
   chunkRows: number;
+  chunkRowsGiven: boolean;
 } {
   const seed = options.seed ?? 0;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -98,5 +103,5 @@ export function resolveNumericOptions(options: ScoreOptions): {
       { path: 'chunkRows' },
     );
   }
-  return { seed, bootstrap, ci, chunkRows };
+  return { seed, bootstrap, ci, chunkRows, chunkRowsGiven: options.chunkRows !== undefined };
 }
