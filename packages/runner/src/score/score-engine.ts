@@ -1,6 +1,5 @@
-import { createRng, SplitError, type SplitErrorCode } from '@assay/splitters';
-import { deriveSeed } from '../bootstrap/derive-seed.js';
-import { percentileInterval } from '../bootstrap/percentile-interval.js';
+import { SplitError, type SplitErrorCode } from '@assay/splitters';
+import { queueBootstrap } from '../bootstrap/queue-bootstrap.js';
 import { ConfigError, type ConfigErrorCode } from '../errors.js';
 import {
   layoutStratifiedFolds,
@@ -9,7 +8,7 @@ import {
   sharedFoldIds,
 } from '../folds/parallel-stratified-folds.js';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
-import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
+import type { MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import { type PassRunner, type SharedPassTask, sharedPass } from '../pool/shared-pass.js';
 import { RANGE_ROWS, taskRanges } from '../pool/task-ranges.js';
@@ -27,6 +26,7 @@ import type {
 } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
+import { foldSummary } from './fold-summary.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, type LabelScanTask, scanInputLabels } from './label-scan.js';
 import { parseCvSpec } from './parse-cv-spec.js';
@@ -47,12 +47,6 @@ export const CHUNK_ROWS = 1 << 20;
 
 /** Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching gives the same result). */
 export const TASKS_PER_WORKER = 4;
-
-/** Bootstrap replicates per row-resampling task (each replicate has its own seed). */
-export const BOOTSTRAP_BATCH = 16;
-
-/** Fewest replicates per multinomial (confusion-count) task. */
-export const MULTINOMIAL_BATCH = 50;
 
 /** Where tasks run: a worker pool, or the calling thread. */
 export interface Executor {
@@ -441,104 +435,33 @@ export async function scoreWith(
     return { list, values };
   };
 
-  // 4. bootstrap on the whole set and on each slice (dispatched before the fold pass)
-  const intervals: ([number, number] | null)[][] = [];
-  const method: Record<string, 'multinomial-counts' | 'rows'> = {};
+  // 4. bootstrap on the whole set and on each slice (queued before the fold pass)
+  let intervals: ([number, number] | null)[][] = [];
+  let method: Record<string, 'multinomial-counts' | 'rows'> = {};
   if (bootstrap > 0) {
-    // multinomial draws cost O(non-zero cells) per replicate, row draws O(n): with very many
-    // classes and few rows per cell, resampling rows is the cheaper exact method
-    let nonZero = 0;
-    if (overallCounts !== null) for (const c of overallCounts) if (c > 0) nonZero++;
-    const multinomial =
-      columns.weight === null && nonZero <= Math.max(64, columns.n / 4)
-        ? (specs.filter((s) => s.kind === 'confusion') as ConfusionMetric[])
-        : [];
-    const resampled = specs
-      .filter((s) => !multinomial.includes(s as ConfusionMetric))
-      .map((s) => s.name);
-    for (const s of multinomial) method[s.name] = 'multinomial-counts';
-    for (const name of resampled) method[name] = 'rows';
-    const selections: Selection[] = [
-      null,
-      ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s })),
-    ];
-    const replicateValues: Float64Array[][] = selections.map(() =>
-      names.map(() => new Float64Array(bootstrap)),
-    );
-    const tasks: {
-      selection: number;
-      first: number;
-      names: string[];
-      promise: Promise<ValuesResult>;
-    }[] = [];
-    const multinomialNames = multinomial.map((s) => s.name);
-    selections.forEach((selection, si) => {
-      if (multinomial.length > 0 && overallCounts !== null) {
-        const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
-        const rng = createRng(deriveSeed(seed, 1, si));
-        const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-        const batch = Math.max(MULTINOMIAL_BATCH, Math.ceil(bootstrap / tasksPerPass));
-        for (let first = 0; first < bootstrap; first += batch) {
-          tasks.push({
-            selection: si,
-            first,
-            names: multinomialNames,
-            promise: exec.values({
-              kind: 'multinomial',
-              columns,
-              counts,
-              metrics: multinomialNames,
-              seeds: seeds.slice(first, first + batch),
-            }),
-          });
-        }
-      }
-      if (resampled.length === 0) return;
-      const rng = createRng(deriveSeed(seed, 2, si));
-      const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-      for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
-        tasks.push({
-          selection: si,
-          first,
-          names: resampled,
-          promise: exec.values({
-            kind: 'bootstrap',
-            columns,
-            metrics: resampled,
-            selection,
-            seeds: seeds.slice(first, first + BOOTSTRAP_BATCH),
-          }),
-        });
-      }
+    const queued = queueBootstrap({
+      run: (task) => exec.values(task),
+      track: (promises) => track(promises, 'bootstrap', options),
+      columns,
+      specs,
+      overallCounts,
+      sliceCounts,
+      seed,
+      bootstrap,
+      ci,
+      tasks: tasksPerPass,
     });
-    const bootstrapDone = track(
-      tasks.map((t) => t.promise),
-      'bootstrap',
-      options,
-    );
-    bootstrapDone.catch(() => undefined);
+    method = queued.method;
     folds = await foldsDone();
-    const results = await bootstrapDone;
-    results.forEach((result, t) => {
-      const { selection, first, names: taskNames } = tasks[t]!;
-      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
-      const m = taskNames.length;
-      for (let r = 0; r * m < result.values.length; r++) {
-        taskNames.forEach((name, j) => {
-          replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
-        });
-      }
-    });
-    replicateValues.forEach((perMetric, si) => {
-      intervals[si] = perMetric.map((values) => percentileInterval(values, ci));
-    });
+    const result = await queued.done;
+    intervals = result.intervals;
+    for (const e of result.warnings) if (!warnings.includes(e)) warnings.push(e);
   }
 
   if (folds === undefined) folds = await foldsDone();
   await Promise.all(pending);
   const foldValues = folds.values;
   const foldList = folds.list;
-  const nFolds = foldList.length;
 
   const metricRecord = (values: Float64Array, si: number): Record<string, MetricValue> => {
     const out: Record<string, MetricValue> = {};
@@ -550,24 +473,6 @@ export async function scoreWith(
     });
     return out;
   };
-  const summary: ScoreReport['summary'] = {};
-  if (nFolds > 0) {
-    names.forEach((name, j) => {
-      const values = foldValues.map((v) => v[j]!).filter((v) => Number.isFinite(v));
-      if (values.length === 0) {
-        summary[name] = { mean: null, std: null, min: null, max: null };
-        return;
-      }
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
-      summary[name] = {
-        mean,
-        std: Math.sqrt(variance),
-        min: Math.min(...values),
-        max: Math.max(...values),
-      };
-    });
-  }
   const report: ScoreReport = {
     n: columns.n,
     task: columns.task,
@@ -580,7 +485,7 @@ export async function scoreWith(
       nTest: f.nTest,
       metrics: Object.fromEntries(names.map((name, j) => [name, nullable(foldValues[i]![j]!)])),
     })),
-    summary,
+    summary: foldSummary(names, foldValues),
     confusionMatrix:
       overallCounts === null
         ? null
