@@ -40,7 +40,7 @@ export interface StratifiedFoldLayout {
 
 /**
  * Plans the runner's `stratified:K` folds on the pool: one counting pass (class
- * counts per fixed block of rows), then the allocation on the calling thread.
+ * counts per fixed block of rows), then {@link layoutStratifiedFolds}.
  * The rows are assigned later, block by block, in the same pass that counts
  * them per fold (`accumulateStratifiedFolds`), so no fold-id column is needed
  * unless a row-based metric asks for one.

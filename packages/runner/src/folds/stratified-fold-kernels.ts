@@ -8,9 +8,9 @@ export type FoldIdArray = Int8Array | Int32Array;
  * Rows per block of the stratified fold assignment: part of its definition
  * (the blocks are fixed, whatever the worker count or `chunkRows`). A block's
  * fold labels take one byte per row, so 16 KiB stay in a core's L1 cache while
- * they are shuffled and read; with 64 KiB blocks two workers slowed each other
- * down (1.3–1.6x on two cores instead of 1.9–2.0x, the same rows per thread
- * also took longer alone). At most `shuffleShortRange`'s 65 536.
+ * they are shuffled and read. With 64 KiB blocks the fold kernel ran slower on
+ * one thread and scaled only 1.3–1.6x on two (1.9–2.0x at 16 KiB). At most
+ * `shuffleShortRange`'s 65 536.
  */
 export const FOLD_BLOCK_ROWS = 1 << 14;
 
