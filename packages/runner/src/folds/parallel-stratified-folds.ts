@@ -1,6 +1,6 @@
 import { SplitError } from '@assay/splitters';
 import { ConfigError } from '../errors.js';
-import type { PassRunner } from '../pool/shared-pass.js';
+import { firstRowsOf, type PassRunner } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
 import type { FoldIdArray } from './stratified-fold-kernels.js';
 import { type FoldAllocationTask, planStratifiedFolds } from './stratified-fold-plan.js';
@@ -101,9 +101,7 @@ export async function planParallelStratifiedFolds(
   // shared: the allocation tasks read it in place
   const blockCounts = new Int32Array(new SharedArrayBuffer(size * 4));
   blockCounts.set(table.subarray(0, size));
-  const first = Float64Array.from(table.subarray(size), (row) =>
-    row < 0 ? Number.POSITIVE_INFINITY : row,
-  );
+  const first = firstRowsOf(table, nClasses);
   return layoutStratifiedFolds(run, blockCounts, first, n, nSplits, seed, blockRows, text, tasks);
 }
 

@@ -43,26 +43,51 @@ export function countClassesByBlock(
     const stop = Math.min(end, start + (b + 1) * blockRows);
     for (let i = start + b * blockRows; i < stop; i++) out[base + yTrue[i]!]!++;
   }
-  const first = nBlocks * nClasses;
+  recordFirstRows(yTrue, start, end, out, 0, nBlocks, nClasses);
+  return out;
+}
+
+/**
+ * Fills the last `width` entries of `out` with each value's first row in
+ * `yTrue[start..end)` (-1 when absent), for a table whose per-block counts
+ * (`nBlocks` × `width`, at `blocksAt`) are already filled: the scan stops as
+ * soon as every counted value has been seen. Unchecked kernel.
+ *
+ * @param yTrue - values in `[0, width)`
+ * @param start - first row
+ * @param end - one past the last row
+ * @param out - the table
+ * @param blocksAt - where its per-block counts begin
+ * @param nBlocks - blocks in the range
+ * @param width - values per block
+ */
+export function recordFirstRows(
+  yTrue: ArrayLike<number>,
+  start: number,
+  end: number,
+  out: Int32Array,
+  blocksAt: number,
+  nBlocks: number,
+  width: number,
+): void {
+  const first = out.length - width;
   out.fill(-1, first);
-  // first rows: stop as soon as every present class has been seen
   let missing = 0;
-  for (let c = 0; c < nClasses; c++) {
+  for (let v = 0; v < width; v++) {
     for (let b = 0; b < nBlocks; b++) {
-      if (out[b * nClasses + c]! > 0) {
+      if (out[blocksAt + b * width + v]! > 0) {
         missing++;
         break;
       }
     }
   }
   for (let i = start; i < end && missing > 0; i++) {
-    const c = yTrue[i]!;
-    if (out[first + c] === -1) {
-      out[first + c] = i;
+    const v = yTrue[i]!;
+    if (out[first + v] === -1) {
+      out[first + v] = i;
       missing--;
     }
   }
-  return out;
 }
 
 /** Where the stratified fold assignment of a range writes, and what it reads. */

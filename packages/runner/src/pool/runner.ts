@@ -67,9 +67,9 @@ export class Runner {
         minThreads: this.workers,
         maxThreads: this.workers,
         idleTimeout: 60_000,
-        // tasks start in the order they were queued: passes are queued large tasks first
-        // (guided ranges), which only balances the workers if the order holds (by default
-        // Piscina moves a task it cannot place yet to the back of the queue)
+        // tasks start in the order they were queued (by default Piscina moves a task it
+        // cannot place yet to the back of the queue): the bootstrap batches queued before
+        // the stratified fold pass run first, and the pass's tasks then fill both workers
         stricterFIFO: true,
         // a worker's heap only ever holds task messages and small results (the columns are
         // shared memory), so a small young generation costs nothing and keeps each

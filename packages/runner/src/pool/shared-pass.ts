@@ -77,6 +77,20 @@ export function addBlockTable(
 }
 
 /**
+ * The first rows at the end of a `[head | blocks × width | first rows]` table,
+ * absent values (-1) as +Infinity, so that they sort last.
+ *
+ * @param table - a merged table
+ * @param width - entries per block
+ * @returns each value's first row
+ */
+export function firstRowsOf(table: Int32Array | Float64Array, width: number): Float64Array {
+  return Float64Array.from(table.subarray(table.length - width), (row) =>
+    row < 0 ? Number.POSITIVE_INFINITY : row,
+  );
+}
+
+/**
  * An empty whole-column table for a pass (first rows -1).
  *
  * @param task - the pass

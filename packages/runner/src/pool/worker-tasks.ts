@@ -152,8 +152,18 @@ export function runConfusionTask(task: ConfusionTask): Float64Array {
     const block = out.subarray(offset, offset + g.nGroups * cells);
     if ('layout' in g) {
       const { nSplits, alloc, blockRows, seed } = g.layout;
-      const input = { yTrue, yPred, weight, nClasses: k, nSplits, alloc, blockRows, seed };
-      accumulateStratifiedFolds({ ...input, ids: g.ids }, block, start, end);
+      const input = {
+        yTrue,
+        yPred,
+        weight,
+        nClasses: k,
+        nSplits,
+        alloc,
+        blockRows,
+        seed,
+        ids: g.ids,
+      };
+      accumulateStratifiedFolds(input, block, start, end);
       // every row is in exactly one test fold: unweighted, the whole-set counts are the
       // sum of the folds' (exact integers), which saves a pass over the columns
       if (weight === null) overallFrom = block;

@@ -1,5 +1,6 @@
 import type { Label } from '@assay/core-metrics';
-import type { PassRunner } from '../pool/shared-pass.js';
+import { recordFirstRows } from '../folds/stratified-fold-kernels.js';
+import { firstRowsOf, type PassRunner } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
 import {
   type IntegerArray,
@@ -65,21 +66,7 @@ export function censusLabelRange(task: LabelCensusTask): Int32Array {
     }
   }
   for (let j = 0; j < PAIRS; j++) out[j]! += odd[j]!;
-  const first = PAIRS + nBlocks * WIDTH;
-  out.fill(-1, first);
-  let missing = 0;
-  for (let v = 0; v < WIDTH; v++) {
-    let total = 0;
-    for (let w = 0; w < WIDTH; w++) total += out[v * WIDTH + w]!;
-    if (total > 0) missing++;
-  }
-  for (let i = start; i < end && missing > 0; i++) {
-    const v = yTrue[i]!;
-    if (out[first + v] === -1) {
-      out[first + v] = i;
-      missing--;
-    }
-  }
+  recordFirstRows(yTrue, start, end, out, PAIRS, nBlocks, WIDTH);
   return out;
 }
 
@@ -125,9 +112,7 @@ export async function runLabelCensus(
   const nBlocks = Math.ceil(n / blockRows);
   const pairs = Float64Array.from(table.subarray(0, PAIRS));
   const blocks = Int32Array.from(table.subarray(PAIRS, PAIRS + nBlocks * WIDTH));
-  const first = Float64Array.from(table.subarray(PAIRS + nBlocks * WIDTH), (row) =>
-    row < 0 ? Number.POSITIVE_INFINITY : row,
-  );
+  const first = firstRowsOf(table, WIDTH);
   let trueBits = 0;
   let predBits = 0;
   for (let t = 0; t < WIDTH; t++) {

@@ -37,14 +37,6 @@ import type { ScoreColumns } from './score-columns.js';
 import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
 
-/**
- * Default rows per weighted confusion task (about 5 ms of counting). Fixed,
- * independent of the worker count, so that the main thread always merges the
- * same partial sums in the same order: results are bit-for-bit identical for
- * any number of workers.
- */
-export const CHUNK_ROWS = 1 << 20;
-
 /** Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching gives the same result). */
 export const TASKS_PER_WORKER = 4;
 

@@ -58,6 +58,14 @@ export interface ScoreOptions {
 }
 
 /**
+ * Default rows per weighted confusion task (about 5 ms of counting). Fixed,
+ * independent of the worker count, so that the main thread always merges the
+ * same partial sums in the same order: results are bit-for-bit identical for
+ * any number of workers.
+ */
+export const CHUNK_ROWS = 1 << 20;
+
+/**
  * Validates the numeric scoring options.
  *
  * @param options - the options
@@ -95,7 +103,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
       { path: 'ci' },
     );
   }
-  const chunkRows = options.chunkRows ?? 1 << 20;
+  const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) {
     throw new ConfigError(
       'INVALID_OPTION',
