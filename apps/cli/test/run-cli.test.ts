@@ -3,8 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RunJournal, readPredictions } from '@assay/eval';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { RunJournal, RunResultsSchema, readPredictions } from '@assay/runner';
+import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 

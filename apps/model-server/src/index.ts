@@ -1,12 +1,3 @@
-export {
-  checkGroups,
-  DEFAULT_TRAINING_GROUPS,
-  HELD_OUT_GROUPS,
-  loadSpamCorpus,
-  SPAM_ASSASSIN_GROUPS,
-  type SpamAssassinGroup,
-  type SpamMessage,
-} from './corpus/spam-assassin.js';
 export { ModelServerError, type ModelServerErrorCode } from './errors.js';
 export { FaultInjector, type FaultPlan, failureName } from './faults/inject.js';
 export {

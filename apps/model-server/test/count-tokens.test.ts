@@ -1,12 +1,8 @@
+import { loadSpamCorpus } from '@assay/spam-assassin';
 import { Tiktoken } from 'js-tiktoken/lite';
 import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
 import { expect, test } from 'vitest';
-import {
-  countChatPromptTokens,
-  countTokens,
-  loadSpamCorpus,
-  TOKENIZER_NAME,
-} from '../src/index.js';
+import { countChatPromptTokens, countTokens, TOKENIZER_NAME } from '../src/index.js';
 
 const reference = new Tiktoken(cl100kBase);
 

@@ -1,11 +1,9 @@
-import {
-  percentileInterval,
-  sampleBinomial,
-  sampleMultinomial,
-  scorePredictions,
-} from '@assay/runner';
+import { scorePredictions } from '@assay/runner';
 import { createRng } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
+import { sampleBinomial } from '../src/bootstrap/binomial.js';
+import { sampleMultinomial } from '../src/bootstrap/multinomial.js';
+import { percentileInterval } from '../src/bootstrap/percentile-interval.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
 
 function moments(draw: () => number, times: number): { mean: number; variance: number } {

@@ -1,5 +1,5 @@
 import { accuracyScore } from '@assay/core-metrics';
-import { createProgressBar, scorePredictions } from '@assay/runner';
+import { scorePredictions } from '@assay/runner';
 import {
   type CrossValidator,
   GroupKFold,
@@ -71,32 +71,22 @@ describe('folds match @assay/splitters', () => {
   });
 });
 
-describe('progress display', () => {
-  test('draws on a TTY and is silent when quiet or not a TTY', async () => {
-    const written: string[][] = [[], [], []];
-    const streams = [
-      { isTTY: true, columns: 100, write: (t: string) => written[0]!.push(t) },
-      { isTTY: true, write: (t: string) => written[1]!.push(t) },
-      { isTTY: false, write: (t: string) => written[2]!.push(t) },
-    ];
-    const bars = [
-      createProgressBar(streams[0]!, { intervalMs: 0 }),
-      createProgressBar(streams[1]!, { quiet: true }),
-      createProgressBar(streams[2]!),
-    ];
-    for (const bar of bars) {
-      await scorePredictions(input, {
-        cv: 'stratified:3',
-        bootstrap: 10,
-        metrics: ['accuracy'],
-        workers: 0,
-        onProgress: (p) => bar.update(p),
-      });
-      bar.done();
+describe('progress events', () => {
+  test('each phase reports its tasks up to done === total', async () => {
+    const events: { phase: string; done: number; total: number }[] = [];
+    await scorePredictions(input, {
+      cv: 'stratified:3',
+      bootstrap: 10,
+      metrics: ['accuracy'],
+      workers: 0,
+      onProgress: (p) => events.push({ ...p }),
+    });
+    const phases = [...new Set(events.map((e) => e.phase))];
+    expect(phases).toContain('confusion');
+    expect(phases).toContain('bootstrap');
+    for (const phase of phases) {
+      const last = events.filter((e) => e.phase === phase).at(-1)!;
+      expect(last.done).toBe(last.total);
     }
-    expect(written[0]!.join('')).toContain('confusion');
-    expect(written[0]!.join('')).toContain('1/1 (100%)');
-    expect(written[1]).toEqual([]);
-    expect(written[2]).toEqual([]);
   });
 });

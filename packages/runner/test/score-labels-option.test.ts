@@ -1,6 +1,6 @@
 import { ConfigError, ScoreReportSchema, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
-import { type LabelsCase, labelsFixture } from './support/labels-fixture.js';
+import { type LabelsCase, labelsFixture } from '../../../test-support/labels-fixture.js';
 
 type Label = string | number;
 

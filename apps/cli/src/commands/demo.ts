@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadRunConfig, type RunConfig } from '@assay/eval';
 import { startModelServer } from '@assay/model-server';
-import { loadRunConfig, type RunConfig } from '@assay/runner';
 import type { Command } from 'commander';
-import { executeRunCommand, RUN_EXIT, reportError } from './run.js';
+import { RUN_EXIT } from '../errors/exit-codes.js';
+import { reportError } from '../errors/report-error.js';
+import { executeRunCommand } from '../run/execute-run-command.js';
 
 /**
  * Finds the bundled `examples/spam-assassin.yaml`: next to the working

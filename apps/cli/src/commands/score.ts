@@ -1,29 +1,8 @@
 import { INPUT_FORMATS } from '@assay/runner';
-import { type Command, InvalidArgumentError, Option } from 'commander';
-import { isInputError, runScoreCommand, type ScoreCommandOptions } from '../score/score-action.js';
-
-function integer(name: string, min: number) {
-  return (text: string): number => {
-    if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
-      throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
-    }
-    return Number(text);
-  };
-}
-
-function level(text: string): number {
-  const v = Number(text);
-  if (!(v > 0 && v < 1))
-    throw new InvalidArgumentError('--ci must be a number in (0, 1), e.g. 0.95.');
-  return v;
-}
-
-function list(text: string): string[] {
-  return text
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
+import { type Command, Option } from 'commander';
+import { isInputError } from '../errors/report-error.js';
+import { integer, level, list } from '../options/option-parsers.js';
+import { runScoreCommand, type ScoreCommandOptions } from '../score/score-action.js';
 
 const EXAMPLES = `
 Examples:

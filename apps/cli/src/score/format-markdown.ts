@@ -1,5 +1,5 @@
+import { formatInterval, formatMs, formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { formatInterval, formatMs, formatValue } from './format-number.js';
 import { headline, metricRows } from './report-rows.js';
 
 function escapeCell(text: string): string {

@@ -1,16 +1,6 @@
+import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { formatInterval, formatMs, formatValue } from './format-number.js';
 import { headline, metricRows } from './report-rows.js';
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 const MAX_MATRIX_CLASSES = 20;
 
@@ -29,7 +19,7 @@ export function formatTable(report: ScoreReport): string {
   if (withCi) header.push(`${Math.round(report.settings.ci * 100)}% CI`);
   if (withFolds) header.push(`folds mean ± std (${report.folds.length})`, 'min – max');
   out.push(
-    table(
+    textTable(
       header,
       rows.map((r) => {
         const cells = [r.metric, r.value];
@@ -43,7 +33,7 @@ export function formatTable(report: ScoreReport): string {
     const metrics = report.settings.metrics;
     out.push('', 'slices:');
     out.push(
-      table(
+      textTable(
         ['slice', 'n', ...metrics],
         Object.entries(report.slices).map(([value, slice]) => [
           value,
@@ -62,7 +52,7 @@ export function formatTable(report: ScoreReport): string {
   if (cm !== null && cm.labels.length <= MAX_MATRIX_CLASSES) {
     out.push('', 'confusion matrix (rows = true, columns = predicted):');
     out.push(
-      table(
+      textTable(
         ['', ...cm.labels.map(String)],
         cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
       ),

@@ -1,5 +1,5 @@
+import { formatInterval, formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { formatInterval, formatValue } from './format-number.js';
 
 /** One line of the metric table. */
 export interface MetricRow {

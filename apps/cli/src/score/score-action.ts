@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { createProgressBar } from '@assay/report';
 import {
   type ColumnKind,
   ConfigError,
-  createProgressBar,
   createRunner,
   type InputFormat,
   loadColumns,
@@ -34,18 +34,6 @@ export interface ScoreCommandOptions {
   readonly inputFormat?: InputFormat;
   readonly dropMissing?: boolean;
   readonly quiet?: boolean;
-}
-
-const INPUT_ERRORS = new Set(['ConfigError', 'MetricInputError', 'SplitError']);
-
-/**
- * Tells whether an error is bad input (exit code 2, message only) rather than a bug.
- *
- * @param error - what was thrown
- * @returns true for ConfigError, MetricInputError and SplitError
- */
-export function isInputError(error: unknown): error is Error {
-  return error instanceof Error && INPUT_ERRORS.has(error.name);
 }
 
 function chooseFormat(options: ScoreCommandOptions): 'table' | 'json' | 'md' {

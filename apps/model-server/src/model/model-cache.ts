@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
-import { SPAM_ASSASSIN_GROUPS } from '../corpus/spam-assassin.js';
 import { ModelServerError } from '../errors.js';
 import { type SpamModel, type TrainSpamModelOptions, trainSpamModel } from './naive-bayes.js';
 

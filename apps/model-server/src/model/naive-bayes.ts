@@ -1,9 +1,10 @@
 import {
   checkGroups,
-  DEFAULT_TRAINING_GROUPS,
   loadSpamCorpus,
+  SpamAssassinError,
   type SpamAssassinGroup,
-} from '../corpus/spam-assassin.js';
+  TRAINING_GROUPS,
+} from '@assay/spam-assassin';
 import { ModelServerError } from '../errors.js';
 import { fitPlattScaling, type PlattScaling } from './platt-scaling.js';
 import { tokenizeEmail } from './tokenize.js';
@@ -119,6 +120,29 @@ function rawLogOdds(weights: ReadonlyMap<string, number>, prior: number, feature
   return z;
 }
 
+/** The corpus package's errors restated as this package's, same code, message and path. */
+function asServerError(error: unknown): unknown {
+  return error instanceof SpamAssassinError
+    ? new ModelServerError(error.code, error.message, error.path)
+    : error;
+}
+
+function trainingGroups(groups: readonly string[] | undefined): SpamAssassinGroup[] {
+  try {
+    return checkGroups(groups ?? TRAINING_GROUPS, 'options.groups');
+  } catch (error) {
+    throw asServerError(error);
+  }
+}
+
+function corpusOf(groups: readonly SpamAssassinGroup[]): ReturnType<typeof loadSpamCorpus> {
+  try {
+    return loadSpamCorpus(groups);
+  } catch (error) {
+    throw asServerError(error);
+  }
+}
+
 /**
  * Trains the spam filter on SpamAssassin groups (boolean multinomial Naive Bayes + Platt scaling).
  *
@@ -145,11 +169,11 @@ function rawLogOdds(weights: ReadonlyMap<string, number>, prior: number, feature
  * @see sklearn.naive_bayes.MultinomialNB, sklearn.calibration.CalibratedClassifierCV (method='sigmoid')
  */
 export function trainSpamModel(options: TrainSpamModelOptions = {}): SpamModel {
-  const groups = checkGroups(options.groups ?? DEFAULT_TRAINING_GROUPS, 'options.groups');
+  const groups = trainingGroups(options.groups);
   const key = [...new Set(groups)].sort().join(',');
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const messages = loadSpamCorpus(groups);
+  const messages = corpusOf(groups);
   const docs = messages.map((m) => tokenizeEmail(m.text));
   const labels = messages.map((m) => m.label === 'spam');
   if (!labels.includes(true) || !labels.includes(false)) {

@@ -1,4 +1,4 @@
-import { loadSpamCorpus } from '../../src/index.js';
+import { loadSpamCorpus } from '@assay/spam-assassin';
 
 /** A finished HTTP exchange. */
 export interface Reply {

@@ -1,0 +1,13 @@
+/** Exit codes of `assay run` and `assay demo`. */
+export const RUN_EXIT = {
+  /** finished, every threshold passed */
+  ok: 0,
+  /** finished, at least one threshold failed */
+  thresholdFailed: 1,
+  /** invalid configuration or data */
+  configError: 2,
+  /** the run failed for another reason */
+  runtimeError: 3,
+  /** interrupted (SIGINT/SIGTERM); rerun to resume */
+  interrupted: 130,
+} as const;

@@ -1,0 +1,56 @@
+import { ClientError } from '@assay/clients';
+import { MetricInputError } from '@assay/core-metrics';
+import { EvaluationError } from '@assay/eval';
+import { ConfigError } from '@assay/runner';
+import { SplitError } from '@assay/splitters';
+import { RUN_EXIT } from './exit-codes.js';
+
+/** Client error codes that mean the model configuration is wrong (exit 2), not the service. */
+const CLIENT_CONFIG_CODES: ReadonlySet<string> = new Set([
+  'UNKNOWN_PROVIDER',
+  'MISSING_API_KEY',
+  'INVALID_BASE_URL',
+  'INVALID_CONFIG',
+]);
+
+/**
+ * Tells whether an error is bad input (a configuration, data file, column, option or metric
+ * the user can fix), to be shown as its message alone with exit code 2, rather than a bug.
+ *
+ * @param error - what was thrown
+ * @returns true for the packages' input errors
+ */
+export function isInputError(error: unknown): error is Error {
+  if (error instanceof EvaluationError)
+    return error.code !== 'INTERRUPTED' && error.code !== 'RUN_FAILED';
+  if (error instanceof ConfigError)
+    return error.code !== 'ABORTED' && error.code !== 'WORKER_FAILED';
+  return error instanceof MetricInputError || error instanceof SplitError;
+}
+
+/**
+ * Prints an error for the user and maps it to an exit code.
+ *
+ * @param error - what was thrown
+ * @returns 2 for configuration/data errors, 130 for interruption, 3 otherwise
+ */
+export function reportError(error: unknown): number {
+  const interrupted =
+    (error instanceof EvaluationError && error.code === 'INTERRUPTED') ||
+    (error instanceof ConfigError && error.code === 'ABORTED');
+  if (interrupted) {
+    process.stderr.write(`assay: ${error.message}\n`);
+    return RUN_EXIT.interrupted;
+  }
+  if (isInputError(error)) {
+    process.stderr.write(`assay: ${error.message}\n`);
+    return RUN_EXIT.configError;
+  }
+  if (error instanceof ClientError && CLIENT_CONFIG_CODES.has(error.code)) {
+    process.stderr.write(`assay: model configuration: ${error.message}\n`);
+    return RUN_EXIT.configError;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`assay: run failed: ${message}\n`);
+  return RUN_EXIT.runtimeError;
+}

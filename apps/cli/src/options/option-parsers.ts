@@ -1,0 +1,43 @@
+import { InvalidArgumentError } from 'commander';
+
+/**
+ * A commander parser of whole numbers at least `min`.
+ *
+ * @param name - the flag, for the message
+ * @param min - the smallest valid value
+ * @returns the parser
+ */
+export function integer(name: string, min: number) {
+  return (text: string): number => {
+    if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
+      throw new InvalidArgumentError(`${name} must be a whole number >= ${min}.`);
+    }
+    return Number(text);
+  };
+}
+
+/**
+ * Parses a confidence level in (0, 1).
+ *
+ * @param text - the flag's value
+ * @returns the level
+ */
+export function level(text: string): number {
+  const v = Number(text);
+  if (!(v > 0 && v < 1))
+    throw new InvalidArgumentError('--ci must be a number in (0, 1), e.g. 0.95.');
+  return v;
+}
+
+/**
+ * Parses a comma-separated list, dropping empty entries.
+ *
+ * @param text - the flag's value
+ * @returns the entries
+ */
+export function list(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}

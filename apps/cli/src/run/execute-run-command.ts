@@ -1,0 +1,56 @@
+import { type RunConfig, runEvaluation } from '@assay/eval';
+import { createProgressPrinter, type RunResults, summaryTable } from '@assay/report';
+import { RUN_EXIT } from '../errors/exit-codes.js';
+import { reportError } from '../errors/report-error.js';
+
+/** Options shared by `assay run` and `assay demo`. */
+export interface RunCliOptions {
+  /** re-send requests recorded as failed */
+  retryFailed?: boolean;
+  /** no progress output */
+  quiet?: boolean;
+}
+
+/**
+ * Runs a validated configuration with progress on stderr, the summary on
+ * stdout and SIGINT/SIGTERM handled cleanly, and returns the exit code.
+ *
+ * @param config - validated configuration
+ * @param options - retry-failed, quiet
+ * @returns the results (undefined when interrupted or failed) and the exit code
+ * @example
+ * const { code } = await executeRunCommand(config, { quiet: true });
+ */
+export async function executeRunCommand(
+  config: RunConfig,
+  options: RunCliOptions,
+): Promise<{ code: number; results?: RunResults }> {
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals): void => {
+    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
+    process.stderr.write(
+      `\nassay: ${signal} received, stopping after saving finished requests (press again to force)…\n`,
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  const printer = createProgressPrinter({ quiet: options.quiet ?? false });
+  try {
+    const results = await runEvaluation(config, {
+      signal: controller.signal,
+      onProgress: printer.update,
+      ...(options.retryFailed ? { retryFailed: true } : {}),
+    });
+    printer.done();
+    process.stdout.write(summaryTable(results));
+    process.stdout.write(`\nReport: ${results.files.reportHtml}\n`);
+    return { code: results.passed ? RUN_EXIT.ok : RUN_EXIT.thresholdFailed, results };
+  } catch (error) {
+    printer.done();
+    return { code: reportError(error) };
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

@@ -1,0 +1,94 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import YAML from 'yaml';
+import { EvaluationError } from '../errors.js';
+import { formatConfigIssues, issueLine } from './format-issues.js';
+import { type RunConfig, RunConfigSchema } from './run-config-schema.js';
+
+/** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
+export interface LoadRunConfigOptions {
+  /** replaces every model's `baseUrl` (e.g. a server started in-process by `assay demo`) */
+  baseUrl?: string;
+  /** replaces `output.dir` */
+  outputDir?: string;
+  /** directory `dataset.path` resolves against (default: the config file's, else the working directory) */
+  baseDir?: string;
+}
+
+/**
+ * Validates an already parsed configuration object.
+ *
+ * @param raw - the parsed YAML/JSON value
+ * @param options - overrides and the base directory for relative paths
+ * @returns the validated config; `dataset.path` resolved against `baseDir`, `output.dir` and
+ *   `cache` against the working directory
+ * @throws EvaluationError `INVALID_CONFIG` listing every problem with its path in `issues`
+ * @example
+ * parseRunConfig(YAML.parse(text), { baseDir: process.cwd() });
+ */
+export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {}): RunConfig {
+  const result = RunConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const issues = formatConfigIssues(result.error.issues);
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `The run configuration is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,
+      { issues, path: issues[0]?.path ?? '' },
+    );
+  }
+  const config = result.data;
+  const base = options.baseDir ?? process.cwd();
+  const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
+  if (options.baseUrl !== undefined) {
+    for (const m of config.models) m.baseUrl = options.baseUrl;
+  }
+  if (config.dataset.path !== undefined) config.dataset.path = abs(config.dataset.path);
+  // Data lives next to the config; outputs land where the user runs the command.
+  config.output.dir = resolve(options.outputDir ?? config.output.dir);
+  config.cache =
+    config.cache !== undefined ? resolve(config.cache) : resolve(config.output.dir, 'cache.sqlite');
+  return config;
+}
+
+/**
+ * Reads and validates an `assay run` configuration file (`.yaml`, `.yml` or `.json`).
+ *
+ * @param path - the configuration file
+ * @param options - overrides (model base URL, output directory)
+ * @returns the validated configuration with relative paths resolved against the file's directory
+ * @throws EvaluationError `FILE_NOT_FOUND` / `UNREADABLE_FILE` when the file cannot be read or
+ *   parsed, `INVALID_CONFIG` with every problem (path and message) in `issues`
+ * @example
+ * const config = await loadRunConfig('examples/spam-assassin.yaml');
+ */
+export async function loadRunConfig(
+  path: string,
+  options: LoadRunConfigOptions = {},
+): Promise<RunConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'UNREADABLE_FILE';
+    throw new EvaluationError(
+      code,
+      `Cannot read the run configuration '${path}': ${(error as Error).message}.`,
+      {
+        path,
+        cause: error,
+      },
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text);
+  } catch (error) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `The run configuration '${path}' is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+      { path, cause: error },
+    );
+  }
+  return parseRunConfig(raw, { baseDir: dirname(resolve(path)), ...options });
+}

@@ -1,0 +1,29 @@
+/** One row of an evaluation dataset after column mapping. */
+export interface DatasetItem {
+  /** unique id (the mapped id column, or the 0-based row number) */
+  id: string;
+  /** position in the source file (time order for `timeseries` splits) */
+  index: number;
+  /** every column as text, usable as `{{name}}` in prompt templates; `text` is the mapped text */
+  fields: Record<string, string>;
+  /** gold label (classification) or target (regression, as text); absent for generation */
+  label: string | undefined;
+  /** group column value (slices in the report, `group` splits) */
+  group: string | undefined;
+  /** reference output (generation) */
+  reference: string | undefined;
+}
+
+/** Column mapping of a file dataset (`dataset.columns` in the config). */
+export interface ColumnMapping {
+  /** id column (default `id` when present, else the row number) */
+  id?: string | undefined;
+  /** text column(s); several are joined with blank lines into `{{text}}` (default `text`) */
+  text?: string | string[] | undefined;
+  /** label / target column (default `label`) */
+  label?: string | undefined;
+  /** group column for slices and group splits */
+  group?: string | undefined;
+  /** reference column (generation tasks) */
+  reference?: string | undefined;
+}

@@ -1,0 +1,187 @@
+import { createReadStream } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import { EvaluationError } from '../errors.js';
+import { loadColumnarDataset } from './columnar-dataset.js';
+import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+
+/** Options of {@link loadFileDataset}. */
+export interface LoadFileDatasetOptions {
+  /** `jsonl`, `json` (an array of objects), `csv`, `arrow` (IPC) or `parquet`; default from the extension */
+  format?: 'jsonl' | 'csv' | 'json' | 'arrow' | 'parquet' | undefined;
+  /** column mapping */
+  columns?: ColumnMapping;
+  /** whether rows must have a label column (classification and regression) */
+  requireLabel?: boolean;
+}
+
+const EXTENSION_FORMATS: Record<string, 'jsonl' | 'csv' | 'json' | 'arrow' | 'parquet'> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  csv: 'csv',
+  arrow: 'arrow',
+  arrows: 'arrow',
+  feather: 'arrow',
+  ipc: 'arrow',
+  parquet: 'parquet',
+  pq: 'parquet',
+};
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'object'
+      ? JSON.stringify(value)
+      : String(value);
+}
+
+async function* readRows(
+  path: string,
+  format: 'jsonl' | 'csv' | 'json',
+): AsyncGenerator<Record<string, unknown>> {
+  if (format === 'csv') {
+    const parser = createReadStream(path).pipe(
+      parse({ columns: true, bom: true, skip_empty_lines: true }),
+    );
+    for await (const row of parser) yield row as Record<string, unknown>;
+    return;
+  }
+  if (format === 'json') {
+    const chunks: string[] = [];
+    for await (const c of createReadStream(path, 'utf8')) chunks.push(c as string);
+    const parsed = JSON.parse(chunks.join('')) as unknown;
+    if (!Array.isArray(parsed)) {
+      throw new EvaluationError(
+        'UNREADABLE_FILE',
+        `Expected '${path}' to hold a JSON array of objects.`,
+        {
+          path: 'dataset.path',
+        },
+      );
+    }
+    for (const row of parsed) yield row as Record<string, unknown>;
+    return;
+  }
+  const lines = createInterface({
+    input: createReadStream(path, 'utf8'),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === '') continue;
+    try {
+      yield JSON.parse(line) as Record<string, unknown>;
+    } catch (error) {
+      throw new EvaluationError(
+        'UNREADABLE_FILE',
+        `Line ${n} of '${path}' is not valid JSON: ${(error as Error).message}.`,
+        {
+          path: 'dataset.path',
+          cause: error,
+        },
+      );
+    }
+  }
+}
+
+/**
+ * Reads a dataset file into items, applying the column mapping: JSONL and CSV
+ * are streamed, a JSON array is parsed whole, Arrow IPC and Parquet go through
+ * the `assay score` column loaders (only the mapped columns are read).
+ *
+ * @param path - the data file
+ * @param options - format, column mapping and whether labels are required
+ * @returns the items in file order
+ * @throws EvaluationError `FILE_NOT_FOUND`, `UNKNOWN_FORMAT`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ *   `MISSING_COLUMN` (naming the row and column) or `MISSING_VALUE` (duplicate or empty id)
+ * @example
+ * const items = await loadFileDataset('mail.jsonl', { columns: { text: 'body', label: 'y' } });
+ */
+export async function loadFileDataset(
+  path: string,
+  options: LoadFileDatasetOptions = {},
+): Promise<DatasetItem[]> {
+  try {
+    await access(path);
+  } catch {
+    throw new EvaluationError('FILE_NOT_FOUND', `The dataset file '${path}' does not exist.`, {
+      path: 'dataset.path',
+    });
+  }
+  const ext = extname(path).toLowerCase().replace('.', '');
+  const format = options.format ?? EXTENSION_FORMATS[ext];
+  if (format === undefined) {
+    throw new EvaluationError(
+      'UNKNOWN_FORMAT',
+      `Cannot tell the format of '${path}'; set dataset.format to 'jsonl', 'json', 'csv', 'arrow' or 'parquet'.`,
+      { path: 'dataset.format' },
+    );
+  }
+  if (format === 'arrow' || format === 'parquet') {
+    return loadColumnarDataset(path, format, options.columns ?? {}, options.requireLabel ?? false);
+  }
+  const cols = options.columns ?? {};
+  const textCols =
+    cols.text === undefined ? ['text'] : Array.isArray(cols.text) ? cols.text : [cols.text];
+  const labelCol = cols.label ?? 'label';
+  const items: DatasetItem[] = [];
+  const ids = new Set<string>();
+  for await (const row of readRows(path, format)) {
+    const rowNo = items.length + 1;
+    const need = (col: string, configPath: string): string => {
+      if (!(col in row)) {
+        throw new EvaluationError(
+          'MISSING_COLUMN',
+          `Row ${rowNo} of '${path}' has no column '${col}' (${configPath}); columns present: ${Object.keys(row).join(', ')}.`,
+          { path: configPath },
+        );
+      }
+      return cell(row[col]);
+    };
+    const texts = textCols.map((c) => need(c, 'dataset.columns.text'));
+    const id =
+      cols.id !== undefined
+        ? need(cols.id, 'dataset.columns.id')
+        : 'id' in row
+          ? cell(row.id)
+          : String(items.length);
+    if (id === '' || ids.has(id)) {
+      throw new EvaluationError(
+        'MISSING_VALUE',
+        `Row ${rowNo} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
+        { path: 'dataset.columns.id' },
+      );
+    }
+    ids.add(id);
+    const fields: Record<string, string> = {};
+    for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
+    fields.id = id;
+    fields.text = texts.join('\n\n');
+    items.push({
+      id,
+      index: items.length,
+      fields,
+      label: options.requireLabel
+        ? need(labelCol, 'dataset.columns.label')
+        : labelCol in row
+          ? cell(row[labelCol])
+          : undefined,
+      group: cols.group !== undefined ? need(cols.group, 'dataset.columns.group') : undefined,
+      reference:
+        cols.reference !== undefined
+          ? need(cols.reference, 'dataset.columns.reference')
+          : undefined,
+    });
+  }
+  if (items.length === 0) {
+    throw new EvaluationError('EMPTY_FILE', `The dataset file '${path}' has no rows.`, {
+      path: 'dataset.path',
+    });
+  }
+  return items;
+}

@@ -1,0 +1,43 @@
+export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
+export { runConfigJsonSchema } from './config/json-schema.js';
+export type { LoadRunConfigOptions } from './config/load-config.js';
+export { loadRunConfig, parseRunConfig } from './config/load-config.js';
+export type {
+  ClassificationMetricName,
+  RegressionMetricName,
+  ServiceMetricName,
+} from './config/metric-names.js';
+export {
+  CLASSIFICATION_METRICS,
+  higherIsBetter,
+  REGRESSION_METRICS,
+  SERVICE_METRICS,
+} from './config/metric-names.js';
+export type { ModelConfig, RunConfig, RunConfigInput } from './config/run-config-schema.js';
+export { ModelConfigSchema, RunConfigSchema } from './config/run-config-schema.js';
+export type { Threshold, ThresholdOperator } from './config/thresholds.js';
+export { parseThreshold, thresholdHolds } from './config/thresholds.js';
+export type { ColumnMapping, DatasetItem } from './datasets/dataset-item.js';
+export type { LoadFileDatasetOptions } from './datasets/file-dataset.js';
+export { loadFileDataset } from './datasets/file-dataset.js';
+export { loadSpamAssassin } from './datasets/spam-assassin.js';
+export { stratifiedSample } from './datasets/stratified-sample.js';
+export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
+export { EvaluationError } from './errors.js';
+export type { PromptMessage, PromptSpec } from './prompt/build-messages.js';
+export { buildMessages, promptHash } from './prompt/build-messages.js';
+export { pickFewShot } from './prompt/few-shot.js';
+export type { AnswerSpec, ParsedAnswer } from './prompt/parse-answer.js';
+export { parseAnswer } from './prompt/parse-answer.js';
+export { renderTemplate, templateSlots } from './prompt/render-template.js';
+export type { Outcome, OutcomeMetrics } from './run/journal.js';
+export { RunJournal } from './run/journal.js';
+export type { PredictionOutcome, PredictionRow } from './run/prediction-row.js';
+export type { ExecutedRun, ExecuteRunOptions } from './run/run-evaluation.js';
+export { executeRun, loadRunDataset, promptFor } from './run/run-evaluation.js';
+export { runEvaluation } from './run/run-from-config.js';
+export type { CompletionClientLike } from './run/send-requests.js';
+export type { SummarizeRunOptions } from './run/summarize-run.js';
+export { runMetrics, summarizeRun } from './run/summarize-run.js';
+export { writeRunOutputs } from './run/write-outputs.js';
+export { predictionsTable, readPredictions, writePredictions } from './run/write-predictions.js';

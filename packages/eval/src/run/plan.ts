@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import type { DatasetItem } from '../datasets/dataset-item.js';
+import {
+  buildMessages,
+  type PromptMessage,
+  type PromptSpec,
+  promptHash,
+} from '../prompt/build-messages.js';
+import { pickFewShot } from '../prompt/few-shot.js';
+
+/** One fold of the evaluation: item indices to draw examples from and to test. */
+export interface FoldSplit {
+  /** fold number, 0-based, across repeats (`repeat * k + fold`) */
+  fold: number;
+  /** repeat number, 0-based */
+  repeat: number;
+  /** training item indices (few-shot pool) */
+  train: Uint32Array;
+  /** test item indices */
+  test: Uint32Array;
+}
+
+/** One (fold, test item) pair and the prompt built for it. */
+export interface PlannedTask {
+  /** fold number */
+  fold: number;
+  /** item index into the dataset */
+  item: number;
+  /** hash of the prompt messages */
+  promptHash: string;
+}
+
+/** Every prompt of a run: the tasks and the distinct prompts they need. */
+export interface RequestPlan {
+  /** one entry per (fold, test item), in fold then item order */
+  tasks: PlannedTask[];
+  /** distinct prompts by prompt hash */
+  prompts: Map<string, PromptMessage[]>;
+  /** ids of the few-shot examples used, per fold */
+  fewShotIds: string[][];
+}
+
+/**
+ * Builds every prompt of the run: per fold, few-shot examples from its
+ * training part (seeded per fold), then one prompt per test item. Identical
+ * prompts (e.g. the same item in several repeats with zero-shot prompts) are
+ * stored once and will be sent once.
+ *
+ * @param items - the dataset
+ * @param splits - the folds
+ * @param spec - prompt configuration (with few-shot `count` and `seed`)
+ * @param rngFor - seeded uniform generator factory for a fold's few-shot draw
+ * @returns tasks and distinct prompts
+ * @throws EvaluationError `MISSING_COLUMN` when a template slot names no field
+ * @example
+ * planRequests(items, splits, config.prompt, (fold) => ...);
+ */
+export function planRequests(
+  items: readonly DatasetItem[],
+  splits: readonly FoldSplit[],
+  spec: PromptSpec & { fewShot: { count: number; seed: number; answerTemplate: string } },
+  rngFor: (fold: number) => () => number,
+): RequestPlan {
+  const tasks: PlannedTask[] = [];
+  const prompts = new Map<string, PromptMessage[]>();
+  const fewShotIds: string[][] = [];
+  for (const split of splits) {
+    const train = Array.from(split.train, (i) => items[i]!);
+    const examples = pickFewShot(train, spec.fewShot.count, rngFor(split.fold));
+    fewShotIds.push(examples.map((e) => e.id));
+    for (const i of split.test) {
+      const messages = buildMessages(items[i]!, examples, spec);
+      const hash = promptHash(messages);
+      if (!prompts.has(hash)) prompts.set(hash, messages);
+      tasks.push({ fold: split.fold, item: i, promptHash: hash });
+    }
+  }
+  return { tasks, prompts, fewShotIds };
+}
+
+/**
+ * The journal key of one request of one model: prompt plus everything about
+ * the model that changes the answer (provider, model id, generation
+ * parameters), but not the base URL, so a server on a new port still resumes.
+ *
+ * @param model - provider, model id and parameters
+ * @param hash - the prompt hash
+ * @returns 32 hex characters
+ * @example
+ * requestKey({ provider: 'openai-chat', model: 'nb', params: {} }, 'ab12...');
+ */
+export function requestKey(
+  model: { provider: string; model: string; params: unknown },
+  hash: string,
+): string {
+  return createHash('sha256')
+    .update(JSON.stringify([model.provider, model.model, model.params, hash]))
+    .digest('hex')
+    .slice(0, 32);
+}

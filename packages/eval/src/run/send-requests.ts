@@ -1,0 +1,140 @@
+import { setMaxListeners } from 'node:events';
+import type { PromptMessage } from '../prompt/build-messages.js';
+import type { Outcome, RunJournal } from './journal.js';
+import { positiveScore, type TokenLogprobLike } from './positive-score.js';
+
+/** The slice of an `@assay/clients` ModelClient the runner uses. */
+export interface CompletionClientLike {
+  /** sends one request (cached, retried, rate limited by the client) */
+  complete(
+    request: { messages: PromptMessage[] },
+    options?: { signal?: AbortSignal },
+  ): Promise<{
+    text: string;
+    logprobs?: TokenLogprobLike[];
+    usage: { inputTokens: number; outputTokens: number };
+    cost?: { totalUsd: number };
+    record: {
+      ttftMs: number | undefined;
+      tpotMs: number | undefined;
+      e2eLatencyMs: number | undefined;
+      retries: number;
+    };
+    cached: boolean;
+  }>;
+}
+
+/** Options of {@link sendRequests}. */
+export interface SendRequestsOptions {
+  /** model name (journal key) */
+  model: string;
+  /** requests to send: journal key → prompt */
+  requests: Map<string, PromptMessage[]>;
+  /** the journal (already loaded outcomes are skipped before calling this) */
+  journal: RunJournal;
+  /** the client */
+  client: CompletionClientLike;
+  /** maximum requests in flight */
+  concurrency: number;
+  /** labels and positive label, to turn log-probabilities into a score */
+  scoring?: { labels: readonly string[]; positive: string } | undefined;
+  /** stops scheduling and aborts requests in flight */
+  signal?: AbortSignal | undefined;
+  /** called after every finished request */
+  onOutcome?: (o: Outcome) => void;
+}
+
+function errorFields(error: unknown): {
+  errorClass: string;
+  errorMessage: string;
+  record?: Record<string, unknown>;
+} {
+  const e = error as {
+    code?: unknown;
+    record?: { errorClass?: string } & Record<string, unknown>;
+    message?: string;
+  };
+  return {
+    errorClass: e?.record?.errorClass ?? (typeof e?.code === 'string' ? e.code : 'error'),
+    errorMessage: String(e?.message ?? error),
+    ...(e?.record ? { record: e.record } : {}),
+  };
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/**
+ * Sends requests with bounded concurrency, journaling each outcome (answer or
+ * final failure) the moment it is known.
+ *
+ * @param options - requests, client, journal, concurrency, abort signal
+ * @returns the outcomes recorded, by journal key (aborted requests are not recorded)
+ * @example
+ * await sendRequests({ model: 'nb', requests, journal, client, concurrency: 8 });
+ */
+export async function sendRequests(options: SendRequestsOptions): Promise<Map<string, Outcome>> {
+  const entries = [...options.requests.entries()];
+  // Every request in flight listens on the one run signal; that is by design, not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
+  const out = new Map<string, Outcome>();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      if (options.signal?.aborted) return;
+      const [key, messages] = entries[next++]!;
+      let outcome: Outcome;
+      try {
+        const c = await options.client.complete(
+          { messages },
+          options.signal ? { signal: options.signal } : {},
+        );
+        outcome = {
+          model: options.model,
+          key,
+          status: 'ok',
+          text: c.text,
+          score: options.scoring
+            ? positiveScore(c.logprobs, options.scoring.labels, options.scoring.positive)
+            : null,
+          errorClass: null,
+          errorMessage: null,
+          cached: c.cached,
+          ttftMs: num(c.record.ttftMs),
+          tpotMs: num(c.record.tpotMs),
+          e2eMs: num(c.record.e2eLatencyMs),
+          inputTokens: num(c.usage.inputTokens),
+          outputTokens: num(c.usage.outputTokens),
+          costUsd: num(c.cost?.totalUsd),
+          retries: c.record.retries,
+        };
+      } catch (error) {
+        // An abort is not the model's failure: leave it unrecorded so a rerun sends it.
+        if (options.signal?.aborted) return;
+        const f = errorFields(error);
+        outcome = {
+          model: options.model,
+          key,
+          status: 'error',
+          text: null,
+          score: null,
+          errorClass: f.errorClass,
+          errorMessage: f.errorMessage,
+          cached: false,
+          ttftMs: null,
+          tpotMs: null,
+          e2eMs: num(f.record?.e2eLatencyMs),
+          inputTokens: null,
+          outputTokens: null,
+          costUsd: null,
+          retries: num(f.record?.retries) ?? 0,
+        };
+      }
+      options.journal.record(outcome);
+      out.set(key, outcome);
+      options.onOutcome?.(outcome);
+    }
+  };
+  const n = Math.max(1, Math.min(options.concurrency, entries.length));
+  await Promise.all(Array.from({ length: n }, worker));
+  return out;
+}

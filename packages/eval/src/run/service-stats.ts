@@ -1,0 +1,87 @@
+import type { ServiceStats } from '@assay/report';
+import { summarizePercentiles } from '../stats/percentiles.js';
+import type { Outcome } from './journal.js';
+import { finiteOrNull } from './prediction-row.js';
+
+function summary(values: number[]): ServiceStats['latencyMs'] {
+  const s = summarizePercentiles(values);
+  return {
+    count: s.count,
+    mean: finiteOrNull(s.mean),
+    p50: finiteOrNull(s.p50),
+    p90: finiteOrNull(s.p90),
+    p95: finiteOrNull(s.p95),
+    p99: finiteOrNull(s.p99),
+    max: finiteOrNull(s.max),
+  };
+}
+
+/**
+ * Service statistics of one model over its distinct requests.
+ *
+ * @param outcomes - one outcome per distinct request of the run
+ * @param counts - requests resumed from the journal and sent this run; correct answers
+ * @returns counts, error rate by class, latency/TTFT/TPOT percentiles, throughput, tokens and cost
+ * @remarks Latency figures skip answers served from the response cache (they
+ *   measure the cache, not the service). Output tokens/s is total output tokens
+ *   over total end-to-end seconds of answered requests. Cost per correct answer
+ *   divides the total cost by the number of correct predictions.
+ * @example
+ * serviceStats([...outcomes.values()], { resumed: 0, sent: 10, correct: 9 });
+ */
+export function serviceStats(
+  outcomes: readonly Outcome[],
+  counts: { resumed: number; sent: number; correct: number },
+): ServiceStats {
+  const answered = outcomes.filter((o) => o.status === 'ok');
+  const failed = outcomes.filter((o) => o.status === 'error');
+  const timed = answered.filter((o) => !o.cached);
+  const errorsByClass: Record<string, number> = {};
+  const examples = new Map<string, string>();
+  for (const f of failed) {
+    const c = f.errorClass ?? 'error';
+    errorsByClass[c] = (errorsByClass[c] ?? 0) + 1;
+    if (!examples.has(c)) examples.set(c, f.errorMessage ?? '');
+  }
+  let inputTokens = 0;
+  let outputTokens = 0;
+  let cost = 0;
+  let priced = false;
+  let tokSeconds = 0;
+  let tokForRate = 0;
+  for (const o of answered) {
+    inputTokens += o.inputTokens ?? 0;
+    outputTokens += o.outputTokens ?? 0;
+    if (o.costUsd !== null) {
+      cost += o.costUsd;
+      priced = true;
+    }
+    if (!o.cached && o.e2eMs !== null && o.e2eMs > 0 && o.outputTokens !== null) {
+      tokSeconds += o.e2eMs / 1000;
+      tokForRate += o.outputTokens;
+    }
+  }
+  const nonNull = (xs: Array<number | null>): number[] => xs.filter((x): x is number => x !== null);
+  return {
+    requests: outcomes.length,
+    answered: answered.length,
+    failed: failed.length,
+    errorRate: outcomes.length === 0 ? 0 : failed.length / outcomes.length,
+    errorsByClass,
+    errorExamples: [...examples.entries()].map(([errorClass, message]) => ({
+      errorClass,
+      message,
+    })),
+    cachedAnswers: answered.length - timed.length,
+    resumedFromJournal: counts.resumed,
+    sentThisRun: counts.sent,
+    latencyMs: summary(nonNull(timed.map((o) => o.e2eMs))),
+    ttftMs: summary(nonNull(timed.map((o) => o.ttftMs))),
+    tpotMs: summary(nonNull(timed.map((o) => o.tpotMs))),
+    outputTokensPerSecond: tokSeconds > 0 ? tokForRate / tokSeconds : null,
+    inputTokens,
+    outputTokens,
+    costUsd: priced ? cost : null,
+    costPerCorrectUsd: priced && counts.correct > 0 ? cost / counts.correct : null,
+  };
+}

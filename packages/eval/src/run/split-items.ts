@@ -1,0 +1,109 @@
+import {
+  GroupKFold,
+  KFold,
+  RepeatedStratifiedKFold,
+  ShuffleSplit,
+  StratifiedKFold,
+  StratifiedShuffleSplit,
+  TimeSeriesSplit,
+} from '@assay/splitters';
+import type { DatasetItem } from '../datasets/dataset-item.js';
+import { EvaluationError } from '../errors.js';
+import type { FoldSplit } from './plan.js';
+
+/** The `evaluation` section as the splitter needs it. */
+export interface SplitSpec {
+  /** split method */
+  method: 'holdout' | 'kfold' | 'stratified' | 'group' | 'repeated-stratified' | 'timeseries';
+  /** folds */
+  k: number;
+  /** holdout test fraction */
+  testSize: number;
+  /** repeats (repeated-stratified) */
+  repeats: number;
+  /** shuffle seed */
+  seed: number;
+}
+
+/**
+ * Splits the dataset into folds with `@assay/splitters` (scikit-learn's
+ * cross-validators): holdout (stratified shuffle split when labels exist),
+ * shuffled k-fold, stratified k-fold, group k-fold (on the group column),
+ * repeated stratified k-fold, or time-series split (dataset order).
+ *
+ * @param items - the dataset
+ * @param spec - method and parameters
+ * @param stratify - whether labels are classes (classification tasks)
+ * @returns folds numbered 0.. across repeats
+ * @throws EvaluationError `INVALID_CV_SPEC` when the splitter rejects the data (too
+ *   few items per class or group for `k`), naming `evaluation`
+ * @example
+ * splitItems(items, { method: 'stratified', k: 5, testSize: 0.2, repeats: 1, seed: 0 }, true);
+ */
+export function splitItems(
+  items: readonly DatasetItem[],
+  spec: SplitSpec,
+  stratify: boolean,
+): FoldSplit[] {
+  const n = items.length;
+  const y = items.map((it) => it.label ?? '');
+  const groups = items.map((it) => it.group ?? it.id);
+  let foldsPerRepeat = spec.k;
+  try {
+    let splits: Iterable<{ train: Uint32Array; test: Uint32Array }>;
+    switch (spec.method) {
+      case 'holdout':
+        foldsPerRepeat = 1;
+        splits = stratify
+          ? new StratifiedShuffleSplit({
+              nSplits: 1,
+              testSize: spec.testSize,
+              randomState: spec.seed,
+            }).split({ n, y })
+          : new ShuffleSplit({ nSplits: 1, testSize: spec.testSize, randomState: spec.seed }).split(
+              { n },
+            );
+        break;
+      case 'kfold':
+        splits = new KFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({ n });
+        break;
+      case 'stratified':
+        splits = stratify
+          ? new StratifiedKFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({
+              n,
+              y,
+            })
+          : new KFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({ n });
+        break;
+      case 'group':
+        splits = new GroupKFold({ nSplits: spec.k }).split({ n, groups });
+        break;
+      case 'repeated-stratified':
+        splits = new RepeatedStratifiedKFold({
+          nSplits: spec.k,
+          nRepeats: spec.repeats,
+          randomState: spec.seed,
+        }).split({
+          n,
+          y,
+        });
+        break;
+      case 'timeseries':
+        splits = new TimeSeriesSplit({ nSplits: spec.k }).split({ n });
+        break;
+    }
+    return [...splits].map((s, i) => ({
+      fold: i,
+      repeat: Math.floor(i / foldsPerRepeat),
+      train: s.train,
+      test: s.test,
+    }));
+  } catch (error) {
+    if (error instanceof EvaluationError) throw error;
+    throw new EvaluationError(
+      'INVALID_CV_SPEC',
+      `Cannot split ${n} items with evaluation.method '${spec.method}' (k=${spec.k}): ${(error as Error).message}`,
+      { path: 'evaluation', cause: error },
+    );
+  }
+}

@@ -1,0 +1,235 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  EvaluationError,
+  parseRunConfig,
+  parseThreshold,
+  type RunConfigInput,
+  runConfigJsonSchema,
+} from '../src/index.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary (also invalid) config shapes
+type LooseConfig = Record<string, any>;
+
+function base(): RunConfigInput & Record<string, unknown> {
+  return {
+    dataset: { builtin: 'spam-assassin', limit: 20 },
+    task: { type: 'classification', labels: ['spam', 'ham'] },
+    prompt: { template: 'Classify:\n\n{{text}}' },
+    models: [
+      { name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+      { name: 'b', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+    ],
+    thresholds: ['accuracy >= 0.5'],
+  };
+}
+
+function issuesOf(mutate: (c: LooseConfig) => void): string[] {
+  const c = structuredClone(base()) as LooseConfig;
+  mutate(c);
+  try {
+    parseRunConfig(c);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).code).toBe('INVALID_CONFIG');
+    return (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('RunConfigSchema', () => {
+  it('accepts the base configuration and fills defaults', () => {
+    const c = parseRunConfig(base(), { baseDir: '/tmp' });
+    expect(c.evaluation.method).toBe('stratified');
+    expect(c.evaluation.k).toBe(5);
+    expect(c.evaluation.bootstrap).toBe(1000);
+    expect(c.cache).toMatch(/cache\.sqlite$/);
+    expect(c.models[0]!.concurrency.max).toBeGreaterThan(0);
+  });
+
+  it('accepts both bundled examples', async () => {
+    const { loadRunConfig } = await import('../src/index.js');
+    for (const f of ['spam-assassin.yaml', 'compare-settings.yaml']) {
+      const c = await loadRunConfig(new URL(`../../../examples/${f}`, import.meta.url).pathname);
+      expect(c.models.length).toBeGreaterThan(0);
+    }
+  });
+
+  const cases: Array<[string, (c: LooseConfig) => void, RegExp]> = [
+    [
+      'negative rate limit',
+      (c) => (c.models[1].rateLimit = { rpm: -5 }),
+      /^models\[1\]\.rateLimit\.rpm: expected a positive number/,
+    ],
+    [
+      'unknown provider',
+      (c) => (c.models[0].provider = 'bogus'),
+      /^models\[0\]\.provider: expected one of/,
+    ],
+    ['missing model id', (c) => delete c.models[0].model, /^models\[0\]\.model: /],
+    [
+      'duplicate model names',
+      (c) => (c.models[1].name = 'a'),
+      /^models\[1\]\.name: duplicate model name 'a'/,
+    ],
+    ['no models', (c) => (c.models = []), /^models: expected at least 1 entries/],
+    ['unknown top-level key', (c) => (c.modles = []), /^modles: unknown key/],
+    [
+      'unknown metric',
+      (c) => (c.evaluation = { metrics: ['accuracy', 'f2_score'] }),
+      /^evaluation\.metrics\[1\]: unknown metric 'f2_score'/,
+    ],
+    [
+      'unknown threshold metric',
+      (c) => (c.thresholds = ['accuracy >= 0.5', 'speed >= 3']),
+      /^thresholds\[1\]: unknown metric 'speed'/,
+    ],
+    [
+      'malformed threshold',
+      (c) => (c.thresholds = ['f1_macro at least 0.9']),
+      /^thresholds\[0\]: expected '<metric> <op> <number>'/,
+    ],
+    ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected a number >= 2/],
+    [
+      'unknown split method',
+      (c) => (c.evaluation = { method: 'loo' }),
+      /^evaluation\.method: expected one of/,
+    ],
+    [
+      'ci out of range',
+      (c) => (c.evaluation = { ci: 1.5 }),
+      /^evaluation\.ci: expected a value < 1/,
+    ],
+    [
+      'neither builtin nor path',
+      (c) => (c.dataset = { limit: 3 }),
+      /^dataset: expected exactly one of 'builtin'/,
+    ],
+    [
+      'unknown built-in group',
+      (c) => (c.dataset.groups = ['spam-9']),
+      /^dataset\.groups\[0\]: expected one of/,
+    ],
+    [
+      'regex without a pattern',
+      (c) => (c.task.answer = { extract: 'regex' }),
+      /^task\.answer\.pattern: extract 'regex' needs a pattern/,
+    ],
+    [
+      'regex without a capture group',
+      (c) => (c.task.answer = { extract: 'regex', pattern: 'spam|ham' }),
+      /^task\.answer\.pattern: expected a regular expression with at least one capture group/,
+    ],
+    [
+      'invalid regex',
+      (c) => (c.task.answer = { extract: 'regex', pattern: '(' }),
+      /^task\.answer\.pattern: not a valid regular expression/,
+    ],
+    [
+      'one label only',
+      (c) => (c.task.labels = ['spam']),
+      /^task\.labels: expected at least 2 entries/,
+    ],
+    [
+      'positive label not a label',
+      (c) => (c.task.positiveLabel = 'junk'),
+      /^task\.positiveLabel: expected one of the labels/,
+    ],
+    ['unknown task type', (c) => (c.task = { type: 'ranking' }), /^task\.type: /],
+    [
+      'template and messages',
+      (c) => (c.prompt.messages = [{ role: 'user', content: '{{text}}' }]),
+      /^prompt: expected exactly one of 'template'/,
+    ],
+    [
+      'negative few-shot count',
+      (c) => (c.prompt.fewShot = { count: -1 }),
+      /^prompt\.fewShot\.count: expected a number >= 0/,
+    ],
+    [
+      'bad model name',
+      (c) => (c.models[0].name = 'has space'),
+      /^models\[0\]\.name: expected a name of letters/,
+    ],
+    [
+      'group split without a group column',
+      (c) => {
+        c.dataset = { path: 'data.jsonl' };
+        c.evaluation = { method: 'group' };
+      },
+      /^dataset\.columns\.group: evaluation\.method 'group' needs a group column/,
+    ],
+  ];
+
+  it.each(cases)('rejects %s with its path', (_name, mutate, expected) => {
+    const issues = issuesOf(mutate);
+    expect(issues.some((i) => expected.test(i))).toBe(true);
+  });
+
+  it('reports every problem at once', () => {
+    const issues = issuesOf((c) => {
+      c.models[1].rateLimit = { rpm: 0 };
+      c.evaluation = { k: 0, metrics: ['nope'] };
+      c.thresholds = ['p95_latency_ms <= fast'];
+    });
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+    expect(issues.join('\n')).toMatch(/models\[1\]\.rateLimit\.rpm/);
+    expect(issues.join('\n')).toMatch(/evaluation\.k/);
+    expect(issues.join('\n')).toMatch(/evaluation\.metrics\[0\]/);
+    expect(issues.join('\n')).toMatch(/thresholds\[0\]/);
+  });
+});
+
+describe('thresholds', () => {
+  it('parses operators and numbers', () => {
+    expect(parseThreshold('p95_latency_ms <= 800')).toEqual({
+      ok: true,
+      threshold: {
+        source: 'p95_latency_ms <= 800',
+        metric: 'p95_latency_ms',
+        op: '<=',
+        value: 800,
+      },
+    });
+    expect(parseThreshold('error_rate<0.01')).toMatchObject({
+      ok: true,
+      threshold: { op: '<', value: 0.01 },
+    });
+    expect(parseThreshold('f1_macro >= 9e-1')).toMatchObject({
+      ok: true,
+      threshold: { value: 0.9 },
+    });
+    expect(parseThreshold('f1_macro => 0.9').ok).toBe(false);
+  });
+});
+
+describe('JSON Schema', () => {
+  it('the committed schema file is up to date (run `pnpm --filter @assay/runner schema`)', () => {
+    const committed = JSON.parse(
+      readFileSync(new URL('../schema/run-config.schema.json', import.meta.url), 'utf8'),
+    ) as unknown;
+    expect(committed).toEqual(runConfigJsonSchema());
+  });
+
+  it('describes the sections', () => {
+    const schema = runConfigJsonSchema() as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining([
+        'dataset',
+        'task',
+        'prompt',
+        'models',
+        'evaluation',
+        'output',
+        'cache',
+        'thresholds',
+      ]),
+    );
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['dataset', 'task', 'prompt', 'models']),
+    );
+  });
+});

@@ -1,0 +1,219 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRng } from '@assay/splitters';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AnswerSpec,
+  buildMessages,
+  type DatasetItem,
+  EvaluationError,
+  loadFileDataset,
+  loadSpamAssassin,
+  parseAnswer,
+  pickFewShot,
+  promptHash,
+  renderTemplate,
+  stratifiedSample,
+} from '../src/index.js';
+
+const ids = ['a', 'b', 'c', 'd'];
+const bodies = ['buy now', 'see you at lunch', 'cheap pills, "quoted"', 'minutes of the meeting'];
+const labels = ['spam', 'ham', 'spam', 'ham'];
+const sources = ['x', 'x', 'y', 'y'];
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-datasets-'));
+  const rows = ids.map((id, i) => ({ id, body: bodies[i], y: labels[i], src: sources[i] }));
+  writeFileSync(join(dir, 'd.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n'));
+  writeFileSync(join(dir, 'd.json'), JSON.stringify(rows));
+  writeFileSync(
+    join(dir, 'd.csv'),
+    `id,body,y,src\n${rows.map((r) => `${r.id},"${r.body!.replace(/"/g, '""')}",${r.y},${r.src}`).join('\n')}\n`,
+  );
+  writeFileSync(
+    join(dir, 'd.arrow'),
+    tableToIPC(tableFromArrays({ id: ids, body: bodies, y: labels, src: sources }), 'file'),
+  );
+  const parquet = parquetWriteBuffer({
+    columnData: [
+      { name: 'id', data: ids },
+      { name: 'body', data: bodies },
+      { name: 'y', data: labels },
+      { name: 'src', data: sources },
+    ],
+  });
+  writeFileSync(join(dir, 'd.parquet'), new Uint8Array(parquet));
+  writeFileSync(
+    join(dir, 'dup.jsonl'),
+    '{"id":"a","text":"x","label":"spam"}\n{"id":"a","text":"y","label":"ham"}\n',
+  );
+  writeFileSync(join(dir, 'nolabel.jsonl'), '{"id":"a","text":"x"}\n');
+});
+
+describe('file datasets', () => {
+  it.each(['d.jsonl', 'd.json', 'd.csv', 'd.arrow', 'd.parquet'])(
+    '%s maps id, text, label and group',
+    async (name) => {
+      const items = await loadFileDataset(join(dir, name), {
+        columns: { id: 'id', text: 'body', label: 'y', group: 'src' },
+        requireLabel: true,
+      });
+      expect(items.map((i) => i.id)).toEqual(ids);
+      expect(items.map((i) => i.fields.text)).toEqual(bodies);
+      expect(items.map((i) => i.label)).toEqual(labels);
+      expect(items.map((i) => i.group)).toEqual(sources);
+      expect(items.map((i) => i.index)).toEqual([0, 1, 2, 3]);
+    },
+  );
+
+  it('names the row and column that is missing, and rejects duplicate ids', async () => {
+    await expect(
+      loadFileDataset(join(dir, 'nolabel.jsonl'), { requireLabel: true }),
+    ).rejects.toMatchObject({
+      code: 'MISSING_COLUMN',
+      path: 'dataset.columns.label',
+      message: expect.stringMatching(/Row 1 .* no column 'label'/),
+    });
+    await expect(
+      loadFileDataset(join(dir, 'dup.jsonl'), { requireLabel: true }),
+    ).rejects.toMatchObject({
+      code: 'MISSING_VALUE',
+      message: expect.stringMatching(/duplicate \('a'\) id/),
+    });
+    await expect(loadFileDataset(join(dir, 'none.jsonl'))).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+    });
+    writeFileSync(join(dir, 'd.txt'), 'x');
+    await expect(loadFileDataset(join(dir, 'd.txt'))).rejects.toMatchObject({
+      code: 'UNKNOWN_FORMAT',
+      path: 'dataset.format',
+    });
+  });
+});
+
+describe('built-in SpamAssassin', () => {
+  it('defaults to the held-out groups with labels from the group', () => {
+    const items = loadSpamAssassin();
+    expect(new Set(items.map((i) => i.group))).toEqual(new Set(['easy-ham-2', 'spam-2']));
+    expect(items.length).toBeGreaterThan(2500);
+    expect(items.every((i) => i.label === (i.group!.startsWith('spam') ? 'spam' : 'ham'))).toBe(
+      true,
+    );
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+  });
+});
+
+function item(id: string, label: string, text = `text ${id}`): DatasetItem {
+  return { id, index: 0, fields: { id, text }, label, group: undefined, reference: undefined };
+}
+
+describe('sampling and few-shot', () => {
+  const items = [
+    ...Array.from({ length: 70 }, (_, i) => item(`h${i}`, 'ham')),
+    ...Array.from({ length: 30 }, (_, i) => item(`s${i}`, 'spam')),
+  ];
+
+  it('stratified sample keeps label shares, is seeded and keeps dataset order', () => {
+    const rng = createRng(5);
+    const s = stratifiedSample(items, 20, () => rng.nextFloat());
+    expect(s).toHaveLength(20);
+    expect(s.filter((i) => i.label === 'ham')).toHaveLength(14);
+    expect(s.map((i) => items.indexOf(i))).toEqual(
+      [...s.map((i) => items.indexOf(i))].sort((a, b) => a - b),
+    );
+    const again = createRng(5);
+    expect(stratifiedSample(items, 20, () => again.nextFloat())).toEqual(s);
+    expect(stratifiedSample(items, 500, () => 0)).toHaveLength(100);
+  });
+
+  it('few-shot examples alternate labels and are distinct', () => {
+    const rng = createRng(1);
+    const ex = pickFewShot(items, 4, () => rng.nextFloat());
+    expect(ex).toHaveLength(4);
+    expect(ex.filter((e) => e.label === 'spam')).toHaveLength(2);
+    expect(new Set(ex.map((e) => e.id)).size).toBe(4);
+    expect(pickFewShot(items, 0, () => 0)).toEqual([]);
+  });
+});
+
+describe('prompts', () => {
+  const spec = {
+    system: 'Answer spam or ham.',
+    template: 'Mail:\n{{text}}',
+    fewShot: { answerTemplate: '{{label}}' },
+  };
+
+  it('builds system, few-shot turns and the item turn', () => {
+    const msgs = buildMessages(
+      item('q', 'ham', 'hello'),
+      [item('e1', 'spam', 'buy'), item('e2', 'ham', 'hi')],
+      spec,
+    );
+    expect(msgs).toEqual([
+      { role: 'system', content: 'Answer spam or ham.' },
+      { role: 'user', content: 'Mail:\nbuy' },
+      { role: 'assistant', content: 'spam' },
+      { role: 'user', content: 'Mail:\nhi' },
+      { role: 'assistant', content: 'ham' },
+      { role: 'user', content: 'Mail:\nhello' },
+    ]);
+    expect(promptHash(msgs)).toMatch(/^[0-9a-f]{16}$/);
+    expect(promptHash(msgs)).not.toBe(promptHash(msgs.slice(1)));
+  });
+
+  it('names an unknown slot and truncates fields', () => {
+    expect(() => renderTemplate('{{ subject }}', { text: 'x' })).toThrow(EvaluationError);
+    expect(() => renderTemplate('{{ subject }}', { text: 'x' })).toThrow(
+      /'\{\{subject\}\}' .* available: text/,
+    );
+    expect(renderTemplate('[{{text}}]', { text: 'abcdef' }, { maxFieldChars: 3 })).toBe('[abc]');
+  });
+});
+
+describe('answer extraction', () => {
+  const labels = ['spam', 'ham', 'not spam'];
+  const spec = (extract: AnswerSpec['extract'], pattern?: string): AnswerSpec => ({
+    extract,
+    pattern,
+    caseSensitive: false,
+    trim: true,
+  });
+
+  it.each([
+    ['exact', '  SPAM ', 'spam'],
+    ['exact', 'ham.', 'ham'],
+    ['exact', 'spam, obviously', null],
+    ['first-label', 'I think this is spam, not ham', 'spam'],
+    ['first-label', 'This is not spam.', 'not spam'],
+    ['first-label', 'hamster wheel', null],
+    ['first-label', 'no idea', null],
+  ] as const)('%s(%j) → %j', (extract, text, expected) => {
+    expect(parseAnswer(text, labels, spec(extract)).value).toBe(expected);
+  });
+
+  it('regex uses the first capture group, then matches a label', () => {
+    expect(
+      parseAnswer('Reasoning...\nAnswer: HAM', labels, spec('regex', 'answer:\\s*(\\w+)')).value,
+    ).toBe('ham');
+    expect(
+      parseAnswer('Answer: maybe', labels, spec('regex', 'answer:\\s*(\\w+)')).value,
+    ).toBeNull();
+    expect(
+      parseAnswer('no answer line', labels, spec('regex', 'answer:\\s*(\\w+)')).value,
+    ).toBeNull();
+  });
+
+  it('case-sensitive matching when asked', () => {
+    expect(parseAnswer('SPAM', labels, { ...spec('exact'), caseSensitive: true }).value).toBeNull();
+  });
+
+  it('extracts numbers for regression', () => {
+    expect(parseAnswer('about 1,234.5 units', [], spec('number')).value).toBe('1234.5');
+    expect(parseAnswer('-3e2', [], spec('number')).value).toBe('-300');
+    expect(parseAnswer('none', [], spec('number')).value).toBeNull();
+  });
+});

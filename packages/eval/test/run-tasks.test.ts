@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { RunResultsSchema } from '@assay/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunConfig, readPredictions, runEvaluation } from '../src/index.js';
+
+let server: ModelServer;
+let dir: string;
+
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'assay-tasks-'));
+  const rows = Array.from({ length: 24 }, (_, i) =>
+    JSON.stringify({
+      id: `r${i}`,
+      text: i % 2 ? 'win cash now' : 'lunch at noon?',
+      target: i,
+      ref: i % 2 ? 'spam' : 'ham',
+    }),
+  );
+  writeFileSync(join(dir, 'rows.jsonl'), rows.join('\n'));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const model = (url: string) => ({
+  name: 'nb',
+  provider: 'openai-chat',
+  baseUrl: url,
+  model: 'assay-spam-nb',
+});
+
+describe('regression and generation tasks', () => {
+  it('regression: answers without a number are unparseable, reported, and never crash the statistics', async () => {
+    const config = parseRunConfig(
+      {
+        dataset: { path: 'rows.jsonl', columns: { label: 'target' } },
+        task: { type: 'regression' },
+        prompt: { template: 'How much?\n\n{{text}}' },
+        models: [model(server.baseUrl)],
+        evaluation: { method: 'kfold', k: 3, bootstrap: 20 },
+        output: { dir: join(dir, 'reg') },
+        thresholds: ['mean_absolute_error <= 1'],
+      },
+      { baseDir: dir },
+    );
+    const r = await runEvaluation(config);
+    const m = r.models[0]!;
+    expect(m.items.total).toBe(24);
+    expect(m.items.unparseable).toBe(24);
+    expect(m.metrics.mean_absolute_error!.value).toBeNull();
+    expect(r.thresholds[0]!.passed).toBe(false);
+    RunResultsSchema.parse(JSON.parse(readFileSync(join(dir, 'reg', 'results.json'), 'utf8')));
+  }, 60_000);
+
+  it('generation: outputs and references are stored, one per test item', async () => {
+    const config = parseRunConfig(
+      {
+        dataset: { path: 'rows.jsonl', columns: { reference: 'ref' } },
+        task: { type: 'generation' },
+        prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+        models: [model(server.baseUrl)],
+        evaluation: { method: 'holdout', testSize: 0.25 },
+        output: { dir: join(dir, 'gen') },
+      },
+      { baseDir: dir },
+    );
+    const r = await runEvaluation(config);
+    expect(r.evaluation.metrics).toEqual([]);
+    const rows = readPredictions(readFileSync(join(dir, 'gen', 'predictions.arrow')));
+    expect(rows).toHaveLength(6);
+    for (const row of rows) {
+      expect(row.outcome).toBe('answered');
+      expect(['spam', 'ham']).toContain(row.rawAnswer);
+      expect(['spam', 'ham']).toContain(row.expected);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,144 @@
+import { escapeHtml } from '../html/escape-html.js';
+import { seriesColor } from './palette.js';
+
+/** One line of a {@link lineChart}. */
+export interface LineSeries {
+  /** legend label */
+  name: string;
+  /** x values */
+  x: readonly number[];
+  /** y values */
+  y: readonly number[];
+  /** draw as a step function (CDFs) */
+  step?: boolean;
+  /** draw point markers */
+  markers?: boolean;
+}
+
+/** Options of {@link lineChart}. */
+export interface LineChartOptions {
+  /** accessible title */
+  title: string;
+  /** x axis label */
+  xLabel: string;
+  /** y axis label */
+  yLabel: string;
+  /** x range (default: data range) */
+  xDomain?: [number, number];
+  /** y range (default: data range) */
+  yDomain?: [number, number];
+  /** draw the y = x diagonal (ROC, calibration) */
+  diagonal?: boolean;
+  /** width in px (default 420) */
+  width?: number;
+  /** height in px (default 300) */
+  height?: number;
+}
+
+function ticks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Number(v.toPrecision(12)));
+  return out;
+}
+
+function tickLabel(v: number): string {
+  return Math.abs(v) >= 1000 ? `${Math.round(v / 100) / 10}k` : String(Number(v.toPrecision(3)));
+}
+
+/**
+ * Renders a line chart as a self-contained SVG string.
+ *
+ * @param series - the lines
+ * @param options - title, axis labels, domains, size
+ * @returns `<svg>` markup (all text escaped)
+ * @example
+ * lineChart([{ name: 'model', x: [0, 1], y: [0, 1] }], { title: 'ROC', xLabel: 'FPR', yLabel: 'TPR' });
+ */
+export function lineChart(series: readonly LineSeries[], options: LineChartOptions): string {
+  const W = options.width ?? 420;
+  const H = options.height ?? 300;
+  const m = { l: 52, r: 12, t: 28, b: 42 };
+  const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
+  const ys = series.flatMap((s) => s.y).filter(Number.isFinite);
+  const [x0, x1] = options.xDomain ?? [Math.min(0, ...xs), Math.max(1e-9, ...xs)];
+  const [y0, y1] = options.yDomain ?? [Math.min(0, ...ys), Math.max(1e-9, ...ys)];
+  const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
+  const sy = (v: number): number => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(options.title)}">`,
+  );
+  parts.push(`<title>${escapeHtml(options.title)}</title>`);
+  parts.push(`<text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
+  for (const t of ticks(x0, x1)) {
+    parts.push(
+      `<line x1="${sx(t)}" x2="${sx(t)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(t)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${tickLabel(t)}</text>`,
+    );
+  }
+  for (const t of ticks(y0, y1)) {
+    parts.push(
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(t)}" y2="${sy(t)}" class="grid"/><text x="${m.l - 6}" y="${sy(t) + 4}" text-anchor="end" class="tick">${tickLabel(t)}</text>`,
+    );
+  }
+  parts.push(
+    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" class="axis"/>`,
+  );
+  parts.push(
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text>`,
+  );
+  parts.push(
+    `<text transform="translate(13 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${escapeHtml(options.yLabel)}</text>`,
+  );
+  if (options.diagonal) {
+    const lo = Math.max(x0, y0);
+    const hi = Math.min(x1, y1);
+    parts.push(
+      `<line x1="${sx(lo)}" y1="${sy(lo)}" x2="${sx(hi)}" y2="${sy(hi)}" class="diagonal"/>`,
+    );
+  }
+  series.forEach((s, i) => {
+    const color = seriesColor(i);
+    const pts: string[] = [];
+    for (let j = 0; j < s.x.length; j++) {
+      const px = sx(s.x[j]!).toFixed(1);
+      const py = sy(s.y[j]!).toFixed(1);
+      if (s.step && j > 0) pts.push(`${px},${sy(s.y[j - 1]!).toFixed(1)}`);
+      pts.push(`${px},${py}`);
+    }
+    if (pts.length > 0) {
+      parts.push(
+        `<polyline class="series" fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
+      );
+    }
+    if (s.markers) {
+      for (let j = 0; j < s.x.length; j++) {
+        parts.push(
+          `<circle cx="${sx(s.x[j]!).toFixed(1)}" cy="${sy(s.y[j]!).toFixed(1)}" r="3" fill="${color}"/>`,
+        );
+      }
+    }
+  });
+  if (series.length > 0) {
+    // Bottom-right: empty for ROC, reliability and CDF plots, where curves climb to the top-left.
+    const names = series.map((s) => s.name.slice(0, 32));
+    const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
+    const x = W - m.r - boxW - 6;
+    const y0 = H - m.b - 8 - names.length * 16;
+    parts.push(
+      `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${names.length * 16 + 6}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
+    );
+    names.forEach((name, i) => {
+      const y = y0 + i * 16;
+      parts.push(
+        `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
+      );
+    });
+  }
+  parts.push('</svg>');
+  return parts.join('');
+}

@@ -1,0 +1,209 @@
+import { calibrationChart } from '../charts/calibration-chart.js';
+import { confusionHeatmap } from '../charts/confusion-heatmap.js';
+import { foldBarChart } from '../charts/fold-bar-chart.js';
+import { histogramChart } from '../charts/histogram-chart.js';
+import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
+import { rocChart } from '../charts/roc-chart.js';
+import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { escapeHtml as h } from './escape-html.js';
+import { REPORT_CSS } from './report-styles.js';
+
+function headline(r: RunResults): string {
+  const primary = r.evaluation.metrics[0];
+  const ci = Math.round(r.evaluation.ci * 100);
+  const cards = r.models.map((m) => {
+    const s = primary ? m.metrics[primary] : undefined;
+    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s ? `${ci}% CI [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] · folds ${fmt(s.mean)} ± ${fmt(s.std)}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
+  });
+  if (r.thresholds.length > 0) {
+    const failed = r.thresholds.filter((t) => !t.passed).length;
+    cards.push(
+      `<div class="card"><div class="k">thresholds</div><div class="v ${failed ? 'fail' : 'pass'}">${failed ? `${failed} failed` : 'all pass'}</div><div class="ci">${r.thresholds.length} checks</div></div>`,
+    );
+  }
+  return `<div class="cards">${cards.join('')}</div>`;
+}
+
+function metricsTable(r: RunResults): string {
+  const ci = Math.round(r.evaluation.ci * 100);
+  const rows = r.models.flatMap((m) =>
+    Object.entries(m.metrics).map(
+      ([name, s]) =>
+        `<tr><td>${h(m.name)}</td><td>${h(name)}</td><td class="num">${fmt(s.value)}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td><td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td></tr>`,
+    ),
+  );
+  return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th><th class="num">fold mean ± std</th><th class="num">per fold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function itemsTable(r: RunResults): string {
+  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+    .map(
+      (m) =>
+        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+function serviceTable(r: RunResults): string {
+  const rows = r.models.map((m) => {
+    const s = m.service;
+    const classes = Object.entries(s.errorsByClass)
+      .map(([k, v]) => `${h(k)}: ${v}`)
+      .join(', ');
+    return `<tr><td>${h(m.name)}</td><td class="num">${s.requests}</td><td class="num">${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedAnswers}</td><td class="num">${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}</td><td class="num">${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}</td><td class="num">${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}</td><td class="num">${fmt(s.tpotMs.p50, 2)}</td><td class="num">${fmt(s.outputTokensPerSecond, 1)}</td><td class="num">${s.inputTokens} / ${s.outputTokens}</td><td class="num">${fmt(s.costUsd, 4)}</td><td class="num">${fmt(s.costPerCorrectUsd, 6)}</td></tr>`;
+  });
+  return `<table><thead><tr><th>model</th><th class="num">requests</th><th class="num">sent / resumed / cached</th><th class="num">failed</th><th class="num">latency ms p50 / p90 / p95 / p99</th><th class="num">TTFT ms p50 / p95</th><th class="num">TPOT ms p50</th><th class="num">output tok/s</th><th class="num">tokens in / out</th><th class="num">cost USD</th><th class="num">USD / correct</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function comparisonsSection(r: RunResults): string {
+  if (r.comparisons.length === 0) return '';
+  const ci = Math.round(r.evaluation.ci * 100);
+  const holm = r.models.length > 2;
+  const rows = r.comparisons.flatMap((c) =>
+    Object.entries(c.metrics).map(([metric, d], i) => {
+      const mc =
+        i === 0 && c.mcnemar
+          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>p = ${fmtP(c.mcnemar.pValue)}${holm ? `<br>Holm p = ${fmtP(c.mcnemar.pHolm)}` : ''}</td>`
+          : i === 0
+            ? `<td rowspan="${Object.keys(c.metrics).length}">${MISSING_VALUE}</td>`
+            : '';
+      const lead =
+        i === 0
+          ? `<td rowspan="${Object.keys(c.metrics).length}">${h(c.b)} − ${h(c.a)}<br><span class="note">${c.pairedItems} paired predictions</span></td>`
+          : '';
+      const sig = (d.pHolm ?? d.pValue ?? 1) < 1 - r.evaluation.ci;
+      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtP(d.pValue)}${holm ? ` (Holm ${fmtP(d.pHolm)})` : ''}</td></tr>`;
+    }),
+  );
+  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function failuresSection(r: RunResults): string {
+  const failing = r.models.filter((m) => m.service.failed > 0);
+  if (failing.length === 0) return '';
+  const rows = failing.flatMap((m) =>
+    m.service.errorExamples.map(
+      (e) =>
+        `<tr><td>${h(m.name)}</td><td>${h(e.errorClass)}</td><td class="num">${m.service.errorsByClass[e.errorClass] ?? 0}</td><td><pre class="answer">${h(e.message.slice(0, 300))}</pre></td></tr>`,
+    ),
+  );
+  return `<h3>Failed requests</h3><p class="note">Failed after the client's retries; their predictions are not scored. Rerun with <code>--retry-failed</code> to re-send only these.</p><table><thead><tr><th>model</th><th>error class</th><th class="num">requests</th><th>example</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function thresholdsSection(r: RunResults): string {
+  if (r.thresholds.length === 0) return '';
+  return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th>result</th></tr></thead><tbody>${r.thresholds
+    .map(
+      (t) =>
+        `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+function slicesSection(m: ModelResult): string {
+  if (m.slices.length === 0) return '';
+  return `<h3>${h(m.name)}: worst slices</h3><table><thead><tr><th>group</th><th class="num">n</th><th class="num">accuracy</th><th class="num">failed</th></tr></thead><tbody>${m.slices
+    .slice(0, 8)
+    .map(
+      (s) =>
+        `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td><td class="num">${fmt(s.accuracy)}</td><td class="num">${s.errors}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+function wrongSection(m: ModelResult): string {
+  if (m.wrongAnswers.length === 0)
+    return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
+  return `<h3>${h(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th></tr></thead><tbody>${m.wrongAnswers
+    .map(
+      (w) =>
+        `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1}</span></td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+/**
+ * Renders `report.html`: one self-contained page (inline CSS and SVG charts, no
+ * scripts, no network) with headline scores and CIs, per-fold bars, confusion
+ * matrices, ROC and calibration curves, latency CDF and TTFT histograms,
+ * service statistics, model-vs-model comparisons, thresholds, worst slices and
+ * a sample of wrong answers.
+ *
+ * @param r - run results
+ * @returns the HTML document; every piece of data and model output is HTML-escaped
+ * @example
+ * await writeFile('report.html', htmlReport(results));
+ */
+export function htmlReport(r: RunResults): string {
+  const ci = Math.round(r.evaluation.ci * 100);
+  const classification = r.task.type === 'classification';
+  const chartsMetric = r.evaluation.metrics.slice(0, 2);
+  const foldCharts = chartsMetric
+    .map((metric) =>
+      foldBarChart(
+        metric,
+        r.models.map((m) => ({
+          name: m.name,
+          folds: m.metrics[metric]?.folds ?? [],
+          mean: m.metrics[metric]?.mean ?? null,
+          ciLow: m.metrics[metric]?.ciLow ?? null,
+          ciHigh: m.metrics[metric]?.ciHigh ?? null,
+        })),
+      ),
+    )
+    .join('');
+  const confusion = r.models
+    .filter((m) => m.confusion)
+    .map((m) => confusionHeatmap(m.confusion!.labels, m.confusion!.matrix, m.name))
+    .join('');
+  const withRoc = r.models.filter((m) => m.rocCurve);
+  const withCal = r.models.filter((m) => m.calibration);
+  const probCharts = [
+    withRoc.length ? rocChart(withRoc.map((m) => ({ name: m.name, ...m.rocCurve! }))) : '',
+    withCal.length
+      ? calibrationChart(withCal.map((m) => ({ name: m.name, ...m.calibration! })))
+      : '',
+  ].join('');
+  const latencyCharts = [
+    latencyCdfChart(r.models.map((m) => ({ name: m.name, values: m.latencySample }))),
+    ...r.models.map((m, i) =>
+      histogramChart(m.ttftSample, {
+        title: `TTFT: ${m.name}`,
+        xLabel: 'time to first token (ms)',
+        colorIndex: i,
+      }),
+    ),
+  ].join('');
+  const groups = Object.entries(r.dataset.groups)
+    .map(([g, n]) => `${h(g)} (${n})`)
+    .join(', ');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${h(r.name)} — assay report</title><style>${REPORT_CSS}</style></head>
+<body><main>
+<h1>${h(r.name)}</h1>
+<p class="sub">${h(r.dataset.source)} · ${r.dataset.items} items${
+    Object.keys(r.dataset.labels).length
+      ? ` (${Object.entries(r.dataset.labels)
+          .map(([k, v]) => `${h(k)} ${v}`)
+          .join(', ')})`
+      : ''
+  } · ${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s) · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
+${headline(r)}
+${r.task.type === 'generation' ? '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed yet.</p>' : ''}
+${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsTable(r)}<div class="charts">${foldCharts}</div>` : ''}
+<h2>Items</h2>${itemsTable(r)}
+<p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
+${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>` : ''}
+${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
+${comparisonsSection(r)}
+<h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>
+${thresholdsSection(r)}
+${groups ? `<h2>Slices</h2><p class="note">Groups: ${groups}.</p>${r.models.map(slicesSection).join('')}` : ''}
+${classification || r.task.type === 'regression' ? `<h2>Wrong answers</h2>${r.models.map(wrongSection).join('')}` : ''}
+<p class="note">Generated by assay · results.json schemaVersion ${r.schemaVersion}.</p>
+</main></body></html>
+`;
+}

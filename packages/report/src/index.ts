@@ -1,0 +1,40 @@
+export { calibrationChart } from './charts/calibration-chart.js';
+export { confusionHeatmap } from './charts/confusion-heatmap.js';
+export type { FoldBars } from './charts/fold-bar-chart.js';
+export { foldBarChart } from './charts/fold-bar-chart.js';
+export { histogramChart } from './charts/histogram-chart.js';
+export { latencyCdfChart } from './charts/latency-cdf-chart.js';
+export type { LineChartOptions, LineSeries } from './charts/line-chart.js';
+export { lineChart } from './charts/line-chart.js';
+export { rocChart } from './charts/roc-chart.js';
+export {
+  fmt,
+  fmtP,
+  formatInterval,
+  formatMs,
+  formatValue,
+  MISSING_VALUE,
+} from './format/format-number.js';
+export { escapeHtml } from './html/escape-html.js';
+export { htmlReport } from './html/html-report.js';
+export { markdownReport } from './markdown/markdown-report.js';
+export type {
+  PhaseProgress,
+  ProgressBar,
+  ProgressBarOptions,
+  ProgressStream,
+} from './progress/progress-bar.js';
+export { createProgressBar } from './progress/progress-bar.js';
+export type { ModelProgress, ProgressPrinterOptions } from './progress/progress-printer.js';
+export { createProgressPrinter } from './progress/progress-printer.js';
+export type {
+  MetricSummary,
+  ModelComparison,
+  ModelResult,
+  RunResults,
+  ServiceStats,
+  ThresholdResult,
+} from './results/run-results-schema.js';
+export { RunResultsSchema } from './results/run-results-schema.js';
+export { summaryTable } from './terminal/summary-table.js';
+export { textTable } from './terminal/text-table.js';

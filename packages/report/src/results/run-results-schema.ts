@@ -1,0 +1,179 @@
+import { z } from 'zod';
+
+const Num = z.number().nullable();
+
+const PercentilesSchema = z.object({
+  count: z.number().int(),
+  mean: Num,
+  p50: Num,
+  p90: Num,
+  p95: Num,
+  p99: Num,
+  max: Num,
+});
+
+const MetricSummarySchema = z.object({
+  /** value on all test predictions pooled */
+  value: Num,
+  /** mean across folds */
+  mean: Num,
+  /** population std across folds */
+  std: Num,
+  /** per-fold values */
+  folds: z.array(Num),
+  /** bootstrap percentile CI of the pooled value */
+  ciLow: Num,
+  ciHigh: Num,
+});
+
+const ServiceStatsSchema = z.object({
+  requests: z.number().int(),
+  answered: z.number().int(),
+  failed: z.number().int(),
+  errorRate: z.number(),
+  errorsByClass: z.record(z.string(), z.number().int()),
+  errorExamples: z.array(z.object({ errorClass: z.string(), message: z.string() })),
+  cachedAnswers: z.number().int(),
+  resumedFromJournal: z.number().int(),
+  sentThisRun: z.number().int(),
+  latencyMs: PercentilesSchema,
+  ttftMs: PercentilesSchema,
+  tpotMs: PercentilesSchema,
+  outputTokensPerSecond: Num,
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  costUsd: Num,
+  costPerCorrectUsd: Num,
+});
+
+const ModelResultSchema = z.object({
+  name: z.string(),
+  provider: z.string(),
+  model: z.string(),
+  items: z.object({
+    total: z.number().int(),
+    scored: z.number().int(),
+    correct: z.number().int(),
+    wrong: z.number().int(),
+    unparseable: z.number().int(),
+    failed: z.number().int(),
+  }),
+  metrics: z.record(z.string(), MetricSummarySchema),
+  confusion: z
+    .object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) })
+    .nullable(),
+  rocCurve: z.object({ fpr: z.array(z.number()), tpr: z.array(z.number()), auc: Num }).nullable(),
+  calibration: z
+    .object({
+      meanPredicted: z.array(z.number()),
+      fractionPositive: z.array(z.number()),
+      counts: z.array(z.number()),
+    })
+    .nullable(),
+  latencySample: z.array(z.number()),
+  ttftSample: z.array(z.number()),
+  service: ServiceStatsSchema,
+  slices: z.array(
+    z.object({ group: z.string(), n: z.number().int(), accuracy: Num, errors: z.number().int() }),
+  ),
+  wrongAnswers: z.array(
+    z.object({
+      id: z.string(),
+      fold: z.number().int(),
+      expected: z.string().nullable(),
+      answer: z.string().nullable(),
+      parsed: z.string().nullable(),
+      input: z.string(),
+    }),
+  ),
+});
+
+const ComparisonSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  pairedItems: z.number().int(),
+  mcnemar: z
+    .object({ onlyA: z.number().int(), onlyB: z.number().int(), pValue: z.number(), pHolm: Num })
+    .nullable(),
+  metrics: z.record(
+    z.string(),
+    z.object({ difference: Num, ciLow: Num, ciHigh: Num, pValue: Num, pHolm: Num }),
+  ),
+});
+
+const ThresholdResultSchema = z.object({
+  threshold: z.string(),
+  model: z.string(),
+  metric: z.string(),
+  value: Num,
+  passed: z.boolean(),
+});
+
+/**
+ * The zod schema of `results.json`, the machine-readable outcome of `assay run`
+ * (`schemaVersion: 1`).
+ *
+ * @remarks Non-finite numbers are written as `null`. Metric `value` is computed
+ *   on all test predictions pooled, `mean`/`std` across folds, and
+ *   `ciLow`/`ciHigh` is the bootstrap percentile interval at `evaluation.ci`.
+ *   Items whose request failed are excluded from task metrics and counted in
+ *   `items.failed`; unparseable answers count as wrong.
+ * @example
+ * const results = RunResultsSchema.parse(JSON.parse(readFileSync('results.json', 'utf8')));
+ */
+export const RunResultsSchema = z.object({
+  schemaVersion: z.literal(1),
+  name: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number(),
+  config: z.record(z.string(), z.unknown()),
+  dataset: z.object({
+    source: z.string(),
+    items: z.number().int(),
+    labels: z.record(z.string(), z.number().int()),
+    groups: z.record(z.string(), z.number().int()),
+  }),
+  task: z.object({
+    type: z.enum(['classification', 'regression', 'generation']),
+    labels: z.array(z.string()),
+    positiveLabel: z.string().nullable(),
+  }),
+  evaluation: z.object({
+    method: z.string(),
+    folds: z.number().int(),
+    repeats: z.number().int(),
+    seed: z.number().int(),
+    bootstrap: z.number().int(),
+    ci: z.number(),
+    metrics: z.array(z.string()),
+    /** per reported metric, whether larger values are better (from the metric registry) */
+    greaterIsBetter: z.record(z.string(), z.boolean()).optional(),
+    fewShot: z.array(z.array(z.string())),
+  }),
+  models: z.array(ModelResultSchema),
+  comparisons: z.array(ComparisonSchema),
+  thresholds: z.array(ThresholdResultSchema),
+  passed: z.boolean(),
+  files: z.object({
+    results: z.string(),
+    predictions: z.string(),
+    reportMd: z.string(),
+    reportHtml: z.string(),
+    journal: z.string(),
+    cache: z.string(),
+  }),
+});
+
+/** The content of `results.json`. */
+export type RunResults = z.infer<typeof RunResultsSchema>;
+/** One model's section of {@link RunResults}. */
+export type ModelResult = z.infer<typeof ModelResultSchema>;
+/** One model-vs-model comparison of {@link RunResults}. */
+export type ModelComparison = z.infer<typeof ComparisonSchema>;
+/** One threshold check of {@link RunResults}. */
+export type ThresholdResult = z.infer<typeof ThresholdResultSchema>;
+/** Metric summary (pooled value, fold mean/std, CI). */
+export type MetricSummary = z.infer<typeof MetricSummarySchema>;
+/** Service statistics of one model. */
+export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
