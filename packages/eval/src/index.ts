@@ -2,11 +2,7 @@ export { formatConfigIssues, formatConfigPath, issueLine } from './config/format
 export { runConfigJsonSchema } from './config/json-schema.js';
 export type { LoadRunConfigOptions } from './config/load-config.js';
 export { loadRunConfig, parseRunConfig } from './config/load-config.js';
-export type {
-  ClassificationMetricName,
-  RegressionMetricName,
-  ServiceMetricName,
-} from './config/metric-names.js';
+export type { ServiceMetricName } from './config/metric-names.js';
 export {
   CLASSIFICATION_METRICS,
   higherIsBetter,

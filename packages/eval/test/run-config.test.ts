@@ -161,6 +161,29 @@ describe('RunConfigSchema', () => {
     ],
   ];
 
+  it('accepts the metric names and aliases assay score accepts, for the task', () => {
+    const c = structuredClone(base()) as LooseConfig;
+    c.task = { type: 'regression' };
+    c.thresholds = ['mae <= 3'];
+    c.evaluation = { metrics: ['mae', 'mean_absolute_error', 'r2', 'explained_variance'] };
+    expect(parseRunConfig(c).evaluation.metrics).toEqual([
+      'mae',
+      'mean_absolute_error',
+      'r2',
+      'explained_variance',
+    ]);
+    const d = structuredClone(base()) as LooseConfig;
+    d.evaluation = { metrics: ['jaccard_macro', 'neg_log_loss', 'average_precision'] };
+    expect(parseRunConfig(d).evaluation.metrics).toHaveLength(3);
+  });
+
+  it('limits bootstrap resamples as the scoring engine does', () => {
+    const issues = issuesOf((c) => {
+      c.evaluation = { bootstrap: 1_000_001 };
+    });
+    expect(issues.some((i) => /^evaluation\.bootstrap: /.test(i))).toBe(true);
+  });
+
   it.each(cases)('rejects %s with its path', (_name, mutate, expected) => {
     const issues = issuesOf(mutate);
     expect(issues.some((i) => expected.test(i))).toBe(true);
@@ -204,7 +227,7 @@ describe('thresholds', () => {
 });
 
 describe('JSON Schema', () => {
-  it('the committed schema file is up to date (run `pnpm --filter @assay/runner schema`)', () => {
+  it('the committed schema file is up to date (run `pnpm --filter @assay/eval schema`)', () => {
     const committed = JSON.parse(
       readFileSync(new URL('../schema/run-config.schema.json', import.meta.url), 'utf8'),
     ) as unknown;

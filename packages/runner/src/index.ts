@@ -19,7 +19,9 @@ export type { AvailableInputs } from './metrics/registry.js';
 export {
   defaultMetrics,
   METRIC_REGISTRY,
+  metricAliases,
   metricNames,
+  metricSpec,
   resolveMetrics,
 } from './metrics/registry.js';
 export type { RunnerOptions } from './pool/runner.js';
@@ -37,5 +39,6 @@ export type {
 } from './score/prediction-input.js';
 export type { ScoreTask } from './score/score-columns.js';
 export type { ScoreOptions, ScoreProgress } from './score/score-options.js';
+export { MAX_BOOTSTRAP } from './score/score-options.js';
 export type { MetricValue, ScoreReport } from './score/score-report.js';
 export { FoldSummarySchema, MetricValueSchema, ScoreReportSchema } from './score/score-report.js';

@@ -1,77 +1,70 @@
-/**
- * Task metrics `assay run` reports and accepts in `evaluation.metrics` and
- * `thresholds`, named as scikit-learn's scorer strings.
- *
- * @remarks Higher is better for all of them except `log_loss` and `brier_score`
- * (and the regression errors).
- */
-export const CLASSIFICATION_METRICS = [
-  'accuracy',
-  'balanced_accuracy',
-  'f1',
-  'f1_macro',
-  'f1_micro',
-  'f1_weighted',
-  'precision',
-  'precision_macro',
-  'precision_weighted',
-  'recall',
-  'recall_macro',
-  'recall_weighted',
-  'matthews_corrcoef',
-  'cohen_kappa',
-  'roc_auc',
-  'log_loss',
-  'brier_score',
-] as const;
+import { METRIC_REGISTRY, metricAliases, metricSpec } from '@assay/runner';
 
-/** Regression metrics (scikit-learn names, unsigned). */
-export const REGRESSION_METRICS = [
-  'mean_absolute_error',
-  'mean_squared_error',
-  'root_mean_squared_error',
-  'r2',
-  'median_absolute_error',
-] as const;
+/** What a run can give a metric: labels always, one score per item for binary tasks. */
+const RUN_INPUTS: ReadonlySet<string> = new Set(['labels', 'scores', 'values']);
+
+function taskMetrics(task: 'classification' | 'regression'): readonly string[] {
+  const names = [...METRIC_REGISTRY.values()]
+    .filter((spec) => spec.task === task && RUN_INPUTS.has(spec.needs))
+    .map((spec) => spec.name);
+  const aliases = Object.entries(metricAliases())
+    .filter(([, name]) => names.includes(name))
+    .map(([alias]) => alias);
+  return [...names, ...aliases].sort();
+}
+
+/**
+ * Task metrics `assay run` accepts in `evaluation.metrics` and `thresholds` for a
+ * classification task: every metric of `@assay/runner`'s registry that needs labels or
+ * (binary tasks with `params.logprobs`) one score per item, by scikit-learn scorer name,
+ * and their aliases (`neg_log_loss`, `brier_score_loss`, ...). The same vocabulary as
+ * `assay score`.
+ */
+export const CLASSIFICATION_METRICS: readonly string[] = taskMetrics('classification');
+
+/** Regression metrics `assay run` accepts: the registry's, with aliases (`mean_absolute_error` = `mae`). */
+export const REGRESSION_METRICS: readonly string[] = taskMetrics('regression');
 
 /**
  * Service metrics usable in thresholds, computed per model from the request
- * records (`*_ms` in milliseconds, rates in [0, 1], costs in USD).
+ * records (`*_ms` in milliseconds, rates in [0, 1], costs in USD), with whether
+ * larger values are better.
  */
-export const SERVICE_METRICS = [
-  'error_rate',
-  'unparseable_rate',
-  'p50_latency_ms',
-  'p90_latency_ms',
-  'p95_latency_ms',
-  'p99_latency_ms',
-  'p50_ttft_ms',
-  'p95_ttft_ms',
-  'p99_ttft_ms',
-  'p50_tpot_ms',
-  'p95_tpot_ms',
-  'output_tokens_per_s',
-  'total_cost_usd',
-  'cost_per_correct_usd',
-] as const;
+const SERVICE_DIRECTIONS = {
+  error_rate: false,
+  unparseable_rate: false,
+  p50_latency_ms: false,
+  p90_latency_ms: false,
+  p95_latency_ms: false,
+  p99_latency_ms: false,
+  p50_ttft_ms: false,
+  p95_ttft_ms: false,
+  p99_ttft_ms: false,
+  p50_tpot_ms: false,
+  p95_tpot_ms: false,
+  output_tokens_per_s: true,
+  total_cost_usd: false,
+  cost_per_correct_usd: false,
+} as const;
 
-/** One of {@link CLASSIFICATION_METRICS}. */
-export type ClassificationMetricName = (typeof CLASSIFICATION_METRICS)[number];
-/** One of {@link REGRESSION_METRICS}. */
-export type RegressionMetricName = (typeof REGRESSION_METRICS)[number];
-/** One of {@link SERVICE_METRICS}. */
-export type ServiceMetricName = (typeof SERVICE_METRICS)[number];
+/** One service metric name. */
+export type ServiceMetricName = keyof typeof SERVICE_DIRECTIONS;
+
+/** Service metrics usable in thresholds. */
+export const SERVICE_METRICS = Object.keys(SERVICE_DIRECTIONS) as readonly ServiceMetricName[];
 
 /**
- * Whether larger values of a metric are better.
+ * Whether larger values of a metric are better: from the metric registry for task
+ * metrics (`greaterIsBetter`), from the service table for service metrics.
  *
- * @param name - a task or service metric name
- * @returns `false` for losses, errors, latencies, costs and error rates
+ * @param name - a task metric (or alias) or a service metric
+ * @returns `false` for losses, errors, latencies, costs and error rates; `true` for an
+ *   unknown name
  * @example
  * higherIsBetter('f1_macro'); // true
+ * higherIsBetter('mean_absolute_error'); // false
  */
 export function higherIsBetter(name: string): boolean {
-  return (
-    !/(loss|error|brier|latency|ttft|tpot|cost|rate$)/.test(name) || name === 'output_tokens_per_s'
-  );
+  if (name in SERVICE_DIRECTIONS) return SERVICE_DIRECTIONS[name as ServiceMetricName];
+  return metricSpec(name)?.greaterIsBetter ?? true;
 }

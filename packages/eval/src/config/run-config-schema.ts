@@ -1,4 +1,5 @@
 import { ClientConfigSchema } from '@assay/clients';
+import { MAX_BOOTSTRAP } from '@assay/runner';
 import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
@@ -175,7 +176,7 @@ const EvaluationSchema = z
     testSize: z.number().gt(0).lt(1).default(0.2),
     repeats: z.number().int().positive().default(1),
     seed: z.number().int().default(0),
-    bootstrap: z.number().int().min(0).default(1000),
+    bootstrap: z.number().int().min(0).max(MAX_BOOTSTRAP).default(1000),
     ci: z.number().gt(0).lt(1).default(0.95),
     metrics: z.array(z.string()).optional(),
   })

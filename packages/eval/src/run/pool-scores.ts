@@ -1,12 +1,19 @@
 import type { MetricSummary } from '@assay/report';
-import type { PredictionInput, Runner, ScoreReport } from '@assay/runner';
+import { metricSpec, type PredictionInput, type Runner, type ScoreReport } from '@assay/runner';
 import { finiteOrNull, type PredictionRow } from './prediction-row.js';
 import type { ScoringTask } from './score-model.js';
 
-/** Metrics that read `score` (P(positive label)) instead of the parsed label. */
-const SCORE_METRICS = new Set(['roc_auc', 'log_loss', 'brier_score']);
+/** Whether a metric reads `score` (P(positive label)) instead of the parsed label. */
+function readsScores(name: string): boolean {
+  return metricSpec(name)?.needs === 'scores';
+}
+
 /** Metrics of one positive label (`f1_score(..., labels=[pos], average=None)`). */
-const BINARY_METRICS = new Set(['f1', 'precision', 'recall']);
+const POSITIVE_LABEL_METRICS = new Set(['f1', 'precision', 'recall', 'jaccard']);
+
+function positiveLabelMetric(name: string): boolean {
+  return POSITIVE_LABEL_METRICS.has(metricSpec(name)?.name ?? name);
+}
 
 /** Label code of an answer that matches no task label (a class outside `labels`). */
 const UNPARSEABLE = -1;
@@ -157,7 +164,7 @@ export async function scoreModelOnPool(
   const scored = binary && kept.every((r) => r.score !== null);
   const labels = binary ? [1, 0] : task.labels.map((_, i) => i);
   const main = metrics.filter(
-    (m) => (binary || !BINARY_METRICS.has(m)) && (scored || !SCORE_METRICS.has(m)),
+    (m) => (binary || !positiveLabelMetric(m)) && (scored || !readsScores(m)),
   );
   await scoreOn(
     runner,
@@ -174,7 +181,7 @@ export async function scoreModelOnPool(
       runner,
       { yTrue: yTrue.map(oneVsRest), yPred: yPred.map(oneVsRest) },
       foldIds,
-      metrics.filter((m) => BINARY_METRICS.has(m)),
+      metrics.filter(positiveLabelMetric),
       { ...options, task: 'classification', labels: [1, 0] },
       out,
     );

@@ -34,6 +34,31 @@ const ALIASES: Record<string, string> = {
 };
 
 /**
+ * The registry entry of a metric name or alias (`mean_absolute_error` → `mae`,
+ * `neg_log_loss` → `log_loss`), or undefined for an unknown name.
+ *
+ * @param name - a scikit-learn scorer name or alias
+ * @returns the metric's spec
+ * @example
+ * metricSpec('mean_absolute_error')?.name; // 'mae'
+ */
+export function metricSpec(name: string): MetricSpec | undefined {
+  const trimmed = name.trim();
+  return METRIC_REGISTRY.get(ALIASES[trimmed] ?? trimmed);
+}
+
+/**
+ * The aliases {@link resolveMetrics} accepts besides the registry's own names.
+ *
+ * @returns alias → registry name
+ * @example
+ * metricAliases().mean_absolute_error; // 'mae'
+ */
+export function metricAliases(): Readonly<Record<string, string>> {
+  return ALIASES;
+}
+
+/**
  * The names accepted by {@link resolveMetrics}.
  *
  * @param task - restrict to one task

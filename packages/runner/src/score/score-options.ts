@@ -57,6 +57,9 @@ export interface ScoreOptions {
   readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
 }
 
+/** The most bootstrap resamples a job may ask for (`assay score` and `assay run` alike). */
+export const MAX_BOOTSTRAP = 1_000_000;
+
 /**
  * Default rows per weighted confusion task (about 5 ms of counting). Fixed,
  * independent of the worker count, so that the main thread always merges the
@@ -88,10 +91,10 @@ export function resolveNumericOptions(options: ScoreOptions): {
     );
   }
   const bootstrap = options.bootstrap ?? 0;
-  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > 1_000_000) {
+  if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
     throw new ConfigError(
       'INVALID_OPTION',
-      `bootstrap must be a whole number of resamples in [0, 1000000], got ${String(bootstrap)}.`,
+      `bootstrap must be a whole number of resamples in [0, ${MAX_BOOTSTRAP}], got ${String(bootstrap)}.`,
       { path: 'bootstrap' },
     );
   }
