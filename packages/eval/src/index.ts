@@ -20,20 +20,28 @@ export { loadSpamAssassin } from './datasets/spam-assassin.js';
 export { stratifiedSample } from './datasets/stratified-sample.js';
 export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
+export { writeRunOutputs } from './outputs/write-outputs.js';
+export {
+  predictionsTable,
+  readPredictions,
+  writePredictions,
+} from './outputs/write-predictions.js';
 export type { PromptMessage, PromptSpec } from './prompt/build-messages.js';
 export { buildMessages, promptHash } from './prompt/build-messages.js';
 export { pickFewShot } from './prompt/few-shot.js';
 export type { AnswerSpec, ParsedAnswer } from './prompt/parse-answer.js';
 export { parseAnswer } from './prompt/parse-answer.js';
+export { promptFor } from './prompt/prompt-for.js';
 export { renderTemplate, templateSlots } from './prompt/render-template.js';
 export type { Outcome, OutcomeMetrics } from './run/journal.js';
 export { RunJournal } from './run/journal.js';
+export { loadRunDataset } from './run/load-run-dataset.js';
 export type { PredictionOutcome, PredictionRow } from './run/prediction-row.js';
 export type { ExecutedRun, ExecuteRunOptions } from './run/run-evaluation.js';
-export { executeRun, loadRunDataset, promptFor } from './run/run-evaluation.js';
+export { executeRun } from './run/run-evaluation.js';
 export { runEvaluation } from './run/run-from-config.js';
 export type { CompletionClientLike } from './run/send-requests.js';
-export type { SummarizeRunOptions } from './run/summarize-run.js';
-export { runMetrics, summarizeRun } from './run/summarize-run.js';
-export { writeRunOutputs } from './run/write-outputs.js';
-export { predictionsTable, readPredictions, writePredictions } from './run/write-predictions.js';
+export type { SummarizeRunOptions } from './summary/summarize-run.js';
+export { runMetrics, summarizeRun } from './summary/summarize-run.js';
+export { taskFor } from './tasks/task-for.js';
+export type { ClassificationPlots, ScoringPass, TaskModule } from './tasks/task-module.js';

@@ -12,6 +12,11 @@ export interface DatasetItem {
   group: string | undefined;
   /** reference output (generation) */
   reference: string | undefined;
+  /**
+   * the start of the input that best shows what the item is, for the report's wrong-answer
+   * sample (e.g. an e-mail's Subject line and body); absent: the start of `fields.text`
+   */
+  excerpt?: string | undefined;
 }
 
 /** Column mapping of a file dataset (`dataset.columns` in the config). */

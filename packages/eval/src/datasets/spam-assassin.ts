@@ -6,6 +6,7 @@ import {
 } from '@assay/spam-assassin';
 import { EvaluationError } from '../errors.js';
 import type { DatasetItem } from './dataset-item.js';
+import { emailExcerpt } from './email-excerpt.js';
 
 /**
  * Loads the built-in SpamAssassin data set (`@assay/spam-assassin`, read from disk, no network).
@@ -39,5 +40,6 @@ export function loadSpamAssassin(groups: readonly string[] = HELD_OUT_GROUPS): D
     label: m.label,
     group: m.group,
     reference: undefined,
+    excerpt: emailExcerpt(m.text),
   }));
 }

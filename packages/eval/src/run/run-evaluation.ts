@@ -1,20 +1,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createClient, ResponseCache } from '@assay/clients';
+import { ResponseCache } from '@assay/clients';
 import type { ModelProgress } from '@assay/report';
 import { createRng } from '@assay/splitters';
-import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
+import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
-import { loadFileDataset } from '../datasets/file-dataset.js';
-import { loadSpamAssassin } from '../datasets/spam-assassin.js';
-import { stratifiedSample } from '../datasets/stratified-sample.js';
 import { EvaluationError } from '../errors.js';
-import type { PromptMessage } from '../prompt/build-messages.js';
-import { parseAnswer } from '../prompt/parse-answer.js';
+import { promptFor } from '../prompt/prompt-for.js';
+import { taskFor } from '../tasks/task-for.js';
 import { type Outcome, RunJournal } from './journal.js';
-import { planRequests, type RequestPlan, requestKey } from './plan.js';
+import { loadRunDataset } from './load-run-dataset.js';
+import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
+import { planRequests, type RequestPlan } from './plan.js';
 import type { PredictionRow } from './prediction-row.js';
-import { type CompletionClientLike, sendRequests } from './send-requests.js';
+import { predictionRows } from './prediction-rows.js';
 import { splitItems } from './split-items.js';
 
 /** Options of {@link executeRun}. */
@@ -48,86 +47,6 @@ export interface ExecutedRun {
 }
 
 /**
- * The prompt settings of one model: the run's `prompt` with the model's
- * `prompt` override applied (a `template` override replaces `messages` and
- * vice versa).
- *
- * @param config - the run configuration
- * @param model - one of its models
- * @returns the effective prompt section
- * @example
- * promptFor(config, config.models[1]!).maxFieldChars;
- */
-export function promptFor(config: RunConfig, model: ModelConfig): RunConfig['prompt'] {
-  const o = model.prompt;
-  if (!o) return config.prompt;
-  const merged: RunConfig['prompt'] = { ...config.prompt };
-  if (o.system !== undefined) merged.system = o.system;
-  if (o.maxFieldChars !== undefined) merged.maxFieldChars = o.maxFieldChars;
-  if (o.template !== undefined) {
-    merged.template = o.template;
-    delete merged.messages;
-  }
-  if (o.messages !== undefined) {
-    merged.messages = o.messages;
-    delete merged.template;
-  }
-  return merged;
-}
-
-/**
- * Loads the configured dataset and applies the seeded stratified `limit`.
- *
- * @param config - the validated configuration
- * @returns the items to evaluate
- * @throws EvaluationError for unreadable or ill-formed data files
- * @example
- * const items = await loadRunDataset(config);
- */
-export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> {
-  const d = config.dataset;
-  let items =
-    d.builtin === 'spam-assassin'
-      ? loadSpamAssassin(d.groups)
-      : await loadFileDataset(d.path!, {
-          ...(d.format ? { format: d.format } : {}),
-          columns: d.columns,
-          requireLabel: config.task.type !== 'generation',
-        });
-  if (d.limit !== undefined && d.limit < items.length) {
-    const rng = createRng(d.seed >>> 0);
-    items = stratifiedSample(items, d.limit, () => rng.nextFloat()).map((it, i) => ({
-      ...it,
-      index: i,
-    }));
-  }
-  if (config.task.type === 'classification') {
-    const labels = new Set(config.task.labels);
-    const bad = items.find((it) => !labels.has(it.label ?? ''));
-    if (bad) {
-      throw new EvaluationError(
-        'INVALID_CONFIG',
-        `Item '${bad.id}' has label '${bad.label}', which is not in task.labels (${config.task.labels.join(', ')}); list every label the data uses.`,
-        { path: 'task.labels' },
-      );
-    }
-  }
-  if (config.task.type === 'regression') {
-    const bad = items.find((it) => !Number.isFinite(Number(it.label)));
-    if (bad) {
-      throw new EvaluationError(
-        'NON_NUMERIC_VALUE',
-        `Item '${bad.id}' has a non-numeric target '${bad.label}'.`,
-        {
-          path: 'dataset.columns.label',
-        },
-      );
-    }
-  }
-  return items;
-}
-
-/**
  * Runs the evaluation: load and split the data, build prompts per fold, query
  * every model (each distinct request once, journaled the moment it finishes,
  * responses cached), and parse the answers into prediction rows.
@@ -135,7 +54,7 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
  * @param config - the validated configuration
  * @param options - retry-failed, abort signal, progress callback
  * @returns items, folds and prediction rows; statistics are computed by `summarizeRun`
- * @throws EvaluationError `ABORTED` when the signal fires (everything finished is journaled),
+ * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
  *   or a data/config error
  * @example
  * const executed = await executeRun(await loadRunConfig('examples/spam-assassin.yaml'));
@@ -145,103 +64,36 @@ export async function executeRun(
   options: ExecuteRunOptions = {},
 ): Promise<ExecutedRun> {
   const startedAt = new Date();
+  const task = taskFor(config.task);
   const items = await loadRunDataset(config);
-  const task = config.task;
-  const splits = splitItems(items, config.evaluation, task.type === 'classification');
-  const plans = new Map<string, RequestPlan>();
-  const planFor = (model: ModelConfig): RequestPlan => {
-    const spec = promptFor(config, model);
-    const id = JSON.stringify(spec);
-    let plan = plans.get(id);
-    if (!plan) {
-      plan = planRequests(items, splits, spec, (fold) => {
-        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
-        return () => rng.nextFloat();
-      });
-      plans.set(id, plan);
-    }
-    return plan;
-  };
-  const modelPlans = new Map(config.models.map((m) => [m.name, planFor(m)]));
+  const splits = splitItems(items, config.evaluation, task.stratify);
+  const modelPlans = planModels(config, items, splits);
   mkdirSync(config.output.dir, { recursive: true });
   const journalPath = join(config.output.dir, 'journal.sqlite');
   const journal = new RunJournal(journalPath);
   mkdirSync(dirname(config.cache!), { recursive: true });
   const cache = new ResponseCache(config.cache!);
-  const progress: ModelProgress[] = [];
   const requests = new Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>();
-  const keysByModel = new Map<string, Map<string, string>>();
+  const all: ModelRequests[] = [];
   try {
-    const jobs = config.models.map((model) => {
+    for (const model of config.models) {
       const plan = modelPlans.get(model.name)!;
-      const keys = new Map<string, string>(); // prompt hash -> journal key
-      for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(model, hash));
-      keysByModel.set(model.name, keys);
-      const recorded = journal.load(model.name);
-      const todo = new Map<string, PromptMessage[]>();
-      const outcomes = new Map<string, Outcome>();
-      for (const [hash, key] of keys) {
-        const prior = recorded.get(key);
-        if (prior && (prior.status === 'ok' || !options.retryFailed)) outcomes.set(key, prior);
-        else todo.set(key, plan.prompts.get(hash)!);
-      }
-      const p: ModelProgress = {
-        model: model.name,
-        total: keys.size,
-        done: outcomes.size,
-        resumed: outcomes.size,
-        errors: [...outcomes.values()].filter((o) => o.status === 'error').length,
-        costUsd: [...outcomes.values()].reduce((s, o) => s + (o.costUsd ?? 0), 0),
-        startedAt: performance.now(),
-      };
-      progress.push(p);
-      return { model, todo, outcomes, p };
-    });
+      all.push(resumeModelRequests(model, plan, journal, options.retryFailed === true));
+    }
+    const progress = all.map((r) => r.progress);
     options.onProgress?.(progress);
-    await Promise.all(
-      jobs.map(async ({ model, todo, outcomes, p }) => {
-        if (todo.size === 0) {
-          requests.set(model.name, {
-            outcomes: [...outcomes.values()],
-            resumed: p.resumed,
-            sent: 0,
-          });
-          return;
-        }
-        const { name: _name, prompt: _prompt, ...clientConfig } = model;
-        const client = createClient(clientConfig, { cache }) as unknown as CompletionClientLike & {
-          close(): Promise<void> | void;
-        };
-        try {
-          const sent = await sendRequests({
-            model: model.name,
-            requests: todo,
-            journal,
-            client,
-            concurrency: model.concurrency.max,
-            scoring:
-              task.type === 'classification' && task.labels.length === 2
-                ? { labels: task.labels, positive: task.positiveLabel ?? task.labels[0]! }
-                : undefined,
-            signal: options.signal,
-            onOutcome: (o) => {
-              p.done++;
-              if (o.status === 'error') p.errors++;
-              p.costUsd += o.costUsd ?? 0;
-              options.onProgress?.(progress);
-            },
-          });
-          for (const [k, o] of sent) outcomes.set(k, o);
-          requests.set(model.name, {
-            outcomes: [...outcomes.values()],
-            resumed: p.resumed,
-            sent: sent.size,
-          });
-        } finally {
-          await client.close();
-        }
-      }),
-    );
+    const context = {
+      journal,
+      cache,
+      task,
+      signal: options.signal,
+      onOutcome: () => options.onProgress?.(progress),
+    };
+    const sent = await Promise.all(all.map((r) => sendModelRequests(r, context)));
+    all.forEach((r, i) => {
+      const outcomes = [...r.outcomes.values()];
+      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, sent: sent[i]! });
+    });
   } finally {
     journal.close();
     cache.close();
@@ -252,58 +104,16 @@ export async function executeRun(
       'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',
     );
   }
-  const rows: PredictionRow[] = [];
-  for (const model of config.models) {
-    const byKey = new Map(requests.get(model.name)!.outcomes.map((o) => [o.key, o]));
-    const keys = keysByModel.get(model.name)!;
-    for (const t of modelPlans.get(model.name)!.tasks) {
-      const item = items[t.item]!;
-      const o = byKey.get(keys.get(t.promptHash)!)!;
-      const expected = task.type === 'generation' ? (item.reference ?? null) : (item.label ?? null);
-      let parsed: string | null = null;
-      let outcome: PredictionRow['outcome'];
-      if (o.status === 'error') outcome = 'failed';
-      else if (task.type === 'generation') outcome = 'answered';
-      else {
-        parsed = parseAnswer(
-          o.text ?? '',
-          task.type === 'classification' ? task.labels : [],
-          task.answer,
-        ).value;
-        outcome =
-          parsed === null
-            ? 'unparseable'
-            : (
-                  task.type === 'classification'
-                    ? parsed === expected
-                    : Number(parsed) === Number(expected)
-                )
-              ? 'correct'
-              : 'wrong';
-      }
-      rows.push({
-        id: item.id,
-        fold: t.fold,
-        model: model.name,
-        promptHash: t.promptHash,
-        group: item.group ?? null,
-        expected,
-        rawAnswer: o.text,
-        parsed,
-        outcome,
-        correct: outcome === 'failed' || outcome === 'answered' ? null : outcome === 'correct',
-        error: o.status === 'error' ? `${o.errorClass}: ${o.errorMessage}` : null,
-        ttftMs: o.ttftMs,
-        tpotMs: o.tpotMs,
-        e2eMs: o.e2eMs,
-        inputTokens: o.inputTokens,
-        outputTokens: o.outputTokens,
-        costUsd: o.costUsd,
-        score: o.score,
-        cached: o.cached,
-      });
-    }
-  }
+  const rows = all.flatMap((r) =>
+    predictionRows(
+      r.model.name,
+      modelPlans.get(r.model.name)!,
+      items,
+      r.outcomes,
+      (hash) => r.keys.get(hash)!,
+      task,
+    ),
+  );
   return {
     config,
     items,
@@ -314,4 +124,28 @@ export async function executeRun(
     startedAt,
     journalPath,
   };
+}
+
+/** One request plan per distinct prompt setting, shared by the models that use it. */
+function planModels(
+  config: RunConfig,
+  items: readonly DatasetItem[],
+  splits: ReturnType<typeof splitItems>,
+): Map<string, RequestPlan> {
+  const plans = new Map<string, RequestPlan>();
+  const byModel = new Map<string, RequestPlan>();
+  for (const model of config.models) {
+    const spec = promptFor(config, model);
+    const id = JSON.stringify(spec);
+    let plan = plans.get(id);
+    if (!plan) {
+      plan = planRequests(items, splits, spec, (fold) => {
+        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
+        return () => rng.nextFloat();
+      });
+      plans.set(id, plan);
+    }
+    byModel.set(model.name, plan);
+  }
+  return byModel;
 }

@@ -1,9 +1,9 @@
 import type { RunResults } from '@assay/report';
 import { createRunner } from '@assay/runner';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { writeRunOutputs } from '../outputs/write-outputs.js';
+import { summarizeRun } from '../summary/summarize-run.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
-import { summarizeRun } from './summarize-run.js';
-import { writeRunOutputs } from './write-outputs.js';
 
 /**
  * Runs `assay run` end to end: execute (resumably), compute statistics (task metrics

@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { htmlReport, markdownReport, type RunResults, RunResultsSchema } from '@assay/report';
-import type { PredictionRow } from './prediction-row.js';
+import type { PredictionRow } from '../run/prediction-row.js';
 import { writePredictions } from './write-predictions.js';
 
 async function writeAtomic(path: string, data: string): Promise<void> {

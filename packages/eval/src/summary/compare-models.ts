@@ -1,9 +1,9 @@
 import type { ModelComparison } from '@assay/report';
+import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { holmAdjust } from '../stats/holm.js';
 import { mcnemarExact } from '../stats/mcnemar.js';
 import { pairedBootstrap } from '../stats/paired-bootstrap.js';
-import { finiteOrNull, type PredictionRow } from './prediction-row.js';
-import { type ScoringTask, scoredSet } from './score-model.js';
+import { type ScoringTask, scoredSet } from './scored-set.js';
 
 /**
  * Paired comparisons of every pair of models on the items both answered:

@@ -9,7 +9,7 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import type { PredictionRow } from './prediction-row.js';
+import type { PredictionRow } from '../run/prediction-row.js';
 
 /**
  * Builds the predictions table: one row per (item, fold, model).

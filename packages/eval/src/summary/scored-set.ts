@@ -1,5 +1,5 @@
+import type { PredictionRow } from '../run/prediction-row.js';
 import { classificationScore, type EncodedPredictions } from './classification-scores.js';
-import type { PredictionRow } from './prediction-row.js';
 import { regressionScore } from './regression-scores.js';
 
 /** Task information the scorer needs. */

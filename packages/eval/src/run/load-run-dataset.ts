@@ -1,0 +1,39 @@
+import { createRng } from '@assay/splitters';
+import type { RunConfig } from '../config/run-config-schema.js';
+import type { DatasetItem } from '../datasets/dataset-item.js';
+import { loadFileDataset } from '../datasets/file-dataset.js';
+import { loadSpamAssassin } from '../datasets/spam-assassin.js';
+import { stratifiedSample } from '../datasets/stratified-sample.js';
+import { taskFor } from '../tasks/task-for.js';
+
+/**
+ * Loads the configured dataset, applies the seeded stratified `limit` and checks the
+ * items against the task (labels in `task.labels`, numeric regression targets).
+ *
+ * @param config - the validated configuration
+ * @returns the items to evaluate
+ * @throws EvaluationError for unreadable or ill-formed data files
+ * @example
+ * const items = await loadRunDataset(config);
+ */
+export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> {
+  const d = config.dataset;
+  const task = taskFor(config.task);
+  let items =
+    d.builtin === 'spam-assassin'
+      ? loadSpamAssassin(d.groups)
+      : await loadFileDataset(d.path!, {
+          ...(d.format ? { format: d.format } : {}),
+          columns: d.columns,
+          requireLabel: task.needsLabel,
+        });
+  if (d.limit !== undefined && d.limit < items.length) {
+    const rng = createRng(d.seed >>> 0);
+    items = stratifiedSample(items, d.limit, () => rng.nextFloat()).map((it, i) => ({
+      ...it,
+      index: i,
+    }));
+  }
+  task.checkItems(items);
+  return items;
+}

@@ -1,0 +1,112 @@
+import { createClient, type ResponseCache } from '@assay/clients';
+import type { ModelProgress } from '@assay/report';
+import type { ModelConfig } from '../config/run-config-schema.js';
+import type { PromptMessage } from '../prompt/build-messages.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import type { Outcome, RunJournal } from './journal.js';
+import { type RequestPlan, requestKey } from './plan.js';
+import { type CompletionClientLike, sendRequests } from './send-requests.js';
+
+/** One model's requests: what the journal already had and what must be sent. */
+export interface ModelRequests {
+  readonly model: ModelConfig;
+  /** journal key of each distinct prompt, by prompt hash */
+  readonly keys: ReadonlyMap<string, string>;
+  /** outcomes known so far, by journal key (resumed, then sent) */
+  readonly outcomes: Map<string, Outcome>;
+  /** requests still to send: journal key → prompt */
+  readonly todo: Map<string, PromptMessage[]>;
+  /** live counters for the progress display */
+  readonly progress: ModelProgress;
+}
+
+/**
+ * Resumes one model's requests from the journal: every distinct prompt gets its journal
+ * key; prompts with a recorded outcome are reused (failures too, unless `retryFailed`).
+ *
+ * @param model - the model
+ * @param plan - its request plan
+ * @param journal - the run's journal
+ * @param retryFailed - re-send requests recorded as failed
+ * @returns the model's requests and progress counters
+ */
+export function resumeModelRequests(
+  model: ModelConfig,
+  plan: RequestPlan,
+  journal: RunJournal,
+  retryFailed: boolean,
+): ModelRequests {
+  const keys = new Map<string, string>();
+  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(model, hash));
+  const recorded = journal.load(model.name);
+  const todo = new Map<string, PromptMessage[]>();
+  const outcomes = new Map<string, Outcome>();
+  for (const [hash, key] of keys) {
+    const prior = recorded.get(key);
+    if (prior && (prior.status === 'ok' || !retryFailed)) outcomes.set(key, prior);
+    else todo.set(key, plan.prompts.get(hash)!);
+  }
+  const known = [...outcomes.values()];
+  const progress: ModelProgress = {
+    model: model.name,
+    total: keys.size,
+    done: outcomes.size,
+    resumed: outcomes.size,
+    errors: known.filter((o) => o.status === 'error').length,
+    costUsd: known.reduce((s, o) => s + (o.costUsd ?? 0), 0),
+    startedAt: performance.now(),
+  };
+  return { model, keys, outcomes, todo, progress };
+}
+
+/** What {@link sendModelRequests} needs besides the model's requests. */
+export interface SendContext {
+  readonly journal: RunJournal;
+  readonly cache: ResponseCache;
+  readonly task: TaskModule;
+  readonly signal: AbortSignal | undefined;
+  /** called after every finished request */
+  readonly onOutcome: () => void;
+}
+
+/**
+ * Sends one model's outstanding requests through `@assay/clients` (its concurrency,
+ * rate limits, retries and the shared response cache), journaling each outcome as it
+ * finishes and adding it to `requests.outcomes`.
+ *
+ * @param requests - the model's requests (from {@link resumeModelRequests})
+ * @param context - journal, cache, task, abort signal, progress callback
+ * @returns the number of requests sent
+ */
+export async function sendModelRequests(
+  requests: ModelRequests,
+  context: SendContext,
+): Promise<number> {
+  if (requests.todo.size === 0) return 0;
+  const { name: _name, prompt: _prompt, ...clientConfig } = requests.model;
+  const client = createClient(clientConfig, {
+    cache: context.cache,
+  }) as unknown as CompletionClientLike & { close(): Promise<void> | void };
+  const p = requests.progress;
+  try {
+    const sent = await sendRequests({
+      model: requests.model.name,
+      requests: requests.todo,
+      journal: context.journal,
+      client,
+      concurrency: requests.model.concurrency.max,
+      scoring: context.task.logprobScoring,
+      signal: context.signal,
+      onOutcome: (o) => {
+        p.done++;
+        if (o.status === 'error') p.errors++;
+        p.costUsd += o.costUsd ?? 0;
+        context.onOutcome();
+      },
+    });
+    for (const [k, o] of sent) requests.outcomes.set(k, o);
+    return sent.size;
+  } finally {
+    await client.close();
+  }
+}

@@ -1,0 +1,56 @@
+import type { DatasetItem } from '../datasets/dataset-item.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import type { Outcome } from './journal.js';
+import type { RequestPlan } from './plan.js';
+import type { PredictionRow } from './prediction-row.js';
+
+/**
+ * One model's prediction rows: every planned (item, fold) task joined with the
+ * outcome of its request, the answer parsed and judged by the task.
+ *
+ * @param model - the model's name
+ * @param plan - the model's request plan
+ * @param items - the evaluated items
+ * @param outcomes - the outcome of each request, by journal key
+ * @param keyOf - journal key of a prompt hash
+ * @param task - the task module
+ * @returns one row per planned task, in plan order
+ */
+export function predictionRows(
+  model: string,
+  plan: RequestPlan,
+  items: readonly DatasetItem[],
+  outcomes: ReadonlyMap<string, Outcome>,
+  keyOf: (promptHash: string) => string,
+  task: TaskModule,
+): PredictionRow[] {
+  return plan.tasks.map((t) => {
+    const item = items[t.item]!;
+    const o = outcomes.get(keyOf(t.promptHash))!;
+    const expected = task.expected(item);
+    const failed = o.status === 'error';
+    const parsed = failed ? null : task.parse(o.text ?? '');
+    const outcome = failed ? 'failed' : task.outcome(parsed, expected);
+    return {
+      id: item.id,
+      fold: t.fold,
+      model,
+      promptHash: t.promptHash,
+      group: item.group ?? null,
+      expected,
+      rawAnswer: o.text,
+      parsed,
+      outcome,
+      correct: outcome === 'failed' || outcome === 'answered' ? null : outcome === 'correct',
+      error: failed ? `${o.errorClass}: ${o.errorMessage}` : null,
+      ttftMs: o.ttftMs,
+      tpotMs: o.tpotMs,
+      e2eMs: o.e2eMs,
+      inputTokens: o.inputTokens,
+      outputTokens: o.outputTokens,
+      costUsd: o.costUsd,
+      score: o.score,
+      cached: o.cached,
+    };
+  });
+}

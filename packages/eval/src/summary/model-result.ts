@@ -1,0 +1,61 @@
+import type { ModelResult } from '@assay/report';
+import type { ModelConfig } from '../config/run-config-schema.js';
+import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
+import type { ExecutedRun } from '../run/run-evaluation.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import { latencySample } from './latency-sample.js';
+import { modelSlices } from './model-slices.js';
+import { serviceStats } from './service-stats.js';
+import { wrongAnswerSample } from './wrong-answers.js';
+
+/**
+ * One model's part of `results.json`: answer counts, the reported metrics, confusion
+ * matrix and curves, latency samples, service statistics, slices and wrong answers.
+ *
+ * @param run - the executed run
+ * @param model - the model's configuration
+ * @param rows - the model's prediction rows
+ * @param scores - every task metric scored for the model
+ * @param metrics - the reported metrics
+ * @param task - the task module
+ * @returns the model's result
+ */
+export function modelResult(
+  run: ExecutedRun,
+  model: ModelConfig,
+  rows: readonly PredictionRow[],
+  scores: ModelResult['metrics'],
+  metrics: readonly string[],
+  task: TaskModule,
+): ModelResult {
+  const count = (o: PredictionRow['outcome']): number => rows.filter((r) => r.outcome === o).length;
+  const correct = count('correct');
+  const answered = rows.filter((r) => r.outcome !== 'failed' && r.expected !== null);
+  const plots = task.plots(answered);
+  const req = run.requests.get(model.name)!;
+  const reported = Object.fromEntries(metrics.map((name) => [name, scores[name]!]));
+  return {
+    name: model.name,
+    provider: model.provider,
+    model: model.model,
+    items: {
+      total: rows.length,
+      scored: answered.length,
+      correct,
+      wrong: count('wrong'),
+      unparseable: count('unparseable'),
+      failed: count('failed'),
+    },
+    metrics: reported,
+    confusion: plots?.confusion ?? null,
+    rocCurve: plots?.roc
+      ? { ...plots.roc, auc: reported.roc_auc?.value ?? finiteOrNull(plots.roc.auc) }
+      : null,
+    calibration: plots?.calibration ?? null,
+    latencySample: latencySample(rows, (r) => r.e2eMs),
+    ttftSample: latencySample(rows, (r) => r.ttftMs),
+    service: serviceStats(req.outcomes, { resumed: req.resumed, sent: req.sent, correct }),
+    slices: modelSlices(rows),
+    wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
+  };
+}

@@ -1,0 +1,108 @@
+import type { MetricSummary } from '@assay/report';
+import type { Runner, ScoreReport } from '@assay/runner';
+import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
+import type { ScoringPass, TaskModule } from '../tasks/task-module.js';
+
+/** Options of {@link scoreModelOnPool}. */
+export interface PoolScoreOptions {
+  /** number of folds of the run (length of each metric's `folds`) */
+  folds: number;
+  /** bootstrap resamples (0: no interval) */
+  bootstrap: number;
+  /** confidence level */
+  ci: number;
+  /** seed of the bootstrap */
+  seed: number;
+}
+
+function nullSummary(folds: number): MetricSummary {
+  return {
+    value: null,
+    mean: null,
+    std: null,
+    folds: new Array<number | null>(folds).fill(null),
+    ciLow: null,
+    ciHigh: null,
+  };
+}
+
+/**
+ * Reads one metric of a score report into the `results.json` shape: pooled value,
+ * per-fold values (by fold number; null for a fold without scored rows), mean and
+ * population std across folds, bootstrap percentile interval.
+ */
+function summaryOf(report: ScoreReport, key: string, folds: number): MetricSummary {
+  const byFold = new Array<number | null>(folds).fill(null);
+  for (const f of report.folds) {
+    if (f.fold < folds && f.nTest > 0) byFold[f.fold] = finiteOrNull(f.metrics[key]);
+  }
+  const overall = report.overall[key];
+  const summary = report.summary[key];
+  return {
+    value: finiteOrNull(overall?.value),
+    mean: finiteOrNull(summary?.mean),
+    std: finiteOrNull(summary?.std),
+    folds: byFold,
+    ciLow: finiteOrNull(overall?.ci?.[0]),
+    ciHigh: finiteOrNull(overall?.ci?.[1]),
+  };
+}
+
+async function scorePass(
+  runner: Runner,
+  pass: ScoringPass,
+  options: PoolScoreOptions,
+  out: Record<string, MetricSummary>,
+): Promise<void> {
+  const report = await runner.scorePredictions(pass.input, {
+    task: pass.task,
+    metrics: pass.metrics,
+    foldIds: pass.foldIds,
+    ...(pass.labels === undefined ? {} : { labels: pass.labels }),
+    seed: options.seed,
+    bootstrap: options.bootstrap,
+    ci: options.ci,
+  });
+  // the report names metrics canonically (`mean_absolute_error` → `mae`), in request order
+  pass.metrics.forEach((name, j) => {
+    out[name] = summaryOf(report, report.settings.metrics[j]!, options.folds);
+  });
+}
+
+/**
+ * Scores one model's predictions on the runner's worker pool: every metric on
+ * all test predictions pooled, per fold, mean ± std across folds and a
+ * bootstrap percentile CI of the pooled value.
+ *
+ * @param runner - the run's runner (one pool for every model)
+ * @param rows - the model's prediction rows (one per item × fold)
+ * @param task - the task module (encodes the rows for the runner)
+ * @param metrics - `assay run` metric names
+ * @param options - fold count, bootstrap, CI level, seed
+ * @returns metric summaries by name (the `results.json` shape); a metric the rows cannot
+ *   give (no scores, no parseable answer) is all null
+ * @throws RunnerError from the runner (`WORKER_FAILED`, `INTERRUPTED` when closed)
+ * @remarks
+ * Failed requests are left out. Each prediction row belongs to exactly one test fold
+ * (its `fold`: for repeated CV the fold number across repeats, `repeat·k + i`; holdout
+ * is fold 0), which is the runner's `foldIds`; the pooled value and its bootstrap run
+ * over all rows, so an item of repeated CV counts once per repeat. How rows become label
+ * codes is the task's `encode` (see the classification and regression task modules).
+ * @example
+ * const runner = createRunner();
+ * const metrics = await scoreModelOnPool(runner, rows, taskFor(config.task), ['accuracy'], { folds: 5, bootstrap: 1000, ci: 0.95, seed: 1 });
+ * await runner.close();
+ */
+export async function scoreModelOnPool(
+  runner: Runner,
+  rows: readonly PredictionRow[],
+  task: TaskModule,
+  metrics: readonly string[],
+  options: PoolScoreOptions,
+): Promise<Record<string, MetricSummary>> {
+  const out: Record<string, MetricSummary> = {};
+  for (const m of metrics) out[m] = nullSummary(options.folds);
+  const answered = rows.filter((r) => r.outcome !== 'failed');
+  for (const pass of task.encode(answered, metrics)) await scorePass(runner, pass, options, out);
+  return out;
+}

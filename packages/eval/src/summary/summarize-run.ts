@@ -1,0 +1,187 @@
+import { join } from 'node:path';
+import type { ModelResult, RunResults } from '@assay/report';
+import { createRunner, type Runner } from '@assay/runner';
+import { createRng } from '@assay/splitters';
+import { higherIsBetter } from '../config/metric-names.js';
+import { parseThreshold } from '../config/thresholds.js';
+import type { PredictionRow } from '../run/prediction-row.js';
+import type { ExecutedRun } from '../run/run-evaluation.js';
+import { taskFor } from '../tasks/task-for.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import { checkThresholds } from './check-thresholds.js';
+import { compareModels } from './compare-models.js';
+import { modelResult } from './model-result.js';
+import { redactConfig } from './redact-config.js';
+import { scoreModelOnPool } from './score-models.js';
+
+/**
+ * The metrics a run reports: `evaluation.metrics`, else the task's defaults
+ * (classification: accuracy, balanced accuracy, macro F1/precision/recall, plus ROC AUC,
+ * log loss and Brier score for binary tasks with scores; regression: MAE, RMSE, R²).
+ *
+ * @param run - the executed run
+ * @returns metric names
+ * @example
+ * runMetrics(executed); // ['accuracy', 'balanced_accuracy', ...]
+ */
+export function runMetrics(run: ExecutedRun): string[] {
+  const metrics = run.config.evaluation.metrics;
+  if (metrics && metrics.length > 0) return metrics;
+  return taskFor(run.config.task).defaultMetrics(run.rows);
+}
+
+/** Options of {@link summarizeRun}. */
+export interface SummarizeRunOptions {
+  /** the pool that computes the task metrics (default: one made and closed here) */
+  runner?: Runner | undefined;
+  /** end time (default: when the statistics are done) */
+  finishedAt?: Date | undefined;
+}
+
+/**
+ * Turns an executed run into `results.json` content: per-model metrics (pooled,
+ * per fold, bootstrap CI, computed on the runner's worker pool), confusion
+ * matrix, ROC and calibration curves, service statistics, worst slices,
+ * wrong-answer samples, paired comparisons and threshold checks.
+ *
+ * @param run - the executed run
+ * @param options - the runner to score on, end time
+ * @returns the results object (valid against `RunResultsSchema`)
+ * @throws RunnerError `WORKER_FAILED` when a scoring worker fails, `INTERRUPTED` when the
+ *   runner was closed
+ * @example
+ * const results = await summarizeRun(await executeRun(config));
+ */
+export async function summarizeRun(
+  run: ExecutedRun,
+  options: SummarizeRunOptions = {},
+): Promise<RunResults> {
+  const own = options.runner === undefined ? createRunner() : undefined;
+  try {
+    return await summarizeWith(own ?? options.runner!, run, options.finishedAt);
+  } finally {
+    await own?.close();
+  }
+}
+
+/** Rows by model name, in config order. */
+function rowsByModel(run: ExecutedRun): Map<string, PredictionRow[]> {
+  const out = new Map<string, PredictionRow[]>();
+  for (const m of run.config.models) out.set(m.name, []);
+  for (const r of run.rows) out.get(r.model)!.push(r);
+  return out;
+}
+
+/** Reported metrics plus the task metrics named only by a threshold (checked on the fold mean). */
+function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskModule): string[] {
+  const fromThresholds = run.config.thresholds
+    .map(parseThreshold)
+    .flatMap((p) =>
+      p.ok && task.metricNames.includes(p.threshold.metric) ? [p.threshold.metric] : [],
+    );
+  return [...new Set([...metrics, ...fromThresholds])];
+}
+
+async function summarizeWith(
+  runner: Runner,
+  run: ExecutedRun,
+  finishedAt: Date | undefined,
+): Promise<RunResults> {
+  const { config } = run;
+  const task = taskFor(config.task);
+  const metrics = runMetrics(run);
+  const seed = config.evaluation.seed >>> 0;
+  const byModel = rowsByModel(run);
+  const allScores: ModelResult['metrics'][] = [];
+  for (const [mi, m] of config.models.entries()) {
+    allScores.push(
+      await scoreModelOnPool(
+        runner,
+        byModel.get(m.name)!,
+        task,
+        scoredMetrics(run, metrics, task),
+        {
+          folds: run.folds,
+          bootstrap: config.evaluation.bootstrap,
+          ci: config.evaluation.ci,
+          seed: (seed + 1 + mi) >>> 0,
+        },
+      ),
+    );
+  }
+  const models = config.models.map((m, mi) =>
+    modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task),
+  );
+  const rng = createRng((seed + 1000) >>> 0);
+  const comparisons =
+    config.models.length >= 2 && task.scored
+      ? compareModels(
+          byModel,
+          { type: task.type, labels: task.labels, positive: task.positive ?? '' },
+          metrics,
+          {
+            bootstrap: config.evaluation.bootstrap,
+            ci: config.evaluation.ci,
+            rng: () => rng.nextFloat(),
+          },
+        )
+      : [];
+  const thresholds = checkThresholds(config.thresholds, models, allScores, task);
+  return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);
+}
+
+function assembleResults(
+  run: ExecutedRun,
+  task: TaskModule,
+  metrics: readonly string[],
+  models: RunResults['models'],
+  comparisons: RunResults['comparisons'],
+  thresholds: RunResults['thresholds'],
+  finishedAt: Date | undefined,
+): RunResults {
+  const { config } = run;
+  const groupCounts: Record<string, number> = {};
+  for (const it of run.items) {
+    if (it.group !== undefined) groupCounts[it.group] = (groupCounts[it.group] ?? 0) + 1;
+  }
+  const out = config.output.dir;
+  const finished = finishedAt ?? new Date();
+  return {
+    schemaVersion: 1,
+    name: config.name,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - run.startedAt.getTime(),
+    config: redactConfig(config),
+    dataset: {
+      source: config.dataset.builtin ?? config.dataset.path ?? '',
+      items: run.items.length,
+      labels: task.labelCounts(run.items),
+      groups: groupCounts,
+    },
+    task: { type: task.type, labels: [...task.labels], positiveLabel: task.positive },
+    evaluation: {
+      method: config.evaluation.method,
+      folds: run.folds,
+      repeats: config.evaluation.method === 'repeated-stratified' ? config.evaluation.repeats : 1,
+      seed: config.evaluation.seed,
+      bootstrap: config.evaluation.bootstrap,
+      ci: config.evaluation.ci,
+      metrics: [...metrics],
+      greaterIsBetter: Object.fromEntries(metrics.map((m) => [m, higherIsBetter(m)])),
+      fewShot: run.fewShotIds,
+    },
+    models,
+    comparisons,
+    thresholds,
+    passed: thresholds.every((t) => t.passed),
+    files: {
+      results: join(out, 'results.json'),
+      predictions: join(out, 'predictions.arrow'),
+      reportMd: join(out, 'report.md'),
+      reportHtml: join(out, 'report.html'),
+      journal: run.journalPath,
+      cache: config.cache ?? '',
+    },
+  };
+}

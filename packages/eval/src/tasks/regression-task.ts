@@ -1,0 +1,64 @@
+import { REGRESSION_METRICS } from '../config/metric-names.js';
+import type { RunConfig } from '../config/run-config-schema.js';
+import { EvaluationError } from '../errors.js';
+import { parseAnswer } from '../prompt/parse-answer.js';
+import type { TaskModule } from './task-module.js';
+
+type RegressionConfig = Extract<RunConfig['task'], { type: 'regression' }>;
+
+/**
+ * Regression: the answer's first number is the prediction; an answer without a number
+ * is `unparseable` and left out of the error metrics (counted in `items.unparseable`).
+ *
+ * @param task - the config's `task` section
+ * @returns the task module
+ * @example
+ * regressionTask({ type: 'regression', answer: { extract: 'number', caseSensitive: false, trim: true } }).parse('about 4.5'); // '4.5'
+ */
+export function regressionTask(task: RegressionConfig): TaskModule {
+  return {
+    type: 'regression',
+    labels: [],
+    positive: null,
+    needsLabel: true,
+    stratify: false,
+    scored: true,
+    comparesCorrectness: false,
+    metricNames: REGRESSION_METRICS,
+    logprobScoring: undefined,
+    checkItems(items) {
+      const bad = items.find((it) => !Number.isFinite(Number(it.label)));
+      if (bad) {
+        throw new EvaluationError(
+          'NON_NUMERIC_VALUE',
+          `Item '${bad.id}' has a non-numeric target '${bad.label}'.`,
+          { path: 'dataset.columns.label' },
+        );
+      }
+    },
+    expected: (item) => item.label ?? null,
+    parse: (text) => parseAnswer(text, [], task.answer).value,
+    outcome(parsed, expected) {
+      if (parsed === null) return 'unparseable';
+      return Number(parsed) === Number(expected) ? 'correct' : 'wrong';
+    },
+    defaultMetrics: () => ['mean_absolute_error', 'root_mean_squared_error', 'r2'],
+    labelCounts: () => ({}),
+    encode(rows, metrics) {
+      const numeric = rows.filter((r) => r.parsed !== null && r.expected !== null);
+      if (numeric.length === 0 || metrics.length === 0) return [];
+      return [
+        {
+          input: {
+            yTrue: Float64Array.from(numeric, (r) => Number(r.expected)),
+            yPred: Float64Array.from(numeric, (r) => Number(r.parsed)),
+          },
+          foldIds: Int32Array.from(numeric, (r) => r.fold),
+          task: 'regression',
+          metrics,
+        },
+      ];
+    },
+    plots: () => null,
+  };
+}

@@ -1,0 +1,79 @@
+import type { PredictionInput } from '@assay/runner';
+import type { DatasetItem } from '../datasets/dataset-item.js';
+import type { PredictionOutcome, PredictionRow } from '../run/prediction-row.js';
+
+/** One call of the runner's scoring for a set of prediction rows. */
+export interface ScoringPass {
+  /** the columns to score */
+  readonly input: PredictionInput;
+  /** test fold of each row (the runner's `foldIds`) */
+  readonly foldIds: Int32Array;
+  /** the runner's task */
+  readonly task: 'classification' | 'regression';
+  /** the runner's `labels` option (classification) */
+  readonly labels?: number[] | undefined;
+  /** run metric names (as the user wrote them) scored in this pass */
+  readonly metrics: readonly string[];
+}
+
+/** Confusion matrix and curves of a classification model, for the report. */
+export interface ClassificationPlots {
+  readonly confusion: { labels: string[]; matrix: number[][] } | null;
+  /** ROC curve and its area (scikit-learn's `roc_auc_score` on the same rows) */
+  readonly roc: { fpr: number[]; tpr: number[]; auc: number } | null;
+  readonly calibration: {
+    meanPredicted: number[];
+    fractionPositive: number[];
+    counts: number[];
+  } | null;
+}
+
+/**
+ * Everything `assay run` does differently per task type, behind one interface: how
+ * items are checked, how answers are parsed and judged, which metrics apply by
+ * default, how prediction rows are encoded for the runner's worker pool, and how two
+ * models are compared. The harness never branches on the task type itself.
+ */
+export interface TaskModule {
+  /** the config's `task.type` */
+  readonly type: 'classification' | 'regression' | 'generation';
+  /** task labels (classification), else empty */
+  readonly labels: readonly string[];
+  /** positive label of binary metrics (classification), else null */
+  readonly positive: string | null;
+  /** whether every item needs a label (generation reads the reference instead) */
+  readonly needsLabel: boolean;
+  /** whether folds are stratified by label */
+  readonly stratify: boolean;
+  /** whether answers are scored at all (metrics, comparisons, thresholds on task metrics) */
+  readonly scored: boolean;
+  /** whether paired comparisons test correctness with McNemar's exact test */
+  readonly comparesCorrectness: boolean;
+  /** the task metrics `evaluation.metrics` and thresholds accept */
+  readonly metricNames: readonly string[];
+  /** the labels whose log-probabilities give each answer's score, when the task has scores */
+  readonly logprobScoring: { labels: readonly string[]; positive: string } | undefined;
+  /**
+   * Checks the loaded items against the task.
+   *
+   * @throws EvaluationError naming the first bad item
+   */
+  checkItems(items: readonly DatasetItem[]): void;
+  /** the gold value of an item: label, target or reference */
+  expected(item: DatasetItem): string | null;
+  /** the parsed answer (label or number as text), or null when unparseable */
+  parse(text: string): string | null;
+  /** how a parsed answer turned out against the gold value */
+  outcome(parsed: string | null, expected: string | null): Exclude<PredictionOutcome, 'failed'>;
+  /** the metrics reported when `evaluation.metrics` is not set */
+  defaultMetrics(rows: readonly PredictionRow[]): string[];
+  /** the label counts of the data set summary (classification), else empty */
+  labelCounts(items: readonly DatasetItem[]): Record<string, number>;
+  /**
+   * Encodes one model's answered rows (failed requests already left out) for the
+   * runner, one pass per encoding the metrics need.
+   */
+  encode(rows: readonly PredictionRow[], metrics: readonly string[]): ScoringPass[];
+  /** confusion matrix, ROC and calibration curves (classification), else null */
+  plots(rows: readonly PredictionRow[]): ClassificationPlots | null;
+}
