@@ -7,3 +7,6 @@ export { holmAdjust } from './multiple-testing/holm.js';
 export type { PercentileSummary } from './quantiles/percentiles.js';
 export { percentiles, summarizePercentiles } from './quantiles/percentiles.js';
 export { percentileSorted, quantileSorted } from './quantiles/quantile-sorted.js';
+export { binomialTestHalf } from './tests/binomial-test.js';
+export type { McNemarResult } from './tests/mcnemar.js';
+export { mcnemarExact } from './tests/mcnemar.js';
