@@ -1,4 +1,5 @@
 export { meanStd } from './descriptive/mean-std.js';
+export { normalCdf, normalQuantile } from './distributions/normal.js';
 export type { StatsErrorCode } from './errors.js';
 export { StatsError } from './errors.js';
 export { percentileInterval } from './intervals/percentile-interval.js';
