@@ -2,6 +2,8 @@ export { meanStd } from './descriptive/mean-std.js';
 export { normalCdf, normalQuantile } from './distributions/normal.js';
 export type { StatsErrorCode } from './errors.js';
 export { StatsError } from './errors.js';
+export type { BcaIntervalOptions } from './intervals/bca-interval.js';
+export { bcaInterval } from './intervals/bca-interval.js';
 export { percentileInterval } from './intervals/percentile-interval.js';
 export { benjaminiHochbergAdjust } from './multiple-testing/benjamini-hochberg.js';
 export { holmAdjust } from './multiple-testing/holm.js';
