@@ -10,6 +10,13 @@ export { holmAdjust } from './multiple-testing/holm.js';
 export type { PercentileSummary } from './quantiles/percentiles.js';
 export { percentiles, summarizePercentiles } from './quantiles/percentiles.js';
 export { percentileSorted, quantileSorted } from './quantiles/quantile-sorted.js';
+export type { PairedBootstrapOptions } from './resampling/paired-bootstrap.js';
+export { pairedBootstrap } from './resampling/paired-bootstrap.js';
+export type {
+  PairedBootstrapResult,
+  PairedReplicatesOptions,
+} from './resampling/paired-bootstrap-from-replicates.js';
+export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-from-replicates.js';
 export { binomialTestHalf } from './tests/binomial-test.js';
 export type { McNemarResult } from './tests/mcnemar.js';
 export { mcnemarExact } from './tests/mcnemar.js';
