@@ -1,0 +1,19 @@
+/**
+ * Mean and standard deviation of fold scores.
+ *
+ * @param values - one score per fold (NaN entries are ignored)
+ * @returns `{ mean, std }`, both NaN when no value is defined
+ * @remarks `std` is the population standard deviation (ddof = 0),
+ *   `sqrt(Σ (x − mean)² / n)`, as `numpy.std` and scikit-learn's
+ *   `cross_val_score(...).std()` report.
+ * @example
+ * meanStd([1, 3]).std; // 1
+ * @see numpy.std
+ */
+export function meanStd(values: readonly number[]): { mean: number; std: number } {
+  const kept = values.filter((v) => !Number.isNaN(v));
+  if (kept.length === 0) return { mean: Number.NaN, std: Number.NaN };
+  const mean = kept.reduce((a, b) => a + b, 0) / kept.length;
+  const variance = kept.reduce((a, b) => a + (b - mean) ** 2, 0) / kept.length;
+  return { mean, std: Math.sqrt(variance) };
+}

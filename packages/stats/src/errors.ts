@@ -1,0 +1,57 @@
+/**
+ * Stable codes carried by {@link StatsError}; match on these, not on messages.
+ *
+ * @remarks
+ * - `INVALID_LEVEL`: a confidence level is not a number strictly between 0 and 1.
+ * - `INVALID_COUNT`: a count (`n`, `samples`, `k`) is not an integer in its range.
+ * - `INVALID_PROBABILITY`: a probability, quantile or percentile is NaN or outside its range.
+ * - `INVALID_P_VALUE`: a p-value is outside [0, 1] (NaN is allowed and means "no test").
+ * - `LENGTH_MISMATCH`: two paired vectors differ in length.
+ * - `TOO_FEW_VALUES`: a vector has fewer values than the computation needs.
+ */
+export type StatsErrorCode =
+  | 'INVALID_LEVEL'
+  | 'INVALID_COUNT'
+  | 'INVALID_PROBABILITY'
+  | 'INVALID_P_VALUE'
+  | 'LENGTH_MISMATCH'
+  | 'TOO_FEW_VALUES';
+
+/**
+ * The one error class of `@assay/stats`: an argument out of its range.
+ *
+ * @remarks
+ * The message is a full sentence naming the function, the argument, the
+ * offending value and what would be valid. `code` is stable across versions;
+ * `path` names the argument at fault (`'options.ci'`, `'pValues[3]'`, ...).
+ *
+ * @example
+ * ```ts
+ * import { percentileInterval, StatsError } from '@assay/stats';
+ * try {
+ *   percentileInterval([1, 2, 3], 95);
+ * } catch (error) {
+ *   if (!(error instanceof StatsError)) throw error;
+ *   error.code; // 'INVALID_LEVEL'
+ *   error.path; // 'level'
+ * }
+ * ```
+ */
+export class StatsError extends Error {
+  override readonly name = 'StatsError';
+  /** Stable machine-readable reason. */
+  readonly code: StatsErrorCode;
+  /** The argument at fault, e.g. `'options.ci'` or `'pValues[3]'`. */
+  readonly path: string;
+
+  /**
+   * @param code - stable reason code
+   * @param path - the argument at fault
+   * @param message - full sentence naming the argument, its value and what is valid
+   */
+  constructor(code: StatsErrorCode, path: string, message: string) {
+    super(message);
+    this.code = code;
+    this.path = path;
+  }
+}

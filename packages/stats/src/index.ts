@@ -1,0 +1,22 @@
+export { meanStd } from './descriptive/mean-std.js';
+export { normalCdf, normalQuantile } from './distributions/normal.js';
+export type { StatsErrorCode } from './errors.js';
+export { StatsError } from './errors.js';
+export type { BcaIntervalOptions } from './intervals/bca-interval.js';
+export { bcaInterval } from './intervals/bca-interval.js';
+export { percentileInterval } from './intervals/percentile-interval.js';
+export { benjaminiHochbergAdjust } from './multiple-testing/benjamini-hochberg.js';
+export { holmAdjust } from './multiple-testing/holm.js';
+export type { PercentileSummary } from './quantiles/percentiles.js';
+export { percentiles, summarizePercentiles } from './quantiles/percentiles.js';
+export { percentileSorted, quantileSorted } from './quantiles/quantile-sorted.js';
+export type { PairedBootstrapOptions } from './resampling/paired-bootstrap.js';
+export { pairedBootstrap } from './resampling/paired-bootstrap.js';
+export type {
+  PairedBootstrapResult,
+  PairedReplicatesOptions,
+} from './resampling/paired-bootstrap-from-replicates.js';
+export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-from-replicates.js';
+export { binomialTestHalf } from './tests/binomial-test.js';
+export type { McNemarResult } from './tests/mcnemar.js';
+export { mcnemarExact } from './tests/mcnemar.js';

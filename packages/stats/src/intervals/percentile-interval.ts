@@ -1,0 +1,48 @@
+import { quantileSorted } from '../quantiles/quantile-sorted.js';
+import { sortDefined } from '../quantiles/sort-defined.js';
+import { checkLevel } from '../validation/check-arguments.js';
+
+/**
+ * The percentile interval of ascending, NaN-free replicates at a level that has
+ * been checked already (shared by {@link percentileInterval} and the paired
+ * bootstrap).
+ *
+ * @param sorted - ascending replicates, at least one
+ * @param level - confidence level in (0, 1)
+ * @returns `[lo, hi]`
+ */
+export function percentileIntervalOfSorted(
+  sorted: ArrayLike<number>,
+  level: number,
+): [number, number] {
+  const alpha = (1 - level) / 2;
+  return [quantileSorted(sorted, alpha), quantileSorted(sorted, 1 - alpha)];
+}
+
+/**
+ * The percentile bootstrap interval of a set of replicate values.
+ *
+ * @param replicates - the statistic on each bootstrap resample; NaN (statistic
+ *   undefined on that resample) is left out
+ * @param level - confidence level in (0, 1), e.g. 0.95
+ * @returns `[lo, hi]`, or null when no replicate is defined
+ * @throws StatsError `INVALID_LEVEL` when `level` is not strictly between 0 and 1
+ * @remarks With `α = (1 − level)/2`, the `α` and `1 − α` quantiles of the
+ *   replicates by {@link quantileSorted} (numpy `method='linear'`), as
+ *   `scipy.stats.bootstrap(method='percentile')` reports them. The probability
+ *   is rounded to 15 significant digits, so `level = 0.95` takes numpy's
+ *   `np.percentile(replicates, [2.5, 97.5])` exactly (scipy passes the unrounded
+ *   `100·α = 2.5000000000000022`, which can differ in the last digit).
+ * @example
+ * percentileInterval([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9); // [1.45, 9.55]
+ * @see scipy.stats.bootstrap
+ */
+export function percentileInterval(
+  replicates: ArrayLike<number>,
+  level: number,
+): [number, number] | null {
+  checkLevel('percentileInterval', 'level', level);
+  const sorted = sortDefined(replicates);
+  if (sorted.length === 0) return null;
+  return percentileIntervalOfSorted(sorted, level);
+}

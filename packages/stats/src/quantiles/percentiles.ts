@@ -1,0 +1,72 @@
+import { checkProbability } from '../validation/check-arguments.js';
+import { percentileSorted } from './quantile-sorted.js';
+import { sortDefined } from './sort-defined.js';
+
+/**
+ * Percentiles of unsorted values, skipping NaN.
+ *
+ * @param values - observations (NaN entries are ignored)
+ * @param qs - percentiles in [0, 100]
+ * @returns one value per requested percentile (NaN when no value is defined)
+ * @throws StatsError `INVALID_PROBABILITY` when a percentile is NaN or outside [0, 100]
+ * @remarks Each percentile is {@link percentileSorted} of the sorted defined
+ *   values: `numpy.nanpercentile(values, qs)` with numpy's default
+ *   `method='linear'`.
+ * @example
+ * percentiles([3, 1, 2], [50, 90]); // [2, 2.8]
+ * @see numpy.percentile
+ */
+export function percentiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  qs.forEach((q, i) => {
+    checkProbability('percentiles', `qs[${i}]`, q, 100);
+  });
+  const sorted = sortDefined(values);
+  return qs.map((q) => percentileSorted(sorted, q));
+}
+
+/** Latency-style summary of a sample: count and the usual service percentiles. */
+export interface PercentileSummary {
+  /** number of non-NaN observations */
+  count: number;
+  /** arithmetic mean (NaN when empty) */
+  mean: number;
+  /** median */
+  p50: number;
+  /** 90th percentile */
+  p90: number;
+  /** 95th percentile */
+  p95: number;
+  /** 99th percentile */
+  p99: number;
+  /** largest observation */
+  max: number;
+}
+
+/**
+ * Summarizes a sample with mean, p50/p90/p95/p99 and max, ignoring NaN.
+ *
+ * @param values - observations (e.g. latencies in ms)
+ * @returns the summary; every field NaN (count 0) when nothing was observed
+ * @remarks The percentiles are {@link percentileSorted} (numpy `method='linear'`);
+ *   the mean sums the defined values in input order.
+ * @example
+ * summarizePercentiles([10, 20, 30]).p50; // 20
+ */
+export function summarizePercentiles(values: ArrayLike<number>): PercentileSummary {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isNaN(v)) sum += v;
+  }
+  const sorted = sortDefined(values);
+  const count = sorted.length;
+  return {
+    count,
+    mean: count === 0 ? Number.NaN : sum / count,
+    p50: percentileSorted(sorted, 50),
+    p90: percentileSorted(sorted, 90),
+    p95: percentileSorted(sorted, 95),
+    p99: percentileSorted(sorted, 99),
+    max: count === 0 ? Number.NaN : sorted[count - 1]!,
+  };
+}

@@ -1,0 +1,66 @@
+import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
+import { sortDefined } from '../quantiles/sort-defined.js';
+import { checkLevel } from '../validation/check-arguments.js';
+
+/** Result of a paired bootstrap comparison of two models on the same items. */
+export interface PairedBootstrapResult {
+  /** metric(B) − metric(A) on the full sample */
+  difference: number;
+  /** lower bound of the percentile CI of the difference */
+  ciLow: number;
+  /** upper bound of the percentile CI of the difference */
+  ciHigh: number;
+  /** two-sided bootstrap p-value for "no difference" */
+  pValue: number;
+  /** resamples whose metric was defined on both sides */
+  samples: number;
+}
+
+/** Options of {@link pairedBootstrapFromReplicates}. */
+export interface PairedReplicatesOptions {
+  /** confidence level of the interval (default 0.95) */
+  ci?: number;
+}
+
+/**
+ * Summarizes paired bootstrap replicates of a metric difference (computed
+ * elsewhere, e.g. on a worker pool) as {@link pairedBootstrap} does.
+ *
+ * @param observedDifference - metric(B) − metric(A) on the full sample (NaN is passed through)
+ * @param replicateDifferences - metric(B) − metric(A) on each paired resample;
+ *   NaN (metric undefined on either side) is dropped
+ * @param options - confidence level of the interval
+ * @returns the observed difference, its percentile CI, the p-value and the
+ *   number of defined replicates; CI and p-value NaN when none is defined
+ * @throws StatsError `INVALID_LEVEL` when `options.ci` is not strictly between 0 and 1
+ * @remarks The CI is the percentile interval of the replicates
+ *   ({@link percentileInterval}). The p-value is
+ *   `min(1, 2 · min(#{Δ* ≤ 0}, #{Δ* ≥ 0}) / B)` over the B defined replicates
+ *   Δ*, the inversion of the percentile interval: the smallest `1 − level` at
+ *   which the interval would exclude 0.
+ * @example
+ * pairedBootstrapFromReplicates(0.1, [0.05, 0.1, 0.15, -0.05, 0.2]).pValue; // 0.4
+ */
+export function pairedBootstrapFromReplicates(
+  observedDifference: number,
+  replicateDifferences: ArrayLike<number>,
+  options: PairedReplicatesOptions = {},
+): PairedBootstrapResult {
+  const level = options.ci ?? 0.95;
+  checkLevel('pairedBootstrapFromReplicates', 'options.ci', level);
+  const sorted = sortDefined(replicateDifferences);
+  const samples = sorted.length;
+  if (samples === 0) {
+    const nan = Number.NaN;
+    return { difference: observedDifference, ciLow: nan, ciHigh: nan, pValue: nan, samples };
+  }
+  const [ciLow, ciHigh] = percentileIntervalOfSorted(sorted, level);
+  let atMostZero = 0;
+  let atLeastZero = 0;
+  for (const d of sorted) {
+    if (d <= 0) atMostZero++;
+    if (d >= 0) atLeastZero++;
+  }
+  const pValue = Math.min(1, (2 * Math.min(atMostZero, atLeastZero)) / samples);
+  return { difference: observedDifference, ciLow, ciHigh, pValue, samples };
+}

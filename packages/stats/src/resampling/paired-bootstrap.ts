@@ -1,0 +1,58 @@
+import { checkCount, checkLevel } from '../validation/check-arguments.js';
+import {
+  type PairedBootstrapResult,
+  pairedBootstrapFromReplicates,
+} from './paired-bootstrap-from-replicates.js';
+
+/** Options of {@link pairedBootstrap}. */
+export interface PairedBootstrapOptions {
+  /** number of resamples (default 1000) */
+  samples?: number;
+  /** confidence level of the interval (default 0.95) */
+  ci?: number;
+  /** uniform [0, 1) generator; pass a seeded one (e.g. `createRng(seed)`) for reproducibility */
+  rng: () => number;
+}
+
+/**
+ * Paired bootstrap of a metric difference between two models scored on the
+ * same `n` items: each resample draws item indices with replacement and
+ * evaluates both models on the same draw.
+ *
+ * @param n - number of paired items
+ * @param metric - `(indices, side)` → metric value of model `side` (0 = A, 1 = B) on those items
+ * @param options - resamples, CI level and random generator
+ * @returns the observed difference B − A, its percentile CI and p-value
+ * @throws StatsError `INVALID_COUNT` when n or `options.samples` is not a
+ *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1)
+ * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
+ *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
+ *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
+ *   NaN for either side are dropped and the rest counted in `samples`.
+ * @example
+ * const rng = createRng(0);
+ * const right = [[1, 0, 1, 1, 0, 1], [1, 1, 1, 1, 0, 1]];
+ * const accuracy = (idx, side) => idx.reduce((s, i) => s + right[side][i], 0) / idx.length;
+ * pairedBootstrap(6, accuracy, { samples: 200, rng: () => rng.nextFloat() }).difference; // 0.16666666666666663
+ */
+export function pairedBootstrap(
+  n: number,
+  metric: (indices: Uint32Array, side: 0 | 1) => number,
+  options: PairedBootstrapOptions,
+): PairedBootstrapResult {
+  const samples = options.samples ?? 1000;
+  const ci = options.ci ?? 0.95;
+  checkCount('pairedBootstrap', 'n', n, 1);
+  checkCount('pairedBootstrap', 'options.samples', samples, 1);
+  checkLevel('pairedBootstrap', 'options.ci', ci);
+  const all = new Uint32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  const difference = metric(all, 1) - metric(all, 0);
+  const replicates = new Float64Array(samples);
+  const idx = new Uint32Array(n);
+  for (let s = 0; s < samples; s++) {
+    for (let i = 0; i < n; i++) idx[i] = Math.floor(options.rng() * n);
+    replicates[s] = metric(idx, 1) - metric(idx, 0);
+  }
+  return pairedBootstrapFromReplicates(difference, replicates, { ci });
+}

@@ -1,0 +1,48 @@
+import { StatsError } from '../errors.js';
+import { binomialTestHalf } from './binomial-test.js';
+
+/** Result of McNemar's exact test on paired correctness. */
+export interface McNemarResult {
+  /** items model A answered correctly and model B did not */
+  onlyA: number;
+  /** items model B answered correctly and model A did not */
+  onlyB: number;
+  /** two-sided exact p-value */
+  pValue: number;
+}
+
+/**
+ * McNemar's exact test: do two models differ in accuracy on the same items?
+ *
+ * @param correctA - per item, whether model A was right
+ * @param correctB - per item, whether model B was right (same order, same length)
+ * @returns discordant counts and the exact two-sided p-value
+ * @throws StatsError `LENGTH_MISMATCH` when the two vectors differ in length
+ * @remarks Only discordant pairs carry information: with `b` items only A got
+ *   right and `c` items only B got right, under H0 `b ~ Binomial(b + c, 1/2)`
+ *   and the p-value is {@link binomialTestHalf}`(b, b + c)`. The exact
+ *   (binomial) form is used at every sample size, as statsmodels'
+ *   `mcnemar(table, exact=True)`. No discordant pairs gives p = 1.
+ * @example
+ * mcnemarExact([true, true, false], [false, true, false]).pValue; // 1
+ * @see statsmodels.stats.contingency_tables.mcnemar
+ */
+export function mcnemarExact(
+  correctA: ArrayLike<boolean>,
+  correctB: ArrayLike<boolean>,
+): McNemarResult {
+  if (correctA.length !== correctB.length) {
+    throw new StatsError(
+      'LENGTH_MISMATCH',
+      'correctB',
+      `mcnemarExact: correctA has ${correctA.length} items but correctB has ${correctB.length}; pass the same items in the same order.`,
+    );
+  }
+  let onlyA = 0;
+  let onlyB = 0;
+  for (let i = 0; i < correctA.length; i++) {
+    if (correctA[i] && !correctB[i]) onlyA++;
+    else if (!correctA[i] && correctB[i]) onlyB++;
+  }
+  return { onlyA, onlyB, pValue: binomialTestHalf(onlyA, onlyA + onlyB) };
+}

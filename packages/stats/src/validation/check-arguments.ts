@@ -1,0 +1,54 @@
+import { StatsError } from '../errors.js';
+
+/**
+ * Throws unless `level` is a confidence level strictly between 0 and 1.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'options.ci'`
+ * @param level - the value to check
+ * @throws StatsError `INVALID_LEVEL`
+ */
+export function checkLevel(fn: string, path: string, level: number): void {
+  if (typeof level === 'number' && level > 0 && level < 1) return;
+  throw new StatsError(
+    'INVALID_LEVEL',
+    path,
+    `${fn}: ${path} must be a confidence level strictly between 0 and 1 (e.g. 0.95), got ${String(level)}.`,
+  );
+}
+
+/**
+ * Throws unless `value` is an integer no smaller than `min`.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'options.samples'`
+ * @param value - the value to check
+ * @param min - smallest valid value
+ * @throws StatsError `INVALID_COUNT`
+ */
+export function checkCount(fn: string, path: string, value: number, min: number): void {
+  if (Number.isSafeInteger(value) && value >= min) return;
+  throw new StatsError(
+    'INVALID_COUNT',
+    path,
+    `${fn}: ${path} must be an integer >= ${min}, got ${String(value)}.`,
+  );
+}
+
+/**
+ * Throws unless `value` is a number in `[0, max]` (NaN is rejected).
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'q'`
+ * @param value - the value to check
+ * @param max - upper end of the range: 1 for probabilities, 100 for percentiles
+ * @throws StatsError `INVALID_PROBABILITY`
+ */
+export function checkProbability(fn: string, path: string, value: number, max: number): void {
+  if (typeof value === 'number' && value >= 0 && value <= max) return;
+  throw new StatsError(
+    'INVALID_PROBABILITY',
+    path,
+    `${fn}: ${path} must be a number in [0, ${max}], got ${String(value)}.`,
+  );
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  bcaInterval,
+  benjaminiHochbergAdjust,
+  holmAdjust,
+  normalQuantile,
+  pairedBootstrap,
+  pairedBootstrapFromReplicates,
+  percentileInterval,
+  percentileSorted,
+  percentiles,
+  quantileSorted,
+  StatsError,
+} from '../src/index.js';
+
+function thrown(fn: () => unknown): StatsError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(StatsError);
+    return error as StatsError;
+  }
+  throw new Error('expected a StatsError, nothing was thrown');
+}
+
+const rng = () => 0.5;
+
+describe('StatsError: bad arguments are named, with what would be valid', () => {
+  it.each([
+    ['percentileInterval', () => percentileInterval([1, 2], 95), 'level'],
+    ['percentileInterval', () => percentileInterval([1, 2], 0), 'level'],
+    ['percentileInterval', () => percentileInterval([1, 2], Number.NaN), 'level'],
+    [
+      'bcaInterval',
+      () => bcaInterval([1], { observed: 1, jackknife: [1, 2], level: 1 }),
+      'options.level',
+    ],
+    ['pairedBootstrap', () => pairedBootstrap(3, () => 0, { rng, ci: -0.1 }), 'options.ci'],
+    [
+      'pairedBootstrapFromReplicates',
+      () => pairedBootstrapFromReplicates(0, [0], { ci: 1.5 }),
+      'options.ci',
+    ],
+  ])('%s rejects a level outside (0, 1) as %s', (fn, call, path) => {
+    const error = thrown(call);
+    expect(error.code).toBe('INVALID_LEVEL');
+    expect(error.path).toBe(path);
+    expect(error.message).toMatch(
+      new RegExp(`^${fn}: ${path.replace('.', '\\.')} must be .* strictly between 0 and 1`),
+    );
+  });
+
+  it.each([
+    [() => pairedBootstrap(0, () => 0, { rng }), 'n'],
+    [() => pairedBootstrap(2.5, () => 0, { rng }), 'n'],
+    [() => pairedBootstrap(3, () => 0, { rng, samples: 0 }), 'options.samples'],
+    [() => pairedBootstrap(3, () => 0, { rng, samples: 1.5 }), 'options.samples'],
+  ])('pairedBootstrap rejects counts below 1 (%#: %s)', (call, path) => {
+    const error = thrown(call);
+    expect(error.code).toBe('INVALID_COUNT');
+    expect(error.path).toBe(path);
+    expect(error.message).toContain('must be an integer >= 1');
+  });
+
+  it('never calls the metric when the options are bad', () => {
+    let calls = 0;
+    thrown(() => pairedBootstrap(3, () => calls++, { rng, ci: 2 }));
+    expect(calls).toBe(0);
+  });
+
+  it.each([
+    ['holmAdjust', holmAdjust],
+    ['benjaminiHochbergAdjust', benjaminiHochbergAdjust],
+  ] as const)('%s rejects p-values outside [0, 1], naming the entry', (name, adjust) => {
+    const error = thrown(() => adjust([0.2, 1.5, 0.1]));
+    expect(error.code).toBe('INVALID_P_VALUE');
+    expect(error.path).toBe('pValues[1]');
+    expect(error.message).toBe(
+      `${name}: pValues[1] must be a p-value in [0, 1] (or NaN for "no test"), got 1.5.`,
+    );
+    expect(thrown(() => adjust([-0.01])).path).toBe('pValues[0]');
+  });
+
+  it('rejects quantiles and percentiles outside their range', () => {
+    expect(thrown(() => quantileSorted([1, 2], 1.1)).code).toBe('INVALID_PROBABILITY');
+    expect(thrown(() => quantileSorted([1, 2], Number.NaN)).path).toBe('q');
+    expect(thrown(() => percentileSorted([1, 2], 101)).message).toBe(
+      'percentileSorted: q must be a number in [0, 100], got 101.',
+    );
+    expect(thrown(() => percentiles([1, 2], [50, -1])).path).toBe('qs[1]');
+    expect(thrown(() => normalQuantile(1.2)).path).toBe('p');
+  });
+
+  it('asks for at least two jackknife values', () => {
+    const error = thrown(() => bcaInterval([1, 2], { observed: 1, jackknife: [1] }));
+    expect(error.code).toBe('TOO_FEW_VALUES');
+    expect(error.path).toBe('options.jackknife');
+  });
+
+  it('is an Error with its own name', () => {
+    const error = thrown(() => percentileInterval([1], 2));
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('StatsError');
+  });
+});
