@@ -3,7 +3,6 @@ import { createRng } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
 import { sampleBinomial } from '../src/bootstrap/binomial.js';
 import { sampleMultinomial } from '../src/bootstrap/multinomial.js';
-import { percentileInterval } from '../src/bootstrap/percentile-interval.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
 
 function moments(draw: () => number, times: number): { mean: number; variance: number } {
@@ -76,16 +75,6 @@ describe('multinomial sampler', () => {
       expect(variance / (n * p * (1 - p))).toBeGreaterThan(0.85);
       expect(variance / (n * p * (1 - p))).toBeLessThan(1.15);
     });
-  });
-});
-
-describe('percentile interval', () => {
-  test('matches numpy.percentile linear interpolation', () => {
-    // numpy.percentile(range(1, 102), [2.5, 97.5]) == [3.5, 98.5]
-    const values = Array.from({ length: 101 }, (_, i) => i + 1);
-    expect(percentileInterval(values, 0.95)).toEqual([3.5, 98.5]);
-    expect(percentileInterval([Number.NaN, 2, Number.NaN], 0.9)).toEqual([2, 2]);
-    expect(percentileInterval([Number.NaN], 0.9)).toBeNull();
   });
 });
 

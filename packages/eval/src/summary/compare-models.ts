@@ -1,8 +1,6 @@
 import type { ModelComparison } from '@assay/report';
+import { holmAdjust, mcnemarExact, pairedBootstrap } from '@assay/stats';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
-import { holmAdjust } from '../stats/holm.js';
-import { mcnemarExact } from '../stats/mcnemar.js';
-import { pairedBootstrap } from '../stats/paired-bootstrap.js';
 import { type ScoringTask, scoredSet } from './scored-set.js';
 
 /**

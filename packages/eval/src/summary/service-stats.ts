@@ -1,7 +1,7 @@
 import type { ServiceStats } from '@assay/report';
+import { summarizePercentiles } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
 import { finiteOrNull } from '../run/prediction-row.js';
-import { summarizePercentiles } from '../stats/percentiles.js';
 
 function summary(values: number[]): ServiceStats['latencyMs'] {
   const s = summarizePercentiles(values);

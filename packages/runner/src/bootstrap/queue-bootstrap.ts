@@ -1,4 +1,5 @@
 import { createRng } from '@assay/splitters';
+import { percentileInterval } from '@assay/stats';
 import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
 import type {
   BootstrapTask,
@@ -8,7 +9,6 @@ import type {
 } from '../pool/worker-tasks.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { deriveSeed } from './derive-seed.js';
-import { percentileInterval } from './percentile-interval.js';
 
 /** Bootstrap replicates per row-resampling task (each replicate has its own seed). */
 export const BOOTSTRAP_BATCH = 16;
