@@ -30,16 +30,16 @@ export class ModelServerError extends Error {
   /** Stable machine-readable reason. */
   readonly code: ModelServerErrorCode;
   /** The argument at fault, e.g. `'options.groups'` or `'x-assay-fault'`. */
-  readonly argument: string | undefined;
+  readonly path: string | undefined;
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming argument, value and what is valid
-   * @param argument - the argument at fault
+   * @param path - the argument at fault
    */
-  constructor(code: ModelServerErrorCode, message: string, argument?: string) {
+  constructor(code: ModelServerErrorCode, message: string, path?: string) {
     super(message);
     this.code = code;
-    this.argument = argument;
+    this.path = path;
   }
 }
