@@ -1,4 +1,6 @@
 // Classification (label) metrics.
+
+export type { ArrowVectorLike } from '@assay/labels';
 export type { ConfusionAccumulatorJSON } from './accumulators/confusion-accumulator.js';
 export { ConfusionAccumulator } from './accumulators/confusion-accumulator.js';
 export type {
@@ -54,7 +56,6 @@ export type { SetWiseOptions } from './classification/set-wise-labels.js';
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
 export { MetricInputError } from './errors.js';
-export type { ArrowVectorLike } from './input/arrow-vector.js';
 export type { EncodedLabels, Label, LabelInput } from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export type { NumericInput } from './input/numeric-column.js';

@@ -1,4 +1,4 @@
-import { isArrowVector } from '../input/arrow-vector.js';
+import { isArrowVector } from '@assay/labels';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { DENSE_LABEL_LIMIT } from '../kernels/dense-label-confusion.js';
 import type { EncodedTargets } from './encode-targets.js';
