@@ -150,10 +150,10 @@ export interface CodedCensus {
  */
 export function codeCensus(census: LabelCensus, classes: readonly Label[]): CodedCensus | null {
   const k = classes.length;
-  const asStrings = classes.some((c) => typeof c === 'string');
+  // the census counts integer columns, whose classes are numbers (a mix with strings is an error)
   const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
   const codeOf = new Int32Array(WIDTH).fill(-1);
-  for (let v = 0; v < WIDTH; v++) codeOf[v] = index.get(asStrings ? String(v) : v) ?? -1;
+  for (let v = 0; v < WIDTH; v++) codeOf[v] = index.get(v) ?? -1;
   const confusion = new Float64Array(k * k);
   for (let t = 0; t < WIDTH; t++) {
     for (let p = 0; p < WIDTH; p++) {
