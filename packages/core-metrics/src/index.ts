@@ -21,7 +21,6 @@ export { balancedAccuracyScore } from './classification/balanced-accuracy-score.
 export type {
   ClassificationReport,
   ClassificationReportOptions,
-  ClassificationReportRow,
 } from './classification/classification-report.js';
 export { classificationReport } from './classification/classification-report.js';
 export type { KappaWeights } from './classification/cohen-kappa-from-confusion.js';
@@ -52,6 +51,7 @@ export type { PrecisionRecallFscoreSupportOptions } from './classification/preci
 export { precisionRecallFscoreSupport } from './classification/precision-recall-fscore-support.js';
 export { precisionScore } from './classification/precision-score.js';
 export { recallScore } from './classification/recall-score.js';
+export type { ClassificationReportRow } from './classification/report-row.js';
 export type { SetWiseOptions } from './classification/set-wise-labels.js';
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
