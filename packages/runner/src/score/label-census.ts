@@ -1,27 +1,13 @@
 import type { Label } from '@assay/core-metrics';
 import { recordFirstRows } from '../folds/stratified-fold-kernels.js';
-import { firstRowsOf, type PassRunner } from '../pool/shared-pass.js';
+import { firstRowsOf } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
-import {
-  type IntegerArray,
-  type LabelPresenceByRole,
-  presenceFromBits,
-  sharedIntegers,
-} from './label-scan.js';
+import type { LabelCensusTask, PassRunner } from '../pool/task-types.js';
+import { type LabelPresenceByRole, presenceFromBits, sharedIntegers } from './label-scan.js';
 
 /** Label values the census handles: 0..31 (one bit each, 32×32 pair table). */
 const WIDTH = 32;
 const PAIRS = WIDTH * WIDTH;
-
-/** Counts label values and (true, predicted) pairs over whole blocks of rows. */
-export interface LabelCensusTask {
-  readonly kind: 'label-census';
-  readonly yTrue: IntegerArray;
-  readonly yPred: IntegerArray;
-  readonly blockRows: number;
-  readonly start: number;
-  readonly end: number;
-}
 
 /**
  * One pass over `[start, end)` of two integer label columns whose values are all

@@ -3,13 +3,9 @@ import { ConfigError } from '../errors.js';
 import { LabelColumnBuilder } from '../io/column-builders.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import type { IntegerArray } from '../pool/task-types.js';
 import { asConfigError, checkLabelKinds } from './label-kinds.js';
-import {
-  type IntegerArray,
-  type LabelPresence,
-  presenceFromBits,
-  smallLabelBits,
-} from './label-scan.js';
+import { type LabelPresence, presenceFromBits, smallLabelBits } from './label-scan.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
