@@ -1,6 +1,13 @@
 import type { ClassOrder, EncodedLabelColumns } from './class-order.js';
 
-/** Widest value range encoded through a table instead of a Map. */
+/**
+ * Widest value range encoded through a table instead of a Map (a 16 MiB table at most).
+ *
+ * @example
+ * ```ts
+ * const dense = max - min < DENSE_RANGE_LIMIT;
+ * ```
+ */
 export const DENSE_RANGE_LIMIT = 1 << 22;
 
 type IntegerTypedArray =
@@ -42,6 +49,11 @@ function checkedRange(column: ArrayLike<unknown>, range: [number, number]): bool
  *
  * @param columns - the materialized columns
  * @returns `[min, max]` (`[+Infinity, -Infinity]` when every column is empty), or undefined
+ * @example
+ * ```ts
+ * integerRange([Int8Array.of(3, -1), [7]]); // [-1, 7]
+ * integerRange([[1, 2.5]]); // undefined
+ * ```
  */
 export function integerRange(columns: readonly ArrayLike<unknown>[]): [number, number] | undefined {
   const range: [number, number] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
@@ -73,6 +85,10 @@ export function integerRange(columns: readonly ArrayLike<unknown>[]): [number, n
  * @param max - the largest value (`max - min < DENSE_RANGE_LIMIT`)
  * @param order - code order
  * @returns classes and one code array per column
+ * @example
+ * ```ts
+ * encodeDenseIntegers([[5, 3, 5]], 3, 5, 'sorted'); // { classes: [3, 5], codes: [[1, 0, 1]] }
+ * ```
  */
 export function encodeDenseIntegers(
   columns: readonly ArrayLike<number>[],

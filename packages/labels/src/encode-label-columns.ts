@@ -7,7 +7,15 @@ import { LabelError } from './label-error.js';
 import { LabelKindCheck } from './label-kind-check.js';
 import { readLabel } from './read-label.js';
 
-/** Options of {@link encodeLabelColumns}. */
+/**
+ * Options of {@link encodeLabelColumns}.
+ *
+ * @example
+ * ```ts
+ * import type { EncodeLabelColumnsOptions } from '@assay/labels';
+ * const options: EncodeLabelColumnsOptions = { order: 'first-appearance' };
+ * ```
+ */
 export interface EncodeLabelColumnsOptions {
   /** Code order; default `'sorted'`. */
   readonly order?: ClassOrder | undefined;

@@ -5,6 +5,12 @@
  * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
  * - `MIXED_LABEL_TYPES`: labels mix numbers and strings (scikit-learn's
  *   "Mix of label input types"), or a value is not a label at all.
+ *
+ * @example
+ * ```ts
+ * import type { LabelErrorCode } from '@assay/labels';
+ * const code: LabelErrorCode = 'MIXED_LABEL_TYPES';
+ * ```
  */
 export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES';
 

@@ -34,5 +34,13 @@ export type LabelValue = number | string | boolean | bigint;
  */
 export type LabelInput = ArrayLike<LabelValue> | ArrowVectorLike;
 
-/** Whether a label is a number or a string; labels of one encoding are all one kind. */
+/**
+ * Whether a label is a number or a string; labels of one encoding are all one kind.
+ *
+ * @example
+ * ```ts
+ * import type { LabelKind } from '@assay/labels';
+ * const kind: LabelKind = 'string';
+ * ```
+ */
 export type LabelKind = 'number' | 'string';
