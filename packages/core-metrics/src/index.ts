@@ -1,4 +1,6 @@
 // Classification (label) metrics.
+
+export type { ArrowVectorLike } from '@assay/labels';
 export type { ConfusionAccumulatorJSON } from './accumulators/confusion-accumulator.js';
 export { ConfusionAccumulator } from './accumulators/confusion-accumulator.js';
 export type {
@@ -19,7 +21,6 @@ export { balancedAccuracyScore } from './classification/balanced-accuracy-score.
 export type {
   ClassificationReport,
   ClassificationReportOptions,
-  ClassificationReportRow,
 } from './classification/classification-report.js';
 export { classificationReport } from './classification/classification-report.js';
 export type { KappaWeights } from './classification/cohen-kappa-from-confusion.js';
@@ -50,11 +51,11 @@ export type { PrecisionRecallFscoreSupportOptions } from './classification/preci
 export { precisionRecallFscoreSupport } from './classification/precision-recall-fscore-support.js';
 export { precisionScore } from './classification/precision-score.js';
 export { recallScore } from './classification/recall-score.js';
+export type { ClassificationReportRow } from './classification/report-row.js';
 export type { SetWiseOptions } from './classification/set-wise-labels.js';
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
 export { MetricInputError } from './errors.js';
-export type { ArrowVectorLike } from './input/arrow-vector.js';
 export type { EncodedLabels, Label, LabelInput } from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export type { NumericInput } from './input/numeric-column.js';

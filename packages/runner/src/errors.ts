@@ -16,6 +16,7 @@ export type ConfigErrorCode =
   | 'RAGGED_ROW'
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
+  | 'MIXED_LABEL_TYPES'
   | 'TOO_FEW_ROWS'
   // execution
   | 'WORKER_FAILED'

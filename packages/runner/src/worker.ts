@@ -1,6 +1,7 @@
 import { isMainThread } from 'node:worker_threads';
 import { move } from 'piscina';
-import { runTask, type WorkerTask } from './pool/worker-tasks.js';
+import type { WorkerTask } from './pool/task-types.js';
+import { runTask } from './pool/worker-tasks.js';
 
 /**
  * The Piscina worker of the scoring pool: runs one task over the shared

@@ -1,11 +1,7 @@
 import { createRunner, type ScoreReport } from '@assay/runner';
 import { afterAll, describe, expect, test } from 'vitest';
-import {
-  type FoldsResult,
-  runTask,
-  type ValuesResult,
-  type WorkerTask,
-} from '../src/pool/worker-tasks.js';
+import type { ValuesResult, WorkerTask } from '../src/pool/task-types.js';
+import { type FoldsResult, runTask } from '../src/pool/worker-tasks.js';
 import { censusLabelRange } from '../src/score/label-census.js';
 import { type Executor, scoreWith } from '../src/score/score-engine.js';
 

@@ -4,11 +4,11 @@ import { createRng, StratifiedKFold } from '@assay/splitters';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
   planParallelStratifiedFolds,
-  type StratifiedFoldTask,
   sharedFoldIds,
 } from '../src/folds/parallel-stratified-folds.js';
 import { sharedPass } from '../src/pool/shared-pass.js';
 import { taskRanges } from '../src/pool/task-ranges.js';
+import type { StratifiedFoldTask } from '../src/pool/task-types.js';
 import { runConfusionTask, runTask } from '../src/pool/worker-tasks.js';
 import { referenceStratifiedFolds } from './helpers/reference-stratified-folds.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';

@@ -1,6 +1,6 @@
+export type { ArrowVectorLike } from '@assay/labels';
 export type { SplitErrorCode } from './errors.js';
 export { SplitError } from './errors.js';
-export type { ArrowVectorLike } from './input/arrow-vector.js';
 export type {
   ClassOrder,
   EncodedLabels,

@@ -4,17 +4,9 @@ import type { NumericInput } from '../input/numeric-column.js';
 import type { ZeroDivision } from './average-option.js';
 import { showValue } from './average-option.js';
 import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
+import type { ClassificationReportRow } from './report-row.js';
 import { numpySum, renderReport } from './report-text.js';
 import { prepareSetWise } from './set-wise-labels.js';
-
-/** One row of a {@link ClassificationReport}. */
-export interface ClassificationReportRow {
-  readonly precision: number;
-  readonly recall: number;
-  readonly 'f1-score': number;
-  /** Number (or total weight) of true rows. */
-  readonly support: number;
-}
 
 /**
  * scikit-learn's `classification_report(..., output_dict=True)` plus its text rendering:

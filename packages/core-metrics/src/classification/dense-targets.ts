@@ -1,7 +1,7 @@
-import { isArrowVector } from '../input/arrow-vector.js';
+import { isArrowVector } from '@assay/labels';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { DENSE_LABEL_LIMIT } from '../kernels/dense-label-confusion.js';
-import type { EncodedTargets } from './encode-targets.js';
+import type { EncodedTargets } from './encoded-targets.js';
 
 /**
  * The Int32Array behind an input, if it is one (or an Int32 Arrow vector without nulls).

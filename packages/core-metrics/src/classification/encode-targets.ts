@@ -6,33 +6,11 @@ import {
   DENSE_LABEL_LIMIT,
 } from '../kernels/dense-label-confusion.js';
 import { asInt32, fromDenseGrid } from './dense-targets.js';
+import type { EncodedTargets } from './encoded-targets.js';
 import { checkSampleWeight } from './sample-weight-option.js';
 
 /** Most labels a classification metric accepts: K² counts must stay small (128 MiB). */
 export const MAX_CLASSES = 4096;
-
-/** Two label columns encoded and tallied into one confusion matrix. */
-export interface EncodedTargets {
-  /** Present labels (sorted) followed by any requested labels absent from the data. */
-  readonly classes: Label[];
-  /** How many of `classes` occur in yTrue or yPred (the leading, sorted ones). */
-  readonly nPresent: number;
-  /** K = `classes.length`. */
-  readonly nClasses: number;
-  /** Row-major K×K counts, row = true class. */
-  readonly counts: Float64Array;
-  /** Whether `sampleWeight` was given (scikit-learn then reports float supports). */
-  readonly weighted: boolean;
-  /** Number of rows. */
-  readonly nRows: number;
-  /** Validated weights, or null. */
-  readonly weight: Float64Array | null;
-  /**
-   * Each row's class codes, computed on first use (the Int32 fast path never needs them;
-   * they alias the inputs when the labels already are the codes `0..K-1`).
-   */
-  codes(): { readonly trueCodes: Int32Array; readonly predCodes: Int32Array };
-}
 
 /**
  * Encodes yTrue/yPred over their sorted label union plus `extraLabels` (labels requested

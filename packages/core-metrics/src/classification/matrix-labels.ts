@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
-import { type EncodedTargets, encodeTargets } from './encode-targets.js';
+import { encodeTargets } from './encode-targets.js';
+import type { EncodedTargets } from './encoded-targets.js';
 import { checkLabelsOption, labelKind } from './label-options.js';
 
 /** A confusion matrix restricted to, and ordered by, the chosen labels. */

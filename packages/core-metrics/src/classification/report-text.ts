@@ -1,4 +1,4 @@
-import type { ClassificationReportRow } from './classification-report.js';
+import type { ClassificationReportRow } from './report-row.js';
 
 const HEADERS = ['precision', 'recall', 'f1-score', 'support'] as const;
 

@@ -8,7 +8,8 @@ import {
   showValue,
   type ZeroDivision,
 } from './average-option.js';
-import { type EncodedTargets, encodeTargets } from './encode-targets.js';
+import { encodeTargets } from './encode-targets.js';
+import type { EncodedTargets } from './encoded-targets.js';
 import { checkLabelsOption, labelKind } from './label-options.js';
 
 /** Options shared by precision, recall, F-scores and Jaccard. */

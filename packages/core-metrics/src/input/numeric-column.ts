@@ -1,5 +1,5 @@
+import { type ArrowVectorLike, firstNullRow, isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
-import { type ArrowVectorLike, firstNullRow, isArrowVector } from './arrow-vector.js';
 
 /** Numeric input accepted by metrics: a plain array, any typed array, or an Arrow vector. */
 export type NumericInput = ArrayLike<number> | ArrowVectorLike;

@@ -1,5 +1,5 @@
+import { type ArrowVectorLike, firstNullRow, isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
-import { type ArrowVectorLike, firstNullRow, isArrowVector } from './arrow-vector.js';
 import type { NumericInput } from './numeric-column.js';
 
 /**

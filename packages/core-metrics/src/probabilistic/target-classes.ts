@@ -1,5 +1,5 @@
+import { isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
-import { isArrowVector } from '../input/arrow-vector.js';
 import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
 import { registerScratch } from '../kernels/scratch-pool.js';
 
@@ -84,7 +84,8 @@ function encodeBinaryFloats(y: Float64Array | Float32Array): TargetClasses | nul
     return { classes: [lo + 0], codes };
   }
   for (let i = 0; i < n; i++) codes[i] = +(y[i] === hi);
-  return { classes: [lo, hi], codes };
+  // -0 is the label 0 (`+ 0` turns -0 into 0), as every other encoding path reports it
+  return { classes: [lo + 0, hi + 0], codes };
 }
 
 function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {

@@ -6,7 +6,7 @@ import type {
   MultinomialTask,
   Selection,
   ValuesResult,
-} from '../pool/worker-tasks.js';
+} from '../pool/task-types.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { deriveSeed } from './derive-seed.js';
 

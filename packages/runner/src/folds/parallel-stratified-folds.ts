@@ -1,42 +1,21 @@
 import { SplitError } from '@assay/splitters';
 import { ConfigError } from '../errors.js';
-import { firstRowsOf, type PassRunner } from '../pool/shared-pass.js';
+import { firstRowsOf } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
-import type { FoldIdArray } from './stratified-fold-kernels.js';
-import { type FoldAllocationTask, planStratifiedFolds } from './stratified-fold-plan.js';
-
-/** Per-block class counts over a range of whole blocks (the planning pass). */
-export interface BlockCountTask {
-  readonly kind: 'block-counts';
-  readonly yTrue: Int32Array;
-  readonly nClasses: number;
-  readonly blockRows: number;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** A task of the stratified fold planning. */
-export type StratifiedFoldTask = BlockCountTask | FoldAllocationTask;
+import type {
+  BlockCountTask,
+  FoldIdArray,
+  PassRunner,
+  StratifiedFoldLayout,
+  StratifiedFoldTask,
+} from '../pool/task-types.js';
+import { planStratifiedFolds } from './stratified-fold-plan.js';
 
 /**
  * Runs a planning task (on a worker or the calling thread): block counts come
  * back, allocations are written in place (null).
  */
 export type RunFoldTask = (task: StratifiedFoldTask) => Promise<Int32Array | null>;
-
-/**
- * The runner's `stratified:K` folds before any row is assigned: what a counting
- * task needs to assign the rows of its blocks and count them per fold.
- */
-export interface StratifiedFoldLayout {
-  readonly nSplits: number;
-  readonly blockRows: number;
-  /** `allocateFoldBlocks`' table (shared memory). */
-  readonly alloc: Int32Array;
-  readonly seed: number;
-  /** Train and test sizes of each fold. */
-  readonly splits: readonly { readonly nTrain: number; readonly nTest: number }[];
-}
 
 /**
  * Plans the runner's `stratified:K` folds on the pool: one counting pass (class

@@ -1,8 +1,6 @@
 import { createRng, shuffleShortRange } from '@assay/splitters';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
-
-/** Fold-id column of the runner's stratified folds: one byte per row up to 127 folds. */
-export type FoldIdArray = Int8Array | Int32Array;
+import type { FoldIdArray } from '../pool/task-types.js';
 
 /**
  * Rows per block of the stratified fold assignment: part of its definition

@@ -1,5 +1,6 @@
 import { createRng } from '@assay/splitters';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
+import type { FoldAllocationTask } from '../pool/task-types.js';
 import { sampleHypergeometric } from './hypergeometric.js';
 
 /** The `deriveSeed` stream of each class's split of its fold labels over the row blocks. */
@@ -107,21 +108,4 @@ export function allocateFoldBlocks(task: FoldAllocationTask): void {
       left[nSplits - 1]! -= m;
     }
   }
-}
-
-/** Splits the fold labels of some classes over the blocks (see {@link allocateFoldBlocks}). */
-export interface FoldAllocationTask {
-  readonly kind: 'fold-allocation';
-  /** The table to fill (shared, zeroed): blocks × classes × folds. */
-  readonly alloc: Int32Array;
-  /** `blockCounts[b * K + c]`: rows of class `c` in block `b` (shared). */
-  readonly blockCounts: Int32Array;
-  /** Rows per class. */
-  readonly counts: Int32Array;
-  /** The plan's `take`. */
-  readonly take: Int32Array;
-  readonly nSplits: number;
-  readonly seed: number;
-  /** The class codes this task splits. */
-  readonly classes: readonly number[];
 }

@@ -5,7 +5,8 @@ import type { PredictionInput } from '../score/prediction-input.js';
 import { type Executor, scoreWith } from '../score/score-engine.js';
 import type { ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
-import { type FoldsResult, runTask, type ValuesResult, type WorkerTask } from './worker-tasks.js';
+import type { ValuesResult, WorkerTask } from './task-types.js';
+import { type FoldsResult, runTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
 export interface RunnerOptions {

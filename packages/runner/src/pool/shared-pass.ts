@@ -1,35 +1,4 @@
-import type { BlockCountTask } from '../folds/parallel-stratified-folds.js';
-import type { LabelCensusTask } from '../score/label-census.js';
-import type { ConfusionTask } from './worker-tasks.js';
-
-/** A range task a shared pass repeats over the ranges it claims. */
-export type RangeTask = LabelCensusTask | BlockCountTask | ConfusionTask;
-
-/**
- * One worker's share of a pass: the worker claims ranges from a shared counter
- * until none is left, runs `range` over each, and returns the sum of their
- * results; one such task is queued per worker.
- *
- * @remarks
- * Only for passes whose results are exact integer counts, so that which
- * worker took which range cannot change the merged result. Claiming a range
- * is one atomic add, so a pass costs one hand-off between threads per worker
- * instead of one per range (a wake-up of 0.5–1 ms each on the 2-core
- * benchmark machine), while small ranges still balance the workers.
- */
-export interface SharedPassTask {
-  readonly kind: 'shared-pass';
-  /** The task to run per range (its own `start`/`end` are ignored). */
-  readonly range: RangeTask;
-  /** Range `i` is rows `[bounds[i], bounds[i + 1])` (shared). */
-  readonly bounds: Float64Array;
-  /** The next range to claim (shared, one Int32). */
-  readonly next: Int32Array;
-  /** Rows per block of the per-block tables (census, block counts). */
-  readonly blockRows: number;
-  /** Blocks over the whole column. */
-  readonly nBlocks: number;
-}
+import type { RangeTask, SharedPassTask } from './task-types.js';
 
 /** Length of the fixed head before the per-block table: census pair counts, else none. */
 function headOf(task: RangeTask): number {
@@ -201,15 +170,3 @@ export async function sharedPass(
   }
   return merged ?? emptyTable(task, 0);
 }
-
-/**
- * Runs a pass over `ranges` of a column of `n` rows and returns the merged
- * whole-column table (or an empty Int32Array when a range gave up).
- */
-export type PassRunner = (
-  range: RangeTask,
-  ranges: readonly [number, number][],
-  blockRows: number,
-  n: number,
-  onProgress?: (done: number, total: number) => void,
-) => Promise<Int32Array | Float64Array>;

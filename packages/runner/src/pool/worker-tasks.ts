@@ -5,100 +5,27 @@ import {
 } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
-import type {
-  StratifiedFoldLayout,
-  StratifiedFoldTask,
-} from '../folds/parallel-stratified-folds.js';
 import {
   accumulateStratifiedFolds,
   countClassesByBlock,
-  type FoldIdArray,
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
-import { censusLabelRange, type LabelCensusTask } from '../score/label-census.js';
-import { type LabelScanTask, scanLabelRange } from '../score/label-scan.js';
-import type { CvSpec } from '../score/parse-cv-spec.js';
+import { censusLabelRange } from '../score/label-census.js';
+import { scanLabelRange } from '../score/label-scan.js';
 import type { ScoreColumns } from '../score/score-columns.js';
-import { type RangeTask, runSharedPass, type SharedPassTask } from './shared-pass.js';
-
-/** A grouping of rows (CV folds or slices): `ids[i]` in `[0, nGroups)` or -1 to skip. */
-export interface IdGrouping {
-  readonly ids: Int32Array | Int8Array;
-  readonly nGroups: number;
-}
-
-/**
- * The runner's stratified folds, assigned while counting (task ranges must
- * start on a block boundary); the fold ids are written to `ids` when given.
- */
-export interface StratifiedGrouping {
-  readonly layout: StratifiedFoldLayout;
-  /** The layout's number of folds. */
-  readonly nGroups: number;
-  readonly ids: FoldIdArray | null;
-}
-
-/** How a confusion task groups its rows besides the whole set. */
-export type Grouping = IdGrouping | StratifiedGrouping;
-
-/** Confusion counts over one fixed row chunk: overall, then per group of each grouping. */
-export interface ConfusionTask {
-  readonly kind: 'confusion';
-  readonly yTrue: Int32Array;
-  readonly yPred: Int32Array;
-  readonly weight: Float64Array | null;
-  readonly nClasses: number;
-  readonly start: number;
-  readonly end: number;
-  readonly groupings: readonly Grouping[];
-}
-
-/** The rows with `ids[i] === value`, or every row when null. */
-export type Selection = { readonly ids: Int32Array | Int8Array; readonly value: number } | null;
-
-/** Row-based metrics on whole selections (the full set, one fold, one slice). */
-export interface RowsTask {
-  readonly kind: 'rows';
-  readonly columns: ScoreColumns;
-  readonly metrics: readonly string[];
-  readonly selections: readonly Selection[];
-}
-
-/**
- * Bootstrap replicates by row resampling within a selection: replicate `r`
- * draws `m` rows with replacement using `createRng(seeds[r])`.
- */
-export interface BootstrapTask {
-  readonly kind: 'bootstrap';
-  readonly columns: ScoreColumns;
-  readonly metrics: readonly string[];
-  readonly selection: Selection;
-  readonly seeds: readonly number[];
-}
-
-/**
- * Bootstrap replicates of confusion metrics by multinomial resampling of a
- * count matrix: replicate `r` draws with `createRng(seeds[r])`.
- */
-export interface MultinomialTask {
-  readonly kind: 'multinomial';
-  readonly columns: ScoreColumns;
-  readonly counts: Float64Array;
-  readonly metrics: readonly string[];
-  readonly seeds: readonly number[];
-}
-
-/** Builds the CV fold assignment (the splitter runs off the main thread). */
-export interface FoldsTask {
-  readonly kind: 'folds';
-  readonly spec: CvSpec;
-  readonly columns: ScoreColumns;
-  readonly seed: number;
-  readonly text: string;
-}
+import { runSharedPass } from './shared-pass.js';
+import type {
+  BootstrapTask,
+  ConfusionTask,
+  RangeTask,
+  RowsTask,
+  Selection,
+  ValuesResult,
+  WorkerTask,
+} from './task-types.js';
 
 /**
  * What a folds task returns: the foldings, or the typed error it hit (errors
@@ -114,24 +41,6 @@ export type FoldsResult =
         readonly path: string | undefined;
       };
     };
-
-/** Any task of the scoring pool. */
-export type WorkerTask =
-  | ConfusionTask
-  | RowsTask
-  | BootstrapTask
-  | MultinomialTask
-  | FoldsTask
-  | StratifiedFoldTask
-  | LabelScanTask
-  | LabelCensusTask
-  | SharedPassTask;
-
-/** What a rows or bootstrap task returns: values (row-major) and metric failures. */
-export interface ValuesResult {
-  readonly values: Float64Array;
-  readonly errors: readonly string[];
-}
 
 /**
  * Runs one confusion task: the chunk's overall K×K counts followed by

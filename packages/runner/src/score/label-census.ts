@@ -1,27 +1,13 @@
 import type { Label } from '@assay/core-metrics';
 import { recordFirstRows } from '../folds/stratified-fold-kernels.js';
-import { firstRowsOf, type PassRunner } from '../pool/shared-pass.js';
+import { firstRowsOf } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
-import {
-  type IntegerArray,
-  type LabelPresenceByRole,
-  presenceFromBits,
-  sharedIntegers,
-} from './label-scan.js';
+import type { LabelCensusTask, PassRunner } from '../pool/task-types.js';
+import { type LabelPresenceByRole, presenceFromBits, sharedIntegers } from './label-scan.js';
 
 /** Label values the census handles: 0..31 (one bit each, 32×32 pair table). */
 const WIDTH = 32;
 const PAIRS = WIDTH * WIDTH;
-
-/** Counts label values and (true, predicted) pairs over whole blocks of rows. */
-export interface LabelCensusTask {
-  readonly kind: 'label-census';
-  readonly yTrue: IntegerArray;
-  readonly yPred: IntegerArray;
-  readonly blockRows: number;
-  readonly start: number;
-  readonly end: number;
-}
 
 /**
  * One pass over `[start, end)` of two integer label columns whose values are all
@@ -150,10 +136,10 @@ export interface CodedCensus {
  */
 export function codeCensus(census: LabelCensus, classes: readonly Label[]): CodedCensus | null {
   const k = classes.length;
-  const asStrings = classes.some((c) => typeof c === 'string');
+  // the census counts integer columns, whose classes are numbers (a mix with strings is an error)
   const index = new Map<Label, number>(classes.map((c, i) => [c, i]));
   const codeOf = new Int32Array(WIDTH).fill(-1);
-  for (let v = 0; v < WIDTH; v++) codeOf[v] = index.get(asStrings ? String(v) : v) ?? -1;
+  for (let v = 0; v < WIDTH; v++) codeOf[v] = index.get(v) ?? -1;
   const confusion = new Float64Array(k * k);
   for (let t = 0; t < WIDTH; t++) {
     for (let p = 0; p < WIDTH; p++) {

@@ -1,11 +1,4 @@
-/** Integer typed arrays that label columns may arrive as. */
-export type IntegerArray =
-  | Int8Array
-  | Uint8Array
-  | Int16Array
-  | Uint16Array
-  | Int32Array
-  | Uint32Array;
+import type { IntegerArray, LabelScanTask } from '../pool/task-types.js';
 
 /**
  * Widest value range a chunk reports as a presence table; a wider chunk makes
@@ -13,14 +6,6 @@ export type IntegerArray =
  * crossing threads).
  */
 const CHUNK_RANGE_LIMIT = 1 << 16;
-
-/** Scans one chunk of an integer label column on the pool. */
-export interface LabelScanTask {
-  readonly kind: 'label-scan';
-  readonly values: IntegerArray;
-  readonly start: number;
-  readonly end: number;
-}
 
 /**
  * Which values a whole integer column holds: `table[v - min]` is 1 when `v`

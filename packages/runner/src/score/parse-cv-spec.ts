@@ -1,15 +1,7 @@
 import { ConfigError } from '../errors.js';
+import type { CvSpec } from './cv-spec.js';
 
-/** A parsed `--cv` specification. */
-export type CvSpec =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'kfold'; readonly k: number }
-  | { readonly kind: 'stratified'; readonly k: number }
-  | { readonly kind: 'group'; readonly k: number }
-  | { readonly kind: 'stratified-group'; readonly k: number }
-  | { readonly kind: 'repeated-stratified'; readonly k: number; readonly repeats: number }
-  | { readonly kind: 'holdout'; readonly testSize: number }
-  | { readonly kind: 'timeseries'; readonly k: number };
+export type { CvSpec } from './cv-spec.js';
 
 /** The accepted `--cv` forms, for help and error messages. */
 export const CV_SPEC_FORMS =

@@ -1,8 +1,13 @@
-import type { Label } from '@assay/core-metrics';
+import type { LabelValue } from '@assay/labels';
 import type { LoadedTable } from '../io/loaded-column.js';
 
-/** Labels given in memory: a plain array, any typed array, or an Arrow vector. */
-export type LabelValues = ArrayLike<Label | null | undefined> | { toArray(): ArrayLike<unknown> };
+/**
+ * Labels given in memory: a plain array, any typed array, or an Arrow vector.
+ * Numbers or strings (booleans read as 0 and 1); null, undefined and NaN are missing.
+ */
+export type LabelValues =
+  | ArrayLike<LabelValue | null | undefined>
+  | { toArray(): ArrayLike<unknown> };
 
 /** Numbers given in memory: a plain array, any typed array, or an Arrow vector. */
 export type NumberValues = ArrayLike<number | null | undefined> | { toArray(): ArrayLike<unknown> };

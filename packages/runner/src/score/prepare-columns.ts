@@ -1,7 +1,8 @@
-import type { Label } from '@assay/core-metrics';
+import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
 import { ConfigError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { asConfigError } from './label-kinds.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import type {
   ArrowPredictions,
@@ -234,60 +235,50 @@ function describe(role: string, column: LoadedColumn): string {
   return column.name === role ? role : `Column "${column.name}" (${label})`;
 }
 
-function compareLabels(a: Label, b: Label): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  const x = String(a);
-  const y = String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
+/** The labels of a column's dictionary that occur in its rows. */
+function usedLabels(column: LabelColumn): Label[] {
+  if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
+  const seen = new Uint8Array(column.dictionary.length);
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i]!;
+    if (code >= 0) seen[code] = 1;
+  }
+  return column.dictionary.filter((_, i) => seen[i] === 1);
 }
 
-/** Encodes true and predicted labels over their sorted union, in place. */
+/**
+ * Encodes true and predicted labels over their sorted union (`@assay/labels`
+ * order: numbers numerically, strings by code point), in place when allowed.
+ *
+ * @throws {@link ConfigError} `MIXED_LABEL_TYPES` when one column holds numbers and the
+ *   other strings (scikit-learn's "Mix of label input types")
+ */
 function unifyLabels(
   yTrue: LabelColumn,
   yPred: LabelColumn,
-  warnings: string[],
   inPlace: boolean,
 ): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
-  const used = (column: LabelColumn) => {
-    if (COMPLETE_LABELS.has(column)) return new Uint8Array(column.dictionary.length).fill(1);
-    const seen = new Uint8Array(column.dictionary.length);
-    for (let i = 0; i < column.codes.length; i++) seen[column.codes[i]!] = 1;
-    return seen;
-  };
-  const usedTrue = used(yTrue);
-  const usedPred = used(yPred);
-  const mixed =
-    [...yTrue.dictionary, ...yPred.dictionary].some((l) => typeof l === 'string') &&
-    [...yTrue.dictionary, ...yPred.dictionary].some((l) => typeof l === 'number');
-  if (mixed) {
-    warnings.push(
-      'Some labels are numbers and some are strings; all labels were compared as strings.',
-    );
+  const trueLabels = usedLabels(yTrue);
+  const predLabels = usedLabels(yPred);
+  const predWhat = describe('yPred', yPred);
+  let classes: Label[];
+  try {
+    classes = sortedUnion([
+      [describe('yTrue', yTrue), trueLabels],
+      [predWhat, predLabels],
+    ]);
+  } catch (error) {
+    const atPred = error instanceof LabelError && error.argument === predWhat;
+    throw asConfigError(error, atPred ? yPred.name : yTrue.name);
   }
-  const norm = (l: Label): Label => (mixed ? String(l) : l);
-  const trueSet = new Set<Label>();
-  yTrue.dictionary.forEach((l, i) => {
-    if (usedTrue[i] === 1) trueSet.add(norm(l));
-  });
-  const all = new Set<Label>(trueSet);
-  const unseen: Label[] = [];
-  yPred.dictionary.forEach((l, i) => {
-    if (usedPred[i] !== 1) return;
-    const v = norm(l);
-    if (!all.has(v)) {
-      all.add(v);
-      unseen.push(v);
-    }
-  });
-  const classes = [...all].sort(compareLabels);
-  unseen.sort(compareLabels);
+  const trueSet = new Set<Label>(trueLabels);
+  const unseen = [...new Set(predLabels.filter((l) => !trueSet.has(l)))].sort(compareLabels);
   const index = new Map<Label, number>(classes.map((l, i) => [l, i]));
   const out: Int32Array[] = [];
   for (const column of [yTrue, yPred]) {
-    const remap = Int32Array.from(column.dictionary, (l) => index.get(norm(l)) ?? -1);
-    const identity = remap.every((code, i) => code === i);
+    const remap = Int32Array.from(column.dictionary, (l) => index.get(l) ?? -1);
     const codes = column.codes;
-    if (identity) {
+    if (remap.every((code, i) => code === i)) {
       out.push(codes);
       continue;
     }
@@ -441,7 +432,7 @@ export function prepareColumns(
   }
   const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
   const yPred = numbersToLabels(raw.yPred) as LabelColumn;
-  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, warnings, inPlace);
+  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace);
   if (unseen.length > 0) {
     warnings.push(
       `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,

@@ -1,10 +1,11 @@
-import type { Label } from '@assay/core-metrics';
+import { compareCodePoints, compareLabels, type Label } from '@assay/labels';
 import { ConfigError } from '../errors.js';
 import type { LabelSet, ScoreColumns } from './score-columns.js';
 
+/** `a > b` in `@assay/labels` order; a number and a string compare as strings. */
 function greater(a: Label, b: Label): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a > b;
-  return String(a) > String(b);
+  if (typeof a === typeof b) return compareLabels(a, b) > 0;
+  return compareCodePoints(String(a), String(b)) > 0;
 }
 
 /**
@@ -42,7 +43,7 @@ export function withLabels(
     );
   }
   const { classes } = columns;
-  // mixed string/number data is compared as strings (see prepareColumns)
+  // string classes: a label given as a number (e.g. parsed from `--labels 1,0`) means its text
   const asStrings = classes.some((c) => typeof c === 'string');
   const indexOf = new Map<Label, number>(classes.map((c, i) => [c, i]));
   const seen = new Set<Label>();

@@ -4,31 +4,34 @@ import { ConfigError, type ConfigErrorCode } from '../errors.js';
 import {
   layoutStratifiedFolds,
   planParallelStratifiedFolds,
-  type StratifiedFoldTask,
   sharedFoldIds,
 } from '../folds/parallel-stratified-folds.js';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import type { MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
-import { type PassRunner, type SharedPassTask, sharedPass } from '../pool/shared-pass.js';
+import { sharedPass } from '../pool/shared-pass.js';
 import { RANGE_ROWS, taskRanges } from '../pool/task-ranges.js';
 import type {
   BootstrapTask,
   ConfusionTask,
-  FoldsResult,
   FoldsTask,
   Grouping,
+  LabelScanTask,
   MultinomialTask,
+  PassRunner,
   RowsTask,
   Selection,
+  SharedPassTask,
+  StratifiedFoldTask,
   StratifiedGrouping,
   ValuesResult,
-} from '../pool/worker-tasks.js';
+} from '../pool/task-types.js';
+import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import { foldSummary } from './fold-summary.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
-import { type LabelPresenceByRole, type LabelScanTask, scanInputLabels } from './label-scan.js';
+import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';

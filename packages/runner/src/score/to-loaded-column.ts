@@ -1,13 +1,11 @@
+import { isMissingLabel, readLabel } from '@assay/labels';
 import { ConfigError } from '../errors.js';
-import { finishLabels, LabelColumnBuilder } from '../io/column-builders.js';
-import type { LoadedColumn } from '../io/loaded-column.js';
+import { LabelColumnBuilder } from '../io/column-builders.js';
+import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
-import {
-  type IntegerArray,
-  type LabelPresence,
-  presenceFromBits,
-  smallLabelBits,
-} from './label-scan.js';
+import type { IntegerArray } from '../pool/task-types.js';
+import { asConfigError, checkLabelKinds } from './label-kinds.js';
+import { type LabelPresence, presenceFromBits, smallLabelBits } from './label-scan.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
@@ -137,7 +135,8 @@ function encodeDense(
  * @param numeric - whether every value must be numeric
  * @param presence - for an integer typed array, its presence table when already scanned
  * @returns the column in shared memory
- * @throws {@link ConfigError} `NON_NUMERIC_VALUE` naming the row
+ * @throws {@link ConfigError} `NON_NUMERIC_VALUE` naming the row; `MIXED_LABEL_TYPES`
+ *   for labels that mix numbers and strings, naming a row of each
  */
 export function toLoadedColumn(
   name: string,
@@ -180,16 +179,27 @@ export function toLoadedColumn(
     }
     return { kind: 'number', name, values: out };
   }
-  const builder = new LabelColumnBuilder(n);
-  for (let i = 0; i < n; i++) {
-    const v = array[i];
-    builder.push(
-      typeof v === 'number' || typeof v === 'string' || v === null || v === undefined
-        ? v
-        : String(v),
-    );
+  return inMemoryLabels(name, array);
+}
+
+/**
+ * Dictionary-encodes an in-memory label column as `@assay/labels` reads labels
+ * (booleans as 0/1, bigints as numbers, numeric strings stay strings), missing
+ * values as -1; numbers mixed with strings are an error, as in core-metrics.
+ */
+function inMemoryLabels(name: string, array: ArrayLike<unknown>): LoadedColumn {
+  const builder = new LabelColumnBuilder(array.length);
+  try {
+    for (let i = 0; i < array.length; i++) {
+      const v = array[i];
+      builder.push(isMissingLabel(v) ? null : readLabel(v, i, name));
+    }
+  } catch (error) {
+    throw asConfigError(error, name);
   }
-  return finishLabels(builder.finish(name));
+  const column = builder.finish(name) as LabelColumn;
+  checkLabelKinds(column, name);
+  return column;
 }
 
 /**

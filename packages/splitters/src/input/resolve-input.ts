@@ -1,6 +1,6 @@
+import { isArrowVector } from '@assay/labels';
 import { SplitError } from '../errors.js';
 import type { SplitInput, SplitInputLike } from '../types.js';
-import { isArrowVector } from './arrow-vector.js';
 import {
   type ClassOrder,
   type EncodedLabels,

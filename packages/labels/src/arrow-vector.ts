@@ -1,6 +1,13 @@
 /**
- * The part of an apache-arrow `Vector` that metric inputs rely on. Structural,
- * so that a Vector from any copy of apache-arrow is accepted.
+ * The part of an apache-arrow `Vector` that label, metric and splitter inputs rely on.
+ * Structural, so that a Vector from any copy of apache-arrow is accepted.
+ *
+ * @example
+ * ```ts
+ * import { vectorFromArray } from 'apache-arrow';
+ * import type { ArrowVectorLike } from '@assay/labels';
+ * const vector: ArrowVectorLike = vectorFromArray(['a', 'b']);
+ * ```
  */
 export interface ArrowVectorLike {
   readonly length: number;
@@ -15,7 +22,12 @@ export interface ArrowVectorLike {
  * Tells whether a value is an apache-arrow Vector (duck-typed).
  *
  * @param value - any input
- * @returns true when `value` has the Vector surface that metrics read
+ * @returns true when `value` has the Vector surface that inputs read
+ * @example
+ * ```ts
+ * import { isArrowVector } from '@assay/labels';
+ * isArrowVector([1, 2]); // false
+ * ```
  */
 export function isArrowVector(value: unknown): value is ArrowVectorLike {
   return (
@@ -34,6 +46,12 @@ export function isArrowVector(value: unknown): value is ArrowVectorLike {
  *
  * @param vector - the vector to scan
  * @returns the row index of the first null, or -1
+ * @example
+ * ```ts
+ * import { vectorFromArray } from 'apache-arrow';
+ * import { firstNullRow } from '@assay/labels';
+ * firstNullRow(vectorFromArray([1, null, 2])); // 1
+ * ```
  */
 export function firstNullRow(vector: ArrowVectorLike): number {
   if (vector.nullCount === 0) return -1;

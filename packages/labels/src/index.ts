@@ -1,0 +1,13 @@
+export type { ArrowVectorLike } from './arrow-vector.js';
+export { firstNullRow, isArrowVector } from './arrow-vector.js';
+export type { ClassOrder, EncodedLabelColumns } from './class-order.js';
+export { compareCodePoints, compareLabels } from './compare-labels.js';
+export { countCodes } from './count-codes.js';
+export type { EncodeLabelColumnsOptions } from './encode-label-columns.js';
+export { encodeLabelColumns } from './encode-label-columns.js';
+export type { Label, LabelInput, LabelKind, LabelValue } from './label.js';
+export type { LabelErrorCode } from './label-error.js';
+export { LabelError } from './label-error.js';
+export { LabelKindCheck } from './label-kind-check.js';
+export { isMissingLabel, readLabel } from './read-label.js';
+export { sortedUnion } from './sorted-union.js';

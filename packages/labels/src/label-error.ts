@@ -1,0 +1,49 @@
+/**
+ * Stable codes carried by {@link LabelError}; match on these, not on messages.
+ *
+ * @remarks
+ * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
+ * - `MIXED_LABEL_TYPES`: labels mix numbers and strings (scikit-learn's
+ *   "Mix of label input types"), or a value is not a label at all.
+ *
+ * @example
+ * ```ts
+ * import type { LabelErrorCode } from '@assay/labels';
+ * const code: LabelErrorCode = 'MIXED_LABEL_TYPES';
+ * ```
+ */
+export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES';
+
+/**
+ * The error of `@assay/labels`: a label column that cannot be encoded. The
+ * packages built on it rethrow it as their own error class with the same
+ * code, message and argument.
+ *
+ * @example
+ * ```ts
+ * import { encodeLabelColumns, LabelError } from '@assay/labels';
+ * try {
+ *   encodeLabelColumns([['yTrue', [0, 'a']]]);
+ * } catch (error) {
+ *   if (error instanceof LabelError) console.log(error.code); // 'MIXED_LABEL_TYPES'
+ * }
+ * ```
+ */
+export class LabelError extends Error {
+  override readonly name = 'LabelError';
+  /** Stable machine-readable reason. */
+  readonly code: LabelErrorCode;
+  /** The argument (column) at fault, e.g. `'yPred'`. */
+  readonly argument: string;
+
+  /**
+   * @param code - stable reason code
+   * @param message - full sentence naming the argument, the row and what is valid
+   * @param argument - the argument at fault
+   */
+  constructor(code: LabelErrorCode, message: string, argument: string) {
+    super(message);
+    this.code = code;
+    this.argument = argument;
+  }
+}

@@ -1,0 +1,48 @@
+import type { Label, LabelKind } from './label.js';
+import { LabelError } from './label-error.js';
+
+/**
+ * Checks that labels met one after another are all numbers or all strings,
+ * as scikit-learn's `unique_labels` does, remembering where the first kind
+ * was met for the message.
+ *
+ * @example
+ * ```ts
+ * import { LabelKindCheck } from '@assay/labels';
+ * const kinds = new LabelKindCheck();
+ * kinds.check(0, 'yTrue', 0);
+ * kinds.check(1, 'yPred', 0);
+ * kinds.kind; // 'number'
+ * ```
+ */
+export class LabelKindCheck {
+  /** The kind of every label checked so far; undefined before the first. */
+  kind: LabelKind | undefined;
+  private first: Label = 0;
+  private where = '';
+
+  /**
+   * Checks one label against the kind of those before it.
+   *
+   * @param label - the label
+   * @param argument - its column's name
+   * @param row - its row, when the caller knows it
+   * @throws {@link LabelError} `MIXED_LABEL_TYPES`, naming both columns and what is valid
+   */
+  check(label: Label, argument: string, row?: number): void {
+    const kind: LabelKind = typeof label === 'string' ? 'string' : 'number';
+    const where = row === undefined ? argument : `${argument} (row ${row})`;
+    if (this.kind === undefined) {
+      this.kind = kind;
+      this.first = label;
+      this.where = where;
+      return;
+    }
+    if (kind === this.kind) return;
+    throw new LabelError(
+      'MIXED_LABEL_TYPES',
+      `Mix of label input types (string and number): ${where} has the ${kind} label ${JSON.stringify(label)} but ${this.where} has the ${this.kind} label ${JSON.stringify(this.first)}; labels must be all numbers or all strings (booleans count as numbers).`,
+      argument,
+    );
+  }
+}

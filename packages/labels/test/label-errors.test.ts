@@ -1,0 +1,72 @@
+import { vectorFromArray } from 'apache-arrow';
+import { describe, expect, test } from 'vitest';
+import { encodeLabelColumns, LabelError, type LabelInput, sortedUnion } from '../src/index.js';
+
+function thrown(run: () => unknown): LabelError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabelError);
+    return error as LabelError;
+  }
+  throw new Error('expected a LabelError');
+}
+
+describe('label errors name the argument, the row and what is valid', () => {
+  test('numbers in one column and strings in another: both places, and what is valid', () => {
+    const error = thrown(() =>
+      encodeLabelColumns([
+        ['yTrue', [0, 1, 1]],
+        ['yPred', [1, 'spam', 0]],
+      ]),
+    );
+    expect(error.code).toBe('MIXED_LABEL_TYPES');
+    expect(error.argument).toBe('yPred');
+    expect(error.message).toBe(
+      'Mix of label input types (string and number): yPred (row 1) has the string label "spam" but yTrue (row 0) has the number label 0; labels must be all numbers or all strings (booleans count as numbers).',
+    );
+  });
+
+  test('a boolean is a number, so it cannot meet a string either', () => {
+    const error = thrown(() => encodeLabelColumns([['y', ['a', true]]]));
+    expect(error.message).toContain('y (row 1) has the number label 1 but y (row 0)');
+  });
+
+  test('sortedUnion refuses the same mix, without rows', () => {
+    const error = thrown(() =>
+      sortedUnion([
+        ['yTrue', ['a']],
+        ['yPred', [2]],
+      ]),
+    );
+    expect(error.code).toBe('MIXED_LABEL_TYPES');
+    expect(error.argument).toBe('yPred');
+    expect(error.message).toContain('yPred has the number label 2 but yTrue has the string');
+  });
+
+  test.each([
+    ['NaN', [0, Number.NaN]],
+    ['null', [0, null]],
+    ['undefined', [0, undefined]],
+  ])('%s is a missing value at its row', (what, values) => {
+    const error = thrown(() => encodeLabelColumns([['yTrue', values as LabelInput]]));
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.message).toBe(
+      `yTrue has ${what} at row 1; every label must be a number or a string.`,
+    );
+  });
+
+  test('an Arrow null names its row', () => {
+    const error = thrown(() => encodeLabelColumns([['groups', vectorFromArray(['a', null])]]));
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.message).toContain('groups has a null label at row 1');
+  });
+
+  test('an object is not a label', () => {
+    const error = thrown(() => encodeLabelColumns([['y', [0, {}] as unknown as LabelInput]]));
+    expect(error.code).toBe('MIXED_LABEL_TYPES');
+    expect(error.message).toBe(
+      'y has an object at row 1; every label must be a number, a string or a boolean.',
+    );
+  });
+});

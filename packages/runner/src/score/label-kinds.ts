@@ -1,0 +1,51 @@
+import { LabelError, LabelKindCheck } from '@assay/labels';
+import { ConfigError } from '../errors.js';
+import type { LabelColumn } from '../io/loaded-column.js';
+
+/**
+ * The runner's form of a label error from `@assay/labels`: a {@link ConfigError}
+ * with the same code and message, its path the column at fault.
+ *
+ * @param error - anything thrown while reading labels
+ * @param path - the column's name
+ * @returns the ConfigError, or `error` itself when it is not a label error
+ * @example
+ * ```ts
+ * try {
+ *   sortedUnion(sets);
+ * } catch (error) {
+ *   throw asConfigError(error, 'pred');
+ * }
+ * ```
+ */
+export function asConfigError(error: unknown, path: string): unknown {
+  if (!(error instanceof LabelError)) return error;
+  return new ConfigError(error.code, error.message, { path, cause: error });
+}
+
+/**
+ * Checks that one label column holds only numbers or only strings, as
+ * scikit-learn's `unique_labels` requires, naming the first row of each kind.
+ *
+ * @param column - a label column (dictionary in first-seen order)
+ * @param what - the column as messages name it, e.g. `yTrue`
+ * @throws {@link ConfigError} `MIXED_LABEL_TYPES`
+ * @example
+ * ```ts
+ * checkLabelKinds(column, 'yTrue'); // throws when the dictionary holds 0 and 'a'
+ * ```
+ */
+export function checkLabelKinds(column: LabelColumn, what: string): void {
+  const { dictionary, codes } = column;
+  const kindOf = (label: unknown) => typeof label;
+  const other = dictionary.findIndex((label) => kindOf(label) !== kindOf(dictionary[0]));
+  if (other < 0) return;
+  const kinds = new LabelKindCheck();
+  try {
+    // the dictionary is in first-seen order, so each code's first row is where its kind was met
+    kinds.check(dictionary[0]!, what, codes.indexOf(0));
+    kinds.check(dictionary[other]!, what, codes.indexOf(other));
+  } catch (error) {
+    throw asConfigError(error, column.name);
+  }
+}
