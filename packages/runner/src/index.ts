@@ -26,6 +26,11 @@ export {
 } from './metrics/registry.js';
 export type { RunnerOptions } from './pool/runner.js';
 export { createRunner, Runner, scorePredictions } from './pool/runner.js';
+export type {
+  PairedDifference,
+  PairedScoreOptions,
+  PairedScoreReport,
+} from './score/paired-score.js';
 export type { CvSpec } from './score/parse-cv-spec.js';
 export { CV_SPEC_FORMS, parseCvSpec } from './score/parse-cv-spec.js';
 export type {

@@ -1,102 +1,167 @@
 import type { ModelComparison } from '@assay/report';
-import { holmAdjust, mcnemarExact, pairedBootstrap } from '@assay/stats';
+import type { Runner } from '@assay/runner';
+import { holmAdjust, mcnemarExact } from '@assay/stats';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
-import { type ScoringTask, scoredSet } from './scored-set.js';
+import type { TaskModule } from '../tasks/task-module.js';
+
+/** Options of {@link compareModels}. */
+export interface CompareModelsOptions {
+  /** bootstrap resamples of each paired difference (at least 1) */
+  readonly bootstrap: number;
+  /** confidence level */
+  readonly ci: number;
+  /** seed of the first pair's resamples; pair `p` uses `seed + p` */
+  readonly seed: number;
+}
+
+/** The rows of two models for the same items and folds, in the same order. */
+function pairRows(
+  a: readonly PredictionRow[],
+  b: readonly PredictionRow[],
+  task: TaskModule,
+): {
+  answeredA: PredictionRow[];
+  answeredB: PredictionRow[];
+  scoredA: PredictionRow[];
+  scoredB: PredictionRow[];
+} {
+  const keyOf = (r: PredictionRow): string => `${r.fold}\u0000${r.id}`;
+  const byKey = new Map(b.filter((r) => r.outcome !== 'failed').map((r) => [keyOf(r), r]));
+  const out = {
+    answeredA: [] as PredictionRow[],
+    answeredB: [] as PredictionRow[],
+    scoredA: [] as PredictionRow[],
+    scoredB: [] as PredictionRow[],
+  };
+  for (const r of a) {
+    const other = byKey.get(keyOf(r));
+    if (r.outcome === 'failed' || other === undefined) continue;
+    out.answeredA.push(r);
+    out.answeredB.push(other);
+    if (task.entersMetrics(r) && task.entersMetrics(other)) {
+      out.scoredA.push(r);
+      out.scoredB.push(other);
+    }
+  }
+  return out;
+}
+
+/** Paired bootstrap of every metric both sides' encodings give, on the runner's pool. */
+async function compareMetrics(
+  runner: Runner,
+  rowsA: readonly PredictionRow[],
+  rowsB: readonly PredictionRow[],
+  task: TaskModule,
+  metrics: readonly string[],
+  options: CompareModelsOptions & { seed: number },
+): Promise<ModelComparison['metrics']> {
+  const out: ModelComparison['metrics'] = {};
+  const passesB = task.encode(rowsB, metrics);
+  for (const passA of task.encode(rowsA, metrics)) {
+    const passB = passesB.find((p) => p.metrics.some((m) => passA.metrics.includes(m)));
+    if (passB === undefined) continue;
+    const shared = passA.metrics.filter((m) => passB.metrics.includes(m));
+    const report = await runner.pairedBootstrap(passA.input, passB.input, {
+      task: passA.task,
+      metrics: shared,
+      ...(passA.labels === undefined ? {} : { labels: passA.labels }),
+      bootstrap: Math.max(1, options.bootstrap),
+      ci: options.ci,
+      seed: options.seed,
+    });
+    shared.forEach((name, j) => {
+      const d = report.metrics[report.settings.metrics[j]!]!;
+      out[name] = {
+        difference: finiteOrNull(d.difference),
+        ciLow: finiteOrNull(d.ciLow),
+        ciHigh: finiteOrNull(d.ciHigh),
+        pValue: finiteOrNull(d.pValue),
+        pHolm: null,
+      };
+    });
+  }
+  return out;
+}
+
+/** Holm-adjusts McNemar's and each metric's p-values across the pairs of models. */
+function adjustAcrossPairs(comparisons: ModelComparison[], metrics: readonly string[]): void {
+  const mc = holmAdjust(comparisons.map((c) => c.mcnemar?.pValue ?? Number.NaN));
+  comparisons.forEach((c, i) => {
+    if (c.mcnemar) c.mcnemar.pHolm = finiteOrNull(mc[i]);
+  });
+  for (const metric of metrics) {
+    const adj = holmAdjust(comparisons.map((c) => c.metrics[metric]?.pValue ?? Number.NaN));
+    comparisons.forEach((c, i) => {
+      const m = c.metrics[metric];
+      if (m) m.pHolm = finiteOrNull(adj[i]);
+    });
+  }
+}
 
 /**
  * Paired comparisons of every pair of models on the items both answered:
- * McNemar's exact test on correctness, paired bootstrap CIs and p-values of the
- * difference (B − A) for every metric, Holm-corrected across pairs when there
- * are more than two models.
+ * McNemar's exact test on correctness (classification), and for every metric the
+ * difference B − A with a paired bootstrap CI and p-value, computed on the runner's
+ * worker pool by the same metric registry that scores each model; Holm-corrected
+ * across pairs when there are more than two models.
  *
+ * @param runner - the run's runner
  * @param rowsByModel - prediction rows per model name (same folds and items)
- * @param task - task information
+ * @param task - the task module
  * @param metrics - metric names to compare
- * @param options - bootstrap resamples, CI level, uniform generator
+ * @param options - bootstrap resamples, CI level, seed
  * @returns one comparison per unordered pair, in model order
+ * @remarks
+ * Items whose request failed for either model are left out, and so are items that do
+ * not enter the task metrics for both (a regression answer without a number). Each
+ * replicate resamples the paired items with replacement and evaluates both models on
+ * the same draw; the p-value is the two-sided percentile-inversion p of `@assay/stats`'
+ * `pairedBootstrapFromReplicates`.
  * @example
- * compareModels(new Map([['a', rowsA], ['b', rowsB]]), task, ['accuracy'], { bootstrap: 1000, ci: 0.95, rng });
+ * const comparisons = await compareModels(runner, rowsByModel, task, ['accuracy'], { bootstrap: 1000, ci: 0.95, seed: 1 });
  */
-export function compareModels(
+export async function compareModels(
+  runner: Runner,
   rowsByModel: ReadonlyMap<string, readonly PredictionRow[]>,
-  task: ScoringTask,
+  task: TaskModule,
   metrics: readonly string[],
-  options: { bootstrap: number; ci: number; rng: () => number },
-): ModelComparison[] {
+  options: CompareModelsOptions,
+): Promise<ModelComparison[]> {
   const names = [...rowsByModel.keys()];
   const out: ModelComparison[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
-      const a = names[i]!;
-      const b = names[j]!;
-      const keyOf = (r: PredictionRow): string => `${r.fold}\u0000${r.id}`;
-      const bRows = new Map(
-        rowsByModel
-          .get(b)!
-          .filter((r) => r.outcome !== 'failed')
-          .map((r) => [keyOf(r), r]),
-      );
-      const pairsA: PredictionRow[] = [];
-      const pairsB: PredictionRow[] = [];
-      for (const r of rowsByModel.get(a)!) {
-        const other = bRows.get(keyOf(r));
-        if (r.outcome !== 'failed' && other) {
-          pairsA.push(r);
-          pairsB.push(other);
-        }
-      }
+      const pairs = pairRows(rowsByModel.get(names[i]!)!, rowsByModel.get(names[j]!)!, task);
       const comparison: ModelComparison = {
-        a,
-        b,
-        pairedItems: pairsA.length,
+        a: names[i]!,
+        b: names[j]!,
+        pairedItems: pairs.answeredA.length,
         mcnemar: null,
         metrics: {},
       };
-      if (pairsA.length > 0 && task.type === 'classification') {
+      if (pairs.answeredA.length > 0 && task.comparesCorrectness) {
         const m = mcnemarExact(
-          pairsA.map((r) => r.correct === true),
-          pairsB.map((r) => r.correct === true),
+          pairs.answeredA.map((r) => r.correct === true),
+          pairs.answeredB.map((r) => r.correct === true),
         );
         comparison.mcnemar = { ...m, pHolm: null };
       }
-      if (pairsA.length > 0 && task.type !== 'generation') {
-        const sets = [scoredSet(pairsA, task), scoredSet(pairsB, task)] as const;
-        if (sets[0].rows.length === sets[1].rows.length && sets[0].rows.length > 0) {
-          for (const metric of metrics) {
-            const r = pairedBootstrap(
-              sets[0].rows.length,
-              (idx, side) => sets[side].metric(metric, idx),
-              {
-                samples: Math.max(1, options.bootstrap),
-                ci: options.ci,
-                rng: options.rng,
-              },
-            );
-            comparison.metrics[metric] = {
-              difference: finiteOrNull(r.difference),
-              ciLow: finiteOrNull(r.ciLow),
-              ciHigh: finiteOrNull(r.ciHigh),
-              pValue: finiteOrNull(r.pValue),
-              pHolm: null,
-            };
-          }
-        }
+      if (pairs.scoredA.length > 0) {
+        comparison.metrics = await compareMetrics(
+          runner,
+          pairs.scoredA,
+          pairs.scoredB,
+          task,
+          metrics,
+          {
+            ...options,
+            seed: (options.seed + out.length) >>> 0,
+          },
+        );
       }
       out.push(comparison);
     }
   }
-  if (names.length > 2) {
-    const mc = holmAdjust(out.map((c) => c.mcnemar?.pValue ?? Number.NaN));
-    out.forEach((c, i) => {
-      if (c.mcnemar) c.mcnemar.pHolm = finiteOrNull(mc[i]);
-    });
-    for (const metric of metrics) {
-      const adj = holmAdjust(out.map((c) => c.metrics[metric]?.pValue ?? Number.NaN));
-      out.forEach((c, i) => {
-        const m = c.metrics[metric];
-        if (m) m.pHolm = finiteOrNull(adj[i]);
-      });
-    }
-  }
+  if (names.length > 2) adjustAcrossPairs(out, metrics);
   return out;
 }

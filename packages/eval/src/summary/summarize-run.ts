@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
-import { createRng } from '@assay/splitters';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import type { PredictionRow } from '../run/prediction-row.js';
@@ -112,19 +111,13 @@ async function summarizeWith(
   const models = config.models.map((m, mi) =>
     modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task),
   );
-  const rng = createRng((seed + 1000) >>> 0);
   const comparisons =
     config.models.length >= 2 && task.scored
-      ? compareModels(
-          byModel,
-          { type: task.type, labels: task.labels, positive: task.positive ?? '' },
-          metrics,
-          {
-            bootstrap: config.evaluation.bootstrap,
-            ci: config.evaluation.ci,
-            rng: () => rng.nextFloat(),
-          },
-        )
+      ? await compareModels(runner, byModel, task, metrics, {
+          bootstrap: config.evaluation.bootstrap,
+          ci: config.evaluation.ci,
+          seed: (seed + 1000) >>> 0,
+        })
       : [];
   const thresholds = checkThresholds(config.thresholds, models, allScores, task);
   return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);

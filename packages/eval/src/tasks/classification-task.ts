@@ -171,6 +171,7 @@ export function classificationTask(task: ClassificationConfig): TaskModule {
       if (parsed === null) return 'unparseable';
       return parsed === expected ? 'correct' : 'wrong';
     },
+    entersMetrics: (row) => row.expected !== null,
     defaultMetrics(rows) {
       const scored = rows.some((r) => r.score !== null);
       return labels.length === 2 && scored

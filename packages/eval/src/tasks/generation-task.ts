@@ -22,6 +22,7 @@ export function generationTask(): TaskModule {
     expected: (item) => item.reference ?? null,
     parse: () => null,
     outcome: () => 'answered',
+    entersMetrics: () => false,
     defaultMetrics: () => [],
     labelCounts: () => ({}),
     encode: () => [],

@@ -42,6 +42,7 @@ export function regressionTask(task: RegressionConfig): TaskModule {
       if (parsed === null) return 'unparseable';
       return Number(parsed) === Number(expected) ? 'correct' : 'wrong';
     },
+    entersMetrics: (row) => row.parsed !== null && row.expected !== null,
     defaultMetrics: () => ['mean_absolute_error', 'root_mean_squared_error', 'r2'],
     labelCounts: () => ({}),
     encode(rows, metrics) {

@@ -65,6 +65,12 @@ export interface TaskModule {
   parse(text: string): string | null;
   /** how a parsed answer turned out against the gold value */
   outcome(parsed: string | null, expected: string | null): Exclude<PredictionOutcome, 'failed'>;
+  /**
+   * Whether an answered row enters the task metrics (classification: every row with a
+   * label; regression: rows whose answer has a number). Paired comparisons keep the
+   * items where both models' rows do.
+   */
+  entersMetrics(row: PredictionRow): boolean;
   /** the metrics reported when `evaluation.metrics` is not set */
   defaultMetrics(rows: readonly PredictionRow[]): string[];
   /** the label counts of the data set summary (classification), else empty */

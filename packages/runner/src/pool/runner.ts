@@ -1,6 +1,11 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { ConfigError } from '../errors.js';
+import {
+  type PairedScoreOptions,
+  type PairedScoreReport,
+  pairedBootstrapWith,
+} from '../score/paired-score.js';
 import type { PredictionInput } from '../score/prediction-input.js';
 import { type Executor, scoreWith } from '../score/score-engine.js';
 import type { ScoreOptions } from '../score/score-options.js';
@@ -115,6 +120,42 @@ export class Runner {
    * ```
    */
   async scorePredictions(input: PredictionInput, options: ScoreOptions = {}): Promise<ScoreReport> {
+    return this.guarded((exec) => scoreWith(exec, this.workers, input, options));
+  }
+
+  /**
+   * Compares two models' predictions of the same rows (row `i` of `a` and of `b` is the
+   * same item): every metric on both sides, and the difference B − A with a paired
+   * bootstrap interval and p-value, the replicates computed on the pool.
+   *
+   * @param a - side A's columns, as for {@link Runner.scorePredictions}
+   * @param b - side B's columns, the same rows in the same order
+   * @param options - metrics (registry names or aliases), labels, bootstrap, ci, seed
+   * @returns per metric: both values, the difference, its interval and p-value
+   * @throws {@link ConfigError} for bad options or data (prefixed by the side), row counts
+   *   that differ, `WORKER_FAILED` when a worker fails, `ABORTED` after {@link Runner.close}
+   * @example
+   * ```ts
+   * const runner = createRunner({ workers: 2 });
+   * const report = await runner.pairedBootstrap(
+   *   { yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] },
+   *   { yTrue: [0, 1, 1, 0], yPred: [0, 1, 1, 0] },
+   *   { metrics: ['accuracy'], bootstrap: 1000, seed: 7 },
+   * );
+   * report.metrics.accuracy?.difference; // 0.25
+   * await runner.close();
+   * ```
+   */
+  async pairedBootstrap(
+    a: PredictionInput,
+    b: PredictionInput,
+    options: PairedScoreOptions,
+  ): Promise<PairedScoreReport> {
+    return this.guarded((exec) => pairedBootstrapWith((task) => exec.values(task), a, b, options));
+  }
+
+  /** Runs a job on the pool; a failed worker shuts the pool down and becomes WORKER_FAILED. */
+  private async guarded<T>(job: (exec: Executor) => Promise<T>): Promise<T> {
     if (this.closed) {
       throw new ConfigError(
         'ABORTED',
@@ -122,7 +163,7 @@ export class Runner {
       );
     }
     try {
-      return await scoreWith(this.executor(), this.workers, input, options);
+      return await job(this.executor());
     } catch (error) {
       if (!(error instanceof WorkerFailure)) throw error;
       await this.destroyPool();

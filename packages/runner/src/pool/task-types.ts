@@ -199,6 +199,23 @@ export type PassRunner = (
   onProgress?: (done: number, total: number) => void,
 ) => Promise<Int32Array | Float64Array>;
 
+/**
+ * Paired bootstrap replicates of two models' predictions of the same rows: replicate
+ * `r` draws `n` rows with replacement using `createRng(seeds[r])` and evaluates every
+ * metric on that one draw for both sides.
+ */
+export interface PairedBootstrapTask {
+  readonly kind: 'paired-bootstrap';
+  /** side A's columns (row i is the same item as B's row i) */
+  readonly a: ScoreColumns;
+  /** side B's columns */
+  readonly b: ScoreColumns;
+  /** registry names */
+  readonly metrics: readonly string[];
+  /** one generator seed per replicate */
+  readonly seeds: readonly number[];
+}
+
 /** Any task of the scoring pool. */
 export type WorkerTask =
   | ConfusionTask
@@ -209,7 +226,8 @@ export type WorkerTask =
   | StratifiedFoldTask
   | LabelScanTask
   | LabelCensusTask
-  | SharedPassTask;
+  | SharedPassTask
+  | PairedBootstrapTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {

@@ -5,17 +5,18 @@ import {
 } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
+import { runPairedBootstrapTask } from '../bootstrap/paired-replicates.js';
 import {
   accumulateStratifiedFolds,
   countClassesByBlock,
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
+import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
 import { censusLabelRange } from '../score/label-census.js';
 import { scanLabelRange } from '../score/label-scan.js';
-import type { ScoreColumns } from '../score/score-columns.js';
 import { runSharedPass } from './shared-pass.js';
 import type {
   BootstrapTask,
@@ -119,41 +120,6 @@ export function selectRows(selection: Selection): Uint32Array | null {
   return rows;
 }
 
-function computeMetrics(
-  columns: ScoreColumns,
-  names: readonly string[],
-  rows: Uint32Array | null,
-  out: Float64Array,
-  offset: number,
-  errors: string[],
-): void {
-  let counts: Float64Array | undefined;
-  const k = columns.classes.length;
-  names.forEach((name, j) => {
-    const spec = METRIC_REGISTRY.get(name)!;
-    try {
-      if (spec.kind === 'rows') {
-        out[offset + j] = spec.compute(columns, rows);
-        return;
-      }
-      if (counts === undefined) {
-        counts = new Float64Array(k * k);
-        const { yTrue, yPred, weight } = columns;
-        const m = rows === null ? columns.n : rows.length;
-        for (let i = 0; i < m; i++) {
-          const r = rows === null ? i : rows[i]!;
-          counts[yTrue[r]! * k + yPred[r]!]! += weight === null ? 1 : weight[r]!;
-        }
-      }
-      out[offset + j] = spec.compute(counts, k, columns);
-    } catch (error) {
-      out[offset + j] = Number.NaN;
-      const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
-      if (!errors.includes(message)) errors.push(message);
-    }
-  });
-}
-
 /**
  * Runs one rows task: every metric on every selection.
  *
@@ -165,7 +131,7 @@ export function runRowsTask(task: RowsTask): ValuesResult {
   const values = new Float64Array(task.selections.length * m);
   const errors: string[] = [];
   task.selections.forEach((selection, s) => {
-    computeMetrics(task.columns, task.metrics, selectRows(selection), values, s * m, errors);
+    computeMetricValues(task.columns, task.metrics, selectRows(selection), values, s * m, errors);
   });
   return { values, errors };
 }
@@ -187,7 +153,7 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
     const rng = createRng(seed);
     if (base === null) for (let i = 0; i < size; i++) drawn[i] = rng.nextInt(size);
     else for (let i = 0; i < size; i++) drawn[i] = base[rng.nextInt(size)]!;
-    computeMetrics(task.columns, task.metrics, drawn, values, r * m, errors);
+    computeMetricValues(task.columns, task.metrics, drawn, values, r * m, errors);
   });
   return { values, errors };
 }
@@ -220,6 +186,8 @@ export function runTask(
       return runRowsTask(task);
     case 'bootstrap':
       return runBootstrapTask(task);
+    case 'paired-bootstrap':
+      return runPairedBootstrapTask(task);
     case 'folds':
       try {
         return { foldings: buildFolds(task.spec, task.columns, task.seed, task.text) };

@@ -18,6 +18,7 @@ import type {
   Grouping,
   LabelScanTask,
   MultinomialTask,
+  PairedBootstrapTask,
   PassRunner,
   RowsTask,
   Selection,
@@ -46,7 +47,9 @@ export const TASKS_PER_WORKER = 4;
 /** Where tasks run: a worker pool, or the calling thread. */
 export interface Executor {
   confusion(task: ConfusionTask): Promise<Float64Array>;
-  values(task: RowsTask | BootstrapTask | MultinomialTask): Promise<ValuesResult>;
+  values(
+    task: RowsTask | BootstrapTask | MultinomialTask | PairedBootstrapTask,
+  ): Promise<ValuesResult>;
   folds(task: FoldsTask): Promise<FoldsResult>;
   foldTask(task: StratifiedFoldTask): Promise<Int32Array | null>;
   labelScan(task: LabelScanTask): Promise<Int32Array>;

@@ -1,0 +1,183 @@
+import type { Label } from '@assay/core-metrics';
+import { createRng } from '@assay/splitters';
+import { pairedBootstrapFromReplicates } from '@assay/stats';
+import { deriveSeed } from '../bootstrap/derive-seed.js';
+import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
+import { ConfigError } from '../errors.js';
+import { computeMetricValues } from '../metrics/compute-metric-values.js';
+import { resolveMetrics } from '../metrics/registry.js';
+import type { PairedBootstrapTask } from '../pool/task-types.js';
+import type { PredictionInput } from './prediction-input.js';
+import { prepareColumns } from './prepare-columns.js';
+import { withLabels } from './resolve-labels.js';
+import type { ScoreColumns, ScoreTask } from './score-columns.js';
+import { resolveNumericOptions } from './score-options.js';
+
+/** Options of `Runner.pairedBootstrap`. */
+export interface PairedScoreOptions {
+  /** `classification` or `regression`; inferred from side A's columns when omitted. */
+  readonly task?: ScoreTask | undefined;
+  /** registry names or aliases (at least one) */
+  readonly metrics: readonly string[];
+  /** scikit-learn's `labels=` for both sides (see `ScoreOptions.labels`) */
+  readonly labels?: readonly Label[] | undefined;
+  /** bootstrap resamples (default 1000, at least 1) */
+  readonly bootstrap?: number | undefined;
+  /** confidence level of the intervals (default 0.95) */
+  readonly ci?: number | undefined;
+  /** seed of the resamples (default 0) */
+  readonly seed?: number | undefined;
+}
+
+/** One metric of two models on the same rows: both values and the paired difference. */
+export interface PairedDifference {
+  /** the metric of side A on all rows */
+  readonly a: number;
+  /** the metric of side B on all rows */
+  readonly b: number;
+  /** b − a */
+  readonly difference: number;
+  /** percentile bootstrap interval of the difference */
+  readonly ciLow: number;
+  readonly ciHigh: number;
+  /** two-sided bootstrap p-value of "no difference" */
+  readonly pValue: number;
+  /** replicates whose difference was defined */
+  readonly samples: number;
+}
+
+/** What `Runner.pairedBootstrap` returns. */
+export interface PairedScoreReport {
+  /** paired rows */
+  readonly n: number;
+  /** per registry metric name */
+  readonly metrics: Record<string, PairedDifference>;
+  /** metric failures on some replicates (the replicate is left out) */
+  readonly warnings: readonly string[];
+  readonly settings: {
+    /** registry names, in request order (aliases resolved) */
+    readonly metrics: readonly string[];
+    readonly task: ScoreTask;
+    readonly bootstrap: number;
+    readonly ci: number;
+    readonly seed: number;
+  };
+}
+
+/** Runs a batch of paired replicates on the pool. */
+export type PairedExecutor = (
+  task: PairedBootstrapTask,
+) => Promise<{ values: Float64Array; errors: readonly string[] }>;
+
+function sideColumns(
+  input: PredictionInput,
+  side: 'a' | 'b',
+  task: ScoreTask | undefined,
+  labels: readonly Label[] | undefined,
+): ScoreColumns {
+  try {
+    return withLabels(prepareColumns(input, { task }).columns, labels);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    throw new ConfigError(error.code, `Side ${side}: ${error.message}`, {
+      path: error.path === undefined ? side : `${side}.${error.path}`,
+      cause: error,
+    });
+  }
+}
+
+/**
+ * The paired bootstrap of two models' predictions of the same rows (row `i` of `a` and
+ * of `b` is the same item): every metric on both sides, and the difference B − A with a
+ * percentile interval and p-value over replicates that resample the rows once for both.
+ *
+ * @param run - runs a batch of replicates (on the pool or in process)
+ * @param a - side A's columns
+ * @param b - side B's columns, the same rows
+ * @param options - metrics, labels, resamples, level, seed
+ * @returns the report
+ * @throws {@link ConfigError} `INVALID_OPTION` for different row counts, no metric, or
+ *   bad options; what `scorePredictions` throws for bad columns, prefixed by the side
+ * @remarks
+ * Replicate `r` uses the `r`-th output of `createRng(deriveSeed(seed, 3, 0))` as its
+ * seed, so batching and the worker count do not change a result. The interval and
+ * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`.
+ */
+export async function pairedBootstrapWith(
+  run: PairedExecutor,
+  a: PredictionInput,
+  b: PredictionInput,
+  options: PairedScoreOptions,
+): Promise<PairedScoreReport> {
+  const { seed, bootstrap, ci } = resolveNumericOptions({
+    seed: options.seed,
+    bootstrap: options.bootstrap ?? 1000,
+    ci: options.ci,
+  });
+  if (bootstrap < 1) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      'bootstrap must be at least 1 for a paired bootstrap.',
+      {
+        path: 'bootstrap',
+      },
+    );
+  }
+  if (options.metrics.length === 0) {
+    throw new ConfigError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
+      path: 'metrics',
+    });
+  }
+  const colsA = sideColumns(a, 'a', options.task, options.labels);
+  const colsB = sideColumns(b, 'b', colsA.task, options.labels);
+  if (colsA.n !== colsB.n) {
+    throw new ConfigError(
+      'INVALID_OPTION',
+      `a and b must hold the same rows, one per item, but a has ${colsA.n} and b has ${colsB.n}.`,
+      { path: 'b' },
+    );
+  }
+  const inputs = (c: ScoreColumns) => ({
+    task: c.task,
+    scores: c.yScore !== null,
+    proba: c.yProba !== null,
+    nClasses: c.classes.length,
+  });
+  const names = resolveMetrics(options.metrics, inputs(colsA)).map((s) => s.name);
+  resolveMetrics(names, inputs(colsB));
+  const m = names.length;
+  const observed = [new Float64Array(m), new Float64Array(m)] as const;
+  const warnings: string[] = [];
+  computeMetricValues(colsA, names, null, observed[0], 0, warnings);
+  computeMetricValues(colsB, names, null, observed[1], 0, warnings);
+  const rng = createRng(deriveSeed(seed, 3, 0));
+  const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
+  const batches: Promise<{ values: Float64Array; errors: readonly string[] }>[] = [];
+  for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
+    const batch = seeds.slice(first, first + BOOTSTRAP_BATCH);
+    batches.push(
+      run({ kind: 'paired-bootstrap', a: colsA, b: colsB, metrics: names, seeds: batch }),
+    );
+  }
+  const replicates = names.map(() => new Float64Array(bootstrap));
+  (await Promise.all(batches)).forEach((result, t) => {
+    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+    for (let r = 0; r * m < result.values.length; r++) {
+      for (let j = 0; j < m; j++)
+        replicates[j]![t * BOOTSTRAP_BATCH + r] = result.values[r * m + j]!;
+    }
+  });
+  const metrics: Record<string, PairedDifference> = {};
+  names.forEach((name, j) => {
+    const valueA = observed[0][j]!;
+    const valueB = observed[1][j]!;
+    const summary = pairedBootstrapFromReplicates(valueB - valueA, replicates[j]!, { ci });
+    metrics[name] = { a: valueA, b: valueB, ...summary };
+  });
+  return {
+    n: colsA.n,
+    metrics,
+    warnings,
+    settings: { metrics: names, task: colsA.task, bootstrap, ci, seed },
+  };
+}

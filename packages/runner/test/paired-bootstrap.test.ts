@@ -1,0 +1,112 @@
+import { accuracyScore, f1Score, meanAbsoluteError } from '@assay/core-metrics';
+import { ConfigError, createRunner } from '@assay/runner';
+import { createRng } from '@assay/splitters';
+import { pairedBootstrapFromReplicates } from '@assay/stats';
+import { afterAll, describe, expect, test } from 'vitest';
+import { deriveSeed } from '../src/bootstrap/derive-seed.js';
+import { syntheticClassification } from './helpers/synthetic-predictions.js';
+
+const runners = [0, 1, 2].map((workers) => createRunner({ workers }));
+afterAll(() => Promise.all(runners.map((r) => r.close())));
+
+const a = syntheticClassification(900, 3, 21, 0.7);
+const b = syntheticClassification(900, 3, 22, 0.8);
+// the same items: B keeps A's truth, with its own predictions
+const sideA = { yTrue: a.yTrue, yPred: a.yPred };
+const sideB = { yTrue: a.yTrue, yPred: b.yPred };
+
+/** The definition, one thread: replicate r draws n rows with createRng(seed_r). */
+function referenceReplicates(
+  n: number,
+  samples: number,
+  seed: number,
+  metric: (rows: Uint32Array) => number,
+): Float64Array {
+  const seeds = createRng(deriveSeed(seed, 3, 0));
+  const out = new Float64Array(samples);
+  const rows = new Uint32Array(n);
+  for (let r = 0; r < samples; r++) {
+    const rng = createRng(seeds.nextUint32());
+    for (let i = 0; i < n; i++) rows[i] = rng.nextInt(n);
+    out[r] = metric(rows);
+  }
+  return out;
+}
+
+const pick = (x: Int32Array, rows: Uint32Array) => Int32Array.from(rows, (i) => x[i]!);
+
+describe('Runner.pairedBootstrap', () => {
+  test('equals the one-thread definition for 0, 1 and 2 workers', async () => {
+    const samples = 300;
+    const reference = referenceReplicates(
+      a.yTrue.length,
+      samples,
+      5,
+      (rows) =>
+        accuracyScore(pick(a.yTrue, rows), pick(b.yPred, rows)) -
+        accuracyScore(pick(a.yTrue, rows), pick(a.yPred, rows)),
+    );
+    const observed = accuracyScore(a.yTrue, b.yPred) - accuracyScore(a.yTrue, a.yPred);
+    const expected = pairedBootstrapFromReplicates(observed, reference, { ci: 0.9 });
+    for (const runner of runners) {
+      const report = await runner.pairedBootstrap(sideA, sideB, {
+        metrics: ['accuracy', 'f1_macro'],
+        bootstrap: samples,
+        ci: 0.9,
+        seed: 5,
+      });
+      const d = report.metrics.accuracy!;
+      expect(d.a).toBe(accuracyScore(a.yTrue, a.yPred));
+      expect(d.b).toBe(accuracyScore(a.yTrue, b.yPred));
+      expect(d.difference).toBeCloseTo(expected.difference, 14);
+      expect(d.ciLow).toBeCloseTo(expected.ciLow, 14);
+      expect(d.ciHigh).toBeCloseTo(expected.ciHigh, 14);
+      expect(d.pValue).toBe(expected.pValue);
+      expect(report.metrics.f1_macro!.b).toBeCloseTo(
+        f1Score(a.yTrue, b.yPred, { average: 'macro' }) as number,
+        14,
+      );
+      expect(report.settings.metrics).toEqual(['accuracy', 'f1_macro']);
+    }
+  });
+
+  test('resolves aliases and scores regression the same way', async () => {
+    const truth = Float64Array.from({ length: 200 }, (_, i) => i % 17);
+    const predA = truth.map((t, i) => t + (i % 3));
+    const predB = truth.map((t, i) => t + (i % 2));
+    const report = await runners[2]!.pairedBootstrap(
+      { yTrue: truth, yPred: predA },
+      { yTrue: truth, yPred: predB },
+      { task: 'regression', metrics: ['mean_absolute_error'], bootstrap: 50 },
+    );
+    expect(report.settings.metrics).toEqual(['mae']);
+    expect(report.metrics.mae!.difference).toBeCloseTo(
+      meanAbsoluteError(truth, predB) - meanAbsoluteError(truth, predA),
+      14,
+    );
+  });
+
+  test('refuses sides of different lengths, naming b', async () => {
+    const error = await runners[0]!
+      .pairedBootstrap(
+        sideA,
+        { yTrue: a.yTrue.subarray(1), yPred: b.yPred.subarray(1) },
+        {
+          metrics: ['accuracy'],
+        },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).path).toBe('b');
+    expect((error as ConfigError).message).toMatch(/a has 900 and b has 899/);
+  });
+
+  test('refuses an empty metric list and an unknown metric', async () => {
+    await expect(runners[0]!.pairedBootstrap(sideA, sideB, { metrics: [] })).rejects.toThrow(
+      /at least one metric/,
+    );
+    await expect(
+      runners[0]!.pairedBootstrap(sideA, sideB, { metrics: ['acuracy'] }),
+    ).rejects.toThrow(/Unknown metric "acuracy"/);
+  });
+});
