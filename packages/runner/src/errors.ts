@@ -1,7 +1,7 @@
 /**
- * Stable codes carried by {@link ConfigError}; match on these, not on messages.
+ * Stable codes carried by {@link RunnerError}; match on these, not on messages.
  */
-export type ConfigErrorCode =
+export type RunnerErrorCode =
   // configuration files and options
   | 'INVALID_CONFIG'
   | 'INVALID_OPTION'
@@ -20,40 +20,45 @@ export type ConfigErrorCode =
   | 'TOO_FEW_ROWS'
   // execution
   | 'WORKER_FAILED'
-  | 'ABORTED';
+  | 'INTERRUPTED';
 
 /**
- * The one error class of `@assay/runner`: a bad configuration, a bad data file
- * or column, or a failed run.
+ * The one error class of `@assay/runner`: a bad option, a bad data file or column, a
+ * worker that failed, or a runner that was closed (`INTERRUPTED`).
  *
  * @remarks
- * The message is a full sentence naming the config path, file, column or row
- * and what would be valid. `path` is the config path at fault where there is
- * one (e.g. `models[1].rateLimit.rpm`). `issues` lists every problem when a
- * whole configuration was rejected at once.
+ * The message is a full sentence naming the option, file, column or row and what would
+ * be valid. `path` names the option or column at fault where there is one (e.g.
+ * `labels[2]`, `metrics`, `b`).
+ * @example
+ * ```ts
+ * import { RunnerError, scorePredictions } from '@assay/runner';
+ * try {
+ *   await scorePredictions({ yTrue: [0, 1], yPred: [0, 1] }, { metrics: ['acuracy'] });
+ * } catch (error) {
+ *   if (error instanceof RunnerError) console.log(error.code, error.path); // UNKNOWN_METRIC metrics
+ * }
+ * ```
  */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+export class RunnerError extends Error {
+  override readonly name = 'RunnerError';
   /** Stable machine-readable reason. */
-  readonly code: ConfigErrorCode;
-  /** Config path, option or column at fault, when there is one. */
+  readonly code: RunnerErrorCode;
+  /** Option or column at fault, when there is one. */
   readonly path: string | undefined;
-  /** Every problem found, when several were (e.g. an invalid config file). */
-  readonly issues: readonly string[];
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming what is wrong and what would be valid
-   * @param details - the path at fault and, for whole-config errors, every issue
+   * @param details - the option or column at fault, the underlying error
    */
   constructor(
-    code: ConfigErrorCode,
+    code: RunnerErrorCode,
     message: string,
-    details: { path?: string; issues?: readonly string[]; cause?: unknown } = {},
+    details: { path?: string; cause?: unknown } = {},
   ) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.path = details.path;
-    this.issues = details.issues ?? [message];
   }
 }

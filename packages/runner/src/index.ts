@@ -1,5 +1,5 @@
-export type { ConfigErrorCode } from './errors.js';
-export { ConfigError } from './errors.js';
+export type { RunnerErrorCode } from './errors.js';
+export { RunnerError } from './errors.js';
 export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';
 export type {

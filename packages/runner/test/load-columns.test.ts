@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, type LoadedColumn, loadColumns } from '@assay/runner';
+import { type LoadedColumn, loadColumns, RunnerError } from '@assay/runner';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -91,7 +91,7 @@ describe('loadColumns', () => {
       const error = await loadColumns(join(dir, name), { columns: { nope: 'auto' } }).catch(
         (e) => e,
       );
-      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toBeInstanceOf(RunnerError);
       expect(error.code).toBe('MISSING_COLUMN');
       expect(error.message).toContain('"nope"');
       expect(error.message).toContain('"label", "pred", "cls", "score"');
@@ -147,7 +147,7 @@ describe('loadColumns', () => {
     const error = await loadColumns(join(dir, 'corrupt.parquet'), { columns: { y: 'auto' } }).catch(
       (e) => e,
     );
-    expect(error).toBeInstanceOf(ConfigError);
+    expect(error).toBeInstanceOf(RunnerError);
     expect(error.code).toBe('UNREADABLE_FILE');
   });
 

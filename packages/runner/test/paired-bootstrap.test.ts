@@ -1,5 +1,5 @@
 import { accuracyScore, f1Score, meanAbsoluteError } from '@assay/core-metrics';
-import { ConfigError, createRunner } from '@assay/runner';
+import { createRunner, RunnerError } from '@assay/runner';
 import { createRng } from '@assay/splitters';
 import { pairedBootstrapFromReplicates } from '@assay/stats';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -96,9 +96,9 @@ describe('Runner.pairedBootstrap', () => {
         },
       )
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).path).toBe('b');
-    expect((error as ConfigError).message).toMatch(/a has 900 and b has 899/);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).path).toBe('b');
+    expect((error as RunnerError).message).toMatch(/a has 900 and b has 899/);
   });
 
   test('refuses an empty metric list and an unknown metric', async () => {

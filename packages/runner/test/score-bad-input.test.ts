@@ -1,17 +1,17 @@
-import { ConfigError, parseCvSpec, scorePredictions } from '@assay/runner';
+import { parseCvSpec, RunnerError, scorePredictions } from '@assay/runner';
 import { SplitError } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
 
 const yTrue = [0, 1, 1, 0, 1, 0, 1, 1];
 const yPred = [0, 1, 0, 0, 1, 1, 1, 1];
 
-async function failure(promise: Promise<unknown>): Promise<ConfigError> {
+async function failure(promise: Promise<unknown>): Promise<RunnerError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(ConfigError);
-  return error as ConfigError;
+  expect(error).toBeInstanceOf(RunnerError);
+  return error as RunnerError;
 }
 
 describe('bad input', () => {
@@ -139,9 +139,9 @@ describe('parseCvSpec', () => {
       } catch (e) {
         error = e;
       }
-      expect(error).toBeInstanceOf(ConfigError);
-      expect((error as ConfigError).code).toBe('INVALID_CV_SPEC');
-      expect((error as ConfigError).message).toContain('repeated-stratified:KxR');
+      expect(error).toBeInstanceOf(RunnerError);
+      expect((error as RunnerError).code).toBe('INVALID_CV_SPEC');
+      expect((error as RunnerError).message).toContain('repeated-stratified:KxR');
     },
   );
 });

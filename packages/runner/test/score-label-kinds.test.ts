@@ -1,4 +1,4 @@
-import { ConfigError, scorePredictions } from '@assay/runner';
+import { RunnerError, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 
 // Labels are read by @assay/labels, as core-metrics and the splitters read them.
@@ -27,10 +27,10 @@ describe('label order and kinds match scikit-learn', () => {
       { yTrue: [0, 1, 1, 0], yPred: ['0', '1', '0', '0'] },
       { workers: 0, metrics: ['accuracy'] },
     ).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).code).toBe('MIXED_LABEL_TYPES');
-    expect((error as ConfigError).path).toBe('yPred');
-    expect((error as ConfigError).message).toContain(
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
+    expect((error as RunnerError).path).toBe('yPred');
+    expect((error as RunnerError).message).toContain(
       'Mix of label input types (string and number): yPred has the string label "0" but yTrue has the number label 0',
     );
   });
@@ -40,8 +40,8 @@ describe('label order and kinds match scikit-learn', () => {
       { yTrue: [0, 'spam', 1, 0], yPred: [0, 1, 1, 0] },
       { workers: 0, metrics: ['accuracy'] },
     ).catch((e: unknown) => e);
-    expect((error as ConfigError).code).toBe('MIXED_LABEL_TYPES');
-    expect((error as ConfigError).message).toContain(
+    expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
+    expect((error as RunnerError).message).toContain(
       'yTrue (row 1) has the string label "spam" but yTrue (row 0) has the number label 0',
     );
   });

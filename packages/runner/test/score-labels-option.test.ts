@@ -1,4 +1,4 @@
-import { ConfigError, ScoreReportSchema, scorePredictions } from '@assay/runner';
+import { RunnerError, ScoreReportSchema, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 import { type LabelsCase, labelsFixture } from '../../../test-support/labels-fixture.js';
 
@@ -54,7 +54,7 @@ describe('the labels option equals scikit-learn with labels=', () => {
     expect(report.overall.f1_macro!.value).not.toBeCloseTo(c.overall.f1_macro!, 6);
   });
 
-  test('bad labels are rejected with a ConfigError naming the option', async () => {
+  test('bad labels are rejected with a RunnerError naming the option', async () => {
     const c = fixture.cases[0]!;
     const run = (labels: Label[], task: 'classification' | 'regression' = 'classification') =>
       scorePredictions(task === 'regression' ? { yTrue: [1.5, 2], yPred: [1, 2.5] } : input(c), {
@@ -68,7 +68,7 @@ describe('the labels option equals scikit-learn with labels=', () => {
       code: 'INVALID_OPTION',
       path: 'labels[1]',
     });
-    await expect(run(['spam'], 'regression')).rejects.toBeInstanceOf(ConfigError);
+    await expect(run(['spam'], 'regression')).rejects.toBeInstanceOf(RunnerError);
     await expect(
       scorePredictions(input(c), {
         labels: ['spam', 'ham', 'eggs'],

@@ -1,4 +1,4 @@
-import { ConfigError, createRunner } from '@assay/runner';
+import { createRunner, RunnerError } from '@assay/runner';
 import { afterEach, describe, expect, test } from 'vitest';
 
 const input = { yTrue: [0, 1, 1, 0, 1, 0], yPred: [0, 1, 0, 0, 1, 1] };
@@ -15,7 +15,7 @@ describe('a failing worker rejects the run and tears the pool down', () => {
       process.env.ASSAY_RUNNER_FAULT = fault;
       const runner = createRunner({ workers: 2 });
       const error = await runner.scorePredictions(input, { metrics: ['accuracy'] }).catch((e) => e);
-      expect(error).toBeInstanceOf(ConfigError);
+      expect(error).toBeInstanceOf(RunnerError);
       expect(error.code).toBe('WORKER_FAILED');
       expect(error.cause).toBeInstanceOf(Error);
       // the pool was destroyed: the next call starts a fresh pool, now without the fault
@@ -24,7 +24,7 @@ describe('a failing worker rejects the run and tears the pool down', () => {
       expect(report.overall.accuracy?.value).toBeCloseTo(4 / 6, 15);
       await runner.close();
       const closed = await runner.scorePredictions(input).catch((e) => e);
-      expect(closed.code).toBe('ABORTED');
+      expect(closed.code).toBe('INTERRUPTED');
     },
     60_000,
   );

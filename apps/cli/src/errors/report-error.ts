@@ -1,7 +1,7 @@
 import { ClientError } from '@assay/clients';
 import { MetricInputError } from '@assay/core-metrics';
 import { EvaluationError } from '@assay/eval';
-import { ConfigError } from '@assay/runner';
+import { RunnerError } from '@assay/runner';
 import { SplitError } from '@assay/splitters';
 import { RUN_EXIT } from './exit-codes.js';
 
@@ -23,8 +23,8 @@ const CLIENT_CONFIG_CODES: ReadonlySet<string> = new Set([
 export function isInputError(error: unknown): error is Error {
   if (error instanceof EvaluationError)
     return error.code !== 'INTERRUPTED' && error.code !== 'RUN_FAILED';
-  if (error instanceof ConfigError)
-    return error.code !== 'ABORTED' && error.code !== 'WORKER_FAILED';
+  if (error instanceof RunnerError)
+    return error.code !== 'INTERRUPTED' && error.code !== 'WORKER_FAILED';
   return error instanceof MetricInputError || error instanceof SplitError;
 }
 
@@ -37,7 +37,7 @@ export function isInputError(error: unknown): error is Error {
 export function reportError(error: unknown): number {
   const interrupted =
     (error instanceof EvaluationError && error.code === 'INTERRUPTED') ||
-    (error instanceof ConfigError && error.code === 'ABORTED');
+    (error instanceof RunnerError && error.code === 'INTERRUPTED');
   if (interrupted) {
     process.stderr.write(`assay: ${error.message}\n`);
     return RUN_EXIT.interrupted;

@@ -3,10 +3,10 @@ import { extname } from 'node:path';
 import { createProgressBar } from '@assay/report';
 import {
   type ColumnKind,
-  ConfigError,
   createRunner,
   type InputFormat,
   loadColumns,
+  RunnerError,
   type ScoreReport,
   type ScoreTask,
 } from '@assay/runner';
@@ -136,7 +136,7 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
   try {
     await writeFile(options.out, text);
   } catch (error) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `--out ${options.out} could not be written (${(error as Error).message}); pass a writable path.`,
       { path: 'out', cause: error },

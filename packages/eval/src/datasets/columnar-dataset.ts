@@ -1,10 +1,10 @@
 import {
   type ColumnKind,
-  ConfigError,
   type LoadColumnsOptions,
   type LoadedColumn,
   type LoadedTable,
   loadColumns,
+  RunnerError,
 } from '@assay/runner';
 import { EvaluationError, type EvaluationErrorCode } from '../errors.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
@@ -24,7 +24,7 @@ async function readColumns(path: string, options: LoadColumnsOptions): Promise<L
   try {
     return await loadColumns(path, options);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof RunnerError)) throw error;
     const code = READER_CODES.has(error.code)
       ? (error.code as EvaluationErrorCode)
       : 'UNREADABLE_FILE';

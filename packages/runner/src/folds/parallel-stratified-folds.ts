@@ -1,5 +1,5 @@
 import { SplitError } from '@assay/splitters';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { firstRowsOf } from '../pool/shared-pass.js';
 import { taskRanges } from '../pool/task-ranges.js';
 import type {
@@ -50,7 +50,7 @@ export type RunFoldTask = (task: StratifiedFoldTask) => Promise<Int32Array | nul
  * @param text - the CV spec as written, for messages
  * @param tasks - how many allocation tasks to run (any number gives the same result)
  * @returns the layout and a warning when the smallest class has fewer rows than folds
- * @throws {@link ConfigError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL` when
+ * @throws {@link RunnerError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL` when
  *   every class has fewer rows than folds
  */
 export async function planParallelStratifiedFolds(
@@ -84,8 +84,8 @@ export async function planParallelStratifiedFolds(
   return layoutStratifiedFolds(run, blockCounts, first, n, nSplits, seed, blockRows, text, tasks);
 }
 
-function tooFewRows(text: string, n: number, nSplits: number): ConfigError {
-  return new ConfigError(
+function tooFewRows(text: string, n: number, nSplits: number): RunnerError {
+  return new RunnerError(
     'TOO_FEW_ROWS',
     `--cv ${text} needs at least ${nSplits} rows but only ${n} are left to score; use fewer folds or more rows.`,
     { path: 'cv' },
@@ -109,7 +109,7 @@ function tooFewRows(text: string, n: number, nSplits: number): ConfigError {
  * @param text - the CV spec as written, for messages
  * @param tasks - how many allocation tasks to run (any number gives the same result)
  * @returns the layout and a warning when the smallest class has fewer rows than folds
- * @throws {@link ConfigError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL`
+ * @throws {@link RunnerError} `TOO_FEW_ROWS`; {@link SplitError} `CLASS_TOO_SMALL`
  */
 export async function layoutStratifiedFolds(
   run: RunFoldTask,

@@ -1,5 +1,5 @@
 import type { Label } from '@assay/core-metrics';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { ColumnKind, LoadedColumn } from './loaded-column.js';
 import { sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
@@ -171,7 +171,7 @@ export class CellColumnBuilder {
       return;
     }
     if (this.kind === 'number') {
-      throw new ConfigError(
+      throw new RunnerError(
         'NON_NUMERIC_VALUE',
         `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number (or empty for missing).`,
         { path: this.name },

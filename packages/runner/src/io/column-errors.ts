@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 
 /**
  * Checks that every requested column exists in a file.
@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
  * @param file - the file, for the message
  * @param requested - the columns the caller asked for
  * @param available - the columns the file has
- * @throws {@link ConfigError} `MISSING_COLUMN` listing the columns that exist
+ * @throws {@link RunnerError} `MISSING_COLUMN` listing the columns that exist
  */
 export function checkColumnsExist(
   file: string,
@@ -16,7 +16,7 @@ export function checkColumnsExist(
   const have = new Set(available);
   const missing = requested.filter((name) => !have.has(name));
   if (missing.length === 0) return;
-  throw new ConfigError(
+  throw new RunnerError(
     'MISSING_COLUMN',
     `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.`,
     { path: missing[0]! },
@@ -24,22 +24,22 @@ export function checkColumnsExist(
 }
 
 /**
- * Wraps a file-system or parser failure in a `ConfigError`.
+ * Wraps a file-system or parser failure in a `RunnerError`.
  *
  * @param file - the file being read
  * @param error - what was thrown
- * @returns a `FILE_NOT_FOUND` or `UNREADABLE_FILE` error (a ConfigError is returned as is)
+ * @returns a `FILE_NOT_FOUND` or `UNREADABLE_FILE` error (a RunnerError is returned as is)
  */
-export function readFailure(file: string, error: unknown): ConfigError {
-  if (error instanceof ConfigError) return error;
+export function readFailure(file: string, error: unknown): RunnerError {
+  if (error instanceof RunnerError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') {
-    return new ConfigError('FILE_NOT_FOUND', `${file} does not exist; pass an existing file.`, {
+    return new RunnerError('FILE_NOT_FOUND', `${file} does not exist; pass an existing file.`, {
       cause: error,
     });
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return new ConfigError('UNREADABLE_FILE', `${file} could not be read: ${reason}`, {
+  return new RunnerError('UNREADABLE_FILE', `${file} could not be read: ${reason}`, {
     cause: error,
   });
 }
@@ -50,6 +50,6 @@ export function readFailure(file: string, error: unknown): ConfigError {
  * @param file - the file
  * @returns an `EMPTY_FILE` error
  */
-export function emptyFile(file: string): ConfigError {
-  return new ConfigError('EMPTY_FILE', `${file} has no data rows; at least one row is required.`);
+export function emptyFile(file: string): RunnerError {
+  return new RunnerError('EMPTY_FILE', `${file} has no data rows; at least one row is required.`);
 }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readArrow } from './read-arrow.js';
@@ -41,12 +41,12 @@ export interface LoadColumnsOptions {
  *
  * @param file - a path
  * @returns the format
- * @throws {@link ConfigError} `UNKNOWN_FORMAT` listing the known extensions
+ * @throws {@link RunnerError} `UNKNOWN_FORMAT` listing the known extensions
  */
 export function detectFormat(file: string): InputFormat {
   const format = EXTENSIONS[extname(file).toLowerCase()];
   if (format === undefined) {
-    throw new ConfigError(
+    throw new RunnerError(
       'UNKNOWN_FORMAT',
       `Cannot tell the format of ${file} from its extension; use one of ${Object.keys(EXTENSIONS).join(', ')} or pass --input-format (${INPUT_FORMATS.join(', ')}).`,
       { path: 'inputFormat' },
@@ -64,7 +64,7 @@ export function detectFormat(file: string): InputFormat {
  * @param file - path of the file
  * @param options - the columns to read and the format
  * @returns the row count, the columns and the names of every column in the file
- * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `UNKNOWN_FORMAT`, `MISSING_COLUMN` (listing the columns that exist),
  *   `RAGGED_ROW` (CSV line), `NON_NUMERIC_VALUE` (row)
  * @example
@@ -79,7 +79,7 @@ export function detectFormat(file: string): InputFormat {
 export async function loadColumns(file: string, options: LoadColumnsOptions): Promise<LoadedTable> {
   const format = options.format ?? detectFormat(file);
   if (!INPUT_FORMATS.includes(format)) {
-    throw new ConfigError(
+    throw new RunnerError(
       'UNKNOWN_FORMAT',
       `Input format "${String(format)}" is not supported; use one of ${INPUT_FORMATS.join(', ')}.`,
       { path: 'inputFormat' },
@@ -92,10 +92,10 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
   try {
     const info = await stat(file);
     if (!info.isFile()) {
-      throw new ConfigError('UNREADABLE_FILE', `${file} is not a regular file; pass a data file.`);
+      throw new RunnerError('UNREADABLE_FILE', `${file} is not a regular file; pass a data file.`);
     }
     if (info.size === 0) {
-      throw new ConfigError('EMPTY_FILE', `${file} is empty; at least one data row is required.`);
+      throw new RunnerError('EMPTY_FILE', `${file} is empty; at least one data row is required.`);
     }
   } catch (error) {
     throw readFailure(file, error);

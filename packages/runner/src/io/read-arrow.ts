@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Label } from '@assay/core-metrics';
 import { type Data, type DataType, makeVector, Type, tableFromIPC } from 'apache-arrow';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
@@ -16,7 +16,7 @@ const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
  * @param file - path of the `.arrow` / `.feather` / `.arrows` file
  * @param columns - the columns to read and how
  * @returns the loaded columns
- * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE` (a `number` column of a non-numeric type)
  */
 export async function readArrow(
@@ -40,7 +40,7 @@ export async function readArrow(
     const vector = table.getChild(name)!;
     const numeric = NUMERIC_TYPES.has(vector.type.typeId as Type);
     if (kind === 'number' && !numeric) {
-      throw new ConfigError(
+      throw new RunnerError(
         'NON_NUMERIC_VALUE',
         `Column "${name}" of ${file} has Arrow type ${String(vector.type)}; a numeric (int, float or decimal) column is required.`,
         { path: name },

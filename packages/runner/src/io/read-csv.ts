@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
@@ -12,7 +12,7 @@ import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
  * @param columns - the columns to read and how
  * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
  * @returns the loaded columns
- * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
  */
 export async function readCsv(
@@ -43,7 +43,7 @@ export async function readCsv(
       }
       if (record.length === 1 && record[0] === '' && header.length > 1) continue;
       if (record.length !== header.length) {
-        throw new ConfigError(
+        throw new RunnerError(
           'RAGGED_ROW',
           `${file} line ${info.lines} has ${record.length} fields but the header has ${header.length}; every row must have one field per column.`,
           { path: `line ${info.lines}` },

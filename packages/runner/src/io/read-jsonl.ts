@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
@@ -12,7 +12,7 @@ import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
  * @param file - path of the JSONL file
  * @param columns - the columns to read and how
  * @returns the loaded columns
- * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE` (naming the
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE` (naming the
  *   line that is not a JSON object), `EMPTY_FILE`, `MISSING_COLUMN` (a column
  *   absent from every line), `NON_NUMERIC_VALUE`
  */
@@ -35,14 +35,14 @@ export async function readJsonl(
       try {
         row = JSON.parse(line);
       } catch (error) {
-        throw new ConfigError(
+        throw new RunnerError(
           'UNREADABLE_FILE',
           `${file} line ${lineNumber} is not valid JSON (${(error as Error).message}); each line must be one JSON object.`,
           { path: `line ${lineNumber}` },
         );
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-        throw new ConfigError(
+        throw new RunnerError(
           'UNREADABLE_FILE',
           `${file} line ${lineNumber} is not a JSON object; each line must be one object such as {"y_true": 1, "y_pred": 0}.`,
           { path: `line ${lineNumber}` },

@@ -1,6 +1,6 @@
 import type { Label } from '@assay/core-metrics';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema } from 'hyparquet';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
@@ -16,7 +16,7 @@ const NUMERIC_PHYSICAL = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
  * @param file - path of the `.parquet` file
  * @param columns - the columns to read and how
  * @returns the loaded columns
- * @throws {@link ConfigError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE`
  */
 export async function readParquet(
@@ -26,7 +26,7 @@ export async function readParquet(
   try {
     const buffer = await asyncBufferFromFile(file);
     if (buffer.byteLength === 0)
-      throw new ConfigError('EMPTY_FILE', `${file} is empty; at least one row is required.`);
+      throw new RunnerError('EMPTY_FILE', `${file} is empty; at least one row is required.`);
     const metadata = await parquetMetadataAsync(buffer);
     const schema = parquetSchema(metadata);
     const available = schema.children.map((c) => c.element.name);
@@ -45,7 +45,7 @@ export async function readParquet(
         element.converted_type !== 'UTF8' &&
         element.converted_type !== 'DECIMAL';
       if (kind === 'number' && !numeric) {
-        throw new ConfigError(
+        throw new RunnerError(
           'NON_NUMERIC_VALUE',
           `Column "${name}" of ${file} has Parquet type ${element.type ?? 'group'}; a numeric (INT32, INT64, FLOAT or DOUBLE) column is required.`,
           { path: name },

@@ -7,7 +7,7 @@ import {
   matthewsCorrcoefFromConfusion,
   precisionRecallFscoreSupportFromConfusion,
 } from '@assay/core-metrics';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { ConfusionMetric } from './metric-spec.js';
 
@@ -39,20 +39,20 @@ export function presentLabels(counts: Float64Array, nClasses: number): number[] 
  * @param columns - the job's columns
  * @param metric - the metric asking, for the error
  * @returns the positive class index
- * @throws {@link ConfigError} `INVALID_OPTION` when there are more than two classes
+ * @throws {@link RunnerError} `INVALID_OPTION` when there are more than two classes
  */
 export function positiveIndex(columns: ScoreColumns, metric: string): number {
   const { classes, labelSet } = columns;
   if (labelSet !== undefined) {
     if (labelSet.positive >= 0) return labelSet.positive;
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} is binary but the labels option lists ${labelSet.indices.length} label(s); give exactly two labels, or use ${metric}_macro, ${metric}_micro or ${metric}_weighted.`,
       { path: 'metrics' },
     );
   }
   if (classes.length > 2) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} is binary but the labels have ${classes.length} classes (${classes.slice(0, 10).join(', ')}); use ${metric}_macro, ${metric}_micro or ${metric}_weighted.`,
       { path: 'metrics' },

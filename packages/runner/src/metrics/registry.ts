@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { ScoreTask } from '../score/score-columns.js';
 import { CONFUSION_METRICS } from './confusion-metrics.js';
 import type { MetricSpec } from './metric-spec.js';
@@ -111,7 +111,7 @@ export function defaultMetrics(inputs: AvailableInputs): string[] {
  * @param names - requested names, or undefined/empty for the defaults
  * @param inputs - what the job provides
  * @returns the metric specs, in request order, without duplicates
- * @throws {@link ConfigError} `UNKNOWN_METRIC` listing the valid names;
+ * @throws {@link RunnerError} `UNKNOWN_METRIC` listing the valid names;
  *   `INVALID_OPTION` for a metric of the other task or one whose input is missing
  */
 export function resolveMetrics(
@@ -124,28 +124,28 @@ export function resolveMetrics(
     const name = ALIASES[raw.trim()] ?? raw.trim();
     const spec = METRIC_REGISTRY.get(name);
     if (spec === undefined) {
-      throw new ConfigError(
+      throw new RunnerError(
         'UNKNOWN_METRIC',
         `Unknown metric "${raw}"; valid metrics for ${inputs.task} are: ${metricNames(inputs.task).join(', ')}.`,
         { path: 'metrics' },
       );
     }
     if (spec.task !== inputs.task) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `Metric "${name}" is a ${spec.task} metric but the task is ${inputs.task}; valid metrics for ${inputs.task} are: ${metricNames(inputs.task).join(', ')}.`,
         { path: 'metrics' },
       );
     }
     if (spec.needs === 'proba' && !inputs.proba) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `Metric "${name}" needs class probabilities; pass --y-proba (yProba) with one column per class.`,
         { path: 'metrics' },
       );
     }
     if (spec.needs === 'scores' && !inputs.scores && !inputs.proba) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `Metric "${name}" needs scores of the positive class; pass --y-score (yScore) or, for two classes, --y-proba.`,
         { path: 'metrics' },

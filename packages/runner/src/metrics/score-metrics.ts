@@ -1,5 +1,5 @@
 import { averagePrecisionKernel, rocAucBinaryKernel } from '@assay/core-metrics';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { RowsMetric } from './metric-spec.js';
 import { filterRows } from './row-selection.js';
@@ -60,7 +60,7 @@ export function classIndicator(yTrue: Int32Array, code: number): Uint8Array {
  * @param columns - the job's columns
  * @param metric - the metric asking, for the error
  * @returns indicator and scores
- * @throws {@link ConfigError} `INVALID_OPTION` for more than two classes
+ * @throws {@link RunnerError} `INVALID_OPTION` for more than two classes
  */
 export function binaryScores(
   columns: ScoreColumns,
@@ -69,7 +69,7 @@ export function binaryScores(
   // with the labels option a binary y_true may meet a third, predicted-only label
   // (isPositive is then set from y_true alone, as roc_auc_score reads only y_true)
   if (columns.isPositive === null || (columns.classes.length > 2 && columns.yScore === null)) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} needs a binary target but the labels have ${columns.classes.length} classes; use roc_auc_ovr or roc_auc_ovo with --y-proba for multiclass problems.`,
       { path: 'metrics' },
@@ -79,7 +79,7 @@ export function binaryScores(
     columns.yScore ??
     (columns.yProba === null ? undefined : probaColumn(columns, columns.classes.length - 1));
   if (scores === undefined) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} needs scores; pass --y-score (or --y-proba).`,
       { path: 'metrics' },
@@ -156,11 +156,11 @@ function ovo(columns: ScoreColumns, rows: Uint32Array | null, weighted: boolean)
  *
  * @param columns - the job's columns
  * @param metric - the metric asking, for the error
- * @throws {@link ConfigError} `INVALID_OPTION` without `yProba`
+ * @throws {@link RunnerError} `INVALID_OPTION` without `yProba`
  */
 export function needsProba(columns: ScoreColumns, metric: string): void {
   if (columns.yProba === null) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} needs class probabilities; pass --y-proba with one column per class.`,
       { path: 'metrics' },

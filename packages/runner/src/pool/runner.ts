@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import {
   type PairedScoreOptions,
   type PairedScoreReport,
@@ -29,7 +29,7 @@ class WorkerFailure extends Error {}
  * reused across calls, that scores predictions over shared-memory columns.
  *
  * @remarks
- * If a worker throws or dies, the run is rejected with a `ConfigError`
+ * If a worker throws or dies, the run is rejected with a `RunnerError`
  * (`WORKER_FAILED`) carrying the worker's error as `cause`, and the pool is
  * destroyed (the next call starts a fresh one), so nothing hangs.
  */
@@ -41,12 +41,12 @@ export class Runner {
 
   /**
    * @param options - pool size
-   * @throws {@link ConfigError} `INVALID_OPTION` for a bad worker count
+   * @throws {@link RunnerError} `INVALID_OPTION` for a bad worker count
    */
   constructor(options: RunnerOptions = {}) {
     const workers = options.workers ?? availableParallelism();
     if (!Number.isInteger(workers) || workers < 0 || workers > 1024) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `workers must be a whole number in [0, 1024] (0 = no worker threads), got ${String(workers)}.`,
         { path: 'workers' },
@@ -110,8 +110,8 @@ export class Runner {
    *   from {@link loadColumns} or an apache-arrow Table
    * @param options - task, metrics, `cv` or `foldIds`, seed, bootstrap, ci, dropMissing
    * @returns the report (validates against `ScoreReportSchema`)
-   * @throws {@link ConfigError} for bad options or data, `WORKER_FAILED` when a worker
-   *   throws or dies, `ABORTED` after {@link Runner.close}
+   * @throws {@link RunnerError} for bad options or data, `WORKER_FAILED` when a worker
+   *   throws or dies, `INTERRUPTED` after {@link Runner.close}
    * @example
    * ```ts
    * const runner = createRunner({ workers: 2 });
@@ -132,8 +132,8 @@ export class Runner {
    * @param b - side B's columns, the same rows in the same order
    * @param options - metrics (registry names or aliases), labels, bootstrap, ci, seed
    * @returns per metric: both values, the difference, its interval and p-value
-   * @throws {@link ConfigError} for bad options or data (prefixed by the side), row counts
-   *   that differ, `WORKER_FAILED` when a worker fails, `ABORTED` after {@link Runner.close}
+   * @throws {@link RunnerError} for bad options or data (prefixed by the side), row counts
+   *   that differ, `WORKER_FAILED` when a worker fails, `INTERRUPTED` after {@link Runner.close}
    * @example
    * ```ts
    * const runner = createRunner({ workers: 2 });
@@ -157,8 +157,8 @@ export class Runner {
   /** Runs a job on the pool; a failed worker shuts the pool down and becomes WORKER_FAILED. */
   private async guarded<T>(job: (exec: Executor) => Promise<T>): Promise<T> {
     if (this.closed) {
-      throw new ConfigError(
-        'ABORTED',
+      throw new RunnerError(
+        'INTERRUPTED',
         'This runner is closed; create a new one with createRunner().',
       );
     }
@@ -169,7 +169,7 @@ export class Runner {
       await this.destroyPool();
       const cause = error.cause;
       const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new ConfigError(
+      throw new RunnerError(
         'WORKER_FAILED',
         `A scoring worker failed (${reason}); the run was aborted and the worker pool shut down.`,
         { cause },
@@ -199,7 +199,7 @@ export class Runner {
  *
  * @param options - `workers` (default `os.availableParallelism()`, 0 = in-process)
  * @returns the runner; call `close()` when done
- * @throws {@link ConfigError} `INVALID_OPTION` for a bad worker count
+ * @throws {@link RunnerError} `INVALID_OPTION` for a bad worker count
  * @example
  * ```ts
  * import { createRunner } from '@assay/runner';
@@ -225,7 +225,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
  * @param input - see {@link Runner.scorePredictions}
  * @param options - see {@link Runner.scorePredictions}, plus `workers`
  * @returns the report
- * @throws {@link ConfigError} as {@link Runner.scorePredictions}
+ * @throws {@link RunnerError} as {@link Runner.scorePredictions}
  * @example
  * ```ts
  * import { scorePredictions } from '@assay/runner';

@@ -8,7 +8,7 @@ import {
   StratifiedKFold,
   TimeSeriesSplit,
 } from '@assay/splitters';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import type { CvSpec } from './parse-cv-spec.js';
 import type { ScoreColumns } from './score-columns.js';
@@ -30,8 +30,8 @@ export interface Folding {
   readonly splits: readonly { readonly nTrain: number; readonly nTest: number }[];
 }
 
-function tooFew(spec: string, n: number, need: number): ConfigError {
-  return new ConfigError(
+function tooFew(spec: string, n: number, need: number): RunnerError {
+  return new RunnerError(
     'TOO_FEW_ROWS',
     `--cv ${spec} needs at least ${need} rows but only ${n} are left to score; use fewer folds or more rows.`,
     { path: 'cv' },
@@ -80,7 +80,7 @@ function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding
  * @param seed - the shuffle seed
  * @param text - the spec as written, for messages
  * @returns one {@link Folding} per repeat (empty for `none`)
- * @throws {@link ConfigError} `TOO_FEW_ROWS`, `INVALID_OPTION` (group CV without groups);
+ * @throws {@link RunnerError} `TOO_FEW_ROWS`, `INVALID_OPTION` (group CV without groups);
  *   `SplitError` from the splitter (e.g. a class smaller than K)
  */
 export function buildFolds(
@@ -93,7 +93,7 @@ export function buildFolds(
   const stratifyBy = columns.task === 'classification' ? columns.yTrue : undefined;
   const needGroups = () => {
     if (columns.group === null) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `--cv ${text} splits by group; pass --group COL (group) naming the group column.`,
         { path: 'group' },
@@ -103,7 +103,7 @@ export function buildFolds(
   };
   const needLabels = () => {
     if (stratifyBy === undefined) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `--cv ${text} stratifies by class but the task is regression; use kfold:K.`,
         { path: 'cv' },

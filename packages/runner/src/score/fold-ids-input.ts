@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import type { Folding } from './build-folds.js';
 
@@ -9,11 +9,11 @@ import type { Folding } from './build-folds.js';
  * @param foldIds - fold per row
  * @param n - row count
  * @returns the folding
- * @throws {@link ConfigError} `INVALID_OPTION` for a wrong length or a non-integer id
+ * @throws {@link RunnerError} `INVALID_OPTION` for a wrong length or a non-integer id
  */
 export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding {
   if (foldIds.length !== n) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `foldIds has ${foldIds.length} entries but there are ${n} rows; give one fold id per row (-1 = never tested).`,
       { path: 'foldIds' },
@@ -24,7 +24,7 @@ export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding 
   for (let i = 0; i < n; i++) {
     const f = foldIds[i]!;
     if (!Number.isInteger(f) || f < -1) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `foldIds[${i}] is ${String(f)}; fold ids must be integers >= 0, or -1 for rows never tested.`,
         { path: 'foldIds' },

@@ -1,26 +1,26 @@
 import { LabelError, LabelKindCheck } from '@assay/labels';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { LabelColumn } from '../io/loaded-column.js';
 
 /**
- * The runner's form of a label error from `@assay/labels`: a {@link ConfigError}
+ * The runner's form of a label error from `@assay/labels`: a {@link RunnerError}
  * with the same code and message, its path the column at fault.
  *
  * @param error - anything thrown while reading labels
  * @param path - the column's name
- * @returns the ConfigError, or `error` itself when it is not a label error
+ * @returns the RunnerError, or `error` itself when it is not a label error
  * @example
  * ```ts
  * try {
  *   sortedUnion(sets);
  * } catch (error) {
- *   throw asConfigError(error, 'pred');
+ *   throw asRunnerError(error, 'pred');
  * }
  * ```
  */
-export function asConfigError(error: unknown, path: string): unknown {
+export function asRunnerError(error: unknown, path: string): unknown {
   if (!(error instanceof LabelError)) return error;
-  return new ConfigError(error.code, error.message, { path, cause: error });
+  return new RunnerError(error.code, error.message, { path, cause: error });
 }
 
 /**
@@ -29,7 +29,7 @@ export function asConfigError(error: unknown, path: string): unknown {
  *
  * @param column - a label column (dictionary in first-seen order)
  * @param what - the column as messages name it, e.g. `yTrue`
- * @throws {@link ConfigError} `MIXED_LABEL_TYPES`
+ * @throws {@link RunnerError} `MIXED_LABEL_TYPES`
  * @example
  * ```ts
  * checkLabelKinds(column, 'yTrue'); // throws when the dictionary holds 0 and 'a'
@@ -46,6 +46,6 @@ export function checkLabelKinds(column: LabelColumn, what: string): void {
     kinds.check(dictionary[0]!, what, codes.indexOf(0));
     kinds.check(dictionary[other]!, what, codes.indexOf(other));
   } catch (error) {
-    throw asConfigError(error, column.name);
+    throw asRunnerError(error, column.name);
   }
 }

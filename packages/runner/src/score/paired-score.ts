@@ -3,7 +3,7 @@ import { createRng } from '@assay/splitters';
 import { pairedBootstrapFromReplicates } from '@assay/stats';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
@@ -78,8 +78,8 @@ function sideColumns(
   try {
     return withLabels(prepareColumns(input, { task }).columns, labels);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    throw new ConfigError(error.code, `Side ${side}: ${error.message}`, {
+    if (!(error instanceof RunnerError)) throw error;
+    throw new RunnerError(error.code, `Side ${side}: ${error.message}`, {
       path: error.path === undefined ? side : `${side}.${error.path}`,
       cause: error,
     });
@@ -96,7 +96,7 @@ function sideColumns(
  * @param b - side B's columns, the same rows
  * @param options - metrics, labels, resamples, level, seed
  * @returns the report
- * @throws {@link ConfigError} `INVALID_OPTION` for different row counts, no metric, or
+ * @throws {@link RunnerError} `INVALID_OPTION` for different row counts, no metric, or
  *   bad options; what `scorePredictions` throws for bad columns, prefixed by the side
  * @remarks
  * Replicate `r` uses the `r`-th output of `createRng(deriveSeed(seed, 3, 0))` as its
@@ -115,7 +115,7 @@ export async function pairedBootstrapWith(
     ci: options.ci,
   });
   if (bootstrap < 1) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       'bootstrap must be at least 1 for a paired bootstrap.',
       {
@@ -124,14 +124,14 @@ export async function pairedBootstrapWith(
     );
   }
   if (options.metrics.length === 0) {
-    throw new ConfigError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
+    throw new RunnerError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
       path: 'metrics',
     });
   }
   const colsA = sideColumns(a, 'a', options.task, options.labels);
   const colsB = sideColumns(b, 'b', colsA.task, options.labels);
   if (colsA.n !== colsB.n) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `a and b must hold the same rows, one per item, but a has ${colsA.n} and b has ${colsB.n}.`,
       { path: 'b' },

@@ -1,4 +1,4 @@
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { CvSpec } from './cv-spec.js';
 
 export type { CvSpec } from './cv-spec.js';
@@ -7,8 +7,8 @@ export type { CvSpec } from './cv-spec.js';
 export const CV_SPEC_FORMS =
   'none, kfold:K, stratified:K, group:K, stratified-group:K, repeated-stratified:KxR, holdout:F (0 < F < 1), timeseries:K';
 
-function bad(spec: string, why: string): ConfigError {
-  return new ConfigError(
+function bad(spec: string, why: string): RunnerError {
+  return new RunnerError(
     'INVALID_CV_SPEC',
     `--cv "${spec}" is invalid: ${why}; use one of ${CV_SPEC_FORMS}.`,
     { path: 'cv' },
@@ -28,7 +28,7 @@ function parseK(spec: string, text: string | undefined, what = 'K'): number {
  *
  * @param spec - the text of `--cv` (case-insensitive)
  * @returns the parsed spec
- * @throws {@link ConfigError} `INVALID_CV_SPEC` naming what is wrong and the valid forms
+ * @throws {@link RunnerError} `INVALID_CV_SPEC` naming what is wrong and the valid forms
  * @example
  * ```ts
  * parseCvSpec('repeated-stratified:5x2'); // { kind: 'repeated-stratified', k: 5, repeats: 2 }

@@ -1,8 +1,8 @@
 import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
-import { asConfigError } from './label-kinds.js';
+import { asRunnerError } from './label-kinds.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import type {
   ArrowPredictions,
@@ -56,7 +56,7 @@ function fromRoles(input: LoadedPredictions | ArrowPredictions, regression: bool
     const get = (name: string): LoadedColumn => {
       const column = loaded.columns.get(name);
       if (column === undefined) {
-        throw new ConfigError(
+        throw new RunnerError(
           'MISSING_COLUMN',
           `Column "${name}" was not loaded; the loaded columns are: ${[...loaded.columns.keys()].join(', ')}.`,
           { path: name },
@@ -79,7 +79,7 @@ function fromRoles(input: LoadedPredictions | ArrowPredictions, regression: bool
   const pick = (name: string) => {
     const child = arrow.getChild(name);
     if (child === null) {
-      throw new ConfigError('MISSING_COLUMN', `The Arrow table has no column "${name}".`, {
+      throw new RunnerError('MISSING_COLUMN', `The Arrow table has no column "${name}".`, {
         path: name,
       });
     }
@@ -106,7 +106,7 @@ function fromMemory(
   const n = lengthOf(yTrue);
   const check = (name: string, column: LoadedColumn): LoadedColumn => {
     if (lengthOf(column) !== n) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `${name} has ${lengthOf(column)} values but yTrue has ${n}; every column must have one value per row.`,
         { path: name },
@@ -198,7 +198,7 @@ function handleMissing(
         column.kind === 'label'
           ? 'a missing (null, empty or NaN) label'
           : 'a missing (null, empty or NaN) value';
-      throw new ConfigError(
+      throw new RunnerError(
         'MISSING_VALUE',
         `${describe(role, column)} has ${what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
         { path: column.name },
@@ -250,7 +250,7 @@ function usedLabels(column: LabelColumn): Label[] {
  * Encodes true and predicted labels over their sorted union (`@assay/labels`
  * order: numbers numerically, strings by code point), in place when allowed.
  *
- * @throws {@link ConfigError} `MIXED_LABEL_TYPES` when one column holds numbers and the
+ * @throws {@link RunnerError} `MIXED_LABEL_TYPES` when one column holds numbers and the
  *   other strings (scikit-learn's "Mix of label input types")
  */
 function unifyLabels(
@@ -269,7 +269,7 @@ function unifyLabels(
     ]);
   } catch (error) {
     const atPred = error instanceof LabelError && error.argument === predWhat;
-    throw asConfigError(error, atPred ? yPred.name : yTrue.name);
+    throw asRunnerError(error, atPred ? yPred.name : yTrue.name);
   }
   const trueSet = new Set<Label>(trueLabels);
   const unseen = [...new Set(predLabels.filter((l) => !trueSet.has(l)))].sort(compareLabels);
@@ -292,7 +292,7 @@ function unifyLabels(
 function asNumbers(role: string, column: LoadedColumn): Float64Array {
   if (column.kind === 'number') return column.values;
   const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
-  throw new ConfigError(
+  throw new RunnerError(
     'NON_NUMERIC_VALUE',
     `${describe(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
     { path: column.name },
@@ -308,7 +308,7 @@ function checkFinite(
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v) || v < min) {
-      throw new ConfigError(
+      throw new RunnerError(
         'NON_NUMERIC_VALUE',
         `${describe(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
         { path: column.name },
@@ -373,7 +373,7 @@ export interface PrepareOptions {
  * @param input - in-memory columns, or a loaded table / Arrow table with column roles
  * @param options - task (inferred when omitted) and `dropMissing`
  * @returns the columns ready for scoring, the dropped-row count, unseen predicted labels and warnings
- * @throws {@link ConfigError} `MISSING_VALUE`, `NON_NUMERIC_VALUE`, `MISSING_COLUMN`,
+ * @throws {@link RunnerError} `MISSING_VALUE`, `NON_NUMERIC_VALUE`, `MISSING_COLUMN`,
  *   `INVALID_OPTION`, `EMPTY_FILE`
  */
 export function prepareColumns(
@@ -388,7 +388,7 @@ export function prepareColumns(
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
   if (raw.n === 0) {
-    throw new ConfigError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
+    throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
   }
   const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
   const task: ScoreTask =
@@ -440,7 +440,7 @@ export function prepareColumns(
   }
   const probaColumns = raw.yProba?.map((c, i) => checkFinite(`yProba[${i}]`, c));
   if (probaColumns !== undefined && probaColumns.length !== classes.length) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order.`,
       { path: 'yProba' },

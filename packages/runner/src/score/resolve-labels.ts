@@ -1,5 +1,5 @@
 import { compareCodePoints, compareLabels, type Label } from '@assay/labels';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { LabelSet, ScoreColumns } from './score-columns.js';
 
 /** `a > b` in `@assay/labels` order; a number and a string compare as strings. */
@@ -20,7 +20,7 @@ function greater(a: Label, b: Label): boolean {
  * @param columns - the prepared columns
  * @param labels - the option, or undefined
  * @returns the columns, with `labelSet` (and `isPositive`) set when labels are given
- * @throws {@link ConfigError} `INVALID_OPTION` (path `labels`) for an empty list, a
+ * @throws {@link RunnerError} `INVALID_OPTION` (path `labels`) for an empty list, a
  *   duplicate, a value that is not a string or finite number, or a regression task
  */
 export function withLabels(
@@ -29,14 +29,14 @@ export function withLabels(
 ): ScoreColumns {
   if (labels === undefined) return columns;
   if (columns.task !== 'classification') {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       'labels applies to classification only; leave it out for a regression task.',
       { path: 'labels' },
     );
   }
   if (!Array.isArray(labels) || labels.length === 0) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       'labels must be a non-empty array of class labels (strings or numbers).',
       { path: 'labels' },
@@ -50,7 +50,7 @@ export function withLabels(
   let width = classes.length;
   const indices = labels.map((raw, i) => {
     if (!(typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw)))) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `labels[${i}] is ${String(raw)}; each label must be a string or a finite number.`,
         { path: `labels[${i}]` },
@@ -58,7 +58,7 @@ export function withLabels(
     }
     const label = asStrings ? String(raw) : raw;
     if (seen.has(label)) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         `labels[${i}] repeats the label ${JSON.stringify(raw)}; list each label once.`,
         { path: `labels[${i}]` },

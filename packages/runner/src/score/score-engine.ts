@@ -1,6 +1,6 @@
 import { SplitError, type SplitErrorCode } from '@assay/splitters';
 import { queueBootstrap } from '../bootstrap/queue-bootstrap.js';
-import { ConfigError, type ConfigErrorCode } from '../errors.js';
+import { RunnerError, type RunnerErrorCode } from '../errors.js';
 import {
   layoutStratifiedFolds,
   planParallelStratifiedFolds,
@@ -64,8 +64,8 @@ function unpackFolds(result: FoldsResult): Folding[] {
   if ('foldings' in result) return result.foldings;
   const { name, code, message, path } = result.error;
   if (name === 'SplitError') throw new SplitError(code as SplitErrorCode, message, path);
-  if (name === 'ConfigError') {
-    throw new ConfigError(code as ConfigErrorCode, message, path === undefined ? {} : { path });
+  if (name === 'RunnerError') {
+    throw new RunnerError(code as RunnerErrorCode, message, path === undefined ? {} : { path });
   }
   throw new Error(message);
 }
@@ -83,7 +83,7 @@ function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
     } catch (error) {
       // configuration problems (wrong task, missing input) surface before any task runs;
       // data-dependent failures are reported per metric as warnings later
-      if (error instanceof ConfigError) throw error;
+      if (error instanceof RunnerError) throw error;
     }
   }
 }
@@ -125,7 +125,7 @@ interface FoldRef {
  * @param input - the predictions
  * @param options - the scoring options
  * @returns the report
- * @throws {@link ConfigError} for bad options or data
+ * @throws {@link RunnerError} for bad options or data
  */
 export async function scoreWith(
   exec: Executor,
@@ -194,7 +194,7 @@ export async function scoreWith(
   let cvText: string;
   if (options.foldIds !== undefined) {
     if (prepared.dropped > 0) {
-      throw new ConfigError(
+      throw new RunnerError(
         'INVALID_OPTION',
         'foldIds cannot be combined with dropMissing: the fold ids would no longer line up with the rows; drop the rows before assigning folds.',
         { path: 'foldIds' },

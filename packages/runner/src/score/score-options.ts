@@ -1,5 +1,5 @@
 import type { Label } from '@assay/core-metrics';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import type { CvSpec } from './parse-cv-spec.js';
 import type { ScoreTask } from './score-columns.js';
 
@@ -73,7 +73,7 @@ export const CHUNK_ROWS = 1 << 20;
  *
  * @param options - the options
  * @returns seed, bootstrap count and level with defaults applied
- * @throws {@link ConfigError} `INVALID_OPTION` naming the option and the valid range
+ * @throws {@link RunnerError} `INVALID_OPTION` naming the option and the valid range
  */
 export function resolveNumericOptions(options: ScoreOptions): {
   seed: number;
@@ -84,7 +84,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
 } {
   const seed = options.seed ?? 0;
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `seed must be an integer in [0, 4294967295], got ${String(seed)}.`,
       { path: 'seed' },
@@ -92,7 +92,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   }
   const bootstrap = options.bootstrap ?? 0;
   if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `bootstrap must be a whole number of resamples in [0, ${MAX_BOOTSTRAP}], got ${String(bootstrap)}.`,
       { path: 'bootstrap' },
@@ -100,7 +100,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   }
   const ci = options.ci ?? 0.95;
   if (!(ci > 0 && ci < 1)) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `ci must be a confidence level in (0, 1) such as 0.95, got ${String(ci)}.`,
       { path: 'ci' },
@@ -108,7 +108,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   }
   const chunkRows = options.chunkRows ?? CHUNK_ROWS;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) {
-    throw new ConfigError(
+    throw new RunnerError(
       'INVALID_OPTION',
       `chunkRows must be a positive whole number of rows per task, got ${String(chunkRows)}.`,
       { path: 'chunkRows' },

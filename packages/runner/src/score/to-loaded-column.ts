@@ -1,10 +1,10 @@
 import { isMissingLabel, readLabel } from '@assay/labels';
-import { ConfigError } from '../errors.js';
+import { RunnerError } from '../errors.js';
 import { LabelColumnBuilder } from '../io/column-builders.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import type { IntegerArray } from '../pool/task-types.js';
-import { asConfigError, checkLabelKinds } from './label-kinds.js';
+import { asRunnerError, checkLabelKinds } from './label-kinds.js';
 import { type LabelPresence, presenceFromBits, smallLabelBits } from './label-scan.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
@@ -135,7 +135,7 @@ function encodeDense(
  * @param numeric - whether every value must be numeric
  * @param presence - for an integer typed array, its presence table when already scanned
  * @returns the column in shared memory
- * @throws {@link ConfigError} `NON_NUMERIC_VALUE` naming the row; `MIXED_LABEL_TYPES`
+ * @throws {@link RunnerError} `NON_NUMERIC_VALUE` naming the row; `MIXED_LABEL_TYPES`
  *   for labels that mix numbers and strings, naming a row of each
  */
 export function toLoadedColumn(
@@ -160,7 +160,7 @@ export function toLoadedColumn(
       const v = array[i];
       if (typeof v !== 'number' && v !== null && v !== undefined && typeof v !== 'bigint') {
         if (numeric) {
-          throw new ConfigError(
+          throw new RunnerError(
             'NON_NUMERIC_VALUE',
             `${name} has the non-numeric value ${JSON.stringify(v)} at row ${i}; every value must be a number.`,
             { path: name },
@@ -195,7 +195,7 @@ function inMemoryLabels(name: string, array: ArrayLike<unknown>): LoadedColumn {
       builder.push(isMissingLabel(v) ? null : readLabel(v, i, name));
     }
   } catch (error) {
-    throw asConfigError(error, name);
+    throw asRunnerError(error, name);
   }
   const column = builder.finish(name) as LabelColumn;
   checkLabelKinds(column, name);
