@@ -27,7 +27,7 @@ export type MetricInputErrorCode =
  *
  * @remarks
  * The message is a full sentence naming the argument, the offending value or
- * row, and what would be valid. `code` is stable across versions; `argument`
+ * row, and what would be valid. `code` is stable across versions; `path`
  * names the parameter at fault (`'yTrue'`, `'options.average'`, ...).
  *
  * @example
@@ -45,16 +45,16 @@ export class MetricInputError extends Error {
   /** Stable machine-readable reason. */
   readonly code: MetricInputErrorCode;
   /** The argument at fault, e.g. `'yPred'` or `'options.average'`. */
-  readonly argument: string | undefined;
+  readonly path: string | undefined;
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming argument, value and what is valid
-   * @param argument - the argument at fault
+   * @param path - the argument at fault
    */
-  constructor(code: MetricInputErrorCode, message: string, argument?: string) {
+  constructor(code: MetricInputErrorCode, message: string, path?: string) {
     super(message);
     this.code = code;
-    this.argument = argument;
+    this.path = path;
   }
 }

@@ -25,7 +25,7 @@ function expectError(
 ): void {
   const error = thrown(run);
   expect(error.code).toBe(code);
-  expect(error.argument).toBe(argument);
+  expect(error.path).toBe(argument);
   // Full sentences: start with the argument's name and end with a period.
   expect(error.message).toMatch(/\.$/);
   for (const fragment of fragments) expect(error.message).toMatch(fragment);

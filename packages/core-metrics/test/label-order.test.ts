@@ -37,7 +37,7 @@ describe('labels are ordered and read as scikit-learn reads them', () => {
   it('refuses numbers in one column and strings in the other, naming the column', () => {
     const error = thrown(() => accuracyScore([0, 1], ['0', '1']));
     expect(error.code).toBe('MIXED_LABEL_TYPES');
-    expect(error.argument).toBe('yPred');
+    expect(error.path).toBe('yPred');
     expect(error.message).toContain('Mix of label input types (string and number)');
     expect(error.message).toContain('labels must be all numbers or all strings');
   });

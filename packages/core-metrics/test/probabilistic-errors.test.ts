@@ -16,7 +16,7 @@ describe('probabilistic metrics reject bad input with typed errors', () => {
   it('probabilities outside [0, 1] name the argument and row', () => {
     const e = thrown(() => logLoss([0, 1, 1], [0.2, 1.5, 0.7]));
     expect(e.code).toBe('INVALID_PROBABILITY');
-    expect(e.argument).toBe('yPred');
+    expect(e.path).toBe('yPred');
     expect(e.message).toContain('row 1');
     expect(e.message).toContain('[0, 1]');
     expect(thrown(() => brierScoreLoss([0, 1], [-0.1, 0.4])).code).toBe('INVALID_PROBABILITY');
@@ -227,7 +227,7 @@ describe('probabilistic metrics reject bad input with typed errors', () => {
     for (const [call, argument] of cases) {
       const e = thrown(call);
       expect(e.code, argument).toBe('INVALID_OPTION');
-      expect(e.argument).toBe(argument);
+      expect(e.path).toBe(argument);
     }
   });
 

@@ -12,11 +12,11 @@ describe('regression metrics reject bad input with typed errors', () => {
   it('NaN and infinite values name argument and row', () => {
     const e = thrown(() => meanAbsoluteError([1, 2, Number.NaN], [1, 2, 3]));
     expect(e.code).toBe('NON_FINITE_VALUE');
-    expect(e.argument).toBe('yTrue');
+    expect(e.path).toBe('yTrue');
     expect(e.message).toContain('row 2');
     const p = thrown(() => r2Score([1, 2], [1, Number.NEGATIVE_INFINITY]));
     expect(p.code).toBe('NON_FINITE_VALUE');
-    expect(p.argument).toBe('yPred');
+    expect(p.path).toBe('yPred');
     expect(thrown(() => meanAbsoluteError([1, null as unknown as number], [1, 2])).code).toBe(
       'MISSING_VALUE',
     );
@@ -90,7 +90,7 @@ describe('regression metrics reject bad input with typed errors', () => {
     for (const [json, field] of cases) {
       const e = thrown(() => RegressionAccumulator.fromJSON(json));
       expect(e.code).toBe('INVALID_STATE');
-      expect(e.argument).toBe(field);
+      expect(e.path).toBe(field);
     }
   });
 });

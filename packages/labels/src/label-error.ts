@@ -17,7 +17,7 @@ export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES';
 /**
  * The error of `@assay/labels`: a label column that cannot be encoded. The
  * packages built on it rethrow it as their own error class with the same
- * code, message and argument.
+ * code, message and path.
  *
  * @example
  * ```ts
@@ -34,16 +34,16 @@ export class LabelError extends Error {
   /** Stable machine-readable reason. */
   readonly code: LabelErrorCode;
   /** The argument (column) at fault, e.g. `'yPred'`. */
-  readonly argument: string;
+  readonly path: string;
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming the argument, the row and what is valid
-   * @param argument - the argument at fault
+   * @param path - the argument at fault
    */
-  constructor(code: LabelErrorCode, message: string, argument: string) {
+  constructor(code: LabelErrorCode, message: string, path: string) {
     super(message);
     this.code = code;
-    this.argument = argument;
+    this.path = path;
   }
 }

@@ -21,7 +21,7 @@ describe('label errors name the argument, the row and what is valid', () => {
       ]),
     );
     expect(error.code).toBe('MIXED_LABEL_TYPES');
-    expect(error.argument).toBe('yPred');
+    expect(error.path).toBe('yPred');
     expect(error.message).toBe(
       'Mix of label input types (string and number): yPred (row 1) has the string label "spam" but yTrue (row 0) has the number label 0; labels must be all numbers or all strings (booleans count as numbers).',
     );
@@ -40,7 +40,7 @@ describe('label errors name the argument, the row and what is valid', () => {
       ]),
     );
     expect(error.code).toBe('MIXED_LABEL_TYPES');
-    expect(error.argument).toBe('yPred');
+    expect(error.path).toBe('yPred');
     expect(error.message).toContain('yPred has the number label 2 but yTrue has the string');
   });
 

@@ -34,7 +34,7 @@ export type SplitErrorCode =
  *
  * @remarks
  * The message is a full sentence naming the argument, the offending value or
- * row, and what would be valid. `code` is stable across versions; `argument`
+ * row, and what would be valid. `code` is stable across versions; `path`
  * names the parameter at fault (`'options.nSplits'`, `'input.y'`, ...).
  *
  * @example
@@ -52,16 +52,16 @@ export class SplitError extends Error {
   /** Stable machine-readable reason. */
   readonly code: SplitErrorCode;
   /** The argument at fault, e.g. `'options.nSplits'` or `'input.groups'`. */
-  readonly argument: string | undefined;
+  readonly path: string | undefined;
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming argument, value and what is valid
-   * @param argument - the argument at fault
+   * @param path - the argument at fault
    */
-  constructor(code: SplitErrorCode, message: string, argument?: string) {
+  constructor(code: SplitErrorCode, message: string, path?: string) {
     super(message);
     this.code = code;
-    this.argument = argument;
+    this.path = path;
   }
 }

@@ -73,7 +73,7 @@ describe('label encoding', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(SplitError);
       expect((error as SplitError).code).toBe('MIXED_LABEL_TYPES');
-      expect((error as SplitError).argument).toBe('input.y');
+      expect((error as SplitError).path).toBe('input.y');
     }
   });
 

@@ -81,6 +81,6 @@ export function encodeLabels(columns: ReadonlyArray<readonly [string, LabelInput
     return encodeLabelColumns(columns);
   } catch (error) {
     if (!(error instanceof LabelError)) throw error;
-    throw new MetricInputError(error.code, error.message, error.argument);
+    throw new MetricInputError(error.code, error.message, error.path);
   }
 }

@@ -197,14 +197,13 @@ export function runTask(
           code?: string;
           message?: string;
           path?: string;
-          argument?: string;
         };
         return {
           error: {
             name: String(e.name ?? 'Error'),
             code: String(e.code ?? ''),
             message: String(e.message ?? error),
-            path: e.path ?? e.argument,
+            path: e.path,
           },
         };
       }

@@ -268,7 +268,7 @@ function unifyLabels(
       [predWhat, predLabels],
     ]);
   } catch (error) {
-    const atPred = error instanceof LabelError && error.argument === predWhat;
+    const atPred = error instanceof LabelError && error.path === predWhat;
     throw asRunnerError(error, atPred ? yPred.name : yTrue.name);
   }
   const trueSet = new Set<Label>(trueLabels);

@@ -89,7 +89,7 @@ export function encodeLabels(
     encoded = encodeLabelColumns([[argument, values]], { order: options.order });
   } catch (error) {
     if (!(error instanceof LabelError)) throw error;
-    throw new SplitError(error.code, error.message, error.argument);
+    throw new SplitError(error.code, error.message, error.path);
   }
   const codes = encoded.codes[0]!;
   if (options.discrete === true) checkDiscrete(encoded.classes, argument);
