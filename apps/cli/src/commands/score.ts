@@ -23,22 +23,9 @@ Examples:
 
 Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
-/**
- * Registers `assay score`: metrics of a predictions file with cross-validated
- * folds, slices and bootstrap confidence intervals, on a worker pool.
- *
- * @param program - the root program
- */
-export function registerScoreCommand(program: Command): void {
-  program
-    .command('score')
-    .description(
-      'Score a predictions file (JSONL, CSV, Arrow IPC, Parquet): metrics on the whole set, per CV fold and per slice, with bootstrap confidence intervals.',
-    )
-    .argument(
-      '<file>',
-      'predictions file (.jsonl, .csv, .tsv, .arrow, .arrows, .feather, .parquet)',
-    )
+/** The flags of `assay score`: column roles, task and metrics, CV and bootstrap, output. */
+function addScoreOptions(command: Command): Command {
+  return command
     .requiredOption('--y-true <col>', 'column of true labels (or values)')
     .requiredOption('--y-pred <col>', 'column of predicted labels (or values)')
     .option(
@@ -98,7 +85,26 @@ export function registerScoreCommand(program: Command): void {
       '--drop-missing',
       'drop rows with a missing value (counted in the report) instead of failing',
     )
-    .option('--quiet', 'no progress display on stderr')
+    .option('--quiet', 'no progress display on stderr');
+}
+
+/**
+ * Registers `assay score`: metrics of a predictions file with cross-validated
+ * folds, slices and bootstrap confidence intervals, on a worker pool.
+ *
+ * @param program - the root program
+ */
+export function registerScoreCommand(program: Command): void {
+  const command = program
+    .command('score')
+    .description(
+      'Score a predictions file (JSONL, CSV, Arrow IPC, Parquet): metrics on the whole set, per CV fold and per slice, with bootstrap confidence intervals.',
+    )
+    .argument(
+      '<file>',
+      'predictions file (.jsonl, .csv, .tsv, .arrow, .arrows, .feather, .parquet)',
+    );
+  addScoreOptions(command)
     .addHelpText('after', EXAMPLES)
     .exitOverride((error) => {
       // commander's own usage errors are bad input too: exit 2, help exits 0

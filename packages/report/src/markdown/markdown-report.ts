@@ -5,17 +5,8 @@ function cellText(s: string): string {
   return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
-/**
- * Renders `report.md`: headline metrics with CIs, service statistics,
- * comparisons, thresholds, worst slices and failure reasons.
- *
- * @param r - run results
- * @returns Markdown text
- * @example
- * await writeFile('report.md', markdownReport(results));
- */
-export function markdownReport(r: RunResults): string {
-  const ci = Math.round(r.evaluation.ci * 100);
+/** Title, data set and evaluation settings. */
+function headerSection(r: RunResults, ci: number): string[] {
   const lines: string[] = [];
   lines.push(`# ${cellText(r.name)} — assay run report`, '');
   lines.push(
@@ -28,6 +19,12 @@ export function markdownReport(r: RunResults): string {
       )}). Evaluation: ${r.evaluation.method}, ${r.evaluation.folds} fold(s), ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
   );
+  return lines;
+}
+
+/** Task metrics per model: pooled value, interval, fold mean ± std. */
+function metricsSection(r: RunResults, ci: number): string[] {
+  const lines: string[] = [];
   lines.push('## Task metrics', '');
   lines.push(`| model | metric | pooled | ${ci}% CI | fold mean ± std |`, '|---|---|---|---|---|');
   for (const m of r.models) {
@@ -37,6 +34,12 @@ export function markdownReport(r: RunResults): string {
       );
     }
   }
+  return lines;
+}
+
+/** Answers per model by outcome. */
+function itemsSection(r: RunResults): string[] {
+  const lines: string[] = [];
   lines.push(
     '',
     '## Items',
@@ -50,6 +53,12 @@ export function markdownReport(r: RunResults): string {
       `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
     );
   }
+  return lines;
+}
+
+/** Service statistics per model. */
+function serviceSection(r: RunResults): string[] {
+  const lines: string[] = [];
   lines.push(
     '',
     '## Service',
@@ -63,6 +72,12 @@ export function markdownReport(r: RunResults): string {
       `| ${cellText(m.name)} | ${s.requests} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.outputTokensPerSecond, 1)} | ${s.inputTokens}/${s.outputTokens} | ${fmt(s.costUsd, 4)} | ${fmt(s.costPerCorrectUsd, 6)} |`,
     );
   }
+  return lines;
+}
+
+/** Why requests failed, per model that had failures. */
+function failuresSection(r: RunResults): string[] {
+  const lines: string[] = [];
   const failures = r.models.filter((m) => m.service.failed > 0);
   if (failures.length > 0) {
     lines.push('', '### Failed requests (after retries)', '');
@@ -77,6 +92,12 @@ export function markdownReport(r: RunResults): string {
         lines.push(`  - ${e.errorClass}: ${cellText(e.message.slice(0, 200))}`);
     }
   }
+  return lines;
+}
+
+/** Paired model comparisons. */
+function comparisonsSection(r: RunResults): string[] {
+  const lines: string[] = [];
   if (r.comparisons.length > 0) {
     lines.push('', '## Comparisons (B − A, paired on the same items)', '');
     lines.push(
@@ -91,6 +112,12 @@ export function markdownReport(r: RunResults): string {
       }
     }
   }
+  return lines;
+}
+
+/** Threshold checks. */
+function thresholdsSection(r: RunResults): string[] {
+  const lines: string[] = [];
   if (r.thresholds.length > 0) {
     lines.push(
       '',
@@ -105,6 +132,12 @@ export function markdownReport(r: RunResults): string {
       );
     }
   }
+  return lines;
+}
+
+/** The worst dataset groups per model. */
+function slicesSection(r: RunResults): string[] {
+  const lines: string[] = [];
   const sliced = r.models.filter((m) => m.slices.length > 0);
   if (sliced.length > 0) {
     lines.push('', '## Worst slices (by group)', '');
@@ -117,10 +150,40 @@ export function markdownReport(r: RunResults): string {
       );
     }
   }
+  return lines;
+}
+
+/** Where the other outputs are. */
+function filesSection(r: RunResults): string[] {
+  const lines: string[] = [];
   lines.push(
     '',
     `Files: \`results.json\`, \`predictions.arrow\`, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
     '',
   );
-  return lines.join('\n');
+  return lines;
+}
+
+/**
+ * Renders `report.md`: headline metrics with CIs, service statistics,
+ * comparisons, thresholds, worst slices and failure reasons.
+ *
+ * @param r - run results
+ * @returns Markdown text
+ * @example
+ * await writeFile('report.md', markdownReport(results));
+ */
+export function markdownReport(r: RunResults): string {
+  const ci = Math.round(r.evaluation.ci * 100);
+  return [
+    ...headerSection(r, ci),
+    ...metricsSection(r, ci),
+    ...itemsSection(r),
+    ...serviceSection(r),
+    ...failuresSection(r),
+    ...comparisonsSection(r),
+    ...thresholdsSection(r),
+    ...slicesSection(r),
+    ...filesSection(r),
+  ].join('\n');
 }
