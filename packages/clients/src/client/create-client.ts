@@ -1,31 +1,23 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cacheKey } from '../cache/cache-key.js';
 import type { CachedCompletion, ResponseCache } from '../cache/response-cache.js';
-import type {
-  Completion,
-  CompletionRequest,
-  GenerationParams,
-  StreamEvent,
-} from '../completion.js';
+import type { Completion, CompletionRequest, StreamEvent } from '../completion.js';
 import type { ClientConfig } from '../config/client-config.js';
-import { resolveConfig } from '../config/resolve-config.js';
-import { ClientError, codeForErrorClass } from '../errors.js';
+import { ClientError } from '../errors.js';
 import { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
-import { PoolRegistry } from '../http/pool-registry.js';
-import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
-import { ConcurrencyLimiter } from '../policies/concurrency.js';
-import { RateLimiter } from '../policies/rate-limit.js';
-import { RetryPolicy } from '../policies/retry.js';
 import type { ParsedCompletion } from '../providers/provider.js';
 import { type ErrorClass, RecordBuilder } from '../records/request-record.js';
-import { computeCost, priceFor } from '../usage/price-table.js';
+import { computeCost } from '../usage/price-table.js';
 import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
 import { emitClientWarning } from '../warnings.js';
 import { completionFromCache, toCachedCompletion } from './cached-completion.js';
-import { type ClientStats, zeroByClass } from './client-stats.js';
-import { makeProvider } from './make-provider.js';
+import { createClientContext } from './client-context.js';
+import { newClientCounters } from './client-counters.js';
+import { type ClientStats, statsSnapshot } from './client-stats.js';
+import { mergeParams } from './merge-params.js';
+import { failRequest } from './request-failure.js';
 import { requestProblem } from './request-problem.js';
 import { runAttempt } from './run-attempt.js';
 import { streamCall } from './stream-call.js';
@@ -72,7 +64,7 @@ const OVERLOAD_STATUSES = new Set([429, 503, 529]);
  * @remarks
  * The configuration is validated with {@link ClientConfigSchema} and the API key read from
  * the variable named by `apiKeyEnv` now, so a bad config fails before any request. The key
- * is kept only in this closure and sent only in the provider's auth header.
+ * is kept only in the client's context and sent only in the provider's auth header.
  * Each call flows through: cache lookup → concurrency slot → rate limit → HTTP attempt →
  * (on a transient failure) backoff and retry → usage, cost, record → cache put.
  *
@@ -90,74 +82,12 @@ const OVERLOAD_STATUSES = new Set([429, 503, 529]);
  * ```
  */
 export function createClient(config: ClientConfig, options: CreateClientOptions = {}): ModelClient {
-  const { config: cfg, url, apiKey } = resolveConfig(config, options.env);
-  const secrets = apiKey === undefined ? [] : [apiKey];
-  const provider = makeProvider(cfg);
-  const basePath = url.pathname.replace(/\/+$/, '');
-  const requestPath = `${basePath}${provider.path}${url.search}`;
-  const what = `POST ${url.origin}${basePath}${provider.path}`;
-  const pools = new PoolRegistry({
-    connectMs: cfg.timeouts.connectMs,
-    headersMs: cfg.timeouts.headersMs,
-    connections: cfg.concurrency.max,
-  });
-  const pool = pools.get(url.origin);
-  const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
-  const adaptive = cfg.concurrency.adaptive
-    ? new AdaptiveConcurrency(limiter, {
-        min: cfg.concurrency.min,
-        max: cfg.concurrency.max,
-        increaseAfter: cfg.concurrency.increaseAfter,
-      })
-    : undefined;
-  const rateLimiter =
-    cfg.rateLimit !== undefined &&
-    (cfg.rateLimit.rpm !== undefined || cfg.rateLimit.tpm !== undefined)
-      ? new RateLimiter(cfg.rateLimit)
-      : undefined;
-  const retry = new RetryPolicy(cfg.retry);
-  const cache = cfg.benchmarkMode ? undefined : options.cache;
-  const price = priceFor(cfg.model, cfg.price);
-  const baseHeaders: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    ...cfg.headers,
-  };
-  const authHeaders = provider.authHeaders(apiKey);
-  const defaultHeaders = { ...baseHeaders, ...authHeaders };
-  // An http-json endpoint without a stream text path is called without SSE; stream() then
-  // yields its answer as one delta.
-  const canStream = cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined;
-  const shape =
-    cfg.provider === 'http-json'
-      ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
-      : undefined;
-
-  const counters = {
-    requests: 0,
-    succeeded: 0,
-    failed: 0,
-    cacheHits: 0,
-    attempts: 0,
-    retries: 0,
-    inFlight: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
-  };
-  const attemptFailures = zeroByClass();
-  const failures = zeroByClass();
-  const statuses: Record<string, number> = {};
-
-  function mergeParams(request: CompletionRequest): GenerationParams {
-    const p = request.params;
-    if (p === undefined) return cfg.params;
-    const merged: GenerationParams = { ...cfg.params, ...p };
-    if (cfg.params.extra !== undefined && p.extra !== undefined) {
-      merged.extra = { ...cfg.params.extra, ...p.extra };
-    }
-    return merged;
-  }
+  const ctx = createClientContext(config, options.cache, options.env);
+  const counters = newClientCounters();
+  const { cfg, url, secrets, provider, requestPath, what, pool, limiter, adaptive } = ctx;
+  const { rateLimiter, retry, cache, baseHeaders, authHeaders, defaultHeaders } = ctx;
+  const { canStream, shape, price } = ctx;
+  const { attemptFailures, statuses } = counters;
 
   function fail(
     errorClass: ErrorClass,
@@ -165,12 +95,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
     record: RecordBuilder,
     status: number | undefined,
   ): ClientError {
-    failures[errorClass]++;
-    counters.failed++;
-    const finished = record.finish({ errorClass });
-    const details: { status?: number; record: typeof finished } = { record: finished };
-    if (status !== undefined) details.status = status;
-    return new ClientError(codeForErrorClass(errorClass), redact(message, secrets), details);
+    return failRequest(ctx, counters, errorClass, message, record, status);
   }
 
   async function execute(
@@ -186,7 +111,7 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
       throw new ClientError('INVALID_CONFIG', invalid.message, { path: invalid.path });
     }
     const record = new RecordBuilder(cfg.provider, cfg.model, streamed);
-    const params = mergeParams(request);
+    const params = mergeParams(cfg.params, request.params);
     let key: string | undefined;
     if (cache !== undefined) {
       key = cacheKey({
@@ -361,28 +286,11 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
       return streamCall((signal, emit) => execute(request, signal, true, emit), callOptions.signal);
     },
     stats(): ClientStats {
-      return {
-        requests: counters.requests,
-        succeeded: counters.succeeded,
-        failed: counters.failed,
-        cacheHits: counters.cacheHits,
-        attempts: counters.attempts,
-        retries: counters.retries,
-        inFlight: counters.inFlight,
-        queued: limiter.waiting,
-        concurrencyLimit: limiter.limit,
-        concurrencyDecreases: adaptive?.decreases ?? 0,
-        attemptFailures: { ...attemptFailures },
-        failures: { ...failures },
-        statuses: { ...statuses },
-        inputTokens: counters.inputTokens,
-        outputTokens: counters.outputTokens,
-        costUsd: price === undefined ? undefined : counters.costUsd,
-      };
+      return statsSnapshot(ctx, counters);
     },
     async close(): Promise<void> {
       rateLimiter?.dispose();
-      await pools.close();
+      await ctx.pools.close();
     },
   };
 }
