@@ -1,4 +1,6 @@
 import type { ErrorClass } from '../records/request-record.js';
+import type { ClientContext } from './client-context.js';
+import type { ClientCounters } from './client-counters.js';
 
 /** Counters of a {@link ModelClient}, from {@link ModelClient.stats}. */
 export interface ClientStats {
@@ -49,5 +51,38 @@ export function zeroByClass(): Record<ErrorClass, number> {
     abort: 0,
     malformed_response: 0,
     connection: 0,
+  };
+}
+
+/**
+ * A copy of a client's counters with the live state of its policies, for
+ * {@link ModelClient.stats}.
+ *
+ * @remarks
+ * The per-class and per-status tables are copied so a caller holding a snapshot never sees it
+ * move, nor can change the client's totals through it.
+ *
+ * @param ctx - the client's context (limiter, adaptive concurrency, price)
+ * @param counters - the client's running totals
+ * @returns the snapshot
+ */
+export function statsSnapshot(ctx: ClientContext, counters: ClientCounters): ClientStats {
+  return {
+    requests: counters.requests,
+    succeeded: counters.succeeded,
+    failed: counters.failed,
+    cacheHits: counters.cacheHits,
+    attempts: counters.attempts,
+    retries: counters.retries,
+    inFlight: counters.inFlight,
+    queued: ctx.limiter.waiting,
+    concurrencyLimit: ctx.limiter.limit,
+    concurrencyDecreases: ctx.adaptive?.decreases ?? 0,
+    attemptFailures: { ...counters.attemptFailures },
+    failures: { ...counters.failures },
+    statuses: { ...counters.statuses },
+    inputTokens: counters.inputTokens,
+    outputTokens: counters.outputTokens,
+    costUsd: ctx.price === undefined ? undefined : counters.costUsd,
   };
 }

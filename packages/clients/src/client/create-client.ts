@@ -1,33 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { cacheKey } from '../cache/cache-key.js';
-import type { CachedCompletion, ResponseCache } from '../cache/response-cache.js';
-import type {
-  Completion,
-  CompletionRequest,
-  GenerationParams,
-  StreamEvent,
-} from '../completion.js';
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { Completion, CompletionRequest, StreamEvent } from '../completion.js';
 import type { ClientConfig } from '../config/client-config.js';
-import { resolveConfig } from '../config/resolve-config.js';
-import { ClientError, codeForErrorClass } from '../errors.js';
-import { AbortScope } from '../http/abort-scope.js';
-import { AttemptFailure, redact } from '../http/attempt-failure.js';
-import { classifyError } from '../http/classify-error.js';
-import { PoolRegistry } from '../http/pool-registry.js';
-import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
-import { ConcurrencyLimiter } from '../policies/concurrency.js';
-import { RateLimiter } from '../policies/rate-limit.js';
-import { RetryPolicy } from '../policies/retry.js';
-import type { ParsedCompletion } from '../providers/provider.js';
-import { type ErrorClass, RecordBuilder } from '../records/request-record.js';
-import { computeCost, priceFor } from '../usage/price-table.js';
-import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
-import { emitClientWarning } from '../warnings.js';
-import { completionFromCache, toCachedCompletion } from './cached-completion.js';
-import { type ClientStats, zeroByClass } from './client-stats.js';
-import { makeProvider } from './make-provider.js';
-import { requestProblem } from './request-problem.js';
-import { runAttempt } from './run-attempt.js';
+import { createClientContext } from './client-context.js';
+import { newClientCounters } from './client-counters.js';
+import { type ClientStats, statsSnapshot } from './client-stats.js';
+import { runCall } from './run-call.js';
 import { streamCall } from './stream-call.js';
 
 /** Per-call options of {@link ModelClient.complete} and {@link ModelClient.stream}. */
@@ -64,15 +41,13 @@ export interface CreateClientOptions {
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
-const OVERLOAD_STATUSES = new Set([429, 503, 529]);
-
 /**
  * Creates a client from a configuration.
  *
  * @remarks
  * The configuration is validated with {@link ClientConfigSchema} and the API key read from
  * the variable named by `apiKeyEnv` now, so a bad config fails before any request. The key
- * is kept only in this closure and sent only in the provider's auth header.
+ * is kept only in the client's context and sent only in the provider's auth header.
  * Each call flows through: cache lookup → concurrency slot → rate limit → HTTP attempt →
  * (on a transient failure) backoff and retry → usage, cost, record → cache put.
  *
@@ -90,299 +65,25 @@ const OVERLOAD_STATUSES = new Set([429, 503, 529]);
  * ```
  */
 export function createClient(config: ClientConfig, options: CreateClientOptions = {}): ModelClient {
-  const { config: cfg, url, apiKey } = resolveConfig(config, options.env);
-  const secrets = apiKey === undefined ? [] : [apiKey];
-  const provider = makeProvider(cfg);
-  const basePath = url.pathname.replace(/\/+$/, '');
-  const requestPath = `${basePath}${provider.path}${url.search}`;
-  const what = `POST ${url.origin}${basePath}${provider.path}`;
-  const pools = new PoolRegistry({
-    connectMs: cfg.timeouts.connectMs,
-    headersMs: cfg.timeouts.headersMs,
-    connections: cfg.concurrency.max,
-  });
-  const pool = pools.get(url.origin);
-  const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
-  const adaptive = cfg.concurrency.adaptive
-    ? new AdaptiveConcurrency(limiter, {
-        min: cfg.concurrency.min,
-        max: cfg.concurrency.max,
-        increaseAfter: cfg.concurrency.increaseAfter,
-      })
-    : undefined;
-  const rateLimiter =
-    cfg.rateLimit !== undefined &&
-    (cfg.rateLimit.rpm !== undefined || cfg.rateLimit.tpm !== undefined)
-      ? new RateLimiter(cfg.rateLimit)
-      : undefined;
-  const retry = new RetryPolicy(cfg.retry);
-  const cache = cfg.benchmarkMode ? undefined : options.cache;
-  const price = priceFor(cfg.model, cfg.price);
-  const baseHeaders: Record<string, string> = {
-    'content-type': 'application/json',
-    accept: 'application/json, text/event-stream',
-    ...cfg.headers,
-  };
-  const authHeaders = provider.authHeaders(apiKey);
-  const defaultHeaders = { ...baseHeaders, ...authHeaders };
-  // An http-json endpoint without a stream text path is called without SSE; stream() then
-  // yields its answer as one delta.
-  const canStream = cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined;
-  const shape =
-    cfg.provider === 'http-json'
-      ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
-      : undefined;
-
-  const counters = {
-    requests: 0,
-    succeeded: 0,
-    failed: 0,
-    cacheHits: 0,
-    attempts: 0,
-    retries: 0,
-    inFlight: 0,
-    inputTokens: 0,
-    outputTokens: 0,
-    costUsd: 0,
-  };
-  const attemptFailures = zeroByClass();
-  const failures = zeroByClass();
-  const statuses: Record<string, number> = {};
-
-  function mergeParams(request: CompletionRequest): GenerationParams {
-    const p = request.params;
-    if (p === undefined) return cfg.params;
-    const merged: GenerationParams = { ...cfg.params, ...p };
-    if (cfg.params.extra !== undefined && p.extra !== undefined) {
-      merged.extra = { ...cfg.params.extra, ...p.extra };
-    }
-    return merged;
-  }
-
-  function fail(
-    errorClass: ErrorClass,
-    message: string,
-    record: RecordBuilder,
-    status: number | undefined,
-  ): ClientError {
-    failures[errorClass]++;
-    counters.failed++;
-    const finished = record.finish({ errorClass });
-    const details: { status?: number; record: typeof finished } = { record: finished };
-    if (status !== undefined) details.status = status;
-    return new ClientError(codeForErrorClass(errorClass), redact(message, secrets), details);
-  }
-
-  async function execute(
-    request: CompletionRequest,
-    signal: AbortSignal | undefined,
-    streamed: boolean,
-    emit: ((event: StreamEvent) => void) | undefined,
-  ): Promise<Completion> {
-    counters.requests++;
-    const invalid = requestProblem(request);
-    if (invalid !== undefined) {
-      counters.failed++;
-      throw new ClientError('INVALID_CONFIG', invalid.message, { path: invalid.path });
-    }
-    const record = new RecordBuilder(cfg.provider, cfg.model, streamed);
-    const params = mergeParams(request);
-    let key: string | undefined;
-    if (cache !== undefined) {
-      key = cacheKey({
-        provider: cfg.provider,
-        baseUrl: url.href,
-        model: cfg.model,
-        params: params as Record<string, unknown>,
-        messages: request.messages,
-        prompt: request.prompt,
-        sampleIndex: request.sampleIndex,
-        shape,
-      });
-      let hit: CachedCompletion | undefined;
-      try {
-        hit = cache.get(key);
-      } catch (error) {
-        // A damaged entry or a locked file is a miss, never a failed request.
-        emitClientWarning(() => ({
-          code: 'CACHE_READ_FAILED',
-          message: `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
-        }));
-      }
-      if (hit !== undefined) {
-        counters.cacheHits++;
-        counters.succeeded++;
-        const completion = completionFromCache(hit, record);
-        if (emit !== undefined && hit.text.length > 0) {
-          emit({ type: 'content', delta: hit.text, at: completion.record.endAt });
-        }
-        return completion;
-      }
-    }
-    const wireStream = streamed && canStream;
-    const body = JSON.stringify(provider.buildBody(request, params, wireStream));
-    const headers =
-      request.headers === undefined
-        ? defaultHeaders
-        : { ...baseHeaders, ...request.headers, ...authHeaders };
-    const estimate = Math.ceil(body.length / 4) + (params.maxTokens ?? 256);
-    const emitted = { value: false };
-    retry.onRequest();
-
-    let parsed: ParsedCompletion | undefined;
-    for (let retriesTaken = 0; ; retriesTaken++) {
-      let holding = limiter.tryAcquire();
-      try {
-        if (!holding) {
-          await limiter.acquire(signal);
-          holding = true;
-        }
-        if (rateLimiter !== undefined) await rateLimiter.acquire(estimate, signal);
-      } catch {
-        if (holding) limiter.release();
-        throw fail(
-          'abort',
-          `The request ${what} was aborted while waiting for its turn.`,
-          record,
-          undefined,
-        );
-      }
-      counters.attempts++;
-      counters.inFlight++;
-      record.beginAttempt();
-      const scope = new AbortScope(signal, cfg.timeouts.totalMs);
-      let failure: AttemptFailure | undefined;
-      try {
-        parsed = await runAttempt({
-          pool,
-          path: requestPath,
-          headers,
-          body,
-          stream: wireStream,
-          provider,
-          record,
-          scope,
-          what,
-          emit,
-          emitted,
-        });
-      } catch (error) {
-        failure = error instanceof AttemptFailure ? error : classifyError(error, scope, what);
-      } finally {
-        scope.dispose();
-        counters.inFlight--;
-        limiter.release();
-      }
-      if (record.status !== undefined) statuses[record.status] = (statuses[record.status] ?? 0) + 1;
-      if (failure === undefined) {
-        record.endAttempt(undefined);
-        adaptive?.onSuccess();
-        break;
-      }
-      record.endAttempt(failure.errorClass);
-      attemptFailures[failure.errorClass]++;
-      const status = failure.details.status;
-      if (
-        failure.details.overloaded === true ||
-        (status !== undefined && OVERLOAD_STATUSES.has(status))
-      ) {
-        adaptive?.onOverload(record.sentAt ?? 0);
-      } else {
-        adaptive?.onOtherFailure();
-      }
-      const decision =
-        cfg.benchmarkMode || emitted.value
-          ? ({ retry: false, reason: 'retries off' } as const)
-          : retry.decide(
-              { errorClass: failure.errorClass, status, headers: failure.details.headers },
-              retriesTaken,
-            );
-      if (!decision.retry) throw fail(failure.errorClass, failure.message, record, status);
-      record.setRetryDelay(decision.delayMs);
-      counters.retries++;
-      emitClientWarning(() => ({
-        code: 'RETRY',
-        message: redact(
-          `${failure.message} Retrying in ${Math.round(decision.delayMs)} ms (retry ${retriesTaken + 1} of at most ${cfg.retry.maxRetries}).`,
-          secrets,
-        ),
-      }));
-      try {
-        await sleep(decision.delayMs, undefined, signal === undefined ? undefined : { signal });
-      } catch {
-        throw fail(
-          'abort',
-          `The request ${what} was aborted during retry backoff.`,
-          record,
-          status,
-        );
-      }
-    }
-
-    // The loop above only exits by break (success) or throw.
-    const answer = parsed as ParsedCompletion;
-    const usage =
-      serverUsage(answer) ?? (await resolveUsage(answer, request, cfg.model, cfg.tokenizer));
-    const cost = computeCost(usage.inputTokens, usage.outputTokens, price);
-    rateLimiter?.settle(estimate, usage.inputTokens + usage.outputTokens);
-    counters.succeeded++;
-    counters.inputTokens += usage.inputTokens;
-    counters.outputTokens += usage.outputTokens;
-    if (cost !== undefined) counters.costUsd += cost.totalUsd;
-    const finished = record.finish({ usage, costUsd: cost?.totalUsd });
-    const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
-      text: answer.text,
-      finishReason: answer.finishReason,
-      usage,
-      record: finished,
-      cached: false,
-    };
-    if (answer.reasoning !== undefined) completion.reasoning = answer.reasoning;
-    if (answer.logprobs !== undefined) completion.logprobs = answer.logprobs;
-    if (cost !== undefined) completion.cost = cost;
-    if (cache !== undefined && key !== undefined) {
-      try {
-        cache.put(key, toCachedCompletion(completion, cfg.provider, cfg.model));
-      } catch (error) {
-        emitClientWarning(() => ({
-          code: 'CACHE_WRITE_FAILED',
-          message: `A completion could not be written to the response cache: ${error instanceof Error ? error.message : String(error)}.`,
-        }));
-      }
-    }
-    return completion;
-  }
-
+  const ctx = createClientContext(config, options.cache, options.env);
+  const counters = newClientCounters();
+  // A plain object of closures (not a class) so the methods keep working when detached.
   return {
     complete(request: CompletionRequest, callOptions: CallOptions = {}): Promise<Completion> {
-      return execute(request, callOptions.signal, cfg.streaming, undefined);
+      return runCall(ctx, counters, request, callOptions.signal, ctx.cfg.streaming, undefined);
     },
     stream(request: CompletionRequest, callOptions: CallOptions = {}): AsyncIterable<StreamEvent> {
-      return streamCall((signal, emit) => execute(request, signal, true, emit), callOptions.signal);
+      return streamCall(
+        (signal, emit) => runCall(ctx, counters, request, signal, true, emit),
+        callOptions.signal,
+      );
     },
     stats(): ClientStats {
-      return {
-        requests: counters.requests,
-        succeeded: counters.succeeded,
-        failed: counters.failed,
-        cacheHits: counters.cacheHits,
-        attempts: counters.attempts,
-        retries: counters.retries,
-        inFlight: counters.inFlight,
-        queued: limiter.waiting,
-        concurrencyLimit: limiter.limit,
-        concurrencyDecreases: adaptive?.decreases ?? 0,
-        attemptFailures: { ...attemptFailures },
-        failures: { ...failures },
-        statuses: { ...statuses },
-        inputTokens: counters.inputTokens,
-        outputTokens: counters.outputTokens,
-        costUsd: price === undefined ? undefined : counters.costUsd,
-      };
+      return statsSnapshot(ctx, counters);
     },
     async close(): Promise<void> {
-      rateLimiter?.dispose();
-      await pools.close();
+      ctx.rateLimiter?.dispose();
+      await ctx.pools.close();
     },
   };
 }

@@ -1,0 +1,197 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { AbortScope } from '../http/abort-scope.js';
+import { AttemptFailure, redact } from '../http/attempt-failure.js';
+import { classifyError } from '../http/classify-error.js';
+import type { ParsedCompletion } from '../providers/provider.js';
+import { emitClientWarning } from '../warnings.js';
+import type { ClientContext } from './client-context.js';
+import type { ClientCounters } from './client-counters.js';
+import type { PreparedCall } from './prepared-call.js';
+import { failRequest } from './request-failure.js';
+import { type AttemptContext, runAttempt } from './run-attempt.js';
+
+const OVERLOAD_STATUSES = new Set([429, 503, 529]);
+
+/**
+ * Sends a prepared call until an attempt succeeds or the retry policy gives up: each attempt
+ * takes a concurrency slot and a rate-limit token, and a transient failure backs off first.
+ *
+ * @remarks
+ * The attempt itself is awaited here rather than in a helper: every extra async frame on this
+ * path costs each request a promise and microtask hops.
+ *
+ * @param ctx - the client's context
+ * @param counters - the client's running totals
+ * @param call - the prepared call
+ * @returns the parsed answer of the attempt that succeeded
+ * @throws ClientError when the call is aborted or its last attempt fails
+ */
+export async function attemptWithRetries(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+): Promise<ParsedCompletion> {
+  ctx.retry.onRequest();
+  for (let retriesTaken = 0; ; retriesTaken++) {
+    // A free slot and no rate limit is the common case; it takes no await.
+    const holding = ctx.limiter.tryAcquire();
+    if (!holding || ctx.rateLimiter !== undefined) await waitForTurn(ctx, counters, call, holding);
+    counters.attempts++;
+    counters.inFlight++;
+    call.record.beginAttempt();
+    const scope = new AbortScope(call.signal, ctx.cfg.timeouts.totalMs);
+    let parsed: ParsedCompletion | undefined;
+    let failure: AttemptFailure | undefined;
+    try {
+      parsed = await runAttempt(attemptContext(ctx, call, scope));
+    } catch (error) {
+      failure = error instanceof AttemptFailure ? error : classifyError(error, scope, ctx.what);
+    } finally {
+      scope.dispose();
+      counters.inFlight--;
+      ctx.limiter.release();
+    }
+    recordOutcome(ctx, counters, call, failure);
+    // runAttempt resolves with the answer or throws, so no failure means an answer.
+    if (failure === undefined) return parsed as ParsedCompletion;
+    const delayMs = retryDelayOrThrow(ctx, counters, call, failure, retriesTaken);
+    await backoff(ctx, counters, call, delayMs, failure.details.status);
+  }
+}
+
+/** Waits for a concurrency slot (unless `holding` one) and a rate-limit token. */
+async function waitForTurn(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+  holding: boolean,
+): Promise<void> {
+  try {
+    if (!holding) {
+      await ctx.limiter.acquire(call.signal);
+      holding = true;
+    }
+    if (ctx.rateLimiter !== undefined) await ctx.rateLimiter.acquire(call.estimate, call.signal);
+  } catch {
+    if (holding) ctx.limiter.release();
+    throw failRequest(
+      ctx,
+      counters,
+      'abort',
+      `The request ${ctx.what} was aborted while waiting for its turn.`,
+      call.record,
+      undefined,
+    );
+  }
+}
+
+/** What {@link runAttempt} needs for one attempt of a call. */
+function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScope): AttemptContext {
+  return {
+    pool: ctx.pool,
+    path: ctx.requestPath,
+    headers: call.headers,
+    body: call.body,
+    stream: call.wireStream,
+    provider: ctx.provider,
+    record: call.record,
+    scope,
+    what: ctx.what,
+    emit: call.emit,
+    emitted: call.emitted,
+  };
+}
+
+/**
+ * Counts an attempt's status, closes its record and tells adaptive concurrency how it went:
+ * only overload (429, 503, 529 or an overloaded error body) shrinks the limit.
+ */
+function recordOutcome(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+  failure: AttemptFailure | undefined,
+): void {
+  const record = call.record;
+  if (record.status !== undefined) {
+    counters.statuses[record.status] = (counters.statuses[record.status] ?? 0) + 1;
+  }
+  if (failure === undefined) {
+    record.endAttempt(undefined);
+    ctx.adaptive?.onSuccess();
+    return;
+  }
+  record.endAttempt(failure.errorClass);
+  counters.attemptFailures[failure.errorClass]++;
+  const status = failure.details.status;
+  if (
+    failure.details.overloaded === true ||
+    (status !== undefined && OVERLOAD_STATUSES.has(status))
+  ) {
+    ctx.adaptive?.onOverload(record.sentAt ?? 0);
+  } else {
+    ctx.adaptive?.onOtherFailure();
+  }
+}
+
+/**
+ * The backoff before retrying a failed attempt, counted and announced as a `RETRY` warning;
+ * throws the call's final error when the failure is not to be retried.
+ */
+function retryDelayOrThrow(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+  failure: AttemptFailure,
+  retriesTaken: number,
+): number {
+  const status = failure.details.status;
+  // Benchmark mode measures the service as it answers; a stream that already reached the
+  // consumer cannot be replayed.
+  const decision =
+    ctx.cfg.benchmarkMode || call.emitted.value
+      ? ({ retry: false, reason: 'retries off' } as const)
+      : ctx.retry.decide(
+          { errorClass: failure.errorClass, status, headers: failure.details.headers },
+          retriesTaken,
+        );
+  if (!decision.retry) {
+    throw failRequest(ctx, counters, failure.errorClass, failure.message, call.record, status);
+  }
+  call.record.setRetryDelay(decision.delayMs);
+  counters.retries++;
+  emitClientWarning(() => ({
+    code: 'RETRY',
+    message: redact(
+      `${failure.message} Retrying in ${Math.round(decision.delayMs)} ms (retry ${retriesTaken + 1} of at most ${ctx.cfg.retry.maxRetries}).`,
+      ctx.secrets,
+    ),
+  }));
+  return decision.delayMs;
+}
+
+/** Sleeps before a retry; the caller's signal cuts it short and fails the call. */
+async function backoff(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+  delayMs: number,
+  status: number | undefined,
+): Promise<void> {
+  try {
+    await sleep(
+      delayMs,
+      undefined,
+      call.signal === undefined ? undefined : { signal: call.signal },
+    );
+  } catch {
+    throw failRequest(
+      ctx,
+      counters,
+      'abort',
+      `The request ${ctx.what} was aborted during retry backoff.`,
+      call.record,
+      status,
+    );
+  }
+}

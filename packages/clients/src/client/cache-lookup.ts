@@ -1,0 +1,78 @@
+import { cacheKey } from '../cache/cache-key.js';
+import type { CachedCompletion, ResponseCache } from '../cache/response-cache.js';
+import type {
+  Completion,
+  CompletionRequest,
+  GenerationParams,
+  StreamEvent,
+} from '../completion.js';
+import type { RecordBuilder } from '../records/request-record.js';
+import { emitClientWarning } from '../warnings.js';
+import { completionFromCache } from './cached-completion.js';
+import type { ClientContext } from './client-context.js';
+import type { ClientCounters } from './client-counters.js';
+
+/**
+ * The cache key of a call: everything that decides the answer, never headers or the key.
+ *
+ * @param ctx - the client's context
+ * @param request - the caller's request
+ * @param params - the merged generation parameters
+ * @returns the key
+ */
+export function callCacheKey(
+  ctx: ClientContext,
+  request: CompletionRequest,
+  params: GenerationParams,
+): string {
+  return cacheKey({
+    provider: ctx.cfg.provider,
+    baseUrl: ctx.url.href,
+    model: ctx.cfg.model,
+    params: params as Record<string, unknown>,
+    messages: request.messages,
+    prompt: request.prompt,
+    sampleIndex: request.sampleIndex,
+    shape: ctx.shape,
+  });
+}
+
+/**
+ * The cached completion for a key, counted as a successful call, or undefined on a miss.
+ *
+ * @remarks
+ * A streamed call served from the cache gets the whole answer as one content delta.
+ *
+ * @param cache - the response cache
+ * @param counters - the client's running totals
+ * @param key - the call's cache key
+ * @param record - the call's record builder
+ * @param emit - the stream consumer's sink, if any
+ * @returns the completion, or undefined
+ */
+export function lookupCache(
+  cache: ResponseCache,
+  counters: ClientCounters,
+  key: string,
+  record: RecordBuilder,
+  emit: ((event: StreamEvent) => void) | undefined,
+): Completion | undefined {
+  let hit: CachedCompletion | undefined;
+  try {
+    hit = cache.get(key);
+  } catch (error) {
+    // A damaged entry or a locked file is a miss, never a failed request.
+    emitClientWarning(() => ({
+      code: 'CACHE_READ_FAILED',
+      message: `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
+    }));
+  }
+  if (hit === undefined) return undefined;
+  counters.cacheHits++;
+  counters.succeeded++;
+  const completion = completionFromCache(hit, record);
+  if (emit !== undefined && hit.text.length > 0) {
+    emit({ type: 'content', delta: hit.text, at: completion.record.endAt });
+  }
+  return completion;
+}

@@ -1,0 +1,129 @@
+import type { Pool } from 'undici';
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { ClientConfig, ResolvedClientConfig } from '../config/client-config.js';
+import { resolveConfig } from '../config/resolve-config.js';
+import { PoolRegistry } from '../http/pool-registry.js';
+import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
+import { ConcurrencyLimiter } from '../policies/concurrency.js';
+import { RateLimiter } from '../policies/rate-limit.js';
+import { RetryPolicy } from '../policies/retry.js';
+import type { ProviderAdapter } from '../providers/provider.js';
+import { type Price, priceFor } from '../usage/price-table.js';
+import { makeProvider } from './make-provider.js';
+
+/**
+ * Everything a client fixes at creation and shares between its calls: the validated
+ * configuration, where requests go, the HTTP pools, the policies, the cache and prebuilt headers.
+ *
+ * @remarks
+ * The API key appears only in `secrets` (to redact messages) and `authHeaders`/`defaultHeaders`
+ * (to send it); nothing else here holds it.
+ */
+export interface ClientContext {
+  /** The validated configuration. */
+  readonly cfg: ResolvedClientConfig;
+  /** The base URL. */
+  readonly url: URL;
+  /** Strings to redact from every message: the API key, when there is one. */
+  readonly secrets: readonly string[];
+  /** Builds bodies and parses answers for the configured provider. */
+  readonly provider: ProviderAdapter;
+  /** Path (with query) each request is sent to. */
+  readonly requestPath: string;
+  /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
+  readonly what: string;
+  /** Owns the HTTP pools; closed by `close()`. */
+  readonly pools: PoolRegistry;
+  /** The pool for the base URL's origin. */
+  readonly pool: Pool;
+  /** Concurrency slots. */
+  readonly limiter: ConcurrencyLimiter;
+  /** Moves the limiter's limit on overload; undefined unless `concurrency.adaptive`. */
+  readonly adaptive: AdaptiveConcurrency | undefined;
+  /** Requests/tokens per minute; undefined when neither is configured. */
+  readonly rateLimiter: RateLimiter | undefined;
+  /** Which failures to retry and how long to wait. */
+  readonly retry: RetryPolicy;
+  /** The response cache; undefined when none was given or in benchmark mode. */
+  readonly cache: ResponseCache | undefined;
+  /** The model's price; undefined when it is not known. */
+  readonly price: Price | undefined;
+  /** Content negotiation and configured headers, without auth. */
+  readonly baseHeaders: Readonly<Record<string, string>>;
+  /** The provider's auth headers (they hold the key). */
+  readonly authHeaders: Readonly<Record<string, string>>;
+  /** `baseHeaders` and `authHeaders` merged once, for requests without headers of their own. */
+  readonly defaultHeaders: Record<string, string>;
+  /** Whether `stream()` calls go over SSE. */
+  readonly canStream: boolean;
+  /** The http-json request shape, part of the cache key; undefined for other providers. */
+  readonly shape: unknown;
+}
+
+/**
+ * Validates a configuration, reads its API key and builds the client's shared context.
+ *
+ * @param config - the client configuration
+ * @param cache - a response cache shared by clients, if any
+ * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @returns the context
+ * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL`, `MISSING_API_KEY`
+ */
+export function createClientContext(
+  config: ClientConfig,
+  cache: ResponseCache | undefined,
+  env: NodeJS.ProcessEnv | undefined,
+): ClientContext {
+  const { config: cfg, url, apiKey } = resolveConfig(config, env);
+  const provider = makeProvider(cfg);
+  const basePath = url.pathname.replace(/\/+$/, '');
+  const pools = new PoolRegistry({
+    connectMs: cfg.timeouts.connectMs,
+    headersMs: cfg.timeouts.headersMs,
+    connections: cfg.concurrency.max,
+  });
+  const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
+  const baseHeaders: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/json, text/event-stream',
+    ...cfg.headers,
+  };
+  const authHeaders = provider.authHeaders(apiKey);
+  return {
+    cfg,
+    url,
+    secrets: apiKey === undefined ? [] : [apiKey],
+    provider,
+    requestPath: `${basePath}${provider.path}${url.search}`,
+    what: `POST ${url.origin}${basePath}${provider.path}`,
+    pools,
+    pool: pools.get(url.origin),
+    limiter,
+    adaptive: cfg.concurrency.adaptive
+      ? new AdaptiveConcurrency(limiter, {
+          min: cfg.concurrency.min,
+          max: cfg.concurrency.max,
+          increaseAfter: cfg.concurrency.increaseAfter,
+        })
+      : undefined,
+    rateLimiter:
+      cfg.rateLimit !== undefined &&
+      (cfg.rateLimit.rpm !== undefined || cfg.rateLimit.tpm !== undefined)
+        ? new RateLimiter(cfg.rateLimit)
+        : undefined,
+    retry: new RetryPolicy(cfg.retry),
+    // Benchmark mode measures the service, so it never answers from the cache.
+    cache: cfg.benchmarkMode ? undefined : cache,
+    price: priceFor(cfg.model, cfg.price),
+    baseHeaders,
+    authHeaders,
+    defaultHeaders: { ...baseHeaders, ...authHeaders },
+    // An http-json endpoint without a stream text path is called without SSE; stream() then
+    // yields its answer as one delta.
+    canStream: cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined,
+    shape:
+      cfg.provider === 'http-json'
+        ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
+        : undefined,
+  };
+}

@@ -1,0 +1,61 @@
+import type { ErrorClass } from '../records/request-record.js';
+import { zeroByClass } from './client-stats.js';
+
+/**
+ * The running totals behind {@link ModelClient.stats}, mutated by the stages of each call.
+ *
+ * @remarks
+ * One flat mutable object per client keeps the increments on the hot path plain property
+ * writes; {@link statsSnapshot} copies it for callers.
+ */
+export interface ClientCounters {
+  /** Calls to `complete`/`stream`. */
+  requests: number;
+  /** Calls that returned a completion (cache hits included). */
+  succeeded: number;
+  /** Calls that threw a request error. */
+  failed: number;
+  /** Completions served from the cache. */
+  cacheHits: number;
+  /** HTTP attempts made. */
+  attempts: number;
+  /** Retries taken. */
+  retries: number;
+  /** Attempts in flight now. */
+  inFlight: number;
+  /** Input tokens of live completions. */
+  inputTokens: number;
+  /** Output tokens of live completions. */
+  outputTokens: number;
+  /** Cost of live completions, USD. */
+  costUsd: number;
+  /** Failed attempts by error class (retried ones included). */
+  readonly attemptFailures: Record<ErrorClass, number>;
+  /** Final failures by error class. */
+  readonly failures: Record<ErrorClass, number>;
+  /** Attempts by HTTP status. */
+  readonly statuses: Record<string, number>;
+}
+
+/**
+ * Counters of a new client, all zero.
+ *
+ * @returns fresh counters
+ */
+export function newClientCounters(): ClientCounters {
+  return {
+    requests: 0,
+    succeeded: 0,
+    failed: 0,
+    cacheHits: 0,
+    attempts: 0,
+    retries: 0,
+    inFlight: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    costUsd: 0,
+    attemptFailures: zeroByClass(),
+    failures: zeroByClass(),
+    statuses: {},
+  };
+}

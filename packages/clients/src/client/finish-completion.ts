@@ -1,0 +1,67 @@
+import type { ResponseCache } from '../cache/response-cache.js';
+import type { Completion, Usage } from '../completion.js';
+import type { ParsedCompletion } from '../providers/provider.js';
+import { computeCost } from '../usage/price-table.js';
+import { emitClientWarning } from '../warnings.js';
+import { toCachedCompletion } from './cached-completion.js';
+import type { ClientContext } from './client-context.js';
+import type { ClientCounters } from './client-counters.js';
+import type { PreparedCall } from './prepared-call.js';
+
+/**
+ * Turns a live answer and its usage into the call's completion: cost, the rate limiter's
+ * settlement, the counters, the finished record and the cache entry.
+ *
+ * @param ctx - the client's context
+ * @param counters - the client's running totals
+ * @param call - the prepared call
+ * @param answer - the parsed answer of the attempt that succeeded
+ * @param usage - the answer's token usage (the server's, else counted)
+ * @param key - the call's cache key; undefined when there is no cache
+ * @returns the completion
+ */
+export function finishCompletion(
+  ctx: ClientContext,
+  counters: ClientCounters,
+  call: PreparedCall,
+  answer: ParsedCompletion,
+  usage: Usage,
+  key: string | undefined,
+): Completion {
+  const cost = computeCost(usage.inputTokens, usage.outputTokens, ctx.price);
+  ctx.rateLimiter?.settle(call.estimate, usage.inputTokens + usage.outputTokens);
+  counters.succeeded++;
+  counters.inputTokens += usage.inputTokens;
+  counters.outputTokens += usage.outputTokens;
+  if (cost !== undefined) counters.costUsd += cost.totalUsd;
+  const finished = call.record.finish({ usage, costUsd: cost?.totalUsd });
+  const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
+    text: answer.text,
+    finishReason: answer.finishReason,
+    usage,
+    record: finished,
+    cached: false,
+  };
+  if (answer.reasoning !== undefined) completion.reasoning = answer.reasoning;
+  if (answer.logprobs !== undefined) completion.logprobs = answer.logprobs;
+  if (cost !== undefined) completion.cost = cost;
+  if (ctx.cache !== undefined && key !== undefined) storeInCache(ctx, ctx.cache, key, completion);
+  return completion;
+}
+
+/** Puts a completion in the cache; a failed write is a warning, never a failed call. */
+function storeInCache(
+  ctx: ClientContext,
+  cache: ResponseCache,
+  key: string,
+  completion: Completion,
+): void {
+  try {
+    cache.put(key, toCachedCompletion(completion, ctx.cfg.provider, ctx.cfg.model));
+  } catch (error) {
+    emitClientWarning(() => ({
+      code: 'CACHE_WRITE_FAILED',
+      message: `A completion could not be written to the response cache: ${error instanceof Error ? error.message : String(error)}.`,
+    }));
+  }
+}

@@ -1,0 +1,66 @@
+import type { CompletionRequest, GenerationParams, StreamEvent } from '../completion.js';
+import type { RecordBuilder } from '../records/request-record.js';
+import type { ClientContext } from './client-context.js';
+
+/** One call after a cache miss: what is sent, and what its attempts share. */
+export interface PreparedCall {
+  /** The caller's request (its messages count tokens when the server reports no usage). */
+  readonly request: CompletionRequest;
+  /** The call's record builder. */
+  readonly record: RecordBuilder;
+  /** The caller's signal: cancels queueing, backoff and the HTTP request. */
+  readonly signal: AbortSignal | undefined;
+  /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
+  readonly emit: ((event: StreamEvent) => void) | undefined;
+  /** Set once a delta reached the consumer; from then on the call is not retried. */
+  readonly emitted: { value: boolean };
+  /** The JSON body, built once for every attempt. */
+  readonly body: string;
+  /** The headers, auth last so a request header can never replace the key. */
+  readonly headers: Record<string, string>;
+  /** Whether the request asks the server for SSE. */
+  readonly wireStream: boolean;
+  /** Tokens reserved from the rate limiter before the usage is known. */
+  readonly estimate: number;
+}
+
+/**
+ * Builds the body, headers and token estimate of a call that has to go to the server.
+ *
+ * @param ctx - the client's context
+ * @param request - the caller's request
+ * @param params - the merged generation parameters
+ * @param record - the call's record builder
+ * @param streamed - whether the call was made through `stream()` (or with `config.streaming`)
+ * @param signal - the caller's signal
+ * @param emit - the stream consumer's sink, if any
+ * @returns the prepared call
+ */
+export function prepareCall(
+  ctx: ClientContext,
+  request: CompletionRequest,
+  params: GenerationParams,
+  record: RecordBuilder,
+  streamed: boolean,
+  signal: AbortSignal | undefined,
+  emit: ((event: StreamEvent) => void) | undefined,
+): PreparedCall {
+  const wireStream = streamed && ctx.canStream;
+  const body = JSON.stringify(ctx.provider.buildBody(request, params, wireStream));
+  const headers =
+    request.headers === undefined
+      ? ctx.defaultHeaders
+      : { ...ctx.baseHeaders, ...request.headers, ...ctx.authHeaders };
+  return {
+    request,
+    record,
+    signal,
+    emit,
+    emitted: { value: false },
+    body,
+    headers,
+    wireStream,
+    // About four characters a token for the prompt, plus the most the answer may use.
+    estimate: Math.ceil(body.length / 4) + (params.maxTokens ?? 256),
+  };
+}
