@@ -1,5 +1,4 @@
 import type { ErrorClass } from '../records/request-record.js';
-import { zeroByClass } from './client-stats.js';
 
 /**
  * The running totals behind {@link ModelClient.stats}, mutated by the stages of each call.
@@ -57,5 +56,21 @@ export function newClientCounters(): ClientCounters {
     attemptFailures: zeroByClass(),
     failures: zeroByClass(),
     statuses: {},
+  };
+}
+
+/**
+ * An all-zero counter per error class.
+ *
+ * @returns a fresh record with every `ErrorClass` at 0
+ */
+export function zeroByClass(): Record<ErrorClass, number> {
+  return {
+    http_status: 0,
+    in_stream_error: 0,
+    timeout: 0,
+    abort: 0,
+    malformed_response: 0,
+    connection: 0,
   };
 }

@@ -39,22 +39,6 @@ export interface ClientStats {
 }
 
 /**
- * An all-zero counter per error class.
- *
- * @returns a fresh record with every `ErrorClass` at 0
- */
-export function zeroByClass(): Record<ErrorClass, number> {
-  return {
-    http_status: 0,
-    in_stream_error: 0,
-    timeout: 0,
-    abort: 0,
-    malformed_response: 0,
-    connection: 0,
-  };
-}
-
-/**
  * A copy of a client's counters with the live state of its policies, for
  * {@link ModelClient.stats}.
  *
