@@ -177,6 +177,39 @@ describe('RunConfigSchema', () => {
     expect(parseRunConfig(d).evaluation.metrics).toHaveLength(3);
   });
 
+  it('refuses a prompt slot that shows the model the answer, with its path', () => {
+    const issues = issuesOf((c) => {
+      c.prompt = { template: 'Text: {{text}}\nGold: {{label}}' };
+      c.models[1].prompt = { messages: [{ role: 'user', content: '{{group}}: {{text}}' }] };
+    });
+    expect(issues).toContainEqual(
+      expect.stringMatching(/^prompt\.template: the slot '\{\{label\}\}' puts the label column/),
+    );
+    expect(issues).toContainEqual(
+      expect.stringMatching(
+        /^models\[1\]\.prompt\.messages\[0\]\.content: the slot '\{\{group\}\}' puts the SpamAssassin group/,
+      ),
+    );
+    const renamed = issuesOf((c) => {
+      c.dataset = { path: 'data.jsonl', columns: { label: 'gold', text: 'body' } };
+      c.prompt = { system: 'Hint: {{ gold }}', template: '{{body}}' };
+    });
+    expect(renamed).toContainEqual(
+      expect.stringMatching(
+        /^prompt\.system: the slot '\{\{gold\}\}' puts the label column \('gold'\)/,
+      ),
+    );
+  });
+
+  it('accepts such a slot when allowLabelInPrompt is set, and in the few-shot answer template', () => {
+    const c = structuredClone(base()) as LooseConfig;
+    c.prompt = { template: '{{text}} {{label}}', allowLabelInPrompt: true };
+    expect(parseRunConfig(c).prompt.allowLabelInPrompt).toBe(true);
+    const d = structuredClone(base()) as LooseConfig;
+    d.prompt = { template: '{{text}}', fewShot: { count: 2, answerTemplate: 'Answer: {{label}}' } };
+    expect(parseRunConfig(d).prompt.fewShot.answerTemplate).toBe('Answer: {{label}}');
+  });
+
   it('limits bootstrap resamples as the scoring engine does', () => {
     const issues = issuesOf((c) => {
       c.evaluation = { bootstrap: 1_000_001 };

@@ -172,6 +172,18 @@ describe('prompts', () => {
     );
     expect(renderTemplate('[{{text}}]', { text: 'abcdef' }, { maxFieldChars: 3 })).toBe('[abc]');
   });
+
+  it('looks slots up among the own fields of the item, never the prototype chain', () => {
+    for (const slot of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(() => renderTemplate(`{{${slot}}}`, { text: 'x' })).toThrow(
+        new RegExp(`'\\{\\{${slot}\\}\\}' .* available: text`),
+      );
+    }
+    // a real column of that name still renders
+    expect(renderTemplate('{{constructor}}', { constructor: 'c' } as Record<string, string>)).toBe(
+      'c',
+    );
+  });
 });
 
 describe('answer extraction', () => {

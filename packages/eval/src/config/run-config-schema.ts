@@ -2,6 +2,7 @@ import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
 import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
+import { checkLabelLeaks } from './label-leak.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
 import { parseThreshold } from './thresholds.js';
 
@@ -135,6 +136,7 @@ const PromptFields = {
     })
     .default({ count: 0, seed: 0, answerTemplate: '{{label}}' }),
   maxFieldChars: z.number().int().positive().optional(),
+  allowLabelInPrompt: z.boolean().default(false),
 };
 
 const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
@@ -234,7 +236,13 @@ export const RunConfigSchema = z
   })
   // Runs even when other fields failed (`when`), so every problem is reported at once;
   // the input may then be ill-typed, hence the defensive reads.
-  .superRefine((c, ctx) => crossFieldChecks(c as unknown, ctx), { when: () => true });
+  .superRefine(
+    (c, ctx) => {
+      crossFieldChecks(c as unknown, ctx);
+      checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
+    },
+    { when: () => true },
+  );
 
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' ? (v as Loose) : {});

@@ -31,7 +31,8 @@ export function renderTemplate(
   options: { maxFieldChars?: number | undefined; configPath?: string } = {},
 ): string {
   return template.replace(SLOT, (_, name: string) => {
-    const value = fields[name];
+    // own properties only: `{{constructor}}` must not reach Object.prototype
+    const value = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (value === undefined) {
       throw new EvaluationError(
         'MISSING_COLUMN',

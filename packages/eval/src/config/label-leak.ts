@@ -1,0 +1,77 @@
+import { templateSlots } from '../prompt/render-template.js';
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' ? (v as Loose) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** A prompt text of the configuration and its config path. */
+interface PromptText {
+  readonly path: (string | number)[];
+  readonly text: string;
+}
+
+function promptTexts(prompt: Loose, path: (string | number)[]): PromptText[] {
+  const out: PromptText[] = [];
+  for (const key of ['system', 'template'] as const) {
+    const text = prompt[key];
+    if (typeof text === 'string') out.push({ path: [...path, key], text });
+  }
+  arr(prompt.messages).forEach((m, i) => {
+    const content = obj(m).content;
+    if (typeof content === 'string')
+      out.push({ path: [...path, 'messages', i, 'content'], text: content });
+  });
+  return out;
+}
+
+/**
+ * The fields whose value gives the answer away: the label and reference columns (and,
+ * for the built-in SpamAssassin set, its `group`, whose name is `spam-2` or `easy-ham-2`).
+ */
+function answerFields(dataset: Loose): Map<string, string> {
+  const columns = obj(dataset.columns);
+  const out = new Map<string, string>();
+  const label = typeof columns.label === 'string' ? columns.label : 'label';
+  out.set(label, `the label column ('${label}')`);
+  const reference = typeof columns.reference === 'string' ? columns.reference : 'reference';
+  out.set(reference, `the reference column ('${reference}')`);
+  if (dataset.builtin === 'spam-assassin') {
+    out.set('group', "the SpamAssassin group, which names the label ('spam-2', 'easy-ham-2')");
+  }
+  return out;
+}
+
+/**
+ * Refuses prompt slots that would put the gold answer into the prompt: `{{label}}` (or the
+ * configured label or reference column) in `prompt.system`, `prompt.template`,
+ * `prompt.messages[].content` or a model's prompt override, unless
+ * `prompt.allowLabelInPrompt` is true. Few-shot `answerTemplate` is not checked: it renders
+ * the labels of training examples, which is its purpose.
+ *
+ * @param config - the raw configuration (possibly ill-typed)
+ * @param addIssue - reports one problem with its config path
+ */
+export function checkLabelLeaks(
+  config: unknown,
+  addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void,
+): void {
+  const c = obj(config);
+  const prompt = obj(c.prompt);
+  if (prompt.allowLabelInPrompt === true) return;
+  const leaky = answerFields(obj(c.dataset));
+  const texts = [
+    ...promptTexts(prompt, ['prompt']),
+    ...arr(c.models).flatMap((m, i) => promptTexts(obj(obj(m).prompt), ['models', i, 'prompt'])),
+  ];
+  for (const { path, text } of texts) {
+    for (const slot of templateSlots(text)) {
+      const what = leaky.get(slot);
+      if (what === undefined) continue;
+      addIssue({
+        code: 'custom',
+        path,
+        message: `the slot '{{${slot}}}' puts ${what} into the prompt, so the model would see the answer; remove it, or set prompt.allowLabelInPrompt: true if that is intended`,
+      });
+    }
+  }
+}
