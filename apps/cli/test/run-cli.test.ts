@@ -120,6 +120,64 @@ describe('assay run (CLI)', () => {
     expect(server.stats().completions).toBe(before);
   }, 120_000);
 
+  it('exits 3 when the service is dead, naming the failure class and the first error last', async () => {
+    // a closed port: every request fails to connect
+    const closed = writeConfig('dead-port', {}, 'http://127.0.0.1:9/v1');
+    const dead = await assay(['run', closed, '--quiet']);
+    expect(dead.code).toBe(3);
+    const last = dead.stderr.trim().split('\n').at(-1)!;
+    expect(last).toMatch(/40 of 40 predictions failed \(100\.0%: connection 40\)/);
+    expect(last).toMatch(/ECONNREFUSED 127\.0\.0\.1:9/);
+    expect(dead.stdout).toMatch(/NOT REPRESENTATIVE {2}nb:/);
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'dead-port', 'results.json'), 'utf8')),
+    );
+    expect(results.models[0]!.notRepresentative).toHaveLength(1);
+    expect(readFileSync(join(dir, 'dead-port', 'report.md'), 'utf8')).toMatch(/Not representative/);
+    // a server that answers 429 to every request
+    const limited = writeConfig('always-429', {}, server.baseUrl);
+    const config = YAML.parse(readFileSync(limited, 'utf8'));
+    config.models[0].headers = { 'x-assay-fault': 'status=429' };
+    config.models[0].retry = { maxRetries: 0 };
+    writeFileSync(limited, YAML.stringify(config));
+    const busy = await assay(['run', limited, '--quiet']);
+    expect(busy.code).toBe(3);
+    expect(busy.stderr.trim().split('\n').at(-1)).toMatch(/http_status 40/);
+  });
+
+  it('exits 3 when most answers are unparseable, and 0 under a looser limit', async () => {
+    // the spam filter answers spam/ham; labels it never says leave every answer unparseable
+    const overrides = {
+      task: { type: 'classification', labels: ['yes', 'no'] },
+      dataset: { path: join(dir, 'yes-no.jsonl') },
+    };
+    writeFileSync(
+      join(dir, 'yes-no.jsonl'),
+      Array.from({ length: 12 }, (_, i) =>
+        JSON.stringify({ id: `q${i}`, text: `question ${i}`, label: i % 2 ? 'yes' : 'no' }),
+      ).join('\n'),
+    );
+    const strict = writeConfig(
+      'unparseable',
+      { ...overrides, evaluation: { method: 'kfold', k: 2, bootstrap: 20 } },
+      server.baseUrl,
+    );
+    const run = await assay(['run', strict, '--quiet']);
+    expect(run.code).toBe(3);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /12 of 12 answers were unparseable \(100\.0%\), above evaluation\.maxUnparseableFraction 0\.5/,
+    );
+    const loose = writeConfig(
+      'unparseable-ok',
+      {
+        ...overrides,
+        evaluation: { method: 'kfold', k: 2, bootstrap: 20, maxUnparseableFraction: 1 },
+      },
+      server.baseUrl,
+    );
+    expect((await assay(['run', loose, '--quiet'])).code).toBe(0);
+  });
+
   it('answers an invalid configuration with every problem and its path, exit code 2', async () => {
     const path = writeConfig(
       'invalid',

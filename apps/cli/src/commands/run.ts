@@ -24,7 +24,7 @@ export function registerRunCommand(program: Command): void {
     .option('--print-schema', 'print the configuration JSON Schema and exit')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 a threshold failed, 2 invalid config or data, 3 run error, 130 interrupted (rerun to resume).',
+      '\nExit codes: 0 ok, 1 a threshold failed, 2 invalid config or data, 3 run error or metrics not representative (too many failed requests or unparseable answers), 130 interrupted (rerun to resume).',
     )
     .action(
       async (

@@ -6,7 +6,7 @@ export const RUN_EXIT = {
   thresholdFailed: 1,
   /** invalid configuration or data */
   configError: 2,
-  /** the run failed for another reason */
+  /** the run failed, or a model's metrics are not representative (too many failed or unparseable) */
   runtimeError: 3,
   /** interrupted (SIGINT/SIGTERM); rerun to resume */
   interrupted: 130,

@@ -45,6 +45,12 @@ export async function executeRunCommand(
     printer.done();
     process.stdout.write(summaryTable(results));
     process.stdout.write(`\nReport: ${results.files.reportHtml}\n`);
+    const reasons = results.models.flatMap((m) => m.notRepresentative ?? []);
+    if (reasons.length > 0) {
+      // the reason for the exit code is the last line a CI log shows
+      process.stderr.write(`assay: metrics not representative: ${reasons.join('; ')}\n`);
+      return { code: RUN_EXIT.runtimeError, results };
+    }
     return { code: results.passed ? RUN_EXIT.ok : RUN_EXIT.thresholdFailed, results };
   } catch (error) {
     printer.done();

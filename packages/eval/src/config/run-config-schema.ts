@@ -181,6 +181,8 @@ const EvaluationSchema = z
     bootstrap: z.number().int().min(0).max(MAX_BOOTSTRAP).default(1000),
     ci: z.number().gt(0).lt(1).default(0.95),
     metrics: z.array(z.string()).optional(),
+    maxFailedFraction: z.number().min(0).max(1).default(0.05),
+    maxUnparseableFraction: z.number().min(0).max(1).default(0.5),
   })
   .default({
     method: 'stratified',
@@ -190,6 +192,8 @@ const EvaluationSchema = z
     seed: 0,
     bootstrap: 1000,
     ci: 0.95,
+    maxFailedFraction: 0.05,
+    maxUnparseableFraction: 0.5,
   });
 
 const OutputSchema = z

@@ -5,6 +5,7 @@ import type { ExecutedRun } from '../run/run-evaluation.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import { latencySample } from './latency-sample.js';
 import { modelSlices } from './model-slices.js';
+import { notRepresentative } from './representativeness.js';
 import { serviceStats } from './service-stats.js';
 import { wrongAnswerSample } from './wrong-answers.js';
 
@@ -34,7 +35,7 @@ export function modelResult(
   const plots = task.plots(answered);
   const req = run.requests.get(model.name)!;
   const reported = Object.fromEntries(metrics.map((name) => [name, scores[name]!]));
-  return {
+  const result: ModelResult = {
     name: model.name,
     provider: model.provider,
     model: model.model,
@@ -58,4 +59,6 @@ export function modelResult(
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
   };
+  result.notRepresentative = notRepresentative(result, run.config.evaluation);
+  return result;
 }

@@ -22,7 +22,10 @@ function headline(r: RunResults): string {
       `<div class="card"><div class="k">thresholds</div><div class="v ${failed ? 'fail' : 'pass'}">${failed ? `${failed} failed` : 'all pass'}</div><div class="ci">${r.thresholds.length} checks</div></div>`,
     );
   }
-  return `<div class="cards">${cards.join('')}</div>`;
+  const warnings = r.models
+    .flatMap((m) => m.notRepresentative ?? [])
+    .map((reason) => `<p class="fail">Not representative — ${h(reason)}.</p>`);
+  return `${warnings.join('')}<div class="cards">${cards.join('')}</div>`;
 }
 
 function metricsTable(r: RunResults): string {

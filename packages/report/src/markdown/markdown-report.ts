@@ -22,6 +22,13 @@ function headerSection(r: RunResults, ci: number): string[] {
   return lines;
 }
 
+/** Models whose metrics do not represent them, and why. */
+function representativenessSection(r: RunResults): string[] {
+  const reasons = r.models.flatMap((m) => m.notRepresentative ?? []);
+  if (reasons.length === 0) return [];
+  return ['**Not representative:**', '', ...reasons.map((x) => `- ${cellText(x)}`), ''];
+}
+
 /** Task metrics per model: pooled value, interval, fold mean ± std. */
 function metricsSection(r: RunResults, ci: number): string[] {
   const lines: string[] = [];
@@ -177,6 +184,7 @@ export function markdownReport(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
   return [
     ...headerSection(r, ci),
+    ...representativenessSection(r),
     ...metricsSection(r, ci),
     ...itemsSection(r),
     ...serviceSection(r),

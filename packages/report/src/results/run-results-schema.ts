@@ -86,6 +86,12 @@ const ModelResultSchema = z.object({
       input: z.string(),
     }),
   ),
+  /**
+   * Why this model's metrics do not represent it (too many failed requests or unparseable
+   * answers, above `evaluation.maxFailedFraction` / `maxUnparseableFraction`); empty when
+   * they do. Absent in files written before this check existed.
+   */
+  notRepresentative: z.array(z.string()).optional(),
 });
 
 const ComparisonSchema = z.object({

@@ -98,6 +98,7 @@ export function summaryTable(r: RunResults): string {
     ...serviceTable(r),
     ...comparisonLines(r),
     ...thresholdLines(r),
+    ...r.models.flatMap((m) => m.notRepresentative ?? []).map((x) => `NOT REPRESENTATIVE  ${x}`),
     '',
   ].join('\n');
 }
