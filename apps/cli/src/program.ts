@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerRunCommand } from './commands/run.js';
@@ -9,8 +10,10 @@ import { registerScoreCommand } from './commands/score.js';
  * @returns the commander program, ready for `parseAsync(process.argv)`
  */
 export function buildProgram(): Command {
+  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
   const program = new Command('assay')
     .description('Evaluate models served as a service: metrics you can defend, with uncertainty.')
+    .version(version, '-V, --version', 'print the version of assay')
     .showHelpAfterError('(run with --help for usage)');
   registerScoreCommand(program);
   registerRunCommand(program);

@@ -242,6 +242,15 @@ describe('assay run (CLI)', () => {
     expect(r.stderr).toMatch(/not valid YAML/);
   });
 
+  it('prints its version', async () => {
+    const { version } = JSON.parse(
+      readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),
+    ) as { version: string };
+    const out = await assay(['--version']);
+    expect(out.code).toBe(0);
+    expect(out.stdout.trim()).toBe(version);
+  });
+
   it('prints the JSON Schema', async () => {
     const r = await assay(['run', '--print-schema']);
     expect(r.code).toBe(0);

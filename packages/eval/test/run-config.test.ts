@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   EvaluationError,
@@ -208,6 +209,18 @@ describe('RunConfigSchema', () => {
     const d = structuredClone(base()) as LooseConfig;
     d.prompt = { template: '{{text}}', fewShot: { count: 2, answerTemplate: 'Answer: {{label}}' } };
     expect(parseRunConfig(d).prompt.fewShot.answerTemplate).toBe('Answer: {{label}}');
+  });
+
+  it('names the default output directory after the run, so two configs never share one', () => {
+    const a = structuredClone(base()) as LooseConfig;
+    a.name = 'nightly spam/check';
+    const b = structuredClone(base()) as LooseConfig;
+    b.name = 'weekly';
+    expect(parseRunConfig(a).output.dir).toBe(resolve('assay-out', 'nightly-spam-check'));
+    expect(parseRunConfig(b).output.dir).toBe(resolve('assay-out', 'weekly'));
+    b.output = { dir: 'elsewhere' };
+    expect(parseRunConfig(b).output.dir).toBe(resolve('elsewhere'));
+    expect(parseRunConfig(b, { outputDir: 'flag' }).output.dir).toBe(resolve('flag'));
   });
 
   it('limits bootstrap resamples as the scoring engine does', () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { EvaluationError } from '../errors.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
@@ -13,6 +13,11 @@ export interface LoadRunConfigOptions {
   outputDir?: string;
   /** directory `dataset.path` resolves against (default: the config file's, else the working directory) */
   baseDir?: string;
+}
+
+/** A run name as a directory name: characters other than letters, digits, `.`, `_`, `-` become `-`. */
+function directoryName(name: string): string {
+  return name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '') || 'run';
 }
 
 /**
@@ -36,7 +41,11 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
       { issues, path: issues[0]?.path ?? '' },
     );
   }
-  const config = result.data;
+  const parsed = result.data;
+  // the default directory is named after the run, so two configs never overwrite each other
+  const dir =
+    options.outputDir ?? parsed.output.dir ?? join('assay-out', directoryName(parsed.name));
+  const config: RunConfig = { ...parsed, output: { ...parsed.output, dir: resolve(dir) } };
   const base = options.baseDir ?? process.cwd();
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   if (options.baseUrl !== undefined) {
@@ -44,7 +53,6 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   }
   if (config.dataset.path !== undefined) config.dataset.path = abs(config.dataset.path);
   // Data lives next to the config; outputs land where the user runs the command.
-  config.output.dir = resolve(options.outputDir ?? config.output.dir);
   config.cache =
     config.cache !== undefined ? resolve(config.cache) : resolve(config.output.dir, 'cache.sqlite');
   return config;

@@ -198,10 +198,11 @@ const EvaluationSchema = z
 
 const OutputSchema = z
   .strictObject({
-    dir: z.string().min(1).default('assay-out/run'),
+    /** default `assay-out/<name>`, so two configs never share (and overwrite) a directory */
+    dir: z.string().min(1).optional(),
     wrongSamples: z.number().int().min(0).default(20),
   })
-  .default({ dir: 'assay-out/run', wrongSamples: 20 });
+  .default({ wrongSamples: 20 });
 
 const KNOWN_THRESHOLD_METRICS = new Set<string>([
   ...CLASSIFICATION_METRICS,
@@ -340,7 +341,12 @@ function crossFieldChecks(
 
 /** An `assay run` configuration as written (defaults not applied). */
 export type RunConfigInput = z.input<typeof RunConfigSchema>;
-/** A validated `assay run` configuration with every default applied. */
-export type RunConfig = z.output<typeof RunConfigSchema>;
+/**
+ * A validated `assay run` configuration with every default applied, as `parseRunConfig`
+ * returns it (`output.dir` resolved: given, or `assay-out/<name>`).
+ */
+export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output'> & {
+  output: { dir: string; wrongSamples: number };
+};
 /** One validated model entry of {@link RunConfig}. */
 export type ModelConfig = z.output<typeof ModelConfigSchema>;
