@@ -9,6 +9,8 @@ export interface LabelsCase {
   yPred: Label[];
   yScore: number[] | null;
   labels: Label[];
+  /** the positive label of the binary metrics, as scikit-learn's `pos_label` (null: none) */
+  posLabel: Label | null;
   foldIds: number[];
   overall: Record<string, number>;
   folds: Record<string, number>[];

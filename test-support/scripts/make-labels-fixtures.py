@@ -58,6 +58,7 @@ def case(name, y_true, y_pred, labels, fold_ids, y_score=None, pos=None):
         "yPred": y_pred,
         "yScore": y_score,
         "labels": labels,
+        "posLabel": pos,
         "foldIds": fold_ids,
         "overall": scores(y_true, y_pred, labels, y_score, pos),
         "folds": folds,

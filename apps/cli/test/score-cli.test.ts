@@ -177,6 +177,40 @@ describe('assay score', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('never guesses the positive class: exit 2 listing the labels, --pos-label names it', async () => {
+    // scikit-learn 1.2.1: roc_auc_score([t == 'fraud' for t in y], p_fraud) == 0.9333333333333333
+    const file = join(dir, 'fraud.csv');
+    const y = ['fraud', 'legit', 'legit', 'fraud', 'legit', 'legit', 'fraud', 'legit'];
+    const p = [0.9, 0.2, 0.3, 0.8, 0.1, 0.6, 0.4, 0.3];
+    writeFileSync(
+      file,
+      [
+        'y,yhat,p_fraud',
+        ...y.map((t, i) => `${t},${p[i]! > 0.5 ? 'fraud' : 'legit'},${p[i]}`),
+      ].join('\n'),
+    );
+    const args = [
+      file,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--y-score',
+      'p_fraud',
+      '--format',
+      'json',
+    ];
+    const guessed = await assay(args);
+    expect(guessed.code).toBe(2);
+    expect(guessed.stderr).toMatch(
+      /the labels are "fraud", "legit"; name it with posLabel \(--pos-label\)/,
+    );
+    const named = await assay([...args, '--pos-label', 'fraud']);
+    expect(named.code).toBe(0);
+    const report = ScoreReportSchema.parse(JSON.parse(named.stdout));
+    expect(report.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+  });
+
   test('a missing file and a missing required option exit 2', async () => {
     const missing = await assay([join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'yhat']);
     expect(missing.code).toBe(2);

@@ -21,6 +21,7 @@ describe('the labels option equals scikit-learn with labels=', () => {
           task: 'classification',
           metrics,
           labels: c.labels,
+          ...(c.posLabel === null ? {} : { posLabel: c.posLabel }),
           foldIds: c.foldIds,
           bootstrap: 200,
           seed: 5,

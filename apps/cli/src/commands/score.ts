@@ -6,8 +6,8 @@ import { runScoreCommand, type ScoreCommandOptions } from '../score/score-action
 
 const EXAMPLES = `
 Examples:
-  # binary classifier: default metrics, ROC AUC from scores
-  $ assay score preds.csv --y-true label --y-pred pred --y-score score
+  # binary classifier: default metrics, ROC AUC from scores of the positive class
+  $ assay score preds.csv --y-true label --y-pred pred --y-score p_fraud --pos-label fraud
 
   # 5-fold stratified CV, macro F1 and a 1000-resample bootstrap 95% CI
   $ assay score preds.parquet --y-true y --y-pred yhat --cv stratified:5 \\
@@ -40,6 +40,10 @@ function addScoreOptions(command: Command): Command {
     .option('--weight <col>', 'column of row weights')
     .option('--group <col>', 'column of groups (for --cv group:K, stratified-group:K)')
     .option('--slice <col>', 'also report every metric per value of this column')
+    .option(
+      '--pos-label <label>',
+      'the positive class of binary metrics and scores (needed unless the labels are 0/1 or -1/1)',
+    )
     .addOption(
       new Option('--task <task>', 'task (inferred when omitted)').choices([
         'classification',

@@ -22,6 +22,7 @@ export interface ScoreCommandOptions {
   readonly weight?: string;
   readonly group?: string;
   readonly slice?: string;
+  readonly posLabel?: string;
   readonly task?: ScoreTask;
   readonly metrics?: string[];
   readonly cv: string;
@@ -118,6 +119,7 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
         bootstrap: options.bootstrap,
         ci: options.ci,
         dropMissing: options.dropMissing,
+        posLabel: options.posLabel,
         inPlace: true,
         loadMs,
         onProgress: (p) => bar.update(p),

@@ -10,6 +10,7 @@ import {
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { ConfusionMetric } from './metric-spec.js';
+import { positiveClass } from './positive-class.js';
 
 /**
  * The classes that occur in a count matrix as a true or a predicted label:
@@ -33,8 +34,8 @@ export function presentLabels(counts: Float64Array, nClasses: number): number[] 
 }
 
 /**
- * The class index that binary metrics treat as positive: the label `1` when
- * present, else the greater of exactly two labels.
+ * The class index that binary metrics treat as positive: `posLabel` when given,
+ * else the label `1` of labels in {0, 1} or {-1, 1} (see {@link positiveClass}).
  *
  * @param columns - the job's columns
  * @param metric - the metric asking, for the error
@@ -44,7 +45,13 @@ export function presentLabels(counts: Float64Array, nClasses: number): number[] 
 export function positiveIndex(columns: ScoreColumns, metric: string): number {
   const { classes, labelSet } = columns;
   if (labelSet !== undefined) {
-    if (labelSet.positive >= 0) return labelSet.positive;
+    if (labelSet.positive >= 0) {
+      const given = labelSet.indices.filter((i) => i < classes.length);
+      return (
+        columns.positive ??
+        (given.length === 2 ? positiveClass(columns, metric, given) : labelSet.positive)
+      );
+    }
     throw new RunnerError(
       'INVALID_OPTION',
       `Metric ${metric} is binary but the labels option lists ${labelSet.indices.length} label(s); give exactly two labels, or use ${metric}_macro, ${metric}_micro or ${metric}_weighted.`,
@@ -58,8 +65,11 @@ export function positiveIndex(columns: ScoreColumns, metric: string): number {
       { path: 'metrics' },
     );
   }
-  const one = classes.indexOf(1);
-  return one >= 0 ? one : classes.length - 1;
+  return positiveClass(
+    columns,
+    metric,
+    classes.map((_, i) => i),
+  );
 }
 
 function setWise(

@@ -2,6 +2,7 @@ import { averagePrecisionKernel, rocAucBinaryKernel } from '@assay/core-metrics'
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { RowsMetric } from './metric-spec.js';
+import { positiveClass } from './positive-class.js';
 import { filterRows } from './row-selection.js';
 
 const positiveCache = new WeakMap<Int32Array, Map<number, Uint8Array>>();
@@ -54,6 +55,22 @@ export function classIndicator(yTrue: Int32Array, code: number): Uint8Array {
 }
 
 /**
+ * Refuses to score against a guessed positive class: the true classes must be {0, 1} or
+ * {-1, 1} unless `posLabel` named the positive one (see `positiveClass`).
+ */
+function checkScorePositive(columns: ScoreColumns, metric: string): void {
+  if (columns.positive !== undefined) return;
+  const { labelSet, classes } = columns;
+  const candidates =
+    labelSet !== undefined && labelSet.positive >= 0
+      ? labelSet.indices.filter((i) => i < classes.length)
+      : classes.length <= 2
+        ? classes.map((_, i) => i)
+        : null;
+  if (candidates !== null && candidates.length === 2) positiveClass(columns, metric, candidates);
+}
+
+/**
  * The binary score column and positive indicator of a job: `yScore`, or the
  * positive class's probability column when only `yProba` with two classes was given.
  *
@@ -75,6 +92,7 @@ export function binaryScores(
       { path: 'metrics' },
     );
   }
+  checkScorePositive(columns, metric);
   const scores =
     columns.yScore ??
     (columns.yProba === null ? undefined : probaColumn(columns, columns.classes.length - 1));

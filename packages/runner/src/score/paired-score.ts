@@ -9,7 +9,7 @@ import { resolveMetrics } from '../metrics/registry.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
-import { withLabels } from './resolve-labels.js';
+import { withLabels, withPositiveLabel } from './resolve-labels.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
 import { resolveNumericOptions } from './score-options.js';
 
@@ -21,6 +21,8 @@ export interface PairedScoreOptions {
   readonly metrics: readonly string[];
   /** scikit-learn's `labels=` for both sides (see `ScoreOptions.labels`) */
   readonly labels?: readonly Label[] | undefined;
+  /** the positive class of both sides (see `ScoreOptions.posLabel`) */
+  readonly posLabel?: Label | undefined;
   /** bootstrap resamples (default 1000, at least 1) */
   readonly bootstrap?: number | undefined;
   /** confidence level of the intervals (default 0.95) */
@@ -74,9 +76,10 @@ function sideColumns(
   side: 'a' | 'b',
   task: ScoreTask | undefined,
   labels: readonly Label[] | undefined,
+  posLabel: Label | undefined,
 ): ScoreColumns {
   try {
-    return withLabels(prepareColumns(input, { task }).columns, labels);
+    return withPositiveLabel(withLabels(prepareColumns(input, { task }).columns, labels), posLabel);
   } catch (error) {
     if (!(error instanceof RunnerError)) throw error;
     throw new RunnerError(error.code, `Side ${side}: ${error.message}`, {
@@ -128,8 +131,8 @@ export async function pairedBootstrapWith(
       path: 'metrics',
     });
   }
-  const colsA = sideColumns(a, 'a', options.task, options.labels);
-  const colsB = sideColumns(b, 'b', colsA.task, options.labels);
+  const colsA = sideColumns(a, 'a', options.task, options.labels, options.posLabel);
+  const colsB = sideColumns(b, 'b', colsA.task, options.labels, options.posLabel);
   if (colsA.n !== colsB.n) {
     throw new RunnerError(
       'INVALID_OPTION',

@@ -94,3 +94,54 @@ export function withLabels(
   }
   return { ...columns, labelSet, isPositive };
 }
+
+/**
+ * Resolves the `posLabel` scoring option: the class that metrics of one positive class
+ * (binary F1, precision, recall, Jaccard; ROC AUC, average precision, log loss and Brier
+ * score on scores) treat as positive, as scikit-learn's `pos_label`.
+ *
+ * @param columns - the prepared columns (after `withLabels`)
+ * @param posLabel - the positive label; a number given for string labels means its text,
+ *   and numeric text given for numeric labels means the number (`--pos-label 1`)
+ * @returns the columns with `positive` set and the score metrics' positive indicator
+ *   rebuilt from it, or the columns unchanged when `posLabel` is undefined
+ * @throws {@link RunnerError} `INVALID_OPTION` (path `posLabel`) for a regression task or
+ *   a label that is not one of the classes, listing them
+ * @example
+ * withPositiveLabel(columns, 'fraud').positive; // the index of 'fraud' in columns.classes
+ */
+export function withPositiveLabel(
+  columns: ScoreColumns,
+  posLabel: Label | undefined,
+): ScoreColumns {
+  if (posLabel === undefined) return columns;
+  if (columns.task !== 'classification') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      'posLabel applies to classification only; leave it out for a regression task.',
+      { path: 'posLabel' },
+    );
+  }
+  const { classes } = columns;
+  const asStrings = classes.some((c) => typeof c === 'string');
+  const wanted =
+    asStrings || typeof posLabel === 'number' || !/^-?\d+(\.\d+)?$/.test(String(posLabel).trim())
+      ? asStrings
+        ? String(posLabel)
+        : posLabel
+      : Number(posLabel);
+  const index = classes.indexOf(wanted);
+  if (index < 0) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `posLabel is ${JSON.stringify(posLabel)}, which is not one of the labels (${classes
+        .slice(0, 20)
+        .map((c) => JSON.stringify(c))
+        .join(', ')}); name one of them.`,
+      { path: 'posLabel' },
+    );
+  }
+  const isPositive = new Uint8Array(new SharedArrayBuffer(columns.n));
+  for (let i = 0; i < columns.n; i++) isPositive[i] = columns.yTrue[i] === index ? 1 : 0;
+  return { ...columns, positive: index, isPositive };
+}

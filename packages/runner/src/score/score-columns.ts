@@ -41,6 +41,11 @@ export interface ScoreColumns {
    * the count matrix to `width` classes for them.
    */
   readonly labelSet?: LabelSet | undefined;
+  /**
+   * The class index named by the `posLabel` option; absent: the `1` of labels in {0, 1}
+   * or {-1, 1}, and an error for any other labels when a metric needs a positive class.
+   */
+  readonly positive?: number | undefined;
 }
 
 /** The `labels` scoring option resolved against a job's classes. */

@@ -36,7 +36,7 @@ import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
-import { withLabels } from './resolve-labels.js';
+import { withLabels, withPositiveLabel } from './resolve-labels.js';
 import type { ScoreColumns } from './score-columns.js';
 import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
@@ -167,7 +167,7 @@ export async function scoreWith(
     inPlace: options.inPlace,
     presence,
   });
-  const columns = withLabels(prepared.columns, options.labels);
+  const columns = withPositiveLabel(withLabels(prepared.columns, options.labels), options.posLabel);
   const coded =
     census !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(census, columns.classes)

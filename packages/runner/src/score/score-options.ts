@@ -29,6 +29,12 @@ export interface ScoreOptions {
    * the labels present in the rows scored.
    */
   readonly labels?: readonly Label[] | undefined;
+  /**
+   * The positive class of binary metrics and of metrics on scores (scikit-learn's
+   * `pos_label`). Needed when the labels are not {0, 1} or {-1, 1}: the runner refuses
+   * to guess (an error listing the labels) rather than score the other class.
+   */
+  readonly posLabel?: Label | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
   /** Seed of shuffled splitters and of the bootstrap (default 0). */

@@ -1,0 +1,101 @@
+import { RunnerError, scorePredictions } from '@assay/runner';
+import { describe, expect, test } from 'vitest';
+
+// scikit-learn 1.2.1 on these rows:
+//   roc_auc_score([t == 'fraud' for t in y_true], y_score) == 0.9333333333333333
+//   f1_score(y_true, y_pred, pos_label='fraud') == 0.6666666666666666
+//   f1_score(y_true, y_pred) raises "pos_label=1 is not a valid label. It should be one of
+//   ['fraud', 'legit']"; taking the greater label 'legit' instead gives ROC AUC 0.0667.
+const yTrue = ['fraud', 'legit', 'legit', 'fraud', 'legit', 'legit', 'fraud', 'legit'];
+const yScore = [0.9, 0.2, 0.3, 0.8, 0.1, 0.6, 0.4, 0.3]; // P(fraud)
+const yPred = yScore.map((s) => (s > 0.5 ? 'fraud' : 'legit'));
+
+async function rejection(promise: Promise<unknown>): Promise<RunnerError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RunnerError);
+  return error as RunnerError;
+}
+
+describe('the positive class', () => {
+  test('is never guessed for labels other than {0, 1} or {-1, 1}: the error lists them', async () => {
+    for (const metrics of [
+      undefined,
+      ['roc_auc'],
+      ['f1'],
+      ['brier_score'],
+      ['average_precision'],
+    ]) {
+      const error = await rejection(
+        scorePredictions({ yTrue, yPred, yScore }, { workers: 0, metrics }),
+      );
+      expect(error.code).toBe('INVALID_OPTION');
+      expect(error.path).toBe('posLabel');
+      expect(error.message).toMatch(/the labels are "fraud", "legit"; name it with posLabel/);
+    }
+  });
+
+  test('posLabel gives scikit-learn pos_label values', async () => {
+    const report = await scorePredictions(
+      { yTrue, yPred, yScore },
+      { workers: 0, posLabel: 'fraud', metrics: ['roc_auc', 'f1', 'precision', 'accuracy'] },
+    );
+    expect(report.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+    expect(report.overall.f1!.value).toBeCloseTo(2 / 3, 14);
+    expect(report.overall.precision!.value).toBe(2 / 3);
+    // metrics without a positive class need none, and ignore it
+    const plain = await scorePredictions(
+      { yTrue, yPred },
+      { workers: 0, metrics: ['accuracy', 'f1_macro'] },
+    );
+    expect(plain.overall.accuracy!.value).toBe(0.75);
+  });
+
+  test('labels in {0, 1} or {-1, 1} need no posLabel: 1 is positive', async () => {
+    const t01 = yTrue.map((t) => (t === 'fraud' ? 1 : 0));
+    const p01 = yPred.map((p) => (p === 'fraud' ? 1 : 0));
+    const zeroOne = await scorePredictions(
+      { yTrue: t01, yPred: p01, yScore },
+      { workers: 0, metrics: ['roc_auc', 'f1'] },
+    );
+    expect(zeroOne.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+    const signed = await scorePredictions(
+      { yTrue: t01.map((t) => (t ? 1 : -1)), yPred: p01.map((p) => (p ? 1 : -1)), yScore },
+      { workers: 0, metrics: ['roc_auc', 'f1'] },
+    );
+    expect(signed.overall).toEqual(zeroOne.overall);
+    // {1, 2}: scikit-learn needs pos_label too
+    const error = await rejection(
+      scorePredictions(
+        { yTrue: t01.map((t) => t + 1), yPred: p01.map((p) => p + 1) },
+        {
+          workers: 0,
+          metrics: ['f1'],
+        },
+      ),
+    );
+    expect(error.message).toMatch(/the labels are 1, 2/);
+    const named = await scorePredictions(
+      { yTrue: t01.map((t) => t + 1), yPred: p01.map((p) => p + 1) },
+      { workers: 0, metrics: ['f1'], posLabel: '2' },
+    );
+    expect(named.overall.f1!.value).toBeCloseTo(2 / 3, 14);
+  });
+
+  test('an unknown posLabel or one on a regression task is refused with its path', async () => {
+    const unknown = await rejection(
+      scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['f1'], posLabel: 'spam' }),
+    );
+    expect(unknown.path).toBe('posLabel');
+    expect(unknown.message).toMatch(/"spam", which is not one of the labels \("fraud", "legit"\)/);
+    const regression = await rejection(
+      scorePredictions(
+        { yTrue: [1.5, 2], yPred: [1, 2] },
+        { workers: 0, task: 'regression', posLabel: 1 },
+      ),
+    );
+    expect(regression.message).toMatch(/posLabel applies to classification only/);
+  });
+});
