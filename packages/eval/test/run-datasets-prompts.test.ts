@@ -199,12 +199,30 @@ describe('answer extraction', () => {
     ['exact', '  SPAM ', 'spam'],
     ['exact', 'ham.', 'ham'],
     ['exact', 'spam, obviously', null],
-    ['first-label', 'I think this is spam, not ham', 'spam'],
+    // naming two labels is no answer (this read as 'spam' before the negation rule)
+    ['first-label', 'I think this is spam, not ham', null],
     ['first-label', 'This is not spam.', 'not spam'],
+    ['first-label', 'Not sure, but spam', 'spam'],
+    ['first-label', 'spam. Definitely spam', 'spam'],
     ['first-label', 'hamster wheel', null],
     ['first-label', 'no idea', null],
   ] as const)('%s(%j) → %j', (extract, text, expected) => {
     expect(parseAnswer(text, labels, spec(extract)).value).toBe(expected);
+  });
+
+  it('first-label: a negated label or several labels are unparseable, not a guess', () => {
+    const binary = ['spam', 'ham'];
+    for (const answer of [
+      'This is not spam',
+      "It isn't spam.",
+      'I cannot decide between spam and ham',
+      'Either spam or ham',
+      'never HAM',
+    ]) {
+      expect(parseAnswer(answer, binary, spec('first-label')).value, answer).toBeNull();
+    }
+    expect(parseAnswer('Spam, not a ham', binary, spec('first-label')).value).toBeNull();
+    expect(parseAnswer('Verdict: ham', binary, spec('first-label')).value).toBe('ham');
   });
 
   it('regex uses the first capture group, then matches a label', () => {

@@ -36,9 +36,13 @@ const NUMBER = /[-+]?(?:\d+(?:[.,]\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/;
  * @param spec - extraction settings
  * @returns the canonical label as configured (or the number as a decimal string), or `null`
  *   when nothing matched: such answers are counted as `unparseable`, never dropped
- * @remarks `first-label` finds the earliest whole-word occurrence of any label; at
- *   the same position the longer label wins (`not spam` over `spam`). Numbers
- *   accept thousands separators (`1,234.5`).
+ * @remarks `first-label` takes the one label the answer names, as a whole word (where
+ *   two overlap the longer wins: `not spam` over `spam`). An answer that names several
+ *   different labels, or names its label right after a negation in the same clause
+ *   (`not`, `no`, `never`, `isn't`, `cannot`, … within the three words before it), is
+ *   unparseable: "This is not spam" is no vote for `spam`, and "between spam and ham" is
+ *   no vote at all. A stricter `regex` answer pattern avoids both. Numbers accept
+ *   thousands separators (`1,234.5`).
  * @example
  * parseAnswer('Label: SPAM.', ['spam', 'ham'], { extract: 'first-label', caseSensitive: false, trim: true }); // { value: 'spam' }
  */
@@ -72,18 +76,55 @@ export function parseAnswer(
     }
     return { value: null };
   }
-  let best: { at: number; len: number; label: string } | undefined;
+  return { value: singleLabel(norm, labels, spec) };
+}
+
+/** Words that negate the label that follows them in the same clause. */
+const NEGATION =
+  /(?:^|[^\p{L}\p{N}_])(?:not|no|never|neither|nor|without|cannot|can't|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|hardly)(?![\p{L}\p{N}_])/iu;
+
+/** Whether the up to three words before `at`, within its clause, hold a negation. */
+function negated(text: string, at: number): boolean {
+  const clause =
+    text
+      .slice(0, at)
+      .split(/[,;:.!?\n]/u)
+      .at(-1) ?? '';
+  const words = clause.trim().split(/\s+/u).slice(-3).join(' ');
+  return NEGATION.test(words);
+}
+
+/** Whole-word occurrences of every label; where two overlap, the longer one (`not spam` over `spam`). */
+function labelOccurrences(
+  text: string,
+  labels: readonly string[],
+  spec: AnswerSpec,
+): { at: number; end: number; label: string }[] {
+  const all: { at: number; end: number; label: string }[] = [];
   for (const label of labels) {
     const l = normalize(label, spec);
-    const m = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(l)}(?![\\p{L}\\p{N}_])`, 'u').exec(
-      norm,
-    );
-    if (
-      m &&
-      (best === undefined || m.index < best.at || (m.index === best.at && l.length > best.len))
-    ) {
-      best = { at: m.index, len: l.length, label };
-    }
+    if (l === '') continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(l)}(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const m of text.matchAll(re)) all.push({ at: m.index, end: m.index + l.length, label });
   }
-  return { value: best?.label ?? null };
+  all.sort((x, y) => x.at - y.at || y.end - x.end);
+  const kept: typeof all = [];
+  for (const o of all) {
+    const last = kept.at(-1);
+    if (last !== undefined && o.at < last.end) continue;
+    kept.push(o);
+  }
+  return kept;
+}
+
+/**
+ * The one label an answer names: null when it names none, several different labels
+ * ("I cannot decide between spam and ham"), or a label under a negation ("This is not
+ * spam" with labels spam/ham): such answers are unparseable, never a guess.
+ */
+function singleLabel(text: string, labels: readonly string[], spec: AnswerSpec): string | null {
+  const found = labelOccurrences(text, labels, spec);
+  const distinct = new Set(found.map((o) => o.label));
+  if (distinct.size !== 1) return null;
+  return found.some((o) => negated(text, o.at)) ? null : found[0]!.label;
 }
