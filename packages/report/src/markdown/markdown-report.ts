@@ -1,8 +1,18 @@
 import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
 import type { RunResults } from '../results/run-results-schema.js';
 
+/**
+ * Text from data, models or servers as Markdown that renders as that text: HTML escaped
+ * (Markdown viewers pass raw HTML through, so `<script>` or `<img onerror>` in an answer
+ * would run), table pipes escaped, line breaks folded.
+ */
 function cellText(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /** Title, data set and evaluation settings. */
@@ -90,13 +100,13 @@ function failuresSection(r: RunResults): string[] {
     lines.push('', '### Failed requests (after retries)', '');
     for (const m of failures) {
       const classes = Object.entries(m.service.errorsByClass)
-        .map(([k, v]) => `${k}: ${v}`)
+        .map(([k, v]) => `${cellText(k)}: ${v}`)
         .join(', ');
       lines.push(
         `- **${cellText(m.name)}**: ${m.service.failed} failed (${classes}); ${m.items.failed} predictions not scored. Rerun with \`--retry-failed\` to re-send only these.`,
       );
       for (const e of m.service.errorExamples)
-        lines.push(`  - ${e.errorClass}: ${cellText(e.message.slice(0, 200))}`);
+        lines.push(`  - ${cellText(e.errorClass)}: ${cellText(e.message.slice(0, 200))}`);
     }
   }
   return lines;
