@@ -93,6 +93,35 @@ describe('file datasets', () => {
       path: 'dataset.format',
     });
   });
+
+  it('a CSV data set with an invalid UTF-8 byte or a ragged row gets one clean error naming the file and line', async () => {
+    const latin1 = join(dir, 'latin1.csv');
+    writeFileSync(
+      latin1,
+      Buffer.concat([
+        Buffer.from('id,text,label\na,hi,ham\nb,h'),
+        Buffer.from([0xe9]),
+        Buffer.from(',spam\n'),
+      ]),
+    );
+    await expect(loadFileDataset(latin1, { requireLabel: true })).rejects.toMatchObject({
+      name: 'EvaluationError',
+      code: 'UNREADABLE_FILE',
+      path: 'dataset.path',
+      message: expect.stringMatching(
+        /latin1\.csv is not valid UTF-8: line 3, byte offset 26 \(0xe9\)/,
+      ),
+    });
+    const ragged = join(dir, 'ragged.csv');
+    writeFileSync(ragged, 'id,text,label\na,hi,ham\nb,hello,spam,extra\n');
+    await expect(loadFileDataset(ragged, { requireLabel: true })).rejects.toMatchObject({
+      name: 'EvaluationError',
+      code: 'RAGGED_ROW',
+      message: expect.stringMatching(
+        /ragged\.csv' cannot be read as CSV at line 3: .*as many fields as the header/,
+      ),
+    });
+  });
 });
 
 describe('built-in SpamAssassin', () => {

@@ -9,6 +9,7 @@ export type {
   LoadedTable,
   NumberColumn,
 } from './io/loaded-column.js';
+export { utf8FileStream } from './io/utf8-stream.js';
 export type {
   ConfusionMetric,
   MetricNeeds,

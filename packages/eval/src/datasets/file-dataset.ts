@@ -1,7 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { RunnerError, utf8FileStream } from '@assay/runner';
 import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
@@ -39,20 +39,21 @@ function cell(value: unknown): string {
       : String(value);
 }
 
-async function* readRows(
+async function* rawRows(
   path: string,
   format: 'jsonl' | 'csv' | 'json',
 ): AsyncGenerator<Record<string, unknown>> {
   if (format === 'csv') {
-    const parser = createReadStream(path).pipe(
-      parse({ columns: true, bom: true, skip_empty_lines: true }),
-    );
+    const source = utf8FileStream(path);
+    const parser = source.pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
+    // pipe() does not forward errors: an invalid UTF-8 byte must end the loop below
+    source.on('error', (error) => parser.destroy(error));
     for await (const row of parser) yield row as Record<string, unknown>;
     return;
   }
   if (format === 'json') {
     const chunks: string[] = [];
-    for await (const c of createReadStream(path, 'utf8')) chunks.push(c as string);
+    for await (const c of utf8FileStream(path).setEncoding('utf8')) chunks.push(c as string);
     const parsed = JSON.parse(chunks.join('')) as unknown;
     if (!Array.isArray(parsed)) {
       throw new EvaluationError(
@@ -67,7 +68,7 @@ async function* readRows(
     return;
   }
   const lines = createInterface({
-    input: createReadStream(path, 'utf8'),
+    input: utf8FileStream(path).setEncoding('utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let n = 0;
@@ -86,6 +87,36 @@ async function* readRows(
         },
       );
     }
+  }
+}
+
+/**
+ * The rows of a JSONL, JSON or CSV data set, with the readers' and the CSV parser's
+ * errors restated as this package's: one message naming the file and line, exit code 2.
+ */
+async function* readRows(
+  path: string,
+  format: 'jsonl' | 'csv' | 'json',
+): AsyncGenerator<Record<string, unknown>> {
+  try {
+    yield* rawRows(path, format);
+  } catch (error) {
+    if (error instanceof RunnerError) {
+      throw new EvaluationError('UNREADABLE_FILE', error.message, {
+        path: 'dataset.path',
+        cause: error,
+      });
+    }
+    const csv = error as { code?: unknown; lines?: unknown; message?: unknown };
+    if (typeof csv.code === 'string' && csv.code.startsWith('CSV_')) {
+      const ragged = csv.code.startsWith('CSV_RECORD_INCONSISTENT');
+      throw new EvaluationError(
+        ragged ? 'RAGGED_ROW' : 'UNREADABLE_FILE',
+        `The dataset file '${path}' cannot be read as CSV at line ${String(csv.lines)}: ${String(csv.message)}${ragged ? '; every row needs as many fields as the header.' : ''}`,
+        { path: 'dataset.path', cause: error },
+      );
+    }
+    throw error;
   }
 }
 

@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import { utf8FileStream } from './utf8-stream.js';
 
 /**
  * Streams a CSV file (header row first) and builds the requested columns.
@@ -20,9 +20,12 @@ export async function readCsv(
   columns: ReadonlyMap<string, ColumnKind>,
   delimiter = ',',
 ): Promise<LoadedTable> {
-  const parser = createReadStream(file).pipe(
+  const source = utf8FileStream(file);
+  const parser = source.pipe(
     parse({ delimiter, relax_column_count: true, info: true, bom: true, trim: false }),
   );
+  // pipe() does not forward errors: an invalid byte or a missing file must end the loop below
+  source.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
   let picks: { index: number; builder: CellColumnBuilder }[] = [];
   let n = 0;

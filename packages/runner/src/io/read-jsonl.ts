@@ -1,9 +1,9 @@
-import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import { utf8FileStream } from './utf8-stream.js';
 
 /**
  * Streams a JSON Lines file (one object per line) and builds the requested
@@ -20,7 +20,7 @@ export async function readJsonl(
   file: string,
   columns: ReadonlyMap<string, ColumnKind>,
 ): Promise<LoadedTable> {
-  const stream = createReadStream(file, { encoding: 'utf8' });
+  const stream = utf8FileStream(file).setEncoding('utf8');
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   const builders = [...columns].map(([name, kind]) => new CellColumnBuilder(name, kind));
   const seen = new Set<string>();
