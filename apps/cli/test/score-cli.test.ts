@@ -211,6 +211,27 @@ describe('assay score', () => {
     expect(report.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
   });
 
+  test('--workers beyond the cores is clamped, with a warning on stderr and in the report', async () => {
+    const out = await assay([
+      csv,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--workers',
+      '999',
+      '--format',
+      'json',
+    ]);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toMatch(
+      /warning: --workers 999 is more than the \d+ available core\(s\); using \d+\./,
+    );
+    const report = ScoreReportSchema.parse(JSON.parse(out.stdout));
+    expect(report.warnings[0]).toMatch(/^--workers 999 is more than/);
+    expect(report.timing.workers).toBeLessThan(999);
+  });
+
   test('a missing file and a missing required option exit 2', async () => {
     const missing = await assay([join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'yhat']);
     expect(missing.code).toBe(2);

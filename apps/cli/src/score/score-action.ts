@@ -129,6 +129,10 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
     bar.done();
     await runner.close();
   }
+  if (runner.warning !== undefined) {
+    report = { ...report, warnings: [`--${runner.warning}`, ...report.warnings] };
+    if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runner.warning}\n`);
+  }
   const format = chooseFormat(options);
   const text = renderReport(report, format, `assay score: ${file}`);
   if (options.out === undefined) {
