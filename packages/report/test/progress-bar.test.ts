@@ -9,7 +9,7 @@ const EVENTS: PhaseProgress[] = [
 ];
 
 describe('progress display', () => {
-  test('draws on a TTY and is silent when quiet or not a TTY', () => {
+  test('draws on a TTY; silent when quiet, and for a short job on a stream that is not a TTY', () => {
     const written: string[][] = [[], [], []];
     const streams = [
       { isTTY: true, columns: 100, write: (t: string) => written[0]!.push(t) },
@@ -30,5 +30,27 @@ describe('progress display', () => {
     expect(written[0]!.join('')).toContain('4/4 (100%)');
     expect(written[1]).toEqual([]);
     expect(written[2]).toEqual([]);
+  });
+
+  test('prints a plain line every few seconds of a long job when the stream is not a TTY', () => {
+    const written: string[] = [];
+    let clock = 1_000;
+    const bar = createProgressBar(
+      { isTTY: false, write: (t: string) => written.push(t) },
+      { now: () => clock, lineIntervalMs: 5000 },
+    );
+    bar.update({ phase: 'confusion', done: 1, total: 8 });
+    clock += 4_999;
+    bar.update({ phase: 'confusion', done: 4, total: 8 });
+    expect(written).toEqual([]);
+    clock += 1;
+    bar.update({ phase: 'confusion', done: 6, total: 8 });
+    clock += 6_000;
+    bar.update({ phase: 'bootstrap', done: 10, total: 40 });
+    bar.done();
+    expect(written).toEqual([
+      'assay score: confusion 6/8 tasks (75%), 5s\n',
+      'assay score: bootstrap 10/40 tasks (25%), 11s\n',
+    ]);
   });
 });

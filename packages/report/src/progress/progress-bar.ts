@@ -22,8 +22,18 @@ export interface ProgressStream {
 export interface ProgressBarOptions {
   /** Print nothing (e.g. `--quiet`). */
   readonly quiet?: boolean | undefined;
-  /** Minimum milliseconds between redraws (default 100). */
+  /** Minimum milliseconds between redraws on a TTY (default 100). */
   readonly intervalMs?: number | undefined;
+  /**
+   * Milliseconds between plain progress lines when the stream is not a TTY (default
+   * 5000): a long job in CI or under `nohup` still shows it is alive, a short one prints
+   * nothing.
+   */
+  readonly lineIntervalMs?: number | undefined;
+  /** The clock (default `Date.now`); tests pass their own. */
+  readonly now?: (() => number) | undefined;
+  /** What the plain lines start with (default `assay score`). */
+  readonly label?: string | undefined;
 }
 
 /** A progress display: feed it progress events, then `done()`. */
@@ -32,13 +42,38 @@ export interface ProgressBar {
   done(): void;
 }
 
+function percent(progress: PhaseProgress): number {
+  return progress.total === 0 ? 100 : Math.round((100 * progress.done) / progress.total);
+}
+
+/** Plain lines for logs: one every `lineIntervalMs`, the first after that long. */
+function plainLines(stream: ProgressStream, options: ProgressBarOptions): ProgressBar {
+  const now = options.now ?? Date.now;
+  const interval = options.lineIntervalMs ?? 5000;
+  const label = options.label ?? 'assay score';
+  const started = now();
+  let last = started;
+  return {
+    update(progress) {
+      const t = now();
+      if (t - last < interval) return;
+      last = t;
+      const seconds = Math.round((t - started) / 1000);
+      stream.write(
+        `${label}: ${progress.phase} ${progress.done}/${progress.total} tasks (${percent(progress)}%), ${seconds}s\n`,
+      );
+    },
+    done() {},
+  };
+}
+
 /**
- * A one-line progress display on a TTY stream (normally stderr), redrawn in
- * place; silent when `quiet` is set or the stream is not a TTY, so piped and
- * CI output stays clean.
+ * A progress display on a stream (normally stderr): on a TTY one line redrawn in place;
+ * otherwise a plain line every few seconds (never for a job shorter than that), so piped
+ * and CI output stays clean but a long job still reports; nothing when `quiet` is set.
  *
  * @param stream - where to draw (process.stderr)
- * @param options - quiet, redraw interval
+ * @param options - quiet, redraw and line intervals
  * @returns the progress bar
  * @example
  * ```ts
@@ -51,27 +86,27 @@ export function createProgressBar(
   stream: ProgressStream,
   options: ProgressBarOptions = {},
 ): ProgressBar {
-  const active = options.quiet !== true && stream.isTTY === true;
+  if (options.quiet === true) return { update() {}, done() {} };
+  if (stream.isTTY !== true) return plainLines(stream, options);
   const interval = options.intervalMs ?? 100;
+  const now = options.now ?? Date.now;
   let last = 0;
   let drawn = false;
   return {
     update(progress) {
-      if (!active) return;
-      const now = Date.now();
-      if (progress.done < progress.total && now - last < interval) return;
-      last = now;
+      const t = now();
+      if (progress.done < progress.total && t - last < interval) return;
+      last = t;
       const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 40));
-      const fraction = progress.total === 0 ? 1 : progress.done / progress.total;
-      const filled = Math.round(fraction * width);
+      const filled = Math.round((percent(progress) / 100) * width);
       const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
       stream.write(
-        `\r${progress.phase.padEnd(9)} [${bar}] ${progress.done}/${progress.total} (${Math.round(fraction * 100)}%)`,
+        `\r${progress.phase.padEnd(9)} [${bar}] ${progress.done}/${progress.total} (${percent(progress)}%)`,
       );
       drawn = true;
     },
     done() {
-      if (active && drawn) stream.write('\r\x1b[K');
+      if (drawn) stream.write('\r\x1b[K');
       drawn = false;
     },
   };
