@@ -16,6 +16,7 @@ export type RunnerErrorCode =
   | 'RAGGED_ROW'
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
+  | 'UNSAFE_INTEGER_LABEL'
   | 'MIXED_LABEL_TYPES'
   | 'TOO_FEW_ROWS'
   // execution

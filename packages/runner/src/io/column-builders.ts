@@ -4,6 +4,7 @@ import type { ColumnKind, LoadedColumn } from './loaded-column.js';
 import { sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
+const BIG_INTEGER_TEXT = /^\s*[-+]?\d{16,}\s*$/;
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^\s*[-+]?(Infinity|inf)\s*$/i;
 
 /**
@@ -214,10 +215,27 @@ function toLabel(cell: unknown, fromText: boolean): Label | null {
 export function finishLabels(column: LoadedColumn): LoadedColumn {
   if (column.kind !== 'label') return column;
   const dict = column.dictionary;
+  const unsafe = dict.find(
+    (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
+  );
+  if (unsafe !== undefined) {
+    throw new RunnerError(
+      'UNSAFE_INTEGER_LABEL',
+      `Column "${column.name}" has the label ${String(unsafe)}, an integer beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}): as a number it cannot be told apart from its neighbours, so labels would collide; store such labels as strings (quoted in JSON).`,
+      { path: column.name },
+    );
+  }
+  // integer text beyond 2^53 stays text: as numbers, distinct labels would become equal
+  const bigText = dict.some(
+    (label) =>
+      typeof label === 'string' &&
+      BIG_INTEGER_TEXT.test(label) &&
+      !Number.isSafeInteger(Number(label)),
+  );
   const parsed = dict.map((label) =>
     typeof label === 'number' ? label : (parseNumericCell(label) ?? Number.NaN),
   );
-  const allNumeric = parsed.every((v) => !Number.isNaN(v));
+  const allNumeric = !bigText && parsed.every((v) => !Number.isNaN(v));
   const hasString = dict.some((label) => typeof label === 'string');
   if (!hasString) return column;
   const target: Label[] = allNumeric ? parsed : dict.map((label) => String(label));

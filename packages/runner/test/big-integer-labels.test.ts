@@ -1,0 +1,53 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadColumns, RunnerError, scorePredictions } from '@assay/runner';
+import { describe, expect, test } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-bigint-'));
+const columns = new Map([
+  ['label', 'label'],
+  ['pred', 'label'],
+] as const);
+
+describe('integer labels beyond 2^53', () => {
+  test('stay text in a CSV, so distinct ids never collide', async () => {
+    // as numbers 9007199254740993 and 9007199254740992 are the same double: accuracy would be 1
+    const file = join(dir, 'ids.csv');
+    writeFileSync(
+      file,
+      'label,pred\n9007199254740993,9007199254740992\n9007199254740992,9007199254740992\n7,7\n',
+    );
+    const table = await loadColumns(file, { columns });
+    const label = table.columns.get('label')!;
+    expect(label.kind === 'label' && label.dictionary).toEqual([
+      '9007199254740993',
+      '9007199254740992',
+      '7',
+    ]);
+    const report = await scorePredictions(
+      { table, roles: { yTrue: 'label', yPred: 'pred' } },
+      { workers: 0, metrics: ['accuracy'] },
+    );
+    expect(report.overall.accuracy!.value).toBeCloseTo(2 / 3, 14);
+  });
+
+  test('as JSON numbers (already rounded by the parser) are refused, naming the column', async () => {
+    const file = join(dir, 'ids.jsonl');
+    writeFileSync(file, '{"label": 9007199254740993, "pred": 1}\n{"label": 2, "pred": 2}\n');
+    const error = await loadColumns(file, { columns }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('UNSAFE_INTEGER_LABEL');
+    expect((error as RunnerError).path).toBe('label');
+    expect((error as RunnerError).message).toMatch(
+      /label 9007199254740992, an integer beyond 2\^53 - 1/,
+    );
+  });
+
+  test('safe integers in a CSV are still numbers', async () => {
+    const file = join(dir, 'small.csv');
+    writeFileSync(file, 'label,pred\n9007199254740991,1\n1,1\n');
+    const label = (await loadColumns(file, { columns })).columns.get('label')!;
+    expect(label.kind === 'label' && label.dictionary).toEqual([9007199254740991, 1]);
+  });
+});
