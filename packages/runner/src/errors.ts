@@ -17,6 +17,7 @@ export type RunnerErrorCode =
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
   | 'UNSAFE_INTEGER_LABEL'
+  | 'INVALID_PROBABILITY'
   | 'MIXED_LABEL_TYPES'
   | 'TOO_FEW_ROWS'
   // execution

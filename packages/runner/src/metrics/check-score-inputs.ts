@@ -1,0 +1,70 @@
+import { RunnerError } from '../errors.js';
+import type { ScoreColumns } from '../score/score-columns.js';
+import { metricSpec } from './registry.js';
+
+/** numpy's `allclose(1, s)` tolerance, which scikit-learn uses for probability rows. */
+function closeToOne(sum: number): boolean {
+  return Math.abs(sum - 1) <= 1e-8 + 1e-5;
+}
+
+/** The first row whose class probabilities do not sum to 1, or -1. */
+function firstBadRow(columns: ScoreColumns): { row: number; sum: number } | null {
+  const proba = columns.yProba;
+  if (proba === null) return null;
+  const k = columns.classes.length;
+  for (let i = 0; i < columns.n; i++) {
+    let sum = 0;
+    for (let c = 0; c < k; c++) sum += proba[i * k + c]!;
+    if (!closeToOne(sum)) return { row: i, sum };
+  }
+  return null;
+}
+
+function checkBrierRange(columns: ScoreColumns): void {
+  const scores = columns.yScore;
+  if (scores === null) return;
+  for (let i = 0; i < scores.length; i++) {
+    const v = scores[i]!;
+    if (v < 0 || v > 1) {
+      throw new RunnerError(
+        'INVALID_PROBABILITY',
+        `brier_score needs probabilities in [0, 1], but y_score is ${v} at row ${i + 1}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
+        { path: 'yScore' },
+      );
+    }
+  }
+}
+
+/**
+ * Checks the scores and probabilities a job's metrics read, as scikit-learn does:
+ * `brier_score` refuses a score outside [0, 1] and one-vs-rest/one-vs-one ROC AUC refuses
+ * probability rows that do not sum to 1 (as 1.2 does); `log_loss` rescales such rows, as
+ * 1.2 does silently, and warns about them, as 1.3 and later do.
+ *
+ * @param columns - the job's prepared columns
+ * @param names - the registry names of the job's metrics
+ * @returns the warnings for `report.warnings`
+ * @throws {@link RunnerError} `INVALID_PROBABILITY` naming the row and value
+ * @example
+ * const warnings = checkScoreInputs(columns, ['log_loss', 'brier_score']);
+ */
+export function checkScoreInputs(columns: ScoreColumns, names: readonly string[]): string[] {
+  const canonical = names.map((n) => metricSpec(n)?.name ?? n);
+  if (canonical.includes('brier_score')) checkBrierRange(columns);
+  const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
+  const logLoss = canonical.includes('log_loss');
+  if (ovr.length === 0 && !logLoss) return [];
+  const bad = firstBadRow(columns);
+  if (bad === null) return [];
+  const where = `the class probabilities of row ${bad.row + 1} sum to ${bad.sum}`;
+  if (ovr.length > 0) {
+    throw new RunnerError(
+      'INVALID_PROBABILITY',
+      `${ovr[0]} needs probabilities, but ${where}, not 1; scikit-learn's roc_auc_score refuses them too ("Target scores need to be probabilities for multiclass roc_auc"). Pass normalized probabilities.`,
+      { path: 'yProba' },
+    );
+  }
+  return [
+    `log_loss: ${where}, not 1 (and maybe others); like scikit-learn, each row is rescaled to sum to 1 (scikit-learn 1.3 and later warn, and refuse such rows from 1.5).`,
+  ];
+}
