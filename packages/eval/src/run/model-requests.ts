@@ -76,13 +76,13 @@ export interface SendContext {
  *
  * @param requests - the model's requests (from {@link resumeModelRequests})
  * @param context - journal, cache, task, abort signal, progress callback
- * @returns the number of requests sent
+ * @returns how many finished requests reached the service and how many the cache answered
  */
 export async function sendModelRequests(
   requests: ModelRequests,
   context: SendContext,
-): Promise<number> {
-  if (requests.todo.size === 0) return 0;
+): Promise<{ sent: number; cached: number }> {
+  if (requests.todo.size === 0) return { sent: 0, cached: 0 };
   const { name: _name, prompt: _prompt, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
@@ -104,8 +104,12 @@ export async function sendModelRequests(
         context.onOutcome();
       },
     });
-    for (const [k, o] of sent) requests.outcomes.set(k, o);
-    return sent.size;
+    let cached = 0;
+    for (const [k, o] of sent) {
+      requests.outcomes.set(k, o);
+      if (o.cached) cached++;
+    }
+    return { sent: sent.size - cached, cached };
   } finally {
     await client.close();
   }

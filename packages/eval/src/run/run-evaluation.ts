@@ -26,6 +26,18 @@ export interface ExecuteRunOptions {
   onProgress?: (progress: readonly ModelProgress[]) => void;
 }
 
+/** One model's distinct requests and where this run got their outcomes. */
+export interface ModelRequestCounts {
+  /** the outcome of each distinct request */
+  outcomes: Outcome[];
+  /** outcomes taken from the journal */
+  resumed: number;
+  /** requests sent to the service this run */
+  sent: number;
+  /** answers served from the response cache this run */
+  cached: number;
+}
+
 /** Everything the run produced before statistics: items, folds and one row per prediction. */
 export interface ExecutedRun {
   /** the validated configuration */
@@ -38,8 +50,8 @@ export interface ExecutedRun {
   fewShotIds: string[][];
   /** prediction rows, all models */
   rows: PredictionRow[];
-  /** per model: the outcome of each distinct request, and resumed / sent counts */
-  requests: Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>;
+  /** per model: the outcome of each distinct request, and where this run got them */
+  requests: Map<string, ModelRequestCounts>;
   /** when the run started */
   startedAt: Date;
   /** journal path */
@@ -73,7 +85,7 @@ export async function executeRun(
   const journal = new RunJournal(journalPath);
   mkdirSync(dirname(config.cache!), { recursive: true });
   const cache = new ResponseCache(config.cache!);
-  const requests = new Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>();
+  const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
   try {
     for (const model of config.models) {
@@ -92,7 +104,7 @@ export async function executeRun(
     const sent = await Promise.all(all.map((r) => sendModelRequests(r, context)));
     all.forEach((r, i) => {
       const outcomes = [...r.outcomes.values()];
-      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, sent: sent[i]! });
+      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
   } finally {
     journal.close();
