@@ -17,6 +17,8 @@ export type EvaluationErrorCode =
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
   | 'TOO_FEW_ROWS'
+  // the output directory
+  | 'IDENTITY_CHANGED'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { canonicalJson } from '@assay/clients';
 import Database from 'better-sqlite3';
+import { EvaluationError } from '../errors.js';
+import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
 
 /** Timing, token and cost figures kept for one answered or failed request. */
 export interface OutcomeMetrics {
@@ -55,10 +58,15 @@ interface Row {
 /**
  * The run journal: one SQLite row per finished request (answer or final
  * failure), written before the result counts, so a run killed at any moment
- * resumes without re-sending anything it already has.
+ * resumes without re-sending anything it already has; and one row per model
+ * with the endpoint identity its outcomes were recorded against.
  *
  * @remarks WAL mode: a committed row survives SIGKILL of the process.
  *   Failures are kept so a rerun reuses them unless `--retry-failed` is given.
+ * @example
+ * const journal = new RunJournal('assay-out/demo/journal.sqlite');
+ * journal.load('naive-bayes').size; // outcomes recorded so far
+ * journal.close();
  */
 export class RunJournal {
   readonly #db: Database.Database;
@@ -78,10 +86,52 @@ export class RunJournal {
       model TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL, text TEXT, score REAL,
       error_class TEXT, error_message TEXT, cached INTEGER NOT NULL, metrics TEXT NOT NULL,
       written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS identities (
+      model TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
     this.#insert = this.#db.prepare(
       `INSERT OR REPLACE INTO outcomes VALUES (@model, @key, @status, @text, @score, @error_class,
        @error_message, @cached, @metrics, @written_at)`,
     );
+  }
+
+  /**
+   * The endpoint identity recorded for a model, if any.
+   *
+   * @param model - model name
+   * @returns the identity its outcomes were recorded against, or undefined for a model this
+   *   journal has not seen (or a journal written before identities were recorded)
+   * @throws EvaluationError when the recorded identity is not readable
+   */
+  identity(model: string): EndpointIdentity | undefined {
+    const row = this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model) as
+      | { identity: string }
+      | undefined;
+    if (row === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.identity);
+    } catch {
+      value = undefined;
+    }
+    const parsed = EndpointIdentitySchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `The run journal holds an unreadable endpoint identity for model '${model}'; run again with --fresh to start over in that output directory, or set another output.dir.`,
+    );
+  }
+
+  /**
+   * Records the endpoint identity of each model, replacing earlier ones, in one transaction.
+   *
+   * @param identities - model name → identity
+   */
+  recordIdentities(identities: ReadonlyMap<string, EndpointIdentity>): void {
+    const put = this.#db.prepare('INSERT OR REPLACE INTO identities VALUES (?, ?, ?)');
+    const at = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const [model, identity] of identities) put.run(model, canonicalJson(identity), at);
+    })();
   }
 
   /**

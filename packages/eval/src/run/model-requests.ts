@@ -3,6 +3,7 @@ import type { ModelProgress } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { type RequestPlan, requestKey } from './plan.js';
 import { type CompletionClientLike, sendRequests } from './send-requests.js';
@@ -37,7 +38,8 @@ export function resumeModelRequests(
   retryFailed: boolean,
 ): ModelRequests {
   const keys = new Map<string, string>();
-  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(model, hash));
+  const identity = endpointIdentity(model);
+  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(identity, hash));
   const recorded = journal.load(model.name);
   const todo = new Map<string, PromptMessage[]>();
   const outcomes = new Map<string, Outcome>();
@@ -83,7 +85,7 @@ export async function sendModelRequests(
   context: SendContext,
 ): Promise<{ sent: number; cached: number }> {
   if (requests.todo.size === 0) return { sent: 0, cached: 0 };
-  const { name: _name, prompt: _prompt, ...clientConfig } = requests.model;
+  const { name: _name, prompt: _prompt, endpoint: _endpoint, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
   }) as unknown as CompletionClientLike & { close(): Promise<void> | void };

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ResponseCache } from '@assay/clients';
 import type { ModelProgress } from '@assay/report';
 import { createRng } from '@assay/splitters';
 import type { RunConfig } from '../config/run-config-schema.js';
@@ -8,9 +5,10 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
 import { promptFor } from '../prompt/prompt-for.js';
 import { taskFor } from '../tasks/task-for.js';
-import { type Outcome, RunJournal } from './journal.js';
+import type { Outcome } from './journal.js';
 import { loadRunDataset } from './load-run-dataset.js';
 import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
+import { openRunState } from './open-run-state.js';
 import { planRequests, type RequestPlan } from './plan.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
@@ -80,11 +78,7 @@ export async function executeRun(
   const items = await loadRunDataset(config);
   const splits = splitItems(items, config.evaluation, task.stratify);
   const modelPlans = planModels(config, items, splits);
-  mkdirSync(config.output.dir, { recursive: true });
-  const journalPath = join(config.output.dir, 'journal.sqlite');
-  const journal = new RunJournal(journalPath);
-  mkdirSync(dirname(config.cache!), { recursive: true });
-  const cache = new ResponseCache(config.cache!);
+  const { journal, journalPath, cache } = openRunState(config);
   const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
   try {
