@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import { type RunResults, RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assay, type Exit } from './cli-process.js';
+import { assay, type Exit, start, until } from './cli-process.js';
 import { writeRunConfig } from './run-config-file.js';
 
 let dir: string;
@@ -12,6 +13,8 @@ let dir: string;
 let first: ModelServer;
 /** another model: trained without easy ham, it answers many held-out e-mails differently */
 let second: ModelServer;
+/** every answer takes 60 ms, so a run at concurrency 2 stays in flight for about a second */
+let slow: ModelServer;
 
 const results = (name: string): RunResults =>
   RunResultsSchema.parse(JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')));
@@ -38,11 +41,13 @@ beforeAll(async () => {
     port: 0,
     model: trainSpamModel({ groups: ['hard-ham-1', 'spam-1'] }),
   });
+  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 60 } } });
 });
 
 afterAll(async () => {
   await first?.close();
   await second?.close();
+  await slow?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -110,5 +115,35 @@ describe('assay run: an output directory holds one endpoint', () => {
     expect(two.code).toBe(0);
     expect(two.stdout).toContain(sources(0, 40, 0));
     expect(results('demo').models[0]!.service.sentThisRun).toBe(0);
+  }, 60_000);
+});
+
+describe('assay run: one run at a time per output directory', () => {
+  it('refuses a concurrent run with exit 2 naming the PID and start time of the one running', async () => {
+    const path = writeRunConfig(dir, 'concurrent', slow.baseUrl, {}, 2);
+    const c0 = slow.stats().completions;
+    const running = start(['run', path, '-q']);
+    await until(() => slow.stats().completions - c0 >= 4);
+    const lock = JSON.parse(readFileSync(join(dir, 'concurrent', 'run.lock'), 'utf8')) as {
+      startedAt: string;
+    };
+    const message = expectRefusal(await assay(['run', path, '-q']));
+    expect(message).toContain(`PID ${running.child.pid}`);
+    expect(message).toContain(`started ${lock.startedAt}`);
+    expect((await running.done).code).toBe(0);
+    // the refused run sent nothing: each item reached the server once
+    expect(slow.stats().completions - c0).toBe(40);
+    expect(existsSync(join(dir, 'concurrent', 'run.lock'))).toBe(false);
+  }, 60_000);
+
+  it('takes over a stale lock whose process is gone, with a note on stderr', async () => {
+    const path = writeRunConfig(dir, 'stale', first.baseUrl);
+    mkdirSync(join(dir, 'stale'), { recursive: true });
+    const pid = spawnSync(process.execPath, ['-e', '']).pid!;
+    const stale = { pid, host: hostname(), startedAt: '2020-01-02T03:04:05.000Z' };
+    writeFileSync(join(dir, 'stale', 'run.lock'), JSON.stringify(stale));
+    const r = await assay(['run', path, '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`^assay: note: took over the stale lock .*\\(PID ${pid},`));
   }, 60_000);
 });

@@ -19,6 +19,7 @@ export type EvaluationErrorCode =
   | 'TOO_FEW_ROWS'
   // the output directory
   | 'IDENTITY_CHANGED'
+  | 'OUTPUT_LOCKED'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
@@ -113,6 +113,7 @@ describe('an endpoint name stands for the base URL', () => {
     } finally {
       await again.close();
     }
+    expect(existsSync(join(out, 'run.lock'))).toBe(false);
   });
 });
 
