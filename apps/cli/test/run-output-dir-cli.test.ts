@@ -147,3 +147,18 @@ describe('assay run: one run at a time per output directory', () => {
     expect(r.stderr).toMatch(new RegExp(`^assay: note: took over the stale lock .*\\(PID ${pid},`));
   }, 60_000);
 });
+
+describe('assay run: a damaged journal', () => {
+  it('exits 2 naming the file and --fresh, without a stack trace; --fresh recovers', async () => {
+    const path = writeRunConfig(dir, 'damaged', first.baseUrl);
+    const journal = join(dir, 'damaged', 'journal.sqlite');
+    mkdirSync(join(dir, 'damaged'), { recursive: true });
+    writeFileSync(journal, 'not a database\n'.repeat(200));
+    const message = expectRefusal(await assay(['run', path, '-q']));
+    expect(message).toContain(`${journal} is damaged (file is not a database)`);
+    expect(message).toContain('--fresh');
+    const fresh = await assay(['run', path, '-q', '--fresh']);
+    expect(fresh.code).toBe(0);
+    expect(fresh.stderr).toContain(`assay: note: starting over: discarded ${journal}`);
+  }, 60_000);
+});

@@ -20,6 +20,7 @@ export type EvaluationErrorCode =
   // the output directory
   | 'IDENTITY_CHANGED'
   | 'OUTPUT_LOCKED'
+  | 'DAMAGED_FILE'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

@@ -90,3 +90,23 @@ describe('one run at a time per output directory', () => {
     expect(existsSync(join(out, 'run.lock'))).toBe(false);
   });
 });
+
+describe('a damaged journal or cache', () => {
+  for (const file of ['journal.sqlite', 'cache.sqlite']) {
+    it(`${file}: names the file and --fresh; --fresh recovers`, async () => {
+      const out = join(dir, `damaged-${file}`);
+      mkdirSync(out, { recursive: true });
+      writeFileSync(join(out, file), 'not a database\n'.repeat(200));
+      const before = server.stats().completions;
+      const error = await refusalOf(runEvaluation(smallRunConfig(out, server.baseUrl)));
+      expect(error.code).toBe('DAMAGED_FILE');
+      expect(error.path).toBe(join(out, file));
+      expect(error.message).toContain(`${join(out, file)} is damaged (file is not a database)`);
+      expect(error.message).toContain('--fresh');
+      expect(server.stats().completions).toBe(before);
+      expect(existsSync(join(out, 'run.lock'))).toBe(false);
+      const fresh = await runEvaluation(smallRunConfig(out, server.baseUrl), { fresh: true });
+      expect(fresh.models[0]!.service.sentThisRun).toBe(SMALL_RUN_ITEMS);
+    });
+  }
+});

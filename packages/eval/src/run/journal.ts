@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { canonicalJson } from '@assay/clients';
 import Database from 'better-sqlite3';
 import { EvaluationError } from '../errors.js';
+import { explainDamage } from './damaged-file.js';
 import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
 
 /** Timing, token and cost figures kept for one answered or failed request. */
@@ -55,6 +56,10 @@ interface Row {
   metrics: string;
 }
 
+/** How to recover from a damaged journal, for the message that names it. */
+const JOURNAL_RECOVERY =
+  'run again with --fresh to discard it and start over in that output directory, or set another output.dir';
+
 /**
  * The run journal: one SQLite row per finished request (answer or final
  * failure), written before the result counts, so a run killed at any moment
@@ -71,15 +76,27 @@ interface Row {
 export class RunJournal {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
+  readonly #path: string;
 
   /**
    * Opens (or creates) a journal file.
    *
    * @param path - SQLite file, e.g. `<output>/journal.sqlite`
+   * @throws EvaluationError `DAMAGED_FILE` when the file is not a SQLite database
    */
   constructor(path: string) {
     mkdirSync(dirname(path), { recursive: true });
+    this.#path = path;
     this.#db = new Database(path);
+    try {
+      this.#insert = this.#guard(() => this.#createTables());
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+  }
+
+  #createTables(): Database.Statement {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(`CREATE TABLE IF NOT EXISTS outcomes (
@@ -88,10 +105,15 @@ export class RunJournal {
       written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS identities (
       model TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
-    this.#insert = this.#db.prepare(
+    return this.#db.prepare(
       `INSERT OR REPLACE INTO outcomes VALUES (@model, @key, @status, @text, @score, @error_class,
        @error_message, @cached, @metrics, @written_at)`,
     );
+  }
+
+  /** Runs a read or write, naming this file when SQLite finds it damaged. */
+  #guard<T>(work: () => T): T {
+    return explainDamage('run journal', this.#path, JOURNAL_RECOVERY, work);
   }
 
   /**
@@ -100,12 +122,12 @@ export class RunJournal {
    * @param model - model name
    * @returns the identity its outcomes were recorded against, or undefined for a model this
    *   journal has not seen (or a journal written before identities were recorded)
-   * @throws EvaluationError when the recorded identity is not readable
+   * @throws EvaluationError `DAMAGED_FILE` when the recorded identity is not readable
    */
   identity(model: string): EndpointIdentity | undefined {
-    const row = this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model) as
-      | { identity: string }
-      | undefined;
+    const row = this.#guard(() =>
+      this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model),
+    ) as { identity: string } | undefined;
     if (row === undefined) return undefined;
     let value: unknown;
     try {
@@ -116,8 +138,9 @@ export class RunJournal {
     const parsed = EndpointIdentitySchema.safeParse(value);
     if (parsed.success) return parsed.data;
     throw new EvaluationError(
-      'INVALID_CONFIG',
-      `The run journal holds an unreadable endpoint identity for model '${model}'; run again with --fresh to start over in that output directory, or set another output.dir.`,
+      'DAMAGED_FILE',
+      `The run journal ${this.#path} is damaged (the endpoint identity of model '${model}' is unreadable); ${JOURNAL_RECOVERY}.`,
+      { path: this.#path },
     );
   }
 
@@ -129,9 +152,11 @@ export class RunJournal {
   recordIdentities(identities: ReadonlyMap<string, EndpointIdentity>): void {
     const put = this.#db.prepare('INSERT OR REPLACE INTO identities VALUES (?, ?, ?)');
     const at = new Date().toISOString();
-    this.#db.transaction(() => {
-      for (const [model, identity] of identities) put.run(model, canonicalJson(identity), at);
-    })();
+    this.#guard(() =>
+      this.#db.transaction(() => {
+        for (const [model, identity] of identities) put.run(model, canonicalJson(identity), at);
+      })(),
+    );
   }
 
   /**
@@ -141,7 +166,9 @@ export class RunJournal {
    * @returns the recorded outcomes
    */
   load(model: string): Map<string, Outcome> {
-    const rows = this.#db.prepare('SELECT * FROM outcomes WHERE model = ?').all(model) as Row[];
+    const rows = this.#guard(() =>
+      this.#db.prepare('SELECT * FROM outcomes WHERE model = ?').all(model),
+    ) as Row[];
     const out = new Map<string, Outcome>();
     for (const r of rows) {
       out.set(r.key, {

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { ResponseCache } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { checkEndpointIdentities } from './check-identities.js';
+import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
-import { JOURNAL_FILE } from './run-state-files.js';
+import { DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
 /** A run's durable state: the journal of outcomes and the response cache. */
 export interface RunState {
@@ -21,7 +22,7 @@ export interface RunState {
  * @param config - the validated configuration
  * @returns the open journal and cache; close both when the run ends
  * @throws EvaluationError `IDENTITY_CHANGED` when a model's endpoint differs from the one
- *   journaled
+ *   journaled, `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
  * @example
  * const { journal, cache } = openRunState(config);
  */
@@ -31,8 +32,14 @@ export function openRunState(config: RunConfig): RunState {
   const journal = new RunJournal(journalPath);
   try {
     checkEndpointIdentities(journal, config.models, config.output.dir);
-    mkdirSync(dirname(config.cache!), { recursive: true });
-    return { journal, journalPath, cache: new ResponseCache(config.cache!) };
+    const path = config.cache!;
+    mkdirSync(dirname(path), { recursive: true });
+    const recovery =
+      resolve(path) === resolve(config.output.dir, DEFAULT_CACHE_FILE)
+        ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+        : 'delete it or set `cache` to another file';
+    const cache = explainDamage('response cache', path, recovery, () => new ResponseCache(path));
+    return { journal, journalPath, cache };
   } catch (error) {
     journal.close();
     throw error;

@@ -25,7 +25,8 @@ export interface RunEvaluationOptions extends ExecuteRunOptions {
  * @returns the results (also written to `results.files.results`)
  * @throws EvaluationError for bad data, `OUTPUT_LOCKED` when another run uses the output
  *   directory, `IDENTITY_CHANGED` when it holds a run against another endpoint,
- *   `INTERRUPTED` when interrupted (rerun to resume)
+ *   `DAMAGED_FILE` for a journal or cache that is not a database, `INTERRUPTED` when
+ *   interrupted (rerun to resume)
  * @example
  * const results = await runEvaluation(await loadRunConfig('examples/spam-assassin.yaml'));
  * process.exitCode = results.passed ? 0 : 1;
