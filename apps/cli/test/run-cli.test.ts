@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,72 +7,19 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-
-const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[]): { child: ChildProcess; done: Promise<Exit> } {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => (stdout += d));
-  child.stderr!.on('data', (d) => (stderr += d));
-  const done = new Promise<Exit>((resolve) =>
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
-  );
-  return { child, done };
-}
-
-const assay = (args: string[]): Promise<Exit> => start(args).done;
-
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const t0 = Date.now();
-  while (!condition()) {
-    if (Date.now() - t0 > timeoutMs)
-      throw new Error('timed out waiting for the run to make progress');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { assay, start, until } from './cli-process.js';
+import { writeRunConfig } from './run-config-file.js';
 
 let dir: string;
 let server: ModelServer;
 let slow: ModelServer;
 
-function writeConfig(
+const writeConfig = (
   name: string,
   overrides: Record<string, unknown>,
   url: string,
   concurrency = 4,
-): string {
-  const config = {
-    name,
-    dataset: { builtin: 'spam-assassin', limit: 40, seed: 1 },
-    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
-    prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
-    models: [
-      {
-        name: 'nb',
-        provider: 'openai-chat',
-        baseUrl: url,
-        model: 'assay-spam-nb',
-        params: { maxTokens: 4, logprobs: true, topLogprobs: 2 },
-        concurrency: { max: concurrency },
-      },
-    ],
-    evaluation: { method: 'stratified', k: 4, bootstrap: 50 },
-    output: { dir: join(dir, name) },
-    ...overrides,
-  };
-  const path = join(dir, `${name}.yaml`);
-  writeFileSync(path, YAML.stringify(config));
-  return path;
-}
+): string => writeRunConfig(dir, name, url, overrides, concurrency);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assay-cli-run-'));
@@ -118,6 +64,9 @@ describe('assay run (CLI)', () => {
     expect(bad.stdout).toMatch(/PASS {2}nb: accuracy >= 0.8/);
     // Same output directory: the journal answers everything, nothing is re-sent.
     expect(server.stats().completions).toBe(before);
+    expect(bad.stdout).toContain(
+      'nb: 40 requests: 0 sent this run, 40 resumed from the journal, 0 served from the cache',
+    );
   }, 120_000);
 
   it('exits 3 when the service is dead, naming the failure class and the first error last', async () => {
@@ -282,10 +231,10 @@ describe('assay run (CLI)', () => {
     );
     const s = results.models[0]!.service;
     expect(s.resumedFromJournal).toBe(journaled);
-    expect(s.sentThisRun).toBe(40 - journaled);
-    // Everything the rerun asked the server for was missing from the journal (answers the
-    // killed run received but had not journaled may come back from the response cache).
-    expect(c2 - c1).toBe(s.sentThisRun - s.cachedAnswers);
+    // Answers the killed run received but had not journaled may come back from the cache.
+    expect(s.sentThisRun + s.cachedThisRun).toBe(40 - journaled);
+    // Everything the rerun asked the server for was missing from the journal and the cache.
+    expect(c2 - c1).toBe(s.sentThisRun);
     // Across both runs each item reached the server once, except requests in flight at the kill.
     expect(c2 - c0).toBeGreaterThanOrEqual(40);
     expect(c2 - c0).toBeLessThanOrEqual(40 + 2);

@@ -17,6 +17,10 @@ export type EvaluationErrorCode =
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
   | 'TOO_FEW_ROWS'
+  // the output directory
+  | 'IDENTITY_CHANGED'
+  | 'OUTPUT_LOCKED'
+  | 'DAMAGED_FILE'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

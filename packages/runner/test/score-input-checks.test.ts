@@ -43,9 +43,16 @@ describe('scores and probabilities are checked as scikit-learn 1.2 checks them',
     const error = await rejection(
       scorePredictions({ yTrue, yPred, yProba }, { workers: 0, metrics: ['roc_auc_ovr'] }),
     );
-    expect(error.message).toMatch(/roc_auc_ovr needs probabilities, but the class probabilities of row 3 sum to 2\.7/);
-    const report = await scorePredictions({ yTrue, yPred, yProba }, { workers: 0, metrics: ['log_loss'] });
-    expect(report.warnings).toContainEqual(expect.stringMatching(/^log_loss: the class probabilities of row 3 sum to 2\.7/));
+    expect(error.message).toMatch(
+      /roc_auc_ovr needs probabilities, but the class probabilities of row 3 sum to 2\.7/,
+    );
+    const report = await scorePredictions(
+      { yTrue, yPred, yProba },
+      { workers: 0, metrics: ['log_loss'] },
+    );
+    expect(report.warnings).toContainEqual(
+      expect.stringMatching(/^log_loss: the class probabilities of row 3 sum to 2\.7/),
+    );
     // scikit-learn 1.2.1 rescales the rows silently: log_loss(y_true, y_proba) == 0.5595116429641186
     expect(report.overall.log_loss!.value).toBeCloseTo(0.5595116429641186, 12);
   });

@@ -9,6 +9,12 @@ import { reportError } from '../errors/report-error.js';
 import { executeRunCommand } from '../run/execute-run-command.js';
 
 /**
+ * The endpoint name the demo's journal records instead of the server's URL: the in-process
+ * server gets a new port every run but is always the same model, so a second demo resumes.
+ */
+export const DEMO_ENDPOINT = 'builtin:model-server';
+
+/**
  * Finds the bundled `examples/spam-assassin.yaml`: next to the working
  * directory first, then at the repository root relative to this file.
  *
@@ -36,12 +42,21 @@ export function registerDemoCommand(program: Command): void {
     .option('-c, --config <file>', 'example configuration (default examples/spam-assassin.yaml)')
     .option('-o, --output <dir>', "output directory (default: the config's output.dir)")
     .option('--retry-failed', 're-send only the requests that failed in an earlier run')
+    .option(
+      '--fresh',
+      "start over: discard the output directory's journal and cache.sqlite before running",
+    )
     .option('-q, --quiet', 'no progress output on stderr')
+    .addHelpText(
+      'after',
+      `\nThe journal records the in-process server as '${DEMO_ENDPOINT}', not its random port, so a\nsecond demo resumes; --fresh starts over. Exit codes as for assay run.`,
+    )
     .action(
       async (opts: {
         config?: string;
         output?: string;
         retryFailed?: boolean;
+        fresh?: boolean;
         quiet?: boolean;
       }) => {
         const configPath = resolve(opts.config ?? defaultDemoConfig());
@@ -52,6 +67,7 @@ export function registerDemoCommand(program: Command): void {
           try {
             config = await loadRunConfig(configPath, {
               baseUrl: server.baseUrl,
+              endpoint: DEMO_ENDPOINT,
               ...(opts.output ? { outputDir: opts.output } : {}),
             });
           } catch (error) {
@@ -66,6 +82,7 @@ export function registerDemoCommand(program: Command): void {
           const { code, results } = await executeRunCommand(config, {
             ...(opts.retryFailed ? { retryFailed: true } : {}),
             ...(opts.quiet ? { quiet: true } : {}),
+            ...(opts.fresh ? { fresh: true } : {}),
           });
           if (results) {
             process.stdout.write(

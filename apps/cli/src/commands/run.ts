@@ -18,19 +18,37 @@ export function registerRunCommand(program: Command): void {
     .description('Evaluate one or more served models from a YAML/JSON config (resumable).')
     .argument('[config]', 'run configuration (.yaml, .yml or .json)')
     .option('--retry-failed', 're-send only the requests that failed in an earlier run')
+    .option(
+      '--fresh',
+      "start over: discard the output directory's journal and cache.sqlite before running",
+    )
     .option('-q, --quiet', 'no progress output on stderr')
     .option('-o, --output <dir>', 'output directory (overrides output.dir)')
     .option('--base-url <url>', "override every model's baseUrl")
     .option('--print-schema', 'print the configuration JSON Schema and exit')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ok, 1 a threshold failed, 2 invalid config or data, 3 run error or metrics not representative (too many failed requests or unparseable answers), 130 interrupted (rerun to resume).',
+      [
+        '',
+        'A rerun into the same output directory resumes: requests in its journal are not sent again.',
+        'A journal made against another endpoint (base URL, provider, model id or params) is refused;',
+        'use --fresh to start over there, or another --output.',
+        '',
+        'Exit codes:',
+        '  0    finished, every threshold passed',
+        '  1    a threshold failed',
+        '  2    invalid config or data; the output directory is in use by another run, holds a',
+        '       run against another endpoint, or has a damaged journal or cache (see --fresh)',
+        '  3    run error, or metrics not representative (too many failed requests or unparseable answers)',
+        '  130  interrupted (rerun to resume)',
+      ].join('\n'),
     )
     .action(
       async (
         configPath: string | undefined,
         opts: {
           retryFailed?: boolean;
+          fresh?: boolean;
           quiet?: boolean;
           output?: string;
           baseUrl?: string;
@@ -61,6 +79,7 @@ export function registerRunCommand(program: Command): void {
         const { code } = await executeRunCommand(config, {
           ...(opts.retryFailed ? { retryFailed: true } : {}),
           ...(opts.quiet ? { quiet: true } : {}),
+          ...(opts.fresh ? { fresh: true } : {}),
         });
         process.exitCode = code;
       },

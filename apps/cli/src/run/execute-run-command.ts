@@ -9,6 +9,8 @@ export interface RunCliOptions {
   retryFailed?: boolean;
   /** no progress output */
   quiet?: boolean;
+  /** discard the output directory's journal and default cache first */
+  fresh?: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface RunCliOptions {
  * stdout and SIGINT/SIGTERM handled cleanly, and returns the exit code.
  *
  * @param config - validated configuration
- * @param options - retry-failed, quiet
+ * @param options - retry-failed, quiet, fresh
  * @returns the results (undefined when interrupted or failed) and the exit code
  * @example
  * const { code } = await executeRunCommand(config, { quiet: true });
@@ -40,7 +42,10 @@ export async function executeRunCommand(
     const results = await runEvaluation(config, {
       signal: controller.signal,
       onProgress: printer.update,
+      // notes are rare and change what the run means, so they show even with --quiet
+      onNote: (message) => process.stderr.write(`assay: note: ${message}\n`),
       ...(options.retryFailed ? { retryFailed: true } : {}),
+      ...(options.fresh ? { fresh: true } : {}),
     });
     printer.done();
     process.stdout.write(summaryTable(results));

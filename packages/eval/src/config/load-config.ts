@@ -9,6 +9,11 @@ import { type RunConfig, RunConfigSchema } from './run-config-schema.js';
 export interface LoadRunConfigOptions {
   /** replaces every model's `baseUrl` (e.g. a server started in-process by `assay demo`) */
   baseUrl?: string;
+  /**
+   * replaces every model's `endpoint`, the name the journal records instead of the base URL
+   * (e.g. `builtin:model-server` for a server whose port changes every run)
+   */
+  endpoint?: string;
   /** replaces `output.dir` */
   outputDir?: string;
   /** directory `dataset.path` resolves against (default: the config file's, else the working directory) */
@@ -50,6 +55,9 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   if (options.baseUrl !== undefined) {
     for (const m of config.models) m.baseUrl = options.baseUrl;
+  }
+  if (options.endpoint !== undefined) {
+    for (const m of config.models) m.endpoint = options.endpoint;
   }
   if (config.dataset.path !== undefined) config.dataset.path = abs(config.dataset.path);
   // Data lives next to the config; outputs land where the user runs the command.

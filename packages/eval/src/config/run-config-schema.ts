@@ -154,8 +154,13 @@ const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
  * and an optional `prompt` override (fields replace the run's `prompt` section
  * for this model, e.g. another template or `maxFieldChars`), so one server can
  * be compared against itself under two settings.
+ *
+ * @remarks `endpoint` names the service behind `baseUrl` for the journal's endpoint identity,
+ * in place of the URL: answers journaled under one name resume under any URL. `assay demo`
+ * sets `builtin:model-server`, since its in-process server gets a new port every run.
  */
 export const ModelConfigSchema = ClientConfigSchema.extend({
+  endpoint: z.string().min(1).optional(),
   prompt: z
     .strictObject({
       system: PromptFields.system,

@@ -1,6 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { canonicalJson } from '@assay/clients';
 import Database from 'better-sqlite3';
+import { EvaluationError } from '../errors.js';
+import { explainDamage } from './damaged-file.js';
+import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
 
 /** Timing, token and cost figures kept for one answered or failed request. */
 export interface OutcomeMetrics {
@@ -52,35 +56,106 @@ interface Row {
   metrics: string;
 }
 
+/** How to recover from a damaged journal, for the message that names it. */
+const JOURNAL_RECOVERY =
+  'run again with --fresh to discard it and start over in that output directory, or set another output.dir';
+
 /**
  * The run journal: one SQLite row per finished request (answer or final
  * failure), written before the result counts, so a run killed at any moment
- * resumes without re-sending anything it already has.
+ * resumes without re-sending anything it already has; and one row per model
+ * with the endpoint identity its outcomes were recorded against.
  *
  * @remarks WAL mode: a committed row survives SIGKILL of the process.
  *   Failures are kept so a rerun reuses them unless `--retry-failed` is given.
+ * @example
+ * const journal = new RunJournal('assay-out/demo/journal.sqlite');
+ * journal.load('naive-bayes').size; // outcomes recorded so far
+ * journal.close();
  */
 export class RunJournal {
   readonly #db: Database.Database;
   readonly #insert: Database.Statement;
+  readonly #path: string;
 
   /**
    * Opens (or creates) a journal file.
    *
    * @param path - SQLite file, e.g. `<output>/journal.sqlite`
+   * @throws EvaluationError `DAMAGED_FILE` when the file is not a SQLite database
    */
   constructor(path: string) {
     mkdirSync(dirname(path), { recursive: true });
+    this.#path = path;
     this.#db = new Database(path);
+    try {
+      this.#insert = this.#guard(() => this.#createTables());
+    } catch (error) {
+      this.#db.close();
+      throw error;
+    }
+  }
+
+  #createTables(): Database.Statement {
     this.#db.pragma('journal_mode = WAL');
     this.#db.pragma('synchronous = NORMAL');
     this.#db.exec(`CREATE TABLE IF NOT EXISTS outcomes (
       model TEXT NOT NULL, key TEXT NOT NULL, status TEXT NOT NULL, text TEXT, score REAL,
       error_class TEXT, error_message TEXT, cached INTEGER NOT NULL, metrics TEXT NOT NULL,
       written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
-    this.#insert = this.#db.prepare(
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS identities (
+      model TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
+    return this.#db.prepare(
       `INSERT OR REPLACE INTO outcomes VALUES (@model, @key, @status, @text, @score, @error_class,
        @error_message, @cached, @metrics, @written_at)`,
+    );
+  }
+
+  /** Runs a read or write, naming this file when SQLite finds it damaged. */
+  #guard<T>(work: () => T): T {
+    return explainDamage('run journal', this.#path, JOURNAL_RECOVERY, work);
+  }
+
+  /**
+   * The endpoint identity recorded for a model, if any.
+   *
+   * @param model - model name
+   * @returns the identity its outcomes were recorded against, or undefined for a model this
+   *   journal has not seen (or a journal written before identities were recorded)
+   * @throws EvaluationError `DAMAGED_FILE` when the recorded identity is not readable
+   */
+  identity(model: string): EndpointIdentity | undefined {
+    const row = this.#guard(() =>
+      this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model),
+    ) as { identity: string } | undefined;
+    if (row === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.identity);
+    } catch {
+      value = undefined;
+    }
+    const parsed = EndpointIdentitySchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new EvaluationError(
+      'DAMAGED_FILE',
+      `The run journal ${this.#path} is damaged (the endpoint identity of model '${model}' is unreadable); ${JOURNAL_RECOVERY}.`,
+      { path: this.#path },
+    );
+  }
+
+  /**
+   * Records the endpoint identity of each model, replacing earlier ones, in one transaction.
+   *
+   * @param identities - model name → identity
+   */
+  recordIdentities(identities: ReadonlyMap<string, EndpointIdentity>): void {
+    const put = this.#db.prepare('INSERT OR REPLACE INTO identities VALUES (?, ?, ?)');
+    const at = new Date().toISOString();
+    this.#guard(() =>
+      this.#db.transaction(() => {
+        for (const [model, identity] of identities) put.run(model, canonicalJson(identity), at);
+      })(),
     );
   }
 
@@ -91,7 +166,9 @@ export class RunJournal {
    * @returns the recorded outcomes
    */
   load(model: string): Map<string, Outcome> {
-    const rows = this.#db.prepare('SELECT * FROM outcomes WHERE model = ?').all(model) as Row[];
+    const rows = this.#guard(() =>
+      this.#db.prepare('SELECT * FROM outcomes WHERE model = ?').all(model),
+    ) as Row[];
     const out = new Map<string, Outcome>();
     for (const r of rows) {
       out.set(r.key, {

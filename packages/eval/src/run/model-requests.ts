@@ -3,6 +3,7 @@ import type { ModelProgress } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { type RequestPlan, requestKey } from './plan.js';
 import { type CompletionClientLike, sendRequests } from './send-requests.js';
@@ -37,7 +38,8 @@ export function resumeModelRequests(
   retryFailed: boolean,
 ): ModelRequests {
   const keys = new Map<string, string>();
-  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(model, hash));
+  const identity = endpointIdentity(model);
+  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(identity, hash));
   const recorded = journal.load(model.name);
   const todo = new Map<string, PromptMessage[]>();
   const outcomes = new Map<string, Outcome>();
@@ -76,14 +78,14 @@ export interface SendContext {
  *
  * @param requests - the model's requests (from {@link resumeModelRequests})
  * @param context - journal, cache, task, abort signal, progress callback
- * @returns the number of requests sent
+ * @returns how many finished requests reached the service and how many the cache answered
  */
 export async function sendModelRequests(
   requests: ModelRequests,
   context: SendContext,
-): Promise<number> {
-  if (requests.todo.size === 0) return 0;
-  const { name: _name, prompt: _prompt, ...clientConfig } = requests.model;
+): Promise<{ sent: number; cached: number }> {
+  if (requests.todo.size === 0) return { sent: 0, cached: 0 };
+  const { name: _name, prompt: _prompt, endpoint: _endpoint, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
   }) as unknown as CompletionClientLike & { close(): Promise<void> | void };
@@ -104,8 +106,12 @@ export async function sendModelRequests(
         context.onOutcome();
       },
     });
-    for (const [k, o] of sent) requests.outcomes.set(k, o);
-    return sent.size;
+    let cached = 0;
+    for (const [k, o] of sent) {
+      requests.outcomes.set(k, o);
+      if (o.cached) cached++;
+    }
+    return { sent: sent.size - cached, cached };
   } finally {
     await client.close();
   }

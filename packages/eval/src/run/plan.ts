@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@assay/clients';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import {
   buildMessages,
@@ -7,6 +8,7 @@ import {
   promptHash,
 } from '../prompt/build-messages.js';
 import { pickFewShot } from '../prompt/few-shot.js';
+import type { EndpointIdentity } from './endpoint-identity.js';
 
 /** One fold of the evaluation: item indices to draw examples from and to test. */
 export interface FoldSplit {
@@ -79,22 +81,20 @@ export function planRequests(
 }
 
 /**
- * The journal key of one request of one model: prompt plus everything about
- * the model that changes the answer (provider, model id, generation
- * parameters), but not the base URL, so a server on a new port still resumes.
+ * The journal key of one request of one model: the endpoint's identity (provider, base URL or
+ * `endpoint` name, model id, generation parameters), the prompt and the sample index. The base
+ * URL is in the key so a different server never inherits another's answers.
  *
- * @param model - provider, model id and parameters
+ * @param identity - the model's endpoint identity
  * @param hash - the prompt hash
+ * @param sampleIndex - which sample of this prompt (runs draw one, index 0)
  * @returns 32 hex characters
  * @example
- * requestKey({ provider: 'openai-chat', model: 'nb', params: {} }, 'ab12...');
+ * requestKey(endpointIdentity(model), 'ab12...');
  */
-export function requestKey(
-  model: { provider: string; model: string; params: unknown },
-  hash: string,
-): string {
+export function requestKey(identity: EndpointIdentity, hash: string, sampleIndex = 0): string {
   return createHash('sha256')
-    .update(JSON.stringify([model.provider, model.model, model.params, hash]))
+    .update(canonicalJson({ v: 2, identity, prompt: hash, sample: sampleIndex }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -1,6 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ResponseCache } from '@assay/clients';
 import type { ModelProgress } from '@assay/report';
 import { createRng } from '@assay/splitters';
 import type { RunConfig } from '../config/run-config-schema.js';
@@ -8,9 +5,10 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
 import { promptFor } from '../prompt/prompt-for.js';
 import { taskFor } from '../tasks/task-for.js';
-import { type Outcome, RunJournal } from './journal.js';
+import type { Outcome } from './journal.js';
 import { loadRunDataset } from './load-run-dataset.js';
 import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
+import { openRunState } from './open-run-state.js';
 import { planRequests, type RequestPlan } from './plan.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
@@ -26,6 +24,18 @@ export interface ExecuteRunOptions {
   onProgress?: (progress: readonly ModelProgress[]) => void;
 }
 
+/** One model's distinct requests and where this run got their outcomes. */
+export interface ModelRequestCounts {
+  /** the outcome of each distinct request */
+  outcomes: Outcome[];
+  /** outcomes taken from the journal */
+  resumed: number;
+  /** requests sent to the service this run */
+  sent: number;
+  /** answers served from the response cache this run */
+  cached: number;
+}
+
 /** Everything the run produced before statistics: items, folds and one row per prediction. */
 export interface ExecutedRun {
   /** the validated configuration */
@@ -38,8 +48,8 @@ export interface ExecutedRun {
   fewShotIds: string[][];
   /** prediction rows, all models */
   rows: PredictionRow[];
-  /** per model: the outcome of each distinct request, and resumed / sent counts */
-  requests: Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>;
+  /** per model: the outcome of each distinct request, and where this run got them */
+  requests: Map<string, ModelRequestCounts>;
   /** when the run started */
   startedAt: Date;
   /** journal path */
@@ -68,12 +78,8 @@ export async function executeRun(
   const items = await loadRunDataset(config);
   const splits = splitItems(items, config.evaluation, task.stratify);
   const modelPlans = planModels(config, items, splits);
-  mkdirSync(config.output.dir, { recursive: true });
-  const journalPath = join(config.output.dir, 'journal.sqlite');
-  const journal = new RunJournal(journalPath);
-  mkdirSync(dirname(config.cache!), { recursive: true });
-  const cache = new ResponseCache(config.cache!);
-  const requests = new Map<string, { outcomes: Outcome[]; resumed: number; sent: number }>();
+  const { journal, journalPath, cache } = openRunState(config);
+  const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
   try {
     for (const model of config.models) {
@@ -92,7 +98,7 @@ export async function executeRun(
     const sent = await Promise.all(all.map((r) => sendModelRequests(r, context)));
     all.forEach((r, i) => {
       const outcomes = [...r.outcomes.values()];
-      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, sent: sent[i]! });
+      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
   } finally {
     journal.close();

@@ -3,33 +3,57 @@ import { createRunner } from '@assay/runner';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
+import { lockOutputDir } from './output-lock.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
+import { discardRunState } from './run-state-files.js';
+
+/** Options of {@link runEvaluation}. */
+export interface RunEvaluationOptions extends ExecuteRunOptions {
+  /** discard the output directory's journal and default response cache first (start over) */
+  fresh?: boolean;
+  /** told about things worth a line on the terminal (a stale lock taken over, files discarded) */
+  onNote?: (message: string) => void;
+}
 
 /**
- * Runs `assay run` end to end: execute (resumably), compute statistics (task metrics
- * on one worker pool, closed at the end), write
+ * Runs `assay run` end to end: lock the output directory, execute (resumably), compute
+ * statistics (task metrics on one worker pool, closed at the end), write
  * `results.json`, `predictions.arrow`, `report.md` and `report.html`.
  *
  * @param config - a validated configuration (see `loadRunConfig`)
- * @param options - retry-failed, abort signal, progress callback
+ * @param options - fresh, retry-failed, abort signal, progress and note callbacks
  * @returns the results (also written to `results.files.results`)
- * @throws EvaluationError for bad data, `INTERRUPTED` when interrupted (rerun to resume)
+ * @throws EvaluationError for bad data, `OUTPUT_LOCKED` when another run uses the output
+ *   directory, `IDENTITY_CHANGED` when it holds a run against another endpoint,
+ *   `DAMAGED_FILE` for a journal or cache that is not a database, `INTERRUPTED` when
+ *   interrupted (rerun to resume)
  * @example
  * const results = await runEvaluation(await loadRunConfig('examples/spam-assassin.yaml'));
  * process.exitCode = results.passed ? 0 : 1;
  */
 export async function runEvaluation(
   config: RunConfig,
-  options: ExecuteRunOptions = {},
+  options: RunEvaluationOptions = {},
 ): Promise<RunResults> {
-  // one scoring pool per run, closed however the run ends (error, abort)
-  const runner = createRunner();
+  // held until the outputs are written: two runs into one directory would both send
+  // every request and the last to finish would overwrite the other's results
+  const lock = lockOutputDir(config.output.dir, options.onNote);
   try {
-    const executed = await executeRun(config, options);
-    const results = await summarizeRun(executed, { runner });
-    await writeRunOutputs(results, executed.rows);
-    return results;
+    if (options.fresh) {
+      const removed = discardRunState(config.output.dir);
+      if (removed.length > 0) options.onNote?.(`starting over: discarded ${removed.join(', ')}.`);
+    }
+    // one scoring pool per run, closed however the run ends (error, abort)
+    const runner = createRunner();
+    try {
+      const executed = await executeRun(config, options);
+      const results = await summarizeRun(executed, { runner });
+      await writeRunOutputs(results, executed.rows);
+      return results;
+    } finally {
+      await runner.close();
+    }
   } finally {
-    await runner.close();
+    lock.release();
   }
 }

@@ -55,7 +55,12 @@ export function modelResult(
     calibration: plots?.calibration ?? null,
     latencySample: latencySample(rows, (r) => r.e2eMs),
     ttftSample: latencySample(rows, (r) => r.ttftMs),
-    service: serviceStats(req.outcomes, { resumed: req.resumed, sent: req.sent, correct }),
+    service: serviceStats(req.outcomes, {
+      resumed: req.resumed,
+      sent: req.sent,
+      cached: req.cached,
+      correct,
+    }),
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
   };

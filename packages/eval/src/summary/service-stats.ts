@@ -20,18 +20,19 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  * Service statistics of one model over its distinct requests.
  *
  * @param outcomes - one outcome per distinct request of the run
- * @param counts - requests resumed from the journal and sent this run; correct answers
+ * @param counts - requests resumed from the journal, sent to the service and answered by the
+ *   response cache this run; correct answers
  * @returns counts, error rate by class, latency/TTFT/TPOT percentiles, throughput, tokens and cost
  * @remarks Latency figures skip answers served from the response cache (they
  *   measure the cache, not the service). Output tokens/s is total output tokens
  *   over total end-to-end seconds of answered requests. Cost per correct answer
  *   divides the total cost by the number of correct predictions.
  * @example
- * serviceStats([...outcomes.values()], { resumed: 0, sent: 10, correct: 9 });
+ * serviceStats([...outcomes.values()], { resumed: 0, sent: 10, cached: 0, correct: 9 });
  */
 export function serviceStats(
   outcomes: readonly Outcome[],
-  counts: { resumed: number; sent: number; correct: number },
+  counts: { resumed: number; sent: number; cached: number; correct: number },
 ): ServiceStats {
   const answered = outcomes.filter((o) => o.status === 'ok');
   const failed = outcomes.filter((o) => o.status === 'error');
@@ -75,6 +76,7 @@ export function serviceStats(
     cachedAnswers: answered.length - timed.length,
     resumedFromJournal: counts.resumed,
     sentThisRun: counts.sent,
+    cachedThisRun: counts.cached,
     latencyMs: summary(nonNull(timed.map((o) => o.e2eMs))),
     ttftMs: summary(nonNull(timed.map((o) => o.ttftMs))),
     tpotMs: summary(nonNull(timed.map((o) => o.tpotMs))),

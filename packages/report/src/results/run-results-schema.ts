@@ -33,9 +33,15 @@ const ServiceStatsSchema = z.object({
   errorRate: z.number(),
   errorsByClass: z.record(z.string(), z.number().int()),
   errorExamples: z.array(z.object({ errorClass: z.string(), message: z.string() })),
+  /** answers that came from the response cache, this run or when first journaled (no latency) */
   cachedAnswers: z.number().int(),
+  /** where this run got each distinct request: resumed + sent + cached this run = requests */
   resumedFromJournal: z.number().int(),
+  /** requests that reached the service this run */
   sentThisRun: z.number().int(),
+  /** requests the response cache answered this run */
+  // absent in files written before it existed: those counted cached answers as sent
+  cachedThisRun: z.number().int().default(0),
   latencyMs: PercentilesSchema,
   ttftMs: PercentilesSchema,
   tpotMs: PercentilesSchema,

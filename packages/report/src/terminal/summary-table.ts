@@ -20,7 +20,10 @@ function metricsTable(r: RunResults): string[] {
   return [table, ''];
 }
 
-/** Answers by outcome and the service figures, one row per model; then failure notes. */
+/**
+ * Answers by outcome and the service figures, one row per model; then where each model's
+ * requests came from this run and failure notes.
+ */
 function serviceTable(r: RunResults): string[] {
   const header = ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
   header.push('p50 ms', 'p95 ms', 'p99 ms', 'tok/s', 'cost USD');
@@ -40,6 +43,11 @@ function serviceTable(r: RunResults): string[] {
       fmt(m.service.costUsd, 4),
     ]),
   );
+  // Always shown: a run that resumed everything must say so, not pass off old answers as new.
+  const sources = r.models.map(
+    (m) =>
+      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache`,
+  );
   const notes = r.models
     .filter((m) => m.service.failed > 0)
     .map((m) => {
@@ -48,7 +56,7 @@ function serviceTable(r: RunResults): string[] {
         .join(', ');
       return `  ${m.name}: ${m.service.failed} request(s) failed after retries (${classes}); rerun with --retry-failed to re-send them.`;
     });
-  return [table, ...notes];
+  return [table, ...sources, ...notes];
 }
 
 /** One line per model pair: the first metric's difference and McNemar's test. */

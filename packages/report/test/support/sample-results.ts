@@ -28,6 +28,7 @@ export function sampleModel(name: string, overrides: Partial<ModelResult> = {}):
       cachedAnswers: 0,
       resumedFromJournal: 0,
       sentThisRun: 4,
+      cachedThisRun: 0,
       latencyMs: percentiles,
       ttftMs: none,
       tpotMs: none,

@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built CLI: tests run what users run. */
+export const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+
+/** How an `assay` process ended and what it printed. */
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Starts `assay` with arguments, collecting its output.
+ *
+ * @param args - command-line arguments after `assay`
+ * @returns the child (to signal it) and a promise of how it ended
+ * @example
+ * const { child, done } = start(['run', 'config.yaml', '--quiet']);
+ */
+export function start(args: string[]): { child: ChildProcess; done: Promise<Exit> } {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<Exit>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+  return { child, done };
+}
+
+/**
+ * Runs `assay` to the end.
+ *
+ * @param args - command-line arguments after `assay`
+ * @returns exit code, signal and output
+ * @example
+ * const { code } = await assay(['run', 'config.yaml', '--quiet']);
+ */
+export const assay = (args: string[]): Promise<Exit> => start(args).done;
+
+/**
+ * Waits until a condition holds, polling every 10 ms.
+ *
+ * @param condition - e.g. the model server has answered 12 requests
+ * @param timeoutMs - when to give up
+ * @example
+ * await until(() => server.stats().completions >= 12);
+ */
+export async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!condition()) {
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error('timed out waiting for the run to make progress');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

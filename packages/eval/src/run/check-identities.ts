@@ -1,0 +1,49 @@
+import type { ModelConfig } from '../config/run-config-schema.js';
+import { EvaluationError } from '../errors.js';
+import {
+  describeChange,
+  type EndpointIdentity,
+  endpointIdentity,
+  identityChanges,
+} from './endpoint-identity.js';
+import type { RunJournal } from './journal.js';
+
+/**
+ * Compares each model's endpoint identity with the one its journal recorded, and records
+ * this run's identities when none changed. A model of the same name served elsewhere (or
+ * asked differently) would otherwise mix two services' answers in one output directory.
+ *
+ * @param journal - the output directory's journal
+ * @param models - the run's models
+ * @param outputDir - the output directory, for the message
+ * @throws EvaluationError `IDENTITY_CHANGED`, one line naming each changed model, what changed
+ *   and how to proceed (`--fresh` or another `output.dir`); nothing is recorded then
+ * @example
+ * checkEndpointIdentities(journal, config.models, config.output.dir);
+ */
+export function checkEndpointIdentities(
+  journal: RunJournal,
+  models: readonly ModelConfig[],
+  outputDir: string,
+): void {
+  const identities = new Map<string, EndpointIdentity>();
+  const changed: string[] = [];
+  let path = '';
+  models.forEach((model, i) => {
+    const identity = endpointIdentity(model);
+    identities.set(model.name, identity);
+    const recorded = journal.identity(model.name);
+    const changes = recorded === undefined ? [] : identityChanges(recorded, identity);
+    if (changes.length === 0) return;
+    if (changed.length === 0) path = `models[${i}].${changes[0]!.field}`;
+    changed.push(`model '${model.name}' (${changes.map(describeChange).join(', ')})`);
+  });
+  if (changed.length > 0) {
+    throw new EvaluationError(
+      'IDENTITY_CHANGED',
+      `The output directory ${outputDir} holds answers from another endpoint: ${changed.join('; ')}; nothing was sent. Run again with --fresh to start over in that directory, or choose another output.dir (--output).`,
+      { path },
+    );
+  }
+  journal.recordIdentities(identities);
+}

@@ -1,0 +1,47 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ResponseCache } from '@assay/clients';
+import type { RunConfig } from '../config/run-config-schema.js';
+import { checkEndpointIdentities } from './check-identities.js';
+import { explainDamage } from './damaged-file.js';
+import { RunJournal } from './journal.js';
+import { DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
+
+/** A run's durable state: the journal of outcomes and the response cache. */
+export interface RunState {
+  readonly journal: RunJournal;
+  readonly journalPath: string;
+  readonly cache: ResponseCache;
+}
+
+/**
+ * Opens the output directory's journal, checks that it was written for the same endpoints
+ * (and records them when it is new), then opens the response cache. Nothing is sent before
+ * this returns, so a refused run costs nothing.
+ *
+ * @param config - the validated configuration
+ * @returns the open journal and cache; close both when the run ends
+ * @throws EvaluationError `IDENTITY_CHANGED` when a model's endpoint differs from the one
+ *   journaled, `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
+ * @example
+ * const { journal, cache } = openRunState(config);
+ */
+export function openRunState(config: RunConfig): RunState {
+  mkdirSync(config.output.dir, { recursive: true });
+  const journalPath = join(config.output.dir, JOURNAL_FILE);
+  const journal = new RunJournal(journalPath);
+  try {
+    checkEndpointIdentities(journal, config.models, config.output.dir);
+    const path = config.cache!;
+    mkdirSync(dirname(path), { recursive: true });
+    const recovery =
+      resolve(path) === resolve(config.output.dir, DEFAULT_CACHE_FILE)
+        ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+        : 'delete it or set `cache` to another file';
+    const cache = explainDamage('response cache', path, recovery, () => new ResponseCache(path));
+    return { journal, journalPath, cache };
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
+}
