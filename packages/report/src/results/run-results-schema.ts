@@ -39,8 +39,8 @@ const ServiceStatsSchema = z.object({
   resumedFromJournal: z.number().int(),
   /** requests that reached the service this run */
   sentThisRun: z.number().int(),
-  /** requests the response cache answered this run */
   // absent in files written before it existed: those counted cached answers as sent
+  /** requests the response cache answered this run */
   cachedThisRun: z.number().int().default(0),
   latencyMs: PercentilesSchema,
   ttftMs: PercentilesSchema,
