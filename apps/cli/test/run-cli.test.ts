@@ -191,6 +191,29 @@ describe('assay run (CLI)', () => {
     expect(r.stderr).toMatch(/not valid YAML/);
   });
 
+  it('says why a metric has no value, and a threshold on it fails with that reason', async () => {
+    const path = writeConfig('no-logprobs', { thresholds: ['roc_auc >= 0.9'] }, server.baseUrl);
+    const config = YAML.parse(readFileSync(path, 'utf8'));
+    config.models[0].params = { maxTokens: 4 };
+    config.evaluation.metrics = ['accuracy', 'roc_auc'];
+    writeFileSync(path, YAML.stringify(config));
+    const out = await assay(['run', path, '--quiet']);
+    expect(out.code).toBe(1);
+    const reason =
+      'needs scores: set params.logprobs: true (and a model that returns log-probabilities)';
+    expect(out.stdout).toContain(`nb roc_auc —: ${reason}`);
+    expect(out.stdout).toContain(`FAIL  nb: roc_auc >= 0.9 (value —: ${reason})`);
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'no-logprobs', 'results.json'), 'utf8')),
+    );
+    expect(results.models[0]!.metrics.roc_auc).toMatchObject({ value: null, reason });
+    expect(results.models[0]!.metrics.accuracy!.reason).toBeUndefined();
+    expect(results.thresholds[0]).toMatchObject({ passed: false, value: null, reason });
+    expect(readFileSync(join(dir, 'no-logprobs', 'report.md'), 'utf8')).toContain(
+      `| — (${reason}) |`,
+    );
+  });
+
   it('prints its version', async () => {
     const { version } = JSON.parse(
       readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),

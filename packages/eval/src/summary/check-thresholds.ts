@@ -64,13 +64,17 @@ export function checkThresholds(
     const t = parsed.threshold;
     models.forEach((m, mi) => {
       const value = thresholdValue(m, scores[mi]!, t.metric, task);
-      out.push({
+      const result: ThresholdResult = {
         threshold: source,
         model: m.name,
         metric: t.metric,
         value: finiteOrNull(value),
         passed: thresholdHolds(t, value),
-      });
+      };
+      if (Number.isNaN(value)) {
+        result.reason = scores[mi]![t.metric]?.reason ?? `${t.metric} has no value in this run`;
+      }
+      out.push(result);
     });
   }
   return out;

@@ -65,7 +65,14 @@ async function scorePass(
   });
   // the report names metrics canonically (`mean_absolute_error` → `mae`), in request order
   pass.metrics.forEach((name, j) => {
-    out[name] = summaryOf(report, report.settings.metrics[j]!, options.folds);
+    const key = report.settings.metrics[j]!;
+    const summary = summaryOf(report, key, options.folds);
+    if (summary.value === null) {
+      // the runner says why a metric failed in a warning that starts with its name
+      const warning = report.warnings.find((w) => w.startsWith(`${key}: `));
+      summary.reason = warning?.slice(key.length + 2) ?? 'undefined on these answers';
+    }
+    out[name] = summary;
   });
 }
 
@@ -103,6 +110,9 @@ export async function scoreModelOnPool(
   const out: Record<string, MetricSummary> = {};
   for (const m of metrics) out[m] = nullSummary(options.folds);
   const answered = rows.filter((r) => r.outcome !== 'failed');
-  for (const pass of task.encode(answered, metrics)) await scorePass(runner, pass, options, out);
+  const passes = task.encode(answered, metrics);
+  for (const pass of passes) await scorePass(runner, pass, options, out);
+  const encoded = new Set(passes.flatMap((p) => p.metrics));
+  for (const m of metrics) if (!encoded.has(m)) out[m]!.reason = task.missingReason(m, answered);
   return out;
 }

@@ -185,6 +185,16 @@ export function classificationTask(task: ClassificationConfig): TaskModule {
       return counts;
     },
     encode: (rows, metrics) => encodeRows(rows, metrics, labels, positiveIndex),
+    missingReason(metric, rows) {
+      const kept = rows.filter((r) => r.expected !== null);
+      if (kept.length === 0) return 'no answered item to score';
+      if (!readsScores(metric)) return 'not computed for this task';
+      if (labels.length !== 2) return 'needs scores, which assay run has for binary tasks only';
+      const unscored = kept.filter((r) => r.score === null).length;
+      return unscored === kept.length
+        ? 'needs scores: set params.logprobs: true (and a model that returns log-probabilities)'
+        : `needs a score for every answer, but ${unscored} of ${kept.length} have none`;
+    },
     plots: (rows) => plotsOf(rows, labels, positive),
   };
 }

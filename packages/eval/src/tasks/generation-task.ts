@@ -26,6 +26,7 @@ export function generationTask(): TaskModule {
     defaultMetrics: () => [],
     labelCounts: () => ({}),
     encode: () => [],
+    missingReason: () => 'generation tasks have no metrics yet',
     plots: () => null,
   };
 }

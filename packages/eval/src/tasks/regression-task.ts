@@ -60,6 +60,10 @@ export function regressionTask(task: RegressionConfig): TaskModule {
         },
       ];
     },
+    missingReason: (_metric, rows) =>
+      rows.some((r) => r.expected !== null)
+        ? 'no answer had a number'
+        : 'no answered item to score',
     plots: () => null,
   };
 }

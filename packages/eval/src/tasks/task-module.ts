@@ -80,6 +80,11 @@ export interface TaskModule {
    * runner, one pass per encoding the metrics need.
    */
   encode(rows: readonly PredictionRow[], metrics: readonly string[]): ScoringPass[];
+  /**
+   * Why a metric gets no value from these rows when `encode` leaves it out (no scores,
+   * no answer with a number, no answered item), for the results and reports.
+   */
+  missingReason(metric: string, rows: readonly PredictionRow[]): string;
   /** confusion matrix, ROC and calibration curves (classification), else null */
   plots(rows: readonly PredictionRow[]): ClassificationPlots | null;
 }

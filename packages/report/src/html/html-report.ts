@@ -33,7 +33,7 @@ function metricsTable(r: RunResults): string {
   const rows = r.models.flatMap((m) =>
     Object.entries(m.metrics).map(
       ([name, s]) =>
-        `<tr><td>${h(m.name)}</td><td>${h(name)}</td><td class="num">${fmt(s.value)}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td><td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td></tr>`,
+        `<tr><td>${h(m.name)}</td><td>${h(name)}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td><td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td></tr>`,
     ),
   );
   return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th><th class="num">fold mean ± std</th><th class="num">per fold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -99,7 +99,7 @@ function thresholdsSection(r: RunResults): string {
   return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th>result</th></tr></thead><tbody>${r.thresholds
     .map(
       (t) =>
-        `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</td></tr>`,
+        `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}${t.reason ? `<br><span class="note">${h(t.reason)}</span>` : ''}</td><td class="${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }

@@ -47,7 +47,7 @@ function metricsSection(r: RunResults, ci: number): string[] {
   for (const m of r.models) {
     for (const [name, s] of Object.entries(m.metrics)) {
       lines.push(
-        `| ${cellText(m.name)} | ${name} | ${fmt(s.value)} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] | ${fmt(s.mean)} ± ${fmt(s.std)} |`,
+        `| ${cellText(m.name)} | ${name} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] | ${fmt(s.mean)} ± ${fmt(s.std)} |`,
       );
     }
   }
@@ -145,7 +145,7 @@ function thresholdsSection(r: RunResults): string[] {
     );
     for (const t of r.thresholds) {
       lines.push(
-        `| \`${cellText(t.threshold)}\` | ${cellText(t.model)} | ${fmt(t.value, 4)} | ${t.passed ? 'pass' : '**FAIL**'} |`,
+        `| \`${cellText(t.threshold)}\` | ${cellText(t.model)} | ${fmt(t.value, 4)}${t.reason ? ` (${cellText(t.reason)})` : ''} | ${t.passed ? 'pass' : '**FAIL**'} |`,
       );
     }
   }

@@ -24,6 +24,8 @@ const MetricSummarySchema = z.object({
   /** bootstrap percentile CI of the pooled value */
   ciLow: Num,
   ciHigh: Num,
+  /** why `value` is null (e.g. `needs scores: set params.logprobs: true`); absent otherwise */
+  reason: z.string().optional(),
 });
 
 const ServiceStatsSchema = z.object({
@@ -119,6 +121,8 @@ const ThresholdResultSchema = z.object({
   metric: z.string(),
   value: Num,
   passed: z.boolean(),
+  /** why the value could not be computed, when it could not (the check then fails) */
+  reason: z.string().optional(),
 });
 
 /**

@@ -17,7 +17,13 @@ function metricsTable(r: RunResults): string[] {
       }),
     ]),
   );
-  return [table, ''];
+  const reasons = r.models.flatMap((m) =>
+    metrics.flatMap((k) => {
+      const reason = m.metrics[k]?.reason;
+      return reason ? [`  ${m.name} ${k} ${MISSING_VALUE}: ${reason}`] : [];
+    }),
+  );
+  return [table, ...reasons, ''];
 }
 
 /**
@@ -83,7 +89,8 @@ function thresholdLines(r: RunResults): string[] {
   return [
     '',
     ...r.thresholds.map(
-      (t) => `${t.passed ? 'PASS' : 'FAIL'}  ${t.model}: ${t.threshold} (value ${fmt(t.value, 4)})`,
+      (t) =>
+        `${t.passed ? 'PASS' : 'FAIL'}  ${t.model}: ${t.threshold} (value ${fmt(t.value, 4)}${t.reason ? `: ${t.reason}` : ''})`,
     ),
   ];
 }
