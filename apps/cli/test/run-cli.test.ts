@@ -214,6 +214,28 @@ describe('assay run (CLI)', () => {
     );
   });
 
+  it('reports throughput over the wall time, which rises with concurrency, beside per-request decode speed', async () => {
+    const rates: number[] = [];
+    for (const concurrency of [1, 8]) {
+      const name = `throughput-${concurrency}`;
+      const out = await assay(['run', writeConfig(name, {}, slow.baseUrl, concurrency), '--quiet']);
+      expect(out.code).toBe(0);
+      expect(out.stdout).toMatch(/req\/s +out tok\/s/);
+      const results = RunResultsSchema.parse(
+        JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')),
+      );
+      const s = results.models[0]!.service;
+      expect(s.throughput!.requestsPerSecond).toBeCloseTo(
+        s.sentThisRun / s.throughput!.wallSeconds,
+        9,
+      );
+      expect(s.throughput!.outputTokensPerSecond).toBeGreaterThan(0);
+      rates.push(s.throughput!.requestsPerSecond);
+    }
+    // every answer takes 60 ms: one at a time is about 16 req/s, eight at a time several times that
+    expect(rates[1]!).toBeGreaterThan(3 * rates[0]!);
+  });
+
   it('prints its version', async () => {
     const { version } = JSON.parse(
       readFileSync(fileURLToPath(new URL('../package.json', import.meta.url)), 'utf8'),

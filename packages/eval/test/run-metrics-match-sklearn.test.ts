@@ -66,7 +66,9 @@ function executedRun(c: LabelsCase): ExecutedRun {
     folds: c.folds.length,
     fewShotIds: [],
     rows,
-    requests: new Map([['m', { outcomes: [], resumed: 0, sent: 0, cached: 0 }]]),
+    requests: new Map([
+      ['m', { outcomes: [], resumed: 0, sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 }],
+    ]),
     startedAt: new Date(),
     journalPath: '',
   };

@@ -42,7 +42,9 @@ const SERVICE_DIRECTIONS = {
   p99_ttft_ms: false,
   p50_tpot_ms: false,
   p95_tpot_ms: false,
+  requests_per_s: true,
   output_tokens_per_s: true,
+  decode_tokens_per_s: true,
   total_cost_usd: false,
   cost_per_correct_usd: false,
 } as const;

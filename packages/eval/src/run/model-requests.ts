@@ -61,6 +61,18 @@ export function resumeModelRequests(
   return { model, keys, outcomes, todo, progress };
 }
 
+/** What {@link sendModelRequests} did: counts, and the wall time of its sending. */
+export interface SentCounts {
+  /** requests that reached the service */
+  readonly sent: number;
+  /** requests the response cache answered */
+  readonly cached: number;
+  /** wall-clock milliseconds of the sending (0 when nothing was sent) */
+  readonly sendingMs: number;
+  /** output tokens of the service's answers */
+  readonly sentOutputTokens: number;
+}
+
 /** What {@link sendModelRequests} needs besides the model's requests. */
 export interface SendContext {
   readonly journal: RunJournal;
@@ -78,18 +90,20 @@ export interface SendContext {
  *
  * @param requests - the model's requests (from {@link resumeModelRequests})
  * @param context - journal, cache, task, abort signal, progress callback
- * @returns how many finished requests reached the service and how many the cache answered
+ * @returns how many finished requests reached the service and how many the cache answered,
+ *   the wall time of the sending and the output tokens the service returned
  */
 export async function sendModelRequests(
   requests: ModelRequests,
   context: SendContext,
-): Promise<{ sent: number; cached: number }> {
-  if (requests.todo.size === 0) return { sent: 0, cached: 0 };
+): Promise<SentCounts> {
+  if (requests.todo.size === 0) return { sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 };
   const { name: _name, prompt: _prompt, endpoint: _endpoint, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
   }) as unknown as CompletionClientLike & { close(): Promise<void> | void };
   const p = requests.progress;
+  const started = performance.now();
   try {
     const sent = await sendRequests({
       model: requests.model.name,
@@ -106,12 +120,15 @@ export async function sendModelRequests(
         context.onOutcome();
       },
     });
+    const sendingMs = performance.now() - started;
     let cached = 0;
+    let sentOutputTokens = 0;
     for (const [k, o] of sent) {
       requests.outcomes.set(k, o);
       if (o.cached) cached++;
+      else sentOutputTokens += o.outputTokens ?? 0;
     }
-    return { sent: sent.size - cached, cached };
+    return { sent: sent.size - cached, cached, sendingMs, sentOutputTokens };
   } finally {
     await client.close();
   }

@@ -34,6 +34,10 @@ export interface ModelRequestCounts {
   sent: number;
   /** answers served from the response cache this run */
   cached: number;
+  /** wall-clock milliseconds from the first request sent this run to the last one done */
+  sendingMs: number;
+  /** output tokens of the answers the service gave this run (not resumed, not cached) */
+  sentOutputTokens: number;
 }
 
 /** Everything the run produced before statistics: items, folds and one row per prediction. */

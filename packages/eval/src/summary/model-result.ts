@@ -60,6 +60,8 @@ export function modelResult(
       sent: req.sent,
       cached: req.cached,
       correct,
+      sendingMs: req.sendingMs,
+      sentOutputTokens: req.sentOutputTokens,
     }),
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),

@@ -24,15 +24,24 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  *   response cache this run; correct answers
  * @returns counts, error rate by class, latency/TTFT/TPOT percentiles, throughput, tokens and cost
  * @remarks Latency figures skip answers served from the response cache (they
- *   measure the cache, not the service). Output tokens/s is total output tokens
- *   over total end-to-end seconds of answered requests. Cost per correct answer
+ *   measure the cache, not the service). `outputTokensPerSecond` is the per-request
+ *   decode speed: total output tokens over the summed end-to-end seconds of the answered
+ *   requests (it falls as load rises). `throughput` is what the service delivered over
+ *   the wall time of this run's sending: requests/s and output tokens/s of the clock. Cost per correct answer
  *   divides the total cost by the number of correct predictions.
  * @example
  * serviceStats([...outcomes.values()], { resumed: 0, sent: 10, cached: 0, correct: 9 });
  */
 export function serviceStats(
   outcomes: readonly Outcome[],
-  counts: { resumed: number; sent: number; cached: number; correct: number },
+  counts: {
+    resumed: number;
+    sent: number;
+    cached: number;
+    correct: number;
+    sendingMs?: number;
+    sentOutputTokens?: number;
+  },
 ): ServiceStats {
   const answered = outcomes.filter((o) => o.status === 'ok');
   const failed = outcomes.filter((o) => o.status === 'error');
@@ -81,9 +90,30 @@ export function serviceStats(
     ttftMs: summary(nonNull(timed.map((o) => o.ttftMs))),
     tpotMs: summary(nonNull(timed.map((o) => o.tpotMs))),
     outputTokensPerSecond: tokSeconds > 0 ? tokForRate / tokSeconds : null,
+    throughput: throughputOf(counts),
     inputTokens,
     outputTokens,
     costUsd: priced ? cost : null,
     costPerCorrectUsd: priced && counts.correct > 0 ? cost / counts.correct : null,
+  };
+}
+
+/**
+ * What the service delivered over the wall time of this run's sending: requests and
+ * output tokens per second of the clock, which rise with concurrency while each
+ * request's own decode speed (`outputTokensPerSecond`) falls.
+ */
+function throughputOf(counts: {
+  sent: number;
+  sendingMs?: number;
+  sentOutputTokens?: number;
+}): ServiceStats['throughput'] {
+  const ms = counts.sendingMs ?? 0;
+  if (counts.sent === 0 || ms <= 0) return null;
+  const seconds = ms / 1000;
+  return {
+    wallSeconds: seconds,
+    requestsPerSecond: counts.sent / seconds,
+    outputTokensPerSecond: (counts.sentOutputTokens ?? 0) / seconds,
   };
 }

@@ -80,13 +80,13 @@ function serviceSection(r: RunResults): string[] {
     '',
     '## Service',
     '',
-    '| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | out tok/s | tokens in/out | cost USD | USD / correct |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | req/s | out tok/s | decode tok/s per request | tokens in/out | cost USD | USD / correct |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const m of r.models) {
     const s = m.service;
     lines.push(
-      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.outputTokensPerSecond, 1)} | ${s.inputTokens}/${s.outputTokens} | ${fmt(s.costUsd, 4)} | ${fmt(s.costPerCorrectUsd, 6)} |`,
+      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${s.inputTokens}/${s.outputTokens} | ${fmt(s.costUsd, 4)} | ${fmt(s.costPerCorrectUsd, 6)} |`,
     );
   }
   return lines;

@@ -47,7 +47,23 @@ const ServiceStatsSchema = z.object({
   latencyMs: PercentilesSchema,
   ttftMs: PercentilesSchema,
   tpotMs: PercentilesSchema,
+  /**
+   * per-request decode speed: output tokens over the summed seconds of each request (it
+   * falls as load rises, so it is no throughput figure)
+   */
   outputTokensPerSecond: Num,
+  /**
+   * what the service delivered over the wall time of this run's sending: requests and output
+   * tokens per second of the clock; null when nothing was sent (absent in older files)
+   */
+  throughput: z
+    .object({
+      wallSeconds: z.number(),
+      requestsPerSecond: z.number(),
+      outputTokensPerSecond: z.number(),
+    })
+    .nullable()
+    .optional(),
   inputTokens: z.number(),
   outputTokens: z.number(),
   costUsd: Num,

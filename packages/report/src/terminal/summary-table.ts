@@ -32,7 +32,7 @@ function metricsTable(r: RunResults): string[] {
  */
 function serviceTable(r: RunResults): string[] {
   const header = ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
-  header.push('p50 ms', 'p95 ms', 'p99 ms', 'tok/s', 'cost USD');
+  header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost USD');
   const table = textTable(
     header,
     r.models.map((m) => [
@@ -45,7 +45,8 @@ function serviceTable(r: RunResults): string[] {
       fmt(m.service.latencyMs.p50, 1),
       fmt(m.service.latencyMs.p95, 1),
       fmt(m.service.latencyMs.p99, 1),
-      fmt(m.service.outputTokensPerSecond, 1),
+      fmt(m.service.throughput?.requestsPerSecond, 1),
+      fmt(m.service.throughput?.outputTokensPerSecond, 1),
       fmt(m.service.costUsd, 4),
     ]),
   );
