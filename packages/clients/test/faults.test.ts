@@ -1,6 +1,7 @@
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { type ClientConfig, ClientError, createClient, type ErrorClass } from '../src/index.js';
+import { type ClientConfig, createClient, type ErrorClass } from '../src/index.js';
+import { failure } from './support/client-failure.js';
 
 let server: ModelServer;
 beforeAll(async () => {
@@ -37,16 +38,6 @@ const FAULTS: Array<{ fault: string; errorClass: ErrorClass; code: string }> = [
   { fault: 'stall', errorClass: 'timeout', code: 'TIMEOUT' },
   { fault: 'malformed', errorClass: 'malformed_response', code: 'MALFORMED_RESPONSE' },
 ];
-
-async function failure(promise: Promise<unknown>): Promise<ClientError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ClientError) return error;
-    throw error;
-  }
-  throw new Error('expected the request to fail');
-}
 
 for (const streaming of [false, true]) {
   describe(`faults, ${streaming ? 'streamed' : 'not streamed'}`, () => {

@@ -3,6 +3,7 @@ import type { ResponseCache } from '../cache/response-cache.js';
 import type { ClientConfig, ResolvedClientConfig } from '../config/client-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { PoolRegistry } from '../http/pool-registry.js';
+import type { ResponseLimits } from '../http/response-limits.js';
 import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
 import { ConcurrencyLimiter } from '../policies/concurrency.js';
 import { RateLimiter } from '../policies/rate-limit.js';
@@ -32,6 +33,8 @@ export interface ClientContext {
   readonly requestPath: string;
   /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** Bounds on each response body (size, idle time). */
+  readonly limits: ResponseLimits;
   /** Owns the HTTP pools; closed by `close()`. */
   readonly pools: PoolRegistry;
   /** The pool for the base URL's origin. */
@@ -81,6 +84,7 @@ export function createClientContext(
     connectMs: cfg.timeouts.connectMs,
     headersMs: cfg.timeouts.headersMs,
     connections: cfg.concurrency.max,
+    maxResponseBytes: cfg.maxResponseBytes,
   });
   const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
   const baseHeaders: Record<string, string> = {
@@ -96,6 +100,7 @@ export function createClientContext(
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: `POST ${url.origin}${basePath}${provider.path}`,
+    limits: { maxResponseBytes: cfg.maxResponseBytes },
     pools,
     pool: pools.get(url.origin),
     limiter,

@@ -4,6 +4,7 @@ import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, excerpt } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
+import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import {
   type DeltaSink,
   InStreamError,
@@ -26,6 +27,8 @@ export interface AttemptContext {
   readonly scope: AbortScope;
   /** Human description for messages, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** Bounds on the response body, named in failure messages. */
+  readonly limits: ResponseLimits;
   /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
   readonly emit: ((event: StreamEvent) => void) | undefined;
   /** Set to true once a delta was emitted (then the request must not be retried). */
@@ -55,7 +58,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       signal: scope.signal,
     });
   } catch (error) {
-    throw classifyError(error, scope, ctx.what);
+    throw classifyError(error, scope, ctx.what, ctx.limits);
   }
   record.headersAt = performance.now();
   record.status = res.statusCode;
@@ -73,6 +76,11 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
         },
       );
     }
+    // undici stops reading at the limit anyway; an announced size fails before any byte.
+    const length = res.headers['content-length'];
+    if (length !== undefined && Number(length) > ctx.limits.maxResponseBytes) {
+      throw tooLargeFailure(ctx.what, ctx.limits, Number(length), res.statusCode);
+    }
     const contentType = String(res.headers['content-type'] ?? '');
     if (!ctx.stream || contentType.includes('application/json')) {
       return await readJson(ctx, body, res.statusCode);
@@ -80,7 +88,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     return await readSse(ctx, body, res.statusCode);
   } catch (error) {
     if (!body.destroyed) body.destroy();
-    throw classifyError(error, scope, ctx.what);
+    throw classifyError(error, scope, ctx.what, ctx.limits);
   }
 }
 

@@ -18,6 +18,9 @@ export const GenerationParamsSchema = z.strictObject({
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Default of `config.maxResponseBytes`: 8 MiB, far above any real answer, far below RAM. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
 });
@@ -30,8 +33,9 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  * the record has token timings), `concurrency: { max: 16, adaptive: false, min: 1,
  * increaseAfter: 20 }`, `retry: { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 20000,
  * budget: 0.2, retryMalformed: false, maxRetryAfterMs: 60000 }`, `timeouts: { connectMs: 10000,
- * headersMs: 60000, totalMs: 600000 }`, `tokenizer: 'auto'`, `benchmarkMode: false`
- * (no retries, no cache: every failure and every latency is visible).
+ * headersMs: 60000, totalMs: 600000 }`, `maxResponseBytes: 8 MiB` (a larger response body,
+ * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
+ * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
  * `headers` are extra, non-secret headers. `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
@@ -83,6 +87,7 @@ export const ClientConfigSchema = z.strictObject({
       totalMs: z.number().positive().default(600_000),
     })
     .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 }),
+  maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
   price: z
     .strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })
     .optional(),

@@ -1,6 +1,7 @@
 import type { ErrorClass } from '../records/request-record.js';
 import type { AbortScope } from './abort-scope.js';
 import { AttemptFailure } from './attempt-failure.js';
+import { type ResponseLimits, tooLargeFailure } from './response-limits.js';
 
 const TIMEOUT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
@@ -12,15 +13,22 @@ const TIMEOUT_CODES = new Set([
 /**
  * Turns whatever an undici call threw into an {@link AttemptFailure} with the right class:
  * the scope's signals decide abort vs timeout, undici's timeout codes mean timeout, and
- * everything else from the socket (reset, refused, closed early) is a connection error.
+ * undici's `maxResponseSize` cut-off is a response too large, and everything else from the
+ * socket (reset, refused, closed early) is a connection error.
  *
  * @param error - what the undici call threw
  * @param scope - the attempt's abort scope (caller abort vs timeout)
  * @param what - names the request in messages
+ * @param limits - the client's response limits, named in messages
  * @returns the classified failure
  * @throws the original error when it is not a network error (no string `code`): a bug must surface
  */
-export function classifyError(error: unknown, scope: AbortScope, what: string): AttemptFailure {
+export function classifyError(
+  error: unknown,
+  scope: AbortScope,
+  what: string,
+  limits: ResponseLimits,
+): AttemptFailure {
   if (error instanceof AttemptFailure) return error;
   const kind = scope.kind;
   if (kind === 'abort') {
@@ -32,6 +40,8 @@ export function classifyError(error: unknown, scope: AbortScope, what: string): 
   const code = (error as { code?: unknown } | null)?.code;
   // Network and undici errors carry a string code; anything else is a bug and must surface.
   if (typeof code !== 'string') throw error;
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+    return tooLargeFailure(what, limits, undefined, undefined);
   const message = error instanceof Error ? error.message : String(error);
   let errorClass: ErrorClass = 'connection';
   let sentence = `The connection ${what} failed (${code}: ${message}).`;

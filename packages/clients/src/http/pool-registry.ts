@@ -8,6 +8,8 @@ export interface PoolSettings {
   readonly headersMs: number;
   /** Most connections per origin. */
   readonly connections: number;
+  /** Most bytes of one response body; undici destroys the socket past it. */
+  readonly maxResponseBytes: number;
 }
 
 /**
@@ -34,6 +36,9 @@ export class PoolRegistry {
         headersTimeout: this.#settings.headersMs,
         // The total timeout bounds the body; a generation may pause longer than any idle limit.
         bodyTimeout: 0,
+        // Counted by undici's parser as the bytes arrive (streamed or not, chunk framing
+        // excluded): no per-chunk work of ours, and a hostile body is never buffered whole.
+        maxResponseSize: this.#settings.maxResponseBytes,
         keepAliveTimeout: 30_000,
       });
       this.#pools.set(origin, pool);
