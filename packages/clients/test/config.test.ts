@@ -114,7 +114,13 @@ describe('ClientConfigSchema', () => {
     const c = ClientConfigSchema.parse(OK);
     expect(c.concurrency).toEqual({ max: 16, adaptive: false, min: 1, increaseAfter: 20 });
     expect(c.retry.maxRetries).toBe(3);
-    expect(c.timeouts).toEqual({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 });
+    expect(c.timeouts).toEqual({
+      connectMs: 10_000,
+      headersMs: 60_000,
+      totalMs: 600_000,
+      idleMs: 60_000,
+    });
+    expect(c.maxResponseBytes).toBe(8 * 1024 * 1024);
     expect(c.streaming).toBe(false);
     expect(c.benchmarkMode).toBe(false);
   });

@@ -85,6 +85,7 @@ export function createClientContext(
     headersMs: cfg.timeouts.headersMs,
     connections: cfg.concurrency.max,
     maxResponseBytes: cfg.maxResponseBytes,
+    idleMs: cfg.timeouts.idleMs,
   });
   const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
   const baseHeaders: Record<string, string> = {
@@ -100,7 +101,7 @@ export function createClientContext(
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: `POST ${url.origin}${basePath}${provider.path}`,
-    limits: { maxResponseBytes: cfg.maxResponseBytes },
+    limits: { maxResponseBytes: cfg.maxResponseBytes, idleMs: cfg.timeouts.idleMs },
     pools,
     pool: pools.get(url.origin),
     limiter,

@@ -33,7 +33,8 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  * the record has token timings), `concurrency: { max: 16, adaptive: false, min: 1,
  * increaseAfter: 20 }`, `retry: { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 20000,
  * budget: 0.2, retryMalformed: false, maxRetryAfterMs: 60000 }`, `timeouts: { connectMs: 10000,
- * headersMs: 60000, totalMs: 600000 }`, `maxResponseBytes: 8 MiB` (a larger response body,
+ * headersMs: 60000, totalMs: 600000, idleMs: 60000 }` (`idleMs`: longest wait for the next byte
+ * of a response body, streamed or not; a stall fails the attempt as `timeout`), `maxResponseBytes: 8 MiB` (a larger response body,
  * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
  * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
@@ -85,8 +86,10 @@ export const ClientConfigSchema = z.strictObject({
       connectMs: z.number().positive().default(10_000),
       headersMs: z.number().positive().default(60_000),
       totalMs: z.number().positive().default(600_000),
+      // An integer: undici rejects a fractional body timeout when the pool is created.
+      idleMs: z.number().int().positive().default(60_000),
     })
-    .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 }),
+    .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000, idleMs: 60_000 }),
   maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
   price: z
     .strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })

@@ -4,6 +4,8 @@ import { AttemptFailure } from './attempt-failure.js';
 export interface ResponseLimits {
   /** Most bytes of one response body, streamed or not (`config.maxResponseBytes`). */
   readonly maxResponseBytes: number;
+  /** Longest wait for the next byte of a response body, ms (`config.timeouts.idleMs`). */
+  readonly idleMs: number;
 }
 
 const MIB = 1024 * 1024;
@@ -26,7 +28,7 @@ function bytes(n: number): string {
  * @returns the failure to throw
  * @example
  * ```ts
- * tooLargeFailure('POST http://h/v1/chat/completions', { maxResponseBytes: 1024 }, 4096, 200)
+ * tooLargeFailure('POST http://h/v1/chat/completions', { maxResponseBytes: 1024, idleMs: 60_000 }, 4096, 200)
  *   .errorClass; // 'response_too_large'
  * ```
  */
