@@ -99,6 +99,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     scope,
     what: ctx.what,
     limits: ctx.limits,
+    secrets: ctx.secrets,
     emit: call.emit,
     emitted: call.emitted,
   };

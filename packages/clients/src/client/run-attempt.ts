@@ -2,7 +2,7 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Dispatcher, Pool } from 'undici';
 import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
-import { AttemptFailure, excerpt } from '../http/attempt-failure.js';
+import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
 import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import {
@@ -29,6 +29,8 @@ export interface AttemptContext {
   readonly what: string;
   /** Bounds on the response body, named in failure messages. */
   readonly limits: ResponseLimits;
+  /** Values to redact from quoted bodies and from the deltas handed to `emit`. */
+  readonly secrets: readonly string[];
   /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
   readonly emit: ((event: StreamEvent) => void) | undefined;
   /** Set to true once a delta was emitted (then the request must not be retried). */
@@ -68,7 +70,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       const text = await readPrefix(body);
       throw new AttemptFailure(
         'http_status',
-        `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text) || '(empty body)'}.`,
+        `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text, ctx.secrets) || '(empty body)'}.`,
         {
           status: res.statusCode,
           headers: res.headers,
@@ -114,7 +116,7 @@ function endsMidValue(text: string, message: string): boolean {
 function malformed(ctx: AttemptContext, what: string, raw: string, status: number): AttemptFailure {
   return new AttemptFailure(
     'malformed_response',
-    `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw) || '(empty body)'}.`,
+    `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw, ctx.secrets) || '(empty body)'}.`,
     { status },
   );
 }
@@ -133,7 +135,7 @@ async function readJson(
     if (endsMidValue(text, (error as Error).message)) {
       throw new AttemptFailure(
         'connection',
-        `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text)}.`,
+        `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text, ctx.secrets)}.`,
         { status },
       );
     }
@@ -151,20 +153,25 @@ async function readJson(
     const now = performance.now();
     if (parsed.reasoning !== undefined && parsed.reasoning.length > 0) {
       ctx.record.reasoningChunk(now);
-      emit(ctx, { type: 'reasoning', delta: parsed.reasoning, at: now });
+      emit(ctx, 'reasoning', parsed.reasoning, now);
     }
     if (parsed.text.length > 0) {
       ctx.record.contentChunk(now);
-      emit(ctx, { type: 'content', delta: parsed.text, at: now });
+      emit(ctx, 'content', parsed.text, now);
     }
   }
   return parsed;
 }
 
-function emit(ctx: AttemptContext, event: StreamEvent): void {
+/**
+ * Hands a delta to the `stream()` consumer, redacted. A secret split across two deltas gets
+ * through here (the completion's whole text is redacted again when it is finished); holding
+ * deltas back to catch that would delay every token the consumer times.
+ */
+function emit(ctx: AttemptContext, type: 'content' | 'reasoning', delta: string, at: number): void {
   if (ctx.emit !== undefined) {
     ctx.emitted.value = true;
-    ctx.emit(event);
+    ctx.emit({ type, delta: redact(delta, ctx.secrets), at });
   }
 }
 
@@ -185,11 +192,11 @@ async function readSse(
       : {
           content: (delta) => {
             record.contentChunk(arrival);
-            emit(ctx, { type: 'content', delta, at: arrival });
+            emit(ctx, 'content', delta, arrival);
           },
           reasoning: (delta) => {
             record.reasoningChunk(arrival);
-            emit(ctx, { type: 'reasoning', delta, at: arrival });
+            emit(ctx, 'reasoning', delta, arrival);
           },
         };
   let failure: unknown;
@@ -215,7 +222,7 @@ async function readSse(
   if (failure instanceof InStreamError) {
     throw new AttemptFailure(
       'in_stream_error',
-      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message)}.`,
+      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message, ctx.secrets)}.`,
       { status, overloaded: failure.overloaded },
     );
   }

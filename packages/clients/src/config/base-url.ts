@@ -1,4 +1,5 @@
 import { ClientError } from '../errors.js';
+import { redact } from '../http/attempt-failure.js';
 import { refuseUrlCredentials } from './url-credentials.js';
 
 /**
@@ -22,7 +23,7 @@ export function parseBaseUrl(baseUrl: string, requestPath: string): URL {
   } catch {
     throw new ClientError(
       'INVALID_BASE_URL',
-      `config.baseUrl ${JSON.stringify(baseUrl)} is not a valid URL; expected e.g. 'http://127.0.0.1:8000/v1'.`,
+      `config.baseUrl ${JSON.stringify(redact(baseUrl, []))} is not a valid URL; expected e.g. 'http://127.0.0.1:8000/v1'.`,
       { path: 'baseUrl' },
     );
   }

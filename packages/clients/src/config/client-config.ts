@@ -38,7 +38,8 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
  * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
- * `headers` are extra, non-secret headers. `template`, `paths`, `requestPath`,
+ * `headers` are extra headers; their values are treated as secrets (redacted from everything
+ * the client returns, once 8 characters or longer). `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
 export const ClientConfigSchema = z.strictObject({
