@@ -164,6 +164,22 @@ describe('maxResponseBytes against the model server', () => {
     });
   }
 
+  test('an error status with a body over a small limit is still an HTTP_STATUS failure', async () => {
+    const small = createClient({
+      provider: 'openai-chat',
+      baseUrl: server.baseUrl,
+      model: 'assay-spam-nb',
+      benchmarkMode: true,
+      maxResponseBytes: 16,
+    });
+    const error = await failure(
+      small.complete({ ...request, headers: { 'x-assay-fault': 'status=400' } }),
+    );
+    expect(error.code).toBe('HTTP_STATUS');
+    expect(error.status).toBe(400);
+    await small.close();
+  });
+
   test('maxResponseBytes must be a positive integer', () => {
     for (const maxResponseBytes of [0, -1, 1.5]) {
       expect(() =>

@@ -97,9 +97,14 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
 async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string> {
   let text = '';
   const decoder = new TextDecoder();
-  for await (const chunk of body) {
-    text += decoder.decode(chunk as Uint8Array, { stream: true });
-    if (text.length >= ERROR_PREFIX_BYTES) break;
+  try {
+    for await (const chunk of body) {
+      text += decoder.decode(chunk as Uint8Array, { stream: true });
+      if (text.length >= ERROR_PREFIX_BYTES) break;
+    }
+  } catch (error) {
+    // An error body over a maxResponseBytes below the quoted prefix: the status is the news.
+    if ((error as { code?: unknown } | null)?.code !== 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw error;
   }
   if (!body.destroyed) await body.dump().catch(() => undefined);
   return text;
