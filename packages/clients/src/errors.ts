@@ -8,7 +8,8 @@ import type { ErrorClass, RequestRecord } from './records/request-record.js';
  * `INVALID_CONFIG`) are thrown synchronously by {@link createClient}. Request codes map
  * one-to-one onto the record's {@link ErrorClass}: `HTTP_STATUS` ↔ `'http_status'`,
  * `IN_STREAM_ERROR` ↔ `'in_stream_error'`, `TIMEOUT` ↔ `'timeout'`, `ABORTED` ↔ `'abort'`,
- * `MALFORMED_RESPONSE` ↔ `'malformed_response'`, `CONNECTION` ↔ `'connection'`.
+ * `MALFORMED_RESPONSE` ↔ `'malformed_response'`, `CONNECTION` ↔ `'connection'`,
+ * `RESPONSE_TOO_LARGE` ↔ `'response_too_large'`.
  */
 export type ClientErrorCode =
   | 'UNKNOWN_PROVIDER'
@@ -20,7 +21,8 @@ export type ClientErrorCode =
   | 'TIMEOUT'
   | 'ABORTED'
   | 'MALFORMED_RESPONSE'
-  | 'CONNECTION';
+  | 'CONNECTION'
+  | 'RESPONSE_TOO_LARGE';
 
 const CODE_BY_CLASS: Record<ErrorClass, ClientErrorCode> = {
   http_status: 'HTTP_STATUS',
@@ -29,6 +31,7 @@ const CODE_BY_CLASS: Record<ErrorClass, ClientErrorCode> = {
   abort: 'ABORTED',
   malformed_response: 'MALFORMED_RESPONSE',
   connection: 'CONNECTION',
+  response_too_large: 'RESPONSE_TOO_LARGE',
 };
 
 /**

@@ -4,11 +4,12 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 export interface ClientWarning {
   /**
    * Stable code: `'RETRY'` (an attempt failed and will be retried), `'CACHE_READ_FAILED'`
-   * (an entry could not be read; treated as a miss) or `'CACHE_WRITE_FAILED'` (a completion
-   * could not be cached; the request still succeeded).
+   * (an entry could not be read; treated as a miss), `'CACHE_WRITE_FAILED'` (a completion
+   * could not be cached; the request still succeeded) or `'SECRET_REDACTED'` (an answer held
+   * a secret, replaced by `[redacted]` in the completion: its text is not the server's).
    */
-  readonly code: 'RETRY' | 'CACHE_READ_FAILED' | 'CACHE_WRITE_FAILED';
-  /** A full sentence; never contains an API key. */
+  readonly code: 'RETRY' | 'CACHE_READ_FAILED' | 'CACHE_WRITE_FAILED' | 'SECRET_REDACTED';
+  /** A full sentence; never contains an API key or another secret. */
   readonly message: string;
 }
 

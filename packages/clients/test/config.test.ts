@@ -49,6 +49,51 @@ describe('createClient configuration errors', () => {
     expect(creds.message).not.toContain('pw');
   });
 
+  test('a key in a query parameter of baseUrl is refused, naming the parameter, not the value', () => {
+    const names = ['key', 'api_key', 'apikey', 'apiKey', 'x-api-key', 'token', 'access_token'];
+    names.push('signature', 'X-Amz-Signature', 'sig', 'secret', 'client_secret', 'password');
+    for (const name of names) {
+      const e = thrown(() =>
+        createClient({ ...OK, baseUrl: `https://api.example.com/v1?${name}=s3cr3t-value` }),
+      );
+      expect(e.code).toBe('INVALID_BASE_URL');
+      expect(e.path).toBe('baseUrl');
+      expect(e.message).toContain(`config.baseUrl carries a credential in its parameter '${name}'`);
+      expect(e.message).toContain('config.apiKeyEnv');
+      expect(e.message).toContain('config.apiKeyHeader and config.apiKeyPrefix');
+      expect(e.message).not.toContain('s3cr3t');
+    }
+    const fragment = thrown(() =>
+      createClient({ ...OK, baseUrl: 'https://api.example.com/v1#access_token=s3cr3t' }),
+    );
+    expect(fragment.message).toContain("parameter 'access_token'");
+  });
+
+  test('query parameters that are not credentials pass (Azure api-version, a deployment)', () => {
+    const client = createClient({
+      ...OK,
+      baseUrl: 'https://x.openai.azure.com/openai/deployments/d?api-version=2024-10-21&keyboard=1',
+    });
+    expect(client.stats().requests).toBe(0);
+    void client.close();
+  });
+
+  test('a key in the query of the http-json requestPath is refused too', () => {
+    const e = thrown(() =>
+      createClient({
+        ...OK,
+        provider: 'http-json',
+        requestPath: '/v1beta/models/m:generateContent?key=s3cr3t',
+        template: { contents: '{{prompt}}' },
+        paths: { text: '$.text' },
+      }),
+    );
+    expect(e.code).toBe('INVALID_CONFIG');
+    expect(e.path).toBe('requestPath');
+    expect(e.message).toContain("config.requestPath carries a credential in its parameter 'key'");
+    expect(e.message).not.toContain('s3cr3t');
+  });
+
   test('invalid fields are listed with their config paths', () => {
     const e = thrown(() =>
       createClient({
@@ -114,7 +159,13 @@ describe('ClientConfigSchema', () => {
     const c = ClientConfigSchema.parse(OK);
     expect(c.concurrency).toEqual({ max: 16, adaptive: false, min: 1, increaseAfter: 20 });
     expect(c.retry.maxRetries).toBe(3);
-    expect(c.timeouts).toEqual({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 });
+    expect(c.timeouts).toEqual({
+      connectMs: 10_000,
+      headersMs: 60_000,
+      totalMs: 600_000,
+      idleMs: 60_000,
+    });
+    expect(c.maxResponseBytes).toBe(8 * 1024 * 1024);
     expect(c.streaming).toBe(false);
     expect(c.benchmarkMode).toBe(false);
   });

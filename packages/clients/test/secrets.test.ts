@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ClientWarning, createClient, onClientWarning, ResponseCache } from '../src/index.js';
-import { type LocalServer, startLocalServer } from './support/local-server.js';
+import { type LocalServer, startLocalServer, writeSse } from './support/local-server.js';
 
 const KEY = 'sk-assay-SECRET-7f3a9c1e5b2d4680';
 const ENV = { ASSAY_SECRET_KEY: KEY };
@@ -102,4 +102,151 @@ test('the API key appears in no cache byte, record, error, stack, stat or warnin
   expect(leaks).toEqual([]);
   // The scan is able to fail: the key really was sent.
   expect(echo.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+});
+
+describe('secrets echoed inside answers', () => {
+  const ORG = 'org-ZX81-4f9a8b7c6d';
+  // A hostile server that puts the request's Authorization and x-org header values, and other
+  // secret-shaped tokens, into the text and reasoning of a 200 answer, streamed or not.
+  let leaky: LocalServer;
+  const SHAPES =
+    'also sk-proj-abcdefghij0123456789, Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig1, /v1?api_key=0123456789abcdef0123';
+  beforeAll(async () => {
+    leaky = await startLocalServer((body, res, req) => {
+      const text = `you sent ${req.headers.authorization} and ${req.headers['x-org']}; ${SHAPES}; Bearer instruments, 1 of 1`;
+      const reasoning = `thinking about ${req.headers['x-org']}`;
+      if (body.stream !== true) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            choices: [
+              { message: { content: text, reasoning_content: reasoning }, finish_reason: 'stop' },
+            ],
+            usage: { prompt_tokens: 3, completion_tokens: 9 },
+          }),
+        );
+        return;
+      }
+      const chunk = (delta: Record<string, string>, finish: string | null = null) => ({
+        data: { choices: [{ index: 0, delta, finish_reason: finish }] },
+      });
+      writeSse(res, [
+        chunk({ reasoning_content: reasoning }),
+        chunk({ content: text }),
+        chunk({}, 'stop'),
+        { data: '[DONE]' },
+      ]);
+    });
+  });
+  afterAll(async () => {
+    await leaky.close();
+  });
+
+  function leakyClient(cache: ResponseCache, streaming: boolean) {
+    return createClient(
+      {
+        provider: 'openai-chat',
+        streaming,
+        baseUrl: `${leaky.url}/v1`,
+        model: 'm',
+        apiKeyEnv: 'ASSAY_SECRET_KEY',
+        // A header value of 8 characters or more is a secret; a short flag is not.
+        headers: { 'x-org': ORG, 'x-debug': '1' },
+      },
+      { env: ENV, cache },
+    );
+  }
+
+  const EXPECTED = `you sent Bearer [redacted] and [redacted]; also [redacted], Bearer [redacted], /v1?api_key=[redacted]; Bearer instruments, 1 of 1`;
+
+  test('complete(), streamed or not: text, reasoning and the cache hold [redacted], with a warning', async () => {
+    const warnings: ClientWarning[] = [];
+    const off = onClientWarning((w) => warnings.push(w));
+    const cachePath = join(dir, 'echo-cache.sqlite');
+    const cache = new ResponseCache(cachePath);
+    const client = leakyClient(cache, false);
+    const streamingClient = leakyClient(cache, true);
+    const plain = await client.complete({ prompt: 'plain', params: { temperature: 0 } });
+    expect(plain.text).toBe(EXPECTED);
+    expect(plain.reasoning).toBe('thinking about [redacted]');
+    const streamed = await streamingClient.complete({ prompt: 'streamed' });
+    expect(streamed.record.streamed).toBe(true);
+    expect(streamed.text).toBe(EXPECTED);
+    expect(streamed.reasoning).toBe('thinking about [redacted]');
+    let deltas = '';
+    let done = '';
+    for await (const event of client.stream({ prompt: 'live', params: { temperature: 0 } })) {
+      if (event.type === 'content' || event.type === 'reasoning') deltas += event.delta;
+      if (event.type === 'done') done = event.completion.text;
+    }
+    expect(deltas).toBe(`thinking about [redacted]${EXPECTED}`);
+    expect(done).toBe(EXPECTED);
+    // A hit is served from what the cache holds.
+    const hit = await client.complete({ prompt: 'plain', params: { temperature: 0 } });
+    expect(hit.cached).toBe(true);
+    expect(hit.text).toBe(EXPECTED);
+    expect(warnings.filter((w) => w.code === 'SECRET_REDACTED').length).toBe(3);
+    await Promise.all([client.close(), streamingClient.close()]);
+    cache.close();
+    const bytes = readdirSync(dir)
+      .filter((name) => name.startsWith('echo-cache'))
+      .map((name) => readFileSync(join(dir, name)).toString('latin1'))
+      .join('');
+    expect(bytes).toContain('[redacted]');
+    for (const secret of [
+      KEY,
+      ORG,
+      'sk-proj-abcdefghij',
+      'eyJhbGciOiJIUzI1NiJ9',
+      '0123456789abcdef0123',
+    ])
+      expect(bytes).not.toContain(secret);
+    off();
+    // The scan can fail: the server really was sent both.
+    expect(leaky.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(leaky.requests[0]!.headers['x-org']).toBe(ORG);
+  });
+
+  test('an answer without secrets is returned as the server sent it, with no warning', async () => {
+    const clean = await startLocalServer((_body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          choices: [{ message: { content: 'spam: 1 = 1, token count 12' }, finish_reason: 'stop' }],
+        }),
+      );
+    });
+    const warnings: ClientWarning[] = [];
+    const off = onClientWarning((w) => warnings.push(w));
+    const client = createClient(
+      { provider: 'openai-chat', baseUrl: clean.url, model: 'm', headers: { 'x-org': ORG } },
+      { env: ENV },
+    );
+    expect((await client.complete({ prompt: 'q' })).text).toBe('spam: 1 = 1, token count 12');
+    expect(warnings).toEqual([]);
+    off();
+    await Promise.all([client.close(), clean.close()]);
+  });
+
+  test('a configured header value echoed in an error body, and a key cut by the quote, are redacted', async () => {
+    const hostile = await startLocalServer((_body, res, req) => {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      // The key straddles the 200th character, where the quote in the message is cut.
+      res.end(`${'x'.repeat(180)} ${req.headers.authorization} org ${req.headers['x-org']}`);
+    });
+    const client = createClient(
+      {
+        provider: 'openai-chat',
+        baseUrl: hostile.url,
+        model: 'm',
+        apiKeyEnv: 'ASSAY_SECRET_KEY',
+        headers: { 'x-org': ORG },
+      },
+      { env: ENV },
+    );
+    const error = (await client.complete({ prompt: 'q' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain(`${'x'.repeat(180)} Bearer [redacted]`);
+    expect(error.message).not.toContain(KEY.slice(0, 6));
+    await Promise.all([client.close(), hostile.close()]);
+  });
 });

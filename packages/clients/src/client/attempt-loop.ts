@@ -45,7 +45,8 @@ export async function attemptWithRetries(
     try {
       parsed = await runAttempt(attemptContext(ctx, call, scope));
     } catch (error) {
-      failure = error instanceof AttemptFailure ? error : classifyError(error, scope, ctx.what);
+      failure =
+        error instanceof AttemptFailure ? error : classifyError(error, scope, ctx.what, ctx.limits);
     } finally {
       scope.dispose();
       counters.inFlight--;
@@ -97,6 +98,8 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     record: call.record,
     scope,
     what: ctx.what,
+    limits: ctx.limits,
+    secrets: ctx.secrets,
     emit: call.emit,
     emitted: call.emitted,
   };

@@ -6,6 +6,7 @@ import type {
   GenerationParams,
   StreamEvent,
 } from '../completion.js';
+import { redact } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 import { emitClientWarning } from '../warnings.js';
 import { completionFromCache } from './cached-completion.js';
@@ -44,6 +45,7 @@ export function callCacheKey(
  * A streamed call served from the cache gets the whole answer as one content delta.
  *
  * @param cache - the response cache
+ * @param secrets - the client's secrets, redacted from the answer (an entry may predate them)
  * @param counters - the client's running totals
  * @param key - the call's cache key
  * @param record - the call's record builder
@@ -52,6 +54,7 @@ export function callCacheKey(
  */
 export function lookupCache(
   cache: ResponseCache,
+  secrets: readonly string[],
   counters: ClientCounters,
   key: string,
   record: RecordBuilder,
@@ -64,15 +67,18 @@ export function lookupCache(
     // A damaged entry or a locked file is a miss, never a failed request.
     emitClientWarning(() => ({
       code: 'CACHE_READ_FAILED',
-      message: `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
+      message: redact(
+        `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
+        secrets,
+      ),
     }));
   }
   if (hit === undefined) return undefined;
   counters.cacheHits++;
   counters.succeeded++;
-  const completion = completionFromCache(hit, record);
-  if (emit !== undefined && hit.text.length > 0) {
-    emit({ type: 'content', delta: hit.text, at: completion.record.endAt });
+  const completion = completionFromCache(hit, record, secrets);
+  if (emit !== undefined && completion.text.length > 0) {
+    emit({ type: 'content', delta: completion.text, at: completion.record.endAt });
   }
   return completion;
 }

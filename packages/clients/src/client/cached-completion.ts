@@ -1,5 +1,6 @@
 import type { CachedCompletion } from '../cache/response-cache.js';
 import type { Completion } from '../completion.js';
+import { redact } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 
 /**
@@ -8,9 +9,14 @@ import type { RecordBuilder } from '../records/request-record.js';
  *
  * @param hit - the stored entry
  * @param record - the call's record builder
+ * @param secrets - redacted from the stored text, which an older client may have written
  * @returns the completion
  */
-export function completionFromCache(hit: CachedCompletion, record: RecordBuilder): Completion {
+export function completionFromCache(
+  hit: CachedCompletion,
+  record: RecordBuilder,
+  secrets: readonly string[],
+): Completion {
   const now = performance.now();
   if (record.streamed && hit.text.length > 0) record.contentChunk(now);
   const finished = record.finish({
@@ -20,13 +26,13 @@ export function completionFromCache(hit: CachedCompletion, record: RecordBuilder
     endAt: now,
   });
   const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
-    text: hit.text,
-    finishReason: hit.finishReason,
+    text: redact(hit.text, secrets),
+    finishReason: redact(hit.finishReason, secrets),
     usage: hit.usage,
     record: finished,
     cached: true,
   };
-  if (hit.reasoning !== undefined) completion.reasoning = hit.reasoning;
+  if (hit.reasoning !== undefined) completion.reasoning = redact(hit.reasoning, secrets);
   if (hit.logprobs !== undefined) completion.logprobs = hit.logprobs;
   if (hit.cost !== undefined) completion.cost = hit.cost;
   return completion;

@@ -2,7 +2,9 @@ import type { Pool } from 'undici';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { ClientConfig, ResolvedClientConfig } from '../config/client-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
+import { secretsOf } from '../http/attempt-failure.js';
 import { PoolRegistry } from '../http/pool-registry.js';
+import type { ResponseLimits } from '../http/response-limits.js';
 import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
 import { ConcurrencyLimiter } from '../policies/concurrency.js';
 import { RateLimiter } from '../policies/rate-limit.js';
@@ -16,15 +18,16 @@ import { makeProvider } from './make-provider.js';
  * configuration, where requests go, the HTTP pools, the policies, the cache and prebuilt headers.
  *
  * @remarks
- * The API key appears only in `secrets` (to redact messages) and `authHeaders`/`defaultHeaders`
- * (to send it); nothing else here holds it.
+ * The API key appears only in `secrets` (to redact what the client returns) and
+ * `authHeaders`/`defaultHeaders` (to send it); nothing else here holds it.
  */
 export interface ClientContext {
   /** The validated configuration. */
   readonly cfg: ResolvedClientConfig;
   /** The base URL. */
   readonly url: URL;
-  /** Strings to redact from every message: the API key, when there is one. */
+  /** Strings to redact from everything the client returns or emits: the API key and the
+   * configured header values (see `secretsOf`). */
   readonly secrets: readonly string[];
   /** Builds bodies and parses answers for the configured provider. */
   readonly provider: ProviderAdapter;
@@ -32,6 +35,8 @@ export interface ClientContext {
   readonly requestPath: string;
   /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** Bounds on each response body (size, idle time). */
+  readonly limits: ResponseLimits;
   /** Owns the HTTP pools; closed by `close()`. */
   readonly pools: PoolRegistry;
   /** The pool for the base URL's origin. */
@@ -81,6 +86,8 @@ export function createClientContext(
     connectMs: cfg.timeouts.connectMs,
     headersMs: cfg.timeouts.headersMs,
     connections: cfg.concurrency.max,
+    maxResponseBytes: cfg.maxResponseBytes,
+    idleMs: cfg.timeouts.idleMs,
   });
   const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
   const baseHeaders: Record<string, string> = {
@@ -92,10 +99,11 @@ export function createClientContext(
   return {
     cfg,
     url,
-    secrets: apiKey === undefined ? [] : [apiKey],
+    secrets: secretsOf(apiKey, cfg.headers),
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: `POST ${url.origin}${basePath}${provider.path}`,
+    limits: { maxResponseBytes: cfg.maxResponseBytes, idleMs: cfg.timeouts.idleMs },
     pools,
     pool: pools.get(url.origin),
     limiter,

@@ -72,5 +72,6 @@ export function zeroByClass(): Record<ErrorClass, number> {
     abort: 0,
     malformed_response: 0,
     connection: 0,
+    response_too_large: 0,
   };
 }

@@ -1,5 +1,6 @@
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { Completion, Usage } from '../completion.js';
+import { redact } from '../http/attempt-failure.js';
 import type { ParsedCompletion } from '../providers/provider.js';
 import { computeCost } from '../usage/price-table.js';
 import { emitClientWarning } from '../warnings.js';
@@ -35,18 +36,45 @@ export function finishCompletion(
   counters.outputTokens += usage.outputTokens;
   if (cost !== undefined) counters.costUsd += cost.totalUsd;
   const finished = call.record.finish({ usage, costUsd: cost?.totalUsd });
+  const clean = redactAnswer(ctx, answer);
   const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
-    text: answer.text,
-    finishReason: answer.finishReason,
+    text: clean.text,
+    finishReason: clean.finishReason,
     usage,
     record: finished,
     cached: false,
   };
-  if (answer.reasoning !== undefined) completion.reasoning = answer.reasoning;
+  if (clean.reasoning !== undefined) completion.reasoning = clean.reasoning;
   if (answer.logprobs !== undefined) completion.logprobs = answer.logprobs;
   if (cost !== undefined) completion.cost = cost;
   if (ctx.cache !== undefined && key !== undefined) storeInCache(ctx, ctx.cache, key, completion);
   return completion;
+}
+
+/**
+ * The answer's strings with the client's secrets and secret shapes redacted, before they
+ * reach the caller or the cache; says so with a `SECRET_REDACTED` warning, since the text is
+ * then no longer the server's.
+ */
+function redactAnswer(
+  ctx: ClientContext,
+  answer: ParsedCompletion,
+): Pick<ParsedCompletion, 'text' | 'reasoning' | 'finishReason'> {
+  const text = redact(answer.text, ctx.secrets);
+  const reasoning =
+    answer.reasoning === undefined ? undefined : redact(answer.reasoning, ctx.secrets);
+  const finishReason = redact(answer.finishReason, ctx.secrets);
+  if (
+    text !== answer.text ||
+    reasoning !== answer.reasoning ||
+    finishReason !== answer.finishReason
+  ) {
+    emitClientWarning(() => ({
+      code: 'SECRET_REDACTED',
+      message: `The answer of ${ctx.what} held a secret (the API key, a configured header value or a key-shaped token); the completion has [redacted] in its place, in its text as in the cache.`,
+    }));
+  }
+  return { text, reasoning, finishReason };
 }
 
 /** Puts a completion in the cache; a failed write is a warning, never a failed call. */
@@ -61,7 +89,10 @@ function storeInCache(
   } catch (error) {
     emitClientWarning(() => ({
       code: 'CACHE_WRITE_FAILED',
-      message: `A completion could not be written to the response cache: ${error instanceof Error ? error.message : String(error)}.`,
+      message: redact(
+        `A completion could not be written to the response cache: ${error instanceof Error ? error.message : String(error)}.`,
+        ctx.secrets,
+      ),
     }));
   }
 }

@@ -8,8 +8,9 @@ import type { ClientCounters } from './client-counters.js';
  * Counts a call as finally failed, closes its record and builds the error it rejects with.
  *
  * @remarks
- * Every message that leaves a failed call passes through here, so this is where the API key
- * is redacted: attempt messages can quote server bodies and headers that echo it.
+ * Every message that leaves a failed call passes through here, so this is where the client's
+ * secrets (API key, configured header values, secret shapes) are redacted: attempt messages
+ * can quote server bodies and headers that echo them.
  *
  * @param ctx - the client's context (for the secrets to redact)
  * @param counters - the client's running totals

@@ -2,8 +2,9 @@ import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { Dispatcher, Pool } from 'undici';
 import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
-import { AttemptFailure, excerpt } from '../http/attempt-failure.js';
+import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
+import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import {
   type DeltaSink,
   InStreamError,
@@ -26,6 +27,10 @@ export interface AttemptContext {
   readonly scope: AbortScope;
   /** Human description for messages, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** Bounds on the response body, named in failure messages. */
+  readonly limits: ResponseLimits;
+  /** Values to redact from quoted bodies and from the deltas handed to `emit`. */
+  readonly secrets: readonly string[];
   /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
   readonly emit: ((event: StreamEvent) => void) | undefined;
   /** Set to true once a delta was emitted (then the request must not be retried). */
@@ -55,7 +60,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       signal: scope.signal,
     });
   } catch (error) {
-    throw classifyError(error, scope, ctx.what);
+    throw classifyError(error, scope, ctx.what, ctx.limits);
   }
   record.headersAt = performance.now();
   record.status = res.statusCode;
@@ -65,13 +70,18 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       const text = await readPrefix(body);
       throw new AttemptFailure(
         'http_status',
-        `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text) || '(empty body)'}.`,
+        `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text, ctx.secrets) || '(empty body)'}.`,
         {
           status: res.statusCode,
           headers: res.headers,
           overloaded: OVERLOAD_STATUSES.has(res.statusCode) || text.includes('overloaded_error'),
         },
       );
+    }
+    // undici stops reading at the limit anyway; an announced size fails before any byte.
+    const length = res.headers['content-length'];
+    if (length !== undefined && Number(length) > ctx.limits.maxResponseBytes) {
+      throw tooLargeFailure(ctx.what, ctx.limits, Number(length), res.statusCode);
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (!ctx.stream || contentType.includes('application/json')) {
@@ -80,16 +90,21 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     return await readSse(ctx, body, res.statusCode);
   } catch (error) {
     if (!body.destroyed) body.destroy();
-    throw classifyError(error, scope, ctx.what);
+    throw classifyError(error, scope, ctx.what, ctx.limits);
   }
 }
 
 async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string> {
   let text = '';
   const decoder = new TextDecoder();
-  for await (const chunk of body) {
-    text += decoder.decode(chunk as Uint8Array, { stream: true });
-    if (text.length >= ERROR_PREFIX_BYTES) break;
+  try {
+    for await (const chunk of body) {
+      text += decoder.decode(chunk as Uint8Array, { stream: true });
+      if (text.length >= ERROR_PREFIX_BYTES) break;
+    }
+  } catch (error) {
+    // An error body over a maxResponseBytes below the quoted prefix: the status is the news.
+    if ((error as { code?: unknown } | null)?.code !== 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw error;
   }
   if (!body.destroyed) await body.dump().catch(() => undefined);
   return text;
@@ -106,7 +121,7 @@ function endsMidValue(text: string, message: string): boolean {
 function malformed(ctx: AttemptContext, what: string, raw: string, status: number): AttemptFailure {
   return new AttemptFailure(
     'malformed_response',
-    `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw) || '(empty body)'}.`,
+    `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw, ctx.secrets) || '(empty body)'}.`,
     { status },
   );
 }
@@ -125,7 +140,7 @@ async function readJson(
     if (endsMidValue(text, (error as Error).message)) {
       throw new AttemptFailure(
         'connection',
-        `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text)}.`,
+        `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text, ctx.secrets)}.`,
         { status },
       );
     }
@@ -143,20 +158,25 @@ async function readJson(
     const now = performance.now();
     if (parsed.reasoning !== undefined && parsed.reasoning.length > 0) {
       ctx.record.reasoningChunk(now);
-      emit(ctx, { type: 'reasoning', delta: parsed.reasoning, at: now });
+      emit(ctx, 'reasoning', parsed.reasoning, now);
     }
     if (parsed.text.length > 0) {
       ctx.record.contentChunk(now);
-      emit(ctx, { type: 'content', delta: parsed.text, at: now });
+      emit(ctx, 'content', parsed.text, now);
     }
   }
   return parsed;
 }
 
-function emit(ctx: AttemptContext, event: StreamEvent): void {
+/**
+ * Hands a delta to the `stream()` consumer, redacted. A secret split across two deltas gets
+ * through here (the completion's whole text is redacted again when it is finished); holding
+ * deltas back to catch that would delay every token the consumer times.
+ */
+function emit(ctx: AttemptContext, type: 'content' | 'reasoning', delta: string, at: number): void {
   if (ctx.emit !== undefined) {
     ctx.emitted.value = true;
-    ctx.emit(event);
+    ctx.emit({ type, delta: redact(delta, ctx.secrets), at });
   }
 }
 
@@ -177,11 +197,11 @@ async function readSse(
       : {
           content: (delta) => {
             record.contentChunk(arrival);
-            emit(ctx, { type: 'content', delta, at: arrival });
+            emit(ctx, 'content', delta, arrival);
           },
           reasoning: (delta) => {
             record.reasoningChunk(arrival);
-            emit(ctx, { type: 'reasoning', delta, at: arrival });
+            emit(ctx, 'reasoning', delta, arrival);
           },
         };
   let failure: unknown;
@@ -207,7 +227,7 @@ async function readSse(
   if (failure instanceof InStreamError) {
     throw new AttemptFailure(
       'in_stream_error',
-      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message)}.`,
+      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message, ctx.secrets)}.`,
       { status, overloaded: failure.overloaded },
     );
   }

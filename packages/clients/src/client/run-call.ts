@@ -43,7 +43,7 @@ export async function runCall(
   let key: string | undefined;
   if (ctx.cache !== undefined) {
     key = callCacheKey(ctx, request, params);
-    const hit = lookupCache(ctx.cache, counters, key, record, emit);
+    const hit = lookupCache(ctx.cache, ctx.secrets, counters, key, record, emit);
     if (hit !== undefined) return hit;
   }
   const call = prepareCall(ctx, request, params, record, streamed, signal, emit);

@@ -18,6 +18,9 @@ export const GenerationParamsSchema = z.strictObject({
   extra: z.record(z.string(), z.unknown()).optional(),
 });
 
+/** Default of `config.maxResponseBytes`: 8 MiB, far above any real answer, far below RAM. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
 });
@@ -30,10 +33,13 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  * the record has token timings), `concurrency: { max: 16, adaptive: false, min: 1,
  * increaseAfter: 20 }`, `retry: { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 20000,
  * budget: 0.2, retryMalformed: false, maxRetryAfterMs: 60000 }`, `timeouts: { connectMs: 10000,
- * headersMs: 60000, totalMs: 600000 }`, `tokenizer: 'auto'`, `benchmarkMode: false`
- * (no retries, no cache: every failure and every latency is visible).
+ * headersMs: 60000, totalMs: 600000, idleMs: 60000 }` (`idleMs`: longest wait for the next byte
+ * of a response body, streamed or not; a stall fails the attempt as `timeout`), `maxResponseBytes: 8 MiB` (a larger response body,
+ * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
+ * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
- * `headers` are extra, non-secret headers. `template`, `paths`, `requestPath`,
+ * `headers` are extra headers; their values are treated as secrets (redacted from everything
+ * the client returns, once 8 characters or longer). `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
 export const ClientConfigSchema = z.strictObject({
@@ -81,8 +87,11 @@ export const ClientConfigSchema = z.strictObject({
       connectMs: z.number().positive().default(10_000),
       headersMs: z.number().positive().default(60_000),
       totalMs: z.number().positive().default(600_000),
+      // An integer: undici rejects a fractional body timeout when the pool is created.
+      idleMs: z.number().int().positive().default(60_000),
     })
-    .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000 }),
+    .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000, idleMs: 60_000 }),
+  maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
   price: z
     .strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })
     .optional(),

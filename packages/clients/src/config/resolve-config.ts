@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ClientError } from '../errors.js';
 import { unknownPlaceholders } from '../providers/template.js';
+import { parseBaseUrl } from './base-url.js';
 import {
   type ClientConfig,
   ClientConfigSchema,
@@ -52,30 +53,7 @@ export function resolveConfig(
     );
   }
   const config = parsed.data;
-  let url: URL;
-  try {
-    url = new URL(config.baseUrl);
-  } catch {
-    throw new ClientError(
-      'INVALID_BASE_URL',
-      `config.baseUrl ${JSON.stringify(config.baseUrl)} is not a valid URL; expected e.g. 'http://127.0.0.1:8000/v1'.`,
-      { path: 'baseUrl' },
-    );
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ClientError(
-      'INVALID_BASE_URL',
-      `config.baseUrl uses protocol '${url.protocol}'; expected 'http:' or 'https:'.`,
-      { path: 'baseUrl' },
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new ClientError(
-      'INVALID_BASE_URL',
-      'config.baseUrl contains credentials; put the key in an environment variable named by config.apiKeyEnv.',
-      { path: 'baseUrl' },
-    );
-  }
+  const url = parseBaseUrl(config.baseUrl, config.requestPath);
   if (config.concurrency.min > config.concurrency.max) {
     throw new ClientError(
       'INVALID_CONFIG',

@@ -24,29 +24,95 @@ export class AttemptFailure extends Error {
   }
 }
 
+/** What a secret is replaced by. */
+const REDACTED = '[redacted]';
+
 /**
- * Quotes the first `max` characters of a body for an error message.
- *
- * @param text - the body
- * @param max - most characters kept (default 200)
- * @returns the text with white space folded, cut to `max` characters with `…`
+ * The shortest value treated as a secret. Shorter configured values are flags and
+ * placeholders (`1`, `EMPTY`, `none`): replacing them everywhere would blank out ordinary
+ * words of the answers, and a value that short protects nothing anyway.
  */
-export function excerpt(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+export const MIN_SECRET_LENGTH = 8;
+
+// Secret shapes, redacted whatever their value: OpenAI and Anthropic keys (`sk-…`,
+// `sk-proj-…`, `sk-ant-…`), a bearer token (with a digit, so that "Bearer instruments" is
+// prose), and a long value after a parameter named like a key (`key=`, `api_key=`,
+// `access_token=`, `X-Amz-Signature=`, `sig=`, …). The parameter's prefix is left out of the
+// pattern on purpose: matching `[\w-]*` before the name made the scan several times slower.
+const SECRET_SHAPES =
+  /\bsk-[A-Za-z0-9_-]{16,}|\b(bearer\s+)(?=[\w.~+/=-]*\d)[\w.~+/=-]{16,}|((?:key|token|secret|signature|sig|password)=)[\w.~+/%=-]{16,}/gi;
+// What every shape contains: texts without it (almost every answer and delta) skip the scan.
+const SHAPE_HINT = /sk-|=|bearer/i;
+
+function redactShape(_match: string, bearer?: string, parameter?: string): string {
+  return `${bearer ?? parameter ?? ''}${REDACTED}`;
 }
 
 /**
- * Replaces every occurrence of each secret in `text`.
+ * The values a client treats as secrets: its API key and every configured header value, at
+ * least {@link MIN_SECRET_LENGTH} characters long, longest first (so a secret containing
+ * another is replaced whole).
+ *
+ * @param apiKey - the key read from `apiKeyEnv`, if any
+ * @param headers - `config.headers`, if any
+ * @returns the secrets to pass to {@link redact}
+ * @example
+ * ```ts
+ * secretsOf('sk-test-0123456789', { 'x-org': 'org-4f9a8b7c', 'x-debug': '1' });
+ * // ['sk-test-0123456789', 'org-4f9a8b7c']
+ * ```
+ */
+export function secretsOf(
+  apiKey: string | undefined,
+  headers: Readonly<Record<string, string>> | undefined,
+): string[] {
+  const values = [apiKey ?? '', ...Object.values(headers ?? {})];
+  const secrets = values.filter((value) => value.length >= MIN_SECRET_LENGTH);
+  return [...new Set(secrets)].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * Replaces every occurrence of each secret, and every secret-shaped token, in `text`: the one
+ * place the client redacts, for error messages, warnings, answers and cache entries.
  *
  * @param text - text that may contain a secret
- * @param secrets - the values to hide (empty strings are ignored)
- * @returns the text with each secret replaced by `[redacted]`
+ * @param secrets - the values to hide (from {@link secretsOf}; empty strings are ignored)
+ * @returns the text with each secret replaced by `[redacted]`; `text` itself when it had none
+ * @example
+ * ```ts
+ * redact('key sk-test-0123456789 echoed', ['sk-test-0123456789']); // 'key [redacted] echoed'
+ * redact('Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30', []); // 'Authorization: Bearer [redacted]'
+ * redact('GET /v1?api_key=0123456789abcdef0123', []); // 'GET /v1?api_key=[redacted]'
+ * ```
  */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join('[redacted]');
+    if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
-  return out;
+  return SHAPE_HINT.test(out) ? out.replace(SECRET_SHAPES, redactShape) : out;
+}
+
+/**
+ * Quotes the first `max` characters of a body for an error message, secrets redacted.
+ *
+ * @remarks
+ * Redacting before cutting matters: a cut through the middle of a key would leave a prefix
+ * that no longer matches the key.
+ *
+ * @param text - the body
+ * @param secrets - the client's secrets (see {@link redact})
+ * @param max - most characters kept (default 200)
+ * @returns the text with white space folded, cut to `max` characters with `…`
+ * @example
+ * ```ts
+ * excerpt('{"error":\n  "bad key sk-test-0123456789"}', ['sk-test-0123456789']);
+ * // '{"error": "bad key [redacted]"}'
+ * ```
+ */
+export function excerpt(text: string, secrets: readonly string[], max = 200): string {
+  // Only the head can be quoted; redacting a megabyte body to quote 200 characters is waste.
+  const head = text.length > 4096 ? text.slice(0, 4096) : text;
+  const flat = redact(head, secrets).replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

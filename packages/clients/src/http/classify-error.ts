@@ -1,6 +1,6 @@
-import type { ErrorClass } from '../records/request-record.js';
 import type { AbortScope } from './abort-scope.js';
 import { AttemptFailure } from './attempt-failure.js';
+import { type ResponseLimits, tooLargeFailure } from './response-limits.js';
 
 const TIMEOUT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
@@ -11,16 +11,23 @@ const TIMEOUT_CODES = new Set([
 
 /**
  * Turns whatever an undici call threw into an {@link AttemptFailure} with the right class:
- * the scope's signals decide abort vs timeout, undici's timeout codes mean timeout, and
- * everything else from the socket (reset, refused, closed early) is a connection error.
+ * the scope's signals decide abort vs timeout, undici's timeout codes (connect, headers, body
+ * idle) mean timeout, its `maxResponseSize` cut-off means a response too large, and everything
+ * else from the socket (reset, refused, closed early) is a connection error.
  *
  * @param error - what the undici call threw
  * @param scope - the attempt's abort scope (caller abort vs timeout)
  * @param what - names the request in messages
+ * @param limits - the client's response limits, named in messages
  * @returns the classified failure
  * @throws the original error when it is not a network error (no string `code`): a bug must surface
  */
-export function classifyError(error: unknown, scope: AbortScope, what: string): AttemptFailure {
+export function classifyError(
+  error: unknown,
+  scope: AbortScope,
+  what: string,
+  limits: ResponseLimits,
+): AttemptFailure {
   if (error instanceof AttemptFailure) return error;
   const kind = scope.kind;
   if (kind === 'abort') {
@@ -32,17 +39,23 @@ export function classifyError(error: unknown, scope: AbortScope, what: string): 
   const code = (error as { code?: unknown } | null)?.code;
   // Network and undici errors carry a string code; anything else is a bug and must surface.
   if (typeof code !== 'string') throw error;
+  if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
+    return tooLargeFailure(what, limits, undefined, undefined);
+  if (TIMEOUT_CODES.has(code))
+    return new AttemptFailure('timeout', timeoutSentence(code, what, limits));
   const message = error instanceof Error ? error.message : String(error);
-  let errorClass: ErrorClass = 'connection';
-  let sentence = `The connection ${what} failed (${code}: ${message}).`;
-  if (TIMEOUT_CODES.has(code)) {
-    errorClass = 'timeout';
-    sentence =
-      code === 'UND_ERR_CONNECT_TIMEOUT'
-        ? `The connection ${what} was not established within the connect timeout.`
-        : code === 'UND_ERR_HEADERS_TIMEOUT'
-          ? `The response headers ${what} did not arrive within the headers timeout.`
-          : `The response ${what} timed out (${code}).`;
+  return new AttemptFailure('connection', `The connection ${what} failed (${code}: ${message}).`);
+}
+
+function timeoutSentence(code: string, what: string, limits: ResponseLimits): string {
+  switch (code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `The connection ${what} was not established within the connect timeout.`;
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return `The response headers ${what} did not arrive within the headers timeout.`;
+    case 'UND_ERR_BODY_TIMEOUT':
+      return `The response body ${what} stalled: no byte arrived for ${limits.idleMs} ms (config.timeouts.idleMs).`;
+    default:
+      return `The response ${what} timed out (${code}).`;
   }
-  return new AttemptFailure(errorClass, sentence);
 }

@@ -8,6 +8,10 @@ export interface PoolSettings {
   readonly headersMs: number;
   /** Most connections per origin. */
   readonly connections: number;
+  /** Most bytes of one response body; undici destroys the socket past it. */
+  readonly maxResponseBytes: number;
+  /** Longest wait for the next byte of a response body, ms. */
+  readonly idleMs: number;
 }
 
 /**
@@ -32,8 +36,13 @@ export class PoolRegistry {
         pipelining: 1,
         connect: { timeout: this.#settings.connectMs },
         headersTimeout: this.#settings.headersMs,
-        // The total timeout bounds the body; a generation may pause longer than any idle limit.
-        bodyTimeout: 0,
+        // undici's body timeout is an idle timeout: its timer is refreshed as each piece of the
+        // body arrives (no per-chunk work of ours) and paused while the reader applies
+        // backpressure, so a slow consumer is never mistaken for a stalled server.
+        bodyTimeout: this.#settings.idleMs,
+        // Counted by undici's parser as the bytes arrive (streamed or not, chunk framing
+        // excluded): no per-chunk work of ours, and a hostile body is never buffered whole.
+        maxResponseSize: this.#settings.maxResponseBytes,
         keepAliveTimeout: 30_000,
       });
       this.#pools.set(origin, pool);

@@ -35,8 +35,8 @@ const MIN_BUDGET = 10;
 
 /**
  * Whether a failure is worth retrying at all: 408, 409, 429 and 5xx statuses, timeouts,
- * connection failures and in-stream errors are transient; other 4xx, aborts and (unless
- * `retryMalformed`) malformed responses are not.
+ * connection failures and in-stream errors are transient; other 4xx, aborts, responses over
+ * `maxResponseBytes` and (unless `retryMalformed`) malformed responses are not.
  *
  * @param failure - the failed attempt
  * @param retryMalformed - whether malformed responses count as transient
@@ -61,6 +61,8 @@ export function isTransient(failure: FailureInfo, retryMalformed: boolean): bool
     case 'malformed_response':
       return retryMalformed;
     case 'abort':
+    // The same request would download the same oversized answer again.
+    case 'response_too_large':
       return false;
   }
 }

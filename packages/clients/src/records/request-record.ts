@@ -8,6 +8,7 @@
  * - `'abort'`: the caller's `AbortSignal` fired.
  * - `'malformed_response'`: the body was not the provider's expected shape.
  * - `'connection'`: the connection failed or was reset, or the body ended early.
+ * - `'response_too_large'`: the body (streamed or not) passed `config.maxResponseBytes`.
  */
 export type ErrorClass =
   | 'http_status'
@@ -15,7 +16,8 @@ export type ErrorClass =
   | 'timeout'
   | 'abort'
   | 'malformed_response'
-  | 'connection';
+  | 'connection'
+  | 'response_too_large';
 
 /** Where token counts came from: the server's usage, a local tokenizer, or chars/4. */
 export type UsageSource = 'server' | 'tokenizer' | 'estimate';

@@ -1,0 +1,43 @@
+import { ClientError } from '../errors.js';
+import { redact } from '../http/attempt-failure.js';
+import { refuseUrlCredentials } from './url-credentials.js';
+
+/**
+ * Parses `config.baseUrl` and the http-json `config.requestPath` appended to it.
+ *
+ * @param baseUrl - `config.baseUrl` as written
+ * @param requestPath - `config.requestPath` (empty for the other providers)
+ * @returns the base URL
+ * @throws ClientError `INVALID_BASE_URL` for a URL that does not parse, is not http(s) or
+ *   carries a credential; `INVALID_CONFIG` for a request path that carries one
+ * @example
+ * ```ts
+ * parseBaseUrl('http://127.0.0.1:8000/v1', '').pathname; // '/v1'
+ * parseBaseUrl('https://api.example.com/v1?api_key=abc', ''); // throws INVALID_BASE_URL
+ * ```
+ */
+export function parseBaseUrl(baseUrl: string, requestPath: string): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new ClientError(
+      'INVALID_BASE_URL',
+      `config.baseUrl ${JSON.stringify(redact(baseUrl, []))} is not a valid URL; expected e.g. 'http://127.0.0.1:8000/v1'.`,
+      { path: 'baseUrl' },
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ClientError(
+      'INVALID_BASE_URL',
+      `config.baseUrl uses protocol '${url.protocol}'; expected 'http:' or 'https:'.`,
+      { path: 'baseUrl' },
+    );
+  }
+  refuseUrlCredentials(url, 'baseUrl');
+  if (requestPath !== '') {
+    // Requests go to base path + request path + the base URL's query; messages quote the path.
+    refuseUrlCredentials(new URL(`http://h/${requestPath}`), 'requestPath');
+  }
+  return url;
+}

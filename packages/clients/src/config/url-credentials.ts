@@ -1,0 +1,86 @@
+import { ClientError } from '../errors.js';
+
+// Words that make a query parameter a credential: `key`, `api_key`, `apiKey`, `x-api-key`,
+// `access_token`, `X-Amz-Signature`, `sig` (Azure SAS), `client_secret`, `password`, ...
+const CREDENTIAL_WORDS = new Set([
+  'key',
+  'apikey',
+  'token',
+  'secret',
+  'signature',
+  'sig',
+  'password',
+  'passwd',
+  'pwd',
+  'auth',
+  'credential',
+  'credentials',
+  'bearer',
+  'jwt',
+]);
+
+/**
+ * Whether a query parameter name says it holds a credential.
+ *
+ * @param name - the parameter's name as written
+ * @returns true for names such as `key`, `api_key`, `apiKey`, `access_token`, `sig`
+ * @example
+ * ```ts
+ * isCredentialName('api_key'); // true
+ * isCredentialName('X-Amz-Signature'); // true
+ * isCredentialName('api-version'); // false
+ * ```
+ */
+export function isCredentialName(name: string): boolean {
+  if (CREDENTIAL_WORDS.has(name.toLowerCase().replace(/[^a-z0-9]/gi, ''))) return true;
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((word) => CREDENTIAL_WORDS.has(word));
+}
+
+function credentialParameter(url: URL): string | undefined {
+  for (const name of url.searchParams.keys()) if (isCredentialName(name)) return name;
+  // A fragment is never sent, but it is written down with the URL all the same.
+  const fragment = new URLSearchParams(url.hash.slice(1));
+  for (const name of fragment.keys()) if (isCredentialName(name)) return name;
+  return undefined;
+}
+
+const WHERE_KEYS_GO =
+  "URLs are copied into configs, logs and result files, so a key never belongs in one: put it in an environment variable named by config.apiKeyEnv (for the 'http-json' provider, config.apiKeyHeader and config.apiKeyPrefix choose the header that carries it).";
+
+/**
+ * Refuses a URL of the configuration that carries a credential: user information
+ * (`user:pass@`) or a query or fragment parameter named like one ({@link isCredentialName}).
+ *
+ * @remarks
+ * The message names the config path and the parameter, never its value.
+ *
+ * @param url - the parsed URL
+ * @param path - its config path, e.g. `'baseUrl'`
+ * @throws ClientError `INVALID_BASE_URL` for `baseUrl`, `INVALID_CONFIG` for any other path
+ * @example
+ * ```ts
+ * refuseUrlCredentials(new URL('https://api.example.com/v1?key=abc'), 'baseUrl'); // throws
+ * ```
+ */
+export function refuseUrlCredentials(url: URL, path: string): void {
+  const code = path === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG';
+  if (url.username !== '' || url.password !== '') {
+    throw new ClientError(
+      code,
+      `config.${path} contains credentials (user:password@); ${WHERE_KEYS_GO}`,
+      { path },
+    );
+  }
+  const parameter = credentialParameter(url);
+  if (parameter !== undefined) {
+    throw new ClientError(
+      code,
+      `config.${path} carries a credential in its parameter '${parameter}'; ${WHERE_KEYS_GO}`,
+      { path },
+    );
+  }
+}
