@@ -7,54 +7,24 @@ import {
   sharedFoldIds,
 } from '../folds/parallel-stratified-folds.js';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
-import type { MetricSpec } from '../metrics/metric-spec.js';
-import { resolveMetrics } from '../metrics/registry.js';
-import { sharedPass } from '../pool/shared-pass.js';
-import { RANGE_ROWS, taskRanges } from '../pool/task-ranges.js';
-import type {
-  BootstrapTask,
-  ConfusionTask,
-  FoldsTask,
-  Grouping,
-  LabelScanTask,
-  MultinomialTask,
-  PairedBootstrapTask,
-  PassRunner,
-  RowsTask,
-  Selection,
-  SharedPassTask,
-  StratifiedFoldTask,
-  StratifiedGrouping,
-  ValuesResult,
-} from '../pool/task-types.js';
+import { taskRanges } from '../pool/task-ranges.js';
+import type { ConfusionTask, Grouping, Selection, StratifiedGrouping } from '../pool/task-types.js';
 import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
+import type { Executor } from './executor.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import { foldSummary } from './fold-summary.js';
-import { codeCensus, runLabelCensus } from './label-census.js';
-import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
+import { resolveJobMetrics } from './job-metrics.js';
 import { parseCvSpec } from './parse-cv-spec.js';
 import type { PredictionInput } from './prediction-input.js';
-import { prepareColumns } from './prepare-columns.js';
-import { withLabels } from './resolve-labels.js';
-import type { ScoreColumns } from './score-columns.js';
-import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
+import { prepareJob } from './prepare-job.js';
+import type { ScoreOptions } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
 
 /** Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching gives the same result). */
 export const TASKS_PER_WORKER = 4;
 
-/** Where tasks run: a worker pool, or the calling thread. */
-export interface Executor {
-  confusion(task: ConfusionTask): Promise<Float64Array>;
-  values(
-    task: RowsTask | BootstrapTask | MultinomialTask | PairedBootstrapTask,
-  ): Promise<ValuesResult>;
-  folds(task: FoldsTask): Promise<FoldsResult>;
-  foldTask(task: StratifiedFoldTask): Promise<Int32Array | null>;
-  labelScan(task: LabelScanTask): Promise<Int32Array>;
-  sharedPass(task: SharedPassTask): Promise<Int32Array | Float64Array | null>;
-}
+export type { Executor } from './executor.js';
 
 /**
  * Turns a folds task's result back into foldings, re-raising its error with
@@ -72,20 +42,6 @@ function unpackFolds(result: FoldsResult): Folding[] {
 
 function nullable(v: number): number | null {
   return Number.isFinite(v) ? v : null;
-}
-
-function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
-  const k = columns.classes.length;
-  for (const spec of specs) {
-    try {
-      if (spec.kind === 'confusion') spec.compute(new Float64Array(k * k), k, columns);
-      else spec.compute(columns, Uint32Array.of(0));
-    } catch (error) {
-      // configuration problems (wrong task, missing input) surface before any task runs;
-      // data-dependent failures are reported per metric as warnings later
-      if (error instanceof RunnerError) throw error;
-    }
-  }
 }
 
 async function track<T>(
@@ -134,55 +90,14 @@ export async function scoreWith(
   options: ScoreOptions,
 ): Promise<ScoreReport> {
   const started = performance.now();
-  const { seed, bootstrap, ci, chunkRows, chunkRowsGiven } = resolveNumericOptions(options);
+  const job = await prepareJob(exec, workers, input, options);
+  const { seed, bootstrap, ci, chunkRows, rangeRows, pass, columns, prepared, coded } = job;
+  const { warnings } = job;
   const tasksPerPass = Math.max(1, workers) * TASKS_PER_WORKER;
-  // integer counting passes run as one shared pass per worker over small ranges
-  const rangeRows = chunkRowsGiven ? chunkRows : RANGE_ROWS;
-  const pass: PassRunner = (range, ranges, blockRows, n, onProgress) =>
-    sharedPass(
-      (task) => exec.sharedPass(task),
-      range,
-      ranges,
-      Math.max(1, workers),
-      blockRows,
-      n,
-      onProgress,
-    );
-  // the label columns' value scan is the longest serial step of preparation, so it runs
-  // on the pool. For shared integer labels in 0..31 it is a census that also counts the
-  // whole-set confusion matrix and the stratified folds' per-block classes (one pass for
-  // three); otherwise, with two or more workers, a plain scan, one large task per worker
-  // and column. Merged counts and presence tables do not depend on the chunking.
-  const inMemory = options.task !== 'regression' && !('roles' in input && 'table' in input);
-  const census = inMemory ? await runLabelCensus(pass, input, FOLD_BLOCK_ROWS, rangeRows) : null;
-  const presence: LabelPresenceByRole =
-    census !== null
-      ? census.presence
-      : workers > 1 && inMemory
-        ? await scanInputLabels((task) => exec.labelScan(task), input, chunkRows, workers)
-        : {};
-  const prepared = prepareColumns(input, {
-    task: options.task,
-    dropMissing: options.dropMissing,
-    inPlace: options.inPlace,
-    presence,
-  });
-  const columns = withLabels(prepared.columns, options.labels);
-  const coded =
-    census !== null && prepared.dropped === 0 && columns.task === 'classification'
-      ? codeCensus(census, columns.classes)
-      : null;
-  const warnings = [...prepared.warnings];
   const prepMs = performance.now() - started;
   const computeStart = performance.now();
   const k = columns.classes.length;
-  const specs = resolveMetrics(options.metrics, {
-    task: columns.task,
-    scores: columns.yScore !== null,
-    proba: columns.yProba !== null,
-    nClasses: k,
-  });
-  precheck(specs, columns);
+  const { specs } = resolveJobMetrics(job);
 
   // folds: the splitter runs on the pool while the whole-set pass runs; the runner's own
   // stratified folds are planned first, then assigned and counted in one pass (the
