@@ -1,21 +1,12 @@
-import { SplitError, type SplitErrorCode } from '@assay/splitters';
 import { queueBootstrap } from '../bootstrap/queue-bootstrap.js';
-import { RunnerError, type RunnerErrorCode } from '../errors.js';
-import {
-  layoutStratifiedFolds,
-  planParallelStratifiedFolds,
-  sharedFoldIds,
-} from '../folds/parallel-stratified-folds.js';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import { taskRanges } from '../pool/task-ranges.js';
-import type { ConfusionTask, Grouping, Selection, StratifiedGrouping } from '../pool/task-types.js';
-import type { FoldsResult } from '../pool/worker-tasks.js';
+import type { ConfusionTask, Grouping, Selection } from '../pool/task-types.js';
 import type { Folding } from './build-folds.js';
 import type { Executor } from './executor.js';
-import { fromFoldIdArray } from './fold-ids-input.js';
 import { foldSummary } from './fold-summary.js';
 import { resolveJobMetrics } from './job-metrics.js';
-import { parseCvSpec } from './parse-cv-spec.js';
+import { planFolds } from './plan-folds.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareJob } from './prepare-job.js';
 import type { ScoreOptions } from './score-options.js';
@@ -25,20 +16,6 @@ import type { MetricValue, ScoreReport } from './score-report.js';
 export const TASKS_PER_WORKER = 4;
 
 export type { Executor } from './executor.js';
-
-/**
- * Turns a folds task's result back into foldings, re-raising its error with
- * its own class (errors cross threads as plain data).
- */
-function unpackFolds(result: FoldsResult): Folding[] {
-  if ('foldings' in result) return result.foldings;
-  const { name, code, message, path } = result.error;
-  if (name === 'SplitError') throw new SplitError(code as SplitErrorCode, message, path);
-  if (name === 'RunnerError') {
-    throw new RunnerError(code as RunnerErrorCode, message, path === undefined ? {} : { path });
-  }
-  throw new Error(message);
-}
 
 function nullable(v: number): number | null {
   return Number.isFinite(v) ? v : null;
@@ -97,84 +74,12 @@ export async function scoreWith(
   const prepMs = performance.now() - started;
   const computeStart = performance.now();
   const k = columns.classes.length;
-  const { specs } = resolveJobMetrics(job);
+  const metrics = resolveJobMetrics(job);
+  const { specs, rowNames } = metrics;
 
-  // folds: the splitter runs on the pool while the whole-set pass runs; the runner's own
-  // stratified folds are planned first, then assigned and counted in one pass (the
-  // whole-set pass when one runs anyway, else their own)
-  let foldingsPromise: Promise<Folding[]>;
-  let stratifiedPromise: Promise<StratifiedGrouping> | null = null;
-  let stratifiedIds: Int8Array | Int32Array | null = null;
-  const rowNames = specs.filter((s) => s.kind === 'rows').map((s) => s.name);
-  let cvText: string;
-  if (options.foldIds !== undefined) {
-    if (prepared.dropped > 0) {
-      throw new RunnerError(
-        'INVALID_OPTION',
-        'foldIds cannot be combined with dropMissing: the fold ids would no longer line up with the rows; drop the rows before assigning folds.',
-        { path: 'foldIds' },
-      );
-    }
-    foldingsPromise = Promise.resolve([fromFoldIdArray(options.foldIds, columns.n)]);
-    cvText = 'foldIds';
-  } else {
-    const spec =
-      typeof options.cv === 'string'
-        ? parseCvSpec(options.cv)
-        : (options.cv ?? { kind: 'none' as const });
-    cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
-    if (spec.kind === 'none') {
-      foldingsPromise = Promise.resolve([]);
-    } else if (spec.kind === 'stratified' && columns.task === 'classification') {
-      // planned from per-block class counts (the census's, or one counting pass on the
-      // pool); one pass then assigns the rows and counts them per fold, writing fold ids
-      // only when a row-based metric needs each fold's rows
-      if (rowNames.length > 0) stratifiedIds = sharedFoldIds(columns.n, spec.k);
-      const planned =
-        coded !== null
-          ? layoutStratifiedFolds(
-              (task) => exec.foldTask(task),
-              coded.blockCounts,
-              coded.first,
-              columns.n,
-              spec.k,
-              seed,
-              FOLD_BLOCK_ROWS,
-              cvText,
-              workers,
-            )
-          : planParallelStratifiedFolds(
-              (task) => exec.foldTask(task),
-              pass,
-              columns.yTrue,
-              k,
-              spec.k,
-              seed,
-              FOLD_BLOCK_ROWS,
-              rangeRows,
-              cvText,
-              workers,
-            );
-      stratifiedPromise = planned.then(({ layout, warning }) => {
-        if (warning !== null && !warnings.includes(warning)) warnings.push(warning);
-        return { layout, nGroups: layout.nSplits, ids: stratifiedIds };
-      });
-      foldingsPromise = stratifiedPromise.then(({ layout }) => [
-        {
-          // written by the pass that assigns the folds; empty when nothing needs them
-          ids: stratifiedIds ?? new Int8Array(0),
-          offset: 0,
-          splits: layout.splits,
-        },
-      ]);
-    } else {
-      foldingsPromise = exec
-        .folds({ kind: 'folds', spec, columns, seed, text: cvText })
-        .then(unpackFolds);
-    }
-  }
-  // awaited below; a rejection must not go unhandled meanwhile
-  foldingsPromise.catch(() => undefined);
+  // the splitter or the stratified fold planning runs on the pool during the whole-set pass
+  const plan = planFolds(job, metrics);
+  const { cvText, foldings: foldingsPromise, stratified: stratifiedPromise } = plan;
   const nSlices = columns.sliceValues.length;
   const names = specs.map((s) => s.name);
   const overall = new Float64Array(names.length).fill(Number.NaN);
