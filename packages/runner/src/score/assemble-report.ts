@@ -1,0 +1,107 @@
+import type { BootstrapIntervals } from './bootstrap-intervals.js';
+import type { FoldScores } from './fold-metrics.js';
+import { foldSummary } from './fold-summary.js';
+import type { JobMetrics } from './job-metrics.js';
+import type { ScoreJob } from './score-job.js';
+import type { MetricValue, ScoreReport } from './score-report.js';
+import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
+
+/** Everything the stages of a job computed, for {@link assembleReport}. */
+export interface JobResults {
+  /** The CV setting as the report shows it. */
+  readonly cvText: string;
+  readonly values: SetValues;
+  readonly counts: WholeSetCounts;
+  readonly folds: FoldScores;
+  readonly bootstrap: BootstrapIntervals;
+  /** Milliseconds spent preparing the columns. */
+  readonly prepMs: number;
+  /** `performance.now()` when the computation after preparation began. */
+  readonly computeStart: number;
+}
+
+function nullable(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+function confusionMatrix(
+  job: ScoreJob,
+  counts: Float64Array | null,
+): ScoreReport['confusionMatrix'] {
+  if (counts === null) return null;
+  const k = job.columns.classes.length;
+  return {
+    labels: [...job.columns.classes],
+    counts: Array.from({ length: k }, (_, t) => Array.from(counts.subarray(t * k, (t + 1) * k))),
+  };
+}
+
+/**
+ * Builds the report: NaN values become null, bootstrap intervals join their
+ * values, and the folds get their summary.
+ *
+ * @param job - the job
+ * @param metrics - the job's metrics
+ * @param results - what the stages computed
+ * @returns the report
+ */
+export function assembleReport(
+  job: ScoreJob,
+  metrics: JobMetrics,
+  results: JobResults,
+): ScoreReport {
+  const { columns, options, prepared, seed, bootstrap, ci } = job;
+  const { names } = metrics;
+  const { values, folds } = results;
+  const { intervals, method } = results.bootstrap;
+  const metricRecord = (row: Float64Array, si: number): Record<string, MetricValue> => {
+    const out: Record<string, MetricValue> = {};
+    names.forEach((name, j) => {
+      const interval = intervals[si]?.[j];
+      out[name] = interval
+        ? { value: nullable(row[j]!), ci: interval }
+        : { value: nullable(row[j]!) };
+    });
+    return out;
+  };
+  const report: ScoreReport = {
+    n: columns.n,
+    task: columns.task,
+    labels: [...columns.classes],
+    overall: metricRecord(values.overall, 0),
+    folds: folds.list.map((f, i) => ({
+      fold: f.fold,
+      repeat: f.repeat,
+      nTrain: f.nTrain,
+      nTest: f.nTest,
+      metrics: Object.fromEntries(names.map((name, j) => [name, nullable(folds.values[i]![j]!)])),
+    })),
+    summary: foldSummary(names, folds.values),
+    confusionMatrix: confusionMatrix(job, results.counts.overall),
+    warnings: job.warnings,
+    settings: {
+      metrics: [...names],
+      cv: results.cvText,
+      seed,
+      bootstrap,
+      ci,
+      ...(bootstrap > 0 ? { bootstrapMethod: method } : {}),
+    },
+    timing: {
+      loadMs: (options.loadMs ?? 0) + results.prepMs,
+      computeMs: performance.now() - results.computeStart,
+      workers: job.workers,
+    },
+  };
+  if (columns.slice !== null) {
+    report.slices = Object.fromEntries(
+      columns.sliceValues.map((value, s) => [
+        String(value),
+        { n: values.sliceSizes[s]!, metrics: metricRecord(values.slices[s]!, s + 1) },
+      ]),
+    );
+  }
+  if (prepared.dropped > 0) report.dropped = prepared.dropped;
+  if (prepared.unseenPredLabels.length > 0) report.unseenPredLabels = prepared.unseenPredLabels;
+  return report;
+}

@@ -1,0 +1,111 @@
+import type { Folding } from './build-folds.js';
+import { confusionValues, countConfusion } from './count-confusion.js';
+import type { JobMetrics } from './job-metrics.js';
+import type { FoldPlan } from './plan-folds.js';
+import { queueRowsMetrics } from './rows-metrics.js';
+import type { ScoreJob } from './score-job.js';
+import type { WholeSetCounts } from './whole-set-pass.js';
+
+/** One CV test fold, as the report lists it. */
+export interface FoldRef {
+  /** Global fold number. */
+  readonly fold: number;
+  /** Repeat index (0 without repeated CV). */
+  readonly repeat: number;
+  readonly nTrain: number;
+  readonly nTest: number;
+  /** The repeat's folding, whose ids select this fold's rows. */
+  readonly folding: Folding;
+}
+
+/** Every fold's metric values. */
+export interface FoldScores {
+  /** The folds, in splitter order (repeats one after another). */
+  readonly list: FoldRef[];
+  /** Per fold, per metric (indexed like the job's metric names). */
+  readonly values: Float64Array[];
+  /** Settles when the row-based metrics are in (a rejection is already handled); null without them. */
+  readonly rows: Promise<void> | null;
+}
+
+function foldRefs(foldings: readonly Folding[]): FoldRef[] {
+  const list: FoldRef[] = [];
+  foldings.forEach((folding, repeat) => {
+    folding.splits.forEach((s, i) => {
+      list.push({ fold: folding.offset + i, repeat, nTrain: s.nTrain, nTest: s.nTest, folding });
+    });
+  });
+  return list;
+}
+
+/**
+ * Adds up the per-fold counts of each repeat's grouping (each grouping counts
+ * only its own repeat's folds; the others' tables stay zero).
+ */
+function sumRepeats(
+  merged: Float64Array,
+  nFolds: number,
+  nRepeats: number,
+  cells: number,
+): Float64Array {
+  const foldCounts = new Float64Array(nFolds * cells);
+  let offset = cells;
+  for (let g = 0; g < nRepeats; g++) {
+    for (let i = 0; i < foldCounts.length; i++) foldCounts[i]! += merged[offset + i]!;
+    offset += nFolds * cells;
+  }
+  return foldCounts;
+}
+
+/**
+ * Scores every fold once the folds are built: queues the row-based metrics
+ * per fold and computes the confusion metrics from per-fold counts (the
+ * whole-set pass's, the stratified folds' own pass, or a pass grouped by the
+ * splitter's folds).
+ *
+ * @param job - the job
+ * @param metrics - the job's metrics
+ * @param plan - the folds on their way
+ * @param counts - the whole-set pass's counts
+ * @returns the folds and their values (row-based ones once `rows` settles)
+ */
+export async function scoreFolds(
+  job: ScoreJob,
+  metrics: JobMetrics,
+  plan: FoldPlan,
+  counts: WholeSetCounts,
+): Promise<FoldScores> {
+  const foldings = await plan.foldings;
+  const list = foldRefs(foldings);
+  const values = list.map(() => new Float64Array(metrics.names.length).fill(Number.NaN));
+  if (list.length === 0) return { list, values, rows: null };
+  const cells = job.columns.classes.length * job.columns.classes.length;
+  let foldCounts = counts.stratified;
+  if (plan.stratified !== null && foldCounts === null) {
+    // assigns the rows (writing the fold ids row metrics read below) and counts them
+    foldCounts = (await countConfusion(job, [await plan.stratified])).slice(cells);
+  }
+  const rows =
+    metrics.rowNames.length === 0
+      ? null
+      : queueRowsMetrics(
+          job,
+          metrics,
+          list.map((f) => ({ ids: f.folding.ids, value: f.fold })),
+          values,
+        );
+  if (job.columns.task === 'classification') {
+    if (foldCounts === null) {
+      const merged = await countConfusion(
+        job,
+        foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
+      );
+      foldCounts = sumRepeats(merged, list.length, foldings.length, cells);
+    }
+    for (let f = 0; f < list.length; f++) {
+      const foldCount = foldCounts.subarray(f * cells, (f + 1) * cells);
+      confusionValues(job, metrics.specs, values[f]!, foldCount);
+    }
+  }
+  return { list, values, rows };
+}

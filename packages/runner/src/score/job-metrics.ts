@@ -1,0 +1,61 @@
+import { RunnerError } from '../errors.js';
+import { checkScoreInputs } from '../metrics/check-score-inputs.js';
+import type { MetricSpec } from '../metrics/metric-spec.js';
+import { resolveMetrics } from '../metrics/registry.js';
+import type { ScoreColumns } from './score-columns.js';
+import type { ScoreJob } from './score-job.js';
+
+/** A job's metrics: the report's values are in the order of `specs` and `names`. */
+export interface JobMetrics {
+  readonly specs: readonly MetricSpec[];
+  /** Registry names of `specs`, in order. */
+  readonly names: readonly string[];
+  /** Names of the row-based metrics (each computed whole by one worker per selection). */
+  readonly rowNames: readonly string[];
+}
+
+function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
+  const k = columns.classes.length;
+  for (const spec of specs) {
+    try {
+      if (spec.kind === 'confusion') spec.compute(new Float64Array(k * k), k, columns);
+      else spec.compute(columns, Uint32Array.of(0));
+    } catch (error) {
+      // configuration problems (wrong task, missing input) surface before any task runs;
+      // data-dependent failures are reported per metric as warnings later
+      if (error instanceof RunnerError) throw error;
+    }
+  }
+}
+
+/**
+ * Resolves the job's metrics against its columns and tries each on a single
+ * row, so that a metric the inputs cannot support fails before any task runs.
+ *
+ * @param job - the prepared job
+ * @returns the metrics
+ * @throws {@link RunnerError} for an unknown metric or one the inputs do not support, and
+ *   `INVALID_PROBABILITY` for scores or probabilities a metric cannot read (see
+ *   `checkScoreInputs`)
+ */
+export function resolveJobMetrics(job: ScoreJob): JobMetrics {
+  const { columns } = job;
+  const specs = resolveMetrics(job.options.metrics, {
+    task: columns.task,
+    scores: columns.yScore !== null,
+    proba: columns.yProba !== null,
+    nClasses: columns.classes.length,
+  });
+  precheck(specs, columns);
+  for (const warning of checkScoreInputs(
+    columns,
+    specs.map((s) => s.name),
+  )) {
+    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+  }
+  return {
+    specs,
+    names: specs.map((s) => s.name),
+    rowNames: specs.filter((s) => s.kind === 'rows').map((s) => s.name),
+  };
+}

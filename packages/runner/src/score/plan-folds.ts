@@ -1,0 +1,145 @@
+import { SplitError, type SplitErrorCode } from '@assay/splitters';
+import { RunnerError, type RunnerErrorCode } from '../errors.js';
+import {
+  layoutStratifiedFolds,
+  planParallelStratifiedFolds,
+  type RunFoldTask,
+  sharedFoldIds,
+} from '../folds/parallel-stratified-folds.js';
+import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
+import type { StratifiedGrouping } from '../pool/task-types.js';
+import type { FoldsResult } from '../pool/worker-tasks.js';
+import type { Folding } from './build-folds.js';
+import { fromFoldIdArray } from './fold-ids-input.js';
+import type { JobMetrics } from './job-metrics.js';
+import { parseCvSpec } from './parse-cv-spec.js';
+import type { ScoreJob } from './score-job.js';
+
+/** A job's cross-validation folds, on their way. */
+export interface FoldPlan {
+  /** The CV setting as the report shows it. */
+  readonly cvText: string;
+  /** Every repeat's folds, once built (empty without CV; a rejection is already handled). */
+  readonly foldings: Promise<Folding[]>;
+  /**
+   * The runner's own stratified folds, planned but not yet assigned: the first
+   * confusion pass that counts them assigns the rows. Null for any other CV.
+   */
+  readonly stratified: Promise<StratifiedGrouping> | null;
+}
+
+/**
+ * Turns a folds task's result back into foldings, re-raising its error with
+ * its own class (errors cross threads as plain data).
+ */
+function unpackFolds(result: FoldsResult): Folding[] {
+  if ('foldings' in result) return result.foldings;
+  const { name, code, message, path } = result.error;
+  if (name === 'SplitError') throw new SplitError(code as SplitErrorCode, message, path);
+  if (name === 'RunnerError') {
+    throw new RunnerError(code as RunnerErrorCode, message, path === undefined ? {} : { path });
+  }
+  throw new Error(message);
+}
+
+function foldPlan(
+  cvText: string,
+  foldings: Promise<Folding[]>,
+  stratified: Promise<StratifiedGrouping> | null,
+): FoldPlan {
+  // awaited by a later stage; a rejection must not go unhandled meanwhile
+  foldings.catch(() => undefined);
+  return { cvText, foldings, stratified };
+}
+
+/**
+ * The runner's `stratified:K` folds, planned from per-block class counts (the
+ * census's, or one counting pass on the pool); the pass that assigns the rows
+ * counts them per fold, writing fold ids only when a row-based metric needs
+ * each fold's rows.
+ */
+function planStratified(
+  job: ScoreJob,
+  metrics: JobMetrics,
+  nSplits: number,
+  cvText: string,
+): FoldPlan {
+  const { exec, columns, coded, seed, workers, warnings } = job;
+  const ids = metrics.rowNames.length > 0 ? sharedFoldIds(columns.n, nSplits) : null;
+  const run: RunFoldTask = (task) => exec.foldTask(task);
+  const planning =
+    coded !== null
+      ? layoutStratifiedFolds(
+          run,
+          coded.blockCounts,
+          coded.first,
+          columns.n,
+          nSplits,
+          seed,
+          FOLD_BLOCK_ROWS,
+          cvText,
+          workers,
+        )
+      : planParallelStratifiedFolds(
+          run,
+          job.pass,
+          columns.yTrue,
+          columns.classes.length,
+          nSplits,
+          seed,
+          FOLD_BLOCK_ROWS,
+          job.rangeRows,
+          cvText,
+          workers,
+        );
+  const stratified = planning.then(({ layout, warning }) => {
+    if (warning !== null && !warnings.includes(warning)) warnings.push(warning);
+    return { layout, nGroups: layout.nSplits, ids };
+  });
+  const foldings = stratified.then(({ layout }) => [
+    // written by the pass that assigns the folds; empty when nothing needs them
+    { ids: ids ?? new Int8Array(0), offset: 0, splits: layout.splits },
+  ]);
+  return foldPlan(cvText, foldings, stratified);
+}
+
+/**
+ * Starts the job's folds: given `foldIds`, the runner's own stratified folds,
+ * or a splitter on the pool, which runs while the whole set is counted.
+ *
+ * @param job - the prepared job
+ * @param metrics - the job's metrics (row-based ones need fold ids)
+ * @returns the folds, on their way
+ * @throws {@link RunnerError} `INVALID_OPTION` for `foldIds` with dropped rows;
+ *   `INVALID_CV_SPEC` for a bad `cv`
+ */
+export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
+  const { options, columns } = job;
+  if (options.foldIds !== undefined) {
+    if (job.prepared.dropped > 0) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        'foldIds cannot be combined with dropMissing: the fold ids would no longer line up with the rows; drop the rows before assigning folds.',
+        { path: 'foldIds' },
+      );
+    }
+    return foldPlan(
+      'foldIds',
+      Promise.resolve([fromFoldIdArray(options.foldIds, columns.n)]),
+      null,
+    );
+  }
+  const spec =
+    typeof options.cv === 'string'
+      ? parseCvSpec(options.cv)
+      : (options.cv ?? { kind: 'none' as const });
+  const cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
+  if (spec.kind === 'none') return foldPlan(cvText, Promise.resolve([]), null);
+  if (spec.kind === 'stratified' && columns.task === 'classification') {
+    return planStratified(job, metrics, spec.k, cvText);
+  }
+  const foldings = job.exec
+    .folds({ kind: 'folds', spec, columns, seed: job.seed, text: cvText })
+    .then(unpackFolds);
+  return foldPlan(cvText, foldings, null);
+}
