@@ -98,28 +98,45 @@ export function encodeDenseIntegers(
 ): EncodedLabelColumns {
   const range = max < min ? 0 : max - min + 1;
   const table = new Int32Array(range).fill(-1);
+  // one read of each column: codes by first appearance as the table fills, then (sorted
+  // order) one remap of the codes; re-reading the input instead was measurably slower
   let next = 0;
-  for (const column of columns) {
-    for (let i = 0; i < column.length; i++) {
-      const slot = column[i]! - min;
-      if (table[slot]! < 0) table[slot] = next++;
-    }
-  }
-  const classes = new Array<number>(next);
-  if (order === 'first-appearance') {
-    for (let v = 0; v < range; v++) if (table[v]! >= 0) classes[table[v]!] = v + min;
-  } else {
-    let rank = 0;
-    for (let v = 0; v < range; v++) {
-      if (table[v]! < 0) continue;
-      table[v] = rank;
-      classes[rank++] = v + min;
-    }
-  }
   const codes = columns.map((column) => {
     const out = new Int32Array(column.length);
-    for (let i = 0; i < column.length; i++) out[i] = table[column[i]! - min]!;
+    next = codeByFirstAppearance(column, min, table, out, next);
     return out;
   });
+  const classes = new Array<number>(next);
+  for (let v = 0; v < range; v++) if (table[v]! >= 0) classes[table[v]!] = v + min;
+  if (order === 'first-appearance') return { classes, codes };
+  const remap = new Int32Array(next);
+  let rank = 0;
+  for (let v = 0; v < range; v++) {
+    if (table[v]! < 0) continue;
+    remap[table[v]!] = rank;
+    classes[rank++] = v + min;
+  }
+  for (const out of codes) for (let i = 0; i < out.length; i++) out[i] = remap[out[i]!]!;
   return { classes, codes };
+}
+
+/** Codes one column by first appearance through the value table; returns the next free code. Hot loop, kept alone. */
+function codeByFirstAppearance(
+  column: ArrayLike<number>,
+  min: number,
+  table: Int32Array,
+  out: Int32Array,
+  first: number,
+): number {
+  let next = first;
+  for (let i = 0; i < out.length; i++) {
+    const slot = column[i]! - min;
+    let code = table[slot]!;
+    if (code < 0) {
+      code = next++;
+      table[slot] = code;
+    }
+    out[i] = code;
+  }
+  return next;
 }
