@@ -1,8 +1,5 @@
 import { templateSlots } from '../prompt/render-template.js';
-
-type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' ? (v as Loose) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { arr, type Loose, obj } from './loose-read.js';
 
 /** A prompt text of the configuration and its config path. */
 interface PromptText {

@@ -3,6 +3,7 @@ import { MAX_BOOTSTRAP } from '@assay/runner';
 import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
 import { checkLabelLeaks } from './label-leak.js';
+import { arr, obj } from './loose-read.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
 import { parseThreshold } from './thresholds.js';
 
@@ -253,10 +254,6 @@ export const RunConfigSchema = z
     },
     { when: () => true },
   );
-
-type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' ? (v as Loose) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function crossFieldChecks(
   input: unknown,
