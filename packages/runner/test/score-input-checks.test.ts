@@ -1,20 +1,12 @@
-import { RunnerError, scorePredictions } from '@assay/runner';
+import { scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
-
-async function rejection(promise: Promise<unknown>): Promise<RunnerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
-}
+import { runnerRejection } from './helpers/rejection.js';
 
 describe('scores and probabilities are checked as scikit-learn 1.2 checks them', () => {
   test('brier_score refuses a y_score outside [0, 1], naming the row', async () => {
     // scikit-learn 1.2.1: brier_score_loss([0, 1, 1], [0.2, 253.75, 0.9]) raises
     // "y_prob contains values greater than 1."; the unchecked kernel gave 253.75-ish losses
-    const error = await rejection(
+    const error = await runnerRejection(
       scorePredictions(
         { yTrue: [0, 1, 1], yPred: [0, 1, 1], yScore: [0.2, 253.75, 0.9] },
         { workers: 0, metrics: ['brier_score'] },
@@ -40,7 +32,7 @@ describe('scores and probabilities are checked as scikit-learn 1.2 checks them',
       [0.1, 0.8, 0.9, 0.5],
       [0.1, 0.1, 0.9, 0.3],
     ];
-    const error = await rejection(
+    const error = await runnerRejection(
       scorePredictions({ yTrue, yPred, yProba }, { workers: 0, metrics: ['roc_auc_ovr'] }),
     );
     expect(error.message).toMatch(

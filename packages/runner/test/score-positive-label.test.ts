@@ -1,5 +1,6 @@
-import { RunnerError, scorePredictions } from '@assay/runner';
+import { scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
+import { runnerRejection } from './helpers/rejection.js';
 
 // scikit-learn 1.2.1 on these rows:
 //   roc_auc_score([t == 'fraud' for t in y_true], y_score) == 0.9333333333333333
@@ -10,15 +11,6 @@ const yTrue = ['fraud', 'legit', 'legit', 'fraud', 'legit', 'legit', 'fraud', 'l
 const yScore = [0.9, 0.2, 0.3, 0.8, 0.1, 0.6, 0.4, 0.3]; // P(fraud)
 const yPred = yScore.map((s) => (s > 0.5 ? 'fraud' : 'legit'));
 
-async function rejection(promise: Promise<unknown>): Promise<RunnerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
-}
-
 describe('the positive class', () => {
   test('is never guessed for labels other than {0, 1} or {-1, 1}: the error lists them', async () => {
     for (const metrics of [
@@ -28,7 +20,7 @@ describe('the positive class', () => {
       ['brier_score'],
       ['average_precision'],
     ]) {
-      const error = await rejection(
+      const error = await runnerRejection(
         scorePredictions({ yTrue, yPred, yScore }, { workers: 0, metrics }),
       );
       expect(error.code).toBe('INVALID_OPTION');
@@ -67,7 +59,7 @@ describe('the positive class', () => {
     );
     expect(signed.overall).toEqual(zeroOne.overall);
     // {1, 2}: scikit-learn needs pos_label too
-    const error = await rejection(
+    const error = await runnerRejection(
       scorePredictions(
         { yTrue: t01.map((t) => t + 1), yPred: p01.map((p) => p + 1) },
         {
@@ -85,12 +77,12 @@ describe('the positive class', () => {
   });
 
   test('an unknown posLabel or one on a regression task is refused with its path', async () => {
-    const unknown = await rejection(
+    const unknown = await runnerRejection(
       scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['f1'], posLabel: 'spam' }),
     );
     expect(unknown.path).toBe('posLabel');
     expect(unknown.message).toMatch(/"spam", which is not one of the labels \("fraud", "legit"\)/);
-    const regression = await rejection(
+    const regression = await runnerRejection(
       scorePredictions(
         { yTrue: [1.5, 2], yPred: [1, 2] },
         { workers: 0, task: 'regression', posLabel: 1 },

@@ -2,10 +2,11 @@ import { isUtf8 } from 'node:buffer';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadColumns, RunnerError } from '@assay/runner';
+import { loadColumns, type RunnerError } from '@assay/runner';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { firstInvalidUtf8 } from '../src/io/utf8-stream.js';
+import { runnerRejection } from './helpers/rejection.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-utf8-'));
 const columns = new Map([
@@ -13,13 +14,8 @@ const columns = new Map([
   ['pred', 'label'],
 ] as const);
 
-async function rejection(file: string): Promise<RunnerError> {
-  const error = await loadColumns(file, { columns }).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
+function rejection(file: string): Promise<RunnerError> {
+  return runnerRejection(loadColumns(file, { columns }));
 }
 
 describe('text files must be UTF-8', () => {
