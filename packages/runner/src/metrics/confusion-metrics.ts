@@ -10,7 +10,7 @@ import {
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { ConfusionMetric } from './metric-spec.js';
-import { positiveClass } from './positive-class.js';
+import { positiveCandidates, positiveClass } from './positive-class.js';
 
 /**
  * The classes that occur in a count matrix as a true or a predicted label:
@@ -46,11 +46,10 @@ export function positiveIndex(columns: ScoreColumns, metric: string): number {
   const { classes, labelSet } = columns;
   if (labelSet !== undefined) {
     if (labelSet.positive >= 0) {
-      const given = labelSet.indices.filter((i) => i < classes.length);
-      return (
-        columns.positive ??
-        (given.length === 2 ? positiveClass(columns, metric, given) : labelSet.positive)
-      );
+      const given = positiveCandidates(columns)!;
+      // a given label absent from the data leaves nothing to check: the option's choice stands
+      if (given.length === 2) return positiveClass(columns, metric, given);
+      return columns.positive ?? labelSet.positive;
     }
     throw new RunnerError(
       'INVALID_OPTION',

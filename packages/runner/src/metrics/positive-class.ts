@@ -45,3 +45,19 @@ export function positiveClass(
     { path: 'posLabel' },
   );
 }
+
+/**
+ * The class indices the positive class is chosen among: the two labels of a two-label
+ * `labels` option that occur in the data, else every class of a job with at most two;
+ * null for more classes (multiclass metrics name no positive class).
+ *
+ * @param columns - the job's columns
+ * @returns the candidate class indices, or null
+ */
+export function positiveCandidates(columns: ScoreColumns): number[] | null {
+  const { labelSet, classes } = columns;
+  if (labelSet !== undefined && labelSet.positive >= 0) {
+    return labelSet.indices.filter((i) => i < classes.length);
+  }
+  return classes.length <= 2 ? classes.map((_, i) => i) : null;
+}

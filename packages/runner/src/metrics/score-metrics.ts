@@ -2,7 +2,7 @@ import { averagePrecisionKernel, rocAucBinaryKernel } from '@assay/core-metrics'
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import type { RowsMetric } from './metric-spec.js';
-import { positiveClass } from './positive-class.js';
+import { positiveCandidates, positiveClass } from './positive-class.js';
 import { filterRows } from './row-selection.js';
 
 const positiveCache = new WeakMap<Int32Array, Map<number, Uint8Array>>();
@@ -59,15 +59,8 @@ export function classIndicator(yTrue: Int32Array, code: number): Uint8Array {
  * {-1, 1} unless `posLabel` named the positive one (see `positiveClass`).
  */
 function checkScorePositive(columns: ScoreColumns, metric: string): void {
-  if (columns.positive !== undefined) return;
-  const { labelSet, classes } = columns;
-  const candidates =
-    labelSet !== undefined && labelSet.positive >= 0
-      ? labelSet.indices.filter((i) => i < classes.length)
-      : classes.length <= 2
-        ? classes.map((_, i) => i)
-        : null;
-  if (candidates !== null && candidates.length === 2) positiveClass(columns, metric, candidates);
+  const candidates = positiveCandidates(columns);
+  if (candidates?.length === 2) positiveClass(columns, metric, candidates);
 }
 
 /**

@@ -124,12 +124,13 @@ export function withPositiveLabel(
   }
   const { classes } = columns;
   const asStrings = classes.some((c) => typeof c === 'string');
-  const wanted =
-    asStrings || typeof posLabel === 'number' || !/^-?\d+(\.\d+)?$/.test(String(posLabel).trim())
-      ? asStrings
-        ? String(posLabel)
-        : posLabel
-      : Number(posLabel);
+  // the label as the classes hold it: text for string classes, a number for numeric ones
+  const text = String(posLabel).trim();
+  const wanted: Label = asStrings
+    ? String(posLabel)
+    : typeof posLabel === 'string' && /^-?\d+(\.\d+)?$/.test(text)
+      ? Number(text)
+      : posLabel;
   const index = classes.indexOf(wanted);
   if (index < 0) {
     throw new RunnerError(
