@@ -4,12 +4,14 @@ import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import { asRunnerError } from './label-kinds.js';
 import type { LabelPresenceByRole } from './label-scan.js';
+import { handleMissing } from './missing-values.js';
 import type {
   ArrowPredictions,
   LoadedPredictions,
   PredictionColumns,
   PredictionInput,
 } from './prediction-input.js';
+import { describeColumn, type RawColumns } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
 import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
@@ -22,27 +24,6 @@ export interface PreparedColumns {
   readonly unseenPredLabels: Label[];
   readonly warnings: string[];
 }
-
-interface RawColumns {
-  n: number;
-  yTrue: LoadedColumn;
-  yPred: LoadedColumn;
-  yScore?: LoadedColumn | undefined;
-  yProba?: LoadedColumn[] | undefined;
-  weight?: LoadedColumn | undefined;
-  group?: LoadedColumn | undefined;
-  slice?: LoadedColumn | undefined;
-}
-
-const ROLE_NAMES: Record<string, string> = {
-  yTrue: 'y_true',
-  yPred: 'y_pred',
-  yScore: 'y_score',
-  yProba: 'y_proba',
-  weight: 'weight',
-  group: 'group',
-  slice: 'slice',
-};
 
 function isRoleInput(input: PredictionInput): input is LoadedPredictions | ArrowPredictions {
   return 'roles' in input && 'table' in input;
@@ -136,105 +117,6 @@ function lengthOf(column: LoadedColumn): number {
   return column.kind === 'number' ? column.values.length : column.codes.length;
 }
 
-function firstMissing(column: LoadedColumn): number {
-  if (COMPLETE_LABELS.has(column)) return -1;
-  if (column.kind === 'number') {
-    const v = column.values;
-    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) return i;
-  } else {
-    const c = column.codes;
-    for (let i = 0; i < c.length; i++) if (c[i]! < 0) return i;
-  }
-  return -1;
-}
-
-function markMissing(column: LoadedColumn, drop: Uint8Array): void {
-  if (column.kind === 'number') {
-    const v = column.values;
-    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) drop[i] = 1;
-  } else {
-    const c = column.codes;
-    for (let i = 0; i < c.length; i++) if (c[i]! < 0) drop[i] = 1;
-  }
-}
-
-function compact(column: LoadedColumn, keep: Uint32Array): LoadedColumn {
-  if (column.kind === 'number') {
-    const out = sharedFloat64(keep.length);
-    for (let i = 0; i < keep.length; i++) out[i] = column.values[keep[i]!]!;
-    return { ...column, values: out };
-  }
-  const out = sharedInt32(keep.length);
-  for (let i = 0; i < keep.length; i++) out[i] = column.codes[keep[i]!]!;
-  return { ...column, codes: out };
-}
-
-function allColumns(raw: RawColumns): [string, LoadedColumn][] {
-  const out: [string, LoadedColumn][] = [
-    ['yTrue', raw.yTrue],
-    ['yPred', raw.yPred],
-  ];
-  if (raw.yScore) out.push(['yScore', raw.yScore]);
-  raw.yProba?.forEach((c, i) => {
-    out.push([`yProba[${i}]`, c]);
-  });
-  if (raw.weight) out.push(['weight', raw.weight]);
-  if (raw.group) out.push(['group', raw.group]);
-  if (raw.slice) out.push(['slice', raw.slice]);
-  return out;
-}
-
-function handleMissing(
-  raw: RawColumns,
-  dropMissing: boolean,
-): { raw: RawColumns; dropped: number } {
-  const columns = allColumns(raw);
-  let any = false;
-  for (const [role, column] of columns) {
-    const row = firstMissing(column);
-    if (row < 0) continue;
-    if (!dropMissing) {
-      const what =
-        column.kind === 'label'
-          ? 'a missing (null, empty or NaN) label'
-          : 'a missing (null, empty or NaN) value';
-      throw new RunnerError(
-        'MISSING_VALUE',
-        `${describe(role, column)} has ${what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
-        { path: column.name },
-      );
-    }
-    any = true;
-  }
-  if (!any) return { raw, dropped: 0 };
-  const drop = new Uint8Array(raw.n);
-  for (const [, column] of columns) markMissing(column, drop);
-  let m = 0;
-  for (let i = 0; i < raw.n; i++) if (drop[i] === 0) m++;
-  const keep = new Uint32Array(m);
-  for (let i = 0, j = 0; i < raw.n; i++) if (drop[i] === 0) keep[j++] = i;
-  const c = (column: LoadedColumn | undefined) =>
-    column === undefined ? undefined : compact(column, keep);
-  return {
-    raw: {
-      n: m,
-      yTrue: compact(raw.yTrue, keep),
-      yPred: compact(raw.yPred, keep),
-      yScore: c(raw.yScore),
-      yProba: raw.yProba?.map((col) => compact(col, keep)),
-      weight: c(raw.weight),
-      group: c(raw.group),
-      slice: c(raw.slice),
-    },
-    dropped: raw.n - m,
-  };
-}
-
-function describe(role: string, column: LoadedColumn): string {
-  const label = ROLE_NAMES[role.replace(/\[.*$/, '')] ?? role;
-  return column.name === role ? role : `Column "${column.name}" (${label})`;
-}
-
 /** The labels of a column's dictionary that occur in its rows. */
 function usedLabels(column: LabelColumn): Label[] {
   if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
@@ -260,11 +142,11 @@ function unifyLabels(
 ): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
   const trueLabels = usedLabels(yTrue);
   const predLabels = usedLabels(yPred);
-  const predWhat = describe('yPred', yPred);
+  const predWhat = describeColumn('yPred', yPred);
   let classes: Label[];
   try {
     classes = sortedUnion([
-      [describe('yTrue', yTrue), trueLabels],
+      [describeColumn('yTrue', yTrue), trueLabels],
       [predWhat, predLabels],
     ]);
   } catch (error) {
@@ -294,7 +176,7 @@ function asNumbers(role: string, column: LoadedColumn): Float64Array {
   const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
   throw new RunnerError(
     'NON_NUMERIC_VALUE',
-    `${describe(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
+    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
     { path: column.name },
   );
 }
@@ -310,7 +192,7 @@ function checkFinite(
     if (!Number.isFinite(v) || v < min) {
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `${describe(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
+        `${describeColumn(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
         { path: column.name },
       );
     }

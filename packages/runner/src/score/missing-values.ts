@@ -1,0 +1,108 @@
+import { RunnerError } from '../errors.js';
+import type { LoadedColumn } from '../io/loaded-column.js';
+import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { describeColumn, type RawColumns } from './raw-columns.js';
+import { COMPLETE_LABELS } from './to-loaded-column.js';
+
+function firstMissing(column: LoadedColumn): number {
+  if (COMPLETE_LABELS.has(column)) return -1;
+  if (column.kind === 'number') {
+    const v = column.values;
+    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) return i;
+  } else {
+    const c = column.codes;
+    for (let i = 0; i < c.length; i++) if (c[i]! < 0) return i;
+  }
+  return -1;
+}
+
+function markMissing(column: LoadedColumn, drop: Uint8Array): void {
+  if (column.kind === 'number') {
+    const v = column.values;
+    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) drop[i] = 1;
+  } else {
+    const c = column.codes;
+    for (let i = 0; i < c.length; i++) if (c[i]! < 0) drop[i] = 1;
+  }
+}
+
+function compact(column: LoadedColumn, keep: Uint32Array): LoadedColumn {
+  if (column.kind === 'number') {
+    const out = sharedFloat64(keep.length);
+    for (let i = 0; i < keep.length; i++) out[i] = column.values[keep[i]!]!;
+    return { ...column, values: out };
+  }
+  const out = sharedInt32(keep.length);
+  for (let i = 0; i < keep.length; i++) out[i] = column.codes[keep[i]!]!;
+  return { ...column, codes: out };
+}
+
+function allColumns(raw: RawColumns): [string, LoadedColumn][] {
+  const out: [string, LoadedColumn][] = [
+    ['yTrue', raw.yTrue],
+    ['yPred', raw.yPred],
+  ];
+  if (raw.yScore) out.push(['yScore', raw.yScore]);
+  raw.yProba?.forEach((c, i) => {
+    out.push([`yProba[${i}]`, c]);
+  });
+  if (raw.weight) out.push(['weight', raw.weight]);
+  if (raw.group) out.push(['group', raw.group]);
+  if (raw.slice) out.push(['slice', raw.slice]);
+  return out;
+}
+
+/**
+ * Refuses a missing value (null, empty or NaN) in any column, naming the column and row,
+ * or with `dropMissing` drops every row that has one.
+ *
+ * @param raw - the job's columns
+ * @param dropMissing - drop such rows instead of failing
+ * @returns the columns (compacted when rows were dropped) and how many rows were dropped
+ * @throws {@link RunnerError} `MISSING_VALUE` naming the column and row
+ */
+export function handleMissing(
+  raw: RawColumns,
+  dropMissing: boolean,
+): { raw: RawColumns; dropped: number } {
+  const columns = allColumns(raw);
+  let any = false;
+  for (const [role, column] of columns) {
+    const row = firstMissing(column);
+    if (row < 0) continue;
+    if (!dropMissing) {
+      const what =
+        column.kind === 'label'
+          ? 'a missing (null, empty or NaN) label'
+          : 'a missing (null, empty or NaN) value';
+      throw new RunnerError(
+        'MISSING_VALUE',
+        `${describeColumn(role, column)} has ${what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
+        { path: column.name },
+      );
+    }
+    any = true;
+  }
+  if (!any) return { raw, dropped: 0 };
+  const drop = new Uint8Array(raw.n);
+  for (const [, column] of columns) markMissing(column, drop);
+  let m = 0;
+  for (let i = 0; i < raw.n; i++) if (drop[i] === 0) m++;
+  const keep = new Uint32Array(m);
+  for (let i = 0, j = 0; i < raw.n; i++) if (drop[i] === 0) keep[j++] = i;
+  const c = (column: LoadedColumn | undefined) =>
+    column === undefined ? undefined : compact(column, keep);
+  return {
+    raw: {
+      n: m,
+      yTrue: compact(raw.yTrue, keep),
+      yPred: compact(raw.yPred, keep),
+      yScore: c(raw.yScore),
+      yProba: raw.yProba?.map((col) => compact(col, keep)),
+      weight: c(raw.weight),
+      group: c(raw.group),
+      slice: c(raw.slice),
+    },
+    dropped: raw.n - m,
+  };
+}
