@@ -1,0 +1,6 @@
+/**
+ * Text metrics for generated answers (see README.md).
+ *
+ * @packageDocumentation
+ */
+export { TextMetricsError, type TextMetricsErrorCode } from './errors.js';
