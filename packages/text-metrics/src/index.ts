@@ -3,4 +3,6 @@
  *
  * @packageDocumentation
  */
+
 export { TextMetricsError, type TextMetricsErrorCode } from './errors.js';
+export { porterStem } from './stemmers/porter-stemmer.js';
