@@ -5,6 +5,13 @@
  */
 
 export { TextMetricsError, type TextMetricsErrorCode } from './errors.js';
+export { type ExactMatchOptions, exactMatch } from './exact-match/harness-exact-match.js';
+export {
+  finalNumberExactMatch,
+  prefixExactMatch,
+  quasiExactMatch,
+  quasiPrefixExactMatch,
+} from './exact-match/helm-exact-match.js';
 export {
   type DefaultRougeType,
   type RougeOptions,
@@ -12,4 +19,13 @@ export {
   type RougeType,
   rouge,
 } from './rouge/rouge.js';
+export { normalizeAnswer } from './squad/normalize-answer.js';
+export {
+  type SquadOptions,
+  type SquadScores,
+  type SquadVersion,
+  squadExactMatch,
+  squadF1,
+  squadScores,
+} from './squad/squad-metrics.js';
 export { porterStem } from './stemmers/porter-stemmer.js';
