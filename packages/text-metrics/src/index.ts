@@ -4,6 +4,9 @@
  * @packageDocumentation
  */
 
+export { type NumericMatchOptions, numericMatch, parseNumber } from './assertions/numeric-match.js';
+export { type IncludesOptions, includes, matchesPattern } from './assertions/text-assertions.js';
+export { levenshteinDistance, levenshteinSimilarity } from './edit-distance/levenshtein.js';
 export { TextMetricsError, type TextMetricsErrorCode } from './errors.js';
 export { type ExactMatchOptions, exactMatch } from './exact-match/harness-exact-match.js';
 export {
@@ -29,3 +32,9 @@ export {
   squadScores,
 } from './squad/squad-metrics.js';
 export { porterStem } from './stemmers/porter-stemmer.js';
+export {
+  checkJsonSchema,
+  type JsonSchemaReport,
+  jsonSchemaConformance,
+} from './structured/json-schema.js';
+export { type JsonTextOptions, jsonValidity } from './structured/json-validity.js';
