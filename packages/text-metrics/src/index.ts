@@ -22,6 +22,8 @@ export {
   type RougeType,
   rouge,
 } from './rouge/rouge.js';
+export { type MajorityVote, majorityVote } from './sampling/majority-vote.js';
+export { passAtK, passHatK } from './sampling/pass-at-k.js';
 export { normalizeAnswer } from './squad/normalize-answer.js';
 export {
   type SquadOptions,
