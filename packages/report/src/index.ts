@@ -31,6 +31,7 @@ export type {
   MetricSummary,
   ModelComparison,
   ModelResult,
+  PositiveClassSummary,
   RunResults,
   ServiceStats,
   ThresholdResult,
