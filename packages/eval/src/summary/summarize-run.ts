@@ -10,6 +10,7 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
 import { modelResult } from './model-result.js';
+import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
 
@@ -71,14 +72,17 @@ function rowsByModel(run: ExecutedRun): Map<string, PredictionRow[]> {
   return out;
 }
 
-/** Reported metrics plus the task metrics named only by a threshold (checked on the fold mean). */
+/**
+ * Reported metrics, the task metrics named only by a threshold (checked on the fold mean)
+ * and, for a binary task, the positive class's precision, recall and false-positive rate.
+ */
 function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskModule): string[] {
   const fromThresholds = run.config.thresholds
     .map(parseThreshold)
     .flatMap((p) =>
       p.ok && task.metricNames.includes(p.threshold.metric) ? [p.threshold.metric] : [],
     );
-  return [...new Set([...metrics, ...fromThresholds])];
+  return [...new Set([...metrics, ...fromThresholds, ...positiveClassMetrics(task)])];
 }
 
 async function summarizeWith(

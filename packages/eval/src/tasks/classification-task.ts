@@ -21,8 +21,17 @@ const DEFAULT_METRICS = [
 /** Label code of an answer that matches no task label (a class outside the runner's `labels`). */
 const UNPARSEABLE = -1;
 
-/** Metrics of one positive label (`f1_score(..., labels=[pos], average=None)`). */
-const POSITIVE_LABEL_METRICS = new Set(['f1', 'precision', 'recall', 'jaccard']);
+/**
+ * Metrics of one positive label (`f1_score(..., labels=[pos], average=None)`, and the
+ * share of the other items predicted positive).
+ */
+const POSITIVE_LABEL_METRICS = new Set([
+  'f1',
+  'precision',
+  'recall',
+  'jaccard',
+  'false_positive_rate',
+]);
 
 function positiveLabelMetric(name: string): boolean {
   return POSITIVE_LABEL_METRICS.has(metricSpec(name)?.name ?? name);

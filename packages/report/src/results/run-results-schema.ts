@@ -111,6 +111,22 @@ const ModelResultSchema = z.object({
     }),
   ),
   /**
+   * The positive class's own figures on a binary classification task, scored on the runner
+   * like the other metrics (pooled value, per fold, bootstrap interval): `precision` (of the
+   * items answered with the positive label, the share that has it), `recall` (of the items
+   * with the positive label, the share answered so) and `falsePositiveRate` (of the other
+   * items, the share answered with the positive label). Absent for other tasks and in files
+   * written before it existed.
+   */
+  positiveClass: z
+    .object({
+      label: z.string(),
+      precision: MetricSummarySchema,
+      recall: MetricSummarySchema,
+      falsePositiveRate: MetricSummarySchema,
+    })
+    .optional(),
+  /**
    * Why this model's metrics do not represent it (too many failed requests or unparseable
    * answers, above `evaluation.maxFailedFraction` / `maxUnparseableFraction`); empty when
    * they do. Absent in files written before this check existed.
@@ -207,5 +223,7 @@ export type ModelComparison = z.infer<typeof ComparisonSchema>;
 export type ThresholdResult = z.infer<typeof ThresholdResultSchema>;
 /** Metric summary (pooled value, fold mean/std, CI). */
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
+/** The positive class's precision, recall and false-positive rate of one model. */
+export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
