@@ -23,7 +23,20 @@ function metricsTable(r: RunResults): string[] {
       return reason ? [`  ${m.name} ${k} ${MISSING_VALUE}: ${reason}`] : [];
     }),
   );
-  return [table, ...reasons, ''];
+  return [table, ...reasons, ...predictionCounts(r), ''];
+}
+
+/**
+ * Per model: the predictions scored and the distinct items among them, which the intervals
+ * resample (repeated CV predicts each item once per repeat: more predictions, no more items).
+ */
+function predictionCounts(r: RunResults): string[] {
+  return r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map(
+      (m) =>
+        `  ${m.name}: ${m.items.scored} predictions of ${m.items.distinct} distinct items${r.evaluation.resampling === 'items' ? ' (intervals resample items)' : ''}`,
+    );
 }
 
 /**
@@ -106,7 +119,11 @@ function thresholdLines(r: RunResults): string[] {
  * process.stdout.write(summaryTable(results));
  */
 export function summaryTable(r: RunResults): string {
-  const title = `${r.name}: ${r.dataset.items} items, ${r.evaluation.method} (${r.evaluation.folds} folds), ${r.models.length} model(s)`;
+  const method =
+    r.evaluation.method === 'all'
+      ? 'every item once'
+      : `${r.evaluation.method} (${r.evaluation.folds} folds)`;
+  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${r.models.length} model(s)`;
   return [
     title,
     '',
