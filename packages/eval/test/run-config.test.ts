@@ -41,11 +41,27 @@ function issuesOf(mutate: (c: LooseConfig) => void): string[] {
 describe('RunConfigSchema', () => {
   it('accepts the base configuration and fills defaults', () => {
     const c = parseRunConfig(base(), { baseDir: '/tmp' });
-    expect(c.evaluation.method).toBe('stratified');
+    // zero-shot: nothing is learned from training folds, so every item is scored once
+    expect(c.evaluation.method).toBe('all');
     expect(c.evaluation.k).toBe(5);
     expect(c.evaluation.bootstrap).toBe(1000);
     expect(c.cache).toMatch(/cache\.sqlite$/);
     expect(c.models[0]!.concurrency.max).toBeGreaterThan(0);
+  });
+
+  it('defaults evaluation.method to all without few-shot examples and to stratified with them', () => {
+    const withShots = {
+      ...base(),
+      prompt: { template: 'Classify:\n\n{{text}}', fewShot: { count: 2 } },
+    };
+    expect(parseRunConfig(withShots).evaluation.method).toBe('stratified');
+    const zeroShot = {
+      ...base(),
+      prompt: { template: 'Classify:\n\n{{text}}', fewShot: { count: 0 } },
+    };
+    expect(parseRunConfig(zeroShot).evaluation.method).toBe('all');
+    const given = { ...withShots, evaluation: { method: 'kfold' as const } };
+    expect(parseRunConfig(given).evaluation.method).toBe('kfold');
   });
 
   it('accepts both bundled examples', async () => {
@@ -91,6 +107,14 @@ describe('RunConfigSchema', () => {
       /^thresholds\[0\]: expected '<metric> <op> <number>'/,
     ],
     ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected a number >= 2/],
+    [
+      'method all with few-shot examples, which it has no training part for',
+      (c) => {
+        c.evaluation = { method: 'all' };
+        c.prompt.fewShot = { count: 4 };
+      },
+      /^evaluation\.method: 'all' scores every item and has no training part to draw prompt\.fewShot examples from/,
+    ],
     [
       'unknown split method',
       (c) => (c.evaluation = { method: 'loo' }),

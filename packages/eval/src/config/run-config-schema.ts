@@ -2,6 +2,7 @@ import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
 import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
+import { checkEvaluationMethod } from './evaluation-method.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { arr, obj } from './loose-read.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
@@ -178,8 +179,8 @@ export const ModelConfigSchema = ClientConfigSchema.extend({
 const EvaluationSchema = z
   .strictObject({
     method: z
-      .enum(['holdout', 'kfold', 'stratified', 'group', 'repeated-stratified', 'timeseries'])
-      .default('stratified'),
+      .enum(['all', 'holdout', 'kfold', 'stratified', 'group', 'repeated-stratified', 'timeseries'])
+      .optional(),
     k: z.number().int().min(2).default(5),
     testSize: z.number().gt(0).lt(1).default(0.2),
     repeats: z.number().int().positive().default(1),
@@ -191,7 +192,6 @@ const EvaluationSchema = z
     maxUnparseableFraction: z.number().min(0).max(1).default(0.5),
   })
   .default({
-    method: 'stratified',
     k: 5,
     testSize: 0.2,
     repeats: 1,
@@ -251,6 +251,7 @@ export const RunConfigSchema = z
     (c, ctx) => {
       crossFieldChecks(c as unknown, ctx);
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
+      checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
     },
     { when: () => true },
   );
@@ -345,10 +346,16 @@ function crossFieldChecks(
 export type RunConfigInput = z.input<typeof RunConfigSchema>;
 /**
  * A validated `assay run` configuration with every default applied, as `parseRunConfig`
- * returns it (`output.dir` resolved: given, or `assay-out/<name>`).
+ * returns it (`output.dir` resolved: given, or `assay-out/<name>`; `evaluation.method`
+ * resolved: given, or `all` without few-shot examples and `stratified` with them).
  */
-export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output'> & {
+export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output' | 'evaluation'> & {
   output: { dir: string; wrongSamples: number };
+  evaluation: EvaluationConfig;
 };
+/** The `evaluation` section of a {@link RunConfig}, its `method` resolved (see `defaultMethod`). */
+export type EvaluationConfig = z.output<typeof EvaluationSchema> & { method: EvaluationMethod };
+/** An `evaluation.method`. */
+export type EvaluationMethod = NonNullable<z.output<typeof EvaluationSchema>['method']>;
 /** One validated model entry of {@link RunConfig}. */
 export type ModelConfig = z.output<typeof ModelConfigSchema>;

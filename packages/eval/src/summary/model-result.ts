@@ -48,6 +48,7 @@ export function modelResult(
       wrong: count('wrong'),
       unparseable: count('unparseable'),
       failed: count('failed'),
+      distinct: new Set(answered.map((r) => r.id)).size,
     },
     metrics: reported,
     confusion: plots?.confusion ?? null,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
+import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import type { PredictionRow } from '../run/prediction-row.js';
@@ -127,6 +128,12 @@ async function summarizeWith(
   return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);
 }
 
+/** What the run's settings make doubtful, one sentence each. */
+function runWarnings(config: ExecutedRun['config']): string[] {
+  const cv = cvWithoutLearningWarning(config.evaluation.method, config.prompt.fewShot.count);
+  return cv === null ? [] : [cv];
+}
+
 function assembleResults(
   run: ExecutedRun,
   task: TaskModule,
@@ -167,11 +174,13 @@ function assembleResults(
       metrics: [...metrics],
       greaterIsBetter: Object.fromEntries(metrics.map((m) => [m, higherIsBetter(m)])),
       fewShot: run.fewShotIds,
+      resampling: 'items',
     },
     models,
     comparisons,
     thresholds,
     passed: thresholds.every((t) => t.passed),
+    warnings: runWarnings(config),
     files: {
       results: join(out, 'results.json'),
       predictions: join(out, 'predictions.arrow'),

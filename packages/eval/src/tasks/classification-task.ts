@@ -6,6 +6,7 @@ import { EvaluationError } from '../errors.js';
 import { parseAnswer } from '../prompt/parse-answer.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import { calibrationPoints } from './calibration-points.js';
+import { itemClusters } from './item-clusters.js';
 import type { ClassificationPlots, ScoringPass, TaskModule } from './task-module.js';
 
 type ClassificationConfig = Extract<RunConfig['task'], { type: 'classification' }>;
@@ -69,6 +70,7 @@ function encodeRows(
   const yTrue = Int32Array.from(kept, (r) => code(r.expected));
   const yPred = Int32Array.from(kept, (r) => code(r.parsed));
   const foldIds = Int32Array.from(kept, (r) => r.fold);
+  const clusterIds = itemClusters(kept);
   const scored = binary && kept.every((r) => r.score !== null);
   const passes: ScoringPass[] = [];
   const main = metrics.filter(
@@ -80,6 +82,7 @@ function encodeRows(
         ? { yTrue, yPred, yScore: Float64Array.from(kept, (r) => r.score!) }
         : { yTrue, yPred },
       foldIds,
+      clusterIds,
       task: 'classification',
       labels: binary ? [1, 0] : labels.map((_, i) => i),
       metrics: main,
@@ -92,6 +95,7 @@ function encodeRows(
     passes.push({
       input: { yTrue: yTrue.map(ovr), yPred: yPred.map(ovr) },
       foldIds,
+      clusterIds,
       task: 'classification',
       labels: [1, 0],
       metrics: oneVsRest,

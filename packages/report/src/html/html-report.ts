@@ -31,12 +31,28 @@ function headline(r: RunResults): string {
 }
 
 function itemsTable(r: RunResults): string {
-  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">distinct items</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
     .map(
       (m) =>
-        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
+        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>${itemCounts(r)}`;
+}
+
+/** "N predictions of M distinct items" per model, what the intervals resample, run warnings. */
+function itemCounts(r: RunResults): string {
+  const counts = r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map(
+      (m) => `${h(m.name)}: ${m.items.scored} predictions of ${m.items.distinct} distinct items`,
+    );
+  const unit =
+    r.evaluation.resampling === 'items'
+      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      : '';
+  const note = counts.length > 0 ? `<p class="note">${counts.join('; ')}.${unit}</p>` : '';
+  const warnings = (r.warnings ?? []).map((w) => `<p class="fail">Warning: ${h(w)}</p>`);
+  return note + warnings.join('');
 }
 
 /** A readable figure whose exact value shows on hover (`results.json` keeps it too). */

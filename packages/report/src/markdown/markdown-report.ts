@@ -33,16 +33,31 @@ function itemsSection(r: RunResults): string[] {
     '',
     '## Items',
     '',
-    '| model | total | scored | correct | wrong | unparseable | failed |',
-    '|---|---|---|---|---|---|---|',
+    '| model | total | scored | distinct items | correct | wrong | unparseable | failed |',
+    '|---|---|---|---|---|---|---|---|',
   );
   for (const m of r.models) {
     const i = m.items;
     lines.push(
-      `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
+      `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.distinct ?? MISSING_VALUE} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
     );
   }
+  lines.push('', ...countsNote(r).map(cellText));
+  for (const w of r.warnings ?? []) lines.push('', `**Warning:** ${cellText(w)}`);
   return lines;
+}
+
+/** "N predictions of M distinct items" per model, and what the intervals resample. */
+function countsNote(r: RunResults): string[] {
+  const counts = r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map((m) => `${m.name}: ${m.items.scored} predictions of ${m.items.distinct} distinct items`);
+  if (counts.length === 0) return [];
+  const unit =
+    r.evaluation.resampling === 'items'
+      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      : '';
+  return [`${counts.join('; ')}.${unit}`];
 }
 
 /** Service statistics per model. */

@@ -81,6 +81,11 @@ const ModelResultSchema = z.object({
     wrong: z.number().int(),
     unparseable: z.number().int(),
     failed: z.number().int(),
+    /**
+     * distinct items among the scored predictions (repeated CV predicts an item once per
+     * repeat): the units the intervals resample. Absent in files written before it existed.
+     */
+    distinct: z.number().int().optional(),
   }),
   metrics: z.record(z.string(), MetricSummarySchema),
   confusion: z
@@ -198,11 +203,21 @@ export const RunResultsSchema = z.object({
     /** per reported metric, whether larger values are better (from the metric registry) */
     greaterIsBetter: z.record(z.string(), z.boolean()).optional(),
     fewShot: z.array(z.array(z.string())),
+    /**
+     * what a bootstrap resample draws: `items` (every prediction of a drawn item). Absent in
+     * files written before it existed, whose intervals resampled predictions.
+     */
+    resampling: z.enum(['items', 'predictions']).optional(),
   }),
   models: z.array(ModelResultSchema),
   comparisons: z.array(ComparisonSchema),
   thresholds: z.array(ThresholdResultSchema),
   passed: z.boolean(),
+  /**
+   * what the run's settings make doubtful (e.g. cross-validation with nothing learned from
+   * the training folds); absent in files written before it existed
+   */
+  warnings: z.array(z.string()).optional(),
   files: z.object({
     results: z.string(),
     predictions: z.string(),

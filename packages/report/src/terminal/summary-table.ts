@@ -32,7 +32,15 @@ function metricsTable(r: RunResults): string[] {
     }),
   );
   const notes = groups.flatMap((g) => (g.note ? [`  ${g.names.join(' = ')}: ${g.note}.`] : []));
-  return [table, ...reasons, ...notes, ...positiveClassLines(r), ...rankingLines(r), ''];
+  return [
+    table,
+    ...reasons,
+    ...notes,
+    ...predictionCounts(r),
+    ...positiveClassLines(r),
+    ...rankingLines(r),
+    '',
+  ];
 }
 
 /** One line per model of a binary task: the positive class's figures with intervals. */
@@ -64,6 +72,19 @@ function verdictLines(r: RunResults): string[] {
     `  Biggest risk: ${v.risks[0] ?? ''}`,
     '',
   ];
+}
+
+/**
+ * Per model: the predictions scored and the distinct items among them, which the intervals
+ * resample (repeated CV predicts each item once per repeat: more predictions, no more items).
+ */
+function predictionCounts(r: RunResults): string[] {
+  return r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map(
+      (m) =>
+        `  ${m.name}: ${m.items.scored} predictions of ${m.items.distinct} distinct items${r.evaluation.resampling === 'items' ? ' (intervals resample items)' : ''}`,
+    );
 }
 
 /**
@@ -146,7 +167,11 @@ function thresholdLines(r: RunResults): string[] {
  * process.stdout.write(summaryTable(results));
  */
 export function summaryTable(r: RunResults): string {
-  const title = `${r.name}: ${r.dataset.items} items, ${r.evaluation.method} (${r.evaluation.folds} folds), ${r.models.length} model(s)`;
+  const method =
+    r.evaluation.method === 'all'
+      ? 'every item once'
+      : `${r.evaluation.method} (${r.evaluation.folds} folds)`;
+  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${r.models.length} model(s)`;
   return [
     title,
     ...verdictLines(r),

@@ -66,6 +66,7 @@ export function assembleReport(
   };
   const report: ScoreReport = {
     n: columns.n,
+    ...(columns.clusters ? { clusters: columns.clusters.count } : {}),
     task: columns.task,
     labels: [...columns.classes],
     overall: metricRecord(values.overall, 0),
@@ -86,6 +87,7 @@ export function assembleReport(
       bootstrap,
       ci,
       ...(bootstrap > 0 ? { bootstrapMethod: method } : {}),
+      ...(bootstrap > 0 ? { resampling: columns.clusters ? 'clusters' : 'rows' } : {}),
     },
     timing: {
       loadMs: (options.loadMs ?? 0) + results.prepMs,
