@@ -26,6 +26,7 @@ export {
   readPredictions,
   writePredictions,
 } from './outputs/write-predictions.js';
+export { promptsTable, readPrompts, writePrompts } from './outputs/write-prompts.js';
 export type { PromptMessage, PromptSpec } from './prompt/build-messages.js';
 export { buildMessages, promptHash } from './prompt/build-messages.js';
 export { pickFewShot } from './prompt/few-shot.js';

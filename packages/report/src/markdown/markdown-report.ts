@@ -1,19 +1,7 @@
 import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
 import type { RunResults } from '../results/run-results-schema.js';
-
-/**
- * Text from data, models or servers as Markdown that renders as that text: HTML escaped
- * (Markdown viewers pass raw HTML through, so `<script>` or `<img onerror>` in an answer
- * would run), table pipes escaped, line breaks folded.
- */
-function cellText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
-}
+import { cellText } from './markdown-text.js';
+import { wrongAnswersSection } from './wrong-answers-section.js';
 
 /** Title, data set and evaluation settings. */
 function headerSection(r: RunResults, ci: number): string[] {
@@ -175,7 +163,7 @@ function filesSection(r: RunResults): string[] {
   const lines: string[] = [];
   lines.push(
     '',
-    `Files: \`results.json\`, \`predictions.arrow\`, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
+    `Files: \`results.json\`, \`predictions.arrow\`${r.files.prompts ? ', `prompts.arrow`' : ''}, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
     '',
   );
   return lines;
@@ -183,7 +171,8 @@ function filesSection(r: RunResults): string[] {
 
 /**
  * Renders `report.md`: headline metrics with CIs, service statistics,
- * comparisons, thresholds, worst slices and failure reasons.
+ * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
+ * the prompt sent (cut short; every prompt is in `prompts.arrow`).
  *
  * @param r - run results
  * @returns Markdown text
@@ -202,6 +191,7 @@ export function markdownReport(r: RunResults): string {
     ...comparisonsSection(r),
     ...thresholdsSection(r),
     ...slicesSection(r),
+    ...wrongAnswersSection(r),
     ...filesSection(r),
   ].join('\n');
 }
