@@ -2,12 +2,24 @@ import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /**
- * Opens a response cache for reading without writing a byte next to it. A WAL database
- * opened read-only creates (and leaves) `-wal` and `-shm` files, so when no writer has them
- * open the file is read into memory instead; when a `-wal` exists (a writer is running, or
- * one was killed) SQLite needs it for the latest entries, and uses the files already there.
+ * Opens a SQLite file (a response cache, a run journal) for reading without writing a byte
+ * next to it: a WAL database opened read-only creates (and leaves) `-wal` and `-shm` files.
+ *
+ * @remarks
+ * When no `-wal` file exists the database is complete in its file, which is read into memory
+ * (the copy may be queried and even changed; the file never is). When one exists (a writer
+ * is running, or one was killed) SQLite needs it for the latest commits, so the file is
+ * opened read-only and uses the `-wal` and `-shm` already there.
+ *
+ * @param path - the database file
+ * @returns the open database (close it), or undefined when the file does not exist
+ * @example
+ * ```ts
+ * import { openSqliteSnapshot } from '@assay/clients';
+ * openSqliteSnapshot('/tmp/no-such-file.sqlite'); // undefined
+ * ```
  */
-function openForReading(path: string): Database.Database | undefined {
+export function openSqliteSnapshot(path: string): Database.Database | undefined {
   if (!existsSync(path)) return undefined;
   if (existsSync(`${path}-wal`)) return new Database(path, { readonly: true, fileMustExist: true });
   const bytes = readFileSync(path);
@@ -41,7 +53,7 @@ function openForReading(path: string): Database.Database | undefined {
  */
 export function cachedKeys(path: string, keys: Iterable<string>): Set<string> {
   const found = new Set<string>();
-  const db = openForReading(path);
+  const db = openSqliteSnapshot(path);
   if (db === undefined) return found;
   try {
     const get = db.prepare<[string], { key: string }>('SELECT key FROM responses WHERE key = ?');
