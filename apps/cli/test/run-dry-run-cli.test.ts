@@ -72,8 +72,9 @@ describe('assay run --dry-run', () => {
       'nb: 40 requests: 0 would be sent, 40 resumed from the journal, 0 served from the cache',
     );
     const fresh = await assay(['run', path, '--dry-run', '--fresh', '--base-url', server.baseUrl]);
+    expect(fresh.stdout).toContain('Journal: discarded by --fresh');
     expect(fresh.stdout).toContain('nb: 40 requests: 40 would be sent, 0 resumed from the journal');
-  });
+  }, 120_000);
 
   it('--show-prompts N prints N prompts; it needs --dry-run', async () => {
     const path = writeRunConfig(dir, 'show', closedUrl);
@@ -84,7 +85,7 @@ describe('assay run --dry-run', () => {
     expect(five.stdout.match(/^--- prompt \d+ of 40: /gm)).toHaveLength(5);
     const message = expectRefusal(await assay(['run', path, '--show-prompts', '2']));
     expect(message).toContain('--show-prompts applies only with --dry-run');
-  });
+  }, 60_000);
 
   it('refuses evaluation.repeats: 1000000 with exit 2, naming the fold count and the limit, for a run and a dry run', async () => {
     const path = writeRunConfig(dir, 'huge', closedUrl, {
@@ -99,7 +100,7 @@ describe('assay run --dry-run', () => {
         'evaluation.k 5 × evaluation.repeats 1000000 = 5,000,000 folds, above the limit of 10,000 folds per run',
       );
     }
-  });
+  }, 60_000);
 });
 
 describe('assay score --cv with too many folds', () => {

@@ -179,6 +179,9 @@ describe('assay run --dry-run: the plan of a run, sending nothing and writing no
       cached: 0,
       toSend: FILE_ITEMS - DUPLICATED,
     });
+    // nothing to send: a run creates no client, so a missing API key is no error, as in the run
+    const keyless = config('first', server.baseUrl, {}, { apiKeyEnv: 'ASSAY_TEST_NO_KEY' });
+    expect((await dryRun(keyless)).models[0]!.toSend).toBe(0);
     expect(listing(out)).toEqual(files);
     expect(connections).toBe(0);
     const rerun = await runEvaluation(config('first', server.baseUrl));

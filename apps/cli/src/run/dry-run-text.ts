@@ -88,7 +88,7 @@ export function dryRunText(r: DryRunReport): string {
     `Dry run of '${r.name}': nothing was sent and no file was written.`,
     `Data: ${plural(r.items, 'item')} from ${r.dataset}; evaluation ${r.method}, ${plural(r.folds, 'fold')}.`,
     `Output directory: ${r.outputDir}`,
-    `Journal: ${r.journal ?? 'none (nothing to resume)'}; response cache: ${r.cache ?? 'none'}.`,
+    `Journal: ${r.journal ?? (r.fresh ? 'discarded by --fresh' : 'none (nothing to resume)')}; response cache: ${r.cache ?? 'none'}.`,
     '',
     'Prompts (each distinct prompt is one request per model):',
   ];

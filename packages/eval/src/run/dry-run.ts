@@ -78,6 +78,8 @@ export interface DryRunReport {
   readonly outputDir: string;
   /** the journal consulted, or null when there is none (or `fresh` would discard it) */
   readonly journal: string | null;
+  /** whether the plan counts as `fresh` (journal and default cache discarded) */
+  readonly fresh: boolean;
   /** the response cache consulted, or null when there is none (or `fresh` would discard it) */
   readonly cache: string | null;
   /** per prompt setting: predictions, distinct prompts, why they coincide, first prompts */
@@ -107,13 +109,17 @@ function fromCache(
   cachePath: string | null,
   env: NodeJS.ProcessEnv | undefined,
 ): Set<string> {
+  // a run creates a client (and so checks its configuration and key) only to send something
+  if (requests.todo.size === 0) return new Set();
   const { name: _n, prompt: _p, endpoint: _e, ...clientConfig } = requests.model;
-  // validates the model's client configuration (and API key) as the run's client would
   const keyer = cacheKeyer(clientConfig, env);
-  if (cachePath === null || !keyer.usesCache || requests.todo.size === 0) return new Set();
+  if (cachePath === null || !keyer.usesCache) return new Set();
   const keys = new Map<string, string>();
   for (const [journalKey, messages] of requests.todo) keys.set(keyer.key({ messages }), journalKey);
-  const recovery = `run with --fresh or set another \`cache\` (${config.cache})`;
+  const recovery =
+    cachePath === resolve(config.output.dir, DEFAULT_CACHE_FILE)
+      ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+      : 'delete it or set `cache` to another file';
   const found = explainDamage('response cache', cachePath, recovery, () =>
     cachedKeys(cachePath, keys.keys()),
   );
@@ -141,7 +147,8 @@ function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache
  * @returns the report
  * @throws EvaluationError as a run would before sending (`PLAN_TOO_LARGE`, data set errors,
  *   `IDENTITY_CHANGED`, `DAMAGED_FILE`); ClientError for an invalid model client configuration
- *   or a missing API key
+ *   or a missing API key of a model with requests to send (a run creates no client for a model
+ *   whose answers are all journaled)
  * @example
  * const report = await dryRun(await loadRunConfig('examples/spam-assassin.yaml'));
  * report.models[0].toSend; // requests a run would send
@@ -186,6 +193,7 @@ export async function dryRun(
     folds: splits.length,
     outputDir: config.output.dir,
     journal: journal ? files.journal : null,
+    fresh: options.fresh === true,
     cache: files.cache !== null && existsSync(files.cache) ? files.cache : null,
     plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
     models,
