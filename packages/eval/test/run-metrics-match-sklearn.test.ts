@@ -68,6 +68,7 @@ function executedRun(
     folds: c.folds.length,
     fewShotIds: [],
     rows,
+    prompts: new Map(),
     requests: new Map([
       ['m', { outcomes: [], resumed: 0, sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 }],
     ]),

@@ -14,6 +14,7 @@ import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
+import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
  * The metrics a run reports: `evaluation.metrics`, else the task's defaults
@@ -43,7 +44,8 @@ export interface SummarizeRunOptions {
  * Turns an executed run into `results.json` content: per-model metrics (pooled,
  * per fold, bootstrap CI, computed on the runner's worker pool), confusion
  * matrix, ROC and calibration curves, service statistics, worst slices,
- * wrong-answer samples, paired comparisons and threshold checks.
+ * wrong-answer samples with the prompts they were asked (`prompts`), paired comparisons and
+ * threshold checks.
  *
  * @param run - the executed run
  * @param options - the runner to score on, end time
@@ -177,6 +179,7 @@ function assembleResults(
       resampling: 'items',
     },
     models,
+    prompts: wrongAnswerPrompts(models, run.prompts),
     comparisons,
     thresholds,
     passed: thresholds.every((t) => t.passed),
@@ -184,6 +187,7 @@ function assembleResults(
     files: {
       results: join(out, 'results.json'),
       predictions: join(out, 'predictions.arrow'),
+      prompts: join(out, 'prompts.arrow'),
       reportMd: join(out, 'report.md'),
       reportHtml: join(out, 'report.html'),
       journal: run.journalPath,

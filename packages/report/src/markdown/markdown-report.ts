@@ -2,6 +2,7 @@ import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/form
 import type { RunResults } from '../results/run-results-schema.js';
 import { cellText } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
+import { wrongAnswersSection } from './wrong-answers-section.js';
 
 /** Title, data set and evaluation settings. */
 function headerSection(r: RunResults, ci: number): string[] {
@@ -162,7 +163,7 @@ function filesSection(r: RunResults): string[] {
   const lines: string[] = [];
   lines.push(
     '',
-    `Files: \`results.json\`, \`predictions.arrow\`, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
+    `Files: \`results.json\`, \`predictions.arrow\`${r.files.prompts ? ', `prompts.arrow`' : ''}, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
     '',
   );
   return lines;
@@ -170,7 +171,8 @@ function filesSection(r: RunResults): string[] {
 
 /**
  * Renders `report.md`: the verdict, headline metrics with CIs, service statistics,
- * comparisons, thresholds, worst slices and failure reasons.
+ * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
+ * the prompt sent (cut short; every prompt is in `prompts.arrow`).
  *
  * @param r - run results
  * @returns Markdown text
@@ -192,6 +194,7 @@ export function markdownReport(r: RunResults): string {
     ...comparisonsSection(r),
     ...thresholdsSection(r),
     ...slicesSection(r),
+    ...wrongAnswersSection(r),
     ...filesSection(r),
   ].join('\n');
 }

@@ -113,6 +113,11 @@ const ModelResultSchema = z.object({
       answer: z.string().nullable(),
       parsed: z.string().nullable(),
       input: z.string(),
+      /**
+       * the hash of the prompt sent (`prompt_hash` in `predictions.arrow`); its messages are in
+       * the top-level `prompts`. Absent in files written before prompts were kept.
+       */
+      promptHash: z.string().optional(),
     }),
   ),
   /**
@@ -137,6 +142,17 @@ const ModelResultSchema = z.object({
    * they do. Absent in files written before this check existed.
    */
   notRepresentative: z.array(z.string()).optional(),
+});
+
+/**
+ * One message of a prompt as `results.json` keeps it: long contents are cut to
+ * `PROMPT_MESSAGE_CHARS` characters, `omittedChars` saying how many were left out (the whole
+ * prompt is in `prompts.arrow`).
+ */
+const PromptMessageSchema = z.object({
+  role: z.string(),
+  content: z.string(),
+  omittedChars: z.number().int().positive().optional(),
 });
 
 const ComparisonSchema = z.object({
@@ -210,6 +226,12 @@ export const RunResultsSchema = z.object({
     resampling: z.enum(['items', 'predictions']).optional(),
   }),
   models: z.array(ModelResultSchema),
+  /**
+   * The prompts of the sampled wrong answers (`models[].wrongAnswers[].promptHash`), by hash:
+   * each prompt once however many models or answers share it, so the file stays small. Every
+   * prompt of the run is in `files.prompts`. Absent in files written before prompts were kept.
+   */
+  prompts: z.record(z.string(), z.array(PromptMessageSchema)).optional(),
   comparisons: z.array(ComparisonSchema),
   thresholds: z.array(ThresholdResultSchema),
   passed: z.boolean(),
@@ -221,6 +243,8 @@ export const RunResultsSchema = z.object({
   files: z.object({
     results: z.string(),
     predictions: z.string(),
+    /** `prompts.arrow`: every distinct prompt, keyed by `prompt_hash` (absent in older files) */
+    prompts: z.string().optional(),
     reportMd: z.string(),
     reportHtml: z.string(),
     journal: z.string(),
@@ -240,5 +264,7 @@ export type ThresholdResult = z.infer<typeof ThresholdResultSchema>;
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 /** The positive class's precision, recall and false-positive rate of one model. */
 export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
+/** One message of a prompt kept in {@link RunResults} `prompts`. */
+export type PromptMessageResult = z.infer<typeof PromptMessageSchema>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
