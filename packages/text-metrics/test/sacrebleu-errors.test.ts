@@ -79,22 +79,22 @@ describe('bad options name the option and the valid values', () => {
     const error = thrown(() => sentenceBleu('a', ['a'], loose({ smooth: 'exp' })));
     expect(error.code).toBe('INVALID_OPTION');
     expect(error.message).toBe(
-      'Option smooth is unknown; the known options are lowercase, tokenize, smoothMethod, smoothValue, effectiveOrder, maxNgramOrder.',
+      'Option options.smooth is unknown; the known options are lowercase, tokenize, smoothMethod, smoothValue, effectiveOrder, maxNgramOrder.',
     );
   });
 
   it('values outside the allowed ones', () => {
     expect(thrown(() => corpusBleu(['a'], [['a']], loose({ tokenize: 'intl' }))).message).toBe(
-      "Option tokenize must be one of '13a', 'none'; got the string \"intl\".",
+      "Option options.tokenize must be one of '13a', 'none'; got a string (\"intl\").",
     );
     expect(thrown(() => sentenceBleu('a', ['a'], { smoothValue: -1 })).message).toMatch(
-      /^Option smoothValue must be a finite number of at least 0/,
+      /^Option options.smoothValue must be a finite number of at least 0/,
     );
     expect(thrown(() => sentenceChrf('a', ['a'], { wordOrder: 1.5 })).message).toMatch(
-      /^Option wordOrder must be an integer from 0 to 100/,
+      /^Option options.wordOrder must be an integer from 0 to 100/,
     );
     expect(thrown(() => sentenceTer('a', ['a'], loose({ normalized: 'yes' }))).message).toMatch(
-      /^Option normalized must be true or false/,
+      /^Option options.normalized must be true or false/,
     );
     expect(thrown(() => sentenceTer('a', ['a'], loose('fast'))).message).toMatch(
       /^Argument options must be an object/,

@@ -1,4 +1,5 @@
-import { pythonRstrip, pythonSplit } from '../sacrebleu/python-text.js';
+import { pySplit } from '../python-compat/python-strings.js';
+import { pythonRstrip } from '../sacrebleu/python-text.js';
 import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
 import { tokenize13aUnchecked } from '../tokenizers/tokenizer-13a.js';
 import { bleuStatisticsLength, type ResolvedBleuOptions } from './bleu-options.js';
@@ -22,7 +23,7 @@ function wordNgrams(
   line: string,
   maxOrder: number,
 ): { counts: Map<string, number>[]; length: number } {
-  const tokens = pythonSplit(line);
+  const tokens = pySplit(line);
   const counts: Map<string, number>[] = [];
   for (let n = 0; n < maxOrder; n++) counts.push(new Map());
   for (let i = 0; i < tokens.length; i++) {

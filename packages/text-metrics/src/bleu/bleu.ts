@@ -1,4 +1,5 @@
-import { checkCorpus, checkHypothesis, checkReferences } from '../sacrebleu/arguments.js';
+import { checkString } from '../argument-checks.js';
+import { checkCorpus, presentReferences } from '../sacrebleu/arguments.js';
 import {
   checkCorpusStatistics,
   referenceCountLabel,
@@ -72,8 +73,8 @@ export function sentenceBleu(
 ): BleuScore {
   const resolved = resolveBleuOptions(options, true);
   const statistics = bleuSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolved,
   );
   return scoreFromStatistics(statistics, resolved);
@@ -100,8 +101,8 @@ export function bleuStatistics(
   options?: BleuOptions,
 ): Float64Array {
   return bleuSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolveBleuOptions(options, false),
   );
 }

@@ -1,4 +1,5 @@
-import { codePointOffsets, pythonSplit } from '../sacrebleu/python-text.js';
+import { pySplit } from '../python-compat/python-strings.js';
+import { codePointOffsets } from '../sacrebleu/python-text.js';
 import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
 import { chrfStatisticsLength, type ResolvedChrfOptions } from './chrf-options.js';
 import { chrfFScore } from './chrf-score.js';
@@ -17,7 +18,7 @@ function count(into: Ngrams, key: string): void {
 }
 
 function characterNgrams(line: string, options: ResolvedChrfOptions): Ngrams[] {
-  if (!options.whitespace) line = pythonSplit(line).join('');
+  if (!options.whitespace) line = pySplit(line).join('');
   const offsets = codePointOffsets(line);
   const length = offsets.length - 1;
   const orders: Ngrams[] = [];
@@ -32,7 +33,7 @@ function characterNgrams(line: string, options: ResolvedChrfOptions): Ngrams[] {
 /** sacrebleu's `_remove_punctuation`: one ASCII punctuation mark split off a word's end or start. */
 function chrfWords(line: string): string[] {
   const words: string[] = [];
-  for (const word of pythonSplit(line)) {
+  for (const word of pySplit(line)) {
     if (codePointOffsets(word).length === 2) words.push(word);
     else if (PUNCTUATION.has(word.at(-1)!)) words.push(word.slice(0, -1), word.at(-1)!);
     else if (PUNCTUATION.has(word[0]!)) words.push(word[0]!, word.slice(1));

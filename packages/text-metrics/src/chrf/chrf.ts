@@ -1,4 +1,5 @@
-import { checkCorpus, checkHypothesis, checkReferences } from '../sacrebleu/arguments.js';
+import { checkString } from '../argument-checks.js';
+import { checkCorpus, presentReferences } from '../sacrebleu/arguments.js';
 import {
   checkCorpusStatistics,
   referenceCountLabel,
@@ -83,8 +84,8 @@ export function sentenceChrf(
 ): ChrfScore {
   const resolved = resolveChrfOptions(options);
   const statistics = chrfSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolved,
   );
   return scoreFromStatistics(statistics, resolved);
@@ -109,8 +110,8 @@ export function chrfStatistics(
   options?: ChrfOptions,
 ): Float64Array {
   return chrfSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolveChrfOptions(options),
   );
 }

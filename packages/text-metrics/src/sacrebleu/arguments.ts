@@ -1,31 +1,21 @@
+import {
+  checkBooleanOption,
+  checkChoice,
+  checkOptions,
+  checkString,
+  describeValue,
+} from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
-import { describe } from './segment-statistics.js';
-
-/** A string argument, or a TextMetricsError naming `argument` and saying what it holds. */
-export function checkText(value: unknown, argument: string, what: string): string {
-  if (typeof value !== 'string') {
-    throw new TextMetricsError(
-      'INVALID_ARGUMENT',
-      `Argument ${argument} must be a string (${what}); got ${describe(value)}.`,
-    );
-  }
-  return value;
-}
-
-/** One hypothesis string, or a TextMetricsError naming `argument`. */
-export function checkHypothesis(value: unknown, argument: string): string {
-  return checkText(value, argument, 'the hypothesis');
-}
 
 /**
  * The references of one hypothesis without the missing ones: sacrebleu skips a `None` reference,
  * here `null` or `undefined`. At least one string must remain.
  */
-export function checkReferences(value: unknown, argument: string): string[] {
+export function presentReferences(value: unknown, argument: string): string[] {
   if (!Array.isArray(value)) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
-      `Argument ${argument} must be an array of reference strings (null or undefined for a missing one); got ${describe(value)}.`,
+      `Argument ${argument} must be an array of reference strings (null or undefined for a missing one); got ${describeValue(value)}.`,
     );
   }
   const present: string[] = [];
@@ -34,7 +24,7 @@ export function checkReferences(value: unknown, argument: string): string[] {
     else if (reference !== null && reference !== undefined) {
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
-        `Argument ${argument}[${index}] must be a reference string, or null or undefined for a missing reference; got ${describe(reference)}.`,
+        `Argument ${argument}[${index}] must be a reference string, or null or undefined for a missing reference; got ${describeValue(reference)}.`,
       );
     }
   });
@@ -55,13 +45,13 @@ export function checkCorpus(
   if (!Array.isArray(hypotheses) || hypotheses.length === 0) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
-      `Argument hypotheses must be a non-empty array of strings; got ${describe(hypotheses)}.`,
+      `Argument hypotheses must be a non-empty array of strings; got ${describeValue(hypotheses)}.`,
     );
   }
   if (!Array.isArray(referencesPerHypothesis)) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
-      `Argument referencesPerHypothesis must be an array with one array of references per hypothesis; got ${describe(referencesPerHypothesis)}.`,
+      `Argument referencesPerHypothesis must be an array with one array of references per hypothesis; got ${describeValue(referencesPerHypothesis)}.`,
     );
   }
   if (referencesPerHypothesis.length !== hypotheses.length) {
@@ -71,9 +61,9 @@ export function checkCorpus(
     );
   }
   return {
-    hypotheses: hypotheses.map((h, i) => checkHypothesis(h, `hypotheses[${i}]`)),
+    hypotheses: hypotheses.map((h, i) => checkString(h, `hypotheses[${i}]`)),
     references: referencesPerHypothesis.map((r, i) =>
-      checkReferences(r, `referencesPerHypothesis[${i}]`),
+      presentReferences(r, `referencesPerHypothesis[${i}]`),
     ),
   };
 }
@@ -83,22 +73,16 @@ export function readOptions(
   options: unknown,
   known: readonly string[],
 ): Readonly<Record<string, unknown>> {
-  if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TextMetricsError(
-      'INVALID_OPTION',
-      `Argument options must be an object with the keys ${known.join(', ')}; got ${describe(options)}.`,
-    );
-  }
-  for (const key of Object.keys(options)) {
+  const checked = checkOptions(options as object | undefined, 'options');
+  for (const key of Object.keys(checked)) {
     if (!known.includes(key)) {
       throw new TextMetricsError(
         'INVALID_OPTION',
-        `Option ${key} is unknown; the known options are ${known.join(', ')}.`,
+        `Option options.${key} is unknown; the known options are ${known.join(', ')}.`,
       );
     }
   }
-  return options as Record<string, unknown>;
+  return checked as Record<string, unknown>;
 }
 
 /** A boolean option, `fallback` when absent. */
@@ -107,15 +91,17 @@ export function booleanOption(
   key: string,
   fallback: boolean,
 ): boolean {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'boolean') {
-    throw new TextMetricsError(
-      'INVALID_OPTION',
-      `Option ${key} must be true or false; got ${describe(value)}.`,
-    );
-  }
-  return value;
+  return checkBooleanOption(options[key], fallback, `options.${key}`);
+}
+
+/** One of `choices`, `fallback` when absent. */
+export function choiceOption<T extends string>(
+  options: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: T,
+  choices: readonly T[],
+): T {
+  return checkChoice(options[key], choices, fallback, `options.${key}`);
 }
 
 /** An integer option in [min, max], `fallback` when absent. */
@@ -131,28 +117,10 @@ export function integerOption(
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new TextMetricsError(
       'INVALID_OPTION',
-      `Option ${key} must be an integer from ${min} to ${max}; got ${describe(value)}.`,
+      `Option options.${key} must be an integer from ${min} to ${max}; got ${describeValue(value)}.`,
     );
   }
   return value;
-}
-
-/** One of `choices`, `fallback` when absent. */
-export function choiceOption<T extends string>(
-  options: Readonly<Record<string, unknown>>,
-  key: string,
-  fallback: T,
-  choices: readonly T[],
-): T {
-  const value = options[key];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    throw new TextMetricsError(
-      'INVALID_OPTION',
-      `Option ${key} must be one of ${choices.map((c) => `'${c}'`).join(', ')}; got ${describe(value)}.`,
-    );
-  }
-  return value as T;
 }
 
 /** A finite number option >= `min`, `fallback` when absent. */
@@ -167,7 +135,7 @@ export function numberOption(
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
     throw new TextMetricsError(
       'INVALID_OPTION',
-      `Option ${key} must be a finite number of at least ${min}; got ${describe(value)}.`,
+      `Option options.${key} must be a finite number of at least ${min}; got ${describeValue(value)}.`,
     );
   }
   return value;

@@ -1,24 +1,10 @@
-/*
- * Python's `str.split()` and `str.rstrip()` split on the characters `str.isspace()` accepts, which
- * differ from JavaScript's `\s` (Python adds U+001C-U+001F and U+0085, JavaScript adds U+FEFF).
- * sacrebleu tokenizes with them, so the kernels use these instead of `\s`.
- */
-const PYTHON_WHITESPACE =
-  '[\\t-\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]';
-const PYTHON_WHITESPACE_RUN = new RegExp(`${PYTHON_WHITESPACE}+`, 'u');
-const PYTHON_TRAILING_WHITESPACE = new RegExp(`${PYTHON_WHITESPACE}+$`, 'u');
+import { PY_WHITESPACE_CLASS } from '../python-compat/python-strings.js';
 
-/** Python's `text.split()`: the runs between whitespace, without empty strings. */
-export function pythonSplit(text: string): string[] {
-  const parts = text.split(PYTHON_WHITESPACE_RUN);
-  if (parts.length > 0 && parts[0] === '') parts.shift();
-  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  return parts;
-}
+const PY_TRAILING_WHITESPACE = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, 'u');
 
-/** Python's `text.rstrip()`. */
+/** Python's `text.rstrip()` (sacrebleu strips segments so before tokenizing). */
 export function pythonRstrip(text: string): string {
-  return text.replace(PYTHON_TRAILING_WHITESPACE, '');
+  return text.replace(PY_TRAILING_WHITESPACE, '');
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeValue } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
 
 /*
@@ -73,7 +74,7 @@ export function checkCorpusStatistics(
   if (!(statistics instanceof Float64Array)) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
-      `Argument ${argument} must be ${what} statistics (a Float64Array); got ${describe(statistics)}.`,
+      `Argument ${argument} must be ${what} statistics (a Float64Array); got ${describeValue(statistics)}.`,
     );
   }
   if (statistics.length !== expectedLength) {
@@ -89,13 +90,4 @@ export function checkCorpusStatistics(
     );
   }
   return statistics;
-}
-
-/** A short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of length ${value.length}`;
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.slice(0, 40))}`;
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }

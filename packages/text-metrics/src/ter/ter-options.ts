@@ -1,4 +1,5 @@
-import { booleanOption, checkText, readOptions } from '../sacrebleu/arguments.js';
+import { checkString } from '../argument-checks.js';
+import { booleanOption, readOptions } from '../sacrebleu/arguments.js';
 import { formatSignature } from '../sacrebleu/signature.js';
 import {
   type TercomTokenizerOptions,
@@ -49,5 +50,5 @@ export function terSignature(options: TercomTokenizerOptions, referenceCount: st
  */
 export function tokenizeTercom(text: string, options?: TerOptions): string {
   const resolved = resolveTerOptions(options);
-  return tokenizeTercomUnchecked(checkText(text, 'text', 'the text to tokenize'), resolved);
+  return tokenizeTercomUnchecked(checkString(text, 'text'), resolved);
 }

@@ -1,4 +1,5 @@
-import { pythonRstrip, pythonSplit } from '../sacrebleu/python-text.js';
+import { pySplit } from '../python-compat/python-strings.js';
+import { pythonRstrip } from '../sacrebleu/python-text.js';
 import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
 import {
   type TercomTokenizerOptions,
@@ -21,7 +22,7 @@ export function terSegmentStatistics(
 ): Float64Array {
   const ids = new Map<string, number>();
   const encode = (text: string): Int32Array => {
-    const words = pythonSplit(tokenizeTercomUnchecked(pythonRstrip(text), options));
+    const words = pySplit(tokenizeTercomUnchecked(pythonRstrip(text), options));
     return Int32Array.from(words, (word) => {
       let id = ids.get(word);
       if (id === undefined) ids.set(word, (id = ids.size));

@@ -1,4 +1,5 @@
-import { checkCorpus, checkHypothesis, checkReferences } from '../sacrebleu/arguments.js';
+import { checkString } from '../argument-checks.js';
+import { checkCorpus, presentReferences } from '../sacrebleu/arguments.js';
 import {
   checkCorpusStatistics,
   referenceCountLabel,
@@ -84,8 +85,8 @@ export function sentenceTer(
 ): TerScore {
   const resolved = resolveTerOptions(options);
   const statistics = terSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolved,
   );
   return scoreFromStatistics(statistics, resolved);
@@ -110,8 +111,8 @@ export function terStatistics(
   options?: TerOptions,
 ): Float64Array {
   return terSegmentStatistics(
-    checkHypothesis(hypothesis, 'hypothesis'),
-    checkReferences(references, 'references'),
+    checkString(hypothesis, 'hypothesis'),
+    presentReferences(references, 'references'),
     resolveTerOptions(options),
   );
 }

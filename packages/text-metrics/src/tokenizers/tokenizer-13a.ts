@@ -1,5 +1,5 @@
-import { checkText } from '../sacrebleu/arguments.js';
-import { pythonSplit } from '../sacrebleu/python-text.js';
+import { checkString } from '../argument-checks.js';
+import { pySplit } from '../python-compat/python-strings.js';
 
 /*
  * sacrebleu's `Tokenizer13a` + `TokenizerRegexp` (mteval-v13a.pl as used by WMT), rule by rule.
@@ -25,7 +25,7 @@ export function tokenize13aUnchecked(line: string): string {
     .replace(PERIOD_COMMA_AFTER_NON_DIGIT, '$1 $2 ')
     .replace(PERIOD_COMMA_BEFORE_NON_DIGIT, ' $1 $2')
     .replace(DASH_AFTER_DIGIT, '$1 $2 ');
-  return pythonSplit(line).join(' ');
+  return pySplit(line).join(' ');
 }
 
 /**
@@ -42,5 +42,5 @@ export function tokenize13aUnchecked(line: string): string {
  * tokenize13a('Hello, world! It costs $1,234.50.'); // 'Hello , world ! It costs $ 1,234.50 .'
  */
 export function tokenize13a(line: string): string {
-  return tokenize13aUnchecked(checkText(line, 'line', 'the text to tokenize'));
+  return tokenize13aUnchecked(checkString(line, 'line'));
 }

@@ -1,4 +1,4 @@
-import { pythonSplit } from '../sacrebleu/python-text.js';
+import { pySplit } from '../python-compat/python-strings.js';
 
 /** The options of sacrebleu's `TercomTokenizer` (TER's tokenizer). */
 export interface TercomTokenizerOptions {
@@ -70,5 +70,5 @@ export function tokenizeTercomUnchecked(text: string, options: TercomTokenizerOp
       text = text.replace(ASIAN_PUNCTUATION, '').replace(FULL_WIDTH_PUNCTUATION, '');
     }
   }
-  return pythonSplit(text).join(' ');
+  return pySplit(text).join(' ');
 }
