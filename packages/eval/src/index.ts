@@ -1,3 +1,5 @@
+export { closestName, didYouMean, editDistance } from './config/closest-name.js';
+export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
 export { runConfigJsonSchema } from './config/json-schema.js';
 export type { LoadRunConfigOptions } from './config/load-config.js';

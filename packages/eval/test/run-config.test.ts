@@ -65,7 +65,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown provider',
       (c) => (c.models[0].provider = 'bogus'),
-      /^models\[0\]\.provider: expected one of/,
+      /^models\[0\]\.provider: unknown provider 'bogus'; expected one of 'openai-chat', /,
     ],
     ['missing model id', (c) => delete c.models[0].model, /^models\[0\]\.model: /],
     [
@@ -74,7 +74,11 @@ describe('RunConfigSchema', () => {
       /^models\[1\]\.name: duplicate model name 'a'/,
     ],
     ['no models', (c) => (c.models = []), /^models: expected at least 1 entries/],
-    ['unknown top-level key', (c) => (c.modles = []), /^modles: unknown key/],
+    [
+      'unknown top-level key',
+      (c) => (c.modles = []),
+      /^modles: unknown key 'modles'; did you mean 'models'\?$/,
+    ],
     [
       'unknown metric',
       (c) => (c.evaluation = { metrics: ['accuracy', 'f2_score'] }),
@@ -94,7 +98,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown split method',
       (c) => (c.evaluation = { method: 'loo' }),
-      /^evaluation\.method: expected one of/,
+      /^evaluation\.method: unknown method 'loo'; expected one of 'holdout', /,
     ],
     [
       'ci out of range',
@@ -109,7 +113,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown built-in group',
       (c) => (c.dataset.groups = ['spam-9']),
-      /^dataset\.groups\[0\]: expected one of/,
+      /^dataset\.groups\[0\]: unknown value 'spam-9'; did you mean 'spam-2'\? Expected one of /,
     ],
     [
       'regex without a pattern',

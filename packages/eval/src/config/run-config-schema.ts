@@ -2,6 +2,7 @@ import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
 import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
+import { didYouMean } from './closest-name.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { arr, obj } from './loose-read.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
@@ -292,7 +293,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'metrics', i],
-        message: `unknown metric '${m}' for a ${String(type)} task; expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`,
+        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`)}`,
       });
     }
   });
@@ -312,7 +313,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['thresholds', i],
-        message: `unknown metric '${metric}'; expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`,
+        message: `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
       });
     }
   });
