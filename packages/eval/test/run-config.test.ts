@@ -113,7 +113,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown built-in group',
       (c) => (c.dataset.groups = ['spam-9']),
-      /^dataset\.groups\[0\]: unknown value 'spam-9'; did you mean 'spam-2'\? Expected one of /,
+      /^dataset\.groups\[0\]: unknown value 'spam-9'; did you mean 'spam-1'\? Expected one of /,
     ],
     [
       'regex without a pattern',

@@ -20,5 +20,7 @@ export function runConfigJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://assay.dev/schema/run-config.schema.json',
     title: 'assay run configuration',
+    description:
+      'An assay run: the data set, the task, the prompt, the models to evaluate, how to split and score, where results go, and pass/fail thresholds.',
   };
 }
