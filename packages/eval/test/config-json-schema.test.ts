@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runConfigJsonSchema } from '../src/index.js';
+import { runConfigJsonSchema, runConfigSchemaFile } from '../src/index.js';
 
 type Node = Record<string, unknown>;
 
@@ -63,5 +64,13 @@ describe('the run configuration JSON Schema', () => {
         '',
       ),
     ).toEqual(['b', 'b.c', 'd', 'd[]<anyOf0>.e']);
+  });
+});
+
+describe('runConfigSchemaFile', () => {
+  it('names the committed schema file', () => {
+    const file = runConfigSchemaFile();
+    expect(file).toMatch(/schema[\\/]run-config\.schema\.json$/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(runConfigJsonSchema());
   });
 });
