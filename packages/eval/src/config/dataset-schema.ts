@@ -5,12 +5,14 @@ const column = (what: string) => z.string().min(1).optional().describe(what);
 
 const ColumnsSchema = z
   .strictObject({
-    id: column("The column with each item's id (default: the row number)."),
+    id: column(
+      "The column with each item's id (default: an 'id' column if there is one, else the row number).",
+    ),
     text: z
       .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
       .optional()
       .describe(
-        "The column filling the prompt's {{text}} slot, or several columns joined by blank lines (default 'text'); every column is also a {{slot}} of its own name.",
+        "The column filling the prompt's {{text}} slot, or several columns joined by blank lines (default 'text'); in JSONL, JSON and CSV files every column is also a {{slot}} of its own name.",
       ),
     label: column(
       "The column with the gold answer of a classification or regression task (default 'label'); never shown to the model.",
@@ -19,11 +21,11 @@ const ColumnsSchema = z
       "The column of groups (e.g. a source or user) kept within one fold by evaluation.method 'group'.",
     ),
     reference: column(
-      "The column with the reference answer of a generation task (default 'reference'); never shown to the model.",
+      'The column with the reference answer of a generation task (which needs one); never shown to the model.',
     ),
   })
   .default({})
-  .describe("Which column of the file plays which role; every column's name is also a {{slot}}.");
+  .describe('Which column of the file plays which role.');
 
 /**
  * The `dataset` section of a run configuration: the built-in SpamAssassin corpus, or a file
