@@ -198,16 +198,16 @@ describe('assay run (CLI)', () => {
       'prompt.fewShot.count: expected a number >= 0',
       'models[0].concurrency.max: expected a positive number',
       'models[1].rateLimit.rpm: expected a positive number',
-      'models[2].provider: expected one of',
+      "models[2].provider: unknown provider 'grpc'; expected one of 'openai-chat'",
       "models[2].name: duplicate model name 'a'",
-      'evaluation.method: expected one of',
+      "evaluation.method: unknown method 'loo'; expected one of 'holdout'",
       'evaluation.k: expected a number >= 2',
       'evaluation.ci: expected a value < 1',
       "evaluation.metrics[1]: unknown metric 'f9'",
       'output.wrongSamples: expected a number >= 0',
       "thresholds[1]: unknown metric 'vibes'",
       "thresholds[2]: expected '<metric> <op> <number>'",
-      'modles: unknown key',
+      "modles: unknown key 'modles'; did you mean 'models'?",
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
     expect(r.stderr).toMatch(new RegExp(`invalid \\(${expected.length} problems\\)`));

@@ -1,5 +1,7 @@
+export { closestName, didYouMean, editDistance } from './config/closest-name.js';
+export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
-export { runConfigJsonSchema } from './config/json-schema.js';
+export { runConfigJsonSchema, runConfigSchemaFile } from './config/json-schema.js';
 export type { LoadRunConfigOptions } from './config/load-config.js';
 export { loadRunConfig, parseRunConfig } from './config/load-config.js';
 export type { ServiceMetricName } from './config/metric-names.js';

@@ -81,7 +81,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown provider',
       (c) => (c.models[0].provider = 'bogus'),
-      /^models\[0\]\.provider: expected one of/,
+      /^models\[0\]\.provider: unknown provider 'bogus'; expected one of 'openai-chat', /,
     ],
     ['missing model id', (c) => delete c.models[0].model, /^models\[0\]\.model: /],
     [
@@ -90,7 +90,11 @@ describe('RunConfigSchema', () => {
       /^models\[1\]\.name: duplicate model name 'a'/,
     ],
     ['no models', (c) => (c.models = []), /^models: expected at least 1 entries/],
-    ['unknown top-level key', (c) => (c.modles = []), /^modles: unknown key/],
+    [
+      'unknown top-level key',
+      (c) => (c.modles = []),
+      /^modles: unknown key 'modles'; did you mean 'models'\?$/,
+    ],
     [
       'unknown metric',
       (c) => (c.evaluation = { metrics: ['accuracy', 'f2_score'] }),
@@ -118,7 +122,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown split method',
       (c) => (c.evaluation = { method: 'loo' }),
-      /^evaluation\.method: expected one of/,
+      /^evaluation\.method: unknown method 'loo'; expected one of 'holdout', /,
     ],
     [
       'ci out of range',
@@ -133,7 +137,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown built-in group',
       (c) => (c.dataset.groups = ['spam-9']),
-      /^dataset\.groups\[0\]: expected one of/,
+      /^dataset\.groups\[0\]: unknown value 'spam-9'; did you mean 'spam-1'\? Expected one of /,
     ],
     [
       'regex without a pattern',

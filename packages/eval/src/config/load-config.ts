@@ -41,7 +41,7 @@ function directoryName(name: string): string {
 export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {}): RunConfig {
   const result = RunConfigSchema.safeParse(raw);
   if (!result.success) {
-    const issues = formatConfigIssues(result.error.issues);
+    const issues = formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema });
     throw new EvaluationError(
       'INVALID_CONFIG',
       `The run configuration is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,
