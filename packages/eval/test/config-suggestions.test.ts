@@ -47,7 +47,7 @@ describe('did you mean, for unknown values', () => {
     });
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^evaluation\.method: unknown method 'repeated_stratified'; did you mean 'repeated-stratified'\? Expected one of 'holdout', /,
+        /^evaluation\.method: unknown method 'repeated_stratified'; did you mean 'repeated-stratified'\? Expected one of 'all', 'holdout', /,
       ),
     );
     expect(lines).toContainEqual(

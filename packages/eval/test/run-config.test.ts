@@ -122,7 +122,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown split method',
       (c) => (c.evaluation = { method: 'loo' }),
-      /^evaluation\.method: unknown method 'loo'; expected one of 'holdout', /,
+      /^evaluation\.method: unknown method 'loo'; expected one of 'all', 'holdout', /,
     ],
     [
       'ci out of range',
