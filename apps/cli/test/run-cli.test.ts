@@ -200,7 +200,7 @@ describe('assay run (CLI)', () => {
       'models[1].rateLimit.rpm: expected a positive number',
       "models[2].provider: unknown provider 'grpc'; expected one of 'openai-chat'",
       "models[2].name: duplicate model name 'a'",
-      "evaluation.method: unknown method 'loo'; expected one of 'holdout'",
+      "evaluation.method: unknown method 'loo'; expected one of 'all', 'holdout'",
       'evaluation.k: expected a number >= 2',
       'evaluation.ci: expected a value < 1',
       "evaluation.metrics[1]: unknown metric 'f9'",
