@@ -1,5 +1,23 @@
 export type { RunnerErrorCode } from './errors.js';
 export { RunnerError } from './errors.js';
+export type {
+  GenerationNormalize,
+  HarnessNormalization,
+} from './generation/answer-normalization.js';
+export { parseNormalize } from './generation/answer-normalization.js';
+export type {
+  GenerationColumns,
+  GenerationInput,
+  GenerationRoles,
+  LoadedGenerations,
+} from './generation/generation-input.js';
+export type { GenerationMetric } from './generation/generation-metrics.js';
+export {
+  DEFAULT_GENERATION_METRICS,
+  GENERATION_METRICS,
+  generationGreaterIsBetter,
+} from './generation/generation-metrics.js';
+export type { GenerationOptions } from './generation/generation-options.js';
 export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';
 export type {
@@ -8,6 +26,8 @@ export type {
   LoadedColumn,
   LoadedTable,
   NumberColumn,
+  TextColumn,
+  TextValue,
 } from './io/loaded-column.js';
 export { utf8FileStream } from './io/utf8-stream.js';
 export type {

@@ -26,18 +26,37 @@ export interface LabelColumn {
 export type LoadedColumn = NumberColumn | LabelColumn;
 
 /**
- * How a requested column is read: `number` (every value must be numeric),
- * `label` (numbers or strings, dictionary-encoded) or `auto` (numeric when
- * every value is, else labels).
+ * One row of a text column: a string, several strings (an array in JSONL, a list in
+ * Arrow or Parquet; `null` entries are missing ones), or `null` when the row has none.
  */
-export type ColumnKind = 'number' | 'label' | 'auto';
+export type TextValue = string | readonly (string | null)[] | null;
+
+/**
+ * A text column loaded from a file (generation outputs and references): the strings
+ * exactly as written, in an ordinary array (strings cannot live in shared memory).
+ */
+export interface TextColumn {
+  readonly kind: 'text';
+  readonly name: string;
+  readonly values: readonly TextValue[];
+}
+
+/**
+ * How a requested column is read: `number` (every value must be numeric),
+ * `label` (numbers or strings, dictionary-encoded), `auto` (numeric when
+ * every value is, else labels) or `text` (strings as written, or arrays of
+ * strings, into {@link LoadedTable.texts}).
+ */
+export type ColumnKind = 'number' | 'label' | 'auto' | 'text';
 
 /** The columns read from one file. */
 export interface LoadedTable {
   /** Number of rows. */
   readonly n: number;
-  /** The requested columns by name. */
+  /** The requested columns by name (every kind but `text`). */
   readonly columns: ReadonlyMap<string, LoadedColumn>;
+  /** The requested `text` columns by name (absent when none was requested). */
+  readonly texts?: ReadonlyMap<string, TextColumn> | undefined;
   /** Every column name the file has, in file order. */
   readonly available: readonly string[];
 }

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Label } from '@assay/core-metrics';
-import { type Data, type DataType, makeVector, Type, tableFromIPC } from 'apache-arrow';
+import { type Data, type DataType, makeVector, Type, tableFromIPC, Vector } from 'apache-arrow';
 import { RunnerError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
 import { sharedFloat64 } from './shared-arrays.js';
+import { type ReadColumn, splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
 
@@ -35,9 +36,13 @@ export async function readArrow(
   checkColumnsExist(file, [...columns.keys()], available);
   const n = table.numRows;
   if (n === 0) throw emptyFile(file);
-  const out = new Map<string, LoadedColumn>();
+  const out: ReadColumn[] = [];
   for (const [name, kind] of columns) {
     const vector = table.getChild(name)!;
+    if (kind === 'text') {
+      out.push(readTexts(name, vector.data));
+      continue;
+    }
     const numeric = NUMERIC_TYPES.has(vector.type.typeId as Type);
     if (kind === 'number' && !numeric) {
       throw new RunnerError(
@@ -46,14 +51,13 @@ export async function readArrow(
         { path: name },
       );
     }
-    out.set(
-      name,
+    out.push(
       numeric && kind !== 'label'
         ? readNumbers(name, vector.data, n)
         : readLabels(name, vector.data, n),
     );
   }
-  return { n, columns: out, available };
+  return { n, ...splitTextColumns(out), available };
 }
 
 function readNumbers(name: string, chunks: readonly Data<DataType>[], n: number): LoadedColumn {
@@ -95,6 +99,21 @@ function readLabels(name: string, chunks: readonly Data<DataType>[], n: number):
     }
   }
   return finishLabels(builder.finish(name));
+}
+
+/** A string (utf8) or list-of-strings column; a list arrives as a Vector and becomes an array. */
+function readTexts(name: string, chunks: readonly Data<DataType>[]): ReadColumn {
+  const builder = new TextColumnBuilder(name);
+  let row = 0;
+  for (const data of chunks) {
+    const vector = makeVector(data);
+    for (let i = 0; i < data.length; i++, row++) {
+      const v = vector.get(i) as unknown;
+      const at = row;
+      builder.push(v instanceof Vector ? [...v] : v, false, () => `row ${at}`);
+    }
+  }
+  return builder.finish();
 }
 
 function toLabel(v: unknown): Label | null {

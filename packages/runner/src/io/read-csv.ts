@@ -2,7 +2,8 @@ import { parse } from 'csv-parse';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
-import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import type { ColumnKind, LoadedTable } from './loaded-column.js';
+import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
 
 /**
@@ -27,7 +28,7 @@ export async function readCsv(
   // pipe() does not forward errors: an invalid byte or a missing file must end the loop below
   source.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
-  let picks: { index: number; builder: CellColumnBuilder }[] = [];
+  let picks: { index: number; builder: CellColumnBuilder | TextColumnBuilder }[] = [];
   let n = 0;
   try {
     for await (const item of parser as AsyncIterable<{
@@ -40,7 +41,8 @@ export async function readCsv(
         checkColumnsExist(file, [...columns.keys()], header);
         picks = [...columns].map(([name, kind]) => ({
           index: header!.indexOf(name),
-          builder: new CellColumnBuilder(name, kind),
+          builder:
+            kind === 'text' ? new TextColumnBuilder(name) : new CellColumnBuilder(name, kind),
         }));
         continue;
       }
@@ -61,7 +63,5 @@ export async function readCsv(
     throw readFailure(file, error);
   }
   if (header === undefined || n === 0) throw emptyFile(file);
-  const out = new Map<string, LoadedColumn>();
-  for (const pick of picks) out.set(pick.builder.name, pick.builder.finish());
-  return { n, columns: out, available: header };
+  return { n, ...splitTextColumns(picks.map((pick) => pick.builder.finish())), available: header };
 }

@@ -2,7 +2,8 @@ import { createInterface } from 'node:readline';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
-import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import type { ColumnKind, LoadedTable } from './loaded-column.js';
+import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
 
 /**
@@ -22,7 +23,9 @@ export async function readJsonl(
 ): Promise<LoadedTable> {
   const stream = utf8FileStream(file).setEncoding('utf8');
   const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  const builders = [...columns].map(([name, kind]) => new CellColumnBuilder(name, kind));
+  const builders = [...columns].map(([name, kind]) =>
+    kind === 'text' ? new TextColumnBuilder(name) : new CellColumnBuilder(name, kind),
+  );
   const seen = new Set<string>();
   const available: string[] = [];
   let lineNumber = 0;
@@ -66,7 +69,5 @@ export async function readJsonl(
   }
   if (n === 0) throw emptyFile(file);
   checkColumnsExist(file, [...columns.keys()], available);
-  const out = new Map<string, LoadedColumn>();
-  for (const builder of builders) out.set(builder.name, builder.finish());
-  return { n, columns: out, available };
+  return { n, ...splitTextColumns(builders.map((builder) => builder.finish())), available };
 }

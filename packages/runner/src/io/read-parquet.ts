@@ -3,8 +3,9 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema }
 import { RunnerError } from '../errors.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
-import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { sharedFloat64 } from './shared-arrays.js';
+import { type ReadColumn, splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 
 const NUMERIC_PHYSICAL = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
 
@@ -38,7 +39,15 @@ export async function readParquet(
       string,
       { builder: LabelColumnBuilder; next: number; pending: Map<number, ArrayLike<unknown>> }
     >();
+    const texts = new Map<
+      string,
+      { builder: TextColumnBuilder; next: number; pending: Map<number, ArrayLike<unknown>> }
+    >();
     for (const [name, kind] of columns) {
+      if (kind === 'text') {
+        texts.set(name, { builder: new TextColumnBuilder(name), next: 0, pending: new Map() });
+        continue;
+      }
       const element = schema.children.find((c) => c.element.name === name)!.element;
       const numeric =
         NUMERIC_PHYSICAL.has(element.type ?? '') &&
@@ -69,6 +78,15 @@ export async function readParquet(
           }
           return;
         }
+        const text = texts.get(columnName);
+        if (text !== undefined) {
+          pushInOrder(text, rowStart, columnData as ArrayLike<unknown>, (chunk, first) => {
+            for (let i = 0; i < chunk.length; i++) {
+              text.builder.push(chunk[i], false, () => `row ${first + i}`);
+            }
+          });
+          return;
+        }
         const entry = labels.get(columnName);
         if (entry === undefined) return;
         // chunks of one column may arrive out of order: encode them in row order
@@ -84,15 +102,37 @@ export async function readParquet(
         }
       },
     });
-    const out = new Map<string, LoadedColumn>();
+    const out: ReadColumn[] = [];
     for (const name of columns.keys()) {
       const values = numbers.get(name);
-      if (values !== undefined) out.set(name, { kind: 'number', name, values });
-      else out.set(name, finishLabels(labels.get(name)!.builder.finish(name)));
+      const text = texts.get(name);
+      if (values !== undefined) out.push({ kind: 'number', name, values });
+      else if (text !== undefined) out.push(text.builder.finish());
+      else out.push(finishLabels(labels.get(name)!.builder.finish(name)));
     }
-    return { n, columns: out, available };
+    return { n, ...splitTextColumns(out), available };
   } catch (error) {
     throw readFailure(file, error);
+  }
+}
+
+/**
+ * Hands a column's chunks to `take` in row order (hyparquet may deliver the chunks of one
+ * column out of order), keeping early ones until their turn.
+ */
+function pushInOrder(
+  entry: { next: number; pending: Map<number, ArrayLike<unknown>> },
+  rowStart: number,
+  data: ArrayLike<unknown>,
+  take: (chunk: ArrayLike<unknown>, first: number) => void,
+): void {
+  entry.pending.set(rowStart, data);
+  let chunk = entry.pending.get(entry.next);
+  while (chunk !== undefined) {
+    entry.pending.delete(entry.next);
+    take(chunk, entry.next);
+    entry.next += chunk.length;
+    chunk = entry.pending.get(entry.next);
   }
 }
 

@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { RunnerError } from '../errors.js';
+import type { GenerationInput } from '../generation/generation-input.js';
+import type { GenerationOptions } from '../generation/generation-options.js';
+import type { GenerationTaskRunner } from '../generation/generation-tasks.js';
 import {
   type PairedScoreOptions,
   type PairedScoreReport,
@@ -65,18 +68,8 @@ export class Runner {
         : undefined;
   }
 
-  private executor(): Executor {
-    if (this.workers === 0) {
-      const run = async (task: WorkerTask) => runTask(task);
-      return {
-        confusion: async (task) => (await run(task)) as Float64Array,
-        values: async (task) => (await run(task)) as ValuesResult,
-        folds: async (task) => (await run(task)) as FoldsResult,
-        foldTask: async (task) => (await run(task)) as Int32Array | null,
-        labelScan: async (task) => (await run(task)) as Int32Array,
-        sharedPass: async (task) => (await run(task)) as Int32Array | Float64Array | null,
-      };
-    }
+  /** The pool, started on first use. */
+  private startPool(): Piscina {
     if (this.pool === undefined) {
       this.pool = new Piscina({
         filename: import.meta.resolve('#worker'),
@@ -93,14 +86,25 @@ export class Runner {
         resourceLimits: { maxYoungGenerationSizeMb: 2 },
       });
     }
-    const pool = this.pool;
-    const run = async (task: WorkerTask): Promise<unknown> => {
+    return this.pool;
+  }
+
+  /** Runs a task on the pool (`filename`: another handler module), failures as WorkerFailure. */
+  private poolRunner(filename?: string): (task: unknown) => Promise<unknown> {
+    const pool = this.startPool();
+    const options = filename === undefined ? undefined : { filename };
+    return async (task) => {
       try {
-        return await pool.run(task);
+        return await pool.run(task, options);
       } catch (error) {
         throw new WorkerFailure('worker failed', { cause: error });
       }
     };
+  }
+
+  private executor(): Executor {
+    const run: (task: WorkerTask) => Promise<unknown> =
+      this.workers === 0 ? async (task) => runTask(task) : this.poolRunner();
     return {
       confusion: async (task) => (await run(task)) as Float64Array,
       values: async (task) => (await run(task)) as ValuesResult,
@@ -163,6 +167,49 @@ export class Runner {
     options: PairedScoreOptions,
   ): Promise<PairedScoreReport> {
     return this.guarded((exec) => pairedBootstrapWith((task) => exec.values(task), a, b, options));
+  }
+
+  /**
+   * Scores generated outputs against references: every requested text metric on the whole
+   * set, on each CV test fold and on each slice, with bootstrap intervals when asked. Rows
+   * are scored on the pool; corpus metrics (BLEU, chrF, chrF++, TER) are computed from the
+   * rows' summed sacrebleu statistics, the others are means of per-row values.
+   *
+   * @remarks
+   * `@assay/text-metrics` is loaded on the first call (the workers load it with their first
+   * generation task), so classification runs never pay for it.
+   *
+   * @param input - in-memory `{ references, outputs, slice?, group? }`, or `{ table, roles }`
+   *   for a table from {@link loadColumns} whose references and outputs were read as `text`
+   * @param options - metrics, `normalize`, `stemmer`, `cv` or `foldIds`, `clusterIds`, seed,
+   *   bootstrap, ci, dropMissing
+   * @returns the report (validates against `ScoreReportSchema`, `task: 'generation'`)
+   * @throws {@link RunnerError} for bad options or data (`UNKNOWN_METRIC`, `NON_TEXT_VALUE`,
+   *   `MISSING_VALUE`, ...), `WORKER_FAILED` when a worker fails, `INTERRUPTED` after
+   *   {@link Runner.close}
+   * @example
+   * ```ts
+   * const runner = createRunner({ workers: 2 });
+   * const report = await runner.scoreGenerations(
+   *   { references: ['the cat sat', ['a dog', 'the dog']], outputs: ['the cat sat', 'dogs'] },
+   *   { metrics: ['exact_match', 'bleu'], bootstrap: 1000, seed: 7 },
+   * );
+   * report.overall.exact_match; // { value: 0.5, ci: [0, 1] }
+   * await runner.close();
+   * ```
+   */
+  async scoreGenerations(
+    input: GenerationInput,
+    options: GenerationOptions = {},
+  ): Promise<ScoreReport> {
+    return this.guarded(async () => {
+      const { scoreGenerationsWith } = await import('../generation/score-generations.js');
+      const run =
+        this.workers === 0
+          ? null
+          : (this.poolRunner(import.meta.resolve('#generation-worker')) as GenerationTaskRunner);
+      return scoreGenerationsWith(run, this.workers, input, options);
+    });
   }
 
   /** Runs a job on the pool; a failed worker shuts the pool down and becomes WORKER_FAILED. */

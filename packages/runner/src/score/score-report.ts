@@ -34,8 +34,8 @@ export const ScoreReportSchema = z.object({
   n: z.number().int().nonnegative(),
   /** Distinct clusters among the rows (with `clusterIds`: e.g. the items predicted). */
   clusters: z.number().int().nonnegative().optional(),
-  task: z.enum(['classification', 'regression']),
-  /** Sorted class labels (classification; empty for regression). */
+  task: z.enum(['classification', 'regression', 'generation']),
+  /** Sorted class labels (classification; empty for regression and generation). */
   labels: z.array(z.union([z.string(), z.number()])),
   /** Every metric on all rows. */
   overall: z.record(z.string(), MetricValueSchema),
@@ -62,7 +62,7 @@ export const ScoreReportSchema = z.object({
       }),
     )
     .optional(),
-  /** Overall confusion matrix (rows = true label, columns = predicted), null for regression. */
+  /** Overall confusion matrix (rows = true label, columns = predicted), null for regression and generation. */
   confusionMatrix: z
     .object({
       labels: z.array(z.union([z.string(), z.number()])),
@@ -88,6 +88,17 @@ export const ScoreReportSchema = z.object({
      * `clusterIds`: every row of each drawn cluster).
      */
     resampling: z.enum(['rows', 'clusters']).optional(),
+    /**
+     * Generation scoring: how `exact_match` and `token_f1` compared texts (`--normalize`),
+     * ROUGE's stemmer, and sacrebleu's signature of each corpus metric on the whole set.
+     */
+    generation: z
+      .object({
+        normalize: z.string(),
+        stemmer: z.enum(['porter', 'none']),
+        signatures: z.record(z.string(), z.string()),
+      })
+      .optional(),
   }),
   timing: z.object({
     loadMs: z.number().nonnegative(),

@@ -1,0 +1,85 @@
+import { RunnerError } from '../errors.js';
+import { buildFolds, type Folding } from '../score/build-folds.js';
+import { checkCvFoldCount } from '../score/cv-limits.js';
+import type { CvSpec } from '../score/cv-spec.js';
+import { fromFoldIdArray } from '../score/fold-ids-input.js';
+import { parseCvSpec } from '../score/parse-cv-spec.js';
+import type { ScoreColumns } from '../score/score-columns.js';
+
+/** What {@link generationFolds} reads. */
+export interface GenerationFoldRequest {
+  readonly cv?: string | CvSpec | undefined;
+  readonly foldIds?: ArrayLike<number> | undefined;
+  readonly n: number;
+  readonly group: Int32Array | null;
+  readonly groupValues: readonly (string | number)[];
+  readonly seed: number;
+  /** Rows dropped for a missing value (fold ids would no longer line up). */
+  readonly dropped: number;
+}
+
+const STRATIFIED = new Set(['stratified', 'stratified-group', 'repeated-stratified']);
+
+/**
+ * The cross-validation folds of a generation job, from `foldIds` or a `cv` spec, with the
+ * splitters classification uses (`kfold:K` and `holdout:F` shuffled with `seed`, `group:K`
+ * over the group column, `timeseries:K` in row order).
+ *
+ * @param request - the spec or ids, the rows, the groups and the seed
+ * @returns the CV text for the report and one folding per repeat (none without CV)
+ * @throws {@link RunnerError} `INVALID_CV_SPEC` for a bad spec or a stratified one (outputs
+ *   have no classes to stratify by), `INVALID_OPTION` for bad fold ids or fold ids with
+ *   dropped rows, `TOO_FEW_ROWS`
+ * @example
+ * generationFolds({ cv: 'kfold:5', n: 100, group: null, groupValues: [], seed: 7, dropped: 0 });
+ */
+export function generationFolds(request: GenerationFoldRequest): {
+  cvText: string;
+  foldings: Folding[];
+} {
+  const { n, seed } = request;
+  if (request.foldIds !== undefined) {
+    if (request.dropped > 0) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        'foldIds cannot be combined with dropMissing: the fold ids would no longer line up with the rows; drop the rows before assigning folds.',
+        { path: 'foldIds' },
+      );
+    }
+    return { cvText: 'foldIds', foldings: [fromFoldIdArray(request.foldIds, n)] };
+  }
+  const spec =
+    typeof request.cv === 'string'
+      ? parseCvSpec(request.cv)
+      : (request.cv ?? { kind: 'none' as const });
+  const cvText = typeof request.cv === 'string' ? request.cv : spec.kind;
+  checkCvFoldCount(spec, cvText);
+  if (STRATIFIED.has(spec.kind)) {
+    throw new RunnerError(
+      'INVALID_CV_SPEC',
+      `--cv ${cvText} stratifies by class, but generation outputs have no classes; use kfold:K, group:K, holdout:F or timeseries:K.`,
+      { path: 'cv' },
+    );
+  }
+  if (spec.kind === 'none') return { cvText, foldings: [] };
+  // the splitters read only the row count and the groups of the columns
+  const empty = new Int32Array(new SharedArrayBuffer(0));
+  const columns: ScoreColumns = {
+    n,
+    task: 'regression',
+    classes: [],
+    yTrue: empty,
+    yPred: empty,
+    isPositive: null,
+    yTrueValues: null,
+    yPredValues: null,
+    yScore: null,
+    yProba: null,
+    weight: null,
+    group: request.group,
+    groupValues: request.groupValues,
+    slice: null,
+    sliceValues: [],
+  };
+  return { cvText, foldings: buildFolds(spec, columns, seed, cvText) };
+}

@@ -1,0 +1,267 @@
+import { compareLabels, type Label } from '@assay/labels';
+import { RunnerError } from '../errors.js';
+import type { LabelColumn, LoadedColumn, LoadedTable, TextValue } from '../io/loaded-column.js';
+import { sharedInt32 } from '../io/shared-arrays.js';
+import { toTextValue } from '../io/text-column-builder.js';
+import type { LabelValues } from '../score/prediction-input.js';
+import { numbersToLabels, toLoadedColumn } from '../score/to-loaded-column.js';
+
+/**
+ * Generation outputs held in memory, one entry per row, all of the same length.
+ *
+ * @example
+ * ```ts
+ * const input: GenerationColumns = {
+ *   references: ['Paris', ['Berlin', 'berlin'], 'Rome'],
+ *   outputs: ['Paris.', 'Berlin', 'Milan'],
+ * };
+ * ```
+ */
+export interface GenerationColumns {
+  /**
+   * Each row's reference: a string, or an array of strings for several (a `null` entry is
+   * a missing reference, skipped as sacrebleu skips `None`).
+   */
+  readonly references: ArrayLike<unknown>;
+  /** Each row's generated output: a string (the empty string is an empty answer). */
+  readonly outputs: ArrayLike<unknown>;
+  /** Slice of each row: every metric is also reported per slice value. */
+  readonly slice?: LabelValues | undefined;
+  /** Group of each row (for `group:K` CV). */
+  readonly group?: LabelValues | undefined;
+}
+
+/** Which columns of a loaded table hold what. */
+export interface GenerationRoles {
+  /** A `text` column of references (strings, or arrays of strings). */
+  readonly references: string;
+  /** A `text` column of outputs. */
+  readonly outputs: string;
+  readonly slice?: string | undefined;
+  readonly group?: string | undefined;
+}
+
+/** A table from `loadColumns` (references and outputs read as `text`) with the column roles. */
+export interface LoadedGenerations {
+  readonly table: LoadedTable;
+  readonly roles: GenerationRoles;
+}
+
+/** Anything `Runner.scoreGenerations` scores. */
+export type GenerationInput = GenerationColumns | LoadedGenerations;
+
+/** The rows of a generation job, checked, with missing rows dropped when asked. */
+export interface PreparedGenerations {
+  readonly n: number;
+  readonly outputs: string[];
+  /** Per row its references, missing ones left out (at least one each). */
+  readonly references: string[][];
+  /** Slice codes `0..S-1` in sorted value order (shared), or null. */
+  readonly slice: Int32Array | null;
+  readonly sliceValues: Label[];
+  /** Group codes (shared), or null. */
+  readonly group: Int32Array | null;
+  readonly groupValues: Label[];
+  /** Rows dropped for a missing value (with `dropMissing`). */
+  readonly dropped: number;
+  /** Rows with more than one reference. */
+  readonly multiReference: number;
+}
+
+interface RawGenerations {
+  readonly n: number;
+  readonly references: ArrayLike<unknown>;
+  readonly outputs: ArrayLike<unknown>;
+  /** The references' column name (`references` in memory). */
+  readonly referencesName: string;
+  /** The outputs' column name (`outputs` in memory). */
+  readonly outputsName: string;
+  readonly slice: LoadedColumn | undefined;
+  readonly group: LoadedColumn | undefined;
+}
+
+function textColumn(table: LoadedTable, name: string, role: string): readonly TextValue[] {
+  const column = table.texts?.get(name);
+  if (column !== undefined) return column.values;
+  const loaded = [...(table.texts?.keys() ?? [])];
+  throw new RunnerError(
+    'MISSING_COLUMN',
+    table.columns.has(name)
+      ? `Column "${name}" (${role}) was loaded as ${table.columns.get(name)!.kind}s; load it with the kind 'text'.`
+      : `Column "${name}" (${role}) was not loaded as text; the text columns loaded are: ${loaded.join(', ') || '(none)'}.`,
+    { path: name },
+  );
+}
+
+function labelColumn(table: LoadedTable, name: string, role: string): LoadedColumn {
+  const column = table.columns.get(name);
+  if (column !== undefined) return column;
+  throw new RunnerError(
+    'MISSING_COLUMN',
+    `Column "${name}" (${role}) was not loaded; the loaded columns are: ${[...table.columns.keys()].join(', ') || '(none)'}.`,
+    { path: name },
+  );
+}
+
+function rawColumns(input: GenerationInput): RawGenerations {
+  if ('table' in input && 'roles' in input) {
+    const { table, roles } = input;
+    return {
+      n: table.n,
+      references: textColumn(table, roles.references, 'references'),
+      outputs: textColumn(table, roles.outputs, 'outputs'),
+      referencesName: roles.references,
+      outputsName: roles.outputs,
+      slice: roles.slice === undefined ? undefined : labelColumn(table, roles.slice, 'slice'),
+      group: roles.group === undefined ? undefined : labelColumn(table, roles.group, 'group'),
+    };
+  }
+  const columns = input as GenerationColumns;
+  const n = columns.references?.length;
+  if (typeof n !== 'number' || typeof columns.outputs?.length !== 'number') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      'Generation input needs references and outputs, one entry per row each (or { table, roles }).',
+      { path: 'references' },
+    );
+  }
+  const sized = (role: string, values: LabelValues | undefined) => {
+    if (values === undefined) return undefined;
+    const column = toLoadedColumn(role, values, false);
+    const length = column.kind === 'number' ? column.values.length : column.codes.length;
+    if (length !== n) throw lengthMismatch(role, length, n);
+    return column;
+  };
+  if (columns.outputs.length !== n) throw lengthMismatch('outputs', columns.outputs.length, n);
+  return {
+    n,
+    references: columns.references,
+    outputs: columns.outputs,
+    referencesName: 'references',
+    outputsName: 'outputs',
+    slice: sized('slice', columns.slice),
+    group: sized('group', columns.group),
+  };
+}
+
+function lengthMismatch(role: string, length: number, n: number): RunnerError {
+  return new RunnerError(
+    'INVALID_OPTION',
+    `${role} has ${length} values but references has ${n}; every column must have one value per row.`,
+    { path: role },
+  );
+}
+
+/** How a message names a column: its role, or its name with its role. */
+function describe(name: string, role: string): string {
+  return name === role ? role : `Column "${name}" (${role})`;
+}
+
+/** What a row is missing, or null. */
+type Missing = { readonly what: string; readonly path: string } | null;
+
+function missingMessage(missing: NonNullable<Missing>, row: number): string {
+  return `${missing.what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
+}
+
+/** The label codes of a slice or group column over the kept rows, values sorted. */
+function codeLabels(
+  column: LabelColumn,
+  keep: readonly number[],
+): { codes: Int32Array; values: Label[] } {
+  const used = new Int32Array(column.dictionary.length).fill(-1);
+  for (const row of keep) used[column.codes[row]!] = 1;
+  const values = column.dictionary.filter((_, c) => used[c] === 1).sort(compareLabels);
+  const index = new Map<Label, number>(values.map((v, i) => [v, i]));
+  const codes = sharedInt32(keep.length);
+  keep.forEach((row, i) => {
+    codes[i] = index.get(column.dictionary[column.codes[row]!]!)!;
+  });
+  return { codes, values };
+}
+
+/**
+ * Checks and reads a generation job's rows: outputs are strings, references strings or
+ * arrays of strings (missing entries left out), slice and group values present.
+ *
+ * @param input - in-memory columns, or a loaded table with roles
+ * @param dropMissing - drop rows with a missing output, reference, slice or group instead of failing
+ * @returns the rows
+ * @throws {@link RunnerError} `NON_TEXT_VALUE` (a value that is not text, or an array of
+ *   outputs) and `MISSING_VALUE` (naming the column and row), `MISSING_COLUMN`,
+ *   `INVALID_OPTION` (columns of different lengths), `EMPTY_FILE` (no row left)
+ * @example
+ * prepareGenerations({ references: ['a', ['b', null]], outputs: ['a', 'c'] }, false).references; // [['a'], ['b']]
+ */
+export function prepareGenerations(
+  input: GenerationInput,
+  dropMissing: boolean,
+): PreparedGenerations {
+  const raw = rawColumns(input);
+  const slice = raw.slice === undefined ? undefined : (numbersToLabels(raw.slice) as LabelColumn);
+  const group = raw.group === undefined ? undefined : (numbersToLabels(raw.group) as LabelColumn);
+  const outputs: string[] = [];
+  const references: string[][] = [];
+  const keep: number[] = [];
+  let multiReference = 0;
+  for (let i = 0; i < raw.n; i++) {
+    const where = () => `row ${i} (0-based data row)`;
+    const output = toTextValue(raw.outputs[i], raw.outputsName, where);
+    if (Array.isArray(output)) {
+      throw new RunnerError(
+        'NON_TEXT_VALUE',
+        `${describe(raw.outputsName, 'outputs')} has an array at ${where()}; an output must be one string (only references may be several).`,
+        { path: raw.outputsName },
+      );
+    }
+    const reference = toTextValue(raw.references[i], raw.referencesName, where);
+    const present =
+      reference === null
+        ? []
+        : typeof reference === 'string'
+          ? [reference]
+          : reference.filter((r) => r !== null);
+    let missing: Missing = null;
+    if (output === null) {
+      missing = {
+        what: `${describe(raw.outputsName, 'outputs')} has no output (null or absent)`,
+        path: raw.outputsName,
+      };
+    } else if (present.length === 0) {
+      const none = reference === null ? 'null or absent' : 'an empty array or only nulls';
+      missing = {
+        what: `${describe(raw.referencesName, 'references')} has no reference (${none})`,
+        path: raw.referencesName,
+      };
+    } else if (slice !== undefined && slice.codes[i]! < 0) {
+      missing = { what: `${describe(slice.name, 'slice')} has a missing value`, path: slice.name };
+    } else if (group !== undefined && group.codes[i]! < 0) {
+      missing = { what: `${describe(group.name, 'group')} has a missing value`, path: group.name };
+    }
+    if (missing !== null) {
+      if (!dropMissing)
+        throw new RunnerError('MISSING_VALUE', missingMessage(missing, i), { path: missing.path });
+      continue;
+    }
+    keep.push(i);
+    outputs.push(output as string);
+    references.push(present);
+    if (present.length > 1) multiReference++;
+  }
+  if (keep.length === 0) {
+    throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
+  }
+  const sliced = slice === undefined ? null : codeLabels(slice, keep);
+  const grouped = group === undefined ? null : codeLabels(group, keep);
+  return {
+    n: keep.length,
+    outputs,
+    references,
+    slice: sliced?.codes ?? null,
+    sliceValues: sliced?.values ?? [],
+    group: grouped?.codes ?? null,
+    groupValues: grouped?.values ?? [],
+    dropped: raw.n - keep.length,
+    multiReference,
+  };
+}

@@ -1,0 +1,92 @@
+import { RunnerError } from '../errors.js';
+import type { CvSpec } from '../score/cv-spec.js';
+import type { ScoreProgress } from '../score/score-options.js';
+import { type GenerationNormalize, resolveNormalize } from './answer-normalization.js';
+import type { GenerationSettings } from './generation-tasks.js';
+
+/** Options of `Runner.scoreGenerations`; every field is optional. */
+export interface GenerationOptions {
+  /**
+   * Metric names (see `GENERATION_METRICS`); default `exact_match`, `token_f1`, `bleu`,
+   * `chrf`, `rougeL`.
+   */
+  readonly metrics?: readonly string[] | undefined;
+  /**
+   * How `exact_match` and `token_f1` compare texts: `'squad'` (SQuAD v1.1's normalization,
+   * the default), `'none'` (raw strings; `token_f1` splits on whitespace), or
+   * lm-evaluation-harness options `{ ignoreCase, ignorePunctuation, ignoreNumbers }`.
+   */
+  readonly normalize?: GenerationNormalize | undefined;
+  /** ROUGE's stemmer: `'none'` (rouge-score's default) or `'porter'`. */
+  readonly stemmer?: 'porter' | 'none' | undefined;
+  /** Cross-validation, e.g. `'kfold:5'` (default `'none'`); stratified specs are refused. */
+  readonly cv?: string | CvSpec | undefined;
+  /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
+  readonly foldIds?: ArrayLike<number> | undefined;
+  /**
+   * The cluster of each row (non-negative integers, e.g. the item a sample answers): each
+   * bootstrap replicate draws whole clusters instead of rows.
+   */
+  readonly clusterIds?: ArrayLike<number> | undefined;
+  /** Seed of shuffled splitters and of the bootstrap (default 0). */
+  readonly seed?: number | undefined;
+  /** Bootstrap resamples for confidence intervals (default 0: none). */
+  readonly bootstrap?: number | undefined;
+  /** Confidence level of the intervals, in (0, 1) (default 0.95). */
+  readonly ci?: number | undefined;
+  /** Drop rows with a missing output, reference, slice or group instead of failing. */
+  readonly dropMissing?: boolean | undefined;
+  /** Rows per scoring task (default: about 8 tasks per worker, 16 to 2048 rows each). */
+  readonly chunkRows?: number | undefined;
+  /** Milliseconds already spent loading the data, reported in `timing.loadMs`. */
+  readonly loadMs?: number | undefined;
+  /** Called as tasks finish (`metrics`: rows scored; `bootstrap`: replicate batches). */
+  readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
+}
+
+/**
+ * The per-row metrics' settings of a job.
+ *
+ * @param options - the job's options
+ * @returns the normalization and stemmer, checked
+ * @throws {@link RunnerError} `INVALID_OPTION` naming the option and its valid values
+ * @example
+ * resolveGenerationSettings({ stemmer: 'porter' }); // { normalize: { mode: 'squad' }, stemmer: 'porter' }
+ */
+export function resolveGenerationSettings(options: GenerationOptions): GenerationSettings {
+  const stemmer = options.stemmer ?? 'none';
+  if (stemmer !== 'porter' && stemmer !== 'none') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `stemmer must be 'porter' or 'none', got ${JSON.stringify(stemmer)}.`,
+      { path: 'stemmer' },
+    );
+  }
+  return { normalize: resolveNormalize(options.normalize), stemmer };
+}
+
+/**
+ * Rows per scoring task: `chunkRows` when given, else about 8 tasks per worker, 16 to
+ * 2048 rows each (a row's numbers never depend on its task, so this changes no result).
+ *
+ * @param n - rows
+ * @param workers - pool size (0 = calling thread)
+ * @param chunkRows - the option
+ * @returns rows per task
+ * @throws {@link RunnerError} `INVALID_OPTION` for a `chunkRows` that is not a positive integer
+ * @example
+ * rowsPerTask(10_000, 2, undefined); // 625
+ */
+export function rowsPerTask(n: number, workers: number, chunkRows: number | undefined): number {
+  if (chunkRows !== undefined) {
+    if (!Number.isInteger(chunkRows) || chunkRows < 1) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `chunkRows must be a positive whole number of rows per task, got ${String(chunkRows)}.`,
+        { path: 'chunkRows' },
+      );
+    }
+    return chunkRows;
+  }
+  return Math.min(2048, Math.max(16, Math.ceil(n / (Math.max(1, workers) * 8))));
+}

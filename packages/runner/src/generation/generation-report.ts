@@ -1,0 +1,167 @@
+import type { Folding } from '../score/build-folds.js';
+import { foldSummary } from '../score/fold-summary.js';
+import type { MetricValue, ScoreReport } from '../score/score-report.js';
+import { normalizeText } from './answer-normalization.js';
+import { isCorpusMetric } from './generation-metrics.js';
+import type { GenerationSettings, RowLayout } from './generation-tasks.js';
+import { corpusScore, groupSums, metricValuesFromSums } from './row-layout.js';
+
+/** Every metric on one set of rows. */
+interface SetScores {
+  readonly n: number;
+  readonly values: Float64Array;
+}
+
+/** What the stages of a generation job computed, for {@link generationReport}. */
+export interface GenerationResults {
+  readonly layout: RowLayout;
+  readonly settings: GenerationSettings;
+  /** The per-row matrix, `n × layout.width`. */
+  readonly rows: Float64Array;
+  readonly n: number;
+  readonly slice: Int32Array | null;
+  readonly sliceValues: readonly (string | number)[];
+  readonly cvText: string;
+  readonly foldings: readonly Folding[];
+  /** Per selection (whole set, then each slice), per metric; empty without a bootstrap. */
+  readonly intervals: ([number, number] | null)[][];
+  readonly clusters: number | undefined;
+  readonly seed: number;
+  readonly bootstrap: number;
+  readonly ci: number;
+  readonly dropped: number;
+  readonly warnings: string[];
+  readonly workers: number;
+  readonly loadMs: number;
+  readonly computeStart: number;
+}
+
+function nullable(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/** Every metric on each group of rows (`ids[i]`, -1 = none), from the matrix's sums. */
+function scoresByGroup(
+  results: GenerationResults,
+  ids: Int32Array | Int8Array | null,
+  groups: number,
+): SetScores[] {
+  const { layout } = results;
+  const m = layout.slots.length;
+  const { sums, counts } = groupSums(results.rows, layout.width, ids, groups);
+  return Array.from({ length: groups }, (_, g) => {
+    const values = new Float64Array(m);
+    const groupSum = sums.subarray(g * layout.width, (g + 1) * layout.width);
+    metricValuesFromSums(groupSum, counts[g]!, layout, values, 0);
+    return { n: counts[g]!, values };
+  });
+}
+
+/** sacrebleu's signature of each corpus metric on the whole set. */
+function signatures(results: GenerationResults): Record<string, string> {
+  const { layout } = results;
+  const { sums } = groupSums(results.rows, layout.width, null, 1);
+  const out: Record<string, string> = {};
+  for (const slot of layout.slots) {
+    if (!isCorpusMetric(slot.name)) continue;
+    const statistics = sums.subarray(slot.offset, slot.offset + slot.width);
+    out[slot.name] = corpusScore(slot.name, statistics).signature;
+  }
+  return out;
+}
+
+function foldList(results: GenerationResults): ScoreReport['folds'] {
+  const names = results.layout.slots.map((s) => s.name);
+  const folds: ScoreReport['folds'] = [];
+  results.foldings.forEach((folding, repeat) => {
+    const scores = scoresByGroup(results, folding.ids, folding.offset + folding.splits.length);
+    folding.splits.forEach((split, i) => {
+      const fold = folding.offset + i;
+      const values = scores[fold]!.values;
+      folds.push({
+        fold,
+        repeat,
+        nTrain: split.nTrain,
+        nTest: split.nTest,
+        metrics: Object.fromEntries(names.map((name, j) => [name, nullable(values[j]!)])),
+      });
+    });
+  });
+  return folds;
+}
+
+/**
+ * Builds the report of a generation job, in the shape of a classification report: every
+ * metric on the whole set (with its interval), on each fold (with the folds' summary) and
+ * on each slice; no labels and no confusion matrix.
+ *
+ * @param results - what the stages computed
+ * @returns the report (validates against `ScoreReportSchema`)
+ * @example
+ * const report = generationReport(results);
+ * report.overall.bleu?.value;
+ */
+export function generationReport(results: GenerationResults): ScoreReport {
+  const names = results.layout.slots.map((s) => s.name);
+  const record = (values: Float64Array, si: number): Record<string, MetricValue> => {
+    const out: Record<string, MetricValue> = {};
+    names.forEach((name, j) => {
+      const interval = results.intervals[si]?.[j];
+      out[name] = interval
+        ? { value: nullable(values[j]!), ci: interval }
+        : { value: nullable(values[j]!) };
+    });
+    return out;
+  };
+  const overall = scoresByGroup(results, null, 1)[0]!;
+  const folds = foldList(results);
+  const bootstrap = results.bootstrap;
+  const report: ScoreReport = {
+    n: results.n,
+    ...(results.clusters === undefined ? {} : { clusters: results.clusters }),
+    task: 'generation',
+    labels: [],
+    overall: record(overall.values, 0),
+    folds,
+    summary: foldSummary(
+      names,
+      folds.map((f) => Float64Array.from(names, (name) => f.metrics[name] ?? Number.NaN)),
+    ),
+    confusionMatrix: null,
+    warnings: results.warnings,
+    settings: {
+      metrics: [...names],
+      cv: results.cvText,
+      seed: results.seed,
+      bootstrap,
+      ci: results.ci,
+      ...(bootstrap > 0
+        ? { bootstrapMethod: Object.fromEntries(names.map((n) => [n, 'rows' as const])) }
+        : {}),
+      ...(bootstrap > 0
+        ? { resampling: results.clusters === undefined ? 'rows' : 'clusters' }
+        : {}),
+      generation: {
+        normalize: normalizeText(results.settings.normalize),
+        stemmer: results.settings.stemmer,
+        signatures: signatures(results),
+      },
+    },
+    timing: {
+      loadMs: results.loadMs,
+      computeMs: performance.now() - results.computeStart,
+      workers: results.workers,
+    },
+  };
+  if (results.slice !== null) {
+    const scores = scoresByGroup(results, results.slice, results.sliceValues.length);
+    report.slices = Object.fromEntries(
+      results.sliceValues.map((value, s) => [
+        String(value),
+        { n: scores[s]!.n, metrics: record(scores[s]!.values, s + 1) },
+      ]),
+    );
+  }
+  if (results.dropped > 0) report.dropped = results.dropped;
+  return report;
+}

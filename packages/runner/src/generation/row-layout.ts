@@ -1,0 +1,147 @@
+import {
+  bleuStatistics,
+  chrfStatistics,
+  corpusBleuFromStatistics,
+  corpusChrfFromStatistics,
+  corpusTerFromStatistics,
+  terStatistics,
+} from '@assay/text-metrics';
+import { type CorpusMetric, type GenerationMetric, isCorpusMetric } from './generation-metrics.js';
+import type { RowLayout } from './generation-tasks.js';
+
+/** chrF++ is chrF with word unigrams and bigrams (sacrebleu's `CHRF(word_order=2)`). */
+const CHRF_PP = { wordOrder: 2 } as const;
+
+/**
+ * One segment's sacrebleu statistics for a corpus metric, with sacrebleu's default options
+ * (BLEU: 13a, mixed case; chrF: character order 6, β = 2; chrF++: word order 2; TER:
+ * lowercased, no normalization).
+ *
+ * @param metric - the corpus metric
+ * @param output - the hypothesis
+ * @param references - its references (at least one)
+ * @returns the statistics
+ * @example
+ * corpusStatistics('bleu', 'the cat', ['the cat']).length; // 13
+ */
+export function corpusStatistics(
+  metric: CorpusMetric,
+  output: string,
+  references: readonly string[],
+): Float64Array {
+  switch (metric) {
+    case 'bleu':
+      return bleuStatistics(output, references);
+    case 'chrf':
+      return chrfStatistics(output, references);
+    case 'chrf_pp':
+      return chrfStatistics(output, references, CHRF_PP);
+    case 'ter':
+      return terStatistics(output, references);
+  }
+}
+
+/**
+ * A corpus score from summed statistics.
+ *
+ * @param metric - the corpus metric
+ * @param statistics - statistics summed over at least one segment
+ * @returns the score (0-100) and sacrebleu's signature
+ * @example
+ * corpusScore('chrf', corpusStatistics('chrf', 'ab', ['ab'])).score; // 100
+ */
+export function corpusScore(
+  metric: CorpusMetric,
+  statistics: Float64Array,
+): { score: number; signature: string } {
+  switch (metric) {
+    case 'bleu':
+      return corpusBleuFromStatistics(statistics);
+    case 'chrf':
+      return corpusChrfFromStatistics(statistics);
+    case 'chrf_pp':
+      return corpusChrfFromStatistics(statistics, CHRF_PP);
+    case 'ter':
+      return corpusTerFromStatistics(statistics);
+  }
+}
+
+/**
+ * Lays out the per-row matrix: one slot per per-row metric, the statistics' width per
+ * corpus metric, in the order given.
+ *
+ * @param metrics - the job's metrics
+ * @returns the layout
+ * @example
+ * rowLayout(['exact_match', 'ter']); // { width: 6, slots: [{ name: 'exact_match', offset: 0, width: 1 }, { name: 'ter', offset: 1, width: 5 }] }
+ */
+export function rowLayout(metrics: readonly GenerationMetric[]): RowLayout {
+  let width = 0;
+  const slots = metrics.map((name) => {
+    const size = isCorpusMetric(name) ? corpusStatistics(name, '', ['']).length : 1;
+    const slot = { name, offset: width, width: size };
+    width += size;
+    return slot;
+  });
+  return { width, slots };
+}
+
+/**
+ * Every metric's value from the summed rows of the per-row matrix: the mean for per-row
+ * metrics (`sum / count`), the corpus score for corpus metrics; NaN when no row was summed.
+ *
+ * @param sums - the layout's `width` sums
+ * @param count - how many rows were summed
+ * @param layout - the matrix layout
+ * @param out - where the values go, one per slot
+ * @param at - the first index of `out` to write
+ * @example
+ * metricValuesFromSums(sums, 40, layout, values, 0);
+ */
+export function metricValuesFromSums(
+  sums: Float64Array,
+  count: number,
+  layout: RowLayout,
+  out: Float64Array,
+  at: number,
+): void {
+  layout.slots.forEach((slot, j) => {
+    if (count === 0) out[at + j] = Number.NaN;
+    else if (isCorpusMetric(slot.name)) {
+      const statistics = sums.subarray(slot.offset, slot.offset + slot.width);
+      out[at + j] = corpusScore(slot.name, statistics).score;
+    } else out[at + j] = sums[slot.offset]! / count;
+  });
+}
+
+/**
+ * Sums the per-row matrix over the rows of each group (fold or slice), in row order, so a
+ * result never depends on how the rows were scored.
+ *
+ * @param rows - the `n × width` matrix
+ * @param width - numbers per row
+ * @param ids - the group of each row (-1: none), or null for one group of every row
+ * @param groups - the number of groups
+ * @returns per group its `width` sums, and the number of rows of each group
+ * @example
+ * const { sums, counts } = groupSums(rows, layout.width, sliceCodes, 3);
+ */
+export function groupSums(
+  rows: Float64Array,
+  width: number,
+  ids: Int32Array | Int8Array | null,
+  groups: number,
+): { sums: Float64Array; counts: Float64Array } {
+  const sums = new Float64Array(groups * width);
+  const counts = new Float64Array(groups);
+  const n = rows.length / Math.max(width, 1);
+  for (let i = 0; i < n; i++) {
+    const g = ids === null ? 0 : ids[i]!;
+    if (g < 0) continue;
+    counts[g]! += 1;
+    const from = i * width;
+    const to = g * width;
+    for (let k = 0; k < width; k++) sums[to + k]! += rows[from + k]!;
+  }
+  return { sums, counts };
+}

@@ -1,0 +1,141 @@
+import { RunnerError } from '../errors.js';
+import { sharedFloat64 } from '../io/shared-arrays.js';
+import { clusterColumn } from '../score/cluster-ids-input.js';
+import { resolveNumericOptions } from '../score/score-options.js';
+import type { ScoreReport } from '../score/score-report.js';
+import { track } from '../score/track-progress.js';
+import { generationIntervals } from './generation-bootstrap.js';
+import { generationFolds } from './generation-folds.js';
+import {
+  type GenerationInput,
+  type PreparedGenerations,
+  prepareGenerations,
+} from './generation-input.js';
+import { runGenerationTask } from './generation-kernels.js';
+import { resolveGenerationMetrics } from './generation-metrics.js';
+import {
+  type GenerationOptions,
+  resolveGenerationSettings,
+  rowsPerTask,
+} from './generation-options.js';
+import { generationReport } from './generation-report.js';
+import type { GenerationSettings, GenerationTaskRunner, RowLayout } from './generation-tasks.js';
+import { rowLayout } from './row-layout.js';
+
+/**
+ * Scores the rows on the pool, a range of rows per task, into one shared `n × width`
+ * matrix: each row's per-row metric values and corpus statistics.
+ */
+async function scoreRows(
+  run: GenerationTaskRunner,
+  rows: PreparedGenerations,
+  layout: RowLayout,
+  settings: GenerationSettings,
+  chunk: number,
+  options: GenerationOptions,
+): Promise<Float64Array> {
+  const matrix = sharedFloat64(rows.n * layout.width);
+  const tasks: Promise<void>[] = [];
+  for (let start = 0; start < rows.n; start += chunk) {
+    const end = Math.min(rows.n, start + chunk);
+    const result = run({
+      kind: 'generation-rows',
+      outputs: rows.outputs.slice(start, end),
+      references: rows.references.slice(start, end),
+      layout,
+      settings,
+    });
+    tasks.push(result.then((values) => matrix.set(values, start * layout.width)));
+  }
+  await track(tasks, 'metrics', { onProgress: options.onProgress });
+  return matrix;
+}
+
+function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
+  if (options.clusterIds === undefined) return undefined;
+  if (rows.dropped > 0) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      'clusterIds cannot be combined with dropMissing: the cluster ids would no longer line up with the rows; drop the rows before assigning clusters.',
+      { path: 'clusterIds' },
+    );
+  }
+  return clusterColumn(options.clusterIds, rows.n);
+}
+
+/**
+ * Scores generated outputs against references: the engine behind `Runner.scoreGenerations`.
+ * Rows are scored on the pool (per-row values and per-row corpus statistics); the whole
+ * set, folds, slices and bootstrap replicates are then sums over rows of that matrix.
+ *
+ * @param run - runs a generation task on the pool, or null for the calling thread
+ * @param workers - the pool size, for the report and the task size
+ * @param input - the outputs and references
+ * @param options - metrics, normalization, stemmer, CV, clusters, bootstrap
+ * @returns the report
+ * @throws {@link RunnerError} for bad options or data
+ * @example
+ * const report = await scoreGenerationsWith(null, 0, { references: ['a'], outputs: ['a'] }, {});
+ */
+export async function scoreGenerationsWith(
+  run: GenerationTaskRunner | null,
+  workers: number,
+  input: GenerationInput,
+  options: GenerationOptions,
+): Promise<ScoreReport> {
+  const started = performance.now();
+  const { seed, bootstrap, ci } = resolveNumericOptions({
+    seed: options.seed,
+    bootstrap: options.bootstrap,
+    ci: options.ci,
+  });
+  const metrics = resolveGenerationMetrics(options.metrics);
+  const settings = resolveGenerationSettings(options);
+  const rows = prepareGenerations(input, options.dropMissing === true);
+  const chunk = rowsPerTask(rows.n, workers, options.chunkRows);
+  const clusters = clustersOf(options, rows);
+  const { cvText, foldings } = generationFolds({ ...options, ...rows, seed });
+  const layout = rowLayout(metrics);
+  const warnings: string[] = [];
+  if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
+  const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
+  const computeStart = performance.now();
+  const exec: GenerationTaskRunner = run ?? (async (task) => runGenerationTask(task));
+  const matrix = await scoreRows(exec, rows, layout, settings, chunk, options);
+  const intervals =
+    bootstrap > 0
+      ? await generationIntervals({
+          run: exec,
+          rows: matrix,
+          n: rows.n,
+          layout,
+          slice: rows.slice,
+          sliceCount: rows.sliceValues.length,
+          clusters,
+          seed,
+          bootstrap,
+          ci,
+          onProgress: options.onProgress,
+        })
+      : [];
+  return generationReport({
+    layout,
+    settings,
+    rows: matrix,
+    n: rows.n,
+    slice: rows.slice,
+    sliceValues: rows.sliceValues,
+    cvText,
+    foldings,
+    intervals,
+    clusters: clusters?.count,
+    seed,
+    bootstrap,
+    ci,
+    dropped: rows.dropped,
+    warnings,
+    workers,
+    loadMs,
+    computeStart,
+  });
+}

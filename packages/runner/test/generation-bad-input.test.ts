@@ -1,0 +1,130 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRunner, GENERATION_METRICS, loadColumns, parseNormalize } from '@assay/runner';
+import { afterAll, describe, expect, test } from 'vitest';
+import { runnerRejection } from './helpers/rejection.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-generation-input-'));
+const runner = createRunner({ workers: 1 });
+
+afterAll(async () => {
+  await runner.close();
+});
+
+function jsonl(name: string, rows: readonly object[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
+  return path;
+}
+
+async function scoreFile(path: string, options: { dropMissing?: boolean } = {}) {
+  const table = await loadColumns(path, { columns: { ref: 'text', out: 'text' } });
+  return runner.scoreGenerations(
+    { table, roles: { references: 'ref', outputs: 'out' } },
+    { metrics: ['exact_match', 'bleu'], ...options },
+  );
+}
+
+describe('bad generation input is refused with the column and row named', () => {
+  test('a missing reference column lists the columns the file has', async () => {
+    const path = jsonl('no-ref.jsonl', [{ answer: 'a', out: 'a' }]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('MISSING_COLUMN');
+    expect(error.path).toBe('ref');
+    expect(error.message).toContain('"ref"');
+    expect(error.message).toContain('"answer"');
+  });
+
+  test('a reference that is a number names the line and row', async () => {
+    const path = jsonl('number-ref.jsonl', [
+      { ref: 'a', out: 'a' },
+      { ref: 42, out: 'b' },
+    ]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('NON_TEXT_VALUE');
+    expect(error.path).toBe('ref');
+    expect(error.message).toContain('42');
+    expect(error.message).toContain('line 2 (data row 1)');
+  });
+
+  test('a reference array holding a non-string names the entry and row', async () => {
+    const path = jsonl('object-ref.jsonl', [{ ref: ['a', { text: 'b' }], out: 'a' }]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('NON_TEXT_VALUE');
+    expect(error.message).toContain('entry 1');
+    expect(error.message).toContain('data row 0');
+  });
+
+  test('in memory, a reference that is neither a string nor an array names the row', async () => {
+    const error = await runnerRejection(
+      runner.scoreGenerations({ references: ['a', true], outputs: ['a', 'b'] }),
+    );
+    expect(error.code).toBe('NON_TEXT_VALUE');
+    expect(error.message).toContain('row 1 (0-based data row)');
+  });
+
+  test('an array of outputs is refused: an output is one string', async () => {
+    const path = jsonl('array-out.jsonl', [{ ref: 'a', out: ['a', 'b'] }]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('NON_TEXT_VALUE');
+    expect(error.message).toContain('Column "out" (outputs)');
+    expect(error.message).toContain('row 0');
+  });
+
+  test('a row without a reference is MISSING_VALUE unless dropMissing drops it', async () => {
+    const path = jsonl('null-ref.jsonl', [
+      { ref: 'a b c', out: 'a b c' },
+      { ref: [null], out: 'x' },
+      { out: 'y' },
+      { ref: 'd e f', out: null },
+    ]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.message).toContain('Column "ref" (references) has no reference');
+    expect(error.message).toContain('row 1');
+    const report = await scoreFile(path, { dropMissing: true });
+    expect(report.n).toBe(1);
+    expect(report.dropped).toBe(3);
+    expect(report.warnings).toContain('3 row(s) with a missing value were dropped.');
+  });
+
+  test('an empty output is scored, not an error, and a CSV empty cell is an empty string', async () => {
+    const path = join(dir, 'empty.csv');
+    writeFileSync(path, 'ref,out\nthe cat,\n"",\nNA,NA\n');
+    const table = await loadColumns(path, { columns: { ref: 'text', out: 'text' } });
+    expect(table.texts?.get('out')?.values).toEqual(['', '', 'NA']);
+    const report = await runner.scoreGenerations(
+      { table, roles: { references: 'ref', outputs: 'out' } },
+      { metrics: ['exact_match', 'levenshtein_similarity'], normalize: 'none' },
+    );
+    expect(report.n).toBe(3);
+    expect(report.overall.exact_match?.value).toBeCloseTo(2 / 3, 15);
+  });
+
+  test('an unknown metric lists the known ones', async () => {
+    const error = await runnerRejection(
+      runner.scoreGenerations({ references: ['a'], outputs: ['a'] }, { metrics: ['bleu', 'blue'] }),
+    );
+    expect(error.code).toBe('UNKNOWN_METRIC');
+    expect(error.message).toContain('"blue"');
+    for (const name of GENERATION_METRICS) expect(error.message).toContain(name);
+  });
+
+  test('bad settings are INVALID_OPTION naming the option', async () => {
+    expect(() => parseNormalize('lowercase')).toThrow(
+      /ignore_case, ignore_punctuation, ignore_numbers/,
+    );
+    const stemmer = await runnerRejection(
+      runner.scoreGenerations(
+        { references: ['a'], outputs: ['a'] },
+        { stemmer: 'snowball' as 'porter' },
+      ),
+    );
+    expect(stemmer.path).toBe('stemmer');
+    const lengths = await runnerRejection(
+      runner.scoreGenerations({ references: ['a', 'b'], outputs: ['a'] }),
+    );
+    expect(lengths.code).toBe('INVALID_OPTION');
+  });
+});
