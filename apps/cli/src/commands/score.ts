@@ -1,4 +1,4 @@
-import { INPUT_FORMATS } from '@assay/runner';
+import { GENERATION_METRICS, INPUT_FORMATS } from '@assay/runner';
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
@@ -25,13 +25,23 @@ Examples:
   $ assay score preds.arrow --y-true price --y-pred pred --task regression \\
       --weight w --group store --cv group:5
 
+  # generated text: corpus BLEU/chrF as sacrebleu, ROUGE-L with stemming, SQuAD EM and F1
+  $ assay score outputs.jsonl --task generation --y-true references --y-pred output \\
+      --metrics exact_match,token_f1,bleu,chrf,rougeL --stemmer porter --bootstrap 1000
+
 Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
 /** The flags of `assay score`: column roles, task and metrics, CV and bootstrap, output. */
 function addScoreOptions(command: Command): Command {
   return command
-    .requiredOption('--y-true <col>', 'column of true labels (or values)')
-    .requiredOption('--y-pred <col>', 'column of predicted labels (or values)')
+    .requiredOption(
+      '--y-true <col>',
+      'column of true labels (or values; with --task generation, references: a string, or in JSONL an array of strings)',
+    )
+    .requiredOption(
+      '--y-pred <col>',
+      'column of predicted labels (or values; with --task generation, the generated outputs)',
+    )
     .option(
       '--y-score <col>',
       'column of positive-class scores (binary: roc_auc, average_precision)',
@@ -53,15 +63,23 @@ function addScoreOptions(command: Command): Command {
       'the positive class of binary metrics and scores (needed unless the labels are 0/1 or -1/1)',
     )
     .addOption(
-      new Option('--task <task>', 'task (inferred when omitted)').choices([
-        'classification',
-        'regression',
-      ]),
+      new Option('--task <task>', 'task (inferred when omitted; generation must be named)').choices(
+        ['classification', 'regression', 'generation'],
+      ),
     )
     .option(
       '--metrics <list>',
-      'comma-separated scikit-learn scorer names (default: a set per task)',
+      `comma-separated scikit-learn scorer names, or with --task generation any of ${GENERATION_METRICS.join(', ')} (default: a set per task)`,
       list,
+    )
+    .addOption(
+      new Option('--stemmer <name>', 'ROUGE stemmer for --task generation (default: none)').choices(
+        ['porter', 'none'],
+      ),
+    )
+    .option(
+      '--normalize <mode>',
+      'how exact_match and token_f1 compare texts with --task generation: squad (default), none, or a comma-separated list of ignore_case, ignore_punctuation, ignore_numbers',
     )
     .option(
       '--cv <spec>',
@@ -110,7 +128,7 @@ export function registerScoreCommand(program: Command): void {
   const command = program
     .command('score')
     .description(
-      'Score a predictions file (JSONL, CSV, Arrow IPC, Parquet): metrics on the whole set, per CV fold and per slice, with bootstrap confidence intervals.',
+      'Score a predictions file (JSONL, CSV, Arrow IPC, Parquet): metrics on the whole set, per CV fold and per slice, with bootstrap confidence intervals; --task generation scores generated text against references.',
     )
     .argument(
       '<file>',

@@ -1,6 +1,6 @@
 import { formatInterval, formatMs, formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, metricRows } from './report-rows.js';
+import { headline, metricRows, signatureLines } from './report-rows.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
@@ -78,6 +78,10 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
         cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
       ),
     );
+  }
+  const signatures = signatureLines(report);
+  if (signatures.length > 0) {
+    out.push('', '## sacrebleu signatures', '', ...signatures.map((line) => `- \`${line}\``));
   }
   if (report.unseenPredLabels !== undefined || report.warnings.length > 0) {
     out.push('', '## Warnings', '');

@@ -1,6 +1,6 @@
 import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, metricRows } from './report-rows.js';
+import { headline, metricRows, signatureLines } from './report-rows.js';
 
 const MAX_MATRIX_CLASSES = 20;
 
@@ -58,6 +58,8 @@ export function formatTable(report: ScoreReport): string {
       ),
     );
   }
+  const signatures = signatureLines(report);
+  if (signatures.length > 0) out.push('', 'sacrebleu signatures:', ...signatures);
   if (report.unseenPredLabels !== undefined) {
     out.push('', `predicted labels never seen in y_true: ${report.unseenPredLabels.join(', ')}`);
   }

@@ -37,7 +37,8 @@ export function metricRows(report: ScoreReport): MetricRow[] {
  *
  * @param report - the report
  * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`, or with
- *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`
+ *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`, or for
+ *   generated text `500 rows · generation · normalize squad · stemmer porter · cv none`
  */
 export function headline(report: ScoreReport): string {
   const rows =
@@ -46,6 +47,11 @@ export function headline(report: ScoreReport): string {
       : `${report.n} rows of ${report.clusters} clusters`;
   const parts = [rows, report.task];
   if (report.task === 'classification') parts.push(`${report.labels.length} classes`);
+  const generation = report.settings.generation;
+  if (generation !== undefined) {
+    parts.push(`normalize ${generation.normalize}`);
+    if (generation.stemmer !== 'none') parts.push(`stemmer ${generation.stemmer}`);
+  }
   parts.push(`cv ${report.settings.cv}`);
   if (report.settings.bootstrap > 0) {
     parts.push(
@@ -54,4 +60,17 @@ export function headline(report: ScoreReport): string {
   }
   if (report.dropped !== undefined) parts.push(`${report.dropped} dropped`);
   return parts.join(' · ');
+}
+
+/**
+ * sacrebleu's signature of each corpus metric of a generation report, one line each, so a
+ * BLEU or chrF figure can be reported and compared like one from sacrebleu.
+ *
+ * @param report - the report
+ * @returns e.g. `bleu: nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`; empty
+ *   for other reports
+ */
+export function signatureLines(report: ScoreReport): string[] {
+  const signatures = report.settings.generation?.signatures ?? {};
+  return Object.entries(signatures).map(([metric, signature]) => `${metric}: ${signature}`);
 }

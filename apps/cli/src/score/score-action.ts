@@ -1,72 +1,17 @@
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { createProgressBar } from '@assay/report';
 import {
   type ColumnKind,
   createRunner,
-  type InputFormat,
   loadColumns,
   RunnerError,
   type ScoreReport,
-  type ScoreTask,
 } from '@assay/runner';
 import { clusterIdsOf } from './cluster-column.js';
-import { formatMarkdown } from './format-markdown.js';
-import { formatTable } from './format-table.js';
+import type { ScoreCommandOptions } from './score-command-options.js';
+import { runGenerationScoreCommand } from './score-generation.js';
+import { writeScoreReport } from './write-score-report.js';
 
-/** Parsed options of `assay score`. */
-export interface ScoreCommandOptions {
-  readonly yTrue: string;
-  readonly yPred: string;
-  readonly yScore?: string;
-  readonly yProba?: string[];
-  readonly weight?: string;
-  readonly group?: string;
-  readonly slice?: string;
-  readonly clusters?: string;
-  readonly posLabel?: string;
-  readonly task?: ScoreTask;
-  readonly metrics?: string[];
-  readonly cv: string;
-  readonly seed: number;
-  readonly bootstrap: number;
-  readonly ci: number;
-  readonly workers?: number;
-  readonly format?: 'table' | 'json' | 'md';
-  readonly out?: string;
-  readonly inputFormat?: InputFormat;
-  readonly dropMissing?: boolean;
-  readonly quiet?: boolean;
-}
-
-function chooseFormat(options: ScoreCommandOptions): 'table' | 'json' | 'md' {
-  if (options.format !== undefined) return options.format;
-  if (options.out !== undefined) {
-    const ext = extname(options.out).toLowerCase();
-    if (ext === '.md' || ext === '.markdown') return 'md';
-    if (ext === '.txt') return 'table';
-    return 'json';
-  }
-  return process.stdout.isTTY === true ? 'table' : 'json';
-}
-
-/**
- * Renders a report in the chosen format.
- *
- * @param report - the report
- * @param format - table, json or md
- * @param title - Markdown title
- * @returns the text
- */
-export function renderReport(
-  report: ScoreReport,
-  format: 'table' | 'json' | 'md',
-  title: string,
-): string {
-  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
-  if (format === 'md') return formatMarkdown(report, title);
-  return formatTable(report);
-}
+export type { ScoreCommandOptions } from './score-command-options.js';
 
 /**
  * Runs `assay score`: loads the needed columns, scores them on a worker pool
@@ -78,6 +23,16 @@ export function renderReport(
  * @throws what loading or scoring throws (the command maps input errors to exit code 2)
  */
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
+  if (options.task === 'generation') return runGenerationScoreCommand(file, options);
+  for (const flag of ['stemmer', 'normalize'] as const) {
+    if (options[flag] !== undefined) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `--${flag} applies to generated text only; pass --task generation, or drop --${flag}.`,
+        { path: flag },
+      );
+    }
+  }
   const labelKind: ColumnKind =
     options.task === 'regression' ? 'number' : options.task === 'classification' ? 'label' : 'auto';
   const columns = new Map<string, ColumnKind>();
@@ -142,24 +97,5 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
     bar.done();
     await runner.close();
   }
-  if (runner.warning !== undefined) {
-    report = { ...report, warnings: [`--${runner.warning}`, ...report.warnings] };
-    if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runner.warning}\n`);
-  }
-  const format = chooseFormat(options);
-  const text = renderReport(report, format, `assay score: ${file}`);
-  if (options.out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFile(options.out, text);
-  } catch (error) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      `--out ${options.out} could not be written (${(error as Error).message}); pass a writable path.`,
-      { path: 'out', cause: error },
-    );
-  }
-  if (options.quiet !== true) process.stderr.write(`wrote ${options.out}\n`);
+  await writeScoreReport(report, runner.warning, file, options);
 }

@@ -1,0 +1,30 @@
+import type { InputFormat, ScoreTask } from '@assay/runner';
+
+/** Parsed options of `assay score`. */
+export interface ScoreCommandOptions {
+  readonly yTrue: string;
+  readonly yPred: string;
+  readonly yScore?: string;
+  readonly yProba?: string[];
+  readonly weight?: string;
+  readonly group?: string;
+  readonly slice?: string;
+  readonly clusters?: string;
+  readonly posLabel?: string;
+  readonly task?: ScoreTask | 'generation';
+  /** ROUGE's stemmer (`--task generation`). */
+  readonly stemmer?: 'porter' | 'none';
+  /** How exact match and token F1 compare texts (`--task generation`). */
+  readonly normalize?: string;
+  readonly metrics?: string[];
+  readonly cv: string;
+  readonly seed: number;
+  readonly bootstrap: number;
+  readonly ci: number;
+  readonly workers?: number;
+  readonly format?: 'table' | 'json' | 'md';
+  readonly out?: string;
+  readonly inputFormat?: InputFormat;
+  readonly dropMissing?: boolean;
+  readonly quiet?: boolean;
+}

@@ -1,0 +1,119 @@
+import { createProgressBar } from '@assay/report';
+import {
+  type ColumnKind,
+  createRunner,
+  loadColumns,
+  parseNormalize,
+  RunnerError,
+  type ScoreReport,
+} from '@assay/runner';
+import { clusterIdsOf } from './cluster-column.js';
+import type { ScoreCommandOptions } from './score-command-options.js';
+import { writeScoreReport } from './write-score-report.js';
+
+/** Flags of `assay score` that mean nothing for generated text. */
+const CLASSIFICATION_ONLY = [
+  ['yScore', '--y-score'],
+  ['yProba', '--y-proba'],
+  ['weight', '--weight'],
+  ['posLabel', '--pos-label'],
+] as const;
+
+function checkGenerationFlags(options: ScoreCommandOptions): void {
+  for (const [key, flag] of CLASSIFICATION_ONLY) {
+    if (options[key] !== undefined) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `${flag} does not apply to --task generation (outputs are scored against references as text); drop ${flag}.`,
+        { path: key },
+      );
+    }
+  }
+  if (options.clusters !== undefined && options.dropMissing === true) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      '--clusters cannot be combined with --drop-missing: drop the rows with a missing value from the file first.',
+      { path: 'clusters' },
+    );
+  }
+  const text = new Set([options.yTrue, options.yPred]);
+  for (const [flag, name] of [
+    ['--slice', options.slice],
+    ['--group', options.group],
+    ['--clusters', options.clusters],
+  ] as const) {
+    if (name !== undefined && text.has(name)) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `${flag} ${name} names the reference or output column; ${flag} takes a column of labels such as a language or an item id.`,
+        { path: flag.slice(2) },
+      );
+    }
+  }
+}
+
+/**
+ * Runs `assay score --task generation`: reads the reference (`--y-true`) and output
+ * (`--y-pred`) columns as text, scores them with the runner's `scoreGenerations` on the
+ * worker pool and writes the report like any score report.
+ *
+ * @param file - the outputs file
+ * @param options - parsed command options (`--metrics`, `--normalize`, `--stemmer`, CV,
+ *   bootstrap, slices, clusters)
+ * @returns when the report is written
+ * @throws {@link RunnerError} for flags that do not apply, bad data or options (exit code 2)
+ * @example
+ * await runGenerationScoreCommand('answers.jsonl', { yTrue: 'refs', yPred: 'output', task: 'generation', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
+ */
+export async function runGenerationScoreCommand(
+  file: string,
+  options: ScoreCommandOptions,
+): Promise<void> {
+  checkGenerationFlags(options);
+  const normalize = options.normalize === undefined ? undefined : parseNormalize(options.normalize);
+  const columns = new Map<string, ColumnKind>([
+    [options.yTrue, 'text'],
+    [options.yPred, 'text'],
+  ]);
+  for (const name of [options.slice, options.group, options.clusters]) {
+    if (name !== undefined) columns.set(name, 'label');
+  }
+  const loadStart = performance.now();
+  const table = await loadColumns(file, { columns, format: options.inputFormat });
+  const loadMs = performance.now() - loadStart;
+  const clusterIds =
+    options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
+  const runner = createRunner({ workers: options.workers });
+  const bar = createProgressBar(process.stderr, { quiet: options.quiet });
+  let report: ScoreReport;
+  try {
+    report = await runner.scoreGenerations(
+      {
+        table,
+        roles: {
+          references: options.yTrue,
+          outputs: options.yPred,
+          slice: options.slice,
+          group: options.group,
+        },
+      },
+      {
+        metrics: options.metrics,
+        normalize,
+        stemmer: options.stemmer,
+        cv: options.cv,
+        clusterIds,
+        seed: options.seed,
+        bootstrap: options.bootstrap,
+        ci: options.ci,
+        dropMissing: options.dropMissing,
+        loadMs,
+        onProgress: (p) => bar.update(p),
+      },
+    );
+  } finally {
+    bar.done();
+    await runner.close();
+  }
+  await writeScoreReport(report, runner.warning, file, options);
+}

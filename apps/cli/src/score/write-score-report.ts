@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { RunnerError, type ScoreReport } from '@assay/runner';
+import { formatMarkdown } from './format-markdown.js';
+import { formatTable } from './format-table.js';
+import type { ScoreCommandOptions } from './score-command-options.js';
+
+function chooseFormat(
+  options: Pick<ScoreCommandOptions, 'format' | 'out'>,
+): 'table' | 'json' | 'md' {
+  if (options.format !== undefined) return options.format;
+  if (options.out !== undefined) {
+    const ext = extname(options.out).toLowerCase();
+    if (ext === '.md' || ext === '.markdown') return 'md';
+    if (ext === '.txt') return 'table';
+    return 'json';
+  }
+  return process.stdout.isTTY === true ? 'table' : 'json';
+}
+
+/**
+ * Renders a report in the chosen format.
+ *
+ * @param report - the report
+ * @param format - table, json or md
+ * @param title - Markdown title
+ * @returns the text
+ */
+export function renderReport(
+  report: ScoreReport,
+  format: 'table' | 'json' | 'md',
+  title: string,
+): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (format === 'md') return formatMarkdown(report, title);
+  return formatTable(report);
+}
+
+/**
+ * Writes a score report to stdout or `--out` in the chosen format, with the runner's
+ * worker-count warning (if any) first among its warnings and on stderr.
+ *
+ * @param scored - the report
+ * @param runnerWarning - `runner.warning`
+ * @param file - the scored file, for the Markdown title
+ * @param options - `format`, `out`, `quiet`
+ * @returns when the report is written
+ * @throws {@link RunnerError} `INVALID_OPTION` when `--out` cannot be written
+ */
+export async function writeScoreReport(
+  scored: ScoreReport,
+  runnerWarning: string | undefined,
+  file: string,
+  options: Pick<ScoreCommandOptions, 'format' | 'out' | 'quiet'>,
+): Promise<void> {
+  let report = scored;
+  if (runnerWarning !== undefined) {
+    report = { ...report, warnings: [`--${runnerWarning}`, ...report.warnings] };
+    if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runnerWarning}\n`);
+  }
+  const format = chooseFormat(options);
+  const text = renderReport(report, format, `assay score: ${file}`);
+  if (options.out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFile(options.out, text);
+  } catch (error) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `--out ${options.out} could not be written (${(error as Error).message}); pass a writable path.`,
+      { path: 'out', cause: error },
+    );
+  }
+  if (options.quiet !== true) process.stderr.write(`wrote ${options.out}\n`);
+}
