@@ -36,8 +36,12 @@ export { f1Score } from './classification/f1-score.js';
 export type { FbetaScoreOptions } from './classification/fbeta-score.js';
 export { fbetaScore } from './classification/fbeta-score.js';
 export { hammingLoss } from './classification/hamming-loss.js';
-export { jaccardFromConfusion } from './classification/jaccard-from-confusion.js';
+export {
+  jaccardFromConfusion,
+  jaccardFromTallies,
+} from './classification/jaccard-from-confusion.js';
 export { jaccardScore } from './classification/jaccard-score.js';
+export type { LabelTallies } from './classification/label-tallies.js';
 export { matthewsCorrcoef } from './classification/matthews-corrcoef.js';
 export { matthewsCorrcoefFromConfusion } from './classification/matthews-corrcoef-from-confusion.js';
 export type {
@@ -46,13 +50,23 @@ export type {
   SetWiseConfusionOptions,
   WarnFor,
 } from './classification/precision-recall-fscore-from-confusion.js';
-export { precisionRecallFscoreSupportFromConfusion } from './classification/precision-recall-fscore-from-confusion.js';
+export {
+  precisionRecallFscoreSupportFromConfusion,
+  precisionRecallFscoreSupportFromTallies,
+} from './classification/precision-recall-fscore-from-confusion.js';
 export type { PrecisionRecallFscoreSupportOptions } from './classification/precision-recall-fscore-support.js';
 export { precisionRecallFscoreSupport } from './classification/precision-recall-fscore-support.js';
 export { precisionScore } from './classification/precision-score.js';
 export { recallScore } from './classification/recall-score.js';
 export type { ClassificationReportRow } from './classification/report-row.js';
 export type { SetWiseOptions } from './classification/set-wise-labels.js';
+export {
+  accuracyFromTallies,
+  balancedAccuracyFromTallies,
+  cohenKappaFromTallies,
+  confusionTallies,
+  matthewsCorrcoefFromTallies,
+} from './classification/tally-metrics.js';
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
 export { MetricInputError } from './errors.js';
