@@ -1,3 +1,4 @@
+import type { LabelTallies } from '@assay/core-metrics';
 import type { ScoreColumns, ScoreTask } from '../score/score-columns.js';
 
 /** The input a metric needs beyond the true values. */
@@ -5,7 +6,9 @@ export type MetricNeeds = 'labels' | 'scores' | 'proba' | 'values';
 
 /**
  * A metric computed from a K×K confusion count matrix: mergeable across row
- * chunks, and bootstrapped by resampling the counts.
+ * chunks, and bootstrapped by resampling the counts. Every such metric reads
+ * only the per-class tallies of the matrix (diagonal, row and column sums), so
+ * above the confusion-matrix class limit it is computed from those instead.
  */
 export interface ConfusionMetric {
   readonly name: string;
@@ -20,6 +23,15 @@ export interface ConfusionMetric {
    * @returns the metric value (NaN when undefined)
    */
   compute(counts: Float64Array, nClasses: number, columns: ScoreColumns): number;
+  /**
+   * The same value from per-class tallies, for jobs with more classes than
+   * `CONFUSION_MATRIX_CLASS_LIMIT` (no K×K matrix is ever built for them).
+   *
+   * @param tallies - tp, predicted and actual count of every class code
+   * @param columns - the job's columns
+   * @returns the metric value (NaN when undefined)
+   */
+  computeTallies(tallies: LabelTallies, columns: ScoreColumns): number;
 }
 
 /**
