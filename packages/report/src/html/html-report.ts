@@ -199,7 +199,7 @@ ${r.task.type === 'generation' ? '<p class="note">Generation task: outputs are s
 ${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsTable(r)}<div class="charts">${foldCharts}</div>` : ''}
 <h2>Items</h2>${itemsTable(r)}
 <p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
-${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>` : ''}
+${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
 ${comparisonsSection(r)}
 <h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>
