@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
 
 /** Provider kinds accepted in `ClientConfig.provider`. */
 export const PROVIDERS = ['openai-chat', 'openai-completions', 'anthropic', 'http-json'] as const;
@@ -20,6 +21,31 @@ export const GenerationParamsSchema = z.strictObject({
 
 /** Default of `config.maxResponseBytes`: 8 MiB, far above any real answer, far below RAM. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A URL field that must not carry a credential: checked in the schema, so that a tool
+ * validating a larger configuration (`assay run`'s `models[i].baseUrl`) lists it with its
+ * other problems. The issue names the parameter, never the value; a URL that does not parse
+ * is left to `parseBaseUrl`, which says what would be valid.
+ */
+function credentialFreeUrl(toUrl: (value: string) => URL) {
+  return z.string().superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = toUrl(value);
+    } catch {
+      return;
+    }
+    const problem = urlCredentialProblem(url);
+    if (problem !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${problem}; ${URL_CREDENTIAL_ADVICE}`,
+        params: { urlCredential: true },
+      });
+    }
+  });
+}
 
 const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
@@ -44,7 +70,7 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  */
 export const ClientConfigSchema = z.strictObject({
   provider: z.enum(PROVIDERS),
-  baseUrl: z.string(),
+  baseUrl: credentialFreeUrl((value) => new URL(value)),
   model: z.string().min(1),
   apiKeyEnv: z
     .string()
@@ -113,7 +139,7 @@ export const ClientConfigSchema = z.strictObject({
       streamOutputTokens: JsonPath.optional(),
     })
     .optional(),
-  requestPath: z.string().default(''),
+  requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`)).default(''),
   apiKeyHeader: z.string().default('authorization'),
   apiKeyPrefix: z.string().default('Bearer '),
 });
