@@ -18,6 +18,8 @@ import {
 } from '@assay/runner';
 import { createRng, KFold } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
+import { tallyValue } from '../src/metrics/compute-metric-values.js';
+import type { ConfusionMetric } from '../src/metrics/metric-spec.js';
 import { referenceStratifiedFolds } from './helpers/reference-stratified-folds.js';
 
 /** `perClass` rows of `k` classes, each class true `perClass` times, right with probability 0.6. */
@@ -210,5 +212,26 @@ describe('below the class limit, past the cells one counting pass may hold', () 
     expectValues(values, pick(yTrue, rows), pick(yPred, rows), undefined, 'slice s3');
     expect(report.confusionMatrix?.counts).toEqual(confusionMatrix(yTrue, yPred));
     expect(report.warnings).toEqual([]);
+  });
+});
+
+describe('a confusion metric without a tally form', () => {
+  test('is refused above the limit with a message naming it and the limit', () => {
+    const cellMetric: ConfusionMetric = {
+      name: 'corner_cell',
+      task: 'classification',
+      needs: 'labels',
+      kind: 'confusion',
+      greaterIsBetter: true,
+      compute: (counts) => counts[1]!,
+    };
+    const zero = new Float64Array(K);
+    expect(() =>
+      tallyValue(cellMetric, { tp: zero, predicted: zero, actual: zero }, {
+        classes: Array.from({ length: K }, (_, i) => i),
+      } as never),
+    ).toThrow(
+      `corner_cell needs single cells of the confusion matrix, which is not built above 1000 classes; it is left out for these ${K} classes.`,
+    );
   });
 });

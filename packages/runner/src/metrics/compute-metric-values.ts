@@ -1,6 +1,7 @@
 import type { LabelTallies } from '@assay/core-metrics';
+import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
-import { countsByTallies } from './confusion-limits.js';
+import { CONFUSION_MATRIX_CLASS_LIMIT, countsByTallies } from './confusion-limits.js';
 import type { ConfusionMetric, MetricSpec, RowsMetric } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
 
@@ -50,6 +51,31 @@ export function selectionTallies(columns: ScoreColumns, rows: Uint32Array | null
 }
 
 /**
+ * A confusion metric's value from per-class tallies.
+ *
+ * @param spec - the metric
+ * @param tallies - the selection's tallies
+ * @param columns - the job's columns
+ * @returns the value
+ * @throws {@link RunnerError} `INVALID_OPTION` for a metric that needs single cells of the
+ *   matrix (no `computeTallies`)
+ */
+export function tallyValue(
+  spec: ConfusionMetric,
+  tallies: LabelTallies,
+  columns: ScoreColumns,
+): number {
+  if (spec.computeTallies === undefined) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `${spec.name} needs single cells of the confusion matrix, which is not built above ${CONFUSION_MATRIX_CLASS_LIMIT} classes; it is left out for these ${columns.classes.length} classes.`,
+      { path: 'metrics' },
+    );
+  }
+  return spec.computeTallies(tallies, columns);
+}
+
+/**
  * A confusion metric as a metric of rows: it counts the rows it is given (per-class
  * tallies above the class limit) and computes itself from those. A rows metric is
  * returned as it is.
@@ -67,7 +93,7 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
     greaterIsBetter: spec.greaterIsBetter,
     compute(columns, rows) {
       return countsByTallies(columns)
-        ? spec.computeTallies(selectionTallies(columns, rows), columns)
+        ? tallyValue(spec, selectionTallies(columns, rows), columns)
         : spec.compute(selectionCounts(columns, rows), columns.classes.length, columns);
     },
   };
@@ -105,7 +131,7 @@ export function computeMetricValues(
       if (confusion === undefined) {
         if (countsByTallies(columns)) {
           const tallies = selectionTallies(columns, rows);
-          confusion = (s) => s.computeTallies(tallies, columns);
+          confusion = (s) => tallyValue(s, tallies, columns);
         } else {
           const counts = selectionCounts(columns, rows);
           confusion = (s) => s.compute(counts, k, columns);

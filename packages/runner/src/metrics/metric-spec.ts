@@ -25,13 +25,15 @@ export interface ConfusionMetric {
   compute(counts: Float64Array, nClasses: number, columns: ScoreColumns): number;
   /**
    * The same value from per-class tallies, for jobs with more classes than
-   * `CONFUSION_MATRIX_CLASS_LIMIT` (no K×K matrix is ever built for them).
+   * `CONFUSION_MATRIX_CLASS_LIMIT` (no K×K matrix is ever built for them). A metric
+   * that needs single cells of the matrix leaves it out: above the limit it is then
+   * NaN with a warning.
    *
    * @param tallies - tp, predicted and actual count of every class code
    * @param columns - the job's columns
    * @returns the metric value (NaN when undefined)
    */
-  computeTallies(tallies: LabelTallies, columns: ScoreColumns): number;
+  computeTallies?(tallies: LabelTallies, columns: ScoreColumns): number;
 }
 
 /**

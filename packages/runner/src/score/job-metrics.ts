@@ -23,7 +23,8 @@ function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
     try {
       if (spec.kind === 'rows') spec.compute(columns, Uint32Array.of(0));
       else if (byTallies) {
-        spec.computeTallies({ tp: zero(), predicted: zero(), actual: zero() }, columns);
+        // a metric without a tally form is NaN with a warning later, not a configuration error
+        spec.computeTallies?.({ tp: zero(), predicted: zero(), actual: zero() }, columns);
       } else spec.compute(new Float64Array(k * k), k, columns);
     } catch (error) {
       // configuration problems (wrong task, missing input) surface before any task runs;
