@@ -26,6 +26,19 @@ def set_wise(y_true, y_pred, labels):
     return out
 
 
+def false_positive_rate(y_true, y_pred, labels, pos):
+    """Negative items predicted positive over all negative items, from the confusion
+    matrix over every label (an answer outside `labels` stays in its row)."""
+    every = np.unique(np.asarray(list(y_true) + list(y_pred))).tolist()
+    cm = M.confusion_matrix(y_true, y_pred, labels=every)
+    neg = every.index([l for l in labels if l != pos][0])
+    row = cm[neg]
+    if row.sum() == 0:
+        return float("nan")
+    # with two predicted classes this is fp / (fp + tn) of confusion_matrix(...).ravel()
+    return float(row[every.index(pos)] / row.sum())
+
+
 def scores(y_true, y_pred, labels, y_score=None, pos=None):
     out = {
         "accuracy": float(M.accuracy_score(y_true, y_pred)),
@@ -39,6 +52,7 @@ def scores(y_true, y_pred, labels, y_score=None, pos=None):
         for name, fn in [("precision", M.precision_score), ("recall", M.recall_score),
                          ("f1", M.f1_score), ("jaccard", M.jaccard_score)]:
             out[name] = float(fn(y_true, y_pred, labels=[pos], average=None, zero_division=0)[0])
+        out["false_positive_rate"] = false_positive_rate(y_true, y_pred, labels, pos)
     if y_score is not None and len(set(y_true)) == 2:
         out["roc_auc"] = float(M.roc_auc_score(y_true, y_score))
         out["log_loss"] = float(M.log_loss(y_true, y_score))

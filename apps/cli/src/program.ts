@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScoreCommand } from './commands/score.js';
 
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerScoreCommand(program);
   registerRunCommand(program);
   registerDemoCommand(program);
+  registerInitCommand(program);
   return program;
 }

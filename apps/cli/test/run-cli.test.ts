@@ -127,6 +127,38 @@ describe('assay run (CLI)', () => {
     expect((await assay(['run', loose, '--quiet'])).code).toBe(0);
   });
 
+  it('warns on stderr, also with --quiet, when zero-shot CV has nothing to learn, and counts distinct items', async () => {
+    const path = writeConfig(
+      'cv-warning',
+      { evaluation: { method: 'repeated-stratified', k: 2, repeats: 3, bootstrap: 20 } },
+      server.baseUrl,
+    );
+    const run = await assay(['run', path, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^assay: warning: evaluation\.method 'repeated-stratified' splits the items into training and test folds, but nothing is learned from the training part \(prompt\.fewShot\.count is 0\).*Use evaluation\.method: all/,
+      ),
+    ]);
+    expect(run.stdout).toContain(
+      'nb: 120 predictions of 40 distinct items (intervals resample items)',
+    );
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'cv-warning', 'results.json'), 'utf8')),
+    );
+    expect(results.warnings).toHaveLength(1);
+    expect(results.models[0]!.items).toMatchObject({ total: 120, scored: 120, distinct: 40 });
+    expect(results.evaluation.resampling).toBe('items');
+    const md = readFileSync(join(dir, 'cv-warning', 'report.md'), 'utf8');
+    expect(md).toContain('nb: 120 predictions of 40 distinct items.');
+    expect(md).toContain("**Warning:** evaluation.method 'repeated-stratified'");
+    const html = readFileSync(join(dir, 'cv-warning', 'report.html'), 'utf8');
+    expect(html).toContain('nb: 120 predictions of 40 distinct items.');
+    expect(html).toContain(
+      '<p class="fail">Warning: evaluation.method &#39;repeated-stratified&#39;',
+    );
+  }, 60_000);
+
   it('answers an invalid configuration with every problem and its path, exit code 2', async () => {
     const path = writeConfig(
       'invalid',
@@ -167,16 +199,16 @@ describe('assay run (CLI)', () => {
       'models[0].concurrency.max: expected a positive number',
       'models[1].rateLimit.rpm: expected a positive number',
       "models[1].baseUrl: carries a credential in its parameter 'key'",
-      'models[2].provider: expected one of',
+      "models[2].provider: unknown provider 'grpc'; expected one of 'openai-chat'",
       "models[2].name: duplicate model name 'a'",
-      'evaluation.method: expected one of',
+      "evaluation.method: unknown method 'loo'; expected one of 'all', 'holdout'",
       'evaluation.k: expected a number >= 2',
       'evaluation.ci: expected a value < 1',
       "evaluation.metrics[1]: unknown metric 'f9'",
       'output.wrongSamples: expected a number >= 0',
       "thresholds[1]: unknown metric 'vibes'",
       "thresholds[2]: expected '<metric> <op> <number>'",
-      'modles: unknown key',
+      "modles: unknown key 'modles'; did you mean 'models'?",
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
     expect(r.stderr).toMatch(new RegExp(`invalid \\(${expected.length} problems\\)`));

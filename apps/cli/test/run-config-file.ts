@@ -4,7 +4,8 @@ import YAML from 'yaml';
 
 /**
  * Writes a small `assay run` configuration (40 held-out SpamAssassin e-mails, one model
- * `nb`, stratified 4-fold, 50 resamples) whose output directory is `<dir>/<name>`.
+ * `nb`, zero-shot, so every item is scored once (`evaluation.method` `all`, the default), 50
+ * resamples) whose output directory is `<dir>/<name>`.
  *
  * @param dir - the test's temporary directory
  * @param name - the run's name: the config file `<dir>/<name>.yaml` and its output directory
@@ -37,7 +38,7 @@ export function writeRunConfig(
         concurrency: { max: concurrency },
       },
     ],
-    evaluation: { method: 'stratified', k: 4, bootstrap: 50 },
+    evaluation: { bootstrap: 50 },
     output: { dir: join(dir, name) },
     ...overrides,
   };

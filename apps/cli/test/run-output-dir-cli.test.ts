@@ -13,7 +13,10 @@ let dir: string;
 let first: ModelServer;
 /** another model: trained without easy ham, it answers many held-out e-mails differently */
 let second: ModelServer;
-/** every answer takes 60 ms, so a run at concurrency 2 stays in flight for about a second */
+/**
+ * every answer takes 400 ms, so a run at concurrency 1 stays in flight for about 16 s: room for a
+ * second CLI process to start even on a loaded machine
+ */
 let slow: ModelServer;
 
 const results = (name: string): RunResults =>
@@ -41,7 +44,7 @@ beforeAll(async () => {
     port: 0,
     model: trainSpamModel({ groups: ['hard-ham-1', 'spam-1'] }),
   });
-  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 60 } } });
+  slow = await startModelServer({ port: 0, faults: { latency: { kind: 'fixed', ms: 400 } } });
 });
 
 afterAll(async () => {
@@ -120,10 +123,10 @@ describe('assay run: an output directory holds one endpoint', () => {
 
 describe('assay run: one run at a time per output directory', () => {
   it('refuses a concurrent run with exit 2 naming the PID and start time of the one running', async () => {
-    const path = writeRunConfig(dir, 'concurrent', slow.baseUrl, {}, 2);
+    const path = writeRunConfig(dir, 'concurrent', slow.baseUrl, {}, 1);
     const c0 = slow.stats().completions;
     const running = start(['run', path, '-q']);
-    await until(() => slow.stats().completions - c0 >= 4);
+    await until(() => slow.stats().completions - c0 >= 1);
     const lock = JSON.parse(readFileSync(join(dir, 'concurrent', 'run.lock'), 'utf8')) as {
       startedAt: string;
     };

@@ -333,11 +333,71 @@ describe('assay score', () => {
     expect(report.overall.accuracy?.value).toBeCloseTo(2 / 3, 15);
   });
 
+  test('--clusters resamples items: three answers per item give the interval of one answer per item', async () => {
+    const once = join(dir, 'once.csv');
+    const thrice = join(dir, 'thrice.csv');
+    const rows = yTrue.map((t, i) => `${t},${yPred[i]}`);
+    // weights of 1 make the single answers resample rows too, the same random stream
+    writeFileSync(once, `y,yhat,w\n${rows.map((r) => `${r},1`).join('\n')}\n`);
+    const repeats = [0, 1, 2].flatMap(() => rows.map((r, i) => `${r},q${i}`));
+    writeFileSync(thrice, `y,yhat,item\n${repeats.join('\n')}\n`);
+    const common = ['--y-true', 'y', '--y-pred', 'yhat', '--metrics', 'accuracy,f1_macro'];
+    const args = [...common, '--bootstrap', '300', '--workers', '2', '--format', 'json'];
+    const single = await assay([once, ...args, '--weight', 'w']);
+    const clustered = await assay([thrice, ...args, '--clusters', 'item']);
+    const byRow = await assay([thrice, ...args]);
+    expect(clustered.stderr).toBe('');
+    const a = ScoreReportSchema.parse(JSON.parse(single.stdout));
+    const b = ScoreReportSchema.parse(JSON.parse(clustered.stdout));
+    const c = ScoreReportSchema.parse(JSON.parse(byRow.stdout));
+    expect(b.overall).toEqual(a.overall);
+    expect(b.n).toBe(1800);
+    expect(b.clusters).toBe(600);
+    expect(b.settings.resampling).toBe('clusters');
+    const width = (r: typeof a) => r.overall.accuracy!.ci![1] - r.overall.accuracy!.ci![0];
+    expect(width(c) / width(a)).toBeLessThan(0.7);
+    const table = await assay([
+      thrice,
+      ...common,
+      '--bootstrap',
+      '20',
+      '--clusters',
+      'item',
+      '--format',
+      'table',
+    ]);
+    expect(table.stdout).toContain('1800 rows of 600 clusters');
+    expect(table.stdout).toContain('bootstrap 20 of clusters');
+  }, 60_000);
+
+  test('--clusters refuses a row without a cluster and --drop-missing, exit 2', async () => {
+    const gaps = join(dir, 'cluster-gaps.csv');
+    writeFileSync(gaps, 'y,yhat,item\ncat,cat,a\ndog,dog,\ndog,cat,b\n');
+    const base = [
+      gaps,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--clusters',
+      'item',
+      '--workers',
+      '0',
+    ];
+    const missing = await assay(base);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Column "item" (--clusters) has a missing value at row 1');
+    const dropped = await assay([...base, '--drop-missing']);
+    expect(dropped.code).toBe(2);
+    expect(dropped.stderr).toContain('--clusters cannot be combined with --drop-missing');
+  });
+
   test('--help lists the options and examples', async () => {
     const help = await assay(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--y-proba <cols>');
     expect(help.stdout).toContain('repeated-stratified:KxR');
     expect(help.stdout).toContain('Examples:');
+    expect(help.stdout).toContain('--clusters <col>');
   });
 });

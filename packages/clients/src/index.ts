@@ -3,6 +3,9 @@
 // Cache
 export type { CacheKeyInput } from './cache/cache-key.js';
 export { cacheKey, canonicalJson } from './cache/cache-key.js';
+export type { CacheKeyer } from './cache/cache-keyer.js';
+export { cacheKeyer } from './cache/cache-keyer.js';
+export { cachedKeys, openSqliteSnapshot } from './cache/cached-keys.js';
 export type { CachedCompletion, ResponseCacheOptions } from './cache/response-cache.js';
 export { ResponseCache } from './cache/response-cache.js';
 export type { ClientStats } from './client/client-stats.js';

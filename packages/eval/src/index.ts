@@ -1,5 +1,7 @@
+export { closestName, didYouMean, editDistance } from './config/closest-name.js';
+export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
-export { runConfigJsonSchema } from './config/json-schema.js';
+export { runConfigJsonSchema, runConfigSchemaFile } from './config/json-schema.js';
 export type { LoadRunConfigOptions } from './config/load-config.js';
 export { loadRunConfig, parseRunConfig } from './config/load-config.js';
 export type { ServiceMetricName } from './config/metric-names.js';
@@ -26,6 +28,7 @@ export {
   readPredictions,
   writePredictions,
 } from './outputs/write-predictions.js';
+export { promptsTable, readPrompts, writePrompts } from './outputs/write-prompts.js';
 export type { PromptMessage, PromptSpec } from './prompt/build-messages.js';
 export { buildMessages, promptHash } from './prompt/build-messages.js';
 export { pickFewShot } from './prompt/few-shot.js';
@@ -33,11 +36,22 @@ export type { AnswerSpec, ParsedAnswer } from './prompt/parse-answer.js';
 export { parseAnswer } from './prompt/parse-answer.js';
 export { promptFor } from './prompt/prompt-for.js';
 export { renderTemplate, templateSlots } from './prompt/render-template.js';
+export type {
+  DryRunModel,
+  DryRunOptions,
+  DryRunPlan,
+  DryRunPrompt,
+  DryRunReport,
+} from './run/dry-run.js';
+export { dryRun } from './run/dry-run.js';
 export type { EndpointIdentity } from './run/endpoint-identity.js';
 export type { Outcome, OutcomeMetrics } from './run/journal.js';
 export { RunJournal } from './run/journal.js';
 export { loadRunDataset } from './run/load-run-dataset.js';
+export { MAX_RUN_PREDICTIONS } from './run/plan-limits.js';
 export type { PredictionOutcome, PredictionRow } from './run/prediction-row.js';
+export type { PromptDuplicates } from './run/prompt-duplicates.js';
+export type { RequestEstimate } from './run/request-estimate.js';
 export type { ExecutedRun, ExecuteRunOptions } from './run/run-evaluation.js';
 export { executeRun } from './run/run-evaluation.js';
 export type { RunEvaluationOptions } from './run/run-from-config.js';

@@ -41,11 +41,27 @@ function issuesOf(mutate: (c: LooseConfig) => void): string[] {
 describe('RunConfigSchema', () => {
   it('accepts the base configuration and fills defaults', () => {
     const c = parseRunConfig(base(), { baseDir: '/tmp' });
-    expect(c.evaluation.method).toBe('stratified');
+    // zero-shot: nothing is learned from training folds, so every item is scored once
+    expect(c.evaluation.method).toBe('all');
     expect(c.evaluation.k).toBe(5);
     expect(c.evaluation.bootstrap).toBe(1000);
     expect(c.cache).toMatch(/cache\.sqlite$/);
     expect(c.models[0]!.concurrency.max).toBeGreaterThan(0);
+  });
+
+  it('defaults evaluation.method to all without few-shot examples and to stratified with them', () => {
+    const withShots = {
+      ...base(),
+      prompt: { template: 'Classify:\n\n{{text}}', fewShot: { count: 2 } },
+    };
+    expect(parseRunConfig(withShots).evaluation.method).toBe('stratified');
+    const zeroShot = {
+      ...base(),
+      prompt: { template: 'Classify:\n\n{{text}}', fewShot: { count: 0 } },
+    };
+    expect(parseRunConfig(zeroShot).evaluation.method).toBe('all');
+    const given = { ...withShots, evaluation: { method: 'kfold' as const } };
+    expect(parseRunConfig(given).evaluation.method).toBe('kfold');
   });
 
   it('accepts both bundled examples', async () => {
@@ -65,7 +81,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown provider',
       (c) => (c.models[0].provider = 'bogus'),
-      /^models\[0\]\.provider: expected one of/,
+      /^models\[0\]\.provider: unknown provider 'bogus'; expected one of 'openai-chat', /,
     ],
     ['missing model id', (c) => delete c.models[0].model, /^models\[0\]\.model: /],
     [
@@ -74,7 +90,11 @@ describe('RunConfigSchema', () => {
       /^models\[1\]\.name: duplicate model name 'a'/,
     ],
     ['no models', (c) => (c.models = []), /^models: expected at least 1 entries/],
-    ['unknown top-level key', (c) => (c.modles = []), /^modles: unknown key/],
+    [
+      'unknown top-level key',
+      (c) => (c.modles = []),
+      /^modles: unknown key 'modles'; did you mean 'models'\?$/,
+    ],
     [
       'unknown metric',
       (c) => (c.evaluation = { metrics: ['accuracy', 'f2_score'] }),
@@ -92,9 +112,17 @@ describe('RunConfigSchema', () => {
     ],
     ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected a number >= 2/],
     [
+      'method all with few-shot examples, which it has no training part for',
+      (c) => {
+        c.evaluation = { method: 'all' };
+        c.prompt.fewShot = { count: 4 };
+      },
+      /^evaluation\.method: 'all' scores every item and has no training part to draw prompt\.fewShot examples from/,
+    ],
+    [
       'unknown split method',
       (c) => (c.evaluation = { method: 'loo' }),
-      /^evaluation\.method: expected one of/,
+      /^evaluation\.method: unknown method 'loo'; expected one of 'all', 'holdout', /,
     ],
     [
       'ci out of range',
@@ -109,7 +137,7 @@ describe('RunConfigSchema', () => {
     [
       'unknown built-in group',
       (c) => (c.dataset.groups = ['spam-9']),
-      /^dataset\.groups\[0\]: expected one of/,
+      /^dataset\.groups\[0\]: unknown value 'spam-9'; did you mean 'spam-1'\? Expected one of /,
     ],
     [
       'regex without a pattern',

@@ -11,9 +11,11 @@ const fixture = labelsFixture;
 // the task metrics `assay run` reports (jaccard is not one of them)
 const RUN_METRICS: readonly string[] = CLASSIFICATION_METRICS;
 
-function executedRun(c: LabelsCase): ExecutedRun {
+function executedRun(
+  c: LabelsCase,
+  metrics = RUN_METRICS.filter((m) => m in c.overall),
+): ExecutedRun {
   const labels = c.labels.map(String);
-  const metrics = RUN_METRICS.filter((m) => m in c.overall);
   const config = parseRunConfig(
     {
       name: c.name,
@@ -66,6 +68,7 @@ function executedRun(c: LabelsCase): ExecutedRun {
     folds: c.folds.length,
     fewShotIds: [],
     rows,
+    prompts: new Map(),
     requests: new Map([
       ['m', { outcomes: [], resumed: 0, sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 }],
     ]),
@@ -101,4 +104,32 @@ describe('assay run metrics with unparseable answers equal scikit-learn with lab
       }
     }, 60_000);
   }
+});
+
+describe('the positive class of a binary run', () => {
+  it('has the precision, recall and false-positive rate of scikit-learn, with intervals, whatever is reported', async () => {
+    for (const c of fixture.cases) {
+      const results = await summarizeRun(executedRun(c, ['accuracy']), { runner });
+      RunResultsSchema.parse(results);
+      const m = results.models[0]!;
+      expect(Object.keys(m.metrics)).toEqual(['accuracy']);
+      if (c.labels.length !== 2) {
+        expect(m.positiveClass, c.name).toBeUndefined();
+        continue;
+      }
+      const pc = m.positiveClass!;
+      expect(pc.label).toBe(String(c.posLabel));
+      const expected = {
+        precision: c.overall.precision!,
+        recall: c.overall.recall!,
+        falsePositiveRate: c.overall.false_positive_rate!,
+      };
+      for (const [key, value] of Object.entries(expected)) {
+        const s = pc[key as keyof typeof expected];
+        expect(s.value, `${c.name} ${key}`).toBeCloseTo(value, 12);
+        expect(s.ciLow!, key).toBeLessThanOrEqual(s.value!);
+        expect(s.ciHigh!, key).toBeGreaterThanOrEqual(s.value!);
+      }
+    }
+  }, 60_000);
 });

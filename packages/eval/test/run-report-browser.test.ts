@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { htmlReport, type RunResults } from '@assay/report';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, runEvaluation } from '../src/index.js';
 
@@ -81,6 +81,36 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The verdict opens the page, in view, with the outcome, and nothing runs off the page. */
+async function checkVerdictAtTop(page: Page): Promise<void> {
+  const verdict = page.locator('section.verdict');
+  expect(await verdict.isVisible()).toBe(true);
+  expect(
+    await page.$eval('h1', (h1) => h1.nextElementSibling?.matches('section.verdict') ?? false),
+  ).toBe(true);
+  const box = (await verdict.boundingBox())!;
+  expect(box.y).toBeLessThan(150);
+  expect(box.height).toBeGreaterThan(60);
+  const text = (await verdict.textContent()) ?? '';
+  expect(text).toMatch(/^Verdict: FAIL/);
+  expect(text).toContain('accuracy >= 0.99 fails for full');
+  expect(text).toContain('(95% confidence: between');
+  expect(text).toContain('Biggest risk:');
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    const pageWidth = await page.$eval('html', (html) => html.scrollWidth - html.clientWidth);
+    const inside = await page.$eval('section.verdict', (v) => ({
+      verdict: v.scrollWidth - v.clientWidth,
+      right: v.getBoundingClientRect().right - v.ownerDocument.documentElement.clientWidth,
+    }));
+    const overflow = { page: pageWidth, ...inside };
+    expect(overflow.page, `page wider than ${width}px`).toBeLessThanOrEqual(0);
+    expect(overflow.verdict, `verdict overflows at ${width}px`).toBeLessThanOrEqual(0);
+    expect(overflow.right, `verdict past the edge at ${width}px`).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 describe('report.html', () => {
   it('escapes model output, data and names (an answer containing <script> is text)', () => {
     const html = readFileSync(join(dir, 'tampered.html'), 'utf8');
@@ -113,6 +143,7 @@ describe('report.html', () => {
           if (!r.url().startsWith('file://')) requests.push(r.url());
         });
         await page.goto(`file://${file}`);
+        await checkVerdictAtTop(page);
         const boxes = await page.$$eval('svg.chart', (svgs) =>
           svgs.map((s) => {
             const r = s.getBoundingClientRect();
@@ -126,6 +157,14 @@ describe('report.html', () => {
           expect(b.h, String(b.label)).toBeGreaterThan(50);
         }
         const labels = boxes.map((b) => b.label).join('|');
+        // the fold bars start near the lowest score, not at 0: marked on the chart
+        expect(labels).toMatch(/accuracy per fold \(axis starts at 0\.\d\d\)/);
+        const breaks = await page.$$eval('svg.chart .axis-break', (els) =>
+          els.map((e) => e.getBoundingClientRect().height),
+        );
+        expect(breaks.length).toBeGreaterThan(0);
+        for (const h of breaks) expect(h).toBeGreaterThan(3);
+        expect((await page.locator('body').textContent()) ?? '').toContain('Positive class: spam');
         expect(labels).toMatch(/ROC curve/);
         expect(labels).toMatch(/Calibration/);
         expect(labels).toMatch(/Latency CDF/);

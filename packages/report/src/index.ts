@@ -10,14 +10,19 @@ export { rocChart } from './charts/roc-chart.js';
 export {
   fmt,
   fmtP,
+  formatCount,
+  formatInteger,
   formatInterval,
   formatMs,
+  formatUsd,
   formatValue,
   MISSING_VALUE,
 } from './format/format-number.js';
 export { escapeHtml } from './html/escape-html.js';
 export { htmlReport } from './html/html-report.js';
 export { markdownReport } from './markdown/markdown-report.js';
+export type { MetricGroup } from './metrics-table/identical-metrics.js';
+export { metricGroups } from './metrics-table/identical-metrics.js';
 export type {
   PhaseProgress,
   ProgressBar,
@@ -31,6 +36,7 @@ export type {
   MetricSummary,
   ModelComparison,
   ModelResult,
+  PositiveClassSummary,
   RunResults,
   ServiceStats,
   ThresholdResult,
@@ -38,3 +44,11 @@ export type {
 export { RunResultsSchema } from './results/run-results-schema.js';
 export { summaryTable } from './terminal/summary-table.js';
 export { textTable } from './terminal/text-table.js';
+export type { RankingDecisionGap } from './verdict/ranking-decision.js';
+export {
+  RANKING_AUC_MIN,
+  RANKING_GAP_MIN,
+  rankingDecisionGap,
+} from './verdict/ranking-decision.js';
+export type { Verdict } from './verdict/verdict.js';
+export { headlineMetric, runVerdict } from './verdict/verdict.js';

@@ -32,6 +32,7 @@ export {
 } from './metrics/registry.js';
 export type { RunnerOptions } from './pool/runner.js';
 export { createRunner, Runner, scorePredictions } from './pool/runner.js';
+export { checkCvFoldCount, cvFoldCount, MAX_CV_FOLDS } from './score/cv-limits.js';
 export type {
   PairedDifference,
   PairedScoreOptions,

@@ -30,7 +30,7 @@ export function defaultDemoConfig(): string {
 /**
  * Registers `assay demo`: start the reference model server in-process on a
  * free loopback port and run a bundled example against it (default
- * `examples/spam-assassin.yaml`: stratified 5-fold over the held-out
+ * `examples/spam-assassin.yaml`: every e-mail of the held-out
  * SpamAssassin mail, output in `./assay-out/demo`).
  *
  * @param program - the root program

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
-import { loadRunConfig, type RunConfig, runConfigJsonSchema } from '@assay/eval';
+import { dryRun, loadRunConfig, type RunConfig, runConfigJsonSchema } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
+import { integer } from '../options/option-parsers.js';
+import { dryRunText } from '../run/dry-run-text.js';
 import { executeRunCommand } from '../run/execute-run-command.js';
 
 /**
@@ -26,6 +28,15 @@ export function registerRunCommand(program: Command): void {
     .option('-o, --output <dir>', 'output directory (overrides output.dir)')
     .option('--base-url <url>', "override every model's baseUrl")
     .option('--print-schema', 'print the configuration JSON Schema and exit')
+    .option(
+      '--dry-run',
+      'load and validate everything, print the plan (requests, distinct prompts, tokens, cost) and the first prompts; send nothing, write nothing',
+    )
+    .option(
+      '--show-prompts <n>',
+      'with --dry-run: how many distinct prompts to print per prompt setting (default 3)',
+      integer('--show-prompts', 0),
+    )
     .addHelpText(
       'after',
       [
@@ -33,6 +44,9 @@ export function registerRunCommand(program: Command): void {
         'A rerun into the same output directory resumes: requests in its journal are not sent again.',
         'A journal made against another endpoint (base URL, provider, model id or params) is refused;',
         'use --fresh to start over there, or another --output.',
+        '',
+        'A dry run (--dry-run) reads the journal and cache but opens no connection, takes no lock and',
+        'writes no file; with --fresh or --retry-failed it counts as that run would.',
         '',
         'Exit codes:',
         '  0    finished, every threshold passed',
@@ -53,10 +67,17 @@ export function registerRunCommand(program: Command): void {
           output?: string;
           baseUrl?: string;
           printSchema?: boolean;
+          dryRun?: boolean;
+          showPrompts?: number;
         },
       ) => {
         if (opts.printSchema) {
           process.stdout.write(`${JSON.stringify(runConfigJsonSchema(), null, 2)}\n`);
+          return;
+        }
+        if (opts.showPrompts !== undefined && !opts.dryRun) {
+          process.stderr.write('assay run: --show-prompts applies only with --dry-run.\n');
+          process.exitCode = RUN_EXIT.configError;
           return;
         }
         if (configPath === undefined) {
@@ -76,6 +97,10 @@ export function registerRunCommand(program: Command): void {
           process.exitCode = reportError(error);
           return;
         }
+        if (opts.dryRun) {
+          process.exitCode = await printDryRun(config, opts);
+          return;
+        }
         const { code } = await executeRunCommand(config, {
           ...(opts.retryFailed ? { retryFailed: true } : {}),
           ...(opts.quiet ? { quiet: true } : {}),
@@ -84,4 +109,22 @@ export function registerRunCommand(program: Command): void {
         process.exitCode = code;
       },
     );
+}
+
+/** Runs `assay run --dry-run`: the plan on stdout, exit 0; an invalid setup as a run reports it. */
+async function printDryRun(
+  config: RunConfig,
+  opts: { fresh?: boolean; retryFailed?: boolean; showPrompts?: number },
+): Promise<number> {
+  try {
+    const report = await dryRun(config, {
+      ...(opts.fresh ? { fresh: true } : {}),
+      ...(opts.retryFailed ? { retryFailed: true } : {}),
+      ...(opts.showPrompts !== undefined ? { showPrompts: opts.showPrompts } : {}),
+    });
+    process.stdout.write(dryRunText(report));
+    return RUN_EXIT.ok;
+  } catch (error) {
+    return reportError(error);
+  }
 }

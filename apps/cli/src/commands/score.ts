@@ -17,6 +17,10 @@ Examples:
   $ assay score preds.jsonl --y-true y --y-pred yhat --y-proba p_a,p_b,p_c \\
       --slice lang --format md --out report.md
 
+  # three answers per question: intervals resample questions, not answers
+  $ assay score answers.csv --y-true gold --y-pred answer --clusters question_id \
+      --metrics accuracy --bootstrap 1000
+
   # regression with weights, group-aware CV
   $ assay score preds.arrow --y-true price --y-pred pred --task regression \\
       --weight w --group store --cv group:5
@@ -40,6 +44,10 @@ function addScoreOptions(command: Command): Command {
     .option('--weight <col>', 'column of row weights')
     .option('--group <col>', 'column of groups (for --cv group:K, stratified-group:K)')
     .option('--slice <col>', 'also report every metric per value of this column')
+    .option(
+      '--clusters <col>',
+      'column naming the item each row predicts: the bootstrap resamples items, all rows of one at once',
+    )
     .option(
       '--pos-label <label>',
       'the positive class of binary metrics and scores (needed unless the labels are 0/1 or -1/1)',

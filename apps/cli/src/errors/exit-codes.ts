@@ -11,3 +11,11 @@ export const RUN_EXIT = {
   /** interrupted (SIGINT/SIGTERM); rerun to resume */
   interrupted: 130,
 } as const;
+
+/** Exit codes of `assay init`. */
+export const INIT_EXIT = {
+  /** the starter configuration was written */
+  ok: 0,
+  /** nothing written: the file exists (without --force), an unknown provider, or it cannot be written */
+  refused: 2,
+} as const;

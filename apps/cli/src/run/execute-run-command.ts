@@ -48,6 +48,8 @@ export async function executeRunCommand(
       ...(options.fresh ? { fresh: true } : {}),
     });
     printer.done();
+    // like notes, warnings change what the numbers mean: shown even with --quiet
+    for (const w of results.warnings ?? []) process.stderr.write(`assay: warning: ${w}\n`);
     process.stdout.write(summaryTable(results));
     process.stdout.write(`\nReport: ${results.files.reportHtml}\n`);
     const reasons = results.models.flatMap((m) => m.notRepresentative ?? []);

@@ -36,15 +36,20 @@ export function metricRows(report: ScoreReport): MetricRow[] {
  * A one-line description of the run.
  *
  * @param report - the report
- * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`
+ * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`, or with
+ *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`
  */
 export function headline(report: ScoreReport): string {
-  const parts = [`${report.n} rows`, report.task];
+  const rows =
+    report.clusters === undefined
+      ? `${report.n} rows`
+      : `${report.n} rows of ${report.clusters} clusters`;
+  const parts = [rows, report.task];
   if (report.task === 'classification') parts.push(`${report.labels.length} classes`);
   parts.push(`cv ${report.settings.cv}`);
   if (report.settings.bootstrap > 0) {
     parts.push(
-      `bootstrap ${report.settings.bootstrap} (${Math.round(report.settings.ci * 100)}% CI)`,
+      `bootstrap ${report.settings.bootstrap}${report.settings.resampling === 'clusters' ? ' of clusters' : ''} (${Math.round(report.settings.ci * 100)}% CI)`,
     );
   }
   if (report.dropped !== undefined) parts.push(`${report.dropped} dropped`);

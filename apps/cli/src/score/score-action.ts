@@ -10,6 +10,7 @@ import {
   type ScoreReport,
   type ScoreTask,
 } from '@assay/runner';
+import { clusterIdsOf } from './cluster-column.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 
@@ -22,6 +23,7 @@ export interface ScoreCommandOptions {
   readonly weight?: string;
   readonly group?: string;
   readonly slice?: string;
+  readonly clusters?: string;
   readonly posLabel?: string;
   readonly task?: ScoreTask;
   readonly metrics?: string[];
@@ -91,9 +93,19 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
   want(options.weight, 'number');
   want(options.group, 'label');
   want(options.slice, 'label');
+  want(options.clusters, 'label');
   const loadStart = performance.now();
   const table = await loadColumns(file, { columns, format: options.inputFormat });
   const loadMs = performance.now() - loadStart;
+  if (options.clusters !== undefined && options.dropMissing === true) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      '--clusters cannot be combined with --drop-missing: drop the rows with a missing value from the file first.',
+      { path: 'clusters' },
+    );
+  }
+  const clusterIds =
+    options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
   const runner = createRunner({ workers: options.workers });
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
@@ -115,6 +127,7 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
         task: options.task,
         metrics: options.metrics,
         cv: options.cv,
+        clusterIds,
         seed: options.seed,
         bootstrap: options.bootstrap,
         ci: options.ci,

@@ -1,4 +1,4 @@
-import { cacheKey } from '../cache/cache-key.js';
+import { callKey } from '../cache/cache-keyer.js';
 import type { CachedCompletion, ResponseCache } from '../cache/response-cache.js';
 import type {
   Completion,
@@ -26,16 +26,7 @@ export function callCacheKey(
   request: CompletionRequest,
   params: GenerationParams,
 ): string {
-  return cacheKey({
-    provider: ctx.cfg.provider,
-    baseUrl: ctx.url.href,
-    model: ctx.cfg.model,
-    params: params as Record<string, unknown>,
-    messages: request.messages,
-    prompt: request.prompt,
-    sampleIndex: request.sampleIndex,
-    shape: ctx.shape,
-  });
+  return callKey(ctx.cfg, ctx.url, ctx.shape, request, params);
 }
 
 /**

@@ -12,6 +12,7 @@ import { RetryPolicy } from '../policies/retry.js';
 import type { ProviderAdapter } from '../providers/provider.js';
 import { type Price, priceFor } from '../usage/price-table.js';
 import { makeProvider } from './make-provider.js';
+import { requestShape } from './request-shape.js';
 
 /**
  * Everything a client fixes at creation and shares between its calls: the validated
@@ -129,9 +130,6 @@ export function createClientContext(
     // An http-json endpoint without a stream text path is called without SSE; stream() then
     // yields its answer as one delta.
     canStream: cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined,
-    shape:
-      cfg.provider === 'http-json'
-        ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
-        : undefined,
+    shape: requestShape(cfg),
   };
 }

@@ -9,14 +9,55 @@ export type ProviderKind = (typeof PROVIDERS)[number];
 
 /** Generation parameters as accepted in `config.params` and `request.params`. */
 export const GenerationParamsSchema = z.strictObject({
-  temperature: z.number().min(0).optional(),
-  maxTokens: z.number().int().positive().optional(),
-  topP: z.number().min(0).max(1).optional(),
-  stop: z.array(z.string()).optional(),
-  seed: z.number().int().optional(),
-  logprobs: z.boolean().optional(),
-  topLogprobs: z.number().int().min(0).max(20).optional(),
-  extra: z.record(z.string(), z.unknown()).optional(),
+  temperature: z
+    .number()
+    .min(0)
+    .optional()
+    .describe(
+      'Sampling temperature; 0 for the most likely answer (and one cache entry per prompt).',
+    ),
+  maxTokens: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      'Most tokens the model may generate per answer (max_tokens); anthropic defaults to 1024.',
+    ),
+  topP: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'Nucleus sampling: sample from the smallest set of tokens with this total probability.',
+    ),
+  stop: z
+    .array(z.string())
+    .optional()
+    .describe('Stop sequences: generation ends before any of them.'),
+  seed: z
+    .number()
+    .int()
+    .optional()
+    .describe('Sampling seed, for servers that support reproducible sampling.'),
+  logprobs: z
+    .boolean()
+    .optional()
+    .describe(
+      'Return token log-probabilities (OpenAI-compatible servers); evaluations derive class scores (roc_auc, log_loss) from them.',
+    ),
+  topLogprobs: z
+    .number()
+    .int()
+    .min(0)
+    .max(20)
+    .optional()
+    .describe('How many alternative tokens with their log-probabilities per position (0-20).'),
+  extra: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Further fields merged into the request body as given (they win over the above).'),
 });
 
 /** Default of `config.maxResponseBytes`: 8 MiB, far above any real answer, far below RAM. */
@@ -51,6 +92,145 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
 });
 
+const ConcurrencySchema = z
+  .strictObject({
+    max: z
+      .number()
+      .int()
+      .positive()
+      .default(16)
+      .describe('Most requests in flight at once (the starting limit when adaptive).'),
+    adaptive: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Halve the limit on 429/503/529 or an overload event and grow it by one after increaseAfter successes in a row (AIMD), within [min, max].',
+      ),
+    min: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe('Lowest limit adaptive concurrency may reach.'),
+    increaseAfter: z
+      .number()
+      .int()
+      .positive()
+      .default(20)
+      .describe('Consecutive successes after which adaptive concurrency grows the limit by one.'),
+  })
+  .default({ max: 16, adaptive: false, min: 1, increaseAfter: 20 })
+  .describe('How many requests may be in flight at once.');
+
+const RetrySchema = z
+  .strictObject({
+    maxRetries: z
+      .number()
+      .int()
+      .min(0)
+      .default(3)
+      .describe('Most retries of one request (408, 409, 429, 5xx, timeouts, connection failures).'),
+    baseDelayMs: z
+      .number()
+      .min(0)
+      .default(250)
+      .describe(
+        'Backoff base in ms: the k-th retry waits uniform(0, min(maxDelayMs, baseDelayMs * 2^k)).',
+      ),
+    maxDelayMs: z
+      .number()
+      .min(0)
+      .default(20_000)
+      .describe('Longest backoff between two attempts, in ms.'),
+    budget: z
+      .number()
+      .min(0)
+      .default(0.2)
+      .describe(
+        "Retries allowed over the client's life as a fraction of its requests (at most 10 + budget * requests), so a failing service is not flooded.",
+      ),
+    retryMalformed: z
+      .boolean()
+      .default(false)
+      .describe('Also retry responses that cannot be parsed.'),
+    maxRetryAfterMs: z
+      .number()
+      .min(0)
+      .default(60_000)
+      .describe(
+        'A server hint (Retry-After and the like) above this many ms fails the request instead of waiting.',
+      ),
+  })
+  .default({
+    maxRetries: 3,
+    baseDelayMs: 250,
+    maxDelayMs: 20_000,
+    budget: 0.2,
+    retryMalformed: false,
+    maxRetryAfterMs: 60_000,
+  })
+  .describe('Retries of transient failures, with jittered exponential backoff.');
+
+const TimeoutsSchema = z
+  .strictObject({
+    connectMs: z
+      .number()
+      .positive()
+      .default(10_000)
+      .describe('TCP (and TLS) connect timeout, in ms.'),
+    headersMs: z
+      .number()
+      .positive()
+      .default(60_000)
+      .describe('Longest wait for the response headers (the first byte), in ms.'),
+    totalMs: z
+      .number()
+      .positive()
+      .default(600_000)
+      .describe('Longest one attempt may take, in ms.'),
+    // An integer: undici rejects a fractional body timeout when the pool is created.
+    idleMs: z
+      .number()
+      .int()
+      .positive()
+      .default(60_000)
+      .describe(
+        'Longest silence between two pieces of a response body, streamed or not, in ms; a stall fails the attempt as a timeout.',
+      ),
+  })
+  .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000, idleMs: 60_000 })
+  .describe('Timeouts of each attempt.');
+
+const PathsSchema = z
+  .strictObject({
+    text: JsonPath.describe(
+      "JSON path of the answer text in the response, e.g. '$.generated_text'.",
+    ),
+    reasoning: JsonPath.optional().describe(
+      'JSON path of reasoning text, if the service returns it.',
+    ),
+    finishReason: JsonPath.optional().describe('JSON path of the finish reason.'),
+    inputTokens: JsonPath.optional().describe('JSON path of the prompt token count.'),
+    outputTokens: JsonPath.optional().describe('JSON path of the generated token count.'),
+    streamText: JsonPath.optional().describe(
+      "JSON path of the text delta in each SSE event; setting it makes the provider stream (e.g. '$.token.text').",
+    ),
+    streamReasoning: JsonPath.optional().describe(
+      'JSON path of a reasoning delta in each SSE event.',
+    ),
+    streamFinishReason: JsonPath.optional().describe(
+      'JSON path of the finish reason in an SSE event.',
+    ),
+    streamInputTokens: JsonPath.optional().describe(
+      'JSON path of the prompt token count in an SSE event.',
+    ),
+    streamOutputTokens: JsonPath.optional().describe(
+      'JSON path of the generated token count in an SSE event.',
+    ),
+  })
+  .optional()
+  .describe("http-json provider: where to read the answer and usage in the service's response.");
+
 /**
  * The zod schema of a client configuration; {@link createClient} parses with it.
  *
@@ -69,79 +249,101 @@ const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
 export const ClientConfigSchema = z.strictObject({
-  provider: z.enum(PROVIDERS),
-  baseUrl: credentialFreeUrl((value) => new URL(value)),
-  model: z.string().min(1),
+  provider: z
+    .enum(PROVIDERS)
+    .describe(
+      "The service's API: 'openai-chat' (/chat/completions), 'openai-completions' (/completions), 'anthropic' (/messages) or 'http-json' (any JSON API, see template and paths).",
+    ),
+  baseUrl: credentialFreeUrl((value) => new URL(value)).describe(
+    "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
+  ),
+  model: z
+    .string()
+    .min(1)
+    .describe('Model name sent to the service; also picks the price and the tokenizer.'),
   apiKeyEnv: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name' })
-    .optional(),
-  params: GenerationParamsSchema.default({}),
-  streaming: z.boolean().default(false),
-  streamUsage: z.boolean().default(true),
-  benchmarkMode: z.boolean().default(false),
-  concurrency: z
-    .strictObject({
-      max: z.number().int().positive().default(16),
-      adaptive: z.boolean().default(false),
-      min: z.number().int().positive().default(1),
-      increaseAfter: z.number().int().positive().default(20),
-    })
-    .default({ max: 16, adaptive: false, min: 1, increaseAfter: 20 }),
+    .optional()
+    .describe(
+      'Name of the environment variable holding the API key (e.g. OPENAI_API_KEY); omit for a server without authentication. The key itself never goes in a config.',
+    ),
+  params: GenerationParamsSchema.default({}).describe(
+    'Generation parameters sent with every request.',
+  ),
+  streaming: z
+    .boolean()
+    .default(false)
+    .describe('Read answers as server-sent events, so records have token timings (TTFT, TPOT).'),
+  streamUsage: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Send stream_options.include_usage on OpenAI streams; switch off for servers that reject it.',
+    ),
+  benchmarkMode: z
+    .boolean()
+    .default(false)
+    .describe('No retries and no cache: every failure and every latency is visible.'),
+  concurrency: ConcurrencySchema,
   rateLimit: z
-    .strictObject({ rpm: z.number().positive().optional(), tpm: z.number().positive().optional() })
-    .optional(),
-  retry: z
     .strictObject({
-      maxRetries: z.number().int().min(0).default(3),
-      baseDelayMs: z.number().min(0).default(250),
-      maxDelayMs: z.number().min(0).default(20_000),
-      budget: z.number().min(0).default(0.2),
-      retryMalformed: z.boolean().default(false),
-      maxRetryAfterMs: z.number().min(0).default(60_000),
+      rpm: z.number().positive().optional().describe('Most requests per minute.'),
+      tpm: z.number().positive().optional().describe('Most tokens (prompt + answer) per minute.'),
     })
-    .default({
-      maxRetries: 3,
-      baseDelayMs: 250,
-      maxDelayMs: 20_000,
-      budget: 0.2,
-      retryMalformed: false,
-      maxRetryAfterMs: 60_000,
-    }),
-  timeouts: z
-    .strictObject({
-      connectMs: z.number().positive().default(10_000),
-      headersMs: z.number().positive().default(60_000),
-      totalMs: z.number().positive().default(600_000),
-      // An integer: undici rejects a fractional body timeout when the pool is created.
-      idleMs: z.number().int().positive().default(60_000),
-    })
-    .default({ connectMs: 10_000, headersMs: 60_000, totalMs: 600_000, idleMs: 60_000 }),
-  maxResponseBytes: z.number().int().positive().default(DEFAULT_MAX_RESPONSE_BYTES),
+    .optional()
+    .describe('Client-side rate limits (token buckets, requests spaced evenly).'),
+  retry: RetrySchema,
+  timeouts: TimeoutsSchema,
+  maxResponseBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_MAX_RESPONSE_BYTES)
+    .describe(
+      'Most bytes of one response body, streamed or not (default 8 MiB); a larger one fails as response_too_large, not retried.',
+    ),
   price: z
-    .strictObject({ inputPerMTok: z.number().min(0), outputPerMTok: z.number().min(0) })
-    .optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  tokenizer: z.enum(['auto', 'o200k_base', 'cl100k_base', 'estimate']).default('auto'),
-  anthropicVersion: z.string().default('2023-06-01'),
-  template: z.unknown().optional(),
-  paths: z
     .strictObject({
-      text: JsonPath,
-      reasoning: JsonPath.optional(),
-      finishReason: JsonPath.optional(),
-      inputTokens: JsonPath.optional(),
-      outputTokens: JsonPath.optional(),
-      streamText: JsonPath.optional(),
-      streamReasoning: JsonPath.optional(),
-      streamFinishReason: JsonPath.optional(),
-      streamInputTokens: JsonPath.optional(),
-      streamOutputTokens: JsonPath.optional(),
+      inputPerMTok: z.number().min(0).describe('USD per million prompt tokens.'),
+      outputPerMTok: z.number().min(0).describe('USD per million generated tokens.'),
     })
-    .optional(),
-  requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`)).default(''),
-  apiKeyHeader: z.string().default('authorization'),
-  apiKeyPrefix: z.string().default('Bearer '),
+    .optional()
+    .describe('Prices for cost figures; default: the built-in table, by model name.'),
+  headers: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      'Extra headers on every request; their values are treated as secrets and redacted from every output.',
+    ),
+  tokenizer: z
+    .enum(['auto', 'o200k_base', 'cl100k_base', 'estimate'])
+    .default('auto')
+    .describe(
+      "Local token counting when the service reports no usage: 'auto' picks by model name; 'estimate' is characters / 4.",
+    ),
+  anthropicVersion: z
+    .string()
+    .default('2023-06-01')
+    .describe('The anthropic-version header (anthropic provider).'),
+  template: z
+    .unknown()
+    .optional()
+    .describe(
+      'http-json provider: the request body, any JSON value with {{prompt}}, {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}, {{stream}} or {{sampleIndex}} placeholders.',
+    ),
+  paths: PathsSchema,
+  requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`))
+    .default('')
+    .describe("http-json provider: the path appended to baseUrl, e.g. '/generate'."),
+  apiKeyHeader: z
+    .string()
+    .default('authorization')
+    .describe('http-json provider: the header that carries the API key.'),
+  apiKeyPrefix: z
+    .string()
+    .default('Bearer ')
+    .describe('http-json provider: the text before the key in that header.'),
 });
 
 /** A configuration as written by a user (defaults not yet applied). */

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { EvaluationIssue } from '../errors.js';
+import { closestName, didYouMean } from './closest-name.js';
+import { objectKeysAt, valueAt } from './schema-keys.js';
 
 /**
  * Renders a zod issue path the way users write config paths:
@@ -45,34 +47,83 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
+/** What {@link formatConfigIssues} may use to suggest the name a mistyped one meant. */
+export interface ConfigIssueContext {
+  /** the raw configuration that failed, to read the unknown value at an issue's path */
+  readonly input?: unknown;
+  /** the schema it failed, to list the keys valid where an unknown key was found */
+  readonly schema?: z.core.$ZodType;
+}
+
 /**
- * Turns every zod issue into a `{ code, path, message }` issue (one per unknown key).
+ * Turns every zod issue into a `{ code, path, message }` issue (one per unknown key), with
+ * a "did you mean" where a valid name is close to an unknown key or value.
  *
  * @param issues - the issues of a failed `safeParse`
+ * @param context - the input and schema of that parse; without them, no suggestions
  * @returns one issue per problem, e.g. `{ code: 'too_small', path: 'models[1].rateLimit.rpm', message: 'expected a positive number' }`
+ *   or `{ code: 'invalid_value', path: 'models[0].provider', message: "unknown provider 'openai'; did you mean 'openai-chat'? Expected one of ..." }`
  * @example
- * formatConfigIssues(result.error.issues);
+ * formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema });
  */
-export function formatConfigIssues(issues: readonly z.core.$ZodIssue[]): EvaluationIssue[] {
+export function formatConfigIssues(
+  issues: readonly z.core.$ZodIssue[],
+  context: ConfigIssueContext = {},
+): EvaluationIssue[] {
   const out: EvaluationIssue[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
+      const known =
+        context.schema === undefined ? [] : objectKeysAt(context.schema, issue.path, context.input);
       for (const key of issue.keys) {
         out.push({
           code: issue.code,
           path: formatConfigPath([...issue.path, key]),
-          message: 'unknown key (check the spelling)',
+          message: unknownKeyMessage(key, known),
         });
       }
       continue;
     }
-    const message =
-      issue.code === 'invalid_union' && issue.errors.length > 0
-        ? issue.message
-        : describeIssue(issue);
-    out.push({ code: issue.code, path: formatConfigPath(issue.path), message });
+    out.push({
+      code: issue.code,
+      path: formatConfigPath(issue.path),
+      message: unknownValueMessage(issue, context.input) ?? describeIssue(issue),
+    });
   }
   return out;
+}
+
+function quoted(names: readonly unknown[]): string {
+  return names.map((v) => (typeof v === 'string' ? `'${v}'` : JSON.stringify(v))).join(', ');
+}
+
+function unknownKeyMessage(key: string, known: readonly string[]): string {
+  if (known.length === 0) return `unknown key '${key}' (check the spelling)`;
+  const suggestion = closestName(key, known);
+  // the suggestion alone: a model accepts some 30 keys, too many to list beside it
+  return suggestion !== undefined
+    ? `unknown key '${key}'; did you mean '${suggestion}'?`
+    : `unknown key '${key}'; expected one of ${quoted(known)}`;
+}
+
+/**
+ * "unknown provider 'openai'; did you mean 'openai-chat'? Expected one of ..." for a string
+ * that is not one of an enum's values or a discriminated union's types; `undefined` for any
+ * other issue.
+ */
+function unknownValueMessage(issue: z.core.$ZodIssue, input: unknown): string | undefined {
+  const values =
+    issue.code === 'invalid_value'
+      ? issue.values
+      : issue.code === 'invalid_union' && 'options' in issue
+        ? (issue.options as unknown[])
+        : undefined;
+  const value = valueAt(input, issue.path);
+  if (values === undefined || typeof value !== 'string') return undefined;
+  const names = values.filter((v): v is string => typeof v === 'string');
+  const last = issue.path.at(-1);
+  const what = typeof last === 'string' ? last : 'value';
+  return `unknown ${what} '${value}'; ${didYouMean(value, names, `expected one of ${quoted(values)}`)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { RunConfigSchema } from './run-config-schema.js';
 
@@ -20,5 +21,20 @@ export function runConfigJsonSchema(): Record<string, unknown> {
     ...schema,
     $id: 'https://assay.dev/schema/run-config.schema.json',
     title: 'assay run configuration',
+    description:
+      'An assay run: the data set, the task, the prompt, the models to evaluate, how to split and score, where results go, and pass/fail thresholds.',
   };
+}
+
+/**
+ * Where the committed JSON Schema of the run configuration lies on disk (shipped in the
+ * package's `schema/` folder), for `$schema` references in configuration files.
+ *
+ * @returns the absolute path of `run-config.schema.json`
+ * @example
+ * relative(process.cwd(), runConfigSchemaFile()); // 'node_modules/@assay/eval/schema/run-config.schema.json'
+ */
+export function runConfigSchemaFile(): string {
+  // the same two levels up from src/config and from dist/config
+  return fileURLToPath(new URL('../../schema/run-config.schema.json', import.meta.url));
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { EvaluationError } from '../errors.js';
+import { defaultMethod } from './evaluation-method.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
 import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
 
@@ -31,7 +32,8 @@ function directoryName(name: string): string {
  * @param raw - the parsed YAML/JSON value
  * @param options - overrides and the base directory for relative paths
  * @returns the validated config; `dataset.path` resolved against `baseDir`, `output.dir` and
- *   `cache` against the working directory
+ *   `cache` against the working directory; without `evaluation.method`, `all` for zero-shot
+ *   prompts and `stratified` with few-shot examples
  * @throws EvaluationError `INVALID_CONFIG` listing every problem with its path in `issues`
  * @example
  * parseRunConfig(YAML.parse(text), { baseDir: process.cwd() });
@@ -47,7 +49,9 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
         ).map((issue) => ({ ...issue, path: 'baseUrl (--base-url)' }));
   if (!result.success || override.length > 0) {
     const issues = [
-      ...(result.success ? [] : formatConfigIssues(result.error.issues)),
+      ...(result.success
+        ? []
+        : formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema })),
       ...override,
     ];
     throw new EvaluationError(
@@ -60,7 +64,12 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   // the default directory is named after the run, so two configs never overwrite each other
   const dir =
     options.outputDir ?? parsed.output.dir ?? join('assay-out', directoryName(parsed.name));
-  const config: RunConfig = { ...parsed, output: { ...parsed.output, dir: resolve(dir) } };
+  const method = parsed.evaluation.method ?? defaultMethod(parsed.prompt.fewShot.count);
+  const config: RunConfig = {
+    ...parsed,
+    evaluation: { ...parsed.evaluation, method },
+    output: { ...parsed.output, dir: resolve(dir) },
+  };
   const base = options.baseDir ?? process.cwd();
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
   if (options.baseUrl !== undefined) {

@@ -1,143 +1,67 @@
 import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
-import { SPAM_ASSASSIN_GROUPS } from '@assay/spam-assassin';
 import { z } from 'zod';
+import { didYouMean } from './closest-name.js';
+import { DatasetSchema } from './dataset-schema.js';
+import { checkEvaluationMethod } from './evaluation-method.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { arr, obj } from './loose-read.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
+import { TaskSchema } from './task-schema.js';
 import { parseThreshold } from './thresholds.js';
 
-const ColumnsSchema = z.strictObject({
-  id: z.string().min(1).optional(),
-  text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-  label: z.string().min(1).optional(),
-  group: z.string().min(1).optional(),
-  reference: z.string().min(1).optional(),
-});
-
-const DatasetSchema = z
-  .strictObject({
-    builtin: z.enum(['spam-assassin']).optional(),
-    path: z.string().min(1).optional(),
-    format: z.enum(['jsonl', 'csv', 'json', 'arrow', 'parquet']).optional(),
-    columns: ColumnsSchema.default({}),
-    groups: z.array(z.enum(SPAM_ASSASSIN_GROUPS)).min(1).optional(),
-    limit: z.number().int().positive().optional(),
-    seed: z.number().int().default(0),
-  })
-  .superRefine((d, ctx) => {
-    if ((d.builtin === undefined) === (d.path === undefined)) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          "expected exactly one of 'builtin' (e.g. 'spam-assassin') or 'path' (a JSONL/CSV file)",
-      });
-    }
-    if (d.groups !== undefined && d.builtin === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['groups'],
-        message:
-          "'groups' selects corpus groups of a built-in dataset; for a file, map a 'columns.group' instead",
-      });
-    }
-  });
-
-const AnswerSchema = z.strictObject({
-  extract: z.enum(['exact', 'regex', 'first-label', 'number']).default('first-label'),
-  pattern: z.string().optional(),
-  caseSensitive: z.boolean().default(false),
-  trim: z.boolean().default(true),
-});
-
-const ClassificationTaskSchema = z.strictObject({
-  type: z.literal('classification'),
-  labels: z.array(z.string().min(1)).min(2),
-  positiveLabel: z.string().min(1).optional(),
-  answer: AnswerSchema.default({ extract: 'first-label', caseSensitive: false, trim: true }),
-});
-const RegressionTaskSchema = z.strictObject({
-  type: z.literal('regression'),
-  answer: AnswerSchema.default({ extract: 'number', caseSensitive: false, trim: true }),
-});
-const GenerationTaskSchema = z.strictObject({
-  type: z.literal('generation'),
-});
-
-const TaskSchema = z
-  .discriminatedUnion('type', [
-    ClassificationTaskSchema,
-    RegressionTaskSchema,
-    GenerationTaskSchema,
-  ])
-  .superRefine((t, ctx) => {
-    if (t.type === 'generation') return;
-    if (t.answer.extract === 'regex') {
-      if (t.answer.pattern === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answer', 'pattern'],
-          message:
-            "extract 'regex' needs a pattern with one capture group, e.g. 'Answer:\\s*(\\w+)'",
-        });
-      } else {
-        try {
-          const groups = new RegExp(`${t.answer.pattern}|`).exec('')!.length - 1;
-          if (groups < 1) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['answer', 'pattern'],
-              message: 'expected a regular expression with at least one capture group',
-            });
-          }
-        } catch (error) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['answer', 'pattern'],
-            message: `not a valid regular expression (${(error as Error).message})`,
-          });
-        }
-      }
-    }
-    if (t.type === 'classification') {
-      if (t.answer.extract === 'number') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answer', 'extract'],
-          message: "expected 'exact', 'regex' or 'first-label' for a classification task",
-        });
-      }
-      if (new Set(t.labels).size !== t.labels.length) {
-        ctx.addIssue({ code: 'custom', path: ['labels'], message: 'labels must be distinct' });
-      }
-      if (t.positiveLabel !== undefined && !t.labels.includes(t.positiveLabel)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['positiveLabel'],
-          message: `expected one of the labels (${t.labels.join(', ')})`,
-        });
-      }
-    }
-  });
-
 const MessageSchema = z.strictObject({
-  role: z.enum(['system', 'user', 'assistant']),
-  content: z.string(),
+  role: z.enum(['system', 'user', 'assistant']).describe('Who speaks: system, user or assistant.'),
+  content: z.string().describe('The message text, with {{column}} slots filled per item.'),
 });
 
 const PromptFields = {
-  system: z.string().optional(),
-  template: z.string().min(1).optional(),
-  messages: z.array(MessageSchema).min(1).optional(),
+  system: z
+    .string()
+    .optional()
+    .describe('A system message before the user message; may use {{column}} slots.'),
+  template: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The user message, with {{column}} slots filled from each item (e.g. '{{text}}'); or give 'messages' instead.",
+    ),
+  messages: z
+    .array(MessageSchema)
+    .min(1)
+    .optional()
+    .describe("The whole conversation, instead of 'template' (and 'system')."),
   fewShot: z
     .strictObject({
-      count: z.number().int().min(0).default(0),
-      seed: z.number().int().default(0),
-      answerTemplate: z.string().default('{{label}}'),
+      count: z
+        .number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe(
+          "Examples per prompt, drawn stratified by label from the fold's training part (classification only); 0 for zero-shot.",
+        ),
+      seed: z.number().int().default(0).describe('Seed of the example draw.'),
+      answerTemplate: z
+        .string()
+        .default('{{label}}')
+        .describe("How an example's answer is written, e.g. 'Answer: {{label}}'."),
     })
-    .default({ count: 0, seed: 0, answerTemplate: '{{label}}' }),
-  maxFieldChars: z.number().int().positive().optional(),
-  allowLabelInPrompt: z.boolean().default(false),
+    .default({ count: 0, seed: 0, answerTemplate: '{{label}}' })
+    .describe('Solved examples put before each question, as user and assistant turns.'),
+  maxFieldChars: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Cut every slot value to this many characters.'),
+  allowLabelInPrompt: z
+    .boolean()
+    .default(false)
+    .describe(
+      'Allow a {{label}} or reference slot in the prompt, which shows the model the answer; refused unless true.',
+    ),
 };
 
 const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
@@ -161,7 +85,13 @@ const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
  * sets `builtin:model-server`, since its in-process server gets a new port every run.
  */
 export const ModelConfigSchema = ClientConfigSchema.extend({
-  endpoint: z.string().min(1).optional(),
+  endpoint: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "A name for the service behind baseUrl, recorded in the journal instead of the URL, so answers resume under another URL (e.g. 'builtin:model-server').",
+    ),
   prompt: z
     .strictObject({
       system: PromptFields.system,
@@ -169,29 +99,77 @@ export const ModelConfigSchema = ClientConfigSchema.extend({
       messages: PromptFields.messages,
       maxFieldChars: PromptFields.maxFieldChars,
     })
-    .optional(),
-  name: z.string().regex(/^[A-Za-z0-9][\w.:-]*$/, {
-    message: 'expected a name of letters, digits, ".", ":", "_" or "-"',
-  }),
+    .optional()
+    .describe(
+      "Replaces fields of the run's prompt for this model, to compare one server under two settings.",
+    ),
+  name: z
+    .string()
+    .regex(/^[A-Za-z0-9][\w.:-]*$/, {
+      message: 'expected a name of letters, digits, ".", ":", "_" or "-"',
+    })
+    .describe('The name the reports use for this model; distinct per model.'),
 });
 
 const EvaluationSchema = z
   .strictObject({
     method: z
-      .enum(['holdout', 'kfold', 'stratified', 'group', 'repeated-stratified', 'timeseries'])
-      .default('stratified'),
-    k: z.number().int().min(2).default(5),
-    testSize: z.number().gt(0).lt(1).default(0.2),
-    repeats: z.number().int().positive().default(1),
-    seed: z.number().int().default(0),
-    bootstrap: z.number().int().min(0).max(MAX_BOOTSTRAP).default(1000),
-    ci: z.number().gt(0).lt(1).default(0.95),
-    metrics: z.array(z.string()).optional(),
-    maxFailedFraction: z.number().min(0).max(1).default(0.05),
-    maxUnparseableFraction: z.number().min(0).max(1).default(0.5),
+      .enum(['all', 'holdout', 'kfold', 'stratified', 'group', 'repeated-stratified', 'timeseries'])
+      .optional()
+      .describe(
+        "How items are split into training and test parts: 'all' (every item tested once, no training part; the default when prompt.fewShot.count is 0, else 'stratified'), 'holdout' (one split, testSize), 'kfold', 'stratified' (k folds keeping label proportions), 'group' (k folds keeping each dataset.columns.group together), 'repeated-stratified' (stratified, repeats times), 'timeseries' (expanding window). Training parts only feed few-shot examples.",
+      ),
+    k: z.number().int().min(2).default(5).describe('Number of folds.'),
+    testSize: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.2)
+      .describe("Fraction of the items in the test part, for method 'holdout'."),
+    repeats: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe("How often stratified k-fold is repeated, for method 'repeated-stratified'."),
+    seed: z.number().int().default(0).describe('Seed of the split and of the bootstrap.'),
+    bootstrap: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_BOOTSTRAP)
+      .default(1000)
+      .describe('Bootstrap resamples of the items for confidence intervals; 0 for none.'),
+    ci: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.95)
+      .describe('Confidence level of the intervals, e.g. 0.95.'),
+    metrics: z
+      .array(z.string())
+      .optional()
+      .describe(
+        "Task metrics to report, by scikit-learn scorer name or alias, as in assay score (e.g. ['accuracy', 'f1_macro', 'roc_auc']); default: the task's set.",
+      ),
+    maxFailedFraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe(
+        "Above this fraction of failed requests a model's metrics are marked not representative and the run exits 3.",
+      ),
+    maxUnparseableFraction: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'Above this fraction of unparseable answers (of those answered) likewise: not representative, exit 3.',
+      ),
   })
   .default({
-    method: 'stratified',
     k: 5,
     testSize: 0.2,
     repeats: 1,
@@ -205,8 +183,19 @@ const EvaluationSchema = z
 const OutputSchema = z
   .strictObject({
     /** default `assay-out/<name>`, so two configs never share (and overwrite) a directory */
-    dir: z.string().min(1).optional(),
-    wrongSamples: z.number().int().min(0).default(20),
+    dir: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Where results.json, predictions.arrow, the reports, the journal and the cache go (default assay-out/<name>); relative to the working directory.',
+      ),
+    wrongSamples: z
+      .number()
+      .int()
+      .min(0)
+      .default(20)
+      .describe('How many wrong answers per model the reports show.'),
   })
   .default({ wrongSamples: 20 });
 
@@ -234,16 +223,41 @@ const KNOWN_THRESHOLD_METRICS = new Set<string>([
  */
 export const RunConfigSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    name: z.string().min(1).default('run'),
+    $schema: z
+      .string()
+      .optional()
+      .describe('The JSON Schema of this file, for editors; ignored by assay.'),
+    name: z
+      .string()
+      .min(1)
+      .default('run')
+      .describe('The name of the run, in reports and the default output directory.'),
     dataset: DatasetSchema,
     task: TaskSchema,
-    prompt: PromptSchema,
-    models: z.array(ModelConfigSchema).min(1),
-    evaluation: EvaluationSchema,
-    output: OutputSchema,
-    cache: z.string().min(1).optional(),
-    thresholds: z.array(z.string()).default([]),
+    prompt: PromptSchema.describe(
+      "What each model is asked: 'template' (one user message) or 'messages', with {{column}} slots.",
+    ),
+    models: z
+      .array(ModelConfigSchema)
+      .min(1)
+      .describe('The models to evaluate (and compare) on the same items.'),
+    evaluation: EvaluationSchema.describe(
+      'How items are split, which metrics are computed, how sure the figures are, and when a run fails.',
+    ),
+    output: OutputSchema.describe('Where the results go.'),
+    cache: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'The response cache (SQLite; default <output.dir>/cache.sqlite); relative to the working directory.',
+      ),
+    thresholds: z
+      .array(z.string())
+      .default([])
+      .describe(
+        "Pass/fail checks, '<metric> <op> <number>' (e.g. 'f1_macro >= 0.9', 'p95_latency_ms <= 800'); a failed one makes the run exit 1.",
+      ),
   })
   // Runs even when other fields failed (`when`), so every problem is reported at once;
   // the input may then be ill-typed, hence the defensive reads.
@@ -251,6 +265,7 @@ export const RunConfigSchema = z
     (c, ctx) => {
       crossFieldChecks(c as unknown, ctx);
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
+      checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
     },
     { when: () => true },
   );
@@ -292,7 +307,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'metrics', i],
-        message: `unknown metric '${m}' for a ${String(type)} task; expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`,
+        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`)}`,
       });
     }
   });
@@ -312,7 +327,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['thresholds', i],
-        message: `unknown metric '${metric}'; expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`,
+        message: `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
       });
     }
   });
@@ -345,10 +360,16 @@ function crossFieldChecks(
 export type RunConfigInput = z.input<typeof RunConfigSchema>;
 /**
  * A validated `assay run` configuration with every default applied, as `parseRunConfig`
- * returns it (`output.dir` resolved: given, or `assay-out/<name>`).
+ * returns it (`output.dir` resolved: given, or `assay-out/<name>`; `evaluation.method`
+ * resolved: given, or `all` without few-shot examples and `stratified` with them).
  */
-export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output'> & {
+export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output' | 'evaluation'> & {
   output: { dir: string; wrongSamples: number };
+  evaluation: EvaluationConfig;
 };
+/** The `evaluation` section of a {@link RunConfig}, its `method` resolved (see `defaultMethod`). */
+export type EvaluationConfig = z.output<typeof EvaluationSchema> & { method: EvaluationMethod };
+/** An `evaluation.method`. */
+export type EvaluationMethod = NonNullable<z.output<typeof EvaluationSchema>['method']>;
 /** One validated model entry of {@link RunConfig}. */
 export type ModelConfig = z.output<typeof ModelConfigSchema>;

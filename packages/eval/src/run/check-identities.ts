@@ -26,6 +26,26 @@ export function checkEndpointIdentities(
   models: readonly ModelConfig[],
   outputDir: string,
 ): void {
+  journal.recordIdentities(refuseChangedEndpoints(journal, models, outputDir));
+}
+
+/**
+ * Compares each model's endpoint identity with the one its journal recorded, recording
+ * nothing: {@link checkEndpointIdentities} without the write, for a dry run.
+ *
+ * @param journal - the output directory's journal (a read-only snapshot will do)
+ * @param models - the run's models
+ * @param outputDir - the output directory, for the message
+ * @returns each model's identity in this run
+ * @throws EvaluationError `IDENTITY_CHANGED`, as {@link checkEndpointIdentities}
+ * @example
+ * refuseChangedEndpoints(journal, config.models, config.output.dir);
+ */
+export function refuseChangedEndpoints(
+  journal: Pick<RunJournal, 'identity'>,
+  models: readonly ModelConfig[],
+  outputDir: string,
+): Map<string, EndpointIdentity> {
   const identities = new Map<string, EndpointIdentity>();
   const changed: string[] = [];
   let path = '';
@@ -45,5 +65,5 @@ export function checkEndpointIdentities(
       { path },
     );
   }
-  journal.recordIdentities(identities);
+  return identities;
 }

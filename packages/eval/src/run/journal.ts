@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canonicalJson } from '@assay/clients';
+import { canonicalJson, openSqliteSnapshot } from '@assay/clients';
 import Database from 'better-sqlite3';
 import { EvaluationError } from '../errors.js';
 import { explainDamage } from './damaged-file.js';
@@ -75,18 +75,25 @@ const JOURNAL_RECOVERY =
  */
 export class RunJournal {
   readonly #db: Database.Database;
-  readonly #insert: Database.Statement;
+  /** undefined for a read-only snapshot */
+  readonly #insert: Database.Statement | undefined;
   readonly #path: string;
 
   /**
    * Opens (or creates) a journal file.
    *
    * @param path - SQLite file, e.g. `<output>/journal.sqlite`
+   * @param snapshot - internal: an already opened read-only copy (see {@link RunJournal.snapshot})
    * @throws EvaluationError `DAMAGED_FILE` when the file is not a SQLite database
    */
-  constructor(path: string) {
-    mkdirSync(dirname(path), { recursive: true });
+  constructor(path: string, snapshot?: Database.Database) {
     this.#path = path;
+    if (snapshot !== undefined) {
+      this.#db = snapshot;
+      this.#insert = undefined;
+      return;
+    }
+    mkdirSync(dirname(path), { recursive: true });
     this.#db = new Database(path);
     try {
       this.#insert = this.#guard(() => this.#createTables());
@@ -94,6 +101,40 @@ export class RunJournal {
       this.#db.close();
       throw error;
     }
+  }
+
+  /**
+   * Opens a journal for reading only, writing nothing in its directory (no `-wal`, `-shm` or
+   * table created; see `openSqliteSnapshot`): what a dry run needs to say what a run would
+   * resume. Its `record` and `recordIdentities` throw.
+   *
+   * @param path - the journal file
+   * @returns the journal, or undefined when the file does not exist
+   * @throws EvaluationError `DAMAGED_FILE` when the file is not a SQLite database
+   * @example
+   * const journal = RunJournal.snapshot('assay-out/demo/journal.sqlite');
+   * journal?.close();
+   */
+  static snapshot(path: string): RunJournal | undefined {
+    const db = explainDamage('run journal', path, JOURNAL_RECOVERY, () => {
+      const opened = openSqliteSnapshot(path);
+      try {
+        // reading the schema is the first read: a file that is not a database fails here
+        opened?.prepare('SELECT name FROM sqlite_master').all();
+      } catch (error) {
+        opened?.close();
+        throw error;
+      }
+      return opened;
+    });
+    return db === undefined ? undefined : new RunJournal(path, db);
+  }
+
+  #writable(): Database.Statement {
+    if (this.#insert === undefined) {
+      throw new Error(`The run journal ${this.#path} was opened as a read-only snapshot.`);
+    }
+    return this.#insert;
   }
 
   #createTables(): Database.Statement {
@@ -125,9 +166,14 @@ export class RunJournal {
    * @throws EvaluationError `DAMAGED_FILE` when the recorded identity is not readable
    */
   identity(model: string): EndpointIdentity | undefined {
-    const row = this.#guard(() =>
-      this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model),
-    ) as { identity: string } | undefined;
+    const row = this.#guard(() => {
+      // a snapshot of a journal written before identities were recorded has no such table
+      const table = this.#db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'identities'")
+        .get();
+      if (table === undefined) return undefined;
+      return this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model);
+    }) as { identity: string } | undefined;
     if (row === undefined) return undefined;
     let value: unknown;
     try {
@@ -150,6 +196,7 @@ export class RunJournal {
    * @param identities - model name → identity
    */
   recordIdentities(identities: ReadonlyMap<string, EndpointIdentity>): void {
+    this.#writable();
     const put = this.#db.prepare('INSERT OR REPLACE INTO identities VALUES (?, ?, ?)');
     const at = new Date().toISOString();
     this.#guard(() =>
@@ -201,7 +248,7 @@ export class RunJournal {
       costUsd: o.costUsd,
       retries: o.retries,
     };
-    this.#insert.run({
+    this.#writable().run({
       model: o.model,
       key: o.key,
       status: o.status,

@@ -27,14 +27,14 @@ export interface ModelRequests {
  *
  * @param model - the model
  * @param plan - its request plan
- * @param journal - the run's journal
+ * @param journal - the run's journal (a read-only snapshot, or none: `{ load: () => new Map() }`)
  * @param retryFailed - re-send requests recorded as failed
  * @returns the model's requests and progress counters
  */
 export function resumeModelRequests(
   model: ModelConfig,
   plan: RequestPlan,
-  journal: RunJournal,
+  journal: Pick<RunJournal, 'load'>,
   retryFailed: boolean,
 ): ModelRequests {
   const keys = new Map<string, string>();

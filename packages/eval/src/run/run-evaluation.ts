@@ -1,18 +1,14 @@
 import type { ModelProgress } from '@assay/report';
-import { createRng } from '@assay/splitters';
 import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
-import { promptFor } from '../prompt/prompt-for.js';
-import { taskFor } from '../tasks/task-for.js';
+import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome } from './journal.js';
-import { loadRunDataset } from './load-run-dataset.js';
 import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
 import { openRunState } from './open-run-state.js';
-import { planRequests, type RequestPlan } from './plan.js';
+import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
-import { splitItems } from './split-items.js';
 
 /** Options of {@link executeRun}. */
 export interface ExecuteRunOptions {
@@ -52,6 +48,8 @@ export interface ExecutedRun {
   fewShotIds: string[][];
   /** prediction rows, all models */
   rows: PredictionRow[];
+  /** every distinct prompt, all models together, by prompt hash (`prompt_hash` of the rows) */
+  prompts: Map<string, PromptMessage[]>;
   /** per model: the outcome of each distinct request, and where this run got them */
   requests: Map<string, ModelRequestCounts>;
   /** when the run started */
@@ -69,7 +67,7 @@ export interface ExecutedRun {
  * @param options - retry-failed, abort signal, progress callback
  * @returns items, folds and prediction rows; statistics are computed by `summarizeRun`
  * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
- *   or a data/config error
+ *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, or a data/config error
  * @example
  * const executed = await executeRun(await loadRunConfig('examples/spam-assassin.yaml'));
  */
@@ -78,10 +76,7 @@ export async function executeRun(
   options: ExecuteRunOptions = {},
 ): Promise<ExecutedRun> {
   const startedAt = new Date();
-  const task = taskFor(config.task);
-  const items = await loadRunDataset(config);
-  const splits = splitItems(items, config.evaluation, task.stratify);
-  const modelPlans = planModels(config, items, splits);
+  const { task, items, splits, plans: modelPlans } = await planRun(config);
   const { journal, journalPath, cache } = openRunState(config);
   const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
@@ -130,32 +125,9 @@ export async function executeRun(
     folds: splits.length,
     fewShotIds: modelPlans.get(config.models[0]!.name)!.fewShotIds,
     rows,
+    prompts: distinctPrompts(modelPlans),
     requests,
     startedAt,
     journalPath,
   };
-}
-
-/** One request plan per distinct prompt setting, shared by the models that use it. */
-function planModels(
-  config: RunConfig,
-  items: readonly DatasetItem[],
-  splits: ReturnType<typeof splitItems>,
-): Map<string, RequestPlan> {
-  const plans = new Map<string, RequestPlan>();
-  const byModel = new Map<string, RequestPlan>();
-  for (const model of config.models) {
-    const spec = promptFor(config, model);
-    const id = JSON.stringify(spec);
-    let plan = plans.get(id);
-    if (!plan) {
-      plan = planRequests(items, splits, spec, (fold) => {
-        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
-        return () => rng.nextFloat();
-      });
-      plans.set(id, plan);
-    }
-    byModel.set(model.name, plan);
-  }
-  return byModel;
 }

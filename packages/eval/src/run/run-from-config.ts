@@ -18,7 +18,7 @@ export interface RunEvaluationOptions extends ExecuteRunOptions {
 /**
  * Runs `assay run` end to end: lock the output directory, execute (resumably), compute
  * statistics (task metrics on one worker pool, closed at the end), write
- * `results.json`, `predictions.arrow`, `report.md` and `report.html`.
+ * `results.json`, `predictions.arrow`, `prompts.arrow`, `report.md` and `report.html`.
  *
  * @param config - a validated configuration (see `loadRunConfig`)
  * @param options - fresh, retry-failed, abort signal, progress and note callbacks
@@ -48,7 +48,7 @@ export async function runEvaluation(
     try {
       const executed = await executeRun(config, options);
       const results = await summarizeRun(executed, { runner });
-      await writeRunOutputs(results, executed.rows);
+      await writeRunOutputs(results, executed.rows, executed.prompts);
       return results;
     } finally {
       await runner.close();

@@ -14,7 +14,14 @@ import type { FoldSplit } from './plan.js';
 /** The `evaluation` section as the splitter needs it. */
 export interface SplitSpec {
   /** split method */
-  method: 'holdout' | 'kfold' | 'stratified' | 'group' | 'repeated-stratified' | 'timeseries';
+  method:
+    | 'all'
+    | 'holdout'
+    | 'kfold'
+    | 'stratified'
+    | 'group'
+    | 'repeated-stratified'
+    | 'timeseries';
   /** folds */
   k: number;
   /** holdout test fraction */
@@ -27,7 +34,8 @@ export interface SplitSpec {
 
 /**
  * Splits the dataset into folds with `@assay/splitters` (scikit-learn's
- * cross-validators): holdout (stratified shuffle split when labels exist),
+ * cross-validators): `all` (one fold 0 testing every item, an empty training part),
+ * holdout (stratified shuffle split when labels exist),
  * shuffled k-fold, stratified k-fold, group k-fold (on the group column),
  * repeated stratified k-fold, or time-series split (dataset order).
  *
@@ -52,6 +60,11 @@ export function splitItems(
   try {
     let splits: Iterable<{ train: Uint32Array; test: Uint32Array }>;
     switch (spec.method) {
+      case 'all':
+        // nothing to learn from (zero-shot): one fold that tests every item once
+        foldsPerRepeat = 1;
+        splits = [{ train: new Uint32Array(0), test: Uint32Array.from(items.keys()) }];
+        break;
       case 'holdout':
         foldsPerRepeat = 1;
         splits = stratify

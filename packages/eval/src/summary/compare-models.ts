@@ -68,6 +68,8 @@ async function compareMetrics(
       bootstrap: Math.max(1, options.bootstrap),
       ci: options.ci,
       seed: options.seed,
+      // the sides' rows are the same items in the same order: resample items, not rows
+      clusterIds: passA.clusterIds,
     });
     shared.forEach((name, j) => {
       const d = report.metrics[report.settings.metrics[j]!]!;
@@ -114,7 +116,8 @@ function adjustAcrossPairs(comparisons: ModelComparison[], metrics: readonly str
  * @remarks
  * Items whose request failed for either model are left out, and so are items that do
  * not enter the task metrics for both (a regression answer without a number). Each
- * replicate resamples the paired items with replacement and evaluates both models on
+ * replicate resamples the paired items with replacement (all of an item's predictions at
+ * once, so repeated CV's repeats add no false confidence) and evaluates both models on
  * the same draw; the p-value is the two-sided percentile-inversion p of `@assay/stats`'
  * `pairedBootstrapFromReplicates`.
  * @example

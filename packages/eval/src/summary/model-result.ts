@@ -5,13 +5,15 @@ import type { ExecutedRun } from '../run/run-evaluation.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import { latencySample } from './latency-sample.js';
 import { modelSlices } from './model-slices.js';
+import { positiveClassSummary } from './positive-class.js';
 import { notRepresentative } from './representativeness.js';
 import { serviceStats } from './service-stats.js';
 import { wrongAnswerSample } from './wrong-answers.js';
 
 /**
- * One model's part of `results.json`: answer counts, the reported metrics, confusion
- * matrix and curves, latency samples, service statistics, slices and wrong answers.
+ * One model's part of `results.json`: answer counts, the reported metrics, the positive
+ * class's precision, recall and false-positive rate (binary tasks), confusion matrix and
+ * curves, latency samples, service statistics, slices and wrong answers.
  *
  * @param run - the executed run
  * @param model - the model's configuration
@@ -46,6 +48,7 @@ export function modelResult(
       wrong: count('wrong'),
       unparseable: count('unparseable'),
       failed: count('failed'),
+      distinct: new Set(answered.map((r) => r.id)).size,
     },
     metrics: reported,
     confusion: plots?.confusion ?? null,
@@ -67,6 +70,8 @@ export function modelResult(
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
   };
+  const positiveClass = positiveClassSummary(task, scores);
+  if (positiveClass) result.positiveClass = positiveClass;
   result.notRepresentative = notRepresentative(result, run.config.evaluation);
   return result;
 }

@@ -58,6 +58,7 @@ async function scorePass(
     task: pass.task,
     metrics: pass.metrics,
     foldIds: pass.foldIds,
+    clusterIds: pass.clusterIds,
     ...(pass.labels === undefined ? {} : { labels: pass.labels }),
     seed: options.seed,
     bootstrap: options.bootstrap,
@@ -92,9 +93,11 @@ async function scorePass(
  * @remarks
  * Failed requests are left out. Each prediction row belongs to exactly one test fold
  * (its `fold`: for repeated CV the fold number across repeats, `repeat·k + i`; holdout
- * is fold 0), which is the runner's `foldIds`; the pooled value and its bootstrap run
- * over all rows, so an item of repeated CV counts once per repeat. How rows become label
- * codes is the task's `encode` (see the classification and regression task modules).
+ * is fold 0), which is the runner's `foldIds`; the pooled value runs over all rows, so an
+ * item of repeated CV counts once per repeat, but the bootstrap resamples items (each row's
+ * item is its cluster, the runner's `clusterIds`): repeats of an item add no information and
+ * do not narrow the interval. How rows become label codes is the task's `encode` (see the
+ * classification and regression task modules).
  * @example
  * const runner = createRunner();
  * const metrics = await scoreModelOnPool(runner, rows, taskFor(config.task), ['accuracy'], { folds: 5, bootstrap: 1000, ci: 0.95, seed: 1 });

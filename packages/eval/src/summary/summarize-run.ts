@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
+import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import type { PredictionRow } from '../run/prediction-row.js';
@@ -10,8 +11,10 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
 import { modelResult } from './model-result.js';
+import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
+import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
  * The metrics a run reports: `evaluation.metrics`, else the task's defaults
@@ -41,7 +44,8 @@ export interface SummarizeRunOptions {
  * Turns an executed run into `results.json` content: per-model metrics (pooled,
  * per fold, bootstrap CI, computed on the runner's worker pool), confusion
  * matrix, ROC and calibration curves, service statistics, worst slices,
- * wrong-answer samples, paired comparisons and threshold checks.
+ * wrong-answer samples with the prompts they were asked (`prompts`), paired comparisons and
+ * threshold checks.
  *
  * @param run - the executed run
  * @param options - the runner to score on, end time
@@ -71,14 +75,17 @@ function rowsByModel(run: ExecutedRun): Map<string, PredictionRow[]> {
   return out;
 }
 
-/** Reported metrics plus the task metrics named only by a threshold (checked on the fold mean). */
+/**
+ * Reported metrics, the task metrics named only by a threshold (checked on the fold mean)
+ * and, for a binary task, the positive class's precision, recall and false-positive rate.
+ */
 function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskModule): string[] {
   const fromThresholds = run.config.thresholds
     .map(parseThreshold)
     .flatMap((p) =>
       p.ok && task.metricNames.includes(p.threshold.metric) ? [p.threshold.metric] : [],
     );
-  return [...new Set([...metrics, ...fromThresholds])];
+  return [...new Set([...metrics, ...fromThresholds, ...positiveClassMetrics(task)])];
 }
 
 async function summarizeWith(
@@ -123,6 +130,12 @@ async function summarizeWith(
   return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);
 }
 
+/** What the run's settings make doubtful, one sentence each. */
+function runWarnings(config: ExecutedRun['config']): string[] {
+  const cv = cvWithoutLearningWarning(config.evaluation.method, config.prompt.fewShot.count);
+  return cv === null ? [] : [cv];
+}
+
 function assembleResults(
   run: ExecutedRun,
   task: TaskModule,
@@ -163,14 +176,18 @@ function assembleResults(
       metrics: [...metrics],
       greaterIsBetter: Object.fromEntries(metrics.map((m) => [m, higherIsBetter(m)])),
       fewShot: run.fewShotIds,
+      resampling: 'items',
     },
     models,
+    prompts: wrongAnswerPrompts(models, run.prompts),
     comparisons,
     thresholds,
     passed: thresholds.every((t) => t.passed),
+    warnings: runWarnings(config),
     files: {
       results: join(out, 'results.json'),
       predictions: join(out, 'predictions.arrow'),
+      prompts: join(out, 'prompts.arrow'),
       reportMd: join(out, 'report.md'),
       reportHtml: join(out, 'report.html'),
       journal: run.journalPath,

@@ -10,7 +10,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * @param rows - one model's prediction rows
  * @param items - the evaluated items
  * @param count - the most answers to keep (`output.wrongSamples`)
- * @returns the sample, answers cut to 500 characters
+ * @returns the sample, answers cut to 500 characters, each with the hash of the prompt sent
  * @example
  * wrongAnswerSample(rows, items, 20).length; // at most 20
  */
@@ -34,6 +34,7 @@ export function wrongAnswerSample(
         answer: r.rawAnswer === null ? null : r.rawAnswer.slice(0, 500),
         parsed: r.parsed,
         input: item?.excerpt ?? (item?.fields.text ?? '').slice(0, 400),
+        promptHash: r.promptHash,
       };
     });
 }

@@ -6,6 +6,7 @@ import { EvaluationError } from '../errors.js';
 import { parseAnswer } from '../prompt/parse-answer.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import { calibrationPoints } from './calibration-points.js';
+import { itemClusters } from './item-clusters.js';
 import type { ClassificationPlots, ScoringPass, TaskModule } from './task-module.js';
 
 type ClassificationConfig = Extract<RunConfig['task'], { type: 'classification' }>;
@@ -21,8 +22,17 @@ const DEFAULT_METRICS = [
 /** Label code of an answer that matches no task label (a class outside the runner's `labels`). */
 const UNPARSEABLE = -1;
 
-/** Metrics of one positive label (`f1_score(..., labels=[pos], average=None)`). */
-const POSITIVE_LABEL_METRICS = new Set(['f1', 'precision', 'recall', 'jaccard']);
+/**
+ * Metrics of one positive label (`f1_score(..., labels=[pos], average=None)`, and the
+ * share of the other items predicted positive).
+ */
+const POSITIVE_LABEL_METRICS = new Set([
+  'f1',
+  'precision',
+  'recall',
+  'jaccard',
+  'false_positive_rate',
+]);
 
 function positiveLabelMetric(name: string): boolean {
   return POSITIVE_LABEL_METRICS.has(metricSpec(name)?.name ?? name);
@@ -60,6 +70,7 @@ function encodeRows(
   const yTrue = Int32Array.from(kept, (r) => code(r.expected));
   const yPred = Int32Array.from(kept, (r) => code(r.parsed));
   const foldIds = Int32Array.from(kept, (r) => r.fold);
+  const clusterIds = itemClusters(kept);
   const scored = binary && kept.every((r) => r.score !== null);
   const passes: ScoringPass[] = [];
   const main = metrics.filter(
@@ -71,6 +82,7 @@ function encodeRows(
         ? { yTrue, yPred, yScore: Float64Array.from(kept, (r) => r.score!) }
         : { yTrue, yPred },
       foldIds,
+      clusterIds,
       task: 'classification',
       labels: binary ? [1, 0] : labels.map((_, i) => i),
       metrics: main,
@@ -83,6 +95,7 @@ function encodeRows(
     passes.push({
       input: { yTrue: yTrue.map(ovr), yPred: yPred.map(ovr) },
       foldIds,
+      clusterIds,
       task: 'classification',
       labels: [1, 0],
       metrics: oneVsRest,

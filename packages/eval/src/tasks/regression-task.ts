@@ -2,6 +2,7 @@ import { REGRESSION_METRICS } from '../config/metric-names.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
 import { parseAnswer } from '../prompt/parse-answer.js';
+import { itemClusters } from './item-clusters.js';
 import type { TaskModule } from './task-module.js';
 
 type RegressionConfig = Extract<RunConfig['task'], { type: 'regression' }>;
@@ -55,6 +56,7 @@ export function regressionTask(task: RegressionConfig): TaskModule {
             yPred: Float64Array.from(numeric, (r) => Number(r.parsed)),
           },
           foldIds: Int32Array.from(numeric, (r) => r.fold),
+          clusterIds: itemClusters(numeric),
           task: 'regression',
           metrics,
         },

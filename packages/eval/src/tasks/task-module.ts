@@ -8,6 +8,8 @@ export interface ScoringPass {
   readonly input: PredictionInput;
   /** test fold of each row (the runner's `foldIds`) */
   readonly foldIds: Int32Array;
+  /** item of each row (the runner's `clusterIds`: intervals resample items, not rows) */
+  readonly clusterIds: Int32Array;
   /** the runner's task */
   readonly task: 'classification' | 'regression';
   /** the runner's `labels` option (classification) */

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html/escape-html.js';
+import { axisStartNote, verticalAxisBreak } from './axis-break.js';
 import { seriesColor } from './palette.js';
 
 /** One model's per-fold scores and pooled CI for {@link foldBarChart}. */
@@ -17,7 +18,8 @@ export interface FoldBars {
 
 /**
  * Grouped bar chart of a metric per fold and overall (mean with CI whiskers),
- * one colour per model.
+ * one colour per model. The value axis starts just below the smallest value shown; when
+ * that is above 0 the axis carries a break mark and the note `axis starts at 0.90, not at 0`.
  *
  * @param metric - metric name (axis label)
  * @param models - per model: fold values, mean, CI
@@ -30,7 +32,7 @@ export function foldBarChart(metric: string, models: readonly FoldBars[]): strin
   const groups = [...Array.from({ length: nFolds }, (_, i) => `fold ${i + 1}`), 'mean ± CI'];
   const W = Math.max(420, 60 + groups.length * (models.length * 16 + 18));
   const H = 280;
-  const m = { l: 48, r: 12, t: 30, b: 40 };
+  const m = { l: 48, r: 12, t: 40, b: 40 };
   const vals = models
     .flatMap((md) => [...md.folds, md.ciLow, md.ciHigh, md.mean])
     .filter((v): v is number => v !== null);
@@ -41,10 +43,13 @@ export function foldBarChart(metric: string, models: readonly FoldBars[]): strin
   const sy = (v: number): number => H - m.b - ((v - y0) / (y1 - y0)) * (H - m.t - m.b);
   const gw = (W - m.l - m.r) / groups.length;
   const bw = Math.min(24, (gw - 10) / Math.max(1, models.length));
+  const truncated = y0 > 0;
+  const label = `${metric} per fold${truncated ? ` (axis starts at ${y0.toFixed(2)})` : ''}`;
   const parts = [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(`${metric} per fold`)}"><title>${escapeHtml(`${metric} per fold`)}</title>`,
-    `<text x="${m.l}" y="16" class="chart-title">${escapeHtml(metric)} per fold (axis from ${y0.toFixed(2)})</text>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(label)}"><title>${escapeHtml(label)}</title>`,
+    `<text x="${m.l}" y="16" class="chart-title">${escapeHtml(metric)} per fold</text>`,
   ];
+  if (truncated) parts.push(axisStartNote(m.l, 31, y0.toFixed(2)));
   for (let k = 0; k <= 4; k++) {
     const v = y0 + ((y1 - y0) * k) / 4;
     parts.push(
@@ -71,7 +76,11 @@ export function foldBarChart(metric: string, models: readonly FoldBars[]): strin
       `<text x="${m.l + gi * gw + gw / 2}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${escapeHtml(g)}</text>`,
     );
   });
-  parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/>`);
+  parts.push(
+    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" class="axis"/>`,
+  );
+  // the bars stand on y0, not on 0: the break says their heights exaggerate differences
+  if (truncated) parts.push(verticalAxisBreak(m.l, H - m.b - 9));
   models.forEach((md, i) => {
     parts.push(
       `<rect x="${m.l + i * 140}" y="${H - 14}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${m.l + i * 140 + 14}" y="${H - 5}" class="legend">${escapeHtml(md.name.slice(0, 18))}</text>`,

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html/escape-html.js';
+import { axisStartNote, horizontalAxisBreak } from './axis-break.js';
 import { seriesColor } from './palette.js';
 
 /**
@@ -8,6 +9,7 @@ import { seriesColor } from './palette.js';
  * @param options - title, x label, bin count (default 20), series colour index
  * @returns SVG markup; a labelled empty frame when there are no values
  * @remarks The axis ends at the 99th percentile; the last bin also holds everything above it.
+ *   It starts at the smallest value: above 0, a break mark and a note say so.
  * @example
  * histogramChart([1, 2, 2, 3], { title: 'TTFT', xLabel: 'ms' });
  */
@@ -17,7 +19,7 @@ export function histogramChart(
 ): string {
   const W = 420;
   const H = 240;
-  const m = { l: 44, r: 12, t: 28, b: 40 };
+  const m = { l: 44, r: 12, t: 28, b: 52 };
   const bins = options.bins ?? 20;
   const head = `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(options.title)}"><title>${escapeHtml(options.title)}</title><text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`;
   if (values.length === 0) {
@@ -43,8 +45,15 @@ export function histogramChart(
     );
   });
   parts.push(
-    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${lo.toFixed(1)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${hi < max ? `≥ ${hi.toFixed(1)}` : hi.toFixed(1)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text>`,
+    `<line x1="${lo > 0 ? m.l - 16 : m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${lo.toFixed(1)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${hi < max ? `≥ ${hi.toFixed(1)}` : hi.toFixed(1)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text>`,
   );
+  if (lo > 0) {
+    // the axis starts at the fastest value, not at 0
+    parts.push(
+      horizontalAxisBreak(m.l - 8, H - m.b),
+      axisStartNote(m.l, H - m.b + 28, lo.toFixed(1)),
+    );
+  }
   parts.push('</svg>');
   return parts.join('');
 }

@@ -73,3 +73,69 @@ export function formatInterval(ci: readonly [number, number] | null | undefined)
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
+
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const DOLLARS = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const UNITS = ['', 'k', 'M', 'B', 'T'] as const;
+
+/**
+ * Formats a whole number with thousands separators (`2,796`), {@link MISSING_VALUE} for
+ * null/NaN.
+ *
+ * @param n - the number (rounded to an integer)
+ * @returns the formatted text
+ * @example
+ * formatInteger(2796); // '2,796'
+ */
+export function formatInteger(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return MISSING_VALUE;
+  return GROUPED.format(Math.round(n));
+}
+
+/**
+ * Formats a count (tokens, requests) for reading: as it is below 1000, else three
+ * significant digits with a unit: `12.3k`, `5.09M`, `1.20B`; {@link MISSING_VALUE} for
+ * null/NaN. The exact value stays in `results.json`.
+ *
+ * @param n - the count
+ * @returns the formatted text
+ * @remarks A value that rounds up to the next unit moves there (`999,950` is `1.00M`, not `1000k`).
+ * @example
+ * formatCount(5_090_123); // '5.09M'
+ */
+export function formatCount(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return MISSING_VALUE;
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '-∞';
+  const abs = Math.abs(n);
+  if (abs < 1000) return String(Math.round(n));
+  let unit = Math.min(UNITS.length - 1, Math.floor(Math.log10(abs) / 3));
+  let scaled = abs / 1000 ** unit;
+  if (Number(scaled.toPrecision(3)) >= 1000 && unit < UNITS.length - 1) {
+    unit += 1;
+    scaled = abs / 1000 ** unit;
+  }
+  return `${n < 0 ? '-' : ''}${scaled.toPrecision(3)}${UNITS[unit]}`;
+}
+
+/**
+ * Formats an amount of US dollars for reading: cents with thousands separators from $0.10
+ * up (`$1,234.56`), three significant digits below (`$0.0123`, `$0.0000456`, as costs per
+ * request are small); {@link MISSING_VALUE} for null/NaN.
+ *
+ * @param usd - the amount
+ * @returns the formatted text
+ * @example
+ * formatUsd(1234.561); // '$1,234.56'
+ */
+export function formatUsd(usd: number | null | undefined): string {
+  if (usd === null || usd === undefined || Number.isNaN(usd)) return MISSING_VALUE;
+  if (!Number.isFinite(usd)) return usd > 0 ? '$∞' : '-$∞';
+  const abs = Math.abs(usd);
+  const sign = usd < 0 ? '-' : '';
+  if (abs === 0 || abs >= 0.1) return `${sign}$${DOLLARS.format(abs)}`;
+  const digits = Math.min(100, 2 - Math.floor(Math.log10(abs)));
+  return `${sign}$${abs.toFixed(digits)}`;
+}

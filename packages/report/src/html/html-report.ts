@@ -4,10 +4,13 @@ import { foldBarChart } from '../charts/fold-bar-chart.js';
 import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
-import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
+import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
+import { metricsSection } from './metrics-section.js';
 import { REPORT_CSS } from './report-styles.js';
+import { verdictSection } from './verdict-section.js';
+import { wrongAnswersSection } from './wrong-answers-section.js';
 
 function headline(r: RunResults): string {
   const primary = r.evaluation.metrics[0];
@@ -28,24 +31,34 @@ function headline(r: RunResults): string {
   return `${warnings.join('')}<div class="cards">${cards.join('')}</div>`;
 }
 
-function metricsTable(r: RunResults): string {
-  const ci = Math.round(r.evaluation.ci * 100);
-  const rows = r.models.flatMap((m) =>
-    Object.entries(m.metrics).map(
-      ([name, s]) =>
-        `<tr><td>${h(m.name)}</td><td>${h(name)}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td><td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td></tr>`,
-    ),
-  );
-  return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th><th class="num">fold mean ± std</th><th class="num">per fold</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
 function itemsTable(r: RunResults): string {
-  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">distinct items</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
     .map(
       (m) =>
-        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
+        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>${itemCounts(r)}`;
+}
+
+/** "N predictions of M distinct items" per model, what the intervals resample, run warnings. */
+function itemCounts(r: RunResults): string {
+  const counts = r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map(
+      (m) => `${h(m.name)}: ${m.items.scored} predictions of ${m.items.distinct} distinct items`,
+    );
+  const unit =
+    r.evaluation.resampling === 'items'
+      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      : '';
+  const note = counts.length > 0 ? `<p class="note">${counts.join('; ')}.${unit}</p>` : '';
+  const warnings = (r.warnings ?? []).map((w) => `<p class="fail">Warning: ${h(w)}</p>`);
+  return note + warnings.join('');
+}
+
+/** A readable figure whose exact value shows on hover (`results.json` keeps it too). */
+function exact(text: string, value: number | null): string {
+  return value === null ? text : `<span title="${value}">${text}</span>`;
 }
 
 function serviceTable(r: RunResults): string {
@@ -54,9 +67,9 @@ function serviceTable(r: RunResults): string {
     const classes = Object.entries(s.errorsByClass)
       .map(([k, v]) => `${h(k)}: ${v}`)
       .join(', ');
-    return `<tr><td>${h(m.name)}</td><td class="num">${s.requests}</td><td class="num">${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun}</td><td class="num">${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}</td><td class="num">${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}</td><td class="num">${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}</td><td class="num">${fmt(s.tpotMs.p50, 2)}</td><td class="num">${fmt(s.throughput?.requestsPerSecond, 1)} / ${fmt(s.throughput?.outputTokensPerSecond, 1)}</td><td class="num">${fmt(s.outputTokensPerSecond, 1)}</td><td class="num">${s.inputTokens} / ${s.outputTokens}</td><td class="num">${fmt(s.costUsd, 4)}</td><td class="num">${fmt(s.costPerCorrectUsd, 6)}</td></tr>`;
+    return `<tr><td>${h(m.name)}</td><td class="num">${s.requests}</td><td class="num">${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun}</td><td class="num">${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}</td><td class="num">${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}</td><td class="num">${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}</td><td class="num">${fmt(s.tpotMs.p50, 2)}</td><td class="num">${fmt(s.throughput?.requestsPerSecond, 1)} / ${fmt(s.throughput?.outputTokensPerSecond, 1)}</td><td class="num">${fmt(s.outputTokensPerSecond, 1)}</td><td class="num">${exact(formatCount(s.inputTokens), s.inputTokens)} / ${exact(formatCount(s.outputTokens), s.outputTokens)}</td><td class="num">${exact(formatUsd(s.costUsd), s.costUsd)}</td><td class="num">${exact(formatUsd(s.costPerCorrectUsd), s.costPerCorrectUsd)}</td></tr>`;
   });
-  return `<table><thead><tr><th>model</th><th class="num">requests</th><th class="num">sent / resumed / cached</th><th class="num">failed</th><th class="num">latency ms p50 / p90 / p95 / p99</th><th class="num">TTFT ms p50 / p95</th><th class="num">TPOT ms p50</th><th class="num">throughput req/s / out tok/s</th><th class="num">decode tok/s per request</th><th class="num">tokens in / out</th><th class="num">cost USD</th><th class="num">USD / correct</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>model</th><th class="num">requests</th><th class="num">sent / resumed / cached</th><th class="num">failed</th><th class="num">latency ms p50 / p90 / p95 / p99</th><th class="num">TTFT ms p50 / p95</th><th class="num">TPOT ms p50</th><th class="num">throughput req/s / out tok/s</th><th class="num">decode tok/s per request</th><th class="num">tokens in / out</th><th class="num">cost</th><th class="num">cost / correct</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function comparisonsSection(r: RunResults): string {
@@ -111,17 +124,6 @@ function slicesSection(m: ModelResult): string {
     .map(
       (s) =>
         `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td><td class="num">${fmt(s.accuracy)}</td><td class="num">${s.errors}</td></tr>`,
-    )
-    .join('')}</tbody></table>`;
-}
-
-function wrongSection(m: ModelResult): string {
-  if (m.wrongAnswers.length === 0)
-    return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
-  return `<h3>${h(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th></tr></thead><tbody>${m.wrongAnswers
-    .map(
-      (w) =>
-        `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1}</span></td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -187,6 +189,7 @@ export function htmlReport(r: RunResults): string {
 <title>${h(r.name)} — assay report</title><style>${REPORT_CSS}</style></head>
 <body><main>
 <h1>${h(r.name)}</h1>
+${verdictSection(r)}
 <p class="sub">${h(r.dataset.source)} · ${r.dataset.items} items${
     Object.keys(r.dataset.labels).length
       ? ` (${Object.entries(r.dataset.labels)
@@ -196,7 +199,7 @@ export function htmlReport(r: RunResults): string {
   } · ${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s) · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
 ${headline(r)}
 ${r.task.type === 'generation' ? '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed yet.</p>' : ''}
-${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsTable(r)}<div class="charts">${foldCharts}</div>` : ''}
+${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsSection(r)}<div class="charts">${foldCharts}</div>` : ''}
 <h2>Items</h2>${itemsTable(r)}
 <p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
@@ -205,7 +208,7 @@ ${comparisonsSection(r)}
 <h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>
 ${thresholdsSection(r)}
 ${groups ? `<h2>Slices</h2><p class="note">Groups: ${groups}.</p>${r.models.map(slicesSection).join('')}` : ''}
-${classification || r.task.type === 'regression' ? `<h2>Wrong answers</h2>${r.models.map(wrongSection).join('')}` : ''}
+${classification || r.task.type === 'regression' ? `<h2>Wrong answers</h2>${r.models.map((m) => wrongAnswersSection(m, r.prompts)).join('')}` : ''}
 <p class="note">Generated by assay · results.json schemaVersion ${r.schemaVersion}.</p>
 </main></body></html>
 `;

@@ -18,12 +18,21 @@ th{background:var(--soft);font-weight:600;font-size:13px}
 td.num,th.num{text-align:right}
 .pass{color:var(--good);font-weight:600}.fail{color:var(--bad);font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
-.chart{background:#fff;border:1px solid var(--line);border-radius:6px}
+.chart{background:#fff;border:1px solid var(--line);border-radius:6px;max-width:100%;height:auto}
 .chart-title{font-size:13px;font-weight:600;fill:var(--fg)}
 .tick{font-size:11px;fill:var(--muted)}.axis-label{font-size:12px;fill:var(--fg)}.legend{font-size:11px;fill:var(--fg)}
 .grid{stroke:#eef1f4}.axis{stroke:#8c959f}.diagonal{stroke:#8c959f;stroke-dasharray:4 4}
 .cell-text{font-size:13px;fill:var(--fg)}.cell-text.light{fill:#fff}.empty{fill:var(--soft)}
 pre.answer{white-space:pre-wrap;word-break:break-word;margin:0;max-height:7.5em;overflow:auto;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:4px 6px;border-radius:4px}
 .note{color:var(--muted);font-size:12px}
+.verdict{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:8px;padding:10px 16px 6px;margin:12px 0 16px;background:var(--soft);overflow-wrap:anywhere}
+.verdict-pass{border-left-color:var(--good)}.verdict-fail{border-left-color:var(--bad)}
+.verdict p,.verdict ul{margin:6px 0}.verdict .outcome{font-weight:600}
+h2.verdict-title{border:0;margin:0 0 4px;padding:0}
+.badge{display:inline-block;padding:1px 8px;border-radius:4px;color:#fff;background:var(--muted);font-size:14px;vertical-align:2px}
+.badge-pass{background:var(--good)}.badge-fail{background:var(--bad)}
+.warn{border-left:4px solid #bf8700;background:#fff8c5;padding:6px 10px;margin:8px 0;border-radius:4px}
+.axis-note{font-size:11px;fill:#9a6700}.axis-break{stroke:#9a6700;stroke-width:1.5;fill:none}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:3px}
+@media (max-width:900px){main{padding:16px 12px 48px}table{display:block;overflow-x:auto}}
 `;

@@ -1,24 +1,12 @@
-import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
+import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import type { RunResults } from '../results/run-results-schema.js';
-
-/**
- * Text from data, models or servers as Markdown that renders as that text: HTML escaped
- * (Markdown viewers pass raw HTML through, so `<script>` or `<img onerror>` in an answer
- * would run), table pipes escaped, line breaks folded.
- */
-function cellText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
-}
+import { cellText } from './markdown-text.js';
+import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
+import { wrongAnswersSection } from './wrong-answers-section.js';
 
 /** Title, data set and evaluation settings. */
 function headerSection(r: RunResults, ci: number): string[] {
   const lines: string[] = [];
-  lines.push(`# ${cellText(r.name)} — assay run report`, '');
   lines.push(
     `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items (${Object.entries(
       r.dataset.labels,
@@ -39,21 +27,6 @@ function representativenessSection(r: RunResults): string[] {
   return ['**Not representative:**', '', ...reasons.map((x) => `- ${cellText(x)}`), ''];
 }
 
-/** Task metrics per model: pooled value, interval, fold mean ± std. */
-function metricsSection(r: RunResults, ci: number): string[] {
-  const lines: string[] = [];
-  lines.push('## Task metrics', '');
-  lines.push(`| model | metric | pooled | ${ci}% CI | fold mean ± std |`, '|---|---|---|---|---|');
-  for (const m of r.models) {
-    for (const [name, s] of Object.entries(m.metrics)) {
-      lines.push(
-        `| ${cellText(m.name)} | ${name} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] | ${fmt(s.mean)} ± ${fmt(s.std)} |`,
-      );
-    }
-  }
-  return lines;
-}
-
 /** Answers per model by outcome. */
 function itemsSection(r: RunResults): string[] {
   const lines: string[] = [];
@@ -61,16 +34,31 @@ function itemsSection(r: RunResults): string[] {
     '',
     '## Items',
     '',
-    '| model | total | scored | correct | wrong | unparseable | failed |',
-    '|---|---|---|---|---|---|---|',
+    '| model | total | scored | distinct items | correct | wrong | unparseable | failed |',
+    '|---|---|---|---|---|---|---|---|',
   );
   for (const m of r.models) {
     const i = m.items;
     lines.push(
-      `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
+      `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.distinct ?? MISSING_VALUE} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
     );
   }
+  lines.push('', ...countsNote(r).map(cellText));
+  for (const w of r.warnings ?? []) lines.push('', `**Warning:** ${cellText(w)}`);
   return lines;
+}
+
+/** "N predictions of M distinct items" per model, and what the intervals resample. */
+function countsNote(r: RunResults): string[] {
+  const counts = r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map((m) => `${m.name}: ${m.items.scored} predictions of ${m.items.distinct} distinct items`);
+  if (counts.length === 0) return [];
+  const unit =
+    r.evaluation.resampling === 'items'
+      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      : '';
+  return [`${counts.join('; ')}.${unit}`];
 }
 
 /** Service statistics per model. */
@@ -80,13 +68,13 @@ function serviceSection(r: RunResults): string[] {
     '',
     '## Service',
     '',
-    '| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | req/s | out tok/s | decode tok/s per request | tokens in/out | cost USD | USD / correct |',
+    '| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | req/s | out tok/s | decode tok/s per request | tokens in / out | cost | cost / correct |',
     '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const m of r.models) {
     const s = m.service;
     lines.push(
-      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${s.inputTokens}/${s.outputTokens} | ${fmt(s.costUsd, 4)} | ${fmt(s.costPerCorrectUsd, 6)} |`,
+      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
     );
   }
   return lines;
@@ -175,15 +163,16 @@ function filesSection(r: RunResults): string[] {
   const lines: string[] = [];
   lines.push(
     '',
-    `Files: \`results.json\`, \`predictions.arrow\`, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
+    `Files: \`results.json\`, \`predictions.arrow\`${r.files.prompts ? ', `prompts.arrow`' : ''}, \`report.html\` in ${cellText(r.files.results.replace(/results\.json$/, ''))}.`,
     '',
   );
   return lines;
 }
 
 /**
- * Renders `report.md`: headline metrics with CIs, service statistics,
- * comparisons, thresholds, worst slices and failure reasons.
+ * Renders `report.md`: the verdict, headline metrics with CIs, service statistics,
+ * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
+ * the prompt sent (cut short; every prompt is in `prompts.arrow`).
  *
  * @param r - run results
  * @returns Markdown text
@@ -193,15 +182,19 @@ function filesSection(r: RunResults): string[] {
 export function markdownReport(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
   return [
+    `# ${cellText(r.name)} — assay run report`,
+    '',
+    ...markdownVerdict(r),
     ...headerSection(r, ci),
     ...representativenessSection(r),
-    ...metricsSection(r, ci),
+    ...markdownMetrics(r, ci),
     ...itemsSection(r),
     ...serviceSection(r),
     ...failuresSection(r),
     ...comparisonsSection(r),
     ...thresholdsSection(r),
     ...slicesSection(r),
+    ...wrongAnswersSection(r),
     ...filesSection(r),
   ].join('\n');
 }

@@ -81,6 +81,11 @@ const ModelResultSchema = z.object({
     wrong: z.number().int(),
     unparseable: z.number().int(),
     failed: z.number().int(),
+    /**
+     * distinct items among the scored predictions (repeated CV predicts an item once per
+     * repeat): the units the intervals resample. Absent in files written before it existed.
+     */
+    distinct: z.number().int().optional(),
   }),
   metrics: z.record(z.string(), MetricSummarySchema),
   confusion: z
@@ -113,14 +118,46 @@ const ModelResultSchema = z.object({
       answer: z.string().nullable(),
       parsed: z.string().nullable(),
       input: z.string(),
+      /**
+       * the hash of the prompt sent (`prompt_hash` in `predictions.arrow`); its messages are in
+       * the top-level `prompts`. Absent in files written before prompts were kept.
+       */
+      promptHash: z.string().optional(),
     }),
   ),
+  /**
+   * The positive class's own figures on a binary classification task, scored on the runner
+   * like the other metrics (pooled value, per fold, bootstrap interval): `precision` (of the
+   * items answered with the positive label, the share that has it), `recall` (of the items
+   * with the positive label, the share answered so) and `falsePositiveRate` (of the other
+   * items, the share answered with the positive label). Absent for other tasks and in files
+   * written before it existed.
+   */
+  positiveClass: z
+    .object({
+      label: z.string(),
+      precision: MetricSummarySchema,
+      recall: MetricSummarySchema,
+      falsePositiveRate: MetricSummarySchema,
+    })
+    .optional(),
   /**
    * Why this model's metrics do not represent it (too many failed requests or unparseable
    * answers, above `evaluation.maxFailedFraction` / `maxUnparseableFraction`); empty when
    * they do. Absent in files written before this check existed.
    */
   notRepresentative: z.array(z.string()).optional(),
+});
+
+/**
+ * One message of a prompt as `results.json` keeps it: long contents are cut to
+ * `PROMPT_MESSAGE_CHARS` characters, `omittedChars` saying how many were left out (the whole
+ * prompt is in `prompts.arrow`).
+ */
+const PromptMessageSchema = z.object({
+  role: z.string(),
+  content: z.string(),
+  omittedChars: z.number().int().positive().optional(),
 });
 
 const ComparisonSchema = z.object({
@@ -187,14 +224,32 @@ export const RunResultsSchema = z.object({
     /** per reported metric, whether larger values are better (from the metric registry) */
     greaterIsBetter: z.record(z.string(), z.boolean()).optional(),
     fewShot: z.array(z.array(z.string())),
+    /**
+     * what a bootstrap resample draws: `items` (every prediction of a drawn item). Absent in
+     * files written before it existed, whose intervals resampled predictions.
+     */
+    resampling: z.enum(['items', 'predictions']).optional(),
   }),
   models: z.array(ModelResultSchema),
+  /**
+   * The prompts of the sampled wrong answers (`models[].wrongAnswers[].promptHash`), by hash:
+   * each prompt once however many models or answers share it, so the file stays small. Every
+   * prompt of the run is in `files.prompts`. Absent in files written before prompts were kept.
+   */
+  prompts: z.record(z.string(), z.array(PromptMessageSchema)).optional(),
   comparisons: z.array(ComparisonSchema),
   thresholds: z.array(ThresholdResultSchema),
   passed: z.boolean(),
+  /**
+   * what the run's settings make doubtful (e.g. cross-validation with nothing learned from
+   * the training folds); absent in files written before it existed
+   */
+  warnings: z.array(z.string()).optional(),
   files: z.object({
     results: z.string(),
     predictions: z.string(),
+    /** `prompts.arrow`: every distinct prompt, keyed by `prompt_hash` (absent in older files) */
+    prompts: z.string().optional(),
     reportMd: z.string(),
     reportHtml: z.string(),
     journal: z.string(),
@@ -212,5 +267,9 @@ export type ModelComparison = z.infer<typeof ComparisonSchema>;
 export type ThresholdResult = z.infer<typeof ThresholdResultSchema>;
 /** Metric summary (pooled value, fold mean/std, CI). */
 export type MetricSummary = z.infer<typeof MetricSummarySchema>;
+/** The positive class's precision, recall and false-positive rate of one model. */
+export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
+/** One message of a prompt kept in {@link RunResults} `prompts`. */
+export type PromptMessageResult = z.infer<typeof PromptMessageSchema>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;

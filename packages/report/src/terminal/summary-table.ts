@@ -1,29 +1,90 @@
-import { fmt, fmtP, MISSING_VALUE } from '../format/format-number.js';
+import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { metricGroups } from '../metrics-table/identical-metrics.js';
+import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
+import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
+import { runVerdict } from '../verdict/verdict.js';
 import { textTable } from './text-table.js';
 
-/** Task metrics with their intervals, one row per model (the first six metrics). */
+/**
+ * Task metrics with their intervals, one row per model (the first six quantities: metrics
+ * identical by construction share a column, with a note); then the positive class's
+ * figures and any ranking-versus-decision warning.
+ */
 function metricsTable(r: RunResults): string[] {
-  const metrics = r.evaluation.metrics.slice(0, 6);
-  if (metrics.length === 0) return [];
+  const groups = metricGroups(r.evaluation.metrics, r.models).slice(0, 6);
+  if (groups.length === 0) return [];
   const ci = Math.round(r.evaluation.ci * 100);
   const table = textTable(
-    ['model', ...metrics.map((m) => `${m} [${ci}% CI]`)],
+    ['model', ...groups.map((g) => `${g.names.join(' = ')} [${ci}% CI]`)],
     r.models.map((m) => [
       m.name,
-      ...metrics.map((k) => {
-        const s = m.metrics[k];
+      ...groups.map(({ names }) => {
+        const s = m.metrics[names[0]!];
         return s ? `${fmt(s.value)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]` : MISSING_VALUE;
       }),
     ]),
   );
   const reasons = r.models.flatMap((m) =>
-    metrics.flatMap((k) => {
-      const reason = m.metrics[k]?.reason;
-      return reason ? [`  ${m.name} ${k} ${MISSING_VALUE}: ${reason}`] : [];
+    groups.flatMap(({ names }) => {
+      const reason = m.metrics[names[0]!]?.reason;
+      return reason ? [`  ${m.name} ${names[0]} ${MISSING_VALUE}: ${reason}`] : [];
     }),
   );
-  return [table, ...reasons, ''];
+  const notes = groups.flatMap((g) => (g.note ? [`  ${g.names.join(' = ')}: ${g.note}.`] : []));
+  return [
+    table,
+    ...reasons,
+    ...notes,
+    ...predictionCounts(r),
+    ...positiveClassLines(r),
+    ...rankingLines(r),
+    '',
+  ];
+}
+
+/** One line per model of a binary task: the positive class's figures with intervals. */
+function positiveClassLines(r: RunResults): string[] {
+  return r.models.flatMap((m) => {
+    const pc = positiveClassRows(m);
+    if (!pc) return [];
+    const figures = pc.rows.map(
+      (row) =>
+        `${row.name} ${fmt(row.summary.value)} [${fmt(row.summary.ciLow)}, ${fmt(row.summary.ciHigh)}]`,
+    );
+    return [`  ${m.name}, positive class ${pc.label}: ${figures.join(', ')}`];
+  });
+}
+
+function rankingLines(r: RunResults): string[] {
+  return r.models.flatMap((m) => {
+    const gap = rankingDecisionGap(m, r.task.positiveLabel);
+    return gap ? [`WARNING  ${rankingDecisionWarning(gap)}`] : [];
+  });
+}
+
+/** The verdict in short: the outcome, the headline metric per model, the biggest risk. */
+function verdictLines(r: RunResults): string[] {
+  const v = runVerdict(r);
+  return [
+    `Verdict: ${v.word}. ${v.outcome}`,
+    ...v.headline.map((s) => `  ${s}`),
+    `  Biggest risk: ${v.risks[0] ?? ''}`,
+    '',
+  ];
+}
+
+/**
+ * Per model: the predictions scored and the distinct items among them, which the intervals
+ * resample (repeated CV predicts each item once per repeat: more predictions, no more items).
+ */
+function predictionCounts(r: RunResults): string[] {
+  return r.models
+    .filter((m) => m.items.distinct !== undefined)
+    .map(
+      (m) =>
+        `  ${m.name}: ${m.items.scored} predictions of ${m.items.distinct} distinct items${r.evaluation.resampling === 'items' ? ' (intervals resample items)' : ''}`,
+    );
 }
 
 /**
@@ -32,7 +93,7 @@ function metricsTable(r: RunResults): string[] {
  */
 function serviceTable(r: RunResults): string[] {
   const header = ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
-  header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost USD');
+  header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost');
   const table = textTable(
     header,
     r.models.map((m) => [
@@ -47,7 +108,7 @@ function serviceTable(r: RunResults): string[] {
       fmt(m.service.latencyMs.p99, 1),
       fmt(m.service.throughput?.requestsPerSecond, 1),
       fmt(m.service.throughput?.outputTokensPerSecond, 1),
-      fmt(m.service.costUsd, 4),
+      formatUsd(m.service.costUsd),
     ]),
   );
   // Always shown: a run that resumed everything must say so, not pass off old answers as new.
@@ -97,8 +158,8 @@ function thresholdLines(r: RunResults): string[] {
 }
 
 /**
- * The plain-text summary `assay run` prints on stdout: metrics with CIs per
- * model, service figures, comparisons and thresholds.
+ * The plain-text summary `assay run` prints on stdout: the verdict in short, metrics with
+ * CIs per model, service figures, comparisons and thresholds.
  *
  * @param r - run results
  * @returns multi-line text (no colours)
@@ -106,10 +167,14 @@ function thresholdLines(r: RunResults): string[] {
  * process.stdout.write(summaryTable(results));
  */
 export function summaryTable(r: RunResults): string {
-  const title = `${r.name}: ${r.dataset.items} items, ${r.evaluation.method} (${r.evaluation.folds} folds), ${r.models.length} model(s)`;
+  const method =
+    r.evaluation.method === 'all'
+      ? 'every item once'
+      : `${r.evaluation.method} (${r.evaluation.folds} folds)`;
+  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${r.models.length} model(s)`;
   return [
     title,
-    '',
+    ...verdictLines(r),
     ...metricsTable(r),
     ...serviceTable(r),
     ...comparisonLines(r),

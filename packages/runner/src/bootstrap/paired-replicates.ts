@@ -1,9 +1,11 @@
 import { createRng } from '@assay/splitters';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
+import { rowDraw } from './row-draw.js';
 
 /**
- * Runs one batch of paired replicates.
+ * Runs one batch of paired replicates: rows drawn once per replicate (whole clusters
+ * when side A's columns have clusters) and scored on both sides.
  *
  * @param task - the batch
  * @returns B − A per replicate and metric (`replicate * metrics.length + metric`) and the
@@ -17,12 +19,12 @@ export function runPairedBootstrapTask(task: PairedBootstrapTask): {
   const m = task.metrics.length;
   const values = new Float64Array(task.seeds.length * m);
   const errors: string[] = [];
-  const drawn = new Uint32Array(n);
+  // both sides hold the same rows, so side A's clusters are B's
+  const draw = rowDraw(n, null, task.a.clusters);
   const valuesA = new Float64Array(m);
   const valuesB = new Float64Array(m);
   task.seeds.forEach((seed, r) => {
-    const rng = createRng(seed);
-    for (let i = 0; i < n; i++) drawn[i] = rng.nextInt(n);
+    const drawn = draw(createRng(seed));
     computeMetricValues(task.a, task.metrics, drawn, valuesA, 0, errors);
     computeMetricValues(task.b, task.metrics, drawn, valuesB, 0, errors);
     for (let j = 0; j < m; j++) values[r * m + j] = valuesB[j]! - valuesA[j]!;

@@ -1,6 +1,6 @@
 import { createRng } from '@assay/splitters';
 import { percentileInterval } from '@assay/stats';
-import type { ConfusionMetric, MetricSpec } from '../metrics/metric-spec.js';
+import type { MetricSpec } from '../metrics/metric-spec.js';
 import type {
   BootstrapTask,
   MultinomialTask,
@@ -42,97 +42,148 @@ export interface QueuedBootstrap {
   readonly done: Promise<{ intervals: ([number, number] | null)[][]; warnings: string[] }>;
 }
 
+/** Which replicates of the job's metrics run by multinomial draws and which by rows. */
+interface Methods {
+  readonly method: Record<string, 'multinomial-counts' | 'rows'>;
+  /** Confusion metrics drawn as multinomial confusion matrices. */
+  readonly multinomial: string[];
+  /** Every other metric, on resampled rows (or whole clusters of rows). */
+  readonly resampled: string[];
+}
+
+/**
+ * Multinomial draws of the confusion matrix are exact for unweighted rows drawn one by
+ * one: not for weighted rows, nor for clusters of several rows (a replicate then holds
+ * whole clusters), and with very many classes and few rows per cell resampling rows is
+ * the cheaper exact method (O(non-zero cells) against O(n) per replicate).
+ */
+function chooseMethods(job: BootstrapJob): Methods {
+  const { columns, specs, overallCounts } = job;
+  let nonZero = 0;
+  if (overallCounts !== null) for (const c of overallCounts) if (c > 0) nonZero++;
+  const rowsAreClusters = columns.clusters === undefined || columns.clusters.count === columns.n;
+  const counts =
+    columns.weight === null && rowsAreClusters && nonZero <= Math.max(64, columns.n / 4);
+  const multinomial = counts ? specs.filter((s) => s.kind === 'confusion').map((s) => s.name) : [];
+  const resampled = specs.filter((s) => !multinomial.includes(s.name)).map((s) => s.name);
+  const method: Record<string, 'multinomial-counts' | 'rows'> = {};
+  for (const name of multinomial) method[name] = 'multinomial-counts';
+  for (const name of resampled) method[name] = 'rows';
+  return { method, multinomial, resampled };
+}
+
+/** One queued batch: its selection, first replicate and metrics. */
+interface QueuedBatch {
+  readonly selection: number;
+  readonly first: number;
+  readonly names: readonly string[];
+  readonly result: Promise<ValuesResult>;
+}
+
+/** `bootstrap` replicate seeds from `createRng(deriveSeed(seed, stream, si))`. */
+function replicateSeeds(job: BootstrapJob, stream: number, si: number): number[] {
+  const rng = createRng(deriveSeed(job.seed, stream, si));
+  return Array.from({ length: job.bootstrap }, () => rng.nextUint32());
+}
+
+/** Queues every batch of one selection (whole set or slice `si - 1`). */
+function queueSelection(
+  job: BootstrapJob,
+  methods: Methods,
+  si: number,
+  selection: Selection,
+  out: QueuedBatch[],
+): void {
+  const { columns, bootstrap, overallCounts, sliceCounts } = job;
+  const { multinomial, resampled } = methods;
+  const cells = columns.classes.length ** 2;
+  if (multinomial.length > 0 && overallCounts !== null) {
+    const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
+    const seeds = replicateSeeds(job, 1, si);
+    const batch = Math.max(MULTINOMIAL_BATCH, Math.ceil(bootstrap / job.tasks));
+    for (let first = 0; first < bootstrap; first += batch) {
+      const task: MultinomialTask = {
+        kind: 'multinomial',
+        columns,
+        counts,
+        metrics: multinomial,
+        seeds: seeds.slice(first, first + batch),
+      };
+      out.push({ selection: si, first, names: multinomial, result: job.run(task) });
+    }
+  }
+  if (resampled.length === 0) return;
+  const seeds = replicateSeeds(job, 2, si);
+  for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
+    const task: BootstrapTask = {
+      kind: 'bootstrap',
+      columns,
+      metrics: resampled,
+      selection,
+      seeds: seeds.slice(first, first + BOOTSTRAP_BATCH),
+    };
+    out.push({ selection: si, first, names: resampled, result: job.run(task) });
+  }
+}
+
+/** The percentile interval of every metric on every selection, from the batches' values. */
+function intervalsOf(
+  job: BootstrapJob,
+  selections: number,
+  batches: readonly QueuedBatch[],
+  results: readonly ValuesResult[],
+): { intervals: ([number, number] | null)[][]; warnings: string[] } {
+  const names = job.specs.map((s) => s.name);
+  const warnings: string[] = [];
+  const replicateValues = Array.from({ length: selections }, () =>
+    names.map(() => new Float64Array(job.bootstrap)),
+  );
+  results.forEach((result, t) => {
+    const { selection, first, names: taskNames } = batches[t]!;
+    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+    const m = taskNames.length;
+    for (let r = 0; r * m < result.values.length; r++) {
+      taskNames.forEach((name, j) => {
+        replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
+      });
+    }
+  });
+  const intervals = replicateValues.map((perMetric) =>
+    perMetric.map((values) => percentileInterval(values, job.ci)),
+  );
+  return { intervals, warnings };
+}
+
 /**
  * Queues the bootstrap replicates of every metric on the whole set and on each
- * slice: confusion metrics (unweighted, not too many non-zero cells) by
- * multinomial draws of the confusion matrix, every other metric by resampling
- * rows. Replicate `r` of selection `s` uses the `r`-th output of
+ * slice: confusion metrics (unweighted, rows their own clusters, not too many
+ * non-zero cells) by multinomial draws of the confusion matrix, every other
+ * metric by resampling rows, or whole clusters of rows when the columns have
+ * clusters. Replicate `r` of selection `s` uses the `r`-th output of
  * `createRng(deriveSeed(seed, 1 | 2, s))` as its seed, so batching and worker
  * count do not change a result.
  *
  * @param job - the runner, the data, the counts and the settings
  * @returns the methods at once; the intervals when `done` resolves
+ * @example
+ * const queued = queueBootstrap(job);
+ * const { intervals } = await queued.done;
  */
 export function queueBootstrap(job: BootstrapJob): QueuedBootstrap {
-  const { columns, specs, overallCounts, sliceCounts, seed, bootstrap } = job;
-  const names = specs.map((s) => s.name);
-  const k = columns.classes.length;
-  const cells = k * k;
-  // multinomial draws cost O(non-zero cells) per replicate, row draws O(n): with very many
-  // classes and few rows per cell, resampling rows is the cheaper exact method
-  let nonZero = 0;
-  if (overallCounts !== null) for (const c of overallCounts) if (c > 0) nonZero++;
-  const multinomial =
-    columns.weight === null && nonZero <= Math.max(64, columns.n / 4)
-      ? (specs.filter((s) => s.kind === 'confusion') as ConfusionMetric[])
-      : [];
-  const resampled = specs
-    .filter((s) => !multinomial.includes(s as ConfusionMetric))
-    .map((s) => s.name);
-  const method: Record<string, 'multinomial-counts' | 'rows'> = {};
-  for (const s of multinomial) method[s.name] = 'multinomial-counts';
-  for (const name of resampled) method[name] = 'rows';
+  const { columns } = job;
+  const methods = chooseMethods(job);
   const selections: Selection[] = [
     null,
     ...columns.sliceValues.map((_, s) => ({ ids: columns.slice!, value: s })),
   ];
-  const tasks: { selection: number; first: number; names: string[] }[] = [];
-  const promises: Promise<ValuesResult>[] = [];
-  const multinomialNames = multinomial.map((s) => s.name);
+  const batches: QueuedBatch[] = [];
   selections.forEach((selection, si) => {
-    if (multinomial.length > 0 && overallCounts !== null) {
-      const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
-      const rng = createRng(deriveSeed(seed, 1, si));
-      const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-      const batch = Math.max(MULTINOMIAL_BATCH, Math.ceil(bootstrap / job.tasks));
-      for (let first = 0; first < bootstrap; first += batch) {
-        tasks.push({ selection: si, first, names: multinomialNames });
-        promises.push(
-          job.run({
-            kind: 'multinomial',
-            columns,
-            counts,
-            metrics: multinomialNames,
-            seeds: seeds.slice(first, first + batch),
-          }),
-        );
-      }
-    }
-    if (resampled.length === 0) return;
-    const rng = createRng(deriveSeed(seed, 2, si));
-    const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-    for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
-      tasks.push({ selection: si, first, names: resampled });
-      promises.push(
-        job.run({
-          kind: 'bootstrap',
-          columns,
-          metrics: resampled,
-          selection,
-          seeds: seeds.slice(first, first + BOOTSTRAP_BATCH),
-        }),
-      );
-    }
+    queueSelection(job, methods, si, selection, batches);
   });
-  const done = job.track(promises).then((results) => {
-    const warnings: string[] = [];
-    const replicateValues = selections.map(() => names.map(() => new Float64Array(bootstrap)));
-    results.forEach((result, t) => {
-      const { selection, first, names: taskNames } = tasks[t]!;
-      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
-      const m = taskNames.length;
-      for (let r = 0; r * m < result.values.length; r++) {
-        taskNames.forEach((name, j) => {
-          replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
-        });
-      }
-    });
-    const intervals = replicateValues.map((perMetric) =>
-      perMetric.map((values) => percentileInterval(values, job.ci)),
-    );
-    return { intervals, warnings };
-  });
+  const done = job
+    .track(batches.map((b) => b.result))
+    .then((results) => intervalsOf(job, selections.length, batches, results));
   // awaited by the caller after the fold pass; a rejection must not go unhandled meanwhile
   done.catch(() => undefined);
-  return { method, done };
+  return { method: methods.method, done };
 }

@@ -183,6 +183,42 @@ export function padTallies(tallies: LabelTallies, width: number): LabelTallies {
   return { tp: pad(tallies.tp), predicted: pad(tallies.predicted), actual: pad(tallies.actual) };
 }
 
+/**
+ * The false-positive rate of the positive class, from K×K counts: of the items whose true
+ * class is the negative one of the two, the share predicted positive,
+ * `counts[neg][pos] / sum(counts[neg][*])`; NaN when there is no negative item (as
+ * scikit-learn's `roc_curve` gives `nan` then).
+ *
+ * @remarks
+ * With two predicted classes this is `fp / (fp + tn)` of
+ * `confusion_matrix(y_true, y_pred).ravel()`. A third, predicted-only class (an answer
+ * matching no label) on a negative item stays in the denominator but is no false positive:
+ * the rate answers "how often is a negative item flagged positive". scikit-learn has no
+ * scorer of this name; the reference values come from `confusion_matrix` over every label
+ * (test-support/scripts/make-labels-fixtures.py).
+ */
+function falsePositiveRate(name: string): ConfusionMetric {
+  return {
+    name,
+    task: 'classification',
+    needs: 'labels',
+    kind: 'confusion',
+    greaterIsBetter: false,
+    compute(rawCounts, rawClasses, columns) {
+      const set = columns.labelSet;
+      const counts = set === undefined ? rawCounts : padCounts(rawCounts, rawClasses, set.width);
+      const nClasses = set === undefined ? rawClasses : set.width;
+      const pos = positiveIndex(columns, name);
+      const pair = set === undefined ? columns.classes.map((_, i) => i) : set.indices;
+      const neg = pair.find((i) => i !== pos);
+      if (neg === undefined) return Number.NaN;
+      let negatives = 0;
+      for (let j = 0; j < nClasses; j++) negatives += counts[neg * nClasses + j]!;
+      return negatives > 0 ? counts[neg * nClasses + pos]! / negatives : Number.NaN;
+    },
+  };
+}
+
 function plain(
   name: string,
   compute: (counts: Float64Array, nClasses: number) => number,
@@ -209,7 +245,8 @@ function plain(
  * the rows whose answer is outside `labels`, and Assay never drops an
  * unparseable answer), and the binary forms score the positive of the two labels
  * (`f1_score(..., labels=[pos], average=None)`, which scikit-learn's
- * `average='binary'` refuses once a third label is predicted).
+ * `average='binary'` refuses once a third label is predicted). `false_positive_rate` is
+ * the positive class's: negative items predicted positive over all negative items.
  */
 export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
   plain('accuracy', accuracyFromConfusion, accuracyFromTallies),
@@ -232,4 +269,5 @@ export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
       setWise(`jaccard${suffix}`, 'jaccard', average),
     ];
   }),
+  falsePositiveRate('false_positive_rate'),
 ];

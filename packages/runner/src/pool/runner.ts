@@ -118,7 +118,7 @@ export class Runner {
    * @param input - in-memory columns `{ yTrue, yPred, yScore?, yProba?, weight?, group?, slice? }`
    *   (arrays, typed arrays or Arrow vectors), or `{ table, roles }` for a table
    *   from {@link loadColumns} or an apache-arrow Table
-   * @param options - task, metrics, `cv` or `foldIds`, seed, bootstrap, ci, dropMissing
+   * @param options - task, metrics, `cv` or `foldIds`, `clusterIds`, seed, bootstrap, ci, dropMissing
    * @returns the report (validates against `ScoreReportSchema`)
    * @throws {@link RunnerError} for bad options or data, `WORKER_FAILED` when a worker
    *   throws or dies, `INTERRUPTED` after {@link Runner.close}
@@ -140,7 +140,8 @@ export class Runner {
    *
    * @param a - side A's columns, as for {@link Runner.scorePredictions}
    * @param b - side B's columns, the same rows in the same order
-   * @param options - metrics (registry names or aliases), labels, bootstrap, ci, seed
+   * @param options - metrics (registry names or aliases), labels, bootstrap, ci, seed,
+   *   `clusterIds` (each replicate draws whole clusters, e.g. every repeat of an item)
    * @returns per metric: both values, the difference, its interval and p-value
    * @throws {@link RunnerError} for bad options or data (prefixed by the side), row counts
    *   that differ, `WORKER_FAILED` when a worker fails, `INTERRUPTED` after {@link Runner.close}

@@ -127,7 +127,9 @@ export interface RowsTask {
 
 /**
  * Bootstrap replicates by row resampling within a selection: replicate `r`
- * draws `m` rows with replacement using `createRng(seeds[r])`.
+ * draws `m` rows with replacement using `createRng(seeds[r])`, or, when the
+ * columns have clusters, the selection's `C` clusters with replacement and
+ * every row of each.
  */
 export interface BootstrapTask {
   readonly kind: 'bootstrap';
@@ -201,8 +203,8 @@ export type PassRunner = (
 
 /**
  * Paired bootstrap replicates of two models' predictions of the same rows: replicate
- * `r` draws `n` rows with replacement using `createRng(seeds[r])` and evaluates every
- * metric on that one draw for both sides.
+ * `r` draws `n` rows (or side A's clusters of rows) with replacement using
+ * `createRng(seeds[r])` and evaluates every metric on that one draw for both sides.
  */
 export interface PairedBootstrapTask {
   readonly kind: 'paired-bootstrap';

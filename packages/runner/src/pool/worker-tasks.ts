@@ -6,6 +6,7 @@ import {
 import { createRng } from '@assay/splitters';
 import { bootstrapConfusionCounts } from '../bootstrap/confusion-bootstrap.js';
 import { runPairedBootstrapTask } from '../bootstrap/paired-replicates.js';
+import { rowDraw } from '../bootstrap/row-draw.js';
 import {
   accumulateStratifiedFolds,
   countClassesByBlock,
@@ -137,22 +138,20 @@ export function runRowsTask(task: RowsTask): ValuesResult {
 }
 
 /**
- * Runs one batch of bootstrap replicates by row resampling.
+ * Runs one batch of bootstrap replicates by row resampling (whole clusters of rows
+ * when the columns have clusters).
  *
  * @param task - the batch
  * @returns values indexed `replicate * metrics.length + metric`
  */
 export function runBootstrapTask(task: BootstrapTask): ValuesResult {
-  const base = selectRows(task.selection);
-  const size = base === null ? task.columns.n : base.length;
   const m = task.metrics.length;
   const values = new Float64Array(task.seeds.length * m);
   const errors: string[] = [];
-  const drawn = new Uint32Array(size);
+  // rows, or whole clusters of rows (repeated predictions of one item)
+  const draw = rowDraw(task.columns.n, selectRows(task.selection), task.columns.clusters);
   task.seeds.forEach((seed, r) => {
-    const rng = createRng(seed);
-    if (base === null) for (let i = 0; i < size; i++) drawn[i] = rng.nextInt(size);
-    else for (let i = 0; i < size; i++) drawn[i] = base[rng.nextInt(size)]!;
+    const drawn = draw(createRng(seed));
     computeMetricValues(task.columns, task.metrics, drawn, values, r * m, errors);
   });
   return { values, errors };

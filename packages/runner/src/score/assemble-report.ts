@@ -57,6 +57,7 @@ export function assembleReport(
   if (confusion.note !== undefined) job.warnings.push(confusion.note);
   const report: ScoreReport = {
     n: columns.n,
+    ...(columns.clusters ? { clusters: columns.clusters.count } : {}),
     task: columns.task,
     labels: [...columns.classes],
     overall: metricRecord(values.overall, 0),
@@ -81,6 +82,7 @@ export function assembleReport(
       bootstrap,
       ci,
       ...(bootstrap > 0 ? { bootstrapMethod: method } : {}),
+      ...(bootstrap > 0 ? { resampling: columns.clusters ? 'clusters' : 'rows' } : {}),
     },
     timing: {
       loadMs: (options.loadMs ?? 0) + results.prepMs,

@@ -1,6 +1,7 @@
 import { RunnerError } from '../errors.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import type { Folding } from './build-folds.js';
+import { MAX_CV_FOLDS } from './cv-limits.js';
 
 /**
  * Turns caller-supplied test fold ids (one per row, -1 = never tested) into a
@@ -9,7 +10,8 @@ import type { Folding } from './build-folds.js';
  * @param foldIds - fold per row
  * @param n - row count
  * @returns the folding
- * @throws {@link RunnerError} `INVALID_OPTION` for a wrong length or a non-integer id
+ * @throws {@link RunnerError} `INVALID_OPTION` for a wrong length, a non-integer id, or an id
+ *   of `MAX_CV_FOLDS` (10,000) or more
  */
 export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding {
   if (foldIds.length !== n) {
@@ -32,6 +34,13 @@ export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding 
     }
     ids[i] = f;
     if (f > max) max = f;
+  }
+  if (max >= MAX_CV_FOLDS) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `foldIds names fold ${max}, so there would be ${(max + 1).toLocaleString('en-US')} folds, above the limit of ${MAX_CV_FOLDS.toLocaleString('en-US')} folds per job; number the folds 0, 1, 2, … (-1 = never tested).`,
+      { path: 'foldIds' },
+    );
   }
   const nTest = new Array<number>(max + 1).fill(0);
   let tested = 0;

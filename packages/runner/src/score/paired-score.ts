@@ -7,6 +7,7 @@ import { RunnerError } from '../errors.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
+import { withClusters } from './cluster-ids-input.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
 import { withLabels, withPositiveLabel } from './resolve-labels.js';
@@ -29,6 +30,11 @@ export interface PairedScoreOptions {
   readonly ci?: number | undefined;
   /** seed of the resamples (default 0) */
   readonly seed?: number | undefined;
+  /**
+   * the cluster of each row (see `ScoreOptions.clusterIds`): each replicate draws whole
+   * clusters, e.g. every repeat of an item at once
+   */
+  readonly clusterIds?: ArrayLike<number> | undefined;
 }
 
 /** One metric of two models on the same rows: both values and the paired difference. */
@@ -52,6 +58,8 @@ export interface PairedDifference {
 export interface PairedScoreReport {
   /** paired rows */
   readonly n: number;
+  /** distinct clusters among the rows (with `clusterIds`) */
+  readonly clusters?: number;
   /** per registry metric name */
   readonly metrics: Record<string, PairedDifference>;
   /** metric failures on some replicates (the replicate is left out) */
@@ -63,6 +71,8 @@ export interface PairedScoreReport {
     readonly bootstrap: number;
     readonly ci: number;
     readonly seed: number;
+    /** what each replicate draws with replacement: rows, or whole clusters of rows */
+    readonly resampling: 'rows' | 'clusters';
   };
 }
 
@@ -89,6 +99,73 @@ function sideColumns(
   }
 }
 
+/** Both sides' columns (side A with the clusters) and the metrics both can give. */
+function pairedSides(
+  a: PredictionInput,
+  b: PredictionInput,
+  options: PairedScoreOptions,
+): { colsA: ScoreColumns; colsB: ScoreColumns; names: string[] } {
+  if (options.metrics.length === 0) {
+    throw new RunnerError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
+      path: 'metrics',
+    });
+  }
+  // the replicates draw side A's clusters for both sides (the rows are the same items)
+  const colsA = withClusters(
+    sideColumns(a, 'a', options.task, options.labels, options.posLabel),
+    options.clusterIds,
+    0,
+  );
+  const colsB = sideColumns(b, 'b', colsA.task, options.labels, options.posLabel);
+  if (colsA.n !== colsB.n) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `a and b must hold the same rows, one per item, but a has ${colsA.n} and b has ${colsB.n}.`,
+      { path: 'b' },
+    );
+  }
+  const inputs = (c: ScoreColumns) => ({
+    task: c.task,
+    scores: c.yScore !== null,
+    proba: c.yProba !== null,
+    nClasses: c.classes.length,
+  });
+  const names = resolveMetrics(options.metrics, inputs(colsA)).map((s) => s.name);
+  resolveMetrics(names, inputs(colsB));
+  return { colsA, colsB, names };
+}
+
+/** B − A per metric and replicate, run in batches; failures join `warnings`. */
+async function pairedReplicates(
+  run: PairedExecutor,
+  colsA: ScoreColumns,
+  colsB: ScoreColumns,
+  names: string[],
+  seed: number,
+  bootstrap: number,
+  warnings: string[],
+): Promise<Float64Array[]> {
+  const m = names.length;
+  const rng = createRng(deriveSeed(seed, 3, 0));
+  const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
+  const batches: Promise<{ values: Float64Array; errors: readonly string[] }>[] = [];
+  for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
+    const batch = seeds.slice(first, first + BOOTSTRAP_BATCH);
+    batches.push(
+      run({ kind: 'paired-bootstrap', a: colsA, b: colsB, metrics: names, seeds: batch }),
+    );
+  }
+  const replicates = names.map(() => new Float64Array(bootstrap));
+  (await Promise.all(batches)).forEach((result, t) => {
+    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+    for (let r = 0; r * m < result.values.length; r++) {
+      for (let j = 0; j < m; j++)
+        replicates[j]![t * BOOTSTRAP_BATCH + r] = result.values[r * m + j]!;
+    }
+  });
+  return replicates;
+}
+
 /**
  * The paired bootstrap of two models' predictions of the same rows (row `i` of `a` and
  * of `b` is the same item): every metric on both sides, and the difference B − A with a
@@ -103,7 +180,9 @@ function sideColumns(
  *   bad options; what `scorePredictions` throws for bad columns, prefixed by the side
  * @remarks
  * Replicate `r` uses the `r`-th output of `createRng(deriveSeed(seed, 3, 0))` as its
- * seed, so batching and the worker count do not change a result. The interval and
+ * seed, so batching and the worker count do not change a result. With `clusterIds` a
+ * replicate draws whole clusters (`rng.nextInt(C)` where the row draw takes
+ * `rng.nextInt(n)`), so repeated predictions of an item move together. The interval and
  * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`.
  */
 export async function pairedBootstrapWith(
@@ -126,50 +205,13 @@ export async function pairedBootstrapWith(
       },
     );
   }
-  if (options.metrics.length === 0) {
-    throw new RunnerError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
-      path: 'metrics',
-    });
-  }
-  const colsA = sideColumns(a, 'a', options.task, options.labels, options.posLabel);
-  const colsB = sideColumns(b, 'b', colsA.task, options.labels, options.posLabel);
-  if (colsA.n !== colsB.n) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      `a and b must hold the same rows, one per item, but a has ${colsA.n} and b has ${colsB.n}.`,
-      { path: 'b' },
-    );
-  }
-  const inputs = (c: ScoreColumns) => ({
-    task: c.task,
-    scores: c.yScore !== null,
-    proba: c.yProba !== null,
-    nClasses: c.classes.length,
-  });
-  const names = resolveMetrics(options.metrics, inputs(colsA)).map((s) => s.name);
-  resolveMetrics(names, inputs(colsB));
+  const { colsA, colsB, names } = pairedSides(a, b, options);
   const m = names.length;
   const observed = [new Float64Array(m), new Float64Array(m)] as const;
   const warnings: string[] = [];
   computeMetricValues(colsA, names, null, observed[0], 0, warnings);
   computeMetricValues(colsB, names, null, observed[1], 0, warnings);
-  const rng = createRng(deriveSeed(seed, 3, 0));
-  const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
-  const batches: Promise<{ values: Float64Array; errors: readonly string[] }>[] = [];
-  for (let first = 0; first < bootstrap; first += BOOTSTRAP_BATCH) {
-    const batch = seeds.slice(first, first + BOOTSTRAP_BATCH);
-    batches.push(
-      run({ kind: 'paired-bootstrap', a: colsA, b: colsB, metrics: names, seeds: batch }),
-    );
-  }
-  const replicates = names.map(() => new Float64Array(bootstrap));
-  (await Promise.all(batches)).forEach((result, t) => {
-    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
-    for (let r = 0; r * m < result.values.length; r++) {
-      for (let j = 0; j < m; j++)
-        replicates[j]![t * BOOTSTRAP_BATCH + r] = result.values[r * m + j]!;
-    }
-  });
+  const replicates = await pairedReplicates(run, colsA, colsB, names, seed, bootstrap, warnings);
   const metrics: Record<string, PairedDifference> = {};
   names.forEach((name, j) => {
     const valueA = observed[0][j]!;
@@ -179,8 +221,16 @@ export async function pairedBootstrapWith(
   });
   return {
     n: colsA.n,
+    ...(colsA.clusters ? { clusters: colsA.clusters.count } : {}),
     metrics,
     warnings,
-    settings: { metrics: names, task: colsA.task, bootstrap, ci, seed },
+    settings: {
+      metrics: names,
+      task: colsA.task,
+      bootstrap,
+      ci,
+      seed,
+      resampling: colsA.clusters ? 'clusters' : 'rows',
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { checkCvFoldCount } from './cv-limits.js';
 import type { CvSpec } from './cv-spec.js';
 
 export type { CvSpec } from './cv-spec.js';
@@ -18,6 +19,7 @@ function bad(spec: string, why: string): RunnerError {
 function parseK(spec: string, text: string | undefined, what = 'K'): number {
   if (text === undefined || !/^\d+$/.test(text)) throw bad(spec, `${what} must be a whole number`);
   const k = Number(text);
+  if (!Number.isSafeInteger(k)) throw bad(spec, `${what} is too large (got ${text})`);
   if (k < 2) throw bad(spec, `${what} must be at least 2 (got ${k})`);
   return k;
 }
@@ -28,13 +30,20 @@ function parseK(spec: string, text: string | undefined, what = 'K'): number {
  *
  * @param spec - the text of `--cv` (case-insensitive)
  * @returns the parsed spec
- * @throws {@link RunnerError} `INVALID_CV_SPEC` naming what is wrong and the valid forms
+ * @throws {@link RunnerError} `INVALID_CV_SPEC` naming what is wrong and the valid forms, or
+ *   the fold count when it exceeds `MAX_CV_FOLDS` (10,000, all repeats together)
  * @example
  * ```ts
  * parseCvSpec('repeated-stratified:5x2'); // { kind: 'repeated-stratified', k: 5, repeats: 2 }
  * ```
  */
 export function parseCvSpec(spec: string): CvSpec {
+  const parsed = parseCvText(spec);
+  checkCvFoldCount(parsed, spec);
+  return parsed;
+}
+
+function parseCvText(spec: string): CvSpec {
   const text = spec.trim().toLowerCase();
   if (text === '' || text === 'none') return { kind: 'none' };
   const colon = text.indexOf(':');
@@ -51,6 +60,9 @@ export function parseCvSpec(spec: string): CvSpec {
       const match = arg === undefined ? null : /^(\d+)x(\d+)$/.exec(arg);
       if (match === null || Number(match[2]) < 1) {
         throw bad(spec, 'expected KxR with R >= 1, as in repeated-stratified:5x3');
+      }
+      if (!Number.isSafeInteger(Number(match[2]))) {
+        throw bad(spec, `R is too large (got ${match[2]})`);
       }
       return {
         kind,

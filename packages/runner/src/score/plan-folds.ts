@@ -11,6 +11,7 @@ import { fitsCountingPass } from '../metrics/confusion-limits.js';
 import type { StratifiedGrouping } from '../pool/task-types.js';
 import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
+import { checkCvFoldCount } from './cv-limits.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import type { JobMetrics } from './job-metrics.js';
 import { parseCvSpec } from './parse-cv-spec.js';
@@ -138,6 +139,8 @@ export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
       ? parseCvSpec(options.cv)
       : (options.cv ?? { kind: 'none' as const });
   const cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
+  // a spec given as an object skipped the parser's check
+  checkCvFoldCount(spec, cvText);
   if (spec.kind === 'none') return foldPlan(cvText, Promise.resolve([]), null);
   if (spec.kind === 'stratified' && columns.task === 'classification') {
     return planStratified(job, metrics, spec.k, cvText);

@@ -2,6 +2,7 @@ import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import { sharedPass } from '../pool/shared-pass.js';
 import { RANGE_ROWS } from '../pool/task-ranges.js';
 import type { PassRunner } from '../pool/task-types.js';
+import { withClusters } from './cluster-ids-input.js';
 import type { Executor } from './executor.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
@@ -60,7 +61,11 @@ export async function prepareJob(
     inPlace: options.inPlace,
     presence,
   });
-  const columns = withPositiveLabel(withLabels(prepared.columns, options.labels), options.posLabel);
+  const columns = withClusters(
+    withPositiveLabel(withLabels(prepared.columns, options.labels), options.posLabel),
+    options.clusterIds,
+    prepared.dropped,
+  );
   const coded =
     census !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(census, columns.classes)

@@ -46,6 +46,20 @@ export interface ScoreColumns {
    * or {-1, 1}, and an error for any other labels when a metric needs a positive class.
    */
   readonly positive?: number | undefined;
+  /**
+   * The cluster of each row (`clusterIds` option): rows of one cluster are repeated
+   * predictions of one item, and the bootstrap draws whole clusters. Absent: every row is
+   * its own cluster.
+   */
+  readonly clusters?: ClusterColumn | undefined;
+}
+
+/** The rows' clusters, coded `0..count-1` in order of first appearance. */
+export interface ClusterColumn {
+  /** Cluster code per row (shared memory). */
+  readonly codes: Int32Array;
+  /** Distinct clusters. */
+  readonly count: number;
 }
 
 /** The `labels` scoring option resolved against a job's classes. */

@@ -37,6 +37,13 @@ export interface ScoreOptions {
   readonly posLabel?: Label | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
+  /**
+   * The cluster of each row (non-negative integers, e.g. the item a prediction is of),
+   * for the bootstrap: rows of one cluster are repeated predictions of one item (repeated
+   * CV, several samples), and each replicate draws whole clusters with replacement instead
+   * of rows, so repeats add no false confidence. Default: every row is its own cluster.
+   */
+  readonly clusterIds?: ArrayLike<number> | undefined;
   /** Seed of shuffled splitters and of the bootstrap (default 0). */
   readonly seed?: number | undefined;
   /** Bootstrap resamples for confidence intervals (default 0: none). */

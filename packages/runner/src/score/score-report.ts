@@ -33,6 +33,8 @@ export const FoldSummarySchema = z.object({
 export const ScoreReportSchema = z.object({
   /** Rows scored (after dropping rows with missing values). */
   n: z.number().int().nonnegative(),
+  /** Distinct clusters among the rows (with `clusterIds`: e.g. the items predicted). */
+  clusters: z.number().int().nonnegative().optional(),
   task: z.enum(['classification', 'regression']),
   /** Sorted class labels (classification; empty for regression). */
   labels: z.array(z.union([z.string(), z.number()])),
@@ -108,6 +110,11 @@ export const ScoreReportSchema = z.object({
     ci: z.number(),
     /** How each metric's bootstrap resamples: confusion counts (multinomial) or rows. */
     bootstrapMethod: z.record(z.string(), z.enum(['multinomial-counts', 'rows'])).optional(),
+    /**
+     * What each replicate draws with replacement: `rows`, or `clusters` (with
+     * `clusterIds`: every row of each drawn cluster).
+     */
+    resampling: z.enum(['rows', 'clusters']).optional(),
   }),
   timing: z.object({
     loadMs: z.number().nonnegative(),

@@ -1,0 +1,148 @@
+import type { ProviderKind } from '@assay/clients';
+
+/** The providers `assay init --provider` writes a starter for: every provider of `@assay/clients`. */
+export const INIT_PROVIDERS: readonly ProviderKind[] = [
+  'openai-chat',
+  'openai-completions',
+  'anthropic',
+  'http-json',
+];
+
+/** The provider `assay init` writes without `--provider`. */
+export const DEFAULT_INIT_PROVIDER: ProviderKind = 'openai-chat';
+
+/** The environment variable each starter reads its API key from. */
+export const API_KEY_ENV: Readonly<Record<ProviderKind, string>> = {
+  'openai-chat': 'OPENAI_API_KEY',
+  'openai-completions': 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  'http-json': 'MODEL_API_KEY',
+};
+
+const KEY_COMMENT = '# read from this environment variable; never written to any file';
+
+const OPENAI_PARAMS = `    params:
+      temperature: 0 # the most likely answer, and one cache entry per prompt
+      maxTokens: 8 # a label is short; a low cap keeps cost and latency down
+      # logprobs: true # token probabilities, for roc_auc and log_loss (binary tasks)`;
+
+/** The `models:` entry of each starter, indented as a list item. */
+const MODEL_BLOCKS: Readonly<Record<ProviderKind, string>> = {
+  'openai-chat': `  - name: gpt-4o-mini # how the reports name this model
+    provider: openai-chat # POST <baseUrl>/chat/completions
+    # any OpenAI-compatible server works too (vLLM, llama.cpp, Ollama): e.g. http://127.0.0.1:8000/v1,
+    # and remove apiKeyEnv when it needs no key
+    baseUrl: https://api.openai.com/v1
+    model: gpt-4o-mini
+    apiKeyEnv: ${API_KEY_ENV['openai-chat']} ${KEY_COMMENT}
+${OPENAI_PARAMS}`,
+  'openai-completions': `  - name: instruct # how the reports name this model
+    provider: openai-completions # POST <baseUrl>/completions, the prompt as one text
+    # any OpenAI-compatible server works too (vLLM, llama.cpp): e.g. http://127.0.0.1:8000/v1,
+    # and remove apiKeyEnv when it needs no key
+    baseUrl: https://api.openai.com/v1
+    model: gpt-3.5-turbo-instruct
+    apiKeyEnv: ${API_KEY_ENV['openai-completions']} ${KEY_COMMENT}
+${OPENAI_PARAMS}`,
+  anthropic: `  - name: claude-haiku # how the reports name this model
+    provider: anthropic # POST <baseUrl>/messages
+    baseUrl: https://api.anthropic.com/v1
+    model: claude-3-5-haiku-latest
+    apiKeyEnv: ${API_KEY_ENV.anthropic} ${KEY_COMMENT}
+    params:
+      temperature: 0 # the most likely answer, and one cache entry per prompt
+      maxTokens: 8 # a label is short; a low cap keeps cost and latency down`,
+  'http-json': `  - name: my-service # how the reports name this model
+    provider: http-json # any JSON API: the request body and the answer's place are yours to say
+    baseUrl: http://127.0.0.1:8080 # TODO: your service
+    requestPath: /generate # appended to baseUrl
+    model: my-model # fills {{model}}; also names the model in the journal
+    # sent as "authorization: Bearer <key>" (see apiKeyHeader, apiKeyPrefix); remove if no key is needed
+    apiKeyEnv: ${API_KEY_ENV['http-json']} ${KEY_COMMENT}
+    # The request body (here: Hugging Face TGI's /generate). {{prompt}} is the rendered prompt;
+    # also {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}.
+    template:
+      inputs: "{{prompt}}"
+      parameters:
+        max_new_tokens: "{{maxTokens}}"
+    # Where the answer (and, if the service reports them, token counts) is in the response.
+    paths:
+      text: $.generated_text
+      outputTokens: $.details.generated_tokens
+    params:
+      maxTokens: 8 # a label is short; a low cap keeps cost and latency down`,
+};
+
+/**
+ * The text of a starter `assay run` configuration: YAML with a comment on every section, a
+ * data set stub, a classification task, a prompt, one model of the given provider that reads
+ * its key from an environment variable, and `$schema` naming the JSON Schema for editors.
+ *
+ * @param provider - the model's provider
+ * @param schemaRef - the JSON Schema's path relative to the file (or a URL)
+ * @param fileName - the configuration's own file name, for the `assay run` hint
+ * @returns the YAML text; it validates once `dataset.path` names a file of `text` and `label`
+ *   columns
+ * @example
+ * writeFileSync('assay.yaml', starterConfig('anthropic', './schema.json', 'assay.yaml'));
+ */
+export function starterConfig(provider: ProviderKind, schemaRef: string, fileName: string): string {
+  return `# yaml-language-server: $schema=${schemaRef}
+#
+# An assay run configuration, written by \`assay init --provider ${provider}\`.
+# Every key is described in the JSON Schema named by $schema: an editor with YAML support
+# (e.g. VS Code with the YAML extension) shows that help and completes keys and values.
+# Fill in the lines marked TODO, then: assay run ${fileName}
+$schema: ${JSON.stringify(schemaRef)}
+
+# The run's name: reports show it; outputs go to assay-out/<name> unless output.dir is set.
+name: my-eval
+
+# The items to evaluate on: a file of labelled items, JSONL, JSON array, CSV, Arrow IPC or
+# Parquet (by extension). To try assay first, replace path and columns with
+# "builtin: spam-assassin" (and the labels with [spam, ham]).
+dataset:
+  path: data.jsonl # TODO: your data file; a relative path resolves against this file
+  columns:
+    text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
+    label: label # the gold answer; a prompt that would show it to the model is refused
+  # limit: 200 # a seeded, stratified sample: cheaper while you try things out
+
+# What the model is asked to do: pick one of the labels (also: regression, generation).
+task:
+  type: classification
+  labels: [positive, negative] # TODO: your labels, spelled as in the data
+  positiveLabel: positive # the class that precision, recall, f1 and roc_auc are about
+  answer:
+    # the one label the answer names; an answer naming several, or a negated one, is unparseable
+    extract: first-label
+
+# The prompt sent for each item; {{column}} slots are filled from the item.
+prompt:
+  system: You are a careful annotator. Answer with one label only.
+  template: |-
+    Classify the following text as positive or negative.
+
+    {{text}}
+  # fewShot: { count: 4 } # solved examples, drawn from the training part of each fold
+
+# The models to evaluate on the same items; two or more are also compared pairwise.
+models:
+${MODEL_BLOCKS[provider]}
+    concurrency:
+      max: 8 # requests in flight at once; mind the service's rate limits
+    # price: { inputPerMTok: 0.15, outputPerMTok: 0.6 } # USD per million tokens, for cost figures
+
+# Which metrics are reported and how sure they are.
+evaluation:
+  metrics: [accuracy, f1_macro] # scikit-learn scorer names, as in assay score
+  bootstrap: 1000 # resamples of the items behind each confidence interval
+  ci: 0.95 # confidence level of the intervals
+  # cross-validation (method, k) pays off when the prompt learns from training items (fewShot)
+
+# Pass or fail: assay run exits 1 when a threshold fails, for CI.
+thresholds:
+  - error_rate <= 0.05 # at most 5% failed requests
+  # - f1_macro >= 0.8
+`;
+}

@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createClient } from '@assay/clients';
+import { loadRunConfig, loadRunDataset, runConfigSchemaFile } from '@assay/eval';
+import { afterAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { assay, BIN } from './cli-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-init-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A real data file with the columns and labels the starter expects. */
+const data = join(dir, 'reviews.jsonl');
+writeFileSync(
+  data,
+  [
+    { text: 'A delight from start to finish.', label: 'positive' },
+    { text: 'Broke after two days.', label: 'negative' },
+    { text: 'Would buy again.', label: 'positive' },
+    { text: 'Not worth the money.', label: 'negative' },
+  ]
+    .map((row) => JSON.stringify(row))
+    .join('\n'),
+);
+
+const KEYS = {
+  'openai-chat': 'OPENAI_API_KEY',
+  'openai-completions': 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  'http-json': 'MODEL_API_KEY',
+} as const;
+
+/** The comment lines of a YAML text, trimmed. */
+const comments = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('#'));
+
+describe('assay init', () => {
+  it.each(Object.entries(KEYS))(
+    'writes the %s starter that validates and loads its data once dataset.path is filled in',
+    async (provider, keyEnv) => {
+      const file = join(dir, provider, 'assay.yaml');
+      const { code, stdout, stderr } = await assay(['init', '--provider', provider, '-o', file]);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Wrote ${file}`);
+      expect(stdout).toContain(`export ${keyEnv}=`);
+      expect(stdout).toContain(`assay run ${file}`);
+
+      const written = readFileSync(file, 'utf8');
+      expect(comments(written).length).toBeGreaterThan(15);
+      const doc = YAML.parseDocument(written);
+      expect(doc.errors).toEqual([]);
+      const schemaRef = doc.get('$schema') as string;
+      expect(resolve(dirname(file), schemaRef)).toBe(runConfigSchemaFile());
+      expect(written).toContain(`# yaml-language-server: $schema=${schemaRef}`);
+
+      // fill in the data set as a user would, through a comment-preserving edit
+      doc.setIn(['dataset', 'path'], data);
+      const edited = doc.toString();
+      expect(comments(edited)).toEqual(comments(written));
+      writeFileSync(file, edited);
+
+      const config = await loadRunConfig(file);
+      const model = config.models[0]!;
+      expect(model.provider).toBe(provider);
+      expect(model.apiKeyEnv).toBe(keyEnv);
+      expect(written).not.toMatch(/sk-|api[_-]?key:\s*\S/i);
+      const items = await loadRunDataset(config);
+      expect(items.map((i) => i.label)).toEqual(['positive', 'negative', 'positive', 'negative']);
+      // the model section is complete enough for a client (http-json: template and paths)
+      const { name: _n, prompt: _p, endpoint: _e, ...clientConfig } = model;
+      const client = createClient(clientConfig, { env: { [keyEnv]: 'test-key' } });
+      await client.close();
+    },
+  );
+
+  it('writes assay.yaml in the working directory by default, with an OpenAI chat model', () => {
+    const cwd = join(dir, 'default');
+    rmSync(cwd, { recursive: true, force: true });
+    mkdirSync(cwd, { recursive: true });
+    const run = spawnSync(process.execPath, [BIN, 'init'], { cwd, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const text = readFileSync(join(cwd, 'assay.yaml'), 'utf8');
+    expect(YAML.parse(text).models[0].provider).toBe('openai-chat');
+    expect(run.stdout).toContain('assay run assay.yaml');
+  });
+
+  it('refuses to overwrite an existing file without --force, and overwrites with it', async () => {
+    const file = join(dir, 'existing.yaml');
+    writeFileSync(file, 'name: mine\n');
+    const refused = await assay(['init', '-o', file]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(
+      `assay init: ${file} already exists; nothing was written. Pass --force to overwrite it, or --output to write another file.\n`,
+    );
+    expect(refused.stdout).toBe('');
+    expect(readFileSync(file, 'utf8')).toBe('name: mine\n');
+
+    const forced = await assay(['init', '-o', file, '--force', '--provider', 'anthropic']);
+    expect(forced.code).toBe(0);
+    expect(YAML.parse(readFileSync(file, 'utf8')).models[0].provider).toBe('anthropic');
+  });
+
+  it('refuses a directory as the output file', async () => {
+    const { code, stderr } = await assay(['init', '-o', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/is a directory; name a file, e\.g\. --output .*assay\.yaml/);
+  });
+
+  it('suggests the provider meant by an unknown one and writes nothing', async () => {
+    const file = join(dir, 'typo.yaml');
+    const { code, stderr } = await assay(['init', '--provider', 'openai', '-o', file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "assay init: unknown provider 'openai'; did you mean 'openai-chat'? Expected one of 'openai-chat', 'openai-completions', 'anthropic', 'http-json'.\n",
+    );
+    expect(existsSync(file)).toBe(false);
+    const far = await assay(['init', '--provider', 'bedrock', '-o', file]);
+    expect(far.stderr).toMatch(/unknown provider 'bedrock'; expected one of 'openai-chat'/);
+  });
+
+  it('explains its options, the providers, the default file and the exit codes in --help', async () => {
+    const { code, stdout } = await assay(['init', '--help']);
+    expect(code).toBe(0);
+    for (const text of [
+      '--provider <provider>',
+      'openai-chat',
+      'anthropic',
+      'http-json',
+      '--output <file>',
+      'assay.yaml',
+      '--force',
+      'environment',
+      'Exit codes',
+    ]) {
+      expect(stdout).toContain(text);
+    }
+    const top = await assay(['--help']);
+    expect(top.stdout).toMatch(/init\s+.*starter configuration/);
+  });
+});

@@ -1,0 +1,128 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assay, type Exit } from './cli-process.js';
+import { writeRunConfig } from './run-config-file.js';
+
+let dir: string;
+let server: ModelServer;
+/** a port nothing listens on */
+let closedUrl: string;
+
+/** An error the user can act on: exit 2, one line on stderr, no stack trace. */
+function expectRefusal(r: Exit): string {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  return r.stderr;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-cli-dry-run-'));
+  server = await startModelServer({ port: 0 });
+  const closed = createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  closedUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}/v1`;
+  await new Promise((r) => closed.close(r));
+});
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** 40 e-mails, repeated-stratified 2 × 2, zero-shot: 80 predictions, 40 distinct prompts. */
+const repeated = { evaluation: { method: 'repeated-stratified', k: 2, repeats: 2, bootstrap: 50 } };
+
+describe('assay run --dry-run', () => {
+  it('against a closed port exits 0 with the plan and the first prompts, writing nothing; the real run then sends what it counted', async () => {
+    const path = writeRunConfig(dir, 'plan', closedUrl, repeated);
+    const dry = await assay(['run', path, '--dry-run']);
+    expect(dry.stderr).toBe('');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain("Dry run of 'plan': nothing was sent and no file was written.");
+    expect(dry.stdout).toContain(
+      'nb: 40 items, 80 predictions, 40 distinct prompts: 40 predictions ask an item again with the prompt it had in another fold or repeat (a zero-shot prompt does not depend on the fold)',
+    );
+    expect(dry.stdout).toContain(
+      'nb: 40 requests: 40 would be sent, 0 resumed from the journal, 0 served from the cache',
+    );
+    expect(dry.stdout).toMatch(/≈ [\d,]+ input tokens \(estimated as characters \/ 4\)/);
+    expect(dry.stdout).toContain('at most 160 output tokens (4 per request)');
+    expect(dry.stdout.match(/^--- prompt \d+ of 40: item /gm)).toHaveLength(3);
+    expect(dry.stdout).toContain('[user]\nClassify this e-mail as spam or ham:');
+    expect(readdirSync(dir)).not.toContain('plan');
+
+    const before = server.stats().completions;
+    const real = await assay(['run', path, '-q', '--base-url', server.baseUrl]);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toContain(
+      'nb: 40 requests: 40 sent this run, 0 resumed from the journal, 0 served from the cache',
+    );
+    expect(server.stats().completions - before).toBe(40);
+    expect(readdirSync(join(dir, 'plan'))).toContain('prompts.arrow');
+
+    const after = await assay(['run', path, '--dry-run', '--base-url', server.baseUrl]);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toContain(
+      'nb: 40 requests: 0 would be sent, 40 resumed from the journal, 0 served from the cache',
+    );
+    const fresh = await assay(['run', path, '--dry-run', '--fresh', '--base-url', server.baseUrl]);
+    expect(fresh.stdout).toContain('Journal: discarded by --fresh');
+    expect(fresh.stdout).toContain('nb: 40 requests: 40 would be sent, 0 resumed from the journal');
+  }, 120_000);
+
+  it('--show-prompts N prints N prompts; it needs --dry-run', async () => {
+    const path = writeRunConfig(dir, 'show', closedUrl);
+    const none = await assay(['run', path, '--dry-run', '--show-prompts', '0']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain('--- prompt');
+    const five = await assay(['run', path, '--dry-run', '--show-prompts', '5']);
+    expect(five.stdout.match(/^--- prompt \d+ of 40: /gm)).toHaveLength(5);
+    const message = expectRefusal(await assay(['run', path, '--show-prompts', '2']));
+    expect(message).toContain('--show-prompts applies only with --dry-run');
+  }, 60_000);
+
+  it('refuses evaluation.repeats: 1000000 with exit 2, naming the fold count and the limit, for a run and a dry run', async () => {
+    const path = writeRunConfig(dir, 'huge', closedUrl, {
+      evaluation: { method: 'repeated-stratified', k: 5, repeats: 1_000_000 },
+    });
+    for (const args of [
+      ['run', path, '-q'],
+      ['run', path, '--dry-run'],
+    ]) {
+      const message = expectRefusal(await assay(args));
+      expect(message).toContain(
+        'evaluation.k 5 × evaluation.repeats 1000000 = 5,000,000 folds, above the limit of 10,000 folds per run',
+      );
+    }
+  }, 60_000);
+});
+
+describe('assay score --cv with too many folds', () => {
+  it('refuses repeated-stratified:5x1000000 with exit 2, naming --cv, the fold count and the limit', async () => {
+    const file = join(dir, 'preds.csv');
+    const rows = [
+      'y,yhat',
+      ...Array.from({ length: 40 }, (_, i) => `${i % 2},${i % 3 === 0 ? 1 : 0}`),
+    ];
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const r = await assay([
+      'score',
+      file,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--cv',
+      'repeated-stratified:5x1000000',
+    ]);
+    const message = expectRefusal(r);
+    expect(message).toContain('--cv "repeated-stratified:5x1000000"');
+    expect(message).toContain('5,000,000 folds, above the limit of 10,000 folds per job');
+  });
+});

@@ -1,0 +1,16 @@
+import type { ResolvedClientConfig } from '../config/client-config.js';
+
+/**
+ * The provider-specific request shape that is part of every cache key: the http-json
+ * template, paths and request path (two endpoints asked differently never share answers).
+ *
+ * @param cfg - the validated configuration
+ * @returns the shape, or undefined for providers whose shape is fixed
+ * @example
+ * requestShape(cfg); // undefined for 'openai-chat'
+ */
+export function requestShape(cfg: ResolvedClientConfig): unknown {
+  return cfg.provider === 'http-json'
+    ? { template: cfg.template, paths: cfg.paths, requestPath: cfg.requestPath }
+    : undefined;
+}

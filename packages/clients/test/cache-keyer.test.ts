@@ -1,0 +1,89 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type ClientConfig,
+  ClientError,
+  cachedKeys,
+  cacheKeyer,
+  createClient,
+  ResponseCache,
+} from '../src/index.js';
+
+let server: ModelServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'assay-cache-keyer-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ask = (text: string) => ({ messages: [{ role: 'user' as const, content: text }] });
+
+function config(overrides: Partial<ClientConfig> = {}): ClientConfig {
+  return {
+    provider: 'openai-chat',
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    params: { temperature: 0, maxTokens: 4, extra: { a: 1 } },
+    ...overrides,
+  } as ClientConfig;
+}
+
+describe('cacheKeyer and cachedKeys: what a cache answers, known without a client', () => {
+  test('the keyer finds exactly the answers a real client stored, and reading writes no file', async () => {
+    const path = join(dir, 'cache.sqlite');
+    const cache = new ResponseCache(path);
+    const client = createClient(config(), { cache });
+    await client.complete(ask('Subject: lottery\n\nclaim your prize'));
+    await client.complete({ ...ask('Subject: lunch?'), params: { extra: { b: 2 } } });
+    await client.close();
+    const keyer = cacheKeyer(config());
+    expect(keyer.usesCache).toBe(true);
+    const stored = [
+      keyer.key(ask('Subject: lottery\n\nclaim your prize')),
+      keyer.key({ ...ask('Subject: lunch?'), params: { extra: { b: 2 } } }),
+    ];
+    const other = [
+      keyer.key(ask('Subject: never asked')),
+      keyer.key(ask('Subject: lunch?')), // asked with other params
+      cacheKeyer(config({ baseUrl: `${server.baseUrl}x` })).key(
+        ask('Subject: lottery\n\nclaim your prize'),
+      ),
+    ];
+    // a writer has the file open: its -wal holds the entries
+    expect(cachedKeys(path, [...stored, ...other])).toEqual(new Set(stored));
+    cache.close();
+    const files = readdirSync(dir).sort();
+    expect(files).toEqual(['cache.sqlite']);
+    // no writer: read from a copy in memory, nothing created beside the file
+    expect(cachedKeys(path, [...stored, ...other])).toEqual(new Set(stored));
+    expect(readdirSync(dir).sort()).toEqual(files);
+  });
+
+  test('a missing cache file holds nothing and is not created', () => {
+    expect(cachedKeys(join(dir, 'none.sqlite'), ['ab']).size).toBe(0);
+    expect(readdirSync(dir)).not.toContain('none.sqlite');
+  });
+
+  test('benchmark mode reads no cache; a missing API key fails as createClient does', () => {
+    expect(cacheKeyer(config({ benchmarkMode: true })).usesCache).toBe(false);
+    const env = {};
+    const missing = config({ apiKeyEnv: 'ASSAY_TEST_NO_SUCH_KEY' });
+    const fromKeyer = (() => {
+      try {
+        cacheKeyer(missing, env);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(fromKeyer).toBeInstanceOf(ClientError);
+    expect((fromKeyer as ClientError).code).toBe('MISSING_API_KEY');
+    expect(() => createClient(missing, { env })).toThrow((fromKeyer as ClientError).message);
+  });
+});

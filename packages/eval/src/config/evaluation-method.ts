@@ -1,0 +1,69 @@
+import { obj } from './loose-read.js';
+
+/** The `evaluation.method`s that split the items into training and test folds. */
+type CvMethod = 'holdout' | 'kfold' | 'stratified' | 'group' | 'repeated-stratified' | 'timeseries';
+
+/**
+ * The `evaluation.method` of a configuration that names none: `all` (every item scored
+ * once) for zero-shot prompts, `stratified` when few-shot examples are drawn from the
+ * training folds.
+ *
+ * @param fewShotCount - `prompt.fewShot.count`
+ * @returns the method
+ * @remarks
+ * Cross-validation only means something when the training folds teach the prompt
+ * something (few-shot examples). Zero-shot, every fold asks the same question of each
+ * item, so folds add nothing, and repeated CV only repeats answers.
+ * @example
+ * defaultMethod(0); // 'all'
+ */
+export function defaultMethod(fewShotCount: number): 'all' | 'stratified' {
+  return fewShotCount > 0 ? 'stratified' : 'all';
+}
+
+/**
+ * The run warning of a cross-validation method with nothing to learn from its training
+ * folds (`prompt.fewShot.count` 0), or null.
+ *
+ * @param method - the resolved `evaluation.method`
+ * @param fewShotCount - `prompt.fewShot.count`
+ * @returns the warning, or null when the method is `all` or few-shot examples are drawn
+ * @example
+ * cvWithoutLearningWarning('repeated-stratified', 0); // "evaluation.method 'repeated-stratified' ..."
+ */
+export function cvWithoutLearningWarning(
+  method: 'all' | CvMethod,
+  fewShotCount: number,
+): string | null {
+  if (method === 'all' || fewShotCount > 0) return null;
+  const repeats =
+    method === 'repeated-stratified'
+      ? ' Every repeat reuses the same answers (an identical prompt is sent once): they count once per repeat as predictions but add no information, and the intervals resample items, so repeats do not narrow them.'
+      : '';
+  return `evaluation.method '${method}' splits the items into training and test folds, but nothing is learned from the training part (prompt.fewShot.count is 0): every item gets the same prompt whatever its fold.${repeats} Use evaluation.method: all (the default without few-shot examples) to score every item once.`;
+}
+
+/**
+ * Refuses `evaluation.method: all` with few-shot examples: `all` has no training part to
+ * draw them from (drawing them from the items scored would put answers in the prompts).
+ *
+ * @param input - the raw configuration (may be ill-typed: other fields can have failed)
+ * @param addIssue - reports a problem with its path
+ * @example
+ * checkEvaluationMethod(raw, (issue) => ctx.addIssue(issue));
+ */
+export function checkEvaluationMethod(
+  input: unknown,
+  addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void,
+): void {
+  const c = obj(input);
+  const count = obj(obj(c.prompt).fewShot).count;
+  if (obj(c.evaluation).method === 'all' && typeof count === 'number' && count > 0) {
+    addIssue({
+      code: 'custom',
+      path: ['evaluation', 'method'],
+      message:
+        "'all' scores every item and has no training part to draw prompt.fewShot examples from; use a cross-validation method such as 'stratified', or set prompt.fewShot.count: 0",
+    });
+  }
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+const AnswerSchema = z
+  .strictObject({
+    extract: z
+      .enum(['exact', 'regex', 'first-label', 'number'])
+      .default('first-label')
+      .describe(
+        "How to read the answer: 'exact' (the whole answer is a label), 'regex' (capture group 1 of pattern), 'first-label' (the one label the answer names; several, or a negated one, is unparseable) or 'number' (regression).",
+      ),
+    pattern: z
+      .string()
+      .optional()
+      .describe(
+        "For extract 'regex': a regular expression with a capture group, e.g. 'Answer:\\s*(\\w+)'.",
+      ),
+    caseSensitive: z
+      .boolean()
+      .default(false)
+      .describe('Compare the answer with the labels case-sensitively.'),
+    trim: z
+      .boolean()
+      .default(true)
+      .describe('Trim the answer and collapse its whitespace before matching.'),
+  })
+  .describe(
+    'How an answer text becomes a label or a number; an answer that matches nothing counts as unparseable.',
+  );
+
+const ClassificationTaskSchema = z.strictObject({
+  type: z.literal('classification').describe('Pick one of the labels.'),
+  labels: z
+    .array(z.string().min(1))
+    .min(2)
+    .describe('The labels, as the data set spells them (at least two, distinct).'),
+  positiveLabel: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'The positive class of binary metrics (precision, recall, f1, roc_auc) and of scores from logprobs.',
+    ),
+  answer: AnswerSchema.default({ extract: 'first-label', caseSensitive: false, trim: true }),
+});
+const RegressionTaskSchema = z.strictObject({
+  type: z.literal('regression').describe('Answer with a number.'),
+  answer: AnswerSchema.default({ extract: 'number', caseSensitive: false, trim: true }),
+});
+const GenerationTaskSchema = z.strictObject({
+  type: z
+    .literal('generation')
+    .describe('Free text: outputs are stored beside the reference column, no metrics yet.'),
+});
+
+/**
+ * The `task` section of a run configuration: classification (labels, answer extraction),
+ * regression (a number per answer) or generation (free text), discriminated by `type`, with
+ * the answer pattern checked (a valid regular expression with a capture group).
+ *
+ * @example
+ * TaskSchema.parse({ type: 'classification', labels: ['spam', 'ham'] });
+ */
+export const TaskSchema = z
+  .discriminatedUnion('type', [
+    ClassificationTaskSchema,
+    RegressionTaskSchema,
+    GenerationTaskSchema,
+  ])
+  .superRefine((t, ctx) => {
+    if (t.type === 'generation') return;
+    if (t.answer.extract === 'regex') {
+      if (t.answer.pattern === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer', 'pattern'],
+          message:
+            "extract 'regex' needs a pattern with one capture group, e.g. 'Answer:\\s*(\\w+)'",
+        });
+      } else {
+        try {
+          const groups = new RegExp(`${t.answer.pattern}|`).exec('')!.length - 1;
+          if (groups < 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['answer', 'pattern'],
+              message: 'expected a regular expression with at least one capture group',
+            });
+          }
+        } catch (error) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['answer', 'pattern'],
+            message: `not a valid regular expression (${(error as Error).message})`,
+          });
+        }
+      }
+    }
+    if (t.type === 'classification') {
+      if (t.answer.extract === 'number') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['answer', 'extract'],
+          message: "expected 'exact', 'regex' or 'first-label' for a classification task",
+        });
+      }
+      if (new Set(t.labels).size !== t.labels.length) {
+        ctx.addIssue({ code: 'custom', path: ['labels'], message: 'labels must be distinct' });
+      }
+      if (t.positiveLabel !== undefined && !t.labels.includes(t.positiveLabel)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['positiveLabel'],
+          message: `expected one of the labels (${t.labels.join(', ')})`,
+        });
+      }
+    }
+  })
+  .describe("What the model is asked to do, by 'type': classification, regression or generation.");

@@ -1,0 +1,221 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cachedKeys, cacheKeyer } from '@assay/clients';
+import type { RunConfig } from '../config/run-config-schema.js';
+import type { PromptMessage } from '../prompt/build-messages.js';
+import { refuseChangedEndpoints } from './check-identities.js';
+import { explainDamage } from './damaged-file.js';
+import { RunJournal } from './journal.js';
+import { type ModelRequests, resumeModelRequests } from './model-requests.js';
+import type { RequestPlan } from './plan.js';
+import { planRun } from './plan-run.js';
+import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
+import { estimateRequests, type RequestEstimate } from './request-estimate.js';
+import { DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
+
+/** Options of {@link dryRun}: the run's own options, and how many prompts to show. */
+export interface DryRunOptions {
+  /** distinct prompts to render per prompt setting (default 3) */
+  showPrompts?: number;
+  /** as `assay run --fresh`: the journal and the default cache would be discarded */
+  fresh?: boolean;
+  /** as `assay run --retry-failed`: requests journaled as failed would be sent again */
+  retryFailed?: boolean;
+  /** environment to read the models' `apiKeyEnv` from (default `process.env`) */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** One rendered prompt of a dry run. */
+export interface DryRunPrompt {
+  /** prompt hash (`prompt_hash` in `predictions.arrow` and `prompts.arrow`) */
+  readonly hash: string;
+  /** the first item asked with it */
+  readonly item: string;
+  /** its fold, 0-based */
+  readonly fold: number;
+  /** the messages that would be sent */
+  readonly messages: readonly PromptMessage[];
+}
+
+/** One prompt setting of a dry run (models with the same prompt settings share one). */
+export interface DryRunPlan extends PromptDuplicates {
+  /** the models that use it */
+  readonly models: readonly string[];
+  /** few-shot examples per prompt */
+  readonly fewShot: number;
+  /** the first distinct prompts, in plan order (fold, then item) */
+  readonly firstPrompts: readonly DryRunPrompt[];
+}
+
+/** One model's requests in a dry run: where a run would get each answer, and the bill. */
+export interface DryRunModel {
+  /** model name */
+  readonly name: string;
+  /** distinct requests (one per distinct prompt) */
+  readonly requests: number;
+  /** answered in the journal: a run would resume them */
+  readonly resumed: number;
+  /** not in the journal but in the response cache: a run would take them from it */
+  readonly cached: number;
+  /** what a run would send to the service */
+  readonly toSend: number;
+  /** tokens and cost of the requests to send */
+  readonly estimate: RequestEstimate;
+}
+
+/** What `assay run` would do, found without sending a request or writing a file. */
+export interface DryRunReport {
+  /** the run's name */
+  readonly name: string;
+  /** the data set's source */
+  readonly dataset: string;
+  /** items loaded */
+  readonly items: number;
+  /** split method and fold count (all repeats) */
+  readonly method: string;
+  readonly folds: number;
+  /** the output directory (not created) */
+  readonly outputDir: string;
+  /** the journal consulted, or null when there is none (or `fresh` would discard it) */
+  readonly journal: string | null;
+  /** whether the plan counts as `fresh` (journal and default cache discarded) */
+  readonly fresh: boolean;
+  /** the response cache consulted, or null when there is none (or `fresh` would discard it) */
+  readonly cache: string | null;
+  /** per prompt setting: predictions, distinct prompts, why they coincide, first prompts */
+  readonly plans: readonly DryRunPlan[];
+  /** per model: requests, resumed, cached, to send, tokens and cost */
+  readonly models: readonly DryRunModel[];
+}
+
+/** The first `n` distinct prompts of a plan, with the item and fold that first use them. */
+function firstPrompts(plan: RequestPlan, items: { id: string }[], n: number): DryRunPrompt[] {
+  const out: DryRunPrompt[] = [];
+  const seen = new Set<string>();
+  for (const t of plan.tasks) {
+    if (out.length >= n) break;
+    if (seen.has(t.promptHash)) continue;
+    seen.add(t.promptHash);
+    const messages = plan.prompts.get(t.promptHash)!;
+    out.push({ hash: t.promptHash, item: items[t.item]!.id, fold: t.fold, messages });
+  }
+  return out;
+}
+
+/** The keys the response cache holds among a model's requests still to send. */
+function fromCache(
+  config: RunConfig,
+  requests: ModelRequests,
+  cachePath: string | null,
+  env: NodeJS.ProcessEnv | undefined,
+): Set<string> {
+  // a run creates a client (and so checks its configuration and key) only to send something
+  if (requests.todo.size === 0) return new Set();
+  const { name: _n, prompt: _p, endpoint: _e, ...clientConfig } = requests.model;
+  const keyer = cacheKeyer(clientConfig, env);
+  if (cachePath === null || !keyer.usesCache) return new Set();
+  const keys = new Map<string, string>();
+  for (const [journalKey, messages] of requests.todo) keys.set(keyer.key({ messages }), journalKey);
+  const recovery =
+    cachePath === resolve(config.output.dir, DEFAULT_CACHE_FILE)
+      ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+      : 'delete it or set `cache` to another file';
+  const found = explainDamage('response cache', cachePath, recovery, () =>
+    cachedKeys(cachePath, keys.keys()),
+  );
+  return new Set([...found].map((k) => keys.get(k)!));
+}
+
+/** The journal and cache a run would read, or null for those `fresh` would discard. */
+function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache: string | null } {
+  const journal = resolve(config.output.dir, JOURNAL_FILE);
+  const cache = resolve(config.cache!);
+  const discarded = fresh && cache === resolve(config.output.dir, DEFAULT_CACHE_FILE);
+  return { journal, cache: discarded ? null : cache };
+}
+
+/**
+ * Plans a run without running it: loads and validates the configuration's data set, folds,
+ * prompts and model clients, reads (never writes) the output directory's journal and the
+ * response cache, and reports what a run would do: per prompt setting the predictions, the
+ * distinct prompts and why they coincide, and the first prompts rendered; per model the
+ * requests it would resume, take from the cache and send, with their estimated tokens and
+ * cost. Sends nothing, opens no connection, takes no lock and writes no file.
+ *
+ * @param config - the validated configuration
+ * @param options - prompts to show; `fresh` and `retryFailed` as the run would have them
+ * @returns the report
+ * @throws EvaluationError as a run would before sending (`PLAN_TOO_LARGE`, data set errors,
+ *   `IDENTITY_CHANGED`, `DAMAGED_FILE`); ClientError for an invalid model client configuration
+ *   or a missing API key of a model with requests to send (a run creates no client for a model
+ *   whose answers are all journaled)
+ * @example
+ * const report = await dryRun(await loadRunConfig('examples/spam-assassin.yaml'));
+ * report.models[0].toSend; // requests a run would send
+ */
+export async function dryRun(
+  config: RunConfig,
+  options: DryRunOptions = {},
+): Promise<DryRunReport> {
+  const { items, splits, plans } = await planRun(config);
+  const files = stateFiles(config, options.fresh === true);
+  const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);
+  const models: DryRunModel[] = [];
+  try {
+    if (journal) refuseChangedEndpoints(journal, config.models, config.output.dir);
+    const none = { load: () => new Map() };
+    for (const model of config.models) {
+      const requests = resumeModelRequests(
+        model,
+        plans.get(model.name)!,
+        journal ?? none,
+        options.retryFailed === true,
+      );
+      const cached = fromCache(config, requests, files.cache, options.env);
+      const toSend = [...requests.todo].filter(([key]) => !cached.has(key)).map(([, m]) => m);
+      models.push({
+        name: model.name,
+        requests: requests.keys.size,
+        resumed: requests.progress.resumed,
+        cached: cached.size,
+        toSend: toSend.length,
+        estimate: await estimateRequests(model, toSend),
+      });
+    }
+  } finally {
+    journal?.close();
+  }
+  return {
+    name: config.name,
+    dataset: config.dataset.builtin ?? config.dataset.path ?? '',
+    items: items.length,
+    method: config.evaluation.method,
+    folds: splits.length,
+    outputDir: config.output.dir,
+    journal: journal ? files.journal : null,
+    fresh: options.fresh === true,
+    cache: files.cache !== null && existsSync(files.cache) ? files.cache : null,
+    plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
+    models,
+  };
+}
+
+/** One summary per distinct request plan, naming the models that share it. */
+function planSummaries(
+  config: RunConfig,
+  plans: ReadonlyMap<string, RequestPlan>,
+  items: { id: string }[],
+  show: number,
+): DryRunPlan[] {
+  const users = new Map<RequestPlan, string[]>();
+  for (const m of config.models) {
+    const plan = plans.get(m.name)!;
+    users.set(plan, [...(users.get(plan) ?? []), m.name]);
+  }
+  return [...users].map(([plan, models]) => ({
+    models,
+    fewShot: config.prompt.fewShot.count,
+    ...promptDuplicates(plan),
+    firstPrompts: firstPrompts(plan, items, show),
+  }));
+}

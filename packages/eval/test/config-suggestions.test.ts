@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import {
+  EvaluationError,
+  formatConfigIssues,
+  parseRunConfig,
+  type RunConfigInput,
+  RunConfigSchema,
+} from '../src/index.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary (also invalid) config shapes
+type LooseConfig = Record<string, any>;
+
+function base(): RunConfigInput & Record<string, unknown> {
+  return {
+    dataset: { builtin: 'spam-assassin', limit: 20 },
+    task: { type: 'classification', labels: ['spam', 'ham'] },
+    prompt: { template: 'Classify:\n\n{{text}}' },
+    models: [{ name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' }],
+  };
+}
+
+/** The problem lines of a rejected configuration, `path: message`. */
+function problems(mutate: (c: LooseConfig) => void): string[] {
+  const c = structuredClone(base()) as LooseConfig;
+  mutate(c);
+  try {
+    parseRunConfig(c);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EvaluationError);
+    return (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('did you mean, for unknown values', () => {
+  it('suggests openai-chat for provider openai and lists the providers', () => {
+    expect(problems((c) => (c.models[0].provider = 'openai'))).toEqual([
+      "models[0].provider: unknown provider 'openai'; did you mean 'openai-chat'? Expected one of 'openai-chat', 'openai-completions', 'anthropic', 'http-json'",
+    ]);
+  });
+
+  it('suggests across case and separators in enum values', () => {
+    const lines = problems((c) => {
+      c.evaluation = { method: 'repeated_stratified' };
+      c.task.answer = { extract: 'First-Label' };
+      c.prompt = { messages: [{ role: 'System', content: '{{text}}' }] };
+    });
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^evaluation\.method: unknown method 'repeated_stratified'; did you mean 'repeated-stratified'\? Expected one of 'all', 'holdout', /,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^task\.answer\.extract: .*did you mean 'first-label'\?/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^prompt\.messages\[0\]\.role: .*did you mean 'system'\?/),
+    );
+  });
+
+  it('suggests a task type', () => {
+    expect(problems((c) => (c.task.type = 'clasification'))).toContainEqual(
+      "task.type: unknown type 'clasification'; did you mean 'classification'? Expected one of 'classification', 'regression', 'generation'",
+    );
+  });
+
+  it('lists the valid values without a guess when none is close', () => {
+    expect(problems((c) => (c.models[0].provider = 'bedrock'))).toEqual([
+      "models[0].provider: unknown provider 'bedrock'; expected one of 'openai-chat', 'openai-completions', 'anthropic', 'http-json'",
+    ]);
+  });
+});
+
+describe('did you mean, for unknown keys', () => {
+  it('suggests maxTokens for max_tokens, at the path of the key', () => {
+    expect(problems((c) => (c.models[0].params = { max_tokens: 4, top_p: 1 }))).toEqual([
+      "models[0].params.max_tokens: unknown key 'max_tokens'; did you mean 'maxTokens'?",
+      "models[0].params.top_p: unknown key 'top_p'; did you mean 'topP'?",
+    ]);
+  });
+
+  it('suggests keys at every depth: top level, sections, models, nested objects', () => {
+    const lines = problems((c) => {
+      c.thresold = [];
+      c.dataset.pth = 'x';
+      c.prompt.fewshot = { count: 1 };
+      c.models[0].api_key_env = 'KEY';
+      c.models[0].concurrency = { maxx: 3 };
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "thresold: unknown key 'thresold'; did you mean 'thresholds'?",
+        "dataset.pth: unknown key 'pth'; did you mean 'path'?",
+        "prompt.fewshot: unknown key 'fewshot'; did you mean 'fewShot'?",
+        "models[0].api_key_env: unknown key 'api_key_env'; did you mean 'apiKeyEnv'?",
+        "models[0].concurrency.maxx: unknown key 'maxx'; did you mean 'max'?",
+      ]),
+    );
+  });
+
+  it('lists the keys of the task type given, not of the other types', () => {
+    const lines = problems((c) => {
+      c.task = { type: 'regression', labels: ['a', 'b'] };
+    });
+    expect(lines).toEqual(["task.labels: unknown key 'labels'; expected one of 'type', 'answer'"]);
+  });
+
+  it('says only that the key is unknown when formatting without the schema', () => {
+    const result = RunConfigSchema.safeParse({ ...base(), modles: [] });
+    expect(result.success).toBe(false);
+    const issues = formatConfigIssues(result.success ? [] : result.error.issues);
+    expect(issues).toContainEqual({
+      code: 'unrecognized_keys',
+      path: 'modles',
+      message: "unknown key 'modles' (check the spelling)",
+    });
+  });
+});
+
+describe('did you mean, for metric names', () => {
+  it('suggests a metric of the task in evaluation.metrics', () => {
+    const lines = problems((c) => (c.evaluation = { metrics: ['f1_marco', 'acc', 'speed'] }));
+    expect(lines[0]).toMatch(
+      /^evaluation\.metrics\[0\]: unknown metric 'f1_marco' for a classification task; did you mean 'f1_macro'\? Expected one of accuracy, /,
+    );
+    expect(lines[1]).toMatch(/^evaluation\.metrics\[1\]: .*did you mean 'accuracy'\?/);
+    expect(lines[2]).toMatch(
+      /^evaluation\.metrics\[2\]: unknown metric 'speed' for a .*; expected/,
+    );
+  });
+
+  it('suggests task and service metrics in thresholds', () => {
+    const lines = problems((c) => {
+      c.thresholds = ['acuracy >= 0.5', 'p95_latency <= 800', 'rmse <= 1'];
+    });
+    expect(lines[0]).toMatch(
+      /^thresholds\[0\]: unknown metric 'acuracy'; did you mean 'accuracy'\?/,
+    );
+    expect(lines[1]).toMatch(/^thresholds\[1\]: .*did you mean 'p95_latency_ms'\?/);
+    // rmse is a regression metric: for a classification task nothing close is suggested
+    expect(lines[2]).toMatch(/^thresholds\[2\]: unknown metric 'rmse'; expected a task metric/);
+  });
+});

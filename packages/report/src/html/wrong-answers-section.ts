@@ -1,0 +1,43 @@
+import { MISSING_VALUE } from '../format/format-number.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { escapeHtml as h } from './escape-html.js';
+
+type Prompts = NonNullable<RunResults['prompts']>;
+
+/** The prompt sent for one wrong answer, folded away: each message's role, then its text. */
+function promptCell(hash: string | undefined, prompts: Prompts): string {
+  const messages = hash === undefined ? undefined : prompts[hash];
+  if (messages === undefined) return `<td class="note">${MISSING_VALUE}</td>`;
+  const chars = messages.reduce((s, m) => s + m.content.length + (m.omittedChars ?? 0), 0);
+  const body = messages
+    .map(
+      (m) =>
+        `<div class="note">${h(m.role)}</div><pre class="answer">${h(m.content)}</pre>${m.omittedChars ? `<div class="note">… ${m.omittedChars} more characters (the whole prompt is in prompts.arrow)</div>` : ''}`,
+    )
+    .join('');
+  return `<td><details><summary>${messages.length} message${messages.length === 1 ? '' : 's'}, ${chars} characters</summary>${body}<div class="note">prompt_hash ${h(hash!)}</div></details></td>`;
+}
+
+/**
+ * One model's sample of wrong and unparseable answers for `report.html`: the item, the
+ * expected and parsed labels, the model's output, the start of the input and, when the
+ * results keep prompts, the prompt sent in a collapsed `<details>`. Every piece of data and
+ * model output is HTML-escaped.
+ *
+ * @param m - the model's results
+ * @param prompts - the results' `prompts` (absent in files written before prompts were kept)
+ * @returns the section's HTML
+ * @example
+ * results.models.map((m) => wrongAnswersSection(m, results.prompts)).join('');
+ */
+export function wrongAnswersSection(m: ModelResult, prompts: RunResults['prompts']): string {
+  if (m.wrongAnswers.length === 0)
+    return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
+  const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
+  return `<h3>${h(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
+    .map(
+      (w) =>
+        `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1}</span></td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
+    )
+    .join('')}</tbody></table>`;
+}

@@ -1,0 +1,95 @@
+import { fmt } from '../format/format-number.js';
+import { metricGroups } from '../metrics-table/identical-metrics.js';
+import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
+import type { RunResults } from '../results/run-results-schema.js';
+import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
+import { runVerdict } from '../verdict/verdict.js';
+import { cellText } from './markdown-text.js';
+
+/**
+ * The verdict at the top of `report.md`: PASS / FAIL / NOT CHECKED and why, what was
+ * evaluated, the headline metric per model with its interval in words, the biggest risk
+ * and up to three more.
+ *
+ * @param r - the run's results
+ * @returns Markdown lines
+ * @example
+ * markdownVerdict(results)[0]; // '## Verdict: PASS'
+ */
+export function markdownVerdict(r: RunResults): string[] {
+  const v = runVerdict(r);
+  const [biggest, ...others] = v.risks;
+  return [
+    `## Verdict: ${v.word}`,
+    '',
+    `**${cellText(v.outcome)}**`,
+    '',
+    cellText(v.evaluated),
+    '',
+    ...v.headline.map((s) => `- ${cellText(s)}`),
+    '',
+    `**Biggest risk:** ${cellText(biggest ?? '')}`,
+    '',
+    ...(others.length > 0
+      ? ['Other risks:', '', ...others.slice(0, 3).map((s) => `- ${cellText(s)}`), '']
+      : []),
+  ];
+}
+
+/**
+ * The task metrics of `report.md`: one row per quantity (metrics identical by construction
+ * share a row, with a note), then the positive class's precision, recall and false-positive
+ * rate (binary tasks) and any ranking-versus-decision warning.
+ *
+ * @param r - the run's results
+ * @param ci - the confidence level in percent
+ * @returns Markdown lines
+ * @example
+ * markdownMetrics(results, 95)[0]; // '## Task metrics'
+ */
+export function markdownMetrics(r: RunResults, ci: number): string[] {
+  const groups = metricGroups(r.evaluation.metrics, r.models);
+  const lines = ['## Task metrics', ''];
+  lines.push(`| model | metric | pooled | ${ci}% CI | fold mean ± std |`, '|---|---|---|---|---|');
+  for (const m of r.models) {
+    for (const { names } of groups) {
+      const s = m.metrics[names[0]!];
+      if (!s) continue;
+      lines.push(
+        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] | ${fmt(s.mean)} ± ${fmt(s.std)} |`,
+      );
+    }
+  }
+  for (const g of groups.filter((x) => x.note !== null)) {
+    lines.push('', `${g.names.join(' = ')}: ${g.note}; shown once.`);
+  }
+  for (const m of r.models) {
+    const gap = rankingDecisionGap(m, r.task.positiveLabel);
+    if (gap) lines.push('', `> **Warning:** ${cellText(rankingDecisionWarning(gap))}`);
+  }
+  return [...lines, ...positiveClassLines(r, ci)];
+}
+
+function positiveClassLines(r: RunResults, ci: number): string[] {
+  const models = r.models.flatMap((m) => {
+    const pc = positiveClassRows(m);
+    return pc ? [{ m, pc }] : [];
+  });
+  if (models.length === 0) return [];
+  const lines = [
+    '',
+    `### Positive class: ${cellText(models[0]!.pc.label)}`,
+    '',
+    `| model | figure | pooled | ${ci}% CI | in words |`,
+    '|---|---|---|---|---|',
+  ];
+  for (const { m, pc } of models) {
+    for (const row of pc.rows) {
+      lines.push(
+        `| ${cellText(m.name)} | ${row.name} | ${fmt(row.summary.value)} | [${fmt(row.summary.ciLow)}, ${fmt(row.summary.ciHigh)}] | ${cellText(row.words)} |`,
+      );
+    }
+  }
+  lines.push('', POSITIVE_CLASS_NOTE);
+  return lines;
+}

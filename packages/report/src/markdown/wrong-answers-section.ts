@@ -1,0 +1,68 @@
+import { MISSING_VALUE } from '../format/format-number.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { cellText } from './markdown-text.js';
+
+/** Characters of a prompt shown in a Markdown table cell; the rest is in `prompts.arrow`. */
+export const MARKDOWN_PROMPT_CHARS = 300;
+
+/** Characters of a model's answer shown in a Markdown table cell. */
+const ANSWER_CHARS = 200;
+
+/** Text cut to `max` characters, saying how many were left out. */
+function cut(text: string, max: number, omittedBefore = 0): string {
+  const omitted = Math.max(0, text.length - max) + omittedBefore;
+  const kept = text.length > max ? text.slice(0, max) : text;
+  return omitted > 0 ? `${kept} … (${omitted} more characters)` : kept;
+}
+
+/** A prompt as one line: each message's role in bold, then its text; cut short. */
+function promptText(hash: string | undefined, prompts: RunResults['prompts']): string {
+  const messages = hash === undefined ? undefined : prompts?.[hash];
+  if (messages === undefined) return MISSING_VALUE;
+  const text = messages.map((m) => `[${m.role}] ${m.content}`).join(' ');
+  const omitted = messages.reduce((s, m) => s + (m.omittedChars ?? 0), 0);
+  return `**${cellText(hash!)}**: ${cellText(cut(text, MARKDOWN_PROMPT_CHARS, omitted))}`;
+}
+
+function modelSection(m: ModelResult, prompts: RunResults['prompts']): string[] {
+  if (m.wrongAnswers.length === 0)
+    return ['', `### ${cellText(m.name)}: wrong answers`, '', 'None.'];
+  const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
+  const last = withPrompts ? 'prompt sent (hash: start)' : 'input (start)';
+  return [
+    '',
+    `### ${cellText(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)`,
+    '',
+    `| item | fold | expected | parsed | model output | ${last} |`,
+    '|---|---|---|---|---|---|',
+    ...m.wrongAnswers.map(
+      (w) =>
+        `| ${cellText(w.id)} | ${w.fold + 1} | ${cellText(w.expected ?? MISSING_VALUE)} | ${w.parsed === null ? '**unparseable**' : cellText(w.parsed)} | ${cellText(cut(w.answer ?? '', ANSWER_CHARS))} | ${withPrompts ? promptText(w.promptHash, prompts) : cellText(cut(w.input, MARKDOWN_PROMPT_CHARS))} |`,
+    ),
+  ];
+}
+
+/**
+ * The wrong-answers section of `report.md`: per model, the sampled wrong and unparseable
+ * answers with the prompt sent. Everything from data, models or servers is escaped (HTML,
+ * table pipes, line breaks); prompts are cut to {@link MARKDOWN_PROMPT_CHARS} characters with
+ * a note of how many were left out (every prompt is whole in `prompts.arrow`, keyed by the
+ * hash shown).
+ *
+ * @param r - run results
+ * @returns Markdown lines; none for generation tasks
+ * @example
+ * markdownLines.push(...wrongAnswersSection(results));
+ */
+export function wrongAnswersSection(r: RunResults): string[] {
+  if (r.task.type !== 'classification' && r.task.type !== 'regression') return [];
+  const lines = ['', '## Wrong answers'];
+  for (const m of r.models) lines.push(...modelSection(m, r.prompts));
+  if (r.prompts !== undefined) {
+    lines.push(
+      '',
+      `Prompts are cut to ${MARKDOWN_PROMPT_CHARS} characters here; every prompt is whole in \`prompts.arrow\`, keyed by its hash (\`prompt_hash\` in \`predictions.arrow\`).`,
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,157 @@
+import { fmt, formatInteger } from '../format/format-number.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { confusionFacts } from './confusion-facts.js';
+import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
+import { uncertainPass } from './threshold-margin.js';
+import { percentOf } from './words.js';
+
+/** Fewer evaluated items than this is a risk of its own. */
+export const FEW_ITEMS = 100;
+/** An interval wider than this (on a metric within [0, 1]) is a risk. */
+export const WIDE_INTERVAL = 0.1;
+/** Positive-class recall below this is a risk. */
+export const LOW_RECALL = 0.8;
+/** The rarest label with fewer than this share of the commonest label's items is a risk. */
+export const IMBALANCE_RATIO = 0.2;
+
+/** One risk to the reading of a run, with how much it matters (larger first). */
+interface Risk {
+  severity: number;
+  text: string;
+}
+
+function serviceRisks(m: ModelResult): Risk[] {
+  const out: Risk[] = [];
+  if ((m.notRepresentative ?? []).length > 0) {
+    out.push({
+      severity: 100,
+      text: `The figures of ${m.name} describe a broken run, not the model: fix the service or the answer pattern and run again (--retry-failed re-sends only the failed requests).`,
+    });
+    return out;
+  }
+  if (m.items.failed > 0) {
+    const classes = Object.entries(m.service.errorsByClass)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    out.push({
+      severity: 80,
+      text: `${formatInteger(m.items.failed)} of ${formatInteger(m.items.total)} predictions of ${m.name} (${percentOf(m.items.failed, m.items.total)}) have no answer because the request failed (${classes}); the metrics cover only the answered items.`,
+    });
+  }
+  const answered = m.items.total - m.items.failed;
+  if (m.items.unparseable > 0) {
+    out.push({
+      severity: m.items.unparseable / answered > 0.05 ? 60 : 35,
+      text: `${formatInteger(m.items.unparseable)} answers of ${m.name} (${percentOf(m.items.unparseable, answered)}) named no label and count as wrong: check task.answer and the prompt.`,
+    });
+  }
+  return out;
+}
+
+/** A model that gives one answer to everything: its accuracy is that label's share. */
+function oneLabelRisk(m: ModelResult): Risk[] {
+  const facts = confusionFacts(m.confusion);
+  if (!facts || facts.rowTotals.filter((n) => n > 0).length < 2) return [];
+  const given = facts.answered.flatMap((n, i) => (n > 0 ? [i] : []));
+  if (given.length !== 1) return [];
+  const label = facts.labels[given[0]!]!;
+  return [
+    {
+      severity: 85,
+      text: `${m.name} answered ${label} to every item it gave a label: its accuracy only reflects how common ${label} is (${percentOf(facts.rowTotals[given[0]!]!, facts.total)} of the items).`,
+    },
+  ];
+}
+
+function intervalRisk(m: ModelResult, metric: string | null, ci: number): Risk[] {
+  const s = metric === null ? undefined : m.metrics[metric];
+  if (!s || s.ciLow === null || s.ciHigh === null) return [];
+  const bounded = s.ciLow >= 0 && s.ciHigh <= 1;
+  if (!bounded || s.ciHigh - s.ciLow <= WIDE_INTERVAL) return [];
+  return [
+    {
+      severity: 50,
+      text: `The ${Math.round(ci * 100)}% interval of ${m.name}'s ${metric} is ${fmt(s.ciHigh - s.ciLow, 2)} wide (${fmt(s.ciLow)} to ${fmt(s.ciHigh)}): too few items to pin the value down.`,
+    },
+  ];
+}
+
+function positiveRecallRisk(m: ModelResult): Risk[] {
+  const pc = m.positiveClass;
+  const recall = pc?.recall.value;
+  if (!pc || recall === null || recall === undefined || recall >= LOW_RECALL) return [];
+  return [
+    {
+      severity: 40,
+      text: `${m.name} misses ${percentOf(1 - recall, 1)} of the ${pc.label} items (recall of ${pc.label} ${fmt(recall)}).`,
+    },
+  ];
+}
+
+function dataRisks(r: RunResults): Risk[] {
+  const out: Risk[] = [];
+  if (r.models.length > 0 && r.dataset.items < FEW_ITEMS) {
+    out.push({
+      severity: 45,
+      text: `Only ${formatInteger(r.dataset.items)} items were evaluated: differences of a few points are within noise.`,
+    });
+  }
+  const counts = Object.entries(r.dataset.labels).sort((a, b) => a[1] - b[1]);
+  const rarest = counts[0];
+  const commonest = counts[counts.length - 1];
+  if (rarest && commonest && counts.length >= 2 && rarest[1] < IMBALANCE_RATIO * commonest[1]) {
+    out.push({
+      severity: 30,
+      text: `The classes are imbalanced (${rarest[0]} ${percentOf(rarest[1], r.dataset.items)} of the items, ${commonest[0]} ${percentOf(commonest[1], r.dataset.items)}): accuracy rewards answering the common class; read balanced accuracy and each class's recall.`,
+    });
+  }
+  return out;
+}
+
+/** When nothing else stands out: the commonest error, so the reader knows what to look for. */
+function quietRisk(r: RunResults): string {
+  const facts = r.models
+    .map((m) => ({ m, e: confusionFacts(m.confusion)?.largestError ?? null }))
+    .filter((x) => x.e !== null)
+    .sort((a, b) => b.e!.count / b.e!.of - a.e!.count / a.e!.of)[0];
+  if (!facts) {
+    return 'None stands out: no request failed, no answer was unparseable and the headline interval is narrow.';
+  }
+  const { m, e } = facts as { m: ModelResult; e: NonNullable<typeof facts.e> };
+  return `None stands out; the commonest error of ${m.name} is ${e.truth} answered as ${e.answer}: ${formatInteger(e.count)} of ${formatInteger(e.of)} ${e.truth} items (${percentOf(e.count, e.of)}).`;
+}
+
+/**
+ * The risks to reading a run's numbers at face value, biggest first: metrics that are not
+ * representative, ranking and decision quality that disagree (a threshold problem), one
+ * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, unparseable answers, a
+ * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), few items
+ * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}),
+ * imbalanced classes (the rarest below {@link IMBALANCE_RATIO} of the commonest).
+ *
+ * @param r - the run's results
+ * @param headline - the headline metric (its interval is checked), or null
+ * @returns plain sentences, never empty: when nothing stands out, the commonest error
+ * @example
+ * runRisks(results, 'f1_macro')[0]; // 'None stands out; the commonest error of ...'
+ */
+export function runRisks(r: RunResults, headline: string | null): string[] {
+  const risks: Risk[] = [];
+  for (const m of r.models) {
+    risks.push(...serviceRisks(m));
+    const gap = rankingDecisionGap(m, r.task.positiveLabel);
+    if (gap) risks.push({ severity: 90, text: rankingDecisionWarning(gap) });
+    risks.push(...oneLabelRisk(m));
+    risks.push(...intervalRisk(m, headline, r.evaluation.ci));
+    risks.push(...positiveRecallRisk(m));
+  }
+  for (const t of r.thresholds) {
+    const m = r.models.find((x) => x.name === t.model);
+    const text = m ? uncertainPass(t, m, r.evaluation.ci) : null;
+    if (text) risks.push({ severity: 70, text });
+  }
+  risks.push(...dataRisks(r));
+  // a stable sort keeps model and threshold order among equals
+  const sorted = risks.sort((a, b) => b.severity - a.severity).map((x) => x.text);
+  return sorted.length > 0 ? sorted : [quietRisk(r)];
+}

@@ -1,0 +1,33 @@
+import { fmt } from '../format/format-number.js';
+import type { ModelResult, ThresholdResult } from '../results/run-results-schema.js';
+
+const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
+
+/**
+ * The sentence saying that a passed threshold on a task metric is not certain: the metric's
+ * interval reaches past the bound, so the same model on other items of the same kind
+ * could fail it.
+ *
+ * @param t - one threshold result
+ * @param m - the model it was checked on
+ * @param ci - the confidence level (`evaluation.ci`)
+ * @returns the sentence, or null when the threshold failed, names a service metric, has
+ *   no interval or the interval stays on the passing side
+ * @example
+ * uncertainPass(threshold, model, 0.95); // 'f1_macro >= 0.9 passes for nb, but ...'
+ */
+export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): string | null {
+  const s = m.metrics[t.metric];
+  const match = PATTERN.exec(t.threshold);
+  if (!t.passed || !s || !match || s.ciLow === null || s.ciHigh === null) return null;
+  const bound = Number(match[2]);
+  const op = match[1]!;
+  const crosses = op.startsWith('>')
+    ? s.ciLow < bound
+    : op.startsWith('<')
+      ? s.ciHigh > bound
+      : false;
+  if (!crosses) return null;
+  const side = op.startsWith('>') ? 'below' : 'above';
+  return `${t.threshold} passes for ${m.name}, but the ${Math.round(ci * 100)}% interval of ${t.metric} (${fmt(s.ciLow)} to ${fmt(s.ciHigh)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`;
+}

@@ -1,0 +1,147 @@
+import { fmt, formatInteger } from '../format/format-number.js';
+import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
+import { runRisks } from './risks.js';
+import { intervalInWords, listInWords } from './words.js';
+
+/** The plain-language verdict of a run, for the top of every report. */
+export interface Verdict {
+  /** `pass`: every threshold holds on representative metrics; `fail`; `unchecked`: no thresholds */
+  status: 'pass' | 'fail' | 'unchecked';
+  /** the status as a word: `PASS`, `FAIL`, `NOT CHECKED` */
+  word: string;
+  /** what was evaluated: models, data set, item count, method */
+  evaluated: string;
+  /** the headline metric this verdict quotes, or null (generation tasks) */
+  metric: string | null;
+  /** the headline metric with its interval in words, one sentence per model */
+  headline: string[];
+  /** why it passes or fails, as a sentence to follow {@link Verdict.word} */
+  outcome: string;
+  /** the risks to reading the numbers at face value, biggest first (never empty) */
+  risks: string[];
+}
+
+function methodInWords(e: RunResults['evaluation']): string {
+  const k = e.repeats > 1 ? Math.round(e.folds / e.repeats) : e.folds;
+  switch (e.method) {
+    case 'holdout':
+      return 'one hold-out split';
+    case 'all':
+      return 'every item scored once';
+    case 'repeated-stratified':
+      return `stratified ${k}-fold cross-validation repeated ${e.repeats} times`;
+    default:
+      return `${e.method} ${k}-fold cross-validation`;
+  }
+}
+
+function evaluatedInWords(r: RunResults): string {
+  const endpoints = new Set(r.models.map((m) => `${m.provider}, ${m.model}`));
+  const shared = endpoints.size === 1 && r.models.length > 1 ? [...endpoints][0] : undefined;
+  const names = r.models.map((m) => (shared ? m.name : `${m.name} (${m.provider}, ${m.model})`));
+  const listed =
+    r.models.length <= 4
+      ? listInWords(names)
+      : `${r.models.length} models (${listInWords([...r.models.slice(0, 3).map((m) => m.name), `${r.models.length - 3} more`])})`;
+  const who = shared ? `${listed} (all ${shared})` : listed;
+  const labels = Object.entries(r.dataset.labels)
+    .map(([k, v]) => `${k} ${formatInteger(v)}`)
+    .join(', ');
+  const interval =
+    r.evaluation.bootstrap > 0
+      ? `, with ${Math.round(r.evaluation.ci * 100)}% intervals from ${formatInteger(r.evaluation.bootstrap)} bootstrap resamples`
+      : ', without intervals (evaluation.bootstrap is 0)';
+  return `Evaluated ${who} on ${formatInteger(r.dataset.items)} items of ${r.dataset.source}${labels ? ` (${labels})` : ''}, a ${r.task.type} task, by ${methodInWords(r.evaluation)}${interval}.`;
+}
+
+/**
+ * The metric a verdict quotes: the first threshold's metric when the results report it,
+ * else the first reported metric; null when there is none (generation tasks).
+ *
+ * @param r - the run's results
+ * @returns the metric name, or null
+ * @example
+ * headlineMetric(results); // 'f1_macro'
+ */
+export function headlineMetric(r: RunResults): string | null {
+  const reported = (metric: string): boolean => r.models.some((m) => metric in m.metrics);
+  const fromThreshold = r.thresholds.find((t) => reported(t.metric));
+  return fromThreshold?.metric ?? r.evaluation.metrics.find(reported) ?? null;
+}
+
+function headlineOf(m: ModelResult, metric: string | null, ci: number): string {
+  const s = metric === null ? undefined : m.metrics[metric];
+  if (metric === null)
+    return `${m.name}: no metric is computed for this task; its answers are stored.`;
+  if (!s || s.value === null) {
+    return `${m.name}: ${metric} could not be computed${s?.reason ? ` (${s.reason})` : ''}.`;
+  }
+  return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}).`;
+}
+
+function failedInWords(failed: readonly ThresholdResult[]): string {
+  const byThreshold = new Map<string, ThresholdResult[]>();
+  for (const t of failed)
+    byThreshold.set(t.threshold, [...(byThreshold.get(t.threshold) ?? []), t]);
+  return [...byThreshold.entries()]
+    .map(([threshold, ts]) => {
+      const who = ts.map((t) =>
+        t.value === null
+          ? `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`
+          : `${t.model} (${fmt(t.value, 4)})`,
+      );
+      return `${threshold} fails for ${listInWords(who)}`;
+    })
+    .join('; ');
+}
+
+function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> {
+  const broken = r.models.flatMap((m) => m.notRepresentative ?? []);
+  const failed = r.thresholds.filter((t) => !t.passed);
+  const reasons: string[] = [];
+  if (broken.length > 0) reasons.push(`Metrics not representative: ${broken.join('; ')}`);
+  if (failed.length > 0) reasons.push(failedInWords(failed));
+  if (reasons.length > 0 || !r.passed) {
+    const why = reasons.length > 0 ? reasons.join('. ') : 'The run did not pass';
+    return { status: 'fail', word: 'FAIL', outcome: `${why}.` };
+  }
+  if (r.thresholds.length === 0) {
+    return {
+      status: 'unchecked',
+      word: 'NOT CHECKED',
+      outcome:
+        'The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. thresholds: [accuracy >= 0.9]).',
+    };
+  }
+  const checks = [...new Set(r.thresholds.map((t) => t.threshold))];
+  return {
+    status: 'pass',
+    word: 'PASS',
+    outcome: `${checks.length === 1 ? 'The threshold holds' : `All ${checks.length} thresholds hold`} for ${listInWords(r.models.map((m) => m.name))} (${checks.join(', ')}).`,
+  };
+}
+
+/**
+ * The plain-language verdict of a run: what was evaluated, the headline metric with its
+ * interval in words, pass or fail and why, and the risks to reading the numbers at face
+ * value (biggest first).
+ *
+ * @param r - the run's results
+ * @returns the verdict; every field is plain text, for the renderers to escape
+ * @remarks A run fails when a threshold fails or a model's metrics are not representative
+ *   (too many failed requests or unparseable answers), and is `unchecked` when it sets no
+ *   thresholds. The headline metric is the first threshold's metric, else the first
+ *   reported one (see {@link headlineMetric}); the risks are `runRisks`'.
+ * @example
+ * runVerdict(results).outcome; // 'All 2 thresholds hold for naive-bayes (...)'
+ */
+export function runVerdict(r: RunResults): Verdict {
+  const metric = r.task.type === 'generation' ? null : headlineMetric(r);
+  return {
+    ...outcomeOf(r),
+    evaluated: evaluatedInWords(r),
+    metric,
+    headline: r.models.map((m) => headlineOf(m, metric, r.evaluation.ci)),
+    risks: runRisks(r, metric),
+  };
+}

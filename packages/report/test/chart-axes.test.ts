@@ -1,0 +1,29 @@
+import { describe, expect, test } from 'vitest';
+import { foldBarChart, histogramChart } from '../src/index.js';
+
+describe('an axis that does not start at 0 is marked', () => {
+  test('fold bars near 1: a break mark on the value axis and a note where it starts', () => {
+    const svg = foldBarChart('accuracy', [
+      { name: 'nb', folds: [0.95, 0.97, 0.96], mean: 0.96, ciLow: 0.955, ciHigh: 0.969 },
+    ]);
+    expect(svg).toContain('class="axis-break"');
+    expect(svg).toContain('>axis starts at 0.90, not at 0</text>');
+    expect(svg).toContain('aria-label="accuracy per fold (axis starts at 0.90)"');
+  });
+
+  test('fold bars that reach down to 0 have neither', () => {
+    const svg = foldBarChart('accuracy', [
+      { name: 'nb', folds: [0.02, 0.5], mean: 0.26, ciLow: 0.01, ciHigh: 0.5 },
+    ]);
+    expect(svg).not.toContain('axis-break');
+    expect(svg).not.toContain('axis starts at');
+  });
+
+  test('a latency histogram from 13.6 ms is marked; one from 0 ms is not', () => {
+    const svg = histogramChart([13.6, 20, 25, 90], { title: 'TTFT', xLabel: 'ms' });
+    expect(svg).toContain('class="axis-break"');
+    expect(svg).toContain('>axis starts at 13.6, not at 0</text>');
+    const fromZero = histogramChart([0, 20, 25, 90], { title: 'TTFT', xLabel: 'ms' });
+    expect(fromZero).not.toContain('axis-break');
+  });
+});

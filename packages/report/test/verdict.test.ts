@@ -1,0 +1,260 @@
+import { describe, expect, test } from 'vitest';
+import {
+  headlineMetric,
+  type ModelResult,
+  runVerdict,
+  type ThresholdResult,
+} from '../src/index.js';
+import { metric } from './support/metric-summary.js';
+import { sampleModel, sampleResults } from './support/sample-results.js';
+
+function threshold(model: string, source: string, value: number, passed: boolean): ThresholdResult {
+  return { threshold: source, model, metric: source.split(' ')[0]!, value, passed };
+}
+
+/** A binary spam model whose scores rank well: ROC AUC 0.98. */
+function ranker(balanced: number, matrix: number[][]): ModelResult {
+  return sampleModel('nb', {
+    items: { total: 100, scored: 100, correct: 60, wrong: 40, unparseable: 0, failed: 0 },
+    metrics: {
+      accuracy: metric(balanced, balanced - 0.01, balanced + 0.01),
+      balanced_accuracy: metric(balanced, balanced - 0.01, balanced + 0.01),
+      roc_auc: metric(0.98, 0.97, 0.99),
+    },
+    confusion: { labels: ['spam', 'ham', 'unparseable'], matrix },
+  });
+}
+
+const many = { source: 'mail.jsonl', items: 500, labels: { spam: 250, ham: 250 }, groups: {} };
+
+describe('the verdict', () => {
+  test('says what was evaluated, the headline metric with its interval in words, and PASS', () => {
+    const nb = sampleModel('nb', { metrics: { accuracy: metric(0.75, 0.72, 0.78) } });
+    const v = runVerdict(
+      sampleResults([nb], { thresholds: [threshold('nb', 'accuracy >= 0.7', 0.75, true)] }),
+    );
+    expect(v.status).toBe('pass');
+    expect(v.word).toBe('PASS');
+    expect(v.evaluated).toBe(
+      'Evaluated nb (openai-chat, m) on 4 items of data.jsonl (spam 2, ham 2), a classification task, by kfold 2-fold cross-validation, with 95% intervals from 10 bootstrap resamples.',
+    );
+    expect(v.headline).toEqual(['nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780).']);
+    expect(v.outcome).toBe('The threshold holds for nb (accuracy >= 0.7).');
+  });
+
+  test('FAIL names every failed threshold with its value, and metrics that are not representative', () => {
+    const a = sampleModel('a');
+    const b = sampleModel('b', { notRepresentative: ['b: 4 of 4 predictions failed'] });
+    const v = runVerdict(
+      sampleResults([a, b], {
+        passed: false,
+        thresholds: [
+          threshold('a', 'accuracy >= 0.9', 0.75, false),
+          threshold('b', 'accuracy >= 0.9', 0.5, false),
+        ],
+      }),
+    );
+    expect(v.status).toBe('fail');
+    expect(v.outcome).toBe(
+      'Metrics not representative: b: 4 of 4 predictions failed. accuracy >= 0.9 fails for a (0.7500) and b (0.5000).',
+    );
+    expect(v.risks[0]).toMatch(/^The figures of b describe a broken run, not the model/);
+  });
+
+  test('a model that is not representative fails the run even when every threshold holds', () => {
+    const nb = sampleModel('nb', { notRepresentative: ['nb: 3 of 4 answers were unparseable'] });
+    const v = runVerdict(sampleResults([nb]));
+    expect(v.word).toBe('FAIL');
+    expect(v.outcome).toContain('nb: 3 of 4 answers were unparseable');
+  });
+
+  test('is NOT CHECKED when no threshold decides pass or fail', () => {
+    const v = runVerdict(sampleResults([sampleModel('nb')]));
+    expect(v.status).toBe('unchecked');
+    expect(v.word).toBe('NOT CHECKED');
+    expect(v.outcome).toMatch(/sets no thresholds/);
+  });
+
+  test('quotes the first threshold metric the results report, else the first metric', () => {
+    const nb = sampleModel('nb', {
+      metrics: { accuracy: metric(0.75), f1_macro: metric(0.7, 0.6, 0.8) },
+    });
+    const base = {
+      evaluation: { ...sampleResults([]).evaluation, metrics: ['accuracy', 'f1_macro'] },
+    };
+    const onF1 = sampleResults([nb], {
+      ...base,
+      thresholds: [
+        threshold('nb', 'p95_latency_ms <= 800', 20, true),
+        threshold('nb', 'f1_macro >= 0.5', 0.7, true),
+      ],
+    });
+    expect(headlineMetric(onF1)).toBe('f1_macro');
+    expect(runVerdict(onF1).headline[0]).toBe(
+      'nb: f1_macro 0.700 (95% confidence: between 0.600 and 0.800).',
+    );
+    expect(headlineMetric(sampleResults([nb], base))).toBe('accuracy');
+  });
+
+  test('a metric without a value is quoted with its reason; no bootstrap says there is no interval', () => {
+    const nb = sampleModel('nb', {
+      metrics: { accuracy: { ...metric(null), reason: 'no answered item to score' } },
+    });
+    expect(runVerdict(sampleResults([nb])).headline[0]).toBe(
+      'nb: accuracy could not be computed (no answered item to score).',
+    );
+    const noCi = sampleModel('nb', { metrics: { accuracy: metric(0.75, null, null) } });
+    expect(runVerdict(sampleResults([noCi])).headline[0]).toBe(
+      'nb: accuracy 0.750 (no interval: evaluation.bootstrap is 0).',
+    );
+  });
+});
+
+describe('the biggest risk', () => {
+  test('ranking and decision quality that disagree are a threshold problem, named first', () => {
+    const nb = ranker(0.6, [
+      [10, 40, 0],
+      [0, 50, 0],
+    ]);
+    const v = runVerdict(
+      sampleResults([nb], {
+        dataset: many,
+        thresholds: [threshold('nb', 'accuracy >= 0.5', 0.6, true)],
+      }),
+    );
+    expect(v.risks[0]).toBe(
+      'nb ranks the items well (ROC AUC 0.980) but its answers are much worse (balanced accuracy 0.600): the scores separate the classes and the answers do not follow them, a decision-threshold problem rather than a weak model. It answers spam for 10.0% of the items, where 50.0% are spam.',
+    );
+  });
+
+  test('no ranking warning for a gap below 0.15 or ROC AUC below 0.9', () => {
+    const close = ranker(0.85, [
+      [40, 10, 0],
+      [5, 45, 0],
+    ]);
+    expect(runVerdict(sampleResults([close], { dataset: many })).risks.join(' ')).not.toMatch(
+      /ranks the items well/,
+    );
+    const weak = ranker(0.5, [
+      [25, 25, 0],
+      [25, 25, 0],
+    ]);
+    weak.metrics.roc_auc = metric(0.89);
+    expect(runVerdict(sampleResults([weak], { dataset: many })).risks.join(' ')).not.toMatch(
+      /ranks the items well/,
+    );
+  });
+
+  test('the ranking check computes balanced accuracy from the confusion matrix when it is not reported', () => {
+    const nb = ranker(0.6, [
+      [5, 45, 0],
+      [0, 50, 0],
+    ]);
+    delete nb.metrics.balanced_accuracy;
+    const risks = runVerdict(sampleResults([nb], { dataset: many })).risks;
+    expect(risks[0]).toContain('(balanced accuracy 0.550)');
+  });
+
+  test('a passed threshold whose interval crosses its bound is not certain', () => {
+    const nb = sampleModel('nb', { metrics: { accuracy: metric(0.92, 0.88, 0.95) } });
+    const v = runVerdict(
+      sampleResults([nb], {
+        dataset: many,
+        thresholds: [threshold('nb', 'accuracy >= 0.9', 0.92, true)],
+      }),
+    );
+    expect(v.status).toBe('pass');
+    expect(v.risks[0]).toBe(
+      'accuracy >= 0.9 passes for nb, but the 95% interval of accuracy (0.880 to 0.950) reaches below 0.9: on other items of the same kind it could fail.',
+    );
+  });
+
+  test('failed requests come before unparseable answers, a wide interval and few items', () => {
+    const nb = sampleModel('nb', {
+      items: { total: 40, scored: 38, correct: 20, wrong: 18, unparseable: 6, failed: 2 },
+      metrics: { accuracy: metric(0.53, 0.4, 0.66) },
+    });
+    nb.service.errorsByClass = { timeout: 2 };
+    const risks = runVerdict(
+      sampleResults([nb], { dataset: { ...many, items: 40, labels: { spam: 20, ham: 20 } } }),
+    ).risks;
+    expect(risks).toEqual([
+      '2 of 40 predictions of nb (5.0%) have no answer because the request failed (timeout 2); the metrics cover only the answered items.',
+      '6 answers of nb (15.8%) named no label and count as wrong: check task.answer and the prompt.',
+      "The 95% interval of nb's accuracy is 0.26 wide (0.400 to 0.660): too few items to pin the value down.",
+      'Only 40 items were evaluated: differences of a few points are within noise.',
+    ]);
+  });
+
+  test('low recall of the positive class and imbalanced classes are named', () => {
+    const nb = sampleModel('nb', {
+      metrics: { accuracy: metric(0.95, 0.94, 0.96) },
+      positiveClass: {
+        label: 'spam',
+        precision: metric(0.9),
+        recall: metric(0.6),
+        falsePositiveRate: metric(0.01),
+      },
+    });
+    const risks = runVerdict(
+      sampleResults([nb], {
+        dataset: { source: 'mail.jsonl', items: 1000, labels: { spam: 100, ham: 900 }, groups: {} },
+      }),
+    ).risks;
+    expect(risks).toEqual([
+      'nb misses 40.0% of the spam items (recall of spam 0.600).',
+      "The classes are imbalanced (spam 10.0% of the items, ham 90.0%): accuracy rewards answering the common class; read balanced accuracy and each class's recall.",
+    ]);
+  });
+
+  test('when nothing stands out, names the commonest error', () => {
+    const nb = sampleModel('nb', {
+      metrics: { accuracy: metric(0.962, 0.955, 0.969) },
+      confusion: {
+        labels: ['spam', 'ham', 'unparseable'],
+        matrix: [
+          [1339, 57, 0],
+          [50, 1350, 0],
+        ],
+      },
+    });
+    const risks = runVerdict(
+      sampleResults([nb], {
+        dataset: {
+          source: 'spam-assassin',
+          items: 2796,
+          labels: { ham: 1400, spam: 1396 },
+          groups: {},
+        },
+      }),
+    ).risks;
+    expect(risks).toEqual([
+      'None stands out; the commonest error of nb is spam answered as ham: 57 of 1,396 spam items (4.1%).',
+    ]);
+  });
+});
+
+describe('degenerate answers', () => {
+  test('a model that gives one label to every item is named, above a wide interval', () => {
+    const nb = sampleModel('nb', {
+      metrics: { accuracy: metric(0.5, 0.375, 0.638) },
+      confusion: {
+        labels: ['spam', 'ham', 'unparseable'],
+        matrix: [
+          [20, 0, 0],
+          [20, 0, 0],
+        ],
+      },
+    });
+    const risks = runVerdict(sampleResults([nb], { dataset: many })).risks;
+    expect(risks[0]).toBe(
+      'nb answered spam to every item it gave a label: its accuracy only reflects how common spam is (50.0% of the items).',
+    );
+    expect(risks[1]).toMatch(/^The 95% interval of nb's accuracy is 0.26 wide/);
+  });
+
+  test('models of one endpoint are named once with it', () => {
+    const v = runVerdict(sampleResults([sampleModel('a'), sampleModel('b')]));
+    expect(v.evaluated).toMatch(/^Evaluated a and b \(all openai-chat, m\) on 4 items/);
+  });
+});

@@ -1,0 +1,23 @@
+/** Stable codes of {@link TextMetricsError}. */
+export type TextMetricsErrorCode = 'INVALID_ARGUMENT' | 'INVALID_OPTION';
+
+/**
+ * The one error class of `@assay/text-metrics`: bad arguments or options, with a stable `code`
+ * and a full-sentence message naming the argument and what would be valid.
+ *
+ * @example
+ * throw new TextMetricsError('INVALID_ARGUMENT', 'Argument references must be a non-empty array of strings; got 0 references.');
+ */
+export class TextMetricsError extends Error {
+  /** stable machine-readable code */
+  readonly code: TextMetricsErrorCode;
+  /**
+   * @param code - stable code
+   * @param message - a full sentence naming the argument and what would be valid
+   */
+  constructor(code: TextMetricsErrorCode, message: string) {
+    super(message);
+    this.name = 'TextMetricsError';
+    this.code = code;
+  }
+}

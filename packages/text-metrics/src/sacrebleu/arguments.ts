@@ -1,0 +1,142 @@
+import {
+  checkBooleanOption,
+  checkChoice,
+  checkOptions,
+  checkString,
+  describeValue,
+} from '../argument-checks.js';
+import { TextMetricsError } from '../errors.js';
+
+/**
+ * The references of one hypothesis without the missing ones: sacrebleu skips a `None` reference,
+ * here `null` or `undefined`. At least one string must remain.
+ */
+export function presentReferences(value: unknown, argument: string): string[] {
+  if (!Array.isArray(value)) {
+    throw new TextMetricsError(
+      'INVALID_ARGUMENT',
+      `Argument ${argument} must be an array of reference strings (null or undefined for a missing one); got ${describeValue(value)}.`,
+    );
+  }
+  const present: string[] = [];
+  value.forEach((reference: unknown, index) => {
+    if (typeof reference === 'string') present.push(reference);
+    else if (reference !== null && reference !== undefined) {
+      throw new TextMetricsError(
+        'INVALID_ARGUMENT',
+        `Argument ${argument}[${index}] must be a reference string, or null or undefined for a missing reference; got ${describeValue(reference)}.`,
+      );
+    }
+  });
+  if (present.length === 0) {
+    throw new TextMetricsError(
+      'INVALID_ARGUMENT',
+      `Argument ${argument} must hold at least one reference string; all ${value.length} entries are missing.`,
+    );
+  }
+  return present;
+}
+
+/** A corpus: as many reference lists as hypotheses, at least one hypothesis. */
+export function checkCorpus(
+  hypotheses: unknown,
+  referencesPerHypothesis: unknown,
+): { hypotheses: string[]; references: string[][] } {
+  if (!Array.isArray(hypotheses) || hypotheses.length === 0) {
+    throw new TextMetricsError(
+      'INVALID_ARGUMENT',
+      `Argument hypotheses must be a non-empty array of strings; got ${describeValue(hypotheses)}.`,
+    );
+  }
+  if (!Array.isArray(referencesPerHypothesis)) {
+    throw new TextMetricsError(
+      'INVALID_ARGUMENT',
+      `Argument referencesPerHypothesis must be an array with one array of references per hypothesis; got ${describeValue(referencesPerHypothesis)}.`,
+    );
+  }
+  if (referencesPerHypothesis.length !== hypotheses.length) {
+    throw new TextMetricsError(
+      'INVALID_ARGUMENT',
+      `Argument referencesPerHypothesis must have one entry per hypothesis (${hypotheses.length}); got ${referencesPerHypothesis.length}.`,
+    );
+  }
+  return {
+    hypotheses: hypotheses.map((h, i) => checkString(h, `hypotheses[${i}]`)),
+    references: referencesPerHypothesis.map((r, i) =>
+      presentReferences(r, `referencesPerHypothesis[${i}]`),
+    ),
+  };
+}
+
+/** The options object (or `{}`), with unknown keys refused so that a typo is not ignored. */
+export function readOptions(
+  options: unknown,
+  known: readonly string[],
+): Readonly<Record<string, unknown>> {
+  const checked = checkOptions(options as object | undefined, 'options');
+  for (const key of Object.keys(checked)) {
+    if (!known.includes(key)) {
+      throw new TextMetricsError(
+        'INVALID_OPTION',
+        `Option options.${key} is unknown; the known options are ${known.join(', ')}.`,
+      );
+    }
+  }
+  return checked as Record<string, unknown>;
+}
+
+/** A boolean option, `fallback` when absent. */
+export function booleanOption(
+  options: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: boolean,
+): boolean {
+  return checkBooleanOption(options[key], fallback, `options.${key}`);
+}
+
+/** One of `choices`, `fallback` when absent. */
+export function choiceOption<T extends string>(
+  options: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: T,
+  choices: readonly T[],
+): T {
+  return checkChoice(options[key], choices, fallback, `options.${key}`);
+}
+
+/** An integer option in [min, max], `fallback` when absent. */
+export function integerOption(
+  options: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new TextMetricsError(
+      'INVALID_OPTION',
+      `Option options.${key} must be an integer from ${min} to ${max}; got ${describeValue(value)}.`,
+    );
+  }
+  return value;
+}
+
+/** A finite number option >= `min`, `fallback` when absent. */
+export function numberOption(
+  options: Readonly<Record<string, unknown>>,
+  key: string,
+  fallback: number,
+  min: number,
+): number {
+  const value = options[key];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new TextMetricsError(
+      'INVALID_OPTION',
+      `Option options.${key} must be a finite number of at least ${min}; got ${describeValue(value)}.`,
+    );
+  }
+  return value;
+}
