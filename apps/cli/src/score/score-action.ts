@@ -78,22 +78,7 @@ export function renderReport(
  * @throws what loading or scoring throws (the command maps input errors to exit code 2)
  */
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
-  const labelKind: ColumnKind =
-    options.task === 'regression' ? 'number' : options.task === 'classification' ? 'label' : 'auto';
-  const columns = new Map<string, ColumnKind>();
-  const want = (name: string | undefined, kind: ColumnKind) => {
-    if (name === undefined) return;
-    const known = columns.get(name);
-    columns.set(name, known === undefined || known === kind ? kind : 'auto');
-  };
-  want(options.yTrue, labelKind);
-  want(options.yPred, labelKind);
-  want(options.yScore, 'number');
-  for (const c of options.yProba ?? []) want(c, 'number');
-  want(options.weight, 'number');
-  want(options.group, 'label');
-  want(options.slice, 'label');
-  want(options.clusters, 'label');
+  const columns = wantedColumns(options);
   const loadStart = performance.now();
   const table = await loadColumns(file, { columns, format: options.inputFormat });
   const loadMs = performance.now() - loadStart;
@@ -146,8 +131,32 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
     report = { ...report, warnings: [`--${runner.warning}`, ...report.warnings] };
     if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runner.warning}\n`);
   }
-  const format = chooseFormat(options);
-  const text = renderReport(report, format, `assay score: ${file}`);
+  await writeReport(renderReport(report, chooseFormat(options), `assay score: ${file}`), options);
+}
+
+/** The columns to load and how to read each: labels, numbers, or as the file has them. */
+function wantedColumns(options: ScoreCommandOptions): Map<string, ColumnKind> {
+  const labelKind: ColumnKind =
+    options.task === 'regression' ? 'number' : options.task === 'classification' ? 'label' : 'auto';
+  const columns = new Map<string, ColumnKind>();
+  const want = (name: string | undefined, kind: ColumnKind) => {
+    if (name === undefined) return;
+    const known = columns.get(name);
+    columns.set(name, known === undefined || known === kind ? kind : 'auto');
+  };
+  want(options.yTrue, labelKind);
+  want(options.yPred, labelKind);
+  want(options.yScore, 'number');
+  for (const c of options.yProba ?? []) want(c, 'number');
+  want(options.weight, 'number');
+  want(options.group, 'label');
+  want(options.slice, 'label');
+  want(options.clusters, 'label');
+  return columns;
+}
+
+/** Writes the report to stdout, or to `--out` (saying so unless `--quiet`). */
+async function writeReport(text: string, options: ScoreCommandOptions): Promise<void> {
   if (options.out === undefined) {
     process.stdout.write(text);
     return;
