@@ -12,6 +12,7 @@ import {
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
+import { computeResampledValues } from '../metrics/compute-resampled-values.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
@@ -153,7 +154,7 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
     const rng = createRng(seed);
     if (base === null) for (let i = 0; i < size; i++) drawn[i] = rng.nextInt(size);
     else for (let i = 0; i < size; i++) drawn[i] = base[rng.nextInt(size)]!;
-    computeMetricValues(task.columns, task.metrics, drawn, values, r * m, errors);
+    computeResampledValues(task.columns, task.metrics, drawn, base, values, r * m, errors);
   });
   return { values, errors };
 }
