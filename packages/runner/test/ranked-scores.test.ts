@@ -1,6 +1,6 @@
 import { inScoreOrder, scoreOrderKernel } from '@assay/core-metrics';
 import { describe, expect, test } from 'vitest';
-import { rankedScores, rankedValues } from '../src/metrics/ranked-scores.js';
+import { rankedScores, rankedValues, rankingsFit } from '../src/metrics/ranked-scores.js';
 
 function column(values: number[]): Float64Array {
   // a shared buffer, as the runner's columns: each task sees its own view of it
@@ -50,5 +50,15 @@ describe('rankings kept by a worker', () => {
     const laidWeights = rankedValues(ranked, weights);
     expect(laidWeights).toBeInstanceOf(Float64Array);
     expect(laidWeights).toEqual(inScoreOrder(ranked, weights));
+  });
+
+  test('are kept for a job whose rankings take at most a third of a worker budget', () => {
+    // a binary column of 500k rows: 3 MB
+    expect(rankingsFit(1, 500_000, 6)).toBe(true);
+    // ten classes of 10M rows: 1 GB, read from the drawn rows instead
+    expect(rankingsFit(10, 10_000_000, 10)).toBe(false);
+    // the boundary: 256 MiB / 3 = 89,478,485.3 bytes
+    expect(rankingsFit(1, 89_478_485, 1)).toBe(true);
+    expect(rankingsFit(1, 89_478_486, 1)).toBe(false);
   });
 });

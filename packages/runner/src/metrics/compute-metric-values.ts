@@ -31,10 +31,8 @@ export function computeMetricValues(
     const spec = METRIC_REGISTRY.get(name)!;
     try {
       if (spec.kind === 'rows') {
-        out[offset + j] =
-          draw !== undefined && spec.computeResampled !== undefined
-            ? spec.computeResampled(columns, draw)
-            : spec.compute(columns, rows);
+        const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
+        out[offset + j] = resampled ?? spec.compute(columns, rows);
         return;
       }
       if (counts === undefined) {

@@ -57,13 +57,16 @@ export interface RowsMetric {
   /**
    * The same value from row multiplicities, when the metric has a faster path for them
    * than the drawn rows (ranking metrics: one pass along a ranking made once, instead of a
-   * sort per draw). Must equal `compute` on the drawn rows (to rounding).
+   * sort per draw). Must equal `compute` on the drawn rows (to rounding), and decline only
+   * on the job's shape (never on what a thread happens to hold), so that results do not
+   * depend on the worker.
    *
    * @param columns - the job's columns
    * @param draw - the multiplicity of every row
-   * @returns the metric value (NaN when undefined)
+   * @returns the metric value (NaN when undefined), or undefined to have `compute` read
+   *   the drawn rows instead
    */
-  computeResampled?(columns: ScoreColumns, draw: RowMultiplicity): number;
+  computeResampled?(columns: ScoreColumns, draw: RowMultiplicity): number | undefined;
 }
 
 /** One entry of the metric registry. */

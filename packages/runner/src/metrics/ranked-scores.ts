@@ -28,10 +28,28 @@ interface Entry {
 /**
  * Bytes of rankings one thread keeps: 5 a ranked row, 4 more for a slice's rows, and the
  * arrays laid out in ranked order (1 for a class indicator, 8 for weights, 4 for the
- * classes of a one-vs-one walk): every score column and slice of a 3M-row binary job, or
- * one column of 20M rows. The most recent ranking is kept whatever its size.
+ * classes of a one-vs-one walk). The most recent ranking is kept whatever its size.
  */
-const BUDGET_BYTES = 128 * 2 ** 20;
+const BUDGET_BYTES = 256 * 2 ** 20;
+
+/**
+ * Whether the rankings one resampled selection needs take at most a third of what a thread
+ * keeps, so that those of the whole set and of every slice (twice the rows together) stay
+ * kept while replicates of each take turns on a worker; larger jobs would rank again on
+ * almost every replicate, and the metrics read their drawn rows instead. It depends only
+ * on the job's shape, so every worker makes the same choice.
+ *
+ * @param columns - score columns ranked
+ * @param rows - rows of the selection
+ * @param bytesPerRow - bytes kept per ranked row and column (see {@link BUDGET_BYTES})
+ * @returns true when the rankings may be kept
+ * @example
+ * rankingsFit(1, 500_000, 6); // true: one column, 3 MB
+ * rankingsFit(10, 10_000_000, 10); // false: 1 GB
+ */
+export function rankingsFit(columns: number, rows: number, bytesPerRow: number): boolean {
+  return columns * rows * bytesPerRow <= BUDGET_BYTES / 3;
+}
 
 /** Arrays laid out per ranking: a class indicator and the weights, or the true classes. */
 const MAX_LAID = 3;

@@ -7,7 +7,7 @@ import type { ScoreColumns } from '../score/score-columns.js';
 import { classSupportOfDraw, meanOfDefined } from './class-average.js';
 import type { RowMultiplicity } from './metric-spec.js';
 import { oneVsOneAucs } from './one-vs-one-walk.js';
-import { rankedScores, rankedValues } from './ranked-scores.js';
+import { rankedScores, rankedValues, rankingsFit } from './ranked-scores.js';
 import { binaryScores, classIndicator, needsProba, probaColumn } from './score-inputs.js';
 
 /*
@@ -15,6 +15,22 @@ import { binaryScores, classIndicator, needsProba, probaColumn } from './score-i
  * ranked once per thread (rankedScores) and every replicate is one walk along it, where
  * the row-selection forms in score-metrics sort the drawn rows again each time.
  */
+
+/**
+ * Whether a draw's rankings may be kept: per ranked row, the ranking (5 bytes), the slice's
+ * rows (4), and the laid-out labels (`labelBytes`) and weights (8).
+ */
+function fits(
+  columns: ScoreColumns,
+  draw: RowMultiplicity,
+  ranked: number,
+  labelBytes: number,
+  weighted = columns.weight !== null,
+): boolean {
+  const rows = draw.domain === null ? columns.n : draw.domain.length;
+  const perRow = 5 + (draw.domain === null ? 0 : 4) + labelBytes + (weighted ? 8 : 0);
+  return rankingsFit(ranked, rows, perRow);
+}
 
 /** The positive indicator and the weights, in ranked order. */
 function laidOut(
@@ -33,12 +49,14 @@ function laidOut(
  *
  * @param columns - the job's columns
  * @param draw - the multiplicity of every row
- * @returns the AUC, NaN when a class is absent from the draw
+ * @returns the AUC, NaN when a class is absent from the draw; undefined when the job is
+ *   too large to keep its rankings (see `rankingsFit`)
  * @example
  * resampledRocAuc(columns, { counts, domain: null });
  */
-export function resampledRocAuc(columns: ScoreColumns, draw: RowMultiplicity): number {
+export function resampledRocAuc(columns: ScoreColumns, draw: RowMultiplicity): number | undefined {
   const { isPositive, scores } = binaryScores(columns, 'roc_auc');
+  if (!fits(columns, draw, 1, 1)) return undefined;
   const ranked = rankedScores(scores, draw.domain);
   const { positive, weight } = laidOut(ranked, isPositive, columns.weight);
   return rocAucOrderedKernel(ranked, positive, weight, draw.counts);
@@ -49,12 +67,16 @@ export function resampledRocAuc(columns: ScoreColumns, draw: RowMultiplicity): n
  *
  * @param columns - the job's columns
  * @param draw - the multiplicity of every row
- * @returns the average precision
+ * @returns the average precision; undefined when the job is too large to keep its rankings
  * @example
  * resampledAveragePrecision(columns, { counts, domain: null });
  */
-export function resampledAveragePrecision(columns: ScoreColumns, draw: RowMultiplicity): number {
+export function resampledAveragePrecision(
+  columns: ScoreColumns,
+  draw: RowMultiplicity,
+): number | undefined {
   const { isPositive, scores } = binaryScores(columns, 'average_precision');
+  if (!fits(columns, draw, 1, 1)) return undefined;
   const ranked = rankedScores(scores, draw.domain);
   const { positive, weight } = laidOut(ranked, isPositive, columns.weight);
   return averagePrecisionOrderedKernel(ranked, positive, weight, draw.counts);
@@ -67,7 +89,8 @@ export function resampledAveragePrecision(columns: ScoreColumns, draw: RowMultip
  * @param draw - the multiplicity of every row
  * @param metric - the metric asking, for the error
  * @param weighted - weight each class by its (weighted) support in the draw
- * @returns the mean AUC over the classes that can be scored
+ * @returns the mean AUC over the classes that can be scored; undefined when the job is too
+ *   large to keep its rankings
  * @example
  * resampledOneVsRest(columns, { counts, domain: null }, 'roc_auc_ovr', false);
  */
@@ -76,8 +99,9 @@ export function resampledOneVsRest(
   draw: RowMultiplicity,
   metric: string,
   weighted: boolean,
-): number {
+): number | undefined {
   needsProba(columns, metric);
+  if (!fits(columns, draw, columns.classes.length, 1)) return undefined;
   const aucs = columns.classes.map((_, c) => {
     const ranked = rankedScores(probaColumn(columns, c), draw.domain);
     const { positive, weight } = laidOut(ranked, classIndicator(columns.yTrue, c), columns.weight);
@@ -94,7 +118,7 @@ export function resampledOneVsRest(
  * @param draw - the multiplicity of every row
  * @param metric - the metric asking, for the error
  * @param weighted - weight each pair by its (weighted) support in the draw
- * @returns the mean pair AUC
+ * @returns the mean pair AUC; undefined when the job is too large to keep its rankings
  * @example
  * resampledOneVsOne(columns, { counts, domain: null }, 'roc_auc_ovo', false);
  */
@@ -103,9 +127,11 @@ export function resampledOneVsOne(
   draw: RowMultiplicity,
   metric: string,
   weighted: boolean,
-): number {
+): number | undefined {
   needsProba(columns, metric);
   const k = columns.classes.length;
+  // one-vs-one pairs are unweighted: only the true classes are laid out
+  if (!fits(columns, draw, k, 4, false)) return undefined;
   const support = classSupportOfDraw(columns, draw);
   // pairAuc[a * k + b]: class a against class b, scored by column a
   const pairAuc = new Float64Array(k * k);

@@ -56,7 +56,7 @@ function scoreMetric(
   needs: 'scores' | 'proba',
   greaterIsBetter: boolean,
   compute: (columns: ScoreColumns, rows: Uint32Array | null) => number,
-  computeResampled: (columns: ScoreColumns, draw: RowMultiplicity) => number,
+  computeResampled: (columns: ScoreColumns, draw: RowMultiplicity) => number | undefined,
 ): RowsMetric {
   return {
     name,
