@@ -1,4 +1,5 @@
 import type { ScoreColumns } from '../score/score-columns.js';
+import type { RowMultiplicity } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
 
 /**
@@ -12,6 +13,8 @@ import { METRIC_REGISTRY } from './registry.js';
  * @param out - receives `names.length` values from `offset`; NaN where a metric fails
  * @param offset - where to write the first value
  * @param errors - receives each distinct failure message (`name: message`)
+ * @param draw - `rows` as multiplicities (see `computeResampledValues`): rows metrics with
+ *   a `computeResampled` form use it instead of the rows
  */
 export function computeMetricValues(
   columns: ScoreColumns,
@@ -20,6 +23,7 @@ export function computeMetricValues(
   out: Float64Array,
   offset: number,
   errors: string[],
+  draw?: RowMultiplicity,
 ): void {
   let counts: Float64Array | undefined;
   const k = columns.classes.length;
@@ -27,7 +31,8 @@ export function computeMetricValues(
     const spec = METRIC_REGISTRY.get(name)!;
     try {
       if (spec.kind === 'rows') {
-        out[offset + j] = spec.compute(columns, rows);
+        const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
+        out[offset + j] = resampled ?? spec.compute(columns, rows);
         return;
       }
       if (counts === undefined) {
