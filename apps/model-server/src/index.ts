@@ -31,6 +31,7 @@ export {
   type ModelServerOptions,
   startModelServer,
 } from './server/create-server.js';
+export { JUDGE_MODEL_ID, SUBJECT_MODEL_ID } from './server/served-models.js';
 export { bodySentences } from './subjects/body-sentences.js';
 export { candidateProbabilities } from './subjects/candidate-sampling.js';
 export {
@@ -49,4 +50,6 @@ export {
   countChatPromptTokens,
   countTokens,
   TOKENIZER_NAME,
+  type TokenPieces,
+  tokenPieces,
 } from './tokens/count-tokens.js';
