@@ -132,6 +132,14 @@ describe('assay-subject-extractive', () => {
     expect(full.startsWith(contentOf(cut))).toBe(true);
   });
 
+  test('an empty message gets an empty answer; a body without sentences its first words', async () => {
+    const empty = await chat(subjectBody('', { temperature: 0.7, seed: 1, logprobs: true }));
+    expect(contentOf(empty)).toBe('');
+    expect(empty.usage.completion_tokens).toBe(0);
+    expect(empty.choices[0].logprobs.content).toEqual([]);
+    expect(contentOf(await chat(subjectBody('Thanks!!', { temperature: 0 })))).toBe('Thanks!!');
+  });
+
   test('answers through the OpenAI SDK, streaming', async () => {
     const client = new OpenAI({ baseURL: server.baseUrl, apiKey: 'unused', maxRetries: 0 });
     const stream = await client.chat.completions.create({
