@@ -85,8 +85,15 @@ export {
 } from './kernels/confusion-counts.js';
 export { expectedCalibrationErrorKernel } from './kernels/expected-calibration-error.js';
 export { logLossBinaryKernel, logLossKernel } from './kernels/log-loss.js';
+export type { RowCounts } from './kernels/ordered-ranking.js';
+export {
+  averagePrecisionOrderedKernel,
+  rocAucOrderedKernel,
+} from './kernels/ordered-ranking.js';
 export { radixSortFloat64 } from './kernels/radix-sort.js';
 export { rocAucBinaryKernel } from './kernels/roc-auc.js';
+export type { RankedValues, ScoreOrder } from './kernels/score-order.js';
+export { inScoreOrder, scoreOrderKernel, scoreOrderMatches } from './kernels/score-order.js';
 export { releaseSortScratch } from './kernels/scratch-pool.js';
 export { topKAccuracyKernel } from './kernels/top-k-accuracy.js';
 export type { AveragePrecisionScoreOptions } from './probabilistic/average-precision-score.js';

@@ -2,7 +2,7 @@ import type { LabelTallies } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { CONFUSION_MATRIX_CLASS_LIMIT, countsByTallies } from './confusion-limits.js';
-import type { ConfusionMetric, MetricSpec, RowsMetric } from './metric-spec.js';
+import type { ConfusionMetric, MetricSpec, RowMultiplicity, RowsMetric } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
 
 /**
@@ -110,6 +110,8 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
  * @param out - receives `names.length` values from `offset`; NaN where a metric fails
  * @param offset - where to write the first value
  * @param errors - receives each distinct failure message (`name: message`)
+ * @param draw - `rows` as multiplicities (see `computeResampledValues`): rows metrics with
+ *   a `computeResampled` form use it instead of the rows
  */
 export function computeMetricValues(
   columns: ScoreColumns,
@@ -118,6 +120,7 @@ export function computeMetricValues(
   out: Float64Array,
   offset: number,
   errors: string[],
+  draw?: RowMultiplicity,
 ): void {
   let confusion: ((spec: ConfusionMetric) => number) | undefined;
   const k = columns.classes.length;
@@ -125,7 +128,8 @@ export function computeMetricValues(
     const spec = METRIC_REGISTRY.get(name)!;
     try {
       if (spec.kind === 'rows') {
-        out[offset + j] = spec.compute(columns, rows);
+        const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
+        out[offset + j] = resampled ?? spec.compute(columns, rows);
         return;
       }
       if (confusion === undefined) {

@@ -1,4 +1,4 @@
-import type { LabelTallies } from '@assay/core-metrics';
+import type { LabelTallies, RowCounts } from '@assay/core-metrics';
 import type { ScoreColumns, ScoreTask } from '../score/score-columns.js';
 
 /** The input a metric needs beyond the true values. */
@@ -37,6 +37,21 @@ export interface ConfusionMetric {
 }
 
 /**
+ * A resampled row set as multiplicities: row `r` counts `counts[r]` times (a bootstrap
+ * draw, or a selection with 1 on its rows); rows outside the draw count 0.
+ */
+export interface RowMultiplicity {
+  /** How many times each row was drawn, indexed by row; at least `columns.n` long. */
+  readonly counts: RowCounts;
+  /**
+   * Ascending rows that hold every row with a non-zero count (the selection the draw was
+   * made from), or null for every row: metrics that rank rows rank these once and reuse
+   * the ranking for every draw from them.
+   */
+  readonly domain: Uint32Array | null;
+}
+
+/**
  * A metric computed from rows (a ranking, a loss over scores, a median): run
  * per fold over a row selection, bootstrapped by resampling rows.
  */
@@ -52,6 +67,19 @@ export interface RowsMetric {
    * @returns the metric value (NaN when undefined)
    */
   compute(columns: ScoreColumns, rows: Uint32Array | null): number;
+  /**
+   * The same value from row multiplicities, when the metric has a faster path for them
+   * than the drawn rows (ranking metrics: one pass along a ranking made once, instead of a
+   * sort per draw). Must equal `compute` on the drawn rows (to rounding), and decline only
+   * on the job's shape (never on what a thread happens to hold), so that results do not
+   * depend on the worker.
+   *
+   * @param columns - the job's columns
+   * @param draw - the multiplicity of every row
+   * @returns the metric value (NaN when undefined), or undefined to have `compute` read
+   *   the drawn rows instead
+   */
+  computeResampled?(columns: ScoreColumns, draw: RowMultiplicity): number | undefined;
 }
 
 /** One entry of the metric registry. */
