@@ -177,7 +177,7 @@ describe('assay run (CLI)', () => {
           {
             name: 'b',
             provider: 'openai-chat',
-            baseUrl: server.baseUrl,
+            baseUrl: `${server.baseUrl}?key=sk-live-s3cr3t-0123456789`,
             model: 'm',
             rateLimit: { rpm: -1 },
           },
@@ -198,6 +198,7 @@ describe('assay run (CLI)', () => {
       'prompt.fewShot.count: expected a number >= 0',
       'models[0].concurrency.max: expected a positive number',
       'models[1].rateLimit.rpm: expected a positive number',
+      "models[1].baseUrl: carries a credential in its parameter 'key'",
       "models[2].provider: unknown provider 'grpc'; expected one of 'openai-chat'",
       "models[2].name: duplicate model name 'a'",
       "evaluation.method: unknown method 'loo'; expected one of 'all', 'holdout'",
@@ -211,6 +212,7 @@ describe('assay run (CLI)', () => {
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
     expect(r.stderr).toMatch(new RegExp(`invalid \\(${expected.length} problems\\)`));
+    expect(r.stderr).not.toContain('s3cr3t');
     expect(r.stdout).toBe('');
   });
 

@@ -232,6 +232,72 @@ describe('assay score', () => {
     expect(report.timing.workers).toBeLessThan(999);
   });
 
+  test('10,000 classes: every format exits 0, JSON lists the matrix sparsely with a note', async () => {
+    const many = join(dir, 'many-classes.csv');
+    const rows = ['y,yhat'];
+    // two rows per class: the first right, the second predicted as the next class
+    for (let c = 0; c < 10_000; c++) rows.push(`c${c},c${c}`, `c${c},c${(c + 1) % 10_000}`);
+    writeFileSync(many, `${rows.join('\n')}\n`);
+    const base = [many, '--y-true', 'y', '--y-pred', 'yhat', '--quiet', '--workers', '1'];
+    const json = await assay([...base, '--format', 'json']);
+    expect(json.stderr).not.toMatch(/\n\s+at /);
+    expect(json.code).toBe(0);
+    const report = ScoreReportSchema.parse(JSON.parse(json.stdout));
+    expect(report.labels).toHaveLength(10_000);
+    expect(report.overall.accuracy?.value).toBe(0.5);
+    expect(report.confusionMatrix).toBeNull();
+    expect(report.sparseConfusionMatrix?.nonZeroCells).toBe(20_000);
+    expect(report.sparseConfusionMatrix?.cells[0]).toEqual(['c0', 'c0', 1]);
+    expect(report.perClass).toHaveLength(10_000);
+    expect(report.warnings).toContainEqual(
+      expect.stringMatching(/^10000 classes are more than the confusion-matrix limit of 1000/),
+    );
+    for (const format of ['table', 'md']) {
+      const run = await assay([...base, '--format', format]);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('confusion-matrix limit of 1000');
+      expect(run.stdout.length).toBeLessThan(10_000);
+    }
+  }, 120_000);
+
+  test('table and Markdown leave out a confusion matrix too wide for them, saying where it is', async () => {
+    const sixty = join(dir, 'sixty-classes.csv');
+    const rows = ['y,yhat'];
+    for (let c = 0; c < 60; c++) rows.push(`k${c},k${c}`, `k${c},k${(c + 1) % 60}`);
+    writeFileSync(sixty, `${rows.join('\n')}\n`);
+    const run = await assay([
+      sixty,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--format',
+      'md',
+      '--workers',
+      '0',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      '60 classes are too many for a table here: the matrix is in the JSON report (`--format json`).',
+    );
+    expect(run.stdout).not.toContain('| true \\ pred |');
+    const table = await assay([
+      sixty,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'yhat',
+      '--format',
+      'table',
+      '--workers',
+      '0',
+    ]);
+    expect(table.stdout).toContain(
+      'confusion matrix: 60 classes, too many to show here; it is in the JSON report (--format json).',
+    );
+  });
+
   test('a missing file and a missing required option exit 2', async () => {
     const missing = await assay([join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'yhat']);
     expect(missing.code).toBe(2);

@@ -7,6 +7,8 @@ export {
   mergeFaultOptions,
   parseFaultSpec,
 } from './faults/parse-fault-header.js';
+export { type ClosedQaFields, parseClosedQaPrompt } from './judge/closedqa-prompt.js';
+export { gradeByOverlap, OVERLAP_JUDGE_CUT, type OverlapVerdict } from './judge/overlap-judge.js';
 export {
   loadOrTrainSpamModel,
   parseSpamModel,
@@ -29,9 +31,25 @@ export {
   type ModelServerOptions,
   startModelServer,
 } from './server/create-server.js';
+export { JUDGE_MODEL_ID, SUBJECT_MODEL_ID } from './server/served-models.js';
+export { bodySentences } from './subjects/body-sentences.js';
+export { candidateProbabilities } from './subjects/candidate-sampling.js';
+export {
+  SUBJECT_CANDIDATES,
+  SUBJECT_WORDS,
+  type SubjectCandidate,
+  subjectCandidates,
+} from './subjects/subject-candidates.js';
+export {
+  type FitSubjectModelOptions,
+  fitSubjectModel,
+  type SubjectModel,
+} from './subjects/subject-model.js';
 export {
   type CountableMessage,
   countChatPromptTokens,
   countTokens,
   TOKENIZER_NAME,
+  type TokenPieces,
+  tokenPieces,
 } from './tokens/count-tokens.js';

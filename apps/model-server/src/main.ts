@@ -8,15 +8,18 @@ import { startModelServer } from './server/create-server.js';
 
 const HELP = `Usage: assay-model-server [options]
 
-A SpamAssassin Naive Bayes spam filter behind an OpenAI-compatible API.
+A SpamAssassin Naive Bayes spam filter behind an OpenAI-compatible API, with two
+generative chat models beside it: assay-subject-extractive (writes an e-mail's subject
+line by TF-IDF sentence extraction) and assay-overlap-judge (grades closedqa prompts
+by token F1, a lexical stand-in for an LLM judge).
 
 Options:
   --port <n>             port (default 8377; 0 = any free port)
   --host <addr>          interface (default 127.0.0.1)
-  --model-name <name>    model id in responses (default assay-spam-nb)
+  --model-name <name>    id of the spam filter (default assay-spam-nb)
   --model-cache <path>   read the trained model from / write it to this JSON file
-  --groups <list>        training groups, comma-separated (default easy-ham-1,hard-ham-1,spam-1)
-  --seed <n>             fault RNG seed (default 1)
+  --groups <list>        training groups of the spam filter, comma-separated (default easy-ham-1,hard-ham-1,spam-1)
+  --seed <n>             seed of the fault RNG and of unseeded sampling (default 1)
   --fault <spec>         server-wide faults, same grammar as the x-assay-fault header,
                          e.g. "status=429;retry-after=1;rate=0.1"
   --latency <spec>       added latency: <ms> or lognormal:<median-ms>:<sigma>

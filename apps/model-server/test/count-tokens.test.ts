@@ -2,7 +2,7 @@ import { loadSpamCorpus } from '@assay/spam-assassin';
 import { Tiktoken } from 'js-tiktoken/lite';
 import cl100kBase from 'js-tiktoken/ranks/cl100k_base';
 import { expect, test } from 'vitest';
-import { countChatPromptTokens, countTokens, TOKENIZER_NAME } from '../src/index.js';
+import { countChatPromptTokens, countTokens, TOKENIZER_NAME, tokenPieces } from '../src/index.js';
 
 const reference = new Tiktoken(cl100kBase);
 
@@ -34,4 +34,25 @@ test('chat prompt count is 3 per message + role + content (+ name + 1) + 3 reply
     enc('bob') +
     3;
   expect(countChatPromptTokens(messages)).toBe(expected);
+});
+
+test('tokenPieces keeps characters whole: pieces join to the text, one per token for ASCII', () => {
+  const ascii = tokenPieces('Hello world, again');
+  expect(ascii.pieces.join('')).toBe('Hello world, again');
+  expect(ascii.pieces.length).toBe(ascii.tokens);
+  expect(ascii.tokens).toBe(reference.encode('Hello world, again').length);
+  const text = '三菱化学エンジニアリング様 🚀 naïve';
+  const split = tokenPieces(text);
+  expect(split.pieces.join('')).toBe(text);
+  expect(split.tokens).toBe(reference.encode(text).length);
+  expect(split.pieces.length).toBeLessThan(split.tokens);
+  for (const piece of split.pieces) expect(piece).not.toContain('\uFFFD');
+});
+
+test('tokenPieces with a budget keeps that many tokens and drops a character cut in half', () => {
+  const cut = tokenPieces('Hello world, again', 2);
+  expect(cut).toEqual({ pieces: ['Hello', ' world'], tokens: 2, truncated: true });
+  const emoji = tokenPieces('🚀🚀', 1);
+  expect(emoji.pieces.join('')).toBe('');
+  expect(emoji.truncated).toBe(true);
 });

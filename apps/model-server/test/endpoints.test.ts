@@ -56,14 +56,18 @@ describe('POST /v1/completions (legacy)', () => {
 });
 
 describe('GET endpoints', () => {
-  test('/v1/models lists the served model, /v1/models/{id} retrieves it', async () => {
+  test('/v1/models lists the served models, /v1/models/{id} retrieves each', async () => {
     const list = await getJson(`${server.baseUrl}/models`);
     expect(list.object).toBe('list');
-    expect(list.data).toEqual([
-      expect.objectContaining({ id: 'spam-test', object: 'model', owned_by: 'assay' }),
-    ]);
-    const one = await fetch(`${server.baseUrl}/models/spam-test`);
-    expect(((await one.json()) as Json).id).toBe('spam-test');
+    expect(list.data).toEqual(
+      ['spam-test', 'assay-subject-extractive', 'assay-overlap-judge'].map((id) =>
+        expect.objectContaining({ id, object: 'model', owned_by: 'assay' }),
+      ),
+    );
+    for (const id of ['spam-test', 'assay-subject-extractive', 'assay-overlap-judge']) {
+      const one = await fetch(`${server.baseUrl}/models/${id}`);
+      expect(((await one.json()) as Json).id).toBe(id);
+    }
     const missing = await fetch(`${server.baseUrl}/models/gpt-4`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as Json).error.code).toBe('model_not_found');
@@ -72,7 +76,11 @@ describe('GET endpoints', () => {
   test('/health says ok', async () => {
     const res = await fetch(`${server.url}/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', model: 'spam-test' });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      model: 'spam-test',
+      models: ['spam-test', 'assay-subject-extractive', 'assay-overlap-judge'],
+    });
   });
 
   test('unknown routes are 404 JSON; wrong methods 405', async () => {

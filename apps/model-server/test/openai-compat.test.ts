@@ -57,7 +57,11 @@ test('legacy completions.create and models.list', async () => {
   });
   expect(completion.choices[0]!.text).toBe('spam');
   const models = await client.models.list();
-  expect(models.data.map((m) => m.id)).toEqual(['assay-spam-nb']);
+  expect(models.data.map((m) => m.id)).toEqual([
+    'assay-spam-nb',
+    'assay-subject-extractive',
+    'assay-overlap-judge',
+  ]);
 });
 
 test('the SDK surfaces injected errors as typed API errors', async () => {

@@ -250,3 +250,115 @@ describe('secrets echoed inside answers', () => {
     await Promise.all([client.close(), hostile.close()]);
   });
 });
+
+describe('secrets echoed in log-probabilities and headers', () => {
+  const ORG = 'org-ZX81-4f9a8b7c6d';
+  const TRACE = 'trace-per-request-91c2e7';
+  // A hostile server that echoes the key, the configured x-org header and the per-request
+  // x-trace header: whole in one logprob token, cut across three tokens, among the top
+  // alternatives, in its response headers and in the answer text.
+  let leaky: LocalServer;
+  beforeAll(async () => {
+    leaky = await startLocalServer((_body, res, req) => {
+      const key = String(req.headers.authorization).replace('Bearer ', '');
+      const org = String(req.headers['x-org']);
+      const trace = String(req.headers['x-trace']);
+      const cut = [key.slice(0, 10), key.slice(10, 20), key.slice(20)];
+      const tokens = ['spam', ' ', key, ' ', ...cut, ' ', org, ' ', trace];
+      const content = tokens.map((token) => ({
+        token,
+        logprob: -0.5,
+        top_logprobs: [
+          { token, logprob: -0.5 },
+          { token: `${trace}!`, logprob: -3 },
+        ],
+      }));
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'x-echo-authorization': String(req.headers.authorization),
+        'x-echo-org': org,
+      });
+      res.end(
+        JSON.stringify({
+          choices: [
+            {
+              message: { content: tokens.join('') },
+              logprobs: { content },
+              finish_reason: 'stop',
+            },
+          ],
+          usage: { prompt_tokens: 3, completion_tokens: tokens.length },
+        }),
+      );
+    });
+  });
+  afterAll(async () => {
+    await leaky.close();
+  });
+
+  test('tokens holding or cut through a secret are [redacted] in the completion, the cache hit and the cache file', async () => {
+    const warnings: ClientWarning[] = [];
+    const off = onClientWarning((w) => warnings.push(w));
+    const cachePath = join(dir, 'logprob-cache.sqlite');
+    const cache = new ResponseCache(cachePath);
+    const client = createClient(
+      {
+        provider: 'openai-chat',
+        baseUrl: `${leaky.url}/v1`,
+        model: 'm',
+        apiKeyEnv: 'ASSAY_SECRET_KEY',
+        headers: { 'x-org': ORG },
+        params: { logprobs: true, topLogprobs: 2, temperature: 0 },
+      },
+      { env: ENV, cache },
+    );
+    const request = { prompt: 'q', headers: { 'x-trace': TRACE } };
+    const live = await client.complete(request);
+    const hit = await client.complete(request);
+    expect(hit.cached).toBe(true);
+    for (const completion of [live, hit]) {
+      const tokens = completion.logprobs!.map((t) => t.token);
+      expect(tokens).toEqual([
+        'spam',
+        ' ',
+        '[redacted]',
+        ' ',
+        '[redacted]',
+        '[redacted]',
+        '[redacted]',
+        ' ',
+        '[redacted]',
+        ' ',
+        '[redacted]',
+      ]);
+      // the numbers stay, so positions and probabilities line up with the answer
+      expect(completion.logprobs!.every((t) => t.logprob === -0.5)).toBe(true);
+      expect(completion.logprobs![0]!.topLogprobs!.map((t) => t.token)).toEqual([
+        'spam',
+        '[redacted]!',
+      ]);
+      expect(completion.text).toBe('spam [redacted] [redacted] [redacted] [redacted]');
+    }
+    expect(warnings.filter((w) => w.code === 'SECRET_REDACTED')).toHaveLength(1);
+    await client.close();
+    const outputs = [
+      JSON.stringify(live),
+      JSON.stringify(hit),
+      JSON.stringify(client.stats()),
+      ...warnings.map((w) => w.message),
+    ];
+    cache.close();
+    for (const name of readdirSync(dir).filter((n) => n.startsWith('logprob-cache')))
+      outputs.push(readFileSync(join(dir, name)).toString('latin1'));
+    off();
+    for (const secret of [KEY, KEY.slice(0, 10), KEY.slice(10, 20), ORG, TRACE])
+      expect(outputs.filter((text) => text.includes(secret))).toEqual([]);
+    // The scan can fail: the server really was sent all three.
+    const sent = leaky.requests[0]!.headers;
+    expect([sent.authorization, sent['x-org'], sent['x-trace']]).toEqual([
+      `Bearer ${KEY}`,
+      ORG,
+      TRACE,
+    ]);
+  });
+});

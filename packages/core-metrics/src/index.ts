@@ -36,8 +36,12 @@ export { f1Score } from './classification/f1-score.js';
 export type { FbetaScoreOptions } from './classification/fbeta-score.js';
 export { fbetaScore } from './classification/fbeta-score.js';
 export { hammingLoss } from './classification/hamming-loss.js';
-export { jaccardFromConfusion } from './classification/jaccard-from-confusion.js';
+export {
+  jaccardFromConfusion,
+  jaccardFromTallies,
+} from './classification/jaccard-from-confusion.js';
 export { jaccardScore } from './classification/jaccard-score.js';
+export type { LabelTallies } from './classification/label-tallies.js';
 export { matthewsCorrcoef } from './classification/matthews-corrcoef.js';
 export { matthewsCorrcoefFromConfusion } from './classification/matthews-corrcoef-from-confusion.js';
 export type {
@@ -46,13 +50,23 @@ export type {
   SetWiseConfusionOptions,
   WarnFor,
 } from './classification/precision-recall-fscore-from-confusion.js';
-export { precisionRecallFscoreSupportFromConfusion } from './classification/precision-recall-fscore-from-confusion.js';
+export {
+  precisionRecallFscoreSupportFromConfusion,
+  precisionRecallFscoreSupportFromTallies,
+} from './classification/precision-recall-fscore-from-confusion.js';
 export type { PrecisionRecallFscoreSupportOptions } from './classification/precision-recall-fscore-support.js';
 export { precisionRecallFscoreSupport } from './classification/precision-recall-fscore-support.js';
 export { precisionScore } from './classification/precision-score.js';
 export { recallScore } from './classification/recall-score.js';
 export type { ClassificationReportRow } from './classification/report-row.js';
 export type { SetWiseOptions } from './classification/set-wise-labels.js';
+export {
+  accuracyFromTallies,
+  balancedAccuracyFromTallies,
+  cohenKappaFromTallies,
+  confusionTallies,
+  matthewsCorrcoefFromTallies,
+} from './classification/tally-metrics.js';
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
 export { MetricInputError } from './errors.js';
@@ -71,8 +85,15 @@ export {
 } from './kernels/confusion-counts.js';
 export { expectedCalibrationErrorKernel } from './kernels/expected-calibration-error.js';
 export { logLossBinaryKernel, logLossKernel } from './kernels/log-loss.js';
+export type { RowCounts } from './kernels/ordered-ranking.js';
+export {
+  averagePrecisionOrderedKernel,
+  rocAucOrderedKernel,
+} from './kernels/ordered-ranking.js';
 export { radixSortFloat64 } from './kernels/radix-sort.js';
 export { rocAucBinaryKernel } from './kernels/roc-auc.js';
+export type { RankedValues, ScoreOrder } from './kernels/score-order.js';
+export { inScoreOrder, scoreOrderKernel, scoreOrderMatches } from './kernels/score-order.js';
 export { releaseSortScratch } from './kernels/scratch-pool.js';
 export { topKAccuracyKernel } from './kernels/top-k-accuracy.js';
 export type { AveragePrecisionScoreOptions } from './probabilistic/average-precision-score.js';

@@ -263,6 +263,46 @@ describe('RunConfigSchema', () => {
     expect(issues.some((i) => expected.test(i))).toBe(true);
   });
 
+  it('refuses a credential in a model baseUrl among the other problems, with its path and without its value', () => {
+    const c = structuredClone(base()) as LooseConfig;
+    c.models[0].baseUrl = 'https://api.example.com/v1?api_key=sk-live-s3cr3t-0123456789';
+    c.models[1].baseUrl = 'https://user:pw-s3cr3t-9876@api.example.com/v1';
+    c.evaluation = { k: 0 };
+    let error: EvaluationError | undefined;
+    try {
+      parseRunConfig(c);
+    } catch (e) {
+      error = e as EvaluationError;
+    }
+    expect(error).toBeInstanceOf(EvaluationError);
+    const lines = error!.issues.map((i) => `${i.path}: ${i.message}`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^models\[0\]\.baseUrl: carries a credential in its parameter 'api_key'; .*apiKeyEnv/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^models\[1\]\.baseUrl: contains credentials \(user:password@\)/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^evaluation\.k: /));
+    expect(JSON.stringify(error!.issues) + error!.message).not.toMatch(/s3cr3t/);
+    // an override (assay run --base-url) is checked the same way
+    const override = (() => {
+      try {
+        parseRunConfig(base(), { baseUrl: 'https://api.example.com/v1?token=s3cr3t-0123456789' });
+      } catch (e) {
+        return e as EvaluationError;
+      }
+      return undefined;
+    })();
+    expect(override?.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      expect.stringMatching(
+        /^baseUrl \(--base-url\): carries a credential in its parameter 'token'/,
+      ),
+    ]);
+    expect(override?.message).not.toContain('s3cr3t');
+  });
+
   it('reports every problem at once', () => {
     const issues = issuesOf((c) => {
       c.models[1].rateLimit = { rpm: 0 };

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
+import { CONFUSION_MATRIX_CLASS_LIMIT } from '@assay/runner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, readPredictions, runEvaluation } from '../src/index.js';
 
@@ -77,5 +78,36 @@ describe('regression and generation tasks', () => {
       expect(['spam', 'ham']).toContain(row.rawAnswer);
       expect(['spam', 'ham']).toContain(row.expected);
     }
+  }, 60_000);
+  it('classification above the confusion-matrix class limit: metrics from per-label counts, the matrix left out with a note', async () => {
+    const labels = [
+      'spam',
+      'ham',
+      ...Array.from({ length: CONFUSION_MATRIX_CLASS_LIMIT }, (_, i) => `other-${i}`),
+    ];
+    const config = parseRunConfig(
+      {
+        dataset: { path: 'rows.jsonl', columns: { label: 'ref' } },
+        task: { type: 'classification', labels },
+        prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+        models: [model(server.baseUrl)],
+        evaluation: { method: 'kfold', k: 3, bootstrap: 20 },
+        output: { dir: join(dir, 'many-labels') },
+      },
+      { baseDir: dir },
+    );
+    const r = await runEvaluation(config);
+    const m = r.models[0]!;
+    expect(m.confusion).toBeNull();
+    expect(m.confusionNote).toMatch(
+      /^1002 labels are more than the confusion-matrix limit of 1000/,
+    );
+    expect(m.metrics.accuracy!.value).toBe(m.items.correct / m.items.scored);
+    const saved = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'many-labels', 'results.json'), 'utf8')),
+    );
+    expect(saved.models[0]!.confusionNote).toBe(m.confusionNote);
+    const html = readFileSync(join(dir, 'many-labels', 'report.html'), 'utf8');
+    expect(html).toContain('1002 labels are more than the confusion-matrix limit');
   }, 60_000);
 });

@@ -30,6 +30,11 @@ export type {
   TextValue,
 } from './io/loaded-column.js';
 export { utf8FileStream } from './io/utf8-stream.js';
+export {
+  CONFUSION_MATRIX_CLASS_LIMIT,
+  CONFUSION_PASS_MAX_CELLS,
+  SPARSE_CONFUSION_MAX_CELLS,
+} from './metrics/confusion-limits.js';
 export type {
   ConfusionMetric,
   MetricNeeds,

@@ -2,6 +2,9 @@ import { formatInterval, formatMs, formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
 import { headline, metricRows, signatureLines } from './report-rows.js';
 
+/** The most classes whose confusion matrix the Markdown report draws as a table. */
+const MAX_MATRIX_CLASSES = 50;
+
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
@@ -70,7 +73,14 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
     );
   }
   const cm = report.confusionMatrix;
-  if (cm !== null) {
+  if (cm !== null && cm.labels.length > MAX_MATRIX_CLASSES) {
+    out.push(
+      '',
+      '## Confusion matrix',
+      '',
+      `${cm.labels.length} classes are too many for a table here: the matrix is in the JSON report (\`--format json\`).`,
+    );
+  } else if (cm !== null) {
     out.push('', '## Confusion matrix', '', 'Rows are true labels, columns predicted labels.', '');
     out.push(
       mdTable(

@@ -49,7 +49,12 @@ export function formatTable(report: ScoreReport): string {
     );
   }
   const cm = report.confusionMatrix;
-  if (cm !== null && cm.labels.length <= MAX_MATRIX_CLASSES) {
+  if (cm !== null && cm.labels.length > MAX_MATRIX_CLASSES) {
+    out.push(
+      '',
+      `confusion matrix: ${cm.labels.length} classes, too many to show here; it is in the JSON report (--format json).`,
+    );
+  } else if (cm !== null) {
     out.push('', 'confusion matrix (rows = true, columns = predicted):');
     out.push(
       textTable(

@@ -33,22 +33,7 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
       );
     }
   }
-  const labelKind: ColumnKind =
-    options.task === 'regression' ? 'number' : options.task === 'classification' ? 'label' : 'auto';
-  const columns = new Map<string, ColumnKind>();
-  const want = (name: string | undefined, kind: ColumnKind) => {
-    if (name === undefined) return;
-    const known = columns.get(name);
-    columns.set(name, known === undefined || known === kind ? kind : 'auto');
-  };
-  want(options.yTrue, labelKind);
-  want(options.yPred, labelKind);
-  want(options.yScore, 'number');
-  for (const c of options.yProba ?? []) want(c, 'number');
-  want(options.weight, 'number');
-  want(options.group, 'label');
-  want(options.slice, 'label');
-  want(options.clusters, 'label');
+  const columns = wantedColumns(options);
   const loadStart = performance.now();
   const table = await loadColumns(file, { columns, format: options.inputFormat });
   const loadMs = performance.now() - loadStart;
@@ -98,4 +83,25 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
     await runner.close();
   }
   await writeScoreReport(report, runner.warning, file, options);
+}
+
+/** The columns to load and how to read each: labels, numbers, or as the file has them. */
+function wantedColumns(options: ScoreCommandOptions): Map<string, ColumnKind> {
+  const labelKind: ColumnKind =
+    options.task === 'regression' ? 'number' : options.task === 'classification' ? 'label' : 'auto';
+  const columns = new Map<string, ColumnKind>();
+  const want = (name: string | undefined, kind: ColumnKind) => {
+    if (name === undefined) return;
+    const known = columns.get(name);
+    columns.set(name, known === undefined || known === kind ? kind : 'auto');
+  };
+  want(options.yTrue, labelKind);
+  want(options.yPred, labelKind);
+  want(options.yScore, 'number');
+  for (const c of options.yProba ?? []) want(c, 'number');
+  want(options.weight, 'number');
+  want(options.group, 'label');
+  want(options.slice, 'label');
+  want(options.clusters, 'label');
+  return columns;
 }

@@ -1,6 +1,7 @@
 import type { FaultInjector } from '../faults/inject.js';
 import type { FaultOptions } from '../faults/parse-fault-header.js';
 import type { SpamModel, SpamPrediction } from '../model/naive-bayes.js';
+import type { SubjectModel } from '../subjects/subject-model.js';
 
 /** Counters served by `GET /stats` and `ModelServer.stats()`. */
 export interface ModelServerStats {
@@ -17,7 +18,12 @@ export interface ModelServerStats {
 /** Everything a route handler needs; one per server. */
 export interface ServerContext {
   readonly model: SpamModel;
+  /** Id of the spam filter (`--model-name`). */
   readonly modelName: string;
+  /** IDF of `assay-subject-extractive`. */
+  readonly subjectModel: SubjectModel;
+  /** Uniform draws for sampling requests that carry no `seed` (seeded from the server's seed). */
+  readonly sampleRandom: () => number;
   readonly faults: FaultOptions;
   readonly injector: FaultInjector;
   readonly stats: ModelServerStats;

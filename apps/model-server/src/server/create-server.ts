@@ -3,13 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { ModelServerError } from '../errors.js';
 import { FaultInjector } from '../faults/inject.js';
 import type { FaultOptions } from '../faults/parse-fault-header.js';
+import { createRandom } from '../faults/random.js';
 import { type SpamModel, trainSpamModel } from '../model/naive-bayes.js';
+import { fitSubjectModel, type SubjectModel } from '../subjects/subject-model.js';
 import { warmTokenizer } from '../tokens/count-tokens.js';
 import type { ModelServerStats, ServerContext } from './context.js';
 import { readBody, sendError, sendJsonText } from './http-io.js';
 import { handleChatCompletions } from './routes/chat-completions.js';
 import { handleCompletions } from './routes/completions.js';
-import { handleListModels, handleRetrieveModel } from './routes/models.js';
+import { handleListModels, handleRetrieveModel, servedModelIds } from './routes/models.js';
+import { GENERATIVE_MODEL_IDS } from './served-models.js';
 
 /** Options of {@link startModelServer}. */
 export interface ModelServerOptions {
@@ -21,9 +24,11 @@ export interface ModelServerOptions {
   faults?: FaultOptions;
   /** A trained model, to skip training; default `trainSpamModel()` (cached per process). */
   model?: SpamModel;
-  /** Name reported in responses and `/v1/models`; default `'assay-spam-nb'`. */
+  /** Name of the spam filter in responses and `/v1/models`; default `'assay-spam-nb'`. */
   modelName?: string;
-  /** Seed of the fault RNG (rates, latency draws); default 1. */
+  /** A fitted subject model, to skip fitting; default `fitSubjectModel()` (cached per process). */
+  subjectModel?: SubjectModel;
+  /** Seed of the fault RNG (rates, latency draws) and of sampling without a request `seed`; default 1. */
   seed?: number;
 }
 
@@ -70,7 +75,12 @@ function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): v
       get = () => handleListModels(ctx, res);
       break;
     case '/health':
-      get = () => sendJsonText(res, 200, JSON.stringify({ status: 'ok', model: ctx.modelName }));
+      get = () =>
+        sendJsonText(
+          res,
+          200,
+          JSON.stringify({ status: 'ok', model: ctx.modelName, models: servedModelIds(ctx) }),
+        );
       break;
     case '/stats':
       get = () => sendJsonText(res, 200, JSON.stringify(ctx.stats));
@@ -141,16 +151,19 @@ function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): v
 }
 
 /**
- * Starts the spam-filter model behind an OpenAI-compatible HTTP API.
+ * Starts the spam filter, `assay-subject-extractive` and `assay-overlap-judge` behind an
+ * OpenAI-compatible HTTP API.
  *
  * @remarks
- * Trains the model first unless `options.model` is given (about a second, cached per process),
- * builds the tokenizer, then listens. Endpoints: `POST /v1/chat/completions`, `POST /v1/completions`,
+ * Trains the spam model unless `options.model` is given and fits the subject model's IDF unless
+ * `options.subjectModel` is given (about a second each, cached per process), builds the
+ * tokenizer, then listens. Endpoints: `POST /v1/chat/completions`, `POST /v1/completions`,
  * `GET /v1/models`, `GET /v1/models/{id}`, `GET /health`, `GET /stats`.
  *
  * @param options - {@link ModelServerOptions}
  * @returns the running server
- * @throws {@link ModelServerError} `INVALID_OPTION` for a bad port or seed; listen errors as is
+ * @throws {@link ModelServerError} `INVALID_OPTION` for a bad port or seed, or a `modelName` equal
+ *   to a generative model's id; listen errors as is
  * @example
  * ```ts
  * const server = await startModelServer();
@@ -176,7 +189,16 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
       'options.seed',
     );
   }
+  const modelName = options.modelName ?? 'assay-spam-nb';
+  if (GENERATIVE_MODEL_IDS.includes(modelName)) {
+    throw new ModelServerError(
+      'INVALID_OPTION',
+      `options.modelName is '${modelName}', the id of a generative model of this server; name the spam filter something else (default 'assay-spam-nb').`,
+      'options.modelName',
+    );
+  }
   const model = options.model ?? trainSpamModel();
+  const subjectModel = options.subjectModel ?? fitSubjectModel();
   warmTokenizer();
   const stats: ModelServerStats = { requests: 0, completions: 0, byPath: {}, faultsInjected: {} };
   const injector = new FaultInjector(seed, stats.faultsInjected);
@@ -184,7 +206,10 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
   let counter = 0;
   const ctx: ServerContext = {
     model,
-    modelName: options.modelName ?? 'assay-spam-nb',
+    modelName,
+    subjectModel,
+    // a stream of its own, so sampling does not shift the fault draws of a seeded run
+    sampleRandom: createRandom((seed ^ 0x5a3c96e1) >>> 0),
     faults: options.faults ?? {},
     injector,
     stats,

@@ -16,9 +16,11 @@ const onlyOne = z
   .refine((n) => n === 1, 'only n=1 is supported by this server')
   .nullish();
 
-/** `POST /v1/chat/completions` body; unknown fields (temperature, seed, ...) are accepted and ignored. */
+/** `POST /v1/chat/completions` body; unknown fields (`top_p`, `user`, ...) are accepted and ignored. */
 export const chatCompletionRequestSchema = z.looseObject({
   model: z.string().min(1),
+  temperature: z.number().min(0).max(2).nullish(),
+  seed: z.number().int().nullish(),
   messages: z.array(message).min(1),
   stream: z.boolean().nullish(),
   stream_options: streamOptions,

@@ -86,6 +86,50 @@ export function splitTokens(text: string): string[] {
   return enc.encode(text, [], []).map((id) => enc.decode([id]));
 }
 
+/** A completion text cut into streamable pieces. */
+export interface TokenPieces {
+  /** Consecutive slices of the text, one per token, or per run of tokens that together make whole characters. */
+  readonly pieces: readonly string[];
+  /** `cl100k_base` tokens kept (what `completion_tokens` reports). */
+  readonly tokens: number;
+  /** Whether `maxTokens` cut the text short. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Cuts a completion into the pieces a stream sends, one per token, keeping characters whole.
+ *
+ * @remarks
+ * A character that BPE splits over several tokens (many non-Latin letters) goes out in the piece
+ * of its last token, so every piece is valid text and the pieces concatenate to the (possibly
+ * truncated) text. With `maxTokens`, the first `maxTokens` tokens are kept, and a character cut in
+ * half by the limit is dropped.
+ *
+ * @param text - the completion
+ * @param maxTokens - token budget (default unlimited)
+ * @returns the pieces, the tokens kept and whether the text was cut
+ * @example
+ * ```ts
+ * import { tokenPieces } from '@assay/model-server';
+ * tokenPieces('Hello world').pieces; // ['Hello', ' world']
+ * ```
+ */
+export function tokenPieces(text: string, maxTokens = Number.POSITIVE_INFINITY): TokenPieces {
+  const enc = tokenizer();
+  const ids = enc.encode(text, [], []);
+  const kept = ids.length > maxTokens ? ids.slice(0, maxTokens) : ids;
+  const pieces: string[] = [];
+  let emitted = 0;
+  for (let i = 1; i <= kept.length; i++) {
+    const prefix = enc.decode(kept.slice(0, i));
+    if (prefix.length > emitted && text.startsWith(prefix)) {
+      pieces.push(prefix.slice(emitted));
+      emitted = prefix.length;
+    }
+  }
+  return { pieces, tokens: kept.length, truncated: kept.length < ids.length };
+}
+
 /** One chat message as the token counter sees it. */
 export interface CountableMessage {
   readonly role: string;

@@ -99,7 +99,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     scope,
     what: ctx.what,
     limits: ctx.limits,
-    secrets: ctx.secrets,
+    secrets: call.secrets,
     emit: call.emit,
     emitted: call.emitted,
   };
@@ -167,7 +167,7 @@ function retryDelayOrThrow(
     code: 'RETRY',
     message: redact(
       `${failure.message} Retrying in ${Math.round(decision.delayMs)} ms (retry ${retriesTaken + 1} of at most ${ctx.cfg.retry.maxRetries}).`,
-      ctx.secrets,
+      call.secrets,
     ),
   }));
   return decision.delayMs;

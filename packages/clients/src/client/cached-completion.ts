@@ -2,6 +2,7 @@ import type { CachedCompletion } from '../cache/response-cache.js';
 import type { Completion } from '../completion.js';
 import { redact } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
+import { redactLogprobs } from './redact-logprobs.js';
 
 /**
  * A completion served from the cache: the stored answer with a fresh record
@@ -9,7 +10,8 @@ import type { RecordBuilder } from '../records/request-record.js';
  *
  * @param hit - the stored entry
  * @param record - the call's record builder
- * @param secrets - redacted from the stored text, which an older client may have written
+ * @param secrets - redacted from the stored text and log-probabilities, which an older
+ *   client may have written
  * @returns the completion
  */
 export function completionFromCache(
@@ -33,7 +35,7 @@ export function completionFromCache(
     cached: true,
   };
   if (hit.reasoning !== undefined) completion.reasoning = redact(hit.reasoning, secrets);
-  if (hit.logprobs !== undefined) completion.logprobs = hit.logprobs;
+  if (hit.logprobs !== undefined) completion.logprobs = redactLogprobs(hit.logprobs, secrets)!;
   if (hit.cost !== undefined) completion.cost = hit.cost;
   return completion;
 }

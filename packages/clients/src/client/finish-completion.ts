@@ -8,6 +8,7 @@ import { toCachedCompletion } from './cached-completion.js';
 import type { ClientContext } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 import type { PreparedCall } from './prepared-call.js';
+import { redactLogprobs } from './redact-logprobs.js';
 
 /**
  * Turns a live answer and its usage into the call's completion: cost, the rate limiter's
@@ -36,7 +37,7 @@ export function finishCompletion(
   counters.outputTokens += usage.outputTokens;
   if (cost !== undefined) counters.costUsd += cost.totalUsd;
   const finished = call.record.finish({ usage, costUsd: cost?.totalUsd });
-  const clean = redactAnswer(ctx, answer);
+  const clean = redactAnswer(ctx, call.secrets, answer);
   const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
     text: clean.text,
     finishReason: clean.finishReason,
@@ -45,36 +46,38 @@ export function finishCompletion(
     cached: false,
   };
   if (clean.reasoning !== undefined) completion.reasoning = clean.reasoning;
-  if (answer.logprobs !== undefined) completion.logprobs = answer.logprobs;
+  if (clean.logprobs !== undefined) completion.logprobs = clean.logprobs;
   if (cost !== undefined) completion.cost = cost;
   if (ctx.cache !== undefined && key !== undefined) storeInCache(ctx, ctx.cache, key, completion);
   return completion;
 }
 
 /**
- * The answer's strings with the client's secrets and secret shapes redacted, before they
- * reach the caller or the cache; says so with a `SECRET_REDACTED` warning, since the text is
- * then no longer the server's.
+ * The answer's strings (text, reasoning, finish reason, log-probability tokens) with the
+ * call's secrets and secret shapes redacted, before they reach the caller or the cache; says
+ * so with a `SECRET_REDACTED` warning, since the answer is then no longer the server's.
  */
 function redactAnswer(
   ctx: ClientContext,
+  secrets: readonly string[],
   answer: ParsedCompletion,
-): Pick<ParsedCompletion, 'text' | 'reasoning' | 'finishReason'> {
-  const text = redact(answer.text, ctx.secrets);
-  const reasoning =
-    answer.reasoning === undefined ? undefined : redact(answer.reasoning, ctx.secrets);
-  const finishReason = redact(answer.finishReason, ctx.secrets);
+): Pick<ParsedCompletion, 'text' | 'reasoning' | 'finishReason' | 'logprobs'> {
+  const text = redact(answer.text, secrets);
+  const reasoning = answer.reasoning === undefined ? undefined : redact(answer.reasoning, secrets);
+  const finishReason = redact(answer.finishReason, secrets);
+  const logprobs = redactLogprobs(answer.logprobs, secrets);
   if (
     text !== answer.text ||
     reasoning !== answer.reasoning ||
-    finishReason !== answer.finishReason
+    finishReason !== answer.finishReason ||
+    logprobs !== answer.logprobs
   ) {
     emitClientWarning(() => ({
       code: 'SECRET_REDACTED',
-      message: `The answer of ${ctx.what} held a secret (the API key, a configured header value or a key-shaped token); the completion has [redacted] in its place, in its text as in the cache.`,
+      message: `The answer of ${ctx.what} held a secret (the API key, a header value or a key-shaped token); the completion has [redacted] in its place, in its text, log-probabilities and the cache.`,
     }));
   }
-  return { text, reasoning, finishReason };
+  return { text, reasoning, finishReason, logprobs };
 }
 
 /** Puts a completion in the cache; a failed write is a warning, never a failed call. */

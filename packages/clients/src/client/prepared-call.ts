@@ -1,4 +1,5 @@
 import type { CompletionRequest, GenerationParams, StreamEvent } from '../completion.js';
+import { secretsOf } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 import type { ClientContext } from './client-context.js';
 
@@ -22,6 +23,23 @@ export interface PreparedCall {
   readonly wireStream: boolean;
   /** Tokens reserved from the rate limiter before the usage is known. */
   readonly estimate: number;
+  /** What is redacted from this call's answer, errors and warnings (see {@link callSecrets}). */
+  readonly secrets: readonly string[];
+}
+
+/**
+ * The secrets of one call: the client's (API key, configured header values) and the values
+ * of the request's own headers, which a server may echo just the same.
+ *
+ * @param ctx - the client's context
+ * @param request - the caller's request
+ * @returns the values to redact, longest first
+ */
+export function callSecrets(ctx: ClientContext, request: CompletionRequest): readonly string[] {
+  if (request.headers === undefined) return ctx.secrets;
+  return [...new Set([...ctx.secrets, ...secretsOf(undefined, request.headers)])].sort(
+    (a, b) => b.length - a.length,
+  );
 }
 
 /**
@@ -62,5 +80,6 @@ export function prepareCall(
     wireStream,
     // About four characters a token for the prompt, plus the most the answer may use.
     estimate: Math.ceil(body.length / 4) + (params.maxTokens ?? 256),
+    secrets: callSecrets(ctx, request),
   };
 }

@@ -8,7 +8,7 @@ import type { ClientContext } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 import { finishCompletion } from './finish-completion.js';
 import { mergeParams } from './merge-params.js';
-import { prepareCall } from './prepared-call.js';
+import { callSecrets, prepareCall } from './prepared-call.js';
 import { requestProblem } from './request-problem.js';
 
 /**
@@ -43,7 +43,7 @@ export async function runCall(
   let key: string | undefined;
   if (ctx.cache !== undefined) {
     key = callCacheKey(ctx, request, params);
-    const hit = lookupCache(ctx.cache, ctx.secrets, counters, key, record, emit);
+    const hit = lookupCache(ctx.cache, callSecrets(ctx, request), counters, key, record, emit);
     if (hit !== undefined) return hit;
   }
   const call = prepareCall(ctx, request, params, record, streamed, signal, emit);

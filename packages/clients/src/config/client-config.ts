@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
 
 /** Provider kinds accepted in `ClientConfig.provider`. */
 export const PROVIDERS = ['openai-chat', 'openai-completions', 'anthropic', 'http-json'] as const;
@@ -61,6 +62,31 @@ export const GenerationParamsSchema = z.strictObject({
 
 /** Default of `config.maxResponseBytes`: 8 MiB, far above any real answer, far below RAM. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A URL field that must not carry a credential: checked in the schema, so that a tool
+ * validating a larger configuration (`assay run`'s `models[i].baseUrl`) lists it with its
+ * other problems. The issue names the parameter, never the value; a URL that does not parse
+ * is left to `parseBaseUrl`, which says what would be valid.
+ */
+function credentialFreeUrl(toUrl: (value: string) => URL) {
+  return z.string().superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = toUrl(value);
+    } catch {
+      return;
+    }
+    const problem = urlCredentialProblem(url);
+    if (problem !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${problem}; ${URL_CREDENTIAL_ADVICE}`,
+        params: { urlCredential: true },
+      });
+    }
+  });
+}
 
 const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
@@ -228,11 +254,9 @@ export const ClientConfigSchema = z.strictObject({
     .describe(
       "The service's API: 'openai-chat' (/chat/completions), 'openai-completions' (/completions), 'anthropic' (/messages) or 'http-json' (any JSON API, see template and paths).",
     ),
-  baseUrl: z
-    .string()
-    .describe(
-      "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
-    ),
+  baseUrl: credentialFreeUrl((value) => new URL(value)).describe(
+    "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
+  ),
   model: z
     .string()
     .min(1)
@@ -309,8 +333,7 @@ export const ClientConfigSchema = z.strictObject({
       'http-json provider: the request body, any JSON value with {{prompt}}, {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}, {{stream}} or {{sampleIndex}} placeholders.',
     ),
   paths: PathsSchema,
-  requestPath: z
-    .string()
+  requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`))
     .default('')
     .describe("http-json provider: the path appended to baseUrl, e.g. '/generate'."),
   apiKeyHeader: z

@@ -43,6 +43,11 @@ export function resolveConfig(
   }
   const parsed = ClientConfigSchema.safeParse(input);
   if (!parsed.success) {
+    const onlyUrlCredentials = parsed.error.issues.every(
+      (issue) => issue.code === 'custom' && issue.params?.urlCredential === true,
+    );
+    // throws the URL's own error: INVALID_BASE_URL for baseUrl, naming what to do instead
+    if (onlyUrlCredentials) parseBaseUrl(String(input.baseUrl), String(input.requestPath ?? ''));
     const issues = parsed.error.issues.map(describe);
     throw new ClientError(
       'INVALID_CONFIG',

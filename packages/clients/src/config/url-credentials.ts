@@ -52,6 +52,33 @@ const WHERE_KEYS_GO =
   "URLs are copied into configs, logs and result files, so a key never belongs in one: put it in an environment variable named by config.apiKeyEnv (for the 'http-json' provider, config.apiKeyHeader and config.apiKeyPrefix choose the header that carries it).";
 
 /**
+ * What makes a URL carry a credential: user information (`user:pass@`) or a query or
+ * fragment parameter named like one ({@link isCredentialName}); never the value itself.
+ *
+ * @param url - the parsed URL
+ * @returns e.g. `carries a credential in its parameter 'key'`, or undefined for a clean URL
+ * @example
+ * ```ts
+ * urlCredentialProblem(new URL('https://api.example.com/v1?api_key=abc'));
+ * // "carries a credential in its parameter 'api_key'"
+ * ```
+ */
+export function urlCredentialProblem(url: URL): string | undefined {
+  if (url.username !== '' || url.password !== '') return 'contains credentials (user:password@)';
+  const parameter = credentialParameter(url);
+  return parameter === undefined
+    ? undefined
+    : `carries a credential in its parameter '${parameter}'`;
+}
+
+/**
+ * The advice of a configuration issue about a credential in a URL (relative field names, as
+ * the issue's path already says where it is).
+ */
+export const URL_CREDENTIAL_ADVICE =
+  "a key never belongs in a URL, which is copied into configs, logs and result files: name the environment variable that holds it in apiKeyEnv (for the 'http-json' provider, apiKeyHeader and apiKeyPrefix choose the header that carries it)";
+
+/**
  * Refuses a URL of the configuration that carries a credential: user information
  * (`user:pass@`) or a query or fragment parameter named like one ({@link isCredentialName}).
  *
@@ -68,19 +95,8 @@ const WHERE_KEYS_GO =
  */
 export function refuseUrlCredentials(url: URL, path: string): void {
   const code = path === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG';
-  if (url.username !== '' || url.password !== '') {
-    throw new ClientError(
-      code,
-      `config.${path} contains credentials (user:password@); ${WHERE_KEYS_GO}`,
-      { path },
-    );
-  }
-  const parameter = credentialParameter(url);
-  if (parameter !== undefined) {
-    throw new ClientError(
-      code,
-      `config.${path} carries a credential in its parameter '${parameter}'; ${WHERE_KEYS_GO}`,
-      { path },
-    );
+  const problem = urlCredentialProblem(url);
+  if (problem !== undefined) {
+    throw new ClientError(code, `config.${path} ${problem}; ${WHERE_KEYS_GO}`, { path });
   }
 }

@@ -25,7 +25,7 @@ export class AttemptFailure extends Error {
 }
 
 /** What a secret is replaced by. */
-const REDACTED = '[redacted]';
+export const REDACTED = '[redacted]';
 
 /**
  * The shortest value treated as a secret. Shorter configured values are flags and
@@ -91,6 +91,36 @@ export function redact(text: string, secrets: readonly string[]): string {
     if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return SHAPE_HINT.test(out) ? out.replace(SECRET_SHAPES, redactShape) : out;
+}
+
+/**
+ * Where the secrets and secret shapes that {@link redact} replaces lie in `text`: for texts
+ * cut into pieces (log-probability tokens), whose pieces are redacted by the spans they touch.
+ *
+ * @param text - text that may contain a secret
+ * @param secrets - the values to hide (from {@link secretsOf})
+ * @returns `[start, end)` character spans, sorted by start (they may overlap)
+ * @example
+ * ```ts
+ * secretSpans('a sk-test-0123456789 b', ['sk-test-0123456789']); // [[2, 20]]
+ * ```
+ */
+export function secretSpans(text: string, secrets: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
+      spans.push([at, at + secret.length]);
+    }
+  }
+  if (SHAPE_HINT.test(text)) {
+    for (const match of text.matchAll(SECRET_SHAPES)) {
+      // the bearer or parameter prefix stays, as redact() keeps it
+      const prefix = (match[1] ?? match[2] ?? '').length;
+      spans.push([match.index + prefix, match.index + match[0].length]);
+    }
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /**

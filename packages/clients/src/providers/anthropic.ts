@@ -54,6 +54,105 @@ export interface AnthropicOptions {
   readonly version: string;
 }
 
+/** The Messages request body: system messages hoisted to `system`, `max_tokens` required. */
+function messagesBody(
+  model: string,
+  request: CompletionRequest,
+  params: GenerationParams,
+  stream: boolean,
+): unknown {
+  const all = toMessages(request);
+  const system = all.filter((m) => m.role === 'system').map((m) => m.content);
+  const messages = all
+    .filter((m) => m.role !== 'system')
+    .map((m) => ({ role: m.role, content: m.content }));
+  return assignDefined(
+    { model, max_tokens: params.maxTokens ?? 1024, messages },
+    {
+      system: system.length > 0 ? system.join('\n\n') : undefined,
+      temperature: params.temperature,
+      top_p: params.topP,
+      stop_sequences: params.stop,
+      stream: stream ? true : undefined,
+    },
+    params.extra,
+  );
+}
+
+/** A non-streamed Messages response: text and thinking blocks, stop reason, usage. */
+function parseMessage(json: unknown): ParsedCompletion {
+  const parsed = MessageResponseSchema.safeParse(json);
+  if (!parsed.success) {
+    const error = (json as { error?: { type?: unknown; message?: unknown } } | null)?.error;
+    throw new ShapeError(
+      error !== undefined
+        ? `an error body (${String(error.type)}: ${String(error.message)})`
+        : 'a body without a content array (Messages shape)',
+    );
+  }
+  let text = '';
+  let reasoning = '';
+  for (const block of parsed.data.content) {
+    if (block.type === 'text' && block.text !== undefined) text += block.text;
+    else if (block.type === 'thinking' && block.thinking !== undefined) reasoning += block.thinking;
+  }
+  return {
+    text,
+    reasoning: reasoning.length > 0 ? reasoning : undefined,
+    finishReason: normaliseFinishReason(parsed.data.stop_reason),
+    usage: usageOf(parsed.data.usage),
+  };
+}
+
+/** One Messages stream event into the stream state (deltas to the sink). */
+function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
+  const payload = parseEventJson(event.data) as Record<string, unknown> | null;
+  if (payload === null || typeof payload !== 'object') throw new ShapeError('a non-object event');
+  const type = payload.type ?? event.event;
+  switch (type) {
+    case 'content_block_delta': {
+      const delta = payload.delta as Record<string, unknown> | undefined;
+      if (delta?.type === 'text_delta' && typeof delta.text === 'string') {
+        state.text += delta.text;
+        sink.content(delta.text);
+      } else if (delta?.type === 'thinking_delta' && typeof delta.thinking === 'string') {
+        state.reasoning += delta.thinking;
+        sink.reasoning(delta.thinking);
+      }
+      return;
+    }
+    case 'message_start': {
+      const message = payload.message as Record<string, unknown> | undefined;
+      if (message === undefined) throw new ShapeError('a message_start event without a message');
+      state.usage = { ...state.usage, ...definedOnly(usageOf(message.usage)) };
+      return;
+    }
+    case 'message_delta': {
+      const delta = payload.delta as Record<string, unknown> | undefined;
+      if (typeof delta?.stop_reason === 'string') {
+        state.finishReason = normaliseFinishReason(delta.stop_reason);
+      }
+      // message_delta's output_tokens is cumulative, so it replaces message_start's.
+      state.usage = { ...state.usage, ...definedOnly(usageOf(payload.usage)) };
+      return;
+    }
+    case 'message_stop':
+      state.done = true;
+      return;
+    case 'error': {
+      const error = (payload.error ?? {}) as { type?: unknown; message?: unknown };
+      const errorType = typeof error.type === 'string' ? error.type : 'error';
+      throw new InStreamError(
+        `${errorType}: ${typeof error.message === 'string' ? error.message : 'no message'}`,
+        OVERLOAD_TYPES.has(errorType),
+      );
+    }
+    default:
+      // ping, content_block_start/stop and future event types carry nothing we need.
+      return;
+  }
+}
+
 /**
  * Anthropic Messages (`POST {baseUrl}/messages`, base URL e.g. `https://api.anthropic.com/v1`).
  *
@@ -65,106 +164,23 @@ export interface AnthropicOptions {
  *
  * @param options - model and API version
  * @returns the provider adapter
+ * @example
+ * ```ts
+ * const adapter = anthropicProvider({ model: 'claude-sonnet-4-5', version: '2023-06-01' });
+ * adapter.authHeaders('sk-ant-…'); // { 'anthropic-version': '2023-06-01', 'x-api-key': 'sk-ant-…' }
+ * ```
  */
 export function anthropicProvider(options: AnthropicOptions): ProviderAdapter {
   return {
     path: '/messages',
-    buildBody(request: CompletionRequest, params: GenerationParams, stream: boolean): unknown {
-      const all = toMessages(request);
-      const system = all.filter((m) => m.role === 'system').map((m) => m.content);
-      const messages = all
-        .filter((m) => m.role !== 'system')
-        .map((m) => ({ role: m.role, content: m.content }));
-      return assignDefined(
-        { model: options.model, max_tokens: params.maxTokens ?? 1024, messages },
-        {
-          system: system.length > 0 ? system.join('\n\n') : undefined,
-          temperature: params.temperature,
-          top_p: params.topP,
-          stop_sequences: params.stop,
-          stream: stream ? true : undefined,
-        },
-        params.extra,
-      );
-    },
+    buildBody: (request, params, stream) => messagesBody(options.model, request, params, stream),
     authHeaders(apiKey: string | undefined): Record<string, string> {
       const headers: Record<string, string> = { 'anthropic-version': options.version };
       if (apiKey !== undefined) headers['x-api-key'] = apiKey;
       return headers;
     },
-    parseResponse(json: unknown): ParsedCompletion {
-      const parsed = MessageResponseSchema.safeParse(json);
-      if (!parsed.success) {
-        const error = (json as { error?: { type?: unknown; message?: unknown } } | null)?.error;
-        throw new ShapeError(
-          error !== undefined
-            ? `an error body (${String(error.type)}: ${String(error.message)})`
-            : 'a body without a content array (Messages shape)',
-        );
-      }
-      let text = '';
-      let reasoning = '';
-      for (const block of parsed.data.content) {
-        if (block.type === 'text' && block.text !== undefined) text += block.text;
-        else if (block.type === 'thinking' && block.thinking !== undefined)
-          reasoning += block.thinking;
-      }
-      return {
-        text,
-        reasoning: reasoning.length > 0 ? reasoning : undefined,
-        finishReason: normaliseFinishReason(parsed.data.stop_reason),
-        usage: usageOf(parsed.data.usage),
-      };
-    },
-    onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
-      const payload = parseEventJson(event.data) as Record<string, unknown> | null;
-      if (payload === null || typeof payload !== 'object')
-        throw new ShapeError('a non-object event');
-      const type = payload.type ?? event.event;
-      switch (type) {
-        case 'content_block_delta': {
-          const delta = payload.delta as Record<string, unknown> | undefined;
-          if (delta?.type === 'text_delta' && typeof delta.text === 'string') {
-            state.text += delta.text;
-            sink.content(delta.text);
-          } else if (delta?.type === 'thinking_delta' && typeof delta.thinking === 'string') {
-            state.reasoning += delta.thinking;
-            sink.reasoning(delta.thinking);
-          }
-          return;
-        }
-        case 'message_start': {
-          const message = payload.message as Record<string, unknown> | undefined;
-          if (message === undefined)
-            throw new ShapeError('a message_start event without a message');
-          state.usage = { ...state.usage, ...definedOnly(usageOf(message.usage)) };
-          return;
-        }
-        case 'message_delta': {
-          const delta = payload.delta as Record<string, unknown> | undefined;
-          if (typeof delta?.stop_reason === 'string') {
-            state.finishReason = normaliseFinishReason(delta.stop_reason);
-          }
-          // message_delta's output_tokens is cumulative, so it replaces message_start's.
-          state.usage = { ...state.usage, ...definedOnly(usageOf(payload.usage)) };
-          return;
-        }
-        case 'message_stop':
-          state.done = true;
-          return;
-        case 'error': {
-          const error = (payload.error ?? {}) as { type?: unknown; message?: unknown };
-          const errorType = typeof error.type === 'string' ? error.type : 'error';
-          throw new InStreamError(
-            `${errorType}: ${typeof error.message === 'string' ? error.message : 'no message'}`,
-            OVERLOAD_TYPES.has(errorType),
-          );
-        }
-        default:
-          // ping, content_block_start/stop and future event types carry nothing we need.
-          return;
-      }
-    },
+    parseResponse: parseMessage,
+    onStreamEvent: onMessagesEvent,
   };
 }
 

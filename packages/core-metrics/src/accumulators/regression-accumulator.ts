@@ -5,6 +5,12 @@ import {
   type RegressionAccumulatorJSON,
   validateRegressionAccumulatorJSON,
 } from './regression-accumulator-json.js';
+import {
+  addBlock,
+  emptyMoments,
+  mergeMoments,
+  type RegressionMoments,
+} from './regression-moments.js';
 
 /** Options of {@link RegressionAccumulator}. */
 export interface RegressionAccumulatorOptions {
@@ -26,7 +32,6 @@ export interface ForceFiniteOptions {
 }
 
 const BLOCK = 1024;
-const EPSILON = Number.EPSILON;
 
 /**
  * Mergeable state for the regression metrics: feed (yTrue, yPred, weight)
@@ -63,33 +68,20 @@ const EPSILON = Number.EPSILON;
  * @see https://scikit-learn.org/1.2/modules/classes.html#regression-metrics
  */
 export class RegressionAccumulator {
-  private count = 0;
-  private weightSum = 0;
-  private meanTrue = 0;
-  private m2True = 0;
-  private meanResidual = 0;
-  private m2Residual = 0;
-  private sumAbs = 0;
-  private sumSquares = 0;
-  private sumSquaredLog = 0;
-  private sumPercentage = 0;
-  private maxAbs = 0;
-  private minValue = Number.POSITIVE_INFINITY;
   private readonly keepResiduals: boolean;
-  private residuals: number[] | null;
-  private residualWeights: number[] | null = null;
+  private state: RegressionMoments;
 
   /**
    * @param options - see {@link RegressionAccumulatorOptions}
    */
   constructor(options: RegressionAccumulatorOptions = {}) {
     this.keepResiduals = options.keepResiduals ?? false;
-    this.residuals = this.keepResiduals ? [] : null;
+    this.state = emptyMoments(this.keepResiduals);
   }
 
   /** Rows seen so far (including zero-weight rows). */
   get rows(): number {
-    return this.count;
+    return this.state.count;
   }
 
   /**
@@ -122,103 +114,9 @@ export class RegressionAccumulator {
     const selection = rows ?? null;
     const n = selection === null ? yTrue.length : selection.length;
     for (let start = 0; start < n; start += BLOCK) {
-      this.updateBlock(yTrue, yPred, w, selection, start, Math.min(n, start + BLOCK));
+      addBlock(this.state, yTrue, yPred, w, selection, start, Math.min(n, start + BLOCK));
     }
     return this;
-  }
-
-  private updateBlock(
-    yTrue: Float64Array,
-    yPred: Float64Array,
-    weight: Float64Array | null,
-    rows: Uint32Array | null,
-    start: number,
-    end: number,
-  ): void {
-    let sw = 0;
-    let swy = 0;
-    let swr = 0;
-    let sAbs = 0;
-    let sSq = 0;
-    let sLog = 0;
-    let sPct = 0;
-    let maxAbs = this.maxAbs;
-    let minValue = this.minValue;
-    for (let j = start; j < end; j++) {
-      const i = rows === null ? j : rows[j]!;
-      const y = yTrue[i]!;
-      const p = yPred[i]!;
-      const w = weight === null ? 1 : weight[i]!;
-      if (y - y !== 0 || p - p !== 0 || !(w >= 0) || w === Number.POSITIVE_INFINITY) {
-        this.rejectRow(y, p, w, i);
-      }
-      const r = y - p;
-      const a = Math.abs(r);
-      // Negative values make MSLE an error (minValue records them); keep the sum finite.
-      const d = y >= 0 && p >= 0 ? Math.log1p(y) - Math.log1p(p) : 0;
-      sw += w;
-      swy += w * y;
-      swr += w * r;
-      sAbs += w * a;
-      sSq += w * r * r;
-      sLog += w * d * d;
-      sPct += (w * a) / Math.max(Math.abs(y), EPSILON);
-      if (a > maxAbs) maxAbs = a;
-      if (y < minValue) minValue = y;
-      if (p < minValue) minValue = p;
-      if (this.residuals !== null) {
-        this.residuals.push(a);
-        if (weight !== null || this.residualWeights !== null) {
-          this.residualWeights ??= new Array<number>(this.residuals.length - 1).fill(1);
-          this.residualWeights.push(w);
-        }
-      }
-    }
-    this.count += end - start;
-    this.maxAbs = maxAbs;
-    this.minValue = minValue;
-    this.sumAbs += sAbs;
-    this.sumSquares += sSq;
-    this.sumSquaredLog += sLog;
-    this.sumPercentage += sPct;
-    if (sw === 0) return;
-    const my = swy / sw;
-    const mr = swr / sw;
-    let m2y = 0;
-    let m2r = 0;
-    for (let j = start; j < end; j++) {
-      const i = rows === null ? j : rows[j]!;
-      const w = weight === null ? 1 : weight[i]!;
-      const dy = yTrue[i]! - my;
-      const dr = yTrue[i]! - yPred[i]! - mr;
-      m2y += w * dy * dy;
-      m2r += w * dr * dr;
-    }
-    this.combine(sw, my, m2y, mr, m2r);
-  }
-
-  private rejectRow(y: number, p: number, w: number, row: number): never {
-    const [name, value] = y - y !== 0 ? ['yTrue', y] : p - p !== 0 ? ['yPred', p] : ['weight', w];
-    throw new MetricInputError(
-      name === 'weight' ? 'INVALID_WEIGHT' : 'NON_FINITE_VALUE',
-      name === 'weight'
-        ? `weight has ${value} at row ${row}; sample weights must be finite and non-negative.`
-        : `${name} has ${value} at row ${row}; every value must be a finite number.`,
-      name,
-    );
-  }
-
-  /** Chan et al.'s pairwise update of (W, mean, M2) for yTrue and the residual. */
-  private combine(wb: number, my: number, m2y: number, mr: number, m2r: number): void {
-    const wa = this.weightSum;
-    const w = wa + wb;
-    const dy = my - this.meanTrue;
-    const dr = mr - this.meanResidual;
-    this.meanTrue += (dy * wb) / w;
-    this.meanResidual += (dr * wb) / w;
-    this.m2True += m2y + (dy * dy * wa * wb) / w;
-    this.m2Residual += m2r + (dr * dr * wa * wb) / w;
-    this.weightSum = w;
   }
 
   /**
@@ -236,39 +134,15 @@ export class RegressionAccumulator {
         'other',
       );
     }
-    this.count += other.count;
-    this.sumAbs += other.sumAbs;
-    this.sumSquares += other.sumSquares;
-    this.sumSquaredLog += other.sumSquaredLog;
-    this.sumPercentage += other.sumPercentage;
-    this.maxAbs = Math.max(this.maxAbs, other.maxAbs);
-    this.minValue = Math.min(this.minValue, other.minValue);
-    if (other.weightSum > 0) {
-      this.combine(
-        other.weightSum,
-        other.meanTrue,
-        other.m2True,
-        other.meanResidual,
-        other.m2Residual,
-      );
-    }
-    if (this.residuals !== null && other.residuals !== null) {
-      if (this.residualWeights !== null || other.residualWeights !== null) {
-        this.residualWeights ??= new Array<number>(this.residuals.length).fill(1);
-        for (let i = 0; i < other.residuals.length; i++) {
-          this.residualWeights.push(other.residualWeights?.[i] ?? 1);
-        }
-      }
-      for (const a of other.residuals) this.residuals.push(a);
-    }
+    mergeMoments(this.state, other.state);
     return this;
   }
 
   private checkNotEmpty(metric: string): void {
-    if (this.weightSum <= 0) {
+    if (this.state.weightSum <= 0) {
       throw new MetricInputError(
         'EMPTY_INPUT',
-        `${metric} needs at least one row of positive weight; this accumulator has ${this.count} rows and total weight ${this.weightSum}.`,
+        `${metric} needs at least one row of positive weight; this accumulator has ${this.state.count} rows and total weight ${this.state.weightSum}.`,
         'yTrue',
       );
     }
@@ -280,7 +154,7 @@ export class RegressionAccumulator {
    */
   meanAbsoluteError(): number {
     this.checkNotEmpty('meanAbsoluteError');
-    return this.sumAbs / this.weightSum;
+    return this.state.sumAbs / this.state.weightSum;
   }
 
   /**
@@ -289,7 +163,7 @@ export class RegressionAccumulator {
    */
   meanSquaredError(): number {
     this.checkNotEmpty('meanSquaredError');
-    return this.sumSquares / this.weightSum;
+    return this.state.sumSquares / this.state.weightSum;
   }
 
   /**
@@ -307,14 +181,14 @@ export class RegressionAccumulator {
    */
   meanSquaredLogError(): number {
     this.checkNotEmpty('meanSquaredLogError');
-    if (this.minValue < 0) {
+    if (this.state.minValue < 0) {
       throw new MetricInputError(
         'NEGATIVE_VALUE',
-        `meanSquaredLogError cannot be used when targets contain negative values (smallest value seen: ${this.minValue}); yTrue and yPred must be ≥ 0.`,
+        `meanSquaredLogError cannot be used when targets contain negative values (smallest value seen: ${this.state.minValue}); yTrue and yPred must be ≥ 0.`,
         'yTrue',
       );
     }
-    return this.sumSquaredLog / this.weightSum;
+    return this.state.sumSquaredLog / this.state.weightSum;
   }
 
   /**
@@ -324,7 +198,7 @@ export class RegressionAccumulator {
    */
   meanAbsolutePercentageError(): number {
     this.checkNotEmpty('meanAbsolutePercentageError');
-    return this.sumPercentage / this.weightSum;
+    return this.state.sumPercentage / this.state.weightSum;
   }
 
   /**
@@ -332,8 +206,8 @@ export class RegressionAccumulator {
    * @throws {@link MetricInputError} `EMPTY_INPUT` when no row was added
    */
   maxError(): number {
-    if (this.count === 0) this.checkNotEmpty('maxError');
-    return this.maxAbs;
+    if (this.state.count === 0) this.checkNotEmpty('maxError');
+    return this.state.maxAbs;
   }
 
   /**
@@ -346,7 +220,7 @@ export class RegressionAccumulator {
    */
   r2Score(options: ForceFiniteOptions = {}): number {
     this.checkNotEmpty('r2Score');
-    if (this.count < 2) {
+    if (this.state.count < 2) {
       emitMetricWarning({
         code: 'UNDEFINED_METRIC',
         metric: 'r2Score',
@@ -354,7 +228,7 @@ export class RegressionAccumulator {
       });
       return Number.NaN;
     }
-    return assemble(this.sumSquares, this.m2True, options.forceFinite ?? true);
+    return assemble(this.state.sumSquares, this.state.m2True, options.forceFinite ?? true);
   }
 
   /**
@@ -367,8 +241,8 @@ export class RegressionAccumulator {
   explainedVarianceScore(options: ForceFiniteOptions = {}): number {
     this.checkNotEmpty('explainedVarianceScore');
     return assemble(
-      this.m2Residual / this.weightSum,
-      this.m2True / this.weightSum,
+      this.state.m2Residual / this.state.weightSum,
+      this.state.m2True / this.state.weightSum,
       options.forceFinite ?? true,
     );
   }
@@ -383,7 +257,7 @@ export class RegressionAccumulator {
    * @throws {@link MetricInputError} `INVALID_STATE` without `keepResiduals`, `EMPTY_INPUT`
    */
   medianAbsoluteError(): number {
-    if (this.residuals === null) {
+    if (this.state.residuals === null) {
       throw new MetricInputError(
         'INVALID_STATE',
         'medianAbsoluteError is not mergeable from moments; create the RegressionAccumulator with { keepResiduals: true } to gather residuals.',
@@ -392,8 +266,8 @@ export class RegressionAccumulator {
     }
     this.checkNotEmpty('medianAbsoluteError');
     return medianOfAbsolute(
-      Float64Array.from(this.residuals),
-      this.residualWeights === null ? null : Float64Array.from(this.residualWeights),
+      Float64Array.from(this.state.residuals),
+      this.state.residualWeights === null ? null : Float64Array.from(this.state.residualWeights),
     );
   }
 
@@ -401,23 +275,14 @@ export class RegressionAccumulator {
    * @returns a JSON-safe snapshot; restore with {@link RegressionAccumulator.fromJSON}
    */
   toJSON(): RegressionAccumulatorJSON {
+    const { minValue, residuals, residualWeights, ...moments } = this.state;
     return {
       kind: 'RegressionAccumulator',
       version: 1,
-      count: this.count,
-      weightSum: this.weightSum,
-      meanTrue: this.meanTrue,
-      m2True: this.m2True,
-      meanResidual: this.meanResidual,
-      m2Residual: this.m2Residual,
-      sumAbs: this.sumAbs,
-      sumSquares: this.sumSquares,
-      sumSquaredLog: this.sumSquaredLog,
-      sumPercentage: this.sumPercentage,
-      maxAbs: this.maxAbs,
-      minValue: Number.isFinite(this.minValue) ? this.minValue : null,
-      residuals: this.residuals === null ? null : [...this.residuals],
-      residualWeights: this.residualWeights === null ? null : [...this.residualWeights],
+      ...moments,
+      minValue: Number.isFinite(minValue) ? minValue : null,
+      residuals: residuals === null ? null : [...residuals],
+      residualWeights: residualWeights === null ? null : [...residualWeights],
     };
   }
 
@@ -432,20 +297,23 @@ export class RegressionAccumulator {
   static fromJSON(json: unknown): RegressionAccumulator {
     const state = validateRegressionAccumulatorJSON(json);
     const acc = new RegressionAccumulator({ keepResiduals: state.residuals !== null });
-    acc.count = state.count;
-    acc.weightSum = state.weightSum;
-    acc.meanTrue = state.meanTrue;
-    acc.m2True = state.m2True;
-    acc.meanResidual = state.meanResidual;
-    acc.m2Residual = state.m2Residual;
-    acc.sumAbs = state.sumAbs;
-    acc.sumSquares = state.sumSquares;
-    acc.sumSquaredLog = state.sumSquaredLog;
-    acc.sumPercentage = state.sumPercentage;
-    acc.maxAbs = state.maxAbs;
-    acc.minValue = state.minValue ?? Number.POSITIVE_INFINITY;
-    acc.residuals = state.residuals === null ? null : [...state.residuals];
-    acc.residualWeights = state.residualWeights === null ? null : [...state.residualWeights];
+    // field by field: the snapshot may carry keys of its own, which must not come along
+    acc.state = {
+      count: state.count,
+      weightSum: state.weightSum,
+      meanTrue: state.meanTrue,
+      m2True: state.m2True,
+      meanResidual: state.meanResidual,
+      m2Residual: state.m2Residual,
+      sumAbs: state.sumAbs,
+      sumSquares: state.sumSquares,
+      sumSquaredLog: state.sumSquaredLog,
+      sumPercentage: state.sumPercentage,
+      maxAbs: state.maxAbs,
+      minValue: state.minValue ?? Number.POSITIVE_INFINITY,
+      residuals: state.residuals === null ? null : [...state.residuals],
+      residualWeights: state.residualWeights === null ? null : [...state.residualWeights],
+    };
     return acc;
   }
 }

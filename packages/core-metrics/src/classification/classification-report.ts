@@ -6,7 +6,7 @@ import { showValue } from './average-option.js';
 import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
 import type { ClassificationReportRow } from './report-row.js';
 import { numpySum, renderReport } from './report-text.js';
-import { prepareSetWise } from './set-wise-labels.js';
+import { type PreparedSetWise, prepareSetWise } from './set-wise-labels.js';
 
 /**
  * scikit-learn's `classification_report(..., output_dict=True)` plus its text rendering:
@@ -70,14 +70,7 @@ export function classificationReport(
   yPred: LabelInput,
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
-  const digits = options.digits ?? 2;
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.digits is ${showValue(digits)}; it must be an integer from 0 to 20.`,
-      'options.digits',
-    );
-  }
+  const digits = checkedDigits(options.digits ?? 2);
   const prepared = prepareSetWise(
     yTrue,
     yPred,
@@ -98,21 +91,66 @@ export function classificationReport(
   const microIsAccuracy =
     prepared.labels === undefined ||
     (new Set(indices).size === nPresent && indices.every((c) => c < nPresent));
-
   const base = {
     labels: indices,
     zeroDivision: prepared.zeroDivision,
     metric: 'classificationReport',
     classes,
   };
+  const report: Record<string, ClassificationReportRow | number | string> = {};
+  const { rows, totalSupport } = labelRows(counts, nClasses, base, names, report);
+  const summaries = averageRows(counts, nClasses, base, microIsAccuracy, totalSupport, report);
+  if (weighted) {
+    const { perRow, total } = weightedSupports(prepared.encoded, indices);
+    rows.forEach(([name, row], j) => {
+      rows[j] = [name, { ...row, support: perRow[j]! }];
+    });
+    summaries.forEach(([name, row], j) => {
+      summaries[j] = [name, { ...row, support: total }];
+    });
+  }
+  // scikit-learn 1.2's supports are floats when weighted, and also when no row at all has
+  // yTrue === yPred (multilabel_confusion_matrix then starts from float zeros).
+  let anyCorrect = false;
+  for (let c = 0; c < nClasses; c++) if (counts[c * nClasses + c]! > 0) anyCorrect = true;
+  const floatSupport = weighted || !anyCorrect;
+  report.text = renderReport(rows, summaries, digits, floatSupport);
+  return report as unknown as ClassificationReport;
+}
+
+function checkedDigits(digits: number): number {
+  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.digits is ${showValue(digits)}; it must be an integer from 0 to 20.`,
+      'options.digits',
+    );
+  }
+  return digits;
+}
+
+/** What every `precisionRecallFscoreSupportFromConfusion` call of a report shares. */
+interface ReportBase {
+  readonly labels: number[];
+  readonly zeroDivision: ZeroDivision;
+  readonly metric: string;
+  readonly classes: readonly Label[];
+}
+
+/** One row per reported label, added to `report` under its name; and their total support. */
+function labelRows(
+  counts: Float64Array,
+  nClasses: number,
+  base: ReportBase,
+  names: readonly string[],
+  report: Record<string, ClassificationReportRow | number | string>,
+): { rows: [string, ClassificationReportRow][]; totalSupport: number } {
   const perLabel = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
     ...base,
     average: null,
   });
   let totalSupport = 0;
   for (const s of perLabel.support) totalSupport += s;
-
-  const report: Record<string, ClassificationReportRow | number | string> = {};
   const rows: [string, ClassificationReportRow][] = [];
   names.forEach((name, j) => {
     const row = {
@@ -124,6 +162,18 @@ export function classificationReport(
     report[name] = row;
     rows.push([name, row]);
   });
+  return { rows, totalSupport };
+}
+
+/** The micro (or accuracy), macro and weighted rows, added to `report`. */
+function averageRows(
+  counts: Float64Array,
+  nClasses: number,
+  base: ReportBase,
+  microIsAccuracy: boolean,
+  totalSupport: number,
+  report: Record<string, ClassificationReportRow | number | string>,
+): [string, ClassificationReportRow][] {
   const summaries: [string, ClassificationReportRow][] = [];
   for (const average of ['micro', 'macro', 'weighted'] as const) {
     const avg = precisionRecallFscoreSupportFromConfusion(counts, nClasses, {
@@ -141,35 +191,29 @@ export function classificationReport(
     summaries.push([heading, row]);
     report[heading] = heading === 'accuracy' ? row.precision : row;
   }
-  if (weighted) {
-    // The text prints weighted supports with every digit, so compute them with
-    // scikit-learn's arithmetic: row-order bincounts of true and of correct rows, then
-    // support = tp + (true - tp) as multilabel_confusion_matrix does, then np.sum.
-    const { weight } = prepared.encoded;
-    const { trueCodes, predCodes } = prepared.encoded.codes();
-    const sums = new Float64Array(nClasses);
-    const tps = new Float64Array(nClasses);
-    for (let i = 0; i < trueCodes.length; i++) {
-      const t = trueCodes[i]!;
-      sums[t]! += weight![i]!;
-      if (t === predCodes[i]) tps[t]! += weight![i]!;
-    }
-    const perRow = indices.map((c) => tps[c]! + (sums[c]! - tps[c]!));
-    const total = numpySum(perRow);
-    rows.forEach(([name, row], j) => {
-      rows[j] = [name, { ...row, support: perRow[j]! }];
-    });
-    summaries.forEach(([name, row], j) => {
-      summaries[j] = [name, { ...row, support: total }];
-    });
+  return summaries;
+}
+
+/**
+ * Weighted supports as scikit-learn's text prints them, with every digit: row-order
+ * bincounts of true and of correct rows, then support = tp + (true - tp) as
+ * multilabel_confusion_matrix does, then np.sum.
+ */
+function weightedSupports(
+  encoded: PreparedSetWise['encoded'],
+  indices: readonly number[],
+): { perRow: number[]; total: number } {
+  const { weight, nClasses } = encoded;
+  const { trueCodes, predCodes } = encoded.codes();
+  const sums = new Float64Array(nClasses);
+  const tps = new Float64Array(nClasses);
+  for (let i = 0; i < trueCodes.length; i++) {
+    const t = trueCodes[i]!;
+    sums[t]! += weight![i]!;
+    if (t === predCodes[i]) tps[t]! += weight![i]!;
   }
-  // scikit-learn 1.2's supports are floats when weighted, and also when no row at all has
-  // yTrue === yPred (multilabel_confusion_matrix then starts from float zeros).
-  let anyCorrect = false;
-  for (let c = 0; c < nClasses; c++) if (counts[c * nClasses + c]! > 0) anyCorrect = true;
-  const floatSupport = weighted || !anyCorrect;
-  report.text = renderReport(rows, summaries, digits, floatSupport);
-  return report as unknown as ClassificationReport;
+  const perRow = indices.map((c) => tps[c]! + (sums[c]! - tps[c]!));
+  return { perRow, total: numpySum(perRow) };
 }
 
 function targetNames(given: readonly string[] | undefined, labels: readonly Label[]): string[] {

@@ -1,6 +1,12 @@
 import { zeroDivisionValue } from './average-option.js';
 import { average, nanAverage } from './label-average.js';
-import { labelTallies, selectLabelIndices, warnUndefined } from './label-tallies.js';
+import {
+  type LabelTallies,
+  labelTallies,
+  pickTallies,
+  selectLabelIndices,
+  warnUndefined,
+} from './label-tallies.js';
 import type { SetWiseConfusionOptions } from './precision-recall-fscore-from-confusion.js';
 
 /**
@@ -41,10 +47,60 @@ export function jaccardFromConfusion(
   options: SetWiseConfusionOptions = {},
 ): number | number[] {
   const avg = options.average === undefined ? 'binary' : options.average;
+  const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
+  return jaccardOfTallies(labelTallies(counts, nClasses, indices), indices, options);
+}
+
+/**
+ * Jaccard index from per-class tallies (true positives, predicted and true
+ * counts of every class): the same numbers as {@link jaccardFromConfusion} on
+ * the matrix they were read from, for counts too large to hold as K×K.
+ *
+ * @remarks Formula, averages and zero-division rules as {@link jaccardFromConfusion}.
+ *
+ * @param tallies - tp, predicted and actual of every class (length K each)
+ * @param options - as {@link jaccardFromConfusion}'s
+ * @returns the score, or one score per chosen label when `average` is null
+ * @throws {@link MetricInputError} `INVALID_OPTION` for a class index out of range
+ * @example
+ * ```ts
+ * import { jaccardFromTallies } from '@assay/core-metrics';
+ * const tallies = {
+ *   tp: Float64Array.of(5, 2),
+ *   predicted: Float64Array.of(7, 3),
+ *   actual: Float64Array.of(6, 4),
+ * }; // the tallies of [[5, 1], [2, 2]]
+ * jaccardFromTallies(tallies); // 2 / 5
+ * ```
+ * @see sklearn.metrics.jaccard_score
+ */
+export function jaccardFromTallies(
+  tallies: LabelTallies,
+  options: SetWiseConfusionOptions & { average: null },
+): number[];
+export function jaccardFromTallies(
+  tallies: LabelTallies,
+  options?: SetWiseConfusionOptions,
+): number;
+export function jaccardFromTallies(
+  tallies: LabelTallies,
+  options: SetWiseConfusionOptions = {},
+): number | number[] {
+  const avg = options.average === undefined ? 'binary' : options.average;
+  const indices = selectLabelIndices(tallies.tp.length, avg, options.labels, options.posLabel ?? 1);
+  return jaccardOfTallies(pickTallies(tallies, indices), indices, options);
+}
+
+/** The computation behind both entry points, on the chosen classes' tallies. */
+function jaccardOfTallies(
+  chosen: LabelTallies,
+  indices: readonly number[],
+  options: SetWiseConfusionOptions,
+): number | number[] {
+  const avg = options.average === undefined ? 'binary' : options.average;
   const zeroDivision = options.zeroDivision ?? 'warn';
   const fill = zeroDivisionValue(zeroDivision);
-  const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
-  const { tp, predicted, actual } = labelTallies(counts, nClasses, indices);
+  const { tp, predicted, actual } = chosen;
   let num = new Float64Array(tp.length);
   let den = new Float64Array(tp.length);
   const support = new Float64Array(tp.length);

@@ -3,7 +3,22 @@ import type { Label } from '../input/encode-labels.js';
 import { emitMetricWarning } from '../warnings.js';
 import type { Average } from './average-option.js';
 
-/** Per-label one-vs-rest tallies taken from a confusion matrix. */
+/**
+ * Per-label one-vs-rest tallies of a confusion matrix: all that the accuracy,
+ * balanced accuracy, precision, recall, F, Jaccard, Matthews and (unweighted)
+ * Cohen's kappa metrics read, in 3·K numbers instead of K².
+ *
+ * @example
+ * ```ts
+ * import type { LabelTallies } from '@assay/core-metrics';
+ * // [[5, 1], [2, 2]] (rows = true class)
+ * const tallies: LabelTallies = {
+ *   tp: Float64Array.of(5, 2),
+ *   predicted: Float64Array.of(7, 3),
+ *   actual: Float64Array.of(6, 4),
+ * };
+ * ```
+ */
 export interface LabelTallies {
   /** True positives `C[l][l]`. */
   readonly tp: Float64Array;
@@ -74,6 +89,18 @@ export function labelTallies(
     actual[j] = row;
   }
   return { tp, predicted, actual };
+}
+
+/**
+ * The tallies of the chosen classes, in the given order, from the tallies of every class.
+ *
+ * @param tallies - tp, predicted and actual of every class
+ * @param indices - class indices to keep, in output order (checked by the caller)
+ * @returns the chosen classes' tallies
+ */
+export function pickTallies(tallies: LabelTallies, indices: readonly number[]): LabelTallies {
+  const pick = (from: Float64Array) => Float64Array.from(indices, (c) => from[c]!);
+  return { tp: pick(tallies.tp), predicted: pick(tallies.predicted), actual: pick(tallies.actual) };
 }
 
 /**

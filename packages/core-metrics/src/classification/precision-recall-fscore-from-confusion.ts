@@ -7,7 +7,13 @@ import {
   zeroDivisionValue,
 } from './average-option.js';
 import { average, nanAverage } from './label-average.js';
-import { labelTallies, selectLabelIndices, warnUndefined } from './label-tallies.js';
+import {
+  type LabelTallies,
+  labelTallies,
+  pickTallies,
+  selectLabelIndices,
+  warnUndefined,
+} from './label-tallies.js';
 
 /** Which ill-defined quantities publish a warning under `zeroDivision: 'warn'`. */
 export type WarnFor = 'precision' | 'recall' | 'f-score';
@@ -123,6 +129,62 @@ export function precisionRecallFscoreSupportFromConfusion(
   nClasses: number,
   options: PrecisionRecallFscoreConfusionOptions = {},
 ): PrecisionRecallFscoreSupport {
+  const avg = options.average === undefined ? null : options.average;
+  const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
+  return prfOfTallies(labelTallies(counts, nClasses, indices), indices, options);
+}
+
+/**
+ * Precision, recall, F-beta and support from per-class tallies (true positives,
+ * predicted and true counts of every class): the same numbers as
+ * {@link precisionRecallFscoreSupportFromConfusion} on the matrix they were read
+ * from, for counts too large to hold as a K×K matrix (many classes).
+ *
+ * @remarks Formulas, averages and zero-division rules as
+ *   {@link precisionRecallFscoreSupportFromConfusion}.
+ *
+ * @param tallies - tp, predicted and actual of every class (length K each)
+ * @param options - as {@link precisionRecallFscoreSupportFromConfusion}'s
+ * @returns precision, recall, fbeta and support
+ * @throws {@link MetricInputError} `INVALID_OPTION` for a negative/NaN beta or a class
+ *   index out of range
+ * @example
+ * ```ts
+ * import { precisionRecallFscoreSupportFromTallies } from '@assay/core-metrics';
+ * const tallies = {
+ *   tp: Float64Array.of(5, 2),
+ *   predicted: Float64Array.of(7, 3),
+ *   actual: Float64Array.of(6, 4),
+ * }; // the tallies of [[5, 1], [2, 2]]
+ * precisionRecallFscoreSupportFromTallies(tallies, { average: 'binary' });
+ * // { precision: 2/3, recall: 0.5, fbeta: 4/7, support: null }
+ * ```
+ * @see sklearn.metrics.precision_recall_fscore_support
+ */
+export function precisionRecallFscoreSupportFromTallies(
+  tallies: LabelTallies,
+  options: PrecisionRecallFscoreConfusionOptions & { average: AveragingMethod },
+): PrecisionRecallFscoreSupport<number>;
+export function precisionRecallFscoreSupportFromTallies(
+  tallies: LabelTallies,
+  options?: PrecisionRecallFscoreConfusionOptions,
+): PrecisionRecallFscoreSupport;
+export function precisionRecallFscoreSupportFromTallies(
+  tallies: LabelTallies,
+  options: PrecisionRecallFscoreConfusionOptions = {},
+): PrecisionRecallFscoreSupport {
+  const avg = options.average === undefined ? null : options.average;
+  const nClasses = tallies.tp.length;
+  const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
+  return prfOfTallies(pickTallies(tallies, indices), indices, options);
+}
+
+/** The computation behind both entry points, on the chosen classes' tallies. */
+function prfOfTallies(
+  chosen: LabelTallies,
+  indices: readonly number[],
+  options: PrecisionRecallFscoreConfusionOptions,
+): PrecisionRecallFscoreSupport {
   const beta = options.beta ?? 1;
   if (typeof beta !== 'number' || !(beta >= 0)) {
     throw new MetricInputError(
@@ -135,8 +197,7 @@ export function precisionRecallFscoreSupportFromConfusion(
   const zeroDivision = options.zeroDivision ?? 'warn';
   const fill = zeroDivisionValue(zeroDivision);
   const nanPolicy = Number.isNaN(fill);
-  const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
-  let { tp, predicted, actual } = labelTallies(counts, nClasses, indices);
+  let { tp, predicted, actual } = chosen;
   if (avg === 'micro') {
     tp = Float64Array.of(sumOf(tp));
     predicted = Float64Array.of(sumOf(predicted));

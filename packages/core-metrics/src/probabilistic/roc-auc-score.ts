@@ -84,14 +84,7 @@ export function rocAucScore(
   yScore: NumericInput | ScoreMatrixInput,
   options: RocAucScoreOptions = {},
 ): number | Float64Array {
-  const average = options.average === undefined ? 'macro' : options.average;
-  if (average !== 'macro' && average !== 'weighted' && average !== null) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.average is ${JSON.stringify(average)}; it must be 'macro', 'weighted' or null.`,
-      'options.average',
-    );
-  }
+  const average = checkedAverage(options.average === undefined ? 'macro' : options.average);
   const maxFpr = options.maxFpr ?? 1;
   if (!(maxFpr > 0 && maxFpr <= 1)) {
     throw new MetricInputError(
@@ -100,38 +93,55 @@ export function rocAucScore(
       'options.maxFpr',
     );
   }
-  const matrix = isScoreMatrix(yScore, options.nClasses);
-  if (!matrix) {
-    const target = encodeTarget(yTrue);
-    if (target.classes.length <= 2) {
-      const scores = toFloat64Column(yScore as NumericInput, 'yScore');
-      checkSameLength(['yTrue', target.codes.length], ['yScore', scores.length]);
-      const weight = toWeightColumn(options.sampleWeight, scores.length);
-      const auc = binaryAuc(
-        positiveIndicator(target.codes, 1),
-        scores,
-        weight,
-        maxFpr,
-        target.classes.length,
-      );
-      return average === null ? Float64Array.of(auc) : auc;
-    }
+  if (!isScoreMatrix(yScore, options.nClasses)) {
+    const auc = singleColumnAuc(yTrue, yScore as NumericInput, options, maxFpr);
+    return average === null ? Float64Array.of(auc) : auc;
+  }
+  return multiclassAuc(yTrue, yScore, options, average, maxFpr);
+}
+
+type Average = Exclude<RocAucScoreOptions['average'], undefined>;
+
+function checkedAverage(average: unknown): Average {
+  if (average !== 'macro' && average !== 'weighted' && average !== null) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.average is ${JSON.stringify(average)}; it must be 'macro', 'weighted' or null.`,
+      'options.average',
+    );
+  }
+  return average;
+}
+
+/** One score column: binary ROC AUC (or partial AUC up to `maxFpr`); multiclass yTrue is refused. */
+function singleColumnAuc(
+  yTrue: LabelInput,
+  yScore: NumericInput,
+  options: RocAucScoreOptions,
+  maxFpr: number,
+): number {
+  const target = encodeTarget(yTrue);
+  if (target.classes.length > 2) {
     throw new MetricInputError(
       'INVALID_SHAPE',
       `yTrue has ${target.classes.length} classes but yScore is one column; multiclass ROC AUC needs an n×${target.classes.length} probability matrix.`,
       'yScore',
     );
   }
-  const scores = toScoreMatrix(yScore, 'yScore', options.nClasses);
-  const target = encodeTargetWithLabels(yTrue, options.labels, true);
-  checkSameLength(['yTrue', target.codes.length], ['yScore', scores.nRows]);
-  if (target.classes.length <= 2 && scores.nClasses <= 2) {
-    throw new MetricInputError(
-      'INVALID_SHAPE',
-      `yTrue is binary but yScore is a ${scores.nClasses}-column matrix; pass one column: the scores of the greater label (${JSON.stringify(target.classes[target.classes.length - 1])}).`,
-      'yScore',
-    );
-  }
+  const scores = toFloat64Column(yScore, 'yScore');
+  checkSameLength(['yTrue', target.codes.length], ['yScore', scores.length]);
+  const weight = toWeightColumn(options.sampleWeight, scores.length);
+  return binaryAuc(
+    positiveIndicator(target.codes, 1),
+    scores,
+    weight,
+    maxFpr,
+    target.classes.length,
+  );
+}
+
+/** The `multiClass` option for multiclass input: 'ovr' or 'ovo' ('raise', the default, is refused). */
+function checkedMultiClass(options: RocAucScoreOptions, maxFpr: number): 'ovr' | 'ovo' {
   if (maxFpr !== 1) {
     throw new MetricInputError(
       'INVALID_OPTION',
@@ -147,6 +157,28 @@ export function rocAucScore(
       'options.multiClass',
     );
   }
+  return multiClass;
+}
+
+/** A score matrix: one-vs-rest or one-vs-one AUC over the classes. */
+function multiclassAuc(
+  yTrue: LabelInput,
+  yScore: NumericInput | ScoreMatrixInput,
+  options: RocAucScoreOptions,
+  average: Average,
+  maxFpr: number,
+): number | Float64Array {
+  const scores = toScoreMatrix(yScore, 'yScore', options.nClasses);
+  const target = encodeTargetWithLabels(yTrue, options.labels, true);
+  checkSameLength(['yTrue', target.codes.length], ['yScore', scores.nRows]);
+  if (target.classes.length <= 2 && scores.nClasses <= 2) {
+    throw new MetricInputError(
+      'INVALID_SHAPE',
+      `yTrue is binary but yScore is a ${scores.nClasses}-column matrix; pass one column: the scores of the greater label (${JSON.stringify(target.classes[target.classes.length - 1])}).`,
+      'yScore',
+    );
+  }
+  const multiClass = checkedMultiClass(options, maxFpr);
   checkProbabilityRows(scores, 'yScore');
   if (scores.nClasses !== target.classes.length) {
     throw new MetricInputError(
@@ -156,22 +188,20 @@ export function rocAucScore(
     );
   }
   const weight = toWeightColumn(options.sampleWeight, scores.nRows);
-  if (multiClass === 'ovo') {
-    if (weight !== null) {
-      throw new MetricInputError(
-        'INVALID_OPTION',
-        `options.sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); leave it unset or use 'ovr'.`,
-        'options.sampleWeight',
-      );
-    }
-    if (average === null) {
-      throw new MetricInputError(
-        'INVALID_OPTION',
-        `options.average null is not available with multiClass 'ovo'; use 'macro' or 'weighted'.`,
-        'options.average',
-      );
-    }
-    return ovoAuc(target.codes, scores, average);
+  if (multiClass === 'ovr') return ovrAuc(target.codes, scores, weight, average);
+  if (weight !== null) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.sampleWeight is not supported with multiClass 'ovo' (as in scikit-learn); leave it unset or use 'ovr'.`,
+      'options.sampleWeight',
+    );
   }
-  return ovrAuc(target.codes, scores, weight, average);
+  if (average === null) {
+    throw new MetricInputError(
+      'INVALID_OPTION',
+      `options.average null is not available with multiClass 'ovo'; use 'macro' or 'weighted'.`,
+      'options.average',
+    );
+  }
+  return ovoAuc(target.codes, scores, average);
 }

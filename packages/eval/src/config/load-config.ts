@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import { EvaluationError } from '../errors.js';
 import { defaultMethod } from './evaluation-method.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
-import { type RunConfig, RunConfigSchema } from './run-config-schema.js';
+import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
 
 /** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
 export interface LoadRunConfigOptions {
@@ -40,8 +40,20 @@ function directoryName(name: string): string {
  */
 export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {}): RunConfig {
   const result = RunConfigSchema.safeParse(raw);
-  if (!result.success) {
-    const issues = formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema });
+  // an override base URL is checked as the config's are (no credential in it)
+  const override =
+    options.baseUrl === undefined
+      ? []
+      : formatConfigIssues(
+          ModelConfigSchema.shape.baseUrl.safeParse(options.baseUrl).error?.issues ?? [],
+        ).map((issue) => ({ ...issue, path: 'baseUrl (--base-url)' }));
+  if (!result.success || override.length > 0) {
+    const issues = [
+      ...(result.success
+        ? []
+        : formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema })),
+      ...override,
+    ];
     throw new EvaluationError(
       'INVALID_CONFIG',
       `The run configuration is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,

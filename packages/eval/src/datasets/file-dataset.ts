@@ -137,6 +137,28 @@ export async function loadFileDataset(
   path: string,
   options: LoadFileDatasetOptions = {},
 ): Promise<DatasetItem[]> {
+  const format = await datasetFormat(path, options.format);
+  if (format === 'arrow' || format === 'parquet') {
+    return loadColumnarDataset(path, format, options.columns ?? {}, options.requireLabel ?? false);
+  }
+  const items: DatasetItem[] = [];
+  const ids = new Set<string>();
+  for await (const row of readRows(path, format)) {
+    items.push(itemFromRow(row, items.length, path, options, ids));
+  }
+  if (items.length === 0) {
+    throw new EvaluationError('EMPTY_FILE', `The dataset file '${path}' has no rows.`, {
+      path: 'dataset.path',
+    });
+  }
+  return items;
+}
+
+/** The file's format (given, else from its extension), once it is known to exist. */
+async function datasetFormat(
+  path: string,
+  given: LoadFileDatasetOptions['format'],
+): Promise<NonNullable<LoadFileDatasetOptions['format']>> {
   try {
     await access(path);
   } catch {
@@ -145,7 +167,7 @@ export async function loadFileDataset(
     });
   }
   const ext = extname(path).toLowerCase().replace('.', '');
-  const format = options.format ?? EXTENSION_FORMATS[ext];
+  const format = given ?? EXTENSION_FORMATS[ext];
   if (format === undefined) {
     throw new EvaluationError(
       'UNKNOWN_FORMAT',
@@ -153,66 +175,61 @@ export async function loadFileDataset(
       { path: 'dataset.format' },
     );
   }
-  if (format === 'arrow' || format === 'parquet') {
-    return loadColumnarDataset(path, format, options.columns ?? {}, options.requireLabel ?? false);
-  }
+  return format;
+}
+
+/** One row as an item, through the column mapping; its id joins `ids`, where it must be new. */
+function itemFromRow(
+  row: Record<string, unknown>,
+  index: number,
+  path: string,
+  options: LoadFileDatasetOptions,
+  ids: Set<string>,
+): DatasetItem {
   const cols = options.columns ?? {};
   const textCols =
     cols.text === undefined ? ['text'] : Array.isArray(cols.text) ? cols.text : [cols.text];
   const labelCol = cols.label ?? 'label';
-  const items: DatasetItem[] = [];
-  const ids = new Set<string>();
-  for await (const row of readRows(path, format)) {
-    const rowNo = items.length + 1;
-    const need = (col: string, configPath: string): string => {
-      if (!(col in row)) {
-        throw new EvaluationError(
-          'MISSING_COLUMN',
-          `Row ${rowNo} of '${path}' has no column '${col}' (${configPath}); columns present: ${Object.keys(row).join(', ')}.`,
-          { path: configPath },
-        );
-      }
-      return cell(row[col]);
-    };
-    const texts = textCols.map((c) => need(c, 'dataset.columns.text'));
-    const id =
-      cols.id !== undefined
-        ? need(cols.id, 'dataset.columns.id')
-        : 'id' in row
-          ? cell(row.id)
-          : String(items.length);
-    if (id === '' || ids.has(id)) {
+  const need = (col: string, configPath: string): string => {
+    if (!(col in row)) {
       throw new EvaluationError(
-        'MISSING_VALUE',
-        `Row ${rowNo} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
-        { path: 'dataset.columns.id' },
+        'MISSING_COLUMN',
+        `Row ${index + 1} of '${path}' has no column '${col}' (${configPath}); columns present: ${Object.keys(row).join(', ')}.`,
+        { path: configPath },
       );
     }
-    ids.add(id);
-    const fields: Record<string, string> = {};
-    for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
-    fields.id = id;
-    fields.text = texts.join('\n\n');
-    items.push({
-      id,
-      index: items.length,
-      fields,
-      label: options.requireLabel
-        ? need(labelCol, 'dataset.columns.label')
-        : labelCol in row
-          ? cell(row[labelCol])
-          : undefined,
-      group: cols.group !== undefined ? need(cols.group, 'dataset.columns.group') : undefined,
-      reference:
-        cols.reference !== undefined
-          ? need(cols.reference, 'dataset.columns.reference')
-          : undefined,
-    });
+    return cell(row[col]);
+  };
+  const texts = textCols.map((c) => need(c, 'dataset.columns.text'));
+  const id =
+    cols.id !== undefined
+      ? need(cols.id, 'dataset.columns.id')
+      : 'id' in row
+        ? cell(row.id)
+        : String(index);
+  if (id === '' || ids.has(id)) {
+    throw new EvaluationError(
+      'MISSING_VALUE',
+      `Row ${index + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
+      { path: 'dataset.columns.id' },
+    );
   }
-  if (items.length === 0) {
-    throw new EvaluationError('EMPTY_FILE', `The dataset file '${path}' has no rows.`, {
-      path: 'dataset.path',
-    });
-  }
-  return items;
+  ids.add(id);
+  const fields: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
+  fields.id = id;
+  fields.text = texts.join('\n\n');
+  return {
+    id,
+    index,
+    fields,
+    label: options.requireLabel
+      ? need(labelCol, 'dataset.columns.label')
+      : labelCol in row
+        ? cell(row[labelCol])
+        : undefined,
+    group: cols.group !== undefined ? need(cols.group, 'dataset.columns.group') : undefined,
+    reference:
+      cols.reference !== undefined ? need(cols.reference, 'dataset.columns.reference') : undefined,
+  };
 }

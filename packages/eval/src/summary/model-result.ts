@@ -52,6 +52,7 @@ export function modelResult(
     },
     metrics: reported,
     confusion: plots?.confusion ?? null,
+    ...(plots?.confusionNote === undefined ? {} : { confusionNote: plots.confusionNote }),
     rocCurve: plots?.roc
       ? { ...plots.roc, auc: reported.roc_auc?.value ?? finiteOrNull(plots.roc.auc) }
       : null,

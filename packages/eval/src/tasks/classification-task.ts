@@ -1,5 +1,5 @@
 import { calibrationCurve, rocAucScore, rocCurve } from '@assay/core-metrics';
-import { metricSpec } from '@assay/runner';
+import { CONFUSION_MATRIX_CLASS_LIMIT, metricSpec } from '@assay/runner';
 import { CLASSIFICATION_METRICS } from '../config/metric-names.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
@@ -109,6 +109,21 @@ function plotsOf(
   labels: readonly string[],
   positive: string,
 ): ClassificationPlots {
+  const confusion = labels.length > CONFUSION_MATRIX_CLASS_LIMIT ? null : confusionOf(rows, labels);
+  const confusionNote =
+    confusion === null
+      ? {
+          confusionNote: `${labels.length} labels are more than the confusion-matrix limit of ${CONFUSION_MATRIX_CLASS_LIMIT}: the matrix is left out of results.json and the report; the metrics are computed from per-label counts.`,
+        }
+      : {};
+  const plots = plotsWithCurves(rows, labels, positive, confusion);
+  return { ...plots, ...confusionNote };
+}
+
+function confusionOf(
+  rows: readonly PredictionRow[],
+  labels: readonly string[],
+): NonNullable<ClassificationPlots['confusion']> {
   const columns = [...labels, 'unparseable'];
   const index = new Map(columns.map((l, i) => [l, i]));
   const matrix = labels.map(() => columns.map(() => 0));
@@ -117,7 +132,15 @@ function plotsOf(
     if (t === undefined || t >= labels.length) continue;
     matrix[t]![r.parsed === null ? labels.length : (index.get(r.parsed) ?? labels.length)]!++;
   }
-  const confusion = { labels: columns, matrix };
+  return { labels: columns, matrix };
+}
+
+function plotsWithCurves(
+  rows: readonly PredictionRow[],
+  labels: readonly string[],
+  positive: string,
+  confusion: ClassificationPlots['confusion'],
+): ClassificationPlots {
   const withScore = rows.filter((r) => r.score !== null);
   if (labels.length !== 2 || withScore.length === 0 || withScore.length !== rows.length) {
     return { confusion, roc: null, calibration: null };

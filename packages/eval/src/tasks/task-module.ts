@@ -20,7 +20,10 @@ export interface ScoringPass {
 
 /** Confusion matrix and curves of a classification model, for the report. */
 export interface ClassificationPlots {
+  /** null above `CONFUSION_MATRIX_CLASS_LIMIT` labels (see `confusionNote`) */
   readonly confusion: { labels: string[]; matrix: number[][] } | null;
+  /** why `confusion` is null for a classification task, when it is */
+  readonly confusionNote?: string;
   /** ROC curve and its area (scikit-learn's `roc_auc_score` on the same rows) */
   readonly roc: { fpr: number[]; tpr: number[]; auc: number } | null;
   readonly calibration: {

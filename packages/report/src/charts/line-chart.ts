@@ -60,6 +60,44 @@ function tickLabel(v: number): string {
  * lineChart([{ name: 'model', x: [0, 1], y: [0, 1] }], { title: 'ROC', xLabel: 'FPR', yLabel: 'TPR' });
  */
 export function lineChart(series: readonly LineSeries[], options: LineChartOptions): string {
+  const f = frameOf(series, options);
+  const { W, H, m } = f;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(options.title)}">`,
+  );
+  parts.push(`<title>${escapeHtml(options.title)}</title>`);
+  parts.push(`<text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
+  axes(parts, f, options);
+  if (options.diagonal) {
+    const lo = Math.max(f.x0, f.y0);
+    const hi = Math.min(f.x1, f.y1);
+    parts.push(
+      `<line x1="${f.sx(lo)}" y1="${f.sy(lo)}" x2="${f.sx(hi)}" y2="${f.sy(hi)}" class="diagonal"/>`,
+    );
+  }
+  series.forEach((s, i) => {
+    seriesMarkup(parts, s, seriesColor(i), f);
+  });
+  if (series.length > 0) legend(parts, series, f);
+  parts.push('</svg>');
+  return parts.join('');
+}
+
+/** The chart's size, margins, domains and scales. */
+interface Frame {
+  readonly W: number;
+  readonly H: number;
+  readonly m: { readonly l: number; readonly r: number; readonly t: number; readonly b: number };
+  readonly x0: number;
+  readonly x1: number;
+  readonly y0: number;
+  readonly y1: number;
+  readonly sx: (v: number) => number;
+  readonly sy: (v: number) => number;
+}
+
+function frameOf(series: readonly LineSeries[], options: LineChartOptions): Frame {
   const W = options.width ?? 420;
   const H = options.height ?? 300;
   const m = { l: 52, r: 12, t: 28, b: 42 };
@@ -69,18 +107,18 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   const [y0, y1] = options.yDomain ?? [Math.min(0, ...ys), Math.max(1e-9, ...ys)];
   const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
   const sy = (v: number): number => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
-  const parts: string[] = [];
-  parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(options.title)}">`,
-  );
-  parts.push(`<title>${escapeHtml(options.title)}</title>`);
-  parts.push(`<text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
-  for (const t of ticks(x0, x1)) {
+  return { W, H, m, x0, x1, y0, y1, sx, sy };
+}
+
+/** Grid lines with tick labels, the two axes and their labels. */
+function axes(parts: string[], f: Frame, options: LineChartOptions): void {
+  const { W, H, m, sx, sy } = f;
+  for (const t of ticks(f.x0, f.x1)) {
     parts.push(
       `<line x1="${sx(t)}" x2="${sx(t)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(t)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${tickLabel(t)}</text>`,
     );
   }
-  for (const t of ticks(y0, y1)) {
+  for (const t of ticks(f.y0, f.y1)) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(t)}" y2="${sy(t)}" class="grid"/><text x="${m.l - 6}" y="${sy(t) + 4}" text-anchor="end" class="tick">${tickLabel(t)}</text>`,
     );
@@ -94,51 +132,46 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   parts.push(
     `<text transform="translate(13 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${escapeHtml(options.yLabel)}</text>`,
   );
-  if (options.diagonal) {
-    const lo = Math.max(x0, y0);
-    const hi = Math.min(x1, y1);
+}
+
+/** One series: its polyline (steps for CDFs) and optional point markers. */
+function seriesMarkup(parts: string[], s: LineSeries, color: string, f: Frame): void {
+  const { sx, sy } = f;
+  const pts: string[] = [];
+  for (let j = 0; j < s.x.length; j++) {
+    const px = sx(s.x[j]!).toFixed(1);
+    const py = sy(s.y[j]!).toFixed(1);
+    if (s.step && j > 0) pts.push(`${px},${sy(s.y[j - 1]!).toFixed(1)}`);
+    pts.push(`${px},${py}`);
+  }
+  if (pts.length > 0) {
     parts.push(
-      `<line x1="${sx(lo)}" y1="${sy(lo)}" x2="${sx(hi)}" y2="${sy(hi)}" class="diagonal"/>`,
+      `<polyline class="series" fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
     );
   }
-  series.forEach((s, i) => {
-    const color = seriesColor(i);
-    const pts: string[] = [];
+  if (s.markers) {
     for (let j = 0; j < s.x.length; j++) {
-      const px = sx(s.x[j]!).toFixed(1);
-      const py = sy(s.y[j]!).toFixed(1);
-      if (s.step && j > 0) pts.push(`${px},${sy(s.y[j - 1]!).toFixed(1)}`);
-      pts.push(`${px},${py}`);
-    }
-    if (pts.length > 0) {
       parts.push(
-        `<polyline class="series" fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
+        `<circle cx="${sx(s.x[j]!).toFixed(1)}" cy="${sy(s.y[j]!).toFixed(1)}" r="3" fill="${color}"/>`,
       );
     }
-    if (s.markers) {
-      for (let j = 0; j < s.x.length; j++) {
-        parts.push(
-          `<circle cx="${sx(s.x[j]!).toFixed(1)}" cy="${sy(s.y[j]!).toFixed(1)}" r="3" fill="${color}"/>`,
-        );
-      }
-    }
-  });
-  if (series.length > 0) {
-    // Bottom-right: empty for ROC, reliability and CDF plots, where curves climb to the top-left.
-    const names = series.map((s) => s.name.slice(0, 32));
-    const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
-    const x = W - m.r - boxW - 6;
-    const y0 = H - m.b - 8 - names.length * 16;
-    parts.push(
-      `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${names.length * 16 + 6}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
-    );
-    names.forEach((name, i) => {
-      const y = y0 + i * 16;
-      parts.push(
-        `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
-      );
-    });
   }
-  parts.push('</svg>');
-  return parts.join('');
+}
+
+/** The legend, bottom-right: empty for ROC, reliability and CDF plots, where curves climb to the top-left. */
+function legend(parts: string[], series: readonly LineSeries[], f: Frame): void {
+  const { W, H, m } = f;
+  const names = series.map((s) => s.name.slice(0, 32));
+  const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
+  const x = W - m.r - boxW - 6;
+  const y0 = H - m.b - 8 - names.length * 16;
+  parts.push(
+    `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${names.length * 16 + 6}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
+  );
+  names.forEach((name, i) => {
+    const y = y0 + i * 16;
+    parts.push(
+      `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
+    );
+  });
 }

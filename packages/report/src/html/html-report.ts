@@ -17,7 +17,7 @@ function headline(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
   const cards = r.models.map((m) => {
     const s = primary ? m.metrics[primary] : undefined;
-    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s ? `${ci}% CI [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] · folds ${fmt(s.mean)} ± ${fmt(s.std)}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
+    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s ? `${ci}% CI [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]${r.evaluation.folds > 1 ? ` · folds ${fmt(s.mean)} ± ${fmt(s.std)}` : ''}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
   });
   if (r.thresholds.length > 0) {
     const failed = r.thresholds.filter((t) => !t.passed).length;
@@ -143,7 +143,8 @@ function slicesSection(m: ModelResult): string {
 export function htmlReport(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
   const classification = r.task.type === 'classification';
-  const chartsMetric = r.evaluation.metrics.slice(0, 2);
+  // per-fold bars only under cross-validation: one fold would repeat the pooled value
+  const chartsMetric = r.evaluation.folds > 1 ? r.evaluation.metrics.slice(0, 2) : [];
   const foldCharts = chartsMetric
     .map((metric) =>
       foldBarChart(
@@ -196,13 +197,13 @@ ${verdictSection(r)}
           .map(([k, v]) => `${h(k)} ${v}`)
           .join(', ')})`
       : ''
-  } · ${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s) · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
+  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s)`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
 ${headline(r)}
 ${r.task.type === 'generation' ? '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed yet.</p>' : ''}
 ${classification || r.task.type === 'regression' ? `<h2>Scores</h2>${metricsSection(r)}<div class="charts">${foldCharts}</div>` : ''}
 <h2>Items</h2>${itemsTable(r)}
 <p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
-${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>` : ''}
+${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
 ${comparisonsSection(r)}
 <h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>

@@ -8,19 +8,21 @@ import { escapeHtml as h } from './escape-html.js';
 function metricsTable(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
   const groups = metricGroups(r.evaluation.metrics, r.models);
+  // one fold (method all, holdout): the per-fold columns would only repeat the pooled value
+  const perFold = r.evaluation.folds > 1;
   const rows = r.models.flatMap((m) =>
     groups.flatMap(({ names }) => {
       const s = m.metrics[names[0]!];
       if (!s) return [];
       return [
-        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td><td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td></tr>`,
+        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td>${perFold ? `<td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td>` : ''}</tr>`,
       ];
     }),
   );
   const notes = groups
     .filter((g) => g.note !== null)
     .map((g) => `<p class="note">${g.names.map(h).join(' = ')}: ${h(g.note!)}; shown once.</p>`);
-  return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th><th class="num">fold mean ± std</th><th class="num">per fold</th></tr></thead><tbody>${rows.join('')}</tbody></table>${notes.join('')}`;
+  return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th>${perFold ? '<th class="num">fold mean ± std</th><th class="num">per fold</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>${notes.join('')}`;
 }
 
 function positiveClassTable(r: RunResults): string {

@@ -14,7 +14,7 @@ function headerSection(r: RunResults, ci: number): string[] {
       .map(([k, v]) => `${cellText(k)}: ${v}`)
       .join(
         ', ',
-      )}). Evaluation: ${r.evaluation.method}, ${r.evaluation.folds} fold(s), ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
+      )}). Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${r.evaluation.method}, ${r.evaluation.folds} fold(s)`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
   );
   return lines;

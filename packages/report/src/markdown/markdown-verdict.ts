@@ -50,13 +50,18 @@ export function markdownVerdict(r: RunResults): string[] {
 export function markdownMetrics(r: RunResults, ci: number): string[] {
   const groups = metricGroups(r.evaluation.metrics, r.models);
   const lines = ['## Task metrics', ''];
-  lines.push(`| model | metric | pooled | ${ci}% CI | fold mean ± std |`, '|---|---|---|---|---|');
+  // one fold (method all, holdout): a fold mean would only repeat the pooled value
+  const perFold = r.evaluation.folds > 1;
+  lines.push(
+    `| model | metric | pooled | ${ci}% CI |${perFold ? ' fold mean ± std |' : ''}`,
+    perFold ? '|---|---|---|---|---|' : '|---|---|---|---|',
+  );
   for (const m of r.models) {
     for (const { names } of groups) {
       const s = m.metrics[names[0]!];
       if (!s) continue;
       lines.push(
-        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] | ${fmt(s.mean)} ± ${fmt(s.std)} |`,
+        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] |${perFold ? ` ${fmt(s.mean)} ± ${fmt(s.std)} |` : ''}`,
       );
     }
   }

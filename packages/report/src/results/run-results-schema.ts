@@ -91,6 +91,11 @@ const ModelResultSchema = z.object({
   confusion: z
     .object({ labels: z.array(z.string()), matrix: z.array(z.array(z.number().int())) })
     .nullable(),
+  /**
+   * Why a classification model has no `confusion`: more task labels than the runner's
+   * `CONFUSION_MATRIX_CLASS_LIMIT`. Absent otherwise.
+   */
+  confusionNote: z.string().optional(),
   rocCurve: z.object({ fpr: z.array(z.number()), tpr: z.array(z.number()), auc: Num }).nullable(),
   calibration: z
     .object({

@@ -1,5 +1,5 @@
 import { createRng } from '@assay/splitters';
-import { computeMetricValues } from '../metrics/compute-metric-values.js';
+import { computeResampledValues } from '../metrics/compute-resampled-values.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
 import { rowDraw } from './row-draw.js';
 
@@ -25,8 +25,8 @@ export function runPairedBootstrapTask(task: PairedBootstrapTask): {
   const valuesB = new Float64Array(m);
   task.seeds.forEach((seed, r) => {
     const drawn = draw(createRng(seed));
-    computeMetricValues(task.a, task.metrics, drawn, valuesA, 0, errors);
-    computeMetricValues(task.b, task.metrics, drawn, valuesB, 0, errors);
+    computeResampledValues(task.a, task.metrics, drawn, null, valuesA, 0, errors);
+    computeResampledValues(task.b, task.metrics, drawn, null, valuesB, 0, errors);
     for (let j = 0; j < m; j++) values[r * m + j] = valuesB[j]! - valuesA[j]!;
   });
   return { values, errors };

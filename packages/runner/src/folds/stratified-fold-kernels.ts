@@ -103,6 +103,78 @@ export interface StratifiedBlockInput {
   readonly ids: FoldIdArray | null;
 }
 
+/** A block's fold labels (one per row, classes in code order) and each class's next label. */
+interface BlockScratch {
+  readonly labels: Uint8Array | Int32Array;
+  readonly cursor: Int32Array;
+}
+
+function blockScratch(input: StratifiedBlockInput, rows: number): BlockScratch {
+  const size = Math.min(input.blockRows, rows);
+  return {
+    labels: input.nSplits <= 255 ? new Uint8Array(size) : new Int32Array(size),
+    cursor: new Int32Array(input.nClasses),
+  };
+}
+
+/**
+ * Fills block `b`'s fold labels: class c's rows take the folds `alloc` gives
+ * it (fold 0 its count, then fold 1, ...), shuffled, and `cursor[c]` points at
+ * class c's first label. The one definition of the assignment, which the
+ * counting and the assign-only kernels share.
+ */
+function blockFoldLabels(
+  input: StratifiedBlockInput,
+  b: number,
+  labels: Uint8Array | Int32Array,
+  cursor: Int32Array,
+): void {
+  const { nClasses: k, nSplits, alloc, seed } = input;
+  const rng = createRng(deriveSeed(seed, FOLD_BLOCK_STREAM, b));
+  let p = 0;
+  for (let c = 0; c < k; c++) {
+    cursor[c] = p;
+    const from = p;
+    const at = (b * k + c) * nSplits;
+    for (let f = 0; f < nSplits; f++) {
+      const t = alloc[at + f]!;
+      labels.fill(f, p, p + t);
+      p += t;
+    }
+    if (p - from > 1) shuffleShortRange(labels, from, p, rng);
+  }
+}
+
+/**
+ * Assigns the test fold of every row in `[start, end)` (`start` a multiple of
+ * `blockRows`) into `ids`, exactly as {@link accumulateStratifiedFolds} does,
+ * without counting: for jobs whose per-fold K×K counts are too large to hold.
+ * Unchecked kernel.
+ *
+ * @param input - columns, allocation and the id column to fill
+ * @param ids - receives each row's fold
+ * @param start - first row
+ * @param end - one past the last row
+ */
+export function assignStratifiedFolds(
+  input: StratifiedBlockInput,
+  ids: FoldIdArray,
+  start: number,
+  end: number,
+): void {
+  const { yTrue, blockRows } = input;
+  const { labels, cursor } = blockScratch(input, end - start);
+  for (let b0 = start; b0 < end; b0 += blockRows) {
+    const b1 = Math.min(end, b0 + blockRows);
+    blockFoldLabels(input, b0 / blockRows, labels, cursor);
+    for (let i = b0; i < b1; i++) {
+      const c = yTrue[i]!;
+      ids[i] = labels[cursor[c]!]!;
+      cursor[c]!++;
+    }
+  }
+}
+
 /**
  * Assigns the test fold of every row in `[start, end)` (`start` a multiple of
  * `blockRows`) and adds each row to its fold's confusion counts:
@@ -127,28 +199,13 @@ export function accumulateStratifiedFolds(
   start: number,
   end: number,
 ): void {
-  const { yTrue, yPred, weight, nClasses: k, nSplits, alloc, blockRows, seed, ids } = input;
-  const size = Math.min(blockRows, end - start);
-  const labels = nSplits <= 255 ? new Uint8Array(size) : new Int32Array(size);
-  const cursor = new Int32Array(k);
+  const { yTrue, yPred, weight, nClasses: k, blockRows, ids } = input;
+  const { labels, cursor } = blockScratch(input, end - start);
   const kk = k * k;
   let odd: Float64Array | undefined;
   for (let b0 = start; b0 < end; b0 += blockRows) {
-    const b = b0 / blockRows;
     const b1 = Math.min(end, b0 + blockRows);
-    const rng = createRng(deriveSeed(seed, FOLD_BLOCK_STREAM, b));
-    let p = 0;
-    for (let c = 0; c < k; c++) {
-      cursor[c] = p;
-      const from = p;
-      const at = (b * k + c) * nSplits;
-      for (let f = 0; f < nSplits; f++) {
-        const t = alloc[at + f]!;
-        labels.fill(f, p, p + t);
-        p += t;
-      }
-      if (p - from > 1) shuffleShortRange(labels, from, p, rng);
-    }
+    blockFoldLabels(input, b0 / blockRows, labels, cursor);
     if (weight === null && ids === null) {
       // odd rows count into a second table, so consecutive rows rarely wait on the same
       // cell's store (integer counts make the split exact)

@@ -1,11 +1,18 @@
 import {
   type Average,
   accuracyFromConfusion,
+  accuracyFromTallies,
   balancedAccuracyFromConfusion,
+  balancedAccuracyFromTallies,
   cohenKappaFromConfusion,
+  cohenKappaFromTallies,
   jaccardFromConfusion,
+  jaccardFromTallies,
+  type LabelTallies,
   matthewsCorrcoefFromConfusion,
+  matthewsCorrcoefFromTallies,
   precisionRecallFscoreSupportFromConfusion,
+  precisionRecallFscoreSupportFromTallies,
 } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
@@ -29,6 +36,21 @@ export function presentLabels(counts: Float64Array, nClasses: number): number[] 
     for (let j = 0; j < nClasses; j++)
       total += counts[c * nClasses + j]! + counts[j * nClasses + c]!;
     if (total > 0) present.push(c);
+  }
+  return present;
+}
+
+/**
+ * The classes that occur as a true or a predicted label, from per-class
+ * tallies (see {@link presentLabels}).
+ *
+ * @param tallies - tp, predicted and actual count of every class
+ * @returns the present class indices, ascending
+ */
+export function presentTallyLabels(tallies: LabelTallies): number[] {
+  const present: number[] = [];
+  for (let c = 0; c < tallies.tp.length; c++) {
+    if (tallies.actual[c]! + tallies.predicted[c]! > 0) present.push(c);
   }
   return present;
 }
@@ -71,6 +93,23 @@ export function positiveIndex(columns: ScoreColumns, metric: string): number {
   );
 }
 
+type SetWiseOptions =
+  | { average: 'binary'; posLabel: number; zeroDivision: 0 }
+  | { average: Exclude<Average, 'binary'>; labels: readonly number[]; zeroDivision: 0 };
+
+/** The core-metrics options of a set-wise metric: the positive class, or the classes averaged. */
+function setWiseOptions(
+  name: string,
+  average: Average,
+  columns: ScoreColumns,
+  present: () => number[],
+): SetWiseOptions {
+  if (average === 'binary') {
+    return { average, posLabel: positiveIndex(columns, name), zeroDivision: 0 };
+  }
+  return { average, labels: columns.labelSet?.indices ?? present(), zeroDivision: 0 };
+}
+
 function setWise(
   name: string,
   which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
@@ -86,14 +125,7 @@ function setWise(
       const set = columns.labelSet;
       const counts = set === undefined ? rawCounts : padCounts(rawCounts, rawClasses, set.width);
       const nClasses = set === undefined ? rawClasses : set.width;
-      const options =
-        average === 'binary'
-          ? { average, posLabel: positiveIndex(columns, name), zeroDivision: 0 as const }
-          : {
-              average,
-              labels: set === undefined ? presentLabels(counts, nClasses) : set.indices,
-              zeroDivision: 0 as const,
-            };
+      const options = setWiseOptions(name, average, columns, () => presentLabels(counts, nClasses));
       if (options.average === 'binary' && nClasses < 2) return Number.NaN;
       // an average is always set here, so these are single numbers
       if (which === 'jaccard') return jaccardFromConfusion(counts, nClasses, options) as number;
@@ -101,6 +133,15 @@ function setWise(
         ...options,
         warnFor: [],
       });
+      return prf[which] as number;
+    },
+    computeTallies(rawTallies, columns) {
+      const set = columns.labelSet;
+      const tallies = set === undefined ? rawTallies : padTallies(rawTallies, set.width);
+      const options = setWiseOptions(name, average, columns, () => presentTallyLabels(tallies));
+      if (options.average === 'binary' && tallies.tp.length < 2) return Number.NaN;
+      if (which === 'jaccard') return jaccardFromTallies(tallies, options) as number;
+      const prf = precisionRecallFscoreSupportFromTallies(tallies, { ...options, warnFor: [] });
       return prf[which] as number;
     },
   };
@@ -123,6 +164,23 @@ export function padCounts(counts: Float64Array, nClasses: number, width: number)
     out.set(counts.subarray(t * nClasses, (t + 1) * nClasses), t * width);
   }
   return out;
+}
+
+/**
+ * Tallies widened to `width` classes with zero tallies (see {@link padCounts}).
+ *
+ * @param tallies - tp, predicted and actual of K classes
+ * @param width - the wider class count (>= K)
+ * @returns `tallies` itself when `width === K`, else the padded copy
+ */
+export function padTallies(tallies: LabelTallies, width: number): LabelTallies {
+  if (width === tallies.tp.length) return tallies;
+  const pad = (from: Float64Array) => {
+    const out = new Float64Array(width);
+    out.set(from);
+    return out;
+  };
+  return { tp: pad(tallies.tp), predicted: pad(tallies.predicted), actual: pad(tallies.actual) };
 }
 
 /**
@@ -163,7 +221,8 @@ function falsePositiveRate(name: string): ConfusionMetric {
 
 function plain(
   name: string,
-  compute: (counts: Float64Array, nClasses: number, columns: ScoreColumns) => number,
+  compute: (counts: Float64Array, nClasses: number) => number,
+  computeTallies: (tallies: LabelTallies) => number,
 ): ConfusionMetric {
   return {
     name,
@@ -171,7 +230,8 @@ function plain(
     needs: 'labels',
     kind: 'confusion',
     greaterIsBetter: true,
-    compute,
+    compute: (counts, nClasses) => compute(counts, nClasses),
+    computeTallies: (tallies) => computeTallies(tallies),
   };
 }
 
@@ -189,15 +249,17 @@ function plain(
  * the positive class's: negative items predicted positive over all negative items.
  */
 export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
-  plain('accuracy', (c, k) => accuracyFromConfusion(c, k)),
-  plain('balanced_accuracy', (c, k) => balancedAccuracyFromConfusion(c, k)),
-  plain('adjusted_balanced_accuracy', (c, k) =>
-    balancedAccuracyFromConfusion(c, k, { adjusted: true }),
+  plain('accuracy', accuracyFromConfusion, accuracyFromTallies),
+  plain('balanced_accuracy', balancedAccuracyFromConfusion, balancedAccuracyFromTallies),
+  plain(
+    'adjusted_balanced_accuracy',
+    (c, k) => balancedAccuracyFromConfusion(c, k, { adjusted: true }),
+    (t) => balancedAccuracyFromTallies(t, { adjusted: true }),
   ),
-  plain('matthews_corrcoef', (c, k) => matthewsCorrcoefFromConfusion(c, k)),
+  plain('matthews_corrcoef', matthewsCorrcoefFromConfusion, matthewsCorrcoefFromTallies),
   // every class, like accuracy: an answer outside `labels` (e.g. `unparseable`) counts
   // as a disagreement instead of dropping its row, as `cohen_kappa_score(..., labels=)` would
-  plain('cohen_kappa', (c, k) => cohenKappaFromConfusion(c, k)),
+  plain('cohen_kappa', cohenKappaFromConfusion, cohenKappaFromTallies),
   ...(['binary', 'macro', 'micro', 'weighted'] as const).flatMap((average) => {
     const suffix = average === 'binary' ? '' : `_${average}`;
     return [

@@ -1,3 +1,4 @@
+import type { LabelTallies, RowCounts } from '@assay/core-metrics';
 import type { ScoreColumns, ScoreTask } from '../score/score-columns.js';
 
 /** The input a metric needs beyond the true values. */
@@ -5,7 +6,9 @@ export type MetricNeeds = 'labels' | 'scores' | 'proba' | 'values';
 
 /**
  * A metric computed from a K×K confusion count matrix: mergeable across row
- * chunks, and bootstrapped by resampling the counts.
+ * chunks, and bootstrapped by resampling the counts. Every such metric reads
+ * only the per-class tallies of the matrix (diagonal, row and column sums), so
+ * above the confusion-matrix class limit it is computed from those instead.
  */
 export interface ConfusionMetric {
   readonly name: string;
@@ -20,6 +23,32 @@ export interface ConfusionMetric {
    * @returns the metric value (NaN when undefined)
    */
   compute(counts: Float64Array, nClasses: number, columns: ScoreColumns): number;
+  /**
+   * The same value from per-class tallies, for jobs with more classes than
+   * `CONFUSION_MATRIX_CLASS_LIMIT` (no K×K matrix is ever built for them). A metric
+   * that needs single cells of the matrix leaves it out: above the limit it is then
+   * NaN with a warning.
+   *
+   * @param tallies - tp, predicted and actual count of every class code
+   * @param columns - the job's columns
+   * @returns the metric value (NaN when undefined)
+   */
+  computeTallies?(tallies: LabelTallies, columns: ScoreColumns): number;
+}
+
+/**
+ * A resampled row set as multiplicities: row `r` counts `counts[r]` times (a bootstrap
+ * draw, or a selection with 1 on its rows); rows outside the draw count 0.
+ */
+export interface RowMultiplicity {
+  /** How many times each row was drawn, indexed by row; at least `columns.n` long. */
+  readonly counts: RowCounts;
+  /**
+   * Ascending rows that hold every row with a non-zero count (the selection the draw was
+   * made from), or null for every row: metrics that rank rows rank these once and reuse
+   * the ranking for every draw from them.
+   */
+  readonly domain: Uint32Array | null;
 }
 
 /**
@@ -38,6 +67,19 @@ export interface RowsMetric {
    * @returns the metric value (NaN when undefined)
    */
   compute(columns: ScoreColumns, rows: Uint32Array | null): number;
+  /**
+   * The same value from row multiplicities, when the metric has a faster path for them
+   * than the drawn rows (ranking metrics: one pass along a ranking made once, instead of a
+   * sort per draw). Must equal `compute` on the drawn rows (to rounding), and decline only
+   * on the job's shape (never on what a thread happens to hold), so that results do not
+   * depend on the worker.
+   *
+   * @param columns - the job's columns
+   * @param draw - the multiplicity of every row
+   * @returns the metric value (NaN when undefined), or undefined to have `compute` read
+   *   the drawn rows instead
+   */
+  computeResampled?(columns: ScoreColumns, draw: RowMultiplicity): number | undefined;
 }
 
 /** One entry of the metric registry. */

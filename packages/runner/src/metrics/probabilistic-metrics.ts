@@ -5,7 +5,7 @@ import {
   topKAccuracyKernel,
 } from '@assay/core-metrics';
 import type { RowsMetric } from './metric-spec.js';
-import { binaryScores, needsProba } from './score-metrics.js';
+import { binaryScores, needsProba } from './score-inputs.js';
 
 /** scikit-learn 1.2's `eps='auto'` for float64 probabilities. */
 const EPS = Number.EPSILON;

@@ -13,6 +13,7 @@ import {
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
+import { computeResampledValues } from '../metrics/compute-resampled-values.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import { METRIC_REGISTRY } from '../metrics/registry.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
@@ -149,10 +150,11 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
   const values = new Float64Array(task.seeds.length * m);
   const errors: string[] = [];
   // rows, or whole clusters of rows (repeated predictions of one item)
-  const draw = rowDraw(task.columns.n, selectRows(task.selection), task.columns.clusters);
+  const base = selectRows(task.selection);
+  const draw = rowDraw(task.columns.n, base, task.columns.clusters);
   task.seeds.forEach((seed, r) => {
     const drawn = draw(createRng(seed));
-    computeMetricValues(task.columns, task.metrics, drawn, values, r * m, errors);
+    computeResampledValues(task.columns, task.metrics, drawn, base, values, r * m, errors);
   });
   return { values, errors };
 }

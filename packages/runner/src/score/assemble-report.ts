@@ -1,4 +1,5 @@
 import type { BootstrapIntervals } from './bootstrap-intervals.js';
+import { confusionReport } from './confusion-report.js';
 import type { FoldScores } from './fold-metrics.js';
 import { foldSummary } from './fold-summary.js';
 import type { JobMetrics } from './job-metrics.js';
@@ -22,18 +23,6 @@ export interface JobResults {
 
 function nullable(v: number): number | null {
   return Number.isFinite(v) ? v : null;
-}
-
-function confusionMatrix(
-  job: ScoreJob,
-  counts: Float64Array | null,
-): ScoreReport['confusionMatrix'] {
-  if (counts === null) return null;
-  const k = job.columns.classes.length;
-  return {
-    labels: [...job.columns.classes],
-    counts: Array.from({ length: k }, (_, t) => Array.from(counts.subarray(t * k, (t + 1) * k))),
-  };
 }
 
 /**
@@ -64,6 +53,8 @@ export function assembleReport(
     });
     return out;
   };
+  const confusion = confusionReport(columns, results.counts.overall);
+  if (confusion.note !== undefined) job.warnings.push(confusion.note);
   const report: ScoreReport = {
     n: columns.n,
     ...(columns.clusters ? { clusters: columns.clusters.count } : {}),
@@ -78,7 +69,11 @@ export function assembleReport(
       metrics: Object.fromEntries(names.map((name, j) => [name, nullable(folds.values[i]![j]!)])),
     })),
     summary: foldSummary(names, folds.values),
-    confusionMatrix: confusionMatrix(job, results.counts.overall),
+    confusionMatrix: confusion.confusionMatrix,
+    ...(confusion.sparseConfusionMatrix
+      ? { sparseConfusionMatrix: confusion.sparseConfusionMatrix }
+      : {}),
+    ...(confusion.perClass ? { perClass: confusion.perClass } : {}),
     warnings: job.warnings,
     settings: {
       metrics: [...names],

@@ -1,4 +1,5 @@
 import { type QueuedBootstrap, queueBootstrap } from '../bootstrap/queue-bootstrap.js';
+import { confusionOnRows } from '../metrics/compute-metric-values.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { ScoreJob } from './score-job.js';
 import { track } from './track-progress.js';
@@ -17,7 +18,8 @@ export interface BootstrapIntervals {
 
 /**
  * Queues the bootstrap replicates of the whole set and of each slice, ahead
- * of the fold pass.
+ * of the fold pass. Without whole-set counts (too many classes or cells to
+ * count), confusion metrics are resampled by rows like every other metric.
  *
  * @param job - the job
  * @param metrics - the job's metrics
@@ -34,7 +36,8 @@ export function queueJobBootstrap(
     run: (task) => job.exec.values(task),
     track: (promises) => track(promises, 'bootstrap', job.options),
     columns: job.columns,
-    specs: metrics.specs,
+    specs:
+      counts.overall === null ? metrics.specs.map((spec) => confusionOnRows(spec)) : metrics.specs,
     overallCounts: counts.overall,
     sliceCounts: counts.slices,
     seed: job.seed,

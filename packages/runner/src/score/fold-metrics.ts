@@ -1,6 +1,8 @@
+import { fitsCountingPass } from '../metrics/confusion-limits.js';
+import { assignStratifiedOnMain } from './assign-stratified.js';
 import type { Folding } from './build-folds.js';
 import { confusionValues, countConfusion } from './count-confusion.js';
-import type { JobMetrics } from './job-metrics.js';
+import { type JobMetrics, rowTaskNames } from './job-metrics.js';
 import type { FoldPlan } from './plan-folds.js';
 import { queueRowsMetrics } from './rows-metrics.js';
 import type { ScoreJob } from './score-job.js';
@@ -58,10 +60,33 @@ function sumRepeats(
 }
 
 /**
- * Scores every fold once the folds are built: queues the row-based metrics
- * per fold and computes the confusion metrics from per-fold counts (the
+ * The runner's stratified folds' counts: the whole-set pass's, or their own
+ * pass's, which assigns the rows (writing the fold ids row metrics read); when
+ * those tables would exceed the confusion limits the rows are assigned without
+ * counting and the result is null. Null too for any other CV.
+ */
+async function stratifiedFoldCounts(
+  job: ScoreJob,
+  plan: FoldPlan,
+  counts: WholeSetCounts,
+): Promise<Float64Array | null> {
+  if (counts.stratified !== null || plan.stratified === null) return counts.stratified;
+  const { columns } = job;
+  const grouping = await plan.stratified;
+  if (fitsCountingPass(columns, 1 + grouping.nGroups)) {
+    const cells = columns.classes.length * columns.classes.length;
+    return (await countConfusion(job, [grouping])).slice(cells);
+  }
+  assignStratifiedOnMain(job, grouping);
+  return null;
+}
+
+/**
+ * Scores every fold once the folds are built: queues the metrics computed from
+ * rows per fold and computes the confusion metrics from per-fold counts (the
  * whole-set pass's, the stratified folds' own pass, or a pass grouped by the
- * splitter's folds).
+ * splitter's folds), or from rows too when those counts would exceed the
+ * confusion limits.
  *
  * @param job - the job
  * @param metrics - the job's metrics
@@ -79,29 +104,32 @@ export async function scoreFolds(
   const list = foldRefs(foldings);
   const values = list.map(() => new Float64Array(metrics.names.length).fill(Number.NaN));
   if (list.length === 0) return { list, values, rows: null };
-  const cells = job.columns.classes.length * job.columns.classes.length;
-  let foldCounts = counts.stratified;
-  if (plan.stratified !== null && foldCounts === null) {
-    // assigns the rows (writing the fold ids row metrics read below) and counts them
-    foldCounts = (await countConfusion(job, [await plan.stratified])).slice(cells);
-  }
+  const { columns } = job;
+  const cells = columns.classes.length * columns.classes.length;
+  let foldCounts = await stratifiedFoldCounts(job, plan, counts);
+  const countSplitterFolds =
+    plan.stratified === null &&
+    columns.task === 'classification' &&
+    fitsCountingPass(columns, 1 + foldings.length * list.length);
+  const rowNames = rowTaskNames(job, metrics, foldCounts !== null || countSplitterFolds);
   const rows =
-    metrics.rowNames.length === 0
+    rowNames.length === 0
       ? null
       : queueRowsMetrics(
           job,
           metrics,
+          rowNames,
           list.map((f) => ({ ids: f.folding.ids, value: f.fold })),
           values,
         );
-  if (job.columns.task === 'classification') {
-    if (foldCounts === null) {
-      const merged = await countConfusion(
-        job,
-        foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
-      );
-      foldCounts = sumRepeats(merged, list.length, foldings.length, cells);
-    }
+  if (countSplitterFolds) {
+    const merged = await countConfusion(
+      job,
+      foldings.map((f) => ({ ids: f.ids, nGroups: list.length })),
+    );
+    foldCounts = sumRepeats(merged, list.length, foldings.length, cells);
+  }
+  if (foldCounts !== null) {
     for (let f = 0; f < list.length; f++) {
       const foldCount = foldCounts.subarray(f * cells, (f + 1) * cells);
       confusionValues(job, metrics.specs, values[f]!, foldCount);

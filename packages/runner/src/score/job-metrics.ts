@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import { checkScoreInputs } from '../metrics/check-score-inputs.js';
+import { countsByTallies } from '../metrics/confusion-limits.js';
 import type { MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type { ScoreColumns } from './score-columns.js';
@@ -16,16 +17,36 @@ export interface JobMetrics {
 
 function precheck(specs: readonly MetricSpec[], columns: ScoreColumns): void {
   const k = columns.classes.length;
+  const byTallies = countsByTallies(columns);
+  const zero = () => new Float64Array(k);
   for (const spec of specs) {
     try {
-      if (spec.kind === 'confusion') spec.compute(new Float64Array(k * k), k, columns);
-      else spec.compute(columns, Uint32Array.of(0));
+      if (spec.kind === 'rows') spec.compute(columns, Uint32Array.of(0));
+      else if (byTallies) {
+        // a metric without a tally form is NaN with a warning later, not a configuration error
+        spec.computeTallies?.({ tp: zero(), predicted: zero(), actual: zero() }, columns);
+      } else spec.compute(new Float64Array(k * k), k, columns);
     } catch (error) {
       // configuration problems (wrong task, missing input) surface before any task runs;
       // data-dependent failures are reported per metric as warnings later
       if (error instanceof RunnerError) throw error;
     }
   }
+}
+
+/**
+ * The metrics a rows task computes on a selection: the row-based ones, and the
+ * confusion metrics too when no counting pass counted that selection (too many
+ * classes or cells for K×K tables; see `fitsCountingPass`).
+ *
+ * @param job - the job
+ * @param metrics - the job's metrics
+ * @param counted - whether a counting pass gave the selections' confusion counts
+ * @returns registry names, in the job's order
+ */
+export function rowTaskNames(job: ScoreJob, metrics: JobMetrics, counted: boolean): string[] {
+  if (counted || job.columns.task !== 'classification') return [...metrics.rowNames];
+  return [...metrics.names];
 }
 
 /**

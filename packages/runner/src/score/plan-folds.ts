@@ -7,6 +7,7 @@ import {
   sharedFoldIds,
 } from '../folds/parallel-stratified-folds.js';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
+import { fitsCountingPass } from '../metrics/confusion-limits.js';
 import type { StratifiedGrouping } from '../pool/task-types.js';
 import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
@@ -66,7 +67,10 @@ function planStratified(
   cvText: string,
 ): FoldPlan {
   const { exec, columns, coded, seed, workers, warnings } = job;
-  const ids = metrics.rowNames.length > 0 ? sharedFoldIds(columns.n, nSplits) : null;
+  // fold ids are needed by rows tasks: row-based metrics, and every metric when the
+  // folds' K×K tables are too large to count (see fitsCountingPass)
+  const needsIds = metrics.rowNames.length > 0 || !fitsCountingPass(columns, 1 + nSplits);
+  const ids = needsIds ? sharedFoldIds(columns.n, nSplits) : null;
   const run: RunFoldTask = (task) => exec.foldTask(task);
   const planning =
     coded !== null

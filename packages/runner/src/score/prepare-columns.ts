@@ -1,19 +1,20 @@
-import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
+import { compareLabels, type Label } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
-import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
-import { asRunnerError } from './label-kinds.js';
+import { sharedInt32 } from '../io/shared-arrays.js';
+import { encodeClassification } from './classification-columns.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
+import { checkFinite, isIntegral } from './numeric-checks.js';
 import type {
   ArrowPredictions,
   LoadedPredictions,
   PredictionColumns,
   PredictionInput,
 } from './prediction-input.js';
-import { describeColumn, type RawColumns } from './raw-columns.js';
+import type { RawColumns } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
-import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
+import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
 /** The result of {@link prepareColumns}. */
 export interface PreparedColumns {
@@ -117,95 +118,18 @@ function lengthOf(column: LoadedColumn): number {
   return column.kind === 'number' ? column.values.length : column.codes.length;
 }
 
-/** The labels of a column's dictionary that occur in its rows. */
-function usedLabels(column: LabelColumn): Label[] {
-  if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
-  const seen = new Uint8Array(column.dictionary.length);
-  for (let i = 0; i < column.codes.length; i++) {
-    const code = column.codes[i]!;
-    if (code >= 0) seen[code] = 1;
-  }
-  return column.dictionary.filter((_, i) => seen[i] === 1);
-}
-
 /**
- * Encodes true and predicted labels over their sorted union (`@assay/labels`
- * order: numbers numerically, strings by code point), in place when allowed.
- *
- * @throws {@link RunnerError} `MIXED_LABEL_TYPES` when one column holds numbers and the
- *   other strings (scikit-learn's "Mix of label input types")
+ * The task when the options do not say: classification when scores are given, a column
+ * holds labels, or both hold integers only; else regression.
  */
-function unifyLabels(
-  yTrue: LabelColumn,
-  yPred: LabelColumn,
-  inPlace: boolean,
-): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
-  const trueLabels = usedLabels(yTrue);
-  const predLabels = usedLabels(yPred);
-  const predWhat = describeColumn('yPred', yPred);
-  let classes: Label[];
-  try {
-    classes = sortedUnion([
-      [describeColumn('yTrue', yTrue), trueLabels],
-      [predWhat, predLabels],
-    ]);
-  } catch (error) {
-    const atPred = error instanceof LabelError && error.path === predWhat;
-    throw asRunnerError(error, atPred ? yPred.name : yTrue.name);
-  }
-  const trueSet = new Set<Label>(trueLabels);
-  const unseen = [...new Set(predLabels.filter((l) => !trueSet.has(l)))].sort(compareLabels);
-  const index = new Map<Label, number>(classes.map((l, i) => [l, i]));
-  const out: Int32Array[] = [];
-  for (const column of [yTrue, yPred]) {
-    const remap = Int32Array.from(column.dictionary, (l) => index.get(l) ?? -1);
-    const codes = column.codes;
-    if (remap.every((code, i) => code === i)) {
-      out.push(codes);
-      continue;
-    }
-    const target = inPlace ? codes : sharedInt32(codes.length);
-    for (let i = 0; i < codes.length; i++) target[i] = remap[codes[i]!]!;
-    out.push(target);
-  }
-  return { classes, unseen, yTrue: out[0]!, yPred: out[1]! };
-}
-
-function asNumbers(role: string, column: LoadedColumn): Float64Array {
-  if (column.kind === 'number') return column.values;
-  const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
-  throw new RunnerError(
-    'NON_NUMERIC_VALUE',
-    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
-    { path: column.name },
-  );
-}
-
-function checkFinite(
-  role: string,
-  column: LoadedColumn,
-  min = Number.NEGATIVE_INFINITY,
-): Float64Array {
-  const values = asNumbers(role, column);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!Number.isFinite(v) || v < min) {
-      throw new RunnerError(
-        'NON_NUMERIC_VALUE',
-        `${describeColumn(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
-        { path: column.name },
-      );
-    }
-  }
-  return values;
-}
-
-function isIntegral(column: LoadedColumn): boolean {
-  if (column.kind === 'label') return true;
-  const v = column.values;
-  for (let i = 0; i < v.length; i++)
-    if (!Number.isInteger(v[i]!) && !Number.isNaN(v[i]!)) return false;
-  return true;
+function inferTask(raw: RawColumns): ScoreTask {
+  const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
+  return scoresGiven ||
+    raw.yTrue.kind === 'label' ||
+    raw.yPred.kind === 'label' ||
+    (isIntegral(raw.yTrue) && isIntegral(raw.yPred))
+    ? 'classification'
+    : 'regression';
 }
 
 function groupCodes(
@@ -272,99 +196,38 @@ export function prepareColumns(
   if (raw.n === 0) {
     throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
   }
-  const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
-  const task: ScoreTask =
-    options.task ??
-    (scoresGiven ||
-    raw.yTrue.kind === 'label' ||
-    raw.yPred.kind === 'label' ||
-    (isIntegral(raw.yTrue) && isIntegral(raw.yPred))
-      ? 'classification'
-      : 'regression');
+  const task = options.task ?? inferTask(raw);
   const weight = raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0);
   // only buffers made here (or handed over with inPlace) may be re-encoded in place:
   // an in-memory shared Int32Array of codes 0..K-1 is used as is and must not change
   const inPlace = options.inPlace === true || dropped > 0;
   const group = groupCodes(raw.group, inPlace);
   const slice = groupCodes(raw.slice, inPlace);
-  const empty = new Int32Array(new SharedArrayBuffer(0));
-  if (task === 'regression') {
-    return {
-      columns: {
-        n: raw.n,
-        task,
-        classes: [],
-        yTrue: empty,
-        yPred: empty,
-        isPositive: null,
-        yTrueValues: checkFinite('yTrue', raw.yTrue),
-        yPredValues: checkFinite('yPred', raw.yPred),
-        yScore: null,
-        yProba: null,
-        weight,
-        group: group.codes,
-        groupValues: group.values,
-        slice: slice.codes,
-        sliceValues: slice.values,
-      },
-      dropped,
-      unseenPredLabels: [],
-      warnings,
-    };
-  }
-  const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
-  const yPred = numbersToLabels(raw.yPred) as LabelColumn;
-  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace);
-  if (unseen.length > 0) {
-    warnings.push(
-      `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
-    );
-  }
-  const probaColumns = raw.yProba?.map((c, i) => checkFinite(`yProba[${i}]`, c));
-  if (probaColumns !== undefined && probaColumns.length !== classes.length) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order.`,
-      { path: 'yProba' },
-    );
-  }
-  let yProba: Float64Array | null = null;
-  if (probaColumns !== undefined) {
-    // row-major, as the core-metrics kernels (log loss, top-k) read it
-    const k = probaColumns.length;
-    yProba = sharedFloat64(raw.n * k);
-    probaColumns.forEach((column, c) => {
-      for (let i = 0; i < raw.n; i++) yProba![i * k + c] = column[i]!;
-    });
-  }
-  const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
-  let isPositive: Uint8Array | null = null;
-  if (classes.length <= 2) {
-    isPositive = new Uint8Array(new SharedArrayBuffer(raw.n));
-    const positive = classes.length - 1;
-    for (let i = 0; i < raw.n; i++)
-      isPositive[i] = codes.yTrue[i] === positive && positive > 0 ? 1 : 0;
-  }
-  return {
-    columns: {
-      n: raw.n,
-      task,
-      classes,
-      yTrue: codes.yTrue,
-      yPred: codes.yPred,
-      isPositive,
-      yTrueValues: null,
-      yPredValues: null,
-      yScore,
-      yProba,
-      weight,
-      group: group.codes,
-      groupValues: group.values,
-      slice: slice.codes,
-      sliceValues: slice.values,
-    },
-    dropped,
-    unseenPredLabels: unseen,
-    warnings,
+  const common = {
+    n: raw.n,
+    task,
+    weight,
+    group: group.codes,
+    groupValues: group.values,
+    slice: slice.codes,
+    sliceValues: slice.values,
   };
+  if (task === 'regression') {
+    const empty = new Int32Array(new SharedArrayBuffer(0));
+    const columns: ScoreColumns = {
+      ...common,
+      classes: [],
+      yTrue: empty,
+      yPred: empty,
+      isPositive: null,
+      yTrueValues: checkFinite('yTrue', raw.yTrue),
+      yPredValues: checkFinite('yPred', raw.yPred),
+      yScore: null,
+      yProba: null,
+    };
+    return { columns, dropped, unseenPredLabels: [], warnings };
+  }
+  const { unseen, ...encoded } = encodeClassification(raw, inPlace, warnings);
+  const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
+  return { columns, dropped, unseenPredLabels: unseen, warnings };
 }

@@ -42,7 +42,7 @@ export async function scoreWith(
   // queued in the same turn as the fold planning's
   const counts = countsWithoutPass(job) ?? (await countWholeSet(job, plan.stratified));
   scoreWholeSet(job, metrics, counts, values);
-  const setRows = queueSetRowsMetrics(job, metrics, values);
+  const setRows = queueSetRowsMetrics(job, metrics, values, counts.overall !== null);
   // queued before the fold pass, which then follows it on the pool with no barrier between
   const queued = queueJobBootstrap(job, metrics, counts);
   const folds = await scoreFolds(job, metrics, plan, counts);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const nullableNumber = z.number().nullable();
+const LabelSchema = z.union([z.string(), z.number()]);
 
 /** A metric's value on a set of rows, with its bootstrap interval when requested. */
 export const MetricValueSchema = z.object({
@@ -69,6 +70,32 @@ export const ScoreReportSchema = z.object({
       counts: z.array(z.array(z.number())),
     })
     .nullable(),
+  /**
+   * Above `CONFUSION_MATRIX_CLASS_LIMIT` classes (where `confusionMatrix` is null): the
+   * non-zero cells as `[true label, predicted label, count]`, by true then predicted
+   * label; absent when there are more than `SPARSE_CONFUSION_MAX_CELLS` of them.
+   */
+  sparseConfusionMatrix: z
+    .object({
+      nonZeroCells: z.number().int().nonnegative(),
+      cells: z.array(z.tuple([LabelSchema, LabelSchema, z.number()])),
+    })
+    .optional(),
+  /**
+   * Per class on all rows (classification): precision, recall and F1 (0 where
+   * undefined, as `zero_division=0`) and support (rows, or weight, of that true label).
+   */
+  perClass: z
+    .array(
+      z.object({
+        label: LabelSchema,
+        precision: z.number(),
+        recall: z.number(),
+        f1: z.number(),
+        support: z.number(),
+      }),
+    )
+    .optional(),
   warnings: z.array(z.string()),
   /** Rows dropped for a missing value (with --drop-missing). */
   dropped: z.number().int().nonnegative().optional(),

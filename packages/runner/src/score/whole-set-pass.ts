@@ -1,3 +1,4 @@
+import { fitsCountingPass } from '../metrics/confusion-limits.js';
 import type { Grouping, StratifiedGrouping } from '../pool/task-types.js';
 import { confusionValues, countConfusion } from './count-confusion.js';
 import type { JobMetrics } from './job-metrics.js';
@@ -13,9 +14,12 @@ export interface SetValues {
   readonly sliceSizes: number[];
 }
 
-/** The confusion counts of the whole-set pass (classification; all null for regression). */
+/**
+ * The confusion counts of the whole-set pass (classification; all null for
+ * regression, and when the pass would exceed the confusion limits).
+ */
 export interface WholeSetCounts {
-  /** K×K, true-major. */
+  /** K×K, true-major; null when not counted. */
   readonly overall: Float64Array | null;
   /** K×K per slice value, slice-major, or null without slices. */
   readonly slices: Float64Array | null;
@@ -44,16 +48,20 @@ export function newSetValues(job: ScoreJob, metrics: JobMetrics): SetValues {
 }
 
 /**
- * The whole-set counts when no pass is needed for them: none for regression,
- * and the label census's when it counted every row already (unweighted, no
- * slices); the stratified folds then get their own pass later.
+ * The whole-set counts when no pass is needed for them: none for regression
+ * or when the whole set and its slices are too many K×K cells to count (their
+ * confusion metrics are then computed from rows), and the label census's when
+ * it counted every row already (unweighted, no slices); the stratified folds
+ * then get their own pass later.
  *
  * @param job - the prepared job
  * @returns the counts, or null when the whole-set pass must run
  */
 export function countsWithoutPass(job: ScoreJob): WholeSetCounts | null {
   const { columns, coded } = job;
-  if (columns.task !== 'classification') return { overall: null, slices: null, stratified: null };
+  const none = { overall: null, slices: null, stratified: null };
+  if (columns.task !== 'classification') return none;
+  if (!fitsCountingPass(columns, 1 + columns.sliceValues.length)) return none;
   if (coded !== null && columns.weight === null && columns.slice === null) {
     return { overall: coded.confusion, slices: null, stratified: null };
   }
@@ -77,12 +85,16 @@ export async function countWholeSet(
   const cells = columns.classes.length * columns.classes.length;
   const groupings: Grouping[] =
     columns.slice === null ? [] : [{ ids: columns.slice, nGroups: nSlices }];
-  if (stratified !== null) groupings.push(await stratified);
+  // the folds join this pass only when their tables fit beside the slices'; else the
+  // fold stage assigns and scores them on its own
+  const folds = stratified === null ? null : await stratified;
+  const withFolds = folds !== null && fitsCountingPass(columns, 1 + nSlices + folds.nGroups);
+  if (withFolds) groupings.push(folds);
   const merged = await countConfusion(job, groupings);
   return {
     overall: merged.slice(0, cells),
     slices: columns.slice === null ? null : merged.slice(cells, cells + nSlices * cells),
-    stratified: stratified === null ? null : merged.slice(cells + nSlices * cells),
+    stratified: withFolds ? merged.slice(cells + nSlices * cells) : null,
   };
 }
 

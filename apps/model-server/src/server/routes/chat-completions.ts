@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { countChatPromptTokens } from '../../tokens/count-tokens.js';
-import { type Answer, answerEmail, extractEmail } from '../answer.js';
+import { answerEmail, extractEmail } from '../answer.js';
 import type { ServerContext } from '../context.js';
 import { deliver } from '../deliver.js';
+import { judgeReply, subjectReply } from '../generative-replies.js';
 import { sendError } from '../http-io.js';
+import { type Reply, spamReply } from '../reply.js';
 import {
   type ChatCompletionRequest,
   type ChatMessage,
@@ -12,6 +14,7 @@ import {
   validateRequest,
 } from '../request-schemas.js';
 import { resolveFaults } from '../resolve-faults.js';
+import { servedModel } from '../served-models.js';
 import type { StreamEvents } from '../sse.js';
 
 const EXPLAIN = /\b(explain|explanation|evidence)\b/i;
@@ -54,34 +57,38 @@ function messageText(m: ChatMessage): string {
   return out;
 }
 
-function utf8Bytes(token: string): number[] {
-  return [...Buffer.from(token, 'utf8')];
-}
+/** OpenAI's default sampling temperature, used when a request gives none. */
+const DEFAULT_TEMPERATURE = 1;
 
-/** OpenAI `logprobs.content` entries for the answer's tokens. */
-function logprobContent(answer: Answer, topK: number): unknown[] {
-  const p = answer.prediction;
-  const alternatives = [
-    { token: 'spam', logprob: p.logProbSpam, bytes: utf8Bytes('spam') },
-    { token: 'ham', logprob: p.logProbHam, bytes: utf8Bytes('ham') },
-  ].sort((a, b) => b.logprob - a.logprob);
-  return answer.tokens.map((token, i) => {
-    if (i === 0) {
-      const logprob = token === 'spam' ? p.logProbSpam : p.logProbHam;
-      return { token, logprob, bytes: utf8Bytes(token), top_logprobs: alternatives.slice(0, topK) };
+/** The reply of the model the request names (any unknown name gets the spam filter). */
+function replyFor(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  body: ChatCompletionRequest,
+  texts: readonly string[],
+  userIndex: number,
+): Reply {
+  const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? Number.POSITIVE_INFINITY;
+  const user = texts[userIndex]!;
+  switch (servedModel(body.model)) {
+    case 'subject':
+      return subjectReply(ctx, extractEmail(user), {
+        temperature: body.temperature ?? DEFAULT_TEMPERATURE,
+        seed: body.seed ?? undefined,
+        maxTokens,
+      });
+    case 'judge':
+      return judgeReply(user, maxTokens);
+    default: {
+      const explain = wantsExplanation(req, body.messages, texts, maxTokens);
+      return spamReply(ctx.modelName, answerEmail(ctx, extractEmail(user), explain, maxTokens));
     }
-    const bytes = utf8Bytes(token);
-    return {
-      token,
-      logprob: 0,
-      bytes,
-      top_logprobs: topK > 0 ? [{ token, logprob: 0, bytes }] : [],
-    };
-  });
+  }
 }
 
 /**
- * `POST /v1/chat/completions`: classifies the last user message; stream and non-stream.
+ * `POST /v1/chat/completions`: answers the last user message with the model the request names
+ * (the spam filter, `assay-subject-extractive` or `assay-overlap-judge`); stream and non-stream.
  *
  * @param ctx - server context
  * @param req - the request
@@ -111,7 +118,7 @@ export async function handleChatCompletions(
     return sendError(
       res,
       400,
-      "Invalid value for 'messages': at least one message with role 'user' (holding the e-mail) is required.",
+      "Invalid value for 'messages': at least one message with role 'user' is required (it holds the e-mail, or the grading prompt for assay-overlap-judge).",
       { param: 'messages' },
     );
   }
@@ -129,9 +136,7 @@ export async function handleChatCompletions(
   const plan = ctx.injector.plan(faults.faults);
 
   const texts = body.messages.map(messageText);
-  const maxTokens = body.max_completion_tokens ?? body.max_tokens ?? Number.POSITIVE_INFINITY;
-  const explain = wantsExplanation(req, body.messages, texts, maxTokens);
-  const answer = answerEmail(ctx, extractEmail(texts[userIndex]!), explain, maxTokens);
+  const answer = replyFor(ctx, req, body, texts, userIndex);
   const promptTokens = countChatPromptTokens(
     body.messages.map((m, i) => ({ role: m.role, content: texts[i]!, name: m.name })),
   );
@@ -148,9 +153,9 @@ export async function handleChatCompletions(
   if (body.stream === true) {
     const includeUsage = body.stream_options?.include_usage === true;
     const events = (): StreamEvents => {
-      const head = `{"id":"${id}","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(ctx.modelName)},"system_fingerprint":null,`;
+      const head = `{"id":"${id}","object":"chat.completion.chunk","created":${created},"model":${JSON.stringify(answer.model)},"system_fingerprint":null,`;
       const tail = includeUsage ? ',"usage":null}' : '}';
-      const content = wantLogprobs ? logprobContent(answer, topK) : undefined;
+      const content = wantLogprobs ? answer.logprobs(topK) : undefined;
       const choice = (delta: unknown, logprobs: unknown, finish: string | null): string =>
         `${head}"choices":[${JSON.stringify({ index: 0, delta, logprobs, finish_reason: finish })}]${tail}`;
       const last = [choice({}, null, answer.finishReason)];
@@ -174,12 +179,12 @@ export async function handleChatCompletions(
       id,
       object: 'chat.completion',
       created,
-      model: ctx.modelName,
+      model: answer.model,
       choices: [
         {
           index: 0,
           message: { role: 'assistant', content: answer.content, refusal: null, annotations: [] },
-          logprobs: wantLogprobs ? { content: logprobContent(answer, topK), refusal: null } : null,
+          logprobs: wantLogprobs ? { content: answer.logprobs(topK), refusal: null } : null,
           finish_reason: answer.finishReason,
         },
       ],

@@ -6,6 +6,7 @@ import { deliver } from '../deliver.js';
 import { sendError } from '../http-io.js';
 import { completionRequestSchema, parseJsonBody, validateRequest } from '../request-schemas.js';
 import { resolveFaults } from '../resolve-faults.js';
+import { GENERATIVE_MODEL_IDS } from '../served-models.js';
 import type { StreamEvents } from '../sse.js';
 
 /** OpenAI's default `max_tokens` for legacy completions. */
@@ -41,7 +42,8 @@ function legacyLogprobs(answer: Answer, k: number, from: number, to: number, off
 }
 
 /**
- * `POST /v1/completions` (legacy): classifies the prompt; stream and non-stream.
+ * `POST /v1/completions` (legacy): classifies the prompt; stream and non-stream. The generative
+ * models are chat-only here (404, as OpenAI answers for a chat model).
  *
  * @param ctx - server context
  * @param req - the request
@@ -60,6 +62,15 @@ export async function handleCompletions(
   const valid = validateRequest(completionRequestSchema, parsed.json);
   if (!valid.ok) return sendError(res, 400, valid.problem.message, { param: valid.problem.param });
   const body = valid.data;
+  if (GENERATIVE_MODEL_IDS.includes(body.model)) {
+    // as OpenAI answers a chat model on the legacy endpoint
+    return sendError(
+      res,
+      404,
+      `'${body.model}' is a chat model and not supported on /v1/completions; send it to /v1/chat/completions.`,
+      { param: 'model', code: 'model_not_supported' },
+    );
+  }
   const faults = resolveFaults(ctx, req);
   if (!faults.ok) return sendError(res, 400, faults.message, { param: 'x-assay-fault' });
   ctx.stats.completions++;

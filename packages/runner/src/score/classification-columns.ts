@@ -1,0 +1,131 @@
+import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
+import { RunnerError } from '../errors.js';
+import type { LabelColumn } from '../io/loaded-column.js';
+import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { asRunnerError } from './label-kinds.js';
+import { checkFinite } from './numeric-checks.js';
+import { describeColumn, type RawColumns } from './raw-columns.js';
+import { COMPLETE_LABELS, numbersToLabels } from './to-loaded-column.js';
+
+/** The labels of a column's dictionary that occur in its rows. */
+function usedLabels(column: LabelColumn): Label[] {
+  if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
+  const seen = new Uint8Array(column.dictionary.length);
+  for (let i = 0; i < column.codes.length; i++) {
+    const code = column.codes[i]!;
+    if (code >= 0) seen[code] = 1;
+  }
+  return column.dictionary.filter((_, i) => seen[i] === 1);
+}
+
+/**
+ * Encodes true and predicted labels over their sorted union (`@assay/labels`
+ * order: numbers numerically, strings by code point), in place when allowed.
+ *
+ * @throws {@link RunnerError} `MIXED_LABEL_TYPES` when one column holds numbers and the
+ *   other strings (scikit-learn's "Mix of label input types")
+ */
+function unifyLabels(
+  yTrue: LabelColumn,
+  yPred: LabelColumn,
+  inPlace: boolean,
+): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
+  const trueLabels = usedLabels(yTrue);
+  const predLabels = usedLabels(yPred);
+  const predWhat = describeColumn('yPred', yPred);
+  let classes: Label[];
+  try {
+    classes = sortedUnion([
+      [describeColumn('yTrue', yTrue), trueLabels],
+      [predWhat, predLabels],
+    ]);
+  } catch (error) {
+    const atPred = error instanceof LabelError && error.path === predWhat;
+    throw asRunnerError(error, atPred ? yPred.name : yTrue.name);
+  }
+  const trueSet = new Set<Label>(trueLabels);
+  const unseen = [...new Set(predLabels.filter((l) => !trueSet.has(l)))].sort(compareLabels);
+  const index = new Map<Label, number>(classes.map((l, i) => [l, i]));
+  const out: Int32Array[] = [];
+  for (const column of [yTrue, yPred]) {
+    const remap = Int32Array.from(column.dictionary, (l) => index.get(l) ?? -1);
+    const codes = column.codes;
+    if (remap.every((code, i) => code === i)) {
+      out.push(codes);
+      continue;
+    }
+    const target = inPlace ? codes : sharedInt32(codes.length);
+    for (let i = 0; i < codes.length; i++) target[i] = remap[codes[i]!]!;
+    out.push(target);
+  }
+  return { classes, unseen, yTrue: out[0]!, yPred: out[1]! };
+}
+
+/** What the classification part of preparation gives: codes, classes and score columns. */
+export interface ClassificationEncoding {
+  readonly classes: Label[];
+  /** Predicted labels that never occur as a true label. */
+  readonly unseen: Label[];
+  readonly yTrue: Int32Array;
+  readonly yPred: Int32Array;
+  readonly yScore: Float64Array | null;
+  readonly yProba: Float64Array | null;
+  readonly isPositive: Uint8Array | null;
+}
+
+/** The probability columns as one row-major n×K array, as the core-metrics kernels read it. */
+function rowMajorProba(raw: RawColumns, classes: readonly Label[]): Float64Array | null {
+  const probaColumns = raw.yProba?.map((c, i) => checkFinite(`yProba[${i}]`, c));
+  if (probaColumns === undefined) return null;
+  if (probaColumns.length !== classes.length) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order.`,
+      { path: 'yProba' },
+    );
+  }
+  const k = probaColumns.length;
+  const yProba = sharedFloat64(raw.n * k);
+  probaColumns.forEach((column, c) => {
+    for (let i = 0; i < raw.n; i++) yProba[i * k + c] = column[i]!;
+  });
+  return yProba;
+}
+
+/** 1 where the true class is the greater of at most two classes, else 0; null above two. */
+function positiveIndicator(yTrue: Int32Array, nClasses: number, n: number): Uint8Array | null {
+  if (nClasses > 2) return null;
+  const isPositive = new Uint8Array(new SharedArrayBuffer(n));
+  const positive = nClasses - 1;
+  for (let i = 0; i < n; i++) isPositive[i] = yTrue[i] === positive && positive > 0 ? 1 : 0;
+  return isPositive;
+}
+
+/**
+ * Encodes a classification job's labels over their sorted union and checks its score and
+ * probability columns.
+ *
+ * @param raw - the columns, missing values handled
+ * @param inPlace - whether the label codes may be re-encoded in place
+ * @param warnings - receives the note about predicted labels never seen in `y_true`
+ * @returns codes, classes, scores, row-major probabilities and the positive indicator
+ * @throws {@link RunnerError} `MIXED_LABEL_TYPES`, `NON_NUMERIC_VALUE`, `INVALID_OPTION`
+ */
+export function encodeClassification(
+  raw: RawColumns,
+  inPlace: boolean,
+  warnings: string[],
+): ClassificationEncoding {
+  const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
+  const yPred = numbersToLabels(raw.yPred) as LabelColumn;
+  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace);
+  if (unseen.length > 0) {
+    warnings.push(
+      `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
+    );
+  }
+  const yProba = rowMajorProba(raw, classes);
+  const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
+  const isPositive = positiveIndicator(codes.yTrue, classes.length, raw.n);
+  return { classes, unseen, yTrue: codes.yTrue, yPred: codes.yPred, yScore, yProba, isPositive };
+}
