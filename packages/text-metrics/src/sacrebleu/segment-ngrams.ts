@@ -13,7 +13,7 @@ import { TokenIds } from '../tokenizers/token-ids.js';
  * (position i only needs its own previous id).
  */
 
-/** Keys below this use the direct-address table (2 × 512 KiB). */
+/** Keys below this use the direct-address table (1 MiB). */
 const KEY_TABLE_SIZE = 1 << 17;
 const MAX_EPOCH = 0x7fffffff;
 
@@ -45,8 +45,8 @@ export class SegmentNgrams {
   private readonly astralIds = new Map<number, number>();
   private unitEpoch = 0;
 
-  private readonly keyStamp = new Int32Array(KEY_TABLE_SIZE);
-  private readonly keyId = new Int32Array(KEY_TABLE_SIZE);
+  /** Per key, its epoch stamp and its id side by side (one cache line per look-up). */
+  private readonly keyTable = new Int32Array(2 * KEY_TABLE_SIZE);
   private readonly keyIds = new Map<number | string, number>();
   private keyEpoch = 0;
   private countsA = new Int32Array(1024);
@@ -144,19 +144,20 @@ export class SegmentNgrams {
     let distinct = 0;
     if (keyLimit <= KEY_TABLE_SIZE) {
       if (this.keyEpoch === MAX_EPOCH) {
-        this.keyStamp.fill(0);
+        this.keyTable.fill(0);
         this.keyEpoch = 0;
       }
       const epoch = ++this.keyEpoch;
-      const { ids, units, keyStamp, keyId } = this;
+      const { ids, units, keyTable } = this;
+      const shift = this.order - 1;
       for (let s = 0; s < this.sequenceCount; s++) {
         const last = this.end(s);
         for (let i = this.start(s); i < last; i++) {
-          const key = ids[i]! * radix + units[i + this.order - 1]!;
-          if (keyStamp[key] === epoch) ids[i] = keyId[key]!;
+          const at = 2 * (ids[i]! * radix + units[i + shift]!);
+          if (keyTable[at] === epoch) ids[i] = keyTable[at + 1]!;
           else {
-            keyStamp[key] = epoch;
-            keyId[key] = distinct;
+            keyTable[at] = epoch;
+            keyTable[at + 1] = distinct;
             ids[i] = distinct++;
           }
         }
