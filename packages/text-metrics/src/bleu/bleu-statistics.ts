@@ -1,42 +1,44 @@
 import { pySplit } from '../python-compat/python-strings.js';
 import { pythonRstrip } from '../sacrebleu/python-text.js';
-import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
-import { tokenize13aUnchecked } from '../tokenizers/tokenizer-13a.js';
+import { SegmentNgrams } from '../sacrebleu/segment-ngrams.js';
+import { addSegmentHeader, STATISTICS_HEADER } from '../sacrebleu/segment-statistics.js';
+import { Tokenizer13a } from '../tokenizers/tokenizer-13a.js';
 import { bleuStatisticsLength, type ResolvedBleuOptions } from './bleu-options.js';
 
 /*
  * A port of sacrebleu's BLEU segment statistics (metrics/bleu.py, metrics/helpers.py). Layout
  * after the 3-slot header: hypothesis length, closest reference length, matched n-grams of
  * orders 1..N (clipped by the maximum count over the references), hypothesis n-grams 1..N.
- * An n-gram is keyed by its tokens joined with a space, which tokens never contain.
+ * N-grams are counted by dense integer ids (segment-ngrams.ts), not by joined strings.
  */
 
-/** Lowercase (optionally), strip trailing whitespace, tokenize: sacrebleu's `_preprocess_segment`. */
-export function preprocessBleuSegment(text: string, options: ResolvedBleuOptions): string {
+// one of each per thread, reused segment after segment
+const tokenizer = new Tokenizer13a();
+const ngrams = new SegmentNgrams();
+
+/**
+ * Appends one segment's tokens to `ngrams` as a sequence and returns their number: sacrebleu's
+ * `_preprocess_segment` (lowercase optionally, strip trailing whitespace, tokenize), then the
+ * tokens split on whitespace.
+ */
+function addTokens(text: string, options: ResolvedBleuOptions): number {
   if (options.lowercase) text = text.toLowerCase();
   text = pythonRstrip(text);
-  return options.tokenize === '13a' ? tokenize13aUnchecked(text) : text;
-}
-
-/** Counts of the n-grams of each order 1..maxOrder (index n - 1) and the token count. */
-function wordNgrams(
-  line: string,
-  maxOrder: number,
-): { counts: Map<string, number>[]; length: number } {
-  const tokens = pySplit(line);
-  const counts: Map<string, number>[] = [];
-  for (let n = 0; n < maxOrder; n++) counts.push(new Map());
-  for (let i = 0; i < tokens.length; i++) {
-    // The n-gram starting at i grows one token per order.
-    let key = tokens[i]!;
-    const last = Math.min(maxOrder, tokens.length - i);
-    for (let n = 0; n < last; n++) {
-      if (n > 0) key = `${key} ${tokens[i + n]}`;
-      const order = counts[n]!;
-      order.set(key, (order.get(key) ?? 0) + 1);
+  let count: number;
+  if (options.tokenize === '13a') {
+    tokenizer.run(text);
+    count = tokenizer.count;
+    const { units, tokenBounds } = tokenizer;
+    for (let k = 0; k < count; k++) {
+      ngrams.addTokenUnits(units, tokenBounds[2 * k]!, tokenBounds[2 * k + 1]!);
     }
+  } else {
+    const tokens = pySplit(text);
+    for (const token of tokens) ngrams.addToken(token);
+    count = tokens.length;
   }
-  return { counts, length: tokens.length };
+  ngrams.endSequence();
+  return count;
 }
 
 /** sacrebleu's `_get_closest_ref_len`: the nearest length, the shorter one on a tie. */
@@ -67,41 +69,42 @@ export function bleuSegmentStatistics(
   references: readonly string[],
   options: ResolvedBleuOptions,
 ): Float64Array {
+  const statistics = new Float64Array(bleuStatisticsLength(options.maxNgramOrder));
+  addBleuSegmentStatistics(statistics, hypothesis, references, options);
+  return statistics;
+}
+
+/**
+ * Adds the BLEU statistics of one segment to `statistics` (a corpus total), without argument
+ * checks; see {@link bleuSegmentStatistics}.
+ */
+export function addBleuSegmentStatistics(
+  statistics: Float64Array,
+  hypothesis: string,
+  references: readonly string[],
+  options: ResolvedBleuOptions,
+): void {
   const order = options.maxNgramOrder;
-  const merged: Map<string, number>[] = [];
-  const referenceLengths: number[] = [];
-  for (const reference of references) {
-    const { counts, length } = wordNgrams(preprocessBleuSegment(reference, options), order);
-    referenceLengths.push(length);
-    counts.forEach((ngrams, n) => {
-      const into = merged[n];
-      if (into === undefined) {
-        merged[n] = ngrams;
-        return;
-      }
-      for (const [key, count] of ngrams) {
-        if (count > (into.get(key) ?? 0)) into.set(key, count);
-      }
-    });
-  }
-  const hyp = wordNgrams(preprocessBleuSegment(hypothesis, options), order);
-  const statistics = new Float64Array(bleuStatisticsLength(order));
-  writeSegmentHeader(statistics, references.length);
-  statistics[STATISTICS_HEADER] = hyp.length;
-  statistics[STATISTICS_HEADER + 1] = closestReferenceLength(hyp.length, referenceLengths);
+  ngrams.begin();
+  // sequence 0 is the hypothesis, 1..R the references
+  const hypothesisLength = addTokens(hypothesis, options);
+  const referenceLengths = references.map((reference) => addTokens(reference, options));
+  addSegmentHeader(statistics, references.length);
+  statistics[STATISTICS_HEADER]! += hypothesisLength;
+  statistics[STATISTICS_HEADER + 1]! += closestReferenceLength(hypothesisLength, referenceLengths);
   const correctAt = STATISTICS_HEADER + 2;
   const totalAt = correctAt + order;
-  hyp.counts.forEach((ngrams, n) => {
-    const reference = merged[n]!;
-    let correct = 0;
-    let total = 0;
-    for (const [key, count] of ngrams) {
-      total += count;
-      const available = reference.get(key);
-      if (available !== undefined) correct += Math.min(count, available);
+  for (let n = 0; n < order; n++) {
+    ngrams.nextOrder();
+    // the most of each n-gram any one reference holds, then the hypothesis's clipped matches
+    const available = ngrams.counts(0);
+    if (references.length === 1) ngrams.tally(1, available);
+    else {
+      const scratch = ngrams.counts(1);
+      for (let r = 1; r <= references.length; r++) ngrams.raiseTo(r, available, scratch);
     }
-    statistics[correctAt + n] = correct;
-    statistics[totalAt + n] = total;
-  });
-  return statistics;
+    statistics[correctAt + n]! += ngrams.consumeMatches(0, available);
+    statistics[totalAt + n]! += ngrams.count(0);
+    for (let r = 1; r <= references.length; r++) ngrams.clear(r, available);
+  }
 }

@@ -13,7 +13,7 @@ import {
   resolveBleuOptions,
 } from './bleu-options.js';
 import { type BleuScore, computeBleu } from './bleu-score.js';
-import { bleuSegmentStatistics } from './bleu-statistics.js';
+import { addBleuSegmentStatistics, bleuSegmentStatistics } from './bleu-statistics.js';
 
 function scoreFromStatistics(statistics: Float64Array, options: ResolvedBleuOptions): BleuScore {
   const signature = bleuSignature(options, referenceCountLabel(statistics));
@@ -48,10 +48,11 @@ export function corpusBleu(
 ): BleuScore {
   const resolved = resolveBleuOptions(options, false);
   const corpus = checkCorpus(hypotheses, referencesPerHypothesis);
-  const parts = corpus.hypotheses.map((h, i) =>
-    bleuSegmentStatistics(h, corpus.references[i]!, resolved),
-  );
-  return scoreFromStatistics(sumStatistics(parts, 'statistics', 'BLEU'), resolved);
+  const total = new Float64Array(bleuStatisticsLength(resolved.maxNgramOrder));
+  corpus.hypotheses.forEach((h, i) => {
+    addBleuSegmentStatistics(total, h, corpus.references[i]!, resolved);
+  });
+  return scoreFromStatistics(total, resolved);
 }
 
 /**

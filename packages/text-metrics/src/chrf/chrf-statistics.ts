@@ -1,33 +1,46 @@
-import { pySplit } from '../python-compat/python-strings.js';
+import { isPyWhitespace, pySplit } from '../python-compat/python-strings.js';
 import { codePointOffsets } from '../sacrebleu/python-text.js';
+import { SegmentNgrams } from '../sacrebleu/segment-ngrams.js';
 import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
 import { chrfStatisticsLength, type ResolvedChrfOptions } from './chrf-options.js';
 import { chrfFScore } from './chrf-score.js';
 
 /*
  * A port of sacrebleu's chrF segment statistics (metrics/chrf.py, metrics/helpers.py).
- * Character n-grams are over code points, as Python slices a `str`.
+ * Character n-grams are over code points, as Python slices a `str`, and are counted by dense
+ * integer ids (segment-ngrams.ts), not by strings.
  */
-
-type Ngrams = Map<string, number>;
 
 const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
-function count(into: Ngrams, key: string): void {
-  into.set(key, (into.get(key) ?? 0) + 1);
-}
+// one per thread, reused segment after segment
+const ngrams = new SegmentNgrams();
 
-function characterNgrams(line: string, options: ResolvedChrfOptions): Ngrams[] {
-  if (!options.whitespace) line = pySplit(line).join('');
-  const offsets = codePointOffsets(line);
-  const length = offsets.length - 1;
-  const orders: Ngrams[] = [];
-  for (let n = 1; n <= options.charOrder; n++) {
-    const ngrams: Ngrams = new Map();
-    for (let i = 0; i + n <= length; i++) count(ngrams, line.slice(offsets[i], offsets[i + n]));
-    orders.push(ngrams);
+/**
+ * Appends the code points of `line` to `ngrams` as a sequence, without Python whitespace unless
+ * `keepWhitespace`: sacrebleu's `''.join(line.split())` then its character n-grams. A high
+ * surrogate followed by a low one (once whitespace is removed) is one code point, as a JavaScript
+ * string pairs them.
+ */
+function addCharacters(line: string, keepWhitespace: boolean): void {
+  let high = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (!keepWhitespace && isPyWhitespace(c)) continue;
+    if (high >= 0) {
+      if (c >= 0xdc00 && c <= 0xdfff) {
+        ngrams.addCodePoint(((high - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
+        high = -1;
+        continue;
+      }
+      ngrams.addCodePoint(high);
+      high = -1;
+    }
+    if (c >= 0xd800 && c <= 0xdbff) high = c;
+    else ngrams.addCodePoint(c);
   }
-  return orders;
+  if (high >= 0) ngrams.addCodePoint(high);
+  ngrams.endSequence();
 }
 
 /** sacrebleu's `_remove_punctuation`: one ASCII punctuation mark split off a word's end or start. */
@@ -42,37 +55,29 @@ function chrfWords(line: string): string[] {
   return words;
 }
 
-function wordNgrams(words: readonly string[], n: number): Ngrams {
-  const ngrams: Ngrams = new Map();
-  for (let i = 0; i + n <= words.length; i++) count(ngrams, words.slice(i, i + n).join(' '));
-  return ngrams;
-}
-
-/** Character n-grams of orders 1..charOrder, then word n-grams of orders 1..wordOrder. */
-function allNgrams(line: string, options: ResolvedChrfOptions): Ngrams[] {
-  if (options.lowercase) line = line.toLowerCase();
-  const orders = characterNgrams(line, options);
-  if (options.wordOrder > 0) {
-    const words = chrfWords(line);
-    for (let n = 1; n <= options.wordOrder; n++) orders.push(wordNgrams(words, n));
+/**
+ * For `orders` n-gram orders of the segment in `ngrams` (sequence 0 the hypothesis, r the
+ * reference r - 1), writes (hypothesis, reference, matched) counts into each reference's
+ * statistics from slot `first`. sacrebleu does not count hypothesis n-grams of an order the
+ * reference has none of.
+ */
+function writeOrders(statistics: readonly Float64Array[], orders: number, first: number): void {
+  for (let k = 0; k < orders; k++) {
+    ngrams.nextOrder();
+    const hypothesisCount = ngrams.count(0);
+    const available = ngrams.counts(0);
+    statistics.forEach((into, index) => {
+      const r = index + 1;
+      ngrams.tally(r, available);
+      const matches = ngrams.consumeMatches(0, available);
+      ngrams.clear(r, available);
+      const referenceCount = ngrams.count(r);
+      const at = first + 3 * k;
+      into[at] = referenceCount > 0 ? hypothesisCount : 0;
+      into[at + 1] = referenceCount;
+      into[at + 2] = matches;
+    });
   }
-  return orders;
-}
-
-function matchStatistics(hyp: Ngrams, ref: Ngrams, into: Float64Array, at: number): void {
-  let matches = 0;
-  let hypCount = 0;
-  for (const [key, n] of hyp) {
-    hypCount += n;
-    const available = ref.get(key);
-    if (available !== undefined) matches += Math.min(n, available);
-  }
-  let refCount = 0;
-  for (const n of ref.values()) refCount += n;
-  // sacrebleu does not count hypothesis n-grams of an order the reference has none of.
-  into[at] = ref.size > 0 ? hypCount : 0;
-  into[at + 1] = refCount;
-  into[at + 2] = matches;
 }
 
 /**
@@ -84,21 +89,45 @@ export function chrfSegmentStatistics(
   references: readonly string[],
   options: ResolvedChrfOptions,
 ): Float64Array {
-  const hyp = allNgrams(hypothesis, options);
-  let best: Float64Array | undefined;
+  const lower = options.lowercase;
+  const hypothesisText = lower ? hypothesis.toLowerCase() : hypothesis;
+  const referenceTexts = lower ? references.map((r) => r.toLowerCase()) : references;
+  const statistics = references.map(() => new Float64Array(chrfStatisticsLength(options)));
+  ngrams.begin();
+  addCharacters(hypothesisText, options.whitespace);
+  for (const reference of referenceTexts) addCharacters(reference, options.whitespace);
+  writeOrders(statistics, options.charOrder, STATISTICS_HEADER);
+  if (options.wordOrder > 0) {
+    ngrams.begin();
+    for (const text of [hypothesisText, ...referenceTexts]) {
+      for (const word of chrfWords(text)) ngrams.addToken(word);
+      ngrams.endSequence();
+    }
+    writeOrders(statistics, options.wordOrder, STATISTICS_HEADER + 3 * options.charOrder);
+  }
+  let best = statistics[0]!;
   let bestScore = -1;
-  for (const reference of references) {
-    const ref = allNgrams(reference, options);
-    const statistics = new Float64Array(chrfStatisticsLength(options));
-    hyp.forEach((h, k) => {
-      matchStatistics(h, ref[k]!, statistics, STATISTICS_HEADER + 3 * k);
-    });
-    const score = chrfFScore(statistics, options);
+  for (const candidate of statistics) {
+    const score = chrfFScore(candidate, options);
     if (score > bestScore) {
       bestScore = score;
-      best = statistics;
+      best = candidate;
     }
   }
-  writeSegmentHeader(best!, references.length);
-  return best!;
+  writeSegmentHeader(best, references.length);
+  return best;
+}
+
+/**
+ * Adds the chrF statistics of one segment to `total` (a corpus total), without argument checks;
+ * see {@link chrfSegmentStatistics}.
+ */
+export function addChrfSegmentStatistics(
+  total: Float64Array,
+  hypothesis: string,
+  references: readonly string[],
+  options: ResolvedChrfOptions,
+): void {
+  const statistics = chrfSegmentStatistics(hypothesis, references, options);
+  for (let k = 0; k < total.length; k++) total[k]! += statistics[k]!;
 }

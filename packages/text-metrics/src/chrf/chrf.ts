@@ -14,7 +14,7 @@ import {
   resolveChrfOptions,
 } from './chrf-options.js';
 import { chrfFScore } from './chrf-score.js';
-import { chrfSegmentStatistics } from './chrf-statistics.js';
+import { addChrfSegmentStatistics, chrfSegmentStatistics } from './chrf-statistics.js';
 
 /** A chrF or chrF++ score with sacrebleu's name and signature. */
 export interface ChrfScore {
@@ -61,10 +61,11 @@ export function corpusChrf(
 ): ChrfScore {
   const resolved = resolveChrfOptions(options);
   const corpus = checkCorpus(hypotheses, referencesPerHypothesis);
-  const parts = corpus.hypotheses.map((h, i) =>
-    chrfSegmentStatistics(h, corpus.references[i]!, resolved),
-  );
-  return scoreFromStatistics(sumStatistics(parts, 'statistics', 'chrF'), resolved);
+  const total = new Float64Array(chrfStatisticsLength(resolved));
+  corpus.hypotheses.forEach((h, i) => {
+    addChrfSegmentStatistics(total, h, corpus.references[i]!, resolved);
+  });
+  return scoreFromStatistics(total, resolved);
 }
 
 /**

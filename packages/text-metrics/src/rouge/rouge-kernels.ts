@@ -1,3 +1,5 @@
+import { lcsLength } from './lcs-length.js';
+
 /**
  * rouge-score's scoring kernels (`rouge_scorer.py`) over token ids: n-gram overlap, LCS and the
  * summary-level union LCS of ROUGE-Lsum. Ids stand for tokens so comparisons are integer ones.
@@ -86,28 +88,6 @@ export function rougeNScore(
   const targetTotal = Math.max(target.length - n + 1, 0);
   const predictionTotal = Math.max(prediction.length - n + 1, 0);
   return score(hits, targetTotal, predictionTotal);
-}
-
-/**
- * The length of a longest common subsequence, one table row at a time.
- *
- * @example
- * ```ts
- * lcsLength(Int32Array.of(1, 2, 3, 4), Int32Array.of(2, 4, 1)); // 2
- * ```
- */
-export function lcsLength(a: Int32Array, b: Int32Array): number {
-  const row = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i += 1) {
-    let diagonal = 0; // table[i-1][j-1]
-    const ai = a[i - 1]!;
-    for (let j = 1; j <= b.length; j += 1) {
-      const up = row[j]!; // table[i-1][j]
-      row[j] = ai === b[j - 1]! ? diagonal + 1 : Math.max(up, row[j - 1]!);
-      diagonal = up;
-    }
-  }
-  return row[b.length]!;
 }
 
 /**

@@ -6,8 +6,9 @@ import {
   describeValue,
 } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { TokenIds } from '../tokenizers/token-ids.js';
 import { type RougeScore, rougeLScore, rougeLsumScore, rougeNScore } from './rouge-kernels.js';
-import { tokenizeRouge } from './rouge-tokenizer.js';
+import { type RougeTokens, rougeSentences, rougeTokenIds } from './rouge-tokenizer.js';
 
 /**
  * A ROUGE type rouge-score computes: `rouge1` … `rouge9`, `rougeL`, `rougeLsum`.
@@ -58,57 +59,19 @@ export interface RougeOptions<T extends RougeType = DefaultRougeType> {
 const DEFAULT_TYPES: readonly DefaultRougeType[] = ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'];
 const TYPE_PATTERN = /^(?:rouge[1-9]|rougeL|rougeLsum)$/;
 
-/** One text as rouge-score sees it: its newline-separated sentences' token ids, and all of them. */
-interface Tokenized {
-  readonly sentences: Int32Array[];
-  readonly all: Int32Array;
-}
-
-class Vocabulary {
-  private readonly ids = new Map<string, number>();
-
-  encode(tokens: readonly string[]): Int32Array {
-    const out = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i += 1) {
-      const token = tokens[i]!;
-      let id = this.ids.get(token);
-      if (id === undefined) {
-        id = this.ids.size;
-        this.ids.set(token, id);
-      }
-      out[i] = id;
-    }
-    return out;
-  }
-
-  get size(): number {
-    return this.ids.size;
-  }
-}
-
-function tokenizeText(text: string, stem: boolean, vocabulary: Vocabulary): Tokenized {
-  // "\n" is outside [a-z0-9], so the whole text's tokens are its lines' tokens end to end
-  const sentences = text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => vocabulary.encode(tokenizeRouge(line, stem)));
-  const all = new Int32Array(sentences.reduce((sum, s) => sum + s.length, 0));
-  let offset = 0;
-  for (const sentence of sentences) {
-    all.set(sentence, offset);
-    offset += sentence.length;
-  }
-  return { sentences, all };
-}
+// one per thread: the ids of the tokens of the texts of one call
+const tokenIds = new TokenIds();
 
 function scoreOne(
   type: RougeType,
-  target: Tokenized,
-  prediction: Tokenized,
+  target: RougeTokens,
+  prediction: RougeTokens,
   radix: number,
 ): RougeScore {
   if (type === 'rougeL') return rougeLScore(target.all, prediction.all);
-  if (type === 'rougeLsum') return rougeLsumScore(target.sentences, prediction.sentences);
+  if (type === 'rougeLsum') {
+    return rougeLsumScore(rougeSentences(target), rougeSentences(prediction));
+  }
   return rougeNScore(target.all, prediction.all, Number(type.slice(5)), radix);
 }
 
@@ -177,10 +140,10 @@ export function rouge<T extends RougeType = DefaultRougeType>(
   const types = checkTypes<T>(checked.types);
   const stem =
     checkChoice(checked.stemmer, ['porter', 'none'], 'none', 'options.stemmer') === 'porter';
-  const vocabulary = new Vocabulary();
-  const predicted = tokenizeText(prediction, stem, vocabulary);
-  const targets = refs.map((reference) => tokenizeText(reference, stem, vocabulary));
-  const radix = Math.max(vocabulary.size, 1);
+  tokenIds.reset();
+  const predicted = rougeTokenIds(prediction, stem, tokenIds);
+  const targets = refs.map((reference) => rougeTokenIds(reference, stem, tokenIds));
+  const radix = Math.max(tokenIds.size, 1);
   const result = {} as Record<T, RougeScore>;
   for (const type of types) {
     let best: RougeScore | undefined;

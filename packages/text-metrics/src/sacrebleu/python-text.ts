@@ -1,10 +1,10 @@
-import { PY_WHITESPACE_CLASS } from '../python-compat/python-strings.js';
-
-const PY_TRAILING_WHITESPACE = new RegExp(`[${PY_WHITESPACE_CLASS}]+$`, 'u');
+import { isPyWhitespace } from '../python-compat/python-strings.js';
 
 /** Python's `text.rstrip()` (sacrebleu strips segments so before tokenizing). */
 export function pythonRstrip(text: string): string {
-  return text.replace(PY_TRAILING_WHITESPACE, '');
+  let end = text.length;
+  while (end > 0 && isPyWhitespace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**

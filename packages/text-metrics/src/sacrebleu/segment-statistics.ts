@@ -20,6 +20,13 @@ export function writeSegmentHeader(into: Float64Array, referenceCount: number): 
   into[2] = referenceCount * referenceCount;
 }
 
+/** Adds the header of one segment with `referenceCount` references to a total. */
+export function addSegmentHeader(into: Float64Array, referenceCount: number): void {
+  into[0]! += 1;
+  into[1]! += referenceCount;
+  into[2]! += referenceCount * referenceCount;
+}
+
 /** sacrebleu's `nrefs` value for summed statistics: the common count, or `var`. */
 export function referenceCountLabel(statistics: Float64Array): string {
   const segments = statistics[0]!;
