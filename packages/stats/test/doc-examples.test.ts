@@ -1,7 +1,7 @@
 import { createRng } from '@assay/splitters';
 import { describe, expect, it } from 'vitest';
+import { docExamples, expectShown, instrumentExample } from '../../../test-support/doc-examples.js';
 import * as stats from '../src/index.js';
-import { docExamples, expectShown, instrumentExample } from './support/doc-examples.js';
 
 const examples = docExamples(new URL('../src/', import.meta.url));
 const scope: Record<string, unknown> = { ...stats, createRng };

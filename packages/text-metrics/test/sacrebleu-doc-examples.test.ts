@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { docExamples, expectShown, instrumentExample } from '../../../test-support/doc-examples.js';
 import * as textMetrics from '../src/index.js';
-import { docExamples, expectShown, instrumentExample } from './support/doc-examples.js';
 
 // The sacrebleu family's folders; other metric families check their own examples.
 const FOLDERS = ['bleu/', 'chrf/', 'ter/', 'tokenizers/', 'sacrebleu/'];
