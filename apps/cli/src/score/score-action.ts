@@ -1,15 +1,7 @@
-import { createProgressBar } from '@assay/report';
-import {
-  type ColumnKind,
-  createRunner,
-  loadColumns,
-  RunnerError,
-  type ScoreReport,
-} from '@assay/runner';
-import { clusterIdsOf } from './cluster-column.js';
+import { type ColumnKind, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { runGenerationScoreCommand } from './score-generation.js';
-import { writeScoreReport } from './write-score-report.js';
+import { scoreOnPool } from './score-on-pool.js';
 
 export type { ScoreCommandOptions } from './score-command-options.js';
 
@@ -23,7 +15,8 @@ export type { ScoreCommandOptions } from './score-command-options.js';
  * @throws what loading or scoring throws (the command maps input errors to exit code 2)
  */
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
-  if (options.task === 'generation') return runGenerationScoreCommand(file, options);
+  const { task } = options;
+  if (task === 'generation') return runGenerationScoreCommand(file, options);
   for (const flag of ['stemmer', 'normalize'] as const) {
     if (options[flag] !== undefined) {
       throw new RunnerError(
@@ -33,56 +26,40 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
       );
     }
   }
-  const columns = wantedColumns(options);
-  const loadStart = performance.now();
-  const table = await loadColumns(file, { columns, format: options.inputFormat });
-  const loadMs = performance.now() - loadStart;
-  if (options.clusters !== undefined && options.dropMissing === true) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      '--clusters cannot be combined with --drop-missing: drop the rows with a missing value from the file first.',
-      { path: 'clusters' },
-    );
-  }
-  const clusterIds =
-    options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
-  const runner = createRunner({ workers: options.workers });
-  const bar = createProgressBar(process.stderr, { quiet: options.quiet });
-  let report: ScoreReport;
-  try {
-    report = await runner.scorePredictions(
-      {
-        table,
-        roles: {
-          yTrue: options.yTrue,
-          yPred: options.yPred,
-          yScore: options.yScore,
-          yProba: options.yProba,
-          weight: options.weight,
-          group: options.group,
-          slice: options.slice,
+  await scoreOnPool(
+    file,
+    options,
+    wantedColumns(options),
+    (runner, { table, clusterIds, loadMs, onProgress }) =>
+      runner.scorePredictions(
+        {
+          table,
+          roles: {
+            yTrue: options.yTrue,
+            yPred: options.yPred,
+            yScore: options.yScore,
+            yProba: options.yProba,
+            weight: options.weight,
+            group: options.group,
+            slice: options.slice,
+          },
         },
-      },
-      {
-        task: options.task,
-        metrics: options.metrics,
-        cv: options.cv,
-        clusterIds,
-        seed: options.seed,
-        bootstrap: options.bootstrap,
-        ci: options.ci,
-        dropMissing: options.dropMissing,
-        posLabel: options.posLabel,
-        inPlace: true,
-        loadMs,
-        onProgress: (p) => bar.update(p),
-      },
-    );
-  } finally {
-    bar.done();
-    await runner.close();
-  }
-  await writeScoreReport(report, runner.warning, file, options);
+        {
+          task,
+          metrics: options.metrics,
+          cv: options.cv,
+          clusterIds,
+          seed: options.seed,
+          bootstrap: options.bootstrap,
+          ci: options.ci,
+          dropMissing: options.dropMissing,
+          posLabel: options.posLabel,
+          inPlace: true,
+          loadMs,
+          onProgress,
+        },
+      ),
+  );
 }
 
 /** The columns to load and how to read each: labels, numbers, or as the file has them. */

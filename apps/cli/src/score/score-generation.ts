@@ -1,15 +1,6 @@
-import { createProgressBar } from '@assay/report';
-import {
-  type ColumnKind,
-  createRunner,
-  loadColumns,
-  parseNormalize,
-  RunnerError,
-  type ScoreReport,
-} from '@assay/runner';
-import { clusterIdsOf } from './cluster-column.js';
+import { type ColumnKind, parseNormalize, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
-import { writeScoreReport } from './write-score-report.js';
+import { scoreOnPool } from './score-on-pool.js';
 
 /** Flags of `assay score` that mean nothing for generated text. */
 const CLASSIFICATION_ONLY = [
@@ -28,13 +19,6 @@ function checkGenerationFlags(options: ScoreCommandOptions): void {
         { path: key },
       );
     }
-  }
-  if (options.clusters !== undefined && options.dropMissing === true) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      '--clusters cannot be combined with --drop-missing: drop the rows with a missing value from the file first.',
-      { path: 'clusters' },
-    );
   }
   const text = new Set([options.yTrue, options.yPred]);
   for (const [flag, name] of [
@@ -78,16 +62,8 @@ export async function runGenerationScoreCommand(
   for (const name of [options.slice, options.group, options.clusters]) {
     if (name !== undefined) columns.set(name, 'label');
   }
-  const loadStart = performance.now();
-  const table = await loadColumns(file, { columns, format: options.inputFormat });
-  const loadMs = performance.now() - loadStart;
-  const clusterIds =
-    options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
-  const runner = createRunner({ workers: options.workers });
-  const bar = createProgressBar(process.stderr, { quiet: options.quiet });
-  let report: ScoreReport;
-  try {
-    report = await runner.scoreGenerations(
+  await scoreOnPool(file, options, columns, (runner, { table, clusterIds, loadMs, onProgress }) =>
+    runner.scoreGenerations(
       {
         table,
         roles: {
@@ -108,12 +84,8 @@ export async function runGenerationScoreCommand(
         ci: options.ci,
         dropMissing: options.dropMissing,
         loadMs,
-        onProgress: (p) => bar.update(p),
+        onProgress,
       },
-    );
-  } finally {
-    bar.done();
-    await runner.close();
-  }
-  await writeScoreReport(report, runner.warning, file, options);
+    ),
+  );
 }
