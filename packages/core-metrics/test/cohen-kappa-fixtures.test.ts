@@ -64,7 +64,11 @@ describe(`Cohen kappa equals scikit-learn ${fixture.sklearn} cohen_kappa_score`,
   });
 
   it.each(fixture.cases)('$name: rating-pair cells tally the scikit-learn matrix', (c) => {
-    const pairs = encodeRatingPairs(c.y1, c.y2, { labels: c.options.labels });
+    const pairs = encodeRatingPairs(
+      c.y1,
+      c.y2,
+      c.options.labels === undefined ? {} : { labels: c.options.labels },
+    );
     const k = pairs.nClasses;
     expect(k).toBe(c.matrix.length);
     const counts = new Float64Array(k * k);

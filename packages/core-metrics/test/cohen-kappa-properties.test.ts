@@ -44,9 +44,9 @@ describe('Cohen kappa properties', () => {
         weightsArb,
         fc.boolean(),
         ([y1, y2, rows], weights, weighted) => {
-          const sampleWeight = weighted ? rows : undefined;
-          const ab = cohenKappaScore(y1, y2, { weights, sampleWeight });
-          const ba = cohenKappaScore(y2, y1, { weights, sampleWeight });
+          const options = weighted ? { weights, sampleWeight: rows } : { weights };
+          const ab = cohenKappaScore(y1, y2, options);
+          const ba = cohenKappaScore(y2, y1, options);
           if (Number.isNaN(ab)) expect(ba).toBeNaN();
           else expect(Math.abs(ab - ba)).toBeLessThanOrEqual(1e-12);
         },
@@ -63,10 +63,11 @@ describe('Cohen kappa properties', () => {
         weightsArb,
         fc.boolean(),
         ([y1, y2, rows], weights, weighted) => {
-          const kappa = cohenKappaScore(y1, y2, {
-            weights,
-            sampleWeight: weighted ? rows : undefined,
-          });
+          const kappa = cohenKappaScore(
+            y1,
+            y2,
+            weighted ? { weights, sampleWeight: rows } : { weights },
+          );
           if (!Number.isNaN(kappa)) {
             expect(kappa).toBeGreaterThanOrEqual(-1 - 1e-12);
             expect(kappa).toBeLessThanOrEqual(1 + 1e-12);
