@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveScorers } from '../src/config/generation-scorers.js';
@@ -5,6 +8,7 @@ import { reduceSamples } from '../src/generation/sample-units.js';
 import {
   answerExtractor,
   EvaluationError,
+  loadFileDataset,
   meanSummary,
   type PredictionRow,
   parseRunConfig,
@@ -211,5 +215,40 @@ describe('generation task configuration errors', () => {
       thresholds: ['rl >= 0.1', 'bleu >= 1'],
     });
     expect(config.thresholds).toEqual(['rl >= 0.1', 'bleu >= 1']);
+  });
+});
+
+describe('references in a data file', () => {
+  const load = async (rows: unknown[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-refs-'));
+    try {
+      const path = join(dir, 'rows.jsonl');
+      writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
+      return await loadFileDataset(path, { columns: { reference: 'ref' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('reads a string or an array of strings as the references', async () => {
+    const items = await load([
+      { id: 'a', text: 'x', ref: 'one' },
+      { id: 'b', text: 'y', ref: ['two', 'deux'] },
+    ]);
+    expect(items[0]!.reference).toBe('one');
+    expect(items[1]!.references).toEqual(['two', 'deux']);
+  });
+
+  it('refuses a reference that is neither, naming the row and what is valid', async () => {
+    for (const ref of [{ a: 1 }, [1, 2], [], null]) {
+      const error = await load([
+        { id: 'a', text: 'x', ref: 'ok' },
+        { id: 'b', text: 'y', ref },
+      ]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EvaluationError);
+      expect((error as EvaluationError).message).toMatch(
+        /^Row 2 of .* in the reference column 'ref' \(dataset\.columns\.reference\); expected a string or a non-empty array of strings\.$/,
+      );
+    }
   });
 });
