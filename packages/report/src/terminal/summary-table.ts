@@ -4,6 +4,7 @@ import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
 import { runVerdict } from '../verdict/verdict.js';
+import { generationLines } from './generation-lines.js';
 import { textTable } from './text-table.js';
 
 /**
@@ -159,7 +160,8 @@ function thresholdLines(r: RunResults): string[] {
 
 /**
  * The plain-text summary `assay run` prints on stdout: the verdict in short, metrics with
- * CIs per model, service figures, comparisons and thresholds.
+ * CIs per model, service figures, generation / judge / multiple-choice lines when the
+ * results have them, comparisons and thresholds.
  *
  * @param r - run results
  * @returns multi-line text (no colours)
@@ -177,6 +179,7 @@ export function summaryTable(r: RunResults): string {
     ...verdictLines(r),
     ...metricsTable(r),
     ...serviceTable(r),
+    ...generationLines(r),
     ...comparisonLines(r),
     ...thresholdLines(r),
     ...r.models.flatMap((m) => m.notRepresentative ?? []).map((x) => `NOT REPRESENTATIVE  ${x}`),
