@@ -10,7 +10,6 @@ import { escapeHtml as h } from './escape-html.js';
 import { generationSections } from './generation-section.js';
 import { judgeSections } from './judge-section.js';
 import { metricsSection } from './metrics-section.js';
-import { multipleChoiceSection } from './multiple-choice-section.js';
 import { REPORT_CSS } from './report-styles.js';
 import { verdictSection } from './verdict-section.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
@@ -138,8 +137,7 @@ function slicesSection(m: ModelResult): string {
  * service statistics, model-vs-model comparisons, thresholds, worst slices and
  * a sample of wrong answers; for generation tasks, per-metric histograms, per-slice
  * metrics and the worst items, and an LLM judge's grades and agreement with people
- * (escaped and cut short like every model output); for multiple-choice tasks, the
- * position-bias rate.
+ * (escaped and cut short like every model output).
  *
  * @param r - run results
  * @returns the HTML document; every piece of data and model output is HTML-escaped
@@ -208,7 +206,7 @@ ${verdictSection(r)}
       : ''
   } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s)`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
 ${headline(r)}
-${scored ? `<h2>Scores</h2>${metricsSection(r)}${multipleChoiceSection(r)}<div class="charts">${foldCharts}</div>` : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'}
+${scored ? `<h2>Scores</h2>${metricsSection(r)}<div class="charts">${foldCharts}</div>` : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'}
 <h2>Items</h2>${itemsTable(r)}
 <p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}

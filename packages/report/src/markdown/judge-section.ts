@@ -5,7 +5,6 @@ import {
   judgeConsistencyInWords,
   judgeSettingsInWords,
 } from '../generation/judge-facts.js';
-import { positionBiasInWords } from '../generation/multiple-choice-facts.js';
 import type { JudgeSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
 import { cellText, markdownInline } from './markdown-text.js';
 
@@ -61,19 +60,4 @@ function modelLines(m: ModelResult, ci: number): string[] {
 export function judgeSection(r: RunResults): string[] {
   if (!r.models.some((m) => m.judge)) return [];
   return ['', '## Judge', ...r.models.flatMap((m) => modelLines(m, r.evaluation.ci))];
-}
-
-/**
- * The position-bias line of each multiple-choice model for `report.md`.
- *
- * @param r - the run's results
- * @returns Markdown lines; none when no model has `multipleChoice`
- * @example
- * markdownLines.push(...multipleChoiceLines(results));
- */
-export function multipleChoiceLines(r: RunResults): string[] {
-  const lines = r.models.flatMap((m) =>
-    m.multipleChoice ? [markdownInline(positionBiasInWords(m.name, m.multipleChoice))] : [],
-  );
-  return lines.length > 0 ? ['', ...lines] : [];
 }

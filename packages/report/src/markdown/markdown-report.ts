@@ -1,7 +1,7 @@
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { generationSection } from './generation-section.js';
-import { judgeSection, multipleChoiceLines } from './judge-section.js';
+import { judgeSection } from './judge-section.js';
 import { cellText } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
@@ -174,7 +174,7 @@ function filesSection(r: RunResults): string[] {
  * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
  * the prompt sent (cut short; every prompt is in `prompts.arrow`); for generation tasks,
  * histograms, per-slice metrics and the worst items; an LLM judge's grades and agreement
- * with people; for multiple-choice tasks, the position-bias rate.
+ * with people.
  *
  * @param r - run results
  * @returns Markdown text
@@ -190,7 +190,6 @@ export function markdownReport(r: RunResults): string {
     ...headerSection(r, ci),
     ...representativenessSection(r),
     ...markdownMetrics(r, ci),
-    ...multipleChoiceLines(r),
     ...itemsSection(r),
     ...generationSection(r),
     ...judgeSection(r),

@@ -141,13 +141,6 @@ const JudgeSchema = z.object({
     .optional(),
 });
 
-/** Multiple-choice specifics of one model: choice-order permutations and position bias. */
-const MultipleChoiceSchema = z.object({
-  permutations: z.number().int(),
-  positionBiasRate: Num,
-  itemsCompared: z.number().int(),
-});
-
 const ModelResultSchema = z.object({
   name: z.string(),
   provider: z.string(),
@@ -225,12 +218,24 @@ const ModelResultSchema = z.object({
    * they do. Absent in files written before this check existed.
    */
   notRepresentative: z.array(z.string()).optional(),
+  /**
+   * A multiple-choice task's order check: `permutations` (extra seeded choice orders asked per
+   * item, besides the data set's), `positionBiasRate` (of the items asked in more than one
+   * order, the share whose chosen original choice differs between orders; an unparseable
+   * answer counts as an answer of its own; null when no item was compared) and
+   * `itemsCompared` (those items, per fold of repeated CV). Absent for other tasks.
+   */
+  multipleChoice: z
+    .object({
+      permutations: z.number().int().nonnegative(),
+      positionBiasRate: z.number().min(0).max(1).nullable(),
+      itemsCompared: z.number().int().nonnegative(),
+    })
+    .optional(),
   /** free-text scoring (`task.type: generation`); absent for other tasks and older files */
   generation: GenerationSchema.optional(),
   /** the LLM judge's grading, when the task has a `judge` section */
   judge: JudgeSchema.optional(),
-  /** multiple-choice specifics (`task.type: multiple-choice`) */
-  multipleChoice: MultipleChoiceSchema.optional(),
 });
 
 /**
@@ -355,11 +360,11 @@ export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
 /** One message of a prompt kept in {@link RunResults} `prompts`. */
 export type PromptMessageResult = z.infer<typeof PromptMessageSchema>;
+/** The choice-order check of a multiple-choice model. */
+export type MultipleChoiceSummary = NonNullable<ModelResult['multipleChoice']>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
 /** Free-text scoring of one model (`models[].generation`). */
 export type GenerationSummary = z.infer<typeof GenerationSchema>;
 /** An LLM judge's grading of one model (`models[].judge`). */
 export type JudgeSummary = z.infer<typeof JudgeSchema>;
-/** Multiple-choice specifics of one model (`models[].multipleChoice`). */
-export type MultipleChoiceSummary = z.infer<typeof MultipleChoiceSchema>;
