@@ -249,7 +249,9 @@ describe('results without generation, judge or multiple-choice figures', () => {
     );
     expect(html).not.toContain('<h2>Scores</h2>');
     expect(html).not.toContain('<h2>Generation</h2>');
-    expect(summaryTable(bare)).toContain('gen: no task metric is reported; its answers are stored.');
+    expect(summaryTable(bare)).toContain(
+      'gen: no task metric is reported; its answers are stored.',
+    );
   });
 
   test('the schema reads the new fields and refuses an unknown judge mode', () => {

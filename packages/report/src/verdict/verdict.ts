@@ -71,8 +71,7 @@ export function headlineMetric(r: RunResults): string | null {
 
 function headlineOf(m: ModelResult, metric: string | null, ci: number): string {
   const s = metric === null ? undefined : m.metrics[metric];
-  if (metric === null)
-    return `${m.name}: no task metric is reported; its answers are stored.`;
+  if (metric === null) return `${m.name}: no task metric is reported; its answers are stored.`;
   if (!s || s.value === null) {
     return `${m.name}: ${metric} could not be computed${s?.reason ? ` (${s.reason})` : ''}.`;
   }
