@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { htmlReport, markdownReport, RunResultsSchema, summaryTable } from '../src/index.js';
+import {
+  htmlReport,
+  markdownReport,
+  type RunResults,
+  RunResultsSchema,
+  summaryTable,
+} from '../src/index.js';
 import { generationResults, LONG_OUTPUT } from './support/generation-results.js';
 import { sampleModel, sampleResults } from './support/sample-results.js';
 
@@ -114,6 +120,13 @@ describe('report.html of a generation run', () => {
   });
 });
 
+/** report.md of a generation run whose token_f1 histogram has the given counts. */
+function bins(results: RunResults, counts: number[]): string {
+  const g = results.models[0]!.generation!;
+  g.histograms = { token_f1: { edges: counts.map((_, i) => i).concat(counts.length), counts } };
+  return markdownReport(results);
+}
+
 describe('report.md of a generation run', () => {
   const md = markdownReport(generationResults());
 
@@ -159,6 +172,7 @@ describe('report.md of a generation run', () => {
     expect(md).toContain('token\\_f1 per item:');
     expect(md).toContain(`| 0.75 | 1.00 | 12 | ${'█'.repeat(20)} |`);
     expect(md).toContain('| 25.00 | 50.00 | 6 |');
+    expect(bins(generationResults(), [1000, 1])).toContain('| 1 | █ |');
     expect(md).toContain('| list-b | 8 | 0.877 | — |');
     const omitted = Array.from(LONG_OUTPUT).length - 300;
     expect(md).toContain(`… (${omitted} more characters)`);

@@ -17,6 +17,12 @@ function cell(text: string): string {
   return markdownInline(truncateText(text, MARKDOWN_TEXT_CHARS));
 }
 
+/** A bar of block characters in proportion to `max`; a bin with any items shows at least one. */
+function bar(count: number, max: number): string {
+  if (count <= 0 || max <= 0) return '';
+  return '█'.repeat(Math.max(1, Math.round((count / max) * BAR_WIDTH)));
+}
+
 /** One metric's histogram as a table of bins with a bar of block characters each. */
 function histogramLines(metric: string, hist: GenerationSummary['histograms'][string]): string[] {
   if (hist.edges.length !== hist.counts.length + 1) return [];
@@ -29,7 +35,7 @@ function histogramLines(metric: string, hist: GenerationSummary['histograms'][st
     '|---|---|---|---|',
     ...hist.counts.map(
       (c, i) =>
-        `| ${fmt(hist.edges[i], 2)} | ${fmt(hist.edges[i + 1], 2)} | ${c} | ${max > 0 ? '█'.repeat(Math.round((c / max) * BAR_WIDTH)) : ''} |`,
+        `| ${fmt(hist.edges[i], 2)} | ${fmt(hist.edges[i + 1], 2)} | ${c} | ${bar(c, max)} |`,
     ),
   ];
 }
