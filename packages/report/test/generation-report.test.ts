@@ -204,6 +204,14 @@ describe('the terminal summary of a generation run', () => {
     );
   });
 
+  test('counts answers and extraction failures instead of correct and wrong', () => {
+    const text = summaryTable(generationResults());
+    const header = text.split('\n').find((l) => l.startsWith('model ') && l.includes('failed'))!;
+    expect(header).toMatch(/items +answered +no extraction +failed/);
+    expect(header).not.toMatch(/correct|wrong/);
+    expect(text).not.toContain('named no label');
+  });
+
   test('quotes a generation metric in the verdict and names the extraction failures as a risk', () => {
     const text = summaryTable(generationResults());
     expect(text).toContain(

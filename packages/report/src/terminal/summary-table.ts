@@ -93,15 +93,20 @@ function predictionCounts(r: RunResults): string[] {
  * requests came from this run and failure notes.
  */
 function serviceTable(r: RunResults): string[] {
-  const header = ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
+  // free text is scored, not judged right or wrong: answered and extraction failures instead
+  const text = r.task.type === 'generation';
+  const header = text
+    ? ['model', 'items', 'answered', 'no extraction', 'failed']
+    : ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
   header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost');
   const table = textTable(
     header,
     r.models.map((m) => [
       m.name,
       String(m.items.total),
-      String(m.items.correct),
-      String(m.items.wrong),
+      ...(text
+        ? [String(m.items.total - m.items.failed - m.items.unparseable)]
+        : [String(m.items.correct), String(m.items.wrong)]),
       String(m.items.unparseable),
       String(m.items.failed),
       fmt(m.service.latencyMs.p50, 1),

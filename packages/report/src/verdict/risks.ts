@@ -39,7 +39,8 @@ function serviceRisks(m: ModelResult): Risk[] {
     });
   }
   const answered = m.items.total - m.items.failed;
-  if (m.items.unparseable > 0) {
+  // a generation task says it in its own words (extraction failures, below)
+  if (m.items.unparseable > 0 && m.generation === undefined) {
     out.push({
       severity: m.items.unparseable / answered > 0.05 ? 60 : 35,
       text: `${formatInteger(m.items.unparseable)} answers of ${m.name} (${percentOf(m.items.unparseable, answered)}) named no label and count as wrong: check task.answer and the prompt.`,
