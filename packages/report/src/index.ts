@@ -36,6 +36,7 @@ export type {
   MetricSummary,
   ModelComparison,
   ModelResult,
+  MultipleChoiceSummary,
   PositiveClassSummary,
   RunResults,
   ServiceStats,

@@ -1,4 +1,5 @@
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { cellText } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
@@ -188,6 +189,7 @@ export function markdownReport(r: RunResults): string {
     ...headerSection(r, ci),
     ...representativenessSection(r),
     ...markdownMetrics(r, ci),
+    ...choiceOrderNotes(r).flatMap((n) => ['', cellText(n)]),
     ...itemsSection(r),
     ...serviceSection(r),
     ...failuresSection(r),

@@ -147,6 +147,20 @@ const ModelResultSchema = z.object({
    * they do. Absent in files written before this check existed.
    */
   notRepresentative: z.array(z.string()).optional(),
+  /**
+   * A multiple-choice task's order check: `permutations` (extra seeded choice orders asked per
+   * item, besides the data set's), `positionBiasRate` (of the items asked in more than one
+   * order, the share whose chosen original choice differs between orders; an unparseable
+   * answer counts as an answer of its own; null when no item was compared) and
+   * `itemsCompared` (those items, per fold of repeated CV). Absent for other tasks.
+   */
+  multipleChoice: z
+    .object({
+      permutations: z.number().int().nonnegative(),
+      positionBiasRate: z.number().min(0).max(1).nullable(),
+      itemsCompared: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 
 /**
@@ -209,7 +223,7 @@ export const RunResultsSchema = z.object({
     groups: z.record(z.string(), z.number().int()),
   }),
   task: z.object({
-    type: z.enum(['classification', 'regression', 'generation']),
+    type: z.enum(['classification', 'regression', 'generation', 'multiple-choice']),
     labels: z.array(z.string()),
     positiveLabel: z.string().nullable(),
   }),
@@ -271,5 +285,7 @@ export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
 /** One message of a prompt kept in {@link RunResults} `prompts`. */
 export type PromptMessageResult = z.infer<typeof PromptMessageSchema>;
+/** The choice-order check of a multiple-choice model. */
+export type MultipleChoiceSummary = NonNullable<ModelResult['multipleChoice']>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
