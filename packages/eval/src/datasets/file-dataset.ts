@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+import { choicesFromCell, choicesFromColumns } from './item-choices.js';
 
 /** Options of {@link loadFileDataset}. */
 export interface LoadFileDatasetOptions {
@@ -219,7 +220,10 @@ function itemFromRow(
   for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
   fields.id = id;
   fields.text = texts.join('\n\n');
+  const choices =
+    cols.choices === undefined ? undefined : rowChoices(row, cols.choices, { index, path }, need);
   return {
+    ...(choices === undefined ? {} : { choices }),
     id,
     index,
     fields,
@@ -232,4 +236,19 @@ function itemFromRow(
     reference:
       cols.reference !== undefined ? need(cols.reference, 'dataset.columns.reference') : undefined,
   };
+}
+
+/** The choices of a row: from one column holding an array, or one column per choice. */
+function rowChoices(
+  row: Record<string, unknown>,
+  columns: string | string[],
+  place: { index: number; path: string },
+  need: (col: string, configPath: string) => string,
+): string[] {
+  if (Array.isArray(columns)) {
+    const cells = columns.map((c) => need(c, 'dataset.columns.choices'));
+    return choicesFromColumns(cells, columns, place);
+  }
+  need(columns, 'dataset.columns.choices');
+  return choicesFromCell(row[columns], columns, place);
 }

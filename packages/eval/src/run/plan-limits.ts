@@ -57,9 +57,16 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
   );
 }
 
+/** Prompts per item: a multiple-choice task asks each item in `1 + task.permutations` orders. */
+function promptsPerItem(task: RunConfig['task']): number {
+  return task.type === 'multiple-choice' ? 1 + task.permutations : 1;
+}
+
 /**
  * The predictions a run plans at most, all models together: every item once per repeat
- * (fewer for `holdout` and `timeseries`, whose folds leave items untested) for each model.
+ * (fewer for `holdout` and `timeseries`, whose folds leave items untested) and choice order
+ * (multiple-choice; fewer when an item has too few choices for that many orders) for each
+ * model.
  *
  * @param config - the validated configuration
  * @param items - the number of items loaded
@@ -68,7 +75,7 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
  * plannedPredictions(config, 300); // 300 × repeats × models
  */
 export function plannedPredictions(config: RunConfig, items: number): number {
-  return items * repeats(config.evaluation) * config.models.length;
+  return items * repeats(config.evaluation) * promptsPerItem(config.task) * config.models.length;
 }
 
 /**
@@ -88,9 +95,11 @@ export function checkPredictionCount(config: RunConfig, items: number): void {
   const r = repeats(config.evaluation);
   const models = config.models.length;
   const byRepeats = r > 1;
+  const orders = promptsPerItem(config.task);
+  const perItem = orders > 1 ? ` × ${count(orders)} choice orders` : '';
   throw new EvaluationError(
     'PLAN_TOO_LARGE',
-    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
+    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'}${perItem} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
     { path: byRepeats ? 'evaluation.repeats' : 'dataset.limit' },
   );
 }

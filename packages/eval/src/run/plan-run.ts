@@ -39,7 +39,7 @@ export async function planRun(config: RunConfig): Promise<RunPlan> {
   const items = await loadRunDataset(config);
   checkPredictionCount(config, items.length);
   const splits = splitItems(items, config.evaluation, task.stratify);
-  return { task, items, splits, plans: planModels(config, items, splits) };
+  return { task, items, splits, plans: planModels(config, items, splits, task) };
 }
 
 /**
@@ -65,6 +65,7 @@ function planModels(
   config: RunConfig,
   items: readonly DatasetItem[],
   splits: readonly FoldSplit[],
+  task: TaskModule,
 ): Map<string, RequestPlan> {
   const plans = new Map<string, RequestPlan>();
   const byModel = new Map<string, RequestPlan>();
@@ -73,10 +74,16 @@ function planModels(
     const id = JSON.stringify(spec);
     let plan = plans.get(id);
     if (!plan) {
-      plan = planRequests(items, splits, spec, (fold) => {
-        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
-        return () => rng.nextFloat();
-      });
+      plan = planRequests(
+        items,
+        splits,
+        spec,
+        (fold) => {
+          const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
+          return () => rng.nextFloat();
+        },
+        task.variants?.bind(task),
+      );
       plans.set(id, plan);
     }
     byModel.set(model.name, plan);

@@ -30,6 +30,8 @@ export interface PlannedTask {
   item: number;
   /** hash of the prompt messages */
   promptHash: string;
+  /** the item's prompt variant (multiple-choice: choice order), when the task has variants */
+  permutation?: number;
 }
 
 /** Every prompt of a run: the tasks and the distinct prompts they need. */
@@ -52,6 +54,7 @@ export interface RequestPlan {
  * @param splits - the folds
  * @param spec - prompt configuration (with few-shot `count` and `seed`)
  * @param rngFor - seeded uniform generator factory for a fold's few-shot draw
+ * @param variants - the prompts an item is asked in (the task's `variants`); default: itself
  * @returns tasks and distinct prompts
  * @throws EvaluationError `MISSING_COLUMN` when a template slot names no field
  * @example
@@ -62,6 +65,7 @@ export function planRequests(
   splits: readonly FoldSplit[],
   spec: PromptSpec & { fewShot: { count: number; seed: number; answerTemplate: string } },
   rngFor: (fold: number) => () => number,
+  variants?: (item: DatasetItem) => DatasetItem[],
 ): RequestPlan {
   const tasks: PlannedTask[] = [];
   const prompts = new Map<string, PromptMessage[]>();
@@ -71,10 +75,14 @@ export function planRequests(
     const examples = pickFewShot(train, spec.fewShot.count, rngFor(split.fold));
     fewShotIds.push(examples.map((e) => e.id));
     for (const i of split.test) {
-      const messages = buildMessages(items[i]!, examples, spec);
-      const hash = promptHash(messages);
-      if (!prompts.has(hash)) prompts.set(hash, messages);
-      tasks.push({ fold: split.fold, item: i, promptHash: hash });
+      const asked = variants?.(items[i]!) ?? [items[i]!];
+      asked.forEach((variant, permutation) => {
+        const messages = buildMessages(variant, examples, spec);
+        const hash = promptHash(messages);
+        if (!prompts.has(hash)) prompts.set(hash, messages);
+        const task = { fold: split.fold, item: i, promptHash: hash };
+        tasks.push(variants === undefined ? task : { ...task, permutation });
+      });
     }
   }
   return { tasks, prompts, fewShotIds };
