@@ -1,8 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EvaluationError, loadRunDataset, parseRunConfig, type RunConfig } from '../src/index.js';
+import {
+  EvaluationError,
+  loadRunConfig,
+  loadRunDataset,
+  parseRunConfig,
+  type RunConfig,
+} from '../src/index.js';
 import { planRun } from '../src/run/plan-run.js';
 
 let dir: string;
@@ -225,5 +232,18 @@ describe('multiple-choice configuration', () => {
       /^task\.permutations: /,
     );
     expect(refused({ prompt: { fewShot: { count: 2 } } })[0]).toMatch(/^prompt\.fewShot\.count: /);
+  });
+});
+
+describe('examples/multiple-choice.yaml', () => {
+  it('is a valid configuration whose data loads with four choices per question', async () => {
+    const c = await loadRunConfig(
+      fileURLToPath(new URL('../../../examples/multiple-choice.yaml', import.meta.url)),
+    );
+    const { items, plans, task } = await planRun(c);
+    expect(items).toHaveLength(12);
+    expect(items.every((i) => i.choices?.length === 4)).toBe(true);
+    expect(plans.get('local-model')!.tasks).toHaveLength(12 * 4);
+    expect(task.labelCounts(items)).toEqual({ A: 3, B: 3, C: 3, D: 3 });
   });
 });
