@@ -1,6 +1,7 @@
 export { closestName, didYouMean, editDistance } from './config/closest-name.js';
 export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
+export { ASSERTION_SCORERS, GENERATION_SCORERS, POOL_SCORERS } from './config/generation-schema.js';
 export { runConfigJsonSchema, runConfigSchemaFile } from './config/json-schema.js';
 export type { LoadRunConfigOptions } from './config/load-config.js';
 export { loadRunConfig, parseRunConfig } from './config/load-config.js';
@@ -19,9 +20,12 @@ export type { ColumnMapping, DatasetItem } from './datasets/dataset-item.js';
 export type { LoadFileDatasetOptions } from './datasets/file-dataset.js';
 export { loadFileDataset } from './datasets/file-dataset.js';
 export { loadSpamAssassin } from './datasets/spam-assassin.js';
+export { loadSubjectsDataset } from './datasets/spam-subjects.js';
 export { stratifiedSample } from './datasets/stratified-sample.js';
 export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
+export { answerExtractor } from './generation/extract-answer.js';
+export { type MeanSummaryOptions, meanSummary } from './generation/mean-summary.js';
 export { writeRunOutputs } from './outputs/write-outputs.js';
 export {
   predictionsTable,

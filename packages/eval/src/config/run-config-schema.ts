@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { didYouMean } from './closest-name.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
+import { generationMetricNames } from './generation-scorers.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { arr, type Loose, obj } from './loose-read.js';
 import {
@@ -309,7 +310,7 @@ function crossFieldChecks(
         ? REGRESSION_METRICS
         : type === 'multiple-choice'
           ? MULTIPLE_CHOICE_METRICS
-          : [];
+          : generationMetricNames(task);
   const known =
     type === 'classification' ||
     type === 'regression' ||
@@ -320,7 +321,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'metrics', i],
-        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`)}`,
+        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ')}`)}`,
       });
     }
   });
@@ -334,7 +335,7 @@ function crossFieldChecks(
     const metric = parsed.threshold.metric;
     const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
     if (
-      !KNOWN_THRESHOLD_METRICS.has(metric) ||
+      (!known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
       (known && !isService && !allowed.includes(metric))
     ) {
       ctx.addIssue({

@@ -12,6 +12,8 @@ export interface DatasetItem {
   group: string | undefined;
   /** reference output (generation) */
   reference: string | undefined;
+  /** several reference outputs (a JSON array in the reference column), when given */
+  references?: string[] | undefined;
   /** the choices, in the data set's order (multiple-choice tasks) */
   choices?: string[] | undefined;
   /**

@@ -64,9 +64,9 @@ function promptsPerItem(task: RunConfig['task']): number {
 
 /**
  * The predictions a run plans at most, all models together: every item once per repeat
- * (fewer for `holdout` and `timeseries`, whose folds leave items untested) and choice order
- * (multiple-choice; fewer when an item has too few choices for that many orders) for each
- * model.
+ * (fewer for `holdout` and `timeseries`, whose folds leave items untested), times the samples
+ * per item of a generation task and the choice orders of a multiple-choice task (fewer when
+ * an item has too few choices for that many orders), for each model.
  *
  * @param config - the validated configuration
  * @param items - the number of items loaded
@@ -75,7 +75,9 @@ function promptsPerItem(task: RunConfig['task']): number {
  * plannedPredictions(config, 300); // 300 × repeats × models
  */
 export function plannedPredictions(config: RunConfig, items: number): number {
-  return items * repeats(config.evaluation) * promptsPerItem(config.task) * config.models.length;
+  const samples = config.task.type === 'generation' ? config.task.samples : 1;
+  const orders = promptsPerItem(config.task);
+  return items * repeats(config.evaluation) * samples * orders * config.models.length;
 }
 
 /**

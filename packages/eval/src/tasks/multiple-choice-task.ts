@@ -89,6 +89,7 @@ export function multipleChoiceTask(task: MultipleChoiceConfig): TaskModule {
       for (const item of items) correctChoice(item, task.labelFormat);
     },
     expected: (item) => choiceLetter(correctChoice(item, task.labelFormat)),
+    references: () => null,
     variants: (item) => ordersOf(item).map((order) => withChoiceSlots(item, order, numbered)),
     parse(text, item, permutation) {
       const order = ordersOf(item)[permutation];

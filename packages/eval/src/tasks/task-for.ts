@@ -20,7 +20,7 @@ export function taskFor(task: RunConfig['task']): TaskModule {
     case 'regression':
       return regressionTask(task);
     case 'generation':
-      return generationTask();
+      return generationTask(task);
     case 'multiple-choice':
       return multipleChoiceTask(task);
   }

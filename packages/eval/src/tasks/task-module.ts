@@ -1,6 +1,7 @@
 import type { ModelResult } from '@assay/report';
 import type { PredictionInput } from '@assay/runner';
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import type { GenerationSettings } from '../generation/score-generation-model.js';
 import type { PredictionOutcome, PredictionRow } from '../run/prediction-row.js';
 
 /** One call of the runner's scoring for a set of prediction rows. */
@@ -72,6 +73,13 @@ export interface TaskModule {
   checkItems(items: readonly DatasetItem[]): void;
   /** the gold value of an item: label, target or reference */
   expected(item: DatasetItem): string | null;
+  /** every reference of an item (generation), else null */
+  references(item: DatasetItem): string[] | null;
+  /**
+   * Scorers, reducer and samples of a generation task, scored by `scoreGenerationModel`
+   * instead of `encode` passes; undefined for the other tasks.
+   */
+  readonly generation?: GenerationSettings | undefined;
   /**
    * the parsed answer (label or number as text; multiple-choice: the letter of the chosen
    * choice in the data set's order), or null when unparseable
