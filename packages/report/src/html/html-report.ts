@@ -5,6 +5,7 @@ import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
 import { generationSections } from './generation-section.js';
@@ -206,7 +207,13 @@ ${verdictSection(r)}
       : ''
   } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(r.evaluation.method)} · ${r.evaluation.folds} fold(s)`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
 ${headline(r)}
-${scored ? `<h2>Scores</h2>${metricsSection(r)}<div class="charts">${foldCharts}</div>` : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'}
+${
+  scored
+    ? `<h2>Scores</h2>${metricsSection(r)}${choiceOrderNotes(r)
+        .map((n) => `<p class="note">${h(n)}</p>`)
+        .join('')}<div class="charts">${foldCharts}</div>`
+    : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'
+}
 <h2>Items</h2>${itemsTable(r)}
 <p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}

@@ -1,4 +1,5 @@
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { generationSection } from './generation-section.js';
 import { judgeSection } from './judge-section.js';
@@ -190,6 +191,7 @@ export function markdownReport(r: RunResults): string {
     ...headerSection(r, ci),
     ...representativenessSection(r),
     ...markdownMetrics(r, ci),
+    ...choiceOrderNotes(r).flatMap((n) => ['', cellText(n)]),
     ...itemsSection(r),
     ...generationSection(r),
     ...judgeSection(r),
