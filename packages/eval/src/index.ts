@@ -22,6 +22,50 @@ export { loadSpamAssassin } from './datasets/spam-assassin.js';
 export { stratifiedSample } from './datasets/stratified-sample.js';
 export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
+export type { AgreementPair, AgreementWeights, JudgeAgreement } from './judges/judge-agreement.js';
+export { humanGradeLabel, judgeAgreement } from './judges/judge-agreement.js';
+export type { ResolvedJudgeClient } from './judges/judge-client.js';
+export { resolveJudgeClient } from './judges/judge-client.js';
+export type { JudgeConfigIssue } from './judges/judge-config-checks.js';
+export {
+  checkJudgeConfig,
+  JUDGE_KAPPA_METRIC,
+  JUDGE_SCORE_METRIC,
+  judgeMetricNames,
+} from './judges/judge-config-checks.js';
+export type { JudgeInput, JudgePromptSpec } from './judges/judge-prompts.js';
+export { judgeMessages } from './judges/judge-prompts.js';
+export type {
+  JudgeClientConfig,
+  JudgeConfig,
+  JudgeConfigInput,
+  JudgeMode,
+} from './judges/judge-schema.js';
+export { JUDGE_MODES, JudgeClientSchema, JudgeSchema } from './judges/judge-schema.js';
+export type { Estimate, JudgeBootstrap } from './judges/judge-score-interval.js';
+export { judgeScoreInterval } from './judges/judge-score-interval.js';
+export type {
+  JudgedDraw,
+  JudgeResult,
+  JudgeSummary,
+  JudgeSummaryOptions,
+  JudgeVerdict,
+} from './judges/judge-summary.js';
+export { summarizeJudge } from './judges/judge-summary.js';
+export { fillSlots } from './judges/judge-templates.js';
+export type { PairwiseOutcome } from './judges/pairwise-verdict.js';
+export { combinePairwise, mirrorOutcome } from './judges/pairwise-verdict.js';
+export type { JudgeGrade } from './judges/parse-grade.js';
+export {
+  CLOSEDQA_SCORES,
+  defaultGradeLabels,
+  FACTUALITY_SCORES,
+  parseClosedQaGrade,
+  parseFactualityGrade,
+  parseGrade,
+  parsePairwiseVerdict,
+  parseRubricGrade,
+} from './judges/parse-grade.js';
 export { writeRunOutputs } from './outputs/write-outputs.js';
 export {
   predictionsTable,
