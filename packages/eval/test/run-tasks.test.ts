@@ -57,7 +57,7 @@ describe('regression and generation tasks', () => {
     RunResultsSchema.parse(JSON.parse(readFileSync(join(dir, 'reg', 'results.json'), 'utf8')));
   }, 60_000);
 
-  it('generation: outputs and references are stored, one per test item', async () => {
+  it('generation: outputs and references are stored, one per test item, and scored by the default scorers', async () => {
     const config = parseRunConfig(
       {
         dataset: { path: 'rows.jsonl', columns: { reference: 'ref' } },
@@ -70,14 +70,23 @@ describe('regression and generation tasks', () => {
       { baseDir: dir },
     );
     const r = await runEvaluation(config);
-    expect(r.evaluation.metrics).toEqual([]);
+    expect(r.evaluation.metrics).toEqual(['exact_match', 'token_f1', 'bleu', 'chrf', 'rougeL']);
     const rows = readPredictions(readFileSync(join(dir, 'gen', 'predictions.arrow')));
     expect(rows).toHaveLength(6);
     for (const row of rows) {
       expect(row.outcome).toBe('answered');
       expect(['spam', 'ham']).toContain(row.rawAnswer);
       expect(['spam', 'ham']).toContain(row.expected);
+      expect(row.references).toEqual([row.expected]);
+      expect(row.sample).toBe(0);
     }
+    const matches = rows.filter((row) => row.rawAnswer === row.expected).length;
+    const m = r.models[0]!;
+    expect(m.metrics.exact_match!.value).toBeCloseTo(matches / rows.length, 12);
+    // one-word answers: token F1 and ROUGE-L are 1 on a match and 0 otherwise
+    expect(m.metrics.token_f1!.value).toBeCloseTo(matches / rows.length, 12);
+    expect(m.metrics.rougeL!.value).toBeCloseTo(matches / rows.length, 12);
+    expect(m.metrics.bleu!.value).not.toBeNull();
   }, 60_000);
   it('classification above the confusion-matrix class limit: metrics from per-label counts, the matrix left out with a note', async () => {
     const labels = [

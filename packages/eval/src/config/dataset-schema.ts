@@ -37,10 +37,10 @@ const ColumnsSchema = z
 export const DatasetSchema = z
   .strictObject({
     builtin: z
-      .enum(['spam-assassin'])
+      .enum(['spam-assassin', 'spam-assassin-subjects'])
       .optional()
       .describe(
-        "A data set shipped with assay instead of a file: 'spam-assassin' (labelled e-mail).",
+        "A data set shipped with assay instead of a file: 'spam-assassin' (labelled e-mail, for classification) or 'spam-assassin-subjects' (e-mail bodies with their real Subject: as the reference, for generation).",
       ),
     path: z
       .string()

@@ -32,7 +32,7 @@ function answerFields(dataset: Loose): Map<string, string> {
   out.set(label, `the label column ('${label}')`);
   const reference = typeof columns.reference === 'string' ? columns.reference : 'reference';
   out.set(reference, `the reference column ('${reference}')`);
-  if (dataset.builtin === 'spam-assassin') {
+  if (dataset.builtin === 'spam-assassin' || dataset.builtin === 'spam-assassin-subjects') {
     out.set('group', "the SpamAssassin group, which names the label ('spam-2', 'easy-ham-2')");
   }
   return out;

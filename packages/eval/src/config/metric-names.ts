@@ -68,5 +68,7 @@ export const SERVICE_METRICS = Object.keys(SERVICE_DIRECTIONS) as readonly Servi
  */
 export function higherIsBetter(name: string): boolean {
   if (name in SERVICE_DIRECTIONS) return SERVICE_DIRECTIONS[name as ServiceMetricName];
+  // the one lower-better generation scorer (an edit rate), unknown to the runner's registry
+  if (name === 'ter') return false;
   return metricSpec(name)?.greaterIsBetter ?? true;
 }

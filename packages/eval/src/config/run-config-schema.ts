@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { didYouMean } from './closest-name.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
+import { generationMetricNames } from './generation-scorers.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { arr, obj } from './loose-read.js';
 import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
@@ -300,14 +301,14 @@ function crossFieldChecks(
       ? CLASSIFICATION_METRICS
       : type === 'regression'
         ? REGRESSION_METRICS
-        : [];
+        : generationMetricNames(task);
   const known = type === 'classification' || type === 'regression' || type === 'generation';
   arr(evaluation.metrics).forEach((m, i) => {
     if (known && typeof m === 'string' && !allowed.includes(m)) {
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'metrics', i],
-        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ') || '(none: generation has no metrics yet)'}`)}`,
+        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ')}`)}`,
       });
     }
   });
@@ -321,7 +322,7 @@ function crossFieldChecks(
     const metric = parsed.threshold.metric;
     const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
     if (
-      !KNOWN_THRESHOLD_METRICS.has(metric) ||
+      (!known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
       (known && !isService && !allowed.includes(metric))
     ) {
       ctx.addIssue({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ExtractChainSchema, ReducerSchema, ScorerSchema } from './generation-schema.js';
+import { checkGenerationTask, DEFAULT_SCORERS } from './generation-scorers.js';
 
 const AnswerSchema = z
   .strictObject({
@@ -49,7 +51,25 @@ const RegressionTaskSchema = z.strictObject({
 const GenerationTaskSchema = z.strictObject({
   type: z
     .literal('generation')
-    .describe('Free text: outputs are stored beside the reference column, no metrics yet.'),
+    .describe('Free text, scored against the reference column by the scorers.'),
+  scorers: z
+    .array(ScorerSchema)
+    .min(1)
+    .default([...DEFAULT_SCORERS])
+    .describe(
+      'The metrics, each a name or { metric, name?, normalize?, stemmer?, value?, schema?, tolerance? } (default exact_match, token_f1, bleu, chrf, rougeL).',
+    ),
+  extract: ExtractChainSchema.default([]),
+  samples: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(1)
+    .describe(
+      'Answers asked per item (each its own request and cache entry; use a temperature above 0).',
+    ),
+  reducer: ReducerSchema,
 });
 
 /**
@@ -67,7 +87,10 @@ export const TaskSchema = z
     GenerationTaskSchema,
   ])
   .superRefine((t, ctx) => {
-    if (t.type === 'generation') return;
+    if (t.type === 'generation') {
+      checkGenerationTask(t, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+      return;
+    }
     if (t.answer.extract === 'regex') {
       if (t.answer.pattern === undefined) {
         ctx.addIssue({

@@ -12,6 +12,8 @@ export interface DatasetItem {
   group: string | undefined;
   /** reference output (generation) */
   reference: string | undefined;
+  /** several reference outputs (a JSON array in the reference column), when given */
+  references?: string[] | undefined;
   /**
    * the start of the input that best shows what the item is, for the report's wrong-answer
    * sample (e.g. an e-mail's Subject line and body); absent: the start of `fields.text`

@@ -229,7 +229,37 @@ function itemFromRow(
         ? cell(row[labelCol])
         : undefined,
     group: cols.group !== undefined ? need(cols.group, 'dataset.columns.group') : undefined,
-    reference:
-      cols.reference !== undefined ? need(cols.reference, 'dataset.columns.reference') : undefined,
+    ...referenceOf(row, index, path, cols.reference),
   };
+}
+
+/**
+ * The reference of a row: a string, or in JSON and JSONL an array of strings (several
+ * references; `reference` is then the first).
+ */
+function referenceOf(
+  row: Record<string, unknown>,
+  index: number,
+  path: string,
+  col: string | undefined,
+): Pick<DatasetItem, 'reference' | 'references'> {
+  if (col === undefined) return { reference: undefined };
+  if (!(col in row)) {
+    throw new EvaluationError(
+      'MISSING_COLUMN',
+      `Row ${index + 1} of '${path}' has no column '${col}' (dataset.columns.reference); columns present: ${Object.keys(row).join(', ')}.`,
+      { path: 'dataset.columns.reference' },
+    );
+  }
+  const value = row[col];
+  if (typeof value === 'string') return { reference: value };
+  if (typeof value === 'number' || typeof value === 'boolean') return { reference: String(value) };
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
+    return { reference: value[0] as string, references: value as string[] };
+  }
+  throw new EvaluationError(
+    'MISSING_VALUE',
+    `Row ${index + 1} of '${path}' has ${value === null || value === undefined ? 'no value' : `a ${Array.isArray(value) ? (value.length === 0 ? 'empty array' : 'array holding a non-string') : typeof value}`} in the reference column '${col}' (dataset.columns.reference); expected a string or a non-empty array of strings.`,
+    { path: 'dataset.columns.reference' },
+  );
 }

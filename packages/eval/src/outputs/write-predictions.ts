@@ -12,12 +12,13 @@ import {
 import type { PredictionRow } from '../run/prediction-row.js';
 
 /**
- * Builds the predictions table: one row per (item, fold, model).
+ * Builds the predictions table: one row per (item, fold, sample, model).
  *
  * @param rows - prediction rows
  * @returns an Arrow table with columns id, fold, model, prompt_hash, group, expected,
  *   raw_answer, parsed, outcome, correct, error, ttft_ms, tpot_ms, e2e_ms,
- *   input_tokens, output_tokens, cost_usd, score, cached
+ *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a
+ *   JSON array of a generation item's references, else null)
  * @example
  * const table = predictionsTable(rows);
  */
@@ -54,6 +55,11 @@ export function predictionsTable(rows: readonly PredictionRow[]): Table {
       rows.map((r) => r.cached),
       new Bool(),
     ),
+    sample: vectorFromArray(
+      rows.map((r) => r.sample ?? 0),
+      new Int32(),
+    ),
+    references: str((r) => (r.references ? JSON.stringify(r.references) : null)),
   });
 }
 
@@ -102,5 +108,7 @@ export function readPredictions(bytes: Uint8Array): PredictionRow[] {
     costUsd: (r.cost_usd as number | null) ?? null,
     score: (r.score as number | null) ?? null,
     cached: Boolean(r.cached),
+    sample: (r.sample as number | null | undefined) ?? 0,
+    references: typeof r.references === 'string' ? (JSON.parse(r.references) as string[]) : null,
   }));
 }

@@ -115,7 +115,9 @@ function fromCache(
   const keyer = cacheKeyer(clientConfig, env);
   if (cachePath === null || !keyer.usesCache) return new Set();
   const keys = new Map<string, string>();
-  for (const [journalKey, messages] of requests.todo) keys.set(keyer.key({ messages }), journalKey);
+  for (const [journalKey, { messages, sampleIndex }] of requests.todo) {
+    keys.set(keyer.key({ messages, sampleIndex }), journalKey);
+  }
   const recovery =
     cachePath === resolve(config.output.dir, DEFAULT_CACHE_FILE)
       ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
@@ -172,7 +174,9 @@ export async function dryRun(
         options.retryFailed === true,
       );
       const cached = fromCache(config, requests, files.cache, options.env);
-      const toSend = [...requests.todo].filter(([key]) => !cached.has(key)).map(([, m]) => m);
+      const toSend = [...requests.todo]
+        .filter(([key]) => !cached.has(key))
+        .map(([, r]) => r.messages);
       models.push({
         name: model.name,
         requests: requests.keys.size,

@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { loadFileDataset } from '../datasets/file-dataset.js';
 import { loadSpamAssassin } from '../datasets/spam-assassin.js';
+import { loadSubjectsDataset } from '../datasets/spam-subjects.js';
 import { stratifiedSample } from '../datasets/stratified-sample.js';
 import { taskFor } from '../tasks/task-for.js';
 
@@ -22,11 +23,13 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
   let items =
     d.builtin === 'spam-assassin'
       ? loadSpamAssassin(d.groups)
-      : await loadFileDataset(d.path!, {
-          ...(d.format ? { format: d.format } : {}),
-          columns: d.columns,
-          requireLabel: task.needsLabel,
-        });
+      : d.builtin === 'spam-assassin-subjects'
+        ? loadSubjectsDataset(d.groups)
+        : await loadFileDataset(d.path!, {
+            ...(d.format ? { format: d.format } : {}),
+            columns: d.columns,
+            requireLabel: task.needsLabel,
+          });
   if (d.limit !== undefined && d.limit < items.length) {
     const rng = createRng(d.seed >>> 0);
     items = stratifiedSample(items, d.limit, () => rng.nextFloat()).map((it, i) => ({

@@ -1,22 +1,21 @@
 import { createClient, type ResponseCache } from '@assay/clients';
 import type { ModelProgress } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
-import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
-import { type RequestPlan, requestKey } from './plan.js';
-import { type CompletionClientLike, sendRequests } from './send-requests.js';
+import { type RequestPlan, requestId, requestKey } from './plan.js';
+import { type CompletionClientLike, type PendingRequest, sendRequests } from './send-requests.js';
 
 /** One model's requests: what the journal already had and what must be sent. */
 export interface ModelRequests {
   readonly model: ModelConfig;
-  /** journal key of each distinct prompt, by prompt hash */
+  /** journal key of each distinct request, by request id (`requestId(promptHash, sample)`) */
   readonly keys: ReadonlyMap<string, string>;
   /** outcomes known so far, by journal key (resumed, then sent) */
   readonly outcomes: Map<string, Outcome>;
-  /** requests still to send: journal key → prompt */
-  readonly todo: Map<string, PromptMessage[]>;
+  /** requests still to send: journal key → prompt and sample index */
+  readonly todo: Map<string, PendingRequest>;
   /** live counters for the progress display */
   readonly progress: ModelProgress;
 }
@@ -39,14 +38,17 @@ export function resumeModelRequests(
 ): ModelRequests {
   const keys = new Map<string, string>();
   const identity = endpointIdentity(model);
-  for (const hash of plan.prompts.keys()) keys.set(hash, requestKey(identity, hash));
   const recorded = journal.load(model.name);
-  const todo = new Map<string, PromptMessage[]>();
+  const todo = new Map<string, PendingRequest>();
   const outcomes = new Map<string, Outcome>();
-  for (const [hash, key] of keys) {
-    const prior = recorded.get(key);
-    if (prior && (prior.status === 'ok' || !retryFailed)) outcomes.set(key, prior);
-    else todo.set(key, plan.prompts.get(hash)!);
+  for (const hash of plan.prompts.keys()) {
+    for (let sample = 0; sample < plan.samples; sample++) {
+      const key = requestKey(identity, hash, sample);
+      keys.set(requestId(hash, sample), key);
+      const prior = recorded.get(key);
+      if (prior && (prior.status === 'ok' || !retryFailed)) outcomes.set(key, prior);
+      else todo.set(key, { messages: plan.prompts.get(hash)!, sampleIndex: sample });
+    }
   }
   const known = [...outcomes.values()];
   const progress: ModelProgress = {

@@ -59,7 +59,8 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
 
 /**
  * The predictions a run plans at most, all models together: every item once per repeat
- * (fewer for `holdout` and `timeseries`, whose folds leave items untested) for each model.
+ * (fewer for `holdout` and `timeseries`, whose folds leave items untested), times the samples
+ * per item of a generation task, for each model.
  *
  * @param config - the validated configuration
  * @param items - the number of items loaded
@@ -68,7 +69,8 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
  * plannedPredictions(config, 300); // 300 × repeats × models
  */
 export function plannedPredictions(config: RunConfig, items: number): number {
-  return items * repeats(config.evaluation) * config.models.length;
+  const samples = config.task.type === 'generation' ? config.task.samples : 1;
+  return items * repeats(config.evaluation) * samples * config.models.length;
 }
 
 /**

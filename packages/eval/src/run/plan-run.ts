@@ -60,6 +60,11 @@ export function distinctPrompts(
   return out;
 }
 
+/** Answers asked per prompt: `task.samples` of a generation task, else 1. */
+function samplesOf(config: RunConfig): number {
+  return config.task.type === 'generation' ? config.task.samples : 1;
+}
+
 /** One request plan per distinct prompt setting, shared by the models that use it. */
 function planModels(
   config: RunConfig,
@@ -73,10 +78,16 @@ function planModels(
     const id = JSON.stringify(spec);
     let plan = plans.get(id);
     if (!plan) {
-      plan = planRequests(items, splits, spec, (fold) => {
-        const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
-        return () => rng.nextFloat();
-      });
+      plan = planRequests(
+        items,
+        splits,
+        spec,
+        (fold) => {
+          const rng = createRng((spec.fewShot.seed + fold * 7919) >>> 0);
+          return () => rng.nextFloat();
+        },
+        samplesOf(config),
+      );
       plans.set(id, plan);
     }
     byModel.set(model.name, plan);

@@ -30,16 +30,20 @@ export interface PlannedTask {
   item: number;
   /** hash of the prompt messages */
   promptHash: string;
+  /** sample index, `0..samples-1` (several answers to the same prompt) */
+  sample: number;
 }
 
 /** Every prompt of a run: the tasks and the distinct prompts they need. */
 export interface RequestPlan {
-  /** one entry per (fold, test item), in fold then item order */
+  /** one entry per (fold, test item, sample), in fold, item, then sample order */
   tasks: PlannedTask[];
   /** distinct prompts by prompt hash */
   prompts: Map<string, PromptMessage[]>;
   /** ids of the few-shot examples used, per fold */
   fewShotIds: string[][];
+  /** answers asked per prompt (`task.samples`, default 1) */
+  samples: number;
 }
 
 /**
@@ -52,6 +56,7 @@ export interface RequestPlan {
  * @param splits - the folds
  * @param spec - prompt configuration (with few-shot `count` and `seed`)
  * @param rngFor - seeded uniform generator factory for a fold's few-shot draw
+ * @param samples - answers asked per prompt (default 1); each is its own request
  * @returns tasks and distinct prompts
  * @throws EvaluationError `MISSING_COLUMN` when a template slot names no field
  * @example
@@ -62,6 +67,7 @@ export function planRequests(
   splits: readonly FoldSplit[],
   spec: PromptSpec & { fewShot: { count: number; seed: number; answerTemplate: string } },
   rngFor: (fold: number) => () => number,
+  samples = 1,
 ): RequestPlan {
   const tasks: PlannedTask[] = [];
   const prompts = new Map<string, PromptMessage[]>();
@@ -74,10 +80,12 @@ export function planRequests(
       const messages = buildMessages(items[i]!, examples, spec);
       const hash = promptHash(messages);
       if (!prompts.has(hash)) prompts.set(hash, messages);
-      tasks.push({ fold: split.fold, item: i, promptHash: hash });
+      for (let sample = 0; sample < samples; sample++) {
+        tasks.push({ fold: split.fold, item: i, promptHash: hash, sample });
+      }
     }
   }
-  return { tasks, prompts, fewShotIds };
+  return { tasks, prompts, fewShotIds, samples };
 }
 
 /**
@@ -97,4 +105,17 @@ export function requestKey(identity: EndpointIdentity, hash: string, sampleIndex
     .update(canonicalJson({ v: 2, identity, prompt: hash, sample: sampleIndex }))
     .digest('hex')
     .slice(0, 32);
+}
+
+/**
+ * The id of one request within a plan: its prompt and sample index.
+ *
+ * @param hash - the prompt hash
+ * @param sample - the sample index
+ * @returns `hash` for sample 0, else `hash#sample`
+ * @example
+ * requestId('ab12', 2); // 'ab12#2'
+ */
+export function requestId(hash: string, sample: number): string {
+  return sample === 0 ? hash : `${hash}#${sample}`;
 }

@@ -1,5 +1,6 @@
 /** How one (item, fold, model) prediction turned out. */
 export type PredictionOutcome = 'correct' | 'wrong' | 'unparseable' | 'failed' | 'answered';
+// generation: 'answered' when the extraction chain found an answer, 'unparseable' when it did not
 
 /** One row of `predictions.arrow`: one item of one fold answered by one model. */
 export interface PredictionRow {
@@ -41,6 +42,10 @@ export interface PredictionRow {
   score: number | null;
   /** whether the answer came from the response cache */
   cached: boolean;
+  /** sample index of the answer (`task.samples` answers per prompt; default 0) */
+  sample?: number | undefined;
+  /** every reference of a generation item (`expected` is the first); null otherwise */
+  references?: string[] | null | undefined;
 }
 
 /**

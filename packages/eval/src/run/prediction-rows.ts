@@ -1,7 +1,7 @@
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import type { Outcome } from './journal.js';
-import type { RequestPlan } from './plan.js';
+import { type RequestPlan, requestId } from './plan.js';
 import type { PredictionRow } from './prediction-row.js';
 
 /**
@@ -12,7 +12,7 @@ import type { PredictionRow } from './prediction-row.js';
  * @param plan - the model's request plan
  * @param items - the evaluated items
  * @param outcomes - the outcome of each request, by journal key
- * @param keyOf - journal key of a prompt hash
+ * @param keyOf - journal key of a request id (`requestId(promptHash, sample)`)
  * @param task - the task module
  * @returns one row per planned task, in plan order
  */
@@ -21,12 +21,12 @@ export function predictionRows(
   plan: RequestPlan,
   items: readonly DatasetItem[],
   outcomes: ReadonlyMap<string, Outcome>,
-  keyOf: (promptHash: string) => string,
+  keyOf: (requestId: string) => string,
   task: TaskModule,
 ): PredictionRow[] {
   return plan.tasks.map((t) => {
     const item = items[t.item]!;
-    const o = outcomes.get(keyOf(t.promptHash))!;
+    const o = outcomes.get(keyOf(requestId(t.promptHash, t.sample)))!;
     const expected = task.expected(item);
     const failed = o.status === 'error';
     const parsed = failed ? null : task.parse(o.text ?? '');
@@ -51,6 +51,8 @@ export function predictionRows(
       costUsd: o.costUsd,
       score: o.score,
       cached: o.cached,
+      sample: t.sample,
+      references: task.references(item),
     };
   });
 }

@@ -3,11 +3,17 @@ import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { positiveScore, type TokenLogprobLike } from './positive-score.js';
 
+/** One request to send: its messages and sample index (part of the cache key above temperature 0). */
+export interface PendingRequest {
+  readonly messages: PromptMessage[];
+  readonly sampleIndex: number;
+}
+
 /** The slice of an `@assay/clients` ModelClient the runner uses. */
 export interface CompletionClientLike {
   /** sends one request (cached, retried, rate limited by the client) */
   complete(
-    request: { messages: PromptMessage[] },
+    request: { messages: PromptMessage[]; sampleIndex?: number },
     options?: { signal?: AbortSignal },
   ): Promise<{
     text: string;
@@ -29,7 +35,7 @@ export interface SendRequestsOptions {
   /** model name (journal key) */
   model: string;
   /** requests to send: journal key → prompt */
-  requests: Map<string, PromptMessage[]>;
+  requests: Map<string, PendingRequest>;
   /** the journal (already loaded outcomes are skipped before calling this) */
   journal: RunJournal;
   /** the client */
@@ -81,11 +87,11 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
   const worker = async (): Promise<void> => {
     while (next < entries.length) {
       if (options.signal?.aborted) return;
-      const [key, messages] = entries[next++]!;
+      const [key, { messages, sampleIndex }] = entries[next++]!;
       let outcome: Outcome;
       try {
         const c = await options.client.complete(
-          { messages },
+          sampleIndex === 0 ? { messages } : { messages, sampleIndex },
           options.signal ? { signal: options.signal } : {},
         );
         outcome = {

@@ -1,7 +1,9 @@
 import type { MetricSummary } from '@assay/report';
-import type { Runner, ScoreReport } from '@assay/runner';
-import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
+import type { Runner } from '@assay/runner';
+import { scoreGenerationModel } from '../generation/score-generation-model.js';
+import type { PredictionRow } from '../run/prediction-row.js';
 import type { ScoringPass, TaskModule } from '../tasks/task-module.js';
+import { nullSummary, summaryOf } from './metric-summary.js';
 
 /** Options of {@link scoreModelOnPool}. */
 export interface PoolScoreOptions {
@@ -13,39 +15,6 @@ export interface PoolScoreOptions {
   ci: number;
   /** seed of the bootstrap */
   seed: number;
-}
-
-function nullSummary(folds: number): MetricSummary {
-  return {
-    value: null,
-    mean: null,
-    std: null,
-    folds: new Array<number | null>(folds).fill(null),
-    ciLow: null,
-    ciHigh: null,
-  };
-}
-
-/**
- * Reads one metric of a score report into the `results.json` shape: pooled value,
- * per-fold values (by fold number; null for a fold without scored rows), mean and
- * population std across folds, bootstrap percentile interval.
- */
-function summaryOf(report: ScoreReport, key: string, folds: number): MetricSummary {
-  const byFold = new Array<number | null>(folds).fill(null);
-  for (const f of report.folds) {
-    if (f.fold < folds && f.nTest > 0) byFold[f.fold] = finiteOrNull(f.metrics[key]);
-  }
-  const overall = report.overall[key];
-  const summary = report.summary[key];
-  return {
-    value: finiteOrNull(overall?.value),
-    mean: finiteOrNull(summary?.mean),
-    std: finiteOrNull(summary?.std),
-    folds: byFold,
-    ciLow: finiteOrNull(overall?.ci?.[0]),
-    ciHigh: finiteOrNull(overall?.ci?.[1]),
-  };
 }
 
 async function scorePass(
@@ -110,6 +79,10 @@ export async function scoreModelOnPool(
   metrics: readonly string[],
   options: PoolScoreOptions,
 ): Promise<Record<string, MetricSummary>> {
+  if (task.generation !== undefined) {
+    const scores = await scoreGenerationModel(runner, rows, task.generation, options);
+    return scores.metrics;
+  }
   const out: Record<string, MetricSummary> = {};
   for (const m of metrics) out[m] = nullSummary(options.folds);
   const answered = rows.filter((r) => r.outcome !== 'failed');

@@ -201,6 +201,7 @@ export function classificationTask(task: ClassificationConfig): TaskModule {
         );
       }
     },
+    references: () => null,
     expected: (item) => item.label ?? null,
     parse: (text) => parseAnswer(text, labels, task.answer).value,
     outcome(parsed, expected) {

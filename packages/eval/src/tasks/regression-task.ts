@@ -37,6 +37,7 @@ export function regressionTask(task: RegressionConfig): TaskModule {
         );
       }
     },
+    references: () => null,
     expected: (item) => item.label ?? null,
     parse: (text) => parseAnswer(text, [], task.answer).value,
     outcome(parsed, expected) {

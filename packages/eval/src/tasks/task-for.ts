@@ -19,6 +19,6 @@ export function taskFor(task: RunConfig['task']): TaskModule {
     case 'regression':
       return regressionTask(task);
     case 'generation':
-      return generationTask();
+      return generationTask(task);
   }
 }

@@ -1,5 +1,6 @@
 import type { PredictionInput } from '@assay/runner';
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import type { GenerationSettings } from '../generation/score-generation-model.js';
 import type { PredictionOutcome, PredictionRow } from '../run/prediction-row.js';
 
 /** One call of the runner's scoring for a set of prediction rows. */
@@ -66,6 +67,13 @@ export interface TaskModule {
   checkItems(items: readonly DatasetItem[]): void;
   /** the gold value of an item: label, target or reference */
   expected(item: DatasetItem): string | null;
+  /** every reference of an item (generation), else null */
+  references(item: DatasetItem): string[] | null;
+  /**
+   * Scorers, reducer and samples of a generation task, scored by `scoreGenerationModel`
+   * instead of `encode` passes; undefined for the other tasks.
+   */
+  readonly generation?: GenerationSettings | undefined;
   /** the parsed answer (label or number as text), or null when unparseable */
   parse(text: string): string | null;
   /** how a parsed answer turned out against the gold value */

@@ -1,0 +1,57 @@
+import {
+  type GenerationMetric,
+  isCorpusMetric,
+  resolveGenerationMetrics,
+} from './generation-metrics.js';
+import { type GenerationOptions, resolveGenerationSettings } from './generation-options.js';
+
+/**
+ * Each row's value of each generation metric, on the calling thread: what the report's
+ * histograms, worst-item lists and per-item reducers need. Loads `@assay/text-metrics` on
+ * first use, as `Runner.scoreGenerations` does, so importing the runner stays light. Per-row metrics are the values the
+ * pool sums; a corpus metric's row value is sacrebleu's corpus score of that one row (its
+ * statistics alone, `exp` smoothing for BLEU), on the 0-100 scale.
+ *
+ * @param outputs - each row's output (`''` for an empty answer)
+ * @param references - each row's references (at least one each)
+ * @param options - `metrics`, `normalize` and `stemmer` as for `Runner.scoreGenerations`
+ * @returns metric name → one value per row
+ * @throws {@link RunnerError} `INVALID_OPTION` for an unknown metric or option
+ * @example
+ * ```ts
+ * import { generationRowValues } from '@assay/runner';
+ * await generationRowValues(['the cat'], [['the cat']], { metrics: ['exact_match', 'bleu'] });
+ * // Map { 'exact_match' => Float64Array [1], 'bleu' => Float64Array [...] }
+ * ```
+ */
+export async function generationRowValues(
+  outputs: readonly string[],
+  references: readonly (readonly string[])[],
+  options: Pick<GenerationOptions, 'metrics' | 'normalize' | 'stemmer'> = {},
+): Promise<Map<GenerationMetric, Float64Array>> {
+  const { scoreGenerationRows } = await import('./generation-kernels.js');
+  const { corpusScore, rowLayout } = await import('./row-layout.js');
+  const metrics = resolveGenerationMetrics(options.metrics);
+  const layout = rowLayout(metrics);
+  const settings = resolveGenerationSettings(options);
+  const matrix = scoreGenerationRows({
+    kind: 'generation-rows',
+    outputs,
+    references,
+    layout,
+    settings,
+  });
+  const out = new Map<GenerationMetric, Float64Array>();
+  for (const slot of layout.slots) {
+    const values = new Float64Array(outputs.length);
+    for (let i = 0; i < outputs.length; i++) {
+      const at = i * layout.width + slot.offset;
+      const name = slot.name;
+      values[i] = isCorpusMetric(name)
+        ? corpusScore(name, matrix.subarray(at, at + slot.width)).score
+        : matrix[at]!;
+    }
+    out.set(slot.name, values);
+  }
+  return out;
+}
