@@ -22,10 +22,11 @@ export { loadSpamAssassin } from './datasets/spam-assassin.js';
 export { stratifiedSample } from './datasets/stratified-sample.js';
 export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
+export { agreementLabels, humanGrades } from './judges/human-grades.js';
 export type { AgreementPair, AgreementWeights, JudgeAgreement } from './judges/judge-agreement.js';
 export { humanGradeLabel, judgeAgreement } from './judges/judge-agreement.js';
 export type { ResolvedJudgeClient } from './judges/judge-client.js';
-export { resolveJudgeClient } from './judges/judge-client.js';
+export { judgeEndpoints, resolveJudgeClient } from './judges/judge-client.js';
 export type { JudgeConfigIssue } from './judges/judge-config-checks.js';
 export {
   checkJudgeConfig,
@@ -33,8 +34,15 @@ export {
   JUDGE_SCORE_METRIC,
   judgeMetricNames,
 } from './judges/judge-config-checks.js';
+export { gradeOfOutcome, judgeDraws } from './judges/judge-draws.js';
+export type { JudgePlan, JudgeRequest, JudgeSubject, PlannedDraw } from './judges/judge-plan.js';
+export { planJudge } from './judges/judge-plan.js';
 export type { JudgeInput, JudgePromptSpec } from './judges/judge-prompts.js';
 export { judgeMessages } from './judges/judge-prompts.js';
+export type { JudgedModelResult } from './judges/judge-results.js';
+export { addJudgeResults } from './judges/judge-results.js';
+export type { JudgeExecution, JudgeRunContext } from './judges/judge-run.js';
+export { executeJudge, judgeSubjects } from './judges/judge-run.js';
 export type {
   JudgeClientConfig,
   JudgeConfig,

@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Outcome } from '../src/index.js';
-import { humanGrades } from '../src/judges/human-grades.js';
-import { judgeDraws } from '../src/judges/judge-draws.js';
-import { type JudgeSubject, planJudge } from '../src/judges/judge-plan.js';
-import { JudgeSchema } from '../src/judges/judge-schema.js';
+import {
+  humanGrades,
+  JudgeSchema,
+  type JudgeSubject,
+  judgeDraws,
+  planJudge,
+} from '../src/index.js';
 
 const identity = {
   provider: 'openai-chat',

@@ -1,4 +1,5 @@
-import type { ModelConfig } from '../config/run-config-schema.js';
+import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
+import type { JournaledEndpoint } from '../run/check-identities.js';
 import type { JudgeClientConfig, JudgeConfig } from './judge-schema.js';
 
 /** The client a judge sends its grading requests through, settings pinned. */
@@ -58,4 +59,21 @@ export function resolveJudgeClient(
     config,
     seed: takesSeed ? judge.seed : null,
   };
+}
+
+/**
+ * The judge's client as the journal records its endpoint identity: under `judge:<name>`,
+ * temperature and seed pinned, so a changed judge setting is refused like a changed model.
+ *
+ * @param config - the validated configuration
+ * @returns the judge's endpoint (none without a `judge` section)
+ * @example
+ * checkEndpointIdentities(journal, [...config.models, ...judgeEndpoints(config)], dir);
+ */
+export function judgeEndpoints(config: RunConfig): JournaledEndpoint[] {
+  if (config.judge === undefined) return [];
+  const client = resolveJudgeClient(config.judge, config.models);
+  return [
+    { ...(client.config as ModelConfig), name: client.journalName, configPath: 'judge.client' },
+  ];
 }

@@ -2,11 +2,11 @@ import { didYouMean } from '../config/closest-name.js';
 import { arr, obj } from '../config/loose-read.js';
 
 /** One cross-field problem of the `judge` section, as zod's `addIssue` takes it. */
-export interface JudgeConfigIssue {
+export type JudgeConfigIssue = {
   code: 'custom';
   path: (string | number)[];
   message: string;
-}
+};
 
 /** The metric a judge adds to every judged model. */
 export const JUDGE_SCORE_METRIC = 'judge_score';

@@ -4,6 +4,7 @@ import { createRunner, type Runner } from '@assay/runner';
 import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
+import { addJudgeResults } from '../judges/judge-results.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import { taskFor } from '../tasks/task-for.js';
@@ -118,6 +119,7 @@ async function summarizeWith(
   const models = config.models.map((m, mi) =>
     modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task),
   );
+  const judgeMetrics = addJudgeResults(run, models, allScores);
   const comparisons =
     config.models.length >= 2 && task.scored
       ? await compareModels(runner, byModel, task, metrics, {
@@ -127,7 +129,8 @@ async function summarizeWith(
         })
       : [];
   const thresholds = checkThresholds(config.thresholds, models, allScores, task);
-  return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);
+  const reported = [...metrics, ...judgeMetrics];
+  return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
 }
 
 /** What the run's settings make doubtful, one sentence each. */

@@ -1,0 +1,257 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { RunResultsSchema } from '@assay/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type JudgedModelResult,
+  parseRunConfig,
+  type RunConfig,
+  RunJournal,
+  runEvaluation,
+} from '../src/index.js';
+import { refusalOf } from './small-run.js';
+
+/*
+ * One-sentence e-mails: the extractive model writes the sentence back (cut to ten words), so
+ * the lexical judge's grades are known. The human grades say what a person would: the same
+ * words are correct, an unrelated subject is not, and a paraphrase with other words is
+ * correct too (the overlap judge calls it incorrect: the judge's known weakness).
+ */
+const SAME = [
+  'The RAID controller driver panics during boot',
+  'Quarterly budget meeting moved to Thursday afternoon',
+  'Server room air conditioning failed overnight again',
+  'New parking permits available from reception desk',
+  'Printer on third floor jams with glossy paper',
+  'Security patch for mail gateway released today',
+  'Team offsite planning survey closes next Monday',
+  'Database backup job exceeded its nightly window',
+];
+const PARAPHRASE = [
+  ['Our quarterly revenue figures were released this morning', 'Earnings report published'],
+  ['The cafeteria will close early for deep cleaning', 'Canteen shuts sooner today'],
+];
+const UNRELATED = [
+  'Kernel compile fails with missing header files',
+  'Holiday schedule for the warehouse staff posted',
+  'Firewall rules updated for the guest network',
+  'Invoice numbering changed in the accounting system',
+  'Elevator maintenance planned for Saturday morning hours',
+  'Conference room projector needs a new lamp',
+  'Laptop refresh program starts for engineering staff',
+  'Phone system outage expected during the migration',
+  'Recycling bins relocated to the loading dock',
+  'Visitor badges must be returned at the exit',
+];
+
+let dir: string;
+let writer: ModelServer;
+let judgeServer: ModelServer;
+let garbage: Server;
+let garbageUrl: string;
+let garbageCalls = 0;
+
+function dataFile(): string {
+  const rows = [
+    ...SAME.map((s) => ({ text: `${s}.`, reference: s, human_grade: 'C' })),
+    ...PARAPHRASE.map(([s, r]) => ({ text: `${s}.`, reference: r, human_grade: 'c' })),
+    ...UNRELATED.map((s) => ({
+      text: `${s}.`,
+      reference: 'Lunch menu for Friday',
+      human_grade: 'I',
+    })),
+  ].map((r, i) => ({ id: `m${i}`, ...r }));
+  const path = join(dir, 'subjects.jsonl');
+  writeFileSync(path, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+  return path;
+}
+
+function config(
+  out: string,
+  judgeUrl: string,
+  judge: Record<string, unknown> = {},
+  thresholds = ['judge_kappa >= 0.6', 'judge_score >= 0.3'],
+): RunConfig {
+  return parseRunConfig({
+    name: 'judged',
+    dataset: { path: dataFile(), columns: { id: 'id', text: 'text', reference: 'reference' } },
+    task: { type: 'generation', scorers: ['token_f1'] },
+    prompt: { template: 'Write a subject line for this e-mail:\n\n{{text}}' },
+    models: [
+      {
+        name: 'writer',
+        provider: 'openai-chat',
+        baseUrl: writer.baseUrl,
+        model: 'assay-subject-extractive',
+        params: { temperature: 0 },
+      },
+    ],
+    judge: {
+      client: {
+        name: 'overlap',
+        provider: 'openai-chat',
+        baseUrl: judgeUrl,
+        model: 'assay-overlap-judge',
+        retry: { maxRetries: 0 },
+        concurrency: { max: 2 },
+      },
+      mode: 'closedqa',
+      repeats: 2,
+      humanGrade: { column: 'human_grade' },
+      ...judge,
+    },
+    evaluation: { bootstrap: 200 },
+    output: { dir: out },
+    thresholds,
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-run-judge-'));
+  writer = await startModelServer({ port: 0 });
+  judgeServer = await startModelServer({ port: 0 });
+  // a judge that answers nonsense to every other request and fails the rest
+  garbage = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      garbageCalls++;
+      if (garbageCalls % 2 === 0) {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'judge down', type: 'server_error' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          id: 'x',
+          object: 'chat.completion',
+          created: 0,
+          model: 'garbage',
+          choices: [
+            {
+              index: 0,
+              message: { role: 'assistant', content: 'I like turtles. GRADE: maybe' },
+              finish_reason: 'stop',
+            },
+          ],
+          usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
+  garbageUrl = `http://127.0.0.1:${(garbage.address() as AddressInfo).port}/v1`;
+});
+
+afterAll(async () => {
+  await writer?.close();
+  await judgeServer?.close();
+  await new Promise((resolve) => garbage?.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assay run with an LLM judge (reference server assay-overlap-judge)', () => {
+  it('grades every answer r times, reports judge_score and the agreement with people', async () => {
+    const out = join(dir, 'closedqa');
+    const before = judgeServer.stats().completions;
+    const results = await runEvaluation(config(out, judgeServer.baseUrl));
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    expect(judgeServer.stats().completions - before).toBe(2 * items);
+    const model = results.models[0]! as JudgedModelResult;
+    expect(model.judge).toMatchObject({
+      client: 'overlap',
+      mode: 'closedqa',
+      temperature: 0,
+      seed: 0,
+      repeats: 2,
+      graded: 2 * items,
+      unscored: 0,
+      unscoredReasons: [],
+      grades: { I: 2 * (PARAPHRASE.length + UNRELATED.length), C: 2 * SAME.length },
+      flipRate: 0,
+    });
+    const agreement = model.judge!.agreement!;
+    expect(agreement).toMatchObject({
+      column: 'human_grade',
+      weights: 'none',
+      n: 2 * items,
+      labels: ['I', 'P', 'C'],
+      // rows: human grade, columns: judge grade (each answer twice)
+      matrix: [
+        [2 * UNRELATED.length, 0, 0],
+        [0, 0, 0],
+        [2 * PARAPHRASE.length, 0, 2 * SAME.length],
+      ],
+    });
+    // po = 18/20, pe = 0.5 * 0.6 + 0.5 * 0.4 = 0.5: kappa = 0.8
+    expect(agreement.kappa).toBeCloseTo(0.8, 12);
+    expect(agreement.ciLow!).toBeLessThanOrEqual(0.8);
+    expect(agreement.ciHigh!).toBeGreaterThanOrEqual(0.8);
+    expect(model.metrics.judge_kappa).toMatchObject({ value: agreement.kappa });
+    expect(model.metrics.judge_score!.value).toBeCloseTo(SAME.length / items, 12);
+    expect(model.metrics.judge_score!.ciLow!).toBeLessThan(model.metrics.judge_score!.value!);
+    expect(results.thresholds.map((t) => [t.metric, t.passed])).toEqual([
+      ['judge_kappa', true],
+      ['judge_score', true],
+    ]);
+    expect(results.passed).toBe(true);
+    const file = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
+      models: JudgedModelResult[];
+    };
+    expect(() => RunResultsSchema.parse(file)).not.toThrow();
+    expect(file.models[0]!.judge).toEqual(model.judge);
+    // a rerun resumes every grading request from the journal: nothing is paid twice
+    const again = await runEvaluation(config(out, judgeServer.baseUrl));
+    expect(judgeServer.stats().completions - before).toBe(2 * items);
+    expect((again.models[0]! as JudgedModelResult).judge).toEqual(model.judge);
+  });
+
+  it('a judge killed mid-run resumes without re-sending a finished grading request', async () => {
+    const out = join(dir, 'killed');
+    const controller = new AbortController();
+    const c0 = judgeServer.stats().completions;
+    const running = runEvaluation(config(out, judgeServer.baseUrl), {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        const judge = progress.find((p) => p.model === 'judge:overlap');
+        if (judge !== undefined && judge.done >= 7) controller.abort();
+      },
+    });
+    expect((await refusalOf(running)).code).toBe('INTERRUPTED');
+    const journal = new RunJournal(join(out, 'journal.sqlite'));
+    const journaled = journal.load('judge:overlap').size;
+    journal.close();
+    expect(journaled).toBeGreaterThanOrEqual(7);
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    expect(journaled).toBeLessThan(2 * items);
+    const c1 = judgeServer.stats().completions;
+    const resumed = await runEvaluation(config(out, judgeServer.baseUrl));
+    expect(judgeServer.stats().completions - c1).toBe(2 * items - journaled);
+    expect(c1 - c0).toBeGreaterThanOrEqual(journaled);
+    expect((resumed.models[0]! as JudgedModelResult).judge!.graded).toBe(2 * items);
+  });
+
+  it('a judge that answers garbage or fails: unscored with the reason, the run goes on', async () => {
+    const out = join(dir, 'garbage');
+    const results = await runEvaluation(
+      config(out, garbageUrl, { repeats: 1, humanGrade: undefined }, ['judge_score >= 0.3']),
+    );
+    const model = results.models[0]! as JudgedModelResult;
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    expect(model.judge!.graded).toBe(0);
+    expect(model.judge!.unscored).toBe(items);
+    expect(model.judge!.unscoredReasons.map((r) => r.reason).sort()).toEqual([
+      'judge request failed (http_status)',
+      "no 'GRADE: C|P|I' on the last line",
+    ]);
+    expect(model.judge!.unscoredReasons.reduce((s, r) => s + r.count, 0)).toBe(items);
+    expect(model.metrics.judge_score).toMatchObject({ value: null });
+    // the generation scores are there: the judge failing does not stop the run
+    expect(model.metrics.token_f1!.value).toBeGreaterThan(0);
+    expect(results.thresholds.find((t) => t.metric === 'judge_score')!.passed).toBe(false);
+  });
+});
