@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import {
   checkJudgeConfig,
+  type EvaluationError,
   type JudgeConfigIssue,
   JudgeSchema,
   judgeMetricNames,
   ModelConfigSchema,
+  parseRunConfig,
   resolveJudgeClient,
 } from '../src/index.js';
 
@@ -143,5 +145,66 @@ describe('resolveJudgeClient', () => {
     const r = resolveJudgeClient(judge, []);
     expect(r.seed).toBeNull();
     expect(r.config.params).not.toHaveProperty('seed');
+  });
+});
+
+describe('judge in a run configuration', () => {
+  const base = {
+    dataset: { path: 'subjects.jsonl', columns: { reference: 'subject' } },
+    task: { type: 'generation', scorers: ['token_f1'] },
+    prompt: { template: 'Write a subject line:\n\n{{text}}' },
+    models: [{ ...inline, name: 'writer', model: 'assay-subject-extractive' }],
+  };
+  const problems = (raw: unknown): string[] => {
+    try {
+      parseRunConfig(raw);
+    } catch (error) {
+      return (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
+    }
+    return [];
+  };
+
+  test('a judge section with judge thresholds is valid', () => {
+    const config = parseRunConfig({
+      ...base,
+      judge: { client: inline, mode: 'closedqa', humanGrade: { column: 'grade' } },
+      thresholds: ['judge_score >= 0.5', 'judge_kappa >= 0.6'],
+    });
+    expect(config.judge?.mode).toBe('closedqa');
+    expect(config.judge?.humanGrade).toEqual({ column: 'grade', weights: 'none' });
+  });
+
+  test('a problem inside an inline client is reported at its path, with a suggestion', () => {
+    expect(problems({ ...base, judge: { client: { ...inline, provider: 'openai' } } })).toEqual([
+      "judge.client.provider: unknown provider 'openai'; did you mean 'openai-chat'? Expected one of 'openai-chat', 'openai-completions', 'anthropic', 'http-json'",
+      'judge.mode: expected one of "closedqa", "factuality", "rubric", "pairwise"',
+    ]);
+    expect(problems({ ...base, judge: { client: 5, mode: 'closedqa' } })).toEqual([
+      'judge.client: expected string or object',
+    ]);
+  });
+
+  test('judge_kappa needs a human grade column; judge_score needs a judge', () => {
+    const [kappa] = problems({
+      ...base,
+      judge: { client: inline, mode: 'closedqa' },
+      thresholds: ['judge_kappa >= 0.6'],
+    });
+    expect(kappa).toBe(
+      "thresholds[0]: metric 'judge_kappa' needs a human grade column (judge.humanGrade.column) to compare the judge with",
+    );
+    expect(problems({ ...base, thresholds: ['judge_score >= 0.6'] })).toEqual([
+      "thresholds[0]: metric 'judge_score' needs a judge section (judge: { client, mode })",
+    ]);
+  });
+
+  test('--base-url and endpoint overrides reach an inline judge, not a named one', () => {
+    const config = parseRunConfig(
+      { ...base, judge: { client: inline, mode: 'closedqa' } },
+      { baseUrl: 'http://127.0.0.1:9999/v1', endpoint: 'builtin:model-server' },
+    );
+    const client = config.judge!.client as { baseUrl: string; endpoint?: string };
+    expect(client.baseUrl).toBe('http://127.0.0.1:9999/v1');
+    expect(client.endpoint).toBe('builtin:model-server');
   });
 });

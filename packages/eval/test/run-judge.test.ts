@@ -1,6 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -13,6 +11,7 @@ import {
   RunJournal,
   runEvaluation,
 } from '../src/index.js';
+import { type LoopbackJudge, startLoopbackJudge } from './loopback-judge.js';
 import { refusalOf } from './small-run.js';
 
 /*
@@ -51,9 +50,9 @@ const UNRELATED = [
 let dir: string;
 let writer: ModelServer;
 let judgeServer: ModelServer;
-let garbage: Server;
-let garbageUrl: string;
-let garbageCalls = 0;
+let garbage: LoopbackJudge;
+let longer: LoopbackJudge;
+let positional: LoopbackJudge;
 
 function dataFile(): string {
   const rows = [
@@ -75,6 +74,7 @@ function config(
   judgeUrl: string,
   judge: Record<string, unknown> = {},
   thresholds = ['judge_kappa >= 0.6', 'judge_score >= 0.3'],
+  moreModels: Record<string, unknown>[] = [],
 ): RunConfig {
   return parseRunConfig({
     name: 'judged',
@@ -89,6 +89,7 @@ function config(
         model: 'assay-subject-extractive',
         params: { temperature: 0 },
       },
+      ...moreModels,
     ],
     judge: {
       client: {
@@ -115,42 +116,24 @@ beforeAll(async () => {
   writer = await startModelServer({ port: 0 });
   judgeServer = await startModelServer({ port: 0 });
   // a judge that answers nonsense to every other request and fails the rest
-  garbage = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      garbageCalls++;
-      if (garbageCalls % 2 === 0) {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: { message: 'judge down', type: 'server_error' } }));
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({
-          id: 'x',
-          object: 'chat.completion',
-          created: 0,
-          model: 'garbage',
-          choices: [
-            {
-              index: 0,
-              message: { role: 'assistant', content: 'I like turtles. GRADE: maybe' },
-              finish_reason: 'stop',
-            },
-          ],
-          usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
-        }),
-      );
-    });
+  garbage = await startLoopbackJudge((_user, call) =>
+    call % 2 === 0 ? { status: 500 } : 'I like turtles. GRADE: maybe',
+  );
+  // MT-Bench verdicts: the longer answer wins, or always the first position
+  longer = await startLoopbackJudge((user) => {
+    const a = /Assistant A's Answer\]\n([\s\S]*?)\n\[The End of Assistant A/.exec(user)![1]!;
+    const b = /Assistant B's Answer\]\n([\s\S]*?)\n\[The End of Assistant B/.exec(user)![1]!;
+    return `Comparing lengths. ${a.length > b.length ? '[[A]]' : a.length < b.length ? '[[B]]' : '[[C]]'}`;
   });
-  await new Promise<void>((resolve) => garbage.listen(0, '127.0.0.1', resolve));
-  garbageUrl = `http://127.0.0.1:${(garbage.address() as AddressInfo).port}/v1`;
+  positional = await startLoopbackJudge(() => 'The first answer is better. [[A]]');
 });
 
 afterAll(async () => {
   await writer?.close();
   await judgeServer?.close();
-  await new Promise((resolve) => garbage?.close(resolve));
+  await garbage?.close();
+  await longer?.close();
+  await positional?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -238,7 +221,7 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
   it('a judge that answers garbage or fails: unscored with the reason, the run goes on', async () => {
     const out = join(dir, 'garbage');
     const results = await runEvaluation(
-      config(out, garbageUrl, { repeats: 1, humanGrade: undefined }, ['judge_score >= 0.3']),
+      config(out, garbage.baseUrl, { repeats: 1, humanGrade: undefined }, ['judge_score >= 0.3']),
     );
     const model = results.models[0]! as JudgedModelResult;
     const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
@@ -253,5 +236,63 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
     // the generation scores are there: the judge failing does not stop the run
     expect(model.metrics.token_f1!.value).toBeGreaterThan(0);
     expect(results.thresholds.find((t) => t.metric === 'judge_score')!.passed).toBe(false);
+  });
+
+  it('a changed judge setting in the same output directory is refused before sending', async () => {
+    const out = join(dir, 'identity');
+    await runEvaluation(config(out, judgeServer.baseUrl, { repeats: 1 }));
+    const before = judgeServer.stats().completions;
+    const error = await refusalOf(
+      runEvaluation(config(out, judgeServer.baseUrl, { repeats: 1, temperature: 0.5 })),
+    );
+    expect(error.code).toBe('IDENTITY_CHANGED');
+    expect(error.path).toBe('judge.client.params.temperature');
+    expect(error.message).toContain("model 'judge:overlap' (params.temperature 0 → 0.5)");
+    expect(judgeServer.stats().completions).toBe(before);
+  });
+});
+
+describe('pairwise judging (both orders)', () => {
+  const short = {
+    name: 'short',
+    provider: 'openai-chat',
+    baseUrl: 'http://127.0.0.1:1/v1',
+    model: 'assay-subject-extractive',
+    params: { temperature: 0, maxTokens: 2 },
+  };
+  const pairwise = (out: string, url: string): RunConfig => {
+    const c = config(
+      out,
+      url,
+      { mode: 'pairwise', humanGrade: undefined, repeats: 1 },
+      [],
+      [short],
+    );
+    c.models[1]!.baseUrl = writer.baseUrl;
+    return c;
+  };
+  const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+
+  it('a judge that prefers the better answer in both orders: wins and losses, no swap', async () => {
+    const results = await runEvaluation(pairwise(join(dir, 'pair-longer'), longer.baseUrl));
+    expect(longer.calls()).toBe(2 * items);
+    const [full, cut] = results.models as JudgedModelResult[];
+    expect(full!.judge).toMatchObject({
+      mode: 'pairwise',
+      graded: items,
+      grades: { win: items },
+      swapInconsistency: 0,
+    });
+    expect(cut!.judge).toMatchObject({ grades: { loss: items }, swapInconsistency: 0 });
+    expect(full!.metrics.judge_score!.value).toBe(1);
+    expect(cut!.metrics.judge_score!.value).toBe(0);
+  });
+
+  it('a judge whose verdict follows the position: every pair a tie, swap inconsistency 1', async () => {
+    const results = await runEvaluation(pairwise(join(dir, 'pair-position'), positional.baseUrl));
+    const [full, cut] = results.models as JudgedModelResult[];
+    expect(full!.judge).toMatchObject({ grades: { tie: items }, swapInconsistency: 1 });
+    expect(full!.metrics.judge_score!.value).toBe(0.5);
+    expect(cut!.metrics.judge_score!.value).toBe(0.5);
   });
 });

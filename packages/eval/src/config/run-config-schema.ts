@@ -1,7 +1,11 @@
 import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
 import { z } from 'zod';
-import { checkJudgeConfig, judgeMetricNames } from '../judges/judge-config-checks.js';
+import {
+  checkJudgeConfig,
+  judgeMetricNames,
+  judgeMetricProblem,
+} from '../judges/judge-config-checks.js';
 import { JudgeSchema } from '../judges/judge-schema.js';
 import { didYouMean } from './closest-name.js';
 import { DatasetSchema } from './dataset-schema.js';
@@ -328,6 +332,11 @@ function crossFieldChecks(
     const metric = parsed.threshold.metric;
     const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
     if (judged.includes(metric)) return;
+    const judgeProblem = judgeMetricProblem(metric, c);
+    if (judgeProblem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: judgeProblem });
+      return;
+    }
     if (
       (!known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
       (known && !isService && !allowed.includes(metric))

@@ -31,6 +31,23 @@ export function judgeMetricNames(input: unknown): string[] {
 }
 
 /**
+ * Why a judge metric named by a threshold is not available in this configuration.
+ *
+ * @param metric - the threshold's metric
+ * @param input - the raw configuration
+ * @returns the problem, or undefined when the metric is available or is no judge metric
+ * @example
+ * judgeMetricProblem('judge_kappa', { judge: { mode: 'closedqa' } }); // "metric 'judge_kappa' needs ..."
+ */
+export function judgeMetricProblem(metric: string, input: unknown): string | undefined {
+  if (metric !== JUDGE_SCORE_METRIC && metric !== JUDGE_KAPPA_METRIC) return undefined;
+  if (judgeMetricNames(input).includes(metric)) return undefined;
+  return metric === JUDGE_SCORE_METRIC || judgeMetricNames(input).length === 0
+    ? `metric '${metric}' needs a judge section (judge: { client, mode })`
+    : "metric 'judge_kappa' needs a human grade column (judge.humanGrade.column) to compare the judge with";
+}
+
+/**
  * The `judge` section's rules that read other sections: a generation task, a named client
  * that is one of `models[]`, and for `pairwise` two distinct models of the run.
  *
