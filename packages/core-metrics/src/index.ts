@@ -57,6 +57,8 @@ export {
 export type { PrecisionRecallFscoreSupportOptions } from './classification/precision-recall-fscore-support.js';
 export { precisionRecallFscoreSupport } from './classification/precision-recall-fscore-support.js';
 export { precisionScore } from './classification/precision-score.js';
+export type { RatingPairs, RatingPairsOptions } from './classification/rating-pairs.js';
+export { encodeRatingPairs } from './classification/rating-pairs.js';
 export { recallScore } from './classification/recall-score.js';
 export type { ClassificationReportRow } from './classification/report-row.js';
 export type { SetWiseOptions } from './classification/set-wise-labels.js';

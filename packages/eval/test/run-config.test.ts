@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -64,9 +64,12 @@ describe('RunConfigSchema', () => {
     expect(parseRunConfig(given).evaluation.method).toBe('kfold');
   });
 
-  it('accepts both bundled examples', async () => {
+  it('accepts every bundled example', async () => {
     const { loadRunConfig } = await import('../src/index.js');
-    for (const f of ['spam-assassin.yaml', 'compare-settings.yaml']) {
+    const examples = new URL('../../../examples/', import.meta.url).pathname;
+    const files = readdirSync(examples).filter((f) => f.endsWith('.yaml'));
+    expect(files).toContain('subject-lines.yaml');
+    for (const f of files) {
       const c = await loadRunConfig(new URL(`../../../examples/${f}`, import.meta.url).pathname);
       expect(c.models.length).toBeGreaterThan(0);
     }

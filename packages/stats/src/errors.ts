@@ -3,11 +3,12 @@
  *
  * @remarks
  * - `INVALID_LEVEL`: a confidence level is not a number strictly between 0 and 1.
- * - `INVALID_COUNT`: a count (`n`, `samples`, `k`) is not an integer in its range.
+ * - `INVALID_COUNT`: a count (`n`, `samples`, `k`) or a seed is not an integer in its range.
  * - `INVALID_PROBABILITY`: a probability, quantile or percentile is NaN or outside its range.
  * - `INVALID_P_VALUE`: a p-value is outside [0, 1] (NaN is allowed and means "no test").
  * - `LENGTH_MISMATCH`: two paired vectors differ in length.
  * - `TOO_FEW_VALUES`: a vector has fewer values than the computation needs.
+ * - `MISSING_VALUE`: a row has no value where one is needed (a null, undefined or NaN cluster id).
  */
 export type StatsErrorCode =
   | 'INVALID_LEVEL'
@@ -15,7 +16,8 @@ export type StatsErrorCode =
   | 'INVALID_PROBABILITY'
   | 'INVALID_P_VALUE'
   | 'LENGTH_MISMATCH'
-  | 'TOO_FEW_VALUES';
+  | 'TOO_FEW_VALUES'
+  | 'MISSING_VALUE';
 
 /**
  * The one error class of `@assay/stats`: an argument out of its range.

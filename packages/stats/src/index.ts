@@ -10,6 +10,8 @@ export { holmAdjust } from './multiple-testing/holm.js';
 export type { PercentileSummary } from './quantiles/percentiles.js';
 export { percentiles, summarizePercentiles } from './quantiles/percentiles.js';
 export { percentileSorted, quantileSorted } from './quantiles/quantile-sorted.js';
+export type { KappaInterval, KappaIntervalOptions } from './resampling/kappa-interval.js';
+export { kappaInterval } from './resampling/kappa-interval.js';
 export type { PairedBootstrapOptions } from './resampling/paired-bootstrap.js';
 export { pairedBootstrap } from './resampling/paired-bootstrap.js';
 export type {

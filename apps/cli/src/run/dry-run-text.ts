@@ -16,7 +16,8 @@ function usd(x: number): string {
  * `300 items, 900 predictions, 289 distinct prompts: 600 predictions ask an item again …`.
  */
 export function duplicatesLine(p: DryRunPlan): string {
-  const head = `${plural(p.items, 'item')}, ${plural(p.predictions, 'prediction')}, ${plural(p.distinctPrompts, 'distinct prompt')}`;
+  const each = p.samples > 1 ? ` (${p.samples} samples per item)` : '';
+  const head = `${plural(p.items, 'item')}, ${plural(p.predictions, 'prediction')}${each}, ${plural(p.distinctPrompts, 'distinct prompt')}${p.samples > 1 ? `, each asked ${p.samples} times` : ''}`;
   const causes: string[] = [];
   if (p.sameItemAgain > 0) {
     const why =
@@ -24,7 +25,7 @@ export function duplicatesLine(p: DryRunPlan): string {
         ? 'a zero-shot prompt does not depend on the fold'
         : 'the same few-shot examples were drawn';
     causes.push(
-      `${plural(p.sameItemAgain, 'prediction')} ask an item again with the prompt it had in another fold or repeat (${why})`,
+      `${plural(p.sameItemAgain * p.samples, 'prediction')} ask an item again with the prompt it had in another fold or repeat (${why})`,
     );
   }
   if (p.sameTextAsAnotherItem > 0) {
@@ -90,7 +91,7 @@ export function dryRunText(r: DryRunReport): string {
     `Output directory: ${r.outputDir}`,
     `Journal: ${r.journal ?? (r.fresh ? 'discarded by --fresh' : 'none (nothing to resume)')}; response cache: ${r.cache ?? 'none'}.`,
     '',
-    'Prompts (each distinct prompt is one request per model):',
+    'Prompts (each distinct prompt is one request per model and sample):',
   ];
   for (const p of r.plans) lines.push(`  ${p.models.join(', ')}: ${duplicatesLine(p)}`);
   lines.push('', 'Requests:');

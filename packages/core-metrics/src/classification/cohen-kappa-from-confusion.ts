@@ -8,7 +8,9 @@ export type KappaWeights = 'linear' | 'quadratic';
  * @remarks
  * `κ = 1 − Σ w_ij C_ij / Σ w_ij E_ij` with `E = outer(col sums, row sums) / ΣC` and
  * `w_ij` = 0 on the diagonal and 1 off it (default), `|i − j|` or `(i − j)²`.
- * NaN when there is no expected disagreement (e.g. a single label), as in scikit-learn.
+ * NaN when there is no expected disagreement (e.g. a single label, or no counts), as in
+ * scikit-learn. Unchecked and silent (no warning): the kernel for hot paths, e.g. a
+ * bootstrap that tallies each resample's matrix from `encodeRatingPairs` cells.
  *
  * @param counts - row-major K×K confusion counts
  * @param nClasses - K

@@ -1,5 +1,6 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { emitMetricWarning } from '../warnings.js';
 import { checkChoice } from './average-option.js';
 import { cohenKappaFromConfusion, type KappaWeights } from './cohen-kappa-from-confusion.js';
 import { selectConfusion } from './encode-targets.js';
@@ -20,8 +21,15 @@ export interface CohenKappaOptions {
  *
  * @remarks
  * `κ = (p_o − p_e) / (1 − p_e)`, computed as `1 − Σ w·C / Σ w·E` with expected matrix
- * `E` from the marginals; see {@link cohenKappaFromConfusion}. NaN when chance agreement
- * is perfect (e.g. one label only). Rows with a label outside `labels` are dropped.
+ * `E` from the marginals; see {@link cohenKappaFromConfusion}. Rows with a label outside
+ * `labels` are dropped.
+ *
+ * NaN, with an `UNDEFINED_METRIC` warning on `METRIC_WARNING_CHANNEL`, when the
+ * expected disagreement `Σ w·E` is 0 — chance agreement is perfect: both raters used one
+ * and the same label throughout, or no row is left (all weights 0, no listed label). This
+ * is scikit-learn's 0/0 (NaN with numpy's "invalid value encountered" RuntimeWarning;
+ * scikit-learn ≥ 1.7 warns explicitly and can `replace_undefined_by` another value, which
+ * 1.2 and this function do not).
  *
  * @param y1 - labels from the first annotator
  * @param y2 - labels from the second annotator, same length
@@ -52,5 +60,14 @@ export function cohenKappaScore(
     indices.length === encoded.nClasses && indices.every((c, i) => c === i)
       ? encoded.counts
       : selectConfusion(encoded.counts, encoded.nClasses, indices);
-  return cohenKappaFromConfusion(counts, indices.length, { weights });
+  const kappa = cohenKappaFromConfusion(counts, indices.length, { weights });
+  if (Number.isNaN(kappa)) {
+    emitMetricWarning({
+      code: 'UNDEFINED_METRIC',
+      metric: 'cohenKappaScore',
+      message:
+        "Cohen's kappa is ill-defined and set to NaN: the expected disagreement is 0 (both raters gave one and the same label to every row, or no row with a listed label and a positive weight is left), so agreement beyond chance cannot be measured.",
+    });
+  }
+  return kappa;
 }

@@ -1,9 +1,7 @@
 import { majorityVote, passAtK } from '@assay/text-metrics';
 import { passK, type ResolvedScorer } from '../config/generation-scorers.js';
 import type { PredictionRow } from '../run/prediction-row.js';
-
-/** The corpus metrics: scored from summed statistics, so they have no per-item reduction. */
-const CORPUS: ReadonlySet<string> = new Set(['bleu', 'chrf', 'chrf_pp', 'ter']);
+import { isCorpusMetric } from './corpus-statistics.js';
 
 /** One scored unit: an answer (reducer `mean`), or an item of a fold (the other reducers). */
 export interface GenerationUnit {
@@ -119,7 +117,7 @@ export function reduceSamples(
   const out = new Map<string, Float64Array>();
   for (const s of scorers) {
     const v = values.get(s.name)!;
-    if (s.onPool && CORPUS.has(s.metric)) {
+    if (s.onPool && isCorpusMetric(s.metric)) {
       unavailable.set(
         s.name,
         `${s.metric} is a corpus metric (summed over answers); reducer '${reducer}' applies to per-answer scorers, use 'mean' or 'majority'`,

@@ -27,6 +27,8 @@ export interface GenerationScoreOptions {
 export interface GenerationScores {
   readonly metrics: Record<string, MetricSummary>;
   readonly units: GenerationUnits;
+  /** answered rows whose extraction chain found nothing (scored as empty answers) */
+  readonly extractionFailures: number;
   /** per slice (group) value: slice → scorer → value */
   readonly slices: Map<string, { n: number; metrics: Record<string, number | null> }>;
 }
@@ -150,7 +152,12 @@ export async function scoreGenerationModel(
     settings.reducer,
     settings.samples,
   );
-  const out: GenerationScores = { metrics: {}, units, slices: new Map() };
+  const out: GenerationScores = {
+    metrics: {},
+    units,
+    extractionFailures: answered.filter((r) => r.outcome === 'unparseable').length,
+    slices: new Map(),
+  };
   for (const s of settings.scorers) out.metrics[s.name] = nullSummary(options.folds);
   if (units.units.length === 0) {
     for (const s of settings.scorers) out.metrics[s.name]!.reason = 'no answered item';

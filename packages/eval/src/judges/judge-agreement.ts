@@ -1,6 +1,5 @@
 import { cohenKappaFromConfusion } from '@assay/core-metrics';
-import { createRng } from '@assay/splitters';
-import { percentileInterval } from '@assay/stats';
+import { kappaInterval } from '@assay/stats';
 import type { JudgeBootstrap } from './judge-score-interval.js';
 
 /** One judged answer beside the person's grade of its item. */
@@ -49,10 +48,6 @@ export function humanGradeLabel(
   return labels.find((l) => l.toLowerCase() === v.toLowerCase());
 }
 
-function kappaOf(counts: Float64Array, k: number, weights: AgreementWeights): number {
-  return cohenKappaFromConfusion(counts, k, { weights: weights === 'none' ? null : weights });
-}
-
 /**
  * Cohen's kappa between the human grades and the judge's, with the confusion matrix and a
  * bootstrap interval that resamples items (all of an item's judged answers and repeats go
@@ -62,8 +57,9 @@ function kappaOf(counts: Float64Array, k: number, weights: AgreementWeights): nu
  * `κ = 1 − Σ w·O / Σ w·E` (`cohenKappaFromConfusion` of `@assay/core-metrics`, equal to
  * scikit-learn's `cohen_kappa_score`), weights 0/1 (`none`), `|i − j|` (`linear`) or
  * `(i − j)²` (`quadratic`) over the label order. Pairs whose judge grade is not a label are
- * left out. The interval is the percentile interval of the kappa of each resample; resamples
- * where kappa is undefined are left out.
+ * left out. The interval is `kappaInterval` of `@assay/stats` with the items as clusters:
+ * the percentile interval of the kappa of each resample of items (resamples where kappa is
+ * undefined are left out).
  * @param pairs - human and judge grade per judged answer
  * @param options - labels (order), weights, bootstrap settings
  * @returns kappa, interval, labels and matrix
@@ -83,38 +79,32 @@ export function judgeAgreement(
 ): JudgeAgreement {
   const k = options.labels.length;
   const index = new Map(options.labels.map((l, i) => [l, i]));
-  const clusters = new Map<string, number[]>();
+  const kept = pairs.filter((p) => index.has(p.human) && index.has(p.judge));
   const counts = new Float64Array(k * k);
-  let n = 0;
-  for (const p of pairs) {
-    const h = index.get(p.human);
-    const j = index.get(p.judge);
-    if (h === undefined || j === undefined) continue;
-    const cell = h * k + j;
-    counts[cell]!++;
-    n++;
-    const cluster = clusters.get(p.item);
-    if (cluster === undefined) clusters.set(p.item, [cell]);
-    else cluster.push(cell);
-  }
-  const matrix = Array.from({ length: k }, (_, h) => Array.from(counts.subarray(h * k, h * k + k)));
+  for (const p of kept) counts[index.get(p.human)! * k + index.get(p.judge)!]!++;
+  const matrix = Array.from({ length: k }, (_, h) =>
+    Array.from(counts.subarray(h * k, h * k + k)),
+  );
   const labels = [...options.labels];
-  const point = n === 0 ? Number.NaN : kappaOf(counts, k, options.weights);
-  const kappa = Number.isFinite(point) ? point : null;
-  if (kappa === null || options.bootstrap.resamples === 0) {
+  const n = kept.length;
+  const weights = options.weights === 'none' ? null : options.weights;
+  const point = n === 0 ? Number.NaN : cohenKappaFromConfusion(counts, k, { weights });
+  if (!Number.isFinite(point) || options.bootstrap.resamples === 0) {
+    const kappa = Number.isFinite(point) ? point : null;
     return { n, kappa, ciLow: null, ciHigh: null, labels, matrix };
   }
-  const cells = [...clusters.values()];
-  const rng = createRng(options.bootstrap.seed);
-  const replicates = new Float64Array(options.bootstrap.resamples);
-  const drawn = new Float64Array(k * k);
-  for (let b = 0; b < replicates.length; b++) {
-    drawn.fill(0);
-    for (let i = 0; i < cells.length; i++) {
-      for (const cell of cells[rng.nextInt(cells.length)]!) drawn[cell]!++;
-    }
-    replicates[b] = kappaOf(drawn, k, options.weights);
-  }
-  const interval = percentileInterval(replicates, options.bootstrap.level);
-  return { n, kappa, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null, labels, matrix };
+  const r = kappaInterval(
+    kept.map((p) => p.human),
+    kept.map((p) => p.judge),
+    {
+      labels,
+      weights,
+      clusterIds: kept.map((p) => p.item),
+      resamples: options.bootstrap.resamples,
+      ci: options.bootstrap.level,
+      seed: options.bootstrap.seed,
+    },
+  );
+  const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+  return { n, kappa: point, ciLow: finite(r.ciLow), ciHigh: finite(r.ciHigh), labels, matrix };
 }

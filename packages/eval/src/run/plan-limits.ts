@@ -89,10 +89,11 @@ export function checkPredictionCount(config: RunConfig, items: number): void {
   if (planned <= MAX_RUN_PREDICTIONS) return;
   const r = repeats(config.evaluation);
   const models = config.models.length;
+  const samples = config.task.type === 'generation' ? config.task.samples : 1;
   const byRepeats = r > 1;
   throw new EvaluationError(
     'PLAN_TOO_LARGE',
-    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
+    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'}${samples > 1 ? ` × ${samples} samples` : ''} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
     { path: byRepeats ? 'evaluation.repeats' : 'dataset.limit' },
   );
 }

@@ -16,11 +16,14 @@ export interface PromptDuplicates {
   readonly sameItemAgain: number;
   /** items whose prompt is the same text as another item's (duplicate inputs in the data) */
   readonly sameTextAsAnotherItem: number;
+  /** answers asked per prompt (`task.samples`): each distinct prompt is that many requests */
+  readonly samples: number;
 }
 
 /**
- * Counts why a request plan's predictions share prompts. The two causes add up:
- * `predictions − distinctPrompts = sameItemAgain + sameTextAsAnotherItem`.
+ * Counts why a request plan's predictions share prompts. The two causes add up, over the
+ * predictions of sample 0 (the other samples ask the same prompts by design):
+ * `predictions / samples − distinctPrompts = sameItemAgain + sameTextAsAnotherItem`.
  *
  * @remarks For each distinct prompt with `t` predictions over `u` distinct items,
  *   `t − u` predictions repeat an item and `u − 1` items repeat another's text.
@@ -34,6 +37,8 @@ export function promptDuplicates(plan: RequestPlan): PromptDuplicates {
   const tasksByPrompt = new Map<string, number>();
   const items = new Set<number>();
   for (const t of plan.tasks) {
+    // the other samples repeat sample 0's prompt by design, not by coincidence
+    if (t.sample > 0) continue;
     items.add(t.item);
     let set = itemsByPrompt.get(t.promptHash);
     if (set === undefined) {
@@ -55,5 +60,6 @@ export function promptDuplicates(plan: RequestPlan): PromptDuplicates {
     distinctPrompts: itemsByPrompt.size,
     sameItemAgain,
     sameTextAsAnotherItem,
+    samples: plan.samples,
   };
 }

@@ -1,6 +1,8 @@
 import type { ModelComparison } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { holmAdjust, mcnemarExact } from '@assay/stats';
+import { compareGenerations } from '../generation/compare-generations.js';
+import type { GenerationSettings } from '../generation/score-generation-model.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import type { TaskModule } from '../tasks/task-module.js';
 
@@ -131,6 +133,9 @@ export async function compareModels(
   options: CompareModelsOptions,
 ): Promise<ModelComparison[]> {
   const names = [...rowsByModel.keys()];
+  if (task.generation !== undefined) {
+    return compareGenerationModels(rowsByModel, task.generation, options);
+  }
   const out: ModelComparison[] = [];
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
@@ -166,5 +171,35 @@ export async function compareModels(
     }
   }
   if (names.length > 2) adjustAcrossPairs(out, metrics);
+  return out;
+}
+
+/**
+ * Every pair of models on a generation task ({@link compareGenerations}), with Holm's
+ * adjustment across all metrics of all pairs at once.
+ */
+async function compareGenerationModels(
+  rowsByModel: ReadonlyMap<string, readonly PredictionRow[]>,
+  settings: GenerationSettings,
+  options: CompareModelsOptions,
+): Promise<ModelComparison[]> {
+  const names = [...rowsByModel.keys()];
+  const out: ModelComparison[] = [];
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const { pairedItems, metrics } = await compareGenerations(
+        rowsByModel.get(names[i]!)!,
+        rowsByModel.get(names[j]!)!,
+        settings,
+        { ...options, seed: (options.seed + out.length) >>> 0 },
+      );
+      out.push({ a: names[i]!, b: names[j]!, pairedItems, mcnemar: null, metrics });
+    }
+  }
+  const entries = out.flatMap((c) => Object.values(c.metrics));
+  const adjusted = holmAdjust(entries.map((e) => e.pValue ?? Number.NaN));
+  entries.forEach((e, k) => {
+    e.pHolm = finiteOrNull(adjusted[k]);
+  });
   return out;
 }

@@ -1,6 +1,5 @@
 import type { MetricSummary } from '@assay/report';
 import type { Runner } from '@assay/runner';
-import { scoreGenerationModel } from '../generation/score-generation-model.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ScoringPass, TaskModule } from '../tasks/task-module.js';
 import { nullSummary, summaryOf } from './metric-summary.js';
@@ -79,10 +78,6 @@ export async function scoreModelOnPool(
   metrics: readonly string[],
   options: PoolScoreOptions,
 ): Promise<Record<string, MetricSummary>> {
-  if (task.generation !== undefined) {
-    const scores = await scoreGenerationModel(runner, rows, task.generation, options);
-    return scores.metrics;
-  }
   const out: Record<string, MetricSummary> = {};
   for (const m of metrics) out[m] = nullSummary(options.folds);
   const answered = rows.filter((r) => r.outcome !== 'failed');

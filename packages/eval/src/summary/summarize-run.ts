@@ -4,6 +4,8 @@ import { createRunner, type Runner } from '@assay/runner';
 import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
+import { type GenerationSection, generationSection } from '../generation/generation-section.js';
+import { scoreGenerationModel } from '../generation/score-generation-model.js';
 import { addJudgeResults } from '../judges/judge-results.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
@@ -100,25 +102,30 @@ async function summarizeWith(
   const seed = config.evaluation.seed >>> 0;
   const byModel = rowsByModel(run);
   const allScores: ModelResult['metrics'][] = [];
+  const sections = new Map<string, GenerationSection>();
   for (const [mi, m] of config.models.entries()) {
-    allScores.push(
-      await scoreModelOnPool(
-        runner,
-        byModel.get(m.name)!,
-        task,
-        scoredMetrics(run, metrics, task),
-        {
-          folds: run.folds,
-          bootstrap: config.evaluation.bootstrap,
-          ci: config.evaluation.ci,
-          seed: (seed + 1 + mi) >>> 0,
-        },
-      ),
-    );
+    const options = {
+      folds: run.folds,
+      bootstrap: config.evaluation.bootstrap,
+      ci: config.evaluation.ci,
+      seed: (seed + 1 + mi) >>> 0,
+    };
+    const rows = byModel.get(m.name)!;
+    if (task.generation === undefined) {
+      allScores.push(
+        await scoreModelOnPool(runner, rows, task, scoredMetrics(run, metrics, task), options),
+      );
+      continue;
+    }
+    const scores = await scoreGenerationModel(runner, rows, task.generation, options);
+    allScores.push(scores.metrics);
+    sections.set(m.name, generationSection(scores, task.generation, config.output.wrongSamples));
   }
-  const models = config.models.map((m, mi) =>
-    modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task),
-  );
+  const models = config.models.map((m, mi) => {
+    const result = modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task);
+    const section = sections.get(m.name);
+    return section === undefined ? result : { ...result, generation: section };
+  });
   const judgeMetrics = addJudgeResults(run, models, allScores);
   const comparisons =
     config.models.length >= 2 && task.scored

@@ -52,3 +52,20 @@ export function checkProbability(fn: string, path: string, value: number, max: n
     `${fn}: ${path} must be a number in [0, ${max}], got ${String(value)}.`,
   );
 }
+
+/**
+ * Throws unless `seed` is a seed of `createRng`: an integer in [0, 2³²).
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'options.seed'`
+ * @param seed - the value to check
+ * @throws StatsError `INVALID_COUNT`
+ */
+export function checkSeed(fn: string, path: string, seed: number): void {
+  if (Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) return;
+  throw new StatsError(
+    'INVALID_COUNT',
+    path,
+    `${fn}: ${path} must be an integer in [0, 4294967295] (a 32-bit seed), got ${String(seed)}.`,
+  );
+}

@@ -1,0 +1,135 @@
+import {
+  cohenKappaFromConfusion,
+  cohenKappaScore,
+  encodeRatingPairs,
+  type KappaWeights,
+  type Label,
+  type LabelInput,
+} from '@assay/core-metrics';
+import { createRng } from '@assay/splitters';
+import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
+import { sortDefined } from '../quantiles/sort-defined.js';
+import { checkCount, checkLevel, checkSeed } from '../validation/check-arguments.js';
+import { type ResamplingUnits, resamplingUnits } from './resampling-units.js';
+
+/** Options of {@link kappaInterval}. */
+export interface KappaIntervalOptions {
+  /** Disagreement weights: null (default, unweighted), `'linear'` or `'quadratic'`. */
+  weights?: KappaWeights | null | undefined;
+  /** Labels to keep and their order (matters for weights); default all, sorted. */
+  labels?: readonly Label[] | undefined;
+  /**
+   * One cluster id per row: rows of a cluster (an item graded several times) are drawn
+   * together. Default: every row is its own unit.
+   */
+  clusterIds?: ArrayLike<string | number> | undefined;
+  /** Bootstrap resamples (default 1000). */
+  resamples?: number | undefined;
+  /** Confidence level of the interval (default 0.95). */
+  ci?: number | undefined;
+  /** Seed of the generator (`createRng` of `@assay/splitters`), an integer in [0, 2³²) (default 0). */
+  seed?: number | undefined;
+}
+
+/** Cohen's kappa with its bootstrap interval, from {@link kappaInterval}. */
+export interface KappaInterval {
+  /** Kappa on all rows, as `cohenKappaScore` computes it (NaN when undefined). */
+  kappa: number;
+  /** Lower end of the percentile interval (NaN when no resample has a defined kappa). */
+  ciLow: number;
+  /** Upper end of the percentile interval (NaN when no resample has a defined kappa). */
+  ciHigh: number;
+  /** Resamples whose kappa was defined: the ones the interval is made of. */
+  resamples: number;
+}
+
+/**
+ * Cohen's kappa of two raters (e.g. human grades and an LLM judge's) with a seeded
+ * percentile bootstrap interval that resamples rows, or whole clusters of rows.
+ *
+ * @remarks
+ * Kappa is `cohenKappaScore(y1, y2, { labels, weights })` (scikit-learn's
+ * `cohen_kappa_score`). Each of the `resamples` replicates draws `n` rows with
+ * replacement (`rng.nextInt(n)` each, one `createRng(seed)` stream for all replicates), or
+ * with `clusterIds` the `C` clusters (`rng.nextInt(C)`, clusters in order of first
+ * appearance) and every row of each, tallies the drawn rows' agreement matrix and scores
+ * it with `cohenKappaFromConfusion`. Rows whose label is not in `labels` are drawn but not
+ * counted, as scikit-learn would drop them from the resample. The interval is
+ * {@link percentileInterval} of the defined replicates; replicates with NaN kappa (a
+ * resample where chance agreement is perfect, e.g. every drawn row on one label) are left
+ * out and not counted in `resamples`.
+ *
+ * Clusters matter when an item is graded more than once (judge repeats, several samples):
+ * drawing rows would count each repeat as new evidence and narrow the interval with no
+ * new information. Items each repeated `r` times with the same grades, clustered by item,
+ * give the interval of the unrepeated items (up to rounding): the cluster draw repeats the
+ * row draw, and kappa depends on the matrix only through its proportions.
+ *
+ * Sources: Cohen (1960), "A coefficient of agreement for nominal scales"; Efron &
+ * Tibshirani (1993), "An Introduction to the Bootstrap", ch. 13 (percentile interval);
+ * Field & Welsh (2007), "Bootstrapping clustered data", JRSS B 69(3) (resampling clusters).
+ *
+ * @param y1 - labels of the first rater (the rows of the agreement matrix, e.g. human)
+ * @param y2 - labels of the second rater, same length (columns, e.g. the judge)
+ * @param options - `weights`, `labels`, `clusterIds`, `resamples` (1000), `ci` (0.95), `seed` (0)
+ * @returns kappa, the interval and the number of defined resamples
+ * @throws StatsError `INVALID_COUNT` (`resamples`, `seed`), `INVALID_LEVEL` (`ci`),
+ *   `LENGTH_MISMATCH` and `MISSING_VALUE` (`clusterIds`); `MetricInputError` of
+ *   `@assay/core-metrics` for bad labels or options of kappa (`weights`, `labels`)
+ * @example
+ * const human = [1, 2, 3, 4, 5, 3, 2, 4, 5, 1, 3, 4];
+ * const judge = [1, 3, 3, 4, 4, 3, 1, 5, 5, 2, 3, 4];
+ * const r = kappaInterval(human, judge, { weights: 'quadratic', seed: 7 });
+ * r.kappa; // 0.8770491803278688
+ * [r.ciLow, r.ciHigh]; // [0.7307692307692308, 0.9500403225806451]
+ * r.resamples; // 1000
+ * @see sklearn.metrics.cohen_kappa_score
+ */
+export function kappaInterval(
+  y1: LabelInput,
+  y2: LabelInput,
+  options: KappaIntervalOptions = {},
+): KappaInterval {
+  const fn = 'kappaInterval';
+  const resamples = options.resamples ?? 1000;
+  const ci = options.ci ?? 0.95;
+  const seed = options.seed ?? 0;
+  checkCount(fn, 'options.resamples', resamples, 1);
+  checkLevel(fn, 'options.ci', ci);
+  checkSeed(fn, 'options.seed', seed);
+  const labels = options.labels === undefined ? {} : { labels: options.labels };
+  const weights = options.weights ?? null;
+  const kappa = cohenKappaScore(y1, y2, { ...labels, weights });
+  const pairs = encodeRatingPairs(y1, y2, labels);
+  const units = resamplingUnits(fn, pairs.cells, options.clusterIds);
+  const replicates = bootstrapKappa(units, pairs.nClasses, weights, resamples, seed);
+  const sorted = sortDefined(replicates);
+  if (sorted.length === 0) return { kappa, ciLow: Number.NaN, ciHigh: Number.NaN, resamples: 0 };
+  const [ciLow, ciHigh] = percentileIntervalOfSorted(sorted, ci);
+  return { kappa, ciLow, ciHigh, resamples: sorted.length };
+}
+
+function bootstrapKappa(
+  units: ResamplingUnits,
+  nClasses: number,
+  weights: KappaWeights | null,
+  resamples: number,
+  seed: number,
+): Float64Array {
+  const { count, starts, values } = units;
+  const rng = createRng(seed);
+  const counts = new Float64Array(nClasses * nClasses);
+  const replicates = new Float64Array(resamples);
+  for (let s = 0; s < resamples; s++) {
+    counts.fill(0);
+    for (let j = 0; j < count; j++) {
+      const k = rng.nextInt(count);
+      for (let t = starts[k]!; t < starts[k + 1]!; t++) {
+        const cell = values[t]!;
+        if (cell >= 0) counts[cell]! += 1;
+      }
+    }
+    replicates[s] = cohenKappaFromConfusion(counts, nClasses, { weights });
+  }
+  return replicates;
+}
