@@ -82,9 +82,7 @@ export function judgeAgreement(
   const kept = pairs.filter((p) => index.has(p.human) && index.has(p.judge));
   const counts = new Float64Array(k * k);
   for (const p of kept) counts[index.get(p.human)! * k + index.get(p.judge)!]!++;
-  const matrix = Array.from({ length: k }, (_, h) =>
-    Array.from(counts.subarray(h * k, h * k + k)),
-  );
+  const matrix = Array.from({ length: k }, (_, h) => Array.from(counts.subarray(h * k, h * k + k)));
   const labels = [...options.labels];
   const n = kept.length;
   const weights = options.weights === 'none' ? null : options.weights;
