@@ -15,7 +15,7 @@ export interface LoopbackJudge {
 
 /**
  * Starts a loopback chat-completions server that answers each request with `reply(user
- * message, call number)`: the judges tests need answers no model server gives (garbage,
+ * message, call number, request body)`: the judges tests need answers no model server gives (garbage,
  * failures, a verdict that follows the position).
  *
  * @param reply - the answer to the last user message (call numbers start at 1)
@@ -24,7 +24,7 @@ export interface LoopbackJudge {
  * const judge = await startLoopbackJudge(() => 'GRADE: C');
  */
 export async function startLoopbackJudge(
-  reply: (user: string, call: number) => LoopbackReply,
+  reply: (user: string, call: number, body: Record<string, unknown>) => LoopbackReply,
 ): Promise<LoopbackJudge> {
   let calls = 0;
   const server: Server = createServer((req, res) => {
@@ -35,10 +35,11 @@ export async function startLoopbackJudge(
     });
     req.on('end', () => {
       calls++;
-      const messages = (JSON.parse(body) as { messages: { role: string; content: string }[] })
-        .messages;
-      const user = messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
-      const answer = reply(user, calls);
+      const request = JSON.parse(body) as Record<string, unknown> & {
+        messages: { role: string; content: string }[];
+      };
+      const user = request.messages.filter((m) => m.role === 'user').at(-1)?.content ?? '';
+      const answer = reply(user, calls, request);
       if (typeof answer !== 'string') {
         res.writeHead(answer.status, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { message: 'judge down', type: 'server_error' } }));

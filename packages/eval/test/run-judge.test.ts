@@ -252,6 +252,40 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
   });
 });
 
+describe('pinned judge settings', () => {
+  it('every grading request carries the judge temperature; repeat r the seed + r', async () => {
+    const seen: { temperature: unknown; seed: unknown; user: string }[] = [];
+    const recorder = await startLoopbackJudge((user, _call, body) => {
+      seen.push({ temperature: body.temperature, seed: body.seed, user });
+      return 'GRADE: C';
+    });
+    try {
+      const results = await runEvaluation(
+        config(
+          join(dir, 'pinned'),
+          recorder.baseUrl,
+          { repeats: 3, seed: 40, temperature: 0.2, humanGrade: undefined },
+          [],
+        ),
+      );
+      const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+      expect(seen).toHaveLength(3 * items);
+      expect(new Set(seen.map((s) => s.temperature))).toEqual(new Set([0.2]));
+      const seeds = new Map<string, number[]>();
+      for (const s of seen) seeds.set(s.user, [...(seeds.get(s.user) ?? []), s.seed as number]);
+      for (const list of seeds.values()) expect(list.sort()).toEqual([40, 41, 42]);
+      expect((results.models[0] as JudgedModelResult).judge).toMatchObject({
+        temperature: 0.2,
+        seed: 40,
+        repeats: 3,
+        flipRate: 0,
+      });
+    } finally {
+      await recorder.close();
+    }
+  });
+});
+
 describe('pairwise judging (both orders)', () => {
   const short = {
     name: 'short',
