@@ -294,15 +294,18 @@ describe('pairwise judging (both orders)', () => {
     model: 'assay-subject-extractive',
     params: { temperature: 0, maxTokens: 2 },
   };
+  // a third model outside the compared pair: not judged
+  const bystander = { ...short, name: 'bystander' };
   const pairwise = (out: string, url: string): RunConfig => {
     const c = config(
       out,
       url,
-      { mode: 'pairwise', humanGrade: undefined, repeats: 1 },
+      { mode: 'pairwise', humanGrade: undefined, repeats: 1, pair: ['writer', 'short'] },
       [],
-      [short],
+      [short, bystander],
     );
     c.models[1]!.baseUrl = writer.baseUrl;
+    c.models[2]!.baseUrl = writer.baseUrl;
     return c;
   };
   const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
@@ -320,6 +323,12 @@ describe('pairwise judging (both orders)', () => {
     expect(cut!.judge).toMatchObject({ grades: { loss: items }, swapInconsistency: 0 });
     expect(full!.metrics.judge_score!.value).toBe(1);
     expect(cut!.metrics.judge_score!.value).toBe(0);
+    const other = results.models[2] as JudgedModelResult;
+    expect(other.judge).toBeUndefined();
+    expect(other.metrics.judge_score).toMatchObject({
+      value: null,
+      reason: 'the pairwise judge compares two other models',
+    });
   });
 
   it('a judge whose verdict follows the position: every pair a tie, swap inconsistency 1', async () => {

@@ -29,7 +29,8 @@ function judgeMetric(estimate: Estimate, folds: number, reason: string): MetricS
  * and, with a human grade column, `judge_kappa`, both in the model's reported metrics and in
  * the scores thresholds read.
  *
- * @remarks Pairwise judges only the two compared models; other modes every model. Each
+ * @remarks Pairwise judges only the two compared models (any other model's `judge_score` is
+ * null, with the reason); other modes every model. Each
  * model's intervals use their own seed (`evaluation.seed + 2000 + i`).
  * @param run - the executed run (its `judge` execution)
  * @param models - the models' results, in config order (changed in place)
@@ -49,7 +50,17 @@ export function addJudgeResults(
   const { evaluation } = run.config;
   models.forEach((model, mi) => {
     const draws = execution.draws.get(model.name);
-    if (draws === undefined && judge.mode === 'pairwise') return;
+    if (draws === undefined && judge.mode === 'pairwise') {
+      // outside the compared pair: no judge block, and a metric that says why it is empty
+      const none = judgeMetric(
+        { value: null, ciLow: null, ciHigh: null },
+        run.folds,
+        'the pairwise judge compares two other models',
+      );
+      model.metrics[JUDGE_SCORE_METRIC] = none;
+      scores[mi]![JUDGE_SCORE_METRIC] = none;
+      return;
+    }
     const summary = summarizeJudge(draws ?? [], {
       client: execution.client.name,
       mode: judge.mode,
