@@ -18,6 +18,7 @@ export type EvaluationErrorCode =
   | 'MISSING_VALUE'
   | 'INVALID_VALUE'
   | 'TOO_FEW_ROWS'
+  | 'INVALID_CHOICES'
   // the size of a run's plan (folds, predictions)
   | 'PLAN_TOO_LARGE'
   // the output directory
