@@ -2,10 +2,10 @@ import type { MetricSummary, ModelResult } from '@assay/report';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from './judge-config-checks.js';
 import type { Estimate } from './judge-score-interval.js';
-import { type JudgeResult, summarizeJudge } from './judge-summary.js';
+import { summarizeJudge } from './judge-summary.js';
 
-/** A model's results with the judge block (`models[].judge` of `results.json`). */
-export type JudgedModelResult = ModelResult & { judge?: JudgeResult };
+/** A model's results, with its judge block (`models[].judge` of `results.json`). */
+export type JudgedModelResult = ModelResult;
 
 /**
  * A judge metric in the `results.json` metric shape. Judge metrics are pooled over the
