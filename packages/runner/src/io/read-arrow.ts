@@ -1,18 +1,21 @@
-import { readFile } from 'node:fs/promises';
 import type { Label } from '@assay/core-metrics';
 import { type Data, type DataType, makeVector, Type, tableFromIPC, Vector } from 'apache-arrow';
 import { RunnerError } from '../errors.js';
+import { dictionaryLabelColumn, integerLabelColumn, numberColumn } from './arrow-columns.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
-import { sharedFloat64 } from './shared-arrays.js';
+import { readFileShared } from './read-file-shared.js';
 import { type ReadColumn, splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 
 const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
 
 /**
- * Reads an Arrow IPC file or stream (both framings are detected) and copies
- * the requested columns, chunk by chunk, into shared memory.
+ * Reads an Arrow IPC file or stream (both framings are detected). The file's bytes go
+ * into one `SharedArrayBuffer` and apache-arrow's buffers are views of them, so a Float64
+ * column, an Int32 label column of the values `0..K-1` and an Int32-indexed dictionary
+ * column reach the workers without a copy; other integer and dictionary columns are
+ * converted with typed-array operations, never one JavaScript call per value.
  *
  * @param file - path of the `.arrow` / `.feather` / `.arrows` file
  * @param columns - the columns to read and how
@@ -26,7 +29,7 @@ export async function readArrow(
 ): Promise<LoadedTable> {
   let table: ReturnType<typeof tableFromIPC>;
   try {
-    const bytes = await readFile(file);
+    const bytes = await readFileShared(file);
     if (bytes.length === 0) throw emptyFile(file);
     table = tableFromIPC(bytes);
   } catch (error) {
@@ -51,42 +54,23 @@ export async function readArrow(
         { path: name },
       );
     }
-    out.push(
-      numeric && kind !== 'label'
-        ? readNumbers(name, vector.data, n)
-        : readLabels(name, vector.data, n),
-    );
+    out.push(readColumn(name, kind, numeric, vector.data, n));
   }
   return { n, ...splitTextColumns(out), available };
 }
 
-function readNumbers(name: string, chunks: readonly Data<DataType>[], n: number): LoadedColumn {
-  const values = sharedFloat64(n);
-  let pos = 0;
-  for (const data of chunks) {
-    const raw = data.values as ArrayLike<number | bigint>;
-    const length = data.length;
-    if (
-      data.type.typeId === Type.Decimal ||
-      raw instanceof BigInt64Array ||
-      raw instanceof BigUint64Array
-    ) {
-      const vector = makeVector(data);
-      for (let i = 0; i < length; i++) {
-        const v = vector.get(i) as unknown;
-        values[pos + i] = v === null ? Number.NaN : Number(v);
-      }
-    } else {
-      // builder and IPC buffers are padded: loop to data.length, not raw.length
-      for (let i = 0; i < length; i++) values[pos + i] = raw[i] as number;
-      if (data.nullCount > 0) {
-        const vector = makeVector(data);
-        for (let i = 0; i < length; i++) if (!vector.isValid(i)) values[pos + i] = Number.NaN;
-      }
-    }
-    pos += length;
+function readColumn(
+  name: string,
+  kind: ColumnKind,
+  numeric: boolean,
+  chunks: readonly Data<DataType>[],
+  n: number,
+): LoadedColumn {
+  if (kind !== 'number') {
+    const labels = integerLabelColumn(name, chunks, n) ?? dictionaryLabelColumn(name, chunks, n);
+    if (labels !== undefined) return labels;
   }
-  return { kind: 'number', name, values };
+  return numeric && kind !== 'label' ? numberColumn(name, chunks, n) : readLabels(name, chunks, n);
 }
 
 function readLabels(name: string, chunks: readonly Data<DataType>[], n: number): LoadedColumn {

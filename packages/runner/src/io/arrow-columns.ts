@@ -1,0 +1,212 @@
+import type { Label } from '@assay/core-metrics';
+import { type Data, type DataType, makeVector, Type } from 'apache-arrow';
+import type { IntegerArray } from '../pool/task-types.js';
+import { toLoadedColumn } from '../score/to-loaded-column.js';
+import { finishLabels } from './column-builders.js';
+import type { LoadedColumn } from './loaded-column.js';
+import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
+
+type Chunks = readonly Data<DataType>[];
+
+/** Whether bit `i` of an Arrow validity bitmap says the slot holds a value. */
+function isValid(bitmap: Uint8Array, offset: number, i: number): boolean {
+  const bit = offset + i;
+  return (bitmap[bit >> 3]! & (1 << (bit & 7))) !== 0;
+}
+
+/** Integer types whose values fit an Int32 exactly (Uint32 and 64-bit ones do not). */
+function isNarrowInt(type: DataType): boolean {
+  const t = type as unknown as { bitWidth?: number; isSigned?: boolean };
+  return (
+    type.typeId === Type.Int && t.bitWidth !== undefined && (t.bitWidth < 32 || t.isSigned === true)
+  );
+}
+
+/**
+ * The values of integer chunks as one Int32Array in shared memory: the chunk's own
+ * buffer (a view of the file's bytes) when the column is one Int32 chunk without
+ * nulls, else one copy made by `TypedArray.set` (no per-value JavaScript call).
+ * Null slots take the first non-null value, so that they add no label; their rows
+ * are returned to be marked missing after encoding.
+ */
+function int32Values(chunks: Chunks, n: number): { values: Int32Array; nulls: number[] } {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  const raw = only?.values as unknown;
+  if (
+    only !== undefined &&
+    only.nullCount === 0 &&
+    raw instanceof Int32Array &&
+    raw.buffer instanceof SharedArrayBuffer
+  ) {
+    return { values: raw.subarray(0, only.length), nulls: [] };
+  }
+  const values = sharedInt32(n);
+  const nulls: number[] = [];
+  let pos = 0;
+  for (const data of chunks) {
+    values.set((data.values as IntegerArray).subarray(0, data.length), pos);
+    if (data.nullCount > 0 && data.nullBitmap !== undefined) {
+      for (let i = 0; i < data.length; i++)
+        if (!isValid(data.nullBitmap, data.offset, i)) nulls.push(pos + i);
+    }
+    pos += data.length;
+  }
+  if (nulls.length > 0) {
+    const blank = new Uint8Array(n);
+    for (const row of nulls) blank[row] = 1;
+    const first = blank.indexOf(0);
+    const fill = first < 0 ? 0 : values[first]!;
+    for (const row of nulls) values[row] = fill;
+  }
+  return { values, nulls };
+}
+
+/**
+ * An Arrow integer column (8-, 16- or 32-bit, or unsigned 8/16-bit) read as labels by a
+ * dense value table; a column of the values `0..K-1` in one Int32 chunk becomes its own
+ * codes, a view of the file's bytes.
+ *
+ * @param name - the column
+ * @param chunks - the column's chunks
+ * @param n - rows
+ * @returns the label column, or undefined when the type or the value range does not fit
+ */
+export function integerLabelColumn(
+  name: string,
+  chunks: Chunks,
+  n: number,
+): LoadedColumn | undefined {
+  if (chunks.length === 0 || !chunks.every((data) => isNarrowInt(data.type))) return undefined;
+  const { values, nulls } = int32Values(chunks, n);
+  if (nulls.length === n) return undefined;
+  const column = toLoadedColumn(name, values, false);
+  if (column.kind !== 'label') return undefined;
+  if (nulls.length === 0) return column;
+  // the codes are a fresh array here (values was a copy), so marking them is safe
+  const codes = column.codes;
+  for (const row of nulls) codes[row] = -1;
+  return { kind: 'label', name, codes, dictionary: column.dictionary };
+}
+
+function labelOf(v: unknown): Label | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'bigint') return Number(v);
+  return String(v);
+}
+
+/**
+ * A dictionary-encoded Arrow column read as labels: the dictionary's values become the
+ * labels (one code per distinct value) and the indices the codes, a view of the file's
+ * bytes when the indices are one Int32 chunk without nulls or repeated dictionary values.
+ *
+ * @param name - the column
+ * @param chunks - the column's chunks (one shared dictionary; else undefined)
+ * @param n - rows
+ * @returns the label column, or undefined when the chunks do not share one dictionary
+ */
+export function dictionaryLabelColumn(
+  name: string,
+  chunks: Chunks,
+  n: number,
+): LoadedColumn | undefined {
+  const first = chunks[0];
+  if (first === undefined || first.type.typeId !== Type.Dictionary) return undefined;
+  const dict = first.dictionary;
+  if (dict === undefined || !chunks.every((data) => data.dictionary === dict)) return undefined;
+  const dictionary: Label[] = [];
+  const index = new Map<Label, number>();
+  const remap = new Int32Array(dict.length);
+  let identity = true;
+  for (let k = 0; k < dict.length; k++) {
+    const label = labelOf(dict.get(k));
+    if (label === null || (typeof label === 'number' && Number.isNaN(label))) {
+      remap[k] = -1;
+      identity = false;
+      continue;
+    }
+    let code = index.get(label);
+    if (code === undefined) {
+      code = dictionary.length;
+      dictionary.push(label);
+      index.set(label, code);
+    }
+    remap[k] = code;
+    if (code !== k) identity = false;
+  }
+  const raw = first.values as unknown;
+  let codes: Int32Array;
+  if (
+    identity &&
+    chunks.length === 1 &&
+    first.nullCount === 0 &&
+    raw instanceof Int32Array &&
+    raw.buffer instanceof SharedArrayBuffer
+  ) {
+    codes = raw.subarray(0, first.length);
+  } else {
+    codes = sharedInt32(n);
+    let pos = 0;
+    for (const data of chunks) {
+      const indices = data.values as IntegerArray;
+      const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+      for (let i = 0; i < data.length; i++) codes[pos + i] = remap[indices[i]!]!;
+      if (bitmap !== undefined) {
+        for (let i = 0; i < data.length; i++)
+          if (!isValid(bitmap, data.offset, i)) codes[pos + i] = -1;
+      }
+      pos += data.length;
+    }
+  }
+  return finishLabels({ kind: 'label', name, codes, dictionary });
+}
+
+/**
+ * A numeric Arrow column as Float64 in shared memory: a view of the file's bytes for
+ * one Float64 chunk without nulls, else converted by `TypedArray.set`; nulls become NaN.
+ * 64-bit integers and decimals go through apache-arrow's vector (exact only to 2^53).
+ *
+ * @param name - the column
+ * @param chunks - the column's chunks
+ * @param n - rows
+ * @returns the number column
+ */
+export function numberColumn(name: string, chunks: Chunks, n: number): LoadedColumn {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  const raw = only?.values as unknown;
+  if (
+    only !== undefined &&
+    only.nullCount === 0 &&
+    raw instanceof Float64Array &&
+    raw.buffer instanceof SharedArrayBuffer
+  ) {
+    return { kind: 'number', name, values: raw.subarray(0, only.length) };
+  }
+  const values = sharedFloat64(n);
+  let pos = 0;
+  for (const data of chunks) {
+    const chunkValues = data.values as unknown;
+    const length = data.length;
+    if (
+      data.type.typeId === Type.Decimal ||
+      chunkValues instanceof BigInt64Array ||
+      chunkValues instanceof BigUint64Array
+    ) {
+      const vector = makeVector(data);
+      for (let i = 0; i < length; i++) {
+        const v = vector.get(i) as unknown;
+        values[pos + i] = v === null ? Number.NaN : Number(v);
+      }
+    } else {
+      // IPC buffers are padded: take data.length values, not the buffer's length
+      values.set((chunkValues as Float64Array).subarray(0, length), pos);
+      const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+      if (bitmap !== undefined) {
+        for (let i = 0; i < length; i++)
+          if (!isValid(bitmap, data.offset, i)) values[pos + i] = Number.NaN;
+      }
+    }
+    pos += length;
+  }
+  return { kind: 'number', name, values };
+}
