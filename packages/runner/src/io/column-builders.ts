@@ -1,7 +1,7 @@
 import type { Label } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ColumnKind, LoadedColumn } from './loaded-column.js';
-import { sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
+import { sharedFloat64, sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
 const BIG_INTEGER_TEXT = /^\s*[-+]?\d{16,}\s*$/;
@@ -24,22 +24,47 @@ export function parseNumericCell(text: string): number | undefined {
   return Number(text);
 }
 
-/** Grows a Float64 column while a file streams in; finishes into shared memory. */
+/**
+ * A filled part of a shared array as the column: the array itself when full, a view when
+ * at most a quarter of it is unused (a reader's row estimate was a little high), else a copy.
+ */
+function trimmed<T extends Float64Array | Int32Array>(
+  values: T,
+  length: number,
+  copy: (v: T, n: number) => T,
+): T {
+  if (length === values.length) return values;
+  if (values.buffer instanceof SharedArrayBuffer && values.length - length <= values.length / 4) {
+    return values.subarray(0, length) as T;
+  }
+  return copy(values, length);
+}
+
+/** Grows a Float64 column in shared memory while a file streams in. */
 export class NumberColumnBuilder {
   private values: Float64Array;
   length = 0;
 
   constructor(capacity = 1024) {
-    this.values = new Float64Array(Math.max(capacity, 16));
+    this.values = sharedFloat64(Math.max(capacity, 16));
   }
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const next = new Float64Array(this.values.length * 2);
-      next.set(this.values);
-      this.values = next;
-    }
+    if (this.length === this.values.length) this.reserve(this.values.length * 2);
     this.values[this.length++] = value;
+  }
+
+  /**
+   * Makes room for `capacity` values in all (a reader's estimate of the row count), so
+   * that the column is not grown and copied again and again.
+   *
+   * @param capacity - values to hold
+   */
+  reserve(capacity: number): void {
+    if (capacity <= this.values.length) return;
+    const next = sharedFloat64(capacity);
+    next.set(this.values.subarray(0, this.length));
+    this.values = next;
   }
 
   /** The values pushed so far (a view, not a copy). */
@@ -48,7 +73,7 @@ export class NumberColumnBuilder {
   }
 
   finish(name: string): LoadedColumn {
-    return { kind: 'number', name, values: toSharedFloat64(this.values, this.length) };
+    return { kind: 'number', name, values: trimmed(this.values, this.length, toSharedFloat64) };
   }
 }
 
@@ -67,12 +92,20 @@ export class LabelColumnBuilder {
 
   /** Appends one label; null, undefined and NaN become the missing code -1. */
   push(value: Label | null | undefined): void {
-    if (this.length === this.codes.length) {
-      const next = sharedInt32(this.codes.length * 2);
-      next.set(this.codes);
-      this.codes = next;
-    }
+    if (this.length === this.codes.length) this.reserve(this.codes.length * 2);
     this.codes[this.length++] = this.code(value);
+  }
+
+  /**
+   * Makes room for `capacity` codes in all (a reader's estimate of the row count).
+   *
+   * @param capacity - codes to hold
+   */
+  reserve(capacity: number): void {
+    if (capacity <= this.codes.length) return;
+    const next = sharedInt32(capacity);
+    next.set(this.codes.subarray(0, this.length));
+    this.codes = next;
   }
 
   /**
@@ -99,6 +132,26 @@ export class LabelColumnBuilder {
       codes[at++] = c >= 0 ? c : this.code(v);
     }
     this.length = at;
+  }
+
+  /**
+   * The code of a label, adding it to the dictionary when new (what {@link push} stores).
+   *
+   * @param value - the label; null, undefined and NaN are the missing code -1
+   * @returns the code
+   */
+  codeOf(value: Label | null | undefined): number {
+    return this.code(value);
+  }
+
+  /**
+   * Appends a code returned by {@link codeOf} (a byte scanner's cache of labels it met).
+   *
+   * @param code - the code
+   */
+  pushCode(code: number): void {
+    if (this.length === this.codes.length) this.reserve(this.codes.length * 2);
+    this.codes[this.length++] = code;
   }
 
   private code(value: Label | null | undefined): number {
@@ -128,7 +181,7 @@ export class LabelColumnBuilder {
     return {
       kind: 'label',
       name,
-      codes: toSharedInt32(this.codes, this.length),
+      codes: trimmed(this.codes, this.length, toSharedInt32),
       dictionary: this.dictionary,
     };
   }
@@ -146,9 +199,29 @@ export class CellColumnBuilder {
   constructor(
     readonly name: string,
     readonly kind: ColumnKind,
+    capacity?: number,
   ) {
-    if (kind === 'label') this.labels = new LabelColumnBuilder();
-    else this.numbers = new NumberColumnBuilder();
+    if (kind === 'label') this.labels = new LabelColumnBuilder(capacity);
+    else this.numbers = new NumberColumnBuilder(capacity);
+  }
+
+  /** The number builder while the column is numeric, else undefined (a scanner's fast path). */
+  numberSink(): NumberColumnBuilder | undefined {
+    return this.numbers;
+  }
+
+  /**
+   * Makes room for `capacity` values (a reader's estimate of the row count).
+   *
+   * @param capacity - values to hold
+   */
+  reserve(capacity: number): void {
+    (this.numbers ?? this.labels)!.reserve(capacity);
+  }
+
+  /** The label builder once the column holds labels, else undefined (a scanner's fast path). */
+  labelSink(): LabelColumnBuilder | undefined {
+    return this.labels;
   }
 
   /**

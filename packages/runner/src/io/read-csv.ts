@@ -2,12 +2,42 @@ import { parse } from 'csv-parse';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import { CsvFallback } from './csv-bytes.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
+import { readCsvBytes } from './read-csv-bytes.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
 
 /**
- * Streams a CSV file (header row first) and builds the requested columns.
+ * Reads a CSV/TSV file (header row first) into the requested columns: with the byte
+ * scanner, and with csv-parse where the scanner stops (a file outside its grammar, or a
+ * cell refused: csv-parse then names the line).
+ *
+ * @param file - path of the CSV file
+ * @param columns - the columns to read and how
+ * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
+ * @returns the loaded columns
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
+ * @example
+ * const table = await readCsv('preds.csv', new Map([['label', 'label']]));
+ */
+export async function readCsv(
+  file: string,
+  columns: ReadonlyMap<string, ColumnKind>,
+  delimiter = ',',
+): Promise<LoadedTable> {
+  try {
+    return await readCsvBytes(file, columns, delimiter);
+  } catch (error) {
+    const refused = error instanceof RunnerError && error.code === 'NON_NUMERIC_VALUE';
+    if (!(error instanceof CsvFallback) && !refused) throw readFailure(file, error);
+  }
+  return readCsvStream(file, columns, delimiter);
+}
+
+/**
+ * Streams a CSV file (header row first) through csv-parse and builds the requested columns.
  *
  * @param file - path of the CSV file
  * @param columns - the columns to read and how
@@ -16,7 +46,7 @@ import { utf8FileStream } from './utf8-stream.js';
  * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
  */
-export async function readCsv(
+export async function readCsvStream(
   file: string,
   columns: ReadonlyMap<string, ColumnKind>,
   delimiter = ',',

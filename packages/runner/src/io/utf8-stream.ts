@@ -92,10 +92,25 @@ async function invalidUtf8(
   );
 }
 
-async function* checkedChunks(file: string): AsyncGenerator<Buffer> {
+/**
+ * The bytes of a text file in chunks that end on whole UTF-8 characters, each checked to
+ * be UTF-8 (see {@link utf8FileStream}).
+ *
+ * @param file - the file
+ * @param chunkBytes - bytes read at a time (64 KiB by default)
+ * @returns the chunks; the generator throws {@link RunnerError} `UNREADABLE_FILE` at the
+ *   first invalid sequence (and the file system's error, e.g. `ENOENT`)
+ * @example
+ * for await (const chunk of utf8FileChunks('preds.csv', 1 << 22)) scan(chunk);
+ */
+export async function* utf8FileChunks(file: string, chunkBytes?: number): AsyncGenerator<Buffer> {
   let offset = 0;
   let carry: Buffer | null = null;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  const stream = createReadStream(
+    file,
+    chunkBytes === undefined ? {} : { highWaterMark: chunkBytes },
+  );
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
     const bytes: Buffer = carry === null ? chunk : Buffer.concat([carry, chunk]);
     const keep = incompleteTail(bytes);
     const body = keep === 0 ? bytes : bytes.subarray(0, bytes.length - keep);
@@ -122,5 +137,5 @@ async function* checkedChunks(file: string): AsyncGenerator<Buffer> {
  * const parser = utf8FileStream('preds.csv').pipe(parse());
  */
 export function utf8FileStream(file: string): Readable {
-  return Readable.from(checkedChunks(file), { objectMode: false });
+  return Readable.from(utf8FileChunks(file), { objectMode: false });
 }
