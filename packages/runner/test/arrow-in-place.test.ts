@@ -91,7 +91,7 @@ describe('Arrow columns read in place', () => {
   test('numeric text beside other text in a dictionary stays text; float nulls are NaN', async () => {
     const file = write(
       'mixed.arrow',
-      tableFromArrays({
+      new Table({
         y: vectorFromArray(['1', 'a', '1'], new Dictionary(new Utf8(), new Int32())),
       }),
     );
