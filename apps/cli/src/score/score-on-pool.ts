@@ -52,15 +52,17 @@ export async function scoreOnPool(
       { path: 'clusters' },
     );
   }
-  const loadStart = performance.now();
-  const table = await loadColumns(file, { columns, format: options.inputFormat });
-  const loadMs = performance.now() - loadStart;
-  const clusterIds =
-    options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
   const runner = createRunner({ workers: options.workers });
+  // the workers boot while the file is read: a cold run's first tasks then find them ready
+  runner.start();
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
   try {
+    const loadStart = performance.now();
+    const table = await loadColumns(file, { columns, format: options.inputFormat });
+    const loadMs = performance.now() - loadStart;
+    const clusterIds =
+      options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
     report = await score(runner, { table, clusterIds, loadMs, onProgress: (p) => bar.update(p) });
   } finally {
     bar.done();

@@ -68,6 +68,24 @@ export class Runner {
         : undefined;
   }
 
+  /**
+   * Starts the worker threads now instead of at the first task, so that their start-up
+   * (thread, module loading) overlaps other work such as reading the input file. Does
+   * nothing for `workers: 0`, after {@link Runner.close}, or when already started.
+   *
+   * @example
+   * ```ts
+   * const runner = createRunner({ workers: 2 });
+   * runner.start(); // the workers boot while the file is read
+   * const table = await loadColumns('preds.csv', { columns: { y: 'label', p: 'label' } });
+   * await runner.scorePredictions({ table, roles: { yTrue: 'y', yPred: 'p' } });
+   * await runner.close();
+   * ```
+   */
+  start(): void {
+    if (this.workers > 0 && !this.closed) this.startPool();
+  }
+
   /** The pool, started on first use. */
   private startPool(): Piscina {
     if (this.pool === undefined) {
