@@ -1,0 +1,209 @@
+// Reading prediction files (@assay/runner's loadColumns) against pandas in the same run:
+// a 2M-row CSV / TSV / JSONL (label,prediction,score) against pandas.read_csv and
+// read_json(lines=True), a 10M-row Arrow IPC file (two int32 columns) against a plain read
+// of its bytes, peak RSS against the loaded columns' bytes, and `assay score` end to end
+// with 1 and 2 workers (wall time, timing.loadMs / computeMs, identical JSON).
+// Run: pnpm build && pnpm bench runner-load   (BENCH_ROWS=200000 for a quick look)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadColumns } from '@assay/runner';
+import { makeTable, tableToIPC } from 'apache-arrow';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dataDir = join(here, '..', '.data');
+const cli = join(here, '..', '..', 'apps', 'cli', 'dist', 'bin.js');
+const N = Number(process.env.BENCH_ROWS ?? 2_000_000);
+const ARROW_N = N * 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const TEXT_COLUMNS = { label: 'auto', prediction: 'auto', score: 'number' };
+const ARROW_COLUMNS = { y_true: 'auto', y_pred: 'auto' };
+
+function xorshift() {
+  let s = 0x2545f491 | 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return s >>> 0;
+  };
+}
+
+/** The issue's files: binary labels, 80% right predictions, a score; and 10 classes in Arrow. */
+function files() {
+  mkdirSync(dataDir, { recursive: true });
+  const base = join(dataDir, `load-${N}`);
+  const paths = {
+    csv: `${base}.csv`,
+    tsv: `${base}.tsv`,
+    jsonl: `${base}.jsonl`,
+    arrow: join(dataDir, `load-${ARROW_N}.arrow`),
+  };
+  if (!existsSync(paths.jsonl)) {
+    const next = xorshift();
+    const csv = ['label,prediction,score\n'];
+    const jsonl = [];
+    for (let i = 0; i < N; i++) {
+      const t = next() & 1;
+      const p = next() % 10 < 8 ? t : 1 - t;
+      const u = next() / 4294967296 - 0.5;
+      const score = Math.min(1, Math.max(0, (t ? 0.62 : 0.38) + u * 0.8)).toFixed(6);
+      csv.push(`${t},${p},${score}\n`);
+      jsonl.push(`{"label":${t},"prediction":${p},"score":${score}}\n`);
+    }
+    const text = csv.join('');
+    writeFileSync(paths.csv, text);
+    writeFileSync(paths.tsv, text.replaceAll(',', '\t'));
+    writeFileSync(paths.jsonl, jsonl.join(''));
+  }
+  if (!existsSync(paths.arrow)) {
+    const next = xorshift();
+    const y = new Int32Array(ARROW_N);
+    const p = new Int32Array(ARROW_N);
+    for (let i = 0; i < ARROW_N; i++) {
+      y[i] = next() % 10;
+      p[i] = next() % 10 < 7 ? y[i] : next() % 10;
+    }
+    writeFileSync(paths.arrow, tableToIPC(makeTable({ y_true: y, y_pred: p }), 'file'));
+  }
+  return paths;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+/** Child: one load in a fresh process, for its time and peak RSS. */
+async function child(file, columnsJson) {
+  const columns = JSON.parse(columnsJson);
+  const start = performance.now();
+  const table = await loadColumns(file, { columns });
+  const ms = performance.now() - start;
+  let columnBytes = 0;
+  for (const column of table.columns.values()) {
+    columnBytes += column.kind === 'number' ? column.values.byteLength : column.codes.byteLength;
+  }
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(`${JSON.stringify({ ms, n: table.n, columnBytes, maxRssBytes })}\n`);
+}
+
+function loadInChild(file, columns) {
+  const run = spawnSync(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--load-child', file, JSON.stringify(columns)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (run.status !== 0) throw new Error(`load child failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop());
+}
+
+function pandasSeconds(kind, file) {
+  const run = spawnSync(
+    '/usr/bin/python3',
+    [join(here, '..', 'python', 'load_files.py'), kind, file, '1'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (run.status !== 0) return null;
+  return JSON.parse(run.stdout).seconds[0] * 1000;
+}
+
+/** Ours (fresh process) and pandas take turns; the ratio is the median of the per-round ratios. */
+function textFormat(kind, file) {
+  const ours = [];
+  const peer = [];
+  let last;
+  for (let r = 0; r < ROUNDS; r++) {
+    last = loadInChild(file, TEXT_COLUMNS);
+    ours.push(last.ms);
+    const p = pandasSeconds(kind, file);
+    if (p !== null) peer.push(p);
+  }
+  const pandasName = kind === 'jsonl' ? 'pandas.read_json(lines=True)' : 'pandas.read_csv';
+  const ratio = peer.length === ours.length ? median(ours.map((o, i) => peer[i] / o)) : Number.NaN;
+  console.log(
+    `load ${kind.toUpperCase()} ${N.toLocaleString('en-US')} rows: assay ${fmt(median(ours))}, ${pandasName} ${peer.length > 0 ? fmt(median(peer)) : 'n/a'} ` +
+      `-> assay is ${ratio.toFixed(2)}x pandas' speed (target >= 1); peak RSS ${(last.maxRssBytes / 2 ** 20).toFixed(0)} MiB ` +
+      `= ${(last.maxRssBytes / last.columnBytes).toFixed(2)}x the ${(last.columnBytes / 2 ** 20).toFixed(0)} MiB of columns (target <= 2.5x)`,
+  );
+}
+
+function arrowFormat(file) {
+  const ours = [];
+  const plain = [];
+  let last;
+  for (let r = 0; r < ROUNDS; r++) {
+    last = loadInChild(file, ARROW_COLUMNS);
+    ours.push(last.ms);
+    const start = performance.now();
+    readFileSync(file);
+    plain.push(performance.now() - start);
+  }
+  console.log(
+    `load Arrow IPC ${ARROW_N.toLocaleString('en-US')} rows x 2 int32: assay ${fmt(median(ours))}, plain readFileSync ${fmt(median(plain))} ` +
+      `-> ${median(ours.map((o, i) => o / plain[i])).toFixed(2)}x the byte read (target <= 4x, moonshot 2x); peak RSS ` +
+      `${(last.maxRssBytes / 2 ** 20).toFixed(0)} MiB = ${(last.maxRssBytes / last.columnBytes).toFixed(2)}x the ${(last.columnBytes / 2 ** 20).toFixed(0)} MiB of columns (target <= 2.5x)`,
+  );
+}
+
+function scoreCli(file, args, workers) {
+  const start = performance.now();
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'score', file, ...args, '--workers', String(workers), '--format', 'json', '--quiet'],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  const wallMs = performance.now() - start;
+  if (run.status !== 0) throw new Error(`assay score failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout);
+  const timing = report.timing;
+  report.timing = null;
+  return { wallMs, timing, json: JSON.stringify(report) };
+}
+
+function endToEnd(name, file, args) {
+  const runs = [[], []];
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = r % 2 === 0 ? [1, 2] : [2, 1];
+    for (const w of order) runs[w - 1].push(scoreCli(file, args, w));
+  }
+  const same = runs.flat().every((run) => run.json === runs[0][0].json);
+  const pick = (w, f) => median(runs[w].map(f));
+  const ratio = (f) => median(runs[1].map((run, i) => f(run) / f(runs[0][i])));
+  console.log(
+    `assay score ${name} ${args.join(' ')}: wall 1 worker ${fmt(pick(0, (x) => x.wallMs))}, 2 workers ${fmt(pick(1, (x) => x.wallMs))} ` +
+      `-> 2/1 = ${ratio((x) => x.wallMs).toFixed(2)}x; loadMs ${fmt(pick(0, (x) => x.timing.loadMs))} / ${fmt(pick(1, (x) => x.timing.loadMs))}; ` +
+      `computeMs ${fmt(pick(0, (x) => x.timing.computeMs))} / ${fmt(pick(1, (x) => x.timing.computeMs))} -> 2/1 = ${ratio((x) => x.timing.computeMs).toFixed(2)}x; ` +
+      `identical JSON for 1 and 2 workers: ${same}`,
+  );
+}
+
+async function main() {
+  const paths = files();
+  console.log(
+    `runner-load: ${N.toLocaleString('en-US')}-row text files, ${ARROW_N.toLocaleString('en-US')}-row Arrow file; ` +
+      `load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (ratios are per round, same run)`,
+  );
+  for (const kind of ['csv', 'tsv', 'jsonl']) textFormat(kind, paths[kind]);
+  arrowFormat(paths.arrow);
+  const job = ['--cv', 'stratified:5', '--bootstrap', '1000'];
+  endToEnd('CSV', paths.csv, ['--y-true', 'label', '--y-pred', 'prediction', ...job]);
+  endToEnd('Arrow', paths.arrow, ['--y-true', 'y_true', '--y-pred', 'y_pred', ...job]);
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+}
+
+const at = process.argv.indexOf('--load-child');
+if (at >= 0) await child(process.argv[at + 1], process.argv[at + 2]);
+else await main();
