@@ -101,6 +101,7 @@ export async function readCsvBytes(
   }
   async function scanChunks(chunks: AsyncGenerator<Buffer>): Promise<LoadedTable> {
     let first = true;
+    let reserved = false;
     for (let next = await chunks.next(); ; ) {
       const done = next.done === true;
       let bytes: Buffer =
@@ -148,6 +149,14 @@ export async function readCsvBytes(
         at = after;
       }
       if (done) break;
+      if (!reserved && header !== undefined && n > 0) {
+        // rows of the first chunk scaled to the file's size: room for (nearly) every row
+        reserved = true;
+        const estimate = Math.ceil(((n * size) / Math.max(1, at)) * 1.05) + 1024;
+        for (const pick of picks) {
+          if (pick.builder instanceof CellColumnBuilder) pick.builder.reserve(estimate);
+        }
+      }
       carry = at < bytes.length ? Buffer.from(bytes.subarray(at)) : undefined;
       next = await pending!;
     }
