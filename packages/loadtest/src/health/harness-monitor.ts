@@ -1,0 +1,51 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+/** Resolution of the event-loop delay monitor, ms. */
+const RESOLUTION_MS = 1;
+
+/** What a {@link HarnessMonitor} measured over a step. */
+export interface HarnessReading {
+  /** p99 event-loop delay minus the monitor's resolution (never below 0), ms. */
+  readonly eventLoopLagP99Ms: number;
+  /** Event-loop utilisation over the step, in [0, 1]. */
+  readonly eventLoopUtilization: number;
+  /** Process CPU time (user + system) over the step, microseconds. */
+  readonly cpuUs: number;
+}
+
+/**
+ * Measures the load generator's own health over a step: event-loop delay
+ * (`perf_hooks.monitorEventLoopDelay`), event-loop utilisation and process CPU.
+ *
+ * @remarks
+ * The delay monitor samples with a timer of `RESOLUTION_MS`; an idle loop reads that
+ * resolution as delay, so it is subtracted (the issue's note from the anchors).
+ *
+ * @example
+ * ```ts
+ * const monitor = new HarnessMonitor();
+ * // ... run the step ...
+ * const reading = monitor.stop();
+ * ```
+ */
+export class HarnessMonitor {
+  private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  private readonly elu = performance.eventLoopUtilization();
+  private readonly cpu = process.cpuUsage();
+
+  constructor() {
+    this.histogram.enable();
+  }
+
+  /** @returns the reading since construction; the monitor stops */
+  stop(): HarnessReading {
+    this.histogram.disable();
+    const p99 = this.histogram.count > 0 ? this.histogram.percentile(99) / 1e6 : RESOLUTION_MS;
+    const cpu = process.cpuUsage(this.cpu);
+    return {
+      eventLoopLagP99Ms: Math.max(0, p99 - RESOLUTION_MS),
+      eventLoopUtilization: performance.eventLoopUtilization(this.elu).utilization,
+      cpuUs: cpu.user + cpu.system,
+    };
+  }
+}
