@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -5,10 +8,12 @@ import {
   type LoadTestOptions,
   loadDatasetWorkload,
   parseSlo,
+  readRecords,
   requestLatency,
   resolveLoadTest,
   runLoadTest,
   summarizeRecords,
+  writeRecords,
 } from '../src/index.js';
 
 const model = trainSpamModel();
@@ -58,6 +63,24 @@ describe('closed loop', () => {
     expect(again.goodput).toEqual(result.goodput);
     expect(result.goodput?.fraction).toBe(1);
   });
+
+  test.each(['jsonl', 'arrow'])(
+    'records written as .%s read back to the same summary',
+    async (ext) => {
+      const slo = 'ttft_p99<=5000,itl_p99<=1000';
+      const { result, records } = await run({ concurrency: 2, requests: 8, slo });
+      const dir = mkdtempSync(join(tmpdir(), 'loadtest-'));
+      const path = join(dir, `records.${ext}`);
+      await writeRecords(path, records);
+      const back = await readRecords(path);
+      expect(back).toHaveLength(records.length);
+      expect(back[3]).toEqual(records[3]);
+      const again = summarizeRecords(back, parseSlo(slo));
+      expect(again.latencyMs).toEqual(result.latencyMs);
+      expect(again.goodput).toEqual(result.goodput);
+      rmSync(dir, { recursive: true });
+    },
+  );
 
   test('warm-up requests are sent and excluded from the statistics', async () => {
     const { result, records } = await run({ concurrency: 2, requests: 6, warmupMs: 300 });
