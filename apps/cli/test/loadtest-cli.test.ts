@@ -188,6 +188,46 @@ describe('assay loadtest against the model server', () => {
     expect(result.requests.byError.connection).toBeGreaterThan(0);
   });
 
+  test('--score reports accuracy with its interval and --report writes self-contained SVG charts', async () => {
+    const config = join(dir, 'score.yaml');
+    writeFileSync(
+      config,
+      [
+        'name: loadtest-score',
+        'dataset: { builtin: spam-assassin, groups: [easy-ham-2, spam-2], limit: 40 }',
+        'task: { type: classification, labels: [spam, ham], answer: { extract: first-label } }',
+        'prompt: { template: "Classify this e-mail as spam or ham:\\n\\n{{text}}" }',
+        'models: [{ name: nb, provider: openai-chat, baseUrl: http://127.0.0.1:9/v1, model: assay-spam-nb }]',
+        '',
+      ].join('\n'),
+    );
+    const report = join(dir, 'report.html');
+    const { code, stdout, stderr } = await loadtest([
+      '--concurrency',
+      '4',
+      '--requests',
+      '40',
+      '--score',
+      config,
+      '--report',
+      report,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const accuracy = JSON.parse(stdout).accuracy;
+    expect(accuracy.scored).toBe(40);
+    expect(accuracy.accuracy).toBeGreaterThan(0.7);
+    expect(accuracy.interval[0]).toBeLessThan(accuracy.accuracy);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('TTFT CDF per step');
+    expect(html).not.toMatch(/<script|src=|<link/);
+  });
+
   test('--sweep finds the capacity of the batching engine within 10%', async () => {
     // 8 slots x 10 tokens x 20 ms: 40 requests per second in closed form
     const capacity = 8 / (10 * 0.02);

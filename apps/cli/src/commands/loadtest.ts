@@ -59,7 +59,10 @@ export function registerLoadtestCommand(program: Command): void {
     )
     .option('--records <file>', 'one row per request: FILE.jsonl or FILE.arrow')
     .option('--report <file>', 'self-contained HTML report with inline SVG charts')
-    .option('--score <run-config>', 'score answers with a run config task (not available yet)')
+    .option(
+      '--score <run-config>',
+      'prompts and labels from a run config (classification): accuracy with its CI per step',
+    )
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText(
       'after',

@@ -1,8 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import {
+  type AnswerJudge,
   LoadTestError,
   type LoadTestResult,
   loadDatasetWorkload,
+  loadtestHtml,
   parsePromptTokens,
   resolveLoadTest,
   runLoadTest,
@@ -12,8 +14,9 @@ import {
 } from '@assay/loadtest';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
 import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
-import { loadtestHtml } from './loadtest-html.js';
+
 import { progressLine } from './loadtest-progress.js';
+import { scoredWorkload } from './score-workload.js';
 
 /** Exit codes of `assay loadtest`. */
 export const LOADTEST_EXIT = {
@@ -69,9 +72,12 @@ function checkOutputs(flags: LoadtestFlags): void {
     );
   if (flags.report !== undefined && !flags.report.endsWith('.html'))
     refuse(`--report is '${flags.report}'; expected a file name ending in .html.`, '--report');
-  if (flags.score !== undefined)
+  if (
+    flags.score !== undefined &&
+    (flags.dataset !== undefined || flags.promptTokens !== undefined)
+  )
     refuse(
-      '--score is not available in this version of assay loadtest (see the README).',
+      '--score takes its prompts from the run config; drop --dataset / --prompt-tokens.',
       '--score',
     );
 }
@@ -92,13 +98,16 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   let flags: LoadtestFlags;
   let format: Format;
   let workload: Workload;
+  let judge: AnswerJudge | undefined;
   let resolved: ReturnType<typeof resolveLoadTest>;
   try {
     flags = withConfigFile(rawFlags);
     resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
     format = pickFormat(flags);
     checkOutputs(flags);
-    workload = await pickWorkload(flags, resolved.seed);
+    if (flags.score !== undefined) {
+      ({ workload, judge } = await scoredWorkload(flags.score));
+    } else workload = await pickWorkload(flags, resolved.seed);
   } catch (error) {
     if (error instanceof LoadTestError) {
       process.stderr.write(`assay loadtest: ${error.message}\n`);
@@ -114,6 +123,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   try {
     const { result, records } = await runLoadTest(resolved, {
       workload,
+      judge,
       signal: controller.signal,
       onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
       onStep: quiet

@@ -79,8 +79,11 @@ export async function runLoadTest(
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   runtime.signal?.addEventListener('abort', onAbort, { once: true });
-  const { prompts } = runtime.workload;
-  const request = (i: number): CompletionRequest => ({ prompt: prompts[i % prompts.length]! });
+  const { prompts, messages } = runtime.workload;
+  const request = (i: number): CompletionRequest =>
+    messages === undefined
+      ? { prompt: prompts[i % prompts.length]! }
+      : { messages: [...messages[i % messages.length]!] };
   const steps: StepResult[] = [];
   const records: LoadRecord[] = [];
   const runner: StepRunner = {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { countTokens } from '@assay/clients';
+import { type ChatMessage, countTokens } from '@assay/clients';
 import { HELD_OUT_GROUPS, loadSpamCorpus } from '@assay/spam-assassin';
 import { createRng } from '@assay/splitters';
 import { LoadTestError } from '../errors.js';
@@ -10,6 +10,8 @@ export interface Workload {
   readonly labels: readonly (string | undefined)[];
   /** Where the prompts came from, for the summary. */
   readonly source: string;
+  /** Chat messages per prompt (sent instead of `prompts[i]` when given, e.g. from a run config). */
+  readonly messages?: readonly (readonly ChatMessage[])[] | undefined;
 }
 
 /** The instruction of the built-in SpamAssassin workload (what the model server answers). */
