@@ -54,7 +54,6 @@ export {
   type LoadTestOutcome,
   type LoadTestRuntime,
   runLoadTest,
-  type StepRunner,
 } from './run/run-load-test.js';
 export {
   BRACKET_TOLERANCE,
@@ -63,6 +62,7 @@ export {
   stepMeetsSlo,
   sweepRates,
 } from './run/search-rate.js';
+export type { StepRunner } from './run/step-runner.js';
 export {
   parseSlo,
   SLO_METRICS,

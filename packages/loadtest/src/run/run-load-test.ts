@@ -16,6 +16,7 @@ import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
 import { findMaxRate, sweepRates } from './search-rate.js';
+import type { StepRunner } from './step-runner.js';
 
 /** What a run needs besides its options: prompts, optional scoring and callbacks. */
 export interface LoadTestRuntime {
@@ -31,13 +32,6 @@ export interface LoadTestRuntime {
 /** A finished run: the results JSON and every record. */
 export interface LoadTestOutcome {
   readonly result: LoadTestResult;
-  readonly records: LoadRecord[];
-}
-
-/** Runs steps one after another on one client; record times count from the run's start. */
-export interface StepRunner {
-  run(load: StepLoad): Promise<StepResult>;
-  readonly steps: StepResult[];
   readonly records: LoadRecord[];
 }
 

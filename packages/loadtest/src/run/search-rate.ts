@@ -1,7 +1,7 @@
 import type { Arrival } from '../arrival/arrival-schedule.js';
 import type { StepResult } from '../metrics/step-result.js';
 import type { Slo } from '../slo/parse-slo.js';
-import type { StepRunner } from './run-load-test.js';
+import type { StepRunner } from './step-runner.js';
 
 /** Bisection stops when the bracket is narrower than this fraction of its upper end. */
 export const BRACKET_TOLERANCE = 0.05;
