@@ -31,7 +31,16 @@ export function parseArrival(text: string): Arrival {
   );
 }
 
-/** Arrival as written on the command line and in results (`'gamma:2'`). */
+/**
+ * Arrival as written on the command line and in results.
+ *
+ * @param arrival - the arrival process
+ * @returns `'poisson'`, `'constant'` or `'gamma:<cv>'`
+ * @example
+ * ```ts
+ * arrivalName({ kind: 'gamma', cv: 2 }); // 'gamma:2'
+ * ```
+ */
 export function arrivalName(arrival: Arrival): string {
   return arrival.kind === 'gamma' ? `gamma:${arrival.cv}` : arrival.kind;
 }

@@ -37,7 +37,16 @@ export interface LoadRecord {
   readonly correct: boolean | null;
 }
 
-/** The class under which a failed record is counted in `requests.byError`: `http_429`, `timeout`, ... */
+/**
+ * The class under which a failed record is counted in `requests.byError`.
+ *
+ * @param record - a record
+ * @returns `http_<status>` for an HTTP status failure, else the error class (`'ok'` on success)
+ * @example
+ * ```ts
+ * failureKey({ ...record, errorClass: 'http_status', status: 429 }); // 'http_429'
+ * ```
+ */
 export function failureKey(record: LoadRecord): string {
   if (record.errorClass === 'http_status' && record.status !== null) return `http_${record.status}`;
   return record.errorClass ?? 'ok';

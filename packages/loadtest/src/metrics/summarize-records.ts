@@ -83,97 +83,133 @@ function tokenSource(records: readonly LoadRecord[]): string | null {
  */
 export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordFigures {
   const records = all.filter((r) => !r.warmup);
-  const byError: Record<string, number> = {};
-  const e2e: number[] = [];
-  const e2eSend: number[] = [];
-  const ttft: number[] = [];
-  const ttftContent: number[] = [];
-  const tpot: number[] = [];
-  const itl: number[] = [];
-  const lag: number[] = [];
-  let completed = 0;
-  let dropped = 0;
-  let sent = 0;
-  let inputTokens = 0;
-  let outputTokens = 0;
-  let good = 0;
-  let correct = 0;
-  let scored = 0;
-  let start = Number.POSITIVE_INFINITY;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const r of records) {
-    start = Math.min(start, r.scheduledMs);
-    end = Math.max(end, r.endMs);
-    if (r.sentMs !== null) {
-      sent++;
-      lag.push(r.sentMs - r.scheduledMs);
-    }
-    if (r.correct !== null) {
-      scored++;
-      if (r.correct) correct++;
-    }
-    if (r.errorClass !== null) {
-      if (r.errorClass === 'dropped') dropped++;
-      const key = failureKey(r);
-      byError[key] = (byError[key] ?? 0) + 1;
-      continue;
-    }
-    completed++;
-    inputTokens += r.inputTokens ?? 0;
-    outputTokens += r.outputTokens ?? 0;
-    const lat = requestLatency(r);
-    e2e.push(lat.e2e);
-    e2eSend.push(lat.e2eSend);
-    if (lat.ttft !== undefined) ttft.push(lat.ttft);
-    if (lat.ttftContent !== undefined) ttftContent.push(lat.ttftContent);
-    if (lat.tpot !== undefined) tpot.push(lat.tpot);
-    for (const g of r.itlMs) itl.push(g);
-    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) good++;
-  }
-  const durationS = records.length === 0 ? 0 : Math.max(0, end - start) / 1000;
-  const perSec = (n: number): number => (durationS > 0 ? n / durationS : 0);
-  const failed = records.length - completed - dropped;
-  const latencyMs: LatencyMs = {
-    e2e: distribution(e2e),
-    ttft: distribution(ttft),
-    itl: distribution(itl),
-    tpot: distribution(tpot),
-    e2eSend: distribution(e2eSend),
-    ttftContent: distribution(ttftContent),
-  };
+  const t = tally(records, slo);
   const n = records.length;
-  const errorRate = n === 0 ? 0 : (failed + dropped) / n;
+  const durationS = n === 0 ? 0 : Math.max(0, t.end - t.start) / 1000;
+  const perSec = (k: number): number => (durationS > 0 ? k / durationS : 0);
+  const failed = n - t.completed - t.dropped;
+  const latencyMs: LatencyMs = {
+    e2e: distribution(t.e2e),
+    ttft: distribution(t.ttft),
+    itl: distribution(t.itl),
+    tpot: distribution(t.tpot),
+    e2eSend: distribution(t.e2eSend),
+    ttftContent: distribution(t.ttftContent),
+  };
+  const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
   return {
     durationS,
-    requests: { scheduled: n, sent, completed, failed, dropped, byError },
+    requests: {
+      scheduled: n,
+      sent: t.sent,
+      completed: t.completed,
+      failed,
+      dropped: t.dropped,
+      byError: t.byError,
+    },
     throughput: {
-      requestsPerSec: perSec(completed),
-      outputTokensPerSec: perSec(outputTokens),
-      inputTokensPerSec: perSec(inputTokens),
+      requestsPerSec: perSec(t.completed),
+      outputTokensPerSec: perSec(t.outputTokens),
+      inputTokensPerSec: perSec(t.inputTokens),
       tokenSource: tokenSource(records),
     },
     latencyMs,
-    scheduleLagMs: distribution(lag),
+    scheduleLagMs: distribution(t.lag),
     ...(slo === undefined
       ? {}
       : {
           goodput: {
             slo: slo.spec,
-            requestsPerSec: perSec(good),
-            fraction: n === 0 ? 0 : good / n,
-            fractionInterval: wilsonInterval(good, n),
+            requestsPerSec: perSec(t.good),
+            fraction: n === 0 ? 0 : t.good / n,
+            fractionInterval: wilsonInterval(t.good, n),
           },
           sloPassed: verdict(slo, latencyMs, errorRate),
         }),
-    ...(scored === 0
+    ...(t.scored === 0
       ? {}
       : {
           accuracy: {
-            correct,
-            scored,
-            accuracy: correct / scored,
-            interval: wilsonInterval(correct, scored),
+            correct: t.correct,
+            scored: t.scored,
+            accuracy: t.correct / t.scored,
+            interval: wilsonInterval(t.correct, t.scored),
           },
         }),
   };
+}
+
+/** Sums and samples of a step's measured records, in one pass. */
+interface Tally {
+  readonly byError: Record<string, number>;
+  readonly e2e: number[];
+  readonly e2eSend: number[];
+  readonly ttft: number[];
+  readonly ttftContent: number[];
+  readonly tpot: number[];
+  readonly itl: number[];
+  readonly lag: number[];
+  completed: number;
+  dropped: number;
+  sent: number;
+  inputTokens: number;
+  outputTokens: number;
+  good: number;
+  correct: number;
+  scored: number;
+  start: number;
+  end: number;
+}
+
+function tally(records: readonly LoadRecord[], slo: Slo | undefined): Tally {
+  const t: Tally = {
+    byError: {},
+    e2e: [],
+    e2eSend: [],
+    ttft: [],
+    ttftContent: [],
+    tpot: [],
+    itl: [],
+    lag: [],
+    completed: 0,
+    dropped: 0,
+    sent: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    good: 0,
+    correct: 0,
+    scored: 0,
+    start: Number.POSITIVE_INFINITY,
+    end: Number.NEGATIVE_INFINITY,
+  };
+  for (const r of records) {
+    t.start = Math.min(t.start, r.scheduledMs);
+    t.end = Math.max(t.end, r.endMs);
+    if (r.sentMs !== null) {
+      t.sent++;
+      t.lag.push(r.sentMs - r.scheduledMs);
+    }
+    if (r.correct !== null) {
+      t.scored++;
+      if (r.correct) t.correct++;
+    }
+    if (r.errorClass !== null) {
+      if (r.errorClass === 'dropped') t.dropped++;
+      const key = failureKey(r);
+      t.byError[key] = (t.byError[key] ?? 0) + 1;
+      continue;
+    }
+    t.completed++;
+    t.inputTokens += r.inputTokens ?? 0;
+    t.outputTokens += r.outputTokens ?? 0;
+    const lat = requestLatency(r);
+    t.e2e.push(lat.e2e);
+    t.e2eSend.push(lat.e2eSend);
+    if (lat.ttft !== undefined) t.ttft.push(lat.ttft);
+    if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
+    if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
+    for (const g of r.itlMs) t.itl.push(g);
+    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
+  }
+  return t;
 }

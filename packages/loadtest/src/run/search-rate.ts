@@ -46,7 +46,16 @@ export async function sweepRates(
   return rates;
 }
 
-/** A step meets the SLO when its bounds hold and the generator kept its schedule. */
+/**
+ * A step meets the SLO when its bounds hold and the generator kept its schedule.
+ *
+ * @param step - a step result
+ * @returns whether find-max counts it as a pass
+ * @example
+ * ```ts
+ * stepMeetsSlo(result.steps![2]!);
+ * ```
+ */
 export function stepMeetsSlo(step: StepResult): boolean {
   return step.sloPassed?.passed === true && !step.harness.saturated;
 }

@@ -27,7 +27,15 @@ export interface Slo {
   readonly bounds: readonly SloBound[];
 }
 
-/** Every key `--slo` accepts, for the refusal message. */
+/**
+ * Every key `--slo` accepts, for the refusal message.
+ *
+ * @returns `ttft_mean`, ..., `e2e_max`, `error_rate`
+ * @example
+ * ```ts
+ * sloKeys().length; // 29
+ * ```
+ */
 export function sloKeys(): string[] {
   const keys: string[] = [];
   for (const m of SLO_METRICS) for (const s of SLO_STATS) keys.push(`${m}_${s}`);

@@ -92,7 +92,17 @@ export function loadDatasetWorkload(
   return { prompts, labels, source: dataset };
 }
 
-/** Parses `--prompt-tokens 512[:sd]`. */
+/**
+ * Parses `--prompt-tokens 512[:sd]`.
+ *
+ * @param text - the flag's value
+ * @returns mean and standard deviation (0 when not given)
+ * @throws {@link LoadTestError} `INVALID_OPTION` for anything else
+ * @example
+ * ```ts
+ * parsePromptTokens('512:64'); // { mean: 512, sd: 64 }
+ * ```
+ */
 export function parsePromptTokens(text: string): { mean: number; sd: number } {
   const m = /^(\d+)(?::(\d+(?:\.\d+)?))?$/.exec(text);
   const mean = m === null ? Number.NaN : Number(m[1]);
