@@ -17,6 +17,7 @@ export type EvaluationErrorCode =
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
   | 'TOO_FEW_ROWS'
+  | 'INVALID_CHOICES'
   // the size of a run's plan (folds, predictions)
   | 'PLAN_TOO_LARGE'
   // the output directory

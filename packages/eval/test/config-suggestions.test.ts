@@ -60,7 +60,7 @@ describe('did you mean, for unknown values', () => {
 
   it('suggests a task type', () => {
     expect(problems((c) => (c.task.type = 'clasification'))).toContainEqual(
-      "task.type: unknown type 'clasification'; did you mean 'classification'? Expected one of 'classification', 'regression', 'generation'",
+      "task.type: unknown type 'clasification'; did you mean 'classification'? Expected one of 'classification', 'regression', 'generation', 'multiple-choice'",
     );
   });
 

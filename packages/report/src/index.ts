@@ -1,3 +1,4 @@
+export { binnedHistogramChart } from './charts/binned-histogram-chart.js';
 export { calibrationChart } from './charts/calibration-chart.js';
 export { confusionHeatmap } from './charts/confusion-heatmap.js';
 export type { FoldBars } from './charts/fold-bar-chart.js';
@@ -33,9 +34,12 @@ export { createProgressBar } from './progress/progress-bar.js';
 export type { ModelProgress, ProgressPrinterOptions } from './progress/progress-printer.js';
 export { createProgressPrinter } from './progress/progress-printer.js';
 export type {
+  GenerationSummary,
+  JudgeSummary,
   MetricSummary,
   ModelComparison,
   ModelResult,
+  MultipleChoiceSummary,
   PositiveClassSummary,
   RunResults,
   ServiceStats,

@@ -23,6 +23,12 @@ const ColumnsSchema = z
     reference: column(
       'The column with the reference answer of a generation task (which needs one); never shown to the model.',
     ),
+    choices: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(2)])
+      .optional()
+      .describe(
+        "The choices of a multiple-choice task (default 'choices'): one column holding an array of strings (in CSV, Arrow and Parquet a JSON array written as text), or several columns, one per choice in letter order (empty cells at the end are left out).",
+      ),
   })
   .default({})
   .describe('Which column of the file plays which role.');

@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, join, resolve } from 'node:path';
 import YAML from 'yaml';
 import { EvaluationError } from '../errors.js';
+import {
+  MULTIPLE_CHOICE_NUMBER_TEMPLATE,
+  MULTIPLE_CHOICE_TEMPLATE,
+} from '../multiple-choice/choice-slots.js';
 import { defaultMethod } from './evaluation-method.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
 import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
@@ -24,6 +28,14 @@ export interface LoadRunConfigOptions {
 /** A run name as a directory name: characters other than letters, digits, `.`, `_`, `-` become `-`. */
 function directoryName(name: string): string {
   return name.replace(/[^\w.-]+/g, '-').replace(/^[.-]+/, '') || 'run';
+}
+
+/** The prompt, with simple-evals' template for a multiple-choice task that gives none. */
+function withDefaultTemplate(parsed: Pick<RunConfig, 'prompt' | 'task'>): RunConfig['prompt'] {
+  const p = parsed.prompt;
+  if (parsed.task.type !== 'multiple-choice' || p.template !== undefined || p.messages) return p;
+  const number = parsed.task.extract === 'number';
+  return { ...p, template: number ? MULTIPLE_CHOICE_NUMBER_TEMPLATE : MULTIPLE_CHOICE_TEMPLATE };
 }
 
 /**
@@ -67,6 +79,7 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   const method = parsed.evaluation.method ?? defaultMethod(parsed.prompt.fewShot.count);
   const config: RunConfig = {
     ...parsed,
+    prompt: withDefaultTemplate(parsed),
     evaluation: { ...parsed.evaluation, method },
     output: { ...parsed.output, dir: resolve(dir) },
   };

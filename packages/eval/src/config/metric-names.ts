@@ -26,6 +26,21 @@ export const CLASSIFICATION_METRICS: readonly string[] = taskMetrics('classifica
 export const REGRESSION_METRICS: readonly string[] = taskMetrics('regression');
 
 /**
+ * Metrics of a multiple-choice task: `accuracy` (share of answers, every choice order of
+ * every item, that pick the correct choice; an unparseable answer counts as wrong) and
+ * `position_bias_rate` (share of the items asked in several orders whose picked choice
+ * changes with the order; needs `task.permutations` of 1 or more). Lower is better for the
+ * latter.
+ *
+ * @example
+ * MULTIPLE_CHOICE_METRICS.includes('position_bias_rate'); // true
+ */
+export const MULTIPLE_CHOICE_METRICS: readonly string[] = ['accuracy', 'position_bias_rate'];
+
+/** Task metrics computed by a task module rather than the runner's registry, with their direction. */
+const TASK_OWN_DIRECTIONS: Readonly<Record<string, boolean>> = { position_bias_rate: false };
+
+/**
  * Service metrics usable in thresholds, computed per model from the request
  * records (`*_ms` in milliseconds, rates in [0, 1], costs in USD), with whether
  * larger values are better.
@@ -68,6 +83,7 @@ export const SERVICE_METRICS = Object.keys(SERVICE_DIRECTIONS) as readonly Servi
  */
 export function higherIsBetter(name: string): boolean {
   if (name in SERVICE_DIRECTIONS) return SERVICE_DIRECTIONS[name as ServiceMetricName];
+  if (Object.hasOwn(TASK_OWN_DIRECTIONS, name)) return TASK_OWN_DIRECTIONS[name]!;
   // the one lower-better generation scorer (an edit rate), unknown to the runner's registry
   if (name === 'ter') return false;
   return metricSpec(name)?.greaterIsBetter ?? true;

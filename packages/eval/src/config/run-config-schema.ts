@@ -6,8 +6,13 @@ import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
 import { generationMetricNames } from './generation-scorers.js';
 import { checkLabelLeaks } from './label-leak.js';
-import { arr, obj } from './loose-read.js';
-import { CLASSIFICATION_METRICS, REGRESSION_METRICS, SERVICE_METRICS } from './metric-names.js';
+import { arr, type Loose, obj } from './loose-read.js';
+import {
+  CLASSIFICATION_METRICS,
+  MULTIPLE_CHOICE_METRICS,
+  REGRESSION_METRICS,
+  SERVICE_METRICS,
+} from './metric-names.js';
 import { TaskSchema } from './task-schema.js';
 import { parseThreshold } from './thresholds.js';
 
@@ -65,8 +70,9 @@ const PromptFields = {
     ),
 };
 
+// Neither is refused in crossFieldChecks, where the task is known: a multiple-choice task has a default.
 const PromptSchema = z.strictObject(PromptFields).superRefine((p, ctx) => {
-  if ((p.template === undefined) === (p.messages === undefined)) {
+  if (p.template !== undefined && p.messages !== undefined) {
     ctx.addIssue({
       code: 'custom',
       message:
@@ -203,6 +209,7 @@ const OutputSchema = z
 const KNOWN_THRESHOLD_METRICS = new Set<string>([
   ...CLASSIFICATION_METRICS,
   ...REGRESSION_METRICS,
+  ...MULTIPLE_CHOICE_METRICS,
   ...SERVICE_METRICS,
 ]);
 
@@ -235,8 +242,8 @@ export const RunConfigSchema = z
       .describe('The name of the run, in reports and the default output directory.'),
     dataset: DatasetSchema,
     task: TaskSchema,
-    prompt: PromptSchema.describe(
-      "What each model is asked: 'template' (one user message) or 'messages', with {{column}} slots.",
+    prompt: PromptSchema.prefault({}).describe(
+      "What each model is asked: 'template' (one user message) or 'messages', with {{column}} slots; a multiple-choice task may leave both out (simple-evals' template).",
     ),
     models: z
       .array(ModelConfigSchema)
@@ -301,8 +308,14 @@ function crossFieldChecks(
       ? CLASSIFICATION_METRICS
       : type === 'regression'
         ? REGRESSION_METRICS
-        : generationMetricNames(task);
-  const known = type === 'classification' || type === 'regression' || type === 'generation';
+        : type === 'multiple-choice'
+          ? MULTIPLE_CHOICE_METRICS
+          : generationMetricNames(task);
+  const known =
+    type === 'classification' ||
+    type === 'regression' ||
+    type === 'generation' ||
+    type === 'multiple-choice';
   arr(evaluation.metrics).forEach((m, i) => {
     if (known && typeof m === 'string' && !allowed.includes(m)) {
       ctx.addIssue({
@@ -346,6 +359,7 @@ function crossFieldChecks(
       message: 'a generation task needs a reference column; map one in dataset.columns.reference',
     });
   }
+  multipleChoiceChecks(c, ctx);
   const count = obj(obj(c.prompt).fewShot).count;
   if (typeof count === 'number' && count > 0 && known && type !== 'classification') {
     ctx.addIssue({
@@ -353,6 +367,36 @@ function crossFieldChecks(
       path: ['prompt', 'fewShot', 'count'],
       message:
         'few-shot examples are drawn stratified by label; only classification tasks support them',
+    });
+  }
+}
+
+/**
+ * A multiple-choice task may leave out the prompt (its default template is simple-evals');
+ * `dataset.columns.choices` belongs to that task only.
+ */
+function multipleChoiceChecks(
+  c: Loose,
+  ctx: {
+    addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
+  },
+): void {
+  const prompt = obj(c.prompt);
+  const mc = obj(c.task).type === 'multiple-choice';
+  if (!mc && prompt.template === undefined && prompt.messages === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['prompt'],
+      message:
+        "expected exactly one of 'template' (a user message with {{field}} slots) or 'messages'",
+    });
+  }
+  const choices = obj(obj(c.dataset).columns).choices;
+  if (choices !== undefined && !mc && obj(c.task).type !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dataset', 'columns', 'choices'],
+      message: "dataset.columns.choices is read by task.type 'multiple-choice' only",
     });
   }
 }

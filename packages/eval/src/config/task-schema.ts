@@ -71,6 +71,36 @@ const GenerationTaskSchema = z.strictObject({
     ),
   reducer: ReducerSchema,
 });
+/** The most extra choice orders per item (`task.permutations`). */
+export const MAX_PERMUTATIONS = 100;
+
+const MultipleChoiceTaskSchema = z.strictObject({
+  type: z
+    .literal('multiple-choice')
+    .describe('Pick one of the choices in dataset.columns.choices; scored by accuracy.'),
+  extract: z
+    .enum(['auto', 'letter', 'number', 'text'])
+    .default('auto')
+    .describe(
+      "How the answer names its choice: 'letter' (simple-evals' multilingual 'Answer: X' patterns, else a lone letter), 'number' (the same patterns with a 1-based number, else a lone number; choices are numbered in the prompt), 'text' (the choice text the Answer: line or the answer names) or 'auto' (letter, then text).",
+    ),
+  labelFormat: z
+    .enum(['letter', 'index', 'text'])
+    .default('letter')
+    .describe(
+      "How dataset.columns.label names the correct choice: 'letter' (A, B, ...), 'index' (0-based) or 'text' (the choice's text).",
+    ),
+  permutations: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PERMUTATIONS)
+    .default(0)
+    .describe(
+      'Extra seeded choice orders each item is also asked in (0: the data set order only); with one or more, position_bias_rate says how often the answer changes with the order.',
+    ),
+  seed: z.number().int().default(0).describe('Seed of the choice-order draws.'),
+});
 
 /**
  * The `task` section of a run configuration: classification (labels, answer extraction),
@@ -85,12 +115,14 @@ export const TaskSchema = z
     ClassificationTaskSchema,
     RegressionTaskSchema,
     GenerationTaskSchema,
+    MultipleChoiceTaskSchema,
   ])
   .superRefine((t, ctx) => {
     if (t.type === 'generation') {
       checkGenerationTask(t, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
       return;
     }
+    if (t.type === 'multiple-choice') return;
     if (t.answer.extract === 'regex') {
       if (t.answer.pattern === undefined) {
         ctx.addIssue({
@@ -138,4 +170,6 @@ export const TaskSchema = z
       }
     }
   })
-  .describe("What the model is asked to do, by 'type': classification, regression or generation.");
+  .describe(
+    "What the model is asked to do, by 'type': classification, regression, generation or multiple-choice.",
+  );

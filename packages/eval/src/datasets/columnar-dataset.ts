@@ -8,6 +8,7 @@ import {
 } from '@assay/runner';
 import { EvaluationError, type EvaluationErrorCode } from '../errors.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+import { choicesFromCell, choicesFromColumns } from './item-choices.js';
 
 const READER_CODES: ReadonlySet<string> = new Set<EvaluationErrorCode>([
   'FILE_NOT_FOUND',
@@ -74,6 +75,13 @@ export async function loadColumnarDataset(
   if (requireLabel) wanted.set(labelCol, 'label');
   if (columns.group) wanted.set(columns.group, 'label');
   if (columns.reference) wanted.set(columns.reference, 'label');
+  const choiceCols =
+    columns.choices === undefined
+      ? []
+      : Array.isArray(columns.choices)
+        ? columns.choices
+        : [columns.choices];
+  for (const c of choiceCols) wanted.set(c, 'label');
   let table = await readColumns(path, { columns: wanted, format });
   // Optional columns: the id and, for generation, the label, when the file has them.
   const extra = [...(columns.id ? [] : ['id']), ...(requireLabel ? [] : [labelCol])].filter(
@@ -112,7 +120,16 @@ export async function loadColumnarDataset(
     }
     fields.id = id;
     fields.text = textCols.map((c) => fields[c] ?? '').join('\n\n');
+    const place = { index: row, path };
+    const cells = choiceCols.map((c) => fields[c] ?? '');
+    const choices =
+      columns.choices === undefined
+        ? undefined
+        : Array.isArray(columns.choices)
+          ? choicesFromColumns(cells, columns.choices, place)
+          : choicesFromCell(cells[0], columns.choices, place);
     items.push({
+      ...(choices === undefined ? {} : { choices }),
       id,
       index: row,
       fields,

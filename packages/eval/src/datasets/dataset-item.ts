@@ -14,6 +14,8 @@ export interface DatasetItem {
   reference: string | undefined;
   /** several reference outputs (a JSON array in the reference column), when given */
   references?: string[] | undefined;
+  /** the choices, in the data set's order (multiple-choice tasks) */
+  choices?: string[] | undefined;
   /**
    * the start of the input that best shows what the item is, for the report's wrong-answer
    * sample (e.g. an e-mail's Subject line and body); absent: the start of `fields.text`
@@ -33,4 +35,9 @@ export interface ColumnMapping {
   group?: string | undefined;
   /** reference column (generation tasks) */
   reference?: string | undefined;
+  /**
+   * choices of a multiple-choice task: one column holding an array of strings (in CSV, a
+   * JSON array), or one column per choice
+   */
+  choices?: string | string[] | undefined;
 }

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+import { choicesFromCell, choicesFromColumns } from './item-choices.js';
 
 /** Options of {@link loadFileDataset}. */
 export interface LoadFileDatasetOptions {
@@ -219,7 +220,10 @@ function itemFromRow(
   for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
   fields.id = id;
   fields.text = texts.join('\n\n');
+  const choices =
+    cols.choices === undefined ? undefined : rowChoices(row, cols.choices, { index, path }, need);
   return {
+    ...(choices === undefined ? {} : { choices }),
     id,
     index,
     fields,
@@ -231,6 +235,21 @@ function itemFromRow(
     group: cols.group !== undefined ? need(cols.group, 'dataset.columns.group') : undefined,
     ...referenceOf(row, index, path, cols.reference),
   };
+}
+
+/** The choices of a row: from one column holding an array, or one column per choice. */
+function rowChoices(
+  row: Record<string, unknown>,
+  columns: string | string[],
+  place: { index: number; path: string },
+  need: (col: string, configPath: string) => string,
+): string[] {
+  if (Array.isArray(columns)) {
+    const cells = columns.map((c) => need(c, 'dataset.columns.choices'));
+    return choicesFromColumns(cells, columns, place);
+  }
+  need(columns, 'dataset.columns.choices');
+  return choicesFromCell(row[columns], columns, place);
 }
 
 /**

@@ -15,10 +15,11 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * Builds the predictions table: one row per (item, fold, sample, model).
  *
  * @param rows - prediction rows
- * @returns an Arrow table with columns id, fold, model, prompt_hash, group, expected,
- *   raw_answer, parsed, outcome, correct, error, ttft_ms, tpot_ms, e2e_ms,
- *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a
- *   JSON array of a generation item's references, else null)
+ * @returns an Arrow table with columns id, fold, model, permutation (the choice order of a
+ *   multiple-choice prompt, 0 for the data set's; null for other tasks), prompt_hash, group,
+ *   expected, raw_answer, parsed, outcome, correct, error, ttft_ms, tpot_ms, e2e_ms,
+ *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a JSON array of
+ *   a generation item's references, else null)
  * @example
  * const table = predictionsTable(rows);
  */
@@ -33,6 +34,10 @@ export function predictionsTable(rows: readonly PredictionRow[]): Table {
       new Int32(),
     ),
     model: str((r) => r.model),
+    permutation: vectorFromArray(
+      rows.map((r) => r.permutation ?? null),
+      new Int32(),
+    ),
     prompt_hash: str((r) => r.promptHash),
     group: str((r) => r.group),
     expected: str((r) => r.expected),
@@ -92,6 +97,7 @@ export function readPredictions(bytes: Uint8Array): PredictionRow[] {
     id: r.id as string,
     fold: r.fold as number,
     model: r.model as string,
+    ...(typeof r.permutation === 'number' ? { permutation: r.permutation } : {}),
     promptHash: r.prompt_hash as string,
     group: (r.group as string | null) ?? null,
     expected: (r.expected as string | null) ?? null,

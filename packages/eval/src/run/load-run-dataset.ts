@@ -27,7 +27,9 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
         ? loadSubjectsDataset(d.groups)
         : await loadFileDataset(d.path!, {
             ...(d.format ? { format: d.format } : {}),
-            columns: d.columns,
+            columns: task.needsChoices
+              ? { ...d.columns, choices: d.columns.choices ?? 'choices' }
+              : d.columns,
             requireLabel: task.needsLabel,
           });
   if (d.limit !== undefined && d.limit < items.length) {

@@ -57,10 +57,16 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
   );
 }
 
+/** Prompts per item: a multiple-choice task asks each item in `1 + task.permutations` orders. */
+function promptsPerItem(task: RunConfig['task']): number {
+  return task.type === 'multiple-choice' ? 1 + task.permutations : 1;
+}
+
 /**
  * The predictions a run plans at most, all models together: every item once per repeat
  * (fewer for `holdout` and `timeseries`, whose folds leave items untested), times the samples
- * per item of a generation task, for each model.
+ * per item of a generation task and the choice orders of a multiple-choice task (fewer when
+ * an item has too few choices for that many orders), for each model.
  *
  * @param config - the validated configuration
  * @param items - the number of items loaded
@@ -70,7 +76,8 @@ export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
  */
 export function plannedPredictions(config: RunConfig, items: number): number {
   const samples = config.task.type === 'generation' ? config.task.samples : 1;
-  return items * repeats(config.evaluation) * samples * config.models.length;
+  const orders = promptsPerItem(config.task);
+  return items * repeats(config.evaluation) * samples * orders * config.models.length;
 }
 
 /**
@@ -91,9 +98,11 @@ export function checkPredictionCount(config: RunConfig, items: number): void {
   const models = config.models.length;
   const samples = config.task.type === 'generation' ? config.task.samples : 1;
   const byRepeats = r > 1;
+  const orders = promptsPerItem(config.task);
+  const perItem = orders > 1 ? ` × ${count(orders)} choice orders` : '';
   throw new EvaluationError(
     'PLAN_TOO_LARGE',
-    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'}${samples > 1 ? ` × ${samples} samples` : ''} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
+    `${count(items)} items × ${count(r)} repeat${r === 1 ? '' : 's'}${samples > 1 ? ` × ${samples} samples` : ''}${perItem} × ${models} model${models === 1 ? '' : 's'} = ${count(planned)} predictions (requests before identical prompts are merged), above the limit of ${count(MAX_RUN_PREDICTIONS)} per run; lower ${byRepeats ? 'evaluation.repeats' : 'dataset.limit'}, or split the evaluation into several runs.`,
     { path: byRepeats ? 'evaluation.repeats' : 'dataset.limit' },
   );
 }

@@ -39,7 +39,7 @@ export async function planRun(config: RunConfig): Promise<RunPlan> {
   const items = await loadRunDataset(config);
   checkPredictionCount(config, items.length);
   const splits = splitItems(items, config.evaluation, task.stratify);
-  return { task, items, splits, plans: planModels(config, items, splits) };
+  return { task, items, splits, plans: planModels(config, items, splits, task) };
 }
 
 /**
@@ -70,6 +70,7 @@ function planModels(
   config: RunConfig,
   items: readonly DatasetItem[],
   splits: readonly FoldSplit[],
+  task: TaskModule,
 ): Map<string, RequestPlan> {
   const plans = new Map<string, RequestPlan>();
   const byModel = new Map<string, RequestPlan>();
@@ -87,6 +88,7 @@ function planModels(
           return () => rng.nextFloat();
         },
         samplesOf(config),
+        task.variants?.bind(task),
       );
       plans.set(id, plan);
     }

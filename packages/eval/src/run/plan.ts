@@ -32,6 +32,8 @@ export interface PlannedTask {
   promptHash: string;
   /** sample index, `0..samples-1` (several answers to the same prompt) */
   sample: number;
+  /** the item's prompt variant (multiple-choice: choice order), when the task has variants */
+  permutation?: number;
 }
 
 /** Every prompt of a run: the tasks and the distinct prompts they need. */
@@ -57,6 +59,7 @@ export interface RequestPlan {
  * @param spec - prompt configuration (with few-shot `count` and `seed`)
  * @param rngFor - seeded uniform generator factory for a fold's few-shot draw
  * @param samples - answers asked per prompt (default 1); each is its own request
+ * @param variants - the prompts an item is asked in (the task's `variants`); default: itself
  * @returns tasks and distinct prompts
  * @throws EvaluationError `MISSING_COLUMN` when a template slot names no field
  * @example
@@ -68,6 +71,7 @@ export function planRequests(
   spec: PromptSpec & { fewShot: { count: number; seed: number; answerTemplate: string } },
   rngFor: (fold: number) => () => number,
   samples = 1,
+  variants?: (item: DatasetItem) => DatasetItem[],
 ): RequestPlan {
   const tasks: PlannedTask[] = [];
   const prompts = new Map<string, PromptMessage[]>();
@@ -77,12 +81,16 @@ export function planRequests(
     const examples = pickFewShot(train, spec.fewShot.count, rngFor(split.fold));
     fewShotIds.push(examples.map((e) => e.id));
     for (const i of split.test) {
-      const messages = buildMessages(items[i]!, examples, spec);
-      const hash = promptHash(messages);
-      if (!prompts.has(hash)) prompts.set(hash, messages);
-      for (let sample = 0; sample < samples; sample++) {
-        tasks.push({ fold: split.fold, item: i, promptHash: hash, sample });
-      }
+      const asked = variants?.(items[i]!) ?? [items[i]!];
+      asked.forEach((variant, permutation) => {
+        const messages = buildMessages(variant, examples, spec);
+        const hash = promptHash(messages);
+        if (!prompts.has(hash)) prompts.set(hash, messages);
+        for (let sample = 0; sample < samples; sample++) {
+          const task = { fold: split.fold, item: i, promptHash: hash, sample };
+          tasks.push(variants === undefined ? task : { ...task, permutation });
+        }
+      });
     }
   }
   return { tasks, prompts, fewShotIds, samples };

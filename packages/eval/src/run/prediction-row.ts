@@ -10,6 +10,11 @@ export interface PredictionRow {
   fold: number;
   /** model name */
   model: string;
+  /**
+   * the prompt variant asked (multiple-choice: the choice order, 0 for the data set's); absent
+   * for tasks with one prompt per item
+   */
+  permutation?: number;
   /** hash of the prompt sent */
   promptHash: string;
   /** dataset group (slice), when the dataset has one */

@@ -29,12 +29,14 @@ export function predictionRows(
     const o = outcomes.get(keyOf(requestId(t.promptHash, t.sample)))!;
     const expected = task.expected(item);
     const failed = o.status === 'error';
-    const parsed = failed ? null : task.parse(o.text ?? '');
+    const permutation = t.permutation ?? 0;
+    const parsed = failed ? null : task.parse(o.text ?? '', item, permutation);
     const outcome = failed ? 'failed' : task.outcome(parsed, expected);
     return {
       id: item.id,
       fold: t.fold,
       model,
+      ...(t.permutation === undefined ? {} : { permutation }),
       promptHash: t.promptHash,
       group: item.group ?? null,
       expected,

@@ -27,7 +27,7 @@ function pairRows(
   scoredA: PredictionRow[];
   scoredB: PredictionRow[];
 } {
-  const keyOf = (r: PredictionRow): string => `${r.fold}\u0000${r.id}`;
+  const keyOf = (r: PredictionRow): string => `${r.fold}\u0000${r.id}\u0000${r.permutation ?? 0}`;
   const byKey = new Map(b.filter((r) => r.outcome !== 'failed').map((r) => [keyOf(r), r]));
   const out = {
     answeredA: [] as PredictionRow[],
@@ -75,7 +75,7 @@ async function compareMetrics(
     });
     shared.forEach((name, j) => {
       const d = report.metrics[report.settings.metrics[j]!]!;
-      out[name] = {
+      out[passA.reportAs?.[passA.metrics.indexOf(name)] ?? name] = {
         difference: finiteOrNull(d.difference),
         ciLow: finiteOrNull(d.ciLow),
         ciHigh: finiteOrNull(d.ciHigh),

@@ -70,6 +70,7 @@ export function modelResult(
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
   };
+  Object.assign(result, task.resultFields?.(rows));
   const positiveClass = positiveClassSummary(task, scores);
   if (positiveClass) result.positiveClass = positiveClass;
   result.notRepresentative = notRepresentative(result, run.config.evaluation);

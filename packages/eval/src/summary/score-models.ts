@@ -41,7 +41,7 @@ async function scorePass(
       const warning = report.warnings.find((w) => w.startsWith(`${key}: `));
       summary.reason = warning?.slice(key.length + 2) ?? 'undefined on these answers';
     }
-    out[name] = summary;
+    out[pass.reportAs?.[j] ?? name] = summary;
   });
 }
 
@@ -83,7 +83,7 @@ export async function scoreModelOnPool(
   const answered = rows.filter((r) => r.outcome !== 'failed');
   const passes = task.encode(answered, metrics);
   for (const pass of passes) await scorePass(runner, pass, options, out);
-  const encoded = new Set(passes.flatMap((p) => p.metrics));
+  const encoded = new Set(passes.flatMap((p) => p.reportAs ?? p.metrics));
   for (const m of metrics) if (!encoded.has(m)) out[m]!.reason = task.missingReason(m, answered);
   return out;
 }

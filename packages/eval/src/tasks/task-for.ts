@@ -1,6 +1,7 @@
 import type { RunConfig } from '../config/run-config-schema.js';
 import { classificationTask } from './classification-task.js';
 import { generationTask } from './generation-task.js';
+import { multipleChoiceTask } from './multiple-choice-task.js';
 import { regressionTask } from './regression-task.js';
 import type { TaskModule } from './task-module.js';
 
@@ -20,5 +21,7 @@ export function taskFor(task: RunConfig['task']): TaskModule {
       return regressionTask(task);
     case 'generation':
       return generationTask(task);
+    case 'multiple-choice':
+      return multipleChoiceTask(task);
   }
 }

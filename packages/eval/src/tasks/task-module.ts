@@ -1,3 +1,4 @@
+import type { ModelResult } from '@assay/report';
 import type { PredictionInput } from '@assay/runner';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import type { GenerationSettings } from '../generation/score-generation-model.js';
@@ -17,6 +18,11 @@ export interface ScoringPass {
   readonly labels?: number[] | undefined;
   /** run metric names (as the user wrote them) scored in this pass */
   readonly metrics: readonly string[];
+  /**
+   * the names the results give `metrics` (same order), when the runner's metric stands for a
+   * task metric of another name (multiple-choice: `mae` of 0/1 flags is `position_bias_rate`)
+   */
+  readonly reportAs?: readonly string[];
 }
 
 /** Confusion matrix and curves of a classification model, for the report. */
@@ -42,7 +48,7 @@ export interface ClassificationPlots {
  */
 export interface TaskModule {
   /** the config's `task.type` */
-  readonly type: 'classification' | 'regression' | 'generation';
+  readonly type: 'classification' | 'regression' | 'generation' | 'multiple-choice';
   /** task labels (classification), else empty */
   readonly labels: readonly string[];
   /** positive label of binary metrics (classification), else null */
@@ -74,8 +80,16 @@ export interface TaskModule {
    * instead of `encode` passes; undefined for the other tasks.
    */
   readonly generation?: GenerationSettings | undefined;
-  /** the parsed answer (label or number as text), or null when unparseable */
-  parse(text: string): string | null;
+  /**
+   * the parsed answer (label or number as text; multiple-choice: the letter of the chosen
+   * choice in the data set's order), or null when unparseable
+   *
+   * @param text - the model's answer
+   * @param item - the item asked
+   * @param permutation - the prompt variant asked (multiple-choice: the choice order, 0 for
+   *   the data set's)
+   */
+  parse(text: string, item: DatasetItem, permutation: number): string | null;
   /** how a parsed answer turned out against the gold value */
   outcome(parsed: string | null, expected: string | null): Exclude<PredictionOutcome, 'failed'>;
   /**
@@ -100,4 +114,14 @@ export interface TaskModule {
   missingReason(metric: string, rows: readonly PredictionRow[]): string;
   /** confusion matrix, ROC and calibration curves (classification), else null */
   plots(rows: readonly PredictionRow[]): ClassificationPlots | null;
+  /** whether items need `choices` (multiple-choice: read from `dataset.columns.choices`) */
+  readonly needsChoices?: boolean;
+  /**
+   * The prompts an item is asked in, as items whose fields fill the template (multiple-choice:
+   * one per choice order, the data set's first); absent: the item itself, once. Index `v` of
+   * the result is the `permutation` of its planned task and prediction row.
+   */
+  variants?(item: DatasetItem): DatasetItem[];
+  /** the task's own part of a model's result (multiple-choice: `multipleChoice`) */
+  resultFields?(rows: readonly PredictionRow[]): Pick<ModelResult, 'multipleChoice'>;
 }

@@ -5,7 +5,7 @@ export const REPORT_CSS = `
 body{margin:0;font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:1180px;margin:0 auto;padding:24px 28px 64px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 10px;padding-bottom:4px;border-bottom:1px solid var(--line)}
-h3{font-size:15px;margin:18px 0 8px}
+h3{font-size:15px;margin:18px 0 8px}h4{font-size:14px;margin:14px 0 6px}
 .sub{color:var(--muted);margin:0 0 16px}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:12px;margin:16px 0}
 .card{border:1px solid var(--line);border-radius:8px;padding:12px 14px;background:var(--soft)}
@@ -33,6 +33,9 @@ h2.verdict-title{border:0;margin:0 0 4px;padding:0}
 .badge-pass{background:var(--good)}.badge-fail{background:var(--bad)}
 .warn{border-left:4px solid #bf8700;background:#fff8c5;padding:6px 10px;margin:8px 0;border-radius:4px}
 .axis-note{font-size:11px;fill:#9a6700}.axis-break{stroke:#9a6700;stroke-width:1.5;fill:none}
+table.agreement{width:auto}
+table.worst-items{table-layout:fixed}table.worst-items td{overflow-wrap:anywhere}
+.worst-items th:nth-child(1),.worst-items th:nth-child(2){width:11%}.worst-items th:nth-child(3){width:34%}.worst-items th:nth-child(4){width:20%}.worst-items th:nth-child(5){width:24%}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:3px}
 @media (max-width:900px){main{padding:16px 12px 48px}table{display:block;overflow-x:auto}}
 `;

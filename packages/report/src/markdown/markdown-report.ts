@@ -1,5 +1,8 @@
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { RunResults } from '../results/run-results-schema.js';
+import { generationSection } from './generation-section.js';
+import { judgeSection } from './judge-section.js';
 import { cellText } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
@@ -7,14 +10,12 @@ import { wrongAnswersSection } from './wrong-answers-section.js';
 /** Title, data set and evaluation settings. */
 function headerSection(r: RunResults, ci: number): string[] {
   const lines: string[] = [];
+  // a generation data set has no labels to count
+  const labels = Object.entries(r.dataset.labels)
+    .map(([k, v]) => `${cellText(k)}: ${v}`)
+    .join(', ');
   lines.push(
-    `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items (${Object.entries(
-      r.dataset.labels,
-    )
-      .map(([k, v]) => `${cellText(k)}: ${v}`)
-      .join(
-        ', ',
-      )}). Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${r.evaluation.method}, ${r.evaluation.folds} fold(s)`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${r.evaluation.method}, ${r.evaluation.folds} fold(s)`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
   );
   return lines;
@@ -172,7 +173,9 @@ function filesSection(r: RunResults): string[] {
 /**
  * Renders `report.md`: the verdict, headline metrics with CIs, service statistics,
  * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
- * the prompt sent (cut short; every prompt is in `prompts.arrow`).
+ * the prompt sent (cut short; every prompt is in `prompts.arrow`); for generation tasks,
+ * histograms, per-slice metrics and the worst items; an LLM judge's grades and agreement
+ * with people.
  *
  * @param r - run results
  * @returns Markdown text
@@ -188,7 +191,10 @@ export function markdownReport(r: RunResults): string {
     ...headerSection(r, ci),
     ...representativenessSection(r),
     ...markdownMetrics(r, ci),
+    ...choiceOrderNotes(r).flatMap((n) => ['', cellText(n)]),
     ...itemsSection(r),
+    ...generationSection(r),
+    ...judgeSection(r),
     ...serviceSection(r),
     ...failuresSection(r),
     ...comparisonsSection(r),

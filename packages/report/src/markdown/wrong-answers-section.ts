@@ -55,7 +55,7 @@ function modelSection(m: ModelResult, prompts: RunResults['prompts']): string[] 
  * markdownLines.push(...wrongAnswersSection(results));
  */
 export function wrongAnswersSection(r: RunResults): string[] {
-  if (r.task.type !== 'classification' && r.task.type !== 'regression') return [];
+  if (r.task.type === 'generation') return [];
   const lines = ['', '## Wrong answers'];
   for (const m of r.models) lines.push(...modelSection(m, r.prompts));
   if (r.prompts !== undefined) {

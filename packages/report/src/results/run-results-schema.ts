@@ -70,6 +70,77 @@ const ServiceStatsSchema = z.object({
   costPerCorrectUsd: Num,
 });
 
+/**
+ * Free-text scoring of one model (`task.type: generation`): samples per item, how they were
+ * reduced, extraction failures, per-metric histograms of the per-item values, per-slice
+ * metrics and the worst items in the order the harness ranked them.
+ */
+const GenerationSchema = z.object({
+  /** samples per item */
+  samples: z.number().int(),
+  /** how an item's samples became one value; null with one sample */
+  reducer: z.enum(['mean', 'max', 'majority', 'pass@k']).nullable(),
+  /** rows whose extraction chain matched nothing (scored as '') */
+  extractionFailures: z.number().int(),
+  /** per metric, a histogram of the per-item values: `counts[i]` in `[edges[i], edges[i + 1])` */
+  histograms: z.record(
+    z.string(),
+    z.object({ edges: z.array(z.number()), counts: z.array(z.number().int()) }),
+  ),
+  slices: z.array(
+    z.object({ group: z.string(), n: z.number().int(), metrics: z.record(z.string(), Num) }),
+  ),
+  worstItems: z.array(
+    z.object({
+      id: z.string(),
+      fold: z.number().int(),
+      sample: z.number().int(),
+      output: z.string(),
+      /** the extraction chain's answer; null when it matched nothing */
+      extracted: z.string().nullable(),
+      reference: z.array(z.string()),
+      /** the metric the item is worst on, and its value */
+      metric: z.string(),
+      value: Num,
+      scores: z.record(z.string(), Num),
+    }),
+  ),
+});
+
+/**
+ * An LLM judge's grading of one model: its settings, what it graded and could not, the
+ * grade counts, its consistency and, with a human grade column, its agreement with people.
+ */
+const JudgeSchema = z.object({
+  client: z.string(),
+  mode: z.enum(['closedqa', 'factuality', 'rubric', 'pairwise']),
+  temperature: z.number(),
+  seed: Num,
+  repeats: z.number().int(),
+  graded: z.number().int(),
+  unscored: z.number().int(),
+  unscoredReasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** e.g. `{ C: 10, I: 4 }`, A..E, or pass/fail */
+  grades: z.record(z.string(), z.number().int()),
+  /** share of items whose repeated grades disagree (repeats > 1) */
+  flipRate: Num,
+  /** pairwise: share of pairs whose two orders disagree */
+  swapInconsistency: Num.optional(),
+  agreement: z
+    .object({
+      column: z.string(),
+      weights: z.enum(['none', 'linear', 'quadratic']),
+      n: z.number().int(),
+      kappa: Num,
+      ciLow: Num,
+      ciHigh: Num,
+      labels: z.array(z.string()),
+      /** rows: human grade, columns: judge grade */
+      matrix: z.array(z.array(z.number().int())),
+    })
+    .optional(),
+});
+
 const ModelResultSchema = z.object({
   name: z.string(),
   provider: z.string(),
@@ -147,6 +218,24 @@ const ModelResultSchema = z.object({
    * they do. Absent in files written before this check existed.
    */
   notRepresentative: z.array(z.string()).optional(),
+  /**
+   * A multiple-choice task's order check: `permutations` (extra seeded choice orders asked per
+   * item, besides the data set's), `positionBiasRate` (of the items asked in more than one
+   * order, the share whose chosen original choice differs between orders; an unparseable
+   * answer counts as an answer of its own; null when no item was compared) and
+   * `itemsCompared` (those items, per fold of repeated CV). Absent for other tasks.
+   */
+  multipleChoice: z
+    .object({
+      permutations: z.number().int().nonnegative(),
+      positionBiasRate: z.number().min(0).max(1).nullable(),
+      itemsCompared: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** free-text scoring (`task.type: generation`); absent for other tasks and older files */
+  generation: GenerationSchema.optional(),
+  /** the LLM judge's grading, when the task has a `judge` section */
+  judge: JudgeSchema.optional(),
 });
 
 /**
@@ -209,7 +298,7 @@ export const RunResultsSchema = z.object({
     groups: z.record(z.string(), z.number().int()),
   }),
   task: z.object({
-    type: z.enum(['classification', 'regression', 'generation']),
+    type: z.enum(['classification', 'regression', 'generation', 'multiple-choice']),
     labels: z.array(z.string()),
     positiveLabel: z.string().nullable(),
   }),
@@ -271,5 +360,11 @@ export type MetricSummary = z.infer<typeof MetricSummarySchema>;
 export type PositiveClassSummary = NonNullable<ModelResult['positiveClass']>;
 /** One message of a prompt kept in {@link RunResults} `prompts`. */
 export type PromptMessageResult = z.infer<typeof PromptMessageSchema>;
+/** The choice-order check of a multiple-choice model. */
+export type MultipleChoiceSummary = NonNullable<ModelResult['multipleChoice']>;
 /** Service statistics of one model. */
 export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
+/** Free-text scoring of one model (`models[].generation`). */
+export type GenerationSummary = z.infer<typeof GenerationSchema>;
+/** An LLM judge's grading of one model (`models[].judge`). */
+export type JudgeSummary = z.infer<typeof JudgeSchema>;

@@ -4,6 +4,7 @@ import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
 import { runVerdict } from '../verdict/verdict.js';
+import { generationLines } from './generation-lines.js';
 import { textTable } from './text-table.js';
 
 /**
@@ -92,15 +93,20 @@ function predictionCounts(r: RunResults): string[] {
  * requests came from this run and failure notes.
  */
 function serviceTable(r: RunResults): string[] {
-  const header = ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
+  // free text is scored, not judged right or wrong: answered and extraction failures instead
+  const text = r.task.type === 'generation';
+  const header = text
+    ? ['model', 'items', 'answered', 'no extraction', 'failed']
+    : ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
   header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost');
   const table = textTable(
     header,
     r.models.map((m) => [
       m.name,
       String(m.items.total),
-      String(m.items.correct),
-      String(m.items.wrong),
+      ...(text
+        ? [String(m.items.total - m.items.failed - m.items.unparseable)]
+        : [String(m.items.correct), String(m.items.wrong)]),
       String(m.items.unparseable),
       String(m.items.failed),
       fmt(m.service.latencyMs.p50, 1),
@@ -159,7 +165,8 @@ function thresholdLines(r: RunResults): string[] {
 
 /**
  * The plain-text summary `assay run` prints on stdout: the verdict in short, metrics with
- * CIs per model, service figures, comparisons and thresholds.
+ * CIs per model, service figures, generation / judge / multiple-choice lines when the
+ * results have them, comparisons and thresholds.
  *
  * @param r - run results
  * @returns multi-line text (no colours)
@@ -177,6 +184,7 @@ export function summaryTable(r: RunResults): string {
     ...verdictLines(r),
     ...metricsTable(r),
     ...serviceTable(r),
+    ...generationLines(r),
     ...comparisonLines(r),
     ...thresholdLines(r),
     ...r.models.flatMap((m) => m.notRepresentative ?? []).map((x) => `NOT REPRESENTATIVE  ${x}`),

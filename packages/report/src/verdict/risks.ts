@@ -39,10 +39,32 @@ function serviceRisks(m: ModelResult): Risk[] {
     });
   }
   const answered = m.items.total - m.items.failed;
-  if (m.items.unparseable > 0) {
+  // a generation task says it in its own words (extraction failures, below)
+  if (m.items.unparseable > 0 && m.generation === undefined) {
     out.push({
       severity: m.items.unparseable / answered > 0.05 ? 60 : 35,
       text: `${formatInteger(m.items.unparseable)} answers of ${m.name} (${percentOf(m.items.unparseable, answered)}) named no label and count as wrong: check task.answer and the prompt.`,
+    });
+  }
+  return out;
+}
+
+/** Outputs scored as empty answers, and judge grades that could not be had. */
+function generationRisks(m: ModelResult): Risk[] {
+  const out: Risk[] = [];
+  const failures = m.generation?.extractionFailures ?? 0;
+  if (failures > 0) {
+    out.push({
+      severity: 55,
+      text: `${formatInteger(failures)} output(s) of ${m.name} matched no extraction rule and were scored as empty answers: check task.extract and the prompt.`,
+    });
+  }
+  const j = m.judge;
+  if (j !== undefined && j.unscored > 0) {
+    // the reasons may quote the judge's reply, so they stay in the judge section's table
+    out.push({
+      severity: 55,
+      text: `The judge left ${formatInteger(j.unscored)} of ${formatInteger(j.graded + j.unscored)} items of ${m.name} unscored (the judge section gives the reasons); judge_score covers only the graded ones.`,
     });
   }
   return out;
@@ -124,7 +146,8 @@ function quietRisk(r: RunResults): string {
 /**
  * The risks to reading a run's numbers at face value, biggest first: metrics that are not
  * representative, ranking and decision quality that disagree (a threshold problem), one
- * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, unparseable answers, a
+ * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, extraction
+ * failures scored as empty answers, judge grades left unscored, unparseable answers, a
  * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), few items
  * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}),
  * imbalanced classes (the rarest below {@link IMBALANCE_RATIO} of the commonest).
@@ -139,6 +162,7 @@ export function runRisks(r: RunResults, headline: string | null): string[] {
   const risks: Risk[] = [];
   for (const m of r.models) {
     risks.push(...serviceRisks(m));
+    risks.push(...generationRisks(m));
     const gap = rankingDecisionGap(m, r.task.positiveLabel);
     if (gap) risks.push({ severity: 90, text: rankingDecisionWarning(gap) });
     risks.push(...oneLabelRisk(m));

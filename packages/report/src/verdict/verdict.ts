@@ -11,7 +11,7 @@ export interface Verdict {
   word: string;
   /** what was evaluated: models, data set, item count, method */
   evaluated: string;
-  /** the headline metric this verdict quotes, or null (generation tasks) */
+  /** the headline metric this verdict quotes, or null when the run reports none */
   metric: string | null;
   /** the headline metric with its interval in words, one sentence per model */
   headline: string[];
@@ -56,7 +56,7 @@ function evaluatedInWords(r: RunResults): string {
 
 /**
  * The metric a verdict quotes: the first threshold's metric when the results report it,
- * else the first reported metric; null when there is none (generation tasks).
+ * else the first reported metric; null when there is none.
  *
  * @param r - the run's results
  * @returns the metric name, or null
@@ -71,8 +71,7 @@ export function headlineMetric(r: RunResults): string | null {
 
 function headlineOf(m: ModelResult, metric: string | null, ci: number): string {
   const s = metric === null ? undefined : m.metrics[metric];
-  if (metric === null)
-    return `${m.name}: no metric is computed for this task; its answers are stored.`;
+  if (metric === null) return `${m.name}: no task metric is reported; its answers are stored.`;
   if (!s || s.value === null) {
     return `${m.name}: ${metric} could not be computed${s?.reason ? ` (${s.reason})` : ''}.`;
   }
@@ -136,7 +135,7 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
  * runVerdict(results).outcome; // 'All 2 thresholds hold for naive-bayes (...)'
  */
 export function runVerdict(r: RunResults): Verdict {
-  const metric = r.task.type === 'generation' ? null : headlineMetric(r);
+  const metric = headlineMetric(r);
   return {
     ...outcomeOf(r),
     evaluated: evaluatedInWords(r),

@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunResultsSchema } from '@assay/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { type ChoiceServer, startChoiceServer } from '../../../test-support/choice-server.js';
+import { assay } from './cli-process.js';
+
+let dir: string;
+let server: ChoiceServer;
+
+const QUESTIONS = Array.from({ length: 8 }, (_, i) => ({
+  id: `q${i}`,
+  question: `Which one is right (${i})?`,
+  options: ['right', 'wrong one', 'wrong two', 'wrong three'].map((t) => `${t} ${i}`),
+  answer: 0,
+}));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-cli-mc-'));
+  server = await startChoiceServer(new Set(QUESTIONS.map((q) => q.options[0]!)));
+  writeFileSync(join(dir, 'questions.jsonl'), QUESTIONS.map((q) => JSON.stringify(q)).join('\n'));
+});
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assay run (CLI) with a multiple-choice task', () => {
+  it('fails a position_bias_rate threshold for the model whose answer follows the order', async () => {
+    const model = (name: string) => ({
+      name,
+      provider: 'openai-chat',
+      baseUrl: server.baseUrl,
+      model: name,
+    });
+    const config = {
+      name: 'mc',
+      dataset: {
+        path: 'questions.jsonl',
+        columns: { text: 'question', choices: 'options', label: 'answer' },
+      },
+      task: { type: 'multiple-choice', labelFormat: 'index', permutations: 3, seed: 2 },
+      models: [model('knows'), model('first')],
+      evaluation: { bootstrap: 50 },
+      output: { dir: join(dir, 'out') },
+      thresholds: ['accuracy >= 0.9', 'position_bias_rate <= 0.1'],
+    };
+    const path = join(dir, 'mc.yaml');
+    writeFileSync(path, YAML.stringify(config));
+    const run = await assay(['run', path, '--quiet']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/PASS {2}knows: position_bias_rate <= 0.1/);
+    expect(run.stdout).toMatch(/FAIL {2}first: position_bias_rate <= 0.1/);
+    expect(run.stdout).toMatch(/FAIL {2}first: accuracy >= 0.9/);
+    const results = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'out', 'results.json'), 'utf8')),
+    );
+    const [knows, first] = results.models;
+    expect(knows!.metrics.accuracy!.value).toBe(1);
+    expect(knows!.multipleChoice).toEqual({
+      permutations: 3,
+      positionBiasRate: 0,
+      itemsCompared: 8,
+    });
+    // the correct choice is first in the data: moving it away changes what 'first' picks
+    expect(first!.multipleChoice!.positionBiasRate).toBe(1);
+    expect(first!.metrics.position_bias_rate!.value).toBe(1);
+  }, 60_000);
+});

@@ -1,0 +1,46 @@
+import type { GenerationSummary } from '../results/run-results-schema.js';
+
+/** Characters of an output, extracted answer or reference shown in `report.html`. */
+export const HTML_TEXT_CHARS = 2000;
+
+/** Characters of an output, extracted answer or reference shown in a `report.md` cell. */
+export const MARKDOWN_TEXT_CHARS = 300;
+
+/**
+ * The metric names of a model's per-slice table, in the order they first appear.
+ *
+ * @param slices - the model's `generation.slices`
+ * @returns each metric once
+ * @example
+ * sliceMetrics([{ group: 'a', n: 2, metrics: { bleu: 30, chrf: 50 } }]); // ['bleu', 'chrf']
+ */
+export function sliceMetrics(slices: GenerationSummary['slices']): string[] {
+  return [...new Set(slices.flatMap((s) => Object.keys(s.metrics)))];
+}
+
+/**
+ * How an item's samples became one value, in words.
+ *
+ * @param g - the model's generation summary
+ * @returns e.g. `3 samples per item, reduced by mean`
+ * @example
+ * samplingInWords({ samples: 1, reducer: null }); // 'one sample per item'
+ */
+export function samplingInWords(g: Pick<GenerationSummary, 'samples' | 'reducer'>): string {
+  if (g.samples <= 1 && g.reducer === null) return 'one sample per item';
+  const samples = `${g.samples} sample${g.samples === 1 ? '' : 's'} per item`;
+  return g.reducer === null ? samples : `${samples}, reduced by ${g.reducer}`;
+}
+
+/**
+ * The extraction failures in a sentence that says plainly what became of them.
+ *
+ * @param failures - the model's `generation.extractionFailures`
+ * @returns e.g. `2 outputs matched no extraction rule and were scored as empty answers ('').`
+ * @example
+ * extractionFailuresInWords(0); // 'No extraction failures.'
+ */
+export function extractionFailuresInWords(failures: number): string {
+  if (failures === 0) return 'No extraction failures.';
+  return `${failures} output${failures === 1 ? '' : 's'} matched no extraction rule and ${failures === 1 ? 'was' : 'were'} scored as empty answers ('').`;
+}

@@ -1,0 +1,82 @@
+import { fmt } from '../format/format-number.js';
+import type { JudgeSummary } from '../results/run-results-schema.js';
+
+/**
+ * The judge's settings in words: mode, client, temperature, seed, grades per item.
+ *
+ * @param j - the model's judge summary
+ * @returns plain text, for the renderer to escape
+ * @example
+ * judgeSettingsInWords(judge); // 'closedqa grading by grader, temperature 0, seed 7, 1 grade per item'
+ */
+export function judgeSettingsInWords(j: JudgeSummary): string {
+  const seed = j.seed === null ? 'no seed' : `seed ${j.seed}`;
+  return `${j.mode} grading by ${j.client}, temperature ${j.temperature}, ${seed}, ${j.repeats} grade${j.repeats === 1 ? '' : 's'} per item`;
+}
+
+/**
+ * Grade counts in words, in the order the results list them.
+ *
+ * @param grades - the judge's `grades`
+ * @returns e.g. `C 10, I 4`; `none` when nothing was graded
+ * @example
+ * gradesInWords({ C: 10, I: 4 }); // 'C 10, I 4'
+ */
+export function gradesInWords(grades: JudgeSummary['grades']): string {
+  const entries = Object.entries(grades);
+  return entries.length === 0 ? 'none' : entries.map(([g, n]) => `${g} ${n}`).join(', ');
+}
+
+/**
+ * The judge's consistency: flip rate over repeated grades and, for pairwise judging, the
+ * swap inconsistency.
+ *
+ * @param j - the model's judge summary
+ * @returns plain sentences
+ * @remarks The flip rate is the share of items whose repeated grades disagree, so it needs
+ *   `repeats` > 1; the swap inconsistency is the share of pairs whose two orders disagree
+ *   (counted as ties).
+ * @example
+ * judgeConsistencyInWords(judge); // ['Flip rate 0.100: the share of items whose 3 grades disagree.']
+ */
+export function judgeConsistencyInWords(j: JudgeSummary): string[] {
+  const out = [
+    j.repeats > 1
+      ? `Flip rate ${fmt(j.flipRate)}: the share of items whose ${j.repeats} grades disagree.`
+      : 'Flip rate not measured: one grade per item (set judge repeats above 1).',
+  ];
+  if (j.swapInconsistency !== undefined) {
+    out.push(
+      `Swap inconsistency ${fmt(j.swapInconsistency)}: the share of pairs whose two orders disagree (counted as ties).`,
+    );
+  }
+  return out;
+}
+
+/**
+ * The judge's agreement with human grades in words: Cohen's kappa, its weights and interval.
+ *
+ * @param a - the judge's `agreement`
+ * @param ci - the confidence level, e.g. 0.95
+ * @returns plain text, for the renderer to escape
+ * @example
+ * agreementInWords(agreement, 0.95); // "Cohen's kappa 0.620 (quadratic weights), 95% CI [0.410, 0.800], on 40 items graded by people in column human."
+ */
+export function agreementInWords(a: NonNullable<JudgeSummary['agreement']>, ci: number): string {
+  const weights = a.weights === 'none' ? 'unweighted' : `${a.weights} weights`;
+  return `Cohen's kappa ${fmt(a.kappa)} (${weights}), ${Math.round(ci * 100)}% CI [${fmt(a.ciLow)}, ${fmt(a.ciHigh)}], on ${a.n} items graded by people in column ${a.column}.`;
+}
+
+/**
+ * What the judge graded and what it left unscored (a grade it could not parse, a failed
+ * request), with the reasons and their counts.
+ *
+ * @param j - the model's judge summary
+ * @returns e.g. `12 graded, 2 unscored (no GRADE line 2)`
+ * @example
+ * gradedInWords(judge); // '12 graded, 2 unscored (no GRADE line 2)'
+ */
+export function gradedInWords(j: JudgeSummary): string {
+  const reasons = j.unscoredReasons.map((r) => `${r.reason} ${r.count}`).join(', ');
+  return `${j.graded} graded, ${j.unscored} unscored${reasons ? ` (${reasons})` : ''}`;
+}

@@ -1,0 +1,91 @@
+import { binnedHistogramChart } from '../charts/binned-histogram-chart.js';
+import { fmt, MISSING_VALUE } from '../format/format-number.js';
+import { truncateText } from '../format/truncate-text.js';
+import {
+  extractionFailuresInWords,
+  HTML_TEXT_CHARS,
+  samplingInWords,
+  sliceMetrics,
+} from '../generation/generation-facts.js';
+import type { GenerationSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
+import { escapeHtml as h } from './escape-html.js';
+
+/** Untrusted text, cut short and escaped, in a scrolling block. */
+function textBlock(text: string): string {
+  return `<pre class="answer">${h(truncateText(text, HTML_TEXT_CHARS))}</pre>`;
+}
+
+function histograms(m: ModelResult, g: GenerationSummary, colorIndex: number): string {
+  const charts = Object.entries(g.histograms).map(([metric, hist]) =>
+    binnedHistogramChart(hist.edges, hist.counts, {
+      title: `${metric}: ${m.name}`,
+      xLabel: `${metric} per item`,
+      colorIndex,
+    }),
+  );
+  return charts.length > 0 ? `<div class="charts">${charts.join('')}</div>` : '';
+}
+
+function slicesTable(g: GenerationSummary): string {
+  if (g.slices.length === 0) return '';
+  const metrics = sliceMetrics(g.slices);
+  const rows = g.slices.map(
+    (s) =>
+      `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}</tr>`,
+  );
+  return `<table class="generation-slices"><thead><tr><th>group</th><th class="num">n</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function worstItemRow(w: GenerationSummary['worstItems'][number]): string {
+  const extracted =
+    w.extracted === null
+      ? `<span class="fail">no match</span><br><span class="note">scored as an empty answer ('')</span>`
+      : textBlock(w.extracted);
+  const references =
+    w.reference.length === 0
+      ? `<span class="note">${MISSING_VALUE}</span>`
+      : w.reference.map(textBlock).join('');
+  const others = Object.entries(w.scores)
+    .filter(([k]) => k !== w.metric)
+    .map(([k, v]) => `${h(k)} ${fmt(v)}`)
+    .join('<br>');
+  return `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1} · sample ${w.sample + 1}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
+}
+
+function worstItemsTable(g: GenerationSummary): string {
+  if (g.worstItems.length === 0) return '<p class="note">No worst items were kept.</p>';
+  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map(worstItemRow).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole.</p>`;
+}
+
+/**
+ * One model's free-text scoring for `report.html`: samples per item and their reducer, the
+ * extraction failures (said plainly to be scored as empty answers), a histogram of the
+ * per-item values of each metric, the per-slice table and the worst items with output,
+ * extracted answer and references side by side, in the order the results give them. Every
+ * text is HTML-escaped and cut to {@link HTML_TEXT_CHARS} characters with a visible marker.
+ *
+ * @param m - the model's results
+ * @param colorIndex - the model's series colour
+ * @returns the section's HTML; empty when the model has no `generation`
+ * @example
+ * results.models.map((m, i) => generationSection(m, i)).join('');
+ */
+export function generationSection(m: ModelResult, colorIndex: number): string {
+  const g = m.generation;
+  if (g === undefined) return '';
+  const failures = extractionFailuresInWords(g.extractionFailures);
+  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g)}`;
+}
+
+/**
+ * The generation part of `report.html`: a heading and {@link generationSection} per model.
+ *
+ * @param r - the run's results
+ * @returns HTML; empty when no model has `generation`
+ * @example
+ * generationSections(results).startsWith('<h2>Generation</h2>'); // true for a generation run
+ */
+export function generationSections(r: RunResults): string {
+  if (!r.models.some((m) => m.generation)) return '';
+  return `<h2>Generation</h2>${r.models.map((m, i) => generationSection(m, i)).join('')}`;
+}
