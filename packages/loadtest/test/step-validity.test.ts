@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type HarnessReading, judgeStep, type LoadRecord } from '../src/index.js';
+import { HarnessMonitor, type HarnessReading, judgeStep, type LoadRecord } from '../src/index.js';
 
 function record(scheduledMs: number, lagMs: number): LoadRecord {
   return {
@@ -93,5 +93,24 @@ describe('the generator judges its own step', () => {
       i < 10 ? { ...r, warmup: true, sentMs: r.scheduledMs + 50 } : r,
     );
     expect(judgeStep(records, calm, undefined, 0.2).saturated).toBe(false);
+  });
+});
+
+describe('the harness monitor', () => {
+  test('empty waiting turns of the open loop count as idle, not as utilisation', async () => {
+    const busy = new HarnessMonitor();
+    const spinning = new HarnessMonitor();
+    const until = performance.now() + 60;
+    // a wait made of setImmediate turns keeps the loop from ever blocking
+    while (performance.now() < until) {
+      const t = performance.now();
+      await new Promise((r) => setImmediate(r));
+      spinning.addSpinIdle(performance.now() - t);
+    }
+    const plain = busy.stop();
+    const corrected = spinning.stop();
+    expect(plain.eventLoopUtilization).toBeGreaterThan(corrected.eventLoopUtilization);
+    expect(corrected.eventLoopUtilization).toBeGreaterThanOrEqual(0);
+    expect(plain.eventLoopLagP99Ms).toBeGreaterThanOrEqual(0);
   });
 });

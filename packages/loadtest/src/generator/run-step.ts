@@ -17,6 +17,12 @@ const LEAD_MS = 5;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const yieldToIo = (): Promise<void> => new Promise((r) => setImmediate(r));
 
+/**
+ * A turn of the wait loop shorter than this did nothing but wait: the loop had no I/O to run.
+ * Such turns are idle time that event-loop utilisation would otherwise count as busy.
+ */
+const EMPTY_TURN_MS = 0.05;
+
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
   const warmEnd = ctx.origin + plan.warmupMs;
@@ -38,7 +44,12 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
   await Promise.all(Array.from({ length: plan.load.concurrency }, worker));
 }
 
-async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
+async function openLoop(
+  plan: StepPlan,
+  ctx: SendContext,
+  tracker: StepTracker,
+  monitor: HarnessMonitor,
+): Promise<void> {
   if (plan.load.kind !== 'rate') return;
   const { rate, arrival, maxInFlight } = plan.load;
   const warmCount = Math.round((plan.warmupMs / 1000) * rate);
@@ -56,7 +67,11 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
     if (now < due) {
       // timers fire about a millisecond late: sleep short of the target, then yield until it
       if (due - now > 1.5) await sleep(due - now - 1);
-      else await yieldToIo();
+      else {
+        await yieldToIo();
+        const turn = performance.now() - now;
+        if (turn < EMPTY_TURN_MS) monitor.addSpinIdle(turn);
+      }
       continue;
     }
     // every arrival that is due goes now, on the absolute schedule
@@ -112,7 +127,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
       : setInterval(() => plan.onProgress?.(tracker.progress() satisfies StepProgress), 1000);
   try {
     if (plan.load.kind === 'concurrency') await closedLoop(plan, ctx, tracker);
-    else await openLoop(plan, ctx, tracker);
+    else await openLoop(plan, ctx, tracker, monitor);
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }

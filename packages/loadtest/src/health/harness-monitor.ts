@@ -19,7 +19,9 @@ export interface HarnessReading {
  *
  * @remarks
  * The delay monitor samples with a timer of `RESOLUTION_MS`; an idle loop reads that
- * resolution as delay, so it is subtracted (the issue's note from the anchors).
+ * resolution as delay, so it is subtracted (the issue's note from the anchors). Utilisation is
+ * `performance.eventLoopUtilization` with the open loop's empty waiting turns counted as idle
+ * ({@link HarnessMonitor.addSpinIdle}).
  *
  * @example
  * ```ts
@@ -32,9 +34,20 @@ export class HarnessMonitor {
   private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly elu = performance.eventLoopUtilization();
   private readonly cpu = process.cpuUsage();
+  private spinIdleMs = 0;
 
   constructor() {
     this.histogram.enable();
+  }
+
+  /**
+   * Counts a turn of the generator's sub-millisecond wait (a `setImmediate` turn in which no
+   * I/O ran) as idle: the loop never blocks while it waits so, and utilisation would read busy.
+   *
+   * @param ms - the turn's length
+   */
+  addSpinIdle(ms: number): void {
+    this.spinIdleMs += ms;
   }
 
   /** @returns the reading since construction; the monitor stops */
@@ -44,8 +57,16 @@ export class HarnessMonitor {
     const cpu = process.cpuUsage(this.cpu);
     return {
       eventLoopLagP99Ms: Math.max(0, p99 - RESOLUTION_MS),
-      eventLoopUtilization: performance.eventLoopUtilization(this.elu).utilization,
+      eventLoopUtilization: utilization(
+        performance.eventLoopUtilization(this.elu),
+        this.spinIdleMs,
+      ),
       cpuUs: cpu.user + cpu.system,
     };
   }
+}
+
+function utilization(elu: { idle: number; active: number }, spinIdleMs: number): number {
+  const total = elu.idle + elu.active;
+  return total > 0 ? Math.max(0, elu.active - spinIdleMs) / total : 0;
 }
