@@ -228,6 +228,31 @@ describe('assay loadtest against the model server', () => {
     expect(html).not.toMatch(/<script|src=|<link/);
   });
 
+  test('SIGINT stops the run, prints what was measured and exits 130', async () => {
+    const before = server.stats().completions;
+    const { child, done } = start([
+      'loadtest',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--concurrency',
+      '2',
+      '--duration',
+      '120s',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    await until(() => server.stats().completions >= before + 6);
+    child.kill('SIGINT');
+    const { code, stdout } = await done;
+    expect(code).toBe(130);
+    const result = JSON.parse(stdout);
+    expect(result.requests.completed).toBeGreaterThanOrEqual(4);
+    expect(result.durationS).toBeLessThan(120);
+  });
+
   test('--sweep finds the capacity of the batching engine within 10%', async () => {
     // 8 slots x 10 tokens x 20 ms: 40 requests per second in closed form
     const capacity = 8 / (10 * 0.02);

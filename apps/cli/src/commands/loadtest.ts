@@ -73,6 +73,7 @@ export function registerLoadtestCommand(program: Command): void {
         '  1  a single-step run missed its --slo',
         '  2  invalid flags, refused before any request',
         '  3  the run failed',
+        '  130  interrupted (what was measured is still printed; requests cut short count as abort)',
       ].join('\n'),
     )
     .action(async (flags: LoadtestFlags) => {

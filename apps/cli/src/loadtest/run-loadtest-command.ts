@@ -28,6 +28,8 @@ export const LOADTEST_EXIT = {
   invalid: 2,
   /** the run failed */
   runtimeError: 3,
+  /** interrupted (SIGINT/SIGTERM): what was measured is still printed */
+  interrupted: 130,
 } as const;
 
 const FORMATS = ['table', 'json', 'md'] as const;
@@ -138,6 +140,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     else process.stdout.write(text);
     if (flags.records !== undefined) await writeRecords(flags.records, records);
     if (flags.report !== undefined) await writeFile(flags.report, loadtestHtml(result, records));
+    if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     const single = result.steps === undefined;
     return single && result.sloPassed?.passed === false
       ? LOADTEST_EXIT.sloMissed
