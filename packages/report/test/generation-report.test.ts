@@ -213,6 +213,9 @@ describe('the terminal summary of a generation run', () => {
     expect(text).toContain(
       'flip rate 0.150; swap inconsistency 0.050; kappa vs human_grade 0.654 [0.301, 0.909] (95% CI, n=18)',
     );
+    expect(text).toContain(
+      '  subject-gen judge requests (whole run): 40: 30 sent this run, 6 resumed from the journal, 4 served from the cache; cost $0.0123',
+    );
   });
 
   test('counts answers and extraction failures instead of correct and wrong', () => {
