@@ -27,9 +27,13 @@ function fixture<T>(name: string): T {
   return JSON.parse(readFileSync(url, 'utf8')) as T;
 }
 
-function sacrebleu(metric: 'bleu' | 'chrf' | 'chrf_pp' | 'ter', corpus: string) {
+function sacrebleu(
+  metric: 'bleu' | 'chrf' | 'chrf_pp' | 'ter',
+  corpus: string,
+  extra: Record<string, unknown> = {},
+) {
   const file = metric === 'chrf_pp' ? 'chrf' : metric;
-  const options = JSON.stringify(metric === 'chrf_pp' ? { wordOrder: 2 } : {});
+  const options = JSON.stringify(metric === 'chrf_pp' ? { wordOrder: 2, ...extra } : extra);
   return fixture<{ corpus: CorpusCase[] }>(`sacrebleu-${file}.json`).corpus.find(
     (c) => c.corpus === corpus && JSON.stringify(c.options) === options,
   )!.expected;
@@ -38,9 +42,11 @@ function sacrebleu(metric: 'bleu' | 'chrf' | 'chrf_pp' | 'ter', corpus: string) 
 const corpora = fixture<{ corpora: Corpus[] }>('sacrebleu-texts.json').corpora;
 const multi = corpora.find((c) => c.name === 'random, 1-3 references')!;
 const single = corpora.find((c) => c.name === 'one reference each')!;
+const multilingual = corpora.find((c) => c.name === 'multilingual sentences')!;
 const dir = mkdtempSync(join(tmpdir(), 'assay-score-generation-'));
 const multiFile = join(dir, 'multi.jsonl');
 const singleFile = join(dir, 'single.csv');
+const multilingualFile = join(dir, 'multilingual.jsonl');
 const runner = createRunner({ workers: 1 });
 
 function csvCell(text: string): string {
@@ -65,6 +71,12 @@ beforeAll(() => {
     (h, i) => `${csvCell(h)},${csvCell(single.references[i]![0]!)}`,
   );
   writeFileSync(singleFile, `output,ref\n${rows.join('\n')}\n`);
+  writeFileSync(
+    multilingualFile,
+    multilingual.hypotheses
+      .map((h, i) => JSON.stringify({ output: h, refs: multilingual.references[i] }))
+      .join('\n'),
+  );
 });
 
 afterAll(async () => {
@@ -175,6 +187,46 @@ describe('assay score --task generation', () => {
     expect(ci![1]).toBeGreaterThanOrEqual(value!);
   }, 60_000);
 
+  test.each(['intl', 'char', 'zh'])(
+    '--bleu-tokenize %s reaches the workers: BLEU and its signature equal sacrebleu',
+    async (tokenizer) => {
+      const exit = await score(multilingualFile, 'refs', [
+        '--metrics',
+        'bleu,chrf',
+        '--bleu-tokenize',
+        tokenizer,
+        '--workers',
+        '2',
+      ]);
+      expect(exit.stderr).toBe('');
+      expect(exit.code).toBe(0);
+      const report = ScoreReportSchema.parse(JSON.parse(exit.stdout));
+      const expected = sacrebleu('bleu', multilingual.name, { tokenize: tokenizer });
+      expect(Math.abs(report.overall.bleu!.value! - expected.score)).toBeLessThanOrEqual(1e-6);
+      expect(report.settings.generation?.signatures.bleu).toBe(expected.signature);
+      expect(report.settings.generation?.bleuTokenize).toBe(tokenizer);
+      const chrf = sacrebleu('chrf', multilingual.name);
+      expect(Math.abs(report.overall.chrf!.value! - chrf.score)).toBeLessThanOrEqual(1e-6);
+    },
+    60_000,
+  );
+
+  test('the table headline names a BLEU tokenizer other than 13a', async () => {
+    const exit = await score(multilingualFile, 'refs', [
+      '--metrics',
+      'bleu',
+      '--bleu-tokenize',
+      'zh',
+      '--format',
+      'table',
+    ]);
+    expect(exit.code).toBe(0);
+    expect(exit.stdout).toContain(
+      `${multilingual.hypotheses.length} rows · generation · normalize squad · bleu tokenize zh · cv none`,
+    );
+    expect(exit.stdout).toContain('|tok:zh|smooth:exp|version:2.6.0');
+  }, 60_000);
+
   test('the table shows the metrics and the sacrebleu signatures; an empty output is scored', async () => {
     const file = join(dir, 'empty.jsonl');
     writeFileSync(
@@ -239,6 +291,12 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
       message: /normalize "lower" is not understood/,
     },
     {
+      what: 'a BLEU tokenizer that needs a model file',
+      rows: ['{"refs": "a", "output": "a"}'],
+      args: ['--bleu-tokenize', 'flores101'],
+      message: /--bleu-tokenize.*flores101.*13a, none, intl, char, zh/,
+    },
+    {
       what: 'a classification flag',
       rows: ['{"refs": "a", "output": "a", "p": 0.5}'],
       args: ['--y-score', 'p'],
@@ -271,5 +329,21 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
     ]);
     expect(exit.code).toBe(2);
     expect(exit.stderr).toContain('--stemmer applies to generated text only');
+  }, 60_000);
+
+  test('--bleu-tokenize without --task generation is refused', async () => {
+    const exit = await assay([
+      'score',
+      multiFile,
+      '--y-true',
+      'lang',
+      '--y-pred',
+      'lang',
+      '--bleu-tokenize',
+      'intl',
+      '--quiet',
+    ]);
+    expect(exit.code).toBe(2);
+    expect(exit.stderr).toContain('--bleu-tokenize applies to generated text only');
   }, 60_000);
 });

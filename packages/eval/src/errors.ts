@@ -16,6 +16,7 @@ export type EvaluationErrorCode =
   | 'RAGGED_ROW'
   | 'NON_NUMERIC_VALUE'
   | 'MISSING_VALUE'
+  | 'INVALID_VALUE'
   | 'TOO_FEW_ROWS'
   | 'INVALID_CHOICES'
   // the size of a run's plan (folds, predictions)

@@ -26,6 +26,58 @@ export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
 export { answerExtractor } from './generation/extract-answer.js';
 export { type MeanSummaryOptions, meanSummary } from './generation/mean-summary.js';
+export { agreementLabels, humanGrades } from './judges/human-grades.js';
+export type { AgreementPair, AgreementWeights, JudgeAgreement } from './judges/judge-agreement.js';
+export { humanGradeLabel, judgeAgreement } from './judges/judge-agreement.js';
+export type { ResolvedJudgeClient } from './judges/judge-client.js';
+export { judgeEndpoints, resolveJudgeClient } from './judges/judge-client.js';
+export type { JudgeConfigIssue } from './judges/judge-config-checks.js';
+export {
+  checkJudgeConfig,
+  JUDGE_KAPPA_METRIC,
+  JUDGE_SCORE_METRIC,
+  judgeMetricNames,
+} from './judges/judge-config-checks.js';
+export { gradeOfOutcome, judgeDraws } from './judges/judge-draws.js';
+export type { JudgePlan, JudgeRequest, JudgeSubject, PlannedDraw } from './judges/judge-plan.js';
+export { planJudge } from './judges/judge-plan.js';
+export type { JudgeInput, JudgePromptSpec } from './judges/judge-prompts.js';
+export { judgeMessages } from './judges/judge-prompts.js';
+export type { JudgedModelResult } from './judges/judge-results.js';
+export { addJudgeResults } from './judges/judge-results.js';
+export type { JudgeExecution, JudgeRunContext } from './judges/judge-run.js';
+export { executeJudge, judgeSubjects } from './judges/judge-run.js';
+export type {
+  JudgeClientConfig,
+  JudgeConfig,
+  JudgeConfigInput,
+  JudgeMode,
+} from './judges/judge-schema.js';
+export { JUDGE_MODES, JudgeClientSchema, JudgeSchema } from './judges/judge-schema.js';
+export type { Estimate, JudgeBootstrap } from './judges/judge-score-interval.js';
+export { judgeScoreInterval } from './judges/judge-score-interval.js';
+export type {
+  JudgedDraw,
+  JudgeResult,
+  JudgeSummary,
+  JudgeSummaryOptions,
+  JudgeVerdict,
+} from './judges/judge-summary.js';
+export { summarizeJudge } from './judges/judge-summary.js';
+export { fillSlots } from './judges/judge-templates.js';
+export type { PairwiseOutcome } from './judges/pairwise-verdict.js';
+export { combinePairwise, mirrorOutcome } from './judges/pairwise-verdict.js';
+export type { JudgeGrade } from './judges/parse-grade.js';
+export {
+  CLOSEDQA_SCORES,
+  defaultGradeLabels,
+  FACTUALITY_SCORES,
+  parseClosedQaGrade,
+  parseFactualityGrade,
+  parseGrade,
+  parsePairwiseVerdict,
+  parseRubricGrade,
+} from './judges/parse-grade.js';
 export { writeRunOutputs } from './outputs/write-outputs.js';
 export {
   predictionsTable,

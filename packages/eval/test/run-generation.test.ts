@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
+import { corpusBleu } from '@assay/text-metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, type RunConfig, readPredictions, runEvaluation } from '../src/index.js';
 
@@ -161,5 +162,26 @@ describe('assay run on a generation task with several samples per item', () => {
     for (const m of Object.values(c.metrics)) {
       expect(m.pHolm!).toBeGreaterThanOrEqual(m.pValue!);
     }
+  }, 120_000);
+});
+
+describe('a BLEU scorer with another sacrebleu tokenizer', () => {
+  it('scores corpus BLEU with that tokenizer, as text-metrics does on the same answers', async () => {
+    const out = join(dir, 'tokenize');
+    const r = await runEvaluation(
+      subjectsConfig(out, {
+        scorers: ['bleu', { metric: 'bleu', name: 'bleu_char', tokenize: 'char' }],
+      }),
+    );
+    const rows = readPredictions(readFileSync(join(out, 'predictions.arrow')));
+    const outputs = rows.map((x) => x.parsed ?? '');
+    const refs = rows.map((x) => x.references!);
+    const m = r.models[0]!.metrics;
+    expect(m.bleu_char!.value).toBeCloseTo(
+      corpusBleu(outputs, refs, { tokenize: 'char' }).score,
+      9,
+    );
+    expect(m.bleu!.value).toBeCloseTo(corpusBleu(outputs, refs).score, 9);
+    expect(m.bleu_char!.value).not.toBeCloseTo(m.bleu!.value!, 3);
   }, 120_000);
 });

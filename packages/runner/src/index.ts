@@ -17,7 +17,10 @@ export {
   GENERATION_METRICS,
   generationGreaterIsBetter,
 } from './generation/generation-metrics.js';
-export type { GenerationOptions } from './generation/generation-options.js';
+export {
+  GENERATION_BLEU_TOKENIZERS,
+  type GenerationOptions,
+} from './generation/generation-options.js';
 export { generationRowValues } from './generation/generation-row-values.js';
 export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';

@@ -122,6 +122,15 @@ describe('bad generation input is refused with the column and row named', () => 
       ),
     );
     expect(stemmer.path).toBe('stemmer');
+    const tokenizer = await runnerRejection(
+      runner.scoreGenerations(
+        { references: ['a'], outputs: ['a'] },
+        { bleuTokenize: 'ja-mecab' as 'intl' },
+      ),
+    );
+    expect(tokenizer.code).toBe('INVALID_OPTION');
+    expect(tokenizer.path).toBe('bleuTokenize');
+    expect(tokenizer.message).toContain("'13a', 'none', 'intl', 'char', 'zh'");
     const lengths = await runnerRejection(
       runner.scoreGenerations({ references: ['a', 'b'], outputs: ['a'] }),
     );

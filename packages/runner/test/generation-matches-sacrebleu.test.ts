@@ -36,6 +36,30 @@ describe('corpus BLEU, chrF, chrF++ and TER of scoreGenerations equal sacrebleu'
     },
   );
 
+  test.each(
+    (['intl', 'char', 'zh'] as const).flatMap((bleuTokenize) =>
+      CORPORA.map((c) => ({ ...c, bleuTokenize, label: `${c.name}, tokenize ${bleuTokenize}` })),
+    ),
+  )(
+    'BLEU with bleuTokenize on the workers: "$label"',
+    async ({ name, hypotheses, references, bleuTokenize }) => {
+      // chunkRows 4: several tasks, so the setting must reach every worker
+      const report = await runner.scoreGenerations(
+        { references, outputs: hypotheses },
+        { metrics: ['bleu', 'chrf'], bleuTokenize, chunkRows: 4, bootstrap: 20 },
+      );
+      ScoreReportSchema.parse(report);
+      const expected = sacrebleuCorpusScore('bleu', name, { tokenize: bleuTokenize });
+      expect(Math.abs(report.overall.bleu!.value! - expected.score)).toBeLessThanOrEqual(1e-6);
+      expect(report.settings.generation?.signatures.bleu).toBe(expected.signature);
+      expect(report.settings.generation?.signatures.bleu).toContain(`|tok:${bleuTokenize}|`);
+      expect(report.settings.generation?.bleuTokenize).toBe(bleuTokenize);
+      // chrF has no tokenizer option: unchanged
+      const chrf = sacrebleuCorpusScore('chrf', name);
+      expect(Math.abs(report.overall.chrf!.value! - chrf.score)).toBeLessThanOrEqual(1e-6);
+    },
+  );
+
   test.each(CORPORA.map((c, i) => ({ ...c, file: `corpus-${i}.jsonl` })))(
     'the same corpus written to $file and loaded as text columns',
     async ({ name, hypotheses, references, file }) => {

@@ -76,7 +76,11 @@ describe('per-row metrics are the means of the @assay/text-metrics functions', (
       },
     );
     expect(report.n).toBe(outputs.length);
-    expect(report.settings.generation).toMatchObject({ normalize: 'squad', stemmer: 'none' });
+    expect(report.settings.generation).toMatchObject({
+      normalize: 'squad',
+      stemmer: 'none',
+      bleuTokenize: '13a',
+    });
     const each = (f: (o: string, refs: string[]) => number) =>
       mean(outputs.map((o, i) => f(o, present[i]!)));
     expectClose(report.overall.exact_match?.value, each(squadExactMatch), 'exact_match');

@@ -1,4 +1,4 @@
-import { sentenceChrf } from '@assay/text-metrics';
+import { corpusBleu, sentenceChrf } from '@assay/text-metrics';
 import { describe, expect, it } from 'vitest';
 import { createRunner, generationRowValues } from '../src/index.js';
 
@@ -25,6 +25,20 @@ describe('generationRowValues', () => {
     outputs.forEach((o, i) => {
       expect(rows.get('chrf')![i]).toBeCloseTo(sentenceChrf(o, references[i]!).score, 9);
     });
+  });
+
+  it('tokenizes BLEU with bleuTokenize', async () => {
+    const texts = ['我们发布了新版本。', '東京は日本の首都です', 'x'];
+    const refs = [['我们发布新版本了。'], ['東京は首都です'], ['y']];
+    const rows = await generationRowValues(texts, refs, { metrics: ['bleu'], bleuTokenize: 'zh' });
+    texts.forEach((o, i) => {
+      const expected = corpusBleu([o], [refs[i]!], { tokenize: 'zh' }).score;
+      expect(rows.get('bleu')![i]).toBeCloseTo(expected, 9);
+    });
+    // with 13a the unspaced Chinese sentence is one token and matches nothing
+    expect(rows.get('bleu')![0]).toBeGreaterThan(0);
+    const whole = await generationRowValues(texts, refs, { metrics: ['bleu'] });
+    expect(whole.get('bleu')![0]).toBe(0);
   });
 
   it('names the unknown metric', async () => {

@@ -11,7 +11,11 @@ The argument is the folder that holds the `sacrebleu/` package. Only the standar
 needed: the modules sacrebleu imports for its command line and data sets (portalocker, tabulate,
 colorama, lxml) are stubbed here, and `sacrebleu/version.py`, which setuptools_scm writes at
 install time, is stubbed with --version (default 2.6.0) when a git checkout lacks it.
-The 13a and tercom tokenizers need only `re`, not `regex`.
+The 13a, tercom, char and zh tokenizers need only `re`; `intl` needs the `regex` module (pip's
+`regex`, or Debian's python3-regex). The fixtures were made with Python 3.11.7 and regex 2026.5.9,
+whose Unicode 17 tables equal Node 20.20's on every code point; an older `regex` (Debian 12's
+2.5.123 knows Unicode 15.0) differs only on characters it does not assign yet. The `regex`
+version is written into sacrebleu-unicode-classes.json.
 
 Writes packages/text-metrics/test/fixtures/sacrebleu-*.json: the texts once (sacrebleu-texts.json:
 sentences and corpora by name), then per metric the sentence and corpus cases (text or corpus
@@ -149,6 +153,53 @@ SENTENCES = [
      [long_text(2, 300, LONG_WORDS), long_text(1, 320, LONG_WORDS)[:900]]),
 ]
 
+CHINESE = '我们在2024年3月15日发布了新版本，性能提升了12.5%！“机器翻译”很有趣——对吧？GPT-4模型的准确率为95.3%。'
+JAPANESE = ('東京は日本の首都です。カタカナ、ひらがな、漢字を混ぜて書きます（例：ｶﾀｶﾅ・ﾃｽﾄ）。'
+            '価格は¥1,500、約１０ドルです！「引用」と『二重』…')
+ARABIC = ('ذهب الطالبُ إلى المدرسةِ، وقرأ ١٢٣ كتابًا؛ هل هذا صحيح؟ نعم. '
+          'السعر ١٬٢٣٤٫٥ دينار و 7.5% ضريبة.')
+EMOJI = ('Great job 👍🏽!! 😀😀 family: 👨\u200d👩\u200d👧 flags 🇫🇷🇩🇪 ❤️ ☕ and ✈ done. '
+         '𠀀𠀁 (CJK Ext. B) 😀.')
+COMBINING = ('Cafe\u0301 na\u0308ive re\u0301sume\u0301 — Z\u0351\u0360a\u035bl,\u0301go; '
+             'हिन्दी: नमस्ते, दुनिया! ไทย: สวัสดีครับ. Tiếng Việt có dấu.')
+SYMBOLS = ('Mixed: a+b=c, x<y>z; 50°C ±2‰ § ¶ © ® ™ → ← ∑ √ ∞ … ‹a› «bonjour» „Hallo“ '
+           '¿qué? ¡sí! 「引用」『二重』【括弧】 ~t~ `c` ^x^ |p| \\b €5 £3 ¥7 ₹9 $1 '
+           '#tag @user 100% &amp; &lt;b&gt; e-mail x_y a—b a–b')
+SEPARATORS = ('Population 1,234,567.89 (≈1.2M), 3.14159; 1 000 000; 1\u202f000; 10,5 %; '
+              "1.000.000,50 €; 1'000; 1_000; 2024-01-05; v2.6.0; -3.5e-4; 12:30; "
+              '½ ⅓ ² ³ ١٢٣ ४२ Ⅻ 3.-4. ,5 .5 and the year 2023.')
+ZH_EDGES = ('  \u3000.5 中文,English,混合.1,000 元;3-4 页 <skipped> &amp; —— “引号” ‘单’ '
+            '𠀀 ⺀ ㄅ ㆠ ﹐ ☀ ✂ ㈱ ㎏ ＡＢＣ１２３ ｶﾅ 2023.\u3000 ')
+
+MULTILINGUAL = [
+    ('chinese', CHINESE,
+     ['我们于2024年3月15日发布了新版本，性能提高了12.5%！“机器翻译”很有意思——对吧？GPT-4模型的准确率是95.3%。',
+      '新版本在2024年3月15日发布，性能提升12.5%。']),
+    ('japanese', JAPANESE,
+     ['東京は日本の首都である。カタカナ、ひらがな、漢字を混ぜて書く（例：ｶﾀｶﾅ・ﾃｽﾄ）。'
+      '価格は¥1,500、約１０ドル！「引用」と『二重』…']),
+    ('arabic', ARABIC,
+     ['ذهب الطالب إلى المدرسة، وقرأ ١٢٣ كتابا؛ هل هذا صحيح؟ نعم. السعر ١٬٢٣٤٫٥ دينار و 7.5% ضريبة.']),
+    ('emoji', EMOJI, [EMOJI.replace('👍🏽', '👍').replace('☕', '🍵'), 'Great job 👍🏽! 😀 done.']),
+    ('combining marks', COMBINING,
+     ['Caf\u00e9 na\u00efve r\u00e9sum\u00e9 — Zalgo; हिन्दी: नमस्ते, दुनिया! ไทย: สวัสดีค่ะ. Tiếng Việt có dấu.']),
+    ('punctuation and symbols', SYMBOLS, [SYMBOLS.replace('bonjour', 'salut').replace('€5', '€ 5')]),
+    ('numbers with separators', SEPARATORS,
+     [SEPARATORS.replace('1,234,567.89', '1234567.89').replace('2023.', '2023 .')]),
+    ('zh edge cases', ZH_EDGES, [ZH_EDGES.strip().replace('混合', '混 合'), '中文, English.']),
+    # TER tokenizes references twice: with asianSupport the second pass splits `'s 机`
+    ('possessive before CJK', "it's机器 John's东京", ["it's机器 John's东京"]),
+]
+
+MULTILINGUAL_VOCABULARY = [
+    '我', '们', '发布', '新版本', '，', '。', '！', '？', '“', '”', '——', '机器翻译', '2024年', '12.5%',
+    '東京', 'カタカナ', 'ひらがな', '（', '）', '｡', 'ｶﾀｶﾅ', '１０', '¥1,500', '…', '「引用」',
+    'ذهب', 'المدرسةِ،', '١٢٣', '١٬٢٣٤٫٥', '؟', 'كتابًا؛', '👍🏽', '😀', '👨\u200d👩\u200d👧', '🇫🇷',
+    '❤️', '☕', 'Cafe\u0301', 'na\u0308ive', 'नमस्ते,', 'สวัสดี', 'Việt', '€5', '±2‰', '→', '∑',
+    '«a»', '1,234.5', '3.14', '2023.', '.5', ',', '.', '-', 'a—b', 'x-1', 'the', 'cat', 'Mat', 'ÉTÉ',
+    'ΣΟΦΟΣ', '𠀀', '&amp;', '<b>', 'U.S.', "it's",
+]
+
 
 # --- metric runners ---------------------------------------------------------------------------
 
@@ -222,10 +273,14 @@ def corpus_case(sb, kind, corpus, options):
 BLEU_OPTIONS = [{}, {'lowercase': True}, {'tokenize': 'none'}, {'smoothMethod': 'none'},
                 {'smoothMethod': 'floor'}, {'smoothMethod': 'floor', 'smoothValue': 0.25},
                 {'smoothMethod': 'add-k'}, {'smoothMethod': 'add-k', 'smoothValue': 2},
-                {'effectiveOrder': True}, {'maxNgramOrder': 2}, {'maxNgramOrder': 6}]
+                {'effectiveOrder': True}, {'maxNgramOrder': 2}, {'maxNgramOrder': 6},
+                {'tokenize': 'intl'}, {'tokenize': 'char'}, {'tokenize': 'zh'},
+                {'tokenize': 'intl', 'lowercase': True}, {'tokenize': 'zh', 'lowercase': True}]
 SENTENCE_BLEU_OPTIONS = [{}, {'lowercase': True}, {'effectiveOrder': False},
                          {'smoothMethod': 'floor'}, {'smoothMethod': 'add-k'},
-                         {'smoothMethod': 'none'}, {'tokenize': 'none'}]
+                         {'smoothMethod': 'none'}, {'tokenize': 'none'}, {'tokenize': 'intl'},
+                         {'tokenize': 'char'}, {'tokenize': 'zh'},
+                         {'tokenize': 'char', 'lowercase': True}]
 CHRF_OPTIONS = [{}, {'wordOrder': 2}, {'wordOrder': 1}, {'lowercase': True},
                 {'wordOrder': 2, 'lowercase': True}, {'whitespace': True},
                 {'epsSmoothing': True}, {'wordOrder': 2, 'epsSmoothing': True}, {'beta': 1},
@@ -236,6 +291,13 @@ TER_OPTIONS = [{}, {'caseSensitive': True}, {'normalized': True}, {'noPunct': Tr
                {'normalized': True, 'noPunct': True, 'caseSensitive': True}]
 OPTIONS = {'bleu': (BLEU_OPTIONS, SENTENCE_BLEU_OPTIONS), 'chrf': (CHRF_OPTIONS, CHRF_OPTIONS),
            'ter': (TER_OPTIONS, TER_OPTIONS)}
+
+
+def unspaced(corpus):
+    """The corpus with the spaces taken out, as Chinese and Japanese are written."""
+    hypotheses, references = corpus
+    join = lambda text: text if text is None else text.replace(' ', '')  # noqa: E731
+    return [join(h) for h in hypotheses], [[join(r) for r in refs] for refs in references]
 
 
 def corpora():
@@ -250,12 +312,17 @@ def corpora():
         ('random, 1-3 references', *random_corpus(7, 60, 3, RANDOM_VOCABULARY)),
         ('random, 4 references, short', *random_corpus(8, 40, 4, RANDOM_VOCABULARY, 0, 6)),
         ('random, long segments', *random_corpus(9, 12, 2, RANDOM_VOCABULARY, 60, 140)),
+        ('multilingual sentences', [s[1] for s in MULTILINGUAL], [s[2] for s in MULTILINGUAL]),
+        ('random multilingual, 1-3 references',
+         *random_corpus(10, 50, 3, MULTILINGUAL_VOCABULARY)),
+        ('random multilingual, unspaced',
+         *unspaced(random_corpus(11, 30, 2, MULTILINGUAL_VOCABULARY, 1, 20))),
     ]
     return [{'name': n, 'hypotheses': h, 'references': r} for n, h, r in named]
 
 
 def sentences():
-    texts = [{'name': n, 'hypothesis': h, 'references': r} for n, h, r in SENTENCES]
+    texts = [{'name': n, 'hypothesis': h, 'references': r} for n, h, r in SENTENCES + MULTILINGUAL]
     texts.append({'name': 'missing reference skipped', 'hypothesis': 'the cat sat',
                   'references': ['the cat', None, 'a cat sat']})
     return texts
@@ -282,20 +349,61 @@ TOKENIZER_INPUTS = [s[1] for s in SENTENCES] + [r for s in SENTENCES for r in s[
     'a.b,c 1.2,3 .5 ,6 7. 8, x-1 1-x 1-2 -3', "It's the U.S.A.'s turn. O'Neil's", '  ', '\n',
     'line one-\nline two\nthree', '&lt;a&gt; &amp;amp; &quot;', '<skipped>x<skipped>',
     '東京、大阪。カタカナとひらがな！ （括弧） ㈱ ﹐ ｡ 〈a〉', 'ΣΊΣΥΦΟΣ Straße ǲ'
+] + [s[1] for s in MULTILINGUAL] + [r for s in MULTILINGUAL for r in s[2]] + [
+    # intl: a mark between two numbers stays, at either end of the line it has no neighbour
+    '1,000.5 1.-2 -3 3- (4) 5. .6 7, ,8 a.b a.1 1.a ١٫٥ ½.5 Ⅻ.x', '2023.', '.2023', '$', '€€',
+    # intl: emoji modifiers and keycaps are symbols (Sk, So); ZWJ and variation selectors are not
+    '1️⃣ #️⃣ 👋🏿 ✌🏻 🏳️\u200d🌈', 'a\u0301.\u0301b ,\u0301 \u0300', '¬a ¦b ¨c ¯d ´e ¸f ˆg',
+    # zh: strips Python whitespace (U+3000, U+0085), 13a rules without the padding 13a adds
+    '\u0085,中文.\u3000', '.5 and 2023.', '中.5', '5.中', '1,2,3 ,4 5, 6-7 -8',
+    'a\u2001b\u200dc\u2028d\u20ace\u2190f\u2a6dg\u2a6eh\u2f80i\u2f81j\u2fa1k\u2fa2l',
+    '\U00020000\U0002a6d6\U0002f800 ㄅ', 'tab\tin\u000bside\u001fzh 中\n文', '',
 ]
 
 
 def tokenizer_fixtures(sb):
     from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+    from sacrebleu.tokenizers.tokenizer_char import TokenizerChar
+    from sacrebleu.tokenizers.tokenizer_intl import TokenizerV14International
     from sacrebleu.tokenizers.tokenizer_ter import TercomTokenizer
+    from sacrebleu.tokenizers.tokenizer_zh import TokenizerZh
     t13a = Tokenizer13a()
+    others = {'intl': TokenizerV14International(), 'char': TokenizerChar(), 'zh': TokenizerZh()}
     tercom = [{'options': o, 'outputs': [TercomTokenizer(
         normalized=o.get('normalized', False), no_punct=o.get('noPunct', False),
         asian_support=o.get('asianSupport', False),
         case_sensitive=o.get('caseSensitive', False))(s) for s in TOKENIZER_INPUTS]}
         for o in TER_OPTIONS]
     return {'inputs': TOKENIZER_INPUTS, 'tokenizer13a': [t13a(s) for s in TOKENIZER_INPUTS],
-            'tercom': tercom}
+            'tercom': tercom,
+            'bleu': {name: [t(s) for s in TOKENIZER_INPUTS] for name, t in others.items()}}
+
+
+def runs(classify):
+    """Every code point's class as runs: [[first code point, class], ...]."""
+    out, last = [], None
+    for code in range(0x110000):
+        value = classify(chr(code))
+        if value != last:
+            out.append([code, value])
+            last = value
+    return out
+
+
+def unicode_class_fixtures():
+    """Per code point: the class `intl`'s regexes see, and whether `zh` spaces it out."""
+    import regex
+    from sacrebleu.tokenizers.tokenizer_zh import TokenizerZh
+    classes = [(regex.compile(r'\p{P}'), 'P'), (regex.compile(r'\p{S}'), 'S'),
+               (regex.compile(r'\p{N}'), 'N'), (regex.compile(r'\p{Cn}'), 'unassigned')]
+
+    def intl_class(char):
+        return next((name for pattern, name in classes if pattern.match(char)), 'other')
+
+    # `_is_chinese_char` is cached; call the function underneath for the million code points
+    is_chinese = TokenizerZh._is_chinese_char.__wrapped__
+    return {'regex': regex.__version__, 'python': sys.version.split()[0],
+            'intlClasses': runs(intl_class), 'zhChinese': runs(is_chinese)}
 
 
 def write(name, body, version):
@@ -318,6 +426,7 @@ def main():
     for kind in ['bleu', 'chrf', 'ter']:
         write(f'sacrebleu-{kind}.json', cases(sb, kind, texts), version)
     write('sacrebleu-tokenizers.json', tokenizer_fixtures(sb), version)
+    write('sacrebleu-unicode-classes.json', unicode_class_fixtures(), version)
 
 
 if __name__ == '__main__':

@@ -13,7 +13,12 @@ export {
   mergeBleuStatistics,
   sentenceBleu,
 } from './bleu/bleu.js';
-export type { BleuOptions, BleuSmoothMethod, BleuTokenizer } from './bleu/bleu-options.js';
+export {
+  BLEU_TOKENIZERS,
+  type BleuOptions,
+  type BleuSmoothMethod,
+  type BleuTokenizer,
+} from './bleu/bleu-options.js';
 export type { BleuScore } from './bleu/bleu-score.js';
 export {
   type ChrfScore,
@@ -69,4 +74,7 @@ export {
 } from './ter/ter.js';
 export { type TerOptions, tokenizeTercom } from './ter/ter-options.js';
 export { tokenize13a } from './tokenizers/tokenizer-13a.js';
+export { tokenizeChar } from './tokenizers/tokenizer-char.js';
+export { tokenizeIntl } from './tokenizers/tokenizer-intl.js';
 export type { TercomTokenizerOptions } from './tokenizers/tokenizer-tercom.js';
+export { tokenizeZh } from './tokenizers/tokenizer-zh.js';

@@ -21,7 +21,10 @@ const FAMILY = [
   'sentenceTer',
   'terStatistics',
   'tokenize13a',
+  'tokenizeChar',
+  'tokenizeIntl',
   'tokenizeTercom',
+  'tokenizeZh',
 ];
 
 const examples = docExamples(new URL('../src/', import.meta.url)).filter((e) =>

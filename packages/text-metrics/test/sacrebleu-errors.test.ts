@@ -84,8 +84,8 @@ describe('bad options name the option and the valid values', () => {
   });
 
   it('values outside the allowed ones', () => {
-    expect(thrown(() => corpusBleu(['a'], [['a']], loose({ tokenize: 'intl' }))).message).toBe(
-      "Option options.tokenize must be one of '13a', 'none'; got a string (\"intl\").",
+    expect(thrown(() => corpusBleu(['a'], [['a']], loose({ tokenize: 'flores101' }))).message).toBe(
+      "Option options.tokenize must be one of '13a', 'none', 'intl', 'char', 'zh'; got a string (\"flores101\").",
     );
     expect(thrown(() => sentenceBleu('a', ['a'], { smoothValue: -1 })).message).toMatch(
       /^Option options.smoothValue must be a finite number of at least 0/,

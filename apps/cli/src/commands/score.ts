@@ -1,4 +1,4 @@
-import { GENERATION_METRICS, INPUT_FORMATS } from '@assay/runner';
+import { GENERATION_BLEU_TOKENIZERS, GENERATION_METRICS, INPUT_FORMATS } from '@assay/runner';
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
@@ -28,6 +28,10 @@ Examples:
   # generated text: corpus BLEU/chrF as sacrebleu, ROUGE-L with stemming, SQuAD EM and F1
   $ assay score outputs.jsonl --task generation --y-true references --y-pred output \\
       --metrics exact_match,token_f1,bleu,chrf,rougeL --stemmer porter --bootstrap 1000
+
+  # Chinese outputs: BLEU with sacrebleu's zh tokenizer (intl: Unicode punctuation and symbols)
+  $ assay score outputs.jsonl --task generation --y-true references --y-pred output \\
+      --metrics bleu,chrf --bleu-tokenize zh
 
 Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
@@ -76,6 +80,12 @@ function addScoreOptions(command: Command): Command {
       new Option('--stemmer <name>', 'ROUGE stemmer for --task generation (default: none)').choices(
         ['porter', 'none'],
       ),
+    )
+    .addOption(
+      new Option(
+        '--bleu-tokenize <name>',
+        "BLEU tokenizer for --task generation, as sacrebleu's --tokenize (default: 13a)",
+      ).choices(GENERATION_BLEU_TOKENIZERS),
     )
     .option(
       '--normalize <mode>',

@@ -39,6 +39,7 @@ export function metricRows(report: ScoreReport): MetricRow[] {
  * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`, or with
  *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`, or for
  *   generated text `500 rows · generation · normalize squad · stemmer porter · cv none`
+ *   (and `bleu tokenize zh` when BLEU does not use sacrebleu's default 13a)
  */
 export function headline(report: ScoreReport): string {
   const rows =
@@ -51,6 +52,8 @@ export function headline(report: ScoreReport): string {
   if (generation !== undefined) {
     parts.push(`normalize ${generation.normalize}`);
     if (generation.stemmer !== 'none') parts.push(`stemmer ${generation.stemmer}`);
+    const tokenize = generation.bleuTokenize;
+    if (tokenize !== undefined && tokenize !== '13a') parts.push(`bleu tokenize ${tokenize}`);
   }
   parts.push(`cv ${report.settings.cv}`);
   if (report.settings.bootstrap > 0) {

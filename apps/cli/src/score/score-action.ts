@@ -17,12 +17,16 @@ export type { ScoreCommandOptions } from './score-command-options.js';
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
   const { task } = options;
   if (task === 'generation') return runGenerationScoreCommand(file, options);
-  for (const flag of ['stemmer', 'normalize'] as const) {
-    if (options[flag] !== undefined) {
+  for (const [key, flag] of [
+    ['stemmer', '--stemmer'],
+    ['normalize', '--normalize'],
+    ['bleuTokenize', '--bleu-tokenize'],
+  ] as const) {
+    if (options[key] !== undefined) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `--${flag} applies to generated text only; pass --task generation, or drop --${flag}.`,
-        { path: flag },
+        `${flag} applies to generated text only; pass --task generation, or drop ${flag}.`,
+        { path: key },
       );
     }
   }

@@ -1,4 +1,4 @@
-import type { InputFormat, ScoreTask } from '@assay/runner';
+import type { GenerationOptions, InputFormat, ScoreTask } from '@assay/runner';
 
 /** Parsed options of `assay score`. */
 export interface ScoreCommandOptions {
@@ -14,6 +14,8 @@ export interface ScoreCommandOptions {
   readonly task?: ScoreTask | 'generation';
   /** ROUGE's stemmer (`--task generation`). */
   readonly stemmer?: 'porter' | 'none';
+  /** BLEU's tokenizer, sacrebleu's `--tokenize` (`--task generation`). */
+  readonly bleuTokenize?: NonNullable<GenerationOptions['bleuTokenize']>;
   /** How exact match and token F1 compare texts (`--task generation`). */
   readonly normalize?: string;
   readonly metrics?: string[];

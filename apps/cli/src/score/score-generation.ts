@@ -42,7 +42,8 @@ function checkGenerationFlags(options: ScoreCommandOptions): void {
  * worker pool and writes the report like any score report.
  *
  * @param file - the outputs file
- * @param options - parsed command options (`--metrics`, `--normalize`, `--stemmer`, CV,
+ * @param options - parsed command options (`--metrics`, `--normalize`, `--stemmer`,
+ *   `--bleu-tokenize`, CV,
  *   bootstrap, slices, clusters)
  * @returns when the report is written
  * @throws {@link RunnerError} for flags that do not apply, bad data or options (exit code 2)
@@ -77,6 +78,7 @@ export async function runGenerationScoreCommand(
         metrics: options.metrics,
         normalize,
         stemmer: options.stemmer,
+        bleuTokenize: options.bleuTokenize,
         cv: options.cv,
         clusterIds,
         seed: options.seed,

@@ -41,7 +41,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? issue.message.replace('Invalid input: ', '')
         : issue.message;
     case 'invalid_union':
-      return issue.message;
+      return unionTypesMessage(issue) ?? issue.message;
     default:
       return issue.message;
   }
@@ -84,6 +84,11 @@ export function formatConfigIssues(
       }
       continue;
     }
+    const branch = unionBranchIssues(issue);
+    if (branch !== undefined) {
+      out.push(...formatConfigIssues(branch, context));
+      continue;
+    }
     out.push({
       code: issue.code,
       path: formatConfigPath(issue.path),
@@ -91,6 +96,32 @@ export function formatConfigIssues(
     });
   }
   return out;
+}
+
+/** Whether an issue says the value itself (not one of its fields) has the wrong type. */
+const wrongTypeHere = (i: z.core.$ZodIssue): boolean =>
+  i.code === 'invalid_type' && i.path.length === 0;
+
+/**
+ * The issues of the one union option whose type the value has (a string or an object, as
+ * `judge.client` takes either), their paths made whole: zod reports a bare "Invalid input"
+ * for the union, which hides what is wrong inside the object. `undefined` when no single
+ * option fits the value's type.
+ */
+function unionBranchIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] | undefined {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return undefined;
+  const fitting = (issue.errors as z.core.$ZodIssue[][]).filter((e) => !e.some(wrongTypeHere));
+  if (fitting.length !== 1) return undefined;
+  return fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+}
+
+/** "expected string or object" for a value that fits no option of a union by type. */
+function unionTypesMessage(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return undefined;
+  const expected = (issue.errors as z.core.$ZodIssue[][]).flatMap((e) =>
+    e.filter(wrongTypeHere).map((i) => (i.code === 'invalid_type' ? i.expected : '')),
+  );
+  return expected.length > 0 ? `expected ${[...new Set(expected)].join(' or ')}` : undefined;
 }
 
 function quoted(names: readonly unknown[]): string {

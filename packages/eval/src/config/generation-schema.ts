@@ -1,3 +1,4 @@
+import { GENERATION_BLEU_TOKENIZERS } from '@assay/runner';
 import { z } from 'zod';
 
 /** The scorers `task.scorers` accepts: the runner's text metrics, then per-answer assertions. */
@@ -56,6 +57,12 @@ const ScorerObjectSchema = z.strictObject({
       'The name it is reported under (default: the metric); needed when one metric is listed twice with different options.',
     ),
   normalize: NormalizeSchema.optional(),
+  tokenize: z
+    .enum(GENERATION_BLEU_TOKENIZERS as [string, ...string[]])
+    .optional()
+    .describe(
+      `BLEU's tokenizer, as sacrebleu names it: ${GENERATION_BLEU_TOKENIZERS.join(', ')} (default 13a).`,
+    ),
   stemmer: z
     .enum(['none', 'porter'])
     .optional()

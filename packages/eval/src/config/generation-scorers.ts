@@ -25,6 +25,8 @@ export interface ResolvedScorer {
   readonly onPool: boolean;
   readonly normalize: 'squad' | 'none' | HarnessNormalize;
   readonly stemmer: 'none' | 'porter';
+  /** BLEU's tokenizer (sacrebleu's name; default 13a) */
+  readonly bleuTokenize: string;
   readonly value?: string | undefined;
   readonly ignoreCase: boolean;
   readonly schema?: Record<string, unknown> | boolean | undefined;
@@ -60,6 +62,7 @@ export function resolveScorers(scorers: readonly ScorerInput[]): ResolvedScorer[
       onPool: POOL.has(o.metric),
       normalize: o.normalize ?? 'squad',
       stemmer: o.stemmer ?? 'none',
+      bleuTokenize: o.tokenize ?? '13a',
       value: o.value,
       ignoreCase: o.ignoreCase ?? false,
       schema: o.schema,
@@ -130,6 +133,9 @@ function checkScorer(
   }
   if (s.stemmer !== undefined && !o.metric.startsWith('rouge')) {
     add(['scorers', i, 'stemmer'], `stemmer applies to the ROUGE scorers only, not '${o.metric}'`);
+  }
+  if (s.tokenize !== undefined && o.metric !== 'bleu') {
+    add(['scorers', i, 'tokenize'], `tokenize applies to bleu only, not '${o.metric}'`);
   }
   if (s.normalize !== undefined && o.metric !== 'exact_match' && o.metric !== 'token_f1') {
     add(

@@ -12,7 +12,10 @@ import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config
 
 /** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
 export interface LoadRunConfigOptions {
-  /** replaces every model's `baseUrl` (e.g. a server started in-process by `assay demo`) */
+  /**
+   * replaces every model's `baseUrl`, and an inline judge client's (e.g. a server started
+   * in-process by `assay demo`)
+   */
   baseUrl?: string;
   /**
    * replaces every model's `endpoint`, the name the journal records instead of the base URL
@@ -85,11 +88,13 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   };
   const base = options.baseDir ?? process.cwd();
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
+  // an inline judge is served with the models (assay demo runs both in-process)
+  const judge = typeof config.judge?.client === 'object' ? [config.judge.client] : [];
   if (options.baseUrl !== undefined) {
-    for (const m of config.models) m.baseUrl = options.baseUrl;
+    for (const m of [...config.models, ...judge]) m.baseUrl = options.baseUrl;
   }
   if (options.endpoint !== undefined) {
-    for (const m of config.models) m.endpoint = options.endpoint;
+    for (const m of [...config.models, ...judge]) m.endpoint = options.endpoint;
   }
   if (config.dataset.path !== undefined) config.dataset.path = abs(config.dataset.path);
   // Data lives next to the config; outputs land where the user runs the command.

@@ -1,6 +1,12 @@
 import { ClientConfigSchema } from '@assay/clients';
 import { MAX_BOOTSTRAP } from '@assay/runner';
 import { z } from 'zod';
+import {
+  checkJudgeConfig,
+  judgeMetricNames,
+  judgeMetricProblem,
+} from '../judges/judge-config-checks.js';
+import { JudgeSchema } from '../judges/judge-schema.js';
 import { didYouMean } from './closest-name.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
@@ -222,8 +228,8 @@ const KNOWN_THRESHOLD_METRICS = new Set<string>([
  * regression or generation, answer extraction), `prompt` (template with
  * `{{field}}` slots or raw messages, few-shot examples from the training fold),
  * `models` (client configs with a `name`), `evaluation` (split method, folds,
- * bootstrap, CI, metrics), `output`, `cache` (default `<output.dir>/cache.sqlite`)
- * and `thresholds` (`'f1_macro >= 0.9'`). Cross-field rules (metric names valid
+ * bootstrap, CI, metrics), `judge` (an LLM grading generated answers), `output`, `cache`
+ * (default `<output.dir>/cache.sqlite`) and `thresholds` (`'f1_macro >= 0.9'`). Cross-field rules (metric names valid
  * for the task, distinct model names, group column for group splits) are
  * checked here so every problem is reported at once.
  * @example
@@ -260,6 +266,7 @@ export const RunConfigSchema = z
       .describe(
         'The response cache (SQLite; default <output.dir>/cache.sqlite); relative to the working directory.',
       ),
+    judge: JudgeSchema.optional(),
     thresholds: z
       .array(z.string())
       .default([])
@@ -274,6 +281,7 @@ export const RunConfigSchema = z
       crossFieldChecks(c as unknown, ctx);
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
       checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
+      checkJudgeConfig(c as unknown, (issue) => ctx.addIssue(issue));
     },
     { when: () => true },
   );
@@ -325,6 +333,8 @@ function crossFieldChecks(
       });
     }
   });
+  // judge_score / judge_kappa when the run has a judge (and a human grade column)
+  const judged = judgeMetricNames(c);
   arr(c.thresholds).forEach((t, i) => {
     if (typeof t !== 'string') return;
     const parsed = parseThreshold(t);
@@ -334,6 +344,12 @@ function crossFieldChecks(
     }
     const metric = parsed.threshold.metric;
     const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
+    if (judged.includes(metric)) return;
+    const judgeProblem = judgeMetricProblem(metric, c);
+    if (judgeProblem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: judgeProblem });
+      return;
+    }
     if (
       (!known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
       (known && !isService && !allowed.includes(metric))
@@ -341,7 +357,7 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['thresholds', i],
-        message: `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${allowed.join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
+        message: `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...judged, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${[...allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
       });
     }
   });

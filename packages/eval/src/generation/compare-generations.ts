@@ -1,6 +1,7 @@
 import type { ModelComparison } from '@assay/report';
 import { createRng } from '@assay/splitters';
 import { mcnemarExact, pairedBootstrapFromReplicates } from '@assay/stats';
+import type { ResolvedScorer } from '../config/generation-scorers.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { corpusMetric, isCorpusMetric } from './corpus-statistics.js';
 import { type GenerationUnits, reduceSamples } from './sample-units.js';
@@ -56,11 +57,11 @@ function meanStatistic(values: Float64Array, index: readonly number[]): Statisti
 }
 
 function corpusStatistic(
-  metric: Parameters<typeof corpusMetric>[0],
+  scorer: ResolvedScorer,
   units: GenerationUnits,
   index: readonly number[],
 ): Statistic {
-  const m = corpusMetric(metric);
+  const m = corpusMetric(scorer.metric as Parameters<typeof corpusMetric>[0], scorer.bleuTokenize);
   const stats = index.map((u) => {
     const t = scoredText(units.units[u]!.row);
     return m.statistics(t.output, t.references);
@@ -149,8 +150,8 @@ export async function compareGenerations(
     const vb = b.values.get(s.name);
     if (va === undefined || vb === undefined) continue;
     const corpus = a.onPool && isCorpusMetric(s.metric);
-    const statA = corpus ? corpusStatistic(s.metric as never, a, ia) : meanStatistic(va, ia);
-    const statB = corpus ? corpusStatistic(s.metric as never, b, ib) : meanStatistic(vb, ib);
+    const statA = corpus ? corpusStatistic(s, a, ia) : meanStatistic(va, ia);
+    const statB = corpus ? corpusStatistic(s, b, ib) : meanStatistic(vb, ib);
     const difference = statB(all) - statA(all);
     const entry = {
       difference: finiteOrNull(difference),

@@ -29,20 +29,24 @@ export function isCorpusMetric(metric: string): metric is CorpusMetricName {
  * of summed statistics (sacrebleu's defaults; chrF++ is word order 2), for resampling.
  *
  * @param metric - bleu, chrf, chrf_pp or ter
+ * @param bleuTokenize - BLEU's tokenizer (default 13a)
  * @returns the statistics and scoring functions
  * @example
  * const bleu = corpusMetric('bleu');
  * bleu.score(bleu.statistics('the cat', ['the cat'])); // 100
  */
-export function corpusMetric(metric: CorpusMetricName): {
+export function corpusMetric(
+  metric: CorpusMetricName,
+  bleuTokenize = '13a',
+): {
   statistics: (output: string, references: readonly string[]) => Float64Array;
   score: (sums: Float64Array) => number;
 } {
   switch (metric) {
     case 'bleu':
       return {
-        statistics: (o, r) => bleuStatistics(o, r),
-        score: (s) => corpusBleuFromStatistics(s).score,
+        statistics: (o, r) => bleuStatistics(o, r, { tokenize: bleuTokenize as never }),
+        score: (s) => corpusBleuFromStatistics(s, { tokenize: bleuTokenize as never }).score,
       };
     case 'chrf':
       return {

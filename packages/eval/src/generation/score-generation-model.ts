@@ -76,6 +76,7 @@ async function poolSummaries(
         metrics,
         normalize: group[0]!.normalize,
         stemmer: group[0]!.stemmer,
+        bleuTokenize: group[0]!.bleuTokenize as never,
         foldIds: Int32Array.from(units.units, (u) => u.row.fold),
         clusterIds: Int32Array.from(units.units, (u) => u.cluster),
         bootstrap: options.bootstrap,

@@ -8,10 +8,10 @@ import { assertionValues, type ScoredText } from './assertion-values.js';
  * @param s - a pool scorer
  * @returns a key for grouping
  * @example
- * settingsKey(scorer); // '{"normalize":"squad","stemmer":"none"}'
+ * settingsKey(scorer); // '{"normalize":"squad","stemmer":"none","tokenize":"13a"}'
  */
 export function settingsKey(s: ResolvedScorer): string {
-  return JSON.stringify({ normalize: s.normalize, stemmer: s.stemmer });
+  return JSON.stringify({ normalize: s.normalize, stemmer: s.stemmer, tokenize: s.bleuTokenize });
 }
 
 /**
@@ -48,6 +48,7 @@ export async function scorerValues(
       metrics: [...new Set(group.map((s) => s.metric))],
       normalize: group[0]!.normalize,
       stemmer: group[0]!.stemmer,
+      bleuTokenize: group[0]!.bleuTokenize as never,
     });
     for (const s of group) out.set(s.name, values.get(s.metric as never)!);
   }

@@ -9,6 +9,12 @@ import {
 import type { RunJournal } from './journal.js';
 
 /**
+ * A model as the journal records it; `configPath` names its config section when it is not
+ * `models[i]` (the judge's client: `judge.client`).
+ */
+export type JournaledEndpoint = ModelConfig & { readonly configPath?: string | undefined };
+
+/**
  * Compares each model's endpoint identity with the one its journal recorded, and records
  * this run's identities when none changed. A model of the same name served elsewhere (or
  * asked differently) would otherwise mix two services' answers in one output directory.
@@ -23,7 +29,7 @@ import type { RunJournal } from './journal.js';
  */
 export function checkEndpointIdentities(
   journal: RunJournal,
-  models: readonly ModelConfig[],
+  models: readonly JournaledEndpoint[],
   outputDir: string,
 ): void {
   journal.recordIdentities(refuseChangedEndpoints(journal, models, outputDir));
@@ -43,7 +49,7 @@ export function checkEndpointIdentities(
  */
 export function refuseChangedEndpoints(
   journal: Pick<RunJournal, 'identity'>,
-  models: readonly ModelConfig[],
+  models: readonly JournaledEndpoint[],
   outputDir: string,
 ): Map<string, EndpointIdentity> {
   const identities = new Map<string, EndpointIdentity>();
@@ -55,7 +61,7 @@ export function refuseChangedEndpoints(
     const recorded = journal.identity(model.name);
     const changes = recorded === undefined ? [] : identityChanges(recorded, identity);
     if (changes.length === 0) return;
-    if (changed.length === 0) path = `models[${i}].${changes[0]!.field}`;
+    if (changed.length === 0) path = `${model.configPath ?? `models[${i}]`}.${changes[0]!.field}`;
     changed.push(`model '${model.name}' (${changes.map(describeChange).join(', ')})`);
   });
   if (changed.length > 0) {

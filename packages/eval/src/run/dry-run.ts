@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedKeys, cacheKeyer } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import { refuseChangedEndpoints } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
@@ -164,7 +165,13 @@ export async function dryRun(
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);
   const models: DryRunModel[] = [];
   try {
-    if (journal) refuseChangedEndpoints(journal, config.models, config.output.dir);
+    if (journal) {
+      refuseChangedEndpoints(
+        journal,
+        [...config.models, ...judgeEndpoints(config)],
+        config.output.dir,
+      );
+    }
     const none = { load: () => new Map() };
     for (const model of config.models) {
       const requests = resumeModelRequests(

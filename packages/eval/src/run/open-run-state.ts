@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ResponseCache } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { judgeEndpoints } from '../judges/judge-client.js';
 import { checkEndpointIdentities } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
@@ -31,7 +32,11 @@ export function openRunState(config: RunConfig): RunState {
   const journalPath = join(config.output.dir, JOURNAL_FILE);
   const journal = new RunJournal(journalPath);
   try {
-    checkEndpointIdentities(journal, config.models, config.output.dir);
+    checkEndpointIdentities(
+      journal,
+      [...config.models, ...judgeEndpoints(config)],
+      config.output.dir,
+    );
     const path = config.cache!;
     mkdirSync(dirname(path), { recursive: true });
     const recovery =

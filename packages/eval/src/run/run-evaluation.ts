@@ -2,6 +2,8 @@ import type { ModelProgress } from '@assay/report';
 import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
+import { humanGrades } from '../judges/human-grades.js';
+import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judge-run.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome } from './journal.js';
 import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
@@ -52,6 +54,8 @@ export interface ExecutedRun {
   prompts: Map<string, PromptMessage[]>;
   /** per model: the outcome of each distinct request, and where this run got them */
   requests: Map<string, ModelRequestCounts>;
+  /** the judge's draws per model and its request counts, when the run has a `judge` */
+  judge?: JudgeExecution | undefined;
   /** when the run started */
   startedAt: Date;
   /** journal path */
@@ -77,9 +81,14 @@ export async function executeRun(
 ): Promise<ExecutedRun> {
   const startedAt = new Date();
   const { task, items, splits, plans: modelPlans } = await planRun(config);
+  // read before anything is sent, so a bad human grade costs no request
+  const grades = humanGrades(items, config.judge);
   const { journal, journalPath, cache } = openRunState(config);
   const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
+  let rows: PredictionRow[] = [];
+  let judge: JudgeExecution | undefined;
+  const prompts = distinctPrompts(modelPlans);
   try {
     for (const model of config.models) {
       const plan = modelPlans.get(model.name)!;
@@ -99,6 +108,28 @@ export async function executeRun(
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
+    if (!options.signal?.aborted) {
+      rows = all.flatMap((r) =>
+        predictionRows(
+          r.model.name,
+          modelPlans.get(r.model.name)!,
+          items,
+          r.outcomes,
+          (hash) => r.keys.get(hash)!,
+          task,
+        ),
+      );
+      if (config.judge !== undefined) {
+        const subjects = judgeSubjects(rows, items, prompts, grades);
+        judge = await executeJudge({ ...config, judge: config.judge }, subjects, {
+          journal,
+          cache,
+          signal: options.signal,
+          retryFailed: options.retryFailed === true,
+          onOutcome: (p) => options.onProgress?.([...progress, p]),
+        });
+      }
+    }
   } finally {
     journal.close();
     cache.close();
@@ -109,24 +140,15 @@ export async function executeRun(
       'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',
     );
   }
-  const rows = all.flatMap((r) =>
-    predictionRows(
-      r.model.name,
-      modelPlans.get(r.model.name)!,
-      items,
-      r.outcomes,
-      (hash) => r.keys.get(hash)!,
-      task,
-    ),
-  );
   return {
     config,
     items,
     folds: splits.length,
     fewShotIds: modelPlans.get(config.models[0]!.name)!.fewShotIds,
     rows,
-    prompts: distinctPrompts(modelPlans),
+    prompts,
     requests,
+    judge,
     startedAt,
     journalPath,
   };

@@ -7,13 +7,15 @@ import { positiveScore, type TokenLogprobLike } from './positive-score.js';
 export interface PendingRequest {
   readonly messages: PromptMessage[];
   readonly sampleIndex: number;
+  /** per-request parameter overrides (a judge's repeat r is sent with seed + r) */
+  readonly params?: { readonly seed?: number } | undefined;
 }
 
 /** The slice of an `@assay/clients` ModelClient the runner uses. */
 export interface CompletionClientLike {
   /** sends one request (cached, retried, rate limited by the client) */
   complete(
-    request: { messages: PromptMessage[]; sampleIndex?: number },
+    request: { messages: PromptMessage[]; sampleIndex?: number; params?: { seed?: number } },
     options?: { signal?: AbortSignal },
   ): Promise<{
     text: string;
@@ -87,11 +89,15 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
   const worker = async (): Promise<void> => {
     while (next < entries.length) {
       if (options.signal?.aborted) return;
-      const [key, { messages, sampleIndex }] = entries[next++]!;
+      const [key, { messages, sampleIndex, params }] = entries[next++]!;
       let outcome: Outcome;
       try {
         const c = await options.client.complete(
-          sampleIndex === 0 ? { messages } : { messages, sampleIndex },
+          {
+            messages,
+            ...(sampleIndex === 0 ? {} : { sampleIndex }),
+            ...(params === undefined ? {} : { params }),
+          },
           options.signal ? { signal: options.signal } : {},
         );
         outcome = {

@@ -1,10 +1,14 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
 import { parseThreshold, thresholdHolds } from '../config/thresholds.js';
+import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from '../judges/judge-config-checks.js';
 import { finiteOrNull } from '../run/prediction-row.js';
 import type { TaskModule } from '../tasks/task-module.js';
 
+const JUDGE_METRICS: readonly string[] = [JUDGE_SCORE_METRIC, JUDGE_KAPPA_METRIC];
+
 /**
- * The value a threshold reads: a task metric's mean across folds, or a service
+ * The value a threshold reads: a task metric's mean across folds, a judge metric
+ * (`judge_score`, `judge_kappa`: pooled, so its mean is its value), or a service
  * figure of the model.
  *
  * @param model - the model's results
@@ -19,7 +23,9 @@ export function thresholdValue(
   metric: string,
   task: TaskModule,
 ): number {
-  if (task.metricNames.includes(metric)) return scores[metric]?.mean ?? Number.NaN;
+  if (task.metricNames.includes(metric) || JUDGE_METRICS.includes(metric)) {
+    return scores[metric]?.mean ?? Number.NaN;
+  }
   const s = model.service;
   const value: Record<string, number | null> = {
     error_rate: s.errorRate,

@@ -6,6 +6,7 @@ import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import { type GenerationSection, generationSection } from '../generation/generation-section.js';
 import { scoreGenerationModel } from '../generation/score-generation-model.js';
+import { addJudgeResults } from '../judges/judge-results.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import { taskFor } from '../tasks/task-for.js';
@@ -125,6 +126,7 @@ async function summarizeWith(
     const section = sections.get(m.name);
     return section === undefined ? result : { ...result, generation: section };
   });
+  const judgeMetrics = addJudgeResults(run, models, allScores);
   const comparisons =
     config.models.length >= 2 && task.scored
       ? await compareModels(runner, byModel, task, metrics, {
@@ -134,7 +136,8 @@ async function summarizeWith(
         })
       : [];
   const thresholds = checkThresholds(config.thresholds, models, allScores, task);
-  return assembleResults(run, task, metrics, models, comparisons, thresholds, finishedAt);
+  const reported = [...metrics, ...judgeMetrics];
+  return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
 }
 
 /** What the run's settings make doubtful, one sentence each. */

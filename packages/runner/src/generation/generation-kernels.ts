@@ -74,7 +74,7 @@ export function scoreGenerationRows(task: GenerationRowsTask): Float64Array {
     for (const slot of layout.slots) {
       const at = base + slot.offset;
       const name = slot.name;
-      if (isCorpusMetric(name)) out.set(corpusStatistics(name, output, refs), at);
+      if (isCorpusMetric(name)) out.set(corpusStatistics(name, output, refs, settings), at);
       else if (name === 'exact_match') out[at] = exactMatchOf(output, refs, settings);
       else if (name === 'token_f1') out[at] = tokenF1Of(output, refs, settings);
       else if (name === 'levenshtein_similarity') out[at] = levenshteinSimilarity(output, refs);

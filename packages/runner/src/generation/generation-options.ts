@@ -1,8 +1,18 @@
+import { BLEU_TOKENIZERS, type BleuTokenizer } from '@assay/text-metrics';
 import { RunnerError } from '../errors.js';
 import type { CvSpec } from '../score/cv-spec.js';
 import type { ScoreProgress } from '../score/score-options.js';
 import { type GenerationNormalize, resolveNormalize } from './answer-normalization.js';
 import type { GenerationSettings } from './generation-tasks.js';
+
+/**
+ * The BLEU tokenizers `bleuTokenize` accepts: sacrebleu's names, as `@assay/text-metrics`
+ * implements them (for option parsers such as the CLI's `--bleu-tokenize`).
+ *
+ * @example
+ * GENERATION_BLEU_TOKENIZERS.includes('zh'); // true
+ */
+export const GENERATION_BLEU_TOKENIZERS: readonly BleuTokenizer[] = BLEU_TOKENIZERS;
 
 /** Options of `Runner.scoreGenerations`; every field is optional. */
 export interface GenerationOptions {
@@ -19,6 +29,11 @@ export interface GenerationOptions {
   readonly normalize?: GenerationNormalize | undefined;
   /** ROUGE's stemmer: `'none'` (rouge-score's default) or `'porter'`. */
   readonly stemmer?: 'porter' | 'none' | undefined;
+  /**
+   * BLEU's tokenizer, sacrebleu's `tokenize`: `'13a'` (the default), `'none'`, `'intl'`,
+   * `'char'` or `'zh'`; it shows in the BLEU signature as `tok:…`.
+   */
+  readonly bleuTokenize?: BleuTokenizer | undefined;
   /** Cross-validation, e.g. `'kfold:5'` (default `'none'`); stratified specs are refused. */
   readonly cv?: string | CvSpec | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
@@ -48,10 +63,10 @@ export interface GenerationOptions {
  * The per-row metrics' settings of a job.
  *
  * @param options - the job's options
- * @returns the normalization and stemmer, checked
+ * @returns the normalization, stemmer and BLEU tokenizer, checked
  * @throws {@link RunnerError} `INVALID_OPTION` naming the option and its valid values
  * @example
- * resolveGenerationSettings({ stemmer: 'porter' }); // { normalize: { mode: 'squad' }, stemmer: 'porter' }
+ * resolveGenerationSettings({ stemmer: 'porter' }); // { normalize: { mode: 'squad' }, stemmer: 'porter', bleuTokenize: '13a' }
  */
 export function resolveGenerationSettings(options: GenerationOptions): GenerationSettings {
   const stemmer = options.stemmer ?? 'none';
@@ -62,7 +77,15 @@ export function resolveGenerationSettings(options: GenerationOptions): Generatio
       { path: 'stemmer' },
     );
   }
-  return { normalize: resolveNormalize(options.normalize), stemmer };
+  const bleuTokenize = options.bleuTokenize ?? '13a';
+  if (!GENERATION_BLEU_TOKENIZERS.includes(bleuTokenize)) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `bleuTokenize must be one of ${GENERATION_BLEU_TOKENIZERS.map((t) => `'${t}'`).join(', ')} (sacrebleu's BLEU tokenizers), got ${JSON.stringify(bleuTokenize)}.`,
+      { path: 'bleuTokenize' },
+    );
+  }
+  return { normalize: resolveNormalize(options.normalize), stemmer, bleuTokenize };
 }
 
 /**

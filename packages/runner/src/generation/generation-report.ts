@@ -65,7 +65,7 @@ function signatures(results: GenerationResults): Record<string, string> {
   for (const slot of layout.slots) {
     if (!isCorpusMetric(slot.name)) continue;
     const statistics = sums.subarray(slot.offset, slot.offset + slot.width);
-    out[slot.name] = corpusScore(slot.name, statistics).signature;
+    out[slot.name] = corpusScore(slot.name, statistics, results.settings).signature;
   }
   return out;
 }
@@ -144,6 +144,7 @@ export function generationReport(results: GenerationResults): ScoreReport {
       generation: {
         normalize: normalizeText(results.settings.normalize),
         stemmer: results.settings.stemmer,
+        bleuTokenize: results.settings.bleuTokenize,
         signatures: signatures(results),
       },
     },

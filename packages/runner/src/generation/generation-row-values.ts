@@ -14,7 +14,7 @@ import { type GenerationOptions, resolveGenerationSettings } from './generation-
  *
  * @param outputs - each row's output (`''` for an empty answer)
  * @param references - each row's references (at least one each)
- * @param options - `metrics`, `normalize` and `stemmer` as for `Runner.scoreGenerations`
+ * @param options - `metrics`, `normalize`, `stemmer` and `bleuTokenize` as for `Runner.scoreGenerations`
  * @returns metric name → one value per row
  * @throws {@link RunnerError} `INVALID_OPTION` for an unknown metric or option
  * @example
@@ -27,7 +27,7 @@ import { type GenerationOptions, resolveGenerationSettings } from './generation-
 export async function generationRowValues(
   outputs: readonly string[],
   references: readonly (readonly string[])[],
-  options: Pick<GenerationOptions, 'metrics' | 'normalize' | 'stemmer'> = {},
+  options: Pick<GenerationOptions, 'metrics' | 'normalize' | 'stemmer' | 'bleuTokenize'> = {},
 ): Promise<Map<GenerationMetric, Float64Array>> {
   const { scoreGenerationRows } = await import('./generation-kernels.js');
   const { corpusScore, rowLayout } = await import('./row-layout.js');

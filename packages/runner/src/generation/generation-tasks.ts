@@ -1,3 +1,4 @@
+import type { BleuTokenizer } from '@assay/text-metrics';
 import type { ClusterColumn } from '../score/score-columns.js';
 import type { ResolvedNormalize } from './answer-normalization.js';
 import type { GenerationMetric } from './generation-metrics.js';
@@ -13,6 +14,8 @@ export interface GenerationSettings {
   readonly normalize: ResolvedNormalize;
   /** ROUGE's stemmer. */
   readonly stemmer: 'porter' | 'none';
+  /** BLEU's tokenizer (sacrebleu's `tokenize`). */
+  readonly bleuTokenize: BleuTokenizer;
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  type BleuTokenizer,
   bleuStatistics,
   chrfStatistics,
   corpusBleuFromStatistics,
@@ -12,14 +13,21 @@ import type { RowLayout } from './generation-tasks.js';
 /** chrF++ is chrF with word unigrams and bigrams (sacrebleu's `CHRF(word_order=2)`). */
 const CHRF_PP = { wordOrder: 2 } as const;
 
+/** What a job may change of the corpus metrics' sacrebleu options. */
+export interface CorpusMetricOptions {
+  /** BLEU's tokenizer (default `13a`). */
+  readonly bleuTokenize?: BleuTokenizer | undefined;
+}
+
 /**
  * One segment's sacrebleu statistics for a corpus metric, with sacrebleu's default options
- * (BLEU: 13a, mixed case; chrF: character order 6, β = 2; chrF++: word order 2; TER:
- * lowercased, no normalization).
+ * (BLEU: 13a unless `options.bleuTokenize` says otherwise, mixed case; chrF: character order
+ * 6, β = 2; chrF++: word order 2; TER: lowercased, no normalization).
  *
  * @param metric - the corpus metric
  * @param output - the hypothesis
  * @param references - its references (at least one)
+ * @param options - the BLEU tokenizer
  * @returns the statistics
  * @example
  * corpusStatistics('bleu', 'the cat', ['the cat']).length; // 13
@@ -28,10 +36,11 @@ export function corpusStatistics(
   metric: CorpusMetric,
   output: string,
   references: readonly string[],
+  options: CorpusMetricOptions = {},
 ): Float64Array {
   switch (metric) {
     case 'bleu':
-      return bleuStatistics(output, references);
+      return bleuStatistics(output, references, { tokenize: options.bleuTokenize ?? '13a' });
     case 'chrf':
       return chrfStatistics(output, references);
     case 'chrf_pp':
@@ -46,6 +55,8 @@ export function corpusStatistics(
  *
  * @param metric - the corpus metric
  * @param statistics - statistics summed over at least one segment
+ * @param options - the options the statistics were made with (the BLEU tokenizer only changes
+ *   the signature here: the score depends on the statistics alone)
  * @returns the score (0-100) and sacrebleu's signature
  * @example
  * corpusScore('chrf', corpusStatistics('chrf', 'ab', ['ab'])).score; // 100
@@ -53,10 +64,11 @@ export function corpusStatistics(
 export function corpusScore(
   metric: CorpusMetric,
   statistics: Float64Array,
+  options: CorpusMetricOptions = {},
 ): { score: number; signature: string } {
   switch (metric) {
     case 'bleu':
-      return corpusBleuFromStatistics(statistics);
+      return corpusBleuFromStatistics(statistics, { tokenize: options.bleuTokenize ?? '13a' });
     case 'chrf':
       return corpusChrfFromStatistics(statistics);
     case 'chrf_pp':

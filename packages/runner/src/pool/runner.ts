@@ -181,7 +181,7 @@ export class Runner {
    *
    * @param input - in-memory `{ references, outputs, slice?, group? }`, or `{ table, roles }`
    *   for a table from {@link loadColumns} whose references and outputs were read as `text`
-   * @param options - metrics, `normalize`, `stemmer`, `cv` or `foldIds`, `clusterIds`, seed,
+   * @param options - metrics, `normalize`, `stemmer`, `bleuTokenize`, `cv` or `foldIds`, `clusterIds`, seed,
    *   bootstrap, ci, dropMissing
    * @returns the report (validates against `ScoreReportSchema`, `task: 'generation'`)
    * @throws {@link RunnerError} for bad options or data (`UNKNOWN_METRIC`, `NON_TEXT_VALUE`,

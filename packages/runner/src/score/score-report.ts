@@ -117,12 +117,14 @@ export const ScoreReportSchema = z.object({
     resampling: z.enum(['rows', 'clusters']).optional(),
     /**
      * Generation scoring: how `exact_match` and `token_f1` compared texts (`--normalize`),
-     * ROUGE's stemmer, and sacrebleu's signature of each corpus metric on the whole set.
+     * ROUGE's stemmer, BLEU's tokenizer (absent in reports written before it could be chosen:
+     * `13a`), and sacrebleu's signature of each corpus metric on the whole set.
      */
     generation: z
       .object({
         normalize: z.string(),
         stemmer: z.enum(['porter', 'none']),
+        bleuTokenize: z.enum(['13a', 'none', 'intl', 'char', 'zh']).optional(),
         signatures: z.record(z.string(), z.string()),
       })
       .optional(),

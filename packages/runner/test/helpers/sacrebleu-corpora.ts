@@ -35,14 +35,16 @@ export const CORPORA: readonly Corpus[] = fixture<{ corpora: Corpus[] }>(
  *
  * @param metric - bleu, chrf, chrf_pp or ter
  * @param corpus - the corpus name
+ * @param options - other options of the fixture case, e.g. `{ tokenize: 'intl' }` for BLEU
  * @returns the expected score and signature
  */
 export function sacrebleuCorpusScore(
   metric: 'bleu' | 'chrf' | 'chrf_pp' | 'ter',
   corpus: string,
+  options: Record<string, unknown> = {},
 ): { score: number; signature: string } {
   const file = metric === 'chrf_pp' ? 'chrf' : metric;
-  const wanted = metric === 'chrf_pp' ? { wordOrder: 2 } : {};
+  const wanted = metric === 'chrf_pp' ? { wordOrder: 2, ...options } : options;
   const cases = fixture<{ corpus: CorpusCase[] }>(`sacrebleu-${file}.json`).corpus;
   const found = cases.find(
     (c) => c.corpus === corpus && JSON.stringify(c.options) === JSON.stringify(wanted),

@@ -10,14 +10,26 @@ import { formatSignature, formatTwoDecimals } from '../sacrebleu/signature.js';
 /** sacrebleu's BLEU smoothing methods (Chen and Cherry 2014). */
 export type BleuSmoothMethod = 'exp' | 'none' | 'floor' | 'add-k';
 
-/** BLEU tokenizers: `13a` (sacrebleu's default, mteval-v13a) or `none` (split on whitespace). */
-export type BleuTokenizer = '13a' | 'none';
+/**
+ * BLEU tokenizers, as sacrebleu names them: `13a` (the default, mteval-v13a), `none` (split on
+ * whitespace), `intl` (mteval-v14 international: Unicode punctuation and symbols), `char` (every
+ * character) and `zh` (Chinese characters one by one, 13a rules for the rest).
+ */
+export type BleuTokenizer = '13a' | 'none' | 'intl' | 'char' | 'zh';
+
+/**
+ * Every {@link BleuTokenizer}, in the order the documentation lists them (for option parsers).
+ *
+ * @example
+ * BLEU_TOKENIZERS.includes('intl'); // true
+ */
+export const BLEU_TOKENIZERS: readonly BleuTokenizer[] = ['13a', 'none', 'intl', 'char', 'zh'];
 
 /** Options of the BLEU functions; the names follow sacrebleu's `BLEU(...)` arguments. */
 export interface BleuOptions {
   /** lowercase hypotheses and references first (default false; signature `case:lc`) */
   readonly lowercase?: boolean;
-  /** tokenizer (default `13a`) */
+  /** tokenizer (default `13a`; the signature's `tok:` shows it as sacrebleu's does) */
   readonly tokenize?: BleuTokenizer;
   /** smoothing (default `exp`, NIST's geometric halving) */
   readonly smoothMethod?: BleuSmoothMethod;
@@ -67,7 +79,7 @@ export function resolveBleuOptions(options: unknown, sentence: boolean): Resolve
   const smoothValue = numberOption(raw, 'smoothValue', SMOOTH_DEFAULTS[smoothMethod] ?? 0, 0);
   return {
     lowercase: booleanOption(raw, 'lowercase', false),
-    tokenize: choiceOption<BleuTokenizer>(raw, 'tokenize', '13a', ['13a', 'none']),
+    tokenize: choiceOption<BleuTokenizer>(raw, 'tokenize', '13a', BLEU_TOKENIZERS),
     smoothMethod,
     smoothValue,
     effectiveOrder: booleanOption(raw, 'effectiveOrder', sentence),

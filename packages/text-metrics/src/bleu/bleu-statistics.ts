@@ -3,7 +3,14 @@ import { pythonRstrip } from '../sacrebleu/python-text.js';
 import { SegmentNgrams } from '../sacrebleu/segment-ngrams.js';
 import { addSegmentHeader, STATISTICS_HEADER } from '../sacrebleu/segment-statistics.js';
 import { Tokenizer13a } from '../tokenizers/tokenizer-13a.js';
-import { bleuStatisticsLength, type ResolvedBleuOptions } from './bleu-options.js';
+import { tokenizeCharUnchecked } from '../tokenizers/tokenizer-char.js';
+import { tokenizeIntlUnchecked } from '../tokenizers/tokenizer-intl.js';
+import { tokenizeZhUnchecked } from '../tokenizers/tokenizer-zh.js';
+import {
+  type BleuTokenizer,
+  bleuStatisticsLength,
+  type ResolvedBleuOptions,
+} from './bleu-options.js';
 
 /*
  * A port of sacrebleu's BLEU segment statistics (metrics/bleu.py, metrics/helpers.py). Layout
@@ -15,6 +22,15 @@ import { bleuStatisticsLength, type ResolvedBleuOptions } from './bleu-options.j
 // one of each per thread, reused segment after segment
 const tokenizer = new Tokenizer13a();
 const ngrams = new SegmentNgrams();
+
+/** The tokenizers that build the tokenized line as a string (13a has its own scan). */
+const STRING_TOKENIZERS: Readonly<Record<Exclude<BleuTokenizer, '13a'>, (line: string) => string>> =
+  {
+    none: (line) => line,
+    intl: tokenizeIntlUnchecked,
+    char: tokenizeCharUnchecked,
+    zh: tokenizeZhUnchecked,
+  };
 
 /**
  * Appends one segment's tokens to `ngrams` as a sequence and returns their number: sacrebleu's
@@ -33,7 +49,7 @@ function addTokens(text: string, options: ResolvedBleuOptions): number {
       ngrams.addTokenUnits(units, tokenBounds[2 * k]!, tokenBounds[2 * k + 1]!);
     }
   } else {
-    const tokens = pySplit(text);
+    const tokens = pySplit(STRING_TOKENIZERS[options.tokenize](text));
     for (const token of tokens) ngrams.addToken(token);
     count = tokens.length;
   }

@@ -14,6 +14,11 @@ export const TER_STATISTICS_LENGTH = STATISTICS_HEADER + 2;
  * The TER statistics of one segment without argument checks (sacrebleu's
  * `TER._compute_segment_statistics`): the fewest edits over the references and the mean
  * reference length in words.
+ *
+ * sacrebleu tokenizes every reference twice: `_cache_references` preprocesses it and
+ * `TER._extract_reference_info` preprocesses the result again. The tercom tokenizer is not
+ * idempotent with `normalized` (`it's机` → `it's 机` with `asianSupport`, whose `'s ` the
+ * second pass splits into `it 's 机`), so the second pass is kept here too.
  */
 export function terSegmentStatistics(
   hypothesis: string,
@@ -21,19 +26,20 @@ export function terSegmentStatistics(
   options: TercomTokenizerOptions,
 ): Float64Array {
   const ids = new Map<string, number>();
+  const tokenize = (text: string): string => tokenizeTercomUnchecked(pythonRstrip(text), options);
   const encode = (text: string): Int32Array => {
-    const words = pySplit(tokenizeTercomUnchecked(pythonRstrip(text), options));
+    const words = pySplit(text);
     return Int32Array.from(words, (word) => {
       let id = ids.get(word);
       if (id === undefined) ids.set(word, (id = ids.size));
       return id;
     });
   };
-  const hyp = encode(hypothesis);
+  const hyp = encode(tokenize(hypothesis));
   let referenceLengths = 0;
   let bestEdits = 1e16;
   for (const reference of references) {
-    const [edits, length] = translationEditRate(hyp, encode(reference));
+    const [edits, length] = translationEditRate(hyp, encode(tokenize(tokenize(reference))));
     referenceLengths += length;
     if (edits < bestEdits) bestEdits = edits;
   }

@@ -71,6 +71,37 @@ export interface TokenizerFixtures {
   readonly inputs: readonly string[];
   readonly tokenizer13a: readonly string[];
   readonly tercom: readonly { options: Record<string, boolean>; outputs: readonly string[] }[];
+  /** sacrebleu's other BLEU tokenizers' outputs, one per input. */
+  readonly bleu: Readonly<Record<'intl' | 'char' | 'zh', readonly string[]>>;
+}
+
+/** A class per code point as runs: `[first code point, class]`, each run up to the next. */
+export type CodePointRuns<T> = readonly (readonly [number, T])[];
+
+export interface UnicodeClassFixtures {
+  readonly sacrebleu: string;
+  /** the `regex` module's version and Python's */
+  readonly regex: string;
+  readonly python: string;
+  /** what `intl`'s patterns see: `\p{P}`, else `\p{S}`, else `\p{N}`, else unassigned or other */
+  readonly intlClasses: CodePointRuns<'P' | 'S' | 'N' | 'unassigned' | 'other'>;
+  /** sacrebleu's `TokenizerZh._is_chinese_char` */
+  readonly zhChinese: CodePointRuns<boolean>;
+}
+
+/** Per code point, the classes sacrebleu's `intl` and `zh` tokenizers see in Python. */
+export function unicodeClassFixtures(): UnicodeClassFixtures {
+  return fixture<UnicodeClassFixtures>('sacrebleu-unicode-classes.json');
+}
+
+/** Expands runs to one value per code point (0..0x10FFFF). */
+export function expandRuns<T>(runs: CodePointRuns<T>): T[] {
+  const out: T[] = [];
+  runs.forEach(([start, value], k) => {
+    const end = k + 1 < runs.length ? runs[k + 1]![0] : 0x110000;
+    for (let code = start; code < end; code++) out.push(value);
+  });
+  return out;
 }
 
 /** Tokenizer inputs and sacrebleu's outputs. */

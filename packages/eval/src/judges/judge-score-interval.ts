@@ -1,0 +1,71 @@
+import { createRng } from '@assay/splitters';
+import { percentileInterval } from '@assay/stats';
+
+/** The bootstrap settings of a judge interval (the run's `evaluation` section). */
+export interface JudgeBootstrap {
+  /** resamples; 0 for no interval */
+  readonly resamples: number;
+  /** confidence level, e.g. 0.95 */
+  readonly level: number;
+  /** seed of the resampling */
+  readonly seed: number;
+}
+
+/** A point estimate with its percentile bootstrap interval. */
+export interface Estimate {
+  /** null when nothing was scored */
+  readonly value: number | null;
+  /** null without resamples or without a defined replicate */
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+}
+
+/**
+ * The mean judge score with a two-stage bootstrap interval: each resample draws items with
+ * replacement and then, within each drawn item, its judge draws with replacement, so the
+ * interval holds both the items' spread and the judge's own variation between repeats.
+ *
+ * @remarks
+ * The estimate is the mean over every scored draw (an item with more scored draws weighs
+ * more, as the runner's item-clustered intervals weigh rows). Resampling clusters and then
+ * units within them is Davison & Hinkley's "strategy 2" for two-stage data (Bootstrap
+ * Methods and their Application, 1997, §3.8); with one draw per item it is the ordinary
+ * item bootstrap. The interval is the percentile interval of the replicates
+ * (`percentileInterval` of `@assay/stats`).
+ * @param draws - per item, the scores of its scored draws (an empty list: an item whose
+ *   draws were all unscored, still drawn but adding nothing)
+ * @param bootstrap - resamples, level, seed
+ * @returns the mean and its interval
+ * @example
+ * judgeScoreInterval([[1, 1], [0, 1], [0, 0]], { resamples: 1000, level: 0.95, seed: 0 }).value; // 0.5
+ */
+export function judgeScoreInterval(
+  draws: readonly (readonly number[])[],
+  bootstrap: JudgeBootstrap,
+): Estimate {
+  let sum = 0;
+  let count = 0;
+  for (const scores of draws) {
+    for (const s of scores) sum += s;
+    count += scores.length;
+  }
+  if (count === 0) return { value: null, ciLow: null, ciHigh: null };
+  const value = sum / count;
+  if (bootstrap.resamples === 0) return { value, ciLow: null, ciHigh: null };
+  const rng = createRng(bootstrap.seed);
+  const n = draws.length;
+  const replicates = new Float64Array(bootstrap.resamples);
+  for (let b = 0; b < bootstrap.resamples; b++) {
+    let s = 0;
+    let c = 0;
+    for (let i = 0; i < n; i++) {
+      const scores = draws[rng.nextInt(n)]!;
+      const k = scores.length;
+      for (let j = 0; j < k; j++) s += scores[rng.nextInt(k)]!;
+      c += k;
+    }
+    replicates[b] = c === 0 ? Number.NaN : s / c;
+  }
+  const interval = percentileInterval(replicates, bootstrap.level);
+  return { value, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null };
+}
