@@ -1,3 +1,10 @@
+export {
+  BatchEngine,
+  type BatchEngineOptions,
+  type BatchEngineStats,
+  type EngineSequence,
+} from './engine/batch-engine.js';
+export { exactLengthReply, exactLengthTokens, FILLER_WORDS } from './engine/exact-length.js';
 export { ModelServerError, type ModelServerErrorCode } from './errors.js';
 export { FaultInjector, type FaultPlan, failureName } from './faults/inject.js';
 export {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
+import type { BatchEngineOptions } from './engine/batch-engine.js';
 import { ModelServerError } from './errors.js';
 import { type FaultOptions, parseFaultSpec } from './faults/parse-fault-header.js';
 import { loadOrTrainSpamModel } from './model/model-cache.js';
@@ -25,12 +26,43 @@ Options:
   --latency <spec>       added latency: <ms> or lognormal:<median-ms>:<sigma>
   --token-delay <ms>     delay between streamed tokens
   --error-rate <p>       probability of an injected error (default kind status=503)
+  --batch-slots <n>      batching engine simulator: sequences decoded at once (the rest
+                         wait in a FIFO queue); capacity = slots / (max_tokens x step)
+  --step-ms <ms>         engine decode step: one token per decoding sequence (default 20)
+  --prefill-tps <t>      engine prompt tokens per second before a first token (default: instant)
   -h, --help             show this help
 `;
 
 function fail(message: string): never {
   process.stderr.write(`assay-model-server: ${message}\n`);
   process.exit(2);
+}
+
+function positiveNumber(flag: string, raw: string, integer: boolean): number {
+  const n = Number(raw);
+  if (!(n > 0) || !Number.isFinite(n) || (integer && !Number.isInteger(n)))
+    fail(`--${flag} is '${raw}'; expected ${integer ? 'an integer' : 'a number'} above 0.`);
+  return n;
+}
+
+/** The engine flags; `--step-ms` and `--prefill-tps` need `--batch-slots`. */
+function engineOptions(
+  values: Record<string, string | boolean | undefined>,
+): BatchEngineOptions | undefined {
+  const slots = values['batch-slots'];
+  const step = values['step-ms'];
+  const prefill = values['prefill-tps'];
+  if (typeof slots !== 'string') {
+    if (step !== undefined || prefill !== undefined)
+      fail('--step-ms and --prefill-tps configure the batching engine; add --batch-slots <n>.');
+    return undefined;
+  }
+  return {
+    batchSlots: positiveNumber('batch-slots', slots, true),
+    stepMs: typeof step === 'string' ? positiveNumber('step-ms', step, false) : 20,
+    prefillTps:
+      typeof prefill === 'string' ? positiveNumber('prefill-tps', prefill, false) : undefined,
+  };
 }
 
 function main(): Promise<void> | undefined {
@@ -48,6 +80,9 @@ function main(): Promise<void> | undefined {
         latency: { type: 'string' },
         'token-delay': { type: 'string' },
         'error-rate': { type: 'string' },
+        'batch-slots': { type: 'string' },
+        'step-ms': { type: 'string' },
+        'prefill-tps': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,6 +111,7 @@ function main(): Promise<void> | undefined {
   } catch (error) {
     fail((error as Error).message);
   }
+  const engine = engineOptions(values);
   const groups =
     typeof values.groups === 'string' ? values.groups.split(',').map((g) => g.trim()) : undefined;
   const started = performance.now();
@@ -99,10 +135,15 @@ function main(): Promise<void> | undefined {
     faults,
     model,
     ...(typeof modelName === 'string' ? { modelName } : {}),
+    ...(engine === undefined ? {} : { engine }),
   }).then((server) => {
     const ms = Math.round(performance.now() - started);
     process.stdout.write(
-      `assay model server listening on ${server.baseUrl} (model ready in ${ms} ms)\n`,
+      `assay model server listening on ${server.baseUrl} (model ready in ${ms} ms)${
+        engine === undefined
+          ? ''
+          : `; batching engine: ${engine.batchSlots} slots, ${engine.stepMs} ms steps`
+      }\n`,
     );
     const stop = (): void => {
       server.close().then(() => process.exit(0));

@@ -252,3 +252,27 @@ describe('references in a data file', () => {
     }
   });
 });
+
+describe('the generation results section', () => {
+  it('lists the worst answers on the first scorer, ties broken by the next, with a histogram each', async () => {
+    const { generationSection } = await import('../src/generation/generation-section.js');
+    const rows = [row('a', 0, 'x'), row('b', 0, 'y'), row('c', 0, 'z'), row('d', 0, null)];
+    const values = new Map([
+      ['bleu', Float64Array.of(0, 0, 50, 0)],
+      ['token_f1', Float64Array.of(0.5, 0.2, 0.9, 0)],
+    ]);
+    const scorers = resolveScorers(['bleu', 'token_f1']);
+    const units = reduceSamples(rows, values, scorers, 'mean', 1);
+    const section = generationSection(
+      { metrics: {}, units, extractionFailures: 1, slices: new Map() },
+      { scorers, reducer: 'mean', samples: 1 },
+      3,
+    );
+    expect(section.worstItems.map((w) => w.id)).toEqual(['d', 'b', 'a']);
+    expect(section.worstItems[0]!.extracted).toBeNull();
+    expect(section.extractionFailures).toBe(1);
+    expect(section.histograms.bleu!.edges).toHaveLength(11);
+    expect(section.histograms.bleu!.edges.at(-1)).toBe(100);
+    expect(section.histograms.token_f1!.counts.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+});

@@ -190,7 +190,21 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
     // a rerun resumes every grading request from the journal: nothing is paid twice
     const again = await runEvaluation(config(out, judgeServer.baseUrl));
     expect(judgeServer.stats().completions - before).toBe(2 * items);
-    expect((again.models[0]! as JudgedModelResult).judge).toEqual(model.judge);
+    const { requests: first, ...grading } = model.judge!;
+    const { requests: second, ...regraded } = (again.models[0]! as JudgedModelResult).judge!;
+    expect(regraded).toEqual(grading);
+    expect(first).toEqual({
+      total: 2 * items,
+      sentThisRun: 2 * items,
+      cachedThisRun: 0,
+      resumedFromJournal: 0,
+      costUsd: null,
+    });
+    expect(second).toMatchObject({
+      total: 2 * items,
+      sentThisRun: 0,
+      resumedFromJournal: 2 * items,
+    });
   });
 
   it('a judge killed mid-run resumes without re-sending a finished grading request', async () => {

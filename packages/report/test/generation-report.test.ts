@@ -63,6 +63,17 @@ describe('report.html of a generation run', () => {
     expect(html).not.toContain('no metrics are computed');
   });
 
+  test('counts answers and extraction failures, not correct and wrong, and quotes the verdict metric on the card', () => {
+    const items = html.slice(html.indexOf('<h2>Items</h2>'), html.indexOf('<h2>Generation</h2>'));
+    expect(items).toContain('<th class="num">extraction failed</th>');
+    expect(items).not.toContain('<th class="num">correct</th>');
+    expect(items).toContain('scored as empty answers');
+    expect(items).not.toContain('matching no label');
+    const results = generationResults();
+    const metric = results.thresholds[0]?.metric ?? results.evaluation.metrics[0]!;
+    expect(html).toContain(`<div class="k">subject-gen · ${metric}</div>`);
+  });
+
   test('shows the per-slice table with each metric, a missing value as a dash', () => {
     const table = html.slice(html.indexOf('<table class="generation-slices">'));
     expect(table).toMatch(
@@ -201,6 +212,9 @@ describe('the terminal summary of a generation run', () => {
     );
     expect(text).toContain(
       'flip rate 0.150; swap inconsistency 0.050; kappa vs human_grade 0.654 [0.301, 0.909] (95% CI, n=18)',
+    );
+    expect(text).toContain(
+      '  subject-gen judge requests (whole run): 40: 30 sent this run, 6 resumed from the journal, 4 served from the cache; cost $0.0123',
     );
   });
 

@@ -1,3 +1,4 @@
+import type { BatchEngine } from '../engine/batch-engine.js';
 import type { FaultInjector } from '../faults/inject.js';
 import type { FaultOptions } from '../faults/parse-fault-header.js';
 import type { SpamModel, SpamPrediction } from '../model/naive-bayes.js';
@@ -33,5 +34,7 @@ export interface ServerContext {
   readonly predictions: Map<string, SpamPrediction>;
   /** Parsed `x-assay-fault` values, by raw header. */
   readonly faultSpecs: Map<string, FaultOptions>;
+  /** The batching engine simulator, when the server was started with one. */
+  readonly engine: BatchEngine | undefined;
   nextId(prefix: string): string;
 }

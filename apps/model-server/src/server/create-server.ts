@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BatchEngine, type BatchEngineOptions } from '../engine/batch-engine.js';
 import { ModelServerError } from '../errors.js';
 import { FaultInjector } from '../faults/inject.js';
 import type { FaultOptions } from '../faults/parse-fault-header.js';
@@ -30,6 +31,11 @@ export interface ModelServerOptions {
   subjectModel?: SubjectModel;
   /** Seed of the fault RNG (rates, latency draws) and of sampling without a request `seed`; default 1. */
   seed?: number;
+  /**
+   * The batching engine simulator (`--batch-slots`, `--step-ms`, `--prefill-tps`): answers wait
+   * for one of `batchSlots` slots and stream one token per `stepMs`; default: none (answers at once).
+   */
+  engine?: BatchEngineOptions;
 }
 
 /** A running model server. */
@@ -83,7 +89,14 @@ function route(ctx: ServerContext, req: IncomingMessage, res: ServerResponse): v
         );
       break;
     case '/stats':
-      get = () => sendJsonText(res, 200, JSON.stringify(ctx.stats));
+      get = () =>
+        sendJsonText(
+          res,
+          200,
+          JSON.stringify(
+            ctx.engine === undefined ? ctx.stats : { ...ctx.stats, engine: ctx.engine.stats() },
+          ),
+        );
       break;
     default:
       if (path.startsWith('/v1/models/')) {
@@ -202,6 +215,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
   warmTokenizer();
   const stats: ModelServerStats = { requests: 0, completions: 0, byPath: {}, faultsInjected: {} };
   const injector = new FaultInjector(seed, stats.faultsInjected);
+  const engine = options.engine === undefined ? undefined : new BatchEngine(options.engine);
   const idPrefix = Math.floor(Math.random() * 0xffffff).toString(36);
   let counter = 0;
   const ctx: ServerContext = {
@@ -216,6 +230,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     startedAt: Math.floor(Date.now() / 1000),
     predictions: new Map(),
     faultSpecs: new Map(),
+    engine,
     nextId: (prefix) => `${prefix}${idPrefix}${(++counter).toString(36)}`,
   };
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => route(ctx, req, res));
@@ -243,6 +258,7 @@ export async function startModelServer(options: ModelServerOptions = {}): Promis
     },
     close: () => {
       closing ??= new Promise<void>((resolve) => {
+        engine?.stop();
         server.close(() => resolve());
         server.closeAllConnections();
       });

@@ -1,11 +1,40 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BatchEngine } from '../engine/batch-engine.js';
 import type { FaultPlan } from '../faults/inject.js';
 import type { FailureMode } from '../faults/parse-fault-header.js';
+import type { ServerContext } from './context.js';
 import { sendError, sendJsonText, sleepWhileOpen } from './http-io.js';
-import { type StreamEvents, writeStream } from './sse.js';
+import { type StreamEvents, writeEngineStream, writeStream } from './sse.js';
+
+/** A completion to decode on the batching engine simulator. */
+export interface EngineJob {
+  readonly engine: BatchEngine;
+  /** Prompt tokens (prefill time). */
+  readonly promptTokens: number;
+  /** Streamed pieces of the answer: the engine emits one per decode step. */
+  readonly outputTokens: number;
+}
 
 /** What a `malformed` fault sends for a non-streaming request: JSON-looking, not JSON. */
 export const MALFORMED_BODY = '{"id":"malformed","object":"chat.completion",choices:[{oops}]';
+
+/**
+ * The engine job of an answer, when the server runs the batching engine.
+ *
+ * @param ctx - server context
+ * @param promptTokens - prompt tokens of the request
+ * @param reply - the answer (its pieces are decoded one per step)
+ * @returns the job, or `undefined` without an engine
+ */
+export function engineJob(
+  ctx: ServerContext,
+  promptTokens: number,
+  reply: { readonly tokens: readonly string[] },
+): EngineJob | undefined {
+  return ctx.engine === undefined
+    ? undefined
+    : { engine: ctx.engine, promptTokens, outputTokens: reply.tokens.length };
+}
 
 function sendFailureStatus(res: ServerResponse, failure: FailureMode & { kind: 'status' }): void {
   const headers: Record<string, string> = {};
@@ -53,6 +82,8 @@ function sendFailureStatus(res: ServerResponse, failure: FailureMode & { kind: '
  * @param res - the response
  * @param plan - drawn by the server's fault injector
  * @param render - lazily serialized success: whole JSON body or stream events
+ * @param job - when the server runs the batching engine: the answer waits for a slot and is
+ *   paced by its decode steps (a faulted answer skips the engine)
  * @returns when the response is complete (or left stalled)
  */
 export async function deliver(
@@ -60,6 +91,7 @@ export async function deliver(
   res: ServerResponse,
   plan: FaultPlan,
   render: { stream: false; body: () => string } | { stream: true; events: () => StreamEvents },
+  job?: EngineJob,
 ): Promise<void> {
   if (plan.delayMs > 0 && !(await sleepWhileOpen(res, plan.delayMs))) return;
   const failure = plan.failure;
@@ -67,6 +99,25 @@ export async function deliver(
   if (failure?.kind === 'reset') {
     req.socket.destroy();
     return;
+  }
+  if (job !== undefined && failure === undefined) {
+    if (render.stream) return writeEngineStream(res, render.events(), job);
+    return new Promise((resolve) => {
+      job.engine.submit({
+        promptTokens: job.promptTokens,
+        outputTokens: Math.max(1, job.outputTokens),
+        onToken: () => {},
+        onDone: () => {
+          sendJsonText(res, 200, render.body());
+          resolve();
+        },
+        isOpen: () => {
+          if (!res.destroyed) return true;
+          resolve();
+          return false;
+        },
+      });
+    });
   }
   if (render.stream) return writeStream(res, render.events(), plan);
   if (failure === undefined) return sendJsonText(res, 200, render.body());

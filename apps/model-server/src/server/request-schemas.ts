@@ -28,6 +28,7 @@ export const chatCompletionRequestSchema = z.looseObject({
   top_logprobs: z.number().int().min(0).max(20).nullish(),
   max_tokens: maxTokens,
   max_completion_tokens: maxTokens,
+  ignore_eos: z.boolean().nullish(),
   n: onlyOne,
 });
 
@@ -44,6 +45,7 @@ export const completionRequestSchema = z.looseObject({
   stream_options: streamOptions,
   logprobs: z.number().int().min(0).max(5).nullish(),
   max_tokens: maxTokens,
+  ignore_eos: z.boolean().nullish(),
   n: onlyOne,
 });
 

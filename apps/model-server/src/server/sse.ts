@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { BatchEngine } from '../engine/batch-engine.js';
 import type { FaultPlan } from '../faults/inject.js';
 import { sleepWhileOpen } from './http-io.js';
 
@@ -77,4 +78,58 @@ export async function writeStream(
   let tail = '';
   for (const e of events.last) tail += event(e);
   res.end(tail + DONE_EVENT);
+}
+
+/**
+ * Writes an SSE completion stream paced by the batching engine: headers now, then each piece
+ * at the decode step that emits it, then the finish chunk and `[DONE]` after the last.
+ *
+ * @remarks
+ * The chat role chunk goes out with the first piece (as vLLM sends it with the first token), so
+ * a client sees nothing but headers while the request waits for a slot or prefills.
+ *
+ * @param res - the response (headers not yet sent)
+ * @param events - serialized chunks
+ * @param job - the engine, prompt tokens and number of pieces
+ * @returns when the stream is done or the client went away
+ */
+export function writeEngineStream(
+  res: ServerResponse,
+  events: StreamEvents,
+  job: {
+    readonly engine: BatchEngine;
+    readonly promptTokens: number;
+    readonly outputTokens: number;
+  },
+): Promise<void> {
+  res.writeHead(200, SSE_HEADERS);
+  res.flushHeaders();
+  const chunks = [events.first, ...events.tokens];
+  const n = Math.max(1, job.outputTokens);
+  // chat has a role chunk before the n pieces; legacy completions start with piece 0
+  const lead = Math.max(0, chunks.length - n);
+  return new Promise((resolve) => {
+    job.engine.submit({
+      promptTokens: job.promptTokens,
+      outputTokens: n,
+      onToken: (i) => {
+        let out = '';
+        if (i === 0) for (let j = 0; j < lead; j++) out += event(chunks[j]!);
+        const chunk = chunks[lead + i];
+        if (chunk !== undefined) out += event(chunk);
+        if (out !== '') res.write(out);
+      },
+      onDone: () => {
+        let tail = '';
+        for (const e of events.last) tail += event(e);
+        res.end(tail + DONE_EVENT);
+        resolve();
+      },
+      isOpen: () => {
+        if (!res.destroyed) return true;
+        resolve();
+        return false;
+      },
+    });
+  });
 }

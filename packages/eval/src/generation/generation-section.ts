@@ -49,7 +49,8 @@ function reducerName(reducer: string): GenerationSection['reducer'] {
 /**
  * The report's view of one model's generation scores: the reducer, extraction failures,
  * a histogram per scorer over the scored units, the per-slice values, and the worst units
- * on the first scorer (lowest first; highest first for `ter`) with output, extracted answer
+ * on the first scorer (lowest first; highest first for `ter`; ties by the next scorers) with
+ * output, extracted answer
  * and references side by side.
  *
  * @param scores - from `scoreGenerationModel`
@@ -72,11 +73,17 @@ export function generationSection(
   }
   const ranked = settings.scorers.find((s) => values.has(s.name));
   const order = units.map((_, i) => i);
-  if (ranked !== undefined) {
-    const v = values.get(ranked.name)!;
-    const sign = ranked.metric === 'ter' ? -1 : 1;
-    order.sort((a, b) => sign * ((v[a] ?? 0) - (v[b] ?? 0)) || a - b);
-  }
+  // worst on the first scorer, ties (many answers score 0 on BLEU) broken by the next ones
+  const keys = settings.scorers
+    .filter((s) => values.has(s.name))
+    .map((s) => ({ v: values.get(s.name)!, sign: s.metric === 'ter' ? -1 : 1 }));
+  order.sort((a, b) => {
+    for (const { v, sign } of keys) {
+      const d = sign * ((v[a] || 0) - (v[b] || 0));
+      if (d !== 0) return d;
+    }
+    return a - b;
+  });
   const worstItems = order.slice(0, worst).map((i) => {
     const row = units[i]!.row;
     const unitScores: Record<string, number | null> = {};

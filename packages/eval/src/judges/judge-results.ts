@@ -74,7 +74,17 @@ export function addJudgeResults(
       },
       humanGrade: judge.humanGrade,
     });
-    model.judge = summary.result;
+    const p = execution.progress;
+    model.judge = {
+      ...summary.result,
+      requests: {
+        total: p.total,
+        sentThisRun: execution.sent,
+        cachedThisRun: execution.cached,
+        resumedFromJournal: p.resumed,
+        costUsd: judgeCost(execution),
+      },
+    };
     const metrics: Record<string, MetricSummary> = {
       [JUDGE_SCORE_METRIC]: judgeMetric(summary.score, run.folds, 'no answer was graded'),
     };
@@ -91,4 +101,9 @@ export function addJudgeResults(
   return judge.humanGrade === undefined
     ? [JUDGE_SCORE_METRIC]
     : [JUDGE_SCORE_METRIC, JUDGE_KAPPA_METRIC];
+}
+
+/** The judge's spend: the sum over its requests, or null when none carried a cost (no price). */
+function judgeCost(execution: NonNullable<ExecutedRun['judge']>): number | null {
+  return execution.progress.costUsd > 0 ? execution.progress.costUsd : null;
 }

@@ -7,6 +7,7 @@ import { rocChart } from '../charts/roc-chart.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { headlineMetric } from '../verdict/verdict.js';
 import { escapeHtml as h } from './escape-html.js';
 import { generationSections } from './generation-section.js';
 import { judgeSections } from './judge-section.js';
@@ -16,7 +17,8 @@ import { verdictSection } from './verdict-section.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
 
 function headline(r: RunResults): string {
-  const primary = r.evaluation.metrics[0];
+  // the metric the verdict quotes, so the card and the verdict agree
+  const primary = headlineMetric(r) ?? r.evaluation.metrics[0];
   const ci = Math.round(r.evaluation.ci * 100);
   const cards = r.models.map((m) => {
     const s = primary ? m.metrics[primary] : undefined;
@@ -35,10 +37,21 @@ function headline(r: RunResults): string {
 }
 
 function itemsTable(r: RunResults): string {
+  if (r.task.type === 'generation') return generationItemsTable(r);
   return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">distinct items</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
     .map(
       (m) =>
         `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
+    )
+    .join('')}</tbody></table>${itemCounts(r)}`;
+}
+
+/** Free text is scored, not right or wrong: answers and extraction failures per model. */
+function generationItemsTable(r: RunResults): string {
+  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">distinct items</th><th class="num">answered</th><th class="num">extraction failed</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+    .map(
+      (m) =>
+        `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.total - m.items.failed - m.items.unparseable}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
     )
     .join('')}</tbody></table>${itemCounts(r)}`;
 }
@@ -215,7 +228,7 @@ ${
     : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'
 }
 <h2>Items</h2>${itemsTable(r)}
-<p class="note">Unparseable answers (matching no label) count as wrong. Predictions whose request failed after retries are not scored; their number is shown per model.</p>
+<p class="note">${r.task.type === 'generation' ? 'Answers the extraction chain could not read are scored as empty answers.' : 'Unparseable answers (matching no label) count as wrong.'} Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
 ${generationSections(r)}

@@ -126,6 +126,21 @@ const JudgeSchema = z.object({
   flipRate: Num,
   /** pairwise: share of pairs whose two orders disagree */
   swapInconsistency: Num.optional(),
+  /**
+   * The judge's grading requests over the whole run (one judge grades every model, so every
+   * model's block carries the same figures): distinct requests, those sent this run, answered
+   * from the cache this run, and their cost in USD (null when the judge has no price). Not in
+   * the model's own `service` or `total_cost_usd`.
+   */
+  requests: z
+    .object({
+      total: z.number().int(),
+      sentThisRun: z.number().int(),
+      cachedThisRun: z.number().int(),
+      resumedFromJournal: z.number().int(),
+      costUsd: Num,
+    })
+    .optional(),
   agreement: z
     .object({
       column: z.string(),

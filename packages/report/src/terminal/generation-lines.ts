@@ -1,4 +1,4 @@
-import { fmt } from '../format/format-number.js';
+import { fmt, formatUsd } from '../format/format-number.js';
 import { samplingInWords } from '../generation/generation-facts.js';
 import { gradedInWords, gradesInWords } from '../generation/judge-facts.js';
 import { positionBiasInWords } from '../generation/multiple-choice-facts.js';
@@ -31,7 +31,14 @@ function judgeLine(m: ModelResult, ci: number): string[] {
       `kappa vs ${a.column} ${fmt(a.kappa)} [${fmt(a.ciLow)}, ${fmt(a.ciHigh)}] (${Math.round(ci * 100)}% CI, n=${a.n})`,
     );
   }
-  return [`  ${m.name} judge: ${parts.join('; ')}`];
+  const lines = [`  ${m.name} judge: ${parts.join('; ')}`];
+  const q = j.requests;
+  if (q) {
+    lines.push(
+      `  ${m.name} judge requests (whole run): ${q.total}: ${q.sentThisRun} sent this run, ${q.resumedFromJournal} resumed from the journal, ${q.cachedThisRun} served from the cache; cost ${q.costUsd === null ? 'unknown (no price)' : formatUsd(q.costUsd)}`,
+    );
+  }
+  return lines;
 }
 
 /**

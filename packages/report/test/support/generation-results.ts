@@ -64,6 +64,13 @@ export function sampleJudge(): JudgeSummary {
     grades: { C: 11, I: 7 },
     flipRate: 0.15,
     swapInconsistency: 0.05,
+    requests: {
+      total: 40,
+      sentThisRun: 30,
+      cachedThisRun: 4,
+      resumedFromJournal: 6,
+      costUsd: 0.0123,
+    },
     agreement: {
       column: 'human_grade',
       weights: 'none',

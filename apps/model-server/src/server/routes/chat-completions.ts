@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { exactLengthReply } from '../../engine/exact-length.js';
 import { countChatPromptTokens } from '../../tokens/count-tokens.js';
 import { answerEmail, extractEmail } from '../answer.js';
 import type { ServerContext } from '../context.js';
-import { deliver } from '../deliver.js';
+import { deliver, engineJob } from '../deliver.js';
 import { judgeReply, subjectReply } from '../generative-replies.js';
 import { sendError } from '../http-io.js';
 import { type Reply, spamReply } from '../reply.js';
@@ -60,8 +61,33 @@ function messageText(m: ChatMessage): string {
 /** OpenAI's default sampling temperature, used when a request gives none. */
 const DEFAULT_TEMPERATURE = 1;
 
-/** The reply of the model the request names (any unknown name gets the spam filter). */
+/**
+ * The reply of the model the request names; with `ignore_eos` and a token budget, exactly that
+ * many tokens (the spam filter then answers with its evidence before the filler).
+ */
 function replyFor(
+  ctx: ServerContext,
+  req: IncomingMessage,
+  body: ChatCompletionRequest,
+  texts: readonly string[],
+  userIndex: number,
+): Reply {
+  const budget = body.max_completion_tokens ?? body.max_tokens;
+  if (body.ignore_eos !== true || budget == null)
+    return modelReply(ctx, req, body, texts, userIndex);
+  const full = { ...body, max_tokens: undefined, max_completion_tokens: undefined };
+  const reply =
+    servedModel(body.model) === 'spam'
+      ? spamReply(
+          ctx.modelName,
+          answerEmail(ctx, extractEmail(texts[userIndex]!), true, Number.POSITIVE_INFINITY),
+        )
+      : modelReply(ctx, req, full, texts, userIndex);
+  return exactLengthReply(reply, budget);
+}
+
+/** The reply of the model the request names (any unknown name gets the spam filter). */
+function modelReply(
   ctx: ServerContext,
   req: IncomingMessage,
   body: ChatCompletionRequest,
@@ -172,7 +198,7 @@ export async function handleChatCompletions(
         last,
       };
     };
-    return deliver(req, res, plan, { stream: true, events });
+    return deliver(req, res, plan, { stream: true, events }, engineJob(ctx, promptTokens, answer));
   }
   const render = (): string =>
     JSON.stringify({
@@ -191,5 +217,11 @@ export async function handleChatCompletions(
       usage,
       system_fingerprint: null,
     });
-  return deliver(req, res, plan, { stream: false, body: render });
+  return deliver(
+    req,
+    res,
+    plan,
+    { stream: false, body: render },
+    engineJob(ctx, promptTokens, answer),
+  );
 }

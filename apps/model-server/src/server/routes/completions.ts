@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { exactLengthTokens } from '../../engine/exact-length.js';
 import { countTokens } from '../../tokens/count-tokens.js';
 import { type Answer, answerEmail, extractEmail } from '../answer.js';
 import type { ServerContext } from '../context.js';
-import { deliver } from '../deliver.js';
+import { deliver, engineJob } from '../deliver.js';
 import { sendError } from '../http-io.js';
 import { completionRequestSchema, parseJsonBody, validateRequest } from '../request-schemas.js';
 import { resolveFaults } from '../resolve-faults.js';
@@ -38,6 +39,18 @@ function legacyLogprobs(answer: Answer, k: number, from: number, to: number, off
               : { [t]: 0 },
           ),
     text_offset: textOffset,
+  };
+}
+
+/** An `ignore_eos` answer: the label, its evidence, then filler, exactly `maxTokens` tokens. */
+function exactLengthAnswer(answer: Answer, maxTokens: number): Answer {
+  const tokens = exactLengthTokens(answer.tokens, maxTokens);
+  return {
+    ...answer,
+    tokens,
+    content: tokens.join(''),
+    finishReason: 'length',
+    completionTokens: maxTokens,
   };
 }
 
@@ -79,12 +92,13 @@ export async function handleCompletions(
   const prompt = typeof body.prompt === 'string' ? body.prompt : body.prompt[0]!;
   const explain =
     req.headers['x-assay-explain'] === '1' || req.headers['x-assay-explain'] === 'true';
-  const answer = answerEmail(
-    ctx,
-    extractEmail(prompt),
-    explain,
-    body.max_tokens ?? DEFAULT_MAX_TOKENS,
-  );
+  const answer =
+    body.ignore_eos === true
+      ? exactLengthAnswer(
+          answerEmail(ctx, extractEmail(prompt), true, Number.POSITIVE_INFINITY),
+          body.max_tokens ?? DEFAULT_MAX_TOKENS,
+        )
+      : answerEmail(ctx, extractEmail(prompt), explain, body.max_tokens ?? DEFAULT_MAX_TOKENS);
   const promptTokens = countTokens(prompt);
   const usage = {
     prompt_tokens: promptTokens,
@@ -112,7 +126,7 @@ export async function handleCompletions(
       if (includeUsage) last.push(`${head}"choices":[],"usage":${JSON.stringify(usage)}}`);
       return { first: chunks[0]!, tokens: chunks.slice(1), last };
     };
-    return deliver(req, res, plan, { stream: true, events });
+    return deliver(req, res, plan, { stream: true, events }, engineJob(ctx, promptTokens, answer));
   }
   const render = (): string =>
     JSON.stringify({
@@ -130,5 +144,11 @@ export async function handleCompletions(
       ],
       usage,
     });
-  return deliver(req, res, plan, { stream: false, body: render });
+  return deliver(
+    req,
+    res,
+    plan,
+    { stream: false, body: render },
+    engineJob(ctx, promptTokens, answer),
+  );
 }

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import type { LoadtestFlags } from '../loadtest/loadtest-flags.js';
+import { runLoadtestCommand } from '../loadtest/run-loadtest-command.js';
+
+/**
+ * Registers `assay loadtest`: how a model service holds up under load (closed or open loop,
+ * sweep, largest rate within an SLO), with vLLM's metric definitions and checks of the load
+ * generator's own health.
+ *
+ * @param program - the root program
+ */
+export function registerLoadtestCommand(program: Command): void {
+  program
+    .command('loadtest')
+    .description(
+      'Load-test a model service: throughput, TTFT/TPOT/ITL/e2e percentiles, goodput within an SLO.',
+    )
+    .option('--config <file>', 'YAML or JSON file with any of these flags as keys (flags win)')
+    .option('--base-url <url>', 'base URL of the service, e.g. http://127.0.0.1:8000/v1')
+    .option('--model <id>', 'model id sent with every request')
+    .option(
+      '--provider <kind>',
+      'openai-chat (default), openai-completions, anthropic or http-json',
+    )
+    .option('--api-key-env <name>', 'environment variable holding the API key')
+    .option('--concurrency <n>', 'closed loop: N requests in flight')
+    .option('--rate <r>', 'open loop: R requests per second')
+    .option('--arrival <kind>', 'open-loop arrivals: poisson (default), constant or gamma:<cv>')
+    .option('--sweep <k>', 'synchronous, throughput at full concurrency, then K rates between')
+    .option('--find-max', 'the largest rate that meets --slo, by bisection on rate')
+    .option(
+      '--slo <spec>',
+      "per-request bounds, ms: 'ttft_p95<=300,tpot_p95<=50,e2e_p99<=2000,error_rate<=0.01'",
+    )
+    .option('--duration <time>', 'measured time per step, e.g. 30s (default 30s unless --requests)')
+    .option('--requests <n>', 'measured requests per step')
+    .option('--warmup <time>', 'warm-up per step, sent and excluded from statistics (default 0)')
+    .option(
+      '--max-in-flight <n>',
+      'open loop: requests that find N in flight are dropped (default 64 for full concurrency)',
+    )
+    .option('--dataset <source>', 'prompts: builtin:spam-assassin (default) or a .jsonl file')
+    .option(
+      '--prompt-column <col>',
+      'the field of the .jsonl rows that holds the prompt (default prompt)',
+    )
+    .option(
+      '--prompt-tokens <n[:sd]>',
+      'synthetic prompts of real words, N tokens (normal with sd)',
+    )
+    .option('--max-tokens <n>', 'max_tokens of every request')
+    .option('--ignore-eos', "send vLLM's ignore_eos: answers of exactly --max-tokens tokens")
+    .option('--timeout <time>', 'per-request timeout (default 60s); stalled streams end here')
+    .option('--seed <n>', 'seed of arrival draws and synthetic prompts (default 1)')
+    .option('--format <format>', 'table (default), json or md')
+    .option(
+      '--out <file>',
+      'write the formatted results to FILE instead of stdout (.json/.md pick the format)',
+    )
+    .option('--records <file>', 'one row per request: FILE.jsonl or FILE.arrow')
+    .option('--report <file>', 'self-contained HTML report with inline SVG charts')
+    .option(
+      '--score <run-config>',
+      'prompts and labels from a run config (classification): accuracy with its CI per step',
+    )
+    .option('-q, --quiet', 'no progress on stderr')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Exit codes:',
+        '  0  finished',
+        '  1  a single-step run missed its --slo',
+        '  2  invalid flags, refused before any request',
+        '  3  the run failed',
+        '  130  interrupted (what was measured is still printed; requests cut short count as abort)',
+      ].join('\n'),
+    )
+    .action(async (flags: LoadtestFlags) => {
+      process.exitCode = await runLoadtestCommand(flags);
+    });
+}

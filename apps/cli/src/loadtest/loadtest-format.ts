@@ -1,0 +1,122 @@
+import type { LoadTestResult, StepResult } from '@assay/loadtest';
+import { textTable } from '@assay/report';
+
+const HEADER = [
+  'step',
+  'load',
+  'done',
+  'failed',
+  'dropped',
+  'req/s',
+  'out tok/s',
+  'TTFT p50',
+  'TTFT p99',
+  'TPOT p50',
+  'ITL p99',
+  'e2e p50',
+  'e2e p99',
+  'goodput',
+  'valid',
+];
+
+function ms(v: number | null): string {
+  return v === null ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(1);
+}
+
+function load(s: StepResult): string {
+  const p = s.profile;
+  if (p.kind === 'concurrency') return `c=${p.concurrency}`;
+  if (p.kind === 'rate') return `${+(p.rate ?? 0).toFixed(2)}/s ${p.arrival}`;
+  return p.kind;
+}
+
+function row(label: string, s: StepResult): string[] {
+  const l = s.latencyMs;
+  const g = s.goodput;
+  return [
+    label,
+    load(s),
+    String(s.requests.completed),
+    String(s.requests.failed),
+    String(s.requests.dropped),
+    s.throughput.requestsPerSec.toFixed(2),
+    s.throughput.outputTokensPerSec.toFixed(1),
+    ms(l.ttft.p50),
+    ms(l.ttft.p99),
+    ms(l.tpot.p50),
+    ms(l.itl.p99),
+    ms(l.e2e.p50),
+    ms(l.e2e.p99),
+    g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
+    s.harness.saturated ? 'NO' : s.sloPassed?.passed === false ? 'slo fail' : 'yes',
+  ];
+}
+
+function rows(result: LoadTestResult): string[][] {
+  const steps = result.steps ?? [result];
+  const out = steps.map((s, i) => row(String(i), s));
+  if (result.steps !== undefined) out.push(row('all', result));
+  return out;
+}
+
+/** Sentences under the table: failures by class, saturation, the largest rate. */
+function notes(result: LoadTestResult): string[] {
+  const lines: string[] = [];
+  const byError = Object.entries(result.requests.byError);
+  if (byError.length > 0)
+    lines.push(`Failures by class: ${byError.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  if (result.harness.saturated) {
+    lines.push(
+      'The load generator could not keep its schedule (valid = NO); those figures describe the client, not the server:',
+    );
+    for (const r of result.harness.reasons) lines.push(`  - ${r}`);
+  }
+  if (result.maxRate !== undefined) {
+    const [lo, hi] = result.maxRate.bracket;
+    lines.push(
+      `Largest rate within the SLO (${result.maxRate.slo}): ${result.maxRate.rate.toFixed(2)} requests/s (bracket ${lo.toFixed(2)}-${hi.toFixed(2)}).`,
+    );
+  }
+  for (const [i, s] of (result.steps ?? [result]).entries()) {
+    if (s.sloPassed !== undefined && !s.sloPassed.passed)
+      lines.push(`Step ${i} misses the SLO: ${s.sloPassed.failures.join('; ')}.`);
+    if (s.accuracy !== undefined)
+      lines.push(
+        `Step ${i} accuracy: ${(100 * s.accuracy.accuracy).toFixed(1)}% of ${s.accuracy.scored} (95% CI ${(100 * s.accuracy.interval[0]).toFixed(1)}-${(100 * s.accuracy.interval[1]).toFixed(1)}%).`,
+      );
+  }
+  lines.push(
+    `Latencies in ms, from the intended start (e2e, TTFT); tokens counted by: ${result.throughput.tokenSource ?? 'none'}.`,
+  );
+  return lines;
+}
+
+/**
+ * The results as a terminal table, one row per step, with notes.
+ *
+ * @param result - the run's results
+ * @returns text ending in a newline
+ */
+export function loadtestTable(result: LoadTestResult): string {
+  return `${textTable(HEADER, rows(result))}\n\n${notes(result).join('\n')}\n`;
+}
+
+/**
+ * The results as a Markdown table with notes.
+ *
+ * @param result - the run's results
+ * @returns Markdown ending in a newline
+ */
+export function loadtestMarkdown(result: LoadTestResult): string {
+  const esc = (c: string) => c.replaceAll('|', '\\|');
+  const lines = [
+    '# assay loadtest',
+    '',
+    `| ${HEADER.join(' | ')} |`,
+    `| ${HEADER.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    ...rows(result).map((r) => `| ${r.map(esc).join(' | ')} |`),
+    '',
+    ...notes(result).map((n) => (n.startsWith('  - ') ? n.slice(2) : n)),
+  ];
+  return `${lines.join('\n')}\n`;
+}

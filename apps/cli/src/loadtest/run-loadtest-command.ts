@@ -1,0 +1,155 @@
+import { writeFile } from 'node:fs/promises';
+import {
+  type AnswerJudge,
+  LoadTestError,
+  type LoadTestResult,
+  loadDatasetWorkload,
+  loadtestHtml,
+  parsePromptTokens,
+  resolveLoadTest,
+  runLoadTest,
+  syntheticWorkload,
+  type Workload,
+  writeRecords,
+} from '@assay/loadtest';
+import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
+import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
+
+import { progressLine } from './loadtest-progress.js';
+import { scoredWorkload } from './score-workload.js';
+
+/** Exit codes of `assay loadtest`. */
+export const LOADTEST_EXIT = {
+  /** the run finished (and met the SLO, when one was given for a single step) */
+  ok: 0,
+  /** a single-step run missed its SLO */
+  sloMissed: 1,
+  /** invalid flags or workload, refused before any request */
+  invalid: 2,
+  /** the run failed */
+  runtimeError: 3,
+  /** interrupted (SIGINT/SIGTERM): what was measured is still printed */
+  interrupted: 130,
+} as const;
+
+const FORMATS = ['table', 'json', 'md'] as const;
+type Format = (typeof FORMATS)[number];
+
+function refuse(message: string, path: string): never {
+  throw new LoadTestError('INVALID_OPTION', message, path);
+}
+
+function pickFormat(flags: LoadtestFlags): Format {
+  const given =
+    flags.format ??
+    (flags.out?.endsWith('.json') ? 'json' : flags.out?.endsWith('.md') ? 'md' : 'table');
+  if (!(FORMATS as readonly string[]).includes(given))
+    refuse(`--format is '${given}'; expected table, json or md.`, '--format');
+  return given as Format;
+}
+
+async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workload> {
+  if (flags.dataset !== undefined && flags.promptTokens !== undefined)
+    refuse(
+      '--dataset and --prompt-tokens cannot be combined; give one workload.',
+      '--prompt-tokens',
+    );
+  if (flags.promptTokens !== undefined) {
+    const { mean, sd } = parsePromptTokens(flags.promptTokens);
+    return syntheticWorkload(mean, sd, 256, seed);
+  }
+  if (flags.promptColumn !== undefined && flags.dataset === undefined)
+    refuse('--prompt-column needs --dataset <file>.', '--prompt-column');
+  return loadDatasetWorkload(
+    flags.dataset ?? 'builtin:spam-assassin',
+    flags.promptColumn ?? 'prompt',
+  );
+}
+
+function checkOutputs(flags: LoadtestFlags): void {
+  if (flags.records !== undefined && !/\.(jsonl|arrow)$/.test(flags.records))
+    refuse(
+      `--records is '${flags.records}'; expected a file name ending in .jsonl or .arrow.`,
+      '--records',
+    );
+  if (flags.report !== undefined && !flags.report.endsWith('.html'))
+    refuse(`--report is '${flags.report}'; expected a file name ending in .html.`, '--report');
+  if (
+    flags.score !== undefined &&
+    (flags.dataset !== undefined || flags.promptTokens !== undefined)
+  )
+    refuse(
+      '--score takes its prompts from the run config; drop --dataset / --prompt-tokens.',
+      '--score',
+    );
+}
+
+function render(result: LoadTestResult, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  return format === 'md' ? loadtestMarkdown(result) : loadtestTable(result);
+}
+
+/**
+ * `assay loadtest`: validates every flag before any request, runs the load, prints or writes
+ * the results and the records.
+ *
+ * @param rawFlags - commander's flags
+ * @returns the exit code
+ */
+export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<number> {
+  let flags: LoadtestFlags;
+  let format: Format;
+  let workload: Workload;
+  let judge: AnswerJudge | undefined;
+  let resolved: ReturnType<typeof resolveLoadTest>;
+  try {
+    flags = withConfigFile(rawFlags);
+    resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
+    format = pickFormat(flags);
+    checkOutputs(flags);
+    if (flags.score !== undefined) {
+      ({ workload, judge } = await scoredWorkload(flags.score));
+    } else workload = await pickWorkload(flags, resolved.seed);
+  } catch (error) {
+    if (error instanceof LoadTestError) {
+      process.stderr.write(`assay loadtest: ${error.message}\n`);
+      return LOADTEST_EXIT.invalid;
+    }
+    throw error;
+  }
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const quiet = flags.quiet === true;
+  try {
+    const { result, records } = await runLoadTest(resolved, {
+      workload,
+      judge,
+      signal: controller.signal,
+      onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
+      onStep: quiet
+        ? undefined
+        : (s, i) =>
+            process.stderr.write(
+              `loadtest step ${i} done: ${s.requests.completed} completed, ${s.requests.failed} failed, ${s.requests.dropped} dropped, ${s.throughput.requestsPerSec.toFixed(2)} req/s${s.harness.saturated ? ' (generator saturated)' : ''}\n`,
+            ),
+    });
+    const text = render(result, format);
+    if (flags.out !== undefined) await writeFile(flags.out, text);
+    else process.stdout.write(text);
+    if (flags.records !== undefined) await writeRecords(flags.records, records);
+    if (flags.report !== undefined) await writeFile(flags.report, loadtestHtml(result, records));
+    if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
+    const single = result.steps === undefined;
+    return single && result.sloPassed?.passed === false
+      ? LOADTEST_EXIT.sloMissed
+      : LOADTEST_EXIT.ok;
+  } catch (error) {
+    process.stderr.write(`assay loadtest: run failed: ${(error as Error).message}\n`);
+    return LOADTEST_EXIT.runtimeError;
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

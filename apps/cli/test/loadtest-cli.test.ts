@@ -1,0 +1,286 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseSlo, readRecords, summarizeRecords } from '@assay/loadtest';
+import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assay, start, until } from './cli-process.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-cli-'));
+const model = trainSpamModel();
+let server: ModelServer;
+
+beforeAll(async () => {
+  server = await startModelServer({ model, engine: { batchSlots: 8, stepMs: 20 } });
+});
+afterAll(() => server.close());
+
+const loadtest = (args: string[]) =>
+  assay(['loadtest', '--base-url', server.baseUrl, '--model', 'assay-spam-nb', ...args]);
+
+const RESULT_KEYS = [
+  'durationS',
+  'goodput',
+  'harness',
+  'latencyMs',
+  'profile',
+  'requests',
+  'scheduleLagMs',
+  'schemaVersion',
+  'sloPassed',
+  'throughput',
+];
+const DISTRIBUTION_KEYS = ['max', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999'];
+
+describe('assay loadtest refuses bad flags before any request', () => {
+  test.each([
+    [['--rate', '5', '--concurrency', '2'], /--concurrency and --rate cannot be combined/],
+    [['--rate', '0'], /--rate is 0/],
+    [['--rate', '-1'], /--rate is -1/],
+    [['--rate', '5', '--slo', 'ttfb_p95<=3'], /'ttfb_p95' is unknown; valid keys: ttft_mean/],
+    [['--find-max'], /--find-max needs --slo/],
+    [['--rate', '5', '--duration', 'soon'], /--duration is 'soon'/],
+    [['--rate', '5', '--format', 'xml'], /--format is 'xml'/],
+    [['--rate', '5', '--records', 'out.csv'], /--records is 'out.csv'/],
+    [['--rate', '5', '--dataset', 'builtin:nope'], /not a built-in data set/],
+    [['--concurrency', '2', '--max-in-flight', '4'], /--max-in-flight applies to open loop/],
+  ])('%j exits 2 with one line', async (args, message) => {
+    const before = server.stats().requests;
+    const { code, stderr, stdout } = await loadtest(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toBe('');
+    expect(server.stats().requests).toBe(before);
+  });
+});
+
+describe('assay loadtest against the model server', () => {
+  test('--format json has the issue keys and equals a recomputation from --records', async () => {
+    const records = join(dir, 'records.jsonl');
+    const out = join(dir, 'result.json');
+    const slo = 'ttft_p95<=5000,e2e_p99<=10000,error_rate<=0.01';
+    const { code, stderr } = await loadtest([
+      '--concurrency',
+      '4',
+      '--requests',
+      '20',
+      '--max-tokens',
+      '6',
+      '--ignore-eos',
+      '--slo',
+      slo,
+      '--out',
+      out,
+      '--records',
+      records,
+    ]);
+    expect(stderr).not.toMatch(/failed:/);
+    expect(code).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
+    expect(Object.keys(result.requests).sort()).toEqual(
+      ['byError', 'completed', 'dropped', 'failed', 'scheduled', 'sent'].sort(),
+    );
+    for (const key of ['e2e', 'ttft', 'itl', 'tpot']) {
+      expect(Object.keys(result.latencyMs[key]).sort()).toEqual(DISTRIBUTION_KEYS);
+    }
+    expect(Object.keys(result.harness)).toEqual(
+      expect.arrayContaining(['eventLoopLagP99Ms', 'clientCpuUsPerRequest', 'saturated']),
+    );
+    expect(result.requests.completed).toBe(20);
+    expect(result.throughput.outputTokensPerSec).toBeGreaterThan(0);
+    const again = summarizeRecords(await readRecords(records), parseSlo(slo));
+    expect(again.latencyMs).toEqual(result.latencyMs);
+    expect(again.requests).toEqual(result.requests);
+    expect(again.goodput).toEqual(result.goodput);
+  });
+
+  test('a table on stdout and progress lines on stderr', async () => {
+    const { code, stdout, stderr } = await loadtest([
+      '--rate',
+      '10',
+      '--duration',
+      '2s',
+      '--arrival',
+      'constant',
+      '--max-tokens',
+      '4',
+      '--ignore-eos',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/TTFT p50/);
+    expect(stdout).toMatch(/10\/s constant/);
+    expect(stderr).toMatch(/loadtest step 0: \d+\.\d s, [\d.]+ req\/s, in flight \d+/);
+  });
+
+  test('--format md writes a Markdown table', async () => {
+    const { code, stdout } = await loadtest([
+      '--concurrency',
+      '2',
+      '--requests',
+      '4',
+      '--format',
+      'md',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^# assay loadtest/);
+    expect(stdout).toMatch(/\| step \| load \|/);
+  });
+
+  test('a config file gives the same fields as the flags', async () => {
+    const config = join(dir, 'loadtest.yaml');
+    writeFileSync(
+      config,
+      `base-url: ${server.baseUrl}\nmodel: assay-spam-nb\nconcurrency: 2\nrequests: 3\nformat: json\n`,
+    );
+    const { code, stdout } = await assay(['loadtest', '--config', config, '-q']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).requests.completed).toBe(3);
+  });
+
+  test('an unreachable URL ends with every failure counted as connection', async () => {
+    const { code, stdout } = await assay([
+      'loadtest',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--model',
+      'm',
+      '--rate',
+      '20',
+      '--requests',
+      '10',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).requests).toMatchObject({
+      completed: 0,
+      failed: 10,
+      byError: { connection: 10 },
+    });
+  });
+
+  test('a server killed mid-run: the run ends at its duration with the failures by class', async () => {
+    const doomed = await startModelServer({ model, engine: { batchSlots: 4, stepMs: 10 } });
+    const { done } = start([
+      'loadtest',
+      '--base-url',
+      doomed.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--concurrency',
+      '4',
+      '--duration',
+      '4s',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    await until(() => doomed.stats().completions >= 8);
+    await doomed.close();
+    const { code, stdout } = await done;
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.requests.completed).toBeGreaterThanOrEqual(4);
+    expect(result.requests.byError.connection).toBeGreaterThan(0);
+  });
+
+  test('--score reports accuracy with its interval and --report writes self-contained SVG charts', async () => {
+    const config = join(dir, 'score.yaml');
+    writeFileSync(
+      config,
+      [
+        'name: loadtest-score',
+        'dataset: { builtin: spam-assassin, groups: [easy-ham-2, spam-2], limit: 40 }',
+        'task: { type: classification, labels: [spam, ham], answer: { extract: first-label } }',
+        'prompt: { template: "Classify this e-mail as spam or ham:\\n\\n{{text}}" }',
+        'models: [{ name: nb, provider: openai-chat, baseUrl: http://127.0.0.1:9/v1, model: assay-spam-nb }]',
+        '',
+      ].join('\n'),
+    );
+    const report = join(dir, 'report.html');
+    const { code, stdout, stderr } = await loadtest([
+      '--concurrency',
+      '4',
+      '--requests',
+      '40',
+      '--score',
+      config,
+      '--report',
+      report,
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const accuracy = JSON.parse(stdout).accuracy;
+    expect(accuracy.scored).toBe(40);
+    expect(accuracy.accuracy).toBeGreaterThan(0.7);
+    expect(accuracy.interval[0]).toBeLessThan(accuracy.accuracy);
+    const html = readFileSync(report, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    expect(html).toContain('TTFT CDF per step');
+    expect(html).not.toMatch(/<script|src=|<link/);
+  });
+
+  test('SIGINT stops the run, prints what was measured and exits 130', async () => {
+    const before = server.stats().completions;
+    const { child, done } = start([
+      'loadtest',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--concurrency',
+      '2',
+      '--duration',
+      '120s',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    await until(() => server.stats().completions >= before + 6);
+    child.kill('SIGINT');
+    const { code, stdout } = await done;
+    expect(code).toBe(130);
+    const result = JSON.parse(stdout);
+    expect(result.requests.completed).toBeGreaterThanOrEqual(4);
+    expect(result.durationS).toBeLessThan(120);
+  });
+
+  test('--sweep finds the capacity of the batching engine within 10%', async () => {
+    // 8 slots x 10 tokens x 20 ms: 40 requests per second in closed form
+    const capacity = 8 / (10 * 0.02);
+    const { code, stdout } = await loadtest([
+      '--sweep',
+      '2',
+      '--duration',
+      '3s',
+      '--max-tokens',
+      '10',
+      '--ignore-eos',
+      '--max-in-flight',
+      '32',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.profile.kind).toBe('sweep');
+    expect(result.steps).toHaveLength(4);
+    expect(result.steps[0].profile).toEqual({ kind: 'concurrency', concurrency: 1 });
+    expect(result.steps[1].profile).toEqual({ kind: 'concurrency', concurrency: 32 });
+    const found = result.steps[1].throughput.requestsPerSec;
+    expect(found).toBeGreaterThan(0.9 * capacity);
+    expect(found).toBeLessThan(1.1 * capacity);
+    const rates = result.steps.slice(2).map((s: { profile: { rate: number } }) => s.profile.rate);
+    expect(rates[0]).toBeLessThan(rates[1]);
+    expect(rates[1]).toBeLessThan(found);
+  });
+});

@@ -1,0 +1,95 @@
+// assay loadtest's generator (@assay/loadtest) against autocannon in the same run, on the
+// reference model server with zero latency over loopback (the issue's benchmark):
+// - closed loop, 64 in flight: requests/s of ours / autocannon's (target >= 0.9), same
+//   streamed chat request body, paired rounds, ours and autocannon alternating;
+// - open loop, 2000 requests/s Poisson: schedule lag p99 (target <= 1 ms) and whether the
+//   step judged itself saturated.
+// autocannon is closed loop (its overallRate refills per-connection budgets once a second), so
+// it is compared at fixed concurrency only. The model server runs in a child process so this
+// process's CPU is the generators' alone.
+// Run: pnpm build && node benchmarks/suites/loadtest.mjs
+// BENCH_LOADTEST_SECONDS=2 shortens each round (default 5).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(import.meta.url);
+
+if (process.argv[2] === '--server') {
+  const { startModelServer } = await import('@assay/model-server');
+  const server = await startModelServer({ port: 0 });
+  process.send?.({ baseUrl: server.baseUrl, url: server.url });
+  process.on('message', async (m) => {
+    if (m === 'close') {
+      await server.close();
+      process.exit(0);
+    }
+  });
+} else {
+  await main();
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function main() {
+  const autocannon = (await import('autocannon')).default;
+  const { resolveLoadTest, runLoadTest } = await import('@assay/loadtest');
+  const SECONDS = Number(process.env.BENCH_LOADTEST_SECONDS ?? 5);
+  const ROUNDS = 3;
+  const IN_FLIGHT = 64;
+
+  const child = fork(here, ['--server'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const { baseUrl, url } = await new Promise((resolve) => child.once('message', resolve));
+
+  const prompt =
+    'Classify this e-mail as spam or ham:\n\nSubject: meeting moved\n\nHi all, the weekly sync moves to Thursday 10:00. Thanks, Dana';
+  const workload = { prompts: [prompt], labels: [undefined], source: 'bench' };
+  const body = JSON.stringify({
+    model: 'assay-spam-nb',
+    messages: [{ role: 'user', content: prompt }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+
+  async function ours(options) {
+    const resolved = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', ...options });
+    const { result } = await runLoadTest(resolved, { workload });
+    return result;
+  }
+
+  async function peer() {
+    const result = await autocannon({
+      url: `${url}/v1/chat/completions`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: IN_FLIGHT,
+      pipelining: 1,
+      duration: SECONDS,
+    });
+    return { rps: result.requests.total / SECONDS, failures: result.non2xx + result.errors };
+  }
+
+  await ours({ concurrency: IN_FLIGHT, durationMs: 1000 }); // warm the server and the JIT
+  const ratios = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = await peer();
+    const b = await ours({ concurrency: IN_FLIGHT, durationMs: SECONDS * 1000 });
+    ratios.push(b.throughput.requestsPerSec / a.rps);
+    console.log(
+      `  round ${round + 1}: autocannon ${a.rps.toFixed(0)} req/s (${a.failures} failed), assay loadtest ${b.throughput.requestsPerSec.toFixed(0)} req/s (${b.requests.failed} failed), ${b.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request, saturated ${b.harness.saturated}`,
+    );
+  }
+  console.log(
+    `  closed loop, ${IN_FLIGHT} in flight: ours / autocannon, median of ${ROUNDS} paired rounds: ${median(ratios).toFixed(2)} (${ratios.map((r) => r.toFixed(2)).join(', ')}; target >= 0.90)`,
+  );
+
+  const open = await ours({ rate: 2000, arrival: 'poisson', durationMs: SECONDS * 1000 });
+  const lag = open.scheduleLagMs;
+  console.log(
+    `  open loop, 2000/s poisson: achieved ${open.harness.achievedRate?.toFixed(0)} req/s, completed ${open.throughput.requestsPerSec.toFixed(0)}/s, schedule lag p50 ${lag.p50?.toFixed(3)} ms p99 ${lag.p99?.toFixed(3)} ms (target <= 1 ms), event-loop lag p99 ${open.harness.eventLoopLagP99Ms.toFixed(2)} ms, ELU ${open.harness.eventLoopUtilization.toFixed(2)}, saturated ${open.harness.saturated}${open.harness.reasons.length > 0 ? ` (${open.harness.reasons.join('; ')})` : ''}`,
+  );
+  child.send('close');
+}

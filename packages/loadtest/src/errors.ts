@@ -1,0 +1,38 @@
+/** Stable codes carried by {@link LoadTestError}; match on these, not on messages. */
+export type LoadTestErrorCode = 'INVALID_OPTION' | 'INVALID_SLO' | 'INVALID_DATASET';
+
+/**
+ * The one error class of `@assay/loadtest`: a bad load profile, SLO or workload, raised before
+ * any request is sent.
+ *
+ * @remarks
+ * The message is a full sentence naming the option at fault and what would be valid; `path`
+ * names the option (`'rate'`, `'slo'`, ...).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   parseSlo('ttfb_p95<=300');
+ * } catch (error) {
+ *   if (error instanceof LoadTestError) console.log(error.code); // 'INVALID_SLO'
+ * }
+ * ```
+ */
+export class LoadTestError extends Error {
+  override readonly name = 'LoadTestError';
+  /** Stable machine-readable reason. */
+  readonly code: LoadTestErrorCode;
+  /** The option at fault. */
+  readonly path: string;
+
+  /**
+   * @param code - stable reason code
+   * @param message - full sentence for the user
+   * @param path - the option at fault
+   */
+  constructor(code: LoadTestErrorCode, message: string, path: string) {
+    super(message);
+    this.code = code;
+    this.path = path;
+  }
+}

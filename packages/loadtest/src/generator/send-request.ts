@@ -1,0 +1,140 @@
+import {
+  ClientError,
+  type CompletionRequest,
+  type ModelClient,
+  type RequestRecord,
+} from '@assay/clients';
+import type { LoadRecord } from '../metrics/load-record.js';
+
+/** Judges an answer under `--score`: `true` correct, `false` wrong, `null` not scorable. */
+export type AnswerJudge = (index: number, text: string) => boolean | null;
+
+/** What one request needs besides its prompt. */
+export interface SendContext {
+  readonly client: ModelClient;
+  /** `performance.now()` at the step's start: record times are ms since then. */
+  readonly origin: number;
+  readonly step: number;
+  /** Cancels requests still running when the step's time is up. */
+  readonly signal: AbortSignal;
+  readonly judge?: AnswerJudge | undefined;
+}
+
+function gaps(record: RequestRecord): number[] {
+  const a = record.contentChunkTimes;
+  const b = record.reasoningChunkTimes;
+  const times = b.length === 0 ? a : [...a, ...b].sort((x, y) => x - y);
+  const out: number[] = new Array(Math.max(0, times.length - 1));
+  for (let i = 1; i < times.length; i++) out[i - 1] = times[i]! - times[i - 1]!;
+  return out;
+}
+
+function toRecord(
+  ctx: SendContext,
+  index: number,
+  warmup: boolean,
+  scheduledAbs: number,
+  record: RequestRecord | undefined,
+  errorClass: string | null,
+  correct: boolean | null,
+): LoadRecord {
+  const rel = (t: number | undefined): number | null => (t === undefined ? null : t - ctx.origin);
+  return {
+    step: ctx.step,
+    index,
+    warmup,
+    scheduledMs: scheduledAbs - ctx.origin,
+    sentMs: rel(record?.sentAt),
+    firstTokenMs: rel(record?.firstTokenAt),
+    firstContentMs: rel(record?.firstContentAt),
+    lastTokenMs: rel(record?.lastTokenAt),
+    endMs: (record?.endAt ?? performance.now()) - ctx.origin,
+    inputTokens: record?.inputTokens ?? null,
+    outputTokens: record?.outputTokens ?? null,
+    tokenSource: record?.usageSource ?? null,
+    status: record?.status ?? null,
+    errorClass,
+    itlMs: record === undefined ? [] : gaps(record),
+    correct,
+  };
+}
+
+/**
+ * Sends one request through `@assay/clients` and turns its timings into a {@link LoadRecord}.
+ *
+ * @remarks
+ * The client runs in benchmark mode (no retries, no cache) with streaming, so the record has
+ * the final (only) attempt's send time and every chunk's arrival. A failure is recorded with
+ * the client's error class; an error that carries no record (a bug, not the service) is
+ * recorded as `'client'`.
+ *
+ * @param ctx - client, clock origin, step and abort signal
+ * @param request - the prompt
+ * @param index - the request's index in its step
+ * @param warmup - whether it is a warm-up request
+ * @param scheduledAbs - the intended start, `performance.now()` clock
+ * @returns the record (never rejects)
+ * @example
+ * ```ts
+ * const record = await sendRequest(ctx, { prompt: 'hi' }, 0, false, performance.now());
+ * ```
+ */
+export async function sendRequest(
+  ctx: SendContext,
+  request: CompletionRequest,
+  index: number,
+  warmup: boolean,
+  scheduledAbs: number,
+): Promise<LoadRecord> {
+  try {
+    const completion = await ctx.client.complete(request, { signal: ctx.signal });
+    const correct = ctx.judge === undefined ? null : ctx.judge(index, completion.text);
+    return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, correct);
+  } catch (error) {
+    if (error instanceof ClientError && error.record !== undefined) {
+      const cls = error.record.errorClass ?? 'client';
+      return toRecord(ctx, index, warmup, scheduledAbs, error.record, cls, null);
+    }
+    return toRecord(ctx, index, warmup, scheduledAbs, undefined, 'client', null);
+  }
+}
+
+/**
+ * The record of a request that `--max-in-flight` kept from starting at its scheduled time.
+ *
+ * @param ctx - clock origin and step
+ * @param index - the request's index in its step
+ * @param warmup - whether it fell in the warm-up
+ * @param scheduledAbs - the intended start, `performance.now()` clock
+ * @returns a record with `errorClass: 'dropped'` and no send time
+ * @example
+ * ```ts
+ * droppedRecord(ctx, 7, false, performance.now()).errorClass; // 'dropped'
+ * ```
+ */
+export function droppedRecord(
+  ctx: Pick<SendContext, 'origin' | 'step'>,
+  index: number,
+  warmup: boolean,
+  scheduledAbs: number,
+): LoadRecord {
+  const at = scheduledAbs - ctx.origin;
+  return {
+    step: ctx.step,
+    index,
+    warmup,
+    scheduledMs: at,
+    sentMs: null,
+    firstTokenMs: null,
+    firstContentMs: null,
+    lastTokenMs: null,
+    endMs: at,
+    inputTokens: null,
+    outputTokens: null,
+    tokenSource: null,
+    status: null,
+    errorClass: 'dropped',
+    itlMs: [],
+    correct: null,
+  };
+}

@@ -1,0 +1,52 @@
+import type { CompletionRequest, ModelClient } from '@assay/clients';
+import type { Arrival } from '../arrival/arrival-schedule.js';
+import type { LoadRecord } from '../metrics/load-record.js';
+import type { AnswerJudge } from './send-request.js';
+
+/** The load of one step: closed loop at a concurrency, or open loop at a rate. */
+export type StepLoad =
+  | { readonly kind: 'concurrency'; readonly concurrency: number }
+  | {
+      readonly kind: 'rate';
+      readonly rate: number;
+      readonly arrival: Arrival;
+      /** Most requests in flight; a request that finds them all busy is dropped. */
+      readonly maxInFlight: number | undefined;
+    };
+
+/** Progress of a running step, about once a second. */
+export interface StepProgress {
+  readonly step: number;
+  readonly elapsedMs: number;
+  readonly sent: number;
+  readonly inFlight: number;
+  readonly completed: number;
+  readonly failed: number;
+  /** Achieved completions per second so far. */
+  readonly rate: number;
+  /** e2e p50 and p99 so far, ms (`null` before the first completion). */
+  readonly p50: number | null;
+  readonly p99: number | null;
+}
+
+/** Everything one step needs. */
+export interface StepPlan {
+  readonly step: number;
+  readonly load: StepLoad;
+  /** Measured time after the warm-up, ms (closed loop stops starting requests after it). */
+  readonly durationMs: number | undefined;
+  /** Measured requests (after the warm-up). */
+  readonly requests: number | undefined;
+  /** Warm-up time, ms: its requests are sent and excluded from statistics. */
+  readonly warmupMs: number;
+  readonly client: ModelClient;
+  /** The i-th request of the step. */
+  readonly request: (i: number) => CompletionRequest;
+  /** Seed of the arrival draws. */
+  readonly seed: number;
+  readonly signal: AbortSignal;
+  readonly judge?: AnswerJudge | undefined;
+  readonly onProgress?: ((p: StepProgress) => void) | undefined;
+  /** Every finished record, as it lands (for `--records`). */
+  readonly onRecord?: ((r: LoadRecord) => void) | undefined;
+}

@@ -1,0 +1,66 @@
+import { percentileSorted } from '@assay/stats';
+import type { LoadRecord } from '../metrics/load-record.js';
+import type { StepProgress } from './step-plan.js';
+
+/**
+ * Counts a running step's requests and keeps its records; reports progress.
+ *
+ * @example
+ * ```ts
+ * const tracker = new StepTracker(0, performance.now(), undefined);
+ * tracker.started();
+ * ```
+ */
+export class StepTracker {
+  readonly records: LoadRecord[] = [];
+  inFlight = 0;
+  private sent = 0;
+  private completed = 0;
+  private failed = 0;
+  private readonly e2e: number[] = [];
+
+  /**
+   * @param step - step index
+   * @param origin - `performance.now()` at the step's start
+   * @param onRecord - called with every finished record
+   */
+  constructor(
+    private readonly step: number,
+    private readonly origin: number,
+    private readonly onRecord: ((r: LoadRecord) => void) | undefined,
+  ) {}
+
+  /** A request was handed to the client. */
+  started(): void {
+    this.inFlight++;
+    this.sent++;
+  }
+
+  /** A request ended (or was dropped, then it never started). */
+  finished(r: LoadRecord): void {
+    if (r.errorClass !== 'dropped') this.inFlight--;
+    this.records.push(r);
+    if (r.errorClass === null) {
+      this.completed++;
+      this.e2e.push(r.endMs - r.scheduledMs);
+    } else this.failed++;
+    this.onRecord?.(r);
+  }
+
+  /** @returns the progress so far */
+  progress(): StepProgress {
+    const elapsedMs = performance.now() - this.origin;
+    const sorted = Float64Array.from(this.e2e).sort();
+    return {
+      step: this.step,
+      elapsedMs,
+      sent: this.sent,
+      inFlight: this.inFlight,
+      completed: this.completed,
+      failed: this.failed,
+      rate: elapsedMs > 0 ? (this.completed * 1000) / elapsedMs : 0,
+      p50: sorted.length === 0 ? null : percentileSorted(sorted, 50),
+      p99: sorted.length === 0 ? null : percentileSorted(sorted, 99),
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+
+/** Resolution of the event-loop delay monitor, ms. */
+const RESOLUTION_MS = 1;
+
+/** What a {@link HarnessMonitor} measured over a step. */
+export interface HarnessReading {
+  /** p99 event-loop delay minus the monitor's resolution (never below 0), ms. */
+  readonly eventLoopLagP99Ms: number;
+  /** Event-loop utilisation over the step, in [0, 1]. */
+  readonly eventLoopUtilization: number;
+  /** Process CPU time (user + system) over the step, microseconds. */
+  readonly cpuUs: number;
+}
+
+/**
+ * Measures the load generator's own health over a step: event-loop delay
+ * (`perf_hooks.monitorEventLoopDelay`), event-loop utilisation and process CPU.
+ *
+ * @remarks
+ * The delay monitor samples with a timer of `RESOLUTION_MS`; an idle loop reads that
+ * resolution as delay, so it is subtracted (the issue's note from the anchors). Utilisation is
+ * `performance.eventLoopUtilization` with the open loop's empty waiting turns counted as idle
+ * ({@link HarnessMonitor.addSpinIdle}).
+ *
+ * @example
+ * ```ts
+ * const monitor = new HarnessMonitor();
+ * // ... run the step ...
+ * const reading = monitor.stop();
+ * ```
+ */
+export class HarnessMonitor {
+  private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  private readonly elu = performance.eventLoopUtilization();
+  private readonly cpu = process.cpuUsage();
+  private spinIdleMs = 0;
+
+  constructor() {
+    this.histogram.enable();
+  }
+
+  /**
+   * Counts a turn of the generator's sub-millisecond wait (a `setImmediate` turn in which no
+   * I/O ran) as idle: the loop never blocks while it waits so, and utilisation would read busy.
+   *
+   * @param ms - the turn's length
+   */
+  addSpinIdle(ms: number): void {
+    this.spinIdleMs += ms;
+  }
+
+  /** @returns the reading since construction; the monitor stops */
+  stop(): HarnessReading {
+    this.histogram.disable();
+    const p99 = this.histogram.count > 0 ? this.histogram.percentile(99) / 1e6 : RESOLUTION_MS;
+    const cpu = process.cpuUsage(this.cpu);
+    return {
+      eventLoopLagP99Ms: Math.max(0, p99 - RESOLUTION_MS),
+      eventLoopUtilization: utilization(
+        performance.eventLoopUtilization(this.elu),
+        this.spinIdleMs,
+      ),
+      cpuUs: cpu.user + cpu.system,
+    };
+  }
+}
+
+function utilization(elu: { idle: number; active: number }, spinIdleMs: number): number {
+  const total = elu.idle + elu.active;
+  return total > 0 ? Math.max(0, elu.active - spinIdleMs) / total : 0;
+}

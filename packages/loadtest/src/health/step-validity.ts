@@ -1,0 +1,79 @@
+import type { LoadRecord } from '../metrics/load-record.js';
+import type { Harness } from '../metrics/step-result.js';
+import type { HarnessReading } from './harness-monitor.js';
+
+/** Schedule lag above which a request counts as late, and the p99 lag limit, ms. */
+export const LATE_MS = 5;
+/** Most late requests allowed, as a fraction. */
+export const MAX_LATE_FRACTION = 0.01;
+/** Least achieved rate, as a fraction of the target. */
+export const MIN_RATE_FRACTION = 0.98;
+/** Most event-loop utilisation. */
+export const MAX_ELU = 0.9;
+
+/**
+ * The generator's verdict on its own step: saturated when it could not keep its schedule.
+ *
+ * @remarks
+ * A step is invalid (the figures describe the client, not the server) when any holds:
+ * - schedule lag p99 above {@link LATE_MS} ms, or more than 1% of requests late by that much;
+ * - open loop: the achieved rate (requests started or dropped per second of schedule,
+ *   `handled / (last handled - first scheduled + 1/rate)`) below 0.98x the target;
+ * - event-loop utilisation above 0.9.
+ *
+ * @param records - the step's records (warm-up skipped here)
+ * @param reading - the harness monitor's reading
+ * @param targetRate - the open-loop rate, `undefined` for closed loop
+ * @param lagP99 - the step's schedule lag p99, ms (`null` when nothing was sent)
+ * @returns the `harness` object of the step
+ * @example
+ * ```ts
+ * const harness = judgeStep(records, monitor.stop(), 50, figures.scheduleLagMs.p99);
+ * ```
+ */
+export function judgeStep(
+  records: readonly LoadRecord[],
+  reading: HarnessReading,
+  targetRate: number | undefined,
+  lagP99: number | null,
+): Harness {
+  const measured = records.filter((r) => !r.warmup);
+  const reasons: string[] = [];
+  let late = 0;
+  let sent = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const r of measured) {
+    first = Math.min(first, r.scheduledMs);
+    last = Math.max(last, r.sentMs ?? r.scheduledMs);
+    if (r.sentMs === null) continue;
+    sent++;
+    if (r.sentMs - r.scheduledMs > LATE_MS) late++;
+  }
+  if (lagP99 !== null && lagP99 > LATE_MS)
+    reasons.push(`schedule lag p99 ${lagP99.toFixed(2)} ms is above ${LATE_MS} ms`);
+  if (sent > 0 && late / sent > MAX_LATE_FRACTION)
+    reasons.push(
+      `${((100 * late) / sent).toFixed(1)}% of requests were sent more than ${LATE_MS} ms late`,
+    );
+  let achievedRate: number | null = null;
+  if (targetRate !== undefined && measured.length > 0) {
+    achievedRate = measured.length / ((last - first) / 1000 + 1 / targetRate);
+    if (achievedRate < MIN_RATE_FRACTION * targetRate)
+      reasons.push(
+        `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the target ${targetRate}/s`,
+      );
+  }
+  if (reading.eventLoopUtilization > MAX_ELU)
+    reasons.push(
+      `event-loop utilisation ${reading.eventLoopUtilization.toFixed(2)} is above ${MAX_ELU}`,
+    );
+  return {
+    eventLoopLagP99Ms: reading.eventLoopLagP99Ms,
+    clientCpuUsPerRequest: sent === 0 ? 0 : reading.cpuUs / sent,
+    saturated: reasons.length > 0,
+    eventLoopUtilization: reading.eventLoopUtilization,
+    achievedRate,
+    reasons,
+  };
+}

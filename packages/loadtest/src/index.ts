@@ -1,0 +1,82 @@
+export type { Arrival } from './arrival/arrival-schedule.js';
+export { arrivalName, arrivalOffsets, parseArrival } from './arrival/arrival-schedule.js';
+export type { LoadTestErrorCode } from './errors.js';
+export { LoadTestError } from './errors.js';
+export { runStep, type StepRun } from './generator/run-step.js';
+export {
+  type AnswerJudge,
+  droppedRecord,
+  type SendContext,
+  sendRequest,
+} from './generator/send-request.js';
+export type { StepLoad, StepPlan, StepProgress } from './generator/step-plan.js';
+export { StepTracker } from './generator/step-tracker.js';
+export { HarnessMonitor, type HarnessReading } from './health/harness-monitor.js';
+export {
+  judgeStep,
+  LATE_MS,
+  MAX_ELU,
+  MAX_LATE_FRACTION,
+  MIN_RATE_FRACTION,
+} from './health/step-validity.js';
+export { type Distribution, distribution } from './metrics/distribution.js';
+export { failureKey, type LoadRecord } from './metrics/load-record.js';
+export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
+export type {
+  Goodput,
+  Harness,
+  LatencyMs,
+  LoadProfile,
+  LoadTestResult,
+  RequestCounts,
+  SloVerdict,
+  StepAccuracy,
+  StepResult,
+  Throughput,
+} from './metrics/step-result.js';
+export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
+export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
+export { wilsonInterval } from './metrics/wilson-interval.js';
+export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
+export { loadtestHtml } from './report/loadtest-html.js';
+export { buildStepResult, pooledHarness } from './run/build-step-result.js';
+export {
+  DEFAULT_DURATION_MS,
+  DEFAULT_FULL_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+  type LoadTestOptions,
+  LoadTestOptionsSchema,
+  type ResolvedLoadTest,
+  type RunLoad,
+  resolveLoadTest,
+} from './run/load-test-options.js';
+export {
+  type LoadTestOutcome,
+  type LoadTestRuntime,
+  runLoadTest,
+} from './run/run-load-test.js';
+export {
+  BRACKET_TOLERANCE,
+  findMaxRate,
+  MAX_BISECTIONS,
+  stepMeetsSlo,
+  sweepRates,
+} from './run/search-rate.js';
+export type { StepRunner } from './run/step-runner.js';
+export {
+  parseSlo,
+  SLO_METRICS,
+  SLO_STATS,
+  type Slo,
+  type SloBound,
+  type SloMetric,
+  type SloStat,
+  sloKeys,
+} from './slo/parse-slo.js';
+export {
+  loadDatasetWorkload,
+  parsePromptTokens,
+  SPAM_INSTRUCTION,
+  syntheticWorkload,
+  type Workload,
+} from './workload/workload.js';

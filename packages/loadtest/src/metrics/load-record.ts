@@ -1,0 +1,53 @@
+import type { UsageSource } from '@assay/clients';
+
+/**
+ * One request of a load test, as `--records` writes it: times in ms since the step started.
+ *
+ * @remarks
+ * `scheduledMs` is the intended start (open loop: the arrival schedule; closed loop: when a
+ * worker became free); `sentMs` the actual hand-over to the HTTP pool (`null` for a dropped
+ * request). `firstTokenMs` is the first token of any channel (reasoning included),
+ * `firstContentMs` the first answer token, `itlMs` the gaps between consecutive chunks of both
+ * channels. `errorClass` is `null` on success, `'dropped'` when `--max-in-flight` left no room
+ * at the scheduled time, or the client's class (`http_status`, `timeout`, `connection`, ...).
+ */
+export interface LoadRecord {
+  /** Step index (0 for a single run). */
+  readonly step: number;
+  /** Request index within its step, in schedule order. */
+  readonly index: number;
+  /** Sent during `--warmup`: excluded from statistics. */
+  readonly warmup: boolean;
+  readonly scheduledMs: number;
+  readonly sentMs: number | null;
+  readonly firstTokenMs: number | null;
+  readonly firstContentMs: number | null;
+  readonly lastTokenMs: number | null;
+  readonly endMs: number;
+  readonly inputTokens: number | null;
+  readonly outputTokens: number | null;
+  /** Where the token counts came from: the server's usage or a local tokenizer. */
+  readonly tokenSource: UsageSource | null;
+  /** HTTP status, when a response arrived. */
+  readonly status: number | null;
+  readonly errorClass: string | null;
+  /** Gaps between consecutive chunks (content and reasoning), ms. */
+  readonly itlMs: readonly number[];
+  /** The answer judged correct by `--score` (`null` without `--score` or when it failed). */
+  readonly correct: boolean | null;
+}
+
+/**
+ * The class under which a failed record is counted in `requests.byError`.
+ *
+ * @param record - a record
+ * @returns `http_<status>` for an HTTP status failure, else the error class (`'ok'` on success)
+ * @example
+ * ```ts
+ * failureKey({ ...record, errorClass: 'http_status', status: 429 }); // 'http_429'
+ * ```
+ */
+export function failureKey(record: LoadRecord): string {
+  if (record.errorClass === 'http_status' && record.status !== null) return `http_${record.status}`;
+  return record.errorClass ?? 'ok';
+}

@@ -1,0 +1,44 @@
+import type { LoadRecord } from './load-record.js';
+
+/** Per-request latencies of a completed record (vLLM's definitions, from the intended start). */
+export interface RequestLatency {
+  readonly e2e: number;
+  readonly e2eSend: number;
+  readonly ttft: number | undefined;
+  readonly ttftContent: number | undefined;
+  /** `(e2e - ttft) / (outputTokens - 1)`; `undefined` under 2 output tokens. */
+  readonly tpot: number | undefined;
+  /** The longest inter-chunk gap (what a per-request `itl` bound applies to). */
+  readonly maxItl: number | undefined;
+}
+
+/**
+ * Latencies of one completed request.
+ *
+ * @remarks
+ * e2e and TTFT count from `scheduledMs` (the intended start), so an open-loop request that
+ * waited for the generator still shows its wait; `e2eSend` counts from the actual send.
+ * TPOT is vLLM's `(latency - ttft) / (output_tokens - 1)`.
+ *
+ * @param r - a record with `errorClass === null`
+ * @returns its latencies
+ * @example
+ * ```ts
+ * requestLatency(record).tpot;
+ * ```
+ */
+export function requestLatency(r: LoadRecord): RequestLatency {
+  const e2e = r.endMs - r.scheduledMs;
+  const ttft = r.firstTokenMs === null ? undefined : r.firstTokenMs - r.scheduledMs;
+  const out = r.outputTokens ?? 0;
+  let maxItl: number | undefined;
+  for (const g of r.itlMs) if (maxItl === undefined || g > maxItl) maxItl = g;
+  return {
+    e2e,
+    e2eSend: r.endMs - (r.sentMs ?? r.scheduledMs),
+    ttft,
+    ttftContent: r.firstContentMs === null ? undefined : r.firstContentMs - r.scheduledMs,
+    tpot: ttft !== undefined && out >= 2 ? (e2e - ttft) / (out - 1) : undefined,
+    maxItl,
+  };
+}

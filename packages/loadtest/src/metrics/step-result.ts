@@ -1,0 +1,126 @@
+import type { Distribution } from './distribution.js';
+
+/** The version of the results JSON written by `assay loadtest`. */
+export const LOADTEST_SCHEMA_VERSION = 1;
+
+/** What load a step put on the service. */
+export interface LoadProfile {
+  /** `'concurrency'` (closed loop), `'rate'` (open loop), `'sweep'` or `'find-max'` (the whole run). */
+  readonly kind: 'concurrency' | 'rate' | 'sweep' | 'find-max';
+  /** Target requests per second (open loop). */
+  readonly rate?: number;
+  /** Requests in flight (closed loop). */
+  readonly concurrency?: number;
+  /** Arrival process (open loop): `poisson`, `constant` or `gamma:<cv>`. */
+  readonly arrival?: string;
+}
+
+/** Request counts of a step (warm-up requests excluded). */
+export interface RequestCounts {
+  /** Requests the schedule asked for. */
+  readonly scheduled: number;
+  /** Requests actually sent. */
+  readonly sent: number;
+  readonly completed: number;
+  readonly failed: number;
+  /** Requests not started because `--max-in-flight` were already in flight (open loop). */
+  readonly dropped: number;
+  /** Failed and dropped requests by class: `http_429`, `timeout`, `connection`, `dropped`, ... */
+  readonly byError: Record<string, number>;
+}
+
+/** Throughput of a step over its duration. */
+export interface Throughput {
+  /** Completed requests per second. */
+  readonly requestsPerSec: number;
+  readonly outputTokensPerSec: number;
+  readonly inputTokensPerSec: number;
+  /** Where token counts came from: `server` (usage), `tokenizer`, `estimate` or `mixed`. */
+  readonly tokenSource: string | null;
+}
+
+/** Latency distributions of a step, ms (vLLM's definitions; see the README). */
+export interface LatencyMs {
+  /** End minus intended start (open loop: the scheduled time; coordinated omission avoided). */
+  readonly e2e: Distribution;
+  /** First token of any channel minus intended start. */
+  readonly ttft: Distribution;
+  /** Pooled gaps between consecutive chunks. */
+  readonly itl: Distribution;
+  /** (e2e - ttft) / (output tokens - 1), requests with at least 2 output tokens. */
+  readonly tpot: Distribution;
+  /** End minus actual send. */
+  readonly e2eSend: Distribution;
+  /** First answer (content) token minus intended start. */
+  readonly ttftContent: Distribution;
+}
+
+/** Goodput of a step under an SLO. */
+export interface Goodput {
+  readonly slo: string;
+  /** Requests that met every per-request bound, per second. */
+  readonly requestsPerSec: number;
+  /** Attainment: the fraction of measured requests that met every bound (failures are misses). */
+  readonly fraction: number;
+  /** Wilson 95% interval of `fraction`. */
+  readonly fractionInterval: [number, number];
+}
+
+/** The load generator's own health during a step. */
+export interface Harness {
+  /** p99 event-loop delay minus the monitor's resolution, ms. */
+  readonly eventLoopLagP99Ms: number;
+  /** Client CPU (user + system) per request sent, microseconds. */
+  readonly clientCpuUsPerRequest: number;
+  /** The generator could not keep its schedule: do not read the step as a server figure. */
+  readonly saturated: boolean;
+  /** Event-loop utilisation in [0, 1]. */
+  readonly eventLoopUtilization: number;
+  /** Requests started or dropped per second of schedule (open loop), else `null`. */
+  readonly achievedRate: number | null;
+  /** Why the step is saturated, one sentence each. */
+  readonly reasons: string[];
+}
+
+/** Whether a step met the SLO's step-level bounds. */
+export interface SloVerdict {
+  readonly passed: boolean;
+  /** The bounds not met, e.g. `'ttft_p95 = 412.3 > 300'`. */
+  readonly failures: string[];
+}
+
+/** Answer accuracy of a step under `--score`. */
+export interface StepAccuracy {
+  readonly correct: number;
+  readonly scored: number;
+  readonly accuracy: number;
+  /** Wilson 95% interval. */
+  readonly interval: [number, number];
+}
+
+/** The results of one step, or of a whole run (with `steps` and `maxRate`). */
+export interface StepResult {
+  readonly schemaVersion: number;
+  readonly profile: LoadProfile;
+  /** From the first measured scheduled start to the last measured end, seconds. */
+  readonly durationS: number;
+  readonly requests: RequestCounts;
+  readonly throughput: Throughput;
+  readonly latencyMs: LatencyMs;
+  /** Actual send minus intended start. */
+  readonly scheduleLagMs: Distribution;
+  readonly goodput?: Goodput;
+  readonly harness: Harness;
+  readonly sloPassed?: SloVerdict;
+  readonly accuracy?: StepAccuracy;
+}
+
+/** A whole run: the pooled figures, each step, and the largest rate within the SLO. */
+export interface LoadTestResult extends StepResult {
+  readonly steps?: StepResult[];
+  readonly maxRate?: {
+    readonly rate: number;
+    readonly bracket: [number, number];
+    readonly slo: string;
+  };
+}

@@ -1,0 +1,215 @@
+import type { Slo, SloBound } from '../slo/parse-slo.js';
+import { type Distribution, distribution } from './distribution.js';
+import { failureKey, type LoadRecord } from './load-record.js';
+import { type RequestLatency, requestLatency } from './request-latency.js';
+import type {
+  Goodput,
+  LatencyMs,
+  RequestCounts,
+  SloVerdict,
+  StepAccuracy,
+  Throughput,
+} from './step-result.js';
+import { wilsonInterval } from './wilson-interval.js';
+
+/** Everything of a step that is computed from its records alone (and so recomputable). */
+export interface RecordFigures {
+  readonly durationS: number;
+  readonly requests: RequestCounts;
+  readonly throughput: Throughput;
+  readonly latencyMs: LatencyMs;
+  readonly scheduleLagMs: Distribution;
+  readonly goodput?: Goodput;
+  readonly sloPassed?: SloVerdict;
+  readonly accuracy?: StepAccuracy;
+}
+
+function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): boolean {
+  for (const b of bounds) {
+    if (b.metric === 'error_rate') continue;
+    const v =
+      b.metric === 'ttft'
+        ? lat.ttft
+        : b.metric === 'tpot'
+          ? lat.tpot
+          : b.metric === 'itl'
+            ? lat.maxItl
+            : lat.e2e;
+    // a request without the figure (one output token has no TPOT) is not held to that bound
+    if (v !== undefined && v > b.max) return false;
+  }
+  return true;
+}
+
+function verdict(slo: Slo, latency: LatencyMs, errorRate: number): SloVerdict {
+  const failures: string[] = [];
+  for (const b of slo.bounds) {
+    const v = b.metric === 'error_rate' ? errorRate : latency[b.metric][b.stat];
+    if (v === null || v > b.max)
+      failures.push(`${b.key} = ${v === null ? 'none' : +v.toFixed(3)} > ${b.max}`);
+  }
+  return { passed: failures.length === 0, failures };
+}
+
+function tokenSource(records: readonly LoadRecord[]): string | null {
+  let source: string | null = null;
+  for (const r of records) {
+    if (r.tokenSource === null) continue;
+    if (source === null) source = r.tokenSource;
+    else if (source !== r.tokenSource) return 'mixed';
+  }
+  return source;
+}
+
+/**
+ * The figures of a step from its records: counts, throughput, latency distributions, schedule
+ * lag, goodput and the SLO verdict. Warm-up records are skipped.
+ *
+ * @remarks
+ * `durationS` runs from the first measured scheduled start to the last measured end.
+ * `error_rate` = (failed + dropped) / measured. Goodput counts a request good when it
+ * completed and met every per-request latency bound; attainment is good / measured with a
+ * Wilson interval. This is the function `assay loadtest` uses, so a summary equals this
+ * function applied to the rows of `--records`.
+ *
+ * @param all - the step's records
+ * @param slo - the SLO, when one was given
+ * @returns the figures
+ * @example
+ * ```ts
+ * const figures = summarizeRecords(records, parseSlo('ttft_p95<=300'));
+ * figures.goodput?.fraction;
+ * ```
+ */
+export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordFigures {
+  const records = all.filter((r) => !r.warmup);
+  const t = tally(records, slo);
+  const n = records.length;
+  const durationS = n === 0 ? 0 : Math.max(0, t.end - t.start) / 1000;
+  const perSec = (k: number): number => (durationS > 0 ? k / durationS : 0);
+  const failed = n - t.completed - t.dropped;
+  const latencyMs: LatencyMs = {
+    e2e: distribution(t.e2e),
+    ttft: distribution(t.ttft),
+    itl: distribution(t.itl),
+    tpot: distribution(t.tpot),
+    e2eSend: distribution(t.e2eSend),
+    ttftContent: distribution(t.ttftContent),
+  };
+  const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
+  return {
+    durationS,
+    requests: {
+      scheduled: n,
+      sent: t.sent,
+      completed: t.completed,
+      failed,
+      dropped: t.dropped,
+      byError: t.byError,
+    },
+    throughput: {
+      requestsPerSec: perSec(t.completed),
+      outputTokensPerSec: perSec(t.outputTokens),
+      inputTokensPerSec: perSec(t.inputTokens),
+      tokenSource: tokenSource(records),
+    },
+    latencyMs,
+    scheduleLagMs: distribution(t.lag),
+    ...(slo === undefined
+      ? {}
+      : {
+          goodput: {
+            slo: slo.spec,
+            requestsPerSec: perSec(t.good),
+            fraction: n === 0 ? 0 : t.good / n,
+            fractionInterval: wilsonInterval(t.good, n),
+          },
+          sloPassed: verdict(slo, latencyMs, errorRate),
+        }),
+    ...(t.scored === 0
+      ? {}
+      : {
+          accuracy: {
+            correct: t.correct,
+            scored: t.scored,
+            accuracy: t.correct / t.scored,
+            interval: wilsonInterval(t.correct, t.scored),
+          },
+        }),
+  };
+}
+
+/** Sums and samples of a step's measured records, in one pass. */
+interface Tally {
+  readonly byError: Record<string, number>;
+  readonly e2e: number[];
+  readonly e2eSend: number[];
+  readonly ttft: number[];
+  readonly ttftContent: number[];
+  readonly tpot: number[];
+  readonly itl: number[];
+  readonly lag: number[];
+  completed: number;
+  dropped: number;
+  sent: number;
+  inputTokens: number;
+  outputTokens: number;
+  good: number;
+  correct: number;
+  scored: number;
+  start: number;
+  end: number;
+}
+
+function tally(records: readonly LoadRecord[], slo: Slo | undefined): Tally {
+  const t: Tally = {
+    byError: {},
+    e2e: [],
+    e2eSend: [],
+    ttft: [],
+    ttftContent: [],
+    tpot: [],
+    itl: [],
+    lag: [],
+    completed: 0,
+    dropped: 0,
+    sent: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    good: 0,
+    correct: 0,
+    scored: 0,
+    start: Number.POSITIVE_INFINITY,
+    end: Number.NEGATIVE_INFINITY,
+  };
+  for (const r of records) {
+    t.start = Math.min(t.start, r.scheduledMs);
+    t.end = Math.max(t.end, r.endMs);
+    if (r.sentMs !== null) {
+      t.sent++;
+      t.lag.push(r.sentMs - r.scheduledMs);
+    }
+    if (r.correct !== null) {
+      t.scored++;
+      if (r.correct) t.correct++;
+    }
+    if (r.errorClass !== null) {
+      if (r.errorClass === 'dropped') t.dropped++;
+      const key = failureKey(r);
+      t.byError[key] = (t.byError[key] ?? 0) + 1;
+      continue;
+    }
+    t.completed++;
+    t.inputTokens += r.inputTokens ?? 0;
+    t.outputTokens += r.outputTokens ?? 0;
+    const lat = requestLatency(r);
+    t.e2e.push(lat.e2e);
+    t.e2eSend.push(lat.e2eSend);
+    if (lat.ttft !== undefined) t.ttft.push(lat.ttft);
+    if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
+    if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
+    for (const g of r.itlMs) t.itl.push(g);
+    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
+  }
+  return t;
+}

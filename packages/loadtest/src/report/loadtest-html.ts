@@ -1,0 +1,188 @@
+import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
+import type { LoadRecord } from '../metrics/load-record.js';
+import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+
+const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
+h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0}
+td,th{padding:.25rem .6rem;border-bottom:1px solid #d0d7de;text-align:right}td:first-child,th:first-child{text-align:left}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.warn{color:#9a3412}.legend text{font-size:11px}`;
+
+function fmt(v: number | null, digits = 1): string {
+  return v === null ? '–' : v.toFixed(digits);
+}
+
+function stepLabel(s: StepResult, i: number): string {
+  const p = s.profile;
+  if (p.kind === 'concurrency') return `step ${i}: concurrency ${p.concurrency}`;
+  if (p.kind === 'rate') return `step ${i}: ${fmt(p.rate ?? null, 2)}/s ${p.arrival ?? ''}`;
+  return `step ${i}: ${p.kind}`;
+}
+
+function series(name: string, points: [number, number | null][]): LineSeries | undefined {
+  const kept = points
+    .filter((p): p is [number, number] => p[1] !== null)
+    .sort((a, b) => a[0] - b[0]);
+  return kept.length === 0
+    ? undefined
+    : { name, x: kept.map((p) => p[0]), y: kept.map((p) => p[1]), markers: true };
+}
+
+function chart(lines: (LineSeries | undefined)[], title: string, x: string, y: string): string {
+  const kept = lines.filter((l): l is LineSeries => l !== undefined);
+  return kept.length === 0 ? '' : lineChart(kept, { title, xLabel: x, yLabel: y });
+}
+
+function charts(steps: readonly StepResult[], records: readonly LoadRecord[]): string[] {
+  const rate = (s: StepResult) => s.throughput.requestsPerSec;
+  const out = [
+    chart(
+      [
+        series(
+          'e2e p50',
+          steps.map((s) => [rate(s), s.latencyMs.e2e.p50]),
+        ),
+        series(
+          'e2e p99',
+          steps.map((s) => [rate(s), s.latencyMs.e2e.p99]),
+        ),
+        series(
+          'TTFT p50',
+          steps.map((s) => [rate(s), s.latencyMs.ttft.p50]),
+        ),
+        series(
+          'TTFT p99',
+          steps.map((s) => [rate(s), s.latencyMs.ttft.p99]),
+        ),
+      ],
+      'Latency and TTFT percentiles against rate',
+      'Achieved requests/s',
+      'ms',
+    ),
+  ];
+  const closed = steps.filter((s) => s.profile.kind === 'concurrency');
+  out.push(
+    chart(
+      [
+        series(
+          'requests/s',
+          closed.map((s) => [s.profile.concurrency ?? 0, rate(s)]),
+        ),
+      ],
+      'Throughput against concurrency',
+      'Concurrency',
+      'Requests/s',
+    ),
+  );
+  if (steps.some((s) => s.goodput !== undefined)) {
+    out.push(
+      chart(
+        [
+          series(
+            'goodput',
+            steps.map((s) => [rate(s), s.goodput?.requestsPerSec ?? null]),
+          ),
+          series(
+            'throughput',
+            steps.map((s) => [rate(s), rate(s)]),
+          ),
+        ],
+        'Goodput against rate',
+        'Achieved requests/s',
+        'Requests/s',
+      ),
+    );
+  }
+  const cdf: LineSeries[] = steps.map((s, i) => {
+    const ttft = records
+      .filter((r) => r.step === i && !r.warmup && r.errorClass === null && r.firstTokenMs !== null)
+      .map((r) => r.firstTokenMs! - r.scheduledMs)
+      .sort((a, b) => a - b);
+    return {
+      name: stepLabel(s, i),
+      x: ttft,
+      y: ttft.map((_, k) => (k + 1) / ttft.length),
+      step: true,
+    };
+  });
+  out.push(
+    chart(
+      cdf.filter((c) => c.x.length > 0),
+      'TTFT CDF per step',
+      'TTFT (ms)',
+      'Fraction of requests',
+    ),
+  );
+  return out.filter((c) => c !== '');
+}
+
+function table(steps: readonly StepResult[]): string {
+  const head = [
+    'step',
+    'done',
+    'failed',
+    'dropped',
+    'req/s',
+    'TTFT p50',
+    'TTFT p99',
+    'TPOT p50',
+    'e2e p99',
+    'goodput',
+    'valid',
+  ];
+  const rows = steps.map((s, i) =>
+    [
+      stepLabel(s, i),
+      String(s.requests.completed),
+      String(s.requests.failed),
+      String(s.requests.dropped),
+      fmt(s.throughput.requestsPerSec, 2),
+      fmt(s.latencyMs.ttft.p50),
+      fmt(s.latencyMs.ttft.p99),
+      fmt(s.latencyMs.tpot.p50),
+      fmt(s.latencyMs.e2e.p99),
+      s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
+      s.harness.saturated ? 'no (generator saturated)' : 'yes',
+    ]
+      .map((c) => `<td>${escapeHtml(c)}</td>`)
+      .join(''),
+  );
+  return `<table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r}</tr>`).join('')}</table>`;
+}
+
+/**
+ * The self-contained HTML report of a load test (`--report FILE.html`): a table of the steps
+ * and inline SVG charts (latency and TTFT percentiles against rate, throughput against
+ * concurrency, goodput against rate, TTFT CDF per step), no scripts, no external files.
+ *
+ * @param result - the run's results
+ * @param records - its records (for the TTFT CDFs)
+ * @returns the HTML document
+ * @example
+ * ```ts
+ * writeFileSync('loadtest.html', loadtestHtml(result, records));
+ * ```
+ */
+export function loadtestHtml(result: LoadTestResult, records: readonly LoadRecord[]): string {
+  const steps = result.steps ?? [result];
+  const notes: string[] = [];
+  if (result.harness.saturated)
+    notes.push(
+      `<p class="warn">The load generator could not keep its schedule; the marked steps describe the client, not the server: ${result.harness.reasons.map(escapeHtml).join('; ')}.</p>`,
+    );
+  if (result.maxRate !== undefined)
+    notes.push(
+      `<p>Largest rate within the SLO <code>${escapeHtml(result.maxRate.slo)}</code>: <b>${fmt(result.maxRate.rate, 2)} requests/s</b> (bracket ${fmt(result.maxRate.bracket[0], 2)}–${fmt(result.maxRate.bracket[1], 2)}).</p>`,
+    );
+  return [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    `<title>assay loadtest</title><style>${STYLE}</style></head><body>`,
+    `<h1>assay loadtest: ${escapeHtml(result.profile.kind)}</h1>`,
+    table(steps),
+    ...notes,
+    '<h2>Charts</h2><div class="charts">',
+    ...charts(steps, records),
+    '</div>',
+    '<p>Latencies from the intended start of each request (coordinated omission avoided); vLLM definitions: TTFT, TPOT = (e2e − TTFT) / (output tokens − 1), ITL = pooled gaps between chunks.</p>',
+    '</body></html>',
+  ].join('\n');
+}

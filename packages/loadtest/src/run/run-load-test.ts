@@ -1,0 +1,158 @@
+import { setMaxListeners } from 'node:events';
+import { type CompletionRequest, createClient } from '@assay/clients';
+import { arrivalName } from '../arrival/arrival-schedule.js';
+import { runStep } from '../generator/run-step.js';
+import type { AnswerJudge } from '../generator/send-request.js';
+import type { StepLoad, StepProgress } from '../generator/step-plan.js';
+import type { LoadRecord } from '../metrics/load-record.js';
+import {
+  LOADTEST_SCHEMA_VERSION,
+  type LoadProfile,
+  type LoadTestResult,
+  type StepResult,
+} from '../metrics/step-result.js';
+import { summarizeRecords } from '../metrics/summarize-records.js';
+import type { Workload } from '../workload/workload.js';
+import { buildStepResult, pooledHarness } from './build-step-result.js';
+import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
+import { findMaxRate, sweepRates } from './search-rate.js';
+import type { StepRunner } from './step-runner.js';
+
+/** What a run needs besides its options: prompts, optional scoring and callbacks. */
+export interface LoadTestRuntime {
+  readonly workload: Workload;
+  readonly judge?: AnswerJudge | undefined;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((p: StepProgress) => void) | undefined;
+  readonly onRecord?: ((r: LoadRecord) => void) | undefined;
+  /** Called after each step with its result. */
+  readonly onStep?: ((step: StepResult, index: number) => void) | undefined;
+}
+
+/** A finished run: the results JSON and every record. */
+export interface LoadTestOutcome {
+  readonly result: LoadTestResult;
+  readonly records: LoadRecord[];
+}
+
+function profileOf(load: StepLoad): LoadProfile {
+  return load.kind === 'concurrency'
+    ? { kind: 'concurrency', concurrency: load.concurrency }
+    : { kind: 'rate', rate: load.rate, arrival: arrivalName(load.arrival) };
+}
+
+/**
+ * Runs a load test: one step (`concurrency`, `rate`) or several (`sweep`, `find-max`).
+ *
+ * @remarks
+ * Every request goes through `@assay/clients` in benchmark mode (no retries, no cache) with
+ * streaming, so TTFT and inter-token gaps are measured. Record times are ms since the run's
+ * start, so records of all steps share one clock; a multi-step run's top-level figures pool
+ * every measured record, and `steps` holds each step. A sweep runs GuideLLM's plan: a
+ * synchronous step (concurrency 1), a throughput step at full concurrency
+ * (`maxInFlight`, default 64), then K open-loop rates evenly spaced strictly between the two
+ * rates measured. `find-max` bisects on rate (see {@link findMaxRate}).
+ *
+ * @param options - resolved options ({@link resolveLoadTest})
+ * @param runtime - workload, scoring, callbacks
+ * @returns the results and the records
+ * @example
+ * ```ts
+ * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 2000 });
+ * const { result } = await runLoadTest(options, { workload: loadDatasetWorkload('builtin:spam-assassin') });
+ * ```
+ */
+export async function runLoadTest(
+  options: ResolvedLoadTest,
+  runtime: LoadTestRuntime,
+): Promise<LoadTestOutcome> {
+  const client = createClient(options.client);
+  const origin = performance.now();
+  const controller = new AbortController();
+  // every request in flight listens on the one signal
+  setMaxListeners(0, controller.signal);
+  const onAbort = (): void => controller.abort();
+  runtime.signal?.addEventListener('abort', onAbort, { once: true });
+  const { prompts, messages } = runtime.workload;
+  const request = (i: number): CompletionRequest =>
+    messages === undefined
+      ? { prompt: prompts[i % prompts.length]! }
+      : { messages: [...messages[i % messages.length]!] };
+  const steps: StepResult[] = [];
+  const records: LoadRecord[] = [];
+  const runner: StepRunner = {
+    steps,
+    records,
+    async run(load) {
+      const index = steps.length;
+      const stepOrigin = performance.now();
+      const run = await runStep({
+        step: index,
+        load,
+        durationMs: options.durationMs,
+        requests: options.requests,
+        warmupMs: options.warmupMs,
+        client,
+        request,
+        seed: options.seed + index,
+        signal: controller.signal,
+        judge:
+          runtime.judge === undefined
+            ? undefined
+            : (i, text) => runtime.judge!(i % prompts.length, text),
+        onProgress: runtime.onProgress,
+      });
+      // one clock for the whole run: shift step times to ms since the run's start
+      const shift = stepOrigin - origin;
+      const shifted = run.records.map((r) => shiftRecord(r, shift));
+      for (const r of shifted) {
+        records.push(r);
+        runtime.onRecord?.(r);
+      }
+      const result = buildStepResult(profileOf(load), shifted, run.reading, options.slo);
+      steps.push(result);
+      runtime.onStep?.(result, index);
+      return result;
+    },
+  };
+  try {
+    const load = options.load;
+    if (load.kind === 'concurrency' || load.kind === 'rate') {
+      const stepLoad: StepLoad =
+        load.kind === 'concurrency' ? load : { ...load, maxInFlight: options.maxInFlight };
+      const only = await runner.run(stepLoad);
+      return { result: only, records };
+    }
+    const full = options.maxInFlight ?? DEFAULT_FULL_CONCURRENCY;
+    let maxRate: LoadTestResult['maxRate'];
+    if (load.kind === 'sweep')
+      await sweepRates(runner, load.steps, load.arrival, full, options.maxInFlight);
+    else maxRate = await findMaxRate(runner, options.slo!, load.arrival, full, options.maxInFlight);
+    const figures = summarizeRecords(records, options.slo);
+    const result: LoadTestResult = {
+      schemaVersion: LOADTEST_SCHEMA_VERSION,
+      profile: { kind: load.kind, arrival: arrivalName(load.arrival) },
+      ...figures,
+      harness: pooledHarness(steps),
+      steps,
+      ...(maxRate === undefined ? {} : { maxRate }),
+    };
+    return { result, records };
+  } finally {
+    runtime.signal?.removeEventListener('abort', onAbort);
+    await client.close();
+  }
+}
+
+function shiftRecord(r: LoadRecord, shift: number): LoadRecord {
+  const s = (v: number | null): number | null => (v === null ? null : v + shift);
+  return {
+    ...r,
+    scheduledMs: r.scheduledMs + shift,
+    sentMs: s(r.sentMs),
+    firstTokenMs: s(r.firstTokenMs),
+    firstContentMs: s(r.firstContentMs),
+    lastTokenMs: s(r.lastTokenMs),
+    endMs: r.endMs + shift,
+  };
+}

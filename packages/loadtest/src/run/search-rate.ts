@@ -1,0 +1,113 @@
+import type { Arrival } from '../arrival/arrival-schedule.js';
+import type { StepResult } from '../metrics/step-result.js';
+import type { Slo } from '../slo/parse-slo.js';
+import type { StepRunner } from './step-runner.js';
+
+/** Bisection stops when the bracket is narrower than this fraction of its upper end. */
+export const BRACKET_TOLERANCE = 0.05;
+/** Most bisection steps after the bracket is found. */
+export const MAX_BISECTIONS = 6;
+
+/**
+ * GuideLLM's sweep: a synchronous step (concurrency 1), a throughput step (concurrency
+ * `full`), then `k` open-loop rates evenly spaced strictly between the two measured rates.
+ *
+ * @param runner - runs steps on the run's client
+ * @param k - how many rates
+ * @param arrival - arrival process of the rate steps
+ * @param full - concurrency of the throughput step
+ * @param maxInFlight - open-loop in-flight bound
+ * @returns the rates run
+ * @example
+ * ```ts
+ * await sweepRates(runner, 5, { kind: 'poisson' }, 64, undefined);
+ * ```
+ */
+export async function sweepRates(
+  runner: StepRunner,
+  k: number,
+  arrival: Arrival,
+  full: number,
+  maxInFlight: number | undefined,
+): Promise<number[]> {
+  const sync = (await runner.run({ kind: 'concurrency', concurrency: 1 })).throughput
+    .requestsPerSec;
+  const max = (await runner.run({ kind: 'concurrency', concurrency: full })).throughput
+    .requestsPerSec;
+  const lo = Math.min(sync, max);
+  const hi = Math.max(sync, max);
+  const rates: number[] = [];
+  for (let i = 1; i <= k; i++) {
+    const rate = lo + ((hi - lo) * i) / (k + 1);
+    if (!(rate > 0)) continue;
+    rates.push(rate);
+    await runner.run({ kind: 'rate', rate, arrival, maxInFlight });
+  }
+  return rates;
+}
+
+/**
+ * A step meets the SLO when its bounds hold and the generator kept its schedule.
+ *
+ * @param step - a step result
+ * @returns whether find-max counts it as a pass
+ * @example
+ * ```ts
+ * stepMeetsSlo(result.steps![2]!);
+ * ```
+ */
+export function stepMeetsSlo(step: StepResult): boolean {
+  return step.sloPassed?.passed === true && !step.harness.saturated;
+}
+
+/**
+ * The largest open-loop rate that meets the SLO, by bisection on rate.
+ *
+ * @remarks
+ * A throughput step (closed loop at `full`) measures the service's capacity C; the first
+ * upper end is 1.25 C (doubled up to three times while it still passes). Then the bracket
+ * [lo, hi] (lo = 0 at first) is halved: a rate passes when its step meets every SLO bound and
+ * the generator was not saturated (a saturated step says nothing about the server, so it
+ * counts as a miss). It stops when hi - lo < 5% of hi or after 6 bisections; the answer is
+ * lo with its bracket. Each step runs the run's full duration or request count.
+ *
+ * @param runner - runs steps on the run's client
+ * @param slo - the SLO
+ * @param arrival - arrival process
+ * @param full - concurrency of the throughput step
+ * @param maxInFlight - open-loop in-flight bound
+ * @returns the rate, its bracket and the SLO
+ * @example
+ * ```ts
+ * const { rate, bracket } = await findMaxRate(runner, parseSlo('e2e_p99<=500'), { kind: 'poisson' }, 64, undefined);
+ * ```
+ */
+export async function findMaxRate(
+  runner: StepRunner,
+  slo: Slo,
+  arrival: Arrival,
+  full: number,
+  maxInFlight: number | undefined,
+): Promise<{ rate: number; bracket: [number, number]; slo: string }> {
+  const capacity = (await runner.run({ kind: 'concurrency', concurrency: full })).throughput
+    .requestsPerSec;
+  let lo = 0;
+  let hi = Math.max(capacity * 1.25, 0.5);
+  let upperFailed = false;
+  for (let doubling = 0; doubling < 3 && !upperFailed; doubling++) {
+    const step = await runner.run({ kind: 'rate', rate: hi, arrival, maxInFlight });
+    if (stepMeetsSlo(step)) {
+      lo = hi;
+      hi *= 2;
+    } else upperFailed = true;
+  }
+  // every rate tried passed: the upper end was never reached (its bracket end is untested)
+  if (!upperFailed) return { rate: lo, bracket: [lo, hi], slo: slo.spec };
+  for (let i = 0; i < MAX_BISECTIONS && hi - lo >= BRACKET_TOLERANCE * hi; i++) {
+    const mid = (lo + hi) / 2;
+    const step = await runner.run({ kind: 'rate', rate: mid, arrival, maxInFlight });
+    if (stepMeetsSlo(step)) lo = mid;
+    else hi = mid;
+  }
+  return { rate: lo, bracket: [lo, hi], slo: slo.spec };
+}

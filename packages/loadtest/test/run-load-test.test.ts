@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type LoadRecord,
+  type LoadTestOptions,
+  loadDatasetWorkload,
+  parseSlo,
+  readRecords,
+  requestLatency,
+  resolveLoadTest,
+  runLoadTest,
+  summarizeRecords,
+  writeRecords,
+} from '../src/index.js';
+
+const model = trainSpamModel();
+const workload = loadDatasetWorkload('builtin:spam-assassin');
+let server: ModelServer;
+
+beforeAll(async () => {
+  server = await startModelServer({ model, engine: { batchSlots: 4, stepMs: 10 } });
+});
+afterAll(() => server.close());
+
+function run(options: Partial<LoadTestOptions>, baseUrl = server.baseUrl) {
+  return runLoadTest(
+    resolveLoadTest({ baseUrl, model: 'assay-spam-nb', maxTokens: 8, ignoreEos: true, ...options }),
+    { workload },
+  );
+}
+
+describe('closed loop', () => {
+  test('sends exactly --requests measured requests of max_tokens tokens each', async () => {
+    const { result, records } = await run({ concurrency: 3, requests: 24 });
+    expect(result.profile).toEqual({ kind: 'concurrency', concurrency: 3 });
+    expect(result.requests).toMatchObject({ scheduled: 24, sent: 24, completed: 24, failed: 0 });
+    expect(records).toHaveLength(24);
+    for (const r of records) {
+      expect(r.outputTokens).toBe(8);
+      expect(r.tokenSource).toBe('server');
+      expect(r.itlMs).toHaveLength(7);
+      expect(r.firstTokenMs!).toBeGreaterThanOrEqual(r.sentMs!);
+      expect(r.endMs).toBeGreaterThanOrEqual(r.lastTokenMs!);
+      const lat = requestLatency(r);
+      expect(lat.tpot).toBeCloseTo((lat.e2e - lat.ttft!) / 7, 9);
+    }
+    expect(result.throughput.tokenSource).toBe('server');
+    expect(result.latencyMs.tpot.p50).not.toBeNull();
+  });
+
+  test('the summary equals a recomputation from the records written as JSON lines', async () => {
+    const slo = 'ttft_p95<=5000,tpot_p99<=1000,e2e_p99<=10000,error_rate<=0.5';
+    const { result, records } = await run({ concurrency: 2, requests: 12, slo });
+    const lines = records.map((r) => JSON.stringify(r)).join('\n');
+    const reread = lines.split('\n').map((l) => JSON.parse(l) as LoadRecord);
+    const again = summarizeRecords(reread, parseSlo(slo));
+    expect(again.latencyMs).toEqual(result.latencyMs);
+    expect(again.requests).toEqual(result.requests);
+    expect(again.throughput).toEqual(result.throughput);
+    expect(again.goodput).toEqual(result.goodput);
+    expect(result.goodput?.fraction).toBe(1);
+  });
+
+  test.each(['jsonl', 'arrow'])(
+    'records written as .%s read back to the same summary',
+    async (ext) => {
+      const slo = 'ttft_p99<=5000,itl_p99<=1000';
+      const { result, records } = await run({ concurrency: 2, requests: 8, slo });
+      const dir = mkdtempSync(join(tmpdir(), 'loadtest-'));
+      const path = join(dir, `records.${ext}`);
+      await writeRecords(path, records);
+      const back = await readRecords(path);
+      expect(back).toHaveLength(records.length);
+      expect(back[3]).toEqual(records[3]);
+      const again = summarizeRecords(back, parseSlo(slo));
+      expect(again.latencyMs).toEqual(result.latencyMs);
+      expect(again.goodput).toEqual(result.goodput);
+      rmSync(dir, { recursive: true });
+    },
+  );
+
+  test('warm-up requests are sent and excluded from the statistics', async () => {
+    const { result, records } = await run({ concurrency: 2, requests: 6, warmupMs: 300 });
+    const warm = records.filter((r) => r.warmup);
+    expect(warm.length).toBeGreaterThan(0);
+    expect(records.length).toBe(6 + warm.length);
+    expect(result.requests.scheduled).toBe(6);
+  });
+});
+
+describe('open loop', () => {
+  test('requests that find --max-in-flight busy are dropped, never delayed', async () => {
+    // one slot of 8 steps of 25 ms: 5 requests/s at most, offered 40/s
+    const slow = await startModelServer({ model, engine: { batchSlots: 1, stepMs: 25 } });
+    try {
+      const { result, records } = await run(
+        { rate: 40, durationMs: 1000, maxInFlight: 2, arrival: 'constant' },
+        slow.baseUrl,
+      );
+      expect(result.requests.scheduled).toBe(40);
+      expect(result.requests.dropped).toBeGreaterThan(10);
+      expect(result.requests.byError.dropped).toBe(result.requests.dropped);
+      expect(result.requests.sent + result.requests.dropped).toBe(40);
+      for (const r of records.filter((x) => x.errorClass === 'dropped'))
+        expect(r.sentMs).toBeNull();
+    } finally {
+      await slow.close();
+    }
+  });
+
+  test('latency counts from the scheduled time and e2eSend from the actual send', async () => {
+    const { result, records } = await run({ rate: 30, requests: 20, arrival: 'poisson' });
+    expect(result.profile).toEqual({ kind: 'rate', rate: 30, arrival: 'poisson' });
+    for (const r of records) {
+      const lat = requestLatency(r);
+      expect(lat.e2e).toBeCloseTo(r.endMs - r.scheduledMs, 9);
+      expect(lat.e2eSend).toBeCloseTo(r.endMs - r.sentMs!, 9);
+      expect(lat.e2e).toBeGreaterThanOrEqual(lat.e2eSend);
+    }
+    expect(result.harness.achievedRate).not.toBeNull();
+    expect(result.scheduleLagMs.p50).not.toBeNull();
+  });
+});

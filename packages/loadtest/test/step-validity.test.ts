@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+import { HarnessMonitor, type HarnessReading, judgeStep, type LoadRecord } from '../src/index.js';
+
+function record(scheduledMs: number, lagMs: number): LoadRecord {
+  return {
+    step: 0,
+    index: 0,
+    warmup: false,
+    scheduledMs,
+    sentMs: scheduledMs + lagMs,
+    firstTokenMs: scheduledMs + lagMs + 5,
+    firstContentMs: scheduledMs + lagMs + 5,
+    lastTokenMs: scheduledMs + lagMs + 9,
+    endMs: scheduledMs + lagMs + 10,
+    inputTokens: 10,
+    outputTokens: 2,
+    tokenSource: 'server',
+    status: 200,
+    errorClass: null,
+    itlMs: [4],
+    correct: null,
+  };
+}
+
+const calm: HarnessReading = { eventLoopLagP99Ms: 0.2, eventLoopUtilization: 0.3, cpuUs: 5000 };
+/** 100 requests at 100/s, each `lag` ms late. */
+const onTime = (lag: (i: number) => number) =>
+  Array.from({ length: 100 }, (_, i) => record(i * 10, lag(i)));
+
+describe('the generator judges its own step', () => {
+  test('a step on schedule is valid and reports CPU per request', () => {
+    const h = judgeStep(
+      onTime(() => 0.3),
+      calm,
+      100,
+      0.3,
+    );
+    expect(h.saturated).toBe(false);
+    expect(h.reasons).toEqual([]);
+    expect(h.clientCpuUsPerRequest).toBe(50);
+    expect(h.achievedRate).toBeCloseTo(100, 0);
+  });
+
+  test('schedule lag p99 above 5 ms marks it saturated', () => {
+    const h = judgeStep(
+      onTime(() => 0.3),
+      calm,
+      100,
+      7,
+    );
+    expect(h.saturated).toBe(true);
+    expect(h.reasons[0]).toMatch(/schedule lag p99 7.00 ms is above 5 ms/);
+  });
+
+  test('more than 1% of requests late by over 5 ms marks it saturated', () => {
+    const h = judgeStep(
+      onTime((i) => (i < 2 ? 9 : 0.2)),
+      calm,
+      100,
+      0.3,
+    );
+    expect(h.reasons).toEqual(['2.0% of requests were sent more than 5 ms late']);
+    const one = judgeStep(
+      onTime((i) => (i < 1 ? 9 : 0.2)),
+      calm,
+      100,
+      0.3,
+    );
+    expect(one.saturated).toBe(false);
+  });
+
+  test('an achieved rate below 0.98x the target marks it saturated', () => {
+    // 100 requests spread over 1.2 s against a 100/s target
+    const slow = Array.from({ length: 100 }, (_, i) => record(i * 12, 0.2));
+    const h = judgeStep(slow, calm, 100, 0.2);
+    expect(h.achievedRate!).toBeLessThan(98);
+    expect(h.reasons.join()).toMatch(/below 0.98x the target 100\/s/);
+    expect(judgeStep(slow, calm, undefined, 0.2).achievedRate).toBeNull();
+  });
+
+  test('event-loop utilisation above 0.9 marks it saturated', () => {
+    const h = judgeStep(
+      onTime(() => 0.2),
+      { ...calm, eventLoopUtilization: 0.95 },
+      100,
+      0.2,
+    );
+    expect(h.reasons).toEqual(['event-loop utilisation 0.95 is above 0.9']);
+  });
+
+  test('warm-up requests are left out of the verdict', () => {
+    const records = onTime(() => 0.2).map((r, i) =>
+      i < 10 ? { ...r, warmup: true, sentMs: r.scheduledMs + 50 } : r,
+    );
+    expect(judgeStep(records, calm, undefined, 0.2).saturated).toBe(false);
+  });
+});
+
+describe('the harness monitor', () => {
+  test('empty waiting turns of the open loop count as idle, not as utilisation', async () => {
+    const busy = new HarnessMonitor();
+    const spinning = new HarnessMonitor();
+    const until = performance.now() + 60;
+    // a wait made of setImmediate turns keeps the loop from ever blocking
+    while (performance.now() < until) {
+      const t = performance.now();
+      await new Promise((r) => setImmediate(r));
+      spinning.addSpinIdle(performance.now() - t);
+    }
+    const plain = busy.stop();
+    const corrected = spinning.stop();
+    expect(plain.eventLoopUtilization).toBeGreaterThan(corrected.eventLoopUtilization);
+    expect(corrected.eventLoopUtilization).toBeGreaterThanOrEqual(0);
+    expect(plain.eventLoopLagP99Ms).toBeGreaterThanOrEqual(0);
+  });
+});
