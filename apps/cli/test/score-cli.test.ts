@@ -16,6 +16,8 @@ const yPred: string[] = [];
 
 interface Exit {
   code: number | null;
+  /** the signal that ended the process, when one did (then `code` is null) */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
@@ -29,7 +31,9 @@ function assay(args: string[]): Promise<Exit> {
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
 }
 
 beforeAll(() => {
@@ -206,7 +210,12 @@ describe('assay score', () => {
       /the labels are "fraud", "legit"; name it with posLabel \(--pos-label\)/,
     );
     const named = await assay([...args, '--pos-label', 'fraud']);
-    expect(named.code).toBe(0);
+    // the signal and stderr in the failure message say why, should the process die
+    expect({ code: named.code, signal: named.signal, stderr: named.stderr }).toEqual({
+      code: 0,
+      signal: null,
+      stderr: '',
+    });
     const report = ScoreReportSchema.parse(JSON.parse(named.stdout));
     expect(report.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
   });
