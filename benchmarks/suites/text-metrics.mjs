@@ -78,7 +78,13 @@ async function startPool(size, path) {
       }),
   );
   await Promise.all(
-    workers.map((worker) => new Promise((resolve) => worker.once('message', resolve))),
+    workers.map(
+      (worker) =>
+        new Promise((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+    ),
   );
   const run = async () => {
     const counter = new SharedArrayBuffer(4);
@@ -88,8 +94,12 @@ async function startPool(size, path) {
     const parts = await Promise.all(
       workers.map(
         (worker) =>
-          new Promise((resolve) => {
-            worker.once('message', resolve);
+          new Promise((resolve, reject) => {
+            worker.once('message', (part) => {
+              worker.off('error', reject);
+              resolve(part);
+            });
+            worker.once('error', reject);
             worker.postMessage({ counter, rougeL, chunk: CHUNK });
           }),
       ),
@@ -147,34 +157,30 @@ function pythonPeer(path) {
   return JSON.parse(run.stdout.trim().split('\n').pop());
 }
 
-async function main() {
-  const { path, hypotheses, references } = textPairs(join(here, '..', '.data'), N);
-  const hyps = hypotheses.slice(0, N);
-  const refs = references.slice(0, N);
-  const words = hyps.reduce((sum, h) => sum + h.split(' ').length, 0) / N;
-  console.log(
-    `text-metrics: ${N.toLocaleString('en-US')} pairs (outputs ${words.toFixed(1)} words on average), ` +
-      `${CORES} cores, load average ${loadavg()[0].toFixed(1)}`,
-  );
+/** Warm-up, then ROUNDS rounds in which in-process, 1 worker and all workers take turns. */
+async function measureOurs(path, hyps, refs) {
   // warm-up: the JIT on a tenth of the pairs, then both pools once
   inProcess(hyps.slice(0, Math.ceil(N / 10)), refs.slice(0, Math.ceil(N / 10)));
   const pools = [await startPool(1, path), await startPool(CORES, path)];
-  for (const pool of pools) await pool.run();
-
-  const ours = { inProcess: [], one: [], all: [] };
-  for (let round = 0; round < ROUNDS; round++) {
-    // take turns so that a noisy moment on the shared machine hits all three
-    const steps = [
-      () => ours.inProcess.push(inProcess(hyps, refs)),
-      async () => ours.one.push(await pools[0].run()),
-      async () => ours.all.push(await pools[1].run()),
-    ];
-    for (let k = 0; k < steps.length; k++) await steps[(k + round) % steps.length]();
+  try {
+    for (const pool of pools) await pool.run();
+    const ours = { inProcess: [], one: [], all: [] };
+    for (let round = 0; round < ROUNDS; round++) {
+      // take turns so that a noisy moment on the shared machine hits all three
+      const steps = [
+        () => ours.inProcess.push(inProcess(hyps, refs)),
+        async () => ours.one.push(await pools[0].run()),
+        async () => ours.all.push(await pools[1].run()),
+      ];
+      for (let k = 0; k < steps.length; k++) await steps[(k + round) % steps.length]();
+    }
+    return ours;
+  } finally {
+    await Promise.all(pools.map((pool) => pool.close()));
   }
-  await Promise.all(pools.map((pool) => pool.close()));
+}
 
-  const last = ours.inProcess.at(-1);
-  const values = { bleu: last.bleu.value, chrf: last.chrf.value, rougeL: last.rougeL.value };
+function reportOurs(ours, values) {
   const same = [...ours.one, ...ours.all].every(
     (r) => r.bleu === values.bleu && r.chrf === values.chrf && r.rougeL === values.rougeL,
   );
@@ -213,35 +219,36 @@ async function main() {
   console.log(
     `  scores: BLEU ${values.bleu}, chrF ${values.chrf}, ROUGE-L F ${values.rougeL}; pools equal to in-process: ${same}`,
   );
+}
 
-  const peer = pythonPeer(path);
-  if (peer === null) return;
+function reportPeer(peer, ours, values) {
   const py = (key) => median(peer.runs.map((r) => r[key] * 1000));
-  const ratio = (theirs, mine) => `${(theirs / mine).toFixed(1)}x`;
-  const mine = {
-    bleu: median(ours.inProcess.map((r) => r.bleu.ms)),
-    chrf: median(ours.inProcess.map((r) => r.chrf.ms)),
-    rougeL: median(ours.inProcess.map((r) => r.rougeL.ms)),
-    bleuCpu: median(ours.inProcess.map((r) => r.bleu.cpuMs)),
-    chrfCpu: median(ours.inProcess.map((r) => r.chrf.cpuMs)),
-    rougeLCpu: median(ours.inProcess.map((r) => r.rougeL.cpuMs)),
-  };
-  const pyTotal = py('bleu_s') + py('chrf_s') + py('rouge_l_s');
-  const pyCpu = py('bleu_cpu_s') + py('chrf_cpu_s') + py('rouge_l_cpu_s');
-  const mineTotal = mine.bleu + mine.chrf + mine.rougeL;
-  const mineCpu = mine.bleuCpu + mine.chrfCpu + mine.rougeLCpu;
+  const mine = (pick) => median(ours.inProcess.map(pick));
+  const ratio = (theirs, mineMs) => `${(theirs / mineMs).toFixed(1)}x`;
   console.log(
     `sacrebleu ${peer.sacrebleu} + rouge-score in /usr/bin/python3, one core, median of ${peer.runs.length} (wall / CPU):`,
   );
-  for (const [label, key, m, mc] of [
-    ['corpus_bleu', 'bleu', mine.bleu, mine.bleuCpu],
-    ['corpus_chrf', 'chrf', mine.chrf, mine.chrfCpu],
-    ['RougeScorer(["rougeL"]).score', 'rouge_l', mine.rougeL, mine.rougeLCpu],
+  for (const [label, key, metric] of [
+    ['corpus_bleu', 'bleu', 'bleu'],
+    ['corpus_chrf', 'chrf', 'chrf'],
+    ['RougeScorer(["rougeL"]).score', 'rouge_l', 'rougeL'],
   ]) {
     console.log(
-      `  ${label.padEnd(30)} ${(py(`${key}_s`) / 1000).toFixed(1)} s / ${(py(`${key}_cpu_s`) / 1000).toFixed(1)} s -> ours ${ratio(py(`${key}_s`), m)} faster (CPU ${ratio(py(`${key}_cpu_s`), mc)})`,
+      `  ${label.padEnd(30)} ${(py(`${key}_s`) / 1000).toFixed(1)} s / ${(py(`${key}_cpu_s`) / 1000).toFixed(1)} s -> ` +
+        `ours ${ratio(
+          py(`${key}_s`),
+          mine((r) => r[metric].ms),
+        )} faster (CPU ${ratio(
+          py(`${key}_cpu_s`),
+          mine((r) => r[metric].cpuMs),
+        )})`,
     );
   }
+  const pyTotal = py('bleu_s') + py('chrf_s') + py('rouge_l_s');
+  const pyCpu = py('bleu_cpu_s') + py('chrf_cpu_s') + py('rouge_l_cpu_s');
+  const mineTotal = mine((r) => r.bleu.ms) + mine((r) => r.chrf.ms) + mine((r) => r.rougeL.ms);
+  const mineCpu =
+    mine((r) => r.bleu.cpuMs) + mine((r) => r.chrf.cpuMs) + mine((r) => r.rougeL.cpuMs);
   console.log(
     `  BLEU + chrF + ROUGE-L: ${(pyTotal / 1000).toFixed(1)} s / ${(pyCpu / 1000).toFixed(1)} s -> ours in-process ${ratio(pyTotal, mineTotal)} faster ` +
       `(CPU ${ratio(pyCpu, mineCpu)}; target >= 5x on one core), ${CORES} workers ${ratio(pyTotal, median(ours.all.map((r) => r.ms)))}`,
@@ -251,6 +258,23 @@ async function main() {
     `  same scores as the peer: BLEU ${close(peer.bleu, values.bleu, 1e-6)}, chrF ${close(peer.chrf, values.chrf, 1e-6)}, ` +
       `ROUGE-L ${close(peer.rouge_l, values.rougeL, 1e-9)} (BLEU ${peer.bleu}, chrF ${peer.chrf}, ROUGE-L ${peer.rouge_l})`,
   );
+}
+
+async function main() {
+  const { path, hypotheses, references } = textPairs(join(here, '..', '.data'), N);
+  const hyps = hypotheses.slice(0, N);
+  const refs = references.slice(0, N);
+  const words = hyps.reduce((sum, h) => sum + h.split(' ').length, 0) / N;
+  console.log(
+    `text-metrics: ${N.toLocaleString('en-US')} pairs (outputs ${words.toFixed(1)} words on average), ` +
+      `${CORES} cores, load average ${loadavg()[0].toFixed(1)}`,
+  );
+  const ours = await measureOurs(path, hyps, refs);
+  const last = ours.inProcess.at(-1);
+  const values = { bleu: last.bleu.value, chrf: last.chrf.value, rougeL: last.rougeL.value };
+  reportOurs(ours, values);
+  const peer = pythonPeer(path);
+  if (peer !== null) reportPeer(peer, ours, values);
 }
 
 await main();

@@ -1,4 +1,4 @@
-import { isPyWhitespace, pySplit } from '../python-compat/python-strings.js';
+import { pySplit } from '../python-compat/python-strings.js';
 import { codePointOffsets } from '../sacrebleu/python-text.js';
 import { SegmentNgrams } from '../sacrebleu/segment-ngrams.js';
 import { STATISTICS_HEADER, writeSegmentHeader } from '../sacrebleu/segment-statistics.js';
@@ -15,33 +15,6 @@ const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 
 // one per thread, reused segment after segment
 const ngrams = new SegmentNgrams();
-
-/**
- * Appends the code points of `line` to `ngrams` as a sequence, without Python whitespace unless
- * `keepWhitespace`: sacrebleu's `''.join(line.split())` then its character n-grams. A high
- * surrogate followed by a low one (once whitespace is removed) is one code point, as a JavaScript
- * string pairs them.
- */
-function addCharacters(line: string, keepWhitespace: boolean): void {
-  let high = -1;
-  for (let i = 0; i < line.length; i++) {
-    const c = line.charCodeAt(i);
-    if (!keepWhitespace && isPyWhitespace(c)) continue;
-    if (high >= 0) {
-      if (c >= 0xdc00 && c <= 0xdfff) {
-        ngrams.addCodePoint(((high - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
-        high = -1;
-        continue;
-      }
-      ngrams.addCodePoint(high);
-      high = -1;
-    }
-    if (c >= 0xd800 && c <= 0xdbff) high = c;
-    else ngrams.addCodePoint(c);
-  }
-  if (high >= 0) ngrams.addCodePoint(high);
-  ngrams.endSequence();
-}
 
 /** sacrebleu's `_remove_punctuation`: one ASCII punctuation mark split off a word's end or start. */
 function chrfWords(line: string): string[] {
@@ -94,8 +67,8 @@ export function chrfSegmentStatistics(
   const referenceTexts = lower ? references.map((r) => r.toLowerCase()) : references;
   const statistics = references.map(() => new Float64Array(chrfStatisticsLength(options)));
   ngrams.begin();
-  addCharacters(hypothesisText, options.whitespace);
-  for (const reference of referenceTexts) addCharacters(reference, options.whitespace);
+  ngrams.addCharacters(hypothesisText, options.whitespace);
+  for (const reference of referenceTexts) ngrams.addCharacters(reference, options.whitespace);
   writeOrders(statistics, options.charOrder, STATISTICS_HEADER);
   if (options.wordOrder > 0) {
     ngrams.begin();

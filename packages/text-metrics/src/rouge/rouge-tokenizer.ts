@@ -19,7 +19,14 @@ function isLowerAlphanumeric(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
-/** One text as rouge-score sees it: its token ids, and where its non-empty lines end. */
+/**
+ * One text as rouge-score sees it: its token ids, and where its non-empty lines end.
+ *
+ * @example
+ * ```ts
+ * const tokens: RougeTokens = { all: Int32Array.of(0, 1, 2), lineEnds: [2, 3] };
+ * ```
+ */
 export interface RougeTokens {
   /** Every token id of the text, in order. */
   readonly all: Int32Array;
@@ -91,6 +98,17 @@ function decodeUnits(start: number, end: number): string {
  * tokens are interned from the text's code units without a string per token. `"\n"` is outside
  * `[a-z0-9]`, so the whole text's tokens are its lines' tokens end to end, and lowercasing the
  * whole text equals lowercasing each line (a newline stops the final-sigma context).
+ *
+ * @param text - any string
+ * @param stem - whether to stem (rouge-score's `use_stemmer`)
+ * @param ids - the token ids of the texts being compared (shared, so equal tokens get equal ids)
+ * @returns the token ids and the line ends
+ * @example
+ * ```ts
+ * const ids = new TokenIds();
+ * rougeTokenIds("The cats' running-shoes", true, ids).all; // [0, 1, 2, 3]: the, cat, run, shoe
+ * rougeTokenIds('a cat\n\nthe end', false, ids).lineEnds; // [2, 4]
+ * ```
  */
 export function rougeTokenIds(text: string, stem: boolean, ids: TokenIds): RougeTokens {
   const length = lowercaseUnits(text);

@@ -1,3 +1,4 @@
+import { isPyWhitespace } from '../python-compat/python-strings.js';
 import { TokenIds } from '../tokenizers/token-ids.js';
 
 /*
@@ -40,13 +41,13 @@ export class SegmentNgrams {
   distinct = 0;
 
   private readonly tokenIds = new TokenIds();
-  private readonly bmpStamp = new Int32Array(0x10000);
-  private readonly bmpId = new Int32Array(0x10000);
+  /** Per BMP code unit, its epoch stamp and its id side by side; allocated on first use. */
+  private bmpTable = new Int32Array(0);
   private readonly astralIds = new Map<number, number>();
   private unitEpoch = 0;
 
-  /** Per key, its epoch stamp and its id side by side (one cache line per look-up). */
-  private readonly keyTable = new Int32Array(2 * KEY_TABLE_SIZE);
+  /** Per key, its epoch stamp and its id side by side (one cache line per look-up); grown on demand. */
+  private keyTable = new Int32Array(2 * 1024);
   private readonly keyIds = new Map<number | string, number>();
   private keyEpoch = 0;
   private countsA = new Int32Array(1024);
@@ -63,7 +64,7 @@ export class SegmentNgrams {
     // Map#clear allocates a new table even when the map is empty
     if (this.astralIds.size > 0) this.astralIds.clear();
     if (this.unitEpoch === MAX_EPOCH) {
-      this.bmpStamp.fill(0);
+      this.bmpTable.fill(0);
       this.unitEpoch = 0;
     }
     this.unitEpoch++;
@@ -86,24 +87,55 @@ export class SegmentNgrams {
     this.vocabulary = this.tokenIds.size;
   }
 
-  /** Appends a code point (or a lone surrogate) to the current sequence. */
-  addCodePoint(codePoint: number): void {
-    let id: number;
-    if (codePoint < 0x10000) {
-      if (this.bmpStamp[codePoint] === this.unitEpoch) id = this.bmpId[codePoint]!;
-      else {
-        id = this.vocabulary++;
-        this.bmpStamp[codePoint] = this.unitEpoch;
-        this.bmpId[codePoint] = id;
+  /**
+   * Appends the code points of `line` as one sequence (and closes it), without Python whitespace
+   * unless `keepWhitespace`: sacrebleu's `''.join(line.split())` before its character n-grams. A
+   * high surrogate followed by a low one (once whitespace is removed) is one code point, as a
+   * JavaScript string pairs them; a lone surrogate is a code point of its own.
+   */
+  addCharacters(line: string, keepWhitespace: boolean): void {
+    if (this.bmpTable.length === 0) this.bmpTable = new Int32Array(2 * 0x10000);
+    this.units = grown(this.units, this.length + line.length);
+    const units = this.units;
+    let n = this.length;
+    let high = -1;
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (!keepWhitespace && isPyWhitespace(c)) continue;
+      if (high >= 0) {
+        if (c >= 0xdc00 && c <= 0xdfff) {
+          units[n++] = this.astralId(((high - 0xd800) << 10) + (c - 0xdc00) + 0x10000);
+          high = -1;
+          continue;
+        }
+        units[n++] = this.bmpId(high);
+        high = -1;
       }
-    } else {
-      const known = this.astralIds.get(codePoint);
-      if (known === undefined) {
-        id = this.vocabulary++;
-        this.astralIds.set(codePoint, id);
-      } else id = known;
+      if (c >= 0xd800 && c <= 0xdbff) high = c;
+      else units[n++] = this.bmpId(c);
     }
-    this.push(id);
+    if (high >= 0) units[n++] = this.bmpId(high);
+    this.length = n;
+    this.endSequence();
+  }
+
+  /** The id of a UTF-16 unit taken as a code point (a lone surrogate included). */
+  private bmpId(unit: number): number {
+    const table = this.bmpTable;
+    const at = 2 * unit;
+    if (table[at] === this.unitEpoch) return table[at + 1]!;
+    table[at] = this.unitEpoch;
+    table[at + 1] = this.vocabulary;
+    return this.vocabulary++;
+  }
+
+  private astralId(codePoint: number): number {
+    let id = this.astralIds.get(codePoint);
+    if (id === undefined) {
+      id = this.vocabulary++;
+      this.astralIds.set(codePoint, id);
+    }
+    return id;
   }
 
   /** Closes the current sequence; sequences are numbered from 0 in the order they were added. */
@@ -143,6 +175,12 @@ export class SegmentNgrams {
     const keyLimit = this.distinct * radix;
     let distinct = 0;
     if (keyLimit <= KEY_TABLE_SIZE) {
+      if (this.keyTable.length < 2 * keyLimit) {
+        // a fresh table is all zeros, below every epoch, so nothing needs copying
+        let size = this.keyTable.length;
+        while (size < 2 * keyLimit) size *= 2;
+        this.keyTable = new Int32Array(size);
+      }
       if (this.keyEpoch === MAX_EPOCH) {
         this.keyTable.fill(0);
         this.keyEpoch = 0;
