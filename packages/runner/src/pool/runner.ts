@@ -102,6 +102,11 @@ export class Runner {
         // shared memory), so a small young generation costs nothing and keeps each
         // worker ≈ 5 MiB smaller than V8's default would let it grow
         resourceLimits: { maxYoungGenerationSizeMb: 2 },
+        // Piscina tries `require(file)` before `import()`. On Node 20.19+ that is require(esm),
+        // which aborted whole processes here ("v8::Module::IsGraphAsync must be used on an
+        // instantiated module", a Node loader race) in about one test run in three; without
+        // it the worker loads its ESM file by `import()`, as on earlier Node versions.
+        execArgv: [...process.execArgv, '--no-experimental-require-module'],
       });
     }
     return this.pool;
