@@ -1,20 +1,8 @@
-import { GENERATION_BLEU_TOKENIZERS } from '@assay/runner';
+import { GENERATION_BLEU_TOKENIZERS, GENERATION_METRICS } from '@assay/runner';
 import { z } from 'zod';
 
-/** The scorers `task.scorers` accepts: the runner's text metrics, then per-answer assertions. */
-export const POOL_SCORERS = [
-  'exact_match',
-  'token_f1',
-  'bleu',
-  'chrf',
-  'chrf_pp',
-  'ter',
-  'rouge1',
-  'rouge2',
-  'rougeL',
-  'rougeLsum',
-  'levenshtein_similarity',
-] as const;
+/** The scorers `task.scorers` accepts that the runner's pool scores: its text metrics. */
+export const POOL_SCORERS = GENERATION_METRICS;
 
 /** Per-answer checks scored in the harness (0 or 1 per answer). */
 export const ASSERTION_SCORERS = [
