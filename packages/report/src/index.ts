@@ -21,6 +21,8 @@ export {
 } from './format/format-number.js';
 export { escapeHtml } from './html/escape-html.js';
 export { htmlReport } from './html/html-report.js';
+export type { JunitCase, JunitSuite } from './junit/junit-xml.js';
+export { junitXml } from './junit/junit-xml.js';
 export { markdownReport } from './markdown/markdown-report.js';
 export type { MetricGroup } from './metrics-table/identical-metrics.js';
 export { metricGroups } from './metrics-table/identical-metrics.js';
