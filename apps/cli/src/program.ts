@@ -5,6 +5,7 @@ import { registerInitCommand } from './commands/init.js';
 import { registerLoadtestCommand } from './commands/loadtest.js';
 import { registerRunCommand } from './commands/run.js';
 import { registerScoreCommand } from './commands/score.js';
+import { registerTuneCommand } from './commands/tune.js';
 
 /**
  * Builds the `assay` command-line program with every subcommand registered.
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerRunCommand(program);
   registerDemoCommand(program);
   registerInitCommand(program);
+  registerTuneCommand(program);
   registerLoadtestCommand(program);
   return program;
 }

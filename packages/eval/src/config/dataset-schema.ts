@@ -74,6 +74,13 @@ export const DatasetSchema = z
       .optional()
       .describe('Evaluate a seeded, stratified sample of this many items instead of all.'),
     seed: z.number().int().default(0).describe('Seed of the limit sample.'),
+    ids: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'Evaluate only the items with these ids (after any limit), in the data set order; an id the data set lacks is an error. `assay tune` writes its rungs this way.',
+      ),
   })
   .superRefine((d, ctx) => {
     if ((d.builtin === undefined) === (d.path === undefined)) {

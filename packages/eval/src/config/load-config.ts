@@ -118,6 +118,21 @@ export async function loadRunConfig(
   path: string,
   options: LoadRunConfigOptions = {},
 ): Promise<RunConfig> {
+  const raw = await readConfigDocument(path, 'run configuration');
+  return parseRunConfig(raw, { baseDir: dirname(resolve(path)), ...options });
+}
+
+/**
+ * Reads a YAML (or `.json`) configuration file into a plain document.
+ *
+ * @param path - the file
+ * @param what - what the file is, for messages (e.g. `run configuration`)
+ * @returns the parsed document
+ * @throws EvaluationError `FILE_NOT_FOUND`, `UNREADABLE_FILE` (not valid YAML or JSON)
+ * @example
+ * const doc = await readConfigDocument('examples/tune/spam-prompt.yaml', 'tune configuration');
+ */
+export async function readConfigDocument(path: string, what: string): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -126,7 +141,7 @@ export async function loadRunConfig(
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'UNREADABLE_FILE';
     throw new EvaluationError(
       code,
-      `Cannot read the run configuration '${path}': ${(error as Error).message}.`,
+      `Cannot read the ${what} '${path}': ${(error as Error).message}.`,
       {
         path,
         cause: error,
@@ -139,9 +154,9 @@ export async function loadRunConfig(
   } catch (error) {
     throw new EvaluationError(
       'UNREADABLE_FILE',
-      `The run configuration '${path}' is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+      `The ${what} '${path}' is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
       { path, cause: error },
     );
   }
-  return parseRunConfig(raw, { baseDir: dirname(resolve(path)), ...options });
+  return raw;
 }

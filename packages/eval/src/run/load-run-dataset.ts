@@ -5,6 +5,7 @@ import { loadFileDataset } from '../datasets/file-dataset.js';
 import { loadSpamAssassin } from '../datasets/spam-assassin.js';
 import { loadSubjectsDataset } from '../datasets/spam-subjects.js';
 import { stratifiedSample } from '../datasets/stratified-sample.js';
+import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
 
 /**
@@ -39,6 +40,23 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
       index: i,
     }));
   }
+  if (d.ids !== undefined) items = selectIds(items, d.ids);
   task.checkItems(items);
   return items;
+}
+
+/** The items named by `dataset.ids`, in the data set order, re-indexed. */
+function selectIds(items: readonly DatasetItem[], ids: readonly string[]): DatasetItem[] {
+  const wanted = new Set(ids);
+  const chosen = items.filter((it) => wanted.has(it.id));
+  if (chosen.length !== wanted.size) {
+    const have = new Set(items.map((it) => it.id));
+    const missing = [...wanted].filter((id) => !have.has(id));
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `dataset.ids names ${missing.length} item${missing.length === 1 ? '' : 's'} the data set does not have (first: '${missing[0]}'); ids must be among the loaded items (after any limit).`,
+      { path: 'dataset.ids' },
+    );
+  }
+  return chosen.map((it, i) => ({ ...it, index: i }));
 }

@@ -1,5 +1,5 @@
 import type { RunResults } from '@assay/report';
-import { createRunner } from '@assay/runner';
+import { createRunner, type Runner } from '@assay/runner';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
@@ -13,6 +13,8 @@ export interface RunEvaluationOptions extends ExecuteRunOptions {
   fresh?: boolean;
   /** told about things worth a line on the terminal (a stale lock taken over, files discarded) */
   onNote?: (message: string) => void;
+  /** a scoring pool to use (and leave open), e.g. one for every run of a search; default: a new one */
+  runner?: Runner;
 }
 
 /**
@@ -44,14 +46,14 @@ export async function runEvaluation(
       if (removed.length > 0) options.onNote?.(`starting over: discarded ${removed.join(', ')}.`);
     }
     // one scoring pool per run, closed however the run ends (error, abort)
-    const runner = createRunner();
+    const runner = options.runner ?? createRunner();
     try {
       const executed = await executeRun(config, options);
       const results = await summarizeRun(executed, { runner });
       await writeRunOutputs(results, executed.rows, executed.prompts);
       return results;
     } finally {
-      await runner.close();
+      if (options.runner === undefined) await runner.close();
     }
   } finally {
     lock.release();

@@ -32,7 +32,6 @@ export interface JunitSuite {
 
 // XML 1.0 allows tab, LF, CR and the ranges below; anything else (model output may hold NUL or
 // ESC) would make the whole file unreadable to Jenkins, so it is replaced.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters removed
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Escapes text for XML element content and double-quoted attribute values. */

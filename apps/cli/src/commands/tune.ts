@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import {
+  type CandidateEvaluation,
+  loadTuneConfig,
+  runTune,
+  type TuneResults,
+  writeTuneOutputs,
+} from '@assay/eval';
+import { textTable } from '@assay/report';
+import type { Command } from 'commander';
+import { RUN_EXIT } from '../errors/exit-codes.js';
+import { reportError } from '../errors/report-error.js';
+
+const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
+const interval = (e: CandidateEvaluation): string =>
+  e.ciLow === null || e.ciHigh === null ? '' : `[${num(e.ciLow)}, ${num(e.ciHigh)}]`;
+
+function progressLine(e: CandidateEvaluation, r: TuneResults): string {
+  const stage =
+    e.rung === 'test'
+      ? 'test'
+      : `${e.bracket === undefined ? '' : `bracket ${e.bracket} `}rung ${e.rung}`;
+  const label = r.candidates.find((c) => c.index === e.candidate)?.label ?? '';
+  return `assay tune: ${stage}: c${e.candidate} ${label}: ${r.metric} ${num(e.value)} ${interval(e)} on ${e.items} items (${e.sent} sent, ${e.cached} cached, ${e.resumed} resumed)\n`;
+}
+
+/**
+ * The terminal leaderboard: candidates by the most items they were scored on, then by score.
+ *
+ * @param r - the search's results
+ * @returns the table and the verdict lines
+ */
+export function tuneSummary(r: TuneResults): string {
+  const rows = r.candidates
+    .map((c) => ({
+      c,
+      e: c.evaluations
+        .filter((x) => x.rung !== 'test')
+        .reduce((a, b) => (b.items > a.items ? b : a)),
+    }))
+    .sort(
+      (a, b) =>
+        b.e.items - a.e.items ||
+        (r.greaterIsBetter ? 1 : -1) * ((b.e.value ?? -Infinity) - (a.e.value ?? -Infinity)),
+    )
+    .map(({ c, e }) => [
+      `c${c.index}${r.winner?.index === c.index ? ' *' : ''}`,
+      c.label,
+      String(e.items),
+      num(e.value),
+      interval(e),
+      String(Math.round(e.tokensPerItem)),
+      c.prunedAtRung === null ? '' : `rung ${c.prunedAtRung}`,
+    ]);
+  const lines = [
+    textTable(['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'pruned'], rows),
+    '',
+  ];
+  const w = r.winner;
+  if (w !== null) {
+    lines.push(`Winner: c${w.index} (${w.label}). ${w.reason}`);
+    lines.push(
+      `  tuning score ${num(w.tuning.value)} ${interval(w.tuning)} on ${w.tuning.items} items (optimistic: the best of ${r.coverage.evaluated} candidates)`,
+    );
+    if (w.test !== null)
+      lines.push(
+        `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
+      );
+  }
+  lines.push(
+    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
+  );
+  if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Registers `assay tune <config>`: search prompts and parameters (grid, random, successive
+ * halving, hyperband) within a request and cost budget, and write tune.json, report.html and
+ * best.yaml.
+ *
+ * @param program - the root program
+ */
+export function registerTuneCommand(program: Command): void {
+  program
+    .command('tune')
+    .description(
+      'Search prompt and parameter settings within a budget; write tune.json, report.html and best.yaml (resumable).',
+    )
+    .argument('<config>', 'a run configuration with a `search` section (.yaml, .yml or .json)')
+    .option('-o, --output <dir>', 'output directory (overrides output.dir)')
+    .option('--base-url <url>', "override every model's baseUrl")
+    .option('-q, --quiet', 'no progress lines on stderr')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'A rerun resumes: every evaluation keeps its journal, and all share one response cache, so',
+        'nothing is sent twice. The budget (search.budget.requests / costUsd) is checked before each',
+        'evaluation with a dry run; the search stops before it would be exceeded.',
+        '',
+        'Exit codes:',
+        '  0    a winner was chosen',
+        '  1    no candidate met the constraints',
+        '  2    invalid config or data',
+        '  3    run error',
+        '  130  interrupted (rerun to resume)',
+      ].join('\n'),
+    )
+    .action(async (path: string, opts: { output?: string; baseUrl?: string; quiet?: boolean }) => {
+      process.exitCode = await tuneCommand(resolve(path), opts);
+    });
+}
+
+async function tuneCommand(
+  path: string,
+  opts: { output?: string; baseUrl?: string; quiet?: boolean },
+): Promise<number> {
+  const controller = new AbortController();
+  const stop = (): void => {
+    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
+    process.stderr.write(
+      '\nassay tune: stopping after saving finished requests (press again to force)…\n',
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const setup = await loadTuneConfig(path, {
+      ...(opts.baseUrl === undefined ? {} : { baseUrl: opts.baseUrl }),
+      ...(opts.output === undefined ? {} : { outputDir: opts.output }),
+    });
+    const results = await runTune(setup, {
+      signal: controller.signal,
+      onEvaluation: async (e, r) => {
+        if (!opts.quiet) process.stderr.write(progressLine(e, r));
+        await writeTuneOutputs(setup, r);
+      },
+    });
+    const files = await writeTuneOutputs(setup, results);
+    process.stdout.write(tuneSummary(results));
+    process.stdout.write(
+      `\nReport: ${files.html}\nResults: ${files.json}\n${files.bestYaml === null ? '' : `Best config: ${files.bestYaml} (assay run ${files.bestYaml})\n`}`,
+    );
+    if (results.winner === null) {
+      process.stderr.write('assay tune: no candidate had a value and met every constraint.\n');
+      return RUN_EXIT.thresholdFailed;
+    }
+    return RUN_EXIT.ok;
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}

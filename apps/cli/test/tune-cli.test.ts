@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assay, start, until } from './cli-process.js';
+import { writeRunConfig } from './run-config-file.js';
+
+let server: ModelServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'assay-tune-cli-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const SEARCH = {
+  space: {
+    'prompt.template': [
+      'Classify this e-mail as spam or ham:\n\n{{text}}',
+      'Spam or ham? {{text}}',
+    ],
+    'prompt.maxFieldChars': [40, 600, 6000],
+  },
+  strategy: 'successive-halving',
+  metric: 'f1_macro',
+  minItems: 10,
+};
+
+function tuneConfig(name: string, search: Record<string, unknown> = SEARCH): string {
+  return writeRunConfig(dir, name, server.baseUrl, {
+    dataset: { builtin: 'spam-assassin', limit: 100, seed: 1 },
+    evaluation: { method: 'all', bootstrap: 50 },
+    search,
+  });
+}
+
+const completions = (): number => server.stats().completions;
+
+describe('assay tune', () => {
+  it('prints the leaderboard and writes tune.json, report.html and a best.yaml that assay run accepts', async () => {
+    const run = await assay(['tune', tuneConfig('plain')]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Winner: c\d+ \(.*maxFieldChars=6000\)/);
+    expect(run.stdout).toContain('test score');
+    expect(run.stderr).toMatch(/assay tune: rung 0: c0 /);
+    const out = join(dir, 'plain');
+    const json = JSON.parse(readFileSync(join(out, 'tune.json'), 'utf8'));
+    expect(json.winner.settings['prompt.maxFieldChars']).toBe(6000);
+    expect(existsSync(join(out, 'report.html'))).toBe(true);
+    const best = await assay(['run', join(out, 'best.yaml'), '-q']);
+    expect(best.code).toBe(0);
+    expect(existsSync(join(out, 'best', 'results.json'))).toBe(true);
+  }, 180_000);
+
+  it('resumes after SIGKILL without sending a finished request again', async () => {
+    const before = completions();
+    const whole = await assay(['tune', tuneConfig('whole'), '-q']);
+    expect(whole.code).toBe(0);
+    const wholeSent = completions() - before;
+
+    const path = tuneConfig('killed');
+    const first = completions();
+    const { child, done } = start(['tune', path, '-q']);
+    await until(() => completions() - first >= Math.floor(wholeSent / 3), 120_000);
+    child.kill('SIGKILL');
+    expect((await done).signal).toBe('SIGKILL');
+    const resumed = await assay(['tune', path, '-q']);
+    expect(resumed.code).toBe(0);
+    // at most the requests in flight at the kill (concurrency 4) are asked twice
+    expect(completions() - first - wholeSent).toBeLessThanOrEqual(4);
+    const again = completions();
+    expect((await assay(['tune', path, '-q'])).code).toBe(0);
+    expect(completions()).toBe(again);
+  }, 300_000);
+
+  it('refuses a bad search before sending anything, with one line naming the path (exit 2)', async () => {
+    const before = completions();
+    const bad = await assay([
+      'tune',
+      tuneConfig('bad', { ...SEARCH, space: { 'prompt.maxFieldChars': [300, 0] } }),
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/search\.space.*prompt\.maxFieldChars/);
+    const none = join(dir, 'none.yaml');
+    writeFileSync(none, readFileSync(tuneConfig('x'), 'utf8').replace(/^search:[\s\S]*$/m, ''));
+    const missing = await assay(['tune', none]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no `search` section/);
+    expect(completions()).toBe(before);
+  }, 60_000);
+});

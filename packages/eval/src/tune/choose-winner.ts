@@ -1,0 +1,91 @@
+import type { CandidateEvaluation } from './evaluate-candidate.js';
+
+/** A cheaper candidate must save at least this share of the best's tokens per item to be preferred. */
+export const MIN_SAVING = 0.1;
+
+/** The chosen candidate and why. */
+export interface Winner {
+  /** the chosen candidate's evaluation */
+  readonly evaluation: CandidateEvaluation;
+  /** `best`: the top score; `one-standard-error`: a cheaper candidate within the noise of the best */
+  readonly rule: 'best' | 'one-standard-error';
+  /** the candidate with the top score (the same as the winner under `best`) */
+  readonly best: CandidateEvaluation;
+  /** one sentence on the choice */
+  readonly reason: string;
+}
+
+/**
+ * Ranks two evaluations by the metric (nulls last).
+ *
+ * @param greater - whether higher values are better
+ * @returns a comparator: negative when `a` ranks first
+ * @example
+ * evaluations.sort(byMetric(true));
+ */
+export function byMetric(
+  greater: boolean,
+): (a: CandidateEvaluation, b: CandidateEvaluation) => number {
+  return (a, b) => {
+    if (a.value === null || b.value === null)
+      return a.value === null ? (b.value === null ? 0 : 1) : -1;
+    return greater ? b.value - a.value : a.value - b.value;
+  };
+}
+
+/**
+ * Chooses among evaluations on the same items: the best candidate that meets the constraints,
+ * or, when the intervals of cheaper candidates overlap its interval, the cheapest of those (the
+ * one-standard-error rule, with the bootstrap interval as the noise).
+ *
+ * @param evaluations - the candidates' evaluations on the same items
+ * @param greater - whether higher metric values are better
+ * @returns the winner, or null when no candidate has a value and meets the constraints
+ * @remarks Cheaper means at least {@link MIN_SAVING} (10%) fewer tokens per item (ties broken by
+ *   the lower 95th percentile latency); a saving too small to matter never costs score. Hastie,
+ *   Tibshirani & Friedman, *The Elements of Statistical Learning* (2009), section 7.10: the
+ *   most parsimonious model whose error is within one standard error of the best.
+ * @example
+ * const winner = chooseWinner(finalRung, true);
+ */
+export function chooseWinner(
+  evaluations: readonly CandidateEvaluation[],
+  greater: boolean,
+): Winner | null {
+  const eligible = evaluations.filter((e) => e.value !== null && e.constraintFailures.length === 0);
+  if (eligible.length === 0) return null;
+  const best = [...eligible].sort(byMetric(greater))[0]!;
+  const withinNoise = eligible.filter((e) => overlaps(e, best));
+  const cheapest = [...withinNoise].sort(
+    (a, b) =>
+      a.tokensPerItem - b.tokensPerItem ||
+      (a.p95LatencyMs ?? Number.POSITIVE_INFINITY) - (b.p95LatencyMs ?? Number.POSITIVE_INFINITY) ||
+      byMetric(greater)(a, b),
+  )[0]!;
+  if (cheapest === best || cheapest.tokensPerItem > (1 - MIN_SAVING) * best.tokensPerItem) {
+    return {
+      evaluation: best,
+      rule: 'best',
+      best,
+      reason: `c${best.candidate} has the best score.`,
+    };
+  }
+  return {
+    evaluation: cheapest,
+    rule: 'one-standard-error',
+    best,
+    reason: `c${cheapest.candidate} scores ${fmt(cheapest.value)} [${fmt(cheapest.ciLow)}, ${fmt(cheapest.ciHigh)}], within the interval of the best, c${best.candidate} with ${fmt(best.value)} [${fmt(best.ciLow)}, ${fmt(best.ciHigh)}], and uses ${Math.round(cheapest.tokensPerItem)} tokens per item against ${Math.round(best.tokensPerItem)}: the cheaper one is chosen (one-standard-error rule).`,
+  };
+}
+
+/** Whether `e`'s interval reaches the best's (no interval: only the best itself). */
+function overlaps(e: CandidateEvaluation, best: CandidateEvaluation): boolean {
+  if (e === best) return true;
+  if (e.ciLow === null || e.ciHigh === null || best.ciLow === null || best.ciHigh === null)
+    return false;
+  return e.ciHigh >= best.ciLow && e.ciLow <= best.ciHigh;
+}
+
+function fmt(v: number | null): string {
+  return v === null ? '—' : v.toFixed(4);
+}

@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import type { RunResults } from '@assay/report';
+import type { Runner } from '@assay/runner';
+import { parseRunConfig } from '../config/load-config.js';
+import type { RunConfig } from '../config/run-config-schema.js';
+import { runEvaluation } from '../run/run-from-config.js';
+import type { Candidate } from './candidates.js';
+import { setConfigPath } from './config-paths.js';
+
+/** What one candidate scored on one set of items. */
+export interface CandidateEvaluation {
+  /** the candidate's index in the grid */
+  readonly candidate: number;
+  /** the halving rung (0 for grid and random; `test` is the held-out evaluation) */
+  readonly rung: number | 'test';
+  /** hyperband's bracket (absent for other strategies) */
+  readonly bracket?: number;
+  /** items evaluated */
+  readonly items: number;
+  /** the ranking metric's value on these items, its bootstrap interval (null when undefined) */
+  readonly value: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  /** distinct requests of this evaluation, and where they came from */
+  readonly requests: number;
+  readonly sent: number;
+  readonly cached: number;
+  readonly resumed: number;
+  /** dollars of the requests sent (null without prices) */
+  readonly costUsd: number | null;
+  /** tokens per item (input + output): the cost the one-standard-error rule compares */
+  readonly tokensPerItem: number;
+  /** 95th percentile latency of the answers sent (ms), null when all came from the cache */
+  readonly p95LatencyMs: number | null;
+  /** constraints not met, as `threshold (value)` */
+  readonly constraintFailures: readonly string[];
+  /** the run's output folder */
+  readonly dir: string;
+}
+
+/** What every evaluation of a search shares. */
+export interface EvaluationContext {
+  /** the tune config without `search`, as read (paths relative to `baseDir`) */
+  readonly raw: Record<string, unknown>;
+  /** the folder of the config file */
+  readonly baseDir: string;
+  /** where the search writes (each evaluation in `candidates/`) */
+  readonly outDir: string;
+  /** the ranking metric */
+  readonly metric: string;
+  /** `search.constraints`: they replace the config's thresholds while tuning */
+  readonly constraints: readonly string[];
+  /** stops the evaluation in progress */
+  readonly signal?: AbortSignal;
+  /** one scoring pool for every evaluation (starting a pool per evaluation cost more than scoring) */
+  readonly runner?: Runner;
+}
+
+/**
+ * The run config of a candidate on given items: the space's values set at their paths, the
+ * items named by id, the metric computed, the constraints as thresholds and the search's one
+ * response cache (so an answer paid for once is never paid for again).
+ *
+ * @param ctx - the search
+ * @param candidate - the settings
+ * @param ids - the items
+ * @param dir - the run's output folder
+ * @returns the validated run config
+ * @throws EvaluationError `INVALID_CONFIG` naming the path when a value breaks the run schema
+ * @example
+ * const config = candidateConfig(ctx, candidate, ['id-1', 'id-2'], '/tmp/out/c0-r0');
+ */
+export function candidateConfig(
+  ctx: EvaluationContext,
+  candidate: Candidate,
+  ids: readonly string[] | null,
+  dir: string,
+): RunConfig {
+  let raw = ctx.raw;
+  for (const [path, value] of Object.entries(candidate.settings))
+    raw = setConfigPath(raw, path, value);
+  const dataset = (raw.dataset ?? {}) as Record<string, unknown>;
+  const evaluation = (raw.evaluation ?? {}) as Record<string, unknown>;
+  const metrics = Array.isArray(evaluation.metrics) ? (evaluation.metrics as unknown[]) : [];
+  raw = {
+    ...raw,
+    dataset: ids === null ? dataset : { ...dataset, ids: [...ids] },
+    evaluation: {
+      ...evaluation,
+      metrics: metrics.includes(ctx.metric) ? metrics : [...metrics, ctx.metric],
+    },
+    thresholds: [...ctx.constraints],
+    cache: join(ctx.outDir, 'cache.sqlite'),
+  };
+  return parseRunConfig(raw, { baseDir: ctx.baseDir, outputDir: dir });
+}
+
+/**
+ * Runs one candidate on the given items (resuming its journal if the folder has one) and
+ * reads what the search needs from its results.
+ *
+ * @param ctx - the search
+ * @param candidate - the settings
+ * @param ids - the items
+ * @param stage - which rung (or `test`) and bracket
+ * @returns the evaluation
+ * @example
+ * const e = await evaluateCandidate(ctx, candidate, ids, { rung: 0 });
+ */
+export async function evaluateCandidate(
+  ctx: EvaluationContext,
+  candidate: Candidate,
+  ids: readonly string[] | null,
+  stage: Stage,
+): Promise<CandidateEvaluation> {
+  const config = candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage));
+  const results = await runEvaluation(config, {
+    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+    ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
+  });
+  return {
+    ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config.output.dir),
+    ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
+  };
+}
+
+/** Where an evaluation is in the search: its rung, and its bracket under hyperband. */
+export interface Stage {
+  readonly rung: number | 'test';
+  readonly bracket?: number;
+}
+
+/**
+ * The output folder of a candidate's evaluation at a stage: `candidates/c<index>-[b<bracket>-]r<rung>`
+ * (or `-test`), so that a rerun finds the journal it resumes from.
+ *
+ * @param ctx - the search
+ * @param candidate - the candidate
+ * @param stage - rung and bracket
+ * @returns the folder
+ * @example
+ * stageDir(ctx, candidate, { rung: 0 }); // '<out>/candidates/c3-r0'
+ */
+export function stageDir(ctx: EvaluationContext, candidate: Candidate, stage: Stage): string {
+  const bracket = stage.bracket === undefined ? '' : `b${stage.bracket}-`;
+  const rung = stage.rung === 'test' ? 'test' : `r${stage.rung}`;
+  return join(ctx.outDir, 'candidates', `c${candidate.index}-${bracket}${rung}`);
+}
+
+function readEvaluation(
+  results: RunResults,
+  candidate: number,
+  rung: number | 'test',
+  metric: string,
+  dir: string,
+): CandidateEvaluation {
+  const model = results.models[0]!;
+  const m = model.metrics[metric];
+  const s = model.service;
+  const items = model.items.total;
+  return {
+    candidate,
+    rung,
+    items,
+    value: m?.value ?? null,
+    ciLow: m?.ciLow ?? null,
+    ciHigh: m?.ciHigh ?? null,
+    requests: s.requests,
+    sent: s.sentThisRun,
+    cached: s.cachedThisRun,
+    resumed: s.resumedFromJournal,
+    costUsd: s.costUsd,
+    tokensPerItem: items === 0 ? 0 : (s.inputTokens + s.outputTokens) / items,
+    p95LatencyMs: s.latencyMs.p95,
+    constraintFailures: results.thresholds
+      .filter((t) => !t.passed)
+      .map((t) => `${t.threshold} (${t.value ?? t.reason ?? 'no value'})`),
+    dir,
+  };
+}

@@ -1,0 +1,155 @@
+import { createRunner, type Runner } from '@assay/runner';
+import { higherIsBetter } from '../config/metric-names.js';
+import { EvaluationError } from '../errors.js';
+import { loadRunDataset } from '../run/load-run-dataset.js';
+import { type Candidate, gridCandidates } from './candidates.js';
+import { chooseWinner } from './choose-winner.js';
+import {
+  type CandidateEvaluation,
+  candidateConfig,
+  type EvaluationContext,
+} from './evaluate-candidate.js';
+import { stratifiedOrder } from './item-order.js';
+import { marginalMeans } from './marginal-means.js';
+import { type EvaluationListener, evaluateWithinBudget, type SearchState } from './search-state.js';
+import { runStrategy } from './strategies.js';
+import { type TuneResults, tuneResults } from './tune-results.js';
+import type { TuneSetup } from './tune-setup.js';
+
+/** Options of {@link runTune}. */
+export interface RunTuneOptions {
+  /** stops the search: the evaluation in progress ends as an interrupted run does (rerun to resume) */
+  readonly signal?: AbortSignal;
+  /** told after every evaluation, with the results so far (tune.json is written from them) */
+  readonly onEvaluation?: (e: CandidateEvaluation, results: TuneResults) => Promise<void> | void;
+}
+
+/**
+ * Runs a search: orders the items (seeded, stratified), keeps a test part aside, evaluates the
+ * candidates by the strategy within the budget, chooses the winner (one-standard-error rule
+ * within the noise), and scores the winner once on the test part.
+ *
+ * @param setup - the checked tune config ({@link loadTuneConfig})
+ * @param options - abort signal, progress
+ * @returns the search's results (the content of tune.json)
+ * @throws EvaluationError `INVALID_CONFIG` when a candidate makes an invalid run config (naming
+ *   the candidate and the path), or as `assay run` does
+ * @example
+ * const results = await runTune(await loadTuneConfig('examples/tune.yaml'));
+ * results.winner?.settings;
+ */
+export async function runTune(
+  setup: TuneSetup,
+  options: RunTuneOptions = {},
+): Promise<TuneResults> {
+  const runner = createRunner();
+  try {
+    return await runSearch(setup, options, runner);
+  } finally {
+    await runner.close();
+  }
+}
+
+async function runSearch(
+  setup: TuneSetup,
+  options: RunTuneOptions,
+  runner: Runner,
+): Promise<TuneResults> {
+  const started = Date.now();
+  const { search } = setup;
+  const { metric } = setup;
+  const ctx: EvaluationContext = {
+    raw: setup.raw,
+    baseDir: setup.baseDir,
+    outDir: setup.base.output.dir,
+    metric,
+    constraints: search.constraints,
+    runner,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  };
+  const grid = gridCandidates(setup.space);
+  checkCandidates(ctx, grid);
+  const order = stratifiedOrder(
+    await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
+    search.seed,
+  );
+  const nTest = order.length < 2 ? 0 : Math.max(1, Math.round(order.length * search.testFraction));
+  const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
+  const testIds = order.slice(order.length - nTest).map((it) => it.id);
+  const state: SearchState = {
+    evaluations: [],
+    spent: { sent: 0, cached: 0, resumed: 0, costUsd: 0 },
+    pruned: new Map(),
+    stoppedBy: null,
+  };
+  const greater = higherIsBetter(metric);
+  // while the search runs there is no winner yet: evaluations on different rungs do not compare
+  const snapshot = (
+    finals: readonly CandidateEvaluation[] | null,
+    test: CandidateEvaluation | null,
+  ) =>
+    tuneResults({
+      setup,
+      metric,
+      greater,
+      grid,
+      state,
+      finals: finals ?? [],
+      winner: finals === null ? null : chooseWinner(finals, greater),
+      test,
+      items: { total: order.length, tuning: tuneIds.length, test: testIds.length },
+      marginal: marginalOf(setup, grid, state),
+      wallMs: Date.now() - started,
+    });
+  const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null));
+  const finals = await runStrategy({ ctx, search, state, grid, tuneIds, greater, listener });
+  const winner = chooseWinner(finals, greater);
+  let test: CandidateEvaluation | null = null;
+  if (winner !== null && testIds.length > 0) {
+    const candidate = grid[winner.evaluation.candidate]!;
+    test = await evaluateWithinBudget(
+      ctx,
+      search,
+      state,
+      candidate,
+      testIds,
+      { rung: 'test' },
+      () => undefined,
+    );
+  }
+  return snapshot(finals, test);
+}
+
+/** Every candidate must make a valid run config before anything is sent. */
+function checkCandidates(ctx: EvaluationContext, grid: readonly Candidate[]): void {
+  for (const c of grid) {
+    try {
+      candidateConfig(ctx, c, null, ctx.outDir);
+    } catch (error) {
+      if (!(error instanceof EvaluationError) || error.code !== 'INVALID_CONFIG') throw error;
+      const paths = Object.keys(c.settings);
+      const at = paths.find((p) => error.message.includes(p.replace(/\[\d+\]/g, ''))) ?? paths[0]!;
+      throw new EvaluationError(
+        'INVALID_CONFIG',
+        `search.space: candidate c${c.index} (${paths.map((p) => `${p} = ${JSON.stringify(c.settings[p]).slice(0, 40)}`).join(', ')}) makes an invalid run config: ${error.message}`,
+        { path: `search.space.${at}`, cause: error },
+      );
+    }
+  }
+}
+
+/** Marginal means over the first rung, where every evaluated candidate saw the same items. */
+function marginalOf(setup: TuneSetup, grid: readonly Candidate[], state: SearchState) {
+  const first = new Map<number, number | null>();
+  const firstItems = state.evaluations.find((e) => e.rung !== 'test')?.items;
+  for (const e of state.evaluations) {
+    if (e.rung === 0 && e.items === firstItems && !first.has(e.candidate))
+      first.set(e.candidate, e.value);
+  }
+  return marginalMeans(
+    setup.space,
+    grid,
+    (c) => first.get(c.index) ?? null,
+    setup.base.evaluation.ci,
+  );
+}

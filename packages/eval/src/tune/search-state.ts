@@ -1,0 +1,89 @@
+import { dryRun } from '../run/dry-run.js';
+import type { Candidate } from './candidates.js';
+import {
+  type CandidateEvaluation,
+  candidateConfig,
+  type EvaluationContext,
+  evaluateCandidate,
+  type Stage,
+  stageDir,
+} from './evaluate-candidate.js';
+import type { SearchConfig } from './search-schema.js';
+
+/** Requests and dollars spent so far. */
+export interface Spent {
+  sent: number;
+  cached: number;
+  resumed: number;
+  costUsd: number;
+}
+
+/** What the search has done: every evaluation, what it spent, and why it stopped early. */
+export interface SearchState {
+  readonly evaluations: CandidateEvaluation[];
+  readonly spent: Spent;
+  /** pruned candidates: index -> rung at which they were dropped */
+  readonly pruned: Map<number, number>;
+  /** set when the budget stopped the search: the sentence saying so */
+  stoppedBy: string | null;
+}
+
+/** Called after every evaluation (the CLI prints a line; the search writes tune.json). */
+export type EvaluationListener = (
+  e: CandidateEvaluation,
+  state: SearchState,
+) => Promise<void> | void;
+
+/**
+ * Evaluates a candidate unless the budget forbids it: a dry run of the evaluation (which
+ * reads the journal and the shared cache) says how many requests it would send and their
+ * most cost; when that would go past `search.budget`, nothing is sent and the state records
+ * why the search stopped.
+ *
+ * @param ctx - the search
+ * @param search - the search config (its budget)
+ * @param state - the search so far (updated)
+ * @param candidate - the candidate
+ * @param ids - the items
+ * @param stage - rung and bracket
+ * @param listener - told about the evaluation
+ * @returns the evaluation, or null when the budget stopped the search
+ * @example
+ * const e = await evaluateWithinBudget(ctx, search, state, candidate, ids, { rung: 0 }, print);
+ */
+export async function evaluateWithinBudget(
+  ctx: EvaluationContext,
+  search: SearchConfig,
+  state: SearchState,
+  candidate: Candidate,
+  ids: readonly string[] | null,
+  stage: Stage,
+  listener: EvaluationListener,
+): Promise<CandidateEvaluation | null> {
+  if (state.stoppedBy !== null) return null;
+  const { requests, costUsd } = search.budget;
+  if (requests !== undefined || costUsd !== undefined) {
+    const plan = await dryRun(
+      candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage)),
+    );
+    const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
+    const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
+    if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {
+      // journaled answers of an earlier, killed search were paid for then: they count
+      state.stoppedBy = `the request budget: ${state.spent.sent + state.spent.resumed} sent, and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`;
+      return null;
+    }
+    if (costUsd !== undefined && toSend > 0 && state.spent.costUsd + cost > costUsd) {
+      state.stoppedBy = `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) could cost up to $${cost.toFixed(4)} more, past $${costUsd}`;
+      return null;
+    }
+  }
+  const e = await evaluateCandidate(ctx, candidate, ids, stage);
+  state.evaluations.push(e);
+  state.spent.sent += e.sent;
+  state.spent.cached += e.cached;
+  state.spent.resumed += e.resumed;
+  state.spent.costUsd += e.sent > 0 ? (e.costUsd ?? 0) * (e.sent / Math.max(1, e.requests)) : 0;
+  await listener(e, state);
+  return e;
+}

@@ -1,0 +1,97 @@
+import { escapeHtml, lineChart } from '@assay/report';
+import type { CandidateEvaluation } from './evaluate-candidate.js';
+import type { TuneResults } from './tune-results.js';
+
+const CSS =
+  'body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}main{max-width:1000px;margin:0 auto;padding:1rem}table{border-collapse:collapse;margin:.5rem 0;display:block;overflow-x:auto}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}svg{max-width:100%;height:auto}';
+const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
+const ci = (e: CandidateEvaluation): string =>
+  e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`;
+
+/** The evaluation of a candidate on the most items. */
+function largest(evaluations: readonly CandidateEvaluation[]): CandidateEvaluation {
+  return evaluations.filter((e) => e.rung !== 'test').reduce((a, b) => (b.items > a.items ? b : a));
+}
+
+function verdict(r: TuneResults): string {
+  const w = r.winner;
+  if (w === null)
+    return `<p><strong>No candidate won</strong>: none had a value of ${escapeHtml(r.metric)} and met the constraints.</p>`;
+  const test =
+    w.test === null
+      ? 'The winner was not scored on held-out items.'
+      : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.`;
+  return [
+    `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
+    `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is optimistic, because it is the best of ${r.coverage.evaluated} candidates scored on the same items. ${test}</p>`,
+    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
+  ].join('\n');
+}
+
+function leaderboard(r: TuneResults): string {
+  const rows = r.candidates
+    .map((c) => ({ c, e: largest(c.evaluations) }))
+    .sort(
+      (a, b) =>
+        b.e.items - a.e.items ||
+        (r.greaterIsBetter ? 1 : -1) * ((b.e.value ?? -Infinity) - (a.e.value ?? -Infinity)),
+    )
+    .map(
+      ({ c, e }) =>
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${num(e.p95LatencyMs)}</td><td>${c.prunedAtRung === null ? '' : `after rung ${c.prunedAtRung}`}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+    );
+  return `<table><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function rungChart(r: TuneResults): string {
+  const series = r.candidates.map((c) => {
+    const es = c.evaluations
+      .filter((e) => e.rung !== 'test' && e.value !== null)
+      .sort((a, b) => a.items - b.items);
+    return {
+      name: `c${c.index}`,
+      x: es.map((e) => e.items),
+      y: es.map((e) => e.value!),
+      markers: true,
+    };
+  });
+  if (series.every((s) => s.x.length === 0)) return '';
+  return lineChart(series, {
+    title: `${r.metric} by rung`,
+    xLabel: 'items',
+    yLabel: r.metric,
+    width: 560,
+  });
+}
+
+function marginal(r: TuneResults): string {
+  const blocks = Object.entries(r.marginalMeans).map(([path, means]) => {
+    const rows = means.map(
+      (m) =>
+        `<tr><td>${escapeHtml(JSON.stringify(m.value).slice(0, 60))}</td><td>${m.n}</td><td>${num(m.mean)}${m.ciLow === null || m.ciHigh === null ? '' : ` [${num(m.ciLow)}, ${num(m.ciHigh)}]`}</td></tr>`,
+    );
+    return `<h3>${escapeHtml(path)}</h3><table><thead><tr><th>value</th><th>candidates</th><th>mean ${escapeHtml(r.metric)} [CI]</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  });
+  return blocks.join('\n');
+}
+
+/**
+ * The search's report: the verdict (winner, optimistic tuning score, honest test score, requests
+ * saved), the leaderboard, the halving rungs as a chart and each parameter's marginal means.
+ *
+ * @param r - the search's results
+ * @returns a self-contained HTML page
+ * @example
+ * await writeFile('report.html', tuneHtml(results));
+ */
+export function tuneHtml(r: TuneResults): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>assay tune: ${escapeHtml(r.name)}</title><style>${CSS}</style></head><body><main>
+<h1>assay tune: ${escapeHtml(r.name)}</h1>
+<p>${escapeHtml(r.strategy)} over ${r.coverage.candidates} candidates, ranked by ${escapeHtml(r.metric)} (${r.greaterIsBetter ? 'higher' : 'lower'} is better), ${r.items.tuning} tuning and ${r.items.test} test items.</p>
+${verdict(r)}
+<h2>Leaderboard</h2>${leaderboard(r)}
+<h2>Rungs</h2>${rungChart(r)}
+<h2>Effect of each parameter</h2><p>Mean score of the candidates with each value, on the first rung's items (where every candidate was scored), with a normal interval over those candidates.</p>${marginal(r)}
+</main></body></html>
+`;
+}

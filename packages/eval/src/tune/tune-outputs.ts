@@ -1,0 +1,80 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import YAML from 'yaml';
+import { gridCandidates } from './candidates.js';
+import { setConfigPath } from './config-paths.js';
+import { tuneHtml } from './tune-html.js';
+import type { TuneResults } from './tune-results.js';
+import type { TuneSetup } from './tune-setup.js';
+
+/** The files a search writes into its output folder. */
+export interface TuneFiles {
+  readonly json: string;
+  readonly html: string;
+  /** null when no candidate won */
+  readonly bestYaml: string | null;
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
+}
+
+/**
+ * Writes tune.json (atomically: a killed search never leaves half a file), report.html and
+ * best.yaml.
+ *
+ * @param setup - the tune config
+ * @param results - the search's results
+ * @returns the paths written
+ * @example
+ * const files = await writeTuneOutputs(setup, results);
+ */
+export async function writeTuneOutputs(setup: TuneSetup, results: TuneResults): Promise<TuneFiles> {
+  const dir = setup.base.output.dir;
+  await mkdir(dir, { recursive: true });
+  const files: TuneFiles = {
+    json: join(dir, 'tune.json'),
+    html: join(dir, 'report.html'),
+    bestYaml: results.winner === null ? null : join(dir, 'best.yaml'),
+  };
+  await writeAtomic(files.json, `${JSON.stringify(results, null, 2)}\n`);
+  await writeAtomic(files.html, tuneHtml(results));
+  if (files.bestYaml !== null) await writeAtomic(files.bestYaml, bestYaml(setup, results));
+  return files;
+}
+
+/**
+ * best.yaml: the run config with the winner's settings (file values inlined), its data set path
+ * absolute, its output in `<tune dir>/best` and the search's response cache (so the items the
+ * search already asked cost nothing): `assay run best.yaml` accepts it unchanged.
+ *
+ * @param setup - the tune config
+ * @param results - the search's results (with a winner)
+ * @returns the YAML text
+ * @example
+ * const text = bestYaml(setup, results);
+ */
+export function bestYaml(setup: TuneSetup, results: TuneResults): string {
+  const winner = gridCandidates(setup.space)[results.winner!.index]!;
+  let raw: Record<string, unknown> = setup.raw;
+  for (const [path, value] of Object.entries(winner.settings))
+    raw = setConfigPath(raw, path, value);
+  const dataset = { ...(raw.dataset as Record<string, unknown>) };
+  if (typeof dataset.path === 'string' && !isAbsolute(dataset.path))
+    dataset.path = resolve(setup.baseDir, dataset.path);
+  const dir = setup.base.output.dir;
+  const out = {
+    ...raw,
+    dataset,
+    output: { ...(raw.output as object | undefined), dir: join(dir, 'best') },
+    cache: join(dir, 'cache.sqlite'),
+  };
+  const header = [
+    `# Written by assay tune (${results.strategy}, metric ${results.metric}): the winning candidate c${winner.index}`,
+    `# ${results.winner!.label}`,
+    '# Run it with: assay run best.yaml',
+  ].join('\n');
+  return `${header}\n${YAML.stringify(out, { lineWidth: 0 })}`;
+}

@@ -1,0 +1,186 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import {
+  EvaluationError,
+  loadRunConfig,
+  loadTuneConfig,
+  runEvaluation,
+  runTune,
+  type TuneResults,
+  tuneSetup,
+  writeTuneOutputs,
+} from '../src/index.js';
+
+// The reference server's accuracy falls when maxFieldChars cuts the e-mail to its headers: the
+// known best candidates keep the whole text (6000); the two templates tie there.
+const SPACE = {
+  'prompt.template': ['Classify this e-mail as spam or ham:\n\n{{text}}', 'Spam or ham? {{text}}'],
+  'prompt.maxFieldChars': [40, 150, 600, 2000, 6000],
+};
+
+let server: ModelServer;
+let dir: string;
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'assay-tune-'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function doc(out: string, search: Record<string, unknown>, limit = 150): Record<string, unknown> {
+  return {
+    name: 'tune-test',
+    dataset: { builtin: 'spam-assassin', limit, seed: 0 },
+    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
+    prompt: { template: '{{text}}' },
+    models: [
+      {
+        name: 'nb',
+        provider: 'openai-chat',
+        baseUrl: server.baseUrl,
+        model: 'assay-spam-nb',
+        params: { maxTokens: 4, temperature: 0 },
+        concurrency: { max: 8 },
+      },
+    ],
+    evaluation: { method: 'all', seed: 0, bootstrap: 50 },
+    output: { dir: out },
+    search: { space: SPACE, metric: 'f1_macro', minItems: 10, ...search },
+  };
+}
+
+async function tune(name: string, search: Record<string, unknown>): Promise<TuneResults> {
+  return runTune(await tuneSetup(doc(join(dir, name), search), dir));
+}
+
+const winnerChars = (r: TuneResults) => r.winner?.settings['prompt.maxFieldChars'];
+
+describe('assay tune against the reference server', () => {
+  let grid: TuneResults;
+  let halving: TuneResults;
+  beforeAll(async () => {
+    grid = await tune('grid', { strategy: 'grid' });
+    halving = await tune('halving', { strategy: 'successive-halving' });
+  }, 300_000);
+
+  it('finds the known best setting with the full grid', () => {
+    expect(winnerChars(grid)).toBe(6000);
+    expect(grid.winner?.settings['prompt.template']).toBe(SPACE['prompt.template'][0]);
+    expect(grid.coverage).toEqual({ evaluated: 10, candidates: 10 });
+    expect(grid.winner!.test!.items).toBe(30);
+    expect(grid.winner!.tuning.items).toBe(120);
+  });
+
+  it('halving finds the same winner with at most half the requests of the grid', () => {
+    expect(halving.winner?.index).toBe(grid.winner?.index);
+    expect(halving.spent.sent).toBeLessThanOrEqual(0.5 * grid.spent.sent);
+    expect(halving.candidates.filter((c) => c.prunedAtRung !== null).length).toBeGreaterThan(0);
+    // a larger rung reuses the smaller rung's answers: they come from the cache
+    expect(halving.spent.cached).toBeGreaterThan(0);
+  });
+
+  it('halving finds the same winner on at least 9 of 10 seeds', async () => {
+    const winners: unknown[] = [];
+    for (let seed = 0; seed < 10; seed++) {
+      const r = await tune(`seed-${seed}`, { strategy: 'successive-halving', seed });
+      winners.push(r.winner?.index);
+    }
+    expect(winners.filter((w) => w === grid.winner?.index).length).toBeGreaterThanOrEqual(9);
+  }, 600_000);
+
+  it('hyperband and random search find a setting that keeps the whole e-mail', async () => {
+    const hyperband = await tune('hyperband', { strategy: 'hyperband' });
+    expect(winnerChars(hyperband)).toBe(6000);
+    expect(
+      new Set(hyperband.candidates.flatMap((c) => c.evaluations.map((e) => e.bracket))),
+    ).toEqual(new Set([0, 1, 2, undefined]));
+    const random = await tune('random', { strategy: 'random', n: 10 });
+    expect(random.coverage.evaluated).toBe(10);
+    expect(random.winner?.index).toBe(grid.winner?.index);
+  }, 300_000);
+
+  it('writes tune.json and a best.yaml that assay run accepts unchanged', async () => {
+    const setup = await tuneSetup(
+      doc(join(dir, 'halving'), { strategy: 'successive-halving' }),
+      dir,
+    );
+    const files = await writeTuneOutputs(setup, halving);
+    const json = JSON.parse(readFileSync(files.json, 'utf8')) as TuneResults;
+    expect(json.winner?.index).toBe(halving.winner?.index);
+    expect(json.candidates[0]!.evaluations[0]).toHaveProperty('sent');
+    const best = YAML.parse(readFileSync(files.bestYaml!, 'utf8'));
+    expect(best.prompt.maxFieldChars).toBe(6000);
+    expect(best.search).toBeUndefined();
+    const results = await runEvaluation(await loadRunConfig(files.bestYaml!));
+    expect(results.models[0]!.items.total).toBe(150);
+    expect(readFileSync(files.html, 'utf8')).toContain('optimistic');
+  }, 120_000);
+});
+
+describe('budgets and resuming', () => {
+  it('stops before the request budget would be exceeded and reports the best so far', async () => {
+    const r = await tune('budget', { strategy: 'grid', budget: { requests: 300 } });
+    expect(r.stoppedBy).toMatch(/request budget/);
+    expect(r.spent.sent).toBeLessThanOrEqual(300);
+    // within one evaluation (one batch) of the limit: the next one did not fit
+    const batch = Math.max(...r.candidates.flatMap((c) => c.evaluations.map((e) => e.requests)));
+    expect(r.spent.sent + batch).toBeGreaterThan(300);
+    expect(r.coverage.evaluated).toBeLessThan(10);
+    expect(r.winner).not.toBeNull();
+  }, 120_000);
+
+  it('resumes an interrupted search without sending anything twice', async () => {
+    const whole = await tune('whole', { strategy: 'successive-halving', seed: 4 });
+    const setup = await tuneSetup(
+      doc(join(dir, 'killed'), { strategy: 'successive-halving', seed: 4 }),
+      dir,
+    );
+    const controller = new AbortController();
+    let sentBefore = 0;
+    let seen = 0;
+    const error = await runTune(setup, {
+      signal: controller.signal,
+      onEvaluation: (e) => {
+        sentBefore += e.sent;
+        if (++seen === 3) controller.abort();
+      },
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(EvaluationError);
+    const resumed = await runTune(setup, {});
+    expect(resumed.winner?.index).toBe(whole.winner?.index);
+    expect(sentBefore + resumed.spent.sent).toBe(whole.spent.sent);
+    const again = await runTune(setup, {});
+    expect(again.spent.sent).toBe(0);
+  }, 300_000);
+
+  it('refuses a value the run schema rejects before sending, naming the path', async () => {
+    const bad = await tuneSetup(
+      doc(join(dir, 'bad'), { space: { 'prompt.maxFieldChars': [300, -1] } }),
+      dir,
+    );
+    const error = (await runTune(bad).then(
+      () => null,
+      (e: unknown) => e,
+    )) as EvaluationError;
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect(error.path).toBe('search.space.prompt.maxFieldChars');
+    expect(error.message).toMatch(/candidate c1 .*-1/);
+  });
+
+  it('reads the example tune config with its prompt files', async () => {
+    const setup = await loadTuneConfig(
+      join(import.meta.dirname, '../../../examples/tune/spam-prompt.yaml'),
+    );
+    expect(setup.space['prompt.template']![0]).toContain('{{text}}');
+    expect(setup.metric).toBe('f1_macro');
+  });
+});

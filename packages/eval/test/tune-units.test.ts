@@ -1,0 +1,220 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type CandidateEvaluation,
+  chooseWinner,
+  type DatasetItem,
+  EvaluationError,
+  gridCandidates,
+  halvingRungs,
+  parseConfigPath,
+  randomCandidates,
+  setConfigPath,
+  stratifiedOrder,
+  survivorsOf,
+  tuneSetup,
+} from '../src/index.js';
+
+function evaluation(
+  candidate: number,
+  value: number,
+  half: number,
+  tokensPerItem: number,
+): CandidateEvaluation {
+  return {
+    candidate,
+    rung: 0,
+    items: 100,
+    value,
+    ciLow: value - half,
+    ciHigh: value + half,
+    requests: 100,
+    sent: 100,
+    cached: 0,
+    resumed: 0,
+    costUsd: null,
+    tokensPerItem,
+    p95LatencyMs: 10,
+    constraintFailures: [],
+    dir: '',
+  };
+}
+
+const BASE = {
+  name: 'units',
+  dataset: { builtin: 'spam-assassin', limit: 20 },
+  task: { type: 'classification', labels: ['spam', 'ham'] },
+  prompt: { template: '{{text}}' },
+  models: [{ name: 'nb', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:9/v1', model: 'm' }],
+  evaluation: { method: 'all' },
+};
+
+async function refused(doc: unknown): Promise<EvaluationError> {
+  const error = await tuneSetup(doc, process.cwd()).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(EvaluationError);
+  return error as EvaluationError;
+}
+
+describe('config paths', () => {
+  it('parses keys and list indexes', () => {
+    expect(parseConfigPath('models[0].params.temperature')).toEqual([
+      'models',
+      0,
+      'params',
+      'temperature',
+    ]);
+  });
+
+  it('sets a value on a copy, creating missing objects', () => {
+    const raw = { prompt: { template: 'x' } };
+    const out = setConfigPath(raw, 'prompt.fewShot.count', 2);
+    expect(out).toEqual({ prompt: { template: 'x', fewShot: { count: 2 } } });
+    expect(raw).toEqual({ prompt: { template: 'x' } });
+  });
+
+  it('refuses a list entry the config does not have, naming the path', () => {
+    expect(() => setConfigPath({ models: [{}] }, 'models[3].model', 'x')).toThrow(
+      /models\[3\].*1 entry/,
+    );
+    expect(() => parseConfigPath('models..x')).toThrow(/not a config path/);
+  });
+});
+
+describe('candidates and rungs', () => {
+  it('enumerates the grid with the last path varying fastest', () => {
+    const grid = gridCandidates({ a: [1, 2], b: ['x', 'y', 'z'] });
+    expect(grid.map((c) => c.settings)).toEqual([
+      { a: 1, b: 'x' },
+      { a: 1, b: 'y' },
+      { a: 1, b: 'z' },
+      { a: 2, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 2, b: 'z' },
+    ]);
+    expect(grid[4]!.valueIndex).toEqual({ a: 1, b: 1 });
+  });
+
+  it('draws distinct random candidates, the same for the same seed', () => {
+    const grid = gridCandidates({ a: [1, 2, 3, 4, 5, 6, 7, 8] });
+    const one = randomCandidates(grid, 3, 5).map((c) => c.index);
+    expect(new Set(one).size).toBe(3);
+    expect(randomCandidates(grid, 3, 5).map((c) => c.index)).toEqual(one);
+  });
+
+  it('grows rungs by eta up to every item and keeps the best 1/eta', () => {
+    expect(halvingRungs(9, 900, 3, 30)).toEqual([100, 300, 900]);
+    expect(halvingRungs(10, 240, 3, 20)).toEqual([27, 80, 240]);
+    expect(halvingRungs(30, 90, 3, 30)).toEqual([30, 90]);
+    expect(halvingRungs(1, 90, 3, 30)).toEqual([90]);
+    expect(survivorsOf(10, 3)).toBe(4);
+    expect(survivorsOf(2, 3)).toBe(1);
+  });
+
+  it('orders items so that every prefix holds each label in about its share', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', 'b', 'c'), { minLength: 1, maxLength: 200 }),
+        fc.integer(),
+        (labels, seed) => {
+          const items = labels.map((label, i) => ({ id: `i${i}`, index: i, label }) as DatasetItem);
+          const order = stratifiedOrder(items, seed);
+          expect(new Set(order.map((it) => it.id)).size).toBe(items.length);
+          for (const label of ['a', 'b', 'c']) {
+            const share = labels.filter((l) => l === label).length / labels.length;
+            let seen = 0;
+            order.forEach((it, k) => {
+              if (it.label === label) seen++;
+              expect(Math.abs(seen - share * (k + 1))).toBeLessThanOrEqual(1 + 1e-9);
+            });
+          }
+        },
+      ),
+    );
+  });
+});
+
+describe('choosing the winner', () => {
+  it('takes the best score when no cheaper candidate is within its interval', () => {
+    const w = chooseWinner([evaluation(0, 0.9, 0.01, 100), evaluation(1, 0.8, 0.01, 10)], true);
+    expect(w?.rule).toBe('best');
+    expect(w?.evaluation.candidate).toBe(0);
+  });
+
+  it('prefers a cheaper candidate within the noise and says so (one-standard-error rule)', () => {
+    const w = chooseWinner([evaluation(0, 0.9, 0.03, 100), evaluation(1, 0.88, 0.03, 10)], true);
+    expect(w?.rule).toBe('one-standard-error');
+    expect(w?.evaluation.candidate).toBe(1);
+    expect(w?.reason).toMatch(/c1 .* within the interval of the best, c0/);
+  });
+
+  it('keeps the best when the cheaper candidate saves too little to matter', () => {
+    const w = chooseWinner(
+      [evaluation(0, 0.95, 0.05, 1386), evaluation(1, 0.89, 0.05, 1381)],
+      true,
+    );
+    expect(w?.rule).toBe('best');
+    expect(w?.evaluation.candidate).toBe(0);
+  });
+
+  it('ranks lower-better metrics downwards and skips candidates that miss a constraint', () => {
+    const slow = {
+      ...evaluation(0, 0.1, 0.01, 10),
+      constraintFailures: ['p95_latency_ms <= 800 (900)'],
+    };
+    const w = chooseWinner(
+      [slow, evaluation(1, 0.3, 0.01, 10), evaluation(2, 0.2, 0.01, 10)],
+      false,
+    );
+    expect(w?.evaluation.candidate).toBe(2);
+    expect(chooseWinner([slow], false)).toBeNull();
+  });
+});
+
+describe('tune config checks', () => {
+  it('asks for a search section', async () => {
+    expect((await refused(BASE)).path).toBe('search');
+  });
+
+  it('refuses an empty list of values and an unknown strategy, naming the path', async () => {
+    const empty = await refused({
+      ...BASE,
+      search: { space: { 'prompt.maxFieldChars': [] }, metric: 'accuracy' },
+    });
+    expect(empty.message).toContain('search.space');
+    const strategy = await refused({
+      ...BASE,
+      search: { space: { 'prompt.maxFieldChars': [5] }, strategy: 'halving', metric: 'accuracy' },
+    });
+    expect(strategy.message).toMatch(/search\.strategy/);
+  });
+
+  it('refuses a metric the task does not have, naming search.metric', async () => {
+    const e = await refused({
+      ...BASE,
+      search: { space: { 'prompt.maxFieldChars': [5] }, metric: 'f1_macr' },
+    });
+    expect(e.path).toBe('search.metric');
+    expect(e.message).toContain('f1_macro');
+  });
+
+  it('refuses nested cross-validation, which is not built yet, and configs of several models', async () => {
+    const nested = await refused({
+      ...BASE,
+      search: {
+        space: { 'prompt.maxFieldChars': [5] },
+        metric: 'accuracy',
+        nested: { outer: 5, inner: 3 },
+      },
+    });
+    expect(nested.path).toBe('search.nested');
+    const two = await refused({
+      ...BASE,
+      models: [BASE.models[0], { ...BASE.models[0], name: 'b' }],
+      search: { space: { 'prompt.maxFieldChars': [5] }, metric: 'accuracy' },
+    });
+    expect(two.path).toBe('models');
+  });
+});
