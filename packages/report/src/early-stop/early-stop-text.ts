@@ -1,5 +1,8 @@
-import { fmt, formatCount, formatUsd } from '../format/format-number.js';
+import { fmt, formatUsd } from '../format/format-number.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
+
+/** A count in full, with thousands separators: item counts are read exactly, not rounded. */
+const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** The cells of one row of the early-stop table (plain text; the caller escapes). */
 export interface EarlyStopRow {
@@ -33,7 +36,7 @@ export function earlyStopSentence(e: EarlyStopResult): string {
 
 /** The note that says which interval decides and which is for reference. */
 export function earlyStopNote(e: EarlyStopResult, ci: number): string {
-  return `The rule reads the confidence sequence (Waudby-Smith & Ramdas' betting sequence at ${fmt(100 * e.confidence, 2)}%), which stays valid however often it is checked. The bootstrap interval (${fmt(100 * ci, 0)}%) assumes the number of items was fixed in advance, so it is too narrow for a decision made by looking repeatedly; it is shown for reference. Cost saved is an estimate: requests saved × the mean cost of the model's answers.`;
+  return `The rule reads the confidence sequence (Waudby-Smith & Ramdas' betting sequence at ${Number((100 * e.confidence).toFixed(2))}%), which stays valid however often it is checked. The bootstrap interval (${fmt(100 * ci, 0)}%) assumes the number of items was fixed in advance, so it is too narrow for a decision made by looking repeatedly; it is shown for reference. Cost saved is an estimate: requests saved × the mean cost of the model's answers.`;
 }
 
 /**
