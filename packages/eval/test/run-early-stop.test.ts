@@ -112,6 +112,15 @@ describe(`evaluation.stop '${RULE}' on the demo configuration against the model 
       stopped.models[0]!.metrics.accuracy!.value,
     );
   });
+
+  it('over the journal of the full run it sends nothing, stops at the same item and counts only the items scored', async () => {
+    const reused = await runEvaluation(await demo('full', { when: RULE }));
+    const s = reused.models[0]!.service;
+    expect(s.sentThisRun).toBe(0);
+    expect(reused.earlyStop!.itemsSent).toBe(stopped.earlyStop!.itemsSent);
+    expect(s.requests).toBe(reused.earlyStop!.itemsSent);
+    expect(s.resumedFromJournal).toBe(reused.earlyStop!.itemsSent);
+  });
 });
 
 describe('a killed early-stopping run resumes without paying twice', () => {

@@ -128,6 +128,8 @@ export async function sendRunRequests(
     ruleHeld = sequences.holds();
   }
   const sentItems = new Set(order.slice(0, done));
+  const plans = restrictPlans(plan.plans, sentItems);
+  all.forEach((r) => dropUnscoredOutcomes(r, plans.get(r.model.name)!));
   const snapshot = sequences.snapshot();
   const earlyStop: EarlyStop = {
     config: stop,
@@ -147,7 +149,7 @@ export async function sendRunRequests(
   return {
     sent: totals,
     items: plan.items.filter((_, i) => sentItems.has(i)),
-    plans: restrictPlans(plan.plans, sentItems),
+    plans,
     earlyStop,
   };
 }
@@ -201,6 +203,20 @@ function roundRows(
       plan.task,
     ),
   );
+}
+
+/**
+ * Forgets journaled outcomes of items past the stop (a journal from an earlier run may hold
+ * them), so the service statistics count the requests of the items scored and nothing else.
+ */
+function dropUnscoredOutcomes(r: ModelRequests, kept: RequestPlan): void {
+  const keys = new Set(kept.tasks.map((t) => r.keys.get(requestId(t.promptHash, t.sample))!));
+  for (const key of [...r.outcomes.keys()]) {
+    if (keys.has(key)) continue;
+    // only resumed outcomes lie past the stop: every round sent is inside it
+    r.outcomes.delete(key);
+    r.progress.resumed--;
+  }
 }
 
 /** Requests left unsent × the mean cost of the model's answers with a cost, or null. */
