@@ -129,7 +129,7 @@ export async function sendRunRequests(
   }
   const sentItems = new Set(order.slice(0, done));
   const plans = restrictPlans(plan.plans, sentItems);
-  all.forEach((r) => dropUnscoredOutcomes(r, plans.get(r.model.name)!));
+  for (const r of all) dropUnscoredOutcomes(r, plans.get(r.model.name)!);
   const snapshot = sequences.snapshot();
   const earlyStop: EarlyStop = {
     config: stop,
