@@ -9,6 +9,7 @@
  * - `LENGTH_MISMATCH`: two paired vectors differ in length.
  * - `TOO_FEW_VALUES`: a vector has fewer values than the computation needs.
  * - `MISSING_VALUE`: a row has no value where one is needed (a null, undefined or NaN cluster id).
+ * - `OUT_OF_BOUNDS`: an observation of a confidence sequence is NaN or outside its bounded range.
  */
 export type StatsErrorCode =
   | 'INVALID_LEVEL'
@@ -17,7 +18,8 @@ export type StatsErrorCode =
   | 'INVALID_P_VALUE'
   | 'LENGTH_MISMATCH'
   | 'TOO_FEW_VALUES'
-  | 'MISSING_VALUE';
+  | 'MISSING_VALUE'
+  | 'OUT_OF_BOUNDS';
 
 /**
  * The one error class of `@assay/stats`: an argument out of its range.

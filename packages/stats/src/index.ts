@@ -19,6 +19,28 @@ export type {
   PairedReplicatesOptions,
 } from './resampling/paired-bootstrap-from-replicates.js';
 export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-from-replicates.js';
+export type { BettingSequenceOptions } from './sequences/betting-sequence.js';
+export {
+  BettingSequence,
+  bettingConfidenceSequence,
+} from './sequences/betting-sequence.js';
+export type {
+  ConfidenceSequenceMethod,
+  MeanSequenceOptions,
+} from './sequences/difference-sequence.js';
+export {
+  createConfidenceSequence,
+  differenceConfidenceSequence,
+} from './sequences/difference-sequence.js';
+export {
+  EmpiricalBernsteinSequence,
+  empiricalBernsteinConfidenceSequence,
+} from './sequences/empirical-bernstein-sequence.js';
+export type {
+  ConfidenceSequenceOptions,
+  MeanSequence,
+  SequenceInterval,
+} from './sequences/sequence-interval.js';
 export { binomialTestHalf } from './tests/binomial-test.js';
 export type { McNemarResult } from './tests/mcnemar.js';
 export { mcnemarExact } from './tests/mcnemar.js';

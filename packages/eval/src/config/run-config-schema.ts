@@ -19,6 +19,7 @@ import {
   REGRESSION_METRICS,
   SERVICE_METRICS,
 } from './metric-names.js';
+import { checkStopRule, StopSchema } from './stop-schema.js';
 import { TaskSchema } from './task-schema.js';
 import { parseThreshold } from './thresholds.js';
 
@@ -181,6 +182,7 @@ const EvaluationSchema = z
       .describe(
         'Above this fraction of unparseable answers (of those answered) likewise: not representative, exit 3.',
       ),
+    stop: StopSchema.optional(),
   })
   .default({
     k: 5,
@@ -282,6 +284,7 @@ export const RunConfigSchema = z
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
       checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
       checkJudgeConfig(c as unknown, (issue) => ctx.addIssue(issue));
+      checkStopRule(c as unknown, (issue) => ctx.addIssue(issue));
     },
     { when: () => true },
   );

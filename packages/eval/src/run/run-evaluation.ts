@@ -6,11 +6,12 @@ import { humanGrades } from '../judges/human-grades.js';
 import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judge-run.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome } from './journal.js';
-import { type ModelRequests, resumeModelRequests, sendModelRequests } from './model-requests.js';
+import { type ModelRequests, resumeModelRequests } from './model-requests.js';
 import { openRunState } from './open-run-state.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
+import { type EarlyStop, sendRunRequests } from './send-until-known.js';
 
 /** Options of {@link executeRun}. */
 export interface ExecuteRunOptions {
@@ -60,6 +61,8 @@ export interface ExecutedRun {
   startedAt: Date;
   /** journal path */
   journalPath: string;
+  /** what `evaluation.stop` did (then `items` and `rows` are the items sent), when configured */
+  earlyStop?: EarlyStop | undefined;
 }
 
 /**
@@ -80,7 +83,10 @@ export async function executeRun(
   options: ExecuteRunOptions = {},
 ): Promise<ExecutedRun> {
   const startedAt = new Date();
-  const { task, items, splits, plans: modelPlans } = await planRun(config);
+  const runPlan = await planRun(config);
+  const { task, splits } = runPlan;
+  let items = runPlan.items;
+  let modelPlans = runPlan.plans;
   // read before anything is sent, so a bad human grade costs no request
   const grades = humanGrades(items, config.judge);
   const { journal, journalPath, cache } = openRunState(config);
@@ -88,7 +94,8 @@ export async function executeRun(
   const all: ModelRequests[] = [];
   let rows: PredictionRow[] = [];
   let judge: JudgeExecution | undefined;
-  const prompts = distinctPrompts(modelPlans);
+  let prompts = distinctPrompts(modelPlans);
+  let earlyStop: EarlyStop | undefined;
   try {
     for (const model of config.models) {
       const plan = modelPlans.get(model.name)!;
@@ -103,7 +110,10 @@ export async function executeRun(
       signal: options.signal,
       onOutcome: () => options.onProgress?.(progress),
     };
-    const sent = await Promise.all(all.map((r) => sendModelRequests(r, context)));
+    const sending = await sendRunRequests(config, runPlan, all, context);
+    const sent = sending.sent;
+    ({ items, plans: modelPlans, earlyStop } = sending);
+    prompts = distinctPrompts(modelPlans);
     all.forEach((r, i) => {
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
@@ -113,7 +123,7 @@ export async function executeRun(
         predictionRows(
           r.model.name,
           modelPlans.get(r.model.name)!,
-          items,
+          runPlan.items,
           r.outcomes,
           (hash) => r.keys.get(hash)!,
           task,
@@ -151,5 +161,6 @@ export async function executeRun(
     judge,
     startedAt,
     journalPath,
+    ...(earlyStop === undefined ? {} : { earlyStop }),
   };
 }

@@ -13,6 +13,7 @@ import { taskFor } from '../tasks/task-for.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
+import { earlyStopResult } from './early-stop-summary.js';
 import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
@@ -194,6 +195,7 @@ function assembleResults(
     thresholds,
     passed: thresholds.every((t) => t.passed),
     warnings: runWarnings(config),
+    ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
     files: {
       results: join(out, 'results.json'),
       predictions: join(out, 'predictions.arrow'),

@@ -4,6 +4,7 @@ import { foldBarChart } from '../charts/fold-bar-chart.js';
 import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
+import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -231,6 +232,7 @@ ${
 <p class="note">${r.task.type === 'generation' ? 'Answers the extraction chain could not read are scored as empty answers.' : 'Unparseable answers (matching no label) count as wrong.'} Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
+${htmlEarlyStop(r)}
 ${generationSections(r)}
 ${judgeSections(r)}
 ${comparisonsSection(r)}

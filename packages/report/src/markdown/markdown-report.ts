@@ -1,3 +1,4 @@
+import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { RunResults } from '../results/run-results-schema.js';
@@ -193,6 +194,7 @@ export function markdownReport(r: RunResults): string {
     ...markdownMetrics(r, ci),
     ...choiceOrderNotes(r).flatMap((n) => ['', cellText(n)]),
     ...itemsSection(r),
+    ...markdownEarlyStop(r),
     ...generationSection(r),
     ...judgeSection(r),
     ...serviceSection(r),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EarlyStopSchema } from './early-stop-schema.js';
 
 const Num = z.number().nullable();
 
@@ -349,6 +350,8 @@ export const RunResultsSchema = z.object({
    * the training folds); absent in files written before it existed
    */
   warnings: z.array(z.string()).optional(),
+  /** what `evaluation.stop` did; absent without a stopping rule */
+  earlyStop: EarlyStopSchema.optional(),
   files: z.object({
     results: z.string(),
     predictions: z.string(),

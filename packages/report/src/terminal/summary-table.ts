@@ -1,3 +1,4 @@
+import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
 import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -187,6 +188,7 @@ export function summaryTable(r: RunResults): string {
     ...generationLines(r),
     ...comparisonLines(r),
     ...thresholdLines(r),
+    ...terminalEarlyStop(r),
     ...r.models.flatMap((m) => m.notRepresentative ?? []).map((x) => `NOT REPRESENTATIVE  ${x}`),
     '',
   ].join('\n');

@@ -1,0 +1,70 @@
+import { StatsError } from '../errors.js';
+
+/** A confidence sequence's interval after `n` observations. */
+export interface SequenceInterval {
+  /** observations so far */
+  readonly n: number;
+  /** their plain mean (NaN before the first) */
+  readonly mean: number;
+  /** lower end of the running interval (0 before the first observation) */
+  readonly lower: number;
+  /** upper end of the running interval (1 before the first observation) */
+  readonly upper: number;
+}
+
+/** Options shared by the confidence sequences of a bounded mean. */
+export interface ConfidenceSequenceOptions {
+  /**
+   * the miss probability: with probability at least `1 − alpha` the interval holds the true
+   * mean at every `n` at once (default 0.05)
+   */
+  readonly alpha?: number;
+}
+
+/** An accumulating confidence sequence for a mean in [0, 1]: `push` observations, read `interval`. */
+export interface MeanSequence {
+  /**
+   * Takes in the next observation.
+   *
+   * @param x - a number in [0, 1]
+   * @throws StatsError `OUT_OF_BOUNDS` when `x` is NaN or outside [0, 1]
+   */
+  push(x: number): void;
+  /** The running interval after every observation pushed so far. */
+  interval(): SequenceInterval;
+}
+
+/**
+ * Throws unless `alpha` is a miss probability strictly between 0 and 1.
+ *
+ * @param fn - the public function or class, for the message
+ * @param alpha - the value to check
+ * @throws StatsError `INVALID_LEVEL`
+ */
+export function checkAlpha(fn: string, alpha: number): void {
+  if (typeof alpha === 'number' && alpha > 0 && alpha < 1) return;
+  throw new StatsError(
+    'INVALID_LEVEL',
+    'options.alpha',
+    `${fn}: options.alpha must be a miss probability strictly between 0 and 1 (e.g. 0.05 for 95% confidence), got ${String(alpha)}.`,
+  );
+}
+
+/**
+ * Throws unless `x` is an observation in [low, high].
+ *
+ * @param fn - the public function or class, for the message
+ * @param path - the argument, e.g. `'x'` or `'values[3]'`
+ * @param x - the value to check
+ * @param low - lower bound of the range (default 0)
+ * @param high - upper bound of the range (default 1)
+ * @throws StatsError `OUT_OF_BOUNDS`
+ */
+export function checkBounded(fn: string, path: string, x: number, low = 0, high = 1): void {
+  if (typeof x === 'number' && x >= low && x <= high) return;
+  throw new StatsError(
+    'OUT_OF_BOUNDS',
+    path,
+    `${fn}: ${path} must be a number in [${low}, ${high}] (a confidence sequence needs bounded observations), got ${String(x)}.`,
+  );
+}
