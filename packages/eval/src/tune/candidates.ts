@@ -61,13 +61,19 @@ export function randomCandidates(grid: readonly Candidate[], n: number, seed: nu
  * @param settings - path -> value
  * @returns the last key of each path with its value (file values by file name)
  * @example
- * candidateLabel({ 'prompt.maxFieldChars': 300 }); // 'maxFieldChars=300'
+ * candidateLabel({ 'prompt.maxFieldChars': 300, 'prompt.template': 'file:prompts/a.txt' });
+ * // 'maxFieldChars=300 template=a.txt'
  */
 export function candidateLabel(settings: Readonly<Record<string, unknown>>): string {
   return Object.entries(settings)
-    .map(
-      ([path, v]) =>
-        `${path.split('.').pop()}=${typeof v === 'string' ? v.replace(/\s+/g, ' ').slice(0, 24) : JSON.stringify(v)}`,
-    )
+    .map(([path, v]) => `${path.split('.').pop()}=${valueLabel(v)}`)
     .join(' ');
+}
+
+/** A file value by its file name, other text cut to 24 characters, anything else as JSON. */
+function valueLabel(v: unknown): string {
+  if (typeof v !== 'string') return JSON.stringify(v);
+  if (v.startsWith('file:')) return v.slice('file:'.length).split('/').pop() ?? v;
+  const flat = v.replace(/\s+/g, ' ');
+  return flat.length > 24 ? `${flat.slice(0, 23)}…` : flat;
 }
