@@ -56,5 +56,6 @@ export function stepSummaryMarkdown(r: RunResults): string {
     ...headlineTable(r).concat(''),
     `Results: \`${r.files.results}\` · report: \`${r.files.reportHtml}\``,
     '',
+    '',
   ].join('\n');
 }
