@@ -102,6 +102,17 @@ describe('threshold checks in every format', () => {
     expect(suite.cases[0]!.failure!.message).toBe(thresholdMessage(BOUND, 0.95));
   });
 
+  it('adds an error case for a model whose metrics are not representative', () => {
+    const broken = sampleResults([sampleModel('nb', { notRepresentative: ['12 of 12 failed'] })], {
+      thresholds: [LEGACY],
+    });
+    expect(runJunitSuite(broken).cases.at(-1)).toEqual({
+      name: 'metrics representative [nb]',
+      classname: 'assay.run',
+      error: { message: '12 of 12 failed', type: 'not-representative' },
+    });
+  });
+
   it('writes a step summary with the verdict first and the threshold table', () => {
     const md = stepSummaryMarkdown(results);
     expect(md.split('\n')[0]).toBe('### ❌ assay run sample: FAIL');

@@ -9,7 +9,10 @@ import type { JunitCase, JunitSuite } from './junit-xml.js';
  * @remarks A failed check is a `<failure>` (type `threshold`) whose message holds the
  *   compared figure, the value, the interval and the limit; a check whose figure has no value
  *   (no interval, no baseline, no timed request) is an `<error>` (type `no-value`) with the
- *   reason; a passed one carries the same line as `<system-out>`. The suite's properties
+ *   reason; a passed one carries the same line as `<system-out>`. A model whose metrics are
+ *   not representative (too many failed requests or unparseable answers: exit 3) adds an
+ *   `<error>` case `metrics representative [<model>]` (type `not-representative`), so the
+ *   file fails when the run does. The suite's properties
  *   record the data set, item count, method, seed, bootstrap resamples and confidence level.
  * @param r - the run's results
  * @returns the suite, for {@link junitXml}
@@ -25,6 +28,16 @@ export function runJunitSuite(r: RunResults): JunitSuite {
     if (outcome === 'error') return { ...base, error: { message, type: 'no-value' } };
     return { ...base, systemOut: message };
   });
+  // a run whose metrics are not representative exits 3 whatever its thresholds say
+  for (const m of r.models) {
+    const reasons = m.notRepresentative ?? [];
+    if (reasons.length === 0) continue;
+    cases.push({
+      name: `metrics representative [${m.name}]`,
+      classname: 'assay.run',
+      error: { message: reasons.join('; '), type: 'not-representative' },
+    });
+  }
   return {
     name: `assay run ${r.name}`,
     cases,
