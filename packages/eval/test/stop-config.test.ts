@@ -66,6 +66,11 @@ describe('evaluation.stop in the run configuration', () => {
     ).toEqual([
       "evaluation.stop.when: decided(thresholds) cannot decide thresholds[1] ('f1_macro >= 0.9'); a stopping rule can follow accuracy or error_rate for a classification task (means of a per-item value in [0, 1])",
     ]);
+    expect(
+      refusal({ when: 'decided(thresholds)' }, ['accuracy.ci_low >= 0.9', 'accuracy >= 0.9']),
+    ).toEqual([
+      "evaluation.stop.when: decided(thresholds) decides thresholds on the value itself, not on an interval end or a baseline: thresholds[0] ('accuracy.ci_low >= 0.9') cannot be decided early; use ci_width(...) instead",
+    ]);
     expect(refusal({ when: 'decided(thresholds)' }, [])).toEqual([
       "evaluation.stop.when: decided(thresholds) needs at least one entry in 'thresholds'",
     ]);

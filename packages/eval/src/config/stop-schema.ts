@@ -100,6 +100,14 @@ export function checkStopRule(
         path,
         message: `decided(thresholds) cannot decide thresholds[${i}] ('${t}'); ${can}`,
       });
+    } else if (p.ok && (p.threshold.bound !== undefined || p.threshold.against !== undefined)) {
+      // the sequence follows the mean itself: an interval end of the final bootstrap, or a
+      // difference from another run, is not what it bounds
+      addIssue({
+        code: 'custom',
+        path,
+        message: `decided(thresholds) decides thresholds on the value itself, not on an interval end or a baseline: thresholds[${i}] ('${t}') cannot be decided early; use ci_width(...) instead`,
+      });
     }
   });
 }
