@@ -253,6 +253,45 @@ describe('assay loadtest against the model server', () => {
     expect(result.durationS).toBeLessThan(120);
   });
 
+  test('--records .jsonl is written as requests end, so a killed run keeps what it measured', async () => {
+    const records = join(dir, 'killed.jsonl');
+    const before = server.stats().completions;
+    const { child, done } = start([
+      'loadtest',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--concurrency',
+      '2',
+      '--duration',
+      '120s',
+      '--records',
+      records,
+      '-q',
+    ]);
+    const lines = (): string[] => {
+      try {
+        return readFileSync(records, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '');
+      } catch {
+        return [];
+      }
+    };
+    await until(() => server.stats().completions >= before + 6 && lines().length >= 4);
+    child.kill('SIGKILL');
+    const { signal, stdout } = await done;
+    expect(signal).toBe('SIGKILL');
+    expect(stdout).toBe('');
+    const kept = await readRecords(records);
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const r of kept) {
+      expect(r.errorClass).toBeNull();
+      expect(r.endMs).toBeGreaterThanOrEqual(r.scheduledMs);
+    }
+  });
+
   test('--sweep finds the capacity of the batching engine within 10%', async () => {
     // 8 slots x 10 tokens x 20 ms: 40 requests per second in closed form
     const capacity = 8 / (10 * 0.02);

@@ -38,6 +38,7 @@ export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';
 export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
+export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
 export { loadtestHtml } from './report/loadtest-html.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {

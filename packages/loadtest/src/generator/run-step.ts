@@ -25,7 +25,7 @@ const EMPTY_TURN_MS = 0.05;
 
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
-  const warmEnd = ctx.origin + plan.warmupMs;
+  const warmEnd = performance.now() + plan.warmupMs;
   const loadEnd = plan.durationMs === undefined ? undefined : warmEnd + plan.durationMs;
   let issued = 0;
   let measured = 0;
@@ -58,7 +58,7 @@ async function openLoop(
       ? warmCount + plan.requests
       : Math.ceil(((plan.warmupMs + (plan.durationMs ?? 0)) / 1000) * rate);
   const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
-  const start = ctx.origin + LEAD_MS;
+  const start = performance.now() + LEAD_MS;
   const running: Promise<void>[] = [];
   let i = 0;
   while (i < n && !ctx.signal.aborted) {
@@ -105,7 +105,7 @@ async function openLoop(
  * the end run to completion (bounded by the client's timeouts) unless `signal` aborts them.
  *
  * @param plan - the step
- * @returns its records (schedule order) and the harness reading
+ * @returns its records (in the order they finished) and the harness reading
  * @example
  * ```ts
  * const { records } = await runStep(plan);
@@ -113,14 +113,15 @@ async function openLoop(
  */
 export async function runStep(plan: StepPlan): Promise<StepRun> {
   const monitor = new HarnessMonitor();
+  const stepStart = performance.now();
   const ctx: SendContext = {
     client: plan.client,
-    origin: performance.now(),
+    origin: plan.origin ?? stepStart,
     step: plan.step,
     signal: plan.signal,
     judge: plan.judge,
   };
-  const tracker = new StepTracker(plan.step, ctx.origin, plan.onRecord);
+  const tracker = new StepTracker(plan.step, stepStart, plan.onRecord);
   const timer =
     plan.onProgress === undefined
       ? undefined
@@ -132,8 +133,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
     if (timer !== undefined) clearInterval(timer);
   }
   const reading = monitor.stop();
-  const records = tracker.records.sort(
-    (a, b) => a.scheduledMs - b.scheduledMs || a.index - b.index,
-  );
-  return { records, reading };
+  // finish order, the order `onRecord` streamed them in: a summary of these records then sums
+  // in the same order as one recomputed from a streamed `--records` file
+  return { records: tracker.records, reading };
 }

@@ -45,6 +45,11 @@ export interface StepPlan {
   /** Seed of the arrival draws. */
   readonly seed: number;
   readonly signal: AbortSignal;
+  /**
+   * `performance.now()` that record times count from (a run's start, so all its steps share
+   * one clock); the step's own start when absent.
+   */
+  readonly origin?: number | undefined;
   readonly judge?: AnswerJudge | undefined;
   readonly onProgress?: ((p: StepProgress) => void) | undefined;
   /** Every finished record, as it lands (for `--records`). */

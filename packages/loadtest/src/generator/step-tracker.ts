@@ -21,7 +21,7 @@ export class StepTracker {
 
   /**
    * @param step - step index
-   * @param origin - `performance.now()` at the step's start
+   * @param origin - `performance.now()` at the step's start (progress counts from it)
    * @param onRecord - called with every finished record
    */
   constructor(
