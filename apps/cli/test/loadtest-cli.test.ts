@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay, start, until } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-cli-'));
+const promptsCsv = join(dir, 'prompts.csv');
+writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
 const model = trainSpamModel();
 let server: ModelServer;
 
@@ -43,6 +45,10 @@ describe('assay loadtest refuses bad flags before any request', () => {
     [['--rate', '5', '--format', 'xml'], /--format is 'xml'/],
     [['--rate', '5', '--records', 'out.csv'], /--records is 'out.csv'/],
     [['--rate', '5', '--dataset', 'builtin:nope'], /not a built-in data set/],
+    [
+      ['--rate', '5', '--dataset', promptsCsv, '--prompt-column', 'q'],
+      /no column 'q' \(--prompt-column\); the columns found are 'question', 'answer'/,
+    ],
     [['--concurrency', '2', '--max-in-flight', '4'], /--max-in-flight applies to open loop/],
   ])('%j exits 2 with one line', async (args, message) => {
     const before = server.stats().requests;
@@ -138,6 +144,24 @@ describe('assay loadtest against the model server', () => {
     const { code, stdout } = await assay(['loadtest', '--config', config, '-q']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).requests.completed).toBe(3);
+  });
+
+  test('--dataset reads a CSV file by its extension, the prompt in --prompt-column', async () => {
+    const { code, stdout } = await loadtest([
+      '--concurrency',
+      '1',
+      '--requests',
+      '2',
+      '--dataset',
+      promptsCsv,
+      '--prompt-column',
+      'question',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).requests.completed).toBe(2);
   });
 
   test('an unreachable URL ends with every failure counted as connection', async () => {

@@ -74,8 +74,8 @@ export {
   type SloStat,
   sloKeys,
 } from './slo/parse-slo.js';
+export { loadDatasetWorkload } from './workload/dataset-workload.js';
 export {
-  loadDatasetWorkload,
   parsePromptTokens,
   SPAM_INSTRUCTION,
   syntheticWorkload,

@@ -18,7 +18,7 @@ import {
 } from '../src/index.js';
 
 const model = trainSpamModel();
-const workload = loadDatasetWorkload('builtin:spam-assassin');
+const workload = await loadDatasetWorkload('builtin:spam-assassin');
 let server: ModelServer;
 
 beforeAll(async () => {

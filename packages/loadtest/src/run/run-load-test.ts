@@ -60,7 +60,7 @@ function profileOf(load: StepLoad): LoadProfile {
  * @example
  * ```ts
  * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 2000 });
- * const { result } = await runLoadTest(options, { workload: loadDatasetWorkload('builtin:spam-assassin') });
+ * const { result } = await runLoadTest(options, { workload: await loadDatasetWorkload('builtin:spam-assassin') });
  * ```
  */
 export async function runLoadTest(
