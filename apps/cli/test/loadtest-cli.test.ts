@@ -241,14 +241,19 @@ describe('assay loadtest against the model server', () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const accuracy = JSON.parse(stdout).accuracy;
+    const { accuracy, quality } = JSON.parse(stdout);
     expect(accuracy.scored).toBe(40);
     expect(accuracy.accuracy).toBeGreaterThan(0.7);
     expect(accuracy.interval[0]).toBeLessThan(accuracy.accuracy);
+    expect(quality).toEqual([
+      { metric: 'accuracy', value: accuracy.accuracy, interval: accuracy.interval, scored: 40 },
+    ]);
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg');
     expect(html).toContain('TTFT CDF per step');
+    expect(html).toContain('quality (95% CI)');
+    expect(html).toContain('Answer quality against rate');
     expect(html).not.toMatch(/<script|src=|<link/);
   });
 

@@ -5,6 +5,7 @@ export { LoadTestError } from './errors.js';
 export { runStep, type StepRun } from './generator/run-step.js';
 export {
   type AnswerJudge,
+  type AnswerVerdict,
   droppedRecord,
   type SendContext,
   sendRequest,
@@ -22,6 +23,7 @@ export {
 export { type Distribution, distribution } from './metrics/distribution.js';
 export { failureKey, type LoadRecord } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
+export { stepQuality } from './metrics/step-quality.js';
 export type {
   Goodput,
   Harness,
@@ -31,6 +33,7 @@ export type {
   RequestCounts,
   SloVerdict,
   StepAccuracy,
+  StepQuality,
   StepResult,
   Throughput,
 } from './metrics/step-result.js';
