@@ -11,6 +11,9 @@ export interface StepRun {
   readonly reading: HarnessReading;
 }
 
+/** The open loop waits the last this many ms before an arrival in `setImmediate` turns. */
+const SPIN_MS = 2.5;
+
 /** Lead time before the first open-loop arrival, so it is not late by construction. */
 const LEAD_MS = 5;
 
@@ -65,8 +68,10 @@ async function openLoop(
     const now = performance.now();
     const due = start + offsets[i]!;
     if (now < due) {
-      // timers fire about a millisecond late: sleep short of the target, then yield until it
-      if (due - now > 1.5) await sleep(due - now - 1);
+      // A timer wakes up on libuv's whole-millisecond clock, up to ~2 ms after it was asked
+      // to: sleep only while more than SPIN_MS remain, and stop SPIN_MS short; the rest is
+      // waited in setImmediate turns, which also run the I/O that is due meanwhile.
+      if (due - now > SPIN_MS) await sleep(due - now - SPIN_MS);
       else {
         await yieldToIo();
         const turn = performance.now() - now;
