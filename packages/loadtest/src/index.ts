@@ -2,6 +2,7 @@ export type { Arrival } from './arrival/arrival-schedule.js';
 export { arrivalName, arrivalOffsets, parseArrival } from './arrival/arrival-schedule.js';
 export type { LoadTestErrorCode } from './errors.js';
 export { LoadTestError } from './errors.js';
+export { ProgressHistogram } from './generator/progress-histogram.js';
 export { runStep, type StepRun } from './generator/run-step.js';
 export {
   type AnswerJudge,

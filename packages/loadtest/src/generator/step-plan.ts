@@ -24,7 +24,7 @@ export interface StepProgress {
   readonly failed: number;
   /** Achieved completions per second so far. */
   readonly rate: number;
-  /** e2e p50 and p99 so far, ms (`null` before the first completion). */
+  /** e2e p50 and p99 so far, ms, within about 0.5% (`null` before the first completion). */
   readonly p50: number | null;
   readonly p99: number | null;
 }
