@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay, start, until } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-cli-'));
+const promptsCsv = join(dir, 'prompts.csv');
+writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
 const model = trainSpamModel();
 let server: ModelServer;
 
@@ -43,6 +45,10 @@ describe('assay loadtest refuses bad flags before any request', () => {
     [['--rate', '5', '--format', 'xml'], /--format is 'xml'/],
     [['--rate', '5', '--records', 'out.csv'], /--records is 'out.csv'/],
     [['--rate', '5', '--dataset', 'builtin:nope'], /not a built-in data set/],
+    [
+      ['--rate', '5', '--dataset', promptsCsv, '--prompt-column', 'q'],
+      /no column 'q' \(--prompt-column\); the columns found are 'question', 'answer'/,
+    ],
     [['--concurrency', '2', '--max-in-flight', '4'], /--max-in-flight applies to open loop/],
   ])('%j exits 2 with one line', async (args, message) => {
     const before = server.stats().requests;
@@ -140,6 +146,24 @@ describe('assay loadtest against the model server', () => {
     expect(JSON.parse(stdout).requests.completed).toBe(3);
   });
 
+  test('--dataset reads a CSV file by its extension, the prompt in --prompt-column', async () => {
+    const { code, stdout } = await loadtest([
+      '--concurrency',
+      '1',
+      '--requests',
+      '2',
+      '--dataset',
+      promptsCsv,
+      '--prompt-column',
+      'question',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).requests.completed).toBe(2);
+  });
+
   test('an unreachable URL ends with every failure counted as connection', async () => {
     const { code, stdout } = await assay([
       'loadtest',
@@ -217,14 +241,19 @@ describe('assay loadtest against the model server', () => {
     ]);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const accuracy = JSON.parse(stdout).accuracy;
+    const { accuracy, quality } = JSON.parse(stdout);
     expect(accuracy.scored).toBe(40);
     expect(accuracy.accuracy).toBeGreaterThan(0.7);
     expect(accuracy.interval[0]).toBeLessThan(accuracy.accuracy);
+    expect(quality).toEqual([
+      { metric: 'accuracy', value: accuracy.accuracy, interval: accuracy.interval, scored: 40 },
+    ]);
     const html = readFileSync(report, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain('<svg');
     expect(html).toContain('TTFT CDF per step');
+    expect(html).toContain('quality (95% CI)');
+    expect(html).toContain('Answer quality against rate');
     expect(html).not.toMatch(/<script|src=|<link/);
   });
 
@@ -251,6 +280,45 @@ describe('assay loadtest against the model server', () => {
     const result = JSON.parse(stdout);
     expect(result.requests.completed).toBeGreaterThanOrEqual(4);
     expect(result.durationS).toBeLessThan(120);
+  });
+
+  test('--records .jsonl is written as requests end, so a killed run keeps what it measured', async () => {
+    const records = join(dir, 'killed.jsonl');
+    const before = server.stats().completions;
+    const { child, done } = start([
+      'loadtest',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--concurrency',
+      '2',
+      '--duration',
+      '120s',
+      '--records',
+      records,
+      '-q',
+    ]);
+    const lines = (): string[] => {
+      try {
+        return readFileSync(records, 'utf8')
+          .split('\n')
+          .filter((l) => l !== '');
+      } catch {
+        return [];
+      }
+    };
+    await until(() => server.stats().completions >= before + 6 && lines().length >= 4);
+    child.kill('SIGKILL');
+    const { signal, stdout } = await done;
+    expect(signal).toBe('SIGKILL');
+    expect(stdout).toBe('');
+    const kept = await readRecords(records);
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    for (const r of kept) {
+      expect(r.errorClass).toBeNull();
+      expect(r.endMs).toBeGreaterThanOrEqual(r.scheduledMs);
+    }
   });
 
   test('--sweep finds the capacity of the batching engine within 10%', async () => {

@@ -32,6 +32,8 @@ export type { EvaluationErrorCode, EvaluationIssue } from './errors.js';
 export { EvaluationError } from './errors.js';
 export { answerExtractor } from './generation/extract-answer.js';
 export { type MeanSummaryOptions, meanSummary } from './generation/mean-summary.js';
+// assay loadtest --score: per-answer generation scores
+export { scorerValues } from './generation/scorer-values.js';
 export { agreementLabels, humanGrades } from './judges/human-grades.js';
 export type { AgreementPair, AgreementWeights, JudgeAgreement } from './judges/judge-agreement.js';
 export { humanGradeLabel, judgeAgreement } from './judges/judge-agreement.js';

@@ -2,9 +2,11 @@ export type { Arrival } from './arrival/arrival-schedule.js';
 export { arrivalName, arrivalOffsets, parseArrival } from './arrival/arrival-schedule.js';
 export type { LoadTestErrorCode } from './errors.js';
 export { LoadTestError } from './errors.js';
+export { ProgressHistogram } from './generator/progress-histogram.js';
 export { runStep, type StepRun } from './generator/run-step.js';
 export {
   type AnswerJudge,
+  type AnswerVerdict,
   droppedRecord,
   type SendContext,
   sendRequest,
@@ -22,6 +24,7 @@ export {
 export { type Distribution, distribution } from './metrics/distribution.js';
 export { failureKey, type LoadRecord } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
+export { stepQuality } from './metrics/step-quality.js';
 export type {
   Goodput,
   Harness,
@@ -31,6 +34,7 @@ export type {
   RequestCounts,
   SloVerdict,
   StepAccuracy,
+  StepQuality,
   StepResult,
   Throughput,
 } from './metrics/step-result.js';
@@ -38,6 +42,7 @@ export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';
 export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
+export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
 export { loadtestHtml } from './report/loadtest-html.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {
@@ -73,8 +78,8 @@ export {
   type SloStat,
   sloKeys,
 } from './slo/parse-slo.js';
+export { loadDatasetWorkload } from './workload/dataset-workload.js';
 export {
-  loadDatasetWorkload,
   parsePromptTokens,
   SPAM_INSTRUCTION,
   syntheticWorkload,

@@ -10,7 +10,7 @@ import {
 } from '../src/index.js';
 
 const model = trainSpamModel();
-const workload = loadDatasetWorkload('builtin:spam-assassin');
+const workload = await loadDatasetWorkload('builtin:spam-assassin');
 
 function run(baseUrl: string, options: Partial<LoadTestOptions>) {
   return runLoadTest(

@@ -7,6 +7,7 @@ import {
   type LoadRecord,
   type LoadTestOptions,
   loadDatasetWorkload,
+  openRecordsSink,
   parseSlo,
   readRecords,
   requestLatency,
@@ -17,7 +18,7 @@ import {
 } from '../src/index.js';
 
 const model = trainSpamModel();
-const workload = loadDatasetWorkload('builtin:spam-assassin');
+const workload = await loadDatasetWorkload('builtin:spam-assassin');
 let server: ModelServer;
 
 beforeAll(async () => {
@@ -81,6 +82,33 @@ describe('closed loop', () => {
       rmSync(dir, { recursive: true });
     },
   );
+
+  test('records streamed to a .jsonl sink read back to the returned records and summary', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loadtest-'));
+    const path = join(dir, 'streamed.jsonl');
+    const sink = openRecordsSink(path);
+    const { result, records } = await runLoadTest(
+      resolveLoadTest({
+        baseUrl: server.baseUrl,
+        model: 'assay-spam-nb',
+        maxTokens: 4,
+        ignoreEos: true,
+        concurrency: 2,
+        requests: 10,
+      }),
+      {
+        workload,
+        onRecord: (r) => sink.write(r),
+      },
+    );
+    await sink.close();
+    const back = await readRecords(path);
+    expect(back).toEqual(records);
+    const again = summarizeRecords(back);
+    expect(again.latencyMs).toEqual(result.latencyMs);
+    expect(again.requests).toEqual(result.requests);
+    rmSync(dir, { recursive: true });
+  });
 
   test('warm-up requests are sent and excluded from the statistics', async () => {
     const { result, records } = await run({ concurrency: 2, requests: 6, warmupMs: 300 });

@@ -20,7 +20,7 @@ test('--find-max reports the last passing rate with a bracket whose upper end fa
       maxInFlight: 64,
     });
     const { result } = await runLoadTest(options, {
-      workload: loadDatasetWorkload('builtin:spam-assassin'),
+      workload: await loadDatasetWorkload('builtin:spam-assassin'),
     });
     const max = result.maxRate!;
     expect(max.slo).toBe('e2e_p99<=250');

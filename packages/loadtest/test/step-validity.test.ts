@@ -19,6 +19,7 @@ function record(scheduledMs: number, lagMs: number): LoadRecord {
     errorClass: null,
     itlMs: [4],
     correct: null,
+    scores: null,
   };
 }
 

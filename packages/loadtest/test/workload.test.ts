@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTokens } from '@assay/clients';
-import { describe, expect, test } from 'vitest';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { beforeAll, describe, expect, test } from 'vitest';
 import {
   LoadTestError,
   loadDatasetWorkload,
@@ -11,24 +13,83 @@ import {
   syntheticWorkload,
 } from '../src/index.js';
 
+const dir = mkdtempSync(join(tmpdir(), 'loadtest-data-'));
+const ROWS = [
+  { question: 'Is "this", spam?', answer: 'spam' },
+  { question: 'Lunch\tat noon', answer: 'ham' },
+  { question: 'plain', answer: 'ham' },
+];
+
+beforeAll(() => {
+  const question = ROWS.map((r) => r.question);
+  const answer = ROWS.map((r) => r.answer);
+  const quote = (v: string) => `"${v.replace(/"/g, '""')}"`;
+  const lines = (sep: string) =>
+    `question${sep}answer\n${ROWS.map((r) => `${quote(r.question)}${sep}${r.answer}`).join('\n')}\n`;
+  writeFileSync(join(dir, 'rows.csv'), lines(','));
+  writeFileSync(join(dir, 'rows.tsv'), lines('\t'));
+  writeFileSync(join(dir, 'rows.jsonl'), ROWS.map((r) => JSON.stringify(r)).join('\n'));
+  writeFileSync(join(dir, 'rows.arrow'), tableToIPC(tableFromArrays({ question, answer }), 'file'));
+  const parquet = parquetWriteBuffer({
+    columnData: [
+      { name: 'question', data: question },
+      { name: 'answer', data: answer },
+    ],
+  });
+  writeFileSync(join(dir, 'rows.parquet'), new Uint8Array(parquet));
+});
+
 describe('workloads', () => {
-  test('the built-in data set is the held-out e-mails with their labels', () => {
-    const w = loadDatasetWorkload('builtin:spam-assassin');
+  test('the built-in data set is the held-out e-mails with their labels', async () => {
+    const w = await loadDatasetWorkload('builtin:spam-assassin');
     expect(w.prompts.length).toBeGreaterThan(1000);
     expect(w.prompts[0]!.startsWith(`${SPAM_INSTRUCTION}\n\n`)).toBe(true);
     expect(new Set(w.labels)).toEqual(new Set(['spam', 'ham']));
   });
 
-  test('a JSON Lines file gives the prompt column and refuses a row without it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'loadtest-data-'));
+  test('a JSON Lines file gives the prompt column and refuses a row without it', async () => {
     const good = join(dir, 'good.jsonl');
     writeFileSync(good, '{"q":"hello","label":"a"}\n{"q":"world"}\n');
-    expect(loadDatasetWorkload(good, 'q')).toMatchObject({
+    expect(await loadDatasetWorkload(good, 'q')).toMatchObject({
       prompts: ['hello', 'world'],
       labels: ['a', undefined],
     });
-    expect(() => loadDatasetWorkload(good, 'text')).toThrow(/line 1 has no string field 'text'/);
-    expect(() => loadDatasetWorkload(join(dir, 'missing.jsonl'))).toThrow(LoadTestError);
+    const holed = join(dir, 'holed.jsonl');
+    writeFileSync(holed, '{"q":"hello"}\n{"other":"world"}\n');
+    await expect(loadDatasetWorkload(holed, 'q')).rejects.toThrow(
+      /row 2 has no value in column 'q' \(--prompt-column\)/,
+    );
+    await expect(loadDatasetWorkload(join(dir, 'missing.jsonl'))).rejects.toThrow(LoadTestError);
+  });
+
+  test.each(['csv', 'tsv', 'jsonl', 'arrow', 'parquet'])(
+    'a .%s file is read by its extension, prompts and labels in file order',
+    async (ext) => {
+      const w = await loadDatasetWorkload(join(dir, `rows.${ext}`), 'question', 'answer');
+      expect(w.prompts).toEqual(ROWS.map((r) => r.question));
+      expect(w.labels).toEqual(ROWS.map((r) => r.answer));
+      expect(w.source).toBe(join(dir, `rows.${ext}`));
+    },
+  );
+
+  test.each(['csv', 'tsv', 'jsonl', 'arrow', 'parquet'])(
+    'a .%s file without the prompt column is refused naming --prompt-column and the columns found',
+    async (ext) => {
+      const error = await loadDatasetWorkload(join(dir, `rows.${ext}`), 'prompt').catch((e) => e);
+      expect(error).toBeInstanceOf(LoadTestError);
+      expect(error.code).toBe('INVALID_DATASET');
+      expect(error.path).toBe('prompt-column');
+      expect(error.message).toMatch(/has no column 'prompt' \(--prompt-column\)/);
+      expect(error.message).toMatch(/'question', 'answer'/);
+    },
+  );
+
+  test('an unknown extension is refused naming the formats read', async () => {
+    const odd = join(dir, 'rows.xlsx');
+    writeFileSync(odd, 'x');
+    await expect(loadDatasetWorkload(odd)).rejects.toThrow(
+      /csv, tsv, jsonl, arrow, parquet files by extension/,
+    );
   });
 
   test('synthetic prompts of real words have token counts near the asked mean', async () => {

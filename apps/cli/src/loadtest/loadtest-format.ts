@@ -80,9 +80,9 @@ function notes(result: LoadTestResult): string[] {
   for (const [i, s] of (result.steps ?? [result]).entries()) {
     if (s.sloPassed !== undefined && !s.sloPassed.passed)
       lines.push(`Step ${i} misses the SLO: ${s.sloPassed.failures.join('; ')}.`);
-    if (s.accuracy !== undefined)
+    if (s.quality !== undefined)
       lines.push(
-        `Step ${i} accuracy: ${(100 * s.accuracy.accuracy).toFixed(1)}% of ${s.accuracy.scored} (95% CI ${(100 * s.accuracy.interval[0]).toFixed(1)}-${(100 * s.accuracy.interval[1]).toFixed(1)}%).`,
+        `Step ${i} quality (--score): ${s.quality.map((q) => `${q.metric} ${q.value.toFixed(3)} (95% CI ${q.interval[0].toFixed(3)}-${q.interval[1].toFixed(3)}, ${q.scored} scored)`).join('; ')}.`,
       );
   }
   lines.push(

@@ -5,12 +5,13 @@ import {
   type LoadTestResult,
   loadDatasetWorkload,
   loadtestHtml,
+  openRecordsSink,
   parsePromptTokens,
+  type RecordsSink,
   resolveLoadTest,
   runLoadTest,
   syntheticWorkload,
   type Workload,
-  writeRecords,
 } from '@assay/loadtest';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
 import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
@@ -122,11 +123,15 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const quiet = flags.quiet === true;
+  // .jsonl records are appended as requests end, so a killed run keeps what it measured
+  let sink: RecordsSink | undefined;
   try {
+    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records);
     const { result, records } = await runLoadTest(resolved, {
       workload,
       judge,
       signal: controller.signal,
+      onRecord: sink === undefined ? undefined : (r) => sink!.write(r),
       onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
       onStep: quiet
         ? undefined
@@ -138,7 +143,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     const text = render(result, format);
     if (flags.out !== undefined) await writeFile(flags.out, text);
     else process.stdout.write(text);
-    if (flags.records !== undefined) await writeRecords(flags.records, records);
+    await sink?.close();
     if (flags.report !== undefined) await writeFile(flags.report, loadtestHtml(result, records));
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     const single = result.steps === undefined;
@@ -149,6 +154,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     process.stderr.write(`assay loadtest: run failed: ${(error as Error).message}\n`);
     return LOADTEST_EXIT.runtimeError;
   } finally {
+    await sink?.close().catch(() => undefined);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

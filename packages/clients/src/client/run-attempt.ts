@@ -1,9 +1,11 @@
+import { StringDecoder } from 'node:string_decoder';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import type { Dispatcher, Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
+import { type DispatchedResponse, dispatchRequest } from '../http/dispatch-response.js';
 import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import {
   type DeltaSink,
@@ -50,24 +52,21 @@ const ERROR_PREFIX_BYTES = 4096;
  */
 export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion> {
   const { record, scope } = ctx;
-  let res: Dispatcher.ResponseData;
+  let res: DispatchedResponse;
   try {
-    res = await ctx.pool.request({
-      path: ctx.path,
-      method: 'POST',
-      headers: ctx.headers,
-      body: ctx.body,
-      signal: scope.signal,
-    });
+    res = await dispatchRequest(
+      ctx.pool,
+      { path: ctx.path, headers: ctx.headers, body: ctx.body },
+      scope,
+    );
   } catch (error) {
     throw classifyError(error, scope, ctx.what, ctx.limits);
   }
   record.headersAt = performance.now();
   record.status = res.statusCode;
-  const body = res.body;
   try {
     if (res.statusCode < 200 || res.statusCode >= 300) {
-      const text = await readPrefix(body);
+      const text = await readPrefix(res);
       throw new AttemptFailure(
         'http_status',
         `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text, ctx.secrets) || '(empty body)'}.`,
@@ -85,29 +84,40 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     }
     const contentType = String(res.headers['content-type'] ?? '');
     if (!ctx.stream || contentType.includes('application/json')) {
-      return await readJson(ctx, body, res.statusCode);
+      return await readJson(ctx, res, res.statusCode);
     }
-    return await readSse(ctx, body, res.statusCode);
+    return await readSse(ctx, res, res.statusCode);
   } catch (error) {
-    if (!body.destroyed) body.destroy();
+    if (!res.destroyed) res.destroy();
     throw classifyError(error, scope, ctx.what, ctx.limits);
   }
 }
 
-async function readPrefix(body: Dispatcher.ResponseData['body']): Promise<string> {
+async function readPrefix(res: DispatchedResponse): Promise<string> {
   let text = '';
-  const decoder = new TextDecoder();
+  const decoder = new StringDecoder('utf8');
   try {
-    for await (const chunk of body) {
-      text += decoder.decode(chunk as Uint8Array, { stream: true });
-      if (text.length >= ERROR_PREFIX_BYTES) break;
-    }
+    // the rest of an error body is read and dropped, so the connection stays reusable
+    await res.read((chunk) => {
+      if (text.length < ERROR_PREFIX_BYTES) text += decoder.write(chunk);
+      return true;
+    });
   } catch (error) {
     // An error body over a maxResponseBytes below the quoted prefix: the status is the news.
     if ((error as { code?: unknown } | null)?.code !== 'UND_ERR_RES_EXCEEDED_MAX_SIZE') throw error;
   }
-  if (!body.destroyed) await body.dump().catch(() => undefined);
   return text;
+}
+
+/** The whole body as text (UTF-8, a byte order mark dropped, as undici's `body.text()`). */
+async function readText(res: DispatchedResponse): Promise<string> {
+  const chunks: Buffer[] = [];
+  await res.read((chunk) => {
+    chunks.push(chunk);
+    return true;
+  });
+  const text = (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Whether JSON.parse failed at the very end of the text (the body was cut, not wrong). */
@@ -128,10 +138,10 @@ function malformed(ctx: AttemptContext, what: string, raw: string, status: numbe
 
 async function readJson(
   ctx: AttemptContext,
-  body: Dispatcher.ResponseData['body'],
+  res: DispatchedResponse,
   status: number,
 ): Promise<ParsedCompletion> {
-  const text = await body.text();
+  const text = await readText(res);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -182,7 +192,7 @@ function emit(ctx: AttemptContext, type: 'content' | 'reasoning', delta: string,
 
 async function readSse(
   ctx: AttemptContext,
-  body: Dispatcher.ResponseData['body'],
+  res: DispatchedResponse,
   status: number,
 ): Promise<ParsedCompletion> {
   const { record, provider } = ctx;
@@ -217,12 +227,14 @@ async function readSse(
       }
     },
   });
-  const decoder = new TextDecoder();
-  for await (const chunk of body) {
+  // a StringDecoder keeps a character split across pieces whole, and costs far less to create
+  // per response than a TextDecoder
+  const decoder = new StringDecoder('utf8');
+  await res.read((chunk) => {
     arrival = performance.now();
-    parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
-    if (failure !== undefined) break;
-  }
+    parser.feed(decoder.write(chunk));
+    return failure === undefined;
+  });
   if (failure === undefined) parser.reset({ consume: true });
   if (failure instanceof InStreamError) {
     throw new AttemptFailure(

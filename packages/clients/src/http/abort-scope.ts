@@ -1,57 +1,75 @@
-import { EventEmitter } from 'node:events';
+import { type Expiring, trackDeadline, untrackDeadline } from './deadline-queue.js';
 
 /**
  * One attempt's cancellation: the caller's `AbortSignal` composed with a total timeout.
  *
  * @remarks
- * undici accepts an `EventEmitter` with `aborted`/`reason` and an `'abort'` event as a request
- * signal; this scope is one. It replaces `AbortSignal.any([user, AbortSignal.timeout(ms)])`
+ * The HTTP request listens with {@link AbortScope.onAbort} (one listener, no event emitter).
+ * It replaces `AbortSignal.any([user, AbortSignal.timeout(ms)])`
  * because (measured in the client benchmark) creating an `AbortController` per attempt was
  * ~4% of client CPU and an `AbortSignal.timeout` ~80 µs, and `AbortSignal.timeout` cannot be
  * cancelled: with the default 10-minute total timeout every finished request would keep a
- * live timer for 10 minutes. Here the timer is cleared and the listener on the caller's
- * signal removed in {@link AbortScope.dispose}, so a long-lived caller signal does not
- * accumulate listeners across thousands of requests.
+ * live timer for 10 minutes. Here the total timeout is a place in a shared deadline queue
+ * ({@link trackDeadline}: one timer per distinct duration, none per attempt) and the listener
+ * on the caller's signal is removed in {@link AbortScope.dispose}, so a long-lived caller
+ * signal does not accumulate listeners across thousands of requests.
  */
-export class AbortScope extends EventEmitter {
+export class AbortScope implements Expiring {
   /** Whether the attempt was aborted (by the caller, the timeout or the library). */
   aborted = false;
   /** Why: the caller's reason, a `TimeoutError` `DOMException`, or the library's reason. */
   reason: unknown = undefined;
+  /** `performance.now()` at which the total timeout fires. */
+  readonly deadline: number;
   readonly #user: AbortSignal | undefined;
-  readonly #timer: NodeJS.Timeout;
+  readonly #totalMs: number;
   #timedOut = false;
-  readonly #onUser = (): void => this.abort(this.#user?.reason);
+  #listener: (() => void) | undefined;
 
   /**
    * @param user - the caller's signal, if any
    * @param totalMs - total time allowed for the attempt
    */
   constructor(user: AbortSignal | undefined, totalMs: number) {
-    super();
     this.#user = user;
-    this.#timer = setTimeout(() => {
-      this.#timedOut = true;
-      this.abort(new DOMException(`The attempt exceeded ${totalMs} ms.`, 'TimeoutError'));
-    }, totalMs);
-    this.#timer.unref();
+    this.#totalMs = totalMs;
+    this.deadline = performance.now() + totalMs;
+    trackDeadline(this, totalMs);
     if (user !== undefined) {
       if (user.aborted) this.abort(user.reason);
-      else user.addEventListener('abort', this.#onUser, { once: true });
+      // the scope itself is the listener (`handleEvent`): no closure per attempt
+      else user.addEventListener('abort', this, { once: true });
     }
   }
 
-  /** The signal to hand to undici (this scope). */
-  get signal(): EventEmitter {
-    return this;
+  /** The caller's signal fired. */
+  handleEvent(): void {
+    this.abort(this.#user?.reason);
   }
 
-  /** Aborts the attempt (idempotent); undici destroys the request or its body. */
+  /** The total timeout passed ({@link trackDeadline}). */
+  expire(): void {
+    this.#timedOut = true;
+    this.abort(new DOMException(`The attempt exceeded ${this.#totalMs} ms.`, 'TimeoutError'));
+  }
+
+  /**
+   * Sets the one function called when the scope aborts (the HTTP request's abort); called at
+   * once when it already has.
+   *
+   * @param listener - aborts the request
+   */
+  onAbort(listener: () => void): void {
+    this.#listener = listener;
+    if (this.aborted) listener();
+  }
+
+  /** Aborts the attempt (idempotent); the request is destroyed through its listener. */
   abort(reason?: unknown): void {
     if (this.aborted) return;
     this.aborted = true;
     this.reason = reason;
-    this.emit('abort');
+    this.#listener?.();
   }
 
   /** `'abort'` if the caller cancelled, `'timeout'` if the total timeout fired, else undefined. */
@@ -62,9 +80,9 @@ export class AbortScope extends EventEmitter {
     return undefined;
   }
 
-  /** Clears the timer and removes the listener on the caller's signal; call when the attempt ends. */
+  /** Stops the timeout and removes the listener on the caller's signal; call when the attempt ends. */
   dispose(): void {
-    clearTimeout(this.#timer);
-    this.#user?.removeEventListener('abort', this.#onUser);
+    untrackDeadline(this, this.#totalMs);
+    this.#user?.removeEventListener('abort', this);
   }
 }

@@ -11,6 +11,9 @@ export interface StepRun {
   readonly reading: HarnessReading;
 }
 
+/** The open loop waits the last this many ms before an arrival in `setImmediate` turns. */
+const SPIN_MS = 2.5;
+
 /** Lead time before the first open-loop arrival, so it is not late by construction. */
 const LEAD_MS = 5;
 
@@ -25,7 +28,7 @@ const EMPTY_TURN_MS = 0.05;
 
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
-  const warmEnd = ctx.origin + plan.warmupMs;
+  const warmEnd = performance.now() + plan.warmupMs;
   const loadEnd = plan.durationMs === undefined ? undefined : warmEnd + plan.durationMs;
   let issued = 0;
   let measured = 0;
@@ -58,15 +61,17 @@ async function openLoop(
       ? warmCount + plan.requests
       : Math.ceil(((plan.warmupMs + (plan.durationMs ?? 0)) / 1000) * rate);
   const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
-  const start = ctx.origin + LEAD_MS;
+  const start = performance.now() + LEAD_MS;
   const running: Promise<void>[] = [];
   let i = 0;
   while (i < n && !ctx.signal.aborted) {
     const now = performance.now();
     const due = start + offsets[i]!;
     if (now < due) {
-      // timers fire about a millisecond late: sleep short of the target, then yield until it
-      if (due - now > 1.5) await sleep(due - now - 1);
+      // A timer wakes up on libuv's whole-millisecond clock, up to ~2 ms after it was asked
+      // to: sleep only while more than SPIN_MS remain, and stop SPIN_MS short; the rest is
+      // waited in setImmediate turns, which also run the I/O that is due meanwhile.
+      if (due - now > SPIN_MS) await sleep(due - now - SPIN_MS);
       else {
         await yieldToIo();
         const turn = performance.now() - now;
@@ -105,7 +110,7 @@ async function openLoop(
  * the end run to completion (bounded by the client's timeouts) unless `signal` aborts them.
  *
  * @param plan - the step
- * @returns its records (schedule order) and the harness reading
+ * @returns its records (in the order they finished) and the harness reading
  * @example
  * ```ts
  * const { records } = await runStep(plan);
@@ -113,14 +118,15 @@ async function openLoop(
  */
 export async function runStep(plan: StepPlan): Promise<StepRun> {
   const monitor = new HarnessMonitor();
+  const stepStart = performance.now();
   const ctx: SendContext = {
     client: plan.client,
-    origin: performance.now(),
+    origin: plan.origin ?? stepStart,
     step: plan.step,
     signal: plan.signal,
     judge: plan.judge,
   };
-  const tracker = new StepTracker(plan.step, ctx.origin, plan.onRecord);
+  const tracker = new StepTracker(plan.step, stepStart, plan.onRecord);
   const timer =
     plan.onProgress === undefined
       ? undefined
@@ -132,8 +138,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
     if (timer !== undefined) clearInterval(timer);
   }
   const reading = monitor.stop();
-  const records = tracker.records.sort(
-    (a, b) => a.scheduledMs - b.scheduledMs || a.index - b.index,
-  );
-  return { records, reading };
+  // finish order, the order `onRecord` streamed them in: a summary of these records then sums
+  // in the same order as one recomputed from a streamed `--records` file
+  return { records: tracker.records, reading };
 }

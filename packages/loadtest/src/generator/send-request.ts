@@ -6,8 +6,21 @@ import {
 } from '@assay/clients';
 import type { LoadRecord } from '../metrics/load-record.js';
 
-/** Judges an answer under `--score`: `true` correct, `false` wrong, `null` not scorable. */
-export type AnswerJudge = (index: number, text: string) => boolean | null;
+/** How `--score` judged one answer. */
+export interface AnswerVerdict {
+  /** Right or wrong, for tasks with one right answer; `null` otherwise or when not scorable. */
+  readonly correct: boolean | null;
+  /** Each quality metric's value for this answer (e.g. `{ accuracy: 1 }`, `{ token_f1: 0.5 }`); `null` when not scorable. */
+  readonly scores: Readonly<Record<string, number>> | null;
+}
+
+/**
+ * Judges an answer under `--score`, by the index of its prompt in the workload. It runs when
+ * the answer has arrived, before its record is written, so a streamed record carries it.
+ */
+export type AnswerJudge = (index: number, text: string) => AnswerVerdict | Promise<AnswerVerdict>;
+
+const UNJUDGED: AnswerVerdict = { correct: null, scores: null };
 
 /** What one request needs besides its prompt. */
 export interface SendContext {
@@ -36,7 +49,7 @@ function toRecord(
   scheduledAbs: number,
   record: RequestRecord | undefined,
   errorClass: string | null,
-  correct: boolean | null,
+  verdict: AnswerVerdict,
 ): LoadRecord {
   const rel = (t: number | undefined): number | null => (t === undefined ? null : t - ctx.origin);
   return {
@@ -55,7 +68,8 @@ function toRecord(
     status: record?.status ?? null,
     errorClass,
     itlMs: record === undefined ? [] : gaps(record),
-    correct,
+    correct: verdict.correct,
+    scores: verdict.scores,
   };
 }
 
@@ -88,14 +102,14 @@ export async function sendRequest(
 ): Promise<LoadRecord> {
   try {
     const completion = await ctx.client.complete(request, { signal: ctx.signal });
-    const correct = ctx.judge === undefined ? null : ctx.judge(index, completion.text);
-    return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, correct);
+    const verdict = ctx.judge === undefined ? UNJUDGED : await ctx.judge(index, completion.text);
+    return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, verdict);
   } catch (error) {
     if (error instanceof ClientError && error.record !== undefined) {
       const cls = error.record.errorClass ?? 'client';
-      return toRecord(ctx, index, warmup, scheduledAbs, error.record, cls, null);
+      return toRecord(ctx, index, warmup, scheduledAbs, error.record, cls, UNJUDGED);
     }
-    return toRecord(ctx, index, warmup, scheduledAbs, undefined, 'client', null);
+    return toRecord(ctx, index, warmup, scheduledAbs, undefined, 'client', UNJUDGED);
   }
 }
 
@@ -136,5 +150,6 @@ export function droppedRecord(
     errorClass: 'dropped',
     itlMs: [],
     correct: null,
+    scores: null,
   };
 }

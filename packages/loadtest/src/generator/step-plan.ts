@@ -24,7 +24,7 @@ export interface StepProgress {
   readonly failed: number;
   /** Achieved completions per second so far. */
   readonly rate: number;
-  /** e2e p50 and p99 so far, ms (`null` before the first completion). */
+  /** e2e p50 and p99 so far, ms, within about 0.5% (`null` before the first completion). */
   readonly p50: number | null;
   readonly p99: number | null;
 }
@@ -45,6 +45,11 @@ export interface StepPlan {
   /** Seed of the arrival draws. */
   readonly seed: number;
   readonly signal: AbortSignal;
+  /**
+   * `performance.now()` that record times count from (a run's start, so all its steps share
+   * one clock); the step's own start when absent.
+   */
+  readonly origin?: number | undefined;
   readonly judge?: AnswerJudge | undefined;
   readonly onProgress?: ((p: StepProgress) => void) | undefined;
   /** Every finished record, as it lands (for `--records`). */

@@ -1,5 +1,5 @@
-import { percentileSorted } from '@assay/stats';
 import type { LoadRecord } from '../metrics/load-record.js';
+import { ProgressHistogram } from './progress-histogram.js';
 import type { StepProgress } from './step-plan.js';
 
 /**
@@ -17,11 +17,11 @@ export class StepTracker {
   private sent = 0;
   private completed = 0;
   private failed = 0;
-  private readonly e2e: number[] = [];
+  private readonly e2e = new ProgressHistogram();
 
   /**
    * @param step - step index
-   * @param origin - `performance.now()` at the step's start
+   * @param origin - `performance.now()` at the step's start (progress counts from it)
    * @param onRecord - called with every finished record
    */
   constructor(
@@ -42,15 +42,14 @@ export class StepTracker {
     this.records.push(r);
     if (r.errorClass === null) {
       this.completed++;
-      this.e2e.push(r.endMs - r.scheduledMs);
+      this.e2e.add(r.endMs - r.scheduledMs);
     } else this.failed++;
     this.onRecord?.(r);
   }
 
-  /** @returns the progress so far */
+  /** @returns the progress so far (e2e percentiles approximate: {@link ProgressHistogram}) */
   progress(): StepProgress {
     const elapsedMs = performance.now() - this.origin;
-    const sorted = Float64Array.from(this.e2e).sort();
     return {
       step: this.step,
       elapsedMs,
@@ -59,8 +58,8 @@ export class StepTracker {
       completed: this.completed,
       failed: this.failed,
       rate: elapsedMs > 0 ? (this.completed * 1000) / elapsedMs : 0,
-      p50: sorted.length === 0 ? null : percentileSorted(sorted, 50),
-      p99: sorted.length === 0 ? null : percentileSorted(sorted, 99),
+      p50: this.e2e.percentile(50),
+      p99: this.e2e.percentile(99),
     };
   }
 }

@@ -35,6 +35,8 @@ export interface LoadRecord {
   readonly itlMs: readonly number[];
   /** The answer judged correct by `--score` (`null` without `--score` or when it failed). */
   readonly correct: boolean | null;
+  /** Each `--score` quality metric's value for the answer (`null` without `--score`, when it failed or could not be scored). */
+  readonly scores: Readonly<Record<string, number>> | null;
 }
 
 /**

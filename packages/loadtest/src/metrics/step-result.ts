@@ -98,6 +98,18 @@ export interface StepAccuracy {
   readonly interval: [number, number];
 }
 
+/** One `--score` quality metric of a step: the mean over its scored answers. */
+export interface StepQuality {
+  /** The metric, e.g. `accuracy`, `exact_match`, `token_f1`. */
+  readonly metric: string;
+  /** Mean of the scored answers' values. */
+  readonly value: number;
+  /** 95% interval of the mean: Wilson for a 0/1 metric, else normal (mean ± 1.96 s / √n). */
+  readonly interval: [number, number];
+  /** Answers scored (completed, measured and scorable). */
+  readonly scored: number;
+}
+
 /** The results of one step, or of a whole run (with `steps` and `maxRate`). */
 export interface StepResult {
   readonly schemaVersion: number;
@@ -113,6 +125,8 @@ export interface StepResult {
   readonly harness: Harness;
   readonly sloPassed?: SloVerdict;
   readonly accuracy?: StepAccuracy;
+  /** `--score`: each quality metric per step (classification and multiple-choice: `accuracy`). */
+  readonly quality?: StepQuality[];
 }
 
 /** A whole run: the pooled figures, each step, and the largest rate within the SLO. */

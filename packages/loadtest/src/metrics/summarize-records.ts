@@ -2,12 +2,14 @@ import type { Slo, SloBound } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
 import { failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
+import { stepQuality } from './step-quality.js';
 import type {
   Goodput,
   LatencyMs,
   RequestCounts,
   SloVerdict,
   StepAccuracy,
+  StepQuality,
   Throughput,
 } from './step-result.js';
 import { wilsonInterval } from './wilson-interval.js';
@@ -22,6 +24,7 @@ export interface RecordFigures {
   readonly goodput?: Goodput;
   readonly sloPassed?: SloVerdict;
   readonly accuracy?: StepAccuracy;
+  readonly quality?: StepQuality[];
 }
 
 function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): boolean {
@@ -63,7 +66,8 @@ function tokenSource(records: readonly LoadRecord[]): string | null {
 
 /**
  * The figures of a step from its records: counts, throughput, latency distributions, schedule
- * lag, goodput and the SLO verdict. Warm-up records are skipped.
+ * lag, goodput, the SLO verdict and, under `--score`, accuracy and quality
+ * ({@link stepQuality}). Warm-up records are skipped.
  *
  * @remarks
  * `durationS` runs from the first measured scheduled start to the last measured end.
@@ -97,6 +101,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
     ttftContent: distribution(t.ttftContent),
   };
   const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
+  const quality = stepQuality(records);
   return {
     durationS,
     requests: {
@@ -136,6 +141,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
             interval: wilsonInterval(t.correct, t.scored),
           },
         }),
+    ...(quality.length === 0 ? {} : { quality }),
   };
 }
 

@@ -24,5 +24,8 @@ export function wilsonInterval(successes: number, n: number): [number, number] {
   const centre = p + z2 / (2 * n);
   const half = Z95 * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const denom = 1 + z2 / n;
-  return [Math.max(0, (centre - half) / denom), Math.min(1, (centre + half) / denom)];
+  // at 0 or n successes the bound is exactly 0 or 1; rounding would leave it a hair inside
+  const lo = successes === 0 ? 0 : Math.max(0, (centre - half) / denom);
+  const hi = successes === n ? 1 : Math.min(1, (centre + half) / denom);
+  return [lo, hi];
 }

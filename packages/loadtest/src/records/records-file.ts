@@ -25,7 +25,8 @@ const NUMBER_COLUMNS = [
 
 /**
  * The records as an Arrow table: one row per request, the fields of {@link LoadRecord} as
- * columns (`itlMs` as JSON text of the gaps, so a row stays flat).
+ * columns (`itlMs` as JSON text of the gaps and `scores` as JSON text of the object, so a row
+ * stays flat).
  *
  * @param records - the run's records
  * @returns the table
@@ -52,6 +53,10 @@ export function recordsTable(records: readonly LoadRecord[]): Table {
       new Utf8(),
     ),
     correct: vectorFromArray(column('correct'), new Bool()),
+    scores: vectorFromArray(
+      records.map((r) => (r.scores === null ? null : JSON.stringify(r.scores))),
+      new Utf8(),
+    ),
   });
 }
 
@@ -105,6 +110,7 @@ export async function readRecords(path: string): Promise<LoadRecord[]> {
   return rows.map((row) => {
     const r = { ...row } as Record<string, unknown>;
     r.itlMs = JSON.parse(row.itlMs as string);
+    r.scores = row.scores === null ? null : JSON.parse(row.scores as string);
     return r as unknown as LoadRecord;
   });
 }

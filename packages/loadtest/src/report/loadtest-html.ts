@@ -92,6 +92,7 @@ function charts(steps: readonly StepResult[], records: readonly LoadRecord[]): s
       ),
     );
   }
+  out.push(qualityChart(steps));
   const cdf: LineSeries[] = steps.map((s, i) => {
     const ttft = records
       .filter((r) => r.step === i && !r.warmup && r.errorClass === null && r.firstTokenMs !== null)
@@ -115,7 +116,37 @@ function charts(steps: readonly StepResult[], records: readonly LoadRecord[]): s
   return out.filter((c) => c !== '');
 }
 
+/** `--score`: each quality metric against the achieved rate, so a drop under load shows. */
+function qualityChart(steps: readonly StepResult[]): string {
+  const metrics = [...new Set(steps.flatMap((s) => (s.quality ?? []).map((q) => q.metric)))];
+  return chart(
+    metrics.map((m) =>
+      series(
+        m,
+        steps.map((s) => [
+          s.throughput.requestsPerSec,
+          s.quality?.find((q) => q.metric === m)?.value ?? null,
+        ]),
+      ),
+    ),
+    'Answer quality against rate (--score)',
+    'Achieved requests/s',
+    'Mean score',
+  );
+}
+
+function qualityCell(s: StepResult): string {
+  if (s.quality === undefined) return '–';
+  return s.quality
+    .map(
+      (q) =>
+        `${q.metric} ${fmt(q.value, 3)} [${fmt(q.interval[0], 3)}–${fmt(q.interval[1], 3)}] n=${q.scored}`,
+    )
+    .join('; ');
+}
+
 function table(steps: readonly StepResult[]): string {
+  const scored = steps.some((s) => s.quality !== undefined);
   const head = [
     'step',
     'done',
@@ -127,6 +158,7 @@ function table(steps: readonly StepResult[]): string {
     'TPOT p50',
     'e2e p99',
     'goodput',
+    ...(scored ? ['quality (95% CI)'] : []),
     'valid',
   ];
   const rows = steps.map((s, i) =>
@@ -141,6 +173,7 @@ function table(steps: readonly StepResult[]): string {
       fmt(s.latencyMs.tpot.p50),
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
+      ...(scored ? [qualityCell(s)] : []),
       s.harness.saturated ? 'no (generator saturated)' : 'yes',
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
@@ -151,8 +184,9 @@ function table(steps: readonly StepResult[]): string {
 
 /**
  * The self-contained HTML report of a load test (`--report FILE.html`): a table of the steps
- * and inline SVG charts (latency and TTFT percentiles against rate, throughput against
- * concurrency, goodput against rate, TTFT CDF per step), no scripts, no external files.
+ * (with each `--score` quality metric and its interval) and inline SVG charts (latency and TTFT
+ * percentiles against rate, throughput against concurrency, goodput against rate, quality
+ * against rate under `--score`, TTFT CDF per step), no scripts, no external files.
  *
  * @param result - the run's results
  * @param records - its records (for the TTFT CDFs)

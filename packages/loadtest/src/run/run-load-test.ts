@@ -24,6 +24,7 @@ export interface LoadTestRuntime {
   readonly judge?: AnswerJudge | undefined;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((p: StepProgress) => void) | undefined;
+  /** Every record as its request ends (during the step), e.g. to stream `--records` to disk. */
   readonly onRecord?: ((r: LoadRecord) => void) | undefined;
   /** Called after each step with its result. */
   readonly onStep?: ((step: StepResult, index: number) => void) | undefined;
@@ -59,7 +60,7 @@ function profileOf(load: StepLoad): LoadProfile {
  * @example
  * ```ts
  * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 2000 });
- * const { result } = await runLoadTest(options, { workload: loadDatasetWorkload('builtin:spam-assassin') });
+ * const { result } = await runLoadTest(options, { workload: await loadDatasetWorkload('builtin:spam-assassin') });
  * ```
  */
 export async function runLoadTest(
@@ -85,7 +86,6 @@ export async function runLoadTest(
     records,
     async run(load) {
       const index = steps.length;
-      const stepOrigin = performance.now();
       const run = await runStep({
         step: index,
         load,
@@ -96,20 +96,17 @@ export async function runLoadTest(
         request,
         seed: options.seed + index,
         signal: controller.signal,
+        // one clock for the whole run: record times are ms since the run's start
+        origin,
         judge:
           runtime.judge === undefined
             ? undefined
             : (i, text) => runtime.judge!(i % prompts.length, text),
         onProgress: runtime.onProgress,
+        onRecord: runtime.onRecord,
       });
-      // one clock for the whole run: shift step times to ms since the run's start
-      const shift = stepOrigin - origin;
-      const shifted = run.records.map((r) => shiftRecord(r, shift));
-      for (const r of shifted) {
-        records.push(r);
-        runtime.onRecord?.(r);
-      }
-      const result = buildStepResult(profileOf(load), shifted, run.reading, options.slo);
+      for (const r of run.records) records.push(r);
+      const result = buildStepResult(profileOf(load), run.records, run.reading, options.slo);
       steps.push(result);
       runtime.onStep?.(result, index);
       return result;
@@ -142,17 +139,4 @@ export async function runLoadTest(
     runtime.signal?.removeEventListener('abort', onAbort);
     await client.close();
   }
-}
-
-function shiftRecord(r: LoadRecord, shift: number): LoadRecord {
-  const s = (v: number | null): number | null => (v === null ? null : v + shift);
-  return {
-    ...r,
-    scheduledMs: r.scheduledMs + shift,
-    sentMs: s(r.sentMs),
-    firstTokenMs: s(r.firstTokenMs),
-    firstContentMs: s(r.firstContentMs),
-    lastTokenMs: s(r.lastTokenMs),
-    endMs: r.endMs + shift,
-  };
 }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { type ChatMessage, countTokens } from '@assay/clients';
-import { HELD_OUT_GROUPS, loadSpamCorpus } from '@assay/spam-assassin';
+import { loadSpamCorpus } from '@assay/spam-assassin';
 import { createRng } from '@assay/splitters';
 import { LoadTestError } from '../errors.js';
 
@@ -16,81 +15,6 @@ export interface Workload {
 
 /** The instruction of the built-in SpamAssassin workload (what the model server answers). */
 export const SPAM_INSTRUCTION = 'Classify this e-mail as spam or ham:';
-
-/**
- * Prompts from `--dataset builtin:spam-assassin` (the held-out e-mails, with their labels) or a
- * JSON Lines file with one object per line, the prompt in `promptColumn`.
- *
- * @param dataset - `builtin:spam-assassin` or a `.jsonl` path
- * @param promptColumn - the field holding the prompt (files), default `'prompt'`
- * @param labelColumn - the field holding the reference answer, default `'label'` when present
- * @returns the workload
- * @throws {@link LoadTestError} `INVALID_DATASET` for an unknown built-in, an unreadable file, a
- *   line that is not an object or a row without the prompt column
- * @example
- * ```ts
- * loadDatasetWorkload('builtin:spam-assassin').prompts.length > 0; // true
- * ```
- */
-export function loadDatasetWorkload(
-  dataset: string,
-  promptColumn = 'prompt',
-  labelColumn = 'label',
-): Workload {
-  if (dataset.startsWith('builtin:')) {
-    if (dataset !== 'builtin:spam-assassin') {
-      throw new LoadTestError(
-        'INVALID_DATASET',
-        `--dataset '${dataset}' is not a built-in data set; the built-in one is builtin:spam-assassin.`,
-        'dataset',
-      );
-    }
-    const corpus = loadSpamCorpus([...HELD_OUT_GROUPS]);
-    return {
-      prompts: corpus.map((m) => `${SPAM_INSTRUCTION}\n\n${m.text}`),
-      labels: corpus.map((m) => m.label),
-      source: dataset,
-    };
-  }
-  let text: string;
-  try {
-    text = readFileSync(dataset, 'utf8');
-  } catch (error) {
-    throw new LoadTestError(
-      'INVALID_DATASET',
-      `--dataset '${dataset}' cannot be read (${(error as Error).message}); give a .jsonl file or builtin:spam-assassin.`,
-      'dataset',
-    );
-  }
-  const prompts: string[] = [];
-  const labels: (string | undefined)[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let row: unknown;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      row = undefined;
-    }
-    const value =
-      typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : undefined;
-    const prompt = value?.[promptColumn];
-    if (typeof prompt !== 'string') {
-      throw new LoadTestError(
-        'INVALID_DATASET',
-        `--dataset '${dataset}' line ${i + 1} has no string field '${promptColumn}'; set --prompt-column to the field that holds the prompt.`,
-        'prompt-column',
-      );
-    }
-    prompts.push(prompt);
-    const label = value?.[labelColumn];
-    labels.push(typeof label === 'string' ? label : undefined);
-  });
-  if (prompts.length === 0) {
-    throw new LoadTestError('INVALID_DATASET', `--dataset '${dataset}' has no rows.`, 'dataset');
-  }
-  return { prompts, labels, source: dataset };
-}
 
 /**
  * Parses `--prompt-tokens 512[:sd]`.

@@ -1,0 +1,59 @@
+import type { LoadRecord } from './load-record.js';
+import type { StepQuality } from './step-result.js';
+import { wilsonInterval } from './wilson-interval.js';
+
+/** z of a two-sided 95% normal interval. */
+const Z95 = 1.959963984540054;
+
+function interval(values: readonly number[], mean: number): [number, number] {
+  const n = values.length;
+  if (values.every((v) => v === 0 || v === 1)) {
+    let ones = 0;
+    for (const v of values) ones += v;
+    return wilsonInterval(ones, n);
+  }
+  if (n < 2) return [mean, mean];
+  let ss = 0;
+  for (const v of values) ss += (v - mean) * (v - mean);
+  const half = Z95 * Math.sqrt(ss / (n - 1) / n);
+  return [mean - half, mean + half];
+}
+
+/**
+ * Each `--score` quality metric of a set of records: the mean of the answers' values with a
+ * 95% interval, metrics in the order they first appear.
+ *
+ * @remarks
+ * Only records with `scores` count (measured, completed and scorable answers); a metric's
+ * values are summed in record order. The interval is Wilson's when every value is 0 or 1
+ * (accuracy, exact match: the same interval as `accuracy`), else the normal interval of a mean,
+ * `mean ± 1.959964 · s / √n` with the sample standard deviation s (n - 1), a point when n = 1.
+ * A prompt asked several times counts each answer once (under load, the answers to one
+ * prompt may differ, which is what is being measured).
+ *
+ * @param records - measured records (warm-up already left out)
+ * @returns one entry per metric; empty when no record was scored
+ * @example
+ * ```ts
+ * stepQuality(records)[0]; // { metric: 'token_f1', value: 0.71, interval: [0.66, 0.76], scored: 120 }
+ * ```
+ */
+export function stepQuality(records: readonly LoadRecord[]): StepQuality[] {
+  const byMetric = new Map<string, number[]>();
+  for (const r of records) {
+    if (r.scores === null || r.scores === undefined) continue;
+    for (const [metric, value] of Object.entries(r.scores)) {
+      let values = byMetric.get(metric);
+      if (values === undefined) byMetric.set(metric, (values = []));
+      values.push(value);
+    }
+  }
+  const out: StepQuality[] = [];
+  for (const [metric, values] of byMetric) {
+    let sum = 0;
+    for (const v of values) sum += v;
+    const value = sum / values.length;
+    out.push({ metric, value, interval: interval(values, value), scored: values.length });
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
+import type { LoadRecord } from '../metrics/load-record.js';
+import { writeRecords } from './records-file.js';
+
+/** Where a run's records go as its requests end. */
+export interface RecordsSink {
+  /** Takes one finished record. */
+  write(record: LoadRecord): void;
+  /** Writes what is left and closes the file. */
+  close(): Promise<void>;
+}
+
+/** Buffered JSON lines are written at least this often, ms. */
+export const RECORDS_FLUSH_MS = 200;
+
+/** Buffered JSON lines are written once they reach this many characters. */
+const FLUSH_CHARS = 64 * 1024;
+
+/**
+ * Opens `--records FILE` for a run: `.jsonl` is appended to as requests end, so a load test
+ * killed mid-run keeps every record up to the last flush; `.arrow` is collected and written
+ * by {@link RecordsSink.close} (an Arrow IPC file is written whole).
+ *
+ * @remarks
+ * Lines are buffered and written with one synchronous write each {@link RECORDS_FLUSH_MS}
+ * (an unref'd interval) or 64 KiB, not one write per request, so streaming costs the
+ * generator about one system call per flush. A SIGKILL loses at most the last interval; the
+ * file is truncated when opened. The lines are `JSON.stringify` of each record, in the order
+ * the requests ended, as {@link writeRecords} writes them.
+ *
+ * @param path - a file name ending in `.jsonl` or `.arrow`
+ * @returns the sink
+ * @throws {@link LoadTestError} `INVALID_OPTION` (from {@link writeRecords}) for another extension, at close
+ * @example
+ * ```ts
+ * const sink = openRecordsSink('records.jsonl');
+ * await runLoadTest(options, { workload, onRecord: (r) => sink.write(r) });
+ * await sink.close();
+ * ```
+ */
+export function openRecordsSink(path: string): RecordsSink {
+  if (!path.endsWith('.jsonl')) {
+    const all: LoadRecord[] = [];
+    let written: Promise<void> | undefined;
+    return {
+      write: (r) => void all.push(r),
+      close: () => {
+        written ??= writeRecords(path, all);
+        return written;
+      },
+    };
+  }
+  const fd = openSync(path, 'w');
+  let buffer = '';
+  let open = true;
+  const flush = (): void => {
+    if (buffer.length === 0 || !open) return;
+    writeSync(fd, buffer);
+    buffer = '';
+  };
+  const timer = setInterval(flush, RECORDS_FLUSH_MS);
+  timer.unref();
+  return {
+    write(r) {
+      buffer += `${JSON.stringify(r)}\n`;
+      if (buffer.length >= FLUSH_CHARS) flush();
+    },
+    async close() {
+      if (!open) return;
+      clearInterval(timer);
+      flush();
+      open = false;
+      closeSync(fd);
+    },
+  };
+}
