@@ -1,7 +1,7 @@
 import { accuracyScore, f1Score, meanAbsoluteError } from '@assay/core-metrics';
 import { createRunner, RunnerError } from '@assay/runner';
 import { createRng } from '@assay/splitters';
-import { pairedBootstrapFromReplicates } from '@assay/stats';
+import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
 import { afterAll, describe, expect, test } from 'vitest';
 import { deriveSeed } from '../src/bootstrap/derive-seed.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
@@ -68,6 +68,36 @@ describe('Runner.pairedBootstrap', () => {
       );
       expect(report.settings.metrics).toEqual(['accuracy', 'f1_macro']);
     }
+  });
+
+  test('with interval bca gives the BCa interval of the same replicates and the leave-one-out jackknife', async () => {
+    const n = 300;
+    const samples = 400;
+    const truth = a.yTrue.subarray(0, n);
+    const predA = a.yPred.subarray(0, n);
+    const predB = b.yPred.subarray(0, n);
+    const diff = (rows: Uint32Array) =>
+      accuracyScore(pick(truth, rows), pick(predB, rows)) -
+      accuracyScore(pick(truth, rows), pick(predA, rows));
+    const reference = referenceReplicates(n, samples, 9, diff);
+    const jackknife = Float64Array.from({ length: n }, (_, k) =>
+      diff(Uint32Array.from({ length: n - 1 }, (_, i) => (i < k ? i : i + 1))),
+    );
+    const observed = accuracyScore(truth, predB) - accuracyScore(truth, predA);
+    const [lo, hi] = bcaInterval(reference, { observed, jackknife, level: 0.9 })!;
+    const percentile = pairedBootstrapFromReplicates(observed, reference, { ci: 0.9 });
+    const report = await runners[1]!.pairedBootstrap(
+      { yTrue: truth, yPred: predA },
+      { yTrue: truth, yPred: predB },
+      { metrics: ['accuracy'], bootstrap: samples, ci: 0.9, seed: 9, interval: 'bca' },
+    );
+    const d = report.metrics.accuracy!;
+    expect(report.settings.interval).toBe('bca');
+    expect(d.ciLow).toBeCloseTo(lo, 12);
+    expect(d.ciHigh).toBeCloseTo(hi, 12);
+    expect(d.pValue).toBe(percentile.pValue);
+    // the correction moves at least one bound off the percentile interval
+    expect([d.ciLow, d.ciHigh]).not.toEqual([percentile.ciLow, percentile.ciHigh]);
   });
 
   test('resolves aliases and scores regression the same way', async () => {
