@@ -93,11 +93,24 @@ describe('Runner.pairedBootstrap', () => {
     );
     const d = report.metrics.accuracy!;
     expect(report.settings.interval).toBe('bca');
+    expect(d.interval).toBe('bca');
     expect(d.ciLow).toBeCloseTo(lo, 12);
     expect(d.ciHigh).toBeCloseTo(hi, 12);
     expect(d.pValue).toBe(percentile.pValue);
     // the correction moves at least one bound off the percentile interval
     expect([d.ciLow, d.ciHigh]).not.toEqual([percentile.ciLow, percentile.ciHigh]);
+  });
+
+  test('with interval bca falls back to the percentile interval for identical sides', async () => {
+    const report = await runners[0]!.pairedBootstrap(sideA, sideA, {
+      metrics: ['accuracy', 'f1_macro'],
+      bootstrap: 50,
+      interval: 'bca',
+    });
+    for (const d of Object.values(report.metrics)) {
+      expect(d.interval).toBe('percentile');
+      expect([d.difference, d.ciLow, d.ciHigh, d.pValue]).toEqual([0, 0, 0, 1]);
+    }
   });
 
   test('resolves aliases and scores regression the same way', async () => {

@@ -58,6 +58,8 @@ export interface PairedDifference {
   readonly pValue: number;
   /** replicates whose difference was defined */
   readonly samples: number;
+  /** the interval's kind: `bca` where asked for and defined, else `percentile` */
+  readonly interval: 'percentile' | 'bca';
 }
 
 /** What `Runner.pairedBootstrap` returns. */
@@ -79,7 +81,7 @@ export interface PairedScoreReport {
     readonly seed: number;
     /** what each replicate draws with replacement: rows, or whole clusters of rows */
     readonly resampling: 'rows' | 'clusters';
-    /** how the intervals were formed from the replicates */
+    /** the interval asked for (a metric whose BCa is undefined falls back to percentile) */
     readonly interval: 'percentile' | 'bca';
   };
 }
@@ -193,7 +195,8 @@ async function pairedReplicates(
  * `rng.nextInt(n)`), so repeated predictions of an item move together. The interval and
  * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`; with `interval: 'bca'` the
  * interval is `@assay/stats`' `bcaInterval` of the same replicates with the leave-one-item-out
- * jackknife of `pairedJackknife` (NaN bounds where BCa is undefined, e.g. no discordant item).
+ * jackknife of `pairedJackknife`, and the percentile interval where BCa is undefined (no
+ * discordant item, identical sides), marked in the metric's `interval`.
  */
 export async function pairedBootstrapWith(
   run: PairedExecutor,
@@ -232,22 +235,20 @@ export async function pairedBootstrapWith(
     const valueA = observed[0][j]!;
     const valueB = observed[1][j]!;
     const summary = pairedBootstrapFromReplicates(valueB - valueA, replicates[j]!, { ci });
-    metrics[name] = { a: valueA, b: valueB, ...summary };
-    if (interval === 'bca') {
-      const bca =
-        jackknife === null
-          ? null
-          : bcaInterval(replicates[j]!, {
-              observed: valueB - valueA,
-              jackknife: jackknife[j]!,
-              level: ci,
-            });
-      metrics[name] = {
-        ...metrics[name],
-        ciLow: bca?.[0] ?? Number.NaN,
-        ciHigh: bca?.[1] ?? Number.NaN,
-      };
-    }
+    const bca =
+      jackknife === null
+        ? null
+        : bcaInterval(replicates[j]!, {
+            observed: valueB - valueA,
+            jackknife: jackknife[j]!,
+            level: ci,
+          });
+    // BCa is undefined when the replicates or the jackknife do not vary (two identical
+    // sides, no discordant item): the percentile interval stands, and says so
+    metrics[name] =
+      bca !== null && Number.isFinite(bca[0]) && Number.isFinite(bca[1])
+        ? { a: valueA, b: valueB, ...summary, ciLow: bca[0], ciHigh: bca[1], interval: 'bca' }
+        : { a: valueA, b: valueB, ...summary, interval: 'percentile' };
   });
   return {
     n: colsA.n,
