@@ -36,8 +36,14 @@ export {
 } from './config/metric-names.js';
 export type { ModelConfig, RunConfig, RunConfigInput } from './config/run-config-schema.js';
 export { ModelConfigSchema, RunConfigSchema } from './config/run-config-schema.js';
-export type { Threshold, ThresholdOperator } from './config/thresholds.js';
-export { parseThreshold, thresholdHolds } from './config/thresholds.js';
+export type {
+  ParsedThreshold,
+  Threshold,
+  ThresholdAgainst,
+  ThresholdBound,
+  ThresholdOperator,
+} from './config/thresholds.js';
+export { parseThreshold, THRESHOLD_BOUNDS, thresholdHolds } from './config/thresholds.js';
 export type { ColumnMapping, DatasetItem } from './datasets/dataset-item.js';
 export type { LoadFileDatasetOptions } from './datasets/file-dataset.js';
 export { loadFileDataset } from './datasets/file-dataset.js';

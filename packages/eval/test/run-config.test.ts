@@ -111,7 +111,7 @@ describe('RunConfigSchema', () => {
     [
       'malformed threshold',
       (c) => (c.thresholds = ['f1_macro at least 0.9']),
-      /^thresholds\[0\]: expected '<metric> <op> <number>'/,
+      /^thresholds\[0\]: 'f1_macro at least 0\.9': expected an operator \(>=, >, <=, <, ==\) at column 10, found 'at'$/,
     ],
     ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected a number >= 2/],
     [

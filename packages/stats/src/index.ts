@@ -5,6 +5,7 @@ export { StatsError } from './errors.js';
 export type { BcaIntervalOptions } from './intervals/bca-interval.js';
 export { bcaInterval } from './intervals/bca-interval.js';
 export { percentileInterval } from './intervals/percentile-interval.js';
+export { wilsonInterval } from './intervals/wilson-interval.js';
 export { benjaminiHochbergAdjust } from './multiple-testing/benjamini-hochberg.js';
 export { holmAdjust } from './multiple-testing/holm.js';
 export type { PercentileSummary } from './quantiles/percentiles.js';
@@ -19,6 +20,8 @@ export type {
   PairedReplicatesOptions,
 } from './resampling/paired-bootstrap-from-replicates.js';
 export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-from-replicates.js';
+export type { PercentileBootstrapOptions } from './resampling/percentile-bootstrap.js';
+export { percentileBootstrapInterval } from './resampling/percentile-bootstrap.js';
 export { binomialTestHalf } from './tests/binomial-test.js';
 export type { McNemarResult } from './tests/mcnemar.js';
 export { mcnemarExact } from './tests/mcnemar.js';

@@ -20,6 +20,7 @@ import {
   SERVICE_METRICS,
 } from './metric-names.js';
 import { TaskSchema } from './task-schema.js';
+import { thresholdFormProblem } from './threshold-form-checks.js';
 import { parseThreshold } from './thresholds.js';
 
 const MessageSchema = z.strictObject({
@@ -271,7 +272,14 @@ export const RunConfigSchema = z
       .array(z.string())
       .default([])
       .describe(
-        "Pass/fail checks, '<metric> <op> <number>' (e.g. 'f1_macro >= 0.9', 'p95_latency_ms <= 800'); a failed one makes the run exit 1.",
+        "Pass/fail checks, '<metric>[.ci_low|.ci_high][ vs baseline] <op> <number>' (e.g. 'f1_macro >= 0.9', 'f1_macro.ci_low >= 0.85', 'p95_latency_ms.ci_high <= 800', 'f1_macro vs baseline >= -0.01'); a failed one makes the run exit 1.",
+      ),
+    baseline: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The earlier run that 'vs baseline' thresholds compare with: its output directory or its results.json.",
       ),
   })
   // Runs even when other fields failed (`when`), so every problem is reported at once;
@@ -344,6 +352,10 @@ function crossFieldChecks(
     }
     const metric = parsed.threshold.metric;
     const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
+    const formProblem = thresholdFormProblem(parsed.threshold, c);
+    if (formProblem !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: formProblem });
+    }
     if (judged.includes(metric)) return;
     const judgeProblem = judgeMetricProblem(metric, c);
     if (judgeProblem !== undefined) {

@@ -1,10 +1,16 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
-import { parseThreshold, thresholdHolds } from '../config/thresholds.js';
+import { parseThreshold, type Threshold, thresholdHolds } from '../config/thresholds.js';
 import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from '../judges/judge-config-checks.js';
 import { finiteOrNull } from '../run/prediction-row.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { baselineThresholdResult } from './baseline-threshold.js';
+import type { FigureInterval } from './service-intervals.js';
 
 const JUDGE_METRICS: readonly string[] = [JUDGE_SCORE_METRIC, JUDGE_KAPPA_METRIC];
+
+function isScoreMetric(metric: string, task: TaskModule): boolean {
+  return task.metricNames.includes(metric) || JUDGE_METRICS.includes(metric);
+}
 
 /**
  * The value a threshold reads: a task metric's mean across folds, a judge metric
@@ -16,6 +22,8 @@ const JUDGE_METRICS: readonly string[] = [JUDGE_SCORE_METRIC, JUDGE_KAPPA_METRIC
  * @param metric - the threshold's metric
  * @param task - the task module
  * @returns the value (NaN when it cannot be computed)
+ * @example
+ * thresholdValue(model, scores, 'p95_latency_ms', task); // 412.5
  */
 export function thresholdValue(
   model: ModelResult,
@@ -23,9 +31,7 @@ export function thresholdValue(
   metric: string,
   task: TaskModule,
 ): number {
-  if (task.metricNames.includes(metric) || JUDGE_METRICS.includes(metric)) {
-    return scores[metric]?.mean ?? Number.NaN;
-  }
+  if (isScoreMetric(metric, task)) return scores[metric]?.mean ?? Number.NaN;
   const s = model.service;
   const value: Record<string, number | null> = {
     error_rate: s.errorRate,
@@ -50,21 +56,98 @@ export function thresholdValue(
 }
 
 /**
+ * The interval of a threshold's metric: a task or judge metric's bootstrap percentile
+ * interval of the pooled value, or a service metric's interval from `service`.
+ */
+function intervalOf(
+  t: Threshold,
+  scores: ModelResult['metrics'],
+  service: ReadonlyMap<string, FigureInterval> | undefined,
+  task: TaskModule,
+): FigureInterval | undefined {
+  if (isScoreMetric(t.metric, task)) {
+    const s = scores[t.metric];
+    if (s === undefined) return undefined;
+    const reason =
+      s.ciLow === null || s.ciHigh === null
+        ? (s.reason ?? `the bootstrap gave no interval for ${t.metric} (no defined replicate)`)
+        : undefined;
+    return {
+      low: s.ciLow,
+      high: s.ciHigh,
+      method: 'bootstrap-percentile',
+      ...(reason === undefined ? {} : { reason }),
+    };
+  }
+  return service?.get(t.metric);
+}
+
+/** One threshold checked for one model (not a `vs baseline` one). */
+function checkOne(
+  t: Threshold,
+  model: ModelResult,
+  scores: ModelResult['metrics'],
+  service: ReadonlyMap<string, FigureInterval> | undefined,
+  task: TaskModule,
+): ThresholdResult {
+  const value = thresholdValue(model, scores, t.metric, task);
+  const interval = intervalOf(t, scores, service, task);
+  const result: ThresholdResult = {
+    threshold: t.source,
+    model: model.name,
+    metric: t.metric,
+    value: finiteOrNull(value),
+    passed: false,
+    bound: t.bound ?? 'value',
+    op: t.op,
+    limit: t.value,
+    ciLow: interval?.low ?? null,
+    ciHigh: interval?.high ?? null,
+    ...(interval === undefined ? {} : { interval: interval.method }),
+    outcome: 'error',
+  };
+  const figure =
+    t.bound === 'ci_low'
+      ? (interval?.low ?? Number.NaN)
+      : t.bound === 'ci_high'
+        ? (interval?.high ?? Number.NaN)
+        : value;
+  if (Number.isNaN(figure)) {
+    result.reason = Number.isNaN(value)
+      ? (scores[t.metric]?.reason ?? `${t.metric} has no value in this run`)
+      : (interval?.reason ?? `${t.metric} has no interval in this run`);
+    return result;
+  }
+  result.passed = thresholdHolds(t, figure);
+  result.outcome = result.passed ? 'pass' : 'fail';
+  return result;
+}
+
+/**
  * Checks every configured threshold against every model.
  *
+ * @remarks A point threshold (`f1_macro >= 0.9`) reads the metric's mean across folds; a
+ * bound threshold (`f1_macro.ci_low >= 0.9`) reads an end of the interval at
+ * `evaluation.ci` (task and judge metrics: the bootstrap percentile interval of the pooled
+ * value; service metrics: `service`). A figure that cannot be computed is an `error`
+ * outcome that fails the run, never a pass. `vs baseline` thresholds are left to
+ * {@link baselineThresholdResult}.
  * @param thresholds - the config's threshold strings (validated)
  * @param models - the models' results
  * @param scores - per model (same order), every task metric scored
  * @param task - the task module
+ * @param service - per model (same order), the intervals of the service metrics named by
+ *   bound thresholds
  * @returns one result per threshold and model
  * @example
- * checkThresholds(['f1_macro >= 0.9'], models, scores, task)[0]?.passed;
+ * checkThresholds(['f1_macro.ci_low >= 0.9'], models, scores, task)[0]?.outcome; // 'pass'
  */
 export function checkThresholds(
   thresholds: readonly string[],
   models: readonly ModelResult[],
   scores: readonly ModelResult['metrics'][],
   task: TaskModule,
+  service: readonly ReadonlyMap<string, FigureInterval>[] = [],
 ): ThresholdResult[] {
   const out: ThresholdResult[] = [];
   for (const source of thresholds) {
@@ -72,18 +155,11 @@ export function checkThresholds(
     if (!parsed.ok) continue;
     const t = parsed.threshold;
     models.forEach((m, mi) => {
-      const value = thresholdValue(m, scores[mi]!, t.metric, task);
-      const result: ThresholdResult = {
-        threshold: source,
-        model: m.name,
-        metric: t.metric,
-        value: finiteOrNull(value),
-        passed: thresholdHolds(t, value),
-      };
-      if (Number.isNaN(value)) {
-        result.reason = scores[mi]![t.metric]?.reason ?? `${t.metric} has no value in this run`;
-      }
-      out.push(result);
+      out.push(
+        t.against === 'baseline'
+          ? baselineThresholdResult(t, m)
+          : checkOne(t, m, scores[mi]!, service[mi], task),
+      );
     });
   }
   return out;

@@ -285,6 +285,31 @@ const ThresholdResultSchema = z.object({
   passed: z.boolean(),
   /** why the value could not be computed, when it could not (the check then fails) */
   reason: z.string().optional(),
+  /**
+   * the figure compared with `limit`: the point `value`, or an end of the interval
+   * (`'ci_low'`, `'ci_high'`); absent in files written before interval thresholds
+   */
+  bound: z.enum(['value', 'ci_low', 'ci_high']).optional(),
+  /** `'baseline'` for a `<metric> vs baseline` threshold (`value` is then the difference) */
+  against: z.literal('baseline').optional(),
+  /** the comparison operator of the threshold */
+  op: z.enum(['>=', '>', '<=', '<', '==']).optional(),
+  /** the number the figure is compared with */
+  limit: z.number().optional(),
+  /** lower end of the metric's interval at `evaluation.ci` (null when it has none) */
+  ciLow: Num.optional(),
+  /** upper end of the metric's interval at `evaluation.ci` (null when it has none) */
+  ciHigh: Num.optional(),
+  /**
+   * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
+   * percentile metrics) or `'wilson'` (error and unparseable rates)
+   */
+  interval: z.enum(['bootstrap-percentile', 'wilson']).optional(),
+  /**
+   * `'pass'`, `'fail'`, or `'error'` when the figure could not be computed (which fails the
+   * run like `'fail'`); absent in older files, where `passed` says pass or fail
+   */
+  outcome: z.enum(['pass', 'fail', 'error']).optional(),
 });
 
 /**

@@ -1,0 +1,46 @@
+import { obj } from './loose-read.js';
+import type { ServiceMetricName } from './metric-names.js';
+import type { Threshold } from './thresholds.js';
+
+/**
+ * Service metrics whose value is one measurement of the whole run (a rate over its wall
+ * time, a sum of costs), so they have no confidence interval for `.ci_low` / `.ci_high`.
+ */
+const NO_INTERVAL: Readonly<Partial<Record<ServiceMetricName, string>>> = {
+  requests_per_s: 'a rate over the wall time of the run is one measurement, not a sample mean',
+  output_tokens_per_s: 'a rate over the wall time of the run is one measurement, not a sample mean',
+  decode_tokens_per_s: 'a ratio of sums over the run has no interval in assay',
+  total_cost_usd: 'a total is no estimate of anything, so it has no interval',
+  cost_per_correct_usd: 'a ratio of sums over the run has no interval in assay',
+};
+
+/** Service rates with a closed-form (Wilson score) interval, needing no bootstrap. */
+const WILSON_METRICS: readonly string[] = ['error_rate', 'unparseable_rate'];
+
+/**
+ * Why a well-formed threshold cannot be checked with this configuration: an interval bound
+ * on a metric without an interval, or a `vs baseline` comparison without a `baseline` key.
+ *
+ * @param t - the parsed threshold
+ * @param input - the raw configuration (any shape: read defensively)
+ * @returns the problem, naming the expression, or undefined when the threshold can be checked
+ * @example
+ * thresholdFormProblem(parsed, { evaluation: { bootstrap: 0 } });
+ * // "'f1_macro.ci_low >= 0.9': f1_macro has no interval because evaluation.bootstrap is 0; ..."
+ */
+export function thresholdFormProblem(t: Threshold, input: unknown): string | undefined {
+  const c = obj(input);
+  if (t.against === 'baseline' && (typeof c.baseline !== 'string' || c.baseline === '')) {
+    return `'${t.source}': a 'vs baseline' threshold needs the 'baseline' key (the output directory or results.json of the run to compare with)`;
+  }
+  if (t.bound === undefined || t.against !== undefined) return undefined;
+  const reason = NO_INTERVAL[t.metric as ServiceMetricName];
+  if (reason !== undefined) {
+    return `'${t.source}': ${t.metric} has no interval (${reason}); compare its value instead, e.g. '${t.metric} ${t.op} ${t.value}'`;
+  }
+  const bootstrap = obj(c.evaluation).bootstrap;
+  if (bootstrap === 0 && !WILSON_METRICS.includes(t.metric)) {
+    return `'${t.source}': ${t.metric} has no interval because evaluation.bootstrap is 0; set evaluation.bootstrap (e.g. 1000) or compare the value`;
+  }
+  return undefined;
+}
