@@ -17,7 +17,12 @@ export type { DecisionRules } from './compare/decide-compare.js';
 export { applyRules, brokenRules, decide, metricFacts } from './compare/decide-compare.js';
 export type { ComparedRun } from './compare/load-compared-run.js';
 export { loadComparedRun } from './compare/load-compared-run.js';
-export type { PairedRuns, UnpairedItems } from './compare/pair-runs.js';
+export type {
+  PairableRun,
+  PairedRuns,
+  PairRunsOptions,
+  UnpairedItems,
+} from './compare/pair-runs.js';
 export { pairRuns, UNPAIRED_IDS_SHOWN } from './compare/pair-runs.js';
 export { COMPARED_SERVICE_FIGURES, serviceComparison } from './compare/service-comparison.js';
 export { closestName, didYouMean, editDistance } from './config/closest-name.js';

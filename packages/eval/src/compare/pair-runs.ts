@@ -1,6 +1,28 @@
+import type { RunResults } from '@assay/report';
 import { EvaluationError } from '../errors.js';
 import type { PredictionRow } from '../run/prediction-row.js';
-import type { ComparedRun } from './load-compared-run.js';
+
+/** What pairing needs of a run: a finished one (`ComparedRun`), or the run being summarized. */
+export interface PairableRun {
+  /** the results file, to name the run in messages */
+  readonly resultsFile: string;
+  /** its prediction rows */
+  readonly rows: readonly PredictionRow[];
+  /** its task, data set, configuration and models */
+  readonly results: Pick<RunResults, 'task' | 'dataset' | 'config'> & {
+    readonly models: readonly { readonly name: string }[];
+  };
+}
+
+/** Options of {@link pairRuns}. */
+export interface PairRunsOptions {
+  /** the model to compare in both runs (`--model`) */
+  readonly model?: string | undefined;
+  /** without `model`: the baseline's and the candidate's model, each its run's first when absent */
+  readonly models?: { readonly baseline?: string; readonly candidate?: string } | undefined;
+  /** compare runs of different tasks, label sets or data sets (`--allow-different-data`) */
+  readonly allowDifferentData: boolean;
+}
 
 /** Items of one run that the other run does not have. */
 export interface UnpairedItems {
@@ -40,13 +62,13 @@ function refuse(message: string, path: string): never {
 }
 
 /** What makes two runs' data sets the same: the source and the data set section (but `limit`). */
-function datasetIdentity(run: ComparedRun): string {
+function datasetIdentity(run: PairableRun): string {
   const { limit: _limit, ...rest } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
   return JSON.stringify({ source: run.results.dataset.source, ...rest });
 }
 
 /** The differences in task, label set and data set that make a comparison meaningless. */
-function runDifferences(a: ComparedRun, b: ComparedRun): string[] {
+function runDifferences(a: PairableRun, b: PairableRun): string[] {
   const out: string[] = [];
   if (a.results.task.type !== b.results.task.type) {
     out.push(`the baseline is a ${a.results.task.type} task, the candidate ${b.results.task.type}`);
@@ -64,7 +86,7 @@ function runDifferences(a: ComparedRun, b: ComparedRun): string[] {
   return out;
 }
 
-function pickModel(run: ComparedRun, side: string, wanted: string | undefined): string {
+function pickModel(run: PairableRun, side: string, wanted: string | undefined): string {
   const names = run.results.models.map((m) => m.name);
   if (wanted !== undefined && !names.includes(wanted)) {
     refuse(
@@ -90,7 +112,7 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
  *
  * @param baseline - the baseline run
  * @param candidate - the candidate run
- * @param options - the model to compare (`--model`), and whether different data are allowed
+ * @param options - the model(s) to compare (`--model`), and whether different data are allowed
  * @returns the paired rows, what only one run has, and the chosen models
  * @throws EvaluationError `RUNS_DIFFER` when the runs used different tasks, label sets or
  *   data sets (unless `allowDifferentData`), when `--model` names a model one run lacks, or
@@ -103,9 +125,9 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
  * const paired = pairRuns(baseline, candidate, { allowDifferentData: false });
  */
 export function pairRuns(
-  baseline: ComparedRun,
-  candidate: ComparedRun,
-  options: { model?: string | undefined; allowDifferentData: boolean },
+  baseline: PairableRun,
+  candidate: PairableRun,
+  options: PairRunsOptions,
 ): PairedRuns {
   const differences = runDifferences(baseline, candidate);
   if (differences.length > 0 && !options.allowDifferentData) {
@@ -114,11 +136,11 @@ export function pairRuns(
       'candidate',
     );
   }
-  const modelA = pickModel(baseline, 'baseline', options.model);
-  const modelB = pickModel(candidate, 'candidate', options.model);
+  const modelA = pickModel(baseline, 'baseline', options.model ?? options.models?.baseline);
+  const modelB = pickModel(candidate, 'candidate', options.model ?? options.models?.candidate);
   const several = [baseline, candidate].some((r) => r.results.models.length > 1);
   const modelNote =
-    several && options.model === undefined
+    several && options.model === undefined && options.models === undefined
       ? `comparing model ${modelA} (baseline) with ${modelB} (candidate), each run's first model; choose another with --model`
       : null;
   const sideA = baseline.rows.filter((r) => r.model === modelA);
