@@ -1,4 +1,4 @@
-import { fmt, fmtP, textTable } from '@assay/report';
+import { fmt, fmtP, MISSING_VALUE, textTable } from '@assay/report';
 import type { CompareResult, MetricComparison } from './compare-result.js';
 
 function verdict(r: CompareResult, m: MetricComparison): string {
@@ -10,11 +10,13 @@ function verdict(r: CompareResult, m: MetricComparison): string {
 }
 
 function interval(m: MetricComparison): string {
-  return m.ciLow === null || m.ciHigh === null ? '–' : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
+  return m.ciLow === null || m.ciHigh === null
+    ? MISSING_VALUE
+    : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
 }
 
 const signed = (x: number | null, digits: number): string =>
-  x === null ? '–' : `${x > 0 ? '+' : ''}${fmt(x, digits)}`;
+  x === null ? MISSING_VALUE : `${x > 0 ? '+' : ''}${fmt(x, digits)}`;
 
 /** The metric table's header and rows, shared by the terminal and Markdown forms. */
 export function metricRows(r: CompareResult): { header: string[]; rows: string[][] } {
@@ -27,7 +29,7 @@ export function metricRows(r: CompareResult): { header: string[]; rows: string[]
       fmt(m.candidate, 4),
       signed(m.difference, 4),
       interval(m),
-      m.test ?? '–',
+      m.test ?? MISSING_VALUE,
       fmtP(m.pValue),
       fmtP(m.pAdjusted),
       verdict(r, m),
