@@ -207,7 +207,7 @@ describe('assay run (CLI)', () => {
       "evaluation.metrics[1]: unknown metric 'f9'",
       'output.wrongSamples: expected a number >= 0',
       "thresholds[1]: unknown metric 'vibes'",
-      "thresholds[2]: expected '<metric> <op> <number>'",
+      "thresholds[2]: 'accuracy is high': expected an operator (>=, >, <=, <, ==) at column 10, found 'is'",
       "modles: unknown key 'modles'; did you mean 'models'?",
     ];
     for (const line of expected) expect(r.stderr).toContain(line);
@@ -236,13 +236,19 @@ describe('assay run (CLI)', () => {
     const reason =
       'needs scores: set params.logprobs: true (and a model that returns log-probabilities)';
     expect(out.stdout).toContain(`nb roc_auc —: ${reason}`);
-    expect(out.stdout).toContain(`FAIL  nb: roc_auc >= 0.9 (value —: ${reason})`);
+    // no value: an ERROR check, which fails the run like a FAIL
+    expect(out.stdout).toContain(`ERROR nb: roc_auc >= 0.9 (${reason}; value —, 95% interval —`);
     const results = RunResultsSchema.parse(
       JSON.parse(readFileSync(join(dir, 'no-logprobs', 'results.json'), 'utf8')),
     );
     expect(results.models[0]!.metrics.roc_auc).toMatchObject({ value: null, reason });
     expect(results.models[0]!.metrics.accuracy!.reason).toBeUndefined();
-    expect(results.thresholds[0]).toMatchObject({ passed: false, value: null, reason });
+    expect(results.thresholds[0]).toMatchObject({
+      passed: false,
+      value: null,
+      reason,
+      outcome: 'error',
+    });
     expect(readFileSync(join(dir, 'no-logprobs', 'report.md'), 'utf8')).toContain(
       `| — (${reason}) |`,
     );

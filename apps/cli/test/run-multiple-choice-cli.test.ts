@@ -50,8 +50,11 @@ describe('assay run (CLI) with a multiple-choice task', () => {
     const path = join(dir, 'mc.yaml');
     writeFileSync(path, YAML.stringify(config));
     const run = await assay(['run', path, '--quiet']);
-    expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
+    // nothing on stderr but the reason for the exit code
+    expect(run.stderr).toMatch(
+      /^assay: exit 1: 2 of 4 threshold checks failed: accuracy >= 0\.9 \[first\] \(accuracy [\d.]+ is not >= 0\.9; [^\n]+\n$/,
+    );
     expect(run.stdout).toMatch(/PASS {2}knows: position_bias_rate <= 0.1/);
     expect(run.stdout).toMatch(/FAIL {2}first: position_bias_rate <= 0.1/);
     expect(run.stdout).toMatch(/FAIL {2}first: accuracy >= 0.9/);

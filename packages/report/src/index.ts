@@ -21,11 +21,22 @@ export {
   formatValue,
   MISSING_VALUE,
 } from './format/format-number.js';
+export type { ThresholdOutcome } from './format/threshold-text.js';
+export {
+  thresholdDetails,
+  thresholdFigure,
+  thresholdInterval,
+  thresholdMessage,
+  thresholdOutcome,
+} from './format/threshold-text.js';
 export { escapeHtml } from './html/escape-html.js';
 export { htmlReport } from './html/html-report.js';
 export type { JunitCase, JunitSuite } from './junit/junit-xml.js';
 export { junitXml } from './junit/junit-xml.js';
+export { runJunitSuite } from './junit/run-junit-suite.js';
 export { markdownReport } from './markdown/markdown-report.js';
+export { stepSummaryMarkdown } from './markdown/step-summary.js';
+export { thresholdTableMarkdown } from './markdown/threshold-table-markdown.js';
 export type { MetricGroup } from './metrics-table/identical-metrics.js';
 export { metricGroups } from './metrics-table/identical-metrics.js';
 export type {

@@ -5,7 +5,10 @@ import { validateXML } from 'xmllint-wasm';
 import { type JunitSuite, junitXml } from '../src/index.js';
 import { HOSTILE } from './support/generation-results.js';
 
-const XSD = readFileSync(new URL('./fixtures/junit-10.xsd', import.meta.url), 'utf8');
+const XSD = readFileSync(
+  new URL('../../../test-support/fixtures/junit-10.xsd', import.meta.url),
+  'utf8',
+);
 
 async function schemaErrors(xml: string): Promise<string[]> {
   const result = await validateXML({

@@ -37,6 +37,14 @@ export function registerRunCommand(program: Command): void {
       'with --dry-run: how many distinct prompts to print per prompt setting (default 3)',
       integer('--show-prompts', 0),
     )
+    .option(
+      '--junit <file>',
+      'write JUnit XML: one test case per threshold and model (failures with value, interval and bound)',
+    )
+    .option(
+      '--summary-md <file>',
+      'append a Markdown summary (verdict, thresholds, headline metrics), e.g. $GITHUB_STEP_SUMMARY',
+    )
     .addHelpText(
       'after',
       [
@@ -55,6 +63,7 @@ export function registerRunCommand(program: Command): void {
         '       run against another endpoint, or has a damaged journal or cache (see --fresh)',
         '  3    run error, or metrics not representative (too many failed requests or unparseable answers)',
         '  130  interrupted (rerun to resume)',
+        'The reason for the exit code is the last line printed.',
       ].join('\n'),
     )
     .action(
@@ -69,6 +78,8 @@ export function registerRunCommand(program: Command): void {
           printSchema?: boolean;
           dryRun?: boolean;
           showPrompts?: number;
+          junit?: string;
+          summaryMd?: string;
         },
       ) => {
         if (opts.printSchema) {
@@ -105,6 +116,10 @@ export function registerRunCommand(program: Command): void {
           ...(opts.retryFailed ? { retryFailed: true } : {}),
           ...(opts.quiet ? { quiet: true } : {}),
           ...(opts.fresh ? { fresh: true } : {}),
+          ci: {
+            ...(opts.junit ? { junit: opts.junit } : {}),
+            ...(opts.summaryMd ? { summaryMd: opts.summaryMd } : {}),
+          },
         });
         process.exitCode = code;
       },

@@ -2,6 +2,8 @@ import { type RunConfig, runEvaluation } from '@assay/eval';
 import { createProgressPrinter, type RunResults, summaryTable } from '@assay/report';
 import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
+import { type CiOutputOptions, writeCiOutputs } from './ci-outputs.js';
+import { exitReason } from './exit-reason.js';
 
 /** Options shared by `assay run` and `assay demo`. */
 export interface RunCliOptions {
@@ -11,6 +13,8 @@ export interface RunCliOptions {
   quiet?: boolean;
   /** discard the output directory's journal and default cache first */
   fresh?: boolean;
+  /** `--junit FILE` and `--summary-md FILE` (`assay run` only) */
+  ci?: CiOutputOptions;
 }
 
 /**
@@ -18,7 +22,8 @@ export interface RunCliOptions {
  * stdout and SIGINT/SIGTERM handled cleanly, and returns the exit code.
  *
  * @param config - validated configuration
- * @param options - retry-failed, quiet, fresh
+ * @param options - retry-failed, quiet, fresh, and the CI files to write (`--junit`,
+ *   `--summary-md`; a file that cannot be written is exit 2, named last)
  * @returns the results (undefined when interrupted or failed) and the exit code
  * @example
  * const { code } = await executeRunCommand(config, { quiet: true });
@@ -52,13 +57,23 @@ export async function executeRunCommand(
     for (const w of results.warnings ?? []) process.stderr.write(`assay: warning: ${w}\n`);
     process.stdout.write(summaryTable(results));
     process.stdout.write(`\nReport: ${results.files.reportHtml}\n`);
+    const problem = options.ci === undefined ? undefined : writeCiOutputs(results, options.ci);
+    if (problem !== undefined) {
+      process.stderr.write(`assay: ${problem}\n`);
+      return { code: RUN_EXIT.configError, results };
+    }
+    // the reason for the exit code is the last line a CI log shows
     const reasons = results.models.flatMap((m) => m.notRepresentative ?? []);
     if (reasons.length > 0) {
-      // the reason for the exit code is the last line a CI log shows
       process.stderr.write(`assay: metrics not representative: ${reasons.join('; ')}\n`);
       return { code: RUN_EXIT.runtimeError, results };
     }
-    return { code: results.passed ? RUN_EXIT.ok : RUN_EXIT.thresholdFailed, results };
+    if (!results.passed) {
+      process.stderr.write(`${exitReason(results)}\n`);
+      return { code: RUN_EXIT.thresholdFailed, results };
+    }
+    process.stdout.write(`${exitReason(results)}\n`);
+    return { code: RUN_EXIT.ok, results };
   } catch (error) {
     printer.done();
     return { code: reportError(error) };

@@ -1,3 +1,9 @@
+import type { ModelResult } from '@assay/report';
+import { createRng } from '@assay/splitters';
+import { percentileBootstrapInterval, wilsonInterval } from '@assay/stats';
+import { SERVICE_METRICS } from '../config/metric-names.js';
+import type { Outcome } from '../run/journal.js';
+
 /** An interval of one figure at the run's confidence level, and how it was computed. */
 export interface FigureInterval {
   /** lower end (null when it could not be computed) */
@@ -8,4 +14,105 @@ export interface FigureInterval {
   method: 'bootstrap-percentile' | 'wilson';
   /** why there is no interval, when there is none */
   reason?: string;
+}
+
+/** How sure the intervals are and where their resamples come from. */
+export interface ServiceIntervalOptions {
+  /** bootstrap resamples (`evaluation.bootstrap`) */
+  bootstrap: number;
+  /** confidence level (`evaluation.ci`) */
+  ci: number;
+  /** `evaluation.seed` */
+  seed: number;
+  /** the model's position in `models[]`, so each model draws its own resamples */
+  modelIndex: number;
+}
+
+const PERCENTILE_METRIC = /^p(\d+)_(latency|ttft|tpot)_ms$/;
+
+const TIMING: Record<string, (o: Outcome) => number | null> = {
+  latency: (o) => o.e2eMs,
+  ttft: (o) => o.ttftMs,
+  tpot: (o) => o.tpotMs,
+};
+
+function wilson(successes: number, trials: number, ci: number, what: string): FigureInterval {
+  const interval = wilsonInterval(successes, trials, ci);
+  return interval === null
+    ? { low: null, high: null, method: 'wilson', reason: `no ${what} to estimate a rate from` }
+    : { low: interval[0], high: interval[1], method: 'wilson' };
+}
+
+function percentileInterval(
+  metric: string,
+  match: RegExpExecArray,
+  outcomes: readonly Outcome[],
+  options: ServiceIntervalOptions,
+): FigureInterval {
+  const pick = TIMING[match[2]!]!;
+  // the figures the point value is computed from: answered requests not served by the cache
+  const values = outcomes
+    .filter((o) => o.status === 'ok' && !o.cached)
+    .map(pick)
+    .filter((v): v is number => v !== null)
+    // draws index the sorted values, so the interval does not depend on the order answers landed
+    .sort((a, b) => a - b);
+  const method = 'bootstrap-percentile' as const;
+  if (options.bootstrap === 0) {
+    return { low: null, high: null, method, reason: 'evaluation.bootstrap is 0' };
+  }
+  // one stream per model and metric, so adding a threshold leaves the others' intervals alone
+  const seed =
+    options.seed + 3000 + 64 * options.modelIndex + SERVICE_METRICS.indexOf(metric as never);
+  const rng = createRng(seed >>> 0);
+  const interval = percentileBootstrapInterval(values, Number(match[1]), {
+    samples: options.bootstrap,
+    level: options.ci,
+    rng: () => rng.nextFloat(),
+  });
+  return interval === null
+    ? { low: null, high: null, method, reason: `no request of this run was timed for ${metric}` }
+    : { low: interval[0], high: interval[1], method };
+}
+
+/**
+ * The intervals of the service metrics named by interval thresholds, for one model.
+ *
+ * @remarks Latency, TTFT and TPOT percentiles (`p95_latency_ms`, ...): the bootstrap
+ *   percentile interval of that percentile over the requests the point value reads (answered
+ *   and not served by the response cache; sorted, so the order answers landed in does not
+ *   matter), with `evaluation.bootstrap` resamples at
+ *   `evaluation.ci`, seeded by `evaluation.seed + 3000 + 64 · model index + the metric's
+ *   position in the service metric list` (`percentileBootstrapInterval` of `@assay/stats`).
+ *   `error_rate` (failed of all distinct requests) and `unparseable_rate` (unparseable of all
+ *   items): the Wilson score interval, which needs no resampling and is not degenerate when
+ *   nothing failed (a bootstrap of all-zero outcomes would be `[0, 0]` and pass any bound).
+ *   Other service metrics have no interval (the config refuses a bound on them).
+ * @param metrics - the service metrics to compute intervals for
+ * @param model - the model's results (unparseable count)
+ * @param outcomes - the model's distinct requests
+ * @param options - resamples, level, seed and model index
+ * @returns the interval of each metric that has one
+ * @example
+ * serviceIntervals(['p95_latency_ms'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0, modelIndex: 0 });
+ */
+export function serviceIntervals(
+  metrics: readonly string[],
+  model: ModelResult,
+  outcomes: readonly Outcome[],
+  options: ServiceIntervalOptions,
+): Map<string, FigureInterval> {
+  const out = new Map<string, FigureInterval>();
+  for (const metric of metrics) {
+    const match = PERCENTILE_METRIC.exec(metric);
+    if (match !== null) {
+      out.set(metric, percentileInterval(metric, match, outcomes, options));
+    } else if (metric === 'error_rate') {
+      const failed = outcomes.filter((o) => o.status === 'error').length;
+      out.set(metric, wilson(failed, outcomes.length, options.ci, 'request'));
+    } else if (metric === 'unparseable_rate') {
+      out.set(metric, wilson(model.items.unparseable, model.items.total, options.ci, 'item'));
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
 import type { ComparedRun } from '../compare/load-compared-run.js';
 import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
-import { higherIsBetter } from '../config/metric-names.js';
+import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import { type GenerationSection, generationSection } from '../generation/generation-section.js';
 import { scoreGenerationModel } from '../generation/score-generation-model.js';
@@ -19,6 +19,7 @@ import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
+import { serviceIntervals } from './service-intervals.js';
 import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
@@ -95,6 +96,17 @@ function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskM
   return [...new Set([...metrics, ...fromThresholds, ...positiveClassMetrics(task)])];
 }
 
+/** The service metrics named by interval thresholds (`p95_latency_ms.ci_high <= 800`). */
+function boundServiceMetrics(thresholds: readonly string[]): string[] {
+  const names = thresholds.flatMap((source) => {
+    const p = parseThreshold(source);
+    return p.ok && p.threshold.bound !== undefined && p.threshold.against === undefined
+      ? [p.threshold.metric]
+      : [];
+  });
+  return [...new Set(names)].filter((m) => (SERVICE_METRICS as readonly string[]).includes(m));
+}
+
 async function summarizeWith(
   runner: Runner,
   run: ExecutedRun,
@@ -140,8 +152,28 @@ async function summarizeWith(
           seed: (seed + 1000) >>> 0,
         })
       : [];
+  const intervals = models.map((m, mi) =>
+    serviceIntervals(
+      boundServiceMetrics(config.thresholds),
+      m,
+      run.requests.get(m.name)!.outcomes,
+      {
+        bootstrap: config.evaluation.bootstrap,
+        ci: config.evaluation.ci,
+        seed,
+        modelIndex: mi,
+      },
+    ),
+  );
   const baseline = await baselineDifferencesFor(run, models, task, runner, baselineRun);
-  const thresholds = checkThresholds(config.thresholds, models, allScores, task, [], baseline);
+  const thresholds = checkThresholds(
+    config.thresholds,
+    models,
+    allScores,
+    task,
+    intervals,
+    baseline,
+  );
   const reported = [...metrics, ...judgeMetrics];
   return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
 }

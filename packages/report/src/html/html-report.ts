@@ -5,6 +5,7 @@ import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { thresholdInterval, thresholdOutcome } from '../format/threshold-text.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { headlineMetric } from '../verdict/verdict.js';
@@ -125,11 +126,14 @@ function failuresSection(r: RunResults): string {
 
 function thresholdsSection(r: RunResults): string {
   if (r.thresholds.length === 0) return '';
-  return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th>result</th></tr></thead><tbody>${r.thresholds
-    .map(
-      (t) =>
-        `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}${t.reason ? `<br><span class="note">${h(t.reason)}</span>` : ''}</td><td class="${t.passed ? 'pass' : 'fail'}">${t.passed ? 'pass' : 'FAIL'}</td></tr>`,
-    )
+  const level = `${Math.round(r.evaluation.ci * 1000) / 10}% interval`;
+  return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th class="num">${level}</th><th>compared</th><th>result</th></tr></thead><tbody>${r.thresholds
+    .map((t) => {
+      const outcome = thresholdOutcome(t);
+      const word = outcome === 'pass' ? 'pass' : outcome.toUpperCase();
+      const reason = t.reason ? `<br><span class="note">${h(t.reason)}</span>` : '';
+      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="num">${h(thresholdInterval(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
+    })
     .join('')}</tbody></table>`;
 }
 

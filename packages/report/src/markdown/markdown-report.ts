@@ -5,6 +5,7 @@ import { generationSection } from './generation-section.js';
 import { judgeSection } from './judge-section.js';
 import { cellText } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
+import { thresholdTableMarkdown } from './threshold-table-markdown.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
 
 /** Title, data set and evaluation settings. */
@@ -125,18 +126,7 @@ function comparisonsSection(r: RunResults): string[] {
 function thresholdsSection(r: RunResults): string[] {
   const lines: string[] = [];
   if (r.thresholds.length > 0) {
-    lines.push(
-      '',
-      '## Thresholds',
-      '',
-      '| threshold | model | value | result |',
-      '|---|---|---|---|',
-    );
-    for (const t of r.thresholds) {
-      lines.push(
-        `| \`${cellText(t.threshold)}\` | ${cellText(t.model)} | ${fmt(t.value, 4)}${t.reason ? ` (${cellText(t.reason)})` : ''} | ${t.passed ? 'pass' : '**FAIL**'} |`,
-      );
-    }
+    lines.push('', '## Thresholds', '', ...thresholdTableMarkdown(r));
   }
   return lines;
 }

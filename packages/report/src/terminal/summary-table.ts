@@ -1,4 +1,5 @@
 import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
@@ -151,14 +152,14 @@ function comparisonLines(r: RunResults): string[] {
   ];
 }
 
-/** One PASS/FAIL line per threshold and model. */
+/** One PASS / FAIL / ERROR line per threshold and model, with value, interval and limit. */
 function thresholdLines(r: RunResults): string[] {
   if (r.thresholds.length === 0) return [];
   return [
     '',
     ...r.thresholds.map(
       (t) =>
-        `${t.passed ? 'PASS' : 'FAIL'}  ${t.model}: ${t.threshold} (value ${fmt(t.value, 4)}${t.reason ? `: ${t.reason}` : ''})`,
+        `${thresholdOutcome(t).toUpperCase().padEnd(6)}${t.model}: ${t.threshold} (${thresholdDetails(t, r.evaluation.ci)})`,
     ),
   ];
 }

@@ -12,7 +12,7 @@ const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
  * @param m - the model it was checked on
  * @param ci - the confidence level (`evaluation.ci`)
  * @returns the sentence, or null when the threshold failed, names a service metric, has
- *   no interval or the interval stays on the passing side
+ *   no interval, reads an interval end or a baseline, or the interval stays on the passing side
  * @example
  * uncertainPass(threshold, model, 0.95); // 'f1_macro >= 0.9 passes for nb, but ...'
  */
@@ -20,6 +20,8 @@ export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): s
   const s = m.metrics[t.metric];
   const match = PATTERN.exec(t.threshold);
   if (!t.passed || !s || !match || s.ciLow === null || s.ciHigh === null) return null;
+  // an interval threshold already gates on the interval; a baseline one on a difference
+  if ((t.bound !== undefined && t.bound !== 'value') || t.against !== undefined) return null;
   const bound = Number(match[2]);
   const op = match[1]!;
   const crosses = op.startsWith('>')

@@ -1,4 +1,5 @@
 import { fmt, formatInteger } from '../format/format-number.js';
+import { thresholdFigure } from '../format/threshold-text.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
 import { runRisks } from './risks.js';
 import { intervalInWords, listInWords } from './words.js';
@@ -84,11 +85,12 @@ function failedInWords(failed: readonly ThresholdResult[]): string {
     byThreshold.set(t.threshold, [...(byThreshold.get(t.threshold) ?? []), t]);
   return [...byThreshold.entries()]
     .map(([threshold, ts]) => {
-      const who = ts.map((t) =>
-        t.value === null
+      const who = ts.map((t) => {
+        const figure = thresholdFigure(t);
+        return figure === null
           ? `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`
-          : `${t.model} (${fmt(t.value, 4)})`,
-      );
+          : `${t.model} (${fmt(figure, 4)})`;
+      });
       return `${threshold} fails for ${listInWords(who)}`;
     })
     .join('; ');

@@ -1,0 +1,160 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { type RunResults, RunResultsSchema, type ThresholdResult } from '@assay/report';
+import { createRng } from '@assay/splitters';
+import { percentileBootstrapInterval, percentiles, wilsonInterval } from '@assay/stats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  executeRun,
+  parseRunConfig,
+  readPredictions,
+  runEvaluation,
+  SERVICE_METRICS,
+  summarizeRun,
+} from '../src/index.js';
+
+const ITEMS = 80;
+const SEED = 3;
+let server: ModelServer;
+let dir: string;
+
+function config(name: string, thresholds: string[], extra: Record<string, unknown> = {}) {
+  return parseRunConfig(
+    {
+      name,
+      dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
+      task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
+      prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+      models: [
+        {
+          name: 'nb',
+          provider: 'openai-chat',
+          baseUrl: 'http://127.0.0.1:1/v1',
+          model: 'assay-spam-nb',
+          params: { maxTokens: 4, temperature: 0 },
+          concurrency: { max: 4 },
+        },
+      ],
+      evaluation: { bootstrap: 400, seed: SEED },
+      output: { dir: join(dir, name) },
+      thresholds,
+      ...extra,
+    },
+    { baseUrl: server.baseUrl },
+  );
+}
+
+let results: RunResults;
+const check = (source: string): ThresholdResult =>
+  results.thresholds.find((t) => t.threshold === source)!;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-interval-thresholds-'));
+  server = await startModelServer({ port: 0 });
+  // a first run to learn where the intervals lie, then thresholds on either side of them
+  const probe = RunResultsSchema.parse(await runEvaluation(config('probe', [])));
+  const f1 = probe.models[0]!.metrics.f1_macro!;
+  const low = f1.ciLow!;
+  const high = f1.ciHigh!;
+  results = RunResultsSchema.parse(
+    await runEvaluation(
+      config('gates', [
+        `f1_macro.ci_low >= ${low - 0.001}`,
+        `f1_macro.ci_low >= ${low + 0.001}`,
+        `f1_macro.ci_high <= ${high + 0.001}`,
+        `f1_macro.ci_high <= ${high - 0.001}`,
+        'p95_latency_ms.ci_high <= 600000',
+        'p95_latency_ms.ci_low >= 600000',
+        'p50_latency_ms.ci_high <= 600000',
+        'error_rate.ci_high <= 0.1',
+        'p95_ttft_ms.ci_high <= 100',
+      ]),
+    ),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('interval thresholds on a run of the reference model server', () => {
+  it('reads the bootstrap interval of a task metric: passes on one side of it, fails on the other', () => {
+    const f1 = results.models[0]!.metrics.f1_macro!;
+    const [lowOk, lowBad, highOk, highBad] = results.thresholds.slice(0, 4);
+    expect([lowOk, lowBad, highOk, highBad].map((t) => t!.outcome)).toEqual([
+      'pass',
+      'fail',
+      'pass',
+      'fail',
+    ]);
+    for (const t of [lowOk, lowBad, highOk, highBad]) {
+      expect(t).toMatchObject({
+        ciLow: f1.ciLow,
+        ciHigh: f1.ciHigh,
+        interval: 'bootstrap-percentile',
+      });
+      expect(t!.value).toBe(f1.mean);
+    }
+    expect(lowBad).toMatchObject({ bound: 'ci_low', op: '>=', passed: false });
+    expect(highBad).toMatchObject({ bound: 'ci_high', op: '<=', passed: false });
+    expect(results.passed).toBe(false);
+  });
+
+  it('bootstraps the p95 latency over the requests of the run, seeded, around its point value', () => {
+    const rows = readPredictions(readFileSync(join(dir, 'gates', 'predictions.arrow')));
+    const timed = rows
+      .filter((r) => !r.cached && r.e2eMs !== null)
+      .map((r) => r.e2eMs!)
+      .sort((a, b) => a - b);
+    expect(timed).toHaveLength(ITEMS);
+    const p95 = check('p95_latency_ms.ci_high <= 600000');
+    expect(p95.value).toBeCloseTo(percentiles(timed, [95])[0]!, 9);
+    // seed: evaluation.seed + 3000 + 64 · model index + the metric's place in the service list
+    const rng = createRng(SEED + 3000 + SERVICE_METRICS.indexOf('p95_latency_ms'));
+    const expected = percentileBootstrapInterval(timed, 95, {
+      samples: 400,
+      level: 0.95,
+      rng: () => rng.nextFloat(),
+    })!;
+    expect([p95.ciLow, p95.ciHigh]).toEqual(expected);
+    expect(p95.ciLow!).toBeLessThanOrEqual(p95.value!);
+    expect(p95.ciHigh!).toBeGreaterThanOrEqual(p95.value!);
+    expect(p95.outcome).toBe('pass');
+    expect(check('p95_latency_ms.ci_low >= 600000').outcome).toBe('fail');
+    const p50 = check('p50_latency_ms.ci_high <= 600000');
+    expect(p50.ciHigh!).toBeLessThan(p95.ciHigh!);
+  });
+
+  it('gives the error rate the Wilson interval of failed requests', () => {
+    const t = check('error_rate.ci_high <= 0.1');
+    expect(t).toMatchObject({ value: 0, interval: 'wilson', outcome: 'pass' });
+    expect([t.ciLow, t.ciHigh]).toEqual(wilsonInterval(0, ITEMS, 0.95));
+  });
+
+  it('makes a bound without an interval an error with its reason, never a pass', () => {
+    // the reference server does not stream, so no request has a time to first token
+    const t = check('p95_ttft_ms.ci_high <= 100');
+    expect(t).toMatchObject({ outcome: 'error', passed: false, ciLow: null, ciHigh: null });
+    expect(t.reason).toBe('p95_ttft_ms has no value in this run');
+  });
+
+  it('gives a vs baseline threshold an error result until the comparison is available', async () => {
+    const run = await executeRun(
+      config('baseline', ['accuracy vs baseline >= -0.01'], { baseline: join(dir, 'probe') }),
+    );
+    const summary = await summarizeRun(run);
+    expect(summary.thresholds).toEqual([
+      expect.objectContaining({
+        threshold: 'accuracy vs baseline >= -0.01',
+        against: 'baseline',
+        outcome: 'error',
+        passed: false,
+        reason: 'baseline comparison not available',
+      }),
+    ]);
+    expect(summary.passed).toBe(false);
+  });
+});

@@ -1,0 +1,93 @@
+import type { ThresholdResult } from '../results/run-results-schema.js';
+import { fmt, MISSING_VALUE } from './format-number.js';
+
+/** A threshold check's outcome: `pass`, `fail`, or `error` when its figure has no value. */
+export type ThresholdOutcome = 'pass' | 'fail' | 'error';
+
+/**
+ * The outcome of a threshold check, also for `results.json` files written before
+ * `outcome` existed (a failed check without a value was then an error in all but name).
+ *
+ * @param t - one threshold result
+ * @returns `pass`, `fail` or `error`
+ * @example
+ * thresholdOutcome({ ...t, passed: false, value: null }); // 'error'
+ */
+export function thresholdOutcome(t: ThresholdResult): ThresholdOutcome {
+  if (t.outcome !== undefined) return t.outcome;
+  if (t.passed) return 'pass';
+  return t.value === null ? 'error' : 'fail';
+}
+
+/**
+ * The metric's interval of a threshold check as `[low, high]`, or `—` without one.
+ *
+ * @param t - one threshold result
+ * @param digits - significant digits (default 4)
+ * @returns the interval text
+ * @example
+ * thresholdInterval({ ...t, ciLow: 0.88123, ciHigh: 0.93456 }); // '[0.8812, 0.9346]'
+ */
+export function thresholdInterval(t: ThresholdResult, digits = 4): string {
+  if (t.ciLow === undefined || t.ciHigh === undefined) return MISSING_VALUE;
+  if (t.ciLow === null || t.ciHigh === null) return MISSING_VALUE;
+  return `[${fmt(t.ciLow, digits)}, ${fmt(t.ciHigh, digits)}]`;
+}
+
+/**
+ * The figure a threshold compared with its limit: the value, or an end of the interval.
+ *
+ * @param t - one threshold result
+ * @returns the figure, or null when it has none
+ * @example
+ * thresholdFigure({ ...t, bound: 'ci_low', value: 0.91, ciLow: 0.88 }); // 0.88
+ */
+export function thresholdFigure(t: ThresholdResult): number | null {
+  if (t.bound === 'ci_low') return t.ciLow ?? null;
+  if (t.bound === 'ci_high') return t.ciHigh ?? null;
+  return t.value;
+}
+
+/** The name of the compared figure: `f1_macro`, `f1_macro.ci_low` or `f1_macro vs baseline`. */
+function figureName(t: ThresholdResult): string {
+  const bound = t.bound === undefined || t.bound === 'value' ? '' : `.${t.bound}`;
+  return `${t.metric}${bound}${t.against === 'baseline' ? ' vs baseline' : ''}`;
+}
+
+/**
+ * What a threshold check compared and the figures behind it, without the threshold and the
+ * model: `f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345]
+ * (bootstrap-percentile)`, or the reason a check could not be made.
+ *
+ * @param t - one threshold result
+ * @param ci - the confidence level of the intervals (`evaluation.ci`)
+ * @returns the details
+ * @example
+ * thresholdDetails(t, 0.95); // 'f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345] (bootstrap-percentile)'
+ */
+export function thresholdDetails(t: ThresholdResult, ci: number): string {
+  const outcome = thresholdOutcome(t);
+  const method = t.interval === undefined ? '' : ` (${t.interval})`;
+  const figures = `value ${fmt(t.value, 4)}, ${Math.round(ci * 1000) / 10}% interval ${thresholdInterval(t)}${method}`;
+  if (outcome === 'error') return `${t.reason ?? 'no value'}; ${figures}`;
+  if (t.op === undefined || t.limit === undefined) return figures;
+  const not = outcome === 'pass' ? '' : 'is not ';
+  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}`;
+}
+
+/**
+ * One line saying how a threshold check came out, with the compared figure, the value, the
+ * interval and the limit: the message of a JUnit case and of the exit reason.
+ *
+ * @param t - one threshold result
+ * @param ci - the confidence level of the intervals (`evaluation.ci`)
+ * @returns `<threshold> holds for <model>: <details>`, `fails for`, or `could not be checked for`
+ * @example
+ * thresholdMessage(t, 0.95); // 'f1_macro.ci_low >= 0.9 fails for nb: f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345] (bootstrap-percentile)'
+ */
+export function thresholdMessage(t: ThresholdResult, ci: number): string {
+  const verb = { pass: 'holds for', fail: 'fails for', error: 'could not be checked for' }[
+    thresholdOutcome(t)
+  ];
+  return `${t.threshold} ${verb} ${t.model}: ${thresholdDetails(t, ci)}`;
+}

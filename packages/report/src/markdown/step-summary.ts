@@ -1,0 +1,61 @@
+import { fmt } from '../format/format-number.js';
+import type { RunResults } from '../results/run-results-schema.js';
+import { headlineMetric, runVerdict } from '../verdict/verdict.js';
+import { cellText } from './markdown-text.js';
+import { thresholdTableMarkdown } from './threshold-table-markdown.js';
+
+/** The first reported metrics a summary shows per model, beside the thresholds' metrics. */
+const HEADLINE_METRICS = 4;
+
+function headlineTable(r: RunResults): string[] {
+  const first = headlineMetric(r);
+  const names = [
+    ...new Set([
+      ...(first === null ? [] : [first]),
+      ...r.evaluation.metrics.filter((m) => r.models.some((x) => m in x.metrics)),
+    ]),
+  ].slice(0, HEADLINE_METRICS);
+  if (names.length === 0) return [];
+  const ci = `${Math.round(r.evaluation.ci * 1000) / 10}%`;
+  return [
+    `| model | ${names.map((n) => `${n} [${ci} CI]`).join(' | ')} | p95 latency ms | error rate |`,
+    `|---|${names.map(() => '---|').join('')}---|---|`,
+    ...r.models.map((m) => {
+      const cells = names.map((n) => {
+        const s = m.metrics[n];
+        return s === undefined ? '—' : `${fmt(s.value)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]`;
+      });
+      return `| ${cellText(m.name)} | ${cells.join(' | ')} | ${fmt(m.service.latencyMs.p95, 4)} | ${fmt(m.service.errorRate, 3)} |`;
+    }),
+  ];
+}
+
+/**
+ * A GitHub Actions step summary of one run (`assay run --summary-md $GITHUB_STEP_SUMMARY`):
+ * the verdict and why, the threshold checks with value, interval and result, and the
+ * headline metrics per model with p95 latency and error rate.
+ *
+ * @param r - the run's results
+ * @returns Markdown ending with a blank line, so that several summaries can be appended to
+ *   one file
+ * @example
+ * stepSummaryMarkdown(results).split('\n')[0]; // '### ✅ assay run spam-demo: PASS'
+ */
+export function stepSummaryMarkdown(r: RunResults): string {
+  const v = runVerdict(r);
+  const icon = v.status === 'pass' ? '✅' : v.status === 'fail' ? '❌' : '➖';
+  const thresholds = thresholdTableMarkdown(r);
+  return [
+    `### ${icon} assay run ${cellText(r.name)}: ${v.word}`,
+    '',
+    cellText(v.outcome),
+    '',
+    cellText(v.evaluated),
+    '',
+    ...(thresholds.length > 0 ? ['#### Thresholds', '', ...thresholds, ''] : []),
+    ...headlineTable(r).concat(''),
+    `Results: \`${r.files.results}\` · report: \`${r.files.reportHtml}\``,
+    '',
+    '',
+  ].join('\n');
+}

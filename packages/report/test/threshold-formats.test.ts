@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import {
+  htmlReport,
+  markdownReport,
+  runJunitSuite,
+  stepSummaryMarkdown,
+  summaryTable,
+  type ThresholdResult,
+  thresholdMessage,
+  thresholdOutcome,
+} from '../src/index.js';
+import { sampleModel, sampleResults } from './support/sample-results.js';
+
+const BOUND: ThresholdResult = {
+  threshold: 'accuracy.ci_low >= 0.9',
+  model: 'nb',
+  metric: 'accuracy',
+  value: 0.93,
+  passed: false,
+  bound: 'ci_low',
+  op: '>=',
+  limit: 0.9,
+  ciLow: 0.8812,
+  ciHigh: 0.9688,
+  interval: 'bootstrap-percentile',
+  outcome: 'fail',
+};
+const NO_VALUE: ThresholdResult = {
+  threshold: 'p95_ttft_ms.ci_high <= 100',
+  model: 'nb',
+  metric: 'p95_ttft_ms',
+  value: null,
+  passed: false,
+  bound: 'ci_high',
+  op: '<=',
+  limit: 100,
+  ciLow: null,
+  ciHigh: null,
+  outcome: 'error',
+  reason: 'p95_ttft_ms has no value in this run',
+};
+// written before interval thresholds: no bound, op, limit, interval or outcome
+const LEGACY: ThresholdResult = {
+  threshold: 'accuracy >= 0.5',
+  model: 'nb',
+  metric: 'accuracy',
+  value: 0.75,
+  passed: true,
+};
+
+const results = sampleResults([sampleModel('nb')], {
+  thresholds: [BOUND, NO_VALUE, LEGACY],
+  passed: false,
+});
+
+describe('threshold checks in every format', () => {
+  it('says what was compared, the value, the interval and the limit', () => {
+    expect(thresholdMessage(BOUND, 0.95)).toBe(
+      'accuracy.ci_low >= 0.9 fails for nb: accuracy.ci_low 0.8812 is not >= 0.9; value 0.9300, 95% interval [0.8812, 0.9688] (bootstrap-percentile)',
+    );
+    expect(thresholdMessage(NO_VALUE, 0.9)).toBe(
+      'p95_ttft_ms.ci_high <= 100 could not be checked for nb: p95_ttft_ms has no value in this run; value —, 90% interval —',
+    );
+    expect(thresholdMessage(LEGACY, 0.95)).toBe(
+      'accuracy >= 0.5 holds for nb: value 0.7500, 95% interval —',
+    );
+  });
+
+  it('reads the outcome of files without one from passed and value', () => {
+    expect(thresholdOutcome(LEGACY)).toBe('pass');
+    expect(thresholdOutcome({ ...LEGACY, passed: false })).toBe('fail');
+    expect(thresholdOutcome({ ...LEGACY, passed: false, value: null })).toBe('error');
+  });
+
+  it('shows value, interval and verdict in the terminal summary, report.md and report.html', () => {
+    const terminal = summaryTable(results);
+    expect(terminal).toContain(
+      'FAIL  nb: accuracy.ci_low >= 0.9 (accuracy.ci_low 0.8812 is not >= 0.9; value 0.9300, 95% interval [0.8812, 0.9688] (bootstrap-percentile))',
+    );
+    expect(terminal).toContain('ERROR nb: p95_ttft_ms.ci_high <= 100 (p95_ttft_ms has no value');
+    expect(terminal).toContain('PASS  nb: accuracy >= 0.5 (value 0.7500');
+    const md = markdownReport(results);
+    expect(md).toContain(
+      '| `accuracy.ci_low >= 0.9` | nb | 0.9300 | [0.8812, 0.9688] | ci_low | **FAIL** |',
+    );
+    expect(md).toContain(
+      '| `p95_ttft_ms.ci_high <= 100` | nb | — | — | ci_high | **ERROR** (p95_ttft_ms has no value in this run) |',
+    );
+    const html = htmlReport(results);
+    expect(html).toContain(
+      '<td><code>accuracy.ci_low &gt;= 0.9</code></td><td>nb</td><td class="num">0.9300</td><td class="num">[0.8812, 0.9688]</td><td>ci_low</td><td class="fail">FAIL</td>',
+    );
+  });
+
+  it('makes a failure a JUnit failure, a missing value an error, a pass a system-out', () => {
+    const suite = runJunitSuite(results);
+    expect(suite.cases.map((c) => [c.name, Object.keys(c).sort().join(',')])).toEqual([
+      ['accuracy.ci_low >= 0.9 [nb]', 'classname,failure,name'],
+      ['p95_ttft_ms.ci_high <= 100 [nb]', 'classname,error,name'],
+      ['accuracy >= 0.5 [nb]', 'classname,name,systemOut'],
+    ]);
+    expect(suite.cases[0]!.failure!.message).toBe(thresholdMessage(BOUND, 0.95));
+  });
+
+  it('adds an error case for a model whose metrics are not representative', () => {
+    const broken = sampleResults([sampleModel('nb', { notRepresentative: ['12 of 12 failed'] })], {
+      thresholds: [LEGACY],
+    });
+    expect(runJunitSuite(broken).cases.at(-1)).toEqual({
+      name: 'metrics representative [nb]',
+      classname: 'assay.run',
+      error: { message: '12 of 12 failed', type: 'not-representative' },
+    });
+  });
+
+  it('writes a step summary with the verdict first and the threshold table', () => {
+    const md = stepSummaryMarkdown(results);
+    expect(md.split('\n')[0]).toBe('### ❌ assay run sample: FAIL');
+    expect(md).toContain('| threshold | model | value | 95% interval | compared | result |');
+    expect(md.endsWith('\n\n')).toBe(true);
+  });
+});
