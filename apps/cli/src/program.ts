@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { registerCompareCommand } from './commands/compare.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerLoadtestCommand } from './commands/loadtest.js';
@@ -24,5 +25,6 @@ export function buildProgram(): Command {
   registerInitCommand(program);
   registerTuneCommand(program);
   registerLoadtestCommand(program);
+  registerCompareCommand(program);
   return program;
 }

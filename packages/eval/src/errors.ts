@@ -25,6 +25,8 @@ export type EvaluationErrorCode =
   | 'IDENTITY_CHANGED'
   | 'OUTPUT_LOCKED'
   | 'DAMAGED_FILE'
+  // comparing two runs (`assay compare`): different tasks, label sets or data sets
+  | 'RUNS_DIFFER'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

@@ -1,3 +1,30 @@
+export { compareHtml } from './compare/compare-html.js';
+export { compareJunit } from './compare/compare-junit.js';
+export type { CompareMetricsOptions, MeasuredMetric } from './compare/compare-metrics.js';
+export { compareMetrics } from './compare/compare-metrics.js';
+export type {
+  CompareDecision,
+  ComparedSide,
+  CompareResult,
+  MetricComparison,
+  PairedTestName,
+  ServiceComparison,
+} from './compare/compare-result.js';
+export type { CompareRunsOptions } from './compare/compare-runs.js';
+export { CompareRunsOptionsSchema, compareRuns } from './compare/compare-runs.js';
+export { compareMarkdown, compareText } from './compare/compare-text.js';
+export type { DecisionRules } from './compare/decide-compare.js';
+export { applyRules, brokenRules, decide, metricFacts } from './compare/decide-compare.js';
+export type { ComparedRun } from './compare/load-compared-run.js';
+export { loadComparedRun } from './compare/load-compared-run.js';
+export type {
+  PairableRun,
+  PairedRuns,
+  PairRunsOptions,
+  UnpairedItems,
+} from './compare/pair-runs.js';
+export { pairRuns, UNPAIRED_IDS_SHOWN } from './compare/pair-runs.js';
+export { COMPARED_SERVICE_FIGURES, serviceComparison } from './compare/service-comparison.js';
 export { closestName, didYouMean, editDistance } from './config/closest-name.js';
 export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';

@@ -3,6 +3,8 @@ export { calibrationChart } from './charts/calibration-chart.js';
 export { confusionHeatmap } from './charts/confusion-heatmap.js';
 export type { FoldBars } from './charts/fold-bar-chart.js';
 export { foldBarChart } from './charts/fold-bar-chart.js';
+export type { ForestPlotOptions, ForestRow } from './charts/forest-plot.js';
+export { forestPlot } from './charts/forest-plot.js';
 export { histogramChart } from './charts/histogram-chart.js';
 export { latencyCdfChart } from './charts/latency-cdf-chart.js';
 export type { LineChartOptions, LineSeries } from './charts/line-chart.js';

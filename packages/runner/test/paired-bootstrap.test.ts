@@ -1,7 +1,7 @@
 import { accuracyScore, f1Score, meanAbsoluteError } from '@assay/core-metrics';
 import { createRunner, RunnerError } from '@assay/runner';
 import { createRng } from '@assay/splitters';
-import { pairedBootstrapFromReplicates } from '@assay/stats';
+import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
 import { afterAll, describe, expect, test } from 'vitest';
 import { deriveSeed } from '../src/bootstrap/derive-seed.js';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
@@ -67,6 +67,85 @@ describe('Runner.pairedBootstrap', () => {
         14,
       );
       expect(report.settings.metrics).toEqual(['accuracy', 'f1_macro']);
+    }
+  });
+
+  test('with interval bca gives the BCa interval of the same replicates and the leave-one-out jackknife', async () => {
+    const n = 300;
+    const samples = 400;
+    const truth = a.yTrue.subarray(0, n);
+    const predA = a.yPred.subarray(0, n);
+    const predB = b.yPred.subarray(0, n);
+    const diff = (rows: Uint32Array) =>
+      accuracyScore(pick(truth, rows), pick(predB, rows)) -
+      accuracyScore(pick(truth, rows), pick(predA, rows));
+    const reference = referenceReplicates(n, samples, 9, diff);
+    const jackknife = Float64Array.from({ length: n }, (_, k) =>
+      diff(Uint32Array.from({ length: n - 1 }, (_, i) => (i < k ? i : i + 1))),
+    );
+    const observed = accuracyScore(truth, predB) - accuracyScore(truth, predA);
+    const [lo, hi] = bcaInterval(reference, { observed, jackknife, level: 0.9 })!;
+    const percentile = pairedBootstrapFromReplicates(observed, reference, { ci: 0.9 });
+    const report = await runners[1]!.pairedBootstrap(
+      { yTrue: truth, yPred: predA },
+      { yTrue: truth, yPred: predB },
+      { metrics: ['accuracy'], bootstrap: samples, ci: 0.9, seed: 9, interval: 'bca' },
+    );
+    const d = report.metrics.accuracy!;
+    expect(report.settings.interval).toBe('bca');
+    expect(d.interval).toBe('bca');
+    expect(d.ciLow).toBeCloseTo(lo, 12);
+    expect(d.ciHigh).toBeCloseTo(hi, 12);
+    expect(d.pValue).toBe(percentile.pValue);
+    // the correction moves at least one bound off the percentile interval
+    expect([d.ciLow, d.ciHigh]).not.toEqual([percentile.ciLow, percentile.ciHigh]);
+  });
+
+  test('with interval bca above 1000 items leaves out groups of items, near the leave-one-out interval', async () => {
+    const n = 3000;
+    const truth = Int32Array.from({ length: n }, (_, i) => i % 3);
+    const predA = Int32Array.from(truth, (t, i) => (i % 7 === 0 ? (t + 1) % 3 : t));
+    const predB = Int32Array.from(truth, (t, i) => (i % 5 === 0 ? (t + 2) % 3 : t));
+    const samples = 500;
+    const diff = (rows: Uint32Array) =>
+      accuracyScore(pick(truth, rows), pick(predB, rows)) -
+      accuracyScore(pick(truth, rows), pick(predA, rows));
+    const reference = referenceReplicates(n, samples, 4, diff);
+    // accuracy's leave-one-out difference in closed form: remove item k's two 0/1 outcomes
+    const okA = Int32Array.from(truth, (t, i) => Number(predA[i] === t));
+    const okB = Int32Array.from(truth, (t, i) => Number(predB[i] === t));
+    const sumA = okA.reduce((s, x) => s + x, 0);
+    const sumB = okB.reduce((s, x) => s + x, 0);
+    const jackknife = Float64Array.from(
+      { length: n },
+      (_, k) => (sumB - okB[k]!) / (n - 1) - (sumA - okA[k]!) / (n - 1),
+    );
+    const observed = (sumB - sumA) / n;
+    const [lo, hi] = bcaInterval(reference, { observed, jackknife, level: 0.95 })!;
+    const report = await runners[2]!.pairedBootstrap(
+      { yTrue: truth, yPred: predA },
+      { yTrue: truth, yPred: predB },
+      { metrics: ['accuracy'], bootstrap: samples, seed: 4, interval: 'bca' },
+    );
+    const d = report.metrics.accuracy!;
+    expect(d.interval).toBe('bca');
+    // 1000 groups of 3 items land within 4e-4 of the leave-one-out interval, while the
+    // percentile interval (no correction) lies farther off than that
+    expect(Math.abs(d.ciLow - lo)).toBeLessThan(4e-4);
+    expect(Math.abs(d.ciHigh - hi)).toBeLessThan(4e-4);
+    const percentile = pairedBootstrapFromReplicates(observed, reference, { ci: 0.95 });
+    expect(Math.abs(percentile.ciHigh - hi)).toBeGreaterThan(8e-4);
+  });
+
+  test('with interval bca falls back to the percentile interval for identical sides', async () => {
+    const report = await runners[0]!.pairedBootstrap(sideA, sideA, {
+      metrics: ['accuracy', 'f1_macro'],
+      bootstrap: 50,
+      interval: 'bca',
+    });
+    for (const d of Object.values(report.metrics)) {
+      expect(d.interval).toBe('percentile');
+      expect([d.difference, d.ciLow, d.ciHigh, d.pValue]).toEqual([0, 0, 0, 1]);
     }
   });
 

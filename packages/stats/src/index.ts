@@ -47,3 +47,8 @@ export type {
 export { binomialTestHalf } from './tests/binomial-test.js';
 export type { McNemarResult } from './tests/mcnemar.js';
 export { mcnemarExact } from './tests/mcnemar.js';
+export type {
+  PairedPermutationOptions,
+  PairedPermutationResult,
+} from './tests/paired-permutation.js';
+export { pairedPermutationTest } from './tests/paired-permutation.js';

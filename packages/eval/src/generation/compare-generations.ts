@@ -1,6 +1,11 @@
 import type { ModelComparison } from '@assay/report';
 import { createRng } from '@assay/splitters';
-import { mcnemarExact, pairedBootstrapFromReplicates } from '@assay/stats';
+import {
+  bcaInterval,
+  mcnemarExact,
+  pairedBootstrapFromReplicates,
+  pairedPermutationTest,
+} from '@assay/stats';
 import type { ResolvedScorer } from '../config/generation-scorers.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { corpusMetric, isCorpusMetric } from './corpus-statistics.js';
@@ -14,6 +19,31 @@ export interface CompareGenerationsOptions {
   readonly bootstrap: number;
   readonly ci: number;
   readonly seed: number;
+  /** the interval of each difference (default `percentile`; `bca` adds a leave-one-item-out jackknife) */
+  readonly interval?: 'percentile' | 'bca';
+  /**
+   * the p-value of a per-item scorer that is not 0/1 (default `bootstrap`; `permutation`: the
+   * sign-flip permutation test over items, with `permutations` random assignments)
+   */
+  readonly test?: 'bootstrap' | 'permutation';
+  /** random sign assignments of the permutation test (default 9999) */
+  readonly permutations?: number;
+}
+
+/** One scorer of a paired generation comparison, with both sides' values. */
+export interface GenerationDifference {
+  /** side A's value on the paired units */
+  readonly a: number | null;
+  /** side B's value on the paired units */
+  readonly b: number | null;
+  readonly difference: number | null;
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly pValue: number | null;
+  /** the interval's kind (`percentile` where BCa was asked for but is undefined) */
+  readonly interval: 'bca' | 'percentile' | null;
+  /** the test behind `pValue` */
+  readonly test: 'mcnemar' | 'permutation' | 'bootstrap' | null;
 }
 
 async function unitsOf(
@@ -81,6 +111,22 @@ function binary(values: Float64Array, index: readonly number[]): boolean {
   return index.every((i) => values[i] === 0 || values[i] === 1);
 }
 
+/** Leave-out units of the jackknife; above it, item k joins group k mod this (as the runner's). */
+const MAX_JACKKNIFE_UNITS = 1000;
+
+/** The statistic's difference with each item (or group of items) left out in turn (BCa's jackknife). */
+function jackknifeDifference(
+  statA: Statistic,
+  statB: Statistic,
+  members: readonly number[][],
+): Float64Array {
+  const count = Math.min(members.length, MAX_JACKKNIFE_UNITS);
+  return Float64Array.from({ length: count }, (_, g) => {
+    const at = members.flatMap((m, c) => (c % count === g ? [] : m));
+    return statB(at) - statA(at);
+  });
+}
+
 /** The paired bootstrap of B − A drawing whole items: interval and p-value. */
 function bootstrapDifference(
   statA: Statistic,
@@ -88,7 +134,7 @@ function bootstrapDifference(
   difference: number,
   members: readonly number[][],
   options: CompareGenerationsOptions,
-): { ciLow: number | null; ciHigh: number | null; pValue: number | null } {
+): Pick<GenerationDifference, 'ciLow' | 'ciHigh' | 'pValue' | 'interval'> {
   const rng = createRng(options.seed >>> 0);
   const replicates = new Float64Array(options.bootstrap);
   const drawn: number[] = [];
@@ -100,23 +146,147 @@ function bootstrapDifference(
     replicates[r] = statB(drawn) - statA(drawn);
   }
   const result = pairedBootstrapFromReplicates(difference, replicates, { ci: options.ci });
+  const bca =
+    options.interval === 'bca' && members.length >= 2
+      ? bcaInterval(replicates, {
+          observed: difference,
+          jackknife: jackknifeDifference(statA, statB, members),
+          level: options.ci,
+        })
+      : null;
+  const useBca = bca !== null && Number.isFinite(bca[0]) && Number.isFinite(bca[1]);
   return {
-    ciLow: finiteOrNull(result.ciLow),
-    ciHigh: finiteOrNull(result.ciHigh),
+    ciLow: finiteOrNull(useBca ? bca[0] : result.ciLow),
+    ciHigh: finiteOrNull(useBca ? bca[1] : result.ciHigh),
     pValue: finiteOrNull(result.pValue),
+    interval: useBca ? 'bca' : 'percentile',
   };
 }
 
+/** The sign-flip permutation test over items of per-unit values, whole items flipped together. */
+function permutationP(
+  va: Float64Array,
+  vb: Float64Array,
+  ia: readonly number[],
+  ib: readonly number[],
+  members: readonly number[][],
+  options: CompareGenerationsOptions,
+): number | null {
+  const sumsA: number[] = [];
+  const sumsB: number[] = [];
+  for (const m of members) {
+    const kept = m.filter((p) => !Number.isNaN(va[ia[p]!]!) && !Number.isNaN(vb[ib[p]!]!));
+    if (kept.length === 0) continue;
+    // an item's pairs flip together; the summed differences keep the statistic's order
+    sumsA.push(kept.reduce((t, p) => t + va[ia[p]!]!, 0));
+    sumsB.push(kept.reduce((t, p) => t + vb[ib[p]!]!, 0));
+  }
+  if (sumsA.length === 0) return null;
+  const rng = createRng((options.seed + 0x9e3779b9) >>> 0);
+  return pairedPermutationTest(sumsA, sumsB, {
+    permutations: options.permutations ?? 9999,
+    rng: () => rng.nextFloat(),
+  }).pValue;
+}
+
+/** The scorer's p-value: McNemar's for 0/1 values with one pair per item, else the permutation test's or the bootstrap's. */
+function scorerTest(
+  va: Float64Array,
+  vb: Float64Array,
+  ia: readonly number[],
+  ib: readonly number[],
+  members: readonly number[][],
+  corpus: boolean,
+  options: CompareGenerationsOptions,
+): Pick<GenerationDifference, 'pValue' | 'test'> | null {
+  // McNemar needs independent pairs: one per item (several samples of an item are not)
+  if (!corpus && ia.length === members.length && binary(va, ia) && binary(vb, ib)) {
+    const p = mcnemarExact(
+      ia.map((i) => va[i] === 1),
+      ib.map((i) => vb[i] === 1),
+    ).pValue;
+    return { pValue: p, test: 'mcnemar' };
+  }
+  if (!corpus && options.test === 'permutation') {
+    return { pValue: permutationP(va, vb, ia, ib, members, options), test: 'permutation' };
+  }
+  return null;
+}
+
 /**
- * Paired comparison of two models' answers to a generation task, scorer by scorer: the
- * difference B − A with a paired bootstrap interval that draws whole items (every sample of
- * an item together), and a p-value: McNemar's exact test for 0/1 scorers with one pair per
- * item, the bootstrap's otherwise. Corpus metrics are recomputed from summed statistics in every replicate.
+ * Paired comparison of two models' answers to a generation task, scorer by scorer: both
+ * values on the paired units, the difference B − A with a paired bootstrap interval that
+ * draws whole items (every sample of an item together), and a p-value: McNemar's exact test
+ * for 0/1 scorers with one pair per item; with `test: 'permutation'`, the sign-flip
+ * permutation test over items for the other per-item scorers; the bootstrap's otherwise
+ * (corpus metrics, recomputed from summed statistics in every replicate).
  *
  * @remarks
- * Units are paired by (fold, item) and, with reducer `mean`, by sample index. Holm's
- * adjustment across metrics is applied by the caller over all comparisons.
+ * Units are paired by (fold, item) and, with reducer `mean`, by sample index. With
+ * `interval: 'bca'` the interval is `@assay/stats`' `bcaInterval` of the replicates with the
+ * leave-one-item-out jackknife (above 1000 items, 1000 interleaved groups of items, as the
+ * runner's `pairedBootstrap` does), or the percentile interval
+ * where BCa is undefined (identical sides).
  *
+ * @param rowsA - model A's rows
+ * @param rowsB - model B's rows
+ * @param settings - the task's scorers, reducer and samples
+ * @param options - bootstrap replicates (0: no interval), ci, seed, interval, test
+ * @returns paired item count and one entry per scorer both sides can score
+ * @example
+ * const { metrics } = await pairedGenerationDifferences(rowsA, rowsB, settings, { bootstrap: 1000, ci: 0.95, seed: 0, interval: 'bca', test: 'permutation' });
+ */
+export async function pairedGenerationDifferences(
+  rowsA: readonly PredictionRow[],
+  rowsB: readonly PredictionRow[],
+  settings: GenerationSettings,
+  options: CompareGenerationsOptions,
+): Promise<{ pairedItems: number; metrics: Record<string, GenerationDifference> }> {
+  const a = await unitsOf(rowsA, settings);
+  const b = await unitsOf(rowsB, settings);
+  const pairs = pairUnits(a, b, settings.reducer === 'mean');
+  const items = [...new Set(pairs.map((p) => p.item))];
+  const members = items.map(() => [] as number[]);
+  const itemIndex = new Map(items.map((id, i) => [id, i]));
+  pairs.forEach((p, i) => {
+    members[itemIndex.get(p.item)!]!.push(i);
+  });
+  const metrics: Record<string, GenerationDifference> = {};
+  if (pairs.length === 0) return { pairedItems: 0, metrics };
+  const ia = pairs.map((p) => p.a);
+  const ib = pairs.map((p) => p.b);
+  const all = pairs.map((_, i) => i);
+  for (const s of settings.scorers) {
+    const va = a.values.get(s.name);
+    const vb = b.values.get(s.name);
+    if (va === undefined || vb === undefined) continue;
+    const corpus = a.onPool && isCorpusMetric(s.metric);
+    const statA = corpus ? corpusStatistic(s, a, ia) : meanStatistic(va, ia);
+    const statB = corpus ? corpusStatistic(s, b, ib) : meanStatistic(vb, ib);
+    const valueA = statA(all);
+    const valueB = statB(all);
+    const difference = valueB - valueA;
+    const interval =
+      options.bootstrap > 0
+        ? bootstrapDifference(statA, statB, difference, members, options)
+        : { ciLow: null, ciHigh: null, pValue: null, interval: null };
+    metrics[s.name] = {
+      a: finiteOrNull(valueA),
+      b: finiteOrNull(valueB),
+      difference: finiteOrNull(difference),
+      ...interval,
+      test: interval.pValue === null ? null : 'bootstrap',
+      ...scorerTest(va, vb, ia, ib, members, corpus, options),
+    };
+  }
+  return { pairedItems: items.length, metrics };
+}
+
+/**
+ * Paired comparison of two models' answers to a generation task for the run's model
+ * comparisons: {@link pairedGenerationDifferences} as `ModelComparison` metrics.
+ *
+ * @remarks Holm's adjustment across metrics is applied by the caller over all comparisons.
  * @param rowsA - model A's rows
  * @param rowsB - model B's rows
  * @param settings - the task's scorers, reducer and samples
@@ -131,46 +301,16 @@ export async function compareGenerations(
   settings: GenerationSettings,
   options: CompareGenerationsOptions,
 ): Promise<{ pairedItems: number; metrics: ModelComparison['metrics'] }> {
-  const a = await unitsOf(rowsA, settings);
-  const b = await unitsOf(rowsB, settings);
-  const pairs = pairUnits(a, b, settings.reducer === 'mean');
-  const items = [...new Set(pairs.map((p) => p.item))];
-  const members = items.map(() => [] as number[]);
-  const itemIndex = new Map(items.map((id, i) => [id, i]));
-  pairs.forEach((p, i) => {
-    members[itemIndex.get(p.item)!]!.push(i);
-  });
+  const paired = await pairedGenerationDifferences(rowsA, rowsB, settings, options);
   const metrics: ModelComparison['metrics'] = {};
-  if (pairs.length === 0) return { pairedItems: 0, metrics };
-  const ia = pairs.map((p) => p.a);
-  const ib = pairs.map((p) => p.b);
-  const all = pairs.map((_, i) => i);
-  for (const s of settings.scorers) {
-    const va = a.values.get(s.name);
-    const vb = b.values.get(s.name);
-    if (va === undefined || vb === undefined) continue;
-    const corpus = a.onPool && isCorpusMetric(s.metric);
-    const statA = corpus ? corpusStatistic(s, a, ia) : meanStatistic(va, ia);
-    const statB = corpus ? corpusStatistic(s, b, ib) : meanStatistic(vb, ib);
-    const difference = statB(all) - statA(all);
-    const entry = {
-      difference: finiteOrNull(difference),
-      ciLow: null,
-      ciHigh: null,
-      pValue: null,
+  for (const [name, d] of Object.entries(paired.metrics)) {
+    metrics[name] = {
+      difference: d.difference,
+      ciLow: d.ciLow,
+      ciHigh: d.ciHigh,
+      pValue: d.pValue,
       pHolm: null,
-    } as ModelComparison['metrics'][string];
-    if (options.bootstrap > 0) {
-      Object.assign(entry, bootstrapDifference(statA, statB, difference, members, options));
-    }
-    // McNemar needs independent pairs: one per item (several samples of an item are not)
-    if (!corpus && pairs.length === items.length && binary(va, ia) && binary(vb, ib)) {
-      entry.pValue = mcnemarExact(
-        ia.map((i) => va[i] === 1),
-        ib.map((i) => vb[i] === 1),
-      ).pValue;
-    }
-    metrics[s.name] = entry;
+    };
   }
-  return { pairedItems: items.length, metrics };
+  return { pairedItems: paired.pairedItems, metrics };
 }

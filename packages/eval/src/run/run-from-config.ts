@@ -1,5 +1,6 @@
 import type { RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
+import { loadComparedRun } from '../compare/load-compared-run.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
@@ -45,11 +46,15 @@ export async function runEvaluation(
       const removed = discardRunState(config.output.dir);
       if (removed.length > 0) options.onNote?.(`starting over: discarded ${removed.join(', ')}.`);
     }
+    // the baseline of 'vs baseline' thresholds is read before any request: a missing or
+    // unreadable one is refused now, not after every answer has been paid for
+    const baseline =
+      config.baseline === undefined ? undefined : await loadComparedRun(config.baseline);
     // one scoring pool per run, closed however the run ends (error, abort)
     const runner = options.runner ?? createRunner();
     try {
       const executed = await executeRun(config, options);
-      const results = await summarizeRun(executed, { runner });
+      const results = await summarizeRun(executed, { runner, baseline });
       await writeRunOutputs(results, executed.rows, executed.prompts);
       return results;
     } finally {

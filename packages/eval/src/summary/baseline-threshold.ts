@@ -1,34 +1,72 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
-import type { Threshold } from '../config/thresholds.js';
+import { type Threshold, thresholdHolds } from '../config/thresholds.js';
+import type { BaselineSide } from './baseline-comparison.js';
+
+/** The end of the difference's interval a `vs baseline` threshold reads. */
+function figureOf(
+  t: Threshold,
+  m: { difference: number | null; ciLow: number | null; ciHigh: number | null },
+): { bound: 'value' | 'ci_low' | 'ci_high'; figure: number | null } {
+  // non-inferiority: a lower limit is met by the whole interval (its low end), an upper by its high end
+  const bound =
+    t.bound ?? (t.op === '>=' || t.op === '>' ? 'ci_low' : t.op === '==' ? 'value' : 'ci_high');
+  const figure = bound === 'ci_low' ? m.ciLow : bound === 'ci_high' ? m.ciHigh : m.difference;
+  return { bound, figure };
+}
 
 /**
  * The result of a `<metric> vs baseline <op> <number>` threshold for one model.
  *
- * @remarks The comparison with the baseline run (paired difference and its interval, as
- *   `assay compare` computes them) is not wired into `assay run` yet: until it is, every
- *   such threshold is an `error` outcome, which fails the run rather than passing it
- *   unchecked. This is the one place to replace when it is.
+ * @remarks
+ * `value` is the paired difference (this run − the baseline run, on the items both have) and
+ * `ciLow`/`ciHigh` its paired bootstrap BCa interval, as `assay compare` computes them. The
+ * rule is non-inferiority: `f1_macro vs baseline >= -0.01` passes when the whole interval lies
+ * at or above −0.01 (its low end is compared), `log_loss vs baseline <= 0.02` when it lies at
+ * or below 0.02 (its high end); `.ci_low` / `.ci_high` name the end explicitly, `==` reads the
+ * point difference. A metric without a comparison (a service metric, no paired item, no
+ * interval) is an `error` outcome, which fails the run rather than passing it unchecked.
  * @param t - the parsed threshold (`against: 'baseline'`)
  * @param model - the model's results
- * @returns an `error` result saying the comparison is not available
+ * @param side - the model's comparison with the baseline run, when there is one
+ * @returns the threshold's result
  * @example
  * const t = { source: 'f1_macro vs baseline >= -0.01', metric: 'f1_macro', against: 'baseline', op: '>=', value: -0.01 } as const;
- * baselineThresholdResult(t, model).reason; // 'baseline comparison not available'
+ * baselineThresholdResult(t, model, undefined).reason; // 'f1_macro has no comparison with the baseline run (...)'
  */
-export function baselineThresholdResult(t: Threshold, model: ModelResult): ThresholdResult {
-  return {
+export function baselineThresholdResult(
+  t: Threshold,
+  model: ModelResult,
+  side: BaselineSide | undefined,
+): ThresholdResult {
+  const m = side?.metrics.get(t.metric);
+  const { bound, figure } = figureOf(t, m ?? { difference: null, ciLow: null, ciHigh: null });
+  const result: ThresholdResult = {
     threshold: t.source,
     model: model.name,
     metric: t.metric,
-    value: null,
+    value: m?.difference ?? null,
     passed: false,
-    bound: t.bound ?? 'value',
+    bound,
     against: 'baseline',
     op: t.op,
     limit: t.value,
-    ciLow: null,
-    ciHigh: null,
+    ciLow: m?.ciLow ?? null,
+    ciHigh: m?.ciHigh ?? null,
+    ...(m?.interval === 'bca'
+      ? { interval: 'bootstrap-bca' as const }
+      : m?.interval === 'percentile'
+        ? { interval: 'bootstrap-percentile' as const }
+        : {}),
     outcome: 'error',
-    reason: 'baseline comparison not available',
   };
+  if (figure === null) {
+    result.reason =
+      m === undefined
+        ? `${t.metric} has no comparison with the baseline run (a task metric both runs score is needed; service figures are set side by side by assay compare)`
+        : `the comparison with the baseline run gave ${t.metric} no ${bound === 'value' ? 'difference' : 'interval'}`;
+    return result;
+  }
+  result.passed = thresholdHolds(t, figure);
+  result.outcome = result.passed ? 'pass' : 'fail';
+  return result;
 }

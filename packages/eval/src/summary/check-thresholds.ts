@@ -3,6 +3,7 @@ import { parseThreshold, type Threshold, thresholdHolds } from '../config/thresh
 import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from '../judges/judge-config-checks.js';
 import { finiteOrNull } from '../run/prediction-row.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import type { BaselineDifferences } from './baseline-comparison.js';
 import { baselineThresholdResult } from './baseline-threshold.js';
 import type { FigureInterval } from './service-intervals.js';
 
@@ -138,6 +139,7 @@ function checkOne(
  * @param task - the task module
  * @param service - per model (same order), the intervals of the service metrics named by
  *   bound thresholds
+ * @param baseline - per model name, its comparison with the `baseline` run (for `vs baseline`)
  * @returns one result per threshold and model
  * @example
  * checkThresholds(['f1_macro.ci_low >= 0.9'], models, scores, task)[0]?.outcome; // 'pass'
@@ -148,6 +150,7 @@ export function checkThresholds(
   scores: readonly ModelResult['metrics'][],
   task: TaskModule,
   service: readonly ReadonlyMap<string, FigureInterval>[] = [],
+  baseline?: BaselineDifferences,
 ): ThresholdResult[] {
   const out: ThresholdResult[] = [];
   for (const source of thresholds) {
@@ -157,7 +160,7 @@ export function checkThresholds(
     models.forEach((m, mi) => {
       out.push(
         t.against === 'baseline'
-          ? baselineThresholdResult(t, m)
+          ? baselineThresholdResult(t, m, baseline?.get(m.name))
           : checkOne(t, m, scores[mi]!, service[mi], task),
       );
     });

@@ -5,6 +5,7 @@ import { compareGenerations } from '../generation/compare-generations.js';
 import type { GenerationSettings } from '../generation/score-generation-model.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { pairedMetricDifferences } from './paired-metric-differences.js';
 
 /** Options of {@link compareModels}. */
 export interface CompareModelsOptions {
@@ -55,34 +56,18 @@ async function compareMetrics(
   rowsB: readonly PredictionRow[],
   task: TaskModule,
   metrics: readonly string[],
-  options: CompareModelsOptions & { seed: number },
+  options: CompareModelsOptions,
 ): Promise<ModelComparison['metrics']> {
+  const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, metrics, options);
   const out: ModelComparison['metrics'] = {};
-  const passesB = task.encode(rowsB, metrics);
-  for (const passA of task.encode(rowsA, metrics)) {
-    const passB = passesB.find((p) => p.metrics.some((m) => passA.metrics.includes(m)));
-    if (passB === undefined) continue;
-    const shared = passA.metrics.filter((m) => passB.metrics.includes(m));
-    const report = await runner.pairedBootstrap(passA.input, passB.input, {
-      task: passA.task,
-      metrics: shared,
-      ...(passA.labels === undefined ? {} : { labels: passA.labels }),
-      bootstrap: Math.max(1, options.bootstrap),
-      ci: options.ci,
-      seed: options.seed,
-      // the sides' rows are the same items in the same order: resample items, not rows
-      clusterIds: passA.clusterIds,
-    });
-    shared.forEach((name, j) => {
-      const d = report.metrics[report.settings.metrics[j]!]!;
-      out[passA.reportAs?.[passA.metrics.indexOf(name)] ?? name] = {
-        difference: finiteOrNull(d.difference),
-        ciLow: finiteOrNull(d.ciLow),
-        ciHigh: finiteOrNull(d.ciHigh),
-        pValue: finiteOrNull(d.pValue),
-        pHolm: null,
-      };
-    });
+  for (const [name, d] of Object.entries(byMetric)) {
+    out[name] = {
+      difference: finiteOrNull(d.difference),
+      ciLow: finiteOrNull(d.ciLow),
+      ciHigh: finiteOrNull(d.ciHigh),
+      pValue: finiteOrNull(d.pValue),
+      pHolm: null,
+    };
   }
   return out;
 }

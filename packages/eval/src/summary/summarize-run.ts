@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
+import type { ComparedRun } from '../compare/load-compared-run.js';
 import { cvWithoutLearningWarning } from '../config/evaluation-method.js';
 import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
@@ -11,6 +12,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import { taskFor } from '../tasks/task-for.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { baselineDifferencesFor } from './baseline-comparison.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
 import { earlyStopResult } from './early-stop-summary.js';
@@ -43,6 +45,8 @@ export interface SummarizeRunOptions {
   runner?: Runner | undefined;
   /** end time (default: when the statistics are done) */
   finishedAt?: Date | undefined;
+  /** the `baseline` run of `vs baseline` thresholds, when already read (else read here) */
+  baseline?: ComparedRun | undefined;
 }
 
 /**
@@ -66,7 +70,7 @@ export async function summarizeRun(
 ): Promise<RunResults> {
   const own = options.runner === undefined ? createRunner() : undefined;
   try {
-    return await summarizeWith(own ?? options.runner!, run, options.finishedAt);
+    return await summarizeWith(own ?? options.runner!, run, options.finishedAt, options.baseline);
   } finally {
     await own?.close();
   }
@@ -108,6 +112,7 @@ async function summarizeWith(
   runner: Runner,
   run: ExecutedRun,
   finishedAt: Date | undefined,
+  baselineRun: ComparedRun | undefined,
 ): Promise<RunResults> {
   const { config } = run;
   const task = taskFor(config.task);
@@ -161,7 +166,15 @@ async function summarizeWith(
       },
     ),
   );
-  const thresholds = checkThresholds(config.thresholds, models, allScores, task, intervals);
+  const baseline = await baselineDifferencesFor(run, models, task, runner, baselineRun);
+  const thresholds = checkThresholds(
+    config.thresholds,
+    models,
+    allScores,
+    task,
+    intervals,
+    baseline,
+  );
   const reported = [...metrics, ...judgeMetrics];
   return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
 }

@@ -303,9 +303,10 @@ const ThresholdResultSchema = z.object({
   ciHigh: Num.optional(),
   /**
    * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
-   * percentile metrics) or `'wilson'` (error and unparseable rates)
+   * percentile metrics) or `'wilson'` (error and unparseable rates); `'bootstrap-bca'` for
+   * the paired difference of a `vs baseline` threshold
    */
-  interval: z.enum(['bootstrap-percentile', 'wilson']).optional(),
+  interval: z.enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca']).optional(),
   /**
    * `'pass'`, `'fail'`, or `'error'` when the figure could not be computed (which fails the
    * run like `'fail'`); absent in older files, where `passed` says pass or fail

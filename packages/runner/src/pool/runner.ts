@@ -168,7 +168,8 @@ export class Runner {
    * @param a - side A's columns, as for {@link Runner.scorePredictions}
    * @param b - side B's columns, the same rows in the same order
    * @param options - metrics (registry names or aliases), labels, bootstrap, ci, seed,
-   *   `clusterIds` (each replicate draws whole clusters, e.g. every repeat of an item)
+   *   `clusterIds` (each replicate draws whole clusters, e.g. every repeat of an item),
+   *   `interval` (`percentile`, or `bca` with a leave-one-item-out jackknife)
    * @returns per metric: both values, the difference, its interval and p-value
    * @throws {@link RunnerError} for bad options or data (prefixed by the side), row counts
    *   that differ, `WORKER_FAILED` when a worker fails, `INTERRUPTED` after {@link Runner.close}

@@ -1,6 +1,6 @@
 import type { Label } from '@assay/core-metrics';
 import { createRng } from '@assay/splitters';
-import { pairedBootstrapFromReplicates } from '@assay/stats';
+import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
 import { RunnerError } from '../errors.js';
@@ -8,6 +8,7 @@ import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { resolveMetrics } from '../metrics/registry.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
 import { withClusters } from './cluster-ids-input.js';
+import { pairedJackknife } from './paired-jackknife.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
 import { withLabels, withPositiveLabel } from './resolve-labels.js';
@@ -35,6 +36,11 @@ export interface PairedScoreOptions {
    * clusters, e.g. every repeat of an item at once
    */
   readonly clusterIds?: ArrayLike<number> | undefined;
+  /**
+   * the interval of each difference: `percentile` (default) or `bca`, the bias-corrected and
+   * accelerated interval from the same replicates and a leave-one-item-out jackknife
+   */
+  readonly interval?: 'percentile' | 'bca' | undefined;
 }
 
 /** One metric of two models on the same rows: both values and the paired difference. */
@@ -45,13 +51,15 @@ export interface PairedDifference {
   readonly b: number;
   /** b − a */
   readonly difference: number;
-  /** percentile bootstrap interval of the difference */
+  /** bootstrap interval of the difference (percentile, or BCa with `interval: 'bca'`) */
   readonly ciLow: number;
   readonly ciHigh: number;
   /** two-sided bootstrap p-value of "no difference" */
   readonly pValue: number;
   /** replicates whose difference was defined */
   readonly samples: number;
+  /** the interval's kind: `bca` where asked for and defined, else `percentile` */
+  readonly interval: 'percentile' | 'bca';
 }
 
 /** What `Runner.pairedBootstrap` returns. */
@@ -73,6 +81,8 @@ export interface PairedScoreReport {
     readonly seed: number;
     /** what each replicate draws with replacement: rows, or whole clusters of rows */
     readonly resampling: 'rows' | 'clusters';
+    /** the interval asked for (a metric whose BCa is undefined falls back to percentile) */
+    readonly interval: 'percentile' | 'bca';
   };
 }
 
@@ -183,7 +193,10 @@ async function pairedReplicates(
  * seed, so batching and the worker count do not change a result. With `clusterIds` a
  * replicate draws whole clusters (`rng.nextInt(C)` where the row draw takes
  * `rng.nextInt(n)`), so repeated predictions of an item move together. The interval and
- * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`.
+ * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`; with `interval: 'bca'` the
+ * interval is `@assay/stats`' `bcaInterval` of the same replicates with the leave-one-item-out
+ * jackknife of `pairedJackknife`, and the percentile interval where BCa is undefined (no
+ * discordant item, identical sides), marked in the metric's `interval`.
  */
 export async function pairedBootstrapWith(
   run: PairedExecutor,
@@ -212,12 +225,30 @@ export async function pairedBootstrapWith(
   computeMetricValues(colsA, names, null, observed[0], 0, warnings);
   computeMetricValues(colsB, names, null, observed[1], 0, warnings);
   const replicates = await pairedReplicates(run, colsA, colsB, names, seed, bootstrap, warnings);
+  const interval = options.interval ?? 'percentile';
+  const jackknife =
+    interval === 'bca' && (colsA.clusters?.count ?? colsA.n) >= 2
+      ? pairedJackknife(colsA, colsB, names, warnings)
+      : null;
   const metrics: Record<string, PairedDifference> = {};
   names.forEach((name, j) => {
     const valueA = observed[0][j]!;
     const valueB = observed[1][j]!;
     const summary = pairedBootstrapFromReplicates(valueB - valueA, replicates[j]!, { ci });
-    metrics[name] = { a: valueA, b: valueB, ...summary };
+    const bca =
+      jackknife === null
+        ? null
+        : bcaInterval(replicates[j]!, {
+            observed: valueB - valueA,
+            jackknife: jackknife[j]!,
+            level: ci,
+          });
+    // BCa is undefined when the replicates or the jackknife do not vary (two identical
+    // sides, no discordant item): the percentile interval stands, and says so
+    metrics[name] =
+      bca !== null && Number.isFinite(bca[0]) && Number.isFinite(bca[1])
+        ? { a: valueA, b: valueB, ...summary, ciLow: bca[0], ciHigh: bca[1], interval: 'bca' }
+        : { a: valueA, b: valueB, ...summary, interval: 'percentile' };
   });
   return {
     n: colsA.n,
@@ -231,6 +262,7 @@ export async function pairedBootstrapWith(
       ci,
       seed,
       resampling: colsA.clusters ? 'clusters' : 'rows',
+      interval,
     },
   };
 }

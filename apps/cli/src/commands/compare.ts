@@ -1,0 +1,122 @@
+import { compareRuns } from '@assay/eval';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  COMPARE_FORMATS,
+  type CompareFormat,
+  writeCompareOutputs,
+} from '../compare/write-compare-outputs.js';
+import { reportError } from '../errors/report-error.js';
+import { integer, level, list } from '../options/option-parsers.js';
+
+function margin(text: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !(v >= 0) || !Number.isFinite(v)) {
+    throw new InvalidArgumentError('--margin must be a number >= 0, e.g. 0.01.');
+  }
+  return v;
+}
+
+const collect = (text: string, previous: string[] = []): string[] => [...previous, ...list(text)];
+
+interface CompareFlags {
+  model?: string;
+  metric?: string[];
+  failOn?: 'regression';
+  margin?: number;
+  fdr?: boolean;
+  allowDifferentData?: boolean;
+  format: CompareFormat;
+  out?: string;
+  junit?: string;
+  bootstrap?: number;
+  ci?: number;
+  seed?: number;
+  permutations?: number;
+}
+
+const EXIT_HELP = [
+  '',
+  'Pairs the two runs item by item from their predictions.arrow; items only one run has are',
+  'counted and listed. The reason for the exit code is the last line printed (on stderr when a',
+  'JSON, Markdown or HTML document goes to stdout).',
+  '',
+  'Exit codes:',
+  '  0    no gated metric failed a rule (or no rule was given)',
+  '  1    a gated metric is significantly worse (--fail-on regression) or not non-inferior (--margin)',
+  '  2    a missing or unreadable file, bad flags, or runs of different tasks, label sets or data',
+  '  3    an unexpected error',
+].join('\n');
+
+/**
+ * Registers `assay compare <baseline> <candidate>`: two finished runs compared item by item
+ * (thin: the work is `@assay/eval`'s `compareRuns`).
+ *
+ * @param program - the root program
+ */
+export function registerCompareCommand(program: Command): void {
+  program
+    .command('compare')
+    .description('Compare two finished runs item by item: differences, intervals, paired tests.')
+    .argument('<baseline>', 'the baseline run: its output directory or results.json')
+    .argument('<candidate>', 'the candidate run: its output directory or results.json')
+    .option('--model <name>', "the model to compare in both runs (default: each run's first)")
+    .option(
+      '--metric <names>',
+      'gated metric(s), repeatable or comma-separated (default: every compared metric)',
+      collect,
+    )
+    .addOption(
+      new Option('--fail-on <what>', 'exit 1 when a gated metric is significantly worse').choices([
+        'regression',
+      ]),
+    )
+    .option(
+      '--margin <n>',
+      'non-inferiority: exit 1 unless the CI of each gated difference lies above -n',
+      margin,
+    )
+    .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')
+    .option('--allow-different-data', 'compare runs of different tasks, label sets or data sets')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('text'),
+    )
+    .option('--out <file>', 'write the --format output to a file (the table still prints)')
+    .option('--junit <file>', 'write JUnit XML: one test case per gated metric')
+    .option(
+      '--bootstrap <n>',
+      'bootstrap resamples (default: the baseline run, at least 1000)',
+      integer('--bootstrap', 1),
+    )
+    .option('--ci <level>', "confidence level (default: the baseline run's)", level)
+    .option(
+      '--seed <n>',
+      "seed of the resamples (default: the baseline run's)",
+      integer('--seed', 0),
+    )
+    .option(
+      '--permutations <n>',
+      'random sign assignments of the permutation test (default 9999)',
+      integer('--permutations', 1),
+    )
+    .addHelpText('after', EXIT_HELP)
+    .action(async (baseline: string, candidate: string, opts: CompareFlags) => {
+      try {
+        const result = await compareRuns(baseline, candidate, {
+          ...(opts.model === undefined ? {} : { model: opts.model }),
+          ...(opts.metric === undefined ? {} : { metrics: opts.metric }),
+          failOn: opts.failOn ?? null,
+          margin: opts.margin ?? null,
+          fdr: opts.fdr === true,
+          allowDifferentData: opts.allowDifferentData === true,
+          ...(opts.bootstrap === undefined ? {} : { bootstrap: opts.bootstrap }),
+          ...(opts.ci === undefined ? {} : { ci: opts.ci }),
+          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+          ...(opts.permutations === undefined ? {} : { permutations: opts.permutations }),
+        });
+        await writeCompareOutputs(result, opts);
+        process.exitCode = result.decision.exitCode;
+      } catch (error) {
+        process.exitCode = reportError(error);
+      }
+    });
+}

@@ -1,0 +1,64 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  type CompareResult,
+  compareHtml,
+  compareJunit,
+  compareMarkdown,
+  compareText,
+} from '@assay/eval';
+
+/** Output formats of `assay compare --format`. */
+export const COMPARE_FORMATS = ['text', 'json', 'md', 'html'] as const;
+
+/** One output format. */
+export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+
+/**
+ * A comparison in one format.
+ *
+ * @param result - the comparison
+ * @param format - text, json, md or html
+ * @returns the document
+ */
+export function renderCompare(result: CompareResult, format: CompareFormat): string {
+  switch (format) {
+    case 'text':
+      return compareText(result);
+    case 'json':
+      return `${JSON.stringify(result, null, 2)}\n`;
+    case 'md':
+      return compareMarkdown(result);
+    case 'html':
+      return compareHtml(result);
+  }
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+}
+
+/**
+ * Writes what `assay compare` was asked for and prints the rest: the table (or, without
+ * `--out`, the chosen format) on stdout, and the decision's reason as the last line.
+ *
+ * @param result - the comparison
+ * @param opts - format, `--out` file and `--junit` file
+ * @remarks The reason is the last line on stdout for the text form or whenever `--out`
+ *   takes the document; a JSON, Markdown or HTML document on stdout stays whole and the
+ *   reason goes to stderr as its last line.
+ */
+export async function writeCompareOutputs(
+  result: CompareResult,
+  opts: { format: CompareFormat; out?: string | undefined; junit?: string | undefined },
+): Promise<void> {
+  if (opts.junit !== undefined) await writeText(opts.junit, compareJunit(result));
+  if (opts.out !== undefined) {
+    await writeText(opts.out, renderCompare(result, opts.format));
+    process.stdout.write(compareText(result));
+    return;
+  }
+  process.stdout.write(renderCompare(result, opts.format));
+  if (opts.format !== 'text') process.stderr.write(`${result.decision.reason}\n`);
+}

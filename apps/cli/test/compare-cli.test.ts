@@ -1,0 +1,244 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CompareResult, readPredictions, writePredictions } from '@assay/eval';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { RunResultsSchema } from '@assay/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assay } from './cli-process.js';
+import { junitSchemaErrors, parseJunit } from './junit-schema.js';
+import { writeRunConfig } from './run-config-file.js';
+
+let dir: string;
+let server: ModelServer;
+const ITEMS = 300;
+const FAST = ['--bootstrap', '400'];
+
+const lastLine = (text: string): string => text.trim().split('\n').at(-1)!;
+
+/** Runs one configuration of 300 held-out e-mails against the reference server (exit 0 asserted). */
+async function run(name: string, overrides: Record<string, unknown>): Promise<string> {
+  const config = writeRunConfig(dir, name, server.baseUrl, {
+    dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
+    ...overrides,
+  });
+  const done = await assay(['run', config, '--quiet']);
+  expect(done.stderr).toBe('');
+  expect(done.code).toBe(0);
+  return join(dir, name);
+}
+
+const TEMPLATE = 'Classify this e-mail as spam or ham:\n\n{{text}}';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-cli-compare-'));
+  server = await startModelServer({ port: 0 });
+  await run('full', {});
+  await run('short', { prompt: { template: TEMPLATE, maxFieldChars: 120 } });
+  await run('other-sample', { dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 2 } });
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('assay compare (CLI)', () => {
+  it('detects the regression of a 120-character prompt: exit 1, the reason last, a schema-valid JUnit file with the numbers', async () => {
+    const junit = join(dir, 'ci', 'compare.xml');
+    const json = join(dir, 'ci', 'compare.json');
+    const args = ['--fail-on', 'regression', '--metric', 'f1_macro', '--junit', junit];
+    const done = await assay(['compare', join(dir, 'full'), join(dir, 'short'), ...args, ...FAST]);
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(1);
+    expect(lastLine(done.stdout)).toMatch(/^FAIL: f1_macro significantly worse \(f1_macro /);
+    expect(done.stdout).toContain(`paired: ${ITEMS} predictions`);
+
+    const again = await assay([
+      'compare',
+      join(dir, 'full'),
+      join(dir, 'short', 'results.json'),
+      ...args,
+      ...FAST,
+      '--format',
+      'json',
+      '--out',
+      json,
+    ]);
+    expect(again.code).toBe(1);
+    const result = JSON.parse(readFileSync(json, 'utf8')) as CompareResult;
+    const f1 = result.metrics.find((m) => m.metric === 'f1_macro')!;
+    expect(f1).toMatchObject({ gated: true, worse: true, failed: true, interval: 'bca' });
+    expect(f1.difference!).toBeLessThan(0);
+    expect(f1.ciHigh!).toBeLessThan(0);
+    expect(result.metrics.find((m) => m.metric === 'accuracy')).toMatchObject({
+      gated: false,
+      test: 'mcnemar',
+      failed: false,
+    });
+
+    const xml = readFileSync(junit, 'utf8');
+    expect(await junitSchemaErrors(xml)).toEqual([]);
+    const doc = parseJunit(xml);
+    expect(doc.tests).toBe('1');
+    expect(doc.testsuite[0]!.failures).toBe('1');
+    const testcase = doc.testsuite[0]!.testcase![0]!;
+    const digits = (x: number | null) => x!.toFixed(4);
+    for (const shown of [f1.baseline, f1.candidate, f1.difference, f1.ciLow, f1.ciHigh]) {
+      expect(testcase.failure!.message).toContain(digits(shown));
+    }
+    expect(testcase.failure!.message).toMatch(/95% CI \[.*\], p \S+ \(bootstrap\), p-adjusted/);
+  }, 60_000);
+
+  it('finds no difference between a run and itself: difference 0, p = 1, exit 0', async () => {
+    const full = join(dir, 'full');
+    const done = await assay([
+      'compare',
+      full,
+      join(full, 'results.json'),
+      '--fail-on',
+      'regression',
+      '--margin',
+      '0.01',
+      '--format',
+      'json',
+      ...FAST,
+    ]);
+    expect(done.code).toBe(0);
+    const result = JSON.parse(done.stdout) as CompareResult;
+    expect(result.metrics.length).toBeGreaterThan(3);
+    for (const m of result.metrics) {
+      expect([m.metric, m.difference, m.ciLow, m.ciHigh, m.pValue]).toEqual([m.metric, 0, 0, 0, 1]);
+      expect(m.failed).toBe(false);
+    }
+    expect(result.onlyBaseline.count + result.onlyCandidate.count).toBe(0);
+    expect(lastLine(done.stderr)).toMatch(/^PASS: no gated metric significantly worse/);
+  }, 60_000);
+
+  it('refuses runs of different data sets with exit 2 and one line, unless --allow-different-data', async () => {
+    const other = join(dir, 'other-sample');
+    const refused = await assay(['compare', join(dir, 'full'), other, ...FAST]);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/the data sets differ .*--allow-different-data/);
+
+    const allowed = await assay([
+      'compare',
+      join(dir, 'full'),
+      other,
+      '--allow-different-data',
+      ...FAST,
+    ]);
+    expect(allowed.code).toBe(0);
+    expect(allowed.stdout).toContain('allowed by --allow-different-data: the data sets differ');
+    expect(allowed.stdout).toMatch(/only in the baseline: \d+ predictions \(/);
+  }, 60_000);
+
+  it('counts and lists the items only one run has instead of dropping them silently', async () => {
+    const copy = join(dir, 'fewer');
+    cpSync(join(dir, 'full'), copy, { recursive: true });
+    const rows = readPredictions(readFileSync(join(copy, 'predictions.arrow')));
+    const dropped = rows.slice(0, 7).map((r) => r.id);
+    await writePredictions(join(copy, 'predictions.arrow'), rows.slice(7));
+    const done = await assay(['compare', join(dir, 'full'), copy, ...FAST]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain(`paired: ${ITEMS - 7} predictions`);
+    expect(done.stdout).toContain(
+      `only in the baseline: 7 predictions (${dropped.slice(0, 5).join(', ')}, …), left out`,
+    );
+  }, 60_000);
+
+  it('names the missing or unreadable file with exit 2', async () => {
+    const lonely = join(dir, 'lonely');
+    mkdirSync(lonely);
+    cpSync(join(dir, 'full', 'results.json'), join(lonely, 'results.json'));
+    const missing = await assay(['compare', join(dir, 'full'), lonely]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(
+      `assay: ${join(lonely, 'predictions.arrow')} does not exist; assay compare pairs items from the predictions.arrow written beside results.json.`,
+    );
+    writeFileSync(join(lonely, 'results.json'), '{"schemaVersion": 1}');
+    const bad = await assay(['compare', lonely, join(dir, 'full')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/results\.json is not an assay results file \(name: /);
+    const unknown = await assay([
+      'compare',
+      join(dir, 'full'),
+      join(dir, 'short'),
+      '--metric',
+      'f1_makro',
+    ]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--metric f1_makro: .*did you mean 'f1_macro'\?/);
+  }, 60_000);
+
+  it('writes Markdown and an HTML page with a forest plot holding the zero and margin lines', async () => {
+    const html = join(dir, 'ci', 'compare.html');
+    const md = join(dir, 'ci', 'compare.md');
+    const base = ['compare', join(dir, 'full'), join(dir, 'short'), '--margin', '0.02', ...FAST];
+    const page = await assay([...base, '--format', 'html', '--out', html]);
+    expect(page.code).toBe(1);
+    expect(lastLine(page.stdout)).toMatch(/^FAIL: accuracy not non-inferior at margin 0\.02/);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('class="chart forest"');
+    expect(text).toContain('class="zero-line"');
+    expect(text.match(/class="margin-line"/g)).toHaveLength(2);
+    await assay([...base, '--format', 'md', '--out', md]);
+    expect(readFileSync(md, 'utf8')).toMatch(/\| accuracy \| 0\.\d{4} \| /);
+  }, 60_000);
+});
+
+describe("assay run with 'vs baseline' thresholds", () => {
+  const thresholdOf = (name: string) =>
+    RunResultsSchema.parse(JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')))
+      .thresholds[0]!;
+
+  it('fails a regressed candidate: the difference from the baseline and its BCa interval below -0.01', async () => {
+    const config = writeRunConfig(dir, 'short-vs-full', server.baseUrl, {
+      dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
+      prompt: { template: TEMPLATE, maxFieldChars: 120 },
+      baseline: join(dir, 'full'),
+      thresholds: ['f1_macro vs baseline >= -0.01'],
+    });
+    const done = await assay(['run', config, '--quiet']);
+    expect(done.code).toBe(1);
+    const t = thresholdOf('short-vs-full');
+    expect(t).toMatchObject({
+      against: 'baseline',
+      outcome: 'fail',
+      bound: 'ci_low',
+      interval: 'bootstrap-bca',
+      limit: -0.01,
+    });
+    expect(t.value!).toBeLessThan(-0.1);
+    expect(t.ciLow!).toBeLessThan(t.value!);
+    expect(t.ciHigh!).toBeLessThan(-0.01);
+  }, 60_000);
+
+  it('passes a candidate that answers as the baseline did: difference 0', async () => {
+    const config = writeRunConfig(dir, 'same-vs-full', server.baseUrl, {
+      dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
+      baseline: join(dir, 'full', 'results.json'),
+      thresholds: ['f1_macro vs baseline >= -0.01', 'log_loss vs baseline <= 0.01'],
+    });
+    const done = await assay(['run', config, '--quiet']);
+    expect(done.code).toBe(0);
+    const t = thresholdOf('same-vs-full');
+    expect(t).toMatchObject({ outcome: 'pass', value: 0, ciLow: 0, ciHigh: 0 });
+  }, 60_000);
+
+  it('refuses a missing baseline with exit 2 before sending any request', async () => {
+    const config = writeRunConfig(dir, 'no-baseline', server.baseUrl, {
+      baseline: join(dir, 'not-a-run'),
+      thresholds: ['accuracy vs baseline >= -0.01'],
+    });
+    const before = server.stats().completions;
+    const done = await assay(['run', config, '--quiet']);
+    expect(done.code).toBe(2);
+    expect(done.stderr.trim()).toBe(
+      `assay: ${join(dir, 'not-a-run')} does not exist; pass an assay run output directory or its results.json.`,
+    );
+    expect(server.stats().completions).toBe(before);
+  }, 60_000);
+});

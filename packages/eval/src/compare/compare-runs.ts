@@ -1,0 +1,165 @@
+import { createRunner, type Runner } from '@assay/runner';
+import { z } from 'zod';
+import { didYouMean } from '../config/closest-name.js';
+import { higherIsBetter } from '../config/metric-names.js';
+import { EvaluationError } from '../errors.js';
+import { taskFor } from '../tasks/task-for.js';
+import { compareMetrics } from './compare-metrics.js';
+import type { ComparedSide, CompareResult } from './compare-result.js';
+import { applyRules, type DecisionRules, decide } from './decide-compare.js';
+import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
+import { pairRuns } from './pair-runs.js';
+import { serviceComparison } from './service-comparison.js';
+
+/** Options of {@link compareRuns}, checked at the boundary. */
+export const CompareRunsOptionsSchema = z
+  .object({
+    model: z.string().min(1).optional().describe('the model to compare in both runs (--model)'),
+    metrics: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('the gated metrics (--metric); default every compared metric'),
+    failOn: z.enum(['regression']).nullable().default(null).describe('--fail-on'),
+    margin: z.number().nonnegative().nullable().default(null).describe('--margin'),
+    fdr: z.boolean().default(false).describe('--fdr: Benjamini-Hochberg instead of Holm'),
+    allowDifferentData: z.boolean().default(false).describe('--allow-different-data'),
+    bootstrap: z.number().int().min(1).max(100_000).optional().describe('bootstrap resamples'),
+    ci: z.number().gt(0).lt(1).optional().describe('confidence level'),
+    seed: z.number().int().min(0).max(0xffffffff).optional().describe('seed'),
+    permutations: z.number().int().min(1).max(1_000_000).default(9999),
+  })
+  .strict();
+
+/** What {@link compareRuns} accepts (before defaults). */
+export type CompareRunsOptions = z.input<typeof CompareRunsOptionsSchema> & {
+  /** a runner to use (one is created and closed otherwise) */
+  readonly runner?: Runner;
+};
+
+function side(run: ComparedRun, model: string): ComparedSide {
+  return {
+    results: run.resultsFile,
+    name: run.results.name,
+    model,
+    finishedAt: run.results.finishedAt,
+  };
+}
+
+function parseOptions(options: CompareRunsOptions) {
+  const { runner: _runner, ...rest } = options;
+  const parsed = CompareRunsOptionsSchema.safeParse(rest);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.join('.');
+    throw new EvaluationError('INVALID_OPTION', `assay compare option ${path}: ${issue.message}.`, {
+      path,
+    });
+  }
+  return parsed.data;
+}
+
+function gatedMetrics(
+  wanted: readonly string[] | undefined,
+  compared: readonly string[],
+): string[] {
+  if (wanted === undefined) return [...compared];
+  for (const m of wanted) {
+    if (!compared.includes(m)) {
+      throw new EvaluationError(
+        'UNKNOWN_METRIC',
+        `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
+        { path: '--metric' },
+      );
+    }
+  }
+  return [...new Set(wanted)];
+}
+
+/**
+ * `assay compare`: reads two finished runs, pairs their predictions item by item and
+ * compares every metric of the task with a paired bootstrap BCa interval and a paired test,
+ * the service figures side by side, and applies the decision rules.
+ *
+ * @param baselinePath - the baseline run's directory or `results.json`
+ * @param candidatePath - the candidate run's directory or `results.json`
+ * @param options - model, gated metrics, rules, resampling settings (defaults: the baseline
+ *   run's `evaluation.bootstrap` (at least 1000), `ci` and `seed`; 9999 permutations)
+ * @returns the comparison, with the exit code and its reason
+ * @throws EvaluationError `FILE_NOT_FOUND` / `UNREADABLE_FILE` (a run's files),
+ *   `RUNS_DIFFER` (different task, labels or data; no shared item), `UNKNOWN_METRIC`
+ *   (`--metric`), `INVALID_OPTION`
+ * @remarks
+ * Metrics are compared on the items both runs answered (a failed request on either side
+ * leaves the item out; `failedPairs` counts them) and are the metrics both runs report.
+ * The decision rules are {@link applyRules}; the reason of the exit code is {@link decide}'s.
+ * @example
+ * const result = await compareRuns('out/baseline', 'out/candidate', { failOn: 'regression' });
+ * process.exitCode = result.decision.exitCode;
+ */
+export async function compareRuns(
+  baselinePath: string,
+  candidatePath: string,
+  options: CompareRunsOptions = {},
+): Promise<CompareResult> {
+  const opts = parseOptions(options);
+  const baseline = await loadComparedRun(baselinePath);
+  const candidate = await loadComparedRun(candidatePath);
+  const paired = pairRuns(baseline, candidate, opts);
+  const task = taskFor(baseline.task);
+  const candidateMetrics = new Set(candidate.results.evaluation.metrics);
+  const compared = baseline.results.evaluation.metrics.filter((m) => candidateMetrics.has(m));
+  const directions = baseline.results.evaluation.greaterIsBetter ?? {};
+  const greaterIsBetter = (m: string): boolean => directions[m] ?? higherIsBetter(m);
+  const settings = {
+    bootstrap: opts.bootstrap ?? Math.max(1000, baseline.results.evaluation.bootstrap),
+    ci: opts.ci ?? baseline.results.evaluation.ci,
+    seed: opts.seed ?? baseline.results.evaluation.seed,
+    permutations: opts.permutations,
+  };
+  const gated = gatedMetrics(opts.metrics, compared);
+  const runner = options.runner ?? createRunner();
+  let measured: Awaited<ReturnType<typeof compareMetrics>>;
+  try {
+    measured = await compareMetrics(runner, paired.rowsA, paired.rowsB, task, compared, {
+      ...settings,
+      greaterIsBetter,
+    });
+  } finally {
+    if (options.runner === undefined) await runner.close();
+  }
+  const rules: DecisionRules = {
+    gated,
+    failOn: opts.failOn,
+    margin: opts.margin,
+    fdr: opts.fdr,
+    ci: settings.ci,
+  };
+  const metrics = applyRules(measured, rules);
+  const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
+  const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
+  return {
+    baseline: side(baseline, paired.modelA),
+    candidate: side(candidate, paired.modelB),
+    task: baseline.results.task.type,
+    pairedItems: paired.rowsA.length,
+    failedPairs: paired.rowsA.filter(
+      (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
+    ).length,
+    onlyBaseline: paired.onlyBaseline,
+    onlyCandidate: paired.onlyCandidate,
+    notes: [
+      ...(paired.modelNote === null ? [] : [paired.modelNote]),
+      ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
+    ],
+    settings: {
+      ...settings,
+      adjustment: opts.fdr ? 'benjamini-hochberg' : 'holm',
+      failOn: opts.failOn,
+      margin: opts.margin,
+      gatedMetrics: gated,
+    },
+    metrics,
+    service: serviceComparison(modelA, modelB, task),
+    decision: decide(metrics, rules),
+  };
+}

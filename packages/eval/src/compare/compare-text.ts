@@ -1,0 +1,143 @@
+import { fmt, fmtP, MISSING_VALUE, textTable } from '@assay/report';
+import type { CompareResult, MetricComparison } from './compare-result.js';
+
+function verdict(r: CompareResult, m: MetricComparison): string {
+  if (!m.gated) return '';
+  if (m.failed) {
+    return r.settings.failOn === 'regression' && m.worse ? 'FAIL worse' : 'FAIL inferior';
+  }
+  return m.worse ? 'worse' : 'pass';
+}
+
+function interval(m: MetricComparison): string {
+  return m.ciLow === null || m.ciHigh === null
+    ? MISSING_VALUE
+    : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
+}
+
+const signed = (x: number | null, digits: number): string =>
+  x === null ? MISSING_VALUE : `${x > 0 ? '+' : ''}${fmt(x, digits)}`;
+
+/** The metric table's header and rows, shared by the terminal and Markdown forms. */
+export function metricRows(r: CompareResult): { header: string[]; rows: string[][] } {
+  const level = `${Math.round(r.settings.ci * 100)}% CI`;
+  return {
+    header: ['metric', 'baseline', 'candidate', 'difference', level, 'test', 'p', 'p adj', 'gate'],
+    rows: r.metrics.map((m) => [
+      m.metric,
+      fmt(m.baseline, 4),
+      fmt(m.candidate, 4),
+      signed(m.difference, 4),
+      interval(m),
+      m.test ?? MISSING_VALUE,
+      fmtP(m.pValue),
+      fmtP(m.pAdjusted),
+      verdict(r, m),
+    ]),
+  };
+}
+
+/** The service table's header and rows. */
+export function serviceRows(r: CompareResult): { header: string[]; rows: string[][] } {
+  const digits = (name: string): number =>
+    name.endsWith('_usd') ? 6 : name.endsWith('_ms') ? 1 : 4;
+  return {
+    header: ['service', 'baseline', 'candidate', 'difference'],
+    rows: r.service.map((s) => [
+      s.name,
+      fmt(s.baseline, digits(s.name)),
+      fmt(s.candidate, digits(s.name)),
+      signed(s.difference, digits(s.name)),
+    ]),
+  };
+}
+
+/** The lines on pairing: how many items, what only one run has, notes. */
+export function pairingLines(r: CompareResult): string[] {
+  const only = (label: string, u: CompareResult['onlyBaseline']) =>
+    u.count === 0
+      ? []
+      : [
+          `only in the ${label}: ${u.count} prediction${u.count === 1 ? '' : 's'} (${u.ids.join(', ')}${u.count > u.ids.length ? ', …' : ''}), left out`,
+        ];
+  return [
+    `paired: ${r.pairedItems} predictions (fold, item, sample)${r.failedPairs > 0 ? `, ${r.failedPairs} with a failed request on either side left out of the metrics` : ''}`,
+    ...only('baseline', r.onlyBaseline),
+    ...only('candidate', r.onlyCandidate),
+    ...r.notes,
+  ];
+}
+
+function settingsLine(r: CompareResult): string {
+  const s = r.settings;
+  const adjustment = s.adjustment === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
+  return `paired bootstrap (BCa) ${s.bootstrap} resamples, seed ${s.seed}; ${s.permutations} permutations; ${adjustment} across gated metrics: ${s.gatedMetrics.join(', ') || 'none'}`;
+}
+
+/**
+ * The terminal form of a comparison: the two runs, the pairing, the metric table, the
+ * service table, and the decision's reason as the last line.
+ *
+ * @param r - the comparison
+ * @returns text ending in a newline
+ * @example
+ * process.stdout.write(compareText(result));
+ */
+export function compareText(r: CompareResult): string {
+  const metrics = metricRows(r);
+  const service = serviceRows(r);
+  return [
+    `baseline:  ${r.baseline.name} (${r.baseline.model}) ${r.baseline.results}`,
+    `candidate: ${r.candidate.name} (${r.candidate.model}) ${r.candidate.results}`,
+    ...pairingLines(r),
+    settingsLine(r),
+    '',
+    textTable(metrics.header, metrics.rows),
+    '',
+    textTable(service.header, service.rows),
+    '',
+    r.decision.reason,
+    '',
+  ].join('\n');
+}
+
+function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${header.map(cell).join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/**
+ * The Markdown form of a comparison (a pull-request comment, a CI step summary).
+ *
+ * @param r - the comparison
+ * @returns Markdown ending in a newline
+ * @example
+ * writeFileSync('compare.md', compareMarkdown(result));
+ */
+export function compareMarkdown(r: CompareResult): string {
+  const metrics = metricRows(r);
+  const service = serviceRows(r);
+  return [
+    `# assay compare: ${r.baseline.name} → ${r.candidate.name}`,
+    '',
+    `**${r.decision.reason}**`,
+    '',
+    `- baseline: \`${r.baseline.results}\` (model ${r.baseline.model})`,
+    `- candidate: \`${r.candidate.results}\` (model ${r.candidate.model})`,
+    ...pairingLines(r).map((l) => `- ${l}`),
+    `- ${settingsLine(r)}`,
+    '',
+    '## Metrics (candidate − baseline)',
+    '',
+    markdownTable(metrics.header, metrics.rows),
+    '',
+    '## Service',
+    '',
+    markdownTable(service.header, service.rows),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,146 @@
+import { fmt } from '@assay/report';
+import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
+import type { MeasuredMetric } from './compare-metrics.js';
+import type { CompareDecision, MetricComparison } from './compare-result.js';
+
+/** The decision rules of `assay compare`. */
+export interface DecisionRules {
+  /** the metrics the rules apply to */
+  readonly gated: readonly string[];
+  /** `regression`: fail when a gated metric is significantly worse after adjustment */
+  readonly failOn: 'regression' | null;
+  /** non-inferiority margin: the interval must lie above −margin (in the better direction) */
+  readonly margin: number | null;
+  /** Benjamini-Hochberg instead of Holm across the gated metrics */
+  readonly fdr: boolean;
+  /** the confidence level; the significance level is 1 − ci */
+  readonly ci: number;
+}
+
+/** The difference signed so that positive is better. */
+const better = (m: MeasuredMetric, x: number): number => (m.greaterIsBetter ? x : -x);
+
+function nonInferior(m: MeasuredMetric, margin: number): boolean {
+  if (m.ciLow === null || m.ciHigh === null) return false;
+  return m.greaterIsBetter ? m.ciLow > -margin : m.ciHigh < margin;
+}
+
+/**
+ * Applies the decision rules: adjusts the gated metrics' p-values across them (Holm, or
+ * Benjamini-Hochberg), marks each significantly worse or not non-inferior metric as failed.
+ *
+ * @param measured - every compared metric
+ * @param rules - gated metrics, `--fail-on`, `--margin`, `--fdr`, level
+ * @returns the metrics with their verdicts
+ * @remarks
+ * "Significantly worse": the adjusted p-value is below `1 − ci` and the difference points in
+ * the metric's bad direction (down for accuracy, up for a loss). Non-inferiority with margin
+ * δ: the interval of the difference lies entirely above −δ (below +δ for lower-is-better
+ * metrics); a metric without an interval cannot show it and fails. Metrics not gated keep
+ * their raw p-value only.
+ * @example
+ * const metrics = applyRules(measured, { gated: ['f1_macro'], failOn: 'regression', margin: null, fdr: false, ci: 0.95 });
+ */
+export function applyRules(
+  measured: readonly MeasuredMetric[],
+  rules: DecisionRules,
+): MetricComparison[] {
+  const gated = measured.filter((m) => rules.gated.includes(m.metric));
+  const raw = gated.map((m) => m.pValue ?? Number.NaN);
+  const adjusted = rules.fdr ? benjaminiHochbergAdjust(raw) : holmAdjust(raw);
+  const alpha = 1 - rules.ci;
+  return measured.map((m) => {
+    const k = gated.indexOf(m);
+    const pAdjusted = k < 0 || Number.isNaN(adjusted[k]!) ? null : adjusted[k]!;
+    const worse =
+      k >= 0 &&
+      pAdjusted !== null &&
+      pAdjusted < alpha &&
+      m.difference !== null &&
+      better(m, m.difference) < 0;
+    const ni = k >= 0 && rules.margin !== null ? nonInferior(m, rules.margin) : null;
+    const failed = (rules.failOn === 'regression' && worse) || ni === false;
+    return { ...m, pAdjusted, gated: k >= 0, worse, nonInferior: ni, failed };
+  });
+}
+
+/** A p-value with its digits: four decimals, or two significant digits in exponent form below 0.001. */
+const pText = (p: number): string =>
+  p >= 0.001 || p === 0 ? p.toFixed(p === 0 ? 0 : 4) : p.toExponential(2);
+
+/**
+ * The rules a metric broke, in words.
+ *
+ * @param m - the metric
+ * @param rules - `failOn` and `margin`
+ * @returns e.g. `significantly worse`, `not non-inferior at margin 0.01`, both joined by
+ *   `and`, or an empty string
+ * @example
+ * brokenRules(metric, { failOn: null, margin: 0.01 }); // 'not non-inferior at margin 0.01'
+ */
+export function brokenRules(
+  m: MetricComparison,
+  rules: Pick<DecisionRules, 'failOn' | 'margin'>,
+): string {
+  const broken: string[] = [];
+  if (rules.failOn === 'regression' && m.worse) broken.push('significantly worse');
+  if (m.nonInferior === false) broken.push(`not non-inferior at margin ${rules.margin}`);
+  return broken.join(' and ');
+}
+
+/**
+ * One line on a metric: both values, the difference, its interval and the p-values.
+ *
+ * @param m - the metric
+ * @param ci - the confidence level
+ * @returns e.g. `accuracy 0.9612 -> 0.9100, difference -0.0512, 95% CI [-0.0710, -0.0330], p 1.22e-4 (mcnemar), p-adjusted 2.44e-4`
+ * @example
+ * metricFacts(metrics[0], 0.95);
+ */
+export function metricFacts(m: MetricComparison, ci: number): string {
+  const interval =
+    m.ciLow === null || m.ciHigh === null ? 'no CI' : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
+  const p = m.pValue === null ? 'no test' : `p ${pText(m.pValue)} (${m.test})`;
+  const adjusted = m.pAdjusted === null ? '' : `, p-adjusted ${pText(m.pAdjusted)}`;
+  return `${m.metric} ${fmt(m.baseline, 4)} -> ${fmt(m.candidate, 4)}, difference ${fmt(m.difference, 4)}, ${Math.round(ci * 100)}% CI ${interval}, ${p}${adjusted}`;
+}
+
+/**
+ * The exit code and the one line that explains it.
+ *
+ * @param metrics - the judged metrics
+ * @param rules - the rules applied
+ * @returns exit 1 with the failed metrics named, else exit 0 with what was checked
+ * @example
+ * decide(metrics, rules).reason;
+ */
+export function decide(
+  metrics: readonly MetricComparison[],
+  rules: DecisionRules,
+): CompareDecision {
+  const failed = metrics.filter((m) => m.failed);
+  const adjustment = rules.fdr ? 'Benjamini-Hochberg' : 'Holm';
+  if (failed.length > 0) {
+    // the first failure with its numbers; the others by name, so the line stays readable
+    const [first, ...rest] = failed;
+    const more = rest.length === 0 ? '' : `; also failed: ${rest.map((m) => m.metric).join(', ')}`;
+    return {
+      exitCode: 1,
+      reason: `FAIL: ${first!.metric} ${brokenRules(first!, rules)} (${metricFacts(first!, rules.ci)})${more}`,
+    };
+  }
+  const gated = metrics.filter((m) => m.gated).map((m) => m.metric);
+  if (rules.failOn === null && rules.margin === null) {
+    return {
+      exitCode: 0,
+      reason: 'PASS: no decision rule given (--fail-on regression, --margin); exit 0',
+    };
+  }
+  const checks = [
+    ...(rules.failOn === 'regression'
+      ? [`no gated metric significantly worse (${adjustment}, alpha ${fmt(1 - rules.ci)})`]
+      : []),
+    ...(rules.margin === null ? [] : [`every gated metric non-inferior at margin ${rules.margin}`]),
+  ];
+  return { exitCode: 0, reason: `PASS: ${checks.join(' and ')}; gated: ${gated.join(', ')}` };
+}

@@ -1,0 +1,112 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { type RunResults, RunResultsSchema } from '@assay/report';
+import type { ZodError } from 'zod';
+import { TaskSchema } from '../config/task-schema.js';
+import { EvaluationError } from '../errors.js';
+import { readPredictions } from '../outputs/write-predictions.js';
+import type { PredictionRow } from '../run/prediction-row.js';
+
+/** One finished run, as `assay compare` reads it back. */
+export interface ComparedRun {
+  /** the `results.json` read */
+  readonly resultsFile: string;
+  /** the `predictions.arrow` read (beside `results.json`) */
+  readonly predictionsFile: string;
+  /** the validated results */
+  readonly results: RunResults;
+  /** every prediction row, in file order */
+  readonly rows: readonly PredictionRow[];
+  /** the run's `task` section, validated again from the configuration `results.json` records */
+  readonly task: ReturnType<typeof TaskSchema.parse>;
+}
+
+async function readBytes(path: string, what: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new EvaluationError(
+      missing ? 'FILE_NOT_FOUND' : 'UNREADABLE_FILE',
+      missing
+        ? `${path} does not exist; ${what}.`
+        : `${path} cannot be read (${(error as Error).message}); ${what}.`,
+      { path, cause: error },
+    );
+  }
+}
+
+function firstIssue(error: ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join('.') || '(top level)'}: ${issue.message}`;
+}
+
+function parseResults(path: string, text: string): RunResults {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${path} is not JSON (${(error as Error).message}); pass the results.json an assay run wrote.`,
+      { path, cause: error },
+    );
+  }
+  const parsed = RunResultsSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${path} is not an assay results file (${firstIssue(parsed.error)}); pass the results.json an assay run wrote.`,
+      { path, cause: parsed.error },
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * Reads a finished run for `assay compare`: its `results.json` (checked against
+ * `RunResultsSchema`), the `predictions.arrow` beside it, and the task section of the
+ * configuration it records.
+ *
+ * @param path - the run's output directory, or its `results.json`
+ * @returns the run
+ * @throws EvaluationError `FILE_NOT_FOUND` or `UNREADABLE_FILE` naming the file at fault
+ * @remarks
+ * `predictions.arrow` is looked for beside `results.json` under the name the run recorded,
+ * so a directory copied elsewhere (a CI artifact) still reads.
+ * @example
+ * const baseline = await loadComparedRun('assay-out/spam-demo');
+ */
+export async function loadComparedRun(path: string): Promise<ComparedRun> {
+  const isDir = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  const resultsFile = resolve(isDir ? join(path, 'results.json') : path);
+  const hint = 'pass an assay run output directory or its results.json';
+  const results = parseResults(resultsFile, (await readBytes(resultsFile, hint)).toString('utf8'));
+  const predictionsFile = join(dirname(resultsFile), basename(results.files.predictions));
+  const bytes = await readBytes(
+    predictionsFile,
+    `assay compare pairs items from the predictions.arrow written beside ${basename(resultsFile)}`,
+  );
+  let rows: PredictionRow[];
+  try {
+    rows = readPredictions(bytes);
+  } catch (error) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${predictionsFile} is not an Arrow IPC predictions file (${(error as Error).message}); pass the predictions.arrow an assay run wrote.`,
+      { path: predictionsFile, cause: error },
+    );
+  }
+  const task = TaskSchema.safeParse(results.config.task);
+  if (!task.success) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${resultsFile} records no valid task section in its config (${firstIssue(task.error)}); pass the results.json of a run this version of assay wrote.`,
+      { path: resultsFile, cause: task.error },
+    );
+  }
+  return { resultsFile, predictionsFile, results, rows, task: task.data };
+}

@@ -1,0 +1,179 @@
+import type { RunResults } from '@assay/report';
+import { EvaluationError } from '../errors.js';
+import type { PredictionRow } from '../run/prediction-row.js';
+
+/** What pairing needs of a run: a finished one (`ComparedRun`), or the run being summarized. */
+export interface PairableRun {
+  /** the results file, to name the run in messages */
+  readonly resultsFile: string;
+  /** its prediction rows */
+  readonly rows: readonly PredictionRow[];
+  /** its task, data set, configuration and models */
+  readonly results: Pick<RunResults, 'task' | 'dataset' | 'config'> & {
+    readonly models: readonly { readonly name: string }[];
+  };
+}
+
+/** Options of {@link pairRuns}. */
+export interface PairRunsOptions {
+  /** the model to compare in both runs (`--model`) */
+  readonly model?: string | undefined;
+  /** without `model`: the baseline's and the candidate's model, each its run's first when absent */
+  readonly models?: { readonly baseline?: string; readonly candidate?: string } | undefined;
+  /** compare runs of different tasks, label sets or data sets (`--allow-different-data`) */
+  readonly allowDifferentData: boolean;
+}
+
+/** Items of one run that the other run does not have. */
+export interface UnpairedItems {
+  /** how many (fold, item, sample[, permutation]) keys */
+  readonly count: number;
+  /** the first few item ids, in file order */
+  readonly ids: readonly string[];
+}
+
+/** The two runs' rows of the compared model, paired item by item. */
+export interface PairedRuns {
+  /** the baseline model's name */
+  readonly modelA: string;
+  /** the candidate model's name */
+  readonly modelB: string;
+  /** why these models were chosen, when a run has several */
+  readonly modelNote: string | null;
+  /** paired rows: `rowsA[i]` and `rowsB[i]` are the same item, fold, sample and prompt variant */
+  readonly rowsA: readonly PredictionRow[];
+  readonly rowsB: readonly PredictionRow[];
+  /** keys only the baseline has */
+  readonly onlyBaseline: UnpairedItems;
+  /** keys only the candidate has */
+  readonly onlyCandidate: UnpairedItems;
+  /** notes on what differs but was allowed (`--allow-different-data`) */
+  readonly differences: readonly string[];
+}
+
+/** Ids listed for unpaired items; the count says how many there are in all. */
+export const UNPAIRED_IDS_SHOWN = 5;
+
+const keyOf = (r: PredictionRow): string =>
+  `${r.fold}\u0000${r.id}\u0000${r.sample ?? 0}\u0000${r.permutation ?? 0}`;
+
+function refuse(message: string, path: string): never {
+  throw new EvaluationError('RUNS_DIFFER', message, { path });
+}
+
+/** What makes two runs' data sets the same: the source and the data set section (but `limit`). */
+function datasetIdentity(run: PairableRun): string {
+  const { limit: _limit, ...rest } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
+  return JSON.stringify({ source: run.results.dataset.source, ...rest });
+}
+
+/** The differences in task, label set and data set that make a comparison meaningless. */
+function runDifferences(a: PairableRun, b: PairableRun): string[] {
+  const out: string[] = [];
+  if (a.results.task.type !== b.results.task.type) {
+    out.push(`the baseline is a ${a.results.task.type} task, the candidate ${b.results.task.type}`);
+  }
+  const labelsA = [...a.results.task.labels].sort().join(', ');
+  const labelsB = [...b.results.task.labels].sort().join(', ');
+  if (labelsA !== labelsB) {
+    out.push(`the label sets differ ([${labelsA}] against [${labelsB}])`);
+  }
+  if (datasetIdentity(a) !== datasetIdentity(b)) {
+    out.push(
+      `the data sets differ (${a.results.dataset.source} against ${b.results.dataset.source}, or their dataset sections)`,
+    );
+  }
+  return out;
+}
+
+function pickModel(run: PairableRun, side: string, wanted: string | undefined): string {
+  const names = run.results.models.map((m) => m.name);
+  if (wanted !== undefined && !names.includes(wanted)) {
+    refuse(
+      `--model ${wanted}: the ${side} run (${run.resultsFile}) has no model ${wanted}; it has ${names.join(', ')}.`,
+      '--model',
+    );
+  }
+  const name = wanted ?? names[0];
+  if (name === undefined) refuse(`The ${side} run (${run.resultsFile}) has no model.`, side);
+  return name;
+}
+
+function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): UnpairedItems {
+  const missing = rows.filter((r) => !other.has(keyOf(r)));
+  return {
+    count: missing.length,
+    ids: [...new Set(missing.map((r) => r.id))].slice(0, UNPAIRED_IDS_SHOWN),
+  };
+}
+
+/**
+ * Pairs two runs' predictions item by item, after checking that they can be compared.
+ *
+ * @param baseline - the baseline run
+ * @param candidate - the candidate run
+ * @param options - the model(s) to compare (`--model`), and whether different data are allowed
+ * @returns the paired rows, what only one run has, and the chosen models
+ * @throws EvaluationError `RUNS_DIFFER` when the runs used different tasks, label sets or
+ *   data sets (unless `allowDifferentData`), when `--model` names a model one run lacks, or
+ *   when no item is in both runs, or an item's expected answer differs between them
+ * @remarks
+ * Rows pair on (fold, item id, sample index, prompt variant); a key only one run has is
+ * counted and its first ids listed, never dropped silently. Without `--model` each run's
+ * first model is compared, and the note says so when a run has several.
+ * @example
+ * const paired = pairRuns(baseline, candidate, { allowDifferentData: false });
+ */
+export function pairRuns(
+  baseline: PairableRun,
+  candidate: PairableRun,
+  options: PairRunsOptions,
+): PairedRuns {
+  const differences = runDifferences(baseline, candidate);
+  if (differences.length > 0 && !options.allowDifferentData) {
+    refuse(
+      `Cannot compare ${baseline.resultsFile} with ${candidate.resultsFile}: ${differences.join('; ')}; compare runs of the same task and data, or pass --allow-different-data.`,
+      'candidate',
+    );
+  }
+  const modelA = pickModel(baseline, 'baseline', options.model ?? options.models?.baseline);
+  const modelB = pickModel(candidate, 'candidate', options.model ?? options.models?.candidate);
+  const several = [baseline, candidate].some((r) => r.results.models.length > 1);
+  const modelNote =
+    several && options.model === undefined && options.models === undefined
+      ? `comparing model ${modelA} (baseline) with ${modelB} (candidate), each run's first model; choose another with --model`
+      : null;
+  const sideA = baseline.rows.filter((r) => r.model === modelA);
+  const sideB = candidate.rows.filter((r) => r.model === modelB);
+  const byKeyB = new Map(sideB.map((r) => [keyOf(r), r]));
+  const rowsA: PredictionRow[] = [];
+  const rowsB: PredictionRow[] = [];
+  for (const r of sideA) {
+    const other = byKeyB.get(keyOf(r));
+    if (other === undefined) continue;
+    if (other.expected !== r.expected && !options.allowDifferentData) {
+      refuse(
+        `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; compare runs of the same data, or pass --allow-different-data.`,
+        'candidate',
+      );
+    }
+    rowsA.push(r);
+    rowsB.push(other);
+  }
+  if (rowsA.length === 0) {
+    refuse(
+      `${baseline.resultsFile} and ${candidate.resultsFile} share no item (paired by fold, item id, sample and prompt variant); compare runs of the same data and evaluation method.`,
+      'candidate',
+    );
+  }
+  return {
+    modelA,
+    modelB,
+    modelNote,
+    rowsA,
+    rowsB,
+    onlyBaseline: unpaired(sideA, new Set(byKeyB.keys())),
+    onlyCandidate: unpaired(sideB, new Set(sideA.map(keyOf))),
+    differences: options.allowDifferentData ? differences : [],
+  };
+}

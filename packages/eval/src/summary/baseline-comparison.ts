@@ -1,0 +1,147 @@
+import { join } from 'node:path';
+import type { ModelResult } from '@assay/report';
+import type { Runner } from '@assay/runner';
+import { compareMetrics, type MeasuredMetric } from '../compare/compare-metrics.js';
+import { type ComparedRun, loadComparedRun } from '../compare/load-compared-run.js';
+import { type PairableRun, pairRuns } from '../compare/pair-runs.js';
+import { higherIsBetter } from '../config/metric-names.js';
+import { parseThreshold } from '../config/thresholds.js';
+import type { ExecutedRun } from '../run/run-evaluation.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import { redactConfig } from './redact-config.js';
+
+/** One model's paired differences from the baseline run, for `vs baseline` thresholds. */
+export interface BaselineSide {
+  /** the baseline run's model it was paired with */
+  readonly baselineModel: string;
+  /** per metric named by a `vs baseline` threshold: the difference (this run − baseline) */
+  readonly metrics: ReadonlyMap<string, MeasuredMetric>;
+}
+
+/** Per model of this run, its comparison with the baseline run. */
+export type BaselineDifferences = ReadonlyMap<string, BaselineSide>;
+
+/**
+ * The task metrics named by `<metric> vs baseline` thresholds.
+ *
+ * @param thresholds - the configuration's threshold strings
+ * @param task - the task module
+ * @returns the metric names, each once
+ * @example
+ * baselineMetrics(['f1_macro vs baseline >= -0.01', 'accuracy >= 0.9'], task); // ['f1_macro']
+ */
+export function baselineMetrics(thresholds: readonly string[], task: TaskModule): string[] {
+  const out = thresholds
+    .map(parseThreshold)
+    .flatMap((p) =>
+      p.ok && p.threshold.against === 'baseline' && task.metricNames.includes(p.threshold.metric)
+        ? [p.threshold.metric]
+        : [],
+    );
+  return [...new Set(out)];
+}
+
+/**
+ * Compares each model of the run being summarized with the baseline run (`baseline:` in the
+ * configuration), as `assay compare` does: items paired by fold, id, sample and prompt
+ * variant, each metric's difference with its paired bootstrap BCa interval.
+ *
+ * @param current - this run: its rows, task, data set, configuration and models
+ * @param baseline - the baseline run, read by `loadComparedRun`
+ * @param metrics - the metrics to compare (those of the `vs baseline` thresholds)
+ * @param task - the task module
+ * @param runner - the run's pool
+ * @param settings - resamples, level, seed, permutations
+ * @returns per model of this run, the comparison
+ * @throws EvaluationError `RUNS_DIFFER` when the baseline used another task, label set or
+ *   data set, or shares no item with this run
+ * @remarks Each model is paired with the baseline's model of the same name, or with the
+ *   baseline's first model when it has none of that name.
+ * @example
+ * const differences = await compareWithBaseline(current, baseline, ['f1_macro'], task, runner, { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999 });
+ */
+export async function compareWithBaseline(
+  current: PairableRun,
+  baseline: ComparedRun,
+  metrics: readonly string[],
+  task: TaskModule,
+  runner: Runner,
+  settings: { bootstrap: number; ci: number; seed: number; permutations: number },
+): Promise<BaselineDifferences> {
+  const out = new Map<string, BaselineSide>();
+  const names = baseline.results.models.map((m) => m.name);
+  for (const model of current.results.models) {
+    const baselineModel = names.includes(model.name) ? model.name : names[0];
+    const paired = pairRuns(baseline, current, {
+      models: {
+        ...(baselineModel === undefined ? {} : { baseline: baselineModel }),
+        candidate: model.name,
+      },
+      allowDifferentData: false,
+    });
+    const measured = await compareMetrics(runner, paired.rowsA, paired.rowsB, task, metrics, {
+      ...settings,
+      greaterIsBetter: higherIsBetter,
+    });
+    out.set(model.name, {
+      baselineModel: paired.modelA,
+      metrics: new Map(measured.map((m) => [m.metric, m])),
+    });
+  }
+  return out;
+}
+
+/**
+ * The comparisons `vs baseline` thresholds read, for the run being summarized: none when no
+ * threshold names the baseline, else every model compared with the `baseline` run.
+ *
+ * @param run - the executed run
+ * @param models - its models' results
+ * @param task - the task module
+ * @param runner - the run's pool
+ * @param baseline - the baseline run when already read (`runEvaluation` reads it before
+ *   sending anything, so a missing file is refused first); read from `config.baseline` otherwise
+ * @returns per model name, the comparison; undefined when no threshold needs one
+ * @throws EvaluationError what `loadComparedRun` and {@link compareWithBaseline} throw
+ * @example
+ * const differences = await baselineDifferencesFor(run, models, task, runner);
+ */
+export async function baselineDifferencesFor(
+  run: ExecutedRun,
+  models: readonly ModelResult[],
+  task: TaskModule,
+  runner: Runner,
+  baseline?: ComparedRun,
+): Promise<BaselineDifferences | undefined> {
+  const { config } = run;
+  const metrics = baselineMetrics(config.thresholds, task);
+  if (metrics.length === 0 || config.baseline === undefined) return undefined;
+  const current: PairableRun = {
+    resultsFile: join(config.output.dir, 'results.json'),
+    rows: run.rows,
+    results: {
+      task: { type: task.type, labels: [...task.labels], positiveLabel: task.positive },
+      dataset: {
+        source: config.dataset.builtin ?? config.dataset.path ?? '',
+        items: run.items.length,
+        labels: {},
+        groups: {},
+      },
+      config: redactConfig(config),
+      models,
+    },
+  };
+  return compareWithBaseline(
+    current,
+    baseline ?? (await loadComparedRun(config.baseline)),
+    metrics,
+    task,
+    runner,
+    {
+      bootstrap: Math.max(1000, config.evaluation.bootstrap),
+      ci: config.evaluation.ci,
+      seed: config.evaluation.seed,
+      permutations: 9999,
+    },
+  );
+}

@@ -1,0 +1,86 @@
+import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
+import { describe, expect, it } from 'vitest';
+import { applyRules, decide, type MeasuredMetric } from '../src/index.js';
+
+function metric(
+  name: string,
+  difference: number,
+  ci: [number, number],
+  pValue: number,
+  greaterIsBetter = true,
+): MeasuredMetric {
+  return {
+    metric: name,
+    greaterIsBetter,
+    baseline: 0.9,
+    candidate: 0.9 + difference,
+    difference,
+    ciLow: ci[0],
+    ciHigh: ci[1],
+    interval: 'bca',
+    test: 'bootstrap',
+    pValue,
+  };
+}
+
+const MEASURED = [
+  metric('accuracy', -0.03, [-0.05, -0.01], 0.004),
+  metric('f1_macro', -0.02, [-0.045, 0.002], 0.03),
+  metric('log_loss', 0.05, [0.01, 0.09], 0.012, false),
+  metric('roc_auc', 0.01, [-0.004, 0.02], 0.2),
+];
+const RULES = { failOn: null, margin: null, fdr: false, ci: 0.95 } as const;
+
+describe('the decision rules of assay compare', () => {
+  it('adjusts only the gated metrics, Holm by default and Benjamini-Hochberg with fdr', () => {
+    const gated = ['accuracy', 'f1_macro', 'log_loss'];
+    const holm = applyRules(MEASURED, { ...RULES, gated });
+    expect(holm.map((m) => m.pAdjusted)).toEqual([...holmAdjust([0.004, 0.03, 0.012]), null]);
+    const bh = applyRules(MEASURED, { ...RULES, gated, fdr: true });
+    expect(bh.map((m) => m.pAdjusted)).toEqual([
+      ...benjaminiHochbergAdjust([0.004, 0.03, 0.012]),
+      null,
+    ]);
+    expect(holm.find((m) => m.metric === 'roc_auc')).toMatchObject({ gated: false, worse: false });
+  });
+
+  it('calls a rise of a loss worse, and fails on regression only when asked', () => {
+    const gated = ['accuracy', 'f1_macro', 'log_loss', 'roc_auc'];
+    const report = applyRules(MEASURED, { ...RULES, gated });
+    // Holm: 0.016, 0.06, 0.036, 0.2 -> accuracy and log_loss significant, f1_macro not
+    expect(report.map((m) => m.worse)).toEqual([true, false, true, false]);
+    expect(report.some((m) => m.failed)).toBe(false);
+    expect(decide(report, { ...RULES, gated }).exitCode).toBe(0);
+
+    const rules = { ...RULES, gated, failOn: 'regression' as const };
+    const gate = applyRules(MEASURED, rules);
+    expect(gate.map((m) => m.failed)).toEqual([true, false, true, false]);
+    const { exitCode, reason } = decide(gate, rules);
+    expect(exitCode).toBe(1);
+    expect(reason).toBe(
+      'FAIL: accuracy significantly worse (accuracy 0.9000 -> 0.8700, difference -0.0300, 95% CI [-0.0500, -0.0100], p 0.0040 (bootstrap), p-adjusted 0.0160); also failed: log_loss',
+    );
+  });
+
+  it('checks non-inferiority against -margin, and against +margin for a loss', () => {
+    const rules = { ...RULES, gated: ['f1_macro', 'log_loss', 'roc_auc'], margin: 0.05 };
+    const judged = applyRules(MEASURED, rules);
+    // f1_macro [-0.045, 0.002] lies above -0.05; log_loss [0.01, 0.09] reaches above +0.05
+    expect(judged.map((m) => m.nonInferior)).toEqual([null, true, false, true]);
+    expect(decide(judged, rules).reason).toMatch(
+      /^FAIL: log_loss not non-inferior at margin 0\.05 /,
+    );
+    const wide = { ...rules, margin: 0.1 };
+    expect(decide(applyRules(MEASURED, wide), wide)).toEqual({
+      exitCode: 0,
+      reason:
+        'PASS: every gated metric non-inferior at margin 0.1; gated: f1_macro, log_loss, roc_auc',
+    });
+  });
+
+  it('fails a gated metric without an interval under a margin: it cannot show non-inferiority', () => {
+    const noInterval = [{ ...MEASURED[0]!, ciLow: null, ciHigh: null }];
+    const rules = { ...RULES, gated: ['accuracy'], margin: 0.5 };
+    expect(applyRules(noInterval, rules)[0]).toMatchObject({ nonInferior: false, failed: true });
+  });
+});

@@ -1,0 +1,96 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { RunResultsSchema } from '@assay/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareRuns, EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
+
+let server: ModelServer;
+let dir: string;
+const ITEMS = 60;
+const SCORERS = ['exact_match', 'token_f1', 'bleu'];
+
+/** A generation run of the extractive subject writer on 60 e-mails. */
+async function subjects(name: string, prompt: Record<string, unknown>): Promise<string> {
+  const out = join(dir, name);
+  await runEvaluation(
+    parseRunConfig({
+      name,
+      dataset: { builtin: 'spam-assassin-subjects', limit: ITEMS, seed: 2 },
+      task: { type: 'generation', scorers: SCORERS },
+      prompt: { template: 'Write a subject line for this e-mail:\n\n{{text}}', ...prompt },
+      models: [
+        {
+          name: 'extractive',
+          provider: 'openai-chat',
+          baseUrl: server.baseUrl,
+          model: 'assay-subject-extractive',
+          params: { temperature: 0, maxTokens: 40 },
+        },
+      ],
+      evaluation: { bootstrap: 100 },
+      output: { dir: out },
+    }),
+  );
+  return out;
+}
+
+beforeAll(async () => {
+  server = await startModelServer({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'assay-compare-'));
+  await subjects('full', {});
+  await subjects('short', { maxFieldChars: 60 });
+}, 120_000);
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('compareRuns on a generation task', () => {
+  it('uses McNemar for 0/1 scorers, the permutation test for per-item scores, the bootstrap for corpus BLEU', async () => {
+    const r = await compareRuns(join(dir, 'full'), join(dir, 'short'), {
+      bootstrap: 300,
+      failOn: 'regression',
+    });
+    expect(r.pairedItems).toBe(ITEMS);
+    const byName = Object.fromEntries(r.metrics.map((m) => [m.metric, m]));
+    expect(byName.exact_match!.test).toBe('mcnemar');
+    expect(byName.token_f1!.test).toBe('permutation');
+    expect(byName.bleu!.test).toBe('bootstrap');
+    // the values are the runs' own: every item is paired
+    const own = RunResultsSchema.parse(
+      JSON.parse(readFileSync(join(dir, 'full', 'results.json'), 'utf8')),
+    ).models[0]!.metrics;
+    for (const name of SCORERS) expect(byName[name]!.baseline).toBeCloseTo(own[name]!.value!, 12);
+    const f1 = byName.token_f1!;
+    expect(f1.difference).toBeCloseTo(f1.candidate! - f1.baseline!, 12);
+    expect(f1.interval).toBe('bca');
+    expect(f1.ciLow!).toBeLessThanOrEqual(f1.ciHigh!);
+    expect(f1.pValue!).toBeGreaterThan(0);
+    expect(f1.pAdjusted!).toBeGreaterThanOrEqual(f1.pValue!);
+  }, 60_000);
+
+  it('gives difference 0 and p = 1 for every scorer of a run compared with itself', async () => {
+    const r = await compareRuns(join(dir, 'full'), join(dir, 'full'), { bootstrap: 100 });
+    for (const m of r.metrics) {
+      expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
+    }
+    expect(r.decision.exitCode).toBe(0);
+  }, 60_000);
+
+  it('refuses runs whose label sets or tasks differ, naming both files', async () => {
+    const copy = join(dir, 'relabelled');
+    cpSync(join(dir, 'full'), copy, { recursive: true });
+    const file = join(copy, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    results.task = { ...results.task, type: 'classification', labels: ['a', 'b'] };
+    writeFileSync(file, JSON.stringify(results));
+    const error = await compareRuns(join(dir, 'full'), copy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).code).toBe('RUNS_DIFFER');
+    expect((error as EvaluationError).message).toMatch(
+      /generation task, the candidate classification; the label sets differ/,
+    );
+  }, 60_000);
+});

@@ -1,0 +1,110 @@
+import { escapeHtml } from '../html/escape-html.js';
+import { seriesColor } from './palette.js';
+
+/** One row of a forest plot: an estimate with its interval. */
+export interface ForestRow {
+  /** the row's label, e.g. the metric */
+  readonly label: string;
+  /** the point estimate (null: the row is drawn without a mark) */
+  readonly estimate: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  /** drawn in the warning colour (e.g. a failed gate) */
+  readonly flagged?: boolean;
+  /** the tooltip; the label and numbers when absent */
+  readonly note?: string;
+}
+
+/** Options of {@link forestPlot}. */
+export interface ForestPlotOptions {
+  /** the chart's title */
+  readonly title: string;
+  /** the x-axis label, e.g. `difference (candidate − baseline)` */
+  readonly axisLabel: string;
+  /** dashed lines at −margin and +margin (a non-inferiority margin), when given */
+  readonly margin?: number | null;
+}
+
+function niceRange(values: readonly number[]): [number, number] {
+  const lo = Math.min(0, ...values);
+  const hi = Math.max(0, ...values);
+  const pad = (hi - lo || 0.01) * 0.08;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * A forest plot: one row per estimate, its interval as a horizontal line, a vertical line
+ * at zero (no difference) and, with a margin, dashed lines at ±margin.
+ *
+ * @param rows - the rows, top to bottom
+ * @param options - title, axis label, margin
+ * @returns an inline SVG element
+ * @remarks The x range always holds 0 and both margins, so "the interval lies above
+ *   −margin" can be read off the picture; every mark has a tooltip with its numbers.
+ * @example
+ * const svg = forestPlot([{ label: 'accuracy', estimate: -0.02, low: -0.035, high: -0.006 }], { title: 'candidate − baseline', axisLabel: 'difference', margin: 0.01 });
+ * svg.startsWith('<svg'); // true
+ */
+export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): string {
+  const margin = options.margin ?? null;
+  const values = rows
+    .flatMap((r) => [r.estimate, r.low, r.high])
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  if (margin !== null) values.push(-margin, margin);
+  const [x0, x1] = niceRange(values);
+  const m = { l: 150, r: 20, t: 34, b: 40 };
+  const rowH = 26;
+  const W = 640;
+  const H = m.t + m.b + rowH * Math.max(1, rows.length);
+  const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const title = escapeHtml(options.title);
+  const parts = [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}"><title>${title}</title>`,
+    `<text x="${m.l}" y="16" class="chart-title">${title}</text>`,
+  ];
+  for (let k = 0; k <= 4; k++) {
+    const v = x0 + ((x1 - x0) * k) / 4;
+    parts.push(
+      `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(v)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${v.toFixed(3)}</text>`,
+    );
+  }
+  parts.push(
+    `<line x1="${sx(0)}" x2="${sx(0)}" y1="${m.t - 6}" y2="${H - m.b}" class="zero-line" stroke="#222" stroke-width="1.5"/>`,
+  );
+  if (margin !== null && margin > 0) {
+    for (const v of [-margin, margin]) {
+      parts.push(
+        `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t - 6}" y2="${H - m.b}" class="margin-line" stroke="#D55E00" stroke-dasharray="4 3"/>`,
+      );
+    }
+    parts.push(
+      `<text x="${sx(-margin)}" y="${m.t - 9}" text-anchor="middle" class="tick">−margin</text>`,
+    );
+  }
+  rows.forEach((r, i) => {
+    const y = m.t + rowH * i + rowH / 2;
+    const color = r.flagged ? '#D55E00' : seriesColor(0);
+    parts.push(
+      `<text x="${m.l - 8}" y="${y + 4}" text-anchor="end" class="tick">${escapeHtml(r.label)}</text>`,
+    );
+    const tip = escapeHtml(
+      r.note ?? `${r.label}: ${r.estimate ?? '–'} [${r.low ?? '–'}, ${r.high ?? '–'}]`,
+    );
+    if (r.low !== null && r.high !== null) {
+      parts.push(
+        `<line x1="${sx(r.low).toFixed(1)}" x2="${sx(r.high).toFixed(1)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2" class="interval"><title>${tip}</title></line>`,
+      );
+    }
+    if (r.estimate !== null) {
+      parts.push(
+        `<rect x="${(sx(r.estimate) - 5).toFixed(1)}" y="${y - 5}" width="10" height="10" fill="${color}" class="estimate"><title>${tip}</title></rect>`,
+      );
+    }
+  });
+  parts.push(
+    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/>`,
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle" class="legend">${escapeHtml(options.axisLabel)}</text>`,
+    '</svg>',
+  );
+  return parts.join('');
+}

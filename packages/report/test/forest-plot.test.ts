@@ -1,0 +1,44 @@
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { forestPlot } from '../src/index.js';
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+
+const ROWS = [
+  { label: 'accuracy', estimate: -0.02, low: -0.035, high: -0.006, flagged: true },
+  { label: 'f1_macro <&>', estimate: 0.001, low: -0.004, high: 0.007 },
+  { label: 'roc_auc', estimate: null, low: null, high: null },
+];
+
+/** The x position of a vertical line of the given class. */
+function lineXs(svg: string, cls: string): number[] {
+  return [...svg.matchAll(new RegExp(`<line x1="([-\\d.]+)"[^>]*class="${cls}"`, 'g'))].map((m) =>
+    Number(m[1]),
+  );
+}
+
+describe('forestPlot', () => {
+  it('is well-formed SVG with one interval and one mark per row that has them', () => {
+    const svg = forestPlot(ROWS, { title: 'candidate − baseline', axisLabel: 'difference' });
+    const doc = parser.parse(svg);
+    expect(doc.svg.title).toBe('candidate − baseline');
+    expect(svg.match(/class="interval"/g)).toHaveLength(2);
+    expect(svg.match(/class="estimate"/g)).toHaveLength(2);
+    expect(svg).toContain('f1_macro &lt;&amp;&gt;');
+    // the flagged row is drawn in the warning colour
+    expect(svg).toMatch(/stroke="#D55E00" stroke-width="2" class="interval"/);
+  });
+
+  it('draws the zero line between the margin lines, the interval left of -margin left of it', () => {
+    const svg = forestPlot(ROWS, { title: 't', axisLabel: 'x', margin: 0.01 });
+    const [zero] = lineXs(svg, 'zero-line');
+    const [minus, plus] = lineXs(svg, 'margin-line');
+    expect(minus!).toBeLessThan(zero!);
+    expect(plus!).toBeGreaterThan(zero!);
+    // the accuracy interval [-0.035, -0.006] starts left of -0.01 and ends right of it
+    const interval = /<line x1="([\d.]+)" x2="([\d.]+)"[^>]*class="interval"/.exec(svg)!;
+    expect(Number(interval[1])).toBeLessThan(minus!);
+    expect(Number(interval[2])).toBeGreaterThan(minus!);
+    expect(forestPlot(ROWS, { title: 't', axisLabel: 'x' })).not.toContain('margin-line');
+  });
+});

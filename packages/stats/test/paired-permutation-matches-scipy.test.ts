@@ -1,0 +1,74 @@
+import { createRng } from '@assay/splitters';
+import { describe, expect, it } from 'vitest';
+import { pairedPermutationTest, StatsError } from '../src/index.js';
+import { loadCases } from './support/fixtures.js';
+
+interface PermutationCase {
+  name: string;
+  a: number[];
+  b: number[];
+  exact: boolean;
+  statistic: number;
+  pValue: number;
+}
+
+const cases = loadCases<PermutationCase>('paired-permutation.json');
+const seeded = (seed: number) => {
+  const rng = createRng(seed);
+  return () => rng.nextFloat();
+};
+
+describe('pairedPermutationTest', () => {
+  it.each(cases.filter((c) => c.exact))(
+    'equals scipy permutation_test exactly for $name',
+    ({ a, b, statistic, pValue }) => {
+      const r = pairedPermutationTest(a, b, { permutations: 2 ** a.length });
+      expect(r.exact).toBe(true);
+      expect(r.statistic).toBeCloseTo(statistic, 14);
+      expect(r.pValue).toBeCloseTo(pValue, 14);
+    },
+  );
+
+  it.each(cases.filter((c) => !c.exact))(
+    'agrees with scipy permutation_test to 0.01 for $name with 50000 random assignments',
+    ({ a, b, statistic, pValue }) => {
+      const r = pairedPermutationTest(a, b, { permutations: 50_000, rng: seeded(3) });
+      expect(r.exact).toBe(false);
+      expect(r.statistic).toBeCloseTo(statistic, 14);
+      expect(Math.abs(r.pValue - pValue)).toBeLessThan(0.01);
+    },
+  );
+
+  it('gives p = 1 and difference 0 for a side compared with itself', () => {
+    const x = Array.from({ length: 300 }, (_, i) => (i * 37) % 11) as number[];
+    const r = pairedPermutationTest(x, x, { rng: seeded(1) });
+    expect(r.statistic).toBe(0);
+    expect(r.pValue).toBe(1);
+  });
+
+  it('is reproducible with the same seed and never below 1 / (N + 1)', () => {
+    const a = Array.from({ length: 100 }, (_, i) => i / 100);
+    const b = a.map((x) => x + 0.5);
+    const one = pairedPermutationTest(a, b, { permutations: 999, rng: seeded(7) });
+    const two = pairedPermutationTest(a, b, { permutations: 999, rng: seeded(7) });
+    expect(one).toEqual(two);
+    expect(one.pValue).toBe(2 / 1000);
+  });
+
+  it('refuses vectors of different lengths, NaN scores and a random test with no generator', () => {
+    const codeOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        expect(e).toBeInstanceOf(StatsError);
+        return (e as StatsError).code;
+      }
+      return 'no error';
+    };
+    expect(codeOf(() => pairedPermutationTest([1, 2], [1]))).toBe('LENGTH_MISMATCH');
+    expect(codeOf(() => pairedPermutationTest([], []))).toBe('TOO_FEW_VALUES');
+    expect(codeOf(() => pairedPermutationTest([1, Number.NaN], [1, 2]))).toBe('MISSING_VALUE');
+    const long = Array.from({ length: 40 }, (_, i) => i);
+    expect(codeOf(() => pairedPermutationTest(long, long))).toBe('MISSING_VALUE');
+  });
+});
