@@ -155,12 +155,14 @@ export type { ClassificationPlots, ScoringPass, TaskModule } from './tasks/task-
 export type { Candidate } from './tune/candidates.js';
 export { candidateLabel, gridCandidates, randomCandidates } from './tune/candidates.js';
 export type { Winner } from './tune/choose-winner.js';
-export { chooseWinner } from './tune/choose-winner.js';
+export { chooseWinner, MIN_SAVING } from './tune/choose-winner.js';
 export { parseConfigPath, setConfigPath } from './tune/config-paths.js';
 export type { CandidateEvaluation } from './tune/evaluate-candidate.js';
 export { halvingRungs, survivorsOf } from './tune/halving-rungs.js';
 export { stratifiedOrder } from './tune/item-order.js';
 export type { MarginalMean } from './tune/marginal-means.js';
+export type { NestedEstimate, OuterFold } from './tune/nested-estimate.js';
+export { nestedEstimate } from './tune/nested-estimate.js';
 export type { RunTuneOptions } from './tune/run-tune.js';
 export { runTune } from './tune/run-tune.js';
 export type { SearchConfig } from './tune/search-schema.js';

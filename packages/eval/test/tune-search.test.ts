@@ -105,6 +105,29 @@ describe('assay tune against the reference server', () => {
     expect(random.winner?.index).toBe(grid.winner?.index);
   }, 300_000);
 
+  it('nested cross-validation: each outer fold chooses on its training part by inner CV, the pooled outer folds give the estimate', async () => {
+    const r = await tune('nested', {
+      strategy: 'successive-halving',
+      nested: { outer: 3, inner: 2 },
+      minItems: 12,
+    });
+    const nested = r.nested!;
+    expect(r.items.test).toBe(0);
+    expect(nested.folds).toHaveLength(3);
+    expect(nested.folds.reduce((a, f) => a + f.items, 0)).toBe(150);
+    for (const f of nested.folds) {
+      expect(f.test).not.toBeNull();
+      // the pooled summary's value on a fold is that fold's own test run
+      expect(nested.estimate!.folds[f.fold]).toBeCloseTo(f.test!.value!, 12);
+    }
+    expect(nested.estimate!.ciLow!).toBeLessThanOrEqual(nested.estimate!.value!);
+    expect(nested.estimate!.ciHigh!).toBeGreaterThanOrEqual(nested.estimate!.value!);
+    // candidates are scored by inner 2-fold CV: one score per inner fold
+    const tuning = r.candidates.flatMap((c) => c.evaluations).filter((e) => e.rung !== 'test');
+    expect(tuning.every((e) => e.folds.length === 2)).toBe(true);
+    expect(winnerChars(r)).toBe(6000);
+  }, 300_000);
+
   it('writes tune.json and a best.yaml that assay run accepts unchanged', async () => {
     const setup = await tuneSetup(
       doc(join(dir, 'halving'), { strategy: 'successive-halving' }),

@@ -28,6 +28,7 @@ function evaluation(
     value,
     ciLow: value - half,
     ciHigh: value + half,
+    folds: [value],
     requests: 100,
     sent: 100,
     cached: 0,
@@ -200,16 +201,29 @@ describe('tune config checks', () => {
     expect(e.message).toContain('f1_macro');
   });
 
-  it('refuses nested cross-validation, which is not built yet, and configs of several models', async () => {
+  it('refuses nested cross-validation of few-shot candidates, and configs of several models', async () => {
     const nested = await refused({
       ...BASE,
       search: {
-        space: { 'prompt.maxFieldChars': [5] },
+        space: { 'prompt.fewShot.count': [0, 2] },
         metric: 'accuracy',
         nested: { outer: 5, inner: 3 },
       },
     });
     expect(nested.path).toBe('search.nested');
+    expect(nested.message).toMatch(/few-shot/);
+    const zeroShot = await tuneSetup(
+      {
+        ...BASE,
+        search: {
+          space: { 'prompt.maxFieldChars': [5] },
+          metric: 'accuracy',
+          nested: { outer: 5, inner: 3 },
+        },
+      },
+      process.cwd(),
+    );
+    expect(zeroShot.search.nested).toEqual({ outer: 5, inner: 3 });
     const two = await refused({
       ...BASE,
       models: [BASE.models[0], { ...BASE.models[0], name: 'b' }],

@@ -67,11 +67,21 @@ export function tuneSummary(r: TuneResults): string {
         `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
       );
   }
+  if (r.nested !== null) lines.push(...nestedLines(r));
   lines.push(
     `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
+}
+
+function nestedLines(r: TuneResults): string[] {
+  const n = r.nested!;
+  const e = n.estimate;
+  const choices = n.folds.map((f) => (f.winner === null ? '—' : `c${f.winner}`)).join(', ');
+  return [
+    `  nested CV (${n.outer} outer x ${n.inner} inner folds): the procedure scores ${num(e?.value ?? null)}${e?.ciLow == null || e.ciHigh == null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`} on the outer test folds (the honest estimate); per outer fold ${n.folds.map((f) => num(f.test?.value ?? null)).join(', ')}; chosen: ${choices}`,
+  ];
 }
 
 /**

@@ -15,6 +15,10 @@ export interface CandidateEvaluation {
   readonly rung: number | 'test';
   /** hyperband's bracket (absent for other strategies) */
   readonly bracket?: number;
+  /** nested cross-validation: the outer fold whose training part this evaluation belongs to */
+  readonly outer?: number;
+  /** the metric per fold of the evaluation's own cross-validation (the inner folds when nested) */
+  readonly folds: readonly (number | null)[];
   /** items evaluated */
   readonly items: number;
   /** the ranking metric's value on these items, its bootstrap interval (null when undefined) */
@@ -54,6 +58,8 @@ export interface EvaluationContext {
   readonly signal?: AbortSignal;
   /** one scoring pool for every evaluation (starting a pool per evaluation cost more than scoring) */
   readonly runner?: Runner;
+  /** nested cross-validation: tuning evaluations score candidates by stratified k-fold with this k */
+  readonly innerFolds?: number;
 }
 
 /**
@@ -65,6 +71,8 @@ export interface EvaluationContext {
  * @param candidate - the settings
  * @param ids - the items
  * @param dir - the run's output folder
+ * @param innerFolds - score by stratified k-fold with this k (nested CV's inner folds; few-shot
+ *   examples then come from the inner training folds); default: the config's own method
  * @returns the validated run config
  * @throws EvaluationError `INVALID_CONFIG` naming the path when a value breaks the run schema
  * @example
@@ -75,6 +83,7 @@ export function candidateConfig(
   candidate: Candidate,
   ids: readonly string[] | null,
   dir: string,
+  innerFolds?: number,
 ): RunConfig {
   let raw = ctx.raw;
   for (const [path, value] of Object.entries(candidate.settings))
@@ -88,6 +97,7 @@ export function candidateConfig(
     evaluation: {
       ...evaluation,
       metrics: metrics.includes(ctx.metric) ? metrics : [...metrics, ctx.metric],
+      ...(innerFolds === undefined ? {} : { method: 'stratified', k: innerFolds }),
     },
     thresholds: [...ctx.constraints],
     cache: join(ctx.outDir, 'cache.sqlite'),
@@ -113,7 +123,8 @@ export async function evaluateCandidate(
   ids: readonly string[] | null,
   stage: Stage,
 ): Promise<CandidateEvaluation> {
-  const config = candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage));
+  const inner = stage.rung === 'test' ? undefined : ctx.innerFolds;
+  const config = candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage), inner);
   const results = await runEvaluation(config, {
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
@@ -121,6 +132,7 @@ export async function evaluateCandidate(
   return {
     ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config.output.dir),
     ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
+    ...(stage.outer === undefined ? {} : { outer: stage.outer }),
   };
 }
 
@@ -128,10 +140,12 @@ export async function evaluateCandidate(
 export interface Stage {
   readonly rung: number | 'test';
   readonly bracket?: number;
+  /** nested cross-validation's outer fold */
+  readonly outer?: number;
 }
 
 /**
- * The output folder of a candidate's evaluation at a stage: `candidates/c<index>-[b<bracket>-]r<rung>`
+ * The output folder of a candidate's evaluation at a stage: `candidates/c<index>-[o<outer>-][b<bracket>-]r<rung>`
  * (or `-test`), so that a rerun finds the journal it resumes from.
  *
  * @param ctx - the search
@@ -142,9 +156,10 @@ export interface Stage {
  * stageDir(ctx, candidate, { rung: 0 }); // '<out>/candidates/c3-r0'
  */
 export function stageDir(ctx: EvaluationContext, candidate: Candidate, stage: Stage): string {
+  const outer = stage.outer === undefined ? '' : `o${stage.outer}-`;
   const bracket = stage.bracket === undefined ? '' : `b${stage.bracket}-`;
   const rung = stage.rung === 'test' ? 'test' : `r${stage.rung}`;
-  return join(ctx.outDir, 'candidates', `c${candidate.index}-${bracket}${rung}`);
+  return join(ctx.outDir, 'candidates', `c${candidate.index}-${outer}${bracket}${rung}`);
 }
 
 function readEvaluation(
@@ -165,6 +180,7 @@ function readEvaluation(
     value: m?.value ?? null,
     ciLow: m?.ciLow ?? null,
     ciHigh: m?.ciHigh ?? null,
+    folds: m?.folds ?? [],
     requests: s.requests,
     sent: s.sentThisRun,
     cached: s.cachedThisRun,

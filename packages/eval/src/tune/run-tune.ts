@@ -11,6 +11,7 @@ import {
 } from './evaluate-candidate.js';
 import { stratifiedOrder } from './item-order.js';
 import { marginalMeans } from './marginal-means.js';
+import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
 import { type EvaluationListener, evaluateWithinBudget, type SearchState } from './search-state.js';
 import { runStrategy } from './strategies.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
@@ -66,6 +67,7 @@ async function runSearch(
     constraints: search.constraints,
     runner,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
   };
   const grid = gridCandidates(setup.space);
   checkCandidates(ctx, grid);
@@ -73,7 +75,11 @@ async function runSearch(
     await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
     search.seed,
   );
-  const nTest = order.length < 2 ? 0 : Math.max(1, Math.round(order.length * search.testFraction));
+  // nested CV estimates from its outer folds: no test part is kept aside
+  const nTest =
+    search.nested !== 'none' || order.length < 2
+      ? 0
+      : Math.max(1, Math.round(order.length * search.testFraction));
   const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
   const testIds = order.slice(order.length - nTest).map((it) => it.id);
   const state: SearchState = {
@@ -84,6 +90,7 @@ async function runSearch(
   };
   const greater = higherIsBetter(metric);
   // while the search runs there is no winner yet: evaluations on different rungs do not compare
+  let nested: NestedEstimate | null = null;
   const snapshot = (
     finals: readonly CandidateEvaluation[] | null,
     test: CandidateEvaluation | null,
@@ -99,10 +106,16 @@ async function runSearch(
       test,
       items: { total: order.length, tuning: tuneIds.length, test: testIds.length },
       marginal: marginalOf(setup, grid, state),
+      nested,
       wallMs: Date.now() - started,
     });
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null));
-  const finals = await runStrategy({ ctx, search, state, grid, tuneIds, greater, listener });
+  const input = { ctx, search, state, grid, tuneIds, greater, listener };
+  if (search.nested !== 'none') {
+    nested = await nestedEstimate(input, setup, search.nested.outer);
+  }
+  // the procedure on every tuning item chooses the settings that best.yaml keeps
+  const finals = await runStrategy(input);
   const winner = chooseWinner(finals, greater);
   let test: CandidateEvaluation | null = null;
   if (winner !== null && testIds.length > 0) {
@@ -147,7 +160,7 @@ function marginalOf(setup: TuneSetup, grid: readonly Candidate[], state: SearchS
       first.set(e.candidate, e.value);
   }
   return marginalMeans(
-    setup.space,
+    setup.search.space,
     grid,
     (c) => first.get(c.index) ?? null,
     setup.base.evaluation.ci,

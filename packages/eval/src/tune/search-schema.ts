@@ -88,7 +88,7 @@ export const SearchSchema = z
       ])
       .default('none')
       .describe(
-        "'none': tune on the tuning part and score the winner once on a held-out test part; { outer, inner }: nested cross-validation (not available yet).",
+        "'none': tune on the tuning part and score the winner once on a held-out test part; { outer, inner }: nested cross-validation, the search run inside each outer fold with inner stratified k-fold scoring, the outer folds giving the estimate (zero-shot candidates only).",
       ),
     testFraction: z
       .number()

@@ -63,8 +63,9 @@ export async function evaluateWithinBudget(
   if (state.stoppedBy !== null) return null;
   const { requests, costUsd } = search.budget;
   if (requests !== undefined || costUsd !== undefined) {
+    const inner = stage.rung === 'test' ? undefined : ctx.innerFolds;
     const plan = await dryRun(
-      candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage)),
+      candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage), inner),
     );
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
     const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);

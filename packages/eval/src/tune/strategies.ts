@@ -15,6 +15,8 @@ export interface StrategyInput {
   readonly tuneIds: readonly string[];
   readonly greater: boolean;
   readonly listener: EvaluationListener;
+  /** nested cross-validation: the outer fold whose training part is searched */
+  readonly outer?: number;
 }
 
 /**
@@ -54,7 +56,11 @@ async function evaluateAll(
 ): Promise<CandidateEvaluation[]> {
   const out: CandidateEvaluation[] = [];
   for (const c of candidates) {
-    const stage = bracket === undefined ? { rung } : { rung, bracket };
+    const stage = {
+      rung,
+      ...(bracket === undefined ? {} : { bracket }),
+      ...(input.outer === undefined ? {} : { outer: input.outer }),
+    };
     const e = await evaluateWithinBudget(
       input.ctx,
       input.search,

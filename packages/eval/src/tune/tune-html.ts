@@ -18,14 +18,27 @@ function verdict(r: TuneResults): string {
   if (w === null)
     return `<p><strong>No candidate won</strong>: none had a value of ${escapeHtml(r.metric)} and met the constraints.</p>`;
   const test =
-    w.test === null
-      ? 'The winner was not scored on held-out items.'
-      : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.`;
+    r.nested !== null
+      ? nestedSentence(r)
+      : w.test === null
+        ? 'The winner was not scored on held-out items.'
+        : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.`;
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
     `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is optimistic, because it is the best of ${r.coverage.evaluated} candidates scored on the same items. ${test}</p>`,
     `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
   ].join('\n');
+}
+
+function nestedSentence(r: TuneResults): string {
+  const n = r.nested!;
+  const e = n.estimate;
+  const value =
+    e === null
+      ? '—'
+      : `${num(e.value)}${e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`}`;
+  const chosen = n.folds.map((f) => (f.winner === null ? '—' : `c${f.winner}`)).join(', ');
+  return `Nested cross-validation (${n.outer} outer &times; ${n.inner} inner folds) estimates the whole procedure at <strong>${value}</strong> on the outer test folds: the honest estimate (each outer fold chose ${chosen}).`;
 }
 
 function leaderboard(r: TuneResults): string {

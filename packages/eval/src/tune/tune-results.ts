@@ -2,6 +2,7 @@ import { type Candidate, candidateLabel } from './candidates.js';
 import type { Winner } from './choose-winner.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
+import type { NestedEstimate } from './nested-estimate.js';
 import type { SearchState, Spent } from './search-state.js';
 import type { TuneSetup } from './tune-setup.js';
 
@@ -52,6 +53,8 @@ export interface TuneResults {
   } | null;
   /** the effect of each parameter: mean score per value over the first rung's candidates */
   readonly marginalMeans: Readonly<Record<string, readonly MarginalMean[]>>;
+  /** nested cross-validation: each outer fold's choice and its score, and the pooled estimate */
+  readonly nested: NestedEstimate | null;
   readonly wallMs: number;
 }
 
@@ -67,6 +70,7 @@ export interface TuneResultsInput {
   readonly test: CandidateEvaluation | null;
   readonly items: TuneResults['items'];
   readonly marginal: TuneResults['marginalMeans'];
+  readonly nested: NestedEstimate | null;
   readonly wallMs: number;
 }
 
@@ -127,6 +131,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
             test: input.test,
           },
     marginalMeans: input.marginal,
+    nested: input.nested,
     wallMs: input.wallMs,
   };
 }
