@@ -152,6 +152,12 @@ export type { SummarizeRunOptions } from './summary/summarize-run.js';
 export { runMetrics, summarizeRun } from './summary/summarize-run.js';
 export { taskFor } from './tasks/task-for.js';
 export type { ClassificationPlots, ScoringPass, TaskModule } from './tasks/task-module.js';
+export type { BinaryCounts, ThresholdMetric } from './tune/binary-decision-metrics.js';
+export {
+  binaryDecisionMetric,
+  countDecisions,
+  THRESHOLD_METRICS,
+} from './tune/binary-decision-metrics.js';
 export type { Candidate } from './tune/candidates.js';
 export { candidateLabel, gridCandidates, randomCandidates } from './tune/candidates.js';
 export type { Winner } from './tune/choose-winner.js';
@@ -167,6 +173,8 @@ export type { RunTuneOptions } from './tune/run-tune.js';
 export { runTune } from './tune/run-tune.js';
 export type { SearchConfig } from './tune/search-schema.js';
 export { SEARCH_STRATEGIES, SearchSchema } from './tune/search-schema.js';
+export type { ThresholdTuning } from './tune/threshold-tuning.js';
+export { tuneThreshold } from './tune/threshold-tuning.js';
 export type { TuneFiles } from './tune/tune-outputs.js';
 export { bestYaml, writeTuneOutputs } from './tune/tune-outputs.js';
 export type { TunedCandidate, TuneResults } from './tune/tune-results.js';

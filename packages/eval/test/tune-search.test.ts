@@ -146,6 +146,42 @@ describe('assay tune against the reference server', () => {
   }, 120_000);
 });
 
+describe('decision threshold tuning', () => {
+  it('chooses the threshold with the best cross-validated metric and measures the gain on the test part', async () => {
+    const config = doc(join(dir, 'threshold'), {
+      strategy: 'grid',
+      space: { 'prompt.maxFieldChars': [600, 6000] },
+      metric: 'balanced_accuracy',
+      threshold: true,
+    });
+    const model = (config.models as Record<string, unknown>[])[0]!;
+    model.params = { maxTokens: 4, temperature: 0, logprobs: true, topLogprobs: 2 };
+    const r = await runTune(await tuneSetup(config, dir));
+    const t = r.threshold!;
+    expect(t.positiveLabel).toBe('spam');
+    expect(t.items).toBe(120);
+    expect(t.curve.thresholds).toHaveLength(100);
+    const best = Math.max(...t.curve.values);
+    expect(t.tuning.tunedValue).toBe(best);
+    expect(t.threshold).toBe(t.curve.thresholds[t.curve.values.indexOf(best)]);
+    expect(t.tuning.tunedValue).toBeGreaterThanOrEqual(t.tuning.defaultValue - 1e-12);
+    expect(t.test!.items).toBe(30);
+    expect(t.test!.gain).toBeCloseTo(t.test!.tunedValue - t.test!.defaultValue, 12);
+  }, 180_000);
+
+  it('refuses threshold tuning without scores, naming search.threshold', async () => {
+    const error = await tuneSetup(
+      doc(join(dir, 'no-scores'), { metric: 'balanced_accuracy', threshold: true }),
+      dir,
+    ).then(
+      () => null,
+      (e: unknown) => e as EvaluationError,
+    );
+    expect(error?.path).toBe('search.threshold');
+    expect(error?.message).toMatch(/logprobs: true/);
+  });
+});
+
 describe('budgets and resuming', () => {
   it('stops before the request budget would be exceeded and reports the best so far', async () => {
     const r = await tune('budget', { strategy: 'grid', budget: { requests: 300 } });

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  binaryDecisionMetric,
   type CandidateEvaluation,
   chooseWinner,
+  countDecisions,
   type DatasetItem,
   EvaluationError,
   gridCandidates,
@@ -230,5 +232,39 @@ describe('tune config checks', () => {
       search: { space: { 'prompt.maxFieldChars': [5] }, metric: 'accuracy' },
     });
     expect(two.path).toBe('models');
+  });
+});
+
+describe('binary decision metrics for threshold tuning', () => {
+  // values from scikit-learn 1.2 (accuracy_score, balanced_accuracy_score, f1_score,
+  // precision_score, recall_score, matthews_corrcoef) on the same 20 decisions
+  const actual = [...Array(10).fill(1), ...Array(10).fill(0)] as number[];
+  const decided = [...Array(8).fill(1), 0, 0, 1, ...Array(9).fill(0)] as number[];
+  const counts = countDecisions(actual, decided);
+
+  it('counts decisions against the truth', () => {
+    expect(counts).toEqual({ tp: 8, fp: 1, tn: 9, fn: 2 });
+  });
+
+  it.each([
+    ['accuracy', 0.85],
+    ['balanced_accuracy', 0.8500000000000001],
+    ['f1', 0.8421052631578948],
+    ['f1_macro', 0.849624060150376],
+    ['precision', 0.8888888888888888],
+    ['recall', 0.8],
+    ['matthews_corrcoef', 0.7035264706814485],
+  ] as const)('%s equals scikit-learn', (metric, expected) => {
+    expect(binaryDecisionMetric(metric, counts)).toBeCloseTo(expected, 14);
+  });
+
+  it('gives 0 where scikit-learn divides by zero (zero_division=0), and 0.5 balanced accuracy for one class', () => {
+    const none = countDecisions([0, 0, 0], [0, 0, 0]);
+    expect(binaryDecisionMetric('f1', none)).toBe(0);
+    expect(binaryDecisionMetric('precision', none)).toBe(0);
+    expect(binaryDecisionMetric('matthews_corrcoef', none)).toBe(0);
+    expect(binaryDecisionMetric('balanced_accuracy', countDecisions([0, 0, 1], [0, 0, 0]))).toBe(
+      0.5,
+    );
   });
 });

@@ -68,11 +68,21 @@ export function tuneSummary(r: TuneResults): string {
       );
   }
   if (r.nested !== null) lines.push(...nestedLines(r));
+  if (r.threshold !== null) lines.push(thresholdLine(r));
   lines.push(
     `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
+}
+
+function thresholdLine(r: TuneResults): string {
+  const t = r.threshold!;
+  const test =
+    t.test === null
+      ? ''
+      : `; on the ${t.test.items} test items ${num(t.test.defaultValue)} -> ${num(t.test.tunedValue)} (gain ${t.test.gain >= 0 ? '+' : ''}${t.test.gain.toFixed(4)})`;
+  return `  decision threshold: predict ${t.positiveLabel} when its score >= ${t.threshold.toFixed(4)} (${t.cvFolds}-fold CV mean ${t.metric} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} tuned${test})`;
 }
 
 function nestedLines(r: TuneResults): string[] {

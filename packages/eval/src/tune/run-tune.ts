@@ -2,6 +2,7 @@ import { createRunner, type Runner } from '@assay/runner';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { loadRunDataset } from '../run/load-run-dataset.js';
+import type { ThresholdMetric } from './binary-decision-metrics.js';
 import { type Candidate, gridCandidates } from './candidates.js';
 import { chooseWinner } from './choose-winner.js';
 import {
@@ -14,6 +15,7 @@ import { marginalMeans } from './marginal-means.js';
 import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
 import { type EvaluationListener, evaluateWithinBudget, type SearchState } from './search-state.js';
 import { runStrategy } from './strategies.js';
+import { type ThresholdTuning, tuneThreshold } from './threshold-tuning.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
 import type { TuneSetup } from './tune-setup.js';
 
@@ -91,6 +93,7 @@ async function runSearch(
   const greater = higherIsBetter(metric);
   // while the search runs there is no winner yet: evaluations on different rungs do not compare
   let nested: NestedEstimate | null = null;
+  let threshold: ThresholdTuning | null = null;
   const snapshot = (
     finals: readonly CandidateEvaluation[] | null,
     test: CandidateEvaluation | null,
@@ -107,6 +110,7 @@ async function runSearch(
       items: { total: order.length, tuning: tuneIds.length, test: testIds.length },
       marginal: marginalOf(setup, grid, state),
       nested,
+      threshold,
       wallMs: Date.now() - started,
     });
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null));
@@ -129,6 +133,14 @@ async function runSearch(
       { rung: 'test' },
       () => undefined,
     );
+  }
+  if (search.threshold && winner !== null) {
+    threshold = await tuneThreshold(winner.evaluation.dir, test?.dir ?? null, {
+      metric: metric as ThresholdMetric,
+      positiveLabel: (setup.base.task as { positiveLabel: string }).positiveLabel,
+      folds: 5,
+      seed: search.seed,
+    });
   }
   return snapshot(finals, test);
 }

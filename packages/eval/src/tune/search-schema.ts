@@ -97,6 +97,12 @@ export const SearchSchema = z
       .default(0.2)
       .describe("nested: 'none': the share of items kept aside as the test part (stratified)."),
     seed: z.number().int().default(0).describe('Seed of the item order and of random candidates.'),
+    threshold: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Binary classification with scores (params.logprobs: true): also choose the decision threshold on the positive-class score by 5-fold CV on the winner's tuning answers (as scikit-learn's TunedThresholdClassifierCV) and report the gain on the test part.",
+      ),
   })
   .describe('The search of `assay tune`.');
 

@@ -30,6 +30,31 @@ function verdict(r: TuneResults): string {
   ].join('\n');
 }
 
+function thresholdSection(r: TuneResults): string {
+  const t = r.threshold;
+  if (t === null) return '';
+  const chart = lineChart(
+    [
+      {
+        name: `mean ${t.metric} over ${t.cvFolds} folds`,
+        x: [...t.curve.thresholds],
+        y: [...t.curve.values],
+      },
+    ],
+    {
+      title: 'metric against the decision threshold',
+      xLabel: `threshold on the score of ${t.positiveLabel}`,
+      yLabel: t.metric,
+      width: 520,
+    },
+  );
+  const test =
+    t.test === null
+      ? ''
+      : ` On the ${t.test.items} held-out test items: ${num(t.test.defaultValue)} with the model's own answers, ${num(t.test.tunedValue)} with the threshold (gain ${t.test.gain >= 0 ? '+' : ''}${t.test.gain.toFixed(4)}).`;
+  return `<h2>Decision threshold</h2><p>Predict <strong>${escapeHtml(t.positiveLabel)}</strong> when its score is at least <strong>${t.threshold.toFixed(4)}</strong>, chosen by ${t.cvFolds}-fold cross-validation on the winner's ${t.items} tuning answers (${t.unscored} without a score left out): mean ${escapeHtml(t.metric)} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} with the threshold (optimistic: chosen on these folds).${test}</p>${chart}`;
+}
+
 function nestedSentence(r: TuneResults): string {
   const n = r.nested!;
   const e = n.estimate;
@@ -102,6 +127,7 @@ export function tuneHtml(r: TuneResults): string {
 <h1>assay tune: ${escapeHtml(r.name)}</h1>
 <p>${escapeHtml(r.strategy)} over ${r.coverage.candidates} candidates, ranked by ${escapeHtml(r.metric)} (${r.greaterIsBetter ? 'higher' : 'lower'} is better), ${r.items.tuning} tuning and ${r.items.test} test items.</p>
 ${verdict(r)}
+${thresholdSection(r)}
 <h2>Leaderboard</h2>${leaderboard(r)}
 <h2>Rungs</h2>${rungChart(r)}
 <h2>Effect of each parameter</h2><p>Mean score of the candidates with each value, on the first rung's items (where every candidate was scored), with a normal interval over those candidates.</p>${marginal(r)}

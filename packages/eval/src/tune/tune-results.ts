@@ -4,6 +4,7 @@ import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import type { NestedEstimate } from './nested-estimate.js';
 import type { SearchState, Spent } from './search-state.js';
+import type { ThresholdTuning } from './threshold-tuning.js';
 import type { TuneSetup } from './tune-setup.js';
 
 /** One candidate in tune.json. */
@@ -55,6 +56,8 @@ export interface TuneResults {
   readonly marginalMeans: Readonly<Record<string, readonly MarginalMean[]>>;
   /** nested cross-validation: each outer fold's choice and its score, and the pooled estimate */
   readonly nested: NestedEstimate | null;
+  /** `search.threshold`: the tuned decision threshold and its gain (null when not asked) */
+  readonly threshold: ThresholdTuning | null;
   readonly wallMs: number;
 }
 
@@ -71,6 +74,7 @@ export interface TuneResultsInput {
   readonly items: TuneResults['items'];
   readonly marginal: TuneResults['marginalMeans'];
   readonly nested: NestedEstimate | null;
+  readonly threshold: ThresholdTuning | null;
   readonly wallMs: number;
 }
 
@@ -132,6 +136,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
           },
     marginalMeans: input.marginal,
     nested: input.nested,
+    threshold: input.threshold,
     wallMs: input.wallMs,
   };
 }

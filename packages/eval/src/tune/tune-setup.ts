@@ -4,6 +4,7 @@ import { formatConfigIssues, issueLine } from '../config/format-issues.js';
 import { parseRunConfig, readConfigDocument } from '../config/load-config.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
+import { THRESHOLD_METRICS } from './binary-decision-metrics.js';
 import { parseConfigPath } from './config-paths.js';
 import { type SearchConfig, SearchSchema } from './search-schema.js';
 
@@ -119,6 +120,7 @@ export async function tuneSetup(
     );
   }
   const metric = rankingMetric(raw, search, baseDir);
+  if (search.threshold) checkThresholdTuning(base, metric);
   const space: Record<string, unknown[]> = {};
   for (const [path, values] of Object.entries(search.space)) {
     parseConfigPath(path);
@@ -186,6 +188,26 @@ function refuseNestedFewShot(base: RunConfig, search: SearchConfig): void {
       'INVALID_CONFIG',
       'search.nested: nested cross-validation of few-shot candidates is not available yet (the outer test fold would need examples from the outer training part); use nested: none, which keeps a stratified test part aside.',
       { path: 'search.nested' },
+    );
+  }
+}
+
+/** Threshold tuning needs a binary task with a positive label, scores, and a decision metric. */
+function checkThresholdTuning(base: RunConfig, metric: string): void {
+  const task = base.task;
+  const problem =
+    task.type !== 'classification' || task.labels.length !== 2 || task.positiveLabel === undefined
+      ? 'a binary classification task with task.positiveLabel'
+      : base.models[0]!.params?.logprobs !== true
+        ? 'scores: set models[0].params.logprobs: true'
+        : !(THRESHOLD_METRICS as readonly string[]).includes(metric)
+          ? `a decision metric as search.metric (${THRESHOLD_METRICS.join(', ')}), not '${metric}'`
+          : null;
+  if (problem !== null) {
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `search.threshold: tuning the decision threshold needs ${problem}.`,
+      { path: 'search.threshold' },
     );
   }
 }
