@@ -146,6 +146,32 @@ describe('assay tune against the reference server', () => {
   }, 120_000);
 });
 
+describe('nested cross-validation of few-shot candidates', () => {
+  it('scores each outer fold as the test part of a holdout, so examples come from the outer training part', async () => {
+    const config = doc(
+      join(dir, 'nested-few-shot'),
+      {
+        strategy: 'grid',
+        space: { 'prompt.fewShot.count': [2], 'prompt.maxFieldChars': [600, 6000] },
+        nested: { outer: 2, inner: 2 },
+      },
+      80,
+    );
+    const r = await runTune(await tuneSetup(config, dir));
+    const nested = r.nested!;
+    expect(nested.folds).toHaveLength(2);
+    for (const f of nested.folds) {
+      // a holdout over every item: only the outer fold is scored, the rest feeds the examples
+      expect(f.test!.items).toBe(f.items);
+      expect(f.test!.requests).toBeLessThanOrEqual(f.items);
+      const results = JSON.parse(readFileSync(join(f.test!.dir, 'results.json'), 'utf8'));
+      expect(results.config.evaluation.method).toBe('holdout');
+    }
+    expect(nested.estimate!.value).not.toBeNull();
+    expect(winnerChars(r)).toBe(6000);
+  }, 300_000);
+});
+
 describe('decision threshold tuning', () => {
   it('chooses the threshold with the best cross-validated metric and measures the gain on the test part', async () => {
     const config = doc(join(dir, 'threshold'), {

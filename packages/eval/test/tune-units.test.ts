@@ -10,6 +10,7 @@ import {
   gridCandidates,
   halvingRungs,
   parseConfigPath,
+  parseRunConfig,
   randomCandidates,
   setConfigPath,
   stratifiedOrder,
@@ -203,22 +204,12 @@ describe('tune config checks', () => {
     expect(e.message).toContain('f1_macro');
   });
 
-  it('refuses nested cross-validation of few-shot candidates, and configs of several models', async () => {
-    const nested = await refused({
-      ...BASE,
-      search: {
-        space: { 'prompt.fewShot.count': [0, 2] },
-        metric: 'accuracy',
-        nested: { outer: 5, inner: 3 },
-      },
-    });
-    expect(nested.path).toBe('search.nested');
-    expect(nested.message).toMatch(/few-shot/);
+  it('accepts nested cross-validation, and refuses configs of several models', async () => {
     const zeroShot = await tuneSetup(
       {
         ...BASE,
         search: {
-          space: { 'prompt.maxFieldChars': [5] },
+          space: { 'prompt.fewShot.count': [0, 2] },
           metric: 'accuracy',
           nested: { outer: 5, inner: 3 },
         },
@@ -266,5 +257,15 @@ describe('binary decision metrics for threshold tuning', () => {
     expect(binaryDecisionMetric('balanced_accuracy', countDecisions([0, 0, 1], [0, 0, 0]))).toBe(
       0.5,
     );
+  });
+});
+
+describe('a holdout with a named test part (evaluation.testIds)', () => {
+  it('is accepted with method holdout and refused with any other method, naming the path', () => {
+    const ok = parseRunConfig({ ...BASE, evaluation: { method: 'holdout', testIds: ['a', 'b'] } });
+    expect(ok.evaluation.testIds).toEqual(['a', 'b']);
+    expect(() =>
+      parseRunConfig({ ...BASE, evaluation: { method: 'stratified', testIds: ['a'] } }),
+    ).toThrow(/evaluation\.testIds: testIds names the test part of method 'holdout'/);
   });
 });

@@ -141,6 +141,13 @@ const EvaluationSchema = z
       .lt(1)
       .default(0.2)
       .describe("Fraction of the items in the test part, for method 'holdout'."),
+    testIds: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        "Method 'holdout' only: the test part is exactly the items with these ids (the rest is the training part that feeds few-shot examples) instead of a random testSize share. assay tune scores its held-out parts this way.",
+      ),
     repeats: z
       .number()
       .int()
@@ -184,6 +191,16 @@ const EvaluationSchema = z
         'Above this fraction of unparseable answers (of those answered) likewise: not representative, exit 3.',
       ),
     stop: StopSchema.optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.testIds !== undefined && e.method !== 'holdout') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['testIds'],
+        message:
+          "testIds names the test part of method 'holdout'; set method: holdout or leave testIds out",
+      });
+    }
   })
   .default({
     k: 5,

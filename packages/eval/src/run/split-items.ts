@@ -26,6 +26,8 @@ export interface SplitSpec {
   k: number;
   /** holdout test fraction */
   testSize: number;
+  /** holdout: the test part's item ids (instead of a random testSize share) */
+  testIds?: readonly string[] | undefined;
   /** repeats (repeated-stratified) */
   repeats: number;
   /** shuffle seed */
@@ -67,15 +69,19 @@ export function splitItems(
         break;
       case 'holdout':
         foldsPerRepeat = 1;
-        splits = stratify
-          ? new StratifiedShuffleSplit({
-              nSplits: 1,
-              testSize: spec.testSize,
-              randomState: spec.seed,
-            }).split({ n, y })
-          : new ShuffleSplit({ nSplits: 1, testSize: spec.testSize, randomState: spec.seed }).split(
-              { n },
-            );
+        splits = spec.testIds
+          ? [namedHoldout(items, spec.testIds)]
+          : stratify
+            ? new StratifiedShuffleSplit({
+                nSplits: 1,
+                testSize: spec.testSize,
+                randomState: spec.seed,
+              }).split({ n, y })
+            : new ShuffleSplit({
+                nSplits: 1,
+                testSize: spec.testSize,
+                randomState: spec.seed,
+              }).split({ n });
         break;
       case 'kfold':
         splits = new KFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({ n });
@@ -119,4 +125,27 @@ export function splitItems(
       { path: 'evaluation', cause: error },
     );
   }
+}
+
+/** A holdout whose test part is the named items; an id the items lack is an error naming it. */
+function namedHoldout(
+  items: readonly DatasetItem[],
+  testIds: readonly string[],
+): { train: Uint32Array; test: Uint32Array } {
+  const wanted = new Set(testIds);
+  const test: number[] = [];
+  const train: number[] = [];
+  items.forEach((it, i) => {
+    (wanted.has(it.id) ? test : train).push(i);
+  });
+  if (test.length !== wanted.size) {
+    const have = new Set(items.map((it) => it.id));
+    const missing = testIds.find((id) => !have.has(id));
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `evaluation.testIds names '${missing}', which is not among the loaded items; the test part must be items of the data set (after dataset.limit and dataset.ids).`,
+      { path: 'evaluation.testIds' },
+    );
+  }
+  return { train: Uint32Array.from(train), test: Uint32Array.from(test) };
 }

@@ -71,8 +71,7 @@ export interface EvaluationContext {
  * @param candidate - the settings
  * @param ids - the items
  * @param dir - the run's output folder
- * @param innerFolds - score by stratified k-fold with this k (nested CV's inner folds; few-shot
- *   examples then come from the inner training folds); default: the config's own method
+ * @param evaluation - fields that replace the config's `evaluation` ones (the split)
  * @returns the validated run config
  * @throws EvaluationError `INVALID_CONFIG` naming the path when a value breaks the run schema
  * @example
@@ -83,21 +82,26 @@ export function candidateConfig(
   candidate: Candidate,
   ids: readonly string[] | null,
   dir: string,
-  innerFolds?: number,
+  evaluation: Readonly<Record<string, unknown>> = {},
 ): RunConfig {
   let raw = ctx.raw;
   for (const [path, value] of Object.entries(candidate.settings))
     raw = setConfigPath(raw, path, value);
   const dataset = (raw.dataset ?? {}) as Record<string, unknown>;
-  const evaluation = (raw.evaluation ?? {}) as Record<string, unknown>;
-  const metrics = Array.isArray(evaluation.metrics) ? (evaluation.metrics as unknown[]) : [];
+  const written = { ...((raw.evaluation ?? {}) as Record<string, unknown>) };
+  // a space that adds few-shot examples to a zero-shot config ('all', which has no training part):
+  // those candidates take the default split with examples, stratified k-fold
+  const fewShot = ((raw.prompt as { fewShot?: { count?: unknown } } | undefined)?.fewShot?.count ??
+    0) as number;
+  if (written.method === 'all' && fewShot > 0) delete written.method;
+  const metrics = Array.isArray(written.metrics) ? (written.metrics as unknown[]) : [];
   raw = {
     ...raw,
     dataset: ids === null ? dataset : { ...dataset, ids: [...ids] },
     evaluation: {
-      ...evaluation,
+      ...written,
       metrics: metrics.includes(ctx.metric) ? metrics : [...metrics, ctx.metric],
-      ...(innerFolds === undefined ? {} : { method: 'stratified', k: innerFolds }),
+      ...evaluation,
     },
     thresholds: [...ctx.constraints],
     cache: join(ctx.outDir, 'cache.sqlite'),
@@ -123,8 +127,7 @@ export async function evaluateCandidate(
   ids: readonly string[] | null,
   stage: Stage,
 ): Promise<CandidateEvaluation> {
-  const inner = stage.rung === 'test' ? undefined : ctx.innerFolds;
-  const config = candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage), inner);
+  const config = stageConfig(ctx, candidate, ids, stage);
   const results = await runEvaluation(config, {
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
@@ -134,6 +137,44 @@ export async function evaluateCandidate(
     ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
     ...(stage.outer === undefined ? {} : { outer: stage.outer }),
   };
+}
+
+/**
+ * The run config of an evaluation at a stage. Tuning rungs use the config's own split, or
+ * stratified k-fold with nested CV's inner k. A test part is scored alone (`method: all` on its
+ * items) for zero-shot prompts; with few-shot examples it is the named test part of a holdout
+ * over every item, so the examples come from the training items and never from the items scored.
+ *
+ * @param ctx - the search
+ * @param candidate - the settings
+ * @param ids - the items of the stage (for a test stage: the test part)
+ * @param stage - rung, bracket, outer fold
+ * @returns the validated run config
+ * @example
+ * const config = stageConfig(ctx, candidate, testIds, { rung: 'test' });
+ */
+export function stageConfig(
+  ctx: EvaluationContext,
+  candidate: Candidate,
+  ids: readonly string[] | null,
+  stage: Stage,
+): RunConfig {
+  const dir = stageDir(ctx, candidate, stage);
+  if (stage.rung !== 'test') {
+    const inner = ctx.innerFolds;
+    return candidateConfig(
+      ctx,
+      candidate,
+      ids,
+      dir,
+      inner === undefined ? {} : { method: 'stratified', k: inner },
+    );
+  }
+  const own = candidateConfig(ctx, candidate, ids, dir);
+  if (own.prompt.fewShot.count > 0 && ids !== null) {
+    return candidateConfig(ctx, candidate, null, dir, { method: 'holdout', testIds: [...ids] });
+  }
+  return candidateConfig(ctx, candidate, ids, dir, { method: 'all' });
 }
 
 /** Where an evaluation is in the search: its rung, and its bracket under hyperband. */

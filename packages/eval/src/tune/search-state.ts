@@ -2,11 +2,10 @@ import { dryRun } from '../run/dry-run.js';
 import type { Candidate } from './candidates.js';
 import {
   type CandidateEvaluation,
-  candidateConfig,
   type EvaluationContext,
   evaluateCandidate,
   type Stage,
-  stageDir,
+  stageConfig,
 } from './evaluate-candidate.js';
 import type { SearchConfig } from './search-schema.js';
 
@@ -63,10 +62,7 @@ export async function evaluateWithinBudget(
   if (state.stoppedBy !== null) return null;
   const { requests, costUsd } = search.budget;
   if (requests !== undefined || costUsd !== undefined) {
-    const inner = stage.rung === 'test' ? undefined : ctx.innerFolds;
-    const plan = await dryRun(
-      candidateConfig(ctx, candidate, ids, stageDir(ctx, candidate, stage), inner),
-    );
+    const plan = await dryRun(stageConfig(ctx, candidate, ids, stage));
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
     const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
     if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {

@@ -111,7 +111,6 @@ export async function tuneSetup(
   }
   const search = parsed.data;
   const base = parseRunConfig(raw, { baseDir });
-  if (search.nested !== 'none') refuseNestedFewShot(base, search);
   if (base.models.length !== 1) {
     throw new EvaluationError(
       'INVALID_CONFIG',
@@ -173,23 +172,6 @@ function rankingMetric(
     );
   }
   return metric;
-}
-
-/**
- * Nested CV scores the outer test fold with `method: all`, which has no training part to draw
- * few-shot examples from; until it does, few-shot candidates are tuned with `nested: none`.
- */
-function refuseNestedFewShot(base: RunConfig, search: SearchConfig): void {
-  const varied = Object.entries(search.space).some(
-    ([path, values]) => path.includes('fewShot') && values.some((v) => v !== 0),
-  );
-  if (base.prompt.fewShot.count > 0 || varied) {
-    throw new EvaluationError(
-      'INVALID_CONFIG',
-      'search.nested: nested cross-validation of few-shot candidates is not available yet (the outer test fold would need examples from the outer training part); use nested: none, which keeps a stratified test part aside.',
-      { path: 'search.nested' },
-    );
-  }
 }
 
 /** Threshold tuning needs a binary task with a positive label, scores, and a decision metric. */
