@@ -5,6 +5,7 @@ import {
   checkAlpha,
   checkBounded,
   type MeanSequence,
+  runningIntervals,
   type SequenceInterval,
 } from './sequence-interval.js';
 
@@ -131,12 +132,5 @@ export function bettingConfidenceSequence(
   values: ArrayLike<number>,
   options: BettingSequenceOptions = {},
 ): SequenceInterval[] {
-  const sequence = new BettingSequence(options);
-  const out: SequenceInterval[] = [];
-  for (let i = 0; i < values.length; i++) {
-    checkBounded('bettingConfidenceSequence', `values[${i}]`, values[i]!);
-    sequence.push(values[i]!);
-    out.push(sequence.interval());
-  }
-  return out;
+  return runningIntervals('bettingConfidenceSequence', values, new BettingSequence(options));
 }

@@ -4,6 +4,7 @@ import {
   checkAlpha,
   checkBounded,
   type MeanSequence,
+  runningIntervals,
   type SequenceInterval,
 } from './sequence-interval.js';
 
@@ -124,12 +125,9 @@ export function empiricalBernsteinConfidenceSequence(
   values: ArrayLike<number>,
   options: ConfidenceSequenceOptions = {},
 ): SequenceInterval[] {
-  const sequence = new EmpiricalBernsteinSequence(options);
-  const out: SequenceInterval[] = [];
-  for (let i = 0; i < values.length; i++) {
-    checkBounded('empiricalBernsteinConfidenceSequence', `values[${i}]`, values[i]!);
-    sequence.push(values[i]!);
-    out.push(sequence.interval());
-  }
-  return out;
+  return runningIntervals(
+    'empiricalBernsteinConfidenceSequence',
+    values,
+    new EmpiricalBernsteinSequence(options),
+  );
 }

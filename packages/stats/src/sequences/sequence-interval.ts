@@ -68,3 +68,26 @@ export function checkBounded(fn: string, path: string, x: number, low = 0, high 
     `${fn}: ${path} must be a number in [${low}, ${high}] (a confidence sequence needs bounded observations), got ${String(x)}.`,
   );
 }
+
+/**
+ * Pushes every value into a sequence and collects the running interval after each one,
+ * checking each value lies in [0, 1] first (named `values[i]` of `fn` when it does not).
+ *
+ * @param fn - the public function, for error messages
+ * @param values - observations in arrival order
+ * @param sequence - a fresh accumulator
+ * @returns one interval per observation
+ */
+export function runningIntervals(
+  fn: string,
+  values: ArrayLike<number>,
+  sequence: MeanSequence,
+): SequenceInterval[] {
+  const out: SequenceInterval[] = [];
+  for (let i = 0; i < values.length; i++) {
+    checkBounded(fn, `values[${i}]`, values[i]!);
+    sequence.push(values[i]!);
+    out.push(sequence.interval());
+  }
+  return out;
+}
