@@ -70,6 +70,7 @@ beforeAll(async () => {
         'p50_latency_ms.ci_high <= 600000',
         'error_rate.ci_high <= 0.1',
         'p95_ttft_ms.ci_high <= 100',
+        'error_rate <= 0.01',
       ]),
     ),
   );
@@ -132,6 +133,13 @@ describe('interval thresholds on a run of the reference model server', () => {
     const t = check('error_rate.ci_high <= 0.1');
     expect(t).toMatchObject({ value: 0, interval: 'wilson', outcome: 'pass' });
     expect([t.ciLow, t.ciHigh]).toEqual(wilsonInterval(0, ITEMS, 0.95));
+  });
+
+  it('shows the interval of a service figure beside a threshold on its value too', () => {
+    const point = check('error_rate <= 0.01');
+    const bound = check('error_rate.ci_high <= 0.1');
+    expect(point).toMatchObject({ value: 0, interval: 'wilson', outcome: 'pass' });
+    expect([point.ciLow, point.ciHigh]).toEqual([bound.ciLow, bound.ciHigh]);
   });
 
   it('makes a bound without an interval an error with its reason, never a pass', () => {

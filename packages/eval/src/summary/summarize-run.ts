@@ -97,13 +97,11 @@ function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskM
   return [...new Set([...metrics, ...fromThresholds, ...positiveClassMetrics(task)])];
 }
 
-/** The service metrics named by interval thresholds (`p95_latency_ms.ci_high <= 800`). */
-function boundServiceMetrics(thresholds: readonly string[]): string[] {
+/** The service metrics thresholds name (`p95_latency_ms <= 800`, `error_rate.ci_high <= 0.01`): each is shown with its interval. */
+function thresholdServiceMetrics(thresholds: readonly string[]): string[] {
   const names = thresholds.flatMap((source) => {
     const p = parseThreshold(source);
-    return p.ok && p.threshold.bound !== undefined && p.threshold.against === undefined
-      ? [p.threshold.metric]
-      : [];
+    return p.ok && p.threshold.against === undefined ? [p.threshold.metric] : [];
   });
   return [...new Set(names)].filter((m) => (SERVICE_METRICS as readonly string[]).includes(m));
 }
@@ -155,7 +153,7 @@ async function summarizeWith(
       : [];
   const intervals = models.map((m, mi) =>
     serviceIntervals(
-      boundServiceMetrics(config.thresholds),
+      thresholdServiceMetrics(config.thresholds),
       m,
       run.requests.get(m.name)!.outcomes,
       {
