@@ -10,7 +10,6 @@ import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadColumns } from '@assay/runner';
-import { makeTable, tableToIPC } from 'apache-arrow';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -32,7 +31,7 @@ function xorshift() {
 }
 
 /** The issue's files: binary labels, 80% right predictions, a score; and 10 classes in Arrow. */
-function files() {
+async function files() {
   mkdirSync(dataDir, { recursive: true });
   const base = join(dataDir, `load-${N}`);
   const paths = {
@@ -66,6 +65,9 @@ function files() {
       y[i] = next() % 10;
       p[i] = next() % 10 < 7 ? y[i] : next() % 10;
     }
+    // imported here only: the load children run this module, and their peak RSS must not
+    // carry a module the CSV reader does not use
+    const { makeTable, tableToIPC } = await import('apache-arrow');
     writeFileSync(paths.arrow, tableToIPC(makeTable({ y_true: y, y_pred: p }), 'file'));
   }
   return paths;
@@ -185,7 +187,7 @@ function endToEnd(name, file, args) {
 }
 
 async function main() {
-  const paths = files();
+  const paths = await files();
   console.log(
     `runner-load: ${N.toLocaleString('en-US')}-row text files, ${ARROW_N.toLocaleString('en-US')}-row Arrow file; ` +
       `load average ${loadavg()
