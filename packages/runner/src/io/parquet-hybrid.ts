@@ -1,0 +1,95 @@
+/**
+ * Thrown by the fast Parquet decoder when a column chunk uses something it does not decode
+ * (an encoding, codec, bit width) or its bytes do not add up; the reader then reads that
+ * column with hyparquet instead, which decodes it or reports the problem as before.
+ */
+export class ParquetFastPathMiss extends Error {
+  constructor(reason: string) {
+    super(`fast Parquet path declined: ${reason}`);
+    this.name = 'ParquetFastPathMiss';
+  }
+}
+
+/** The widest bit width the hybrid decoder takes (a 32-bit accumulator holds width + 7 bits). */
+export const MAX_HYBRID_WIDTH = 24;
+
+/**
+ * Decodes `count` values of Parquet's RLE / bit-packed hybrid encoding (definition levels,
+ * dictionary indices) into `out` from index `at`, without a call per value.
+ *
+ * @remarks
+ * Each run starts with a ULEB128 header: an odd header is `header >>> 1` groups of 8
+ * bit-packed values (LSB first), an even one a run of `header >>> 1` copies of one value
+ * stored in `ceil(width / 8)` little-endian bytes. The last bit-packed group may be padded
+ * past the page's value count; the padding is read and dropped. Source: the Parquet format
+ * specification, "Run Length Encoding / Bit-Packing Hybrid (RLE = 3)".
+ *
+ * @param bytes - the page's bytes
+ * @param start - where the runs start
+ * @param end - where they end (exclusive)
+ * @param width - bits per value, 0 to {@link MAX_HYBRID_WIDTH}
+ * @param out - where the values go
+ * @param at - index of the first value in `out`
+ * @param count - values to decode
+ * @returns the byte position after the last run read
+ * @throws {@link ParquetFastPathMiss} when the runs end before `count` values or the width is
+ *   too wide
+ * @example
+ * const out = new Int32Array(4);
+ * decodeHybrid(new Uint8Array([0x08, 0x05]), 0, 2, 3, out, 0, 4); // out = [5, 5, 5, 5]
+ */
+export function decodeHybrid(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  width: number,
+  out: Int32Array,
+  at: number,
+  count: number,
+): number {
+  if (width > MAX_HYBRID_WIDTH) throw new ParquetFastPathMiss(`bit width ${width}`);
+  const mask = width === 0 ? 0 : (1 << width) - 1;
+  const valueBytes = (width + 7) >> 3;
+  let p = start;
+  let o = at;
+  const stop = at + count;
+  while (o < stop) {
+    if (p >= end) throw new ParquetFastPathMiss('hybrid runs end before the page values');
+    let header = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = bytes[p++]!;
+      header += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80 && shift < 35);
+    if (header & 1) {
+      const groups = Math.floor(header / 2);
+      const runBytes = groups * width;
+      const values = groups * 8;
+      if (p + runBytes > end) throw new ParquetFastPathMiss('bit-packed run past the page end');
+      const take = Math.min(values, stop - o);
+      let acc = 0;
+      let bits = 0;
+      let q = p;
+      for (let i = 0; i < take; i++) {
+        while (bits < width) {
+          acc |= bytes[q++]! << bits;
+          bits += 8;
+        }
+        out[o++] = acc & mask;
+        acc >>>= width;
+        bits -= width;
+      }
+      p += runBytes;
+    } else {
+      const run = Math.floor(header / 2);
+      let value = 0;
+      for (let k = 0; k < valueBytes; k++) value |= bytes[p++]! << (8 * k);
+      const take = Math.min(run, stop - o);
+      out.fill(value, o, o + take);
+      o += take;
+    }
+  }
+  return p;
+}
