@@ -7,6 +7,7 @@ import {
   type SchemaElement,
   type SchemaTree,
 } from 'hyparquet';
+import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { decodeColumnChunk, type ParquetBytes } from './parquet-column-chunk.js';
 import { ParquetColumnValues } from './parquet-column-values.js';
@@ -84,7 +85,9 @@ export function readFastColumn(
       row += rows;
     }
     return row === n ? sink.finish() : undefined;
-  } catch {
+  } catch (error) {
+    // a fault in the data itself (labels beyond 2^53) is the same on either path
+    if (error instanceof RunnerError) throw error;
     // hyparquet reads the column instead and reports any real fault in the file as before
     return undefined;
   }
