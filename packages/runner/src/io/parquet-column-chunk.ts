@@ -1,8 +1,8 @@
 import type { ColumnMetaData, PageHeader } from 'hyparquet';
-import { snappyUncompress } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import type { ParquetColumnValues } from './parquet-column-values.js';
 import { decodeHybrid, ParquetFastPathMiss } from './parquet-hybrid.js';
+import { snappyDecode } from './snappy-decode.js';
 
 /** The codecs the fast path decompresses (hyparquet itself has only Snappy built in). */
 const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
@@ -36,7 +36,7 @@ function decompress(file: ParquetBytes, body: Uint8Array, size: number, codec: s
   }
   if (file.pageBuffer.length < size) file.pageBuffer = new Uint8Array(size * 2);
   const out = file.pageBuffer.subarray(0, size);
-  snappyUncompress(body, out);
+  snappyDecode(body, out);
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { Label } from '@assay/core-metrics';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { decodeHybrid, ParquetFastPathMiss } from './parquet-hybrid.js';
-import { decodePlain, type FastPhysicalType } from './parquet-plain.js';
+import { decodePlain, type FastPhysicalType, int32Values } from './parquet-plain.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
@@ -141,15 +141,23 @@ export class ParquetColumnValues {
   private denseLabels(page: PageValues, out: Int32Array, at: number): void {
     const { present } = page;
     if (page.encoding === 'PLAIN') {
+      const small = this.small!;
+      if (this.type === 'INT32') {
+        const ints = int32Values(page.bytes, page.start, present, this.scratch);
+        for (let i = 0; i < present; i++) {
+          const v = ints[i]!;
+          const c = v >= 0 && v < SMALL_INT_LIMIT ? small[v]! : -1;
+          out[at + i] = c >= 0 ? c : this.newCode(v);
+        }
+        return;
+      }
       this.dense = grownFloat64(this.dense, present);
       const values = this.dense;
       decodePlain(page.bytes, page.start, present, this.type, values, 0, this.scratch);
-      const small = this.small!;
       for (let i = 0; i < present; i++) {
         const v = values[i]!;
-        let c = v >= 0 && v < SMALL_INT_LIMIT && (v | 0) === v ? small[v]! : -1;
-        if (c < 0) c = this.newCode(v);
-        out[at + i] = c;
+        const c = v >= 0 && v < SMALL_INT_LIMIT && (v | 0) === v ? small[v]! : -1;
+        out[at + i] = c >= 0 ? c : this.newCode(v);
       }
       return;
     }

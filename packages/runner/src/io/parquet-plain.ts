@@ -29,6 +29,31 @@ function alignedView(
 }
 
 /**
+ * `count` PLAIN INT32 values as an Int32Array: a view of the page when aligned, else of an
+ * aligned copy in `scratch` (valid until the next call with the same scratch).
+ *
+ * @param bytes - the page's bytes
+ * @param start - where the values start
+ * @param count - values
+ * @param scratch - an aligned buffer reused across pages
+ * @returns the values
+ * @throws {@link ParquetFastPathMiss} when the page holds fewer than `count` values
+ * @example
+ * int32Values(new Uint8Array([7, 0, 0, 0]), 0, 1, { buffer: new ArrayBuffer(0) }); // [7]
+ */
+export function int32Values(
+  bytes: Uint8Array,
+  start: number,
+  count: number,
+  scratch: { buffer: ArrayBuffer },
+): Int32Array {
+  if (start + count * 4 > bytes.length)
+    throw new ParquetFastPathMiss('PLAIN values past the page end');
+  const { buffer, offset } = alignedView(bytes, start, count * 4, scratch);
+  return new Int32Array(buffer, offset, count);
+}
+
+/**
  * Decodes `count` PLAIN values of a numeric physical type into `out` from index `at` as
  * doubles: INT32, FLOAT and DOUBLE by one `TypedArray.set` over a little-endian view,
  * INT64 as `hi * 2^32 + lo` (exactly `Number(bigint)`: one rounding, beyond 2^53 only).
