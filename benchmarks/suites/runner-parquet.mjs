@@ -3,7 +3,8 @@
 // in the same process and the same rounds, on N rows (default 20M) of hyparquet-writer
 // files: two REQUIRED INT32 label columns (dictionary-encoded, Snappy: the file of the
 // runner suite's Parquet row), the same columns PLAIN-encoded, the same columns OPTIONAL with
-// 5% nulls, and one REQUIRED DOUBLE score column (PLAIN).
+// 5% nulls, and one REQUIRED DOUBLE score column (PLAIN). Wall-time ratios swing on a busy
+// host; the ratio of the process's CPU time per load is printed beside them.
 // Run: pnpm build && pnpm bench runner-parquet   (BENCH_ROWS=2000000 for a quick look)
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -98,11 +99,13 @@ async function timeLoad(file, reader) {
   if (reader === 'hyparquet') process.env.ASSAY_PARQUET_READER = 'hyparquet';
   else delete process.env.ASSAY_PARQUET_READER;
   globalThis.gc?.();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const table = await loadColumns(file.path, { columns: file.columns });
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
   if (table.n !== N) throw new Error(`loaded ${table.n} rows of ${file.path}, expected ${N}`);
-  return { ms, table };
+  return { ms, cpuMs: (used.user + used.system) / 1000, table };
 }
 
 /** Same codes, dictionaries and values from both readers. */
@@ -118,14 +121,20 @@ function same(a, b) {
   return true;
 }
 
-const rate = (ms) => `${((N / ms) * 1000 / 1e6).toFixed(1)} M rows/s`;
-const load = () => loadavg().map((v) => v.toFixed(2)).join(' ');
+const rate = (ms) => `${(((N / ms) * 1000) / 1e6).toFixed(1)} M rows/s`;
+const load = () =>
+  loadavg()
+    .map((v) => v.toFixed(2))
+    .join(' ');
 
-console.log(`runner-parquet: ${N.toLocaleString('en-US')} rows, ${ROUNDS} rounds, load average ${load()}`);
+console.log(
+  `runner-parquet: ${N.toLocaleString('en-US')} rows, ${ROUNDS} rounds, load average ${load()}`,
+);
 for (const file of files()) {
   const fast = [];
   const slow = [];
   const ratios = [];
+  const cpuRatios = [];
   let identical = true;
   // one untimed load each, so that neither reader pays the module and JIT warm-up
   await timeLoad(file, 'fast');
@@ -137,13 +146,14 @@ for (const file of files()) {
     fast.push(got.fast.ms);
     slow.push(got.hyparquet.ms);
     ratios.push(got.hyparquet.ms / got.fast.ms);
+    cpuRatios.push(got.hyparquet.cpuMs / got.fast.cpuMs);
     identical &&= same(got.fast.table, got.hyparquet.table);
   }
   const mib = (statSync(file.path).size / 2 ** 20).toFixed(0);
   console.log(
     `${file.title} (${mib} MiB): Assay decoder ${(median(fast) / 1000).toFixed(2)} s = ${rate(median(fast))}; ` +
       `hyparquet path ${(median(slow) / 1000).toFixed(2)} s = ${rate(median(slow))} -> ` +
-      `${median(ratios).toFixed(2)}x (median of per-round ratios, range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x); identical columns: ${identical}`,
+      `${median(ratios).toFixed(2)}x (median of per-round ratios, range ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x; in CPU time ${median(cpuRatios).toFixed(2)}x); identical columns: ${identical}`,
   );
 }
 delete process.env.ASSAY_PARQUET_READER;

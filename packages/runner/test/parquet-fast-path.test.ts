@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedColumn, type LoadedTable, loadColumns, RunnerError } from '@assay/runner';
 import fc from 'fast-check';
-import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { describe, expect, test } from 'vitest';
-import { openParquetFile, readFastColumn } from '../src/io/parquet-fast-reader.js';
+import { ParquetChunkFile, readFastColumn } from '../src/io/parquet-fast-reader.js';
 import { withDataPagesV1 } from './helpers/parquet-v1-pages.js';
 
 type Physical = 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE';
@@ -72,10 +72,14 @@ function writeCase(c: Case, name: string, data: unknown[], rowGroupSize = 300): 
 
 /** The column as the fast path decodes it (undefined: it declined). */
 async function fastColumn(path: string, asLabels: boolean): Promise<LoadedColumn | undefined> {
-  const { bytes } = await openParquetFile(path);
-  const metadata = parquetMetadata(bytes!.bytes);
+  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(path));
   const node = parquetSchema(metadata).children[0]!;
-  return readFastColumn(bytes!, metadata, 'x', node, asLabels, Number(metadata.num_rows));
+  const file = await ParquetChunkFile.open(path);
+  try {
+    return await readFastColumn(file, metadata, 'x', node, asLabels, Number(metadata.num_rows));
+  } finally {
+    await file.close();
+  }
 }
 
 async function withHyparquet(path: string, kind: 'label' | 'auto'): Promise<LoadedTable> {

@@ -9,12 +9,26 @@ const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
 /** The encodings a column chunk may list for the fast path (RLE: the definition levels). */
 const ENCODINGS = new Set(['PLAIN', 'RLE', 'RLE_DICTIONARY', 'PLAIN_DICTIONARY']);
 
-/** The whole file's bytes with a DataView over them, and a reusable decompression buffer. */
-export interface ParquetBytes {
-  readonly bytes: Uint8Array;
-  readonly view: DataView;
-  /** Grown as needed; pages are decompressed into its start. */
+/** A reusable decompression buffer, grown as needed; pages are decompressed into its start. */
+export interface PageScratch {
   pageBuffer: Uint8Array;
+}
+
+/**
+ * Where a column chunk's pages lie in the file: from its dictionary page (when it has one)
+ * to the end of its last data page.
+ *
+ * @param meta - the chunk's metadata
+ * @returns the byte range `[start, end)`
+ * @example
+ * const { start, end } = chunkRange(rowGroup.columns[0].meta_data);
+ */
+export function chunkRange(meta: ColumnMetaData): { start: number; end: number } {
+  const dataOffset = Number(meta.data_page_offset);
+  const dictOffset =
+    meta.dictionary_page_offset === undefined ? 0 : Number(meta.dictionary_page_offset);
+  const start = dictOffset > 0 && dictOffset < dataOffset ? dictOffset : dataOffset;
+  return { start, end: start + Number(meta.total_compressed_size) };
 }
 
 /**
@@ -28,7 +42,7 @@ export function fastChunk(meta: ColumnMetaData): boolean {
   return CODECS.has(meta.codec) && meta.encodings.every((e) => ENCODINGS.has(e));
 }
 
-function decompress(file: ParquetBytes, body: Uint8Array, size: number, codec: string): Uint8Array {
+function decompress(file: PageScratch, body: Uint8Array, size: number, codec: string): Uint8Array {
   if (size === 0) return body.subarray(0, 0);
   if (codec === 'UNCOMPRESSED') {
     if (body.length !== size) throw new ParquetFastPathMiss('page size mismatch');
@@ -51,7 +65,8 @@ function decompress(file: ParquetBytes, body: Uint8Array, size: number, codec: s
  * Only top-level REQUIRED (no levels) and OPTIONAL (one definition-level bit) columns get
  * here. Source: the Parquet format specification (data pages, "Data Page V2").
  *
- * @param file - the file's bytes
+ * @param file - the decompression buffer
+ * @param bytes - the chunk's bytes (its {@link chunkRange} of the file)
  * @param meta - the chunk's metadata
  * @param sink - the column's output
  * @param optional - whether the column is OPTIONAL (pages carry definition levels)
@@ -59,10 +74,11 @@ function decompress(file: ParquetBytes, body: Uint8Array, size: number, codec: s
  * @param rows - the row group's rows
  * @throws {@link ParquetFastPathMiss} for anything the fast path does not decode
  * @example
- * decodeColumnChunk(file, rowGroup.columns[0].meta_data, sink, false, 0, rowGroup.num_rows);
+ * decodeColumnChunk(scratch, bytes, meta, sink, false, 0, rowGroup.num_rows);
  */
 export function decodeColumnChunk(
-  file: ParquetBytes,
+  file: PageScratch,
+  bytes: Uint8Array,
   meta: ColumnMetaData,
   sink: ParquetColumnValues,
   optional: boolean,
@@ -70,13 +86,9 @@ export function decodeColumnChunk(
   rows: number,
 ): void {
   if (!fastChunk(meta)) throw new ParquetFastPathMiss(`codec ${meta.codec} or its encodings`);
-  const dataOffset = Number(meta.data_page_offset);
-  const dictOffset =
-    meta.dictionary_page_offset === undefined ? 0 : Number(meta.dictionary_page_offset);
-  const start = dictOffset > 0 && dictOffset < dataOffset ? dictOffset : dataOffset;
-  const end = start + Number(meta.total_compressed_size);
-  if (end > file.bytes.length) throw new ParquetFastPathMiss('column chunk past the file end');
-  const reader = { view: file.view, offset: start };
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.length;
+  const reader = { view, offset: 0 };
   let done = 0;
   while (done < rows) {
     if (reader.offset >= end) throw new ParquetFastPathMiss('pages end before the row group');
@@ -84,7 +96,7 @@ export function decodeColumnChunk(
     const bodyStart = reader.offset;
     reader.offset += header.compressed_page_size;
     if (reader.offset > end) throw new ParquetFastPathMiss('page past the column chunk');
-    const body = file.bytes.subarray(bodyStart, reader.offset);
+    const body = bytes.subarray(bodyStart, reader.offset);
     if (header.type === 'DICTIONARY_PAGE') {
       const dph = header.dictionary_page_header;
       if (dph === undefined || (dph.encoding !== 'PLAIN' && dph.encoding !== 'PLAIN_DICTIONARY'))
@@ -114,7 +126,7 @@ function countPresent(levels: Int32Array, n: number): number {
 }
 
 function dataPageV1(
-  file: ParquetBytes,
+  file: PageScratch,
   header: PageHeader,
   body: Uint8Array,
   codec: string,
@@ -151,7 +163,7 @@ function dataPageV1(
 }
 
 function dataPageV2(
-  file: ParquetBytes,
+  file: PageScratch,
   header: PageHeader,
   body: Uint8Array,
   codec: string,

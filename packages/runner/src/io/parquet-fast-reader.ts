@@ -1,23 +1,16 @@
-import { readFile, stat } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { endianness } from 'node:os';
-import {
-  type AsyncBuffer,
-  asyncBufferFromFile,
-  type FileMetaData,
-  type SchemaElement,
-  type SchemaTree,
-} from 'hyparquet';
+import type { FileMetaData, SchemaElement, SchemaTree } from 'hyparquet';
 import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from './loaded-column.js';
-import { decodeColumnChunk, type ParquetBytes } from './parquet-column-chunk.js';
+import { chunkRange, decodeColumnChunk } from './parquet-column-chunk.js';
 import { ParquetColumnValues } from './parquet-column-values.js';
+import { ParquetFastPathMiss } from './parquet-hybrid.js';
 import type { FastPhysicalType } from './parquet-plain.js';
 
 const NUMERIC_PHYSICAL = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
 /** Converted types whose values hyparquet returns unchanged (so the fast path matches it). */
 const PLAIN_INTEGER_TYPES = new Set(['INT_8', 'INT_16', 'INT_32', 'INT_64', 'UINT_8', 'UINT_16']);
-/** Files above this size are read lazily by hyparquet rather than into one buffer. */
-const WHOLE_FILE_LIMIT = 1 << 30;
 
 /** Whether hyparquet turns this numeric column's values into something else (dates, unsigned). */
 function convertedByHyparquet(element: SchemaElement): boolean {
@@ -42,10 +35,71 @@ export function fastEligible(node: SchemaTree): boolean {
 }
 
 /**
+ * A Parquet file's column chunks read one at a time into one reused buffer, so that only
+ * the decoded columns take new memory (first-touch page faults of fresh memory cost about
+ * as much as decoding here), not a copy of the whole file.
+ */
+export class ParquetChunkFile {
+  private buffer = new Uint8Array(0);
+  /** The decompression buffer the page decoder reuses. */
+  pageBuffer = new Uint8Array(0);
+
+  private constructor(
+    private readonly handle: FileHandle,
+    /** The file's size in bytes. */
+    readonly size: number,
+  ) {}
+
+  /**
+   * Opens a file.
+   *
+   * @param file - the path
+   * @returns the reader; {@link close} it when done
+   * @example
+   * const chunks = await ParquetChunkFile.open('preds.parquet');
+   */
+  static async open(file: string): Promise<ParquetChunkFile> {
+    const handle = await open(file, 'r');
+    try {
+      return new ParquetChunkFile(handle, (await handle.stat()).size);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Bytes `[start, end)` of the file, valid until the next call.
+   *
+   * @param start - first byte
+   * @param end - end (exclusive), at most the file's size
+   * @returns the bytes, a view of the reused buffer
+   */
+  async range(start: number, end: number): Promise<Uint8Array> {
+    const length = end - start;
+    if (start < 0 || length < 0 || end > this.size)
+      throw new ParquetFastPathMiss('column chunk outside the file');
+    if (this.buffer.length < length) this.buffer = new Uint8Array(Math.max(length, 1 << 20));
+    let at = 0;
+    while (at < length) {
+      const { bytesRead } = await this.handle.read(this.buffer, at, length - at, start + at);
+      if (bytesRead === 0) throw new ParquetFastPathMiss('file shorter than its footer says');
+      at += bytesRead;
+    }
+    return this.buffer.subarray(0, length);
+  }
+
+  /** Closes the file. */
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+/**
  * Decodes one column with Assay's own page decoder, every row group in turn, straight into
  * shared memory.
  *
- * @param bytes - the whole file
+ * @param file - the file, read one column chunk at a time
  * @param metadata - its footer
  * @param name - a top-level column that {@link fastEligible} accepts
  * @param node - its schema node
@@ -53,18 +107,20 @@ export function fastEligible(node: SchemaTree): boolean {
  * @param n - the file's rows
  * @returns the column, or undefined when the fast path declines (any page or chunk it does
  *   not decode, or bytes that do not add up: hyparquet then reads the column)
+ * @throws {@link RunnerError} for labels beyond 2^53 (as the hyparquet path does)
  * @example
- * const column = readFastColumn(bytes, metadata, 'y_true', node, true, n);
+ * const column = await readFastColumn(file, metadata, 'y_true', node, true, n);
  */
-export function readFastColumn(
-  bytes: ParquetBytes,
+export async function readFastColumn(
+  file: ParquetChunkFile,
   metadata: FileMetaData,
   name: string,
   node: SchemaTree,
   asLabels: boolean,
   n: number,
-): LoadedColumn | undefined {
+): Promise<LoadedColumn | undefined> {
   const element = node.element;
+  const optional = element.repetition_type === 'OPTIONAL';
   try {
     const sink = new ParquetColumnValues(name, asLabels, element.type as FastPhysicalType, n);
     let row = 0;
@@ -74,14 +130,9 @@ export function readFastColumn(
         (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === name,
       );
       if (chunk?.meta_data === undefined || chunk.file_path !== undefined) return undefined;
-      decodeColumnChunk(
-        bytes,
-        chunk.meta_data,
-        sink,
-        element.repetition_type === 'OPTIONAL',
-        row,
-        rows,
-      );
+      const { start, end } = chunkRange(chunk.meta_data);
+      const bytes = await file.range(start, end);
+      decodeColumnChunk(file, bytes, chunk.meta_data, sink, optional, row, rows);
       row += rows;
     }
     return row === n ? sink.finish() : undefined;
@@ -91,31 +142,4 @@ export function readFastColumn(
     // hyparquet reads the column instead and reports any real fault in the file as before
     return undefined;
   }
-}
-
-/**
- * Opens a Parquet file for reading: one buffer of the whole file (what the fast path decodes
- * from, and what hyparquet reads as its `AsyncBuffer`), or, above 1 GiB, hyparquet's lazy
- * reader alone.
- *
- * @param file - the path
- * @returns hyparquet's view of the file, and the bytes when read whole
- * @example
- * const { buffer, bytes } = await openParquetFile('preds.parquet');
- */
-export async function openParquetFile(
-  file: string,
-): Promise<{ buffer: AsyncBuffer; bytes?: ParquetBytes }> {
-  const { size } = await stat(file);
-  if (size > WHOLE_FILE_LIMIT) return { buffer: await asyncBufferFromFile(file) };
-  const data = await readFile(file);
-  const whole =
-    data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
-      ? (data.buffer as ArrayBuffer)
-      : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
-  const bytes = new Uint8Array(whole);
-  return {
-    buffer: whole,
-    bytes: { bytes, view: new DataView(whole), pageBuffer: new Uint8Array(0) },
-  };
 }

@@ -1,8 +1,13 @@
-import { parquetMetadata, parquetMetadataAsync, parquetSchema, type SchemaTree } from 'hyparquet';
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetSchema,
+  type SchemaTree,
+} from 'hyparquet';
 import { RunnerError } from '../errors.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
-import { fastEligible, openParquetFile, readFastColumn } from './parquet-fast-reader.js';
+import { fastEligible, ParquetChunkFile, readFastColumn } from './parquet-fast-reader.js';
 import { type HyparquetColumnKind, readWithHyparquet } from './read-parquet-hyparquet.js';
 import { type ReadColumn, splitTextColumns } from './text-column-builder.js';
 
@@ -39,10 +44,11 @@ function plan(
 }
 
 /**
- * Reads the requested columns of a Parquet file into shared memory. The file is read once;
- * flat numeric columns (INT32, INT64, FLOAT, DOUBLE; REQUIRED or OPTIONAL; PLAIN or
+ * Reads the requested columns of a Parquet file into shared memory: hyparquet reads the
+ * footer; flat numeric columns (INT32, INT64, FLOAT, DOUBLE; REQUIRED or OPTIONAL; PLAIN or
  * dictionary-encoded; uncompressed or Snappy; data pages v1 and v2) are decoded by
- * Assay's own page decoder straight into the output columns; any other column (text,
+ * Assay's own page decoder straight into the output columns, one column chunk at a time
+ * through one reused buffer; any other column (text,
  * nested, other encodings or codecs) is read by hyparquet, with the same result.
  * `ASSAY_PARQUET_READER=hyparquet` reads every column with hyparquet.
  *
@@ -59,11 +65,10 @@ export async function readParquet(
   columns: ReadonlyMap<string, ColumnKind>,
 ): Promise<LoadedTable> {
   try {
-    const { buffer, bytes } = await openParquetFile(file);
+    const buffer = await asyncBufferFromFile(file);
     if (buffer.byteLength === 0)
       throw new RunnerError('EMPTY_FILE', `${file} is empty; at least one row is required.`);
-    const metadata =
-      bytes === undefined ? await parquetMetadataAsync(buffer) : parquetMetadata(bytes.bytes);
+    const metadata = await parquetMetadataAsync(buffer);
     const schema = parquetSchema(metadata);
     const available = schema.children.map((c) => c.element.name);
     checkColumnsExist(file, [...columns.keys()], available);
@@ -71,13 +76,22 @@ export async function readParquet(
     if (n === 0) throw emptyFile(file);
     const read = new Map<string, ReadColumn>();
     const rest = new Map<string, HyparquetColumnKind>();
+    const fast: [string, SchemaTree, boolean][] = [];
     for (const [name, { kind, node }] of plan(file, columns, schema)) {
-      const fast =
-        bytes !== undefined && kind !== 'text' && fastEligible(node)
-          ? readFastColumn(bytes, metadata, name, node, kind === 'label', n)
-          : undefined;
-      if (fast === undefined) rest.set(name, kind);
-      else read.set(name, fast);
+      if (kind !== 'text' && fastEligible(node)) fast.push([name, node, kind === 'label']);
+      else rest.set(name, kind);
+    }
+    if (fast.length > 0) {
+      const chunks = await ParquetChunkFile.open(file);
+      try {
+        for (const [name, node, asLabels] of fast) {
+          const column = await readFastColumn(chunks, metadata, name, node, asLabels, n);
+          if (column === undefined) rest.set(name, asLabels ? 'label' : 'number');
+          else read.set(name, column);
+        }
+      } finally {
+        await chunks.close();
+      }
     }
     if (rest.size > 0) {
       for (const [name, column] of await readWithHyparquet(buffer, metadata, rest, n))
