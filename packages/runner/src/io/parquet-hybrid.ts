@@ -69,6 +69,12 @@ export function decodeHybrid(
       const values = groups * 8;
       if (p + runBytes > end) throw new ParquetFastPathMiss('bit-packed run past the page end');
       const take = Math.min(values, stop - o);
+      if (width === 4 || width === 2 || width === 1 || width === 8) {
+        unpackWholeBytes(bytes, p, width, out, o, take);
+        o += take;
+        p += runBytes;
+        continue;
+      }
       let acc = 0;
       let bits = 0;
       let q = p;
@@ -92,4 +98,48 @@ export function decodeHybrid(
     }
   }
   return p;
+}
+
+/**
+ * Unpacks `take` bit-packed values of a width that divides 8 (1, 2, 4 or 8 bits): every byte
+ * holds 8 / width whole values, LSB first, so no value straddles two bytes.
+ */
+function unpackWholeBytes(
+  bytes: Uint8Array,
+  from: number,
+  width: number,
+  out: Int32Array,
+  at: number,
+  take: number,
+): void {
+  let q = from;
+  let o = at;
+  const stop = at + take;
+  if (width === 8) {
+    out.set(bytes.subarray(q, q + take), o);
+    return;
+  }
+  if (width === 4) {
+    for (; o + 2 <= stop; q++) {
+      const b = bytes[q]!;
+      out[o++] = b & 15;
+      out[o++] = b >>> 4;
+    }
+  } else if (width === 2) {
+    for (; o + 4 <= stop; q++) {
+      const b = bytes[q]!;
+      out[o++] = b & 3;
+      out[o++] = (b >>> 2) & 3;
+      out[o++] = (b >>> 4) & 3;
+      out[o++] = b >>> 6;
+    }
+  } else {
+    for (; o + 8 <= stop; q++) {
+      const b = bytes[q]!;
+      for (let k = 0; k < 8; k++) out[o++] = (b >>> k) & 1;
+    }
+  }
+  // the last values of a run that ends inside a byte
+  const mask = (1 << width) - 1;
+  for (let shift = 0; o < stop; shift += width) out[o++] = (bytes[q]! >>> shift) & mask;
 }
