@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { ByteWriter } from 'hyparquet-writer';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import { describe, expect, test } from 'vitest';
-import { decodeHybrid, ParquetFastPathMiss } from '../src/io/parquet-hybrid.js';
+import { ParquetFastPathMiss } from '../src/io/parquet-fast-path-miss.js';
+import { decodeHybrid } from '../src/io/parquet-hybrid.js';
 
 function encode(values: readonly number[], width: number): Uint8Array {
   const writer = new ByteWriter();

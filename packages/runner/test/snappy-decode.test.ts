@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 import { describe, expect, test } from 'vitest';
-import { ParquetFastPathMiss } from '../src/io/parquet-hybrid.js';
+import { ParquetFastPathMiss } from '../src/io/parquet-fast-path-miss.js';
 import { snappyDecode } from '../src/io/snappy-decode.js';
 
 /** Bytes with runs and repeated stretches, so that the compressor emits copies of every size. */

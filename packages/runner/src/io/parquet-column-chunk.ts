@@ -1,7 +1,8 @@
 import type { ColumnMetaData, PageHeader } from 'hyparquet';
 import { parquetHeader } from 'hyparquet/src/column.js';
 import type { ParquetColumnValues } from './parquet-column-values.js';
-import { decodeHybrid, ParquetFastPathMiss } from './parquet-hybrid.js';
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
+import { decodeHybrid } from './parquet-hybrid.js';
 import { snappyDecode } from './snappy-decode.js';
 
 /** The codecs the fast path decompresses (hyparquet itself has only Snappy built in). */
@@ -9,7 +10,12 @@ const CODECS = new Set(['UNCOMPRESSED', 'SNAPPY']);
 /** The encodings a column chunk may list for the fast path (RLE: the definition levels). */
 const ENCODINGS = new Set(['PLAIN', 'RLE', 'RLE_DICTIONARY', 'PLAIN_DICTIONARY']);
 
-/** A reusable decompression buffer, grown as needed; pages are decompressed into its start. */
+/**
+ * A reusable decompression buffer, grown as needed; pages are decompressed into its start.
+ *
+ * @example
+ * const scratch: PageScratch = { pageBuffer: new Uint8Array(0) };
+ */
 export interface PageScratch {
   pageBuffer: Uint8Array;
 }
@@ -37,6 +43,8 @@ export function chunkRange(meta: ColumnMetaData): { start: number; end: number }
  *
  * @param meta - the chunk's metadata
  * @returns true when the fast path can try it
+ * @example
+ * if (!fastChunk(meta)) readWithHyparquet(...);
  */
 export function fastChunk(meta: ColumnMetaData): boolean {
   return CODECS.has(meta.codec) && meta.encodings.every((e) => ENCODINGS.has(e));

@@ -1,14 +1,20 @@
 import type { Label } from '@assay/core-metrics';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import type { LoadedColumn } from './loaded-column.js';
-import { decodeHybrid, ParquetFastPathMiss } from './parquet-hybrid.js';
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
+import { decodeHybrid } from './parquet-hybrid.js';
 import { decodePlain, type FastPhysicalType, int32Values } from './parquet-plain.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
 const UNSEEN = -2;
 
-/** The values part of one data page, after its levels, decompressed. */
+/**
+ * The values part of one data page, after its levels, decompressed.
+ *
+ * @example
+ * const page: PageValues = { bytes, start: 0, end: bytes.length, encoding: 'PLAIN', present: 100 };
+ */
 export interface PageValues {
   readonly bytes: Uint8Array;
   readonly start: number;
@@ -38,6 +44,11 @@ function grownFloat64(a: Float64Array, n: number): Float64Array {
  * code the first time a row uses it (so codes stay in first-seen row order), after which a
  * row costs one table look-up. Plain label values go through a 65 536-entry table for
  * small non-negative integers and the builder's map otherwise.
+ *
+ * @example
+ * const sink = new ParquetColumnValues('y_true', true, 'INT32', n);
+ * decodeColumnChunk(scratch, bytes, meta, sink, false, 0, n);
+ * sink.finish(); // { kind: 'label', codes, dictionary }
  */
 export class ParquetColumnValues {
   private readonly numbers: Float64Array | undefined;

@@ -5,7 +5,7 @@ import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { chunkRange, decodeColumnChunk } from './parquet-column-chunk.js';
 import { ParquetColumnValues } from './parquet-column-values.js';
-import { ParquetFastPathMiss } from './parquet-hybrid.js';
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
 import type { FastPhysicalType } from './parquet-plain.js';
 
 const NUMERIC_PHYSICAL = new Set(['INT32', 'INT64', 'FLOAT', 'DOUBLE']);
@@ -21,7 +21,16 @@ function convertedByHyparquet(element: SchemaElement): boolean {
   return !(ltype.type === 'INTEGER' && (ltype.isSigned || ltype.bitWidth < 32));
 }
 
-/** Whether the fast path may decode this column (a flat REQUIRED / OPTIONAL number). */
+/**
+ * Whether the fast path may decode this column: a flat REQUIRED or OPTIONAL INT32, INT64,
+ * FLOAT or DOUBLE column whose values hyparquet would return unchanged, on a little-endian
+ * machine, unless `ASSAY_PARQUET_READER=hyparquet`.
+ *
+ * @param node - the column's schema node
+ * @returns true when {@link readFastColumn} may try it
+ * @example
+ * fastEligible(parquetSchema(metadata).children[0]); // true for an INT32 column
+ */
 export function fastEligible(node: SchemaTree): boolean {
   const element = node.element;
   return (
@@ -38,6 +47,11 @@ export function fastEligible(node: SchemaTree): boolean {
  * A Parquet file's column chunks read one at a time into one reused buffer, so that only
  * the decoded columns take new memory (first-touch page faults of fresh memory cost about
  * as much as decoding here), not a copy of the whole file.
+ *
+ * @example
+ * const file = await ParquetChunkFile.open('preds.parquet');
+ * const bytes = await file.range(4, 1000);
+ * await file.close();
  */
 export class ParquetChunkFile {
   private buffer = new Uint8Array(0);

@@ -1,17 +1,7 @@
-/**
- * Thrown by the fast Parquet decoder when a column chunk uses something it does not decode
- * (an encoding, codec, bit width) or its bytes do not add up; the reader then reads that
- * column with hyparquet instead, which decodes it or reports the problem as before.
- */
-export class ParquetFastPathMiss extends Error {
-  constructor(reason: string) {
-    super(`fast Parquet path declined: ${reason}`);
-    this.name = 'ParquetFastPathMiss';
-  }
-}
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
 
 /** The widest bit width the hybrid decoder takes (a 32-bit accumulator holds width + 7 bits). */
-export const MAX_HYBRID_WIDTH = 24;
+const MAX_HYBRID_WIDTH = 24;
 
 /**
  * Decodes `count` values of Parquet's RLE / bit-packed hybrid encoding (definition levels,
@@ -27,7 +17,7 @@ export const MAX_HYBRID_WIDTH = 24;
  * @param bytes - the page's bytes
  * @param start - where the runs start
  * @param end - where they end (exclusive)
- * @param width - bits per value, 0 to {@link MAX_HYBRID_WIDTH}
+ * @param width - bits per value, 0 to 24
  * @param out - where the values go
  * @param at - index of the first value in `out`
  * @param count - values to decode

@@ -1,10 +1,15 @@
-import { ParquetFastPathMiss } from './parquet-hybrid.js';
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
 
-/** The Parquet physical types the fast path decodes. */
+/**
+ * The Parquet physical types the fast path decodes.
+ *
+ * @example
+ * const type: FastPhysicalType = 'INT32';
+ */
 export type FastPhysicalType = 'INT32' | 'INT64' | 'FLOAT' | 'DOUBLE';
 
 /** Bytes per value of each {@link FastPhysicalType} in PLAIN encoding. */
-export const PLAIN_WIDTH: Readonly<Record<FastPhysicalType, number>> = {
+const PLAIN_WIDTH: Readonly<Record<FastPhysicalType, number>> = {
   INT32: 4,
   INT64: 8,
   FLOAT: 4,

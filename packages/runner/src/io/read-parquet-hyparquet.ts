@@ -4,7 +4,12 @@ import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { sharedFloat64 } from './shared-arrays.js';
 import { type ReadColumn, TextColumnBuilder } from './text-column-builder.js';
 
-/** How the hyparquet path reads one column: Float64 numbers, label codes or text. */
+/**
+ * How the hyparquet path reads one column: Float64 numbers, label codes or text.
+ *
+ * @example
+ * const kinds = new Map<string, HyparquetColumnKind>([['answer', 'text']]);
+ */
 export type HyparquetColumnKind = 'number' | 'label' | 'text';
 
 interface Ordered {

@@ -1,4 +1,4 @@
-import { ParquetFastPathMiss } from './parquet-hybrid.js';
+import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
 
 /** Below this many bytes a copy goes byte by byte; above, through `set` / `copyWithin`. */
 const BULK = 32;
