@@ -47,7 +47,13 @@ function values(type: Physical, rows: number, distinct: number, nullable: boolea
   return out;
 }
 
-function writeCase(c: Case, name: string, data: unknown[], rowGroupSize = 300): string {
+function writeCase(
+  c: Case,
+  name: string,
+  data: unknown[],
+  rowGroupSize = 300,
+  dropDictionaryOf = -1,
+): string {
   const path = join(dir, `${name}.parquet`);
   const bytes = parquetWriteBuffer({
     columnData: [
@@ -66,7 +72,10 @@ function writeCase(c: Case, name: string, data: unknown[], rowGroupSize = 300): 
     pageSize: 256,
     statistics: false,
   });
-  writeFileSync(path, c.pages === 'v1' ? withDataPagesV1(bytes) : new Uint8Array(bytes));
+  writeFileSync(
+    path,
+    c.pages === 'v1' ? withDataPagesV1(bytes, dropDictionaryOf) : new Uint8Array(bytes),
+  );
   return path;
 }
 
@@ -171,6 +180,25 @@ describe('the fast Parquet path', () => {
     const fast = await fastColumn(writeCase(c, 'first-seen', data, 4), true);
     expect(fast?.kind === 'label' && fast.dictionary).toEqual([5, 3, 9, 1]);
     expect(fast?.kind === 'label' && Array.from(fast.codes)).toEqual([0, 1, 0, -1, 2, 1, 3]);
+  });
+
+  test('a row group without its dictionary page is not decoded with the previous one', async () => {
+    const data = Array.from({ length: 120 }, (_, i) => [1, 2, 3][i % 3]!);
+    const c: Case = {
+      type: 'INT32',
+      nullable: false,
+      dictionary: true,
+      codec: 'SNAPPY',
+      pages: 'v1',
+    };
+    const path = writeCase(c, 'dict-whole', data, 40);
+    const metadata = await parquetMetadataAsync(await asyncBufferFromFile(path));
+    expect(metadata.row_groups.map((g) => g.columns[0]!.meta_data!.encodings)).toEqual(
+      new Array(3).fill(['PLAIN', 'RLE_DICTIONARY']),
+    );
+    const whole = await fastColumn(path, true);
+    expect(whole?.kind === 'label' && whole.dictionary).toEqual([1, 2, 3]);
+    expect(await fastColumn(writeCase(c, 'dict-dropped', data, 40, 1), true)).toBeUndefined();
   });
 
   test('a column of only nulls reads as missing values', async () => {

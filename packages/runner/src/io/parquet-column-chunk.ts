@@ -97,6 +97,7 @@ export function decodeColumnChunk(
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = bytes.length;
   const reader = { view, offset: 0 };
+  sink.clearDictionary();
   let done = 0;
   while (done < rows) {
     if (reader.offset >= end) throw new ParquetFastPathMiss('pages end before the row group');

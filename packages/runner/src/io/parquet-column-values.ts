@@ -89,6 +89,12 @@ export class ParquetColumnValues {
     this.remap = new Int32Array(count).fill(UNSEEN);
   }
 
+  /** Forgets the dictionary: each column chunk has its own (or none). */
+  clearDictionary(): void {
+    this.dictionary = new Float64Array(0);
+    this.remap = new Int32Array(0);
+  }
+
   /** A scratch array of `n` Int32 levels, for a page's definition levels. */
   levelScratch(n: number): Int32Array {
     this.levels = grownInt32(this.levels, n);

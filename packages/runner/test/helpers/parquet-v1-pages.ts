@@ -13,15 +13,16 @@ import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
  * the result (the tests compare against it), so a rewrite error would show there too.
  *
  * @param v2 - the file's bytes (written with `columnIndex: false`, `offsetIndex: false`)
+ * @param dropDictionaryOf - a row group whose dictionary page is left out (a broken file)
  * @returns the same table with v1 data pages
  */
-export function withDataPagesV1(v2: ArrayBuffer): Uint8Array {
+export function withDataPagesV1(v2: ArrayBuffer, dropDictionaryOf = -1): Uint8Array {
   const bytes = new Uint8Array(v2);
   const view = new DataView(v2);
   const metadata = parquetMetadata(v2);
   const out = new ByteWriter();
   out.appendBytes(new TextEncoder().encode('PAR1'));
-  const groups = metadata.row_groups.map((group) => {
+  const groups = metadata.row_groups.map((group, g) => {
     const columns = group.columns.map((chunk) => {
       const meta = chunk.meta_data!;
       const dataOffset = Number(meta.data_page_offset);
@@ -37,6 +38,7 @@ export function withDataPagesV1(v2: ArrayBuffer): Uint8Array {
         const body = bytes.subarray(reader.offset, reader.offset + header.compressed_page_size);
         reader.offset += header.compressed_page_size;
         const pageStart = out.offset;
+        if (header.type === 'DICTIONARY_PAGE' && g === dropDictionaryOf) continue;
         if (header.type !== 'DATA_PAGE_V2') {
           // hyparquet-writer types its headers with its own hyparquet version's types
           writePageHeader(out, header as never);
@@ -77,7 +79,7 @@ export function withDataPagesV1(v2: ArrayBuffer): Uint8Array {
         out.appendBytes(stored);
         uncompressed += out.offset - pageStart - stored.length + plainPage.length;
       }
-      const hasDict = dictOffset !== undefined && dictOffset > 0n;
+      const hasDict = dictOffset !== undefined && dictOffset > 0n && g !== dropDictionaryOf;
       return {
         ...chunk,
         file_offset: BigInt(chunkStart),
