@@ -5,6 +5,7 @@ import { readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readArrow } from './read-arrow.js';
 import { readCsv } from './read-csv.js';
+import type { FileReadPool } from './read-csv-pool.js';
 import { readJsonl } from './read-jsonl.js';
 import { readParquet } from './read-parquet.js';
 
@@ -34,6 +35,11 @@ export interface LoadColumnsOptions {
   readonly columns: ReadonlyMap<string, ColumnKind> | Readonly<Record<string, ColumnKind>>;
   /** The file format; inferred from the extension when omitted. */
   readonly format?: InputFormat | undefined;
+  /**
+   * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (same
+   * columns as without); without one, or with `workers: 0`, the file is read on this thread.
+   */
+  readonly runner?: FileReadPool | undefined;
 }
 
 /**
@@ -102,9 +108,9 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
   }
   switch (format) {
     case 'csv':
-      return readCsv(file, columns, ',');
+      return readCsv(file, columns, ',', options.runner);
     case 'tsv':
-      return readCsv(file, columns, '\t');
+      return readCsv(file, columns, '\t', options.runner);
     case 'jsonl':
       return readJsonl(file, columns);
     case 'arrow':
