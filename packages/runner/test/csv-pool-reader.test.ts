@@ -19,9 +19,18 @@ function write(text: string, ext = 'csv'): string {
   return file;
 }
 
-/** The reader's tasks run on this thread: any number of "workers", ranges anywhere. */
+/**
+ * The reader's tasks run on this thread, a little later (the reader's own loop claims the
+ * first ranges meanwhile): any number of "workers", ranges anywhere.
+ */
 function inProcess(workers: number): FileReadPool {
-  return { workers, runReadTask: async (task: CsvTask) => runTask(task) };
+  return {
+    workers,
+    runReadTask: async (task: CsvTask) => {
+      await new Promise((resolve) => setTimeout(resolve, 2));
+      return runTask(task);
+    },
+  };
 }
 
 const runners = [1, 2]

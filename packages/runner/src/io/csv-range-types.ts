@@ -5,61 +5,63 @@ import type { Label } from '@assay/core-metrics';
  * (csv-range-tasks): type-only, so that the pool's task union can name them.
  */
 
-/** Counts the `"` bytes of a byte range (the quote parity at each split point). */
-export interface CsvQuoteTask {
-  readonly kind: 'csv-quotes';
-  /** the whole file (shared) */
-  readonly bytes: Uint8Array;
-  readonly start: number;
-  readonly end: number;
-}
-
-/** Counts the records of a byte range that starts at a record boundary. */
-export interface CsvCountTask {
-  readonly kind: 'csv-count';
-  readonly bytes: Uint8Array;
-  readonly start: number;
-  readonly end: number;
-  /** fields of the header: with one, an empty line is a row (else it is skipped) */
-  readonly width: number;
-}
-
-/** One requested column of a {@link CsvParseTask}, with its range's views of the shared columns. */
+/** One requested column of a {@link CsvParseTask}: its field and the whole shared column. */
 export interface CsvRangeColumn {
   /** the field index in each record */
   readonly index: number;
   readonly name: string;
   readonly kind: 'number' | 'label' | 'auto';
-  /** the range's rows of the shared Float64 column (number and auto columns) */
+  /** the shared Float64 column (number and auto columns) */
   readonly numbers?: Float64Array | undefined;
-  /** the range's rows of the shared Int32 codes (label and auto columns) */
+  /** the shared Int32 codes (label and auto columns) */
   readonly codes?: Int32Array | undefined;
 }
 
-/** Parses the records of a byte range into the range's rows of the shared columns. */
+/** Byte ranges of a CSV file, each starting at a record boundary, and their rows. */
+export interface CsvRanges {
+  readonly starts: readonly number[];
+  /** a record boundary, or the end of the file */
+  readonly ends: readonly number[];
+  /** the records counted in each range */
+  readonly rows: readonly number[];
+  /** where each range's rows start in the columns */
+  readonly offsets: readonly number[];
+}
+
+/**
+ * Parses byte ranges into their rows of the shared columns: the task claims range after
+ * range from the shared counter `next` until none is left (the calling thread and every
+ * worker run the same loop), so that no thread waits for a slow one.
+ */
 export interface CsvParseTask {
   readonly kind: 'csv-parse';
+  /** the whole file (shared) */
   readonly bytes: Uint8Array;
-  readonly start: number;
-  /** a record boundary, or the end of the file */
-  readonly end: number;
   readonly delimiter: number;
   /** fields of the header */
   readonly width: number;
-  /** the records counted in the range (the views' length) */
-  readonly rows: number;
+  readonly ranges: CsvRanges;
+  /** `next[0]`: the next range to claim (Atomics.add) */
+  readonly next: Int32Array;
   readonly columns: readonly CsvRangeColumn[];
 }
 
 /**
- * What a parse task found for one column: `null` while every cell was numeric (the values
- * are in `numbers`), else the range's local dictionary (codes in `codes`, in first-seen
- * order, before `finishLabels`) and the first row read as a label (0 for a label column).
+ * What a parse found for one column of one range: `null` while every cell was numeric
+ * (the values are in `numbers`), else the range's local dictionary (codes in `codes`, in
+ * first-seen order, before `finishLabels`) and the first row read as a label (0 for a
+ * label column).
  */
 export type CsvRangeColumnResult = {
   readonly dictionary: readonly Label[];
   readonly switchedAt: number;
 } | null;
 
+/** What one thread's claim loop parsed: the ranges it claimed and, for each, every column's result. */
+export interface CsvParseResult {
+  readonly ranges: readonly number[];
+  readonly found: readonly (readonly CsvRangeColumnResult[])[];
+}
+
 /** Any task of the parallel CSV reader. */
-export type CsvTask = CsvQuoteTask | CsvCountTask | CsvParseTask;
+export type CsvTask = CsvParseTask;

@@ -36,8 +36,9 @@ export interface LoadColumnsOptions {
   /** The file format; inferred from the extension when omitted. */
   readonly format?: InputFormat | undefined;
   /**
-   * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (same
-   * columns as without); without one, or with `workers: 0`, the file is read on this thread.
+   * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (the same
+   * columns as without); without one, or with fewer than 2 workers, the file is read on
+   * this thread.
    */
   readonly runner?: FileReadPool | undefined;
 }

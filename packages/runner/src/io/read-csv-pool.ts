@@ -1,19 +1,20 @@
 import { isUtf8 } from 'node:buffer';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { fieldText, recordFields, scanRecord } from './csv-bytes.js';
-import {
-  mergeRangeLabels,
-  numbersAsLabels,
-  type RangeRows,
-  rangesToRelabel,
-} from './csv-range-merge.js';
-import type { CsvRangeColumn, CsvRangeColumnResult, CsvTask } from './csv-range-types.js';
+import { mergeRangeLabels, numbersAsLabels, rangesToRelabel } from './csv-range-merge.js';
+import { planRanges } from './csv-range-plan.js';
+import { parseCsvRange } from './csv-range-tasks.js';
+import type {
+  CsvParseResult,
+  CsvParseTask,
+  CsvRangeColumn,
+  CsvRangeColumnResult,
+  CsvRanges,
+  CsvTask,
+} from './csv-range-types.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
 import { readFileShared } from './read-file-shared.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
-
-const QUOTE = 0x22;
-const LF = 0x0a;
 
 /**
  * A worker pool that runs the parallel CSV reader's tasks: a {@link Runner} (its
@@ -30,137 +31,99 @@ export interface FileReadPool {
 export interface CsvPoolOptions {
   /** smaller files are read sequentially (default 4 MiB) */
   readonly minFileBytes?: number | undefined;
-  /** the smallest byte range per task (default 1 MiB) */
+  /** the smallest byte range (default 1 MiB) */
   readonly minRangeBytes?: number | undefined;
-  /** candidate split offsets instead of even ones (each moves to the next record boundary) */
+  /** offsets to split at instead of even ones (each moves to the next record end) */
   readonly splitAt?: readonly number[] | undefined;
 }
 
 const MIB = 1 << 20;
+/** Ranges per thread: small enough that the threads finish together on a busy machine. */
+const RANGES_PER_THREAD = 4;
 
-/** Byte ranges of the data rows, each starting at a record boundary (first at `from`). */
-async function splitRanges(
-  bytes: Buffer,
-  from: number,
-  candidates: readonly number[],
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Parses every range of `task` on the workers and on this thread, which claims ranges
+ * too and yields between them (so the pool can hand the tasks to workers as they boot).
+ */
+async function parseEverywhere(
+  task: CsvParseTask,
   pool: FileReadPool,
-): Promise<[number, number][]> {
-  const cuts = [...new Set(candidates.map((c) => Math.min(Math.max(c, from), bytes.length)))]
-    .filter((c) => c > from && c < bytes.length)
-    .sort((a, b) => a - b);
-  const starts = [from];
-  if (bytes.indexOf(QUOTE, from) < 0) {
-    // no quote in the data: every line feed ends a record
-    for (const c of cuts) {
-      const lf = bytes.indexOf(LF, c - 1);
-      starts.push(lf < 0 ? bytes.length : lf + 1);
+): Promise<CsvRangeColumnResult[][]> {
+  const helpers = Array.from({ length: pool.workers }, () => pool.runReadTask(task));
+  for (const helper of helpers) helper.catch(() => undefined);
+  const total = task.ranges.starts.length;
+  const found: CsvRangeColumnResult[][] = new Array(total);
+  try {
+    for (;;) {
+      await nextTurn();
+      const r = Atomics.add(task.next, 0, 1);
+      if (r >= total) break;
+      found[r] = parseCsvRange(task, r);
     }
-  } else {
-    // a line feed ends a record where the quotes before it are even: count them per piece
-    const edges = [from, ...cuts, bytes.length];
-    const quotes = await Promise.all(
-      cuts.map((_, k) =>
-        pool.runReadTask({ kind: 'csv-quotes', bytes, start: edges[k]!, end: edges[k + 1]! }),
-      ),
-    );
-    let parity = 0;
-    cuts.forEach((c, k) => {
-      parity = (parity + (quotes[k] as number)) & 1;
-      let odd = parity;
-      let at = c;
-      while (at < bytes.length && !(bytes[at] === LF && odd === 0)) {
-        if (bytes[at] === QUOTE) odd ^= 1;
-        at++;
-      }
-      starts.push(Math.min(at + 1, bytes.length));
+  } catch (error) {
+    Atomics.store(task.next, 0, total);
+    await Promise.allSettled(helpers);
+    throw error;
+  }
+  for (const result of (await Promise.all(helpers)) as CsvParseResult[]) {
+    result.ranges.forEach((r, k) => {
+      found[r] = result.found[k]! as CsvRangeColumnResult[];
     });
   }
-  const unique = [...new Set(starts)].filter((s) => s < bytes.length).sort((a, b) => a - b);
-  return unique.map((s, k) => [s, unique[k + 1] ?? bytes.length]);
+  return found;
 }
 
-/** The shared columns of `n` rows: numbers for number and auto columns, codes for label and auto. */
-interface PoolColumn {
-  readonly name: string;
-  readonly index: number;
-  readonly kind: 'number' | 'label' | 'auto';
-  readonly numbers: Float64Array | undefined;
-  readonly codes: Int32Array | undefined;
-}
-
-function rangeColumn(
-  column: PoolColumn,
-  offset: number,
-  rows: number,
-  kind = column.kind,
-): CsvRangeColumn {
+/** The ranges `subset` of `ranges`, for a second parse of some of them. */
+function someRanges(ranges: CsvRanges, subset: readonly number[]): CsvRanges {
   return {
-    index: column.index,
-    name: column.name,
-    kind,
-    numbers: kind === 'label' ? undefined : column.numbers?.subarray(offset, offset + rows),
-    codes: kind === 'number' ? undefined : column.codes?.subarray(offset, offset + rows),
+    starts: subset.map((r) => ranges.starts[r]!),
+    ends: subset.map((r) => ranges.ends[r]!),
+    rows: subset.map((r) => ranges.rows[r]!),
+    offsets: subset.map((r) => ranges.offsets[r]!),
   };
 }
 
-/** Parses every range into the shared columns; returns each range's per-column findings. */
-async function parseRanges(
-  bytes: Buffer,
-  ranges: readonly [number, number][],
-  at: RangeRows,
-  columns: readonly PoolColumn[],
-  delimiter: number,
-  width: number,
-  pool: FileReadPool,
-): Promise<CsvRangeColumnResult[][]> {
-  const found = await Promise.all(
-    ranges.map(([start, end], r) =>
-      pool.runReadTask({
-        kind: 'csv-parse',
-        bytes,
-        start,
-        end,
-        delimiter,
-        width,
-        rows: at.rows[r]!,
-        columns: columns.map((column) => rangeColumn(column, at.offsets[r]!, at.rows[r]!)),
-      }),
-    ),
-  );
-  return found as CsvRangeColumnResult[][];
-}
-
-/** Finishes one column from the ranges' findings (reading ranges again as labels where needed). */
+/** Finishes one column from the ranges' findings (parsing ranges again as labels where needed). */
 async function finishColumn(
-  column: PoolColumn,
-  found: CsvRangeColumnResult[],
-  relabel: (column: PoolColumn, range: number) => Promise<CsvRangeColumnResult>,
-  at: RangeRows,
+  task: CsvParseTask,
+  k: number,
+  found: readonly CsvRangeColumnResult[],
+  pool: FileReadPool,
 ): Promise<LoadedColumn> {
+  const column = task.columns[k]!;
   if (found.every((result) => result === null)) {
     return { kind: 'number', name: column.name, values: column.numbers! };
   }
   const again = rangesToRelabel(found);
   const labels = [...found];
-  const relabelled = await Promise.all(again.map((r) => relabel(column, r)));
-  again.forEach((r, k) => {
-    labels[r] = relabelled[k]!;
-  });
+  if (again.length > 0) {
+    const relabel: CsvRangeColumn = { ...column, kind: 'label', numbers: undefined };
+    const ranges = someRanges(task.ranges, again);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const redone = await parseEverywhere({ ...task, ranges, next, columns: [relabel] }, pool);
+    again.forEach((r, j) => {
+      labels[r] = redone[j]![0]!;
+    });
+  }
+  const { offsets, rows } = task.ranges;
   const codes = column.codes!;
   const dictionaries = labels.map((result, r) => {
     if (result !== null) return result.dictionary;
-    const from = at.offsets[r]!;
-    const to = from + at.rows[r]!;
+    const from = offsets[r]!;
+    const to = from + rows[r]!;
     return numbersAsLabels(column.numbers!.subarray(from, to), codes.subarray(from, to));
   });
-  return mergeRangeLabels(column.name, codes, at, dictionaries);
+  return mergeRangeLabels(column.name, codes, { offsets, rows }, dictionaries);
 }
 
 /**
- * Reads a CSV/TSV file on a worker pool: the file's bytes go into shared memory, split
- * at record boundaries (a line feed outside quotes) into byte ranges; the workers count
- * each range's rows, then parse each range into its rows of the shared columns; the
- * ranges' label dictionaries are merged in range order. The result equals the
+ * Reads a CSV/TSV file on a worker pool and this thread: the file's bytes go into shared
+ * memory; one pass on this thread splits them at record boundaries (a line feed outside
+ * quotes) into byte ranges and counts each range's rows; then this thread and the
+ * workers claim range after range and parse each into its rows of the shared columns;
+ * the ranges' label dictionaries are merged in range order. The result equals the
  * sequential byte scanner's for any number of workers and ranges (codes, dictionaries,
  * Float64 bits).
  *
@@ -203,60 +166,53 @@ async function readOnPool(
   options: CsvPoolOptions,
 ): Promise<LoadedTable | undefined> {
   const shared = await readFileShared(file);
-  if (shared.length < (options.minFileBytes ?? 4 * MIB)) return undefined;
+  if (shared.length < (options.minFileBytes ?? 4 * MIB) || !isUtf8(shared)) return undefined;
   const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const fields = recordFields(16);
   const from = scanRecord(bytes, bom, bytes.length, delimiter, true, fields);
-  if (from < 0 || !isUtf8(shared.subarray(0, from))) return undefined;
+  if (from < 0) return undefined;
   const header = Array.from({ length: fields.count }, (_, k) => fieldText(bytes, fields, k));
   checkColumnsExist(file, [...requested.keys()], header);
-  const dataBytes = bytes.length - from;
-  const count = Math.max(
-    1,
-    Math.min(pool.workers * 2, Math.floor(dataBytes / (options.minRangeBytes ?? MIB))),
+  const size = bytes.length - from;
+  const count = Math.min(
+    (pool.workers + 1) * RANGES_PER_THREAD,
+    Math.floor(size / (options.minRangeBytes ?? MIB)),
   );
-  const candidates =
+  const cuts =
     options.splitAt ??
-    Array.from({ length: count - 1 }, (_, k) => from + Math.round(((k + 1) * dataBytes) / count));
-  const ranges = await splitRanges(bytes, from, candidates, pool);
-  const width = header.length;
-  const rows = (await Promise.all(
-    ranges.map(([start, end]) => pool.runReadTask({ kind: 'csv-count', bytes, start, end, width })),
-  )) as number[];
-  const offsets = rows.map((_, r) => rows.slice(0, r).reduce((a, b) => a + b, 0));
-  const n = rows.reduce((a, b) => a + b, 0);
+    Array.from({ length: count }, (_, k) => from + Math.round((k * size) / count));
+  const ranges = planRanges(
+    shared,
+    from,
+    [...cuts].sort((a, b) => a - b),
+    header.length,
+  );
+  const n = ranges.rows.reduce((a, b) => a + b, 0);
   if (n === 0) throw emptyFile(file);
-  const at: RangeRows = { offsets, rows };
-  const columns: PoolColumn[] = [...requested].map(([name, kind]) => ({
-    name,
-    index: header.indexOf(name),
-    kind: kind as PoolColumn['kind'],
-    numbers: kind === 'label' ? undefined : sharedFloat64(n),
-    codes: kind === 'number' ? undefined : sharedInt32(n),
-  }));
-  const found = await parseRanges(bytes, ranges, at, columns, delimiter, width, pool);
-  const relabel = async (column: PoolColumn, r: number) => {
-    const [start, end] = ranges[r]!;
-    const again = (await pool.runReadTask({
-      kind: 'csv-parse',
-      bytes,
-      start,
-      end,
-      delimiter,
-      width,
-      rows: rows[r]!,
-      columns: [rangeColumn(column, offsets[r]!, rows[r]!, 'label')],
-    })) as CsvRangeColumnResult[];
-    return again[0]!;
+  const task: CsvParseTask = {
+    kind: 'csv-parse',
+    bytes: shared,
+    delimiter,
+    width: header.length,
+    ranges,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+    columns: [...requested].map(([name, kind]) => ({
+      index: header.indexOf(name),
+      name,
+      kind: kind as CsvRangeColumn['kind'],
+      numbers: kind === 'label' ? undefined : sharedFloat64(n),
+      codes: kind === 'number' ? undefined : sharedInt32(n),
+    })),
   };
+  const found = await parseEverywhere(task, pool);
   const loaded = await Promise.all(
-    columns.map((column, k) =>
+    task.columns.map((_, k) =>
       finishColumn(
-        column,
+        task,
+        k,
         found.map((f) => f[k]!),
-        relabel,
-        at,
+        pool,
       ),
     ),
   );

@@ -17,8 +17,8 @@ import { utf8FileStream } from './utf8-stream.js';
  * @param file - path of the CSV file
  * @param columns - the columns to read and how
  * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
- * @param pool - a worker pool to parse the file on in byte ranges (files of 4 MiB or more;
- *   the same columns; sequential wherever the pool cannot read it alike)
+ * @param pool - a worker pool to parse the file on in byte ranges (2 workers or more, files
+ *   of 4 MiB or more; the same columns; sequential wherever the pool cannot read it alike)
  * @returns the loaded columns
  * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
@@ -31,7 +31,8 @@ export async function readCsv(
   delimiter = ',',
   pool?: FileReadPool,
 ): Promise<LoadedTable> {
-  if (pool !== undefined) {
+  // one worker would parse what this thread can, after an extra counting pass
+  if (pool !== undefined && pool.workers >= 2) {
     const table = await readCsvOnPool(file, columns, delimiter, pool);
     if (table !== undefined) return table;
   }

@@ -12,8 +12,8 @@ import {
   countClassesByBlock,
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
-import { countQuotes, countRecords, parseCsvRange } from '../io/csv-range-tasks.js';
-import type { CsvRangeColumnResult } from '../io/csv-range-types.js';
+import { parseClaimedRanges } from '../io/csv-range-tasks.js';
+import type { CsvParseResult } from '../io/csv-range-types.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { computeResampledValues } from '../metrics/compute-resampled-values.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
@@ -170,14 +170,10 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
  */
 export function runTask(
   task: WorkerTask,
-): Float64Array | ValuesResult | FoldsResult | Int32Array | number | CsvRangeColumnResult[] | null {
+): Float64Array | ValuesResult | FoldsResult | Int32Array | CsvParseResult | null {
   switch (task.kind) {
-    case 'csv-quotes':
-      return countQuotes(task);
-    case 'csv-count':
-      return countRecords(task);
     case 'csv-parse':
-      return parseCsvRange(task);
+      return parseClaimedRanges(task);
     case 'block-counts':
       return countClassesByBlock(task.yTrue, task.nClasses, task.blockRows, task.start, task.end);
     case 'fold-allocation':
