@@ -122,6 +122,13 @@ describe('the CSV reader on the pool equals the sequential reader', () => {
     expectSameTable(actual!, expected);
   });
 
+  test('workers that never get to the task (a busy pool) are not waited for', async () => {
+    const file = write(TRICKY);
+    const busy: FileReadPool = { workers: 2, runReadTask: () => new Promise(() => undefined) };
+    const { actual, expected } = await bothWays(file, TRICKY_COLUMNS, busy);
+    expectSameTable(actual!, expected);
+  });
+
   test('a numeric TSV stays Float64 and the pool reads it', async () => {
     const text = `a\tb\n${Array.from({ length: 500 }, (_, i) => `${i % 3}\t${i / 7}`).join('\n')}`;
     const file = write(text, 'tsv');

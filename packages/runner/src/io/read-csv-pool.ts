@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
-import { fieldText, recordFields, scanRecord } from './csv-bytes.js';
+import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { mergeRangeLabels, numbersAsLabels, rangesToRelabel } from './csv-range-merge.js';
 import { planRanges } from './csv-range-plan.js';
 import { parseCsvRange } from './csv-range-tasks.js';
@@ -46,31 +46,44 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 /**
  * Parses every range of `task` on the workers and on this thread, which claims ranges
  * too and yields between them (so the pool can hand the tasks to workers as they boot).
+ * Waits only for the workers that claimed ranges: one that had not started when the
+ * ranges ran out (a pool busy with other tasks) finds none left later.
  */
 async function parseEverywhere(
   task: CsvParseTask,
   pool: FileReadPool,
 ): Promise<CsvRangeColumnResult[][]> {
-  const helpers = Array.from({ length: pool.workers }, () => pool.runReadTask(task));
-  for (const helper of helpers) helper.catch(() => undefined);
+  const helpers = new Map(
+    Array.from({ length: pool.workers }, (_, i) => [
+      i,
+      (pool.runReadTask(task) as Promise<CsvParseResult>).then((result) => ({ i, result })),
+    ]),
+  );
+  // a worker that fails after this thread stopped waiting must not go unhandled
+  for (const helper of helpers.values()) helper.catch(() => undefined);
   const total = task.ranges.starts.length;
   const found: CsvRangeColumnResult[][] = new Array(total);
+  let missing = total;
   try {
     for (;;) {
       await nextTurn();
       const r = Atomics.add(task.next, 0, 1);
       if (r >= total) break;
       found[r] = parseCsvRange(task, r);
+      missing--;
+    }
+    while (missing > 0) {
+      if (helpers.size === 0) throw new CsvFallback();
+      const { i, result } = await Promise.race(helpers.values());
+      helpers.delete(i);
+      result.ranges.forEach((r, k) => {
+        found[r] = result.found[k]! as CsvRangeColumnResult[];
+      });
+      missing -= result.ranges.length;
     }
   } catch (error) {
     Atomics.store(task.next, 0, total);
-    await Promise.allSettled(helpers);
     throw error;
-  }
-  for (const result of (await Promise.all(helpers)) as CsvParseResult[]) {
-    result.ranges.forEach((r, k) => {
-      found[r] = result.found[k]! as CsvRangeColumnResult[];
-    });
   }
   return found;
 }
