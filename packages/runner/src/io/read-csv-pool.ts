@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { stat } from 'node:fs/promises';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { mergeRangeLabels, numbersAsLabels, rangesToRelabel } from './csv-range-merge.js';
@@ -178,8 +179,9 @@ async function readOnPool(
   pool: FileReadPool,
   options: CsvPoolOptions,
 ): Promise<LoadedTable | undefined> {
+  if ((await stat(file)).size < (options.minFileBytes ?? 4 * MIB)) return undefined;
   const shared = await readFileShared(file);
-  if (shared.length < (options.minFileBytes ?? 4 * MIB) || !isUtf8(shared)) return undefined;
+  if (!isUtf8(shared)) return undefined;
   const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const fields = recordFields(16);
