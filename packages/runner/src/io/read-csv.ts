@@ -31,7 +31,8 @@ export async function readCsv(
   delimiter = ',',
   pool?: FileReadPool,
 ): Promise<LoadedTable> {
-  // one worker would parse what this thread can, after an extra counting pass
+  // from 2 workers: a runner clamped to 1 worker may have 1 core, where a second thread
+  // parsing only adds the planning pass and its own compilation of the scanner
   if (pool !== undefined && pool.workers >= 2) {
     const table = await readCsvOnPool(file, columns, delimiter, pool);
     if (table !== undefined) return table;
