@@ -276,6 +276,24 @@ describe('files the pool does not read go to the sequential reader with its erro
     }
   });
 
+  test('a ragged row deep in a file over 4 MiB is named by its line, as without a runner', async () => {
+    // every 7th record spans two lines, so the line differs from the record number
+    const rows = Array.from({ length: 300_000 }, (_, i) =>
+      i === 250_000 ? 'c1,0' : `${i % 7 === 0 ? `"c\n${i % 3}"` : `c${i % 4}`},${i % 2},0.5`,
+    );
+    const file = write(`t,y,s\n${rows.join('\n')}\n`);
+    const lines = 1 + 250_000 + Math.ceil(250_000 / 7) + 1;
+    const alone = await loadColumns(file, { columns: { t: 'label' } }).catch((e: unknown) => e);
+    expect((alone as RunnerError).code).toBe('RAGGED_ROW');
+    for (const runner of runners) {
+      const viaPool = await loadColumns(file, { columns: { t: 'label' }, runner }).catch(
+        (e: unknown) => e,
+      );
+      expect(String(viaPool)).toBe(String(alone));
+      expect(String(viaPool)).toContain(`line ${lines}`);
+    }
+  });
+
   test('text columns, small files and a runner without workers stay sequential', async () => {
     const file = write('a,b\n1,x\n2,y\n');
     expect(await readCsvOnPool(file, new Map([['b', 'text']]), ',', inProcess(2), SMALL)).toBe(
