@@ -1,6 +1,6 @@
 // Reading prediction files (@assay/runner's loadColumns) against pandas in the same run:
 // a 2M-row CSV / TSV / JSONL (label,prediction,score) against pandas.read_csv and
-// read_json(lines=True), a 10M-row Arrow IPC file (two int32 columns) against a plain read
+// read_json(lines=True) (CSV and TSV also on a 2-worker runner, as `assay score` reads them), a 10M-row Arrow IPC file (two int32 columns) against a plain read
 // of its bytes, peak RSS against the loaded columns' bytes, and `assay score` end to end
 // with 1 and 2 workers (wall time, timing.loadMs / computeMs, identical JSON).
 // Run: pnpm build && pnpm bench runner-load   (BENCH_ROWS=200000 for a quick look)
@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadColumns } from '@assay/runner';
+import { createRunner, loadColumns } from '@assay/runner';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -80,24 +80,42 @@ const median = (values) => {
 };
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Child: one load in a fresh process, for its time and peak RSS. */
-async function child(file, columnsJson) {
+/**
+ * Child: one load in a fresh process, for its time, CPU time (every thread) and peak RSS;
+ * with workers > 0 on a runner started just before, as `assay score` does (`warm`: the
+ * timer starts once the workers have booted, as for a library caller's long-lived runner).
+ */
+async function child(file, columnsJson, workers, warm) {
   const columns = JSON.parse(columnsJson);
+  const runner = workers > 0 ? createRunner({ workers }) : undefined;
+  runner?.start();
+  if (warm)
+    await runner.scorePredictions({ yTrue: [0, 1], yPred: [0, 1] }, { metrics: ['accuracy'] });
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  const table = await loadColumns(file, { columns });
+  const table = await loadColumns(file, { columns, runner });
   const ms = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
+  await runner?.close();
   let columnBytes = 0;
   for (const column of table.columns.values()) {
     columnBytes += column.kind === 'number' ? column.values.byteLength : column.codes.byteLength;
   }
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`${JSON.stringify({ ms, n: table.n, columnBytes, maxRssBytes })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs, n: table.n, columnBytes, maxRssBytes })}\n`);
 }
 
-function loadInChild(file, columns) {
+function loadInChild(file, columns, workers = 0) {
   const run = spawnSync(
     process.execPath,
-    [fileURLToPath(import.meta.url), '--load-child', file, JSON.stringify(columns)],
+    [
+      fileURLToPath(import.meta.url),
+      '--load-child',
+      file,
+      JSON.stringify(columns),
+      String(workers),
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 20 },
   );
   if (run.status !== 0) throw new Error(`load child failed: ${run.stderr}`);
@@ -120,19 +138,45 @@ function pandasSeconds(kind, file) {
 function textFormat(kind, file) {
   const ours = [];
   const peer = [];
+  const pooled = [];
+  const warmed = [];
+  const oursCpu = [];
   let last;
+  let lastPool;
   for (let r = 0; r < ROUNDS; r++) {
     last = loadInChild(file, TEXT_COLUMNS);
     ours.push(last.ms);
+    oursCpu.push(last.cpuMs);
+    if (kind !== 'jsonl') {
+      lastPool = loadInChild(file, TEXT_COLUMNS, 2);
+      pooled.push(lastPool);
+      warmed.push(loadInChild(file, TEXT_COLUMNS, 2, true));
+    }
     const p = pandasSeconds(kind, file);
     if (p !== null) peer.push(p);
   }
   const pandasName = kind === 'jsonl' ? 'pandas.read_json(lines=True)' : 'pandas.read_csv';
   const ratio = peer.length === ours.length ? median(ours.map((o, i) => peer[i] / o)) : Number.NaN;
   console.log(
-    `load ${kind.toUpperCase()} ${N.toLocaleString('en-US')} rows: assay ${fmt(median(ours))}, ${pandasName} ${peer.length > 0 ? fmt(median(peer)) : 'n/a'} ` +
+    `load ${kind.toUpperCase()} ${N.toLocaleString('en-US')} rows: assay ${fmt(median(ours))} (CPU ${fmt(median(oursCpu))}), ${pandasName} ${peer.length > 0 ? fmt(median(peer)) : 'n/a'} ` +
       `-> assay is ${ratio.toFixed(2)}x pandas' speed (target >= 1); peak RSS ${(last.maxRssBytes / 2 ** 20).toFixed(0)} MiB ` +
       `= ${(last.maxRssBytes / last.columnBytes).toFixed(2)}x the ${(last.columnBytes / 2 ** 20).toFixed(0)} MiB of columns (target <= 2.5x)`,
+  );
+  if (pooled.length === 0) return;
+  const poolMs = pooled.map((run) => run.ms);
+  const vsPandas =
+    peer.length === poolMs.length ? median(poolMs.map((o, i) => peer[i] / o)) : Number.NaN;
+  console.log(
+    `load ${kind.toUpperCase()} on a 2-worker runner (started just before, as assay score does): ${fmt(median(poolMs))} ` +
+      `(CPU ${fmt(median(pooled.map((run) => run.cpuMs)))}, all threads) -> ${vsPandas.toFixed(2)}x pandas' speed (target >= 1, moonshot 2), ` +
+      `${median(poolMs.map((o, i) => ours[i] / o)).toFixed(2)}x the sequential reader's; peak RSS ${(lastPool.maxRssBytes / 2 ** 20).toFixed(0)} MiB ` +
+      `= ${(lastPool.maxRssBytes / lastPool.columnBytes).toFixed(2)}x the columns (target <= 2.5x)`,
+  );
+  const warmMs = warmed.map((run) => run.ms);
+  console.log(
+    `load ${kind.toUpperCase()} on a warm 2-worker runner (workers booted before the timer): ${fmt(median(warmMs))} ` +
+      `(CPU ${fmt(median(warmed.map((run) => run.cpuMs)))}) -> ${median(warmMs.map((o, i) => peer[i] / o)).toFixed(2)}x pandas' speed, ` +
+      `${median(warmMs.map((o, i) => ours[i] / o)).toFixed(2)}x the sequential reader's`,
   );
 }
 
@@ -194,11 +238,18 @@ async function main() {
         .map((l) => l.toFixed(1))
         .join(' ')} (ratios are per round, same run)`,
   );
-  for (const kind of ['csv', 'tsv', 'jsonl']) textFormat(kind, paths[kind]);
-  arrowFormat(paths.arrow);
+  // BENCH_PARTS=csv,tsv,score-csv (for example) runs only those parts
+  const parts = (process.env.BENCH_PARTS ?? 'csv,tsv,jsonl,arrow,score-csv,score-arrow').split(',');
+  for (const kind of ['csv', 'tsv', 'jsonl'])
+    if (parts.includes(kind)) textFormat(kind, paths[kind]);
+  if (parts.includes('arrow')) arrowFormat(paths.arrow);
   const job = ['--cv', 'stratified:5', '--bootstrap', '1000'];
-  endToEnd('CSV', paths.csv, ['--y-true', 'label', '--y-pred', 'prediction', ...job]);
-  endToEnd('Arrow', paths.arrow, ['--y-true', 'y_true', '--y-pred', 'y_pred', ...job]);
+  if (parts.includes('score-csv')) {
+    endToEnd('CSV', paths.csv, ['--y-true', 'label', '--y-pred', 'prediction', ...job]);
+  }
+  if (parts.includes('score-arrow')) {
+    endToEnd('Arrow', paths.arrow, ['--y-true', 'y_true', '--y-pred', 'y_pred', ...job]);
+  }
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(1))
@@ -207,5 +258,7 @@ async function main() {
 }
 
 const at = process.argv.indexOf('--load-child');
-if (at >= 0) await child(process.argv[at + 1], process.argv[at + 2]);
-else await main();
+if (at >= 0) {
+  const [file, columns, workers, mode] = process.argv.slice(at + 1);
+  await child(file, columns, Number(workers ?? 0), mode === 'warm');
+} else await main();

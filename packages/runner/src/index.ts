@@ -22,6 +22,7 @@ export {
   type GenerationOptions,
 } from './generation/generation-options.js';
 export { generationRowValues } from './generation/generation-row-values.js';
+export type { CsvTask } from './io/csv-range-types.js';
 export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';
 export type {
@@ -33,6 +34,7 @@ export type {
   TextColumn,
   TextValue,
 } from './io/loaded-column.js';
+export type { FileReadPool } from './io/read-csv-pool.js';
 export { utf8FileStream } from './io/utf8-stream.js';
 export {
   CONFUSION_MATRIX_CLASS_LIMIT,

@@ -54,12 +54,13 @@ export async function scoreOnPool(
   }
   const runner = createRunner({ workers: options.workers });
   // the workers boot while the file is read: a cold run's first tasks then find them ready
+  // (and a CSV/TSV file's byte ranges are parsed on them)
   runner.start();
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
   try {
     const loadStart = performance.now();
-    const table = await loadColumns(file, { columns, format: options.inputFormat });
+    const table = await loadColumns(file, { columns, format: options.inputFormat, runner });
     const loadMs = performance.now() - loadStart;
     const clusterIds =
       options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);

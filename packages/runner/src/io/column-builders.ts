@@ -45,8 +45,13 @@ export class NumberColumnBuilder {
   private values: Float64Array;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.values = sharedFloat64(Math.max(capacity, 16));
+  /**
+   * @param capacity - values to hold before growing
+   * @param storage - where to write instead (a view of a shared column at a reader's row
+   *   offset); the caller never pushes more than its length
+   */
+  constructor(capacity = 1024, storage?: Float64Array) {
+    this.values = storage ?? sharedFloat64(Math.max(capacity, 16));
   }
 
   push(value: number): void {
@@ -85,9 +90,14 @@ export class LabelColumnBuilder {
   readonly dictionary: Label[] = [];
   length = 0;
 
-  constructor(capacity = 1024) {
+  /**
+   * @param capacity - codes to hold before growing
+   * @param storage - where to write instead (a view of a shared column at a reader's row
+   *   offset); the caller never pushes more than its length
+   */
+  constructor(capacity = 1024, storage?: Int32Array) {
     // shared from the start: with an exact capacity (Arrow, Parquet) finish() copies nothing
-    this.codes = sharedInt32(Math.max(capacity, 1));
+    this.codes = storage ?? sharedInt32(Math.max(capacity, 1));
   }
 
   /** Appends one label; null, undefined and NaN become the missing code -1. */
@@ -196,13 +206,24 @@ export class CellColumnBuilder {
   private numbers: NumberColumnBuilder | undefined;
   private labels: LabelColumnBuilder | undefined;
 
+  /**
+   * @param name - the column, for error messages
+   * @param kind - `number`, `label` or `auto`
+   * @param capacity - rows to hold before growing
+   * @param storage - views to write into instead of growing arrays (a parallel reader's
+   *   row range of the shared columns): `numbers` while numeric, `codes` for labels
+   */
   constructor(
     readonly name: string,
     readonly kind: ColumnKind,
     capacity?: number,
+    private readonly storage?: {
+      numbers?: Float64Array | undefined;
+      codes?: Int32Array | undefined;
+    },
   ) {
-    if (kind === 'label') this.labels = new LabelColumnBuilder(capacity);
-    else this.numbers = new NumberColumnBuilder(capacity);
+    if (kind === 'label') this.labels = new LabelColumnBuilder(capacity, storage?.codes);
+    else this.numbers = new NumberColumnBuilder(capacity, storage?.numbers);
   }
 
   /** The number builder while the column is numeric, else undefined (a scanner's fast path). */
@@ -253,7 +274,7 @@ export class CellColumnBuilder {
     }
     // auto: the column holds labels after all; re-encode what was read so far
     const previous = this.numbers!.view();
-    const labels = new LabelColumnBuilder(previous.length * 2);
+    const labels = new LabelColumnBuilder(previous.length * 2, this.storage?.codes);
     for (let i = 0; i < previous.length; i++) labels.push(previous[i]!);
     this.numbers = undefined;
     this.labels = labels;

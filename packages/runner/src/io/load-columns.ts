@@ -4,6 +4,7 @@ import { RunnerError } from '../errors.js';
 import { readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsv } from './read-csv.js';
+import type { FileReadPool } from './read-csv-pool.js';
 import { readJsonl } from './read-jsonl.js';
 
 /** File formats that {@link loadColumns} reads. */
@@ -32,6 +33,12 @@ export interface LoadColumnsOptions {
   readonly columns: ReadonlyMap<string, ColumnKind> | Readonly<Record<string, ColumnKind>>;
   /** The file format; inferred from the extension when omitted. */
   readonly format?: InputFormat | undefined;
+  /**
+   * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (the same
+   * columns as without); without one, or with fewer than 2 workers, the file is read on
+   * this thread.
+   */
+  readonly runner?: FileReadPool | undefined;
 }
 
 /**
@@ -100,9 +107,9 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
   }
   switch (format) {
     case 'csv':
-      return readCsv(file, columns, ',');
+      return readCsv(file, columns, ',', options.runner);
     case 'tsv':
-      return readCsv(file, columns, '\t');
+      return readCsv(file, columns, '\t', options.runner);
     case 'jsonl':
       return readJsonl(file, columns);
     // apache-arrow and hyparquet are loaded only for their formats: importing them costs

@@ -1,70 +1,13 @@
 import { stat } from 'node:fs/promises';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
-import {
-  CsvFallback,
-  fieldText,
-  lastParseFailed,
-  parseDecimal,
-  type RecordFields,
-  recordFields,
-  scanRecord,
-} from './csv-bytes.js';
+import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
+import { blankRecord, type CsvPick, pushCell } from './csv-cells.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileChunks } from './utf8-stream.js';
 
 const CHUNK_BYTES = 1 << 22;
-const NO_WHERE = (): string => 'a row';
-
-/** Labels up to 6 bytes are looked up by their bytes packed into one number: no string made. */
-const PACKED_LABEL_BYTES = 6;
-
-/** One requested column: the field it comes from and what builds it. */
-interface Pick {
-  readonly index: number;
-  readonly builder: CellColumnBuilder | TextColumnBuilder;
-  /** packed bytes of short label cells → their code */
-  readonly packed: Map<number, number>;
-}
-
-function pushCell(pick: Pick, bytes: Buffer, fields: RecordFields): void {
-  const k = pick.index;
-  const builder = pick.builder;
-  if (builder instanceof TextColumnBuilder) {
-    builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
-    return;
-  }
-  const start = fields.starts[k]!;
-  const end = fields.ends[k]!;
-  const plain = fields.quoted[k] === 0;
-  const numbers = builder.numberSink();
-  if (numbers !== undefined && plain) {
-    if (start === end) {
-      numbers.push(Number.NaN);
-      return;
-    }
-    const value = parseDecimal(bytes, start, end);
-    if (!lastParseFailed()) {
-      numbers.push(value);
-      return;
-    }
-  }
-  const labels = builder.labelSink();
-  if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
-    let key = end - start;
-    for (let i = start; i < end; i++) key = key * 256 + bytes[i]!;
-    let code = pick.packed.get(key);
-    if (code === undefined) {
-      const text = bytes.toString('utf8', start, end);
-      code = labels.codeOf(text === '' ? null : text);
-      pick.packed.set(key, code);
-    }
-    labels.pushCode(code);
-    return;
-  }
-  builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
-}
 
 /**
  * Reads a CSV/TSV file with a byte scanner: numbers are parsed from the bytes and short
@@ -88,7 +31,7 @@ export async function readCsvBytes(
 ): Promise<LoadedTable> {
   const sep = delimiter.charCodeAt(0);
   let header: string[] | undefined;
-  let picks: Pick[] = [];
+  let picks: CsvPick[] = [];
   let fields = recordFields(16);
   let carry: Buffer | undefined;
   let n = 0;
@@ -140,8 +83,7 @@ export async function readCsvBytes(
           }));
           fields = recordFields(header.length);
         } else if (fields.count !== header.length) {
-          const blank = fields.count === 1 && fields.starts[0] === fields.ends[0];
-          if (!blank) throw new CsvFallback();
+          if (!blankRecord(fields)) throw new CsvFallback();
         } else {
           for (const pick of picks) pushCell(pick, bytes, fields);
           n++;

@@ -4,6 +4,7 @@ import { RunnerError } from '../errors.js';
 import type { GenerationInput } from '../generation/generation-input.js';
 import type { GenerationOptions } from '../generation/generation-options.js';
 import type { GenerationTaskRunner } from '../generation/generation-tasks.js';
+import type { CsvTask } from '../io/csv-range-types.js';
 import {
   type PairedScoreOptions,
   type PairedScoreReport,
@@ -234,6 +235,38 @@ export class Runner {
           : (this.poolRunner(import.meta.resolve('#generation-worker')) as GenerationTaskRunner);
       return scoreGenerationsWith(run, this.workers, input, options);
     });
+  }
+
+  /**
+   * Runs one task of a file reader on the pool (`loadColumns` with `runner` reads a CSV or
+   * TSV file's byte ranges on the workers); a failed task rejects with the worker's error
+   * and leaves the pool running, for the reader to read the file on the calling thread.
+   *
+   * @param task - a reader's task
+   * @returns the task's result
+   * @throws {@link RunnerError} `INTERRUPTED` after {@link Runner.close}, or `INVALID_OPTION`
+   *   for a runner without workers
+   * @example
+   * ```ts
+   * const runner = createRunner({ workers: 2 });
+   * const table = await loadColumns('preds.csv', { columns: { y: 'label' }, runner });
+   * ```
+   */
+  async runReadTask(task: CsvTask): Promise<unknown> {
+    if (this.closed) {
+      throw new RunnerError(
+        'INTERRUPTED',
+        'This runner is closed; create a new one with createRunner().',
+      );
+    }
+    if (this.workers === 0) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        'This runner has no worker threads (workers: 0) to read files on.',
+        { path: 'workers' },
+      );
+    }
+    return this.startPool().run(task);
   }
 
   /** Runs a job on the pool; a failed worker shuts the pool down and becomes WORKER_FAILED. */

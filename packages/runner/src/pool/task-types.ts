@@ -1,3 +1,4 @@
+import type { CsvTask } from '../io/csv-range-types.js';
 import type { CvSpec } from '../score/cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
@@ -229,7 +230,8 @@ export type WorkerTask =
   | LabelScanTask
   | LabelCensusTask
   | SharedPassTask
-  | PairedBootstrapTask;
+  | PairedBootstrapTask
+  | CsvTask;
 
 /** What a rows or bootstrap task returns: values (row-major) and metric failures. */
 export interface ValuesResult {

@@ -12,6 +12,8 @@ import {
   countClassesByBlock,
 } from '../folds/stratified-fold-kernels.js';
 import { allocateFoldBlocks } from '../folds/stratified-fold-plan.js';
+import { parseClaimedRanges } from '../io/csv-range-tasks.js';
+import type { CsvParseResult } from '../io/csv-range-types.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { computeResampledValues } from '../metrics/compute-resampled-values.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
@@ -168,8 +170,10 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
  */
 export function runTask(
   task: WorkerTask,
-): Float64Array | ValuesResult | FoldsResult | Int32Array | null {
+): Float64Array | ValuesResult | FoldsResult | Int32Array | CsvParseResult | null {
   switch (task.kind) {
+    case 'csv-parse':
+      return parseClaimedRanges(task);
     case 'block-counts':
       return countClassesByBlock(task.yTrue, task.nClasses, task.blockRows, task.start, task.end);
     case 'fold-allocation':

@@ -1,0 +1,80 @@
+import type { CellColumnBuilder } from './column-builders.js';
+import { fieldText, lastParseFailed, parseDecimal, type RecordFields } from './csv-bytes.js';
+import { TextColumnBuilder } from './text-column-builder.js';
+
+/** Where-text for a refused cell of the byte scanners: csv-parse names the line on re-read. */
+const NO_WHERE = (): string => 'a row';
+
+/** Labels up to 6 bytes are looked up by their bytes packed into one number: no string made. */
+const PACKED_LABEL_BYTES = 6;
+
+/** One requested column of a CSV byte scanner: the field it comes from and what builds it. */
+export interface CsvPick {
+  readonly index: number;
+  readonly builder: CellColumnBuilder | TextColumnBuilder;
+  /** packed bytes of short label cells → their code */
+  readonly packed: Map<number, number>;
+}
+
+/**
+ * Appends field `pick.index` of one scanned record to its column: numbers parsed from the
+ * bytes, short labels looked up by their bytes, every other cell through the text path.
+ *
+ * @param pick - the column
+ * @param bytes - the buffer the record was scanned in
+ * @param fields - the record's field boundaries
+ * @throws {@link RunnerError} `NON_NUMERIC_VALUE` (without its line: callers read the file
+ *   again with csv-parse to name it)
+ * @example
+ * for (const pick of picks) pushCell(pick, bytes, fields);
+ */
+export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): void {
+  const k = pick.index;
+  const builder = pick.builder;
+  if (builder instanceof TextColumnBuilder) {
+    builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
+    return;
+  }
+  const start = fields.starts[k]!;
+  const end = fields.ends[k]!;
+  const plain = fields.quoted[k] === 0;
+  const numbers = builder.numberSink();
+  if (numbers !== undefined && plain) {
+    if (start === end) {
+      numbers.push(Number.NaN);
+      return;
+    }
+    const value = parseDecimal(bytes, start, end);
+    if (!lastParseFailed()) {
+      numbers.push(value);
+      return;
+    }
+  }
+  const labels = builder.labelSink();
+  if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
+    let key = end - start;
+    for (let i = start; i < end; i++) key = key * 256 + bytes[i]!;
+    let code = pick.packed.get(key);
+    if (code === undefined) {
+      const text = bytes.toString('utf8', start, end);
+      code = labels.codeOf(text === '' ? null : text);
+      pick.packed.set(key, code);
+    }
+    labels.pushCode(code);
+    return;
+  }
+  builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
+}
+
+/**
+ * Whether a record that does not have the header's field count is an empty line, which
+ * the readers skip (as csv-parse's reader does for a header of several columns).
+ *
+ * @param fields - the record's field boundaries
+ * @returns true for a single empty field
+ * @example
+ * if (fields.count !== width && !blankRecord(fields)) throw new CsvFallback();
+ */
+export function blankRecord(fields: RecordFields): boolean {
+  return fields.count === 1 && fields.starts[0] === fields.ends[0];
+}
