@@ -1,7 +1,13 @@
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { move } from 'piscina';
 import type { WorkerTask } from './pool/task-types.js';
+import { warmUpKernels } from './pool/warm-up.js';
 import { runTask } from './pool/worker-tasks.js';
+
+// a pool started ahead of its work (Runner.start) compiles its kernels while it waits
+if (!isMainThread && (workerData as { warmUp?: boolean } | undefined)?.warmUp === true) {
+  await warmUpKernels();
+}
 
 /**
  * The Piscina worker of the scoring pool: runs one task over the shared

@@ -71,7 +71,9 @@ export class Runner {
 
   /**
    * Starts the worker threads now instead of at the first task, so that their start-up
-   * (thread, module loading) overlaps other work such as reading the input file. Does
+   * (thread, module loading) overlaps other work such as reading the input file, and each
+   * worker then runs a small scoring job of its own so that its kernels are compiled before
+   * the real tasks arrive (a cold worker runs its first tasks in the interpreter). Does
    * nothing for `workers: 0`, after {@link Runner.close}, or when already started.
    *
    * @example
@@ -84,14 +86,15 @@ export class Runner {
    * ```
    */
   start(): void {
-    if (this.workers > 0 && !this.closed) this.startPool();
+    if (this.workers > 0 && !this.closed) this.startPool(true);
   }
 
-  /** The pool, started on first use. */
-  private startPool(): Piscina {
+  /** The pool, started on first use; `warmUp` when started ahead of its work. */
+  private startPool(warmUp = false): Piscina {
     if (this.pool === undefined) {
       this.pool = new Piscina({
         filename: import.meta.resolve('#worker'),
+        workerData: { warmUp },
         minThreads: this.workers,
         maxThreads: this.workers,
         idleTimeout: 60_000,
