@@ -22,7 +22,8 @@ export interface AttemptContext {
   readonly pool: Pool;
   readonly path: string;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** The JSON body's bytes. */
+  readonly body: Buffer;
   readonly stream: boolean;
   readonly provider: ProviderAdapter;
   readonly record: RecordBuilder;

@@ -6,7 +6,7 @@ import type { AbortScope } from './abort-scope.js';
 export interface DispatchOptions {
   readonly path: string;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | Buffer;
 }
 
 /** Receives each piece of a response body; returning `false` stops reading (the body is destroyed). */
