@@ -57,7 +57,7 @@ parentPort.once('message', (startHr) => {
  * const clock = await ArrivalClock.start(offsets);
  * const start = performance.now() + 5;
  * clock.go(start);
- * await clock.reached(0); // arrival 0 is due
+ * await clock.reached(0, start + offsets[0]); // arrival 0 is due
  * await clock.stop();
  * ```
  */
@@ -109,13 +109,26 @@ export class ArrivalClock {
   /**
    * Waits (without blocking the event loop) until arrival `i` is due or the clock stops.
    *
+   * @remarks
+   * A timer for `dueAt` races the clock thread's wake-up: on a machine short of cores the
+   * clock thread may itself wait for a core before it can wake this one (two scheduling
+   * delays instead of one), and then the timer, a millisecond-resolution wake-up of this thread
+   * alone, comes first. Whichever wakes the loop, the caller sends only what is due.
+   *
    * @param i - an arrival's index
+   * @param dueAt - its time, `performance.now()` clock
    */
-  async reached(i: number): Promise<void> {
+  async reached(i: number, dueAt: number): Promise<void> {
     const seen = Atomics.load(this.shared, REACHED);
     if (seen > i || Atomics.load(this.shared, STOP) !== 0) return;
     const wait = waitAsync(this.shared, REACHED, seen);
-    if (wait.async) await wait.value;
+    if (!wait.async) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, dueAt - performance.now()));
+    });
+    await Promise.race([wait.value, timeout]);
+    clearTimeout(timer);
   }
 
   /** Stops the clock: a pending {@link ArrivalClock.reached} returns, the thread ends. */
