@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
@@ -218,6 +219,33 @@ describe('retry policy against the server', () => {
     expect(error.code).toBe('ABORTED');
     expect(error.record?.errorClass).toBe('abort');
     expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+    await client.close();
+  });
+
+  test('one signal shared by many requests aborts every one in flight and keeps one listener', async () => {
+    const client = createClient(config(false, { timeouts: { totalMs: 30_000 } }));
+    const controller = new AbortController();
+    const { signal } = controller;
+    // requests that finish leave the signal as they found it
+    for (let i = 0; i < 5; i++) {
+      await client.complete({ messages: [{ role: 'user', content: EMAIL }] }, { signal });
+    }
+    expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
+    const stalled = Array.from({ length: 6 }, () =>
+      failure(
+        client.complete(
+          { messages: [{ role: 'user', content: EMAIL }], headers: { 'x-assay-fault': 'stall' } },
+          { signal },
+        ),
+      ),
+    );
+    const deadline = Date.now() + 20_000;
+    while ((server.stats().byPath['/v1/chat/completions'] ?? 0) < 11 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(1);
+    controller.abort();
+    for (const error of await Promise.all(stalled)) expect(error.code).toBe('ABORTED');
     await client.close();
   });
 });

@@ -151,4 +151,34 @@ describe('open loop', () => {
     expect(result.harness.achievedRate).not.toBeNull();
     expect(result.scheduleLagMs.p50).not.toBeNull();
   });
+
+  test('no arrival is sent before its scheduled time, and arrivals keep schedule order', async () => {
+    const { records } = await run({ rate: 200, requests: 60, arrival: 'poisson' });
+    const byIndex = [...records].sort((a, b) => a.index - b.index);
+    expect(byIndex.map((r) => r.index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    for (let i = 0; i < byIndex.length; i++) {
+      const r = byIndex[i]!;
+      expect(r.sentMs!).toBeGreaterThanOrEqual(r.scheduledMs);
+      if (i > 0) expect(r.scheduledMs).toBeGreaterThanOrEqual(byIndex[i - 1]!.scheduledMs);
+    }
+  });
+
+  test('an abort while waiting for a distant arrival ends the run without sending it', async () => {
+    const controller = new AbortController();
+    // 0.2 requests/s: the second constant arrival is 5 s after the first
+    const options = resolveLoadTest({
+      baseUrl: server.baseUrl,
+      model: 'assay-spam-nb',
+      maxTokens: 8,
+      rate: 0.2,
+      requests: 3,
+      arrival: 'constant',
+    });
+    setTimeout(() => controller.abort(), 300);
+    const t0 = performance.now();
+    const { records } = await runLoadTest(options, { workload, signal: controller.signal });
+    expect(records.length).toBeLessThan(3);
+    // it did not wait for the second arrival, 5 s after the first
+    expect(performance.now() - t0).toBeLessThan(4000);
+  });
 });

@@ -92,7 +92,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     pool: ctx.pool,
     path: ctx.requestPath,
     headers: call.headers,
-    body: call.body,
+    body: call.body.bytes,
     stream: call.wireStream,
     provider: ctx.provider,
     record: call.record,

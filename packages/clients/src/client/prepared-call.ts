@@ -2,6 +2,7 @@ import type { CompletionRequest, GenerationParams, StreamEvent } from '../comple
 import { secretsOf } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 import type { ClientContext } from './client-context.js';
+import { type RequestBody, requestBody } from './request-body.js';
 
 /** One call after a cache miss: what is sent, and what its attempts share. */
 export interface PreparedCall {
@@ -15,8 +16,8 @@ export interface PreparedCall {
   readonly emit: ((event: StreamEvent) => void) | undefined;
   /** Set once a delta reached the consumer; from then on the call is not retried. */
   readonly emitted: { value: boolean };
-  /** The JSON body, built once for every attempt. */
-  readonly body: string;
+  /** The JSON body, built once for every attempt (reused across calls for a frozen request). */
+  readonly body: RequestBody;
   /** The headers, auth last so a request header can never replace the key. */
   readonly headers: Record<string, string>;
   /** Whether the request asks the server for SSE. */
@@ -64,7 +65,7 @@ export function prepareCall(
   emit: ((event: StreamEvent) => void) | undefined,
 ): PreparedCall {
   const wireStream = streamed && ctx.canStream;
-  const body = JSON.stringify(ctx.provider.buildBody(request, params, wireStream));
+  const body = requestBody(ctx, request, params, wireStream);
   const headers =
     request.headers === undefined
       ? ctx.defaultHeaders
@@ -79,7 +80,7 @@ export function prepareCall(
     headers,
     wireStream,
     // About four characters a token for the prompt, plus the most the answer may use.
-    estimate: Math.ceil(body.length / 4) + (params.maxTokens ?? 256),
+    estimate: Math.ceil(body.text.length / 4) + (params.maxTokens ?? 256),
     secrets: callSecrets(ctx, request),
   };
 }

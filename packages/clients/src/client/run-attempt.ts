@@ -22,7 +22,8 @@ export interface AttemptContext {
   readonly pool: Pool;
   readonly path: string;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  /** The JSON body's bytes. */
+  readonly body: Buffer;
   readonly stream: boolean;
   readonly provider: ProviderAdapter;
   readonly record: RecordBuilder;
@@ -78,11 +79,11 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       );
     }
     // undici stops reading at the limit anyway; an announced size fails before any byte.
-    const length = res.headers['content-length'];
+    const length = res.header('content-length');
     if (length !== undefined && Number(length) > ctx.limits.maxResponseBytes) {
       throw tooLargeFailure(ctx.what, ctx.limits, Number(length), res.statusCode);
     }
-    const contentType = String(res.headers['content-type'] ?? '');
+    const contentType = res.header('content-type') ?? '';
     if (!ctx.stream || contentType.includes('application/json')) {
       return await readJson(ctx, res, res.statusCode);
     }

@@ -1,4 +1,5 @@
 import { type Expiring, trackDeadline, untrackDeadline } from './deadline-queue.js';
+import { unwatchSignal, watchSignal } from './signal-watch.js';
 
 /**
  * One attempt's cancellation: the caller's `AbortSignal` composed with a total timeout.
@@ -11,8 +12,9 @@ import { type Expiring, trackDeadline, untrackDeadline } from './deadline-queue.
  * cancelled: with the default 10-minute total timeout every finished request would keep a
  * live timer for 10 minutes. Here the total timeout is a place in a shared deadline queue
  * ({@link trackDeadline}: one timer per distinct duration, none per attempt) and the listener
- * on the caller's signal is removed in {@link AbortScope.dispose}, so a long-lived caller
- * signal does not accumulate listeners across thousands of requests.
+ * on the caller's signal is shared by all attempts ({@link watchSignal}) and the scope leaves
+ * it in {@link AbortScope.dispose}, so a long-lived caller signal does not accumulate
+ * listeners across thousands of requests.
  */
 export class AbortScope implements Expiring {
   /** Whether the attempt was aborted (by the caller, the timeout or the library). */
@@ -37,8 +39,8 @@ export class AbortScope implements Expiring {
     trackDeadline(this, totalMs);
     if (user !== undefined) {
       if (user.aborted) this.abort(user.reason);
-      // the scope itself is the listener (`handleEvent`): no closure per attempt
-      else user.addEventListener('abort', this, { once: true });
+      // one listener per signal for all its attempts: no listener added per attempt
+      else watchSignal(user, this);
     }
   }
 
@@ -83,6 +85,6 @@ export class AbortScope implements Expiring {
   /** Stops the timeout and removes the listener on the caller's signal; call when the attempt ends. */
   dispose(): void {
     untrackDeadline(this, this.#totalMs);
-    this.#user?.removeEventListener('abort', this);
+    if (this.#user !== undefined) unwatchSignal(this.#user, this);
   }
 }

@@ -6,7 +6,7 @@ import type { AbortScope } from './abort-scope.js';
 export interface DispatchOptions {
   readonly path: string;
   readonly headers: Record<string, string>;
-  readonly body: string;
+  readonly body: string | Buffer;
 }
 
 /** Receives each piece of a response body; returning `false` stops reading (the body is destroyed). */
@@ -18,7 +18,15 @@ export type ChunkReader = (chunk: Buffer) => boolean | undefined;
  */
 export interface DispatchedResponse {
   readonly statusCode: number;
+  /** Every response header (lower-case names), parsed on first use. */
   readonly headers: IncomingHttpHeaders;
+  /**
+   * One response header, read without parsing the others (the success path needs two).
+   *
+   * @param name - a lower-case header name
+   * @returns its value (several joined by `,`, as `String()` of the `headers` entry), or undefined
+   */
+  header(name: string): string | undefined;
   /**
    * Reads the body to its end (or until `reader` returns `false`).
    *
@@ -52,8 +60,9 @@ function parseHeaders(raw: readonly Buffer[] | null): IncomingHttpHeaders {
  */
 class ResponseHandler implements DispatchedResponse {
   statusCode = 0;
-  headers: IncomingHttpHeaders = {};
   destroyed = false;
+  #raw: Buffer[] | null = null;
+  #headers: IncomingHttpHeaders | undefined;
   #abort: ((reason?: Error) => void) | undefined;
   #pending: Buffer[] | undefined = [];
   #reader: ChunkReader | undefined;
@@ -82,10 +91,30 @@ class ResponseHandler implements DispatchedResponse {
 
   onHeaders(statusCode: number, rawHeaders: Buffer[] | null): boolean {
     this.statusCode = statusCode;
-    this.headers = parseHeaders(rawHeaders);
+    this.#raw = rawHeaders;
     this.#headersDone = true;
     this.#started.resolve(this);
     return true;
+  }
+
+  get headers(): IncomingHttpHeaders {
+    this.#headers ??= parseHeaders(this.#raw);
+    return this.#headers;
+  }
+
+  header(name: string): string | undefined {
+    const raw = this.#raw;
+    if (raw === null) return undefined;
+    let value: string | undefined;
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const key = raw[i]!;
+      // header names are ASCII: compare lengths first, then the lower-cased text
+      if (key.length === name.length && key.toString('latin1').toLowerCase() === name) {
+        const v = raw[i + 1]!.toString('latin1');
+        value = value === undefined ? v : `${value},${v}`;
+      }
+    }
+    return value;
   }
 
   onData(chunk: Buffer): boolean {

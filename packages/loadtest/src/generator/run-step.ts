@@ -1,6 +1,7 @@
 import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
+import { ArrivalClock } from './arrival-clock.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
 import type { StepPlan, StepProgress } from './step-plan.js';
 import { StepTracker } from './step-tracker.js';
@@ -11,20 +12,8 @@ export interface StepRun {
   readonly reading: HarnessReading;
 }
 
-/** The open loop waits the last this many ms before an arrival in `setImmediate` turns. */
-const SPIN_MS = 2.5;
-
 /** Lead time before the first open-loop arrival, so it is not late by construction. */
 const LEAD_MS = 5;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const yieldToIo = (): Promise<void> => new Promise((r) => setImmediate(r));
-
-/**
- * A turn of the wait loop shorter than this did nothing but wait: the loop had no I/O to run.
- * Such turns are idle time that event-loop utilisation would otherwise count as busy.
- */
-const EMPTY_TURN_MS = 0.05;
 
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
@@ -47,12 +36,7 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
   await Promise.all(Array.from({ length: plan.load.concurrency }, worker));
 }
 
-async function openLoop(
-  plan: StepPlan,
-  ctx: SendContext,
-  tracker: StepTracker,
-  monitor: HarnessMonitor,
-): Promise<void> {
+async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'rate') return;
   const { rate, arrival, maxInFlight } = plan.load;
   const warmCount = Math.round((plan.warmupMs / 1000) * rate);
@@ -61,38 +45,39 @@ async function openLoop(
       ? warmCount + plan.requests
       : Math.ceil(((plan.warmupMs + (plan.durationMs ?? 0)) / 1000) * rate);
   const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
+  const clock = await ArrivalClock.start(offsets);
+  const stop = (): void => void clock.stop();
+  ctx.signal.addEventListener('abort', stop, { once: true });
   const start = performance.now() + LEAD_MS;
+  clock.go(start);
   const running: Promise<void>[] = [];
   let i = 0;
-  while (i < n && !ctx.signal.aborted) {
-    const now = performance.now();
-    const due = start + offsets[i]!;
-    if (now < due) {
-      // A timer wakes up on libuv's whole-millisecond clock, up to ~2 ms after it was asked
-      // to: sleep only while more than SPIN_MS remain, and stop SPIN_MS short; the rest is
-      // waited in setImmediate turns, which also run the I/O that is due meanwhile.
-      if (due - now > SPIN_MS) await sleep(due - now - SPIN_MS);
-      else {
-        await yieldToIo();
-        const turn = performance.now() - now;
-        if (turn < EMPTY_TURN_MS) monitor.addSpinIdle(turn);
+  try {
+    while (i < n && !ctx.signal.aborted) {
+      // the clock thread wakes this loop when arrival i is due; the loop sleeps meanwhile
+      await clock.reached(i, start + offsets[i]!);
+      const now = performance.now();
+      // every arrival that is due goes now, on the absolute schedule
+      const due = clock.due;
+      while (i < n && (i < due || start + offsets[i]! <= now)) {
+        const scheduled = start + offsets[i]!;
+        const warmup = i < warmCount;
+        if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
+          tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
+        } else {
+          tracker.started();
+          running.push(
+            sendRequest(ctx, plan.request(i), i, warmup, scheduled).then((r) =>
+              tracker.finished(r),
+            ),
+          );
+        }
+        i++;
       }
-      continue;
     }
-    // every arrival that is due goes now, on the absolute schedule
-    while (i < n && start + offsets[i]! <= now) {
-      const scheduled = start + offsets[i]!;
-      const warmup = i < warmCount;
-      if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
-        tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
-      } else {
-        tracker.started();
-        running.push(
-          sendRequest(ctx, plan.request(i), i, warmup, scheduled).then((r) => tracker.finished(r)),
-        );
-      }
-      i++;
-    }
+  } finally {
+    ctx.signal.removeEventListener('abort', stop);
+    await clock.stop();
   }
   await Promise.all(running);
 }
@@ -133,7 +118,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
       : setInterval(() => plan.onProgress?.(tracker.progress() satisfies StepProgress), 1000);
   try {
     if (plan.load.kind === 'concurrency') await closedLoop(plan, ctx, tracker);
-    else await openLoop(plan, ctx, tracker, monitor);
+    else await openLoop(plan, ctx, tracker);
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }

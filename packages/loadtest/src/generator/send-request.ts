@@ -33,13 +33,19 @@ export interface SendContext {
   readonly judge?: AnswerJudge | undefined;
 }
 
-function gaps(record: RequestRecord): number[] {
-  const a = record.contentChunkTimes;
+function gaps(record: RequestRecord): readonly number[] {
   const b = record.reasoningChunkTimes;
-  const times = b.length === 0 ? a : [...a, ...b].sort((x, y) => x - y);
+  // content chunks only: the record already holds their gaps
+  if (b.length === 0) return record.interChunkGapsMs;
+  const times = [...record.contentChunkTimes, ...b].sort((x, y) => x - y);
   const out: number[] = new Array(Math.max(0, times.length - 1));
   for (let i = 1; i < times.length; i++) out[i - 1] = times[i]! - times[i - 1]!;
   return out;
+}
+
+/** `t` as ms since `origin`; `null` when there is no `t`. */
+function since(origin: number, t: number | undefined): number | null {
+  return t === undefined ? null : t - origin;
 }
 
 function toRecord(
@@ -51,17 +57,17 @@ function toRecord(
   errorClass: string | null,
   verdict: AnswerVerdict,
 ): LoadRecord {
-  const rel = (t: number | undefined): number | null => (t === undefined ? null : t - ctx.origin);
+  const origin = ctx.origin;
   return {
     step: ctx.step,
     index,
     warmup,
-    scheduledMs: scheduledAbs - ctx.origin,
-    sentMs: rel(record?.sentAt),
-    firstTokenMs: rel(record?.firstTokenAt),
-    firstContentMs: rel(record?.firstContentAt),
-    lastTokenMs: rel(record?.lastTokenAt),
-    endMs: (record?.endAt ?? performance.now()) - ctx.origin,
+    scheduledMs: scheduledAbs - origin,
+    sentMs: since(origin, record?.sentAt),
+    firstTokenMs: since(origin, record?.firstTokenAt),
+    firstContentMs: since(origin, record?.firstContentAt),
+    lastTokenMs: since(origin, record?.lastTokenAt),
+    endMs: (record?.endAt ?? performance.now()) - origin,
     inputTokens: record?.inputTokens ?? null,
     outputTokens: record?.outputTokens ?? null,
     tokenSource: record?.usageSource ?? null,

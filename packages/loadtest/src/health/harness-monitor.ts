@@ -20,8 +20,8 @@ export interface HarnessReading {
  * @remarks
  * The delay monitor samples with a timer of `RESOLUTION_MS`; an idle loop reads that
  * resolution as delay, so it is subtracted (the issue's note from the anchors). Utilisation is
- * `performance.eventLoopUtilization` with the open loop's empty waiting turns counted as idle
- * ({@link HarnessMonitor.addSpinIdle}).
+ * `performance.eventLoopUtilization` (the open loop waits for its arrivals in the event loop,
+ * see `ArrivalClock`, so waiting counts as idle).
  *
  * @example
  * ```ts
@@ -34,20 +34,9 @@ export class HarnessMonitor {
   private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly elu = performance.eventLoopUtilization();
   private readonly cpu = process.cpuUsage();
-  private spinIdleMs = 0;
 
   constructor() {
     this.histogram.enable();
-  }
-
-  /**
-   * Counts a turn of the generator's sub-millisecond wait (a `setImmediate` turn in which no
-   * I/O ran) as idle: the loop never blocks while it waits so, and utilisation would read busy.
-   *
-   * @param ms - the turn's length
-   */
-  addSpinIdle(ms: number): void {
-    this.spinIdleMs += ms;
   }
 
   /** @returns the reading since construction; the monitor stops */
@@ -57,16 +46,8 @@ export class HarnessMonitor {
     const cpu = process.cpuUsage(this.cpu);
     return {
       eventLoopLagP99Ms: Math.max(0, p99 - RESOLUTION_MS),
-      eventLoopUtilization: utilization(
-        performance.eventLoopUtilization(this.elu),
-        this.spinIdleMs,
-      ),
+      eventLoopUtilization: performance.eventLoopUtilization(this.elu).utilization,
       cpuUs: cpu.user + cpu.system,
     };
   }
-}
-
-function utilization(elu: { idle: number; active: number }, spinIdleMs: number): number {
-  const total = elu.idle + elu.active;
-  return total > 0 ? Math.max(0, elu.active - spinIdleMs) / total : 0;
 }

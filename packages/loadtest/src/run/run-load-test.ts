@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { type CompletionRequest, createClient } from '@assay/clients';
+import { type ChatMessage, type CompletionRequest, createClient } from '@assay/clients';
 import { arrivalName } from '../arrival/arrival-schedule.js';
 import { runStep } from '../generator/run-step.js';
 import type { AnswerJudge } from '../generator/send-request.js';
@@ -43,6 +43,20 @@ function profileOf(load: StepLoad): LoadProfile {
 }
 
 /**
+ * One request per prompt of the workload, frozen (messages included): the client then builds
+ * each body once and reuses it for every send of that prompt.
+ */
+function frozenRequests(workload: Workload): readonly CompletionRequest[] {
+  const { prompts, messages } = workload;
+  if (messages === undefined) return prompts.map((prompt) => Object.freeze({ prompt }));
+  return messages.map((list) => {
+    // frozen, so never changed: the client reads it and does not write to it
+    const frozen = Object.freeze(list.map((m) => Object.freeze({ ...m }))) as ChatMessage[];
+    return Object.freeze({ messages: frozen });
+  });
+}
+
+/**
  * Runs a load test: one step (`concurrency`, `rate`) or several (`sweep`, `find-max`).
  *
  * @remarks
@@ -74,11 +88,9 @@ export async function runLoadTest(
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   runtime.signal?.addEventListener('abort', onAbort, { once: true });
-  const { prompts, messages } = runtime.workload;
-  const request = (i: number): CompletionRequest =>
-    messages === undefined
-      ? { prompt: prompts[i % prompts.length]! }
-      : { messages: [...messages[i % messages.length]!] };
+  const { prompts } = runtime.workload;
+  const requests = frozenRequests(runtime.workload);
+  const request = (i: number): CompletionRequest => requests[i % requests.length]!;
   const steps: StepResult[] = [];
   const records: LoadRecord[] = [];
   const runner: StepRunner = {
