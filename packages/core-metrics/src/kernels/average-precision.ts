@@ -1,4 +1,6 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { unweightedAveragePrecision } from './class-rank-walks.js';
+import { sortScoresByClass } from './class-sorted-scores.js';
 
 /**
  * Unchecked binary average precision over typed arrays: the kernel behind
@@ -29,6 +31,10 @@ export function averagePrecisionKernel(
   weight: Float64Array | null,
   rows: Uint32Array | null,
 ): number {
+  if (weight === null) {
+    const { pos, neg } = sortScoresByClass(isPositive, scores, null, rows);
+    return unweightedAveragePrecision(pos, neg);
+  }
   const { fps, tps } = binaryCurveKernel(isPositive, scores, weight, rows);
   const m = tps.length;
   const pos = m === 0 ? 0 : tps[m - 1]!;

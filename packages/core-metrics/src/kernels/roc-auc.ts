@@ -1,4 +1,5 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { unweightedRocAuc } from './class-rank-walks.js';
 import { sortScoresByClass } from './class-sorted-scores.js';
 
 /**
@@ -40,6 +41,7 @@ export function rocAucBinaryKernel(
 ): number {
   if (maxFpr < 1) return partialAuc(binaryCurveKernel(isPositive, scores, weight, rows), maxFpr);
   const { pos, neg, posWeight, negWeight } = sortScoresByClass(isPositive, scores, weight, rows);
+  if (posWeight === null || negWeight === null) return unweightedRocAuc(pos, neg);
   let i = pos.length - 1;
   let j = neg.length - 1;
   let tp = 0;

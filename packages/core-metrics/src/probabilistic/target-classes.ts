@@ -103,7 +103,8 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
     // Both values occur (they are the min and the max): no presence pass needed.
     if (pooledBytes.length < n) pooledBytes = new Uint8Array(n);
     const codes = pooledBytes.subarray(0, n);
-    for (let i = 0; i < n; i++) codes[i] = +(y[i] === hi);
+    // Every value is lo or lo + 1, so the difference is the code.
+    for (let i = 0; i < n; i++) codes[i] = y[i]! - lo;
     return { classes: [lo, hi], codes };
   }
   const table = new Int32Array(range);
