@@ -16,8 +16,8 @@ const counts = new Int32Array(2 * (BUCKETS + 1));
  * histogram of the first MSD digit per class, and a scatter of each score into
  * its class's bucket; each bucket (a few thousand values at 10M rows) is then
  * finished in cache by `sortRange`. Labels are read as 0/1 arithmetic, not
- * branches, since they are close to random. `-0` stays `-0` (it sorts just
- * before `0` and compares equal to it).
+ * branches, since they are close to random. `-0` stays `-0` (it compares equal to
+ * `0` and ends up next to it).
  *
  * @param isPositive - 1 for rows of the positive class, else 0
  * @param scores - scores without NaN

@@ -32,8 +32,8 @@ registerScratch(() => {
  * they create no thresholds. Sorting the classes apart means no label travels
  * with the keys; a merge walk from the top of both recovers the tie groups.
  * Without weights the scores go straight from the column into their class's
- * MSD buckets ({@link scatterByClass}), and `-0` stays `-0` (equal to `0`, sorted
- * just before it); with weights they are gathered (`-0` as `0`) and sorted by
+ * MSD buckets ({@link scatterByClass}), and `-0` stays `-0` (equal to `0` and next
+ * to it); with weights they are gathered (`-0` as `0`) and sorted by
  * `radixSortFloat64` carrying the weights.
  *
  * @param isPositive - 1 for rows of the positive class, else 0
