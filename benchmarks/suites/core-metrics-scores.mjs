@@ -1,11 +1,15 @@
 // Score-based metrics of @assay/core-metrics vs scikit-learn 1.2 on the same data:
-// binary ROC AUC and log loss on N rows, and 10-class log loss on an N x 10 matrix.
+// binary ROC AUC, average precision and log loss on N rows, and 10-class log loss on
+// an N x 10 matrix.
 // Run: pnpm --filter @assay/core-metrics build && node benchmarks/suites/core-metrics-scores.mjs
 // BENCH_ROWS=200000 shrinks the sizes (comma-separated list) for a quick look.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  averagePrecisionKernel,
+  averagePrecisionScore,
   logLoss,
   logLossBinaryKernel,
   logLossKernel,
@@ -120,11 +124,13 @@ for (const n of sizes) {
   const isPositive = Uint8Array.from(y);
   const ours = {
     'rocAucScore binary': median(() => rocAucScore(y, s), repeats),
+    averagePrecisionScore: median(() => averagePrecisionScore(y, s), repeats),
     'logLoss binary': median(() => logLoss(y, s), repeats),
     [`logLoss ${K} classes`]: median(() => logLoss(ym, pm, { nClasses: K }), repeats),
   };
   const kernels = {
     'rocAucScore binary': median(() => rocAucBinaryKernel(isPositive, s, null, null), repeats),
+    averagePrecisionScore: median(() => averagePrecisionKernel(isPositive, s, null, null), repeats),
     'logLoss binary': median(
       () => logLossBinaryKernel(isPositive, s, null, null, Number.EPSILON),
       repeats,
@@ -148,8 +154,11 @@ for (const n of sizes) {
 }
 
 const fmt = (v, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
+const load = loadavg()
+  .map((v) => v.toFixed(2))
+  .join(' ');
 console.log(
-  `core-metrics scores, one core, median of repeats${peerVersions ? ` (peer: ${peerVersions})` : ''}`,
+  `core-metrics scores, one core, median of repeats${peerVersions ? ` (peer: ${peerVersions})` : ''}, load average after: ${load}`,
 );
 const header = [
   'rows',

@@ -92,10 +92,12 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
   const n = y.length;
   let lo = y[0]!;
   let hi = lo;
+  // Comparisons, not Math.min/max: on int32 values these measured about half
+  // the time at 10M rows (the branches are predictable after the first rows).
   for (let i = 0; i < n; i++) {
     const v = y[i]!;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   const range = hi - lo + 1;
   if (range > DENSE_RANGE) return null;
