@@ -73,17 +73,39 @@ function belowOf(length: number): Int32Array {
  */
 export function unweightedRocAuc(pos: Float64Array, neg: Float64Array): number {
   if (pos.length === 0 || neg.length === 0) return Number.NaN;
-  const counts = belowOf(pos.length);
-  const ties = countBelow(pos, neg, counts);
-  let area = 0;
-  for (let i = 0; i < counts.length; i++) area += counts[i]!;
+  const { below, ties } = sumBelow(pos, neg);
+  let area = below;
   if (ties > 0) {
+    const counts = belowOf(pos.length);
     countAtOrBelow(pos, neg, counts);
     let atOrBelow = 0;
     for (let i = 0; i < counts.length; i++) atOrBelow += counts[i]!;
     area = (area + atOrBelow) / 2;
   }
   return area / (pos.length * neg.length);
+}
+
+/**
+ * As {@link countBelow}, summed instead of stored: `Σ_pos #neg < s` and how
+ * many positives met an equal negative.
+ */
+function sumBelow(pos: Float64Array, neg: Float64Array): { below: number; ties: number } {
+  const p = pos.length;
+  const n = neg.length;
+  let i = 0;
+  let j = 0;
+  let ties = 0;
+  let below = 0;
+  while (i < p && j < n) {
+    const a = pos[i]!;
+    const b = neg[j]!;
+    const negFirst = +(b < a);
+    below += j * (1 - negFirst);
+    ties += +(b === a);
+    j += negFirst;
+    i += 1 - negFirst;
+  }
+  return { below: below + (p - i) * n, ties };
 }
 
 /**
