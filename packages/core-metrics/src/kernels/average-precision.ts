@@ -11,6 +11,8 @@ import { sortScoresByClass } from './class-sorted-scores.js';
  * score down (scikit-learn's non-interpolated step integral), with
  * `P_n = TP_n / (TP_n + FP_n)` and `R_n = TP_n / P`. With no positive weight
  * scikit-learn takes the recall as 1 everywhere, which makes AP 0; so does this.
+ * Without weights no curve is built: the positives' tie groups are walked from
+ * the top with the count of negatives below each (same terms, same order).
  *
  * @param isPositive - 1 for rows of the positive class, else 0
  * @param scores - finite scores
