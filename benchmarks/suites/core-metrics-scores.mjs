@@ -1,11 +1,15 @@
 // Score-based metrics of @assay/core-metrics vs scikit-learn 1.2 on the same data:
-// binary ROC AUC and log loss on N rows, and 10-class log loss on an N x 10 matrix.
+// binary ROC AUC, average precision and log loss on N rows, and 10-class log loss on
+// an N x 10 matrix.
 // Run: pnpm --filter @assay/core-metrics build && node benchmarks/suites/core-metrics-scores.mjs
 // BENCH_ROWS=200000 shrinks the sizes (comma-separated list) for a quick look.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  averagePrecisionKernel,
+  averagePrecisionScore,
   logLoss,
   logLossBinaryKernel,
   logLossKernel,
@@ -96,14 +100,19 @@ function median(fn, repeats) {
   let value = fn();
   fn();
   const times = [];
+  const cpu = [];
   for (let r = 0; r < repeats; r++) {
     globalThis.gc?.();
+    const startCpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     value = fn();
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(startCpu);
+    cpu.push((used.user + used.system) / 1e3);
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], value };
+  const middle = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  // CPU time: what a machine shared with other jobs skews least (wall time counts waits)
+  return { ms: middle(times), cpuMs: middle(cpu), value };
 }
 
 const havePeers = havePythonPeers();
@@ -120,11 +129,13 @@ for (const n of sizes) {
   const isPositive = Uint8Array.from(y);
   const ours = {
     'rocAucScore binary': median(() => rocAucScore(y, s), repeats),
+    averagePrecisionScore: median(() => averagePrecisionScore(y, s), repeats),
     'logLoss binary': median(() => logLoss(y, s), repeats),
     [`logLoss ${K} classes`]: median(() => logLoss(ym, pm, { nClasses: K }), repeats),
   };
   const kernels = {
     'rocAucScore binary': median(() => rocAucBinaryKernel(isPositive, s, null, null), repeats),
+    averagePrecisionScore: median(() => averagePrecisionKernel(isPositive, s, null, null), repeats),
     'logLoss binary': median(
       () => logLossBinaryKernel(isPositive, s, null, null, Number.EPSILON),
       repeats,
@@ -143,13 +154,25 @@ for (const n of sizes) {
       if (!(rel <= 1e-9))
         console.log(`WARNING ${name} @ ${n}: ours ${ours[name].value} vs sklearn ${sk.value}`);
     }
-    results.push({ n, name, ours: ours[name].ms, kernel: kernels[name].ms, sklearn: sk?.ms });
+    results.push({
+      n,
+      name,
+      ours: ours[name].ms,
+      kernel: kernels[name].ms,
+      sklearn: sk?.ms,
+      oursCpu: ours[name].cpuMs,
+      kernelCpu: kernels[name].cpuMs,
+      sklearnCpu: sk?.cpuMs,
+    });
   }
 }
 
 const fmt = (v, digits = 1) => (v === undefined ? '-' : v.toFixed(digits));
+const load = loadavg()
+  .map((v) => v.toFixed(2))
+  .join(' ');
 console.log(
-  `core-metrics scores, one core, median of repeats${peerVersions ? ` (peer: ${peerVersions})` : ''}`,
+  `core-metrics scores, one core, median of repeats${peerVersions ? ` (peer: ${peerVersions})` : ''}, load average after: ${load}`,
 );
 const header = [
   'rows',
@@ -157,6 +180,11 @@ const header = [
   'ours ms',
   'kernel ms',
   'sklearn ms',
+  'sklearn/ours',
+  'sklearn/kernel',
+  'cpu: ours',
+  'kernel',
+  'sklearn',
   'sklearn/ours',
   'sklearn/kernel',
 ];
@@ -170,6 +198,11 @@ for (const r of results) {
     fmt(r.sklearn),
     r.sklearn === undefined ? '-' : `${fmt(r.sklearn / r.ours)}x`,
     r.sklearn === undefined ? '-' : `${fmt(r.sklearn / r.kernel)}x`,
+    fmt(r.oursCpu),
+    fmt(r.kernelCpu),
+    fmt(r.sklearnCpu),
+    r.sklearnCpu === undefined ? '-' : `${fmt(r.sklearnCpu / r.oursCpu)}x`,
+    r.sklearnCpu === undefined ? '-' : `${fmt(r.sklearnCpu / r.kernelCpu)}x`,
   ]);
 }
 const widths = header.map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));

@@ -1,4 +1,6 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { unweightedAveragePrecision } from './class-rank-walks.js';
+import { sortScoresByClass } from './class-sorted-scores.js';
 
 /**
  * Unchecked binary average precision over typed arrays: the kernel behind
@@ -9,6 +11,8 @@ import { binaryCurveKernel } from './binary-curve.js';
  * score down (scikit-learn's non-interpolated step integral), with
  * `P_n = TP_n / (TP_n + FP_n)` and `R_n = TP_n / P`. With no positive weight
  * scikit-learn takes the recall as 1 everywhere, which makes AP 0; so does this.
+ * Without weights no curve is built: the positives' tie groups are walked from
+ * the top with the count of negatives below each (same terms, same order).
  *
  * @param isPositive - 1 for rows of the positive class, else 0
  * @param scores - finite scores
@@ -29,6 +33,10 @@ export function averagePrecisionKernel(
   weight: Float64Array | null,
   rows: Uint32Array | null,
 ): number {
+  if (weight === null) {
+    const { pos, neg } = sortScoresByClass(isPositive, scores, null, rows);
+    return unweightedAveragePrecision(pos, neg);
+  }
   const { fps, tps } = binaryCurveKernel(isPositive, scores, weight, rows);
   const m = tps.length;
   const pos = m === 0 ? 0 : tps[m - 1]!;

@@ -69,7 +69,8 @@ export function binaryCurveKernel(
     }
     fpsAll[g] = fp;
     tpsAll[g] = tp;
-    thresholdsAll[g] = v;
+    // the unweighted sort keeps -0, which is the threshold 0
+    thresholdsAll[g] = v + 0;
     g++;
   }
   return {

@@ -1,3 +1,4 @@
+import { scatterByClass } from './class-radix-scatter.js';
 import { radixSortFloat64 } from './radix-sort.js';
 import { registerScratch } from './scratch-pool.js';
 
@@ -30,6 +31,10 @@ registerScratch(() => {
  * Rows of weight 0 are dropped, as scikit-learn's `_binary_clf_curve` does, so
  * they create no thresholds. Sorting the classes apart means no label travels
  * with the keys; a merge walk from the top of both recovers the tie groups.
+ * Without weights the scores go straight from the column into their class's
+ * MSD buckets ({@link scatterByClass}), and `-0` stays `-0` (equal to `0` and next
+ * to it); with weights they are gathered (`-0` as `0`) and sorted by
+ * `radixSortFloat64` carrying the weights.
  *
  * @param isPositive - 1 for rows of the positive class, else 0
  * @param scores - finite scores
@@ -49,7 +54,10 @@ export function sortScoresByClass(
   if (weight === null) {
     total = n;
     if (poolScores.length < total) poolScores = new Float64Array(total);
-    nPos = gatherUnweighted(isPositive, scores, rows, poolScores);
+    nPos = scatterByClass(isPositive, scores, rows, poolScores);
+    const pos = poolScores.subarray(0, nPos);
+    const neg = poolScores.subarray(nPos, total);
+    return { pos, neg, posWeight: null, negWeight: null };
   } else {
     nPos = 0;
     let nNeg = 0;
@@ -73,28 +81,6 @@ export function sortScoresByClass(
   radixSortFloat64(pos, posWeight);
   radixSortFloat64(neg, negWeight);
   return { pos, neg, posWeight, negWeight };
-}
-
-/** Positives from the front, negatives from the back; returns the positive count. */
-function gatherUnweighted(
-  isPositive: Uint8Array,
-  scores: Float64Array,
-  rows: Uint32Array | null,
-  keys: Float64Array,
-): number {
-  // Branch-free: labels are close to random, so a branch per row would
-  // mispredict about half the time.
-  let p = 0;
-  const n = rows === null ? scores.length : rows.length;
-  let q = n - 1;
-  for (let j = 0; j < n; j++) {
-    const r = rows === null ? j : rows[j]!;
-    const positive = isPositive[r]!;
-    keys[q + ((p - q) & -positive)] = scores[r]! + 0;
-    p += positive;
-    q -= 1 - positive;
-  }
-  return p;
 }
 
 function gatherWeighted(

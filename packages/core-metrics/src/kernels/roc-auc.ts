@@ -1,4 +1,5 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { unweightedRocAuc } from './class-rank-walks.js';
 import { sortScoresByClass } from './class-sorted-scores.js';
 
 /**
@@ -6,10 +7,13 @@ import { sortScoresByClass } from './class-sorted-scores.js';
  * `rocAucScore`.
  *
  * @remarks
- * Radix-sorts each class's scores (LSD on the float64 bit patterns), then
- * merge-walks both from the highest score down in tie groups, adding one
+ * Radix-sorts each class's scores on the float64 bit patterns. Without
+ * weights an MSD scatter straight from the column does it and a branch-free
+ * merge counts the negatives below each positive (ties half): an exact
+ * Mann–Whitney area over `P · N`. With weights, an LSD sort carrying them,
+ * then a merge walk from the highest score down in tie groups adding one
  * trapezoid per group: `area += fp_g · (TP_before + tp_g / 2)`; AUC =
- * `area / (P · N)`. This is scikit-learn's `auc(*roc_curve(...)[:2])` without
+ * `area / (P · N)`. Both equal the trapezoidal area. This is scikit-learn's `auc(*roc_curve(...)[:2])` without
  * materializing the curve. With `maxFpr < 1` it returns the McClish-standardized
  * partial AUC `0.5 · (1 + (A − m²/2) / (m − m²/2))` with `m = maxFpr`, where `A`
  * is the area up to `fpr = m` with the last point linearly interpolated.
@@ -40,6 +44,7 @@ export function rocAucBinaryKernel(
 ): number {
   if (maxFpr < 1) return partialAuc(binaryCurveKernel(isPositive, scores, weight, rows), maxFpr);
   const { pos, neg, posWeight, negWeight } = sortScoresByClass(isPositive, scores, weight, rows);
+  if (posWeight === null || negWeight === null) return unweightedRocAuc(pos, neg);
   let i = pos.length - 1;
   let j = neg.length - 1;
   let tp = 0;

@@ -13,7 +13,7 @@ export function registerScratch(release: () => void): void {
  * Frees the scratch buffers the score kernels and public score functions keep
  * between calls (the radix sort's ping-pong buffers, the class-split score
  * buffer and the encoded-label buffers). They grow to the largest input seen —
- * about 17 bytes a row without weights, 33 with — and are kept because touching
+ * about 21 bytes a row without weights, 33 with — and are kept because touching
  * fresh memory is a large share of the cost at 10M rows. Each thread has its own.
  *
  * @example

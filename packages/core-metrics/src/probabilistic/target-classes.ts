@@ -92,10 +92,12 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
   const n = y.length;
   let lo = y[0]!;
   let hi = lo;
+  // Comparisons, not Math.min/max: on int32 values these measured about half
+  // the time at 10M rows (the branches are predictable after the first rows).
   for (let i = 0; i < n; i++) {
     const v = y[i]!;
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
   }
   const range = hi - lo + 1;
   if (range > DENSE_RANGE) return null;
@@ -103,7 +105,8 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
     // Both values occur (they are the min and the max): no presence pass needed.
     if (pooledBytes.length < n) pooledBytes = new Uint8Array(n);
     const codes = pooledBytes.subarray(0, n);
-    for (let i = 0; i < n; i++) codes[i] = +(y[i] === hi);
+    // Every value is lo or lo + 1, so the difference is the code.
+    for (let i = 0; i < n; i++) codes[i] = y[i]! - lo;
     return { classes: [lo, hi], codes };
   }
   const table = new Int32Array(range);
