@@ -3,6 +3,7 @@ import { type Data, type DataType, makeVector, Type } from 'apache-arrow';
 import type { IntegerArray } from '../pool/task-types.js';
 import { toLoadedColumn } from '../score/to-loaded-column.js';
 import { finishLabels } from './column-builders.js';
+import { internLabel } from './label-intern.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
 
@@ -125,12 +126,7 @@ export function dictionaryLabelColumn(
       identity = false;
       continue;
     }
-    let code = index.get(label);
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(label);
-      index.set(label, code);
-    }
+    const code = internLabel(index, dictionary, label);
     remap[k] = code;
     if (code !== k) identity = false;
   }

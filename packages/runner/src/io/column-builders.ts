@@ -1,5 +1,6 @@
 import type { Label } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
+import { internLabel } from './label-intern.js';
 import type { ColumnKind, LoadedColumn } from './loaded-column.js';
 import { sharedFloat64, sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
@@ -338,13 +339,7 @@ export function finishLabels(column: LoadedColumn): LoadedColumn {
   const dictionary: Label[] = [];
   const remap = new Int32Array(dict.length);
   target.forEach((label, i) => {
-    let code = index.get(label);
-    if (code === undefined) {
-      code = dictionary.length;
-      dictionary.push(label);
-      index.set(label, code);
-    }
-    remap[i] = code;
+    remap[i] = internLabel(index, dictionary, label);
   });
   const codes = column.codes;
   for (let i = 0; i < codes.length; i++) {

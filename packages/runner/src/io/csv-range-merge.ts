@@ -1,6 +1,7 @@
 import type { Label } from '@assay/core-metrics';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import type { CsvRangeColumnResult } from './csv-range-types.js';
+import { internLabel } from './label-intern.js';
 import type { LoadedColumn } from './loaded-column.js';
 
 /** Where each range's rows start in the shared columns, and how many it has. */
@@ -73,12 +74,7 @@ export function mergeRangeLabels(
     const remap = new Int32Array(local.length);
     let identity = true;
     local.forEach((label, i) => {
-      let code = index.get(label);
-      if (code === undefined) {
-        code = dictionary.length;
-        dictionary.push(label);
-        index.set(label, code);
-      }
+      const code = internLabel(index, dictionary, label);
       remap[i] = code;
       if (code !== i) identity = false;
     });
