@@ -54,8 +54,9 @@ export async function scoreOnPool(
   }
   const runner = createRunner({ workers: options.workers });
   // the workers boot while the file is read: a cold run's first tasks then find them ready
-  // (and a CSV/TSV file's byte ranges are parsed on them)
-  runner.start();
+  // (and a CSV/TSV file's byte ranges are parsed on them); their warm-up compiles the
+  // label-scoring kernels, of no use to generated text or regression
+  runner.start({ warmUp: options.task !== 'generation' && options.task !== 'regression' });
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
   try {

@@ -76,6 +76,9 @@ export class Runner {
    * the real tasks arrive (a cold worker runs its first tasks in the interpreter). Does
    * nothing for `workers: 0`, after {@link Runner.close}, or when already started.
    *
+   * @param options - `warmUp` (default true): run the warm-up job, whose kernels serve
+   *   label scoring; pass false when the pool will score generated text or regression only
+   *
    * @example
    * ```ts
    * const runner = createRunner({ workers: 2 });
@@ -85,8 +88,8 @@ export class Runner {
    * await runner.close();
    * ```
    */
-  start(): void {
-    if (this.workers > 0 && !this.closed) this.startPool(true);
+  start(options: { readonly warmUp?: boolean } = {}): void {
+    if (this.workers > 0 && !this.closed) this.startPool(options.warmUp ?? true);
   }
 
   /** The pool, started on first use; `warmUp` when started ahead of its work. */
