@@ -5,13 +5,17 @@ import { warmUpKernels } from './pool/warm-up.js';
 import { runTask } from './pool/worker-tasks.js';
 
 // a pool started ahead of its work (Runner.start) compiles its kernels while it waits
-if (!isMainThread && (workerData as { warmUp?: boolean } | undefined)?.warmUp === true) {
-  await warmUpKernels();
+const start = workerData as { warmUp?: boolean; workers?: number } | undefined;
+if (!isMainThread && start?.warmUp === true) {
+  await warmUpKernels(start.workers);
 }
+
+/** Results this large are moved (transferred) back instead of copied. */
+const MOVE_MIN_BYTES = 1 << 20;
 
 /**
  * The Piscina worker of the scoring pool: runs one task over the shared
- * columns and moves (transfers, not copies) the result buffer back.
+ * columns and returns its result (copied back; a large table is moved).
  *
  * @remarks
  * `ASSAY_RUNNER_FAULT=exit|throw` in the environment makes every task exit the
@@ -19,7 +23,7 @@ if (!isMainThread && (workerData as { warmUp?: boolean } | undefined)?.warmUp ==
  * the run instead of hanging it. It is ignored outside worker threads.
  *
  * @param task - a task built by the runner
- * @returns the result, with its buffer marked for transfer
+ * @returns the result, a buffer of a megabyte or more marked for transfer
  */
 export default function scoreTask(task: WorkerTask): unknown {
   const fault = process.env.ASSAY_RUNNER_FAULT;
@@ -27,7 +31,11 @@ export default function scoreTask(task: WorkerTask): unknown {
   if (!isMainThread && fault === 'throw')
     throw new Error('injected worker fault (ASSAY_RUNNER_FAULT=throw)');
   const result = runTask(task);
-  // Piscina only unwraps a moved value at the top level; rows results are small and cloned
-  if (result instanceof Float64Array) return move(result);
+  // Piscina only unwraps a moved value at the top level. Small results go back as copies:
+  // transferring a buffer detaches it, and the first detached buffer makes V8 throw away
+  // every optimised function of the worker (they assume that no buffer was ever
+  // detached), the warm-up's included. Tables and replicate values are a few kilobytes;
+  // only a table of a megabyte or more, whose copy would cost more, is moved.
+  if (result instanceof Float64Array && result.byteLength >= MOVE_MIN_BYTES) return move(result);
   return result;
 }

@@ -1,7 +1,8 @@
 import { createRunner, type ScoreReport } from '@assay/runner';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ValuesResult, WorkerTask } from '../src/pool/task-types.js';
-import { type FoldsResult, runTask } from '../src/pool/worker-tasks.js';
+import { executorOf } from '../src/pool/executor-of.js';
+import type { WorkerTask } from '../src/pool/task-types.js';
+import { runTask } from '../src/pool/worker-tasks.js';
 import { censusLabelRange } from '../src/score/label-census.js';
 import { type Executor, scoreWith } from '../src/score/score-engine.js';
 
@@ -130,14 +131,7 @@ describe('which passes run', () => {
       kinds.push(task.kind === 'shared-pass' ? `pass:${task.range.kind}` : task.kind);
       return runTask(task);
     };
-    return {
-      confusion: async (task) => (await run(task)) as Float64Array,
-      values: async (task) => (await run(task)) as ValuesResult,
-      folds: async (task) => (await run(task)) as FoldsResult,
-      foldTask: async (task) => (await run(task)) as Int32Array | null,
-      labelScan: async (task) => (await run(task)) as Int32Array,
-      sharedPass: async (task) => (await run(task)) as Int32Array | Float64Array | null,
-    };
+    return executorOf(run);
   }
 
   /** How many tasks of each kind a 2-worker stratified:3 job over labels from `alphabet` queues. */

@@ -14,19 +14,46 @@ describe('a pool started ahead of its work (Runner.start) compiles its kernels f
     const options = { cv: 'stratified:5', bootstrap: 300, seed: 7 } as const;
     const warm = createRunner({ workers: 1 });
     warm.start();
+    // two workers plan their warm-up job for two, as a real two-worker job is split
+    const warmTwo = createRunner({ workers: 2 });
+    warmTwo.start();
     const lazy = createRunner({ workers: 1 });
     const inline = createRunner({ workers: 0 });
     try {
-      const [a, b, c] = await Promise.all([
+      const [a, b, c, d] = await Promise.all([
         warm.scorePredictions(input, options),
         lazy.scorePredictions(input, options),
         inline.scorePredictions(input, options),
+        warmTwo.scorePredictions(input, options),
       ]);
       expect(a.settings.bootstrap).toBe(300);
       expect(stable(a)).toBe(stable(c));
       expect(stable(b)).toBe(stable(c));
+      expect(d.timing.workers).toBe(2);
+      expect(stable(d)).toBe(stable(c));
     } finally {
-      await Promise.all([warm.close(), lazy.close(), inline.close()]);
+      await Promise.all([warm.close(), lazy.close(), inline.close(), warmTwo.close()]);
+    }
+  }, 120_000);
+});
+
+describe('worker results come back whole whether copied or moved', () => {
+  test('per-fold tables of a megabyte or more (moved) equal those of the calling thread', async () => {
+    // 160 classes: 160 x 160 cells x 6 tables of doubles is 1.2 MB, above the move threshold
+    const data = syntheticClassification(60_000, 160, 5, 0.6);
+    const input = { yTrue: data.yTrue, yPred: data.yPred };
+    const options = { cv: 'stratified:5', seed: 3, metrics: ['accuracy', 'f1_macro'] } as const;
+    const pool = createRunner({ workers: 2 });
+    const inline = createRunner({ workers: 0 });
+    try {
+      const [a, b] = await Promise.all([
+        pool.scorePredictions(input, options),
+        inline.scorePredictions(input, options),
+      ]);
+      expect(a.folds).toHaveLength(5);
+      expect(stable(a)).toBe(stable(b));
+    } finally {
+      await Promise.all([pool.close(), inline.close()]);
     }
   }, 120_000);
 });

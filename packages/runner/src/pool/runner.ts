@@ -14,8 +14,8 @@ import type { PredictionInput } from '../score/prediction-input.js';
 import { type Executor, scoreWith } from '../score/score-engine.js';
 import type { ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
-import type { ValuesResult, WorkerTask } from './task-types.js';
-import { type FoldsResult, runTask } from './worker-tasks.js';
+import { executorOf } from './executor-of.js';
+import { runTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
 export interface RunnerOptions {
@@ -97,7 +97,7 @@ export class Runner {
     if (this.pool === undefined) {
       this.pool = new Piscina({
         filename: import.meta.resolve('#worker'),
-        workerData: { warmUp },
+        workerData: { warmUp, workers: this.workers },
         minThreads: this.workers,
         maxThreads: this.workers,
         idleTimeout: 60_000,
@@ -133,16 +133,7 @@ export class Runner {
   }
 
   private executor(): Executor {
-    const run: (task: WorkerTask) => Promise<unknown> =
-      this.workers === 0 ? async (task) => runTask(task) : this.poolRunner();
-    return {
-      confusion: async (task) => (await run(task)) as Float64Array,
-      values: async (task) => (await run(task)) as ValuesResult,
-      folds: async (task) => (await run(task)) as FoldsResult,
-      foldTask: async (task) => (await run(task)) as Int32Array | null,
-      labelScan: async (task) => (await run(task)) as Int32Array,
-      sharedPass: async (task) => (await run(task)) as Int32Array | Float64Array | null,
-    };
+    return executorOf(this.workers === 0 ? async (task) => runTask(task) : this.poolRunner());
   }
 
   /**
