@@ -11,7 +11,7 @@ export type {
   GenerationRoles,
   LoadedGenerations,
 } from './generation/generation-input.js';
-export type { GenerationMetric } from './generation/generation-metrics.js';
+export type { CorpusMetric, GenerationMetric } from './generation/generation-metrics.js';
 export {
   DEFAULT_GENERATION_METRICS,
   GENERATION_METRICS,
@@ -22,6 +22,11 @@ export {
   type GenerationOptions,
 } from './generation/generation-options.js';
 export { generationRowValues } from './generation/generation-row-values.js';
+export {
+  type CorpusMetricOptions,
+  corpusScore,
+  corpusStatistics,
+} from './generation/row-layout.js';
 export type { CsvTask } from './io/csv-range-types.js';
 export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';

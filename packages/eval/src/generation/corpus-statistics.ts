@@ -1,11 +1,4 @@
-import {
-  bleuStatistics,
-  chrfStatistics,
-  corpusBleuFromStatistics,
-  corpusChrfFromStatistics,
-  corpusTerFromStatistics,
-  terStatistics,
-} from '@assay/text-metrics';
+import { type CorpusMetricOptions, corpusScore, corpusStatistics } from '@assay/runner';
 
 /** The corpus metrics: sacrebleu statistics summed over answers, then scored. */
 export type CorpusMetricName = 'bleu' | 'chrf' | 'chrf_pp' | 'ter';
@@ -26,7 +19,8 @@ export function isCorpusMetric(metric: string): metric is CorpusMetricName {
 
 /**
  * A corpus metric as two functions: one answer's sacrebleu statistics, and the corpus score
- * of summed statistics (sacrebleu's defaults; chrF++ is word order 2), for resampling.
+ * of summed statistics (the runner's, with sacrebleu's defaults; chrF++ is word order 2),
+ * for resampling.
  *
  * @param metric - bleu, chrf, chrf_pp or ter
  * @param bleuTokenize - BLEU's tokenizer (default 13a)
@@ -42,26 +36,9 @@ export function corpusMetric(
   statistics: (output: string, references: readonly string[]) => Float64Array;
   score: (sums: Float64Array) => number;
 } {
-  switch (metric) {
-    case 'bleu':
-      return {
-        statistics: (o, r) => bleuStatistics(o, r, { tokenize: bleuTokenize as never }),
-        score: (s) => corpusBleuFromStatistics(s, { tokenize: bleuTokenize as never }).score,
-      };
-    case 'chrf':
-      return {
-        statistics: (o, r) => chrfStatistics(o, r),
-        score: (s) => corpusChrfFromStatistics(s).score,
-      };
-    case 'chrf_pp':
-      return {
-        statistics: (o, r) => chrfStatistics(o, r, { wordOrder: 2 }),
-        score: (s) => corpusChrfFromStatistics(s, { wordOrder: 2 }).score,
-      };
-    case 'ter':
-      return {
-        statistics: (o, r) => terStatistics(o, r),
-        score: (s) => corpusTerFromStatistics(s).score,
-      };
-  }
+  const options = { bleuTokenize: bleuTokenize as CorpusMetricOptions['bleuTokenize'] };
+  return {
+    statistics: (output, references) => corpusStatistics(metric, output, references, options),
+    score: (sums) => corpusScore(metric, sums, options).score,
+  };
 }

@@ -1,6 +1,7 @@
 import { majorityVote, passAtK } from '@assay/text-metrics';
 import { passK, type ResolvedScorer } from '../config/generation-scorers.js';
 import type { PredictionRow } from '../run/prediction-row.js';
+import { itemClusters } from '../tasks/item-clusters.js';
 import { isCorpusMetric } from './corpus-statistics.js';
 
 /** One scored unit: an answer (reducer `mean`), or an item of a fold (the other reducers). */
@@ -34,15 +35,6 @@ function groupsOf(rows: readonly PredictionRow[]): number[][] {
     else byKey.set(key, [i]);
   });
   return [...byKey.values()];
-}
-
-function clusterOf(): (id: string) => number {
-  const ids = new Map<string, number>();
-  return (id) => {
-    let c = ids.get(id);
-    if (c === undefined) ids.set(id, (c = ids.size));
-    return c;
-  };
 }
 
 function pick(values: Map<string, Float64Array>, at: readonly number[]): Map<string, Float64Array> {
@@ -94,10 +86,11 @@ export function reduceSamples(
   reducer: string,
   samples: number,
 ): GenerationUnits {
-  const cluster = clusterOf();
+  // items numbered by first appearance: the units below list their items in that order too
+  const clusters = itemClusters(rows);
   const unavailable = new Map<string, string>();
   if (reducer === 'mean') {
-    const units = rows.map((row) => ({ row, answers: 1, cluster: cluster(row.id) }));
+    const units = rows.map((row, i) => ({ row, answers: 1, cluster: clusters[i]! }));
     return { units, values, onPool: true, unavailable };
   }
   const groups = groupsOf(rows);
@@ -109,7 +102,7 @@ export function reduceSamples(
     const units = chosen.map((i, j) => ({
       row: rows[i]!,
       answers: groups[j]!.length,
-      cluster: cluster(rows[i]!.id),
+      cluster: clusters[i]!,
     }));
     return { units, values: pick(values, chosen), onPool: true, unavailable };
   }
@@ -153,7 +146,7 @@ export function reduceSamples(
   const units = shown.map((i, j) => ({
     row: rows[i]!,
     answers: groups[j]!.length,
-    cluster: cluster(rows[i]!.id),
+    cluster: clusters[i]!,
   }));
   return { units, values: out, onPool: false, unavailable };
 }
