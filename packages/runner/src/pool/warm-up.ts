@@ -2,6 +2,7 @@ import type { LoadedTable } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { scoreWith } from '../score/score-engine.js';
 import { executorOf } from './executor-of.js';
+import type { FoldAllocationTask } from './task-types.js';
 import { runTask } from './worker-tasks.js';
 
 /**
@@ -41,6 +42,52 @@ function warmTable(): LoadedTable {
     texts: new Map(),
     available: ['y_true', 'y_pred'],
   };
+}
+
+/** Calls of the fold allocation in {@link drillFoldAllocation}. */
+const DRILL_CALLS = 40;
+
+/**
+ * Calls the stratified fold allocation often enough for V8 to optimise it as a function.
+ * A job calls it once per worker, over every block of the file: left to itself V8 compiles
+ * it on stack, during the real job, for every worker.
+ */
+function drillFoldAllocation(): void {
+  const k = WARM_CLASSES;
+  const nSplits = 5;
+  const nBlocks = 16;
+  const blockCounts = sharedInt32(nBlocks * k);
+  const counts = sharedInt32(k);
+  for (let b = 0; b < nBlocks; b++) {
+    for (let c = 0; c < k; c++) {
+      // a rare class (counts below 256 take other branches) and an empty cell now and then
+      const m = c === k - 1 ? 40 + b : (b * 7 + c * 13) % 11 === 0 ? 0 : 1200 + 37 * c + b;
+      blockCounts[b * k + c] = m;
+      counts[c]! += m;
+    }
+  }
+  const take = sharedInt32(k * nSplits);
+  for (let c = 0; c < k; c++) {
+    for (let f = 0; f < nSplits; f++) {
+      take[c * nSplits + f] =
+        Math.floor((counts[c]! * (f + 1)) / nSplits) - Math.floor((counts[c]! * f) / nSplits);
+    }
+  }
+  const classes = Array.from({ length: k }, (_, c) => c);
+  for (let i = 0; i < DRILL_CALLS; i++) {
+    const alloc = sharedInt32(nBlocks * k * nSplits);
+    const task: FoldAllocationTask = {
+      kind: 'fold-allocation',
+      alloc,
+      blockCounts,
+      counts,
+      take,
+      nSplits,
+      seed: i,
+      classes,
+    };
+    runTask(structuredClone(task));
+  }
 }
 
 /**
@@ -84,4 +131,5 @@ export async function warmUpKernels(workers = 1): Promise<void> {
       chunkRows: 1 << 14,
     },
   );
+  drillFoldAllocation();
 }
