@@ -8,12 +8,48 @@ const NO_WHERE = (): string => 'a row';
 /** Labels up to 6 bytes are looked up by their bytes packed into one number: no string made. */
 const PACKED_LABEL_BYTES = 6;
 
+/** Marks a label not yet met in {@link CsvPick.small}. */
+export const UNKNOWN_LABEL = -2;
+
 /** One requested column of a CSV byte scanner: the field it comes from and what builds it. */
 export interface CsvPick {
   readonly index: number;
   readonly builder: CellColumnBuilder | TextColumnBuilder;
-  /** packed bytes of short label cells → their code */
+  /** packed bytes of label cells of 3 to 6 bytes → their code */
   readonly packed: Map<number, number>;
+  /**
+   * codes of label cells of 1 or 2 bytes ({@link smallLabelSlot}), {@link UNKNOWN_LABEL}
+   * where not met yet: a table read is cheaper than a Map lookup for the common `0` / `1`
+   */
+  readonly small: Int32Array;
+}
+
+/**
+ * A scanner's pick of field `index` with empty label caches.
+ *
+ * @param index - the field
+ * @param builder - what builds the column
+ * @returns the pick
+ * @example
+ * const pick = csvPick(2, new CellColumnBuilder('score', 'number'));
+ */
+export function csvPick(index: number, builder: CellColumnBuilder | TextColumnBuilder): CsvPick {
+  const small = new Int32Array(builder instanceof TextColumnBuilder ? 0 : 256 + 65536);
+  return { index, builder, packed: new Map(), small: small.fill(UNKNOWN_LABEL) };
+}
+
+/**
+ * The slot in {@link CsvPick.small} of a 1- or 2-byte cell.
+ *
+ * @param bytes - the buffer
+ * @param start - the cell's first byte
+ * @param length - its length, 1 or 2
+ * @returns the slot
+ * @example
+ * smallLabelSlot(Buffer.from('1'), 0, 1); // 0x31
+ */
+export function smallLabelSlot(bytes: Uint8Array, start: number, length: number): number {
+  return length === 1 ? bytes[start]! : 256 + ((bytes[start]! << 8) | bytes[start + 1]!);
 }
 
 /**
@@ -52,7 +88,18 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
   }
   const labels = builder.labelSink();
   if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
-    let key = end - start;
+    const length = end - start;
+    if (length === 1 || length === 2) {
+      const slot = smallLabelSlot(bytes, start, length);
+      let code = pick.small[slot]!;
+      if (code === UNKNOWN_LABEL) {
+        code = labels.codeOf(bytes.toString('utf8', start, end));
+        pick.small[slot] = code;
+      }
+      labels.pushCode(code);
+      return;
+    }
+    let key = length;
     for (let i = start; i < end; i++) key = key * 256 + bytes[i]!;
     let code = pick.packed.get(key);
     if (code === undefined) {

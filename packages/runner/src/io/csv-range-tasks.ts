@@ -1,18 +1,20 @@
 import { CellColumnBuilder } from './column-builders.js';
-import { CsvFallback, recordFields, scanRecord } from './csv-bytes.js';
-import { blankRecord, type CsvPick, pushCell } from './csv-cells.js';
+import { CsvFallback } from './csv-bytes.js';
+import { type CsvPick, csvPick } from './csv-cells.js';
 import type { CsvParseResult, CsvParseTask, CsvRangeColumnResult } from './csv-range-types.js';
+import { readRecords, recordLoop } from './csv-record-loop.js';
 
 /** The builders of one range: each writes into the range's rows of its shared column. */
 function rangePicks(task: CsvParseTask, from: number, to: number): CsvPick[] {
-  return task.columns.map((column) => ({
-    index: column.index,
-    builder: new CellColumnBuilder(column.name, column.kind, undefined, {
-      numbers: column.numbers?.subarray(from, to),
-      codes: column.codes?.subarray(from, to),
-    }),
-    packed: new Map(),
-  }));
+  return task.columns.map((column) =>
+    csvPick(
+      column.index,
+      new CellColumnBuilder(column.name, column.kind, undefined, {
+        numbers: column.numbers?.subarray(from, to),
+        codes: column.codes?.subarray(from, to),
+      }),
+    ),
+  );
 }
 
 /**
@@ -34,37 +36,16 @@ export function parseCsvRange(task: CsvParseTask, r: number): CsvRangeColumnResu
   const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
   const rows = task.ranges.rows[r]!;
   const offset = task.ranges.offsets[r]!;
-  const end = task.ranges.ends[r]!;
   const picks = rangePicks(task, offset, offset + rows);
-  const builders = picks.map((pick) => pick.builder as CellColumnBuilder);
-  const switchedAt = builders.map((builder): number =>
-    builder.labelSink() === undefined ? -1 : 0,
-  );
-  const fields = recordFields(task.width);
-  const width = task.width;
-  let n = 0;
-  for (let at = task.ranges.starts[r]!; at < end; ) {
-    const after = scanRecord(bytes, at, end, task.delimiter, true, fields);
-    // a record running past the range: the split point was inside a quoted field
-    if (after < 0) throw new CsvFallback();
-    if (fields.count !== width) {
-      if (!blankRecord(fields)) throw new CsvFallback();
-    } else {
-      if (n === rows) throw new CsvFallback();
-      for (let k = 0; k < picks.length; k++) {
-        pushCell(picks[k]!, bytes, fields);
-        if (switchedAt[k]! < 0 && builders[k]!.labelSink() !== undefined) switchedAt[k] = n;
-      }
-      n++;
-    }
-    at = after;
-  }
-  if (n !== rows) throw new CsvFallback();
-  return builders.map((builder, k) => {
-    const labels = builder.labelSink();
+  const loop = recordLoop(picks, task.width, task.delimiter, rows);
+  // a record running past the range (the split point was inside a quoted field) fails here
+  readRecords(bytes, task.ranges.starts[r]!, task.ranges.ends[r]!, true, loop);
+  if (loop.n !== rows) throw new CsvFallback();
+  return picks.map((pick, k) => {
+    const labels = (pick.builder as CellColumnBuilder).labelSink();
     return labels === undefined
       ? null
-      : { dictionary: labels.dictionary, switchedAt: switchedAt[k]! };
+      : { dictionary: labels.dictionary, switchedAt: loop.switchedAt[k]! };
   });
 }
 
