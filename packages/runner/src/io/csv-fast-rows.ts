@@ -7,7 +7,7 @@ const CR = 0x0d;
 const SKIP = 0;
 const NUMBER = 1;
 const LABEL = 2;
-const MAX_SIGNIFICANT = 15;
+const MAX_DIGITS = 15;
 const MAX_SCALE = 22;
 const POWERS = Float64Array.from({ length: MAX_SCALE + 1 }, (_, k) => 10 ** k);
 const NO_NUMBERS = new Float64Array(0);
@@ -111,9 +111,10 @@ export function commitFastRows(plan: FastRows, picks: readonly CsvPick[]): void 
 }
 
 /**
- * Parses a plain decimal at `p` (as `parseDecimal`: at most 15 significant digits, a power
- * of ten within ±22, so one IEEE multiplication or division is exact and equals `Number`)
- * into `out[row]`; an empty cell is NaN.
+ * Parses a plain decimal at `p` into `out[row]`, an empty cell as NaN: at most 15 digits
+ * (leading zeros counted: longer ones go to `parseDecimal`, which counts only significant
+ * ones) and a power of ten within ±22, so that the digits and the power are exact doubles
+ * and one IEEE multiplication or division rounds correctly, equal to `Number(text)`.
  *
  * @returns the offset after the number, or -1 where the cell is not such a number (the
  *   caller checks that the byte there ends the field)
@@ -122,49 +123,36 @@ function numberInto(bytes: Uint8Array, p: number, end: number, out: Float64Array
   let i = p;
   let c = i < end ? bytes[i]! : -1;
   const negative = c === 0x2d;
-  if (negative || c === 0x2b) i++;
+  if (negative || c === 0x2b) c = ++i < end ? bytes[i]! : -1;
   let mantissa = 0;
-  let significant = 0;
-  let digits = 0;
-  let scale = 0;
-  for (; i < end; i++) {
-    const d = bytes[i]! - 0x30;
-    if (d < 0 || d > 9) break;
-    mantissa = mantissa * 10 + d;
-    if (mantissa !== 0) significant++;
-    digits++;
+  const from = i;
+  // digits by position, not per digit: the loop carries only the mantissa's dependency
+  while (c >= 0x30 && c <= 0x39) {
+    mantissa = mantissa * 10 + (c - 0x30);
+    c = ++i < end ? bytes[i]! : -1;
   }
-  if (i < end && bytes[i] === 0x2e) {
-    for (i++; i < end; i++) {
-      const d = bytes[i]! - 0x30;
-      if (d < 0 || d > 9) break;
-      mantissa = mantissa * 10 + d;
-      if (mantissa !== 0) significant++;
-      digits++;
-      scale--;
+  let digits = i - from;
+  let scale = 0;
+  if (c === 0x2e) {
+    c = ++i < end ? bytes[i]! : -1;
+    const dot = i;
+    while (c >= 0x30 && c <= 0x39) {
+      mantissa = mantissa * 10 + (c - 0x30);
+      c = ++i < end ? bytes[i]! : -1;
     }
+    scale = dot - i;
+    digits -= scale;
   }
   if (digits === 0) {
     if (i !== p) return -1;
     out[row] = Number.NaN;
     return i;
   }
-  if (significant > MAX_SIGNIFICANT) return -1;
-  c = i < end ? bytes[i]! : -1;
+  if (digits > MAX_DIGITS) return -1;
   if (c === 0x65 || c === 0x45) {
-    i++;
-    c = i < end ? bytes[i]! : -1;
-    const sign = c === 0x2d ? -1 : 1;
-    if (c === 0x2d || c === 0x2b) i++;
-    let exponent = 0;
-    const from = i;
-    for (; i < end && i - from < 5; i++) {
-      const d = bytes[i]! - 0x30;
-      if (d < 0 || d > 9) break;
-      exponent = exponent * 10 + d;
-    }
-    if (i === from) return -1;
-    scale += sign * exponent;
+    i = exponentEnd(bytes, i + 1, end);
+    if (i < 0) return -1;
+    scale += exponent;
   }
   let value = 0;
   if (mantissa !== 0) {
@@ -173,6 +161,27 @@ function numberInto(bytes: Uint8Array, p: number, end: number, out: Float64Array
     else return -1;
   }
   out[row] = negative ? -value : value;
+  return i;
+}
+
+/** The exponent {@link exponentEnd} read last. */
+let exponent = 0;
+
+/** Reads an exponent's sign and up to 5 digits at `p` into {@link exponent}; -1 without digits. */
+function exponentEnd(bytes: Uint8Array, p: number, end: number): number {
+  let i = p;
+  const c = i < end ? bytes[i]! : -1;
+  const negative = c === 0x2d;
+  if (negative || c === 0x2b) i++;
+  let value = 0;
+  const from = i;
+  for (; i < end && i - from < 5; i++) {
+    const d = bytes[i]! - 0x30;
+    if (d < 0 || d > 9) break;
+    value = value * 10 + d;
+  }
+  if (i === from) return -1;
+  exponent = negative ? -value : value;
   return i;
 }
 

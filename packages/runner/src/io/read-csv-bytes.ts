@@ -4,7 +4,7 @@ import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { csvPick } from './csv-cells.js';
 import { CsvChunkReader } from './csv-chunk-reader.js';
-import { type RecordLoop, readRecords, recordLoop } from './csv-record-loop.js';
+import { readRecords, recordLoop } from './csv-record-loop.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 
@@ -65,13 +65,17 @@ async function readHeader(
   }
 }
 
-/** Sizes the number and label columns for the rows of the whole file, from those read so far. */
-function reserveRows(loop: RecordLoop, consumed: number, size: number): void {
-  // +5%: room for (nearly) every row, so that the columns are not grown and copied
-  const estimate = Math.ceil(((loop.n * size) / Math.max(1, consumed)) * 1.05) + 1024;
-  for (const pick of loop.picks) {
-    if (pick.builder instanceof CellColumnBuilder) pick.builder.reserve(estimate);
+/**
+ * Rows to make room for: the line feeds in the first chunk scaled to the file's size, +5%,
+ * so that the columns are neither grown and copied nor much too long (a column at most a
+ * quarter empty is returned as a view of its buffer).
+ */
+function expectedRows(bytes: Buffer, from: number, to: number, size: number): number {
+  let lines = 0;
+  for (let i = bytes.indexOf(0x0a, from); i >= 0 && i < to; i = bytes.indexOf(0x0a, i + 1)) {
+    lines++;
   }
+  return Math.ceil(((lines * size) / Math.max(1, to - from)) * 1.05) + 1024;
 }
 
 async function readFile(
@@ -83,7 +87,7 @@ async function readFile(
 ): Promise<LoadedTable> {
   const { header, at: first } = await readHeader(file, reader, sep);
   checkColumnsExist(file, [...columns.keys()], header);
-  const capacity = Math.ceil(reader.length / 8);
+  const capacity = expectedRows(reader.bytes, first, reader.length, size);
   const picks = [...columns].map(([name, kind]) =>
     csvPick(
       header.indexOf(name),
@@ -92,14 +96,9 @@ async function readFile(
   );
   const loop = recordLoop(picks, header.length, sep, Number.POSITIVE_INFINITY);
   let at = first;
-  let reserved = false;
   for (;;) {
     at = readRecords(reader.bytes, at, reader.length, reader.done, loop);
     if (reader.done) break;
-    if (!reserved && loop.n > 0) {
-      reserved = true;
-      reserveRows(loop, reader.base + at, size);
-    }
     await reader.next(at);
     at = 0;
   }
