@@ -19,10 +19,13 @@ export interface CsvPick {
   readonly packed: Map<number, number>;
   /**
    * codes of label cells of 1 or 2 bytes ({@link smallLabelSlot}), {@link UNKNOWN_LABEL}
-   * where not met yet: a table read is cheaper than a Map lookup for the common `0` / `1`
+   * where not met yet (a table read is cheaper than a Map lookup for the common `0` / `1`);
+   * empty until the column holds labels ({@link smallLabels})
    */
-  readonly small: Int32Array;
+  small: Int32Array;
 }
+
+const NO_TABLE = new Int32Array(0);
 
 /**
  * A scanner's pick of field `index` with empty label caches.
@@ -34,8 +37,21 @@ export interface CsvPick {
  * const pick = csvPick(2, new CellColumnBuilder('score', 'number'));
  */
 export function csvPick(index: number, builder: CellColumnBuilder | TextColumnBuilder): CsvPick {
-  const small = new Int32Array(builder instanceof TextColumnBuilder ? 0 : 256 + 65536);
-  return { index, builder, packed: new Map(), small: small.fill(UNKNOWN_LABEL) };
+  return { index, builder, packed: new Map(), small: NO_TABLE };
+}
+
+/**
+ * The pick's table of 1- and 2-byte labels, made on first use (a number column never
+ * needs its 256 KiB).
+ *
+ * @param pick - the pick
+ * @returns the table
+ * @example
+ * const code = smallLabels(pick)[smallLabelSlot(bytes, start, 1)];
+ */
+export function smallLabels(pick: CsvPick): Int32Array {
+  if (pick.small.length === 0) pick.small = new Int32Array(256 + 65536).fill(UNKNOWN_LABEL);
+  return pick.small;
 }
 
 /**
@@ -90,11 +106,12 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
   if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
     const length = end - start;
     if (length === 1 || length === 2) {
+      const small = smallLabels(pick);
       const slot = smallLabelSlot(bytes, start, length);
-      let code = pick.small[slot]!;
+      let code = small[slot]!;
       if (code === UNKNOWN_LABEL) {
         code = labels.codeOf(bytes.toString('utf8', start, end));
-        pick.small[slot] = code;
+        small[slot] = code;
       }
       labels.pushCode(code);
       return;

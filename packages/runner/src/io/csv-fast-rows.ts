@@ -1,5 +1,5 @@
 import { CellColumnBuilder } from './column-builders.js';
-import { type CsvPick, UNKNOWN_LABEL } from './csv-cells.js';
+import { type CsvPick, smallLabels, UNKNOWN_LABEL } from './csv-cells.js';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -71,7 +71,7 @@ export function fastRows(
     } else {
       action[k] = LABEL;
       codes[k] = builder.labelSink()!.room();
-      small[k] = pick.small;
+      small[k] = smallLabels(pick);
       packed[k] = pick.packed;
       capacity = Math.min(capacity, codes[k]!.length);
     }
