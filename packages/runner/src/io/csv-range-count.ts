@@ -8,6 +8,9 @@ const CHUNK_BYTES = 1 << 20;
 
 let buffer = Buffer.allocUnsafe(0);
 
+/** The typed-array builtin, without Buffer's JavaScript wrapper (cheap in a cold thread too). */
+const indexOf = Uint8Array.prototype.indexOf;
+
 /**
  * This thread's read buffer for file ranges, reused from range to range (and grown to
  * `bytes`): a file range costs no fresh memory, whose first touch is slow.
@@ -92,23 +95,23 @@ function countChunk(
   blanksAreRows: boolean,
   state: SpanState,
 ): number {
-  const chunk = length === bytes.length ? bytes : bytes.subarray(0, length);
+  const chunk: Uint8Array = length === bytes.length ? bytes : bytes.subarray(0, length);
   let { first, line, rows } = state;
-  let i = chunk.indexOf(LF);
+  let i = indexOf.call(chunk, LF);
   if (first < 0 && i >= 0) {
     first = base + i + 1;
     line = first;
     if (base + i >= stop) return finish(state, first, line, rows, base + i + 1);
-    i = chunk.indexOf(LF, i + 1);
+    i = indexOf.call(chunk, LF, i + 1);
   }
   if (first >= 0) {
     // a quote from the span's first record on: the cut may fall inside a quoted field
-    const quote = chunk.indexOf(QUOTE, Math.max(0, first - base));
+    const quote = indexOf.call(chunk, QUOTE, Math.max(0, first - base));
     const stopAt = stop - base;
-    const last = stopAt < length ? chunk.indexOf(LF, Math.max(0, stopAt)) : -1;
+    const last = stopAt < length ? indexOf.call(chunk, LF, Math.max(0, stopAt)) : -1;
     if (quote >= 0 && (last < 0 || quote < last)) return -2;
   }
-  for (; i >= 0; i = chunk.indexOf(LF, i + 1)) {
+  for (; i >= 0; i = indexOf.call(chunk, LF, i + 1)) {
     const at = base + i;
     const before = i > 0 ? chunk[i - 1]! : state.lastByte;
     const blank = at === line || (at === line + 1 && before === CR);
