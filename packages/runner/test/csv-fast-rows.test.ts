@@ -170,3 +170,24 @@ describe('the pool counts the records of files without quotes on its threads', (
     }
   });
 });
+
+describe('records longer than the reused read buffer', () => {
+  test('a 1.5 MiB cell is read whole, sequentially and on the pool', async () => {
+    const long = 'x'.repeat(3 << 19);
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i === 700 ? long : `l${i % 3}`},${i}`);
+    const file = write(`y,s\n${rows.join('\n')}\n`);
+    const columns = new Map<string, ColumnKind>([
+      ['y', 'label'],
+      ['s', 'number'],
+    ]);
+    const expected = await readCsvStream(file, columns, ',');
+    const sequential = await readCsvBytes(file, columns, ',');
+    expectSameTable(sequential, expected);
+    const column = sequential.columns.get('y');
+    expect(column?.kind === 'label' && column.dictionary.includes(long)).toBe(true);
+    const options = { minFileBytes: 0, minRangeBytes: 1 };
+    const pooled = await readCsvOnPool(file, columns, ',', inProcess(2), options);
+    expect(pooled).toBeDefined();
+    expectSameTable(pooled!, expected);
+  });
+});
