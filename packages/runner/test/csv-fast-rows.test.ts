@@ -53,13 +53,23 @@ const numberText = fc.oneof(
   { weight: 1, arbitrary: fc.double({ noNaN: true, noDefaultInfinity: true }).map(String) },
 );
 
+/** A cell as written, or within quotes (as R's write.csv writes labels). */
+const maybeQuoted = (cell: fc.Arbitrary<string>) =>
+  fc
+    .tuple(cell, fc.boolean())
+    .map(([text, quoted]) => (quoted || text.includes('"') ? `"${text}"` : text));
+
 describe('the fast row loop reads what csv-parse reads', () => {
-  test('numbers with many digits, exponents, signs, leading zeros, NA and empty cells (fast-check)', async () => {
+  test('numbers with many digits, exponents, signs, leading zeros, NA, empty and quoted cells (fast-check)', async () => {
     const input = fc.record({
-      rows: fc.array(fc.tuple(numberText, numberText, fc.constantFrom('0', '1', '', '10', 'ab')), {
-        minLength: 1,
-        maxLength: 60,
-      }),
+      rows: fc.array(
+        fc.tuple(
+          maybeQuoted(numberText),
+          maybeQuoted(numberText),
+          maybeQuoted(fc.constantFrom('0', '1', '', '10', 'ab', 'cat', 'a""b', 'longer label')),
+        ),
+        { minLength: 1, maxLength: 60 },
+      ),
       crlf: fc.boolean(),
       tsv: fc.boolean(),
     });
@@ -97,7 +107,7 @@ describe('the fast row loop reads what csv-parse reads', () => {
   });
 
   test('labels met first in the fast loop and later: one code each, first-seen order', async () => {
-    const labels = ['1', 'b', 'cat', '1', 'b', 'tigers', 'zebra12', '', 'cat', 'b'];
+    const labels = ['1', 'b', 'cat', '1', '"b"', 'tigers', 'zebra12', '', '"cat"', 'b', '""'];
     const rows = Array.from({ length: 3000 }, (_, i) => `${labels[i % labels.length]},${i}`);
     const file = write(`y,s\n${rows.join('\n')}\n`);
     const columns = new Map<string, ColumnKind>([

@@ -103,7 +103,12 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
     }
   }
   const labels = builder.labelSink();
-  if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
+  // a quoted label without `""` is its bytes too: the same code and caches as unquoted
+  if (
+    labels !== undefined &&
+    end - start <= PACKED_LABEL_BYTES &&
+    (plain || noQuote(bytes, start, end))
+  ) {
     const length = end - start;
     if (length === 1 || length === 2) {
       const small = smallLabels(pick);
@@ -128,6 +133,11 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
     return;
   }
   builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
+}
+
+function noQuote(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === 0x22) return false;
+  return true;
 }
 
 /**

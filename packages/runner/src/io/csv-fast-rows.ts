@@ -216,6 +216,17 @@ function labelInto(
   return q;
 }
 
+/**
+ * The closing quote of a quoted field whose content starts at `p`, or -1 where the field
+ * holds a doubled quote or runs to `end` (the generic scanner reads those).
+ */
+function closingQuote(bytes: Uint8Array, p: number, end: number): number {
+  let q = p;
+  while (q < end && bytes[q] !== QUOTE) q++;
+  if (q + 1 >= end || bytes[q + 1] === QUOTE) return -1;
+  return q;
+}
+
 /** The offset where an unquoted field at `p` ends, or -1 at a quote. */
 function skipField(bytes: Uint8Array, p: number, end: number, delimiter: number): number {
   let q = p;
@@ -252,10 +263,15 @@ export function scanFastRows(bytes: Uint8Array, at: number, end: number, plan: F
   records: while (row < capacity) {
     let q = p;
     for (let k = 0; ; k++) {
+      // a quoted field without `""` is read inside its quotes (R's write.csv quotes labels)
+      const close = q < end && bytes[q] === QUOTE ? closingQuote(bytes, q + 1, end) : end;
+      if (close < 0) break records;
+      const from = close === end ? q : q + 1;
       const a = action[k]!;
-      if (a === NUMBER) q = numberInto(bytes, q, end, plan.numbers[k]!, row);
-      else if (a === LABEL) q = labelInto(bytes, q, end, plan, k, row);
-      else q = skipField(bytes, q, end, delimiter);
+      if (a === NUMBER) q = numberInto(bytes, from, close, plan.numbers[k]!, row);
+      else if (a === LABEL) q = labelInto(bytes, from, close, plan, k, row);
+      else q = close === end ? skipField(bytes, q, end, delimiter) : close;
+      if (close !== end) q = q === close ? close + 1 : -1;
       if (q < 0 || q >= end) break records;
       const b = bytes[q]!;
       if (k === last) {
