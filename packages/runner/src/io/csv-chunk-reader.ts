@@ -8,6 +8,15 @@ import { firstInvalidUtf8, incompleteTail, invalidUtf8 } from './utf8-stream.js'
  * the buffer's start and the next chunk is read after them. One buffer for the whole file
  * (grown only for a record longer than it): no new memory per chunk and no concatenation,
  * where a stream's fresh chunks each cost their page faults and a copy.
+ *
+ * @example
+ * const reader = await CsvChunkReader.open('preds.csv', 1 << 20);
+ * let at = 0;
+ * do {
+ *   await reader.next(at);
+ *   at = scan(reader.bytes, reader.length, reader.done); // bytes consumed
+ * } while (!reader.done);
+ * await reader.close();
  */
 export class CsvChunkReader {
   /** the buffer; bytes `[0, length)` are valid */

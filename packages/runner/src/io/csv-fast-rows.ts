@@ -86,6 +86,8 @@ export function fastRows(
  * @param plan - the plan
  * @param picks - the picks it was made from
  * @returns true when stale
+ * @example
+ * if (fastRowsStale(plan, picks)) plan = fastRows(picks, width, delimiter, n);
  */
 export function fastRowsStale(plan: FastRows, picks: readonly CsvPick[]): boolean {
   for (const pick of picks) {
@@ -102,6 +104,8 @@ export function fastRowsStale(plan: FastRows, picks: readonly CsvPick[]): boolea
  *
  * @param plan - the plan the loop ran with
  * @param picks - its picks
+ * @example
+ * commitFastRows(plan, picks); // every builder's length is now plan.row
  */
 export function commitFastRows(plan: FastRows, picks: readonly CsvPick[]): void {
   for (const pick of picks) {

@@ -152,10 +152,12 @@ async function finishColumn(
 }
 
 /**
- * Reads a CSV/TSV file on a worker pool and this thread: the file's bytes go into shared
- * memory; one pass on this thread splits them at record boundaries (a line feed outside
- * quotes) into byte ranges and counts each range's rows; then this thread and the
- * workers claim range after range and parse each into its rows of the shared columns;
+ * Reads a CSV/TSV file on a worker pool and this thread: this thread reads the header;
+ * the threads count the records of byte spans of the data, each reading its own spans from
+ * the file (a span holds the records that start at or after its cut), which fixes each
+ * range's rows; a file with a quote instead goes into shared memory and one pass on this
+ * thread splits it at record boundaries (a line feed outside quotes). Then this thread and
+ * the workers claim range after range and parse each into its rows of the shared columns;
  * the ranges' label dictionaries are merged in range order. The result equals the
  * sequential byte scanner's for any number of workers and ranges (codes, dictionaries,
  * Float64 bits).

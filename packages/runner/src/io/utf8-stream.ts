@@ -56,6 +56,8 @@ function firstInvalidPrefix(bytes: Uint8Array, at: number): boolean {
  *
  * @param bytes - the chunk
  * @returns how many bytes at its end start a sequence it does not finish
+ * @example
+ * incompleteTail(Buffer.from([0x61, 0xe2, 0x82])); // 2 (the first two bytes of '€')
  */
 export function incompleteTail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
@@ -88,6 +90,8 @@ async function lineAt(file: string, offset: number): Promise<number> {
  * @param offset - the sequence's byte offset in the file
  * @param byte - its first byte (undefined: an incomplete sequence at the end)
  * @returns an `UNREADABLE_FILE` error
+ * @example
+ * throw await invalidUtf8('preds.csv', 1234, 0xff);
  */
 export async function invalidUtf8(
   file: string,
