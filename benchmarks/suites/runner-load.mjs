@@ -6,7 +6,7 @@
 // Run: pnpm build && pnpm bench runner-load   (BENCH_ROWS=200000 for a quick look)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRunner, loadColumns } from '@assay/runner';
@@ -234,6 +234,7 @@ async function main() {
   const paths = await files();
   console.log(
     `runner-load: ${N.toLocaleString('en-US')}-row text files, ${ARROW_N.toLocaleString('en-US')}-row Arrow file; ` +
+      `${availableParallelism()} cores (CSV/TSV on a 2-worker runner use the pool only with 3 or more); ` +
       `load average ${loadavg()
         .map((l) => l.toFixed(1))
         .join(' ')} (ratios are per round, same run)`,

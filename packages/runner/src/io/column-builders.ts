@@ -73,6 +73,14 @@ export class NumberColumnBuilder {
     this.values = next;
   }
 
+  /**
+   * The whole backing array (its length is the capacity): a byte scanner writes rows past
+   * {@link length} straight into it and then sets `length`; valid until the next growth.
+   */
+  room(): Float64Array {
+    return this.values;
+  }
+
   /** The values pushed so far (a view, not a copy). */
   view(): Float64Array {
     return this.values.subarray(0, this.length);
@@ -117,6 +125,15 @@ export class LabelColumnBuilder {
     const next = sharedInt32(capacity);
     next.set(this.codes.subarray(0, this.length));
     this.codes = next;
+  }
+
+  /**
+   * The whole backing array of codes (its length is the capacity): a byte scanner writes
+   * codes from {@link codeOf} past {@link length} straight into it and then sets `length`;
+   * valid until the next growth.
+   */
+  room(): Int32Array {
+    return this.codes;
   }
 
   /**

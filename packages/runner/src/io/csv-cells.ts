@@ -8,12 +8,64 @@ const NO_WHERE = (): string => 'a row';
 /** Labels up to 6 bytes are looked up by their bytes packed into one number: no string made. */
 const PACKED_LABEL_BYTES = 6;
 
+/** Marks a label not yet met in {@link CsvPick.small}. */
+export const UNKNOWN_LABEL = -2;
+
 /** One requested column of a CSV byte scanner: the field it comes from and what builds it. */
 export interface CsvPick {
   readonly index: number;
   readonly builder: CellColumnBuilder | TextColumnBuilder;
-  /** packed bytes of short label cells → their code */
+  /** packed bytes of label cells of 3 to 6 bytes → their code */
   readonly packed: Map<number, number>;
+  /**
+   * codes of label cells of 1 or 2 bytes ({@link smallLabelSlot}), {@link UNKNOWN_LABEL}
+   * where not met yet (a table read is cheaper than a Map lookup for the common `0` / `1`);
+   * empty until the column holds labels ({@link smallLabels})
+   */
+  small: Int32Array;
+}
+
+const NO_TABLE = new Int32Array(0);
+
+/**
+ * A scanner's pick of field `index` with empty label caches.
+ *
+ * @param index - the field
+ * @param builder - what builds the column
+ * @returns the pick
+ * @example
+ * const pick = csvPick(2, new CellColumnBuilder('score', 'number'));
+ */
+export function csvPick(index: number, builder: CellColumnBuilder | TextColumnBuilder): CsvPick {
+  return { index, builder, packed: new Map(), small: NO_TABLE };
+}
+
+/**
+ * The pick's table of 1- and 2-byte labels, made on first use (a number column never
+ * needs its 256 KiB).
+ *
+ * @param pick - the pick
+ * @returns the table
+ * @example
+ * const code = smallLabels(pick)[smallLabelSlot(bytes, start, 1)];
+ */
+export function smallLabels(pick: CsvPick): Int32Array {
+  if (pick.small.length === 0) pick.small = new Int32Array(256 + 65536).fill(UNKNOWN_LABEL);
+  return pick.small;
+}
+
+/**
+ * The slot in {@link CsvPick.small} of a 1- or 2-byte cell.
+ *
+ * @param bytes - the buffer
+ * @param start - the cell's first byte
+ * @param length - its length, 1 or 2
+ * @returns the slot
+ * @example
+ * smallLabelSlot(Buffer.from('1'), 0, 1); // 0x31
+ */
+export function smallLabelSlot(bytes: Uint8Array, start: number, length: number): number {
+  return length === 1 ? bytes[start]! : 256 + ((bytes[start]! << 8) | bytes[start + 1]!);
 }
 
 /**
@@ -51,8 +103,25 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
     }
   }
   const labels = builder.labelSink();
-  if (labels !== undefined && plain && end - start <= PACKED_LABEL_BYTES) {
-    let key = end - start;
+  // a quoted label without `""` is its bytes too: the same code and caches as unquoted
+  if (
+    labels !== undefined &&
+    end - start <= PACKED_LABEL_BYTES &&
+    (plain || noQuote(bytes, start, end))
+  ) {
+    const length = end - start;
+    if (length === 1 || length === 2) {
+      const small = smallLabels(pick);
+      const slot = smallLabelSlot(bytes, start, length);
+      let code = small[slot]!;
+      if (code === UNKNOWN_LABEL) {
+        code = labels.codeOf(bytes.toString('utf8', start, end));
+        small[slot] = code;
+      }
+      labels.pushCode(code);
+      return;
+    }
+    let key = length;
     for (let i = start; i < end; i++) key = key * 256 + bytes[i]!;
     let code = pick.packed.get(key);
     if (code === undefined) {
@@ -64,6 +133,11 @@ export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): vo
     return;
   }
   builder.push(fieldText(bytes, fields, k), true, NO_WHERE);
+}
+
+function noQuote(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i] === 0x22) return false;
+  return true;
 }
 
 /**

@@ -36,45 +36,68 @@ export function planRanges(
   cuts: readonly number[],
   width: number,
 ): CsvRanges {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const rows: number[] = [];
+  const ranges = { starts: [] as number[], ends: [] as number[], rows: [] as number[] };
   const offsets: number[] = [];
-  const blanksAreRows = width === 1;
   const end = bytes.length;
+  const scan: LineScan = { quoted: false, line: from, count: 0, blanksAreRows: width === 1 };
   let start = from;
-  let count = 0;
   let total = 0;
-  let quoted = false;
-  let line = from;
-  let k = 0;
-  while (k < cuts.length && cuts[k]! <= from) k++;
-  let cut = k < cuts.length ? cuts[k]! : end + 1;
   const close = (at: number) => {
-    starts.push(start);
-    ends.push(at);
-    rows.push(count);
+    ranges.starts.push(start);
+    ranges.ends.push(at);
+    ranges.rows.push(scan.count);
     offsets.push(total);
-    total += count;
-    count = 0;
+    total += scan.count;
+    scan.count = 0;
     start = at;
   };
-  for (let i = from; i < end; i++) {
+  let i = from;
+  for (const cut of cuts) {
+    if (cut <= scan.line) continue;
+    i = scanLines(bytes, i, end, cut, scan);
+    if (scan.line < cut || scan.line >= end) break;
+    close(scan.line);
+  }
+  scanLines(bytes, i, end, end + 1, scan);
+  if (scan.line < end && (scan.blanksAreRows || !blankLine(bytes, scan.line, end))) scan.count++;
+  if (start < end) close(end);
+  return { ...ranges, offsets };
+}
+
+/** Where {@link scanLines} is: inside quotes or not, the current line's start, lines counted. */
+interface LineScan {
+  quoted: boolean;
+  line: number;
+  count: number;
+  readonly blanksAreRows: boolean;
+}
+
+/**
+ * Counts the records from `i` until a record starts at or after `stopAt` (or the bytes
+ * end); returns where it stopped.
+ */
+function scanLines(bytes: Uint8Array, at: number, end: number, stopAt: number, scan: LineScan) {
+  let quoted = scan.quoted;
+  let line = scan.line;
+  let count = scan.count;
+  let i = at;
+  for (; i < end; i++) {
     const b = bytes[i]!;
-    if (b === LF) {
-      if (quoted) continue;
-      if (blanksAreRows || !blankLine(bytes, line, i)) count++;
+    // digits, letters and the comma are above the quote: one comparison for most bytes
+    if (b > QUOTE) continue;
+    if (b === QUOTE) quoted = !quoted;
+    else if (b === LF && !quoted) {
+      // a line of more than 3 bytes is no blank one (``, CR, `""`, `""` CR)
+      if (i - line > 3 || scan.blanksAreRows || !blankLine(bytes, line, i)) count++;
       line = i + 1;
-      if (line >= cut && line < end) {
-        close(line);
-        while (k < cuts.length && cuts[k]! <= line) k++;
-        cut = k < cuts.length ? cuts[k]! : end + 1;
+      if (line >= stopAt) {
+        i++;
+        break;
       }
-    } else if (b === QUOTE) {
-      quoted = !quoted;
     }
   }
-  if (line < end && (blanksAreRows || !blankLine(bytes, line, end))) count++;
-  if (start < end) close(end);
-  return { starts, ends, rows, offsets };
+  scan.quoted = quoted;
+  scan.line = line;
+  scan.count = count;
+  return i;
 }

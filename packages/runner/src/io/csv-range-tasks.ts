@@ -1,18 +1,29 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { CellColumnBuilder } from './column-builders.js';
-import { CsvFallback, recordFields, scanRecord } from './csv-bytes.js';
-import { blankRecord, type CsvPick, pushCell } from './csv-cells.js';
-import type { CsvParseResult, CsvParseTask, CsvRangeColumnResult } from './csv-range-types.js';
+import { CsvFallback } from './csv-bytes.js';
+import { type CsvPick, csvPick } from './csv-cells.js';
+import { countSpan, growRangeBuffer, rangeBuffer } from './csv-range-count.js';
+import type {
+  CsvParseResult,
+  CsvParseTask,
+  CsvRangeColumnResult,
+  CsvSpanCount,
+  CsvTask,
+} from './csv-range-types.js';
+import { type RecordLoop, readRecords, recordLoop } from './csv-record-loop.js';
 
 /** The builders of one range: each writes into the range's rows of its shared column. */
 function rangePicks(task: CsvParseTask, from: number, to: number): CsvPick[] {
-  return task.columns.map((column) => ({
-    index: column.index,
-    builder: new CellColumnBuilder(column.name, column.kind, undefined, {
-      numbers: column.numbers?.subarray(from, to),
-      codes: column.codes?.subarray(from, to),
-    }),
-    packed: new Map(),
-  }));
+  return task.columns.map((column) =>
+    csvPick(
+      column.index,
+      new CellColumnBuilder(column.name, column.kind, undefined, {
+        numbers: column.numbers?.subarray(from, to),
+        codes: column.codes?.subarray(from, to),
+      }),
+    ),
+  );
 }
 
 /**
@@ -30,46 +41,62 @@ function rangePicks(task: CsvParseTask, from: number, to: number): CsvPick[] {
  * const found = parseCsvRange(task, 0); // [null, { dictionary: ['a', 'b'], switchedAt: 0 }]
  */
 export function parseCsvRange(task: CsvParseTask, r: number): CsvRangeColumnResult[] {
-  const view = task.bytes;
-  const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
   const rows = task.ranges.rows[r]!;
   const offset = task.ranges.offsets[r]!;
-  const end = task.ranges.ends[r]!;
   const picks = rangePicks(task, offset, offset + rows);
-  const builders = picks.map((pick) => pick.builder as CellColumnBuilder);
-  const switchedAt = builders.map((builder): number =>
-    builder.labelSink() === undefined ? -1 : 0,
-  );
-  const fields = recordFields(task.width);
-  const width = task.width;
-  let n = 0;
-  for (let at = task.ranges.starts[r]!; at < end; ) {
-    const after = scanRecord(bytes, at, end, task.delimiter, true, fields);
-    // a record running past the range: the split point was inside a quoted field
-    if (after < 0) throw new CsvFallback();
-    if (fields.count !== width) {
-      if (!blankRecord(fields)) throw new CsvFallback();
-    } else {
-      if (n === rows) throw new CsvFallback();
-      for (let k = 0; k < picks.length; k++) {
-        pushCell(picks[k]!, bytes, fields);
-        if (switchedAt[k]! < 0 && builders[k]!.labelSink() !== undefined) switchedAt[k] = n;
-      }
-      n++;
-    }
-    at = after;
+  const loop = recordLoop(picks, task.width, task.delimiter, rows);
+  const start = task.ranges.starts[r]!;
+  const end = task.ranges.ends[r]!;
+  const view = task.bytes;
+  if (view === undefined) readFileRange(task.file!, start, end, loop);
+  else {
+    const bytes = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+    // checked here, on every thread at once: a range starts and ends at a line break, so on
+    // whole characters; invalid UTF-8 goes to the sequential reader, which names its line
+    if (!isUtf8(bytes.subarray(start, end))) throw new CsvFallback();
+    // a record running past the range (the split point was inside a quoted field) fails here
+    readRecords(bytes, start, end, true, loop);
   }
-  if (n !== rows) throw new CsvFallback();
-  return builders.map((builder, k) => {
-    const labels = builder.labelSink();
+  if (loop.n !== rows) throw new CsvFallback();
+  return picks.map((pick, k) => {
+    const labels = (pick.builder as CellColumnBuilder).labelSink();
     return labels === undefined
       ? null
-      : { dictionary: labels.dictionary, switchedAt: switchedAt[k]! };
+      : { dictionary: labels.dictionary, switchedAt: loop.switchedAt[k]! };
   });
 }
 
 /**
- * Claims ranges from the task's shared counter and parses each until none is left (what
+ * Reads the records of the file's bytes `[start, end)` through this thread's reused range
+ * buffer, chunk after chunk, each chunk's whole records checked to be UTF-8.
+ */
+function readFileRange(file: string, start: number, end: number, loop: RecordLoop): void {
+  const fd = openSync(file, 'r');
+  try {
+    let bytes = rangeBuffer();
+    let length = 0;
+    for (let pos = start; ; ) {
+      if (length === bytes.length) bytes = growRangeBuffer(length);
+      const read = readSync(fd, bytes, length, Math.min(bytes.length - length, end - pos), pos);
+      pos += read;
+      length += read;
+      const final = pos >= end;
+      if (read === 0 && !final) throw new CsvFallback();
+      const at = readRecords(bytes, 0, length, final, loop);
+      // records end at a line break: [0, at) holds whole characters
+      if (!isUtf8(bytes.subarray(0, at))) throw new CsvFallback();
+      if (final) return;
+      bytes.copyWithin(0, at, length);
+      length -= at;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Claims ranges (or spans, for a count) from the task's shared counter and parses (counts)
+ * each until none is left (what
  * every worker and the calling thread run). A failure claims every remaining range, so
  * that the other threads stop too, and is thrown.
  *
@@ -79,20 +106,23 @@ export function parseCsvRange(task: CsvParseTask, r: number): CsvRangeColumnResu
  * @example
  * const { ranges, found } = parseClaimedRanges(task);
  */
-export function parseClaimedRanges(task: CsvParseTask): CsvParseResult {
-  const total = task.ranges.starts.length;
+export function parseClaimedRanges(task: CsvTask): CsvParseResult {
+  const counting = 'cuts' in task;
+  const total = counting ? task.cuts.length - 1 : task.ranges.starts.length;
   const ranges: number[] = [];
   const found: CsvRangeColumnResult[][] = [];
+  const counts: CsvSpanCount[] = [];
   for (;;) {
     const r = Atomics.add(task.next, 0, 1);
     if (r >= total) break;
     try {
-      found.push(parseCsvRange(task, r));
+      if (counting) counts.push(countSpan(task, r));
+      else found.push(parseCsvRange(task, r));
     } catch (error) {
       Atomics.store(task.next, 0, total);
       throw error;
     }
     ranges.push(r);
   }
-  return { ranges, found };
+  return counting ? { ranges, found, counts } : { ranges, found };
 }

@@ -35,8 +35,10 @@ export interface CsvRanges {
  */
 export interface CsvParseTask {
   readonly kind: 'csv-parse';
-  /** the whole file (shared) */
-  readonly bytes: Uint8Array;
+  /** the whole file (shared), or undefined: each thread reads its ranges from `file` */
+  readonly bytes: Uint8Array | undefined;
+  /** the file, read range by range where `bytes` is undefined */
+  readonly file?: string | undefined;
   readonly delimiter: number;
   /** fields of the header */
   readonly width: number;
@@ -57,11 +59,42 @@ export type CsvRangeColumnResult = {
   readonly switchedAt: number;
 } | null;
 
-/** What one thread's claim loop parsed: the ranges it claimed and, for each, every column's result. */
+/**
+ * Counts the records of byte spans of a file without quotes, each thread reading its spans
+ * itself: span k holds the records that start in `[cuts[k], cuts[k + 1])`.
+ */
+export interface CsvCountTask {
+  readonly kind: 'csv-parse';
+  readonly file: string;
+  /** the data's first byte, the span boundaries, then the file's size */
+  readonly cuts: readonly number[];
+  /** fields of the header */
+  readonly width: number;
+  /** `next[0]`: the next span to claim (Atomics.add) */
+  readonly next: Int32Array;
+}
+
+/**
+ * One span of a {@link CsvCountTask}: the first record start at or after its cut (`first`),
+ * the one after its end (`end`), the records between them, and whether a quote was met
+ * there (the split is then not known to fall between records).
+ */
+export interface CsvSpanCount {
+  readonly first: number;
+  readonly end: number;
+  readonly rows: number;
+  readonly quoted: boolean;
+}
+
+/**
+ * What one thread's claim loop did: the ranges it claimed and, for each, every column's
+ * result (a parse) or the span's count (a count).
+ */
 export interface CsvParseResult {
   readonly ranges: readonly number[];
   readonly found: readonly (readonly CsvRangeColumnResult[])[];
+  readonly counts?: readonly CsvSpanCount[];
 }
 
 /** Any task of the parallel CSV reader. */
-export type CsvTask = CsvParseTask;
+export type CsvTask = CsvParseTask | CsvCountTask;

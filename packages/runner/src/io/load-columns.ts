@@ -35,8 +35,8 @@ export interface LoadColumnsOptions {
   readonly format?: InputFormat | undefined;
   /**
    * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (the same
-   * columns as without); without one, or with fewer than 2 workers, the file is read on
-   * this thread.
+   * columns as without); without one, with fewer than 2 workers, or on a machine without
+   * a core for this thread and each worker, the file is read on this thread.
    */
   readonly runner?: FileReadPool | undefined;
 }

@@ -1,11 +1,13 @@
 import { isUtf8 } from 'node:buffer';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
+import { countSpan } from './csv-range-count.js';
 import { mergeRangeLabels, numbersAsLabels, rangesToRelabel } from './csv-range-merge.js';
 import { planRanges } from './csv-range-plan.js';
 import { parseCsvRange } from './csv-range-tasks.js';
 import type {
+  CsvCountTask,
   CsvParseResult,
   CsvParseTask,
   CsvRangeColumn,
@@ -39,21 +41,26 @@ export interface CsvPoolOptions {
 }
 
 const MIB = 1 << 20;
+/** The header must fit in the file's first bytes (else the file is read sequentially). */
+const HEAD_BYTES = 1 << 16;
 /** Ranges per thread: small enough that the threads finish together on a busy machine. */
 const RANGES_PER_THREAD = 4;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Parses every range of `task` on the workers and on this thread, which claims ranges
- * too and yields between them (so the pool can hand the tasks to workers as they boot).
- * Waits only for the workers that claimed ranges: one that had not started when the
+ * Runs every range (or span) of `task` on the workers and on this thread, which claims
+ * ranges too and yields between them (so the pool can hand the tasks to workers as they
+ * boot). Waits only for the workers that claimed ranges: one that had not started when the
  * ranges ran out (a pool busy with other tasks) finds none left later.
  */
-async function parseEverywhere(
-  task: CsvParseTask,
+async function runEverywhere<T>(
+  task: CsvTask,
+  total: number,
   pool: FileReadPool,
-): Promise<CsvRangeColumnResult[][]> {
+  here: (r: number) => T,
+  take: (result: CsvParseResult) => readonly T[],
+): Promise<T[]> {
   const helpers = new Map(
     Array.from({ length: pool.workers }, (_, i) => [
       i,
@@ -62,25 +69,28 @@ async function parseEverywhere(
   );
   // a worker that fails after this thread stopped waiting must not go unhandled
   for (const helper of helpers.values()) helper.catch(() => undefined);
-  const total = task.ranges.starts.length;
-  const found: CsvRangeColumnResult[][] = new Array(total);
+  const found: T[] = new Array(total);
   let missing = total;
+  const collect = (result: CsvParseResult) => {
+    const values = take(result);
+    result.ranges.forEach((r, k) => {
+      found[r] = values[k]!;
+    });
+    missing -= result.ranges.length;
+  };
   try {
     for (;;) {
       await nextTurn();
       const r = Atomics.add(task.next, 0, 1);
       if (r >= total) break;
-      found[r] = parseCsvRange(task, r);
+      found[r] = here(r);
       missing--;
     }
     while (missing > 0) {
       if (helpers.size === 0) throw new CsvFallback();
       const { i, result } = await Promise.race(helpers.values());
       helpers.delete(i);
-      result.ranges.forEach((r, k) => {
-        found[r] = result.found[k]! as CsvRangeColumnResult[];
-      });
-      missing -= result.ranges.length;
+      collect(result);
     }
   } catch (error) {
     Atomics.store(task.next, 0, total);
@@ -88,6 +98,15 @@ async function parseEverywhere(
   }
   return found;
 }
+
+const parseEverywhere = (task: CsvParseTask, pool: FileReadPool) =>
+  runEverywhere(
+    task,
+    task.ranges.starts.length,
+    pool,
+    (r) => parseCsvRange(task, r),
+    (result) => result.found,
+  );
 
 /** The ranges `subset` of `ranges`, for a second parse of some of them. */
 function someRanges(ranges: CsvRanges, subset: readonly number[]): CsvRanges {
@@ -133,10 +152,12 @@ async function finishColumn(
 }
 
 /**
- * Reads a CSV/TSV file on a worker pool and this thread: the file's bytes go into shared
- * memory; one pass on this thread splits them at record boundaries (a line feed outside
- * quotes) into byte ranges and counts each range's rows; then this thread and the
- * workers claim range after range and parse each into its rows of the shared columns;
+ * Reads a CSV/TSV file on a worker pool and this thread: this thread reads the header;
+ * the threads count the records of byte spans of the data, each reading its own spans from
+ * the file (a span holds the records that start at or after its cut), which fixes each
+ * range's rows; a file with a quote instead goes into shared memory and one pass on this
+ * thread splits it at record boundaries (a line feed outside quotes). Then this thread and
+ * the workers claim range after range and parse each into its rows of the shared columns;
  * the ranges' label dictionaries are merged in range order. The result equals the
  * sequential byte scanner's for any number of workers and ranges (codes, dictionaries,
  * Float64 bits).
@@ -172,6 +193,75 @@ export async function readCsvOnPool(
   }
 }
 
+/** The header's names and the offset after its line break, from the file's first bytes. */
+async function readHead(
+  file: string,
+  size: number,
+  delimiter: number,
+): Promise<{ header: string[]; from: number } | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const length = Math.min(size, HEAD_BYTES);
+    const bytes = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(bytes, 0, length, 0);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const fields = recordFields(16);
+    const from = scanRecord(bytes, bom, bytesRead, delimiter, bytesRead === size, fields);
+    // the data rows are checked by the range tasks, in parallel
+    if (from < 0 || !isUtf8(bytes.subarray(0, from))) return undefined;
+    return {
+      header: Array.from({ length: fields.count }, (_, k) => fieldText(bytes, fields, k)),
+      from,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Splits the data into ranges without reading the file here: the threads count the
+ * records of byte spans, each reading its own (a quote anywhere sends the file to
+ * {@link planRanges}, which follows quotes from the start). Undefined where a span met a
+ * quote.
+ */
+async function countRanges(
+  file: string,
+  cuts: readonly number[],
+  width: number,
+  pool: FileReadPool,
+): Promise<CsvRanges | undefined> {
+  const task: CsvCountTask = {
+    kind: 'csv-parse',
+    file,
+    cuts,
+    width,
+    next: new Int32Array(new SharedArrayBuffer(4)),
+  };
+  const spans = cuts.length - 1;
+  const counts = await runEverywhere(
+    task,
+    spans,
+    pool,
+    (r) => countSpan(task, r),
+    (result) => result.counts ?? [],
+  );
+  if (counts.some((span, k) => span.quoted || (k > 0 && span.first !== counts[k - 1]!.end))) {
+    return undefined;
+  }
+  const offsets: number[] = [];
+  let total = 0;
+  for (const span of counts) {
+    offsets.push(total);
+    total += span.rows;
+  }
+  return {
+    starts: counts.map((span) => span.first),
+    ends: counts.map((span) => span.end),
+    rows: counts.map((span) => span.rows),
+    offsets,
+  };
+}
+
 async function readOnPool(
   file: string,
   requested: ReadonlyMap<string, ColumnKind>,
@@ -179,35 +269,40 @@ async function readOnPool(
   pool: FileReadPool,
   options: CsvPoolOptions,
 ): Promise<LoadedTable | undefined> {
-  if ((await stat(file)).size < (options.minFileBytes ?? 4 * MIB)) return undefined;
-  const shared = await readFileShared(file);
-  if (!isUtf8(shared)) return undefined;
-  const bytes = Buffer.from(shared.buffer, shared.byteOffset, shared.length);
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const fields = recordFields(16);
-  const from = scanRecord(bytes, bom, bytes.length, delimiter, true, fields);
-  if (from < 0) return undefined;
-  const header = Array.from({ length: fields.count }, (_, k) => fieldText(bytes, fields, k));
+  const fileSize = (await stat(file)).size;
+  if (fileSize < (options.minFileBytes ?? 4 * MIB)) return undefined;
+  const head = await readHead(file, fileSize, delimiter);
+  if (head === undefined) return undefined;
+  const { header, from } = head;
   checkColumnsExist(file, [...requested.keys()], header);
-  const size = bytes.length - from;
+  const size = fileSize - from;
   const count = Math.min(
     (pool.workers + 1) * RANGES_PER_THREAD,
     Math.floor(size / (options.minRangeBytes ?? MIB)),
   );
-  const cuts =
-    options.splitAt ??
-    Array.from({ length: count }, (_, k) => from + Math.round((k * size) / count));
-  const ranges = planRanges(
-    shared,
-    from,
-    [...cuts].sort((a, b) => a - b),
+  const cuts = [
+    ...new Set(
+      options.splitAt ??
+        Array.from({ length: count }, (_, k) => from + Math.round((k * size) / count)),
+    ),
+  ].sort((a, b) => a - b);
+  let shared: Uint8Array | undefined;
+  let ranges = await countRanges(
+    file,
+    [from, ...cuts.filter((cut) => cut > from && cut < fileSize), fileSize],
     header.length,
+    pool,
   );
+  if (ranges === undefined) {
+    shared = await readFileShared(file);
+    ranges = planRanges(shared, from, cuts, header.length);
+  }
   const n = ranges.rows.reduce((a, b) => a + b, 0);
   if (n === 0) throw emptyFile(file);
   const task: CsvParseTask = {
     kind: 'csv-parse',
     bytes: shared,
+    file,
     delimiter,
     width: header.length,
     ranges,

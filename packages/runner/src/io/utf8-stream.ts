@@ -50,8 +50,16 @@ function firstInvalidPrefix(bytes: Uint8Array, at: number): boolean {
   return false;
 }
 
-/** Bytes of an incomplete sequence at the end of a chunk (0 to 3). */
-function incompleteTail(bytes: Uint8Array): number {
+/**
+ * Bytes of an incomplete sequence at the end of a chunk (0 to 3), which the next chunk
+ * completes.
+ *
+ * @param bytes - the chunk
+ * @returns how many bytes at its end start a sequence it does not finish
+ * @example
+ * incompleteTail(Buffer.from([0x61, 0xe2, 0x82])); // 2 (the first two bytes of '€')
+ */
+export function incompleteTail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const b = bytes[bytes.length - back]!;
     if ((b & 0xc0) === 0x80) continue;
@@ -75,7 +83,17 @@ async function lineAt(file: string, offset: number): Promise<number> {
   }
 }
 
-async function invalidUtf8(
+/**
+ * The error for an invalid UTF-8 sequence, naming its line and byte offset.
+ *
+ * @param file - the file
+ * @param offset - the sequence's byte offset in the file
+ * @param byte - its first byte (undefined: an incomplete sequence at the end)
+ * @returns an `UNREADABLE_FILE` error
+ * @example
+ * throw await invalidUtf8('preds.csv', 1234, 0xff);
+ */
+export async function invalidUtf8(
   file: string,
   offset: number,
   byte: number | undefined,
