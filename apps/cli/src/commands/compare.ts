@@ -1,10 +1,5 @@
-import { compareRuns } from '@assay/eval';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import {
-  COMPARE_FORMATS,
-  type CompareFormat,
-  writeCompareOutputs,
-} from '../compare/write-compare-outputs.js';
+import { COMPARE_FORMATS, type CompareFormat } from '../compare/compare-formats.js';
 import { reportError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
 
@@ -101,6 +96,10 @@ export function registerCompareCommand(program: Command): void {
     .addHelpText('after', EXIT_HELP)
     .action(async (baseline: string, candidate: string, opts: CompareFlags) => {
       try {
+        const [{ compareRuns }, { writeCompareOutputs }] = await Promise.all([
+          import('@assay/eval'),
+          import('../compare/write-compare-outputs.js'),
+        ]);
         const result = await compareRuns(baseline, candidate, {
           ...(opts.model === undefined ? {} : { model: opts.model }),
           ...(opts.metric === undefined ? {} : { metrics: opts.metric }),

@@ -1,12 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadRunConfig, type RunConfig } from '@assay/eval';
-import { startModelServer } from '@assay/model-server';
+import type { RunConfig } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
-import { executeRunCommand } from '../run/execute-run-command.js';
 
 /**
  * The endpoint name the demo's journal records instead of the server's URL: the in-process
@@ -61,6 +59,11 @@ export function registerDemoCommand(program: Command): void {
       }) => {
         const configPath = resolve(opts.config ?? defaultDemoConfig());
         const started = performance.now();
+        const [{ loadRunConfig }, { startModelServer }, { executeRunCommand }] = await Promise.all([
+          import('@assay/eval'),
+          import('@assay/model-server'),
+          import('../run/execute-run-command.js'),
+        ]);
         const server = await startModelServer({ port: 0 });
         try {
           let config: RunConfig;

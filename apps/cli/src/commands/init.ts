@@ -1,7 +1,6 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { ProviderKind } from '@assay/clients';
-import { didYouMean, runConfigSchemaFile } from '@assay/eval';
 import type { Command } from 'commander';
 import { INIT_EXIT } from '../errors/exit-codes.js';
 import {
@@ -21,8 +20,8 @@ interface InitOptions {
 }
 
 /** The JSON Schema's path as seen from the configuration's directory, `/`-separated. */
-function schemaRef(file: string): string {
-  const ref = relative(dirname(file), runConfigSchemaFile()).split(sep).join('/');
+function schemaRef(file: string, schemaFile: string): string {
+  const ref = relative(dirname(file), schemaFile).split(sep).join('/');
   return ref.startsWith('.') || ref.startsWith('/') ? ref : `./${ref}`;
 }
 
@@ -48,7 +47,8 @@ function nextSteps(provider: ProviderKind, output: string): string {
  * @param opts - the command's options
  * @returns the exit code
  */
-function init(opts: InitOptions): number {
+async function init(opts: InitOptions): Promise<number> {
+  const { didYouMean, runConfigSchemaFile } = await import('@assay/eval');
   const refuse = (message: string): number => {
     process.stderr.write(`assay init: ${message}\n`);
     return INIT_EXIT.refused;
@@ -75,9 +75,13 @@ function init(opts: InitOptions): number {
   try {
     mkdirSync(dirname(file), { recursive: true });
     // 'wx' as well as the check above: a file created meanwhile is still never overwritten
-    writeFileSync(file, starterConfig(provider, schemaRef(file), basename(file)), {
-      flag: opts.force ? 'w' : 'wx',
-    });
+    writeFileSync(
+      file,
+      starterConfig(provider, schemaRef(file, runConfigSchemaFile()), basename(file)),
+      {
+        flag: opts.force ? 'w' : 'wx',
+      },
+    );
   } catch (error) {
     return refuse(`cannot write ${opts.output}: ${(error as Error).message}.`);
   }
@@ -122,7 +126,7 @@ export function registerInitCommand(program: Command): void {
         '  2    nothing written: the file exists (use --force), unknown provider, or not writable',
       ].join('\n'),
     )
-    .action((opts: InitOptions) => {
-      process.exitCode = init(opts);
+    .action(async (opts: InitOptions) => {
+      process.exitCode = await init(opts);
     });
 }

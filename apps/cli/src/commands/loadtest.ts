@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { LoadtestFlags } from '../loadtest/loadtest-flags.js';
-import { runLoadtestCommand } from '../loadtest/run-loadtest-command.js';
 
 /**
  * Registers `assay loadtest`: how a model service holds up under load (closed or open loop,
@@ -77,6 +76,7 @@ export function registerLoadtestCommand(program: Command): void {
       ].join('\n'),
     )
     .action(async (flags: LoadtestFlags) => {
+      const { runLoadtestCommand } = await import('../loadtest/run-loadtest-command.js');
       process.exitCode = await runLoadtestCommand(flags);
     });
 }

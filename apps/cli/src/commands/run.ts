@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
-import { dryRun, loadRunConfig, type RunConfig, runConfigJsonSchema } from '@assay/eval';
+import type { RunConfig } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
 import { integer } from '../options/option-parsers.js';
-import { dryRunText } from '../run/dry-run-text.js';
-import { executeRunCommand } from '../run/execute-run-command.js';
 
 /**
  * Registers `assay run <config>`: evaluate one or more served models end to
@@ -83,6 +81,7 @@ export function registerRunCommand(program: Command): void {
         },
       ) => {
         if (opts.printSchema) {
+          const { runConfigJsonSchema } = await import('@assay/eval');
           process.stdout.write(`${JSON.stringify(runConfigJsonSchema(), null, 2)}\n`);
           return;
         }
@@ -98,6 +97,8 @@ export function registerRunCommand(program: Command): void {
           process.exitCode = RUN_EXIT.configError;
           return;
         }
+        // the harness loads when a run starts, not with every command's --help
+        const { loadRunConfig } = await import('@assay/eval');
         let config: RunConfig;
         try {
           config = await loadRunConfig(resolve(configPath), {
@@ -112,6 +113,7 @@ export function registerRunCommand(program: Command): void {
           process.exitCode = await printDryRun(config, opts);
           return;
         }
+        const { executeRunCommand } = await import('../run/execute-run-command.js');
         const { code } = await executeRunCommand(config, {
           ...(opts.retryFailed ? { retryFailed: true } : {}),
           ...(opts.quiet ? { quiet: true } : {}),
@@ -132,6 +134,8 @@ async function printDryRun(
   opts: { fresh?: boolean; retryFailed?: boolean; showPrompts?: number },
 ): Promise<number> {
   try {
+    const { dryRun } = await import('@assay/eval');
+    const { dryRunText } = await import('../run/dry-run-text.js');
     const report = await dryRun(config, {
       ...(opts.fresh ? { fresh: true } : {}),
       ...(opts.retryFailed ? { retryFailed: true } : {}),

@@ -2,7 +2,7 @@ import { GENERATION_BLEU_TOKENIZERS, GENERATION_METRICS, INPUT_FORMATS } from '@
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
-import { runScoreCommand, type ScoreCommandOptions } from '../score/score-action.js';
+import type { ScoreCommandOptions } from '../score/score-action.js';
 
 const EXAMPLES = `
 Examples:
@@ -152,6 +152,7 @@ export function registerScoreCommand(program: Command): void {
     })
     .action(async (file: string, options: ScoreCommandOptions) => {
       try {
+        const { runScoreCommand } = await import('../score/score-action.js');
         await runScoreCommand(file, options);
       } catch (error) {
         if (isInputError(error)) {

@@ -7,12 +7,7 @@ import {
   compareMarkdown,
   compareText,
 } from '@assay/eval';
-
-/** Output formats of `assay compare --format`. */
-export const COMPARE_FORMATS = ['text', 'json', 'md', 'html'] as const;
-
-/** One output format. */
-export type CompareFormat = (typeof COMPARE_FORMATS)[number];
+import type { CompareFormat } from './compare-formats.js';
 
 /**
  * A comparison in one format.

@@ -1,9 +1,27 @@
-import { ClientError } from '@assay/clients';
-import { MetricInputError } from '@assay/core-metrics';
-import { EvaluationError } from '@assay/eval';
-import { RunnerError } from '@assay/runner';
-import { SplitError } from '@assay/splitters';
 import { RUN_EXIT } from './exit-codes.js';
+
+/**
+ * The packages' error classes, recognised by their `name` (each package's one error class
+ * sets it) rather than by `instanceof`: importing the classes would load every package,
+ * eval and clients included, before any command runs (about 0.5 s of a start-up).
+ */
+type PackageError =
+  | 'ClientError'
+  | 'MetricInputError'
+  | 'EvaluationError'
+  | 'RunnerError'
+  | 'SplitError';
+
+function isPackageError(
+  error: unknown,
+  name: PackageError,
+): error is Error & { readonly code: string } {
+  return (
+    error instanceof Error &&
+    error.name === name &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
+}
 
 /** Client error codes that mean the model configuration is wrong (exit 2), not the service. */
 const CLIENT_CONFIG_CODES: ReadonlySet<string> = new Set([
@@ -21,11 +39,11 @@ const CLIENT_CONFIG_CODES: ReadonlySet<string> = new Set([
  * @returns true for the packages' input errors
  */
 export function isInputError(error: unknown): error is Error {
-  if (error instanceof EvaluationError)
+  if (isPackageError(error, 'EvaluationError'))
     return error.code !== 'INTERRUPTED' && error.code !== 'RUN_FAILED';
-  if (error instanceof RunnerError)
+  if (isPackageError(error, 'RunnerError'))
     return error.code !== 'INTERRUPTED' && error.code !== 'WORKER_FAILED';
-  return error instanceof MetricInputError || error instanceof SplitError;
+  return isPackageError(error, 'MetricInputError') || isPackageError(error, 'SplitError');
 }
 
 /**
@@ -36,8 +54,8 @@ export function isInputError(error: unknown): error is Error {
  */
 export function reportError(error: unknown): number {
   const interrupted =
-    (error instanceof EvaluationError && error.code === 'INTERRUPTED') ||
-    (error instanceof RunnerError && error.code === 'INTERRUPTED');
+    (isPackageError(error, 'EvaluationError') || isPackageError(error, 'RunnerError')) &&
+    error.code === 'INTERRUPTED';
   if (interrupted) {
     process.stderr.write(`assay: ${error.message}\n`);
     return RUN_EXIT.interrupted;
@@ -46,7 +64,7 @@ export function reportError(error: unknown): number {
     process.stderr.write(`assay: ${error.message}\n`);
     return RUN_EXIT.configError;
   }
-  if (error instanceof ClientError && CLIENT_CONFIG_CODES.has(error.code)) {
+  if (isPackageError(error, 'ClientError') && CLIENT_CONFIG_CODES.has(error.code)) {
     process.stderr.write(`assay: model configuration: ${error.message}\n`);
     return RUN_EXIT.configError;
   }

@@ -1,0 +1,146 @@
+import {
+  type CandidateEvaluation,
+  loadTuneConfig,
+  runTune,
+  type TuneResults,
+  writeTuneOutputs,
+} from '@assay/eval';
+import { textTable } from '@assay/report';
+import { RUN_EXIT } from '../errors/exit-codes.js';
+import { reportError } from '../errors/report-error.js';
+
+const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
+const interval = (e: CandidateEvaluation): string =>
+  e.ciLow === null || e.ciHigh === null ? '' : `[${num(e.ciLow)}, ${num(e.ciHigh)}]`;
+
+function progressLine(e: CandidateEvaluation, r: TuneResults): string {
+  const stage =
+    e.rung === 'test'
+      ? 'test'
+      : `${e.bracket === undefined ? '' : `bracket ${e.bracket} `}rung ${e.rung}`;
+  const label = r.candidates.find((c) => c.index === e.candidate)?.label ?? '';
+  return `assay tune: ${stage}: c${e.candidate} ${label}: ${r.metric} ${num(e.value)} ${interval(e)} on ${e.items} items (${e.sent} sent, ${e.cached} cached, ${e.resumed} resumed)\n`;
+}
+
+/**
+ * The terminal leaderboard: candidates by the most items they were scored on, then by score.
+ *
+ * @param r - the search's results
+ * @returns the table and the verdict lines
+ */
+export function tuneSummary(r: TuneResults): string {
+  const rows = r.candidates
+    .map((c) => ({
+      c,
+      e: c.evaluations
+        .filter((x) => x.rung !== 'test')
+        .reduce((a, b) => (b.items > a.items ? b : a)),
+    }))
+    .sort(
+      (a, b) =>
+        b.e.items - a.e.items ||
+        (r.greaterIsBetter ? 1 : -1) * ((b.e.value ?? -Infinity) - (a.e.value ?? -Infinity)),
+    )
+    .map(({ c, e }) => [
+      `c${c.index}${r.winner?.index === c.index ? ' *' : ''}`,
+      c.label,
+      String(e.items),
+      num(e.value),
+      interval(e),
+      String(Math.round(e.tokensPerItem)),
+      c.prunedAtRung === null ? '' : `rung ${c.prunedAtRung}`,
+    ]);
+  const lines = [
+    textTable(['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'pruned'], rows),
+    '',
+  ];
+  const w = r.winner;
+  if (w !== null) {
+    lines.push(`Winner: c${w.index} (${w.label}). ${w.reason}`);
+    lines.push(
+      `  tuning score ${num(w.tuning.value)} ${interval(w.tuning)} on ${w.tuning.items} items (optimistic: the best of ${r.coverage.evaluated} candidates)`,
+    );
+    if (w.test !== null)
+      lines.push(
+        `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
+      );
+  }
+  if (r.nested !== null) lines.push(...nestedLines(r));
+  if (r.threshold !== null) lines.push(thresholdLine(r));
+  lines.push(
+    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
+  );
+  if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
+  return `${lines.join('\n')}\n`;
+}
+
+function thresholdLine(r: TuneResults): string {
+  const t = r.threshold!;
+  const test =
+    t.test === null
+      ? ''
+      : `; on the ${t.test.items} test items ${num(t.test.defaultValue)} -> ${num(t.test.tunedValue)} (gain ${t.test.gain >= 0 ? '+' : ''}${t.test.gain.toFixed(4)})`;
+  return `  decision threshold: predict ${t.positiveLabel} when its score >= ${t.threshold.toFixed(4)} (${t.cvFolds}-fold CV mean ${t.metric} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} tuned${test})`;
+}
+
+function nestedLines(r: TuneResults): string[] {
+  const n = r.nested!;
+  const e = n.estimate;
+  const choices = n.folds.map((f) => (f.winner === null ? '—' : `c${f.winner}`)).join(', ');
+  return [
+    `  nested CV (${n.outer} outer x ${n.inner} inner folds): the procedure scores ${num(e?.value ?? null)}${e?.ciLow == null || e.ciHigh == null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`} on the outer test folds (the honest estimate); per outer fold ${n.folds.map((f) => num(f.test?.value ?? null)).join(', ')}; chosen: ${choices}`,
+  ];
+}
+
+/**
+ * Runs `assay tune`: the search, its progress lines, the leaderboard and the output files.
+ *
+ * @param path - the tune config's absolute path
+ * @param opts - the command's options
+ * @returns the exit code
+ * @example
+ * process.exitCode = await runTuneCommand('/abs/tune.yaml', { quiet: true });
+ */
+export async function runTuneCommand(
+  path: string,
+  opts: { output?: string; baseUrl?: string; quiet?: boolean },
+): Promise<number> {
+  const controller = new AbortController();
+  const stop = (): void => {
+    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
+    process.stderr.write(
+      '\nassay tune: stopping after saving finished requests (press again to force)…\n',
+    );
+    controller.abort();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  try {
+    const setup = await loadTuneConfig(path, {
+      ...(opts.baseUrl === undefined ? {} : { baseUrl: opts.baseUrl }),
+      ...(opts.output === undefined ? {} : { outputDir: opts.output }),
+    });
+    const results = await runTune(setup, {
+      signal: controller.signal,
+      onEvaluation: async (e, r) => {
+        if (!opts.quiet) process.stderr.write(progressLine(e, r));
+        await writeTuneOutputs(setup, r);
+      },
+    });
+    const files = await writeTuneOutputs(setup, results);
+    process.stdout.write(tuneSummary(results));
+    process.stdout.write(
+      `\nReport: ${files.html}\nResults: ${files.json}\n${files.bestYaml === null ? '' : `Best config: ${files.bestYaml} (assay run ${files.bestYaml})\n`}`,
+    );
+    if (results.winner === null) {
+      process.stderr.write('assay tune: no candidate had a value and met every constraint.\n');
+      return RUN_EXIT.thresholdFailed;
+    }
+    return RUN_EXIT.ok;
+  } catch (error) {
+    return reportError(error);
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
