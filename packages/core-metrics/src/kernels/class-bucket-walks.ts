@@ -1,3 +1,4 @@
+import { countPairBelow, lastPairTies } from './bucket-pair-count.js';
 import { CLASS_BUCKETS, classBucketEnds, scatterToClassBuckets } from './class-radix-scatter.js';
 import { pooledScoresOf } from './class-sorted-scores.js';
 import { firstDifference, MSD_BITS, sortRange, spareOf } from './msd-radix-sort.js';
@@ -64,6 +65,13 @@ export function bucketedRocAuc(
     if (np > 0) {
       area += np * (negStart - nPos);
       if (negEnd > negStart) {
+        const counted = countPairBelow(keys, posStart, posEnd, negStart, negEnd, q, scratch);
+        if (counted >= 0) {
+          area += counted;
+          tiePairs += lastPairTies();
+          posStart = posEnd;
+          continue;
+        }
         if (np > 1) sortRange(keys, posStart, posEnd, q, 1, scratch);
         if (negEnd - negStart > 1) sortRange(keys, negStart, negEnd, q, 1, scratch);
         const strict = mergeBelow(keys, posStart, posEnd, negStart, negEnd);
