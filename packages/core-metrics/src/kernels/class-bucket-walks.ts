@@ -1,4 +1,4 @@
-import { countPairBelow, lastPairTies } from './bucket-pair-count.js';
+import { countEachBelow, countPairBelow, lastPairTies } from './bucket-pair-count.js';
 import { CLASS_BUCKETS, classBucketEnds, scatterToClassBuckets } from './class-radix-scatter.js';
 import { pooledScoresOf } from './class-sorted-scores.js';
 import { firstDifference, MSD_BITS, sortRange, spareOf } from './msd-radix-sort.js';
@@ -131,8 +131,14 @@ export function bucketedAveragePrecision(
     const negStart = ends[CLASS_BUCKETS + d]!;
     const negEnd = ends[CLASS_BUCKETS + 1 + d]!;
     if (posEnd - posStart > 1) sortRange(keys, posStart, posEnd, q, 1, scratch);
-    if (negEnd - negStart > 1) sortRange(keys, negStart, negEnd, q, 1, scratch);
-    const counts = countBelowInBucket(keys, posStart, posEnd, negStart, negEnd);
+    const counts = countsOf(posEnd - posStart);
+    if (
+      negEnd === negStart ||
+      !countEachBelow(keys, posStart, posEnd, negStart, negEnd, q, scratch, counts)
+    ) {
+      if (negEnd - negStart > 1) sortRange(keys, negStart, negEnd, q, 1, scratch);
+      countBelowInBucket(keys, posStart, posEnd, negStart, negEnd, counts);
+    }
     const negBefore = negStart - nPos;
     let end = posEnd;
     while (end > posStart) {
@@ -223,9 +229,15 @@ function mergeAtOrBelow(
   return sum + (pe - i) * (ne - ns);
 }
 
+/** The reused per-positive count buffer, at least `length` long. */
+function countsOf(length: number): Int32Array {
+  if (below.length < length) below = new Int32Array(Math.max(length, 1024));
+  return below;
+}
+
 /**
- * For each positive of the bucket (ascending), the bucket's negatives
- * strictly below it, in a reused buffer indexed from 0.
+ * For each positive of the bucket (ascending), the bucket's sorted negatives
+ * strictly below it, written to `out` from index 0.
  */
 function countBelowInBucket(
   keys: Float64Array,
@@ -233,9 +245,8 @@ function countBelowInBucket(
   pe: number,
   ns: number,
   ne: number,
-): Int32Array {
-  if (below.length < pe - ps) below = new Int32Array(Math.max(pe - ps, 1024));
-  const out = below;
+  out: Int32Array,
+): void {
   let i = ps;
   let j = ns;
   while (i < pe && j < ne) {
@@ -245,5 +256,4 @@ function countBelowInBucket(
     i += 1 - negFirst;
   }
   for (; i < pe; i++) out[i - ps] = ne - ns;
-  return out;
 }
