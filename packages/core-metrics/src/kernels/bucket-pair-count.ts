@@ -1,7 +1,11 @@
 import { windowAt } from './msd-radix-sort.js';
 
-// At most 2^13 slots (a 32 KiB table, in L1) for a bucket's negatives.
-const MAX_SLOT_BITS = 13;
+// At most 2^15 slots (128 KiB tables, in L2) for a bucket's negatives; a
+// bucket with over two negatives a slot is sorted instead.
+const MAX_SLOT_BITS = 15;
+// A slot holding more negatives than this means the values cluster below the
+// slot bits: the bucket is sorted instead, before the scatter pass is spent.
+const CROWDED_SLOT = 16;
 const starts = new Int32Array((1 << MAX_SLOT_BITS) + 1);
 const fill = new Int32Array(1 << MAX_SLOT_BITS);
 // Same-slot comparisons allowed per positive before giving up (the values
@@ -37,6 +41,7 @@ function groupNegatives(
   q: number,
   scratch: Float64Array,
 ): boolean {
+  if (ne - ns > 2 << MAX_SLOT_BITS) return false;
   const bits = Math.min(MAX_SLOT_BITS, 33 - Math.clz32(ne - ns));
   if (q + bits > 64) return false;
   const slots = 1 << bits;
@@ -54,7 +59,12 @@ function groupNegatives(
       ((((h ^ (m | 0x80000000)) & hiMask) | (lk & loMask)) << up) | ((lk & tailMask) >>> tailDown);
     starts[(w >>> down) + 1]!++;
   }
-  for (let t = 1; t <= slots; t++) starts[t]! += starts[t - 1]!;
+  let crowded = 0;
+  for (let t = 1; t <= slots; t++) {
+    crowded = Math.max(crowded, starts[t]!);
+    starts[t]! += starts[t - 1]!;
+  }
+  if (crowded > CROWDED_SLOT) return false;
   for (let t = 0; t < slots; t++) fill[t] = ns + starts[t]!;
   for (let i = ns; i < ne; i++) {
     const h = words[2 * i + 1]!;
