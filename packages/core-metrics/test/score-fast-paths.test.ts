@@ -108,12 +108,8 @@ describe('rocAucScore and averagePrecisionScore on Float64Array scores (one-pass
         scores,
       ),
     ).toBe(auc);
-    expect(
-      rocAucScore(
-        codes.map((c) => c === 1),
-        scores,
-      ),
-    ).toBe(auc);
+    const booleans = codes.map((c) => c === 1) as unknown as number[];
+    expect(rocAucScore(booleans, scores)).toBe(auc);
     expect(
       averagePrecisionScore(
         codes.map((c) => (c === 1 ? 'spam' : 'ham')),

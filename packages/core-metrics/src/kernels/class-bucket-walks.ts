@@ -15,8 +15,7 @@ registerScratch(() => {
 let mergeTies = 0;
 
 /**
- * Unweighted ROC AUC of the selected rows, sorting and counting bucket by
- * bucket; NaN when a class is empty, or `undefined` when the caller must take
+ * Unweighted ROC AUC of the selected rows, counted bucket by bucket; NaN when a class is empty, or `undefined` when the caller must take
  * the whole-column path (all scores equal, or a `-0` among them).
  *
  * @remarks
@@ -24,9 +23,11 @@ let mergeTies = 0;
  * ({@link scatterToClassBuckets}), positive bucket `d` and negative bucket `d`
  * hold the same key range, so every negative of a lower bucket is below every
  * positive of bucket `d`: `Σ_pos #neg < s` is `P_d · (negatives in buckets
- * below d)` plus a merge of the two buckets, made right after sorting them,
- * while they are in cache. A bucket pair with an empty side needs no sort at
- * all. Equal values share a bucket, except `-0` and `0` (different keys):
+ * below d)` plus the pairs inside the two buckets, counted right after the
+ * scatter while they are in cache: by `countPairBelow` without sorting
+ * (negatives grouped by the next key bits), or, when the values cluster, by
+ * sorting both and merging them. A pair with an empty side needs neither.
+ * Equal values share a bucket, except `-0` and `0` (different keys):
  * with a `-0` present the caller falls back. The sum is the exact integer
  * (or half-integer) of `unweightedRocAuc`, so the result is the same.
  *
@@ -94,7 +95,9 @@ export function bucketedRocAuc(
  * @remarks
  * The walk of `unweightedAveragePrecision` (the positives' tie groups from
  * the highest score down, `TP = P − g`, `FP = N − #neg < pos[g]`), with each
- * bucket pair sorted and merged just before its groups are visited; buckets
+ * bucket's positives sorted and their counts taken from the slot-grouped
+ * negatives (`countEachBelow`; sorted and merged when they cluster) just
+ * before its groups are visited; buckets
  * are visited from the top, so the terms and their order, and the result, are
  * the same bit for bit.
  *
