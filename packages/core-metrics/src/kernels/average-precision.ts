@@ -1,4 +1,5 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { bucketedAveragePrecision, selectedExtremes } from './class-bucket-walks.js';
 import { unweightedAveragePrecision } from './class-rank-walks.js';
 import { sortScoresByClass } from './class-sorted-scores.js';
 
@@ -34,8 +35,8 @@ export function averagePrecisionKernel(
   rows: Uint32Array | null,
 ): number {
   if (weight === null) {
-    const { pos, neg } = sortScoresByClass(isPositive, scores, null, rows);
-    return unweightedAveragePrecision(pos, neg);
+    const [min, max] = selectedExtremes(scores, rows);
+    return unweightedAveragePrecisionKernel(isPositive, scores, rows, min, max);
   }
   const { fps, tps } = binaryCurveKernel(isPositive, scores, weight, rows);
   const m = tps.length;
@@ -50,4 +51,29 @@ export function averagePrecisionKernel(
     prevRecall = recall;
   }
   return ap;
+}
+
+/**
+ * Unweighted average precision of the selected rows whose extremes are known:
+ * bucket by bucket ({@link bucketedAveragePrecision}), or over the whole
+ * sorted classes when all scores are equal or one is `-0`.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - scores without NaN
+ * @param rows - the rows to use, or null for all rows
+ * @param min - the least selected score
+ * @param max - the greatest selected score
+ * @returns the average precision (0 without positives)
+ */
+export function unweightedAveragePrecisionKernel(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  rows: Uint32Array | null,
+  min: number,
+  max: number,
+): number {
+  const ap = bucketedAveragePrecision(isPositive, scores, rows, min, max);
+  if (ap !== undefined) return ap;
+  const { pos, neg } = sortScoresByClass(isPositive, scores, null, rows);
+  return unweightedAveragePrecision(pos, neg);
 }

@@ -14,10 +14,9 @@ const counts = new Int32Array(2 * (BUCKETS + 1));
  * Three passes over the source instead of a gather followed by a sort of each
  * class: the extremes (which fix the key bits to read, see `msdRadixSort`), a
  * histogram of the first MSD digit per class, and a scatter of each score into
- * its class's bucket; each bucket (a few thousand values at 10M rows) is then
- * finished in cache by `sortRange`. Labels are read as 0/1 arithmetic, not
- * branches, since they are close to random. `-0` stays `-0` (it compares equal to
- * `0` and ends up next to it).
+ * its class's bucket ({@link scatterToClassBuckets}); each bucket (a few
+ * thousand values at 10M rows) is then finished in cache by `sortRange`.
+ * `-0` stays `-0` (it compares equal to `0` and ends up next to it).
  *
  * @param isPositive - 1 for rows of the positive class, else 0
  * @param scores - scores without NaN
@@ -41,6 +40,53 @@ export function scatterByClass(
   }
   const p = firstDifference(min, max);
   if (p >= 64) return fillEqual(isPositive, rows, n, min, keys);
+  const nPos = scatterToClassBuckets(isPositive, scores, rows, keys, p);
+  // Each slot now holds its bucket's end, the start of the next.
+  const scratch = spareOf(n);
+  let start = 0;
+  for (let d = 0; d < counts.length; d++) {
+    const end = counts[d]!;
+    if (end - start > 1) sortRange(keys, start, end, p + MSD_BITS, 1, scratch);
+    start = end;
+  }
+  return nPos;
+}
+
+/** Buckets a class takes by the first MSD digit. */
+export const CLASS_BUCKETS = BUCKETS;
+
+/**
+ * Bucket bounds after {@link scatterToClassBuckets}: positive bucket `d` is
+ * `[d === 0 ? 0 : ends[d - 1], ends[d])`, negative bucket `d` is
+ * `[ends[B + d], ends[B + 1 + d])` with `B` = {@link CLASS_BUCKETS}
+ * (`ends[B]` is `nPos`). Valid until the next scatter.
+ */
+export const classBucketEnds: Int32Array = counts;
+
+/**
+ * Scatters the selected rows' scores into per-class buckets of the 11-bit
+ * digit starting at key bit `p` (buckets unsorted inside); returns `nPos`.
+ *
+ * @remarks
+ * Two passes over the source: a histogram of the digit per class, then the
+ * scatter. Labels are read as 0/1 arithmetic, not branches, since they are
+ * close to random. Bucket bounds are left in {@link classBucketEnds}.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - scores without NaN
+ * @param rows - the rows to use, or null for all rows
+ * @param keys - output, at least as long as the selection
+ * @param p - the first key bit (0 = top) where the extremes differ, below 64
+ * @returns the number of positive rows
+ */
+export function scatterToClassBuckets(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  rows: Uint32Array | null,
+  keys: Float64Array,
+  p: number,
+): number {
+  const n = rows === null ? scores.length : rows.length;
   const { hiMask, loMask, up, tailMask, tailDown } = windowAt(p);
   const down = 32 - MSD_BITS;
   const words = new Int32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
@@ -64,14 +110,6 @@ export function scatterByClass(
     const w =
       ((((h ^ (m | 0x80000000)) & hiMask) | (lk & loMask)) << up) | ((lk & tailMask) >>> tailDown);
     keys[counts[(1 - isPositive[r]!) * (BUCKETS + 1) + (w >>> down)]!++] = scores[r]!;
-  }
-  // Each slot now holds its bucket's end, the start of the next.
-  const scratch = spareOf(n);
-  let start = 0;
-  for (let d = 0; d < counts.length; d++) {
-    const end = counts[d]!;
-    if (end - start > 1) sortRange(keys, start, end, p + MSD_BITS, 1, scratch);
-    start = end;
   }
   return nPos;
 }

@@ -23,6 +23,18 @@ registerScratch(() => {
 });
 
 /**
+ * The pooled class-split score buffer, at least `length` long; shared with
+ * the bucket walks so one 10M-row buffer serves both.
+ *
+ * @param length - elements needed
+ * @returns the buffer (contents undefined)
+ */
+export function pooledScoresOf(length: number): Float64Array {
+  if (poolScores.length < length) poolScores = new Float64Array(length);
+  return poolScores;
+}
+
+/**
  * Gathers the selected rows' scores, split by class, and radix-sorts each
  * part. The returned arrays are views into a per-thread pool, valid until the
  * next call.

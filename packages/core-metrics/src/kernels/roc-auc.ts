@@ -1,4 +1,5 @@
 import { binaryCurveKernel } from './binary-curve.js';
+import { bucketedRocAuc, selectedExtremes } from './class-bucket-walks.js';
 import { unweightedRocAuc } from './class-rank-walks.js';
 import { sortScoresByClass } from './class-sorted-scores.js';
 
@@ -43,6 +44,10 @@ export function rocAucBinaryKernel(
   maxFpr = 1,
 ): number {
   if (maxFpr < 1) return partialAuc(binaryCurveKernel(isPositive, scores, weight, rows), maxFpr);
+  if (weight === null) {
+    const [min, max] = selectedExtremes(scores, rows);
+    return unweightedRocAucKernel(isPositive, scores, rows, min, max);
+  }
   const { pos, neg, posWeight, negWeight } = sortScoresByClass(isPositive, scores, weight, rows);
   if (posWeight === null || negWeight === null) return unweightedRocAuc(pos, neg);
   let i = pos.length - 1;
@@ -76,6 +81,32 @@ export function rocAucBinaryKernel(
   }
   if (tp <= 0 || fp <= 0) return Number.NaN;
   return area / (tp * fp);
+}
+
+/**
+ * Unweighted binary ROC AUC of the selected rows whose extremes are known
+ * (the public function finds them in its validation pass): bucket by bucket
+ * ({@link bucketedRocAuc}), or over the whole sorted classes when all scores
+ * are equal or one is `-0`.
+ *
+ * @param isPositive - 1 for rows of the positive class, else 0
+ * @param scores - scores without NaN
+ * @param rows - the rows to use, or null for all rows
+ * @param min - the least selected score
+ * @param max - the greatest selected score
+ * @returns the AUC, or NaN when a class is empty
+ */
+export function unweightedRocAucKernel(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  rows: Uint32Array | null,
+  min: number,
+  max: number,
+): number {
+  const auc = bucketedRocAuc(isPositive, scores, rows, min, max);
+  if (auc !== undefined) return auc;
+  const { pos, neg } = sortScoresByClass(isPositive, scores, null, rows);
+  return unweightedRocAuc(pos, neg);
 }
 
 /**

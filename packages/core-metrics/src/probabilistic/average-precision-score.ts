@@ -2,8 +2,12 @@ import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { toWeightColumn } from '../input/weight-column.js';
-import { averagePrecisionKernel } from '../kernels/average-precision.js';
+import {
+  averagePrecisionKernel,
+  unweightedAveragePrecisionKernel,
+} from '../kernels/average-precision.js';
 import { emitMetricWarning } from '../warnings.js';
+import { fastBinaryInputs } from './binary-fast-inputs.js';
 import { positiveIndicator, resolvePosLabel } from './positive-class.js';
 import { encodeTarget } from './target-classes.js';
 
@@ -45,6 +49,18 @@ export function averagePrecisionScore(
   yScore: NumericInput,
   options: AveragePrecisionScoreOptions = {},
 ): number {
+  if (options.sampleWeight === undefined || options.sampleWeight === null) {
+    const fast = fastBinaryInputs(yTrue, yScore, options.posLabel ?? 1);
+    if (fast !== null) {
+      return unweightedAveragePrecisionKernel(
+        fast.isPositive,
+        fast.scores,
+        null,
+        fast.min,
+        fast.max,
+      );
+    }
+  }
   const target = encodeTarget(yTrue);
   const scores = toFloat64Column(yScore, 'yScore');
   checkSameLength(['yTrue', target.codes.length], ['yScore', scores.length]);

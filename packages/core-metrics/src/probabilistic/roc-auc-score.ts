@@ -8,6 +8,8 @@ import {
   toScoreMatrix,
 } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
+import { unweightedRocAucKernel } from '../kernels/roc-auc.js';
+import { fastBinaryInputs } from './binary-fast-inputs.js';
 import { binaryAuc, ovoAuc, ovrAuc } from './multiclass-auc.js';
 import { positiveIndicator } from './positive-class.js';
 import { encodeTarget, encodeTargetWithLabels } from './target-classes.js';
@@ -120,6 +122,13 @@ function singleColumnAuc(
   options: RocAucScoreOptions,
   maxFpr: number,
 ): number {
+  if (maxFpr === 1 && (options.sampleWeight === undefined || options.sampleWeight === null)) {
+    // Weighted input and partial AUC keep the checked path and the LSD sort.
+    const fast = fastBinaryInputs(yTrue, yScore, undefined);
+    if (fast !== null) {
+      return unweightedRocAucKernel(fast.isPositive, fast.scores, null, fast.min, fast.max);
+    }
+  }
   const target = encodeTarget(yTrue);
   if (target.classes.length > 2) {
     throw new MetricInputError(
