@@ -8,13 +8,16 @@
 // prebuilt request and counts the response bytes; ours goes through @assay/clients (request
 // built per call, SSE parsed, every chunk timestamped, usage read) and keeps a record per
 // request, which is the work a load test needs. CPU µs/request is printed for both sides (it
-// moves less than requests/s when the machine is shared).
+// moves less than requests/s when the machine is shared). Each open-loop round also counts
+// its sends more than 1 ms late and how many of them overlapped a GC pause of this process
+// (a `gc` PerformanceObserver), the rest being the operating system or other work on the loop.
 // autocannon is closed loop (its overallRate refills per-connection budgets once a second), so
 // it is compared at fixed concurrency only. The model server runs in a child process so this
 // process's CPU is the generators' alone.
 // Run: pnpm build && node benchmarks/suites/loadtest.mjs
 // BENCH_LOADTEST_SECONDS=2 shortens each round (default 5).
 import { fork } from 'node:child_process';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
@@ -64,6 +67,38 @@ async function main() {
     return result;
   }
 
+  // GC pauses of this process, to tell which late open-loop sends a pause explains
+  const pauses = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push([e.startTime, e.startTime + e.duration]);
+  }).observe({ entryTypes: ['gc'] });
+
+  /** An open-loop round, with its sends later than 1 ms and how many of them a GC pause overlapped. */
+  async function openRound() {
+    pauses.length = 0;
+    let origin;
+    const resolved = resolveLoadTest({
+      baseUrl,
+      model: 'assay-spam-nb',
+      rate: 2000,
+      arrival: 'poisson',
+      durationMs: SECONDS * 1000,
+    });
+    const { result, records } = await runLoadTest(resolved, {
+      workload,
+      // record times count from the step's start: recover it from the first record's end
+      onRecord: (r) => {
+        origin ??= performance.now() - r.endMs;
+      },
+    });
+    const late = records.filter((r) => r.sentMs !== null && r.sentMs - r.scheduledMs > 1);
+    const inGc = late.filter((r) =>
+      pauses.some(([a, b]) => a < origin + r.sentMs && b > origin + r.scheduledMs),
+    ).length;
+    const longest = pauses.reduce((m, [a, b]) => Math.max(m, b - a), 0);
+    return { open: result, late: late.length, inGc, gcs: pauses.length, longest };
+  }
+
   async function peer() {
     const cpu = process.cpuUsage();
     const result = await autocannon({
@@ -99,11 +134,11 @@ async function main() {
 
   const lags = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const open = await ours({ rate: 2000, arrival: 'poisson', durationMs: SECONDS * 1000 });
+    const { open, late, inGc, gcs, longest } = await openRound();
     const lag = open.scheduleLagMs;
     lags.push(lag.p99 ?? Number.POSITIVE_INFINITY);
     console.log(
-      `  open loop round ${round + 1}, 2000/s poisson: achieved ${open.harness.achievedRate?.toFixed(0)} req/s, completed ${open.throughput.requestsPerSec.toFixed(0)}/s, schedule lag p50 ${lag.p50?.toFixed(3)} ms p99 ${lag.p99?.toFixed(3)} ms, event-loop lag p99 ${open.harness.eventLoopLagP99Ms.toFixed(2)} ms, ELU ${open.harness.eventLoopUtilization.toFixed(2)}, ${open.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request, saturated ${open.harness.saturated}${open.harness.reasons.length > 0 ? ` (${open.harness.reasons.join('; ')})` : ''}`,
+      `  open loop round ${round + 1}, 2000/s poisson: achieved ${open.harness.achievedRate?.toFixed(0)} req/s, completed ${open.throughput.requestsPerSec.toFixed(0)}/s, schedule lag p50 ${lag.p50?.toFixed(3)} ms p99 ${lag.p99?.toFixed(3)} ms, event-loop lag p99 ${open.harness.eventLoopLagP99Ms.toFixed(2)} ms, ELU ${open.harness.eventLoopUtilization.toFixed(2)}, ${open.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request, saturated ${open.harness.saturated}${open.harness.reasons.length > 0 ? ` (${open.harness.reasons.join('; ')})` : ''}; sends > 1 ms late ${late} (${inGc} during a GC pause; ${gcs} pauses, longest ${longest.toFixed(2)} ms)`,
     );
   }
   console.log(

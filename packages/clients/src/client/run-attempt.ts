@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import type { EventSourceMessage } from 'eventsource-parser';
 import type { Pool } from 'undici';
 import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
@@ -7,6 +7,7 @@ import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
 import { type DispatchedResponse, dispatchRequest } from '../http/dispatch-response.js';
 import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
+import { SseSplitter } from '../http/sse-splitter.js';
 import {
   type DeltaSink,
   InStreamError,
@@ -217,26 +218,21 @@ async function readSse(
         };
   let failure: unknown;
   let failedEvent: EventSourceMessage | undefined;
-  const parser = createParser({
-    onEvent(event) {
-      if (failure !== undefined) return;
-      try {
-        provider.onStreamEvent(event, state, sink);
-      } catch (error) {
-        failure = error;
-        failedEvent = event;
-      }
-    },
+  // split from the bytes: no string per piece or per line, only each `data:` value
+  const splitter = new SseSplitter((event) => {
+    if (failure !== undefined) return;
+    try {
+      provider.onStreamEvent(event, state, sink);
+    } catch (error) {
+      failure = error;
+      failedEvent = event;
+    }
   });
-  // a StringDecoder keeps a character split across pieces whole, and costs far less to create
-  // per response than a TextDecoder
-  const decoder = new StringDecoder('utf8');
   await res.read((chunk) => {
     arrival = performance.now();
-    parser.feed(decoder.write(chunk));
+    splitter.feed(chunk);
     return failure === undefined;
   });
-  if (failure === undefined) parser.reset({ consume: true });
   if (failure instanceof InStreamError) {
     throw new AttemptFailure(
       'in_stream_error',

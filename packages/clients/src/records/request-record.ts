@@ -112,6 +112,10 @@ export interface RequestRecord {
   readonly costUsd: number | undefined;
 }
 
+// The empty start of every list a builder keeps, shared: a list is created with its first
+// element (never pushed onto this one), since a push onto an empty array reserves 17 slots.
+const NONE = Object.freeze([]) as unknown as never[];
+
 /**
  * Mutable timing state for one request; the client fills it and {@link RecordBuilder.finish}
  * freezes it into a {@link RequestRecord}. Hot-path code touches only plain fields.
@@ -122,10 +126,10 @@ export class RecordBuilder {
   firstTokenAt: number | undefined = undefined;
   firstContentAt: number | undefined = undefined;
   lastTokenAt: number | undefined = undefined;
-  contentChunkTimes: number[] = [];
-  reasoningChunkTimes: number[] = [];
+  contentChunkTimes: number[] = NONE;
+  reasoningChunkTimes: number[] = NONE;
   status: number | undefined = undefined;
-  readonly attempts: AttemptRecord[] = [];
+  attempts: AttemptRecord[] = NONE;
 
   /**
    * @param provider - provider kind
@@ -148,8 +152,8 @@ export class RecordBuilder {
     this.firstContentAt = undefined;
     this.lastTokenAt = undefined;
     this.status = undefined;
-    if (this.contentChunkTimes.length > 0) this.contentChunkTimes = [];
-    if (this.reasoningChunkTimes.length > 0) this.reasoningChunkTimes = [];
+    if (this.contentChunkTimes.length > 0) this.contentChunkTimes = NONE;
+    if (this.reasoningChunkTimes.length > 0) this.reasoningChunkTimes = NONE;
   }
 
   /** Marks the arrival of a content chunk at `now`. */
@@ -157,25 +161,31 @@ export class RecordBuilder {
     if (this.firstTokenAt === undefined) this.firstTokenAt = now;
     if (this.firstContentAt === undefined) this.firstContentAt = now;
     this.lastTokenAt = now;
-    this.contentChunkTimes.push(now);
+    // the first time starts an array of one: a push onto an empty array reserves 17 slots,
+    // and most answers of a load test have a chunk or two
+    if (this.contentChunkTimes.length === 0) this.contentChunkTimes = [now];
+    else this.contentChunkTimes.push(now);
   }
 
   /** Marks the arrival of a reasoning chunk at `now`. */
   reasoningChunk(now: number): void {
     if (this.firstTokenAt === undefined) this.firstTokenAt = now;
     this.lastTokenAt = now;
-    this.reasoningChunkTimes.push(now);
+    if (this.reasoningChunkTimes.length === 0) this.reasoningChunkTimes = [now];
+    else this.reasoningChunkTimes.push(now);
   }
 
   /** Closes the current attempt with its outcome. */
   endAttempt(errorClass: ErrorClass | undefined, endAt: number = performance.now()): void {
-    this.attempts.push({
+    const attempt: AttemptRecord = {
       sentAt: this.sentAt ?? endAt,
       endAt,
       status: this.status,
       errorClass,
       retryDelayMs: undefined,
-    });
+    };
+    if (this.attempts.length === 0) this.attempts = [attempt];
+    else this.attempts.push(attempt);
   }
 
   /** Records the delay before the next attempt on the last attempt. */

@@ -2,6 +2,7 @@ import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
 import { ArrivalClock } from './arrival-clock.js';
+import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
 import type { StepPlan, StepProgress } from './step-plan.js';
 import { StepTracker } from './step-tracker.js';
@@ -51,6 +52,7 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   const start = performance.now() + LEAD_MS;
   clock.go(start);
   const running: Promise<void>[] = [];
+  const idle = process.env.ASSAY_LOADTEST_IDLE_GC === '0' ? undefined : new IdleScavenger();
   let i = 0;
   try {
     while (i < n && !ctx.signal.aborted) {
@@ -74,6 +76,8 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
         }
         i++;
       }
+      // collect young garbage now, in the gap, rather than when it falls on an arrival
+      if (i < n) idle?.gap(start + offsets[i]! - performance.now());
     }
   } finally {
     ctx.signal.removeEventListener('abort', stop);
