@@ -9,7 +9,6 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRunner, loadColumns } from '@assay/runner';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = join(here, '..', '.data');
@@ -87,6 +86,12 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
  */
 async function child(file, columnsJson, workers, warm) {
   const columns = JSON.parse(columnsJson);
+  // a load alone imports the readers' entry (as a caller that only reads would), a load on a
+  // runner the whole package; BENCH_LOAD_ENTRY=index imports the whole package for both
+  const { createRunner } = workers > 0 ? await import('@assay/runner') : {};
+  const { loadColumns } = await import(
+    workers > 0 || process.env.BENCH_LOAD_ENTRY === 'index' ? '@assay/runner' : '@assay/runner/load'
+  );
   const runner = workers > 0 ? createRunner({ workers }) : undefined;
   runner?.start();
   if (warm)
