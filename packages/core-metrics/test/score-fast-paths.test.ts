@@ -9,17 +9,7 @@ import {
 } from '../src/index.js';
 import { referenceAuc, referenceAveragePrecision } from './support/rank-references.js';
 import { thrown } from './support/thrown.js';
-
-/** Deterministic uniform numbers in [0, 1). */
-function uniform(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
+import { uniform } from './support/uniform.js';
 
 const edgeScore = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),

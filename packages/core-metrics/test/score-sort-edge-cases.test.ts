@@ -9,17 +9,7 @@ import {
 } from '../src/index.js';
 import { msdRadixSort } from '../src/kernels/msd-radix-sort.js';
 import { ascending, referenceAuc, referenceAveragePrecision } from './support/rank-references.js';
-
-/** Deterministic uniform numbers in [0, 1). */
-function uniform(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
+import { uniform } from './support/uniform.js';
 
 /** Sorts a copy with msdRadixSort and with a comparison sort; both must agree (`-0` and `0` equal). */
 function expectSortsLikeComparison(values: number[]): void {

@@ -1,36 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ColumnKind, RunnerError } from '@assay/runner';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { countSpan } from '../src/io/csv-range-count.js';
-import type { CsvCountTask, CsvTask } from '../src/io/csv-range-types.js';
+import type { CsvCountTask } from '../src/io/csv-range-types.js';
 import { readCsvStream } from '../src/io/read-csv.js';
 import { readCsvBytes } from '../src/io/read-csv-bytes.js';
-import { type FileReadPool, readCsvOnPool } from '../src/io/read-csv-pool.js';
-import { runTask } from '../src/pool/worker-tasks.js';
+import { readCsvOnPool } from '../src/io/read-csv-pool.js';
+import { csvFileWriter, inProcessPool as inProcess } from './helpers/csv-test-files.js';
 import { expectSameTable } from './helpers/same-table.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'assay-csv-fast-'));
-let written = 0;
-
-function write(text: string, ext = 'csv'): string {
-  const file = join(dir, `f${written++}.${ext}`);
-  writeFileSync(file, text);
-  return file;
-}
-
-/** The reader's tasks on this thread, a little later: any number of "workers". */
-function inProcess(workers: number): FileReadPool {
-  return {
-    workers,
-    runReadTask: async (task: CsvTask) => {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      return runTask(task);
-    },
-  };
-}
+const { write } = csvFileWriter('assay-csv-fast-');
 
 /** Number cells the fast loop parses and ones it leaves to the generic path. */
 const numberText = fc.oneof(

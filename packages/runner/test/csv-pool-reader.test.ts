@@ -1,37 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type ColumnKind, createRunner, loadColumns, type RunnerError } from '@assay/runner';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { CsvTask } from '../src/io/csv-range-types.js';
 import { readCsv } from '../src/io/read-csv.js';
 import { type CsvPoolOptions, type FileReadPool, readCsvOnPool } from '../src/io/read-csv-pool.js';
-import { runTask } from '../src/pool/worker-tasks.js';
+import { csvFileWriter, inProcessPool as inProcess } from './helpers/csv-test-files.js';
 import { expectSameTable } from './helpers/same-table.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'assay-csv-pool-'));
-let written = 0;
-
-function write(text: string, ext = 'csv'): string {
-  const file = join(dir, `f${written++}.${ext}`);
-  writeFileSync(file, text);
-  return file;
-}
-
-/**
- * The reader's tasks run on this thread, a little later (the reader's own loop claims the
- * first ranges meanwhile): any number of "workers", ranges anywhere.
- */
-function inProcess(workers: number): FileReadPool {
-  return {
-    workers,
-    runReadTask: async (task: CsvTask) => {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-      return runTask(task);
-    },
-  };
-}
+const { dir, write } = csvFileWriter('assay-csv-pool-');
 
 const runners = [1, 2]
   .filter((w) => w <= availableParallelism())
@@ -257,7 +235,7 @@ describe('files the pool does not read go to the sequential reader with its erro
     ['invalid UTF-8', 'y,s\n1,0.5\n\xff,1\n', { y: 'label' }, 'UNREADABLE_FILE', 'line 3'],
   ];
   test.each(bad)('%s', async (_name, text, columns, code, where) => {
-    const file = join(dir, `bad${written++}.csv`);
+    const file = join(dir, `bad-${_name.replace(/\W+/g, '-')}.csv`);
     writeFileSync(file, Buffer.from(text, 'latin1'));
     const map = new Map(Object.entries(columns));
     const size = Buffer.byteLength(text, 'latin1');

@@ -139,7 +139,10 @@ function typedPass(
   return stray === 0;
 }
 
-/** As {@link typedPass} for a plain array, whose entries may be anything. */
+/**
+ * As {@link typedPass} for a plain array, whose entries may be anything: a copy of the loop,
+ * not a shared one, so that each stays monomorphic (one element kind per loop) in V8.
+ */
 function arrayPass(
   y: ArrayLike<unknown>,
   scores: Float64Array,
