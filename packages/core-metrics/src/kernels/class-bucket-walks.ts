@@ -15,6 +15,28 @@ registerScratch(() => {
 let mergeTies = 0;
 
 /**
+ * The walks' common start: the selected rows scattered into per-class buckets of the
+ * first MSD digit, or undefined when the caller must take the whole-column path (all
+ * scores equal, or a `-0` among scores that straddle zero).
+ *
+ * @returns the row count, the positives, the pooled keys and the next digit's first bit
+ */
+function scatterForBuckets(
+  isPositive: Uint8Array,
+  scores: Float64Array,
+  rows: Uint32Array | null,
+  min: number,
+  max: number,
+): { n: number; nPos: number; keys: Float64Array; q: number } | undefined {
+  const p = firstDifference(min, max);
+  if (p >= 64 || (min <= 0 && max >= 0 && hasNegativeZero(scores, rows))) return undefined;
+  const n = rows === null ? scores.length : rows.length;
+  const keys = pooledScoresOf(n);
+  const nPos = scatterToClassBuckets(isPositive, scores, rows, keys, p);
+  return { n, nPos, keys, q: p + MSD_BITS };
+}
+
+/**
  * Unweighted ROC AUC of the selected rows, counted bucket by bucket; NaN when a class is empty, or `undefined` when the caller must take
  * the whole-column path (all scores equal, or a `-0` among them).
  *
@@ -45,16 +67,13 @@ export function bucketedRocAuc(
   min: number,
   max: number,
 ): number | undefined {
-  const p = firstDifference(min, max);
-  if (p >= 64 || (min <= 0 && max >= 0 && hasNegativeZero(scores, rows))) return undefined;
-  const n = rows === null ? scores.length : rows.length;
-  const keys = pooledScoresOf(n);
-  const nPos = scatterToClassBuckets(isPositive, scores, rows, keys, p);
+  const scattered = scatterForBuckets(isPositive, scores, rows, min, max);
+  if (scattered === undefined) return undefined;
+  const { n, nPos, keys, q } = scattered;
   const nNeg = n - nPos;
   if (nPos === 0 || nNeg === 0) return Number.NaN;
   const ends = classBucketEnds;
   const scratch = spareOf(n);
-  const q = p + MSD_BITS;
   let area = 0;
   let tiePairs = 0;
   let posStart = 0;
@@ -115,16 +134,13 @@ export function bucketedAveragePrecision(
   min: number,
   max: number,
 ): number | undefined {
-  const p = firstDifference(min, max);
-  if (p >= 64 || (min <= 0 && max >= 0 && hasNegativeZero(scores, rows))) return undefined;
-  const n = rows === null ? scores.length : rows.length;
-  const keys = pooledScoresOf(n);
-  const nPos = scatterToClassBuckets(isPositive, scores, rows, keys, p);
+  const scattered = scatterForBuckets(isPositive, scores, rows, min, max);
+  if (scattered === undefined) return undefined;
+  const { n, nPos, keys, q } = scattered;
   if (nPos === 0) return 0;
   const nNeg = n - nPos;
   const ends = classBucketEnds;
   const scratch = spareOf(n);
-  const q = p + MSD_BITS;
   let ap = 0;
   let prevRecall = 0;
   for (let d = CLASS_BUCKETS - 1; d >= 0; d--) {
