@@ -14,7 +14,9 @@ import { registerTuneCommand } from './commands/tune.js';
  * @returns the commander program, ready for `parseAsync(process.argv)`
  */
 export function buildProgram(): Command {
-  const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+  const { version } = createRequire(import.meta.url)('@assay/cli/package.json') as {
+    version: string;
+  };
   const program = new Command('assay')
     .description('Evaluate models served as a service: metrics you can defend, with uncertainty.')
     .version(version, '-V, --version', 'print the version of assay')

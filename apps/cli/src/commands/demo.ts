@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { RunConfig } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
@@ -21,8 +21,9 @@ export const DEMO_ENDPOINT = 'builtin:model-server';
 export function defaultDemoConfig(): string {
   const local = resolve('examples/spam-assassin.yaml');
   if (existsSync(local)) return local;
-  const here = dirname(fileURLToPath(import.meta.url));
-  return join(here, '..', '..', '..', '..', 'examples', 'spam-assassin.yaml');
+  // from the package's own folder, not this file's: the command line runs bundled
+  const cliRoot = dirname(createRequire(import.meta.url).resolve('@assay/cli/package.json'));
+  return join(cliRoot, '..', '..', 'examples', 'spam-assassin.yaml');
 }
 
 /**

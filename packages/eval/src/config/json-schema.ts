@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 import { RunConfigSchema } from './run-config-schema.js';
 
@@ -35,6 +35,6 @@ export function runConfigJsonSchema(): Record<string, unknown> {
  * relative(process.cwd(), runConfigSchemaFile()); // 'node_modules/@assay/eval/schema/run-config.schema.json'
  */
 export function runConfigSchemaFile(): string {
-  // the same two levels up from src/config and from dist/config
-  return fileURLToPath(new URL('../../schema/run-config.schema.json', import.meta.url));
+  // by the package's own name, not relative to this file: the assay CLI bundles this module
+  return createRequire(import.meta.url).resolve('@assay/eval/schema/run-config.schema.json');
 }

@@ -96,7 +96,9 @@ export class Runner {
   private startPool(warmUp = false): Piscina {
     if (this.pool === undefined) {
       this.pool = new Piscina({
-        filename: import.meta.resolve('#worker'),
+        // by the package's own name, not a path or `#import` relative to this file, so that it
+        // also resolves where this module is bundled into another package (the assay CLI)
+        filename: import.meta.resolve('@assay/runner/worker'),
         workerData: { warmUp, workers: this.workers },
         minThreads: this.workers,
         maxThreads: this.workers,
@@ -229,7 +231,9 @@ export class Runner {
       const run =
         this.workers === 0
           ? null
-          : (this.poolRunner(import.meta.resolve('#generation-worker')) as GenerationTaskRunner);
+          : (this.poolRunner(
+              import.meta.resolve('@assay/runner/generation-worker'),
+            ) as GenerationTaskRunner);
       return scoreGenerationsWith(run, this.workers, input, options);
     });
   }
