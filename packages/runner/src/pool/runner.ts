@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { RunnerError } from '../errors.js';
 import type { GenerationInput } from '../generation/generation-input.js';
 import type { GenerationOptions } from '../generation/generation-options.js';
@@ -15,6 +15,7 @@ import { type Executor, scoreWith } from '../score/score-engine.js';
 import type { ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
 import { executorOf } from './executor-of.js';
+import { startPiscina } from './start-piscina.js';
 import { runTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
@@ -95,27 +96,12 @@ export class Runner {
   /** The pool, started on first use; `warmUp` when started ahead of its work. */
   private startPool(warmUp = false): Piscina {
     if (this.pool === undefined) {
-      this.pool = new Piscina({
+      this.pool = startPiscina({
         // by the package's own name, not a path or `#import` relative to this file, so that it
         // also resolves where this module is bundled into another package (the assay CLI)
         filename: import.meta.resolve('@assay/runner/worker'),
+        workers: this.workers,
         workerData: { warmUp, workers: this.workers },
-        minThreads: this.workers,
-        maxThreads: this.workers,
-        idleTimeout: 60_000,
-        // tasks start in the order they were queued (by default Piscina moves a task it
-        // cannot place yet to the back of the queue): the bootstrap batches queued before
-        // the stratified fold pass run first, and the pass's tasks then fill both workers
-        stricterFIFO: true,
-        // a worker's heap only ever holds task messages and small results (the columns are
-        // shared memory), so a small young generation costs nothing and keeps each
-        // worker ≈ 5 MiB smaller than V8's default would let it grow
-        resourceLimits: { maxYoungGenerationSizeMb: 2 },
-        // Piscina tries `require(file)` before `import()`. On Node 20.19+ that is require(esm),
-        // which aborted whole processes here ("v8::Module::IsGraphAsync must be used on an
-        // instantiated module", a Node loader race) in about one test run in three; without
-        // it the worker loads its ESM file by `import()`, as on earlier Node versions.
-        execArgv: [...process.execArgv, '--no-experimental-require-module'],
       });
     }
     return this.pool;
