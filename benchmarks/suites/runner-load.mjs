@@ -235,6 +235,29 @@ function endToEnd(name, file, args) {
   );
 }
 
+/**
+ * The command line's own start: `assay --help` against a bare `node -e ''` (the floor no
+ * command can go below), alternating, median of the per-round ratios.
+ */
+function cliStart() {
+  const wall = (args) => {
+    const start = performance.now();
+    const run = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`${args.join(' ')} failed: ${run.stderr}`);
+    return performance.now() - start;
+  };
+  const ours = [];
+  const bare = [];
+  for (let r = 0; r < 2 * ROUNDS; r++) {
+    bare.push(wall(['-e', '']));
+    ours.push(wall([cli, '--help']));
+  }
+  console.log(
+    `assay --help (the command line's start-up): ${fmt(median(ours))}, bare node -e '' ${fmt(median(bare))} ` +
+      `-> ${median(ours.map((o, i) => o / bare[i])).toFixed(2)}x the bare start`,
+  );
+}
+
 async function main() {
   const paths = await files();
   console.log(
@@ -245,10 +268,13 @@ async function main() {
         .join(' ')} (ratios are per round, same run)`,
   );
   // BENCH_PARTS=csv,tsv,score-csv (for example) runs only those parts
-  const parts = (process.env.BENCH_PARTS ?? 'csv,tsv,jsonl,arrow,score-csv,score-arrow').split(',');
+  const parts = (
+    process.env.BENCH_PARTS ?? 'csv,tsv,jsonl,arrow,cli-start,score-csv,score-arrow'
+  ).split(',');
   for (const kind of ['csv', 'tsv', 'jsonl'])
     if (parts.includes(kind)) textFormat(kind, paths[kind]);
   if (parts.includes('arrow')) arrowFormat(paths.arrow);
+  if (parts.includes('cli-start')) cliStart();
   const job = ['--cv', 'stratified:5', '--bootstrap', '1000'];
   if (parts.includes('score-csv')) {
     endToEnd('CSV', paths.csv, ['--y-true', 'label', '--y-pred', 'prediction', ...job]);

@@ -7,7 +7,11 @@
 // Kept external (resolved from this package's node_modules at run time): piscina, whose
 // worker runtime must be the same copy that `move` marks results for; better-sqlite3, a
 // native addon; @assay/spam-assassin, which finds its data files from its own location.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// chunk names carry a content hash: clear the last build's, which nothing imports any more
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: { bin: 'dist/main.js' },
