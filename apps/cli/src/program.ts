@@ -20,7 +20,13 @@ export function buildProgram(): Command {
   const program = new Command('assay')
     .description('Evaluate models served as a service: metrics you can defend, with uncertainty.')
     .version(version, '-V, --version', 'print the version of assay')
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    // commander's own usage errors (an unknown flag, a bad or missing value) are bad input:
+    // exit 2 as every command documents, never 1, which means a failed gate; help and
+    // --version exit 0. Subcommands registered below inherit this.
+    .exitOverride((error) => {
+      process.exit(error.exitCode === 0 ? 0 : 2);
+    });
   registerScoreCommand(program);
   registerRunCommand(program);
   registerDemoCommand(program);

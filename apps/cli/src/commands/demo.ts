@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { RunConfig } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
@@ -12,18 +12,37 @@ import { reportError } from '../errors/report-error.js';
  */
 export const DEMO_ENDPOINT = 'builtin:model-server';
 
+/** The folder assay ships in, whose `examples/` hold the demo configurations. */
+function assayRoot(): string {
+  // from the package's own folder, not this file's: the command line runs bundled
+  const cliRoot = dirname(createRequire(import.meta.url).resolve('@assay/cli/package.json'));
+  return join(cliRoot, '..', '..');
+}
+
 /**
  * Finds the bundled `examples/spam-assassin.yaml`: next to the working
- * directory first, then at the repository root relative to this file.
+ * directory first, then among the examples that ship with assay.
  *
  * @returns the path of the default demo configuration
  */
 export function defaultDemoConfig(): string {
-  const local = resolve('examples/spam-assassin.yaml');
-  if (existsSync(local)) return local;
-  // from the package's own folder, not this file's: the command line runs bundled
-  const cliRoot = dirname(createRequire(import.meta.url).resolve('@assay/cli/package.json'));
-  return join(cliRoot, '..', '..', 'examples', 'spam-assassin.yaml');
+  return demoConfigPath('examples/spam-assassin.yaml');
+}
+
+/**
+ * Resolves `--config`: a path from the working directory when it exists there, else the
+ * same relative path among the examples that ship with assay (so `--config
+ * examples/compare-settings.yaml`, as the README writes it, works from any folder).
+ *
+ * @param config - the path as given
+ * @returns the absolute path to read (the working-directory one when neither exists, for
+ *   the error to name)
+ */
+export function demoConfigPath(config: string): string {
+  const local = resolve(config);
+  if (existsSync(local) || isAbsolute(config)) return local;
+  const shipped = join(assayRoot(), config);
+  return existsSync(shipped) ? shipped : local;
 }
 
 /**
@@ -58,7 +77,8 @@ export function registerDemoCommand(program: Command): void {
         fresh?: boolean;
         quiet?: boolean;
       }) => {
-        const configPath = resolve(opts.config ?? defaultDemoConfig());
+        const configPath =
+          opts.config === undefined ? defaultDemoConfig() : demoConfigPath(opts.config);
         const started = performance.now();
         const [{ loadRunConfig }, { startModelServer }, { executeRunCommand }] = await Promise.all([
           import('@assay/eval'),

@@ -31,17 +31,23 @@ export function registerLoadtestCommand(program: Command): void {
       '--slo <spec>',
       "per-request bounds, ms: 'ttft_p95<=300,tpot_p95<=50,e2e_p99<=2000,error_rate<=0.01'",
     )
-    .option('--duration <time>', 'measured time per step, e.g. 30s (default 30s unless --requests)')
+    .option(
+      '--duration <time>',
+      'measured time per step: 30s, 500ms, 2m, or a bare number of seconds (default 30s unless --requests)',
+    )
     .option('--requests <n>', 'measured requests per step')
     .option('--warmup <time>', 'warm-up per step, sent and excluded from statistics (default 0)')
     .option(
       '--max-in-flight <n>',
       'open loop: requests that find N in flight are dropped (default 64 for full concurrency)',
     )
-    .option('--dataset <source>', 'prompts: builtin:spam-assassin (default) or a .jsonl file')
+    .option(
+      '--dataset <source>',
+      'prompts: builtin:spam-assassin (default) or a .csv, .tsv, .jsonl, .arrow or .parquet file',
+    )
     .option(
       '--prompt-column <col>',
-      'the field of the .jsonl rows that holds the prompt (default prompt)',
+      'the column of --dataset that holds the prompt (default prompt)',
     )
     .option(
       '--prompt-tokens <n[:sd]>',
@@ -60,12 +66,24 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--report <file>', 'self-contained HTML report with inline SVG charts')
     .option(
       '--score <run-config>',
-      'prompts and labels from a run config (classification): accuracy with its CI per step',
+      'prompts from a run config, answers scored with its task (classification, multiple choice, generation, regression): quality with its CI per step',
     )
     .option('-q, --quiet', 'no progress on stderr')
     .addHelpText(
       'after',
       [
+        '',
+        'Examples:',
+        '  # closed loop: 64 requests in flight for 30 s against a local vLLM',
+        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --concurrency 64',
+        '',
+        '  # open loop: 20 requests/s, Poisson arrivals, 512-token prompts, SLO checked',
+        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --rate 20 \\',
+        "      --prompt-tokens 512 --max-tokens 128 --slo 'ttft_p95<=300,e2e_p99<=2000'",
+        '',
+        '  # the largest rate that meets the SLO, with an HTML report',
+        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --find-max \\',
+        "      --slo 'ttft_p95<=300,tpot_p95<=50' --report load.html",
         '',
         'Exit codes:',
         '  0  finished',

@@ -18,7 +18,7 @@ Examples:
       --slice lang --format md --out report.md
 
   # three answers per question: intervals resample questions, not answers
-  $ assay score answers.csv --y-true gold --y-pred answer --clusters question_id \
+  $ assay score answers.csv --y-true gold --y-pred answer --clusters question_id \\
       --metrics accuracy --bootstrap 1000
 
   # regression with weights, group-aware CV
@@ -146,10 +146,6 @@ export function registerScoreCommand(program: Command): void {
     );
   addScoreOptions(command)
     .addHelpText('after', EXAMPLES)
-    .exitOverride((error) => {
-      // commander's own usage errors are bad input too: exit 2, help exits 0
-      process.exit(error.exitCode === 0 ? 0 : 2);
-    })
     .action(async (file: string, options: ScoreCommandOptions) => {
       try {
         const { runScoreCommand } = await import('../score/score-action.js');

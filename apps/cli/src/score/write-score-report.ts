@@ -1,19 +1,45 @@
-import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
 import { RunnerError, type ScoreReport } from '@assay/runner';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
 
-function chooseFormat(
+/** `--out` extensions and the format each one means when `--format` is not given. */
+const OUT_FORMATS: Readonly<Record<string, 'table' | 'json' | 'md'>> = {
+  '': 'json',
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.txt': 'table',
+};
+
+/**
+ * The report's format: `--format`, else `--out`'s extension, else a table on a terminal and
+ * JSON otherwise.
+ *
+ * @param options - `format` and `out`
+ * @returns the format to write
+ * @throws {@link RunnerError} `INVALID_OPTION` for an `--out` extension that names no format
+ *   (`report.html` would otherwise silently hold JSON)
+ * @example
+ * scoreReportFormat({ out: 'report.md' }); // 'md'
+ */
+export function scoreReportFormat(
   options: Pick<ScoreCommandOptions, 'format' | 'out'>,
 ): 'table' | 'json' | 'md' {
   if (options.format !== undefined) return options.format;
   if (options.out !== undefined) {
     const ext = extname(options.out).toLowerCase();
-    if (ext === '.md' || ext === '.markdown') return 'md';
-    if (ext === '.txt') return 'table';
-    return 'json';
+    const format = OUT_FORMATS[ext];
+    if (format === undefined) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `--out ${options.out}: assay score writes JSON (.json), Markdown (.md) or a text table (.txt), not ${ext}; name the file so, or pass --format json|md|table to write it anyway.`,
+        { path: 'out' },
+      );
+    }
+    return format;
   }
   return process.stdout.isTTY === true ? 'table' : 'json';
 }
@@ -58,13 +84,15 @@ export async function writeScoreReport(
     report = { ...report, warnings: [`--${runnerWarning}`, ...report.warnings] };
     if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runnerWarning}\n`);
   }
-  const format = chooseFormat(options);
+  const format = scoreReportFormat(options);
   const text = renderReport(report, format, `assay score: ${file}`);
   if (options.out === undefined) {
     process.stdout.write(text);
     return;
   }
   try {
+    // as `assay run --junit` does: a new folder for the report is made, not refused
+    await mkdir(dirname(options.out), { recursive: true });
     await writeFile(options.out, text);
   } catch (error) {
     throw new RunnerError(

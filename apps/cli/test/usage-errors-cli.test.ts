@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { assay } from './cli-process.js';
+
+const COMMANDS = ['score', 'run', 'demo', 'init', 'tune', 'loadtest', 'compare'];
+// what a command needs before commander looks at the flags (score's required options)
+const NEEDS: Record<string, string[]> = { score: ['f.csv', '--y-true', 'a', '--y-pred', 'b'] };
+
+describe('usage errors', () => {
+  test.each(COMMANDS)(
+    'an unknown flag of assay %s exits 2 (bad input), never 1 (a failed gate)',
+    async (command) => {
+      const { code, stderr } = await assay([command, ...(NEEDS[command] ?? []), '--no-such-flag']);
+      expect(stderr).toContain("unknown option '--no-such-flag'");
+      expect(code).toBe(2);
+    },
+  );
+
+  test('a bad flag value, a missing argument and an unknown command exit 2', async () => {
+    const badValue = await assay(['compare', 'a', 'b', '--margin', 'abc']);
+    expect(badValue.stderr).toContain('--margin');
+    expect(badValue.code).toBe(2);
+    const missing = await assay(['compare', 'a']);
+    expect(missing.stderr).toContain("missing required argument 'candidate'");
+    expect(missing.code).toBe(2);
+    const unknown = await assay(['no-such-command']);
+    expect(unknown.stderr).toContain("unknown command 'no-such-command'");
+    expect(unknown.code).toBe(2);
+  });
+
+  test('--help and --version still exit 0', async () => {
+    for (const args of [['--help'], ['--version'], ['run', '--help'], ['loadtest', '--help']]) {
+      expect((await assay(args)).code).toBe(0);
+    }
+  });
+
+  test.each(['score', 'loadtest'])(
+    'every multi-line example of assay %s --help continues its line with a backslash',
+    async (command) => {
+      const { stdout } = await assay([command, '--help']);
+      const examples = stdout.slice(stdout.indexOf('Examples:'));
+      const lines = examples.split('\n');
+      lines.forEach((line, i) => {
+        // a continuation line is indented under its command; the line before must end in \
+        if (/^ {6}--/.test(line)) expect(lines[i - 1]).toMatch(/ \\$/);
+        // a lost backslash joins two lines with a run of spaces inside one command
+        if (line.includes('$ assay')) expect(line).not.toMatch(/\S {3,}--/);
+      });
+    },
+  );
+});
