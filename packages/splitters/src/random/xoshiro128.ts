@@ -184,7 +184,7 @@ export function shuffleRangeFast(
 }
 
 /** High 32 bits of the exact 64-bit product of two integers in [0, 2^32]. */
-function mulHigh(x: number, bound: number): number {
+export function mulHigh(x: number, bound: number): number {
   const a = (x >>> 16) * bound; // < 2^48, exact
   const b = (x & 0xffff) * bound; // < 2^48, exact
   const aHigh = Math.floor(a / 65536);
