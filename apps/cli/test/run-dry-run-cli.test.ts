@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +75,24 @@ describe('assay run --dry-run', () => {
     expect(fresh.stdout).toContain('Journal: discarded by --fresh');
     expect(fresh.stdout).toContain('nb: 40 requests: 40 would be sent, 0 resumed from the journal');
   }, 120_000);
+
+  it('needs no API key: a model whose apiKeyEnv is not set gets a note, the real run is refused', async () => {
+    const unset = 'ASSAY_TEST_KEY_THAT_IS_NOT_SET';
+    const path = writeRunConfig(dir, 'keyless', closedUrl);
+    const yaml = readFileSync(path, 'utf8').replace(
+      'baseUrl:',
+      `apiKeyEnv: ${unset}\n    baseUrl:`,
+    );
+    writeFileSync(path, yaml);
+    const dry = await assay(['run', path, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      `note: nb: the environment variable ${unset} (models[0].apiKeyEnv) is not set; a run that sends requests needs it.`,
+    );
+    const run = await assay(['run', path, '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(unset);
+  });
 
   it('--show-prompts N prints N prompts; it needs --dry-run', async () => {
     const path = writeRunConfig(dir, 'show', closedUrl);

@@ -96,6 +96,12 @@ export function dryRunText(r: DryRunReport): string {
   for (const p of r.plans) lines.push(`  ${p.models.join(', ')}: ${duplicatesLine(p)}`);
   lines.push('', 'Requests:');
   for (const m of r.models) lines.push(requestsLine(m), estimateLine(m));
+  r.models.forEach((m, i) => {
+    if (m.missingApiKeyEnv === undefined) return;
+    lines.push(
+      `  note: ${m.name}: the environment variable ${m.missingApiKeyEnv} (models[${i}].apiKeyEnv) is not set; a run that sends requests needs it.`,
+    );
+  });
   lines.push(
     '',
     'Input tokens are the messages text (the chat template adds a few per message); output tokens are bounded by params.maxTokens.',

@@ -63,7 +63,8 @@ export interface CacheKeyer {
  * ```
  */
 export function cacheKeyer(config: ClientConfig, env?: NodeJS.ProcessEnv): CacheKeyer {
-  const { config: cfg, url } = resolveConfig(config, env);
+  // a cache key never holds the API key, so keying needs none (a dry run may have none yet)
+  const { config: cfg, url } = resolveConfig(config, env, { requireKey: false });
   const shape = requestShape(cfg);
   return {
     usesCache: !cfg.benchmarkMode,

@@ -26,12 +26,15 @@ function describe(issue: z.core.$ZodIssue): string {
  *
  * @param input - the configuration as written
  * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @param options - `requireKey` (default true): false for work that never sends a request
+ *   (keying the response cache, a dry run), where a missing key leaves `apiKey` undefined
  * @returns the parsed config, base URL and key
  * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`
  */
 export function resolveConfig(
   input: ClientConfig,
   env: NodeJS.ProcessEnv = process.env,
+  options: { readonly requireKey?: boolean } = {},
 ): ResolvedConfig {
   const provider = (input as { provider?: unknown } | null)?.provider;
   if (typeof provider !== 'string' || !(PROVIDERS as readonly string[]).includes(provider)) {
@@ -86,7 +89,7 @@ export function resolveConfig(
   let apiKey: string | undefined;
   if (config.apiKeyEnv !== undefined) {
     apiKey = env[config.apiKeyEnv];
-    if (apiKey === undefined || apiKey === '') {
+    if ((apiKey === undefined || apiKey === '') && options.requireKey !== false) {
       throw new ClientError(
         'MISSING_API_KEY',
         `The environment variable ${config.apiKeyEnv} (named by config.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication.`,

@@ -62,6 +62,11 @@ export interface DryRunModel {
   readonly toSend: number;
   /** tokens and cost of the requests to send */
   readonly estimate: RequestEstimate;
+  /**
+   * The model's `apiKeyEnv` when that variable is not set: a dry run needs no key, a run
+   * that sends anything does (`models[i].apiKeyEnv`)
+   */
+  readonly missingApiKeyEnv?: string;
 }
 
 /** What `assay run` would do, found without sending a request or writing a file. */
@@ -101,6 +106,16 @@ function firstPrompts(plan: RequestPlan, items: { id: string }[], n: number): Dr
     out.push({ hash: t.promptHash, item: items[t.item]!.id, fold: t.fold, messages });
   }
   return out;
+}
+
+/** `{ missingApiKeyEnv }` when the model names a key variable that is not set, else nothing. */
+function missingKey(
+  apiKeyEnv: string | undefined,
+  env: NodeJS.ProcessEnv,
+): { missingApiKeyEnv?: string } {
+  if (apiKeyEnv === undefined) return {};
+  const key = env[apiKeyEnv];
+  return key === undefined || key === '' ? { missingApiKeyEnv: apiKeyEnv } : {};
 }
 
 /** The keys the response cache holds among a model's requests still to send. */
@@ -191,6 +206,7 @@ export async function dryRun(
         cached: cached.size,
         toSend: toSend.length,
         estimate: await estimateRequests(model, toSend),
+        ...missingKey(model.apiKeyEnv, options.env ?? process.env),
       });
     }
   } finally {
