@@ -201,15 +201,26 @@ describe('assay run --dry-run: the plan of a run, sending nothing and writing no
     expect(real.models[0]!.service.cachedThisRun).toBe(dry.models[0]!.cached);
   });
 
-  it('validates the model clients as a run would: a missing API key fails', async () => {
-    const error = await dryRun(
+  it('needs no API key: a missing one is reported on its model, not refused', async () => {
+    const report = await dryRun(
       config('key', listenerUrl, {}, { apiKeyEnv: 'ASSAY_TEST_DRY_RUN_NO_SUCH_KEY' }),
-    ).then(
+    );
+    expect(report.models[0]!.missingApiKeyEnv).toBe('ASSAY_TEST_DRY_RUN_NO_SUCH_KEY');
+    expect(report.models[0]!.toSend).toBeGreaterThan(0);
+    const keyed = await dryRun(
+      config('key', listenerUrl, {}, { apiKeyEnv: 'ASSAY_TEST_DRY_RUN_KEY' }),
+      { env: { ASSAY_TEST_DRY_RUN_KEY: 'sk-test' } },
+    );
+    expect(keyed.models[0]!.missingApiKeyEnv).toBeUndefined();
+  });
+
+  it('validates the model clients as a run would: an invalid base URL fails', async () => {
+    const error = await dryRun(config('bad-url', 'not a url')).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ClientError);
-    expect((error as ClientError).code).toBe('MISSING_API_KEY');
+    expect((error as ClientError).code).toBe('INVALID_BASE_URL');
   });
 });
 
