@@ -68,6 +68,11 @@ export function resolveJobMetrics(job: ScoreJob): JobMetrics {
     nClasses: columns.classes.length,
   });
   precheck(specs, columns);
+  if (columns.yScore !== null && columns.yProba === null && columns.isPositive === null) {
+    // a single score column ranks one class against the rest: only a binary target has one
+    const warning = `--y-score is read only for a binary target, and this one has ${columns.classes.length} classes, so no ranking metric uses it; pass one probability column per class with --y-proba for roc_auc_ovr.`;
+    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+  }
   for (const warning of checkScoreInputs(
     columns,
     specs.map((s) => s.name),

@@ -141,6 +141,11 @@ export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
   const cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
   // a spec given as an object skipped the parser's check
   checkCvFoldCount(spec, cvText);
+  if (columns.group !== null && spec.kind !== 'group' && spec.kind !== 'stratified-group') {
+    // the group column only shapes group folds: say so rather than ignore it in silence
+    const warning = `--group is used only by --cv group:K or stratified-group:K; with --cv ${cvText} the groups were ignored.`;
+    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+  }
   if (spec.kind === 'none') return foldPlan(cvText, Promise.resolve([]), null);
   if (spec.kind === 'stratified' && columns.task === 'classification') {
     return planStratified(job, metrics, spec.k, cvText);

@@ -1,0 +1,40 @@
+import { createRunner } from '@assay/runner';
+import { describe, expect, test } from 'vitest';
+
+// in-process: the warnings come from planning, not from the workers
+const runner = createRunner({ workers: 0 });
+
+describe('inputs a job would otherwise ignore in silence get a warning', () => {
+  test('--y-score on a multiclass target: no ranking metric uses it, --y-proba is named', async () => {
+    const report = await runner.scorePredictions({
+      yTrue: ['a', 'b', 'c', 'a', 'b', 'c'],
+      yPred: ['a', 'b', 'b', 'a', 'c', 'c'],
+      yScore: [0.9, 0.2, 0.4, 0.8, 0.3, 0.1],
+    });
+    expect(report.overall).not.toHaveProperty('roc_auc');
+    expect(report.warnings).toContain(
+      '--y-score is read only for a binary target, and this one has 3 classes, so no ranking metric uses it; pass one probability column per class with --y-proba for roc_auc_ovr.',
+    );
+  });
+
+  test('--y-score on a binary target is used, with no warning', async () => {
+    const report = await runner.scorePredictions({
+      yTrue: [0, 1, 1, 0, 1, 0],
+      yPred: [0, 1, 0, 0, 1, 1],
+      yScore: [0.1, 0.9, 0.4, 0.2, 0.8, 0.6],
+    });
+    expect(report.overall).toHaveProperty('roc_auc');
+    expect(report.warnings.filter((w) => w.includes('--y-score'))).toEqual([]);
+  });
+
+  test('--group without a group CV: the groups were ignored, and the group CVs are named', async () => {
+    const yTrue = [0, 1, 0, 1, 0, 1, 0, 1];
+    const input = { yTrue, yPred: yTrue, group: [1, 1, 2, 2, 3, 3, 4, 4] };
+    const plain = await runner.scorePredictions(input, { cv: 'stratified:2' });
+    expect(plain.warnings).toContain(
+      '--group is used only by --cv group:K or stratified-group:K; with --cv stratified:2 the groups were ignored.',
+    );
+    const grouped = await runner.scorePredictions(input, { cv: 'group:2' });
+    expect(grouped.warnings.filter((w) => w.includes('--group'))).toEqual([]);
+  });
+});
