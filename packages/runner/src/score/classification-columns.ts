@@ -1,11 +1,11 @@
 import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
 import { RunnerError } from '../errors.js';
-import type { LabelColumn } from '../io/loaded-column.js';
+import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import { asRunnerError } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
-import { describeColumn, type RawColumns } from './raw-columns.js';
-import { COMPLETE_LABELS, numbersToLabels } from './to-loaded-column.js';
+import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
+import { COMPLETE_LABELS, numberLabelPair } from './to-loaded-column.js';
 
 /** The labels of a column's dictionary that occur in its rows. */
 function usedLabels(column: LabelColumn): Label[] {
@@ -92,13 +92,35 @@ function rowMajorProba(raw: RawColumns, classes: readonly Label[]): Float64Array
   return yProba;
 }
 
-/** 1 where the true class is the greater of at most two classes, else 0; null above two. */
-function positiveIndicator(yTrue: Int32Array, nClasses: number, n: number): Uint8Array | null {
+/**
+ * 1 where the true class is the greater of at most two classes, else 0; null above two.
+ * Written into `spare` when given (bytes nothing else reads), else into fresh shared memory.
+ */
+function positiveIndicator(
+  yTrue: Int32Array,
+  nClasses: number,
+  n: number,
+  spare: Uint8Array | undefined,
+): Uint8Array | null {
   if (nClasses > 2) return null;
-  const isPositive = new Uint8Array(new SharedArrayBuffer(n));
+  const isPositive = spare ?? new Uint8Array(new SharedArrayBuffer(n));
   const positive = nClasses - 1;
-  for (let i = 0; i < n; i++) isPositive[i] = yTrue[i] === positive && positive > 0 ? 1 : 0;
+  if (positive <= 0) return isPositive.fill(0);
+  for (let i = 0; i < n; i++) isPositive[i] = yTrue[i] === positive ? 1 : 0;
   return isPositive;
+}
+
+/**
+ * The upper half of a Float64 column's bytes once its codes took the lower half in place:
+ * room for a one-byte-per-row column without touching fresh memory (which costs more than
+ * the pass that fills it on a machine that returns freed pages to its host).
+ */
+function spareBytes(raw: RawColumns, yTrue: LabelColumn): Uint8Array | undefined {
+  const values = raw.yTrue.kind === 'number' ? raw.yTrue.values : undefined;
+  if (values === undefined || yTrue.codes.buffer !== values.buffer) return undefined;
+  if (yTrue.codes.byteOffset !== values.byteOffset) return undefined;
+  const n = values.length;
+  return new Uint8Array(values.buffer, values.byteOffset + n * 4, n);
 }
 
 /**
@@ -106,19 +128,24 @@ function positiveIndicator(yTrue: Int32Array, nClasses: number, n: number): Uint
  * probability columns.
  *
  * @param raw - the columns, missing values handled
- * @param inPlace - whether the label codes may be re-encoded in place
+ * @param inPlace - whether label codes may be re-encoded in place (`codes`), and whether
+ *   numeric label columns may be overwritten by their codes (`numbers`)
  * @param warnings - receives the note about predicted labels never seen in `y_true`
  * @returns codes, classes, scores, row-major probabilities and the positive indicator
  * @throws {@link RunnerError} `MIXED_LABEL_TYPES`, `NON_NUMERIC_VALUE`, `INVALID_OPTION`
  */
 export function encodeClassification(
   raw: RawColumns,
-  inPlace: boolean,
+  inPlace: { readonly codes: boolean; readonly numbers: boolean },
   warnings: string[],
 ): ClassificationEncoding {
-  const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
-  const yPred = numbersToLabels(raw.yPred) as LabelColumn;
-  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace);
+  // numeric labels become codes in their own memory unless another role reads it too
+  const own = (column: LoadedColumn) => inPlace.numbers && !sharesMemory(raw, column);
+  const [yTrue, yPred] = numberLabelPair(raw.yTrue, raw.yPred, [
+    own(raw.yTrue),
+    own(raw.yPred),
+  ]) as [LabelColumn, LabelColumn];
+  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace.codes);
   if (unseen.length > 0) {
     warnings.push(
       `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
@@ -126,6 +153,6 @@ export function encodeClassification(
   }
   const yProba = rowMajorProba(raw, classes);
   const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
-  const isPositive = positiveIndicator(codes.yTrue, classes.length, raw.n);
+  const isPositive = positiveIndicator(codes.yTrue, classes.length, raw.n, spareBytes(raw, yTrue));
   return { classes, unseen, yTrue: codes.yTrue, yPred: codes.yPred, yScore, yProba, isPositive };
 }

@@ -5,6 +5,7 @@ import { sharedInt32 } from '../io/shared-arrays.js';
 import { encodeClassification } from './classification-columns.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
+import { profileNumberPair, withProfileCache } from './number-profile.js';
 import { checkFinite, isIntegral } from './numeric-checks.js';
 import type {
   ArrowPredictions,
@@ -186,10 +187,18 @@ export function prepareColumns(
   input: PredictionInput,
   options: PrepareOptions = {},
 ): PreparedColumns {
+  return withProfileCache(() => prepareSteps(input, options));
+}
+
+function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
   const regression = options.task === 'regression';
   const first = isRoleInput(input)
     ? fromRoles(input, regression)
     : fromMemory(input, regression, options.presence);
+  // the label columns' missing values, integrality and range, in one pass over both
+  if (first.yTrue.kind === 'number' && first.yPred.kind === 'number') {
+    profileNumberPair(first.yTrue.values, first.yPred.values);
+  }
   const { raw, dropped } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
@@ -227,7 +236,9 @@ export function prepareColumns(
     };
     return { columns, dropped, unseenPredLabels: [], warnings };
   }
-  const { unseen, ...encoded } = encodeClassification(raw, inPlace, warnings);
+  // in-memory numbers were copied into shared memory above, so their copies may be overwritten
+  const numbers = inPlace || !isRoleInput(input);
+  const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return { columns, dropped, unseenPredLabels: unseen, warnings };
 }
