@@ -104,9 +104,10 @@ function positiveIndicator(
 ): Uint8Array | null {
   if (nClasses > 2) return null;
   const isPositive = spare ?? new Uint8Array(new SharedArrayBuffer(n));
-  const positive = nClasses - 1;
-  if (positive <= 0) return isPositive.fill(0);
-  for (let i = 0; i < n; i++) isPositive[i] = yTrue[i] === positive ? 1 : 0;
+  if (nClasses < 2) return isPositive.fill(0);
+  // the codes are 0 and 1 with 1 the positive class, so the indicator is the codes as
+  // bytes: a native copy, not a loop that a fresh process would first run interpreted
+  isPositive.set(yTrue.subarray(0, n));
   return isPositive;
 }
 
