@@ -8,6 +8,7 @@ import { denseNumberLabels } from '../src/score/dense-number-labels.js';
 import { profileNumberPair, profileNumbers } from '../src/score/number-profile.js';
 import { prepareColumns } from '../src/score/prepare-columns.js';
 import { sharesMemory } from '../src/score/raw-columns.js';
+import { encodeSmallLabelPair } from '../src/score/small-label-pair.js';
 import { numberLabelPair, numbersToLabels } from '../src/score/to-loaded-column.js';
 
 /** Values that take every branch: small and negative integers, -0, NaN, fractions, extremes. */
@@ -135,6 +136,73 @@ describe('numeric label columns are encoded as the hashing builder encodes them'
     const plusFirst = numbersToLabels(numberColumn('y', [Number.NaN, 0, -0]), true) as LabelColumn;
     expect(Object.is(plusFirst.dictionary[0], 0)).toBe(true);
     expect([...plusFirst.codes]).toEqual([-1, 0, 0]);
+  });
+});
+
+describe('small integer labels are encoded in the pass that checks them', () => {
+  /** Small labels, then at a random row maybe a value the one pass does not take. */
+  const labels = (n: number) =>
+    fc
+      .integer({ min: 0, max: 1 })
+      .chain((min) => fc.array(fc.integer({ min, max: 12 }), { minLength: n, maxLength: n }));
+  const pairWithStranger = fc
+    .integer({ min: 1, max: 150 })
+    .chain((n) =>
+      fc.tuple(
+        labels(n),
+        labels(n),
+        fc.nat(n - 1),
+        fc.boolean(),
+        fc.constantFrom(
+          Number.NaN,
+          -0,
+          -1,
+          0.5,
+          1024,
+          1023,
+          2 ** 32,
+          1e300,
+          Number.POSITIVE_INFINITY,
+        ),
+      ),
+    );
+
+  test('it gives the builder encoding, or puts every value back bit for bit', () => {
+    fc.assert(
+      fc.property(pairWithStranger, ([a, b, at, inA, stranger]) => {
+        (inA ? a : b)[at] = stranger;
+        const x = numberColumn('x', a);
+        const y = numberColumn('y', b);
+        const labels = encodeSmallLabelPair(x, y);
+        if (labels === undefined) {
+          expect([...x.values].every((v, i) => Object.is(v, a[i]))).toBe(true);
+          expect([...y.values].every((v, i) => Object.is(v, b[i]))).toBe(true);
+          return;
+        }
+        expect(Number.isInteger(stranger) && stranger >= 0 && stranger < 1024).toBe(true);
+        expectSameLabels(labels[0], builderLabels('x', a));
+        expectSameLabels(labels[1], builderLabels('y', b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a job whose labels leave the one pass is scored from its restored values', () => {
+    const table = {
+      n: 4,
+      columns: new Map<string, LoadedColumn>([
+        ['t', numberColumn('t', [1, 2, 3, -0])],
+        ['p', numberColumn('p', [1, 2, 3.5, 4])],
+      ]),
+      available: ['t', 'p'],
+    };
+    const { columns } = prepareColumns(
+      { table, roles: { yTrue: 't', yPred: 'p' } },
+      { inPlace: true },
+    );
+    expect(columns.task).toBe('regression');
+    expect([...columns.yTrueValues!].map((v) => Object.is(v, -0) || v)).toEqual([1, 2, 3, true]);
+    expect([...columns.yPredValues!]).toEqual([1, 2, 3.5, 4]);
   });
 });
 

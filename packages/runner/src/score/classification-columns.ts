@@ -2,6 +2,7 @@ import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/label
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { spareBytesOf } from './in-place-codes.js';
 import { asRunnerError } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
 import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
@@ -112,19 +113,6 @@ function positiveIndicator(
 }
 
 /**
- * The upper half of a Float64 column's bytes once its codes took the lower half in place:
- * room for a one-byte-per-row column without touching fresh memory (which costs more than
- * the pass that fills it on a machine that returns freed pages to its host).
- */
-function spareBytes(raw: RawColumns, yTrue: LabelColumn): Uint8Array | undefined {
-  const values = raw.yTrue.kind === 'number' ? raw.yTrue.values : undefined;
-  if (values === undefined || yTrue.codes.buffer !== values.buffer) return undefined;
-  if (yTrue.codes.byteOffset !== values.byteOffset) return undefined;
-  const n = values.length;
-  return new Uint8Array(values.buffer, values.byteOffset + n * 4, n);
-}
-
-/**
  * Encodes a classification job's labels over their sorted union and checks its score and
  * probability columns.
  *
@@ -154,6 +142,11 @@ export function encodeClassification(
   }
   const yProba = rowMajorProba(raw, classes);
   const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
-  const isPositive = positiveIndicator(codes.yTrue, classes.length, raw.n, spareBytes(raw, yTrue));
+  const isPositive = positiveIndicator(
+    codes.yTrue,
+    classes.length,
+    raw.n,
+    spareBytesOf(yTrue.codes),
+  );
   return { classes, unseen, yTrue: codes.yTrue, yPred: codes.yPred, yScore, yProba, isPositive };
 }

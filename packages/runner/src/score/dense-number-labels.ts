@@ -6,22 +6,6 @@ import { forgetProfile, profileNumbers } from './number-profile.js';
 /** Above this many distinct slots a lookup table is not worth it (16 MiB of Int32). */
 const DENSE_RANGE_LIMIT = 1 << 22;
 
-/**
- * An Int32 view over the first half of a Float64 column's own bytes: label codes can be
- * written there while the values are read in ascending order (code i lands on value i/2,
- * already read), so that encoding needs no fresh memory.
- *
- * @param values - a column in shared memory
- * @returns the view, one code per value
- * @example
- * ```ts
- * const codes = codesOverValues(column.values); // codes.buffer === column.values.buffer
- * ```
- */
-export function codesOverValues(values: Float64Array): Int32Array {
-  return new Int32Array(values.buffer, values.byteOffset, values.length);
-}
-
 /** A column about to be encoded through a slot table. */
 interface DensePlan {
   readonly name: string;
@@ -140,7 +124,7 @@ function encodeDensePair(p: DensePlan, q: DensePlan): [number, number] {
  * @param name - the column's name
  * @param values - the column
  * @param target - where the codes go: a fresh shared array by default, or
- *   {@link codesOverValues} to encode in place (the values are then lost)
+ *   `codesOverValues` to encode in place (the values are then lost)
  * @returns the label column, or undefined (nothing written) when the column is not
  *   integral or its range is too wide for a table (the caller then hashes)
  * @example

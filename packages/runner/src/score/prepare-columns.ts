@@ -13,8 +13,9 @@ import type {
   PredictionColumns,
   PredictionInput,
 } from './prediction-input.js';
-import type { RawColumns } from './raw-columns.js';
+import { type RawColumns, sharesMemory } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
+import { encodeSmallLabelPair } from './small-label-pair.js';
 import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
 /** The result of {@link prepareColumns}. */
@@ -155,6 +156,24 @@ function groupCodes(
   return { codes, values: order.map((i) => labels.dictionary[i]!) };
 }
 
+/** Whether the number columns may be overwritten: in-memory ones were copied above. */
+function ownsNumbers(input: PredictionInput, options: PrepareOptions): boolean {
+  return options.inPlace === true || !isRoleInput(input);
+}
+
+/**
+ * The job with its numeric true and predicted labels already encoded when both hold small
+ * non-negative integers only (one pass for the missing-value check, task inference and
+ * encoding); else as it was.
+ */
+function smallLabelsFirst(raw: RawColumns, owned: boolean): RawColumns {
+  const { yTrue, yPred } = raw;
+  if (!owned || yTrue.kind !== 'number' || yPred.kind !== 'number') return raw;
+  if (sharesMemory(raw, yTrue) || sharesMemory(raw, yPred)) return raw;
+  const labels = encodeSmallLabelPair(yTrue, yPred);
+  return labels === undefined ? raw : { ...raw, yTrue: labels[0], yPred: labels[1] };
+}
+
 /** Options of {@link prepareColumns}. */
 export interface PrepareOptions {
   readonly task?: ScoreTask | undefined;
@@ -192,9 +211,10 @@ export function prepareColumns(
 
 function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
   const regression = options.task === 'regression';
-  const first = isRoleInput(input)
+  const loaded = isRoleInput(input)
     ? fromRoles(input, regression)
     : fromMemory(input, regression, options.presence);
+  const first = regression ? loaded : smallLabelsFirst(loaded, ownsNumbers(input, options));
   // the label columns' missing values, integrality and range, in one pass over both
   if (first.yTrue.kind === 'number' && first.yPred.kind === 'number') {
     profileNumberPair(first.yTrue.values, first.yPred.values);
@@ -236,8 +256,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     };
     return { columns, dropped, unseenPredLabels: [], warnings };
   }
-  // in-memory numbers were copied into shared memory above, so their copies may be overwritten
-  const numbers = inPlace || !isRoleInput(input);
+  const numbers = inPlace || ownsNumbers(input, options);
   const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return { columns, dropped, unseenPredLabels: unseen, warnings };
