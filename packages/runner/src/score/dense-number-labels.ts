@@ -142,7 +142,14 @@ export function denseNumberLabels(
   return finishDense(plan, encodeDense(plan));
 }
 
-/** One column for {@link denseNumberLabelPair}. */
+/**
+ * One column for {@link denseNumberLabelPair}.
+ *
+ * @example
+ * ```ts
+ * const column: DenseColumn = { name: 'label', values, target: codesOverValues(values) };
+ * ```
+ */
 export interface DenseColumn {
   readonly name: string;
   readonly values: Float64Array;

@@ -237,6 +237,11 @@ function finishNumberLabels(
  * @param column - a number column
  * @param inPlace - whether the codes may overwrite the values (the column is not read again)
  * @returns a label column with the same missing rows
+ * @example
+ * ```ts
+ * numbersToLabels({ kind: 'number', name: 'y', values: Float64Array.of(5, 3, 5) });
+ * // { kind: 'label', name: 'y', codes: [0, 1, 0], dictionary: [5, 3] }
+ * ```
  */
 export function numbersToLabels(column: LoadedColumn, inPlace = false): LoadedColumn {
   if (column.kind === 'label') return column;
@@ -253,6 +258,10 @@ export function numbersToLabels(column: LoadedColumn, inPlace = false): LoadedCo
  * @param b - another column that shares no memory with `a` when `inPlace` allows either
  * @param inPlace - whether each column's codes may overwrite its values
  * @returns the label columns of `a` and `b`
+ * @example
+ * ```ts
+ * const [yTrue, yPred] = numberLabelPair(raw.yTrue, raw.yPred, [true, true]);
+ * ```
  */
 export function numberLabelPair(
   a: LoadedColumn,
