@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { LabelColumnBuilder } from '../src/io/column-builders.js';
 import type { LabelColumn, LoadedColumn, NumberColumn } from '../src/io/loaded-column.js';
-import { sharedFloat64 } from '../src/io/shared-arrays.js';
+import { sharedFloat64, sharedInt32 } from '../src/io/shared-arrays.js';
+import { codeProfileOf, profileCodePair, withCodeProfileCache } from '../src/score/code-profile.js';
 import { denseNumberLabels } from '../src/score/dense-number-labels.js';
 import { profileNumberPair, profileNumbers } from '../src/score/number-profile.js';
 import { prepareColumns } from '../src/score/prepare-columns.js';
@@ -226,6 +227,46 @@ describe('one pass profiles a numeric column', () => {
   test('infinities are not integers', () => {
     expect(profileNumbers(Float64Array.of(1, Number.POSITIVE_INFINITY)).integral).toBe(false);
     expect(profileNumbers(Float64Array.of(Number.NaN)).integral).toBe(true);
+  });
+});
+
+describe('one pass profiles the codes of two label columns', () => {
+  const codes = (size: number) =>
+    fc.array(fc.integer({ min: -1, max: size - 1 }), { minLength: 30, maxLength: 30 });
+
+  test('first missing row and used entries match a direct scan, inside the cache only', () => {
+    fc.assert(
+      fc.property(codes(6), codes(3), (a, b) => {
+        const column = (name: string, values: number[], size: number): LabelColumn => {
+          const shared = sharedInt32(values.length);
+          shared.set(values);
+          return {
+            kind: 'label',
+            name,
+            codes: shared,
+            dictionary: Array.from({ length: size }, (_, i) => i * 10),
+          };
+        };
+        const x = column('x', a, 6);
+        const y = column('y', b, 3);
+        profileCodePair(x, y);
+        expect(codeProfileOf(x.codes)).toBeUndefined();
+        withCodeProfileCache(() => {
+          profileCodePair(x, y);
+          for (const [col, values, size] of [
+            [x, a, 6],
+            [y, b, 3],
+          ] as const) {
+            const profile = codeProfileOf(col.codes)!;
+            expect(profile.firstMissing).toBe(values.indexOf(-1));
+            const used = Array.from({ length: size }, (_, i) => (values.includes(i) ? 1 : 0));
+            expect([...profile.used]).toEqual(used);
+          }
+        });
+        expect(codeProfileOf(x.codes)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

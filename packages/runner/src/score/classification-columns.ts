@@ -2,6 +2,7 @@ import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/label
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { codeProfileOf } from './code-profile.js';
 import { spareBytesOf } from './in-place-codes.js';
 import { asRunnerError } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
@@ -11,6 +12,8 @@ import { COMPLETE_LABELS, numberLabelPair } from './to-loaded-column.js';
 /** The labels of a column's dictionary that occur in its rows. */
 function usedLabels(column: LabelColumn): Label[] {
   if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
+  const known = codeProfileOf(column.codes);
+  if (known !== undefined) return column.dictionary.filter((_, i) => known.used[i] === 1);
   const seen = new Uint8Array(column.dictionary.length);
   for (let i = 0; i < column.codes.length; i++) {
     const code = column.codes[i]!;

@@ -3,6 +3,7 @@ import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { encodeClassification } from './classification-columns.js';
+import { profileCodePair, withCodeProfileCache } from './code-profile.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
 import { profileNumberPair, withProfileCache } from './number-profile.js';
@@ -16,7 +17,7 @@ import type {
 import { type RawColumns, sharesMemory } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
 import { encodeSmallLabelPair } from './small-label-pair.js';
-import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
+import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
 /** The result of {@link prepareColumns}. */
 export interface PreparedColumns {
@@ -206,7 +207,7 @@ export function prepareColumns(
   input: PredictionInput,
   options: PrepareOptions = {},
 ): PreparedColumns {
-  return withProfileCache(() => prepareSteps(input, options));
+  return withProfileCache(() => withCodeProfileCache(() => prepareSteps(input, options)));
 }
 
 function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
@@ -218,6 +219,10 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
   // the label columns' missing values, integrality and range, in one pass over both
   if (first.yTrue.kind === 'number' && first.yPred.kind === 'number') {
     profileNumberPair(first.yTrue.values, first.yPred.values);
+  } else if (first.yTrue.kind === 'label' && first.yPred.kind === 'label') {
+    if (!COMPLETE_LABELS.has(first.yTrue) || !COMPLETE_LABELS.has(first.yPred)) {
+      profileCodePair(first.yTrue, first.yPred);
+    }
   }
   const { raw, dropped } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
