@@ -1,15 +1,19 @@
 import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
 import { RunnerError } from '../errors.js';
-import type { LabelColumn } from '../io/loaded-column.js';
+import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { codeProfileOf } from './code-profile.js';
+import { spareBytesOf } from './in-place-codes.js';
 import { asRunnerError } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
-import { describeColumn, type RawColumns } from './raw-columns.js';
-import { COMPLETE_LABELS, numbersToLabels } from './to-loaded-column.js';
+import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
+import { COMPLETE_LABELS, numberLabelPair } from './to-loaded-column.js';
 
 /** The labels of a column's dictionary that occur in its rows. */
 function usedLabels(column: LabelColumn): Label[] {
   if (COMPLETE_LABELS.has(column)) return [...column.dictionary];
+  const known = codeProfileOf(column.codes);
+  if (known !== undefined) return column.dictionary.filter((_, i) => known.used[i] === 1);
   const seen = new Uint8Array(column.dictionary.length);
   for (let i = 0; i < column.codes.length; i++) {
     const code = column.codes[i]!;
@@ -92,12 +96,22 @@ function rowMajorProba(raw: RawColumns, classes: readonly Label[]): Float64Array
   return yProba;
 }
 
-/** 1 where the true class is the greater of at most two classes, else 0; null above two. */
-function positiveIndicator(yTrue: Int32Array, nClasses: number, n: number): Uint8Array | null {
+/**
+ * 1 where the true class is the greater of at most two classes, else 0; null above two.
+ * Written into `spare` when given (bytes nothing else reads), else into fresh shared memory.
+ */
+function positiveIndicator(
+  yTrue: Int32Array,
+  nClasses: number,
+  n: number,
+  spare: Uint8Array | undefined,
+): Uint8Array | null {
   if (nClasses > 2) return null;
-  const isPositive = new Uint8Array(new SharedArrayBuffer(n));
-  const positive = nClasses - 1;
-  for (let i = 0; i < n; i++) isPositive[i] = yTrue[i] === positive && positive > 0 ? 1 : 0;
+  const isPositive = spare ?? new Uint8Array(new SharedArrayBuffer(n));
+  if (nClasses < 2) return isPositive.fill(0);
+  // the codes are 0 and 1 with 1 the positive class, so the indicator is the codes as
+  // bytes: a native copy, not a loop that a fresh process would first run interpreted
+  isPositive.set(yTrue.subarray(0, n));
   return isPositive;
 }
 
@@ -106,19 +120,24 @@ function positiveIndicator(yTrue: Int32Array, nClasses: number, n: number): Uint
  * probability columns.
  *
  * @param raw - the columns, missing values handled
- * @param inPlace - whether the label codes may be re-encoded in place
+ * @param inPlace - whether label codes may be re-encoded in place (`codes`), and whether
+ *   numeric label columns may be overwritten by their codes (`numbers`)
  * @param warnings - receives the note about predicted labels never seen in `y_true`
  * @returns codes, classes, scores, row-major probabilities and the positive indicator
  * @throws {@link RunnerError} `MIXED_LABEL_TYPES`, `NON_NUMERIC_VALUE`, `INVALID_OPTION`
  */
 export function encodeClassification(
   raw: RawColumns,
-  inPlace: boolean,
+  inPlace: { readonly codes: boolean; readonly numbers: boolean },
   warnings: string[],
 ): ClassificationEncoding {
-  const yTrue = numbersToLabels(raw.yTrue) as LabelColumn;
-  const yPred = numbersToLabels(raw.yPred) as LabelColumn;
-  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace);
+  // numeric labels become codes in their own memory unless another role reads it too
+  const own = (column: LoadedColumn) => inPlace.numbers && !sharesMemory(raw, column);
+  const [yTrue, yPred] = numberLabelPair(raw.yTrue, raw.yPred, [
+    own(raw.yTrue),
+    own(raw.yPred),
+  ]) as [LabelColumn, LabelColumn];
+  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace.codes);
   if (unseen.length > 0) {
     warnings.push(
       `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
@@ -126,6 +145,11 @@ export function encodeClassification(
   }
   const yProba = rowMajorProba(raw, classes);
   const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
-  const isPositive = positiveIndicator(codes.yTrue, classes.length, raw.n);
+  const isPositive = positiveIndicator(
+    codes.yTrue,
+    classes.length,
+    raw.n,
+    spareBytesOf(yTrue.codes),
+  );
   return { classes, unseen, yTrue: codes.yTrue, yPred: codes.yPred, yScore, yProba, isPositive };
 }

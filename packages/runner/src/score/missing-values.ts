@@ -1,18 +1,18 @@
 import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { codeProfileOf } from './code-profile.js';
+import { profileNumbers } from './number-profile.js';
 import { describeColumn, type RawColumns } from './raw-columns.js';
 import { COMPLETE_LABELS } from './to-loaded-column.js';
 
 function firstMissing(column: LoadedColumn): number {
   if (COMPLETE_LABELS.has(column)) return -1;
-  if (column.kind === 'number') {
-    const v = column.values;
-    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) return i;
-  } else {
-    const c = column.codes;
-    for (let i = 0; i < c.length; i++) if (c[i]! < 0) return i;
-  }
+  if (column.kind === 'number') return profileNumbers(column.values).firstMissing;
+  const known = codeProfileOf(column.codes);
+  if (known !== undefined) return known.firstMissing;
+  const c = column.codes;
+  for (let i = 0; i < c.length; i++) if (c[i]! < 0) return i;
   return -1;
 }
 

@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
+import { profileNumbers } from './number-profile.js';
 import { describeColumn } from './raw-columns.js';
 
 function asNumbers(role: string, column: LoadedColumn): Float64Array {
@@ -48,8 +49,5 @@ export function checkFinite(
  */
 export function isIntegral(column: LoadedColumn): boolean {
   if (column.kind === 'label') return true;
-  const v = column.values;
-  for (let i = 0; i < v.length; i++)
-    if (!Number.isInteger(v[i]!) && !Number.isNaN(v[i]!)) return false;
-  return true;
+  return profileNumbers(column.values).integral;
 }

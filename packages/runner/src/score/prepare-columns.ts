@@ -3,8 +3,10 @@ import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { encodeClassification } from './classification-columns.js';
+import { profileCodePair, withCodeProfileCache } from './code-profile.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
+import { profileNumberPair, withProfileCache } from './number-profile.js';
 import { checkFinite, isIntegral } from './numeric-checks.js';
 import type {
   ArrowPredictions,
@@ -12,9 +14,10 @@ import type {
   PredictionColumns,
   PredictionInput,
 } from './prediction-input.js';
-import type { RawColumns } from './raw-columns.js';
+import { type RawColumns, sharesMemory } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
-import { numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
+import { encodeSmallLabelPair } from './small-label-pair.js';
+import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
 /** The result of {@link prepareColumns}. */
 export interface PreparedColumns {
@@ -154,6 +157,24 @@ function groupCodes(
   return { codes, values: order.map((i) => labels.dictionary[i]!) };
 }
 
+/** Whether the number columns may be overwritten: in-memory ones were copied above. */
+function ownsNumbers(input: PredictionInput, options: PrepareOptions): boolean {
+  return options.inPlace === true || !isRoleInput(input);
+}
+
+/**
+ * The job with its numeric true and predicted labels already encoded when both hold small
+ * non-negative integers only (one pass for the missing-value check, task inference and
+ * encoding); else as it was.
+ */
+function smallLabelsFirst(raw: RawColumns, owned: boolean): RawColumns {
+  const { yTrue, yPred } = raw;
+  if (!owned || yTrue.kind !== 'number' || yPred.kind !== 'number') return raw;
+  if (sharesMemory(raw, yTrue) || sharesMemory(raw, yPred)) return raw;
+  const labels = encodeSmallLabelPair(yTrue, yPred);
+  return labels === undefined ? raw : { ...raw, yTrue: labels[0], yPred: labels[1] };
+}
+
 /** Options of {@link prepareColumns}. */
 export interface PrepareOptions {
   readonly task?: ScoreTask | undefined;
@@ -186,10 +207,23 @@ export function prepareColumns(
   input: PredictionInput,
   options: PrepareOptions = {},
 ): PreparedColumns {
+  return withProfileCache(() => withCodeProfileCache(() => prepareSteps(input, options)));
+}
+
+function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
   const regression = options.task === 'regression';
-  const first = isRoleInput(input)
+  const loaded = isRoleInput(input)
     ? fromRoles(input, regression)
     : fromMemory(input, regression, options.presence);
+  const first = regression ? loaded : smallLabelsFirst(loaded, ownsNumbers(input, options));
+  // the label columns' missing values, integrality and range, in one pass over both
+  if (first.yTrue.kind === 'number' && first.yPred.kind === 'number') {
+    profileNumberPair(first.yTrue.values, first.yPred.values);
+  } else if (first.yTrue.kind === 'label' && first.yPred.kind === 'label') {
+    if (!COMPLETE_LABELS.has(first.yTrue) || !COMPLETE_LABELS.has(first.yPred)) {
+      profileCodePair(first.yTrue, first.yPred);
+    }
+  }
   const { raw, dropped } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
   if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
@@ -227,7 +261,8 @@ export function prepareColumns(
     };
     return { columns, dropped, unseenPredLabels: [], warnings };
   }
-  const { unseen, ...encoded } = encodeClassification(raw, inPlace, warnings);
+  const numbers = inPlace || ownsNumbers(input, options);
+  const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return { columns, dropped, unseenPredLabels: unseen, warnings };
 }

@@ -33,3 +33,44 @@ export function describeColumn(role: string, column: LoadedColumn): string {
   const label = ROLE_NAMES[role.replace(/\[.*$/, '')] ?? role;
   return column.name === role ? role : `Column "${column.name}" (${label})`;
 }
+
+/** The memory a column's rows live in. */
+function rowsOf(column: LoadedColumn): Float64Array | Int32Array {
+  return column.kind === 'number' ? column.values : column.codes;
+}
+
+/**
+ * Whether another role of the job reads any byte of `column`'s rows (the same column
+ * named twice, or views of one file buffer that overlap), so that it must not be
+ * re-encoded in place.
+ *
+ * @param raw - the job's columns
+ * @param column - one of them
+ * @returns true when some other role's rows overlap its rows
+ * @example
+ * ```ts
+ * sharesMemory({ n: 1, yTrue: col, yPred: col }, col); // true
+ * ```
+ */
+export function sharesMemory(raw: RawColumns, column: LoadedColumn): boolean {
+  const mine = rowsOf(column);
+  const start = mine.byteOffset;
+  const end = start + mine.byteLength;
+  let holders = 0;
+  const all = [
+    raw.yTrue,
+    raw.yPred,
+    raw.yScore,
+    ...(raw.yProba ?? []),
+    raw.weight,
+    raw.group,
+    raw.slice,
+  ];
+  for (const other of all) {
+    if (other === undefined) continue;
+    const rows = rowsOf(other);
+    if (rows.buffer !== mine.buffer) continue;
+    if (rows.byteOffset < end && start < rows.byteOffset + rows.byteLength) holders++;
+  }
+  return holders > 1;
+}

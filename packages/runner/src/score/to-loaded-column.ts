@@ -1,11 +1,14 @@
 import { isMissingLabel, readLabel } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 import { LabelColumnBuilder } from '../io/column-builders.js';
-import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
+import type { LabelColumn, LoadedColumn, NumberColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import type { IntegerArray } from '../pool/task-types.js';
+import { denseNumberLabelPair, denseNumberLabels } from './dense-number-labels.js';
+import { codesOverValues } from './in-place-codes.js';
 import { asRunnerError, checkLabelKinds } from './label-kinds.js';
 import { type LabelPresence, presenceFromBits, smallLabelBits } from './label-scan.js';
+import { profileNumberPair, profileNumbers } from './number-profile.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
@@ -202,16 +205,79 @@ function inMemoryLabels(name: string, array: ArrayLike<unknown>): LoadedColumn {
   return column;
 }
 
-/**
- * Re-encodes a numeric column as labels (classification over numeric labels).
- *
- * @param column - a number column
- * @returns a label column with the same missing rows
- */
-export function numbersToLabels(column: LoadedColumn): LoadedColumn {
-  if (column.kind === 'label') return column;
+/** The codes of a number column encoded in place: the first half of its own bytes. */
+function inPlaceTarget(column: NumberColumn, inPlace: boolean): Int32Array | undefined {
+  return inPlace && column.values.buffer instanceof SharedArrayBuffer
+    ? codesOverValues(column.values)
+    : undefined;
+}
+
+/** The label column of a number column: the dense one when made, else by hashing each value. */
+function finishNumberLabels(
+  column: NumberColumn,
+  dense: LabelColumn | undefined,
+  complete: boolean,
+) {
+  if (dense !== undefined) {
+    // every dictionary entry comes from a row, so only a missing row keeps it incomplete
+    if (complete) COMPLETE_LABELS.add(dense);
+    return dense;
+  }
   const builder = new LabelColumnBuilder(column.values.length);
   const values = column.values;
   for (let i = 0; i < values.length; i++) builder.push(values[i]!);
   return builder.finish(column.name);
+}
+
+/**
+ * Re-encodes a numeric column as labels (classification over numeric labels): through a
+ * lookup table over the column's range when it holds integers in a small range, else by
+ * hashing each value; the same codes and dictionary either way.
+ *
+ * @param column - a number column
+ * @param inPlace - whether the codes may overwrite the values (the column is not read again)
+ * @returns a label column with the same missing rows
+ * @example
+ * ```ts
+ * numbersToLabels({ kind: 'number', name: 'y', values: Float64Array.of(5, 3, 5) });
+ * // { kind: 'label', name: 'y', codes: [0, 1, 0], dictionary: [5, 3] }
+ * ```
+ */
+export function numbersToLabels(column: LoadedColumn, inPlace = false): LoadedColumn {
+  if (column.kind === 'label') return column;
+  const complete = profileNumbers(column.values).firstMissing < 0;
+  const dense = denseNumberLabels(column.name, column.values, inPlaceTarget(column, inPlace));
+  return finishNumberLabels(column, dense, complete);
+}
+
+/**
+ * {@link numbersToLabels} of the true and predicted labels, in one pass over both when both
+ * are number columns.
+ *
+ * @param a - a column
+ * @param b - another column that shares no memory with `a` when `inPlace` allows either
+ * @param inPlace - whether each column's codes may overwrite its values
+ * @returns the label columns of `a` and `b`
+ * @example
+ * ```ts
+ * const [yTrue, yPred] = numberLabelPair(raw.yTrue, raw.yPred, [true, true]);
+ * ```
+ */
+export function numberLabelPair(
+  a: LoadedColumn,
+  b: LoadedColumn,
+  inPlace: readonly [boolean, boolean],
+): [LoadedColumn, LoadedColumn] {
+  if (a.kind === 'label' || b.kind === 'label') {
+    return [numbersToLabels(a, inPlace[0]), numbersToLabels(b, inPlace[1])];
+  }
+  const [profileA, profileB] = profileNumberPair(a.values, b.values);
+  const [denseA, denseB] = denseNumberLabelPair(
+    { name: a.name, values: a.values, target: inPlaceTarget(a, inPlace[0]) },
+    { name: b.name, values: b.values, target: inPlaceTarget(b, inPlace[1]) },
+  );
+  return [
+    finishNumberLabels(a, denseA, profileA.firstMissing < 0),
+    finishNumberLabels(b, denseB, profileB.firstMissing < 0),
+  ];
 }
