@@ -37,4 +37,22 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
     const grouped = await runner.scorePredictions(input, { cv: 'group:2' });
     expect(grouped.warnings.filter((w) => w.includes('--group'))).toEqual([]);
   });
+
+  test('probabilities passed as predictions: regression is inferred, and the warning names --y-score', async () => {
+    const yTrue = [0, 1, 1, 0, 1, 0];
+    const probabilities = [0.1, 0.9, 0.4, 0.2, 0.8, 0.6];
+    const inferred = await runner.scorePredictions({ yTrue, yPred: probabilities });
+    expect(inferred.task).toBe('regression');
+    expect(inferred.warnings.find((w) => w.includes('--y-score'))).toMatch(
+      /^Scored as regression \(the task was inferred\).*--task regression/,
+    );
+    // asked for, or with fractional true values too, regression needs no warning
+    const asked = await runner.scorePredictions(
+      { yTrue, yPred: probabilities },
+      { task: 'regression' },
+    );
+    expect(asked.warnings).toEqual([]);
+    const real = await runner.scorePredictions({ yTrue: [1.5, 2.25, 3], yPred: [1.4, 2.5, 2.75] });
+    expect(real.warnings).toEqual([]);
+  });
 });

@@ -14,6 +14,7 @@ import type {
   PredictionColumns,
   PredictionInput,
 } from './prediction-input.js';
+import { checkProbaColumnOrder } from './proba-column-order.js';
 import { type RawColumns, sharesMemory } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
 import { encodeSmallLabelPair } from './small-label-pair.js';
@@ -120,6 +121,13 @@ function fromMemory(
 function lengthOf(column: LoadedColumn): number {
   return column.kind === 'number' ? column.values.length : column.codes.length;
 }
+
+/**
+ * Said when whole-number true labels met fractional predictions and the task was not given:
+ * most often a binary classifier's probabilities passed as the predictions.
+ */
+const INFERRED_REGRESSION =
+  "Scored as regression (the task was inferred): the true values are whole numbers but the predictions are not. If the predictions are a classifier's scores or probabilities, pass them with --y-score and the predicted labels with --y-pred; pass --task regression to say that regression is meant.";
 
 /**
  * The task when the options do not say: classification when scores are given, a column
@@ -247,6 +255,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     sliceValues: slice.values,
   };
   if (task === 'regression') {
+    if (options.task === undefined && isIntegral(raw.yTrue)) warnings.push(INFERRED_REGRESSION);
     const empty = new Int32Array(new SharedArrayBuffer(0));
     const columns: ScoreColumns = {
       ...common,
@@ -263,6 +272,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
   }
   const numbers = inPlace || ownsNumbers(input, options);
   const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
+  if (isRoleInput(input)) checkProbaColumnOrder(input.roles.yProba, encoded.classes);
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return { columns, dropped, unseenPredLabels: unseen, warnings };
 }
