@@ -4,7 +4,7 @@ import type { LoadRecord } from '../metrics/load-record.js';
 import { ArrivalClock } from './arrival-clock.js';
 import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
-import type { StepPlan, StepProgress } from './step-plan.js';
+import type { StepLoad, StepPlan, StepProgress } from './step-plan.js';
 import { StepTracker } from './step-tracker.js';
 
 /** Records of a step and the harness reading taken over it. */
@@ -15,6 +15,19 @@ export interface StepRun {
 
 /** Lead time before the first open-loop arrival, so it is not late by construction. */
 const LEAD_MS = 5;
+
+/** Connections an open loop without `maxInFlight` opens before its schedule starts. */
+export const OPEN_LOOP_PREOPEN = 64;
+
+/**
+ * Connections a step opens before it starts: as many as it can use at once, a closed loop's
+ * concurrency or an open loop's `maxInFlight`, else {@link OPEN_LOOP_PREOPEN} (an open loop
+ * opens more as bursts need them).
+ */
+function preopenCount(load: StepLoad): number {
+  if (load.kind === 'concurrency') return load.concurrency;
+  return Math.min(load.maxInFlight ?? OPEN_LOOP_PREOPEN, OPEN_LOOP_PREOPEN);
+}
 
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
@@ -86,6 +99,23 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   await Promise.all(running);
 }
 
+/** Longest wait for {@link preopenCount} connections; slower ones go on opening meanwhile. */
+const PREOPEN_WAIT_MS = 2000;
+
+/**
+ * Opens the step's connections before it starts: handshakes are then not on its requests'
+ * critical path, nor in its CPU figures. `ASSAY_LOADTEST_PREOPEN=0` skips it, to compare.
+ */
+async function preconnect(plan: StepPlan): Promise<void> {
+  if (plan.signal.aborted || process.env.ASSAY_LOADTEST_PREOPEN === '0') return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, PREOPEN_WAIT_MS);
+  });
+  await Promise.race([plan.client.preconnect(preopenCount(plan.load)), waited]);
+  clearTimeout(timer);
+}
+
 /**
  * Runs one step of a load test: closed loop (`concurrency` workers, each sending its next
  * request when the last ends) or open loop (arrivals on an absolute schedule from
@@ -97,6 +127,8 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
  * duration), with {@link arrivalOffsets}; at each wake-up every due arrival is sent, and one
  * that finds `maxInFlight` requests in flight is recorded as dropped. Requests in flight at
  * the end run to completion (bounded by the client's timeouts) unless `signal` aborts them.
+ * Before it starts, the step opens the connections it can use at once (see
+ * {@link preopenCount}), so that its first requests do not wait for handshakes.
  *
  * @param plan - the step
  * @returns its records (in the order they finished) and the harness reading
@@ -106,6 +138,7 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
  * ```
  */
 export async function runStep(plan: StepPlan): Promise<StepRun> {
+  await preconnect(plan);
   const monitor = new HarnessMonitor();
   const stepStart = performance.now();
   const ctx: SendContext = {
