@@ -70,7 +70,8 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   try {
     while (i < n && !ctx.signal.aborted) {
       // the clock thread wakes this loop when arrival i is due; the loop sleeps meanwhile
-      await clock.reached(i, start + offsets[i]!);
+      const wake = clock.reached(i, start + offsets[i]!);
+      if (wake !== undefined) await wake;
       const now = performance.now();
       // every arrival that is due goes now, on the absolute schedule
       const due = clock.due;
