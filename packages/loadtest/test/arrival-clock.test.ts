@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ArrivalClock } from '../src/generator/arrival-clock.js';
+import { ArrivalClock, EARLY_MS } from '../src/generator/arrival-clock.js';
 
 describe('arrival clock', () => {
-  test('wakes the caller at each arrival and never before its time', async () => {
+  test('wakes the caller just before each arrival, and until() waits out the rest', async () => {
     const offsets = [0, 3, 6, 9, 12];
     const clock = await ArrivalClock.start(offsets);
     const start = performance.now() + 5;
@@ -10,9 +10,10 @@ describe('arrival clock', () => {
     try {
       for (let i = 0; i < offsets.length; i++) {
         const dueAt = start + offsets[i]!;
-        await clock.reached(i, dueAt);
-        // the clock thread or the backstop timer woke us: either way only once the arrival is due
-        while (clock.due <= i && performance.now() < dueAt) await clock.reached(i, dueAt);
+        // woken by the clock thread (at most EARLY_MS early) or by the backstop timer (any time)
+        while (clock.due <= i) await clock.reached(i, dueAt - EARLY_MS);
+        expect(performance.now()).toBeGreaterThanOrEqual(dueAt - EARLY_MS);
+        clock.until(dueAt);
         expect(performance.now()).toBeGreaterThanOrEqual(dueAt);
       }
     } finally {

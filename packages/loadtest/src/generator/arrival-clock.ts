@@ -13,6 +13,13 @@ const waitAsync = (
 
 /** A clock-thread wake-up this late (ms after its arrival) arms the backstop timers of {@link ArrivalClock.reached}. */
 export const LATE_MS = 1;
+/**
+ * How long before each arrival the clock thread wakes the main thread, ms: about the time that
+ * wake-up takes to reach it (a `waitAsync` task through libuv, 0.13 ms at the median here), so
+ * the main thread is there on time and waits out what is left itself ({@link ArrivalClock.until}).
+ */
+export const EARLY_MS = 0.1;
+
 /** How long the backstop timers stay armed after a late wake-up, ms. */
 export const BACKSTOP_FOR_MS = 1000;
 
@@ -23,13 +30,15 @@ export const BACKSTOP_FOR_MS = 1000;
 const REACHED = 0;
 const STOP = 1;
 const LATE = 2;
+/** Never notified: {@link ArrivalClock.until} sleeps on it with a timeout. */
+const NAP = 3;
 
 // The clock's thread, as source: a worker from a file would need the compiled `.js` next to
 // this module, which the TypeScript sources that tests run from do not have.
 // It sleeps in `Atomics.wait` (a futex with a timeout, precise to tens of microseconds) until
-// each arrival, then publishes how many arrivals are due and wakes the main thread (and counts
-// its own late wake-ups: it waited for a core). Times are `process.hrtime` milliseconds, the
-// monotonic clock both threads read.
+// EARLY_MS before each arrival, then publishes how many arrivals it has woken for and wakes the
+// main thread (and counts its own late wake-ups: it waited for a core). Times are
+// `process.hrtime` milliseconds, the monotonic clock both threads read.
 const CLOCK_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { shared, offsets } = workerData;
@@ -38,11 +47,11 @@ parentPort.once('message', (startHr) => {
   for (let i = 0; i < offsets.length; i++) {
     for (;;) {
       if (Atomics.load(shared, ${STOP}) !== 0) return;
-      const left = startHr + offsets[i] - now();
+      const left = startHr + offsets[i] - ${EARLY_MS} - now();
       if (left <= 0) break;
       Atomics.wait(shared, ${STOP}, 0, left);
     }
-    if (now() - startHr - offsets[i] > ${LATE_MS}) Atomics.add(shared, ${LATE}, 1);
+    if (now() - (startHr + offsets[i] - ${EARLY_MS}) > ${LATE_MS}) Atomics.add(shared, ${LATE}, 1);
     Atomics.store(shared, ${REACHED}, i + 1);
     Atomics.notify(shared, ${REACHED});
   }
@@ -60,15 +69,19 @@ parentPort.once('message', (startHr) => {
  * `setImmediate` turns was precise but kept a core busy between arrivals (competing with the
  * server under test on a small machine). Here the worker's `Atomics.wait(timeout)` wakes on
  * time and `Atomics.notify` resolves the main thread's `Atomics.waitAsync`, which libuv
- * delivers as soon as the loop is free. The clock never runs early: a wake-up comes at or
- * after the arrival's time, so schedule lag (send minus intended) stays honest.
+ * delivers as soon as the loop is free. That hand-over takes about 0.13 ms (median), so the
+ * clock thread wakes {@link EARLY_MS} before each arrival and the main thread waits out what
+ * is left with {@link ArrivalClock.until}; the caller sends an arrival only once
+ * `performance.now()` has reached its time, so schedule lag (send minus intended) stays
+ * honest and is never negative.
  *
  * @example
  * ```ts
  * const clock = await ArrivalClock.start(offsets);
  * const start = performance.now() + 5;
  * clock.go(start);
- * await clock.reached(0, start + offsets[0]); // arrival 0 is due (or was already)
+ * await clock.reached(0, start + offsets[0] - EARLY_MS); // just before arrival 0
+ * clock.until(start + offsets[0]); // arrival 0 is due
  * await clock.stop();
  * ```
  */
@@ -93,7 +106,7 @@ export class ArrivalClock {
    * @returns the clock, once its thread runs
    */
   static async start(offsets: Float64Array | readonly number[]): Promise<ArrivalClock> {
-    const shared = new Int32Array(new SharedArrayBuffer(12));
+    const shared = new Int32Array(new SharedArrayBuffer(16));
     const worker = new Worker(CLOCK_SOURCE, {
       eval: true,
       workerData: { shared, offsets: Float64Array.from(offsets) },
@@ -116,9 +129,21 @@ export class ArrivalClock {
     this.worker.postMessage(start + shift);
   }
 
-  /** @returns how many arrivals are due so far */
+  /** @returns how many arrivals the clock thread has woken for so far (each {@link EARLY_MS} before its time) */
   get due(): number {
     return Atomics.load(this.shared, REACHED);
+  }
+
+  /**
+   * Blocks this thread until `performance.now()` reaches `at`: a futex sleep (no CPU), for the
+   * last fraction of a millisecond before an arrival, after the clock thread's early wake-up.
+   *
+   * @param at - a time, `performance.now()` clock, at most a few tenths of a ms away
+   */
+  until(at: number): void {
+    for (let left = at - performance.now(); left > 0; left = at - performance.now()) {
+      Atomics.wait(this.shared, NAP, 0, left);
+    }
   }
 
   /** @returns how many of the clock thread's wake-ups came more than {@link LATE_MS} after their arrival */

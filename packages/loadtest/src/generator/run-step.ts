@@ -1,7 +1,7 @@
 import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
-import { ArrivalClock } from './arrival-clock.js';
+import { ArrivalClock, EARLY_MS } from './arrival-clock.js';
 import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
 import type { StepLoad, StepPlan, StepProgress } from './step-plan.js';
@@ -68,13 +68,18 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   let i = 0;
   try {
     while (i < n && !ctx.signal.aborted) {
-      // the clock thread wakes this loop when arrival i is due; the loop sleeps meanwhile
-      const wake = clock.reached(i, start + offsets[i]!);
+      // the clock thread wakes this loop just before arrival i; the loop sleeps meanwhile
+      const dueAt = start + offsets[i]!;
+      const wake = clock.reached(i, dueAt - EARLY_MS);
       if (wake !== undefined) await wake;
-      const now = performance.now();
+      let now = performance.now();
+      // woken early by about the wake-up's own delay: wait out the rest here, never send early
+      if (now < dueAt && dueAt - now <= 2 * EARLY_MS) {
+        clock.until(dueAt);
+        now = performance.now();
+      }
       // every arrival that is due goes now, on the absolute schedule
-      const due = clock.due;
-      while (i < n && (i < due || start + offsets[i]! <= now)) {
+      while (i < n && start + offsets[i]! <= now) {
         const scheduled = start + offsets[i]!;
         const warmup = i < warmCount;
         if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
