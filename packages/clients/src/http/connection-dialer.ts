@@ -106,11 +106,20 @@ export class ConnectionDialer {
       return;
     }
     this.#pending++;
-    this.#dial(options, (...args) => {
+    let settled = false;
+    const done: Callback = (...args) => {
+      if (settled) return;
+      settled = true;
       this.#pending--;
       this.#waiting.shift()?.();
       callback(...args);
-    });
+    };
+    try {
+      this.#dial(options, done);
+    } catch (error) {
+      // a connector that throws (bad options) must not hold its place in the gate
+      done(error as Error, null);
+    }
   }
 
   #keep(socket: Socket): void {
