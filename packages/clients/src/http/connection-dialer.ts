@@ -7,7 +7,7 @@ import { buildConnector } from 'undici';
  * retried by the kernel after 1 s, 3 s, …, and a load test that needed the connections
  * then stalls for seconds.
  */
-export const MAX_PENDING_CONNECTS = 64;
+const MAX_PENDING_CONNECTS = 64;
 
 type Callback = buildConnector.Callback;
 type ConnectOptions = buildConnector.Options;

@@ -12,20 +12,26 @@ const waitAsync = (
 ).waitAsync;
 
 /** A clock-thread wake-up this late (ms after its arrival) arms the backstop timers of {@link ArrivalClock.reached}. */
-export const LATE_MS = 1;
+const CLOCK_LATE_MS = 1;
 /**
  * How long before each arrival the clock thread wakes the main thread, ms: about the time that
  * wake-up takes to reach it (a `waitAsync` task through libuv, 0.13 ms at the median here), so
  * the main thread is there on time and waits out what is left itself ({@link ArrivalClock.until}).
+ *
+ * @example
+ * ```ts
+ * await clock.reached(i, dueAt - EARLY_MS);
+ * clock.until(dueAt);
+ * ```
  */
 export const EARLY_MS = 0.1;
 
 /** How long the backstop timers stay armed after a late wake-up, ms. */
-export const BACKSTOP_FOR_MS = 1000;
+const BACKSTOP_FOR_MS = 1000;
 
 /**
  * Slots of the shared `Int32Array`: arrivals the clock has reached, the stop flag, and how
- * many of its wake-ups came more than {@link LATE_MS} late.
+ * many of its wake-ups came more than {@link CLOCK_LATE_MS} late.
  */
 const REACHED = 0;
 const STOP = 1;
@@ -51,7 +57,7 @@ parentPort.once('message', (startHr) => {
       if (left <= 0) break;
       Atomics.wait(shared, ${STOP}, 0, left);
     }
-    if (now() - (startHr + offsets[i] - ${EARLY_MS}) > ${LATE_MS}) Atomics.add(shared, ${LATE}, 1);
+    if (now() - (startHr + offsets[i] - ${EARLY_MS}) > ${CLOCK_LATE_MS}) Atomics.add(shared, ${LATE}, 1);
     Atomics.store(shared, ${REACHED}, i + 1);
     Atomics.notify(shared, ${REACHED});
   }
@@ -146,7 +152,7 @@ export class ArrivalClock {
     }
   }
 
-  /** @returns how many of the clock thread's wake-ups came more than {@link LATE_MS} after their arrival */
+  /** @returns how many of the clock thread's wake-ups came more than {@link CLOCK_LATE_MS} after their arrival */
   get lateWakeups(): number {
     return Atomics.load(this.shared, LATE);
   }
@@ -156,7 +162,7 @@ export class ArrivalClock {
    *
    * @remarks
    * While the clock thread keeps time, its wake-up alone ends the wait. Once it has woken
-   * more than {@link LATE_MS} after an arrival (on a machine short of cores it waits for a
+   * more than {@link CLOCK_LATE_MS} after an arrival (on a machine short of cores it waits for a
    * core before it can wake this thread: two scheduling delays instead of one), every wait
    * of the next {@link BACKSTOP_FOR_MS} also races a timer for the arrival, a wake-up of this
    * thread alone. Not always, because a Node timer counts from the loop's cached millisecond

@@ -17,7 +17,7 @@ export interface StepRun {
 const LEAD_MS = 5;
 
 /** Connections an open loop without `maxInFlight` opens before its schedule starts. */
-export const OPEN_LOOP_PREOPEN = 64;
+const OPEN_LOOP_PREOPEN = 64;
 
 /**
  * Connections a step opens before it starts: as many as it can use at once, a closed loop's
