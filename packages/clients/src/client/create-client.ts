@@ -27,6 +27,13 @@ export interface ModelClient {
    * @throws ClientError as {@link ModelClient.complete}
    */
   stream(request: CompletionRequest, options?: CallOptions): AsyncIterable<StreamEvent>;
+  /**
+   * Opens connections to the base URL's origin ahead of the requests (keep-alive, at most
+   * `concurrency.max`, 64 connects at a time), so that the first requests of a load do not
+   * wait for TCP/TLS handshakes; the pool then uses them as requests need them.
+   * @returns how many connections the pool has, connected or ready (fewer where connects failed)
+   */
+  preconnect(connections: number): Promise<number>;
   /** Counters since creation. */
   stats(): ClientStats;
   /** Closes the HTTP pools (waiting for requests in flight) and stops timers. */
@@ -77,6 +84,9 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
         (signal, emit) => runCall(ctx, counters, request, signal, true, emit),
         callOptions.signal,
       );
+    },
+    preconnect(connections: number): Promise<number> {
+      return ctx.pools.preconnect(ctx.url.origin, connections);
     },
     stats(): ClientStats {
       return statsSnapshot(ctx, counters);

@@ -11,14 +11,39 @@ const waitAsync = (
   }
 ).waitAsync;
 
-/** Slots of the shared `Int32Array`: arrivals the clock has reached, and the stop flag. */
+/** A clock-thread wake-up this late (ms after its arrival) arms the backstop timers of {@link ArrivalClock.reached}. */
+const CLOCK_LATE_MS = 1;
+/**
+ * How long before each arrival the clock thread wakes the main thread, ms: about the time that
+ * wake-up takes to reach it (a `waitAsync` task through libuv, 0.13 ms at the median here), so
+ * the main thread is there on time and waits out what is left itself ({@link ArrivalClock.until}).
+ *
+ * @example
+ * ```ts
+ * await clock.reached(i, dueAt - EARLY_MS);
+ * clock.until(dueAt);
+ * ```
+ */
+export const EARLY_MS = 0.1;
+
+/** How long the backstop timers stay armed after a late wake-up, ms. */
+const BACKSTOP_FOR_MS = 1000;
+
+/**
+ * Slots of the shared `Int32Array`: arrivals the clock has reached, the stop flag, and how
+ * many of its wake-ups came more than {@link CLOCK_LATE_MS} late.
+ */
 const REACHED = 0;
 const STOP = 1;
+const LATE = 2;
+/** Never notified: {@link ArrivalClock.until} sleeps on it with a timeout. */
+const NAP = 3;
 
 // The clock's thread, as source: a worker from a file would need the compiled `.js` next to
 // this module, which the TypeScript sources that tests run from do not have.
 // It sleeps in `Atomics.wait` (a futex with a timeout, precise to tens of microseconds) until
-// each arrival, then publishes how many arrivals are due and wakes the main thread. Times are
+// EARLY_MS before each arrival, then publishes how many arrivals it has woken for and wakes the
+// main thread (and counts its own late wake-ups: it waited for a core). Times are
 // `process.hrtime` milliseconds, the monotonic clock both threads read.
 const CLOCK_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -28,10 +53,11 @@ parentPort.once('message', (startHr) => {
   for (let i = 0; i < offsets.length; i++) {
     for (;;) {
       if (Atomics.load(shared, ${STOP}) !== 0) return;
-      const left = startHr + offsets[i] - now();
+      const left = startHr + offsets[i] - ${EARLY_MS} - now();
       if (left <= 0) break;
       Atomics.wait(shared, ${STOP}, 0, left);
     }
+    if (now() - (startHr + offsets[i] - ${EARLY_MS}) > ${CLOCK_LATE_MS}) Atomics.add(shared, ${LATE}, 1);
     Atomics.store(shared, ${REACHED}, i + 1);
     Atomics.notify(shared, ${REACHED});
   }
@@ -49,20 +75,28 @@ parentPort.once('message', (startHr) => {
  * `setImmediate` turns was precise but kept a core busy between arrivals (competing with the
  * server under test on a small machine). Here the worker's `Atomics.wait(timeout)` wakes on
  * time and `Atomics.notify` resolves the main thread's `Atomics.waitAsync`, which libuv
- * delivers as soon as the loop is free. The clock never runs early: a wake-up comes at or
- * after the arrival's time, so schedule lag (send minus intended) stays honest.
+ * delivers as soon as the loop is free. That hand-over takes about 0.13 ms (median), so the
+ * clock thread wakes {@link EARLY_MS} before each arrival and the main thread waits out what
+ * is left with {@link ArrivalClock.until}; the caller sends an arrival only once
+ * `performance.now()` has reached its time, so schedule lag (send minus intended) stays
+ * honest and is never negative.
  *
  * @example
  * ```ts
  * const clock = await ArrivalClock.start(offsets);
  * const start = performance.now() + 5;
  * clock.go(start);
- * await clock.reached(0, start + offsets[0]); // arrival 0 is due
+ * await clock.reached(0, start + offsets[0] - EARLY_MS); // just before arrival 0
+ * clock.until(start + offsets[0]); // arrival 0 is due
  * await clock.stop();
  * ```
  */
 export class ArrivalClock {
   private readonly shared: Int32Array;
+  /** Until when (`performance.now()`) each wait also races a timer. */
+  #backstopUntil = 0;
+  /** The clock thread's late wake-ups seen so far. */
+  #lateSeen = 0;
 
   private constructor(
     private readonly worker: Worker,
@@ -78,7 +112,7 @@ export class ArrivalClock {
    * @returns the clock, once its thread runs
    */
   static async start(offsets: Float64Array | readonly number[]): Promise<ArrivalClock> {
-    const shared = new Int32Array(new SharedArrayBuffer(8));
+    const shared = new Int32Array(new SharedArrayBuffer(16));
     const worker = new Worker(CLOCK_SOURCE, {
       eval: true,
       workerData: { shared, offsets: Float64Array.from(offsets) },
@@ -101,34 +135,66 @@ export class ArrivalClock {
     this.worker.postMessage(start + shift);
   }
 
-  /** @returns how many arrivals are due so far */
+  /** @returns how many arrivals the clock thread has woken for so far (each {@link EARLY_MS} before its time) */
   get due(): number {
     return Atomics.load(this.shared, REACHED);
+  }
+
+  /**
+   * Blocks this thread until `performance.now()` reaches `at`: a futex sleep (no CPU), for the
+   * last fraction of a millisecond before an arrival, after the clock thread's early wake-up.
+   *
+   * @param at - a time, `performance.now()` clock, at most a few tenths of a ms away
+   */
+  until(at: number): void {
+    for (let left = at - performance.now(); left > 0; left = at - performance.now()) {
+      Atomics.wait(this.shared, NAP, 0, left);
+    }
+  }
+
+  /** @returns how many of the clock thread's wake-ups came more than {@link CLOCK_LATE_MS} after their arrival */
+  get lateWakeups(): number {
+    return Atomics.load(this.shared, LATE);
   }
 
   /**
    * Waits (without blocking the event loop) until arrival `i` is due or the clock stops.
    *
    * @remarks
-   * A timer for `dueAt` races the clock thread's wake-up: on a machine short of cores the
-   * clock thread may itself wait for a core before it can wake this one (two scheduling
-   * delays instead of one), and then the timer, a millisecond-resolution wake-up of this thread
-   * alone, comes first. Whichever wakes the loop, the caller sends only what is due.
+   * While the clock thread keeps time, its wake-up alone ends the wait. Once it has woken
+   * more than {@link CLOCK_LATE_MS} after an arrival (on a machine short of cores it waits for a
+   * core before it can wake this thread: two scheduling delays instead of one), every wait
+   * of the next {@link BACKSTOP_FOR_MS} also races a timer for the arrival, a wake-up of this
+   * thread alone. Not always, because a Node timer counts from the loop's cached millisecond
+   * clock and so fires up to a few milliseconds early (the busier the loop, the earlier): a
+   * timer on every wait woke the loop before its arrival in about a fifth of the waits, each
+   * a turn of the loop for nothing. Whichever wakes the loop, the caller sends only what is
+   * due.
    *
    * @param i - an arrival's index
    * @param dueAt - its time, `performance.now()` clock
+   * @returns a promise to await, or `undefined` when the arrival is already due (no await,
+   * no turn of the loop)
    */
-  async reached(i: number, dueAt: number): Promise<void> {
+  reached(i: number, dueAt: number): Promise<unknown> | undefined {
     const seen = Atomics.load(this.shared, REACHED);
-    if (seen > i || Atomics.load(this.shared, STOP) !== 0) return;
+    if (seen > i || Atomics.load(this.shared, STOP) !== 0) return undefined;
     const wait = waitAsync(this.shared, REACHED, seen);
-    if (!wait.async) return;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, dueAt - performance.now()));
+    if (!wait.async) return undefined;
+    const now = performance.now();
+    const late = this.lateWakeups;
+    if (late !== this.#lateSeen) {
+      this.#lateSeen = late;
+      this.#backstopUntil = now + BACKSTOP_FOR_MS;
+    }
+    if (now >= this.#backstopUntil) return wait.value;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, Math.max(0, dueAt - now));
+      void wait.value.then(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
-    await Promise.race([wait.value, timeout]);
-    clearTimeout(timer);
   }
 
   /** Stops the clock: a pending {@link ArrivalClock.reached} returns, the thread ends. */

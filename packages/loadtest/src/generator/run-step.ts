@@ -1,10 +1,10 @@
 import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
-import { ArrivalClock } from './arrival-clock.js';
+import { ArrivalClock, EARLY_MS } from './arrival-clock.js';
 import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
-import type { StepPlan, StepProgress } from './step-plan.js';
+import type { StepLoad, StepPlan, StepProgress } from './step-plan.js';
 import { StepTracker } from './step-tracker.js';
 
 /** Records of a step and the harness reading taken over it. */
@@ -15,6 +15,19 @@ export interface StepRun {
 
 /** Lead time before the first open-loop arrival, so it is not late by construction. */
 const LEAD_MS = 5;
+
+/** Connections an open loop without `maxInFlight` opens before its schedule starts. */
+const OPEN_LOOP_PREOPEN = 64;
+
+/**
+ * Connections a step opens before it starts: as many as it can use at once, a closed loop's
+ * concurrency or an open loop's `maxInFlight`, else {@link OPEN_LOOP_PREOPEN} (an open loop
+ * opens more as bursts need them).
+ */
+function preopenCount(load: StepLoad): number {
+  if (load.kind === 'concurrency') return load.concurrency;
+  return Math.min(load.maxInFlight ?? OPEN_LOOP_PREOPEN, OPEN_LOOP_PREOPEN);
+}
 
 async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
   if (plan.load.kind !== 'concurrency') return;
@@ -51,28 +64,31 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   ctx.signal.addEventListener('abort', stop, { once: true });
   const start = performance.now() + LEAD_MS;
   clock.go(start);
-  const running: Promise<void>[] = [];
   const idle = process.env.ASSAY_LOADTEST_IDLE_GC === '0' ? undefined : new IdleScavenger();
   let i = 0;
   try {
     while (i < n && !ctx.signal.aborted) {
-      // the clock thread wakes this loop when arrival i is due; the loop sleeps meanwhile
-      await clock.reached(i, start + offsets[i]!);
-      const now = performance.now();
+      // the clock thread wakes this loop just before arrival i; the loop sleeps meanwhile
+      const dueAt = start + offsets[i]!;
+      const wake = clock.reached(i, dueAt - EARLY_MS);
+      if (wake !== undefined) await wake;
+      let now = performance.now();
+      // woken early by about the wake-up's own delay: wait out the rest here, never send early
+      if (now < dueAt && dueAt - now <= 2 * EARLY_MS) {
+        clock.until(dueAt);
+        now = performance.now();
+      }
       // every arrival that is due goes now, on the absolute schedule
-      const due = clock.due;
-      while (i < n && (i < due || start + offsets[i]! <= now)) {
+      while (i < n && start + offsets[i]! <= now) {
         const scheduled = start + offsets[i]!;
         const warmup = i < warmCount;
         if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
           tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
         } else {
           tracker.started();
-          running.push(
-            sendRequest(ctx, plan.request(i), i, warmup, scheduled).then((r) =>
-              tracker.finished(r),
-            ),
-          );
+          // sendRequest never rejects; the tracker counts what is in flight, so no promise
+          // per request is kept for the end (they would outlive young-generation collections)
+          void sendRequest(ctx, plan.request(i), i, warmup, scheduled).then(tracker.finished);
         }
         i++;
       }
@@ -83,7 +99,24 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
     ctx.signal.removeEventListener('abort', stop);
     await clock.stop();
   }
-  await Promise.all(running);
+  await tracker.idle();
+}
+
+/** Longest wait for {@link preopenCount} connections; slower ones go on opening meanwhile. */
+const PREOPEN_WAIT_MS = 2000;
+
+/**
+ * Opens the step's connections before it starts: handshakes are then not on its requests'
+ * critical path, nor in its CPU figures. `ASSAY_LOADTEST_PREOPEN=0` skips it, to compare.
+ */
+async function preconnect(plan: StepPlan): Promise<void> {
+  if (plan.signal.aborted || process.env.ASSAY_LOADTEST_PREOPEN === '0') return;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, PREOPEN_WAIT_MS);
+  });
+  await Promise.race([plan.client.preconnect(preopenCount(plan.load)), waited]);
+  clearTimeout(timer);
 }
 
 /**
@@ -97,6 +130,8 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
  * duration), with {@link arrivalOffsets}; at each wake-up every due arrival is sent, and one
  * that finds `maxInFlight` requests in flight is recorded as dropped. Requests in flight at
  * the end run to completion (bounded by the client's timeouts) unless `signal` aborts them.
+ * Before it starts, the step opens the connections it can use at once (see
+ * {@link preopenCount}), so that its first requests do not wait for handshakes.
  *
  * @param plan - the step
  * @returns its records (in the order they finished) and the harness reading
@@ -106,6 +141,7 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
  * ```
  */
 export async function runStep(plan: StepPlan): Promise<StepRun> {
+  await preconnect(plan);
   const monitor = new HarnessMonitor();
   const stepStart = performance.now();
   const ctx: SendContext = {

@@ -18,6 +18,7 @@ export class StepTracker {
   private completed = 0;
   private failed = 0;
   private readonly e2e = new ProgressHistogram();
+  #whenIdle: (() => void) | undefined;
 
   /**
    * @param step - step index
@@ -36,15 +37,32 @@ export class StepTracker {
     this.sent++;
   }
 
-  /** A request ended (or was dropped, then it never started). */
-  finished(r: LoadRecord): void {
-    if (r.errorClass !== 'dropped') this.inFlight--;
+  /** A request ended (or was dropped, then it never started); an arrow, to pass as a callback. */
+  readonly finished = (r: LoadRecord): void => {
+    const ended = r.errorClass !== 'dropped';
+    if (ended) this.inFlight--;
     this.records.push(r);
     if (r.errorClass === null) {
       this.completed++;
       this.e2e.add(r.endMs - r.scheduledMs);
     } else this.failed++;
     this.onRecord?.(r);
+    if (ended && this.inFlight === 0 && this.#whenIdle !== undefined) {
+      const resolve = this.#whenIdle;
+      this.#whenIdle = undefined;
+      resolve();
+    }
+  };
+
+  /**
+   * @returns a promise that resolves once no request is in flight (at once if none is), so
+   * the open loop need not keep a promise per request to wait for the last ones
+   */
+  idle(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.#whenIdle = resolve;
+    });
   }
 
   /** @returns the progress so far (e2e percentiles approximate: {@link ProgressHistogram}) */
