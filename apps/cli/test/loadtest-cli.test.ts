@@ -164,8 +164,8 @@ describe('assay loadtest against the model server', () => {
     expect(JSON.parse(stdout).requests.completed).toBe(2);
   });
 
-  test('an unreachable URL ends with every failure counted as connection', async () => {
-    const { code, stdout } = await assay([
+  test('an unreachable URL ends with every failure counted as connection, exit 3 (nothing measured)', async () => {
+    const { code, stdout, stderr } = await assay([
       'loadtest',
       '--base-url',
       'http://127.0.0.1:9/v1',
@@ -179,7 +179,10 @@ describe('assay loadtest against the model server', () => {
       'json',
       '-q',
     ]);
-    expect(code).toBe(0);
+    expect(code).toBe(3);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'assay loadtest: run failed: no request succeeded: 10 failed (connection 10); check --base-url, --model and the service.',
+    );
     expect(JSON.parse(stdout).requests).toMatchObject({
       completed: 0,
       failed: 10,

@@ -19,6 +19,23 @@ import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
 import { progressLine } from './loadtest-progress.js';
 import { scoredWorkload } from './score-workload.js';
 
+/**
+ * Why the run measured nothing, when no request of any step succeeded and at least one
+ * failed: the failure classes and their counts; undefined otherwise.
+ */
+function allRequestsFailed(result: LoadTestResult): string | undefined {
+  const steps = result.steps ?? [result];
+  const completed = steps.reduce((sum, s) => sum + s.requests.completed, 0);
+  const failed = steps.reduce((sum, s) => sum + s.requests.failed, 0);
+  if (completed > 0 || failed === 0) return undefined;
+  const byError = new Map<string, number>();
+  for (const s of steps)
+    for (const [cls, n] of Object.entries(s.requests.byError))
+      byError.set(cls, (byError.get(cls) ?? 0) + n);
+  const classes = [...byError].map(([cls, n]) => `${cls} ${n}`).join(', ');
+  return `no request succeeded: ${failed} failed (${classes}); check --base-url, --model and the service.`;
+}
+
 /** Exit codes of `assay loadtest`. */
 export const LOADTEST_EXIT = {
   /** the run finished (and met the SLO, when one was given for a single step) */
@@ -146,6 +163,13 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     await sink?.close();
     if (flags.report !== undefined) await writeFile(flags.report, loadtestHtml(result, records));
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
+    const failedAll = allRequestsFailed(result);
+    if (failedAll !== undefined) {
+      // a dead URL or a service that refuses everything measured nothing about the service:
+      // CI must not read it as a passing load test
+      process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
+      return LOADTEST_EXIT.runtimeError;
+    }
     const single = result.steps === undefined;
     return single && result.sloPassed?.passed === false
       ? LOADTEST_EXIT.sloMissed
