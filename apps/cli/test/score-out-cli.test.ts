@@ -33,4 +33,23 @@ describe('assay score --out', () => {
     expect(code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).n).toBe(60);
   });
+
+  test('the headline counts one row and one class in the singular', async () => {
+    const one = join(dir, 'one.csv');
+    writeFileSync(one, 'y,p\na,a\n');
+    const { code, stdout } = await assay([
+      'score',
+      one,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'p',
+      '--workers',
+      '0',
+      '--format',
+      'table',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('assay score: 1 row · classification · 1 class · cv none');
+  });
 });

@@ -32,6 +32,11 @@ export function metricRows(report: ScoreReport): MetricRow[] {
   });
 }
 
+/** `1 row`, `2 rows`: a count with its noun in the right number. */
+function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /**
  * A one-line description of the run.
  *
@@ -44,10 +49,11 @@ export function metricRows(report: ScoreReport): MetricRow[] {
 export function headline(report: ScoreReport): string {
   const rows =
     report.clusters === undefined
-      ? `${report.n} rows`
-      : `${report.n} rows of ${report.clusters} clusters`;
+      ? counted(report.n, 'row')
+      : `${counted(report.n, 'row')} of ${counted(report.clusters, 'cluster')}`;
   const parts = [rows, report.task];
-  if (report.task === 'classification') parts.push(`${report.labels.length} classes`);
+  if (report.task === 'classification')
+    parts.push(counted(report.labels.length, 'class', 'classes'));
   const generation = report.settings.generation;
   if (generation !== undefined) {
     parts.push(`normalize ${generation.normalize}`);
