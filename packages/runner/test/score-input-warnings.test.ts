@@ -55,4 +55,24 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
     const real = await runner.scorePredictions({ yTrue: [1.5, 2.25, 3], yPred: [1.4, 2.5, 2.75] });
     expect(real.warnings).toEqual([]);
   });
+
+  test('a class per row when the task was inferred: --task generation and regression are named', async () => {
+    const inferred = await runner.scorePredictions({
+      yTrue: ['the cat sat', 'a dog ran', 'it rained'],
+      yPred: ['the cat sat down', 'a dog ran', 'rain fell'],
+    });
+    expect(inferred.warnings).toContain(
+      'Scored as classification (the task was inferred) with 5 classes for 3 rows: every row is a class of its own. If the columns hold generated text and references, pass --task generation; if numbers to compare by size, --task regression.',
+    );
+    const labels = await runner.scorePredictions({
+      yTrue: ['a', 'b', 'a'],
+      yPred: ['a', 'b', 'b'],
+    });
+    expect(labels.warnings).toEqual([]);
+    const asked = await runner.scorePredictions(
+      { yTrue: ['x', 'y'], yPred: ['y', 'z'] },
+      { task: 'classification' },
+    );
+    expect(asked.warnings.filter((w) => w.includes('--task generation'))).toEqual([]);
+  });
 });

@@ -273,6 +273,11 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
   const numbers = inPlace || ownsNumbers(input, options);
   const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
   if (isRoleInput(input)) checkProbaColumnOrder(input.roles.yProba, encoded.classes);
+  if (options.task === undefined && raw.n >= 2 && encoded.classes.length >= raw.n) {
+    warnings.push(
+      `Scored as classification (the task was inferred) with ${encoded.classes.length} classes for ${raw.n} rows: every row is a class of its own. If the columns hold generated text and references, pass --task generation; if numbers to compare by size, --task regression.`,
+    );
+  }
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return { columns, dropped, unseenPredLabels: unseen, warnings };
 }
