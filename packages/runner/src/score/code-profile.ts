@@ -1,4 +1,5 @@
 import type { LabelColumn } from '../io/loaded-column.js';
+import { ScopedCache } from './scoped-cache.js';
 
 /** What one pass over a label column's codes finds. */
 export interface CodeProfile {
@@ -9,7 +10,7 @@ export interface CodeProfile {
 }
 
 /** Profiles by codes array while {@link withCodeProfileCache} runs; none outside it. */
-let profiles: Map<Int32Array, CodeProfile> | undefined;
+const profiles = new ScopedCache<Int32Array, CodeProfile>();
 
 /**
  * Runs `work` with the profiles of {@link profileCodePair} remembered, so that the
@@ -24,13 +25,7 @@ let profiles: Map<Int32Array, CodeProfile> | undefined;
  * ```
  */
 export function withCodeProfileCache<T>(work: () => T): T {
-  const outer = profiles;
-  profiles = outer ?? new Map();
-  try {
-    return work();
-  } finally {
-    profiles = outer;
-  }
+  return profiles.within(work);
 }
 
 /**
@@ -49,7 +44,7 @@ export function withCodeProfileCache<T>(work: () => T): T {
 export function profileCodePair(a: LabelColumn, b: LabelColumn): void {
   const x = a.codes;
   const y = b.codes;
-  if (profiles === undefined || x.length !== y.length) return;
+  if (!profiles.active || x.length !== y.length) return;
   const usedX = new Uint8Array(a.dictionary.length);
   const usedY = new Uint8Array(b.dictionary.length);
   let missingX = -1;
@@ -77,5 +72,5 @@ export function profileCodePair(a: LabelColumn, b: LabelColumn): void {
  * ```
  */
 export function codeProfileOf(codes: Int32Array): CodeProfile | undefined {
-  return profiles?.get(codes);
+  return profiles.get(codes);
 }

@@ -1,3 +1,5 @@
+import { ScopedCache } from './scoped-cache.js';
+
 /** What one pass over a numeric column finds, so that later checks need not scan it again. */
 export interface NumberProfile {
   /** The first row holding NaN (a missing value), or -1. */
@@ -15,7 +17,7 @@ export interface NumberProfile {
  * them are re-spread, the arrays are not); none outside it, since a caller may change a
  * loaded column's values between two jobs.
  */
-let profiles: Map<Float64Array, NumberProfile> | undefined;
+const profiles = new ScopedCache<Float64Array, NumberProfile>();
 
 /**
  * Runs `work` with the profiles of {@link profileNumbers} remembered, so that the passes of
@@ -29,13 +31,7 @@ let profiles: Map<Float64Array, NumberProfile> | undefined;
  * ```
  */
 export function withProfileCache<T>(work: () => T): T {
-  const outer = profiles;
-  profiles = outer ?? new Map();
-  try {
-    return work();
-  } finally {
-    profiles = outer;
-  }
+  return profiles.within(work);
 }
 
 /**
@@ -55,7 +51,7 @@ export function withProfileCache<T>(work: () => T): T {
  * ```
  */
 export function profileNumbers(values: Float64Array): NumberProfile {
-  const known = profiles?.get(values);
+  const known = profiles.get(values);
   if (known !== undefined) return known;
   let firstMissing = -1;
   let integral = true;
@@ -74,7 +70,7 @@ export function profileNumbers(values: Float64Array): NumberProfile {
     if ((v | 0) !== v && Math.floor(v) !== v) integral = false;
   }
   const profile = finishProfile(firstMissing, integral, min, max);
-  profiles?.set(values, profile);
+  profiles.set(values, profile);
   return profile;
 }
 
@@ -96,8 +92,8 @@ export function profileNumberPair(
   a: Float64Array,
   b: Float64Array,
 ): [NumberProfile, NumberProfile] {
-  const knownA = profiles?.get(a);
-  const knownB = profiles?.get(b);
+  const knownA = profiles.get(a);
+  const knownB = profiles.get(b);
   if (knownA !== undefined && knownB !== undefined) return [knownA, knownB];
   if (a.length !== b.length || a === b) return [profileNumbers(a), profileNumbers(b)];
   let missingA = -1;
@@ -129,8 +125,8 @@ export function profileNumberPair(
   }
   const profileA = finishProfile(missingA, integralA, minA, maxA);
   const profileB = finishProfile(missingB, integralB, minB, maxB);
-  profiles?.set(a, profileA);
-  profiles?.set(b, profileB);
+  profiles.set(a, profileA);
+  profiles.set(b, profileB);
   return [profileA, profileB];
 }
 
@@ -155,5 +151,5 @@ function finishProfile(
  * ```
  */
 export function forgetProfile(values: Float64Array): void {
-  profiles?.delete(values);
+  profiles.delete(values);
 }
