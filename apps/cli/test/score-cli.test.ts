@@ -321,7 +321,7 @@ describe('assay score', () => {
     writeFileSync(gaps, 'y,yhat\ncat,cat\n,dog\ndog,dog\ncat,dog\n');
     const failed = await assay([gaps, '--y-true', 'y', '--y-pred', 'yhat', '--workers', '0']);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain('row 1');
+    expect(failed.stderr).toContain('at data row 2;');
     expect(failed.stderr).toContain('--drop-missing');
     const dropped = await assay([
       gaps,
@@ -395,7 +395,9 @@ describe('assay score', () => {
     ];
     const missing = await assay(base);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('Column "item" (--clusters) has a missing value at row 1');
+    expect(missing.stderr).toContain(
+      'Column "item" (--clusters) has a missing value at data row 2;',
+    );
     const dropped = await assay([...base, '--drop-missing']);
     expect(dropped.code).toBe(2);
     expect(dropped.stderr).toContain('--clusters cannot be combined with --drop-missing');

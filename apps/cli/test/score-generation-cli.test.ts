@@ -269,13 +269,13 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
       what: 'a reference that is neither a string nor an array of strings',
       rows: ['{"refs": "a", "output": "a"}', '{"refs": 7, "output": "b"}'],
       args: [],
-      message: /Column "refs" has the non-text value 7 at line 2 \(data row 1\)/,
+      message: /Column "refs" has the non-text value 7 at line 2 \(data row 2\)/,
     },
     {
       what: 'a row without a reference',
       rows: ['{"refs": "a", "output": "a"}', '{"refs": [null], "output": "b"}'],
       args: [],
-      message: /Column "refs" \(references\) has no reference .* at row 1/,
+      message: /Column "refs" \(references\) has no reference .* at data row 2;/,
     },
     {
       what: 'an unknown metric',

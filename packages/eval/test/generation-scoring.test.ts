@@ -247,7 +247,7 @@ describe('references in a data file', () => {
       ]).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EvaluationError);
       expect((error as EvaluationError).message).toMatch(
-        /^Row 2 of .* in the reference column 'ref' \(dataset\.columns\.reference\); expected a string or a non-empty array of strings\.$/,
+        /^Data row 2 of .* in the reference column 'ref' \(dataset\.columns\.reference\); expected a string or a non-empty array of strings\.$/,
       );
     }
   });

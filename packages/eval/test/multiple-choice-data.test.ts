@@ -143,7 +143,7 @@ describe('bad multiple-choice data is refused naming the row', () => {
     const e = await refusal(config(jsonl('none.jsonl', [{ text: 'q', label: 'A' }])));
     expect(e.code).toBe('MISSING_COLUMN');
     expect(e.path).toBe('dataset.columns.choices');
-    expect(e.message).toMatch(/Row 1 of '.*none\.jsonl' has no column 'choices'/);
+    expect(e.message).toMatch(/Data row 1 of '.*none\.jsonl' has no column 'choices'/);
   });
 
   it('a choices cell that is not an array', async () => {
@@ -151,14 +151,14 @@ describe('bad multiple-choice data is refused naming the row', () => {
       config(jsonl('str.jsonl', [{ text: 'q', choices: 'a|b', label: 'A' }])),
     );
     expect(e.code).toBe('INVALID_CHOICES');
-    expect(e.message).toMatch(/Row 1 of .* not an array of choices/);
+    expect(e.message).toMatch(/Data row 1 of .* not an array of choices/);
   });
 
   it('a choice that is not a string', async () => {
     const rows = [GOOD[0]!, { text: 'q', choices: ['a', { b: 1 }], label: 'A' }];
     const e = await refusal(config(jsonl('obj.jsonl', rows)));
     expect(e.message).toMatch(
-      /^Row 2 of .* has choice 2 of column 'choices' = \{"b":1\}, not a string/,
+      /^Data row 2 of .* has choice 2 of column 'choices' = \{"b":1\}, not a string/,
     );
   });
 
@@ -167,7 +167,7 @@ describe('bad multiple-choice data is refused naming the row', () => {
       config(jsonl('one.jsonl', [{ text: 'q', choices: ['a'], label: 'A' }])),
     );
     expect(e.code).toBe('INVALID_CHOICES');
-    expect(e.message).toMatch(/^Row 1 \(item '0'\) has 1 choice; .* needs 2 to 26/);
+    expect(e.message).toMatch(/^Data row 1 \(item '0'\) has 1 choice; .* needs 2 to 26/);
   });
 
   it('more choices than letters', async () => {
@@ -182,7 +182,7 @@ describe('bad multiple-choice data is refused naming the row', () => {
     const letter = await refusal(config(jsonl('label.jsonl', rows)));
     expect(letter.path).toBe('dataset.columns.label');
     expect(letter.message).toMatch(
-      /^Row 3 \(item 'c'\) has label 'C', which is not one of its 2 choices; with task\.labelFormat 'letter' the label column must hold a letter A-B\./,
+      /^Data row 3 \(item 'c'\) has label 'C', which is not one of its 2 choices; with task\.labelFormat 'letter' the label column must hold a letter A-B\./,
     );
     const index = await refusal(config(jsonl('index.jsonl', GOOD), { labelFormat: 'index' }));
     expect(index.message).toMatch(/label 'B'.* must hold a 0-based index 0-2\./);

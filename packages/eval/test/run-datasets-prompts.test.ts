@@ -76,7 +76,7 @@ describe('file datasets', () => {
     ).rejects.toMatchObject({
       code: 'MISSING_COLUMN',
       path: 'dataset.columns.label',
-      message: expect.stringMatching(/Row 1 .* no column 'label'/),
+      message: expect.stringMatching(/Data row 1 .* no column 'label'/),
     });
     await expect(
       loadFileDataset(join(dir, 'dup.jsonl'), { requireLabel: true }),

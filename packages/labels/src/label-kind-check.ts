@@ -26,12 +26,12 @@ export class LabelKindCheck {
    *
    * @param label - the label
    * @param argument - its column's name
-   * @param row - its row, when the caller knows it
+   * @param row - its 0-based row, when the caller knows it (the message counts from 1)
    * @throws {@link LabelError} `MIXED_LABEL_TYPES`, naming both columns and what is valid
    */
   check(label: Label, argument: string, row?: number): void {
     const kind: LabelKind = typeof label === 'string' ? 'string' : 'number';
-    const where = row === undefined ? argument : `${argument} (row ${row})`;
+    const where = row === undefined ? argument : `${argument} (data row ${row + 1})`;
     if (this.kind === undefined) {
       this.kind = kind;
       this.first = label;

@@ -23,13 +23,13 @@ describe('label errors name the argument, the row and what is valid', () => {
     expect(error.code).toBe('MIXED_LABEL_TYPES');
     expect(error.path).toBe('yPred');
     expect(error.message).toBe(
-      'Mix of label input types (string and number): yPred (row 1) has the string label "spam" but yTrue (row 0) has the number label 0; labels must be all numbers or all strings (booleans count as numbers).',
+      'Mix of label input types (string and number): yPred (data row 2) has the string label "spam" but yTrue (data row 1) has the number label 0; labels must be all numbers or all strings (booleans count as numbers).',
     );
   });
 
   test('a boolean is a number, so it cannot meet a string either', () => {
     const error = thrown(() => encodeLabelColumns([['y', ['a', true]]]));
-    expect(error.message).toContain('y (row 1) has the number label 1 but y (row 0)');
+    expect(error.message).toContain('y (data row 2) has the number label 1 but y (data row 1)');
   });
 
   test('sortedUnion refuses the same mix, without rows', () => {

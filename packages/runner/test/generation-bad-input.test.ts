@@ -45,7 +45,7 @@ describe('bad generation input is refused with the column and row named', () => 
     expect(error.code).toBe('NON_TEXT_VALUE');
     expect(error.path).toBe('ref');
     expect(error.message).toContain('42');
-    expect(error.message).toContain('line 2 (data row 1)');
+    expect(error.message).toContain('line 2 (data row 2)');
   });
 
   test('a reference array holding a non-string names the entry and row', async () => {
@@ -53,7 +53,7 @@ describe('bad generation input is refused with the column and row named', () => 
     const error = await runnerRejection(scoreFile(path));
     expect(error.code).toBe('NON_TEXT_VALUE');
     expect(error.message).toContain('entry 1');
-    expect(error.message).toContain('data row 0');
+    expect(error.message).toContain('line 1 (data row 1)');
   });
 
   test('in memory, a reference that is neither a string nor an array names the row', async () => {
@@ -61,7 +61,7 @@ describe('bad generation input is refused with the column and row named', () => 
       runner.scoreGenerations({ references: ['a', true], outputs: ['a', 'b'] }),
     );
     expect(error.code).toBe('NON_TEXT_VALUE');
-    expect(error.message).toContain('row 1 (0-based data row)');
+    expect(error.message).toContain('at data row 2;');
   });
 
   test('an array of outputs is refused: an output is one string', async () => {
@@ -69,7 +69,7 @@ describe('bad generation input is refused with the column and row named', () => 
     const error = await runnerRejection(scoreFile(path));
     expect(error.code).toBe('NON_TEXT_VALUE');
     expect(error.message).toContain('Column "out" (outputs)');
-    expect(error.message).toContain('row 0');
+    expect(error.message).toContain('at data row 1;');
   });
 
   test('a row without a reference is MISSING_VALUE unless dropMissing drops it', async () => {
@@ -82,7 +82,7 @@ describe('bad generation input is refused with the column and row named', () => 
     const error = await runnerRejection(scoreFile(path));
     expect(error.code).toBe('MISSING_VALUE');
     expect(error.message).toContain('Column "ref" (references) has no reference');
-    expect(error.message).toContain('row 1');
+    expect(error.message).toContain('at data row 2;');
     const report = await scoreFile(path, { dropMissing: true });
     expect(report.n).toBe(1);
     expect(report.dropped).toBe(3);

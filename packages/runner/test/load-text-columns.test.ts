@@ -84,6 +84,6 @@ describe('text columns', () => {
       loadColumns(join(dir, 'n.arrow'), { columns: { n: 'text' } }),
     );
     expect(error.code).toBe('NON_TEXT_VALUE');
-    expect(error.message).toContain('row 0');
+    expect(error.message).toContain('at data row 1;');
   });
 });

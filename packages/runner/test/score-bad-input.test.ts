@@ -19,11 +19,11 @@ describe('bad input', () => {
     const withNull = [0, 1, null, 0, 1, 0, 1, 1];
     const error = await failure(scorePredictions({ yTrue: withNull, yPred }, { workers: 0 }));
     expect(error.code).toBe('MISSING_VALUE');
-    expect(error.message).toContain('row 2');
+    expect(error.message).toContain('at data row 3;');
     const nan = await failure(
       scorePredictions({ yTrue, yPred: [0, 1, 0, Number.NaN, 1, 1, 1, 1] }, { workers: 0 }),
     );
-    expect(nan.message).toContain('row 3');
+    expect(nan.message).toContain('at data row 4;');
     const report = await scorePredictions(
       { yTrue: withNull, yPred },
       { workers: 0, dropMissing: true, metrics: ['accuracy'] },
@@ -41,7 +41,7 @@ describe('bad input', () => {
       ),
     );
     expect(error.code).toBe('NON_NUMERIC_VALUE');
-    expect(error.message).toContain('row 2');
+    expect(error.message).toContain('at data row 3;');
   });
 
   test('predicted labels never seen in y_true are allowed and reported', async () => {

@@ -14,7 +14,7 @@ describe('scores and probabilities are checked as scikit-learn 1.2 checks them',
     );
     expect(error.code).toBe('INVALID_PROBABILITY');
     expect(error.path).toBe('yScore');
-    expect(error.message).toMatch(/y_score is 253\.75 at row 2/);
+    expect(error.message).toMatch(/y_score is 253\.75 at data row 2;/);
     // roc_auc reads scores as a ranking: any range is fine there
     const auc = await scorePredictions(
       { yTrue: [0, 1, 1], yPred: [0, 1, 1], yScore: [0.2, 253.75, 0.9] },
@@ -36,14 +36,14 @@ describe('scores and probabilities are checked as scikit-learn 1.2 checks them',
       scorePredictions({ yTrue, yPred, yProba }, { workers: 0, metrics: ['roc_auc_ovr'] }),
     );
     expect(error.message).toMatch(
-      /roc_auc_ovr needs probabilities, but the class probabilities of row 3 sum to 2\.7/,
+      /roc_auc_ovr needs probabilities, but the class probabilities of data row 3 sum to 2\.7/,
     );
     const report = await scorePredictions(
       { yTrue, yPred, yProba },
       { workers: 0, metrics: ['log_loss'] },
     );
     expect(report.warnings).toContainEqual(
-      expect.stringMatching(/^log_loss: the class probabilities of row 3 sum to 2\.7/),
+      expect.stringMatching(/^log_loss: the class probabilities of data row 3 sum to 2\.7/),
     );
     // scikit-learn 1.2.1 rescales the rows silently: log_loss(y_true, y_proba) == 0.5595116429641186
     expect(report.overall.log_loss!.value).toBeCloseTo(0.5595116429641186, 12);

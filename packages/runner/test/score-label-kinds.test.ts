@@ -42,7 +42,7 @@ describe('label order and kinds match scikit-learn', () => {
     ).catch((e: unknown) => e);
     expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
     expect((error as RunnerError).message).toContain(
-      'yTrue (row 1) has the string label "spam" but yTrue (row 0) has the number label 0',
+      'yTrue (data row 2) has the string label "spam" but yTrue (data row 1) has the number label 0',
     );
   });
 

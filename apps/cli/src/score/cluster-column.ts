@@ -27,7 +27,7 @@ export function clusterIdsOf(table: LoadedTable, name: string): Int32Array {
   if (row >= 0) {
     throw new RunnerError(
       'MISSING_VALUE',
-      `Column "${name}" (--clusters) has a missing value at row ${row} (0-based data row); every row needs its cluster (e.g. the item it predicts).`,
+      `Column "${name}" (--clusters) has a missing value at data row ${row + 1}; every row needs its cluster (e.g. the item it predicts).`,
       { path: name },
     );
   }

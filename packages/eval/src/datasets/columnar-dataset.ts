@@ -101,7 +101,7 @@ export async function loadColumnarDataset(
     if (id === '' || ids.has(id)) {
       throw new EvaluationError(
         'MISSING_VALUE',
-        `Row ${row + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
+        `Data row ${row + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
         { path: 'dataset.columns.id' },
       );
     }
@@ -112,7 +112,7 @@ export async function loadColumnarDataset(
     if (requireLabel && label === undefined) {
       throw new EvaluationError(
         'MISSING_VALUE',
-        `Row ${row + 1} of '${path}' has no value in the label column '${labelCol}'.`,
+        `Data row ${row + 1} of '${path}' has no value in the label column '${labelCol}'.`,
         {
           path: 'dataset.columns.label',
         },

@@ -195,7 +195,7 @@ function itemFromRow(
     if (!(col in row)) {
       throw new EvaluationError(
         'MISSING_COLUMN',
-        `Row ${index + 1} of '${path}' has no column '${col}' (${configPath}); columns present: ${Object.keys(row).join(', ')}.`,
+        `Data row ${index + 1} of '${path}' has no column '${col}' (${configPath}); columns present: ${Object.keys(row).join(', ')}.`,
         { path: configPath },
       );
     }
@@ -211,7 +211,7 @@ function itemFromRow(
   if (id === '' || ids.has(id)) {
     throw new EvaluationError(
       'MISSING_VALUE',
-      `Row ${index + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
+      `Data row ${index + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
       { path: 'dataset.columns.id' },
     );
   }
@@ -266,7 +266,7 @@ function referenceOf(
   if (!(col in row)) {
     throw new EvaluationError(
       'MISSING_COLUMN',
-      `Row ${index + 1} of '${path}' has no column '${col}' (dataset.columns.reference); columns present: ${Object.keys(row).join(', ')}.`,
+      `Data row ${index + 1} of '${path}' has no column '${col}' (dataset.columns.reference); columns present: ${Object.keys(row).join(', ')}.`,
       { path: 'dataset.columns.reference' },
     );
   }
@@ -278,7 +278,7 @@ function referenceOf(
   }
   throw new EvaluationError(
     'MISSING_VALUE',
-    `Row ${index + 1} of '${path}' has ${value === null || value === undefined ? 'no value' : `a ${Array.isArray(value) ? (value.length === 0 ? 'empty array' : 'array holding a non-string') : typeof value}`} in the reference column '${col}' (dataset.columns.reference); expected a string or a non-empty array of strings.`,
+    `Data row ${index + 1} of '${path}' has ${value === null || value === undefined ? 'no value' : `a ${Array.isArray(value) ? (value.length === 0 ? 'empty array' : 'array holding a non-string') : typeof value}`} in the reference column '${col}' (dataset.columns.reference); expected a string or a non-empty array of strings.`,
     { path: 'dataset.columns.reference' },
   );
 }

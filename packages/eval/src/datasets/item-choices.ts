@@ -1,6 +1,6 @@
 import { EvaluationError } from '../errors.js';
 
-/** Where a row sits, for error messages: `Row 3 of 'data.jsonl'`. */
+/** Where a row sits, for error messages: `Data row 3 of 'data.jsonl'`. */
 export interface RowPlace {
   /** 0-based row index */
   readonly index: number;
@@ -11,7 +11,7 @@ export interface RowPlace {
 function bad(place: RowPlace, what: string): EvaluationError {
   return new EvaluationError(
     'INVALID_CHOICES',
-    `Row ${place.index + 1} of '${place.path}' ${what}`,
+    `Data row ${place.index + 1} of '${place.path}' ${what}`,
     { path: 'dataset.columns.choices' },
   );
 }

@@ -9,7 +9,7 @@ export type LabelFormat = 'letter' | 'index' | 'text';
 export const MAX_CHOICES = 26;
 
 function where(item: DatasetItem): string {
-  return `Row ${item.index + 1} (item '${item.id}')`;
+  return `Data row ${item.index + 1} (item '${item.id}')`;
 }
 
 /**

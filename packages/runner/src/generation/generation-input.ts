@@ -161,7 +161,7 @@ function describe(name: string, role: string): string {
 type Missing = { readonly what: string; readonly path: string } | null;
 
 function missingMessage(missing: NonNullable<Missing>, row: number): string {
-  return `${missing.what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
+  return `${missing.what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
 }
 
 /** The label codes of a slice or group column over the kept rows, values sorted. */
@@ -205,7 +205,7 @@ export function prepareGenerations(
   const keep: number[] = [];
   let multiReference = 0;
   for (let i = 0; i < raw.n; i++) {
-    const where = () => `row ${i} (0-based data row)`;
+    const where = () => `data row ${i + 1}`;
     const output = toTextValue(raw.outputs[i], raw.outputsName, where);
     if (Array.isArray(output)) {
       throw new RunnerError(

@@ -94,7 +94,7 @@ function readTexts(name: string, chunks: readonly Data<DataType>[]): ReadColumn 
     for (let i = 0; i < data.length; i++, row++) {
       const v = vector.get(i) as unknown;
       const at = row;
-      builder.push(v instanceof Vector ? [...v] : v, false, () => `row ${at}`);
+      builder.push(v instanceof Vector ? [...v] : v, false, () => `data row ${at + 1}`);
     }
   }
   return builder.finish();

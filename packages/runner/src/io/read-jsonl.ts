@@ -59,7 +59,7 @@ export async function readJsonl(
         }
       }
       const at = lineNumber;
-      const where = () => `line ${at} (data row ${n})`;
+      const where = () => `line ${at} (data row ${n + 1})`;
       for (const builder of builders) builder.push(record[builder.name], false, where);
       n++;
     }

@@ -66,7 +66,7 @@ export async function readWithHyparquet(
       if (text !== undefined) {
         pushInOrder(text, rowStart, data, (chunk, first) => {
           for (let i = 0; i < chunk.length; i++) {
-            text.builder.push(chunk[i], false, () => `row ${first + i}`);
+            text.builder.push(chunk[i], false, () => `data row ${first + i + 1}`);
           }
         });
         return;

@@ -28,7 +28,7 @@ function checkBrierRange(columns: ScoreColumns): void {
     if (v < 0 || v > 1) {
       throw new RunnerError(
         'INVALID_PROBABILITY',
-        `brier_score needs probabilities in [0, 1], but y_score is ${v} at row ${i + 1}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
+        `brier_score needs probabilities in [0, 1], but y_score is ${v} at data row ${i + 1}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
         { path: 'yScore' },
       );
     }
@@ -56,7 +56,7 @@ export function checkScoreInputs(columns: ScoreColumns, names: readonly string[]
   if (ovr.length === 0 && !logLoss) return [];
   const bad = firstBadRow(columns);
   if (bad === null) return [];
-  const where = `the class probabilities of row ${bad.row + 1} sum to ${bad.sum}`;
+  const where = `the class probabilities of data row ${bad.row + 1} sum to ${bad.sum}`;
   if (ovr.length > 0) {
     throw new RunnerError(
       'INVALID_PROBABILITY',

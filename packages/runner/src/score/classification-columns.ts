@@ -79,7 +79,9 @@ export interface ClassificationEncoding {
 
 /** The probability columns as one row-major n×K array, as the core-metrics kernels read it. */
 function rowMajorProba(raw: RawColumns, classes: readonly Label[]): Float64Array | null {
-  const probaColumns = raw.yProba?.map((c, i) => checkFinite(`yProba[${i}]`, c));
+  const probaColumns = raw.yProba?.map((c, i) =>
+    checkFinite(`yProba[${i}]`, c, undefined, raw.keptRows),
+  );
   if (probaColumns === undefined) return null;
   if (probaColumns.length !== classes.length) {
     throw new RunnerError(
@@ -144,7 +146,8 @@ export function encodeClassification(
     );
   }
   const yProba = rowMajorProba(raw, classes);
-  const yScore = raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore);
+  const yScore =
+    raw.yScore === undefined ? null : checkFinite('yScore', raw.yScore, undefined, raw.keptRows);
   const isPositive = positiveIndicator(
     codes.yTrue,
     classes.length,

@@ -77,7 +77,7 @@ export function handleMissing(
           : 'a missing (null, empty or NaN) value';
       throw new RunnerError(
         'MISSING_VALUE',
-        `${describeColumn(role, column)} has ${what} at row ${row} (0-based data row); fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
+        `${describeColumn(role, column)} has ${what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
         { path: column.name },
       );
     }
@@ -102,6 +102,7 @@ export function handleMissing(
       weight: c(raw.weight),
       group: c(raw.group),
       slice: c(raw.slice),
+      keptRows: keep,
     },
     dropped: raw.n - m,
   };

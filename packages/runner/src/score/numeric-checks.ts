@@ -3,12 +3,21 @@ import type { LoadedColumn } from '../io/loaded-column.js';
 import { profileNumbers } from './number-profile.js';
 import { describeColumn } from './raw-columns.js';
 
-function asNumbers(role: string, column: LoadedColumn): Float64Array {
+/** The 1-based data row of the input that row `i` of a (maybe compacted) column came from. */
+function dataRow(i: number, keptRows: Uint32Array | undefined): number {
+  return (keptRows === undefined ? i : keptRows[i]!) + 1;
+}
+
+function asNumbers(
+  role: string,
+  column: LoadedColumn,
+  keptRows: Uint32Array | undefined,
+): Float64Array {
   if (column.kind === 'number') return column.values;
   const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
   throw new RunnerError(
     'NON_NUMERIC_VALUE',
-    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at row ${row}; every value must be a number.`,
+    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at data row ${dataRow(row, keptRows)}; every value must be a number.`,
     { path: column.name },
   );
 }
@@ -19,6 +28,7 @@ function asNumbers(role: string, column: LoadedColumn): Float64Array {
  * @param role - the column's role, for the message (`weight`, `yScore`, ...)
  * @param column - the column
  * @param min - the smallest allowed value (0 for weights)
+ * @param keptRows - the input rows kept by `dropMissing` (`RawColumns.keptRows`), for the message
  * @returns the values
  * @throws {@link RunnerError} `NON_NUMERIC_VALUE` naming the column and row
  */
@@ -26,14 +36,15 @@ export function checkFinite(
   role: string,
   column: LoadedColumn,
   min = Number.NEGATIVE_INFINITY,
+  keptRows?: Uint32Array,
 ): Float64Array {
-  const values = asNumbers(role, column);
+  const values = asNumbers(role, column, keptRows);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v) || v < min) {
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `${describeColumn(role, column)} has ${String(v)} at row ${i}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
+        `${describeColumn(role, column)} has ${String(v)} at data row ${dataRow(i, keptRows)}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
         { path: column.name },
       );
     }

@@ -239,7 +239,8 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
   }
   const task = options.task ?? inferTask(raw);
-  const weight = raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0);
+  const weight =
+    raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0, raw.keptRows);
   // only buffers made here (or handed over with inPlace) may be re-encoded in place:
   // an in-memory shared Int32Array of codes 0..K-1 is used as is and must not change
   const inPlace = options.inPlace === true || dropped > 0;
@@ -263,8 +264,8 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
       yTrue: empty,
       yPred: empty,
       isPositive: null,
-      yTrueValues: checkFinite('yTrue', raw.yTrue),
-      yPredValues: checkFinite('yPred', raw.yPred),
+      yTrueValues: checkFinite('yTrue', raw.yTrue, undefined, raw.keptRows),
+      yPredValues: checkFinite('yPred', raw.yPred, undefined, raw.keptRows),
       yScore: null,
       yProba: null,
     };

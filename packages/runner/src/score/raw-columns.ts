@@ -10,6 +10,11 @@ export interface RawColumns {
   weight?: LoadedColumn | undefined;
   group?: LoadedColumn | undefined;
   slice?: LoadedColumn | undefined;
+  /**
+   * After `--drop-missing` dropped rows: the 0-based index in the input of each kept row, so
+   * later messages name the data row of the file, not of the compacted columns.
+   */
+  keptRows?: Uint32Array | undefined;
 }
 
 const ROLE_NAMES: Record<string, string> = {

@@ -165,7 +165,7 @@ export function toLoadedColumn(
         if (numeric) {
           throw new RunnerError(
             'NON_NUMERIC_VALUE',
-            `${name} has the non-numeric value ${JSON.stringify(v)} at row ${i}; every value must be a number.`,
+            `${name} has the non-numeric value ${JSON.stringify(v)} at data row ${i + 1}; every value must be a number.`,
             { path: name },
           );
         }
