@@ -173,6 +173,36 @@ describe('assay compare (CLI)', () => {
     expect(unknown.stderr).toMatch(/--metric f1_makro: .*did you mean 'f1_macro'\?/);
   }, 60_000);
 
+  it('--format table writes the terminal table, as assay score and loadtest name it; text stays an alias', async () => {
+    const base = ['compare', join(dir, 'full'), join(dir, 'short'), ...FAST];
+    const [plain, table, text] = await Promise.all([
+      assay(base),
+      assay([...base, '--format', 'table']),
+      assay([...base, '--format', 'text']),
+    ]);
+    expect(table.stderr).toBe('');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('metric ');
+    expect(table.stdout).toBe(plain.stdout);
+    expect(text.stdout).toBe(table.stdout);
+    const bad = await assay([...base, '--format', 'txt']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('table, json, md, html (text is an alias of table)');
+  }, 60_000);
+
+  it('lists the same format names in --help as assay score and assay loadtest', async () => {
+    const help = async (command: string) => {
+      const done = await assay([command, '--help']);
+      const option = done.stdout.slice(done.stdout.indexOf('--format'));
+      return option.slice(0, option.indexOf('\n  -'));
+    };
+    const compare = await help('compare');
+    expect(compare).toMatch(/choices: "table", "json", "md", "html",\s+default: "table"/);
+    expect(compare).toContain('text');
+    expect(await help('score')).toContain('"table", "json", "md"');
+    expect(await help('loadtest')).toMatch(/table \(default\), json or md/);
+  });
+
   it('writes Markdown and an HTML page with a forest plot holding the zero and margin lines', async () => {
     const html = join(dir, 'ci', 'compare.html');
     const md = join(dir, 'ci', 'compare.md');

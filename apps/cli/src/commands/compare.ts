@@ -1,5 +1,9 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { COMPARE_FORMATS, type CompareFormat } from '../compare/compare-formats.js';
+import {
+  COMPARE_FORMATS,
+  type CompareFormat,
+  parseCompareFormat,
+} from '../compare/compare-formats.js';
 import { reportError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
 
@@ -73,7 +77,14 @@ export function registerCompareCommand(program: Command): void {
     .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')
     .option('--allow-different-data', 'compare runs of different tasks, label sets or data sets')
     .addOption(
-      new Option('--format <format>', 'output format').choices(COMPARE_FORMATS).default('text'),
+      new Option(
+        '--format <format>',
+        'output format (text: the former name of table, still accepted)',
+      )
+        .choices(COMPARE_FORMATS)
+        .default('table')
+        // after choices(): the help lists the formats, the parser also takes the alias
+        .argParser(parseCompareFormat),
     )
     .option('--out <file>', 'write the --format output to a file (the table still prints)')
     .option('--junit <file>', 'write JUnit XML: one test case per gated metric')

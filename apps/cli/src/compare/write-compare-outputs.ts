@@ -13,12 +13,12 @@ import type { CompareFormat } from './compare-formats.js';
  * A comparison in one format.
  *
  * @param result - the comparison
- * @param format - text, json, md or html
+ * @param format - table, json, md or html
  * @returns the document
  */
 export function renderCompare(result: CompareResult, format: CompareFormat): string {
   switch (format) {
-    case 'text':
+    case 'table':
       return compareText(result);
     case 'json':
       return `${JSON.stringify(result, null, 2)}\n`;
@@ -40,7 +40,7 @@ async function writeText(path: string, text: string): Promise<void> {
  *
  * @param result - the comparison
  * @param opts - format, `--out` file and `--junit` file
- * @remarks The reason is the last line on stdout for the text form or whenever `--out`
+ * @remarks The reason is the last line on stdout for the table or whenever `--out`
  *   takes the document; a JSON, Markdown or HTML document on stdout stays whole and the
  *   reason goes to stderr as its last line.
  */
@@ -55,5 +55,5 @@ export async function writeCompareOutputs(
     return;
   }
   process.stdout.write(renderCompare(result, opts.format));
-  if (opts.format !== 'text') process.stderr.write(`${result.decision.reason}\n`);
+  if (opts.format !== 'table') process.stderr.write(`${result.decision.reason}\n`);
 }
