@@ -103,16 +103,15 @@ export function registerDemoCommand(program: Command): void {
               `assay demo: reference model server at ${server.baseUrl}; running ${configPath}\n`,
             );
           }
-          const { code, results } = await executeRunCommand(config, {
+          // the summary reads: table, how long the demo took, where the report is, and last
+          // the reason for the exit code (as `assay run` ends)
+          const { code } = await executeRunCommand(config, {
             ...(opts.retryFailed ? { retryFailed: true } : {}),
             ...(opts.quiet ? { quiet: true } : {}),
             ...(opts.fresh ? { fresh: true } : {}),
+            finishedLine: () =>
+              `Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
           });
-          if (results) {
-            process.stdout.write(
-              `Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s. Open ${results.files.reportHtml}\n`,
-            );
-          }
           process.exitCode = code;
         } catch (error) {
           process.exitCode = error instanceof Error ? reportError(error) : RUN_EXIT.runtimeError;

@@ -15,6 +15,11 @@ export interface RunCliOptions {
   fresh?: boolean;
   /** `--junit FILE` and `--summary-md FILE` (`assay run` only) */
   ci?: CiOutputOptions;
+  /**
+   * A line printed after the summary table and before the report's path (`assay demo`: how
+   * long it took), so the exit reason stays the last line.
+   */
+  finishedLine?: () => string;
 }
 
 /**
@@ -22,8 +27,9 @@ export interface RunCliOptions {
  * stdout and SIGINT/SIGTERM handled cleanly, and returns the exit code.
  *
  * @param config - validated configuration
- * @param options - retry-failed, quiet, fresh, and the CI files to write (`--junit`,
- *   `--summary-md`; a file that cannot be written is exit 2, named last)
+ * @param options - retry-failed, quiet, fresh, the CI files to write (`--junit`,
+ *   `--summary-md`; a file that cannot be written is exit 2, named last) and a line to print
+ *   before the report's path
  * @returns the results (undefined when interrupted or failed) and the exit code
  * @example
  * const { code } = await executeRunCommand(config, { quiet: true });
@@ -56,7 +62,8 @@ export async function executeRunCommand(
     // like notes, warnings change what the numbers mean: shown even with --quiet
     for (const w of results.warnings ?? []) process.stderr.write(`assay: warning: ${w}\n`);
     process.stdout.write(summaryTable(results));
-    process.stdout.write(`\nReport: ${results.files.reportHtml}\n`);
+    const finished = options.finishedLine === undefined ? '' : `${options.finishedLine()}\n`;
+    process.stdout.write(`\n${finished}Report: ${results.files.reportHtml}\n`);
     const problem = options.ci === undefined ? undefined : writeCiOutputs(results, options.ci);
     if (problem !== undefined) {
       process.stderr.write(`assay: ${problem}\n`);

@@ -1,0 +1,27 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { assay } from './cli-process.js';
+import { writeRunConfig } from './run-config-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-cli-demo-'));
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('assay demo (CLI)', () => {
+  test('ends with the finish line, then where the report is, then the exit reason last', async () => {
+    // the demo injects its in-process server's URL, so the config's own URL is never used
+    const config = writeRunConfig(dir, 'small-demo', 'http://127.0.0.1:9/v1', {
+      thresholds: ['error_rate <= 0.01'],
+    });
+    const done = await assay(['demo', '--config', config, '--quiet']);
+    expect(done.stderr).toBe('');
+    expect(done.code).toBe(0);
+    const tail = done.stdout.trimEnd().split('\n').slice(-3);
+    expect(tail[0]).toMatch(/^Demo finished in \d+\.\d s\.$/);
+    expect(tail[1]).toBe(`Report: ${join(dir, 'small-demo', 'report.html')}`);
+    expect(tail[2]).toBe('assay: exit 0: all 1 threshold check passed');
+    expect(done.stdout.match(/Demo finished/g)).toHaveLength(1);
+  }, 120_000);
+});
