@@ -43,6 +43,37 @@ export function start(args: string[]): { child: ChildProcess; done: Promise<Exit
 export const assay = (args: string[]): Promise<Exit> => start(args).done;
 
 /**
+ * Runs `assay` to the end with `input` piped into its stdin, as `cat preds.csv | assay ...` does.
+ *
+ * @param args - command-line arguments after `assay`
+ * @param input - what stdin carries (all of it, then end of file)
+ * @param env - variables added to the environment (e.g. `TMPDIR`)
+ * @returns exit code, signal and output
+ * @example
+ * const { stdout } = await assayWithStdin(['score', '-', '--input-format', 'csv', ...], text);
+ */
+export function assayWithStdin(
+  args: string[],
+  input: string | Buffer,
+  env: Record<string, string> = {},
+): Promise<Exit> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  // a process that refuses its arguments exits without reading: its closed pipe is no failure
+  child.stdin.on('error', () => {});
+  child.stdin.end(input);
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr })),
+  );
+}
+
+/**
  * Waits until a condition holds, polling every 10 ms.
  *
  * @param condition - e.g. the model server has answered 12 requests

@@ -1,6 +1,6 @@
 import { formatInterval, formatMs, formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, metricRows, signatureLines } from './report-rows.js';
+import { headline, inputLine, metricRows, signatureLines } from './report-rows.js';
 
 /** The most classes whose confusion matrix the Markdown report draws as a table. */
 const MAX_MATRIX_CLASSES = 50;
@@ -23,7 +23,10 @@ function mdTable(header: string[], rows: string[][]): string {
  * @returns the Markdown, ending with a newline
  */
 export function formatMarkdown(report: ScoreReport, title = 'assay score'): string {
-  const out: string[] = [`# ${title}`, '', headline(report), '', '## Metrics', ''];
+  const input = inputLine(report);
+  const out: string[] = [`# ${title}`, '', headline(report), ''];
+  if (input !== undefined) out.push(input, '');
+  out.push('## Metrics', '');
   const withCi = report.settings.bootstrap > 0;
   const withFolds = report.folds.length > 0;
   const header = ['metric', 'overall'];

@@ -1,6 +1,6 @@
 import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, metricRows, signatureLines } from './report-rows.js';
+import { headline, inputLine, metricRows, signatureLines } from './report-rows.js';
 
 const MAX_MATRIX_CLASSES = 20;
 
@@ -11,7 +11,12 @@ const MAX_MATRIX_CLASSES = 20;
  * @returns the text, ending with a newline
  */
 export function formatTable(report: ScoreReport): string {
-  const out: string[] = [`assay score: ${headline(report)}`, ''];
+  const input = inputLine(report);
+  const out: string[] = [
+    `assay score: ${headline(report)}`,
+    ...(input === undefined ? [] : [input]),
+    '',
+  ];
   const rows = metricRows(report);
   const withCi = report.settings.bootstrap > 0;
   const withFolds = report.folds.length > 0;

@@ -83,3 +83,26 @@ export function signatureLines(report: ScoreReport): string[] {
   const signatures = report.settings.generation?.signatures ?? {};
   return Object.entries(signatures).map(([metric, signature]) => `${metric}: ${signature}`);
 }
+
+/**
+ * Where a report's numbers came from, for the table's and Markdown's header.
+ *
+ * @param report - the report
+ * @returns e.g. `input: preds.csv · csv · 52,310 bytes · modified 2026-12-01T09:30:00.000Z ·
+ *   assay 0.1.0` (`stdin (-)` without a modification time for stdin); undefined for a
+ *   report without `input`
+ * @example
+ * inputLine(report); // 'input: preds.csv · csv · 19 bytes · modified 2026-12-05T10:08:14.746Z · assay 0.1.0'
+ */
+export function inputLine(report: ScoreReport): string | undefined {
+  const { input } = report;
+  if (input === undefined) return undefined;
+  const parts = [
+    input.file === '-' ? 'stdin (-)' : input.file,
+    input.format,
+    counted(input.bytes, 'byte').replace(/^\d+/, (n) => Number(n).toLocaleString('en-US')),
+  ];
+  if (input.modifiedAt !== null) parts.push(`modified ${input.modifiedAt}`);
+  if (report.assayVersion !== undefined) parts.push(`assay ${report.assayVersion}`);
+  return `input: ${parts.join(' · ')}`;
+}

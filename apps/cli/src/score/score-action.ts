@@ -2,6 +2,7 @@ import { type ColumnKind, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { runGenerationScoreCommand } from './score-generation.js';
 import { scoreOnPool } from './score-on-pool.js';
+import { type ScoreSource, withScoreSource } from './score-source.js';
 
 export type { ScoreCommandOptions } from './score-command-options.js';
 
@@ -9,14 +10,20 @@ export type { ScoreCommandOptions } from './score-command-options.js';
  * Runs `assay score`: loads the needed columns, scores them on a worker pool
  * and writes the report to stdout or `--out`.
  *
- * @param file - the predictions file
+ * @param file - the predictions file, or `-` for stdin (with `--input-format`)
  * @param options - parsed command options
  * @returns when the report is written
  * @throws what loading or scoring throws (the command maps input errors to exit code 2)
+ * @example
+ * await runScoreCommand('preds.csv', { yTrue: 'y', yPred: 'yhat', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
  */
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
+  await withScoreSource(file, options.inputFormat, (source) => scoreSource(source, options));
+}
+
+async function scoreSource(source: ScoreSource, options: ScoreCommandOptions): Promise<void> {
   const { task } = options;
-  if (task === 'generation') return runGenerationScoreCommand(file, options);
+  if (task === 'generation') return runGenerationScoreCommand(source, options);
   for (const [key, flag] of [
     ['stemmer', '--stemmer'],
     ['normalize', '--normalize'],
@@ -31,7 +38,7 @@ export async function runScoreCommand(file: string, options: ScoreCommandOptions
     }
   }
   await scoreOnPool(
-    file,
+    source,
     options,
     wantedColumns(options),
     (runner, { table, clusterIds, loadMs, onProgress }) =>

@@ -1,6 +1,7 @@
 import { type ColumnKind, parseNormalize, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { scoreOnPool } from './score-on-pool.js';
+import type { ScoreSource } from './score-source.js';
 
 /** Flags of `assay score` that mean nothing for generated text. */
 const CLASSIFICATION_ONLY = [
@@ -41,17 +42,17 @@ function checkGenerationFlags(options: ScoreCommandOptions): void {
  * (`--y-pred`) columns as text, scores them with the runner's `scoreGenerations` on the
  * worker pool and writes the report like any score report.
  *
- * @param file - the outputs file
+ * @param source - the outputs file (or stdin's spooled copy) and its name as passed
  * @param options - parsed command options (`--metrics`, `--normalize`, `--stemmer`,
  *   `--bleu-tokenize`, CV,
  *   bootstrap, slices, clusters)
  * @returns when the report is written
  * @throws {@link RunnerError} for flags that do not apply, bad data or options (exit code 2)
  * @example
- * await runGenerationScoreCommand('answers.jsonl', { yTrue: 'refs', yPred: 'output', task: 'generation', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
+ * await runGenerationScoreCommand({ path: 'answers.jsonl', name: 'answers.jsonl' }, { yTrue: 'refs', yPred: 'output', task: 'generation', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
  */
 export async function runGenerationScoreCommand(
-  file: string,
+  source: ScoreSource,
   options: ScoreCommandOptions,
 ): Promise<void> {
   checkGenerationFlags(options);
@@ -63,7 +64,7 @@ export async function runGenerationScoreCommand(
   for (const name of [options.slice, options.group, options.clusters]) {
     if (name !== undefined) columns.set(name, 'label');
   }
-  await scoreOnPool(file, options, columns, (runner, { table, clusterIds, loadMs, onProgress }) =>
+  await scoreOnPool(source, options, columns, (runner, { table, clusterIds, loadMs, onProgress }) =>
     runner.scoreGenerations(
       {
         table,

@@ -12,6 +12,7 @@ import {
 } from '@assay/runner';
 import { clusterIdsOf } from './cluster-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
+import { type ScoreSource, scoreProvenance } from './score-source.js';
 import { scoreReportFormat, writeScoreReport } from './write-score-report.js';
 
 /**
@@ -49,7 +50,7 @@ export interface PoolJob {
  * The frame every `assay score` task shares: load the columns, read `--clusters`, score on a
  * worker pool with a progress bar (closed whatever happens), write the report.
  *
- * @param file - the predictions file
+ * @param source - the predictions file (or stdin's spooled copy) and its name as passed
  * @param options - parsed command options
  * @param columns - the columns to load and how to read each
  * @param score - the task's scoring call on the pool
@@ -57,10 +58,10 @@ export interface PoolJob {
  * @throws {@link RunnerError} `INVALID_OPTION` for `--clusters` with `--drop-missing`; what
  *   loading or scoring throws
  * @example
- * await scoreOnPool(file, options, columns, (runner, job) => runner.scorePredictions(...));
+ * await scoreOnPool({ path: file, name: file }, options, columns, (runner, job) => runner.scorePredictions(...));
  */
 export async function scoreOnPool(
-  file: string,
+  source: ScoreSource,
   options: ScoreCommandOptions,
   columns: Map<string, ColumnKind>,
   score: (runner: Runner, job: PoolJob) => Promise<ScoreReport>,
@@ -82,13 +83,17 @@ export async function scoreOnPool(
     warmUp:
       options.task !== 'generation' &&
       options.task !== 'regression' &&
-      (await fileSize(file)) >= WARM_UP_MIN_BYTES,
+      (await fileSize(source.path)) >= WARM_UP_MIN_BYTES,
   });
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
   try {
     const loadStart = performance.now();
-    const table = await loadColumns(file, { columns, format: options.inputFormat, runner });
+    const table = await loadColumns(source.path, {
+      columns,
+      format: options.inputFormat,
+      runner,
+    });
     const loadMs = performance.now() - loadStart;
     const clusterIds =
       options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
@@ -97,5 +102,6 @@ export async function scoreOnPool(
     bar.done();
     await runner.close();
   }
-  await writeScoreReport(report, runner.warning, file, options);
+  const provenance = await scoreProvenance(source, options.inputFormat);
+  await writeScoreReport({ ...provenance, ...report }, runner.warning, source.name, options);
 }

@@ -134,6 +134,22 @@ export const ScoreReportSchema = z.object({
     computeMs: z.number().nonnegative(),
     workers: z.number().int().nonnegative(),
   }),
+  /**
+   * What was scored, as `assay score` writes it (absent from `scorePredictions` and from
+   * reports written before it): the file as passed (`-` for stdin), its format, its size in
+   * bytes and its modification time (ISO-8601; null for stdin). No wall-clock time, so one
+   * file gives one report.
+   */
+  input: z
+    .object({
+      file: z.string(),
+      format: z.enum(['csv', 'tsv', 'jsonl', 'arrow', 'parquet']),
+      bytes: z.number().int().nonnegative(),
+      modifiedAt: z.string().nullable(),
+    })
+    .optional(),
+  /** The version of assay (`@assay/cli`) that wrote the report, when `assay score` did. */
+  assayVersion: z.string().optional(),
 });
 
 /** An `assay score` report; see {@link ScoreReportSchema}. */
