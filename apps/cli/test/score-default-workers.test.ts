@@ -1,14 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreReportSchema } from '@assay/runner';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultWorkers } from '../src/score/score-on-pool.js';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-default-workers-'));
 const csv = join(dir, 'small.csv');
 const ARGS = ['--y-true', 'y', '--y-pred', 'yhat', '--y-score', 'p', '--pos-label', 'spam'];
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   const rows = ['y,yhat,p'];

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreReportSchema } from '@assay/runner';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-provenance-'));
@@ -13,6 +13,10 @@ const { version } = createRequire(import.meta.url)('@assay/cli/package.json') as
   version: string;
 };
 const COLUMNS = ['--y-true', 'y', '--y-pred', 'yhat'];
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   const rows = ['y,yhat'];

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScoreReportSchema } from '@assay/runner';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay, assayWithStdin } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-stdin-test-'));
@@ -11,6 +11,11 @@ const spoolDir = mkdtempSync(join(tmpdir(), 'assay-stdin-spool-'));
 const csv = join(dir, 'preds.csv');
 const jsonl = join(dir, 'preds.jsonl');
 const COLUMNS = ['--y-true', 'y', '--y-pred', 'yhat', '--format', 'json', '--workers', '0'];
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(spoolDir, { recursive: true, force: true });
+});
 
 beforeAll(() => {
   const rows: { y: string; yhat: string }[] = [];
