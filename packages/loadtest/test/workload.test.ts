@@ -57,7 +57,7 @@ describe('workloads', () => {
     const holed = join(dir, 'holed.jsonl');
     writeFileSync(holed, '{"q":"hello"}\n{"other":"world"}\n');
     await expect(loadDatasetWorkload(holed, 'q')).rejects.toThrow(
-      /row 2 has no value in column 'q' \(--prompt-column\)/,
+      /data row 2 has no value in column 'q' \(--prompt-column\)/,
     );
     await expect(loadDatasetWorkload(join(dir, 'missing.jsonl'))).rejects.toThrow(LoadTestError);
   });

@@ -17,6 +17,14 @@ describe('error messages count lines and data rows from 1, as a person reads the
     expect(error.message).toContain('at line 4 (data row 3);');
   });
 
+  test('a CSV line counts the header as line 1 and its data row counts from 1', async () => {
+    const file = join(dir, 'high.csv');
+    writeFileSync(file, 's\n0.5\n0.25\nhigh\n');
+    const error = await runnerRejection(loadColumns(file, { columns: { s: 'number' } }));
+    expect(error.code).toBe('NON_NUMERIC_VALUE');
+    expect(error.message).toContain('line 4 (data row 3)');
+  });
+
   test('an Arrow file names the 1-based data row', async () => {
     const file = join(dir, 'n.arrow');
     writeFileSync(file, tableToIPC(new Table({ n: vectorFromArray([1.5, 2.5]) }), 'file'));
@@ -42,5 +50,38 @@ describe('error messages count lines and data rows from 1, as a person reads the
     );
     expect(error.code).toBe('NON_NUMERIC_VALUE');
     expect(error.message).toContain('has Infinity at data row 5;');
+  });
+
+  test('after dropMissing drops rows, a brier_score probability out of range names its input row', async () => {
+    const yTrue = [0, null, 1, 0, 1];
+    const yPred = [0, 1, 1, 0, 1];
+    const yScore = [0.1, 0.2, 0.9, 1.5, 0.8];
+    const error = await runnerRejection(
+      scorePredictions(
+        { yTrue, yPred, yScore },
+        { workers: 0, dropMissing: true, metrics: ['brier_score'] },
+      ),
+    );
+    expect(error.code).toBe('INVALID_PROBABILITY');
+    expect(error.message).toContain('y_score is 1.5 at data row 4;');
+  });
+
+  test('after dropMissing drops rows, class probabilities that do not sum to 1 name their input row', async () => {
+    const yTrue = [0, null, 1, 2, 1];
+    const yPred = [0, 1, 1, 2, 1];
+    // one column per class; the input's 4th row sums to 1.5
+    const yProba = [
+      [0.8, 0.3, 0.1, 0.5, 0.2],
+      [0.1, 0.3, 0.8, 0.5, 0.7],
+      [0.1, 0.4, 0.1, 0.5, 0.1],
+    ];
+    const error = await runnerRejection(
+      scorePredictions(
+        { yTrue, yPred, yProba },
+        { workers: 0, dropMissing: true, metrics: ['roc_auc_ovr'] },
+      ),
+    );
+    expect(error.code).toBe('INVALID_PROBABILITY');
+    expect(error.message).toContain('the class probabilities of data row 4 sum to 1.5');
   });
 });

@@ -102,7 +102,7 @@ export async function loadDatasetWorkload(
     if (prompt === undefined) {
       throw new LoadTestError(
         'INVALID_DATASET',
-        `--dataset '${dataset}' row ${i + 1} has no value in column '${promptColumn}' (--prompt-column); every row needs a prompt.`,
+        `--dataset '${dataset}' data row ${i + 1} has no value in column '${promptColumn}' (--prompt-column); every row needs a prompt.`,
         'prompt-column',
       );
     }

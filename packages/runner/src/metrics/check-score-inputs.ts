@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { dataRow } from '../score/numeric-checks.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { metricSpec } from './registry.js';
 
@@ -20,7 +21,7 @@ function firstBadRow(columns: ScoreColumns): { row: number; sum: number } | null
   return null;
 }
 
-function checkBrierRange(columns: ScoreColumns): void {
+function checkBrierRange(columns: ScoreColumns, keptRows: Uint32Array | undefined): void {
   const scores = columns.yScore;
   if (scores === null) return;
   for (let i = 0; i < scores.length; i++) {
@@ -28,7 +29,7 @@ function checkBrierRange(columns: ScoreColumns): void {
     if (v < 0 || v > 1) {
       throw new RunnerError(
         'INVALID_PROBABILITY',
-        `brier_score needs probabilities in [0, 1], but y_score is ${v} at data row ${i + 1}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
+        `brier_score needs probabilities in [0, 1], but y_score is ${v} at data row ${dataRow(i, keptRows)}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
         { path: 'yScore' },
       );
     }
@@ -43,20 +44,25 @@ function checkBrierRange(columns: ScoreColumns): void {
  *
  * @param columns - the job's prepared columns
  * @param names - the registry names of the job's metrics
+ * @param keptRows - the input rows `dropMissing` kept, so that a message names the input's row
  * @returns the warnings for `report.warnings`
  * @throws {@link RunnerError} `INVALID_PROBABILITY` naming the row and value
  * @example
  * const warnings = checkScoreInputs(columns, ['log_loss', 'brier_score']);
  */
-export function checkScoreInputs(columns: ScoreColumns, names: readonly string[]): string[] {
+export function checkScoreInputs(
+  columns: ScoreColumns,
+  names: readonly string[],
+  keptRows?: Uint32Array,
+): string[] {
   const canonical = names.map((n) => metricSpec(n)?.name ?? n);
-  if (canonical.includes('brier_score')) checkBrierRange(columns);
+  if (canonical.includes('brier_score')) checkBrierRange(columns, keptRows);
   const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
   const logLoss = canonical.includes('log_loss');
   if (ovr.length === 0 && !logLoss) return [];
   const bad = firstBadRow(columns);
   if (bad === null) return [];
-  const where = `the class probabilities of data row ${bad.row + 1} sum to ${bad.sum}`;
+  const where = `the class probabilities of data row ${dataRow(bad.row, keptRows)} sum to ${bad.sum}`;
   if (ovr.length > 0) {
     throw new RunnerError(
       'INVALID_PROBABILITY',

@@ -76,6 +76,7 @@ export function resolveJobMetrics(job: ScoreJob): JobMetrics {
   for (const warning of checkScoreInputs(
     columns,
     specs.map((s) => s.name),
+    job.prepared.keptRows,
   )) {
     if (!job.warnings.includes(warning)) job.warnings.push(warning);
   }

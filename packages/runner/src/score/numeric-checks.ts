@@ -3,8 +3,16 @@ import type { LoadedColumn } from '../io/loaded-column.js';
 import { profileNumbers } from './number-profile.js';
 import { describeColumn } from './raw-columns.js';
 
-/** The 1-based data row of the input that row `i` of a (maybe compacted) column came from. */
-function dataRow(i: number, keptRows: Uint32Array | undefined): number {
+/**
+ * The 1-based data row of the input that row `i` of a (maybe compacted) column came from.
+ *
+ * @param i - the row in the prepared columns
+ * @param keptRows - the input rows `dropMissing` kept, undefined when none was dropped
+ * @returns the input's data row, counted from 1
+ * @example
+ * dataRow(1, Uint32Array.of(0, 2)); // 3
+ */
+export function dataRow(i: number, keptRows: Uint32Array | undefined): number {
   return (keptRows === undefined ? i : keptRows[i]!) + 1;
 }
 

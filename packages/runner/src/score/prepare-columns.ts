@@ -28,6 +28,8 @@ export interface PreparedColumns {
   /** Predicted labels that never occur as a true label. */
   readonly unseenPredLabels: Label[];
   readonly warnings: string[];
+  /** The input rows `dropMissing` kept (row `i` of the columns is input row `keptRows[i]`); undefined when none was dropped. */
+  readonly keptRows?: Uint32Array | undefined;
 }
 
 function isRoleInput(input: PredictionInput): input is LoadedPredictions | ArrowPredictions {
@@ -269,7 +271,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
       yScore: null,
       yProba: null,
     };
-    return { columns, dropped, unseenPredLabels: [], warnings };
+    return { columns, dropped, unseenPredLabels: [], warnings, keptRows: raw.keptRows };
   }
   const numbers = inPlace || ownsNumbers(input, options);
   const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
@@ -280,5 +282,5 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     );
   }
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
-  return { columns, dropped, unseenPredLabels: unseen, warnings };
+  return { columns, dropped, unseenPredLabels: unseen, warnings, keptRows: raw.keptRows };
 }
