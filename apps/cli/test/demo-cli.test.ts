@@ -24,4 +24,22 @@ describe('assay demo (CLI)', () => {
     expect(tail[2]).toBe('assay: exit 0: all 1 threshold check passed');
     expect(done.stdout.match(/Demo finished/g)).toHaveLength(1);
   }, 120_000);
+
+  test('a configuration found nowhere is refused with exit 2 before the server starts, naming the demo examples', async () => {
+    const done = await assay(['demo', '--config', 'no-such-example']);
+    expect(done.code).toBe(2);
+    expect(done.stdout).toBe('');
+    expect(done.stderr).toContain("assay demo: no configuration 'no-such-example'");
+    expect(done.stderr).toContain('spam-assassin, compare-settings, subject-lines');
+    // the server would have printed its address and trained its model first
+    expect(done.stderr).not.toContain('reference model server at');
+  }, 60_000);
+
+  test('--help names the bundled examples that run against the reference server', async () => {
+    const done = await assay(['demo', '--help']);
+    expect(done.code).toBe(0);
+    expect(done.stdout.replace(/\s+/g, ' ')).toContain(
+      'a bundled example by name (spam-assassin, compare-settings, subject-lines)',
+    );
+  });
 });

@@ -32,17 +32,34 @@ export function defaultDemoConfig(): string {
 /**
  * Resolves `--config`: a path from the working directory when it exists there, else the
  * same relative path among the examples that ship with assay (so `--config
- * examples/compare-settings.yaml`, as the README writes it, works from any folder).
+ * examples/compare-settings.yaml`, as the README writes it, works from any folder), else a
+ * bundled example by its name (`--config compare-settings`, with or without `.yaml`).
  *
- * @param config - the path as given
- * @returns the absolute path to read (the working-directory one when neither exists, for
+ * @param config - the path or example name as given
+ * @returns the absolute path to read (the working-directory one when none exists, for
  *   the error to name)
+ * @example
+ * demoConfigPath('compare-settings'); // '/…/examples/compare-settings.yaml'
  */
 export function demoConfigPath(config: string): string {
   const local = resolve(config);
   if (existsSync(local) || isAbsolute(config)) return local;
-  const shipped = join(assayRoot(), config);
-  return existsSync(shipped) ? shipped : local;
+  const root = assayRoot();
+  const candidates = [config, join('examples', config), join('examples', `${config}.yaml`)];
+  const shipped = candidates.map((c) => join(root, c)).find((path) => existsSync(path));
+  return shipped ?? local;
+}
+
+/**
+ * The bundled examples (`examples/<name>.yaml`) that the reference model server answers, so
+ * `assay demo --config <name>` runs them as they are (the other bundled examples, such as
+ * `multiple-choice`, need a model of your own: `assay run` them with its `baseUrl`).
+ */
+export const DEMO_EXAMPLES = ['spam-assassin', 'compare-settings', 'subject-lines'] as const;
+
+/** The message for a `--config` found nowhere, naming what can be passed instead. */
+function missingConfigMessage(config: string, path: string): string {
+  return `assay demo: no configuration '${config}' (looked for ${path} and among the bundled examples). The examples the reference server answers: ${DEMO_EXAMPLES.join(', ')} (pass one by name, e.g. --config ${DEMO_EXAMPLES[1]}), or pass the path of a run configuration of your own.`;
 }
 
 /**
@@ -57,7 +74,10 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description('Run a bundled example against the built-in reference model server (no network).')
-    .option('-c, --config <file>', 'example configuration (default examples/spam-assassin.yaml)')
+    .option(
+      '-c, --config <file>',
+      `a bundled example by name (${DEMO_EXAMPLES.join(', ')}) or the path of a run configuration (default: spam-assassin)`,
+    )
     .option('-o, --output <dir>', "output directory (default: the config's output.dir)")
     .option('--retry-failed', 're-send only the requests that failed in an earlier run')
     .option(
@@ -79,6 +99,12 @@ export function registerDemoCommand(program: Command): void {
       }) => {
         const configPath =
           opts.config === undefined ? defaultDemoConfig() : demoConfigPath(opts.config);
+        // refused before the server spends seconds training its model
+        if (!existsSync(configPath)) {
+          process.stderr.write(`${missingConfigMessage(opts.config ?? configPath, configPath)}\n`);
+          process.exitCode = RUN_EXIT.configError;
+          return;
+        }
         const started = performance.now();
         const [{ loadRunConfig }, { startModelServer }, { executeRunCommand }] = await Promise.all([
           import('@assay/eval'),
