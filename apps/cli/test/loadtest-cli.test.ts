@@ -31,6 +31,7 @@ const RESULT_KEYS = [
   'schemaVersion',
   'sloPassed',
   'throughput',
+  'ttftContentMs',
 ];
 const DISTRIBUTION_KEYS = ['max', 'mean', 'p50', 'p90', 'p95', 'p99', 'p999'];
 
@@ -91,6 +92,8 @@ describe('assay loadtest against the model server', () => {
     for (const key of ['e2e', 'ttft', 'itl', 'tpot']) {
       expect(Object.keys(result.latencyMs[key]).sort()).toEqual(DISTRIBUTION_KEYS);
     }
+    expect(Object.keys(result.scheduleLagMs).sort()).toEqual(DISTRIBUTION_KEYS);
+    expect(Object.keys(result.ttftContentMs).sort()).toEqual(DISTRIBUTION_KEYS);
     expect(Object.keys(result.harness)).toEqual(
       expect.arrayContaining(['eventLoopLagP99Ms', 'clientCpuUsPerRequest', 'saturated']),
     );
@@ -98,6 +101,7 @@ describe('assay loadtest against the model server', () => {
     expect(result.throughput.outputTokensPerSec).toBeGreaterThan(0);
     const again = summarizeRecords(await readRecords(records), parseSlo(slo));
     expect(again.latencyMs).toEqual(result.latencyMs);
+    expect(again.ttftContentMs).toEqual(result.ttftContentMs);
     expect(again.requests).toEqual(result.requests);
     expect(again.goodput).toEqual(result.goodput);
   });

@@ -150,6 +150,10 @@ describe('open loop', () => {
     }
     expect(result.harness.achievedRate).not.toBeNull();
     expect(result.scheduleLagMs.p50).not.toBeNull();
+    // the reference server streams no reasoning: the first content token is the first token
+    const content = records.map((r) => r.firstContentMs! - r.scheduledMs);
+    expect(result.ttftContentMs.max).toBeCloseTo(Math.max(...content), 9);
+    expect(result.ttftContentMs).toEqual(result.latencyMs.ttft);
   });
 
   test('no arrival is sent before its scheduled time, and arrivals keep schedule order', async () => {

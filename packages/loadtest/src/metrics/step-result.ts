@@ -51,8 +51,6 @@ export interface LatencyMs {
   readonly tpot: Distribution;
   /** End minus actual send. */
   readonly e2eSend: Distribution;
-  /** First answer (content) token minus intended start. */
-  readonly ttftContent: Distribution;
 }
 
 /** Goodput of a step under an SLO. */
@@ -121,6 +119,8 @@ export interface StepResult {
   readonly latencyMs: LatencyMs;
   /** Actual send minus intended start. */
   readonly scheduleLagMs: Distribution;
+  /** First answer (content) token minus intended start: TTFT without reasoning tokens. */
+  readonly ttftContentMs: Distribution;
   readonly goodput?: Goodput;
   readonly harness: Harness;
   readonly sloPassed?: SloVerdict;

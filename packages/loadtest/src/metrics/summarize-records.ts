@@ -21,6 +21,7 @@ export interface RecordFigures {
   readonly throughput: Throughput;
   readonly latencyMs: LatencyMs;
   readonly scheduleLagMs: Distribution;
+  readonly ttftContentMs: Distribution;
   readonly goodput?: Goodput;
   readonly sloPassed?: SloVerdict;
   readonly accuracy?: StepAccuracy;
@@ -98,7 +99,6 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
     itl: distribution(t.itl),
     tpot: distribution(t.tpot),
     e2eSend: distribution(t.e2eSend),
-    ttftContent: distribution(t.ttftContent),
   };
   const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
   const quality = stepQuality(records);
@@ -120,6 +120,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
     },
     latencyMs,
     scheduleLagMs: distribution(t.lag),
+    ttftContentMs: distribution(t.ttftContent),
     ...(slo === undefined
       ? {}
       : {
