@@ -127,10 +127,12 @@ describe('batching engine simulator', () => {
   });
 
   test('a saturated server completes slots / (max_tokens x step) requests per second', async () => {
-    const slots = 8;
-    const stepMs = 20;
-    const maxTokens = 10;
-    const capacity = slots / ((maxTokens * stepMs) / 1000); // 40 requests/s
+    // a light load (16 requests/s of 5 tokens) leaves the clients and the server, which share
+    // this event loop, enough CPU to keep the queue full on a busy 2-core machine
+    const slots = 4;
+    const stepMs = 50;
+    const maxTokens = 5;
+    const capacity = slots / ((maxTokens * stepMs) / 1000); // 16 requests/s
     const server = await startModelServer({ model, engine: { batchSlots: slots, stepMs } });
     const url = `${server.baseUrl}/chat/completions`;
     const body = JSON.stringify(chatBody(SAMPLE.ham, { max_tokens: maxTokens, ignore_eos: true }));
