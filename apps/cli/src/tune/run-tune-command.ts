@@ -103,7 +103,7 @@ function nestedLines(r: TuneResults): string[] {
  */
 export async function runTuneCommand(
   path: string,
-  opts: { output?: string; baseUrl?: string; quiet?: boolean },
+  opts: { output?: string; baseUrl?: string; retryFailed?: boolean; quiet?: boolean },
 ): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => {
@@ -122,6 +122,7 @@ export async function runTuneCommand(
     });
     const results = await runTune(setup, {
       signal: controller.signal,
+      ...(opts.retryFailed === true ? { retryFailed: true } : {}),
       onEvaluation: async (e, r) => {
         if (!opts.quiet) process.stderr.write(progressLine(e, r));
         await writeTuneOutputs(setup, r);

@@ -23,6 +23,8 @@ import type { TuneSetup } from './tune-setup.js';
 export interface RunTuneOptions {
   /** stops the search: the evaluation in progress ends as an interrupted run does (rerun to resume) */
   readonly signal?: AbortSignal;
+  /** as `assay run --retry-failed`: re-send the requests an earlier search journaled as failed */
+  readonly retryFailed?: boolean;
   /** told after every evaluation, with the results so far (tune.json is written from them) */
   readonly onEvaluation?: (e: CandidateEvaluation, results: TuneResults) => Promise<void> | void;
 }
@@ -36,7 +38,8 @@ export interface RunTuneOptions {
  * @param options - abort signal, progress
  * @returns the search's results (the content of tune.json)
  * @throws EvaluationError `INVALID_CONFIG` when a candidate makes an invalid run config (naming
- *   the candidate and the path), or as `assay run` does
+ *   the candidate and the path); `RUN_FAILED` when an evaluation's requests failed beyond
+ *   `evaluation.maxFailedFraction` (a dead or unreachable service); or as `assay run` does
  * @example
  * const results = await runTune(await loadTuneConfig('examples/tune.yaml'));
  * results.winner?.settings;
@@ -70,6 +73,7 @@ async function runSearch(
     runner,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
+    ...(options.retryFailed === true ? { retryFailed: true } : {}),
   };
   const grid = gridCandidates(setup.space);
   checkCandidates(ctx, grid, search.space);
