@@ -93,4 +93,32 @@ describe('compareRuns on a generation task', () => {
       /generation task, the candidate classification; the label sets differ/,
     );
   }, 60_000);
+
+  it('pairs a run that lists the default held-out groups with one that leaves them out, and names a key that differs', async () => {
+    const withGroups = (name: string, groups: string[]): string => {
+      const copy = join(dir, name);
+      cpSync(join(dir, 'full'), copy, { recursive: true });
+      const file = join(copy, 'results.json');
+      const results = JSON.parse(readFileSync(file, 'utf8'));
+      results.config.dataset = { ...results.config.dataset, groups };
+      writeFileSync(file, JSON.stringify(results));
+      return copy;
+    };
+    // the same items, spelled out (in another order): nothing differs
+    const same = await compareRuns(
+      join(dir, 'full'),
+      withGroups('spelled', ['spam-2', 'easy-ham-2']),
+      {
+        bootstrap: 100,
+      },
+    );
+    expect(same.pairedItems).toBe(ITEMS);
+    const error = await compareRuns(join(dir, 'full'), withGroups('spam-only', ['spam-2'])).catch(
+      (e: unknown) => e,
+    );
+    expect((error as EvaluationError).code).toBe('RUNS_DIFFER');
+    expect((error as EvaluationError).message).toContain(
+      'the data sets differ (dataset.groups [easy-ham-2, spam-2] against [spam-2])',
+    );
+  }, 60_000);
 });
