@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareRuns, EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
+import {
+  compareRuns,
+  compareText,
+  EvaluationError,
+  parseRunConfig,
+  runEvaluation,
+} from '../src/index.js';
 
 let server: ModelServer;
 let dir: string;
@@ -77,6 +83,13 @@ describe('compareRuns on a generation task', () => {
       expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
     }
     expect(r.decision.exitCode).toBe(0);
+    // no rule was given: the table and the last line say nothing was checked, not 'pass'
+    expect(r.decision.reason).toMatch(/^NOT CHECKED: no decision rule given/);
+    const rows = compareText(r)
+      .split('\n')
+      .filter((line) => line.startsWith('token_f1 ') || line.startsWith('exact_match '));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.trimEnd()).toMatch(/ —$/);
   }, 60_000);
 
   it('refuses runs whose label sets or tasks differ, naming both files', async () => {

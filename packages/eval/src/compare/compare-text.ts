@@ -3,6 +3,8 @@ import type { CompareResult, MetricComparison } from './compare-result.js';
 
 function verdict(r: CompareResult, m: MetricComparison): string {
   if (!m.gated) return '';
+  // without a rule nothing is checked: 'pass' would read as a gate that held
+  if (r.settings.failOn === null && r.settings.margin === null) return m.worse ? 'worse' : '—';
   if (m.failed) {
     return r.settings.failOn === 'regression' && m.worse ? 'FAIL worse' : 'FAIL inferior';
   }

@@ -133,7 +133,8 @@ export function decide(
   if (rules.failOn === null && rules.margin === null) {
     return {
       exitCode: 0,
-      reason: 'PASS: no decision rule given (--fail-on regression, --margin); exit 0',
+      reason:
+        'NOT CHECKED: no decision rule given (--fail-on regression, --margin), so nothing can fail this comparison; exit 0',
     };
   }
   const checks = [
