@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -134,4 +134,21 @@ describe('compareRuns on a generation task', () => {
       'the data sets differ (dataset.groups [easy-ham-2, spam-2] against [spam-2])',
     );
   }, 60_000);
+
+  it('says what a directory without results.json is: a tune output, or a run that has not finished', async () => {
+    const tune = join(dir, 'a-tune');
+    mkdirSync(tune);
+    writeFileSync(join(tune, 'tune.json'), '{}');
+    const stopped = join(dir, 'stopped');
+    mkdirSync(stopped);
+    writeFileSync(join(stopped, 'journal.sqlite'), '');
+    const messageOf = async (path: string): Promise<string> =>
+      ((await compareRuns(path, join(dir, 'full')).catch((e: unknown) => e)) as Error).message;
+    expect(await messageOf(tune)).toBe(
+      `${join(tune, 'results.json')} does not exist; that is an assay tune output, which holds runs rather than being one: pass ${join(tune, 'best')} (written by assay run ${join(tune, 'best.yaml')}) or one of ${join(tune, 'candidates')}/*.`,
+    );
+    expect(await messageOf(stopped)).toMatch(
+      /does not exist; the run in that directory has not finished \(its journal\.sqlite is there\): run the same assay run command again/,
+    );
+  });
 });
