@@ -94,6 +94,30 @@ describe('assay tune', () => {
     expect(completions()).toBe(before);
   }, 60_000);
 
+  it('says the test score was not measured when the budget stopped the search before the test part', async () => {
+    // 6 candidates on a first rung of 27 items: the budget allows two of them
+    const run = await assay([
+      'tune',
+      tuneConfig('budget', { ...SEARCH, budget: { requests: 60 } }),
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Stopped early by the request budget/);
+    expect(run.stdout).toContain(
+      'test score   not measured: the budget stopped the search before the 20 held-out items were scored, so only the optimistic tuning score above is known',
+    );
+    // a budget below the first evaluation: nothing was evaluated, and the message says so
+    const none = await assay([
+      'tune',
+      tuneConfig('no-budget', { ...SEARCH, budget: { requests: 5 } }),
+      '-q',
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(
+      /^assay tune: no candidate was evaluated: the request budget: 0 sent, and the next evaluation \(c0, 27 items\) would send \d+ more, past 5; raise search\.budget\.\n$/,
+    );
+  }, 120_000);
+
   it('stops on an unreachable service with exit 3 and resumes with --retry-failed once it answers', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/v1`;
