@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -92,4 +93,67 @@ describe('assay tune', () => {
     expect(missing.stderr).toMatch(/no `search` section/);
     expect(completions()).toBe(before);
   }, 60_000);
+
+  it('says the test score was not measured when the budget stopped the search before the test part', async () => {
+    // 6 candidates on a first rung of 27 items: the budget allows two of them
+    const run = await assay([
+      'tune',
+      tuneConfig('budget', { ...SEARCH, budget: { requests: 60 } }),
+      '-q',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Stopped early by the request budget/);
+    expect(run.stdout).toContain(
+      'test score   not measured: the budget stopped the search before the 20 held-out items were scored, so only the optimistic tuning score above is known',
+    );
+    // a budget below the first evaluation: nothing was evaluated, and the message says so
+    const none = await assay([
+      'tune',
+      tuneConfig('no-budget', { ...SEARCH, budget: { requests: 5 } }),
+      '-q',
+    ]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toMatch(
+      /^assay tune: no candidate was evaluated: the request budget: 0 sent, and the next evaluation \(c0, 27 items\) would send \d+ more, past 5; raise search\.budget\.\n$/,
+    );
+  }, 120_000);
+
+  it('stops on an unreachable service with exit 3 and resumes with --retry-failed once it answers', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/v1`;
+    const path = writeRunConfig(dir, 'unreachable', url, {
+      dataset: { builtin: 'spam-assassin', limit: 60, seed: 1 },
+      evaluation: { method: 'all', bootstrap: 50 },
+      search: { ...SEARCH, space: { 'prompt.maxFieldChars': [600, 6000] } },
+    });
+    const down = await assay(['tune', path, '-q']);
+    expect(down.code).toBe(3);
+    expect(down.stderr).toMatch(/The search stopped at candidate c0 \(rung 0/);
+    expect(down.stderr).toMatch(/ECONNREFUSED/);
+    expect(down.stderr).toMatch(/--retry-failed/);
+    expect(down.stdout).not.toMatch(/no candidate/);
+    const up = await startModelServer({ port });
+    try {
+      // the failures are journaled: without --retry-failed they are reused, and said so again
+      const reused = await assay(['tune', path, '-q']);
+      expect(reused.code).toBe(3);
+      expect(reused.stderr).toMatch(/--retry-failed/);
+      expect(up.stats().completions).toBe(0);
+      const retried = await assay(['tune', path, '-q', '--retry-failed']);
+      expect(retried.code).toBe(0);
+      expect(retried.stdout).toMatch(/Winner: c1 /);
+      expect(up.stats().completions).toBeGreaterThan(0);
+    } finally {
+      await up.close();
+    }
+  }, 180_000);
 });
+
+/** A loopback port nothing listens on: bound, then released. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}

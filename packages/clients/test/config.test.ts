@@ -35,9 +35,15 @@ describe('createClient configuration errors', () => {
   });
 
   test('a malformed base URL, a non-HTTP scheme and credentials in the URL are rejected', () => {
-    expect(thrown(() => createClient({ ...OK, baseUrl: 'localhost:8000' })).code).toBe(
-      'INVALID_BASE_URL',
+    const hostPort = thrown(() => createClient({ ...OK, baseUrl: 'localhost:8000' }));
+    expect(hostPort.code).toBe('INVALID_BASE_URL');
+    expect(hostPort.message).toBe(
+      "config.baseUrl has no scheme; did you mean 'http://localhost:8000'?",
     );
+    const schema = ClientConfigSchema.safeParse({ ...OK, baseUrl: '127.0.0.1:8000/v1' });
+    expect(schema.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['baseUrl', "has no scheme; did you mean 'http://127.0.0.1:8000/v1'?"],
+    ]);
     expect(thrown(() => createClient({ ...OK, baseUrl: 'not a url' })).message).toContain(
       "'not a url'".replaceAll("'", '"'),
     );

@@ -83,4 +83,23 @@ describe('the decision rules of assay compare', () => {
     const rules = { ...RULES, gated: ['accuracy'], margin: 0.5 };
     expect(applyRules(noInterval, rules)[0]).toMatchObject({ nonInferior: false, failed: true });
   });
+
+  it('states a bootstrap p-value of 0 as the bound it stands for, never as p = 0', () => {
+    const measured = [
+      metric('f1_macro', -0.3, [-0.31, -0.28], 0),
+      metric('accuracy', -0.27, [-0.28, -0.25], 0.01),
+    ];
+    const rules = {
+      ...RULES,
+      failOn: 'regression',
+      gated: ['f1_macro', 'accuracy'],
+      bootstrap: 1000,
+    } as const;
+    const { reason } = decide(applyRules(measured, rules), rules);
+    // 2 / 1000 resamples, and at most 2 gated metrics times that after Holm
+    expect(reason).toContain(
+      'p < 0.0020 (bootstrap: no resample of 1000 crossed zero), p-adjusted < 0.0040',
+    );
+    expect(reason).not.toMatch(/p 0 /);
+  });
 });

@@ -1,10 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareRuns, EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
+import {
+  compareRuns,
+  compareText,
+  EvaluationError,
+  parseRunConfig,
+  runEvaluation,
+} from '../src/index.js';
 
 let server: ModelServer;
 let dir: string;
@@ -77,6 +83,13 @@ describe('compareRuns on a generation task', () => {
       expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
     }
     expect(r.decision.exitCode).toBe(0);
+    // no rule was given: the table and the last line say nothing was checked, not 'pass'
+    expect(r.decision.reason).toMatch(/^NOT CHECKED: no decision rule given/);
+    const rows = compareText(r)
+      .split('\n')
+      .filter((line) => line.startsWith('token_f1 ') || line.startsWith('exact_match '));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.trimEnd()).toMatch(/ —$/);
   }, 60_000);
 
   it('refuses runs whose label sets or tasks differ, naming both files', async () => {
@@ -93,4 +106,49 @@ describe('compareRuns on a generation task', () => {
       /generation task, the candidate classification; the label sets differ/,
     );
   }, 60_000);
+
+  it('pairs a run that lists the default held-out groups with one that leaves them out, and names a key that differs', async () => {
+    const withGroups = (name: string, groups: string[]): string => {
+      const copy = join(dir, name);
+      cpSync(join(dir, 'full'), copy, { recursive: true });
+      const file = join(copy, 'results.json');
+      const results = JSON.parse(readFileSync(file, 'utf8'));
+      results.config.dataset = { ...results.config.dataset, groups };
+      writeFileSync(file, JSON.stringify(results));
+      return copy;
+    };
+    // the same items, spelled out (in another order): nothing differs
+    const same = await compareRuns(
+      join(dir, 'full'),
+      withGroups('spelled', ['spam-2', 'easy-ham-2']),
+      {
+        bootstrap: 100,
+      },
+    );
+    expect(same.pairedItems).toBe(ITEMS);
+    const error = await compareRuns(join(dir, 'full'), withGroups('spam-only', ['spam-2'])).catch(
+      (e: unknown) => e,
+    );
+    expect((error as EvaluationError).code).toBe('RUNS_DIFFER');
+    expect((error as EvaluationError).message).toContain(
+      'the data sets differ (dataset.groups [easy-ham-2, spam-2] against [spam-2])',
+    );
+  }, 60_000);
+
+  it('says what a directory without results.json is: a tune output, or a run that has not finished', async () => {
+    const tune = join(dir, 'a-tune');
+    mkdirSync(tune);
+    writeFileSync(join(tune, 'tune.json'), '{}');
+    const stopped = join(dir, 'stopped');
+    mkdirSync(stopped);
+    writeFileSync(join(stopped, 'journal.sqlite'), '');
+    const messageOf = async (path: string): Promise<string> =>
+      ((await compareRuns(path, join(dir, 'full')).catch((e: unknown) => e)) as Error).message;
+    expect(await messageOf(tune)).toBe(
+      `${join(tune, 'results.json')} does not exist; that is an assay tune output, which holds runs rather than being one: pass ${join(tune, 'best')} (written by assay run ${join(tune, 'best.yaml')}) or one of ${join(tune, 'candidates')}/*.`,
+    );
+    expect(await messageOf(stopped)).toMatch(
+      /does not exist; the run in that directory has not finished \(its journal\.sqlite is there\): run the same assay run command again/,
+    );
+  });
 });

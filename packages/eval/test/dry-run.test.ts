@@ -214,13 +214,17 @@ describe('assay run --dry-run: the plan of a run, sending nothing and writing no
     expect(keyed.models[0]!.missingApiKeyEnv).toBeUndefined();
   });
 
-  it('validates the model clients as a run would: an invalid base URL fails', async () => {
-    const error = await dryRun(config('bad-url', 'not a url')).then(
+  it('validates the model clients as a run would: an invalid client config fails', async () => {
+    // a base URL that is no URL is refused earlier, with the configuration's other problems
+    expect(() => config('bad-url', 'not a url')).toThrow(/models\[0\]\.baseUrl: is not a URL/);
+    const error = await dryRun(
+      config('bad-client', listenerUrl, {}, { provider: 'http-json' }),
+    ).then(
       () => undefined,
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(ClientError);
-    expect((error as ClientError).code).toBe('INVALID_BASE_URL');
+    expect((error as ClientError).code).toBe('INVALID_CONFIG');
   });
 });
 

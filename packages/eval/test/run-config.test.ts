@@ -316,6 +316,29 @@ describe('RunConfigSchema', () => {
     expect(override?.message).not.toContain('s3cr3t');
   });
 
+  it('refuses a base URL without an http(s) scheme before a run starts, suggesting the URL meant', () => {
+    expect(
+      issuesOf((c) => {
+        c.models[0].baseUrl = '127.0.0.1:8080/v1';
+        c.models[1].baseUrl = 'ftp://host/v1';
+      }),
+    ).toEqual([
+      "models[0].baseUrl: has no scheme; did you mean 'http://127.0.0.1:8080/v1'?",
+      "models[1].baseUrl: uses the scheme 'ftp:'; expected 'http:' or 'https:', e.g. 'http://127.0.0.1:8000/v1'",
+    ]);
+    const override = (() => {
+      try {
+        parseRunConfig(base(), { baseUrl: 'localhost:8000' });
+      } catch (e) {
+        return e as EvaluationError;
+      }
+      return undefined;
+    })();
+    expect(override?.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      "baseUrl (--base-url): has no scheme; did you mean 'http://localhost:8000'?",
+    ]);
+  });
+
   it('reports every problem at once', () => {
     const issues = issuesOf((c) => {
       c.models[1].rateLimit = { rpm: 0 };

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -259,6 +259,30 @@ describe('budgets and resuming', () => {
     expect(error).toBeInstanceOf(EvaluationError);
     expect(error.path).toBe('search.space.prompt.maxFieldChars');
     expect(error.message).toMatch(/candidate c1 .*-1/);
+  });
+
+  it('names a mistyped space key by its search.space path and a file value by its file name', async () => {
+    writeFileSync(
+      join(dir, 'plain-prompt.txt'),
+      'Classify this e-mail as spam or ham:\n\n{{text}}\n',
+    );
+    const bad = await tuneSetup(
+      doc(join(dir, 'typo'), {
+        space: { 'prompt.template': ['file:plain-prompt.txt'], 'prompt.maxFieldChar': [40] },
+      }),
+      dir,
+    );
+    const error = (await runTune(bad).then(
+      () => null,
+      (e: unknown) => e,
+    )) as EvaluationError;
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect(error.path).toBe('search.space.prompt.maxFieldChar');
+    expect(error.message).toMatch(
+      /^search\.space\.prompt\.maxFieldChar: candidate c0 \(template=plain-prompt\.txt maxFieldChar=40\) makes an invalid run config: /,
+    );
+    expect(error.message).toMatch(/did you mean 'maxFieldChars'/);
+    expect(error.message).not.toContain('Classify this e-mail');
   });
 
   it('reads the example tune config with its prompt files', async () => {

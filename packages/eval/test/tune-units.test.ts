@@ -202,6 +202,11 @@ describe('tune config checks', () => {
     });
     expect(e.path).toBe('search.metric');
     expect(e.message).toContain('f1_macro');
+    // named where the user wrote it, not as the evaluation.metrics[0] it was checked as
+    expect(e.message).toMatch(
+      /^search\.metric: 'f1_macr' cannot rank this task's candidates: unknown metric 'f1_macr'/,
+    );
+    expect(e.message).not.toContain('evaluation.metrics[0]');
   });
 
   it('accepts nested cross-validation, and refuses configs of several models', async () => {

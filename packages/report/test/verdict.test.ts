@@ -68,6 +68,24 @@ describe('the verdict', () => {
     expect(v.outcome).toContain('nb: 3 of 4 answers were unparseable');
   });
 
+  test('puts one full stop after a reason that ends in a quoted error message of its own', () => {
+    const nb = sampleModel('nb', {
+      notRepresentative: [
+        'nb: 4 of 4 predictions failed; first error: The connection failed (ECONNREFUSED).',
+      ],
+    });
+    const v = runVerdict(
+      sampleResults([nb], {
+        passed: false,
+        thresholds: [threshold('nb', 'accuracy >= 0.9', 0.5, false)],
+      }),
+    );
+    expect(v.outcome).toBe(
+      'Metrics not representative: nb: 4 of 4 predictions failed; first error: The connection failed (ECONNREFUSED). accuracy >= 0.9 fails for nb (0.5000).',
+    );
+    expect(runVerdict(sampleResults([nb])).outcome).not.toMatch(/\.\.$/);
+  });
+
   test('is NOT CHECKED when no threshold decides pass or fail', () => {
     const v = runVerdict(sampleResults([sampleModel('nb')]));
     expect(v.status).toBe('unchecked');

@@ -64,6 +64,11 @@ export function tuneSummary(r: TuneResults): string {
       lines.push(
         `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
       );
+    else if (r.items.test > 0)
+      // without this line a budget-stopped search shows only the optimistic score, unremarked
+      lines.push(
+        `  test score   not measured: ${r.stoppedBy === null ? 'the search stopped' : 'the budget stopped the search'} before the ${r.items.test} held-out items were scored, so only the optimistic tuning score above is known`,
+      );
   }
   if (r.nested !== null) lines.push(...nestedLines(r));
   if (r.threshold !== null) lines.push(thresholdLine(r));
@@ -103,7 +108,7 @@ function nestedLines(r: TuneResults): string[] {
  */
 export async function runTuneCommand(
   path: string,
-  opts: { output?: string; baseUrl?: string; quiet?: boolean },
+  opts: { output?: string; baseUrl?: string; retryFailed?: boolean; quiet?: boolean },
 ): Promise<number> {
   const controller = new AbortController();
   const stop = (): void => {
@@ -122,6 +127,7 @@ export async function runTuneCommand(
     });
     const results = await runTune(setup, {
       signal: controller.signal,
+      ...(opts.retryFailed === true ? { retryFailed: true } : {}),
       onEvaluation: async (e, r) => {
         if (!opts.quiet) process.stderr.write(progressLine(e, r));
         await writeTuneOutputs(setup, r);
@@ -133,7 +139,11 @@ export async function runTuneCommand(
       `\nReport: ${files.html}\nResults: ${files.json}\n${files.bestYaml === null ? '' : `Best config: ${files.bestYaml} (assay run ${files.bestYaml})\n`}`,
     );
     if (results.winner === null) {
-      process.stderr.write('assay tune: no candidate had a value and met every constraint.\n');
+      process.stderr.write(
+        results.coverage.evaluated === 0 && results.stoppedBy !== null
+          ? `assay tune: no candidate was evaluated: ${results.stoppedBy}; raise search.budget.\n`
+          : 'assay tune: no candidate had a value and met every constraint.\n',
+      );
       return RUN_EXIT.thresholdFailed;
     }
     return RUN_EXIT.ok;

@@ -1,6 +1,7 @@
 import { ClientError } from '../errors.js';
 import { redact } from '../http/attempt-failure.js';
 import { refuseUrlCredentials } from './url-credentials.js';
+import { missingSchemeProblem } from './url-scheme.js';
 
 /**
  * Parses `config.baseUrl` and the http-json `config.requestPath` appended to it.
@@ -17,6 +18,10 @@ import { refuseUrlCredentials } from './url-credentials.js';
  * ```
  */
 export function parseBaseUrl(baseUrl: string, requestPath: string): URL {
+  const noScheme = missingSchemeProblem(baseUrl);
+  if (noScheme !== undefined) {
+    throw new ClientError('INVALID_BASE_URL', `config.baseUrl ${noScheme}`, { path: 'baseUrl' });
+  }
   let url: URL;
   try {
     url = new URL(baseUrl);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
+import { missingSchemeProblem } from './url-scheme.js';
 
 /** Provider kinds accepted in `ClientConfig.provider`. */
 export const PROVIDERS = ['openai-chat', 'openai-completions', 'anthropic', 'http-json'] as const;
@@ -66,15 +67,36 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 /**
  * A URL field that must not carry a credential: checked in the schema, so that a tool
  * validating a larger configuration (`assay run`'s `models[i].baseUrl`) lists it with its
- * other problems. The issue names the parameter, never the value; a URL that does not parse
- * is left to `parseBaseUrl`, which says what would be valid.
+ * other problems. The issue names the parameter, never the value. With `httpOnly` (the base
+ * URL) a value that does not parse or is not http(s) is an issue too, so that a URL typed
+ * without its scheme (`--base-url localhost:8000`) is refused with the configuration's other
+ * problems, before a run starts; `parseBaseUrl` then gives the client's own error.
  */
-function credentialFreeUrl(toUrl: (value: string) => URL) {
+function credentialFreeUrl(toUrl: (value: string) => URL, httpOnly = false) {
   return z.string().superRefine((value, ctx) => {
+    const noScheme = httpOnly ? missingSchemeProblem(value) : undefined;
+    if (noScheme !== undefined) {
+      ctx.addIssue({ code: 'custom', message: noScheme, params: { baseUrl: true } });
+      return;
+    }
     let url: URL;
     try {
       url = toUrl(value);
     } catch {
+      if (httpOnly)
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not a URL; expected e.g. '${EXAMPLE_BASE_URL}'`,
+          params: { baseUrl: true },
+        });
+      return;
+    }
+    if (httpOnly && url.protocol !== 'http:' && url.protocol !== 'https:') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `uses the scheme '${url.protocol}'; expected 'http:' or 'https:', e.g. '${EXAMPLE_BASE_URL}'`,
+        params: { baseUrl: true },
+      });
       return;
     }
     const problem = urlCredentialProblem(url);
@@ -87,6 +109,8 @@ function credentialFreeUrl(toUrl: (value: string) => URL) {
     }
   });
 }
+
+const EXAMPLE_BASE_URL = 'http://127.0.0.1:8000/v1';
 
 const JsonPath = z.string().regex(/^\$(\.[A-Za-z_$][\w$-]*|\[\d+\])*$/, {
   message: "expected a JSON path like '$.output.text' or '$.choices[0].text'",
@@ -254,7 +278,7 @@ export const ClientConfigSchema = z.strictObject({
     .describe(
       "The service's API: 'openai-chat' (/chat/completions), 'openai-completions' (/completions), 'anthropic' (/messages) or 'http-json' (any JSON API, see template and paths).",
     ),
-  baseUrl: credentialFreeUrl((value) => new URL(value)).describe(
+  baseUrl: credentialFreeUrl((value) => new URL(value), true).describe(
     "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
   ),
   model: z

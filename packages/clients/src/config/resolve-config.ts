@@ -47,7 +47,9 @@ export function resolveConfig(
   const parsed = ClientConfigSchema.safeParse(input);
   if (!parsed.success) {
     const onlyUrlCredentials = parsed.error.issues.every(
-      (issue) => issue.code === 'custom' && issue.params?.urlCredential === true,
+      (issue) =>
+        issue.code === 'custom' &&
+        (issue.params?.urlCredential === true || issue.params?.baseUrl === true),
     );
     // throws the URL's own error: INVALID_BASE_URL for baseUrl, naming what to do instead
     if (onlyUrlCredentials) parseBaseUrl(String(input.baseUrl), String(input.requestPath ?? ''));

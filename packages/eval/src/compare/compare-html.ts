@@ -40,7 +40,7 @@ export function compareHtml(r: CompareResult): string {
       low: m.ciLow,
       high: m.ciHigh,
       flagged: m.failed,
-      note: metricFacts(m, r.settings.ci),
+      note: metricFacts(m, r.settings.ci, r.settings),
     })),
     {
       title: `Difference per metric (candidate − baseline), ${Math.round(r.settings.ci * 100)}% BCa CI`,

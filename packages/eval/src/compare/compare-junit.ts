@@ -15,7 +15,7 @@ export function compareJunit(r: CompareResult): string {
   const cases: JunitCase[] = r.metrics
     .filter((m) => m.gated)
     .map((m) => {
-      const facts = metricFacts(m, r.settings.ci);
+      const facts = metricFacts(m, r.settings.ci, r.settings);
       const name = `${m.metric} [${r.candidate.model} vs ${r.baseline.model}]`;
       if (!m.failed) return { name, classname: 'assay.compare', systemOut: facts };
       const rule = brokenRules(m, r.settings);

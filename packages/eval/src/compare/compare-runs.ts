@@ -133,6 +133,7 @@ export async function compareRuns(
     margin: opts.margin,
     fdr: opts.fdr,
     ci: settings.ci,
+    bootstrap: settings.bootstrap,
   };
   const metrics = applyRules(measured, rules);
   const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;

@@ -1,12 +1,22 @@
 import { fmt, fmtP, MISSING_VALUE, textTable } from '@assay/report';
 import type { CompareResult, MetricComparison } from './compare-result.js';
+import { zeroPBound } from './decide-compare.js';
 
 function verdict(r: CompareResult, m: MetricComparison): string {
   if (!m.gated) return '';
+  // without a rule nothing is checked: 'pass' would read as a gate that held
+  if (r.settings.failOn === null && r.settings.margin === null) return m.worse ? 'worse' : '—';
   if (m.failed) {
     return r.settings.failOn === 'regression' && m.worse ? 'FAIL worse' : 'FAIL inferior';
   }
   return m.worse ? 'worse' : 'pass';
+}
+
+/** A p-value cell; a bootstrap 0 is shown as the bound it stands for (`<0.002` of 1000 resamples). */
+function pCell(r: CompareResult, m: MetricComparison, which: 'p' | 'adjusted'): string {
+  const bound = zeroPBound(m, which, r.settings);
+  if (bound !== null) return `<${fmt(bound, bound >= 0.001 ? 3 : 4)}`;
+  return fmtP(which === 'p' ? m.pValue : m.pAdjusted);
 }
 
 function interval(m: MetricComparison): string {
@@ -30,8 +40,8 @@ export function metricRows(r: CompareResult): { header: string[]; rows: string[]
       signed(m.difference, 4),
       interval(m),
       m.test ?? MISSING_VALUE,
-      fmtP(m.pValue),
-      fmtP(m.pAdjusted),
+      pCell(r, m, 'p'),
+      pCell(r, m, 'adjusted'),
       verdict(r, m),
     ]),
   };

@@ -15,6 +15,41 @@ export interface DecisionRules {
   readonly fdr: boolean;
   /** the confidence level; the significance level is 1 − ci */
   readonly ci: number;
+  /** bootstrap resamples: a bootstrap p-value of 0 only says p < 2 / bootstrap */
+  readonly bootstrap?: number;
+}
+
+/** What {@link metricFacts} and the tables need to state a p-value honestly. */
+export interface PSettings {
+  /** bootstrap resamples */
+  readonly bootstrap?: number;
+  /** the gated metrics, whose count bounds an adjusted p-value */
+  readonly gatedMetrics?: readonly string[];
+}
+
+/**
+ * The bound a p-value of 0 stands for. The bootstrap's p-value, 2 × (share of resamples on
+ * the far side of zero), is 0 when no resample of `B` crossed zero: that says p < 2 / B, not
+ * p = 0. Holm's and Benjamini-Hochberg's adjustments multiply a p-value by at most the number
+ * of gated metrics, so the adjusted one is below that many times the bound.
+ *
+ * @param m - the metric
+ * @param which - the raw p-value or the adjusted one
+ * @param s - resamples and gated metrics
+ * @returns the bound, or null when the value is not a bootstrap 0 (or the resamples are unknown)
+ * @example
+ * zeroPBound({ test: 'bootstrap', pValue: 0, pAdjusted: 0 }, 'adjusted', { bootstrap: 1000, gatedMetrics: ['a', 'b'] }); // 0.004
+ */
+export function zeroPBound(
+  m: Pick<MetricComparison, 'test' | 'pValue' | 'pAdjusted'>,
+  which: 'p' | 'adjusted',
+  s: PSettings,
+): number | null {
+  const value = which === 'p' ? m.pValue : m.pAdjusted;
+  if (m.test !== 'bootstrap' || value !== 0 || s.bootstrap === undefined || s.bootstrap <= 0)
+    return null;
+  const bound = 2 / s.bootstrap;
+  return which === 'p' ? bound : Math.min(1, bound * Math.max(1, s.gatedMetrics?.length ?? 1));
 }
 
 /** The difference signed so that positive is better. */
@@ -97,13 +132,30 @@ export function brokenRules(
  * @example
  * metricFacts(metrics[0], 0.95);
  */
-export function metricFacts(m: MetricComparison, ci: number): string {
+export function metricFacts(m: MetricComparison, ci: number, s: PSettings = {}): string {
   const interval =
     m.ciLow === null || m.ciHigh === null ? 'no CI' : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
-  const p = m.pValue === null ? 'no test' : `p ${pText(m.pValue)} (${m.test})`;
-  const adjusted = m.pAdjusted === null ? '' : `, p-adjusted ${pText(m.pAdjusted)}`;
+  const pBound = zeroPBound(m, 'p', s);
+  const adjustedBound = zeroPBound(m, 'adjusted', s);
+  const p =
+    m.pValue === null
+      ? 'no test'
+      : pBound !== null
+        ? `p < ${pText(pBound)} (bootstrap: no resample of ${s.bootstrap} crossed zero)`
+        : `p ${pText(m.pValue)} (${m.test})`;
+  const adjusted =
+    m.pAdjusted === null
+      ? ''
+      : adjustedBound !== null
+        ? `, p-adjusted < ${pText(adjustedBound)}`
+        : `, p-adjusted ${pText(m.pAdjusted)}`;
   return `${m.metric} ${fmt(m.baseline, 4)} -> ${fmt(m.candidate, 4)}, difference ${fmt(m.difference, 4)}, ${Math.round(ci * 100)}% CI ${interval}, ${p}${adjusted}`;
 }
+
+const pSettingsOf = (rules: DecisionRules): PSettings => ({
+  ...(rules.bootstrap === undefined ? {} : { bootstrap: rules.bootstrap }),
+  gatedMetrics: rules.gated,
+});
 
 /**
  * The exit code and the one line that explains it.
@@ -126,14 +178,15 @@ export function decide(
     const more = rest.length === 0 ? '' : `; also failed: ${rest.map((m) => m.metric).join(', ')}`;
     return {
       exitCode: 1,
-      reason: `FAIL: ${first!.metric} ${brokenRules(first!, rules)} (${metricFacts(first!, rules.ci)})${more}`,
+      reason: `FAIL: ${first!.metric} ${brokenRules(first!, rules)} (${metricFacts(first!, rules.ci, pSettingsOf(rules))})${more}`,
     };
   }
   const gated = metrics.filter((m) => m.gated).map((m) => m.metric);
   if (rules.failOn === null && rules.margin === null) {
     return {
       exitCode: 0,
-      reason: 'PASS: no decision rule given (--fail-on regression, --margin); exit 0',
+      reason:
+        'NOT CHECKED: no decision rule given (--fail-on regression, --margin), so nothing can fail this comparison; exit 0',
     };
   }
   const checks = [

@@ -64,6 +64,26 @@ function parseResults(path: string, text: string): RunResults {
 }
 
 /**
+ * What to do about a directory without `results.json`: one `assay tune` wrote holds runs, not
+ * a run; one whose run was stopped (Ctrl-C, a crash) holds its journal, and finishing the run
+ * writes the file.
+ */
+async function directoryHint(dir: string): Promise<string> {
+  const has = (name: string): Promise<boolean> =>
+    stat(join(dir, name)).then(
+      () => true,
+      () => false,
+    );
+  if (await has('tune.json')) {
+    return `that is an assay tune output, which holds runs rather than being one: pass ${join(dir, 'best')} (written by assay run ${join(dir, 'best.yaml')}) or one of ${join(dir, 'candidates')}/*`;
+  }
+  if (await has('journal.sqlite')) {
+    return 'the run in that directory has not finished (its journal.sqlite is there): run the same assay run command again to resume and finish it, then compare';
+  }
+  return 'pass an assay run output directory or its results.json';
+}
+
+/**
  * Reads a finished run for `assay compare`: its `results.json` (checked against
  * `RunResultsSchema`), the `predictions.arrow` beside it, and the task section of the
  * configuration it records.
@@ -83,7 +103,9 @@ export async function loadComparedRun(path: string): Promise<ComparedRun> {
     () => false,
   );
   const resultsFile = resolve(isDir ? join(path, 'results.json') : path);
-  const hint = 'pass an assay run output directory or its results.json';
+  const hint = isDir
+    ? await directoryHint(path)
+    : 'pass an assay run output directory or its results.json';
   const results = parseResults(resultsFile, (await readBytes(resultsFile, hint)).toString('utf8'));
   const predictionsFile = join(dirname(resultsFile), basename(results.files.predictions));
   const bytes = await readBytes(

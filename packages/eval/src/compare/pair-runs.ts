@@ -1,4 +1,5 @@
 import type { RunResults } from '@assay/report';
+import { HELD_OUT_GROUPS } from '@assay/spam-assassin';
 import { EvaluationError } from '../errors.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 
@@ -61,10 +62,43 @@ function refuse(message: string, path: string): never {
   throw new EvaluationError('RUNS_DIFFER', message, { path });
 }
 
-/** What makes two runs' data sets the same: the source and the data set section (but `limit`). */
-function datasetIdentity(run: PairableRun): string {
+/**
+ * What makes two runs' data sets the same: the source and the data set section but `limit` (a
+ * smaller sample of the same data pairs on the items both have). A built-in data set without
+ * `groups` reads the held-out groups, so that default is written out: a config that lists
+ * those groups reads the same items. Groups are read in corpus order, so their order is not.
+ */
+function datasetSection(run: PairableRun): Record<string, unknown> {
   const { limit: _limit, ...rest } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
-  return JSON.stringify({ source: run.results.dataset.source, ...rest });
+  const section: Record<string, unknown> = { source: run.results.dataset.source, ...rest };
+  if (rest.builtin !== undefined) {
+    const groups = Array.isArray(rest.groups) ? (rest.groups as string[]) : HELD_OUT_GROUPS;
+    section.groups = [...groups].sort();
+  }
+  return section;
+}
+
+function shown(value: unknown): string {
+  if (value === undefined) return '(not set)';
+  const text = Array.isArray(value)
+    ? `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+/** Each key of the two data set sections that differs, as `dataset.<key> <a> against <b>`. */
+function datasetDifferences(a: PairableRun, b: PairableRun): string[] {
+  const sa = datasetSection(a);
+  const sb = datasetSection(b);
+  const keys = [...new Set([...Object.keys(sa), ...Object.keys(sb)])];
+  return keys
+    .filter((k) => JSON.stringify(sa[k]) !== JSON.stringify(sb[k]))
+    .map(
+      (k) =>
+        `${k === 'source' ? 'source' : `dataset.${k}`} ${shown(sa[k])} against ${shown(sb[k])}`,
+    );
 }
 
 /** The differences in task, label set and data set that make a comparison meaningless. */
@@ -78,11 +112,8 @@ function runDifferences(a: PairableRun, b: PairableRun): string[] {
   if (labelsA !== labelsB) {
     out.push(`the label sets differ ([${labelsA}] against [${labelsB}])`);
   }
-  if (datasetIdentity(a) !== datasetIdentity(b)) {
-    out.push(
-      `the data sets differ (${a.results.dataset.source} against ${b.results.dataset.source}, or their dataset sections)`,
-    );
-  }
+  const dataset = datasetDifferences(a, b);
+  if (dataset.length > 0) out.push(`the data sets differ (${dataset.join('; ')})`);
   return out;
 }
 

@@ -22,7 +22,8 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  * @param outcomes - one outcome per distinct request of the run
  * @param counts - requests resumed from the journal, sent to the service and answered by the
  *   response cache this run; correct answers
- * @returns counts, error rate by class, latency/TTFT/TPOT percentiles, throughput, tokens and cost
+ * @returns counts, error rate by class, requests retried, latency/TTFT/TPOT percentiles,
+ *   throughput, tokens and cost
  * @remarks Latency figures skip answers served from the response cache (they
  *   measure the cache, not the service). `outputTokensPerSecond` is the per-request
  *   decode speed: total output tokens over the summed end-to-end seconds of the answered
@@ -71,6 +72,9 @@ export function serviceStats(
       tokForRate += o.outputTokens;
     }
   }
+  // answers from the response cache took no attempt this time
+  const attempted = outcomes.filter((o) => !o.cached);
+  const retried = attempted.filter((o) => (o.retries ?? 0) > 0);
   const nonNull = (xs: Array<number | null>): number[] => xs.filter((x): x is number => x !== null);
   return {
     requests: outcomes.length,
@@ -86,6 +90,8 @@ export function serviceStats(
     resumedFromJournal: counts.resumed,
     sentThisRun: counts.sent,
     cachedThisRun: counts.cached,
+    retried: retried.length,
+    retries: retried.reduce((a, o) => a + (o.retries ?? 0), 0),
     latencyMs: summary(nonNull(timed.map((o) => o.e2eMs))),
     ttftMs: summary(nonNull(timed.map((o) => o.ttftMs))),
     tpotMs: summary(nonNull(timed.map((o) => o.tpotMs))),

@@ -3,7 +3,9 @@ import type { RunResults } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { parseRunConfig } from '../config/load-config.js';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { EvaluationError } from '../errors.js';
 import { runEvaluation } from '../run/run-from-config.js';
+import { notRepresentative } from '../summary/representativeness.js';
 import type { Candidate } from './candidates.js';
 import { setConfigPath } from './config-paths.js';
 
@@ -60,6 +62,8 @@ export interface EvaluationContext {
   readonly runner?: Runner;
   /** nested cross-validation: tuning evaluations score candidates by stratified k-fold with this k */
   readonly innerFolds?: number;
+  /** as `assay run --retry-failed`: requests journaled as failed are sent again */
+  readonly retryFailed?: boolean;
 }
 
 /**
@@ -131,12 +135,42 @@ export async function evaluateCandidate(
   const results = await runEvaluation(config, {
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
+    ...(ctx.retryFailed === true ? { retryFailed: true } : {}),
   });
+  refuseFailedService(results, config, candidate, stage);
   return {
     ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config.output.dir),
     ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
     ...(stage.outer === undefined ? {} : { outer: stage.outer }),
   };
+}
+
+/**
+ * Stops the search when an evaluation's requests failed beyond `evaluation.maxFailedFraction`
+ * (the rule by which `assay run` calls a run's metrics not representative). A dead or
+ * unreachable service would otherwise leave every candidate without a score and the search
+ * would end as if no candidate met the constraints; and since failures are journaled, a rerun
+ * after the service came back would reuse them: the message names `--retry-failed`.
+ */
+function refuseFailedService(
+  results: RunResults,
+  config: RunConfig,
+  candidate: Candidate,
+  stage: Stage,
+): void {
+  const model = results.models[0];
+  if (model === undefined) return;
+  const [reason] = notRepresentative(model, {
+    maxFailedFraction: config.evaluation.maxFailedFraction,
+    maxUnparseableFraction: Number.POSITIVE_INFINITY,
+  });
+  if (reason === undefined) return;
+  const at = stage.rung === 'test' ? 'the test part' : `rung ${stage.rung}`;
+  throw new EvaluationError(
+    'RUN_FAILED',
+    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${reason.replace(/\.$/, '')}. No candidate can be ranked while the service fails; check the service and models[0].baseUrl (or --base-url), then rerun with --retry-failed to re-send the failed requests (answered ones are kept).`,
+    { path: 'models[0].baseUrl' },
+  );
 }
 
 /**

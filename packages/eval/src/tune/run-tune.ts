@@ -3,7 +3,7 @@ import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { loadRunDataset } from '../run/load-run-dataset.js';
 import type { ThresholdMetric } from './binary-decision-metrics.js';
-import { type Candidate, gridCandidates } from './candidates.js';
+import { type Candidate, candidateLabel, gridCandidates } from './candidates.js';
 import { chooseWinner } from './choose-winner.js';
 import {
   type CandidateEvaluation,
@@ -23,6 +23,8 @@ import type { TuneSetup } from './tune-setup.js';
 export interface RunTuneOptions {
   /** stops the search: the evaluation in progress ends as an interrupted run does (rerun to resume) */
   readonly signal?: AbortSignal;
+  /** as `assay run --retry-failed`: re-send the requests an earlier search journaled as failed */
+  readonly retryFailed?: boolean;
   /** told after every evaluation, with the results so far (tune.json is written from them) */
   readonly onEvaluation?: (e: CandidateEvaluation, results: TuneResults) => Promise<void> | void;
 }
@@ -36,7 +38,8 @@ export interface RunTuneOptions {
  * @param options - abort signal, progress
  * @returns the search's results (the content of tune.json)
  * @throws EvaluationError `INVALID_CONFIG` when a candidate makes an invalid run config (naming
- *   the candidate and the path), or as `assay run` does
+ *   the candidate and the path); `RUN_FAILED` when an evaluation's requests failed beyond
+ *   `evaluation.maxFailedFraction` (a dead or unreachable service); or as `assay run` does
  * @example
  * const results = await runTune(await loadTuneConfig('examples/tune.yaml'));
  * results.winner?.settings;
@@ -70,9 +73,10 @@ async function runSearch(
     runner,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
+    ...(options.retryFailed === true ? { retryFailed: true } : {}),
   };
   const grid = gridCandidates(setup.space);
-  checkCandidates(ctx, grid);
+  checkCandidates(ctx, grid, search.space);
   const order = stratifiedOrder(
     await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
     search.seed,
@@ -145,8 +149,16 @@ async function runSearch(
   return snapshot(finals, test);
 }
 
-/** Every candidate must make a valid run config before anything is sent. */
-function checkCandidates(ctx: EvaluationContext, grid: readonly Candidate[]): void {
+/**
+ * Every candidate must make a valid run config before anything is sent. The message names the
+ * candidate as the progress lines do (its label, from the values as written: a `file:` value
+ * by its file name), since the resolved values may be whole prompt files.
+ */
+function checkCandidates(
+  ctx: EvaluationContext,
+  grid: readonly Candidate[],
+  space: Readonly<Record<string, readonly unknown[]>>,
+): void {
   for (const c of grid) {
     try {
       candidateConfig(ctx, c, null, ctx.outDir);
@@ -154,9 +166,10 @@ function checkCandidates(ctx: EvaluationContext, grid: readonly Candidate[]): vo
       if (!(error instanceof EvaluationError) || error.code !== 'INVALID_CONFIG') throw error;
       const paths = Object.keys(c.settings);
       const at = paths.find((p) => error.message.includes(p.replace(/\[\d+\]/g, ''))) ?? paths[0]!;
+      const written = Object.fromEntries(paths.map((p) => [p, space[p]![c.valueIndex[p]!]]));
       throw new EvaluationError(
         'INVALID_CONFIG',
-        `search.space: candidate c${c.index} (${paths.map((p) => `${p} = ${JSON.stringify(c.settings[p]).slice(0, 40)}`).join(', ')}) makes an invalid run config: ${error.message}`,
+        `search.space.${at}: candidate c${c.index} (${candidateLabel(written)}) makes an invalid run config: ${error.message}`,
         { path: `search.space.${at}`, cause: error },
       );
     }

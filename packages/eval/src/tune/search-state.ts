@@ -62,7 +62,9 @@ export async function evaluateWithinBudget(
   if (state.stoppedBy !== null) return null;
   const { requests, costUsd } = search.budget;
   if (requests !== undefined || costUsd !== undefined) {
-    const plan = await dryRun(stageConfig(ctx, candidate, ids, stage));
+    const plan = await dryRun(stageConfig(ctx, candidate, ids, stage), {
+      retryFailed: ctx.retryFailed === true,
+    });
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
     const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
     if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {

@@ -167,7 +167,10 @@ function rankingMetric(
     if (!(error instanceof EvaluationError)) throw error;
     throw new EvaluationError(
       'INVALID_CONFIG',
-      `search.metric: '${metric}' cannot rank this task's candidates: ${error.message.replace(/^The run configuration is invalid \(1 problem\):\s*/, '')}`,
+      // the metric was checked as evaluation.metrics[0], a path the user never wrote
+      `search.metric: '${metric}' cannot rank this task's candidates: ${error.message
+        .replace(/^The run configuration is invalid \(1 problem\):\s*/, '')
+        .replace(/^evaluation\.metrics\[0\]: /, '')}`,
       { path: 'search.metric', cause: error },
     );
   }

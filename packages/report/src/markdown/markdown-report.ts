@@ -77,7 +77,7 @@ function serviceSection(r: RunResults): string[] {
   for (const m of r.models) {
     const s = m.service;
     lines.push(
-      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%) | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
+      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%)${(s.retried ?? 0) > 0 ? `; ${s.retried} retried` : ''} | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
     );
   }
   return lines;

@@ -45,6 +45,13 @@ const ServiceStatsSchema = z.object({
   // absent in files written before it existed: those counted cached answers as sent
   /** requests the response cache answered this run */
   cachedThisRun: z.number().int().default(0),
+  /**
+   * requests the service answered (or failed) only after at least one retry, and the retries
+   * in all: `errorRate` counts only requests that failed after every retry, so a service that
+   * refused some first attempts shows here (absent in older files)
+   */
+  retried: z.number().int().optional(),
+  retries: z.number().int().optional(),
   latencyMs: PercentilesSchema,
   ttftMs: PercentilesSchema,
   tpotMs: PercentilesSchema,

@@ -122,7 +122,7 @@ function serviceTable(r: RunResults): string[] {
   // Always shown: a run that resumed everything must say so, not pass off old answers as new.
   const sources = r.models.map(
     (m) =>
-      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache`,
+      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache${retriedText(m.service)}`,
   );
   const notes = r.models
     .filter((m) => m.service.failed > 0)
@@ -133,6 +133,16 @@ function serviceTable(r: RunResults): string[] {
       return `  ${m.name}: ${m.service.failed} request(s) failed after retries (${classes}); rerun with --retry-failed to re-send them.`;
     });
   return [table, ...sources, ...notes];
+}
+
+/**
+ * Requests that needed a retry: the error rate counts only those that failed after every
+ * retry, so without this a service that refused a share of first attempts looks flawless.
+ */
+function retriedText(s: RunResults['models'][number]['service']): string {
+  const n = s.retried ?? 0;
+  if (n === 0) return '';
+  return `; ${n} needed a retry (${s.retries ?? n} retries in all; the error rate counts only requests that failed after every retry)`;
 }
 
 /** One line per model pair: the first metric's difference and McNemar's test. */

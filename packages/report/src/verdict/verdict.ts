@@ -103,7 +103,11 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
   if (broken.length > 0) reasons.push(`Metrics not representative: ${broken.join('; ')}`);
   if (failed.length > 0) reasons.push(failedInWords(failed));
   if (reasons.length > 0 || !r.passed) {
-    const why = reasons.length > 0 ? reasons.join('. ') : 'The run did not pass';
+    // a reason may end in a quoted error message's own full stop: one stop between sentences
+    const why =
+      reasons.length > 0
+        ? reasons.map((x) => x.replace(/\.+$/, '')).join('. ')
+        : 'The run did not pass';
     return { status: 'fail', word: 'FAIL', outcome: `${why}.` };
   }
   if (r.thresholds.length === 0) {
