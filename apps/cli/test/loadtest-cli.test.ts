@@ -51,6 +51,10 @@ describe('assay loadtest refuses bad flags before any request', () => {
       /no column 'q' \(--prompt-column\); the columns found are 'question', 'answer'/,
     ],
     [['--concurrency', '2', '--max-in-flight', '4'], /--max-in-flight applies to open loop/],
+    [
+      ['--rate', '5', '--duration', '1s', '--base-url', 'localhost:18080'],
+      /has no scheme; did you mean 'http:\/\/localhost:18080'/,
+    ],
   ])('%j exits 2 with one line', async (args, message) => {
     const before = server.stats().requests;
     const { code, stderr, stdout } = await loadtest(args);

@@ -32,6 +32,20 @@ const CLIENT_CONFIG_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Tells whether an error says the model's client configuration is wrong (an unknown
+ * provider, a missing API key, a base URL that is no URL): bad input, found before any
+ * request.
+ *
+ * @param error - what was thrown
+ * @returns true for those `ClientError`s
+ * @example
+ * if (isClientConfigError(error)) process.exitCode = 2;
+ */
+export function isClientConfigError(error: unknown): error is Error {
+  return isPackageError(error, 'ClientError') && CLIENT_CONFIG_CODES.has(error.code);
+}
+
+/**
  * Tells whether an error is bad input (a configuration, data file, column, option or metric
  * the user can fix), to be shown as its message alone with exit code 2, rather than a bug.
  *
@@ -64,7 +78,7 @@ export function reportError(error: unknown): number {
     process.stderr.write(`assay: ${error.message}\n`);
     return RUN_EXIT.configError;
   }
-  if (isPackageError(error, 'ClientError') && CLIENT_CONFIG_CODES.has(error.code)) {
+  if (isClientConfigError(error)) {
     process.stderr.write(`assay: model configuration: ${error.message}\n`);
     return RUN_EXIT.configError;
   }

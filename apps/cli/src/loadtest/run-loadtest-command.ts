@@ -13,6 +13,7 @@ import {
   syntheticWorkload,
   type Workload,
 } from '@assay/loadtest';
+import { isClientConfigError } from '../errors/report-error.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
 import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
 
@@ -175,6 +176,11 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       ? LOADTEST_EXIT.sloMissed
       : LOADTEST_EXIT.ok;
   } catch (error) {
+    // the client is built before the first request: its configuration errors are bad flags
+    if (isClientConfigError(error)) {
+      process.stderr.write(`assay loadtest: ${error.message}\n`);
+      return LOADTEST_EXIT.invalid;
+    }
     process.stderr.write(`assay loadtest: run failed: ${(error as Error).message}\n`);
     return LOADTEST_EXIT.runtimeError;
   } finally {
