@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,19 +70,65 @@ describe('assay run (CLI)', () => {
     );
   }, 120_000);
 
-  it('exits 3 when the service is dead, naming the failure class and the first error last', async () => {
-    // a closed port: every request fails to connect
-    const closed = writeConfig('dead-port', {}, 'http://127.0.0.1:9/v1');
+  it('stops a model whose first requests all fail to connect, exits 3 naming the base URL, and resumes the unsent items once the service is up', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/v1`;
+    const path = writeConfig('unreachable', {}, url);
+    const down = await assay(['run', path, '--quiet']);
+    expect(down.code).toBe(3);
+    const last = down.stderr.trim().split('\n').at(-1)!;
+    expect(last).toContain(`Model nb: the first 20 requests to ${url} all failed`);
+    expect(last).toMatch(new RegExp(`ECONNREFUSED 127\\.0\\.0\\.1:${port}`));
+    expect(last).toMatch(/models\[0\]\.baseUrl/);
+    // 20 of the 40 were sent and journaled as failures; the rest were never sent
+    const journal = new RunJournal(join(dir, 'unreachable', 'journal.sqlite'));
+    const failed = [...journal.load('nb').values()];
+    journal.close();
+    expect(failed.length).toBeGreaterThanOrEqual(20);
+    expect(failed.length).toBeLessThan(40);
+    expect(failed.every((o) => o.status === 'error' && o.errorClass === 'connection')).toBe(true);
+    const up = await startModelServer({ port });
+    try {
+      // the rerun sends only the unsent items; the failed ones are reused (not representative)
+      const resumed = await assay(['run', path, '--quiet']);
+      expect(up.stats().completions).toBe(40 - failed.length);
+      expect(resumed.code).toBe(3);
+      expect(resumed.stderr.trim().split('\n').at(-1)).toContain(
+        `nb: ${failed.length} of 40 predictions failed`,
+      );
+      const retried = await assay(['run', path, '--quiet', '--retry-failed']);
+      expect(retried.code).toBe(0);
+      expect(up.stats().completions).toBe(40);
+    } finally {
+      await up.close();
+    }
+  }, 120_000);
+
+  it('exits 3 when every request fails, labels predictions and requests, and shows no throughput', async () => {
+    // fewer requests than stop a run early: all 12 are sent, and all fail to connect
+    const closed = writeConfig(
+      'dead-port',
+      { dataset: { builtin: 'spam-assassin', limit: 12, seed: 1 } },
+      `http://127.0.0.1:${await freePort()}/v1`,
+    );
     const dead = await assay(['run', closed, '--quiet']);
     expect(dead.code).toBe(3);
     const last = dead.stderr.trim().split('\n').at(-1)!;
-    expect(last).toMatch(/40 of 40 predictions failed \(100\.0%: connection 40\)/);
-    expect(last).toMatch(/ECONNREFUSED 127\.0\.0\.1:9/);
+    expect(last).toMatch(
+      /12 of 12 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 12 distinct requests failed \(connection 12\)/,
+    );
+    expect(last).toMatch(/ECONNREFUSED 127\.0\.0\.1:/);
     expect(dead.stdout).toMatch(/NOT REPRESENTATIVE {2}nb:/);
     const results = RunResultsSchema.parse(
       JSON.parse(readFileSync(join(dir, 'dead-port', 'results.json'), 'utf8')),
     );
     expect(results.models[0]!.notRepresentative).toHaveLength(1);
+    expect(results.models[0]!.service.sentThisRun).toBe(12);
+    // a rate of refused connections is no service figure
+    expect(results.models[0]!.service.throughput).toBeNull();
+    const row = dead.stdout.split('\n').find((l) => /^\s*nb\s+12\s/.test(l));
+    expect(row).toBeDefined();
+    expect(row).not.toMatch(/\d+\.\d/);
     expect(readFileSync(join(dir, 'dead-port', 'report.md'), 'utf8')).toMatch(/Not representative/);
     // a server that answers 429 to every request
     const limited = writeConfig('always-429', {}, server.baseUrl);
@@ -357,3 +404,12 @@ describe('assay run (CLI)', () => {
     expect(results.models[0]!.items.total).toBe(40);
   }, 120_000);
 });
+
+/** A TCP port nothing listens on (closed again at once). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}

@@ -43,7 +43,10 @@ const completions = (): number => server.stats().completions;
 
 describe('assay tune', () => {
   it('prints the leaderboard and writes tune.json, report.html and a best.yaml that assay run accepts', async () => {
-    const run = await assay(['tune', tuneConfig('plain')]);
+    const run = await assay([
+      'tune',
+      tuneConfig('plain', { ...SEARCH, constraints: ['error_rate <= 0.01'] }),
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Winner: c\d+ \(.*maxFieldChars=6000\)/);
     expect(run.stdout).toContain('test score');
@@ -55,6 +58,9 @@ describe('assay tune', () => {
     const best = await assay(['run', join(out, 'best.yaml'), '-q']);
     expect(best.code).toBe(0);
     expect(existsSync(join(out, 'best', 'results.json'))).toBe(true);
+    // the constraint the winner was chosen to meet is checked by the run
+    expect(best.stdout).toMatch(/PASS {2}nb: error_rate <= 0.01/);
+    expect(best.stdout).not.toMatch(/NOT CHECKED/);
   }, 180_000);
 
   it('resumes after SIGKILL without sending a finished request again', async () => {
@@ -129,16 +135,20 @@ describe('assay tune', () => {
     const down = await assay(['tune', path, '-q']);
     expect(down.code).toBe(3);
     expect(down.stderr).toMatch(/The search stopped at candidate c0 \(rung 0/);
+    // the candidate's run stopped sending after its first 20 connection failures
+    expect(down.stderr).toContain(`Model nb: the first 20 requests to ${url} all failed`);
     expect(down.stderr).toMatch(/ECONNREFUSED/);
     expect(down.stderr).toMatch(/--retry-failed/);
     expect(down.stdout).not.toMatch(/no candidate/);
     const up = await startModelServer({ port });
     try {
-      // the failures are journaled: without --retry-failed they are reused, and said so again
+      // the failures are journaled: without --retry-failed they are reused, and said so again;
+      // only the requests the stopped run never sent go out
       const reused = await assay(['tune', path, '-q']);
       expect(reused.code).toBe(3);
+      expect(reused.stderr).toMatch(/predictions failed/);
       expect(reused.stderr).toMatch(/--retry-failed/);
-      expect(up.stats().completions).toBe(0);
+      expect(up.stats().completions).toBeGreaterThan(0);
       const retried = await assay(['tune', path, '-q', '--retry-failed']);
       expect(retried.code).toBe(0);
       expect(retried.stdout).toMatch(/Winner: c1 /);

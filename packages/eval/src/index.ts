@@ -148,6 +148,11 @@ export { executeRun } from './run/run-evaluation.js';
 export type { RunEvaluationOptions } from './run/run-from-config.js';
 export { runEvaluation } from './run/run-from-config.js';
 export type { CompletionClientLike } from './run/send-requests.js';
+export {
+  isTransportFailure,
+  UNREACHABLE_AFTER,
+  UnreachableWatch,
+} from './run/unreachable-watch.js';
 export type { SummarizeRunOptions } from './summary/summarize-run.js';
 export { runMetrics, summarizeRun } from './summary/summarize-run.js';
 export { taskFor } from './tasks/task-for.js';

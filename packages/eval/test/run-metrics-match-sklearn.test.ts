@@ -70,7 +70,18 @@ function executedRun(
     rows,
     prompts: new Map(),
     requests: new Map([
-      ['m', { outcomes: [], resumed: 0, sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 }],
+      [
+        'm',
+        {
+          outcomes: [],
+          resumed: 0,
+          sent: 0,
+          cached: 0,
+          sendingMs: 0,
+          sentOutputTokens: 0,
+          sentAnswered: 0,
+        },
+      ],
     ]),
     startedAt: new Date(),
     journalPath: '',

@@ -6,6 +6,7 @@ import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { type RequestPlan, requestId, requestKey } from './plan.js';
 import { type CompletionClientLike, type PendingRequest, sendRequests } from './send-requests.js';
+import { UnreachableWatch } from './unreachable-watch.js';
 
 /** One model's requests: what the journal already had and what must be sent. */
 export interface ModelRequests {
@@ -18,6 +19,8 @@ export interface ModelRequests {
   readonly todo: Map<string, PendingRequest>;
   /** live counters for the progress display */
   readonly progress: ModelProgress;
+  /** stops the model's sending when its service cannot be reached (kept across rounds) */
+  readonly unreachable: UnreachableWatch;
 }
 
 /**
@@ -60,7 +63,8 @@ export function resumeModelRequests(
     costUsd: known.reduce((s, o) => s + (o.costUsd ?? 0), 0),
     startedAt: performance.now(),
   };
-  return { model, keys, outcomes, todo, progress };
+  const unreachable = new UnreachableWatch(model.concurrency.max);
+  return { model, keys, outcomes, todo, progress, unreachable };
 }
 
 /** What {@link sendModelRequests} did: counts, and the wall time of its sending. */
@@ -73,6 +77,8 @@ export interface SentCounts {
   readonly sendingMs: number;
   /** output tokens of the service's answers */
   readonly sentOutputTokens: number;
+  /** requests sent that the service answered (not cached, not failed) */
+  readonly sentAnswered: number;
 }
 
 /** What {@link sendModelRequests} needs besides the model's requests. */
@@ -83,6 +89,8 @@ export interface SendContext {
   readonly signal: AbortSignal | undefined;
   /** called after every finished request */
   readonly onOutcome: () => void;
+  /** called once when a model's service cannot be reached (its sending has stopped) */
+  readonly onUnreachable?: ((requests: ModelRequests) => void) | undefined;
 }
 
 /**
@@ -99,7 +107,9 @@ export async function sendModelRequests(
   requests: ModelRequests,
   context: SendContext,
 ): Promise<SentCounts> {
-  if (requests.todo.size === 0) return { sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 };
+  if (requests.todo.size === 0 || requests.unreachable.tripped) {
+    return { sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0, sentAnswered: 0 };
+  }
   const { name: _name, prompt: _prompt, endpoint: _endpoint, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
@@ -115,6 +125,7 @@ export async function sendModelRequests(
       concurrency: requests.model.concurrency.max,
       scoring: context.task.logprobScoring,
       signal: context.signal,
+      unreachable: requests.unreachable,
       onOutcome: (o) => {
         p.done++;
         if (o.status === 'error') p.errors++;
@@ -125,12 +136,17 @@ export async function sendModelRequests(
     const sendingMs = performance.now() - started;
     let cached = 0;
     let sentOutputTokens = 0;
+    let sentAnswered = 0;
     for (const [k, o] of sent) {
       requests.outcomes.set(k, o);
       if (o.cached) cached++;
-      else sentOutputTokens += o.outputTokens ?? 0;
+      else if (o.status === 'ok') {
+        sentAnswered++;
+        sentOutputTokens += o.outputTokens ?? 0;
+      }
     }
-    return { sent: sent.size - cached, cached, sendingMs, sentOutputTokens };
+    if (requests.unreachable.tripped) context.onUnreachable?.(requests);
+    return { sent: sent.size - cached, cached, sendingMs, sentOutputTokens, sentAnswered };
   } finally {
     await client.close();
   }

@@ -12,6 +12,7 @@ import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
+import { unreachableError } from './unreachable-watch.js';
 
 /** Options of {@link executeRun}. */
 export interface ExecuteRunOptions {
@@ -37,6 +38,8 @@ export interface ModelRequestCounts {
   sendingMs: number;
   /** output tokens of the answers the service gave this run (not resumed, not cached) */
   sentOutputTokens: number;
+  /** requests sent this run that the service answered (not cached, not failed) */
+  sentAnswered: number;
 }
 
 /** Everything the run produced before statistics: items, folds and one row per prediction. */
@@ -74,6 +77,8 @@ export interface ExecutedRun {
  * @param options - retry-failed, abort signal, progress callback
  * @returns items, folds and prediction rows; statistics are computed by `summarizeRun`
  * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
+ *   `RUN_FAILED` at `models[i].baseUrl` when a model's first requests all failed to reach its
+ *   service (see `UnreachableWatch`; every model's sending stops, what finished is journaled),
  *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, or a data/config error
  * @example
  * const executed = await executeRun(await loadRunConfig('examples/spam-assassin.yaml'));
@@ -96,6 +101,13 @@ export async function executeRun(
   let judge: JudgeExecution | undefined;
   let prompts = distinctPrompts(modelPlans);
   let earlyStop: EarlyStop | undefined;
+  // A model whose service cannot be reached stops every model's sending: the run fails anyway,
+  // and what finished is journaled for the rerun.
+  const unreachable = new AbortController();
+  let failure: EvaluationError | undefined;
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, unreachable.signal])
+    : unreachable.signal;
   try {
     for (const model of config.models) {
       const plan = modelPlans.get(model.name)!;
@@ -107,8 +119,13 @@ export async function executeRun(
       journal,
       cache,
       task,
-      signal: options.signal,
+      signal,
       onOutcome: () => options.onProgress?.(progress),
+      onUnreachable: (r: ModelRequests) => {
+        const index = config.models.indexOf(r.model);
+        failure ??= unreachableError(r.model, index, r.unreachable);
+        unreachable.abort();
+      },
     };
     const sending = await sendRunRequests(config, runPlan, all, context);
     const sent = sending.sent;
@@ -118,7 +135,7 @@ export async function executeRun(
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
-    if (!options.signal?.aborted) {
+    if (!signal.aborted) {
       rows = all.flatMap((r) =>
         predictionRows(
           r.model.name,
@@ -134,7 +151,7 @@ export async function executeRun(
         judge = await executeJudge({ ...config, judge: config.judge }, subjects, {
           journal,
           cache,
-          signal: options.signal,
+          signal,
           retryFailed: options.retryFailed === true,
           onOutcome: (p) => options.onProgress?.([...progress, p]),
         });
@@ -144,6 +161,7 @@ export async function executeRun(
     journal.close();
     cache.close();
   }
+  if (failure !== undefined) throw failure;
   if (options.signal?.aborted) {
     throw new EvaluationError(
       'INTERRUPTED',

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { positiveScore, type TokenLogprobLike } from './positive-score.js';
+import type { UnreachableWatch } from './unreachable-watch.js';
 
 /** One request to send: its messages and sample index (part of the cache key above temperature 0). */
 export interface PendingRequest {
@@ -50,6 +51,11 @@ export interface SendRequestsOptions {
   signal?: AbortSignal | undefined;
   /** called after every finished request */
   onOutcome?: (o: Outcome) => void;
+  /**
+   * stops the sending (no new request, those in flight aborted and left unrecorded) when it
+   * trips: the service cannot be reached
+   */
+  unreachable?: UnreachableWatch | undefined;
 }
 
 function errorFields(error: unknown): {
@@ -82,13 +88,18 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
  */
 export async function sendRequests(options: SendRequestsOptions): Promise<Map<string, Outcome>> {
   const entries = [...options.requests.entries()];
-  // Every request in flight listens on the one run signal; that is by design, not a leak.
+  // The run's signal, or the watch of an unreachable service, stops this sending.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  // Every request in flight listens on the one signal, and every sending of a run on the run's
+  // signal; that is by design, not a leak.
+  setMaxListeners(0, signal);
   if (options.signal) setMaxListeners(0, options.signal);
   const out = new Map<string, Outcome>();
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < entries.length) {
-      if (options.signal?.aborted) return;
+      if (signal.aborted) return;
       const [key, { messages, sampleIndex, params }] = entries[next++]!;
       let outcome: Outcome;
       try {
@@ -98,7 +109,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
             ...(sampleIndex === 0 ? {} : { sampleIndex }),
             ...(params === undefined ? {} : { params }),
           },
-          options.signal ? { signal: options.signal } : {},
+          { signal },
         );
         outcome = {
           model: options.model,
@@ -121,7 +132,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
         };
       } catch (error) {
         // An abort is not the model's failure: leave it unrecorded so a rerun sends it.
-        if (options.signal?.aborted) return;
+        if (signal.aborted) return;
         const f = errorFields(error);
         outcome = {
           model: options.model,
@@ -144,6 +155,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
       options.journal.record(outcome);
       out.set(key, outcome);
       options.onOutcome?.(outcome);
+      if (options.unreachable?.observe(outcome)) stop.abort();
     }
   };
   const n = Math.max(1, Math.min(options.concurrency, entries.length));

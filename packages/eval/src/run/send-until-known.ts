@@ -101,7 +101,13 @@ export async function sendRunRequests(
     config.thresholds,
   );
   const tasksOf = all.map((r) => tasksByItem(plan.plans.get(r.model.name)!));
-  const totals = all.map(() => ({ sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0 }));
+  const totals = all.map(() => ({
+    sent: 0,
+    cached: 0,
+    sendingMs: 0,
+    sentOutputTokens: 0,
+    sentAnswered: 0,
+  }));
   let done = 0;
   let looks = 0;
   let ruleHeld = false;
@@ -117,6 +123,7 @@ export async function sendRunRequests(
       t.cached += c.cached;
       t.sendingMs += c.sendingMs;
       t.sentOutputTokens += c.sentOutputTokens;
+      t.sentAnswered += c.sentAnswered;
     });
     if (context.signal?.aborted) break;
     all.forEach((r, m) => {

@@ -66,6 +66,7 @@ export function modelResult(
       correct,
       sendingMs: req.sendingMs,
       sentOutputTokens: req.sentOutputTokens,
+      sentAnswered: req.sentAnswered,
     }),
     slices: modelSlices(rows),
     wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),

@@ -12,6 +12,10 @@ function percent(part: number, whole: number): string {
  * prompt or extraction that does not fit). Each reason names the counts, the limit and,
  * for failures, the failure classes and the first underlying error.
  *
+ * @remarks Predictions and requests are different units: identical prompts (the same item in
+ * several repeats, or samples) share one request, so a reason counts failed predictions
+ * against `maxFailedFraction` and then, labelled, the distinct failed requests by class.
+ *
  * @param model - the model's result (items and service statistics filled in)
  * @param evaluation - the config's `evaluation` section
  * @returns the reasons, empty when the metrics are representative
@@ -30,7 +34,7 @@ export function notRepresentative(
       .join(', ');
     const first = model.service.errorExamples[0];
     reasons.push(
-      `${model.name}: ${failed} of ${total} predictions failed (${percent(failed, total)}: ${classes}), above evaluation.maxFailedFraction ${evaluation.maxFailedFraction}${first ? `; first error: ${first.message}` : ''}`,
+      `${model.name}: ${failed} of ${total} predictions failed (${percent(failed, total)}), above evaluation.maxFailedFraction ${evaluation.maxFailedFraction}; ${model.service.failed} distinct requests failed (${classes})${first ? `; first error: ${first.message}` : ''}`,
     );
   }
   const answered = total - failed;

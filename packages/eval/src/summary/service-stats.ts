@@ -28,7 +28,9 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  *   measure the cache, not the service). `outputTokensPerSecond` is the per-request
  *   decode speed: total output tokens over the summed end-to-end seconds of the answered
  *   requests (it falls as load rises). `throughput` is what the service delivered over
- *   the wall time of this run's sending: requests/s and output tokens/s of the clock. Cost per correct answer
+ *   the wall time of this run's sending: requests/s and output tokens/s of the clock; it is null
+ *   when nothing was sent, or when no request sent was answered (every one failed): a rate of
+ *   failures, e.g. connections refused at once, is no figure of the service. Cost per correct answer
  *   divides the total cost by the number of correct predictions.
  * @example
  * serviceStats([...outcomes.values()], { resumed: 0, sent: 10, cached: 0, correct: 9 });
@@ -42,6 +44,7 @@ export function serviceStats(
     correct: number;
     sendingMs?: number;
     sentOutputTokens?: number;
+    sentAnswered?: number;
   },
 ): ServiceStats {
   const answered = outcomes.filter((o) => o.status === 'ok');
@@ -113,9 +116,10 @@ function throughputOf(counts: {
   sent: number;
   sendingMs?: number;
   sentOutputTokens?: number;
+  sentAnswered?: number;
 }): ServiceStats['throughput'] {
   const ms = counts.sendingMs ?? 0;
-  if (counts.sent === 0 || ms <= 0) return null;
+  if (counts.sent === 0 || ms <= 0 || counts.sentAnswered === 0) return null;
   const seconds = ms / 1000;
   return {
     wallSeconds: seconds,

@@ -136,6 +136,8 @@ export async function evaluateCandidate(
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
     ...(ctx.retryFailed === true ? { retryFailed: true } : {}),
+  }).catch((error: unknown) => {
+    throw unreachableStop(error, config, candidate, stage);
   });
   refuseFailedService(results, config, candidate, stage);
   return {
@@ -170,6 +172,26 @@ function refuseFailedService(
     'RUN_FAILED',
     `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${reason.replace(/\.$/, '')}. No candidate can be ranked while the service fails; check the service and models[0].baseUrl (or --base-url), then rerun with --retry-failed to re-send the failed requests (answered ones are kept).`,
     { path: 'models[0].baseUrl' },
+  );
+}
+
+/**
+ * Names the candidate and stage in the error of a run whose service could not be reached
+ * (its sending stopped early); any other error passes unchanged.
+ */
+function unreachableStop(
+  error: unknown,
+  config: RunConfig,
+  candidate: Candidate,
+  stage: Stage,
+): unknown {
+  if (!(error instanceof EvaluationError) || error.code !== 'RUN_FAILED') return error;
+  if (!/^models\[\d+\]\.baseUrl$/.test(error.path)) return error;
+  const at = stage.rung === 'test' ? 'the test part' : `rung ${stage.rung}`;
+  return new EvaluationError(
+    'RUN_FAILED',
+    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${error.message}`,
+    { path: error.path, cause: error },
   );
 }
 

@@ -48,7 +48,10 @@ export async function writeTuneOutputs(setup: TuneSetup, results: TuneResults): 
 /**
  * best.yaml: the run config with the winner's settings (file values inlined), its data set path
  * absolute, its output in `<tune dir>/best` and the search's response cache (so the items the
- * search already asked cost nothing): `assay run best.yaml` accepts it unchanged.
+ * search already asked cost nothing): `assay run best.yaml` accepts it unchanged. The search's
+ * `search.constraints` become thresholds of the run (after the config's own, without
+ * repeats): a constraint is a threshold expression (the search checks it as the candidate
+ * run's threshold), so the run checks what the winner was chosen to meet.
  *
  * @param setup - the tune config
  * @param results - the search's results (with a winner)
@@ -65,16 +68,27 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
   if (typeof dataset.path === 'string' && !isAbsolute(dataset.path))
     dataset.path = resolve(setup.baseDir, dataset.path);
   const dir = setup.base.output.dir;
+  const thresholds = bestThresholds(raw, setup.search.constraints);
   const out = {
     ...raw,
     dataset,
     output: { ...(raw.output as object | undefined), dir: join(dir, 'best') },
     cache: join(dir, 'cache.sqlite'),
+    ...(thresholds.length === 0 ? {} : { thresholds }),
   };
   const header = [
     `# Written by assay tune (${results.strategy}, metric ${results.metric}): the winning candidate c${winner.index}`,
     `# ${results.winner!.label}`,
+    ...(setup.search.constraints.length === 0
+      ? []
+      : ["# thresholds: the config's own, then search.constraints (the winner met them)"]),
     '# Run it with: assay run best.yaml',
   ].join('\n');
   return `${header}\n${YAML.stringify(out, { lineWidth: 0 })}`;
+}
+
+/** The config's own thresholds, then the search's constraints not among them. */
+function bestThresholds(raw: Record<string, unknown>, constraints: readonly string[]): string[] {
+  const own = Array.isArray(raw.thresholds) ? (raw.thresholds as string[]) : [];
+  return [...own, ...constraints.filter((c) => !own.includes(c))];
 }

@@ -62,7 +62,8 @@ const ServiceStatsSchema = z.object({
   outputTokensPerSecond: Num,
   /**
    * what the service delivered over the wall time of this run's sending: requests and output
-   * tokens per second of the clock; null when nothing was sent (absent in older files)
+   * tokens per second of the clock; null when nothing was sent or when no request sent was
+   * answered (a rate of failures is no service figure) (absent in older files)
    */
   throughput: z
     .object({

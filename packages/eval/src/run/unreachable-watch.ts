@@ -1,0 +1,119 @@
+import type { ModelConfig } from '../config/run-config-schema.js';
+import { EvaluationError } from '../errors.js';
+import type { Outcome } from './journal.js';
+
+/** The fewest transport failures, none answered, after which a model's sending stops. */
+export const UNREACHABLE_AFTER = 20;
+
+// A connect timeout is the client's `timeout` class; its sentence (in @assay/clients'
+// classify-error) is the only thing that tells it from a headers or total timeout, which
+// are the service answering too slowly rather than not being reached.
+const CONNECT_TIMEOUT = /not established within the connect timeout/;
+
+/**
+ * Tells whether a failed request never reached the service: a connection that was refused,
+ * reset or closed, a DNS or TLS failure (all the client's `connection` class), or a connect
+ * timeout. An HTTP status or a malformed answer is the service answering, so it is not.
+ *
+ * @param outcome - a journaled outcome
+ * @returns true for a transport failure
+ * @example
+ * isTransportFailure({ ...outcome, status: 'error', errorClass: 'connection' }); // true
+ */
+export function isTransportFailure(outcome: Outcome): boolean {
+  if (outcome.status !== 'error') return false;
+  if (outcome.errorClass === 'connection') return true;
+  return outcome.errorClass === 'timeout' && CONNECT_TIMEOUT.test(outcome.errorMessage ?? '');
+}
+
+/**
+ * Watches one model's outcomes for a service that cannot be reached: once its first `after`
+ * requests sent have all failed with a transport error and none was answered, it trips.
+ *
+ * @remarks
+ * `after` is the larger of {@link UNREACHABLE_AFTER} and the model's concurrency, so a full
+ * first wave of requests in flight can fail before the watch decides. Any answer from the
+ * service (an answer, an HTTP status, a malformed body) disarms it for the rest of the run:
+ * a service that answered once is reachable, and later failures are counted by the
+ * representativeness rule instead. Answers from the response cache prove nothing either way
+ * and are ignored. The watch lives as long as the model's requests, across the rounds of
+ * `evaluation.stop`.
+ *
+ * @example
+ * const watch = new UnreachableWatch(8); // trips after 20 transport failures
+ * if (watch.observe(outcome)) controller.abort();
+ */
+export class UnreachableWatch {
+  /** transport failures needed to trip */
+  readonly after: number;
+  #failures = 0;
+  #reached = false;
+  #first: Outcome | undefined;
+  #tripped = false;
+
+  /**
+   * @param concurrency - the model's most requests in flight
+   */
+  constructor(concurrency: number) {
+    this.after = Math.max(UNREACHABLE_AFTER, concurrency);
+  }
+
+  /**
+   * Counts one outcome sent this run.
+   *
+   * @param outcome - the outcome
+   * @returns true when this outcome trips the watch (once)
+   */
+  observe(outcome: Outcome): boolean {
+    if (this.#reached || this.#tripped) return false;
+    if (outcome.cached) return false;
+    if (!isTransportFailure(outcome)) {
+      this.#reached = true;
+      return false;
+    }
+    this.#first ??= outcome;
+    this.#failures++;
+    if (this.#failures < this.after) return false;
+    this.#tripped = true;
+    return true;
+  }
+
+  /** whether the watch has tripped */
+  get tripped(): boolean {
+    return this.#tripped;
+  }
+
+  /** transport failures counted */
+  get failures(): number {
+    return this.#failures;
+  }
+
+  /** the first transport failure counted */
+  get first(): Outcome | undefined {
+    return this.#first;
+  }
+}
+
+/**
+ * The error a run ends with when a model's service could not be reached: it names the model,
+ * the base URL, the first error and how a rerun resumes.
+ *
+ * @param model - the model
+ * @param index - its index in `models`
+ * @param watch - its tripped watch
+ * @returns a `RUN_FAILED` error at `models[index].baseUrl`
+ * @example
+ * throw unreachableError(config.models[0], 0, watch);
+ */
+export function unreachableError(
+  model: ModelConfig,
+  index: number,
+  watch: UnreachableWatch,
+): EvaluationError {
+  const first = watch.first?.errorMessage ?? 'no message';
+  return new EvaluationError(
+    'RUN_FAILED',
+    `Model ${model.name}: the first ${watch.failures} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service or fix models[${index}].baseUrl (or --base-url), then run the same command again: it sends the requests not sent yet, and re-sends the ${watch.failures} failed ones only with --retry-failed.`,
+    { path: `models[${index}].baseUrl` },
+  );
+}

@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
+import { refusalOf } from './small-run.js';
+
+let dir: string;
+let server: ModelServer;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-unreachable-'));
+  server = await startModelServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((done) => probe.close(() => done()));
+  return port;
+}
+
+function config(name: string, baseUrl: string, extra: Record<string, unknown> = {}) {
+  return parseRunConfig({
+    name,
+    dataset: { builtin: 'spam-assassin', limit: 60, seed: 1 },
+    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
+    prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+    models: [
+      {
+        name: 'nb',
+        provider: 'openai-chat',
+        baseUrl,
+        model: 'assay-spam-nb',
+        params: { maxTokens: 4, temperature: 0 },
+        concurrency: { max: 2 },
+        retry: { maxRetries: 0 },
+        ...extra,
+      },
+    ],
+    evaluation: {
+      bootstrap: 20,
+      // rounds of 5 items: fewer than the 20 failures that stop a model
+      stop: { when: 'ci_width(accuracy) <= 0.0001', minItems: 5, checkEvery: 5 },
+    },
+    output: { dir: join(dir, name) },
+  });
+}
+
+describe('a service that cannot be reached', () => {
+  it('stops the run after 20 connection failures counted across the rounds of evaluation.stop', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/v1`;
+    const error = await refusalOf(runEvaluation(config('rounds', url)));
+    expect(error.code).toBe('RUN_FAILED');
+    expect(error.path).toBe('models[0].baseUrl');
+    expect(error.message).toContain(`the first 20 requests to ${url} all failed`);
+    const journal = new RunJournal(join(dir, 'rounds', 'journal.sqlite'));
+    const recorded = journal.load('nb').size;
+    journal.close();
+    // four rounds of five: the fourth round trips the watch, nothing later is sent
+    expect(recorded).toBe(20);
+  }, 60_000);
+
+  it('is not what a service answering an HTTP error on every request is: every request is sent', async () => {
+    const results = await runEvaluation(
+      config('http-500', server.baseUrl, { headers: { 'x-assay-fault': 'status=500' } }),
+    );
+    const service = results.models[0]!.service;
+    expect(service.failed).toBe(service.requests);
+    expect(service.requests).toBe(60);
+    // a rate of failures is no service figure
+    expect(service.throughput).toBeNull();
+    expect(results.models[0]!.notRepresentative![0]).toMatch(
+      /60 of 60 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 60 distinct requests failed \(http_status 60\)/,
+    );
+  }, 60_000);
+});
