@@ -28,6 +28,7 @@ export { ClientConfigSchema, GenerationParamsSchema, PROVIDERS } from './config/
 // Errors and warnings
 export type { ClientErrorCode } from './errors.js';
 export { ClientError, codeForErrorClass } from './errors.js';
+export { isConnectTimeoutMessage } from './http/classify-error.js';
 // Policies (usable on their own)
 export type { AdaptiveConcurrencyOptions } from './policies/adaptive-concurrency.js';
 export { AdaptiveConcurrency } from './policies/adaptive-concurrency.js';

@@ -9,6 +9,23 @@ const TIMEOUT_CODES = new Set([
   'ETIMEDOUT',
 ]);
 
+/** What a connect timeout's message says: the request never reached the service. */
+const CONNECT_TIMEOUT_TEXT = 'was not established within the connect timeout';
+
+/**
+ * Tells a connect timeout (no connection was made: the service was not reached) from the
+ * other `timeout` failures (headers, body idle, total: the service was reached but slow), by
+ * the message {@link classifyError} wrote, which is all a journaled outcome keeps.
+ *
+ * @param message - a failure's message
+ * @returns true for a connect timeout
+ * @example
+ * isConnectTimeoutMessage('The connection to POST /v1/chat/completions was not established within the connect timeout.'); // true
+ */
+export function isConnectTimeoutMessage(message: string): boolean {
+  return message.includes(CONNECT_TIMEOUT_TEXT);
+}
+
 /**
  * Turns whatever an undici call threw into an {@link AttemptFailure} with the right class:
  * the scope's signals decide abort vs timeout, undici's timeout codes (connect, headers, body
@@ -50,7 +67,7 @@ export function classifyError(
 function timeoutSentence(code: string, what: string, limits: ResponseLimits): string {
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return `The connection ${what} was not established within the connect timeout.`;
+      return `The connection ${what} ${CONNECT_TIMEOUT_TEXT}.`;
     case 'UND_ERR_HEADERS_TIMEOUT':
       return `The response headers ${what} did not arrive within the headers timeout.`;
     case 'UND_ERR_BODY_TIMEOUT':

@@ -1,14 +1,10 @@
+import { isConnectTimeoutMessage } from '@assay/clients';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
 import type { Outcome } from './journal.js';
 
 /** The fewest transport failures, none answered, after which a model's sending stops. */
 export const UNREACHABLE_AFTER = 20;
-
-// A connect timeout is the client's `timeout` class; its sentence (in @assay/clients'
-// classify-error) is the only thing that tells it from a headers or total timeout, which
-// are the service answering too slowly rather than not being reached.
-const CONNECT_TIMEOUT = /not established within the connect timeout/;
 
 /**
  * Tells whether a failed request never reached the service: a connection that was refused,
@@ -23,7 +19,9 @@ const CONNECT_TIMEOUT = /not established within the connect timeout/;
 export function isTransportFailure(outcome: Outcome): boolean {
   if (outcome.status !== 'error') return false;
   if (outcome.errorClass === 'connection') return true;
-  return outcome.errorClass === 'timeout' && CONNECT_TIMEOUT.test(outcome.errorMessage ?? '');
+  // a connect timeout is the client's `timeout` class, as are a headers or total timeout of a
+  // service that was reached but slow: only the client's message tells them apart
+  return outcome.errorClass === 'timeout' && isConnectTimeoutMessage(outcome.errorMessage ?? '');
 }
 
 /**
