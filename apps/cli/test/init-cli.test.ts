@@ -79,6 +79,51 @@ describe('assay init', () => {
     },
   );
 
+  it('runs on data with other labels once only the lines marked TODO are changed', async () => {
+    const spam = join(dir, 'mail.jsonl');
+    writeFileSync(
+      spam,
+      [
+        { text: 'Win a free cruise now', label: 'spam' },
+        { text: 'Minutes of Monday meeting', label: 'ham' },
+      ]
+        .map((row) => JSON.stringify(row))
+        .join('\n'),
+    );
+    const file = join(dir, 'todo', 'assay.yaml');
+    const init = await assay(['init', '-o', file]);
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('task.positiveLabel');
+    const written = readFileSync(file, 'utf8');
+    // what a user following "the lines marked TODO" would set, key by key
+    const values: Record<string, [string[], unknown]> = {
+      path: [['dataset', 'path'], spam],
+      labels: [
+        ['task', 'labels'],
+        ['spam', 'ham'],
+      ],
+      positiveLabel: [['task', 'positiveLabel'], 'spam'],
+      template: [['prompt', 'template'], 'Is this e-mail spam or ham?\n\n{{text}}'],
+    };
+    const todoKeys = written
+      .split('\n')
+      .filter((line) => line.includes('# TODO'))
+      .map((line) => /^\s*([A-Za-z]+):/.exec(line)?.[1]);
+    expect(todoKeys.sort()).toEqual(Object.keys(values).sort());
+    const doc = YAML.parseDocument(written);
+    for (const key of todoKeys) {
+      const [path, value] = values[key!]!;
+      doc.setIn(path, value);
+    }
+    writeFileSync(file, doc.toString());
+
+    const { code, stdout, stderr } = await assay(['run', file, '--dry-run']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Is this e-mail spam or ham?');
+    expect(stdout).not.toContain('positive');
+  });
+
   it('writes assay.yaml in the working directory by default, with an OpenAI chat model', () => {
     const cwd = join(dir, 'default');
     rmSync(cwd, { recursive: true, force: true });

@@ -172,6 +172,29 @@ describe('assay loadtest against the model server', () => {
     expect(JSON.parse(stdout).requests.completed).toBe(2);
   });
 
+  test('a closed loop against a refused port blames the failures, not the load generator', async () => {
+    const { code, stdout } = await assay([
+      'loadtest',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--model',
+      'm',
+      '--concurrency',
+      '2',
+      '--duration',
+      '1s',
+      '-q',
+    ]);
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^Failures by class: connection \d+\.$/m);
+    expect(stdout).not.toContain('could not keep its schedule');
+    if (stdout.includes('valid = NO')) {
+      expect(stdout).toContain(
+        'No request succeeded, so no figure above describes the server; the load generator was busy only with requests that failed at once (valid = NO):',
+      );
+    }
+  });
+
   test('an unreachable URL ends with every failure counted as connection, exit 3 (nothing measured)', async () => {
     const { code, stdout, stderr } = await assay([
       'loadtest',

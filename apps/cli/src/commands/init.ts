@@ -28,8 +28,8 @@ function schemaRef(file: string, schemaFile: string): string {
 function nextSteps(provider: ProviderKind, output: string): string {
   const data =
     provider === 'http-json'
-      ? "Set baseUrl, requestPath, template and paths to your service's API, and dataset.path and task.labels to your data (the lines marked TODO)."
-      : 'Set dataset.path and task.labels to your data (the lines marked TODO).';
+      ? "Set baseUrl, requestPath, template and paths to your service's API, and dataset.path, task.labels, task.positiveLabel and the prompt to your data (the lines marked TODO)."
+      : 'Set dataset.path, task.labels, task.positiveLabel and the prompt to your data (the lines marked TODO).';
   return [
     `Wrote ${output}: a starter configuration with one model (provider ${provider}).`,
     'Next:',

@@ -100,7 +100,7 @@ name: my-eval
 
 # The items to evaluate on: a file of labelled items, JSONL, JSON array, CSV, Arrow IPC or
 # Parquet (by extension). To try assay first, replace path and columns with
-# "builtin: spam-assassin" (and the labels with [spam, ham]).
+# "builtin: spam-assassin" (the labels with [spam, ham] and positiveLabel with spam).
 dataset:
   path: data.jsonl # TODO: your data file; a relative path resolves against this file
   columns:
@@ -112,7 +112,7 @@ dataset:
 task:
   type: classification
   labels: [positive, negative] # TODO: your labels, spelled as in the data
-  positiveLabel: positive # the class that precision, recall, f1 and roc_auc are about
+  positiveLabel: positive # TODO: one of your labels, the class precision, recall, f1 and roc_auc are about
   answer:
     # the one label the answer names; an answer naming several, or a negated one, is unparseable
     extract: first-label
@@ -120,7 +120,7 @@ task:
 # The prompt sent for each item; {{column}} slots are filled from the item.
 prompt:
   system: You are a careful annotator. Answer with one label only.
-  template: |-
+  template: |- # TODO: name your labels
     Classify the following text as positive or negative.
 
     {{text}}

@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { didYouMeanMetric } from '../metrics/closest-metric.js';
 
 /**
  * The metrics of `assay score --task generation`, in the order the report lists them.
@@ -90,7 +91,7 @@ export function resolveGenerationMetrics(names: readonly string[] | undefined): 
     if (!known.has(name)) {
       throw new RunnerError(
         'UNKNOWN_METRIC',
-        `Unknown generation metric "${name}"; the generation metrics are: ${GENERATION_METRICS.join(', ')}.`,
+        `Unknown generation metric "${name}"; the generation metrics are: ${GENERATION_METRICS.join(', ')}.${didYouMeanMetric(name, GENERATION_METRICS)}`,
         { path: 'metrics' },
       );
     }

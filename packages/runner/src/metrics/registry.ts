@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import type { ScoreTask } from '../score/score-columns.js';
+import { didYouMeanMetric } from './closest-metric.js';
 import { CONFUSION_METRICS } from './confusion-metrics.js';
 import type { MetricSpec } from './metric-spec.js';
 import { PROBABILISTIC_METRICS } from './probabilistic-metrics.js';
@@ -126,7 +127,7 @@ export function resolveMetrics(
     if (spec === undefined) {
       throw new RunnerError(
         'UNKNOWN_METRIC',
-        `Unknown metric "${raw}"; valid metrics for ${inputs.task} are: ${metricNames(inputs.task).join(', ')}.`,
+        `Unknown metric "${raw}"; valid metrics for ${inputs.task} are: ${metricNames(inputs.task).join(', ')}.${didYouMeanMetric(raw.trim(), metricNames(inputs.task))}`,
         { path: 'metrics' },
       );
     }
