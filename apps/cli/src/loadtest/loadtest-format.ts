@@ -1,4 +1,4 @@
-import type { LoadTestResult, StepResult } from '@assay/loadtest';
+import { type LoadTestResult, type StepResult, saturationNote } from '@assay/loadtest';
 import { textTable } from '@assay/report';
 
 const HEADER = [
@@ -65,14 +65,9 @@ function notes(result: LoadTestResult): string[] {
   const byError = Object.entries(result.requests.byError);
   if (byError.length > 0)
     lines.push(`Failures by class: ${byError.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
-  if (result.harness.saturated) {
-    // With no answer at all the generator was only busy failing requests at once (a closed
-    // loop against a refused port spins): pointing at the client would send the user the wrong way.
-    lines.push(
-      result.requests.completed === 0
-        ? 'No request succeeded, so no figure above describes the server; the load generator was busy only with requests that failed at once (valid = NO):'
-        : 'The load generator could not keep its schedule (valid = NO); those figures describe the client, not the server:',
-    );
+  const saturation = saturationNote(result);
+  if (saturation !== undefined) {
+    lines.push(saturation);
     for (const r of result.harness.reasons) lines.push(`  - ${r}`);
   }
   if (result.maxRate !== undefined) {

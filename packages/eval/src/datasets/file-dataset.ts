@@ -40,6 +40,11 @@ function cell(value: unknown): string {
       : String(value);
 }
 
+/** The text without a leading byte-order mark (as Windows editors write), which JSON refuses. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 async function* rawRows(
   path: string,
   format: 'jsonl' | 'csv' | 'json',
@@ -55,7 +60,7 @@ async function* rawRows(
   if (format === 'json') {
     const chunks: string[] = [];
     for await (const c of utf8FileStream(path).setEncoding('utf8')) chunks.push(c as string);
-    const parsed = JSON.parse(chunks.join('')) as unknown;
+    const parsed = JSON.parse(withoutBom(chunks.join(''))) as unknown;
     if (!Array.isArray(parsed)) {
       throw new EvaluationError(
         'UNREADABLE_FILE',
@@ -73,8 +78,9 @@ async function* rawRows(
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   let n = 0;
-  for await (const line of lines) {
+  for await (const text of lines) {
     n++;
+    const line = n === 1 ? withoutBom(text) : text;
     if (line.trim() === '') continue;
     try {
       yield JSON.parse(line) as Record<string, unknown>;

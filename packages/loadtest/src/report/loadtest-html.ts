@@ -1,6 +1,7 @@
 import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
 import type { LoadRecord } from '../metrics/load-record.js';
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { saturationNote } from './saturation-note.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0}
@@ -199,9 +200,10 @@ function table(steps: readonly StepResult[]): string {
 export function loadtestHtml(result: LoadTestResult, records: readonly LoadRecord[]): string {
   const steps = result.steps ?? [result];
   const notes: string[] = [];
-  if (result.harness.saturated)
+  const saturation = saturationNote(result);
+  if (saturation !== undefined)
     notes.push(
-      `<p class="warn">The load generator could not keep its schedule; the marked steps describe the client, not the server: ${result.harness.reasons.map(escapeHtml).join('; ')}.</p>`,
+      `<p class="warn">${escapeHtml(saturation)} ${result.harness.reasons.map(escapeHtml).join('; ')}.</p>`,
     );
   if (result.maxRate !== undefined)
     notes.push(

@@ -6,9 +6,12 @@ import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
 
+const BOM = 0xfeff;
+
 /**
  * Streams a JSON Lines file (one object per line) and builds the requested
- * columns. Blank lines are skipped; a key absent from a line is a missing value.
+ * columns. Blank lines are skipped, as is a byte-order mark at the start; a key
+ * absent from a line is a missing value.
  *
  * @param file - path of the JSONL file
  * @param columns - the columns to read and how
@@ -31,8 +34,10 @@ export async function readJsonl(
   let lineNumber = 0;
   let n = 0;
   try {
-    for await (const line of lines) {
+    for await (const text of lines) {
       lineNumber++;
+      // a byte-order mark (as Windows editors write) is not part of the first record
+      const line = lineNumber === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
       if (line.trim() === '') continue;
       let row: unknown;
       try {
