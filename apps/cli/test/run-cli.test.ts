@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { freePort } from '../../../test-support/free-port.js';
 import { assay, start, until } from './cli-process.js';
 import { writeRunConfig } from './run-config-file.js';
 
@@ -404,12 +404,3 @@ describe('assay run (CLI)', () => {
     expect(results.models[0]!.items.total).toBe(40);
   }, 120_000);
 });
-
-/** A TCP port nothing listens on (closed again at once). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
