@@ -106,7 +106,7 @@ function addScoreOptions(command: Command): Command {
     .option('--ci <level>', 'confidence level of the intervals', level, 0.95)
     .option(
       '--workers <n>',
-      'worker threads (default: number of cores; 0 = main thread)',
+      'worker threads (default: number of cores, or 0 for a file under 1 MiB, 384 KiB with a --y-score/--y-proba bootstrap; 0 = main thread)',
       integer('--workers', 0),
     )
     .addOption(
