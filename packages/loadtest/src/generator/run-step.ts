@@ -2,6 +2,7 @@ import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
 import { ArrivalClock, EARLY_MS } from './arrival-clock.js';
+import { ArrivalPump } from './arrival-pump.js';
 import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
 import type { StepLoad, StepPlan, StepProgress } from './step-plan.js';
@@ -60,18 +61,37 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
       : Math.ceil(((plan.warmupMs + (plan.durationMs ?? 0)) / 1000) * rate);
   const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
   const clock = await ArrivalClock.start(offsets);
-  const stop = (): void => void clock.stop();
-  ctx.signal.addEventListener('abort', stop, { once: true });
   const start = performance.now() + LEAD_MS;
+  const pump = new ArrivalPump(offsets, start, (i, scheduled) => {
+    const warmup = i < warmCount;
+    if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
+      tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
+      return;
+    }
+    tracker.started();
+    // sendRequest never rejects; the tracker counts what is in flight, so no promise per
+    // request is kept for the end (they would outlive young-generation collections)
+    void sendRequest(ctx, plan.request(i), i, warmup, scheduled).then(finished);
+  });
+  // an arrival that fell due while this answer was handled goes now, not after the burst
+  const finished = (record: LoadRecord): void => {
+    tracker.finished(record);
+    pump.sendDue(performance.now());
+  };
+  const stop = (): void => {
+    pump.close();
+    void clock.stop();
+  };
+  ctx.signal.addEventListener('abort', stop, { once: true });
   clock.go(start);
   const idle = process.env.ASSAY_LOADTEST_IDLE_GC === '0' ? undefined : new IdleScavenger();
-  let i = 0;
   try {
-    while (i < n && !ctx.signal.aborted) {
-      // the clock thread wakes this loop just before arrival i; the loop sleeps meanwhile
-      const dueAt = start + offsets[i]!;
-      const wake = clock.reached(i, dueAt - EARLY_MS);
+    while (pump.next < n && !ctx.signal.aborted) {
+      // the clock thread wakes this loop just before the next arrival; the loop sleeps meanwhile
+      const i = pump.next;
+      const wake = clock.reached(i, pump.nextDueAt - EARLY_MS);
       if (wake !== undefined) await wake;
+      const dueAt = pump.nextDueAt;
       let now = performance.now();
       // woken early by about the wake-up's own delay: wait out the rest here, never send early
       if (now < dueAt && dueAt - now <= 2 * EARLY_MS) {
@@ -79,21 +99,9 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
         now = performance.now();
       }
       // every arrival that is due goes now, on the absolute schedule
-      while (i < n && start + offsets[i]! <= now) {
-        const scheduled = start + offsets[i]!;
-        const warmup = i < warmCount;
-        if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
-          tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
-        } else {
-          tracker.started();
-          // sendRequest never rejects; the tracker counts what is in flight, so no promise
-          // per request is kept for the end (they would outlive young-generation collections)
-          void sendRequest(ctx, plan.request(i), i, warmup, scheduled).then(tracker.finished);
-        }
-        i++;
-      }
+      pump.sendDue(now);
       // collect young garbage now, in the gap, rather than when it falls on an arrival
-      if (i < n) idle?.gap(start + offsets[i]! - performance.now());
+      if (pump.next < n) idle?.gap(pump.nextDueAt - performance.now());
     }
   } finally {
     ctx.signal.removeEventListener('abort', stop);
