@@ -1,6 +1,7 @@
 import type { Label } from '@assay/core-metrics';
 import { type Data, type DataType, makeVector, Type } from 'apache-arrow';
 import type { IntegerArray } from '../pool/task-types.js';
+import type { LabelPresence } from '../score/label-scan.js';
 import { toLoadedColumn } from '../score/to-loaded-column.js';
 import { finishLabels } from './column-builders.js';
 import { internLabel } from './label-intern.js';
@@ -24,6 +25,32 @@ function isNarrowInt(type: DataType): boolean {
 }
 
 /**
+ * The column's values as they lie in the file's bytes: a shared Int32 view when the column
+ * is one Int32 chunk without nulls (not a dictionary's indices), else undefined.
+ *
+ * @param chunks - the column's chunks
+ * @returns the view, or undefined
+ * @example
+ * ```ts
+ * const values = sharedInt32View(table.getChild('y_true')!.data);
+ * ```
+ */
+export function sharedInt32View(chunks: Chunks): Int32Array | undefined {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  const raw = only?.values as unknown;
+  if (
+    only !== undefined &&
+    only.type.typeId === Type.Int &&
+    only.nullCount === 0 &&
+    raw instanceof Int32Array &&
+    raw.buffer instanceof SharedArrayBuffer
+  ) {
+    return raw.subarray(0, only.length);
+  }
+  return undefined;
+}
+
+/**
  * The values of integer chunks as one Int32Array in shared memory: the chunk's own
  * buffer (a view of the file's bytes) when the column is one Int32 chunk without
  * nulls, else one copy made by `TypedArray.set` (no per-value JavaScript call).
@@ -31,16 +58,8 @@ function isNarrowInt(type: DataType): boolean {
  * are returned to be marked missing after encoding.
  */
 function int32Values(chunks: Chunks, n: number): { values: Int32Array; nulls: number[] } {
-  const only = chunks.length === 1 ? chunks[0]! : undefined;
-  const raw = only?.values as unknown;
-  if (
-    only !== undefined &&
-    only.nullCount === 0 &&
-    raw instanceof Int32Array &&
-    raw.buffer instanceof SharedArrayBuffer
-  ) {
-    return { values: raw.subarray(0, only.length), nulls: [] };
-  }
+  const view = sharedInt32View(chunks);
+  if (view !== undefined) return { values: view, nulls: [] };
   const values = sharedInt32(n);
   const nulls: number[] = [];
   let pos = 0;
@@ -70,17 +89,20 @@ function int32Values(chunks: Chunks, n: number): { values: Int32Array; nulls: nu
  * @param name - the column
  * @param chunks - the column's chunks
  * @param n - rows
+ * @param presence - the values' presence table, when already scanned (on the pool)
  * @returns the label column, or undefined when the type or the value range does not fit
  */
 export function integerLabelColumn(
   name: string,
   chunks: Chunks,
   n: number,
+  presence?: LabelPresence | undefined,
 ): LoadedColumn | undefined {
   if (chunks.length === 0 || !chunks.every((data) => isNarrowInt(data.type))) return undefined;
   const { values, nulls } = int32Values(chunks, n);
   if (nulls.length === n) return undefined;
-  const column = toLoadedColumn(name, values, false);
+  // a table scanned on the pool holds for the values as they are, which only a view keeps
+  const column = toLoadedColumn(name, values, false, nulls.length === 0 ? presence : undefined);
   if (column.kind !== 'label') return undefined;
   if (nulls.length === 0) return column;
   // the codes are a fresh array here (values was a copy), so marking them is safe

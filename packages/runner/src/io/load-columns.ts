@@ -36,7 +36,9 @@ export interface LoadColumnsOptions {
   /**
    * A runner whose workers parse a CSV/TSV file of 4 MiB or more in byte ranges (the same
    * columns as without); without one, with fewer than 2 workers, or on a machine without
-   * a core for this thread and each worker, the file is read on this thread.
+   * a core for this thread and each worker, the file is read on this thread. With an Arrow
+   * file of 1,048,576 rows or more, its workers (one is enough) and this thread scan the
+   * Int32 label columns together.
    */
   readonly runner?: FileReadPool | undefined;
 }
@@ -115,7 +117,7 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
     // apache-arrow and hyparquet are loaded only for their formats: importing them costs
     // about 30 MB of resident memory that a CSV or JSONL load would otherwise carry
     case 'arrow':
-      return (await import('./read-arrow.js')).readArrow(file, columns);
+      return (await import('./read-arrow.js')).readArrow(file, columns, options.runner);
     case 'parquet':
       return (await import('./read-parquet.js')).readParquet(file, columns);
   }

@@ -1,10 +1,26 @@
 import type { Label } from '@assay/core-metrics';
-import { type Data, type DataType, makeVector, Type, tableFromIPC, Vector } from 'apache-arrow';
+import {
+  type Data,
+  type DataType,
+  makeVector,
+  type Table,
+  Type,
+  tableFromIPC,
+  Vector,
+} from 'apache-arrow';
 import { RunnerError } from '../errors.js';
-import { dictionaryLabelColumn, integerLabelColumn, numberColumn } from './arrow-columns.js';
+import type { LabelPresence } from '../score/label-scan.js';
+import {
+  dictionaryLabelColumn,
+  integerLabelColumn,
+  numberColumn,
+  sharedInt32View,
+} from './arrow-columns.js';
+import { POOL_SCAN_MIN_ROWS, scanArrowLabels } from './arrow-label-scan.js';
 import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
+import type { FileReadPool } from './read-csv-pool.js';
 import { readFileShared } from './read-file-shared.js';
 import { type ReadColumn, splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 
@@ -19,6 +35,8 @@ const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
  *
  * @param file - path of the `.arrow` / `.feather` / `.arrows` file
  * @param columns - the columns to read and how
+ * @param pool - a runner with workers: large Int32 label columns are then scanned by the
+ *   workers and this thread together ({@link scanArrowLabels})
  * @returns the loaded columns
  * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE` (a `number` column of a non-numeric type)
@@ -26,6 +44,7 @@ const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
 export async function readArrow(
   file: string,
   columns: ReadonlyMap<string, ColumnKind>,
+  pool?: FileReadPool,
 ): Promise<LoadedTable> {
   let table: ReturnType<typeof tableFromIPC>;
   try {
@@ -39,6 +58,7 @@ export async function readArrow(
   checkColumnsExist(file, [...columns.keys()], available);
   const n = table.numRows;
   if (n === 0) throw emptyFile(file);
+  const presence = await poolPresence(table, columns, pool);
   const out: ReadColumn[] = [];
   for (const [name, kind] of columns) {
     const vector = table.getChild(name)!;
@@ -54,9 +74,29 @@ export async function readArrow(
         { path: name },
       );
     }
-    out.push(readColumn(name, kind, numeric, vector.data, n));
+    out.push(readColumn(name, kind, numeric, vector.data, n, presence.get(name)));
   }
   return { n, ...splitTextColumns(out), available };
+}
+
+/**
+ * The presence tables of the label columns that are one shared Int32 chunk without nulls of
+ * {@link POOL_SCAN_MIN_ROWS} rows or more, scanned on the pool; empty without a pool.
+ */
+async function poolPresence(
+  table: Table,
+  columns: ReadonlyMap<string, ColumnKind>,
+  pool: FileReadPool | undefined,
+): Promise<Map<string, LabelPresence | undefined>> {
+  if (pool === undefined || pool.workers < 1 || table.numRows < POOL_SCAN_MIN_ROWS)
+    return new Map();
+  const views = new Map<string, Int32Array>();
+  for (const [name, kind] of columns) {
+    if (kind === 'number' || kind === 'text') continue;
+    const values = sharedInt32View(table.getChild(name)!.data);
+    if (values !== undefined) views.set(name, values);
+  }
+  return views.size === 0 ? new Map() : scanArrowLabels(views, pool);
 }
 
 function readColumn(
@@ -65,9 +105,11 @@ function readColumn(
   numeric: boolean,
   chunks: readonly Data<DataType>[],
   n: number,
+  presence: LabelPresence | undefined,
 ): LoadedColumn {
   if (kind !== 'number') {
-    const labels = integerLabelColumn(name, chunks, n) ?? dictionaryLabelColumn(name, chunks, n);
+    const labels =
+      integerLabelColumn(name, chunks, n, presence) ?? dictionaryLabelColumn(name, chunks, n);
     if (labels !== undefined) return labels;
   }
   return numeric && kind !== 'label' ? numberColumn(name, chunks, n) : readLabels(name, chunks, n);

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
+import type { LabelSpansTask } from '../pool/task-types.js';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { countSpan } from './csv-range-count.js';
@@ -20,14 +21,14 @@ import { readFileShared } from './read-file-shared.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
 
 /**
- * A worker pool that runs the parallel CSV reader's tasks: a {@link Runner} (its
+ * A worker pool that runs the file readers' tasks (the parallel CSV reader's, the Arrow reader's label scans): a {@link Runner} (its
  * `workers` and `runReadTask`).
  */
 export interface FileReadPool {
   /** worker threads (0: the file is read on the calling thread) */
   readonly workers: number;
-  /** runs one task of the reader on a worker */
-  runReadTask(task: CsvTask): Promise<unknown>;
+  /** runs one task of a reader on a worker (CSV byte ranges, label scans of Arrow columns) */
+  runReadTask(task: CsvTask | LabelSpansTask): Promise<unknown>;
 }
 
 /** Internal knobs of {@link readCsvOnPool} (tests split small files at chosen places). */

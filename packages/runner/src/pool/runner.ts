@@ -16,6 +16,7 @@ import type { ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
 import { executorOf } from './executor-of.js';
 import { startPiscina } from './start-piscina.js';
+import type { LabelSpansTask } from './task-types.js';
 import { runTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
@@ -226,7 +227,7 @@ export class Runner {
 
   /**
    * Runs one task of a file reader on the pool (`loadColumns` with `runner` reads a CSV or
-   * TSV file's byte ranges on the workers); a failed task rejects with the worker's error
+   * TSV file's byte ranges, and scans an Arrow file's integer label columns, on the workers); a failed task rejects with the worker's error
    * and leaves the pool running, for the reader to read the file on the calling thread.
    *
    * @param task - a reader's task
@@ -239,7 +240,7 @@ export class Runner {
    * const table = await loadColumns('preds.csv', { columns: { y: 'label' }, runner });
    * ```
    */
-  async runReadTask(task: CsvTask): Promise<unknown> {
+  async runReadTask(task: CsvTask | LabelSpansTask): Promise<unknown> {
     if (this.closed) {
       throw new RunnerError(
         'INTERRUPTED',

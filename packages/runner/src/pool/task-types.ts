@@ -29,6 +29,19 @@ export interface LabelScanTask {
   readonly end: number;
 }
 
+/** Rows `[start, end)` of an integer label column. */
+export interface LabelSegment {
+  readonly values: IntegerArray;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Scans several segments of label columns in one task (one worker's share of a read). */
+export interface LabelSpansTask {
+  readonly kind: 'label-spans';
+  readonly segments: readonly LabelSegment[];
+}
+
 /** Counts label values and (true, predicted) pairs over whole blocks of rows. */
 export interface LabelCensusTask {
   readonly kind: 'label-census';
@@ -228,6 +241,7 @@ export type WorkerTask =
   | FoldsTask
   | StratifiedFoldTask
   | LabelScanTask
+  | LabelSpansTask
   | LabelCensusTask
   | SharedPassTask
   | PairedBootstrapTask

@@ -170,7 +170,7 @@ export function runBootstrapTask(task: BootstrapTask): ValuesResult {
  */
 export function runTask(
   task: WorkerTask,
-): Float64Array | ValuesResult | FoldsResult | Int32Array | CsvParseResult | null {
+): Float64Array | ValuesResult | FoldsResult | Int32Array | Int32Array[] | CsvParseResult | null {
   switch (task.kind) {
     case 'csv-parse':
       return parseClaimedRanges(task);
@@ -185,6 +185,8 @@ export function runTask(
       return runSharedPass(task, (range: RangeTask) => runTask(range) as Int32Array | Float64Array);
     case 'label-scan':
       return scanLabelRange(task.values, task.start, task.end);
+    case 'label-spans':
+      return task.segments.map((s) => scanLabelRange(s.values, s.start, s.end));
     case 'confusion':
       return runConfusionTask(task);
     case 'rows':

@@ -143,7 +143,22 @@ export async function scanLabelsOnPool(
     const end = Math.min(values.length, start + chunkRows);
     tasks.push(run({ kind: 'label-scan', values, start, end }));
   }
-  const parts = await Promise.all(tasks);
+  return mergeLabelScans(await Promise.all(tasks));
+}
+
+/**
+ * Merges the results of {@link scanLabelRange} over the parts of one column.
+ *
+ * @param parts - one scan per part, in any order
+ * @returns the column's presence table, or undefined when some part's range is too wide
+ *   (the caller then scans on its own thread)
+ * @example
+ * ```ts
+ * const values = Int32Array.of(3, 1, 3, 2);
+ * mergeLabelScans([scanLabelRange(values, 0, 2), scanLabelRange(values, 2, 4)]); // { min: 1, table: [1, 1, 1] }
+ * ```
+ */
+export function mergeLabelScans(parts: readonly Int32Array[]): LabelPresence | undefined {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   for (const part of parts) {
