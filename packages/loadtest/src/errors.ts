@@ -1,9 +1,14 @@
 /** Stable codes carried by {@link LoadTestError}; match on these, not on messages. */
-export type LoadTestErrorCode = 'INVALID_OPTION' | 'INVALID_SLO' | 'INVALID_DATASET';
+export type LoadTestErrorCode =
+  | 'INVALID_OPTION'
+  | 'INVALID_SLO'
+  | 'INVALID_DATASET'
+  | 'CLOCK_FAILED';
 
 /**
  * The one error class of `@assay/loadtest`: a bad load profile, SLO or workload, raised before
- * any request is sent.
+ * any request is sent; or `CLOCK_FAILED`, an open loop whose clock thread ended before its
+ * schedule did (the step stops instead of waiting for a wake-up that cannot come).
  *
  * @remarks
  * The message is a full sentence naming the option at fault and what would be valid; `path`

@@ -36,3 +36,39 @@ describe('arrival clock', () => {
     }
   });
 });
+
+describe('a clock thread that ends before its schedule', () => {
+  test('ends the wait at once with CLOCK_FAILED instead of leaving the loop waiting forever', async () => {
+    const clock = await ArrivalClock.start([0, 60_000]);
+    const start = performance.now();
+    clock.go(start);
+    while (clock.due < 1) await clock.reached(0, start);
+    // the thread dies (as from an out-of-memory end) while the loop waits for arrival 1, a minute away
+    const waiting = clock.reached(1, start + 60_000);
+    await (clock as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await waiting;
+    expect(performance.now() - start).toBeLessThan(30_000);
+    expect(clock.failure).toMatchObject({ name: 'LoadTestError', code: 'CLOCK_FAILED' });
+    expect(clock.failure?.message).toMatch(/clock thread ended before its schedule did/);
+    // stopping afterwards is harmless
+    await clock.stop();
+  });
+
+  test('a clock stopped by its owner is not a failure', async () => {
+    const clock = await ArrivalClock.start([0]);
+    clock.go(performance.now());
+    await clock.stop();
+    expect(clock.failure).toBeUndefined();
+  });
+});
+
+test('a clock thread that ends after waking the loop for its last arrival is not a failure', async () => {
+  const clock = await ArrivalClock.start([0, 1]);
+  const start = performance.now();
+  clock.go(start);
+  while (clock.due < 2) await clock.reached(clock.due, start);
+  // its script has returned: the thread exits by itself
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(clock.failure).toBeUndefined();
+  await clock.stop();
+});

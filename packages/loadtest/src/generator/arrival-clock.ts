@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { LoadTestError } from '../errors.js';
 
 /** `Atomics.waitAsync` (Node 16+), missing from the ES2022 library types this package builds with. */
 const waitAsync = (
@@ -93,6 +94,9 @@ parentPort.once('message', (startHr) => {
  */
 export class ArrivalClock {
   private readonly shared: Int32Array;
+  /** Why the clock thread ended before {@link ArrivalClock.stop}, if it did. */
+  #failure: Error | undefined;
+  #stopping = false;
   /** Until when (`performance.now()`) each wait also races a timer. */
   #backstopUntil = 0;
   /** The clock thread's late wake-ups seen so far. */
@@ -101,6 +105,8 @@ export class ArrivalClock {
   private constructor(
     private readonly worker: Worker,
     shared: Int32Array,
+    /** arrivals in the schedule */
+    private readonly count: number,
   ) {
     this.shared = shared;
   }
@@ -121,7 +127,33 @@ export class ArrivalClock {
       worker.once('online', resolve);
       worker.once('error', reject);
     });
-    return new ArrivalClock(worker, shared);
+    const clock = new ArrivalClock(worker, shared, offsets.length);
+    worker.on('error', (error) => clock.#ended(error));
+    worker.once('exit', (code) => {
+      clock.#ended(new Error(`it exited with code ${code}`));
+    });
+    return clock;
+  }
+
+  /** The clock thread ended: every wait returns (see {@link ArrivalClock.failure}). */
+  #ended(cause: Error): void {
+    // the thread also ends, by itself, once it has woken the loop for the last arrival
+    if (this.#stopping || this.#failure !== undefined || this.due >= this.count) return;
+    this.#failure = new LoadTestError(
+      'CLOCK_FAILED',
+      `The open loop's clock thread ended before its schedule did (${cause.message}); the load test stops.`,
+      'rate',
+    );
+    Atomics.store(this.shared, STOP, 1);
+    Atomics.notify(this.shared, REACHED);
+  }
+
+  /**
+   * @returns the error when the clock thread ended before {@link ArrivalClock.stop} (no
+   * wake-up will come: the caller must stop), else undefined
+   */
+  get failure(): Error | undefined {
+    return this.#failure;
   }
 
   /**
@@ -199,6 +231,7 @@ export class ArrivalClock {
 
   /** Stops the clock: a pending {@link ArrivalClock.reached} returns, the thread ends. */
   async stop(): Promise<void> {
+    this.#stopping = true;
     Atomics.store(this.shared, STOP, 1);
     Atomics.notify(this.shared, STOP);
     Atomics.notify(this.shared, REACHED);

@@ -91,6 +91,7 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
       const i = pump.next;
       const wake = clock.reached(i, pump.nextDueAt - EARLY_MS);
       if (wake !== undefined) await wake;
+      if (clock.failure !== undefined) throw clock.failure;
       const dueAt = pump.nextDueAt;
       let now = performance.now();
       // woken early by about the wake-up's own delay: wait out the rest here, never send early
