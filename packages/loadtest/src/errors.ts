@@ -11,8 +11,9 @@ export type LoadTestErrorCode =
  * schedule did (the step stops instead of waiting for a wake-up that cannot come).
  *
  * @remarks
- * The message is a full sentence naming the option at fault and what would be valid; `path`
- * names the option (`'rate'`, `'slo'`, ...).
+ * The message is a full sentence. For the option codes it names the option at fault and what
+ * would be valid, and `path` names that option (`'rate'`, `'slo'`, ...). For `CLOCK_FAILED`
+ * no option is at fault: `path` is `'rate'`, the load that the failed clock paced.
  *
  * @example
  * ```ts

@@ -120,6 +120,37 @@ describe('closed loop', () => {
 });
 
 describe('open loop', () => {
+  test('a callback that throws stops the schedule at once and rejects the run with its error', async () => {
+    const own = await startModelServer({ model });
+    try {
+      const before = own.stats().requests;
+      let seen = 0;
+      const error = await runLoadTest(
+        resolveLoadTest({
+          baseUrl: own.baseUrl,
+          model: 'assay-spam-nb',
+          rate: 100,
+          durationMs: 3000,
+          arrival: 'constant',
+        }),
+        {
+          workload,
+          onRecord: () => {
+            seen++;
+            if (seen === 3) throw new Error('the records disk is full');
+          },
+        },
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toBe('the records disk is full');
+      // 300 arrivals were scheduled over 3 s; sending stopped at the third answer
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(own.stats().requests - before).toBeLessThan(30);
+    } finally {
+      await own.close();
+    }
+  });
+
   test('requests that find --max-in-flight busy are dropped, never delayed', async () => {
     // one slot of 8 steps of 25 ms: 5 requests/s at most, offered 40/s
     const slow = await startModelServer({ model, engine: { batchSlots: 1, stepMs: 25 } });

@@ -103,8 +103,11 @@ describe('the Int32 label columns of a large Arrow file are scanned by the worke
     // workers copy the environment when the pool starts, which is at the first task
     process.env.ASSAY_RUNNER_FAULT = 'throw';
     const runner = createRunner({ workers: 2 });
-    const together = await loadColumns(file, { columns, runner });
+    const { pool, kinds } = counting(runner);
+    const together = await loadColumns(file, { columns, runner: pool });
     await runner.close();
+    // the workers were asked (and failed: every task throws under the fault)
+    expect(kinds).toEqual(['label-spans', 'label-spans']);
     expect(labels(together)).toEqual(labels(alone));
   }, 60_000);
 });

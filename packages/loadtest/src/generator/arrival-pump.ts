@@ -9,8 +9,8 @@
  * behind all of them. An arrival that falls due during such a burst used to wait for the whole
  * burst; checking the time after each answer sends it between two answers instead. In eight
  * alternating rounds at 2000 requests/s (Poisson) this cut the sends more than 1 ms late by a
- * third (891 against 1,376 of 80,000). Calls that arrive while a send is under way (an answer
- * finished synchronously inside it) return at once: the outer call sends what is due.
+ * third (891 against 1,376 of 80,000). A call made while a send is under way returns at once:
+ * a defensive guard, since answers are handled in later tasks (`.then`), never inside a send.
  *
  * @example
  * ```ts

@@ -62,21 +62,29 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
   const clock = await ArrivalClock.start(offsets);
   const start = performance.now() + LEAD_MS;
+  let failure: unknown;
   const pump = new ArrivalPump(offsets, start, (i, scheduled) => {
     const warmup = i < warmCount;
     if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
       tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
       return;
     }
+    const request = plan.request(i);
     tracker.started();
     // sendRequest never rejects; the tracker counts what is in flight, so no promise per
     // request is kept for the end (they would outlive young-generation collections)
-    void sendRequest(ctx, plan.request(i), i, warmup, scheduled).then(finished);
+    void sendRequest(ctx, request, i, warmup, scheduled).then(finished);
   });
   // an arrival that fell due while this answer was handled goes now, not after the burst
   const finished = (record: LoadRecord): void => {
-    tracker.finished(record);
-    pump.sendDue(performance.now());
+    try {
+      tracker.finished(record);
+      pump.sendDue(performance.now());
+    } catch (error) {
+      // a throwing onRecord or request ends the schedule here; the loop rethrows it
+      failure ??= error;
+      pump.close();
+    }
   };
   const stop = (): void => {
     pump.close();
@@ -92,6 +100,7 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
       const wake = clock.reached(i, pump.nextDueAt - EARLY_MS);
       if (wake !== undefined) await wake;
       if (clock.failure !== undefined) throw clock.failure;
+      if (failure !== undefined) throw failure;
       const dueAt = pump.nextDueAt;
       let now = performance.now();
       // woken early by about the wake-up's own delay: wait out the rest here, never send early
@@ -104,7 +113,11 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
       // collect young garbage now, in the gap, rather than when it falls on an arrival
       if (pump.next < n) idle?.gap(pump.nextDueAt - performance.now());
     }
+    if (failure !== undefined) throw failure;
   } finally {
+    // nothing more is sent once the loop has ended, whatever ended it (answers still in
+    // flight would otherwise go on sending through `finished`)
+    pump.close();
     ctx.signal.removeEventListener('abort', stop);
     await clock.stop();
   }
@@ -131,12 +144,13 @@ async function preconnect(plan: StepPlan): Promise<void> {
 /**
  * Runs one step of a load test: closed loop (`concurrency` workers, each sending its next
  * request when the last ends) or open loop (arrivals on an absolute schedule from
- * `performance.now()`, never delayed by answers).
+ * `performance.now()`, never delayed by answers: due arrivals are also sent after each one).
  *
  * @remarks
  * Closed loop stops starting requests after warm-up + duration, or after `requests`
  * measured ones. Open loop draws `requests` + warm-up arrivals, or rate x (warm-up +
- * duration), with {@link arrivalOffsets}; at each wake-up every due arrival is sent, and one
+ * duration), with {@link arrivalOffsets}; at each wake-up, and after each answer, every due
+ * arrival is sent ({@link ArrivalPump}), and one
  * that finds `maxInFlight` requests in flight is recorded as dropped. Requests in flight at
  * the end run to completion (bounded by the client's timeouts) unless `signal` aborts them.
  * Before it starts, the step opens the connections it can use at once (see

@@ -57,7 +57,7 @@ export function planLabelSpans(
  * Why: reading the file puts its bytes in memory, but here the first pass over freshly read
  * bytes ran at about a tenth of the speed of the next (100 ms against 12 ms for 80 MB), so
  * the label check of two 10M-row int32 columns cost about 110 ms of the calling thread after
- * the read, while the workers (started before the read) sat idle. Each worker gets its whole
+ * the read, while the workers (started before the read by `assay score`) sat idle. Each worker gets its whole
  * share as one task, queued before the calling thread starts on its own: a second task per
  * worker would wait for this thread to hand it over, which it cannot while it scans.
  *
@@ -89,9 +89,13 @@ export async function scanArrowLabels(
     }),
   );
   const scans: Int32Array[][] = names.map(() => []);
-  for (const s of own) scans[s.column]!.push(scanLabelRange(s.values, s.start, s.end));
-  // every task is waited for, so none is left running when the file is returned
-  const settled = await Promise.allSettled(tasks);
+  let settled: PromiseSettledResult<unknown>[];
+  try {
+    for (const s of own) scans[s.column]!.push(scanLabelRange(s.values, s.start, s.end));
+  } finally {
+    // every task is waited for, so none is left running when the file is returned (or not)
+    settled = await Promise.allSettled(tasks);
+  }
   const failed = new Set<number>();
   settled.forEach((result, t) => {
     const segments = spans[t]!;
