@@ -36,16 +36,24 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
   const loadEnd = plan.durationMs === undefined ? undefined : warmEnd + plan.durationMs;
   let issued = 0;
   let measured = 0;
+  // set when one worker fails (a throwing onRecord or request): the others stop sending too
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (!ctx.signal.aborted) {
+    while (!ctx.signal.aborted && !failed) {
       const now = performance.now();
       if (loadEnd !== undefined && now >= loadEnd) return;
       const warmup = now < warmEnd;
       if (!warmup && plan.requests !== undefined && measured >= plan.requests) return;
       if (!warmup) measured++;
       const i = issued++;
-      tracker.started();
-      tracker.finished(await sendRequest(ctx, plan.request(i), i, warmup, now));
+      try {
+        const request = plan.request(i);
+        tracker.started();
+        tracker.finished(await sendRequest(ctx, request, i, warmup, now));
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: plan.load.concurrency }, worker));
