@@ -5,7 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/free-port.js';
 import { parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
-import { refusalOf } from './small-run.js';
+import { refusalOf, spamRunDocument } from './small-run.js';
 
 let dir: string;
 let server: ModelServer;
@@ -19,30 +19,20 @@ afterAll(async () => {
 });
 
 function config(name: string, baseUrl: string, extra: Record<string, unknown> = {}) {
-  return parseRunConfig({
-    name,
-    dataset: { builtin: 'spam-assassin', limit: 60, seed: 1 },
-    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
-    prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
-    models: [
-      {
-        name: 'nb',
-        provider: 'openai-chat',
-        baseUrl,
-        model: 'assay-spam-nb',
-        params: { maxTokens: 4, temperature: 0 },
-        concurrency: { max: 2 },
-        retry: { maxRetries: 0 },
-        ...extra,
+  return parseRunConfig(
+    spamRunDocument({
+      name,
+      out: join(dir, name),
+      baseUrl,
+      limit: 60,
+      model: { concurrency: { max: 2 }, retry: { maxRetries: 0 }, ...extra },
+      evaluation: {
+        bootstrap: 20,
+        // rounds of 5 items: fewer than the 20 failures that stop a model
+        stop: { when: 'ci_width(accuracy) <= 0.0001', minItems: 5, checkEvery: 5 },
       },
-    ],
-    evaluation: {
-      bootstrap: 20,
-      // rounds of 5 items: fewer than the 20 failures that stop a model
-      stop: { when: 'ci_width(accuracy) <= 0.0001', minItems: 5, checkEvery: 5 },
-    },
-    output: { dir: join(dir, name) },
-  });
+    }),
+  );
 }
 
 describe('a service that cannot be reached', () => {

@@ -5,6 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { markdownReport, summaryTable } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, runEvaluation } from '../src/index.js';
+import { spamRunDocument } from './small-run.js';
 
 let server: ModelServer;
 let dir: string;
@@ -20,27 +21,21 @@ afterAll(async () => {
 describe('requests that needed a retry', () => {
   it('are counted and shown, since the error rate counts only requests that failed after every retry', async () => {
     const results = await runEvaluation(
-      parseRunConfig({
-        name: 'retried',
-        dataset: { builtin: 'spam-assassin', limit: 20, seed: 1 },
-        task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
-        prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
-        models: [
-          {
-            name: 'nb',
-            provider: 'openai-chat',
-            baseUrl: server.baseUrl,
-            model: 'assay-spam-nb',
-            params: { maxTokens: 4, temperature: 0 },
+      parseRunConfig(
+        spamRunDocument({
+          name: 'retried',
+          out: join(dir, 'run'),
+          baseUrl: server.baseUrl,
+          limit: 20,
+          model: {
             concurrency: { max: 1 },
             retry: { baseDelayMs: 1, maxDelayMs: 5 },
             // one at a time: the first request is refused twice, then answered on its second retry
             headers: { 'x-assay-fault': 'fail-first=2;key=retries-test;status=503' },
           },
-        ],
-        evaluation: { bootstrap: 20 },
-        output: { dir: join(dir, 'run') },
-      }),
+          evaluation: { bootstrap: 20 },
+        }),
+      ),
     );
     const s = results.models[0]!.service;
     expect([s.failed, s.errorRate, s.retried, s.retries]).toEqual([0, 0, 1, 2]);

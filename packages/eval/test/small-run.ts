@@ -31,26 +31,66 @@ export function smallRunConfig(
   options: SmallRunOptions = {},
 ): RunConfig {
   return parseRunConfig(
-    {
+    spamRunDocument({
       name: 'small',
-      dataset: { builtin: 'spam-assassin', limit: SMALL_RUN_ITEMS, seed: 1 },
-      task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
-      prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
-      models: [
-        {
-          name: 'nb',
-          provider: 'openai-chat',
-          baseUrl: 'http://127.0.0.1:1/v1',
-          model: 'assay-spam-nb',
-          params: { maxTokens: 4, temperature: options.temperature ?? 0 },
-          concurrency: { max: options.concurrency ?? 4 },
-        },
-      ],
+      out,
+      // replaced by the parse option below, as a CLI --base-url replaces the file's
+      baseUrl: 'http://127.0.0.1:1/v1',
+      model: {
+        params: { maxTokens: 4, temperature: options.temperature ?? 0 },
+        concurrency: { max: options.concurrency ?? 4 },
+      },
       evaluation: { method: 'stratified', k: 4, bootstrap: 20 },
-      output: { dir: out },
-    },
+    }),
     { baseUrl, ...(options.endpoint ? { endpoint: options.endpoint } : {}) },
   );
+}
+
+/** What a {@link spamRunDocument} may vary. */
+export interface SpamRunParts {
+  /** the run's name */
+  readonly name: string;
+  /** the output directory */
+  readonly out: string;
+  /** the model server's base URL */
+  readonly baseUrl: string;
+  /** held-out SpamAssassin e-mails (default {@link SMALL_RUN_ITEMS}) */
+  readonly limit?: number;
+  /** fields added to (or replacing those of) model `nb` */
+  readonly model?: Record<string, unknown>;
+  /** the `evaluation` section (default: none) */
+  readonly evaluation?: Record<string, unknown>;
+}
+
+/**
+ * The raw configuration of a run of one model `nb` (the reference spam model, 4 tokens,
+ * temperature 0) on held-out SpamAssassin e-mails, before `parseRunConfig`: the shape most
+ * run tests start from, with what they vary given in `parts`.
+ *
+ * @param parts - name, output directory, base URL and what the test varies
+ * @returns the configuration document
+ * @example
+ * await runEvaluation(parseRunConfig(spamRunDocument({ name: 'a', out: dir, baseUrl: server.baseUrl })));
+ */
+export function spamRunDocument(parts: SpamRunParts): Record<string, unknown> {
+  return {
+    name: parts.name,
+    dataset: { builtin: 'spam-assassin', limit: parts.limit ?? SMALL_RUN_ITEMS, seed: 1 },
+    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
+    prompt: { template: 'Classify this e-mail as spam or ham:\n\n{{text}}' },
+    models: [
+      {
+        name: 'nb',
+        provider: 'openai-chat',
+        baseUrl: parts.baseUrl,
+        model: 'assay-spam-nb',
+        params: { maxTokens: 4, temperature: 0 },
+        ...parts.model,
+      },
+    ],
+    ...(parts.evaluation === undefined ? {} : { evaluation: parts.evaluation }),
+    output: { dir: parts.out },
+  };
 }
 
 /**
