@@ -221,4 +221,23 @@ describe('open loop', () => {
     // it did not wait for the second arrival, 5 s after the first
     expect(performance.now() - t0).toBeLessThan(4000);
   });
+
+  test('a clock thread that dies mid-schedule fails the run with CLOCK_FAILED at once', async () => {
+    // the test-only hook ends the clock thread after its first wake-up; the thread reads the
+    // environment when it starts, inside runLoadTest
+    process.env.ASSAY_LOADTEST_FAULT = 'clock-exit';
+    const t0 = performance.now();
+    // 0.5 requests/s: without the guard the loop would wait 2 s per arrival, then forever
+    const running = run({ rate: 0.5, requests: 4, arrival: 'constant' });
+    try {
+      await expect(running).rejects.toMatchObject({
+        name: 'LoadTestError',
+        code: 'CLOCK_FAILED',
+        path: 'rate',
+      });
+    } finally {
+      delete process.env.ASSAY_LOADTEST_FAULT;
+    }
+    expect(performance.now() - t0).toBeLessThan(1500);
+  });
 });

@@ -46,9 +46,12 @@ const NAP = 3;
 // EARLY_MS before each arrival, then publishes how many arrivals it has woken for and wakes the
 // main thread (and counts its own late wake-ups: it waited for a core). Times are
 // `process.hrtime` milliseconds, the monotonic clock both threads read.
+// `ASSAY_LOADTEST_FAULT=clock-exit` ends the thread after its first wake-up, as a crash
+// would: a test-only hook (as the runner's `ASSAY_RUNNER_FAULT`) for the CLOCK_FAILED path.
 const CLOCK_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { shared, offsets } = workerData;
+const crash = process.env.ASSAY_LOADTEST_FAULT === 'clock-exit';
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 parentPort.once('message', (startHr) => {
   for (let i = 0; i < offsets.length; i++) {
@@ -61,6 +64,7 @@ parentPort.once('message', (startHr) => {
     if (now() - (startHr + offsets[i] - ${EARLY_MS}) > ${CLOCK_LATE_MS}) Atomics.add(shared, ${LATE}, 1);
     Atomics.store(shared, ${REACHED}, i + 1);
     Atomics.notify(shared, ${REACHED});
+    if (crash) process.exit(70);
   }
 });
 `;
