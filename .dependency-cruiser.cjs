@@ -66,13 +66,14 @@ module.exports = {
       severity: 'error',
       comment:
         'An import by package name that resolved to a file of another workspace package other ' +
-        'than its entry point (dist/index.js), e.g. @assay/x/package.json or a path a wider ' +
-        'exports map would open. Only the package root is public.',
+        'than its entry points (dist/index.js, or a top-level dist/<name>.js that its exports ' +
+        'map names, such as @assay/runner/options), e.g. @assay/x/package.json or a deep path ' +
+        'a wider exports map would open.',
       from: { path: PACKAGE },
       to: {
         dependencyTypesNot: ['local'],
         path: PACKAGE,
-        pathNot: ['^$1/', '^(?:packages|apps)/[^/]+/dist/index\\.js$'],
+        pathNot: ['^$1/', '^(?:packages|apps)/[^/]+/dist/[a-z-]+\\.js$'],
       },
     },
   ],

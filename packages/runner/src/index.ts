@@ -5,6 +5,7 @@ export type {
   HarnessNormalization,
 } from './generation/answer-normalization.js';
 export { parseNormalize } from './generation/answer-normalization.js';
+export { GENERATION_BLEU_TOKENIZERS } from './generation/bleu-tokenizers.js';
 export type {
   GenerationColumns,
   GenerationInput,
@@ -17,10 +18,7 @@ export {
   GENERATION_METRICS,
   generationGreaterIsBetter,
 } from './generation/generation-metrics.js';
-export {
-  GENERATION_BLEU_TOKENIZERS,
-  type GenerationOptions,
-} from './generation/generation-options.js';
+export type { GenerationOptions } from './generation/generation-options.js';
 export { generationRowValues } from './generation/generation-row-values.js';
 export {
   type CorpusMetricOptions,
@@ -28,8 +26,9 @@ export {
   corpusStatistics,
 } from './generation/row-layout.js';
 export type { CsvTask } from './io/csv-range-types.js';
-export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
-export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';
+export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
+export type { LoadColumnsOptions } from './io/load-columns.js';
+export { detectFormat, loadColumns } from './io/load-columns.js';
 export type {
   ColumnKind,
   LabelColumn,

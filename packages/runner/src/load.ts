@@ -11,8 +11,9 @@
  * @packageDocumentation
  */
 export { RunnerError } from './errors.js';
-export type { InputFormat, LoadColumnsOptions } from './io/load-columns.js';
-export { detectFormat, INPUT_FORMATS, loadColumns } from './io/load-columns.js';
+export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
+export type { LoadColumnsOptions } from './io/load-columns.js';
+export { detectFormat, loadColumns } from './io/load-columns.js';
 export type {
   ColumnKind,
   LabelColumn,

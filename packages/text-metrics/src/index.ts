@@ -13,13 +13,9 @@ export {
   mergeBleuStatistics,
   sentenceBleu,
 } from './bleu/bleu.js';
-export {
-  BLEU_TOKENIZERS,
-  type BleuOptions,
-  type BleuSmoothMethod,
-  type BleuTokenizer,
-} from './bleu/bleu-options.js';
+export type { BleuOptions, BleuSmoothMethod } from './bleu/bleu-options.js';
 export type { BleuScore } from './bleu/bleu-score.js';
+export { BLEU_TOKENIZERS, type BleuTokenizer } from './bleu/bleu-tokenizers.js';
 export {
   type ChrfScore,
   chrfStatistics,

@@ -1,4 +1,8 @@
-import { GENERATION_BLEU_TOKENIZERS, GENERATION_METRICS, INPUT_FORMATS } from '@assay/runner';
+import {
+  GENERATION_BLEU_TOKENIZERS,
+  GENERATION_METRICS,
+  INPUT_FORMATS,
+} from '@assay/runner/options';
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';

@@ -1,43 +1,14 @@
 import { RunnerError } from '../errors.js';
 import { didYouMeanMetric } from '../metrics/closest-metric.js';
 
-/**
- * The metrics of `assay score --task generation`, in the order the report lists them.
- *
- * @example
- * ```ts
- * import { GENERATION_METRICS } from '@assay/runner';
- * GENERATION_METRICS.includes('chrf_pp'); // true
- * ```
- */
-export const GENERATION_METRICS = [
-  'exact_match',
-  'token_f1',
-  'bleu',
-  'chrf',
-  'chrf_pp',
-  'ter',
-  'rouge1',
-  'rouge2',
-  'rougeL',
-  'rougeLsum',
-  'levenshtein_similarity',
-] as const;
+import {
+  type CorpusMetric,
+  DEFAULT_GENERATION_METRICS,
+  GENERATION_METRICS,
+  type GenerationMetric,
+} from './generation-metric-names.js';
 
-/** One generation metric name (see {@link GENERATION_METRICS}). */
-export type GenerationMetric = (typeof GENERATION_METRICS)[number];
-
-/** The corpus metrics: scored from summed sacrebleu statistics, on sacrebleu's 0-100 scale. */
-export type CorpusMetric = 'bleu' | 'chrf' | 'chrf_pp' | 'ter';
-
-/** The metrics used when none are named. */
-export const DEFAULT_GENERATION_METRICS: readonly GenerationMetric[] = [
-  'exact_match',
-  'token_f1',
-  'bleu',
-  'chrf',
-  'rougeL',
-];
+export { type CorpusMetric, DEFAULT_GENERATION_METRICS, GENERATION_METRICS, type GenerationMetric };
 
 const CORPUS: ReadonlySet<string> = new Set<CorpusMetric>(['bleu', 'chrf', 'chrf_pp', 'ter']);
 

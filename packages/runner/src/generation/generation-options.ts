@@ -1,18 +1,10 @@
-import { BLEU_TOKENIZERS, type BleuTokenizer } from '@assay/text-metrics';
+import type { BleuTokenizer } from '@assay/text-metrics';
 import { RunnerError } from '../errors.js';
 import type { CvSpec } from '../score/cv-spec.js';
 import type { ScoreProgress } from '../score/score-options.js';
 import { type GenerationNormalize, resolveNormalize } from './answer-normalization.js';
+import { GENERATION_BLEU_TOKENIZERS } from './bleu-tokenizers.js';
 import type { GenerationSettings } from './generation-tasks.js';
-
-/**
- * The BLEU tokenizers `bleuTokenize` accepts: sacrebleu's names, as `@assay/text-metrics`
- * implements them (for option parsers such as the CLI's `--bleu-tokenize`).
- *
- * @example
- * GENERATION_BLEU_TOKENIZERS.includes('zh'); // true
- */
-export const GENERATION_BLEU_TOKENIZERS: readonly BleuTokenizer[] = BLEU_TOKENIZERS;
 
 /** Options of `Runner.scoreGenerations`; every field is optional. */
 export interface GenerationOptions {

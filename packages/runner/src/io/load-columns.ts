@@ -2,16 +2,11 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { RunnerError } from '../errors.js';
 import { readFailure } from './column-errors.js';
+import { INPUT_FORMATS, type InputFormat } from './input-formats.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsv } from './read-csv.js';
 import type { FileReadPool } from './read-csv-pool.js';
 import { readJsonl } from './read-jsonl.js';
-
-/** File formats that {@link loadColumns} reads. */
-export type InputFormat = 'csv' | 'tsv' | 'jsonl' | 'arrow' | 'parquet';
-
-/** Every accepted {@link InputFormat}. */
-export const INPUT_FORMATS: readonly InputFormat[] = ['csv', 'tsv', 'jsonl', 'arrow', 'parquet'];
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.csv': 'csv',

@@ -6,24 +6,10 @@ import {
   readOptions,
 } from '../sacrebleu/arguments.js';
 import { formatSignature, formatTwoDecimals } from '../sacrebleu/signature.js';
+import { BLEU_TOKENIZERS, type BleuTokenizer } from './bleu-tokenizers.js';
 
 /** sacrebleu's BLEU smoothing methods (Chen and Cherry 2014). */
 export type BleuSmoothMethod = 'exp' | 'none' | 'floor' | 'add-k';
-
-/**
- * BLEU tokenizers, as sacrebleu names them: `13a` (the default, mteval-v13a), `none` (split on
- * whitespace), `intl` (mteval-v14 international: Unicode punctuation and symbols), `char` (every
- * character) and `zh` (Chinese characters one by one, 13a rules for the rest).
- */
-export type BleuTokenizer = '13a' | 'none' | 'intl' | 'char' | 'zh';
-
-/**
- * Every {@link BleuTokenizer}, in the order the documentation lists them (for option parsers).
- *
- * @example
- * BLEU_TOKENIZERS.includes('intl'); // true
- */
-export const BLEU_TOKENIZERS: readonly BleuTokenizer[] = ['13a', 'none', 'intl', 'char', 'zh'];
 
 /** Options of the BLEU functions; the names follow sacrebleu's `BLEU(...)` arguments. */
 export interface BleuOptions {

@@ -6,11 +6,8 @@ import { Tokenizer13a } from '../tokenizers/tokenizer-13a.js';
 import { tokenizeCharUnchecked } from '../tokenizers/tokenizer-char.js';
 import { tokenizeIntlUnchecked } from '../tokenizers/tokenizer-intl.js';
 import { tokenizeZhUnchecked } from '../tokenizers/tokenizer-zh.js';
-import {
-  type BleuTokenizer,
-  bleuStatisticsLength,
-  type ResolvedBleuOptions,
-} from './bleu-options.js';
+import { bleuStatisticsLength, type ResolvedBleuOptions } from './bleu-options.js';
+import type { BleuTokenizer } from './bleu-tokenizers.js';
 
 /*
  * A port of sacrebleu's BLEU segment statistics (metrics/bleu.py, metrics/helpers.py). Layout
