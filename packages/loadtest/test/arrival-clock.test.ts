@@ -71,7 +71,8 @@ test('a clock thread that ends after waking the loop for its last arrival is not
   const start = performance.now();
   clock.go(start);
   while (clock.due < 2) await clock.reached(clock.due, start);
-  // its script has returned: the thread exits by itself
+  // its schedule is done: the thread waits for stop() (it no longer exits by itself, which
+  // made the main thread join it just as the last arrival was due)
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(clock.failure).toBeUndefined();
   await clock.stop();

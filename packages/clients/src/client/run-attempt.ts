@@ -88,6 +88,16 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     if (!ctx.stream || contentType.includes('application/json')) {
       return await readJson(ctx, res, res.statusCode);
     }
+    // a page (text/html from a proxy or a wrong URL) is no stream: say so, not "truncated"
+    if (contentType !== '' && !contentType.includes('event-stream')) {
+      const text = await readPrefix(res);
+      throw malformed(
+        ctx,
+        `an event stream (text/event-stream), not ${contentType}`,
+        text,
+        res.statusCode,
+      );
+    }
     return await readSse(ctx, res, res.statusCode);
   } catch (error) {
     if (!res.destroyed) res.destroy();
@@ -218,8 +228,12 @@ async function readSse(
         };
   let failure: unknown;
   let failedEvent: EventSourceMessage | undefined;
+  let events = 0;
+  // the first bytes, kept until an event comes: a body with none is quoted as malformed
+  let head: Buffer | undefined;
   // split from the bytes: no string per piece or per line, only each `data:` value
   const splitter = new SseSplitter((event) => {
+    events++;
     if (failure !== undefined) return;
     try {
       provider.onStreamEvent(event, state, sink);
@@ -230,6 +244,9 @@ async function readSse(
   });
   await res.read((chunk) => {
     arrival = performance.now();
+    if (events === 0 && (head === undefined || head.length < ERROR_PREFIX_BYTES)) {
+      head = head === undefined ? chunk : Buffer.concat([head, chunk]);
+    }
     splitter.feed(chunk);
     return failure === undefined;
   });
@@ -244,6 +261,10 @@ async function readSse(
     throw malformed(ctx, failure.message, failedEvent?.data ?? '', status);
   }
   if (failure !== undefined) throw failure;
+  if (events === 0 && head !== undefined && head.toString('utf8').trim().length > 0) {
+    // bytes but not one event: not a stream cut short, an answer in some other shape
+    throw malformed(ctx, 'server-sent events', head.toString('utf8'), status);
+  }
   if (!state.done && state.finishReason === undefined) {
     throw new AttemptFailure(
       'connection',

@@ -66,6 +66,9 @@ parentPort.once('message', (startHr) => {
     Atomics.notify(shared, ${REACHED});
     if (crash) process.exit(70);
   }
+  // wait for stop(): a thread that ended here would be joined by the main thread (Node blocks
+  // it until the thread has torn its heap down), just when the last arrival is due
+  while (Atomics.load(shared, ${STOP}) === 0) Atomics.wait(shared, ${STOP}, 0);
 });
 `;
 
