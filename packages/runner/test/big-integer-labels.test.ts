@@ -50,4 +50,50 @@ describe('integer labels beyond 2^53', () => {
     const label = (await loadColumns(file, { columns })).columns.get('label')!;
     expect(label.kind === 'label' && label.dictionary).toEqual([9007199254740991, 1]);
   });
+
+  describe('in columns read as `auto` (numbers unless a cell is not), as `assay score` reads them', () => {
+    const auto = new Map([
+      ['label', 'auto'],
+      ['pred', 'auto'],
+    ] as const);
+
+    test('CSV integer text beyond 2^53 makes the column labels that keep the text', async () => {
+      // scikit-learn on this file (pandas reads int64): accuracy 0.5; as doubles the two ids
+      // are equal and the accuracy would be 1
+      const file = join(dir, 'auto-ids.csv');
+      writeFileSync(file, 'label,pred\n9007199254740993,9007199254740992\n1,1\n');
+      const table = await loadColumns(file, { columns: auto });
+      const label = table.columns.get('label')!;
+      expect(label.kind === 'label' && label.dictionary).toEqual(['9007199254740993', '1']);
+      const report = await scorePredictions(
+        { table, roles: { yTrue: 'label', yPred: 'pred' } },
+        { workers: 0, metrics: ['accuracy'] },
+      );
+      expect(report.overall.accuracy!.value).toBe(0.5);
+    });
+
+    test('JSON numbers beyond 2^53 used as labels are refused, not scored as equal', async () => {
+      const file = join(dir, 'auto-ids.jsonl');
+      writeFileSync(
+        file,
+        '{"label": 9007199254740993, "pred": 9007199254740992}\n{"label": 1, "pred": 1}\n',
+      );
+      const table = await loadColumns(file, { columns: auto });
+      const error = await scorePredictions(
+        { table, roles: { yTrue: 'label', yPred: 'pred' } },
+        { workers: 0, metrics: ['accuracy'] },
+      ).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RunnerError);
+      expect((error as RunnerError).code).toBe('UNSAFE_INTEGER_LABEL');
+      expect((error as RunnerError).path).toBe('label');
+    });
+
+    test('a number column beyond 2^53 is still a number where no label is asked of it', async () => {
+      const file = join(dir, 'auto-big-score.csv');
+      writeFileSync(file, 'label,pred\n1,90071992547409930\n0,3\n');
+      const table = await loadColumns(file, { columns: new Map([['pred', 'number']]) });
+      const pred = table.columns.get('pred')!;
+      expect(pred.kind === 'number' && Array.from(pred.values)).toEqual([90071992547409930, 3]);
+    });
+  });
 });

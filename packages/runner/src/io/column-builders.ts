@@ -279,6 +279,11 @@ export class CellColumnBuilder {
     if (cell === null || cell === undefined) value = Number.NaN;
     else if (typeof cell === 'number') value = cell;
     else if (typeof cell === 'string') value = fromText ? parseNumericCell(cell) : undefined;
+    // integer text beyond 2^53 in an `auto` column is an id, not a quantity: as a double it
+    // would equal its neighbours, so the column becomes labels and keeps the text
+    if (value !== undefined && this.kind === 'auto' && isBigIntegerText(cell, value)) {
+      value = undefined;
+    }
     if (value !== undefined) {
       this.numbers!.push(value);
       return;
@@ -303,6 +308,16 @@ export class CellColumnBuilder {
     if (this.labels !== undefined) return finishLabels(this.labels.finish(this.name));
     return this.numbers!.finish(this.name);
   }
+}
+
+/** Whether a CSV cell is integer text that no double holds exactly (beyond 2^53 - 1). */
+function isBigIntegerText(cell: unknown, value: number): boolean {
+  return (
+    typeof cell === 'string' &&
+    Number.isInteger(value) &&
+    !Number.isSafeInteger(value) &&
+    BIG_INTEGER_TEXT.test(cell)
+  );
 }
 
 function toLabel(cell: unknown, fromText: boolean): Label | null {

@@ -8,7 +8,7 @@ import { denseNumberLabelPair, denseNumberLabels } from './dense-number-labels.j
 import { codesOverValues } from './in-place-codes.js';
 import { asRunnerError, checkLabelKinds } from './label-kinds.js';
 import { type LabelPresence, presenceFromBits, smallLabelBits } from './label-scan.js';
-import { profileNumberPair, profileNumbers } from './number-profile.js';
+import { type NumberProfile, profileNumberPair, profileNumbers } from './number-profile.js';
 import type { LabelValues, NumberValues } from './prediction-input.js';
 
 function materialize(values: LabelValues | NumberValues): ArrayLike<unknown> {
@@ -212,6 +212,28 @@ function inPlaceTarget(column: NumberColumn, inPlace: boolean): Int32Array | und
     : undefined;
 }
 
+/**
+ * Refuses a number column used as labels that holds an integer beyond 2^53 - 1 in magnitude:
+ * the reader (JSON, Arrow or Parquet 64-bit integers) already rounded it to a double, so
+ * distinct labels may have become equal; scored, they would count as agreeing.
+ */
+function refuseUnsafeIntegers(column: NumberColumn, profile: NumberProfile): void {
+  // every finite double beyond 2^53 - 1 is an integer; infinities are not ids
+  const { min, max } = profile;
+  const outside =
+    Number.isFinite(max) && max > Number.MAX_SAFE_INTEGER
+      ? max
+      : Number.isFinite(min) && min < -Number.MAX_SAFE_INTEGER
+        ? min
+        : undefined;
+  if (outside === undefined) return;
+  throw new RunnerError(
+    'UNSAFE_INTEGER_LABEL',
+    `Column "${column.name}" has the label ${String(outside)}, an integer beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}): as a number it cannot be told apart from its neighbours, so labels would collide; store such labels as strings (quoted in JSON, a string column in Arrow or Parquet).`,
+    { path: column.name },
+  );
+}
+
 /** The label column of a number column: the dense one when made, else by hashing each value. */
 function finishNumberLabels(
   column: NumberColumn,
@@ -245,7 +267,9 @@ function finishNumberLabels(
  */
 export function numbersToLabels(column: LoadedColumn, inPlace = false): LoadedColumn {
   if (column.kind === 'label') return column;
-  const complete = profileNumbers(column.values).firstMissing < 0;
+  const profile = profileNumbers(column.values);
+  refuseUnsafeIntegers(column, profile);
+  const complete = profile.firstMissing < 0;
   const dense = denseNumberLabels(column.name, column.values, inPlaceTarget(column, inPlace));
   return finishNumberLabels(column, dense, complete);
 }
@@ -272,6 +296,8 @@ export function numberLabelPair(
     return [numbersToLabels(a, inPlace[0]), numbersToLabels(b, inPlace[1])];
   }
   const [profileA, profileB] = profileNumberPair(a.values, b.values);
+  refuseUnsafeIntegers(a, profileA);
+  refuseUnsafeIntegers(b, profileB);
   const [denseA, denseB] = denseNumberLabelPair(
     { name: a.name, values: a.values, target: inPlaceTarget(a, inPlace[0]) },
     { name: b.name, values: b.values, target: inPlaceTarget(b, inPlace[1]) },
