@@ -1,9 +1,10 @@
 import type { Label } from '@assay/core-metrics';
 import { type Data, type DataType, makeVector, Type } from 'apache-arrow';
+import { RunnerError } from '../errors.js';
 import type { IntegerArray } from '../pool/task-types.js';
 import type { LabelPresence } from '../score/label-scan.js';
 import { toLoadedColumn } from '../score/to-loaded-column.js';
-import { finishLabels } from './column-builders.js';
+import { finishLabels, LabelColumnBuilder } from './column-builders.js';
 import { internLabel } from './label-intern.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
@@ -20,8 +21,15 @@ function isValid(bitmap: Uint8Array, offset: number, i: number): boolean {
 function isNarrowInt(type: DataType): boolean {
   const t = type as unknown as { bitWidth?: number; isSigned?: boolean };
   return (
-    type.typeId === Type.Int && t.bitWidth !== undefined && (t.bitWidth < 32 || t.isSigned === true)
+    type.typeId === Type.Int &&
+    t.bitWidth !== undefined &&
+    (t.bitWidth < 32 || (t.bitWidth === 32 && t.isSigned === true))
   );
+}
+
+/** Int64 and Uint64: their values are bigints, exact only to 2^53 - 1 as numbers. */
+function is64BitInt(type: DataType): boolean {
+  return type.typeId === Type.Int && (type as unknown as { bitWidth?: number }).bitWidth === 64;
 }
 
 /**
@@ -82,6 +90,27 @@ function int32Values(chunks: Chunks, n: number): { values: Int32Array; nulls: nu
 }
 
 /**
+ * The labels of integer values already in one shared Int32Array (`nulls`: rows to mark
+ * missing, whose slots hold a value that adds no label), by a dense value table.
+ */
+function int32Labels(
+  name: string,
+  values: Int32Array,
+  nulls: readonly number[],
+  presence: LabelPresence | undefined,
+): LoadedColumn | undefined {
+  if (nulls.length === values.length) return undefined;
+  // a table scanned on the pool holds for the values as they are, which only a view keeps
+  const column = toLoadedColumn(name, values, false, nulls.length === 0 ? presence : undefined);
+  if (column.kind !== 'label') return undefined;
+  if (nulls.length === 0) return column;
+  // the codes are a fresh array here (values was a copy), so marking them is safe
+  const codes = column.codes;
+  for (const row of nulls) codes[row] = -1;
+  return { kind: 'label', name, codes, dictionary: column.dictionary };
+}
+
+/**
  * An Arrow integer column (8-, 16- or 32-bit, or unsigned 8/16-bit) read as labels by a
  * dense value table; a column of the values `0..K-1` in one Int32 chunk becomes its own
  * codes, a view of the file's bytes.
@@ -100,15 +129,116 @@ export function integerLabelColumn(
 ): LoadedColumn | undefined {
   if (chunks.length === 0 || !chunks.every((data) => isNarrowInt(data.type))) return undefined;
   const { values, nulls } = int32Values(chunks, n);
+  return int32Labels(name, values, nulls, presence);
+}
+
+const TWO_32 = 2 ** 32;
+/** The high words (as Int32) of the safe integers: |value| <= 2^53 - 1 needs -2^21 <= high < 2^21. */
+const SAFE_HIGH = 2 ** 21;
+
+function unsafeIntegerLabel(name: string, value: bigint): RunnerError {
+  return new RunnerError(
+    'UNSAFE_INTEGER_LABEL',
+    `Column "${name}" has the label ${String(value)}, an integer beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}): as a number it cannot be told apart from its neighbours, so labels would collide; store such labels as strings (a string column in Arrow).`,
+    { path: name },
+  );
+}
+
+/**
+ * The values of Int64 / Uint64 chunks as numbers (NaN where null), read through a 32-bit
+ * view of their little-endian bytes (as Arrow IPC stores them): no bigint per value but
+ * for the values beyond 2^53 - 1 in magnitude, which no number holds exactly.
+ *
+ * @throws {@link RunnerError} `UNSAFE_INTEGER_LABEL` at the first such value when `refuse`
+ *   (else it is rounded to the nearest number)
+ */
+function int64Numbers(
+  name: string,
+  chunks: Chunks,
+  n: number,
+  refuse: boolean,
+): { values: Float64Array; nulls: number[]; fitsInt32: boolean } {
+  const values = sharedFloat64(n);
+  const nulls: number[] = [];
+  let fitsInt32 = true;
+  let pos = 0;
+  for (const data of chunks) {
+    const raw = data.values as unknown as BigInt64Array | BigUint64Array;
+    const words = new Int32Array(raw.buffer, raw.byteOffset, data.length * 2);
+    const signed = raw instanceof BigInt64Array;
+    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+    for (let i = 0; i < data.length; i++) {
+      if (bitmap !== undefined && !isValid(bitmap, data.offset, i)) {
+        values[pos + i] = Number.NaN;
+        nulls.push(pos + i);
+        continue;
+      }
+      const low = words[2 * i]!;
+      const high = words[2 * i + 1]!;
+      if (high === low >> 31 && (signed || high === 0)) {
+        values[pos + i] = low;
+        continue;
+      }
+      fitsInt32 = false;
+      const top = signed ? high : high >>> 0;
+      const value = top * TWO_32 + (low >>> 0);
+      if (top >= -SAFE_HIGH && top < SAFE_HIGH && Number.isSafeInteger(value)) {
+        values[pos + i] = value;
+        continue;
+      }
+      if (refuse) throw unsafeIntegerLabel(name, raw[i]!);
+      values[pos + i] = Number(raw[i]!);
+    }
+    pos += data.length;
+  }
+  return { values, nulls, fitsInt32 };
+}
+
+/**
+ * An Arrow Int64 or Uint64 column read as `label` or `auto`: values that all fit an Int32
+ * become labels as an Int32 column's do (dense value table, sorted dictionary); wider
+ * values become labels in first-seen order (`label`) or a Float64 column (`auto`, exact to
+ * 2^53 - 1 as from a JSON file: scoring refuses such a column as labels beyond that).
+ *
+ * @param name - the column
+ * @param chunks - the column's chunks
+ * @param n - rows
+ * @param kind - how the column was requested
+ * @returns the column, or undefined when the type is not a 64-bit integer or every value is null
+ * @throws {@link RunnerError} `UNSAFE_INTEGER_LABEL` naming the column for a `label`
+ *   column's value beyond 2^53 - 1 in magnitude, so that distinct labels never collide
+ */
+export function int64Column(
+  name: string,
+  chunks: Chunks,
+  n: number,
+  kind: 'label' | 'auto',
+): LoadedColumn | undefined {
+  if (chunks.length === 0 || !chunks.every((data) => is64BitInt(data.type))) return undefined;
+  const { values, nulls, fitsInt32 } = int64Numbers(name, chunks, n, kind === 'label');
   if (nulls.length === n) return undefined;
-  // a table scanned on the pool holds for the values as they are, which only a view keeps
-  const column = toLoadedColumn(name, values, false, nulls.length === 0 ? presence : undefined);
-  if (column.kind !== 'label') return undefined;
-  if (nulls.length === 0) return column;
-  // the codes are a fresh array here (values was a copy), so marking them is safe
-  const codes = column.codes;
-  for (const row of nulls) codes[row] = -1;
-  return { kind: 'label', name, codes, dictionary: column.dictionary };
+  if (fitsInt32) {
+    const ints = sharedInt32(n);
+    if (nulls.length > 0) {
+      // null slots take a value of the column, so that they add no label
+      let fill = 0;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isNaN(values[i]!)) {
+          fill = values[i]!;
+          break;
+        }
+      }
+      for (const row of nulls) values[row] = fill;
+    }
+    ints.set(values);
+    const labels = int32Labels(name, ints, nulls, undefined);
+    if (labels !== undefined) return labels;
+    if (nulls.length > 0) for (const row of nulls) values[row] = Number.NaN;
+  }
+  if (kind === 'auto') return { kind: 'number', name, values };
+  const builder = new LabelColumnBuilder(n);
+  for (let i = 0; i < n; i++) builder.push(values[i]!);
+  return finishLabels(builder.finish(name));
 }
 
 function labelOf(v: unknown): Label | null {

@@ -223,6 +223,8 @@ export class LabelColumnBuilder {
 export class CellColumnBuilder {
   private numbers: NumberColumnBuilder | undefined;
   private labels: LabelColumnBuilder | undefined;
+  /** Cells came as JSON values, whose numbers and strings are distinct types. */
+  private typed = false;
 
   /**
    * @param name - the column, for error messages
@@ -271,6 +273,7 @@ export class CellColumnBuilder {
    * @param where - row description for error messages (e.g. `line 12`)
    */
   push(cell: unknown, fromText: boolean, where: () => string): void {
+    if (!fromText) this.typed = true;
     if (this.labels !== undefined) {
       this.labels.push(toLabel(cell, fromText));
       return;
@@ -278,6 +281,8 @@ export class CellColumnBuilder {
     let value: number | undefined;
     if (cell === null || cell === undefined) value = Number.NaN;
     else if (typeof cell === 'number') value = cell;
+    // JSON true/false read as 1/0, as scikit-learn compares them (True == 1)
+    else if (typeof cell === 'boolean') value = cell ? 1 : 0;
     else if (typeof cell === 'string') value = fromText ? parseNumericCell(cell) : undefined;
     // integer text beyond 2^53 in an `auto` column is an id, not a quantity: as a double it
     // would equal its neighbours, so the column becomes labels and keeps the text
@@ -305,7 +310,9 @@ export class CellColumnBuilder {
   }
 
   finish(): LoadedColumn {
-    if (this.labels !== undefined) return finishLabels(this.labels.finish(this.name));
+    if (this.labels !== undefined) {
+      return finishLabels(this.labels.finish(this.name), { typed: this.typed });
+    }
     return this.numbers!.finish(this.name);
   }
 }
@@ -327,8 +334,27 @@ function toLabel(cell: unknown, fromText: boolean): Label | null {
     if (fromText && cell === '') return null;
     return cell;
   }
-  if (typeof cell === 'boolean') return String(cell);
+  if (typeof cell === 'boolean') return cell ? 1 : 0;
   return JSON.stringify(cell);
+}
+
+/**
+ * Refuses JSON labels that mix numbers with strings that are not numbers (`1` and `"cat"`), as
+ * scikit-learn refuses a "Mix of label input types"; text that reads as a number (`"2"`) still
+ * joins the numbers.
+ */
+function refuseMixedTypes(name: string, dict: readonly Label[]): void {
+  const number = dict.find((label) => typeof label === 'number');
+  if (number === undefined) return;
+  const text = dict.find(
+    (label) => typeof label === 'string' && parseNumericCell(label) === undefined,
+  );
+  if (text === undefined) return;
+  throw new RunnerError(
+    'MIXED_LABEL_TYPES',
+    `Mix of label input types (string and number): column "${name}" has the number label ${String(number)} and the string label ${JSON.stringify(text)}; labels must be all numbers or all strings (quote every label in the file, or none).`,
+    { path: name },
+  );
 }
 
 /**
@@ -339,9 +365,13 @@ function toLabel(cell: unknown, fromText: boolean): Label | null {
  * @param column - a freshly built label column
  * @returns the same column or one with a remapped dictionary
  */
-export function finishLabels(column: LoadedColumn): LoadedColumn {
+export function finishLabels(
+  column: LoadedColumn,
+  options: { readonly typed?: boolean } = {},
+): LoadedColumn {
   if (column.kind !== 'label') return column;
   const dict = column.dictionary;
+  if (options.typed === true) refuseMixedTypes(column.name, dict);
   const unsafe = dict.find(
     (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
   );

@@ -12,6 +12,7 @@ import { RunnerError } from '../errors.js';
 import type { LabelPresence } from '../score/label-scan.js';
 import {
   dictionaryLabelColumn,
+  int64Column,
   integerLabelColumn,
   numberColumn,
   sharedInt32View,
@@ -39,7 +40,9 @@ const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
  *   workers and this thread together ({@link scanArrowLabels})
  * @returns the loaded columns
  * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
- *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE` (a `number` column of a non-numeric type)
+ *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE` (a `number` column of a non-numeric type),
+ *   `UNSAFE_INTEGER_LABEL` (an Int64 / Uint64 `label` or `auto` column with a value beyond
+ *   2^53 - 1 in magnitude)
  */
 export async function readArrow(
   file: string,
@@ -109,7 +112,9 @@ function readColumn(
 ): LoadedColumn {
   if (kind !== 'number') {
     const labels =
-      integerLabelColumn(name, chunks, n, presence) ?? dictionaryLabelColumn(name, chunks, n);
+      integerLabelColumn(name, chunks, n, presence) ??
+      int64Column(name, chunks, n, kind === 'label' ? 'label' : 'auto') ??
+      dictionaryLabelColumn(name, chunks, n);
     if (labels !== undefined) return labels;
   }
   return numeric && kind !== 'label' ? numberColumn(name, chunks, n) : readLabels(name, chunks, n);
