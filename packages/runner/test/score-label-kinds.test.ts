@@ -20,6 +20,18 @@ describe('label order and kinds match scikit-learn', () => {
     expect(report.overall.f1_macro?.value).toBeCloseTo(0.5, 15);
   });
 
+  test('the mix message names the word that made a column strings, not its numeric text', async () => {
+    // a CSV's y_pred column of 1, 2, cat is read as strings because of "cat"; naming "1"
+    // (which looks like y_true's 1) left the user looking for the wrong cell
+    const error = await scorePredictions(
+      { yTrue: [1, 2, 1, 2], yPred: ['1', '2', 'cat', '1'] },
+      { workers: 0, metrics: ['accuracy'] },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
+    expect((error as RunnerError).message).toContain('has the string label "cat"');
+  });
+
   test('numbers in y_true and strings in y_pred are an error, not a string comparison', async () => {
     // unique_labels([0, 1, 1, 0], ['0', '1', '0', '0']) raises "Mix of label input types
     // (string and number)"; the runner used to warn and compare every label as a string

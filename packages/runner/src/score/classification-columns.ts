@@ -23,6 +23,17 @@ function usedLabels(column: LabelColumn): Label[] {
 }
 
 /**
+ * The labels with the strings that do not read as numbers first: a CSV column became strings
+ * because of one of them (`cat` beside `1`), so a "Mix of label input types" message names it,
+ * not a `"1"` that looks like the other column's number. The union sorts them anyway.
+ */
+function wordsFirst(labels: Label[]): Label[] {
+  const isWord = (l: Label) => typeof l === 'string' && Number.isNaN(Number(l));
+  if (!labels.some(isWord)) return labels;
+  return [...labels.filter(isWord), ...labels.filter((l) => !isWord(l))];
+}
+
+/**
  * Encodes true and predicted labels over their sorted union (`@assay/labels`
  * order: numbers numerically, strings by code point), in place when allowed.
  *
@@ -40,8 +51,8 @@ function unifyLabels(
   let classes: Label[];
   try {
     classes = sortedUnion([
-      [describeColumn('yTrue', yTrue), trueLabels],
-      [predWhat, predLabels],
+      [describeColumn('yTrue', yTrue), wordsFirst(trueLabels)],
+      [predWhat, wordsFirst(predLabels)],
     ]);
   } catch (error) {
     const atPred = error instanceof LabelError && error.path === predWhat;
