@@ -35,6 +35,7 @@ export type { JunitCase, JunitSuite } from './junit/junit-xml.js';
 export { junitXml } from './junit/junit-xml.js';
 export { runJunitSuite } from './junit/run-junit-suite.js';
 export { markdownReport } from './markdown/markdown-report.js';
+export { markdownInline } from './markdown/markdown-text.js';
 export { stepSummaryMarkdown } from './markdown/step-summary.js';
 export { thresholdTableMarkdown } from './markdown/threshold-table-markdown.js';
 export type { MetricGroup } from './metrics-table/identical-metrics.js';

@@ -1,17 +1,13 @@
-import { formatInterval, formatMs, formatValue } from '@assay/report';
+import { formatInterval, formatMs, formatValue, markdownInline } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
 import { headline, inputLine, metricRows, signatureLines } from './report-rows.js';
 
 /** The most classes whose confusion matrix the Markdown report draws as a table. */
 const MAX_MATRIX_CLASSES = 50;
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|');
-}
-
 function mdTable(header: string[], rows: string[][]): string {
   const align = header.map((_, i) => (i === 0 ? ':--' : '--:'));
-  return [header, align, ...rows].map((r) => `| ${r.map(escapeCell).join(' | ')} |`).join('\n');
+  return [header, align, ...rows].map((r) => `| ${r.map(markdownInline).join(' | ')} |`).join('\n');
 }
 
 /**
