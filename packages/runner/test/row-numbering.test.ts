@@ -14,7 +14,7 @@ describe('error messages count lines and data rows from 1, as a person reads the
     writeFileSync(file, '{"s": 0.5}\n\n{"s": 0.25}\n{"s": "high"}\n');
     const error = await runnerRejection(loadColumns(file, { columns: { s: 'number' } }));
     expect(error.code).toBe('NON_NUMERIC_VALUE');
-    expect(error.message).toContain('at line 4 (data row 3);');
+    expect(error.message).toContain(`at line 4 (data row 3) of ${file};`);
   });
 
   test('a CSV line counts the header as line 1 and its data row counts from 1', async () => {
@@ -22,7 +22,7 @@ describe('error messages count lines and data rows from 1, as a person reads the
     writeFileSync(file, 's\n0.5\n0.25\nhigh\n');
     const error = await runnerRejection(loadColumns(file, { columns: { s: 'number' } }));
     expect(error.code).toBe('NON_NUMERIC_VALUE');
-    expect(error.message).toContain('line 4 (data row 3)');
+    expect(error.message).toContain(`at line 4 (data row 3) of ${file};`);
   });
 
   test('an Arrow file names the 1-based data row', async () => {

@@ -97,7 +97,7 @@ export async function readCsvStream(
           { path: `line ${info.lines}` },
         );
       }
-      const where = () => `line ${info.lines} (data row ${n + 1})`;
+      const where = () => `line ${info.lines} (data row ${n + 1}) of ${file}`;
       for (const pick of picks) pick.builder.push(record[pick.index], true, where);
       n++;
     }

@@ -64,7 +64,7 @@ export async function readJsonl(
         }
       }
       const at = lineNumber;
-      const where = () => `line ${at} (data row ${n + 1})`;
+      const where = () => `line ${at} (data row ${n + 1}) of ${file}`;
       for (const builder of builders) builder.push(record[builder.name], false, where);
       n++;
     }
