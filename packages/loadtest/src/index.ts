@@ -43,7 +43,7 @@ export { type RecordFigures, summarizeRecords } from './metrics/summarize-record
 export { wilsonInterval } from './metrics/wilson-interval.js';
 export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
-export { loadtestHtml } from './report/loadtest-html.js';
+export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
 export { saturationNote } from './report/saturation-note.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {

@@ -183,6 +183,75 @@ function table(steps: readonly StepResult[]): string {
   return `<table><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r}</tr>`).join('')}</table>`;
 }
 
+/** What the report says it measured, above its table (all optional). */
+export interface LoadtestReportContext {
+  /** The model id sent with each request. */
+  readonly model?: string;
+  /** The service's base URL (no credentials: a URL's user and password are dropped). */
+  readonly baseUrl?: string;
+  /** The request shape, e.g. `openai-chat`. */
+  readonly provider?: string;
+  /** When the run started. */
+  readonly startedAt?: Date;
+}
+
+/** The base URL without the user and password a URL may carry: reports are shared. */
+function publicUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return url;
+  }
+}
+
+function profileText(result: LoadTestResult): string {
+  const p = result.profile;
+  if (p.kind === 'concurrency') return `closed loop, ${p.concurrency} in flight`;
+  if (p.kind === 'rate')
+    return `open loop, ${fmt(p.rate ?? null, 2)} requests/s (${p.arrival ?? 'poisson'})`;
+  return `${p.kind}, ${result.steps?.length ?? 1} steps`;
+}
+
+/** The lines under the title: what was measured, when, and the verdict a reader looks for first. */
+function summary(result: LoadTestResult, context: LoadtestReportContext): string {
+  const what = [
+    context.model === undefined ? undefined : `model <b>${escapeHtml(context.model)}</b>`,
+    context.baseUrl === undefined
+      ? undefined
+      : `at <code>${escapeHtml(publicUrl(context.baseUrl))}</code>`,
+    context.provider === undefined ? undefined : `(${escapeHtml(context.provider)})`,
+  ].filter((x) => x !== undefined);
+  const when =
+    context.startedAt === undefined ? '' : `, started ${context.startedAt.toISOString()}`;
+  const r = result.requests;
+  const lines = [
+    `<p>${what.length > 0 ? `${what.join(' ')}; ` : ''}${escapeHtml(profileText(result))}; ${fmt(result.durationS, 1)} s measured${when}.</p>`,
+    `<p>Requests: ${r.completed} completed, ${r.failed} failed, ${r.dropped} dropped, of ${r.scheduled} scheduled; ${fmt(result.throughput.requestsPerSec, 2)} requests/s, ${fmt(result.throughput.outputTokensPerSec, 1)} output tokens/s.</p>`,
+  ];
+  const failures = Object.entries(r.byError).sort((a, b) => b[1] - a[1]);
+  if (failures.length > 0) {
+    lines.push(
+      `<p class="warn">Failures by class: ${failures.map(([k, n]) => `${escapeHtml(k)} ${n}`).join(', ')}.</p>`,
+    );
+  }
+  if (result.goodput !== undefined) {
+    const verdict = result.sloPassed;
+    const met =
+      verdict === undefined
+        ? ''
+        : verdict.passed
+          ? ' <b>SLO met.</b>'
+          : ` <b class="warn">SLO not met:</b> ${verdict.failures.map(escapeHtml).join('; ')}.`;
+    lines.push(
+      `<p>SLO <code>${escapeHtml(result.goodput.slo)}</code>: goodput ${fmt(result.goodput.requestsPerSec, 2)} requests/s, ${fmt(100 * result.goodput.fraction, 1)}% of requests within every bound.${met}</p>`,
+    );
+  }
+  return lines.join('\n');
+}
+
 /**
  * The self-contained HTML report of a load test (`--report FILE.html`): a table of the steps
  * (with each `--score` quality metric and its interval) and inline SVG charts (latency and TTFT
@@ -191,13 +260,18 @@ function table(steps: readonly StepResult[]): string {
  *
  * @param result - the run's results
  * @param records - its records (for the TTFT CDFs)
+ * @param context - the model, service and start time, shown under the title
  * @returns the HTML document
  * @example
  * ```ts
  * writeFileSync('loadtest.html', loadtestHtml(result, records));
  * ```
  */
-export function loadtestHtml(result: LoadTestResult, records: readonly LoadRecord[]): string {
+export function loadtestHtml(
+  result: LoadTestResult,
+  records: readonly LoadRecord[],
+  context: LoadtestReportContext = {},
+): string {
   const steps = result.steps ?? [result];
   const notes: string[] = [];
   const saturation = saturationNote(result);
@@ -213,6 +287,7 @@ export function loadtestHtml(result: LoadTestResult, records: readonly LoadRecor
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<title>assay loadtest</title><style>${STYLE}</style></head><body>`,
     `<h1>assay loadtest: ${escapeHtml(result.profile.kind)}</h1>`,
+    summary(result, context),
     table(steps),
     ...notes,
     '<h2>Charts</h2><div class="charts">',
