@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { foldBarChart, histogramChart } from '../src/index.js';
+import { foldBarChart, histogramChart, lineChart } from '../src/index.js';
 
 describe('an axis that does not start at 0 is marked', () => {
   test('fold bars near 1: a break mark on the value axis and a note where it starts', () => {
@@ -25,5 +25,19 @@ describe('an axis that does not start at 0 is marked', () => {
     expect(svg).toContain('>axis starts at 13.6, not at 0</text>');
     const fromZero = histogramChart([0, 20, 25, 90], { title: 'TTFT', xLabel: 'ms' });
     expect(fromZero).not.toContain('axis-break');
+  });
+});
+
+describe('a line chart whose values are all zero', () => {
+  test('has the ticks 0 to 1 on that axis, not 0 to 1e-9', () => {
+    // goodput 0 at every rate (every request missed the SLO)
+    const svg = lineChart([{ name: 'goodput', x: [10, 20, 30], y: [0, 0, 0] }], {
+      title: 'Goodput',
+      xLabel: 'rate',
+      yLabel: 'requests/s',
+    });
+    const ticks = [...svg.matchAll(/class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    expect(ticks).toContain('1');
+    expect(ticks.some((t) => /e-/.test(t!))).toBe(false);
   });
 });

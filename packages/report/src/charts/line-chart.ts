@@ -97,14 +97,20 @@ interface Frame {
   readonly sy: (v: number) => number;
 }
 
+/** The top of an axis that starts at 0: the largest value, or 1 when none is above 0 (all zero). */
+function upper(values: readonly number[]): number {
+  const top = Math.max(0, ...values);
+  return top > 0 ? top : 1;
+}
+
 function frameOf(series: readonly LineSeries[], options: LineChartOptions): Frame {
   const W = options.width ?? 420;
   const H = options.height ?? 300;
   const m = { l: 52, r: 12, t: 28, b: 42 };
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = series.flatMap((s) => s.y).filter(Number.isFinite);
-  const [x0, x1] = options.xDomain ?? [Math.min(0, ...xs), Math.max(1e-9, ...xs)];
-  const [y0, y1] = options.yDomain ?? [Math.min(0, ...ys), Math.max(1e-9, ...ys)];
+  const [x0, x1] = options.xDomain ?? [Math.min(0, ...xs), upper(xs)];
+  const [y0, y1] = options.yDomain ?? [Math.min(0, ...ys), upper(ys)];
   const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
   const sy = (v: number): number => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
   return { W, H, m, x0, x1, y0, y1, sx, sy };
