@@ -3,7 +3,14 @@ import { markdownInline, textTable } from '../src/index.js';
 
 describe('tables of labels from the data', () => {
   test('a text table keeps one line per row when a cell holds a line break or a tab', () => {
-    const table = textTable(['label', 'n'], [['c\nd', '1'], ['a\tb', '22'], ['e\r\nf', '3']]);
+    const table = textTable(
+      ['label', 'n'],
+      [
+        ['c\nd', '1'],
+        ['a\tb', '22'],
+        ['e\r\nf', '3'],
+      ],
+    );
     const lines = table.split('\n');
     expect(lines).toHaveLength(5);
     expect(lines[2]).toBe('c ↵ d   1');

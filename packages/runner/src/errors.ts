@@ -13,6 +13,7 @@ export type RunnerErrorCode =
   | 'EMPTY_FILE'
   | 'UNKNOWN_FORMAT'
   | 'MISSING_COLUMN'
+  | 'DUPLICATE_COLUMN'
   | 'RAGGED_ROW'
   | 'NON_NUMERIC_VALUE'
   | 'NON_TEXT_VALUE'

@@ -1,12 +1,13 @@
 import { RunnerError } from '../errors.js';
 
 /**
- * Checks that every requested column exists in a file.
+ * Checks that every requested column exists in a file, once.
  *
  * @param file - the file, for the message
  * @param requested - the columns the caller asked for
  * @param available - the columns the file has
- * @throws {@link RunnerError} `MISSING_COLUMN` listing the columns that exist
+ * @throws {@link RunnerError} `MISSING_COLUMN` listing the columns that exist; `DUPLICATE_COLUMN`
+ *   when a requested name is in the header more than once
  */
 export function checkColumnsExist(
   file: string,
@@ -15,12 +16,37 @@ export function checkColumnsExist(
 ): void {
   const have = new Set(available);
   const missing = requested.filter((name) => !have.has(name));
-  if (missing.length === 0) return;
+  if (missing.length === 0) {
+    refuseDuplicates(file, requested, available);
+    return;
+  }
   throw new RunnerError(
     'MISSING_COLUMN',
     `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.`,
     { path: missing[0]! },
   );
+}
+
+/**
+ * Refuses a requested column whose name the header holds twice: which one was meant cannot be
+ * told (pandas renames the second `y.1`; reading the first silently scored the wrong one).
+ */
+function refuseDuplicates(
+  file: string,
+  requested: readonly string[],
+  available: readonly string[],
+): void {
+  if (new Set(available).size === available.length) return;
+  for (const name of requested) {
+    const at = available.flatMap((a, i) => (a === name ? [i + 1] : []));
+    if (at.length > 1) {
+      throw new RunnerError(
+        'DUPLICATE_COLUMN',
+        `${file} has ${at.length} columns named ${JSON.stringify(name)} (columns ${at.join(' and ')} of the header); rename all but one so that the column to read is named once.`,
+        { path: name },
+      );
+    }
+  }
 }
 
 /**
