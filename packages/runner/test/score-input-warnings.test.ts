@@ -1,4 +1,4 @@
-import { createRunner } from '@assay/runner';
+import { createRunner, RunnerError } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 
 // in-process: the warnings come from planning, not from the workers
@@ -74,5 +74,22 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
       { task: 'classification' },
     );
     expect(asked.warnings.filter((w) => w.includes('--task generation'))).toEqual([]);
+  });
+});
+
+describe('scores under regression', () => {
+  test('yScore with task regression is refused, not dropped without a word', async () => {
+    const error = await runner
+      .scorePredictions(
+        { yTrue: [1.5, 2.5, 3], yPred: [1.2, 2.1, 3.3], yScore: [0.3, 0.9, 0.5] },
+        { task: 'regression' },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('INVALID_OPTION');
+    expect((error as RunnerError).path).toBe('yScore');
+    expect((error as RunnerError).message).toBe(
+      'yScore (--y-score) is an input of classification, but the task is regression, which compares yPred with yTrue: drop it, or set the task to classification.',
+    );
   });
 });

@@ -220,6 +220,24 @@ export function prepareColumns(
   return withProfileCache(() => withCodeProfileCache(() => prepareSteps(input, options)));
 }
 
+/**
+ * Refuses scores or probabilities under regression (asked for: given scores, the task is
+ * inferred as classification), which compares `yPred` with `yTrue`: they were dropped without
+ * a word before, so a user who meant classification got other metrics.
+ */
+function refuseClassificationInputs(raw: RawColumns): void {
+  const given = [
+    ...(raw.yScore === undefined ? [] : ['yScore (--y-score)']),
+    ...(raw.yProba === undefined ? [] : ['yProba (--y-proba)']),
+  ];
+  if (given.length === 0) return;
+  throw new RunnerError(
+    'INVALID_OPTION',
+    `${given.join(' and ')} ${given.length > 1 ? 'are inputs' : 'is an input'} of classification, but the task is regression, which compares yPred with yTrue: drop ${given.length > 1 ? 'them' : 'it'}, or set the task to classification.`,
+    { path: raw.yScore === undefined ? 'yProba' : 'yScore' },
+  );
+}
+
 function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
   const regression = options.task === 'regression';
   const loaded = isRoleInput(input)
@@ -258,6 +276,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     sliceValues: slice.values,
   };
   if (task === 'regression') {
+    refuseClassificationInputs(raw);
     if (options.task === undefined && isIntegral(raw.yTrue)) warnings.push(INFERRED_REGRESSION);
     const empty = new Int32Array(new SharedArrayBuffer(0));
     const columns: ScoreColumns = {
