@@ -25,11 +25,18 @@ export function metricRows(report: ScoreReport): MetricRow[] {
       value: formatValue(overall?.value),
       ci: formatInterval(overall?.ci),
       folds:
-        summary === undefined ? '' : `${formatValue(summary.mean)} ± ${formatValue(summary.std)}`,
+        summary === undefined
+          ? ''
+          : `${formatValue(summary.mean)} ± ${formatValue(summary.std)}${partial(summary.definedFolds, report.folds.length)}`,
       range:
         summary === undefined ? '' : `${formatValue(summary.min)} – ${formatValue(summary.max)}`,
     };
   });
+}
+
+/** ` (2 of 5 folds)` when the metric is undefined on some folds (one class only, say), else ``. */
+function partial(defined: number | undefined, folds: number): string {
+  return defined === undefined || defined >= folds ? '' : ` (${defined} of ${folds} folds)`;
 }
 
 /** `1 row`, `2 rows`: a count with its noun in the right number. */

@@ -18,7 +18,7 @@ export function foldSummary(
   names.forEach((name, j) => {
     const values = foldValues.map((v) => v[j]!).filter((v) => Number.isFinite(v));
     if (values.length === 0) {
-      summary[name] = { mean: null, std: null, min: null, max: null };
+      summary[name] = { mean: null, std: null, min: null, max: null, definedFolds: 0 };
       return;
     }
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -28,6 +28,7 @@ export function foldSummary(
       std: Math.sqrt(variance),
       min: Math.min(...values),
       max: Math.max(...values),
+      definedFolds: values.length,
     };
   });
   return summary;

@@ -17,6 +17,8 @@ export const FoldSummarySchema = z.object({
   std: nullableNumber,
   min: nullableNumber,
   max: nullableNumber,
+  /** Folds where the metric is defined, which the other figures summarise (absent in older reports). */
+  definedFolds: z.number().int().nonnegative().optional(),
 });
 
 /**

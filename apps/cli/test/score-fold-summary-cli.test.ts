@@ -1,0 +1,29 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { assay } from './cli-process.js';
+
+test('the table says when a fold mean covers only the folds where the metric is defined', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-fold-summary-'));
+  const csv = join(dir, 'small.csv');
+  writeFileSync(
+    csv,
+    'y,p,s\n1,1,0.9\n0,0,0.1\n1,1,0.8\n0,1,0.6\n1,0,0.3\n0,0,0.2\n1,1,0.7\n0,0,0.4\n1,1,0.95\n0,0,0.05\n',
+  );
+  const args = ['score', csv, '--y-true', 'y', '--y-pred', 'p', '--y-score', 's'];
+  const common = [...args, '--cv', 'kfold:5', '--metrics', 'accuracy,roc_auc', '--workers', '0'];
+  const json = await assay([...common, '--format', 'json']);
+  const report = JSON.parse(json.stdout) as {
+    folds: { metrics: Record<string, number | null> }[];
+    summary: Record<string, { definedFolds: number }>;
+  };
+  const defined = report.folds.filter((f) => f.metrics.roc_auc !== null).length;
+  expect(defined).toBeLessThan(5);
+  expect(report.summary.roc_auc!.definedFolds).toBe(defined);
+  const table = await assay([...common, '--format', 'table']);
+  const roc = table.stdout.split('\n').find((l) => l.startsWith('roc_auc'))!;
+  expect(roc).toContain(`(${defined} of 5 folds)`);
+  const accuracy = table.stdout.split('\n').find((l) => l.startsWith('accuracy'))!;
+  expect(accuracy).not.toContain('of 5 folds');
+});
