@@ -1,4 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseSlo, readRecords, summarizeRecords } from '@assay/loadtest';
@@ -9,6 +11,11 @@ import { assay, start, until } from './cli-process.js';
 const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-cli-'));
 const promptsCsv = join(dir, 'prompts.csv');
 writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
+// a file where a folder is expected, and a folder where a file is expected
+const aFile = join(dir, 'a-file');
+writeFileSync(aFile, '');
+const aFolderJsonl = join(dir, 'a-folder.jsonl');
+mkdirSync(aFolderJsonl);
 const model = trainSpamModel();
 let server: ModelServer;
 
@@ -53,7 +60,44 @@ describe('assay loadtest refuses bad flags before any request', () => {
     [['--concurrency', '2', '--max-in-flight', '4'], /--max-in-flight applies to open loop/],
     [
       ['--rate', '5', '--duration', '1s', '--base-url', 'localhost:18080'],
-      /has no scheme; did you mean 'http:\/\/localhost:18080'/,
+      /^assay loadtest: --base-url has no scheme; did you mean 'http:\/\/localhost:18080'\?$/m,
+    ],
+    [['--concurrency', '2', '--arrival', 'poisson'], /--arrival applies to open loop/],
+    [
+      ['--rate', '5', '--slo', 'ttft_p95<=300,ttft_p95<=200'],
+      /--slo gives 'ttft_p95' twice \('ttft_p95<=300' and 'ttft_p95<=200'\)/,
+    ],
+    [
+      ['--rate', '5', '--slo', 'error_rate<=2'],
+      /error_rate is a fraction of the requests, from 0 to 1/,
+    ],
+    [
+      ['--rate', '5', '--provider', 'foo'],
+      /^assay loadtest: --provider is 'foo'; expected openai-chat, openai-completions, anthropic or http-json\.$/m,
+    ],
+    [
+      ['--rate', '5', '--provider', 'http-json'],
+      /^assay loadtest: --provider http-json needs template and paths in the --config file: /m,
+    ],
+    [
+      ['--rate', '5', '--api-key-env', 'ASSAY_LOADTEST_TEST_UNSET_KEY'],
+      /^assay loadtest: --api-key-env names ASSAY_LOADTEST_TEST_UNSET_KEY, which is not set; .* drop --api-key-env /m,
+    ],
+    [
+      ['--rate', '5', '--out', join(aFile, 'result.json')],
+      /^assay loadtest: --out '.*' cannot be written \(its folder is a file\); pass a writable path\.$/m,
+    ],
+    [
+      ['--rate', '5', '--report', join(aFile, 'sub', 'report.html')],
+      /^assay loadtest: --report '.*' cannot be written \(a part of its folder is a file\)/m,
+    ],
+    [
+      ['--rate', '5', '--records', join(aFile, 'records.arrow')],
+      /^assay loadtest: --records '.*' cannot be written/m,
+    ],
+    [
+      ['--rate', '5', '--records', aFolderJsonl],
+      /^assay loadtest: --records '.*' cannot be opened for writing \(EISDIR/m,
     ],
   ])('%j exits 2 with one line', async (args, message) => {
     const before = server.stats().requests;
@@ -152,6 +196,101 @@ describe('assay loadtest against the model server', () => {
     const { code, stdout } = await assay(['loadtest', '--config', config, '-q']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).requests.completed).toBe(3);
+  });
+
+  test("a load flag on the command line replaces the config file's load", async () => {
+    const config = join(dir, 'open-loop.yaml');
+    writeFileSync(
+      config,
+      `base-url: ${server.baseUrl}\nmodel: assay-spam-nb\nrate: 5\narrival: constant\nmax-in-flight: 4\nrequests: 2\nformat: json\n`,
+    );
+    const closed = await assay(['loadtest', '--config', config, '--concurrency', '2', '-q']);
+    expect(closed.stderr).toBe('');
+    expect(closed.code).toBe(0);
+    expect(JSON.parse(closed.stdout).profile).toEqual({ kind: 'concurrency', concurrency: 2 });
+    // an open-loop flag keeps the file's arrival
+    const open = await assay(['loadtest', '--config', config, '--rate', '20', '-q']);
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout).profile).toEqual({
+      kind: 'rate',
+      rate: 20,
+      arrival: 'constant',
+    });
+  });
+
+  test('--out, --report and --records make their folders before the run', async () => {
+    const base = join(dir, 'new-folder');
+    const out = join(base, 'a', 'result.json');
+    const report = join(base, 'b', 'report.html');
+    const records = join(base, 'c', 'records.jsonl');
+    const { code, stderr } = await loadtest([
+      '--concurrency',
+      '1',
+      '--requests',
+      '2',
+      '--out',
+      out,
+      '--report',
+      report,
+      '--records',
+      records,
+      '-q',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).requests.completed).toBe(2);
+    expect(existsSync(report)).toBe(true);
+    expect(await readRecords(records)).toHaveLength(2);
+  });
+
+  test('the progress line counts dropped requests apart from failed ones', async () => {
+    // 25 tokens x 20 ms: each answer takes 0.5 s, so at 20/s with one in flight most are dropped
+    const { code, stderr } = await loadtest([
+      '--rate',
+      '20',
+      '--arrival',
+      'constant',
+      '--max-in-flight',
+      '1',
+      '--duration',
+      '1.5s',
+      '--max-tokens',
+      '25',
+      '--ignore-eos',
+    ]);
+    expect(code).toBe(0);
+    const progress = stderr.split('\n').filter((l) => /^loadtest step 0: [\d.]+ s,/.test(l));
+    expect(progress.length).toBeGreaterThan(0);
+    for (const line of progress) expect(line).toMatch(/, failed 0, dropped \d+, /);
+    expect(progress.some((l) => !/dropped 0,/.test(l))).toBe(true);
+    expect(stderr).toMatch(/loadtest step 0 done: \d+ completed, 0 failed, [1-9]\d* dropped/);
+  });
+
+  test('tpot without a value fails the SLO saying why; goodput counts those requests', async () => {
+    const { code, stdout } = await loadtest([
+      '--concurrency',
+      '2',
+      '--requests',
+      '4',
+      '--max-tokens',
+      '1',
+      '--ignore-eos',
+      '--slo',
+      'tpot_p95<=50',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout);
+    expect(result.latencyMs.tpot.p95).toBeNull();
+    expect(result.sloPassed).toEqual({
+      passed: false,
+      failures: [
+        'tpot_p95 has no value (no request had 2 or more output tokens, so TPOT is undefined)',
+      ],
+    });
+    expect(result.goodput.fraction).toBe(1);
   });
 
   test('--dataset reads a CSV file by its extension, the prompt in --prompt-column', async () => {
@@ -403,5 +542,165 @@ describe('assay loadtest against the model server', () => {
     const rates = result.steps.slice(2).map((s: { profile: { rate: number } }) => s.profile.rate);
     expect(rates[0]).toBeLessThan(rates[1]);
     expect(rates[1]).toBeLessThan(found);
+  });
+});
+
+describe('assay loadtest --provider http-json', () => {
+  let tgi: Server;
+  let url: string;
+  const bodies: unknown[] = [];
+  const paths: string[] = [];
+
+  beforeAll(async () => {
+    // TGI's /generate_stream: one SSE event per token, the last with the details
+    tgi = createServer((req, res) => {
+      let text = '';
+      req.on('data', (d) => (text += d));
+      req.on('end', () => {
+        paths.push(req.url ?? '');
+        bodies.push(JSON.parse(text));
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const tokens = ['sp', 'am', '!'];
+        for (const [i, t] of tokens.entries()) {
+          const last = i === tokens.length - 1;
+          const event = {
+            token: { text: t },
+            ...(last ? { details: { finish_reason: 'length', generated_tokens: 3 } } : {}),
+          };
+          res.write(`data: ${JSON.stringify(event)}\n\n`);
+        }
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => tgi.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(tgi.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => tgi.close(() => resolve())));
+
+  const config = (template: string): string => {
+    const file = join(dir, `http-json-${paths.length}-${template.length}.yaml`);
+    writeFileSync(
+      file,
+      [
+        `base-url: ${url}`,
+        'model: tgi',
+        'provider: http-json',
+        'request-path: /generate_stream',
+        'template:',
+        `  inputs: '${template}'`,
+        "  parameters: { max_new_tokens: '{{maxTokens}}' }",
+        'paths:',
+        "  text: '$.generated_text'",
+        "  streamText: '$.token.text'",
+        "  streamOutputTokens: '$.details.generated_tokens'",
+        "  streamFinishReason: '$.details.finish_reason'",
+        '',
+      ].join('\n'),
+    );
+    return file;
+  };
+
+  test('a --config file with template and paths runs the load test', async () => {
+    const { code, stdout, stderr } = await assay([
+      'loadtest',
+      '--config',
+      config('{{prompt}}'),
+      '--concurrency',
+      '2',
+      '--requests',
+      '6',
+      '--max-tokens',
+      '3',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.requests).toMatchObject({ completed: 6, failed: 0 });
+    expect(result.latencyMs.tpot.p50).not.toBeNull();
+    expect(paths.every((p) => p === '/generate_stream')).toBe(true);
+    expect(bodies[0]).toMatchObject({
+      inputs: expect.any(String),
+      parameters: { max_new_tokens: 3 },
+    });
+  });
+
+  test('a template with an unknown placeholder is refused naming the config key', async () => {
+    const before = paths.length;
+    const { code, stderr } = await assay([
+      'loadtest',
+      '--config',
+      config('{{bogus}}'),
+      '--rate',
+      '5',
+      '-q',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /^assay loadtest: template in the --config file uses unknown placeholders \(template\.inputs: \{\{bogus\}\}\); expected \{\{prompt\}\}/,
+    );
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(paths.length).toBe(before);
+  });
+});
+
+describe('a run where most requests failed', () => {
+  let flaky: Server;
+  let url: string;
+  beforeAll(async () => {
+    let served = 0;
+    // two streamed answers, then HTTP 500 for every request (a service falling over)
+    flaky = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        served++;
+        if (served > 2) {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end('internal error');
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.write(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: 'spam' } }] })}\n\n`,
+        );
+        res.write(
+          `data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+        );
+        res.end('data: [DONE]\n\n');
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(flaky.address() as AddressInfo).port}/v1`;
+  });
+  afterAll(() => new Promise<void>((resolve) => flaky.close(() => resolve())));
+
+  test('warns that the figures describe the few that succeeded, and the report names the failures', async () => {
+    const report = join(dir, 'mostly-failed.html');
+    const { code, stderr } = await assay([
+      'loadtest',
+      '--base-url',
+      url,
+      '--model',
+      'm',
+      '--rate',
+      '20',
+      '--requests',
+      '10',
+      '--arrival',
+      'constant',
+      '--report',
+      report,
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'assay loadtest: warning: 8 of 10 requests failed (http_500 8); the latency and throughput figures describe only the 2 that succeeded. Pass --slo with error_rate to fail such a run.',
+    );
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain('model <b>m</b>');
+    expect(html).toContain(`<code>${url}`);
+    expect(html).toContain('<p class="warn">Failures by class: http_500 8.</p>');
   });
 });

@@ -5,7 +5,10 @@ import { loadDatasetWorkload, loadtestHtml, resolveLoadTest, runLoadTest } from 
 const workload = await loadDatasetWorkload('builtin:spam-assassin');
 let server: ModelServer;
 beforeAll(async () => {
-  server = await startModelServer({ model: trainSpamModel(), engine: { batchSlots: 4, stepMs: 5 } });
+  server = await startModelServer({
+    model: trainSpamModel(),
+    engine: { batchSlots: 4, stepMs: 5 },
+  });
 });
 afterAll(() => server.close());
 

@@ -27,6 +27,24 @@ describe('--slo', () => {
     }
   });
 
+  test('a key given twice is refused naming the key', () => {
+    expect(() => parseSlo('ttft_p95<=300,ttft_p95<=200')).toThrow(
+      "--slo gives 'ttft_p95' twice ('ttft_p95<=300' and 'ttft_p95<=200'); give each key once.",
+    );
+    expect(() => parseSlo('error_rate<=0.1, error_rate<=0.2')).toThrow(/'error_rate' twice/);
+  });
+
+  test('error_rate is a fraction in [0, 1]', () => {
+    expect(() => parseSlo('error_rate<=2')).toThrow(
+      /'error_rate<=2' has the limit 2; error_rate is a fraction of the requests, from 0 to 1/,
+    );
+    expect(parseSlo('error_rate<=1').bounds).toEqual([
+      { key: 'error_rate', metric: 'error_rate', max: 1 },
+    ]);
+    // a latency bound is in ms: above 1 is fine
+    expect(parseSlo('ttft_p95<=2').bounds[0]!.max).toBe(2);
+  });
+
   test('a bound without a number is refused', () => {
     expect(() => parseSlo('ttft_p95<=fast')).toThrow(/expected a number >= 0/);
     expect(() => parseSlo('ttft_p95>300')).toThrow(/not '<key><=<number>'/);
@@ -47,8 +65,49 @@ describe('option combinations refused before any request', () => {
     [{ rate: 5, ignoreEos: true }, /--ignore-eos needs --max-tokens/],
     [{ rate: 5, arrival: 'bursty' }, /--arrival is 'bursty'/],
     [{ sweep: 0 }, /--sweep is 0/],
+    [{ concurrency: 4, arrival: 'poisson' }, /^--arrival applies to open loop \(--rate, --sweep/],
+    [{ concurrency: 4, arrival: 'constant' }, /^--arrival applies to open loop/],
+    [
+      { rate: 5, provider: 'foo' as 'openai-chat' },
+      /^--provider is 'foo'; expected openai-chat, openai-completions, anthropic or http-json\.$/,
+    ],
+    [
+      { rate: 5, baseUrl: 'localhost:9' },
+      /^--base-url has no scheme; did you mean 'http:\/\/localhost:9'\?$/,
+    ],
+    [{ rate: 5, baseUrl: 'ftp://x/v1' }, /^--base-url uses the scheme 'ftp:'/],
+    [
+      { rate: 5, apiKeyEnv: 'not a name' },
+      /^--api-key-env is 'not a name'; expected an environment variable name\.$/,
+    ],
+    [{ rate: 5, durationMs: 'soon' as unknown as number }, /^--duration: /],
   ])('%o is refused', (options, message) => {
     expect(() => resolveLoadTest({ ...base, ...options })).toThrow(message);
+  });
+
+  test('--arrival goes with every open-loop load, and defaults to poisson', () => {
+    expect(resolveLoadTest({ ...base, sweep: 2, arrival: 'constant' }).load).toEqual({
+      kind: 'sweep',
+      steps: 2,
+      arrival: { kind: 'constant' },
+    });
+    expect(
+      resolveLoadTest({ ...base, findMax: true, slo: 'e2e_p99<=100', arrival: 'constant' }).load
+        .kind,
+    ).toBe('find-max');
+    expect(resolveLoadTest({ ...base, rate: 2 }).load).toMatchObject({
+      arrival: { kind: 'poisson' },
+    });
+  });
+
+  test('--api-key-env naming an unset variable is refused naming the flag', () => {
+    const options = { ...base, rate: 5, apiKeyEnv: 'ASSAY_TEST_NO_SUCH_KEY' };
+    expect(() => resolveLoadTest(options, {})).toThrow(
+      '--api-key-env names ASSAY_TEST_NO_SUCH_KEY, which is not set; export it with the API key, or drop --api-key-env for a server without authentication.',
+    );
+    expect(resolveLoadTest(options, { ASSAY_TEST_NO_SUCH_KEY: 'k' }).client.apiKeyEnv).toBe(
+      'ASSAY_TEST_NO_SUCH_KEY',
+    );
   });
 
   test('a valid open loop becomes a benchmark-mode streaming client', () => {
@@ -61,5 +120,59 @@ describe('option combinations refused before any request', () => {
       retry: { maxRetries: 0 },
       params: { maxTokens: 8, extra: { ignore_eos: true } },
     });
+  });
+});
+
+describe('--provider http-json', () => {
+  const template = { inputs: '{{prompt}}', parameters: { max_new_tokens: '{{maxTokens}}' } };
+  const paths = { text: '$.generated_text', streamText: '$.token.text' };
+
+  test('template and paths reach the client', () => {
+    const run = resolveLoadTest({
+      ...base,
+      rate: 5,
+      provider: 'http-json',
+      template,
+      paths,
+      requestPath: '/generate_stream',
+    });
+    expect(run.client).toMatchObject({
+      provider: 'http-json',
+      template,
+      paths,
+      requestPath: '/generate_stream',
+      streaming: true,
+    });
+  });
+
+  test('without them the message names the config keys to set', () => {
+    const error = (() => {
+      try {
+        resolveLoadTest({ ...base, rate: 5, provider: 'http-json', paths });
+      } catch (e) {
+        return e as LoadTestError;
+      }
+    })();
+    expect(error).toBeInstanceOf(LoadTestError);
+    expect(error!.path).toBe('template');
+    expect(error!.message).toMatch(/^--provider http-json needs template in the --config file: /);
+    expect(() => resolveLoadTest({ ...base, rate: 5, provider: 'http-json' })).toThrow(
+      /needs template and paths in the --config file/,
+    );
+  });
+
+  test('a bad path is refused naming its config key; other providers refuse the keys', () => {
+    expect(() =>
+      resolveLoadTest({
+        ...base,
+        rate: 5,
+        provider: 'http-json',
+        template,
+        paths: { text: 'generated_text' },
+      }),
+    ).toThrow(/^paths\.text in the --config file is 'generated_text'; expected a JSON path/);
+    expect(() => resolveLoadTest({ ...base, rate: 5, template })).toThrow(
+      "template in the --config file applies to --provider http-json only; --provider is 'openai-chat'.",
+    );
   });
 });

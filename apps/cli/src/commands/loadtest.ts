@@ -14,17 +14,23 @@ export function registerLoadtestCommand(program: Command): void {
     .description(
       'Load-test a model service: throughput, TTFT/TPOT/ITL/e2e percentiles, goodput within an SLO.',
     )
-    .option('--config <file>', 'YAML or JSON file with any of these flags as keys (flags win)')
+    .option(
+      '--config <file>',
+      "YAML or JSON file with any of these flags as keys, and http-json's template and paths (flags win; a load flag replaces the file's load)",
+    )
     .option('--base-url <url>', 'base URL of the service, e.g. http://127.0.0.1:8000/v1')
     .option('--model <id>', 'model id sent with every request')
     .option(
       '--provider <kind>',
-      'openai-chat (default), openai-completions, anthropic or http-json',
+      'openai-chat (default), openai-completions, anthropic or http-json (template and paths in --config)',
     )
     .option('--api-key-env <name>', 'environment variable holding the API key')
     .option('--concurrency <n>', 'closed loop: N requests in flight')
     .option('--rate <r>', 'open loop: R requests per second')
-    .option('--arrival <kind>', 'open-loop arrivals: poisson (default), constant or gamma:<cv>')
+    .option(
+      '--arrival <kind>',
+      'open-loop arrivals (--rate, --sweep, --find-max): poisson (default), constant or gamma:<cv>',
+    )
     .option('--sweep <k>', 'synchronous, throughput at full concurrency, then K rates between')
     .option('--find-max', 'the largest rate that meets --slo, by bisection on rate')
     .option(
@@ -60,7 +66,7 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--format <format>', 'table (default), json or md')
     .option(
       '--out <file>',
-      'write the formatted results to FILE instead of stdout (.json/.md pick the format)',
+      'write the formatted results to FILE instead of stdout (.json/.md pick the format; its folder is made)',
     )
     .option('--records <file>', 'one row per request: FILE.jsonl or FILE.arrow')
     .option('--report <file>', 'self-contained HTML report with inline SVG charts')

@@ -32,6 +32,16 @@ export interface LoadtestFlags {
   report?: string;
   score?: string;
   quiet?: boolean;
+  /** `--provider http-json`: the request body (a `--config` key only, any JSON value). */
+  template?: unknown;
+  /** `--provider http-json`: where the answer is read (a `--config` key only). */
+  paths?: unknown;
+  /** `--provider http-json`: the path appended to the base URL (a `--config` key only). */
+  requestPath?: string;
+  /** `--provider http-json`: the header of the API key (a `--config` key only). */
+  apiKeyHeader?: string;
+  /** `--provider http-json`: the text before the key in that header (a `--config` key only). */
+  apiKeyPrefix?: string;
 }
 
 /** Every flag name a config file may use (camelCase, or the flag's own kebab-case). */
@@ -62,15 +72,42 @@ const FLAG_KEYS: readonly (keyof LoadtestFlags)[] = [
   'records',
   'report',
   'score',
+  'template',
+  'paths',
+  'requestPath',
+  'apiKeyHeader',
+  'apiKeyPrefix',
 ];
+
+/** Keys whose value a config file gives as it is (an object), not as a flag's text. */
+const RAW_KEYS: ReadonlySet<keyof LoadtestFlags> = new Set(['template', 'paths']);
+
+/** The flags that choose the load: one of them on the command line replaces the file's load. */
+const LOAD_KEYS = ['concurrency', 'rate', 'sweep', 'findMax'] as const;
+
+/** Open-loop settings of a file's load, dropped with it when the command line asks for --concurrency. */
+const OPEN_LOOP_KEYS = ['arrival', 'maxInFlight'] as const;
+
+/**
+ * Drops the file's load when the command line gives one (flags win, the load as a whole):
+ * `rate: 5` in the file and `--concurrency 4` on the command line is a closed loop at 4, not
+ * two loads. Under `--concurrency` the file's `arrival` and `max-in-flight` go too (they
+ * belong to its open loop); under an open-loop flag they stay.
+ */
+function replaceLoad(merged: Record<string, unknown>, flags: LoadtestFlags): void {
+  if (!LOAD_KEYS.some((k) => flags[k] !== undefined && flags[k] !== false)) return;
+  for (const k of LOAD_KEYS) delete merged[k];
+  if (flags.concurrency !== undefined) for (const k of OPEN_LOOP_KEYS) delete merged[k];
+}
 
 function camel(key: string): string {
   return key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 /**
- * Merges a config file (YAML or JSON, the flags' names as keys) under the command-line flags:
- * a flag given on the command line wins.
+ * Merges a config file (YAML or JSON, the flags' names as keys, and for `--provider http-json`
+ * `template`, `paths`, `request-path`, `api-key-header` and `api-key-prefix`) under the command-line flags: a flag given on the
+ * command line wins, and a load flag there replaces the file's load.
  *
  * @param flags - the parsed flags
  * @returns the flags with the file's values filled in
@@ -101,12 +138,13 @@ export function withConfigFile(flags: LoadtestFlags): LoadtestFlags {
     if (!FLAG_KEYS.includes(key)) {
       throw new LoadTestError(
         'INVALID_OPTION',
-        `--config '${flags.config}' has the unknown key '${rawKey}'; valid keys are the flag names: ${FLAG_KEYS.join(', ')}.`,
+        `--config '${flags.config}' has the unknown key '${rawKey}'; valid keys are the flag names and the http-json provider's settings: ${FLAG_KEYS.join(', ')}.`,
         'config',
       );
     }
-    merged[key] = typeof value === 'boolean' ? value : String(value);
+    merged[key] = typeof value === 'boolean' || RAW_KEYS.has(key) ? value : String(value);
   }
+  replaceLoad(merged, flags);
   for (const [key, value] of Object.entries(flags)) if (value !== undefined) merged[key] = value;
   return merged as LoadtestFlags;
 }
@@ -177,6 +215,11 @@ export function loadTestOptionsFromFlags(f: LoadtestFlags): LoadTestOptions {
     ignoreEos: f.ignoreEos === true || String(f.ignoreEos) === 'true',
     timeoutMs: f.timeout === undefined ? undefined : parseDurationMs('--timeout', f.timeout),
     seed: num('--seed', f.seed),
+    template: f.template,
+    paths: f.paths,
+    requestPath: pick(f.requestPath),
+    apiKeyHeader: pick(f.apiKeyHeader),
+    apiKeyPrefix: pick(f.apiKeyPrefix),
   };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   return options as LoadTestOptions;

@@ -14,27 +14,44 @@ import {
   type Workload,
 } from '@assay/loadtest';
 import { isClientConfigError } from '../errors/report-error.js';
+import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
 import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
-
 import { progressLine } from './loadtest-progress.js';
+import { prepareOutputs } from './output-paths.js';
 import { scoredWorkload } from './score-workload.js';
 
 /**
  * Why the run measured nothing, when no request of any step succeeded and at least one
  * failed: the failure classes and their counts; undefined otherwise.
  */
-function allRequestsFailed(result: LoadTestResult): string | undefined {
+/** Requests completed and failed over every step, and the failures by class (`connection 12, http_429 3`). */
+function tally(result: LoadTestResult): { completed: number; failed: number; classes: string } {
   const steps = result.steps ?? [result];
   const completed = steps.reduce((sum, s) => sum + s.requests.completed, 0);
   const failed = steps.reduce((sum, s) => sum + s.requests.failed, 0);
-  if (completed > 0 || failed === 0) return undefined;
   const byError = new Map<string, number>();
   for (const s of steps)
     for (const [cls, n] of Object.entries(s.requests.byError))
       byError.set(cls, (byError.get(cls) ?? 0) + n);
   const classes = [...byError].map(([cls, n]) => `${cls} ${n}`).join(', ');
+  return { completed, failed, classes };
+}
+
+function allRequestsFailed(result: LoadTestResult): string | undefined {
+  const { completed, failed, classes } = tally(result);
+  if (completed > 0 || failed === 0) return undefined;
   return `no request succeeded: ${failed} failed (${classes}); check --base-url, --model and the service.`;
+}
+
+/**
+ * A warning when most requests failed but some succeeded (a server killed mid-run): the run
+ * still exits 0 without `--slo`, so say that its figures describe few answers.
+ */
+function mostRequestsFailed(result: LoadTestResult): string | undefined {
+  const { completed, failed, classes } = tally(result);
+  if (completed === 0 || failed <= completed) return undefined;
+  return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded. Pass --slo with error_rate to fail such a run.`;
 }
 
 /** Exit codes of `assay loadtest`. */
@@ -121,6 +138,8 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   let workload: Workload;
   let judge: AnswerJudge | undefined;
   let resolved: ReturnType<typeof resolveLoadTest>;
+  // .jsonl records are appended as requests end, so a killed run keeps what it measured
+  let sink: RecordsSink | undefined;
   try {
     flags = withConfigFile(rawFlags);
     resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
@@ -129,6 +148,9 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     if (flags.score !== undefined) {
       ({ workload, judge } = await scoredWorkload(flags.score));
     } else workload = await pickWorkload(flags, resolved.seed);
+    // last, so that nothing is made or truncated when another flag is refused
+    prepareOutputs(flags);
+    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records);
   } catch (error) {
     if (error instanceof LoadTestError) {
       process.stderr.write(`assay loadtest: ${error.message}\n`);
@@ -141,10 +163,8 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const quiet = flags.quiet === true;
-  // .jsonl records are appended as requests end, so a killed run keeps what it measured
-  let sink: RecordsSink | undefined;
   try {
-    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records);
+    const startedAt = new Date();
     const { result, records } = await runLoadTest(resolved, {
       workload,
       judge,
@@ -162,7 +182,11 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     if (flags.out !== undefined) await writeFile(flags.out, text);
     else process.stdout.write(text);
     await sink?.close();
-    if (flags.report !== undefined) await writeFile(flags.report, loadtestHtml(result, records));
+    if (flags.report !== undefined) {
+      const { model, baseUrl, provider } = resolved.client;
+      const context = { model, baseUrl, provider, startedAt };
+      await writeFile(flags.report, loadtestHtml(result, records, context));
+    }
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     const failedAll = allRequestsFailed(result);
     if (failedAll !== undefined) {
@@ -171,6 +195,10 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
       return LOADTEST_EXIT.runtimeError;
     }
+    const mostFailed = mostRequestsFailed(result);
+    if (mostFailed !== undefined) {
+      process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
+    }
     const single = result.steps === undefined;
     return single && result.sloPassed?.passed === false
       ? LOADTEST_EXIT.sloMissed
@@ -178,7 +206,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags
     if (isClientConfigError(error)) {
-      process.stderr.write(`assay loadtest: ${error.message}\n`);
+      process.stderr.write(`assay loadtest: ${clientErrorLine(error.message)}\n`);
       return LOADTEST_EXIT.invalid;
     }
     process.stderr.write(`assay loadtest: run failed: ${(error as Error).message}\n`);

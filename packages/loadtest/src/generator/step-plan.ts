@@ -21,7 +21,10 @@ export interface StepProgress {
   readonly sent: number;
   readonly inFlight: number;
   readonly completed: number;
+  /** Requests sent that failed (dropped ones are not among them). */
   readonly failed: number;
+  /** Requests not sent because `maxInFlight` were in flight at their time (open loop). */
+  readonly dropped: number;
   /** Achieved completions per second so far. */
   readonly rate: number;
   /** e2e p50 and p99 so far, ms, within about 0.5% (`null` before the first completion). */

@@ -17,6 +17,7 @@ export class StepTracker {
   private sent = 0;
   private completed = 0;
   private failed = 0;
+  private dropped = 0;
   private readonly e2e = new ProgressHistogram();
   #whenIdle: (() => void) | undefined;
 
@@ -45,7 +46,8 @@ export class StepTracker {
     if (r.errorClass === null) {
       this.completed++;
       this.e2e.add(r.endMs - r.scheduledMs);
-    } else this.failed++;
+    } else if (ended) this.failed++;
+    else this.dropped++;
     this.onRecord?.(r);
     if (ended && this.inFlight === 0 && this.#whenIdle !== undefined) {
       const resolve = this.#whenIdle;
@@ -75,6 +77,7 @@ export class StepTracker {
       inFlight: this.inFlight,
       completed: this.completed,
       failed: this.failed,
+      dropped: this.dropped,
       rate: elapsedMs > 0 ? (this.completed * 1000) / elapsedMs : 0,
       p50: this.e2e.percentile(50),
       p99: this.e2e.percentile(99),

@@ -83,7 +83,11 @@ export interface Harness {
 /** Whether a step met the SLO's step-level bounds. */
 export interface SloVerdict {
   readonly passed: boolean;
-  /** The bounds not met, e.g. `'ttft_p95 = 412.3 > 300'`. */
+  /**
+   * The bounds not met, e.g. `'ttft_p95 = 412.3 > 300'`, or a bound whose statistic has no value
+   * with the reason: `'tpot_p95 has no value (no request had 2 or more output tokens, so TPOT is
+   * undefined)'`.
+   */
   readonly failures: string[];
 }
 

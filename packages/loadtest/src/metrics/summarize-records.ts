@@ -1,4 +1,4 @@
-import type { Slo, SloBound } from '../slo/parse-slo.js';
+import type { Slo, SloBound, SloMetric } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
 import { failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
@@ -45,12 +45,26 @@ function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): b
   return true;
 }
 
-function verdict(slo: Slo, latency: LatencyMs, errorRate: number): SloVerdict {
+/** Why a latency metric has no value in a step, for the verdict's message. */
+const NO_VALUE: Record<SloMetric, string> = {
+  ttft: 'no completed request had a first token, so TTFT is undefined',
+  tpot: 'no request had 2 or more output tokens, so TPOT is undefined',
+  itl: 'no request had 2 or more chunks, so ITL is undefined',
+  e2e: 'no request completed, so e2e is undefined',
+};
+
+/**
+ * The step's verdict. A bound whose statistic has no value fails (nothing shows it is met),
+ * and its failure says why there is none.
+ */
+function verdict(slo: Slo, latency: LatencyMs, errorRate: number, completed: number): SloVerdict {
   const failures: string[] = [];
   for (const b of slo.bounds) {
     const v = b.metric === 'error_rate' ? errorRate : latency[b.metric][b.stat];
-    if (v === null || v > b.max)
-      failures.push(`${b.key} = ${v === null ? 'none' : +v.toFixed(3)} > ${b.max}`);
+    if (v === null) {
+      const why = completed === 0 ? 'no request completed' : NO_VALUE[b.metric as SloMetric];
+      failures.push(`${b.key} has no value (${why})`);
+    } else if (v > b.max) failures.push(`${b.key} = ${+v.toFixed(3)} > ${b.max}`);
   }
   return { passed: failures.length === 0, failures };
 }
@@ -73,8 +87,11 @@ function tokenSource(records: readonly LoadRecord[]): string | null {
  * @remarks
  * `durationS` runs from the first measured scheduled start to the last measured end.
  * `error_rate` = (failed + dropped) / measured. Goodput counts a request good when it
- * completed and met every per-request latency bound; attainment is good / measured with a
- * Wilson interval. This is the function `assay loadtest` uses, so a summary equals this
+ * completed and met every per-request latency bound; a request without a figure (one output
+ * token has no TPOT) meets that figure's bound, as vLLM's benchmark counts it. Attainment is
+ * good / measured with a Wilson interval. The verdict fails a bound whose statistic has no
+ * value in the step (`tpot_p95 has no value (no request had 2 or more output tokens, so TPOT
+ * is undefined)`). This is the function `assay loadtest` uses, so a summary equals this
  * function applied to the rows of `--records`.
  *
  * @param all - the step's records
@@ -130,7 +147,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
             fraction: n === 0 ? 0 : t.good / n,
             fractionInterval: wilsonInterval(t.good, n),
           },
-          sloPassed: verdict(slo, latencyMs, errorRate),
+          sloPassed: verdict(slo, latencyMs, errorRate, t.completed),
         }),
     ...(t.scored === 0
       ? {}

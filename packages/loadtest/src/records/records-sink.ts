@@ -1,4 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { LoadTestError } from '../errors.js';
 import type { LoadRecord } from '../metrics/load-record.js';
 import { writeRecords } from './records-file.js';
 
@@ -30,7 +31,10 @@ const FLUSH_CHARS = 64 * 1024;
  *
  * @param path - a file name ending in `.jsonl` or `.arrow`
  * @returns the sink
- * @throws {@link LoadTestError} `INVALID_OPTION` (from {@link writeRecords}) for another extension, at close
+ * @throws {@link LoadTestError} `INVALID_OPTION` at once when a `.jsonl` file cannot be opened
+ *   (its folder is missing or not writable, it is a folder); for `.arrow`, from
+ *   {@link writeRecords} at close for another extension (a file system error at close is
+ *   thrown as it is)
  * @example
  * ```ts
  * const sink = openRecordsSink('records.jsonl');
@@ -50,7 +54,16 @@ export function openRecordsSink(path: string): RecordsSink {
       },
     };
   }
-  const fd = openSync(path, 'w');
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    throw new LoadTestError(
+      'INVALID_OPTION',
+      `--records '${path}' cannot be opened for writing (${(error as Error).message}); pass a writable path.`,
+      '--records',
+    );
+  }
   let buffer = '';
   let open = true;
   const flush = (): void => {

@@ -1,8 +1,12 @@
-import { type ClientConfig, PROVIDERS } from '@assay/clients';
+import { type ClientConfig, ClientConfigSchema, PROVIDERS } from '@assay/clients';
 import { z } from 'zod';
-import { type Arrival, parseArrival } from '../arrival/arrival-schedule.js';
 import { LoadTestError } from '../errors.js';
 import { parseSlo, type Slo } from '../slo/parse-slo.js';
+import { checkClientConfig, httpJsonConfig } from './client-options.js';
+import { issueMessage, optionPath } from './option-names.js';
+import { pickLoad, positiveInt, type RunLoad } from './pick-load.js';
+
+export type { RunLoad } from './pick-load.js';
 
 /** Default measured time when neither a duration nor a request count is given, ms. */
 export const DEFAULT_DURATION_MS = 30_000;
@@ -19,7 +23,10 @@ export const LoadTestOptionsSchema = z.strictObject({
   apiKeyEnv: z.string().optional().describe('Environment variable holding the API key.'),
   concurrency: z.number().optional().describe('Closed loop: requests in flight.'),
   rate: z.number().optional().describe('Open loop: requests per second.'),
-  arrival: z.string().default('poisson').describe('poisson, constant or gamma:<cv>.'),
+  arrival: z
+    .string()
+    .optional()
+    .describe('Open loop: poisson (the default), constant or gamma:<cv>.'),
   sweep: z.number().optional().describe('Sweep: synchronous, throughput, then K rates between.'),
   findMax: z.boolean().default(false).describe('Bisect on rate for the largest rate within --slo.'),
   slo: z.string().optional().describe("SLO, e.g. 'ttft_p95<=300,error_rate<=0.01'."),
@@ -34,17 +41,24 @@ export const LoadTestOptionsSchema = z.strictObject({
   ignoreEos: z.boolean().default(false).describe("Send vLLM's ignore_eos (needs maxTokens)."),
   timeoutMs: z.number().default(DEFAULT_TIMEOUT_MS).describe('Per-request timeout, ms.'),
   seed: z.number().int().default(1).describe('Seed of arrival draws and synthetic prompts.'),
+  template: ClientConfigSchema.shape.template,
+  paths: ClientConfigSchema.shape.paths,
+  requestPath: z
+    .string()
+    .optional()
+    .describe("http-json provider: the path appended to baseUrl, e.g. '/generate'."),
+  apiKeyHeader: z
+    .string()
+    .optional()
+    .describe('http-json provider: the header that carries the API key (default authorization).'),
+  apiKeyPrefix: z
+    .string()
+    .optional()
+    .describe("http-json provider: the text before the key in that header (default 'Bearer ')."),
 });
 
 /** Options as written. */
 export type LoadTestOptions = z.input<typeof LoadTestOptionsSchema>;
-
-/** The load of a run after validation. */
-export type RunLoad =
-  | { readonly kind: 'concurrency'; readonly concurrency: number }
-  | { readonly kind: 'rate'; readonly rate: number; readonly arrival: Arrival }
-  | { readonly kind: 'sweep'; readonly steps: number; readonly arrival: Arrival }
-  | { readonly kind: 'find-max'; readonly arrival: Arrival };
 
 /** Validated options: one load, bounds, the SLO parsed, the client configuration built. */
 export interface ResolvedLoadTest {
@@ -63,54 +77,20 @@ function refuse(message: string, path: string): never {
   throw new LoadTestError('INVALID_OPTION', message, path);
 }
 
-function positiveInt(value: number | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 1)
-    refuse(`${flag} is ${value}; expected an integer of at least 1.`, flag);
-  return value;
-}
-
-function pickLoad(o: z.output<typeof LoadTestOptionsSchema>, arrival: Arrival): RunLoad {
-  const given = [
-    o.concurrency !== undefined && '--concurrency',
-    o.rate !== undefined && '--rate',
-    o.sweep !== undefined && '--sweep',
-    o.findMax && '--find-max',
-  ].filter((f): f is string => f !== false);
-  if (given.length === 0)
-    refuse(
-      'Give one load: --concurrency N, --rate R, --sweep K or --find-max --slo <spec>.',
-      'load',
-    );
-  if (given.length > 1) refuse(`${given.join(' and ')} cannot be combined; give one load.`, 'load');
-  if (o.rate !== undefined) {
-    if (!(o.rate > 0) || !Number.isFinite(o.rate))
-      refuse(`--rate is ${o.rate}; expected requests per second above 0.`, '--rate');
-    return { kind: 'rate', rate: o.rate, arrival };
-  }
-  if (o.concurrency !== undefined) {
-    if (o.maxInFlight !== undefined)
-      refuse(
-        '--max-in-flight applies to open loop (--rate, --sweep, --find-max); --concurrency already bounds what is in flight.',
-        '--max-in-flight',
-      );
-    return { kind: 'concurrency', concurrency: positiveInt(o.concurrency, '--concurrency')! };
-  }
-  if (o.sweep !== undefined)
-    return { kind: 'sweep', steps: positiveInt(o.sweep, '--sweep')!, arrival };
-  if (o.slo === undefined)
-    refuse(
-      '--find-max needs --slo <spec>: the largest rate that meets it is searched for.',
-      '--slo',
-    );
-  return { kind: 'find-max', arrival };
-}
-
 /**
  * Validates load-test options before any request: one load, positive numbers, an SLO with known
  * keys, and the client configuration (benchmark mode: no retries, no cache; streaming).
  *
+ * @remarks
+ * The client configuration is checked here with the client's own schema, so that a bad
+ * `--base-url`, `--provider` or `--api-key-env` is refused naming the flag. `--provider
+ * http-json` needs `template` and `paths` (a `--config` file's keys, the shapes of
+ * `@assay/clients`), and may have `requestPath`, `apiKeyHeader` and `apiKeyPrefix`; other
+ * providers refuse them.
+ *
  * @param input - options as written
+ * @param env - where the `apiKeyEnv` variable must be set (default `process.env`, which the
+ *   client reads)
  * @returns the resolved run
  * @throws {@link LoadTestError} `INVALID_OPTION` / `INVALID_SLO` with a one-line message naming the flag
  * @example
@@ -118,18 +98,17 @@ function pickLoad(o: z.output<typeof LoadTestOptionsSchema>, arrival: Arrival): 
  * resolveLoadTest({ baseUrl: 'http://127.0.0.1:8377/v1', model: 'm', rate: 5 }).load.kind; // 'rate'
  * ```
  */
-export function resolveLoadTest(input: LoadTestOptions): ResolvedLoadTest {
+export function resolveLoadTest(
+  input: LoadTestOptions,
+  env: NodeJS.ProcessEnv = process.env,
+): ResolvedLoadTest {
   const parsed = LoadTestOptionsSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    refuse(
-      `Option ${issue.path.join('.') || '(options)'}: ${issue.message}.`,
-      issue.path.join('.'),
-    );
+    refuse(issueMessage(issue, input), optionPath(issue.path));
   }
   const o = parsed.data;
-  const arrival = parseArrival(o.arrival);
-  const load = pickLoad(o, arrival);
+  const load = pickLoad(o);
   const slo = o.slo === undefined ? undefined : parseSlo(o.slo);
   const requests = positiveInt(o.requests, '--requests');
   if (o.durationMs !== undefined && !(o.durationMs > 0))
@@ -155,6 +134,7 @@ export function resolveLoadTest(input: LoadTestOptions): ResolvedLoadTest {
     baseUrl: o.baseUrl,
     model: o.model,
     ...(o.apiKeyEnv === undefined ? {} : { apiKeyEnv: o.apiKeyEnv }),
+    ...httpJsonConfig(o.provider, o),
     streaming: true,
     benchmarkMode: true,
     retry: { maxRetries: 0 },
@@ -170,6 +150,7 @@ export function resolveLoadTest(input: LoadTestOptions): ResolvedLoadTest {
       ...(o.ignoreEos ? { extra: { ignore_eos: true } } : {}),
     },
   };
+  checkClientConfig(client, env);
   return {
     load,
     slo,

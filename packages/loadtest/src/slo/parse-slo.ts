@@ -51,12 +51,14 @@ export function sloKeys(): string[] {
  * or `error_rate` (failed and dropped requests over all measured ones, in [0, 1]). A step
  * passes when each statistic meets its bound; for goodput each latency bound is also applied
  * to every request on its own (its TTFT, TPOT, e2e, and its longest inter-token gap for `itl`),
- * as vLLM's `--goodput` does. Unknown keys are refused with the list of valid ones.
+ * as vLLM's `--goodput` does. Unknown keys are refused with the list of valid ones; so is a
+ * key given twice (which bound would hold is not for the parser to guess), and an `error_rate`
+ * limit above 1.
  *
  * @param spec - the flag's value
  * @returns the SLO
- * @throws {@link LoadTestError} `INVALID_SLO` for an unknown key, a missing `<=`, or a bound
- *   that is not a number >= 0
+ * @throws {@link LoadTestError} `INVALID_SLO` for an unknown or repeated key, a missing `<=`, a
+ *   bound that is not a number >= 0, or an `error_rate` bound above 1
  * @example
  * ```ts
  * parseSlo('ttft_p95<=300,error_rate<=0.01').bounds.length; // 2
@@ -74,6 +76,7 @@ export function parseSlo(spec: string): Slo {
       'slo',
     );
   }
+  const seen = new Map<string, string>();
   const bounds = parts.map((part): SloBound => {
     const m = /^([a-z0-9_]+)\s*<=\s*(.+)$/.exec(part);
     if (m === null) {
@@ -92,7 +95,24 @@ export function parseSlo(spec: string): Slo {
         'slo',
       );
     }
-    if (key === 'error_rate') return { key, metric: 'error_rate', max };
+    if (seen.has(key)) {
+      throw new LoadTestError(
+        'INVALID_SLO',
+        `--slo gives '${key}' twice ('${seen.get(key)}' and '${part}'); give each key once.`,
+        'slo',
+      );
+    }
+    seen.set(key, part);
+    if (key === 'error_rate') {
+      if (max > 1) {
+        throw new LoadTestError(
+          'INVALID_SLO',
+          `--slo bound '${part}' has the limit ${max}; error_rate is a fraction of the requests, from 0 to 1 (e.g. error_rate<=0.01 for 1%).`,
+          'slo',
+        );
+      }
+      return { key, metric: 'error_rate', max };
+    }
     const [metric, stat] = key.split('_') as [string, string | undefined];
     if (
       !(SLO_METRICS as readonly string[]).includes(metric) ||

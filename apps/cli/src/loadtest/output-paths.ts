@@ -1,0 +1,67 @@
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LoadTestError } from '@assay/loadtest';
+import type { LoadtestFlags } from './loadtest-flags.js';
+
+/** Why a path cannot be written, from the file system's error code. */
+const REASONS: Readonly<Record<string, string>> = {
+  ENOTDIR: 'a part of its folder is a file',
+  EEXIST: 'its folder is a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  EISDIR: 'it is a folder',
+};
+
+function reason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return (code === undefined ? undefined : REASONS[code]) ?? (error as Error).message;
+}
+
+/**
+ * Makes the folder of one output and checks that the file can be written there, without
+ * creating the file (a failed run leaves no empty result behind).
+ *
+ * @param flag - the flag, for the message
+ * @param path - the file
+ * @param check - false when opening the file is the check (`--records .jsonl`, opened at once)
+ * @throws LoadTestError `INVALID_OPTION` naming the flag
+ */
+function prepareOutput(flag: string, path: string, check: boolean): void {
+  try {
+    const dir = dirname(resolve(path));
+    mkdirSync(dir, { recursive: true });
+    if (!check) return;
+    accessSync(dir, constants.W_OK);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat?.isDirectory())
+      throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' as const });
+    if (stat !== undefined) accessSync(path, constants.W_OK);
+  } catch (error) {
+    throw new LoadTestError(
+      'INVALID_OPTION',
+      `${flag} '${path}' cannot be written (${reason(error)}); pass a writable path.`,
+      flag,
+    );
+  }
+}
+
+/**
+ * Before any request: makes the folders of `--out`, `--report` and `--records` (as
+ * `assay score --out` does) and refuses a path that cannot be written, so that a run is never
+ * measured only to fail when its results are written. A `.jsonl` records file is checked by
+ * opening it (`openRecordsSink`), right after.
+ *
+ * @param flags - the flags (config file merged)
+ * @throws LoadTestError `INVALID_OPTION` naming the flag
+ * @example
+ * ```ts
+ * prepareOutputs({ out: 'results/run.json' }); // makes results/
+ * ```
+ */
+export function prepareOutputs(flags: Pick<LoadtestFlags, 'out' | 'report' | 'records'>): void {
+  if (flags.out !== undefined) prepareOutput('--out', flags.out, true);
+  if (flags.report !== undefined) prepareOutput('--report', flags.report, true);
+  if (flags.records !== undefined)
+    prepareOutput('--records', flags.records, !flags.records.endsWith('.jsonl'));
+}

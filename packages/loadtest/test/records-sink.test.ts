@@ -1,0 +1,31 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { LoadTestError, openRecordsSink } from '../src/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-records-sink-'));
+
+describe('openRecordsSink', () => {
+  test('a .jsonl file that cannot be opened is an INVALID_OPTION naming --records, at once', () => {
+    const folder = join(dir, 'a-folder.jsonl');
+    mkdirSync(folder);
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    for (const path of [folder, join(file, 'records.jsonl')]) {
+      try {
+        openRecordsSink(path);
+        expect.unreachable();
+      } catch (error) {
+        expect(error).toBeInstanceOf(LoadTestError);
+        expect((error as LoadTestError).code).toBe('INVALID_OPTION');
+        expect((error as LoadTestError).path).toBe('--records');
+        expect((error as LoadTestError).message).toMatch(
+          new RegExp(
+            `^--records '${path}' cannot be opened for writing \\(E[A-Z]+: .*\\); pass a writable path\\.$`,
+          ),
+        );
+      }
+    }
+  });
+});

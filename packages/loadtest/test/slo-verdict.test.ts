@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { droppedRecord, type LoadRecord, parseSlo, summarizeRecords } from '../src/index.js';
+
+/** A completed request of `tokens` output tokens, one chunk each, 10 ms apart. */
+function answered(index: number, tokens: number): LoadRecord {
+  const start = index * 100;
+  return {
+    ...droppedRecord({ origin: 0, step: 0 }, index, false, start),
+    sentMs: start,
+    firstTokenMs: start + 20,
+    firstContentMs: start + 20,
+    lastTokenMs: start + 20 + 10 * (tokens - 1),
+    endMs: start + 21 + 10 * (tokens - 1),
+    inputTokens: 5,
+    outputTokens: tokens,
+    tokenSource: 'server',
+    status: 200,
+    errorClass: null,
+    itlMs: Array.from({ length: tokens - 1 }, () => 10),
+  };
+}
+
+describe('the SLO verdict of a statistic without a value', () => {
+  test('one-token answers: tpot fails saying why, goodput counts them as meeting it', () => {
+    const records = [0, 1, 2, 3].map((i) => answered(i, 1));
+    const figures = summarizeRecords(records, parseSlo('tpot_p95<=50,itl_p99<=40,ttft_p95<=100'));
+    expect(figures.latencyMs.tpot.p95).toBeNull();
+    expect(figures.sloPassed).toEqual({
+      passed: false,
+      failures: [
+        'tpot_p95 has no value (no request had 2 or more output tokens, so TPOT is undefined)',
+        'itl_p99 has no value (no request had 2 or more chunks, so ITL is undefined)',
+      ],
+    });
+    // vLLM's --goodput: a request without a TPOT is not held to the TPOT bound
+    expect(figures.goodput?.fraction).toBe(1);
+    // the JSON says the same
+    expect(JSON.parse(JSON.stringify(figures)).sloPassed.failures[0]).toBe(
+      'tpot_p95 has no value (no request had 2 or more output tokens, so TPOT is undefined)',
+    );
+  });
+
+  test('a step where nothing completed says so', () => {
+    const records = [droppedRecord({ origin: 0, step: 0 }, 0, false, 0)];
+    const figures = summarizeRecords(records, parseSlo('ttft_p95<=100,error_rate<=0.5'));
+    expect(figures.sloPassed?.failures).toEqual([
+      'ttft_p95 has no value (no request completed)',
+      'error_rate = 1 > 0.5',
+    ]);
+  });
+
+  test('a statistic with a value is reported as before', () => {
+    const records = [0, 1].map((i) => answered(i, 3));
+    const figures = summarizeRecords(records, parseSlo('tpot_p95<=5'));
+    expect(figures.sloPassed?.failures).toEqual(['tpot_p95 = 10.5 > 5']);
+  });
+});
