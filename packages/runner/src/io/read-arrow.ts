@@ -151,5 +151,7 @@ function toLabel(v: unknown): Label | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'number' || typeof v === 'string') return v;
   if (typeof v === 'bigint') return Number(v);
+  // Bool read as 1/0, as JSON Lines' true/false and scikit-learn (True == 1)
+  if (typeof v === 'boolean') return v ? 1 : 0;
   return String(v);
 }
