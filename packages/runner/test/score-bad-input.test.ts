@@ -15,6 +15,18 @@ async function failure(promise: Promise<unknown>): Promise<RunnerError> {
 }
 
 describe('bad input', () => {
+  test('the missing value named is the first in row order, whichever column holds it', async () => {
+    // y_pred is empty at data row 2 and y_true at row 5: row 2 is the one a reader meets first
+    const error = await failure(
+      scorePredictions(
+        { yTrue: [0, 1, 0, 1, null, 0], yPred: [0, null, 0, 1, 1, 0] },
+        { workers: 0 },
+      ),
+    );
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.message).toMatch(/^yPred .*at data row 2;/);
+  });
+
   test('a NaN or null label names its row; dropMissing drops and counts it', async () => {
     const withNull = [0, 1, null, 0, 1, 0, 1, 1];
     const error = await failure(scorePredictions({ yTrue: withNull, yPred }, { workers: 0 }));

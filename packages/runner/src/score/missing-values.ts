@@ -66,24 +66,26 @@ export function handleMissing(
   dropMissing: boolean,
 ): { raw: RawColumns; dropped: number } {
   const columns = allColumns(raw);
-  let any = false;
+  // the first missing value in row order, whichever column holds it (the file's reader meets
+  // it first, and it is the one to fix first)
+  let first: { role: string; column: LoadedColumn; row: number } | undefined;
   for (const [role, column] of columns) {
     const row = firstMissing(column);
-    if (row < 0) continue;
-    if (!dropMissing) {
-      const what =
-        column.kind === 'label'
-          ? 'a missing (null, empty or NaN) label'
-          : 'a missing (null, empty or NaN) value';
-      throw new RunnerError(
-        'MISSING_VALUE',
-        `${describeColumn(role, column)} has ${what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
-        { path: column.name },
-      );
-    }
-    any = true;
+    if (row >= 0 && (first === undefined || row < first.row)) first = { role, column, row };
   }
-  if (!any) return { raw, dropped: 0 };
+  if (first === undefined) return { raw, dropped: 0 };
+  if (!dropMissing) {
+    const { role, column, row } = first;
+    const what =
+      column.kind === 'label'
+        ? 'a missing (null, empty or NaN) label'
+        : 'a missing (null, empty or NaN) value';
+    throw new RunnerError(
+      'MISSING_VALUE',
+      `${describeColumn(role, column)} has ${what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
+      { path: column.name },
+    );
+  }
   const drop = new Uint8Array(raw.n);
   for (const [, column] of columns) markMissing(column, drop);
   let m = 0;
