@@ -93,3 +93,35 @@ describe('scores under regression', () => {
     );
   });
 });
+
+describe('a metric undefined on the whole set is named in the warnings, with the reason', () => {
+  test.each([
+    [
+      'every weight is 0',
+      { yTrue: [1, 0, 1], yPred: [1, 0, 0], weight: [0, 0, 0] },
+      'accuracy is undefined on the whole set (null): every weight is 0, so no row counts.',
+    ],
+    [
+      'one row',
+      { yTrue: [1], yPred: [1], yScore: [0.9] },
+      'roc_auc is undefined on the whole set (null): 1 row is too few for such a metric.',
+    ],
+    [
+      'one class in y_true',
+      { yTrue: [1, 1, 1], yPred: [1, 0, 1], yScore: [0.9, 0.3, 0.8] },
+      'roc_auc is undefined on the whole set (null): y_true holds one class only, where a ranking or correlation metric has no value (scikit-learn warns or raises here).',
+    ],
+  ])('%s', async (_, input, warning) => {
+    const metrics = 'yScore' in input ? ['accuracy', 'roc_auc'] : ['accuracy'];
+    const report = await runner.scorePredictions(input, { metrics });
+    expect(report.warnings).toContain(warning);
+  });
+
+  test('no such warning when every value is defined', async () => {
+    const report = await runner.scorePredictions(
+      { yTrue: [1, 0, 1, 0], yPred: [1, 0, 0, 0], yScore: [0.9, 0.2, 0.4, 0.1] },
+      { metrics: ['accuracy', 'roc_auc'] },
+    );
+    expect(report.warnings.join(' ')).not.toContain('undefined on the whole set');
+  });
+});

@@ -5,6 +5,7 @@ import { foldSummary } from './fold-summary.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { ScoreJob } from './score-job.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
+import { undefinedMetricsWarning } from './undefined-metrics.js';
 import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
 
 /** Everything the stages of a job computed, for {@link assembleReport}. */
@@ -55,6 +56,8 @@ export function assembleReport(
   };
   const confusion = confusionReport(columns, results.counts.overall);
   if (confusion.note !== undefined) job.warnings.push(confusion.note);
+  const undefinedNote = undefinedMetricsWarning(names, values.overall, columns);
+  if (undefinedNote !== undefined) job.warnings.push(undefinedNote);
   const report: ScoreReport = {
     n: columns.n,
     ...(columns.clusters ? { clusters: columns.clusters.count } : {}),
