@@ -125,3 +125,24 @@ describe('a metric undefined on the whole set is named in the warnings, with the
     expect(report.warnings.join(' ')).not.toContain('undefined on the whole set');
   });
 });
+
+test('roc_auc_ovr over a class that never occurs in y_true says it averages the others', async () => {
+  // scikit-learn raises here ("Number of classes in y_true not equal to the number of columns
+  // in 'y_score'"); the runner averages the classes that occur, and now says so
+  const report = await runner.scorePredictions(
+    {
+      yTrue: ['a', 'b', 'a', 'b'],
+      yPred: ['a', 'b', 'c', 'b'],
+      yProba: [
+        [0.7, 0.2, 0.3, 0.1],
+        [0.2, 0.7, 0.2, 0.8],
+        [0.1, 0.1, 0.5, 0.1],
+      ],
+    },
+    { metrics: ['roc_auc_ovr'] },
+  );
+  expect(report.overall.roc_auc_ovr!.value).not.toBeNull();
+  expect(report.warnings).toContain(
+    'roc_auc_ovr: class(es) "c" never occur in y_true, so the average is over the 2 classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in \'y_score\'").',
+  );
+});

@@ -56,12 +56,13 @@ export function checkScoreInputs(
   keptRows?: Uint32Array,
 ): string[] {
   const canonical = names.map((n) => metricSpec(n)?.name ?? n);
+  const absent = absentClassWarning(columns, canonical);
   if (canonical.includes('brier_score')) checkBrierRange(columns, keptRows);
   const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
   const logLoss = canonical.includes('log_loss');
-  if (ovr.length === 0 && !logLoss) return [];
+  if (ovr.length === 0 && !logLoss) return absent;
   const bad = firstBadRow(columns);
-  if (bad === null) return [];
+  if (bad === null) return absent;
   const where = `the class probabilities of data row ${dataRow(bad.row, keptRows)} sum to ${bad.sum}`;
   if (ovr.length > 0) {
     throw new RunnerError(
@@ -71,6 +72,27 @@ export function checkScoreInputs(
     );
   }
   return [
+    ...absent,
     `log_loss: ${where}, not 1 (and maybe others); like scikit-learn, each row is rescaled to sum to 1 (scikit-learn 1.3 and later warn, and refuse such rows from 1.5).`,
+  ];
+}
+
+/**
+ * One-vs-rest / one-vs-one ROC AUC over classes of which some never occur in y_true (only
+ * predicted, or a column of `yProba`): the runner averages over the classes that occur (so
+ * that folds without a class still have a value), where scikit-learn raises; say which.
+ */
+function absentClassWarning(columns: ScoreColumns, canonical: readonly string[]): string[] {
+  const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
+  if (ovr.length === 0 || columns.yProba === null) return [];
+  const seen = new Uint8Array(columns.classes.length);
+  for (let i = 0; i < columns.yTrue.length; i++) {
+    const c = columns.yTrue[i]!;
+    if (c >= 0) seen[c] = 1;
+  }
+  const absent = columns.classes.filter((_, c) => seen[c] === 0);
+  if (absent.length === 0) return [];
+  return [
+    `${ovr.join(', ')}: class(es) ${absent.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'").`,
   ];
 }
