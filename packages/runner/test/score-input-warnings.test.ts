@@ -146,3 +146,47 @@ test('roc_auc_ovr over a class that never occurs in y_true says it averages the 
     'roc_auc_ovr: class(es) "c" never occur in y_true, so the average is over the 2 classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in \'y_score\'").',
   );
 });
+
+describe('as scikit-learn 1.2.1 refuses or warns', () => {
+  const proba3 = [
+    [0.6, 0.2, 0.2, 0.5],
+    [0.2, 0.6, 0.2, 0.3],
+    [0.2, 0.2, 0.6, 0.2],
+  ];
+
+  test('roc_auc_ovo with weights is refused (the weights were ignored)', async () => {
+    // roc_auc_score(..., multi_class='ovo', sample_weight=...) raises ValueError
+    const error = await runner
+      .scorePredictions(
+        { yTrue: [0, 1, 2, 0], yPred: [0, 1, 2, 0], yProba: proba3, weight: [1, 2, 1, 1] },
+        { metrics: ['roc_auc_ovo'] },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('INVALID_OPTION');
+    expect((error as RunnerError).path).toBe('weight');
+    expect((error as RunnerError).message).toContain(
+      'sample_weight is not supported for multiclass one-vs-one ROC AUC',
+    );
+  });
+
+  test('top_k_accuracy (k = 2) over 2 classes warns that it is always 1', async () => {
+    // top_k_accuracy_score([0,1,1,0], scores, k=2) == 1.0 with "'k' (2) greater than or equal
+    // to 'n_classes' (2) will result in a perfect score and is therefore meaningless."
+    const report = await runner.scorePredictions(
+      {
+        yTrue: [0, 1, 1, 0],
+        yPred: [1, 0, 1, 0],
+        yProba: [
+          [0.2, 0.7, 0.4, 0.9],
+          [0.8, 0.3, 0.6, 0.1],
+        ],
+      },
+      { metrics: ['top_k_accuracy'] },
+    );
+    expect(report.overall.top_k_accuracy!.value).toBe(1);
+    expect(report.warnings.join(' ')).toContain(
+      'top_k_accuracy: k (2) is at least the number of classes (2)',
+    );
+  });
+});

@@ -3,6 +3,9 @@ import { dataRow } from '../score/numeric-checks.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { metricSpec } from './registry.js';
 
+/** The `k` of `top_k_accuracy` (as the registry scores it). */
+const TOP_K = 2;
+
 /** numpy's `allclose(1, s)` tolerance, which scikit-learn uses for probability rows. */
 function closeToOne(sum: number): boolean {
   return Math.abs(sum - 1) <= 1e-8 + 1e-5;
@@ -56,7 +59,8 @@ export function checkScoreInputs(
   keptRows?: Uint32Array,
 ): string[] {
   const canonical = names.map((n) => metricSpec(n)?.name ?? n);
-  const absent = absentClassWarning(columns, canonical);
+  refuseWeightedOneVsOne(columns, canonical);
+  const absent = [...absentClassWarning(columns, canonical), ...topKWarning(columns, canonical)];
   if (canonical.includes('brier_score')) checkBrierRange(columns, keptRows);
   const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
   const logLoss = canonical.includes('log_loss');
@@ -94,5 +98,24 @@ function absentClassWarning(columns: ScoreColumns, canonical: readonly string[])
   if (absent.length === 0) return [];
   return [
     `${ovr.join(', ')}: class(es) ${absent.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'").`,
+  ];
+}
+
+/** scikit-learn refuses `sample_weight` for one-vs-one ROC AUC; the weights were ignored here. */
+function refuseWeightedOneVsOne(columns: ScoreColumns, canonical: readonly string[]): void {
+  const ovo = canonical.filter((n) => /^roc_auc_ovo/.test(n));
+  if (ovo.length === 0 || columns.weight === null) return;
+  throw new RunnerError(
+    'INVALID_OPTION',
+    `${ovo.join(', ')} cannot take weights: scikit-learn refuses them too ("sample_weight is not supported for multiclass one-vs-one ROC AUC, 'sample_weight' must be None in this case."). Drop --weight, or use roc_auc_ovr / roc_auc_ovr_weighted, which weigh the rows.`,
+    { path: 'weight' },
+  );
+}
+
+/** `top_k_accuracy` with k (2) at least the class count is 1 whatever the scores: scikit-learn warns. */
+function topKWarning(columns: ScoreColumns, canonical: readonly string[]): string[] {
+  if (!canonical.includes('top_k_accuracy') || columns.classes.length > TOP_K) return [];
+  return [
+    `top_k_accuracy: k (${TOP_K}) is at least the number of classes (${columns.classes.length}), so every row counts as right and the score is 1 whatever the predictions (scikit-learn warns too).`,
   ];
 }
