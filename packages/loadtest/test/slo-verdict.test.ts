@@ -55,3 +55,38 @@ describe('the SLO verdict of a statistic without a value', () => {
     expect(figures.sloPassed?.failures).toEqual(['tpot_p95 = 10.5 > 5']);
   });
 });
+
+describe('latency bounds and the requests that never answered', () => {
+  /** A request that failed (timed out) after 150 ms. */
+  function timedOut(index: number): LoadRecord {
+    const start = index * 100;
+    return {
+      ...droppedRecord({ origin: 0, step: 0 }, index, false, start),
+      sentMs: start,
+      endMs: start + 150,
+      errorClass: 'timeout',
+    };
+  }
+
+  test('more failures than a percentile leaves out break its bound, whatever the completed show', () => {
+    // 2 answered in 41 ms, 8 timed out: e2e_p99 of the completed is 41, but 80% never answered
+    const records = [answered(0, 3), answered(1, 3), ...[2, 3, 4, 5, 6, 7, 8, 9].map(timedOut)];
+    const figures = summarizeRecords(records, parseSlo('e2e_p99<=1000'));
+    expect(figures.latencyMs.e2e.p99).toBeLessThan(1000);
+    expect(figures.sloPassed).toEqual({
+      passed: false,
+      failures: [
+        'e2e_p99: 80% of the requests failed or were dropped, more than the 1% that p99 leaves out, so it is not met (the latency figures cover the completed requests only)',
+      ],
+    });
+  });
+
+  test('fewer failures than a percentile leaves out: judged on the completed requests', () => {
+    // 1 of 10 failed: p50 leaves out half, so the completed requests decide
+    const records = [...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => answered(i, 3)), timedOut(9)];
+    const figures = summarizeRecords(records, parseSlo('e2e_p50<=1000'));
+    expect(figures.sloPassed).toEqual({ passed: true, failures: [] });
+    const max = summarizeRecords(records, parseSlo('e2e_max<=1000'));
+    expect(max.sloPassed?.passed).toBe(false);
+  });
+});

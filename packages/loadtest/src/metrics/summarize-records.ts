@@ -64,9 +64,37 @@ function verdict(slo: Slo, latency: LatencyMs, errorRate: number, completed: num
     if (v === null) {
       const why = completed === 0 ? 'no request completed' : NO_VALUE[b.metric as SloMetric];
       failures.push(`${b.key} has no value (${why})`);
-    } else if (v > b.max) failures.push(`${b.key} = ${+v.toFixed(3)} > ${b.max}`);
+      continue;
+    }
+    const missed = b.metric === 'error_rate' ? undefined : unanswered(b.key, b.stat, errorRate);
+    if (missed !== undefined) failures.push(missed);
+    else if (v > b.max) failures.push(`${b.key} = ${+v.toFixed(3)} > ${b.max}`);
   }
   return { passed: failures.length === 0, failures };
+}
+
+/** The share of requests a latency statistic may leave out: 1% for p99, none for max and mean. */
+const LEAVES_OUT: Readonly<Record<string, number>> = {
+  p50: 0.5,
+  p90: 0.1,
+  p95: 0.05,
+  p99: 0.01,
+  p999: 0.001,
+  max: 0,
+  mean: 0,
+};
+
+/**
+ * A latency bound that the failed and dropped requests alone break. The latency figures
+ * describe the requests that completed; one that failed or was dropped never answered in time,
+ * so when more of them than a percentile leaves out failed (more than 1% for p99), that
+ * percentile of all the requests is beyond any bound, whatever the completed ones show.
+ */
+function unanswered(key: string, stat: string, errorRate: number): string | undefined {
+  const leaves = LEAVES_OUT[stat] ?? 0;
+  if (!(errorRate > leaves)) return undefined;
+  const pct = (x: number) => `${+(100 * x).toFixed(2)}%`;
+  return `${key}: ${pct(errorRate)} of the requests failed or were dropped, more than the ${pct(leaves)} that ${stat} leaves out, so it is not met (the latency figures cover the completed requests only)`;
 }
 
 function tokenSource(records: readonly LoadRecord[]): string | null {
