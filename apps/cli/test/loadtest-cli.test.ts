@@ -704,3 +704,26 @@ describe('a run where most requests failed', () => {
     expect(html).toContain('<p class="warn">Failures by class: http_500 8.</p>');
   });
 });
+
+test('--find-max where no rate meets the SLO exits 1 saying so, not with a rate of 0', async () => {
+  // every answer takes 2 decode steps of 20 ms: no rate gets an e2e p95 of 1 ms
+  const { code, stdout, stderr } = await loadtest([
+    '--find-max',
+    '--slo',
+    'e2e_p95<=1',
+    '--requests',
+    '4',
+    '--max-tokens',
+    '2',
+    '--ignore-eos',
+    '--format',
+    'json',
+    '-q',
+  ]);
+  expect(code).toBe(1);
+  const maxRate = JSON.parse(stdout).maxRate as { rate: number; bracket: [number, number] };
+  expect(maxRate.rate).toBe(0);
+  expect(stderr.trim().split('\n').at(-1)).toBe(
+    `assay loadtest: no rate met the SLO 'e2e_p95<=1': the lowest rate tried, ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
+  );
+}, 60_000);

@@ -58,7 +58,7 @@ function mostRequestsFailed(result: LoadTestResult): string | undefined {
 export const LOADTEST_EXIT = {
   /** the run finished (and met the SLO, when one was given for a single step) */
   ok: 0,
-  /** a single-step run missed its SLO */
+  /** a single-step run missed its SLO, or --find-max found no rate that meets it */
   sloMissed: 1,
   /** invalid flags or workload, refused before any request */
   invalid: 2,
@@ -194,6 +194,13 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       // CI must not read it as a passing load test
       process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
       return LOADTEST_EXIT.runtimeError;
+    }
+    if (result.maxRate !== undefined && result.maxRate.rate === 0) {
+      // a rate of 0 is no answer: a CI gate must not read it as a finished search
+      process.stderr.write(
+        `assay loadtest: no rate met the SLO '${result.maxRate.slo}': the lowest rate tried, ${result.maxRate.bracket[1].toFixed(2)} requests/s, missed it.\n`,
+      );
+      return LOADTEST_EXIT.sloMissed;
     }
     const mostFailed = mostRequestsFailed(result);
     if (mostFailed !== undefined) {
