@@ -727,3 +727,17 @@ test('--find-max where no rate meets the SLO exits 1 saying so, not with a rate 
     `assay loadtest: no rate met the SLO 'e2e_p95<=1': the lowest rate tried, ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
   );
 }, 60_000);
+
+test('--out with an extension that names no format is refused before any request', async () => {
+  const { code, stderr } = await loadtest([
+    '--rate',
+    '1',
+    '--requests',
+    '1',
+    '--out',
+    join(dir, 'lt.html'),
+  ]);
+  expect(code).toBe(2);
+  expect(stderr).toContain('not .html (the HTML report is --report FILE.html)');
+  expect(existsSync(join(dir, 'lt.html'))).toBe(false);
+});

@@ -30,3 +30,9 @@ test('the terminal table keeps one line per row when a label holds a line break'
   expect(stdout).toContain('c ↵ d      1    0      1');
   expect(stdout).not.toMatch(/^d\b/m);
 });
+
+test('-q is --quiet, as in the other commands', async () => {
+  const { code, stderr } = await assay([...args, '--format', 'json', '-q']);
+  expect(code).toBe(0);
+  expect(stderr).toBe('');
+});

@@ -129,7 +129,7 @@ function addScoreOptions(command: Command): Command {
       '--drop-missing',
       'drop rows with a missing value (counted in the report) instead of failing',
     )
-    .option('--quiet', 'no progress display on stderr');
+    .option('-q, --quiet', 'no progress display on stderr');
 }
 
 /**

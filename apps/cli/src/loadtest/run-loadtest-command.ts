@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import {
   type AnswerJudge,
   LoadTestError,
@@ -75,10 +76,28 @@ function refuse(message: string, path: string): never {
   throw new LoadTestError('INVALID_OPTION', message, path);
 }
 
+/** `--out` extensions and the format each names; any other is refused without `--format`. */
+const OUT_FORMATS: Readonly<Record<string, Format>> = {
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.txt': 'table',
+};
+
 function pickFormat(flags: LoadtestFlags): Format {
-  const given =
-    flags.format ??
-    (flags.out?.endsWith('.json') ? 'json' : flags.out?.endsWith('.md') ? 'md' : 'table');
+  if (flags.out !== undefined && flags.format === undefined) {
+    const ext = extname(flags.out).toLowerCase();
+    if (OUT_FORMATS[ext] === undefined) {
+      const hint =
+        ext === '.html' || ext === '.htm' ? ' (the HTML report is --report FILE.html)' : '';
+      refuse(
+        `--out ${flags.out}: assay loadtest writes JSON (.json), Markdown (.md) or a text table (.txt), not ${ext || 'a file without an extension'}${hint}; name the file so, or pass --format json|md|table to write it anyway.`,
+        '--out',
+      );
+    }
+    return OUT_FORMATS[ext]!;
+  }
+  const given = flags.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(given))
     refuse(`--format is '${given}'; expected table, json or md.`, '--format');
   return given as Format;
