@@ -40,7 +40,7 @@ describe('integer labels beyond 2^53', () => {
     expect((error as RunnerError).code).toBe('UNSAFE_INTEGER_LABEL');
     expect((error as RunnerError).path).toBe('label');
     expect((error as RunnerError).message).toMatch(
-      /label 9007199254740992, an integer beyond 2\^53 - 1/,
+      /has a label beyond 2\^53 - 1 \(9007199254740991\) at data row 1, read as 9007199254740992: a number that large is rounded/,
     );
   });
 

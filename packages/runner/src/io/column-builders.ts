@@ -376,9 +376,10 @@ export function finishLabels(
     (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
   );
   if (unsafe !== undefined) {
+    const row = column.codes.indexOf(dict.indexOf(unsafe));
     throw new RunnerError(
       'UNSAFE_INTEGER_LABEL',
-      `Column "${column.name}" has the label ${String(unsafe)}, an integer beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}): as a number it cannot be told apart from its neighbours, so labels would collide; store such labels as strings (quoted in JSON).`,
+      `Column "${column.name}" has a label beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}) at data row ${row + 1}, read as ${String(unsafe)}: a number that large is rounded (the file may hold a neighbour of it), so distinct labels would collide; store such labels as strings (quoted in JSON).`,
       { path: column.name },
     );
   }

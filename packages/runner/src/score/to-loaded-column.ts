@@ -229,7 +229,7 @@ function refuseUnsafeIntegers(column: NumberColumn, profile: NumberProfile): voi
   if (outside === undefined) return;
   throw new RunnerError(
     'UNSAFE_INTEGER_LABEL',
-    `Column "${column.name}" has the label ${String(outside)}, an integer beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}): as a number it cannot be told apart from its neighbours, so labels would collide; store such labels as strings (quoted in JSON, a string column in Arrow or Parquet).`,
+    `Column "${column.name}" has a label beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}), read as ${String(outside)}: a number that large is rounded (the file may hold a neighbour of it), so distinct labels would collide; store such labels as strings (quoted in JSON, a string column in Arrow or Parquet).`,
     { path: column.name },
   );
 }
