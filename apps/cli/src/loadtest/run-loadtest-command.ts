@@ -55,6 +55,32 @@ function mostRequestsFailed(result: LoadTestResult): string | undefined {
   return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded. Pass --slo with error_rate to fail such a run.`;
 }
 
+/**
+ * The exit code of a run that was not interrupted, with its last line on stderr when the
+ * figures do not speak for the service: nothing succeeded, no rate met the SLO, or most
+ * requests failed.
+ */
+function finishedExit(result: LoadTestResult): number {
+  const failedAll = allRequestsFailed(result);
+  if (failedAll !== undefined) {
+    // a dead URL or a service that refuses everything measured nothing about the service:
+    // CI must not read it as a passing load test
+    process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
+    return LOADTEST_EXIT.runtimeError;
+  }
+  if (result.maxRate !== undefined && result.maxRate.rate === 0) {
+    // a rate of 0 is no answer: a CI gate must not read it as a finished search
+    process.stderr.write(
+      `assay loadtest: no rate met the SLO '${result.maxRate.slo}': the lowest rate tried, ${result.maxRate.bracket[1].toFixed(2)} requests/s, missed it.\n`,
+    );
+    return LOADTEST_EXIT.sloMissed;
+  }
+  const mostFailed = mostRequestsFailed(result);
+  if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
+  const single = result.steps === undefined;
+  return single && result.sloPassed?.passed === false ? LOADTEST_EXIT.sloMissed : LOADTEST_EXIT.ok;
+}
+
 /** Exit codes of `assay loadtest`. */
 export const LOADTEST_EXIT = {
   /** the run finished (and met the SLO, when one was given for a single step) */
@@ -207,28 +233,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       await writeFile(flags.report, loadtestHtml(result, records, context));
     }
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
-    const failedAll = allRequestsFailed(result);
-    if (failedAll !== undefined) {
-      // a dead URL or a service that refuses everything measured nothing about the service:
-      // CI must not read it as a passing load test
-      process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
-      return LOADTEST_EXIT.runtimeError;
-    }
-    if (result.maxRate !== undefined && result.maxRate.rate === 0) {
-      // a rate of 0 is no answer: a CI gate must not read it as a finished search
-      process.stderr.write(
-        `assay loadtest: no rate met the SLO '${result.maxRate.slo}': the lowest rate tried, ${result.maxRate.bracket[1].toFixed(2)} requests/s, missed it.\n`,
-      );
-      return LOADTEST_EXIT.sloMissed;
-    }
-    const mostFailed = mostRequestsFailed(result);
-    if (mostFailed !== undefined) {
-      process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
-    }
-    const single = result.steps === undefined;
-    return single && result.sloPassed?.passed === false
-      ? LOADTEST_EXIT.sloMissed
-      : LOADTEST_EXIT.ok;
+    return finishedExit(result);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags
     if (isClientConfigError(error)) {

@@ -1,29 +1,11 @@
 import type { Label } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
-import { internLabel } from './label-intern.js';
+import { finishLabels } from './finish-labels.js';
 import type { ColumnKind, LoadedColumn } from './loaded-column.js';
+import { isBigIntegerText, parseNumericCell } from './numeric-cell.js';
 import { sharedFloat64, sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
-const BIG_INTEGER_TEXT = /^\s*[-+]?\d{16,}\s*$/;
-const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^\s*[-+]?(Infinity|inf)\s*$/i;
-
-/**
- * Parses a text cell as a number the way CSV readers do; empty, `NA`, `NaN`
- * and `null` cells are missing.
- *
- * @param text - the cell
- * @returns the number, NaN when missing, or undefined when not numeric
- */
-export function parseNumericCell(text: string): number | undefined {
-  if (text === '' || text === 'NA' || text === 'NaN' || text === 'nan' || text === 'null')
-    return Number.NaN;
-  if (!NUMERIC.test(text)) return undefined;
-  const t = text.trim().toLowerCase();
-  if (t.endsWith('inf') || t.endsWith('infinity'))
-    return t.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  return Number(text);
-}
 
 /**
  * A filled part of a shared array as the column: the array itself when full, a view when
@@ -317,16 +299,6 @@ export class CellColumnBuilder {
   }
 }
 
-/** Whether a CSV cell is integer text that no double holds exactly (beyond 2^53 - 1). */
-function isBigIntegerText(cell: unknown, value: number): boolean {
-  return (
-    typeof cell === 'string' &&
-    Number.isInteger(value) &&
-    !Number.isSafeInteger(value) &&
-    BIG_INTEGER_TEXT.test(cell)
-  );
-}
-
 function toLabel(cell: unknown, fromText: boolean): Label | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'number') return cell;
@@ -336,78 +308,4 @@ function toLabel(cell: unknown, fromText: boolean): Label | null {
   }
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   return JSON.stringify(cell);
-}
-
-/**
- * Refuses JSON labels that mix numbers with strings that are not numbers (`1` and `"cat"`), as
- * scikit-learn refuses a "Mix of label input types"; text that reads as a number (`"2"`) still
- * joins the numbers.
- */
-function refuseMixedTypes(name: string, dict: readonly Label[]): void {
-  const number = dict.find((label) => typeof label === 'number');
-  if (number === undefined) return;
-  const text = dict.find(
-    (label) => typeof label === 'string' && parseNumericCell(label) === undefined,
-  );
-  if (text === undefined) return;
-  throw new RunnerError(
-    'MIXED_LABEL_TYPES',
-    `Mix of label input types (string and number): column "${name}" has the number label ${String(number)} and the string label ${JSON.stringify(text)}; labels must be all numbers or all strings (quote every label in the file, or none).`,
-    { path: name },
-  );
-}
-
-/**
- * Makes a label column's dictionary homogeneous: when every label is a number
- * or numeric text (CSV), the labels become numbers (merging `"1"` and `1`);
- * when labels mix numbers and strings, numbers become their string form.
- *
- * @param column - a freshly built label column
- * @returns the same column or one with a remapped dictionary
- */
-export function finishLabels(
-  column: LoadedColumn,
-  options: { readonly typed?: boolean } = {},
-): LoadedColumn {
-  if (column.kind !== 'label') return column;
-  const dict = column.dictionary;
-  if (options.typed === true) refuseMixedTypes(column.name, dict);
-  const unsafe = dict.find(
-    (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
-  );
-  if (unsafe !== undefined) {
-    const row = column.codes.indexOf(dict.indexOf(unsafe));
-    throw new RunnerError(
-      'UNSAFE_INTEGER_LABEL',
-      `Column "${column.name}" has a label beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}) at data row ${row + 1}, read as ${String(unsafe)}: a number that large is rounded (the file may hold a neighbour of it), so distinct labels would collide; store such labels as strings (quoted in JSON).`,
-      { path: column.name },
-    );
-  }
-  // integer text beyond 2^53 stays text: as numbers, distinct labels would become equal
-  const bigText = dict.some(
-    (label) =>
-      typeof label === 'string' &&
-      BIG_INTEGER_TEXT.test(label) &&
-      !Number.isSafeInteger(Number(label)),
-  );
-  const parsed = dict.map((label) =>
-    typeof label === 'number' ? label : (parseNumericCell(label) ?? Number.NaN),
-  );
-  const allNumeric = !bigText && parsed.every((v) => !Number.isNaN(v));
-  const hasString = dict.some((label) => typeof label === 'string');
-  if (!hasString) return column;
-  const target: Label[] = allNumeric ? parsed : dict.map((label) => String(label));
-  if (!allNumeric && dict.every((label) => typeof label === 'string')) return column;
-  const index = new Map<Label, number>();
-  const dictionary: Label[] = [];
-  const remap = new Int32Array(dict.length);
-  target.forEach((label, i) => {
-    remap[i] = internLabel(index, dictionary, label);
-  });
-  const codes = column.codes;
-  for (let i = 0; i < codes.length; i++) {
-    const c = codes[i]!;
-    if (c >= 0) codes[i] = remap[c]!;
-  }
-  return { kind: 'label', name: column.name, codes, dictionary };
 }

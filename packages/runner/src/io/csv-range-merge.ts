@@ -1,6 +1,7 @@
 import type { Label } from '@assay/core-metrics';
-import { finishLabels, LabelColumnBuilder } from './column-builders.js';
+import { LabelColumnBuilder } from './column-builders.js';
 import type { CsvRangeColumnResult } from './csv-range-types.js';
+import { finishLabels } from './finish-labels.js';
 import { internLabel } from './label-intern.js';
 import type { LoadedColumn } from './loaded-column.js';
 

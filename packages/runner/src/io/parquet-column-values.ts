@@ -1,5 +1,6 @@
 import type { Label } from '@assay/core-metrics';
-import { finishLabels, LabelColumnBuilder } from './column-builders.js';
+import { LabelColumnBuilder } from './column-builders.js';
+import { finishLabels } from './finish-labels.js';
 import type { LoadedColumn } from './loaded-column.js';
 import { ParquetFastPathMiss } from './parquet-fast-path-miss.js';
 import { decodeHybrid } from './parquet-hybrid.js';

@@ -18,8 +18,9 @@ import {
   sharedInt32View,
 } from './arrow-columns.js';
 import { POOL_SCAN_MIN_ROWS, scanArrowLabels } from './arrow-label-scan.js';
-import { finishLabels, LabelColumnBuilder } from './column-builders.js';
+import { LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import { finishLabels } from './finish-labels.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
 import type { FileReadPool } from './read-csv-pool.js';
 import { readFileShared } from './read-file-shared.js';

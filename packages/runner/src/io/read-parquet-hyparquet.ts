@@ -1,6 +1,7 @@
 import type { Label } from '@assay/core-metrics';
 import { type AsyncBuffer, type FileMetaData, parquetRead } from 'hyparquet';
-import { finishLabels, LabelColumnBuilder } from './column-builders.js';
+import { LabelColumnBuilder } from './column-builders.js';
+import { finishLabels } from './finish-labels.js';
 import { sharedFloat64 } from './shared-arrays.js';
 import { type ReadColumn, TextColumnBuilder } from './text-column-builder.js';
 
