@@ -1,4 +1,4 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { ProviderKind } from '@assay/clients';
 import type { Command } from 'commander';
@@ -9,6 +9,7 @@ import {
   INIT_PROVIDERS,
   starterConfig,
 } from '../init/starter-config.js';
+import { makeFolder } from '../options/make-folder.js';
 
 /** The file `assay init` writes without `--output`. */
 export const DEFAULT_INIT_FILE = 'assay.yaml';
@@ -73,7 +74,7 @@ async function init(opts: InitOptions): Promise<number> {
     );
   }
   try {
-    mkdirSync(dirname(file), { recursive: true });
+    makeFolder(dirname(file));
     // 'wx' as well as the check above: a file created meanwhile is still never overwritten
     writeFileSync(
       file,

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import {
   type CompareResult,
@@ -7,6 +7,7 @@ import {
   compareMarkdown,
   compareText,
 } from '@assay/eval';
+import { makeFolder } from '../options/make-folder.js';
 import type { CompareFormat } from './compare-formats.js';
 
 /**
@@ -30,7 +31,7 @@ export function renderCompare(result: CompareResult, format: CompareFormat): str
 }
 
 async function writeText(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  makeFolder(dirname(path));
   await writeFile(path, text);
 }
 

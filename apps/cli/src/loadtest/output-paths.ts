@@ -1,6 +1,7 @@
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LoadTestError } from '@assay/loadtest';
+import { makeFolder } from '../options/make-folder.js';
 import type { LoadtestFlags } from './loadtest-flags.js';
 
 /** Why a path cannot be written, from the file system's error code. */
@@ -30,7 +31,7 @@ function reason(error: unknown): string {
 function prepareOutput(flag: string, path: string, check: boolean): void {
   try {
     const dir = dirname(resolve(path));
-    mkdirSync(dir, { recursive: true });
+    makeFolder(dir);
     if (!check) return;
     accessSync(dir, constants.W_OK);
     const stat = statSync(path, { throwIfNoEntry: false });

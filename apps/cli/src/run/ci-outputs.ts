@@ -1,6 +1,7 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { junitXml, type RunResults, runJunitSuite, stepSummaryMarkdown } from '@assay/report';
+import { makeFolder } from '../options/make-folder.js';
 
 /** The CI files `assay run` writes beside its output directory. */
 export interface CiOutputOptions {
@@ -31,7 +32,7 @@ export function writeCiOutputs(results: RunResults, options: CiOutputOptions): s
     if (path === undefined) continue;
     const file = resolve(path);
     try {
-      mkdirSync(dirname(file), { recursive: true });
+      makeFolder(dirname(file));
       write(file);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);

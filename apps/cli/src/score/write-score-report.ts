@@ -1,6 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import { RunnerError, type ScoreReport } from '@assay/runner';
+import { makeFolder } from '../options/make-folder.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
@@ -92,7 +93,7 @@ export async function writeScoreReport(
   }
   try {
     // as `assay run --junit` does: a new folder for the report is made, not refused
-    await mkdir(dirname(options.out), { recursive: true });
+    makeFolder(dirname(options.out));
     await writeFile(options.out, text);
   } catch (error) {
     throw new RunnerError(
