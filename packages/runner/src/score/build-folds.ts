@@ -4,6 +4,7 @@ import {
   RepeatedStratifiedKFold,
   ShuffleSplit,
   type Split,
+  SplitError,
   StratifiedGroupKFold,
   StratifiedKFold,
   TimeSeriesSplit,
@@ -89,6 +90,32 @@ export function buildFolds(
   seed: number,
   text: string,
 ): Folding[] {
+  try {
+    return splitFolds(spec, columns, seed, text);
+  } catch (error) {
+    throw error instanceof SplitError ? asCvError(error, text) : error;
+  }
+}
+
+/**
+ * A splitter's error in the words of `--cv`: it names its class and `nSplits`
+ * (`StratifiedKFold: nSplits=2 ... use nSplits <= 1`), which the user never wrote; and a bound
+ * below 2 is no advice, since no split has fewer than 2 folds.
+ */
+function asCvError(error: SplitError, text: string): SplitError {
+  const body = error.message.replace(/^[A-Za-z]+: /, '');
+  const most = /use nSplits <= (\d+)\.?$/.exec(body);
+  const advice =
+    most === null
+      ? undefined
+      : Number(most[1]) >= 2
+        ? `use at most ${most[1]} folds.`
+        : 'there are too few rows for this split; score without one (--cv none).';
+  const message = `--cv ${text}: ${advice === undefined ? body : body.replace(most![0], advice)}`;
+  return new SplitError(error.code, message, error.path);
+}
+
+function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: string): Folding[] {
   const n = columns.n;
   const stratifyBy = columns.task === 'classification' ? columns.yTrue : undefined;
   const needGroups = () => {
