@@ -42,7 +42,9 @@ describe('bad input', () => {
     );
     expect(report.n).toBe(7);
     expect(report.dropped).toBe(1);
-    expect(report.warnings.join(' ')).toContain('1 row(s)');
+    expect(report.warnings).toContain(
+      '1 row(s) with a missing value were dropped from every figure, overall included (missing values by column: yTrue 1).',
+    );
   });
 
   test('a non-numeric score names its row', async () => {

@@ -16,14 +16,27 @@ function firstMissing(column: LoadedColumn): number {
   return -1;
 }
 
-function markMissing(column: LoadedColumn, drop: Uint8Array): void {
+/** Marks the column's missing rows in `drop`; returns how many it has. */
+function markMissing(column: LoadedColumn, drop: Uint8Array): number {
+  let count = 0;
   if (column.kind === 'number') {
     const v = column.values;
-    for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i]!)) drop[i] = 1;
+    for (let i = 0; i < v.length; i++) {
+      if (Number.isNaN(v[i]!)) {
+        drop[i] = 1;
+        count++;
+      }
+    }
   } else {
     const c = column.codes;
-    for (let i = 0; i < c.length; i++) if (c[i]! < 0) drop[i] = 1;
+    for (let i = 0; i < c.length; i++) {
+      if (c[i]! < 0) {
+        drop[i] = 1;
+        count++;
+      }
+    }
   }
+  return count;
 }
 
 function compact(column: LoadedColumn, keep: Uint32Array): LoadedColumn {
@@ -58,13 +71,14 @@ function allColumns(raw: RawColumns): [string, LoadedColumn][] {
  *
  * @param raw - the job's columns
  * @param dropMissing - drop such rows instead of failing
- * @returns the columns (compacted when rows were dropped) and how many rows were dropped
+ * @returns the columns (compacted when rows were dropped), how many rows were dropped, and
+ *   the missing values per column (`y 1, lang 4`)
  * @throws {@link RunnerError} `MISSING_VALUE` naming the column and row
  */
 export function handleMissing(
   raw: RawColumns,
   dropMissing: boolean,
-): { raw: RawColumns; dropped: number } {
+): { raw: RawColumns; dropped: number; missingBy: string } {
   const columns = allColumns(raw);
   // the first missing value in row order, whichever column holds it (the file's reader meets
   // it first, and it is the one to fix first)
@@ -73,7 +87,7 @@ export function handleMissing(
     const row = firstMissing(column);
     if (row >= 0 && (first === undefined || row < first.row)) first = { role, column, row };
   }
-  if (first === undefined) return { raw, dropped: 0 };
+  if (first === undefined) return { raw, dropped: 0, missingBy: '' };
   if (!dropMissing) {
     const { role, column, row } = first;
     const what =
@@ -87,7 +101,11 @@ export function handleMissing(
     );
   }
   const drop = new Uint8Array(raw.n);
-  for (const [, column] of columns) markMissing(column, drop);
+  const counts: string[] = [];
+  for (const [, column] of columns) {
+    const count = markMissing(column, drop);
+    if (count > 0) counts.push(`${column.name} ${count}`);
+  }
   let m = 0;
   for (let i = 0; i < raw.n; i++) if (drop[i] === 0) m++;
   const keep = new Uint32Array(m);
@@ -107,5 +125,6 @@ export function handleMissing(
       keptRows: keep,
     },
     dropped: raw.n - m,
+    missingBy: counts.join(', '),
   };
 }

@@ -252,9 +252,14 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
       profileCodePair(first.yTrue, first.yPred);
     }
   }
-  const { raw, dropped } = handleMissing(first, options.dropMissing === true);
+  const { raw, dropped, missingBy } = handleMissing(first, options.dropMissing === true);
   const warnings: string[] = [];
-  if (dropped > 0) warnings.push(`${dropped} row(s) with a missing value were dropped.`);
+  if (dropped > 0) {
+    // a row leaves every figure, overall included, whichever column misses it (a slice too)
+    warnings.push(
+      `${dropped} row(s) with a missing value were dropped from every figure, overall included (missing values by column: ${missingBy}).`,
+    );
+  }
   if (raw.n === 0) {
     throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
   }
