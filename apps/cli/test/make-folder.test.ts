@@ -14,9 +14,10 @@ test('makes the missing folders of a path, and an existing folder is fine', () =
   makeFolder(deep);
 });
 
-test('a file on the way is ENOTDIR', () => {
+test('a file where the folder should be is EEXIST, a file above it ENOTDIR (as mkdir says)', () => {
   const file = join(dir, 'plain');
   writeFileSync(file, '');
+  expect(() => makeFolder(file)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
   expect(() => makeFolder(join(file, 'sub'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
 });
 

@@ -16,12 +16,15 @@ import { dirname, resolve } from 'node:path';
  */
 export function makeFolder(dir: string): void {
   const missing: string[] = [];
-  let at = resolve(dir);
+  const target = resolve(dir);
+  let at = target;
   for (;;) {
     const stat = statSync(at, { throwIfNoEntry: false });
     if (stat !== undefined) {
       if (!stat.isDirectory()) {
-        throw Object.assign(new Error(`${at} is a file, not a folder`), { code: 'ENOTDIR' });
+        // the codes mkdir gives: the folder itself is a file (EEXIST), or a folder above it
+        const code = at === target ? 'EEXIST' : 'ENOTDIR';
+        throw Object.assign(new Error(`${at} is a file, not a folder`), { code });
       }
       break;
     }
