@@ -70,6 +70,11 @@ function addScoreOptions(command: Command): Command {
       '--pos-label <label>',
       'the positive class of binary metrics and scores (needed unless the labels are 0/1 or -1/1)',
     )
+    .option(
+      '--labels <list>',
+      "comma-separated labels that averaged and per-label metrics range over, in this order (scikit-learn's labels=; default: the labels present)",
+      list,
+    )
     .addOption(
       new Option('--task <task>', 'task (inferred when omitted; generation must be named)').choices(
         ['classification', 'regression', 'generation'],

@@ -65,12 +65,23 @@ async function scoreSource(source: ScoreSource, options: ScoreCommandOptions): P
           ci: options.ci,
           dropMissing: options.dropMissing,
           posLabel: options.posLabel,
+          labels: options.labels?.map(labelOf),
           inPlace: true,
           loadMs,
           onProgress,
         },
       ),
   );
+}
+
+/**
+ * A `--labels` entry as a label: numeric text is the number (the runner takes it as its text
+ * where the classes are strings), anything else the string.
+ */
+function labelOf(text: string): string | number {
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(n) ? n : text;
 }
 
 /** The columns to load and how to read each: labels, numbers, or as the file has them. */

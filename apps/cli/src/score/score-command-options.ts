@@ -11,6 +11,8 @@ export interface ScoreCommandOptions {
   readonly slice?: string;
   readonly clusters?: string;
   readonly posLabel?: string;
+  /** `--labels`: the labels averages range over, as written (numeric text is a number). */
+  readonly labels?: string[];
   readonly task?: ScoreTask | 'generation';
   /** ROUGE's stemmer (`--task generation`). */
   readonly stemmer?: 'porter' | 'none';

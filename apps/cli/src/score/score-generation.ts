@@ -9,6 +9,7 @@ const CLASSIFICATION_ONLY = [
   ['yProba', '--y-proba'],
   ['weight', '--weight'],
   ['posLabel', '--pos-label'],
+  ['labels', '--labels'],
 ] as const;
 
 function checkGenerationFlags(options: ScoreCommandOptions): void {
