@@ -6,7 +6,6 @@ import {
   type LoadedColumn,
   type LoadedTable,
   loadColumns,
-  RunnerError,
   type ScoreReport,
   scorePredictions,
 } from '@assay/runner';
@@ -25,6 +24,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { describe, expect, test } from 'vitest';
+import { runnerRejection } from './helpers/rejection.js';
 
 // pandas / pyarrow write integer columns as Int64: such a file crashed `int32Values` with
 // "Cannot mix BigInt and other types" (an Int64 column was taken for a narrow integer one)
@@ -78,15 +78,6 @@ async function score(table: LoadedTable): Promise<Omit<ScoreReport, 'timing'>> {
     { workers: 0, metrics: ['accuracy', 'f1_macro', 'precision_macro'], cv: 'group:3' },
   );
   return report;
-}
-
-async function failure(promise: Promise<unknown>): Promise<RunnerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
 }
 
 describe('Arrow 64-bit integer label, slice and group columns', () => {
@@ -183,7 +174,9 @@ describe('Arrow 64-bit integer label, slice and group columns', () => {
       u: vectorFromArray(BigUint64Array.from([18446744073709551615n, 0n])),
       s: vectorFromArray(BigInt64Array.from([0n, 1n])),
     });
-    const yError = await failure(loadColumns(file, { columns: { y: 'label', p: 'label' } }));
+    const yError = await runnerRejection(
+      loadColumns(file, { columns: { y: 'label', p: 'label' } }),
+    );
     expect(yError.code).toBe('UNSAFE_INTEGER_LABEL');
     expect(yError.path).toBe('y');
     expect(yError.message).toMatch(
@@ -193,7 +186,7 @@ describe('Arrow 64-bit integer label, slice and group columns', () => {
       ['neg', '-9007199254740992'],
       ['u', '18446744073709551615'],
     ] as const) {
-      const error = await failure(loadColumns(file, { columns: { [c]: 'label' } }));
+      const error = await runnerRejection(loadColumns(file, { columns: { [c]: 'label' } }));
       expect(error.code).toBe('UNSAFE_INTEGER_LABEL');
       expect(error.path).toBe(c);
       expect(error.message).toContain(`"${c}" has the label ${value},`);
@@ -210,7 +203,7 @@ describe('Arrow 64-bit integer label, slice and group columns', () => {
       p: vectorFromArray(BigInt64Array.from([9007199254740992n, 1n])),
     });
     const table = await loadColumns(file, { columns: { y: 'auto', p: 'auto' } });
-    const error = await failure(
+    const error = await runnerRejection(
       scorePredictions({ table, roles: { yTrue: 'y', yPred: 'p' } }, { workers: 0 }),
     );
     expect(error.code).toBe('UNSAFE_INTEGER_LABEL');

@@ -1,23 +1,15 @@
 import { parseCvSpec, RunnerError, scorePredictions } from '@assay/runner';
 import { SplitError } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
+import { runnerRejection } from './helpers/rejection.js';
 
 const yTrue = [0, 1, 1, 0, 1, 0, 1, 1];
 const yPred = [0, 1, 0, 0, 1, 1, 1, 1];
 
-async function failure(promise: Promise<unknown>): Promise<RunnerError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunnerError);
-  return error as RunnerError;
-}
-
 describe('bad input', () => {
   test('the missing value named is the first in row order, whichever column holds it', async () => {
     // y_pred is empty at data row 2 and y_true at row 5: row 2 is the one a reader meets first
-    const error = await failure(
+    const error = await runnerRejection(
       scorePredictions(
         { yTrue: [0, 1, 0, 1, null, 0], yPred: [0, null, 0, 1, 1, 0] },
         { workers: 0 },
@@ -29,10 +21,12 @@ describe('bad input', () => {
 
   test('a NaN or null label names its row; dropMissing drops and counts it', async () => {
     const withNull = [0, 1, null, 0, 1, 0, 1, 1];
-    const error = await failure(scorePredictions({ yTrue: withNull, yPred }, { workers: 0 }));
+    const error = await runnerRejection(
+      scorePredictions({ yTrue: withNull, yPred }, { workers: 0 }),
+    );
     expect(error.code).toBe('MISSING_VALUE');
     expect(error.message).toContain('at data row 3;');
-    const nan = await failure(
+    const nan = await runnerRejection(
       scorePredictions({ yTrue, yPred: [0, 1, 0, Number.NaN, 1, 1, 1, 1] }, { workers: 0 }),
     );
     expect(nan.message).toContain('at data row 4;');
@@ -48,7 +42,7 @@ describe('bad input', () => {
   });
 
   test('a non-numeric score names its row', async () => {
-    const error = await failure(
+    const error = await runnerRejection(
       scorePredictions(
         { yTrue, yPred, yScore: [0.1, 0.2, 'x', 0.4, 0.5, 0.6, 0.7, 0.8] as unknown as number[] },
         { workers: 0 },
@@ -70,13 +64,15 @@ describe('bad input', () => {
   });
 
   test('too few rows for the CV spec', async () => {
-    const error = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'kfold:10' }));
+    const error = await runnerRejection(
+      scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'kfold:10' }),
+    );
     expect(error.code).toBe('TOO_FEW_ROWS');
     expect(error.message).toContain('10 rows');
   });
 
   test('an unknown metric lists the valid ones', async () => {
-    const error = await failure(
+    const error = await runnerRejection(
       scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['accuracy', 'f2_macro'] }),
     );
     expect(error.code).toBe('UNKNOWN_METRIC');
@@ -86,12 +82,14 @@ describe('bad input', () => {
   });
 
   test('a metric whose input is missing, or of the other task, is rejected', async () => {
-    const auc = await failure(
+    const auc = await runnerRejection(
       scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['roc_auc'] }),
     );
     expect(auc.code).toBe('INVALID_OPTION');
     expect(auc.message).toContain('--y-score');
-    const mae = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['mae'] }));
+    const mae = await runnerRejection(
+      scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['mae'] }),
+    );
     expect(mae.message).toContain('regression metric');
   });
 
@@ -106,23 +104,26 @@ describe('bad input', () => {
   });
 
   test('group CV without a group column', async () => {
-    const error = await failure(scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'group:2' }));
+    const error = await runnerRejection(
+      scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'group:2' }),
+    );
     expect(error.message).toContain('--group');
   });
 
   test('columns of different lengths', async () => {
-    const error = await failure(scorePredictions({ yTrue, yPred: [0, 1] }, { workers: 0 }));
+    const error = await runnerRejection(scorePredictions({ yTrue, yPred: [0, 1] }, { workers: 0 }));
     expect(error.message).toContain('yPred has 2 values');
   });
 
   test('bad numeric options', async () => {
-    expect((await failure(scorePredictions({ yTrue, yPred }, { workers: 0, ci: 1.5 }))).path).toBe(
-      'ci',
-    );
     expect(
-      (await failure(scorePredictions({ yTrue, yPred }, { workers: 0, bootstrap: -1 }))).path,
+      (await runnerRejection(scorePredictions({ yTrue, yPred }, { workers: 0, ci: 1.5 }))).path,
+    ).toBe('ci');
+    expect(
+      (await runnerRejection(scorePredictions({ yTrue, yPred }, { workers: 0, bootstrap: -1 })))
+        .path,
     ).toBe('bootstrap');
-    expect((await failure(scorePredictions({ yTrue, yPred }, { workers: -2 }))).path).toBe(
+    expect((await runnerRejection(scorePredictions({ yTrue, yPred }, { workers: -2 }))).path).toBe(
       'workers',
     );
   });
