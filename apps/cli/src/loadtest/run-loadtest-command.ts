@@ -1,5 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import {
   type AnswerJudge,
   LoadTestError,
@@ -15,6 +14,7 @@ import {
   type Workload,
 } from '@assay/loadtest';
 import { isClientConfigError } from '../errors/report-error.js';
+import { outFormatOf } from '../options/out-format.js';
 import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
 import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
@@ -102,26 +102,14 @@ function refuse(message: string, path: string): never {
   throw new LoadTestError('INVALID_OPTION', message, path);
 }
 
-/** `--out` extensions and the format each names; any other is refused without `--format`. */
-const OUT_FORMATS: Readonly<Record<string, Format>> = {
-  '.json': 'json',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.txt': 'table',
-};
-
 function pickFormat(flags: LoadtestFlags): Format {
   if (flags.out !== undefined && flags.format === undefined) {
-    const ext = extname(flags.out).toLowerCase();
-    if (OUT_FORMATS[ext] === undefined) {
-      const hint =
-        ext === '.html' || ext === '.htm' ? ' (the HTML report is --report FILE.html)' : '';
-      refuse(
-        `--out ${flags.out}: assay loadtest writes JSON (.json), Markdown (.md) or a text table (.txt), not ${ext || 'a file without an extension'}${hint}; name the file so, or pass --format json|md|table to write it anyway.`,
-        '--out',
-      );
-    }
-    return OUT_FORMATS[ext]!;
+    const picked = outFormatOf(flags.out, 'assay loadtest', {
+      hint: (ext) =>
+        ext === '.html' || ext === '.htm' ? ' (the HTML report is --report FILE.html)' : '',
+    });
+    if ('refusal' in picked) refuse(picked.refusal, '--out');
+    return picked.format;
   }
   const given = flags.format ?? 'table';
   if (!(FORMATS as readonly string[]).includes(given))

@@ -1,19 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { dirname, extname } from 'node:path';
+import { dirname } from 'node:path';
 import { RunnerError, type ScoreReport } from '@assay/runner';
 import { makeFolder } from '../options/make-folder.js';
+import { outFormatOf } from '../options/out-format.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
-
-/** `--out` extensions and the format each one means when `--format` is not given. */
-const OUT_FORMATS: Readonly<Record<string, 'table' | 'json' | 'md'>> = {
-  '': 'json',
-  '.json': 'json',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.txt': 'table',
-};
 
 /**
  * The report's format: `--format`, else `--out`'s extension, else a table on a terminal and
@@ -31,16 +23,10 @@ export function scoreReportFormat(
 ): 'table' | 'json' | 'md' {
   if (options.format !== undefined) return options.format;
   if (options.out !== undefined) {
-    const ext = extname(options.out).toLowerCase();
-    const format = OUT_FORMATS[ext];
-    if (format === undefined) {
-      throw new RunnerError(
-        'INVALID_OPTION',
-        `--out ${options.out}: assay score writes JSON (.json), Markdown (.md) or a text table (.txt), not ${ext}; name the file so, or pass --format json|md|table to write it anyway.`,
-        { path: 'out' },
-      );
-    }
-    return format;
+    const picked = outFormatOf(options.out, 'assay score', { noExtension: 'json' });
+    if ('refusal' in picked)
+      throw new RunnerError('INVALID_OPTION', picked.refusal, { path: 'out' });
+    return picked.format;
   }
   return process.stdout.isTTY === true ? 'table' : 'json';
 }

@@ -1,10 +1,8 @@
 import { RunnerError } from '../errors.js';
 import { dataRow } from '../score/numeric-checks.js';
 import type { ScoreColumns } from '../score/score-columns.js';
+import { TOP_K_ACCURACY_K } from './probabilistic-metrics.js';
 import { metricSpec } from './registry.js';
-
-/** The `k` of `top_k_accuracy` (as the registry scores it). */
-const TOP_K = 2;
 
 /** numpy's `allclose(1, s)` tolerance, which scikit-learn uses for probability rows. */
 function closeToOne(sum: number): boolean {
@@ -114,8 +112,8 @@ function refuseWeightedOneVsOne(columns: ScoreColumns, canonical: readonly strin
 
 /** `top_k_accuracy` with k (2) at least the class count is 1 whatever the scores: scikit-learn warns. */
 function topKWarning(columns: ScoreColumns, canonical: readonly string[]): string[] {
-  if (!canonical.includes('top_k_accuracy') || columns.classes.length > TOP_K) return [];
+  if (!canonical.includes('top_k_accuracy') || columns.classes.length > TOP_K_ACCURACY_K) return [];
   return [
-    `top_k_accuracy: k (${TOP_K}) is at least the number of classes (${columns.classes.length}), so every row counts as right and the score is 1 whatever the predictions (scikit-learn warns too).`,
+    `top_k_accuracy: k (${TOP_K_ACCURACY_K}) is at least the number of classes (${columns.classes.length}), so every row counts as right and the score is 1 whatever the predictions (scikit-learn warns too).`,
   ];
 }

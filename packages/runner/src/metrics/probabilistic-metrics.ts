@@ -7,6 +7,9 @@ import {
 import type { RowsMetric } from './metric-spec.js';
 import { binaryScores, needsProba } from './score-inputs.js';
 
+/** The `k` of `top_k_accuracy`: scikit-learn's `top_k_accuracy` scorer uses k = 2. */
+export const TOP_K_ACCURACY_K = 2;
+
 /** scikit-learn 1.2's `eps='auto'` for float64 probabilities. */
 const EPS = Number.EPSILON;
 
@@ -53,12 +56,11 @@ export const PROBABILISTIC_METRICS: readonly RowsMetric[] = [
     greaterIsBetter: true,
     compute(columns, rows) {
       needsProba(columns, 'top_k_accuracy');
-      // scikit-learn's top_k_accuracy scorer uses k = 2
       return topKAccuracyKernel(
         columns.yTrue,
         columns.yProba!,
         columns.classes.length,
-        2,
+        TOP_K_ACCURACY_K,
         columns.weight,
         rows,
       );
