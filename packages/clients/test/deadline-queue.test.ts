@@ -15,8 +15,10 @@ describe('the shared deadline queue of attempt timeouts', () => {
     const b = item('b', 120);
     trackDeadline(b, 120);
     const c = item('c', 120);
-    trackDeadline(c, 120);
-    untrackDeadline(c, 120);
+    const entry = trackDeadline(c, 120);
+    untrackDeadline(entry);
+    // twice is harmless
+    untrackDeadline(entry);
     const d = item('d', 10);
     trackDeadline(d, 10);
     expect(expired).toEqual([]);

@@ -1,5 +1,10 @@
-import { type Expiring, trackDeadline, untrackDeadline } from './deadline-queue.js';
-import { unwatchSignal, watchSignal } from './signal-watch.js';
+import {
+  type DeadlineEntry,
+  type Expiring,
+  trackDeadline,
+  untrackDeadline,
+} from './deadline-queue.js';
+import { type SignalWatch, unwatchSignal, watchSignal } from './signal-watch.js';
 
 /**
  * One attempt's cancellation: the caller's `AbortSignal` composed with a total timeout.
@@ -27,6 +32,8 @@ export class AbortScope implements Expiring {
   readonly #totalMs: number;
   #timedOut = false;
   #listener: (() => void) | undefined;
+  readonly #entry: DeadlineEntry;
+  #watch: SignalWatch | undefined = undefined;
 
   /**
    * @param user - the caller's signal, if any
@@ -36,11 +43,11 @@ export class AbortScope implements Expiring {
     this.#user = user;
     this.#totalMs = totalMs;
     this.deadline = performance.now() + totalMs;
-    trackDeadline(this, totalMs);
+    this.#entry = trackDeadline(this, totalMs);
     if (user !== undefined) {
       if (user.aborted) this.abort(user.reason);
       // one listener per signal for all its attempts: no listener added per attempt
-      else watchSignal(user, this);
+      else this.#watch = watchSignal(user, this);
     }
   }
 
@@ -84,7 +91,7 @@ export class AbortScope implements Expiring {
 
   /** Stops the timeout and removes the listener on the caller's signal; call when the attempt ends. */
   dispose(): void {
-    untrackDeadline(this, this.#totalMs);
-    if (this.#user !== undefined) unwatchSignal(this.#user, this);
+    untrackDeadline(this.#entry);
+    if (this.#watch !== undefined) unwatchSignal(this.#watch);
   }
 }

@@ -1,3 +1,5 @@
+import { LinkedList, type ListNode } from './linked-list.js';
+
 /** Something that expires at a deadline on the `performance.now()` clock. */
 export interface Expiring {
   /** `performance.now()` at which it expires. */
@@ -8,15 +10,18 @@ export interface Expiring {
 
 interface Queue {
   /** Insertion order is deadline order: every item of a queue has the same duration. */
-  readonly items: Set<Expiring>;
+  readonly items: LinkedList<Expiring>;
   timer: NodeJS.Timeout | undefined;
 }
+
+/** An item's place in its deadline queue: what {@link untrackDeadline} takes. */
+export type DeadlineEntry = ListNode<Expiring>;
 
 const queues = new Map<number, Queue>();
 
 function arm(queue: Queue): void {
-  const head = queue.items.values().next();
-  if (head.done === true) {
+  const head = queue.items.first;
+  if (head === undefined) {
     queue.timer = undefined;
     return;
   }
@@ -26,10 +31,10 @@ function arm(queue: Queue): void {
 
 function fire(queue: Queue): void {
   const now = performance.now();
-  for (const item of queue.items) {
-    if (item.deadline > now) break;
-    queue.items.delete(item);
-    item.expire();
+  for (let head = queue.items.first; head !== undefined; head = queue.items.first) {
+    if (head.value.deadline > now) break;
+    queue.items.remove(head);
+    head.value.expire();
   }
   arm(queue);
 }
@@ -40,38 +45,39 @@ function fire(queue: Queue): void {
  *
  * @remarks
  * One timer per distinct duration instead of one per item: items of one duration expire in
- * the order they were added, so a `Set` in insertion order is their deadline queue, and only
- * its head needs a timer. Adding and removing are O(1) and create no timer in the common case
+ * the order they were added, so a list in insertion order is their deadline queue, and only
+ * its head needs a timer ({@link LinkedList}, not a `Set`: see there why). Adding and removing are O(1) and create no timer in the common case
  * (a request that ends long before its total timeout), where a `setTimeout` + `clearTimeout`
  * per request was measurable in load tests. Timers are unref'd.
  *
  * @param item - the item, its `deadline` = now + `durationMs`
  * @param durationMs - its duration (the queue it joins)
+ * @returns its entry, for {@link untrackDeadline}
  * @example
  * ```ts
- * trackDeadline({ deadline: performance.now() + 100, expire: () => controller.abort() }, 100);
+ * const entry = trackDeadline({ deadline: performance.now() + 100, expire: () => controller.abort() }, 100);
  * ```
  */
-export function trackDeadline(item: Expiring, durationMs: number): void {
+export function trackDeadline(item: Expiring, durationMs: number): DeadlineEntry {
   let queue = queues.get(durationMs);
   if (queue === undefined) {
-    queue = { items: new Set(), timer: undefined };
+    queue = { items: new LinkedList(), timer: undefined };
     queues.set(durationMs, queue);
   }
-  queue.items.add(item);
+  const entry = queue.items.push(item);
   if (queue.timer === undefined) arm(queue);
+  return entry;
 }
 
 /**
- * Stops tracking `item` (it will not expire).
+ * Stops tracking an item (it will not expire); nothing when it expired or was untracked.
  *
- * @param item - a tracked item
- * @param durationMs - the duration it was tracked with
+ * @param entry - what {@link trackDeadline} returned for it
  * @example
  * ```ts
- * untrackDeadline(item, 100);
+ * untrackDeadline(entry);
  * ```
  */
-export function untrackDeadline(item: Expiring, durationMs: number): void {
-  queues.get(durationMs)?.items.delete(item);
+export function untrackDeadline(entry: DeadlineEntry): void {
+  entry.list?.remove(entry);
 }

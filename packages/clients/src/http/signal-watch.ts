@@ -1,3 +1,5 @@
+import { LinkedList, type ListNode } from './linked-list.js';
+
 /** Something to abort when a caller's signal fires. */
 export interface SignalWatcher {
   /** Called once when the signal aborts (unless unwatched first). */
@@ -5,7 +7,10 @@ export interface SignalWatcher {
 }
 
 /** The watchers of each signal; one `abort` listener per signal calls them all. */
-const watchers = new WeakMap<AbortSignal, Set<SignalWatcher>>();
+const watchers = new WeakMap<AbortSignal, LinkedList<SignalWatcher>>();
+
+/** A watcher's place on its signal: what {@link unwatchSignal} takes. */
+export type SignalWatch = ListNode<SignalWatcher>;
 
 /**
  * Calls `watcher.handleEvent()` when `signal` aborts, until {@link unwatchSignal}.
@@ -14,47 +19,46 @@ const watchers = new WeakMap<AbortSignal, Set<SignalWatcher>>();
  * A load test passes one signal to thousands of concurrent requests. Adding and removing an
  * `abort` listener per attempt was a measurable share of the client's CPU (Node's
  * `EventTarget` allocates per listener and removes by searching its list); here the signal
- * gets one listener, the first time it is watched, and each attempt joins and leaves a `Set`
- * (O(1), nothing allocated). The listener stays on the signal for its lifetime; it holds only
- * the set, which is empty between requests.
+ * gets one listener, the first time it is watched, and each attempt joins and leaves a list
+ * (O(1); a {@link LinkedList}, not a `Set`: see there why). The listener stays on the signal for its lifetime; it holds only
+ * the list, which is empty between requests.
  *
  * @param signal - a caller's signal (not yet aborted)
  * @param watcher - what to call on abort
+ * @returns its place, for {@link unwatchSignal}
  * @example
  * ```ts
- * watchSignal(controller.signal, scope);
+ * const watch = watchSignal(controller.signal, scope);
  * // ... the attempt ...
- * unwatchSignal(controller.signal, scope);
+ * unwatchSignal(watch);
  * ```
  */
-export function watchSignal(signal: AbortSignal, watcher: SignalWatcher): void {
-  let set = watchers.get(signal);
-  if (set === undefined) {
-    const created = new Set<SignalWatcher>();
-    set = created;
+export function watchSignal(signal: AbortSignal, watcher: SignalWatcher): SignalWatch {
+  let list = watchers.get(signal);
+  if (list === undefined) {
+    const created = new LinkedList<SignalWatcher>();
+    list = created;
     watchers.set(signal, created);
     signal.addEventListener(
       'abort',
       () => {
-        for (const w of [...created]) w.handleEvent();
-        created.clear();
+        for (const w of created.drain()) w.handleEvent();
       },
       { once: true },
     );
   }
-  set.add(watcher);
+  return list.push(watcher);
 }
 
 /**
  * Stops watching (the watcher will not be called).
  *
- * @param signal - the signal passed to {@link watchSignal}
- * @param watcher - the watcher
+ * @param watch - what {@link watchSignal} returned (nothing when the signal has fired)
  * @example
  * ```ts
- * unwatchSignal(controller.signal, scope);
+ * unwatchSignal(watch);
  * ```
  */
-export function unwatchSignal(signal: AbortSignal, watcher: SignalWatcher): void {
-  watchers.get(signal)?.delete(watcher);
+export function unwatchSignal(watch: SignalWatch): void {
+  watch.list?.remove(watch);
 }
