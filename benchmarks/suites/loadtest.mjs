@@ -8,7 +8,9 @@
 // prebuilt request and counts the response bytes; ours goes through @assay/clients (request
 // built per call, SSE parsed, every chunk timestamped, usage read) and keeps a record per
 // request, which is the work a load test needs. CPU µs/request is printed for both sides (it
-// moves less than requests/s when the machine is shared). Each open-loop round also counts
+// moves less than requests/s when the machine is shared), and both sides' GC pause time per
+// request (a `gc` PerformanceObserver: ours was 8-11 µs while a Set churned by every request
+// kept requests alive through young-generation collections, 2-3 µs since). Each open-loop round also counts
 // its sends more than 1 ms late and how many of them overlapped a GC pause of this process
 // (a `gc` PerformanceObserver), the rest being the operating system or other work on the loop.
 // autocannon is closed loop (its overallRate refills per-connection budgets once a second), so
@@ -121,11 +123,17 @@ async function main() {
   await ours({ concurrency: IN_FLIGHT, durationMs: 1000 }); // warm the server and the JIT
   const ratios = [];
   for (let round = 0; round < ROUNDS; round++) {
+    pauses.length = 0;
     const a = await peer();
+    const peerGcMs = pauses.reduce((sum, [from, to]) => sum + to - from, 0);
+    pauses.length = 0;
     const b = await ours({ concurrency: IN_FLIGHT, durationMs: SECONDS * 1000 });
+    const oursGcMs = pauses.reduce((sum, [from, to]) => sum + to - from, 0);
+    // GC pause per request (µs): a request path that gets its objects promoted shows here first
+    const gcUs = (ms, n) => ((ms * 1000) / Math.max(1, n)).toFixed(1);
     ratios.push(b.throughput.requestsPerSec / a.rps);
     console.log(
-      `  round ${round + 1}: autocannon ${a.rps.toFixed(0)} req/s (${a.failures} failed, ${a.cpuUs.toFixed(0)} µs CPU/request), assay loadtest ${b.throughput.requestsPerSec.toFixed(0)} req/s (${b.requests.failed} failed, ${b.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request, ELU ${b.harness.eventLoopUtilization.toFixed(2)}), saturated ${b.harness.saturated}${b.harness.reasons.length > 0 ? ` (${b.harness.reasons.join('; ')})` : ''}`,
+      `  round ${round + 1}: autocannon ${a.rps.toFixed(0)} req/s (${a.failures} failed, ${a.cpuUs.toFixed(0)} µs CPU/request, GC ${gcUs(peerGcMs, a.rps * SECONDS)} µs/request), assay loadtest ${b.throughput.requestsPerSec.toFixed(0)} req/s (${b.requests.failed} failed, ${b.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request, GC ${gcUs(oursGcMs, b.requests.completed + b.requests.failed)} µs/request, ELU ${b.harness.eventLoopUtilization.toFixed(2)}), saturated ${b.harness.saturated}${b.harness.reasons.length > 0 ? ` (${b.harness.reasons.join('; ')})` : ''}`,
     );
   }
   console.log(
