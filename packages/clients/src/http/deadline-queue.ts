@@ -46,9 +46,10 @@ function fire(queue: Queue): void {
  * @remarks
  * One timer per distinct duration instead of one per item: items of one duration expire in
  * the order they were added, so a list in insertion order is their deadline queue, and only
- * its head needs a timer ({@link LinkedList}, not a `Set`: see there why). Adding and removing are O(1) and create no timer in the common case
- * (a request that ends long before its total timeout), where a `setTimeout` + `clearTimeout`
- * per request was measurable in load tests. Timers are unref'd.
+ * its head needs a timer ({@link LinkedList}, not a `Set`: see there why). Adding and removing
+ * are O(1) and create no timer in the common case (a request that ends long before its total
+ * timeout), where a `setTimeout` + `clearTimeout` per request was measurable in load tests.
+ * Timers are unref'd.
  *
  * @param item - the item, its `deadline` = now + `durationMs`
  * @param durationMs - its duration (the queue it joins)

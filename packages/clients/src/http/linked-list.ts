@@ -23,8 +23,8 @@ export class ListNode<T> {
 }
 
 /**
- * A doubly linked list in insertion order: O(1) push, remove and shift, and a removed node
- * keeps no link to the list or to its neighbours.
+ * A doubly linked list in insertion order: O(1) push, remove and access to the oldest node, and
+ * a removed node keeps no link to the list or to its neighbours.
  *
  * @remarks
  * Why not a `Set`: the client adds and removes an entry per request (the attempt's timeout,
