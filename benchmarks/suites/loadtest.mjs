@@ -124,7 +124,7 @@ async function main() {
         origin ??= performance.now() - r.endMs;
       },
     });
-    const late = records.filter((r) => r.sentMs !== null && r.sentMs - r.scheduledMs > 1);
+    const late = [...records].filter((r) => r.sentMs !== null && r.sentMs - r.scheduledMs > 1);
     const inGc = late.filter((r) =>
       pauses.some(([a, b]) => a < origin + r.sentMs && b > origin + r.scheduledMs),
     ).length;

@@ -1,6 +1,12 @@
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadDatasetWorkload, loadtestHtml, resolveLoadTest, runLoadTest } from '../src/index.js';
+import {
+  loadDatasetWorkload,
+  loadtestHtml,
+  RecordStore,
+  resolveLoadTest,
+  runLoadTest,
+} from '../src/index.js';
 
 const workload = await loadDatasetWorkload('builtin:spam-assassin');
 let server: ModelServer;
@@ -55,4 +61,36 @@ test('a run whose requests all failed names the failure classes in the report', 
   const html = loadtestHtml(result, records);
   expect(html).toContain('<p class="warn">Failures by class: connection 4.</p>');
   expect(html).toContain('Requests: 0 completed, 4 failed');
+});
+
+test('a step of 200,000 requests draws its TTFT CDF with at most 1,000 points, first and last kept', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    concurrency: 1,
+    requests: 2,
+  });
+  const { result, records } = await runLoadTest(options, { workload });
+  const base = records.at(0);
+  const many = new RecordStore();
+  // TTFT k ms for request k: the CDF runs from 0 ms to 199,999 ms
+  for (let k = 0; k < 200_000; k++)
+    many.push({
+      ...base,
+      index: k,
+      scheduledMs: 0,
+      firstTokenMs: k,
+      warmup: false,
+      errorClass: null,
+    });
+  const html = loadtestHtml(result, many);
+  const cdf = html.slice(html.indexOf('aria-label="TTFT CDF'));
+  const points = /points="([^"]*)"/.exec(cdf)![1]!.split(' ');
+  // a step line draws two points per value after the first
+  expect(points.length).toBe(2 * 1000 - 1);
+  const xy = points.map((p) => p.split(',').map(Number) as [number, number]);
+  // the fastest request starts the line and the slowest ends it, at the top (y = 1)
+  expect(xy[0]![0]).toBe(Math.min(...xy.map((p) => p[0])));
+  expect(xy.at(-1)![0]).toBe(Math.max(...xy.map((p) => p[0])));
+  expect(xy.at(-1)![1]).toBe(Math.min(...xy.map((p) => p[1])));
 });

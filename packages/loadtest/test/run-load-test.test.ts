@@ -55,7 +55,7 @@ describe('closed loop', () => {
   test('the summary equals a recomputation from the records written as JSON lines', async () => {
     const slo = 'ttft_p95<=5000,tpot_p99<=1000,e2e_p99<=10000,error_rate<=0.5';
     const { result, records } = await run({ concurrency: 2, requests: 12, slo });
-    const lines = records.map((r) => JSON.stringify(r)).join('\n');
+    const lines = [...records].map((r) => JSON.stringify(r)).join('\n');
     const reread = lines.split('\n').map((l) => JSON.parse(l) as LoadRecord);
     const again = summarizeRecords(reread, parseSlo(slo));
     expect(again.latencyMs).toEqual(result.latencyMs);
@@ -75,7 +75,7 @@ describe('closed loop', () => {
       await writeRecords(path, records);
       const back = await readRecords(path);
       expect(back).toHaveLength(records.length);
-      expect(back[3]).toEqual(records[3]);
+      expect(back[3]).toEqual(records.at(3));
       const again = summarizeRecords(back, parseSlo(slo));
       expect(again.latencyMs).toEqual(result.latencyMs);
       expect(again.goodput).toEqual(result.goodput);
@@ -103,7 +103,7 @@ describe('closed loop', () => {
     );
     await sink.close();
     const back = await readRecords(path);
-    expect(back).toEqual(records);
+    expect(back).toEqual([...records]);
     const again = summarizeRecords(back);
     expect(again.latencyMs).toEqual(result.latencyMs);
     expect(again.requests).toEqual(result.requests);
@@ -112,7 +112,7 @@ describe('closed loop', () => {
 
   test('warm-up requests are sent and excluded from the statistics', async () => {
     const { result, records } = await run({ concurrency: 2, requests: 6, warmupMs: 300 });
-    const warm = records.filter((r) => r.warmup);
+    const warm = [...records].filter((r) => r.warmup);
     expect(warm.length).toBeGreaterThan(0);
     expect(records.length).toBe(6 + warm.length);
     expect(result.requests.scheduled).toBe(6);
@@ -168,7 +168,7 @@ describe('open loop', () => {
       expect(result.requests.dropped).toBeGreaterThan(10);
       expect(result.requests.byError.dropped).toBe(result.requests.dropped);
       expect(result.requests.sent + result.requests.dropped).toBe(40);
-      for (const r of records.filter((x) => x.errorClass === 'dropped'))
+      for (const r of [...records].filter((x) => x.errorClass === 'dropped'))
         expect(r.sentMs).toBeNull();
     } finally {
       await slow.close();
@@ -187,7 +187,7 @@ describe('open loop', () => {
     expect(result.harness.achievedRate).not.toBeNull();
     expect(result.scheduleLagMs.p50).not.toBeNull();
     // the reference server streams no reasoning: the first content token is the first token
-    const content = records.map((r) => r.firstContentMs! - r.scheduledMs);
+    const content = [...records].map((r) => r.firstContentMs! - r.scheduledMs);
     expect(result.ttftContentMs.max).toBeCloseTo(Math.max(...content), 9);
     expect(result.ttftContentMs).toEqual(result.latencyMs.ttft);
   });

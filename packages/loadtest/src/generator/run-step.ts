@@ -1,6 +1,7 @@
 import { arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
+import { RecordStore } from '../records/record-store.js';
 import { ArrivalClock, EARLY_MS } from './arrival-clock.js';
 import { ArrivalPump } from './arrival-pump.js';
 import { IdleScavenger } from './idle-scavenge.js';
@@ -10,7 +11,7 @@ import { StepTracker } from './step-tracker.js';
 
 /** Records of a step and the harness reading taken over it. */
 export interface StepRun {
-  readonly records: LoadRecord[];
+  readonly records: Iterable<LoadRecord>;
   readonly reading: HarnessReading;
 }
 
@@ -182,7 +183,9 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
     signal: plan.signal,
     judge: plan.judge,
   };
-  const tracker = new StepTracker(plan.step, stepStart, plan.onRecord);
+  const store = plan.records ?? new RecordStore();
+  const before = store.length;
+  const tracker = new StepTracker(plan.step, stepStart, plan.onRecord, store);
   const timer =
     plan.onProgress === undefined
       ? undefined
@@ -196,5 +199,5 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
   const reading = monitor.stop();
   // finish order, the order `onRecord` streamed them in: a summary of these records then sums
   // in the same order as one recomputed from a streamed `--records` file
-  return { records: tracker.records, reading };
+  return { records: store.range(before), reading };
 }

@@ -1,6 +1,7 @@
 import type { CompletionRequest, ModelClient } from '@assay/clients';
 import type { Arrival } from '../arrival/arrival-schedule.js';
 import type { LoadRecord } from '../metrics/load-record.js';
+import type { RecordStore } from '../records/record-store.js';
 import type { AnswerJudge } from './send-request.js';
 
 /** The load of one step: closed loop at a concurrency, or open loop at a rate. */
@@ -57,4 +58,6 @@ export interface StepPlan {
   readonly onProgress?: ((p: StepProgress) => void) | undefined;
   /** Every finished record, as it lands (for `--records`). */
   readonly onRecord?: ((r: LoadRecord) => void) | undefined;
+  /** Where the step keeps its records (a run's steps share one); a new store when absent. */
+  readonly records?: RecordStore | undefined;
 }

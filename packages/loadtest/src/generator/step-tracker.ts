@@ -1,4 +1,5 @@
 import type { LoadRecord } from '../metrics/load-record.js';
+import { RecordStore } from '../records/record-store.js';
 import { ProgressHistogram } from './progress-histogram.js';
 import type { StepProgress } from './step-plan.js';
 
@@ -12,7 +13,6 @@ import type { StepProgress } from './step-plan.js';
  * ```
  */
 export class StepTracker {
-  readonly records: LoadRecord[] = [];
   inFlight = 0;
   private sent = 0;
   private completed = 0;
@@ -25,11 +25,13 @@ export class StepTracker {
    * @param step - step index
    * @param origin - `performance.now()` at the step's start (progress counts from it)
    * @param onRecord - called with every finished record
+   * @param records - where the finished records go (a run's steps share one)
    */
   constructor(
     private readonly step: number,
     private readonly origin: number,
     private readonly onRecord: ((r: LoadRecord) => void) | undefined,
+    readonly records: RecordStore = new RecordStore(),
   ) {}
 
   /** A request was handed to the client. */

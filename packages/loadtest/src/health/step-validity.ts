@@ -36,19 +36,21 @@ export const MAX_ELU = 0.9;
  * ```
  */
 export function judgeStep(
-  records: readonly LoadRecord[],
+  records: Iterable<LoadRecord>,
   reading: HarnessReading,
   targetRate: number | undefined,
   lagP99: number | null,
 ): Harness {
-  const measured = records.filter((r) => !r.warmup);
   const reasons: string[] = [];
   let late = 0;
   let sent = 0;
+  let measured = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let lastScheduled = Number.NEGATIVE_INFINITY;
-  for (const r of measured) {
+  for (const r of records) {
+    if (r.warmup) continue;
+    measured++;
     first = Math.min(first, r.scheduledMs);
     last = Math.max(last, r.sentMs ?? r.scheduledMs);
     lastScheduled = Math.max(lastScheduled, r.scheduledMs);
@@ -63,9 +65,9 @@ export function judgeStep(
       `${((100 * late) / sent).toFixed(1)}% of requests were sent more than ${LATE_MS} ms late`,
     );
   let achievedRate: number | null = null;
-  if (targetRate !== undefined && measured.length > 0) {
-    achievedRate = measured.length / ((last - first) / 1000 + 1 / targetRate);
-    const scheduledRate = measured.length / ((lastScheduled - first) / 1000 + 1 / targetRate);
+  if (targetRate !== undefined && measured > 0) {
+    achievedRate = measured / ((last - first) / 1000 + 1 / targetRate);
+    const scheduledRate = measured / ((lastScheduled - first) / 1000 + 1 / targetRate);
     if (achievedRate < MIN_RATE_FRACTION * scheduledRate)
       reasons.push(
         `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the ${scheduledRate.toFixed(2)}/s its schedule asked for (target ${targetRate}/s)`,

@@ -38,7 +38,7 @@ function interval(values: readonly number[], mean: number): [number, number] {
  * stepQuality(records)[0]; // { metric: 'token_f1', value: 0.71, interval: [0.66, 0.76], scored: 120 }
  * ```
  */
-export function stepQuality(records: readonly LoadRecord[]): StepQuality[] {
+export function stepQuality(records: Iterable<LoadRecord>): StepQuality[] {
   const byMetric = new Map<string, number[]>();
   for (const r of records) {
     if (r.scores === null || r.scores === undefined) continue;

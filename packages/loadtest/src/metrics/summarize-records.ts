@@ -97,14 +97,13 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
   return `${key}: ${pct(errorRate)} of the requests failed or were dropped, more than the ${pct(leaves)} that ${stat} leaves out, so it is not met (the latency figures cover the completed requests only)`;
 }
 
-function tokenSource(records: readonly LoadRecord[]): string | null {
-  let source: string | null = null;
-  for (const r of records) {
-    if (r.tokenSource === null) continue;
-    if (source === null) source = r.tokenSource;
-    else if (source !== r.tokenSource) return 'mixed';
-  }
-  return source;
+/** The records that are not warm-up, as an iterable that can be walked again. */
+function measuredOf(all: Iterable<LoadRecord>): Iterable<LoadRecord> {
+  return {
+    *[Symbol.iterator]() {
+      for (const r of all) if (!r.warmup) yield r;
+    },
+  };
 }
 
 /**
@@ -122,7 +121,7 @@ function tokenSource(records: readonly LoadRecord[]): string | null {
  * is undefined)`). This is the function `assay loadtest` uses, so a summary equals this
  * function applied to the rows of `--records`.
  *
- * @param all - the step's records
+ * @param all - the step's records (an array, a `RecordStore`, any iterable that can be walked twice)
  * @param slo - the SLO, when one was given
  * @returns the figures
  * @example
@@ -131,10 +130,9 @@ function tokenSource(records: readonly LoadRecord[]): string | null {
  * figures.goodput?.fraction;
  * ```
  */
-export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordFigures {
-  const records = all.filter((r) => !r.warmup);
-  const t = tally(records, slo);
-  const n = records.length;
+export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFigures {
+  const t = tally(all, slo);
+  const n = t.measured;
   const durationS = n === 0 ? 0 : Math.max(0, t.end - t.start) / 1000;
   const perSec = (k: number): number => (durationS > 0 ? k / durationS : 0);
   const failed = n - t.completed - t.dropped;
@@ -146,7 +144,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
     e2eSend: distribution(t.e2eSend),
   };
   const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
-  const quality = stepQuality(records);
+  const quality = stepQuality(measuredOf(all));
   return {
     durationS,
     requests: {
@@ -161,7 +159,7 @@ export function summarizeRecords(all: readonly LoadRecord[], slo?: Slo): RecordF
       requestsPerSec: perSec(t.completed),
       outputTokensPerSec: perSec(t.outputTokens),
       inputTokensPerSec: perSec(t.inputTokens),
-      tokenSource: tokenSource(records),
+      tokenSource: t.tokenSource,
     },
     latencyMs,
     scheduleLagMs: distribution(t.lag),
@@ -201,6 +199,9 @@ interface Tally {
   readonly tpot: number[];
   readonly itl: number[];
   readonly lag: number[];
+  measured: number;
+  /** The token counts' source: one name, `'mixed'`, or null when no record says. */
+  tokenSource: string | null;
   completed: number;
   dropped: number;
   sent: number;
@@ -213,7 +214,7 @@ interface Tally {
   end: number;
 }
 
-function tally(records: readonly LoadRecord[], slo: Slo | undefined): Tally {
+function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
   const t: Tally = {
     byError: {},
     e2e: [],
@@ -223,6 +224,8 @@ function tally(records: readonly LoadRecord[], slo: Slo | undefined): Tally {
     tpot: [],
     itl: [],
     lag: [],
+    measured: 0,
+    tokenSource: null,
     completed: 0,
     dropped: 0,
     sent: 0,
@@ -234,7 +237,13 @@ function tally(records: readonly LoadRecord[], slo: Slo | undefined): Tally {
     start: Number.POSITIVE_INFINITY,
     end: Number.NEGATIVE_INFINITY,
   };
-  for (const r of records) {
+  for (const r of all) {
+    if (r.warmup) continue;
+    t.measured++;
+    if (r.tokenSource !== null && t.tokenSource !== 'mixed') {
+      if (t.tokenSource === null) t.tokenSource = r.tokenSource;
+      else if (t.tokenSource !== r.tokenSource) t.tokenSource = 'mixed';
+    }
     t.start = Math.min(t.start, r.scheduledMs);
     t.end = Math.max(t.end, r.endMs);
     if (r.sentMs !== null) {

@@ -1,13 +1,14 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import {
   Bool,
+  type DataType,
   Float64,
   Int32,
+  makeBuilder,
   Table,
   tableFromIPC,
   tableToIPC,
   Utf8,
-  vectorFromArray,
 } from 'apache-arrow';
 import { LoadTestError } from '../errors.js';
 import type { LoadRecord } from '../metrics/load-record.js';
@@ -23,57 +24,92 @@ const NUMBER_COLUMNS = [
   'outputTokens',
 ] as const;
 
+/** The Arrow type of each column, in the table's order. */
+const COLUMN_TYPES: Readonly<Record<string, DataType>> = {
+  step: new Int32(),
+  index: new Int32(),
+  warmup: new Bool(),
+  ...Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Float64()])),
+  tokenSource: new Utf8(),
+  status: new Int32(),
+  errorClass: new Utf8(),
+  itlMs: new Utf8(),
+  correct: new Bool(),
+  scores: new Utf8(),
+};
+
+/** A record's cell for each column: `itlMs` and `scores` as JSON text, so a row stays flat. */
+function cells(r: LoadRecord): Record<string, unknown> {
+  return {
+    ...r,
+    itlMs: JSON.stringify(r.itlMs),
+    scores: r.scores === null ? null : JSON.stringify(r.scores),
+  };
+}
+
 /**
  * The records as an Arrow table: one row per request, the fields of {@link LoadRecord} as
  * columns (`itlMs` as JSON text of the gaps and `scores` as JSON text of the object, so a row
  * stays flat).
  *
- * @param records - the run's records
+ * @remarks
+ * One pass over the records into Arrow builders, so a `RecordStore` is never turned into an
+ * array of objects.
+ *
+ * @param records - the run's records (an array, a `RecordStore`, any iterable)
  * @returns the table
  * @example
  * ```ts
  * recordsTable(records).numRows;
  * ```
  */
-export function recordsTable(records: readonly LoadRecord[]): Table {
-  const column = <K extends keyof LoadRecord>(key: K) => records.map((r) => r[key]);
-  const numbers = Object.fromEntries(
-    NUMBER_COLUMNS.map((k) => [k, vectorFromArray(column(k) as (number | null)[], new Float64())]),
+export function recordsTable(records: Iterable<LoadRecord>): Table {
+  const builders = Object.entries(COLUMN_TYPES).map(
+    ([name, type]) => [name, makeBuilder({ type, nullValues: [null] })] as const,
   );
-  return new Table({
-    step: vectorFromArray(column('step'), new Int32()),
-    index: vectorFromArray(column('index'), new Int32()),
-    warmup: vectorFromArray(column('warmup'), new Bool()),
-    ...numbers,
-    tokenSource: vectorFromArray(column('tokenSource'), new Utf8()),
-    status: vectorFromArray(column('status'), new Int32()),
-    errorClass: vectorFromArray(column('errorClass'), new Utf8()),
-    itlMs: vectorFromArray(
-      records.map((r) => JSON.stringify(r.itlMs)),
-      new Utf8(),
-    ),
-    correct: vectorFromArray(column('correct'), new Bool()),
-    scores: vectorFromArray(
-      records.map((r) => (r.scores === null ? null : JSON.stringify(r.scores))),
-      new Utf8(),
-    ),
-  });
+  for (const r of records) {
+    const row = cells(r);
+    for (const [name, builder] of builders) builder.append(row[name]);
+  }
+  return new Table(
+    Object.fromEntries(builders.map(([name, builder]) => [name, builder.finish().toVector()])),
+  );
 }
+
+/** Lines of JSON are written in batches of about this many characters. */
+const JSONL_BATCH = 1 << 20;
 
 /**
  * Writes records to `FILE.jsonl` (one JSON object per line) or `FILE.arrow` (Arrow IPC file).
  *
+ * @remarks
+ * JSON lines are written in batches of about 1 MiB, so a long run's file is never one string
+ * in memory (V8 caps a string at about 512 MiB).
+ *
  * @param path - ends in `.jsonl` or `.arrow`
- * @param records - the run's records
+ * @param records - the run's records (an array, a `RecordStore`, any iterable)
  * @throws {@link LoadTestError} `INVALID_OPTION` for another extension
  * @example
  * ```ts
  * await writeRecords('records.jsonl', records);
  * ```
  */
-export async function writeRecords(path: string, records: readonly LoadRecord[]): Promise<void> {
+export async function writeRecords(path: string, records: Iterable<LoadRecord>): Promise<void> {
   if (path.endsWith('.jsonl')) {
-    await writeFile(path, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    const file = await open(path, 'w');
+    try {
+      let batch = '';
+      for (const r of records) {
+        batch += `${JSON.stringify(r)}\n`;
+        if (batch.length >= JSONL_BATCH) {
+          await file.write(batch);
+          batch = '';
+        }
+      }
+      if (batch.length > 0) await file.write(batch);
+    } finally {
+      await file.close();
+    }
     return;
   }
   if (path.endsWith('.arrow')) {

@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { LoadTestError } from '../errors.js';
 import type { LoadRecord } from '../metrics/load-record.js';
+import { RecordStore } from './record-store.js';
 import { writeRecords } from './records-file.js';
 
 /** Where a run's records go as its requests end. */
@@ -19,8 +20,8 @@ const FLUSH_CHARS = 64 * 1024;
 
 /**
  * Opens `--records FILE` for a run: `.jsonl` is appended to as requests end, so a load test
- * killed mid-run keeps every record up to the last flush; `.arrow` is collected and written
- * by {@link RecordsSink.close} (an Arrow IPC file is written whole).
+ * killed mid-run keeps every record up to the last flush; `.arrow` is collected (in a `RecordStore`) and
+ * written by {@link RecordsSink.close} (an Arrow IPC file is written whole).
  *
  * @remarks
  * Lines are buffered and written with one synchronous write each {@link RECORDS_FLUSH_MS}
@@ -44,7 +45,7 @@ const FLUSH_CHARS = 64 * 1024;
  */
 export function openRecordsSink(path: string): RecordsSink {
   if (!path.endsWith('.jsonl')) {
-    const all: LoadRecord[] = [];
+    const all = new RecordStore();
     let written: Promise<void> | undefined;
     return {
       write: (r) => void all.push(r),

@@ -33,7 +33,38 @@ function chart(lines: (LineSeries | undefined)[], title: string, x: string, y: s
   return kept.length === 0 ? '' : lineChart(kept, { title, xLabel: x, yLabel: y });
 }
 
-function charts(steps: readonly StepResult[], records: readonly LoadRecord[]): string[] {
+/** Points a TTFT CDF keeps at most: its shape to 0.1% of the requests, however long the run. */
+const CDF_POINTS = 1000;
+
+/** Each step's TTFT (from the scheduled start) of its measured, completed requests, sorted; one pass. */
+function ttftByStep(records: Iterable<LoadRecord>, steps: number): Float64Array[] {
+  const byStep: number[][] = Array.from({ length: steps }, () => []);
+  for (const r of records) {
+    if (r.warmup || r.errorClass !== null || r.firstTokenMs === null) continue;
+    byStep[r.step]?.push(r.firstTokenMs - r.scheduledMs);
+  }
+  return byStep.map((ttft) => Float64Array.from(ttft).sort());
+}
+
+/**
+ * The empirical CDF of sorted values as a step line: every point when there are at most
+ * {@link CDF_POINTS}, else that many at evenly spaced ranks (the first and last included), so a
+ * soak's report stays small.
+ */
+function cdfLine(sorted: Float64Array): { x: number[]; y: number[] } {
+  const n = sorted.length;
+  const keep = Math.min(n, CDF_POINTS);
+  const x: number[] = [];
+  const y: number[] = [];
+  for (let j = 0; j < keep; j++) {
+    const k = keep === n ? j : Math.round((j * (n - 1)) / (keep - 1));
+    x.push(sorted[k]!);
+    y.push((k + 1) / n);
+  }
+  return { x, y };
+}
+
+function charts(steps: readonly StepResult[], records: Iterable<LoadRecord>): string[] {
   const rate = (s: StepResult) => s.throughput.requestsPerSec;
   const out = [
     chart(
@@ -94,18 +125,12 @@ function charts(steps: readonly StepResult[], records: readonly LoadRecord[]): s
     );
   }
   out.push(qualityChart(steps));
-  const cdf: LineSeries[] = steps.map((s, i) => {
-    const ttft = records
-      .filter((r) => r.step === i && !r.warmup && r.errorClass === null && r.firstTokenMs !== null)
-      .map((r) => r.firstTokenMs! - r.scheduledMs)
-      .sort((a, b) => a - b);
-    return {
-      name: stepLabel(s, i),
-      x: ttft,
-      y: ttft.map((_, k) => (k + 1) / ttft.length),
-      step: true,
-    };
-  });
+  const ttft = ttftByStep(records, steps.length);
+  const cdf: LineSeries[] = steps.map((s, i) => ({
+    name: stepLabel(s, i),
+    ...cdfLine(ttft[i]!),
+    step: true,
+  }));
   out.push(
     chart(
       cdf.filter((c) => c.x.length > 0),
@@ -269,7 +294,7 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
  */
 export function loadtestHtml(
   result: LoadTestResult,
-  records: readonly LoadRecord[],
+  records: Iterable<LoadRecord>,
   context: LoadtestReportContext = {},
 ): string {
   const steps = result.steps ?? [result];

@@ -25,7 +25,7 @@ import type { Slo } from '../slo/parse-slo.js';
  */
 export function buildStepResult(
   profile: LoadProfile,
-  records: readonly LoadRecord[],
+  records: Iterable<LoadRecord>,
   reading: HarnessReading,
   slo?: Slo,
 ): StepResult {

@@ -12,6 +12,7 @@ import {
   type StepResult,
 } from '../metrics/step-result.js';
 import { summarizeRecords } from '../metrics/summarize-records.js';
+import { RecordStore } from '../records/record-store.js';
 import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
@@ -30,10 +31,13 @@ export interface LoadTestRuntime {
   readonly onStep?: ((step: StepResult, index: number) => void) | undefined;
 }
 
-/** A finished run: the results JSON and every record. */
+/**
+ * A finished run: the results JSON and every record, in the order the requests ended (held
+ * column by column: iterate it, or read one with `records.at(i)`).
+ */
 export interface LoadTestOutcome {
   readonly result: LoadTestResult;
-  readonly records: LoadRecord[];
+  readonly records: RecordStore;
 }
 
 function profileOf(load: StepLoad): LoadProfile {
@@ -92,7 +96,7 @@ export async function runLoadTest(
   const requests = frozenRequests(runtime.workload);
   const request = (i: number): CompletionRequest => requests[i % requests.length]!;
   const steps: StepResult[] = [];
-  const records: LoadRecord[] = [];
+  const records = new RecordStore();
   const runner: StepRunner = {
     steps,
     records,
@@ -116,8 +120,8 @@ export async function runLoadTest(
             : (i, text) => runtime.judge!(i % prompts.length, text),
         onProgress: runtime.onProgress,
         onRecord: runtime.onRecord,
+        records,
       });
-      for (const r of run.records) records.push(r);
       const result = buildStepResult(profileOf(load), run.records, run.reading, options.slo);
       steps.push(result);
       runtime.onStep?.(result, index);
