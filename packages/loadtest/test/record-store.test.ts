@@ -93,11 +93,13 @@ describe('RecordStore', () => {
     expect([...step].map((x) => x.index)).toEqual([1, 2]);
   });
 
-  test('holds a record without gaps in under 100 bytes, a quarter of a record object', () => {
+  test('holds a record with one gap in 93 bytes once its chunks are full, a third of a record object', () => {
     const store = new RecordStore();
     const one = [...sample()][0]!;
-    for (let i = 0; i < 50_000; i++) store.push({ ...one, index: i, itlMs: [] });
-    expect(store.byteLength / store.length).toBeLessThan(100);
+    // 16 full chunks of 4,096: 8 Float64 + 3 Int32 + 1 flag byte + 2 Uint16 codes + a gap
+    // offset + one gap slot = 93 bytes a record, plus one offset per chunk
+    for (let i = 0; i < 16 * 4096; i++) store.push({ ...one, index: i, itlMs: [0.5] });
+    expect(store.byteLength).toBe(16 * (4096 * 93 + 4));
   });
 
   test('refuses a position outside the store with a message that names the valid ones', () => {
@@ -106,6 +108,17 @@ describe('RecordStore', () => {
     expect(() => store.at(1)).toThrow('Record 1 is not in the store; valid positions are 0 to 0.');
     expect(() => store.at(-1)).toThrow(RangeError);
     expect(() => store.at(0.5)).toThrow(RangeError);
+    expect(() => store.range(0.5)).toThrow(
+      "A record range's from is 0.5; expected a whole number at least 0.",
+    );
+    expect(() => store.range(0, -1)).toThrow(RangeError);
+  });
+
+  test('reads an absent optional field back as null, never as false or a word', () => {
+    const store = new RecordStore();
+    const { correct: _c, tokenSource: _t, scores: _s, ...rest } = [...sample()][0]!;
+    store.push(rest as unknown as LoadRecord);
+    expect(store.at(0)).toMatchObject({ correct: null, tokenSource: null, scores: null });
   });
 });
 

@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { LoadTestError, openRecordsSink } from '../src/index.js';
+import {
+  droppedRecord,
+  LoadTestError,
+  openRecordsSink,
+  RecordStore,
+  readRecords,
+} from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-records-sink-'));
 
@@ -27,5 +33,20 @@ describe('openRecordsSink', () => {
         );
       }
     }
+  });
+
+  test('an .arrow sink given the run store writes that store at close and keeps no copy', async () => {
+    const store = new RecordStore();
+    const path = join(dir, 'shared.arrow');
+    const sink = openRecordsSink(path, store);
+    const records = [0, 1, 2].map((i) => droppedRecord({ origin: 0, step: 0 }, i, false, i));
+    // the run pushes into the store and hands each record to the sink as well
+    for (const r of records) {
+      store.push(r);
+      sink.write(r);
+    }
+    expect(store.length).toBe(3);
+    await sink.close();
+    expect(await readRecords(path)).toEqual(records);
   });
 });

@@ -7,6 +7,7 @@ import {
   loadtestHtml,
   openRecordsSink,
   parsePromptTokens,
+  RecordStore,
   type RecordsSink,
   resolveLoadTest,
   runLoadTest,
@@ -173,6 +174,8 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   let resolved: ReturnType<typeof resolveLoadTest>;
   // .jsonl records are appended as requests end, so a killed run keeps what it measured
   let sink: RecordsSink | undefined;
+  // the run's records, which an `.arrow` sink writes at the end (also after a failure)
+  const store = new RecordStore();
   try {
     flags = withConfigFile(rawFlags);
     resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
@@ -183,7 +186,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     } else workload = await pickWorkload(flags, resolved.seed);
     // last, so that nothing is made or truncated when another flag is refused
     prepareOutputs(flags);
-    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records);
+    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records, store);
   } catch (error) {
     if (error instanceof LoadTestError) {
       process.stderr.write(`assay loadtest: ${error.message}\n`);
@@ -202,6 +205,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       workload,
       judge,
       signal: controller.signal,
+      records: store,
       onRecord: sink === undefined ? undefined : (r) => sink!.write(r),
       onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
       onStep: quiet

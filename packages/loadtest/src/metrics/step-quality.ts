@@ -39,15 +39,35 @@ function interval(values: readonly number[], mean: number): [number, number] {
  * ```
  */
 export function stepQuality(records: Iterable<LoadRecord>): StepQuality[] {
-  const byMetric = new Map<string, number[]>();
-  for (const r of records) {
-    if (r.scores === null || r.scores === undefined) continue;
-    for (const [metric, value] of Object.entries(r.scores)) {
-      let values = byMetric.get(metric);
-      if (values === undefined) byMetric.set(metric, (values = []));
-      values.push(value);
-    }
+  const byMetric: ScoresByMetric = new Map();
+  for (const r of records) addScores(byMetric, r);
+  return qualityOf(byMetric);
+}
+
+/** Each `--score` metric's values so far, metrics in the order they first appeared. */
+export type ScoresByMetric = Map<string, number[]>;
+
+/**
+ * Adds a record's `--score` values (none when it has no `scores`), for {@link qualityOf}: the
+ * pass of {@link stepQuality}, for a caller that walks the records once for other figures too.
+ *
+ * @param byMetric - the values so far
+ * @param r - a measured record
+ */
+export function addScores(byMetric: ScoresByMetric, r: LoadRecord): void {
+  if (r.scores === null || r.scores === undefined) return;
+  for (const [metric, value] of Object.entries(r.scores)) {
+    let values = byMetric.get(metric);
+    if (values === undefined) byMetric.set(metric, (values = []));
+    values.push(value);
   }
+}
+
+/**
+ * @param byMetric - every measured record's values, from {@link addScores}
+ * @returns the figures of {@link stepQuality}
+ */
+export function qualityOf(byMetric: ScoresByMetric): StepQuality[] {
   const out: StepQuality[] = [];
   for (const [metric, values] of byMetric) {
     let sum = 0;

@@ -2,7 +2,7 @@ import type { Slo, SloBound, SloMetric } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
 import { failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
-import { stepQuality } from './step-quality.js';
+import { addScores, qualityOf, type ScoresByMetric } from './step-quality.js';
 import type {
   Goodput,
   LatencyMs,
@@ -97,19 +97,10 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
   return `${key}: ${pct(errorRate)} of the requests failed or were dropped, more than the ${pct(leaves)} that ${stat} leaves out, so it is not met (the latency figures cover the completed requests only)`;
 }
 
-/** The records that are not warm-up, as an iterable that can be walked again. */
-function measuredOf(all: Iterable<LoadRecord>): Iterable<LoadRecord> {
-  return {
-    *[Symbol.iterator]() {
-      for (const r of all) if (!r.warmup) yield r;
-    },
-  };
-}
-
 /**
  * The figures of a step from its records: counts, throughput, latency distributions, schedule
  * lag, goodput, the SLO verdict and, under `--score`, accuracy and quality
- * ({@link stepQuality}). Warm-up records are skipped.
+ * (`stepQuality`). Warm-up records are skipped.
  *
  * @remarks
  * `durationS` runs from the first measured scheduled start to the last measured end.
@@ -121,7 +112,7 @@ function measuredOf(all: Iterable<LoadRecord>): Iterable<LoadRecord> {
  * is undefined)`). This is the function `assay loadtest` uses, so a summary equals this
  * function applied to the rows of `--records`.
  *
- * @param all - the step's records (an array, a `RecordStore`, any iterable that can be walked twice)
+ * @param all - the step's records (an array, a `RecordStore`, any iterable), walked once
  * @param slo - the SLO, when one was given
  * @returns the figures
  * @example
@@ -144,7 +135,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     e2eSend: distribution(t.e2eSend),
   };
   const errorRate = n === 0 ? 0 : (failed + t.dropped) / n;
-  const quality = stepQuality(measuredOf(all));
+  const quality = qualityOf(t.scores);
   return {
     durationS,
     requests: {
@@ -199,6 +190,7 @@ interface Tally {
   readonly tpot: number[];
   readonly itl: number[];
   readonly lag: number[];
+  readonly scores: ScoresByMetric;
   measured: number;
   /** The token counts' source: one name, `'mixed'`, or null when no record says. */
   tokenSource: string | null;
@@ -224,6 +216,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     tpot: [],
     itl: [],
     lag: [],
+    scores: new Map(),
     measured: 0,
     tokenSource: null,
     completed: 0,
@@ -250,6 +243,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
       t.sent++;
       t.lag.push(r.sentMs - r.scheduledMs);
     }
+    addScores(t.scores, r);
     if (r.correct !== null) {
       t.scored++;
       if (r.correct) t.correct++;

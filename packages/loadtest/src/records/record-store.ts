@@ -43,7 +43,7 @@ interface Chunk {
   scores: (Readonly<Record<string, number>> | null)[] | undefined;
 }
 
-function newChunk(capacity: number): Chunk {
+function newChunk(capacity: number, itl: Float64Array = new Float64Array(capacity)): Chunk {
   return {
     count: 0,
     capacity,
@@ -52,21 +52,21 @@ function newChunk(capacity: number): Chunk {
     flags: new Uint8Array(capacity),
     codes: new Uint16Array(capacity * 2),
     itlAt: new Uint32Array(capacity + 1),
-    itl: new Float64Array(capacity),
+    itl,
     scores: undefined,
   };
 }
 
 /** The chunk's columns copied into a chunk twice as large (only a store's first chunk grows). */
 function grown(c: Chunk): Chunk {
-  const g = newChunk(c.capacity * 2);
+  // the gap pool is kept as it is: it grows on its own when full
+  const g = newChunk(c.capacity * 2, c.itl);
   g.count = c.count;
   g.numbers.set(c.numbers);
   g.ints.set(c.ints);
   g.flags.set(c.flags);
   g.codes.set(c.codes);
   g.itlAt.set(c.itlAt);
-  g.itl = c.itl;
   g.scores = c.scores;
   return g;
 }
@@ -76,17 +76,18 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * A load test's records, held column by column in typed arrays rather than as one object each,
- * so that a long run keeps about a quarter of the memory: about 85 bytes a record plus 8 per
- * inter-token gap, against about 330 bytes for a record object.
+ * so that a long run keeps about a third of the memory: about 93 bytes a record (room for one
+ * inter-token gap included) and 8 per further gap, against about 338 bytes for a record object
+ * with three gaps (118 here).
  *
  * @remarks
  * Numbers are kept exactly (`Float64Array`, `null` as NaN; step, index and HTTP status as
  * 32-bit integers, which they are), so a record read back equals the one pushed and figures
  * computed from the store equal those computed from the objects or from `--records`. Error
  * classes and token sources are kept once each in a dictionary; `--score` metrics stay objects
- * (only runs with `--score` have them). Records live in chunks of 4,096 (a new store starts
- * with room for 64 and doubles), so the store never copies what it already holds once past
- * its first chunk. Reading ({@link RecordStore.at}, iteration, {@link RecordStore.range})
+ * (only runs with `--score` have them), kept and returned as they are, not copied. Records
+ * live in chunks of 4,096 (a new store starts with room for 64 and doubles), so past its
+ * first chunk the store copies only a chunk's gap pool, which doubles when full. Reading ({@link RecordStore.at}, iteration, {@link RecordStore.range})
  * builds a fresh {@link LoadRecord} per record: short-lived objects that the young generation
  * collects cheaply.
  *
@@ -154,7 +155,7 @@ export class RecordStore implements Iterable<LoadRecord> {
   }
 
   /**
-   * Appends a copy of a record.
+   * Appends a copy of a record (its `scores` object itself, not a copy of it).
    *
    * @param r - the record (its `step`, `index` and `status` are 32-bit integers)
    */
@@ -169,15 +170,16 @@ export class RecordStore implements Iterable<LoadRecord> {
     n[at + FIRST_CONTENT] = orNaN(r.firstContentMs);
     n[at + LAST_TOKEN] = orNaN(r.lastTokenMs);
     n[at + END] = r.endMs;
-    n[at + INPUT] = orNaN(r.inputTokens);
-    n[at + OUTPUT] = orNaN(r.outputTokens);
+    n[at + INPUT] = orNaN(r.inputTokens ?? null);
+    n[at + OUTPUT] = orNaN(r.outputTokens ?? null);
     c.ints[k * INTS] = r.step;
     c.ints[k * INTS + 1] = r.index;
     c.ints[k * INTS + 2] = r.status ?? NO_STATUS;
     c.flags[k] =
-      (r.warmup ? WARMUP : 0) | (r.correct === null ? 0 : JUDGED | (r.correct ? CORRECT : 0));
-    c.codes[k * 2] = this.#code(r.errorClass);
-    c.codes[k * 2 + 1] = this.#code(r.tokenSource);
+      (r.warmup ? WARMUP : 0) |
+      (r.correct === null || r.correct === undefined ? 0 : JUDGED | (r.correct ? CORRECT : 0));
+    c.codes[k * 2] = this.#code(r.errorClass ?? null);
+    c.codes[k * 2 + 1] = this.#code(r.tokenSource ?? null);
     const from = c.itlAt[k]!;
     const to = from + r.itlMs.length;
     if (to > c.itl.length) {
@@ -187,9 +189,10 @@ export class RecordStore implements Iterable<LoadRecord> {
     }
     for (let g = 0; g < r.itlMs.length; g++) c.itl[from + g] = r.itlMs[g]!;
     c.itlAt[k + 1] = to;
-    if (r.scores !== null || c.scores !== undefined) {
+    const scores = r.scores ?? null;
+    if (scores !== null || c.scores !== undefined) {
       c.scores ??= new Array<null>(k).fill(null);
-      c.scores.push(r.scores);
+      c.scores.push(scores);
     }
     c.count++;
     this.#length++;
@@ -243,8 +246,9 @@ export class RecordStore implements Iterable<LoadRecord> {
    * again; records pushed later are not in it.
    *
    * @param from - first position (default 0)
-   * @param to - end position (default: the current length)
-   * @returns the records, in push order
+   * @param to - end position (default: the current length; a larger one stops there)
+   * @returns the records, in push order (none when `to <= from`)
+   * @throws RangeError when `from` or `to` is not a whole number at least 0
    * @example
    * ```ts
    * const before = store.length;
@@ -253,6 +257,15 @@ export class RecordStore implements Iterable<LoadRecord> {
    * ```
    */
   range(from = 0, to = this.#length): Iterable<LoadRecord> {
+    for (const [name, x] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (!Number.isInteger(x) || x < 0)
+        throw new RangeError(
+          `A record range's ${name} is ${x}; expected a whole number at least 0.`,
+        );
+    }
     const end = Math.min(to, this.#length);
     const chunks = this.#chunks;
     const read = (c: Chunk, k: number): LoadRecord => this.#read(c, k);

@@ -65,7 +65,7 @@ function cells(r: LoadRecord): Record<string, unknown> {
  */
 export function recordsTable(records: Iterable<LoadRecord>): Table {
   const builders = Object.entries(COLUMN_TYPES).map(
-    ([name, type]) => [name, makeBuilder({ type, nullValues: [null] })] as const,
+    ([name, type]) => [name, makeBuilder({ type, nullValues: [null, undefined] })] as const,
   );
   for (const r of records) {
     const row = cells(r);
@@ -76,15 +76,15 @@ export function recordsTable(records: Iterable<LoadRecord>): Table {
   );
 }
 
-/** Lines of JSON are written in batches of about this many characters. */
+/** Lines of JSON are written in batches of about this many characters (about 1 MiB of ASCII). */
 const JSONL_BATCH = 1 << 20;
 
 /**
  * Writes records to `FILE.jsonl` (one JSON object per line) or `FILE.arrow` (Arrow IPC file).
  *
  * @remarks
- * JSON lines are written in batches of about 1 MiB, so a long run's file is never one string
- * in memory (V8 caps a string at about 512 MiB).
+ * JSON lines are written in batches of about a million characters, so a long run's file is
+ * never one string in memory (V8 caps a string at about 512 MiB).
  *
  * @param path - ends in `.jsonl` or `.arrow`
  * @param records - the run's records (an array, a `RecordStore`, any iterable)
@@ -102,11 +102,12 @@ export async function writeRecords(path: string, records: Iterable<LoadRecord>):
       for (const r of records) {
         batch += `${JSON.stringify(r)}\n`;
         if (batch.length >= JSONL_BATCH) {
-          await file.write(batch);
+          // writeFile, not write: it writes the whole batch, looping over short writes
+          await file.writeFile(batch);
           batch = '';
         }
       }
-      if (batch.length > 0) await file.write(batch);
+      if (batch.length > 0) await file.writeFile(batch);
     } finally {
       await file.close();
     }

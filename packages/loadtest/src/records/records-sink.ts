@@ -31,6 +31,8 @@ const FLUSH_CHARS = 64 * 1024;
  * the requests ended, as {@link writeRecords} writes them.
  *
  * @param path - a file name ending in `.jsonl` or `.arrow`
+ * @param records - for `.arrow`: the store the run keeps its records in (`runtime.records` of
+ *   `runLoadTest`), written at close instead of a second copy; `write` then keeps nothing
  * @returns the sink
  * @throws {@link LoadTestError} `INVALID_OPTION` at once when a `.jsonl` file cannot be opened
  *   (its folder is missing or not writable, it is a folder); for `.arrow`, from
@@ -43,12 +45,13 @@ const FLUSH_CHARS = 64 * 1024;
  * await sink.close();
  * ```
  */
-export function openRecordsSink(path: string): RecordsSink {
+export function openRecordsSink(path: string, records?: RecordStore): RecordsSink {
   if (!path.endsWith('.jsonl')) {
-    const all = new RecordStore();
+    const all = records ?? new RecordStore();
     let written: Promise<void> | undefined;
     return {
-      write: (r) => void all.push(r),
+      // a store the run fills already holds the record
+      write: records === undefined ? (r) => void all.push(r) : () => undefined,
       close: () => {
         written ??= writeRecords(path, all);
         return written;

@@ -14,7 +14,8 @@ import type { Slo } from '../slo/parse-slo.js';
  * The result of one step: the figures of its records and the generator's verdict on itself.
  *
  * @param profile - the step's load
- * @param records - its records
+ * @param records - its records: an array, a `RecordStore` or another iterable that can be walked
+ *   twice (once for the figures, once for the verdict)
  * @param reading - the harness monitor's reading over it
  * @param slo - the SLO, when given
  * @returns the step result

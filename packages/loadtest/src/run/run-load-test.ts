@@ -29,6 +29,11 @@ export interface LoadTestRuntime {
   readonly onRecord?: ((r: LoadRecord) => void) | undefined;
   /** Called after each step with its result. */
   readonly onStep?: ((step: StepResult, index: number) => void) | undefined;
+  /**
+   * Where the run keeps its records (a new store when absent): pass one to keep what a run
+   * that throws had recorded, or to share it with an `.arrow` records sink.
+   */
+  readonly records?: RecordStore | undefined;
 }
 
 /**
@@ -96,7 +101,7 @@ export async function runLoadTest(
   const requests = frozenRequests(runtime.workload);
   const request = (i: number): CompletionRequest => requests[i % requests.length]!;
   const steps: StepResult[] = [];
-  const records = new RecordStore();
+  const records = runtime.records ?? new RecordStore();
   const runner: StepRunner = {
     steps,
     records,
