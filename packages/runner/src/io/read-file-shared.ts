@@ -13,12 +13,15 @@ const BOUNCE_BYTES = 256 * 1024;
  *
  * @remarks
  * Why through a small buffer and not straight into the shared memory: on this project's
- * virtual machines, memory that `read()` (the kernel) wrote is slow the first time a thread
- * reads it, about 100 ms per 80 MB (a worker summing the 80 MB of a 10M-row Arrow file took
- * 192–246 ms on its first pass, against 91 ms when the same bytes were copied in from
- * JavaScript; its later passes were the same). The kernel writes two 256 KiB buffers in
- * turn, the next read running while the last one is copied (`Uint8Array#set`): the read
- * takes about 10 ms more and the first pass over the bytes about 100 ms less.
+ * virtual machines, fresh pages that `read()` itself faults in (the kernel copying into memory
+ * nothing had touched yet) are slow the first time a thread reads them, about 100 ms per
+ * 80 MB (a worker summing the 80 MB of a 10M-row Arrow file took 186–246 ms on its first
+ * pass, against 90–91 ms when the same bytes were copied in from JavaScript or read into
+ * pages JavaScript had touched first; its later passes were the same). The kernel writes two
+ * 256 KiB buffers in turn, the next read running while the last one is copied
+ * (`Uint8Array#set`): the read takes about 10 ms more and the first pass over the bytes about
+ * 100 ms less. A reused buffer (the CSV and Parquet readers') pays this once, on its first
+ * fill: reading Parquet column chunks this way made no difference.
  *
  * @param file - the file
  * @returns the bytes, over a `SharedArrayBuffer` of exactly the file's size
