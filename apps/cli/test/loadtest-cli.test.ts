@@ -111,48 +111,52 @@ describe('assay loadtest refuses bad flags before any request', () => {
 });
 
 describe('assay loadtest against the model server', () => {
-  test('--format json has the issue keys and equals a recomputation from --records', async () => {
-    const records = join(dir, 'records.jsonl');
-    const out = join(dir, 'result.json');
-    const slo = 'ttft_p95<=5000,e2e_p99<=10000,error_rate<=0.01';
-    const { code, stderr } = await loadtest([
-      '--concurrency',
-      '4',
-      '--requests',
-      '20',
-      '--max-tokens',
-      '6',
-      '--ignore-eos',
-      '--slo',
-      slo,
-      '--out',
-      out,
-      '--records',
-      records,
-    ]);
-    expect(stderr).not.toMatch(/failed:/);
-    expect(code).toBe(0);
-    const result = JSON.parse(readFileSync(out, 'utf8'));
-    expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
-    expect(Object.keys(result.requests).sort()).toEqual(
-      ['byError', 'completed', 'dropped', 'failed', 'scheduled', 'sent'].sort(),
-    );
-    for (const key of ['e2e', 'ttft', 'itl', 'tpot']) {
-      expect(Object.keys(result.latencyMs[key]).sort()).toEqual(DISTRIBUTION_KEYS);
-    }
-    expect(Object.keys(result.scheduleLagMs).sort()).toEqual(DISTRIBUTION_KEYS);
-    expect(Object.keys(result.ttftContentMs).sort()).toEqual(DISTRIBUTION_KEYS);
-    expect(Object.keys(result.harness)).toEqual(
-      expect.arrayContaining(['eventLoopLagP99Ms', 'clientCpuUsPerRequest', 'saturated']),
-    );
-    expect(result.requests.completed).toBe(20);
-    expect(result.throughput.outputTokensPerSec).toBeGreaterThan(0);
-    const again = summarizeRecords(await readRecords(records), parseSlo(slo));
-    expect(again.latencyMs).toEqual(result.latencyMs);
-    expect(again.ttftContentMs).toEqual(result.ttftContentMs);
-    expect(again.requests).toEqual(result.requests);
-    expect(again.goodput).toEqual(result.goodput);
-  });
+  // .arrow is written at the end from the run's own record store, .jsonl as requests end
+  test.each(['jsonl', 'arrow'])(
+    '--format json has the issue keys and equals a recomputation from --records .%s',
+    async (ext) => {
+      const records = join(dir, `records.${ext}`);
+      const out = join(dir, `result-${ext}.json`);
+      const slo = 'ttft_p95<=5000,e2e_p99<=10000,error_rate<=0.01';
+      const { code, stderr } = await loadtest([
+        '--concurrency',
+        '4',
+        '--requests',
+        '20',
+        '--max-tokens',
+        '6',
+        '--ignore-eos',
+        '--slo',
+        slo,
+        '--out',
+        out,
+        '--records',
+        records,
+      ]);
+      expect(stderr).not.toMatch(/failed:/);
+      expect(code).toBe(0);
+      const result = JSON.parse(readFileSync(out, 'utf8'));
+      expect(Object.keys(result).sort()).toEqual(RESULT_KEYS);
+      expect(Object.keys(result.requests).sort()).toEqual(
+        ['byError', 'completed', 'dropped', 'failed', 'scheduled', 'sent'].sort(),
+      );
+      for (const key of ['e2e', 'ttft', 'itl', 'tpot']) {
+        expect(Object.keys(result.latencyMs[key]).sort()).toEqual(DISTRIBUTION_KEYS);
+      }
+      expect(Object.keys(result.scheduleLagMs).sort()).toEqual(DISTRIBUTION_KEYS);
+      expect(Object.keys(result.ttftContentMs).sort()).toEqual(DISTRIBUTION_KEYS);
+      expect(Object.keys(result.harness)).toEqual(
+        expect.arrayContaining(['eventLoopLagP99Ms', 'clientCpuUsPerRequest', 'saturated']),
+      );
+      expect(result.requests.completed).toBe(20);
+      expect(result.throughput.outputTokensPerSec).toBeGreaterThan(0);
+      const again = summarizeRecords(await readRecords(records), parseSlo(slo));
+      expect(again.latencyMs).toEqual(result.latencyMs);
+      expect(again.ttftContentMs).toEqual(result.ttftContentMs);
+      expect(again.requests).toEqual(result.requests);
+      expect(again.goodput).toEqual(result.goodput);
+    },
+  );
 
   test('a table on stdout and progress lines on stderr', async () => {
     const { code, stdout, stderr } = await loadtest([
