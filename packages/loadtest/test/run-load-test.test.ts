@@ -5,10 +5,12 @@ import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type LoadRecord,
+  LoadTestError,
   type LoadTestOptions,
   loadDatasetWorkload,
   openRecordsSink,
   parseSlo,
+  RecordStore,
   readRecords,
   requestLatency,
   resolveLoadTest,
@@ -239,5 +241,26 @@ describe('open loop', () => {
       delete process.env.ASSAY_LOADTEST_FAULT;
     }
     expect(performance.now() - t0).toBeLessThan(1500);
+  });
+});
+
+describe('runtime.records', () => {
+  test('an empty store passed in is filled and returned; a used one is refused before any request', async () => {
+    const options = resolveLoadTest({
+      baseUrl: server.baseUrl,
+      model: 'assay-spam-nb',
+      concurrency: 2,
+      requests: 4,
+    });
+    const store = new RecordStore();
+    const { records } = await runLoadTest(options, { workload, records: store });
+    expect(records).toBe(store);
+    expect(store.length).toBe(4);
+    const refused = runLoadTest(options, { workload, records: store });
+    await expect(refused).rejects.toBeInstanceOf(LoadTestError);
+    await expect(refused).rejects.toThrow(
+      'runtime.records already holds 4 records; pass an empty RecordStore (one per run).',
+    );
+    expect(store.length).toBe(4);
   });
 });

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { type ChatMessage, type CompletionRequest, createClient } from '@assay/clients';
 import { arrivalName } from '../arrival/arrival-schedule.js';
+import { LoadTestError } from '../errors.js';
 import { runStep } from '../generator/run-step.js';
 import type { AnswerJudge } from '../generator/send-request.js';
 import type { StepLoad, StepProgress } from '../generator/step-plan.js';
@@ -30,8 +31,8 @@ export interface LoadTestRuntime {
   /** Called after each step with its result. */
   readonly onStep?: ((step: StepResult, index: number) => void) | undefined;
   /**
-   * Where the run keeps its records (a new store when absent): pass one to keep what a run
-   * that throws had recorded, or to share it with an `.arrow` records sink.
+   * Where the run keeps its records (a new store when absent): pass an empty one to keep what
+   * a run that throws had recorded, or to share it with an `.arrow` records sink.
    */
   readonly records?: RecordStore | undefined;
 }
@@ -80,6 +81,7 @@ function frozenRequests(workload: Workload): readonly CompletionRequest[] {
  * @param options - resolved options ({@link resolveLoadTest})
  * @param runtime - workload, scoring, callbacks
  * @returns the results and the records
+ * @throws {@link LoadTestError} `INVALID_OPTION` (path `records`) when `runtime.records` is not empty
  * @example
  * ```ts
  * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 2000 });
@@ -90,6 +92,14 @@ export async function runLoadTest(
   options: ResolvedLoadTest,
   runtime: LoadTestRuntime,
 ): Promise<LoadTestOutcome> {
+  if (runtime.records !== undefined && runtime.records.length > 0) {
+    // its records would be summed with this run's and their step numbers would clash
+    throw new LoadTestError(
+      'INVALID_OPTION',
+      `runtime.records already holds ${runtime.records.length} records; pass an empty RecordStore (one per run).`,
+      'records',
+    );
+  }
   const client = createClient(options.client);
   const origin = performance.now();
   const controller = new AbortController();
