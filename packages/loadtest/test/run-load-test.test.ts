@@ -39,6 +39,8 @@ describe('closed loop', () => {
   test('sends exactly --requests measured requests of max_tokens tokens each', async () => {
     const { result, records } = await run({ concurrency: 3, requests: 24 });
     expect(result.profile).toEqual({ kind: 'concurrency', concurrency: 3 });
+    // three workers, each with one request at a time, all busy at some moment
+    expect(result.harness.peakInFlight).toBe(3);
     expect(result.requests).toMatchObject({ scheduled: 24, sent: 24, completed: 24, failed: 0 });
     expect(records).toHaveLength(24);
     for (const r of records) {
@@ -170,6 +172,8 @@ describe('open loop', () => {
       expect(result.requests.dropped).toBeGreaterThan(10);
       expect(result.requests.byError.dropped).toBe(result.requests.dropped);
       expect(result.requests.sent + result.requests.dropped).toBe(40);
+      // the bound held, and it was reached
+      expect(result.harness.peakInFlight).toBe(2);
       for (const r of [...records].filter((x) => x.errorClass === 'dropped'))
         expect(r.sentMs).toBeNull();
     } finally {

@@ -99,6 +99,22 @@ describe('the generator judges its own step', () => {
     expect(h.reasons).toEqual(['event-loop utilisation 0.95 is above 0.9']);
   });
 
+  test('a saturated open loop with 256 or more in flight names the backlog; below 256, closed loop or valid, it does not', () => {
+    const late = onTime(() => 0.3);
+    const backlog = judgeStep(late, { ...calm, peakInFlight: 2088 }, 100, 7);
+    expect(backlog.peakInFlight).toBe(2088);
+    expect(backlog.reasons).toEqual([
+      'schedule lag p99 7.00 ms is above 5 ms',
+      'up to 2088 requests were in flight at once: the service answered slower than they arrived and the generator, holding a connection for each, fell behind too; --max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept',
+    ]);
+    expect(judgeStep(late, { ...calm, peakInFlight: 255 }, 100, 7).reasons).toHaveLength(1);
+    expect(judgeStep(late, { ...calm, peakInFlight: 2088 }, undefined, 7).reasons).toHaveLength(1);
+    const valid = judgeStep(late, { ...calm, peakInFlight: 2088 }, 100, 0.3);
+    expect(valid.saturated).toBe(false);
+    expect(valid.reasons).toEqual([]);
+    expect(judgeStep(late, calm, 100, 0.3).peakInFlight).toBeNull();
+  });
+
   test('warm-up requests are left out of the verdict', () => {
     const records = onTime(() => 0.2).map((r, i) =>
       i < 10 ? { ...r, warmup: true, sentMs: r.scheduledMs + 50 } : r,

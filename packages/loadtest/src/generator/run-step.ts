@@ -196,7 +196,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }
-  const reading = monitor.stop();
+  const reading = { ...monitor.stop(), peakInFlight: tracker.peakInFlight };
   // finish order, the order `onRecord` streamed them in: a summary of these records then sums
   // in the same order as one recomputed from a streamed `--records` file
   return { records: store.range(before), reading };

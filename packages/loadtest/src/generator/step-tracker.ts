@@ -14,6 +14,8 @@ import type { StepProgress } from './step-plan.js';
  */
 export class StepTracker {
   inFlight = 0;
+  /** Most requests in flight at once so far. */
+  peakInFlight = 0;
   private sent = 0;
   private completed = 0;
   private failed = 0;
@@ -37,6 +39,7 @@ export class StepTracker {
   /** A request was handed to the client. */
   started(): void {
     this.inFlight++;
+    if (this.inFlight > this.peakInFlight) this.peakInFlight = this.inFlight;
     this.sent++;
   }
 

@@ -11,6 +11,8 @@ export interface HarnessReading {
   readonly eventLoopUtilization: number;
   /** Process CPU time (user + system) over the step, microseconds. */
   readonly cpuUs: number;
+  /** Most requests in flight at once over the step (added by the step's runner, not the monitor). */
+  readonly peakInFlight?: number | undefined;
 }
 
 /**

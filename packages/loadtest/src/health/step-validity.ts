@@ -10,6 +10,8 @@ export const MAX_LATE_FRACTION = 0.01;
 export const MIN_RATE_FRACTION = 0.98;
 /** Most event-loop utilisation. */
 export const MAX_ELU = 0.9;
+/** Requests in flight from which a saturated open loop names the service's backlog as a cause. */
+export const BACKLOG_IN_FLIGHT = 256;
 
 /**
  * The generator's verdict on its own step: saturated when it could not keep its schedule.
@@ -24,6 +26,10 @@ export const MAX_ELU = 0.9;
  *   than the target (15 arrivals in 3 s at 5/s came out 4.57/s), which is not the generator
  *   falling behind;
  * - event-loop utilisation above 0.9.
+ *
+ * When an open loop is saturated with {@link BACKLOG_IN_FLIGHT} or more requests in flight at
+ * some moment (`reading.peakInFlight`), one more sentence names the likely cause: the service
+ * fell behind, and the generator, holding a connection per waiting request, fell behind too.
  *
  * @param records - the step's records (warm-up skipped here)
  * @param reading - the harness monitor's reading
@@ -77,12 +83,18 @@ export function judgeStep(
     reasons.push(
       `event-loop utilisation ${reading.eventLoopUtilization.toFixed(2)} is above ${MAX_ELU}`,
     );
+  const peak = reading.peakInFlight ?? null;
+  if (reasons.length > 0 && targetRate !== undefined && peak !== null && peak >= BACKLOG_IN_FLIGHT)
+    reasons.push(
+      `up to ${peak} requests were in flight at once: the service answered slower than they arrived and the generator, holding a connection for each, fell behind too; --max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept`,
+    );
   return {
     eventLoopLagP99Ms: reading.eventLoopLagP99Ms,
     clientCpuUsPerRequest: sent === 0 ? 0 : reading.cpuUs / sent,
     saturated: reasons.length > 0,
     eventLoopUtilization: reading.eventLoopUtilization,
     achievedRate,
+    peakInFlight: peak,
     reasons,
   };
 }

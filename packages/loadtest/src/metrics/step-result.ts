@@ -76,6 +76,8 @@ export interface Harness {
   readonly eventLoopUtilization: number;
   /** Requests started or dropped per second of schedule (open loop), else `null`. */
   readonly achievedRate: number | null;
+  /** Most requests in flight at once (the largest of the steps' for a run of several), `null` when not measured. */
+  readonly peakInFlight: number | null;
   /** Why the step is saturated, one sentence each. */
   readonly reasons: string[];
 }

@@ -61,6 +61,10 @@ export function pooledHarness(steps: readonly StepResult[]): Harness {
     saturated: steps.some((s) => s.harness.saturated),
     eventLoopUtilization: Math.max(0, ...steps.map((s) => s.harness.eventLoopUtilization)),
     achievedRate: null,
+    peakInFlight: steps.reduce<number | null>(
+      (m, s) => (s.harness.peakInFlight === null ? m : Math.max(m ?? 0, s.harness.peakInFlight)),
+      null,
+    ),
     reasons,
   };
 }
