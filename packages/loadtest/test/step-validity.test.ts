@@ -99,14 +99,18 @@ describe('the generator judges its own step', () => {
     expect(h.reasons).toEqual(['event-loop utilisation 0.95 is above 0.9']);
   });
 
-  test('a saturated open loop with 256 or more in flight names the backlog; below 256, closed loop or valid, it does not', () => {
+  test('a saturated open loop with 256 or more in flight names a possible backlog; below 256, closed loop or valid, it does not', () => {
     const late = onTime(() => 0.3);
     const backlog = judgeStep(late, { ...calm, peakInFlight: 2088 }, 100, 7);
     expect(backlog.peakInFlight).toBe(2088);
     expect(backlog.reasons).toEqual([
       'schedule lag p99 7.00 ms is above 5 ms',
-      'up to 2088 requests were in flight at once: the service answered slower than they arrived and the generator, holding a connection for each, fell behind too; --max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept',
+      'up to 2088 requests were in flight at once (handed to the client, each on a connection or waiting for one): if the service answered slower than they arrived, that backlog also slowed the generator; --max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept',
     ]);
+    const bounded = judgeStep(late, { ...calm, peakInFlight: 512, maxInFlight: 512 }, 100, 7);
+    expect(bounded.reasons[1]).toMatch(
+      /: if the service .*; a lower --max-in-flight than 512 bounds them further \(requests beyond it are counted as dropped\)$/,
+    );
     expect(judgeStep(late, { ...calm, peakInFlight: 255 }, 100, 7).reasons).toHaveLength(1);
     expect(judgeStep(late, { ...calm, peakInFlight: 2088 }, undefined, 7).reasons).toHaveLength(1);
     const valid = judgeStep(late, { ...calm, peakInFlight: 2088 }, 100, 0.3);

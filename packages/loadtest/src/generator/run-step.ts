@@ -196,7 +196,11 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
   } finally {
     if (timer !== undefined) clearInterval(timer);
   }
-  const reading = { ...monitor.stop(), peakInFlight: tracker.peakInFlight };
+  const reading = {
+    ...monitor.stop(),
+    peakInFlight: tracker.peakInFlight,
+    maxInFlight: plan.load.kind === 'rate' ? plan.load.maxInFlight : undefined,
+  };
   // finish order, the order `onRecord` streamed them in: a summary of these records then sums
   // in the same order as one recomputed from a streamed `--records` file
   return { records: store.range(before), reading };

@@ -11,8 +11,13 @@ export interface HarnessReading {
   readonly eventLoopUtilization: number;
   /** Process CPU time (user + system) over the step, microseconds. */
   readonly cpuUs: number;
-  /** Most requests in flight at once over the step (added by the step's runner, not the monitor). */
+  /**
+   * Most requests in flight at once over the step, warm-up included (added by the step's
+   * runner, not the monitor).
+   */
   readonly peakInFlight?: number | undefined;
+  /** The open loop's `--max-in-flight`, when it had one (added by the step's runner). */
+  readonly maxInFlight?: number | undefined;
 }
 
 /**

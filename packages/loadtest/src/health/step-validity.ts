@@ -14,6 +14,20 @@ export const MAX_ELU = 0.9;
 export const BACKLOG_IN_FLIGHT = 256;
 
 /**
+ * A possible cause of a saturated open loop: a large backlog of requests in flight. Worded as
+ * a possibility: a service that keeps up holds rate × latency requests in flight too (20/s of
+ * 15-s answers is 300), so the count alone does not show that it fell behind.
+ */
+function backlogReason(peak: number, bound: number | undefined): string {
+  const what = `up to ${peak} requests were in flight at once (handed to the client, each on a connection or waiting for one)`;
+  const fix =
+    bound === undefined
+      ? '--max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept'
+      : `a lower --max-in-flight than ${bound} bounds them further (requests beyond it are counted as dropped)`;
+  return `${what}: if the service answered slower than they arrived, that backlog also slowed the generator; ${fix}`;
+}
+
+/**
  * The generator's verdict on its own step: saturated when it could not keep its schedule.
  *
  * @remarks
@@ -28,8 +42,9 @@ export const BACKLOG_IN_FLIGHT = 256;
  * - event-loop utilisation above 0.9.
  *
  * When an open loop is saturated with {@link BACKLOG_IN_FLIGHT} or more requests in flight at
- * some moment (`reading.peakInFlight`), one more sentence names the likely cause: the service
- * fell behind, and the generator, holding a connection per waiting request, fell behind too.
+ * some moment (`reading.peakInFlight`, warm-up included), one more sentence names a possible
+ * cause: if the service fell behind, its backlog slowed the generator too; it points to
+ * `--max-in-flight` (or a lower one than `reading.maxInFlight`).
  *
  * @param records - the step's records (warm-up skipped here)
  * @param reading - the harness monitor's reading
@@ -85,9 +100,7 @@ export function judgeStep(
     );
   const peak = reading.peakInFlight ?? null;
   if (reasons.length > 0 && targetRate !== undefined && peak !== null && peak >= BACKLOG_IN_FLIGHT)
-    reasons.push(
-      `up to ${peak} requests were in flight at once: the service answered slower than they arrived and the generator, holding a connection for each, fell behind too; --max-in-flight bounds them (requests beyond it are counted as dropped), so the schedule can be kept`,
-    );
+    reasons.push(backlogReason(peak, reading.maxInFlight));
   return {
     eventLoopLagP99Ms: reading.eventLoopLagP99Ms,
     clientCpuUsPerRequest: sent === 0 ? 0 : reading.cpuUs / sent,

@@ -96,7 +96,7 @@ export async function runLoadTest(
     // its records would be summed with this run's and their step numbers would clash
     throw new LoadTestError(
       'INVALID_OPTION',
-      `runtime.records already holds ${runtime.records.length} records; pass an empty RecordStore (one per run).`,
+      `runtime.records already holds ${runtime.records.length} record${runtime.records.length === 1 ? '' : 's'}; pass an empty RecordStore (one per run).`,
       'records',
     );
   }

@@ -24,7 +24,8 @@ const BOUNCE_BYTES = 256 * 1024;
  * fill: reading Parquet column chunks this way made no difference.
  *
  * @param file - the file
- * @returns the bytes, over a `SharedArrayBuffer` of exactly the file's size
+ * @returns the bytes, over a `SharedArrayBuffer` of the file's size when it was opened (a file
+ *   that shrank while read gives the bytes it still had, a view of that buffer)
  * @throws the file system's error (e.g. `ENOENT`)
  * @example
  * const bytes = await readFileShared('preds.arrow');
