@@ -114,7 +114,6 @@ export async function runLoadTest(
   const records = runtime.records ?? new RecordStore();
   const runner: StepRunner = {
     steps,
-    records,
     async run(load) {
       const index = steps.length;
       const run = await runStep({

@@ -1,11 +1,9 @@
 import type { StepLoad } from '../generator/step-plan.js';
 import type { StepResult } from '../metrics/step-result.js';
-import type { RecordStore } from '../records/record-store.js';
 
 /** Runs steps one after another on one client; record times count from the run's start. */
 export interface StepRunner {
   /** Runs one step and returns its result (also appended to `steps`). */
   run(load: StepLoad): Promise<StepResult>;
   readonly steps: StepResult[];
-  readonly records: RecordStore;
 }
