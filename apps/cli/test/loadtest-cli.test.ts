@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +22,10 @@ let server: ModelServer;
 beforeAll(async () => {
   server = await startModelServer({ model, engine: { batchSlots: 8, stepMs: 20 } });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const loadtest = (args: string[]) =>
   assay(['loadtest', '--base-url', server.baseUrl, '--model', 'assay-spam-nb', ...args]);

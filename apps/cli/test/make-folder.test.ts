@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { makeFolder } from '../src/options/make-folder.js';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-make-folder-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('makes the missing folders of a path, and an existing folder is fine', () => {
   const deep = join(dir, 'a', 'b', 'c');

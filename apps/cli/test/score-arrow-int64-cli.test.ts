@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScoreReportSchema } from '@assay/runner';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 // The runner's own apache-arrow writes the files (the CLI package does not depend on it).
@@ -18,6 +18,7 @@ const arrow = createRequire(
 )('apache-arrow') as Arrow;
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-score-int64-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const arrowFile = join(dir, 'preds.arrow');
 const csvFile = join(dir, 'preds.csv');
 const COLUMNS = ['y', 'p', 's', 'g'] as const;

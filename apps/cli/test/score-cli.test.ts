@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyScore, f1Score } from '@assay/core-metrics';
 import { ScoreReportSchema } from '@assay/runner';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const BIN = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'assay-score-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'preds.csv');
 const jsonl = join(dir, 'preds.jsonl');
 const yTrue: string[] = [];

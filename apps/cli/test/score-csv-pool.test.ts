@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay as cli, type Exit } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-score-csv-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'preds.csv');
 
 const assay = (args: string[]): Promise<Exit> => cli(['score', ...args]);

@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, onTestFinished, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 test('the table says when a fold mean covers only the folds where the metric is defined', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'assay-fold-summary-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   const csv = join(dir, 'small.csv');
   writeFileSync(
     csv,

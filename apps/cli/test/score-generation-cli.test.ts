@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRunner, ScoreReportSchema } from '@assay/runner';
@@ -81,6 +81,7 @@ beforeAll(() => {
 
 afterAll(async () => {
   await runner.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 function score(file: string, refs: string, extra: string[]) {

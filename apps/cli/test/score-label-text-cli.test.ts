@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-label-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'labels.csv');
 // labels holding a line break, Markdown emphasis and a pipe (quoted CSV fields)
 writeFileSync(csv, 'y,p\n"c\nd",**x**\n**x**,**x**\n"c\nd","c\nd"\na|b,a|b\n');

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterAll, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-labels-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'three.csv');
 writeFileSync(csv, 'y,p\na,a\nb,b\nc,b\na,a\nb,c\nc,c\na,b\nb,b\n');
 

@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-score-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, 'preds.csv');
 writeFileSync(csv, `y,p\n${'a,a\nb,a\nb,b\n'.repeat(20)}`);
 const args = ['score', csv, '--y-true', 'y', '--y-pred', 'p', '--workers', '0'];

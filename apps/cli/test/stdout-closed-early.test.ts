@@ -1,13 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { BIN } from './cli-process.js';
 
 describe('a reader that closes stdout early (assay ... | head)', () => {
   test('ends the output, not the command: exit 0 and no EPIPE stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-epipe-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const csv = join(dir, 'preds.csv');
     writeFileSync(csv, `y,p\n${'a,a\nb,a\n'.repeat(500)}`);
     const child = spawn(

@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '@assay/splitters';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AnswerSpec,
   buildMessages,
@@ -53,6 +53,7 @@ beforeAll(() => {
   );
   writeFileSync(join(dir, 'nolabel.jsonl'), '{"id":"a","text":"x"}\n');
 });
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('file datasets', () => {
   it.each(['d.jsonl', 'd.json', 'd.csv', 'd.arrow', 'd.parquet'])(

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -79,6 +79,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
+  // ASSAY_KEEP_SCREENSHOTS=1 keeps the folder (and the screenshots logged below) to look at
+  if (!process.env.ASSAY_KEEP_SCREENSHOTS) rmSync(dir, { recursive: true, force: true });
 });
 
 /** The verdict opens the page, in view, with the outcome, and nothing runs off the page. */
@@ -192,7 +194,7 @@ describe('report.html', () => {
       await browser.close();
     }
     expect(readFileSync(join(dir, 'report.png')).length).toBeGreaterThan(10_000);
-    console.log(`report screenshots in ${dir}`);
+    if (process.env.ASSAY_KEEP_SCREENSHOTS) console.log(`report screenshots in ${dir}`);
   }, 120_000);
 
   it('shows the comparison table with Holm-corrected p-values for three models', () => {

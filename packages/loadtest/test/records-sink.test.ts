@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import {
   droppedRecord,
   LoadTestError,
@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-records-sink-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openRecordsSink', () => {
   test('a .jsonl file that cannot be opened is an INVALID_OPTION naming --records, at once', () => {

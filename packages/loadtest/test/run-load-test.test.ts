@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import {
   type LoadRecord,
   LoadTestError,
@@ -75,6 +75,7 @@ describe('closed loop', () => {
       const slo = 'ttft_p99<=5000,itl_p99<=1000';
       const { result, records } = await run({ concurrency: 2, requests: 8, slo });
       const dir = mkdtempSync(join(tmpdir(), 'loadtest-'));
+      onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
       const path = join(dir, `records.${ext}`);
       await writeRecords(path, records);
       const back = await readRecords(path);
@@ -83,12 +84,12 @@ describe('closed loop', () => {
       const again = summarizeRecords(back, parseSlo(slo));
       expect(again.latencyMs).toEqual(result.latencyMs);
       expect(again.goodput).toEqual(result.goodput);
-      rmSync(dir, { recursive: true });
     },
   );
 
   test('records streamed to a .jsonl sink read back to the returned records and summary', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'loadtest-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const path = join(dir, 'streamed.jsonl');
     const sink = openRecordsSink(path);
     const { result, records } = await runLoadTest(
@@ -111,7 +112,6 @@ describe('closed loop', () => {
     const again = summarizeRecords(back);
     expect(again.latencyMs).toEqual(result.latencyMs);
     expect(again.requests).toEqual(result.requests);
-    rmSync(dir, { recursive: true });
   });
 
   test('warm-up requests are sent and excluded from the statistics', async () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { type LoadRecord, readRecords, stepQuality, writeRecords } from '../src/index.js';
 
 function record(index: number, scores: Record<string, number> | null): LoadRecord {
@@ -64,12 +64,12 @@ describe('quality of a step under --score', () => {
 
   test.each(['jsonl', 'arrow'])('scores survive a .%s round trip', async (ext) => {
     const dir = mkdtempSync(join(tmpdir(), 'loadtest-quality-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const records = [record(0, { token_f1: 0.25, bleu: 12.5 }), record(1, null)];
     const path = join(dir, `q.${ext}`);
     await writeRecords(path, records);
     const back = await readRecords(path);
     expect(back.map((r) => r.scores)).toEqual([{ token_f1: 0.25, bleu: 12.5 }, null]);
     expect(stepQuality(back)).toEqual(stepQuality(records));
-    rmSync(dir, { recursive: true });
   });
 });

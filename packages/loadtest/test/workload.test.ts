@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countTokens } from '@assay/clients';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   LoadTestError,
   loadDatasetWorkload,
@@ -14,6 +14,7 @@ import {
 } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'loadtest-data-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ROWS = [
   { question: 'Is "this", spam?', answer: 'spam' },
   { question: 'Lunch\tat noon', answer: 'ham' },

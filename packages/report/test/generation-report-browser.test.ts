@@ -1,14 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { htmlReport } from '../src/index.js';
 import { generationResults, HOSTILE } from './support/generation-results.js';
 
 describe('report.html of a generation run in Chromium', () => {
   test('parses into the expected tables and charts, hostile text inert and shown as text', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-genreport-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const file = join(dir, 'report.html');
     writeFileSync(file, htmlReport(generationResults()));
     const browser = await chromium.launch({

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedColumn, loadColumns } from '@assay/runner';
@@ -15,9 +15,10 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-arrow-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function decode(column: LoadedColumn | undefined): unknown[] {
   if (column === undefined) throw new Error('column missing');

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -23,13 +23,14 @@ import {
   Uint64,
   vectorFromArray,
 } from 'apache-arrow';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runnerRejection } from './helpers/rejection.js';
 
 // pandas / pyarrow write integer columns as Int64: such a file crashed `int32Values` with
 // "Cannot mix BigInt and other types" (an Int64 column was taken for a narrow integer one)
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-arrow-int64-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const yTrue = [1, 0, 2, 2, 1, 0, 0, 1, 2, 1, 0, 2];
 const yPred = [1, 0, 1, 2, 1, 2, 0, 0, 2, 1, 0, 0];

@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRunner, type FileReadPool, type LoadedTable, loadColumns } from '@assay/runner';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import fc from 'fast-check';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { planLabelSpans } from '../src/io/arrow-label-scan.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-arrow-scan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ROWS = (1 << 20) + 12_345;
 
 afterEach(() => {

@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns, RunnerError, scorePredictions } from '@assay/runner';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-bigint-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const columns = new Map([
   ['label', 'label'],
   ['pred', 'label'],

@@ -1,16 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns, scorePredictions } from '@assay/runner';
 import { Bool, Table, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 
 // y_true = [True, False, True, True], y_pred = [True, True, False, True]:
 // scikit-learn 1.2.1: accuracy_score == 0.5, f1_score == 2/3 (pos_label=1, which True equals)
 const yTrue = [true, false, true, true];
 const yPred = [true, true, false, true];
 const dir = mkdtempSync(join(tmpdir(), 'assay-bool-labels-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
   const table = new Table({

@@ -1,15 +1,16 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedColumn, loadColumns } from '@assay/runner';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { lastParseFailed, parseDecimal } from '../src/io/csv-bytes.js';
 import { readCsvStream } from '../src/io/read-csv.js';
 import { readCsvBytes } from '../src/io/read-csv-bytes.js';
 import { runnerRejection } from './helpers/rejection.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-csv-bytes-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function decode(column: LoadedColumn | undefined): unknown[] {
   if (column === undefined) throw new Error('column missing');

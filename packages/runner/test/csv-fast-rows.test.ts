@@ -1,6 +1,7 @@
+import { rmSync } from 'node:fs';
 import type { ColumnKind, RunnerError } from '@assay/runner';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { countSpan } from '../src/io/csv-range-count.js';
 import type { CsvCountTask } from '../src/io/csv-range-types.js';
 import { readCsvStream } from '../src/io/read-csv.js';
@@ -9,7 +10,8 @@ import { readCsvOnPool } from '../src/io/read-csv-pool.js';
 import { csvFileWriter, inProcessPool as inProcess } from './helpers/csv-test-files.js';
 import { expectSameTable } from './helpers/same-table.js';
 
-const { write } = csvFileWriter('assay-csv-fast-');
+const { dir, write } = csvFileWriter('assay-csv-fast-');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Number cells the fast loop parses and ones it leaves to the generic path. */
 const numberText = fc.oneof(

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { type ColumnKind, createRunner, loadColumns, type RunnerError } from '@assay/runner';
@@ -17,6 +17,7 @@ const runners = [1, 2]
 
 afterAll(async () => {
   await Promise.all(runners.map((r) => r.close()));
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const SMALL: CsvPoolOptions = { minFileBytes: 0, minRangeBytes: 1 };

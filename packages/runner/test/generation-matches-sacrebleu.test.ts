@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRunner, loadColumns, ScoreReportSchema } from '@assay/runner';
@@ -11,6 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'assay-generation-'));
 
 afterAll(async () => {
   await runner.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('corpus BLEU, chrF, chrF++ and TER of scoreGenerations equal sacrebleu', () => {

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns, RunnerError, scorePredictions } from '@assay/runner';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 // JSON values carry their type, as pandas.read_json keeps them; reference values from
 // scikit-learn 1.2.1 (unique_labels, accuracy_score, f1_score).
 const dir = mkdtempSync(join(tmpdir(), 'assay-jsonl-types-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const auto = new Map([
   ['y', 'auto'],
   ['p', 'auto'],

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedColumn, loadColumns, RunnerError } from '@assay/runner';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-load-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const labels = ['cat', 'dog', 'cat', 'bird', 'dog', 'cat'];
 const preds = ['cat', 'cat', 'cat', 'bird', 'dog', 'fish'];
 const ints = [2, 0, 2, 1, 0, 2];

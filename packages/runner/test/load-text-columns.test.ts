@@ -1,13 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns } from '@assay/runner';
 import { Field, List, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runnerRejection } from './helpers/rejection.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-text-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const outputs = ['Paris', '', ' two  spaces ', 'ünïcödé 👍', '1.0'];
 const references = [['Paris', 'paris'], ['x', null], null, ['ünïcödé'], ['1']];
 const lang = ['en', 'en', 'fr', 'de', 'en'];

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRunner, loadColumns, scorePredictions } from '@assay/runner';
@@ -10,6 +10,7 @@ const runner = createRunner({ workers: 1 });
 
 afterAll(async () => {
   await runner.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 async function generationRejection(metrics: string[]) {

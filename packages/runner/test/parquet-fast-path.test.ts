@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LoadedColumn, type LoadedTable, loadColumns, RunnerError } from '@assay/runner';
 import fc from 'fast-check';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetSchema } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { ParquetChunkFile, readFastColumn } from '../src/io/parquet-fast-reader.js';
 import { withDataPagesV1 } from './helpers/parquet-v1-pages.js';
 
@@ -20,6 +20,7 @@ interface Case {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-parquet-fast-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ROWS = 1000;
 
 /** Deterministic values of a type: few distinct ones (dictionary) or many (PLAIN). */

@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import { createRunner, loadColumns, RunnerError } from '@assay/runner';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { checkProbaColumnOrder } from '../src/score/proba-column-order.js';
 import { csvFileWriter } from './helpers/csv-test-files.js';
 
 const files = csvFileWriter('assay-proba-order-');
+afterAll(() => rmSync(files.dir, { recursive: true, force: true }));
 const runner = createRunner({ workers: 0 });
 
 const csv = files.write(

@@ -1,12 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns, scorePredictions } from '@assay/runner';
 import { Table, tableToIPC, vectorFromArray } from 'apache-arrow';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { runnerRejection } from './helpers/rejection.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-rows-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('error messages count lines and data rows from 1, as a person reads the file', () => {
   test('a JSONL line is its line in the file and its data row skips blank lines', async () => {

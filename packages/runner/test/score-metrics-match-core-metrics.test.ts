@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -151,30 +151,34 @@ describe('score metrics equal core-metrics', () => {
     const data = syntheticClassification(300, 3, 2);
     const names = ['zebra', 'ant', 'mole'];
     const dir = mkdtempSync(join(tmpdir(), 'assay-score-file-'));
-    const lines = ['y,p,g'];
-    for (let i = 0; i < 300; i++)
-      lines.push(`${names[data.yTrue[i]!]},${names[data.yPred[i]!]},${data.slice[i]}`);
-    writeFileSync(join(dir, 'preds.csv'), `${lines.join('\n')}\n`);
-    const table = await loadColumns(join(dir, 'preds.csv'), {
-      columns: { y: 'label', p: 'label', g: 'label' },
-    });
-    const options = { metrics: ['accuracy', 'f1_macro'], cv: 'stratified:3', workers: 0 };
-    const roles = { yTrue: 'y', yPred: 'p', slice: 'g' };
-    const first = await scorePredictions({ table, roles }, options);
-    const second = await scorePredictions({ table, roles }, options);
-    const memory = await scorePredictions(
-      {
-        yTrue: Array.from(data.yTrue, (c) => names[c]!),
-        yPred: Array.from(data.yPred, (c) => names[c]!),
-        slice: data.slice,
-      },
-      options,
-    );
-    const { timing: _a, ...a } = first;
-    const { timing: _b, ...b } = second;
-    const { timing: _c, ...c } = memory;
-    expect(a).toEqual(b);
-    expect(a).toEqual(c);
-    expect(first.labels).toEqual(['ant', 'mole', 'zebra']);
+    try {
+      const lines = ['y,p,g'];
+      for (let i = 0; i < 300; i++)
+        lines.push(`${names[data.yTrue[i]!]},${names[data.yPred[i]!]},${data.slice[i]}`);
+      writeFileSync(join(dir, 'preds.csv'), `${lines.join('\n')}\n`);
+      const table = await loadColumns(join(dir, 'preds.csv'), {
+        columns: { y: 'label', p: 'label', g: 'label' },
+      });
+      const options = { metrics: ['accuracy', 'f1_macro'], cv: 'stratified:3', workers: 0 };
+      const roles = { yTrue: 'y', yPred: 'p', slice: 'g' };
+      const first = await scorePredictions({ table, roles }, options);
+      const second = await scorePredictions({ table, roles }, options);
+      const memory = await scorePredictions(
+        {
+          yTrue: Array.from(data.yTrue, (c) => names[c]!),
+          yPred: Array.from(data.yPred, (c) => names[c]!),
+          slice: data.slice,
+        },
+        options,
+      );
+      const { timing: _a, ...a } = first;
+      const { timing: _b, ...b } = second;
+      const { timing: _c, ...c } = memory;
+      expect(a).toEqual(b);
+      expect(a).toEqual(c);
+      expect(first.labels).toEqual(['ant', 'mole', 'zebra']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,14 +1,15 @@
 import { isUtf8 } from 'node:buffer';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadColumns, type RunnerError } from '@assay/runner';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { firstInvalidUtf8 } from '../src/io/utf8-stream.js';
 import { runnerRejection } from './helpers/rejection.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-utf8-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const columns = new Map([
   ['label', 'label'],
   ['pred', 'label'],
