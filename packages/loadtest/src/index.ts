@@ -22,6 +22,7 @@ export {
   MIN_RATE_FRACTION,
 } from './health/step-validity.js';
 export { type Distribution, distribution } from './metrics/distribution.js';
+export { Samples } from './metrics/samples.js';
 export { failureKey, type LoadRecord } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
 export { stepQuality } from './metrics/step-quality.js';
@@ -41,7 +42,7 @@ export type {
 export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';
-export { RecordStore } from './records/record-store.js';
+export { type RecordRange, RecordStore } from './records/record-store.js';
 export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';

@@ -43,6 +43,9 @@ describe('RecordStore', () => {
         const from = records.length === 0 ? 0 : a % records.length;
         const to = from + (records.length === 0 ? 0 : b % (records.length - from + 1));
         expect([...store.range(from, to)]).toEqual(records.slice(from, to));
+        expect(store.range(from, to).length).toBe(to - from);
+        expect(store.range(from, records.length + b).length).toBe(records.length - from);
+        expect(store.range(records.length + 1 + a).length).toBe(0);
       }),
       { numRuns: 200 },
     );

@@ -1,4 +1,5 @@
 import { percentileSorted } from '@assay/stats';
+import { Samples } from './samples.js';
 
 /**
  * A latency distribution in results: every entry of `latencyMs` and `scheduleLagMs`.
@@ -23,17 +24,21 @@ const QS = [50, 90, 95, 99, 99.9] as const;
  * Percentiles are numpy's `method='linear'` (`@assay/stats` `percentileSorted`), so a summary
  * can be recomputed from `--records` with `numpy.percentile`. NaN values are skipped.
  *
- * @param values - observations in ms
+ * @param values - observations in ms; a {@link Samples} is sorted in place, anything else is
+ *   copied first
  * @returns the distribution (all `null` when empty)
  * @example
  * ```ts
  * distribution([10, 20, 30, 40]).p50; // 25
  * ```
  */
-export function distribution(values: ArrayLike<number>): Distribution {
-  const sorted = Float64Array.from(values)
-    .filter((v) => !Number.isNaN(v))
-    .sort();
+export function distribution(values: ArrayLike<number> | Samples): Distribution {
+  const sorted =
+    values instanceof Samples
+      ? values.sortedValues()
+      : Float64Array.from(values)
+          .filter((v) => !Number.isNaN(v))
+          .sort();
   const n = sorted.length;
   if (n === 0) {
     return { mean: null, p50: null, p90: null, p95: null, p99: null, p999: null, max: null };

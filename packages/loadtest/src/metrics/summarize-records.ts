@@ -12,6 +12,7 @@ import type {
   StepQuality,
   Throughput,
 } from './step-result.js';
+import { Samples } from './samples.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 /** Everything of a step that is computed from its records alone (and so recomputable). */
@@ -183,13 +184,13 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
 /** Sums and samples of a step's measured records, in one pass. */
 interface Tally {
   readonly byError: Record<string, number>;
-  readonly e2e: number[];
-  readonly e2eSend: number[];
-  readonly ttft: number[];
-  readonly ttftContent: number[];
-  readonly tpot: number[];
-  readonly itl: number[];
-  readonly lag: number[];
+  readonly e2e: Samples;
+  readonly e2eSend: Samples;
+  readonly ttft: Samples;
+  readonly ttftContent: Samples;
+  readonly tpot: Samples;
+  readonly itl: Samples;
+  readonly lag: Samples;
   readonly scores: ScoresByMetric;
   measured: number;
   /** The token counts' source: one name, `'mixed'`, or null when no record says. */
@@ -206,16 +207,24 @@ interface Tally {
   end: number;
 }
 
+/** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */
+function countOf(all: Iterable<LoadRecord>): number | undefined {
+  const n = (all as { length?: unknown }).length;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
 function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
+  const n = countOf(all);
+  const perRecord = (): Samples => new Samples(n);
   const t: Tally = {
     byError: {},
-    e2e: [],
-    e2eSend: [],
-    ttft: [],
-    ttftContent: [],
-    tpot: [],
-    itl: [],
-    lag: [],
+    e2e: perRecord(),
+    e2eSend: perRecord(),
+    ttft: perRecord(),
+    ttftContent: perRecord(),
+    tpot: perRecord(),
+    itl: new Samples(),
+    lag: perRecord(),
     scores: new Map(),
     measured: 0,
     tokenSource: null,
@@ -263,7 +272,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     if (lat.ttft !== undefined) t.ttft.push(lat.ttft);
     if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
     if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
-    for (const g of r.itlMs) t.itl.push(g);
+    for (let k = 0; k < r.itlMs.length; k++) t.itl.push(r.itlMs[k]!);
     if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
   }
   return t;

@@ -28,6 +28,20 @@ const JUDGED = 2;
 const CORRECT = 4;
 
 /** One block of records, column by column (see {@link RecordStore}). */
+/**
+ * Records from a {@link RecordStore}, walked in push order as often as needed, with their count.
+ *
+ * @example
+ * ```ts
+ * const steps = store.range(0, 100);
+ * steps.length; // at most 100
+ * ```
+ */
+export interface RecordRange extends Iterable<LoadRecord> {
+  /** The number of records the range walks. */
+  readonly length: number;
+}
+
 interface Chunk {
   count: number;
   capacity: number;
@@ -247,7 +261,7 @@ export class RecordStore implements Iterable<LoadRecord> {
    *
    * @param from - first position (default 0)
    * @param to - end position (default: the current length; a larger one stops there)
-   * @returns the records, in push order (none when `to <= from`)
+   * @returns the records, in push order (none when `to <= from`), with their `length`
    * @throws RangeError when `from` or `to` is not a whole number at least 0
    * @example
    * ```ts
@@ -256,7 +270,7 @@ export class RecordStore implements Iterable<LoadRecord> {
    * summarizeRecords(store.range(before));
    * ```
    */
-  range(from = 0, to = this.#length): Iterable<LoadRecord> {
+  range(from = 0, to = this.#length): RecordRange {
     for (const [name, x] of [
       ['from', from],
       ['to', to],
@@ -270,6 +284,7 @@ export class RecordStore implements Iterable<LoadRecord> {
     const chunks = this.#chunks;
     const read = (c: Chunk, k: number): LoadRecord => this.#read(c, k);
     return {
+      length: Math.max(0, end - from),
       *[Symbol.iterator]() {
         let base = 0;
         for (const c of chunks) {
