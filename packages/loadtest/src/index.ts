@@ -22,9 +22,9 @@ export {
   MIN_RATE_FRACTION,
 } from './health/step-validity.js';
 export { type Distribution, distribution } from './metrics/distribution.js';
-export { Samples } from './metrics/samples.js';
 export { failureKey, type LoadRecord } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
+export { Samples } from './metrics/samples.js';
 export { stepQuality } from './metrics/step-quality.js';
 export type {
   Goodput,

@@ -2,6 +2,7 @@ import type { Slo, SloBound, SloMetric } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
 import { failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
+import { Samples } from './samples.js';
 import { addScores, qualityOf, type ScoresByMetric } from './step-quality.js';
 import type {
   Goodput,
@@ -12,7 +13,6 @@ import type {
   StepQuality,
   Throughput,
 } from './step-result.js';
-import { Samples } from './samples.js';
 import { wilsonInterval } from './wilson-interval.js';
 
 /** Everything of a step that is computed from its records alone (and so recomputable). */
