@@ -164,15 +164,39 @@ function seriesMarkup(parts: string[], s: LineSeries, color: string, f: Frame): 
   }
 }
 
-/** The legend, bottom-right: empty for ROC, reliability and CDF plots, where curves climb to the top-left. */
+/**
+ * The legend, in the corner of the plot where it covers the fewest points: bottom-right first
+ * (empty for ROC, reliability and CDF plots, where curves climb to the top-left), then
+ * top-right, top-left and bottom-left, so a latency curve that ends low at the right keeps its
+ * last points in view.
+ */
 function legend(parts: string[], series: readonly LineSeries[], f: Frame): void {
   const { W, H, m } = f;
   const names = series.map((s) => s.name.slice(0, 32));
   const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
-  const x = W - m.r - boxW - 6;
-  const y0 = H - m.b - 8 - names.length * 16;
+  const boxH = names.length * 16 + 6;
+  const left = m.l + 6;
+  const right = W - m.r - boxW - 6;
+  const top = m.t + 6;
+  const bottom = H - m.b - 8 - names.length * 16;
+  const corners: [number, number][] = [
+    [right, bottom],
+    [right, top],
+    [left, top],
+    [left, bottom],
+  ];
+  let best = corners[0]!;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const corner of corners) {
+    const covered = pointsInside(series, f, corner[0] - 4, corner[1] - 4, boxW + 4, boxH);
+    if (covered < fewest) {
+      fewest = covered;
+      best = corner;
+    }
+  }
+  const [x, y0] = best;
   parts.push(
-    `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${names.length * 16 + 6}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
+    `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${boxH}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
   );
   names.forEach((name, i) => {
     const y = y0 + i * 16;
@@ -180,4 +204,25 @@ function legend(parts: string[], series: readonly LineSeries[], f: Frame): void 
       `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
     );
   });
+}
+
+/** How many of the series' points fall in a box (in SVG coordinates), margin of a marker included. */
+function pointsInside(
+  series: readonly LineSeries[],
+  f: Frame,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): number {
+  const r = 3;
+  let n = 0;
+  for (const s of series) {
+    for (let j = 0; j < s.x.length; j++) {
+      const px = f.sx(s.x[j]!);
+      const py = f.sy(s.y[j]!);
+      if (px >= x - r && px <= x + w + r && py >= y - r && py <= y + h + r) n++;
+    }
+  }
+  return n;
 }
