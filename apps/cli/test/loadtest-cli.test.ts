@@ -14,6 +14,8 @@ writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
 // a file where a folder is expected, and a folder where a file is expected
 const aFile = join(dir, 'a-file');
 writeFileSync(aFile, '');
+const promptsTxt = join(dir, 'prompts.txt');
+writeFileSync(promptsTxt, 'hello\n');
 const aFolderJsonl = join(dir, 'a-folder.jsonl');
 mkdirSync(aFolderJsonl);
 const model = trainSpamModel();
@@ -89,6 +91,20 @@ describe('assay loadtest refuses bad flags before any request', () => {
     [
       ['--rate', '5', '--out', join(aFile, 'result.json')],
       /^assay loadtest: --out '.*' cannot be written \(its folder is a file\); pass a writable path\.$/m,
+    ],
+    [['--rate', 'Infinity'], /^assay loadtest: --rate is 'Infinity'; expected a finite number\.$/m],
+    [
+      ['--rate', '5', '--dataset', promptsTxt],
+      /^assay loadtest: --dataset '.*prompts\.txt' cannot be read: its extension names no format; --dataset reads csv, tsv, jsonl, arrow, parquet files, told apart by their extension \(e\.g\. prompts\.jsonl\), or builtin:spam-assassin\.$/m,
+    ],
+    [
+      ['--rate', '5', '--prompt-tokens', '100', '--prompt-column', 'text'],
+      /^assay loadtest: --prompt-column needs --dataset <file>; --prompt-tokens makes synthetic prompts, which have no column\.$/m,
+    ],
+    [
+      // a folder whose permission bits let root write, where no file can be made
+      ['--rate', '5', '--out', '/proc/assay-result.json'],
+      /^assay loadtest: --out '\/proc\/assay-result\.json' cannot be written \(no file can be made there\); pass a writable path\.$/m,
     ],
     [
       ['--rate', '5', '--report', join(aFile, 'sub', 'report.html')],
@@ -340,7 +356,7 @@ describe('assay loadtest against the model server', () => {
     expect(readFileSync(report, 'utf8')).not.toContain('could not keep its schedule');
     if (stdout.includes('valid = NO')) {
       expect(stdout).toContain(
-        'No request succeeded, so no figure here describes the server; the load generator was busy only with requests that failed at once (valid = NO):',
+        'No request succeeded, so no figure here describes the server; the step is not valid either (valid = NO), for the reasons below (requests that fail at once can keep the generator busy):',
       );
     }
   });
@@ -479,6 +495,42 @@ describe('assay loadtest against the model server', () => {
     const result = JSON.parse(stdout);
     expect(result.requests.completed).toBeGreaterThanOrEqual(4);
     expect(result.durationS).toBeLessThan(120);
+    expect(result.interrupted).toBe(true);
+  });
+
+  test('SIGINT during --find-max ends the search: no step after it, no maxRate, and it says so', async () => {
+    const before = server.stats().completions;
+    const { child, done } = start([
+      'loadtest',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'assay-spam-nb',
+      '--find-max',
+      '--slo',
+      'e2e_p99<=5000',
+      '--max-in-flight',
+      '2',
+      '--duration',
+      '120s',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    await until(() => server.stats().completions >= before + 6);
+    child.kill('SIGINT');
+    const { code, stdout, stderr } = await done;
+    expect(code).toBe(130);
+    const result = JSON.parse(stdout);
+    expect(result.interrupted).toBe(true);
+    expect(result.steps).toHaveLength(1);
+    expect(result.steps[0].profile).toEqual({ kind: 'concurrency', concurrency: 2 });
+    expect(result.maxRate).toBeUndefined();
+    // the verdict is per step; pooled over a search's steps it would judge no load that ran
+    expect(result.sloPassed).toBeUndefined();
+    expect(result.steps[0].sloPassed).toBeDefined();
+    expect(stderr).toContain('interrupted during step 0');
+    expect(stderr).toContain('no later step ran');
   });
 
   test('--records .jsonl is written as requests end, so a killed run keeps what it measured', async () => {

@@ -19,6 +19,8 @@ export {
   LATE_MS,
   MAX_ELU,
   MAX_LATE_FRACTION,
+  MIN_ELU_SPAN_MS,
+  MIN_LATE_SENDS,
   MIN_RATE_FRACTION,
 } from './health/step-validity.js';
 export { type Distribution, distribution } from './metrics/distribution.js';

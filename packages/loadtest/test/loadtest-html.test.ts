@@ -61,6 +61,58 @@ test('a run whose requests all failed names the failure classes in the report', 
   const html = loadtestHtml(result, records);
   expect(html).toContain('<p class="warn">Failures by class: connection 4.</p>');
   expect(html).toContain('Requests: 0 completed, 4 failed');
+  // nothing to draw: a line says why instead of a bare heading
+  expect(html).toContain('No chart: no request completed');
+  expect(html).not.toContain('<svg');
+});
+
+test('a sweep gives each step its verdict in the table and counts the steps that met the SLO', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    maxTokens: 4,
+    ignoreEos: true,
+    sweep: 1,
+    durationMs: 600,
+    maxInFlight: 4,
+    // capacity 4 slots / (4 tokens x 5 ms) = 200/s: the full-concurrency step queues past 15 ms
+    slo: 'e2e_p50<=15',
+  });
+  const { result, records } = await runLoadTest(options, { workload });
+  expect(result.sloPassed).toBeUndefined();
+  const steps = result.steps!;
+  const met = steps.filter((s) => s.sloPassed?.passed === true && !s.harness.saturated).length;
+  const html = loadtestHtml(result, records);
+  expect(html).toContain(`${met} of ${steps.length} steps met it with the schedule kept`);
+  const cells = [
+    ...html.matchAll(/<td>(yes|slo fail|no \(generator saturated\)[^<]*)<\/td><\/tr>/g),
+  ].map((m) => m[1]);
+  expect(cells).toHaveLength(steps.length);
+  steps.forEach((s, i) => {
+    if (!s.harness.saturated) expect(cells[i]).toBe(s.sloPassed!.passed ? 'yes' : 'slo fail');
+  });
+});
+
+test('an interrupted run says so in the report', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    maxTokens: 4,
+    ignoreEos: true,
+    sweep: 2,
+    durationMs: 5000,
+  });
+  const controller = new AbortController();
+  const { result, records } = await runLoadTest(options, {
+    workload,
+    signal: controller.signal,
+    onProgress: () => controller.abort(),
+  });
+  expect(result.interrupted).toBe(true);
+  expect(result.steps).toHaveLength(1);
+  const html = loadtestHtml(result, records);
+  expect(html).toContain('Interrupted during step 0');
+  expect(html).toContain('no later step ran');
 });
 
 test('a step of 200,000 requests draws its TTFT CDF with at most 1,000 points, first and last kept', async () => {

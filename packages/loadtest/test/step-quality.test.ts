@@ -53,6 +53,18 @@ describe('quality of a step under --score', () => {
     expect(q[0]!.interval[1]).toBeCloseTo(0.9079990386795196, 12);
   });
 
+  test('a normal interval is cut to the metric range: not below 0, not above 1 for token_f1', () => {
+    const low = [0.9, 0.1, 0.1, ...Array.from({ length: 12 }, () => 0)];
+    const q = stepQuality(low.map((v, i) => record(i, { token_f1: v })));
+    expect(q[0]!.interval[0]).toBe(0);
+    // numpy: mean + 1.959964 * std(ddof=1) / sqrt(15); the lower end, -0.0437, is cut to 0
+    expect(q[0]!.interval[1]).toBeCloseTo(0.19041151524963246, 12);
+    const high = stepQuality([1, 1, 1, 0.2].map((v, i) => record(i, { token_f1: v, ter: v })));
+    expect(high[0]!.interval[1]).toBe(1);
+    // TER has no largest value: only the lower cut applies
+    expect(high[1]!.interval[1]).toBeGreaterThan(1);
+  });
+
   test('several metrics keep their first-seen order; no scores gives no entry', () => {
     const q = stepQuality([
       record(0, { exact_match: 1, token_f1: 1 }),

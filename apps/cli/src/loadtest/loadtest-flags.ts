@@ -173,8 +173,12 @@ export function parseDurationMs(flag: string, text: string): number {
 function num(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const v = Number(text);
-  if (text.trim() === '' || Number.isNaN(v)) {
-    throw new LoadTestError('INVALID_OPTION', `${flag} is '${text}'; expected a number.`, flag);
+  if (text.trim() === '' || !Number.isFinite(v)) {
+    throw new LoadTestError(
+      'INVALID_OPTION',
+      `${flag} is '${text}'; expected a finite number.`,
+      flag,
+    );
   }
   return v;
 }

@@ -48,20 +48,38 @@ function row(label: string, s: StepResult): string[] {
     ms(l.e2e.p50),
     ms(l.e2e.p99),
     g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
-    s.harness.saturated ? 'NO' : s.sloPassed?.passed === false ? 'slo fail' : 'yes',
+    validity(s),
   ];
+}
+
+/** A step's validity: the generator kept its schedule, and the step met the SLO. */
+function validity(s: StepResult): string {
+  const missed = s.sloPassed?.passed === false;
+  if (s.harness.saturated) return missed ? 'NO, slo fail' : 'NO';
+  return missed ? 'slo fail' : 'yes';
 }
 
 function rows(result: LoadTestResult): string[][] {
   const steps = result.steps ?? [result];
   const out = steps.map((s, i) => row(String(i), s));
-  if (result.steps !== undefined) out.push(row('all', result));
+  if (result.steps !== undefined) {
+    // validity and the SLO verdict belong to a step's load, not to steps pooled together
+    const all = row('all', result);
+    all[all.length - 1] = '-';
+    out.push(all);
+  }
   return out;
 }
 
 /** Sentences under the table: failures by class, saturation, the largest rate. */
 function notes(result: LoadTestResult): string[] {
   const lines: string[] = [];
+  if (result.interrupted === true) {
+    const n = result.steps?.length ?? 1;
+    lines.push(
+      `Interrupted: ${n === 1 ? 'step 0 ran' : `steps 0-${n - 1} ran`}, the last one cut short (its requests in flight count as abort)${result.steps === undefined ? '' : '; no later step ran'}${result.profile.kind === 'find-max' ? ', so there is no largest rate' : ''}.`,
+    );
+  }
   const byError = Object.entries(result.requests.byError);
   if (byError.length > 0)
     lines.push(`Failures by class: ${byError.map(([k, v]) => `${k} ${v}`).join(', ')}.`);
@@ -81,7 +99,7 @@ function notes(result: LoadTestResult): string[] {
       lines.push(`Step ${i} misses the SLO: ${s.sloPassed.failures.join('; ')}.`);
     if (s.quality !== undefined)
       lines.push(
-        `Step ${i} quality (--score): ${s.quality.map((q) => `${q.metric} ${q.value.toFixed(3)} (95% CI ${q.interval[0].toFixed(3)}-${q.interval[1].toFixed(3)}, ${q.scored} scored)`).join('; ')}.`,
+        `Step ${i} quality (--score): ${s.quality.map((q) => `${q.metric} ${q.value.toFixed(3)} (95% CI ${q.interval[0].toFixed(3)} to ${q.interval[1].toFixed(3)}, ${q.scored} scored)`).join('; ')}.`,
       );
   }
   lines.push(

@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LoadTestError } from '@assay/loadtest';
 import { makeFolder } from '../options/make-folder.js';
@@ -6,6 +6,7 @@ import type { LoadtestFlags } from './loadtest-flags.js';
 
 /** Why a path cannot be written, from the file system's error code. */
 const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no file can be made there',
   ENOTDIR: 'a part of its folder is a file',
   EEXIST: 'its folder is a file',
   EACCES: 'permission denied',
@@ -20,8 +21,9 @@ function reason(error: unknown): string {
 }
 
 /**
- * Makes the folder of one output and checks that the file can be written there, without
- * creating the file (a failed run leaves no empty result behind).
+ * Makes the folder of one output and checks that the file can be written there by opening it
+ * for appending, as root's permission checks pass where the file system refuses; a file made
+ * by the check is removed at once (a failed run leaves no empty result behind).
  *
  * @param flag - the flag, for the message
  * @param path - the file
@@ -33,11 +35,13 @@ function prepareOutput(flag: string, path: string, check: boolean): void {
     const dir = dirname(resolve(path));
     makeFolder(dir);
     if (!check) return;
-    accessSync(dir, constants.W_OK);
     const stat = statSync(path, { throwIfNoEntry: false });
     if (stat?.isDirectory())
       throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' as const });
-    if (stat !== undefined) accessSync(path, constants.W_OK);
+    // open it for appending, as the run's end will write it: permission bits do not tell
+    // (root passes them) where the file system refuses (/proc, a read-only mount)
+    closeSync(openSync(path, 'a'));
+    if (stat === undefined) unlinkSync(path);
   } catch (error) {
     throw new LoadTestError(
       'INVALID_OPTION',

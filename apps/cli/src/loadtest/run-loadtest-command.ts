@@ -124,12 +124,17 @@ async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workloa
       '--dataset and --prompt-tokens cannot be combined; give one workload.',
       '--prompt-tokens',
     );
+  if (flags.promptColumn !== undefined && flags.dataset === undefined)
+    refuse(
+      flags.promptTokens === undefined
+        ? '--prompt-column needs --dataset <file>.'
+        : '--prompt-column needs --dataset <file>; --prompt-tokens makes synthetic prompts, which have no column.',
+      '--prompt-column',
+    );
   if (flags.promptTokens !== undefined) {
     const { mean, sd } = parsePromptTokens(flags.promptTokens);
     return syntheticWorkload(mean, sd, 256, seed);
   }
-  if (flags.promptColumn !== undefined && flags.dataset === undefined)
-    refuse('--prompt-column needs --dataset <file>.', '--prompt-column');
   return loadDatasetWorkload(
     flags.dataset ?? 'builtin:spam-assassin',
     flags.promptColumn ?? 'prompt',
@@ -224,7 +229,13 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       const context = { model, baseUrl, provider, startedAt };
       await writeFile(flags.report, loadtestHtml(result, records, context));
     }
-    if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
+    if (controller.signal.aborted) {
+      const ran = result.steps?.length ?? 1;
+      process.stderr.write(
+        `assay loadtest: interrupted during step ${ran - 1}; what it measured is above${result.steps === undefined ? '' : ', and no later step ran'} (interrupted: true in the JSON).\n`,
+      );
+      return LOADTEST_EXIT.interrupted;
+    }
     return finishedExit(result);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags

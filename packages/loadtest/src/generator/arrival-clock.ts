@@ -70,6 +70,9 @@ parentPort.once('message', (startHr) => {
   // it until the thread has torn its heap down), just when the last arrival is due
   while (Atomics.load(shared, ${STOP}) === 0) Atomics.wait(shared, ${STOP}, 0);
 });
+// listening: the schedule may start (a start sent at 'online' waited for the rest of this
+// thread's boot, and the step's first arrivals went out late)
+parentPort.postMessage('ready');
 `;
 
 /**
@@ -122,7 +125,7 @@ export class ArrivalClock {
    * Starts the clock's thread (it waits for {@link ArrivalClock.go}).
    *
    * @param offsets - arrival times, ms after the start, non-decreasing
-   * @returns the clock, once its thread runs
+   * @returns the clock, once its thread listens for the start
    */
   static async start(offsets: Float64Array | readonly number[]): Promise<ArrivalClock> {
     const shared = new Int32Array(new SharedArrayBuffer(16));
@@ -131,8 +134,17 @@ export class ArrivalClock {
       workerData: { shared, offsets: Float64Array.from(offsets) },
     });
     await new Promise<void>((resolve, reject) => {
-      worker.once('online', resolve);
+      const exited = (code: number): void =>
+        reject(
+          new Error(`The open loop's clock thread exited with code ${code} before it started.`),
+        );
       worker.once('error', reject);
+      worker.once('exit', exited);
+      worker.once('message', () => {
+        worker.off('error', reject);
+        worker.off('exit', exited);
+        resolve();
+      });
     });
     const clock = new ArrivalClock(worker, shared, offsets.length);
     worker.on('error', (error) => clock.#ended(error));

@@ -5,7 +5,25 @@ import { wilsonInterval } from './wilson-interval.js';
 /** z of a two-sided 95% normal interval. */
 const Z95 = 1.959963984540054;
 
-function interval(values: readonly number[], mean: number): [number, number] {
+/**
+ * Each quality metric's largest value, where it has one: an interval of the mean past it (or
+ * below 0, which no score goes under) only says the normal approximation is poor at the edge.
+ */
+const TOP: Readonly<Record<string, number>> = {
+  accuracy: 1,
+  exact_match: 1,
+  token_f1: 1,
+  rouge1: 1,
+  rouge2: 1,
+  rougeL: 1,
+  rougeLsum: 1,
+  levenshtein_similarity: 1,
+  bleu: 100,
+  chrf: 100,
+  chrf_pp: 100,
+};
+
+function interval(metric: string, values: readonly number[], mean: number): [number, number] {
   const n = values.length;
   if (values.every((v) => v === 0 || v === 1)) {
     let ones = 0;
@@ -16,7 +34,8 @@ function interval(values: readonly number[], mean: number): [number, number] {
   let ss = 0;
   for (const v of values) ss += (v - mean) * (v - mean);
   const half = Z95 * Math.sqrt(ss / (n - 1) / n);
-  return [mean - half, mean + half];
+  const top = TOP[metric] ?? Number.POSITIVE_INFINITY;
+  return [Math.max(0, mean - half), Math.min(top, mean + half)];
 }
 
 /**
@@ -27,7 +46,9 @@ function interval(values: readonly number[], mean: number): [number, number] {
  * Only records with `scores` count (measured, completed and scorable answers); a metric's
  * values are summed in record order. The interval is Wilson's when every value is 0 or 1
  * (accuracy, exact match: the same interval as `accuracy`), else the normal interval of a mean,
- * `mean ± 1.959964 · s / √n` with the sample standard deviation s (n - 1), a point when n = 1.
+ * `mean ± 1.959964 · s / √n` with the sample standard deviation s (n - 1), a point when n = 1,
+ * cut to the metric's range: from 0 (no score is negative) to its largest value (1 for
+ * token_f1, ROUGE and similarity, 100 for BLEU and chrF; TER has none).
  * A prompt asked several times counts each answer once (under load, the answers to one
  * prompt may differ, which is what is being measured).
  *
@@ -73,7 +94,7 @@ export function qualityOf(byMetric: ScoresByMetric): StepQuality[] {
     let sum = 0;
     for (const v of values) sum += v;
     const value = sum / values.length;
-    out.push({ metric, value, interval: interval(values, value), scored: values.length });
+    out.push({ metric, value, interval: interval(metric, values, value), scored: values.length });
   }
   return out;
 }

@@ -138,6 +138,12 @@ export interface StepResult {
 /** A whole run: the pooled figures, each step, and the largest rate within the SLO. */
 export interface LoadTestResult extends StepResult {
   readonly steps?: StepResult[];
+  /**
+   * Present (true) when the run was interrupted (its `signal` aborted, SIGINT in the CLI): the
+   * step then running was cut short (its requests in flight count as `abort` failures), no
+   * later step ran, and a search gives no `maxRate`.
+   */
+  readonly interrupted?: true;
   readonly maxRate?: {
     readonly rate: number;
     readonly bracket: [number, number];

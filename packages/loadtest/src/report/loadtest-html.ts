@@ -142,6 +142,16 @@ function charts(steps: readonly StepResult[], records: Iterable<LoadRecord>): st
   return out.filter((c) => c !== '');
 }
 
+/** The charts, or a line saying why there are none (no request completed, so nothing to draw). */
+function chartSection(steps: readonly StepResult[], records: Iterable<LoadRecord>): string[] {
+  const drawn = charts(steps, records);
+  if (drawn.length === 0)
+    return [
+      '<h2>Charts</h2><p class="warn">No chart: no request completed, so there is no latency, throughput or TTFT to draw.</p>',
+    ];
+  return ['<h2>Charts</h2><div class="charts">', ...drawn, '</div>'];
+}
+
 /** `--score`: each quality metric against the achieved rate, so a drop under load shows. */
 function qualityChart(steps: readonly StepResult[]): string {
   const metrics = [...new Set(steps.flatMap((s) => (s.quality ?? []).map((q) => q.metric)))];
@@ -169,6 +179,14 @@ function qualityCell(s: StepResult): string {
         `${q.metric} ${fmt(q.value, 3)} [${fmt(q.interval[0], 3)}–${fmt(q.interval[1], 3)}] n=${q.scored}`,
     )
     .join('; ');
+}
+
+/** A step's validity, in the words of the terminal table: schedule kept, SLO met. */
+function validity(s: StepResult): string {
+  const missed = s.sloPassed?.passed === false;
+  if (s.harness.saturated)
+    return missed ? 'no (generator saturated), slo fail' : 'no (generator saturated)';
+  return missed ? 'slo fail' : 'yes';
 }
 
 function table(steps: readonly StepResult[]): string {
@@ -200,7 +218,7 @@ function table(steps: readonly StepResult[]): string {
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
       ...(scored ? [qualityCell(s)] : []),
-      s.harness.saturated ? 'no (generator saturated)' : 'yes',
+      validity(s),
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
       .join(''),
@@ -240,6 +258,12 @@ function profileText(result: LoadTestResult): string {
   return `${p.kind}, ${result.steps?.length ?? 1} steps`;
 }
 
+/** How many of a run's steps met the SLO with a valid schedule (the verdict is per step). */
+function stepsMeeting(steps: readonly StepResult[]): string {
+  const met = steps.filter((s) => s.sloPassed?.passed === true && !s.harness.saturated).length;
+  return `${met} of ${steps.length} steps met it with the schedule kept (the table has each step's verdict).`;
+}
+
 /** The lines under the title: what was measured, when, and the verdict a reader looks for first. */
 function summary(result: LoadTestResult, context: LoadtestReportContext): string {
   const what = [
@@ -265,11 +289,13 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
   if (result.goodput !== undefined) {
     const verdict = result.sloPassed;
     const met =
-      verdict === undefined
-        ? ''
-        : verdict.passed
-          ? ' <b>SLO met.</b>'
-          : ` <b class="warn">SLO not met:</b> ${verdict.failures.map(escapeHtml).join('; ')}.`;
+      result.steps !== undefined
+        ? ` ${stepsMeeting(result.steps)}`
+        : verdict === undefined
+          ? ''
+          : verdict.passed
+            ? ' <b>SLO met.</b>'
+            : ` <b class="warn">SLO not met:</b> ${verdict.failures.map(escapeHtml).join('; ')}.`;
     lines.push(
       `<p>SLO <code>${escapeHtml(result.goodput.slo)}</code>: goodput ${fmt(result.goodput.requestsPerSec, 2)} requests/s, ${fmt(100 * result.goodput.fraction, 1)}% of requests within every bound.${met}</p>`,
     );
@@ -299,6 +325,10 @@ export function loadtestHtml(
 ): string {
   const steps = result.steps ?? [result];
   const notes: string[] = [];
+  if (result.interrupted === true)
+    notes.push(
+      `<p class="warn">Interrupted during step ${steps.length - 1}: that step was cut short (its requests in flight count as abort)${result.steps === undefined ? '' : ' and no later step ran'}${result.profile.kind === 'find-max' ? ', so there is no largest rate' : ''}.</p>`,
+    );
   const saturation = saturationNote(result);
   if (saturation !== undefined)
     notes.push(
@@ -315,9 +345,7 @@ export function loadtestHtml(
     summary(result, context),
     table(steps),
     ...notes,
-    '<h2>Charts</h2><div class="charts">',
-    ...charts(steps, records),
-    '</div>',
+    ...chartSection(steps, records),
     '<p>Latencies from the intended start of each request (coordinated omission avoided); vLLM definitions: TTFT, TPOT = (e2e − TTFT) / (output tokens − 1), ITL = pooled gaps between chunks.</p>',
     '</body></html>',
   ].join('\n');

@@ -2,9 +2,9 @@ import type { LoadTestResult } from '../metrics/step-result.js';
 
 /**
  * The sentence that heads a saturated result's reasons, in every report format: who the
- * figures describe. With no answer at all the generator was only busy failing requests at
- * once (a closed loop against a refused port spins), so pointing at the client would send
- * the user the wrong way.
+ * figures describe. With no answer at all no figure describes the server, and the reasons
+ * may be the failures' doing (a closed loop against a refused port spins), so the sentence
+ * does not point at the client. A closed loop has no schedule: it could not keep up.
  *
  * @param result - a load test's result
  * @returns the sentence (ending in a colon, the reasons follow), or undefined when no step
@@ -14,7 +14,9 @@ import type { LoadTestResult } from '../metrics/step-result.js';
  */
 export function saturationNote(result: LoadTestResult): string | undefined {
   if (!result.harness.saturated) return undefined;
-  return result.requests.completed === 0
-    ? 'No request succeeded, so no figure here describes the server; the load generator was busy only with requests that failed at once (valid = NO):'
+  if (result.requests.completed === 0)
+    return 'No request succeeded, so no figure here describes the server; the step is not valid either (valid = NO), for the reasons below (requests that fail at once can keep the generator busy):';
+  return result.profile.kind === 'concurrency'
+    ? 'The load generator could not keep up (valid = NO); those figures describe the client, not the server:'
     : 'The load generator could not keep its schedule (valid = NO); those figures describe the client, not the server:';
 }

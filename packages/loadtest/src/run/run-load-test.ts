@@ -18,7 +18,7 @@ import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
 import { findMaxRate, sweepRates } from './search-rate.js';
-import type { StepRunner } from './step-runner.js';
+import { RunInterrupted, type StepRunner } from './step-runner.js';
 
 /** What a run needs besides its options: prompts, optional scoring and callbacks. */
 export interface LoadTestRuntime {
@@ -115,6 +115,7 @@ export async function runLoadTest(
   const runner: StepRunner = {
     steps,
     async run(load) {
+      if (controller.signal.aborted) throw new RunInterrupted();
       const index = steps.length;
       const run = await runStep({
         step: index,
@@ -148,21 +149,32 @@ export async function runLoadTest(
       const stepLoad: StepLoad =
         load.kind === 'concurrency' ? load : { ...load, maxInFlight: options.maxInFlight };
       const only = await runner.run(stepLoad);
-      return { result: only, records };
+      const result = controller.signal.aborted ? { ...only, interrupted: true as const } : only;
+      return { result, records };
     }
     const full = options.maxInFlight ?? DEFAULT_FULL_CONCURRENCY;
     let maxRate: LoadTestResult['maxRate'];
-    if (load.kind === 'sweep')
-      await sweepRates(runner, load.steps, load.arrival, full, options.maxInFlight);
-    else maxRate = await findMaxRate(runner, options.slo!, load.arrival, full, options.maxInFlight);
-    const figures = summarizeRecords(records, options.slo);
+    try {
+      if (load.kind === 'sweep')
+        await sweepRates(runner, load.steps, load.arrival, full, options.maxInFlight);
+      else
+        maxRate = await findMaxRate(runner, options.slo!, load.arrival, full, options.maxInFlight);
+    } catch (error) {
+      if (!(error instanceof RunInterrupted)) throw error;
+    }
+    const interrupted = controller.signal.aborted;
+    // the verdict is per step (and the search's answer is maxRate): pooled over steps of
+    // different loads it would judge no load that was run
+    const { sloPassed: _pooled, ...figures } = summarizeRecords(records, options.slo);
     const result: LoadTestResult = {
       schemaVersion: LOADTEST_SCHEMA_VERSION,
       profile: { kind: load.kind, arrival: arrivalName(load.arrival) },
       ...figures,
       harness: pooledHarness(steps),
       steps,
-      ...(maxRate === undefined ? {} : { maxRate }),
+      // an interrupted search has no answer: its bracket was never narrowed to the tolerance
+      ...(maxRate === undefined || interrupted ? {} : { maxRate }),
+      ...(interrupted ? { interrupted: true as const } : {}),
     };
     return { result, records };
   } finally {

@@ -42,13 +42,16 @@ async function read(dataset: string, columns: Map<string, ColumnKind>): Promise<
         'prompt-column',
       );
     }
-    const hint =
-      error.code === 'UNKNOWN_FORMAT'
-        ? ` --dataset reads ${INPUT_FORMATS.join(', ')} files by extension, or builtin:spam-assassin.`
-        : '';
+    if (error.code === 'UNKNOWN_FORMAT')
+      // the runner's message points to assay score's --input-format, which loadtest has not
+      throw new LoadTestError(
+        'INVALID_DATASET',
+        `--dataset '${dataset}' cannot be read: its extension names no format; --dataset reads ${INPUT_FORMATS.join(', ')} files, told apart by their extension (e.g. prompts.jsonl), or builtin:spam-assassin.`,
+        'dataset',
+      );
     throw new LoadTestError(
       'INVALID_DATASET',
-      `--dataset '${dataset}' cannot be read: ${error.message}${hint}`,
+      `--dataset '${dataset}' cannot be read: ${error.message}`,
       'dataset',
     );
   }
