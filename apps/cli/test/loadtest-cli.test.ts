@@ -241,6 +241,26 @@ describe('assay loadtest against the model server', () => {
     });
   });
 
+  test('an open-loop step of a handful of arrivals warns that its figures are mostly chance', async () => {
+    const { code, stdout, stderr } = await loadtest([
+      '--rate',
+      '0.000001',
+      '--duration',
+      '1s',
+      '--format',
+      'json',
+      '-q',
+    ]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).requests.scheduled).toBe(1);
+    expect(stderr).toBe(
+      'assay loadtest: warning: step 0 measured only 1 request at 0.000001/s; its requests/s and percentiles are mostly chance (lengthen --duration, raise --rate or give --requests).\n',
+    );
+    // ten arrivals or more: no warning
+    const ten = await loadtest(['--rate', '50', '--requests', '10', '--format', 'json', '-q']);
+    expect(ten.stderr).toBe('');
+  });
+
   test('--out, --report and --records make their folders before the run', async () => {
     const base = join(dir, 'new-folder');
     const out = join(base, 'a', 'result.json');

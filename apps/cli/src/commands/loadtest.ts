@@ -45,7 +45,7 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--warmup <time>', 'warm-up per step, sent and excluded from statistics (default 0)')
     .option(
       '--max-in-flight <n>',
-      'open loop: requests that find N in flight are dropped (default 64 for full concurrency)',
+      'open loop (--rate, and the rate steps of --sweep and --find-max): a request that finds N in flight is counted as dropped, not sent late (default: no bound for --rate; the full-concurrency step of --sweep and --find-max uses N, default 64)',
     )
     .option(
       '--dataset <source>',
@@ -66,7 +66,7 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--format <format>', 'table (default), json or md')
     .option(
       '--out <file>',
-      'write the formatted results to FILE instead of stdout (.json/.md pick the format; its folder is made)',
+      'write the formatted results to FILE instead of stdout (.json, .md or .txt pick the format; its folder is made)',
     )
     .option('--records <file>', 'one row per request: FILE.jsonl or FILE.arrow')
     .option('--report <file>', 'self-contained HTML report with inline SVG charts')

@@ -56,6 +56,24 @@ function mostRequestsFailed(result: LoadTestResult): string | undefined {
   return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded. Pass --slo with error_rate to fail such a run.`;
 }
 
+/** Open-loop steps with fewer measured arrivals than this get a warning. */
+const FEW_ARRIVALS = 10;
+
+/**
+ * One sentence per open-loop step with fewer than {@link FEW_ARRIVALS} measured arrivals: its
+ * requests/s (completed over the span of a handful of requests) and percentiles are mostly
+ * chance (`--rate 1e-6 --duration 1s` draws one arrival and read 42 requests/s).
+ */
+function fewArrivals(result: LoadTestResult): string[] {
+  return (result.steps ?? [result]).flatMap((s, i) =>
+    s.profile.kind === 'rate' && s.requests.scheduled < FEW_ARRIVALS
+      ? [
+          `step ${i} measured only ${s.requests.scheduled} request${s.requests.scheduled === 1 ? '' : 's'} at ${+(s.profile.rate ?? 0).toPrecision(3)}/s; its requests/s and percentiles are mostly chance (lengthen --duration, raise --rate or give --requests).`,
+        ]
+      : [],
+  );
+}
+
 /**
  * The exit code of a run that was not interrupted, with its last line on stderr when the
  * figures do not speak for the service: nothing succeeded, no rate met the SLO, or most
@@ -78,6 +96,7 @@ function finishedExit(result: LoadTestResult): number {
   }
   const mostFailed = mostRequestsFailed(result);
   if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
+  for (const few of fewArrivals(result)) process.stderr.write(`assay loadtest: warning: ${few}\n`);
   const single = result.steps === undefined;
   return single && result.sloPassed?.passed === false ? LOADTEST_EXIT.sloMissed : LOADTEST_EXIT.ok;
 }
