@@ -45,7 +45,12 @@ export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';
 export { type RecordRange, RecordStore } from './records/record-store.js';
-export { readRecords, recordsTable, writeRecords } from './records/records-file.js';
+export {
+  readRecords,
+  recordsFormatOf,
+  recordsTable,
+  writeRecords,
+} from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
 export { saturationNote } from './report/saturation-note.js';

@@ -8,10 +8,36 @@ import {
   openRecordsSink,
   RecordStore,
   readRecords,
+  recordsFormatOf,
+  writeRecords,
 } from '../src/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-records-sink-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('records file names', () => {
+  test('the format goes by the extension in any case', () => {
+    expect(recordsFormatOf('a/records.jsonl')).toBe('jsonl');
+    expect(recordsFormatOf('a/Records.JSONL')).toBe('jsonl');
+    expect(recordsFormatOf('r.Arrow')).toBe('arrow');
+    expect(recordsFormatOf('r.json')).toBeUndefined();
+    expect(recordsFormatOf('jsonl')).toBeUndefined();
+  });
+
+  test.each(['R.JSONL', 'R.ARROW'])(
+    '%s is written, streamed and read back as its format',
+    async (name) => {
+      const path = join(dir, name);
+      const records = [droppedRecord({ origin: 0, step: 0 }, 0, false, 5)];
+      await writeRecords(path, records);
+      expect(await readRecords(path)).toEqual(records);
+      const sink = openRecordsSink(join(dir, `streamed-${name}`));
+      sink.write(records[0]!);
+      await sink.close();
+      expect(await readRecords(join(dir, `streamed-${name}`))).toEqual(records);
+    },
+  );
+});
 
 describe('openRecordsSink', () => {
   test('a .jsonl file that cannot be opened is an INVALID_OPTION naming --records, at once', () => {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LoadTestError } from '@assay/loadtest';
+import { LoadTestError, recordsFormatOf } from '@assay/loadtest';
 import { makeFolder } from '../options/make-folder.js';
 import type { LoadtestFlags } from './loadtest-flags.js';
 
@@ -68,5 +68,5 @@ export function prepareOutputs(flags: Pick<LoadtestFlags, 'out' | 'report' | 're
   if (flags.out !== undefined) prepareOutput('--out', flags.out, true);
   if (flags.report !== undefined) prepareOutput('--report', flags.report, true);
   if (flags.records !== undefined)
-    prepareOutput('--records', flags.records, !flags.records.endsWith('.jsonl'));
+    prepareOutput('--records', flags.records, recordsFormatOf(flags.records) !== 'jsonl');
 }

@@ -9,6 +9,7 @@ import {
   parsePromptTokens,
   RecordStore,
   type RecordsSink,
+  recordsFormatOf,
   resolveLoadTest,
   runLoadTest,
   syntheticWorkload,
@@ -161,12 +162,12 @@ async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workloa
 }
 
 function checkOutputs(flags: LoadtestFlags): void {
-  if (flags.records !== undefined && !/\.(jsonl|arrow)$/.test(flags.records))
+  if (flags.records !== undefined && recordsFormatOf(flags.records) === undefined)
     refuse(
       `--records is '${flags.records}'; expected a file name ending in .jsonl or .arrow.`,
       '--records',
     );
-  if (flags.report !== undefined && !flags.report.endsWith('.html'))
+  if (flags.report !== undefined && !flags.report.toLowerCase().endsWith('.html'))
     refuse(`--report is '${flags.report}'; expected a file name ending in .html.`, '--report');
   if (
     flags.score !== undefined &&

@@ -80,6 +80,22 @@ export function recordsTable(records: Iterable<LoadRecord>): Table {
 const JSONL_BATCH = 1 << 20;
 
 /**
+ * The records format a file name asks for, by its extension in any case (`.jsonl`, `.JSONL`,
+ * `.arrow`), or `undefined` for another one.
+ *
+ * @param path - a file name
+ * @returns `'jsonl'`, `'arrow'` or `undefined`
+ * @example
+ * ```ts
+ * recordsFormatOf('run/Records.JSONL'); // 'jsonl'
+ * ```
+ */
+export function recordsFormatOf(path: string): 'jsonl' | 'arrow' | undefined {
+  const lower = path.toLowerCase();
+  return lower.endsWith('.jsonl') ? 'jsonl' : lower.endsWith('.arrow') ? 'arrow' : undefined;
+}
+
+/**
  * Writes records to `FILE.jsonl` (one JSON object per line) or `FILE.arrow` (Arrow IPC file).
  *
  * @remarks
@@ -95,7 +111,8 @@ const JSONL_BATCH = 1 << 20;
  * ```
  */
 export async function writeRecords(path: string, records: Iterable<LoadRecord>): Promise<void> {
-  if (path.endsWith('.jsonl')) {
+  const format = recordsFormatOf(path);
+  if (format === 'jsonl') {
     const file = await open(path, 'w');
     try {
       let batch = '';
@@ -113,7 +130,7 @@ export async function writeRecords(path: string, records: Iterable<LoadRecord>):
     }
     return;
   }
-  if (path.endsWith('.arrow')) {
+  if (format === 'arrow') {
     await writeFile(path, tableToIPC(recordsTable(records), 'file'));
     return;
   }
@@ -136,7 +153,7 @@ export async function writeRecords(path: string, records: Iterable<LoadRecord>):
  */
 export async function readRecords(path: string): Promise<LoadRecord[]> {
   const bytes = await readFile(path);
-  if (path.endsWith('.jsonl')) {
+  if (recordsFormatOf(path) === 'jsonl') {
     return bytes
       .toString('utf8')
       .split('\n')

@@ -2,7 +2,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { LoadTestError } from '../errors.js';
 import type { LoadRecord } from '../metrics/load-record.js';
 import { RecordStore } from './record-store.js';
-import { writeRecords } from './records-file.js';
+import { recordsFormatOf, writeRecords } from './records-file.js';
 
 /** Where a run's records go as its requests end. */
 export interface RecordsSink {
@@ -46,7 +46,7 @@ const FLUSH_CHARS = 64 * 1024;
  * ```
  */
 export function openRecordsSink(path: string, records?: RecordStore): RecordsSink {
-  if (!path.endsWith('.jsonl')) {
+  if (recordsFormatOf(path) !== 'jsonl') {
     const all = records ?? new RecordStore();
     let written: Promise<void> | undefined;
     return {
