@@ -254,7 +254,7 @@ describe('assay loadtest against the model server', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).requests.scheduled).toBe(1);
     expect(stderr).toBe(
-      'assay loadtest: warning: step 0 measured only 1 request at 0.000001/s; its requests/s and percentiles are mostly chance (lengthen --duration, raise --rate or give --requests).\n',
+      'assay loadtest: warning: step 0 measured only 1 request at 0.000001/s; its requests/s and percentiles are mostly chance (give it 10 or more: a longer --duration, a higher --rate, or --requests 10).\n',
     );
     // ten arrivals or more: no warning
     const ten = await loadtest(['--rate', '50', '--requests', '10', '--format', 'json', '-q']);

@@ -3,17 +3,21 @@ export type LoadTestErrorCode =
   | 'INVALID_OPTION'
   | 'INVALID_SLO'
   | 'INVALID_DATASET'
-  | 'CLOCK_FAILED';
+  | 'CLOCK_FAILED'
+  | 'INTERRUPTED';
 
 /**
  * The one error class of `@assay/loadtest`: a bad load profile, SLO or workload, raised before
- * any request is sent; or `CLOCK_FAILED`, an open loop whose clock thread ended before its
- * schedule did (the step stops instead of waiting for a wake-up that cannot come).
+ * any request is sent; `CLOCK_FAILED`, an open loop whose clock thread ended before its
+ * schedule did (the step stops instead of waiting for a wake-up that cannot come); or
+ * `INTERRUPTED`, thrown by a `StepRunner` asked for a step after the run's signal aborted
+ * (`runLoadTest` catches it and returns the steps that ran).
  *
  * @remarks
  * The message is a full sentence. For the option codes it names the option at fault and what
  * would be valid, and `path` names that option (`'rate'`, `'slo'`, ...). For `CLOCK_FAILED`
- * no option is at fault: `path` is `'rate'`, the load that the failed clock paced.
+ * no option is at fault: `path` is `'rate'`, the load that the failed clock paced; for
+ * `INTERRUPTED` it is `'signal'`.
  *
  * @example
  * ```ts

@@ -19,9 +19,11 @@ export {
   LATE_MS,
   MAX_ELU,
   MAX_LATE_FRACTION,
+  MIN_ELU_SENDS,
   MIN_ELU_SPAN_MS,
   MIN_LATE_SENDS,
   MIN_RATE_FRACTION,
+  STALL_MS,
 } from './health/step-validity.js';
 export { type Distribution, distribution } from './metrics/distribution.js';
 export { failureKey, type LoadRecord } from './metrics/load-record.js';

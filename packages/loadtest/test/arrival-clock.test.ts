@@ -58,6 +58,17 @@ describe('a clock thread that ends before its schedule', () => {
     await clock.stop();
   });
 
+  test('a thread that ends before it listens fails the start with CLOCK_FAILED', async () => {
+    process.env.ASSAY_LOADTEST_FAULT = 'clock-exit-before-start';
+    const started = ArrivalClock.start([0, 10]).finally(() => {
+      delete process.env.ASSAY_LOADTEST_FAULT;
+    });
+    await expect(started).rejects.toMatchObject({ name: 'LoadTestError', code: 'CLOCK_FAILED' });
+    await expect(started).rejects.toThrow(
+      /clock thread ended before the schedule started \(it exited with code 70\)/,
+    );
+  });
+
   test('a clock stopped by its owner is not a failure', async () => {
     const clock = await ArrivalClock.start([0]);
     clock.go(performance.now());

@@ -91,6 +91,62 @@ test('a sweep gives each step its verdict in the table and counts the steps that
   steps.forEach((s, i) => {
     if (!s.harness.saturated) expect(cells[i]).toBe(s.sloPassed!.passed ? 'yes' : 'slo fail');
   });
+  // a saturated step that also missed the SLO says both; mixed loops name both failures
+  const failing = { passed: false, failures: ['e2e_p50 = 99 > 15'] };
+  const saturated = (s: (typeof steps)[number]) => ({
+    ...s,
+    harness: { ...s.harness, saturated: true, reasons: ['schedule lag p99 9.00 ms is above 5 ms'] },
+  });
+  const marked = {
+    ...result,
+    harness: { ...result.harness, saturated: true },
+    steps: [
+      saturated({ ...steps[0]!, sloPassed: failing }),
+      ...steps.slice(1, -1),
+      saturated(steps.at(-1)!),
+    ],
+  };
+  const page = loadtestHtml(marked, records);
+  expect(page).toContain('<td>no (generator saturated), slo fail</td></tr>');
+  expect(page).toContain('The load generator could not keep up or keep its schedule (valid = NO)');
+});
+
+test('a search interrupted during a rate step keeps the steps that ran and gives no maxRate', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    maxTokens: 4,
+    ignoreEos: true,
+    findMax: true,
+    slo: 'e2e_p99<=60000',
+    durationMs: 1500,
+    maxInFlight: 4,
+  });
+  const controller = new AbortController();
+  const { result } = await runLoadTest(options, {
+    workload,
+    signal: controller.signal,
+    // the first step (full concurrency) runs out its 1.5 s; the first rate step is cut short
+    onProgress: (p) => {
+      if (p.step === 1) controller.abort();
+    },
+  });
+  expect(result.interrupted).toBe(true);
+  expect(result.steps!.map((s) => s.profile.kind)).toEqual(['concurrency', 'rate']);
+  expect(result.maxRate).toBeUndefined();
+}, 30_000);
+
+test('a run whose signal aborted before it started runs one empty step and says interrupted', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    sweep: 2,
+    durationMs: 5000,
+  });
+  const { result } = await runLoadTest(options, { workload, signal: AbortSignal.abort() });
+  expect(result.interrupted).toBe(true);
+  expect(result.steps).toHaveLength(1);
+  expect(result.requests.completed).toBe(0);
 });
 
 test('an interrupted run says so in the report', async () => {

@@ -47,10 +47,10 @@ describe('the generator judges its own step', () => {
       onTime((i) => (i < 3 ? 9 : 0.3)),
       calm,
       100,
-      7,
+      9,
     );
     expect(h.saturated).toBe(true);
-    expect(h.reasons[0]).toMatch(/schedule lag p99 7.00 ms is above 5 ms/);
+    expect(h.reasons[0]).toMatch(/schedule lag p99 9.00 ms is above 5 ms/);
   });
 
   test('more than 1% of requests late by over 5 ms marks it saturated', () => {
@@ -87,12 +87,27 @@ describe('the generator judges its own step', () => {
     ]);
   });
 
-  test('event-loop utilisation is judged over a step of a second or more, not a 20-ms one', () => {
-    const busy: HarnessReading = { ...calm, eventLoopUtilization: 0.95 };
+  test('one send later than 25 ms voids a step of any size: no stall of a few ms does that', () => {
+    const short = Array.from({ length: 45 }, (_, i) => record(i * 66.7, i === 3 ? 150 : 0.2));
+    expect(judgeStep(short, calm, 15, 66.9).reasons).toEqual([
+      'schedule lag p99 66.90 ms is above 5 ms',
+      '2.2% of requests were sent more than 5 ms late',
+    ]);
+  });
+
+  test('event-loop utilisation is judged over a step of a second or 100 sends, not 3 in 20 ms', () => {
+    const busy = (elapsedMs: number): HarnessReading => ({
+      ...calm,
+      eventLoopUtilization: 0.95,
+      elapsedMs,
+    });
     const tiny = [record(0, 0), record(5, 0), record(10, 0)];
-    expect(judgeStep(tiny, busy, undefined, null).saturated).toBe(false);
-    const long = onTime(() => 0.2);
-    expect(judgeStep(long, busy, undefined, null).reasons).toEqual([
+    expect(judgeStep(tiny, busy(20), undefined, null).saturated).toBe(false);
+    // a warm-up counts towards the time: the reading covers it
+    expect(judgeStep(tiny, busy(5800), undefined, null).saturated).toBe(true);
+    // 100 requests in 0.1 s (a fast closed loop) are enough
+    const many = onTime(() => 0);
+    expect(judgeStep(many, busy(100), undefined, null).reasons).toEqual([
       'event-loop utilisation 0.95 is above 0.9',
     ]);
   });

@@ -1,4 +1,13 @@
-import { closeSync, openSync, statSync, unlinkSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  existsSync,
+  lstatSync,
+  openSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { LoadTestError, recordsFormatOf } from '@assay/loadtest';
 import { makeFolder } from '../options/make-folder.js';
@@ -21,9 +30,10 @@ function reason(error: unknown): string {
 }
 
 /**
- * Makes the folder of one output and checks that the file can be written there by opening it
- * for appending, as root's permission checks pass where the file system refuses; a file made
- * by the check is removed at once (a failed run leaves no empty result behind).
+ * Makes the folder of one output and checks that the file can be written there. A new file is
+ * made (exclusively) and removed at once, as root's permission checks pass where the file
+ * system refuses; an existing one is only checked for write permission (a failed run leaves
+ * no empty result behind and touches no existing file).
  *
  * @param flag - the flag, for the message
  * @param path - the file
@@ -35,13 +45,25 @@ function prepareOutput(flag: string, path: string, check: boolean): void {
     const dir = dirname(resolve(path));
     makeFolder(dir);
     if (!check) return;
-    const stat = statSync(path, { throwIfNoEntry: false });
-    if (stat?.isDirectory())
+    const link = lstatSync(path, { throwIfNoEntry: false });
+    if (link === undefined) {
+      // a new file: made and removed at once, exclusively (O_EXCL follows no link, and a file
+      // someone else makes meanwhile is theirs: EEXIST, left alone), since permission bits do
+      // not tell (root passes them) where the file system refuses (/proc, a read-only mount)
+      try {
+        closeSync(openSync(path, 'wx'));
+        unlinkSync(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      return;
+    }
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
       throw Object.assign(new Error('it is a folder'), { code: 'EISDIR' as const });
-    // open it for appending, as the run's end will write it: permission bits do not tell
-    // (root passes them) where the file system refuses (/proc, a read-only mount)
-    closeSync(openSync(path, 'a'));
-    if (stat === undefined) unlinkSync(path);
+    // an existing file, link, FIFO or device: opened by nobody before the run (a FIFO's open
+    // would wait for a reader), only asked whether it may be written
+    accessSync(link.isSymbolicLink() ? dir : path, constants.W_OK);
+    if (link.isSymbolicLink() && existsSync(path)) accessSync(path, constants.W_OK);
   } catch (error) {
     throw new LoadTestError(
       'INVALID_OPTION',

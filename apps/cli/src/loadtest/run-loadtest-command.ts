@@ -69,7 +69,7 @@ function fewArrivals(result: LoadTestResult): string[] {
   return (result.steps ?? [result]).flatMap((s, i) =>
     s.profile.kind === 'rate' && s.requests.scheduled < FEW_ARRIVALS
       ? [
-          `step ${i} measured only ${s.requests.scheduled} request${s.requests.scheduled === 1 ? '' : 's'} at ${+(s.profile.rate ?? 0).toPrecision(3)}/s; its requests/s and percentiles are mostly chance (lengthen --duration, raise --rate or give --requests).`,
+          `step ${i} measured only ${s.requests.scheduled} request${s.requests.scheduled === 1 ? '' : 's'} at ${+(s.profile.rate ?? 0).toPrecision(3)}/s; its requests/s and percentiles are mostly chance (give it ${FEW_ARRIVALS} or more: a longer --duration, a higher --rate, or --requests ${FEW_ARRIVALS}).`,
         ]
       : [],
   );
@@ -249,13 +249,15 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       const context = { model, baseUrl, provider, startedAt };
       await writeFile(flags.report, loadtestHtml(result, records, context));
     }
-    if (controller.signal.aborted) {
+    if (result.interrupted === true) {
       const ran = result.steps?.length ?? 1;
       process.stderr.write(
-        `assay loadtest: interrupted during step ${ran - 1}; what it measured is above${result.steps === undefined ? '' : ', and no later step ran'} (interrupted: true in the JSON).\n`,
+        `assay loadtest: interrupted during step ${ran - 1}; its figures were written as measured${result.steps === undefined ? '' : ', and no later step ran'}.\n`,
       );
       return LOADTEST_EXIT.interrupted;
     }
+    // a signal after the run (while its files were written): the run itself was complete
+    if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     return finishedExit(result);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags

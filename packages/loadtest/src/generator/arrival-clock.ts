@@ -47,7 +47,7 @@ const NAP = 3;
 // main thread (and counts its own late wake-ups: it waited for a core). Times are
 // `process.hrtime` milliseconds, the monotonic clock both threads read.
 // `ASSAY_LOADTEST_FAULT=clock-exit` ends the thread after its first wake-up, as a crash
-// would: a test-only hook (as the runner's `ASSAY_RUNNER_FAULT`) for the CLOCK_FAILED path.
+// would (`clock-exit-before-start`: before it listens): a test-only hook (as the runner's `ASSAY_RUNNER_FAULT`) for the CLOCK_FAILED path.
 const CLOCK_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { shared, offsets } = workerData;
@@ -72,6 +72,7 @@ parentPort.once('message', (startHr) => {
 });
 // listening: the schedule may start (a start sent at 'online' waited for the rest of this
 // thread's boot, and the step's first arrivals went out late)
+if (process.env.ASSAY_LOADTEST_FAULT === 'clock-exit-before-start') process.exit(70);
 parentPort.postMessage('ready');
 `;
 
@@ -134,14 +135,20 @@ export class ArrivalClock {
       workerData: { shared, offsets: Float64Array.from(offsets) },
     });
     await new Promise<void>((resolve, reject) => {
-      const exited = (code: number): void =>
+      const failed = (why: string): void =>
         reject(
-          new Error(`The open loop's clock thread exited with code ${code} before it started.`),
+          new LoadTestError(
+            'CLOCK_FAILED',
+            `The open loop's clock thread ended before the schedule started (${why}); the load test stops.`,
+            'rate',
+          ),
         );
-      worker.once('error', reject);
+      const errored = (error: Error): void => failed(error.message);
+      const exited = (code: number): void => failed(`it exited with code ${code}`);
+      worker.once('error', errored);
       worker.once('exit', exited);
       worker.once('message', () => {
-        worker.off('error', reject);
+        worker.off('error', errored);
         worker.off('exit', exited);
         resolve();
       });

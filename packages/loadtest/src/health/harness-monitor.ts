@@ -11,6 +11,8 @@ export interface HarnessReading {
   readonly eventLoopUtilization: number;
   /** Process CPU time (user + system) over the step, microseconds. */
   readonly cpuUs: number;
+  /** Wall time the monitor ran, ms (the whole step, warm-up included; absent: not measured). */
+  readonly elapsedMs?: number | undefined;
   /**
    * Most requests in flight at once over the step, warm-up included (added by the step's
    * runner, not the monitor).
@@ -41,6 +43,7 @@ export class HarnessMonitor {
   private readonly histogram = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   private readonly elu = performance.eventLoopUtilization();
   private readonly cpu = process.cpuUsage();
+  private readonly started = performance.now();
 
   constructor() {
     this.histogram.enable();
@@ -55,6 +58,7 @@ export class HarnessMonitor {
       eventLoopLagP99Ms: Math.max(0, p99 - RESOLUTION_MS),
       eventLoopUtilization: performance.eventLoopUtilization(this.elu).utilization,
       cpuUs: cpu.user + cpu.system,
+      elapsedMs: performance.now() - this.started,
     };
   }
 }

@@ -11,14 +11,26 @@ export const MIN_RATE_FRACTION = 0.98;
 /** Most event-loop utilisation. */
 export const MAX_ELU = 0.9;
 /**
- * Sends more than {@link LATE_MS} late that it takes before lateness voids a step. One or two
- * are what a single stall makes at tens of requests per second (a major garbage collection of
- * 5–17 ms, which V8's memory reducer starts on its own timer, or the machine descheduling the
- * process); at 300 sends or more, 1% is at least this many, so there the rule is the bare 1%.
+ * Sends more than {@link LATE_MS} late that it takes before lateness voids a step, when none
+ * was later than {@link STALL_MS}. One or two are what a single stall makes at tens of
+ * requests per second (a major garbage collection of 5–17 ms, which V8's memory reducer starts
+ * on its own timer, or the machine descheduling the process). From 201 sends on, a p99 above
+ * {@link LATE_MS} or more than 1% late needs 3 late sends anyway, so there the rule is the bare one.
  */
 export const MIN_LATE_SENDS = 3;
-/** Shortest step, ms, whose event-loop utilisation is judged (a shorter one is mostly start-up). */
+/**
+ * A send later than this, ms, always counts: a stall that long (a blocked event loop, a long
+ * collection) is the client's delay in every latency it touches, however rare.
+ */
+export const STALL_MS = 25;
+/**
+ * Event-loop utilisation is judged over a step that ran at least this long, ms (warm-up
+ * included), or that sent {@link MIN_ELU_SENDS} requests: three requests in 20 ms measure the
+ * start-up's work, not the generator's pace.
+ */
 export const MIN_ELU_SPAN_MS = 1000;
+/** See {@link MIN_ELU_SPAN_MS}. */
+export const MIN_ELU_SENDS = 100;
 /** Requests in flight from which a saturated open loop names the service's backlog as a cause. */
 export const BACKLOG_IN_FLIGHT = 256;
 
@@ -42,19 +54,19 @@ function backlogReason(peak: number, bound: number | undefined): string {
  * @remarks
  * A step is invalid (the figures describe the client, not the server) when any holds:
  * - schedule lag p99 above {@link LATE_MS} ms, or more than 1% of requests late by that much,
- *   counted once at least {@link MIN_LATE_SENDS} sends were that late: in a step of a few
- *   dozen requests, one stall (a 10-ms garbage collection) makes one late send, 2–3% of the
- *   step, which says nothing about the generator's pace; from 300 sends on this is the bare
- *   rule;
+ *   counted once at least {@link MIN_LATE_SENDS} sends were that late or one was more than
+ *   {@link STALL_MS} ms late: in a step of a few dozen requests, one stall (a 10-ms garbage
+ *   collection) makes one late send, 2–3% of the step, which says nothing about the
+ *   generator's pace; from 201 sends on this is the bare rule;
  * - open loop: the achieved rate (requests started or dropped per second,
  *   `handled / (last handled - first scheduled + 1/rate)`) below 0.98x the rate its schedule
  *   asked for over the same requests (`handled / (last scheduled - first scheduled + 1/rate)`).
  *   The schedule's own rate, not the target: a short step's Poisson draws may ask for less
  *   than the target (15 arrivals in 3 s at 5/s came out 4.57/s), which is not the generator
  *   falling behind;
- * - event-loop utilisation above 0.9, in a step that lasted at least
- *   {@link MIN_ELU_SPAN_MS} ms from its first scheduled start to its last end (three requests
- *   in 20 ms measure the start-up's work, not the generator's pace).
+ * - event-loop utilisation above 0.9, in a step that ran at least {@link MIN_ELU_SPAN_MS} ms
+ *   (warm-up included) or sent {@link MIN_ELU_SENDS} requests (three requests in 20 ms
+ *   measure the start-up's work, not the generator's pace).
  *
  * When an open loop is saturated with {@link BACKLOG_IN_FLIGHT} or more requests in flight at
  * some moment (`reading.peakInFlight`, warm-up included), one more sentence names a possible
@@ -84,20 +96,22 @@ export function judgeStep(
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let lastScheduled = Number.NEGATIVE_INFINITY;
-  let lastEnd = Number.NEGATIVE_INFINITY;
+  let latest = 0;
   for (const r of records) {
     if (r.warmup) continue;
     measured++;
     first = Math.min(first, r.scheduledMs);
     last = Math.max(last, r.sentMs ?? r.scheduledMs);
     lastScheduled = Math.max(lastScheduled, r.scheduledMs);
-    lastEnd = Math.max(lastEnd, r.endMs);
     if (r.sentMs === null) continue;
     sent++;
-    if (r.sentMs - r.scheduledMs > LATE_MS) late++;
+    const lag = r.sentMs - r.scheduledMs;
+    if (lag > LATE_MS) late++;
+    latest = Math.max(latest, lag);
   }
-  // a p99 above LATE_MS means about 1% of sends that late: both rules need MIN_LATE_SENDS
-  const lateCounts = late >= MIN_LATE_SENDS;
+  // a p99 above LATE_MS means about 1% of sends that late: both rules need MIN_LATE_SENDS,
+  // unless one send was so late that it is no stall of a few milliseconds
+  const lateCounts = late >= MIN_LATE_SENDS || latest > STALL_MS;
   if (lateCounts && lagP99 !== null && lagP99 > LATE_MS)
     reasons.push(`schedule lag p99 ${lagP99.toFixed(2)} ms is above ${LATE_MS} ms`);
   if (lateCounts && late / sent > MAX_LATE_FRACTION)
@@ -113,7 +127,11 @@ export function judgeStep(
         `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the ${scheduledRate.toFixed(2)}/s its schedule asked for (target ${targetRate}/s)`,
       );
   }
-  if (lastEnd - first >= MIN_ELU_SPAN_MS && reading.eventLoopUtilization > MAX_ELU)
+  const eluCounts =
+    reading.elapsedMs === undefined ||
+    reading.elapsedMs >= MIN_ELU_SPAN_MS ||
+    sent >= MIN_ELU_SENDS;
+  if (eluCounts && reading.eventLoopUtilization > MAX_ELU)
     reasons.push(
       `event-loop utilisation ${reading.eventLoopUtilization.toFixed(2)} is above ${MAX_ELU}`,
     );

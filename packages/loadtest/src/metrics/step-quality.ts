@@ -35,7 +35,9 @@ function interval(metric: string, values: readonly number[], mean: number): [num
   for (const v of values) ss += (v - mean) * (v - mean);
   const half = Z95 * Math.sqrt(ss / (n - 1) / n);
   const top = TOP[metric] ?? Number.POSITIVE_INFINITY;
-  return [Math.max(0, mean - half), Math.min(top, mean + half)];
+  // a score is never negative; values passed in that are say otherwise, and keep their interval
+  const floor = values.every((v) => v >= 0) ? 0 : Number.NEGATIVE_INFINITY;
+  return [Math.max(floor, mean - half), Math.min(top, mean + half)];
 }
 
 /**
@@ -47,8 +49,9 @@ function interval(metric: string, values: readonly number[], mean: number): [num
  * values are summed in record order. The interval is Wilson's when every value is 0 or 1
  * (accuracy, exact match: the same interval as `accuracy`), else the normal interval of a mean,
  * `mean ± 1.959964 · s / √n` with the sample standard deviation s (n - 1), a point when n = 1,
- * cut to the metric's range: from 0 (no score is negative) to its largest value (1 for
- * token_f1, ROUGE and similarity, 100 for BLEU and chrF; TER has none).
+ * cut to the metric's range: from 0 when no value is negative, to the largest value of a
+ * metric known by name (1 for token_f1, ROUGE and similarity, 100 for BLEU and chrF; TER has
+ * none, and a score renamed in the run config is not known).
  * A prompt asked several times counts each answer once (under load, the answers to one
  * prompt may differ, which is what is being measured).
  *

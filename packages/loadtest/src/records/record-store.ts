@@ -27,7 +27,6 @@ const WARMUP = 1;
 const JUDGED = 2;
 const CORRECT = 4;
 
-/** One block of records, column by column (see {@link RecordStore}). */
 /**
  * Records from a {@link RecordStore}, walked in push order as often as needed, with their count.
  *
@@ -42,6 +41,7 @@ export interface RecordRange extends Iterable<LoadRecord> {
   readonly length: number;
 }
 
+/** One block of records, column by column (see {@link RecordStore}). */
 interface Chunk {
   count: number;
   capacity: number;

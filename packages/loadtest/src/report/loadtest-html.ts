@@ -181,7 +181,7 @@ function qualityCell(s: StepResult): string {
     .join('; ');
 }
 
-/** A step's validity, in the words of the terminal table: schedule kept, SLO met. */
+/** A step's validity, spelt out (the terminal table's `NO` is 'no (generator saturated)'). */
 function validity(s: StepResult): string {
   const missed = s.sloPassed?.passed === false;
   if (s.harness.saturated)

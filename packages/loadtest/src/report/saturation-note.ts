@@ -16,7 +16,13 @@ export function saturationNote(result: LoadTestResult): string | undefined {
   if (!result.harness.saturated) return undefined;
   if (result.requests.completed === 0)
     return 'No request succeeded, so no figure here describes the server; the step is not valid either (valid = NO), for the reasons below (requests that fail at once can keep the generator busy):';
-  return result.profile.kind === 'concurrency'
-    ? 'The load generator could not keep up (valid = NO); those figures describe the client, not the server:'
-    : 'The load generator could not keep its schedule (valid = NO); those figures describe the client, not the server:';
+  const kinds = new Set(
+    (result.steps ?? [result]).filter((s) => s.harness.saturated).map((s) => s.profile.kind),
+  );
+  const what = !kinds.has('rate')
+    ? 'could not keep up'
+    : kinds.has('concurrency')
+      ? 'could not keep up or keep its schedule'
+      : 'could not keep its schedule';
+  return `The load generator ${what} (valid = NO); those figures describe the client, not the server:`;
 }

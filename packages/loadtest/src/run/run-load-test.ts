@@ -1,5 +1,10 @@
 import { setMaxListeners } from 'node:events';
-import { type ChatMessage, type CompletionRequest, createClient } from '@assay/clients';
+import {
+  type ChatMessage,
+  type CompletionRequest,
+  createClient,
+  type ModelClient,
+} from '@assay/clients';
 import { arrivalName } from '../arrival/arrival-schedule.js';
 import { LoadTestError } from '../errors.js';
 import { runStep } from '../generator/run-step.js';
@@ -18,7 +23,7 @@ import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
 import { findMaxRate, sweepRates } from './search-rate.js';
-import { RunInterrupted, type StepRunner } from './step-runner.js';
+import type { StepRunner } from './step-runner.js';
 
 /** What a run needs besides its options: prompts, optional scoring and callbacks. */
 export interface LoadTestRuntime {
@@ -101,21 +106,56 @@ export async function runLoadTest(
     );
   }
   const client = createClient(options.client);
-  const origin = performance.now();
   const controller = new AbortController();
   // every request in flight listens on the one signal
   setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   runtime.signal?.addEventListener('abort', onAbort, { once: true });
+  // a signal aborted before the run never fires 'abort'
+  if (runtime.signal?.aborted === true) controller.abort();
+  const records = runtime.records ?? new RecordStore();
+  const runner = stepRunner(options, runtime, client, controller.signal, records);
+  try {
+    const load = options.load;
+    if (load.kind === 'concurrency' || load.kind === 'rate') {
+      const stepLoad: StepLoad =
+        load.kind === 'concurrency' ? load : { ...load, maxInFlight: options.maxInFlight };
+      const only = await runner.run(stepLoad);
+      const result = controller.signal.aborted ? { ...only, interrupted: true as const } : only;
+      return { result, records };
+    }
+    const result = await runSteps(runner, load, options, controller.signal, records);
+    return { result, records };
+  } finally {
+    runtime.signal?.removeEventListener('abort', onAbort);
+    await client.close();
+  }
+}
+
+/** The steps of one run, on one client and one clock, into one record store. */
+function stepRunner(
+  options: ResolvedLoadTest,
+  runtime: LoadTestRuntime,
+  client: ModelClient,
+  signal: AbortSignal,
+  records: RecordStore,
+): StepRunner {
+  // one clock for the whole run: record times are ms since the run's start
+  const origin = performance.now();
   const { prompts } = runtime.workload;
   const requests = frozenRequests(runtime.workload);
   const request = (i: number): CompletionRequest => requests[i % requests.length]!;
   const steps: StepResult[] = [];
-  const records = runtime.records ?? new RecordStore();
-  const runner: StepRunner = {
+  return {
     steps,
     async run(load) {
-      if (controller.signal.aborted) throw new RunInterrupted();
+      // a step after an interruption would send nothing, and a search would decide from it
+      if (signal.aborted && steps.length > 0)
+        throw new LoadTestError(
+          'INTERRUPTED',
+          `The load test was interrupted after step ${steps.length - 1}; no further step runs.`,
+          'signal',
+        );
       const index = steps.length;
       const run = await runStep({
         step: index,
@@ -126,8 +166,7 @@ export async function runLoadTest(
         client,
         request,
         seed: options.seed + index,
-        signal: controller.signal,
-        // one clock for the whole run: record times are ms since the run's start
+        signal,
         origin,
         judge:
           runtime.judge === undefined
@@ -143,42 +182,37 @@ export async function runLoadTest(
       return result;
     },
   };
+}
+
+/** A sweep or a search, to its end or to an interruption, and the pooled result. */
+async function runSteps(
+  runner: StepRunner,
+  load: Extract<ResolvedLoadTest['load'], { kind: 'sweep' | 'find-max' }>,
+  options: ResolvedLoadTest,
+  signal: AbortSignal,
+  records: RecordStore,
+): Promise<LoadTestResult> {
+  const full = options.maxInFlight ?? DEFAULT_FULL_CONCURRENCY;
+  let maxRate: LoadTestResult['maxRate'];
   try {
-    const load = options.load;
-    if (load.kind === 'concurrency' || load.kind === 'rate') {
-      const stepLoad: StepLoad =
-        load.kind === 'concurrency' ? load : { ...load, maxInFlight: options.maxInFlight };
-      const only = await runner.run(stepLoad);
-      const result = controller.signal.aborted ? { ...only, interrupted: true as const } : only;
-      return { result, records };
-    }
-    const full = options.maxInFlight ?? DEFAULT_FULL_CONCURRENCY;
-    let maxRate: LoadTestResult['maxRate'];
-    try {
-      if (load.kind === 'sweep')
-        await sweepRates(runner, load.steps, load.arrival, full, options.maxInFlight);
-      else
-        maxRate = await findMaxRate(runner, options.slo!, load.arrival, full, options.maxInFlight);
-    } catch (error) {
-      if (!(error instanceof RunInterrupted)) throw error;
-    }
-    const interrupted = controller.signal.aborted;
-    // the verdict is per step (and the search's answer is maxRate): pooled over steps of
-    // different loads it would judge no load that was run
-    const { sloPassed: _pooled, ...figures } = summarizeRecords(records, options.slo);
-    const result: LoadTestResult = {
-      schemaVersion: LOADTEST_SCHEMA_VERSION,
-      profile: { kind: load.kind, arrival: arrivalName(load.arrival) },
-      ...figures,
-      harness: pooledHarness(steps),
-      steps,
-      // an interrupted search has no answer: its bracket was never narrowed to the tolerance
-      ...(maxRate === undefined || interrupted ? {} : { maxRate }),
-      ...(interrupted ? { interrupted: true as const } : {}),
-    };
-    return { result, records };
-  } finally {
-    runtime.signal?.removeEventListener('abort', onAbort);
-    await client.close();
+    if (load.kind === 'sweep')
+      await sweepRates(runner, load.steps, load.arrival, full, options.maxInFlight);
+    else maxRate = await findMaxRate(runner, options.slo!, load.arrival, full, options.maxInFlight);
+  } catch (error) {
+    if (!(error instanceof LoadTestError && error.code === 'INTERRUPTED')) throw error;
   }
+  const interrupted = signal.aborted;
+  // the verdict is per step (and the search's answer is maxRate): pooled over steps of
+  // different loads it would judge no load that was run
+  const { sloPassed: _pooled, ...figures } = summarizeRecords(records, options.slo);
+  return {
+    schemaVersion: LOADTEST_SCHEMA_VERSION,
+    profile: { kind: load.kind, arrival: arrivalName(load.arrival) },
+    ...figures,
+    harness: pooledHarness(runner.steps),
+    steps: runner.steps,
+    // an interrupted search has no answer: its bracket was never narrowed to the tolerance
+    ...(maxRate === undefined || interrupted ? {} : { maxRate }),
+    ...(interrupted ? { interrupted: true as const } : {}),
+  };
 }

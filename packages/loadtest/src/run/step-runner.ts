@@ -6,20 +6,9 @@ export interface StepRunner {
   /**
    * Runs one step and returns its result (also appended to `steps`).
    *
-   * @throws {@link RunInterrupted} when the run was interrupted before this step started
+   * @throws `LoadTestError` `INTERRUPTED` when the run was interrupted before this step
+   *   (its first step still runs, and ends at once)
    */
   run(load: StepLoad): Promise<StepResult>;
   readonly steps: StepResult[];
-}
-
-/**
- * Thrown by {@link StepRunner.run} for a step asked for after the run was interrupted, so a
- * sweep or a search stops where it was instead of running steps that send nothing (and
- * deciding from their empty figures).
- */
-export class RunInterrupted extends Error {
-  constructor() {
-    super('The load test was interrupted before this step started.');
-    this.name = 'RunInterrupted';
-  }
 }
