@@ -242,6 +242,23 @@ describe('assay score', () => {
     expect(report.timing.workers).toBeLessThan(999);
   });
 
+  test("a JSON report's warnings also reach stderr; a table's stay in the table", async () => {
+    const unseen = join(dir, 'unseen.csv');
+    writeFileSync(unseen, 'y,yhat\na,a\nb,b\na,z\n');
+    const base = [unseen, '--y-true', 'y', '--y-pred', 'yhat', '--workers', '1'];
+    const json = await assay([...base, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const report = ScoreReportSchema.parse(JSON.parse(json.stdout));
+    expect(report.warnings.length).toBeGreaterThan(0);
+    expect(json.stderr).toBe(report.warnings.map((w) => `assay score: warning: ${w}\n`).join(''));
+    expect(json.stderr).toContain('"z" never occur in y_true');
+    const table = await assay([...base, '--format', 'table']);
+    expect(table.stdout).toContain('warning: Predicted label(s) "z" never occur in y_true');
+    expect(table.stderr).toBe('');
+    const quiet = await assay([...base, '--format', 'json', '--quiet']);
+    expect(quiet.stderr).toBe('');
+  });
+
   test('10,000 classes: every format exits 0, JSON lists the matrix sparsely with a note', async () => {
     const many = join(dir, 'many-classes.csv');
     const rows = ['y,yhat'];

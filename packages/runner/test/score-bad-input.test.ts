@@ -63,6 +63,23 @@ describe('bad input', () => {
     expect(report.warnings.join(' ')).toContain('never occur in y_true');
   });
 
+  test('thousands of unseen predicted labels: the warning lists 10 and counts the rest', async () => {
+    // a regression file scored as classification: every prediction is a label of its own
+    const n = 4000;
+    const report = await scorePredictions(
+      {
+        yTrue: Array.from({ length: n }, (_, i) => i % 2),
+        yPred: Array.from({ length: n }, (_, i) => i + 0.5),
+      },
+      { workers: 0, task: 'classification', metrics: ['accuracy'] },
+    );
+    expect(report.unseenPredLabels).toHaveLength(n);
+    const warning = report.warnings.find((w) => w.startsWith('Predicted label(s)'))!;
+    expect(warning).toBe(
+      'Predicted label(s) 0.5, 1.5, 2.5, 3.5, 4.5, 5.5, 6.5, 7.5, 8.5, 9.5, ... and 3,990 more never occur in y_true; they count as errors and are listed in unseenPredLabels.',
+    );
+  });
+
   test('too few rows for the CV spec', async () => {
     const error = await runnerRejection(
       scorePredictions({ yTrue, yPred }, { workers: 0, cv: 'kfold:10' }),

@@ -51,7 +51,9 @@ export function renderReport(
 
 /**
  * Writes a score report to stdout or `--out` in the chosen format, with the runner's
- * worker-count warning (if any) first among its warnings and on stderr.
+ * worker-count warning (if any) first among its warnings and on stderr. The report's other
+ * warnings go to stderr too when the report is JSON or goes to a file (a table on the terminal
+ * shows them).
  *
  * @param scored - the report
  * @param runnerWarning - `runner.warning`
@@ -73,6 +75,11 @@ export async function writeScoreReport(
   }
   const format = scoreReportFormat(options);
   const text = renderReport(report, format, `assay score: ${file}`);
+  // a terminal shows a table's warnings; a JSON report, or any report in a file, would keep
+  // them where nobody reading the terminal sees them
+  if (options.quiet !== true && (format === 'json' || options.out !== undefined))
+    for (const warning of scored.warnings)
+      process.stderr.write(`assay score: warning: ${warning}\n`);
   if (options.out === undefined) {
     process.stdout.write(text);
     return;

@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import { dataRow } from '../score/numeric-checks.js';
+import { quotedLabels } from '../score/quoted-labels.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { TOP_K_ACCURACY_K } from './probabilistic-metrics.js';
 import { metricSpec } from './registry.js';
@@ -95,7 +96,7 @@ function absentClassWarning(columns: ScoreColumns, canonical: readonly string[])
   const absent = columns.classes.filter((_, c) => seen[c] === 0);
   if (absent.length === 0) return [];
   return [
-    `${ovr.join(', ')}: class(es) ${absent.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'").`,
+    `${ovr.join(', ')}: class(es) ${quotedLabels(absent)} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'").`,
   ];
 }
 

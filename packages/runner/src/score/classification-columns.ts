@@ -6,6 +6,7 @@ import { codeProfileOf } from './code-profile.js';
 import { spareBytesOf } from './in-place-codes.js';
 import { asRunnerError } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
+import { quotedLabels } from './quoted-labels.js';
 import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
 import { COMPLETE_LABELS, numberLabelPair } from './to-loaded-column.js';
 
@@ -153,7 +154,7 @@ export function encodeClassification(
   const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace.codes);
   if (unseen.length > 0) {
     warnings.push(
-      `Predicted label(s) ${unseen.map((l) => JSON.stringify(l)).join(', ')} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
+      `Predicted label(s) ${quotedLabels(unseen)} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
     );
   }
   const yProba = rowMajorProba(raw, classes);
