@@ -152,6 +152,16 @@ describe('loadColumns', () => {
     expect(error.code).toBe('UNREADABLE_FILE');
   });
 
+  test('bytes that are no Arrow IPC data are UNREADABLE_FILE, not a file without columns', async () => {
+    writeFileSync(join(dir, 'garbage.arrow'), 'garbage');
+    const error = await loadColumns(join(dir, 'garbage.arrow'), { columns: { y: 'auto' } }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(RunnerError);
+    expect(error.code).toBe('UNREADABLE_FILE');
+    expect(error.message).toMatch(/garbage\.arrow could not be read: it is not an Arrow IPC file/);
+  });
+
   test('an unknown extension asks for --input-format', async () => {
     writeFileSync(join(dir, 'data.xyz'), 'a\n1\n');
     const error = await loadColumns(join(dir, 'data.xyz'), { columns: { a: 'auto' } }).catch(

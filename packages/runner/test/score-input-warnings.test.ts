@@ -27,6 +27,25 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
     expect(report.warnings.filter((w) => w.includes('--y-score'))).toEqual([]);
   });
 
+  test('--y-score with --y-proba: each metric reads one of them, and the warning says which', async () => {
+    const yTrue = [0, 1, 1, 0, 1, 0];
+    const score = [0.1, 0.9, 0.4, 0.2, 0.8, 0.6];
+    // probabilities that rank otherwise than the score: roc_auc tells which it read
+    const p1 = [0.9, 0.1, 0.5, 0.3, 0.2, 0.4];
+    const report = await runner.scorePredictions(
+      { yTrue, yPred: [0, 1, 0, 0, 1, 1], yScore: score, yProba: [p1.map((p) => 1 - p), p1] },
+      { metrics: ['roc_auc', 'log_loss'] },
+    );
+    const onlyScore = await runner.scorePredictions(
+      { yTrue, yPred: [0, 1, 0, 0, 1, 1], yScore: score },
+      { metrics: ['roc_auc'] },
+    );
+    expect(report.overall.roc_auc!.value).toBe(onlyScore.overall.roc_auc!.value);
+    expect(report.warnings).toContain(
+      '--y-score and --y-proba are both given: metrics of one score column (roc_auc, average_precision, brier_score) read --y-score, and metrics of class probabilities (log_loss, roc_auc_ovr, roc_auc_ovo, top_k_accuracy) read --y-proba; pass one of them for every metric to read the same scores.',
+    );
+  });
+
   test('--group without a group CV: the groups were ignored, and the group CVs are named', async () => {
     const yTrue = [0, 1, 0, 1, 0, 1, 0, 1];
     const input = { yTrue, yPred: yTrue, group: [1, 1, 2, 2, 3, 3, 4, 4] };

@@ -55,6 +55,23 @@ describe('the labels option equals scikit-learn with labels=', () => {
     expect(report.overall.f1_macro!.value).not.toBeCloseTo(c.overall.f1_macro!, 6);
   });
 
+  test('a label in neither column (a misspelling) is scored as scikit-learn does, with a warning', async () => {
+    const report = await scorePredictions(
+      { yTrue: ['fraud', 'legit', 'fraud', 'legit'], yPred: ['fraud', 'legit', 'legit', 'legit'] },
+      { labels: ['Fraud', 'legit'], metrics: ['f1_macro'], workers: 0 },
+    );
+    // sklearn f1_score(average='macro', labels=['Fraud', 'legit']): (0 + 0.8) / 2
+    expect(report.overall.f1_macro!.value).toBeCloseTo(0.4, 12);
+    expect(report.warnings).toContain(
+      'labels lists "Fraud", which occurs in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are "fraud", "legit".',
+    );
+    const spelt = await scorePredictions(
+      { yTrue: ['fraud', 'legit'], yPred: ['fraud', 'legit'] },
+      { labels: ['fraud', 'legit'], metrics: ['f1_macro'], workers: 0 },
+    );
+    expect(spelt.warnings.filter((w) => w.startsWith('labels lists'))).toEqual([]);
+  });
+
   test('bad labels are rejected with a RunnerError naming the option', async () => {
     const c = fixture.cases[0]!;
     const run = (labels: Label[], task: 'classification' | 'regression' = 'classification') =>

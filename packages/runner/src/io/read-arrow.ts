@@ -55,6 +55,11 @@ export async function readArrow(
     const bytes = await readFileShared(file);
     if (bytes.length === 0) throw emptyFile(file);
     table = tableFromIPC(bytes);
+    // apache-arrow reads bytes that are no IPC file as a table without columns
+    if (table.schema.fields.length === 0)
+      throw new Error(
+        'it is not an Arrow IPC file or stream (no schema found); .arrow, .arrows, .feather and .ipc files must hold Arrow IPC data',
+      );
   } catch (error) {
     throw readFailure(file, error);
   }

@@ -73,6 +73,12 @@ export function resolveJobMetrics(job: ScoreJob): JobMetrics {
     const warning = `--y-score is read only for a binary target, and this one has ${columns.classes.length} classes, so no ranking metric uses it; pass one probability column per class with --y-proba for roc_auc_ovr.`;
     if (!job.warnings.includes(warning)) job.warnings.push(warning);
   }
+  if (columns.yScore !== null && columns.yProba !== null) {
+    // two sources of scores: each metric reads one, and nothing said which
+    const warning =
+      '--y-score and --y-proba are both given: metrics of one score column (roc_auc, average_precision, brier_score) read --y-score, and metrics of class probabilities (log_loss, roc_auc_ovr, roc_auc_ovo, top_k_accuracy) read --y-proba; pass one of them for every metric to read the same scores.';
+    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+  }
   for (const warning of checkScoreInputs(
     columns,
     specs.map((s) => s.name),

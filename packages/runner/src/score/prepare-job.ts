@@ -1,3 +1,4 @@
+import type { Label } from '@assay/labels';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import { sharedPass } from '../pool/shared-pass.js';
 import { RANGE_ROWS } from '../pool/task-ranges.js';
@@ -8,7 +9,9 @@ import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
+import { quotedLabels } from './quoted-labels.js';
 import { withLabels, withPositiveLabel } from './resolve-labels.js';
+import type { ScoreColumns } from './score-columns.js';
 import type { ScoreJob } from './score-job.js';
 import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
 
@@ -70,7 +73,7 @@ export async function prepareJob(
     census !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(census, columns.classes)
       : null;
-  const warnings = [...prepared.warnings];
+  const warnings = [...prepared.warnings, ...absentLabelWarnings(columns, options.labels)];
   return {
     exec,
     workers,
@@ -86,4 +89,23 @@ export async function prepareJob(
     coded,
     warnings,
   };
+}
+
+/**
+ * A warning for `labels` that occur in neither y_true nor y_pred: scikit-learn scores them as
+ * classes without rows (a macro average over them falls), which is right for a class the
+ * model never saw, and wrong for a misspelt one (`--labels Fraud,legit` against `fraud`
+ * halved macro F1 without a word).
+ */
+function absentLabelWarnings(
+  columns: ScoreColumns,
+  labels: readonly Label[] | undefined,
+): string[] {
+  const set = columns.labelSet;
+  if (labels === undefined || set === undefined) return [];
+  const absent = labels.filter((_, i) => set.indices[i]! >= columns.classes.length);
+  if (absent.length === 0) return [];
+  return [
+    `labels lists ${quotedLabels(absent)}, which occur${absent.length === 1 ? 's' : ''} in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are ${quotedLabels(columns.classes)}.`,
+  ];
 }
