@@ -174,6 +174,10 @@ describe('assay score', () => {
     [['--y-pred', 'yhat', '--cv', 'folds:3'], '--cv "folds:3" is invalid'],
     [['--y-pred', 'yhat', '--cv', 'group:3'], '--group'],
     [['--y-pred', 'yhat', '--y-score', 'lang'], 'non-numeric value'],
+    // the runner's option names read as the flags the user typed
+    [['--y-pred', 'yhat', '--pos-label', 'Cat'], 'assay score: --pos-label is "Cat", which is not'],
+    [['--y-pred', 'yhat', '--labels', 'cat,cat'], 'assay score: --labels item 2 repeats the label'],
+    [['--y-pred', 'yhat', '--bootstrap', '2000000'], 'assay score: --bootstrap must be a whole'],
   ])('bad input %j exits 2 with a message and no stack', async (extra, message) => {
     const run = await assay([csv, '--y-true', 'y', ...extra, '--workers', '0']);
     expect(run.code).toBe(2);

@@ -7,6 +7,7 @@ import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
 import { integer, level, list } from '../options/option-parsers.js';
 import type { ScoreCommandOptions } from '../score/score-action.js';
+import { inFlagWords } from '../score/score-flag-names.js';
 
 const EXAMPLES = `
 Examples:
@@ -161,7 +162,9 @@ export function registerScoreCommand(program: Command): void {
         await runScoreCommand(file, options);
       } catch (error) {
         if (isInputError(error)) {
-          process.stderr.write(`assay score: ${error.message}\n`);
+          const path = (error as { path?: unknown }).path;
+          const message = inFlagWords(error.message, typeof path === 'string' ? path : undefined);
+          process.stderr.write(`assay score: ${message}\n`);
           process.exitCode = 2;
           return;
         }
