@@ -108,8 +108,28 @@ describe('scores under regression', () => {
     expect((error as RunnerError).code).toBe('INVALID_OPTION');
     expect((error as RunnerError).path).toBe('yScore');
     expect((error as RunnerError).message).toBe(
-      'yScore (--y-score) is an input of classification, but the task is regression, which compares yPred with yTrue: drop it, or set the task to classification.',
+      'yScore (--y-score) is an input of classification, but the task is regression, which compares yPred with yTrue: drop it, or set the task to classification (--task classification) if the true values are labels.',
     );
+  });
+
+  test('fractional true values with yScore infer regression and refuse the scores, saying why', async () => {
+    // a price column scored with a weight passed as --y-score became 8,000 classes before
+    const input = { yTrue: [1.5, 2.25, 3], yPred: [1.2, 2.1, 3.3], yScore: [0.3, 0.9, 0.5] };
+    const error = await runner.scorePredictions(input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).message).toBe(
+      'yScore (--y-score) is an input of classification, but the task is regression (inferred: the true values are numbers that are not all whole, so no class labels), which compares yPred with yTrue: drop it, or set the task to classification (--task classification) if the true values are labels.',
+    );
+    // whole-number true values with scores stay classification
+    const binary = await runner.scorePredictions({
+      yTrue: [0, 1, 1],
+      yPred: [0, 1, 0],
+      yScore: [0.2, 0.9, 0.4],
+    });
+    expect(binary.task).toBe('classification');
+    // and asked for, fractional labels are classes
+    const asked = await runner.scorePredictions(input, { task: 'classification' });
+    expect(asked.task).toBe('classification');
   });
 });
 

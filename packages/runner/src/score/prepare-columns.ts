@@ -132,17 +132,17 @@ const INFERRED_REGRESSION =
   "Scored as regression (the task was inferred): the true values are whole numbers but the predictions are not. If the predictions are a classifier's scores or probabilities, pass them with --y-score and the predicted labels with --y-pred; pass --task regression to say that regression is meant.";
 
 /**
- * The task when the options do not say: classification when scores are given, a column
- * holds labels, or both hold integers only; else regression.
+ * The task when the options do not say: classification when a column holds labels; regression
+ * when the true values are numbers that are not all whole (no class labels, whatever scores
+ * come with them: a price column scored with --y-score became 8,000 classes); else
+ * classification when scores are given or both columns hold integers only, regression
+ * otherwise.
  */
 function inferTask(raw: RawColumns): ScoreTask {
+  if (raw.yTrue.kind === 'label' || raw.yPred.kind === 'label') return 'classification';
+  if (!isIntegral(raw.yTrue)) return 'regression';
   const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
-  return scoresGiven ||
-    raw.yTrue.kind === 'label' ||
-    raw.yPred.kind === 'label' ||
-    (isIntegral(raw.yTrue) && isIntegral(raw.yPred))
-    ? 'classification'
-    : 'regression';
+  return scoresGiven || isIntegral(raw.yPred) ? 'classification' : 'regression';
 }
 
 function groupCodes(
@@ -221,11 +221,11 @@ export function prepareColumns(
 }
 
 /**
- * Refuses scores or probabilities under regression (asked for: given scores, the task is
- * inferred as classification), which compares `yPred` with `yTrue`: they were dropped without
- * a word before, so a user who meant classification got other metrics.
+ * Refuses scores or probabilities under regression (asked for, or inferred from fractional
+ * true values), which compares `yPred` with `yTrue`: they were dropped without a word before,
+ * so a user who meant classification got other metrics.
  */
-function refuseClassificationInputs(raw: RawColumns): void {
+function refuseClassificationInputs(raw: RawColumns, inferred: boolean): void {
   const given = [
     ...(raw.yScore === undefined ? [] : ['yScore (--y-score)']),
     ...(raw.yProba === undefined ? [] : ['yProba (--y-proba)']),
@@ -233,7 +233,7 @@ function refuseClassificationInputs(raw: RawColumns): void {
   if (given.length === 0) return;
   throw new RunnerError(
     'INVALID_OPTION',
-    `${given.join(' and ')} ${given.length > 1 ? 'are inputs' : 'is an input'} of classification, but the task is regression, which compares yPred with yTrue: drop ${given.length > 1 ? 'them' : 'it'}, or set the task to classification.`,
+    `${given.join(' and ')} ${given.length > 1 ? 'are inputs' : 'is an input'} of classification, but the task is regression${inferred ? ' (inferred: the true values are numbers that are not all whole, so no class labels)' : ''}, which compares yPred with yTrue: drop ${given.length > 1 ? 'them' : 'it'}, or set the task to classification (--task classification) if the true values are labels.`,
     { path: raw.yScore === undefined ? 'yProba' : 'yScore' },
   );
 }
@@ -281,7 +281,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     sliceValues: slice.values,
   };
   if (task === 'regression') {
-    refuseClassificationInputs(raw);
+    refuseClassificationInputs(raw, options.task === undefined);
     if (options.task === undefined && isIntegral(raw.yTrue)) warnings.push(INFERRED_REGRESSION);
     const empty = new Int32Array(new SharedArrayBuffer(0));
     const columns: ScoreColumns = {
