@@ -178,6 +178,7 @@ describe('assay score', () => {
     [['--y-pred', 'yhat', '--pos-label', 'Cat'], 'assay score: --pos-label is "Cat", which is not'],
     [['--y-pred', 'yhat', '--labels', 'cat,cat'], 'assay score: --labels item 2 repeats the label'],
     [['--y-pred', 'yhat', '--bootstrap', '2000000'], 'assay score: --bootstrap must be a whole'],
+    [['--y-pred', 'yhat', '--metrics', ''], "argument '' is invalid. It lists nothing"],
   ])('bad input %j exits 2 with a message and no stack', async (extra, message) => {
     const run = await assay([csv, '--y-true', 'y', ...extra, '--workers', '0']);
     expect(run.code).toBe(2);

@@ -33,11 +33,22 @@ export function level(text: string): number {
  * Parses a comma-separated list, dropping empty entries.
  *
  * @param text - the flag's value
- * @returns the entries
+ * @returns the entries (at least one)
+ * @throws InvalidArgumentError for a value with no entry (`--metrics ""` fell back to the
+ *   defaults without a word)
+ * @example
+ * ```ts
+ * list('accuracy, f1_macro,'); // ['accuracy', 'f1_macro']
+ * ```
  */
 export function list(text: string): string[] {
-  return text
+  const entries = text
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  if (entries.length === 0)
+    throw new InvalidArgumentError(
+      'It lists nothing; give one or more comma-separated names, e.g. a,b (or leave the flag out).',
+    );
+  return entries;
 }
