@@ -1,4 +1,9 @@
-import { type LoadTestResult, type StepResult, saturationNote } from '@assay/loadtest';
+import {
+  type LoadTestResult,
+  type StepResult,
+  saturationNote,
+  stepValidity,
+} from '@assay/loadtest';
 import { textTable } from '@assay/report';
 
 const HEADER = [
@@ -48,15 +53,8 @@ function row(label: string, s: StepResult): string[] {
     ms(l.e2e.p50),
     ms(l.e2e.p99),
     g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
-    validity(s),
+    stepValidity(s),
   ];
-}
-
-/** A step's validity: the generator kept its schedule, and the step met the SLO. */
-function validity(s: StepResult): string {
-  const missed = s.sloPassed?.passed === false;
-  if (s.harness.saturated) return missed ? 'NO, slo fail' : 'NO';
-  return missed ? 'slo fail' : 'yes';
 }
 
 function rows(result: LoadTestResult): string[][] {

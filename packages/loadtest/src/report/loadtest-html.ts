@@ -1,7 +1,7 @@
 import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
 import type { LoadRecord } from '../metrics/load-record.js';
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
-import { saturationNote } from './saturation-note.js';
+import { saturationNote, stepValidity } from './saturation-note.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0}
@@ -181,14 +181,6 @@ function qualityCell(s: StepResult): string {
     .join('; ');
 }
 
-/** A step's validity, spelt out (the terminal table's `NO` is 'no (generator saturated)'). */
-function validity(s: StepResult): string {
-  const missed = s.sloPassed?.passed === false;
-  if (s.harness.saturated)
-    return missed ? 'no (generator saturated), slo fail' : 'no (generator saturated)';
-  return missed ? 'slo fail' : 'yes';
-}
-
 function table(steps: readonly StepResult[]): string {
   const scored = steps.some((s) => s.quality !== undefined);
   const head = [
@@ -218,7 +210,7 @@ function table(steps: readonly StepResult[]): string {
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
       ...(scored ? [qualityCell(s)] : []),
-      validity(s),
+      stepValidity(s, 'no (generator saturated)'),
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
       .join(''),

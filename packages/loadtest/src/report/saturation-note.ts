@@ -1,4 +1,4 @@
-import type { LoadTestResult } from '../metrics/step-result.js';
+import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
 
 /**
  * The sentence that heads a saturated result's reasons, in every report format: who the
@@ -25,4 +25,23 @@ export function saturationNote(result: LoadTestResult): string | undefined {
       ? 'could not keep up or keep its schedule'
       : 'could not keep its schedule';
   return `The load generator ${what} (valid = NO); those figures describe the client, not the server:`;
+}
+
+/**
+ * A step's validity in a report's table: whether the generator kept its schedule (or kept up)
+ * and whether the step met the SLO.
+ *
+ * @param step - a step's result
+ * @param saturated - the word for a saturated step (the terminal table's `NO`; the HTML
+ *   report spells it out)
+ * @returns `yes`, `slo fail`, the saturated word, or both (`NO, slo fail`)
+ * @example
+ * ```ts
+ * stepValidity(result); // 'yes'
+ * ```
+ */
+export function stepValidity(step: StepResult, saturated = 'NO'): string {
+  const missed = step.sloPassed?.passed === false;
+  if (step.harness.saturated) return missed ? `${saturated}, slo fail` : saturated;
+  return missed ? 'slo fail' : 'yes';
 }
