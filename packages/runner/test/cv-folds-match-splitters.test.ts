@@ -1,12 +1,15 @@
 import { accuracyScore } from '@assay/core-metrics';
-import { scorePredictions } from '@assay/runner';
+import { createRunner, RunnerError, scorePredictions } from '@assay/runner';
 import {
   type CrossValidator,
   GroupKFold,
+  KFold,
   RepeatedStratifiedKFold,
   ShuffleSplit,
   StratifiedGroupKFold,
+  StratifiedKFold,
   TimeSeriesSplit,
+  trainTestSplit,
 } from '@assay/splitters';
 import { describe, expect, test } from 'vitest';
 import { syntheticClassification } from './helpers/synthetic-predictions.js';
@@ -56,18 +59,89 @@ describe('folds match @assay/splitters', () => {
       expect(report.folds.map((f) => f.repeat)).toEqual([0, 0, 0, 1, 1, 1]);
   });
 
-  test('precomputed foldIds are used as given', async () => {
+  test('precomputed foldIds are used as given; never-tested rows train every fold', async () => {
     const foldIds = Int32Array.from({ length: 1200 }, (_, i) => (i < 100 ? -1 : i % 2));
     const report = await scorePredictions(input, { foldIds, metrics: ['accuracy'], workers: 0 });
     expect(report.settings.cv).toBe('foldIds');
     expect(report.folds.map((f) => [f.nTrain, f.nTest])).toEqual([
-      [550, 550],
-      [550, 550],
+      [650, 550],
+      [650, 550],
     ]);
     const rows = Uint32Array.from({ length: 550 }, (_, j) => 100 + 2 * j + 1);
     expect(report.folds[1]!.metrics.accuracy).toBe(
       accuracyScore(pick(data.yTrue, rows), pick(data.yPred, rows)),
     );
+  });
+});
+
+describe('shuffle: false gives the unshuffled splitters’ folds', () => {
+  const unshuffled: [string, CrossValidator | null][] = [
+    ['kfold:4', new KFold({ nSplits: 4 })],
+    ['stratified:4', new StratifiedKFold({ nSplits: 4 })],
+    ['stratified-group:3', new StratifiedGroupKFold({ nSplits: 3 })],
+    ['holdout:0.25', null],
+  ];
+  test.each(unshuffled.flatMap(([cv, s]) => [0, 2].map((w) => [cv, s, w] as const)))(
+    '%s on %i workers',
+    async (cv, splitter, workers) => {
+      const report = await scorePredictions(input, {
+        cv,
+        shuffle: false,
+        seed: 6,
+        metrics: ['accuracy'],
+        workers,
+      });
+      expect(report.settings.shuffle).toBe(false);
+      const splits =
+        splitter === null
+          ? [trainTestSplit(1200, { testSize: 0.25, shuffle: false })]
+          : [...splitter.split({ n: 1200, y: data.yTrue, groups: data.group })];
+      expect(report.folds.map((f) => [f.nTrain, f.nTest])).toEqual(
+        splits.map((s) => [s.train.length, s.test.length]),
+      );
+      splits.forEach((split, f) => {
+        expect(report.folds[f]!.metrics.accuracy).toBe(
+          accuracyScore(pick(data.yTrue, split.test), pick(data.yPred, split.test)),
+        );
+      });
+    },
+  );
+
+  test('the report says whether the folds were shuffled, where the kind shuffles', async () => {
+    const shuffleOf = async (cv: string) =>
+      (await scorePredictions(input, { cv, metrics: ['accuracy'], workers: 0 })).settings.shuffle;
+    expect(await shuffleOf('stratified:3')).toBe(true);
+    expect(await shuffleOf('repeated-stratified:3x2')).toBe(true);
+    expect(await shuffleOf('timeseries:3')).toBeUndefined();
+    expect(await shuffleOf('none')).toBeUndefined();
+  });
+
+  test('repeated-stratified, a new shuffle per repeat, refuses shuffle: false', async () => {
+    const error = await scorePredictions(input, {
+      cv: 'repeated-stratified:3x2',
+      shuffle: false,
+      workers: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RunnerError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTION', path: 'shuffle' });
+  });
+
+  test('generation folds too', async () => {
+    const outputs = Array.from({ length: 40 }, (_, i) => `answer ${i % 7}`);
+    const references = Array.from({ length: 40 }, (_, i) => `answer ${i % 5}`);
+    const runner = createRunner({ workers: 0 });
+    const report = await runner
+      .scoreGenerations(
+        { outputs, references },
+        { cv: 'kfold:4', shuffle: false, metrics: ['exact_match'] },
+      )
+      .finally(() => runner.close());
+    expect(report.settings.shuffle).toBe(false);
+    const splits = [...new KFold({ nSplits: 4 }).split({ n: 40 })];
+    splits.forEach(({ test }, f) => {
+      const hits = [...test].filter((i) => outputs[i] === references[i]).length;
+      expect(report.folds[f]!.metrics.exact_match).toBeCloseTo(hits / test.length, 12);
+    });
   });
 });
 

@@ -106,6 +106,14 @@ function addScoreOptions(command: Command): Command {
       'none | kfold:K | stratified:K | group:K | stratified-group:K | repeated-stratified:KxR | holdout:F | timeseries:K',
       'none',
     )
+    .option(
+      '--no-shuffle',
+      "keep row order in kfold, stratified, stratified-group and holdout folds (scikit-learn's shuffle=False: the same folds row for row; --seed then seeds only the bootstrap)",
+    )
+    .option(
+      '--folds <col>',
+      "column of precomputed test folds instead of --cv: one whole number per row, -1 = never tested (scikit-learn's PredefinedSplit: fold k tests the k-th smallest value)",
+    )
     .option('--seed <n>', 'seed of shuffled splitters and the bootstrap', integer('--seed', 0), 0)
     .option(
       '--bootstrap <n>',

@@ -48,7 +48,8 @@ function counted(n: number, one: string, many = `${one}s`): string {
  * A one-line description of the run.
  *
  * @param report - the report
- * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5`, or with
+ * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5` (`cv kfold:5
+ *   unshuffled` with `--no-shuffle`, `cv predefined folds` with `--folds`), or with
  *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`, or for
  *   generated text `500 rows · generation · normalize squad · stemmer porter · cv none`
  *   (and `bleu tokenize zh` when BLEU does not use sacrebleu's default 13a)
@@ -68,7 +69,11 @@ export function headline(report: ScoreReport): string {
     const tokenize = generation.bleuTokenize;
     if (tokenize !== undefined && tokenize !== '13a') parts.push(`bleu tokenize ${tokenize}`);
   }
-  parts.push(`cv ${report.settings.cv}`);
+  const { cv, shuffle } = report.settings;
+  // foldIds: the library's name for folds given per row (--folds)
+  parts.push(
+    cv === 'foldIds' ? 'cv predefined folds' : `cv ${cv}${shuffle === false ? ' unshuffled' : ''}`,
+  );
   if (report.settings.bootstrap > 0) {
     parts.push(
       `bootstrap ${report.settings.bootstrap}${report.settings.resampling === 'clusters' ? ' of clusters' : ''} (${Math.round(report.settings.ci * 100)}% CI)`,

@@ -1,7 +1,7 @@
 import { type ColumnKind, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { runGenerationScoreCommand } from './score-generation.js';
-import { scoreOnPool } from './score-on-pool.js';
+import { scoreOnPool, sharedScoreOptions } from './score-on-pool.js';
 import { type ScoreSource, withScoreSource } from './score-source.js';
 
 export type { ScoreCommandOptions } from './score-command-options.js';
@@ -15,7 +15,7 @@ export type { ScoreCommandOptions } from './score-command-options.js';
  * @returns when the report is written
  * @throws what loading or scoring throws (the command maps input errors to exit code 2)
  * @example
- * await runScoreCommand('preds.csv', { yTrue: 'y', yPred: 'yhat', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
+ * await runScoreCommand('preds.csv', { yTrue: 'y', yPred: 'yhat', cv: 'none', shuffle: true, seed: 0, bootstrap: 0, ci: 0.95 });
  */
 export async function runScoreCommand(file: string, options: ScoreCommandOptions): Promise<void> {
   await withScoreSource(file, options.inputFormat, (source) => scoreSource(source, options));
@@ -37,40 +37,29 @@ async function scoreSource(source: ScoreSource, options: ScoreCommandOptions): P
       );
     }
   }
-  await scoreOnPool(
-    source,
-    options,
-    wantedColumns(options),
-    (runner, { table, clusterIds, loadMs, onProgress }) =>
-      runner.scorePredictions(
-        {
-          table,
-          roles: {
-            yTrue: options.yTrue,
-            yPred: options.yPred,
-            yScore: options.yScore,
-            yProba: options.yProba,
-            weight: options.weight,
-            group: options.group,
-            slice: options.slice,
-          },
+  await scoreOnPool(source, options, wantedColumns(options), (runner, job) =>
+    runner.scorePredictions(
+      {
+        table: job.table,
+        roles: {
+          yTrue: options.yTrue,
+          yPred: options.yPred,
+          yScore: options.yScore,
+          yProba: options.yProba,
+          weight: options.weight,
+          group: options.group,
+          slice: options.slice,
         },
-        {
-          task,
-          metrics: options.metrics,
-          cv: options.cv,
-          clusterIds,
-          seed: options.seed,
-          bootstrap: options.bootstrap,
-          ci: options.ci,
-          dropMissing: options.dropMissing,
-          posLabel: options.posLabel,
-          labels: options.labels?.map(labelOf),
-          inPlace: true,
-          loadMs,
-          onProgress,
-        },
-      ),
+      },
+      {
+        ...sharedScoreOptions(options, job),
+        task,
+        metrics: options.metrics,
+        posLabel: options.posLabel,
+        labels: options.labels?.map(labelOf),
+        inPlace: true,
+      },
+    ),
   );
 }
 
@@ -102,5 +91,6 @@ function wantedColumns(options: ScoreCommandOptions): Map<string, ColumnKind> {
   want(options.group, 'label');
   want(options.slice, 'label');
   want(options.clusters, 'label');
+  want(options.folds, 'number');
   return columns;
 }

@@ -10,6 +10,8 @@ export interface ScoreCommandOptions {
   readonly group?: string;
   readonly slice?: string;
   readonly clusters?: string;
+  /** `--folds`: a column of precomputed test folds, instead of `--cv`. */
+  readonly folds?: string;
   readonly posLabel?: string;
   /** `--labels`: the labels averages range over, as written (numeric text is a number). */
   readonly labels?: string[];
@@ -22,6 +24,8 @@ export interface ScoreCommandOptions {
   readonly normalize?: string;
   readonly metrics?: string[];
   readonly cv: string;
+  /** False with `--no-shuffle`: unshuffled folds, as scikit-learn's `shuffle=False`. */
+  readonly shuffle: boolean;
   readonly seed: number;
   readonly bootstrap: number;
   readonly ci: number;

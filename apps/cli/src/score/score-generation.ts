@@ -1,6 +1,6 @@
 import { type ColumnKind, parseNormalize, RunnerError } from '@assay/runner';
 import type { ScoreCommandOptions } from './score-command-options.js';
-import { scoreOnPool } from './score-on-pool.js';
+import { scoreOnPool, sharedScoreOptions } from './score-on-pool.js';
 import type { ScoreSource } from './score-source.js';
 
 /** Flags of `assay score` that mean nothing for generated text. */
@@ -23,15 +23,16 @@ function checkGenerationFlags(options: ScoreCommandOptions): void {
     }
   }
   const text = new Set([options.yTrue, options.yPred]);
-  for (const [flag, name] of [
-    ['--slice', options.slice],
-    ['--group', options.group],
-    ['--clusters', options.clusters],
+  for (const [flag, name, takes] of [
+    ['--slice', options.slice, 'a column of labels such as a language'],
+    ['--group', options.group, 'a column of labels such as a source document'],
+    ['--clusters', options.clusters, 'a column of item ids'],
+    ['--folds', options.folds, 'a column of whole-number test folds'],
   ] as const) {
     if (name !== undefined && text.has(name)) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `${flag} ${name} names the reference or output column; ${flag} takes a column of labels such as a language or an item id.`,
+        `${flag} ${name} names the reference or output column; ${flag} takes ${takes}.`,
         { path: flag.slice(2) },
       );
     }
@@ -50,7 +51,7 @@ function checkGenerationFlags(options: ScoreCommandOptions): void {
  * @returns when the report is written
  * @throws {@link RunnerError} for flags that do not apply, bad data or options (exit code 2)
  * @example
- * await runGenerationScoreCommand({ path: 'answers.jsonl', name: 'answers.jsonl' }, { yTrue: 'refs', yPred: 'output', task: 'generation', cv: 'none', seed: 0, bootstrap: 0, ci: 0.95 });
+ * await runGenerationScoreCommand({ path: 'answers.jsonl', name: 'answers.jsonl' }, { yTrue: 'refs', yPred: 'output', task: 'generation', cv: 'none', shuffle: true, seed: 0, bootstrap: 0, ci: 0.95 });
  */
 export async function runGenerationScoreCommand(
   source: ScoreSource,
@@ -65,10 +66,11 @@ export async function runGenerationScoreCommand(
   for (const name of [options.slice, options.group, options.clusters]) {
     if (name !== undefined) columns.set(name, 'label');
   }
-  await scoreOnPool(source, options, columns, (runner, { table, clusterIds, loadMs, onProgress }) =>
+  if (options.folds !== undefined) columns.set(options.folds, 'number');
+  await scoreOnPool(source, options, columns, (runner, job) =>
     runner.scoreGenerations(
       {
-        table,
+        table: job.table,
         roles: {
           references: options.yTrue,
           outputs: options.yPred,
@@ -77,18 +79,11 @@ export async function runGenerationScoreCommand(
         },
       },
       {
+        ...sharedScoreOptions(options, job),
         metrics: options.metrics,
         normalize,
         stemmer: options.stemmer,
         bleuTokenize: options.bleuTokenize,
-        cv: options.cv,
-        clusterIds,
-        seed: options.seed,
-        bootstrap: options.bootstrap,
-        ci: options.ci,
-        dropMissing: options.dropMissing,
-        loadMs,
-        onProgress,
       },
     ),
   );

@@ -11,6 +11,7 @@ import {
   type ScoreReport,
 } from '@assay/runner';
 import { clusterIdsOf } from './cluster-column.js';
+import { foldIdsOf } from './fold-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { type ScoreSource, scoreProvenance } from './score-source.js';
 import { scoreReportFormat, writeScoreReport } from './write-score-report.js';
@@ -58,12 +59,40 @@ async function fileSize(file: string): Promise<number> {
   }
 }
 
+/**
+ * Refuses `--clusters` and `--folds` where their ids could not line up with the rows scored
+ * (`--drop-missing` removes rows after they are read), and `--folds` beside `--cv`.
+ */
+function checkRowIdColumns(options: ScoreCommandOptions): void {
+  for (const [flag, name] of [
+    ['--clusters', options.clusters],
+    ['--folds', options.folds],
+  ] as const) {
+    if (name !== undefined && options.dropMissing === true) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `${flag} cannot be combined with --drop-missing: drop the rows with a missing value from the file first.`,
+        { path: flag.slice(2) },
+      );
+    }
+  }
+  if (options.folds !== undefined && options.cv.trim().toLowerCase() !== 'none') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `--folds ${options.folds} gives the folds, so --cv ${options.cv} cannot also; drop one of them.`,
+      { path: 'folds' },
+    );
+  }
+}
+
 /** What a scoring call gets from {@link scoreOnPool}. */
 export interface PoolJob {
   /** the loaded columns */
   readonly table: LoadedTable;
   /** `--clusters` as ids, or undefined */
   readonly clusterIds: Int32Array | undefined;
+  /** `--folds` as test fold ids (0..K-1, -1 = never tested), or undefined */
+  readonly foldIds: Int32Array | undefined;
   /** time spent loading, for the report */
   readonly loadMs: number;
   /** drives the progress bar */
@@ -71,7 +100,33 @@ export interface PoolJob {
 }
 
 /**
- * The frame every `assay score` task shares: load the columns, read `--clusters`, score on a
+ * The options every `assay score` task passes the runner alike: folds, clusters, seed,
+ * bootstrap, missing values, load time and progress.
+ *
+ * @param options - parsed command options
+ * @param job - what {@link scoreOnPool} read
+ * @returns those scoring options
+ * @example
+ * runner.scorePredictions(input, { ...sharedScoreOptions(options, job), task: 'regression' });
+ */
+export function sharedScoreOptions(options: ScoreCommandOptions, job: PoolJob) {
+  return {
+    cv: options.cv,
+    shuffle: options.shuffle,
+    foldIds: job.foldIds,
+    clusterIds: job.clusterIds,
+    seed: options.seed,
+    bootstrap: options.bootstrap,
+    ci: options.ci,
+    dropMissing: options.dropMissing,
+    loadMs: job.loadMs,
+    onProgress: job.onProgress,
+  };
+}
+
+/**
+ * The frame every `assay score` task shares: load the columns, read `--clusters` and
+ * `--folds`, score on a
  * worker pool with a progress bar (closed whatever happens), write the report.
  *
  * @param source - the predictions file (or stdin's spooled copy) and its name as passed
@@ -79,8 +134,8 @@ export interface PoolJob {
  * @param columns - the columns to load and how to read each
  * @param score - the task's scoring call on the pool
  * @returns when the report is written
- * @throws {@link RunnerError} `INVALID_OPTION` for `--clusters` with `--drop-missing`; what
- *   loading or scoring throws
+ * @throws {@link RunnerError} `INVALID_OPTION` for `--clusters` or `--folds` with
+ *   `--drop-missing`, `--folds` with `--cv`; what loading or scoring throws
  * @example
  * await scoreOnPool({ path: file, name: file }, options, columns, (runner, job) => runner.scorePredictions(...));
  */
@@ -90,13 +145,7 @@ export async function scoreOnPool(
   columns: Map<string, ColumnKind>,
   score: (runner: Runner, job: PoolJob) => Promise<ScoreReport>,
 ): Promise<void> {
-  if (options.clusters !== undefined && options.dropMissing === true) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      '--clusters cannot be combined with --drop-missing: drop the rows with a missing value from the file first.',
-      { path: 'clusters' },
-    );
-  }
+  checkRowIdColumns(options);
   // a wrong --out is refused before the file is read, not after the work
   scoreReportFormat(options);
   const bytes = await fileSize(source.path);
@@ -121,7 +170,9 @@ export async function scoreOnPool(
     const loadMs = performance.now() - loadStart;
     const clusterIds =
       options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
-    report = await score(runner, { table, clusterIds, loadMs, onProgress: (p) => bar.update(p) });
+    const foldIds = options.folds === undefined ? undefined : foldIdsOf(table, options.folds);
+    const onProgress = (p: ScoreProgress) => bar.update(p);
+    report = await score(runner, { table, clusterIds, foldIds, loadMs, onProgress });
   } finally {
     bar.done();
     await runner.close();

@@ -1,14 +1,15 @@
 import { RunnerError } from '../errors.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
-import { checkCvFoldCount } from '../score/cv-limits.js';
 import type { CvSpec } from '../score/cv-spec.js';
 import { fromFoldIdArray } from '../score/fold-ids-input.js';
-import { parseCvSpec } from '../score/parse-cv-spec.js';
+import { cvShuffled, resolveCvSpec } from '../score/parse-cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
 /** What {@link generationFolds} reads. */
 export interface GenerationFoldRequest {
   readonly cv?: string | CvSpec | undefined;
+  /** False to keep row order in `kfold:K` and `holdout:F` (default true). */
+  readonly shuffle?: boolean | undefined;
   readonly foldIds?: ArrayLike<number> | undefined;
   readonly n: number;
   readonly group: Int32Array | null;
@@ -22,11 +23,13 @@ const STRATIFIED = new Set(['stratified', 'stratified-group', 'repeated-stratifi
 
 /**
  * The cross-validation folds of a generation job, from `foldIds` or a `cv` spec, with the
- * splitters classification uses (`kfold:K` and `holdout:F` shuffled with `seed`, `group:K`
+ * splitters classification uses (`kfold:K` and `holdout:F` shuffled with `seed` unless
+ * `shuffle` is false, `group:K`
  * over the group column, `timeseries:K` in row order).
  *
  * @param request - the spec or ids, the rows, the groups and the seed
- * @returns the CV text for the report and one folding per repeat (none without CV)
+ * @returns the CV text for the report, whether the folds were shuffled (where the kind
+ *   shuffles) and one folding per repeat (none without CV)
  * @throws {@link RunnerError} `INVALID_CV_SPEC` for a bad spec or a stratified one (outputs
  *   have no classes to stratify by), `INVALID_OPTION` for bad fold ids or fold ids with
  *   dropped rows, `TOO_FEW_ROWS`
@@ -35,6 +38,7 @@ const STRATIFIED = new Set(['stratified', 'stratified-group', 'repeated-stratifi
  */
 export function generationFolds(request: GenerationFoldRequest): {
   cvText: string;
+  shuffle?: boolean | undefined;
   foldings: Folding[];
 } {
   const { n, seed } = request;
@@ -48,12 +52,7 @@ export function generationFolds(request: GenerationFoldRequest): {
     }
     return { cvText: 'foldIds', foldings: [fromFoldIdArray(request.foldIds, n)] };
   }
-  const spec =
-    typeof request.cv === 'string'
-      ? parseCvSpec(request.cv)
-      : (request.cv ?? { kind: 'none' as const });
-  const cvText = typeof request.cv === 'string' ? request.cv : spec.kind;
-  checkCvFoldCount(spec, cvText);
+  const { spec, cvText } = resolveCvSpec(request.cv, request.shuffle);
   if (STRATIFIED.has(spec.kind)) {
     throw new RunnerError(
       'INVALID_CV_SPEC',
@@ -81,5 +80,5 @@ export function generationFolds(request: GenerationFoldRequest): {
     slice: null,
     sliceValues: [],
   };
-  return { cvText, foldings: buildFolds(spec, columns, seed, cvText) };
+  return { cvText, shuffle: cvShuffled(spec), foldings: buildFolds(spec, columns, seed, cvText) };
 }

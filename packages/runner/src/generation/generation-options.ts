@@ -28,6 +28,8 @@ export interface GenerationOptions {
   readonly bleuTokenize?: BleuTokenizer | undefined;
   /** Cross-validation, e.g. `'kfold:5'` (default `'none'`); stratified specs are refused. */
   readonly cv?: string | CvSpec | undefined;
+  /** False to keep row order in `kfold:K` and `holdout:F` folds (default true: shuffled with `seed`). */
+  readonly shuffle?: boolean | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
   /**

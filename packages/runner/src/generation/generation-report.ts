@@ -22,6 +22,7 @@ export interface GenerationResults {
   readonly slice: Int32Array | null;
   readonly sliceValues: readonly (string | number)[];
   readonly cvText: string;
+  readonly shuffle?: boolean | undefined;
   readonly foldings: readonly Folding[];
   /** Per selection (whole set, then each slice), per metric; empty without a bootstrap. */
   readonly intervals: ([number, number] | null)[][];
@@ -132,6 +133,7 @@ export function generationReport(results: GenerationResults): ScoreReport {
     settings: {
       metrics: [...names],
       cv: results.cvText,
+      ...(results.shuffle === undefined ? {} : { shuffle: results.shuffle }),
       seed: results.seed,
       bootstrap,
       ci: results.ci,

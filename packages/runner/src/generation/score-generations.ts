@@ -94,7 +94,7 @@ export async function scoreGenerationsWith(
   const rows = prepareGenerations(input, options.dropMissing === true);
   const chunk = rowsPerTask(rows.n, workers, options.chunkRows);
   const clusters = clustersOf(options, rows);
-  const { cvText, foldings } = generationFolds({ ...options, ...rows, seed });
+  const { cvText, shuffle, foldings } = generationFolds({ ...options, ...rows, seed });
   const layout = rowLayout(metrics);
   const warnings: string[] = [];
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
@@ -126,6 +126,7 @@ export async function scoreGenerationsWith(
     slice: rows.slice,
     sliceValues: rows.sliceValues,
     cvText,
+    shuffle,
     foldings,
     intervals,
     clusters: clusters?.count,

@@ -12,6 +12,7 @@ import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
 export interface JobResults {
   /** The CV setting as the report shows it. */
   readonly cvText: string;
+  readonly shuffle?: boolean | undefined;
   readonly values: SetValues;
   readonly counts: WholeSetCounts;
   readonly folds: FoldScores;
@@ -81,6 +82,7 @@ export function assembleReport(
     settings: {
       metrics: [...names],
       cv: results.cvText,
+      ...(results.shuffle === undefined ? {} : { shuffle: results.shuffle }),
       seed,
       bootstrap,
       ci,

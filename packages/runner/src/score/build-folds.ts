@@ -8,6 +8,7 @@ import {
   StratifiedGroupKFold,
   StratifiedKFold,
   TimeSeriesSplit,
+  trainTestSplit,
 } from '@assay/splitters';
 import { RunnerError } from '../errors.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
@@ -74,7 +75,8 @@ function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding
 /**
  * Builds the test-fold assignment of a CV spec with `@assay/splitters`.
  * `kfold`, `stratified`, `stratified-group`, `repeated-stratified` and
- * `holdout` shuffle with `seed`; `group` and `timeseries` keep row order.
+ * `holdout` shuffle with `seed` (all but `repeated-stratified` keep row order given
+ * `shuffle: false`, as scikit-learn's `shuffle=False`); `group` and `timeseries` keep row order.
  *
  * @param spec - the parsed `--cv`
  * @param columns - the job's columns (labels for stratification, groups)
@@ -115,6 +117,14 @@ function asCvError(error: SplitError, text: string): SplitError {
   return new SplitError(error.code, message, error.path);
 }
 
+/** A splitter's shuffle options: seeded, or none at all (a seed without a shuffle is refused). */
+function shuffling(
+  spec: { readonly shuffle?: boolean },
+  seed: number,
+): { shuffle: boolean; randomState?: number } {
+  return spec.shuffle === false ? { shuffle: false } : { shuffle: true, randomState: seed };
+}
+
 function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: string): Folding[] {
   const n = columns.n;
   const stratifyBy = columns.task === 'classification' ? columns.yTrue : undefined;
@@ -145,7 +155,7 @@ function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: str
       if (n < spec.k) throw tooFew(text, n, spec.k);
       return [
         fromFoldIds(
-          new KFold({ nSplits: spec.k, shuffle: true, randomState: seed }).foldIds({ n }),
+          new KFold({ nSplits: spec.k, ...shuffling(spec, seed) }).foldIds({ n }),
           spec.k,
           0,
         ),
@@ -153,7 +163,7 @@ function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: str
     case 'stratified': {
       if (n < spec.k) throw tooFew(text, n, spec.k);
       const y = needLabels();
-      const cv = new StratifiedKFold({ nSplits: spec.k, shuffle: true, randomState: seed });
+      const cv = new StratifiedKFold({ nSplits: spec.k, ...shuffling(spec, seed) });
       return [fromFoldIds(cv.foldIds({ y }), spec.k, 0)];
     }
     case 'group': {
@@ -165,7 +175,7 @@ function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: str
       if (n < spec.k) throw tooFew(text, n, spec.k);
       const y = needLabels();
       const groups = needGroups();
-      const cv = new StratifiedGroupKFold({ nSplits: spec.k, shuffle: true, randomState: seed });
+      const cv = new StratifiedGroupKFold({ nSplits: spec.k, ...shuffling(spec, seed) });
       return [fromFoldIds(cv.foldIds({ y, groups }), spec.k, 0)];
     }
     case 'repeated-stratified': {
@@ -180,6 +190,10 @@ function splitFolds(spec: CvSpec, columns: ScoreColumns, seed: number, text: str
     }
     case 'holdout': {
       if (n < 2) throw tooFew(text, n, 2);
+      if (spec.shuffle === false) {
+        // train_test_split(shuffle=False): the first rows train, the last ceil(F * n) test
+        return [fromSplits(n, [trainTestSplit(n, { testSize: spec.testSize, shuffle: false })], 0)];
+      }
       const cv = new ShuffleSplit({ nSplits: 1, testSize: spec.testSize, randomState: seed });
       return [fromSplits(n, cv.split({ n }), 0)];
     }

@@ -5,7 +5,8 @@ import { MAX_CV_FOLDS } from './cv-limits.js';
 
 /**
  * Turns caller-supplied test fold ids (one per row, -1 = never tested) into a
- * {@link Folding}; each fold's train set is every other tested row.
+ * {@link Folding}; each fold's train set is every other row, the never-tested ones included,
+ * as in scikit-learn's `PredefinedSplit`.
  *
  * @param foldIds - fold per row
  * @param n - row count
@@ -43,12 +44,6 @@ export function fromFoldIdArray(foldIds: ArrayLike<number>, n: number): Folding 
     );
   }
   const nTest = new Array<number>(max + 1).fill(0);
-  let tested = 0;
-  for (let i = 0; i < n; i++) {
-    if (ids[i]! >= 0) {
-      nTest[ids[i]!]!++;
-      tested++;
-    }
-  }
-  return { ids, offset: 0, splits: nTest.map((t) => ({ nTrain: tested - t, nTest: t })) };
+  for (let i = 0; i < n; i++) if (ids[i]! >= 0) nTest[ids[i]!]!++;
+  return { ids, offset: 0, splits: nTest.map((t) => ({ nTrain: n - t, nTest: t })) };
 }

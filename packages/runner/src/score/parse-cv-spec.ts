@@ -79,3 +79,59 @@ function parseCvText(spec: string): CvSpec {
       throw bad(spec, `unknown kind "${kind}"`);
   }
 }
+
+/** The CV kinds whose folds depend on a shuffle that `shuffle: false` can turn off. */
+const SHUFFLED_KINDS = new Set(['kfold', 'stratified', 'stratified-group', 'holdout']);
+
+/**
+ * Whether a spec's folds are shuffled, for the report: true or false for the kinds that
+ * shuffle (`repeated-stratified` always does), undefined for those that keep row order
+ * (`group`, `timeseries`) and for `none`.
+ *
+ * @param spec - a resolved spec
+ * @returns the shuffle setting, or undefined where none applies
+ * @example
+ * ```ts
+ * cvShuffled({ kind: 'kfold', k: 5, shuffle: false }); // false
+ * ```
+ */
+export function cvShuffled(spec: CvSpec): boolean | undefined {
+  if (spec.kind === 'repeated-stratified') return true;
+  if (!SHUFFLED_KINDS.has(spec.kind)) return undefined;
+  return (spec as { readonly shuffle?: boolean }).shuffle ?? true;
+}
+
+/**
+ * The CV option of a scoring job as a checked spec and its text for the report: `cv` parsed
+ * when it is text, checked against the fold limit, with `shuffle` applied.
+ *
+ * @param cv - `--cv` text, a parsed spec, or undefined (no CV)
+ * @param shuffle - false to keep row order (scikit-learn's `shuffle=False`); default true
+ * @returns the spec and the text the report and messages name it by
+ * @throws {@link RunnerError} `INVALID_CV_SPEC` for a bad spec; `INVALID_OPTION` (path
+ *   `shuffle`) for `shuffle: false` with `repeated-stratified`, which shuffles every repeat
+ * @example
+ * ```ts
+ * resolveCvSpec('kfold:5', false).spec; // { kind: 'kfold', k: 5, shuffle: false }
+ * ```
+ */
+export function resolveCvSpec(
+  cv: string | CvSpec | undefined,
+  shuffle: boolean | undefined,
+): { spec: CvSpec; cvText: string } {
+  const parsed = typeof cv === 'string' ? parseCvSpec(cv) : (cv ?? { kind: 'none' as const });
+  const cvText = typeof cv === 'string' ? cv : parsed.kind;
+  // a spec given as an object skipped the parser's check
+  checkCvFoldCount(parsed, cvText);
+  if (shuffle === undefined || shuffle) return { spec: parsed, cvText };
+  if (parsed.kind === 'repeated-stratified') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `shuffle: false (--no-shuffle) cannot apply to --cv ${cvText}: every repeat is a new shuffle (scikit-learn's RepeatedStratifiedKFold has no shuffle=False); use stratified:${parsed.k} for one unshuffled split.`,
+      { path: 'shuffle' },
+    );
+  }
+  // group and timeseries folds keep row order already; none has no folds
+  const spec = SHUFFLED_KINDS.has(parsed.kind) ? ({ ...parsed, shuffle: false } as CvSpec) : parsed;
+  return { spec, cvText };
+}

@@ -11,16 +11,17 @@ import { fitsCountingPass } from '../metrics/confusion-limits.js';
 import type { StratifiedGrouping } from '../pool/task-types.js';
 import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
-import { checkCvFoldCount } from './cv-limits.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import type { JobMetrics } from './job-metrics.js';
-import { parseCvSpec } from './parse-cv-spec.js';
+import { cvShuffled, resolveCvSpec } from './parse-cv-spec.js';
 import type { ScoreJob } from './score-job.js';
 
 /** A job's cross-validation folds, on their way. */
 export interface FoldPlan {
   /** The CV setting as the report shows it. */
   readonly cvText: string;
+  /** Whether the folds were shuffled, where the CV kind shuffles at all (see `cvShuffled`). */
+  readonly shuffle?: boolean | undefined;
   /** Every repeat's folds, once built (empty without CV; a rejection is already handled). */
   readonly foldings: Promise<Folding[]>;
   /**
@@ -48,10 +49,11 @@ function foldPlan(
   cvText: string,
   foldings: Promise<Folding[]>,
   stratified: Promise<StratifiedGrouping> | null,
+  shuffle?: boolean,
 ): FoldPlan {
   // awaited by a later stage; a rejection must not go unhandled meanwhile
   foldings.catch(() => undefined);
-  return { cvText, foldings, stratified };
+  return { cvText, foldings, stratified, shuffle };
 }
 
 /**
@@ -115,8 +117,8 @@ function planStratified(
  * @param job - the prepared job
  * @param metrics - the job's metrics (row-based ones need fold ids)
  * @returns the folds, on their way
- * @throws {@link RunnerError} `INVALID_OPTION` for `foldIds` with dropped rows;
- *   `INVALID_CV_SPEC` for a bad `cv`
+ * @throws {@link RunnerError} `INVALID_OPTION` for `foldIds` with dropped rows or
+ *   `shuffle: false` with repeated CV; `INVALID_CV_SPEC` for a bad `cv`
  */
 export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
   const { options, columns } = job;
@@ -134,24 +136,19 @@ export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
       null,
     );
   }
-  const spec =
-    typeof options.cv === 'string'
-      ? parseCvSpec(options.cv)
-      : (options.cv ?? { kind: 'none' as const });
-  const cvText = typeof options.cv === 'string' ? options.cv : spec.kind;
-  // a spec given as an object skipped the parser's check
-  checkCvFoldCount(spec, cvText);
+  const { spec, cvText } = resolveCvSpec(options.cv, options.shuffle);
   if (columns.group !== null && spec.kind !== 'group' && spec.kind !== 'stratified-group') {
     // the group column only shapes group folds: say so rather than ignore it in silence
     const warning = `--group is used only by --cv group:K or stratified-group:K; with --cv ${cvText} the groups were ignored.`;
     if (!job.warnings.includes(warning)) job.warnings.push(warning);
   }
   if (spec.kind === 'none') return foldPlan(cvText, Promise.resolve([]), null);
-  if (spec.kind === 'stratified' && columns.task === 'classification') {
-    return planStratified(job, metrics, spec.k, cvText);
+  // the runner's own stratified folds are shuffled; unshuffled ones come from the splitter
+  if (spec.kind === 'stratified' && spec.shuffle !== false && columns.task === 'classification') {
+    return { ...planStratified(job, metrics, spec.k, cvText), shuffle: true };
   }
   const foldings = job.exec
     .folds({ kind: 'folds', spec, columns, seed: job.seed, text: cvText })
     .then(unpackFolds);
-  return foldPlan(cvText, foldings, null);
+  return foldPlan(cvText, foldings, null, cvShuffled(spec));
 }

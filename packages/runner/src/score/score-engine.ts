@@ -48,6 +48,15 @@ export async function scoreWith(
   const folds = await scoreFolds(job, metrics, plan, counts);
   const bootstrap = await bootstrapIntervals(job, queued);
   await Promise.all([setRows, folds.rows]);
-  const results = { cvText: plan.cvText, values, counts, folds, bootstrap, prepMs, computeStart };
+  const results = {
+    cvText: plan.cvText,
+    shuffle: plan.shuffle,
+    values,
+    counts,
+    folds,
+    bootstrap,
+    prepMs,
+    computeStart,
+  };
   return assembleReport(job, metrics, results);
 }

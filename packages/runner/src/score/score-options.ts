@@ -22,6 +22,13 @@ export interface ScoreOptions {
   /** Cross-validation, e.g. `'stratified:5'` (default `'none'`: whole set only). */
   readonly cv?: string | CvSpec | undefined;
   /**
+   * Shuffle the rows before cutting `kfold`, `stratified`, `stratified-group` and `holdout`
+   * folds (default true, seeded by `seed`). False keeps row order, as scikit-learn's
+   * `shuffle=False` (its default): those folds equal scikit-learn's row for row. Refused with
+   * `repeated-stratified`; `group` and `timeseries` keep row order either way.
+   */
+  readonly shuffle?: boolean | undefined;
+  /**
    * The labels that averaged, per-label and binary classification metrics range over,
    * in this order (scikit-learn's `labels=`). Rows with other true or predicted
    * labels still count (as errors) for accuracy, balanced accuracy and MCC;

@@ -107,6 +107,12 @@ export const ScoreReportSchema = z.object({
   settings: z.object({
     metrics: z.array(z.string()),
     cv: z.string(),
+    /**
+     * Whether the rows were shuffled before the folds were cut: present for the CV kinds that
+     * shuffle (`kfold`, `stratified`, `stratified-group`, `holdout`, `repeated-stratified`);
+     * false with `--no-shuffle`, whose folds are scikit-learn's `shuffle=False` folds.
+     */
+    shuffle: z.boolean().optional(),
     seed: z.number().int(),
     bootstrap: z.number().int().nonnegative(),
     ci: z.number(),

@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { assay } from './cli-process.js';
+
+interface FoldFigures {
+  nTrain: number;
+  nTest: number;
+  accuracy: number;
+  f1_macro: number;
+}
+
+/** scikit-learn 1.2's folds on a 61-row table; made by fixtures/make-unshuffled-folds.py. */
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/unshuffled-folds.json', import.meta.url), 'utf8'),
+) as {
+  rows: { y: string; p: string; g: string; fold: number }[];
+  cases: Record<string, FoldFigures[]>;
+};
+
+const dir = mkdtempSync(join(tmpdir(), 'assay-unshuffled-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const csv = join(dir, 'preds.csv');
+writeFileSync(
+  csv,
+  `y,p,g,fold\n${fixture.rows.map((r) => `${r.y},${r.p},${r.g},${r.fold}`).join('\n')}\n`,
+);
+const base = ['score', csv, '--y-true', 'y', '--y-pred', 'p', '--metrics', 'accuracy,f1_macro'];
+
+interface Report {
+  folds: { nTrain: number; nTest: number; metrics: Record<string, number> }[];
+  settings: { cv: string; shuffle?: boolean };
+}
+
+async function report(args: string[]): Promise<Report> {
+  const result = await assay([...base, ...args, '--format', 'json']);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as Report;
+}
+
+function expectFolds(actual: Report['folds'], expected: FoldFigures[]): void {
+  expect(actual).toHaveLength(expected.length);
+  expected.forEach((fold, f) => {
+    expect([actual[f]!.nTrain, actual[f]!.nTest]).toEqual([fold.nTrain, fold.nTest]);
+    expect(actual[f]!.metrics.accuracy).toBeCloseTo(fold.accuracy, 12);
+    expect(actual[f]!.metrics.f1_macro).toBeCloseTo(fold.f1_macro, 12);
+  });
+}
+
+describe('--no-shuffle gives scikit-learn’s shuffle=False folds', () => {
+  test.each(['kfold:5', 'stratified:5', 'stratified-group:3', 'holdout:0.25'])('%s', async (cv) => {
+    const groups = cv.startsWith('stratified-group') ? ['--group', 'g'] : [];
+    const unshuffled = await report(['--cv', cv, '--no-shuffle', ...groups]);
+    expect(unshuffled.settings).toMatchObject({ cv, shuffle: false });
+    expectFolds(unshuffled.folds, fixture.cases[cv]!);
+    // the default shuffles, so its folds differ (and it says so)
+    const shuffled = await report(['--cv', cv, ...groups]);
+    expect(shuffled.settings.shuffle).toBe(true);
+    expect(shuffled.folds.map((f) => f.metrics.accuracy)).not.toEqual(
+      unshuffled.folds.map((f) => f.metrics.accuracy),
+    );
+  });
+
+  test('the table names unshuffled folds', async () => {
+    const table = await assay([...base, '--cv', 'kfold:5', '--no-shuffle', '--format', 'table']);
+    expect(table.stdout.split('\n')[0]).toContain('cv kfold:5 unshuffled');
+  });
+
+  test('repeated-stratified, which shuffles every repeat, is refused with exit 2', async () => {
+    const result = await assay([...base, '--cv', 'repeated-stratified:3x2', '--no-shuffle']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--no-shuffle');
+    expect(result.stderr).toContain('use stratified:3');
+  });
+});
+
+describe('--folds reads each row’s test fold from a column', () => {
+  test('as scikit-learn’s PredefinedSplit: -1 never tested, folds in value order', async () => {
+    const given = await report(['--folds', 'fold']);
+    expect(given.settings.cv).toBe('foldIds');
+    expectFolds(given.folds, fixture.cases.folds!);
+    const table = await assay([...base, '--folds', 'fold', '--format', 'table']);
+    expect(table.stdout.split('\n')[0]).toContain('cv predefined folds');
+  });
+
+  test('bad fold columns and combinations are refused naming the flag, exit 2', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'y,p,fold,half,text\na,a,0,0.5,x\nb,b,1,1,y\na,b,,0,z\n');
+    const args = ['score', bad, '--y-true', 'y', '--y-pred', 'p', '--metrics', 'accuracy'];
+    const cases: [string[], string][] = [
+      [['--folds', 'fold'], 'Column "fold" (--folds) has a missing value at data row 3'],
+      [['--folds', 'half'], 'Column "half" (--folds) has 0.5 at data row 1'],
+      [['--folds', 'text'], 'text'],
+      [['--folds', 'fold', '--cv', 'kfold:2'], '--folds fold gives the folds, so --cv kfold:2'],
+      [['--folds', 'fold', '--drop-missing'], '--folds cannot be combined with --drop-missing'],
+    ];
+    for (const [extra, message] of cases) {
+      const result = await assay([...args, ...extra]);
+      expect(result.code, extra.join(' ')).toBe(2);
+      expect(result.stderr, extra.join(' ')).toContain(message);
+    }
+  });
+});
