@@ -34,7 +34,7 @@ describe('JSON Lines labels keep the types JSON gives them', () => {
     expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
     expect((error as RunnerError).path).toBe('y');
     expect((error as RunnerError).message).toContain(
-      'column "y" has the number label 1 and the string label "cat"',
+      'column "y" has the number label 1 (data row 1) and the string label "cat" (data row 3)',
     );
   });
 

@@ -96,6 +96,58 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
   });
 });
 
+describe('many whole-number classes, inferred', () => {
+  // counts from 100 to 299 and predictions a few units off: a regression read as 200 classes
+  const yTrue = Array.from({ length: 400 }, (_, i) => 100 + ((i * 37) % 200));
+  const yPred = yTrue.map((v, i) => v + ((i % 5) - 2));
+  const called = (r: { warnings: string[] }) =>
+    r.warnings.filter((w) => w.includes('whole numbers from'));
+
+  test('are called out, naming --task regression and the range', async () => {
+    const report = await runner.scorePredictions({ yTrue, yPred });
+    expect(report.task).toBe('classification');
+    const warning = report.warnings.find((w) => w.includes('whole numbers from'));
+    expect(warning).toMatch(/^Scored as classification \(the task was inferred\) with \d+ classes/);
+    expect(warning).toContain(
+      `from ${Math.min(...yTrue, ...yPred)} to ${Math.max(...yTrue, ...yPred)}`,
+    );
+    expect(warning).toContain('--task regression');
+  });
+
+  test('not when the task is given, probabilities come with them, or there are 20 classes', async () => {
+    const asked = await runner.scorePredictions({ yTrue, yPred }, { task: 'classification' });
+    expect(called(asked)).toEqual([]);
+    // a classifier of 25 classes: its probabilities say the values are labels
+    const t25 = yTrue.map((v) => v % 25);
+    const p25 = yPred.map((v) => ((v % 25) + 25) % 25);
+    const yProba = Array.from({ length: 25 }, (_, c) =>
+      Float64Array.from(p25, (p) => (p === c ? 0.52 : 0.02)),
+    );
+    const withProba = await runner.scorePredictions(
+      { yTrue: t25, yPred: p25, yProba },
+      { metrics: ['accuracy', 'log_loss'] },
+    );
+    expect(withProba.labels).toHaveLength(25);
+    expect(called(withProba)).toEqual([]);
+    expect(called(await runner.scorePredictions({ yTrue: t25, yPred: p25 }))).toHaveLength(1);
+    const twenty = await runner.scorePredictions({
+      yTrue: yTrue.map((v) => v % 20),
+      yPred: yPred.map((v) => ((v % 20) + 20) % 20),
+    });
+    expect(twenty.labels).toHaveLength(20);
+    expect(called(twenty)).toEqual([]);
+  });
+
+  test('not for class ids that a classifier confuses with any other', async () => {
+    // 300 integer class ids, wrong answers spread over the ids: a real many-class target
+    const ids = yTrue.map((v) => v - 100);
+    const confused = ids.map((v, i) => (i % 3 === 0 ? (v * 7 + 11) % 200 : v));
+    const report = await runner.scorePredictions({ yTrue: ids, yPred: confused });
+    expect(report.labels.length).toBeGreaterThan(20);
+    expect(called(report)).toEqual([]);
+  });
+});
+
 describe('scores under regression', () => {
   test('yScore with task regression is refused, not dropped without a word', async () => {
     const error = await runner

@@ -43,7 +43,19 @@ describe('label order and kinds match scikit-learn', () => {
     expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
     expect((error as RunnerError).path).toBe('yPred');
     expect((error as RunnerError).message).toContain(
-      'Mix of label input types (string and number): yPred has the string label "0" but yTrue has the number label 0',
+      'Mix of label input types (string and number): yPred (data row 1) has the string label "0" but yTrue (data row 1) has the number label 0',
+    );
+  });
+
+  test('the mix of two columns names the data row of each label, past dropped rows', async () => {
+    const error = await scorePredictions(
+      { yTrue: [1, Number.NaN, 2, 1, 2], yPred: ['1', '2', '2', 'cat', '1'] },
+      { workers: 0, metrics: ['accuracy'], dropMissing: true },
+    ).catch((e: unknown) => e);
+    expect((error as RunnerError).code).toBe('MIXED_LABEL_TYPES');
+    // row 2 was dropped: "cat" is still the file's data row 4
+    expect((error as RunnerError).message).toContain(
+      'yPred (data row 4) has the string label "cat" but yTrue (data row 1) has the number label 1',
     );
   });
 

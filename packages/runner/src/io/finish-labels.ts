@@ -9,16 +9,18 @@ import { BIG_INTEGER_TEXT, parseNumericCell } from './numeric-cell.js';
  * scikit-learn refuses a "Mix of label input types"; text that reads as a number (`"2"`) still
  * joins the numbers.
  */
-function refuseMixedTypes(name: string, dict: readonly Label[]): void {
-  const number = dict.find((label) => typeof label === 'number');
-  if (number === undefined) return;
-  const text = dict.find(
+function refuseMixedTypes(name: string, dict: readonly Label[], codes: Int32Array): void {
+  const number = dict.findIndex((label) => typeof label === 'number');
+  if (number < 0) return;
+  const text = dict.findIndex(
     (label) => typeof label === 'string' && parseNumericCell(label) === undefined,
   );
-  if (text === undefined) return;
+  if (text < 0) return;
+  // the dictionary is in first-seen order: each label's first code is its first row
+  const row = (code: number) => codes.indexOf(code) + 1;
   throw new RunnerError(
     'MIXED_LABEL_TYPES',
-    `Mix of label input types (string and number): column "${name}" has the number label ${String(number)} and the string label ${JSON.stringify(text)}; labels must be all numbers or all strings (quote every label in the file, or none).`,
+    `Mix of label input types (string and number): column "${name}" has the number label ${String(dict[number])} (data row ${row(number)}) and the string label ${JSON.stringify(dict[text])} (data row ${row(text)}); labels must be all numbers or all strings (quote every label in the file, or none).`,
     { path: name },
   );
 }
@@ -37,7 +39,7 @@ export function finishLabels(
 ): LoadedColumn {
   if (column.kind !== 'label') return column;
   const dict = column.dictionary;
-  if (options.typed === true) refuseMixedTypes(column.name, dict);
+  if (options.typed === true) refuseMixedTypes(column.name, dict, column.codes);
   const unsafe = dict.find(
     (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
   );

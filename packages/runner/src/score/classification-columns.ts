@@ -1,4 +1,4 @@
-import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
+import { compareLabels, type Label, LabelError, LabelKindCheck, sortedUnion } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
@@ -35,8 +35,60 @@ function wordsFirst(labels: Label[]): Label[] {
 }
 
 /**
+ * The `labels` option's entries that occur in neither label column, as the classes' kind (a
+ * number given for string classes means its text), when they account exactly for the
+ * probability columns beyond the classes: scikit-learn's `log_loss(labels=)` for a class the
+ * test set lacks. Empty otherwise, so a wrong column count is still refused.
+ */
+function rowlessProbaClasses(
+  classes: readonly Label[],
+  labels: readonly Label[] | undefined,
+  probaColumns: number | undefined,
+): Label[] {
+  if (labels === undefined || probaColumns === undefined || probaColumns <= classes.length) {
+    return [];
+  }
+  const asStrings = classes.some((c) => typeof c === 'string');
+  const present = new Set<Label>(classes);
+  const extra = [
+    ...new Set(labels.map((l) => (asStrings ? String(l) : l)).filter((l) => !present.has(l))),
+  ];
+  // a number among string classes (or the reverse) cannot be a class: leave the count refused
+  if (extra.some((l) => typeof l !== typeof classes[0])) return [];
+  return classes.length + extra.length === probaColumns ? extra : [];
+}
+
+/**
+ * The "Mix of label input types" error of two label columns again, checked label by label
+ * in the order their union was, so that it names the data row of each label (the file's row:
+ * `keptRows` maps back past rows that `dropMissing` removed); undefined if they do not mix.
+ */
+function mixedKindsWithRows(
+  columns: readonly (readonly [string, LabelColumn, readonly Label[]])[],
+  keptRows: Uint32Array | undefined,
+): LabelError | undefined {
+  const kinds = new LabelKindCheck();
+  const seen = new Set<Label>();
+  try {
+    for (const [what, column, labels] of columns) {
+      for (const label of labels) {
+        if (seen.has(label)) continue;
+        seen.add(label);
+        const row = column.codes.indexOf(column.dictionary.indexOf(label));
+        kinds.check(label, what, row < 0 ? undefined : (keptRows?.[row] ?? row));
+      }
+    }
+  } catch (error) {
+    if (error instanceof LabelError) return error;
+    throw error;
+  }
+  return undefined;
+}
+
+/**
  * Encodes true and predicted labels over their sorted union (`@assay/labels`
- * order: numbers numerically, strings by code point), in place when allowed.
+ * order: numbers numerically, strings by code point), in place when allowed. `rowless`
+ * classes (see {@link rowlessProbaClasses}) join the union.
  *
  * @throws {@link RunnerError} `MIXED_LABEL_TYPES` when one column holds numbers and the
  *   other strings (scikit-learn's "Mix of label input types")
@@ -45,7 +97,15 @@ function unifyLabels(
   yTrue: LabelColumn,
   yPred: LabelColumn,
   inPlace: boolean,
-): { classes: Label[]; unseen: Label[]; yTrue: Int32Array; yPred: Int32Array } {
+  rowless: (classes: readonly Label[]) => Label[],
+  keptRows: Uint32Array | undefined,
+): {
+  classes: Label[];
+  unseen: Label[];
+  rowless: Label[];
+  yTrue: Int32Array;
+  yPred: Int32Array;
+} {
   const trueLabels = usedLabels(yTrue);
   const predLabels = usedLabels(yPred);
   const predWhat = describeColumn('yPred', yPred);
@@ -57,8 +117,21 @@ function unifyLabels(
     ]);
   } catch (error) {
     const atPred = error instanceof LabelError && error.path === predWhat;
-    throw asRunnerError(error, atPred ? yPred.name : yTrue.name);
+    const withRows = mixedKindsWithRows(
+      [
+        [describeColumn('yTrue', yTrue), yTrue, wordsFirst(trueLabels)],
+        [predWhat, yPred, wordsFirst(predLabels)],
+      ],
+      keptRows,
+    );
+    throw asRunnerError(withRows ?? error, atPred ? yPred.name : yTrue.name);
   }
+  const extra = rowless(classes);
+  if (extra.length > 0)
+    classes = sortedUnion([
+      ['labels', classes],
+      ['labels', extra],
+    ]);
   const trueSet = new Set<Label>(trueLabels);
   const unseen = [...new Set(predLabels.filter((l) => !trueSet.has(l)))].sort(compareLabels);
   const index = new Map<Label, number>(classes.map((l, i) => [l, i]));
@@ -74,7 +147,7 @@ function unifyLabels(
     for (let i = 0; i < codes.length; i++) target[i] = remap[codes[i]!]!;
     out.push(target);
   }
-  return { classes, unseen, yTrue: out[0]!, yPred: out[1]! };
+  return { classes, unseen, rowless: extra, yTrue: out[0]!, yPred: out[1]! };
 }
 
 /** What the classification part of preparation gives: codes, classes and score columns. */
@@ -82,6 +155,8 @@ export interface ClassificationEncoding {
   readonly classes: Label[];
   /** Predicted labels that never occur as a true label. */
   readonly unseen: Label[];
+  /** Classes from `labels` with no row, for probability columns of classes the data lacks. */
+  readonly rowless: Label[];
   readonly yTrue: Int32Array;
   readonly yPred: Int32Array;
   readonly yScore: Float64Array | null;
@@ -98,7 +173,7 @@ function rowMajorProba(raw: RawColumns, classes: readonly Label[]): Float64Array
   if (probaColumns.length !== classes.length) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order.`,
+      `y_proba has ${probaColumns.length} column(s) but there are ${classes.length} classes (${classes.join(', ')}); give one probability column per class, in sorted class order${probaColumns.length > classes.length ? ", or, for columns of classes absent from the data, list every class with labels (--labels; scikit-learn's labels=)" : ''}.`,
       { path: 'yProba' },
     );
   }
@@ -137,6 +212,8 @@ function positiveIndicator(
  * @param inPlace - whether label codes may be re-encoded in place (`codes`), and whether
  *   numeric label columns may be overwritten by their codes (`numbers`)
  * @param warnings - receives the note about predicted labels never seen in `y_true`
+ * @param labels - the `labels` option: listed classes absent from the data join the classes
+ *   when the probability columns have one column for each of them
  * @returns codes, classes, scores, row-major probabilities and the positive indicator
  * @throws {@link RunnerError} `MIXED_LABEL_TYPES`, `NON_NUMERIC_VALUE`, `INVALID_OPTION`
  */
@@ -144,6 +221,7 @@ export function encodeClassification(
   raw: RawColumns,
   inPlace: { readonly codes: boolean; readonly numbers: boolean },
   warnings: string[],
+  labels?: readonly Label[],
 ): ClassificationEncoding {
   // numeric labels become codes in their own memory unless another role reads it too
   const own = (column: LoadedColumn) => inPlace.numbers && !sharesMemory(raw, column);
@@ -151,7 +229,13 @@ export function encodeClassification(
     own(raw.yTrue),
     own(raw.yPred),
   ]) as [LabelColumn, LabelColumn];
-  const { classes, unseen, ...codes } = unifyLabels(yTrue, yPred, inPlace.codes);
+  const { classes, unseen, rowless, ...codes } = unifyLabels(
+    yTrue,
+    yPred,
+    inPlace.codes,
+    (c) => rowlessProbaClasses(c, labels, raw.yProba?.length),
+    raw.keptRows,
+  );
   if (unseen.length > 0) {
     warnings.push(
       `Predicted label(s) ${quotedLabels(unseen)} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,
@@ -166,5 +250,14 @@ export function encodeClassification(
     raw.n,
     spareBytesOf(yTrue.codes),
   );
-  return { classes, unseen, yTrue: codes.yTrue, yPred: codes.yPred, yScore, yProba, isPositive };
+  return {
+    classes,
+    unseen,
+    rowless,
+    yTrue: codes.yTrue,
+    yPred: codes.yPred,
+    yScore,
+    yProba,
+    isPositive,
+  };
 }

@@ -4,6 +4,7 @@ import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { encodeClassification } from './classification-columns.js';
 import { profileCodePair, withCodeProfileCache } from './code-profile.js';
+import { inferredClassificationWarning } from './inferred-task-warnings.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
 import { profileNumberPair, withProfileCache } from './number-profile.js';
@@ -27,6 +28,8 @@ export interface PreparedColumns {
   readonly dropped: number;
   /** Predicted labels that never occur as a true label. */
   readonly unseenPredLabels: Label[];
+  /** Classes that come from `labels` alone (no row has them), for their probability columns. */
+  readonly rowlessClasses?: Label[] | undefined;
   readonly warnings: string[];
   /** The input rows `dropMissing` kept (row `i` of the columns is input row `keptRows[i]`); undefined when none was dropped. */
   readonly keptRows?: Uint32Array | undefined;
@@ -200,6 +203,11 @@ export interface PrepareOptions {
    * again on this thread.
    */
   readonly presence?: LabelPresenceByRole | undefined;
+  /**
+   * The `labels` scoring option: a listed class absent from the data becomes a class (without
+   * rows) when the probability columns have one column for each such class.
+   */
+  readonly labels?: readonly Label[] | undefined;
 }
 
 /**
@@ -298,13 +306,25 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     return { columns, dropped, unseenPredLabels: [], warnings, keptRows: raw.keptRows };
   }
   const numbers = inPlace || ownsNumbers(input, options);
-  const { unseen, ...encoded } = encodeClassification(raw, { codes: inPlace, numbers }, warnings);
+  const { unseen, rowless, ...encoded } = encodeClassification(
+    raw,
+    { codes: inPlace, numbers },
+    warnings,
+    options.labels,
+  );
   if (isRoleInput(input)) checkProbaColumnOrder(input.roles.yProba, encoded.classes);
-  if (options.task === undefined && raw.n >= 2 && encoded.classes.length >= raw.n) {
-    warnings.push(
-      `Scored as classification (the task was inferred) with ${encoded.classes.length} classes for ${raw.n} rows: every row is a class of its own. If the columns hold generated text and references, pass --task generation; if numbers to compare by size, --task regression.`,
-    );
+  if (options.task === undefined) {
+    const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
+    const warning = inferredClassificationWarning(encoded.classes, encoded, raw.n, scoresGiven);
+    if (warning !== undefined) warnings.push(warning);
   }
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
-  return { columns, dropped, unseenPredLabels: unseen, warnings, keptRows: raw.keptRows };
+  return {
+    columns,
+    dropped,
+    unseenPredLabels: unseen,
+    rowlessClasses: rowless,
+    warnings,
+    keptRows: raw.keptRows,
+  };
 }

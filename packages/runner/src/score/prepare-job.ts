@@ -63,6 +63,7 @@ export async function prepareJob(
     dropMissing: options.dropMissing,
     inPlace: options.inPlace,
     presence,
+    labels: options.labels,
   });
   const columns = withClusters(
     withPositiveLabel(withLabels(prepared.columns, options.labels), options.posLabel),
@@ -73,7 +74,10 @@ export async function prepareJob(
     census !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(census, columns.classes)
       : null;
-  const warnings = [...prepared.warnings, ...absentLabelWarnings(columns, options.labels)];
+  const warnings = [
+    ...prepared.warnings,
+    ...absentLabelWarnings(columns, options.labels, prepared.rowlessClasses ?? []),
+  ];
   return {
     exec,
     workers,
@@ -100,12 +104,19 @@ export async function prepareJob(
 function absentLabelWarnings(
   columns: ScoreColumns,
   labels: readonly Label[] | undefined,
+  rowless: readonly Label[],
 ): string[] {
   const set = columns.labelSet;
   if (labels === undefined || set === undefined) return [];
-  const absent = labels.filter((_, i) => set.indices[i]! >= columns.classes.length);
+  // classes made only for probability columns have no rows either
+  const rowlessIndex = new Set(rowless.map((l) => columns.classes.indexOf(l)));
+  const absent = labels.filter((_, i) => {
+    const index = set.indices[i]!;
+    return index >= columns.classes.length || rowlessIndex.has(index);
+  });
+  const inData = columns.classes.filter((l) => !rowless.includes(l));
   if (absent.length === 0) return [];
   return [
-    `labels lists ${quotedLabels(absent)}, which occur${absent.length === 1 ? 's' : ''} in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are ${quotedLabels(columns.classes)}.`,
+    `labels lists ${quotedLabels(absent)}, which occur${absent.length === 1 ? 's' : ''} in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are ${quotedLabels(inData)}.`,
   ];
 }

@@ -1,0 +1,73 @@
+import type { Label } from '@assay/labels';
+
+/**
+ * Inferred classification with more whole-number classes than this is called out: counts,
+ * ratings or amounts in whole units read as labels (a count from 100 to 300 became 150
+ * classes and an accuracy near 0, without a word).
+ */
+export const MANY_INTEGER_CLASSES = 20;
+
+/** Rows looked at, evenly spaced, to judge how far wrong predictions are from the truth. */
+const SAMPLE_ROWS = 100_000;
+
+/**
+ * The share of wrong predictions (sampled) within 5% of the value range of the truth: near
+ * 1 for quantities predicted a few units off, near 0.1 for class ids a classifier confused.
+ */
+function nearMissShare(
+  values: readonly number[],
+  yTrue: Int32Array,
+  yPred: Int32Array,
+  n: number,
+): number {
+  const close = 0.05 * (values.at(-1)! - values[0]!);
+  const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+  let wrong = 0;
+  let near = 0;
+  for (let i = 0; i < n; i += step) {
+    const t = yTrue[i]!;
+    const p = yPred[i]!;
+    if (t === p || t < 0 || p < 0) continue;
+    wrong++;
+    if (Math.abs(values[t]! - values[p]!) <= close) near++;
+  }
+  return wrong === 0 ? 0 : near / wrong;
+}
+
+/**
+ * The warning for a classification task the runner inferred where the columns may hold
+ * something else: a class per row (text to score as generation, or numbers to compare by
+ * size), or more than {@link MANY_INTEGER_CLASSES} whole-number classes, without scores,
+ * whose wrong predictions mostly fall within 5% of the range of the true value (quantities
+ * predicted a little off, where class ids a classifier confuses land anywhere).
+ *
+ * @param classes - the classes found (sorted)
+ * @param codes - the true and predicted class codes
+ * @param n - the rows scored
+ * @param scoresGiven - whether `yScore` or `yProba` came with the labels (a classifier's)
+ * @returns the warning, or undefined when the columns look like class labels
+ * @example
+ * ```ts
+ * const values = Array.from({ length: 150 }, (_, i) => 100 + i);
+ * const yTrue = Int32Array.from({ length: 300 }, (_, i) => i % 150);
+ * const yPred = yTrue.map((c) => Math.min(149, c + 1));
+ * inferredClassificationWarning(values, { yTrue, yPred }, 300, false);
+ * // 'Scored as classification (the task was inferred) with 150 classes: ...'
+ * ```
+ */
+export function inferredClassificationWarning(
+  classes: readonly Label[],
+  codes: { readonly yTrue: Int32Array; readonly yPred: Int32Array },
+  n: number,
+  scoresGiven: boolean,
+): string | undefined {
+  if (n >= 2 && classes.length >= n) {
+    return `Scored as classification (the task was inferred) with ${classes.length} classes for ${n} rows: every row is a class of its own. If the columns hold generated text and references, pass --task generation; if numbers to compare by size, --task regression.`;
+  }
+  if (scoresGiven || classes.length <= MANY_INTEGER_CLASSES) return undefined;
+  if (!classes.every((c) => typeof c === 'number')) return undefined;
+  const values = classes as readonly number[];
+  const share = nearMissShare(values, codes.yTrue, codes.yPred, n);
+  if (share < 0.5) return undefined;
+  return `Scored as classification (the task was inferred) with ${classes.length} classes: the true and predicted values are whole numbers from ${values[0]} to ${values.at(-1)}, and ${Math.round(share * 100)}% of the wrong predictions are within 5% of that range of the true value, yet each counts as wrong as a prediction off by the whole range. If they are quantities (counts, ratings, amounts) to compare by size, pass --task regression; pass --task classification to keep these classes without this warning.`;
+}
