@@ -27,6 +27,25 @@ describe('usage errors', () => {
     expect(unknown.code).toBe(2);
   });
 
+  test('a mistyped choice exits 2 naming the choices and the one it most likely meant', async () => {
+    const cases: [string[], string][] = [
+      [['score', ...NEEDS.score!, '--task', 'clasification'], 'Did you mean "classification"?'],
+      [['score', ...NEEDS.score!, '--task', 'Regression'], 'Did you mean "regression"?'],
+      [['score', ...NEEDS.score!, '--input-format', 'json'], 'Did you mean "jsonl"?'],
+      [['compare', 'a', 'b', '--fail-on', 'regresion'], 'Did you mean "regression"?'],
+    ];
+    for (const [args, hint] of cases) {
+      const { code, stderr } = await assay(args);
+      expect(stderr, args.join(' ')).toContain('Allowed choices are');
+      expect(stderr, args.join(' ')).toContain(hint);
+      expect(code).toBe(2);
+    }
+    // nothing close: the choices alone
+    const far = await assay(['score', ...NEEDS.score!, '--format', 'yaml']);
+    expect(far.stderr).toContain('Allowed choices are table, json, md.');
+    expect(far.stderr).not.toContain('Did you mean');
+  });
+
   test('--help and --version still exit 0', async () => {
     for (const args of [['--help'], ['--version'], ['run', '--help'], ['loadtest', '--help']]) {
       expect((await assay(args)).code).toBe(0);

@@ -1,6 +1,6 @@
 /**
  * The values of `@assay/runner`'s options alone (input formats, generation metrics, BLEU
- * tokenizers), for option parsers: `@assay/runner/options` loads none of the readers, metrics
+ * tokenizers) and the matcher that suggests one for a mistyped name, for option parsers: `@assay/runner/options` loads none of the readers, metrics
  * or the worker pool, so a command line can list the choices at start-up for the cost of a
  * few small modules.
  *
@@ -19,3 +19,4 @@ export {
   type GenerationMetric,
 } from './generation/generation-metric-names.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
+export { closestMetricName } from './metrics/closest-metric.js';

@@ -5,7 +5,7 @@ import {
   parseCompareFormat,
 } from '../compare/compare-formats.js';
 import { reportError } from '../errors/report-error.js';
-import { integer, level, list } from '../options/option-parsers.js';
+import { integer, level, list, withChoices } from '../options/option-parsers.js';
 
 function margin(text: string): number {
   const v = Number(text);
@@ -65,9 +65,10 @@ export function registerCompareCommand(program: Command): void {
       collect,
     )
     .addOption(
-      new Option('--fail-on <what>', 'exit 1 when a gated metric is significantly worse').choices([
-        'regression',
-      ]),
+      withChoices(
+        new Option('--fail-on <what>', 'exit 1 when a gated metric is significantly worse'),
+        ['regression'],
+      ),
     )
     .option(
       '--margin <n>',

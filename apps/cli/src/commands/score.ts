@@ -5,7 +5,7 @@ import {
 } from '@assay/runner/options';
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
-import { integer, level, list } from '../options/option-parsers.js';
+import { integer, level, list, withChoices } from '../options/option-parsers.js';
 import type { ScoreCommandOptions } from '../score/score-action.js';
 import { inFlagWords } from '../score/score-flag-names.js';
 
@@ -77,7 +77,8 @@ function addScoreOptions(command: Command): Command {
       list,
     )
     .addOption(
-      new Option('--task <task>', 'task (inferred when omitted; generation must be named)').choices(
+      withChoices(
+        new Option('--task <task>', 'task (inferred when omitted; generation must be named)'),
         ['classification', 'regression', 'generation'],
       ),
     )
@@ -87,15 +88,19 @@ function addScoreOptions(command: Command): Command {
       list,
     )
     .addOption(
-      new Option('--stemmer <name>', 'ROUGE stemmer for --task generation (default: none)').choices(
+      withChoices(
+        new Option('--stemmer <name>', 'ROUGE stemmer for --task generation (default: none)'),
         ['porter', 'none'],
       ),
     )
     .addOption(
-      new Option(
-        '--bleu-tokenize <name>',
-        "BLEU tokenizer for --task generation, as sacrebleu's --tokenize (default: 13a)",
-      ).choices(GENERATION_BLEU_TOKENIZERS),
+      withChoices(
+        new Option(
+          '--bleu-tokenize <name>',
+          "BLEU tokenizer for --task generation, as sacrebleu's --tokenize (default: 13a)",
+        ),
+        GENERATION_BLEU_TOKENIZERS,
+      ),
     )
     .option(
       '--normalize <mode>',
@@ -128,16 +133,17 @@ function addScoreOptions(command: Command): Command {
       integer('--workers', 0),
     )
     .addOption(
-      new Option(
-        '--format <format>',
-        'output format (default: table on a terminal, else json)',
-      ).choices(['table', 'json', 'md']),
+      withChoices(
+        new Option('--format <format>', 'output format (default: table on a terminal, else json)'),
+        ['table', 'json', 'md'],
+      ),
     )
     .option('--out <file>', 'write the report to a file instead of stdout')
     .addOption(
-      new Option('--input-format <format>', 'input format (default: from the extension)').choices([
-        ...INPUT_FORMATS,
-      ]),
+      withChoices(
+        new Option('--input-format <format>', 'input format (default: from the extension)'),
+        INPUT_FORMATS,
+      ),
     )
     .option(
       '--drop-missing',

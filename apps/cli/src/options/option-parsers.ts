@@ -1,4 +1,5 @@
-import { InvalidArgumentError } from 'commander';
+import { closestMetricName } from '@assay/runner/options';
+import { InvalidArgumentError, type Option } from 'commander';
 
 /**
  * A commander parser of whole numbers at least `min`.
@@ -51,4 +52,27 @@ export function list(text: string): string[] {
       'It lists nothing; give one or more comma-separated names, e.g. a,b (or leave the flag out).',
     );
   return entries;
+}
+
+/**
+ * An option limited to `values`, as commander's `choices`, whose error also names the choice
+ * a mistyped value most likely meant (`--task clasification` ... `Did you mean
+ * "classification"?`); help still lists the choices.
+ *
+ * @param option - the option
+ * @param values - its valid values
+ * @returns the option
+ * @example
+ * ```ts
+ * withChoices(new Option('--task <task>', 'task'), ['classification', 'regression']);
+ * ```
+ */
+export function withChoices(option: Option, values: readonly string[]): Option {
+  return option.choices(values).argParser((text: string) => {
+    if (values.includes(text)) return text;
+    const near = closestMetricName(text, values);
+    throw new InvalidArgumentError(
+      `Allowed choices are ${values.join(', ')}.${near === undefined ? '' : ` Did you mean "${near}"?`}`,
+    );
+  });
 }

@@ -1,4 +1,5 @@
-import { levenshteinDistance } from '@assay/text-metrics';
+// the package itself, not @assay/text-metrics: option parsers load this at start-up
+import { distance as levenshteinDistance } from 'fastest-levenshtein';
 
 /** The spelling names are compared in: lower case without `_`, `-`, `.` or spaces. */
 function normalise(name: string): string {
