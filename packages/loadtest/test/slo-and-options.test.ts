@@ -50,6 +50,16 @@ describe('--slo', () => {
     expect(() => parseSlo('ttft_p95>300')).toThrow(/not '<key><=<number>'/);
     expect(() => parseSlo('')).toThrow(LoadTestError);
   });
+
+  test('an empty bound (a stray comma, an empty shell variable) is refused, not skipped', () => {
+    // 'ttft_p95<=300,$E2E' with $E2E unset: skipping it judged steps without the e2e bound
+    expect(() => parseSlo('ttft_p95<=300,')).toThrow(
+      "--slo 'ttft_p95<=300,' has an empty bound (bound 2 of 2: a stray comma, or a shell variable that was empty); remove the comma or give the bound.",
+    );
+    expect(() => parseSlo(',ttft_p95<=300')).toThrow(/bound 1 of 2/);
+    expect(() => parseSlo('ttft_p95<=300, ,e2e_p99<=900')).toThrow(/bound 2 of 3/);
+    expect(() => parseSlo(' , ')).toThrow(/expected bounds like/);
+  });
 });
 
 describe('option combinations refused before any request', () => {

@@ -65,14 +65,20 @@ export function sloKeys(): string[] {
  * ```
  */
 export function parseSlo(spec: string): Slo {
-  const parts = spec
-    .split(',')
-    .map((p) => p.trim())
-    .filter((p) => p !== '');
-  if (parts.length === 0) {
+  const parts = spec.split(',').map((p) => p.trim());
+  if (parts.every((p) => p === '')) {
     throw new LoadTestError(
       'INVALID_SLO',
       `--slo is '${spec}'; expected bounds like 'ttft_p95<=300,error_rate<=0.01'.`,
+      'slo',
+    );
+  }
+  const empty = parts.indexOf('');
+  if (empty >= 0) {
+    // 'ttft_p95<=300,$E2E' with $E2E unset would judge without the bound the user meant
+    throw new LoadTestError(
+      'INVALID_SLO',
+      `--slo '${spec}' has an empty bound (bound ${empty + 1} of ${parts.length}: a stray comma, or a shell variable that was empty); remove the comma or give the bound.`,
       'slo',
     );
   }
