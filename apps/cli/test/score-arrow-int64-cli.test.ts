@@ -45,7 +45,7 @@ describe('assay score on an Arrow file of Int64 columns', () => {
   test('labels, --slice, --group and --clusters score as the same CSV', async () => {
     const args = [
       ...['--y-true', 'y', '--y-pred', 'p', '--slice', 's', '--group', 'g', '--clusters', 'g'],
-      ...['--cv', 'group:3', '--bootstrap', '50', '--workers', '1', '--format', 'json'],
+      ...['--cv', 'group:3', '--bootstrap', '100', '--workers', '1', '--format', 'json'],
     ];
     const fromArrow = await assay(['score', arrowFile, ...args]);
     expect(fromArrow.stderr).toBe('');

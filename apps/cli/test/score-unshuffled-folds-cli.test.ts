@@ -63,9 +63,31 @@ describe('--no-shuffle gives scikit-learn’s shuffle=False folds', () => {
     );
   });
 
-  test('the table names unshuffled folds', async () => {
+  test('the table names unshuffled folds and lists each fold’s figures', async () => {
     const table = await assay([...base, '--cv', 'kfold:5', '--no-shuffle', '--format', 'table']);
-    expect(table.stdout.split('\n')[0]).toContain('cv kfold:5 unshuffled');
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toContain('cv kfold:5 unshuffled');
+    const at = lines.indexOf('folds:');
+    expect(lines[at + 1]).toMatch(/^fold\s+train\s+test\s+accuracy\s+f1_macro$/);
+    fixture.cases['kfold:5']!.forEach((fold, f) => {
+      const cells = lines[at + 3 + f]!.trim().split(/\s+/);
+      expect(cells).toEqual([
+        String(f),
+        String(fold.nTrain),
+        String(fold.nTest),
+        fold.accuracy.toFixed(4),
+        fold.f1_macro.toFixed(4),
+      ]);
+    });
+  });
+
+  test('a repeated CV lists its repeats; more than 20 folds are left to the JSON', async () => {
+    const some = await assay([...base, '--cv', 'repeated-stratified:2x3', '--format', 'table']);
+    const lines = some.stdout.split('\n');
+    expect(lines[lines.indexOf('folds:') + 1]).toMatch(/^fold\s+repeat\s+train\s+test/);
+    const many = await assay([...base, '--cv', 'repeated-stratified:3x7', '--format', 'table']);
+    expect(many.stdout).toContain('folds: 21, too many to list here');
+    expect(many.stdout.split('\n')).not.toContain('folds:');
   });
 
   test('repeated-stratified, which shuffles every repeat, is refused with exit 2', async () => {

@@ -141,3 +141,35 @@ describe('bootstrap confidence intervals', () => {
     expect(ci![1]).toBeGreaterThanOrEqual(value!);
   });
 });
+
+describe('a bootstrap of few resamples', () => {
+  const data = syntheticClassification(300, 2, 5);
+  const input = { yTrue: data.yTrue, yPred: data.yPred };
+  const about = (warnings: string[]) => warnings.filter((w) => w.startsWith('bootstrap is'));
+
+  test('warns below 100 resamples, and says one resample gives no width', async () => {
+    const one = await scorePredictions(input, { bootstrap: 1, metrics: ['accuracy'], workers: 0 });
+    const [low, high] = one.overall.accuracy!.ci!;
+    expect(high - low).toBe(0);
+    expect(about(one.warnings)).toEqual([
+      'bootstrap is 1: one replicate gives an interval of no width; use 1000 or more resamples for intervals to report (fewer than 100 is meant for trials).',
+    ]);
+    const fifty = await scorePredictions(input, {
+      bootstrap: 50,
+      metrics: ['accuracy'],
+      workers: 0,
+    });
+    expect(about(fifty.warnings)[0]).toContain('picked from 50 replicate values');
+  });
+
+  test('is quiet from 100 resamples on, and without a bootstrap', async () => {
+    for (const bootstrap of [0, 100]) {
+      const report = await scorePredictions(input, {
+        bootstrap,
+        metrics: ['accuracy'],
+        workers: 0,
+      });
+      expect(about(report.warnings)).toEqual([]);
+    }
+  });
+});

@@ -143,6 +143,28 @@ describe('loadColumns', () => {
     expect(error.message).toContain('line 2');
   });
 
+  test('a JSON array file is told apart from JSON Lines, one line or pretty-printed', async () => {
+    for (const [name, text] of [
+      ['one-line.json', '[{"y": 1}, {"y": 0}]\n'],
+      ['pretty.jsonl', '\n[\n  {"y": 1},\n  {"y": 0}\n]\n'],
+    ] as const) {
+      writeFileSync(join(dir, name), text);
+      const error = await loadColumns(join(dir, name), {
+        columns: { y: 'auto' },
+        format: 'jsonl',
+      }).catch((e) => e);
+      expect(error.code).toBe('UNREADABLE_FILE');
+      expect(error.message).toContain('starts a JSON array ("[")');
+      expect(error.message).toContain("jq -c '.[]'");
+    }
+    // an array on a later line is a record that is not an object, as before
+    writeFileSync(join(dir, 'later.jsonl'), '{"y": 1}\n[1, 2]\n');
+    const later = await loadColumns(join(dir, 'later.jsonl'), { columns: { y: 'auto' } }).catch(
+      (e) => e,
+    );
+    expect(later.message).toContain('line 2 is not a JSON object');
+  });
+
   test('a corrupt Parquet file is UNREADABLE_FILE', async () => {
     writeFileSync(join(dir, 'corrupt.parquet'), 'not a parquet file at all');
     const error = await loadColumns(join(dir, 'corrupt.parquet'), { columns: { y: 'auto' } }).catch(

@@ -148,6 +148,60 @@ describe('many whole-number classes, inferred', () => {
   });
 });
 
+describe('a --slice column that is not categories', () => {
+  const n = 200;
+  const yTrue = Array.from({ length: n }, (_, i) => i % 2);
+  const yPred = yTrue.map((v, i) => (i % 7 === 0 ? 1 - v : v));
+  const sliceNotes = (r: { warnings: string[] }) =>
+    r.warnings.filter((w) => w.startsWith('--slice'));
+
+  test('fractional numbers are called a measurement, to bin first', async () => {
+    const slice = Array.from({ length: n }, (_, i) => Math.round((i * 0.37) % 50) / 10 + 0.05);
+    const report = await runner.scorePredictions(
+      { yTrue, yPred, slice },
+      { metrics: ['accuracy'] },
+    );
+    const [note] = sliceNotes(report);
+    expect(note).toMatch(
+      /^--slice column "slice" has \d+ distinct values for 200 rows \(fractional numbers/,
+    );
+    expect(note).toContain('Bin it into a few ranges');
+  });
+
+  test('a value per row (an id) is called out', async () => {
+    const slice = Array.from({ length: n }, (_, i) => `row-${i}`);
+    const report = await runner.scorePredictions(
+      { yTrue, yPred, slice },
+      { metrics: ['accuracy'] },
+    );
+    expect(sliceNotes(report)[0]).toContain('200 distinct values for 200 rows (1 per row');
+  });
+
+  test('generation slices too', async () => {
+    const outputs = yTrue.map((v) => `answer ${v}`);
+    const references = yPred.map((v) => `answer ${v}`);
+    const slice = Array.from({ length: n }, (_, i) => i / 7);
+    const report = await runner.scoreGenerations(
+      { outputs, references, slice },
+      { metrics: ['exact_match'] },
+    );
+    expect(sliceNotes(report)[0]).toContain('(fractional numbers from 0 to');
+  });
+
+  test('categories are not, even 30 whole-number ones', async () => {
+    for (const slice of [
+      Array.from({ length: n }, (_, i) => ['de', 'en', 'fr'][i % 3]!),
+      Array.from({ length: n }, (_, i) => i % 30),
+    ]) {
+      const report = await runner.scorePredictions(
+        { yTrue, yPred, slice },
+        { metrics: ['accuracy'] },
+      );
+      expect(sliceNotes(report)).toEqual([]);
+    }
+  });
+});
+
 describe('scores under regression', () => {
   test('yScore with task regression is refused, not dropped without a word', async () => {
     const error = await runner

@@ -1,6 +1,6 @@
 import { formatInterval, formatMs, formatValue, markdownInline } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, inputLine, metricRows, signatureLines } from './report-rows.js';
+import { foldTable, headline, inputLine, metricRows, signatureLines } from './report-rows.js';
 
 /** The most classes whose confusion matrix the Markdown report draws as a table. */
 const MAX_MATRIX_CLASSES = 50;
@@ -41,19 +41,8 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
   );
   const metrics = report.settings.metrics;
   if (withFolds) {
-    out.push('', '## Folds', '');
-    out.push(
-      mdTable(
-        ['fold', 'repeat', 'train', 'test', ...metrics],
-        report.folds.map((f) => [
-          String(f.fold),
-          String(f.repeat),
-          String(f.nTrain),
-          String(f.nTest),
-          ...metrics.map((m) => formatValue(f.metrics[m])),
-        ]),
-      ),
-    );
+    const folds = foldTable(report);
+    out.push('', '## Folds', '', mdTable(folds.header, folds.rows));
   }
   if (report.slices !== undefined) {
     out.push('', '## Slices', '');

@@ -1,8 +1,10 @@
 import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { headline, inputLine, metricRows, signatureLines } from './report-rows.js';
+import { foldTable, headline, inputLine, metricRows, signatureLines } from './report-rows.js';
 
 const MAX_MATRIX_CLASSES = 20;
+/** Folds listed one per row; a 10x10 repeated CV's 100 would bury the metric table. */
+const MAX_FOLD_ROWS = 20;
 
 /**
  * Renders a report as aligned plain-text tables for a terminal.
@@ -34,6 +36,15 @@ export function formatTable(report: ScoreReport): string {
       }),
     ),
   );
+  if (withFolds && report.folds.length > MAX_FOLD_ROWS) {
+    out.push(
+      '',
+      `folds: ${report.folds.length}, too many to list here; each fold's figures are in the JSON and Markdown reports.`,
+    );
+  } else if (withFolds) {
+    const folds = foldTable(report);
+    out.push('', 'folds:', textTable(folds.header, folds.rows));
+  }
   if (report.slices !== undefined) {
     const metrics = report.settings.metrics;
     out.push('', 'slices:');

@@ -34,6 +34,27 @@ export function metricRows(report: ScoreReport): MetricRow[] {
   });
 }
 
+/**
+ * The per-fold table of a report: header and one row per fold (fold, repeat, train and test
+ * rows, each metric), the repeat column only when there are repeats.
+ *
+ * @param report - the report
+ * @returns the header and the rows
+ */
+export function foldTable(report: ScoreReport): { header: string[]; rows: string[][] } {
+  const metrics = report.settings.metrics;
+  const repeats = report.folds.some((f) => f.repeat > 0);
+  const header = ['fold', ...(repeats ? ['repeat'] : []), 'train', 'test', ...metrics];
+  const rows = report.folds.map((f) => [
+    String(f.fold),
+    ...(repeats ? [String(f.repeat)] : []),
+    String(f.nTrain),
+    String(f.nTest),
+    ...metrics.map((m) => formatValue(f.metrics[m])),
+  ]);
+  return { header, rows };
+}
+
 /** ` (2 of 5 folds)` when the metric is undefined on some folds (one class only, say), else ``. */
 function partial(defined: number | undefined, folds: number): string {
   return defined === undefined || defined >= folds ? '' : ` (${defined} of ${folds} folds)`;

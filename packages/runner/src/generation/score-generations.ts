@@ -1,8 +1,9 @@
 import { RunnerError } from '../errors.js';
 import { sharedFloat64 } from '../io/shared-arrays.js';
 import { clusterColumn } from '../score/cluster-ids-input.js';
-import { resolveNumericOptions } from '../score/score-options.js';
+import { fewBootstrapWarning, resolveNumericOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
+import { sliceWarning } from '../score/slice-warning.js';
 import { track } from '../score/track-progress.js';
 import { generationIntervals } from './generation-bootstrap.js';
 import { generationFolds } from './generation-folds.js';
@@ -98,6 +99,13 @@ export async function scoreGenerationsWith(
   const layout = rowLayout(metrics);
   const warnings: string[] = [];
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
+  if (rows.slice !== null) {
+    const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';
+    const note = sliceWarning(name, rows.sliceValues, rows.n);
+    if (note !== undefined) warnings.push(note);
+  }
+  const few = fewBootstrapWarning(bootstrap, ci);
+  if (few !== undefined) warnings.push(few);
   const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
   const computeStart = performance.now();
   const exec: GenerationTaskRunner = run ?? (async (task) => runGenerationTask(task));

@@ -39,6 +39,14 @@ export async function readJsonl(
       // a byte-order mark (as Windows editors write) is not part of the first record
       const line = lineNumber === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
       if (line.trim() === '') continue;
+      if (n === 0 && line.trimStart().startsWith('[')) {
+        // a JSON array file (pandas' to_json(orient='records'), an API dump), not JSON Lines
+        throw new RunnerError(
+          'UNREADABLE_FILE',
+          `${file} line ${lineNumber} starts a JSON array ("["), but the file is read as JSON Lines: one object per line, with no enclosing [ ]; write it one record per line (e.g. jq -c '.[]' ${file} > records.jsonl, or pandas' to_json(orient='records', lines=True)).`,
+          { path: `line ${lineNumber}` },
+        );
+      }
       let row: unknown;
       try {
         row = JSON.parse(line);

@@ -18,6 +18,7 @@ import type {
 import { checkProbaColumnOrder } from './proba-column-order.js';
 import { type RawColumns, sharesMemory } from './raw-columns.js';
 import type { ScoreColumns, ScoreTask } from './score-columns.js';
+import { sliceWarning } from './slice-warning.js';
 import { encodeSmallLabelPair } from './small-label-pair.js';
 import { COMPLETE_LABELS, numbersToLabels, toLoadedColumn } from './to-loaded-column.js';
 
@@ -279,6 +280,9 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
   const inPlace = options.inPlace === true || dropped > 0;
   const group = groupCodes(raw.group, inPlace);
   const slice = groupCodes(raw.slice, inPlace);
+  const sliceNote =
+    raw.slice === undefined ? undefined : sliceWarning(raw.slice.name, slice.values, raw.n);
+  if (sliceNote !== undefined) warnings.push(sliceNote);
   const common = {
     n: raw.n,
     task,

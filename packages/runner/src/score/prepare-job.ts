@@ -13,7 +13,7 @@ import { quotedLabels } from './quoted-labels.js';
 import { withLabels, withPositiveLabel } from './resolve-labels.js';
 import type { ScoreColumns } from './score-columns.js';
 import type { ScoreJob } from './score-job.js';
-import { resolveNumericOptions, type ScoreOptions } from './score-options.js';
+import { fewBootstrapWarning, resolveNumericOptions, type ScoreOptions } from './score-options.js';
 
 /**
  * The first stage of a scoring job: validates the numeric options, reads the
@@ -74,8 +74,10 @@ export async function prepareJob(
     census !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(census, columns.classes)
       : null;
+  const few = fewBootstrapWarning(bootstrap, ci);
   const warnings = [
     ...prepared.warnings,
+    ...(few === undefined ? [] : [few]),
     ...absentLabelWarnings(columns, options.labels, prepared.rowlessClasses ?? []),
   ];
   return {

@@ -77,6 +77,30 @@ export interface ScoreOptions {
   readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
 }
 
+/** Fewer bootstrap resamples than this get a warning: their percentile intervals are coarse. */
+export const FEW_BOOTSTRAP = 100;
+
+/**
+ * The warning for a bootstrap of fewer than {@link FEW_BOOTSTRAP} resamples: the interval's
+ * ends are the extreme values of a handful of replicates (with 1, the interval has no width).
+ *
+ * @param bootstrap - the resample count (0: no bootstrap)
+ * @param ci - the confidence level
+ * @returns the warning, or undefined
+ * @example
+ * ```ts
+ * fewBootstrapWarning(1, 0.95); // 'bootstrap is 1: ...'
+ * ```
+ */
+export function fewBootstrapWarning(bootstrap: number, ci: number): string | undefined {
+  if (bootstrap === 0 || bootstrap >= FEW_BOOTSTRAP) return undefined;
+  const width =
+    bootstrap === 1
+      ? 'one replicate gives an interval of no width'
+      : `the ${Math.round(ci * 100)}% interval's ends are picked from ${bootstrap} replicate values and move from one seed to the next`;
+  return `bootstrap is ${bootstrap}: ${width}; use 1000 or more resamples for intervals to report (fewer than ${FEW_BOOTSTRAP} is meant for trials).`;
+}
+
 /** The most bootstrap resamples a job may ask for (`assay score` and `assay run` alike). */
 export const MAX_BOOTSTRAP = 1_000_000;
 
