@@ -18,6 +18,10 @@ Examples:
   $ assay score preds.parquet --y-true y --y-pred yhat --cv stratified:5 \\
       --metrics accuracy,f1_macro --bootstrap 1000 --seed 7
 
+  # scikit-learn's own folds (StratifiedKFold(5), unshuffled), or the folds saved with the predictions
+  $ assay score preds.csv --y-true y --y-pred yhat --cv stratified:5 --no-shuffle
+  $ assay score preds.csv --y-true y --y-pred yhat --folds fold
+
   # multiclass probabilities, per-language slices, Markdown report
   $ assay score preds.jsonl --y-true y --y-pred yhat --y-proba p_a,p_b,p_c \\
       --slice lang --format md --out report.md
