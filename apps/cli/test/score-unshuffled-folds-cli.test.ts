@@ -90,26 +90,48 @@ describe('--no-shuffle gives scikit-learn’s shuffle=False folds', () => {
     expect(many.stdout.split('\n')).not.toContain('folds:');
   });
 
-  test('repeated-stratified, which shuffles every repeat, is refused with exit 2', async () => {
+  test('repeated-stratified, which shuffles every repeat, is refused before reading, exit 2', async () => {
     const result = await assay([...base, '--cv', 'repeated-stratified:3x2', '--no-shuffle']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--no-shuffle');
-    expect(result.stderr).toContain('use stratified:3');
+    expect(result.stderr).toContain('--no-shuffle cannot apply to --cv repeated-stratified:3x2');
+    expect(result.stderr).toContain('use --cv stratified:3');
+    // checked before the file is read: a file that does not exist is not reached
+    const early = await assay([
+      ...['score', join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'p'],
+      ...['--cv', 'repeated-stratified:3x2', '--no-shuffle'],
+    ]);
+    expect(early.stderr).toContain('--no-shuffle cannot apply');
+  });
+
+  test('--shuffle asks for the default; --no-shuffle where nothing shuffles is warned about', async () => {
+    const shuffled = await report(['--cv', 'kfold:5', '--shuffle']);
+    expect(shuffled.settings.shuffle).toBe(true);
+    const none = await assay([...base, '--no-shuffle', '--format', 'json']);
+    expect(none.code).toBe(0);
+    expect(none.stderr).toContain('shuffle: false (--no-shuffle) has no effect with --cv none');
   });
 });
 
 describe('--folds reads each row’s test fold from a column', () => {
   test('as scikit-learn’s PredefinedSplit: -1 never tested, folds in value order', async () => {
-    const given = await report(['--folds', 'fold']);
-    expect(given.settings.cv).toBe('foldIds');
+    const result = await assay([...base, '--folds', 'fold', '--format', 'json']);
+    expect(result.code).toBe(0);
+    const given = JSON.parse(result.stdout) as Report & { warnings: string[] };
+    expect(given.settings.cv).toBe('folds:fold');
     expectFolds(given.folds, fixture.cases.folds!);
+    // the note says how values 3, 7, 9 became folds 0, 1, 2, and counts the -1 rows
+    const untested = fixture.rows.filter((r) => r.fold === -1).length;
+    expect(given.warnings).toContain(
+      `--folds fold: values 3, 7, 9 are reported as folds 0, 1, 2 (in value order, as scikit-learn's PredefinedSplit); ${untested} row(s) marked -1 are in no test fold: they count in "overall" but in no fold, so the fold mean can differ from it.`,
+    );
+    expect(result.stderr).toContain('assay score: warning: --folds fold: values 3, 7, 9');
     const table = await assay([...base, '--folds', 'fold', '--format', 'table']);
-    expect(table.stdout.split('\n')[0]).toContain('cv predefined folds');
+    expect(table.stdout.split('\n')[0]).toContain('cv predefined folds from column "fold"');
   });
 
   test('bad fold columns and combinations are refused naming the flag, exit 2', async () => {
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, 'y,p,fold,half,text\na,a,0,0.5,x\nb,b,1,1,y\na,b,,0,z\n');
+    writeFileSync(bad, 'y,p,fold,half,text,none\na,a,0,0.5,x,-1\nb,b,1,1,y,-1\na,b,,0,z,-1\n');
     const args = ['score', bad, '--y-true', 'y', '--y-pred', 'p', '--metrics', 'accuracy'];
     const cases: [string[], string][] = [
       [['--folds', 'fold'], 'Column "fold" (--folds) has a missing value at data row 3'],
@@ -117,6 +139,8 @@ describe('--folds reads each row’s test fold from a column', () => {
       [['--folds', 'text'], 'text'],
       [['--folds', 'fold', '--cv', 'kfold:2'], '--folds fold gives the folds, so --cv kfold:2'],
       [['--folds', 'fold', '--drop-missing'], '--folds cannot be combined with --drop-missing'],
+      [['--folds', 'none'], 'Column "none" (--folds) marks every row -1 (never tested)'],
+      [['--folds', 'y'], '--folds y names the true or predicted label column'],
     ];
     for (const [extra, message] of cases) {
       const result = await assay([...args, ...extra]);

@@ -33,10 +33,15 @@ describe('usage errors', () => {
       [['score', ...NEEDS.score!, '--task', 'Regression'], 'Did you mean "regression"?'],
       [['score', ...NEEDS.score!, '--input-format', 'json'], 'Did you mean "jsonl"?'],
       [['compare', 'a', 'b', '--fail-on', 'regresion'], 'Did you mean "regression"?'],
+      [['score', ...NEEDS.score!, '--cv', 'kfold5'], 'did you mean "kfold:5"?'],
+      [
+        ['score', ...NEEDS.score!, '--cv', 'stratified_group:3'],
+        'did you mean "stratified-group:3"?',
+      ],
     ];
     for (const [args, hint] of cases) {
       const { code, stderr } = await assay(args);
-      expect(stderr, args.join(' ')).toContain('Allowed choices are');
+      if (!args.includes('--cv')) expect(stderr, args.join(' ')).toContain('Allowed choices are');
       expect(stderr, args.join(' ')).toContain(hint);
       expect(code).toBe(2);
     }

@@ -40,7 +40,7 @@ export type {
 } from './io/loaded-column.js';
 export type { FileReadPool } from './io/read-csv-pool.js';
 export { utf8FileStream } from './io/utf8-stream.js';
-export { closestMetricName } from './metrics/closest-metric.js';
+export { closestName } from './metrics/closest-metric.js';
 export {
   CONFUSION_MATRIX_CLASS_LIMIT,
   CONFUSION_PASS_MAX_CELLS,

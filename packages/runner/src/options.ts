@@ -19,4 +19,4 @@ export {
   type GenerationMetric,
 } from './generation/generation-metric-names.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
-export { closestMetricName } from './metrics/closest-metric.js';
+export { closestName } from './metrics/closest-metric.js';

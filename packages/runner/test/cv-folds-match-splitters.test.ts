@@ -107,6 +107,44 @@ describe('shuffle: false gives the unshuffled splitters’ folds', () => {
     },
   );
 
+  test('a class smaller than K is warned about on every stratified path, as scikit-learn warns', async () => {
+    // 3 rows of class 2 among 60: StratifiedKFold(5) warns "The least populated class ..."
+    const yTrue = Int32Array.from({ length: 60 }, (_, i) => (i < 3 ? 2 : i % 2));
+    const small = { yTrue, yPred: yTrue };
+    const expected = (cv: string) =>
+      `--cv ${cv}: the least populated class in y has only 3 members, which is less than nSplits=5.`;
+    for (const [cv, shuffle, workers] of [
+      ['stratified:5', true, 0],
+      ['stratified:5', false, 0],
+      ['stratified:5', false, 2],
+      ['repeated-stratified:5x2', true, 2],
+    ] as const) {
+      const report = await scorePredictions(small, { cv, shuffle, metrics: ['accuracy'], workers });
+      expect(report.warnings, `${cv} shuffle ${shuffle}`).toContain(expected(cv));
+    }
+  });
+
+  test('options the folds do not use are warned about, not ignored in silence', async () => {
+    const warned = async (options: Record<string, unknown>) =>
+      (await scorePredictions(input, { metrics: ['accuracy'], workers: 0, ...options })).warnings;
+    const foldIds = Int32Array.from({ length: 1200 }, (_, i) => i % 3);
+    expect(await warned({ cv: 'none', shuffle: false })).toContain(
+      'shuffle: false (--no-shuffle) has no effect with --cv none: there are no folds.',
+    );
+    expect(await warned({ cv: 'timeseries:3', shuffle: false })).toContain(
+      'shuffle: false (--no-shuffle) has no effect with --cv timeseries:3: these folds keep row order anyway.',
+    );
+    const given = await warned({ foldIds, shuffle: false });
+    expect(given.join('\n')).toContain('has no effect with folds given per row');
+    // the group column of `input` is not used by folds given per row
+    expect(given.join('\n')).toContain(
+      'with folds given per row (--folds, foldIds) the groups were ignored',
+    );
+    expect(await warned({ cv: 'kfold:3', shuffle: false })).not.toContain(
+      expect.stringContaining('no effect'),
+    );
+  });
+
   test('the report says whether the folds were shuffled, where the kind shuffles', async () => {
     const shuffleOf = async (cv: string) =>
       (await scorePredictions(input, { cv, metrics: ['accuracy'], workers: 0 })).settings.shuffle;

@@ -17,3 +17,18 @@ test('the fold summary says on how many folds a metric was defined', async () =>
   expect(definedOn('roc_auc')).toBeLessThan(5);
   expect(report.summary.roc_auc!.definedFolds).toBe(definedOn('roc_auc'));
 });
+
+test('a metric undefined on some folds is warned about, naming how many', async () => {
+  // sorted by label, unshuffled: every fold of kfold:4 holds one class
+  const yTrue = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1];
+  const yScore = yTrue.map((y, i) => y * 0.5 + i / 40);
+  const report = await scorePredictions(
+    { yTrue, yPred: yTrue, yScore },
+    { workers: 0, cv: 'kfold:4', shuffle: false, metrics: ['accuracy', 'roc_auc'] },
+  );
+  expect(report.summary.roc_auc!.definedFolds).toBe(0);
+  expect(report.warnings).toContain(
+    'roc_auc has no value on 4 of 4 folds (for a ranking metric, a fold whose y_true has one class: unshuffled folds of a file sorted by label, say); it has no fold mean.',
+  );
+  expect(report.warnings.join('\n')).not.toContain('accuracy has no value');
+});

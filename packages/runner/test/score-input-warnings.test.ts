@@ -138,6 +138,23 @@ describe('many whole-number classes, inferred', () => {
     expect(called(twenty)).toEqual([]);
   });
 
+  test('not for a good classifier whose few mistakes fall on neighbouring ids', async () => {
+    // 30 classes, 2,000 rows: one mistake, then 10% mistakes, all one id off
+    const ids = Array.from({ length: 2000 }, (_, i) => i % 30);
+    const one = ids.map((v, i) => (i === 7 ? (v + 1) % 30 : v));
+    const tenth = ids.map((v, i) => (i % 10 === 0 ? (v + 1) % 30 : v));
+    for (const yPred of [one, tenth]) {
+      expect(called(await runner.scorePredictions({ yTrue: ids, yPred }))).toEqual([]);
+    }
+  });
+
+  test('an outlier code (999 for unknown) does not widen what counts as near', async () => {
+    // ids 0..39 confused with any other, plus one 999: rank distance, not value distance
+    const ids = Array.from({ length: 400 }, (_, i) => (i === 0 ? 999 : i % 40));
+    const confused = ids.map((v, i) => (i === 0 ? v : (v * 13 + 7) % 40));
+    expect(called(await runner.scorePredictions({ yTrue: ids, yPred: confused }))).toEqual([]);
+  });
+
   test('not for class ids that a classifier confuses with any other', async () => {
     // 300 integer class ids, wrong answers spread over the ids: a real many-class target
     const ids = yTrue.map((v) => v - 100);
@@ -175,6 +192,16 @@ describe('a --slice column that is not categories', () => {
       { metrics: ['accuracy'] },
     );
     expect(sliceNotes(report)[0]).toContain('200 distinct values for 200 rows (1 per row');
+  });
+
+  test('not a sweep of 21 fractional settings with 100 rows each', async () => {
+    const rows = 2100;
+    const slice = Array.from({ length: rows }, (_, i) => (i % 21) / 10);
+    const report = await runner.scorePredictions(
+      { yTrue: slice.map((_, i) => i % 2), yPred: slice.map((_, i) => (i % 3) % 2), slice },
+      { metrics: ['accuracy'] },
+    );
+    expect(sliceNotes(report)).toEqual([]);
   });
 
   test('generation slices too', async () => {

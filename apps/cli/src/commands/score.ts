@@ -115,6 +115,7 @@ function addScoreOptions(command: Command): Command {
       'none | kfold:K | stratified:K | group:K | stratified-group:K | repeated-stratified:KxR | holdout:F | timeseries:K',
       'none',
     )
+    .option('--shuffle', 'shuffle the rows before cutting folds, seeded by --seed (the default)')
     .option(
       '--no-shuffle',
       "keep row order in kfold, stratified, stratified-group and holdout folds (scikit-learn's shuffle=False: the same folds row for row; --seed then seeds only the bootstrap)",

@@ -1,4 +1,4 @@
-import { closestMetricName } from '@assay/runner/options';
+import { closestName } from '@assay/runner/options';
 import { InvalidArgumentError, type Option } from 'commander';
 
 /**
@@ -70,7 +70,7 @@ export function list(text: string): string[] {
 export function withChoices(option: Option, values: readonly string[]): Option {
   return option.choices(values).argParser((text: string) => {
     if (values.includes(text)) return text;
-    const near = closestMetricName(text, values);
+    const near = closestName(text, values);
     throw new InvalidArgumentError(
       `Allowed choices are ${values.join(', ')}.${near === undefined ? '' : ` Did you mean "${near}"?`}`,
     );

@@ -27,7 +27,7 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
   const withFolds = report.folds.length > 0;
   const header = ['metric', 'overall'];
   if (withCi) header.push(`${Math.round(report.settings.ci * 100)}% CI`);
-  if (withFolds) header.push('folds mean ± std', 'min – max');
+  if (withFolds) header.push(`folds mean ± std (${report.folds.length})`, 'min – max');
   out.push(
     mdTable(
       header,

@@ -40,6 +40,10 @@ export function metricRows(report: ScoreReport): MetricRow[] {
  *
  * @param report - the report
  * @returns the header and the rows
+ * @example
+ * ```ts
+ * foldTable(report).header; // ['fold', 'train', 'test', 'accuracy', 'f1_macro']
+ * ```
  */
 export function foldTable(report: ScoreReport): { header: string[]; rows: string[][] } {
   const metrics = report.settings.metrics;
@@ -93,7 +97,11 @@ export function headline(report: ScoreReport): string {
   const { cv, shuffle } = report.settings;
   // foldIds: the library's name for folds given per row (--folds)
   parts.push(
-    cv === 'foldIds' ? 'cv predefined folds' : `cv ${cv}${shuffle === false ? ' unshuffled' : ''}`,
+    cv === 'foldIds'
+      ? 'cv predefined folds'
+      : cv.startsWith('folds:')
+        ? `cv predefined folds from column "${cv.slice('folds:'.length)}"`
+        : `cv ${cv}${shuffle === false ? ' unshuffled' : ''}`,
   );
   if (report.settings.bootstrap > 0) {
     parts.push(

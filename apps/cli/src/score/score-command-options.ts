@@ -24,8 +24,8 @@ export interface ScoreCommandOptions {
   readonly normalize?: string;
   readonly metrics?: string[];
   readonly cv: string;
-  /** False with `--no-shuffle`: unshuffled folds, as scikit-learn's `shuffle=False`. */
-  readonly shuffle: boolean;
+  /** False with `--no-shuffle`: unshuffled folds, as scikit-learn's `shuffle=False`; default shuffled. */
+  readonly shuffle?: boolean;
   readonly seed: number;
   readonly bootstrap: number;
   readonly ci: number;

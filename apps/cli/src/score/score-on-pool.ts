@@ -5,13 +5,15 @@ import {
   createRunner,
   type LoadedTable,
   loadColumns,
+  parseCvSpec,
   type Runner,
   RunnerError,
+  type ScoreOptions,
   type ScoreProgress,
   type ScoreReport,
 } from '@assay/runner';
 import { clusterIdsOf } from './cluster-column.js';
-import { foldIdsOf } from './fold-column.js';
+import { foldIdsOf, foldNote } from './fold-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { type ScoreSource, scoreProvenance } from './score-source.js';
 import { scoreReportFormat, writeScoreReport } from './write-score-report.js';
@@ -60,10 +62,26 @@ async function fileSize(file: string): Promise<number> {
 }
 
 /**
- * Refuses `--clusters` and `--folds` where their ids could not line up with the rows scored
- * (`--drop-missing` removes rows after they are read), and `--folds` beside `--cv`.
+ * Refuses, before the file is read: `--clusters` and `--folds` where their ids could not line
+ * up with the rows scored (`--drop-missing` removes rows after they are read), `--folds`
+ * beside `--cv` or naming a label column, a bad `--cv`, and `--no-shuffle` with a repeated CV.
  */
-function checkRowIdColumns(options: ScoreCommandOptions): void {
+function checkFoldOptions(options: ScoreCommandOptions): void {
+  const cv = parseCvSpec(options.cv);
+  if (options.shuffle === false && cv.kind === 'repeated-stratified') {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `--no-shuffle cannot apply to --cv ${options.cv}: every repeat is a new shuffle (scikit-learn's RepeatedStratifiedKFold has no shuffle=False); use --cv stratified:${cv.k} for one unshuffled split.`,
+      { path: 'cv' },
+    );
+  }
+  if (options.folds !== undefined && [options.yTrue, options.yPred].includes(options.folds)) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `--folds ${options.folds} names the true or predicted label column; --folds takes a column of whole-number test folds saved with the predictions.`,
+      { path: 'folds' },
+    );
+  }
   for (const [flag, name] of [
     ['--clusters', options.clusters],
     ['--folds', options.folds],
@@ -83,6 +101,20 @@ function checkRowIdColumns(options: ScoreCommandOptions): void {
       { path: 'folds' },
     );
   }
+}
+
+/**
+ * A report of folds from `--folds`: `settings.cv` names the column (`folds:fold`, where the
+ * library says `foldIds`), and a note says how the column's values became the report's fold
+ * numbers and how many rows no fold tests.
+ */
+function withFoldColumn(report: ScoreReport, table: LoadedTable, name: string): ScoreReport {
+  const note = foldNote(table, name);
+  return {
+    ...report,
+    warnings: note === undefined ? report.warnings : [...report.warnings, note],
+    settings: { ...report.settings, cv: `folds:${name}` },
+  };
 }
 
 /** What a scoring call gets from {@link scoreOnPool}. */
@@ -109,7 +141,22 @@ export interface PoolJob {
  * @example
  * runner.scorePredictions(input, { ...sharedScoreOptions(options, job), task: 'regression' });
  */
-export function sharedScoreOptions(options: ScoreCommandOptions, job: PoolJob) {
+export function sharedScoreOptions(
+  options: ScoreCommandOptions,
+  job: PoolJob,
+): Pick<
+  ScoreOptions,
+  | 'cv'
+  | 'shuffle'
+  | 'foldIds'
+  | 'clusterIds'
+  | 'seed'
+  | 'bootstrap'
+  | 'ci'
+  | 'dropMissing'
+  | 'loadMs'
+  | 'onProgress'
+> {
   return {
     cv: options.cv,
     shuffle: options.shuffle,
@@ -145,7 +192,7 @@ export async function scoreOnPool(
   columns: Map<string, ColumnKind>,
   score: (runner: Runner, job: PoolJob) => Promise<ScoreReport>,
 ): Promise<void> {
-  checkRowIdColumns(options);
+  checkFoldOptions(options);
   // a wrong --out is refused before the file is read, not after the work
   scoreReportFormat(options);
   const bytes = await fileSize(source.path);
@@ -173,6 +220,7 @@ export async function scoreOnPool(
     const foldIds = options.folds === undefined ? undefined : foldIdsOf(table, options.folds);
     const onProgress = (p: ScoreProgress) => bar.update(p);
     report = await score(runner, { table, clusterIds, foldIds, loadMs, onProgress });
+    if (options.folds !== undefined) report = withFoldColumn(report, table, options.folds);
   } finally {
     bar.done();
     await runner.close();

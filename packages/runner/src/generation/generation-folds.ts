@@ -2,7 +2,7 @@ import { RunnerError } from '../errors.js';
 import { buildFolds, type Folding } from '../score/build-folds.js';
 import type { CvSpec } from '../score/cv-spec.js';
 import { fromFoldIdArray } from '../score/fold-ids-input.js';
-import { cvShuffled, resolveCvSpec } from '../score/parse-cv-spec.js';
+import { cvShuffled, resolveCvSpec, unusedCvOptionWarnings } from '../score/parse-cv-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 
 /** What {@link generationFolds} reads. */
@@ -40,8 +40,14 @@ export function generationFolds(request: GenerationFoldRequest): {
   cvText: string;
   shuffle?: boolean | undefined;
   foldings: Folding[];
+  warnings?: string[];
 } {
   const { n, seed } = request;
+  const unused = (spec: CvSpec | undefined, cvText: string) =>
+    unusedCvOptionWarnings(spec, cvText, {
+      group: request.group !== null,
+      shuffle: request.shuffle,
+    });
   if (request.foldIds !== undefined) {
     if (request.dropped > 0) {
       throw new RunnerError(
@@ -50,7 +56,11 @@ export function generationFolds(request: GenerationFoldRequest): {
         { path: 'foldIds' },
       );
     }
-    return { cvText: 'foldIds', foldings: [fromFoldIdArray(request.foldIds, n)] };
+    return {
+      cvText: 'foldIds',
+      foldings: [fromFoldIdArray(request.foldIds, n)],
+      warnings: unused(undefined, 'foldIds'),
+    };
   }
   const { spec, cvText } = resolveCvSpec(request.cv, request.shuffle);
   if (STRATIFIED.has(spec.kind)) {
@@ -60,7 +70,7 @@ export function generationFolds(request: GenerationFoldRequest): {
       { path: 'cv' },
     );
   }
-  if (spec.kind === 'none') return { cvText, foldings: [] };
+  if (spec.kind === 'none') return { cvText, foldings: [], warnings: unused(spec, cvText) };
   // the splitters read only the row count and the groups of the columns
   const empty = new Int32Array(new SharedArrayBuffer(0));
   const columns: ScoreColumns = {
@@ -80,5 +90,7 @@ export function generationFolds(request: GenerationFoldRequest): {
     slice: null,
     sliceValues: [],
   };
-  return { cvText, shuffle: cvShuffled(spec), foldings: buildFolds(spec, columns, seed, cvText) };
+  const warnings = unused(spec, cvText);
+  const foldings = buildFolds(spec, columns, seed, cvText, warnings);
+  return { cvText, shuffle: cvShuffled(spec), foldings, warnings };
 }

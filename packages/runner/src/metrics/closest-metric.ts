@@ -7,7 +7,8 @@ function normalise(name: string): string {
 }
 
 /**
- * The known metric name a mistyped one most likely meant, if any is close enough.
+ * The valid name (a metric, a flag's choice, a CV kind) a mistyped one most likely meant, if
+ * any is close enough.
  *
  * @param input - the name as the user wrote it
  * @param names - the valid names, in the order ties are broken
@@ -17,11 +18,11 @@ function normalise(name: string): string {
  *   three characters of the longer name (close to difflib's 0.6 similarity cut-off); the
  *   smallest distance wins, then list order.
  * @example
- * closestMetricName('rouge_l', ['rouge1', 'rougeL']); // 'rougeL'
- * closestMetricName('acuracy', ['accuracy', 'f1']); // 'accuracy'
- * closestMetricName('zzz', ['accuracy']); // undefined
+ * closestName('rouge_l', ['rouge1', 'rougeL']); // 'rougeL'
+ * closestName('acuracy', ['accuracy', 'f1']); // 'accuracy'
+ * closestName('zzz', ['accuracy']); // undefined
  */
-export function closestMetricName(input: string, names: readonly string[]): string | undefined {
+export function closestName(input: string, names: readonly string[]): string | undefined {
   const a = normalise(input);
   if (a === '') return undefined;
   let best: string | undefined;
@@ -48,6 +49,6 @@ export function closestMetricName(input: string, names: readonly string[]): stri
  * didYouMeanMetric('rouge_l', ['rougeL']); // ' Did you mean "rougeL"?'
  */
 export function didYouMeanMetric(input: string, names: readonly string[]): string {
-  const name = closestMetricName(input, names);
+  const name = closestName(input, names);
   return name === undefined ? '' : ` Did you mean "${name}"?`;
 }

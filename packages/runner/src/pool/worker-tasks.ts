@@ -37,7 +37,7 @@ import type {
  * lose their class when they cross a thread, so they travel as data).
  */
 export type FoldsResult =
-  | { readonly foldings: Folding[] }
+  | { readonly foldings: Folding[]; readonly warnings?: readonly string[] }
   | {
       readonly error: {
         readonly name: string;
@@ -197,7 +197,9 @@ export function runTask(
       return runPairedBootstrapTask(task);
     case 'folds':
       try {
-        return { foldings: buildFolds(task.spec, task.columns, task.seed, task.text) };
+        const warnings: string[] = [];
+        const foldings = buildFolds(task.spec, task.columns, task.seed, task.text, warnings);
+        return { foldings, warnings };
       } catch (error) {
         const e = error as {
           name?: string;

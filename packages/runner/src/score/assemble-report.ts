@@ -1,7 +1,7 @@
 import type { BootstrapIntervals } from './bootstrap-intervals.js';
 import { confusionReport } from './confusion-report.js';
 import type { FoldScores } from './fold-metrics.js';
-import { foldSummary } from './fold-summary.js';
+import { foldSummary, undefinedFoldWarnings } from './fold-summary.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { ScoreJob } from './score-job.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
@@ -95,6 +95,7 @@ export function assembleReport(
       workers: job.workers,
     },
   };
+  report.warnings.push(...undefinedFoldWarnings(report.summary, report.folds.length));
   if (columns.slice !== null) {
     report.slices = Object.fromEntries(
       columns.sliceValues.map((value, s) => [

@@ -1,6 +1,7 @@
 import {
   GroupKFold,
   KFold,
+  onSplitWarning,
   RepeatedStratifiedKFold,
   ShuffleSplit,
   type Split,
@@ -82,6 +83,8 @@ function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding
  * @param columns - the job's columns (labels for stratification, groups)
  * @param seed - the shuffle seed
  * @param text - the spec as written, for messages
+ * @param warnings - receives the splitter's warnings (`--cv stratified:5: the least populated
+ *   class in y has only 3 members, which is less than nSplits=5.`)
  * @returns one {@link Folding} per repeat (empty for `none`)
  * @throws {@link RunnerError} `TOO_FEW_ROWS`, `INVALID_OPTION` (group CV without groups);
  *   `SplitError` from the splitter (e.g. a class smaller than K)
@@ -91,11 +94,19 @@ export function buildFolds(
   columns: ScoreColumns,
   seed: number,
   text: string,
+  warnings?: string[],
 ): Folding[] {
+  // a splitter's warnings (a class smaller than K) go out on a diagnostics channel
+  const off = onSplitWarning((w) => {
+    const warning = `--cv ${text}: ${w.message.charAt(0).toLowerCase()}${w.message.slice(1)}`;
+    if (warnings !== undefined && !warnings.includes(warning)) warnings.push(warning);
+  });
   try {
     return splitFolds(spec, columns, seed, text);
   } catch (error) {
     throw error instanceof SplitError ? asCvError(error, text) : error;
+  } finally {
+    off();
   }
 }
 

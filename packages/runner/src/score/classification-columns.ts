@@ -36,9 +36,10 @@ function wordsFirst(labels: Label[]): Label[] {
 
 /**
  * The `labels` option's entries that occur in neither label column, as the classes' kind (a
- * number given for string classes means its text), when they account exactly for the
- * probability columns beyond the classes: scikit-learn's `log_loss(labels=)` for a class the
- * test set lacks. Empty otherwise, so a wrong column count is still refused.
+ * number given for string classes means its text), when `labels` lists every class of the
+ * data too and they account exactly for the probability columns beyond the classes:
+ * scikit-learn's `log_loss(labels=)` for a class the test set lacks. Empty otherwise, so a
+ * wrong column count is still refused.
  */
 function rowlessProbaClasses(
   classes: readonly Label[],
@@ -49,19 +50,35 @@ function rowlessProbaClasses(
     return [];
   }
   const asStrings = classes.some((c) => typeof c === 'string');
+  const listed = new Set<Label>(labels.map((l) => (asStrings ? String(l) : l)));
+  // as log_loss(labels=): the list names every class, those of the data included
+  if (classes.some((c) => !listed.has(c))) return [];
   const present = new Set<Label>(classes);
-  const extra = [
-    ...new Set(labels.map((l) => (asStrings ? String(l) : l)).filter((l) => !present.has(l))),
-  ];
+  const extra = [...listed].filter((l) => !present.has(l));
   // a number among string classes (or the reverse) cannot be a class: leave the count refused
   if (extra.some((l) => typeof l !== typeof classes[0])) return [];
   return classes.length + extra.length === probaColumns ? extra : [];
+}
+
+/** How the label mix message names the roles. */
+const ROLE_WORDS: Readonly<Record<string, string>> = { yTrue: 'y_true', yPred: 'y_pred' };
+
+/** The first row of each code of a label column, -1 for a code no row has: one pass. */
+function firstRows(column: LabelColumn): Int32Array {
+  const first = new Int32Array(column.dictionary.length).fill(-1);
+  const codes = column.codes;
+  for (let i = 0; i < codes.length; i++) {
+    const code = codes[i]!;
+    if (code >= 0 && first[code]! < 0) first[code] = i;
+  }
+  return first;
 }
 
 /**
  * The "Mix of label input types" error of two label columns again, checked label by label
  * in the order their union was, so that it names the data row of each label (the file's row:
  * `keptRows` maps back past rows that `dropMissing` removed); undefined if they do not mix.
+ * Runs only on the way to that error: one pass per column finds each label's first row.
  */
 function mixedKindsWithRows(
   columns: readonly (readonly [string, LabelColumn, readonly Label[]])[],
@@ -71,10 +88,12 @@ function mixedKindsWithRows(
   const seen = new Set<Label>();
   try {
     for (const [what, column, labels] of columns) {
+      const first = firstRows(column);
+      const codeOf = new Map<Label, number>(column.dictionary.map((l, i) => [l, i]));
       for (const label of labels) {
         if (seen.has(label)) continue;
         seen.add(label);
-        const row = column.codes.indexOf(column.dictionary.indexOf(label));
+        const row = first[codeOf.get(label) ?? -1] ?? -1;
         kinds.check(label, what, row < 0 ? undefined : (keptRows?.[row] ?? row));
       }
     }
@@ -117,10 +136,13 @@ function unifyLabels(
     ]);
   } catch (error) {
     const atPred = error instanceof LabelError && error.path === predWhat;
+    // 'y_pred column "p" (data row 4)' reads better than 'Column "p" (y_pred) (data row 4)'
+    const named = (role: string, column: LabelColumn) =>
+      column.name === role ? role : `${ROLE_WORDS[role]} column "${column.name}"`;
     const withRows = mixedKindsWithRows(
       [
-        [describeColumn('yTrue', yTrue), yTrue, wordsFirst(trueLabels)],
-        [predWhat, yPred, wordsFirst(predLabels)],
+        [named('yTrue', yTrue), yTrue, wordsFirst(trueLabels)],
+        [named('yPred', yPred), yPred, wordsFirst(predLabels)],
       ],
       keptRows,
     );

@@ -33,3 +33,27 @@ export function foldSummary(
   });
   return summary;
 }
+
+/**
+ * Warnings for metrics without a value on some folds (a ranking metric on a fold of one
+ * class, say): their fold mean and spread cover only the other folds, which the summary's
+ * `definedFolds` records but a reader of the mean would not guess.
+ *
+ * @param summary - the fold summary
+ * @param folds - the number of folds
+ * @returns one warning per such metric
+ * @example
+ * ```ts
+ * undefinedFoldWarnings({ roc_auc: { mean: 0.9, std: 0, min: 0.9, max: 0.9, definedFolds: 1 } }, 5);
+ * // ['roc_auc has no value on 4 of 5 folds ...']
+ * ```
+ */
+export function undefinedFoldWarnings(summary: ScoreReport['summary'], folds: number): string[] {
+  return Object.entries(summary).flatMap(([name, s]) =>
+    s.definedFolds === undefined || s.definedFolds >= folds
+      ? []
+      : [
+          `${name} has no value on ${folds - s.definedFolds} of ${folds} folds (for a ranking metric, a fold whose y_true has one class: unshuffled folds of a file sorted by label, say); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,
+        ],
+  );
+}

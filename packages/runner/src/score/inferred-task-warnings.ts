@@ -10,36 +10,50 @@ export const MANY_INTEGER_CLASSES = 20;
 /** Rows looked at, evenly spaced, to judge how far wrong predictions are from the truth. */
 const SAMPLE_ROWS = 100_000;
 
+/** Fewer wrong predictions than this say nothing about how far off they fall. */
+const MIN_WRONG = 30;
+
 /**
- * The share of wrong predictions (sampled) within 5% of the value range of the truth: near
- * 1 for quantities predicted a few units off, near 0.1 for class ids a classifier confused.
+ * How the wrong predictions fall (sampled): their share of the rows, and the share of them
+ * within 5% of the classes of the true one, counted in class ranks (so an outlier code such as
+ * 999 for "unknown" does not widen the window). Quantities predicted a few units off: most
+ * rows wrong, nearly all near; a classifier's confusions: fewer wrong, spread over the classes.
  */
-function nearMissShare(
-  values: readonly number[],
+function nearMisses(
+  nClasses: number,
   yTrue: Int32Array,
   yPred: Int32Array,
   n: number,
-): number {
-  const close = 0.05 * (values.at(-1)! - values[0]!);
+): { wrong: number; errorRate: number; nearShare: number } {
+  const close = Math.max(1, Math.floor(0.05 * nClasses));
   const step = Math.max(1, Math.floor(n / SAMPLE_ROWS));
+  let seen = 0;
   let wrong = 0;
   let near = 0;
   for (let i = 0; i < n; i += step) {
     const t = yTrue[i]!;
     const p = yPred[i]!;
-    if (t === p || t < 0 || p < 0) continue;
+    if (t < 0 || p < 0) continue;
+    seen++;
+    if (t === p) continue;
     wrong++;
-    if (Math.abs(values[t]! - values[p]!) <= close) near++;
+    // codes are ranks: the classes are sorted
+    if (Math.abs(t - p) <= close) near++;
   }
-  return wrong === 0 ? 0 : near / wrong;
+  return {
+    wrong,
+    errorRate: seen === 0 ? 0 : wrong / seen,
+    nearShare: wrong === 0 ? 0 : near / wrong,
+  };
 }
 
 /**
  * The warning for a classification task the runner inferred where the columns may hold
  * something else: a class per row (text to score as generation, or numbers to compare by
  * size), or more than {@link MANY_INTEGER_CLASSES} whole-number classes, without scores,
- * whose wrong predictions mostly fall within 5% of the range of the true value (quantities
- * predicted a little off, where class ids a classifier confuses land anywhere).
+ * where at least 30 and half of the (sampled) predictions are wrong and half of those fall
+ * among the nearest 5% of the classes of the true one (quantities predicted a few units off;
+ * a classifier's confusions are fewer or land anywhere).
  *
  * @param classes - the classes found (sorted)
  * @param codes - the true and predicted class codes
@@ -50,7 +64,7 @@ function nearMissShare(
  * ```ts
  * const values = Array.from({ length: 150 }, (_, i) => 100 + i);
  * const yTrue = Int32Array.from({ length: 300 }, (_, i) => i % 150);
- * const yPred = yTrue.map((c) => Math.min(149, c + 1));
+ * const yPred = yTrue.map((c) => Math.min(149, c + 1)); // every prediction one class off
  * inferredClassificationWarning(values, { yTrue, yPred }, 300, false);
  * // 'Scored as classification (the task was inferred) with 150 classes: ...'
  * ```
@@ -67,7 +81,7 @@ export function inferredClassificationWarning(
   if (scoresGiven || classes.length <= MANY_INTEGER_CLASSES) return undefined;
   if (!classes.every((c) => typeof c === 'number')) return undefined;
   const values = classes as readonly number[];
-  const share = nearMissShare(values, codes.yTrue, codes.yPred, n);
-  if (share < 0.5) return undefined;
-  return `Scored as classification (the task was inferred) with ${classes.length} classes: the true and predicted values are whole numbers from ${values[0]} to ${values.at(-1)}, and ${Math.round(share * 100)}% of the wrong predictions are within 5% of that range of the true value, yet each counts as wrong as a prediction off by the whole range. If they are quantities (counts, ratings, amounts) to compare by size, pass --task regression; pass --task classification to keep these classes without this warning.`;
+  const { wrong, errorRate, nearShare } = nearMisses(values.length, codes.yTrue, codes.yPred, n);
+  if (wrong < MIN_WRONG || errorRate < 0.5 || nearShare < 0.5) return undefined;
+  return `Scored as classification (the task was inferred) with ${classes.length} classes: the true and predicted values are whole numbers from ${values[0]} to ${values.at(-1)}, ${Math.round(errorRate * 100)}% of the predictions are wrong, and ${Math.round(nearShare * 100)}% of those are within the nearest 5% of the classes of the true value, yet each counts as wrong as one off by the whole range. If they are quantities (counts, ratings, amounts) to compare by size, pass --task regression; pass --task classification to keep these classes without this warning.`;
 }

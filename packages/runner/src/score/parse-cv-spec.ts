@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { closestName } from '../metrics/closest-metric.js';
 import { checkCvFoldCount } from './cv-limits.js';
 import type { CvSpec } from './cv-spec.js';
 
@@ -22,6 +23,29 @@ function parseK(spec: string, text: string | undefined, what = 'K'): number {
   if (!Number.isSafeInteger(k)) throw bad(spec, `${what} is too large (got ${text})`);
   if (k < 2) throw bad(spec, `${what} must be at least 2 (got ${k})`);
   return k;
+}
+
+const CV_KINDS = [
+  'none',
+  'kfold',
+  'stratified',
+  'group',
+  'stratified-group',
+  'repeated-stratified',
+  'holdout',
+  'timeseries',
+];
+
+/**
+ * ` (did you mean "kfold:5"?)` for a mistyped kind: a close spelling (`stratifed`,
+ * `stratified_group`), or a known kind with its count run on without the colon (`kfold5`).
+ */
+function didYouMeanCv(kind: string, arg: string | undefined): string {
+  const runOn = /^([a-z_-]+?)(\d+(?:x\d+)?|0?\.\d+)$/.exec(kind);
+  const [word, count] = runOn === null ? [kind, arg] : [runOn[1]!, runOn[2]!];
+  const near = closestName(word, CV_KINDS);
+  if (near === undefined || near === 'none') return '';
+  return ` (did you mean "${count === undefined ? near : `${near}:${count}`}"?)`;
 }
 
 /**
@@ -76,7 +100,7 @@ function parseCvText(spec: string): CvSpec {
       return { kind, testSize: f };
     }
     default:
-      throw bad(spec, `unknown kind "${kind}"`);
+      throw bad(spec, `unknown kind "${kind}"${didYouMeanCv(kind, arg)}`);
   }
 }
 
@@ -134,4 +158,39 @@ export function resolveCvSpec(
   // group and timeseries folds keep row order already; none has no folds
   const spec = SHUFFLED_KINDS.has(parsed.kind) ? ({ ...parsed, shuffle: false } as CvSpec) : parsed;
   return { spec, cvText };
+}
+
+/**
+ * Warnings for CV options that a job's folds do not use, so that they are not ignored in
+ * silence: a group column outside group CV, and `shuffle: false` where nothing is shuffled
+ * (no CV, `group`, `timeseries`, or folds given per row).
+ *
+ * @param spec - the resolved spec, or undefined when folds were given per row (`foldIds`)
+ * @param cvText - the spec as written (`foldIds` for given folds)
+ * @param options - whether a group column came, and the `shuffle` option
+ * @returns the warnings (often none)
+ * @example
+ * ```ts
+ * unusedCvOptionWarnings({ kind: 'none' }, 'none', { group: false, shuffle: false });
+ * // ['shuffle: false (--no-shuffle) has no effect with --cv none: ...']
+ * ```
+ */
+export function unusedCvOptionWarnings(
+  spec: CvSpec | undefined,
+  cvText: string,
+  options: { readonly group: boolean; readonly shuffle: boolean | undefined },
+): string[] {
+  const kind = spec?.kind;
+  const cv = spec === undefined ? 'folds given per row (--folds, foldIds)' : `--cv ${cvText}`;
+  const warnings: string[] = [];
+  if (options.group && kind !== 'group' && kind !== 'stratified-group') {
+    warnings.push(
+      `--group is used only by --cv group:K or stratified-group:K; with ${cv} the groups were ignored.`,
+    );
+  }
+  if (options.shuffle === false && (spec === undefined || cvShuffled(spec) === undefined)) {
+    const why = kind === 'none' ? 'there are no folds' : 'these folds keep row order anyway';
+    warnings.push(`shuffle: false (--no-shuffle) has no effect with ${cv}: ${why}.`);
+  }
+  return warnings;
 }

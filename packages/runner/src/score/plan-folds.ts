@@ -13,7 +13,7 @@ import type { FoldsResult } from '../pool/worker-tasks.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import type { JobMetrics } from './job-metrics.js';
-import { cvShuffled, resolveCvSpec } from './parse-cv-spec.js';
+import { type CvSpec, cvShuffled, resolveCvSpec, unusedCvOptionWarnings } from './parse-cv-spec.js';
 import type { ScoreJob } from './score-job.js';
 
 /** A job's cross-validation folds, on their way. */
@@ -35,8 +35,11 @@ export interface FoldPlan {
  * Turns a folds task's result back into foldings, re-raising its error with
  * its own class (errors cross threads as plain data).
  */
-function unpackFolds(result: FoldsResult): Folding[] {
-  if ('foldings' in result) return result.foldings;
+function unpackFolds(result: FoldsResult, warnings: string[]): Folding[] {
+  if ('foldings' in result) {
+    for (const w of result.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
+    return result.foldings;
+  }
   const { name, code, message, path } = result.error;
   if (name === 'SplitError') throw new SplitError(code as SplitErrorCode, message, path);
   if (name === 'RunnerError') {
@@ -122,7 +125,14 @@ function planStratified(
  */
 export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
   const { options, columns } = job;
+  const note = (spec: CvSpec | undefined, cvText: string) => {
+    const group = columns.group !== null;
+    for (const w of unusedCvOptionWarnings(spec, cvText, { group, shuffle: options.shuffle })) {
+      if (!job.warnings.includes(w)) job.warnings.push(w);
+    }
+  };
   if (options.foldIds !== undefined) {
+    note(undefined, 'foldIds');
     if (job.prepared.dropped > 0) {
       throw new RunnerError(
         'INVALID_OPTION',
@@ -137,11 +147,8 @@ export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
     );
   }
   const { spec, cvText } = resolveCvSpec(options.cv, options.shuffle);
-  if (columns.group !== null && spec.kind !== 'group' && spec.kind !== 'stratified-group') {
-    // the group column only shapes group folds: say so rather than ignore it in silence
-    const warning = `--group is used only by --cv group:K or stratified-group:K; with --cv ${cvText} the groups were ignored.`;
-    if (!job.warnings.includes(warning)) job.warnings.push(warning);
-  }
+  // the group column only shapes group folds: say so rather than ignore it in silence
+  note(spec, cvText);
   if (spec.kind === 'none') return foldPlan(cvText, Promise.resolve([]), null);
   // the runner's own stratified folds are shuffled; unshuffled ones come from the splitter
   if (spec.kind === 'stratified' && spec.shuffle !== false && columns.task === 'classification') {
@@ -149,6 +156,6 @@ export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
   }
   const foldings = job.exec
     .folds({ kind: 'folds', spec, columns, seed: job.seed, text: cvText })
-    .then(unpackFolds);
+    .then((result) => unpackFolds(result, job.warnings));
   return foldPlan(cvText, foldings, null, cvShuffled(spec));
 }

@@ -316,12 +316,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     warnings,
     options.labels,
   );
-  if (isRoleInput(input)) checkProbaColumnOrder(input.roles.yProba, encoded.classes);
-  if (options.task === undefined) {
-    const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
-    const warning = inferredClassificationWarning(encoded.classes, encoded, raw.n, scoresGiven);
-    if (warning !== undefined) warnings.push(warning);
-  }
+  checkClassification(input, options, raw, encoded, warnings);
   const columns: ScoreColumns = { ...common, ...encoded, yTrueValues: null, yPredValues: null };
   return {
     columns,
@@ -331,4 +326,22 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
     warnings,
     keptRows: raw.keptRows,
   };
+}
+
+/**
+ * After encoding: probability columns named against the class order, and the warning for an
+ * inferred classification that may be something else.
+ */
+function checkClassification(
+  input: PredictionInput,
+  options: PrepareOptions,
+  raw: RawColumns,
+  encoded: { readonly classes: Label[]; readonly yTrue: Int32Array; readonly yPred: Int32Array },
+  warnings: string[],
+): void {
+  if (isRoleInput(input)) checkProbaColumnOrder(input.roles.yProba, encoded.classes);
+  if (options.task !== undefined) return;
+  const scoresGiven = raw.yScore !== undefined || raw.yProba !== undefined;
+  const warning = inferredClassificationWarning(encoded.classes, encoded, raw.n, scoresGiven);
+  if (warning !== undefined) warnings.push(warning);
 }
