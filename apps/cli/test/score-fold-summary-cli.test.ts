@@ -27,4 +27,10 @@ test('the table says when a fold mean covers only the folds where the metric is 
   expect(roc).toContain(`(${defined} of 5 folds)`);
   const accuracy = table.stdout.split('\n').find((l) => l.startsWith('accuracy'))!;
   expect(accuracy).not.toContain('of 5 folds');
+  // the warning that says so sits right under the metric table, above the folds and matrix
+  const lines = table.stdout.split('\n');
+  const warning = lines.findIndex((l) => l.startsWith('warning: roc_auc has no value on'));
+  expect(warning).toBeGreaterThan(lines.findIndex((l) => l.startsWith('roc_auc')));
+  expect(warning).toBeLessThan(lines.indexOf('folds:'));
+  expect(warning).toBeLessThan(lines.findIndex((l) => l.startsWith('confusion matrix')));
 });

@@ -36,6 +36,8 @@ export function formatTable(report: ScoreReport): string {
       }),
     ),
   );
+  // right under the figures they qualify, where a reader of the table still is
+  if (report.warnings.length > 0) out.push('', ...report.warnings.map((w) => `warning: ${w}`));
   if (withFolds && report.folds.length > MAX_FOLD_ROWS) {
     out.push(
       '',
@@ -84,7 +86,6 @@ export function formatTable(report: ScoreReport): string {
   if (report.unseenPredLabels !== undefined) {
     out.push('', `predicted labels never seen in y_true: ${report.unseenPredLabels.join(', ')}`);
   }
-  for (const warning of report.warnings) out.push(`warning: ${warning}`);
   out.push(
     '',
     `load ${formatMs(report.timing.loadMs)} · compute ${formatMs(report.timing.computeMs)} · ${report.timing.workers} worker(s)`,
