@@ -94,6 +94,23 @@ describe('probability columns of a class no row has, listed in labels (scikit-le
     expect(report.folds.map((f) => f.nTest)).toEqual([20, 20, 20]);
   });
 
+  test('labels that leave out a class the probability columns have are warned about', async () => {
+    // ant, bee in y_true and cat predicted once: 3 classes, 3 columns; labels ant, bee
+    const c = cases['strings, absent last']!;
+    const yPred = c.yPred.map((p, i) => (i === 0 ? 'cat' : p));
+    const report = await runners[0]!.scorePredictions(
+      {
+        yTrue: c.yTrue,
+        yPred,
+        yProba: [0, 1, 2].map((j) => Float64Array.from(c.proba, (p) => p[j]!)),
+      },
+      { labels: ['ant', 'bee'], metrics: ['log_loss'] },
+    );
+    expect(report.warnings.join('\n')).toContain(
+      'labels leaves out "cat", but y_proba has a column for every class ("ant", "bee", "cat")',
+    );
+  });
+
   test('without labels the extra column is refused, saying how to list the classes', async () => {
     const c = cases['strings, absent last']!;
     const error = await runners[0]!
