@@ -149,3 +149,68 @@ describe('--folds reads each row’s test fold from a column', () => {
     }
   });
 });
+
+describe('--folds-out saves each row’s test fold', () => {
+  function readFolds(file: string): { header: string[]; rows: number[][] } {
+    const [head, ...lines] = readFileSync(file, 'utf8').trimEnd().split('\n');
+    return { header: head!.split(','), rows: lines.map((l) => l.split(',').map(Number)) };
+  }
+
+  test('shuffled stratified folds, read back with --folds, score the same', async () => {
+    const out = join(dir, 'saved-folds.csv');
+    const first = await report(['--cv', 'stratified:5', '--seed', '3', '--folds-out', out, '-q']);
+    const saved = readFolds(out);
+    expect(saved.header).toEqual(['data_row', 'fold']);
+    expect(saved.rows.map((r) => r[0])).toEqual(fixture.rows.map((_, i) => i + 1));
+    // the saved ids give each fold's size and accuracy in the report
+    first.folds.forEach((fold, f) => {
+      const rows = saved.rows.flatMap((r, i) => (r[1] === f ? [i] : []));
+      expect(rows).toHaveLength(fold.nTest);
+      const right = rows.filter((i) => fixture.rows[i]!.y === fixture.rows[i]!.p).length;
+      expect(fold.metrics.accuracy).toBeCloseTo(right / rows.length, 12);
+    });
+    // the same folds given back as a column: the same figures
+    const withFolds = join(dir, 'with-folds.csv');
+    writeFileSync(
+      withFolds,
+      `y,p,saved\n${fixture.rows.map((r, i) => `${r.y},${r.p},${saved.rows[i]![1]}`).join('\n')}\n`,
+    );
+    const again = await assay([
+      ...['score', withFolds, '--y-true', 'y', '--y-pred', 'p', '--folds', 'saved'],
+      ...['--metrics', 'accuracy,f1_macro', '--format', 'json'],
+    ]);
+    const back = JSON.parse(again.stdout) as Report;
+    expect(back.folds).toEqual(first.folds);
+  });
+
+  test('unshuffled kfold folds are scikit-learn’s contiguous blocks; repeats get a column each', async () => {
+    const out = join(dir, 'kfold-folds.csv');
+    await report(['--cv', 'kfold:5', '--no-shuffle', '--folds-out', out, '-q']);
+    // KFold(5) on 61 rows: blocks of 13, 12, 12, 12, 12 (the fixture's fold sizes)
+    const sizes = fixture.cases['kfold:5']!.map((f) => f.nTest);
+    const expected = sizes.flatMap((size, f) => Array.from({ length: size }, () => f));
+    expect(readFolds(out).rows.map((r) => r[1])).toEqual(expected);
+    const repeated = join(dir, 'repeated-folds.csv');
+    const two = await report(['--cv', 'repeated-stratified:3x2', '--folds-out', repeated, '-q']);
+    const saved = readFolds(repeated);
+    expect(saved.header).toEqual(['data_row', 'fold_repeat_0', 'fold_repeat_1']);
+    // numbered as the report: repeat 1's folds are 3, 4, 5
+    expect(new Set(saved.rows.map((r) => r[2]))).toEqual(new Set([3, 4, 5]));
+    expect(two.folds.map((f) => f.nTest)).toEqual(
+      [0, 1, 2, 3, 4, 5].map(
+        (f) => saved.rows.filter((r) => r[1 + Math.floor(f / 3)] === f).length,
+      ),
+    );
+  });
+
+  test('without folds, or with --drop-missing, it is refused before reading, exit 2', async () => {
+    for (const [extra, message] of [
+      [[], '--folds-out saves the folds of a CV, but there is none'],
+      [['--cv', 'kfold:3', '--drop-missing'], '--folds-out cannot be combined with --drop-missing'],
+    ] as const) {
+      const result = await assay([...base, ...extra, '--folds-out', join(dir, 'never.csv')]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+  });
+});

@@ -168,17 +168,55 @@ describe('shuffle: false gives the unshuffled splitters’ folds', () => {
     const outputs = Array.from({ length: 40 }, (_, i) => `answer ${i % 7}`);
     const references = Array.from({ length: 40 }, (_, i) => `answer ${i % 5}`);
     const runner = createRunner({ workers: 0 });
+    let seen: (Int32Array | Int8Array)[] = [];
     const report = await runner
       .scoreGenerations(
         { outputs, references },
-        { cv: 'kfold:4', shuffle: false, metrics: ['exact_match'] },
+        {
+          cv: 'kfold:4',
+          shuffle: false,
+          metrics: ['exact_match'],
+          onFoldIds: (ids) => {
+            seen = ids.map((x) => x.slice());
+          },
+        },
       )
       .finally(() => runner.close());
     expect(report.settings.shuffle).toBe(false);
     const splits = [...new KFold({ nSplits: 4 }).split({ n: 40 })];
     splits.forEach(({ test }, f) => {
+      expect([...seen[0]!.keys()].filter((i) => seen[0]![i] === f)).toEqual([...test]);
       const hits = [...test].filter((i) => outputs[i] === references[i]).length;
       expect(report.folds[f]!.metrics.exact_match).toBeCloseTo(hits / test.length, 12);
+    });
+  });
+});
+
+describe('onFoldIds', () => {
+  test.each([
+    ['stratified:4', 0],
+    ['stratified:4', 2],
+    ['kfold:3', 2],
+    ['repeated-stratified:3x2', 2],
+  ] as const)('%s on %i workers gives the folds the report scored', async (cv, workers) => {
+    let seen: (Int32Array | Int8Array)[] = [];
+    const report = await scorePredictions(input, {
+      cv,
+      workers,
+      // accuracy alone: the runner's own stratified folds need no per-row ids but for this
+      metrics: ['accuracy'],
+      onFoldIds: (ids) => {
+        seen = ids.map((a) => a.slice());
+      },
+    });
+    expect(seen).toHaveLength(cv.startsWith('repeated') ? 2 : 1);
+    report.folds.forEach((fold) => {
+      const ids = seen[fold.repeat]!;
+      const rows = Uint32Array.from([...ids.keys()].filter((i) => ids[i] === fold.fold));
+      expect(rows.length).toBe(fold.nTest);
+      expect(fold.metrics.accuracy).toBe(
+        accuracyScore(pick(data.yTrue, rows), pick(data.yPred, rows)),
+      );
     });
   });
 });

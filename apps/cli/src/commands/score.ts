@@ -124,6 +124,10 @@ function addScoreOptions(command: Command): Command {
       '--folds <col>',
       "column of precomputed test folds instead of --cv: one whole number per row, -1 = never tested (scikit-learn's PredefinedSplit: fold k tests the k-th smallest value)",
     )
+    .option(
+      '--folds-out <file>',
+      "save each data row's test fold as CSV (data_row,fold; a column per repeat): a --folds column for a later run, or scikit-learn's PredefinedSplit(test_fold)",
+    )
     .option('--seed <n>', 'seed of shuffled splitters and the bootstrap', integer('--seed', 0), 0)
     .option(
       '--bootstrap <n>',

@@ -12,6 +12,8 @@ export interface ScoreCommandOptions {
   readonly clusters?: string;
   /** `--folds`: a column of precomputed test folds, instead of `--cv`. */
   readonly folds?: string;
+  /** `--folds-out`: a CSV file to save each row's test fold in. */
+  readonly foldsOut?: string;
   readonly posLabel?: string;
   /** `--labels`: the labels averages range over, as written (numeric text is a number). */
   readonly labels?: string[];

@@ -16,6 +16,7 @@ import { clusterIdsOf } from './cluster-column.js';
 import { foldIdsOf, foldNote } from './fold-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { type ScoreSource, scoreProvenance } from './score-source.js';
+import { writeFoldIds } from './write-fold-ids.js';
 import { scoreReportFormat, writeScoreReport } from './write-score-report.js';
 
 /**
@@ -82,15 +83,23 @@ function checkFoldOptions(options: ScoreCommandOptions): void {
       { path: 'folds' },
     );
   }
+  if (options.foldsOut !== undefined && cv.kind === 'none' && options.folds === undefined) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      '--folds-out saves the folds of a CV, but there is none; give --cv (e.g. --cv stratified:5) or --folds.',
+      { path: 'foldsOut' },
+    );
+  }
   for (const [flag, name] of [
     ['--clusters', options.clusters],
     ['--folds', options.folds],
+    ['--folds-out', options.foldsOut],
   ] as const) {
     if (name !== undefined && options.dropMissing === true) {
       throw new RunnerError(
         'INVALID_OPTION',
         `${flag} cannot be combined with --drop-missing: drop the rows with a missing value from the file first.`,
-        { path: flag.slice(2) },
+        { path: flag === '--folds-out' ? 'foldsOut' : flag.slice(2) },
       );
     }
   }
@@ -125,6 +134,8 @@ export interface PoolJob {
   readonly clusterIds: Int32Array | undefined;
   /** `--folds` as test fold ids (0..K-1, -1 = never tested), or undefined */
   readonly foldIds: Int32Array | undefined;
+  /** keeps the folds for `--folds-out`, or undefined without it */
+  readonly onFoldIds: ((ids: readonly (Int32Array | Int8Array)[]) => void) | undefined;
   /** time spent loading, for the report */
   readonly loadMs: number;
   /** drives the progress bar */
@@ -149,6 +160,7 @@ export function sharedScoreOptions(
   | 'cv'
   | 'shuffle'
   | 'foldIds'
+  | 'onFoldIds'
   | 'clusterIds'
   | 'seed'
   | 'bootstrap'
@@ -161,6 +173,7 @@ export function sharedScoreOptions(
     cv: options.cv,
     shuffle: options.shuffle,
     foldIds: job.foldIds,
+    onFoldIds: job.onFoldIds,
     clusterIds: job.clusterIds,
     seed: options.seed,
     bootstrap: options.bootstrap,
@@ -207,6 +220,7 @@ export async function scoreOnPool(
   });
   const bar = createProgressBar(process.stderr, { quiet: options.quiet });
   let report: ScoreReport;
+  let foldsSeen: (Int32Array | Int8Array)[] | undefined;
   try {
     const loadStart = performance.now();
     const table = await loadColumns(source.path, {
@@ -219,7 +233,13 @@ export async function scoreOnPool(
       options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
     const foldIds = options.folds === undefined ? undefined : foldIdsOf(table, options.folds);
     const onProgress = (p: ScoreProgress) => bar.update(p);
-    report = await score(runner, { table, clusterIds, foldIds, loadMs, onProgress });
+    const onFoldIds =
+      options.foldsOut === undefined
+        ? undefined
+        : (ids: readonly (Int32Array | Int8Array)[]) => {
+            foldsSeen = ids.map((a) => a.slice());
+          };
+    report = await score(runner, { table, clusterIds, foldIds, onFoldIds, loadMs, onProgress });
     if (options.folds !== undefined) report = withFoldColumn(report, table, options.folds);
   } finally {
     bar.done();
@@ -227,4 +247,9 @@ export async function scoreOnPool(
   }
   const provenance = await scoreProvenance(source, options.inputFormat);
   await writeScoreReport({ ...provenance, ...report }, runner.warning, source.name, options);
+  // after the report: a --folds-out that cannot be written loses no figure
+  if (options.foldsOut !== undefined && foldsSeen !== undefined) {
+    await writeFoldIds(options.foldsOut, foldsSeen);
+    if (options.quiet !== true) process.stderr.write(`wrote ${options.foldsOut}\n`);
+  }
 }

@@ -30,6 +30,8 @@ export interface GenerationOptions {
   readonly cv?: string | CvSpec | undefined;
   /** False to keep row order in `kfold:K` and `holdout:F` folds (default true: shuffled with `seed`). */
   readonly shuffle?: boolean | undefined;
+  /** Called with each repeat's test fold per row once the folds are built (see `ScoreOptions`). */
+  readonly onFoldIds?: ((ids: readonly (Int32Array | Int8Array)[]) => void) | undefined;
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
   /**

@@ -96,6 +96,7 @@ export async function scoreGenerationsWith(
   const chunk = rowsPerTask(rows.n, workers, options.chunkRows);
   const clusters = clustersOf(options, rows);
   const { cvText, shuffle, foldings, ...folded } = generationFolds({ ...options, ...rows, seed });
+  options.onFoldIds?.(foldings.map((f) => f.ids));
   const layout = rowLayout(metrics);
   const warnings: string[] = [...(folded.warnings ?? [])];
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);

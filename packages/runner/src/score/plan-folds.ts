@@ -73,8 +73,11 @@ function planStratified(
 ): FoldPlan {
   const { exec, columns, coded, seed, workers, warnings } = job;
   // fold ids are needed by rows tasks: row-based metrics, and every metric when the
-  // folds' K×K tables are too large to count (see fitsCountingPass)
-  const needsIds = metrics.rowNames.length > 0 || !fitsCountingPass(columns, 1 + nSplits);
+  // folds' K×K tables are too large to count (see fitsCountingPass); and by onFoldIds
+  const needsIds =
+    metrics.rowNames.length > 0 ||
+    !fitsCountingPass(columns, 1 + nSplits) ||
+    job.options.onFoldIds !== undefined;
   const ids = needsIds ? sharedFoldIds(columns.n, nSplits) : null;
   const run: RunFoldTask = (task) => exec.foldTask(task);
   const planning =

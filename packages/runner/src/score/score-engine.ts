@@ -46,6 +46,8 @@ export async function scoreWith(
   // queued before the fold pass, which then follows it on the pool with no barrier between
   const queued = queueJobBootstrap(job, metrics, counts);
   const folds = await scoreFolds(job, metrics, plan, counts);
+  // after the fold pass, which writes the runner's own stratified folds' ids
+  options.onFoldIds?.((await plan.foldings).map((f) => f.ids));
   const bootstrap = await bootstrapIntervals(job, queued);
   await Promise.all([setRows, folds.rows]);
   const results = {

@@ -45,6 +45,14 @@ export interface ScoreOptions {
   /** Precomputed test fold per row (-1 = never tested), instead of `cv`. */
   readonly foldIds?: ArrayLike<number> | undefined;
   /**
+   * Called once the folds are scored, with one array per repeat (none without CV): for each
+   * row scored, the fold that tests it, numbered as `report.folds[].fold`, or -1 where no fold
+   * of that repeat tests it. To save the folds (`assay score --folds-out`) and score them
+   * elsewhere, e.g. with scikit-learn's `PredefinedSplit`. The arrays live in shared memory
+   * and may be one byte per row; copy what you keep.
+   */
+  readonly onFoldIds?: ((ids: readonly (Int32Array | Int8Array)[]) => void) | undefined;
+  /**
    * The cluster of each row (non-negative integers, e.g. the item a prediction is of),
    * for the bootstrap: rows of one cluster are repeated predictions of one item (repeated
    * CV, several samples), and each replicate draws whole clusters with replacement instead
