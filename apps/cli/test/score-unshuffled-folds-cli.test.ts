@@ -116,17 +116,29 @@ describe('--folds reads each row’s test fold from a column', () => {
   test('as scikit-learn’s PredefinedSplit: -1 never tested, folds in value order', async () => {
     const result = await assay([...base, '--folds', 'fold', '--format', 'json']);
     expect(result.code).toBe(0);
-    const given = JSON.parse(result.stdout) as Report & { warnings: string[] };
+    const given = JSON.parse(result.stdout) as Report & {
+      warnings: string[];
+      settings: { foldValues?: number[] };
+    };
     expect(given.settings.cv).toBe('folds:fold');
     expectFolds(given.folds, fixture.cases.folds!);
-    // the note says how values 3, 7, 9 became folds 0, 1, 2, and counts the -1 rows
+    // folds 0, 1, 2 are the column's values 3, 7, 9; the -1 rows are counted in a warning
+    expect(given.settings.foldValues).toEqual([3, 7, 9]);
     const untested = fixture.rows.filter((r) => r.fold === -1).length;
     expect(given.warnings).toContain(
-      `--folds fold: values 3, 7, 9 are reported as folds 0, 1, 2 (in value order, as scikit-learn's PredefinedSplit); ${untested} row(s) marked -1 are in no test fold: they count in "overall" but in no fold, so the fold mean can differ from it.`,
+      `--folds fold: ${untested} row(s) marked -1 are in no test fold: they count in "overall" but in no fold, so the fold mean can differ from it.`,
     );
-    expect(result.stderr).toContain('assay score: warning: --folds fold: values 3, 7, 9');
+    expect(result.stderr).toContain(`assay score: warning: --folds fold: ${untested} row(s)`);
     const table = await assay([...base, '--folds', 'fold', '--format', 'table']);
-    expect(table.stdout.split('\n')[0]).toContain('cv predefined folds from column "fold"');
+    const lines = table.stdout.split('\n');
+    expect(lines[0]).toContain('cv predefined folds from column "fold"');
+    // the table lists the folds by their values in the column
+    const at = lines.indexOf('folds:');
+    expect(lines.slice(at + 3, at + 6).map((l) => l.trim().split(/\s+/)[0])).toEqual([
+      '3',
+      '7',
+      '9',
+    ]);
   });
 
   test('bad fold columns and combinations are refused naming the flag, exit 2', async () => {

@@ -1,4 +1,4 @@
-import { scorePredictions } from '@assay/runner';
+import { parseCvSpec, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 
 // two rows, one of each class: no stratified split of 2 folds exists
@@ -22,5 +22,24 @@ describe('a CV split the rows cannot make is named in --cv words, with advice th
     expect((error as Error).message).toMatch(
       /^--cv repeated-stratified:5x2: .*use at most 3 folds\.$/,
     );
+  });
+});
+
+describe('a mistyped --cv names the spec it most likely meant', () => {
+  test.each([
+    ['kfold5', 'kfold:5'],
+    ['kfold=5', 'kfold:5'],
+    ['kfold 5', 'kfold:5'],
+    ['stratifed:5', 'stratified:5'],
+    ['stratified_group:3', 'stratified-group:3'],
+    ['stratified5x3', 'repeated-stratified:5x3'],
+    ['holdout0.2', 'holdout:0.2'],
+    ['stratifed', 'stratified:K'],
+  ])('%s -> %s', (typed, meant) => {
+    expect(() => parseCvSpec(typed)).toThrow(`(did you mean "${meant}"?)`);
+  });
+
+  test('nothing close: the forms alone', () => {
+    expect(() => parseCvSpec('xyz')).toThrow(/unknown kind "xyz"; use one of/);
   });
 });

@@ -112,7 +112,7 @@ describe('shuffle: false gives the unshuffled splitters’ folds', () => {
     const yTrue = Int32Array.from({ length: 60 }, (_, i) => (i < 3 ? 2 : i % 2));
     const small = { yTrue, yPred: yTrue };
     const expected = (cv: string) =>
-      `--cv ${cv}: the least populated class in y has only 3 members, which is less than nSplits=5.`;
+      `--cv ${cv}: the least populated class in y has only 3 members, which is less than n_splits=5.`;
     for (const [cv, shuffle, workers] of [
       ['stratified:5', true, 0],
       ['stratified:5', false, 0],
@@ -132,8 +132,12 @@ describe('shuffle: false gives the unshuffled splitters’ folds', () => {
       'shuffle: false (--no-shuffle) has no effect with --cv none: there are no folds.',
     );
     expect(await warned({ cv: 'timeseries:3', shuffle: false })).toContain(
-      'shuffle: false (--no-shuffle) has no effect with --cv timeseries:3: these folds keep row order anyway.',
+      'shuffle: false (--no-shuffle) has no effect with --cv timeseries:3: these folds are not drawn at random.',
     );
+    expect(await warned({ cv: 'group:3', shuffle: true })).toContain(
+      'shuffle: true (--shuffle) has no effect with --cv group:3: these folds are not drawn at random.',
+    );
+    expect(await warned({ cv: 'kfold:3' })).not.toContain(expect.stringContaining('no effect'));
     const given = await warned({ foldIds, shuffle: false });
     expect(given.join('\n')).toContain('has no effect with folds given per row');
     // the group column of `input` is not used by folds given per row

@@ -28,7 +28,7 @@ test('a metric undefined on some folds is warned about, naming how many', async 
   );
   expect(report.summary.roc_auc!.definedFolds).toBe(0);
   expect(report.warnings).toContain(
-    'roc_auc has no value on 4 of 4 folds (for a ranking metric, a fold whose y_true has one class: unshuffled folds of a file sorted by label, say); it has no fold mean.',
+    'roc_auc has no value on 4 of 4 folds, where it is undefined (a ranking metric on a fold whose y_true has one class, as unshuffled folds of a file sorted by label give; r2 on a fold of one row); it has no fold mean.',
   );
   expect(report.warnings.join('\n')).not.toContain('accuracy has no value');
 });

@@ -109,6 +109,16 @@ describe('probability columns of a class no row has, listed in labels (scikit-le
     expect(report.warnings.join('\n')).toContain(
       'labels leaves out "cat", but y_proba has a column for every class ("ant", "bee", "cat")',
     );
+    // no metric reads the probabilities: nothing to warn about
+    const labelsOnly = await runners[0]!.scorePredictions(
+      {
+        yTrue: c.yTrue,
+        yPred,
+        yProba: [0, 1, 2].map((j) => Float64Array.from(c.proba, (p) => p[j]!)),
+      },
+      { labels: ['ant', 'bee'], metrics: ['f1_macro'] },
+    );
+    expect(labelsOnly.warnings.join('\n')).not.toContain('labels leaves out');
   });
 
   test('without labels the extra column is refused, saying how to list the classes', async () => {

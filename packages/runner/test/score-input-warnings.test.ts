@@ -215,8 +215,9 @@ describe('a --slice column that is not categories', () => {
     expect(sliceNotes(report)[0]).toContain('(fractional numbers from 0 to');
   });
 
-  test('categories are not, even 30 whole-number ones', async () => {
+  test('categories are not, even 30 whole-number ones or 100 ids of 2 rows each', async () => {
     for (const slice of [
+      Array.from({ length: n }, (_, i) => `item-${i % 100}`),
       Array.from({ length: n }, (_, i) => ['de', 'en', 'fr'][i % 3]!),
       Array.from({ length: n }, (_, i) => i % 30),
     ]) {

@@ -44,7 +44,7 @@ Examples:
 
 Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
-/** The flags of `assay score`: column roles, task and metrics, CV and bootstrap, output. */
+/** The flags of `assay score` on what to score: column roles, task and metrics. */
 function addScoreOptions(command: Command): Command {
   return command
     .requiredOption(
@@ -109,7 +109,12 @@ function addScoreOptions(command: Command): Command {
     .option(
       '--normalize <mode>',
       'how exact_match and token_f1 compare texts with --task generation: squad (default), none, or a comma-separated list of ignore_case, ignore_punctuation, ignore_numbers',
-    )
+    );
+}
+
+/** The flags of `assay score` on folds, intervals and output: CV, bootstrap, workers, format. */
+function addRunOptions(command: Command): Command {
+  return command
     .option(
       '--cv <spec>',
       'none | kfold:K | stratified:K | group:K | stratified-group:K | repeated-stratified:KxR | holdout:F | timeseries:K',
@@ -177,7 +182,7 @@ export function registerScoreCommand(program: Command): void {
       '<file>',
       'predictions file (.jsonl, .csv, .tsv, .arrow, .arrows, .feather, .parquet)',
     );
-  addScoreOptions(command)
+  addRunOptions(addScoreOptions(command))
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, options: ScoreCommandOptions) => {
       try {

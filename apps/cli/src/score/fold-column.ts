@@ -1,6 +1,16 @@
 import { type LoadedTable, MAX_CV_FOLDS, RunnerError } from '@assay/runner';
 import { PredefinedSplit } from '@assay/splitters';
 
+/** The `--folds` column read: the runner's fold ids, each fold's value, the untested rows. */
+export interface FoldColumn {
+  /** The test fold of each row, numbered 0..K-1 in value order, -1 for none. */
+  readonly ids: Int32Array;
+  /** The column's value of each fold, ascending (`values[k]` is fold `k`). */
+  readonly values: readonly number[];
+  /** Rows marked -1: in no test fold. */
+  readonly untested: number;
+}
+
 /**
  * The `--folds` column as the runner's `foldIds`, as scikit-learn's `PredefinedSplit` reads
  * its `test_fold`: fold `k` tests the rows with the `k`-th smallest value, and rows marked -1
@@ -8,16 +18,16 @@ import { PredefinedSplit } from '@assay/splitters';
  *
  * @param table - the loaded columns (`--folds` read as numbers)
  * @param name - the column named by `--folds`
- * @returns a test fold per row, numbered 0..K-1, or -1
+ * @returns the fold ids, each fold's value and the count of -1 rows
  * @throws {@link RunnerError} `MISSING_VALUE` for a row without a fold, `INVALID_OPTION` for
  *   a value that is not a whole number (naming the column and the data row), a text column,
  *   a column of -1 only, or more than `MAX_CV_FOLDS` folds
  * @example
  * ```ts
- * foldIdsOf(table, 'fold'); // values 1, 2, 3 become folds 0, 1, 2
+ * readFoldColumn(table, 'fold'); // values 1, 2, 3 become folds 0, 1, 2
  * ```
  */
-export function foldIdsOf(table: LoadedTable, name: string): Int32Array {
+export function readFoldColumn(table: LoadedTable, name: string): FoldColumn {
   const column = table.columns.get(name)!;
   if (column.kind === 'label') {
     throw new RunnerError(
@@ -27,6 +37,7 @@ export function foldIdsOf(table: LoadedTable, name: string): Int32Array {
     );
   }
   const values = column.values;
+  let untested = 0;
   for (let row = 0; row < values.length; row++) {
     const v = values[row]!;
     if (Number.isNaN(v)) {
@@ -43,6 +54,7 @@ export function foldIdsOf(table: LoadedTable, name: string): Int32Array {
         { path: 'folds' },
       );
     }
+    if (v === -1) untested++;
   }
   const split = new PredefinedSplit({ testFold: values });
   if (split.folds.length === 0) {
@@ -59,42 +71,23 @@ export function foldIdsOf(table: LoadedTable, name: string): Int32Array {
       { path: 'folds' },
     );
   }
-  return split.foldIds();
+  return { ids: split.foldIds(), values: [...split.folds], untested };
 }
 
 /**
- * What the report should say about `--folds` beyond the fold rows: the fold values as the
- * file has them when they are not already 0, 1, 2, ... (the report numbers folds from 0, in
- * value order), and the rows that no fold tests (they count in "overall" only).
+ * The warning for `--folds` rows marked -1: they count in "overall" but in no fold, so the
+ * fold mean can differ from it without another cause.
  *
- * @param table - the loaded columns
  * @param name - the column named by `--folds`
- * @returns the note, or undefined when the folds are 0..K-1 and every row is tested
+ * @param folds - the column read
+ * @returns the warning, or undefined when every row is tested
  * @example
  * ```ts
- * foldNote(table, 'fold'); // '--folds fold: values 1, 2, 3 are reported as folds 0, 1, 2 ...'
+ * untestedRowsWarning('fold', { ids, values: [0, 1], untested: 217 });
+ * // '--folds fold: 217 row(s) marked -1 are in no test fold: ...'
  * ```
  */
-export function foldNote(table: LoadedTable, name: string): string | undefined {
-  const column = table.columns.get(name)!;
-  if (column.kind !== 'number') return undefined;
-  const split = new PredefinedSplit({ testFold: column.values });
-  const values = [...split.folds];
-  const untested = column.values.reduce((count, v) => count + (v === -1 ? 1 : 0), 0);
-  const renumbered = values.some((v, k) => v !== k);
-  if (!renumbered && untested === 0) return undefined;
-  const parts: string[] = [];
-  if (renumbered) {
-    const shown = (list: readonly number[]) =>
-      list.length <= 10 ? list.join(', ') : `${list.slice(0, 10).join(', ')}, ...`;
-    parts.push(
-      `values ${shown(values)} are reported as folds ${shown(values.map((_, k) => k))} (in value order, as scikit-learn's PredefinedSplit)`,
-    );
-  }
-  if (untested > 0) {
-    parts.push(
-      `${untested.toLocaleString('en-US')} row(s) marked -1 are in no test fold: they count in "overall" but in no fold, so the fold mean can differ from it`,
-    );
-  }
-  return `--folds ${name}: ${parts.join('; ')}.`;
+export function untestedRowsWarning(name: string, folds: FoldColumn): string | undefined {
+  if (folds.untested === 0) return undefined;
+  return `--folds ${name}: ${folds.untested.toLocaleString('en-US')} row(s) marked -1 are in no test fold: they count in "overall" but in no fold, so the fold mean can differ from it.`;
 }

@@ -39,6 +39,10 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
       }),
     ),
   );
+  // right under the figures they qualify, as the table prints them
+  if (report.warnings.length > 0) {
+    out.push('', '## Warnings', '', ...report.warnings.map((w) => `- ${w}`));
+  }
   const metrics = report.settings.metrics;
   if (withFolds) {
     const folds = foldTable(report);
@@ -80,10 +84,6 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
   const signatures = signatureLines(report);
   if (signatures.length > 0) {
     out.push('', '## sacrebleu signatures', '', ...signatures.map((line) => `- \`${line}\``));
-  }
-  if (report.unseenPredLabels !== undefined || report.warnings.length > 0) {
-    out.push('', '## Warnings', '');
-    for (const warning of report.warnings) out.push(`- ${warning}`);
   }
   out.push(
     '',

@@ -11,6 +11,10 @@ const MAX_FOLD_ROWS = 20;
  *
  * @param report - the report
  * @returns the text, ending with a newline
+ * @example
+ * ```ts
+ * process.stdout.write(formatTable(report)); // 'assay score: 40 rows · classification · ...'
+ * ```
  */
 export function formatTable(report: ScoreReport): string {
   const input = inputLine(report);

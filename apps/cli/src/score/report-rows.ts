@@ -49,8 +49,10 @@ export function foldTable(report: ScoreReport): { header: string[]; rows: string
   const metrics = report.settings.metrics;
   const repeats = report.folds.some((f) => f.repeat > 0);
   const header = ['fold', ...(repeats ? ['repeat'] : []), 'train', 'test', ...metrics];
+  // folds from a --folds column are shown by their value in it
+  const values = report.settings.foldValues;
   const rows = report.folds.map((f) => [
-    String(f.fold),
+    String(values?.[f.fold] ?? f.fold),
     ...(repeats ? [String(f.repeat)] : []),
     String(f.nTrain),
     String(f.nTest),
@@ -78,6 +80,10 @@ function counted(n: number, one: string, many = `${one}s`): string {
  *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`, or for
  *   generated text `500 rows · generation · normalize squad · stemmer porter · cv none`
  *   (and `bleu tokenize zh` when BLEU does not use sacrebleu's default 13a)
+ * @example
+ * ```ts
+ * headline(report); // '1000 rows · classification · 3 classes · cv stratified:5'
+ * ```
  */
 export function headline(report: ScoreReport): string {
   const rows =

@@ -13,7 +13,7 @@ import {
   type ScoreReport,
 } from '@assay/runner';
 import { clusterIdsOf } from './cluster-column.js';
-import { foldIdsOf, foldNote } from './fold-column.js';
+import { type FoldColumn, readFoldColumn, untestedRowsWarning } from './fold-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { type ScoreSource, scoreProvenance } from './score-source.js';
 import { writeFoldIds } from './write-fold-ids.js';
@@ -114,15 +114,15 @@ function checkFoldOptions(options: ScoreCommandOptions): void {
 
 /**
  * A report of folds from `--folds`: `settings.cv` names the column (`folds:fold`, where the
- * library says `foldIds`), and a note says how the column's values became the report's fold
- * numbers and how many rows no fold tests.
+ * library says `foldIds`), `settings.foldValues` gives each fold's value in the column (the
+ * report numbers folds from 0, in value order), and a warning counts the rows no fold tests.
  */
-function withFoldColumn(report: ScoreReport, table: LoadedTable, name: string): ScoreReport {
-  const note = foldNote(table, name);
+function withFoldColumn(report: ScoreReport, name: string, folds: FoldColumn): ScoreReport {
+  const note = untestedRowsWarning(name, folds);
   return {
     ...report,
     warnings: note === undefined ? report.warnings : [...report.warnings, note],
-    settings: { ...report.settings, cv: `folds:${name}` },
+    settings: { ...report.settings, cv: `folds:${name}`, foldValues: [...folds.values] },
   };
 }
 
@@ -231,7 +231,8 @@ export async function scoreOnPool(
     const loadMs = performance.now() - loadStart;
     const clusterIds =
       options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
-    const foldIds = options.folds === undefined ? undefined : foldIdsOf(table, options.folds);
+    const folds = options.folds === undefined ? undefined : readFoldColumn(table, options.folds);
+    const foldIds = folds?.ids;
     const onProgress = (p: ScoreProgress) => bar.update(p);
     const onFoldIds =
       options.foldsOut === undefined
@@ -240,7 +241,7 @@ export async function scoreOnPool(
             foldsSeen = ids.map((a) => a.slice());
           };
     report = await score(runner, { table, clusterIds, foldIds, onFoldIds, loadMs, onProgress });
-    if (options.folds !== undefined) report = withFoldColumn(report, table, options.folds);
+    if (folds !== undefined) report = withFoldColumn(report, options.folds!, folds);
   } finally {
     bar.done();
     await runner.close();

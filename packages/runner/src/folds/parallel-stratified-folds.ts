@@ -142,7 +142,7 @@ export async function layoutStratifiedFolds(
   }
   const warning =
     min < nSplits
-      ? `--cv ${text}: the least populated class in y has only ${min} members, which is less than nSplits=${nSplits}.`
+      ? `--cv ${text}: the least populated class in y has only ${min} members, which is less than n_splits=${nSplits}.`
       : null;
   const alloc = new Int32Array(new SharedArrayBuffer(blockCounts.length * nSplits * 4));
   const groups = Array.from({ length: Math.max(1, tasks) }, () => ({

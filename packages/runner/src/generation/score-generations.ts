@@ -95,10 +95,15 @@ export async function scoreGenerationsWith(
   const rows = prepareGenerations(input, options.dropMissing === true);
   const chunk = rowsPerTask(rows.n, workers, options.chunkRows);
   const clusters = clustersOf(options, rows);
-  const { cvText, shuffle, foldings, ...folded } = generationFolds({ ...options, ...rows, seed });
+  const {
+    cvText,
+    shuffle,
+    foldings,
+    warnings: foldWarnings = [],
+  } = generationFolds({ ...options, ...rows, seed });
   options.onFoldIds?.(foldings.map((f) => f.ids));
   const layout = rowLayout(metrics);
-  const warnings: string[] = [...(folded.warnings ?? [])];
+  const warnings: string[] = [...foldWarnings];
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
   if (rows.slice !== null) {
     const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';

@@ -18,9 +18,11 @@ function normalise(name: string): string {
  *   three characters of the longer name (close to difflib's 0.6 similarity cut-off); the
  *   smallest distance wins, then list order.
  * @example
+ * ```ts
  * closestName('rouge_l', ['rouge1', 'rougeL']); // 'rougeL'
  * closestName('acuracy', ['accuracy', 'f1']); // 'accuracy'
  * closestName('zzz', ['accuracy']); // undefined
+ * ```
  */
 export function closestName(input: string, names: readonly string[]): string | undefined {
   const a = normalise(input);

@@ -13,6 +13,7 @@ import {
 } from '@assay/splitters';
 import { RunnerError } from '../errors.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
+import { addWarnings } from './add-warning.js';
 import type { CvSpec } from './parse-cv-spec.js';
 import type { ScoreColumns } from './score-columns.js';
 
@@ -84,10 +85,16 @@ function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding
  * @param seed - the shuffle seed
  * @param text - the spec as written, for messages
  * @param warnings - receives the splitter's warnings (`--cv stratified:5: the least populated
- *   class in y has only 3 members, which is less than nSplits=5.`)
+ *   class in y has only 3 members, which is less than n_splits=5.`)
  * @returns one {@link Folding} per repeat (empty for `none`)
  * @throws {@link RunnerError} `TOO_FEW_ROWS`, `INVALID_OPTION` (group CV without groups);
  *   `SplitError` from the splitter (e.g. a class smaller than K)
+ * @example
+ * ```ts
+ * const warnings: string[] = [];
+ * buildFolds({ kind: 'kfold', k: 5, shuffle: false }, columns, 0, 'kfold:5', warnings);
+ * // one Folding: ids[i] is the fold that tests row i (contiguous blocks, as KFold(5))
+ * ```
  */
 export function buildFolds(
   spec: CvSpec,
@@ -98,8 +105,10 @@ export function buildFolds(
 ): Folding[] {
   // a splitter's warnings (a class smaller than K) go out on a diagnostics channel
   const off = onSplitWarning((w) => {
-    const warning = `--cv ${text}: ${w.message.charAt(0).toLowerCase()}${w.message.slice(1)}`;
-    if (warnings !== undefined && !warnings.includes(warning)) warnings.push(warning);
+    // in scikit-learn's words (n_splits), not the splitter option's (nSplits)
+    const message = w.message.replace('nSplits=', 'n_splits=');
+    const warning = `--cv ${text}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    if (warnings !== undefined) addWarnings(warnings, [warning]);
   });
   try {
     return splitFolds(spec, columns, seed, text);

@@ -8,6 +8,11 @@ import type { ScoreReport } from './score-report.js';
  * @param names - the metric names, in column order
  * @param foldValues - per fold, the metric values in that order (NaN = undefined)
  * @returns the report's `summary` (empty without folds)
+ * @example
+ * ```ts
+ * foldSummary(['accuracy'], [Float64Array.of(0.8), Float64Array.of(0.6)]);
+ * // { accuracy: { mean: 0.7, std: 0.1, min: 0.6, max: 0.8, definedFolds: 2 } }
+ * ```
  */
 export function foldSummary(
   names: readonly string[],
@@ -53,7 +58,7 @@ export function undefinedFoldWarnings(summary: ScoreReport['summary'], folds: nu
     s.definedFolds === undefined || s.definedFolds >= folds
       ? []
       : [
-          `${name} has no value on ${folds - s.definedFolds} of ${folds} folds (for a ranking metric, a fold whose y_true has one class: unshuffled folds of a file sorted by label, say); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,
+          `${name} has no value on ${folds - s.definedFolds} of ${folds} folds, where it is undefined (a ranking metric on a fold whose y_true has one class, as unshuffled folds of a file sorted by label give; r2 on a fold of one row); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,
         ],
   );
 }

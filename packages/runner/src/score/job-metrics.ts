@@ -3,6 +3,7 @@ import { checkScoreInputs } from '../metrics/check-score-inputs.js';
 import { countsByTallies } from '../metrics/confusion-limits.js';
 import type { MetricSpec } from '../metrics/metric-spec.js';
 import { resolveMetrics } from '../metrics/registry.js';
+import { addWarnings } from './add-warning.js';
 import type { ScoreColumns } from './score-columns.js';
 import type { ScoreJob } from './score-job.js';
 
@@ -71,20 +72,20 @@ export function resolveJobMetrics(job: ScoreJob): JobMetrics {
   if (columns.yScore !== null && columns.yProba === null && columns.isPositive === null) {
     // a single score column ranks one class against the rest: only a binary target has one
     const warning = `--y-score is read only for a binary target, and this one has ${columns.classes.length} classes, so no ranking metric uses it; pass one probability column per class with --y-proba for roc_auc_ovr.`;
-    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+    addWarnings(job.warnings, [warning]);
   }
   if (columns.yScore !== null && columns.yProba !== null) {
     // two sources of scores: each metric reads one, and nothing said which
     const warning =
       '--y-score and --y-proba are both given: metrics of one score column (roc_auc, average_precision, brier_score) read --y-score, and metrics of class probabilities (log_loss, roc_auc_ovr, roc_auc_ovo, top_k_accuracy) read --y-proba; pass one of them for every metric to read the same scores.';
-    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+    addWarnings(job.warnings, [warning]);
   }
   for (const warning of checkScoreInputs(
     columns,
     specs.map((s) => s.name),
     job.prepared.keptRows,
   )) {
-    if (!job.warnings.includes(warning)) job.warnings.push(warning);
+    addWarnings(job.warnings, [warning]);
   }
   return {
     specs,

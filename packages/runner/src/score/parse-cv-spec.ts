@@ -41,11 +41,14 @@ const CV_KINDS = [
  * `stratified_group`), or a known kind with its count run on without the colon (`kfold5`).
  */
 function didYouMeanCv(kind: string, arg: string | undefined): string {
-  const runOn = /^([a-z_-]+?)(\d+(?:x\d+)?|0?\.\d+)$/.exec(kind);
+  const runOn = /^([a-z_-]+?)[=\s]?(\d+(?:x\d+)?|0?\.\d+)$/.exec(kind);
   const [word, count] = runOn === null ? [kind, arg] : [runOn[1]!, runOn[2]!];
-  const near = closestName(word, CV_KINDS);
+  let near = closestName(word, CV_KINDS);
   if (near === undefined || near === 'none') return '';
-  return ` (did you mean "${count === undefined ? near : `${near}:${count}`}"?)`;
+  // stratified5x3: the KxR form is the repeated kind's
+  if (count?.includes('x') && near === 'stratified') near = 'repeated-stratified';
+  const form = near === 'holdout' ? 'F' : near === 'repeated-stratified' ? 'KxR' : 'K';
+  return ` (did you mean "${near}:${count ?? form}"?)`;
 }
 
 /**
@@ -162,7 +165,7 @@ export function resolveCvSpec(
 
 /**
  * Warnings for CV options that a job's folds do not use, so that they are not ignored in
- * silence: a group column outside group CV, and `shuffle: false` where nothing is shuffled
+ * silence: a group column outside group CV, and a `shuffle` given where nothing is shuffled
  * (no CV, `group`, `timeseries`, or folds given per row).
  *
  * @param spec - the resolved spec, or undefined when folds were given per row (`foldIds`)
@@ -188,9 +191,10 @@ export function unusedCvOptionWarnings(
       `--group is used only by --cv group:K or stratified-group:K; with ${cv} the groups were ignored.`,
     );
   }
-  if (options.shuffle === false && (spec === undefined || cvShuffled(spec) === undefined)) {
-    const why = kind === 'none' ? 'there are no folds' : 'these folds keep row order anyway';
-    warnings.push(`shuffle: false (--no-shuffle) has no effect with ${cv}: ${why}.`);
+  if (options.shuffle !== undefined && (spec === undefined || cvShuffled(spec) === undefined)) {
+    const why = kind === 'none' ? 'there are no folds' : 'these folds are not drawn at random';
+    const flag = options.shuffle ? 'shuffle: true (--shuffle)' : 'shuffle: false (--no-shuffle)';
+    warnings.push(`${flag} has no effect with ${cv}: ${why}.`);
   }
   return warnings;
 }

@@ -10,6 +10,7 @@ import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
 import { fitsCountingPass } from '../metrics/confusion-limits.js';
 import type { StratifiedGrouping } from '../pool/task-types.js';
 import type { FoldsResult } from '../pool/worker-tasks.js';
+import { addWarnings } from './add-warning.js';
 import type { Folding } from './build-folds.js';
 import { fromFoldIdArray } from './fold-ids-input.js';
 import type { JobMetrics } from './job-metrics.js';
@@ -37,7 +38,7 @@ export interface FoldPlan {
  */
 function unpackFolds(result: FoldsResult, warnings: string[]): Folding[] {
   if ('foldings' in result) {
-    for (const w of result.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
+    addWarnings(warnings, result.warnings ?? []);
     return result.foldings;
   }
   const { name, code, message, path } = result.error;
@@ -106,7 +107,7 @@ function planStratified(
           workers,
         );
   const stratified = planning.then(({ layout, warning }) => {
-    if (warning !== null && !warnings.includes(warning)) warnings.push(warning);
+    addWarnings(warnings, [warning]);
     return { layout, nGroups: layout.nSplits, ids };
   });
   const foldings = stratified.then(({ layout }) => [
@@ -125,14 +126,20 @@ function planStratified(
  * @returns the folds, on their way
  * @throws {@link RunnerError} `INVALID_OPTION` for `foldIds` with dropped rows or
  *   `shuffle: false` with repeated CV; `INVALID_CV_SPEC` for a bad `cv`
+ * @example
+ * ```ts
+ * const plan = planFolds(job, metrics);
+ * const foldings = await plan.foldings; // [] without CV
+ * ```
  */
 export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {
   const { options, columns } = job;
   const note = (spec: CvSpec | undefined, cvText: string) => {
     const group = columns.group !== null;
-    for (const w of unusedCvOptionWarnings(spec, cvText, { group, shuffle: options.shuffle })) {
-      if (!job.warnings.includes(w)) job.warnings.push(w);
-    }
+    addWarnings(
+      job.warnings,
+      unusedCvOptionWarnings(spec, cvText, { group, shuffle: options.shuffle }),
+    );
   };
   if (options.foldIds !== undefined) {
     note(undefined, 'foldIds');

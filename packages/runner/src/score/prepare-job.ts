@@ -79,7 +79,6 @@ export async function prepareJob(
     ...prepared.warnings,
     ...(few === undefined ? [] : [few]),
     ...absentLabelWarnings(columns, options.labels, prepared.rowlessClasses ?? []),
-    ...unlistedProbaWarnings(columns, options.labels),
   ];
   return {
     exec,
@@ -121,23 +120,5 @@ function absentLabelWarnings(
   if (absent.length === 0) return [];
   return [
     `labels lists ${quotedLabels(absent)}, which occur${absent.length === 1 ? 's' : ''} in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are ${quotedLabels(inData)}.`,
-  ];
-}
-
-/**
- * A warning for probability columns of classes that `labels` leaves out: the metrics on
- * probabilities read one column per class of the data whatever `labels` says, where
- * scikit-learn's `log_loss(labels=)` refuses a list that does not match the columns.
- */
-function unlistedProbaWarnings(
-  columns: ScoreColumns,
-  labels: readonly Label[] | undefined,
-): string[] {
-  if (labels === undefined || columns.yProba === null) return [];
-  const listed = new Set(labels.map(String));
-  const unlisted = columns.classes.filter((c) => !listed.has(String(c)));
-  if (unlisted.length === 0) return [];
-  return [
-    `labels leaves out ${quotedLabels(unlisted)}, but y_proba has a column for every class (${quotedLabels(columns.classes)}): log_loss, top_k_accuracy, roc_auc_ovr and the other metrics on probabilities read them all (scikit-learn's log_loss(labels=) would refuse a list that does not name every column's class).`,
   ];
 }

@@ -9,6 +9,7 @@ import { prepareJob } from './prepare-job.js';
 import { queueSetRowsMetrics } from './rows-metrics.js';
 import type { ScoreOptions } from './score-options.js';
 import type { ScoreReport } from './score-report.js';
+import { unlistedProbaWarnings } from './unlisted-proba-warning.js';
 import { countsWithoutPass, countWholeSet, newSetValues, scoreWholeSet } from './whole-set-pass.js';
 
 export type { Executor } from './executor.js';
@@ -35,6 +36,7 @@ export async function scoreWith(
   const prepMs = performance.now() - started;
   const computeStart = performance.now();
   const metrics = resolveJobMetrics(job);
+  job.warnings.push(...unlistedProbaWarnings(job.columns, options.labels, metrics));
   // the splitter or the stratified fold planning runs on the pool during the whole-set pass
   const plan = planFolds(job, metrics);
   const values = newSetValues(job, metrics);

@@ -113,6 +113,11 @@ export const ScoreReportSchema = z.object({
      * false with `--no-shuffle`, whose folds are scikit-learn's `shuffle=False` folds.
      */
     shuffle: z.boolean().optional(),
+    /**
+     * With folds read from a column (`assay score --folds`): that column's value of each fold,
+     * in fold order (`folds[k].fold` is `k`; its value in the file is `foldValues[k]`).
+     */
+    foldValues: z.array(z.number()).optional(),
     seed: z.number().int(),
     bootstrap: z.number().int().nonnegative(),
     ci: z.number(),

@@ -33,7 +33,7 @@ export function sliceWarning(
   // a sweep of 21 settings with 100 rows each is categories, fractional or not
   if (perValue >= FEW_ROWS) return undefined;
   const fractional = values.some((v) => typeof v === 'number' && !Number.isInteger(v));
-  if (!fractional && perValue > 2) return undefined;
+  if (!fractional && perValue >= 2) return undefined;
   const shown = (v: Label) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : v);
   const why = fractional
     ? `fractional numbers from ${shown(values[0]!)} to ${shown(values.at(-1)!)}, a measurement rather than categories`
