@@ -230,6 +230,44 @@ describe('a --slice column that is not categories', () => {
   });
 });
 
+describe('one-vs-rest ROC AUC on folds that lack a class', () => {
+  // 3 classes, 60 rows sorted by class: unshuffled kfold:3 gives each fold one class
+  const yTrue = Array.from({ length: 60 }, (_, i) => Math.floor(i / 20));
+  const yProba = [0, 1, 2].map((c) =>
+    Float64Array.from(
+      yTrue,
+      (t, i) => (t === c ? 0.5 : 0.25) + (c === 0 ? (i % 3) * 0.01 : -((i % 3) * 0.005)),
+    ),
+  );
+  const input = { yTrue, yPred: yTrue, yProba };
+  const about = (w: string[]) => w.filter((x) => x.includes('a class of y_true is missing'));
+
+  test('are named, since scikit-learn raises there', async () => {
+    const report = await runner.scorePredictions(input, {
+      cv: 'kfold:3',
+      shuffle: false,
+      metrics: ['roc_auc_ovr'],
+    });
+    expect(about(report.warnings)).toEqual([
+      'roc_auc_ovr: on 3 of 3 folds (0, 1, 2) a class of y_true is missing, so those folds average over the classes they have (scikit-learn raises there, and cross_val_score would record nan); a stratified --cv keeps every class in every fold.',
+    ]);
+  });
+
+  test('not when every fold has every class, or without a ROC AUC over classes', async () => {
+    const stratified = await runner.scorePredictions(input, {
+      cv: 'stratified:3',
+      metrics: ['roc_auc_ovr'],
+    });
+    expect(about(stratified.warnings)).toEqual([]);
+    const other = await runner.scorePredictions(input, {
+      cv: 'kfold:3',
+      shuffle: false,
+      metrics: ['log_loss'],
+    });
+    expect(about(other.warnings)).toEqual([]);
+  });
+});
+
 describe('scores under regression', () => {
   test('yScore with task regression is refused, not dropped without a word', async () => {
     const error = await runner

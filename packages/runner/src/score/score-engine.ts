@@ -1,6 +1,8 @@
+import { addWarnings } from './add-warning.js';
 import { assembleReport } from './assemble-report.js';
 import { bootstrapIntervals, queueJobBootstrap } from './bootstrap-intervals.js';
 import type { Executor } from './executor.js';
+import { foldClassWarnings } from './fold-class-warning.js';
 import { scoreFolds } from './fold-metrics.js';
 import { resolveJobMetrics } from './job-metrics.js';
 import { planFolds } from './plan-folds.js';
@@ -49,7 +51,9 @@ export async function scoreWith(
   const queued = queueJobBootstrap(job, metrics, counts);
   const folds = await scoreFolds(job, metrics, plan, counts);
   // after the fold pass, which writes the runner's own stratified folds' ids
-  options.onFoldIds?.((await plan.foldings).map((f) => f.ids));
+  const foldings = await plan.foldings;
+  options.onFoldIds?.(foldings.map((f) => f.ids));
+  addWarnings(job.warnings, foldClassWarnings(job.columns, foldings, metrics.names));
   const bootstrap = await bootstrapIntervals(job, queued);
   await Promise.all([setRows, folds.rows]);
   const results = {
