@@ -141,6 +141,41 @@ describe('--folds reads each row’s test fold from a column', () => {
     ]);
   });
 
+  test('JSONL folds written as strings ("3") are read by their value; words are refused', async () => {
+    const jsonl = join(dir, 'string-folds.jsonl');
+    writeFileSync(
+      jsonl,
+      fixture.rows.map((r) => JSON.stringify({ y: r.y, p: r.p, fold: String(r.fold) })).join('\n'),
+    );
+    const args = [
+      'score',
+      jsonl,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'p',
+      '--metrics',
+      'accuracy,f1_macro',
+    ];
+    const given = await assay([...args, '--folds', 'fold', '--format', 'json']);
+    expect(given.code).toBe(0);
+    expectFolds((JSON.parse(given.stdout) as Report).folds, fixture.cases.folds!);
+    const words = join(dir, 'word-folds.jsonl');
+    writeFileSync(words, '{"y":"a","p":"a","fold":"0"}\n{"y":"b","p":"b","fold":"two"}\n');
+    const refused = await assay([
+      'score',
+      words,
+      '--y-true',
+      'y',
+      '--y-pred',
+      'p',
+      '--folds',
+      'fold',
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Column "fold" (--folds) has "two" at data row 2');
+  });
+
   test('bad fold columns and combinations are refused naming the flag, exit 2', async () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'y,p,fold,half,text,none\na,a,0,0.5,x,-1\nb,b,1,1,y,-1\na,b,,0,z,-1\n');
@@ -148,7 +183,7 @@ describe('--folds reads each row’s test fold from a column', () => {
     const cases: [string[], string][] = [
       [['--folds', 'fold'], 'Column "fold" (--folds) has a missing value at data row 3'],
       [['--folds', 'half'], 'Column "half" (--folds) has 0.5 at data row 1'],
-      [['--folds', 'text'], 'text'],
+      [['--folds', 'text'], 'Column "text" (--folds) has "x" at data row 1'],
       [['--folds', 'fold', '--cv', 'kfold:2'], '--folds fold gives the folds, so --cv kfold:2'],
       [['--folds', 'fold', '--drop-missing'], '--folds cannot be combined with --drop-missing'],
       [['--folds', 'none'], 'Column "none" (--folds) marks every row -1 (never tested)'],

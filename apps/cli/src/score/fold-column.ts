@@ -12,11 +12,32 @@ export interface FoldColumn {
 }
 
 /**
+ * The `--folds` column's values as numbers: a numeric column as it is; labels (JSON strings
+ * such as `"3"`) by their numeric value, where every label is a number.
+ *
+ * @throws {@link RunnerError} `INVALID_OPTION` naming a label that is not a number and its row
+ */
+function foldValuesOf(table: LoadedTable, name: string): Float64Array {
+  const column = table.columns.get(name)!;
+  if (column.kind === 'number') return column.values;
+  const { dictionary, codes } = column;
+  const text = dictionary.findIndex((l) => typeof l !== 'number' && !/^-?\d+$/.test(l.trim()));
+  if (text >= 0) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `Column "${name}" (--folds) has "${String(dictionary[text])}" at data row ${codes.indexOf(text) + 1}; a fold is a whole number (0, 1, 2, ...; -1 = never tested).`,
+      { path: 'folds' },
+    );
+  }
+  return Float64Array.from(codes, (c) => (c < 0 ? Number.NaN : Number(dictionary[c])));
+}
+
+/**
  * The `--folds` column as the runner's `foldIds`, as scikit-learn's `PredefinedSplit` reads
  * its `test_fold`: fold `k` tests the rows with the `k`-th smallest value, and rows marked -1
  * are never tested (they train every fold).
  *
- * @param table - the loaded columns (`--folds` read as numbers)
+ * @param table - the loaded columns (`--folds` read as numbers, or labels that are numbers)
  * @param name - the column named by `--folds`
  * @returns the fold ids, each fold's value and the count of -1 rows
  * @throws {@link RunnerError} `MISSING_VALUE` for a row without a fold, `INVALID_OPTION` for
@@ -28,15 +49,7 @@ export interface FoldColumn {
  * ```
  */
 export function readFoldColumn(table: LoadedTable, name: string): FoldColumn {
-  const column = table.columns.get(name)!;
-  if (column.kind === 'label') {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      `Column "${name}" (--folds) holds text such as "${String(column.dictionary[0])}"; give each row a whole-number fold (0, 1, 2, ...; -1 = never tested).`,
-      { path: 'folds' },
-    );
-  }
-  const values = column.values;
+  const values = foldValuesOf(table, name);
   let untested = 0;
   for (let row = 0; row < values.length; row++) {
     const v = values[row]!;

@@ -91,6 +91,7 @@ function wantedColumns(options: ScoreCommandOptions): Map<string, ColumnKind> {
   want(options.group, 'label');
   want(options.slice, 'label');
   want(options.clusters, 'label');
-  want(options.folds, 'number');
+  // auto: a JSONL fold written as "3" arrives as a label, read by its value
+  want(options.folds, 'auto');
   return columns;
 }

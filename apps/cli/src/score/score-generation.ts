@@ -66,7 +66,7 @@ export async function runGenerationScoreCommand(
   for (const name of [options.slice, options.group, options.clusters]) {
     if (name !== undefined) columns.set(name, 'label');
   }
-  if (options.folds !== undefined) columns.set(options.folds, 'number');
+  if (options.folds !== undefined) columns.set(options.folds, 'auto');
   await scoreOnPool(source, options, columns, (runner, job) =>
     runner.scoreGenerations(
       {
