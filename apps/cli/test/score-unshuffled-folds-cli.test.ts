@@ -162,16 +162,7 @@ describe('--folds reads each row’s test fold from a column', () => {
     expectFolds((JSON.parse(given.stdout) as Report).folds, fixture.cases.folds!);
     const words = join(dir, 'word-folds.jsonl');
     writeFileSync(words, '{"y":"a","p":"a","fold":"0"}\n{"y":"b","p":"b","fold":"two"}\n');
-    const refused = await assay([
-      'score',
-      words,
-      '--y-true',
-      'y',
-      '--y-pred',
-      'p',
-      '--folds',
-      'fold',
-    ]);
+    const refused = await assay([args[0]!, words, ...args.slice(2, 6), '--folds', 'fold']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('Column "fold" (--folds) has "two" at data row 2');
   });
