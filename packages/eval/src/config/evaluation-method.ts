@@ -44,6 +44,36 @@ export function cvWithoutLearningWarning(
 }
 
 /**
+ * The run warning of an `evaluation.shuffle` that the method ignores, or null.
+ *
+ * @param evaluation - the resolved `evaluation` section (`method`, `shuffle`, `testIds`)
+ * @returns the warning when `shuffle` is set for `all`, `group`, `timeseries` or a holdout
+ *   named by `testIds` (none of which shuffles), else null
+ * @example
+ * unusedShuffleWarning({ method: 'group', shuffle: false }); // "evaluation.shuffle has no effect ..."
+ */
+export function unusedShuffleWarning(evaluation: {
+  readonly method: 'all' | CvMethod;
+  readonly shuffle?: boolean | undefined;
+  readonly testIds?: readonly string[] | undefined;
+}): string | null {
+  if (evaluation.shuffle === undefined) return null;
+  const { method } = evaluation;
+  const why =
+    method === 'all'
+      ? "'all' tests every item in one part"
+      : method === 'group'
+        ? "'group' assigns whole groups to folds by size (scikit-learn's GroupKFold), in no random order"
+        : method === 'timeseries'
+          ? "'timeseries' keeps the data set's order by definition"
+          : method === 'holdout' && evaluation.testIds !== undefined
+            ? 'evaluation.testIds names the test part'
+            : null;
+  if (why === null) return null;
+  return `evaluation.shuffle has no effect with evaluation.method '${method}': ${why}, so nothing is shuffled either way.`;
+}
+
+/**
  * Refuses `evaluation.method: all` with few-shot examples: `all` has no training part to
  * draw them from (drawing them from the items scored would put answers in the prompts).
  *

@@ -34,6 +34,12 @@ export const EvaluationSchema = z
       .positive()
       .default(1)
       .describe("How often stratified k-fold is repeated, for method 'repeated-stratified'."),
+    shuffle: z
+      .boolean()
+      .optional()
+      .describe(
+        "Whether methods 'kfold', 'stratified' and 'holdout' shuffle the items (seeded by seed) before cutting them; default true. false cuts them in data set order, as scikit-learn's shuffle=False: KFold and StratifiedKFold folds, and for 'holdout' train_test_split(shuffle=False), whose test part is the last ceil(testSize x n) items (not stratified). Refused with 'repeated-stratified', whose repeats are reshuffles; 'all', 'group' and 'timeseries' never shuffle.",
+      ),
     seed: z.number().int().default(0).describe('Seed of the split and of the bootstrap.'),
     bootstrap: z
       .number()
@@ -79,6 +85,14 @@ export const EvaluationSchema = z
         path: ['testIds'],
         message:
           "testIds names the test part of method 'holdout'; set method: holdout or leave testIds out",
+      });
+    }
+    if (e.shuffle === false && e.method === 'repeated-stratified') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shuffle'],
+        message:
+          "'repeated-stratified' repeats a shuffled stratified split, so shuffle: false would repeat one split; use method: stratified with shuffle: false, or leave shuffle out",
       });
     }
   })

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedKeys, cacheKeyer } from '@assay/clients';
+import { unusedShuffleWarning } from '../config/evaluation-method.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
@@ -77,7 +78,7 @@ export interface DryRunReport {
   readonly dataset: string;
   /** items loaded */
   readonly items: number;
-  /** split method and fold count (all repeats) */
+  /** split method (followed by ` unshuffled` under `evaluation.shuffle: false`) and fold count (all repeats) */
   readonly method: string;
   readonly folds: number;
   /** the output directory (not created) */
@@ -216,7 +217,10 @@ export async function dryRun(
     name: config.name,
     dataset: config.dataset.builtin ?? config.dataset.path ?? '',
     items: items.length,
-    method: config.evaluation.method,
+    method:
+      config.evaluation.shuffle === false && unusedShuffleWarning(config.evaluation) === null
+        ? `${config.evaluation.method} unshuffled`
+        : config.evaluation.method,
     folds: splits.length,
     outputDir: config.output.dir,
     journal: journal ? files.journal : null,

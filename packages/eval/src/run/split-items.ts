@@ -6,6 +6,7 @@ import {
   StratifiedKFold,
   StratifiedShuffleSplit,
   TimeSeriesSplit,
+  trainTestSplit,
 } from '@assay/splitters';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
@@ -32,6 +33,11 @@ export interface SplitSpec {
   repeats: number;
   /** shuffle seed */
   seed: number;
+  /**
+   * false: `kfold`, `stratified` and `holdout` cut the items in data set order, as
+   * scikit-learn's `shuffle=False` (default true)
+   */
+  shuffle?: boolean | undefined;
 }
 
 /**
@@ -39,7 +45,10 @@ export interface SplitSpec {
  * cross-validators): `all` (one fold 0 testing every item, an empty training part),
  * holdout (stratified shuffle split when labels exist),
  * shuffled k-fold, stratified k-fold, group k-fold (on the group column),
- * repeated stratified k-fold, or time-series split (dataset order).
+ * repeated stratified k-fold, or time-series split (dataset order). With `shuffle: false`,
+ * k-fold and stratified k-fold keep the data set's order (scikit-learn's `shuffle=False`)
+ * and holdout tests the last `ceil(testSize · n)` items (`train_test_split(shuffle=False)`,
+ * which cannot stratify).
  *
  * @param items - the dataset
  * @param spec - method and parameters
@@ -71,28 +80,27 @@ export function splitItems(
         foldsPerRepeat = 1;
         splits = spec.testIds
           ? [namedHoldout(items, spec.testIds)]
-          : stratify
-            ? new StratifiedShuffleSplit({
-                nSplits: 1,
-                testSize: spec.testSize,
-                randomState: spec.seed,
-              }).split({ n, y })
-            : new ShuffleSplit({
-                nSplits: 1,
-                testSize: spec.testSize,
-                randomState: spec.seed,
-              }).split({ n });
+          : spec.shuffle === false
+            ? [trainTestSplit(n, { testSize: spec.testSize, shuffle: false })]
+            : stratify
+              ? new StratifiedShuffleSplit({
+                  nSplits: 1,
+                  testSize: spec.testSize,
+                  randomState: spec.seed,
+                }).split({ n, y })
+              : new ShuffleSplit({
+                  nSplits: 1,
+                  testSize: spec.testSize,
+                  randomState: spec.seed,
+                }).split({ n });
         break;
       case 'kfold':
-        splits = new KFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({ n });
+        splits = new KFold({ nSplits: spec.k, ...shuffleOf(spec) }).split({ n });
         break;
       case 'stratified':
         splits = stratify
-          ? new StratifiedKFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({
-              n,
-              y,
-            })
-          : new KFold({ nSplits: spec.k, shuffle: true, randomState: spec.seed }).split({ n });
+          ? new StratifiedKFold({ nSplits: spec.k, ...shuffleOf(spec) }).split({ n, y })
+          : new KFold({ nSplits: spec.k, ...shuffleOf(spec) }).split({ n });
         break;
       case 'group':
         splits = new GroupKFold({ nSplits: spec.k }).split({ n, groups });
@@ -125,6 +133,11 @@ export function splitItems(
       { path: 'evaluation', cause: error },
     );
   }
+}
+
+/** A splitter's shuffle options: seeded, or none (the splitters refuse a seed without a shuffle). */
+function shuffleOf(spec: SplitSpec): { shuffle: boolean; randomState?: number } {
+  return spec.shuffle === false ? { shuffle: false } : { shuffle: true, randomState: spec.seed };
 }
 
 /** A holdout whose test part is the named items; an id the items lack is an error naming it. */

@@ -354,6 +354,12 @@ export const RunResultsSchema = z.object({
   }),
   evaluation: z.object({
     method: z.string(),
+    /**
+     * whether the items were shuffled before the split (`evaluation.shuffle`), for the methods
+     * that may shuffle (`holdout` without `testIds`, `kfold`, `stratified`,
+     * `repeated-stratified`); absent for the others and in files written before it existed
+     */
+    shuffled: z.boolean().optional(),
     folds: z.number().int(),
     repeats: z.number().int(),
     seed: z.number().int(),

@@ -1,4 +1,5 @@
 import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
+import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
@@ -189,7 +190,7 @@ export function summaryTable(r: RunResults): string {
   const method =
     r.evaluation.method === 'all'
       ? 'every item once'
-      : `${r.evaluation.method} (${r.evaluation.folds} folds)`;
+      : `${evaluationMethodText(r.evaluation)} (${r.evaluation.folds} folds)`;
   const title = `${r.name}: ${r.dataset.items} items, ${method}, ${r.models.length} model(s)`;
   return [
     title,
