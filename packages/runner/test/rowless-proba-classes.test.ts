@@ -17,7 +17,15 @@ const { cases } = JSON.parse(
   readFileSync(new URL('./fixtures/rowless-proba-classes.json', import.meta.url), 'utf8'),
 ) as { cases: Record<string, Case> };
 
-const METRICS = ['log_loss', 'top_k_accuracy', 'accuracy', 'balanced_accuracy', 'f1_macro'];
+const METRICS = [
+  'log_loss',
+  'top_k_accuracy',
+  'accuracy',
+  'balanced_accuracy',
+  'f1_macro',
+  'roc_auc_ovo',
+  'roc_auc_ovo_weighted',
+];
 const files = csvFileWriter('assay-rowless-proba-');
 const runners = [0, 2].map((workers) => createRunner({ workers }));
 afterAll(async () => {
@@ -35,6 +43,8 @@ function expectSklearn(report: ScoreReport, c: Case): void {
   expect(report.labels).toEqual(sorted);
   const absent = c.labels.filter((l) => !c.yTrue.includes(l) && !c.yPred.includes(l));
   expect(report.warnings.join('\n')).toContain(`labels lists ${JSON.stringify(absent[0])}`);
+  // one-vs-one over the classes y_true has is scikit-learn's value with labels=: no warning
+  expect(report.warnings.join('\n')).not.toContain('never occur in y_true');
 }
 
 describe('probability columns of a class no row has, listed in labels (scikit-learn’s labels=)', () => {

@@ -337,25 +337,38 @@ describe('a metric undefined on the whole set is named in the warnings, with the
   });
 });
 
-test('roc_auc_ovr over a class that never occurs in y_true says it averages the others', async () => {
-  // scikit-learn raises here ("Number of classes in y_true not equal to the number of columns
-  // in 'y_score'"); the runner averages the classes that occur, and now says so
-  const report = await runner.scorePredictions(
-    {
-      yTrue: ['a', 'b', 'a', 'b'],
-      yPred: ['a', 'b', 'c', 'b'],
-      yProba: [
-        [0.7, 0.2, 0.3, 0.1],
-        [0.2, 0.7, 0.2, 0.8],
-        [0.1, 0.1, 0.5, 0.1],
-      ],
-    },
-    { metrics: ['roc_auc_ovr'] },
-  );
-  expect(report.overall.roc_auc_ovr!.value).not.toBeNull();
-  expect(report.warnings).toContain(
-    'roc_auc_ovr: class(es) "c" never occur in y_true, so the average is over the 2 classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in \'y_score\'").',
-  );
+describe('one-vs-rest / one-vs-one ROC AUC over a class that never occurs in y_true', () => {
+  const input = {
+    yTrue: ['a', 'b', 'a', 'b'],
+    yPred: ['a', 'b', 'c', 'b'],
+    yProba: [
+      [0.7, 0.2, 0.3, 0.1],
+      [0.2, 0.7, 0.2, 0.8],
+      [0.1, 0.1, 0.5, 0.1],
+    ],
+  };
+  const metrics = ['roc_auc_ovr', 'roc_auc_ovo'];
+
+  test('without labels: averages the classes that occur and says that scikit-learn raises for both', async () => {
+    // scikit-learn 1.2.1's roc_auc_score raises "Number of classes in y_true not equal to the
+    // number of columns in 'y_score'" for ovr and ovo alike
+    const report = await runner.scorePredictions(input, { metrics });
+    expect(report.overall.roc_auc_ovr!.value).not.toBeNull();
+    expect(report.warnings).toContain(
+      'roc_auc_ovr, roc_auc_ovo: class(es) "c" never occur in y_true, so the average is over the 2 classes that do (scikit-learn\'s roc_auc_score raises here: "Number of classes in y_true not equal to the number of columns in \'y_score\'").',
+    );
+  });
+
+  test('with labels: warns for one-vs-rest only, quoting what scikit-learn raises with labels=', async () => {
+    // roc_auc_score(labels=['a','b','c']): ovr raises "Only one class present in y_true ...";
+    // ovo averages over the pairs of classes present, the runner's value
+    const report = await runner.scorePredictions(input, { metrics, labels: ['a', 'b', 'c'] });
+    const warning = report.warnings.find((w) => w.includes('class(es)'));
+    expect(warning).toMatch(/^roc_auc_ovr: class\(es\) "c" never occur in y_true/);
+    expect(warning).toContain(
+      '"Only one class present in y_true. ROC AUC score is not defined in that case."',
+    );
+  });
 });
 
 describe('as scikit-learn 1.2.1 refuses or warns', () => {

@@ -83,11 +83,20 @@ export function checkScoreInputs(
 /**
  * One-vs-rest / one-vs-one ROC AUC over classes of which some never occur in y_true (only
  * predicted, or a column of `yProba`): the runner averages over the classes that occur (so
- * that folds without a class still have a value), where scikit-learn raises; say which.
+ * that folds without a class still have a value); say where scikit-learn differs.
+ *
+ * @remarks scikit-learn 1.2's `roc_auc_score` without `labels` raises for every multiclass
+ * form ("Number of classes in y_true not equal to the number of columns in 'y_score'"). With
+ * `labels`, one-vs-rest raises on the absent class's all-negative column ("Only one class
+ * present in y_true ..."), while one-vs-one averages over the pairs of classes present in
+ * y_true: the runner's value, so no warning for it.
  */
 function absentClassWarning(columns: ScoreColumns, canonical: readonly string[]): string[] {
-  const ovr = canonical.filter((n) => /^roc_auc_ov[ro]/.test(n));
-  if (ovr.length === 0 || columns.yProba === null) return [];
+  const labelsGiven = columns.labelSet !== undefined;
+  const differ = canonical.filter((n) =>
+    (labelsGiven ? /^roc_auc_ovr/ : /^roc_auc_ov[ro]/).test(n),
+  );
+  if (differ.length === 0 || columns.yProba === null) return [];
   const seen = new Uint8Array(columns.classes.length);
   for (let i = 0; i < columns.yTrue.length; i++) {
     const c = columns.yTrue[i]!;
@@ -95,8 +104,11 @@ function absentClassWarning(columns: ScoreColumns, canonical: readonly string[])
   }
   const absent = columns.classes.filter((_, c) => seen[c] === 0);
   if (absent.length === 0) return [];
+  const raises = labelsGiven
+    ? `roc_auc_score(labels=...) raises here: "Only one class present in y_true. ROC AUC score is not defined in that case."; its one-vs-one forms average over the classes present, as here`
+    : `roc_auc_score raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'"`;
   return [
-    `${ovr.join(', ')}: class(es) ${quotedLabels(absent)} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn raises here: "Number of classes in y_true not equal to the number of columns in 'y_score'").`,
+    `${differ.join(', ')}: class(es) ${quotedLabels(absent)} never occur in y_true, so the average is over the ${columns.classes.length - absent.length} classes that do (scikit-learn's ${raises}).`,
   ];
 }
 
