@@ -100,6 +100,23 @@ export interface Completion {
   readonly record: RequestRecord;
   /** `true` when served from the response cache without an HTTP request. */
   readonly cached: boolean;
+  /**
+   * A cached completion's timings as measured when it was first sent (the cache entry's
+   * timing summary, ms; a field the original request lacked is absent). Absent on live
+   * completions, whose `record` holds their own timings: a cached one's `record` times the
+   * cache lookup.
+   */
+  readonly recordedTiming?: RecordedTiming;
+}
+
+/** Timings of a request as measured when it was sent, ms. */
+export interface RecordedTiming {
+  /** Time to first token. */
+  readonly ttftMs?: number | undefined;
+  /** Time per output token after the first. */
+  readonly tpotMs?: number | undefined;
+  /** End-to-end latency. */
+  readonly e2eLatencyMs?: number | undefined;
 }
 
 /**

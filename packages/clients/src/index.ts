@@ -18,6 +18,7 @@ export type {
   CompletionRequest,
   Cost,
   GenerationParams,
+  RecordedTiming,
   StreamEvent,
   TokenLogprob,
   Usage,

@@ -88,6 +88,14 @@ describe('response cache with a client', () => {
     expect(second.text).toBe(first.text);
     expect(second.usage).toEqual(first.usage);
     expect(second.finishReason).toBe(first.finishReason);
+    // the hit keeps the timings measured when the answer was sent; a live one has none to keep
+    expect(first.recordedTiming).toBeUndefined();
+    expect(first.record.e2eLatencyMs).toBeGreaterThan(0);
+    expect(second.recordedTiming).toEqual({
+      ...(first.record.ttftMs === undefined ? {} : { ttftMs: first.record.ttftMs }),
+      ...(first.record.tpotMs === undefined ? {} : { tpotMs: first.record.tpotMs }),
+      e2eLatencyMs: first.record.e2eLatencyMs,
+    });
     expect(server.stats().byPath['/v1/chat/completions']).toBe(2);
     // Another sample at temperature > 0 is another draw: a miss.
     await client.complete({ ...request, params: { temperature: 1 }, sampleIndex: 1 });

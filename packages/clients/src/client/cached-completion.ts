@@ -1,12 +1,13 @@
 import type { CachedCompletion } from '../cache/response-cache.js';
-import type { Completion } from '../completion.js';
+import type { Completion, RecordedTiming } from '../completion.js';
 import { redact } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 import { redactLogprobs } from './redact-logprobs.js';
 
 /**
  * A completion served from the cache: the stored answer with a fresh record
- * (`cached: true`, no HTTP timings; a streamed call gets one content chunk, now).
+ * (`cached: true`, no HTTP timings; a streamed call gets one content chunk, now), and the
+ * stored timings of the original request as `recordedTiming`.
  *
  * @param hit - the stored entry
  * @param record - the call's record builder
@@ -33,11 +34,21 @@ export function completionFromCache(
     usage: hit.usage,
     record: finished,
     cached: true,
+    recordedTiming: recordedTimingOf(hit.timing),
   };
   if (hit.reasoning !== undefined) completion.reasoning = redact(hit.reasoning, secrets);
   if (hit.logprobs !== undefined) completion.logprobs = redactLogprobs(hit.logprobs, secrets)!;
   if (hit.cost !== undefined) completion.cost = hit.cost;
   return completion;
+}
+
+/** The stored timings that are numbers (an entry of an older client may have fewer). */
+function recordedTimingOf(timing: CachedCompletion['timing'] | undefined): RecordedTiming {
+  const out: { -readonly [K in keyof RecordedTiming]: RecordedTiming[K] } = {};
+  if (typeof timing?.ttftMs === 'number') out.ttftMs = timing.ttftMs;
+  if (typeof timing?.tpotMs === 'number') out.tpotMs = timing.tpotMs;
+  if (typeof timing?.e2eLatencyMs === 'number') out.e2eLatencyMs = timing.e2eLatencyMs;
+  return out;
 }
 
 /**

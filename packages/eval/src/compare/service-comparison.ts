@@ -27,7 +27,8 @@ export const COMPARED_SERVICE_FIGURES: readonly string[] = [
  * @param task - the task module (the figures are read as thresholds read them)
  * @returns one row per figure in {@link COMPARED_SERVICE_FIGURES}
  * @remarks The figures are each run's own (all its requests, not only the paired items):
- *   they describe the service as each run met it. A cached or resumed answer has no latency.
+ *   they describe the service as each run met it; a cached or resumed answer counts with the
+ *   timings measured when it was sent.
  * @example
  * const rows = serviceComparison(baseline.models[0], candidate.models[0], task);
  */

@@ -30,6 +30,12 @@ export interface CompletionClientLike {
       retries: number;
     };
     cached: boolean;
+    /** a cached answer's timings as measured when it was first sent */
+    recordedTiming?: {
+      ttftMs?: number | undefined;
+      tpotMs?: number | undefined;
+      e2eLatencyMs?: number | undefined;
+    };
   }>;
 }
 
@@ -122,9 +128,9 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
           errorClass: null,
           errorMessage: null,
           cached: c.cached,
-          ttftMs: num(c.record.ttftMs),
-          tpotMs: num(c.record.tpotMs),
-          e2eMs: num(c.record.e2eLatencyMs),
+          // an answer from the response cache keeps the timings measured when it was sent (as
+          // a journal-resumed one does); its record only times the cache lookup
+          ...timingsOf(c.cached ? (c.recordedTiming ?? {}) : c.record),
           inputTokens: num(c.usage.inputTokens),
           outputTokens: num(c.usage.outputTokens),
           costUsd: num(c.cost?.totalUsd),
@@ -161,4 +167,13 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
   const n = Math.max(1, Math.min(options.concurrency, entries.length));
   await Promise.all(Array.from({ length: n }, worker));
   return out;
+}
+
+/** An outcome's timings from a request record or a cached answer's recorded timings. */
+function timingsOf(t: {
+  readonly ttftMs?: number | null | undefined;
+  readonly tpotMs?: number | null | undefined;
+  readonly e2eLatencyMs?: number | null | undefined;
+}): Pick<Outcome, 'ttftMs' | 'tpotMs' | 'e2eMs'> {
+  return { ttftMs: num(t.ttftMs), tpotMs: num(t.tpotMs), e2eMs: num(t.e2eLatencyMs) };
 }

@@ -4,7 +4,8 @@ import type { PredictionRow } from '../run/prediction-row.js';
 const MAX_SAMPLE = 2000;
 
 /**
- * The sorted timings of the requests actually sent (cached answers left out), thinned to
+ * The sorted timings of the answered requests (a cached answer's as measured when it was
+ * first sent; rows without the timing left out), thinned to
  * at most 2000 evenly spaced order statistics, which preserve the CDF the report draws.
  *
  * @param rows - one model's prediction rows
@@ -17,10 +18,7 @@ export function latencySample(
   rows: readonly PredictionRow[],
   pick: (r: PredictionRow) => number | null,
 ): number[] {
-  const xs = rows
-    .filter((r) => !r.cached)
-    .map(pick)
-    .filter((x): x is number => x !== null);
+  const xs = rows.map(pick).filter((x): x is number => x !== null);
   xs.sort((a, b) => a - b);
   if (xs.length <= MAX_SAMPLE) return xs;
   return Array.from(

@@ -50,9 +50,10 @@ function percentileInterval(
   options: ServiceIntervalOptions,
 ): FigureInterval {
   const pick = TIMING[match[2]!]!;
-  // the figures the point value is computed from: answered requests not served by the cache
+  // the figures the point value is computed from: answered requests (cached ones with the
+  // timings of their first sending)
   const values = outcomes
-    .filter((o) => o.status === 'ok' && !o.cached)
+    .filter((o) => o.status === 'ok')
     .map(pick)
     .filter((v): v is number => v !== null)
     // draws index the sorted values, so the interval does not depend on the order answers landed

@@ -23,7 +23,7 @@ export function histogramChart(
   const bins = options.bins ?? 20;
   const head = `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${escapeHtml(options.title)}"><title>${escapeHtml(options.title)}</title><text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`;
   if (values.length === 0) {
-    return `${head}<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" class="empty"/><text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="tick">no data (non-streamed or cached requests)</text></svg>`;
+    return `${head}<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" class="empty"/><text x="${W / 2}" y="${H / 2}" text-anchor="middle" class="tick">no data (non-streamed requests, or cached answers stored without timings)</text></svg>`;
   }
   const sorted = [...values].sort((a, b) => a - b);
   const lo = sorted[0]!;

@@ -36,7 +36,11 @@ const ServiceStatsSchema = z.object({
   errorRate: z.number(),
   errorsByClass: z.record(z.string(), z.number().int()),
   errorExamples: z.array(z.object({ errorClass: z.string(), message: z.string() })),
-  /** answers that came from the response cache, this run or when first journaled (no latency) */
+  /**
+   * answers that came from the response cache, this run or when first journaled; their
+   * latency figures are those measured when they were first sent (files written before
+   * 2026-12-06 left them out of the latency figures)
+   */
   cachedAnswers: z.number().int(),
   /** where this run got each distinct request: resumed + sent + cached this run = requests */
   resumedFromJournal: z.number().int(),

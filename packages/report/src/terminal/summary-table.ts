@@ -123,7 +123,7 @@ function serviceTable(r: RunResults): string[] {
   // Always shown: a run that resumed everything must say so, not pass off old answers as new.
   const sources = r.models.map(
     (m) =>
-      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache${retriedText(m.service)}`,
+      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache${retriedText(m.service)}${m.service.sentThisRun < m.service.requests && m.service.latencyMs.count > 0 ? '; latency counts each answer as measured when it was sent' : ''}`,
   );
   const notes = r.models
     .filter((m) => m.service.failed > 0)
