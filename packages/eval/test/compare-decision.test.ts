@@ -102,4 +102,56 @@ describe('the decision rules of assay compare', () => {
     );
     expect(reason).not.toMatch(/p 0 /);
   });
+
+  it('lets a bootstrap p-value of 0 count only as its bound: 20 resamples cannot show p < 0.05', () => {
+    const measured = [metric('balanced_accuracy', -0.3, [-0.4, -0.2], 0)];
+    const rules = {
+      ...RULES,
+      failOn: 'regression',
+      gated: ['balanced_accuracy'],
+      bootstrap: 20,
+    } as const;
+    const [judged] = applyRules(measured, rules);
+    // the bound 2 / 20 = 0.1 is above alpha 0.05
+    expect(judged).toMatchObject({ pAdjusted: 0.1, worse: false, failed: false });
+    expect(decide([judged!], rules).exitCode).toBe(0);
+    // with 1000 resamples the bound 0.002 is significant
+    const enough = applyRules(measured, { ...rules, bootstrap: 1000 });
+    expect(enough[0]).toMatchObject({ pAdjusted: 0.002, worse: true, failed: true });
+  });
+
+  it("ranks a bootstrap bound in Holm's order by its value, not as 0 (statsmodels multipletests)", () => {
+    // multipletests([7.15e-47, 0.002], method='holm') -> [1.43e-46, 0.002]
+    const measured = [
+      { ...metric('accuracy', -0.3, [-0.32, -0.28], 7.15e-47), test: 'mcnemar' as const },
+      metric('f1_macro', -0.3, [-0.31, -0.28], 0),
+    ];
+    const rules = { ...RULES, gated: ['accuracy', 'f1_macro'], bootstrap: 1000 };
+    const [accuracy, f1] = applyRules(measured, rules);
+    expect(accuracy!.pAdjusted).toBeCloseTo(1.43e-46, 60);
+    expect(f1!.pAdjusted).toBe(0.002);
+  });
+
+  it('fails a gate that could not be compared, and one that checked nothing, instead of passing', () => {
+    const rules = {
+      ...RULES,
+      failOn: 'regression',
+      gated: ['accuracy'],
+      uncompared: ['judge_score'],
+    } as const;
+    const passing = applyRules([metric('accuracy', 0.01, [-0.01, 0.03], 0.4)], rules);
+    expect(decide(passing, rules)).toEqual({
+      exitCode: 1,
+      reason:
+        'FAIL: judge_score could not be compared: it has no value on the items both runs answered, so its gate cannot pass; gate metrics that the comparison table shows (--metric)',
+    });
+    const nothing = { ...rules, gated: [], uncompared: [] };
+    expect(decide(applyRules([], nothing), nothing)).toMatchObject({
+      exitCode: 1,
+      reason: expect.stringMatching(/^FAIL: no metric could be compared/),
+    });
+    // without a rule nothing is checked either way, and that is what the reason says
+    const unruled = { ...nothing, failOn: null };
+    expect(decide([], unruled).reason).toMatch(/^NOT CHECKED/);
+  });
 });

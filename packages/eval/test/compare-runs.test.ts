@@ -92,6 +92,35 @@ describe('compareRuns on a generation task', () => {
     for (const row of rows) expect(row.trimEnd()).toMatch(/ —$/);
   }, 60_000);
 
+  it('never passes a gate on a metric it could not compare, and names such a metric', async () => {
+    // both runs report judge_score (as a judged run does), but predictions.arrow holds no
+    // grade to pair: the metric has no paired value
+    const judged = (name: string): string => {
+      const copy = join(dir, `${name}-judged`);
+      cpSync(join(dir, name), copy, { recursive: true });
+      const file = join(copy, 'results.json');
+      const results = JSON.parse(readFileSync(file, 'utf8'));
+      results.evaluation.metrics = [...results.evaluation.metrics, 'judge_score'];
+      writeFileSync(file, JSON.stringify(results));
+      return copy;
+    };
+    const [a, b] = [judged('full'), judged('short')];
+    const gate = await compareRuns(a, b, {
+      bootstrap: 100,
+      metrics: ['judge_score'],
+      failOn: 'regression',
+      margin: 0.001,
+    });
+    expect(gate.decision.exitCode).toBe(1);
+    expect(gate.decision.reason).toMatch(/^FAIL: judge_score could not be compared/);
+    expect(gate.settings.gatedMetrics).toEqual([]);
+
+    const all = await compareRuns(a, b, { bootstrap: 100, failOn: 'regression' });
+    expect(all.settings.gatedMetrics).toEqual(SCORERS);
+    expect(all.notes).toContainEqual(expect.stringMatching(/^not compared: judge_score \(/));
+    expect(all.decision.reason).not.toContain('judge_score');
+  }, 60_000);
+
   it('refuses runs whose label sets or tasks differ, naming both files', async () => {
     const copy = join(dir, 'relabelled');
     cpSync(join(dir, 'full'), copy, { recursive: true });

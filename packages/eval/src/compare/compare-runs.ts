@@ -116,7 +116,7 @@ export async function compareRuns(
     seed: opts.seed ?? baseline.results.evaluation.seed,
     permutations: opts.permutations,
   };
-  const gated = gatedMetrics(opts.metrics, compared);
+  const asked = gatedMetrics(opts.metrics, compared);
   const runner = options.runner ?? createRunner();
   let measured: Awaited<ReturnType<typeof compareMetrics>>;
   try {
@@ -127,8 +127,14 @@ export async function compareRuns(
   } finally {
     if (options.runner === undefined) await runner.close();
   }
+  // a metric both runs report may still have no value on the paired items (judge grades, which
+  // predictions.arrow does not hold; a metric undefined there): named, never silently dropped
+  const measuredNames = new Set(measured.map((m) => m.metric));
+  const unmeasured = compared.filter((m) => !measuredNames.has(m));
+  const gated = asked.filter((m) => measuredNames.has(m));
   const rules: DecisionRules = {
     gated,
+    uncompared: opts.metrics === undefined ? [] : asked.filter((m) => !measuredNames.has(m)),
     failOn: opts.failOn,
     margin: opts.margin,
     fdr: opts.fdr,
@@ -151,6 +157,11 @@ export async function compareRuns(
     notes: [
       ...(paired.modelNote === null ? [] : [paired.modelNote]),
       ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
+      ...(unmeasured.length === 0
+        ? []
+        : [
+            `not compared: ${unmeasured.join(', ')} (both runs report ${unmeasured.length === 1 ? 'it' : 'them'}, but ${unmeasured.length === 1 ? 'it has' : 'they have'} no value on the paired items of both runs${opts.metrics === undefined ? '; not gated' : ''})`,
+          ]),
     ],
     settings: {
       ...settings,

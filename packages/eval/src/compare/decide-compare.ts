@@ -17,6 +17,11 @@ export interface DecisionRules {
   readonly ci: number;
   /** bootstrap resamples: a bootstrap p-value of 0 only says p < 2 / bootstrap */
   readonly bootstrap?: number;
+  /**
+   * gated metrics that could not be compared (no value on the paired items of one side): a
+   * gate that checks nothing cannot pass
+   */
+  readonly uncompared?: readonly string[];
 }
 
 /** What {@link metricFacts} and the tables need to state a p-value honestly. */
@@ -45,11 +50,25 @@ export function zeroPBound(
   which: 'p' | 'adjusted',
   s: PSettings,
 ): number | null {
-  const value = which === 'p' ? m.pValue : m.pAdjusted;
-  if (m.test !== 'bootstrap' || value !== 0 || s.bootstrap === undefined || s.bootstrap <= 0)
+  if (m.test !== 'bootstrap' || m.pValue !== 0 || s.bootstrap === undefined || s.bootstrap <= 0)
     return null;
   const bound = 2 / s.bootstrap;
-  return which === 'p' ? bound : Math.min(1, bound * Math.max(1, s.gatedMetrics?.length ?? 1));
+  if (which === 'p') return bound;
+  // applyRules adjusted the bound itself, so the adjusted value is the adjusted bound
+  return m.pAdjusted ?? Math.min(1, bound * Math.max(1, s.gatedMetrics?.length ?? 1));
+}
+
+/**
+ * The p-value the decision uses: the test's, except that a bootstrap p-value of 0 counts as
+ * its bound 2 / B (a resample count too small to reach alpha must not make a difference
+ * significant, and the bound must rank where it belongs in Holm's order).
+ */
+function decisionP(m: MeasuredMetric, bootstrap: number | undefined): number {
+  if (m.pValue === null) return Number.NaN;
+  if (m.test === 'bootstrap' && m.pValue === 0 && bootstrap !== undefined && bootstrap > 0) {
+    return Math.min(1, 2 / bootstrap);
+  }
+  return m.pValue;
 }
 
 /** The difference signed so that positive is better. */
@@ -71,8 +90,9 @@ function nonInferior(m: MeasuredMetric, margin: number): boolean {
  * "Significantly worse": the adjusted p-value is below `1 − ci` and the difference points in
  * the metric's bad direction (down for accuracy, up for a loss). Non-inferiority with margin
  * δ: the interval of the difference lies entirely above −δ (below +δ for lower-is-better
- * metrics); a metric without an interval cannot show it and fails. Metrics not gated keep
- * their raw p-value only.
+ * metrics); a metric without an interval cannot show it and fails. A bootstrap p-value of 0
+ * enters the adjustment as its bound 2 / B, so the adjusted value is a bound too. Metrics not
+ * gated keep their raw p-value only.
  * @example
  * const metrics = applyRules(measured, { gated: ['f1_macro'], failOn: 'regression', margin: null, fdr: false, ci: 0.95 });
  */
@@ -81,7 +101,7 @@ export function applyRules(
   rules: DecisionRules,
 ): MetricComparison[] {
   const gated = measured.filter((m) => rules.gated.includes(m.metric));
-  const raw = gated.map((m) => m.pValue ?? Number.NaN);
+  const raw = gated.map((m) => decisionP(m, rules.bootstrap));
   const adjusted = rules.fdr ? benjaminiHochbergAdjust(raw) : holmAdjust(raw);
   const alpha = 1 - rules.ci;
   return measured.map((m) => {
@@ -175,14 +195,30 @@ export function decide(
   if (failed.length > 0) {
     // the first failure with its numbers; the others by name, so the line stays readable
     const [first, ...rest] = failed;
-    const more = rest.length === 0 ? '' : `; also failed: ${rest.map((m) => m.metric).join(', ')}`;
+    const others = [...rest.map((m) => m.metric), ...(rules.uncompared ?? [])];
+    const more = others.length === 0 ? '' : `; also failed: ${others.join(', ')}`;
     return {
       exitCode: 1,
       reason: `FAIL: ${first!.metric} ${brokenRules(first!, rules)} (${metricFacts(first!, rules.ci, pSettingsOf(rules))})${more}`,
     };
   }
+  const ruled = rules.failOn !== null || rules.margin !== null;
+  const uncompared = rules.uncompared ?? [];
+  if (ruled && uncompared.length > 0) {
+    return {
+      exitCode: 1,
+      reason: `FAIL: ${uncompared.join(', ')} could not be compared: ${uncompared.length === 1 ? 'it has' : 'they have'} no value on the items both runs answered, so ${uncompared.length === 1 ? 'its gate' : 'their gates'} cannot pass; gate metrics that the comparison table shows (--metric)`,
+    };
+  }
   const gated = metrics.filter((m) => m.gated).map((m) => m.metric);
-  if (rules.failOn === null && rules.margin === null) {
+  if (ruled && gated.length === 0) {
+    return {
+      exitCode: 1,
+      reason:
+        'FAIL: no metric could be compared on the paired items, so no gate was checked; a comparison that checks nothing cannot pass',
+    };
+  }
+  if (!ruled) {
     return {
       exitCode: 0,
       reason:
