@@ -221,6 +221,37 @@ describe('assay compare (CLI)', () => {
     await assay([...base, '--format', 'md', '--out', md]);
     expect(readFileSync(md, 'utf8')).toMatch(/\| accuracy \| 0\.\d{4} \| /);
   }, 60_000);
+
+  it('refuses an --out or --junit that would overwrite a compared run, or names a folder, with exit 2', async () => {
+    const results = join(dir, 'full', 'results.json');
+    const before = readFileSync(results, 'utf8');
+    const over = await assay([
+      'compare',
+      join(dir, 'full'),
+      join(dir, 'short'),
+      '--format',
+      'json',
+      '--out',
+      results,
+    ]);
+    expect(over.code).toBe(2);
+    expect(over.stderr.trim()).toBe(
+      `assay: --out ${results} would overwrite the results.json of the compared run ${join(dir, 'full')}; write the comparison to another file.`,
+    );
+    expect(readFileSync(results, 'utf8')).toBe(before);
+    const junit = await assay([
+      'compare',
+      results,
+      join(dir, 'short'),
+      '--junit',
+      join(dir, 'short', 'predictions.arrow'),
+    ]);
+    expect(junit.code).toBe(2);
+    expect(junit.stderr).toContain('would overwrite the predictions.arrow of the compared run');
+    const folder = await assay(['compare', join(dir, 'full'), join(dir, 'short'), '--out', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`--out ${dir} is a directory; name a file`);
+  }, 60_000);
 });
 
 describe("assay run with 'vs baseline' thresholds", () => {

@@ -78,6 +78,25 @@ describe('the decision rules of assay compare', () => {
     });
   });
 
+  it('reads the margin as assay run reads vs baseline >= -δ: at the boundary passes, within rounding', () => {
+    // identical runs: the interval is [0, 0]; with margin 0 it lies at (not above) -0
+    const same = [metric('accuracy', 0, [0, 0], 1)];
+    const atZero = { ...RULES, gated: ['accuracy'], margin: 0 };
+    expect(applyRules(same, atZero)[0]).toMatchObject({ nonInferior: true, failed: false });
+    // 0.955 - 0.96 in floating point, against margin 0.005
+    const rounded = [metric('accuracy', -0.002, [0.955 - 0.96, 0.001], 0.3)];
+    expect(0.955 - 0.96).toBeLessThan(-0.005);
+    const margin = { ...RULES, gated: ['accuracy'], margin: 0.005 };
+    expect(applyRules(rounded, margin)[0]).toMatchObject({ nonInferior: true });
+    // a real shortfall still fails, for a loss too
+    const short = [
+      metric('accuracy', -0.002, [-0.0051, 0.001], 0.3),
+      metric('log_loss', 0.002, [-0.001, 0.0051], 0.3, false),
+    ];
+    const both = { ...RULES, gated: ['accuracy', 'log_loss'], margin: 0.005 };
+    expect(applyRules(short, both).map((m) => m.nonInferior)).toEqual([false, false]);
+  });
+
   it('fails a gated metric without an interval under a margin: it cannot show non-inferiority', () => {
     const noInterval = [{ ...MEASURED[0]!, ciLow: null, ciHigh: null }];
     const rules = { ...RULES, gated: ['accuracy'], margin: 0.5 };

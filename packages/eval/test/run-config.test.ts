@@ -7,6 +7,7 @@ import {
   parseThreshold,
   type RunConfigInput,
   runConfigJsonSchema,
+  thresholdHolds,
 } from '../src/index.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary (also invalid) config shapes
@@ -373,6 +374,20 @@ describe('thresholds', () => {
       threshold: { value: 0.9 },
     });
     expect(parseThreshold('f1_macro => 0.9').ok).toBe(false);
+  });
+
+  it('compares exactly, or within a given rounding tolerance on both sides of the limit', () => {
+    const t = (op: '>=' | '>' | '<=' | '<' | '==') =>
+      ({ source: '', metric: 'accuracy', op, value: -0.005 }) as const;
+    const rounded = 0.955 - 0.96; // -0.0050000000000000044
+    expect(thresholdHolds(t('>='), rounded)).toBe(false);
+    expect(thresholdHolds(t('>='), rounded, 1e-12)).toBe(true);
+    expect(thresholdHolds(t('=='), rounded, 1e-12)).toBe(true);
+    // a strict bound is not met by a value equal within rounding
+    expect(thresholdHolds(t('>'), -0.005 + 1e-15, 1e-12)).toBe(false);
+    expect(thresholdHolds(t('<'), -0.005 - 1e-15, 1e-12)).toBe(false);
+    expect(thresholdHolds(t('<='), -0.00499, 1e-12)).toBe(false);
+    expect(thresholdHolds(t('>='), Number.NaN, 1)).toBe(false);
   });
 });
 

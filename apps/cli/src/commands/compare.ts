@@ -72,7 +72,7 @@ export function registerCompareCommand(program: Command): void {
     )
     .option(
       '--margin <n>',
-      'non-inferiority: exit 1 unless the CI of each gated difference lies above -n',
+      'non-inferiority: exit 1 unless the CI of each gated difference lies at or above -n (at or below +n for a lower-is-better metric such as log_loss)',
       margin,
     )
     .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')
@@ -108,10 +108,19 @@ export function registerCompareCommand(program: Command): void {
     .addHelpText('after', EXIT_HELP)
     .action(async (baseline: string, candidate: string, opts: CompareFlags) => {
       try {
-        const [{ compareRuns }, { writeCompareOutputs }] = await Promise.all([
-          import('@assay/eval'),
-          import('../compare/write-compare-outputs.js'),
-        ]);
+        const [{ compareRuns }, { writeCompareOutputs }, { checkCompareOutputs }] =
+          await Promise.all([
+            import('@assay/eval'),
+            import('../compare/write-compare-outputs.js'),
+            import('../compare/check-output-paths.js'),
+          ]);
+        checkCompareOutputs(
+          [
+            ['--out', opts.out],
+            ['--junit', opts.junit],
+          ],
+          [baseline, candidate],
+        );
         const result = await compareRuns(baseline, candidate, {
           ...(opts.model === undefined ? {} : { model: opts.model }),
           ...(opts.metric === undefined ? {} : { metrics: opts.metric }),

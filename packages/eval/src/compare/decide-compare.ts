@@ -1,5 +1,6 @@
 import { fmt } from '@assay/report';
 import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
+import { roundingTolerance } from '../config/thresholds.js';
 import type { MeasuredMetric } from './compare-metrics.js';
 import type { CompareDecision, MetricComparison } from './compare-result.js';
 
@@ -9,7 +10,7 @@ export interface DecisionRules {
   readonly gated: readonly string[];
   /** `regression`: fail when a gated metric is significantly worse after adjustment */
   readonly failOn: 'regression' | null;
-  /** non-inferiority margin: the interval must lie above −margin (in the better direction) */
+  /** non-inferiority margin: the interval must lie at or above −margin (in the better direction) */
   readonly margin: number | null;
   /** Benjamini-Hochberg instead of Holm across the gated metrics */
   readonly fdr: boolean;
@@ -74,9 +75,14 @@ function decisionP(m: MeasuredMetric, bootstrap: number | undefined): number {
 /** The difference signed so that positive is better. */
 const better = (m: MeasuredMetric, x: number): number => (m.greaterIsBetter ? x : -x);
 
+/**
+ * Non-inferiority as `assay run`'s `vs baseline >= -δ` reads it: the interval lies at or above
+ * −δ (at or below +δ for a loss), within the rounding of a difference of two shares.
+ */
 function nonInferior(m: MeasuredMetric, margin: number): boolean {
   if (m.ciLow === null || m.ciHigh === null) return false;
-  return m.greaterIsBetter ? m.ciLow > -margin : m.ciHigh < margin;
+  const tolerance = roundingTolerance(margin);
+  return m.greaterIsBetter ? m.ciLow >= -margin - tolerance : m.ciHigh <= margin + tolerance;
 }
 
 /**
@@ -89,8 +95,8 @@ function nonInferior(m: MeasuredMetric, margin: number): boolean {
  * @remarks
  * "Significantly worse": the adjusted p-value is below `1 − ci` and the difference points in
  * the metric's bad direction (down for accuracy, up for a loss). Non-inferiority with margin
- * δ: the interval of the difference lies entirely above −δ (below +δ for lower-is-better
- * metrics); a metric without an interval cannot show it and fails. A bootstrap p-value of 0
+ * δ: the interval of the difference lies at or above −δ (at or below +δ for lower-is-better
+ * metrics; as `vs baseline >= -δ` in `assay run`, within a rounding tolerance of 1e-12); a metric without an interval cannot show it and fails. A bootstrap p-value of 0
  * enters the adjustment as its bound 2 / B, so the adjusted value is a bound too. Metrics not
  * gated keep their raw p-value only.
  * @example

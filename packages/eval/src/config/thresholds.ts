@@ -181,22 +181,38 @@ export function parseThreshold(source: string): ParsedThreshold {
  * @param t - the threshold
  * @param value - the figure the threshold reads (point value, interval end or difference;
  *   NaN never passes)
+ * @param tolerance - how far apart two figures may be and still count as equal (rounding of
+ *   a difference of two shares: 0.955 − 0.96 is −0.0050000000000000044); default 0
  * @returns whether the figure satisfies the threshold
  * @example
  * thresholdHolds({ source: '', metric: 'accuracy', op: '>=', value: 0.9 }, 0.95); // true
  */
-export function thresholdHolds(t: Threshold, value: number): boolean {
+export function thresholdHolds(t: Threshold, value: number, tolerance = 0): boolean {
   if (Number.isNaN(value)) return false;
   switch (t.op) {
     case '>=':
-      return value >= t.value;
+      return value >= t.value - tolerance;
     case '>':
-      return value > t.value;
+      return value > t.value + tolerance;
     case '<=':
-      return value <= t.value;
+      return value <= t.value + tolerance;
     case '<':
-      return value < t.value;
+      return value < t.value - tolerance;
     case '==':
-      return value === t.value;
+      return Math.abs(value - t.value) <= tolerance;
   }
+}
+
+/**
+ * The rounding tolerance for comparing a difference of two figures with a limit: twelve
+ * orders of magnitude below the larger of 1 and the limit, far below the four decimals a
+ * report prints and far above the rounding of a difference of shares.
+ *
+ * @param limit - the limit compared with
+ * @returns the tolerance
+ * @example
+ * roundingTolerance(-0.005); // 1e-12
+ */
+export function roundingTolerance(limit: number): number {
+  return 1e-12 * Math.max(1, Math.abs(limit));
 }

@@ -1,5 +1,5 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
-import { type Threshold, thresholdHolds } from '../config/thresholds.js';
+import { roundingTolerance, type Threshold, thresholdHolds } from '../config/thresholds.js';
 import type { BaselineSide } from './baseline-comparison.js';
 
 /** The end of the difference's interval a `vs baseline` threshold reads. */
@@ -22,7 +22,8 @@ function figureOf(
  * `ciLow`/`ciHigh` its paired bootstrap BCa interval, as `assay compare` computes them. The
  * rule is non-inferiority: `f1_macro vs baseline >= -0.01` passes when the whole interval lies
  * at or above −0.01 (its low end is compared), `log_loss vs baseline <= 0.02` when it lies at
- * or below 0.02 (its high end); `.ci_low` / `.ci_high` name the end explicitly, `==` reads the
+ * or below 0.02 (its high end), within a rounding tolerance of 1e-12 (a difference of two
+ * shares, 0.955 − 0.96, is −0.0050000000000000044, and meets `>= -0.005`); `.ci_low` / `.ci_high` name the end explicitly, `==` reads the
  * point difference. A metric without a comparison (a service metric, no paired item, no
  * interval) is an `error` outcome, which fails the run rather than passing it unchecked.
  * @param t - the parsed threshold (`against: 'baseline'`)
@@ -66,7 +67,8 @@ export function baselineThresholdResult(
         : `the comparison with the baseline run gave ${t.metric} no ${bound === 'value' ? 'difference' : 'interval'}`;
     return result;
   }
-  result.passed = thresholdHolds(t, figure);
+  // a difference of two shares carries rounding (-0.0050000000000000044 for -0.005)
+  result.passed = thresholdHolds(t, figure, roundingTolerance(t.value));
   result.outcome = result.passed ? 'pass' : 'fail';
   return result;
 }
