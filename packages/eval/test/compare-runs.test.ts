@@ -9,7 +9,9 @@ import {
   compareText,
   EvaluationError,
   parseRunConfig,
+  readPredictions,
   runEvaluation,
+  writePredictions,
 } from '../src/index.js';
 
 let server: ModelServer;
@@ -119,6 +121,42 @@ describe('compareRuns on a generation task', () => {
     expect(all.settings.gatedMetrics).toEqual(SCORERS);
     expect(all.notes).toContainEqual(expect.stringMatching(/^not compared: judge_score \(/));
     expect(all.decision.reason).not.toContain('judge_score');
+  }, 60_000);
+
+  it('passes with its caveats named: predictions left out by failed requests, a run not representative', async () => {
+    const copy = join(dir, 'faulty');
+    cpSync(join(dir, 'full'), copy, { recursive: true });
+    const rows = readPredictions(readFileSync(join(copy, 'predictions.arrow')));
+    const failed = rows.map((r, i) =>
+      i < 6
+        ? {
+            ...r,
+            outcome: 'failed' as const,
+            rawAnswer: null,
+            parsed: null,
+            correct: null,
+            error: 'http_500: boom',
+          }
+        : r,
+    );
+    await writePredictions(join(copy, 'predictions.arrow'), failed);
+    const file = join(copy, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    results.models[0].notRepresentative = [
+      '10.0% of requests failed, above evaluation.maxFailedFraction 0.05',
+    ];
+    writeFileSync(file, JSON.stringify(results));
+
+    const r = await compareRuns(join(dir, 'full'), copy, { bootstrap: 100, failOn: 'regression' });
+    expect(r.failedPairs).toBe(6);
+    expect(r.decision.exitCode).toBe(0);
+    expect(r.decision.reason).toMatch(/^PASS: /);
+    expect(r.decision.reason).toContain(
+      '; but 6 of 60 paired predictions (10.0%) were left out: a request failed in either run; the candidate run full (model extractive) is marked not representative by its own run: 10.0% of requests failed',
+    );
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^the candidate run full .* not representative/),
+    );
   }, 60_000);
 
   it('refuses runs whose label sets or tasks differ, naming both files', async () => {

@@ -4,6 +4,7 @@ import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
+import { comparisonCaveats, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
@@ -75,6 +76,27 @@ function gatedMetrics(
   return [...new Set(wanted)];
 }
 
+/** The notes under a comparison: model choice, allowed differences, metrics not compared, runs' caveats. */
+function compareNotes(
+  paired: { modelNote: string | null; differences: readonly string[] },
+  unmeasured: readonly string[],
+  defaultGates: boolean,
+  caveats: readonly string[],
+): string[] {
+  const one = unmeasured.length === 1;
+  return [
+    ...(paired.modelNote === null ? [] : [paired.modelNote]),
+    ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
+    ...(unmeasured.length === 0
+      ? []
+      : [
+          `not compared: ${unmeasured.join(', ')} (both runs report ${one ? 'it' : 'them'}, but ${one ? 'it has' : 'they have'} no value on the paired items of both runs${defaultGates ? '; not gated' : ''})`,
+        ]),
+    // the failed pairs are on the table's 'paired:' line already
+    ...caveats.filter((c) => !c.includes('paired predictions')),
+  ];
+}
+
 /**
  * `assay compare`: reads two finished runs, pairs their predictions item by item and
  * compares every metric of the task with a paired bootstrap BCa interval and a paired test,
@@ -144,25 +166,24 @@ export async function compareRuns(
   const metrics = applyRules(measured, rules);
   const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
   const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
+  const failedPairs = paired.rowsA.filter(
+    (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
+  ).length;
+  const caveats = comparisonCaveats({
+    pairedItems: paired.rowsA.length,
+    failedPairs,
+    baseline: { run: baseline.results.name, model: modelA },
+    candidate: { run: candidate.results.name, model: modelB },
+  });
   return {
     baseline: side(baseline, paired.modelA),
     candidate: side(candidate, paired.modelB),
     task: baseline.results.task.type,
     pairedItems: paired.rowsA.length,
-    failedPairs: paired.rowsA.filter(
-      (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
-    ).length,
+    failedPairs,
     onlyBaseline: paired.onlyBaseline,
     onlyCandidate: paired.onlyCandidate,
-    notes: [
-      ...(paired.modelNote === null ? [] : [paired.modelNote]),
-      ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
-      ...(unmeasured.length === 0
-        ? []
-        : [
-            `not compared: ${unmeasured.join(', ')} (both runs report ${unmeasured.length === 1 ? 'it' : 'them'}, but ${unmeasured.length === 1 ? 'it has' : 'they have'} no value on the paired items of both runs${opts.metrics === undefined ? '; not gated' : ''})`,
-          ]),
-    ],
+    notes: compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
     settings: {
       ...settings,
       adjustment: opts.fdr ? 'benjamini-hochberg' : 'holm',
@@ -172,6 +193,6 @@ export async function compareRuns(
     },
     metrics,
     service: serviceComparison(modelA, modelB, task),
-    decision: decide(metrics, rules),
+    decision: withCaveats(decide(metrics, rules), caveats),
   };
 }

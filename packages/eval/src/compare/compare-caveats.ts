@@ -1,0 +1,63 @@
+import type { ModelResult } from '@assay/report';
+import type { CompareDecision } from './compare-result.js';
+
+/** What the caveats of a comparison are read from. */
+export interface CaveatFacts {
+  /** paired predictions, and those left out because a request failed on either side */
+  readonly pairedItems: number;
+  readonly failedPairs: number;
+  /** the compared models, with the run each comes from */
+  readonly baseline: { readonly run: string; readonly model: ModelResult };
+  readonly candidate: { readonly run: string; readonly model: ModelResult };
+}
+
+/**
+ * What a passing comparison must not hide: predictions left out because a request failed, and
+ * a run that its own `assay run` marked not representative (too many failed or unparseable
+ * answers), whose metrics cover only part of its items.
+ *
+ * @param facts - the paired counts and the two models' results
+ * @returns one sentence per caveat, or none
+ * @example
+ * comparisonCaveats({ pairedItems: 400, failedPairs: 29, baseline, candidate });
+ * // ['29 of 400 paired predictions (7.3%) were left out: a request failed in either run', ...]
+ */
+export function comparisonCaveats(facts: CaveatFacts): string[] {
+  const out: string[] = [];
+  if (facts.failedPairs > 0) {
+    const share = ((100 * facts.failedPairs) / Math.max(1, facts.pairedItems)).toFixed(1);
+    out.push(
+      `${facts.failedPairs} of ${facts.pairedItems} paired predictions (${share}%) were left out: a request failed in either run`,
+    );
+  }
+  for (const [role, s] of [
+    ['baseline', facts.baseline],
+    ['candidate', facts.candidate],
+  ] as const) {
+    const why = s.model.notRepresentative ?? [];
+    if (why.length > 0) {
+      out.push(
+        `the ${role} run ${s.run} (model ${s.model.name}) is marked not representative by its own run: ${why[0]}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * A decision whose exit code the caveats leave as it is, but whose reason names them when it
+ * would otherwise read as a clean pass (or as nothing checked).
+ *
+ * @param decision - the decision of the rules
+ * @param caveats - from {@link comparisonCaveats}
+ * @returns the decision, its reason extended on exit 0
+ * @example
+ * withCaveats({ exitCode: 0, reason: 'PASS: ...' }, ['29 of 400 ...']).reason; // 'PASS: ...; but 29 of 400 ...'
+ */
+export function withCaveats(
+  decision: CompareDecision,
+  caveats: readonly string[],
+): CompareDecision {
+  if (decision.exitCode !== 0 || caveats.length === 0) return decision;
+  return { ...decision, reason: `${decision.reason}; but ${caveats.join('; ')}` };
+}
