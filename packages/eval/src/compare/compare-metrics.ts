@@ -4,6 +4,7 @@ import { pairedGenerationDifferences } from '../generation/compare-generations.j
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { pairedMetricDifferences } from '../summary/paired-metric-differences.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { differingItems, flooredBootstrapP } from './bootstrap-p-floor.js';
 import type { MetricComparison, PairedTestName } from './compare-result.js';
 
 /** A metric's comparison before the decision rules: values, difference, interval, test. */
@@ -69,6 +70,21 @@ function scoredPairs(
   return { scoredA, scoredB };
 }
 
+/** The pairs whose request was answered on both sides. */
+function answeredPairs(
+  rowsA: readonly PredictionRow[],
+  rowsB: readonly PredictionRow[],
+): { a: PredictionRow[]; b: PredictionRow[] } {
+  const a: PredictionRow[] = [];
+  const b: PredictionRow[] = [];
+  rowsA.forEach((r, i) => {
+    if (r.outcome === 'failed' || rowsB[i]!.outcome === 'failed') return;
+    a.push(r);
+    b.push(rowsB[i]!);
+  });
+  return { a, b };
+}
+
 /** Classification, regression, multiple-choice: the runner's paired bootstrap; McNemar for accuracy. */
 async function compareScoredMetrics(
   runner: Runner,
@@ -125,7 +141,9 @@ async function compareScoredMetrics(
  * left out. Tests: McNemar's exact test for 0/1 outcomes (accuracy with one prediction per
  * item; 0/1 generation scorers); the sign-flip permutation test over items for per-item
  * generation scores; the paired bootstrap's p-value for metrics that are no mean of
- * per-item values (F1, AUC, corpus BLEU), and for accuracy under repeated CV.
+ * per-item values (F1, AUC, corpus BLEU), and for accuracy under repeated CV, raised to
+ * 2 / 2^d when d items were answered differently ({@link flooredBootstrapP}): no paired test
+ * over items can go below that, and the bootstrap does on a handful of items.
  * @example
  * const measured = await compareMetrics(runner, rowsA, rowsB, task, ['accuracy', 'f1_macro'], { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999, greaterIsBetter: () => true });
  */
@@ -137,18 +155,33 @@ export async function compareMetrics(
   metrics: readonly string[],
   options: CompareMetricsOptions,
 ): Promise<MeasuredMetric[]> {
+  const answered = answeredPairs(rowsA, rowsB);
+  const d = differingItems(answered.a, answered.b);
+  const raw = await measureMetrics(runner, rowsA, rowsB, task, metrics, options);
+  return raw.map((m) =>
+    m.test === 'bootstrap' && m.pValue !== null
+      ? { ...m, pValue: flooredBootstrapP(m.pValue, d, options.bootstrap) }
+      : m,
+  );
+}
+
+async function measureMetrics(
+  runner: Runner,
+  rowsA: readonly PredictionRow[],
+  rowsB: readonly PredictionRow[],
+  task: TaskModule,
+  metrics: readonly string[],
+  options: CompareMetricsOptions,
+): Promise<MeasuredMetric[]> {
   if (task.generation === undefined) {
     return compareScoredMetrics(runner, rowsA, rowsB, task, metrics, options);
   }
-  const answered = rowsA.flatMap((r, i) =>
-    r.outcome === 'failed' || rowsB[i]!.outcome === 'failed' ? [] : [i],
-  );
-  const paired = await pairedGenerationDifferences(
-    answered.map((i) => rowsA[i]!),
-    answered.map((i) => rowsB[i]!),
-    task.generation,
-    { ...options, interval: 'bca', test: 'permutation' },
-  );
+  const answered = answeredPairs(rowsA, rowsB);
+  const paired = await pairedGenerationDifferences(answered.a, answered.b, task.generation, {
+    ...options,
+    interval: 'bca',
+    test: 'permutation',
+  });
   return metrics.flatMap((metric) => {
     const d = paired.metrics[metric];
     if (d === undefined) return [];

@@ -1,6 +1,7 @@
 import type { ModelComparison } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { holmAdjust, mcnemarExact } from '@assay/stats';
+import { differingItems, flooredBootstrapP } from '../compare/bootstrap-p-floor.js';
 import { compareGenerations } from '../generation/compare-generations.js';
 import type { GenerationSettings } from '../generation/score-generation-model.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
@@ -59,13 +60,16 @@ async function compareMetrics(
   options: CompareModelsOptions,
 ): Promise<ModelComparison['metrics']> {
   const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, metrics, options);
+  // as assay compare: no paired test over the differing items can go below 2 / 2^d
+  const differing = differingItems(rowsA, rowsB);
   const out: ModelComparison['metrics'] = {};
   for (const [name, d] of Object.entries(byMetric)) {
+    const p = finiteOrNull(d.pValue);
     out[name] = {
       difference: finiteOrNull(d.difference),
       ciLow: finiteOrNull(d.ciLow),
       ciHigh: finiteOrNull(d.ciHigh),
-      pValue: finiteOrNull(d.pValue),
+      pValue: p === null ? null : flooredBootstrapP(p, differing, options.bootstrap),
       pHolm: null,
     };
   }

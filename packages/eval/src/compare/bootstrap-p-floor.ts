@@ -1,0 +1,45 @@
+import type { PredictionRow } from '../run/prediction-row.js';
+
+/**
+ * How many items the two runs answered differently (any prediction of the item: parsed
+ * answer, score or text): the only items a paired test can learn from.
+ *
+ * @param rowsA - one run's rows
+ * @param rowsB - the other run's rows of the same predictions, in the same order
+ * @returns the number of distinct item ids with a differing prediction
+ * @example
+ * differingItems(rowsA, rowsB); // 5
+ */
+export function differingItems(
+  rowsA: readonly PredictionRow[],
+  rowsB: readonly PredictionRow[],
+): number {
+  const differ = new Set<string>();
+  rowsA.forEach((a, i) => {
+    const b = rowsB[i]!;
+    if (a.parsed !== b.parsed || a.score !== b.score || a.rawAnswer !== b.rawAnswer) {
+      differ.add(a.id);
+    }
+  });
+  return differ.size;
+}
+
+/**
+ * The smallest p-value a paired test over items can give when `d` items differ: 2 / 2^d (all
+ * 2^d swaps of the differing items' answers, the observed one and its mirror the most
+ * extreme). McNemar's exact test and the sign-flip test respect it by construction; the
+ * bootstrap does not (5 items all worse resample to p = 0), so its p-value is raised to it.
+ *
+ * @param p - the bootstrap p-value (0: no resample crossed zero)
+ * @param d - items answered differently
+ * @param bootstrap - resamples (a p-value of 0 stands for p < 2 / bootstrap)
+ * @returns the p-value, raised to the floor when the floor is above what it stands for
+ * @example
+ * flooredBootstrapP(0, 5, 1000); // 0.0625
+ * flooredBootstrapP(0, 300, 1000); // 0 (it stands for p < 0.002, above 2 / 2^300)
+ */
+export function flooredBootstrapP(p: number, d: number, bootstrap: number): number {
+  const floor = Math.min(1, 2 ** (1 - d));
+  const standsFor = p === 0 ? 2 / bootstrap : p;
+  return floor > standsFor ? floor : p;
+}

@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { differingItems, flooredBootstrapP } from '../src/compare/bootstrap-p-floor.js';
+import {
+  compareRuns,
+  parseRunConfig,
+  readPredictions,
+  runEvaluation,
+  writePredictions,
+} from '../src/index.js';
+import { spamRunDocument } from './small-run.js';
+
+describe('the floor of a bootstrap p-value', () => {
+  it('is 2 / 2^d for d differing items, and leaves alone what is above it or stands for less', () => {
+    expect(flooredBootstrapP(0, 5, 1000)).toBe(0.0625);
+    expect(flooredBootstrapP(0.01, 5, 1000)).toBe(0.0625);
+    expect(flooredBootstrapP(0.2, 5, 1000)).toBe(0.2);
+    expect(flooredBootstrapP(0, 1, 1000)).toBe(1);
+    // many items: a 0 keeps standing for p < 2 / B (the floor is far below)
+    expect(flooredBootstrapP(0, 300, 1000)).toBe(0);
+    expect(flooredBootstrapP(1e-4, 300, 1000)).toBe(1e-4);
+    // 12 items: the floor 2 / 4096 = 4.9e-4 is below the 0.002 that a 0 of 1000 resamples stands for
+    expect(flooredBootstrapP(0, 12, 1000)).toBe(0);
+    expect(flooredBootstrapP(0, 12, 100_000)).toBeCloseTo(2 / 4096, 15);
+  });
+});
+
+describe('assay compare on a handful of items', () => {
+  let server: ModelServer;
+  let dir: string;
+
+  beforeAll(async () => {
+    server = await startModelServer({ port: 0 });
+    dir = mkdtempSync(join(tmpdir(), 'assay-compare-small-'));
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('does not call 5 items all answered worse significant: no paired test can reach p < 0.0625', async () => {
+    const base = join(dir, 'base');
+    await runEvaluation(
+      parseRunConfig(
+        spamRunDocument({
+          name: 'five',
+          out: base,
+          baseUrl: server.baseUrl,
+          limit: 5,
+          evaluation: { bootstrap: 200 },
+        }),
+      ),
+    );
+    // the baseline answers every item right, the candidate every item wrong
+    const worse = join(dir, 'worse');
+    cpSync(base, worse, { recursive: true });
+    const rows = readPredictions(readFileSync(join(base, 'predictions.arrow'))).map((r) => ({
+      ...r,
+      parsed: r.expected,
+      rawAnswer: r.expected,
+      correct: true,
+    }));
+    await writePredictions(join(base, 'predictions.arrow'), rows);
+    const flipped = rows.map((r) => {
+      const parsed = r.expected === 'spam' ? 'ham' : 'spam';
+      return { ...r, parsed, rawAnswer: parsed, correct: false };
+    });
+    await writePredictions(join(worse, 'predictions.arrow'), flipped);
+    expect(differingItems(rows, flipped)).toBe(5);
+
+    const r = await compareRuns(base, worse, {
+      bootstrap: 1000,
+      failOn: 'regression',
+      metrics: ['accuracy', 'balanced_accuracy', 'f1_macro'],
+    });
+    const byName = Object.fromEntries(r.metrics.map((m) => [m.metric, m]));
+    expect(byName.accuracy!.test).toBe('mcnemar');
+    expect(byName.accuracy!.pValue).toBeCloseTo(0.0625, 12);
+    for (const name of ['balanced_accuracy', 'f1_macro']) {
+      expect(byName[name]!.test).toBe('bootstrap');
+      expect(byName[name]!.pValue).toBe(0.0625);
+      expect(byName[name]!.worse).toBe(false);
+    }
+    expect(r.decision.exitCode).toBe(0);
+  }, 60_000);
+});
