@@ -173,7 +173,7 @@ export { halvingRungs, survivorsOf } from './tune/halving-rungs.js';
 export { stratifiedOrder } from './tune/item-order.js';
 export type { MarginalMean } from './tune/marginal-means.js';
 export type { NestedEstimate, OuterFold } from './tune/nested-estimate.js';
-export { nestedEstimate } from './tune/nested-estimate.js';
+export { nestedEstimate, nestedGap } from './tune/nested-estimate.js';
 export type { RunTuneOptions } from './tune/run-tune.js';
 export { runTune } from './tune/run-tune.js';
 export type { SearchConfig } from './tune/search-schema.js';

@@ -137,7 +137,9 @@ describe('assay tune against the reference server', () => {
     const json = JSON.parse(readFileSync(files.json, 'utf8')) as TuneResults;
     expect(json.winner?.index).toBe(halving.winner?.index);
     expect(json.candidates[0]!.evaluations[0]).toHaveProperty('sent');
-    const best = YAML.parse(readFileSync(files.bestYaml!, 'utf8'));
+    const text = readFileSync(files.bestYaml!, 'utf8');
+    expect(text).toContain('# It evaluates all 150 items (tuning and test parts together)');
+    const best = YAML.parse(text);
     expect(best.prompt.maxFieldChars).toBe(6000);
     expect(best.search).toBeUndefined();
     const results = await runEvaluation(await loadRunConfig(files.bestYaml!));
@@ -218,7 +220,28 @@ describe('budgets and resuming', () => {
     expect(r.spent.sent + batch).toBeGreaterThan(300);
     expect(r.coverage.evaluated).toBeLessThan(10);
     expect(r.winner).not.toBeNull();
+    // the winner's test part (30 items) still fitted in the budget: it is scored
+    expect(r.items.test).toBe(30);
+    expect(r.winner!.test).not.toBeNull();
+    expect(r.winner!.test!.items).toBe(30);
+    expect(r.spent.sent).toBeLessThanOrEqual(300);
   }, 120_000);
+
+  it('refuses a cost budget for a model without a price instead of letting every request through', async () => {
+    const before = server.stats().completions;
+    const error = (await tune('unpriced', {
+      strategy: 'grid',
+      budget: { costUsd: 0.0001 },
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as EvaluationError;
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect(error.path).toBe('search.budget.costUsd');
+    expect(error.message).toMatch(/model 'nb' has no price/);
+    // refused before the first evaluation sent anything
+    expect(server.stats().completions).toBe(before);
+  });
 
   it('resumes an interrupted search without sending anything twice', async () => {
     const whole = await tune('whole', { strategy: 'successive-halving', seed: 4 });
@@ -283,6 +306,29 @@ describe('budgets and resuming', () => {
     );
     expect(error.message).toMatch(/did you mean 'maxFieldChars'/);
     expect(error.message).not.toContain('Classify this e-mail');
+  });
+
+  it('names the space key an error is about when it is not the first, indexed keys included', async () => {
+    const refused = async (space: Record<string, unknown[]>) =>
+      (await runTune(await tuneSetup(doc(join(dir, 'typo-index'), { space }), dir)).then(
+        () => null,
+        (e: unknown) => e,
+      )) as EvaluationError;
+    const typo = await refused({
+      'prompt.template': ['{{text}}'],
+      'prompt.maxFieldChars': [40],
+      'models[0].params.temprature': [0.5],
+    });
+    expect(typo.path).toBe('search.space.models[0].params.temprature');
+    expect(typo.message).toMatch(/did you mean 'temperature'/);
+    const value = await refused({
+      'prompt.maxFieldChars': [40],
+      'models[0].params.temperature': [0, -3],
+    });
+    expect(value.path).toBe('search.space.models[0].params.temperature');
+    expect(value.message).toMatch(
+      /^search\.space\.models\[0\]\.params\.temperature: candidate c1 /,
+    );
   });
 
   it('reads the example tune config with its prompt files', async () => {

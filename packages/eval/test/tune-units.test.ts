@@ -9,6 +9,9 @@ import {
   EvaluationError,
   gridCandidates,
   halvingRungs,
+  type NestedEstimate,
+  nestedGap,
+  type OuterFold,
   parseConfigPath,
   parseRunConfig,
   randomCandidates,
@@ -272,5 +275,32 @@ describe('a holdout with a named test part (evaluation.testIds)', () => {
     expect(() =>
       parseRunConfig({ ...BASE, evaluation: { method: 'stratified', testIds: ['a'] } }),
     ).toThrow(/evaluation\.testIds: testIds names the test part of method 'holdout'/);
+  });
+});
+
+describe('nested cross-validation without every outer fold', () => {
+  const fold = (f: number, winner: number | null, scored: boolean): OuterFold => ({
+    fold: f,
+    items: 10,
+    winner,
+    label: winner === null ? null : `c${winner}`,
+    tuningValue: winner === null ? null : 0.9,
+    test: scored ? ({ value: 0.9 } as OuterFold['test']) : null,
+  });
+  const nested = (folds: OuterFold[], outer = 3): NestedEstimate => ({
+    outer,
+    inner: 2,
+    folds,
+    estimate: null,
+  });
+
+  it('says which folds the pooled estimate would leave out, and why', () => {
+    expect(nestedGap(nested([fold(0, 1, true), fold(1, 2, true), fold(2, 3, true)]))).toBeNull();
+    expect(nestedGap(nested([fold(0, 1, true), fold(1, 2, true), fold(2, null, false)]))).toBe(
+      'outer fold 2 chose no candidate that met every constraint',
+    );
+    expect(nestedGap(nested([fold(0, 1, true), fold(1, 2, false)], 4))).toBe(
+      'outer fold 1 was not scored (the budget stopped the search); outer folds 2, 3 were not reached (the budget stopped the search)',
+    );
   });
 });

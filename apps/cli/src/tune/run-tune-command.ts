@@ -1,6 +1,7 @@
 import {
   type CandidateEvaluation,
   loadTuneConfig,
+  nestedGap,
   runTune,
   type TuneResults,
   writeTuneOutputs,
@@ -92,8 +93,14 @@ function nestedLines(r: TuneResults): string[] {
   const n = r.nested!;
   const e = n.estimate;
   const choices = n.folds.map((f) => (f.winner === null ? '—' : `c${f.winner}`)).join(', ');
+  const gap = nestedGap(n);
   return [
     `  nested CV (${n.outer} outer x ${n.inner} inner folds): the procedure scores ${num(e?.value ?? null)}${e?.ciLow == null || e.ciHigh == null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`} on the outer test folds (the honest estimate); per outer fold ${n.folds.map((f) => num(f.test?.value ?? null)).join(', ')}; chosen: ${choices}`,
+    ...(gap === null
+      ? []
+      : [
+          `  no pooled estimate: ${gap}; pooling the other folds would leave out where the procedure failed`,
+        ]),
   ];
 }
 

@@ -28,7 +28,11 @@ export interface NestedEstimate {
   readonly outer: number;
   readonly inner: number;
   readonly folds: readonly OuterFold[];
-  /** the metric over every outer test item pooled, with its bootstrap interval and per-fold values */
+  /**
+   * the metric over every outer test item pooled, with its bootstrap interval and per-fold
+   * values; null unless every outer fold was scored (pooling the others would leave out the
+   * folds where the procedure failed: see {@link nestedGap})
+   */
   readonly estimate: Pick<MetricSummary, 'value' | 'ciLow' | 'ciHigh' | 'folds'> | null;
 }
 
@@ -98,7 +102,8 @@ async function pooledEstimate(
   outer: number,
 ): Promise<NestedEstimate['estimate']> {
   const scored = folds.filter((f) => f.test !== null);
-  if (scored.length === 0 || input.ctx.runner === undefined) return null;
+  // a fold where the procedure chose nothing (or was not reached) is part of its outcome
+  if (scored.length < outer || input.ctx.runner === undefined) return null;
   const rows = [];
   for (const f of scored) {
     const run = await loadComparedRun(f.test!.dir);
@@ -115,4 +120,32 @@ async function pooledEstimate(
   return m === undefined
     ? null
     : { value: m.value, ciLow: m.ciLow, ciHigh: m.ciHigh, folds: m.folds };
+}
+
+/**
+ * Why nested cross-validation has no pooled estimate, when outer folds were not scored.
+ *
+ * @param n - the nested estimate
+ * @returns e.g. `outer fold 2 chose no candidate that met every constraint`, or null when
+ *   every outer fold was scored
+ * @example
+ * nestedGap(results.nested); // 'outer fold 2 chose no candidate that met every constraint'
+ */
+export function nestedGap(n: NestedEstimate): string | null {
+  const parts: string[] = [];
+  const noWinner = n.folds.filter((f) => f.winner === null).map((f) => f.fold);
+  const unscored = n.folds.filter((f) => f.winner !== null && f.test === null).map((f) => f.fold);
+  const unreached = Array.from({ length: n.outer - n.folds.length }, (_, i) => n.folds.length + i);
+  const fold = (xs: number[]) => `outer fold${xs.length === 1 ? '' : 's'} ${xs.join(', ')}`;
+  if (noWinner.length > 0)
+    parts.push(`${fold(noWinner)} chose no candidate that met every constraint`);
+  if (unscored.length > 0)
+    parts.push(
+      `${fold(unscored)} ${unscored.length === 1 ? 'was' : 'were'} not scored (the budget stopped the search)`,
+    );
+  if (unreached.length > 0)
+    parts.push(
+      `${fold(unreached)} ${unreached.length === 1 ? 'was' : 'were'} not reached (the budget stopped the search)`,
+    );
+  return parts.length === 0 ? null : parts.join('; ');
 }

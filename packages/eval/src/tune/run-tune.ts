@@ -149,6 +149,24 @@ async function runSearch(
   return snapshot(finals, test);
 }
 
+/** A config path in one spelling: `models[0].params` and `models.0.params` read alike. */
+const dotted = (path: string): string => path.replace(/\[(\d+)\]/g, '.$1');
+
+/**
+ * The space key a run-config error is about: the one whose path is, contains or lies within
+ * the path of one of the error's issues (the longest such key); the first key when none does.
+ */
+function spaceKeyOf(error: EvaluationError, keys: readonly string[]): string {
+  const issuePaths = [error.path, ...(error.issues ?? []).map((i) => i.path)]
+    .filter((p): p is string => typeof p === 'string' && p !== '')
+    .map(dotted);
+  const related = keys.filter((k) => {
+    const key = dotted(k);
+    return issuePaths.some((p) => p === key || p.startsWith(`${key}.`) || key.startsWith(`${p}.`));
+  });
+  return related.sort((a, b) => dotted(b).length - dotted(a).length)[0] ?? keys[0]!;
+}
+
 /**
  * Every candidate must make a valid run config before anything is sent. The message names the
  * candidate as the progress lines do (its label, from the values as written: a `file:` value
@@ -165,7 +183,7 @@ function checkCandidates(
     } catch (error) {
       if (!(error instanceof EvaluationError) || error.code !== 'INVALID_CONFIG') throw error;
       const paths = Object.keys(c.settings);
-      const at = paths.find((p) => error.message.includes(p.replace(/\[\d+\]/g, ''))) ?? paths[0]!;
+      const at = spaceKeyOf(error, paths);
       const written = Object.fromEntries(paths.map((p) => [p, space[p]![c.valueIndex[p]!]]));
       throw new EvaluationError(
         'INVALID_CONFIG',

@@ -1,3 +1,4 @@
+import { EvaluationError } from '../errors.js';
 import { dryRun } from '../run/dry-run.js';
 import type { Candidate } from './candidates.js';
 import {
@@ -59,22 +60,31 @@ export async function evaluateWithinBudget(
   stage: Stage,
   listener: EvaluationListener,
 ): Promise<CandidateEvaluation | null> {
-  if (state.stoppedBy !== null) return null;
+  // once the budget stopped the search, the winner's test part is still scored if it fits
+  const testing = stage.rung === 'test';
+  if (state.stoppedBy !== null && !testing) return null;
+  const stop = (why: string): null => {
+    state.stoppedBy ??= why;
+    return null;
+  };
   const { requests, costUsd } = search.budget;
   if (requests !== undefined || costUsd !== undefined) {
     const plan = await dryRun(stageConfig(ctx, candidate, ids, stage), {
       retryFailed: ctx.retryFailed === true,
     });
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
+    if (costUsd !== undefined && toSend > 0) refuseUnpricedBudget(plan.models);
     const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
     if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {
       // journaled answers of an earlier, killed search were paid for then: they count
-      state.stoppedBy = `the request budget: ${state.spent.sent + state.spent.resumed} sent, and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`;
-      return null;
+      return stop(
+        `the request budget: ${state.spent.sent + state.spent.resumed} sent, and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`,
+      );
     }
     if (costUsd !== undefined && toSend > 0 && state.spent.costUsd + cost > costUsd) {
-      state.stoppedBy = `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) could cost up to $${cost.toFixed(4)} more, past $${costUsd}`;
-      return null;
+      return stop(
+        `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) could cost up to $${cost.toFixed(4)} more, past $${costUsd}`,
+      );
     }
   }
   const e = await evaluateCandidate(ctx, candidate, ids, stage);
@@ -85,4 +95,20 @@ export async function evaluateWithinBudget(
   state.spent.costUsd += e.sent > 0 ? (e.costUsd ?? 0) * (e.sent / Math.max(1, e.requests)) : 0;
   await listener(e, state);
   return e;
+}
+
+/**
+ * A cost budget cannot hold for a model whose requests have no price: it would let every
+ * request through. Refused (naming the model) rather than ignored.
+ */
+function refuseUnpricedBudget(
+  models: ReadonlyArray<{ name: string; toSend: number; estimate: { costUsd: number | null } }>,
+): void {
+  const unpriced = models.find((m) => m.toSend > 0 && m.estimate.costUsd === null);
+  if (unpriced === undefined) return;
+  throw new EvaluationError(
+    'INVALID_CONFIG',
+    `search.budget.costUsd cannot be kept: model '${unpriced.name}' has no price, so what its requests cost is unknown; give it a price (models[].price: { inputPerMTok, outputPerMTok }) or budget requests instead (search.budget.requests).`,
+    { path: 'search.budget.costUsd' },
+  );
 }

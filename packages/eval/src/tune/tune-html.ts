@@ -1,5 +1,6 @@
 import { escapeHtml, lineChart } from '@assay/report';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
+import { nestedGap } from './nested-estimate.js';
 import type { TuneResults } from './tune-results.js';
 
 const CSS =
@@ -63,7 +64,8 @@ function nestedSentence(r: TuneResults): string {
       ? '—'
       : `${num(e.value)}${e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`}`;
   const chosen = n.folds.map((f) => (f.winner === null ? '—' : `c${f.winner}`)).join(', ');
-  return `Nested cross-validation (${n.outer} outer &times; ${n.inner} inner folds) estimates the whole procedure at <strong>${value}</strong> on the outer test folds: the honest estimate (each outer fold chose ${chosen}).`;
+  const gap = nestedGap(n);
+  return `Nested cross-validation (${n.outer} outer &times; ${n.inner} inner folds) estimates the whole procedure at <strong>${value}</strong> on the outer test folds: the honest estimate (each outer fold chose ${chosen}).${gap === null ? '' : ` No pooled estimate: ${escapeHtml(gap)}; pooling the other folds would leave out where the procedure failed.`}`;
 }
 
 function leaderboard(r: TuneResults): string {

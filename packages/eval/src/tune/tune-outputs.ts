@@ -83,6 +83,8 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
       ? []
       : ["# thresholds: the config's own, then search.constraints (the winner met them)"]),
     '# Run it with: assay run best.yaml',
+    `# It evaluates all ${results.items.total} items (tuning and test parts together), so its score is`,
+    "# neither the summary's tuning score nor its test score (the honest estimate).",
   ].join('\n');
   return `${header}\n${YAML.stringify(out, { lineWidth: 0 })}`;
 }
