@@ -73,10 +73,12 @@ export {
   runLoadTest,
 } from './run/run-load-test.js';
 export {
+  aboveCapacityWarning,
   BRACKET_TOLERANCE,
   findMaxRate,
   MAX_BISECTIONS,
   stepMeetsSlo,
+  sustainedRate,
   sweepRates,
 } from './run/search-rate.js';
 export type { StepRunner } from './run/step-runner.js';

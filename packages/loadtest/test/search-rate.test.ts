@@ -1,42 +1,135 @@
 import { startModelServer, trainSpamModel } from '@assay/model-server';
 import { expect, test } from 'vitest';
-import { loadDatasetWorkload, resolveLoadTest, runLoadTest, stepMeetsSlo } from '../src/index.js';
+import {
+  aboveCapacityWarning,
+  droppedRecord,
+  type LoadRecord,
+  type LoadTestResult,
+  loadDatasetWorkload,
+  resolveLoadTest,
+  runLoadTest,
+  stepMeetsSlo,
+  summarizeRecords,
+  sustainedRate,
+} from '../src/index.js';
 
-test('--find-max reports the last passing rate with a bracket whose upper end failed', async () => {
-  // 4 slots x 5 tokens x 10 ms: 80 requests per second in closed form
+/** Runs a load test against a reference server of 4 batch slots and 10-ms decode steps. */
+async function againstBatchServer(load: Record<string, unknown>): Promise<LoadTestResult> {
   const server = await startModelServer({
     model: trainSpamModel(),
     engine: { batchSlots: 4, stepMs: 10 },
   });
   try {
-    const options = resolveLoadTest({
-      baseUrl: server.baseUrl,
-      model: 'assay-spam-nb',
-      findMax: true,
-      slo: 'e2e_p99<=250',
-      durationMs: 1200,
-      maxTokens: 5,
-      ignoreEos: true,
-      maxInFlight: 64,
-    });
+    const options = resolveLoadTest({ baseUrl: server.baseUrl, model: 'assay-spam-nb', ...load });
     const { result } = await runLoadTest(options, {
       workload: await loadDatasetWorkload('builtin:spam-assassin'),
     });
-    const max = result.maxRate!;
-    expect(max.slo).toBe('e2e_p99<=250');
-    expect(max.rate).toBe(max.bracket[0]);
-    expect(max.bracket[0]).toBeLessThan(max.bracket[1]);
-    const steps = result.steps!;
-    expect(steps[0]!.profile.kind).toBe('concurrency');
-    // every rate step agrees with the bracket: passing steps at or below lo, failing ones at or above hi
-    for (const s of steps.slice(1)) {
-      const rate = s.profile.rate!;
-      if (stepMeetsSlo(s)) expect(rate).toBeLessThanOrEqual(max.bracket[0] + 1e-9);
-      else expect(rate).toBeGreaterThanOrEqual(max.bracket[1] - 1e-9);
-    }
-    // far above the closed-form capacity the queue grows without bound: that cannot pass
-    expect(max.rate).toBeLessThan(1.5 * 80);
+    return result;
   } finally {
     await server.close();
   }
+}
+
+test('--find-max reports the last passing rate with a bracket whose upper end failed', async () => {
+  // 4 slots x 5 tokens x 10 ms: 80 requests per second in closed form
+  const result = await againstBatchServer({
+    findMax: true,
+    slo: 'e2e_p99<=250',
+    durationMs: 1200,
+    maxTokens: 5,
+    ignoreEos: true,
+    maxInFlight: 64,
+  });
+  const max = result.maxRate!;
+  expect(max.slo).toBe('e2e_p99<=250');
+  expect(max.rate).toBe(max.bracket[0]);
+  expect(max.bracket[0]).toBeLessThan(max.bracket[1]);
+  const steps = result.steps!;
+  expect(steps[0]!.profile.kind).toBe('concurrency');
+  // every rate step agrees with the bracket: passing steps at or below lo, failing ones at or above hi
+  for (const s of steps.slice(1)) {
+    const rate = s.profile.rate!;
+    if (stepMeetsSlo(s)) expect(rate).toBeLessThanOrEqual(max.bracket[0] + 1e-9);
+    else expect(rate).toBeGreaterThanOrEqual(max.bracket[1] - 1e-9);
+  }
+  // far above the closed-form capacity the queue grows without bound: that cannot pass
+  expect(max.rate).toBeLessThan(1.5 * 80);
+});
+
+test('a closed loop reads the rate the service sustained while sending, without the drain at its end', () => {
+  // 8 in flight against a service that finishes one request every 50 ms (20/s): the first 8
+  // start at once (the warm-up), then one starts per completion until 1000 ms; the last
+  // requests drain until 1400 ms
+  const records: LoadRecord[] = [];
+  for (let i = 0; i < 28; i++) {
+    const start = i < 8 ? 0 : (i - 7) * 50;
+    const end = 50 * (i + 1);
+    records.push({
+      ...droppedRecord({ origin: 0, step: 0 }, i, i < 8, start),
+      sentMs: start,
+      firstTokenMs: end - 1,
+      firstContentMs: end - 1,
+      lastTokenMs: end - 1,
+      endMs: end,
+      outputTokens: 1,
+      tokenSource: 'server',
+      status: 200,
+      errorClass: null,
+      itlMs: [],
+    });
+  }
+  const { throughput, durationS, requests } = summarizeRecords(records);
+  expect(requests.completed).toBe(20);
+  // vLLM's figure: the 20 measured requests over their span, 50..1400 ms: 14.8/s, not 20
+  expect(durationS).toBeCloseTo(1.35, 12);
+  expect(throughput.requestsPerSec).toBeCloseTo(20 / 1.35, 12);
+  // completions (warm-up ones too) after the first and by the last measured start, 50..1000 ms:
+  // 19 over 0.95 s
+  expect(throughput.steadyRequestsPerSec).toBeCloseTo(20, 12);
+  expect(sustainedRate({ throughput } as never)).toBeCloseTo(20, 12);
+  // a step without a sending span (one request) falls back to vLLM's figure
+  const one = summarizeRecords(records.slice(8, 9)).throughput;
+  expect(one.steadyRequestsPerSec).toBe(0);
+  expect(sustainedRate({ throughput: one } as never)).toBe(one.requestsPerSec);
+});
+
+test('--sweep spaces its rates up to the capacity a short closed-loop step sustained', async () => {
+  // 4 slots x 10 tokens x 10 ms: 40 requests per second in closed form; 64 in flight queue for
+  // about 1.6 s, so a 2-s step's completed / span reads about half of it
+  const result = await againstBatchServer({
+    sweep: 2,
+    durationMs: 2000,
+    warmupMs: 500,
+    maxTokens: 10,
+    ignoreEos: true,
+  });
+  const throughputStep = result.steps![1]!;
+  expect(throughputStep.profile.concurrency).toBe(64);
+  expect(throughputStep.throughput.requestsPerSec).toBeLessThan(32);
+  expect(throughputStep.throughput.steadyRequestsPerSec).toBeGreaterThan(36);
+  expect(throughputStep.throughput.steadyRequestsPerSec).toBeLessThan(44);
+  // the two rates lie evenly between the synchronous step's rate and the sustained capacity
+  const sync = sustainedRate(result.steps![0]!);
+  const top = sustainedRate(throughputStep);
+  const rates = result.steps!.slice(2).map((s) => s.profile.rate!);
+  expect(rates[0]).toBeCloseTo(sync + (top - sync) / 3, 9);
+  expect(rates[1]).toBeCloseTo(sync + (2 * (top - sync)) / 3, 9);
+}, 60_000);
+
+test('warns when --find-max answers above the capacity its own throughput step sustained', () => {
+  const result = (rate: number) =>
+    ({
+      maxRate: { rate, bracket: [rate, rate * 1.04], slo: 'e2e_p99<=300' },
+      steps: [
+        {
+          profile: { kind: 'concurrency', concurrency: 64 },
+          throughput: { requestsPerSec: 23, steadyRequestsPerSec: 40 },
+        },
+      ],
+    }) as never;
+  expect(aboveCapacityWarning(result(42.2))).toMatch(
+    /^the largest rate found, 42\.20 requests\/s, is above the 40\.00 requests\/s the service completed with 64 in flight \(step 0\)/,
+  );
+  expect(aboveCapacityWarning(result(40.7))).toBeUndefined();
+  expect(aboveCapacityWarning(result(30))).toBeUndefined();
 });

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { HarnessMonitor, type HarnessReading, judgeStep, type LoadRecord } from '../src/index.js';
+import {
+  HarnessMonitor,
+  type HarnessReading,
+  judgeStep,
+  type LoadRecord,
+  saturationNote,
+  stepValidity,
+} from '../src/index.js';
 
 function record(scheduledMs: number, lagMs: number): LoadRecord {
   return {
@@ -181,5 +188,24 @@ describe('the harness monitor', () => {
     expect(reading.eventLoopUtilization).toBeLessThanOrEqual(1);
     expect(reading.eventLoopLagP99Ms).toBeGreaterThanOrEqual(0);
     expect(reading.cpuUs).toBeGreaterThan(0);
+  });
+});
+
+describe('a step where every request failed', () => {
+  const step = (completed: number, saturated: boolean) =>
+    ({
+      requests: { scheduled: 40, completed },
+      harness: { saturated, reasons: [] },
+      profile: { kind: 'concurrency' },
+    }) as never;
+
+  test('is not valid even when the generator kept up, and the note says no figure describes the server', () => {
+    // e.g. a base URL whose path answers 404 to every request
+    expect(stepValidity(step(0, false))).toBe('NO');
+    expect(saturationNote(step(0, false))).toBe(
+      'No request succeeded, so no figure here describes the server (valid = NO).',
+    );
+    expect(stepValidity(step(12, false))).toBe('yes');
+    expect(saturationNote(step(12, false))).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import {
   type AnswerJudge,
+  aboveCapacityWarning,
   LoadTestError,
   type LoadTestResult,
   loadDatasetWorkload,
@@ -98,6 +99,8 @@ function finishedExit(result: LoadTestResult): number {
   const mostFailed = mostRequestsFailed(result);
   if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
   for (const few of fewArrivals(result)) process.stderr.write(`assay loadtest: warning: ${few}\n`);
+  const above = aboveCapacityWarning(result);
+  if (above !== undefined) process.stderr.write(`assay loadtest: warning: ${above}\n`);
   const single = result.steps === undefined;
   return single && result.sloPassed?.passed === false ? LOADTEST_EXIT.sloMissed : LOADTEST_EXIT.ok;
 }

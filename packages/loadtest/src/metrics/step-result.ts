@@ -33,6 +33,12 @@ export interface RequestCounts {
 export interface Throughput {
   /** Completed requests per second. */
   readonly requestsPerSec: number;
+  /**
+   * Completed requests per second while the step was sending (requests that ended between the
+   * first and the last measured start, over that span): the service's steady rate, without the
+   * drain at a step's end. What a sweep and find-max read from their throughput step.
+   */
+  readonly steadyRequestsPerSec: number;
   readonly outputTokensPerSec: number;
   readonly inputTokensPerSec: number;
   /** Where token counts came from: `server` (usage), `tokenizer`, `estimate` or `mixed`. */

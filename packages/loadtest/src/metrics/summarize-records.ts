@@ -149,6 +149,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     },
     throughput: {
       requestsPerSec: perSec(t.completed),
+      steadyRequestsPerSec: steadyRate(t),
       outputTokensPerSec: perSec(t.outputTokens),
       inputTokensPerSec: perSec(t.inputTokens),
       tokenSource: t.tokenSource,
@@ -205,6 +206,26 @@ interface Tally {
   scored: number;
   start: number;
   end: number;
+  /** the last measured scheduled start: the end of the step's sending */
+  lastStart: number;
+  /** end times of the completed requests, warm-up ones included (they end among the measured) */
+  readonly ends: Samples;
+}
+
+/**
+ * Completed requests per second while the step was sending: requests (warm-up ones too) that
+ * ended after the first and by the last measured start, over that span. A closed loop's drain
+ * after its last start (up to one latency with no new requests) is left out; 0 for a span of
+ * no length.
+ */
+function steadyRate(t: Tally): number {
+  const span = t.lastStart - t.start;
+  if (!(span > 0)) return 0;
+  const ends = t.ends.sortedValues();
+  let n = 0;
+  // (first start, last start]: a span of k completion gaps holds k completions
+  for (let i = 0; i < ends.length && ends[i]! <= t.lastStart; i++) if (ends[i]! > t.start) n++;
+  return n / (span / 1000);
 }
 
 /** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */
@@ -238,9 +259,14 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     scored: 0,
     start: Number.POSITIVE_INFINITY,
     end: Number.NEGATIVE_INFINITY,
+    lastStart: Number.NEGATIVE_INFINITY,
+    ends: perRecord(),
   };
   for (const r of all) {
-    if (r.warmup) continue;
+    if (r.warmup) {
+      if (r.errorClass === null) t.ends.push(r.endMs);
+      continue;
+    }
     t.measured++;
     if (r.tokenSource !== null && t.tokenSource !== 'mixed') {
       if (t.tokenSource === null) t.tokenSource = r.tokenSource;
@@ -248,6 +274,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     }
     t.start = Math.min(t.start, r.scheduledMs);
     t.end = Math.max(t.end, r.endMs);
+    t.lastStart = Math.max(t.lastStart, r.scheduledMs);
     if (r.sentMs !== null) {
       t.sent++;
       t.lag.push(r.sentMs - r.scheduledMs);
@@ -264,6 +291,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
       continue;
     }
     t.completed++;
+    t.ends.push(r.endMs);
     t.inputTokens += r.inputTokens ?? 0;
     t.outputTokens += r.outputTokens ?? 0;
     const lat = requestLatency(r);

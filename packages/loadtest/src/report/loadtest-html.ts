@@ -324,7 +324,7 @@ export function loadtestHtml(
   const saturation = saturationNote(result);
   if (saturation !== undefined)
     notes.push(
-      `<p class="warn">${escapeHtml(saturation)} ${result.harness.reasons.map(escapeHtml).join('; ')}.</p>`,
+      `<p class="warn">${escapeHtml(saturation)}${result.harness.reasons.length === 0 ? '' : ` ${result.harness.reasons.map(escapeHtml).join('; ')}.`}</p>`,
     );
   if (result.maxRate !== undefined)
     notes.push(

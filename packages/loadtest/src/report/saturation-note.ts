@@ -7,14 +7,19 @@ import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
  * does not point at the client. A closed loop has no schedule: it could not keep up.
  *
  * @param result - a load test's result
- * @returns the sentence (ending in a colon, the reasons follow), or undefined when no step
- *   is saturated
+ * @returns the sentence (ending in a colon when the generator's reasons follow), or undefined
+ *   when no step is saturated and some request succeeded
  * @example
  * const note = saturationNote(result); // 'The load generator could not keep its schedule ...:'
  */
 export function saturationNote(result: LoadTestResult): string | undefined {
+  const noneSucceeded = result.requests.scheduled > 0 && result.requests.completed === 0;
+  // every request failed (a 404 path, a refused key) on a generator that kept up: still no
+  // figure of the server, whatever the generator's health
+  if (noneSucceeded && !result.harness.saturated)
+    return 'No request succeeded, so no figure here describes the server (valid = NO).';
   if (!result.harness.saturated) return undefined;
-  if (result.requests.completed === 0)
+  if (noneSucceeded)
     return 'No request succeeded, so no figure here describes the server; the step is not valid either (valid = NO), for the reasons below (requests that fail at once can keep the generator busy):';
   const kinds = new Set(
     (result.steps ?? [result]).filter((s) => s.harness.saturated).map((s) => s.profile.kind),
@@ -28,8 +33,9 @@ export function saturationNote(result: LoadTestResult): string | undefined {
 }
 
 /**
- * A step's validity in a report's table: whether the generator kept its schedule (or kept up)
- * and whether the step met the SLO.
+ * A step's validity in a report's table: whether the generator kept its schedule (or kept up),
+ * whether any request succeeded (a step where every request failed describes no server) and
+ * whether the step met the SLO.
  *
  * @param step - a step's result
  * @param saturated - the word for a saturated step (the terminal table's `NO`; the HTML
@@ -42,6 +48,9 @@ export function saturationNote(result: LoadTestResult): string | undefined {
  */
 export function stepValidity(step: StepResult, saturated = 'NO'): string {
   const missed = step.sloPassed?.passed === false;
-  if (step.harness.saturated) return missed ? `${saturated}, slo fail` : saturated;
+  // a step where nothing succeeded measured no server figure, however healthy the generator
+  const invalid =
+    step.harness.saturated || (step.requests.scheduled > 0 && step.requests.completed === 0);
+  if (invalid) return missed ? `${saturated}, slo fail` : saturated;
   return missed ? 'slo fail' : 'yes';
 }

@@ -1,5 +1,5 @@
 import type { Arrival } from '../arrival/arrival-schedule.js';
-import type { StepResult } from '../metrics/step-result.js';
+import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
 import type { Slo } from '../slo/parse-slo.js';
 import type { StepRunner } from './step-runner.js';
 
@@ -9,8 +9,28 @@ export const BRACKET_TOLERANCE = 0.05;
 export const MAX_BISECTIONS = 6;
 
 /**
+ * The rate a closed-loop step shows the service sustains: completions per second while it was
+ * sending (`steadyRequestsPerSec`), which leaves out the drain after the last start. On a short
+ * step whose requests queue for seconds that drain halves `requestsPerSec` (2-s steps at
+ * concurrency 64 against a 40/s server read 23/s), and the rates spaced from it would stop
+ * far below capacity. A step too short to have a sending span falls back to `requestsPerSec`.
+ *
+ * @param step - a closed-loop step's result
+ * @returns requests per second
+ * @example
+ * ```ts
+ * sustainedRate(await runner.run({ kind: 'concurrency', concurrency: 64 }));
+ * ```
+ */
+export function sustainedRate(step: StepResult): number {
+  const { steadyRequestsPerSec, requestsPerSec } = step.throughput;
+  return steadyRequestsPerSec > 0 ? steadyRequestsPerSec : requestsPerSec;
+}
+
+/**
  * GuideLLM's sweep: a synchronous step (concurrency 1), a throughput step (concurrency
- * `full`), then `k` open-loop rates evenly spaced strictly between the two measured rates.
+ * `full`), then `k` open-loop rates evenly spaced strictly between the two measured rates
+ * (each closed-loop step's {@link sustainedRate}).
  *
  * @param runner - runs steps on the run's client
  * @param k - how many rates
@@ -30,10 +50,8 @@ export async function sweepRates(
   full: number,
   maxInFlight: number | undefined,
 ): Promise<number[]> {
-  const sync = (await runner.run({ kind: 'concurrency', concurrency: 1 })).throughput
-    .requestsPerSec;
-  const max = (await runner.run({ kind: 'concurrency', concurrency: full })).throughput
-    .requestsPerSec;
+  const sync = sustainedRate(await runner.run({ kind: 'concurrency', concurrency: 1 }));
+  const max = sustainedRate(await runner.run({ kind: 'concurrency', concurrency: full }));
   const lo = Math.min(sync, max);
   const hi = Math.max(sync, max);
   const rates: number[] = [];
@@ -64,7 +82,8 @@ export function stepMeetsSlo(step: StepResult): boolean {
  * The largest open-loop rate that meets the SLO, by bisection on rate.
  *
  * @remarks
- * A throughput step (closed loop at `full`) measures the service's capacity C; the first
+ * A throughput step (closed loop at `full`) measures the service's capacity C (its
+ * {@link sustainedRate}); the first
  * upper end is 1.25 C (doubled up to three times while it still passes). Then the bracket
  * [lo, hi] (lo = 0 at first) is halved: a rate passes when its step meets every SLO bound and
  * the generator was not saturated (a saturated step says nothing about the server, so it
@@ -89,8 +108,7 @@ export async function findMaxRate(
   full: number,
   maxInFlight: number | undefined,
 ): Promise<{ rate: number; bracket: [number, number]; slo: string }> {
-  const capacity = (await runner.run({ kind: 'concurrency', concurrency: full })).throughput
-    .requestsPerSec;
+  const capacity = sustainedRate(await runner.run({ kind: 'concurrency', concurrency: full }));
   let lo = 0;
   let hi = Math.max(capacity * 1.25, 0.5);
   let upperFailed = false;
@@ -110,4 +128,25 @@ export async function findMaxRate(
     else hi = mid;
   }
   return { rate: lo, bracket: [lo, hi], slo: slo.spec };
+}
+
+/**
+ * `--find-max`'s answer above the rate its own throughput step sustained: a step too short for
+ * a queue to build lets a rate the service cannot keep up with pass (2-s steps passed 41/s
+ * against a 40/s server). Only a hint: a closed loop of too few requests in flight can also
+ * fall short of what the service sustains.
+ *
+ * @param result - a `--find-max` run's result
+ * @returns the warning, or undefined when the answer is within 2% of the capacity or below
+ * @example
+ * ```ts
+ * const warning = aboveCapacityWarning(result); // 'the largest rate found, 42.20 requests/s, ...'
+ * ```
+ */
+export function aboveCapacityWarning(result: LoadTestResult): string | undefined {
+  const throughputStep = result.steps?.[0];
+  if (result.maxRate === undefined || throughputStep?.profile.kind !== 'concurrency') return;
+  const capacity = sustainedRate(throughputStep);
+  if (!(capacity > 0) || result.maxRate.rate <= 1.02 * capacity) return;
+  return `the largest rate found, ${result.maxRate.rate.toFixed(2)} requests/s, is above the ${capacity.toFixed(2)} requests/s the service completed with ${throughputStep.profile.concurrency} in flight (step 0): a step too short for a queue to build passes a rate the service cannot sustain. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
 }
