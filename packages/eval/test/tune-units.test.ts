@@ -166,6 +166,22 @@ describe('choosing the winner', () => {
     expect(w?.evaluation.candidate).toBe(0);
   });
 
+  it('breaks an exact tie for the best score by fewer tokens per item, in any list order, and says so', () => {
+    // hyperband listed c7 first and chose it; halving listed c3 first
+    const c3 = evaluation(3, 0.9583, 0.013, 1387);
+    const c7 = evaluation(7, 0.9583, 0.013, 1398);
+    for (const list of [
+      [c7, c3],
+      [c3, c7],
+    ]) {
+      const w = chooseWinner(list, true);
+      expect(w?.evaluation.candidate).toBe(3);
+      expect(w?.reason).toBe(
+        'c3 has the best score, tied with c7; of those it uses the fewest tokens per item (1387).',
+      );
+    }
+  });
+
   it('ranks lower-better metrics downwards and skips candidates that miss a constraint', () => {
     const slow = {
       ...evaluation(0, 0.1, 0.01, 10),

@@ -41,7 +41,8 @@ export function byMetric(
  * @param evaluations - the candidates' evaluations on the same items
  * @param greater - whether higher metric values are better
  * @returns the winner, or null when no candidate has a value and meets the constraints
- * @remarks Cheaper means at least {@link MIN_SAVING} (10%) fewer tokens per item (ties broken by
+ * @remarks An exact tie for the best score goes to the fewer tokens per item, then the lower
+ *   candidate index. Cheaper means at least {@link MIN_SAVING} (10%) fewer tokens per item (ties broken by
  *   the lower 95th percentile latency); a saving too small to matter never costs score. Hastie,
  *   Tibshirani & Friedman, *The Elements of Statistical Learning* (2009), section 7.10: the
  *   most parsimonious model whose error is within one standard error of the best.
@@ -54,7 +55,13 @@ export function chooseWinner(
 ): Winner | null {
   const eligible = evaluations.filter((e) => e.value !== null && e.constraintFailures.length === 0);
   if (eligible.length === 0) return null;
-  const best = [...eligible].sort(byMetric(greater))[0]!;
+  // an exact tie goes to the candidate with fewer tokens per item, then the lower index, so
+  // every strategy breaks it alike (list order differs between them)
+  const best = [...eligible].sort(
+    (a, b) =>
+      byMetric(greater)(a, b) || a.tokensPerItem - b.tokensPerItem || a.candidate - b.candidate,
+  )[0]!;
+  const tied = eligible.filter((e) => e !== best && e.value === best.value);
   const withinNoise = eligible.filter((e) => overlaps(e, best));
   const cheapest = [...withinNoise].sort(
     (a, b) =>
@@ -67,7 +74,10 @@ export function chooseWinner(
       evaluation: best,
       rule: 'best',
       best,
-      reason: `c${best.candidate} has the best score.`,
+      reason:
+        tied.length === 0
+          ? `c${best.candidate} has the best score.`
+          : `c${best.candidate} has the best score, tied with ${tied.map((e) => `c${e.candidate}`).join(', ')}; of those it uses the fewest tokens per item (${Math.round(best.tokensPerItem)}).`,
     };
   }
   return {
