@@ -90,10 +90,25 @@ describe('per-row metrics are the means of the @assay/text-metrics functions', (
       each(levenshteinSimilarity),
       'levenshtein',
     );
-    for (const type of ['rouge1', 'rouge2', 'rougeL', 'rougeLsum'] as const) {
+    // ROUGE-N for every n that rouge-score has (1..9), ROUGE-L and ROUGE-Lsum
+    const types = [
+      'rouge1',
+      'rouge2',
+      'rouge3',
+      'rouge4',
+      'rouge5',
+      'rouge6',
+      'rouge7',
+      'rouge8',
+      'rouge9',
+      'rougeL',
+      'rougeLsum',
+    ] as const;
+    for (const type of types) {
+      expect(report.overall[type], type).toBeDefined();
       expectClose(
         report.overall[type]?.value,
-        each((o, r) => rouge(o, r)[type].fmeasure),
+        each((o, r) => rouge(o, r, { types: [type] })[type]!.fmeasure),
         type,
       );
     }

@@ -17,11 +17,19 @@ import type {
 } from './generation-tasks.js';
 import { corpusStatistics, metricValuesFromSums } from './row-layout.js';
 
-type RougeMetric = 'rouge1' | 'rouge2' | 'rougeL' | 'rougeLsum';
+type RougeMetric = `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'rougeL' | 'rougeLsum';
 
+// rouge-score's ROUGE-N for n = 1..9, and ROUGE-L / ROUGE-Lsum
 const ROUGE_TYPES: ReadonlySet<string> = new Set<RougeMetric>([
   'rouge1',
   'rouge2',
+  'rouge3',
+  'rouge4',
+  'rouge5',
+  'rouge6',
+  'rouge7',
+  'rouge8',
+  'rouge9',
   'rougeL',
   'rougeLsum',
 ]);
