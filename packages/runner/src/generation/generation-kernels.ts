@@ -8,7 +8,7 @@ import {
 } from '@assay/text-metrics';
 import { rowDraw } from '../bootstrap/row-draw.js';
 import { harnessTransform, tokenF1, whitespaceTokens } from './answer-normalization.js';
-import { isCorpusMetric } from './generation-metrics.js';
+import { GENERATION_METRICS, isCorpusMetric } from './generation-metrics.js';
 import type {
   GenerationBootstrapTask,
   GenerationRowsTask,
@@ -20,19 +20,9 @@ import { corpusStatistics, metricValuesFromSums } from './row-layout.js';
 type RougeMetric = `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'rougeL' | 'rougeLsum';
 
 // rouge-score's ROUGE-N for n = 1..9, and ROUGE-L / ROUGE-Lsum
-const ROUGE_TYPES: ReadonlySet<string> = new Set<RougeMetric>([
-  'rouge1',
-  'rouge2',
-  'rouge3',
-  'rouge4',
-  'rouge5',
-  'rouge6',
-  'rouge7',
-  'rouge8',
-  'rouge9',
-  'rougeL',
-  'rougeLsum',
-]);
+const ROUGE_TYPES: ReadonlySet<string> = new Set(
+  GENERATION_METRICS.filter((m) => m.startsWith('rouge')),
+);
 
 function isRouge(name: string): name is RougeMetric {
   return ROUGE_TYPES.has(name);
