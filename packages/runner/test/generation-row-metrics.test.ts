@@ -198,3 +198,30 @@ describe('per-row metrics are the means of the @assay/text-metrics functions', (
     expect(report.overall.levenshtein_similarity?.value).toBe(0.5);
   });
 });
+
+describe('corpus BLEU of outputs too short for it', () => {
+  test('is 0 as sacrebleu gives it, with a warning that names the missing n-gram orders', async () => {
+    const short = await runner.scoreGenerations(
+      { references: ['hello there', 'see you'], outputs: ['hello there', 'see you'] },
+      { metrics: ['bleu', 'exact_match'] },
+    );
+    expect(short.overall.bleu?.value).toBe(0);
+    expect(short.overall.exact_match?.value).toBe(1);
+    expect(short.warnings).toContainEqual(
+      expect.stringMatching(
+        /^bleu is 0: the outputs hold no 3- or 4-grams \(every output is shorter than 3 tokens/,
+      ),
+    );
+    const long = await runner.scoreGenerations(
+      { references: ['the cat sat on the mat'], outputs: ['the cat sat on a mat'] },
+      { metrics: ['bleu'] },
+    );
+    expect(long.warnings.join(' ')).not.toContain('bleu is 0');
+    // without bleu among the metrics nothing is said about it
+    const none = await runner.scoreGenerations(
+      { references: ['hi'], outputs: ['hi'] },
+      { metrics: ['exact_match'] },
+    );
+    expect(none.warnings.join(' ')).not.toContain('bleu');
+  });
+});

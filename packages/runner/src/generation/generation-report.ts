@@ -5,6 +5,7 @@ import { normalizeText } from './answer-normalization.js';
 import { isCorpusMetric } from './generation-metrics.js';
 import type { GenerationSettings, RowLayout } from './generation-tasks.js';
 import { corpusScore, groupSums, metricValuesFromSums } from './row-layout.js';
+import { shortOutputBleuWarning } from './short-output-warning.js';
 
 /** Every metric on one set of rows. */
 interface SetScores {
@@ -56,6 +57,15 @@ function scoresByGroup(
     metricValuesFromSums(groupSum, counts[g]!, layout, values, 0);
     return { n: counts[g]!, values };
   });
+}
+
+/** The warnings of the job, and BLEU's when the outputs are too short for it to be other than 0. */
+function reportWarnings(results: GenerationResults): string[] {
+  const slot = results.layout.slots.find((s) => s.name === 'bleu');
+  if (slot === undefined || results.n === 0) return results.warnings;
+  const { sums } = groupSums(results.rows, results.layout.width, null, 1);
+  const short = shortOutputBleuWarning(sums.subarray(slot.offset, slot.offset + slot.width));
+  return short === undefined ? results.warnings : [...results.warnings, short];
 }
 
 /** sacrebleu's signature of each corpus metric on the whole set. */
@@ -129,7 +139,7 @@ export function generationReport(results: GenerationResults): ScoreReport {
       folds.map((f) => Float64Array.from(names, (name) => f.metrics[name] ?? Number.NaN)),
     ),
     confusionMatrix: null,
-    warnings: results.warnings,
+    warnings: reportWarnings(results),
     settings: {
       metrics: [...names],
       cv: results.cvText,
