@@ -283,7 +283,7 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
       rows: ['{"refs": "a", "output": "a"}'],
       args: ['--metrics', 'bleu,rouge_l'],
       message:
-        /Unknown generation metric "rouge_l"; the generation metrics are: exact_match, token_f1, bleu, chrf, chrf_pp, ter, rouge1, rouge2, rougeL, rougeLsum, levenshtein_similarity\. Did you mean "rougeL"\?$/m,
+        /Unknown generation metric "rouge_l"; the generation metrics are: exact_match, token_f1, bleu, chrf, chrf_pp, ter, rouge1, rouge2, rouge3, rouge4, rouge5, rouge6, rouge7, rouge8, rouge9, rougeL, rougeLsum, levenshtein_similarity\. Did you mean "rougeL"\?$/m,
     },
     {
       what: 'an unknown normalization',

@@ -138,3 +138,33 @@ describe('bad generation input is refused with the column and row named', () => 
     expect(lengths.code).toBe('INVALID_OPTION');
   });
 });
+
+describe('generation options that none of the metrics read', () => {
+  test('get a warning each, and none when a metric reads them', async () => {
+    const input = { references: ['the cat sat on the mat'], outputs: ['the cat sat on a mat'] };
+    const unused = await runner.scoreGenerations(input, {
+      metrics: ['chrf'],
+      stemmer: 'porter',
+      bleuTokenize: 'zh',
+      normalize: 'none',
+    });
+    expect(unused.warnings).toEqual([
+      'stemmer porter has no effect: only rouge1 … rouge9, rougeL and rougeLsum stem, and the metrics are chrf.',
+      'bleu tokenize zh has no effect: only bleu reads it, and the metrics are chrf.',
+      'normalize has no effect: only exact_match and token_f1 normalize the texts, and the metrics are chrf.',
+    ]);
+    const used = await runner.scoreGenerations(input, {
+      metrics: ['rougeL', 'bleu', 'token_f1'],
+      stemmer: 'porter',
+      bleuTokenize: 'zh',
+      normalize: 'none',
+    });
+    expect(used.warnings).toEqual([]);
+  });
+
+  test('a near miss of a normalize form is named', () => {
+    expect(() => parseNormalize('ignore-case')).toThrow(
+      'normalize "ignore-case" is not understood ("ignore-case"); did you mean "ignore_case"?; use squad, none',
+    );
+  });
+});

@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { closestName } from '../metrics/closest-metric.js';
 
 /**
  * lm-evaluation-harness's `exact_match` options (applied in its order: case, punctuation,
@@ -40,6 +41,12 @@ const HARNESS_FLAGS = {
 /** The `--normalize` forms, for messages. */
 const FORMS = `squad, none, or a comma-separated list of ${Object.keys(HARNESS_FLAGS).join(', ')}`;
 
+/** `; did you mean "ignore_case"?` for a near miss of a form, else nothing. */
+function suggestion(word: string): string {
+  const near = closestName(word, ['squad', 'none', ...Object.keys(HARNESS_FLAGS)]);
+  return near === undefined ? '' : `; did you mean "${near}"?`;
+}
+
 /**
  * Reads the `--normalize` text: `squad`, `none`, or a comma-separated list of
  * `ignore_case`, `ignore_punctuation`, `ignore_numbers`.
@@ -62,7 +69,7 @@ export function parseNormalize(text: string): GenerationNormalize {
     if (key === undefined) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `normalize "${text}" is not understood ("${word}"); use ${FORMS}.`,
+        `normalize "${text}" is not understood ("${word}")${suggestion(word)}; use ${FORMS}.`,
         { path: 'normalize' },
       );
     }

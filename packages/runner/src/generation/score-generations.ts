@@ -22,6 +22,7 @@ import {
 import { generationReport } from './generation-report.js';
 import type { GenerationSettings, GenerationTaskRunner, RowLayout } from './generation-tasks.js';
 import { rowLayout } from './row-layout.js';
+import { unusedGenerationOptionWarnings } from './unused-option-warnings.js';
 
 /**
  * Scores the rows on the pool, a range of rows per task, into one shared `n × width`
@@ -103,7 +104,7 @@ export async function scoreGenerationsWith(
   } = generationFolds({ ...options, ...rows, seed });
   options.onFoldIds?.(foldings.map((f) => f.ids));
   const layout = rowLayout(metrics);
-  const warnings: string[] = [...foldWarnings];
+  const warnings: string[] = [...foldWarnings, ...unusedGenerationOptionWarnings(options, metrics)];
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
   if (rows.slice !== null) {
     const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';
