@@ -53,7 +53,7 @@ describe('bad generation input is refused with the column and row named', () => 
     const path = jsonl('object-ref.jsonl', [{ ref: ['a', { text: 'b' }], out: 'a' }]);
     const error = await runnerRejection(scoreFile(path));
     expect(error.code).toBe('NON_TEXT_VALUE');
-    expect(error.message).toContain('entry 1');
+    expect(error.message).toContain('as entry 2 (counting from 1) of its array');
     expect(error.message).toContain('line 1 (data row 1)');
   });
 

@@ -32,7 +32,7 @@ export function toTextValue(cell: unknown, name: string, where: () => string): T
       else {
         throw new RunnerError(
           'NON_TEXT_VALUE',
-          `Column "${name}" has ${describe(entry)} as entry ${k} of its array at ${where()}; every entry must be a string (null for a missing one).`,
+          `Column "${name}" has ${describe(entry)} as entry ${k + 1} (counting from 1) of its array at ${where()}; every entry must be a string (null for a missing one).`,
           { path: name },
         );
       }
