@@ -166,6 +166,12 @@ describe('assay compare (CLI)', () => {
     const bad = await assay(['compare', lonely, join(dir, 'full')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/results\.json is not an assay results file \(name: /);
+    const arrow = join(dir, 'full', 'predictions.arrow');
+    const binary = await assay(['compare', arrow, join(dir, 'short')]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr.trim()).toBe(
+      `assay: ${arrow} is an Arrow file (such as a run's predictions.arrow), not results.json; pass the run's output directory or its results.json.`,
+    );
     const unknown = await assay([
       'compare',
       join(dir, 'full'),

@@ -42,6 +42,15 @@ function firstIssue(error: ZodError): string {
 }
 
 function parseResults(path: string, text: string): RunResults {
+  // an Arrow file (predictions.arrow, prompts.arrow) passed by mistake: JSON.parse would quote
+  // its binary bytes back
+  if (text.startsWith('ARROW1')) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${path} is an Arrow file (such as a run's predictions.arrow), not results.json; pass the run's output directory or its results.json.`,
+      { path },
+    );
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
