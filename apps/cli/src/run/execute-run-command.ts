@@ -4,6 +4,7 @@ import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
 import { type CiOutputOptions, writeCiOutputs } from './ci-outputs.js';
 import { exitReason } from './exit-reason.js';
+import { gentleStop } from './gentle-stop.js';
 
 /** Options shared by `assay run` and `assay demo`. */
 export interface RunCliOptions {
@@ -38,20 +39,14 @@ export async function executeRunCommand(
   config: RunConfig,
   options: RunCliOptions,
 ): Promise<{ code: number; results?: RunResults }> {
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
-    process.stderr.write(
-      `\nassay: ${signal} received, stopping after saving finished requests (press again to force)…\n`,
-    );
-    controller.abort();
-  };
+  const { drain, controller, stop } = gentleStop('assay');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const printer = createProgressPrinter({ quiet: options.quiet ?? false });
   try {
     const results = await runEvaluation(config, {
       signal: controller.signal,
+      drain: drain.signal,
       onProgress: printer.update,
       // notes are rare and change what the run means, so they show even with --quiet
       onNote: (message) => process.stderr.write(`assay: note: ${message}\n`),

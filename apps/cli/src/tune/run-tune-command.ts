@@ -9,6 +9,7 @@ import {
 import { textTable } from '@assay/report';
 import { RUN_EXIT } from '../errors/exit-codes.js';
 import { reportError } from '../errors/report-error.js';
+import { gentleStop } from '../run/gentle-stop.js';
 
 const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
 const interval = (e: CandidateEvaluation): string =>
@@ -117,14 +118,7 @@ export async function runTuneCommand(
   path: string,
   opts: { output?: string; baseUrl?: string; retryFailed?: boolean; quiet?: boolean },
 ): Promise<number> {
-  const controller = new AbortController();
-  const stop = (): void => {
-    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
-    process.stderr.write(
-      '\nassay tune: stopping after saving finished requests (press again to force)…\n',
-    );
-    controller.abort();
-  };
+  const { drain, controller, stop } = gentleStop('assay tune');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   try {
@@ -134,6 +128,7 @@ export async function runTuneCommand(
     });
     const results = await runTune(setup, {
       signal: controller.signal,
+      drain: drain.signal,
       ...(opts.retryFailed === true ? { retryFailed: true } : {}),
       onEvaluation: async (e, r) => {
         if (!opts.quiet) process.stderr.write(progressLine(e, r));

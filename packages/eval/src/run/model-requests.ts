@@ -87,6 +87,8 @@ export interface SendContext {
   readonly cache: ResponseCache;
   readonly task: TaskModule;
   readonly signal: AbortSignal | undefined;
+  /** stops starting requests, letting those in flight finish (see `sendRequests`) */
+  readonly drain?: AbortSignal | undefined;
   /** called after every finished request */
   readonly onOutcome: () => void;
   /** called once when a model's service cannot be reached (its sending has stopped) */
@@ -125,6 +127,7 @@ export async function sendModelRequests(
       concurrency: requests.model.concurrency.max,
       scoring: context.task.logprobScoring,
       signal: context.signal,
+      drain: context.drain,
       unreachable: requests.unreachable,
       onOutcome: (o) => {
         p.done++;

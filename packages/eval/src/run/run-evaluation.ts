@@ -20,6 +20,11 @@ export interface ExecuteRunOptions {
   retryFailed?: boolean;
   /** stops the run: no new requests, requests in flight aborted, nothing lost */
   signal?: AbortSignal;
+  /**
+   * stops the run gently: no new requests, those in flight finish and are journaled (so a
+   * rerun pays for none of them twice), then the run ends as `signal` would end it
+   */
+  drain?: AbortSignal;
   /** called whenever a request finishes (and once when sending starts) */
   onProgress?: (progress: readonly ModelProgress[]) => void;
 }
@@ -120,6 +125,7 @@ export async function executeRun(
       cache,
       task,
       signal,
+      drain: options.drain,
       onOutcome: () => options.onProgress?.(progress),
       onUnreachable: (r: ModelRequests) => {
         const index = config.models.indexOf(r.model);
@@ -135,7 +141,7 @@ export async function executeRun(
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
-    if (!signal.aborted) {
+    if (!signal.aborted && options.drain?.aborted !== true) {
       rows = all.flatMap((r) =>
         predictionRows(
           r.model.name,
@@ -162,7 +168,7 @@ export async function executeRun(
     cache.close();
   }
   if (failure !== undefined) throw failure;
-  if (options.signal?.aborted) {
+  if (options.signal?.aborted || options.drain?.aborted) {
     throw new EvaluationError(
       'INTERRUPTED',
       'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',

@@ -62,6 +62,11 @@ export interface SendRequestsOptions {
    * trips: the service cannot be reached
    */
   unreachable?: UnreachableWatch | undefined;
+  /**
+   * when it fires, no new request starts, and those in flight finish and are journaled (a
+   * gentle stop: what the service is already working on is not paid for twice)
+   */
+  drain?: AbortSignal | undefined;
 }
 
 function errorFields(error: unknown): {
@@ -105,7 +110,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < entries.length) {
-      if (signal.aborted) return;
+      if (signal.aborted || options.drain?.aborted) return;
       const [key, { messages, sampleIndex, params }] = entries[next++]!;
       let outcome: Outcome;
       try {

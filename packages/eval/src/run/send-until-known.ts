@@ -125,7 +125,7 @@ export async function sendRunRequests(
       t.sentOutputTokens += c.sentOutputTokens;
       t.sentAnswered += c.sentAnswered;
     });
-    if (context.signal?.aborted) break;
+    if (context.signal?.aborted || context.drain?.aborted) break;
     all.forEach((r, m) => {
       const rows = roundRows(r, plan, batch, tasksOf[m]!);
       for (const itemRows of rows) sequences.push(r.model.name, itemRows, plan.task);

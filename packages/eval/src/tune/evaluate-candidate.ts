@@ -58,6 +58,8 @@ export interface EvaluationContext {
   readonly constraints: readonly string[];
   /** stops the evaluation in progress */
   readonly signal?: AbortSignal;
+  /** stops it gently: requests in flight finish and are journaled first */
+  readonly drain?: AbortSignal;
   /** one scoring pool for every evaluation (starting a pool per evaluation cost more than scoring) */
   readonly runner?: Runner;
   /** nested cross-validation: tuning evaluations score candidates by stratified k-fold with this k */
@@ -134,6 +136,7 @@ export async function evaluateCandidate(
   const config = stageConfig(ctx, candidate, ids, stage);
   const results = await runEvaluation(config, {
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+    ...(ctx.drain === undefined ? {} : { drain: ctx.drain }),
     ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
     ...(ctx.retryFailed === true ? { retryFailed: true } : {}),
   }).catch((error: unknown) => {

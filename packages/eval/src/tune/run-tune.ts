@@ -23,6 +23,8 @@ import type { TuneSetup } from './tune-setup.js';
 export interface RunTuneOptions {
   /** stops the search: the evaluation in progress ends as an interrupted run does (rerun to resume) */
   readonly signal?: AbortSignal;
+  /** stops the search gently: the requests in flight finish and are journaled, then as `signal` */
+  readonly drain?: AbortSignal;
   /** as `assay run --retry-failed`: re-send the requests an earlier search journaled as failed */
   readonly retryFailed?: boolean;
   /** told after every evaluation, with the results so far (tune.json is written from them) */
@@ -72,6 +74,7 @@ async function runSearch(
     constraints: search.constraints,
     runner,
     ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.drain === undefined ? {} : { drain: options.drain }),
     ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
     ...(options.retryFailed === true ? { retryFailed: true } : {}),
   };
