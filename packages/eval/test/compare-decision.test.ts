@@ -173,4 +173,10 @@ describe('the decision rules of assay compare', () => {
     const unruled = { ...nothing, failOn: null };
     expect(decide([], unruled).reason).toMatch(/^NOT CHECKED/);
   });
+
+  it('signs a rise in the reason as the table does', () => {
+    const rules = { ...RULES, failOn: 'regression', gated: ['log_loss'] } as const;
+    const judged = applyRules([metric('log_loss', 0.05, [0.01, 0.09], 0.001, false)], rules);
+    expect(decide(judged, rules).reason).toContain('difference +0.0500');
+  });
 });

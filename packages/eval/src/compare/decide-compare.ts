@@ -175,7 +175,7 @@ export function metricFacts(m: MetricComparison, ci: number, s: PSettings = {}):
       : adjustedBound !== null
         ? `, p-adjusted < ${pText(adjustedBound)}`
         : `, p-adjusted ${pText(m.pAdjusted)}`;
-  return `${m.metric} ${fmt(m.baseline, 4)} -> ${fmt(m.candidate, 4)}, difference ${fmt(m.difference, 4)}, ${Math.round(ci * 100)}% CI ${interval}, ${p}${adjusted}`;
+  return `${m.metric} ${fmt(m.baseline, 4)} -> ${fmt(m.candidate, 4)}, difference ${m.difference !== null && m.difference > 0 ? '+' : ''}${fmt(m.difference, 4)}, ${Math.round(ci * 100)}% CI ${interval}, ${p}${adjusted}`;
 }
 
 const pSettingsOf = (rules: DecisionRules): PSettings => ({
