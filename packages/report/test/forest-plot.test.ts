@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { niceTicks } from '../src/charts/nice-ticks.js';
 import { forestPlot } from '../src/index.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
@@ -40,5 +41,24 @@ describe('forestPlot', () => {
     expect(Number(interval[1])).toBeLessThan(minus!);
     expect(Number(interval[2])).toBeGreaterThan(minus!);
     expect(forestPlot(ROWS, { title: 't', axisLabel: 'x' })).not.toContain('margin-line');
+  });
+});
+
+describe('the forest plot axis', () => {
+  it('has round ticks with 0 among them, and labels both margins', () => {
+    expect(niceTicks(-0.072, 0.071)).toEqual([-0.05, 0, 0.05]);
+    expect(niceTicks(-1, 3)).toEqual([-1, 0, 1, 2, 3]);
+    expect(niceTicks(2, 2)).toEqual([2]);
+    const svg = forestPlot(
+      [
+        { label: 'accuracy', estimate: -0.02, low: -0.072, high: 0.015 },
+        { label: 'f1_macro', estimate: 0.03, low: -0.01, high: 0.071 },
+      ],
+      { title: 'candidate − baseline', axisLabel: 'difference', margin: 0.05 },
+    );
+    const labels = [...svg.matchAll(/class="tick">([^<]+)</g)].map((m) => m[1]);
+    expect(labels).toContain('0');
+    expect(labels).toContain('−margin');
+    expect(labels).toContain('+margin');
   });
 });

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html/escape-html.js';
+import { niceTicks } from './nice-ticks.js';
 import { seriesColor } from './palette.js';
 
 /** One row of a forest plot: an estimate with its interval. */
@@ -62,10 +63,10 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}"><title>${title}</title>`,
     `<text x="${m.l}" y="16" class="chart-title">${title}</text>`,
   ];
-  for (let k = 0; k <= 4; k++) {
-    const v = x0 + ((x1 - x0) * k) / 4;
+  // round ticks, so the zero line has a 0 under it
+  for (const v of niceTicks(x0, x1)) {
     parts.push(
-      `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(v)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${v.toFixed(3)}</text>`,
+      `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(v)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${Number(v.toPrecision(6))}</text>`,
     );
   }
   parts.push(
@@ -79,6 +80,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     }
     parts.push(
       `<text x="${sx(-margin)}" y="${m.t - 9}" text-anchor="middle" class="tick">−margin</text>`,
+      `<text x="${sx(margin)}" y="${m.t - 9}" text-anchor="middle" class="tick">+margin</text>`,
     );
   }
   rows.forEach((r, i) => {

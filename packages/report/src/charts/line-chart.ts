@@ -1,4 +1,5 @@
 import { escapeHtml } from '../html/escape-html.js';
+import { niceTicks } from './nice-ticks.js';
 import { seriesColor } from './palette.js';
 
 /** One line of a {@link lineChart}. */
@@ -33,17 +34,6 @@ export interface LineChartOptions {
   width?: number;
   /** height in px (default 300) */
   height?: number;
-}
-
-function ticks(lo: number, hi: number, count = 5): number[] {
-  if (!(hi > lo)) return [lo];
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Number(v.toPrecision(12)));
-  return out;
 }
 
 function tickLabel(v: number): string {
@@ -119,12 +109,12 @@ function frameOf(series: readonly LineSeries[], options: LineChartOptions): Fram
 /** Grid lines with tick labels, the two axes and their labels. */
 function axes(parts: string[], f: Frame, options: LineChartOptions): void {
   const { W, H, m, sx, sy } = f;
-  for (const t of ticks(f.x0, f.x1)) {
+  for (const t of niceTicks(f.x0, f.x1)) {
     parts.push(
       `<line x1="${sx(t)}" x2="${sx(t)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(t)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${tickLabel(t)}</text>`,
     );
   }
-  for (const t of ticks(f.y0, f.y1)) {
+  for (const t of niceTicks(f.y0, f.y1)) {
     parts.push(
       `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(t)}" y2="${sy(t)}" class="grid"/><text x="${m.l - 6}" y="${sy(t) + 4}" text-anchor="end" class="tick">${tickLabel(t)}</text>`,
     );

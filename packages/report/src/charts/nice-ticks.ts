@@ -1,0 +1,21 @@
+/**
+ * Round tick values for an axis from `lo` to `hi`: multiples of a step of 1, 2, 2.5 or 5 times
+ * a power of ten, about `count` of them, so an axis that holds 0 shows it as a tick.
+ *
+ * @param lo - the axis's low end
+ * @param hi - its high end
+ * @param count - about how many ticks (default 5)
+ * @returns the ticks, ascending (`[lo]` for an empty range)
+ * @example
+ * niceTicks(-0.072, 0.071); // [-0.05, 0, 0.05]
+ */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
+  if (!(hi > lo)) return [lo];
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  const out: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    out.push(Number(v.toPrecision(12)));
+  return out;
+}
