@@ -85,6 +85,13 @@ describe('compareRuns on a generation task', () => {
       expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
     }
     expect(r.decision.exitCode).toBe(0);
+    // BCa is undefined when every resample gives 0: the intervals are percentile ones, said so
+    expect(r.metrics.every((m) => m.interval === 'percentile')).toBe(true);
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(
+        /^percentile intervals for exact_match, token_f1, bleu: BCa is undefined/,
+      ),
+    );
     // no rule was given: the table and the last line say nothing was checked, not 'pass'
     expect(r.decision.reason).toMatch(/^NOT CHECKED: no decision rule given/);
     const rows = compareText(r)

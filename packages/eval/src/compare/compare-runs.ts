@@ -76,6 +76,15 @@ function gatedMetrics(
   return [...new Set(wanted)];
 }
 
+/** Which intervals fell back from BCa to the percentile interval (the header says BCa). */
+function percentileNote(metrics: readonly { metric: string; interval: string | null }[]): string[] {
+  const percentile = metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric);
+  if (percentile.length === 0) return [];
+  return [
+    `percentile intervals for ${percentile.join(', ')}: BCa is undefined there (for example every resample gave the same difference, as when no item was answered differently)`,
+  ];
+}
+
 /** The notes under a comparison: model choice, allowed differences, metrics not compared, runs' caveats. */
 function compareNotes(
   paired: { modelNote: string | null; differences: readonly string[] },
@@ -183,7 +192,10 @@ export async function compareRuns(
     failedPairs,
     onlyBaseline: paired.onlyBaseline,
     onlyCandidate: paired.onlyCandidate,
-    notes: compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
+    notes: [
+      ...compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
+      ...percentileNote(metrics),
+    ],
     settings: {
       ...settings,
       adjustment: opts.fdr ? 'benjamini-hochberg' : 'holm',
