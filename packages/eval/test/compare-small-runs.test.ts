@@ -11,6 +11,7 @@ import {
   runEvaluation,
   writePredictions,
 } from '../src/index.js';
+import type { PredictionRow } from '../src/run/prediction-row.js';
 import { spamRunDocument } from './small-run.js';
 
 describe('the floor of a bootstrap p-value', () => {
@@ -25,6 +26,15 @@ describe('the floor of a bootstrap p-value', () => {
     // 12 items: the floor 2 / 4096 = 4.9e-4 is below the 0.002 that a 0 of 1000 resamples stands for
     expect(flooredBootstrapP(0, 12, 1000)).toBe(0);
     expect(flooredBootstrapP(0, 12, 100_000)).toBeCloseTo(2 / 4096, 15);
+  });
+
+  it('counts the items whose parsed answer or score differ, or whose text does for generation', () => {
+    const row = (rawAnswer: string, parsed: string, score: number | null) =>
+      ({ id: 'a', rawAnswer, parsed, score }) as PredictionRow;
+    // "Spam." and "spam" are one answer to the metrics
+    expect(differingItems([row('Spam.', 'spam', 0.9)], [row('spam', 'spam', 0.9)])).toBe(0);
+    expect(differingItems([row('Spam.', 'spam', 0.9)], [row('spam', 'spam', 0.9)], true)).toBe(1);
+    expect(differingItems([row('spam', 'spam', 0.9)], [row('spam', 'spam', 0.8)])).toBe(1);
   });
 });
 

@@ -232,6 +232,27 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
     expect((resumed.models[0]! as JudgedModelResult).judge!.graded).toBe(2 * items);
   });
 
+  it('a gentle stop (drain) during judging starts no new grading request and journals those in flight', async () => {
+    const out = join(dir, 'drained');
+    const drain = new AbortController();
+    const c0 = judgeServer.stats().completions;
+    const running = runEvaluation(config(out, judgeServer.baseUrl), {
+      drain: drain.signal,
+      onProgress: (progress) => {
+        const judge = progress.find((p) => p.model === 'judge:overlap');
+        if (judge !== undefined && judge.done >= 5) drain.abort();
+      },
+    });
+    expect((await refusalOf(running)).code).toBe('INTERRUPTED');
+    const journal = new RunJournal(join(out, 'journal.sqlite'));
+    const journaled = journal.load('judge:overlap').size;
+    journal.close();
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    expect(journaled).toBeLessThan(2 * items);
+    // every grading request the judge received was answered and journaled: none cut off
+    expect(judgeServer.stats().completions - c0).toBe(journaled);
+  });
+
   it('a judge that answers garbage or fails: unscored with the reason, the run goes on', async () => {
     const out = join(dir, 'garbage');
     const results = await runEvaluation(

@@ -180,6 +180,11 @@ describe('choosing the winner', () => {
         'c3 has the best score, tied with c7; of those it uses the fewest tokens per item (1387).',
       );
     }
+    const same = chooseWinner([{ ...c7, tokensPerItem: 1387 }, c3], true);
+    expect(same?.evaluation.candidate).toBe(3);
+    expect(same?.reason).toBe(
+      'c3 has the best score, tied with c7; of those with the fewest tokens per item it has the lowest index.',
+    );
   });
 
   it('ranks lower-better metrics downwards and skips candidates that miss a constraint', () => {

@@ -206,6 +206,13 @@ describe('a step where every request failed', () => {
       'No request succeeded, so no figure here describes the server (valid = NO).',
     );
     expect(stepValidity(step(12, false))).toBe('yes');
+    // the HTML report words it apart from a saturated generator
+    expect(
+      stepValidity(step(0, false), 'no (generator saturated)', 'no (no request succeeded)'),
+    ).toBe('no (no request succeeded)');
+    expect(
+      stepValidity(step(0, true), 'no (generator saturated)', 'no (no request succeeded)'),
+    ).toBe('no (generator saturated)');
     expect(saturationNote(step(12, false))).toBeUndefined();
   });
 });

@@ -49,6 +49,15 @@ describe('the forest plot axis', () => {
     expect(niceTicks(-0.072, 0.071)).toEqual([-0.05, 0, 0.05]);
     expect(niceTicks(-1, 3)).toEqual([-1, 0, 1, 2, 3]);
     expect(niceTicks(2, 2)).toEqual([2]);
+    // a running sum of steps gave -2.8e-17 for 0 here
+    expect(niceTicks(-0.46, 0.018)).toContain(0);
+    for (let i = 0; i < 2000; i++) {
+      const lo = -Math.random() * 3;
+      const hi = Math.random() * 3;
+      const ticks = niceTicks(lo, hi);
+      const step = ticks[1]! - ticks[0]!;
+      if (ticks.some((t) => Math.abs(t) < step / 2)) expect(ticks).toContain(0);
+    }
     const svg = forestPlot(
       [
         { label: 'accuracy', estimate: -0.02, low: -0.072, high: 0.015 },

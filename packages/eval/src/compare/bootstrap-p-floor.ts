@@ -1,11 +1,14 @@
 import type { PredictionRow } from '../run/prediction-row.js';
 
 /**
- * How many items the two runs answered differently (any prediction of the item: parsed
- * answer, score or text): the only items a paired test can learn from.
+ * How many items the two runs answered differently (any prediction of the item): the only
+ * items a paired test can learn from. Scored tasks compare what the metrics read (the parsed
+ * answer and the score: `"Spam."` and `"spam"` are the same answer); generation compares the
+ * text.
  *
  * @param rowsA - one run's rows
  * @param rowsB - the other run's rows of the same predictions, in the same order
+ * @param byText - compare the answers' text (generation tasks) instead of parsed answer and score
  * @returns the number of distinct item ids with a differing prediction
  * @example
  * differingItems(rowsA, rowsB); // 5
@@ -13,13 +16,15 @@ import type { PredictionRow } from '../run/prediction-row.js';
 export function differingItems(
   rowsA: readonly PredictionRow[],
   rowsB: readonly PredictionRow[],
+  byText = false,
 ): number {
   const differ = new Set<string>();
   rowsA.forEach((a, i) => {
     const b = rowsB[i]!;
-    if (a.parsed !== b.parsed || a.score !== b.score || a.rawAnswer !== b.rawAnswer) {
-      differ.add(a.id);
-    }
+    const same = byText
+      ? a.rawAnswer === b.rawAnswer
+      : a.parsed === b.parsed && a.score === b.score;
+    if (!same) differ.add(a.id);
   });
   return differ.size;
 }

@@ -156,7 +156,7 @@ export async function compareMetrics(
   options: CompareMetricsOptions,
 ): Promise<MeasuredMetric[]> {
   const answered = answeredPairs(rowsA, rowsB);
-  const d = differingItems(answered.a, answered.b);
+  const d = differingItems(answered.a, answered.b, task.generation !== undefined);
   const raw = await measureMetrics(runner, rowsA, rowsB, task, metrics, options);
   return raw.map((m) =>
     m.test === 'bootstrap' && m.pValue !== null

@@ -30,7 +30,7 @@ export interface MetricComparison {
   readonly gated: boolean;
   /** significantly worse after adjustment (p-adjusted below 1 − ci, difference in the bad direction) */
   readonly worse: boolean;
-  /** with `--margin`: the interval lies entirely above −margin (below +margin for lower-better metrics) */
+  /** with `--margin`: the interval lies at or above −margin (at or below +margin for lower-better metrics) */
   readonly nonInferior: boolean | null;
   /** whether this metric fails a decision rule */
   readonly failed: boolean;

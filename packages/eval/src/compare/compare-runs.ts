@@ -160,7 +160,8 @@ export async function compareRuns(
   }
   // a metric both runs report may still have no value on the paired items (judge grades, which
   // predictions.arrow does not hold; a metric undefined there): named, never silently dropped
-  const measuredNames = new Set(measured.map((m) => m.metric));
+  // a metric with no paired difference (an AUC over paired items of one class) checks nothing
+  const measuredNames = new Set(measured.filter((m) => m.difference !== null).map((m) => m.metric));
   const unmeasured = compared.filter((m) => !measuredNames.has(m));
   const gated = asked.filter((m) => measuredNames.has(m));
   const rules: DecisionRules = {

@@ -36,6 +36,8 @@ export interface JudgeRunContext {
   readonly journal: RunJournal;
   readonly cache: ResponseCache;
   readonly signal: AbortSignal | undefined;
+  /** stops starting judge requests, letting those in flight finish (see `sendRequests`) */
+  readonly drain?: AbortSignal | undefined;
   readonly retryFailed: boolean;
   /** called after every finished grading request */
   readonly onOutcome?: ((progress: ModelProgress) => void) | undefined;
@@ -150,6 +152,7 @@ export async function executeJudge(
         client: service,
         concurrency: clientConfig.concurrency.max,
         signal: context.signal,
+        drain: context.drain,
         onOutcome: (o) => {
           progress.done++;
           if (o.status === 'error') progress.errors++;

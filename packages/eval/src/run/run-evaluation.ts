@@ -158,6 +158,7 @@ export async function executeRun(
           journal,
           cache,
           signal,
+          drain: options.drain,
           retryFailed: options.retryFailed === true,
           onOutcome: (p) => options.onProgress?.([...progress, p]),
         });

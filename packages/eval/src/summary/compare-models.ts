@@ -76,14 +76,26 @@ async function compareMetrics(
   return out;
 }
 
-/** Holm-adjusts McNemar's and each metric's p-values across the pairs of models. */
-function adjustAcrossPairs(comparisons: ModelComparison[], metrics: readonly string[]): void {
+/**
+ * Holm-adjusts McNemar's and each metric's p-values across the pairs of models; a bootstrap
+ * p-value of 0 enters as its bound 2 / B, as in `assay compare`.
+ */
+function adjustAcrossPairs(
+  comparisons: ModelComparison[],
+  metrics: readonly string[],
+  bootstrap: number,
+): void {
   const mc = holmAdjust(comparisons.map((c) => c.mcnemar?.pValue ?? Number.NaN));
   comparisons.forEach((c, i) => {
     if (c.mcnemar) c.mcnemar.pHolm = finiteOrNull(mc[i]);
   });
   for (const metric of metrics) {
-    const adj = holmAdjust(comparisons.map((c) => c.metrics[metric]?.pValue ?? Number.NaN));
+    const adj = holmAdjust(
+      comparisons.map((c) => {
+        const p = c.metrics[metric]?.pValue ?? Number.NaN;
+        return p === 0 && bootstrap > 0 ? Math.min(1, 2 / bootstrap) : p;
+      }),
+    );
     comparisons.forEach((c, i) => {
       const m = c.metrics[metric];
       if (m) m.pHolm = finiteOrNull(adj[i]);
@@ -159,7 +171,7 @@ export async function compareModels(
       out.push(comparison);
     }
   }
-  if (names.length > 2) adjustAcrossPairs(out, metrics);
+  if (names.length > 2) adjustAcrossPairs(out, metrics, options.bootstrap);
   return out;
 }
 

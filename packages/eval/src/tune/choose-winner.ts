@@ -77,7 +77,7 @@ export function chooseWinner(
       reason:
         tied.length === 0
           ? `c${best.candidate} has the best score.`
-          : `c${best.candidate} has the best score, tied with ${tied.map((e) => `c${e.candidate}`).join(', ')}; of those it uses the fewest tokens per item (${Math.round(best.tokensPerItem)}).`,
+          : `c${best.candidate} has the best score, tied with ${tied.map((e) => `c${e.candidate}`).join(', ')}; ${tied.every((e) => e.tokensPerItem > best.tokensPerItem) ? `of those it uses the fewest tokens per item (${Math.round(best.tokensPerItem)})` : 'of those with the fewest tokens per item it has the lowest index'}.`,
     };
   }
   return {

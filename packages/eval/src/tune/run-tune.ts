@@ -13,7 +13,12 @@ import {
 import { stratifiedOrder } from './item-order.js';
 import { marginalMeans } from './marginal-means.js';
 import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
-import { type EvaluationListener, evaluateWithinBudget, type SearchState } from './search-state.js';
+import {
+  type EvaluationListener,
+  evaluateWithinBudget,
+  refuseUnpricedModels,
+  type SearchState,
+} from './search-state.js';
 import { runStrategy } from './strategies.js';
 import { type ThresholdTuning, tuneThreshold } from './threshold-tuning.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
@@ -79,7 +84,7 @@ async function runSearch(
     ...(options.retryFailed === true ? { retryFailed: true } : {}),
   };
   const grid = gridCandidates(setup.space);
-  checkCandidates(ctx, grid, search.space);
+  checkCandidates(ctx, grid, search.space, search.budget.costUsd !== undefined);
   const order = stratifiedOrder(
     await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
     search.seed,
@@ -179,10 +184,12 @@ function checkCandidates(
   ctx: EvaluationContext,
   grid: readonly Candidate[],
   space: Readonly<Record<string, readonly unknown[]>>,
+  costBudget: boolean,
 ): void {
   for (const c of grid) {
+    let config: ReturnType<typeof candidateConfig>;
     try {
-      candidateConfig(ctx, c, null, ctx.outDir);
+      config = candidateConfig(ctx, c, null, ctx.outDir);
     } catch (error) {
       if (!(error instanceof EvaluationError) || error.code !== 'INVALID_CONFIG') throw error;
       const paths = Object.keys(c.settings);
@@ -194,6 +201,9 @@ function checkCandidates(
         { path: `search.space.${at}`, cause: error },
       );
     }
+    // every candidate, before anything is sent: a search that varies the model must not pay
+    // for priced candidates and then stop at an unpriced one
+    if (costBudget) refuseUnpricedModels(config.models);
   }
 }
 

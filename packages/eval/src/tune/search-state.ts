@@ -1,3 +1,4 @@
+import { type Price, priceFor } from '@assay/clients';
 import { EvaluationError } from '../errors.js';
 import { dryRun } from '../run/dry-run.js';
 import type { Candidate } from './candidates.js';
@@ -73,7 +74,6 @@ export async function evaluateWithinBudget(
       retryFailed: ctx.retryFailed === true,
     });
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
-    if (costUsd !== undefined && toSend > 0) refuseUnpricedBudget(plan.models);
     const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
     if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {
       // journaled answers of an earlier, killed search were paid for then: they count
@@ -100,11 +100,16 @@ export async function evaluateWithinBudget(
 /**
  * A cost budget cannot hold for a model whose requests have no price: it would let every
  * request through. Refused (naming the model) rather than ignored.
+ *
+ * @param models - a candidate's models (their `model` id and `price`)
+ * @throws EvaluationError `INVALID_CONFIG` at `search.budget.costUsd`
+ * @example
+ * refuseUnpricedModels(config.models); // throws for a model without a known price
  */
-function refuseUnpricedBudget(
-  models: ReadonlyArray<{ name: string; toSend: number; estimate: { costUsd: number | null } }>,
+export function refuseUnpricedModels(
+  models: ReadonlyArray<{ name: string; model: string; price?: Price | undefined }>,
 ): void {
-  const unpriced = models.find((m) => m.toSend > 0 && m.estimate.costUsd === null);
+  const unpriced = models.find((m) => priceFor(m.model, m.price) === undefined);
   if (unpriced === undefined) return;
   throw new EvaluationError(
     'INVALID_CONFIG',

@@ -212,11 +212,15 @@ interface Tally {
   readonly ends: Samples;
 }
 
+/** Completions in a step's sending span below which it gives no steady rate. */
+const MIN_STEADY_COMPLETIONS = 10;
+
 /**
  * Completed requests per second while the step was sending: requests (warm-up ones too) that
  * ended after the first and by the last measured start, over that span. A closed loop's drain
- * after its last start (up to one latency with no new requests) is left out; 0 for a span of
- * no length.
+ * after its last start (up to one latency with no new requests) is left out. 0 (read: use
+ * `requestsPerSec`) when fewer than {@link MIN_STEADY_COMPLETIONS} completions fall in the span:
+ * a burst of a few milliseconds holding one completion is no rate.
  */
 function steadyRate(t: Tally): number {
   const span = t.lastStart - t.start;
@@ -225,7 +229,7 @@ function steadyRate(t: Tally): number {
   let n = 0;
   // (first start, last start]: a span of k completion gaps holds k completions
   for (let i = 0; i < ends.length && ends[i]! <= t.lastStart; i++) if (ends[i]! > t.start) n++;
-  return n / (span / 1000);
+  return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
 }
 
 /** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */

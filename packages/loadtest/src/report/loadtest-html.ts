@@ -210,7 +210,7 @@ function table(steps: readonly StepResult[]): string {
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
       ...(scored ? [qualityCell(s)] : []),
-      stepValidity(s, 'no (generator saturated)'),
+      stepValidity(s, 'no (generator saturated)', 'no (no request succeeded)'),
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
       .join(''),

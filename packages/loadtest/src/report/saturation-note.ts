@@ -40,17 +40,21 @@ export function saturationNote(result: LoadTestResult): string | undefined {
  * @param step - a step's result
  * @param saturated - the word for a saturated step (the terminal table's `NO`; the HTML
  *   report spells it out)
+ * @param noneSucceeded - the word for a step where every request failed (default `NO`)
  * @returns `yes`, `slo fail`, the saturated word, or both (`NO, slo fail`)
  * @example
  * ```ts
  * stepValidity(result); // 'yes'
  * ```
  */
-export function stepValidity(step: StepResult, saturated = 'NO'): string {
+export function stepValidity(step: StepResult, saturated = 'NO', noneSucceeded = 'NO'): string {
   const missed = step.sloPassed?.passed === false;
-  // a step where nothing succeeded measured no server figure, however healthy the generator
-  const invalid =
-    step.harness.saturated || (step.requests.scheduled > 0 && step.requests.completed === 0);
-  if (invalid) return missed ? `${saturated}, slo fail` : saturated;
+  const word = step.harness.saturated
+    ? saturated
+    : // nothing succeeded: no server figure, however healthy the generator
+      step.requests.scheduled > 0 && step.requests.completed === 0
+      ? noneSucceeded
+      : undefined;
+  if (word !== undefined) return missed ? `${word}, slo fail` : word;
   return missed ? 'slo fail' : 'yes';
 }

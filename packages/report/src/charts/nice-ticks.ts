@@ -14,8 +14,12 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const raw = (hi - lo) / count;
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
+  // each tick from its index (a running sum of steps drifts: 0 came out as -2.8e-17)
+  const first = Math.ceil(lo / step - 1e-9);
   const out: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
-    out.push(Number(v.toPrecision(12)));
+  for (let k = first; k * step <= hi + step * 1e-9; k++) {
+    const v = Number((k * step).toPrecision(12));
+    out.push(k === 0 ? 0 : v);
+  }
   return out;
 }
