@@ -96,5 +96,8 @@ describe('assay compare on a handful of items', () => {
       expect(byName[name]!.worse).toBe(false);
     }
     expect(r.decision.exitCode).toBe(0);
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^only 5 items paired: differences of a few points are within noise/),
+    );
   }, 60_000);
 });

@@ -76,6 +76,18 @@ function gatedMetrics(
   return [...new Set(wanted)];
 }
 
+/** Items paired below which a comparison says its differences are rough (as a run's risk line does). */
+const FEW_PAIRED_ITEMS = 100;
+
+/** The note of a comparison over few items: what they can and cannot show. */
+function fewItemsNote(rows: readonly { id: string }[]): string[] {
+  const items = new Set(rows.map((r) => r.id)).size;
+  if (items === 0 || items >= FEW_PAIRED_ITEMS) return [];
+  return [
+    `only ${items} item${items === 1 ? '' : 's'} paired: differences of a few points are within noise, and a paired test over d items answered differently cannot reach a p-value below 2 / 2^d`,
+  ];
+}
+
 /** Which intervals fell back from BCa to the percentile interval (the header says BCa). */
 function percentileNote(metrics: readonly { metric: string; interval: string | null }[]): string[] {
   const percentile = metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric);
@@ -195,6 +207,7 @@ export async function compareRuns(
     onlyCandidate: paired.onlyCandidate,
     notes: [
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
+      ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
     ],
     settings: {
