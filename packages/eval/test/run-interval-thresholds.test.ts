@@ -97,7 +97,7 @@ describe('interval thresholds on a run of the reference model server', () => {
         ciHigh: f1.ciHigh,
         interval: 'bootstrap-percentile',
       });
-      expect(t!.value).toBe(f1.mean);
+      expect(t!.value).toBe(f1.value);
     }
     expect(lowBad).toMatchObject({ bound: 'ci_low', op: '>=', passed: false });
     expect(highBad).toMatchObject({ bound: 'ci_high', op: '<=', passed: false });

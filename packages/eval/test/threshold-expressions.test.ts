@@ -4,7 +4,9 @@ import {
   parseRunConfig,
   parseThreshold,
   type RunConfigInput,
+  taskFor,
 } from '../src/index.js';
+import { thresholdValue } from '../src/summary/check-thresholds.js';
 
 function config(thresholds: string[], extra: Record<string, unknown> = {}): RunConfigInput {
   return {
@@ -139,5 +141,25 @@ describe('threshold expressions', () => {
       config(['f1_macro vs baseline >= -0.01'], { baseline: 'runs/last-week' }),
     );
     expect(parsed.baseline).toBe('runs/last-week');
+  });
+});
+
+describe('the figure a task-metric threshold reads', () => {
+  it('is the pooled value, the one its interval describes, not the fold mean', () => {
+    const config = parseRunConfig(
+      {
+        dataset: { builtin: 'spam-assassin', limit: 20 },
+        task: { type: 'classification', labels: ['spam', 'ham'] },
+        prompt: { template: 'Classify:\n\n{{text}}' },
+        models: [
+          { name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+        ],
+      },
+      { baseDir: '/tmp' },
+    );
+    // unshuffled folds of a file sorted by label: fold mean 0.63, pooled 0.93 [0.89, 0.97]
+    const f1 = { value: 0.933, mean: 0.631, ciLow: 0.89, ciHigh: 0.975 };
+    const scores = { f1_macro: f1 } as never;
+    expect(thresholdValue({} as never, scores, 'f1_macro', taskFor(config.task))).toBe(0.933);
   });
 });

@@ -4,7 +4,7 @@ import { foldBarChart, histogramChart, lineChart } from '../src/index.js';
 describe('an axis that does not start at 0 is marked', () => {
   test('fold bars near 1: a break mark on the value axis and a note where it starts', () => {
     const svg = foldBarChart('accuracy', [
-      { name: 'nb', folds: [0.95, 0.97, 0.96], mean: 0.96, ciLow: 0.955, ciHigh: 0.969 },
+      { name: 'nb', folds: [0.95, 0.97, 0.96], pooled: 0.96, ciLow: 0.955, ciHigh: 0.969 },
     ]);
     expect(svg).toContain('class="axis-break"');
     expect(svg).toContain('>axis starts at 0.90, not at 0</text>');
@@ -13,7 +13,7 @@ describe('an axis that does not start at 0 is marked', () => {
 
   test('fold bars that reach down to 0 have neither', () => {
     const svg = foldBarChart('accuracy', [
-      { name: 'nb', folds: [0.02, 0.5], mean: 0.26, ciLow: 0.01, ciHigh: 0.5 },
+      { name: 'nb', folds: [0.02, 0.5], pooled: 0.26, ciLow: 0.01, ciHigh: 0.5 },
     ]);
     expect(svg).not.toContain('axis-break');
     expect(svg).not.toContain('axis starts at');
@@ -39,5 +39,15 @@ describe('a line chart whose values are all zero', () => {
     const ticks = [...svg.matchAll(/class="tick"[^>]*>([^<]*)</g)].map((m) => m[1]);
     expect(ticks).toContain('1');
     expect(ticks.some((t) => /e-/.test(t!))).toBe(false);
+  });
+});
+
+describe('the fold chart', () => {
+  test('draws the pooled value beside its interval, so the bar lies inside the whisker', () => {
+    // a fold mean of 0.63 would lie far below the pooled interval [0.89, 0.97]
+    const svg = foldBarChart('f1_macro', [
+      { name: 'nb', folds: [0.4, 0.6, 0.9], pooled: 0.93, ciLow: 0.89, ciHigh: 0.97 },
+    ]);
+    expect(svg).toContain('nb pooled ± CI: 0.9300');
   });
 });

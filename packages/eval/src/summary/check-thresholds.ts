@@ -14,9 +14,8 @@ function isScoreMetric(metric: string, task: TaskModule): boolean {
 }
 
 /**
- * The value a threshold reads: a task metric's mean across folds, a judge metric
- * (`judge_score`, `judge_kappa`: pooled, so its mean is its value), or a service
- * figure of the model.
+ * The value a threshold reads: a task or judge metric's pooled value (every test prediction
+ * together, the value its interval describes), or a service figure of the model.
  *
  * @param model - the model's results
  * @param scores - every task metric scored for the model (reported or named by a threshold)
@@ -32,7 +31,9 @@ export function thresholdValue(
   metric: string,
   task: TaskModule,
 ): number {
-  if (isScoreMetric(metric, task)) return scores[metric]?.mean ?? Number.NaN;
+  // the pooled value: the figure the headline shows and its interval (`.ci_low`) describes; the
+  // fold mean can lie outside that interval (folds of a file sorted by label)
+  if (isScoreMetric(metric, task)) return scores[metric]?.value ?? Number.NaN;
   const s = model.service;
   const value: Record<string, number | null> = {
     error_rate: s.errorRate,
@@ -127,7 +128,7 @@ function checkOne(
 /**
  * Checks every configured threshold against every model.
  *
- * @remarks A point threshold (`f1_macro >= 0.9`) reads the metric's mean across folds; a
+ * @remarks A point threshold (`f1_macro >= 0.9`) reads the metric's pooled value; a
  * bound threshold (`f1_macro.ci_low >= 0.9`) reads an end of the interval at
  * `evaluation.ci` (task and judge metrics: the bootstrap percentile interval of the pooled
  * value; service metrics: `service`). A figure that cannot be computed is an `error`

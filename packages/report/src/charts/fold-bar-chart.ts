@@ -8,8 +8,8 @@ export interface FoldBars {
   name: string;
   /** per-fold values (null = undefined in that fold) */
   folds: ReadonlyArray<number | null>;
-  /** mean across folds */
-  mean: number | null;
+  /** the value on every test prediction pooled (the one its CI describes) */
+  pooled: number | null;
   /** CI of the pooled value */
   ciLow: number | null;
   /** CI of the pooled value */
@@ -25,16 +25,16 @@ export interface FoldBars {
  * @param models - per model: fold values, mean, CI
  * @returns SVG markup
  * @example
- * foldBarChart('accuracy', [{ name: 'nb', folds: [0.9, 0.92], mean: 0.91, ciLow: 0.89, ciHigh: 0.93 }]);
+ * foldBarChart('accuracy', [{ name: 'nb', folds: [0.9, 0.92], pooled: 0.91, ciLow: 0.89, ciHigh: 0.93 }]);
  */
 export function foldBarChart(metric: string, models: readonly FoldBars[]): string {
   const nFolds = Math.max(0, ...models.map((m) => m.folds.length));
-  const groups = [...Array.from({ length: nFolds }, (_, i) => `fold ${i + 1}`), 'mean ± CI'];
+  const groups = [...Array.from({ length: nFolds }, (_, i) => `fold ${i + 1}`), 'pooled ± CI'];
   const W = Math.max(420, 60 + groups.length * (models.length * 16 + 18));
   const H = 280;
   const m = { l: 48, r: 12, t: 40, b: 40 };
   const vals = models
-    .flatMap((md) => [...md.folds, md.ciLow, md.ciHigh, md.mean])
+    .flatMap((md) => [...md.folds, md.ciLow, md.ciHigh, md.pooled])
     .filter((v): v is number => v !== null);
   const lo = Math.max(0, Math.min(...vals, 1) - 0.05);
   const hi = Math.min(Math.max(...vals, 0) + 0.02, Math.max(1, ...vals));
@@ -59,7 +59,7 @@ export function foldBarChart(metric: string, models: readonly FoldBars[]): strin
   groups.forEach((g, gi) => {
     const gx = m.l + gi * gw + (gw - bw * models.length) / 2;
     models.forEach((md, mi) => {
-      const v = gi < nFolds ? md.folds[gi] : md.mean;
+      const v = gi < nFolds ? md.folds[gi] : md.pooled;
       if (v === null || v === undefined) return;
       const x = gx + mi * bw;
       parts.push(

@@ -179,7 +179,7 @@ export function htmlReport(r: RunResults): string {
         r.models.map((m) => ({
           name: m.name,
           folds: m.metrics[metric]?.folds ?? [],
-          mean: m.metrics[metric]?.mean ?? null,
+          pooled: m.metrics[metric]?.value ?? null,
           ciLow: m.metrics[metric]?.ciLow ?? null,
           ciHigh: m.metrics[metric]?.ciHigh ?? null,
         })),
