@@ -340,6 +340,22 @@ describe('RunConfigSchema', () => {
     ]);
   });
 
+  it('refuses labels that the answer matching cannot tell apart, naming both', () => {
+    const labels =
+      (list: string[], answer: Record<string, unknown> = {}) =>
+      () =>
+        parseRunConfig({
+          ...base(),
+          task: { type: 'classification', labels: list, answer },
+        });
+    expect(labels(['spam', 'ham', 'Ham'])).toThrow(
+      /task\.labels: labels "ham" and "Ham" are the same answer to the answer matching/,
+    );
+    expect(labels(['spam', 'ham', ' ham'])).toThrow(/labels "ham" and " ham"/);
+    // told apart when the matching keeps case
+    expect(labels(['spam', 'ham', 'Ham'], { caseSensitive: true })).not.toThrow();
+  });
+
   it('reports every problem at once', () => {
     const issues = issuesOf((c) => {
       c.models[1].rateLimit = { rpm: 0 };

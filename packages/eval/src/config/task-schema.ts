@@ -29,6 +29,31 @@ const AnswerSchema = z
     'How an answer text becomes a label or a number; an answer that matches nothing counts as unparseable.',
   );
 
+/**
+ * Two labels that the answer matching cannot tell apart (it ignores case unless
+ * `answer.caseSensitive`, and trims and collapses whitespace unless `answer.trim` is false):
+ * items of the second could never be answered right.
+ */
+function answerClash(
+  labels: readonly string[],
+  answer: { readonly caseSensitive: boolean; readonly trim: boolean },
+): string | undefined {
+  const seen = new Map<string, string>();
+  for (const label of labels) {
+    let key = answer.trim ? label.trim().replace(/\s+/g, ' ') : label;
+    if (!answer.caseSensitive) key = key.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      return `labels ${JSON.stringify(first)} and ${JSON.stringify(label)} are the same answer to the answer matching (it ${answer.caseSensitive ? '' : 'ignores case and '}${answer.trim ? 'trims spaces' : ''}), so items labelled ${JSON.stringify(label)} could never be answered right; spell the data's labels alike, or set task.answer.caseSensitive${answer.trim ? ' / task.answer.trim: false' : ''}`.replace(
+        ' and )',
+        ')',
+      );
+    }
+    seen.set(key, label);
+  }
+  return undefined;
+}
+
 const ClassificationTaskSchema = z.strictObject({
   type: z.literal('classification').describe('Pick one of the labels.'),
   labels: z
@@ -160,6 +185,9 @@ export const TaskSchema = z
       }
       if (new Set(t.labels).size !== t.labels.length) {
         ctx.addIssue({ code: 'custom', path: ['labels'], message: 'labels must be distinct' });
+      } else {
+        const clash = answerClash(t.labels, t.answer);
+        if (clash !== undefined) ctx.addIssue({ code: 'custom', path: ['labels'], message: clash });
       }
       if (t.positiveLabel !== undefined && !t.labels.includes(t.positiveLabel)) {
         ctx.addIssue({
