@@ -24,7 +24,7 @@ describe('reports of a run that scores every item once', () => {
   test('keep them under cross-validation', () => {
     const html = htmlReport(run('stratified', 5));
     expect(html).toContain('<th class="num">per fold</th>');
-    expect(html).toContain('stratified · 5 fold(s)');
+    expect(html).toContain('stratified · 5 folds');
     expect(markdownReport(run('stratified', 5))).toContain('fold mean ± std');
   });
 });

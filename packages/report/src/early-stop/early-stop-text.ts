@@ -1,3 +1,4 @@
+import { countNoun } from '../format/count-noun.js';
 import { fmt, formatUsd } from '../format/format-number.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 
@@ -27,7 +28,7 @@ export interface EarlyStopRow {
 export function earlyStopSentence(e: EarlyStopResult): string {
   const rule = `Stopping rule \`${e.when}\` (first check after ${formatCount(e.minItems)} items, then every ${formatCount(e.checkEvery)})`;
   const where = e.stopped
-    ? `held after ${formatCount(e.itemsSent)} of ${formatCount(e.itemsTotal)} items (${e.looks} checks): the other ${formatCount(e.itemsTotal - e.itemsSent)} were never sent, and every figure of this report is computed on the ${formatCount(e.itemsSent)} sent`
+    ? `held after ${formatCount(e.itemsSent)} of ${formatCount(e.itemsTotal)} items (${countNoun(e.looks, 'check')}): the other ${formatCount(e.itemsTotal - e.itemsSent)} were never sent, and every figure of this report is computed on the ${formatCount(e.itemsSent)} sent`
     : e.ruleHeld
       ? `held only once all ${formatCount(e.itemsTotal)} items were sent`
       : `never held: all ${formatCount(e.itemsTotal)} items were sent`;

@@ -5,6 +5,7 @@ import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
 import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
+import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { thresholdInterval, thresholdOutcome } from '../format/threshold-text.js';
@@ -224,7 +225,7 @@ ${verdictSection(r)}
           .map(([k, v]) => `${h(k)} ${v}`)
           .join(', ')})`
       : ''
-  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(evaluationMethodText(r.evaluation))} · ${r.evaluation.folds} fold(s)`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${r.models.length} model(s) · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
+  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
 ${headline(r)}
 ${
   scored

@@ -1,4 +1,5 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
+import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
@@ -18,7 +19,7 @@ function headerSection(r: RunResults, ci: number): string[] {
     .map(([k, v]) => `${cellText(k)}: ${v}`)
     .join(', ');
   lines.push(
-    `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${evaluationMethodText(r.evaluation)}, ${r.evaluation.folds} fold(s)`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${evaluationMethodText(r.evaluation)}, ${countNoun(r.evaluation.folds, 'fold')}`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
   );
   return lines;

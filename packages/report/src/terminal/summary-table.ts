@@ -1,4 +1,5 @@
 import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
+import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
@@ -190,8 +191,8 @@ export function summaryTable(r: RunResults): string {
   const method =
     r.evaluation.method === 'all'
       ? 'every item once'
-      : `${evaluationMethodText(r.evaluation)} (${r.evaluation.folds} folds)`;
-  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${r.models.length} model(s)`;
+      : `${evaluationMethodText(r.evaluation)} (${countNoun(r.evaluation.folds, 'fold')})`;
+  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${countNoun(r.models.length, 'model')}`;
   return [
     title,
     ...verdictLines(r),
