@@ -170,4 +170,23 @@ describe('decided(thresholds)', () => {
     expect(accuracy.lower).toBeGreaterThanOrEqual(0.8);
     expect(results.thresholds.every((t) => t.passed)).toBe(true);
   }, 60_000);
+
+  it('an interval bound reads the confidence sequence the rule followed, not a bootstrap on the items sent', async () => {
+    const results = await runEvaluation(
+      await demo('bounds', { when: RULE, minItems: 100, checkEvery: 50 }, [
+        'accuracy.ci_low >= 0.5',
+        'f1_macro.ci_low >= 0.5',
+      ]),
+    );
+    const accuracy = results.earlyStop!.models[0]!.sequences.find((q) => q.metric === 'accuracy')!;
+    const [onAccuracy, onF1] = results.thresholds;
+    expect(onAccuracy).toMatchObject({
+      interval: 'confidence-sequence',
+      ciLow: accuracy.lower,
+      ciHigh: accuracy.upper,
+    });
+    expect(onAccuracy!.ciLow).not.toBe(results.models[0]!.metrics.accuracy!.ciLow);
+    // a metric the rule did not follow keeps its bootstrap interval
+    expect(onF1).toMatchObject({ interval: 'bootstrap-percentile' });
+  }, 60_000);
 });

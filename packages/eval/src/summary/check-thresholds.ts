@@ -91,9 +91,12 @@ function checkOne(
   scores: ModelResult['metrics'],
   service: ReadonlyMap<string, FigureInterval> | undefined,
   task: TaskModule,
+  anytime: FigureInterval | undefined,
 ): ThresholdResult {
   const value = thresholdValue(model, scores, t.metric, task);
-  const interval = intervalOf(t, scores, service, task);
+  // after evaluation.stop the metric its rule followed has an anytime-valid interval; a
+  // bootstrap on the items sent ignores that the sending stopped when the data looked decided
+  const interval = anytime ?? intervalOf(t, scores, service, task);
   const result: ThresholdResult = {
     threshold: t.source,
     model: model.name,
@@ -141,6 +144,8 @@ function checkOne(
  * @param service - per model (same order), the intervals of the service metrics named by
  *   bound thresholds
  * @param baseline - per model name, its comparison with the `baseline` run (for `vs baseline`)
+ * @param anytime - per model name and metric, the confidence sequence at the stopping time of
+ *   a run with `evaluation.stop`: `.ci_low` / `.ci_high` read it instead of the bootstrap
  * @returns one result per threshold and model
  * @example
  * checkThresholds(['f1_macro.ci_low >= 0.9'], models, scores, task)[0]?.outcome; // 'pass'
@@ -152,6 +157,7 @@ export function checkThresholds(
   task: TaskModule,
   service: readonly ReadonlyMap<string, FigureInterval>[] = [],
   baseline?: BaselineDifferences,
+  anytime?: ReadonlyMap<string, ReadonlyMap<string, FigureInterval>>,
 ): ThresholdResult[] {
   const out: ThresholdResult[] = [];
   for (const source of thresholds) {
@@ -162,7 +168,7 @@ export function checkThresholds(
       out.push(
         t.against === 'baseline'
           ? baselineThresholdResult(t, m, baseline?.get(m.name))
-          : checkOne(t, m, scores[mi]!, service[mi], task),
+          : checkOne(t, m, scores[mi]!, service[mi], task, anytime?.get(m.name)?.get(t.metric)),
       );
     });
   }

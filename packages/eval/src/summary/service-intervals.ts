@@ -11,7 +11,7 @@ export interface FigureInterval {
   /** upper end (null when it could not be computed) */
   high: number | null;
   /** the method, as `results.json` `thresholds[].interval` names it */
-  method: 'bootstrap-percentile' | 'wilson';
+  method: 'bootstrap-percentile' | 'wilson' | 'confidence-sequence';
   /** why there is no interval, when there is none */
   reason?: string;
 }

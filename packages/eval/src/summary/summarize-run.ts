@@ -20,7 +20,7 @@ import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
-import { serviceIntervals } from './service-intervals.js';
+import { type FigureInterval, serviceIntervals } from './service-intervals.js';
 import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
@@ -172,9 +172,28 @@ async function summarizeWith(
     task,
     intervals,
     baseline,
+    anytimeIntervals(run.earlyStop),
   );
   const reported = [...metrics, ...judgeMetrics];
   return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
+}
+
+/** Each model's confidence sequences at the stopping time of a run with `evaluation.stop`. */
+function anytimeIntervals(
+  stop: ExecutedRun['earlyStop'],
+): Map<string, Map<string, FigureInterval>> | undefined {
+  if (stop === undefined) return undefined;
+  return new Map(
+    stop.models.map((m) => [
+      m.model,
+      new Map(
+        m.sequences.map(({ metric, interval }) => [
+          metric,
+          { low: interval.lower, high: interval.upper, method: 'confidence-sequence' as const },
+        ]),
+      ),
+    ]),
+  );
 }
 
 /** `shuffled` for the methods that may shuffle their items before the split, else nothing. */

@@ -316,9 +316,13 @@ const ThresholdResultSchema = z.object({
   /**
    * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
    * percentile metrics) or `'wilson'` (error and unparseable rates); `'bootstrap-bca'` for
-   * the paired difference of a `vs baseline` threshold
+   * the paired difference of a `vs baseline` threshold; `'confidence-sequence'` after
+   * `evaluation.stop`, for the metrics its rule followed (the anytime-valid interval at the
+   * stopping time, which a bootstrap on the items sent is not)
    */
-  interval: z.enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca']).optional(),
+  interval: z
+    .enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca', 'confidence-sequence'])
+    .optional(),
   /**
    * `'pass'`, `'fail'`, or `'error'` when the figure could not be computed (which fails the
    * run like `'fail'`); absent in older files, where `passed` says pass or fail
