@@ -1,5 +1,6 @@
 import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
 import { describe, expect, it } from 'vitest';
+import { disagreementNote } from '../src/compare/compare-caveats.js';
 import { applyRules, decide, type MeasuredMetric } from '../src/index.js';
 
 function metric(
@@ -178,5 +179,20 @@ describe('the decision rules of assay compare', () => {
     const rules = { ...RULES, failOn: 'regression', gated: ['log_loss'] } as const;
     const judged = applyRules([metric('log_loss', 0.05, [0.01, 0.09], 0.001, false)], rules);
     expect(decide(judged, rules).reason).toContain('difference +0.0500');
+  });
+
+  it('notes a metric whose interval excludes 0 while its test is not significant, and the reverse', () => {
+    // 7 discordant pairs: McNemar p = 0.125 beside a BCa interval [0.0043, 0.0472]
+    const note = disagreementNote(
+      [
+        { metric: 'accuracy', ciLow: 0.0043, ciHigh: 0.0472, pValue: 0.125, test: 'mcnemar' },
+        { metric: 'f1_macro', ciLow: -0.01, ciHigh: 0.03, pValue: 0.3, test: 'bootstrap' },
+        { metric: 'roc_auc', ciLow: -0.002, ciHigh: 0.04, pValue: 0.01, test: 'bootstrap' },
+      ],
+      0.05,
+    );
+    expect(note).toEqual([
+      'the interval and the test disagree for accuracy (mcnemar), roc_auc (bootstrap): only one of them finds a difference from 0 at 0.05; --fail-on regression follows the test, --margin the interval',
+    ]);
   });
 });

@@ -61,3 +61,35 @@ export function withCaveats(
   if (decision.exitCode !== 0 || caveats.length === 0) return decision;
   return { ...decision, reason: `${decision.reason}; but ${caveats.join('; ')}` };
 }
+
+/**
+ * Metrics whose interval and test disagree (the interval excludes 0 while the test's p is at
+ * least alpha, or the other way round): near the edge, with few discordant items, the two
+ * methods can fall on either side. Said, so neither is read alone.
+ *
+ * @param metrics - the compared metrics
+ * @param alpha - the significance level, 1 − ci
+ * @returns the note, or none
+ * @example
+ * disagreementNote([{ metric: 'accuracy', ciLow: 0.004, ciHigh: 0.047, pValue: 0.125, test: 'mcnemar' }], 0.05);
+ */
+export function disagreementNote(
+  metrics: readonly {
+    metric: string;
+    ciLow: number | null;
+    ciHigh: number | null;
+    pValue: number | null;
+    test: string | null;
+  }[],
+  alpha: number,
+): string[] {
+  const split = metrics.filter((m) => {
+    if (m.ciLow === null || m.ciHigh === null || m.pValue === null) return false;
+    const excludesZero = m.ciLow > 0 || m.ciHigh < 0;
+    return excludesZero !== m.pValue < alpha;
+  });
+  if (split.length === 0) return [];
+  return [
+    `the interval and the test disagree for ${split.map((m) => `${m.metric} (${m.test})`).join(', ')}: only one of them finds a difference from 0 at ${alpha}; --fail-on regression follows the test, --margin the interval`,
+  ];
+}

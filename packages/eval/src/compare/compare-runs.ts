@@ -4,7 +4,7 @@ import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
-import { comparisonCaveats, withCaveats } from './compare-caveats.js';
+import { comparisonCaveats, disagreementNote, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
@@ -209,6 +209,7 @@ export async function compareRuns(
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
+      ...disagreementNote(metrics, 1 - settings.ci),
     ],
     settings: {
       ...settings,
