@@ -76,6 +76,23 @@ function gatedMetrics(
   return [...new Set(wanted)];
 }
 
+/**
+ * The metrics compared and gated. A metric both runs report may still have no paired
+ * difference (judge grades, which `predictions.arrow` does not hold; an AUC over paired items of
+ * one class): it checks nothing, so it is named as not compared, never silently dropped.
+ */
+function gateSets(
+  measured: readonly { metric: string; difference: number | null }[],
+  compared: readonly string[],
+  asked: readonly string[],
+): { unmeasured: string[]; gated: string[] } {
+  const names = new Set(measured.filter((m) => m.difference !== null).map((m) => m.metric));
+  return {
+    unmeasured: compared.filter((m) => !names.has(m)),
+    gated: asked.filter((m) => names.has(m)),
+  };
+}
+
 /** Items paired below which a comparison says its differences are rough (as a run's risk line does). */
 const FEW_PAIRED_ITEMS = 100;
 
@@ -170,15 +187,10 @@ export async function compareRuns(
   } finally {
     if (options.runner === undefined) await runner.close();
   }
-  // a metric both runs report may still have no value on the paired items (judge grades, which
-  // predictions.arrow does not hold; a metric undefined there): named, never silently dropped
-  // a metric with no paired difference (an AUC over paired items of one class) checks nothing
-  const measuredNames = new Set(measured.filter((m) => m.difference !== null).map((m) => m.metric));
-  const unmeasured = compared.filter((m) => !measuredNames.has(m));
-  const gated = asked.filter((m) => measuredNames.has(m));
+  const { unmeasured, gated } = gateSets(measured, compared, asked);
   const rules: DecisionRules = {
     gated,
-    uncompared: opts.metrics === undefined ? [] : asked.filter((m) => !measuredNames.has(m)),
+    uncompared: opts.metrics === undefined ? [] : asked.filter((m) => !gated.includes(m)),
     failOn: opts.failOn,
     margin: opts.margin,
     fdr: opts.fdr,
