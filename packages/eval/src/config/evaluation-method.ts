@@ -43,6 +43,46 @@ export function cvWithoutLearningWarning(
   return `evaluation.method '${method}' splits the items into training and test folds, but nothing is learned from the training part (prompt.fewShot.count is 0): every item gets the same prompt whatever its fold.${repeats} Use evaluation.method: all (the default without few-shot examples) to score every item once.`;
 }
 
+/** The `evaluation` fields that say whether its split shuffles. */
+interface ShuffleFields {
+  readonly method: 'all' | CvMethod;
+  readonly shuffle?: boolean | undefined;
+  readonly testIds?: readonly string[] | undefined;
+}
+
+/**
+ * Whether the method shuffles the items before it splits them when `evaluation.shuffle` lets
+ * it: `kfold`, `stratified`, `repeated-stratified` and a `holdout` without `testIds`.
+ *
+ * @param evaluation - the resolved `evaluation` section
+ * @returns true for those methods
+ * @example
+ * mayShuffle({ method: 'group' }); // false
+ */
+export function mayShuffle(evaluation: ShuffleFields): boolean {
+  const { method } = evaluation;
+  return (
+    method === 'kfold' ||
+    method === 'stratified' ||
+    method === 'repeated-stratified' ||
+    (method === 'holdout' && evaluation.testIds === undefined)
+  );
+}
+
+/** Why a method that never shuffles does not (for {@link unusedShuffleWarning}). */
+function neverShuffles(evaluation: ShuffleFields): string {
+  switch (evaluation.method) {
+    case 'all':
+      return "'all' tests every item in one part";
+    case 'group':
+      return "'group' assigns whole groups to folds by size (scikit-learn's GroupKFold), in no random order";
+    case 'timeseries':
+      return "'timeseries' keeps the data set's order by definition";
+    default:
+      return 'evaluation.testIds names the test part';
+  }
+}
+
 /**
  * The run warning of an `evaluation.shuffle` that the method ignores, or null.
  *
@@ -52,25 +92,9 @@ export function cvWithoutLearningWarning(
  * @example
  * unusedShuffleWarning({ method: 'group', shuffle: false }); // "evaluation.shuffle has no effect ..."
  */
-export function unusedShuffleWarning(evaluation: {
-  readonly method: 'all' | CvMethod;
-  readonly shuffle?: boolean | undefined;
-  readonly testIds?: readonly string[] | undefined;
-}): string | null {
-  if (evaluation.shuffle === undefined) return null;
-  const { method } = evaluation;
-  const why =
-    method === 'all'
-      ? "'all' tests every item in one part"
-      : method === 'group'
-        ? "'group' assigns whole groups to folds by size (scikit-learn's GroupKFold), in no random order"
-        : method === 'timeseries'
-          ? "'timeseries' keeps the data set's order by definition"
-          : method === 'holdout' && evaluation.testIds !== undefined
-            ? 'evaluation.testIds names the test part'
-            : null;
-  if (why === null) return null;
-  return `evaluation.shuffle has no effect with evaluation.method '${method}': ${why}, so nothing is shuffled either way.`;
+export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
+  if (evaluation.shuffle === undefined || mayShuffle(evaluation)) return null;
+  return `evaluation.shuffle has no effect with evaluation.method '${evaluation.method}': ${neverShuffles(evaluation)}, so nothing is shuffled either way.`;
 }
 
 /**

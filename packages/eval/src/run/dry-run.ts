@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedKeys, cacheKeyer } from '@assay/clients';
-import { unusedShuffleWarning } from '../config/evaluation-method.js';
+import { mayShuffle } from '../config/evaluation-method.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
@@ -218,7 +218,7 @@ export async function dryRun(
     dataset: config.dataset.builtin ?? config.dataset.path ?? '',
     items: items.length,
     method:
-      config.evaluation.shuffle === false && unusedShuffleWarning(config.evaluation) === null
+      config.evaluation.shuffle === false && mayShuffle(config.evaluation)
         ? `${config.evaluation.method} unshuffled`
         : config.evaluation.method,
     folds: splits.length,

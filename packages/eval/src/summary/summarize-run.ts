@@ -2,7 +2,11 @@ import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
 import type { ComparedRun } from '../compare/load-compared-run.js';
-import { cvWithoutLearningWarning, unusedShuffleWarning } from '../config/evaluation-method.js';
+import {
+  cvWithoutLearningWarning,
+  mayShuffle,
+  unusedShuffleWarning,
+} from '../config/evaluation-method.js';
 import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import { type GenerationSection, generationSection } from '../generation/generation-section.js';
@@ -196,17 +200,6 @@ function anytimeIntervals(
   );
 }
 
-/** `shuffled` for the methods that may shuffle their items before the split, else nothing. */
-function shuffledOf(evaluation: ExecutedRun['config']['evaluation']): { shuffled?: boolean } {
-  const { method } = evaluation;
-  const mayShuffle =
-    method === 'kfold' ||
-    method === 'stratified' ||
-    method === 'repeated-stratified' ||
-    (method === 'holdout' && evaluation.testIds === undefined);
-  return mayShuffle ? { shuffled: evaluation.shuffle !== false } : {};
-}
-
 /** What the run's settings make doubtful, one sentence each. */
 function runWarnings(config: ExecutedRun['config']): string[] {
   const cv = cvWithoutLearningWarning(config.evaluation.method, config.prompt.fewShot.count);
@@ -246,7 +239,7 @@ function assembleResults(
     task: { type: task.type, labels: [...task.labels], positiveLabel: task.positive },
     evaluation: {
       method: config.evaluation.method,
-      ...shuffledOf(config.evaluation),
+      ...(mayShuffle(config.evaluation) ? { shuffled: config.evaluation.shuffle !== false } : {}),
       folds: run.folds,
       repeats: config.evaluation.method === 'repeated-stratified' ? config.evaluation.repeats : 1,
       seed: config.evaluation.seed,
