@@ -45,6 +45,20 @@ export function differingItems(
  */
 export function flooredBootstrapP(p: number, d: number, bootstrap: number): number {
   const floor = Math.min(1, 2 ** (1 - d));
-  const standsFor = p === 0 ? 2 / bootstrap : p;
+  const standsFor = bootstrapPBound(p, bootstrap);
   return floor > standsFor ? floor : p;
+}
+
+/**
+ * What a bootstrap p-value stands for in a decision: itself, or for 0 (no resample crossed
+ * zero) its bound 2 / B, which is all that 0 says.
+ *
+ * @param p - the bootstrap p-value
+ * @param bootstrap - resamples (B)
+ * @returns the p-value, or the bound for a 0
+ * @example
+ * bootstrapPBound(0, 1000); // 0.002
+ */
+export function bootstrapPBound(p: number, bootstrap: number): number {
+  return p === 0 && bootstrap > 0 ? Math.min(1, 2 / bootstrap) : p;
 }

@@ -23,13 +23,26 @@ export interface CaveatFacts {
  * // ['29 of 400 paired predictions (7.3%) were left out: a request failed in either run', ...]
  */
 export function comparisonCaveats(facts: CaveatFacts): string[] {
+  if (facts.failedPairs === 0) return runCaveats(facts);
+  const share = ((100 * facts.failedPairs) / Math.max(1, facts.pairedItems)).toFixed(1);
+  return [
+    `${facts.failedPairs} of ${facts.pairedItems} paired predictions (${share}%) were left out: a request failed in either run`,
+    ...runCaveats(facts),
+  ];
+}
+
+/**
+ * The caveats about the compared runs themselves: each one its own `assay run` marked not
+ * representative (the notes' part of {@link comparisonCaveats}; the left-out predictions are on
+ * the table's `paired:` line already).
+ *
+ * @param facts - the two models' results
+ * @returns one sentence per such run
+ * @example
+ * runCaveats({ pairedItems: 400, failedPairs: 0, baseline, candidate }); // []
+ */
+export function runCaveats(facts: Pick<CaveatFacts, 'baseline' | 'candidate'>): string[] {
   const out: string[] = [];
-  if (facts.failedPairs > 0) {
-    const share = ((100 * facts.failedPairs) / Math.max(1, facts.pairedItems)).toFixed(1);
-    out.push(
-      `${facts.failedPairs} of ${facts.pairedItems} paired predictions (${share}%) were left out: a request failed in either run`,
-    );
-  }
   for (const [role, s] of [
     ['baseline', facts.baseline],
     ['candidate', facts.candidate],

@@ -4,7 +4,7 @@ import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
-import { comparisonCaveats, disagreementNote, withCaveats } from './compare-caveats.js';
+import { comparisonCaveats, disagreementNote, runCaveats, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
@@ -119,7 +119,7 @@ function compareNotes(
   paired: { modelNote: string | null; differences: readonly string[] },
   unmeasured: readonly string[],
   defaultGates: boolean,
-  caveats: readonly string[],
+  runs: readonly string[],
 ): string[] {
   const one = unmeasured.length === 1;
   return [
@@ -130,8 +130,7 @@ function compareNotes(
       : [
           `not compared: ${unmeasured.join(', ')} (both runs report ${one ? 'it' : 'them'}, but ${one ? 'it has' : 'they have'} no value on the paired items of both runs${defaultGates ? '; not gated' : ''})`,
         ]),
-    // the failed pairs are on the table's 'paired:' line already
-    ...caveats.filter((c) => !c.includes('paired predictions')),
+    ...runs,
   ];
 }
 
@@ -203,12 +202,13 @@ export async function compareRuns(
   const failedPairs = paired.rowsA.filter(
     (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
   ).length;
-  const caveats = comparisonCaveats({
+  const facts = {
     pairedItems: paired.rowsA.length,
     failedPairs,
     baseline: { run: baseline.results.name, model: modelA },
     candidate: { run: candidate.results.name, model: modelB },
-  });
+  };
+  const caveats = comparisonCaveats(facts);
   return {
     baseline: side(baseline, paired.modelA),
     candidate: side(candidate, paired.modelB),
@@ -218,7 +218,7 @@ export async function compareRuns(
     onlyBaseline: paired.onlyBaseline,
     onlyCandidate: paired.onlyCandidate,
     notes: [
-      ...compareNotes(paired, unmeasured, opts.metrics === undefined, caveats),
+      ...compareNotes(paired, unmeasured, opts.metrics === undefined, runCaveats(facts)),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
       ...disagreementNote(metrics, 1 - settings.ci),

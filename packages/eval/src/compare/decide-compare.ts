@@ -1,6 +1,7 @@
 import { fmt } from '@assay/report';
 import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
 import { roundingTolerance } from '../config/thresholds.js';
+import { bootstrapPBound } from './bootstrap-p-floor.js';
 import type { MeasuredMetric } from './compare-metrics.js';
 import type { CompareDecision, MetricComparison } from './compare-result.js';
 
@@ -66,10 +67,9 @@ export function zeroPBound(
  */
 function decisionP(m: MeasuredMetric, bootstrap: number | undefined): number {
   if (m.pValue === null) return Number.NaN;
-  if (m.test === 'bootstrap' && m.pValue === 0 && bootstrap !== undefined && bootstrap > 0) {
-    return Math.min(1, 2 / bootstrap);
-  }
-  return m.pValue;
+  return m.test === 'bootstrap' && bootstrap !== undefined
+    ? bootstrapPBound(m.pValue, bootstrap)
+    : m.pValue;
 }
 
 /** The difference signed so that positive is better. */

@@ -1,7 +1,11 @@
 import type { ModelComparison } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { holmAdjust, mcnemarExact } from '@assay/stats';
-import { differingItems, flooredBootstrapP } from '../compare/bootstrap-p-floor.js';
+import {
+  bootstrapPBound,
+  differingItems,
+  flooredBootstrapP,
+} from '../compare/bootstrap-p-floor.js';
 import { compareGenerations } from '../generation/compare-generations.js';
 import type { GenerationSettings } from '../generation/score-generation-model.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
@@ -93,7 +97,7 @@ function adjustAcrossPairs(
     const adj = holmAdjust(
       comparisons.map((c) => {
         const p = c.metrics[metric]?.pValue ?? Number.NaN;
-        return p === 0 && bootstrap > 0 ? Math.min(1, 2 / bootstrap) : p;
+        return bootstrapPBound(p, bootstrap);
       }),
     );
     comparisons.forEach((c, i) => {
