@@ -41,7 +41,7 @@ const EXIT_HELP = [
   '',
   'Exit codes:',
   '  0    no gated metric failed a rule (or no rule was given)',
-  '  1    a gated metric is significantly worse (--fail-on regression) or not non-inferior (--margin)',
+  '  1    a gated metric is significantly worse (--fail-on regression), not non-inferior (--margin), or could not be compared',
   '  2    a missing or unreadable file, bad flags, or runs of different tasks, label sets or data',
   '  3    an unexpected error',
 ].join('\n');
