@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { type RunResults, RunResultsSchema } from '@assay/report';
+import { fmt, type RunResults, RunResultsSchema, runVerdict } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   EvaluationError,
@@ -100,6 +100,10 @@ describe(`evaluation.stop '${RULE}' on the demo configuration against the model 
       expect(report).toContain('requests saved');
     }
     expect(md).toContain(`\`${RULE}\``);
+    // the headline metric (f1_macro, the first threshold's) is not the one the rule followed
+    expect(md).toMatch(
+      /naive-bayes: f1_macro [0-9.]+ \(95% confidence: between [0-9.]+ and [0-9.]+; a bootstrap interval, which assumes a number of items fixed in advance: too narrow now that the stopping rule ended the run early\)/,
+    );
     expect(html).toContain(`<code>${RULE.replace('<', '&lt;')}</code>`);
     expect(full.earlyStop).toBeUndefined();
   });
@@ -169,6 +173,10 @@ describe('decided(thresholds)', () => {
     const accuracy = e.models[0]!.sequences.find((q) => q.metric === 'accuracy')!;
     expect(accuracy.lower).toBeGreaterThanOrEqual(0.8);
     expect(results.thresholds.every((t) => t.passed)).toBe(true);
+    // the headline (accuracy, the first threshold's metric) quotes the sequence at its level
+    expect(runVerdict(results).headline).toEqual([
+      `naive-bayes: accuracy ${fmt(results.models[0]!.metrics.accuracy!.value)} (97.5% confidence sequence, valid at the stopping time: between ${fmt(accuracy.lower)} and ${fmt(accuracy.upper)}).`,
+    ]);
   }, 60_000);
 
   it('an interval bound reads the confidence sequence the rule followed, not a bootstrap on the items sent', async () => {

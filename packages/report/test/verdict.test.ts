@@ -276,3 +276,56 @@ describe('degenerate answers', () => {
     expect(v.evaluated).toMatch(/^Evaluated a and b \(all openai-chat, m\) on 4 items/);
   });
 });
+
+describe('a run that evaluation.stop ended early', () => {
+  const earlyStop = (stopped: boolean, metricName = 'accuracy') => ({
+    when: 'ci_width(accuracy) <= 0.1',
+    minItems: 200,
+    checkEvery: 50,
+    method: 'betting' as const,
+    ruleHeld: true,
+    stopped,
+    itemsTotal: 1000,
+    itemsSent: stopped ? 400 : 1000,
+    looks: 5,
+    confidence: 0.95,
+    models: [
+      {
+        model: 'nb',
+        requestsSaved: stopped ? 600 : 0,
+        costSavedUsd: null,
+        sequences: [
+          {
+            metric: metricName,
+            n: 400,
+            mean: 0.75,
+            lower: 0.7,
+            upper: 0.8,
+            bootstrapLow: 0.72,
+            bootstrapHigh: 0.78,
+          },
+        ],
+      },
+    ],
+  });
+  const nb = sampleModel('nb', { metrics: { accuracy: metric(0.75, 0.72, 0.78) } });
+
+  test('the headline quotes the confidence sequence the rule read, not the narrower bootstrap interval', () => {
+    const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(true) }));
+    expect(v.headline).toEqual([
+      'nb: accuracy 0.750 (95% confidence sequence, valid at the stopping time: between 0.700 and 0.800).',
+    ]);
+  });
+
+  test('a headline metric the rule did not follow keeps its bootstrap interval, marked too narrow', () => {
+    const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(true, 'f1_macro') }));
+    expect(v.headline[0]).toBe(
+      'nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780; a bootstrap interval, which assumes a number of items fixed in advance: too narrow now that the stopping rule ended the run early).',
+    );
+  });
+
+  test('a rule that held only once every item was sent leaves the bootstrap interval as it is', () => {
+    const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(false) }));
+    expect(v.headline).toEqual(['nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780).']);
+  });
+});

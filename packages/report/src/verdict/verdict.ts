@@ -1,8 +1,9 @@
 import { fmt, formatInteger } from '../format/format-number.js';
 import { thresholdFigure } from '../format/threshold-text.js';
+import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
 import { runRisks } from './risks.js';
-import { intervalInWords, listInWords } from './words.js';
+import { intervalInWords, listInWords, sequenceInWords } from './words.js';
 
 /** The plain-language verdict of a run, for the top of every report. */
 export interface Verdict {
@@ -70,11 +71,27 @@ export function headlineMetric(r: RunResults): string | null {
   return fromThreshold?.metric ?? r.evaluation.metrics.find(reported) ?? null;
 }
 
-function headlineOf(m: ModelResult, metric: string | null, ci: number): string {
+function headlineOf(
+  m: ModelResult,
+  metric: string | null,
+  ci: number,
+  stop: EarlyStopResult | undefined,
+): string {
   const s = metric === null ? undefined : m.metrics[metric];
   if (metric === null) return `${m.name}: no task metric is reported; its answers are stored.`;
   if (!s || s.value === null) {
     return `${m.name}: ${metric} could not be computed${s?.reason ? ` (${s.reason})` : ''}.`;
+  }
+  // after a stop decided by looking repeatedly, the fixed-sample bootstrap interval is too
+  // narrow: quote the confidence sequence the rule read, or say why the bootstrap is shaky
+  if (stop?.stopped) {
+    const seq = stop.models
+      .find((x) => x.model === m.name)
+      ?.sequences.find((x) => x.metric === metric);
+    if (seq !== undefined)
+      return `${m.name}: ${metric} ${fmt(s.value)} (${sequenceInWords(seq, stop.confidence)}).`;
+    if (s.ciLow !== null && s.ciHigh !== null)
+      return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}; a bootstrap interval, which assumes a number of items fixed in advance: too narrow now that the stopping rule ended the run early).`;
   }
   return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}).`;
 }
@@ -136,7 +153,10 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
  * @remarks A run fails when a threshold fails or a model's metrics are not representative
  *   (too many failed requests or unparseable answers), and is `unchecked` when it sets no
  *   thresholds. The headline metric is the first threshold's metric, else the first
- *   reported one (see {@link headlineMetric}); the risks are `runRisks`'.
+ *   reported one (see {@link headlineMetric}); its interval is the confidence sequence that
+ *   the stopping rule read when `evaluation.stop` ended the run early (a bootstrap interval
+ *   assumes a sample size fixed in advance), else the bootstrap interval. The risks are
+ *   `runRisks`'.
  * @example
  * runVerdict(results).outcome; // 'All 2 thresholds hold for naive-bayes (...)'
  */
@@ -146,7 +166,7 @@ export function runVerdict(r: RunResults): Verdict {
     ...outcomeOf(r),
     evaluated: evaluatedInWords(r),
     metric,
-    headline: r.models.map((m) => headlineOf(m, metric, r.evaluation.ci)),
+    headline: r.models.map((m) => headlineOf(m, metric, r.evaluation.ci, r.earlyStop)),
     risks: runRisks(r, metric),
   };
 }

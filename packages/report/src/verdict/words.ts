@@ -29,6 +29,23 @@ export function intervalInWords(s: Pick<MetricSummary, 'ciLow' | 'ciHigh'>, ci: 
 }
 
 /**
+ * A confidence sequence at the stopping time in words, for a run that `evaluation.stop` ended
+ * early: `95% confidence sequence, valid at the stopping time: between 0.921 and 0.977`.
+ *
+ * @param s - the sequence's ends
+ * @param confidence - its level (`earlyStop.confidence`)
+ * @returns the words, without parentheses
+ * @example
+ * sequenceInWords({ lower: 0.921, upper: 0.977 }, 0.95); // '95% confidence sequence, valid at the stopping time: between 0.921 and 0.977'
+ */
+export function sequenceInWords(
+  s: { readonly lower: number; readonly upper: number },
+  confidence: number,
+): string {
+  return `${Number((100 * confidence).toFixed(2))}% confidence sequence, valid at the stopping time: between ${fmt(s.lower)} and ${fmt(s.upper)}`;
+}
+
+/**
  * Joins words as a reader would: `a`, `a and b`, `a, b and c`.
  *
  * @param items - the words
