@@ -51,6 +51,10 @@ describe('assay run --dry-run', () => {
     expect(dry.stdout).toContain(
       'nb: 40 requests: 40 would be sent, 0 resumed from the journal, 0 served from the cache',
     );
+    expect(dry.stdout).toContain(
+      "warning: evaluation.method 'repeated-stratified' splits the items into training and test folds, but nothing is learned from the training part",
+    );
+    expect(dry.stdout).not.toContain('Stopping rule');
     expect(dry.stdout).toMatch(/≈ [\d,]+ input tokens \(estimated as characters \/ 4\)/);
     expect(dry.stdout).toContain('at most 160 output tokens (4 per request)');
     expect(dry.stdout.match(/^--- prompt \d+ of 40: item /gm)).toHaveLength(3);
@@ -92,6 +96,24 @@ describe('assay run --dry-run', () => {
     const run = await assay(['run', path, '--quiet']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(unset);
+  });
+
+  it('names the stopping rule and warns of a shuffle the method ignores, as the run would', async () => {
+    const path = writeRunConfig(dir, 'stop', closedUrl, {
+      evaluation: {
+        method: 'all',
+        shuffle: false,
+        stop: { when: 'ci_width(accuracy) <= 0.1', checkEvery: 10 },
+      },
+    });
+    const dry = await assay(['run', path, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain(
+      "Stopping rule 'ci_width(accuracy) <= 0.1' (first check after 200 items, then every 10): a run stops sending once it holds, so it may send less than counted below.",
+    );
+    expect(dry.stdout).toContain(
+      "warning: evaluation.shuffle has no effect with evaluation.method 'all': 'all' tests every item in one part, so nothing is shuffled either way.",
+    );
   });
 
   it('--show-prompts N prints N prompts; it needs --dry-run', async () => {

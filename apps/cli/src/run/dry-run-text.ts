@@ -88,6 +88,12 @@ export function dryRunText(r: DryRunReport): string {
   const lines = [
     `Dry run of '${r.name}': nothing was sent and no file was written.`,
     `Data: ${plural(r.items, 'item')} from ${r.dataset}; evaluation ${r.method}, ${plural(r.folds, 'fold')}.`,
+    ...(r.stop === null
+      ? []
+      : [
+          `Stopping rule '${r.stop.when}' (first check after ${plural(r.stop.minItems, 'item')}, then every ${n(r.stop.checkEvery)}): a run stops sending once it holds, so it may send less than counted below.`,
+        ]),
+    ...r.warnings.map((w) => `warning: ${w}`),
     `Output directory: ${r.outputDir}`,
     `Journal: ${r.journal ?? (r.fresh ? 'discarded by --fresh' : 'none (nothing to resume)')}; response cache: ${r.cache ?? 'none'}.`,
     '',

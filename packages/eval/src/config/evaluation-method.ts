@@ -98,6 +98,23 @@ export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
 }
 
 /**
+ * What a run's evaluation settings make doubtful, one sentence each: a cross-validation with
+ * nothing to learn ({@link cvWithoutLearningWarning}) and a `shuffle` the method ignores
+ * ({@link unusedShuffleWarning}). `results.json`'s `warnings` and `--dry-run` both print them.
+ *
+ * @param evaluation - the resolved `evaluation` section
+ * @param fewShotCount - `prompt.fewShot.count`
+ * @returns the warnings, in that order (empty when none applies)
+ * @example
+ * evaluationWarnings({ method: 'all', shuffle: false }, 0); // ["evaluation.shuffle has no effect ..."]
+ */
+export function evaluationWarnings(evaluation: ShuffleFields, fewShotCount: number): string[] {
+  const cv = cvWithoutLearningWarning(evaluation.method, fewShotCount);
+  const shuffle = unusedShuffleWarning(evaluation);
+  return [cv, shuffle].filter((w): w is string => w !== null);
+}
+
+/**
  * Refuses `evaluation.method: all` with few-shot examples: `all` has no training part to
  * draw them from (drawing them from the items scored would put answers in the prompts).
  *

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { cachedKeys, cacheKeyer } from '@assay/clients';
-import { mayShuffle } from '../config/evaluation-method.js';
+import { evaluationWarnings, mayShuffle } from '../config/evaluation-method.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
@@ -93,6 +93,14 @@ export interface DryRunReport {
   readonly plans: readonly DryRunPlan[];
   /** per model: requests, resumed, cached, to send, tokens and cost */
   readonly models: readonly DryRunModel[];
+  /** `evaluation.stop` with its defaults filled in, or null: a run may then send less than counted */
+  readonly stop: {
+    readonly when: string;
+    readonly minItems: number;
+    readonly checkEvery: number;
+  } | null;
+  /** what the settings make doubtful, as the run's `results.json` `warnings` will say */
+  readonly warnings: readonly string[];
 }
 
 /** The first `n` distinct prompts of a plan, with the item and fold that first use them. */
@@ -228,7 +236,15 @@ export async function dryRun(
     cache: files.cache !== null && existsSync(files.cache) ? files.cache : null,
     plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
     models,
+    stop: stopOf(config.evaluation.stop),
+    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
   };
+}
+
+/** The stopping rule as the dry run reports it. */
+function stopOf(stop: RunConfig['evaluation']['stop']): DryRunReport['stop'] {
+  if (stop === undefined) return null;
+  return { when: stop.when, minItems: stop.minItems, checkEvery: stop.checkEvery };
 }
 
 /** One summary per distinct request plan, naming the models that share it. */

@@ -2,11 +2,7 @@ import { join } from 'node:path';
 import type { ModelResult, RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
 import type { ComparedRun } from '../compare/load-compared-run.js';
-import {
-  cvWithoutLearningWarning,
-  mayShuffle,
-  unusedShuffleWarning,
-} from '../config/evaluation-method.js';
+import { evaluationWarnings, mayShuffle } from '../config/evaluation-method.js';
 import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import { type GenerationSection, generationSection } from '../generation/generation-section.js';
@@ -200,13 +196,6 @@ function anytimeIntervals(
   );
 }
 
-/** What the run's settings make doubtful, one sentence each. */
-function runWarnings(config: ExecutedRun['config']): string[] {
-  const cv = cvWithoutLearningWarning(config.evaluation.method, config.prompt.fewShot.count);
-  const shuffle = unusedShuffleWarning(config.evaluation);
-  return [cv, shuffle].filter((w): w is string => w !== null);
-}
-
 function assembleResults(
   run: ExecutedRun,
   task: TaskModule,
@@ -255,7 +244,7 @@ function assembleResults(
     comparisons,
     thresholds,
     passed: thresholds.every((t) => t.passed),
-    warnings: runWarnings(config),
+    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
     ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
     files: {
       results: join(out, 'results.json'),
