@@ -204,6 +204,23 @@ describe('the biggest risk', () => {
     ]);
   });
 
+  test('unparseable regression answers are named as left out of the error metrics, not as wrong', () => {
+    const reg = sampleModel('reg', {
+      items: { total: 200, scored: 150, correct: 10, wrong: 140, unparseable: 50, failed: 0 },
+      metrics: { mean_absolute_error: metric(1.5, 1.2, 1.8) },
+    });
+    const risks = runVerdict(
+      sampleResults([reg], {
+        dataset: { ...many, items: 200, labels: {} },
+        task: { type: 'regression', labels: [], positiveLabel: null },
+      }),
+    ).risks;
+    expect(risks[0]).toBe(
+      '50 answers of reg (25.0%) had no number and are left out of the error metrics, which cover only the 150 answers with one (a model that declines hard items looks better than it is): check task.answer and the prompt.',
+    );
+    expect(risks.join(' ')).not.toContain('count as wrong');
+  });
+
   test('low recall of the positive class and imbalanced classes are named', () => {
     const nb = sampleModel('nb', {
       metrics: { accuracy: metric(0.95, 0.94, 0.96) },

@@ -20,7 +20,17 @@ interface Risk {
   text: string;
 }
 
-function serviceRisks(m: ModelResult): Risk[] {
+/** What became of unparseable answers, by task: wrong answers, or left out of the metrics. */
+function unparseableText(m: ModelResult, task: RunResults['task']['type']): string {
+  const count = `${formatInteger(m.items.unparseable)} answers of ${m.name} (${percentOf(m.items.unparseable, m.items.total - m.items.failed)})`;
+  if (task === 'regression') {
+    const scored = m.items.total - m.items.failed - m.items.unparseable;
+    return `${count} had no number and are left out of the error metrics, which cover only the ${formatInteger(scored)} answers with one (a model that declines hard items looks better than it is): check task.answer and the prompt.`;
+  }
+  return `${count} named no ${task === 'multiple-choice' ? 'choice' : 'label'} and count as wrong: check task.answer and the prompt.`;
+}
+
+function serviceRisks(m: ModelResult, task: RunResults['task']['type']): Risk[] {
   const out: Risk[] = [];
   if ((m.notRepresentative ?? []).length > 0) {
     out.push({
@@ -43,7 +53,7 @@ function serviceRisks(m: ModelResult): Risk[] {
   if (m.items.unparseable > 0 && m.generation === undefined) {
     out.push({
       severity: m.items.unparseable / answered > 0.05 ? 60 : 35,
-      text: `${formatInteger(m.items.unparseable)} answers of ${m.name} (${percentOf(m.items.unparseable, answered)}) named no label and count as wrong: check task.answer and the prompt.`,
+      text: unparseableText(m, task),
     });
   }
   return out;
@@ -161,7 +171,7 @@ function quietRisk(r: RunResults): string {
 export function runRisks(r: RunResults, headline: string | null): string[] {
   const risks: Risk[] = [];
   for (const m of r.models) {
-    risks.push(...serviceRisks(m));
+    risks.push(...serviceRisks(m, r.task.type));
     risks.push(...generationRisks(m));
     const gap = rankingDecisionGap(m, r.task.positiveLabel);
     if (gap) risks.push({ severity: 90, text: rankingDecisionWarning(gap) });
