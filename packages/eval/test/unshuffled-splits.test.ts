@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { summaryTable } from '@assay/report';
+import { markdownReport, summaryTable } from '@assay/report';
 import { StratifiedKFold } from '@assay/splitters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unusedShuffleWarning } from '../src/config/evaluation-method.js';
@@ -173,6 +173,48 @@ describe('a run with evaluation.shuffle: false', () => {
     const rows = readPredictions(readFileSync(join(dir, 'run', 'predictions.arrow')));
     expect(rows).toHaveLength(items.length);
     for (const row of rows) expect(row.fold).toBe(expected.get(row.id));
+  });
+
+  it('warns when a metric is undefined on some unshuffled folds, and the fold mean says over how many', async () => {
+    // 10 spam then 14 ham, cut in order into 3 folds of 8: only the middle fold holds both
+    // labels, so roc_auc is defined there alone
+    const base = spamRunDocument({
+      name: 'sorted',
+      out: join(dir, 'sorted'),
+      baseUrl: server.baseUrl,
+      limit: 200,
+      model: { params: { maxTokens: 4, temperature: 0, logprobs: true, topLogprobs: 2 } },
+    });
+    const pool = await loadRunDataset(parseRunConfig(base));
+    const pick = (label: string, n: number) => pool.filter((it) => it.label === label).slice(0, n);
+    const file = join(dir, 'sorted.jsonl');
+    writeFileSync(
+      file,
+      [...pick('spam', 10), ...pick('ham', 14)]
+        .map((it) => JSON.stringify({ id: it.id, text: it.fields.text, label: it.label }))
+        .join('\n'),
+    );
+    const results = await runEvaluation(
+      parseRunConfig({
+        ...base,
+        dataset: { path: file },
+        evaluation: {
+          method: 'kfold',
+          k: 3,
+          shuffle: false,
+          bootstrap: 0,
+          metrics: ['accuracy', 'roc_auc'],
+        },
+      }),
+    );
+    const auc = results.models[0]!.metrics.roc_auc!;
+    expect(auc.folds.map((f) => f !== null)).toEqual([false, true, false]);
+    expect(auc.value).not.toBeNull();
+    expect(results.warnings).toContain(
+      'nb: roc_auc has no value on 2 of 3 folds, where it is undefined (a ranking metric on a fold whose answers or labels hold one class; r2 on a fold of one item); its fold mean and spread cover the other 1, while the pooled value and its interval cover every item.',
+    );
+    expect(results.warnings!.join(' ')).not.toContain('accuracy has no value');
+    expect(markdownReport(results)).toContain('(over 1 of 3 folds; undefined on the others)');
   });
 
   it('records shuffled: true for a shuffled method and nothing for one that never shuffles', async () => {

@@ -21,6 +21,7 @@ import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { scoreModelOnPool } from './score-models.js';
 import { type FigureInterval, serviceIntervals } from './service-intervals.js';
+import { undefinedFoldWarnings } from './undefined-fold-warnings.js';
 import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
@@ -244,7 +245,10 @@ function assembleResults(
     comparisons,
     thresholds,
     passed: thresholds.every((t) => t.passed),
-    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
+    warnings: [
+      ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
+      ...undefinedFoldWarnings(models),
+    ],
     ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
     files: {
       results: join(out, 'results.json'),

@@ -1,3 +1,4 @@
+import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -15,7 +16,7 @@ function metricsTable(r: RunResults): string {
       const s = m.metrics[names[0]!];
       if (!s) return [];
       return [
-        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td>${perFold ? `<td class="num">${fmt(s.mean)} ± ${fmt(s.std)}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td>` : ''}</tr>`,
+        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td>${perFold ? `<td class="num">${h(foldMeanText(s))}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td>` : ''}</tr>`,
       ];
     }),
   );

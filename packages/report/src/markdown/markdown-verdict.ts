@@ -1,3 +1,4 @@
+import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -61,7 +62,7 @@ export function markdownMetrics(r: RunResults, ci: number): string[] {
       const s = m.metrics[names[0]!];
       if (!s) continue;
       lines.push(
-        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] |${perFold ? ` ${fmt(s.mean)} ± ${fmt(s.std)} |` : ''}`,
+        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] |${perFold ? ` ${foldMeanText(s)} |` : ''}`,
       );
     }
   }
