@@ -7,7 +7,7 @@ import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
-import { runVerdict } from '../verdict/verdict.js';
+import { headlineMetric, runVerdict } from '../verdict/verdict.js';
 import { generationLines } from './generation-lines.js';
 import { textTable } from './text-table.js';
 
@@ -147,20 +147,38 @@ function retriedText(s: RunResults['models'][number]['service']): string {
   return `; ${n} needed a retry (${s.retries ?? n} retries in all; the error rate counts only requests that failed after every retry)`;
 }
 
-/** One line per model pair: the first metric's difference and McNemar's test. */
+/**
+ * One line per model pair: the headline metric's difference with its interval and p-value,
+ * McNemar's test, and which of the compared metrics differ at `1 − ci` (Holm-adjusted p);
+ * the reports have every metric's row.
+ */
 function comparisonLines(r: RunResults): string[] {
   if (r.comparisons.length === 0) return [];
+  // 1 − 0.95 is 0.050000000000000044 in floating point
+  const alpha = Number((1 - r.evaluation.ci).toFixed(10));
+  const headline = headlineMetric(r);
   return [
     '',
     ...r.comparisons.map((c) => {
-      const first = Object.entries(c.metrics)[0];
+      const entries = Object.entries(c.metrics);
+      const shown = entries.find(([m]) => m === headline) ?? entries[0];
       const mc = c.mcnemar
         ? `McNemar ${c.mcnemar.onlyA}/${c.mcnemar.onlyB} p=${fmtP(c.mcnemar.pHolm ?? c.mcnemar.pValue)}`
         : '';
-      const d = first
-        ? `${first[0]} Δ=${fmt(first[1].difference, 4)} [${fmt(first[1].ciLow, 4)}, ${fmt(first[1].ciHigh, 4)}]`
+      const d = shown
+        ? `${shown[0]} Δ=${fmt(shown[1].difference, 4)} [${fmt(shown[1].ciLow, 4)}, ${fmt(shown[1].ciHigh, 4)}] p=${fmtP(shown[1].pHolm ?? shown[1].pValue)}`
         : '';
-      return `${c.b} vs ${c.a}: ${[d, mc].filter(Boolean).join(', ')}`;
+      const differ = entries
+        .filter(([, x]) => {
+          const p = x.pHolm ?? x.pValue;
+          return p !== null && p < alpha;
+        })
+        .map(([m]) => m);
+      const which =
+        entries.length > 1
+          ? `${differ.length} of ${entries.length} metrics differ at p < ${alpha} (Holm)${differ.length > 0 ? `: ${differ.join(', ')}` : ''}`
+          : '';
+      return `${c.b} vs ${c.a}: ${[d, mc, which].filter(Boolean).join('; ')}`;
     }),
   ];
 }

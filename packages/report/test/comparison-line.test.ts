@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { summaryTable } from '../src/index.js';
+import { metric } from './support/metric-summary.js';
+import { sampleModel, sampleResults } from './support/sample-results.js';
+
+const diff = (difference: number, pHolm: number | null) => ({
+  difference,
+  ciLow: difference - 0.01,
+  ciHigh: difference + 0.01,
+  pValue: pHolm,
+  pHolm,
+});
+
+function twoModels(thresholdMetric: string) {
+  // the headline metric is the first threshold's metric that the models report
+  const metrics = { accuracy: metric(0.75, 0.7, 0.8), f1_macro: metric(0.7, 0.6, 0.8) };
+  const models = [sampleModel('a', { metrics }), sampleModel('b', { metrics })];
+  return sampleResults(models, {
+    thresholds: [
+      {
+        threshold: `${thresholdMetric} >= 0.5`,
+        model: 'a',
+        metric: thresholdMetric,
+        value: 0.75,
+        passed: true,
+      },
+    ],
+    comparisons: [
+      {
+        a: 'a',
+        b: 'b',
+        pairedItems: 4,
+        mcnemar: { onlyA: 1, onlyB: 3, pValue: 0.625, pHolm: 0.625 },
+        metrics: {
+          accuracy: diff(0.05, 0.3),
+          f1_macro: diff(0.08, 0.01),
+          roc_auc: diff(-0.02, 0.04),
+        },
+      },
+    ],
+  });
+}
+
+describe("the terminal's comparison line", () => {
+  test('quotes the headline metric and names every metric that differs at 1 − ci (Holm)', () => {
+    const line = summaryTable(twoModels('f1_macro'))
+      .split('\n')
+      .find((l) => l.startsWith('b vs a:'));
+    expect(line).toBe(
+      'b vs a: f1_macro Δ=0.0800 [0.0700, 0.0900] p=0.010; McNemar 1/3 p=0.625; 2 of 3 metrics differ at p < 0.05 (Holm): f1_macro, roc_auc',
+    );
+  });
+
+  test('falls back to the first compared metric when the headline metric was not compared', () => {
+    const text = summaryTable(twoModels('error_rate'));
+    expect(text).toContain('b vs a: accuracy Δ=0.0500 [0.0400, 0.0600] p=0.300;');
+  });
+});
