@@ -216,8 +216,30 @@ describe('RunConfigSchema', () => {
       'explained_variance',
     ]);
     const d = structuredClone(base()) as LooseConfig;
-    d.evaluation = { metrics: ['jaccard_macro', 'neg_log_loss', 'average_precision'] };
-    expect(parseRunConfig(d).evaluation.metrics).toHaveLength(3);
+    d.evaluation = {
+      metrics: ['jaccard_macro', 'log_loss', 'brier_score_loss', 'average_precision'],
+    };
+    expect(parseRunConfig(d).evaluation.metrics).toHaveLength(4);
+  });
+
+  it("refuses scikit-learn's neg_* scorer names, whose values would have the wrong sign, naming the metric to write", () => {
+    const issues = issuesOf((c) => {
+      c.task = { type: 'regression' };
+      c.evaluation = { metrics: ['neg_mean_absolute_error', 'r2'] };
+      c.thresholds = ['neg_root_mean_squared_error >= -10'];
+    });
+    expect(issues).toContainEqual(
+      "evaluation.metrics[0]: 'neg_mean_absolute_error' is scikit-learn's negated scorer (larger is better); assay run reports mean_absolute_error as it is (lower is better), so a neg_ name would carry a value of the wrong sign: write 'mean_absolute_error' (in thresholds e.g. 'mean_absolute_error <= 0.5')",
+    );
+    expect(issues).toContainEqual(
+      expect.stringMatching(
+        /^thresholds\[0\]: 'neg_root_mean_squared_error' is scikit-learn's negated scorer .* write 'root_mean_squared_error'/,
+      ),
+    );
+    const classification = issuesOf((c) => {
+      c.evaluation = { metrics: ['neg_log_loss'] };
+    });
+    expect(classification).toContainEqual(expect.stringMatching(/write 'log_loss'/));
   });
 
   it('refuses a prompt slot that shows the model the answer, with its path', () => {

@@ -7,10 +7,36 @@ function taskMetrics(task: 'classification' | 'regression'): readonly string[] {
   const names = [...METRIC_REGISTRY.values()]
     .filter((spec) => spec.task === task && RUN_INPUTS.has(spec.needs))
     .map((spec) => spec.name);
+  // `neg_*` names stay out: a run reports a loss as it is (see negatedScorerProblem)
   const aliases = Object.entries(metricAliases())
-    .filter(([, name]) => names.includes(name))
+    .filter(([alias, name]) => names.includes(name) && !alias.startsWith('neg_'))
     .map(([alias]) => alias);
   return [...names, ...aliases].sort();
+}
+
+/**
+ * Why a scikit-learn `neg_*` scorer name (`neg_mean_absolute_error`) is refused in
+ * `evaluation.metrics` and `thresholds`, or undefined for any other name.
+ *
+ * @remarks
+ * scikit-learn negates losses so that larger is always better; `assay run` reports a loss as
+ * it is, lower is better. Accepted as an alias, `neg_mean_absolute_error` held the positive
+ * MAE under a name that says it is negative, and `neg_mean_absolute_error >= -10` passed for
+ * a model with an MAE of 18. (`assay score` accepts the aliases: its report names the metric
+ * by its canonical, positive name.)
+ *
+ * @param name - the metric as written
+ * @param allowed - the task's metric names
+ * @returns the message, naming the positive metric to write instead
+ * @example
+ * negatedScorerProblem('neg_mean_absolute_error', REGRESSION_METRICS); // "'neg_mean_absolute_error' is scikit-learn's ..."
+ */
+export function negatedScorerProblem(name: string, allowed: readonly string[]): string | undefined {
+  if (!name.startsWith('neg_')) return undefined;
+  const canonical = metricAliases()[name];
+  if (canonical === undefined || !allowed.includes(canonical)) return undefined;
+  const plain = allowed.includes(name.slice(4)) ? name.slice(4) : canonical;
+  return `'${name}' is scikit-learn's negated scorer (larger is better); assay run reports ${plain} as it is (lower is better), so a neg_ name would carry a value of the wrong sign: write '${plain}' (in thresholds e.g. '${plain} <= 0.5')`;
 }
 
 /**

@@ -16,6 +16,7 @@ import { arr, type Loose, obj } from './loose-read.js';
 import {
   CLASSIFICATION_METRICS,
   MULTIPLE_CHOICE_METRICS,
+  negatedScorerProblem,
   REGRESSION_METRICS,
   SERVICE_METRICS,
 } from './metric-names.js';
@@ -270,7 +271,9 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['evaluation', 'metrics', i],
-        message: `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ')}`)}`,
+        message:
+          negatedScorerProblem(m, allowed) ??
+          `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ')}`)}`,
       });
     }
   });
@@ -302,7 +305,9 @@ function crossFieldChecks(
       ctx.addIssue({
         code: 'custom',
         path: ['thresholds', i],
-        message: `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...judged, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${[...allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
+        message:
+          negatedScorerProblem(metric, allowed) ??
+          `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...judged, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${[...allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
       });
     }
   });
