@@ -155,6 +155,7 @@ export {
 } from './run/unreachable-watch.js';
 export type { SummarizeRunOptions } from './summary/summarize-run.js';
 export { runMetrics, summarizeRun } from './summary/summarize-run.js';
+export { regressionAnswer } from './tasks/regression-task.js';
 export { taskFor } from './tasks/task-for.js';
 export type { ClassificationPlots, ScoringPass, TaskModule } from './tasks/task-module.js';
 export type { BinaryCounts, ThresholdMetric } from './tune/binary-decision-metrics.js';

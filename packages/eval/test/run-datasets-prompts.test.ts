@@ -13,8 +13,10 @@ import {
   loadFileDataset,
   loadSpamAssassin,
   parseAnswer,
+  parseRunConfig,
   pickFewShot,
   promptHash,
+  regressionAnswer,
   renderTemplate,
   stratifiedSample,
 } from '../src/index.js';
@@ -275,5 +277,37 @@ describe('answer extraction', () => {
     expect(parseAnswer('about 1,234.5 units', [], spec('number')).value).toBe('1234.5');
     expect(parseAnswer('-3e2', [], spec('number')).value).toBe('-300');
     expect(parseAnswer('none', [], spec('number')).value).toBeNull();
+    // U+2212, the typographic minus, used to lose its sign
+    expect(parseAnswer('\u221242', [], spec('number')).value).toBe('-42');
+    expect(parseAnswer('1.5e\u22122', [], spec('number')).value).toBe('0.015');
+  });
+
+  it('regression reads the number in the regex capture, or the whole answer with exact', () => {
+    const answer = 'Step 1: 12 + 30 = 42. Answer: 42';
+    expect(regressionAnswer(answer, spec('number'))).toBe('1');
+    expect(regressionAnswer(answer, spec('regex', 'answer:\\s*(.+)'))).toBe('42');
+    expect(regressionAnswer('Answer: about \u22123.5 kg', spec('regex', 'answer:\\s*(.+)'))).toBe(
+      '-3.5',
+    );
+    expect(regressionAnswer('Answer: unknown', spec('regex', 'answer:\\s*(.+)'))).toBeNull();
+    expect(regressionAnswer('no line', spec('regex', 'answer:\\s*(.+)'))).toBeNull();
+    expect(regressionAnswer(' 1,234.5 ', spec('exact'))).toBe('1234.5');
+    expect(regressionAnswer('42 units', spec('exact'))).toBeNull();
+  });
+
+  it("refuses extract 'first-label' for a regression task, naming the ways to read a number", () => {
+    expect(() =>
+      parseRunConfig({
+        name: 'r',
+        dataset: { builtin: 'spam-assassin' },
+        task: { type: 'regression', answer: { extract: 'first-label' } },
+        prompt: { template: '{{text}}' },
+        models: [
+          { name: 'm', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+        ],
+      }),
+    ).toThrow(
+      /task\.answer\.extract: extract 'first-label' reads one of a classification's labels; a regression answer is a number/,
+    );
   });
 });

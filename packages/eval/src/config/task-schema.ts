@@ -8,7 +8,7 @@ const AnswerSchema = z
       .enum(['exact', 'regex', 'first-label', 'number'])
       .default('first-label')
       .describe(
-        "How to read the answer: 'exact' (the whole answer is a label), 'regex' (capture group 1 of pattern), 'first-label' (the one label the answer names; several, or a negated one, is unparseable) or 'number' (regression).",
+        "How to read the answer: 'exact' (the whole answer is a label), 'regex' (capture group 1 of pattern), 'first-label' (the one label the answer names; several, or a negated one, is unparseable) or 'number' (regression: the first number; with 'regex' a regression reads the first number in the capture, with 'exact' the whole answer as one number).",
       ),
     pattern: z
       .string()
@@ -148,6 +148,14 @@ export const TaskSchema = z
       return;
     }
     if (t.type === 'multiple-choice') return;
+    if (t.type === 'regression' && t.answer.extract === 'first-label') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer', 'extract'],
+        message:
+          "extract 'first-label' reads one of a classification's labels; a regression answer is a number: use 'number' (its first number, the default), 'regex' (the first number in the pattern's capture, e.g. 'Answer:\\s*(.+)') or 'exact' (the whole answer is one number)",
+      });
+    }
     if (t.answer.extract === 'regex') {
       if (t.answer.pattern === undefined) {
         ctx.addIssue({

@@ -26,7 +26,56 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const NUMBER = /[-+]?(?:\d+(?:[.,]\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?/;
+// U+2212 (the typographic minus sign) is a minus too: without it '−42' read as 42
+const NUMBER = /[-+\u2212]?(?:\d+(?:[.,]\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+\u2212]?\d+)?/;
+const WHOLE_NUMBER = new RegExp(`^${NUMBER.source}$`);
+
+/** A matched number as a decimal string (thousands separators and U+2212 read), or null. */
+function numberText(matched: string): string | null {
+  const n = Number(matched.replace(/,/g, '').replace(/\u2212/g, '-'));
+  return Number.isFinite(n) ? String(n) : null;
+}
+
+/**
+ * The first number in a text (`about 4.5` → `'4.5'`; `1,234.5` → `'1234.5'`; `−42` → `'-42'`).
+ *
+ * @param text - the text
+ * @returns the number as a decimal string, or null when the text holds none
+ * @example
+ * firstNumber('about −4.5 units'); // '-4.5'
+ */
+export function firstNumber(text: string): string | null {
+  const m = NUMBER.exec(text);
+  return m ? numberText(m[0]) : null;
+}
+
+/**
+ * The text as one number, after trimming (`' 42 '` → `'42'`; `'42 units'` → null).
+ *
+ * @param text - the text
+ * @returns the number as a decimal string, or null when the text is not exactly one number
+ * @example
+ * wholeNumber('1,234.5'); // '1234.5'
+ */
+export function wholeNumber(text: string): string | null {
+  const t = text.trim();
+  return WHOLE_NUMBER.test(t) ? numberText(t) : null;
+}
+
+/**
+ * Capture group 1 (else the first group that matched) of `spec.pattern` in the text, matched
+ * case-insensitively unless `spec.caseSensitive`, `.` matching new lines.
+ *
+ * @param text - the answer
+ * @param spec - the answer settings (`pattern`, `caseSensitive`)
+ * @returns the captured text, or null when the pattern does not match
+ * @example
+ * capturedAnswer('Reasoning... Answer: 42', { extract: 'regex', pattern: 'Answer:\\s*(\\S+)', caseSensitive: false, trim: true }); // '42'
+ */
+export function capturedAnswer(text: string, spec: AnswerSpec): string | null {
+  const m = new RegExp(spec.pattern ?? '(.*)', spec.caseSensitive ? 's' : 'is').exec(text);
+  return m?.slice(1).find((g) => g !== undefined) ?? null;
+}
 
 /**
  * Extracts a label (classification) or a number (regression) from answer text.
@@ -53,17 +102,11 @@ export function parseAnswer(
 ): ParsedAnswer {
   let candidate = text;
   if (spec.extract === 'regex') {
-    const m = new RegExp(spec.pattern ?? '(.*)', spec.caseSensitive ? 's' : 'is').exec(text);
-    const captured = m?.slice(1).find((g) => g !== undefined);
-    if (captured === undefined) return { value: null };
+    const captured = capturedAnswer(text, spec);
+    if (captured === null) return { value: null };
     candidate = captured;
   }
-  if (spec.extract === 'number') {
-    const m = NUMBER.exec(candidate);
-    if (!m) return { value: null };
-    const n = Number(m[0].replace(/,/g, ''));
-    return { value: Number.isFinite(n) ? String(n) : null };
-  }
+  if (spec.extract === 'number') return { value: firstNumber(candidate) };
   const norm = normalize(candidate, spec);
   if (spec.extract === 'exact' || spec.extract === 'regex') {
     const hit = labels.find((l) => normalize(l, spec) === norm);

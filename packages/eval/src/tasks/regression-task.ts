@@ -1,15 +1,41 @@
 import { REGRESSION_METRICS } from '../config/metric-names.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
-import { parseAnswer } from '../prompt/parse-answer.js';
+import {
+  type AnswerSpec,
+  capturedAnswer,
+  firstNumber,
+  wholeNumber,
+} from '../prompt/parse-answer.js';
 import { itemClusters } from './item-clusters.js';
 import type { TaskModule } from './task-module.js';
 
 type RegressionConfig = Extract<RunConfig['task'], { type: 'regression' }>;
 
 /**
- * Regression: the answer's first number is the prediction; an answer without a number
- * is `unparseable` and left out of the error metrics (counted in `items.unparseable`).
+ * The number a regression answer gives, by `task.answer.extract`: `number` (the default) its
+ * first number; `regex` the first number in the pattern's capture (`Answer:\s*(.+)` for an
+ * answer that reasons first); `exact` the whole answer, which must be one number.
+ *
+ * @param text - the answer
+ * @param spec - `task.answer`
+ * @returns the number as a decimal string, or null (unparseable)
+ * @example
+ * regressionAnswer('Step 1: 12 + 30 = 42. Answer: 42', { extract: 'regex', pattern: 'Answer:\\s*(.+)', caseSensitive: false, trim: true }); // '42'
+ */
+export function regressionAnswer(text: string, spec: AnswerSpec): string | null {
+  if (spec.extract === 'exact') return wholeNumber(text);
+  if (spec.extract === 'regex') {
+    const captured = capturedAnswer(text, spec);
+    return captured === null ? null : firstNumber(captured);
+  }
+  return firstNumber(text);
+}
+
+/**
+ * Regression: the answer's number is the prediction ({@link regressionAnswer}); an answer
+ * without one is `unparseable` and left out of the error metrics (counted in
+ * `items.unparseable`).
  *
  * @param task - the config's `task` section
  * @returns the task module
@@ -39,7 +65,7 @@ export function regressionTask(task: RegressionConfig): TaskModule {
     },
     references: () => null,
     expected: (item) => item.label ?? null,
-    parse: (text) => parseAnswer(text, [], task.answer).value,
+    parse: (text) => regressionAnswer(text, task.answer),
     outcome(parsed, expected) {
       if (parsed === null) return 'unparseable';
       return Number(parsed) === Number(expected) ? 'correct' : 'wrong';
