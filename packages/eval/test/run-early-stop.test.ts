@@ -173,6 +173,11 @@ describe('decided(thresholds)', () => {
     const accuracy = e.models[0]!.sequences.find((q) => q.metric === 'accuracy')!;
     expect(accuracy.lower).toBeGreaterThanOrEqual(0.8);
     expect(results.thresholds.every((t) => t.passed)).toBe(true);
+    // each check read its sequence at that sequence's level, which the reports then name
+    for (const t of results.thresholds) {
+      expect(t.interval).toBe('confidence-sequence');
+      expect(t.level).toBeCloseTo(0.975, 12);
+    }
     // the headline (accuracy, the first threshold's metric) quotes the sequence at its level
     expect(runVerdict(results).headline).toEqual([
       `naive-bayes: accuracy ${fmt(results.models[0]!.metrics.accuracy!.value)} (97.5% confidence sequence, valid at the stopping time: between ${fmt(accuracy.lower)} and ${fmt(accuracy.upper)}).`,

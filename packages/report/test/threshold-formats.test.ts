@@ -119,4 +119,29 @@ describe('threshold checks in every format', () => {
     expect(md).toContain('| threshold | model | value | 95% interval | compared | result |');
     expect(md.endsWith('\n\n')).toBe(true);
   });
+
+  it("gives a decided(thresholds) sequence's own level, not evaluation.ci, in every format", () => {
+    const sequence: ThresholdResult = {
+      ...BOUND,
+      threshold: 'error_rate <= 0.05',
+      metric: 'error_rate',
+      value: 0,
+      passed: true,
+      bound: 'value',
+      op: '<=',
+      limit: 0.05,
+      ciLow: 0,
+      ciHigh: 0.025,
+      interval: 'confidence-sequence',
+      level: 0.975,
+      outcome: 'pass',
+    };
+    expect(thresholdMessage(sequence, 0.95)).toBe(
+      'error_rate <= 0.05 holds for nb: error_rate 0.0000 <= 0.05; value 0.0000, 97.5% interval [0.0000, 0.0250] (confidence-sequence)',
+    );
+    const r = sampleResults([sampleModel('nb')], { thresholds: [sequence] });
+    expect(markdownReport(r)).toContain('| [0.0000, 0.0250] at 97.5% |');
+    expect(htmlReport(r)).toContain('<td class="num">[0.0000, 0.0250] at 97.5%</td>');
+    expect(summaryTable(r)).toContain('97.5% interval [0.0000, 0.0250] (confidence-sequence)');
+  });
 });

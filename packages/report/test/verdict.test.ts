@@ -341,6 +341,39 @@ describe('a run that evaluation.stop ended early', () => {
     );
   });
 
+  test('the wide-interval risk and an uncertain pass read the sequence, not the bootstrap interval', () => {
+    const stop = earlyStop(true);
+    const seq = stop.models[0]!.sequences[0]!;
+    seq.lower = 0.6;
+    seq.upper = 0.84;
+    // decided(thresholds) over two sequences: each at 97.5%
+    stop.confidence = 0.975;
+    const v = runVerdict(
+      sampleResults([nb], {
+        earlyStop: stop,
+        thresholds: [
+          {
+            threshold: 'accuracy >= 0.7',
+            model: 'nb',
+            metric: 'accuracy',
+            value: 0.75,
+            passed: true,
+            interval: 'confidence-sequence',
+            level: 0.975,
+            ciLow: 0.6,
+            ciHigh: 0.84,
+          },
+        ],
+      }),
+    );
+    expect(v.risks).toContain(
+      'accuracy >= 0.7 passes for nb, but the 97.5% confidence sequence of accuracy (0.600 to 0.840) reaches below 0.7: on other items of the same kind it could fail.',
+    );
+    expect(v.risks).toContain(
+      "The 97.5% confidence sequence of nb's accuracy is 0.24 wide (0.600 to 0.840): too few items to pin the value down.",
+    );
+  });
+
   test('a rule that held only once every item was sent leaves the bootstrap interval as it is', () => {
     const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(false) }));
     expect(v.headline).toEqual(['nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780).']);

@@ -109,6 +109,7 @@ function checkOne(
     ciLow: interval?.low ?? null,
     ciHigh: interval?.high ?? null,
     ...(interval === undefined ? {} : { interval: interval.method }),
+    ...(interval?.level === undefined ? {} : { level: interval.level }),
     outcome: 'error',
   };
   const figure =

@@ -14,6 +14,8 @@ export interface FigureInterval {
   method: 'bootstrap-percentile' | 'wilson' | 'confidence-sequence';
   /** why there is no interval, when there is none */
   reason?: string;
+  /** its confidence level when not `evaluation.ci` (a `decided(thresholds)` confidence sequence) */
+  level?: number;
 }
 
 /** How sure the intervals are and where their resamples come from. */

@@ -173,7 +173,7 @@ async function summarizeWith(
     task,
     intervals,
     baseline,
-    anytimeIntervals(run.earlyStop),
+    anytimeIntervals(run.earlyStop, config.evaluation.ci),
   );
   const reported = [...metrics, ...judgeMetrics];
   return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
@@ -182,6 +182,7 @@ async function summarizeWith(
 /** Each model's confidence sequences at the stopping time of a run with `evaluation.stop`. */
 function anytimeIntervals(
   stop: ExecutedRun['earlyStop'],
+  ci: number,
 ): Map<string, Map<string, FigureInterval>> | undefined {
   if (stop === undefined) return undefined;
   return new Map(
@@ -190,7 +191,13 @@ function anytimeIntervals(
       new Map(
         m.sequences.map(({ metric, interval }) => [
           metric,
-          { low: interval.lower, high: interval.upper, method: 'confidence-sequence' as const },
+          {
+            low: interval.lower,
+            high: interval.upper,
+            method: 'confidence-sequence' as const,
+            // decided(thresholds) splits 1 − ci over its sequences: their level is not ci
+            ...(Math.abs(stop.confidence - ci) < 1e-12 ? {} : { level: stop.confidence }),
+          },
         ]),
       ),
     ]),

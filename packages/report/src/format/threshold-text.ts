@@ -35,6 +35,20 @@ export function thresholdInterval(t: ThresholdResult, digits = 4): string {
 }
 
 /**
+ * The interval cell of a threshold table: {@link thresholdInterval}, followed by its level when
+ * that is not the column's `evaluation.ci` (a `decided(thresholds)` confidence sequence).
+ *
+ * @param t - one threshold result
+ * @returns the cell text
+ * @example
+ * thresholdIntervalCell({ ...t, ciLow: 0.9, ciHigh: 0.97, level: 0.975 }); // '[0.9000, 0.9700] at 97.5%'
+ */
+export function thresholdIntervalCell(t: ThresholdResult): string {
+  const interval = thresholdInterval(t);
+  return t.level === undefined ? interval : `${interval} at ${Math.round(t.level * 1000) / 10}%`;
+}
+
+/**
  * The figure a threshold compared with its limit: the value, or an end of the interval.
  *
  * @param t - one threshold result
@@ -60,7 +74,8 @@ function figureName(t: ThresholdResult): string {
  * (bootstrap-percentile)`, or the reason a check could not be made.
  *
  * @param t - one threshold result
- * @param ci - the confidence level of the intervals (`evaluation.ci`)
+ * @param ci - the confidence level of the intervals (`evaluation.ci`; a result's own `level`,
+ *   that of a `decided(thresholds)` confidence sequence, wins)
  * @returns the details
  * @example
  * thresholdDetails(t, 0.95); // 'f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345] (bootstrap-percentile)'
@@ -68,7 +83,8 @@ function figureName(t: ThresholdResult): string {
 export function thresholdDetails(t: ThresholdResult, ci: number): string {
   const outcome = thresholdOutcome(t);
   const method = t.interval === undefined ? '' : ` (${t.interval})`;
-  const figures = `value ${fmt(t.value, 4)}, ${Math.round(ci * 1000) / 10}% interval ${thresholdInterval(t)}${method}`;
+  const level = t.level ?? ci;
+  const figures = `value ${fmt(t.value, 4)}, ${Math.round(level * 1000) / 10}% interval ${thresholdInterval(t)}${method}`;
   if (outcome === 'error') return `${t.reason ?? 'no value'}; ${figures}`;
   if (t.op === undefined || t.limit === undefined) return figures;
   const not = outcome === 'pass' ? '' : 'is not ';

@@ -8,7 +8,7 @@ import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
-import { thresholdInterval, thresholdOutcome } from '../format/threshold-text.js';
+import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { headlineMetric } from '../verdict/verdict.js';
@@ -135,7 +135,7 @@ function thresholdsSection(r: RunResults): string {
       const outcome = thresholdOutcome(t);
       const word = outcome === 'pass' ? 'pass' : outcome.toUpperCase();
       const reason = t.reason ? `<br><span class="note">${h(t.reason)}</span>` : '';
-      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="num">${h(thresholdInterval(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
+      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
     })
     .join('')}</tbody></table>`;
 }

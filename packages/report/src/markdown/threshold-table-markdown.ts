@@ -1,5 +1,5 @@
 import { fmt } from '../format/format-number.js';
-import { thresholdInterval, thresholdOutcome } from '../format/threshold-text.js';
+import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { cellText, markdownInline } from './markdown-text.js';
 
@@ -34,7 +34,7 @@ export function thresholdTableMarkdown(r: RunResults): string[] {
     ...r.thresholds.map((t) => {
       const outcome = thresholdOutcome(t);
       const reason = t.reason === undefined ? '' : ` (${cellText(t.reason)})`;
-      return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${fmt(t.value, 4)} | ${thresholdInterval(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
+      return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${fmt(t.value, 4)} | ${thresholdIntervalCell(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
     }),
   ];
 }

@@ -324,6 +324,11 @@ const ThresholdResultSchema = z.object({
     .enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca', 'confidence-sequence'])
     .optional(),
   /**
+   * the interval's confidence level when it is not `evaluation.ci`: a confidence sequence of
+   * `decided(thresholds)`, which splits `1 − ci` over the sequences it reads (e.g. 0.975)
+   */
+  level: z.number().optional(),
+  /**
    * `'pass'`, `'fail'`, or `'error'` when the figure could not be computed (which fails the
    * run like `'fail'`); absent in older files, where `passed` says pass or fail
    */

@@ -2,6 +2,7 @@ import { fmt, formatInteger } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
 import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
+import { intervalName, quotedInterval } from './stopped-interval.js';
 import { uncertainPass } from './threshold-margin.js';
 import { percentOf } from './words.js';
 
@@ -95,15 +96,15 @@ function oneLabelRisk(m: ModelResult): Risk[] {
   ];
 }
 
-function intervalRisk(m: ModelResult, metric: string | null, ci: number): Risk[] {
-  const s = metric === null ? undefined : m.metrics[metric];
-  if (!s || s.ciLow === null || s.ciHigh === null) return [];
-  const bounded = s.ciLow >= 0 && s.ciHigh <= 1;
-  if (!bounded || s.ciHigh - s.ciLow <= WIDE_INTERVAL) return [];
+function intervalRisk(m: ModelResult, metric: string | null, r: RunResults): Risk[] {
+  const q = metric === null ? null : quotedInterval(m, metric, r.evaluation.ci, r.earlyStop);
+  if (q === null) return [];
+  const bounded = q.low >= 0 && q.high <= 1;
+  if (!bounded || q.high - q.low <= WIDE_INTERVAL) return [];
   return [
     {
       severity: 50,
-      text: `The ${Math.round(ci * 100)}% interval of ${m.name}'s ${metric} is ${fmt(s.ciHigh - s.ciLow, 2)} wide (${fmt(s.ciLow)} to ${fmt(s.ciHigh)}): too few items to pin the value down.`,
+      text: `The ${intervalName(q)} of ${m.name}'s ${metric} is ${fmt(q.high - q.low, 2)} wide (${fmt(q.low)} to ${fmt(q.high)}): too few items to pin the value down.`,
     },
   ];
 }
@@ -176,7 +177,7 @@ export function runRisks(r: RunResults, headline: string | null): string[] {
     const gap = rankingDecisionGap(m, r.task.positiveLabel);
     if (gap) risks.push({ severity: 90, text: rankingDecisionWarning(gap) });
     risks.push(...oneLabelRisk(m));
-    risks.push(...intervalRisk(m, headline, r.evaluation.ci));
+    risks.push(...intervalRisk(m, headline, r));
     risks.push(...positiveRecallRisk(m));
   }
   for (const t of r.thresholds) {

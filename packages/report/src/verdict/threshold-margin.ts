@@ -19,17 +19,21 @@ const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
 export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): string | null {
   const s = m.metrics[t.metric];
   const match = PATTERN.exec(t.threshold);
-  if (!t.passed || !s || !match || s.ciLow === null || s.ciHigh === null) return null;
+  if (!t.passed || !s || !match) return null;
+  // after evaluation.stop the check read the confidence sequence its rule followed
+  const sequence = t.interval === 'confidence-sequence';
+  const low = sequence ? (t.ciLow ?? null) : s.ciLow;
+  const high = sequence ? (t.ciHigh ?? null) : s.ciHigh;
+  if (low === null || high === null) return null;
   // an interval threshold already gates on the interval; a baseline one on a difference
   if ((t.bound !== undefined && t.bound !== 'value') || t.against !== undefined) return null;
   const bound = Number(match[2]);
   const op = match[1]!;
-  const crosses = op.startsWith('>')
-    ? s.ciLow < bound
-    : op.startsWith('<')
-      ? s.ciHigh > bound
-      : false;
+  const crosses = op.startsWith('>') ? low < bound : op.startsWith('<') ? high > bound : false;
   if (!crosses) return null;
   const side = op.startsWith('>') ? 'below' : 'above';
-  return `${t.threshold} passes for ${m.name}, but the ${Math.round(ci * 100)}% interval of ${t.metric} (${fmt(s.ciLow)} to ${fmt(s.ciHigh)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`;
+  const name = sequence
+    ? `${Number((100 * (t.level ?? ci)).toFixed(2))}% confidence sequence`
+    : `${Math.round(ci * 100)}% interval`;
+  return `${t.threshold} passes for ${m.name}, but the ${name} of ${t.metric} (${fmt(low)} to ${fmt(high)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`;
 }

@@ -3,6 +3,7 @@ import { thresholdFigure } from '../format/threshold-text.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
 import { runRisks } from './risks.js';
+import { quotedInterval } from './stopped-interval.js';
 import { intervalInWords, listInWords, sequenceInWords } from './words.js';
 
 /** The plain-language verdict of a run, for the top of every report. */
@@ -84,15 +85,11 @@ function headlineOf(
   }
   // after a stop decided by looking repeatedly, the fixed-sample bootstrap interval is too
   // narrow: quote the confidence sequence the rule read, or say why the bootstrap is shaky
-  if (stop?.stopped) {
-    const seq = stop.models
-      .find((x) => x.model === m.name)
-      ?.sequences.find((x) => x.metric === metric);
-    if (seq !== undefined)
-      return `${m.name}: ${metric} ${fmt(s.value)} (${sequenceInWords(seq, stop.confidence)}).`;
-    if (s.ciLow !== null && s.ciHigh !== null)
-      return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}; a bootstrap interval, which assumes a number of items fixed in advance: too narrow now that the stopping rule ended the run early).`;
-  }
+  const q = quotedInterval(m, metric, ci, stop);
+  if (q?.kind === 'sequence')
+    return `${m.name}: ${metric} ${fmt(s.value)} (${sequenceInWords({ lower: q.low, upper: q.high }, q.level)}).`;
+  if (q?.afterStop)
+    return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}; a bootstrap interval, which assumes a number of items fixed in advance: too narrow now that the stopping rule ended the run early).`;
   return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}).`;
 }
 
