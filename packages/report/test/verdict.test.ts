@@ -44,7 +44,10 @@ describe('the verdict', () => {
 
   test('FAIL names every failed threshold with its value, and metrics that are not representative', () => {
     const a = sampleModel('a');
-    const b = sampleModel('b', { notRepresentative: ['b: 4 of 4 predictions failed'] });
+    const b = sampleModel('b', {
+      notRepresentative: ['b: 4 of 4 predictions failed'],
+      items: { total: 4, scored: 0, correct: 0, wrong: 0, unparseable: 0, failed: 4 },
+    });
     const v = runVerdict(
       sampleResults([a, b], {
         passed: false,
@@ -58,13 +61,22 @@ describe('the verdict', () => {
     expect(v.outcome).toBe(
       'Metrics not representative: b: 4 of 4 predictions failed. accuracy >= 0.9 fails for a (0.7500) and b (0.5000).',
     );
-    expect(v.risks[0]).toMatch(/^The figures of b describe a broken run, not the model/);
+    expect(v.risks[0]).toBe(
+      'The figures of b describe a broken run, not the model: fix the service and run again (--retry-failed re-sends only the failed requests).',
+    );
   });
 
   test('a model that is not representative fails the run even when every threshold holds', () => {
-    const nb = sampleModel('nb', { notRepresentative: ['nb: 3 of 4 answers were unparseable'] });
+    const nb = sampleModel('nb', {
+      notRepresentative: ['nb: 3 of 4 answers were unparseable'],
+      items: { total: 4, scored: 4, correct: 1, wrong: 0, unparseable: 3, failed: 0 },
+    });
     const v = runVerdict(sampleResults([nb]));
     expect(v.word).toBe('FAIL');
+    // --retry-failed re-sends failed requests only: no advice for unparseable answers
+    expect(v.risks[0]).toBe(
+      'The figures of nb describe a broken run, not the model: fix task.answer or the prompt (a rerun parses the journaled answers again).',
+    );
     expect(v.outcome).toContain('nb: 3 of 4 answers were unparseable');
   });
 
@@ -291,6 +303,28 @@ describe('degenerate answers', () => {
   test('models of one endpoint are named once with it', () => {
     const v = runVerdict(sampleResults([sampleModel('a'), sampleModel('b')]));
     expect(v.evaluated).toMatch(/^Evaluated a and b \(all openai-chat, m\) on 4 items/);
+  });
+});
+
+describe('a run without thresholds', () => {
+  test('suggests a threshold on its headline metric, in its direction', () => {
+    const reg = sampleModel('reg', { metrics: { mae: metric(1.5, 1.2, 1.8) } });
+    const v = runVerdict(
+      sampleResults([reg], {
+        task: { type: 'regression', labels: [], positiveLabel: null },
+        evaluation: {
+          ...sampleResults([reg]).evaluation,
+          metrics: ['mae'],
+          greaterIsBetter: { mae: false },
+        },
+      }),
+    );
+    expect(v.status).toBe('unchecked');
+    expect(v.outcome).toBe(
+      "The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. thresholds: ['mae <= <limit>']).",
+    );
+    const nb = runVerdict(sampleResults([sampleModel('nb')]));
+    expect(nb.outcome).toContain("thresholds: ['accuracy >= <limit>']");
   });
 });
 

@@ -34,9 +34,18 @@ function unparseableText(m: ModelResult, task: RunResults['task']['type']): stri
 function serviceRisks(m: ModelResult, task: RunResults['task']['type']): Risk[] {
   const out: Risk[] = [];
   if ((m.notRepresentative ?? []).length > 0) {
+    // --retry-failed helps failed requests; unparseable answers need another task.answer
+    const fixes = [
+      ...(m.items.failed > 0
+        ? ['fix the service and run again (--retry-failed re-sends only the failed requests)']
+        : []),
+      ...(m.items.unparseable > 0
+        ? ['fix task.answer or the prompt (a rerun parses the journaled answers again)']
+        : []),
+    ];
     out.push({
       severity: 100,
-      text: `The figures of ${m.name} describe a broken run, not the model: fix the service or the answer pattern and run again (--retry-failed re-sends only the failed requests).`,
+      text: `The figures of ${m.name} describe a broken run, not the model: ${fixes.length > 0 ? fixes.join('; ') : 'fix the service or the answer pattern and run again'}.`,
     });
     return out;
   }

@@ -110,6 +110,14 @@ function failedInWords(failed: readonly ThresholdResult[]): string {
     .join('; ');
 }
 
+/** A threshold to suggest: on the headline metric, in its direction (regression has no accuracy). */
+function thresholdExample(r: RunResults): string {
+  const metric = headlineMetric(r);
+  if (metric === null) return 'thresholds: [error_rate <= 0.01]';
+  const higher = r.evaluation.greaterIsBetter?.[metric] ?? true;
+  return `thresholds: ['${metric} ${higher ? '>=' : '<='} <limit>']`;
+}
+
 function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> {
   const broken = r.models.flatMap((m) => m.notRepresentative ?? []);
   const failed = r.thresholds.filter((t) => !t.passed);
@@ -128,8 +136,7 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
     return {
       status: 'unchecked',
       word: 'NOT CHECKED',
-      outcome:
-        'The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. thresholds: [accuracy >= 0.9]).',
+      outcome: `The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. ${thresholdExample(r)}).`,
     };
   }
   const checks = [...new Set(r.thresholds.map((t) => t.threshold))];
