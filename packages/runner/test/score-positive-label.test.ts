@@ -45,6 +45,33 @@ describe('the positive class', () => {
     expect(plain.overall.accuracy!.value).toBe(0.75);
   });
 
+  test("two probability columns are read at posLabel's column, on the pool and in folds as in one thread", async () => {
+    const yProba = [yScore, yScore.map((p) => 1 - p)]; // P(fraud), P(legit): sorted class order
+    const metrics = ['roc_auc', 'average_precision', 'brier_score'];
+    for (const workers of [0, 2]) {
+      const options = { workers, posLabel: 'fraud', metrics, cv: 'kfold:2', bootstrap: 20 };
+      const fromProba = await scorePredictions({ yTrue, yPred, yProba }, options);
+      const fromScore = await scorePredictions({ yTrue, yPred, yScore }, options);
+      // scikit-learn: roc_auc_score([t == 'fraud' for t in y_true], P(fraud)); it was 1 − that
+      expect(fromProba.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+      for (const m of metrics) {
+        expect(fromProba.overall[m], m).toEqual(fromScore.overall[m]);
+        expect(
+          fromProba.folds.map((f) => f.metrics[m]),
+          m,
+        ).toEqual(fromScore.folds.map((f) => f.metrics[m]));
+      }
+    }
+    // labels 0 / 1 with posLabel 0: the column of class 0
+    const t01 = yTrue.map((t) => (t === 'fraud' ? 0 : 1));
+    const p01 = yPred.map((p) => (p === 'fraud' ? 0 : 1));
+    const zero = await scorePredictions(
+      { yTrue: t01, yPred: p01, yProba },
+      { workers: 0, posLabel: 0, metrics: ['roc_auc'] },
+    );
+    expect(zero.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+  });
+
   test('labels in {0, 1} or {-1, 1} need no posLabel: 1 is positive', async () => {
     const t01 = yTrue.map((t) => (t === 'fraud' ? 1 : 0));
     const p01 = yPred.map((p) => (p === 'fraud' ? 1 : 0));

@@ -88,9 +88,14 @@ export function binaryScores(
     );
   }
   checkScorePositive(columns, metric);
+  // the positive class's column: posLabel's when given (it used to be the greater label's
+  // whatever posLabel said, which turned roc_auc into 1 − roc_auc for posLabel 'fraud' of
+  // fraud/legit), else the 1 of {0, 1} or {-1, 1}, the greater label
   const scores =
     columns.yScore ??
-    (columns.yProba === null ? undefined : probaColumn(columns, columns.classes.length - 1));
+    (columns.yProba === null
+      ? undefined
+      : probaColumn(columns, columns.positive ?? columns.classes.length - 1));
   if (scores === undefined) {
     throw new RunnerError(
       'INVALID_OPTION',
