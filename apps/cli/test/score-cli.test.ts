@@ -177,6 +177,11 @@ describe('assay score', () => {
     // the runner's option names read as the flags the user typed
     [['--y-pred', 'yhat', '--pos-label', 'Cat'], 'assay score: --pos-label is "Cat", which is not'],
     [['--y-pred', 'yhat', '--labels', 'cat,cat'], 'assay score: --labels item 2 repeats the label'],
+    // an empty item was dropped without a word ('cat,,ant' scored as 'cat,ant')
+    [
+      ['--y-pred', 'yhat', '--labels', 'cat,,ant'],
+      "Item 2 of 3 is empty ('cat,,ant'); a label cannot be empty",
+    ],
     [['--y-pred', 'yhat', '--bootstrap', '2000000'], 'assay score: --bootstrap must be a whole'],
     [['--y-pred', 'yhat', '--metrics', ''], "argument '' is invalid. It lists nothing"],
   ])('bad input %j exits 2 with a message and no stack', async (extra, message) => {
@@ -344,8 +349,9 @@ describe('assay score', () => {
     writeFileSync(gaps, 'y,yhat\ncat,cat\n,dog\ndog,dog\ncat,dog\n');
     const failed = await assay([gaps, '--y-true', 'y', '--y-pred', 'yhat', '--workers', '0']);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain('at data row 2;');
-    expect(failed.stderr).toContain('--drop-missing');
+    expect(failed.stderr).toContain(`at data row 2 of ${gaps};`);
+    expect(failed.stderr).toContain('pass --drop-missing to drop such rows');
+    expect(failed.stderr).not.toContain('dropMissing');
     const dropped = await assay([
       gaps,
       '--y-true',
@@ -363,6 +369,12 @@ describe('assay score', () => {
     expect(report.n).toBe(3);
     expect(report.dropped).toBe(1);
     expect(report.overall.accuracy?.value).toBeCloseTo(2 / 3, 15);
+    // one column in two roles is counted once in the warning ('y 1, y 1' before)
+    const same = await assay([gaps, '--y-true', 'y', '--y-pred', 'y', '--workers', '0']);
+    const sameArgs = [gaps, '--y-true', 'y', '--y-pred', 'y', '--workers', '0', '--drop-missing'];
+    expect(same.code).toBe(2);
+    const twice = ScoreReportSchema.parse(JSON.parse((await assay(sameArgs)).stdout));
+    expect(twice.warnings.join(' ')).toContain('(missing values by column: y 1)');
   });
 
   test('--clusters resamples items: three answers per item give the interval of one answer per item', async () => {
@@ -419,11 +431,19 @@ describe('assay score', () => {
     const missing = await assay(base);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(
-      'Column "item" (--clusters) has a missing value at data row 2;',
+      'Column "item" (--clusters) has a missing value at data row 2 of',
     );
     const dropped = await assay([...base, '--drop-missing']);
     expect(dropped.code).toBe(2);
     expect(dropped.stderr).toContain('--clusters cannot be combined with --drop-missing');
+    // a fractional column (a score named by mistake) would make every row its own cluster
+    const scores = join(dir, 'cluster-scores.csv');
+    writeFileSync(scores, 'y,yhat,p\ncat,cat,0.25\ndog,dog,0.5\n');
+    const fraction = await assay([scores, '--y-true', 'y', '--y-pred', 'yhat', '--clusters', 'p']);
+    expect(fraction.code).toBe(2);
+    expect(fraction.stderr).toContain(
+      `Column "p" (--clusters) has 0.25 at data row 1 of ${scores}; cluster ids are whole numbers or labels`,
+    );
   });
 
   test('--help lists the options and examples', async () => {

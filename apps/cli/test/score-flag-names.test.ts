@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inFlagWords } from '../src/score/score-flag-names.js';
+import { inFlagWords, scoreErrorText } from '../src/score/score-flag-names.js';
 
 describe('runner messages in the command line words', () => {
   test('a leading option name becomes its flag, an indexed one names the item', () => {
@@ -17,5 +17,15 @@ describe('runner messages in the command line words', () => {
     expect(inFlagWords('metrics: unknown', 'metrics')).toBe('metrics: unknown');
     expect(inFlagWords('seedless', undefined)).toBe('seedless');
     expect(inFlagWords('ci is 2', 'seed')).toBe('ci is 2');
+  });
+
+  test('assay score names the file of a data row, once, and drops the library option name', () => {
+    const m =
+      'Column "p" (y_pred) has a missing (null, empty or NaN) value at data row 2; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.';
+    expect(scoreErrorText(m, 'p', 'm.csv')).toBe(
+      'Column "p" (y_pred) has a missing (null, empty or NaN) value at data row 2 of m.csv; fix the data or pass --drop-missing to drop such rows.',
+    );
+    const read = 'Column "s" has the non-numeric value "abc" at line 3 (data row 2) of x.csv';
+    expect(scoreErrorText(read, 's', 'x.csv')).toBe(read);
   });
 });

@@ -88,6 +88,9 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
       yPred: ['a', 'b', 'b'],
     });
     expect(labels.warnings).toEqual([]);
+    // a binary target of two rows is no sign of free text
+    const twoRows = await runner.scorePredictions({ yTrue: [1, 0], yPred: [1, 0] });
+    expect(twoRows.warnings.filter((w) => w.includes('class of its own'))).toEqual([]);
     const asked = await runner.scorePredictions(
       { yTrue: ['x', 'y'], yPred: ['y', 'z'] },
       { task: 'classification' },

@@ -5,9 +5,9 @@ import {
 } from '@assay/runner/options';
 import { type Command, Option } from 'commander';
 import { isInputError } from '../errors/report-error.js';
-import { integer, level, list, withChoices } from '../options/option-parsers.js';
+import { integer, labelList, level, list, withChoices } from '../options/option-parsers.js';
 import type { ScoreCommandOptions } from '../score/score-action.js';
-import { inFlagWords } from '../score/score-flag-names.js';
+import { scoreErrorText } from '../score/score-flag-names.js';
 
 const EXAMPLES = `
 Examples:
@@ -78,7 +78,7 @@ function addScoreOptions(command: Command): Command {
     .option(
       '--labels <list>',
       "comma-separated labels that averaged and per-label metrics range over, in this order (scikit-learn's labels=; default: the labels present)",
-      list,
+      labelList,
     )
     .addOption(
       withChoices(
@@ -191,7 +191,11 @@ export function registerScoreCommand(program: Command): void {
       } catch (error) {
         if (isInputError(error)) {
           const path = (error as { path?: unknown }).path;
-          const message = inFlagWords(error.message, typeof path === 'string' ? path : undefined);
+          const message = scoreErrorText(
+            error.message,
+            typeof path === 'string' ? path : undefined,
+            file,
+          );
           process.stderr.write(`assay score: ${message}\n`);
           process.exitCode = 2;
           return;

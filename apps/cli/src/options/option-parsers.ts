@@ -31,6 +31,30 @@ export function level(text: string): number {
 }
 
 /**
+ * Parses a comma-separated list of labels (`--labels`), where an empty entry is refused: a
+ * label cannot be empty, and `cat,,ant` was read as `cat,ant` without a word.
+ *
+ * @param text - the flag's value
+ * @returns the entries, trimmed
+ * @throws InvalidArgumentError naming the empty entry's position
+ * @example
+ * ```ts
+ * labelList('cat, ant'); // ['cat', 'ant']
+ * ```
+ */
+export function labelList(text: string): string[] {
+  const entries = text.split(',').map((s) => s.trim());
+  const empty = entries.indexOf('');
+  if (empty >= 0)
+    throw new InvalidArgumentError(
+      entries.length === 1
+        ? 'It lists nothing; give one or more comma-separated labels, e.g. spam,ham (or leave the flag out).'
+        : `Item ${empty + 1} of ${entries.length} is empty ('${text}'); a label cannot be empty: remove the extra comma.`,
+    );
+  return entries;
+}
+
+/**
  * Parses a comma-separated list, dropping empty entries.
  *
  * @param text - the flag's value

@@ -8,7 +8,8 @@ import { type LoadedTable, RunnerError } from '@assay/runner';
  * @param name - the column named by `--clusters`
  * @returns a cluster id per row
  * @throws {@link RunnerError} `MISSING_VALUE` naming the column and the first row without a
- *   cluster (a row must belong to a cluster; `--drop-missing` does not apply to it)
+ *   cluster (a row must belong to a cluster; `--drop-missing` does not apply to it);
+ *   `INVALID_OPTION` for a fractional number (a score column named by mistake)
  * @example
  * clusterIdsOf(table, 'item_id');
  */
@@ -16,8 +17,11 @@ export function clusterIdsOf(table: LoadedTable, name: string): Int32Array {
   const column = table.columns.get(name)!;
   // label columns arrive as dictionary codes; numeric ones are coded by value here
   let ids: Int32Array;
-  if (column.kind === 'label') ids = column.codes;
-  else {
+  if (column.kind === 'label') {
+    ids = column.codes;
+    refuseFraction(name, ids, (code) => (code < 0 ? undefined : column.dictionary[code]));
+  } else {
+    refuseFraction(name, column.values, (v) => v);
     const codes = new Map<number, number>();
     ids = Int32Array.from(column.values, (v) =>
       Number.isNaN(v) ? -1 : (codes.get(v) ?? codes.set(v, codes.size).size - 1),
@@ -32,4 +36,25 @@ export function clusterIdsOf(table: LoadedTable, name: string): Int32Array {
     );
   }
   return ids;
+}
+
+/**
+ * Refuses a fractional number among the cluster ids: a score column named by mistake, which
+ * would make nearly every row a cluster of its own.
+ */
+function refuseFraction<T>(
+  name: string,
+  cells: ArrayLike<T>,
+  numberOf: (cell: T) => unknown,
+): void {
+  for (let i = 0; i < cells.length; i++) {
+    const v = numberOf(cells[i]!);
+    if (typeof v === 'number' && !Number.isNaN(v) && !Number.isInteger(v)) {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `Column "${name}" (--clusters) has ${v} at data row ${i + 1}; cluster ids are whole numbers or labels, equal for the rows of one cluster (e.g. the item id).`,
+        { path: name },
+      );
+    }
+  }
 }

@@ -1,6 +1,13 @@
 import { formatInterval, formatMs, formatValue, markdownInline } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { foldTable, headline, inputLine, metricRows, signatureLines } from './report-rows.js';
+import {
+  countCell,
+  foldTable,
+  headline,
+  inputLine,
+  metricRows,
+  signatureLines,
+} from './report-rows.js';
 
 /** The most classes whose confusion matrix the Markdown report draws as a table. */
 const MAX_MATRIX_CLASSES = 50;
@@ -77,7 +84,7 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
     out.push(
       mdTable(
         ['true \\ pred', ...cm.labels.map(String)],
-        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
+        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map(countCell)]),
       ),
     );
   }

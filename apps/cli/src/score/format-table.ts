@@ -1,6 +1,13 @@
 import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
-import { foldTable, headline, inputLine, metricRows, signatureLines } from './report-rows.js';
+import {
+  countCell,
+  foldTable,
+  headline,
+  inputLine,
+  metricRows,
+  signatureLines,
+} from './report-rows.js';
 
 const MAX_MATRIX_CLASSES = 20;
 /** Folds listed one per row; a 10x10 repeated CV's 100 would bury the metric table. */
@@ -81,7 +88,7 @@ export function formatTable(report: ScoreReport): string {
     out.push(
       textTable(
         ['', ...cm.labels.map(String)],
-        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map((c) => String(c))]),
+        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map(countCell)]),
       ),
     );
   }

@@ -153,3 +153,18 @@ export function inputLine(report: ScoreReport): string | undefined {
   if (report.assayVersion !== undefined) parts.push(`assay ${report.assayVersion}`);
   return `input: ${parts.join(' · ')}`;
 }
+
+/**
+ * A confusion-matrix cell: a count as it is, a weighted sum to 12 significant digits (a sum of
+ * weights such as 0.1 prints as `225.408`, not `225.40799999999996`).
+ *
+ * @param c - the cell
+ * @returns the text
+ * @example
+ * ```ts
+ * countCell(225.40799999999996); // '225.408'
+ * ```
+ */
+export function countCell(c: number): string {
+  return Number.isInteger(c) ? String(c) : String(Number(c.toPrecision(12)));
+}

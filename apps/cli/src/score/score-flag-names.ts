@@ -34,3 +34,26 @@ export function inFlagWords(message: string, path: string | undefined): string {
   const what = m[2] === undefined ? flag : `${flag} item ${Number(m[2]) + 1}`;
   return what + message.slice(path.length);
 }
+
+/**
+ * A runner error's message as `assay score` prints it: in flag words ({@link inFlagWords}),
+ * without the library's option name beside a flag (`--drop-missing (dropMissing: true)`), and
+ * with the file named where it cites a data row without one (the runner checks columns after
+ * loading, so its `data row 2` did not say of which file).
+ *
+ * @param message - the error's message
+ * @param path - the error's `path`, when it has one
+ * @param file - the predictions file
+ * @returns the message to print
+ * @example
+ * ```ts
+ * scoreErrorText('Column "p" has a missing value at data row 2; pass --drop-missing (dropMissing: true) to drop such rows.', 'p', 'm.csv');
+ * // 'Column "p" has a missing value at data row 2 of m.csv; pass --drop-missing to drop such rows.'
+ * ```
+ */
+export function scoreErrorText(message: string, path: string | undefined, file: string): string {
+  const text = inFlagWords(message, path).replaceAll(' (dropMissing: true)', '');
+  // a reader's message already names the file and line: `line 4 (data row 3) of x.csv`
+  if (text.includes(file)) return text;
+  return text.replace(/\bdata row (\d+)/, (_, row: string) => `data row ${row} of ${file}`);
+}

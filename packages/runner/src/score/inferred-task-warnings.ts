@@ -75,7 +75,8 @@ export function inferredClassificationWarning(
   n: number,
   scoresGiven: boolean,
 ): string | undefined {
-  if (n >= 2 && classes.length >= n) {
+  // two classes in two rows are a binary target, not a sign of free text
+  if (n >= 2 && classes.length > 2 && classes.length >= n) {
     return `Scored as classification (the task was inferred) with ${classes.length} classes for ${n} rows: every row is a class of its own. If the columns hold generated text and references, pass --task generation; if numbers to compare by size, --task regression.`;
   }
   if (scoresGiven || classes.length <= MANY_INTEGER_CLASSES) return undefined;

@@ -102,9 +102,12 @@ export function handleMissing(
   }
   const drop = new Uint8Array(raw.n);
   const counts: string[] = [];
+  // one column may fill two roles (--y-true and --y-pred the same): count it once
+  const seen = new Set<string>();
   for (const [, column] of columns) {
     const count = markMissing(column, drop);
-    if (count > 0) counts.push(`${column.name} ${count}`);
+    if (count > 0 && !seen.has(column.name)) counts.push(`${column.name} ${count}`);
+    seen.add(column.name);
   }
   let m = 0;
   for (let i = 0; i < raw.n; i++) if (drop[i] === 0) m++;

@@ -5,6 +5,7 @@ import { RANGE_ROWS } from '../pool/task-ranges.js';
 import type { PassRunner } from '../pool/task-types.js';
 import { withClusters } from './cluster-ids-input.js';
 import type { Executor } from './executor.js';
+import { clusterWarning } from './interval-warnings.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
 import type { PredictionInput } from './prediction-input.js';
@@ -75,9 +76,11 @@ export async function prepareJob(
       ? codeCensus(census, columns.classes)
       : null;
   const few = fewBootstrapWarning(bootstrap, ci);
+  const clusters = clusterWarning(columns.clusters?.count, bootstrap);
   const warnings = [
     ...prepared.warnings,
     ...(few === undefined ? [] : [few]),
+    ...(clusters === undefined ? [] : [clusters]),
     ...absentLabelWarnings(columns, options.labels, prepared.rowlessClasses ?? []),
   ];
   return {

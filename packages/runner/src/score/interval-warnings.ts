@@ -1,0 +1,66 @@
+import type { ScoreReport } from './score-report.js';
+
+/** Fewer clusters than this make a cluster bootstrap's interval say little. */
+export const FEW_CLUSTERS = 30;
+
+/** C(2c − 1, c): how many different resamples (as multisets) c clusters allow. */
+function distinctResamples(c: number): number {
+  let out = 1;
+  for (let i = 1; i <= c; i++) out = (out * (c - 1 + i)) / i;
+  return Math.round(out);
+}
+
+/**
+ * The warning for `clusterIds` that the job cannot use well: given without a bootstrap (only
+ * the bootstrap reads them, so they change nothing), or with a bootstrap over fewer than
+ * {@link FEW_CLUSTERS} clusters, whose interval rests on few distinct resamples (3 clusters
+ * allow 10) and so says little, however many resamples are drawn.
+ *
+ * @param clusters - the number of distinct clusters, or undefined without `clusterIds`
+ * @param bootstrap - the resamples asked for
+ * @returns the warning, or undefined
+ * @example
+ * ```ts
+ * clusterWarning(3, 1000); // '--clusters (clusterIds) has 3 clusters: ...'
+ * ```
+ */
+export function clusterWarning(
+  clusters: number | undefined,
+  bootstrap: number,
+): string | undefined {
+  if (clusters === undefined) return undefined;
+  if (bootstrap === 0)
+    return '--clusters (clusterIds) is read only by the bootstrap, and --bootstrap is 0: it changes nothing here; pass --bootstrap 1000 for intervals that resample whole clusters.';
+  if (clusters >= FEW_CLUSTERS) return undefined;
+  const distinct =
+    clusters <= 15 ? `${distinctResamples(clusters).toLocaleString('en-US')}` : 'few';
+  return `--clusters (clusterIds) has ${clusters} cluster${clusters === 1 ? '' : 's'}: a bootstrap that draws whole clusters has ${distinct} distinct resample${distinct === '1' ? '' : 's'} however many it draws, so its intervals say little; they need a few dozen clusters or more.`;
+}
+
+/**
+ * Warnings for metrics whose value lies outside its own percentile interval: the bootstrap
+ * distribution is biased there (many rare classes, as a macro average over 1,500 classes of
+ * 30,000 rows; very small samples), so the interval misplaces the uncertainty.
+ *
+ * @param overall - the report's `overall` values with their intervals
+ * @param ci - the confidence level
+ * @returns one warning per such metric
+ * @example
+ * ```ts
+ * outsideIntervalWarnings({ f1_macro: { value: 0.5882, ci: [0.5763, 0.5876] } }, 0.95);
+ * // ['f1_macro 0.5882 lies outside its own 95% interval [0.5763, 0.5876]: ...']
+ * ```
+ */
+export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: number): string[] {
+  return Object.entries(overall).flatMap(([name, m]) => {
+    if (m.value === null || m.ci === undefined) return [];
+    const [low, high] = m.ci;
+    // a tolerance for sums that differ in their last bits from the resampled ones
+    const tol = 1e-12 * Math.max(1, Math.abs(m.value));
+    if (m.value >= low - tol && m.value <= high + tol) return [];
+    const f = (x: number): string => x.toFixed(4);
+    return [
+      `${name} ${f(m.value)} lies outside its own ${Number((100 * ci).toFixed(2))}% interval [${f(low)}, ${f(high)}]: the bootstrap distribution of ${name} is biased here (many rare classes, or very few rows), so the percentile interval misplaces the uncertainty; read it with care.`,
+    ];
+  });
+}
