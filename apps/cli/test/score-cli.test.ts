@@ -229,6 +229,10 @@ describe('assay score', () => {
     });
     const report = ScoreReportSchema.parse(JSON.parse(named.stdout));
     expect(report.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
+    expect(report.settings.posLabel).toBe('fraud');
+    // the table says which class was positive, so an f1 or roc_auc can be read
+    const table = await assay([...args.slice(0, -2), '--pos-label', 'fraud', '--format', 'table']);
+    expect(table.stdout).toContain('· 2 classes · positive class fraud ·');
   });
 
   test('--workers beyond the cores is clamped, with a warning on stderr and in the report', async () => {

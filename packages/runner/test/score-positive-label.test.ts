@@ -72,6 +72,23 @@ describe('the positive class', () => {
     expect(zero.overall.roc_auc!.value).toBeCloseTo(0.9333333333333333, 14);
   });
 
+  test('the report records the positive class, the labels option and weighting in settings', async () => {
+    const weight = yTrue.map(() => 0.5);
+    const report = await scorePredictions(
+      { yTrue, yPred, yScore, weight },
+      { workers: 0, posLabel: 'fraud', labels: ['legit', 'fraud'], metrics: ['f1'] },
+    );
+    expect(report.settings).toMatchObject({
+      posLabel: 'fraud',
+      labels: ['legit', 'fraud'],
+      weighted: true,
+    });
+    const plain = await scorePredictions({ yTrue, yPred }, { workers: 0, metrics: ['accuracy'] });
+    expect(plain.settings.posLabel).toBeUndefined();
+    expect(plain.settings.labels).toBeUndefined();
+    expect(plain.settings.weighted).toBeUndefined();
+  });
+
   test('labels in {0, 1} or {-1, 1} need no posLabel: 1 is positive', async () => {
     const t01 = yTrue.map((t) => (t === 'fraud' ? 1 : 0));
     const p01 = yPred.map((p) => (p === 'fraud' ? 1 : 0));

@@ -77,7 +77,9 @@ function counted(n: number, one: string, many = `${one}s`): string {
  * @param report - the report
  * @returns e.g. `1000 rows · classification · 3 classes · cv stratified:5` (`cv kfold:5
  *   unshuffled` with `--no-shuffle`, `cv predefined folds` with `--folds`), or with
- *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`, or for
+ *   clusters `900 rows of 300 clusters · … · bootstrap 1000 of clusters (95% CI)`; with
+ *   `--pos-label`, `--labels` or `--weight` `positive class fraud`, `labels cat, ant`,
+ *   `weighted rows` after the classes; or for
  *   generated text `500 rows · generation · normalize squad · stemmer porter · cv none`
  *   (and `bleu tokenize zh` when BLEU does not use sacrebleu's default 13a)
  * @example
@@ -93,6 +95,10 @@ export function headline(report: ScoreReport): string {
   const parts = [rows, report.task];
   if (report.task === 'classification')
     parts.push(counted(report.labels.length, 'class', 'classes'));
+  const { posLabel, labels, weighted } = report.settings;
+  if (posLabel !== undefined) parts.push(`positive class ${String(posLabel)}`);
+  if (labels !== undefined) parts.push(`labels ${labels.map(String).join(', ')}`);
+  if (weighted === true) parts.push('weighted rows');
   const generation = report.settings.generation;
   if (generation !== undefined) {
     parts.push(`normalize ${generation.normalize}`);

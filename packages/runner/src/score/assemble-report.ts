@@ -85,6 +85,11 @@ export function assembleReport(
       metrics: [...names],
       cv: results.cvText,
       ...(results.shuffle === undefined ? {} : { shuffle: results.shuffle }),
+      // a reader of `f1` or `roc_auc` must know which class was positive, and what the
+      // averages ranged over
+      ...(columns.positive === undefined ? {} : { posLabel: columns.classes[columns.positive] }),
+      ...(options.labels === undefined ? {} : { labels: [...options.labels] }),
+      ...(columns.weight === null ? {} : { weighted: true }),
       seed,
       bootstrap,
       ci,

@@ -118,6 +118,12 @@ export const ScoreReportSchema = z.object({
      * in fold order (`folds[k].fold` is `k`; its value in the file is `foldValues[k]`).
      */
     foldValues: z.array(z.number()).optional(),
+    /** the positive class of binary metrics and scores, when `posLabel` named it */
+    posLabel: LabelSchema.optional(),
+    /** the `labels` option: the labels averaged and per-label metrics range over, in order */
+    labels: z.array(LabelSchema).optional(),
+    /** whether rows were weighted (`weight`, `--weight`): counts are then sums of weights */
+    weighted: z.boolean().optional(),
     seed: z.number().int(),
     bootstrap: z.number().int().nonnegative(),
     ci: z.number(),
