@@ -41,7 +41,7 @@ export class LabelKindCheck {
     if (kind === this.kind) return;
     throw new LabelError(
       'MIXED_LABEL_TYPES',
-      `Mix of label input types (string and number): ${where} has the ${kind} label ${JSON.stringify(label)} but ${this.where} has the ${this.kind} label ${JSON.stringify(this.first)}; labels must be all numbers or all strings (booleans count as numbers).`,
+      `Mix of label input types (string and number): ${where} has the ${kind} label ${JSON.stringify(label)} but ${this.where} has the ${this.kind} label ${JSON.stringify(this.first)}; labels must be all numbers or all strings (booleans count as numbers). To score answers that name no class (such as "unparseable") against number labels, write them as a number that no class uses (e.g. -1): they then count as wrong.`,
       argument,
     );
   }

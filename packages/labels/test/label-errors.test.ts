@@ -23,7 +23,7 @@ describe('label errors name the argument, the row and what is valid', () => {
     expect(error.code).toBe('MIXED_LABEL_TYPES');
     expect(error.path).toBe('yPred');
     expect(error.message).toBe(
-      'Mix of label input types (string and number): yPred (data row 2) has the string label "spam" but yTrue (data row 1) has the number label 0; labels must be all numbers or all strings (booleans count as numbers).',
+      'Mix of label input types (string and number): yPred (data row 2) has the string label "spam" but yTrue (data row 1) has the number label 0; labels must be all numbers or all strings (booleans count as numbers). To score answers that name no class (such as "unparseable") against number labels, write them as a number that no class uses (e.g. -1): they then count as wrong.',
     );
   });
 
