@@ -148,7 +148,9 @@ export async function compareModels(
       const comparison: ModelComparison = {
         a: names[i]!,
         b: names[j]!,
-        pairedItems: pairs.answeredA.length,
+        // McNemar pairs every answered item; the metrics only those both scored (a regression
+        // answer without a number is answered, not scored: 120 was reported for 104 paired)
+        pairedItems: task.comparesCorrectness ? pairs.answeredA.length : pairs.scoredA.length,
         mcnemar: null,
         metrics: {},
       };
