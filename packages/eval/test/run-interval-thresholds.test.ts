@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -7,6 +7,8 @@ import { createRng } from '@assay/splitters';
 import { percentileBootstrapInterval, percentiles, wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  dryRun,
+  EvaluationError,
   executeRun,
   parseRunConfig,
   readPredictions,
@@ -168,5 +170,23 @@ describe('interval thresholds on a run of the reference model server', () => {
       }),
     ]);
     expect(summary.passed).toBe(true);
+  });
+
+  it('refuses a missing baseline in a run and a dry run alike, naming the config path, before making the output directory', async () => {
+    const c = config('no-baseline', ['accuracy vs baseline >= -0.01'], {
+      baseline: join(dir, 'never-ran'),
+    });
+    for (const attempt of [() => runEvaluation(c), () => dryRun(c)]) {
+      const error = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(EvaluationError);
+      expect((error as EvaluationError).path).toBe('baseline');
+      expect((error as EvaluationError).message).toMatch(
+        new RegExp(`^baseline: ${join(dir, 'never-ran')} does not exist; `),
+      );
+    }
+    expect(existsSync(join(dir, 'no-baseline'))).toBe(false);
   });
 });

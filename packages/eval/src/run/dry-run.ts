@@ -8,6 +8,7 @@ import type { PromptMessage } from '../prompt/build-messages.js';
 import { refuseChangedEndpoints } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
+import { loadBaseline } from './load-baseline.js';
 import { type ModelRequests, resumeModelRequests } from './model-requests.js';
 import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
@@ -184,6 +185,8 @@ export async function dryRun(
   config: RunConfig,
   options: DryRunOptions = {},
 ): Promise<DryRunReport> {
+  // a run refuses a missing or unreadable baseline before any request: so does its dry run
+  if (config.baseline !== undefined) await loadBaseline(config.baseline);
   const { items, splits, plans } = await planRun(config);
   const files = stateFiles(config, options.fresh === true);
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);

@@ -1,9 +1,9 @@
 import type { RunResults } from '@assay/report';
 import { createRunner, type Runner } from '@assay/runner';
-import { loadComparedRun } from '../compare/load-compared-run.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
+import { loadBaseline } from './load-baseline.js';
 import { lockOutputDir } from './output-lock.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
 import { discardRunState } from './run-state-files.js';
@@ -38,6 +38,10 @@ export async function runEvaluation(
   config: RunConfig,
   options: RunEvaluationOptions = {},
 ): Promise<RunResults> {
+  // the baseline of 'vs baseline' thresholds is read before any request (and before the
+  // output directory is made): a missing or unreadable one is refused now, not after every
+  // answer has been paid for
+  const baseline = config.baseline === undefined ? undefined : await loadBaseline(config.baseline);
   // held until the outputs are written: two runs into one directory would both send
   // every request and the last to finish would overwrite the other's results
   const lock = lockOutputDir(config.output.dir, options.onNote);
@@ -46,10 +50,6 @@ export async function runEvaluation(
       const removed = discardRunState(config.output.dir);
       if (removed.length > 0) options.onNote?.(`starting over: discarded ${removed.join(', ')}.`);
     }
-    // the baseline of 'vs baseline' thresholds is read before any request: a missing or
-    // unreadable one is refused now, not after every answer has been paid for
-    const baseline =
-      config.baseline === undefined ? undefined : await loadComparedRun(config.baseline);
     // one scoring pool per run, closed however the run ends (error, abort)
     const runner = options.runner ?? createRunner();
     try {
