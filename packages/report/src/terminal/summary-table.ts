@@ -11,14 +11,24 @@ import { headlineMetric, runVerdict } from '../verdict/verdict.js';
 import { generationLines } from './generation-lines.js';
 import { textTable } from './text-table.js';
 
+/** The task-metric columns the terminal table shows; the rest are named under it. */
+const TERMINAL_METRIC_COLUMNS = 6;
+
 /**
  * Task metrics with their intervals, one row per model (the first six quantities: metrics
  * identical by construction share a column, with a note); then the positive class's
  * figures and any ranking-versus-decision warning.
  */
 function metricsTable(r: RunResults): string[] {
-  const groups = metricGroups(r.evaluation.metrics, r.models).slice(0, 6);
+  const all = metricGroups(r.evaluation.metrics, r.models);
+  const groups = all.slice(0, TERMINAL_METRIC_COLUMNS);
   if (groups.length === 0) return [];
+  // the columns left out are named, never dropped without a word
+  const hidden = all.slice(TERMINAL_METRIC_COLUMNS).map((g) => g.names.join(' = '));
+  const more =
+    hidden.length === 0
+      ? []
+      : [`  and ${hidden.length} more in report.md and results.json: ${hidden.join(', ')}`];
   const ci = Math.round(r.evaluation.ci * 100);
   const table = textTable(
     ['model', ...groups.map((g) => `${g.names.join(' = ')} [${ci}% CI]`)],
@@ -39,6 +49,7 @@ function metricsTable(r: RunResults): string[] {
   const notes = groups.flatMap((g) => (g.note ? [`  ${g.names.join(' = ')}: ${g.note}.`] : []));
   return [
     table,
+    ...more,
     ...reasons,
     ...notes,
     ...predictionCounts(r),

@@ -55,4 +55,21 @@ describe("the terminal's comparison line", () => {
     const text = summaryTable(twoModels('error_rate'));
     expect(text).toContain('b vs a: accuracy Δ=0.0500 [0.0400, 0.0600] p=0.300;');
   });
+
+  test('the metric table names the columns beyond its sixth instead of dropping them', () => {
+    const names = [
+      'accuracy',
+      'f1_macro',
+      'cohen_kappa',
+      'matthews_corrcoef',
+      'precision_macro',
+      'recall_weighted',
+      'jaccard_macro',
+    ];
+    const metrics = Object.fromEntries(names.map((n, i) => [n, metric(0.7 + i / 100, 0.6, 0.8)]));
+    const r = sampleResults([sampleModel('a', { metrics })], {
+      evaluation: { ...sampleResults([]).evaluation, metrics: names },
+    });
+    expect(summaryTable(r)).toContain('  and 1 more in report.md and results.json: jaccard_macro');
+  });
 });
