@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { summaryTable } from '../src/index.js';
+import { markdownReport, summaryTable } from '../src/index.js';
 import { metric } from './support/metric-summary.js';
 import { sampleModel, sampleResults } from './support/sample-results.js';
 
@@ -71,5 +71,19 @@ describe("the terminal's comparison line", () => {
       evaluation: { ...sampleResults([]).evaluation, metrics: names },
     });
     expect(summaryTable(r)).toContain('  and 1 more in report.md and results.json: jaccard_macro');
+  });
+
+  test('a bootstrap p of 0 reads as its bound 2/B, and counts as a difference only when the bound does', () => {
+    const r = twoModels('f1_macro');
+    r.comparisons[0]!.metrics.f1_macro = diff(0.08, 0);
+    r.evaluation.bootstrap = 500;
+    expect(summaryTable(r)).toContain('f1_macro Δ=0.0800 [0.0700, 0.0900] p=<0.004;');
+    expect(summaryTable(r)).toContain(
+      '2 of 3 metrics differ at p < 0.05 (Holm): f1_macro, roc_auc',
+    );
+    r.evaluation.bootstrap = 20;
+    expect(summaryTable(r)).toContain('p=<0.1;');
+    expect(summaryTable(r)).toContain('1 of 3 metrics differ at p < 0.05 (Holm): roc_auc');
+    expect(markdownReport(r)).toContain('| <0.1 |');
   });
 });

@@ -33,6 +33,22 @@ export function fmtP(p: number | null | undefined): string {
 }
 
 /**
+ * Formats a bootstrap p-value: as {@link fmtP}, except that a p of 0 only says p < 2/B for B
+ * resamples, so it reads `<0.004` for 500 (`<0.001` once 2/B is below 0.001).
+ *
+ * @param p - the bootstrap p-value
+ * @param resamples - B, the resamples it came from
+ * @returns the formatted text
+ * @example
+ * fmtBootstrapP(0, 500); // '<0.004'
+ */
+export function fmtBootstrapP(p: number | null | undefined, resamples: number): string {
+  if (p !== 0 || resamples <= 0) return fmtP(p);
+  const bound = 2 / resamples;
+  return bound < 0.001 ? '<0.001' : `<${Number(bound.toPrecision(2))}`;
+}
+
+/**
  * Formats a metric value of `assay score`: four decimals, exponent notation for very
  * small or large magnitudes, large integers as they are, {@link MISSING_VALUE} for
  * null/NaN.

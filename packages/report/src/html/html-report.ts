@@ -7,7 +7,14 @@ import { rocChart } from '../charts/roc-chart.js';
 import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
-import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import {
+  fmt,
+  fmtBootstrapP,
+  fmtP,
+  formatCount,
+  formatUsd,
+  MISSING_VALUE,
+} from '../format/format-number.js';
 import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -109,7 +116,7 @@ function comparisonsSection(r: RunResults): string {
           ? `<td rowspan="${Object.keys(c.metrics).length}">${h(c.b)} − ${h(c.a)}<br><span class="note">${c.pairedItems} paired predictions</span></td>`
           : '';
       const sig = (d.pHolm ?? d.pValue ?? 1) < 1 - r.evaluation.ci;
-      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtP(d.pValue)}${holm ? ` (Holm ${fmtP(d.pHolm)})` : ''}</td></tr>`;
+      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtBootstrapP(d.pValue, r.evaluation.bootstrap)}${holm ? ` (Holm ${fmtBootstrapP(d.pHolm, r.evaluation.bootstrap)})` : ''}</td></tr>`;
     }),
   );
   return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

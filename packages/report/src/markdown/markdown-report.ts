@@ -1,7 +1,14 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
-import { fmt, fmtP, formatCount, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import {
+  fmt,
+  fmtBootstrapP,
+  fmtP,
+  formatCount,
+  formatUsd,
+  MISSING_VALUE,
+} from '../format/format-number.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { generationSection } from './generation-section.js';
@@ -117,7 +124,7 @@ function comparisonsSection(r: RunResults): string[] {
     for (const c of r.comparisons) {
       for (const [metric, d] of Object.entries(c.metrics)) {
         lines.push(
-          `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : MISSING_VALUE} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${metric} | ${fmt(d.difference, 4)} | [${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}] | ${fmtP(d.pHolm ?? d.pValue)} |`,
+          `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : MISSING_VALUE} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${metric} | ${fmt(d.difference, 4)} | [${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}] | ${fmtBootstrapP(d.pHolm ?? d.pValue, r.evaluation.bootstrap)} |`,
         );
       }
     }

@@ -1,7 +1,7 @@
 import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
-import { fmt, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import { fmt, fmtBootstrapP, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -177,12 +177,14 @@ function comparisonLines(r: RunResults): string[] {
         ? `McNemar ${c.mcnemar.onlyA}/${c.mcnemar.onlyB} p=${fmtP(c.mcnemar.pHolm ?? c.mcnemar.pValue)}`
         : '';
       const d = shown
-        ? `${shown[0]} Δ=${fmt(shown[1].difference, 4)} [${fmt(shown[1].ciLow, 4)}, ${fmt(shown[1].ciHigh, 4)}] p=${fmtP(shown[1].pHolm ?? shown[1].pValue)}`
+        ? `${shown[0]} Δ=${fmt(shown[1].difference, 4)} [${fmt(shown[1].ciLow, 4)}, ${fmt(shown[1].ciHigh, 4)}] p=${fmtBootstrapP(shown[1].pHolm ?? shown[1].pValue, r.evaluation.bootstrap)}`
         : '';
       const differ = entries
         .filter(([, x]) => {
           const p = x.pHolm ?? x.pValue;
-          return p !== null && p < alpha;
+          // a bootstrap p of 0 only says p < 2/B: with 20 resamples that is no evidence at 0.05
+          const bound = p === 0 && r.evaluation.bootstrap > 0 ? 2 / r.evaluation.bootstrap : p;
+          return bound !== null && bound < alpha;
         })
         .map(([m]) => m);
       const which =
