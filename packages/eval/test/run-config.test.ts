@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evaluationWarnings } from '../src/config/evaluation-method.js';
+import type { DatasetItem } from '../src/datasets/dataset-item.js';
 import {
   EvaluationError,
   parseRunConfig,
@@ -9,6 +11,7 @@ import {
   runConfigJsonSchema,
   thresholdHolds,
 } from '../src/index.js';
+import { splitItems } from '../src/run/split-items.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: tests mutate arbitrary (also invalid) config shapes
 type LooseConfig = Record<string, any>;
@@ -456,5 +459,39 @@ describe('JSON Schema', () => {
     );
     // prompt may be left out by a multiple-choice task only, which the schema cannot say
     expect(schema.required).toEqual(expect.arrayContaining(['dataset', 'task', 'models']));
+  });
+});
+
+describe('folds of a task without classes', () => {
+  it("warns that 'stratified' on a regression gives plain k-fold folds", () => {
+    const warnings = evaluationWarnings({ method: 'stratified' }, 2, 'regression');
+    expect(warnings).toEqual([
+      "evaluation.method 'stratified' keeps each class's share in every fold, but a regression task has no classes to keep (scikit-learn's StratifiedKFold refuses a continuous target), so the folds are plain k-fold folds (kfold); set evaluation.method: kfold to say so.",
+    ]);
+    expect(evaluationWarnings({ method: 'stratified' }, 2, 'classification')).toEqual([]);
+  });
+
+  it('splits a continuous target with repeated-stratified as repeated k-fold instead of by value', () => {
+    const items: DatasetItem[] = Array.from({ length: 9 }, (_, i) => ({
+      id: `i${i}`,
+      index: i,
+      fields: { text: `item ${i}` },
+      label: String(i * 1.5),
+      group: undefined,
+      reference: undefined,
+    }));
+    const spec = {
+      method: 'repeated-stratified' as const,
+      k: 3,
+      testSize: 0.2,
+      repeats: 2,
+      seed: 1,
+    };
+    const splits = splitItems(items, spec, false);
+    expect(splits).toHaveLength(6);
+    for (const repeat of [0, 1]) {
+      const tested = splits.filter((s) => s.repeat === repeat).flatMap((s) => [...s.test]);
+      expect(tested.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    }
   });
 });

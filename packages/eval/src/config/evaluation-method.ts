@@ -18,7 +18,25 @@ type CvMethod = 'holdout' | 'kfold' | 'stratified' | 'group' | 'repeated-stratif
  * defaultMethod(0); // 'all'
  */
 export function defaultMethod(fewShotCount: number): 'all' | 'stratified' {
+  // few-shot examples are a classification's alone (drawn stratified by label)
   return fewShotCount > 0 ? 'stratified' : 'all';
+}
+
+/**
+ * The run warning of a stratified method on a task without classes (regression, generation,
+ * multiple choice), or null: its folds are plain k-fold folds, whatever the name says.
+ *
+ * @param method - the resolved `evaluation.method`
+ * @param taskType - `task.type`
+ * @returns the warning, or null
+ * @example
+ * unstratifiableWarning('stratified', 'regression'); // "evaluation.method 'stratified' ..."
+ */
+export function unstratifiableWarning(method: string, taskType: unknown): string | null {
+  if (taskType === 'classification') return null;
+  if (method !== 'stratified' && method !== 'repeated-stratified') return null;
+  const plain = method === 'stratified' ? 'kfold' : 'kfold, repeated with new shuffles';
+  return `evaluation.method '${method}' keeps each class's share in every fold, but a ${String(taskType)} task has no classes to keep (scikit-learn's StratifiedKFold refuses a continuous target), so the folds are plain k-fold folds (${plain}); set evaluation.method: kfold to say so.`;
 }
 
 /**
@@ -99,19 +117,26 @@ export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
 
 /**
  * What a run's evaluation settings make doubtful, one sentence each: a cross-validation with
- * nothing to learn ({@link cvWithoutLearningWarning}) and a `shuffle` the method ignores
- * ({@link unusedShuffleWarning}). `results.json`'s `warnings` and `--dry-run` both print them.
+ * nothing to learn ({@link cvWithoutLearningWarning}), a `shuffle` the method ignores
+ * ({@link unusedShuffleWarning}) and a stratified method on a task without classes
+ * ({@link unstratifiableWarning}). `results.json`'s `warnings` and `--dry-run` both print them.
  *
  * @param evaluation - the resolved `evaluation` section
  * @param fewShotCount - `prompt.fewShot.count`
+ * @param taskType - `task.type` (default classification)
  * @returns the warnings, in that order (empty when none applies)
  * @example
  * evaluationWarnings({ method: 'all', shuffle: false }, 0); // ["evaluation.shuffle has no effect ..."]
  */
-export function evaluationWarnings(evaluation: ShuffleFields, fewShotCount: number): string[] {
+export function evaluationWarnings(
+  evaluation: ShuffleFields,
+  fewShotCount: number,
+  taskType: unknown = 'classification',
+): string[] {
   const cv = cvWithoutLearningWarning(evaluation.method, fewShotCount);
   const shuffle = unusedShuffleWarning(evaluation);
-  return [cv, shuffle].filter((w): w is string => w !== null);
+  const strata = unstratifiableWarning(evaluation.method, taskType);
+  return [cv, shuffle, strata].filter((w): w is string => w !== null);
 }
 
 /**

@@ -240,7 +240,7 @@ export async function dryRun(
     plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
     models,
     stop: stopOf(config.evaluation.stop),
-    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
+    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
   };
 }
 

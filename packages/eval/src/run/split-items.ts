@@ -112,7 +112,8 @@ export function splitItems(
           randomState: spec.seed,
         }).split({
           n,
-          y,
+          // without classes (regression values, free text) every item is one stratum
+          y: stratify ? y : items.map(() => ''),
         });
         break;
       case 'timeseries':

@@ -253,7 +253,7 @@ function assembleResults(
     thresholds,
     passed: thresholds.every((t) => t.passed),
     warnings: [
-      ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count),
+      ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...undefinedFoldWarnings(models),
     ],
     ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
