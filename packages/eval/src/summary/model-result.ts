@@ -68,8 +68,13 @@ export function modelResult(
       sentOutputTokens: req.sentOutputTokens,
       sentAnswered: req.sentAnswered,
     }),
-    slices: modelSlices(rows),
-    wrongAnswers: wrongAnswerSample(rows, run.items, run.config.output.wrongSamples),
+    slices: modelSlices(rows, task.type === 'regression'),
+    wrongAnswers: wrongAnswerSample(
+      rows,
+      run.items,
+      run.config.output.wrongSamples,
+      task.type === 'regression',
+    ),
   };
   Object.assign(result, task.resultFields?.(rows));
   const positiveClass = positiveClassSummary(task, scores);

@@ -2,14 +2,23 @@ import type { ModelResult } from '@assay/report';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 
+/** A regression answer's absolute error; -1 when it has no number (after every error). */
+function absoluteError(r: PredictionRow): number {
+  if (r.parsed === null || r.expected === null) return -1;
+  return Math.abs(Number(r.parsed) - Number(r.expected));
+}
+
 /**
- * An evenly spaced sample of a model's wrong and unparseable answers, with the start of
- * each item's input (the data set's excerpt where it has one: an e-mail's Subject line
- * and body, say).
+ * A sample of a model's wrong and unparseable answers, with the start of each item's input
+ * (the data set's excerpt where it has one: an e-mail's Subject line and body, say): evenly
+ * spaced over the run, or for a regression the largest errors first (then the answers
+ * without a number), since an evenly spaced sample of near misses hides the answer that
+ * moves the error metrics.
  *
  * @param rows - one model's prediction rows
  * @param items - the evaluated items
  * @param count - the most answers to keep (`output.wrongSamples`)
+ * @param regression - whether the task is a regression
  * @returns the sample, answers cut to 500 characters, each with the hash of the prompt sent
  * @example
  * wrongAnswerSample(rows, items, 20).length; // at most 20
@@ -18,23 +27,24 @@ export function wrongAnswerSample(
   rows: readonly PredictionRow[],
   items: readonly DatasetItem[],
   count: number,
+  regression = false,
 ): ModelResult['wrongAnswers'] {
   const itemsById = new Map(items.map((it) => [it.id, it]));
   const wrong = rows.filter((r) => r.outcome === 'wrong' || r.outcome === 'unparseable');
   const step = Math.max(1, Math.floor(wrong.length / Math.max(1, count)));
-  return wrong
-    .filter((_, i) => i % step === 0)
-    .slice(0, count)
-    .map((r) => {
-      const item = itemsById.get(r.id);
-      return {
-        id: r.id,
-        fold: r.fold,
-        expected: r.expected,
-        answer: r.rawAnswer === null ? null : r.rawAnswer.slice(0, 500),
-        parsed: r.parsed,
-        input: item?.excerpt ?? (item?.fields.text ?? '').slice(0, 400),
-        promptHash: r.promptHash,
-      };
-    });
+  const sample = regression
+    ? [...wrong].sort((a, b) => absoluteError(b) - absoluteError(a)).slice(0, count)
+    : wrong.filter((_, i) => i % step === 0).slice(0, count);
+  return sample.map((r) => {
+    const item = itemsById.get(r.id);
+    return {
+      id: r.id,
+      fold: r.fold,
+      expected: r.expected,
+      answer: r.rawAnswer === null ? null : r.rawAnswer.slice(0, 500),
+      parsed: r.parsed,
+      input: item?.excerpt ?? (item?.fields.text ?? '').slice(0, 400),
+      promptHash: r.promptHash,
+    };
+  });
 }

@@ -26,15 +26,20 @@ function promptCell(hash: string | undefined, prompts: Prompts): string {
  *
  * @param m - the model's results
  * @param prompts - the results' `prompts` (absent in files written before prompts were kept)
+ * @param regression - whether the task is a regression (the sample is then the largest errors)
  * @returns the section's HTML
  * @example
  * results.models.map((m) => wrongAnswersSection(m, results.prompts)).join('');
  */
-export function wrongAnswersSection(m: ModelResult, prompts: RunResults['prompts']): string {
+export function wrongAnswersSection(
+  m: ModelResult,
+  prompts: RunResults['prompts'],
+  regression = false,
+): string {
   if (m.wrongAnswers.length === 0)
     return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
   const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
-  return `<h3>${h(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
+  return `<h3>${h(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
     .map(
       (w) =>
         `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1}</span></td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,

@@ -151,7 +151,11 @@ function slicesSection(r: RunResults): string[] {
       lines.push(
         `- **${cellText(m.name)}**: ${m.slices
           .slice(0, 5)
-          .map((s) => `${cellText(s.group)} ${fmt(s.accuracy)} (n=${s.n})`)
+          .map((s) =>
+            s.meanAbsoluteError === undefined
+              ? `${cellText(s.group)} ${fmt(s.accuracy)} (n=${s.n})`
+              : `${cellText(s.group)} mean absolute error ${fmt(s.meanAbsoluteError)} (n=${s.n})`,
+          )
           .join('; ')}`,
       );
     }

@@ -24,14 +24,18 @@ function promptText(hash: string | undefined, prompts: RunResults['prompts']): s
   return `**${cellText(hash!)}**: ${cellText(cut(text, MARKDOWN_PROMPT_CHARS, omitted))}`;
 }
 
-function modelSection(m: ModelResult, prompts: RunResults['prompts']): string[] {
+function modelSection(
+  m: ModelResult,
+  prompts: RunResults['prompts'],
+  regression: boolean,
+): string[] {
   if (m.wrongAnswers.length === 0)
     return ['', `### ${cellText(m.name)}: wrong answers`, '', 'None.'];
   const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
   const last = withPrompts ? 'prompt sent (hash: start)' : 'input (start)';
   return [
     '',
-    `### ${cellText(m.name)}: sample of wrong answers (${m.items.wrong + m.items.unparseable} in total)`,
+    `### ${cellText(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)`,
     '',
     `| item | fold | expected | parsed | model output | ${last} |`,
     '|---|---|---|---|---|---|',
@@ -57,7 +61,8 @@ function modelSection(m: ModelResult, prompts: RunResults['prompts']): string[] 
 export function wrongAnswersSection(r: RunResults): string[] {
   if (r.task.type === 'generation') return [];
   const lines = ['', '## Wrong answers'];
-  for (const m of r.models) lines.push(...modelSection(m, r.prompts));
+  const regression = r.task.type === 'regression';
+  for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression));
   if (r.prompts !== undefined) {
     lines.push(
       '',

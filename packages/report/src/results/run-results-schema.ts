@@ -207,7 +207,15 @@ const ModelResultSchema = z.object({
   ttftSample: z.array(z.number()),
   service: ServiceStatsSchema,
   slices: z.array(
-    z.object({ group: z.string(), n: z.number().int(), accuracy: Num, errors: z.number().int() }),
+    z.object({
+      group: z.string(),
+      n: z.number().int(),
+      /** the share of scored answers equal to the expected one */
+      accuracy: Num,
+      errors: z.number().int(),
+      /** regression: the mean absolute error of the group's answers that have a number */
+      meanAbsoluteError: Num.optional(),
+    }),
   ),
   wrongAnswers: z.array(
     z.object({
