@@ -256,6 +256,14 @@ export class CellColumnBuilder {
    */
   push(cell: unknown, fromText: boolean, where: () => string): void {
     if (!fromText) this.typed = true;
+    if (typeof cell === 'object' && cell !== null) {
+      // a JSON array or object is no label: as its JSON text it became a label of its own
+      throw new RunnerError(
+        'NON_NUMERIC_VALUE',
+        `Column "${this.name}" has the ${Array.isArray(cell) ? 'array' : 'object'} ${JSON.stringify(cell).slice(0, 80)} at ${where()}; a label or value is a number, a string or a boolean.`,
+        { path: this.name },
+      );
+    }
     if (this.labels !== undefined) {
       this.labels.push(toLabel(cell, fromText));
       return;
@@ -278,7 +286,7 @@ export class CellColumnBuilder {
     if (this.kind === 'number') {
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number (or empty for missing).`,
+        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number (or empty for missing)${!fromText && typeof cell === 'string' && parseNumericCell(cell) !== undefined ? ': it is a JSON string, write the number without quotes' : ''}.`,
         { path: this.name },
       );
     }

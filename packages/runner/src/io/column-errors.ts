@@ -22,9 +22,28 @@ export function checkColumnsExist(
   }
   throw new RunnerError(
     'MISSING_COLUMN',
-    `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.`,
+    `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.${delimiterHint(requested, available)}`,
     { path: missing[0]! },
   );
+}
+
+/**
+ * A hint when the header was split at the wrong delimiter: one column whose name holds the
+ * requested names joined by a comma, a tab or a semicolon (a CSV file read as TSV, say).
+ */
+function delimiterHint(requested: readonly string[], available: readonly string[]): string {
+  if (available.length !== 1) return '';
+  const only = available[0]!;
+  const names: Record<string, string> = { ',': 'csv', '\t': 'tsv', ';': 'semicolons' };
+  for (const [sep, name] of Object.entries(names)) {
+    const parts = only.split(sep);
+    if (parts.length > 1 && requested.every((r) => parts.includes(r))) {
+      return name === 'semicolons'
+        ? ' The header looks separated by semicolons, which Assay does not read: save the file with commas or tabs.'
+        : ` The header looks separated by ${sep === ',' ? 'commas' : 'tabs'}: pass --input-format ${name} (format: '${name}').`;
+    }
+  }
+  return '';
 }
 
 /**
@@ -64,7 +83,14 @@ export function readFailure(file: string, error: unknown): RunnerError {
       cause: error,
     });
   }
-  const reason = error instanceof Error ? error.message : String(error);
+  let reason = error instanceof Error ? error.message : String(error);
+  // csv-parse counts fields from 0 ('on field 1' is the second column); Assay's messages
+  // count columns from 1
+  // (its errors can reach here rebuilt from a worker, without their code: match the words)
+  reason = reason.replace(
+    /\bon field (\d+) at line\b/,
+    (_, f: string) => `in column ${Number(f) + 1} at line`,
+  );
   return new RunnerError('UNREADABLE_FILE', `${file} could not be read: ${reason}`, {
     cause: error,
   });

@@ -56,12 +56,13 @@ export async function readArrow(
     if (bytes.length === 0) throw emptyFile(file);
     table = tableFromIPC(bytes);
     // apache-arrow reads bytes that are no IPC file as a table without columns
-    if (table.schema.fields.length === 0)
-      throw new Error(
-        'it is not an Arrow IPC file or stream (no schema found); .arrow, .arrows, .feather and .ipc files must hold Arrow IPC data',
-      );
+    if (table.schema.fields.length === 0) throw notArrow('no schema found');
   } catch (error) {
-    throw readFailure(file, error);
+    const code = (error as { code?: unknown } | null)?.code;
+    if (error instanceof RunnerError || code === 'ENOENT') throw readFailure(file, error);
+    // apache-arrow's own words ('Expected to read 745548921 metadata bytes') do not say that
+    // the file is of another format
+    throw readFailure(file, notArrow(`apache-arrow: ${(error as Error).message}`));
   }
   const available = table.schema.fields.map((f) => f.name);
   checkColumnsExist(file, [...columns.keys()], available);
@@ -86,6 +87,13 @@ export async function readArrow(
     out.push(readColumn(name, kind, numeric, vector.data, n, presence.get(name)));
   }
   return { n, ...splitTextColumns(out), available };
+}
+
+/** Why bytes are no Arrow IPC data, and what to pass for a text file. */
+function notArrow(detail: string): Error {
+  return new Error(
+    `it is not an Arrow IPC file or stream (${detail}); .arrow, .arrows, .feather and .ipc files must hold Arrow IPC data, and a CSV, TSV or JSONL file needs --input-format csv, tsv or jsonl (format: 'csv', ...)`,
+  );
 }
 
 /**

@@ -98,6 +98,14 @@ export async function invalidUtf8(
   offset: number,
   byte: number | undefined,
 ): Promise<RunnerError> {
+  // a UTF-16 file (Excel's "Unicode text") starts with its byte-order mark
+  if (offset <= 1 && (byte === 0xff || byte === 0xfe)) {
+    return new RunnerError(
+      'UNREADABLE_FILE',
+      `${file} is not valid UTF-8: it starts with a UTF-16 byte-order mark (0x${byte.toString(16)}), as Excel's "Unicode text" writes; save the file as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).`,
+      { path: file },
+    );
+  }
   const line = await lineAt(file, offset);
   const shown =
     byte === undefined

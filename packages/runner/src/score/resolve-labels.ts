@@ -138,7 +138,9 @@ export function withPositiveLabel(
       `posLabel is ${JSON.stringify(posLabel)}, which is not one of the labels (${classes
         .slice(0, 20)
         .map((c) => JSON.stringify(c))
-        .join(', ')}); name one of them.`,
+        .join(
+          ', ',
+        )}); name one of them.${/^(true|false)$/i.test(text) && classes.every((c) => c === 0 || c === 1) ? ' JSON booleans are read as 1 (true) and 0 (false), as scikit-learn compares them: name 1 or 0.' : ''}`,
       { path: 'posLabel' },
     );
   }
