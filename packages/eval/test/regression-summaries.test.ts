@@ -63,5 +63,13 @@ describe('a regression run summarized', () => {
     const sample = wrongAnswerSample(rows, items, 3, true);
     expect(sample.map((w) => w.id)).toEqual(['item-3', 'item-0', 'item-1']);
     expect(wrongAnswerSample(rows, items, 10, true).at(-1)!.id).toBe('item-4');
+    // an item answered in two repeats appears once, with its larger error
+    const repeated = [...rows, { ...row(3, 'g1', 40, 540), fold: 1 }];
+    const once = wrongAnswerSample(repeated, items, 3, true);
+    expect(once.map((w) => [w.id, w.parsed])).toEqual([
+      ['item-3', '1040'],
+      ['item-0', '10.5'],
+      ['item-1', '19.5'],
+    ]);
   });
 });

@@ -310,4 +310,21 @@ describe('answer extraction', () => {
       /task\.answer\.extract: extract 'first-label' reads one of a classification's labels; a regression answer is a number/,
     );
   });
+
+  it('an answer section without extract reads a number for regression; a pattern needs extract regex', () => {
+    const doc = (answer: Record<string, unknown>) => ({
+      name: 'r',
+      dataset: { builtin: 'spam-assassin' },
+      task: { type: 'regression', answer },
+      prompt: { template: '{{text}}' },
+      models: [
+        { name: 'm', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+      ],
+    });
+    const task = parseRunConfig(doc({ trim: false })).task;
+    expect(task.type === 'regression' && task.answer.extract).toBe('number');
+    expect(() => parseRunConfig(doc({ pattern: 'Answer:\\s*(.+)' }))).toThrow(
+      /task\.answer\.pattern: pattern applies to extract 'regex' only, and extract is 'number' \(the default for regression\)/,
+    );
+  });
 });

@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { markdownReport, summaryTable } from '../src/index.js';
+import { htmlReport, markdownReport, summaryTable } from '../src/index.js';
 import { metric } from './support/metric-summary.js';
 import { sampleModel, sampleResults } from './support/sample-results.js';
 
-const diff = (difference: number, pHolm: number | null) => ({
+// two models: no Holm adjustment (it runs across the pairs of three or more)
+const diff = (difference: number, pValue: number | null) => ({
   difference,
   ciLow: difference - 0.01,
   ciHigh: difference + 0.01,
-  pValue: pHolm,
-  pHolm,
+  pValue,
+  pHolm: null,
 });
 
 function twoModels(thresholdMetric: string) {
@@ -42,12 +43,12 @@ function twoModels(thresholdMetric: string) {
 }
 
 describe("the terminal's comparison line", () => {
-  test('quotes the headline metric and names every metric that differs at 1 − ci (Holm)', () => {
+  test('quotes the headline metric and names every metric that differs at 1 − ci', () => {
     const line = summaryTable(twoModels('f1_macro'))
       .split('\n')
       .find((l) => l.startsWith('b vs a:'));
     expect(line).toBe(
-      'b vs a: f1_macro Δ=0.0800 [0.0700, 0.0900] p=0.010; McNemar 1/3 p=0.625; 2 of 3 metrics differ at p < 0.05 (Holm): f1_macro, roc_auc',
+      'b vs a: f1_macro Δ=0.0800 [0.0700, 0.0900] p=0.010; McNemar 1/3 p=0.625; 2 of 3 metrics differ at p < 0.05: f1_macro, roc_auc',
     );
   });
 
@@ -78,12 +79,22 @@ describe("the terminal's comparison line", () => {
     r.comparisons[0]!.metrics.f1_macro = diff(0.08, 0);
     r.evaluation.bootstrap = 500;
     expect(summaryTable(r)).toContain('f1_macro Δ=0.0800 [0.0700, 0.0900] p=<0.004;');
-    expect(summaryTable(r)).toContain(
-      '2 of 3 metrics differ at p < 0.05 (Holm): f1_macro, roc_auc',
-    );
+    expect(summaryTable(r)).toContain('2 of 3 metrics differ at p < 0.05: f1_macro, roc_auc');
     r.evaluation.bootstrap = 20;
     expect(summaryTable(r)).toContain('p=<0.1;');
-    expect(summaryTable(r)).toContain('1 of 3 metrics differ at p < 0.05 (Holm): roc_auc');
+    expect(summaryTable(r)).toContain('1 of 3 metrics differ at p < 0.05: roc_auc');
     expect(markdownReport(r)).toContain('| <0.1 |');
+    // the HTML table colours a difference as the terminal counts it: not on a bound of 0.1
+    const html = htmlReport(r);
+    expect(html).toContain('<td class="num ">0.0800</td>');
+    expect(html).toContain('<td class="num"><0.1</td>'.replace('<0.1', '&lt;0.1'));
+  });
+
+  test('says Holm only where the p-values were adjusted, across three models or more', () => {
+    const r = twoModels('f1_macro');
+    for (const d of Object.values(r.comparisons[0]!.metrics)) d.pHolm = d.pValue;
+    expect(summaryTable(r)).toContain(
+      '2 of 3 metrics differ at p < 0.05 (Holm across model pairs): f1_macro, roc_auc',
+    );
   });
 });

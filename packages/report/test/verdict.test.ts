@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   headlineMetric,
+  htmlReport,
   type ModelResult,
   runVerdict,
   type ThresholdResult,
@@ -231,6 +232,16 @@ describe('the biggest risk', () => {
       '50 answers of reg (25.0%) had no number and are left out of the error metrics, which cover only the 150 answers with one (a model that declines hard items looks better than it is): check task.answer and the prompt.',
     );
     expect(risks.join(' ')).not.toContain('count as wrong');
+    const html = htmlReport(
+      sampleResults([reg], {
+        dataset: { ...many, items: 200, labels: {} },
+        task: { type: 'regression', labels: [], positiveLabel: null },
+      }),
+    );
+    expect(html).toContain(
+      'Unparseable answers (without a number) are left out of the error metrics.',
+    );
+    expect(html).not.toContain('count as wrong');
   });
 
   test('low recall of the positive class and imbalanced classes are named', () => {
@@ -362,10 +373,14 @@ describe('a run that evaluation.stop ended early', () => {
   const nb = sampleModel('nb', { metrics: { accuracy: metric(0.75, 0.72, 0.78) } });
 
   test('the headline quotes the confidence sequence the rule read, not the narrower bootstrap interval', () => {
-    const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(true) }));
-    expect(v.headline).toEqual([
+    const r = sampleResults([nb], { earlyStop: earlyStop(true) });
+    expect(runVerdict(r).headline).toEqual([
       'nb: accuracy 0.750 (95% confidence sequence, valid at the stopping time: between 0.700 and 0.800).',
     ]);
+    // and so does report.html's headline card
+    expect(htmlReport(r)).toContain('<div class="ci">95% confidence sequence [0.700, 0.800]');
+    const unfollowed = htmlReport(sampleResults([nb], { earlyStop: earlyStop(true, 'f1_macro') }));
+    expect(unfollowed).toContain('95% CI [0.720, 0.780] (too narrow after the early stop)');
   });
 
   test('a headline metric the rule did not follow keeps its bootstrap interval, marked too narrow', () => {

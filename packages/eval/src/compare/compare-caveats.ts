@@ -6,6 +6,8 @@ export interface CaveatFacts {
   /** paired predictions, and those left out because a request failed on either side */
   readonly pairedItems: number;
   readonly failedPairs: number;
+  /** answered on both sides, but left out of the metrics on one (a regression answer without a number) */
+  readonly unscoredPairs?: number;
   /** the compared models, with the run each comes from */
   readonly baseline: { readonly run: string; readonly model: ModelResult };
   readonly candidate: { readonly run: string; readonly model: ModelResult };
@@ -23,12 +25,18 @@ export interface CaveatFacts {
  * // ['29 of 400 paired predictions (7.3%) were left out: a request failed in either run', ...]
  */
 export function comparisonCaveats(facts: CaveatFacts): string[] {
-  if (facts.failedPairs === 0) return runCaveats(facts);
-  const share = ((100 * facts.failedPairs) / Math.max(1, facts.pairedItems)).toFixed(1);
-  return [
-    `${facts.failedPairs} of ${facts.pairedItems} paired predictions (${share}%) were left out: a request failed in either run`,
-    ...runCaveats(facts),
-  ];
+  const share = (n: number): string => ((100 * n) / Math.max(1, facts.pairedItems)).toFixed(1);
+  const out: string[] = [];
+  if (facts.failedPairs > 0)
+    out.push(
+      `${facts.failedPairs} of ${facts.pairedItems} paired predictions (${share(facts.failedPairs)}%) were left out: a request failed in either run`,
+    );
+  const unscored = facts.unscoredPairs ?? 0;
+  if (unscored > 0)
+    out.push(
+      `${unscored} of ${facts.pairedItems} paired predictions (${share(unscored)}%) were left out of the metrics: an answer without a number in either run`,
+    );
+  return [...out, ...runCaveats(facts)];
 }
 
 /**

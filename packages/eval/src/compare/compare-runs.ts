@@ -202,9 +202,16 @@ export async function compareRuns(
   const failedPairs = paired.rowsA.filter(
     (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
   ).length;
+  // answered on both sides but outside the metrics on one (a regression answer without a number)
+  const unscoredPairs = paired.rowsA.filter((r, i) => {
+    const other = paired.rowsB[i]!;
+    if (r.outcome === 'failed' || other.outcome === 'failed') return false;
+    return !task.entersMetrics(r) || !task.entersMetrics(other);
+  }).length;
   const facts = {
     pairedItems: paired.rowsA.length,
     failedPairs,
+    unscoredPairs,
     baseline: { run: baseline.results.name, model: modelA },
     candidate: { run: candidate.results.name, model: modelB },
   };

@@ -69,9 +69,14 @@ const ClassificationTaskSchema = z.strictObject({
     ),
   answer: AnswerSchema.default({ extract: 'first-label', caseSensitive: false, trim: true }),
 });
+/** A regression's answer settings: as a classification's, but `extract` defaults to `number`. */
+const RegressionAnswerSchema = AnswerSchema.extend({
+  extract: AnswerSchema.shape.extract.removeDefault().default('number'),
+});
 const RegressionTaskSchema = z.strictObject({
   type: z.literal('regression').describe('Answer with a number.'),
-  answer: AnswerSchema.default({ extract: 'number', caseSensitive: false, trim: true }),
+  // an answer section without `extract` (only a pattern, say) still reads a number
+  answer: RegressionAnswerSchema.default({ extract: 'number', caseSensitive: false, trim: true }),
 });
 const GenerationTaskSchema = z.strictObject({
   type: z
@@ -154,6 +159,14 @@ export const TaskSchema = z
         path: ['answer', 'extract'],
         message:
           "extract 'first-label' reads one of a classification's labels; a regression answer is a number: use 'number' (its first number, the default), 'regex' (the first number in the pattern's capture, e.g. 'Answer:\\s*(.+)') or 'exact' (the whole answer is one number)",
+      });
+    }
+    if (t.answer.extract !== 'regex' && t.answer.pattern !== undefined) {
+      // a pattern with another extract was read by nothing
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer', 'pattern'],
+        message: `pattern applies to extract 'regex' only, and extract is '${t.answer.extract}'${t.type === 'regression' ? ' (the default for regression)' : ''}: set extract: regex to read the answer from the pattern's capture, or drop pattern`,
       });
     }
     if (t.answer.extract === 'regex') {

@@ -2,10 +2,11 @@ import { join } from 'node:path';
 import type { ModelResult } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { compareMetrics, type MeasuredMetric } from '../compare/compare-metrics.js';
-import { type ComparedRun, loadComparedRun } from '../compare/load-compared-run.js';
+import type { ComparedRun } from '../compare/load-compared-run.js';
 import { type PairableRun, pairRuns } from '../compare/pair-runs.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
+import { loadBaseline } from '../run/load-baseline.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import { redactConfig } from './redact-config.js';
@@ -102,7 +103,7 @@ export async function compareWithBaseline(
  * @param baseline - the baseline run when already read (`runEvaluation` reads it before
  *   sending anything, so a missing file is refused first); read from `config.baseline` otherwise
  * @returns per model name, the comparison; undefined when no threshold needs one
- * @throws EvaluationError what `loadComparedRun` and {@link compareWithBaseline} throw
+ * @throws EvaluationError what `loadBaseline` and {@link compareWithBaseline} throw
  * @example
  * const differences = await baselineDifferencesFor(run, models, task, runner);
  */
@@ -133,7 +134,7 @@ export async function baselineDifferencesFor(
   };
   return compareWithBaseline(
     current,
-    baseline ?? (await loadComparedRun(config.baseline)),
+    baseline ?? (await loadBaseline(config.baseline)),
     metrics,
     task,
     runner,

@@ -9,6 +9,20 @@ function absoluteError(r: PredictionRow): number {
 }
 
 /**
+ * The `count` largest errors, one row per item (an item answered once per repeat of
+ * repeated cross-validation would fill the sample with its copies), answers without a number
+ * after every error.
+ */
+function largestErrors(wrong: readonly PredictionRow[], count: number): PredictionRow[] {
+  const worst = new Map<string, PredictionRow>();
+  for (const r of wrong) {
+    const kept = worst.get(r.id);
+    if (kept === undefined || absoluteError(r) > absoluteError(kept)) worst.set(r.id, r);
+  }
+  return [...worst.values()].sort((a, b) => absoluteError(b) - absoluteError(a)).slice(0, count);
+}
+
+/**
  * A sample of a model's wrong and unparseable answers, with the start of each item's input
  * (the data set's excerpt where it has one: an e-mail's Subject line and body, say): evenly
  * spaced over the run, or for a regression the largest errors first (then the answers
@@ -33,7 +47,7 @@ export function wrongAnswerSample(
   const wrong = rows.filter((r) => r.outcome === 'wrong' || r.outcome === 'unparseable');
   const step = Math.max(1, Math.floor(wrong.length / Math.max(1, count)));
   const sample = regression
-    ? [...wrong].sort((a, b) => absoluteError(b) - absoluteError(a)).slice(0, count)
+    ? largestErrors(wrong, count)
     : wrong.filter((_, i) => i % step === 0).slice(0, count);
   return sample.map((r) => {
     const item = itemsById.get(r.id);

@@ -44,8 +44,34 @@ export function fmtP(p: number | null | undefined): string {
  */
 export function fmtBootstrapP(p: number | null | undefined, resamples: number): string {
   if (p !== 0 || resamples <= 0) return fmtP(p);
-  const bound = 2 / resamples;
+  const bound = Math.min(1, 2 / resamples);
   return bound < 0.001 ? '<0.001' : `<${Number(bound.toPrecision(2))}`;
+}
+
+/**
+ * A bootstrap p-value as a decision reads it: a p of 0 only says p < 2/B, so it counts as
+ * 2/B (at most 1), the bound `assay compare` and Holm's adjustment use too.
+ *
+ * @param p - the p-value (null: none)
+ * @param resamples - B, the resamples it came from
+ * @returns the p-value to compare with alpha, or null
+ * @example
+ * bootstrapPForDecision(0, 20); // 0.1
+ */
+export function bootstrapPForDecision(p: number | null, resamples: number): number | null {
+  return p === 0 && resamples > 0 ? Math.min(1, 2 / resamples) : p;
+}
+
+/**
+ * A confidence level as a percentage, to two decimals at most: `95%`, `97.5%`, `98.33%`.
+ *
+ * @param level - the level, e.g. 0.975
+ * @returns the text
+ * @example
+ * levelText(0.98333); // '98.33%'
+ */
+export function levelText(level: number): string {
+  return `${Number((100 * level).toFixed(2))}%`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ThresholdResult } from '../results/run-results-schema.js';
-import { fmt, MISSING_VALUE } from './format-number.js';
+import { fmt, levelText, MISSING_VALUE } from './format-number.js';
 
 /** A threshold check's outcome: `pass`, `fail`, or `error` when its figure has no value. */
 export type ThresholdOutcome = 'pass' | 'fail' | 'error';
@@ -45,7 +45,7 @@ export function thresholdInterval(t: ThresholdResult, digits = 4): string {
  */
 export function thresholdIntervalCell(t: ThresholdResult): string {
   const interval = thresholdInterval(t);
-  return t.level === undefined ? interval : `${interval} at ${Math.round(t.level * 1000) / 10}%`;
+  return t.level === undefined ? interval : `${interval} at ${levelText(t.level)}`;
 }
 
 /**
@@ -83,8 +83,7 @@ function figureName(t: ThresholdResult): string {
 export function thresholdDetails(t: ThresholdResult, ci: number): string {
   const outcome = thresholdOutcome(t);
   const method = t.interval === undefined ? '' : ` (${t.interval})`;
-  const level = t.level ?? ci;
-  const figures = `value ${fmt(t.value, 4)}, ${Math.round(level * 1000) / 10}% interval ${thresholdInterval(t)}${method}`;
+  const figures = `value ${fmt(t.value, 4)}, ${levelText(t.level ?? ci)} interval ${thresholdInterval(t)}${method}`;
   if (outcome === 'error') return `${t.reason ?? 'no value'}; ${figures}`;
   if (t.op === undefined || t.limit === undefined) return figures;
   const not = outcome === 'pass' ? '' : 'is not ';

@@ -7,17 +7,21 @@ import { rocChart } from '../charts/roc-chart.js';
 import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
+import { foldMeanText } from '../format/fold-mean-text.js';
 import {
+  bootstrapPForDecision,
   fmt,
   fmtBootstrapP,
   fmtP,
   formatCount,
   formatUsd,
+  levelText,
   MISSING_VALUE,
 } from '../format/format-number.js';
 import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { quotedInterval } from '../verdict/stopped-interval.js';
 import { headlineMetric } from '../verdict/verdict.js';
 import { escapeHtml as h } from './escape-html.js';
 import { generationSections } from './generation-section.js';
@@ -27,13 +31,37 @@ import { REPORT_CSS } from './report-styles.js';
 import { verdictSection } from './verdict-section.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
 
+/** What becomes of answers that could not be read, by task. */
+function unparseableNote(task: RunResults['task']['type']): string {
+  switch (task) {
+    case 'generation':
+      return 'Answers the extraction chain could not read are scored as empty answers.';
+    case 'regression':
+      return 'Unparseable answers (without a number) are left out of the error metrics.';
+    case 'multiple-choice':
+      return 'Unparseable answers (naming no choice) count as wrong.';
+    default:
+      return 'Unparseable answers (matching no label) count as wrong.';
+  }
+}
+
+/** A headline card's interval: the one the verdict quotes (a confidence sequence after a stop). */
+function cardInterval(r: RunResults, m: ModelResult, metric: string): string {
+  const q = quotedInterval(m, metric, r.evaluation.ci, r.earlyStop);
+  if (q === null) return `${Math.round(r.evaluation.ci * 100)}% CI ${MISSING_VALUE}`;
+  const name =
+    q.kind === 'sequence'
+      ? `${levelText(q.level)} confidence sequence`
+      : `${levelText(q.level)} CI`;
+  return `${name} [${fmt(q.low)}, ${fmt(q.high)}]${q.afterStop ? ' (too narrow after the early stop)' : ''}`;
+}
+
 function headline(r: RunResults): string {
   // the metric the verdict quotes, so the card and the verdict agree
   const primary = headlineMetric(r) ?? r.evaluation.metrics[0];
-  const ci = Math.round(r.evaluation.ci * 100);
   const cards = r.models.map((m) => {
     const s = primary ? m.metrics[primary] : undefined;
-    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s ? `${ci}% CI [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]${r.evaluation.folds > 1 ? ` · folds ${fmt(s.mean)} ± ${fmt(s.std)}` : ''}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
+    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s && primary ? `${h(cardInterval(r, m, primary))}${r.evaluation.folds > 1 ? ` · folds ${h(foldMeanText(s))}` : ''}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
   });
   if (r.thresholds.length > 0) {
     const failed = r.thresholds.filter((t) => !t.passed).length;
@@ -107,7 +135,7 @@ function comparisonsSection(r: RunResults): string {
     Object.entries(c.metrics).map(([metric, d], i) => {
       const mc =
         i === 0 && c.mcnemar
-          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>p = ${fmtP(c.mcnemar.pValue)}${holm ? `<br>Holm p = ${fmtP(c.mcnemar.pHolm)}` : ''}</td>`
+          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>p = ${h(fmtP(c.mcnemar.pValue))}${holm ? `<br>Holm p = ${h(fmtP(c.mcnemar.pHolm))}` : ''}</td>`
           : i === 0
             ? `<td rowspan="${Object.keys(c.metrics).length}">${MISSING_VALUE}</td>`
             : '';
@@ -115,8 +143,10 @@ function comparisonsSection(r: RunResults): string {
         i === 0
           ? `<td rowspan="${Object.keys(c.metrics).length}">${h(c.b)} − ${h(c.a)}<br><span class="note">${c.pairedItems} paired predictions</span></td>`
           : '';
-      const sig = (d.pHolm ?? d.pValue ?? 1) < 1 - r.evaluation.ci;
-      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${fmtBootstrapP(d.pValue, r.evaluation.bootstrap)}${holm ? ` (Holm ${fmtBootstrapP(d.pHolm, r.evaluation.bootstrap)})` : ''}</td></tr>`;
+      // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
+      const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
+      const sig = p !== null && p < Number((1 - r.evaluation.ci).toFixed(10));
+      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td></tr>`;
     }),
   );
   return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
@@ -244,7 +274,7 @@ ${
     : '<p class="note">Generation task: outputs are stored in predictions.arrow; no metrics are computed.</p>'
 }
 <h2>Items</h2>${itemsTable(r)}
-<p class="note">${r.task.type === 'generation' ? 'Answers the extraction chain could not read are scored as empty answers.' : 'Unparseable answers (matching no label) count as wrong.'} Predictions whose request failed after retries are not scored; their number is shown per model.</p>
+<p class="note">${unparseableNote(r.task.type)} Predictions whose request failed after retries are not scored; their number is shown per model.</p>
 ${classification ? `<h2>Confusion matrices</h2><div class="charts">${confusion}</div>${r.models.map((m) => (m.confusionNote ? `<p class="note">${h(m.name)}: ${h(m.confusionNote)}</p>` : '')).join('')}` : ''}
 ${probCharts ? `<h2>Scores as probabilities</h2><div class="charts">${probCharts}</div>` : ''}
 ${htmlEarlyStop(r)}

@@ -1,7 +1,14 @@
 import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
-import { fmt, fmtBootstrapP, fmtP, formatUsd, MISSING_VALUE } from '../format/format-number.js';
+import {
+  bootstrapPForDecision,
+  fmt,
+  fmtBootstrapP,
+  fmtP,
+  formatUsd,
+  MISSING_VALUE,
+} from '../format/format-number.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -160,8 +167,8 @@ function retriedText(s: RunResults['models'][number]['service']): string {
 
 /**
  * One line per model pair: the headline metric's difference with its interval and p-value,
- * McNemar's test, and which of the compared metrics differ at `1 − ci` (Holm-adjusted p);
- * the reports have every metric's row.
+ * McNemar's test, and which of the compared metrics differ at `1 − ci` (Holm-adjusted across
+ * the model pairs when the run has three models or more); the reports have every metric's row.
  */
 function comparisonLines(r: RunResults): string[] {
   if (r.comparisons.length === 0) return [];
@@ -181,15 +188,16 @@ function comparisonLines(r: RunResults): string[] {
         : '';
       const differ = entries
         .filter(([, x]) => {
-          const p = x.pHolm ?? x.pValue;
           // a bootstrap p of 0 only says p < 2/B: with 20 resamples that is no evidence at 0.05
-          const bound = p === 0 && r.evaluation.bootstrap > 0 ? 2 / r.evaluation.bootstrap : p;
-          return bound !== null && bound < alpha;
+          const p = bootstrapPForDecision(x.pHolm ?? x.pValue, r.evaluation.bootstrap);
+          return p !== null && p < alpha;
         })
         .map(([m]) => m);
+      // Holm adjusts across the pairs of models, so only a run of three or more has it
+      const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm across model pairs)' : '';
       const which =
         entries.length > 1
-          ? `${differ.length} of ${entries.length} metrics differ at p < ${alpha} (Holm)${differ.length > 0 ? `: ${differ.join(', ')}` : ''}`
+          ? `${differ.length} of ${entries.length} metrics differ at p < ${alpha}${holm}${differ.length > 0 ? `: ${differ.join(', ')}` : ''}`
           : '';
       return `${c.b} vs ${c.a}: ${[d, mc, which].filter(Boolean).join('; ')}`;
     }),

@@ -1,3 +1,4 @@
+import { levelText } from '../format/format-number.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult } from '../results/run-results-schema.js';
 
@@ -57,6 +58,5 @@ export function quotedInterval(
  * intervalName({ low: 0.9, high: 0.95, level: 0.95, kind: 'sequence', afterStop: false }); // '95% confidence sequence'
  */
 export function intervalName(q: QuotedInterval): string {
-  const pct = Number((100 * q.level).toFixed(2));
-  return `${pct}% ${q.kind === 'sequence' ? 'confidence sequence' : 'interval'}`;
+  return `${levelText(q.level)} ${q.kind === 'sequence' ? 'confidence sequence' : 'interval'}`;
 }

@@ -1,4 +1,4 @@
-import { fmt } from '../format/format-number.js';
+import { fmt, levelText } from '../format/format-number.js';
 import type { ModelResult, ThresholdResult } from '../results/run-results-schema.js';
 
 const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
@@ -33,7 +33,7 @@ export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): s
   if (!crosses) return null;
   const side = op.startsWith('>') ? 'below' : 'above';
   const name = sequence
-    ? `${Number((100 * (t.level ?? ci)).toFixed(2))}% confidence sequence`
+    ? `${levelText(t.level ?? ci)} confidence sequence`
     : `${Math.round(ci * 100)}% interval`;
   return `${t.threshold} passes for ${m.name}, but the ${name} of ${t.metric} (${fmt(low)} to ${fmt(high)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`;
 }

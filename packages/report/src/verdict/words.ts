@@ -1,4 +1,4 @@
-import { fmt } from '../format/format-number.js';
+import { fmt, levelText } from '../format/format-number.js';
 import type { MetricSummary } from '../results/run-results-schema.js';
 
 /**
@@ -42,7 +42,7 @@ export function sequenceInWords(
   s: { readonly lower: number; readonly upper: number },
   confidence: number,
 ): string {
-  return `${Number((100 * confidence).toFixed(2))}% confidence sequence, valid at the stopping time: between ${fmt(s.lower)} and ${fmt(s.upper)}`;
+  return `${levelText(confidence)} confidence sequence, valid at the stopping time: between ${fmt(s.lower)} and ${fmt(s.upper)}`;
 }
 
 /**
