@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+const Num = z.number().nullable();
+
+/**
+ * One model-vs-model comparison of `results.json`: the pair, the paired items, McNemar's test
+ * (classification) and per metric the difference B − A with its paired bootstrap interval and
+ * p-value (Holm-adjusted across pairs of three models or more).
+ *
+ * @example
+ * ComparisonSchema.parse(results.comparisons[0]).pairedItems;
+ */
+export const ComparisonSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  pairedItems: z.number().int(),
+  mcnemar: z
+    .object({ onlyA: z.number().int(), onlyB: z.number().int(), pValue: z.number(), pHolm: Num })
+    .nullable(),
+  metrics: z.record(
+    z.string(),
+    z.object({ difference: Num, ciLow: Num, ciHigh: Num, pValue: Num, pHolm: Num }),
+  ),
+});
+
+/**
+ * One threshold check of `results.json`: the expression, the model, the compared figure and
+ * its interval, and the outcome.
+ *
+ * @example
+ * ThresholdResultSchema.parse(results.thresholds[0]).outcome;
+ */
+export const ThresholdResultSchema = z.object({
+  threshold: z.string(),
+  model: z.string(),
+  metric: z.string(),
+  value: Num,
+  passed: z.boolean(),
+  /** why the value could not be computed, when it could not (the check then fails) */
+  reason: z.string().optional(),
+  /**
+   * the figure compared with `limit`: the point `value`, or an end of the interval
+   * (`'ci_low'`, `'ci_high'`); absent in files written before interval thresholds
+   */
+  bound: z.enum(['value', 'ci_low', 'ci_high']).optional(),
+  /** `'baseline'` for a `<metric> vs baseline` threshold (`value` is then the difference) */
+  against: z.literal('baseline').optional(),
+  /** the comparison operator of the threshold */
+  op: z.enum(['>=', '>', '<=', '<', '==']).optional(),
+  /** the number the figure is compared with */
+  limit: z.number().optional(),
+  /** lower end of the metric's interval at `evaluation.ci` (null when it has none) */
+  ciLow: Num.optional(),
+  /** upper end of the metric's interval at `evaluation.ci` (null when it has none) */
+  ciHigh: Num.optional(),
+  /**
+   * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
+   * percentile metrics) or `'wilson'` (error and unparseable rates); `'bootstrap-bca'` for
+   * the paired difference of a `vs baseline` threshold; `'confidence-sequence'` after
+   * `evaluation.stop`, for the metrics its rule followed (the anytime-valid interval at the
+   * stopping time, which a bootstrap on the items sent is not)
+   */
+  interval: z
+    .enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca', 'confidence-sequence'])
+    .optional(),
+  /**
+   * the interval's confidence level when it is not `evaluation.ci`: a confidence sequence of
+   * `decided(thresholds)`, which splits `1 − ci` over the sequences it reads (e.g. 0.975)
+   */
+  level: z.number().optional(),
+  /**
+   * `'pass'`, `'fail'`, or `'error'` when the figure could not be computed (which fails the
+   * run like `'fail'`); absent in older files, where `passed` says pass or fail
+   */
+  outcome: z.enum(['pass', 'fail', 'error']).optional(),
+});
