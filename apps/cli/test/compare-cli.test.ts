@@ -308,7 +308,7 @@ describe("assay run with 'vs baseline' thresholds", () => {
     const done = await assay(['run', config, '--quiet']);
     expect(done.code).toBe(2);
     expect(done.stderr.trim()).toBe(
-      `assay: ${join(dir, 'not-a-run')} does not exist; pass an assay run output directory or its results.json.`,
+      `assay: baseline: ${join(dir, 'not-a-run')} does not exist; pass an assay run output directory or its results.json.`,
     );
     expect(server.stats().completions).toBe(before);
   }, 60_000);

@@ -276,7 +276,7 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
       what: 'a row without a reference',
       rows: ['{"refs": "a", "output": "a"}', '{"refs": [null], "output": "b"}'],
       args: [],
-      message: /Column "refs" \(references\) has no reference .* at data row 2;/,
+      message: /Column "refs" \(references\) has no reference .* at data row 2 of .*\.jsonl;/,
     },
     {
       what: 'an unknown metric',

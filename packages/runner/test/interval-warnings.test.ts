@@ -21,7 +21,7 @@ describe('cluster bootstrap warnings', () => {
       { clusterIds, bootstrap: 200, metrics: ['accuracy'] },
     );
     expect(report.warnings).toContain(
-      '--clusters (clusterIds) has 3 clusters: a bootstrap that draws whole clusters has 10 distinct resamples however many it draws, so its intervals say little; they need a few dozen clusters or more.',
+      '--clusters (clusterIds) has 3 clusters: a bootstrap that draws whole clusters rests on 3 values (only 10 distinct resamples, however many it draws), and with so few it understates the uncertainty; intervals need a few dozen clusters or more.',
     );
   });
 
@@ -43,10 +43,11 @@ describe('cluster bootstrap warnings', () => {
 
   test('counts the distinct resamples as multisets of clusters: C(2c − 1, c)', () => {
     expect(clusterWarning(1, 100)).toContain(
-      'has 1 cluster: a bootstrap that draws whole clusters has 1 distinct resample ',
+      'rests on 1 value (only 1 distinct resample, however many it draws)',
     );
-    expect(clusterWarning(5, 100)).toContain('126 distinct resamples'); // C(9, 5)
-    expect(clusterWarning(20, 100)).toContain('has few distinct resamples');
+    expect(clusterWarning(5, 100)).toContain('only 126 distinct resamples'); // C(9, 5)
+    // 15 clusters allow 77,558,760 resamples: too few clusters all the same, and no count named
+    expect(clusterWarning(15, 100)).toContain('rests on 15 values, and with so few');
     expect(clusterWarning(undefined, 100)).toBeUndefined();
   });
 });

@@ -13,8 +13,8 @@ function distinctResamples(c: number): number {
 /**
  * The warning for `clusterIds` that the job cannot use well: given without a bootstrap (only
  * the bootstrap reads them, so they change nothing), or with a bootstrap over fewer than
- * {@link FEW_CLUSTERS} clusters, whose interval rests on few distinct resamples (3 clusters
- * allow 10) and so says little, however many resamples are drawn.
+ * {@link FEW_CLUSTERS} clusters, whose interval rests on few values and understates the
+ * uncertainty (3 clusters even allow only 10 distinct resamples, however many are drawn).
  *
  * @param clusters - the number of distinct clusters, or undefined without `clusterIds`
  * @param bootstrap - the resamples asked for
@@ -32,9 +32,12 @@ export function clusterWarning(
   if (bootstrap === 0)
     return '--clusters (clusterIds) is read only by the bootstrap, and --bootstrap is 0: it changes nothing here; pass --bootstrap 1000 for intervals that resample whole clusters.';
   if (clusters >= FEW_CLUSTERS) return undefined;
-  const distinct =
-    clusters <= 15 ? `${distinctResamples(clusters).toLocaleString('en-US')}` : 'few';
-  return `--clusters (clusterIds) has ${clusters} cluster${clusters === 1 ? '' : 's'}: a bootstrap that draws whole clusters has ${distinct} distinct resample${distinct === '1' ? '' : 's'} however many it draws, so its intervals say little; they need a few dozen clusters or more.`;
+  const distinct = clusters <= 7 ? distinctResamples(clusters) : undefined;
+  const only =
+    distinct === undefined
+      ? ''
+      : ` (only ${distinct.toLocaleString('en-US')} distinct resample${distinct === 1 ? '' : 's'}, however many it draws)`;
+  return `--clusters (clusterIds) has ${clusters} cluster${clusters === 1 ? '' : 's'}: a bootstrap that draws whole clusters rests on ${clusters} value${clusters === 1 ? '' : 's'}${only}, and with so few it understates the uncertainty; intervals need a few dozen clusters or more.`;
 }
 
 /**
