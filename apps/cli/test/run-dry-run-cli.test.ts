@@ -95,7 +95,11 @@ describe('assay run --dry-run', () => {
     );
     const run = await assay(['run', path, '--quiet']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(unset);
+    expect(run.stderr).toContain(
+      `nb: the environment variable ${unset} (models[0].apiKeyEnv) is not set; export it with the API key`,
+    );
+    // refused before the output directory is made: no journal, no cache left behind
+    expect(readdirSync(dir)).not.toContain('keyless');
   });
 
   it('names the stopping rule and warns of a shuffle the method ignores, as the run would', async () => {

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ClientError } from '@assay/clients';
+import type { RunConfig } from '../config/run-config-schema.js';
+import { judgeEndpoints } from '../judges/judge-client.js';
+import { JOURNAL_FILE } from './run-state-files.js';
+
+/**
+ * Refuses a run whose models (or judge) name an API key variable that is not set, before the
+ * output directory is made, when the run will send for every endpoint: a first run (no
+ * journal yet) or `--fresh`. A rerun over a journal may need no key for a model whose answers
+ * are all journaled, so there the client's own check, when it is created, decides.
+ *
+ * @param config - the validated configuration
+ * @param fresh - whether the run starts over (`--fresh`)
+ * @param env - where the variables are read (default `process.env`)
+ * @throws ClientError `MISSING_API_KEY` naming the model, the variable and its config path
+ * @example
+ * refuseMissingKeys(config, false); // before lockOutputDir
+ */
+export function refuseMissingKeys(
+  config: RunConfig,
+  fresh: boolean,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  if (!fresh && existsSync(join(config.output.dir, JOURNAL_FILE))) return;
+  const endpoints = [
+    ...config.models.map((m, i) => ({ name: m.name, key: m.apiKeyEnv, path: `models[${i}]` })),
+    ...judgeEndpoints(config).map((j) => ({
+      name: j.name,
+      key: j.apiKeyEnv,
+      path: j.configPath ?? 'judge.client',
+    })),
+  ];
+  for (const { name, key, path } of endpoints) {
+    if (key === undefined || (env[key] ?? '') !== '') continue;
+    throw new ClientError(
+      'MISSING_API_KEY',
+      `${name}: the environment variable ${key} (${path}.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
+      { path: `${path}.apiKeyEnv` },
+    );
+  }
+}
