@@ -71,8 +71,15 @@ const ClassificationTaskSchema = z.strictObject({
 });
 /** A regression's answer settings: as a classification's, but `extract` defaults to `number`. */
 const RegressionAnswerSchema = AnswerSchema.extend({
-  extract: AnswerSchema.shape.extract.removeDefault().default('number'),
-});
+  extract: AnswerSchema.shape.extract
+    .removeDefault()
+    .default('number')
+    .describe(
+      "How to read a regression answer: 'number' (its first number, the default), 'regex' (the first number in capture group 1 of pattern) or 'exact' (the whole answer is one number).",
+    ),
+}).describe(
+  'How an answer text becomes a number; an answer without one counts as unparseable and is left out of the error metrics.',
+);
 const RegressionTaskSchema = z.strictObject({
   type: z.literal('regression').describe('Answer with a number.'),
   // an answer section without `extract` (only a pattern, say) still reads a number
