@@ -76,6 +76,8 @@ export {
   aboveCapacityWarning,
   BRACKET_TOLERANCE,
   findMaxRate,
+  KEPT_UP_SHARE,
+  keptUp,
   MAX_BISECTIONS,
   stepMeetsSlo,
   sustainedRate,

@@ -3,6 +3,7 @@ import { expect, test } from 'vitest';
 import {
   aboveCapacityWarning,
   droppedRecord,
+  keptUp,
   type LoadRecord,
   type LoadTestResult,
   loadDatasetWorkload,
@@ -47,9 +48,11 @@ test('--find-max reports the last passing rate with a bracket whose upper end fa
   const steps = result.steps!;
   expect(steps[0]!.profile.kind).toBe('concurrency');
   // every rate step agrees with the bracket: passing steps at or below lo, failing ones at or above hi
+  const capacity = sustainedRate(steps[0]!);
   for (const s of steps.slice(1)) {
     const rate = s.profile.rate!;
-    if (stepMeetsSlo(s)) expect(rate).toBeLessThanOrEqual(max.bracket[0] + 1e-9);
+    if (stepMeetsSlo(s) && keptUp(s, rate, capacity))
+      expect(rate).toBeLessThanOrEqual(max.bracket[0] + 1e-9);
     else expect(rate).toBeGreaterThanOrEqual(max.bracket[1] - 1e-9);
   }
   // far above the closed-form capacity the queue grows without bound: that cannot pass
@@ -132,4 +135,45 @@ test('warns when --find-max answers above the capacity its own throughput step s
   );
   expect(aboveCapacityWarning(result(40.7))).toBeUndefined();
   expect(aboveCapacityWarning(result(30))).toBeUndefined();
+});
+
+test('--find-max does not pass a rate above capacity that its short step could not keep up with', async () => {
+  // 4 slots x 10 tokens x 20 ms: 20 requests per second; a loose SLO that short steps meet
+  // even while their queue grows (29.35/s passed before, completing 19.3/s)
+  const server = await startModelServer({
+    model: trainSpamModel(),
+    engine: { batchSlots: 4, stepMs: 20 },
+  });
+  try {
+    const options = resolveLoadTest({
+      baseUrl: server.baseUrl,
+      model: 'assay-spam-nb',
+      findMax: true,
+      slo: 'e2e_p99<=2000',
+      durationMs: 2000,
+      maxTokens: 10,
+      ignoreEos: true,
+      maxInFlight: 64,
+    });
+    const { result } = await runLoadTest(options, {
+      workload: await loadDatasetWorkload('builtin:spam-assassin'),
+    });
+    const capacity = sustainedRate(result.steps![0]!);
+    expect(capacity).toBeGreaterThan(16);
+    expect(result.maxRate!.rate).toBeLessThanOrEqual(capacity * 1.1);
+    // the rates that failed only by falling behind met the latency SLO
+    const behind = result.steps!.slice(1).filter((s) => !keptUp(s, s.profile.rate!, capacity));
+    for (const s of behind) expect(s.profile.rate!).toBeGreaterThan(capacity);
+  } finally {
+    await server.close();
+  }
+}, 120_000);
+
+test('a rate step above capacity keeps up when it completes at least 95% of its rate', () => {
+  const step = (done: number) => ({ throughput: { steadyRequestsPerSec: done } }) as never;
+  expect(keptUp(step(19.3), 29.35, 19.73)).toBe(false);
+  expect(keptUp(step(28.5), 29.35, 19.73)).toBe(true);
+  // at capacity, or too few completions to measure: not judged
+  expect(keptUp(step(5), 20, 19.73)).toBe(true);
+  expect(keptUp(step(0), 40, 19.73)).toBe(true);
 });

@@ -78,6 +78,32 @@ export function stepMeetsSlo(step: StepResult): boolean {
   return step.sloPassed?.passed === true && !step.harness.saturated;
 }
 
+/** Below this share of its offered rate, a step above capacity did not keep up. */
+export const KEPT_UP_SHARE = 0.95;
+
+/**
+ * Whether a find-max rate step above the throughput step's capacity kept up with its offered
+ * rate: it completed (while sending) at least {@link KEPT_UP_SHARE} of it. A step too short
+ * for a queue to build can meet a latency SLO at a rate the service cannot sustain (29.35/s
+ * passed `e2e_p99<=2000` against a 20/s server while completing 19.3/s); such a step is a
+ * miss. Steps at or below capacity (within 2%), and steps of too few completions to measure
+ * (`steadyRequestsPerSec` 0), are not judged by it.
+ *
+ * @param step - the rate step
+ * @param offered - its rate
+ * @param capacity - the throughput step's {@link sustainedRate}
+ * @returns false when the step fell behind a rate above capacity
+ * @example
+ * ```ts
+ * keptUp(step, 29.35, 19.73); // false when the step completed 19.3/s
+ * ```
+ */
+export function keptUp(step: StepResult, offered: number, capacity: number): boolean {
+  if (offered <= capacity * 1.02) return true;
+  const done = step.throughput.steadyRequestsPerSec;
+  return !(done > 0 && done < KEPT_UP_SHARE * offered);
+}
+
 /**
  * The largest open-loop rate that meets the SLO, by bisection on rate.
  *
@@ -85,9 +111,9 @@ export function stepMeetsSlo(step: StepResult): boolean {
  * A throughput step (closed loop at `full`) measures the service's capacity C (its
  * {@link sustainedRate}); the first
  * upper end is 1.25 C (doubled up to three times while it still passes). Then the bracket
- * [lo, hi] (lo = 0 at first) is halved: a rate passes when its step meets every SLO bound and
+ * [lo, hi] (lo = 0 at first) is halved: a rate passes when its step meets every SLO bound,
  * the generator was not saturated (a saturated step says nothing about the server, so it
- * counts as a miss). It stops when hi - lo < 5% of hi or after 6 bisections; the answer is
+ * counts as a miss) and, above C, the step kept up with its rate ({@link keptUp}). It stops when hi - lo < 5% of hi or after 6 bisections; the answer is
  * lo with its bracket. Each step runs the run's full duration or request count.
  *
  * @param runner - runs steps on the run's client
@@ -114,7 +140,7 @@ export async function findMaxRate(
   let upperFailed = false;
   for (let doubling = 0; doubling < 3 && !upperFailed; doubling++) {
     const step = await runner.run({ kind: 'rate', rate: hi, arrival, maxInFlight });
-    if (stepMeetsSlo(step)) {
+    if (stepMeetsSlo(step) && keptUp(step, hi, capacity)) {
       lo = hi;
       hi *= 2;
     } else upperFailed = true;
@@ -124,7 +150,7 @@ export async function findMaxRate(
   for (let i = 0; i < MAX_BISECTIONS && hi - lo >= BRACKET_TOLERANCE * hi; i++) {
     const mid = (lo + hi) / 2;
     const step = await runner.run({ kind: 'rate', rate: mid, arrival, maxInFlight });
-    if (stepMeetsSlo(step)) lo = mid;
+    if (stepMeetsSlo(step) && keptUp(step, mid, capacity)) lo = mid;
     else hi = mid;
   }
   return { rate: lo, bracket: [lo, hi], slo: slo.spec };
