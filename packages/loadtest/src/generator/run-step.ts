@@ -6,7 +6,7 @@ import { ArrivalClock, EARLY_MS } from './arrival-clock.js';
 import { ArrivalPump } from './arrival-pump.js';
 import { IdleScavenger } from './idle-scavenge.js';
 import { droppedRecord, type SendContext, sendRequest } from './send-request.js';
-import type { StepLoad, StepPlan, StepProgress } from './step-plan.js';
+import type { StepPlan, StepProgress } from './step-plan.js';
 import { StepTracker } from './step-tracker.js';
 
 /** Records of a step and the harness reading taken over it. */
@@ -23,11 +23,16 @@ const OPEN_LOOP_PREOPEN = 64;
 
 /**
  * Connections a step opens before it starts: as many as it can use at once, a closed loop's
- * concurrency or an open loop's `maxInFlight`, else {@link OPEN_LOOP_PREOPEN} (an open loop
- * opens more as bursts need them).
+ * concurrency (at most its request count, without a warm-up) or an open loop's
+ * `maxInFlight`, else {@link OPEN_LOOP_PREOPEN} (an open loop opens more as bursts need them).
  */
-function preopenCount(load: StepLoad): number {
-  if (load.kind === 'concurrency') return load.concurrency;
+function preopenCount(plan: StepPlan): number {
+  const { load } = plan;
+  if (load.kind === 'concurrency') {
+    // --concurrency 30000 --requests 2 opened 30,000 connections for 2 requests
+    const most = plan.requests !== undefined && plan.warmupMs === 0 ? plan.requests : Infinity;
+    return Math.min(load.concurrency, most);
+  }
   return Math.min(load.maxInFlight ?? OPEN_LOOP_PREOPEN, OPEN_LOOP_PREOPEN);
 }
 
@@ -146,7 +151,7 @@ async function preconnect(plan: StepPlan): Promise<void> {
   const waited = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, PREOPEN_WAIT_MS);
   });
-  await Promise.race([plan.client.preconnect(preopenCount(plan.load)), waited]);
+  await Promise.race([plan.client.preconnect(preopenCount(plan)), waited]);
   clearTimeout(timer);
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LoadTestError } from '../errors.js';
 import { parseSlo, type Slo } from '../slo/parse-slo.js';
 import { checkClientConfig, httpJsonConfig } from './client-options.js';
+import { refuseOverFileLimit } from './open-file-limit.js';
 import { issueMessage, optionPath } from './option-names.js';
 import { pickLoad, positiveInt, type RunLoad } from './pick-load.js';
 
@@ -128,6 +129,14 @@ export function resolveLoadTest(
     load.kind === 'concurrency'
       ? load.concurrency
       : Math.max(maxInFlight ?? 1024, DEFAULT_FULL_CONCURRENCY);
+  // a closed loop of N requests, no warm-up, never has more than N in flight
+  if (load.kind === 'concurrency') {
+    const most =
+      requests !== undefined && o.warmupMs === 0
+        ? Math.min(requests, load.concurrency)
+        : load.concurrency;
+    refuseOverFileLimit(most, '--concurrency');
+  } else if (maxInFlight !== undefined) refuseOverFileLimit(maxInFlight, '--max-in-flight');
   const timeoutMs = Math.ceil(o.timeoutMs);
   const client: ClientConfig = {
     provider: o.provider,
