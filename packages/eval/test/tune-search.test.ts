@@ -243,6 +243,34 @@ describe('budgets and resuming', () => {
     expect(server.stats().completions).toBe(before);
   });
 
+  it('keeps a cost budget: what the search spends stays within it, the estimate scaled by what was spent', async () => {
+    // characters / 4 for a model the estimate does not know, where the server counts about
+    // one token per 3 characters: unscaled, the search passed its budget by 3%
+    const budget = 0.05;
+    const setup = await tuneSetup(
+      {
+        ...doc(join(dir, 'priced'), { strategy: 'grid', budget: { costUsd: budget } }),
+        models: [
+          {
+            name: 'nb',
+            provider: 'openai-chat',
+            baseUrl: server.baseUrl,
+            model: 'assay-spam-nb',
+            params: { maxTokens: 4, temperature: 0 },
+            price: { inputPerMTok: 1, outputPerMTok: 1 },
+          },
+        ],
+      },
+      dir,
+    );
+    const r = await runTune(setup);
+    expect(r.stoppedBy).toMatch(
+      /^the cost budget: \$[\d.]+ spent, and the next evaluation \(c\d+\) is estimated at/,
+    );
+    expect(r.spent.costUsd).toBeGreaterThan(0);
+    expect(r.spent.costUsd).toBeLessThanOrEqual(budget);
+  }, 120_000);
+
   it('resumes an interrupted search without sending anything twice', async () => {
     const whole = await tune('whole', { strategy: 'successive-halving', seed: 4 });
     const setup = await tuneSetup(

@@ -20,6 +20,7 @@ import {
   survivorsOf,
   tuneSetup,
 } from '../src/index.js';
+import { costFactor } from '../src/tune/search-state.js';
 
 function evaluation(
   candidate: number,
@@ -323,5 +324,18 @@ describe('nested cross-validation without every outer fold', () => {
     expect(nestedGap(nested([fold(0, 1, true), fold(1, 2, false)], 4))).toBe(
       'outer fold 1 was not scored (the budget stopped the search); outer folds 2, 3 were not reached (the budget stopped the search)',
     );
+  });
+});
+
+describe('the cost estimate of the next evaluation', () => {
+  it('is scaled by what the evaluations so far cost against their estimates, never down', () => {
+    expect(costFactor({ estimatedUsd: 0.1559, actualUsd: 0.2131 }, true)).toBeCloseTo(
+      0.2131 / 0.1559,
+      12,
+    );
+    expect(costFactor({ estimatedUsd: 0.2, actualUsd: 0.1 }, true)).toBe(1);
+    // before any: characters / 4 is raised to characters / 3
+    expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, true)).toBeCloseTo(4 / 3, 12);
+    expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, false)).toBe(1);
   });
 });

@@ -99,6 +99,7 @@ async function runSearch(
   const state: SearchState = {
     evaluations: [],
     spent: { sent: 0, cached: 0, resumed: 0, costUsd: 0 },
+    calibration: { estimatedUsd: 0, actualUsd: 0 },
     pruned: new Map(),
     stoppedBy: null,
   };

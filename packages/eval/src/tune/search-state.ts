@@ -19,6 +19,34 @@ export interface Spent {
   costUsd: number;
 }
 
+/**
+ * What the evaluations sent so far were estimated to cost before sending, and what they cost:
+ * their ratio scales the next estimate, so a tokenizer the estimate does not know (characters
+ * / 4, where the server counted about one token per 3 characters) cannot let the search spend
+ * past its budget.
+ */
+export interface CostCalibration {
+  estimatedUsd: number;
+  actualUsd: number;
+}
+
+/**
+ * The factor to scale a cost estimate by: what earlier evaluations cost over their estimates
+ * (never below 1); before any, 4/3 when input tokens were only estimated as characters / 4
+ * (English text runs at 3 to 4 characters per token), else 1.
+ *
+ * @param calibration - estimates and costs so far
+ * @param estimatedTokens - whether the next estimate counted characters / 4
+ * @returns the factor
+ * @example
+ * costFactor({ estimatedUsd: 0.1559, actualUsd: 0.2131 }, true); // 1.3669...
+ */
+export function costFactor(calibration: CostCalibration, estimatedTokens: boolean): number {
+  if (calibration.estimatedUsd > 0)
+    return Math.max(1, calibration.actualUsd / calibration.estimatedUsd);
+  return estimatedTokens ? 4 / 3 : 1;
+}
+
 /** What the search has done: every evaluation, what it spent, and why it stopped early. */
 export interface SearchState {
   readonly evaluations: CandidateEvaluation[];
@@ -27,6 +55,8 @@ export interface SearchState {
   readonly pruned: Map<number, number>;
   /** set when the budget stopped the search: the sentence saying so */
   stoppedBy: string | null;
+  /** estimated against actual cost of the evaluations that sent requests */
+  readonly calibration?: CostCalibration;
 }
 
 /** Called after every evaluation (the CLI prints a line; the search writes tune.json). */
@@ -69,12 +99,15 @@ export async function evaluateWithinBudget(
     return null;
   };
   const { requests, costUsd } = search.budget;
+  let estimate = 0;
   if (requests !== undefined || costUsd !== undefined) {
     const plan = await dryRun(stageConfig(ctx, candidate, ids, stage), {
       retryFailed: ctx.retryFailed === true,
     });
     const toSend = plan.models.reduce((a, m) => a + m.toSend, 0);
-    const cost = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
+    estimate = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
+    const counted = plan.models.some((m) => m.estimate.tokenCounting === 'estimate');
+    const cost = estimate * costFactor(state.calibration ?? NO_CALIBRATION, counted);
     if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {
       // journaled answers of an earlier, killed search were paid for then: they count
       return stop(
@@ -83,7 +116,7 @@ export async function evaluateWithinBudget(
     }
     if (costUsd !== undefined && toSend > 0 && state.spent.costUsd + cost > costUsd) {
       return stop(
-        `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) could cost up to $${cost.toFixed(4)} more, past $${costUsd}`,
+        `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) is estimated at $${cost.toFixed(4)} more (scaled by what the evaluations so far cost against their estimates), past $${costUsd}`,
       );
     }
   }
@@ -92,10 +125,17 @@ export async function evaluateWithinBudget(
   state.spent.sent += e.sent;
   state.spent.cached += e.cached;
   state.spent.resumed += e.resumed;
-  state.spent.costUsd += e.sent > 0 ? (e.costUsd ?? 0) * (e.sent / Math.max(1, e.requests)) : 0;
+  const actual = e.sent > 0 ? (e.costUsd ?? 0) * (e.sent / Math.max(1, e.requests)) : 0;
+  state.spent.costUsd += actual;
+  if (state.calibration !== undefined && estimate > 0 && e.sent > 0) {
+    state.calibration.estimatedUsd += estimate;
+    state.calibration.actualUsd += actual;
+  }
   await listener(e, state);
   return e;
 }
+
+const NO_CALIBRATION: CostCalibration = { estimatedUsd: 0, actualUsd: 0 };
 
 /**
  * A cost budget cannot hold for a model whose requests have no price: it would let every
