@@ -158,6 +158,16 @@ describe('choosing the winner', () => {
     expect(w?.reason).toMatch(/c1 .* within the interval of the best, c0/);
   });
 
+  it('breaks a tie among the cheaper candidates by index, not by a latency the run order set', () => {
+    // c4 ran first and paid the server's cold cache; c5, the same prompts, found them cached
+    const c4 = { ...evaluation(4, 0.96, 0.03, 1000), p95LatencyMs: 82 };
+    const c5 = { ...evaluation(5, 0.96, 0.03, 1000), p95LatencyMs: 22 };
+    const w = chooseWinner([evaluation(6, 0.97, 0.03, 1332), c5, c4], true);
+    expect(w?.rule).toBe('one-standard-error');
+    expect(w?.evaluation.candidate).toBe(4);
+    expect(w?.reason).toMatch(/; c5 scores and costs the same, and the lower index wins\.$/);
+  });
+
   it('keeps the best when the cheaper candidate saves too little to matter', () => {
     const w = chooseWinner(
       [evaluation(0, 0.95, 0.05, 1386), evaluation(1, 0.89, 0.05, 1381)],

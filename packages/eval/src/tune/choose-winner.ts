@@ -43,7 +43,8 @@ export function byMetric(
  * @returns the winner, or null when no candidate has a value and meets the constraints
  * @remarks An exact tie for the best score goes to the fewer tokens per item, then the lower
  *   candidate index. Cheaper means at least {@link MIN_SAVING} (10%) fewer tokens per item (ties broken by
- *   the lower 95th percentile latency); a saving too small to matter never costs score. Hastie,
+ *   the better score, then the lower index; never by latency, which depends on the order the
+ *   candidates ran in when the server caches prompts); a saving too small to matter never costs score. Hastie,
  *   Tibshirani & Friedman, *The Elements of Statistical Learning* (2009), section 7.10: the
  *   most parsimonious model whose error is within one standard error of the best.
  * @example
@@ -63,12 +64,16 @@ export function chooseWinner(
   )[0]!;
   const tied = eligible.filter((e) => e !== best && e.value === best.value);
   const withinNoise = eligible.filter((e) => overlaps(e, best));
+  // not by latency: a candidate measured after another with the same prompts finds them in
+  // the server's cache (a prefix cache does the same), so its latency reflects the order run
   const cheapest = [...withinNoise].sort(
     (a, b) =>
-      a.tokensPerItem - b.tokensPerItem ||
-      (a.p95LatencyMs ?? Number.POSITIVE_INFINITY) - (b.p95LatencyMs ?? Number.POSITIVE_INFINITY) ||
-      byMetric(greater)(a, b),
+      a.tokensPerItem - b.tokensPerItem || byMetric(greater)(a, b) || a.candidate - b.candidate,
   )[0]!;
+  const alike = withinNoise.filter(
+    (e) =>
+      e !== cheapest && e.tokensPerItem === cheapest.tokensPerItem && e.value === cheapest.value,
+  );
   if (cheapest === best || cheapest.tokensPerItem > (1 - MIN_SAVING) * best.tokensPerItem) {
     return {
       evaluation: best,
@@ -84,7 +89,7 @@ export function chooseWinner(
     evaluation: cheapest,
     rule: 'one-standard-error',
     best,
-    reason: `c${cheapest.candidate} scores ${fmt(cheapest.value)} [${fmt(cheapest.ciLow)}, ${fmt(cheapest.ciHigh)}], within the interval of the best, c${best.candidate} with ${fmt(best.value)} [${fmt(best.ciLow)}, ${fmt(best.ciHigh)}], and uses ${Math.round(cheapest.tokensPerItem)} tokens per item against ${Math.round(best.tokensPerItem)}: the cheaper one is chosen (one-standard-error rule).`,
+    reason: `c${cheapest.candidate} scores ${fmt(cheapest.value)} [${fmt(cheapest.ciLow)}, ${fmt(cheapest.ciHigh)}], within the interval of the best, c${best.candidate} with ${fmt(best.value)} [${fmt(best.ciLow)}, ${fmt(best.ciHigh)}], and uses ${Math.round(cheapest.tokensPerItem)} tokens per item against ${Math.round(best.tokensPerItem)}: the cheaper one is chosen (one-standard-error rule)${alike.length === 0 ? '' : `; ${alike.map((e) => `c${e.candidate}`).join(', ')} score${alike.length === 1 ? 's' : ''} and cost${alike.length === 1 ? 's' : ''} the same, and the lower index wins`}.`,
   };
 }
 
