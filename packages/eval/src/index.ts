@@ -169,6 +169,7 @@ export { candidateLabel, gridCandidates, randomCandidates } from './tune/candida
 export type { Winner } from './tune/choose-winner.js';
 export { chooseWinner, MIN_SAVING } from './tune/choose-winner.js';
 export { parseConfigPath, setConfigPath } from './tune/config-paths.js';
+export { degenerateIntervalNote } from './tune/degenerate-interval-note.js';
 export type { CandidateEvaluation } from './tune/evaluate-candidate.js';
 export { halvingRungs, survivorsOf } from './tune/halving-rungs.js';
 export { stratifiedOrder } from './tune/item-order.js';

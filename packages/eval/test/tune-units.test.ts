@@ -20,6 +20,7 @@ import {
   survivorsOf,
   tuneSetup,
 } from '../src/index.js';
+import { degenerateIntervalNote } from '../src/tune/degenerate-interval-note.js';
 import { costFactor } from '../src/tune/search-state.js';
 
 function evaluation(
@@ -347,5 +348,15 @@ describe('the cost estimate of the next evaluation', () => {
     // before any: characters / 4 is raised to characters / 3
     expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, true)).toBeCloseTo(4 / 3, 12);
     expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, false)).toBe(1);
+  });
+});
+
+describe('a test score whose interval has no width', () => {
+  it('says the bootstrap cannot show the uncertainty, and bounds the error by the rule of three', () => {
+    const perfect = { ...evaluation(0, 1, 0, 10), items: 30 };
+    expect(degenerateIntervalNote(perfect)).toBe(
+      'every bootstrap resample of the 30 items scored 1.0000, so the interval has no width and cannot show how sure the figure is: with no error among 30 items, the error rate is below 0.095 at 95% confidence (the rule of three, about 3/n), more items would narrow it.',
+    );
+    expect(degenerateIntervalNote(evaluation(0, 0.9, 0.03, 10))).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   type CandidateEvaluation,
+  degenerateIntervalNote,
   loadTuneConfig,
   nestedGap,
   runTune,
@@ -62,11 +63,13 @@ export function tuneSummary(r: TuneResults): string {
     lines.push(
       `  tuning score ${num(w.tuning.value)} ${interval(w.tuning)} on ${w.tuning.items} items (optimistic: the best of ${r.coverage.evaluated} candidates)`,
     );
-    if (w.test !== null)
+    if (w.test !== null) {
       lines.push(
         `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
       );
-    else if (r.items.test > 0)
+      const note = degenerateIntervalNote(w.test);
+      if (note !== null) lines.push(`  note: ${note}`);
+    } else if (r.items.test > 0)
       // without this line a budget-stopped search shows only the optimistic score, unremarked
       lines.push(
         `  test score   not measured: ${r.stoppedBy === null ? 'the search stopped' : 'the budget stopped the search'} before the ${r.items.test} held-out items were scored, so only the optimistic tuning score above is known`,

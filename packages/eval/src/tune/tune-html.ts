@@ -1,4 +1,5 @@
 import { escapeHtml, lineChart } from '@assay/report';
+import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import { nestedGap } from './nested-estimate.js';
 import type { TuneResults } from './tune-results.js';
@@ -14,6 +15,12 @@ function largest(evaluations: readonly CandidateEvaluation[]): CandidateEvaluati
   return evaluations.filter((e) => e.rung !== 'test').reduce((a, b) => (b.items > a.items ? b : a));
 }
 
+/** A score's interval of no width, in words, after a space; empty otherwise. */
+function noteOf(e: CandidateEvaluation): string {
+  const note = degenerateIntervalNote(e);
+  return note === null ? '' : ` Note: ${escapeHtml(note)}`;
+}
+
 function verdict(r: TuneResults): string {
   const w = r.winner;
   if (w === null)
@@ -23,7 +30,7 @@ function verdict(r: TuneResults): string {
       ? nestedSentence(r)
       : w.test === null
         ? 'The winner was not scored on held-out items.'
-        : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.`;
+        : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.${noteOf(w.test)}`;
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
     `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is optimistic, because it is the best of ${r.coverage.evaluated} candidates scored on the same items. ${test}</p>`,
