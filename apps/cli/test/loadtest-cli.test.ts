@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseSlo, readRecords, summarizeRecords } from '@assay/loadtest';
+import { loadtestHtml, parseSlo, readRecords, summarizeRecords } from '@assay/loadtest';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay, start, until } from './cli-process.js';
@@ -445,6 +445,12 @@ describe('assay loadtest against the model server', () => {
     const result = JSON.parse(stdout);
     expect(result.requests.completed).toBeGreaterThanOrEqual(4);
     expect(result.requests.byError.connection).toBeGreaterThan(0);
+    // refused connections fail fast, so most requests failed: the report says what the
+    // figures then describe
+    expect(result.requests.failed).toBeGreaterThan(result.requests.completed);
+    expect(loadtestHtml(result, [])).toContain(
+      `${result.requests.failed} of ${result.requests.failed + result.requests.completed} requests failed: the latency and throughput figures describe only the ${result.requests.completed} that succeeded.`,
+    );
   });
 
   test('--score reports accuracy with its interval and --report writes self-contained SVG charts', async () => {

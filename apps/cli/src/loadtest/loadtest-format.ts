@@ -61,9 +61,11 @@ function rows(result: LoadTestResult): string[][] {
   const steps = result.steps ?? [result];
   const out = steps.map((s, i) => row(String(i), s));
   if (result.steps !== undefined) {
-    // validity and the SLO verdict belong to a step's load, not to steps pooled together
+    // validity, goodput and the SLO verdict belong to a step's load, not to steps pooled
+    // together (a goodput pooled over a sweep's loads judges no load that ran)
     const all = row('all', result);
     all[all.length - 1] = '-';
+    all[all.length - 2] = '-';
     out.push(all);
   }
   return out;

@@ -89,6 +89,8 @@ function finishedExit(result: LoadTestResult): number {
     process.stderr.write(`assay loadtest: run failed: ${failedAll}\n`);
     return LOADTEST_EXIT.runtimeError;
   }
+  // said before any verdict below: a step of a handful of requests is chance, whatever it decided
+  for (const few of fewArrivals(result)) process.stderr.write(`assay loadtest: warning: ${few}\n`);
   if (result.maxRate !== undefined && result.maxRate.rate === 0) {
     // a rate of 0 is no answer: a CI gate must not read it as a finished search
     process.stderr.write(
@@ -98,7 +100,6 @@ function finishedExit(result: LoadTestResult): number {
   }
   const mostFailed = mostRequestsFailed(result);
   if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
-  for (const few of fewArrivals(result)) process.stderr.write(`assay loadtest: warning: ${few}\n`);
   const above = aboveCapacityWarning(result);
   if (above !== undefined) process.stderr.write(`assay loadtest: warning: ${above}\n`);
   const single = result.steps === undefined;

@@ -274,8 +274,13 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
   ];
   const failures = Object.entries(r.byError).sort((a, b) => b[1] - a[1]);
   if (failures.length > 0) {
+    // most requests failed (a server killed mid-run): the figures describe the few that did not
+    const most =
+      r.failed > r.completed && r.completed > 0
+        ? ` ${r.failed} of ${r.failed + r.completed} requests failed: the latency and throughput figures describe only the ${r.completed} that succeeded.`
+        : '';
     lines.push(
-      `<p class="warn">Failures by class: ${failures.map(([k, n]) => `${escapeHtml(k)} ${n}`).join(', ')}.</p>`,
+      `<p class="warn">Failures by class: ${failures.map(([k, n]) => `${escapeHtml(k)} ${n}`).join(', ')}.${most}</p>`,
     );
   }
   if (result.goodput !== undefined) {
@@ -288,8 +293,12 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
           : verdict.passed
             ? ' <b>SLO met.</b>'
             : ` <b class="warn">SLO not met:</b> ${verdict.failures.map(escapeHtml).join('; ')}.`;
+    // pooled over the steps of a sweep or find-max, a goodput judges no load that ran: the
+    // steps' own goodput is in the table and the chart
     lines.push(
-      `<p>SLO <code>${escapeHtml(result.goodput.slo)}</code>: goodput ${fmt(result.goodput.requestsPerSec, 2)} requests/s, ${fmt(100 * result.goodput.fraction, 1)}% of requests within every bound.${met}</p>`,
+      result.steps !== undefined
+        ? `<p>SLO <code>${escapeHtml(result.goodput.slo)}</code>:${met}</p>`
+        : `<p>SLO <code>${escapeHtml(result.goodput.slo)}</code>: goodput ${fmt(result.goodput.requestsPerSec, 2)} requests/s, ${fmt(100 * result.goodput.fraction, 1)}% of requests within every bound.${met}</p>`,
     );
   }
   return lines.join('\n');
