@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { niceCeil } from '../src/charts/nice-ticks.js';
 import { foldBarChart, histogramChart, lineChart } from '../src/index.js';
 
 describe('an axis that does not start at 0 is marked', () => {
@@ -49,5 +50,20 @@ describe('the fold chart', () => {
       { name: 'nb', folds: [0.4, 0.6, 0.9], pooled: 0.93, ciLow: 0.89, ciHigh: 0.97 },
     ]);
     expect(svg).toContain('nb pooled ± CI: 0.9300');
+  });
+});
+
+describe('an axis of the data’s own range', () => {
+  test('ends on a labelled round tick at or above the largest value', () => {
+    expect(niceCeil(0, 19.97)).toBe(20);
+    expect(niceCeil(0, 0.97)).toBe(1);
+    expect(niceCeil(0, 15)).toBe(15);
+    const svg = lineChart([{ name: 'throughput', x: [1, 2, 3], y: [5, 12, 19.97] }], {
+      title: 'throughput',
+      xLabel: 'concurrency',
+      yLabel: 'requests/s',
+    });
+    // the top tick is labelled 20, above the point at 19.97 (the axis used to stop at 15)
+    expect(svg).toMatch(/class="tick">20<\/text>/);
   });
 });

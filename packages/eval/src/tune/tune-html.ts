@@ -85,7 +85,7 @@ function leaderboard(r: TuneResults): string {
     )
     .map(
       ({ c, e }) =>
-        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${num(e.p95LatencyMs)}</td><td>${c.prunedAtRung === null ? '' : `after rung ${c.prunedAtRung}`}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${c.prunedAtRung === null ? '' : `after rung ${c.prunedAtRung}`}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
     );
   return `<table><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

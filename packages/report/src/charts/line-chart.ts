@@ -1,5 +1,5 @@
 import { escapeHtml } from '../html/escape-html.js';
-import { niceTicks } from './nice-ticks.js';
+import { niceCeil, niceTicks } from './nice-ticks.js';
 import { seriesColor } from './palette.js';
 
 /** One line of a {@link lineChart}. */
@@ -99,8 +99,13 @@ function frameOf(series: readonly LineSeries[], options: LineChartOptions): Fram
   const m = { l: 52, r: 12, t: 28, b: 42 };
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = series.flatMap((s) => s.y).filter(Number.isFinite);
-  const [x0, x1] = options.xDomain ?? [Math.min(0, ...xs), upper(xs)];
-  const [y0, y1] = options.yDomain ?? [Math.min(0, ...ys), upper(ys)];
+  // a domain of the data's own is raised to a round tick, so the top of the data is labelled
+  const auto = (values: readonly number[]): [number, number] => {
+    const lo = Math.min(0, ...values);
+    return [lo, niceCeil(lo, upper(values))];
+  };
+  const [x0, x1] = options.xDomain ?? auto(xs);
+  const [y0, y1] = options.yDomain ?? auto(ys);
   const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0 || 1)) * (W - m.l - m.r);
   const sy = (v: number): number => H - m.b - ((v - y0) / (y1 - y0 || 1)) * (H - m.t - m.b);
   return { W, H, m, x0, x1, y0, y1, sx, sy };

@@ -23,3 +23,22 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   }
   return out;
 }
+
+/**
+ * The top of an axis from `lo` that shows `hi` under a labelled tick: `hi` raised to the next
+ * of {@link niceTicks}' ticks (the data's own maximum left the top of the axis unlabelled, a
+ * point at 19.97 above the last tick, 15).
+ *
+ * @param lo - the axis's low end
+ * @param hi - the largest value to show
+ * @returns the first tick at or above `hi`
+ * @example
+ * niceCeil(0, 19.97); // 20
+ */
+export function niceCeil(lo: number, hi: number): number {
+  const ticks = niceTicks(lo, hi);
+  const last = ticks.at(-1)!;
+  if (last >= hi - Math.abs(hi) * 1e-9 || ticks.length < 2) return Math.max(last, hi);
+  const step = ticks[1]! - ticks[0]!;
+  return Number((last + step).toPrecision(12));
+}
