@@ -129,6 +129,15 @@ describe('assay loadtest refuses bad flags before any request', () => {
   });
 });
 
+test('--score without --base-url says that the service under load is named on the command line', async () => {
+  const demo = new URL('../../../examples/spam-assassin.yaml', import.meta.url).pathname;
+  const { code, stderr } = await assay(['loadtest', '--score', demo, '--rate', '5']);
+  expect(code).toBe(2);
+  expect(stderr.trim()).toBe(
+    "assay loadtest: --base-url <url> is required, also with --score: the service under load is named on the command line (--score reads the run config's data set and task, and a run config may list several models).",
+  );
+});
+
 describe('assay loadtest against the model server', () => {
   // .arrow is written at the end from the run's own record store, .jsonl as requests end
   test.each(['jsonl', 'arrow'])(

@@ -195,7 +195,7 @@ export function loadTestOptionsFromFlags(f: LoadtestFlags): LoadTestOptions {
   if (f.baseUrl === undefined || f.model === undefined) {
     throw new LoadTestError(
       'INVALID_OPTION',
-      `${f.baseUrl === undefined ? '--base-url <url>' : '--model <id>'} is required.`,
+      `${f.baseUrl === undefined ? '--base-url <url>' : '--model <id>'} is required${f.score === undefined ? '' : ", also with --score: the service under load is named on the command line (--score reads the run config's data set and task, and a run config may list several models)"}.`,
       f.baseUrl === undefined ? '--base-url' : '--model',
     );
   }

@@ -31,7 +31,11 @@ function ms(v: number | null): string {
 function load(s: StepResult): string {
   const p = s.profile;
   if (p.kind === 'concurrency') return `c=${p.concurrency}`;
-  if (p.kind === 'rate') return `${+(p.rate ?? 0).toFixed(2)}/s ${p.arrival}`;
+  if (p.kind === 'rate') {
+    // a rate below 0.01/s keeps two significant digits (1e-6 read as '0/s')
+    const r = p.rate ?? 0;
+    return `${r >= 0.01 ? +r.toFixed(2) : +r.toPrecision(2)}/s ${p.arrival}`;
+  }
   return p.kind;
 }
 
