@@ -55,7 +55,7 @@ export {
 } from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
-export { saturationNote, stepValidity } from './report/saturation-note.js';
+export { fellBehind, saturationNote, stepValidity } from './report/saturation-note.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {
   DEFAULT_DURATION_MS,

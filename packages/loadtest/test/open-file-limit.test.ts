@@ -5,7 +5,7 @@ import { openFileLimit, refuseOverFileLimit } from '../src/run/open-file-limit.j
 describe('connections beyond the open-file limit', () => {
   test('are refused up front, naming the flag, the limit and what to lower it to', () => {
     expect(() => refuseOverFileLimit(30_000, '--concurrency', 20_000)).toThrow(
-      '--concurrency 30000 needs as many connections, and this process may open 20000 files (ulimit -n), 64 of them kept for other uses: lower --concurrency to 19936 or less, or raise the limit (ulimit -n) first.',
+      "--concurrency 30000 needs as many connections, and this process may open 20000 files (the hard limit, ulimit -Hn), 64 of them kept for other uses: lower --concurrency to 19936 or less, or raise the limit first (ulimit -Hn as root, or the service's LimitNOFILE).",
     );
     expect(() => refuseOverFileLimit(30_000, '--concurrency', 20_000)).toThrow(LoadTestError);
     expect(() => refuseOverFileLimit(19_936, '--concurrency', 20_000)).not.toThrow();

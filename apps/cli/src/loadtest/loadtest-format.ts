@@ -1,4 +1,5 @@
 import {
+  fellBehind,
   type LoadTestResult,
   type StepResult,
   saturationNote,
@@ -39,7 +40,7 @@ function load(s: StepResult): string {
   return p.kind;
 }
 
-function row(label: string, s: StepResult): string[] {
+function row(label: string, s: StepResult, behind = false): string[] {
   const l = s.latencyMs;
   const g = s.goodput;
   return [
@@ -57,13 +58,14 @@ function row(label: string, s: StepResult): string[] {
     ms(l.e2e.p50),
     ms(l.e2e.p99),
     g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
-    stepValidity(s),
+    stepValidity(s, 'NO', 'NO', behind),
   ];
 }
 
 function rows(result: LoadTestResult): string[][] {
   const steps = result.steps ?? [result];
-  const out = steps.map((s, i) => row(String(i), s));
+  const behind = fellBehind(result);
+  const out = steps.map((s, i) => row(String(i), s, behind.has(i)));
   if (result.steps !== undefined) {
     // validity, goodput and the SLO verdict belong to a step's load, not to steps pooled
     // together (a goodput pooled over a sweep's loads judges no load that ran)

@@ -39,6 +39,13 @@ export interface Throughput {
    * drain at a step's end. What a sweep and find-max read from their throughput step.
    */
   readonly steadyRequestsPerSec: number;
+  /**
+   * Completions over arrivals in the second half of the sending span: about 1 when the service
+   * keeps up with the offered load, its capacity over the offered rate when it falls behind;
+   * null when the half holds fewer than 10 arrivals or the quickest requests take half the span.
+   * What `--find-max` reads to tell a rate the service sustains from one it only survived.
+   */
+  readonly keptUpShare: number | null;
   readonly outputTokensPerSec: number;
   readonly inputTokensPerSec: number;
   /** Where token counts came from: `server` (usage), `tokenizer`, `estimate` or `mixed`. */

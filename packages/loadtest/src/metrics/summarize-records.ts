@@ -150,6 +150,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     throughput: {
       requestsPerSec: perSec(t.completed),
       steadyRequestsPerSec: steadyRate(t),
+      keptUpShare: keptUpShare(t),
       outputTokensPerSec: perSec(t.outputTokens),
       inputTokensPerSec: perSec(t.inputTokens),
       tokenSource: t.tokenSource,
@@ -210,6 +211,8 @@ interface Tally {
   lastStart: number;
   /** end times of the completed requests, warm-up ones included (they end among the measured) */
   readonly ends: Samples;
+  /** scheduled starts of the measured requests (dropped ones too: they were offered) */
+  readonly starts: Samples;
 }
 
 /** Completions in a step's sending span below which it gives no steady rate. */
@@ -230,6 +233,33 @@ function steadyRate(t: Tally): number {
   // (first start, last start]: a span of k completion gaps holds k completions
   for (let i = 0; i < ends.length && ends[i]! <= t.lastStart; i++) if (ends[i]! > t.start) n++;
   return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
+}
+
+/**
+ * How much of its offered load a step completed once it was under way: completions over
+ * arrivals in the second half of the sending span. A service that keeps up completes, in that
+ * half, what arrived one latency earlier, about as many as arrive in it (1, whatever the
+ * latency, as long as it is below half the span); one that falls behind completes at its own
+ * rate (its capacity over the offered rate). The rate over the whole span would read low by the
+ * latency's share of the span (0.83 for 5-s requests in 30-s steps) even for a service that
+ * keeps up. Null when the half holds fewer than {@link MIN_STEADY_COMPLETIONS} arrivals, or
+ * when the quickest requests (the 10th percentile of e2e) take half the span or more.
+ */
+function keptUpShare(t: Tally): number | null {
+  const span = t.lastStart - t.start;
+  if (!(span > 0)) return null;
+  const mid = t.start + span / 2;
+  const quick =
+    t.e2e.length === 0 ? Number.NaN : t.e2e.sortedValues()[Math.floor(0.1 * (t.e2e.length - 1))]!;
+  if (!(quick < span / 2)) return null;
+  const inHalf = (values: Float64Array): number => {
+    let n = 0;
+    for (const v of values) if (v > mid && v <= t.lastStart) n++;
+    return n;
+  };
+  const arrivals = inHalf(t.starts.sortedValues());
+  if (arrivals < MIN_STEADY_COMPLETIONS) return null;
+  return inHalf(t.ends.sortedValues()) / arrivals;
 }
 
 /** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */
@@ -265,6 +295,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     end: Number.NEGATIVE_INFINITY,
     lastStart: Number.NEGATIVE_INFINITY,
     ends: perRecord(),
+    starts: perRecord(),
   };
   for (const r of all) {
     if (r.warmup) {
@@ -277,6 +308,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
       else if (t.tokenSource !== r.tokenSource) t.tokenSource = 'mixed';
     }
     t.start = Math.min(t.start, r.scheduledMs);
+    t.starts.push(r.scheduledMs);
     t.end = Math.max(t.end, r.endMs);
     t.lastStart = Math.max(t.lastStart, r.scheduledMs);
     if (r.sentMs !== null) {

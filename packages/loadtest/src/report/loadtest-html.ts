@@ -1,7 +1,7 @@
 import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
 import type { LoadRecord } from '../metrics/load-record.js';
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
-import { saturationNote, stepValidity } from './saturation-note.js';
+import { fellBehind, saturationNote, stepValidity } from './saturation-note.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0}
@@ -181,7 +181,7 @@ function qualityCell(s: StepResult): string {
     .join('; ');
 }
 
-function table(steps: readonly StepResult[]): string {
+function table(steps: readonly StepResult[], behind: ReadonlySet<number>): string {
   const scored = steps.some((s) => s.quality !== undefined);
   const head = [
     'step',
@@ -210,7 +210,7 @@ function table(steps: readonly StepResult[]): string {
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
       ...(scored ? [qualityCell(s)] : []),
-      stepValidity(s, 'no (generator saturated)', 'no (no request succeeded)'),
+      stepValidity(s, 'no (generator saturated)', 'no (no request succeeded)', behind.has(i)),
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
       .join(''),
@@ -251,8 +251,11 @@ function profileText(result: LoadTestResult): string {
 }
 
 /** How many of a run's steps met the SLO with a valid schedule (the verdict is per step). */
-function stepsMeeting(steps: readonly StepResult[]): string {
-  const met = steps.filter((s) => s.sloPassed?.passed === true && !s.harness.saturated).length;
+function stepsMeeting(result: LoadTestResult, steps: readonly StepResult[]): string {
+  const behind = fellBehind(result);
+  const met = steps.filter(
+    (s, i) => s.sloPassed?.passed === true && !s.harness.saturated && !behind.has(i),
+  ).length;
   return `${met} of ${steps.length} steps met it with the schedule kept (the table has each step's verdict).`;
 }
 
@@ -287,7 +290,7 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
     const verdict = result.sloPassed;
     const met =
       result.steps !== undefined
-        ? ` ${stepsMeeting(result.steps)}`
+        ? ` ${stepsMeeting(result, result.steps)}`
         : verdict === undefined
           ? ''
           : verdict.passed
@@ -344,7 +347,7 @@ export function loadtestHtml(
     `<title>assay loadtest</title><style>${STYLE}</style></head><body>`,
     `<h1>assay loadtest: ${escapeHtml(result.profile.kind)}</h1>`,
     summary(result, context),
-    table(steps),
+    table(steps, fellBehind(result)),
     ...notes,
     ...chartSection(steps, records),
     '<p>Latencies from the intended start of each request (coordinated omission avoided); vLLM definitions: TTFT, TPOT = (e2e − TTFT) / (output tokens − 1), ITL = pooled gaps between chunks.</p>',

@@ -1,4 +1,5 @@
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { keptUp, sustainedRate } from '../run/search-rate.js';
 
 /**
  * The sentence that heads a saturated result's reasons, in every report format: who the
@@ -41,14 +42,22 @@ export function saturationNote(result: LoadTestResult): string | undefined {
  * @param saturated - the word for a saturated step (the terminal table's `NO`; the HTML
  *   report spells it out)
  * @param noneSucceeded - the word for a step where every request failed (default `NO`)
+ * @param behind - whether `--find-max` read the step as falling behind its rate
+ *   ({@link fellBehind}): it then reads `slo fail`, as the search counted it
  * @returns `yes`, `slo fail`, the saturated word, or both (`NO, slo fail`)
  * @example
  * ```ts
  * stepValidity(result); // 'yes'
  * ```
  */
-export function stepValidity(step: StepResult, saturated = 'NO', noneSucceeded = 'NO'): string {
-  const missed = step.sloPassed?.passed === false;
+export function stepValidity(
+  step: StepResult,
+  saturated = 'NO',
+  noneSucceeded = 'NO',
+  behind = false,
+): string {
+  // a find-max step above capacity that fell behind its rate is a miss, as the search read it
+  const missed = step.sloPassed?.passed === false || behind;
   const word = step.harness.saturated
     ? saturated
     : // nothing succeeded: no server figure, however healthy the generator
@@ -57,4 +66,27 @@ export function stepValidity(step: StepResult, saturated = 'NO', noneSucceeded =
       : undefined;
   if (word !== undefined) return missed ? `${word}, slo fail` : word;
   return missed ? 'slo fail' : 'yes';
+}
+
+/**
+ * The steps of a `--find-max` run that the search counted as misses for falling behind their
+ * rate above the throughput step's capacity ({@link keptUp}), by index; empty for other runs.
+ *
+ * @param result - a load test's result
+ * @returns the indices of those steps in `result.steps`
+ * @example
+ * ```ts
+ * fellBehind(result).has(3); // true when step 3 completed too little of its arrivals
+ * ```
+ */
+export function fellBehind(result: LoadTestResult): ReadonlySet<number> {
+  const steps = result.steps;
+  if (result.profile.kind !== 'find-max' || steps === undefined || steps.length === 0)
+    return new Set();
+  const capacity = sustainedRate(steps[0]!);
+  const out = new Set<number>();
+  steps.forEach((s, i) => {
+    if (s.profile.kind === 'rate' && !keptUp(s, s.profile.rate ?? 0, capacity)) out.add(i);
+  });
+  return out;
 }

@@ -5,7 +5,8 @@ import { LoadTestError } from '../errors.js';
 const RESERVED_DESCRIPTORS = 64;
 
 /**
- * This process's soft limit on open files (`ulimit -n`), from `/proc/self/limits`.
+ * This process's limit on open files, from `/proc/self/limits`: the soft limit, which Node
+ * raises to the hard one (`ulimit -Hn`) when it starts.
  *
  * @returns the limit, or undefined where it cannot be read (not Linux) or is unlimited
  * @example
@@ -44,7 +45,7 @@ export function refuseOverFileLimit(
   if (limit === undefined || connections + RESERVED_DESCRIPTORS <= limit) return;
   throw new LoadTestError(
     'INVALID_OPTION',
-    `${flag} ${connections} needs as many connections, and this process may open ${limit} files (ulimit -n), ${RESERVED_DESCRIPTORS} of them kept for other uses: lower ${flag} to ${Math.max(1, limit - RESERVED_DESCRIPTORS)} or less, or raise the limit (ulimit -n) first.`,
+    `${flag} ${connections} needs as many connections, and this process may open ${limit} files (the hard limit, ulimit -Hn), ${RESERVED_DESCRIPTORS} of them kept for other uses: lower ${flag} to ${Math.max(1, limit - RESERVED_DESCRIPTORS)} or less, or raise the limit first (ulimit -Hn as root, or the service's LimitNOFILE).`,
     flag,
   );
 }

@@ -78,16 +78,18 @@ export function stepMeetsSlo(step: StepResult): boolean {
   return step.sloPassed?.passed === true && !step.harness.saturated;
 }
 
-/** Below this share of its offered rate, a step above capacity did not keep up. */
+/** Below this share of its offered load completed, a step above capacity did not keep up. */
 export const KEPT_UP_SHARE = 0.95;
 
 /**
  * Whether a find-max rate step above the throughput step's capacity kept up with its offered
- * rate: it completed (while sending) at least {@link KEPT_UP_SHARE} of it. A step too short
- * for a queue to build can meet a latency SLO at a rate the service cannot sustain (29.35/s
- * passed `e2e_p99<=2000` against a 20/s server while completing 19.3/s); such a step is a
- * miss. Steps at or below capacity (within 2%), and steps of too few completions to measure
- * (`steadyRequestsPerSec` 0), are not judged by it.
+ * rate: in the second half of its sending span it completed at least {@link KEPT_UP_SHARE} of
+ * what arrived there (`throughput.keptUpShare`, about 1 for a service that keeps up whatever its
+ * latency). A step too short for a queue to build can meet a latency SLO at a rate the service
+ * cannot sustain (29.35/s passed `e2e_p99<=2000` against a 20/s server while completing
+ * 19.3/s); such a step is a miss. Steps at or below capacity (within 2%) are not judged by it,
+ * nor steps whose share cannot be measured (`keptUpShare` null: fewer than 10 arrivals in the
+ * half, or requests as long as half the step).
  *
  * @param step - the rate step
  * @param offered - its rate
@@ -95,13 +97,13 @@ export const KEPT_UP_SHARE = 0.95;
  * @returns false when the step fell behind a rate above capacity
  * @example
  * ```ts
- * keptUp(step, 29.35, 19.73); // false when the step completed 19.3/s
+ * keptUp(step, 29.35, 19.73); // false when the step completed 66% of its arrivals
  * ```
  */
 export function keptUp(step: StepResult, offered: number, capacity: number): boolean {
   if (offered <= capacity * 1.02) return true;
-  const done = step.throughput.steadyRequestsPerSec;
-  return !(done > 0 && done < KEPT_UP_SHARE * offered);
+  const share = step.throughput.keptUpShare;
+  return share === null || share === undefined || share >= KEPT_UP_SHARE;
 }
 
 /**
