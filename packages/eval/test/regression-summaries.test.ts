@@ -1,8 +1,11 @@
+import { createRunner } from '@assay/runner';
 import { describe, expect, it } from 'vitest';
 import type { DatasetItem } from '../src/datasets/dataset-item.js';
 import type { PredictionRow } from '../src/run/prediction-row.js';
 import { modelSlices } from '../src/summary/model-slices.js';
+import { scoreModelOnPool } from '../src/summary/score-models.js';
 import { wrongAnswerSample } from '../src/summary/wrong-answers.js';
+import { regressionTask } from '../src/tasks/regression-task.js';
 
 /** A regression prediction row of item `i` in `group`: the truth, and the answer's number or null. */
 function row(i: number, group: string, expected: number, parsed: number | null): PredictionRow {
@@ -71,5 +74,30 @@ describe('a regression run summarized', () => {
       ['item-0', '10.5'],
       ['item-1', '19.5'],
     ]);
+  });
+});
+
+describe('two names of one regression metric', () => {
+  it('both get its value: mae beside the default mean_absolute_error was undefined (a false FAIL)', async () => {
+    const runner = createRunner({ workers: 0 });
+    try {
+      const task = regressionTask({
+        type: 'regression',
+        answer: { extract: 'number', caseSensitive: false, trim: true },
+      });
+      const scores = await scoreModelOnPool(
+        runner,
+        rows,
+        task,
+        ['mean_absolute_error', 'root_mean_squared_error', 'mae', 'rmse'],
+        { folds: 1, bootstrap: 20, ci: 0.95, seed: 0 },
+      );
+      // the four answers with a number: errors 0.5, 0.5, 0 and 1000
+      expect(scores.mean_absolute_error!.value).toBeCloseTo(1001 / 4, 12);
+      expect(scores.mae).toEqual(scores.mean_absolute_error);
+      expect(scores.rmse).toEqual(scores.root_mean_squared_error);
+    } finally {
+      await runner.close();
+    }
   });
 });

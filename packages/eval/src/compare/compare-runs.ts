@@ -1,4 +1,4 @@
-import { createRunner, type Runner } from '@assay/runner';
+import { createRunner, metricSpec, type Runner } from '@assay/runner';
 import { z } from 'zod';
 import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
@@ -64,16 +64,23 @@ function gatedMetrics(
   compared: readonly string[],
 ): string[] {
   if (wanted === undefined) return [...compared];
+  const out: string[] = [];
   for (const m of wanted) {
-    if (!compared.includes(m)) {
+    // another name of a reported metric (`mae` for `mean_absolute_error`) gates that metric
+    const canonical = metricSpec(m)?.name;
+    const reported = compared.includes(m)
+      ? m
+      : compared.find((c) => canonical !== undefined && metricSpec(c)?.name === canonical);
+    if (reported === undefined) {
       throw new EvaluationError(
         'UNKNOWN_METRIC',
         `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
         { path: '--metric' },
       );
     }
+    out.push(reported);
   }
-  return [...new Set(wanted)];
+  return [...new Set(out)];
 }
 
 /**

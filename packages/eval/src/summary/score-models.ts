@@ -1,5 +1,5 @@
 import type { MetricSummary } from '@assay/report';
-import type { Runner } from '@assay/runner';
+import { metricSpec, type Runner } from '@assay/runner';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ScoringPass, TaskModule } from '../tasks/task-module.js';
 import { nullSummary, summaryOf } from './metric-summary.js';
@@ -32,9 +32,11 @@ async function scorePass(
     bootstrap: options.bootstrap,
     ci: options.ci,
   });
-  // the report names metrics canonically (`mean_absolute_error` → `mae`), in request order
+  // the report names metrics canonically (`mean_absolute_error` → `mae`) and once: two aliases
+  // of one metric (`mae <= 6` beside the default `mean_absolute_error`) share its entry, so the
+  // key comes from the name, not from the position (the second read past the end: no value)
   pass.metrics.forEach((name, j) => {
-    const key = report.settings.metrics[j]!;
+    const key = metricSpec(name)?.name ?? report.settings.metrics[j]!;
     const summary = summaryOf(report, key, options.folds);
     if (summary.value === null) {
       // the runner says why a metric failed in a warning that starts with its name
