@@ -5,6 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  compareJunit,
   compareRuns,
   compareText,
   EvaluationError,
@@ -123,6 +124,11 @@ describe('compareRuns on a generation task', () => {
     expect(gate.decision.exitCode).toBe(1);
     expect(gate.decision.reason).toMatch(/^FAIL: judge_score could not be compared/);
     expect(gate.settings.gatedMetrics).toEqual([]);
+    expect(gate.settings.uncomparedMetrics).toEqual(['judge_score']);
+    // the JUnit file fails too: CI must not read a clean pass on exit 1
+    const junit = compareJunit(gate);
+    expect(junit).toMatch(/tests="1" failures="0" errors="1"/);
+    expect(junit).toContain('judge_score could not be compared');
 
     const all = await compareRuns(a, b, { bootstrap: 100, failOn: 'regression' });
     expect(all.settings.gatedMetrics).toEqual(SCORERS);
@@ -164,6 +170,8 @@ describe('compareRuns on a generation task', () => {
     expect(r.notes).toContainEqual(
       expect.stringMatching(/^the candidate run full .* not representative/),
     );
+    // and so does the JUnit file, whose cases pass
+    expect(compareJunit(r)).toContain('; but 6 of 60 paired predictions (10.0%) were left out');
   }, 60_000);
 
   it('refuses runs whose label sets or tasks differ, naming both files', async () => {

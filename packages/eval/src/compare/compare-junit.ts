@@ -4,7 +4,9 @@ import { brokenRules, metricFacts } from './decide-compare.js';
 
 /**
  * The JUnit XML of a comparison: one test case per gated metric, a failure (with both
- * values, the difference, its interval and the p-values) for each metric that fails a rule.
+ * values, the difference, its interval and the p-values) for each metric that fails a rule, an
+ * error for each metric named with `--metric` that could not be compared; a passing case
+ * carries the caveats the last line names after `but`.
  *
  * @param r - the comparison
  * @returns the XML document (`@assay/report`'s `junitXml`, one suite `assay compare`)
@@ -12,12 +14,21 @@ import { brokenRules, metricFacts } from './decide-compare.js';
  * writeFileSync('compare.junit.xml', compareJunit(result));
  */
 export function compareJunit(r: CompareResult): string {
+  // a pass names what it rests on (predictions left out, a run not representative), as the
+  // last line does after 'but'
+  const caveat = r.decision.exitCode === 0 ? /; but (.*)$/.exec(r.decision.reason)?.[1] : undefined;
+  const pair = `[${r.candidate.model} vs ${r.baseline.model}]`;
   const cases: JunitCase[] = r.metrics
     .filter((m) => m.gated)
     .map((m) => {
       const facts = metricFacts(m, r.settings.ci, r.settings);
-      const name = `${m.metric} [${r.candidate.model} vs ${r.baseline.model}]`;
-      if (!m.failed) return { name, classname: 'assay.compare', systemOut: facts };
+      const name = `${m.metric} ${pair}`;
+      if (!m.failed)
+        return {
+          name,
+          classname: 'assay.compare',
+          systemOut: caveat === undefined ? facts : `${facts}; but ${caveat}`,
+        };
       const rule = brokenRules(m, r.settings);
       return {
         name,
@@ -28,6 +39,17 @@ export function compareJunit(r: CompareResult): string {
         },
       };
     });
+  // a metric named with --metric that has no paired value fails the comparison: CI must see it
+  for (const metric of r.settings.uncomparedMetrics ?? []) {
+    cases.push({
+      name: `${metric} ${pair}`,
+      classname: 'assay.compare',
+      error: {
+        message: `${metric} could not be compared: it has no value on the items both runs answered, so its gate cannot pass`,
+        type: 'not-compared',
+      },
+    });
+  }
   return junitXml(
     [
       {

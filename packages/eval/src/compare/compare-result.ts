@@ -91,6 +91,8 @@ export interface CompareResult {
     readonly failOn: 'regression' | null;
     readonly margin: number | null;
     readonly gatedMetrics: readonly string[];
+    /** metrics named with `--metric` that could not be compared (no paired value): they fail */
+    readonly uncomparedMetrics?: readonly string[];
   };
   readonly metrics: readonly MetricComparison[];
   readonly service: readonly ServiceComparison[];

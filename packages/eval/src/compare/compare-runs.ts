@@ -243,6 +243,7 @@ export async function compareRuns(
       failOn: opts.failOn,
       margin: opts.margin,
       gatedMetrics: gated,
+      uncomparedMetrics: rules.uncompared ?? [],
     },
     metrics,
     service: serviceComparison(modelA, modelB, task),
