@@ -1,4 +1,5 @@
 import type { ModelResult } from '@assay/report';
+import { bootstrapPBound } from './bootstrap-p-floor.js';
 import type { CompareDecision } from './compare-result.js';
 
 /** What the caveats of a comparison are read from. */
@@ -90,6 +91,7 @@ export function withCaveats(
  *
  * @param metrics - the compared metrics
  * @param alpha - the significance level, 1 − ci
+ * @param bootstrap - the resamples, so a bootstrap p of 0 reads as its bound 2/B
  * @returns the note, or none
  * @example
  * disagreementNote([{ metric: 'accuracy', ciLow: 0.004, ciHigh: 0.047, pValue: 0.125, test: 'mcnemar' }], 0.05);
@@ -103,14 +105,38 @@ export function disagreementNote(
     test: string | null;
   }[],
   alpha: number,
+  bootstrap?: number,
 ): string[] {
   const split = metrics.filter((m) => {
     if (m.ciLow === null || m.ciHigh === null || m.pValue === null) return false;
     const excludesZero = m.ciLow > 0 || m.ciHigh < 0;
-    return excludesZero !== m.pValue < alpha;
+    // a bootstrap p of 0 says p < 2/B, which is what the decision reads
+    const p =
+      m.test === 'bootstrap' && bootstrap !== undefined
+        ? bootstrapPBound(m.pValue, bootstrap)
+        : m.pValue;
+    return excludesZero !== p < alpha;
   });
   if (split.length === 0) return [];
   return [
     `the interval and the test disagree for ${split.map((m) => `${m.metric} (${m.test})`).join(', ')}: only one of them finds a difference from 0 at ${alpha}; --fail-on regression follows the test, --margin the interval`,
+  ];
+}
+
+/**
+ * The note for a bootstrap too small to reach alpha: its p-values are at least 2/B, so with
+ * fewer than 2/alpha resamples (40 at 0.05) no bootstrap test can find a difference, however
+ * large (`--bootstrap 20` passed a drop of 0.28 in f1_macro whose interval lay below 0).
+ *
+ * @param bootstrap - the resamples
+ * @param alpha - the significance level, 1 − ci
+ * @returns the note, or none
+ * @example
+ * fewResamplesNote(20, 0.05); // ['--bootstrap 20: a bootstrap p-value is at least 2/20 = 0.1, ...']
+ */
+export function fewResamplesNote(bootstrap: number, alpha: number): string[] {
+  if (!(bootstrap > 0) || 2 / bootstrap < alpha) return [];
+  return [
+    `--bootstrap ${bootstrap}: a bootstrap p-value is at least 2/${bootstrap} = ${Number((2 / bootstrap).toPrecision(3))}, not below alpha ${alpha}, so no metric tested by the bootstrap can be found worse however large its drop; use --bootstrap 1000 or more (the intervals still show the difference)`,
   ];
 }

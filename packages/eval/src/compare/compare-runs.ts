@@ -4,7 +4,13 @@ import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
-import { comparisonCaveats, disagreementNote, runCaveats, withCaveats } from './compare-caveats.js';
+import {
+  comparisonCaveats,
+  disagreementNote,
+  fewResamplesNote,
+  runCaveats,
+  withCaveats,
+} from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
@@ -182,6 +188,8 @@ export async function compareRuns(
     seed: opts.seed ?? baseline.results.evaluation.seed,
     permutations: opts.permutations,
   };
+  // 1 − 0.95 is 0.050000000000000044: the notes print alpha
+  const alpha = Number((1 - settings.ci).toFixed(10));
   const asked = gatedMetrics(opts.metrics, compared);
   const runner = options.runner ?? createRunner();
   let measured: Awaited<ReturnType<typeof compareMetrics>>;
@@ -235,7 +243,8 @@ export async function compareRuns(
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, runCaveats(facts)),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
-      ...disagreementNote(metrics, 1 - settings.ci),
+      ...disagreementNote(metrics, alpha, settings.bootstrap),
+      ...fewResamplesNote(settings.bootstrap, alpha),
     ],
     settings: {
       ...settings,

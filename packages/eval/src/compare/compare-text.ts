@@ -14,9 +14,20 @@ function verdict(r: CompareResult, m: MetricComparison): string {
 
 /** A p-value cell; a bootstrap 0 is shown as the bound it stands for (`<0.002` of 1000 resamples). */
 function pCell(r: CompareResult, m: MetricComparison, which: 'p' | 'adjusted'): string {
+  // only the gated metrics are adjusted: no adjusted bound is invented for the others
+  if (which === 'adjusted' && m.pAdjusted === null) return fmtP(null);
   const bound = zeroPBound(m, which, r.settings);
-  if (bound !== null) return `<${fmt(bound, bound >= 0.001 ? 3 : 4)}`;
+  if (bound !== null) return `<${ceilSignificant(bound)}`;
   return fmtP(which === 'p' ? m.pValue : m.pAdjusted);
+}
+
+/**
+ * A bound rounded up to two significant digits, so `<` never overstates it (0.002286 read
+ * `<0.002`).
+ */
+function ceilSignificant(x: number): string {
+  const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
+  return String(Number((Math.ceil(x / unit - 1e-9) * unit).toPrecision(2)));
 }
 
 function interval(m: MetricComparison): string {
