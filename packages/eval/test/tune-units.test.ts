@@ -344,7 +344,9 @@ describe('the cost estimate of the next evaluation', () => {
       0.2131 / 0.1559,
       12,
     );
-    expect(costFactor({ estimatedUsd: 0.2, actualUsd: 0.1 }, true)).toBe(1);
+    // a ratio below the floor (candidates priced mostly by the output bound) keeps the floor
+    expect(costFactor({ estimatedUsd: 0.2, actualUsd: 0.1 }, true)).toBeCloseTo(4 / 3, 12);
+    expect(costFactor({ estimatedUsd: 0.2, actualUsd: 0.1 }, false)).toBe(1);
     // before any: characters / 4 is raised to characters / 3
     expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, true)).toBeCloseTo(4 / 3, 12);
     expect(costFactor({ estimatedUsd: 0, actualUsd: 0 }, false)).toBe(1);
@@ -354,9 +356,13 @@ describe('the cost estimate of the next evaluation', () => {
 describe('a test score whose interval has no width', () => {
   it('says the bootstrap cannot show the uncertainty, and bounds the error by the rule of three', () => {
     const perfect = { ...evaluation(0, 1, 0, 10), items: 30 };
-    expect(degenerateIntervalNote(perfect)).toBe(
+    expect(degenerateIntervalNote(perfect, 'accuracy')).toBe(
       'every bootstrap resample of the 30 items scored 1.0000, so the interval has no width and cannot show how sure the figure is: with no error among 30 items, the error rate is below 0.095 at 95% confidence (the rule of three, about 3/n), more items would narrow it.',
     );
-    expect(degenerateIntervalNote(evaluation(0, 0.9, 0.03, 10))).toBeNull();
+    expect(degenerateIntervalNote(evaluation(0, 0.9, 0.03, 10), 'accuracy')).toBeNull();
+    // recall or an error of exactly 1 is no count of items answered wrong: no bound is given
+    expect(degenerateIntervalNote(perfect, 'roc_auc')).toBe(
+      'every bootstrap resample of the 30 items scored 1.0000, so the interval has no width and cannot show how sure the figure is.',
+    );
   });
 });

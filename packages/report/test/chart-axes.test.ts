@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { niceCeil } from '../src/charts/nice-ticks.js';
+import { niceCeil, niceTicks } from '../src/charts/nice-ticks.js';
 import { foldBarChart, histogramChart, lineChart } from '../src/index.js';
 
 describe('an axis that does not start at 0 is marked', () => {
@@ -58,6 +58,10 @@ describe('an axis of the data’s own range', () => {
     expect(niceCeil(0, 19.97)).toBe(20);
     expect(niceCeil(0, 0.97)).toBe(1);
     expect(niceCeil(0, 15)).toBe(15);
+    // an axis below 0 whose step changes when its top is raised still ends on its own tick
+    const top = niceCeil(-4.9, 5.1);
+    expect(niceTicks(-4.9, top).at(-1)).toBe(top);
+    expect(top).toBeGreaterThanOrEqual(5.1);
     const svg = lineChart([{ name: 'throughput', x: [1, 2, 3], y: [5, 12, 19.97] }], {
       title: 'throughput',
       xLabel: 'concurrency',

@@ -67,7 +67,7 @@ export function tuneSummary(r: TuneResults): string {
       lines.push(
         `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
       );
-      const note = degenerateIntervalNote(w.test);
+      const note = degenerateIntervalNote(w.test, r.metric);
       if (note !== null) lines.push(`  note: ${note}`);
     } else if (r.items.test > 0)
       // without this line a budget-stopped search shows only the optimistic score, unremarked

@@ -31,9 +31,9 @@ export interface CostCalibration {
 }
 
 /**
- * The factor to scale a cost estimate by: what earlier evaluations cost over their estimates
- * (never below 1); before any, 4/3 when input tokens were only estimated as characters / 4
- * (English text runs at 3 to 4 characters per token), else 1.
+ * The factor to scale a cost estimate by: what earlier evaluations cost over their estimates,
+ * but never below 4/3 when input tokens were only estimated as characters / 4 (English text
+ * runs at 3 to 4 characters per token), nor below 1.
  *
  * @param calibration - estimates and costs so far
  * @param estimatedTokens - whether the next estimate counted characters / 4
@@ -42,9 +42,12 @@ export interface CostCalibration {
  * costFactor({ estimatedUsd: 0.1559, actualUsd: 0.2131 }, true); // 1.3669...
  */
 export function costFactor(calibration: CostCalibration, estimatedTokens: boolean): number {
+  // never below the characters / 3 floor: earlier candidates dominated by the output bound
+  // (ratio below 1) say nothing of how a later, input-heavy one is under-counted
+  const floor = estimatedTokens ? 4 / 3 : 1;
   if (calibration.estimatedUsd > 0)
-    return Math.max(1, calibration.actualUsd / calibration.estimatedUsd);
-  return estimatedTokens ? 4 / 3 : 1;
+    return Math.max(floor, calibration.actualUsd / calibration.estimatedUsd);
+  return floor;
 }
 
 /** What the search has done: every evaluation, what it spent, and why it stopped early. */

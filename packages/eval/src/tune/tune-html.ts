@@ -16,8 +16,8 @@ function largest(evaluations: readonly CandidateEvaluation[]): CandidateEvaluati
 }
 
 /** A score's interval of no width, in words, after a space; empty otherwise. */
-function noteOf(e: CandidateEvaluation): string {
-  const note = degenerateIntervalNote(e);
+function noteOf(e: CandidateEvaluation, metric: string): string {
+  const note = degenerateIntervalNote(e, metric);
   return note === null ? '' : ` Note: ${escapeHtml(note)}`;
 }
 
@@ -30,7 +30,7 @@ function verdict(r: TuneResults): string {
       ? nestedSentence(r)
       : w.test === null
         ? 'The winner was not scored on held-out items.'
-        : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.${noteOf(w.test)}`;
+        : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.${noteOf(w.test, r.metric)}`;
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
     `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is optimistic, because it is the best of ${r.coverage.evaluated} candidates scored on the same items. ${test}</p>`,

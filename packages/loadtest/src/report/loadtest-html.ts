@@ -12,10 +12,16 @@ function fmt(v: number | null, digits = 1): string {
   return v === null ? '–' : v.toFixed(digits);
 }
 
+/** A rate with two decimals, or two significant digits below 0.01/s (1e-6 read 0.00/s). */
+function rateText(rate: number | undefined): string {
+  const r = rate ?? 0;
+  return r >= 0.01 ? r.toFixed(2) : String(+r.toPrecision(2));
+}
+
 function stepLabel(s: StepResult, i: number): string {
   const p = s.profile;
   if (p.kind === 'concurrency') return `step ${i}: concurrency ${p.concurrency}`;
-  if (p.kind === 'rate') return `step ${i}: ${fmt(p.rate ?? null, 2)}/s ${p.arrival ?? ''}`;
+  if (p.kind === 'rate') return `step ${i}: ${rateText(p.rate)}/s ${p.arrival ?? ''}`;
   return `step ${i}: ${p.kind}`;
 }
 
@@ -246,7 +252,7 @@ function profileText(result: LoadTestResult): string {
   const p = result.profile;
   if (p.kind === 'concurrency') return `closed loop, ${p.concurrency} in flight`;
   if (p.kind === 'rate')
-    return `open loop, ${fmt(p.rate ?? null, 2)} requests/s (${p.arrival ?? 'poisson'})`;
+    return `open loop, ${rateText(p.rate)} requests/s (${p.arrival ?? 'poisson'})`;
   return `${p.kind}, ${result.steps?.length ?? 1} steps`;
 }
 

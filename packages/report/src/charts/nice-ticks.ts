@@ -36,9 +36,16 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
  * niceCeil(0, 19.97); // 20
  */
 export function niceCeil(lo: number, hi: number): number {
-  const ticks = niceTicks(lo, hi);
-  const last = ticks.at(-1)!;
-  if (last >= hi - Math.abs(hi) * 1e-9 || ticks.length < 2) return Math.max(last, hi);
-  const step = ticks[1]! - ticks[0]!;
-  return Number((last + step).toPrecision(12));
+  let top = hi;
+  // raising the top can change the step (-4.9..5.1 ticks by 2, -4.9..6 by 2.5): raise it
+  // until it is one of the ticks of its own axis
+  for (let round = 0; round < 8; round++) {
+    const ticks = niceTicks(lo, top);
+    const last = ticks.at(-1)!;
+    if (ticks.length < 2) return Math.max(last, top);
+    if (last >= top - Math.abs(top) * 1e-9 && last >= hi) return last;
+    const step = ticks[1]! - ticks[0]!;
+    top = Number((last + step).toPrecision(12));
+  }
+  return top;
 }
