@@ -194,7 +194,7 @@ function comparisonLines(r: RunResults): string[] {
         })
         .map(([m]) => m);
       // Holm adjusts across the pairs of models, so only a run of three or more has it
-      const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm across model pairs)' : '';
+      const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm-adjusted)' : '';
       const which =
         entries.length > 1
           ? `${differ.length} of ${entries.length} metrics differ at p < ${alpha}${holm}${differ.length > 0 ? `: ${differ.join(', ')}` : ''}`
