@@ -94,7 +94,7 @@ describe("the terminal's comparison line", () => {
     const r = twoModels('f1_macro');
     for (const d of Object.values(r.comparisons[0]!.metrics)) d.pHolm = d.pValue;
     expect(summaryTable(r)).toContain(
-      '2 of 3 metrics differ at p < 0.05 (Holm across model pairs): f1_macro, roc_auc',
+      '2 of 3 metrics differ at p < 0.05 (Holm-adjusted): f1_macro, roc_auc',
     );
   });
 });

@@ -193,7 +193,7 @@ function comparisonLines(r: RunResults): string[] {
           return p !== null && p < alpha;
         })
         .map(([m]) => m);
-      // Holm adjusts across the pairs of models, so only a run of three or more has it
+      // Holm: across the pairs of three models or more; a generation run, across metrics and pairs
       const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm-adjusted)' : '';
       const which =
         entries.length > 1
