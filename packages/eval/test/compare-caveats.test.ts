@@ -41,3 +41,19 @@ describe('the notes on a small bootstrap', () => {
     expect(disagreementNote([drop], 0.05, 1000)).toEqual([]);
   });
 });
+
+describe('a comparison of runs of different items', () => {
+  it('says how few predictions were paired, so a pass is not read as one of the whole runs', () => {
+    expect(
+      comparisonCaveats({
+        pairedItems: 25,
+        failedPairs: 0,
+        unpaired: { baseline: 375, candidate: 15 },
+        baseline: side,
+        candidate: side,
+      }),
+    ).toEqual([
+      "only 25 predictions were paired: 375 of the baseline's and 15 of the candidate's have no partner in the other run",
+    ]);
+  });
+});

@@ -9,6 +9,8 @@ export interface CaveatFacts {
   readonly failedPairs: number;
   /** answered on both sides, but left out of the metrics on one (a regression answer without a number) */
   readonly unscoredPairs?: number;
+  /** predictions of one run with no partner in the other (runs of different items) */
+  readonly unpaired?: { readonly baseline: number; readonly candidate: number };
   /** the compared models, with the run each comes from */
   readonly baseline: { readonly run: string; readonly model: ModelResult };
   readonly candidate: { readonly run: string; readonly model: ModelResult };
@@ -37,6 +39,17 @@ export function comparisonCaveats(facts: CaveatFacts): string[] {
     out.push(
       `${unscored} of ${facts.pairedItems} paired predictions (${share(unscored)}%) were left out of the metrics: an answer without a number in either run`,
     );
+  const unpaired = facts.unpaired;
+  if (unpaired !== undefined && unpaired.baseline + unpaired.candidate > 0) {
+    // a comparison of a few shared items reads as one of the whole runs unless said
+    const sides = [
+      ...(unpaired.baseline > 0 ? [`${unpaired.baseline} of the baseline's`] : []),
+      ...(unpaired.candidate > 0 ? [`${unpaired.candidate} of the candidate's`] : []),
+    ];
+    out.push(
+      `only ${facts.pairedItems} predictions were paired: ${sides.join(' and ')} have no partner in the other run`,
+    );
+  }
   return [...out, ...runCaveats(facts)];
 }
 

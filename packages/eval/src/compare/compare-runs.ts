@@ -227,6 +227,7 @@ export async function compareRuns(
     pairedItems: paired.rowsA.length,
     failedPairs,
     unscoredPairs,
+    unpaired: { baseline: paired.onlyBaseline.count, candidate: paired.onlyCandidate.count },
     baseline: { run: baseline.results.name, model: modelA },
     candidate: { run: candidate.results.name, model: modelB },
   };
