@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { differingItems, flooredBootstrapP } from '../src/compare/bootstrap-p-floor.js';
+import {
+  differingItems,
+  flooredBootstrapP,
+  readsLabelsOnly,
+} from '../src/compare/bootstrap-p-floor.js';
 import {
   compareRuns,
   parseRunConfig,
@@ -35,6 +39,12 @@ describe('the floor of a bootstrap p-value', () => {
     expect(differingItems([row('Spam.', 'spam', 0.9)], [row('spam', 'spam', 0.9)])).toBe(0);
     expect(differingItems([row('Spam.', 'spam', 0.9)], [row('spam', 'spam', 0.9)], true)).toBe(1);
     expect(differingItems([row('spam', 'spam', 0.9)], [row('spam', 'spam', 0.8)])).toBe(1);
+    // a metric of labels alone learns nothing from an item whose score alone differs
+    expect(
+      differingItems([row('spam', 'spam', 0.9)], [row('spam', 'spam', 0.8)], false, true),
+    ).toBe(0);
+    expect(readsLabelsOnly('f1_macro')).toBe(true);
+    expect(readsLabelsOnly('roc_auc')).toBe(false);
   });
 });
 

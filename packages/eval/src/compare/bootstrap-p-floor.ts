@@ -1,3 +1,4 @@
+import { metricSpec } from '@assay/runner';
 import type { PredictionRow } from '../run/prediction-row.js';
 
 /**
@@ -9,6 +10,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * @param rowsA - one run's rows
  * @param rowsB - the other run's rows of the same predictions, in the same order
  * @param byText - compare the answers' text (generation tasks) instead of parsed answer and score
+ * @param labelsOnly - compare the parsed answers alone, for a metric that reads no score
  * @returns the number of distinct item ids with a differing prediction
  * @example
  * differingItems(rowsA, rowsB); // 5
@@ -17,13 +19,15 @@ export function differingItems(
   rowsA: readonly PredictionRow[],
   rowsB: readonly PredictionRow[],
   byText = false,
+  labelsOnly = false,
 ): number {
   const differ = new Set<string>();
   rowsA.forEach((a, i) => {
     const b = rowsB[i]!;
+    // a metric of labels alone (f1_macro) learns nothing from items whose scores alone differ
     const same = byText
       ? a.rawAnswer === b.rawAnswer
-      : a.parsed === b.parsed && a.score === b.score;
+      : a.parsed === b.parsed && (labelsOnly || a.score === b.score);
     if (!same) differ.add(a.id);
   });
   return differ.size;
@@ -61,4 +65,17 @@ export function flooredBootstrapP(p: number, d: number, bootstrap: number): numb
  */
 export function bootstrapPBound(p: number, bootstrap: number): number {
   return p === 0 && bootstrap > 0 ? Math.min(1, 2 / bootstrap) : p;
+}
+
+/**
+ * Whether a metric reads the predicted labels alone (no score or probability): its paired test
+ * can learn only from items whose parsed answers differ.
+ *
+ * @param metric - the metric's name (any alias)
+ * @returns true for label metrics of the runner's registry (`f1_macro`, `accuracy`, ...)
+ * @example
+ * readsLabelsOnly('f1_macro'); // true
+ */
+export function readsLabelsOnly(metric: string): boolean {
+  return metricSpec(metric)?.needs === 'labels';
 }

@@ -4,7 +4,7 @@ import { pairedGenerationDifferences } from '../generation/compare-generations.j
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { pairedMetricDifferences } from '../summary/paired-metric-differences.js';
 import type { TaskModule } from '../tasks/task-module.js';
-import { differingItems, flooredBootstrapP } from './bootstrap-p-floor.js';
+import { differingItems, flooredBootstrapP, readsLabelsOnly } from './bootstrap-p-floor.js';
 import type { MetricComparison, PairedTestName } from './compare-result.js';
 
 /** A metric's comparison before the decision rules: values, difference, interval, test. */
@@ -156,11 +156,21 @@ export async function compareMetrics(
   options: CompareMetricsOptions,
 ): Promise<MeasuredMetric[]> {
   const answered = answeredPairs(rowsA, rowsB);
-  const d = differingItems(answered.a, answered.b, task.generation !== undefined);
+  const byText = task.generation !== undefined;
+  const d = differingItems(answered.a, answered.b, byText);
+  // a label metric's floor counts the items whose labels differ (scores of all may differ)
+  const dLabels = differingItems(answered.a, answered.b, byText, true);
   const raw = await measureMetrics(runner, rowsA, rowsB, task, metrics, options);
   return raw.map((m) =>
     m.test === 'bootstrap' && m.pValue !== null
-      ? { ...m, pValue: flooredBootstrapP(m.pValue, d, options.bootstrap) }
+      ? {
+          ...m,
+          pValue: flooredBootstrapP(
+            m.pValue,
+            !byText && readsLabelsOnly(m.metric) ? dLabels : d,
+            options.bootstrap,
+          ),
+        }
       : m,
   );
 }

@@ -5,6 +5,7 @@ import {
   bootstrapPBound,
   differingItems,
   flooredBootstrapP,
+  readsLabelsOnly,
 } from '../compare/bootstrap-p-floor.js';
 import { compareGenerations } from '../generation/compare-generations.js';
 import type { GenerationSettings } from '../generation/score-generation-model.js';
@@ -66,14 +67,16 @@ async function compareMetrics(
   const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, metrics, options);
   // as assay compare: no paired test over the differing items can go below 2 / 2^d
   const differing = differingItems(rowsA, rowsB);
+  const differingLabels = differingItems(rowsA, rowsB, false, true);
   const out: ModelComparison['metrics'] = {};
   for (const [name, d] of Object.entries(byMetric)) {
     const p = finiteOrNull(d.pValue);
+    const items = readsLabelsOnly(name) ? differingLabels : differing;
     out[name] = {
       difference: finiteOrNull(d.difference),
       ciLow: finiteOrNull(d.ciLow),
       ciHigh: finiteOrNull(d.ciHigh),
-      pValue: p === null ? null : flooredBootstrapP(p, differing, options.bootstrap),
+      pValue: p === null ? null : flooredBootstrapP(p, items, options.bootstrap),
       pHolm: null,
     };
   }
