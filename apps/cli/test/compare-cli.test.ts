@@ -224,6 +224,10 @@ describe('assay compare (CLI)', () => {
     expect(text).toContain('class="chart forest"');
     expect(text).toContain('class="zero-line"');
     expect(text.match(/class="margin-line"/g)).toHaveLength(2);
+    // the methods line, as the table and Markdown print it
+    expect(text).toMatch(
+      /<p>paired bootstrap \(BCa\) \d+ resamples, seed \d+; \d+ permutations; Holm across gated metrics: /,
+    );
     await assay([...base, '--format', 'md', '--out', md]);
     expect(readFileSync(md, 'utf8')).toMatch(/\| accuracy \| 0\.\d{4} \| /);
   }, 60_000);

@@ -1,6 +1,6 @@
 import { escapeHtml, forestPlot } from '@assay/report';
 import type { CompareResult } from './compare-result.js';
-import { metricRows, pairingLines, serviceRows } from './compare-text.js';
+import { metricRows, pairingLines, serviceRows, settingsLine } from './compare-text.js';
 import { metricFacts } from './decide-compare.js';
 
 const CSS = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:960px;color:#222}
@@ -60,6 +60,7 @@ ${pairingLines(r)
   .map((l) => `<li>${escapeHtml(l)}</li>`)
   .join('\n')}</ul>
 <h2>Metrics</h2>
+<p>${escapeHtml(settingsLine(r))}</p>
 ${plot}
 ${table(metricRows(r))}
 <h2>Service</h2>

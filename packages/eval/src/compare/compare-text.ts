@@ -89,7 +89,16 @@ export function pairingLines(r: CompareResult): string[] {
   ];
 }
 
-function settingsLine(r: CompareResult): string {
+/**
+ * The methods line of a comparison: resamples, seed, permutations, the adjustment and the
+ * gated metrics (the terminal, Markdown and HTML forms all print it).
+ *
+ * @param r - the comparison
+ * @returns the line
+ * @example
+ * settingsLine(result); // 'paired bootstrap (BCa) 1000 resamples, seed 0; 9999 permutations; Holm across gated metrics: f1_macro'
+ */
+export function settingsLine(r: CompareResult): string {
   const s = r.settings;
   const adjustment = s.adjustment === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
   return `paired bootstrap (BCa) ${s.bootstrap} resamples, seed ${s.seed}; ${s.permutations} permutations; ${adjustment} across gated metrics: ${s.gatedMetrics.join(', ') || 'none'}`;

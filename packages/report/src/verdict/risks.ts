@@ -28,7 +28,10 @@ function unparseableText(m: ModelResult, task: RunResults['task']['type']): stri
     const scored = m.items.total - m.items.failed - m.items.unparseable;
     return `${count} had no number and are left out of the error metrics, which cover only the ${formatInteger(scored)} answers with one (a model that declines hard items looks better than it is): check task.answer and the prompt.`;
   }
-  return `${count} named no ${task === 'multiple-choice' ? 'choice' : 'label'} and count as wrong: check task.answer and the prompt.`;
+  // a multiple-choice task reads its answers by task.extract (it has no task.answer)
+  return task === 'multiple-choice'
+    ? `${count} named no choice and count as wrong: check task.extract and the prompt.`
+    : `${count} named no label and count as wrong: check task.answer and the prompt.`;
 }
 
 function serviceRisks(m: ModelResult, task: RunResults['task']['type']): Risk[] {
