@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LoadTestError } from '../errors.js';
 import { parseSlo, type Slo } from '../slo/parse-slo.js';
 import { checkClientConfig, httpJsonConfig } from './client-options.js';
-import { refuseOverFileLimit } from './open-file-limit.js';
+import { openFileLimit, RESERVED_DESCRIPTORS, refuseOverFileLimit } from './open-file-limit.js';
 import { issueMessage, optionPath } from './option-names.js';
 import { pickLoad, positiveInt, type RunLoad } from './pick-load.js';
 
@@ -125,10 +125,18 @@ export function resolveLoadTest(
       '--ignore-eos',
     );
   const durationMs = o.durationMs ?? (requests === undefined ? DEFAULT_DURATION_MS : undefined);
+  const limit = openFileLimit();
   const connections =
     load.kind === 'concurrency'
       ? load.concurrency
-      : Math.max(maxInFlight ?? 1024, DEFAULT_FULL_CONCURRENCY);
+      : maxInFlight !== undefined
+        ? Math.max(maxInFlight, DEFAULT_FULL_CONCURRENCY)
+        : // the default pool of an open loop stays within the open-file limit (past it, sockets
+          // fail with EMFILE, read as the service's connection errors)
+          Math.max(
+            DEFAULT_FULL_CONCURRENCY,
+            Math.min(1024, limit === undefined ? 1024 : limit - RESERVED_DESCRIPTORS),
+          );
   // a closed loop of N requests, no warm-up, never has more than N in flight
   if (load.kind === 'concurrency') {
     const most =

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { LoadTestError } from '../errors.js';
 
 /** File descriptors kept for everything but the load's connections (files, the loop, stdio). */
-const RESERVED_DESCRIPTORS = 64;
+export const RESERVED_DESCRIPTORS = 64;
 
 /**
  * This process's limit on open files, from `/proc/self/limits`: the soft limit, which Node
