@@ -795,7 +795,9 @@ describe('a run where most requests failed', () => {
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('model <b>m</b>');
     expect(html).toContain(`<code>${url}`);
-    expect(html).toContain('<p class="warn">Failures by class: http_500 8.</p>');
+    expect(html).toContain(
+      '<p class="warn">Failures by class: http_500 8. 8 of 10 requests failed: the latency and throughput figures describe only the 2 that succeeded.</p>',
+    );
   });
 });
 
