@@ -247,22 +247,10 @@ describe('budgets and resuming', () => {
     // characters / 4 for a model the estimate does not know, where the server counts about
     // one token per 3 characters: unscaled, the search passed its budget by 3%
     const budget = 0.05;
-    const setup = await tuneSetup(
-      {
-        ...doc(join(dir, 'priced'), { strategy: 'grid', budget: { costUsd: budget } }),
-        models: [
-          {
-            name: 'nb',
-            provider: 'openai-chat',
-            baseUrl: server.baseUrl,
-            model: 'assay-spam-nb',
-            params: { maxTokens: 4, temperature: 0 },
-            price: { inputPerMTok: 1, outputPerMTok: 1 },
-          },
-        ],
-      },
-      dir,
-    );
+    const base = doc(join(dir, 'priced'), { strategy: 'grid', budget: { costUsd: budget } });
+    const [model] = base.models as Record<string, unknown>[];
+    const price = { inputPerMTok: 1, outputPerMTok: 1 };
+    const setup = await tuneSetup({ ...base, models: [{ ...model, price }] }, dir);
     const r = await runTune(setup);
     expect(r.stoppedBy).toMatch(
       /^the cost budget: \$[\d.]+ spent, and the next evaluation \(c\d+\) is estimated at/,

@@ -11,6 +11,7 @@ export type { LineChartOptions, LineSeries } from './charts/line-chart.js';
 export { lineChart } from './charts/line-chart.js';
 export { rocChart } from './charts/roc-chart.js';
 export {
+  alphaOf,
   fmt,
   fmtP,
   formatCount,

@@ -1,3 +1,4 @@
+import { alphaOf } from '@assay/report';
 import { createRunner, metricSpec, type Runner } from '@assay/runner';
 import { z } from 'zod';
 import { didYouMean } from '../config/closest-name.js';
@@ -188,8 +189,7 @@ export async function compareRuns(
     seed: opts.seed ?? baseline.results.evaluation.seed,
     permutations: opts.permutations,
   };
-  // 1 − 0.95 is 0.050000000000000044: the notes print alpha
-  const alpha = Number((1 - settings.ci).toFixed(10));
+  const alpha = alphaOf(settings.ci);
   const asked = gatedMetrics(opts.metrics, compared);
   const runner = options.runner ?? createRunner();
   let measured: Awaited<ReturnType<typeof compareMetrics>>;

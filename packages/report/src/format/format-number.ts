@@ -63,6 +63,19 @@ export function bootstrapPForDecision(p: number | null, resamples: number): numb
 }
 
 /**
+ * The significance level of a confidence level, without the float noise of `1 − ci`
+ * (1 − 0.95 is 0.050000000000000044, which a note would print and a comparison would read).
+ *
+ * @param ci - the confidence level, e.g. 0.95
+ * @returns alpha, e.g. 0.05
+ * @example
+ * alphaOf(0.95); // 0.05
+ */
+export function alphaOf(ci: number): number {
+  return Number((1 - ci).toFixed(10));
+}
+
+/**
  * A confidence level as a percentage, to two decimals at most: `95%`, `97.5%`, `98.33%`.
  *
  * @param level - the level, e.g. 0.975

@@ -9,6 +9,7 @@ import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { foldMeanText } from '../format/fold-mean-text.js';
 import {
+  alphaOf,
   bootstrapPForDecision,
   fmt,
   fmtBootstrapP,
@@ -145,7 +146,7 @@ function comparisonsSection(r: RunResults): string {
           : '';
       // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
       const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
-      const sig = p !== null && p < Number((1 - r.evaluation.ci).toFixed(10));
+      const sig = p !== null && p < alphaOf(r.evaluation.ci);
       return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td></tr>`;
     }),
   );

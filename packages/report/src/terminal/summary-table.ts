@@ -2,6 +2,7 @@ import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import {
+  alphaOf,
   bootstrapPForDecision,
   fmt,
   fmtBootstrapP,
@@ -173,7 +174,7 @@ function retriedText(s: RunResults['models'][number]['service']): string {
 function comparisonLines(r: RunResults): string[] {
   if (r.comparisons.length === 0) return [];
   // 1 − 0.95 is 0.050000000000000044 in floating point
-  const alpha = Number((1 - r.evaluation.ci).toFixed(10));
+  const alpha = alphaOf(r.evaluation.ci);
   const headline = headlineMetric(r);
   return [
     '',
