@@ -2,7 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { type RunResults, RunResultsSchema, type ThresholdResult } from '@assay/report';
+import {
+  type RunResults,
+  RunResultsSchema,
+  type ThresholdResult,
+  thresholdDetails,
+} from '@assay/report';
 import { createRng } from '@assay/splitters';
 import { percentileBootstrapInterval, percentiles, wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -170,6 +175,39 @@ describe('interval thresholds on a run of the reference model server', () => {
       }),
     ]);
     expect(summary.passed).toBe(true);
+    // every prediction of both runs was paired: nothing to add to the figures
+    expect(summary.thresholds[0]!.caveat).toBeUndefined();
+  });
+
+  it('says with a vs baseline check how few predictions were paired when the runs cover different items', async () => {
+    // the same data set and sampling seed, twice as many items: the baseline's and more
+    const run = await executeRun(
+      config('wider', ['accuracy vs baseline >= -0.5'], {
+        baseline: join(dir, 'probe'),
+        dataset: { builtin: 'spam-assassin', limit: 2 * ITEMS, seed: 1 },
+      }),
+    );
+    const summary = await summarizeRun(run);
+    const t = summary.thresholds[0]!;
+    const caveat = t.caveat ?? '';
+    const m =
+      /^only (\d+) predictions were paired with the baseline run: (\d+) of this run's(?: and (\d+) of the baseline's)? have no partner in the other run$/.exec(
+        caveat,
+      );
+    expect(m, caveat).not.toBeNull();
+    const [paired, onlyRun, onlyBaseline] = m!.slice(1).map((x) => Number(x ?? 0)) as [
+      number,
+      number,
+      number,
+    ];
+    // every prediction of either run is paired or counted as without a partner
+    expect(paired + onlyRun).toBe(2 * ITEMS);
+    expect(paired + onlyBaseline).toBe(ITEMS);
+    expect(paired).toBeGreaterThan(0);
+    // the terminal line, the JUnit message and the exit reason carry it after the figures
+    expect(thresholdDetails(t, 0.95)).toMatch(
+      new RegExp(`; but only ${paired} predictions were paired`),
+    );
   });
 
   it('refuses a missing baseline in a run and a dry run alike, naming the config path, before making the output directory', async () => {

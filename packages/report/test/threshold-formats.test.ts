@@ -120,6 +120,38 @@ describe('threshold checks in every format', () => {
     expect(md.endsWith('\n\n')).toBe(true);
   });
 
+  it('carries a vs baseline caveat after the figures in every format', () => {
+    const paired: ThresholdResult = {
+      threshold: 'accuracy vs baseline >= -0.05',
+      model: 'nb',
+      metric: 'accuracy',
+      value: 0.01,
+      passed: true,
+      bound: 'ci_low',
+      against: 'baseline',
+      op: '>=',
+      limit: -0.05,
+      ciLow: -0.02,
+      ciHigh: 0.04,
+      interval: 'bootstrap-bca',
+      outcome: 'pass',
+      caveat:
+        "only 40 predictions were paired with the baseline run: 60 of this run's have no partner in the other run",
+    };
+    expect(thresholdMessage(paired, 0.95)).toBe(
+      "accuracy vs baseline >= -0.05 holds for nb: accuracy.ci_low vs baseline -0.0200 >= -0.05; value 0.0100, 95% interval [-0.0200, 0.0400] (bootstrap-bca); but only 40 predictions were paired with the baseline run: 60 of this run's have no partner in the other run",
+    );
+    const r = sampleResults([sampleModel('nb')], { thresholds: [paired] });
+    expect(summaryTable(r)).toContain('(bootstrap-bca); but only 40 predictions were paired');
+    expect(markdownReport(r)).toContain(
+      '| pass (only 40 predictions were paired with the baseline run:',
+    );
+    expect(htmlReport(r)).toContain(
+      '<td class="pass">pass<br><span class="note">only 40 predictions were paired with the baseline run:',
+    );
+    expect(runJunitSuite(r).cases[0]!.systemOut).toContain('but only 40 predictions were paired');
+  });
+
   it("gives a decided(thresholds) sequence's own level, not evaluation.ci, in every format", () => {
     const sequence: ThresholdResult = {
       ...BOUND,

@@ -17,6 +17,43 @@ export interface BaselineSide {
   readonly baselineModel: string;
   /** per metric named by a `vs baseline` threshold: the difference (this run − baseline) */
   readonly metrics: ReadonlyMap<string, MeasuredMetric>;
+  /** what the differences rest on that they do not show (few paired predictions), if anything */
+  readonly caveat?: string;
+}
+
+/**
+ * What a `vs baseline` difference covers when that is not the whole of both runs: predictions
+ * without a partner in the other run (runs of different items, or one that was cut short),
+ * and paired ones left out because a request failed on either side. Said with each threshold
+ * that reads the difference, since a check on 40 shared items reads as one on the whole run.
+ *
+ * @param counts - paired predictions, those of each run without a partner, failed pairs
+ * @returns one sentence, or undefined when every prediction of both runs was paired and scored
+ * @example
+ * baselineCaveat({ paired: 40, onlyBaseline: 0, onlyRun: 60, failedPairs: 0 });
+ * // "only 40 predictions were paired with the baseline run: 60 of this run's have no partner in it"
+ */
+export function baselineCaveat(counts: {
+  paired: number;
+  onlyBaseline: number;
+  onlyRun: number;
+  failedPairs: number;
+}): string | undefined {
+  const parts: string[] = [];
+  if (counts.onlyBaseline + counts.onlyRun > 0) {
+    const sides = [
+      ...(counts.onlyRun > 0 ? [`${counts.onlyRun} of this run's`] : []),
+      ...(counts.onlyBaseline > 0 ? [`${counts.onlyBaseline} of the baseline's`] : []),
+    ];
+    parts.push(
+      `only ${counts.paired} predictions were paired with the baseline run: ${sides.join(' and ')} have no partner in the other run`,
+    );
+  }
+  if (counts.failedPairs > 0)
+    parts.push(
+      `${counts.failedPairs} of ${counts.paired} paired predictions were left out: a request failed in either run`,
+    );
+  return parts.length === 0 ? undefined : parts.join('; ');
 }
 
 /** Per model of this run, its comparison with the baseline run. */
@@ -84,9 +121,18 @@ export async function compareWithBaseline(
       ...settings,
       greaterIsBetter: higherIsBetter,
     });
+    const caveat = baselineCaveat({
+      paired: paired.rowsA.length,
+      onlyBaseline: paired.onlyBaseline.count,
+      onlyRun: paired.onlyCandidate.count,
+      failedPairs: paired.rowsA.filter(
+        (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
+      ).length,
+    });
     out.set(model.name, {
       baselineModel: paired.modelA,
       metrics: new Map(measured.map((m) => [m.metric, m])),
+      ...(caveat === undefined ? {} : { caveat }),
     });
   }
   return out;

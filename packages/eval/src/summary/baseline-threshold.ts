@@ -70,5 +70,6 @@ export function baselineThresholdResult(
   // a difference of two shares carries rounding (-0.0050000000000000044 for -0.005)
   result.passed = thresholdHolds(t, figure, roundingTolerance(t.value));
   result.outcome = result.passed ? 'pass' : 'fail';
+  if (side?.caveat !== undefined) result.caveat = side.caveat;
   return result;
 }

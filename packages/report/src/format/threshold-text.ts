@@ -71,7 +71,8 @@ function figureName(t: ThresholdResult): string {
 /**
  * What a threshold check compared and the figures behind it, without the threshold and the
  * model: `f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345]
- * (bootstrap-percentile)`, or the reason a check could not be made.
+ * (bootstrap-percentile)`, or the reason a check could not be made; a checked result's
+ * `caveat` (how few predictions a `vs baseline` difference paired) follows as `; but ...`.
  *
  * @param t - one threshold result
  * @param ci - the confidence level of the intervals (`evaluation.ci`; a result's own `level`,
@@ -87,7 +88,8 @@ export function thresholdDetails(t: ThresholdResult, ci: number): string {
   if (outcome === 'error') return `${t.reason ?? 'no value'}; ${figures}`;
   if (t.op === undefined || t.limit === undefined) return figures;
   const not = outcome === 'pass' ? '' : 'is not ';
-  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}`;
+  const caveat = t.caveat === undefined ? '' : `; but ${t.caveat}`;
+  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}${caveat}`;
 }
 
 /**

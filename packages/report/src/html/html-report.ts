@@ -172,7 +172,8 @@ function thresholdsSection(r: RunResults): string {
     .map((t) => {
       const outcome = thresholdOutcome(t);
       const word = outcome === 'pass' ? 'pass' : outcome.toUpperCase();
-      const reason = t.reason ? `<br><span class="note">${h(t.reason)}</span>` : '';
+      const why = t.reason ?? t.caveat;
+      const reason = why ? `<br><span class="note">${h(why)}</span>` : '';
       return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
     })
     .join('')}</tbody></table>`;

@@ -33,7 +33,8 @@ export function thresholdTableMarkdown(r: RunResults): string[] {
     '|---|---|---|---|---|---|',
     ...r.thresholds.map((t) => {
       const outcome = thresholdOutcome(t);
-      const reason = t.reason === undefined ? '' : ` (${cellText(t.reason)})`;
+      const why = t.reason ?? t.caveat;
+      const reason = why === undefined ? '' : ` (${cellText(why)})`;
       return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${fmt(t.value, 4)} | ${thresholdIntervalCell(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
     }),
   ];

@@ -39,6 +39,11 @@ export const ThresholdResultSchema = z.object({
   /** why the value could not be computed, when it could not (the check then fails) */
   reason: z.string().optional(),
   /**
+   * what a checked `vs baseline` threshold rests on that its figures do not show: e.g. that
+   * only some of the runs' predictions were paired (runs of different items)
+   */
+  caveat: z.string().optional(),
+  /**
    * the figure compared with `limit`: the point `value`, or an end of the interval
    * (`'ci_low'`, `'ci_high'`); absent in files written before interval thresholds
    */
