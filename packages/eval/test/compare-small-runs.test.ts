@@ -110,4 +110,33 @@ describe('assay compare on a handful of items', () => {
       expect.stringMatching(/^only 5 items paired: differences of a few points are within noise/),
     );
   }, 60_000);
+
+  it('gates a metric asked for by another of its names (--metric brier_score_loss gates brier_score)', async () => {
+    const scored = join(dir, 'scored');
+    await runEvaluation(
+      parseRunConfig(
+        spamRunDocument({
+          name: 'scored',
+          out: scored,
+          baseUrl: server.baseUrl,
+          limit: 30,
+          model: { params: { maxTokens: 4, temperature: 0, logprobs: true } },
+          evaluation: { bootstrap: 100 },
+        }),
+      ),
+    );
+    const r = await compareRuns(scored, scored, {
+      bootstrap: 100,
+      failOn: 'regression',
+      metrics: ['brier_score_loss', 'brier_score'],
+    });
+    // one metric, under the name the runs report, counted once
+    expect(r.settings.gatedMetrics).toEqual(['brier_score']);
+    expect(r.decision.exitCode).toBe(0);
+    // a name of no reported metric is still refused, naming the flag
+    await expect(compareRuns(scored, scored, { metrics: ['brier_scor'] })).rejects.toMatchObject({
+      code: 'UNKNOWN_METRIC',
+      path: '--metric',
+    });
+  }, 60_000);
 });
