@@ -58,6 +58,10 @@ describe('assay run --dry-run', () => {
     expect(dry.stdout).toMatch(/≈ [\d,]+ input tokens \(estimated as characters \/ 4\)/);
     expect(dry.stdout).toContain('at most 160 output tokens (4 per request)');
     expect(dry.stdout.match(/^--- prompt \d+ of 40: item /gm)).toHaveLength(3);
+    // four folds (2 × 2): each prompt names its fold, counted from 1
+    expect(dry.stdout).toMatch(
+      /^--- prompt 1 of 40: item \S+, fold [1-4], prompt_hash [0-9a-f]+$/m,
+    );
     expect(dry.stdout).toContain('[user]\nClassify this e-mail as spam or ham:');
     expect(readdirSync(dir)).not.toContain('plan');
 
@@ -127,6 +131,8 @@ describe('assay run --dry-run', () => {
     expect(none.stdout).not.toContain('--- prompt');
     const five = await assay(['run', path, '--dry-run', '--show-prompts', '5']);
     expect(five.stdout.match(/^--- prompt \d+ of 40: /gm)).toHaveLength(5);
+    // one fold (method all): nothing to tell apart, so no fold is named
+    expect(five.stdout).toMatch(/^--- prompt 1 of 40: item \S+, prompt_hash [0-9a-f]+$/m);
     const message = expectRefusal(await assay(['run', path, '--show-prompts', '2']));
     expect(message).toContain('--show-prompts applies only with --dry-run');
   }, 60_000);

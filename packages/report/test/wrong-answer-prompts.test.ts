@@ -77,4 +77,17 @@ describe('the prompt sent is shown beside each wrong answer', () => {
     expect(md).toContain('| item | fold | expected | parsed | model output | input (start) |');
     expect(md).toContain('| m | 1 | spam | ham | ham | Subject: hi |');
   });
+
+  test('a run of one fold (method all, holdout) names no fold: there is nothing to tell apart', () => {
+    const r = withPrompt('Classify: hi');
+    const one = { ...r, evaluation: { ...r.evaluation, method: 'all', folds: 1, repeats: 1 } };
+    const md = markdownReport(one);
+    expect(md).toContain('| item | expected | parsed | model output | prompt sent (hash: start) |');
+    expect(md).toMatch(/^\| mail-7 \| spam \| ham \| ham \| /m);
+    expect(htmlReport(one)).toContain('<td>mail-7</td>');
+    // with two folds each answer says which, counted from 1
+    expect(md.replace(/\n/g, ' ')).not.toContain('| fold |');
+    expect(markdownReport(r)).toMatch(/^\| mail-7 \| 1 \| spam \| /m);
+    expect(htmlReport(r)).toContain('<td>mail-7<br><span class="note">fold 1</span></td>');
+  });
 });

@@ -64,11 +64,17 @@ function estimateLine(m: DryRunModel): string {
   return `    to send: ${input}, ${output}; ${cost}${price}`;
 }
 
-/** One rendered prompt, each message under its role. */
-function promptBlock(p: DryRunPlan['firstPrompts'][number], index: number, of: number): string[] {
+/** One rendered prompt, each message under its role; its fold (from 1) only when there are several. */
+function promptBlock(
+  p: DryRunPlan['firstPrompts'][number],
+  index: number,
+  of: number,
+  folded: boolean,
+): string[] {
+  const fold = folded ? `, fold ${p.fold + 1}` : '';
   const lines = [
     '',
-    `--- prompt ${index + 1} of ${n(of)}: item ${p.item}, fold ${p.fold + 1}, prompt_hash ${p.hash}`,
+    `--- prompt ${index + 1} of ${n(of)}: item ${p.item}${fold}, prompt_hash ${p.hash}`,
   ];
   for (const m of p.messages) lines.push(`[${m.role}]`, m.content);
   return lines;
@@ -116,7 +122,7 @@ export function dryRunText(r: DryRunReport): string {
     if (p.firstPrompts.length === 0) continue;
     lines.push('', `First ${plural(p.firstPrompts.length, 'prompt')} of ${p.models.join(', ')}:`);
     p.firstPrompts.forEach((prompt, i) => {
-      lines.push(...promptBlock(prompt, i, p.distinctPrompts));
+      lines.push(...promptBlock(prompt, i, p.distinctPrompts, r.folds > 1));
     });
   }
   return `${lines.join('\n')}\n`;

@@ -27,6 +27,8 @@ function promptCell(hash: string | undefined, prompts: Prompts): string {
  * @param m - the model's results
  * @param prompts - the results' `prompts` (absent in files written before prompts were kept)
  * @param regression - whether the task is a regression (the sample is then the largest errors)
+ * @param folded - whether the run had more than one fold: each answer then names its fold
+ *   (1-based; `fold` in `predictions.arrow` counts from 0)
  * @returns the section's HTML
  * @example
  * results.models.map((m) => wrongAnswersSection(m, results.prompts)).join('');
@@ -35,6 +37,7 @@ export function wrongAnswersSection(
   m: ModelResult,
   prompts: RunResults['prompts'],
   regression = false,
+  folded = true,
 ): string {
   if (m.wrongAnswers.length === 0)
     return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
@@ -42,7 +45,7 @@ export function wrongAnswersSection(
   return `<h3>${h(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
     .map(
       (w) =>
-        `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1}</span></td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
+        `<tr><td>${h(w.id)}${folded ? `<br><span class="note">fold ${w.fold + 1}</span>` : ''}</td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
     )
     .join('')}</tbody></table>`;
 }

@@ -28,6 +28,8 @@ function modelSection(
   m: ModelResult,
   prompts: RunResults['prompts'],
   regression: boolean,
+  /** whether the run had more than one fold (one has nothing to tell apart) */
+  folded: boolean,
 ): string[] {
   if (m.wrongAnswers.length === 0)
     return ['', `### ${cellText(m.name)}: wrong answers`, '', 'None.'];
@@ -37,11 +39,11 @@ function modelSection(
     '',
     `### ${cellText(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)`,
     '',
-    `| item | fold | expected | parsed | model output | ${last} |`,
-    '|---|---|---|---|---|---|',
+    `| item |${folded ? ' fold |' : ''} expected | parsed | model output | ${last} |`,
+    `|---|${folded ? '---|' : ''}---|---|---|---|`,
     ...m.wrongAnswers.map(
       (w) =>
-        `| ${cellText(w.id)} | ${w.fold + 1} | ${cellText(w.expected ?? MISSING_VALUE)} | ${w.parsed === null ? '**unparseable**' : cellText(w.parsed)} | ${cellText(cut(w.answer ?? '', ANSWER_CHARS))} | ${withPrompts ? promptText(w.promptHash, prompts) : cellText(cut(w.input, MARKDOWN_PROMPT_CHARS))} |`,
+        `| ${cellText(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${cellText(w.expected ?? MISSING_VALUE)} | ${w.parsed === null ? '**unparseable**' : cellText(w.parsed)} | ${cellText(cut(w.answer ?? '', ANSWER_CHARS))} | ${withPrompts ? promptText(w.promptHash, prompts) : cellText(cut(w.input, MARKDOWN_PROMPT_CHARS))} |`,
     ),
   ];
 }
@@ -62,7 +64,8 @@ export function wrongAnswersSection(r: RunResults): string[] {
   if (r.task.type === 'generation') return [];
   const lines = ['', '## Wrong answers'];
   const regression = r.task.type === 'regression';
-  for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression));
+  const folded = r.evaluation.folds * r.evaluation.repeats > 1;
+  for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression, folded));
   if (r.prompts !== undefined) {
     lines.push(
       '',
