@@ -142,6 +142,17 @@ describe('threshold expressions', () => {
     );
     expect(parsed.baseline).toBe('runs/last-week');
   });
+
+  it('refuses a vs baseline threshold on a service metric before anything is sent: it has no paired difference', () => {
+    const issues = issuesOf(
+      config(['p95_latency_ms vs baseline <= 50', 'f1_macro vs baseline >= -0.01'], {
+        baseline: 'runs/last-week',
+      }),
+    );
+    expect(issues).toEqual([
+      "thresholds[0]: 'p95_latency_ms vs baseline <= 50': p95_latency_ms is a service figure of the whole run, with no item-by-item difference from the baseline to check; gate it on its own ('p95_latency_ms <= <number>') or set the runs side by side with assay compare",
+    ]);
+  });
 });
 
 describe('the figure a task-metric threshold reads', () => {

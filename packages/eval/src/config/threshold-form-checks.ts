@@ -1,5 +1,5 @@
 import { obj } from './loose-read.js';
-import type { ServiceMetricName } from './metric-names.js';
+import { SERVICE_METRICS, type ServiceMetricName } from './metric-names.js';
 import type { Threshold } from './thresholds.js';
 
 /**
@@ -19,7 +19,10 @@ const WILSON_METRICS: readonly string[] = ['error_rate', 'unparseable_rate'];
 
 /**
  * Why a well-formed threshold cannot be checked with this configuration: an interval bound
- * on a metric without an interval, or a `vs baseline` comparison without a `baseline` key.
+ * on a metric without an interval, a `vs baseline` comparison without a `baseline` key, or
+ * one of a service metric (latency, rates, cost: measured per run, never paired item by item,
+ * so it has no difference to check; refused here rather than failing the run after every
+ * request was paid for).
  *
  * @param t - the parsed threshold
  * @param input - the raw configuration (any shape: read defensively)
@@ -32,6 +35,9 @@ export function thresholdFormProblem(t: Threshold, input: unknown): string | und
   const c = obj(input);
   if (t.against === 'baseline' && (typeof c.baseline !== 'string' || c.baseline === '')) {
     return `'${t.source}': a 'vs baseline' threshold needs the 'baseline' key (the output directory or results.json of the run to compare with)`;
+  }
+  if (t.against === 'baseline' && (SERVICE_METRICS as readonly string[]).includes(t.metric)) {
+    return `'${t.source}': ${t.metric} is a service figure of the whole run, with no item-by-item difference from the baseline to check; gate it on its own ('${t.metric} ${t.op} <number>') or set the runs side by side with assay compare`;
   }
   if (t.bound === undefined || t.against !== undefined) return undefined;
   const reason = NO_INTERVAL[t.metric as ServiceMetricName];
