@@ -187,7 +187,7 @@ export async function dryRun(
 ): Promise<DryRunReport> {
   // a run refuses a missing or unreadable baseline before any request: so does its dry run
   if (config.baseline !== undefined) await loadBaseline(config.baseline);
-  const { items, splits, plans } = await planRun(config);
+  const { task, items, splits, plans } = await planRun(config);
   const files = stateFiles(config, options.fresh === true);
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);
   const models: DryRunModel[] = [];
@@ -201,12 +201,10 @@ export async function dryRun(
     }
     const none = { load: () => new Map() };
     for (const model of config.models) {
-      const requests = resumeModelRequests(
-        model,
-        plans.get(model.name)!,
-        journal ?? none,
-        options.retryFailed === true,
-      );
+      const requests = resumeModelRequests(model, plans.get(model.name)!, journal ?? none, {
+        retryFailed: options.retryFailed === true,
+        scoring: task.logprobScoring,
+      });
       const cached = fromCache(config, requests, files.cache, options.env);
       const toSend = [...requests.todo]
         .filter(([key]) => !cached.has(key))

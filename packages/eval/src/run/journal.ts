@@ -22,6 +22,11 @@ export interface OutcomeMetrics {
   costUsd: number | null;
   /** retries taken */
   retries: number;
+  /**
+   * the label whose probability `score` is (the positive label when it was recorded); absent
+   * without a score and in journals written before it was kept
+   */
+  scoreOf?: string;
 }
 
 /** The durable record of one request of one model. */
@@ -247,6 +252,9 @@ export class RunJournal {
       outputTokens: o.outputTokens,
       costUsd: o.costUsd,
       retries: o.retries,
+      // the score is P(positive label) as configured then: kept, so a rerun with another
+      // positive label can tell (the journal's key is the request, which the label is not part of)
+      ...(o.score !== null && o.scoreOf !== undefined ? { scoreOf: o.scoreOf } : {}),
     };
     this.#writable().run({
       model: o.model,

@@ -23,21 +23,54 @@ export interface ModelRequests {
   readonly unreachable: UnreachableWatch;
 }
 
+/** How this run scores answers from log-probabilities: P(positive) of a two-label task. */
+export type LogprobScoring = TaskModule['logprobScoring'];
+
+/**
+ * A journaled outcome as this run reads it: its score turned to this run's positive label.
+ *
+ * @remarks The journal's key is the request (endpoint, prompt, sample), which the task's
+ * positive label is not part of, and a score is P(positive label) as configured when it was
+ * recorded (`scoreOf`). With the other label of the same two now positive the score is its
+ * complement (both ways `positiveScore` computes it are symmetric: `p / (p + q)` and
+ * `1 − p`); for a label this task does not have, the outcome is not reused (the response
+ * cache, which keeps the log-probabilities, or the service answers it again). Reused as it was,
+ * a resumed run scored ROC AUC 0.012 where a fresh one scored 0.988. Outcomes recorded before
+ * `scoreOf` was kept are read as scored for this run's positive label.
+ * @param prior - the journaled outcome
+ * @param scoring - this run's scoring, undefined when it scores no answer
+ * @returns the outcome to reuse, or undefined when its score cannot be read for this run
+ * @example
+ * rescoredOutcome({ ...o, score: 0.9, scoreOf: 'spam' }, { labels: ['spam', 'ham'], positive: 'ham' })?.score; // ≈ 0.1
+ */
+export function rescoredOutcome(prior: Outcome, scoring: LogprobScoring): Outcome | undefined {
+  if (prior.score === null || prior.scoreOf === undefined || scoring === undefined) return prior;
+  if (prior.scoreOf === scoring.positive) return prior;
+  const [a, b] = scoring.labels;
+  const other = a === scoring.positive ? b : a;
+  if (scoring.labels.length === 2 && prior.scoreOf === other) {
+    return { ...prior, score: 1 - prior.score, scoreOf: scoring.positive };
+  }
+  return undefined;
+}
+
 /**
  * Resumes one model's requests from the journal: every distinct prompt gets its journal
- * key; prompts with a recorded outcome are reused (failures too, unless `retryFailed`).
+ * key; prompts with a recorded outcome are reused (failures too, unless `retryFailed`), their
+ * scores read for this run's positive label ({@link rescoredOutcome}).
  *
  * @param model - the model
  * @param plan - its request plan
  * @param journal - the run's journal (a read-only snapshot, or none: `{ load: () => new Map() }`)
- * @param retryFailed - re-send requests recorded as failed
+ * @param options - `retryFailed`: re-send requests recorded as failed; `scoring`: the task's
+ *   log-probability scoring (`task.logprobScoring`)
  * @returns the model's requests and progress counters
  */
 export function resumeModelRequests(
   model: ModelConfig,
   plan: RequestPlan,
   journal: Pick<RunJournal, 'load'>,
-  retryFailed: boolean,
+  options: { readonly retryFailed: boolean; readonly scoring: LogprobScoring },
 ): ModelRequests {
   const keys = new Map<string, string>();
   const identity = endpointIdentity(model);
@@ -48,8 +81,9 @@ export function resumeModelRequests(
     for (let sample = 0; sample < plan.samples; sample++) {
       const key = requestKey(identity, hash, sample);
       keys.set(requestId(hash, sample), key);
-      const prior = recorded.get(key);
-      if (prior && (prior.status === 'ok' || !retryFailed)) outcomes.set(key, prior);
+      const found = recorded.get(key);
+      const prior = found === undefined ? undefined : rescoredOutcome(found, options.scoring);
+      if (prior && (prior.status === 'ok' || !options.retryFailed)) outcomes.set(key, prior);
       else todo.set(key, { messages: plan.prompts.get(hash)!, sampleIndex: sample });
     }
   }

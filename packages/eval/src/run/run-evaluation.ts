@@ -116,7 +116,12 @@ export async function executeRun(
   try {
     for (const model of config.models) {
       const plan = modelPlans.get(model.name)!;
-      all.push(resumeModelRequests(model, plan, journal, options.retryFailed === true));
+      all.push(
+        resumeModelRequests(model, plan, journal, {
+          retryFailed: options.retryFailed === true,
+          scoring: task.logprobScoring,
+        }),
+      );
     }
     const progress = all.map((r) => r.progress);
     options.onProgress?.(progress);

@@ -122,14 +122,16 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
           },
           { signal },
         );
+        const score = options.scoring
+          ? positiveScore(c.logprobs, options.scoring.labels, options.scoring.positive)
+          : null;
         outcome = {
           model: options.model,
           key,
           status: 'ok',
           text: c.text,
-          score: options.scoring
-            ? positiveScore(c.logprobs, options.scoring.labels, options.scoring.positive)
-            : null,
+          score,
+          ...(score === null ? {} : { scoreOf: options.scoring!.positive }),
           errorClass: null,
           errorMessage: null,
           cached: c.cached,
