@@ -109,4 +109,26 @@ describe('a damaged journal or cache', () => {
       expect(fresh.models[0]!.service.sentThisRun).toBe(SMALL_RUN_ITEMS);
     });
   }
+
+  // the advice is to delete the damaged file alone: the other one still holds what was paid for
+  for (const [file, kept] of [
+    ['journal.sqlite', 'cachedThisRun'],
+    ['cache.sqlite', 'resumedFromJournal'],
+  ] as const) {
+    it(`${file}: deleting it alone, as the message says, sends nothing again`, async () => {
+      const out = join(dir, `damaged-after-run-${file}`);
+      await runEvaluation(smallRunConfig(out, server.baseUrl));
+      for (const suffix of ['-wal', '-shm']) rmSync(join(out, file + suffix), { force: true });
+      writeFileSync(join(out, file), 'not a database\n'.repeat(200));
+      const error = await refusalOf(runEvaluation(smallRunConfig(out, server.baseUrl)));
+      expect(error.message).toContain(
+        `${join(out, file)} is damaged (file is not a database); delete it (with its -wal and -shm files) and run again`,
+      );
+      rmSync(join(out, file));
+      const before = server.stats().completions;
+      const again = await runEvaluation(smallRunConfig(out, server.baseUrl));
+      expect(server.stats().completions).toBe(before);
+      expect(again.models[0]!.service[kept]).toBe(SMALL_RUN_ITEMS);
+    });
+  }
 });

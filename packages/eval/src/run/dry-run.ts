@@ -14,7 +14,7 @@ import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
 import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
 import { estimateRequests, type RequestEstimate } from './request-estimate.js';
-import { DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
+import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
 /** Options of {@link dryRun}: the run's own options, and how many prompts to show. */
 export interface DryRunOptions {
@@ -146,7 +146,7 @@ function fromCache(
   }
   const recovery =
     cachePath === resolve(config.output.dir, DEFAULT_CACHE_FILE)
-      ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+      ? CACHE_RECOVERY
       : 'delete it or set `cache` to another file';
   const found = explainDamage('response cache', cachePath, recovery, () =>
     cachedKeys(cachePath, keys.keys()),

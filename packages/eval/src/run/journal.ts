@@ -61,9 +61,13 @@ interface Row {
   metrics: string;
 }
 
-/** How to recover from a damaged journal, for the message that names it. */
+/**
+ * How to recover from a damaged journal, for the message that names it: deleting the journal
+ * alone keeps the response cache, so no answer it holds is paid for again (`--fresh` would
+ * discard that too).
+ */
 const JOURNAL_RECOVERY =
-  'run again with --fresh to discard it and start over in that output directory, or set another output.dir';
+  'delete it (with its -wal and -shm files) and run again: the answers in the response cache are reused without sending, only the rest is sent; --fresh would discard the cache too';
 
 /**
  * The run journal: one SQLite row per finished request (answer or final

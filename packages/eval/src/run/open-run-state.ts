@@ -6,7 +6,7 @@ import { judgeEndpoints } from '../judges/judge-client.js';
 import { checkEndpointIdentities } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
-import { DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
+import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
 /** A run's durable state: the journal of outcomes and the response cache. */
 export interface RunState {
@@ -41,7 +41,7 @@ export function openRunState(config: RunConfig): RunState {
     mkdirSync(dirname(path), { recursive: true });
     const recovery =
       resolve(path) === resolve(config.output.dir, DEFAULT_CACHE_FILE)
-        ? 'run again with --fresh to discard it with the journal and start over in that output directory, or set another output.dir'
+        ? CACHE_RECOVERY
         : 'delete it or set `cache` to another file';
     const cache = explainDamage('response cache', path, recovery, () => new ResponseCache(path));
     return { journal, journalPath, cache };

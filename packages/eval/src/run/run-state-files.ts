@@ -8,6 +8,13 @@ export const JOURNAL_FILE = 'journal.sqlite';
 export const DEFAULT_CACHE_FILE = 'cache.sqlite';
 
 /**
+ * How to recover from a damaged response cache in the output directory: deleting it alone
+ * keeps the journal, whose answers are not sent again (`--fresh` would discard them too).
+ */
+export const CACHE_RECOVERY =
+  'delete it (with its -wal and -shm files) and run again: the journal keeps every finished answer, so none of those is sent again; --fresh would discard the journal too';
+
+/**
  * Deletes an output directory's run state, the journal and the response cache at its
  * default place (with their SQLite `-wal` and `-shm` files), so the next run starts over.
  * A cache configured elsewhere is left alone: it may be shared, and its keys name the base
