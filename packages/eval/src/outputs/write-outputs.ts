@@ -1,4 +1,6 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { readdirSync, rmSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { htmlReport, markdownReport, type RunResults, RunResultsSchema } from '@assay/report';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { PredictionRow } from '../run/prediction-row.js';
@@ -12,11 +14,50 @@ async function writeAtomic(path: string, data: string): Promise<void> {
   await rename(tmp, path);
 }
 
+/** Whether a process of this id is running (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes the `<file>.tmp-<pid>` files that a writer killed mid-write left beside the outputs
+ * (a running writer's are left alone).
+ *
+ * @param files - the output files whose leftovers to look for
+ */
+function removeLeftovers(files: readonly string[]): void {
+  for (const file of files) {
+    const prefix = `${basename(file)}.tmp-`;
+    let names: string[];
+    try {
+      names = readdirSync(dirname(file));
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number(name.slice(prefix.length));
+      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
+      rmSync(join(dirname(file), name), { force: true });
+    }
+  }
+}
+
 /**
  * Writes `results.json` (validated against `RunResultsSchema`),
  * `predictions.arrow`, `prompts.arrow` (when `results.files.prompts` names it), `report.md`
  * and `report.html` into the output directory.
  *
+ * @remarks Each file is written whole (write, then rename), and `results.json` seals the set:
+ * it and the reports of the last run are deleted first and `results.json` is written last, so
+ * a run killed while writing leaves no `results.json` beside predictions of another run (which
+ * `assay compare` would have paired with the old results). The `.tmp-<pid>` files of a writer
+ * killed mid-write are deleted.
  * @param results - run results (paths in `results.files`)
  * @param rows - prediction rows
  * @param prompts - every distinct prompt of the run by hash (`ExecutedRun.prompts`)
@@ -30,15 +71,21 @@ export async function writeRunOutputs(
   prompts: ReadonlyMap<string, readonly PromptMessage[]> = new Map(),
 ): Promise<void> {
   RunResultsSchema.parse(results);
-  const tmp = `${results.files.predictions}.tmp-${process.pid}`;
-  await writePredictions(tmp, rows);
-  await rename(tmp, results.files.predictions);
-  if (results.files.prompts !== undefined) {
-    const promptsTmp = `${results.files.prompts}.tmp-${process.pid}`;
-    await writePrompts(promptsTmp, prompts);
-    await rename(promptsTmp, results.files.prompts);
+  const { files } = results;
+  const all = [files.predictions, files.prompts, files.results, files.reportMd, files.reportHtml];
+  removeLeftovers(all.filter((f): f is string => f !== undefined));
+  for (const stale of [files.results, files.reportMd, files.reportHtml]) {
+    await rm(stale, { force: true });
   }
-  await writeAtomic(results.files.results, `${JSON.stringify(results, null, 2)}\n`);
-  await writeAtomic(results.files.reportMd, markdownReport(results));
-  await writeAtomic(results.files.reportHtml, htmlReport(results));
+  const tmp = `${files.predictions}.tmp-${process.pid}`;
+  await writePredictions(tmp, rows);
+  await rename(tmp, files.predictions);
+  if (files.prompts !== undefined) {
+    const promptsTmp = `${files.prompts}.tmp-${process.pid}`;
+    await writePrompts(promptsTmp, prompts);
+    await rename(promptsTmp, files.prompts);
+  }
+  await writeAtomic(files.reportMd, markdownReport(results));
+  await writeAtomic(files.reportHtml, htmlReport(results));
+  await writeAtomic(files.results, `${JSON.stringify(results, null, 2)}\n`);
 }
