@@ -1,18 +1,26 @@
-import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
+import {
+  type ModelServer,
+  parseFaultSpec,
+  startModelServer,
+  trainSpamModel,
+} from '@assay/model-server';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import {
+  interruptionNote,
   loadDatasetWorkload,
   loadtestHtml,
   RecordStore,
   resolveLoadTest,
   runLoadTest,
+  stepValidity,
 } from '../src/index.js';
 
 const workload = await loadDatasetWorkload('builtin:spam-assassin');
+const model = trainSpamModel();
 let server: ModelServer;
 beforeAll(async () => {
   server = await startModelServer({
-    model: trainSpamModel(),
+    model,
     engine: { batchSlots: 4, stepMs: 5 },
   });
 });
@@ -170,9 +178,77 @@ test('an interrupted run says so in the report', async () => {
   expect(result.interrupted).toBe(true);
   expect(result.steps).toHaveLength(1);
   const html = loadtestHtml(result, records);
-  expect(html).toContain('Interrupted during step 0');
+  expect(html).toContain('Interrupted: step 0 ran, the last one cut short');
   expect(html).toContain('no later step ran');
 });
+
+test("requests in flight that an interruption cuts off are left out of the figures, not counted as the service's failures", async () => {
+  const slow = await startModelServer({ model, faults: parseFaultSpec('latency=400') });
+  try {
+    const options = resolveLoadTest({
+      baseUrl: slow.baseUrl,
+      model: 'assay-spam-nb',
+      maxTokens: 4,
+      concurrency: 4,
+      durationMs: 20_000,
+      slo: 'error_rate<=0.001',
+    });
+    const controller = new AbortController();
+    let seen = 0;
+    const { result, records } = await runLoadTest(options, {
+      workload,
+      signal: controller.signal,
+      // a few answers in, with four requests in flight: interrupt
+      onRecord: () => {
+        if (++seen === 6) controller.abort();
+      },
+    });
+    expect(result.interrupted).toBe(true);
+    const cut = [...records].filter((r) => r.errorClass === 'abort').length;
+    expect(cut).toBeGreaterThan(0);
+    expect(result.requests.cutOff).toBe(cut);
+    expect(result.requests.failed).toBe(0);
+    expect(result.requests.byError).toEqual({});
+    expect(result.sloPassed?.passed).toBe(true);
+    expect(result.requests.scheduled).toBe(records.length - cut);
+    expect(interruptionNote(result)).toBe(
+      `Interrupted: step 0 ran, the last one cut short (its ${cut} requests in flight were cut off by the interruption and are left out of its figures; errorClass abort in --records).`,
+    );
+  } finally {
+    await slow.close();
+  }
+}, 30_000);
+
+test('a run interrupted in its warm-up measured nothing: no SLO verdict, valid -, and the note says so', async () => {
+  const options = resolveLoadTest({
+    baseUrl: server.baseUrl,
+    model: 'assay-spam-nb',
+    maxTokens: 4,
+    concurrency: 2,
+    durationMs: 5000,
+    warmupMs: 20_000,
+    slo: 'e2e_p99<=2000',
+  });
+  const controller = new AbortController();
+  let seen = 0;
+  const { result, records } = await runLoadTest(options, {
+    workload,
+    signal: controller.signal,
+    onRecord: () => {
+      if (++seen === 4) controller.abort();
+    },
+  });
+  expect(result.interrupted).toBe(true);
+  expect([...records].every((r) => r.warmup)).toBe(true);
+  expect(result.requests.scheduled).toBe(0);
+  expect(result.sloPassed).toBeUndefined();
+  expect(result.goodput).toBeUndefined();
+  expect(stepValidity(result)).toBe('-');
+  expect(interruptionNote(result)).toBe(
+    'Interrupted during the warm-up of step 0: that step measured nothing (its warm-up requests are in --records).',
+  );
+  expect(loadtestHtml(result, records)).toContain('Interrupted during the warm-up of step 0');
+}, 30_000);
 
 test('a step of 200,000 requests draws its TTFT CDF with at most 1,000 points, first and last kept', async () => {
   const options = resolveLoadTest({

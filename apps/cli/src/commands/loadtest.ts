@@ -96,7 +96,7 @@ export function registerLoadtestCommand(program: Command): void {
         '  1  a single-step run missed its --slo',
         '  2  invalid flags, refused before any request',
         '  3  the run failed, or no request succeeded',
-        '  130  interrupted (what was measured is still printed; requests cut short count as abort)',
+        '  130  interrupted (what was measured is still printed; requests cut off are left out of it)',
       ].join('\n'),
     )
     .action(async (flags: LoadtestFlags) => {

@@ -1,5 +1,6 @@
 import {
   fellBehind,
+  interruptionNote,
   type LoadTestResult,
   type StepResult,
   saturationNote,
@@ -80,12 +81,8 @@ function rows(result: LoadTestResult): string[][] {
 /** Sentences under the table: failures by class, saturation, the largest rate. */
 function notes(result: LoadTestResult): string[] {
   const lines: string[] = [];
-  if (result.interrupted === true) {
-    const n = result.steps?.length ?? 1;
-    lines.push(
-      `Interrupted: ${n === 1 ? 'step 0 ran' : `steps 0-${n - 1} ran`}, the last one cut short (its requests in flight count as abort)${result.steps === undefined ? '' : '; no later step ran'}${result.profile.kind === 'find-max' ? ', so there is no largest rate' : ''}.`,
-    );
-  }
+  const interruption = interruptionNote(result);
+  if (interruption !== undefined) lines.push(interruption);
   const byError = Object.entries(result.requests.byError);
   if (byError.length > 0)
     lines.push(`Failures by class: ${byError.map(([k, v]) => `${k} ${v}`).join(', ')}.`);

@@ -255,8 +255,13 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     }
     if (result.interrupted === true) {
       const ran = result.steps?.length ?? 1;
+      const last = (result.steps ?? [result]).at(-1)!;
+      const measured =
+        last.requests.scheduled === 0
+          ? `during the warm-up of step ${ran - 1}; it measured nothing`
+          : `during step ${ran - 1}; its figures were written as measured`;
       process.stderr.write(
-        `assay loadtest: interrupted during step ${ran - 1}; its figures were written as measured${result.steps === undefined ? '' : ', and no later step ran'}.\n`,
+        `assay loadtest: interrupted ${measured}${result.steps === undefined ? '' : ', and no later step ran'}.\n`,
       );
       return LOADTEST_EXIT.interrupted;
     }

@@ -40,6 +40,19 @@ export interface LoadRecord {
 }
 
 /**
+ * The error class of a request cut off by the run's own interruption (SIGINT, an aborted
+ * `signal`): the client's `'abort'`. Only an interruption aborts a request (a step's end lets
+ * those in flight finish), so such a record says nothing about the service: the figures leave
+ * it out and count it as `requests.cutOff`.
+ *
+ * @example
+ * ```ts
+ * record.errorClass === CUT_OFF; // cut off by the interruption
+ * ```
+ */
+export const CUT_OFF = 'abort';
+
+/**
  * The class under which a failed record is counted in `requests.byError`.
  *
  * @param record - a record

@@ -27,6 +27,12 @@ export interface RequestCounts {
   readonly dropped: number;
   /** Failed and dropped requests by class: `http_429`, `timeout`, `connection`, `dropped`, ... */
   readonly byError: Record<string, number>;
+  /**
+   * Requests in flight when the run was interrupted, cut off by it (`errorClass: 'abort'` in
+   * `--records`): the generator's doing, not the service's, so left out of every other figure;
+   * present only when there were some.
+   */
+  readonly cutOff?: number;
 }
 
 /** Throughput of a step over its duration. */
@@ -153,8 +159,8 @@ export interface LoadTestResult extends StepResult {
   readonly steps?: StepResult[];
   /**
    * Present (true) when the run was interrupted (its `signal` aborted, SIGINT in the CLI): the
-   * step then running was cut short (its requests in flight count as `abort` failures), no
-   * later step ran, and a search gives no `maxRate`.
+   * step then running was cut short (its requests in flight were cut off: `requests.cutOff`,
+   * left out of its figures), no later step ran, and a search gives no `maxRate`.
    */
   readonly interrupted?: true;
   readonly maxRate?: {

@@ -1,6 +1,6 @@
 import type { Slo, SloBound, SloMetric } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
-import { failureKey, type LoadRecord } from './load-record.js';
+import { CUT_OFF, failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
 import { Samples } from './samples.js';
 import { addScores, qualityOf, type ScoresByMetric } from './step-quality.js';
@@ -101,7 +101,11 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
 /**
  * The figures of a step from its records: counts, throughput, latency distributions, schedule
  * lag, goodput, the SLO verdict and, under `--score`, accuracy and quality
- * (`stepQuality`). Warm-up records are skipped.
+ * (`stepQuality`). Warm-up records are skipped, and so are requests cut off by an
+ * interruption of the run ({@link CUT_OFF}; counted as `requests.cutOff`): the generator aborted
+ * them, so they are no failure of the service (four of them read as a 2% error rate that failed
+ * an SLO). A step that measured nothing (interrupted in its warm-up) has no goodput and no SLO
+ * verdict.
  *
  * @remarks
  * `durationS` runs from the first measured scheduled start to the last measured end.
@@ -146,6 +150,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
       failed,
       dropped: t.dropped,
       byError: t.byError,
+      ...(t.cutOff === 0 ? {} : { cutOff: t.cutOff }),
     },
     throughput: {
       requestsPerSec: perSec(t.completed),
@@ -158,7 +163,8 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     latencyMs,
     scheduleLagMs: distribution(t.lag),
     ttftContentMs: distribution(t.ttftContent),
-    ...(slo === undefined
+    // nothing measured (a run interrupted in its warm-up): no verdict either way
+    ...(slo === undefined || n === 0
       ? {}
       : {
           goodput: {
@@ -195,6 +201,8 @@ interface Tally {
   readonly lag: Samples;
   readonly scores: ScoresByMetric;
   measured: number;
+  /** measured requests cut off by an interruption, left out of the rest */
+  cutOff: number;
   /** The token counts' source: one name, `'mixed'`, or null when no record says. */
   tokenSource: string | null;
   completed: number;
@@ -282,6 +290,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     lag: perRecord(),
     scores: new Map(),
     measured: 0,
+    cutOff: 0,
     tokenSource: null,
     completed: 0,
     dropped: 0,
@@ -298,6 +307,11 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     starts: perRecord(),
   };
   for (const r of all) {
+    // cut off by an interruption of the run: what the generator did, not the service
+    if (r.errorClass === CUT_OFF && !r.warmup) {
+      t.cutOff++;
+      continue;
+    }
     if (r.warmup) {
       if (r.errorClass === null) t.ends.push(r.endMs);
       continue;

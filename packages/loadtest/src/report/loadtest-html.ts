@@ -1,6 +1,7 @@
 import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
 import type { LoadRecord } from '../metrics/load-record.js';
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { interruptionNote } from './interruption-note.js';
 import { fellBehind, saturationNote, stepValidity } from './saturation-note.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
@@ -335,10 +336,8 @@ export function loadtestHtml(
 ): string {
   const steps = result.steps ?? [result];
   const notes: string[] = [];
-  if (result.interrupted === true)
-    notes.push(
-      `<p class="warn">Interrupted during step ${steps.length - 1}: that step was cut short (its requests in flight count as abort)${result.steps === undefined ? '' : ' and no later step ran'}${result.profile.kind === 'find-max' ? ', so there is no largest rate' : ''}.</p>`,
-    );
+  const interruption = interruptionNote(result);
+  if (interruption !== undefined) notes.push(`<p class="warn">${escapeHtml(interruption)}</p>`);
   const saturation = saturationNote(result);
   if (saturation !== undefined)
     notes.push(

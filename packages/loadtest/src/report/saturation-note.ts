@@ -56,6 +56,8 @@ export function stepValidity(
   noneSucceeded = 'NO',
   behind = false,
 ): string {
+  // interrupted in its warm-up: nothing measured, nothing to call valid or not
+  if (step.requests.scheduled === 0 && step.requests.cutOff === undefined) return '-';
   // a find-max step above capacity that fell behind its rate is a miss, as the search read it
   const missed = step.sloPassed?.passed === false || behind;
   const word = step.harness.saturated

@@ -1,0 +1,32 @@
+import type { LoadTestResult } from '../metrics/step-result.js';
+
+/**
+ * The sentence that says how an interrupted run ended: which steps ran, whether the last one
+ * measured anything (a run interrupted in its warm-up measured nothing), how many requests in
+ * flight the interruption cut off (left out of the figures), and what did not run.
+ *
+ * @param result - a load test's result
+ * @returns the sentence, or undefined when the run was not interrupted
+ * @example
+ * ```ts
+ * interruptionNote({ ...result, interrupted: true });
+ * // 'Interrupted: step 0 ran, the last one cut short (its 4 requests in flight were cut off by the interruption and are left out of its figures; errorClass abort in --records).'
+ * ```
+ */
+export function interruptionNote(result: LoadTestResult): string | undefined {
+  if (result.interrupted !== true) return undefined;
+  const steps = result.steps ?? [result];
+  const last = steps.at(-1)!;
+  const n = steps.length;
+  const later = result.steps === undefined ? '' : '; no later step ran';
+  const search = result.profile.kind === 'find-max' ? ', so there is no largest rate' : '';
+  if (last.requests.scheduled === 0) {
+    return `Interrupted during the warm-up of step ${n - 1}: that step measured nothing (its warm-up requests are in --records)${later}${search}.`;
+  }
+  const cut = last.requests.cutOff ?? 0;
+  const inFlight =
+    cut === 0
+      ? ''
+      : ` (its ${cut} request${cut === 1 ? '' : 's'} in flight ${cut === 1 ? 'was' : 'were'} cut off by the interruption and ${cut === 1 ? 'is' : 'are'} left out of its figures; errorClass abort in --records)`;
+  return `Interrupted: ${n === 1 ? 'step 0 ran' : `steps 0-${n - 1} ran`}, the last one cut short${inFlight}${later}${search}.`;
+}
