@@ -9,5 +9,7 @@ export type { Label, LabelInput, LabelKind, LabelValue } from './label.js';
 export type { LabelErrorCode } from './label-error.js';
 export { LabelError } from './label-error.js';
 export { LabelKindCheck } from './label-kind-check.js';
+export type { OptionKeys, OptionKeysProblem } from './option-keys.js';
+export { optionKeysProblem } from './option-keys.js';
 export { isMissingLabel, readLabel } from './read-label.js';
 export { sortedUnion } from './sorted-union.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bootstrapSample, trainTestSplit } from '../src/index.js';
+import { bootstrapSample, SplitError, trainTestSplit } from '../src/index.js';
 import { loadCases } from './support/fixture-cases.js';
 import { isAscending } from './support/split-checks.js';
 
@@ -43,7 +43,30 @@ describe('trainTestSplit', () => {
       /stratified split needs shuffle: true/,
     );
     expect(() => trainTestSplit(100, { stratify: y.slice(1) })).toThrow(
-      /99 rows but the input has 100/,
+      /options.stratify has 99 labels but the input has 100 rows/,
+    );
+  });
+
+  test('a stratify column of the wrong length or kind is reported as options.stratify', () => {
+    const errorOf = (call: () => unknown): SplitError => {
+      try {
+        call();
+      } catch (error) {
+        expect(error).toBeInstanceOf(SplitError);
+        return error as SplitError;
+      }
+      throw new Error('expected a SplitError, nothing was thrown');
+    };
+    const short = errorOf(() => trainTestSplit(4, { stratify: [0, 0, 1] }));
+    expect(short.code).toBe('LENGTH_MISMATCH');
+    expect(short.path).toBe('options.stratify');
+    expect(short.message).not.toContain('input.y');
+    const missing = errorOf(() => trainTestSplit(4, { stratify: [0, Number.NaN, 1, 1] }));
+    expect(missing.code).toBe('MISSING_VALUE');
+    expect(missing.path).toBe('options.stratify');
+    expect(missing.message).toContain('options.stratify');
+    expect(errorOf(() => trainTestSplit(4, { stratify: 'abcd' as never })).path).toBe(
+      'options.stratify',
     );
   });
 });

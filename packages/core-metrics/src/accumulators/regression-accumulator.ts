@@ -1,4 +1,6 @@
+import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { medianOfAbsolute } from '../kernels/median-of-absolute.js';
 import { emitMetricWarning } from '../warnings.js';
 import {
@@ -32,6 +34,25 @@ export interface ForceFiniteOptions {
 }
 
 const BLOCK = 1024;
+
+const ACCUMULATOR_KEYS: OptionKeys<RegressionAccumulatorOptions> = { keepResiduals: true };
+const FORCE_FINITE_KEYS: OptionKeys<ForceFiniteOptions> = { forceFinite: true };
+
+/**
+ * The error for rows whose weights sum to 0. The public functions raise exactly this one
+ * (they are this accumulator fed once), so both name the function's argument.
+ *
+ * @param metric - the metric asked for
+ * @param rows - rows seen
+ * @returns the error
+ */
+function zeroWeightError(metric: string, rows: number): MetricInputError {
+  return new MetricInputError(
+    'INVALID_WEIGHT',
+    `options.sampleWeight (or the weight given to RegressionAccumulator.update) sums to 0 over ${rows} rows, so ${metric} (a weighted mean) is undefined; at least one sample weight must be positive.`,
+    'options.sampleWeight',
+  );
+}
 
 /**
  * Mergeable state for the regression metrics: feed (yTrue, yPred, weight)
@@ -75,7 +96,8 @@ export class RegressionAccumulator {
    * @param options - see {@link RegressionAccumulatorOptions}
    */
   constructor(options: RegressionAccumulatorOptions = {}) {
-    this.keepResiduals = options.keepResiduals ?? false;
+    checkOptions(options, 'RegressionAccumulator', ACCUMULATOR_KEYS);
+    this.keepResiduals = checkBoolean(options.keepResiduals, false, 'options.keepResiduals');
     this.state = emptyMoments(this.keepResiduals);
   }
 
@@ -139,6 +161,9 @@ export class RegressionAccumulator {
   }
 
   private checkNotEmpty(metric: string): void {
+    if (this.state.count > 0 && !(this.state.weightSum > 0)) {
+      throw zeroWeightError(metric, this.state.count);
+    }
     if (this.state.weightSum <= 0) {
       throw new MetricInputError(
         'EMPTY_INPUT',
@@ -150,7 +175,7 @@ export class RegressionAccumulator {
 
   /**
    * @returns mean absolute error `Σw|r| / Σw`
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   meanAbsoluteError(): number {
     this.checkNotEmpty('meanAbsoluteError');
@@ -159,7 +184,7 @@ export class RegressionAccumulator {
 
   /**
    * @returns mean squared error `Σw r² / Σw`
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   meanSquaredError(): number {
     this.checkNotEmpty('meanSquaredError');
@@ -168,7 +193,7 @@ export class RegressionAccumulator {
 
   /**
    * @returns root mean squared error `√(Σw r² / Σw)`
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   rootMeanSquaredError(): number {
     return Math.sqrt(this.meanSquaredError());
@@ -194,7 +219,7 @@ export class RegressionAccumulator {
   /**
    * @returns mean absolute percentage error `Σw |r| / max(|y|, ε) / Σw`, ε = 2.2e-16
    *   (a fraction, not a percentage; huge when some `y` is 0, as scikit-learn)
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   meanAbsolutePercentageError(): number {
     this.checkNotEmpty('meanAbsolutePercentageError');
@@ -202,7 +227,7 @@ export class RegressionAccumulator {
   }
 
   /**
-   * @returns the largest absolute residual (weights ignored)
+   * @returns the largest absolute residual (weights ignored, so all-zero weights are fine)
    * @throws {@link MetricInputError} `EMPTY_INPUT` when no row was added
    */
   maxError(): number {
@@ -216,9 +241,11 @@ export class RegressionAccumulator {
    * @param options - `forceFinite` (default true): a constant `yTrue` gives 1
    *   for perfect predictions and 0 otherwise, instead of NaN / −Infinity
    * @returns R²; NaN (with an `'UNDEFINED_METRIC'` warning) for fewer than two rows
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   r2Score(options: ForceFiniteOptions = {}): number {
+    checkOptions(options, 'RegressionAccumulator.r2Score', FORCE_FINITE_KEYS);
+    const forceFinite = checkBoolean(options.forceFinite, true, 'options.forceFinite');
     this.checkNotEmpty('r2Score');
     if (this.state.count < 2) {
       emitMetricWarning({
@@ -228,7 +255,7 @@ export class RegressionAccumulator {
       });
       return Number.NaN;
     }
-    return assemble(this.state.sumSquares, this.state.m2True, options.forceFinite ?? true);
+    return assemble(this.state.sumSquares, this.state.m2True, forceFinite);
   }
 
   /**
@@ -236,14 +263,16 @@ export class RegressionAccumulator {
    *
    * @param options - `forceFinite` as {@link RegressionAccumulator.r2Score}
    * @returns the explained variance score
-   * @throws {@link MetricInputError} `EMPTY_INPUT`
+   * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   explainedVarianceScore(options: ForceFiniteOptions = {}): number {
+    checkOptions(options, 'RegressionAccumulator.explainedVarianceScore', FORCE_FINITE_KEYS);
+    const forceFinite = checkBoolean(options.forceFinite, true, 'options.forceFinite');
     this.checkNotEmpty('explainedVarianceScore');
     return assemble(
       this.state.m2Residual / this.state.weightSum,
       this.state.m2True / this.state.weightSum,
-      options.forceFinite ?? true,
+      forceFinite,
     );
   }
 

@@ -1,3 +1,8 @@
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
+import { checkBoolean } from './average-option.js';
+
+const NORMALIZE_KEYS: OptionKeys<{ normalize?: boolean }> = { normalize: true };
+
 /**
  * Accuracy from a confusion matrix: the (weighted) share of rows on the diagonal.
  *
@@ -10,7 +15,7 @@
  * @param nClasses - K
  * @param options - `normalize` (default true): fraction, else the (weighted) count
  * @returns the accuracy
- * @throws never
+ * @throws {@link MetricInputError} `INVALID_OPTION` (unknown option, non-boolean normalize)
  * @example
  * ```ts
  * import { accuracyFromConfusion } from '@assay/core-metrics';
@@ -23,9 +28,10 @@ export function accuracyFromConfusion(
   nClasses: number,
   options: { normalize?: boolean } = {},
 ): number {
+  checkOptions(options, 'accuracyFromConfusion', NORMALIZE_KEYS);
   let trace = 0;
   for (let k = 0; k < nClasses; k++) trace += counts[k * nClasses + k]!;
-  if (options.normalize === false) return trace;
+  if (!checkBoolean(options.normalize, true, 'options.normalize')) return trace;
   return trace / totalOf(counts);
 }
 

@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { accuracyFromConfusion, totalOf } from './accuracy-from-confusion.js';
 import { checkBoolean } from './average-option.js';
 import { encodeTargets } from './encode-targets.js';
@@ -12,6 +13,9 @@ export interface AccuracyOptions {
   /** Non-negative weight per row (default: 1 each). */
   sampleWeight?: NumericInput;
 }
+
+/** The option names of {@link accuracyScore} and {@link zeroOneLoss}. */
+export const ACCURACY_KEYS: OptionKeys<AccuracyOptions> = { normalize: true, sampleWeight: true };
 
 /**
  * Throws when normalizing by a total weight of zero (scikit-learn raises
@@ -25,7 +29,7 @@ export function checkPositiveTotal(total: number, metric: string): void {
   if (total === 0) {
     throw new MetricInputError(
       'INVALID_WEIGHT',
-      `options.sampleWeight sums to 0, so ${metric} (a weighted mean over rows) is undefined; give at least one positive weight${metric === 'hammingLoss' ? '' : ' or use normalize: false'}.`,
+      `options.sampleWeight sums to 0, so ${metric} (a weighted mean over rows) is undefined; give at least one positive weight${metric === 'accuracyScore' || metric === 'zeroOneLoss' ? ' or use normalize: false' : ''}.`,
       'options.sampleWeight',
     );
   }
@@ -56,6 +60,7 @@ export function accuracyScore(
   yPred: LabelInput,
   options: AccuracyOptions = {},
 ): number {
+  checkOptions(options, 'accuracyScore', ACCURACY_KEYS);
   const normalize = checkBoolean(options.normalize, true, 'options.normalize');
   const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
   if (normalize) checkPositiveTotal(totalOf(counts), 'accuracyScore');

@@ -1,4 +1,9 @@
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { emitMetricWarning } from '../warnings.js';
+import { checkBoolean } from './average-option.js';
+
+/** The option names of `balancedAccuracyFrom{Confusion,Tallies}`. */
+export const ADJUSTED_KEYS: OptionKeys<{ adjusted?: boolean }> = { adjusted: true };
 
 /**
  * Balanced accuracy (mean per-class recall) from a confusion matrix — the
@@ -14,7 +19,7 @@ import { emitMetricWarning } from '../warnings.js';
  * @param nClasses - K
  * @param options - `adjusted` (default false)
  * @returns the balanced accuracy
- * @throws never
+ * @throws {@link MetricInputError} `INVALID_OPTION` (unknown option, non-boolean adjusted)
  * @example
  * ```ts
  * import { balancedAccuracyFromConfusion } from '@assay/core-metrics';
@@ -27,6 +32,8 @@ export function balancedAccuracyFromConfusion(
   nClasses: number,
   options: { adjusted?: boolean } = {},
 ): number {
+  checkOptions(options, 'balancedAccuracyFromConfusion', ADJUSTED_KEYS);
+  const adjusted = checkBoolean(options.adjusted, false, 'options.adjusted');
   let sum = 0;
   let n = 0;
   for (let t = 0; t < nClasses; t++) {
@@ -44,7 +51,7 @@ export function balancedAccuracyFromConfusion(
     });
   }
   let score = sum / n;
-  if (options.adjusted === true) {
+  if (adjusted) {
     const chance = 1 / n;
     score -= chance;
     score /= 1 - chance;

@@ -1,8 +1,16 @@
 import type { LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
+import { totalOf } from './accuracy-from-confusion.js';
+import { checkPositiveTotal } from './accuracy-score.js';
 import { checkBoolean } from './average-option.js';
 import { balancedAccuracyFromConfusion } from './balanced-accuracy-from-confusion.js';
 import { encodeTargets } from './encode-targets.js';
+
+const BALANCED_ACCURACY_KEYS: OptionKeys<{ sampleWeight?: NumericInput; adjusted?: boolean }> = {
+  sampleWeight: true,
+  adjusted: true,
+};
 
 /**
  * Balanced accuracy: the mean recall over classes, robust to class imbalance.
@@ -16,7 +24,8 @@ import { encodeTargets } from './encode-targets.js';
  * @param yPred - predicted labels, same length
  * @param options - `sampleWeight`, `adjusted` (false)
  * @returns the balanced accuracy
- * @throws {@link MetricInputError} `INVALID_OPTION` and the input errors
+ * @throws {@link MetricInputError} `INVALID_WEIGHT` (negative weights, or all weights 0),
+ *   `INVALID_OPTION` and the input errors
  * @example
  * ```ts
  * import { balancedAccuracyScore } from '@assay/core-metrics';
@@ -29,7 +38,10 @@ export function balancedAccuracyScore(
   yPred: LabelInput,
   options: { sampleWeight?: NumericInput; adjusted?: boolean } = {},
 ): number {
+  checkOptions(options, 'balancedAccuracyScore', BALANCED_ACCURACY_KEYS);
   const adjusted = checkBoolean(options.adjusted, false, 'options.adjusted');
   const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
+  // no class would have support, and the mean over none is NaN (scikit-learn's too)
+  checkPositiveTotal(totalOf(counts), 'balancedAccuracyScore');
   return balancedAccuracyFromConfusion(counts, nClasses, { adjusted });
 }

@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import type { ZeroDivision } from './average-option.js';
 import { showValue } from './average-option.js';
 import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
@@ -40,6 +41,14 @@ export interface ClassificationReportOptions {
 
 const RESERVED = new Set(['accuracy', 'micro avg', 'macro avg', 'weighted avg', 'text']);
 
+const REPORT_KEYS: OptionKeys<ClassificationReportOptions> = {
+  labels: true,
+  targetNames: true,
+  sampleWeight: true,
+  digits: true,
+  zeroDivision: true,
+};
+
 /**
  * Per-label precision, recall, F1 and support with micro/macro/weighted averages, as a
  * structured object and as scikit-learn's text table.
@@ -70,6 +79,7 @@ export function classificationReport(
   yPred: LabelInput,
   options: ClassificationReportOptions = {},
 ): ClassificationReport {
+  checkOptions(options, 'classificationReport', REPORT_KEYS);
   const digits = checkedDigits(options.digits ?? 2);
   const prepared = prepareSetWise(
     yTrue,

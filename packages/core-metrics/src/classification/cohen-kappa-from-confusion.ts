@@ -1,5 +1,8 @@
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 /** Disagreement weighting of Cohen's kappa: none (0/1), linear |i−j| or quadratic (i−j)². */
 export type KappaWeights = 'linear' | 'quadratic';
+
+const KAPPA_CONFUSION_KEYS: OptionKeys<{ weights?: KappaWeights | null }> = { weights: true };
 
 /**
  * Cohen's kappa from a confusion matrix whose rows/columns are in label order (the order
@@ -16,7 +19,7 @@ export type KappaWeights = 'linear' | 'quadratic';
  * @param nClasses - K
  * @param options - `weights`: undefined/null (unweighted), `'linear'` or `'quadratic'`
  * @returns kappa in [−1, 1], or NaN
- * @throws never
+ * @throws {@link MetricInputError} `INVALID_OPTION` (unknown option)
  * @example
  * ```ts
  * import { cohenKappaFromConfusion } from '@assay/core-metrics';
@@ -29,6 +32,7 @@ export function cohenKappaFromConfusion(
   nClasses: number,
   options: { weights?: KappaWeights | null } = {},
 ): number {
+  checkOptions(options, 'cohenKappaFromConfusion', KAPPA_CONFUSION_KEYS);
   const rowSum = new Float64Array(nClasses);
   const colSum = new Float64Array(nClasses);
   let total = 0;

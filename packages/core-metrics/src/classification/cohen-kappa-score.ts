@@ -1,5 +1,6 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { emitMetricWarning } from '../warnings.js';
 import { checkChoice } from './average-option.js';
 import { cohenKappaFromConfusion, type KappaWeights } from './cohen-kappa-from-confusion.js';
@@ -15,6 +16,12 @@ export interface CohenKappaOptions {
   /** Non-negative weight per row (default: 1 each). */
   sampleWeight?: NumericInput;
 }
+
+const COHEN_KAPPA_KEYS: OptionKeys<CohenKappaOptions> = {
+  labels: true,
+  weights: true,
+  sampleWeight: true,
+};
 
 /**
  * Cohen's kappa: agreement between two annotators beyond chance.
@@ -49,6 +56,7 @@ export function cohenKappaScore(
   y2: LabelInput,
   options: CohenKappaOptions = {},
 ): number {
+  checkOptions(options, 'cohenKappaScore', COHEN_KAPPA_KEYS);
   const weights = checkChoice<KappaWeights | null>(
     options.weights,
     ['linear', 'quadratic', null],

@@ -1,5 +1,6 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkChoice } from './average-option.js';
 import { selectConfusion } from './encode-targets.js';
 import { encodeMatrixTargets } from './matrix-labels.js';
@@ -19,6 +20,12 @@ export interface ConfusionMatrixOptions {
   /** Normalization (default none: raw counts). */
   normalize?: ConfusionNormalize | null;
 }
+
+const CONFUSION_MATRIX_KEYS: OptionKeys<ConfusionMatrixOptions> = {
+  labels: true,
+  sampleWeight: true,
+  normalize: true,
+};
 
 /**
  * Confusion matrix: `C[i][j]` = (weighted) number of rows with true label `labels[i]`
@@ -46,6 +53,7 @@ export function confusionMatrix(
   yPred: LabelInput,
   options: ConfusionMatrixOptions = {},
 ): number[][] {
+  checkOptions(options, 'confusionMatrix', CONFUSION_MATRIX_KEYS);
   const normalize = checkChoice<ConfusionNormalize | null>(
     options.normalize,
     ['true', 'pred', 'all', null],

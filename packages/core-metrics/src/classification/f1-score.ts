@@ -1,7 +1,8 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import type { AveragingMethod } from './average-option.js';
 import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
-import type { SetWiseOptions } from './set-wise-labels.js';
+import { SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
 
 /**
  * F1 score: the harmonic mean of precision and recall.
@@ -46,6 +47,7 @@ export function f1Score(
   yPred: LabelInput,
   options: SetWiseOptions = {},
 ): number | number[] {
+  checkOptions(options, 'f1Score', SET_WISE_KEYS);
   return scorePrecisionRecallFscore(yTrue, yPred, { ...options, beta: 1 }, 'binary', 'f1Score', [
     'f-score',
   ]).fbeta;

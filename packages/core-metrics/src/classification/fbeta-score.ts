@@ -1,7 +1,8 @@
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import type { AveragingMethod } from './average-option.js';
-import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
+import { FBETA_KEYS, scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
 import type { SetWiseOptions } from './set-wise-labels.js';
 
 /** Options of {@link fbetaScore}: the set-wise options plus the required `beta`. */
@@ -53,6 +54,7 @@ export function fbetaScore(
   yPred: LabelInput,
   options: FbetaScoreOptions,
 ): number | number[] {
+  checkOptions(options, 'fbetaScore', FBETA_KEYS);
   const beta: unknown = options?.beta;
   if (typeof beta !== 'number' || !(beta >= 0)) {
     throw new MetricInputError(

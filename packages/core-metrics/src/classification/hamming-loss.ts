@@ -1,8 +1,10 @@
 import type { LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions } from '../input/option-keys.js';
 import { errorRateFromConfusion, totalOf } from './accuracy-from-confusion.js';
 import { checkPositiveTotal } from './accuracy-score.js';
 import { encodeTargets } from './encode-targets.js';
+import { SAMPLE_WEIGHT_KEYS } from './sample-weight-option.js';
 
 /**
  * Hamming loss: the (weighted) share of wrong labels; for single-label data, the error rate.
@@ -27,6 +29,7 @@ export function hammingLoss(
   yPred: LabelInput,
   options: { sampleWeight?: NumericInput } = {},
 ): number {
+  checkOptions(options, 'hammingLoss', SAMPLE_WEIGHT_KEYS);
   const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
   checkPositiveTotal(totalOf(counts), 'hammingLoss');
   return errorRateFromConfusion(counts, nClasses);

@@ -1,3 +1,4 @@
+import { checkOptions } from '../input/option-keys.js';
 import { zeroDivisionValue } from './average-option.js';
 import { average, nanAverage } from './label-average.js';
 import {
@@ -7,7 +8,10 @@ import {
   selectLabelIndices,
   warnUndefined,
 } from './label-tallies.js';
-import type { SetWiseConfusionOptions } from './precision-recall-fscore-from-confusion.js';
+import {
+  SET_WISE_CONFUSION_KEYS,
+  type SetWiseConfusionOptions,
+} from './precision-recall-fscore-from-confusion.js';
 
 /**
  * Jaccard index (intersection over union) from a confusion matrix — the implementation
@@ -46,6 +50,7 @@ export function jaccardFromConfusion(
   nClasses: number,
   options: SetWiseConfusionOptions = {},
 ): number | number[] {
+  checkOptions(options, 'jaccardFromConfusion', SET_WISE_CONFUSION_KEYS);
   const avg = options.average === undefined ? 'binary' : options.average;
   const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
   return jaccardOfTallies(labelTallies(counts, nClasses, indices), indices, options);
@@ -86,6 +91,7 @@ export function jaccardFromTallies(
   tallies: LabelTallies,
   options: SetWiseConfusionOptions = {},
 ): number | number[] {
+  checkOptions(options, 'jaccardFromTallies', SET_WISE_CONFUSION_KEYS);
   const avg = options.average === undefined ? 'binary' : options.average;
   const indices = selectLabelIndices(tallies.tp.length, avg, options.labels, options.posLabel ?? 1);
   return jaccardOfTallies(pickTallies(tallies, indices), indices, options);

@@ -1,7 +1,8 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import type { AveragingMethod } from './average-option.js';
 import { jaccardFromConfusion } from './jaccard-from-confusion.js';
-import { prepareSetWise, type SetWiseOptions } from './set-wise-labels.js';
+import { prepareSetWise, SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
 
 /**
  * Jaccard similarity (intersection over union) of predicted and true label sets.
@@ -44,6 +45,7 @@ export function jaccardScore(
   yPred: LabelInput,
   options: SetWiseOptions = {},
 ): number | number[] {
+  checkOptions(options, 'jaccardScore', SET_WISE_KEYS);
   const prepared = prepareSetWise(yTrue, yPred, options, 'binary');
   const { counts, nClasses, classes } = prepared.encoded;
   return jaccardFromConfusion(counts, nClasses, {

@@ -1,7 +1,9 @@
 import type { LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions } from '../input/option-keys.js';
 import { encodeTargets } from './encode-targets.js';
 import { matthewsCorrcoefFromConfusion } from './matthews-corrcoef-from-confusion.js';
+import { SAMPLE_WEIGHT_KEYS } from './sample-weight-option.js';
 
 /**
  * Matthews correlation coefficient (phi coefficient; multiclass R_K statistic).
@@ -27,6 +29,7 @@ export function matthewsCorrcoef(
   yPred: LabelInput,
   options: { sampleWeight?: NumericInput } = {},
 ): number {
+  checkOptions(options, 'matthewsCorrcoef', SAMPLE_WEIGHT_KEYS);
   const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
   return matthewsCorrcoefFromConfusion(counts, nClasses);
 }

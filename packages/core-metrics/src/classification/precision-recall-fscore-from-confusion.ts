@@ -1,5 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { Label } from '../input/encode-labels.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
   type Average,
   type AveragingMethod,
@@ -41,6 +42,23 @@ export interface PrecisionRecallFscoreConfusionOptions extends SetWiseConfusionO
   /** Quantities that warn when ill-defined (default all three). */
   warnFor?: readonly WarnFor[];
 }
+
+/** The option names of the `*FromConfusion` / `*FromTallies` set-wise metrics. */
+export const SET_WISE_CONFUSION_KEYS: OptionKeys<SetWiseConfusionOptions> = {
+  average: true,
+  labels: true,
+  posLabel: true,
+  zeroDivision: true,
+  metric: true,
+  classes: true,
+};
+
+/** The option names of `precisionRecallFscoreSupportFrom{Confusion,Tallies}`. */
+const PRF_CONFUSION_KEYS: OptionKeys<PrecisionRecallFscoreConfusionOptions> = {
+  ...SET_WISE_CONFUSION_KEYS,
+  beta: true,
+  warnFor: true,
+};
 
 /** Precision, recall, F-beta and support; per label (arrays) when `average` is null. */
 export interface PrecisionRecallFscoreSupport<T extends number | number[] = number | number[]> {
@@ -129,6 +147,7 @@ export function precisionRecallFscoreSupportFromConfusion(
   nClasses: number,
   options: PrecisionRecallFscoreConfusionOptions = {},
 ): PrecisionRecallFscoreSupport {
+  checkOptions(options, 'precisionRecallFscoreSupportFromConfusion', PRF_CONFUSION_KEYS);
   const avg = options.average === undefined ? null : options.average;
   const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);
   return prfOfTallies(labelTallies(counts, nClasses, indices), indices, options);
@@ -173,6 +192,7 @@ export function precisionRecallFscoreSupportFromTallies(
   tallies: LabelTallies,
   options: PrecisionRecallFscoreConfusionOptions = {},
 ): PrecisionRecallFscoreSupport {
+  checkOptions(options, 'precisionRecallFscoreSupportFromTallies', PRF_CONFUSION_KEYS);
   const avg = options.average === undefined ? null : options.average;
   const nClasses = tallies.tp.length;
   const indices = selectLabelIndices(nClasses, avg, options.labels, options.posLabel ?? 1);

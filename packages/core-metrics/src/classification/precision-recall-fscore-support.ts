@@ -1,17 +1,24 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import type { Average, AveragingMethod } from './average-option.js';
 import {
   type PrecisionRecallFscoreSupport,
   precisionRecallFscoreSupportFromConfusion,
   type WarnFor,
 } from './precision-recall-fscore-from-confusion.js';
-import { prepareSetWise, type SetWiseOptions } from './set-wise-labels.js';
+import { prepareSetWise, SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
 
 /** Options of {@link precisionRecallFscoreSupport}. */
 export interface PrecisionRecallFscoreSupportOptions extends SetWiseOptions {
   /** Weight of recall in the F-score (default 1); `Infinity` gives recall. */
   beta?: number;
 }
+
+/** The option names of {@link precisionRecallFscoreSupport} and `fbetaScore`. */
+export const FBETA_KEYS: OptionKeys<PrecisionRecallFscoreSupportOptions> = {
+  ...SET_WISE_KEYS,
+  beta: true,
+};
 
 /**
  * Shared body of the precision/recall/F public functions: validate, encode, tally, score.
@@ -93,6 +100,7 @@ export function precisionRecallFscoreSupport(
   yPred: LabelInput,
   options: PrecisionRecallFscoreSupportOptions = {},
 ): PrecisionRecallFscoreSupport {
+  checkOptions(options, 'precisionRecallFscoreSupport', FBETA_KEYS);
   return scorePrecisionRecallFscore(yTrue, yPred, options, null, 'precisionRecallFscoreSupport', [
     'precision',
     'recall',

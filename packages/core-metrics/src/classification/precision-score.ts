@@ -1,7 +1,8 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import type { AveragingMethod } from './average-option.js';
 import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
-import type { SetWiseOptions } from './set-wise-labels.js';
+import { SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
 
 /**
  * Precision: the share of predicted positives that are truly positive.
@@ -46,6 +47,7 @@ export function precisionScore(
   yPred: LabelInput,
   options: SetWiseOptions = {},
 ): number | number[] {
+  checkOptions(options, 'precisionScore', SET_WISE_KEYS);
   return scorePrecisionRecallFscore(yTrue, yPred, options, 'binary', 'precisionScore', [
     'precision',
   ]).precision;

@@ -1,4 +1,5 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { encodeMatrixTargets } from './matrix-labels.js';
 
 /** Two raters' labels encoded as cells of their K×K agreement (confusion) matrix. */
@@ -19,6 +20,8 @@ export interface RatingPairsOptions {
   /** Labels to keep and their order (matters for kappa weights); default all, sorted. */
   labels?: readonly Label[];
 }
+
+const RATING_PAIRS_KEYS: OptionKeys<RatingPairsOptions> = { labels: true };
 
 /**
  * Encodes two raters' labels once, so a bootstrap can tally any resample's agreement
@@ -53,6 +56,7 @@ export function encodeRatingPairs(
   y2: LabelInput,
   options: RatingPairsOptions = {},
 ): RatingPairs {
+  checkOptions(options, 'encodeRatingPairs', RATING_PAIRS_KEYS);
   const { encoded, labels, indices } = encodeMatrixTargets(y1, y2, options.labels, undefined);
   const nClasses = indices.length;
   const position = new Int32Array(encoded.nClasses).fill(-1);

@@ -1,7 +1,8 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import type { AveragingMethod } from './average-option.js';
 import { scorePrecisionRecallFscore } from './precision-recall-fscore-support.js';
-import type { SetWiseOptions } from './set-wise-labels.js';
+import { SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
 
 /**
  * Recall (sensitivity): the share of true positives that are found.
@@ -46,6 +47,7 @@ export function recallScore(
   yPred: LabelInput,
   options: SetWiseOptions = {},
 ): number | number[] {
+  checkOptions(options, 'recallScore', SET_WISE_KEYS);
   return scorePrecisionRecallFscore(yTrue, yPred, options, 'binary', 'recallScore', ['recall'])
     .recall;
 }

@@ -1,6 +1,12 @@
 import { MetricInputError } from '../errors.js';
 import { type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import type { OptionKeys } from '../input/option-keys.js';
 import { showValue } from './average-option.js';
+
+/** The option names of metrics whose only option is `sampleWeight`. */
+export const SAMPLE_WEIGHT_KEYS: OptionKeys<{ sampleWeight?: NumericInput }> = {
+  sampleWeight: true,
+};
 
 /**
  * Validates `options.sampleWeight`: finite, non-negative, one per row.

@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import type { OptionKeys } from '../input/option-keys.js';
 import {
   type Average,
   checkAverage,
@@ -32,6 +33,15 @@ export interface SetWiseOptions {
   /** Value for 0/0 ratios (default `'warn'`: 0 and a warning). */
   zeroDivision?: ZeroDivision;
 }
+
+/** The option names of the set-wise metrics (precision, recall, F1, Jaccard). */
+export const SET_WISE_KEYS: OptionKeys<SetWiseOptions> = {
+  average: true,
+  labels: true,
+  posLabel: true,
+  sampleWeight: true,
+  zeroDivision: true,
+};
 
 /** Validated set-wise inputs: the confusion matrix and class-index options. */
 export interface PreparedSetWise {
@@ -91,14 +101,15 @@ export function prepareSetWise(
         );
       }
       if (present.includes(posLabel)) return [];
-      if (present.length >= 2 || typeof posLabel !== kind) {
+      if (present.length >= 2) {
         throw new MetricInputError(
           'UNKNOWN_POS_LABEL',
           `options.posLabel is ${JSON.stringify(posLabel)} but the labels in yTrue and yPred are ${list(present)}; set posLabel to one of them.`,
           'options.posLabel',
         );
       }
-      // One present class: scikit-learn scores posLabel from zero counts.
+      // One present class: scikit-learn scores posLabel from zero counts, even when it is
+      // of another kind than the data (the default 1 on string labels), so no error here.
       return [posLabel];
     }
     if (options.labels === undefined) return [];

@@ -1,4 +1,7 @@
+import { checkOptions } from '../input/option-keys.js';
 import { emitMetricWarning } from '../warnings.js';
+import { checkBoolean } from './average-option.js';
+import { ADJUSTED_KEYS } from './balanced-accuracy-from-confusion.js';
 import { type LabelTallies, labelTallies } from './label-tallies.js';
 
 /**
@@ -56,6 +59,7 @@ export function accuracyFromTallies(tallies: LabelTallies): number {
  * @param tallies - tp, predicted and actual of every class
  * @param options - `adjusted` (default false)
  * @returns the balanced accuracy (NaN when no class has support)
+ * @throws {@link MetricInputError} `INVALID_OPTION` (unknown option, non-boolean adjusted)
  * @example
  * ```ts
  * import { balancedAccuracyFromTallies, confusionTallies } from '@assay/core-metrics';
@@ -67,6 +71,8 @@ export function balancedAccuracyFromTallies(
   tallies: LabelTallies,
   options: { adjusted?: boolean } = {},
 ): number {
+  checkOptions(options, 'balancedAccuracyFromTallies', ADJUSTED_KEYS);
+  const adjusted = checkBoolean(options.adjusted, false, 'options.adjusted');
   const { tp, actual } = tallies;
   const nClasses = tp.length;
   let sum = 0;
@@ -84,7 +90,7 @@ export function balancedAccuracyFromTallies(
     });
   }
   let score = sum / n;
-  if (options.adjusted === true) {
+  if (adjusted) {
     const chance = 1 / n;
     score -= chance;
     score /= 1 - chance;

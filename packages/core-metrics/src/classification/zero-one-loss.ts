@@ -1,6 +1,7 @@
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkOptions } from '../input/option-keys.js';
 import { accuracyFromConfusion, totalOf } from './accuracy-from-confusion.js';
-import { type AccuracyOptions, checkPositiveTotal } from './accuracy-score.js';
+import { ACCURACY_KEYS, type AccuracyOptions, checkPositiveTotal } from './accuracy-score.js';
 import { checkBoolean } from './average-option.js';
 import { encodeTargets } from './encode-targets.js';
 
@@ -28,6 +29,7 @@ export function zeroOneLoss(
   yPred: LabelInput,
   options: AccuracyOptions = {},
 ): number {
+  checkOptions(options, 'zeroOneLoss', ACCURACY_KEYS);
   const normalize = checkBoolean(options.normalize, true, 'options.normalize');
   const { counts, nClasses } = encodeTargets(yTrue, yPred, options.sampleWeight);
   const total = totalOf(counts);

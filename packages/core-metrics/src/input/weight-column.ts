@@ -8,6 +8,8 @@ import { checkSameLength, type NumericInput, toFloat64Column } from './numeric-c
  * @param values - the weights, or null/undefined for unit weights
  * @param rows - the number of target rows
  * @param argument - name for messages
+ * @param positiveSum - reject an all-zero weight vector (false where the caller decides,
+ *   as the regression accumulator, whose `maxError` takes no weights)
  * @returns the weights as a Float64Array, or null
  * @throws {@link MetricInputError} `LENGTH_MISMATCH`, `NON_FINITE_VALUE`,
  *   `MISSING_VALUE`, `INVALID_WEIGHT` (negative weight, naming the row, or an
@@ -17,6 +19,7 @@ export function toWeightColumn(
   values: NumericInput | null | undefined,
   rows: number,
   argument = 'options.sampleWeight',
+  positiveSum = true,
 ): Float64Array | null {
   if (values === null || values === undefined) return null;
   const weight = toFloat64Column(values, argument);
@@ -33,7 +36,7 @@ export function toWeightColumn(
     }
     sum += w;
   }
-  if (sum <= 0) {
+  if (positiveSum && sum <= 0) {
     throw new MetricInputError(
       'INVALID_WEIGHT',
       `${argument} sums to 0; at least one sample weight must be positive.`,

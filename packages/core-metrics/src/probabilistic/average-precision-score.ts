@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import {
   averagePrecisionKernel,
@@ -18,6 +19,11 @@ export interface AveragePrecisionScoreOptions {
   /** Per-row weights (finite, non-negative). Default: unit weights. */
   readonly sampleWeight?: NumericInput | null;
 }
+
+const AVERAGE_PRECISION_KEYS: OptionKeys<AveragePrecisionScoreOptions> = {
+  posLabel: true,
+  sampleWeight: true,
+};
 
 /**
  * Average precision of binary scores, as scikit-learn 1.2's
@@ -49,6 +55,7 @@ export function averagePrecisionScore(
   yScore: NumericInput,
   options: AveragePrecisionScoreOptions = {},
 ): number {
+  checkOptions(options, 'averagePrecisionScore', AVERAGE_PRECISION_KEYS);
   if (options.sampleWeight === undefined || options.sampleWeight === null) {
     const fast = fastBinaryInputs(yTrue, yScore, options.posLabel ?? 1);
     if (fast !== null) {

@@ -1,5 +1,6 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkProbabilityColumn } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { brierKernel } from '../kernels/brier.js';
@@ -16,6 +17,8 @@ export interface BrierScoreLossOptions {
   /** Per-row weights (finite, non-negative). Default: unit weights. */
   readonly sampleWeight?: NumericInput | null;
 }
+
+const BRIER_KEYS: OptionKeys<BrierScoreLossOptions> = { posLabel: true, sampleWeight: true };
 
 /**
  * Brier score: mean squared difference between the predicted probability of
@@ -45,6 +48,7 @@ export function brierScoreLoss(
   yProb: NumericInput,
   options: BrierScoreLossOptions = {},
 ): number {
+  checkOptions(options, 'brierScoreLoss', BRIER_KEYS);
   const target = encodeTarget(yTrue);
   const prob = toFloat64Column(yProb, 'yProb');
   checkSameLength(['yTrue', target.codes.length], ['yProb', prob.length]);

@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkProbabilityColumn } from '../input/score-matrix.js';
 import { checkBinaryTarget, positiveIndicator, resolvePosLabel } from './positive-class.js';
 import { encodeTarget } from './target-classes.js';
@@ -22,6 +23,12 @@ export interface CalibrationCurve {
   /** Mean predicted probability in each non-empty bin. */
   readonly probPred: Float64Array;
 }
+
+const CALIBRATION_CURVE_KEYS: OptionKeys<CalibrationCurveOptions> = {
+  nBins: true,
+  strategy: true,
+  posLabel: true,
+};
 
 /**
  * Calibration (reliability) curve of binary probabilities, as scikit-learn
@@ -53,6 +60,7 @@ export function calibrationCurve(
   yProb: NumericInput,
   options: CalibrationCurveOptions = {},
 ): CalibrationCurve {
+  checkOptions(options, 'calibrationCurve', CALIBRATION_CURVE_KEYS);
   const nBins = options.nBins ?? 5;
   if (!Number.isInteger(nBins) || nBins < 1) {
     throw new MetricInputError(

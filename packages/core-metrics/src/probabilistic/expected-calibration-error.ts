@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
   checkProbabilityColumn,
   checkProbabilityRows,
@@ -26,6 +27,14 @@ export interface ExpectedCalibrationErrorOptions {
   /** Width of a flat row-major probability matrix. */
   readonly nClasses?: number;
 }
+
+const ECE_KEYS: OptionKeys<ExpectedCalibrationErrorOptions> = {
+  nBins: true,
+  posLabel: true,
+  sampleWeight: true,
+  labels: true,
+  nClasses: true,
+};
 
 /**
  * Expected calibration error (ECE) over equal-width bins. No scikit-learn
@@ -63,6 +72,7 @@ export function expectedCalibrationError(
   yProb: NumericInput | ScoreMatrixInput,
   options: ExpectedCalibrationErrorOptions = {},
 ): number {
+  checkOptions(options, 'expectedCalibrationError', ECE_KEYS);
   const nBins = options.nBins ?? 10;
   if (!Number.isInteger(nBins) || nBins < 1) {
     throw new MetricInputError(

@@ -1,6 +1,8 @@
+import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
   checkProbabilityColumn,
   checkProbabilityRows,
@@ -33,6 +35,14 @@ export interface LogLossOptions {
   /** Width of a flat row-major `yPred` (marks a flat array as an n×k matrix). */
   readonly nClasses?: number;
 }
+
+const LOG_LOSS_KEYS: OptionKeys<LogLossOptions> = {
+  eps: true,
+  normalize: true,
+  sampleWeight: true,
+  labels: true,
+  nClasses: true,
+};
 
 /**
  * Log loss (cross-entropy) of predicted probabilities, as scikit-learn 1.2's
@@ -72,8 +82,9 @@ export function logLoss(
   yPred: NumericInput | ScoreMatrixInput,
   options: LogLossOptions = {},
 ): number {
+  checkOptions(options, 'logLoss', LOG_LOSS_KEYS);
   const eps = resolveEps(options.eps);
-  const normalize = options.normalize ?? true;
+  const normalize = checkBoolean(options.normalize, true, 'options.normalize');
   const target = encodeTargetWithLabels(yTrue, options.labels, false);
   const k = target.classes.length;
   if (k < 2) {

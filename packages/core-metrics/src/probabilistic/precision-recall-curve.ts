@@ -1,5 +1,6 @@
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { binaryCurveKernel } from '../kernels/binary-curve.js';
 import { emitMetricWarning } from '../warnings.js';
 import { binaryScores } from './binary-scores.js';
@@ -21,6 +22,11 @@ export interface PrecisionRecallCurve {
   /** The distinct scores, increasing (one fewer than `precision`). */
   readonly thresholds: Float64Array;
 }
+
+const PR_CURVE_KEYS: OptionKeys<PrecisionRecallCurveOptions> = {
+  posLabel: true,
+  sampleWeight: true,
+};
 
 /**
  * Precision–recall pairs for every distinct score threshold, as scikit-learn
@@ -52,6 +58,7 @@ export function precisionRecallCurve(
   probasPred: NumericInput,
   options: PrecisionRecallCurveOptions = {},
 ): PrecisionRecallCurve {
+  checkOptions(options, 'precisionRecallCurve', PR_CURVE_KEYS);
   const { isPositive, scores, weight } = binaryScores(
     yTrue,
     probasPred,

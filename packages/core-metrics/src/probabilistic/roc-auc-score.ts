@@ -1,6 +1,7 @@
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
   checkProbabilityRows,
   isScoreMatrix,
@@ -36,6 +37,15 @@ export interface RocAucScoreOptions {
   /** Width of a flat row-major score matrix. */
   readonly nClasses?: number;
 }
+
+const ROC_AUC_KEYS: OptionKeys<RocAucScoreOptions> = {
+  average: true,
+  multiClass: true,
+  labels: true,
+  maxFpr: true,
+  sampleWeight: true,
+  nClasses: true,
+};
 
 /**
  * Area under the ROC curve, as scikit-learn 1.2's `roc_auc_score`.
@@ -86,6 +96,7 @@ export function rocAucScore(
   yScore: NumericInput | ScoreMatrixInput,
   options: RocAucScoreOptions = {},
 ): number | Float64Array {
+  checkOptions(options, 'rocAucScore', ROC_AUC_KEYS);
   const average = checkedAverage(options.average === undefined ? 'macro' : options.average);
   const maxFpr = options.maxFpr ?? 1;
   if (!(maxFpr > 0 && maxFpr <= 1)) {

@@ -1,5 +1,7 @@
+import { checkBoolean } from '../classification/average-option.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { binaryCurveKernel } from '../kernels/binary-curve.js';
 import { emitMetricWarning } from '../warnings.js';
 import { binaryScores } from './binary-scores.js';
@@ -23,6 +25,12 @@ export interface RocCurve {
   /** Decreasing thresholds; the first is `Infinity` (no row predicted positive). */
   readonly thresholds: Float64Array;
 }
+
+const ROC_CURVE_KEYS: OptionKeys<RocCurveOptions> = {
+  posLabel: true,
+  sampleWeight: true,
+  dropIntermediate: true,
+};
 
 /**
  * Receiver operating characteristic curve, as scikit-learn's `roc_curve`.
@@ -56,6 +64,8 @@ export function rocCurve(
   yScore: NumericInput,
   options: RocCurveOptions = {},
 ): RocCurve {
+  checkOptions(options, 'rocCurve', ROC_CURVE_KEYS);
+  const dropIntermediate = checkBoolean(options.dropIntermediate, true, 'options.dropIntermediate');
   const { isPositive, scores, weight } = binaryScores(
     yTrue,
     yScore,
@@ -64,7 +74,7 @@ export function rocCurve(
     'yScore',
   );
   let { fps, tps, thresholds } = binaryCurveKernel(isPositive, scores, weight, null);
-  if ((options.dropIntermediate ?? true) && fps.length > 2) {
+  if (dropIntermediate && fps.length > 2) {
     const keep: number[] = [0];
     for (let i = 1; i < fps.length - 1; i++) {
       const fpCorner = fps[i + 1]! - fps[i]! - (fps[i]! - fps[i - 1]!);

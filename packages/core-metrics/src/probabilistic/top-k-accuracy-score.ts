@@ -1,6 +1,8 @@
+import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { isScoreMatrix, type ScoreMatrixInput, toScoreMatrix } from '../input/score-matrix.js';
 import { toWeightColumn } from '../input/weight-column.js';
 import { topKAccuracyKernel } from '../kernels/top-k-accuracy.js';
@@ -20,6 +22,14 @@ export interface TopKAccuracyScoreOptions {
   /** Width of a flat row-major score matrix. */
   readonly nClasses?: number;
 }
+
+const TOP_K_KEYS: OptionKeys<TopKAccuracyScoreOptions> = {
+  k: true,
+  normalize: true,
+  sampleWeight: true,
+  labels: true,
+  nClasses: true,
+};
 
 /**
  * Top-k accuracy: the share of rows whose true class is among the `k`
@@ -53,6 +63,7 @@ export function topKAccuracyScore(
   yScore: NumericInput | ScoreMatrixInput,
   options: TopKAccuracyScoreOptions = {},
 ): number {
+  checkOptions(options, 'topKAccuracyScore', TOP_K_KEYS);
   const k = options.k ?? 2;
   if (!Number.isInteger(k) || k < 1) {
     throw new MetricInputError(
@@ -61,7 +72,7 @@ export function topKAccuracyScore(
       'options.k',
     );
   }
-  const normalize = options.normalize ?? true;
+  const normalize = checkBoolean(options.normalize, true, 'options.normalize');
   const target = encodeTargetWithLabels(yTrue, options.labels, true);
   const n = target.codes.length;
   const weight = toWeightColumn(options.sampleWeight, n);

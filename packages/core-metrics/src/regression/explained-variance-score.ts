@@ -1,6 +1,12 @@
 import type { ForceFiniteOptions } from '../accumulators/regression-accumulator.js';
+import { checkBoolean } from '../classification/average-option.js';
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  FORCE_FINITE_REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Explained variance score, as scikit-learn 1.2's `explained_variance_score`.
@@ -32,5 +38,9 @@ export function explainedVarianceScore(
   yPred: NumericInput,
   options: RegressionOptions & ForceFiniteOptions = {},
 ): number {
-  return accumulateRegression(yTrue, yPred, options.sampleWeight).explainedVarianceScore(options);
+  checkOptions(options, 'explainedVarianceScore', FORCE_FINITE_REGRESSION_KEYS);
+  const forceFinite = checkBoolean(options.forceFinite, true, 'options.forceFinite');
+  return accumulateRegression(yTrue, yPred, options.sampleWeight).explainedVarianceScore({
+    forceFinite,
+  });
 }

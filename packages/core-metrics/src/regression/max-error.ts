@@ -1,5 +1,10 @@
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Maximum absolute residual, as scikit-learn 1.2's `max_error`.
@@ -27,5 +32,6 @@ export function maxError(
   yPred: NumericInput,
   options: RegressionOptions = {},
 ): number {
+  checkOptions(options, 'maxError', REGRESSION_KEYS);
   return accumulateRegression(yTrue, yPred, options.sampleWeight).maxError();
 }

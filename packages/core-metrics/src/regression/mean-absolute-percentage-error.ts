@@ -1,5 +1,10 @@
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Mean absolute percentage error, as scikit-learn 1.2's `mean_absolute_percentage_error`.
@@ -28,5 +33,6 @@ export function meanAbsolutePercentageError(
   yPred: NumericInput,
   options: RegressionOptions = {},
 ): number {
+  checkOptions(options, 'meanAbsolutePercentageError', REGRESSION_KEYS);
   return accumulateRegression(yTrue, yPred, options.sampleWeight).meanAbsolutePercentageError();
 }

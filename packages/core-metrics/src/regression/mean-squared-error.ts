@@ -1,4 +1,6 @@
+import { checkBoolean } from '../classification/average-option.js';
 import type { NumericInput } from '../input/numeric-column.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
 
 /** Options of {@link meanSquaredError}. */
@@ -9,6 +11,12 @@ export interface MeanSquaredErrorOptions extends RegressionOptions {
    */
   readonly squared?: boolean;
 }
+
+/** The option names of {@link meanSquaredError} and `meanSquaredLogError`. */
+export const SQUARED_KEYS: OptionKeys<MeanSquaredErrorOptions> = {
+  sampleWeight: true,
+  squared: true,
+};
 
 /**
  * Mean squared error, as scikit-learn 1.2's `mean_squared_error`.
@@ -35,6 +43,8 @@ export function meanSquaredError(
   yPred: NumericInput,
   options: MeanSquaredErrorOptions = {},
 ): number {
+  checkOptions(options, 'meanSquaredError', SQUARED_KEYS);
+  const squared = checkBoolean(options.squared, true, 'options.squared');
   const acc = accumulateRegression(yTrue, yPred, options.sampleWeight);
-  return (options.squared ?? true) ? acc.meanSquaredError() : acc.rootMeanSquaredError();
+  return squared ? acc.meanSquaredError() : acc.rootMeanSquaredError();
 }

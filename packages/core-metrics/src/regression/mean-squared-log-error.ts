@@ -1,5 +1,7 @@
+import { checkBoolean } from '../classification/average-option.js';
 import type { NumericInput } from '../input/numeric-column.js';
-import type { MeanSquaredErrorOptions } from './mean-squared-error.js';
+import { checkOptions } from '../input/option-keys.js';
+import { type MeanSquaredErrorOptions, SQUARED_KEYS } from './mean-squared-error.js';
 import { accumulateRegression } from './regression-inputs.js';
 
 /**
@@ -27,6 +29,8 @@ export function meanSquaredLogError(
   yPred: NumericInput,
   options: MeanSquaredErrorOptions = {},
 ): number {
+  checkOptions(options, 'meanSquaredLogError', SQUARED_KEYS);
+  const squared = checkBoolean(options.squared, true, 'options.squared');
   const msle = accumulateRegression(yTrue, yPred, options.sampleWeight).meanSquaredLogError();
-  return (options.squared ?? true) ? msle : Math.sqrt(msle);
+  return squared ? msle : Math.sqrt(msle);
 }

@@ -1,5 +1,10 @@
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Median absolute error, as scikit-learn 1.2's `median_absolute_error`.
@@ -29,5 +34,6 @@ export function medianAbsoluteError(
   yPred: NumericInput,
   options: RegressionOptions = {},
 ): number {
+  checkOptions(options, 'medianAbsoluteError', REGRESSION_KEYS);
   return accumulateRegression(yTrue, yPred, options.sampleWeight, true).medianAbsoluteError();
 }

@@ -1,6 +1,12 @@
 import type { ForceFiniteOptions } from '../accumulators/regression-accumulator.js';
+import { checkBoolean } from '../classification/average-option.js';
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  FORCE_FINITE_REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Coefficient of determination R², as scikit-learn 1.2's `r2_score`.
@@ -33,5 +39,7 @@ export function r2Score(
   yPred: NumericInput,
   options: RegressionOptions & ForceFiniteOptions = {},
 ): number {
-  return accumulateRegression(yTrue, yPred, options.sampleWeight).r2Score(options);
+  checkOptions(options, 'r2Score', FORCE_FINITE_REGRESSION_KEYS);
+  const forceFinite = checkBoolean(options.forceFinite, true, 'options.forceFinite');
+  return accumulateRegression(yTrue, yPred, options.sampleWeight).r2Score({ forceFinite });
 }

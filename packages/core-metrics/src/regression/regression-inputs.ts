@@ -1,5 +1,9 @@
-import { RegressionAccumulator } from '../accumulators/regression-accumulator.js';
+import {
+  type ForceFiniteOptions,
+  RegressionAccumulator,
+} from '../accumulators/regression-accumulator.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
+import type { OptionKeys } from '../input/option-keys.js';
 import { toWeightColumn } from '../input/weight-column.js';
 
 /** Options shared by the regression metrics. */
@@ -7,6 +11,15 @@ export interface RegressionOptions {
   /** Per-row weights (finite, non-negative, positive sum). Default: unit weights. */
   readonly sampleWeight?: NumericInput | null;
 }
+
+/** The option names of the regression metrics that take only `sampleWeight`. */
+export const REGRESSION_KEYS: OptionKeys<RegressionOptions> = { sampleWeight: true };
+
+/** The option names of `r2Score` and `explainedVarianceScore`. */
+export const FORCE_FINITE_REGRESSION_KEYS: OptionKeys<RegressionOptions & ForceFiniteOptions> = {
+  sampleWeight: true,
+  forceFinite: true,
+};
 
 /**
  * Validates regression targets and folds them into a fresh
@@ -30,6 +43,7 @@ export function accumulateRegression(
   const t = toFloat64Column(yTrue, 'yTrue');
   const p = toFloat64Column(yPred, 'yPred');
   checkSameLength(['yTrue', t.length], ['yPred', p.length]);
-  const w = toWeightColumn(sampleWeight, t.length);
+  // the accumulator refuses a zero total itself, so that maxError (no weights) can answer
+  const w = toWeightColumn(sampleWeight, t.length, 'options.sampleWeight', false);
   return new RegressionAccumulator({ keepResiduals }).update(t, p, w, null);
 }

@@ -1,5 +1,10 @@
 import type { NumericInput } from '../input/numeric-column.js';
-import { accumulateRegression, type RegressionOptions } from './regression-inputs.js';
+import { checkOptions } from '../input/option-keys.js';
+import {
+  accumulateRegression,
+  REGRESSION_KEYS,
+  type RegressionOptions,
+} from './regression-inputs.js';
 
 /**
  * Root mean squared error (scikit-learn 1.2: `mean_squared_error(squared=False)`), as scikit-learn 1.2's `mean_squared_error`.
@@ -26,5 +31,6 @@ export function rootMeanSquaredError(
   yPred: NumericInput,
   options: RegressionOptions = {},
 ): number {
+  checkOptions(options, 'rootMeanSquaredError', REGRESSION_KEYS);
   return accumulateRegression(yTrue, yPred, options.sampleWeight).rootMeanSquaredError();
 }

@@ -46,23 +46,3 @@ export function checkBoolean(value: unknown, argument: string): boolean {
   }
   return value;
 }
-
-/**
- * Checks the options object itself.
- *
- * @param options - the constructor argument
- * @param splitter - the class name for messages
- * @returns the options, `{}` when undefined
- * @throws {@link SplitError} `INVALID_OPTION` when not an object
- */
-export function checkOptionsObject<T extends object>(options: T | undefined, splitter: string): T {
-  if (options === undefined) return {} as T;
-  if (options === null || typeof options !== 'object') {
-    throw new SplitError(
-      'INVALID_OPTION',
-      `${splitter} takes an options object, got ${options === null ? 'null' : typeof options}.`,
-      'options',
-    );
-  }
-  return options;
-}

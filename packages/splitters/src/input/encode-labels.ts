@@ -6,6 +6,8 @@ import {
   type LabelInput,
 } from '@assay/labels';
 import { SplitError } from '../errors.js';
+import { checkBoolean } from './check-options.js';
+import { checkOptions, type OptionKeys } from './option-keys.js';
 
 export type { ClassOrder, LabelInput, LabelValue as Label } from '@assay/labels';
 
@@ -44,6 +46,8 @@ export interface EncodeOptions {
   readonly discrete?: boolean;
 }
 
+const ENCODE_KEYS: OptionKeys<EncodeOptions> = { order: true, discrete: true };
+
 function checkDiscrete(classes: readonly (number | string)[], argument: string): void {
   for (const label of classes) {
     if (typeof label === 'number' && !Number.isInteger(label)) {
@@ -70,7 +74,8 @@ function checkDiscrete(classes: readonly (number | string)[], argument: string):
  * @param argument - its name for error messages, e.g. `'input.y'`
  * @param options - code order and whether `y` must be discrete
  * @returns codes, distinct labels and per-code counts
- * @throws {@link SplitError} `MISSING_VALUE` (null, undefined or NaN, naming the row),
+ * @throws {@link SplitError} `INVALID_OPTION` (unknown option, non-boolean discrete),
+ *   `MISSING_VALUE` (null, undefined or NaN, naming the row),
  *   `MIXED_LABEL_TYPES`, `INVALID_TARGET` (non-integer numbers with `discrete`)
  * @example
  * ```ts
@@ -84,6 +89,9 @@ export function encodeLabels(
   argument: string,
   options: EncodeOptions = {},
 ): EncodedLabels {
+  checkOptions(options, 'encodeLabels', ENCODE_KEYS);
+  const discrete =
+    options.discrete === undefined ? false : checkBoolean(options.discrete, 'options.discrete');
   let encoded: { classes: (number | string)[]; codes: Int32Array[] };
   try {
     encoded = encodeLabelColumns([[argument, values]], { order: options.order });
@@ -92,6 +100,6 @@ export function encodeLabels(
     throw new SplitError(error.code, error.message, error.path);
   }
   const codes = encoded.codes[0]!;
-  if (options.discrete === true) checkDiscrete(encoded.classes, argument);
+  if (discrete) checkDiscrete(encoded.classes, argument);
   return { codes, classes: encoded.classes, counts: countCodes(codes, encoded.classes.length) };
 }

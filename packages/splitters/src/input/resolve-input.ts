@@ -27,7 +27,19 @@ export function checkN(n: unknown, argument = 'input.n'): number {
   return n;
 }
 
-function columnLength(values: unknown, argument: string): number {
+/**
+ * The row count of a label column, checking it is one.
+ *
+ * @param values - the column as given
+ * @param argument - its name for messages, e.g. `'input.y'`
+ * @returns its length
+ * @throws {@link SplitError} `MIXED_LABEL_TYPES` unless an array, typed array or Arrow vector
+ * @example
+ * ```ts
+ * columnLength(['a', 'b'], 'options.stratify'); // 2
+ * ```
+ */
+export function columnLength(values: unknown, argument: string): number {
   if (
     values === null ||
     typeof values !== 'object' ||

@@ -1,4 +1,4 @@
-import { checkOptionsObject } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkN } from '../input/resolve-input.js';
 import { resolveRandomState } from '../random/seed.js';
 import { createRng } from '../random/xoshiro128.js';
@@ -8,6 +8,8 @@ export interface BootstrapSampleOptions {
   /** Seed, an integer in [0, 2^32 - 1]; default 0. */
   readonly randomState?: number;
 }
+
+const BOOTSTRAP_KEYS: OptionKeys<BootstrapSampleOptions> = { randomState: true };
 
 /** A bootstrap resample of `n` rows. */
 export interface BootstrapSample {
@@ -38,7 +40,7 @@ export interface BootstrapSample {
  * @see sklearn.utils.resample
  */
 export function bootstrapSample(n: number, options: BootstrapSampleOptions = {}): BootstrapSample {
-  const o = checkOptionsObject(options, 'bootstrapSample');
+  const o = checkOptions(options, 'bootstrapSample', BOOTSTRAP_KEYS);
   checkN(n, 'n');
   const rng = createRng(resolveRandomState(o.randomState));
   const counts = new Uint32Array(n);

@@ -1,10 +1,12 @@
 import { SplitError } from '../errors.js';
-import { checkBoolean, checkOptionsObject } from '../input/check-options.js';
+import { checkBoolean } from '../input/check-options.js';
 import type { LabelInput } from '../input/encode-labels.js';
-import { resolveInput } from '../input/resolve-input.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
+import { columnLength, resolveInput } from '../input/resolve-input.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { resolveRandomState } from '../random/seed.js';
 import { ShuffleSplit } from '../splitters/shuffle-split.js';
+import type { ShuffleSplitOptions } from '../splitters/shuffle-split-options.js';
 import { StratifiedShuffleSplit } from '../splitters/stratified-shuffle-split.js';
 import type { Split, SplitInputLike } from '../types.js';
 
@@ -21,6 +23,14 @@ export interface TrainTestSplitOptions {
   /** Class labels to stratify on (one per row); needs `shuffle: true`. */
   readonly stratify?: LabelInput;
 }
+
+const TRAIN_TEST_SPLIT_KEYS: OptionKeys<TrainTestSplitOptions> = {
+  testSize: true,
+  trainSize: true,
+  shuffle: true,
+  randomState: true,
+  stratify: true,
+};
 
 function range(start: number, stop: number): Uint32Array {
   const out = new Uint32Array(stop - start);
@@ -54,7 +64,7 @@ function range(start: number, stop: number): Uint32Array {
  * @see sklearn.model_selection.train_test_split
  */
 export function trainTestSplit(input: SplitInputLike, options: TrainTestSplitOptions = {}): Split {
-  const o = checkOptionsObject(options, 'trainTestSplit');
+  const o = checkOptions(options, 'trainTestSplit', TRAIN_TEST_SPLIT_KEYS);
   const { n } = resolveInput(input);
   const shuffle = checkBoolean(o.shuffle ?? true, 'options.shuffle');
   const randomState = resolveRandomState(o.randomState);
@@ -70,9 +80,38 @@ export function trainTestSplit(input: SplitInputLike, options: TrainTestSplitOpt
     return { train: range(0, nTrain), test: range(nTrain, nTrain + nTest) };
   }
   const sizes = { nSplits: 1, testSize: nTest, trainSize: nTrain, randomState };
-  const splits =
-    o.stratify === undefined
-      ? new ShuffleSplit(sizes).split({ n })
-      : new StratifiedShuffleSplit(sizes).split({ n, y: o.stratify });
-  return splits.next().value as Split;
+  if (o.stratify === undefined) return new ShuffleSplit(sizes).split({ n }).next().value as Split;
+  return stratifiedSplit(sizes, n, o.stratify);
+}
+
+/**
+ * The first StratifiedShuffleSplit split on `stratify`, with errors about its labels
+ * naming `options.stratify` (the splitter sees them as `input.y`, which the caller never gave).
+ *
+ * @param sizes - the StratifiedShuffleSplit options
+ * @param n - number of rows
+ * @param stratify - the class labels
+ * @returns the split
+ * @throws {@link SplitError} `LENGTH_MISMATCH`, `MIXED_LABEL_TYPES` and the
+ *   StratifiedShuffleSplit errors, with path `options.stratify`
+ */
+function stratifiedSplit(sizes: ShuffleSplitOptions, n: number, stratify: LabelInput): Split {
+  const length = columnLength(stratify, 'options.stratify');
+  if (length !== n) {
+    throw new SplitError(
+      'LENGTH_MISMATCH',
+      `options.stratify has ${length} labels but the input has ${n} rows; trainTestSplit needs one class label per row to stratify on.`,
+      'options.stratify',
+    );
+  }
+  try {
+    return new StratifiedShuffleSplit(sizes).split({ n, y: stratify }).next().value as Split;
+  } catch (error) {
+    if (!(error instanceof SplitError) || error.path !== 'input.y') throw error;
+    throw new SplitError(
+      error.code,
+      error.message.replaceAll('input.y', 'options.stratify'),
+      'options.stratify',
+    );
+  }
 }

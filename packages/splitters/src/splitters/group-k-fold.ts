@@ -1,5 +1,6 @@
 import { SplitError } from '../errors.js';
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { requireGroups, resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import { numpyArgsort } from '../kernels/numpy-argsort.js';
@@ -42,6 +43,8 @@ export function groupKFoldIds(
   return ids;
 }
 
+const GROUP_K_FOLD_KEYS: OptionKeys<GroupKFoldOptions> = { nSplits: true };
+
 /**
  * K-fold over groups: every group's rows land in one fold, folds balanced by row count.
  *
@@ -67,7 +70,7 @@ export class GroupKFold implements FoldIdCrossValidator {
    * @throws {@link SplitError} `INVALID_OPTION` for `nSplits < 2`
    */
   constructor(options: GroupKFoldOptions = {}) {
-    const o = checkOptionsObject(options, 'GroupKFold');
+    const o = checkOptions(options, 'GroupKFold', GROUP_K_FOLD_KEYS);
     this.nSplits = checkInteger(o.nSplits ?? 5, 'options.nSplits', 2);
   }
 

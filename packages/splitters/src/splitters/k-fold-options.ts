@@ -1,5 +1,6 @@
 import { SplitError } from '../errors.js';
-import { checkBoolean, checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkBoolean, checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveRandomState } from '../random/seed.js';
 
 /** Options shared by KFold, StratifiedKFold and StratifiedGroupKFold. */
@@ -14,6 +15,8 @@ export interface KFoldOptions {
    */
   readonly randomState?: number;
 }
+
+const K_FOLD_KEYS: OptionKeys<KFoldOptions> = { nSplits: true, shuffle: true, randomState: true };
 
 /** Validated k-fold options. */
 export interface ResolvedKFoldOptions {
@@ -35,7 +38,7 @@ export function resolveKFoldOptions(
   options: KFoldOptions | undefined,
   splitter: string,
 ): ResolvedKFoldOptions {
-  const o = checkOptionsObject(options, splitter);
+  const o = checkOptions(options, splitter, K_FOLD_KEYS);
   const nSplits = checkInteger(o.nSplits ?? 5, 'options.nSplits', 2);
   const shuffle = checkBoolean(o.shuffle ?? false, 'options.shuffle');
   if (!shuffle && o.randomState !== undefined) {

@@ -1,6 +1,7 @@
 import { SplitError } from '../errors.js';
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
 import type { EncodedLabels } from '../input/encode-labels.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { requireGroups, resolveInput } from '../input/resolve-input.js';
 import { binomial, combinations } from '../kernels/combinations.js';
 import { splitFromMask } from '../kernels/fold-ids-split.js';
@@ -11,6 +12,8 @@ export interface LeavePGroupsOutOptions {
   /** Groups per test set, an integer >= 1 (required). */
   readonly nGroups: number;
 }
+
+const LEAVE_P_GROUPS_OUT_KEYS: OptionKeys<LeavePGroupsOutOptions> = { nGroups: true };
 
 /**
  * Leave-p-groups-out: every set of `nGroups` distinct groups is the test set
@@ -33,7 +36,11 @@ export class LeavePGroupsOut implements CrossValidator {
    * @throws {@link SplitError} `INVALID_OPTION` unless `nGroups` is an integer >= 1
    */
   constructor(options: LeavePGroupsOutOptions) {
-    const o = checkOptionsObject<Partial<LeavePGroupsOutOptions>>(options, 'LeavePGroupsOut');
+    const o = checkOptions<Partial<LeavePGroupsOutOptions>>(
+      options,
+      'LeavePGroupsOut',
+      LEAVE_P_GROUPS_OUT_KEYS,
+    );
     this.nGroups = checkInteger(o.nGroups, 'options.nGroups', 1);
   }
 

@@ -1,5 +1,6 @@
 import { SplitError } from '../errors.js';
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveInput } from '../input/resolve-input.js';
 import { binomial, combinations } from '../kernels/combinations.js';
 import type { CrossValidator, Split, SplitInputLike } from '../types.js';
@@ -9,6 +10,8 @@ export interface LeavePOutOptions {
   /** Size of each test set, an integer >= 1 (required). */
   readonly p: number;
 }
+
+const LEAVE_P_OUT_KEYS: OptionKeys<LeavePOutOptions> = { p: true };
 
 /**
  * Leave-p-out: every set of `p` rows is the test set once (C(n, p) splits).
@@ -34,7 +37,7 @@ export class LeavePOut implements CrossValidator {
    * @throws {@link SplitError} `INVALID_OPTION` unless `p` is an integer >= 1
    */
   constructor(options: LeavePOutOptions) {
-    const o = checkOptionsObject<Partial<LeavePOutOptions>>(options, 'LeavePOut');
+    const o = checkOptions<Partial<LeavePOutOptions>>(options, 'LeavePOut', LEAVE_P_OUT_KEYS);
     this.p = checkInteger(o.p, 'options.p', 1);
   }
 

@@ -1,5 +1,5 @@
 import { SplitError } from '../errors.js';
-import { checkOptionsObject } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
@@ -12,6 +12,8 @@ export interface PredefinedSplitOptions {
    */
   readonly testFold: ArrayLike<number>;
 }
+
+const PREDEFINED_KEYS: OptionKeys<PredefinedSplitOptions> = { testFold: true };
 
 /**
  * Predefined split: folds given up front, one label per row.
@@ -40,7 +42,11 @@ export class PredefinedSplit implements FoldIdCrossValidator {
    * @throws {@link SplitError} `INVALID_OPTION` unless `testFold` is an array of 32-bit integers
    */
   constructor(options: PredefinedSplitOptions) {
-    const o = checkOptionsObject<Partial<PredefinedSplitOptions>>(options, 'PredefinedSplit');
+    const o = checkOptions<Partial<PredefinedSplitOptions>>(
+      options,
+      'PredefinedSplit',
+      PREDEFINED_KEYS,
+    );
     const raw = o.testFold;
     if (
       raw === undefined ||

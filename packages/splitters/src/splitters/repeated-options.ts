@@ -1,4 +1,5 @@
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveRandomState } from '../random/seed.js';
 
 /** Options of {@link RepeatedKFold} and {@link RepeatedStratifiedKFold}. */
@@ -10,6 +11,12 @@ export interface RepeatedKFoldOptions {
   /** Seed, an integer in [0, 2^32 - 1]; default 0. */
   readonly randomState?: number;
 }
+
+const REPEATED_KEYS: OptionKeys<RepeatedKFoldOptions> = {
+  nSplits: true,
+  nRepeats: true,
+  randomState: true,
+};
 
 /** Validated repeated-k-fold options. */
 export interface ResolvedRepeatedOptions {
@@ -30,7 +37,7 @@ export function resolveRepeatedOptions(
   options: RepeatedKFoldOptions | undefined,
   splitter: string,
 ): ResolvedRepeatedOptions {
-  const o = checkOptionsObject(options, splitter);
+  const o = checkOptions(options, splitter, REPEATED_KEYS);
   return {
     nSplits: checkInteger(o.nSplits ?? 5, 'options.nSplits', 2),
     nRepeats: checkInteger(o.nRepeats ?? 10, 'options.nRepeats', 1),

@@ -1,4 +1,5 @@
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveRandomState } from '../random/seed.js';
 
 /** Options of ShuffleSplit, StratifiedShuffleSplit and GroupShuffleSplit. */
@@ -19,6 +20,13 @@ export interface ShuffleSplitOptions {
   /** Seed, an integer in [0, 2^32 - 1]; default 0. */
   readonly randomState?: number;
 }
+
+const SHUFFLE_SPLIT_KEYS: OptionKeys<ShuffleSplitOptions> = {
+  nSplits: true,
+  testSize: true,
+  trainSize: true,
+  randomState: true,
+};
 
 /** Validated shuffle-split options. */
 export interface ResolvedShuffleSplitOptions {
@@ -42,7 +50,7 @@ export function resolveShuffleSplitOptions(
   splitter: string,
   defaultSplits: number,
 ): ResolvedShuffleSplitOptions {
-  const o = checkOptionsObject(options, splitter);
+  const o = checkOptions(options, splitter, SHUFFLE_SPLIT_KEYS);
   return {
     nSplits: checkInteger(o.nSplits ?? defaultSplits, 'options.nSplits', 1),
     testSize: o.testSize,

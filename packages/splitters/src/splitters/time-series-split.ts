@@ -1,5 +1,6 @@
 import { SplitError } from '../errors.js';
-import { checkInteger, checkOptionsObject } from '../input/check-options.js';
+import { checkInteger } from '../input/check-options.js';
+import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { resolveInput } from '../input/resolve-input.js';
 import type { CrossValidator, Split, SplitInputLike } from '../types.js';
 
@@ -14,6 +15,13 @@ export interface TimeSeriesSplitOptions {
   /** Rows dropped between the end of train and the start of test, an integer >= 0; default 0. */
   readonly gap?: number;
 }
+
+const TIME_SERIES_KEYS: OptionKeys<TimeSeriesSplitOptions> = {
+  nSplits: true,
+  maxTrainSize: true,
+  testSize: true,
+  gap: true,
+};
 
 function range(start: number, stop: number): Uint32Array {
   const out = new Uint32Array(Math.max(0, stop - start));
@@ -55,7 +63,7 @@ export class TimeSeriesSplit implements CrossValidator {
    * @throws {@link SplitError} `INVALID_OPTION`
    */
   constructor(options: TimeSeriesSplitOptions = {}) {
-    const o = checkOptionsObject(options, 'TimeSeriesSplit');
+    const o = checkOptions(options, 'TimeSeriesSplit', TIME_SERIES_KEYS);
     this.nSplits = checkInteger(o.nSplits ?? 5, 'options.nSplits', 2);
     this.maxTrainSize =
       o.maxTrainSize === undefined

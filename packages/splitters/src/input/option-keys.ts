@@ -1,0 +1,31 @@
+import { optionKeysProblem } from '@assay/labels';
+import { SplitError } from '../errors.js';
+
+export type { OptionKeys } from '@assay/labels';
+
+/**
+ * Checks an options argument at a public entry point: undefined or a plain object whose
+ * every key is one the function accepts (`optionKeysProblem` of `@assay/labels`, thrown as
+ * this package's error).
+ *
+ * @param options - the options argument as given
+ * @param owner - the function, method or class name for messages
+ * @param keys - the accepted names
+ * @returns the options, `{}` when undefined
+ * @throws {@link SplitError} `INVALID_OPTION` (path `options` for a non-object,
+ *   `options.<key>` for an unknown key, suggesting the camelCase name when accepted)
+ * @example
+ * ```ts
+ * checkOptions({ n_splits: 3 }, 'KFold', { nSplits: true, shuffle: true, randomState: true });
+ * // throws: options.n_splits is not an option of KFold; did you mean nSplits? ...
+ * ```
+ */
+export function checkOptions<T extends object>(
+  options: T | undefined,
+  owner: string,
+  keys: Readonly<Record<string, true>>,
+): T {
+  const problem = optionKeysProblem(options, owner, keys);
+  if (problem !== undefined) throw new SplitError('INVALID_OPTION', problem.message, problem.path);
+  return options ?? ({} as T);
+}
