@@ -382,30 +382,36 @@ describe('assay run (CLI)', () => {
     expect(slow.stats().completions).toBe(c2);
   }, 120_000);
 
-  it('stops cleanly on SIGINT (exit 130): the requests in flight finish and are kept, so none is paid for twice', async () => {
-    const path = writeConfig('interrupted', {}, slow.baseUrl, 2);
-    const c0 = slow.stats().completions;
-    const first = start(['run', path]);
-    await until(() => slow.stats().completions - c0 >= 8);
-    first.child.kill('SIGINT');
-    const stopped = await first.done;
-    expect(stopped.code).toBe(130);
-    expect(stopped.stderr).toMatch(/no new requests; waiting for those in flight to finish/);
-    expect(stopped.stderr).toMatch(/Run the same command again to resume/);
-    const journal = new RunJournal(join(dir, 'interrupted', 'journal.sqlite'));
-    const kept = journal.load('nb').size;
-    journal.close();
-    expect(kept).toBeGreaterThanOrEqual(8);
-    // every request the service received was answered and journaled: none was cut off
-    expect(kept).toBe(slow.stats().completions - c0);
-    const again = await assay(['run', path, '--quiet']);
-    expect(again.code).toBe(0);
-    // the two runs together sent each of the 40 requests once
-    expect(slow.stats().completions - c0).toBe(40);
-    const results = RunResultsSchema.parse(
-      JSON.parse(readFileSync(join(dir, 'interrupted', 'results.json'), 'utf8')),
-    );
-    expect(results.models[0]!.service.resumedFromJournal).toBe(kept);
-    expect(results.models[0]!.items.total).toBe(40);
-  }, 120_000);
+  // SIGHUP: a closed terminal (a dropped ssh session) stops the run as Ctrl-C does
+  it.each(['SIGINT', 'SIGHUP'] as const)(
+    'stops cleanly on %s (exit 130): the requests in flight finish and are kept, so none is paid for twice',
+    async (signal) => {
+      const name = `interrupted-${signal}`;
+      const path = writeConfig(name, {}, slow.baseUrl, 2);
+      const c0 = slow.stats().completions;
+      const first = start(['run', path]);
+      await until(() => slow.stats().completions - c0 >= 8);
+      first.child.kill(signal);
+      const stopped = await first.done;
+      expect(stopped.code).toBe(130);
+      expect(stopped.stderr).toMatch(/no new requests; waiting for those in flight to finish/);
+      expect(stopped.stderr).toMatch(/Run the same command again to resume/);
+      const journal = new RunJournal(join(dir, name, 'journal.sqlite'));
+      const kept = journal.load('nb').size;
+      journal.close();
+      expect(kept).toBeGreaterThanOrEqual(8);
+      // every request the service received was answered and journaled: none was cut off
+      expect(kept).toBe(slow.stats().completions - c0);
+      const again = await assay(['run', path, '--quiet']);
+      expect(again.code).toBe(0);
+      // the two runs together sent each of the 40 requests once
+      expect(slow.stats().completions - c0).toBe(40);
+      const results = RunResultsSchema.parse(
+        JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')),
+      );
+      expect(results.models[0]!.service.resumedFromJournal).toBe(kept);
+      expect(results.models[0]!.items.total).toBe(40);
+    },
+    120_000,
+  );
 });

@@ -8,7 +8,7 @@ export const RUN_EXIT = {
   configError: 2,
   /** the run failed, or a model's metrics are not representative (too many failed or unparseable) */
   runtimeError: 3,
-  /** interrupted (SIGINT/SIGTERM); rerun to resume */
+  /** interrupted (SIGINT/SIGTERM/SIGHUP); rerun to resume */
   interrupted: 130,
 } as const;
 

@@ -227,6 +227,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  process.once('SIGHUP', stop);
   const quiet = flags.quiet === true;
   try {
     const startedAt = new Date();
@@ -280,5 +281,6 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     await sink?.close().catch(() => undefined);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
   }
 }

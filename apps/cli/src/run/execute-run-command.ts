@@ -42,6 +42,9 @@ export async function executeRunCommand(
   const { drain, controller, stop } = gentleStop('assay');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // a closed terminal (an ssh session dropped) stops the run as Ctrl-C does: without this, the
+  // default SIGHUP exit lost the requests in flight, which the rerun paid for again
+  process.on('SIGHUP', stop);
   const printer = createProgressPrinter({ quiet: options.quiet ?? false });
   try {
     const results = await runEvaluation(config, {
@@ -82,5 +85,6 @@ export async function executeRunCommand(
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
   }
 }

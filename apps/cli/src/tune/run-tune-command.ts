@@ -124,6 +124,7 @@ export async function runTuneCommand(
   const { drain, controller, stop } = gentleStop('assay tune');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
   try {
     const setup = await loadTuneConfig(path, {
       ...(opts.baseUrl === undefined ? {} : { baseUrl: opts.baseUrl }),
@@ -157,5 +158,6 @@ export async function runTuneCommand(
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
+    process.off('SIGHUP', stop);
   }
 }
