@@ -75,6 +75,29 @@ describe('createClient configuration errors', () => {
     expect(fragment.message).toContain("parameter 'access_token'");
   });
 
+  test("the key's own value in baseUrl is refused whatever the parameter's name, naming the variable, not the value", () => {
+    const secret = 'sk-SECRET-12345';
+    const env = { MY_KEY: secret };
+    for (const baseUrl of [
+      `https://api.example.com/v1?k=${secret}`,
+      `https://api.example.com/${secret}/v1`,
+    ]) {
+      const e = thrown(() => createClient({ ...OK, baseUrl, apiKeyEnv: 'MY_KEY' }, { env }));
+      expect(e.code).toBe('INVALID_BASE_URL');
+      expect(e.path).toBe('baseUrl');
+      expect(e.message).toContain(
+        'config.baseUrl holds the value of the API key (the environment variable MY_KEY); remove it from the URL',
+      );
+      expect(e.message).not.toContain(secret);
+    }
+    // a short key could match ordinary text by chance: not looked for
+    const short = createClient(
+      { ...OK, baseUrl: 'https://api.example.com/v1?deployment=abc', apiKeyEnv: 'MY_KEY' },
+      { env: { MY_KEY: 'abc' } },
+    );
+    void short.close();
+  });
+
   test('query parameters that are not credentials pass (Azure api-version, a deployment)', () => {
     const client = createClient({
       ...OK,

@@ -1,4 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,6 +220,38 @@ describe('assay run --dry-run: the plan of a run, sending nothing and writing no
       { env: { ASSAY_TEST_DRY_RUN_KEY: 'sk-test' } },
     );
     expect(keyed.models[0]!.missingApiKeyEnv).toBeUndefined();
+  });
+
+  it("refuses a base URL holding the model's own API key, in a dry run and a run, naming the variable and never the key", async () => {
+    const secret = 'sk-SECRET-12345';
+    const leaky = config(
+      'leaky',
+      `${listenerUrl}?k=${secret}`,
+      {},
+      { apiKeyEnv: 'ASSAY_TEST_LEAKY_KEY' },
+    );
+    const env = { ASSAY_TEST_LEAKY_KEY: secret };
+    const refused = (e: unknown): ClientError => {
+      expect(e).toBeInstanceOf(ClientError);
+      return e as ClientError;
+    };
+    const dry = refused(await dryRun(leaky, { env }).catch((e: unknown) => e));
+    expect(dry.code).toBe('INVALID_BASE_URL');
+    expect(dry.path).toBe('models[0].baseUrl');
+    expect(dry.message).toMatch(
+      /^nb: models\[0\]\.baseUrl holds the value of the API key \(the environment variable ASSAY_TEST_LEAKY_KEY\)/,
+    );
+    expect(dry.message).not.toContain(secret);
+    process.env.ASSAY_TEST_LEAKY_KEY = secret;
+    try {
+      const run = refused(await runEvaluation(leaky).catch((e: unknown) => e));
+      expect(run.message).toBe(dry.message);
+    } finally {
+      delete process.env.ASSAY_TEST_LEAKY_KEY;
+    }
+    // nothing was written: the journal would have recorded the URL with the key
+    expect(existsSync(join(dir, 'leaky'))).toBe(false);
+    expect(connections).toBe(0);
   });
 
   it('validates the model clients as a run would: an invalid client config fails', async () => {

@@ -8,6 +8,7 @@ import {
   PROVIDERS,
   type ResolvedClientConfig,
 } from './client-config.js';
+import { refuseKeyInUrls } from './url-credentials.js';
 
 /** A validated configuration plus what was derived from it (never the key itself in config). */
 export interface ResolvedConfig {
@@ -99,5 +100,10 @@ export function resolveConfig(
       );
     }
   }
+  refuseKeyInUrls(
+    { baseUrl: config.baseUrl, requestPath: config.requestPath },
+    apiKey,
+    config.apiKeyEnv,
+  );
   return { config, url, apiKey };
 }

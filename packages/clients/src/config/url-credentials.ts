@@ -100,3 +100,38 @@ export function refuseUrlCredentials(url: URL, path: string): void {
     throw new ClientError(code, `config.${path} ${problem}; ${WHERE_KEYS_GO}`, { path });
   }
 }
+
+/** Shortest key value looked for in URLs: shorter ones match ordinary text by chance. */
+const MIN_KEY_CHARS = 8;
+
+/**
+ * Refuses a base URL or request path that holds the API key's value itself, under a
+ * parameter not named like a credential (`?k=sk-...`) or in the path, which
+ * {@link refuseUrlCredentials} cannot see by name: the URL is written into `results.json`, the
+ * run journal and reports, where the key would then be in plain text.
+ *
+ * @param urls - the config's URLs by config path (`baseUrl`, `requestPath`)
+ * @param apiKey - the key's value, read from the environment (undefined when not set)
+ * @param apiKeyEnv - the variable's name, for the message (never the value)
+ * @throws ClientError `INVALID_BASE_URL` for `baseUrl`, `INVALID_CONFIG` for another path
+ * @example
+ * ```ts
+ * refuseKeyInUrls({ baseUrl: 'http://h/v1?k=sk-SECRET-1' }, 'sk-SECRET-1', 'KEY'); // throws
+ * ```
+ */
+export function refuseKeyInUrls(
+  urls: Readonly<Record<string, string | undefined>>,
+  apiKey: string | undefined,
+  apiKeyEnv: string | undefined,
+): void {
+  if (apiKey === undefined || apiKey.length < MIN_KEY_CHARS) return;
+  for (const [path, value] of Object.entries(urls)) {
+    if (value === undefined || !value.includes(apiKey)) continue;
+    const code = path === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG';
+    throw new ClientError(
+      code,
+      `config.${path} holds the value of the API key (the environment variable ${apiKeyEnv ?? 'named by apiKeyEnv'}); remove it from the URL: the client sends the key in its header, and ${WHERE_KEYS_GO.charAt(0).toLowerCase()}${WHERE_KEYS_GO.slice(1)}`,
+      { path },
+    );
+  }
+}

@@ -13,6 +13,7 @@ import { type ModelRequests, resumeModelRequests } from './model-requests.js';
 import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
 import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
+import { refuseKeysInUrls } from './refuse-missing-keys.js';
 import { estimateRequests, type RequestEstimate } from './request-estimate.js';
 import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
@@ -187,6 +188,7 @@ export async function dryRun(
 ): Promise<DryRunReport> {
   // a run refuses a missing or unreadable baseline before any request: so does its dry run
   if (config.baseline !== undefined) await loadBaseline(config.baseline);
+  refuseKeysInUrls(config, options.env ?? process.env);
   const { task, items, splits, plans } = await planRun(config);
   const files = stateFiles(config, options.fresh === true);
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);

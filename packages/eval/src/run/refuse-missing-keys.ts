@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClientError } from '@assay/clients';
+import { ClientError, refuseKeyInUrls } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import { JOURNAL_FILE } from './run-state-files.js';
@@ -39,5 +39,39 @@ export function refuseMissingKeys(
       `${name}: the environment variable ${key} (${path}.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
       { path: `${path}.apiKeyEnv` },
     );
+  }
+}
+
+/**
+ * Refuses a model (or judge) whose base URL holds its own API key's value (`?k=sk-...`, a
+ * parameter not named like a credential), before anything is written: the base URL goes into
+ * the run journal's endpoint identities and `results.json`. Checked on every run, journal or
+ * not, since the journal records the identities before any client is made.
+ *
+ * @param config - the validated configuration
+ * @param env - where the variables are read (default `process.env`)
+ * @throws ClientError `INVALID_BASE_URL` naming the model and the variable, never the value
+ * @example
+ * refuseKeysInUrls(config); // before lockOutputDir
+ */
+export function refuseKeysInUrls(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
+  const endpoints = [
+    ...config.models.map((m, i) => ({ ...m, path: `models[${i}]` })),
+    ...judgeEndpoints(config).map((j) => ({ ...j, path: j.configPath ?? 'judge.client' })),
+  ];
+  for (const e of endpoints) {
+    if (e.apiKeyEnv === undefined) continue;
+    try {
+      refuseKeyInUrls({ baseUrl: e.baseUrl }, env[e.apiKeyEnv], e.apiKeyEnv);
+    } catch (error) {
+      const message = (error as ClientError).message.replace(/^config\./, `${e.name}: ${e.path}.`);
+      throw new ClientError(
+        'INVALID_BASE_URL',
+        `${message} Nothing was sent and no file was written.`,
+        {
+          path: `${e.path}.baseUrl`,
+        },
+      );
+    }
   }
 }

@@ -5,7 +5,7 @@ import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
 import { loadBaseline } from './load-baseline.js';
 import { lockOutputDir } from './output-lock.js';
-import { refuseMissingKeys } from './refuse-missing-keys.js';
+import { refuseKeysInUrls, refuseMissingKeys } from './refuse-missing-keys.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
 import { discardRunState } from './run-state-files.js';
 
@@ -44,6 +44,7 @@ export async function runEvaluation(
   // answer has been paid for
   const baseline = config.baseline === undefined ? undefined : await loadBaseline(config.baseline);
   refuseMissingKeys(config, options.fresh === true);
+  refuseKeysInUrls(config);
   // held until the outputs are written: two runs into one directory would both send
   // every request and the last to finish would overwrite the other's results
   const lock = lockOutputDir(config.output.dir, options.onNote);
