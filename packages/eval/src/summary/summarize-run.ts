@@ -19,6 +19,7 @@ import { earlyStopResult } from './early-stop-summary.js';
 import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
+import { redactedAnswerWarnings } from './redacted-answer-warnings.js';
 import { scoreModelOnPool } from './score-models.js';
 import { type FigureInterval, serviceIntervals } from './service-intervals.js';
 import { undefinedFoldWarnings } from './undefined-fold-warnings.js';
@@ -255,6 +256,7 @@ function assembleResults(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...undefinedFoldWarnings(models),
+      ...redactedAnswerWarnings(run.rows),
     ],
     ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
     files: {
