@@ -1,19 +1,26 @@
 """Reference values for @assay/stats, from numpy, scipy and statsmodels.
 
 Run: /usr/bin/python3 packages/stats/scripts/make-fixtures.py
-(Debian's python3-numpy 1.24, python3-scipy 1.10 and python3-statsmodels 0.13.)
+(Debian's python3-numpy 1.24, python3-scipy 1.10, python3-statsmodels 0.13, python3-sklearn 1.2
+and python3-mpmath 1.2.)
 Writes packages/stats/test/fixtures/*.json. NaN is written as null.
 """
 import json
 import math
 import os
 
+import mpmath
+
+import itertools
+
 import numpy as np
 import scipy
+import sklearn
 import statsmodels
 from scipy import stats
 from scipy.special import ndtr, ndtri
 from scipy.stats import _resampling
+from sklearn.metrics import cohen_kappa_score
 from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
@@ -31,10 +38,10 @@ def plain(x):
     return None if math.isnan(x) else x
 
 
-def write(name, cases):
+def write(name, cases, versions=None):
     path = os.path.join(OUT, name)
     with open(path, 'w') as f:
-        json.dump({'versions': VERSIONS, 'cases': cases}, f, allow_nan=False)
+        json.dump({'versions': versions or VERSIONS, 'cases': cases}, f, allow_nan=False)
     print('wrote', os.path.normpath(path), len(cases), 'cases')
 
 
@@ -129,6 +136,48 @@ for only_a, only_b in [(0, 0), (1, 0), (0, 1), (0, 5), (3, 3), (1, 10), (7, 2), 
 write('mcnemar.json', mcnemar_cases)
 
 
+# --- binomialTestHalf up to n = 1e8: scipy.stats.binomtest(k, n, 0.5) ---------------------------
+# k = 0 and 1, near the mean, several standard deviations out and in the far tail. Near n/2
+# binomtest counts outcomes within a factor 1 + 1e-7 of P(X = k) as "as extreme" (rerr), which
+# only differs from the exact 2·P(X ≤ k) within a few outcomes of n/2 at n ≥ 1e7; the cases stay
+# clear of that, and the assertion below checks they do.
+binomial_cases = []
+for n in [10, 101, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]:
+    sd = math.sqrt(n) / 2
+    ks = {0, 1, 2, n // 2 - max(1, round(0.3 * sd)), n // 2 - round(sd), n // 2 - round(3 * sd),
+          n // 2 - round(6 * sd), n // 2 - round(10 * sd), n // 2 - round(30 * sd), n // 4,
+          n // 10, n - 1, n // 2 + round(2 * sd)}
+    for k in sorted(k for k in ks if 0 <= k <= n):
+        p = stats.binomtest(k, n, 0.5).pvalue
+        m = min(k, n - k)
+        exact_tail = 1.0 if 2 * m == n else min(1.0, 2 * stats.binom.cdf(m, n, 0.5))
+        assert math.isclose(p, exact_tail, rel_tol=1e-12, abs_tol=1e-300), (k, n, p, exact_tail)
+        binomial_cases.append({'k': k, 'n': n, 'pValue': float(p), 'reference': 'scipy'})
+
+
+def exact_two_sided(k, n):
+    """2·P(X ≤ k), k < n/2, in 30-digit arithmetic: P(X = k) from log-gamma, then the terms
+    below it by the ratio j/(n − j + 1) until they stop counting."""
+    mpmath.mp.dps = 30
+    term = mpmath.exp(mpmath.loggamma(n + 1) - mpmath.loggamma(k + 1) - mpmath.loggamma(n - k + 1)
+                      - n * mpmath.log(2))
+    total, j = term, k
+    while term > total * mpmath.mpf(10) ** -25:
+        term = term * j / (n - j + 1)
+        total += term
+        j -= 1
+    return float(min(1, 2 * total))
+
+
+# At n = 1e9 scipy 1.10's binomtest is itself off by 2.2e-8 relative (boost's binomial), so the
+# reference there is the exact sum in mpmath.
+n = 1_000_000_000
+for k in [n // 2 - round(0.3 * math.sqrt(n) / 2), n // 2 - round(1.5 * math.sqrt(n))]:
+    binomial_cases.append({'k': k, 'n': n, 'pValue': exact_two_sided(k, n),
+                           'reference': 'mpmath'})
+write('binomial-test.json', binomial_cases, {**VERSIONS, 'mpmath': mpmath.__version__})
+
+
 # --- normal distribution: scipy.special.ndtr / ndtri ---------------------------------------------
 xs = np.concatenate([[-37.5, -37, -30, -20, -10, -8, -5, -3, -1.96, -1, -0.5, -1e-8, 0, 1e-8,
                       0.5, 1, 1.96, 3, 5, 8, 8.5],
@@ -154,8 +203,9 @@ def bca_by_formula(theta_hat_b, observed, jackknife, level):
     num1, num2 = z0 + z_alpha, z0 - z_alpha
     alpha_1 = ndtr(z0 + num1 / (1 - a_hat * num1))
     alpha_2 = ndtr(z0 + num2 / (1 - a_hat * num2))
-    return z0, a_hat, alpha_1, alpha_2, [np.percentile(b, alpha_1 * 100),
-                                         np.percentile(b, alpha_2 * 100)]
+    # scipy's _percentile_along_axis gives NaN for a NaN alpha (np.percentile would raise)
+    bounds = [np.nan if np.isnan(a) else np.percentile(b, a * 100) for a in [alpha_1, alpha_2]]
+    return z0, a_hat, alpha_1, alpha_2, bounds
 
 
 def binary(n):
@@ -169,6 +219,10 @@ bca_sets = [
      np.round(rng.normal(0, 1, size=15), 1), np.median, 999),
     ('standard deviation of a lognormal sample', rng.lognormal(0, 1, size=40), np.std, 1000),
     ('accuracy of 50 binary outcomes', binary(50), np.mean, 1500),
+    # the jackknife is constant (the maximum is tied), so â is 0/0 and scipy returns NaN; in
+    # floating point the jackknife mean may differ from the values in the last bit
+    ('maximum of 10 values, tied (constant jackknife)',
+     np.array([1.2, 0.2, 2.7, 1.2, 2.7, 2.6, 0.4, 0.5, 0.8, 2.1]), np.max, 1000),
 ]
 bca_cases = []
 for label, data, statistic, n_resamples in bca_sets:
@@ -190,11 +244,13 @@ for label, data, statistic, n_resamples in bca_sets:
         scipy_alphas = _resampling._bca_interval((data,), statistic, axis=-1,
                                                  alpha=(1 - level) / 2,
                                                  theta_hat_b=theta_hat_b, batch=None)
-        assert np.allclose([alpha_1, alpha_2, a_hat], scipy_alphas, rtol=1e-13, atol=0)
+        assert np.allclose([alpha_1, alpha_2, a_hat], scipy_alphas, rtol=1e-13, atol=0,
+                           equal_nan=True)
         ci = res.confidence_interval
-        assert np.allclose(formula, [ci.low, ci.high], rtol=1e-13, atol=0), (label, level)
-        levels.append({'level': level, 'z0': float(z0), 'acceleration': float(a_hat),
-                       'alpha1': float(alpha_1), 'alpha2': float(alpha_2),
+        assert np.allclose(formula, [ci.low, ci.high], rtol=1e-13, atol=0, equal_nan=True), \
+            (label, level)
+        levels.append({'level': level, 'z0': plain(z0), 'acceleration': plain(a_hat),
+                       'alpha1': plain(alpha_1), 'alpha2': plain(alpha_2),
                        'expected': plain([ci.low, ci.high])})
     bca_cases.append({'label': label, 'observed': observed, 'jackknife': plain(jackknife),
                       'replicates': plain(replicates), 'levels': levels})
@@ -222,3 +278,30 @@ for label, d in [
             'pValue': float(p), 'samples': int(len(defined)),
         })
 write('paired-bootstrap.json', paired_cases)
+
+
+# --- kappaInterval's weighted replicates: cohen_kappa_score(..., labels=<full sample's labels>) --
+# Every resample of the rows (all n^n index tuples of a small sample), scored by scikit-learn
+# with the full sample's labels (what a replicate is) and with the resample's own labels (what
+# cohen_kappa_score on the resample alone gives; weights then change meaning when a label is
+# missing from the resample). The test replays kappaInterval's draws and looks them up here.
+def kappa_or_nan(a, b, **kwargs):
+    with np.errstate(divide='ignore', invalid='ignore'):
+        return float(cohen_kappa_score(a, b, **kwargs))
+
+
+kappa_cases = []
+for y1, y2 in [([4, 3, 1], [4, 3, 2]), ([1, 2, 3, 5], [1, 3, 3, 4])]:
+    labels = sorted(set(y1) | set(y2))
+    for weights in ['linear', 'quadratic']:
+        rows = []
+        for draw in itertools.product(range(len(y1)), repeat=len(y1)):
+            a = [y1[i] for i in draw]
+            b = [y2[i] for i in draw]
+            rows.append({'rows': list(draw),
+                         'withFullLabels': plain(kappa_or_nan(a, b, weights=weights,
+                                                              labels=labels)),
+                         'withResampleLabels': plain(kappa_or_nan(a, b, weights=weights))})
+        kappa_cases.append({'y1': y1, 'y2': y2, 'weights': weights, 'labels': labels,
+                            'resamples': rows})
+write('kappa-replicates.json', kappa_cases, {**VERSIONS, 'sklearn': sklearn.__version__})

@@ -79,8 +79,10 @@ for n, percent, level, resamples, seed in [
 write('percentile-bootstrap.json', cases)
 
 wilson = []
-for k, n in [(0, 1), (0, 50), (1, 50), (3, 20), (10, 10), (7, 1000), (500, 1000), (1, 3)]:
-    for level in [0.8, 0.9, 0.95, 0.99]:
+# levels up to 1 − 2⁻⁵³, where Φ⁻¹(1 − α/2) would round α/2 away: the interval needs the tail
+for k, n in [(0, 1), (0, 50), (1, 50), (3, 20), (10, 10), (7, 1000), (500, 1000), (1, 3),
+             (3, 10)]:
+    for level in [0.8, 0.9, 0.95, 0.99, 1 - 1e-9, 1 - 1e-12, 1 - 2 ** -53]:
         low, high = proportion_confint(k, n, alpha=1 - level, method='wilson')
         wilson.append({'successes': k, 'trials': n, 'level': level,
                        'expected': [float(low), float(high)]})

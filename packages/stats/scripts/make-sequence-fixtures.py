@@ -83,6 +83,8 @@ cases = [
     case('uniform scores, n 150', rng.random(150), 0.1, 500),
     case('beta(2, 5) scores, n 250', rng.beta(2, 5, 250), 0.01, 1000),
     case('all correct, n 60', np.ones(60), 0.05, 200),
+    # not iid: the running intersection crosses (lower > upper) in confseq too
+    case('300 ones then 3000 zeros (crosses)', np.r_[np.ones(300), np.zeros(3000)], 0.05, 1000),
 ]
 with open(os.path.join(OUT, 'sequences.json'), 'w') as f:
     json.dump({'versions': {'numpy': np.__version__}, 'cases': cases}, f, allow_nan=False)

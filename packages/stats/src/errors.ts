@@ -8,8 +8,14 @@
  * - `INVALID_P_VALUE`: a p-value is outside [0, 1] (NaN is allowed and means "no test").
  * - `LENGTH_MISMATCH`: two paired vectors differ in length.
  * - `TOO_FEW_VALUES`: a vector has fewer values than the computation needs.
- * - `MISSING_VALUE`: a row has no value where one is needed (a null, undefined or NaN cluster id).
+ * - `MISSING_VALUE`: a value is absent where one is needed (a null, undefined or NaN cluster id,
+ *   a NaN score, no `options.rng` or `options.jackknife`).
  * - `OUT_OF_BOUNDS`: an observation of a confidence sequence is NaN or outside its bounded range.
+ * - `INVALID_VALUE`: an entry of an input vector is of a kind the function does not take (a
+ *   correctness that is not a boolean, a score that is not a number).
+ * - `NON_FINITE_VALUE`: a score is ±Infinity where only finite numbers have a meaning.
+ * - `INVALID_OPTION`: an option is of the wrong kind (an `options.rng` that is not a function,
+ *   an unknown `options.method`, an `options.observed` that is not a number).
  */
 export type StatsErrorCode =
   | 'INVALID_LEVEL'
@@ -19,10 +25,13 @@ export type StatsErrorCode =
   | 'LENGTH_MISMATCH'
   | 'TOO_FEW_VALUES'
   | 'MISSING_VALUE'
-  | 'OUT_OF_BOUNDS';
+  | 'OUT_OF_BOUNDS'
+  | 'INVALID_VALUE'
+  | 'NON_FINITE_VALUE'
+  | 'INVALID_OPTION';
 
 /**
- * The one error class of `@assay/stats`: an argument out of its range.
+ * The one error class of `@assay/stats`: an argument out of its range, absent or of the wrong kind.
  *
  * @remarks
  * The message is a full sentence naming the function, the argument, the

@@ -12,8 +12,11 @@ interface BcaCase {
 
 const cases = loadCases<BcaCase>('bca.json');
 
-/** |a − b| relative to the spread of the bootstrap distribution. */
+/** |a − b| relative to the spread of the bootstrap distribution; 0 when both are NaN. */
 function offBy(got: number, expected: number, replicates: number[]): number {
+  if (Number.isNaN(expected) || Number.isNaN(got)) {
+    return Number.isNaN(expected) && Number.isNaN(got) ? 0 : Number.POSITIVE_INFINITY;
+  }
   const spread = Math.max(...replicates) - Math.min(...replicates);
   return Math.abs(got - expected) / spread;
 }
@@ -64,5 +67,15 @@ describe('bcaInterval', () => {
     expect(degenerate![1]).toBeNaN();
     expect(bcaInterval([Number.NaN], { observed: 1, jackknife: [1, 2] })).toBeNull();
     expect(bcaInterval([1, 2], { observed: Number.NaN, jackknife: [1, 2] })).toBeNull();
+  });
+
+  it('is NaN for a constant jackknife whose mean rounds off the values (a tied maximum)', () => {
+    const jackknife = Array<number>(10).fill(2.7);
+    // the premise: summed in order, the mean is not 2.7, so the deviations are rounding noise
+    expect(jackknife.reduce((t, v) => t + v, 0) / 10).not.toBe(2.7);
+    const replicates = [2.1, 2.4, 2.5, 2.6, 2.7, 2.7, 2.7, 2.7, 2.7, 2.7];
+    const got = bcaInterval(replicates, { observed: 2.7, jackknife, level: 0.95 });
+    expect(got![0]).toBeNaN();
+    expect(got![1]).toBeNaN();
   });
 });

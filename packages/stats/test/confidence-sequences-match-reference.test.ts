@@ -96,9 +96,32 @@ describe('confidence sequence properties', () => {
     );
   });
 
+  it('flags a crossed running intersection as empty: 300 ones then 3000 zeros', () => {
+    const shifted = [...Array<number>(300).fill(1), ...Array<number>(3000).fill(0)];
+    for (const cs of [
+      bettingConfidenceSequence(shifted),
+      empiricalBernsteinConfidenceSequence(shifted),
+      differenceConfidenceSequence(shifted, Array<number>(shifted.length).fill(0)),
+    ]) {
+      const first = cs.findIndex((s) => s.empty);
+      expect(first).toBeGreaterThan(300);
+      cs.forEach((s, t) => {
+        expect(s.empty, `n=${t + 1}`).toBe(s.lower > s.upper);
+        expect(s.empty, `n=${t + 1}`).toBe(t >= first);
+      });
+    }
+    // the data that gave it: a crossed interval would claim a mean of at least 0.975
+    const last = bettingConfidenceSequence(shifted).at(-1)!;
+    expect([last.lower, last.upper, last.empty]).toEqual([0.975, 0.786, true]);
+    expect(last.mean).toBeCloseTo(300 / 3300, 12);
+    for (const cs of [bettingConfidenceSequence(x), empiricalBernsteinConfidenceSequence(x)]) {
+      expect(cs.some((s) => s.empty)).toBe(false);
+    }
+  });
+
   it('before any observation the interval is [0, 1] with an undefined mean', () => {
     const s = new BettingSequence().interval();
-    expect([s.n, s.lower, s.upper]).toEqual([0, 0, 1]);
+    expect([s.n, s.lower, s.upper, s.empty]).toEqual([0, 0, 1, false]);
     expect(s.mean).toBeNaN();
   });
 

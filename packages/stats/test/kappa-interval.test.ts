@@ -3,6 +3,7 @@ import { createRng } from '@assay/splitters';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kappaInterval, percentileInterval, StatsError } from '../src/index.js';
+import { loadCases } from './support/fixtures.js';
 
 const WEIGHTS: (KappaWeights | null)[] = [null, 'linear', 'quadratic'];
 
@@ -19,6 +20,16 @@ function gradedItems(n: number, seed: number): { human: number[]; judge: number[
   }
   return { human, judge };
 }
+
+interface KappaReplicateCase {
+  y1: number[];
+  y2: number[];
+  weights: KappaWeights;
+  labels: number[];
+  resamples: Array<{ rows: number[]; withFullLabels: number; withResampleLabels: number }>;
+}
+
+const replicateCases = loadCases<KappaReplicateCase>('kappa-replicates.json');
 
 function thrownBy(call: () => unknown): unknown {
   try {
@@ -72,6 +83,30 @@ describe('kappaInterval', () => {
     expect([r.ciLow, r.ciHigh]).toEqual(expected);
     expect(r.resamples).toBe(replicates.filter((v) => !Number.isNaN(v)).length);
   });
+
+  it.each(replicateCases)(
+    "scores a $weights replicate as scikit-learn with the full sample's labels ($y1 vs $y2)",
+    ({ y1, y2, weights, resamples }) => {
+      const byRows = new Map(resamples.map((r) => [r.rows.join(','), r]));
+      let labelsMissing = 0;
+      for (let seed = 0; seed < 80; seed++) {
+        // one resample: kappaInterval's first draw, replayed from the same seed
+        const rng = createRng(seed);
+        const rows = y1.map(() => rng.nextInt(y1.length));
+        const expected = byRows.get(rows.join(','))!;
+        const r = kappaInterval(y1, y2, { weights, seed, resamples: 1 });
+        if (Number.isNaN(expected.withFullLabels)) {
+          expect(r.resamples).toBe(0);
+          continue;
+        }
+        expect(r.ciLow).toBeCloseTo(expected.withFullLabels, 12);
+        expect(r.ciHigh).toBeCloseTo(expected.withFullLabels, 12);
+        if (!Object.is(expected.withResampleLabels, expected.withFullLabels)) labelsMissing++;
+      }
+      // the replay must include resamples where the resample's own labels would score otherwise
+      expect(labelsMissing).toBeGreaterThan(0);
+    },
+  );
 
   it('gives the same result for the same seed and another for another seed', () => {
     const { human, judge } = gradedItems(150, 1);
@@ -172,8 +207,8 @@ describe('kappaInterval errors', () => {
     ['options.seed', { seed: -1 }, 'INVALID_COUNT'],
     ['options.seed', { seed: 2 ** 32 }, 'INVALID_COUNT'],
     ['options.clusterIds', { clusterIds: ['a', 'b'] }, 'LENGTH_MISMATCH'],
-    ['options.clusterIds', { clusterIds: ['a', null, 'b'] }, 'MISSING_VALUE'],
-    ['options.clusterIds', { clusterIds: [1, Number.NaN, 2] }, 'MISSING_VALUE'],
+    ['options.clusterIds[1]', { clusterIds: ['a', null, 'b'] }, 'MISSING_VALUE'],
+    ['options.clusterIds[1]', { clusterIds: [1, Number.NaN, 2] }, 'MISSING_VALUE'],
   ])('%s: %j is refused with %s', (path, options, code) => {
     const error = thrownBy(() =>
       kappaInterval([1, 2, 3], [1, 2, 2], options as Parameters<typeof kappaInterval>[2]),

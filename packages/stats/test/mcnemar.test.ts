@@ -48,6 +48,25 @@ describe("McNemar's exact test", () => {
     expect(() => mcnemarExact([true], [true, false])).toThrow(StatsError);
   });
 
+  it.each([
+    [[0.9, 'no', 1, 1], [false, true, false, false], 'correctA[0]', 'got 0.9.'],
+    [[true, true], [false, 1], 'correctB[1]', 'got 1.'],
+    [[true, 'no'], [false, true], 'correctA[1]', 'got the string "no".'],
+    [[true, null], [false, true], 'correctA[1]', 'got null.'],
+  ])('accepts only booleans, not truthiness: %j vs %j is refused at %s', (a, b, path, got) => {
+    let error: unknown;
+    try {
+      mcnemarExact(a as never, b as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StatsError);
+    expect(error).toMatchObject({ code: 'INVALID_VALUE', path });
+    expect((error as StatsError).message).toBe(
+      `mcnemarExact: ${path} must be a boolean (whether the model was right on item ${path.slice(-2, -1)}), ${got}`,
+    );
+  });
+
   it('rejects k > n and counts that are not non-negative integers', () => {
     for (const [k, n] of [
       [3, 2],

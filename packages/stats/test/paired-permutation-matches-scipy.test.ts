@@ -71,4 +71,27 @@ describe('pairedPermutationTest', () => {
     const long = Array.from({ length: 40 }, (_, i) => i);
     expect(codeOf(() => pairedPermutationTest(long, long))).toBe('MISSING_VALUE');
   });
+
+  it.each([
+    [[0, 0], [Number.POSITIVE_INFINITY, 1], 'b[0]', 'got Infinity.'],
+    [[0, Number.NEGATIVE_INFINITY], [1, 1], 'a[1]', 'got -Infinity.'],
+    [[0, 1], [1, Number.NaN], 'b[1]', 'is NaN'],
+  ])(
+    'refuses a non-finite score (%j vs %j) at %s, where no p-value below 0.5 is attainable',
+    (a, b, path, shown) => {
+      let error: unknown;
+      try {
+        pairedPermutationTest(a, b);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(StatsError);
+      expect(error).toMatchObject({
+        path,
+        code: shown === 'is NaN' ? 'MISSING_VALUE' : 'NON_FINITE_VALUE',
+      });
+      expect((error as StatsError).message).toContain(`pairedPermutationTest: ${path}`);
+      expect((error as StatsError).message).toContain(shown);
+    },
+  );
 });

@@ -2,15 +2,21 @@ import { describe, expect, it } from 'vitest';
 import {
   bcaInterval,
   benjaminiHochbergAdjust,
+  createConfidenceSequence,
+  differenceConfidenceSequence,
   holmAdjust,
+  kappaInterval,
   normalQuantile,
   pairedBootstrap,
   pairedBootstrapFromReplicates,
+  pairedPermutationTest,
+  percentileBootstrapInterval,
   percentileInterval,
   percentileSorted,
   percentiles,
   quantileSorted,
   StatsError,
+  wilsonInterval,
 } from '../src/index.js';
 
 function thrown(fn: () => unknown): StatsError {
@@ -95,6 +101,93 @@ describe('StatsError: bad arguments are named, with what would be valid', () => 
     const error = thrown(() => bcaInterval([1, 2], { observed: 1, jackknife: [1] }));
     expect(error.code).toBe('TOO_FEW_VALUES');
     expect(error.path).toBe('options.jackknife');
+  });
+
+  it.each([
+    ['pairedBootstrap', () => pairedBootstrap(3, () => 0, {} as never), 'MISSING_VALUE'],
+    ['pairedBootstrap', () => pairedBootstrap(3, () => 0, { rng: 0.5 } as never), 'INVALID_OPTION'],
+    [
+      'percentileBootstrapInterval',
+      () => percentileBootstrapInterval([1, 2], 50, {} as never),
+      'MISSING_VALUE',
+    ],
+    [
+      'pairedPermutationTest',
+      () => pairedPermutationTest(Array(20).fill(0), Array(20).fill(1), { rng: 'seed' } as never),
+      'INVALID_OPTION',
+    ],
+  ])('%s refuses an absent or non-function options.rng (%#) before drawing', (fn, call, code) => {
+    const error = thrown(call);
+    expect(error.code).toBe(code);
+    expect(error.path).toBe('options.rng');
+    expect(error.message).toMatch(
+      new RegExp(`^${fn}: options\\.rng must be a uniform \\[0, 1\\) generator`),
+    );
+  });
+
+  it.each([
+    [() => bcaInterval([1, 2], { observed: 1 } as never), 'MISSING_VALUE', 'options.jackknife'],
+    [
+      () => bcaInterval([1, 2], { jackknife: [1, 2] } as never),
+      'MISSING_VALUE',
+      'options.observed',
+    ],
+    [() => bcaInterval([1, 2], undefined as never), 'MISSING_VALUE', 'options'],
+    [
+      () => bcaInterval([1, 2], { observed: '1', jackknife: [1, 2] } as never),
+      'INVALID_OPTION',
+      'options.observed',
+    ],
+    [
+      () => bcaInterval([1, 2], { observed: 1, jackknife: 2 } as never),
+      'INVALID_OPTION',
+      'options.jackknife',
+    ],
+  ])(
+    'bcaInterval names absent or mistyped options (%#) instead of a TypeError',
+    (call, code, path) => {
+      const error = thrown(call);
+      expect(error.code).toBe(code);
+      expect(error.path).toBe(path);
+      expect(error.message).toMatch(new RegExp(`^bcaInterval: ${path.replace('.', '\\.')} `));
+    },
+  );
+
+  it('refuses an unknown confidence-sequence method instead of building a betting one', () => {
+    const error = thrown(() => createConfidenceSequence({ method: 'bogus' as never }));
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.path).toBe('options.method');
+    expect(error.message).toBe(
+      `createConfidenceSequence: options.method must be 'betting' or 'empirical-bernstein', got the string "bogus".`,
+    );
+    expect(
+      thrown(() => differenceConfidenceSequence([1], [0], { method: 'eb' as never })).path,
+    ).toBe('options.method');
+  });
+
+  it('shows a received value with its type when it is not a number', () => {
+    expect(thrown(() => wilsonInterval(1, 10, '0.95' as never)).message).toBe(
+      'wilsonInterval: level must be a confidence level strictly between 0 and 1 (e.g. 0.95), got the string "0.95".',
+    );
+    expect(thrown(() => holmAdjust(['0.5'] as never)).message).toBe(
+      'holmAdjust: pValues[0] must be a p-value in [0, 1] (or NaN for "no test"), got the string "0.5".',
+    );
+    expect(thrown(() => quantileSorted([1], null as never)).message).toContain('got null.');
+    expect(thrown(() => percentileSorted([1], true as never)).message).toContain(
+      'got the boolean true.',
+    );
+    expect(thrown(() => percentileInterval([1], 0.5 + 1)).message).toContain('got 1.5.');
+  });
+
+  it('names the row of a missing cluster id, as the README table does', () => {
+    const error = thrown(() =>
+      kappaInterval([1, 2, 3], [1, 2, 2], { clusterIds: ['a', 'b', null as never] }),
+    );
+    expect(error.code).toBe('MISSING_VALUE');
+    expect(error.path).toBe('options.clusterIds[2]');
+    expect(error.message).toBe(
+      'kappaInterval: options.clusterIds[2] is null; every row needs a cluster id (a string or a number).',
+    );
   });
 
   it('is an Error with its own name', () => {

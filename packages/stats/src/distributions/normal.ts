@@ -94,7 +94,7 @@ function lowerQuantile(p: number): number {
  *   tail by symmetry, Φ⁻¹(p) = −Φ⁻¹(1 − p) (1 − p is exact for p ≥ 0.5).
  *   Agrees with `scipy.special.ndtri` to 1e-13 relative for p ≥ 1e-300.
  * @example
- * normalQuantile(0.975); // 1.959963984540054
+ * normalQuantile(0.975); // 1.9599639845400538
  * @see scipy.special.ndtri
  */
 export function normalQuantile(p: number): number {

@@ -2,7 +2,7 @@ import { normalCdf, normalQuantile } from '../distributions/normal.js';
 import { StatsError } from '../errors.js';
 import { percentileSorted } from '../quantiles/quantile-sorted.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkLevel } from '../validation/check-arguments.js';
+import { checkLevel, describeValue } from '../validation/check-arguments.js';
 
 /** Options of {@link bcaInterval}. */
 export interface BcaIntervalOptions {
@@ -28,11 +28,24 @@ function biasCorrection(sorted: Float64Array, observed: number): number {
   return normalQuantile((below + atOrBelow) / (2 * sorted.length));
 }
 
-/** Acceleration â = Σ U³ / (6 (Σ U²)^{3/2}) with U_i = (n − 1)(θ̄₍.₎ − θ̂₍ᵢ₎). */
+/**
+ * Acceleration â = Σ U³ / (6 (Σ U²)^{3/2}) with U_i = (n − 1)(θ̄₍.₎ − θ̂₍ᵢ₎); NaN for a
+ * constant jackknife, where â is 0/0.
+ */
 function acceleration(jackknife: ArrayLike<number>): number {
   const n = jackknife.length;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += jackknife[i]!;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = jackknife[i]!;
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  // The rounded mean of equal values can miss them in the last bit, which would turn 0/0
+  // into ±1/(6√n) of pure rounding noise and a finite interval where scipy returns NaN.
+  if (min === max) return Number.NaN;
   const mean = sum / n;
   let cubes = 0;
   let squares = 0;
@@ -43,6 +56,36 @@ function acceleration(jackknife: ArrayLike<number>): number {
   }
   // scipy's order of operations: (1/6) · (ΣU³/n³) / (ΣU²/n²)^{3/2}
   return ((1 / 6) * (cubes / n ** 3)) / (squares / n ** 2) ** 1.5;
+}
+
+/** Plain-JavaScript callers get a StatsError, not a TypeError, for absent or mistyped options. */
+function checkBcaOptions(options: BcaIntervalOptions | undefined): void {
+  const missing = (path: string, what: string) =>
+    new StatsError('MISSING_VALUE', path, `bcaInterval: ${path} is required: ${what}.`);
+  if (options === undefined || options === null) {
+    throw missing('options', 'pass { observed, jackknife, level? }');
+  }
+  const { observed, jackknife } = options as Partial<BcaIntervalOptions>;
+  if (observed === undefined || observed === null) {
+    throw missing('options.observed', 'the statistic on the full sample (a number)');
+  }
+  if (typeof observed !== 'number') {
+    throw new StatsError(
+      'INVALID_OPTION',
+      'options.observed',
+      `bcaInterval: options.observed must be the statistic on the full sample (a number), got ${describeValue(observed)}.`,
+    );
+  }
+  if (jackknife === undefined || jackknife === null) {
+    throw missing('options.jackknife', 'the statistic on each leave-one-out sample');
+  }
+  if (typeof jackknife !== 'object' || typeof jackknife.length !== 'number') {
+    throw new StatsError(
+      'INVALID_OPTION',
+      'options.jackknife',
+      `bcaInterval: options.jackknife must be an array of the statistic on each leave-one-out sample, got ${describeValue(jackknife)}.`,
+    );
+  }
 }
 
 /** The replicate percentile at probability `alpha`; NaN when BCa is undefined. */
@@ -58,11 +101,13 @@ function bound(sorted: Float64Array, alpha: number): number {
  * @param replicates - the statistic on each bootstrap resample; NaN is left out
  * @param options - the observed statistic, its jackknife values and the level
  * @returns `[lo, hi]`; null when no replicate is defined or `observed` is NaN;
- *   NaN bounds when the correction is undefined (e.g. every replicate equals
- *   the observed value and the jackknife is constant, or a jackknife value is
- *   NaN), where scipy warns and returns NaN
+ *   NaN bounds when the correction is undefined: the jackknife is constant (a
+ *   maximum with a tied largest value, a degenerate sample: â = 0/0) or a
+ *   jackknife value is NaN, where scipy warns and returns NaN
  * @throws StatsError `INVALID_LEVEL` when the level is not strictly between 0
- *   and 1; `TOO_FEW_VALUES` when there are fewer than two jackknife values
+ *   and 1; `TOO_FEW_VALUES` when there are fewer than two jackknife values;
+ *   `MISSING_VALUE` without `options`, `options.observed` or `options.jackknife`;
+ *   `INVALID_OPTION` when `observed` is not a number or `jackknife` not an array
  * @remarks Efron & Tibshirani (1993), §14.3 and Eq. 15.36, as scipy 1.10's
  *   `_bca_interval`: with B replicates θ*_b, `z₀ = Φ⁻¹((#{θ* < θ̂} + #{θ* ≤ θ̂}) / 2B)`;
  *   with jackknife values θ̂₍ᵢ₎ and their mean θ̄₍.₎, `U_i = (n − 1)(θ̄₍.₎ − θ̂₍ᵢ₎)`
@@ -84,6 +129,7 @@ export function bcaInterval(
   replicates: ArrayLike<number>,
   options: BcaIntervalOptions,
 ): [number, number] | null {
+  checkBcaOptions(options);
   const level = options.level ?? 0.95;
   checkLevel('bcaInterval', 'options.level', level);
   const { observed, jackknife } = options;

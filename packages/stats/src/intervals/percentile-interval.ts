@@ -34,7 +34,7 @@ export function percentileIntervalOfSorted(
  *   `np.percentile(replicates, [2.5, 97.5])` exactly (scipy passes the unrounded
  *   `100·α = 2.5000000000000022`, which can differ in the last digit).
  * @example
- * percentileInterval([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9); // [1.45, 9.55]
+ * percentileInterval([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9); // [1.45, 9.549999999999999]
  * @see scipy.stats.bootstrap
  */
 export function percentileInterval(

@@ -11,11 +11,13 @@ import { checkCount, checkLevel } from '../validation/check-arguments.js';
  * @returns `[low, high]` within [0, 1], or `null` when there were no trials
  * @throws StatsError `INVALID_COUNT` when a count is not a non-negative integer or
  *   `successes > trials`, `INVALID_LEVEL` when `level` is not in (0, 1)
- * @remarks With p̂ = k/n and z = Φ⁻¹((1 + level)/2): centre (p̂ + z²/2n) / (1 + z²/n),
- *   half-width z / (1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²) (Wilson 1927). Unlike a bootstrap
- *   of the 0/1 outcomes it is not degenerate at k = 0: no failure in 50 requests still
- *   leaves an upper end of about 0.071 at 95 %. Equal to statsmodels'
- *   `proportion_confint(k, n, alpha=1 - level, method='wilson')`.
+ * @remarks With p̂ = k/n and z = −Φ⁻¹((1 − level)/2) (from the tail itself, so that levels
+ *   as close to 1 as 1 − 2⁻⁵³ keep their z; `Φ⁻¹((1 + level)/2)` would round the tail):
+ *   centre (p̂ + z²/2n) / (1 + z²/n), half-width z / (1 + z²/n) · √(p̂(1 − p̂)/n + z²/4n²)
+ *   (Wilson 1927). Unlike a bootstrap of the 0/1 outcomes it is not degenerate at k = 0:
+ *   no failure in 50 requests still leaves an upper end of about 0.071 at 95 %. Equal to statsmodels'
+ *   `proportion_confint(k, n, alpha=1 - level, method='wilson')` to 1e-14, at levels from
+ *   0.8 to 1 − 2⁻⁵³.
  * @example
  * wilsonInterval(0, 50, 0.95); // [0, 0.0713475991333587]
  * @see statsmodels.stats.proportion.proportion_confint
@@ -36,7 +38,8 @@ export function wilsonInterval(
     );
   }
   if (trials === 0) return null;
-  const z = normalQuantile(1 - (1 - level) / 2);
+  // Φ⁻¹ of the lower tail, negated: 1 − (1 − level)/2 would round a tail below 1e-16 to 1.
+  const z = -normalQuantile((1 - level) / 2);
   const p = successes / trials;
   const z2n = (z * z) / trials;
   const centre = (p + z2n / 2) / (1 + z2n);

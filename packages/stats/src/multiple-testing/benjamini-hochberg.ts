@@ -15,7 +15,7 @@ import { rankPValues } from './rank-p-values.js';
  *   method='fdr_bh')[1]` on the defined entries, to the last digit (the same
  *   division `p / (j / m)`).
  * @example
- * benjaminiHochbergAdjust([0.01, 0.04, 0.03]); // [0.03, 0.04, 0.04]
+ * benjaminiHochbergAdjust([0.01, 0.04, 0.03]); // [0.030000000000000002, 0.04, 0.04]
  * @see statsmodels.stats.multitest.multipletests
  */
 export function benjaminiHochbergAdjust(pValues: readonly number[]): number[] {

@@ -1,4 +1,5 @@
 import { StatsError } from '../errors.js';
+import { describeValue } from '../validation/check-arguments.js';
 
 /**
  * Checks a family of p-values and returns the indices of its defined (non-NaN)
@@ -17,7 +18,7 @@ export function rankPValues(fn: string, pValues: readonly number[]): number[] {
       throw new StatsError(
         'INVALID_P_VALUE',
         `pValues[${i}]`,
-        `${fn}: pValues[${i}] must be a p-value in [0, 1] (or NaN for "no test"), got ${String(p)}.`,
+        `${fn}: pValues[${i}] must be a p-value in [0, 1] (or NaN for "no test"), got ${describeValue(p)}.`,
       );
     }
     order.push(i);

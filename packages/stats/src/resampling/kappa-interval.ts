@@ -54,7 +54,17 @@ export interface KappaInterval {
  * with `clusterIds` the `C` clusters (`rng.nextInt(C)`, clusters in order of first
  * appearance) and every row of each, tallies the drawn rows' agreement matrix and scores
  * it with `cohenKappaFromConfusion`. Rows whose label is not in `labels` are drawn but not
- * counted, as scikit-learn would drop them from the resample. The interval is
+ * counted, as scikit-learn would drop them from the resample.
+ *
+ * The label list is fixed by the full sample: each replicate equals
+ * `cohen_kappa_score(y1[rows], y2[rows], weights=weights, labels=L)` with `L` the
+ * `labels` option or, by default, every label of the full sample (both raters, sorted),
+ * not the labels that happen to be drawn. With `weights`, the disagreement weight of two
+ * labels is set by their positions in that list, so a fixed list keeps each weight's
+ * meaning across resamples; `cohen_kappa_score` on the resample without `labels=` would
+ * re-index the labels it sees, and differs when a resample misses a label (for
+ * `y1 = [4, 3, 1]`, `y2 = [4, 3, 2]`, quadratic, the draw of rows 0, 2, 2 scores 0.8 with
+ * `labels=[1, 2, 3, 4]` and 0.571 without). Unweighted kappa is the same either way. The interval is
  * {@link percentileInterval} of the defined replicates; replicates with NaN kappa (a
  * resample where chance agreement is perfect, e.g. every drawn row on one label) are left
  * out and not counted in `resamples`.

@@ -1,4 +1,4 @@
-import { checkCount, checkLevel } from '../validation/check-arguments.js';
+import { checkCount, checkLevel, checkRng } from '../validation/check-arguments.js';
 import {
   type PairedBootstrapResult,
   pairedBootstrapFromReplicates,
@@ -24,7 +24,8 @@ export interface PairedBootstrapOptions {
  * @param options - resamples, CI level and random generator
  * @returns the observed difference B − A, its percentile CI and p-value
  * @throws StatsError `INVALID_COUNT` when n or `options.samples` is not a
- *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1)
+ *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1), `MISSING_VALUE`
+ *   without `options.rng`, `INVALID_OPTION` when it is not a function
  * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
  *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
  *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
@@ -33,7 +34,7 @@ export interface PairedBootstrapOptions {
  * const rng = createRng(0);
  * const right = [[1, 0, 1, 1, 0, 1], [1, 1, 1, 1, 0, 1]];
  * const accuracy = (idx, side) => idx.reduce((s, i) => s + right[side][i], 0) / idx.length;
- * pairedBootstrap(6, accuracy, { samples: 200, rng: () => rng.nextFloat() }).difference; // 0.16666666666666663
+ * pairedBootstrap(6, accuracy, { samples: 200, rng: () => rng.nextFloat() }).difference; // 0.16666666666666674
  */
 export function pairedBootstrap(
   n: number,
@@ -45,6 +46,7 @@ export function pairedBootstrap(
   checkCount('pairedBootstrap', 'n', n, 1);
   checkCount('pairedBootstrap', 'options.samples', samples, 1);
   checkLevel('pairedBootstrap', 'options.ci', ci);
+  checkRng('pairedBootstrap', 'options.rng', options.rng, 'to draw the resamples');
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
   const difference = metric(all, 1) - metric(all, 0);

@@ -1,6 +1,11 @@
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { percentileSorted } from '../quantiles/quantile-sorted.js';
-import { checkCount, checkLevel, checkProbability } from '../validation/check-arguments.js';
+import {
+  checkCount,
+  checkLevel,
+  checkProbability,
+  checkRng,
+} from '../validation/check-arguments.js';
 
 /** Options of {@link percentileBootstrapInterval}. */
 export interface PercentileBootstrapOptions {
@@ -23,7 +28,8 @@ export interface PercentileBootstrapOptions {
  * @returns `[low, high]`, or `null` when no value is defined
  * @throws StatsError `INVALID_PROBABILITY` when `percent` is outside [0, 100],
  *   `INVALID_COUNT` when `options.samples` is not a positive integer, `INVALID_LEVEL` when
- *   `options.level` is not in (0, 1)
+ *   `options.level` is not in (0, 1), `MISSING_VALUE` without `options.rng`, `INVALID_OPTION`
+ *   when it is not a function
  * @remarks Resample s draws `floor(rng() · n)` n times over the n defined values (in input
  *   order); its replicate is {@link percentileSorted} of the drawn values (numpy's
  *   `method='linear'`), and the interval is numpy's linear percentiles `(1 − level)/2` and
@@ -47,6 +53,7 @@ export function percentileBootstrapInterval(
   checkProbability('percentileBootstrapInterval', 'percent', percent, 100);
   checkCount('percentileBootstrapInterval', 'options.samples', samples, 1);
   checkLevel('percentileBootstrapInterval', 'options.level', level);
+  checkRng('percentileBootstrapInterval', 'options.rng', options.rng, 'to draw the resamples');
   const defined: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

@@ -1,4 +1,5 @@
 import { StatsError } from '../errors.js';
+import { describeValue } from '../validation/check-arguments.js';
 
 /**
  * The units a bootstrap draws, each a run of row values: unit `k` holds
@@ -23,7 +24,7 @@ export interface ResamplingUnits {
  * @param clusterIds - one cluster id per row, or undefined for rows as units
  * @returns the units
  * @throws StatsError `LENGTH_MISMATCH` when `clusterIds` has another length,
- *   `MISSING_VALUE` for a null, undefined or NaN cluster id (the row is named)
+ *   `MISSING_VALUE` for a null, undefined or NaN cluster id (path `options.clusterIds[i]`)
  */
 export function resamplingUnits(
   fn: string,
@@ -52,8 +53,8 @@ export function resamplingUnits(
     if (id === null || id === undefined || (typeof id === 'number' && Number.isNaN(id))) {
       throw new StatsError(
         'MISSING_VALUE',
-        path,
-        `${fn}: ${path}[${i}] is ${String(id)}; every row needs a cluster id (a string or a number).`,
+        `${path}[${i}]`,
+        `${fn}: ${path}[${i}] is ${describeValue(id)}; every row needs a cluster id (a string or a number).`,
       );
     }
     let unit = index.get(id);

@@ -28,6 +28,9 @@ export interface BettingSequenceOptions extends ConfidenceSequenceOptions {
  * so by Ville's inequality `P(∃t: K_t(μ) ≥ 1/α) ≤ α`. The interval at `t` spans the grid points
  * with `K_t(m) ≤ 1/α`, widened by one grid step on each side (the grid's rounding), and is
  * intersected with every earlier interval (the running intersection, still valid at level α).
+ * The intersection can cross (`lower > upper`) when the data contradict independent draws with
+ * one mean (300 ones then 3000 zeros end at lower 0.975, upper 0.786; confseq's too): the
+ * interval then has `empty: true` and its ends mean nothing (see `SequenceInterval`).
  * It adapts to the variance: far narrower than Hoeffding when the mean is near 0 or 1.
  * Capitals are kept as logarithms, so long sequences neither overflow nor underflow.
  * Source: I. Waudby-Smith and A. Ramdas, "Estimating means of bounded random variables by
@@ -108,6 +111,8 @@ export class BettingSequence implements MeanSequence {
       mean: this.n === 0 ? Number.NaN : this.sum / this.n,
       lower: this.lower,
       upper: this.upper,
+      // the intersection only narrows, so a crossing is final
+      empty: this.lower > this.upper,
     };
   }
 }
@@ -118,8 +123,8 @@ export class BettingSequence implements MeanSequence {
  *
  * @param values - observations in [0, 1], in the order they arrived
  * @param options - `alpha` (default 0.05) and the `grid` of candidate means (default 1000)
- * @returns one `{ n, mean, lower, upper }` per observation; with probability at least
- *   `1 − alpha` every one of them holds the true mean
+ * @returns one `{ n, mean, lower, upper, empty }` per observation; with probability at least
+ *   `1 − alpha` every one of them holds the true mean (`empty` marks a crossed intersection)
  * @throws StatsError `OUT_OF_BOUNDS` naming `values[i]`, `INVALID_LEVEL`, `INVALID_COUNT`
  * @example
  * const outcomes = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0 : 1));

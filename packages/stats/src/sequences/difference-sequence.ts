@@ -1,4 +1,5 @@
 import { StatsError } from '../errors.js';
+import { describeValue } from '../validation/check-arguments.js';
 import { BettingSequence, type BettingSequenceOptions } from './betting-sequence.js';
 import { EmpiricalBernsteinSequence } from './empirical-bernstein-sequence.js';
 import { checkBounded, type MeanSequence, type SequenceInterval } from './sequence-interval.js';
@@ -17,16 +18,21 @@ export interface MeanSequenceOptions extends BettingSequenceOptions {
  *
  * @param options - `method` (default `'betting'`), `alpha` (default 0.05), `grid` (betting)
  * @returns a {@link BettingSequence} or an {@link EmpiricalBernsteinSequence}
- * @throws StatsError `INVALID_LEVEL`, `INVALID_COUNT`
+ * @throws StatsError `INVALID_LEVEL`, `INVALID_COUNT`, `INVALID_OPTION` for an unknown `method`
  * @example
  * const cs = createConfidenceSequence({ method: 'empirical-bernstein', alpha: 0.05 });
  * cs.push(1);
  * cs.interval().n; // 1
  */
 export function createConfidenceSequence(options: MeanSequenceOptions = {}): MeanSequence {
-  return options.method === 'empirical-bernstein'
-    ? new EmpiricalBernsteinSequence(options)
-    : new BettingSequence(options);
+  const method = options.method ?? 'betting';
+  if (method === 'empirical-bernstein') return new EmpiricalBernsteinSequence(options);
+  if (method === 'betting') return new BettingSequence(options);
+  throw new StatsError(
+    'INVALID_OPTION',
+    'options.method',
+    `createConfidenceSequence: options.method must be 'betting' or 'empirical-bernstein', got ${describeValue(method)}.`,
+  );
 }
 
 /**
@@ -45,15 +51,17 @@ export function createConfidenceSequence(options: MeanSequenceOptions = {}): Mea
  * @param a - per-item scores of the first model, in [0, 1]
  * @param b - per-item scores of the second model, same items in the same order
  * @param options - `method` (default `'betting'`), `alpha` (default 0.05), `grid` (betting)
- * @returns one `{ n, mean, lower, upper }` per pair, on the scale of the difference ([−1, 1])
- * @throws StatsError `LENGTH_MISMATCH`, `OUT_OF_BOUNDS` naming `a[i]` or `b[i]`, `INVALID_LEVEL`
+ * @returns one `{ n, mean, lower, upper, empty }` per pair, on the scale of the difference
+ *   ([−1, 1]); `empty` when the running intersection has crossed
+ * @throws StatsError `LENGTH_MISMATCH`, `OUT_OF_BOUNDS` naming `a[i]` or `b[i]`, `INVALID_LEVEL`,
+ *   `INVALID_OPTION` for an unknown `method`
  * @example
  * // model a answers 90% of the items right, model b 60%
  * const a = Array.from({ length: 300 }, (_, i) => (i % 10 < 9 ? 1 : 0));
  * const b = Array.from({ length: 300 }, (_, i) => (i % 10 < 6 ? 1 : 0));
  * const last = differenceConfidenceSequence(a, b, { alpha: 0.05 })[299];
- * last.mean; // 0.3
- * [last.lower, last.upper]; // [0.218, 0.384]
+ * last.mean; // 0.30000000000000004
+ * [last.lower, last.upper]; // [0.21799999999999997, 0.3839999999999999]
  */
 export function differenceConfidenceSequence(
   a: ArrayLike<number>,
@@ -74,7 +82,13 @@ export function differenceConfidenceSequence(
     checkBounded('differenceConfidenceSequence', `b[${i}]`, b[i]!);
     sequence.push((a[i]! - b[i]! + 1) / 2);
     const s = sequence.interval();
-    out.push({ n: s.n, mean: 2 * s.mean - 1, lower: 2 * s.lower - 1, upper: 2 * s.upper - 1 });
+    out.push({
+      n: s.n,
+      mean: 2 * s.mean - 1,
+      lower: 2 * s.lower - 1,
+      upper: 2 * s.upper - 1,
+      empty: s.empty,
+    });
   }
   return out;
 }

@@ -48,7 +48,9 @@ class LowerBound {
  * first) and `ψ_E(λ) = −log(1 − λ) − λ`, the lower bound after `t` observations is
  * `Σ λ_i x_i / Σ λ_i − (log(2/α) + Σ (x_i − μ̂_{i−1})² ψ_E(λ_i)) / Σ λ_i`,
  * and the upper bound is one minus the same bound computed on `1 − x`. The sequence is the
- * running intersection of these intervals, clipped to [0, 1]. Closed form, `O(1)` per
+ * running intersection of these intervals, clipped to [0, 1]; where it crosses
+ * (`lower > upper`: data that contradict independent draws with one mean) the interval has
+ * `empty: true` and its ends mean nothing. Closed form, `O(1)` per
  * observation; a little wider than the betting sequence.
  * Source: Waudby-Smith & Ramdas (2023), JRSS-B 86(1), Theorem 2 (PrPl-EB), building on the
  * empirical-Bernstein sequences of Howard, Ramdas, McAuliffe & Sekhon (2021), "Time-uniform,
@@ -103,6 +105,8 @@ export class EmpiricalBernsteinSequence implements MeanSequence {
       mean: this.n === 0 ? Number.NaN : this.sum / this.n,
       lower: this.lower,
       upper: this.upper,
+      // the intersection only narrows, so a crossing is final
+      empty: this.lower > this.upper,
     };
   }
 }
@@ -113,7 +117,7 @@ export class EmpiricalBernsteinSequence implements MeanSequence {
  *
  * @param values - observations in [0, 1], in the order they arrived
  * @param options - `alpha` (default 0.05)
- * @returns one `{ n, mean, lower, upper }` per observation
+ * @returns one `{ n, mean, lower, upper, empty }` per observation
  * @throws StatsError `OUT_OF_BOUNDS` naming `values[i]`, `INVALID_LEVEL`
  * @example
  * const x = Array.from({ length: 60 }, (_, i) => (i % 4 === 0 ? 0 : 1));

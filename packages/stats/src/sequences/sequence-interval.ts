@@ -1,4 +1,5 @@
 import { StatsError } from '../errors.js';
+import { describeValue } from '../validation/check-arguments.js';
 
 /** A confidence sequence's interval after `n` observations. */
 export interface SequenceInterval {
@@ -10,6 +11,14 @@ export interface SequenceInterval {
   readonly lower: number;
   /** upper end of the running interval (1 before the first observation) */
   readonly upper: number;
+  /**
+   * true when the running intersection is empty (`lower > upper`): the observations so far
+   * contradict the assumption of independent draws with one fixed mean (a drift, a shift
+   * between segments), so no mean is compatible with them and `lower`/`upper` must not be
+   * read as an interval. Once true it stays true. Happens with probability at most `alpha`
+   * when the assumption holds.
+   */
+  readonly empty: boolean;
 }
 
 /** Options shared by the confidence sequences of a bounded mean. */
@@ -46,7 +55,7 @@ export function checkAlpha(fn: string, alpha: number): void {
   throw new StatsError(
     'INVALID_LEVEL',
     'options.alpha',
-    `${fn}: options.alpha must be a miss probability strictly between 0 and 1 (e.g. 0.05 for 95% confidence), got ${String(alpha)}.`,
+    `${fn}: options.alpha must be a miss probability strictly between 0 and 1 (e.g. 0.05 for 95% confidence), got ${describeValue(alpha)}.`,
   );
 }
 
@@ -65,7 +74,7 @@ export function checkBounded(fn: string, path: string, x: number, low = 0, high 
   throw new StatsError(
     'OUT_OF_BOUNDS',
     path,
-    `${fn}: ${path} must be a number in [${low}, ${high}] (a confidence sequence needs bounded observations), got ${String(x)}.`,
+    `${fn}: ${path} must be a number in [${low}, ${high}] (a confidence sequence needs bounded observations), got ${describeValue(x)}.`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { StatsError } from '../errors.js';
+import { describeValue } from '../validation/check-arguments.js';
 import { binomialTestHalf } from './binomial-test.js';
 
 /** Result of McNemar's exact test on paired correctness. */
@@ -11,13 +12,25 @@ export interface McNemarResult {
   pValue: number;
 }
 
+/** One entry of a correctness vector: a number or a string would count by its truthiness. */
+function correctness(name: string, i: number, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new StatsError(
+    'INVALID_VALUE',
+    `${name}[${i}]`,
+    `mcnemarExact: ${name}[${i}] must be a boolean (whether the model was right on item ${i}), got ${describeValue(value)}.`,
+  );
+}
+
 /**
  * McNemar's exact test: do two models differ in accuracy on the same items?
  *
  * @param correctA - per item, whether model A was right
  * @param correctB - per item, whether model B was right (same order, same length)
  * @returns discordant counts and the exact two-sided p-value
- * @throws StatsError `LENGTH_MISMATCH` when the two vectors differ in length
+ * @throws StatsError `LENGTH_MISMATCH` when the two vectors differ in length,
+ *   `INVALID_VALUE` naming `correctA[i]` or `correctB[i]` when an entry is not a boolean
+ *   (1, 0.9 or 'no' would otherwise count by truthiness)
  * @remarks Only discordant pairs carry information: with `b` items only A got
  *   right and `c` items only B got right, under H0 `b ~ Binomial(b + c, 1/2)`
  *   and the p-value is {@link binomialTestHalf}`(b, b + c)`. The exact
@@ -41,8 +54,10 @@ export function mcnemarExact(
   let onlyA = 0;
   let onlyB = 0;
   for (let i = 0; i < correctA.length; i++) {
-    if (correctA[i] && !correctB[i]) onlyA++;
-    else if (!correctA[i] && correctB[i]) onlyB++;
+    const a = correctness('correctA', i, correctA[i]);
+    const b = correctness('correctB', i, correctB[i]);
+    if (a && !b) onlyA++;
+    else if (!a && b) onlyB++;
   }
   return { onlyA, onlyB, pValue: binomialTestHalf(onlyA, onlyA + onlyB) };
 }

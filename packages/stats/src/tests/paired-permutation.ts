@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { checkCount } from '../validation/check-arguments.js';
+import { checkCount, checkRng, describeValue } from '../validation/check-arguments.js';
 
 /** Options of {@link pairedPermutationTest}. */
 export interface PairedPermutationOptions {
@@ -36,6 +36,38 @@ function signFlipMean(d: Float64Array, signs: (i: number) => boolean): number {
 }
 
 /**
+ * Refuses a score that is NaN (no score) or infinite: with ±∞ every assignment's mean is
+ * ±∞ or NaN, so there is no permutation distribution to compare with.
+ */
+function checkScore(side: 'a' | 'b', i: number, x: number): void {
+  if (Number.isNaN(x)) {
+    throw new StatsError(
+      'MISSING_VALUE',
+      `${side}[${i}]`,
+      `pairedPermutationTest: ${side}[${i}] is NaN: item ${i} has no score on one side; leave such items out of both vectors.`,
+    );
+  }
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    throw new StatsError(
+      typeof x === 'number' ? 'NON_FINITE_VALUE' : 'INVALID_VALUE',
+      `${side}[${i}]`,
+      `pairedPermutationTest: ${side}[${i}] must be a finite number (a score), got ${describeValue(x)}.`,
+    );
+  }
+}
+
+/** The differences `b_i − a_i` of checked scores. */
+function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
+  const d = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    checkScore('a', i, a[i]!);
+    checkScore('b', i, b[i]!);
+    d[i] = b[i]! - a[i]!;
+  }
+  return d;
+}
+
+/**
  * The paired permutation (sign-flip) test of two score vectors on the same items: is the
  * mean difference `b − a` larger in magnitude than swapping each pair's sides at random gives?
  *
@@ -46,7 +78,9 @@ function signFlipMean(d: Float64Array, signs: (i: number) => boolean): number {
  *   assignments were evaluated
  * @throws StatsError `LENGTH_MISMATCH` when the vectors differ in length, `TOO_FEW_VALUES`
  *   for no pair, `INVALID_COUNT` for a bad `options.permutations`, `MISSING_VALUE` for a NaN
- *   score or when a random test is needed and no `options.rng` was given
+ *   score (`a[i]` or `b[i]`) or when a random test is needed and no `options.rng` was given,
+ *   `NON_FINITE_VALUE` for an infinite score, `INVALID_VALUE` for one that is not a number,
+ *   `INVALID_OPTION` for an `options.rng` that is not a function
  * @remarks
  * Under H0 each difference `d_i = b_i − a_i` is as likely as `−d_i`. With `T = mean(d)` and
  * the null statistics `T*` of the assignments, `P₋ = #{T* ≤ T} / N` and
@@ -81,22 +115,15 @@ export function pairedPermutationTest(
   }
   const permutations = options.permutations ?? 9999;
   checkCount('pairedPermutationTest', 'options.permutations', permutations, 1);
-  const d = Float64Array.from({ length: n }, (_, i) => b[i]! - a[i]!);
-  const at = d.findIndex((x) => Number.isNaN(x));
-  if (at >= 0) {
-    throw new StatsError(
-      'MISSING_VALUE',
-      `a[${at}]`,
-      `pairedPermutationTest: item ${at} has no score on one side (NaN); leave such items out of both vectors.`,
-    );
-  }
+  const d = differences(a, b);
   const observed = signFlipMean(d, () => false);
   const exact = n < 31 && 2 ** n <= permutations;
-  if (!exact && options.rng === undefined) {
-    throw new StatsError(
-      'MISSING_VALUE',
+  if (!exact) {
+    checkRng(
+      'pairedPermutationTest',
       'options.rng',
-      `pairedPermutationTest: ${n} pairs need random sign assignments (2^${n} > ${permutations} permutations); pass options.rng, e.g. () => createRng(seed).nextFloat().`,
+      options.rng,
+      `for the random sign assignments of ${n} pairs (2^${n} > ${permutations} permutations)`,
     );
   }
   let scale = 0;

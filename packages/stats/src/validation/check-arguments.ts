@@ -1,6 +1,35 @@
 import { StatsError } from '../errors.js';
 
 /**
+ * A received value as an error message shows it: numbers as they print, anything else with
+ * its type, so that a wrong type is not mistaken for a valid-looking value.
+ *
+ * @param value - the value an argument was given
+ * @returns e.g. `0.95`, `the string "0.95"`, `the boolean true`, `null`, `an array of 2`
+ */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'number':
+      return String(value);
+    case 'string':
+      return `the string ${JSON.stringify(value)}`;
+    case 'boolean':
+      return `the boolean ${value}`;
+    case 'bigint':
+      return `the bigint ${value}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return `the symbol ${String(value)}`;
+    default:
+      if (value === null) return 'null';
+      return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
+  }
+}
+
+/**
  * Throws unless `level` is a confidence level strictly between 0 and 1.
  *
  * @param fn - the public function being called, for the message
@@ -13,7 +42,7 @@ export function checkLevel(fn: string, path: string, level: number): void {
   throw new StatsError(
     'INVALID_LEVEL',
     path,
-    `${fn}: ${path} must be a confidence level strictly between 0 and 1 (e.g. 0.95), got ${String(level)}.`,
+    `${fn}: ${path} must be a confidence level strictly between 0 and 1 (e.g. 0.95), got ${describeValue(level)}.`,
   );
 }
 
@@ -31,7 +60,7 @@ export function checkCount(fn: string, path: string, value: number, min: number)
   throw new StatsError(
     'INVALID_COUNT',
     path,
-    `${fn}: ${path} must be an integer >= ${min}, got ${String(value)}.`,
+    `${fn}: ${path} must be an integer >= ${min}, got ${describeValue(value)}.`,
   );
 }
 
@@ -49,7 +78,7 @@ export function checkProbability(fn: string, path: string, value: number, max: n
   throw new StatsError(
     'INVALID_PROBABILITY',
     path,
-    `${fn}: ${path} must be a number in [0, ${max}], got ${String(value)}.`,
+    `${fn}: ${path} must be a number in [0, ${max}], got ${describeValue(value)}.`,
   );
 }
 
@@ -66,6 +95,25 @@ export function checkSeed(fn: string, path: string, seed: number): void {
   throw new StatsError(
     'INVALID_COUNT',
     path,
-    `${fn}: ${path} must be an integer in [0, 4294967295] (a 32-bit seed), got ${String(seed)}.`,
+    `${fn}: ${path} must be an integer in [0, 4294967295] (a 32-bit seed), got ${describeValue(seed)}.`,
+  );
+}
+
+/**
+ * Throws unless `rng` is a uniform [0, 1) generator, i.e. a function.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'options.rng'`
+ * @param rng - the value to check
+ * @param why - what the generator is for, ending the message's first clause
+ * @throws StatsError `MISSING_VALUE` when it is absent, `INVALID_OPTION` when it is not a function
+ */
+export function checkRng(fn: string, path: string, rng: unknown, why: string): void {
+  if (typeof rng === 'function') return;
+  const absent = rng === undefined || rng === null;
+  throw new StatsError(
+    absent ? 'MISSING_VALUE' : 'INVALID_OPTION',
+    path,
+    `${fn}: ${path} must be a uniform [0, 1) generator (a function) ${why}, e.g. () => createRng(seed).nextFloat(); got ${describeValue(rng)}.`,
   );
 }
