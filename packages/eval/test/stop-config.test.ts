@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parseStopRule } from '../src/config/stop-rule.js';
 import type { DatasetItem } from '../src/datasets/dataset-item.js';
 import { EvaluationError, parseRunConfig, type RunConfigInput } from '../src/index.js';
+import type { PredictionRow } from '../src/run/prediction-row.js';
 import { stopOrder } from '../src/run/stop-order.js';
-import { thresholdDecided } from '../src/run/stop-sequences.js';
+import { StopSequences, thresholdDecided } from '../src/run/stop-sequences.js';
+import { emptySequenceWarnings } from '../src/summary/early-stop-summary.js';
+import type { TaskModule } from '../src/tasks/task-module.js';
 
 function config(stop: unknown, thresholds: string[] = ['accuracy >= 0.5']): RunConfigInput {
   return {
@@ -122,5 +125,29 @@ describe('the stopping order', () => {
     expect(thresholdDecided(t, 0.85, 0.95)).toBe(false);
     expect(thresholdDecided({ ...t, op: '==' }, 0.85, 0.95)).toBe(false);
     expect(thresholdDecided({ ...t, op: '==' }, 0.91, 0.95)).toBe(true);
+  });
+});
+
+describe('a confidence sequence that comes out empty', () => {
+  it('decides nothing: its crossed ends never satisfy a width rule, and the run warns', () => {
+    const parsed = parseStopRule('ci_width(error_rate) <= 0.5');
+    if (!parsed.ok) throw new Error('the rule should parse');
+    const sequences = new StopSequences(parsed.rule, ['nb'], 0.95, []);
+    const row = (failed: boolean) => [{ outcome: failed ? 'failed' : 'correct' } as PredictionRow];
+    // a service that failed every request for a while, then none: no one distribution
+    for (let i = 0; i < 300; i++) sequences.push('nb', row(true), {} as TaskModule);
+    for (let i = 0; i < 3000; i++) sequences.push('nb', row(false), {} as TaskModule);
+    const [sequence] = sequences.snapshot().get('nb')!;
+    expect(sequence!.interval.empty).toBe(true);
+    // its width is negative, which would read as 'narrow enough'
+    expect(sequence!.interval.upper - sequence!.interval.lower).toBeLessThan(0);
+    expect(sequences.holds()).toBe(false);
+    const warnings = emptySequenceWarnings({
+      models: [{ model: 'nb', sequences: [sequence!] }],
+    } as unknown as Parameters<typeof emptySequenceWarnings>[0]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^nb: the confidence sequence of error_rate is empty after 3300 items \(its lower end 0\.\d{3} passed its upper 0\.\d{3}\)/,
+    );
   });
 });

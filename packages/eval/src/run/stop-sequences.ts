@@ -121,8 +121,10 @@ export class StopSequences {
   holds(): boolean {
     for (const byMetric of this.sequences.values()) {
       for (const [metric, sequence] of byMetric) {
-        const { n, lower, upper } = sequence.interval();
-        if (n === 0) return false;
+        const { n, lower, upper, empty } = sequence.interval();
+        // an empty running intersection (lower > upper) says the answers do not look like draws
+        // from one distribution: its negative width and crossed ends must decide nothing
+        if (n === 0 || empty) return false;
         if (this.rule.kind === 'ci-width') {
           // the grid's steps are thousandths: keep 0.04 from failing as 0.04000000000000001
           const width = Math.round((upper - lower) * 1e9) / 1e9;

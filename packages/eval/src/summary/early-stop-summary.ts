@@ -45,3 +45,27 @@ export function earlyStopResult(stop: EarlyStop, models: RunResults['models']): 
     }),
   };
 }
+
+/**
+ * Run warnings for confidence sequences of `evaluation.stop` that came out empty (their
+ * running intersection crossed, lower > upper): the answers, in the order sent, do not look
+ * like draws from one distribution (the service drifted during the run, e.g. a burst of
+ * failures), so the sequence decided nothing (the rule never held on it) and the metric's
+ * figures keep the bootstrap interval of the items sent.
+ *
+ * @param stop - the run's early-stop record, undefined without `evaluation.stop`
+ * @returns one warning per model and such metric
+ * @example
+ * emptySequenceWarnings(run.earlyStop); // ['nb: the confidence sequence of accuracy is empty ...']
+ */
+export function emptySequenceWarnings(stop: EarlyStop | undefined): string[] {
+  if (stop === undefined) return [];
+  return stop.models.flatMap((m) =>
+    m.sequences
+      .filter((s) => s.interval.empty)
+      .map(
+        (s) =>
+          `${m.model}: the confidence sequence of ${s.metric} is empty after ${s.interval.n} items (its lower end ${s.interval.lower.toFixed(3)} passed its upper ${s.interval.upper.toFixed(3)}): the answers, in the order sent, do not look like draws from one distribution (did the service change during the run?); the stopping rule never held on it, and its figures keep the bootstrap interval.`,
+      ),
+  );
+}

@@ -15,7 +15,7 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { baselineDifferencesFor } from './baseline-comparison.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
-import { earlyStopResult } from './early-stop-summary.js';
+import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
@@ -190,16 +190,23 @@ function anytimeIntervals(
     stop.models.map((m) => [
       m.model,
       new Map(
-        m.sequences.map(({ metric, interval }) => [
-          metric,
-          {
-            low: interval.lower,
-            high: interval.upper,
-            method: 'confidence-sequence' as const,
-            // decided(thresholds) splits 1 − ci over its sequences: their level is not ci
-            ...(Math.abs(stop.confidence - ci) < 1e-12 ? {} : { level: stop.confidence }),
-          },
-        ]),
+        // an empty sequence (lower > upper) is no interval: the metric keeps its bootstrap one
+        m.sequences.flatMap(({ metric, interval }): [string, FigureInterval][] =>
+          interval.empty
+            ? []
+            : [
+                [
+                  metric,
+                  {
+                    low: interval.lower,
+                    high: interval.upper,
+                    method: 'confidence-sequence',
+                    // decided(thresholds) splits 1 − ci over its sequences: their level is not ci
+                    ...(Math.abs(stop.confidence - ci) < 1e-12 ? {} : { level: stop.confidence }),
+                  },
+                ],
+              ],
+        ),
       ),
     ]),
   );
@@ -257,6 +264,7 @@ function assembleResults(
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...undefinedFoldWarnings(models),
       ...redactedAnswerWarnings(run.rows),
+      ...emptySequenceWarnings(run.earlyStop),
     ],
     ...(run.earlyStop === undefined ? {} : { earlyStop: earlyStopResult(run.earlyStop, models) }),
     files: {
