@@ -22,6 +22,9 @@ Build it from the sources (the search tool's read_file, or a clone):
 
 Then, from the package directory: /usr/bin/python3 scripts/make-exact-match-fixtures.py
 
+The "regex" section needs only Python's re: `--regex-only` rewrites that section of the
+existing file and leaves the others as they are, without the reference sources.
+
 Several references: lm-evaluation-harness scores one target per call, HELM and SQuAD the best
 reference; the fixture holds, for every reference list, the max of the per-reference scores
 (SQuAD: metric_max_over_ground_truths / raw_scores themselves).
@@ -35,11 +38,13 @@ import sys
 import warnings
 from pathlib import Path
 
-sys.path.insert(0, os.environ.get("EXACT_MATCH_SRC", "/tmp/exact-match-src"))
-import helm_reference_metrics as helm  # noqa: E402
-import squad_v11  # noqa: E402
-import squad_v20  # noqa: E402
-from lm_eval_exact_match import exact_match_hf_evaluate  # noqa: E402
+REGEX_ONLY = "--regex-only" in sys.argv[1:]
+if not REGEX_ONLY:
+    sys.path.insert(0, os.environ.get("EXACT_MATCH_SRC", "/tmp/exact-match-src"))
+    import helm_reference_metrics as helm  # noqa: E402
+    import squad_v11  # noqa: E402
+    import squad_v20  # noqa: E402
+    from lm_eval_exact_match import exact_match_hf_evaluate  # noqa: E402
 
 # "[[]" is a literal [ in Python 3.11, with a FutureWarning about future set syntax
 warnings.simplefilter("ignore", FutureWarning)
@@ -94,7 +99,21 @@ PATTERNS = [
     "[^\\w ]", "[\\s]", "[]a]", "[^]a]", "a{,2}", "x{}", "{", "}", "]", "\\,", "\\-", "\\ ",
     "\\#", "[\\-a]", "(?P<w>\\w)(?P=w)", "a(?#comment)n", "\\U0001F600", "[\\U0001F600]",
     "-?[\\d,]+(?:.\\d+)?", "\\x41", "\\u00e9", "[[]", "\\n", "\\t|\\n",
+    # empty matches: after one, Python 3.7+ tries the same position again for a non-empty match
+    "x*?", "a*?", "a??", "a{,2}?", "\\s*?", "(?s).*?", "(?s).+?", "(\\b|x)", "(\\b|a)",
+    "\\b|a", "a|", "|a", "(?:|a)", "(?:a|)", "\\B|\\s", "$|\\n", "^|a", "(?m)^|\\w",
+    "x*", "\\s*", "(?i)\\b(?:the|)", "a*?(?=b)|b",
+    # (?i): I, i, U+0130 and U+0131 are one letter to Python, two pairs to JavaScript
+    "(?i)[a-z]", "(?i)^[a-z]$", "(?i)[A-Z]+", "(?is)[^a-z]", "(?i)[^i]", "(?i)i", "(?i)I",
+    "(?i)\u0130", "(?i)\u0131", "(?i)[\u0130]", "(?i)[^\u0131]", "(?i)\\x69", "(?i)\\u0130",
+    "(?i)[H-J]+", "(?i)[\\x00-\\x7f]", "(?i)[\u0100-\u0140]", "(?i)[\\w]", "(?i)\\w+",
+    "(?i)(?P<i>i)x", "\u0130", "[a-z]", "[^i]", "(?i)k", "(?i)s", "(?i)\u00b5",
 ]
+
+# more texts for the patterns: repeated letters, and the dotted / dotless i in both cases
+REGEX_TEXTS = ["a\n", "the\n", "line\n\n", "AAaa", "caf\u00e9\n", "a{,2}x{}", "xx", "a x",
+               "abc", "aab", "\u0131", "\u0130", "i\u0130\u0131I", "\u0131stanbul",
+               "\u0130I\u0131i", "\u212a\u017f\u03bc"]
 
 CAMEL = {"regexes_to_ignore": "regexesToIgnore", "ignore_case": "ignoreCase",
          "ignore_punctuation": "ignorePunctuation", "ignore_numbers": "ignoreNumbers"}
@@ -107,12 +126,13 @@ def harness_case(prediction, references, options):
             "options": {CAMEL[k]: v for k, v in options.items()}, "expected": max(scores)}
 
 
-HELM_FUNCTIONS = {
-    "quasiExactMatch": helm.quasi_exact_match,
-    "prefixExactMatch": helm.prefix_exact_match,
-    "quasiPrefixExactMatch": helm.quasi_prefix_exact_match,
-    "finalNumberExactMatch": helm.final_number_exact_match,
-}
+def helm_functions():
+    return {
+        "quasiExactMatch": helm.quasi_exact_match,
+        "prefixExactMatch": helm.prefix_exact_match,
+        "quasiPrefixExactMatch": helm.quasi_prefix_exact_match,
+        "finalNumberExactMatch": helm.final_number_exact_match,
+    }
 
 
 def squad_case(prediction, references, version):
@@ -154,7 +174,26 @@ def pairs(rng):
     return fixed, drawn
 
 
+def regex_cases():
+    return [{"pattern": pattern, "text": text, "sub": re.sub(pattern, "", text),
+             "search": re.search(pattern, text) is not None}
+            for pattern in PATTERNS for text in TEXTS + REGEX_TEXTS]
+
+
+def write(payload):
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
+        f.write("\n")
+
+
 def main():
+    if REGEX_ONLY:
+        with open(OUT, encoding="utf-8") as f:
+            payload = json.load(f)
+        payload["regex"] = regex_cases()
+        write(payload)
+        print(f"{len(payload['regex'])} regex cases -> {OUT}")
+        return
     rng = random.Random(12)
     fixed, drawn = pairs(rng)
     all_pairs = fixed + drawn
@@ -168,7 +207,7 @@ def main():
             harness.append(harness_case(prediction, references, options))
     helm_cases = []
     for prediction, references in all_pairs:
-        for name, fn in HELM_FUNCTIONS.items():
+        for name, fn in helm_functions().items():
             expected = max(fn(r, prediction) for r in references)
             helm_cases.append({"fn": name, "prediction": prediction, "references": references,
                                "expected": float(expected)})
@@ -178,11 +217,7 @@ def main():
         squad.append(squad_case(prediction, references, "2.0"))
     for prediction in ["", "x", "the", "Paris"]:
         squad.append(squad_case(prediction, [], "2.0"))
-    regex = []
-    for pattern in PATTERNS:
-        for text in TEXTS + ["a\n", "the\n", "line\n\n", "AAaa", "caf\u00e9\n", "a{,2}x{}"]:
-            regex.append({"pattern": pattern, "text": text, "sub": re.sub(pattern, "", text),
-                          "search": re.search(pattern, text) is not None})
+    regex = regex_cases()
     normalize = [{"text": t, "expected": squad_v11.normalize_answer(t)}
                  for t in TEXTS + [p for p, _ in all_pairs]]
     assert all(squad_v20.normalize_answer(c["text"]) == c["expected"] for c in normalize)
@@ -191,9 +226,7 @@ def main():
                          "evaluate_reference_metrics.py, SQuAD evaluate-v1.1.py / v2.0.py",
                "harness": harness, "helm": helm_cases, "squad": squad, "normalize": normalize,
                "regex": regex}
-    with open(OUT, "w", encoding="utf-8") as f:
-        json.dump(payload, f, ensure_ascii=False, separators=(",", ":"))
-        f.write("\n")
+    write(payload)
     print(f"{len(harness)} harness, {len(helm_cases)} HELM, {len(squad)} SQuAD, "
           f"{len(normalize)} normalize, {len(regex)} regex cases -> {OUT}")
 

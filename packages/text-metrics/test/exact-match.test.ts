@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   exactMatch,
   finalNumberExactMatch,
+  matchesPattern,
   prefixExactMatch,
   quasiExactMatch,
   quasiPrefixExactMatch,
@@ -81,5 +82,24 @@ describe('HELM exact-match variants', () => {
     expect(finalNumberExactMatch('no numbers', 'none either')).toBe(0);
     expect(finalNumberExactMatch('x = 3 5', '3 5')).toBe(1);
     expect(finalNumberExactMatch('\u0663\u0664', '\u0663\u0664')).toBe(1);
+  });
+});
+
+describe('Python pattern semantics the JavaScript engine lacks', () => {
+  it('after an empty match, takes a non-empty match at the same position, as re.sub does', () => {
+    expect(exactMatch('xx', '', { regexesToIgnore: ['x*?'] })).toBe(1);
+    expect(exactMatch('abc', '', { regexesToIgnore: ['(?s).*?'] })).toBe(1);
+    expect(exactMatch('a x', 'a ', { regexesToIgnore: ['(\\b|x)'] })).toBe(1);
+    expect(exactMatch('xax', 'a', { regexesToIgnore: [/x*?/] })).toBe(1);
+  });
+
+  it('matches I, i, U+0130 and U+0131 as one letter under (?i), negated classes too', () => {
+    expect(matchesPattern('\u0130', '(?i)^[a-z]$')).toBe(1);
+    expect(matchesPattern('\u0131', '(?i)^I$')).toBe(1);
+    expect(exactMatch('\u0130', '', { regexesToIgnore: ['(?i)[a-z]'] })).toBe(1);
+    expect(exactMatch('\u0130\u0131', '\u0130\u0131', { regexesToIgnore: ['(?is)[^a-z]'] })).toBe(
+      1,
+    );
+    expect(matchesPattern('\u0130', '^[a-z]$')).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 import { describeValue } from '../argument-checks.js';
 import { TextMetricsError, type TextMetricsErrorCode } from '../errors.js';
 import { PY_WHITESPACE_CLASS, PY_WORD_CHAR_CLASS } from '../python-compat/python-strings.js';
+import { foldPythonClassMembers, foldPythonLiteral } from './python-case-folding.js';
+import { pyMatchSpans } from './python-match-spans.js';
 
 const LEADING_INLINE_FLAGS = /^\(\?([aiLmsux]+)\)/;
 const QUANTIFIER = /^\{(\d*)(,(\d*))?\}/;
@@ -16,9 +18,10 @@ const OUTSIDE_CLASS: Readonly<Record<string, string>> = {
   W: NOT_WORD,
   s: `[${PY_WHITESPACE_CLASS}]`,
   S: `[^${PY_WHITESPACE_CLASS}]`,
-  b: `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`,
+  // inside a lookahead, the alternatives are no choice to retry after an empty match
+  b: `(?=(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`,
   // Python 3.11's \B never matches in an empty string
-  B: `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD})(?:(?<=[\\s\\S])|(?=[\\s\\S])))`,
+  B: `(?=(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD})(?:(?<=[\\s\\S])|(?=[\\s\\S])))`,
   A: '(?<![\\s\\S])',
   Z: '(?![\\s\\S])',
 };
@@ -65,6 +68,11 @@ function escapeSequence(pattern: string, i: number, inClass: boolean): [string, 
     if (!/^[0-9a-fA-F]{8}$/.test(hex)) throw new PatternError('\\U needs 8 hex digits');
     return [`\\u{${hex}}`, i + 10];
   }
+  // whole, so that (?i) sees which character \x69 is
+  const hex = { x: 2, u: 4 }[next];
+  if (hex !== undefined && /^[0-9a-fA-F]+$/.test(pattern.slice(i + 2, i + 2 + hex))) {
+    return [pattern.slice(i, i + 2 + hex), i + 2 + hex];
+  }
   const mapped = (inClass ? INSIDE_CLASS : OUTSIDE_CLASS)[next];
   if (mapped !== undefined) return [mapped, i + 2];
   if (/[0-9A-Za-z]/.test(next)) return [`\\${next}`, i + 2];
@@ -74,7 +82,9 @@ function escapeSequence(pattern: string, i: number, inClass: boolean): [string, 
 }
 
 function groupStart(pattern: string, i: number): [string, number] | undefined {
-  if (pattern.startsWith('(?P<', i)) return ['(?<', i + 4];
+  // the name whole, so that (?i) does not widen its letters
+  const named = /^\(\?P<([^>]+)>/.exec(pattern.slice(i));
+  if (named !== null) return [`(?<${named[1]}>`, i + named[0].length];
   const backReference = /^\(\?P=(\w+)\)/.exec(pattern.slice(i));
   if (backReference !== null) return [`\\k<${backReference[1]}>`, i + backReference[0].length];
   if (pattern.startsWith('(?#', i)) {
@@ -109,21 +119,25 @@ function outsideClass(pattern: string, i: number, flags: Flags): [string, number
 function translate(pattern: string): { source: string; ignoreCase: boolean } {
   const { body, flags } = readFlags(pattern);
   let source = '';
-  let inClass = false;
+  let classStart = -1;
   let i = 0;
   while (i < body.length) {
     const c = body[i]!;
     let piece: string;
     if (c === '\\') {
-      [piece, i] = escapeSequence(body, i, inClass);
-    } else if (inClass) {
-      if (c === ']') inClass = false;
+      [piece, i] = escapeSequence(body, i, classStart >= 0);
+      if (classStart < 0 && flags.ignoreCase) piece = foldPythonLiteral(piece);
+    } else if (classStart >= 0) {
       [piece, i] = [c === '[' ? '\\[' : c, i + 1];
+      if (c === ']') {
+        const members = source.slice(classStart);
+        source = source.slice(0, classStart);
+        piece = `${flags.ignoreCase ? foldPythonClassMembers(members) : members}]`;
+        classStart = -1;
+      }
     } else if (c === '[') {
-      inClass = true;
-      const negated = body[i + 1] === '^';
-      piece = negated ? '[^' : '[';
-      i += negated ? 2 : 1;
+      [piece, i] = openClass(body, i);
+      classStart = source.length + piece.length;
       // a ] first in a Python class is a literal
       if (body[i] === ']') {
         piece += '\\]';
@@ -131,11 +145,16 @@ function translate(pattern: string): { source: string; ignoreCase: boolean } {
       }
     } else {
       [piece, i] = outsideClass(body, i, flags);
+      if (flags.ignoreCase) piece = foldPythonLiteral(piece);
     }
     source += piece;
   }
-  if (inClass) throw new PatternError('a character class is not closed');
+  if (classStart >= 0) throw new PatternError('a character class is not closed');
   return { source, ignoreCase: flags.ignoreCase };
+}
+
+function openClass(body: string, i: number): [string, number] {
+  return body[i + 1] === '^' ? ['[^', i + 2] : ['[', i + 1];
 }
 
 /**
@@ -186,34 +205,6 @@ export function compilePythonPattern(
   }
 }
 
-function insidePair(text: string, index: number): boolean {
-  const before = text.charCodeAt(index - 1);
-  const at = text.charCodeAt(index);
-  return before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff;
-}
-
-/**
- * Every match of a global RegExp, in order, as `[start, end]`, never starting between the two
- * halves of a surrogate pair: V8 tries those positions for patterns that open with a lookaround,
- * where Python, counting code points, cannot.
- */
-function* matchSpans(text: string, regex: RegExp): Generator<readonly [number, number]> {
-  regex.lastIndex = 0;
-  for (;;) {
-    const match = regex.exec(text);
-    if (match === null) return;
-    const start = match.index;
-    if (insidePair(text, start)) {
-      regex.lastIndex = start + 1;
-      continue;
-    }
-    const end = start + match[0].length;
-    yield [start, end];
-    // after an empty match, move on by one code point
-    if (end === start) regex.lastIndex = insidePair(text, start + 1) ? start + 2 : start + 1;
-  }
-}
-
 /**
  * Python's `re.sub(pattern, "", text)` with a RegExp from {@link compilePythonPattern}.
  *
@@ -228,7 +219,7 @@ function* matchSpans(text: string, regex: RegExp): Generator<readonly [number, n
 export function pyRemoveAll(text: string, regex: RegExp): string {
   let out = '';
   let from = 0;
-  for (const [start, end] of matchSpans(text, regex)) {
+  for (const [start, end] of pyMatchSpans(text, regex)) {
     out += text.slice(from, start);
     from = end;
   }
@@ -247,5 +238,5 @@ export function pyRemoveAll(text: string, regex: RegExp): string {
  * ```
  */
 export function pySearch(text: string, regex: RegExp): boolean {
-  return !matchSpans(text, regex).next().done;
+  return !pyMatchSpans(text, regex).next().done;
 }
