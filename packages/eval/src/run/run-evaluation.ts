@@ -5,9 +5,11 @@ import { EvaluationError } from '../errors.js';
 import { humanGrades } from '../judges/human-grades.js';
 import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judge-run.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
-import type { Outcome } from './journal.js';
+import type { TaskModule } from '../tasks/task-module.js';
+import type { Outcome, RunJournal } from './journal.js';
 import { type ModelRequests, resumeModelRequests } from './model-requests.js';
 import { openRunState } from './open-run-state.js';
+import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
@@ -88,6 +90,41 @@ export interface ExecutedRun {
  * @example
  * const executed = await executeRun(await loadRunConfig('examples/spam-assassin.yaml'));
  */
+/** Every model's requests, resumed from the journal (see `resumeModelRequests`). */
+function resumeAll(
+  config: RunConfig,
+  plans: ReadonlyMap<string, RequestPlan>,
+  journal: RunJournal,
+  task: TaskModule,
+  retryFailed: boolean,
+): ModelRequests[] {
+  return config.models.map((model) =>
+    resumeModelRequests(model, plans.get(model.name)!, journal, {
+      retryFailed,
+      scoring: task.logprobScoring,
+    }),
+  );
+}
+
+/** Every model's prediction rows from its answers, over all the planned items. */
+function rowsOfModels(
+  all: readonly ModelRequests[],
+  plans: ReadonlyMap<string, RequestPlan>,
+  items: readonly DatasetItem[],
+  task: TaskModule,
+): PredictionRow[] {
+  return all.flatMap((r) =>
+    predictionRows(
+      r.model.name,
+      plans.get(r.model.name)!,
+      items,
+      r.outcomes,
+      (hash) => r.keys.get(hash)!,
+      task,
+    ),
+  );
+}
+
 export async function executeRun(
   config: RunConfig,
   options: ExecuteRunOptions = {},
@@ -114,15 +151,7 @@ export async function executeRun(
     ? AbortSignal.any([options.signal, unreachable.signal])
     : unreachable.signal;
   try {
-    for (const model of config.models) {
-      const plan = modelPlans.get(model.name)!;
-      all.push(
-        resumeModelRequests(model, plan, journal, {
-          retryFailed: options.retryFailed === true,
-          scoring: task.logprobScoring,
-        }),
-      );
-    }
+    all.push(...resumeAll(config, modelPlans, journal, task, options.retryFailed === true));
     const progress = all.map((r) => r.progress);
     options.onProgress?.(progress);
     const context = {
@@ -147,16 +176,7 @@ export async function executeRun(
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
     if (!signal.aborted && options.drain?.aborted !== true) {
-      rows = all.flatMap((r) =>
-        predictionRows(
-          r.model.name,
-          modelPlans.get(r.model.name)!,
-          runPlan.items,
-          r.outcomes,
-          (hash) => r.keys.get(hash)!,
-          task,
-        ),
-      );
+      rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       if (config.judge !== undefined) {
         const subjects = judgeSubjects(rows, items, prompts, grades);
         judge = await executeJudge({ ...config, judge: config.judge }, subjects, {
