@@ -54,7 +54,7 @@ export {
   writeRecords,
 } from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
-export { interruptionNote } from './report/interruption-note.js';
+export { interruptionNote, measuredNothing } from './report/interruption-note.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
 export { fellBehind, saturationNote, stepValidity } from './report/saturation-note.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';

@@ -9,10 +9,12 @@ import {
   interruptionNote,
   loadDatasetWorkload,
   loadtestHtml,
+  parseSlo,
   RecordStore,
   resolveLoadTest,
   runLoadTest,
   stepValidity,
+  summarizeRecords,
 } from '../src/index.js';
 
 const workload = await loadDatasetWorkload('builtin:spam-assassin');
@@ -212,7 +214,7 @@ test("requests in flight that an interruption cuts off are left out of the figur
     expect(result.sloPassed?.passed).toBe(true);
     expect(result.requests.scheduled).toBe(records.length - cut);
     expect(interruptionNote(result)).toBe(
-      `Interrupted: step 0 ran, the last one cut short (its ${cut} requests in flight were cut off by the interruption and are left out of its figures; errorClass abort in --records).`,
+      `Interrupted: step 0 ran, the last one cut short (its ${cut} requests in flight were cut off by the interruption and are left out of its figures, so its tail percentiles leave out the slowest requests outstanding; errorClass abort in --records).`,
     );
   } finally {
     await slow.close();
@@ -248,6 +250,10 @@ test('a run interrupted in its warm-up measured nothing: no SLO verdict, valid -
     'Interrupted during the warm-up of step 0: that step measured nothing (its warm-up requests are in --records).',
   );
   expect(loadtestHtml(result, records)).toContain('Interrupted during the warm-up of step 0');
+  // a step that measured nothing without being interrupted still fails its SLO: nothing met it
+  const alone = summarizeRecords([], parseSlo('e2e_p99<=2000'));
+  expect(alone.sloPassed?.passed).toBe(false);
+  expect(stepValidity({ ...result, sloPassed: alone.sloPassed })).toBe('slo fail');
 }, 30_000);
 
 test('a step of 200,000 requests draws its TTFT CDF with at most 1,000 points, first and last kept', async () => {

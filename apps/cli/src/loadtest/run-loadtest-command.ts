@@ -6,6 +6,7 @@ import {
   type LoadTestResult,
   loadDatasetWorkload,
   loadtestHtml,
+  measuredNothing,
   openRecordsSink,
   parsePromptTokens,
   RecordStore,
@@ -74,6 +75,16 @@ function fewArrivals(result: LoadTestResult): string[] {
         ]
       : [],
   );
+}
+
+/** The last line of an interrupted run: which step it stopped in and whether it measured anything. */
+function interruptedLine(result: LoadTestResult): string {
+  const ran = result.steps?.length ?? 1;
+  const last = (result.steps ?? [result]).at(-1)!;
+  const measured = measuredNothing(last)
+    ? 'it measured nothing'
+    : 'its figures were written as measured';
+  return `assay loadtest: interrupted during step ${ran - 1}; ${measured}${result.steps === undefined ? '' : ', and no later step ran'}.\n`;
 }
 
 /**
@@ -255,15 +266,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       await writeFile(flags.report, loadtestHtml(result, records, context));
     }
     if (result.interrupted === true) {
-      const ran = result.steps?.length ?? 1;
-      const last = (result.steps ?? [result]).at(-1)!;
-      const measured =
-        last.requests.scheduled === 0
-          ? `during the warm-up of step ${ran - 1}; it measured nothing`
-          : `during step ${ran - 1}; its figures were written as measured`;
-      process.stderr.write(
-        `assay loadtest: interrupted ${measured}${result.steps === undefined ? '' : ', and no later step ran'}.\n`,
-      );
+      process.stderr.write(interruptedLine(result));
       return LOADTEST_EXIT.interrupted;
     }
     // a signal after the run (while its files were written): the run itself was complete

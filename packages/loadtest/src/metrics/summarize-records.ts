@@ -104,8 +104,9 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
  * (`stepQuality`). Warm-up records are skipped, and so are requests cut off by an
  * interruption of the run ({@link CUT_OFF}; counted as `requests.cutOff`): the generator aborted
  * them, so they are no failure of the service (four of them read as a 2% error rate that failed
- * an SLO). A step that measured nothing (interrupted in its warm-up) has no goodput and no SLO
- * verdict.
+ * an SLO). (`runLoadTest` drops the verdict of a step that an interruption left with nothing
+ * measured; a step that measured nothing by itself fails its SLO, as its statistics have no
+ * value.)
  *
  * @remarks
  * `durationS` runs from the first measured scheduled start to the last measured end.
@@ -163,8 +164,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     latencyMs,
     scheduleLagMs: distribution(t.lag),
     ttftContentMs: distribution(t.ttftContent),
-    // nothing measured (a run interrupted in its warm-up): no verdict either way
-    ...(slo === undefined || n === 0
+    ...(slo === undefined
       ? {}
       : {
           goodput: {

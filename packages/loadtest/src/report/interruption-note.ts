@@ -1,4 +1,20 @@
-import type { LoadTestResult } from '../metrics/step-result.js';
+import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+
+/**
+ * Whether a step measured nothing: no request after its warm-up was scheduled, or every one
+ * was cut off by an interruption (those are not counted as scheduled). The one test that the
+ * note, the `valid` cell and the CLI's last line share.
+ *
+ * @param step - a step's result
+ * @returns true when it has no measured request
+ * @example
+ * ```ts
+ * measuredNothing(result.steps!.at(-1)!);
+ * ```
+ */
+export function measuredNothing(step: StepResult): boolean {
+  return step.requests.scheduled === 0;
+}
 
 /**
  * The sentence that says how an interrupted run ended: which steps ran, whether the last one
@@ -20,13 +36,17 @@ export function interruptionNote(result: LoadTestResult): string | undefined {
   const n = steps.length;
   const later = result.steps === undefined ? '' : '; no later step ran';
   const search = result.profile.kind === 'find-max' ? ', so there is no largest rate' : '';
-  if (last.requests.scheduled === 0) {
-    return `Interrupted during the warm-up of step ${n - 1}: that step measured nothing (its warm-up requests are in --records)${later}${search}.`;
-  }
   const cut = last.requests.cutOff ?? 0;
+  if (measuredNothing(last)) {
+    const why =
+      cut === 0
+        ? `during the warm-up of step ${n - 1}: that step measured nothing (its warm-up requests are in --records)`
+        : `during step ${n - 1}: its ${cut} measured request${cut === 1 ? ' was' : 's were'} all cut off, so it measured nothing (errorClass abort in --records)`;
+    return `Interrupted ${why}${later}${search}.`;
+  }
   const inFlight =
     cut === 0
       ? ''
-      : ` (its ${cut} request${cut === 1 ? '' : 's'} in flight ${cut === 1 ? 'was' : 'were'} cut off by the interruption and ${cut === 1 ? 'is' : 'are'} left out of its figures; errorClass abort in --records)`;
+      : ` (its ${cut} request${cut === 1 ? '' : 's'} in flight ${cut === 1 ? 'was' : 'were'} cut off by the interruption and ${cut === 1 ? 'is' : 'are'} left out of its figures, so its tail percentiles leave out the slowest requests outstanding; errorClass abort in --records)`;
   return `Interrupted: ${n === 1 ? 'step 0 ran' : `steps 0-${n - 1} ran`}, the last one cut short${inFlight}${later}${search}.`;
 }

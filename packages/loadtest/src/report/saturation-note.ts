@@ -1,5 +1,6 @@
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
 import { keptUp, sustainedRate } from '../run/search-rate.js';
+import { measuredNothing } from './interruption-note.js';
 
 /**
  * The sentence that heads a saturated result's reasons, in every report format: who the
@@ -56,8 +57,9 @@ export function stepValidity(
   noneSucceeded = 'NO',
   behind = false,
 ): string {
-  // interrupted in its warm-up: nothing measured, nothing to call valid or not
-  if (step.requests.scheduled === 0 && step.requests.cutOff === undefined) return '-';
+  // nothing measured (an interruption in its warm-up, or every request cut off): nothing to
+  // call valid or not
+  if (measuredNothing(step) && step.sloPassed === undefined) return '-';
   // a find-max step above capacity that fell behind its rate is a miss, as the search read it
   const missed = step.sloPassed?.passed === false || behind;
   const word = step.harness.saturated

@@ -19,6 +19,7 @@ import {
 } from '../metrics/step-result.js';
 import { summarizeRecords } from '../metrics/summarize-records.js';
 import { RecordStore } from '../records/record-store.js';
+import { measuredNothing } from '../report/interruption-note.js';
 import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
@@ -176,7 +177,11 @@ function stepRunner(
         onRecord: runtime.onRecord,
         records,
       });
-      const result = buildStepResult(profileOf(load), run.records, run.reading, options.slo);
+      const built = buildStepResult(profileOf(load), run.records, run.reading, options.slo);
+      // an interruption that left nothing measured leaves nothing to judge: no verdict, rather
+      // than a failed SLO whose statistics have no value (a step that measured nothing by
+      // itself keeps that failure)
+      const result = signal.aborted && measuredNothing(built) ? withoutVerdict(built) : built;
       steps.push(result);
       runtime.onStep?.(result, index);
       return result;
@@ -215,4 +220,10 @@ async function runSteps(
     ...(maxRate === undefined || interrupted ? {} : { maxRate }),
     ...(interrupted ? { interrupted: true as const } : {}),
   };
+}
+
+/** A step's result without its goodput and SLO verdict. */
+function withoutVerdict(step: StepResult): StepResult {
+  const { goodput: _goodput, sloPassed: _verdict, ...rest } = step;
+  return rest;
 }
