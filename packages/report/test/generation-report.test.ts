@@ -91,6 +91,15 @@ describe('report.html of a generation run', () => {
     const worst = html.slice(html.indexOf('<table class="worst-items">'));
     expect(worst.indexOf('mail-9')).toBeLessThan(worst.indexOf('mail-3'));
     expect(worst).toContain('fold 1 · sample 3');
+    // a run of one fold (method all) names no fold, in the HTML table or the Markdown one
+    const oneFold = generationResults();
+    const single = { ...oneFold, evaluation: { ...oneFold.evaluation, folds: 1, repeats: 1 } };
+    const singleHtml = htmlReport(single);
+    expect(singleHtml).not.toContain('fold 1 · ');
+    expect(singleHtml).toContain('<span class="note">sample 3</span>');
+    const md = markdownReport(single);
+    expect(md).toContain('| item | sample | score | model output | extracted answer | reference(s) |');
+    expect(md).not.toContain('| item | fold | sample |');
     expect(worst).toContain('<th>references</th>');
     expect(worst).toContain('<span class="fail">no match</span>');
     expect(worst).toContain('the extracted answer');

@@ -36,7 +36,7 @@ function slicesTable(g: GenerationSummary): string {
   return `<table class="generation-slices"><thead><tr><th>group</th><th class="num">n</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function worstItemRow(w: GenerationSummary['worstItems'][number]): string {
+function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolean): string {
   const extracted =
     w.extracted === null
       ? `<span class="fail">no match</span><br><span class="note">scored as an empty answer ('')</span>`
@@ -49,12 +49,12 @@ function worstItemRow(w: GenerationSummary['worstItems'][number]): string {
     .filter(([k]) => k !== w.metric)
     .map(([k, v]) => `${h(k)} ${fmt(v)}`)
     .join('<br>');
-  return `<tr><td>${h(w.id)}<br><span class="note">fold ${w.fold + 1} · sample ${w.sample + 1}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
+  return `<tr><td>${h(w.id)}<br><span class="note">${folded ? `fold ${w.fold + 1} · ` : ''}sample ${w.sample + 1}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
 }
 
-function worstItemsTable(g: GenerationSummary): string {
+function worstItemsTable(g: GenerationSummary, folded: boolean): string {
   if (g.worstItems.length === 0) return '<p class="note">No worst items were kept.</p>';
-  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map(worstItemRow).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole.</p>`;
+  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole.</p>`;
 }
 
 /**
@@ -66,15 +66,16 @@ function worstItemsTable(g: GenerationSummary): string {
  *
  * @param m - the model's results
  * @param colorIndex - the model's series colour
+ * @param folded - whether the run had more than one fold: each worst item then names its fold
  * @returns the section's HTML; empty when the model has no `generation`
  * @example
  * results.models.map((m, i) => generationSection(m, i)).join('');
  */
-export function generationSection(m: ModelResult, colorIndex: number): string {
+export function generationSection(m: ModelResult, colorIndex: number, folded = true): string {
   const g = m.generation;
   if (g === undefined) return '';
   const failures = extractionFailuresInWords(g.extractionFailures);
-  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g)}`;
+  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g, folded)}`;
 }
 
 /**
@@ -87,5 +88,5 @@ export function generationSection(m: ModelResult, colorIndex: number): string {
  */
 export function generationSections(r: RunResults): string {
   if (!r.models.some((m) => m.generation)) return '';
-  return `<h2>Generation</h2>${r.models.map((m, i) => generationSection(m, i)).join('')}`;
+  return `<h2>Generation</h2>${r.models.map((m, i) => generationSection(m, i, r.evaluation.folds > 1)).join('')}`;
 }

@@ -56,7 +56,7 @@ function slicesLines(name: string, g: GenerationSummary): string[] {
   ];
 }
 
-function worstItemLine(w: GenerationSummary['worstItems'][number]): string {
+function worstItemLine(w: GenerationSummary['worstItems'][number], folded: boolean): string {
   const extracted = w.extracted === null ? "**no match** (scored as '')" : cell(w.extracted);
   const references =
     w.reference.length === 0
@@ -68,21 +68,21 @@ function worstItemLine(w: GenerationSummary['worstItems'][number]): string {
     .filter(([k]) => k !== w.metric)
     .map(([k, v]) => `${markdownInline(k)} ${fmt(v)}`)
     .join(', ');
-  return `| ${markdownInline(w.id)} | ${w.fold + 1} | ${w.sample + 1} | ${markdownInline(w.metric)} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
+  return `| ${markdownInline(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${w.sample + 1} | ${markdownInline(w.metric)} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
 }
 
-function worstItemsLines(name: string, g: GenerationSummary): string[] {
+function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): string[] {
   const head = ['', `#### ${cellText(name)}: worst items`, ''];
   if (g.worstItems.length === 0) return [...head, 'No worst items were kept.'];
   return [
     ...head,
-    '| item | fold | sample | score | model output | extracted answer | reference(s) |',
-    '|---|---|---|---|---|---|---|',
-    ...g.worstItems.map(worstItemLine),
+    `| item |${folded ? ' fold |' : ''} sample | score | model output | extracted answer | reference(s) |`,
+    `|---|${folded ? '---|' : ''}---|---|---|---|---|`,
+    ...g.worstItems.map((w) => worstItemLine(w, folded)),
   ];
 }
 
-function modelLines(m: ModelResult): string[] {
+function modelLines(m: ModelResult, folded: boolean): string[] {
   const g = m.generation;
   if (g === undefined) return [];
   const failures = extractionFailuresInWords(g.extractionFailures);
@@ -93,7 +93,7 @@ function modelLines(m: ModelResult): string[] {
     `${samplingInWords(g)}. ${g.extractionFailures > 0 ? `**${failures}**` : failures}`,
     ...Object.entries(g.histograms).flatMap(([metric, hist]) => histogramLines(metric, hist)),
     ...slicesLines(m.name, g),
-    ...worstItemsLines(m.name, g),
+    ...worstItemsLines(m.name, g, folded),
   ];
 }
 
@@ -117,7 +117,7 @@ export function generationSection(r: RunResults): string[] {
   return [
     '',
     '## Generation',
-    ...r.models.flatMap(modelLines),
+    ...r.models.flatMap((m) => modelLines(m, r.evaluation.folds > 1)),
     '',
     `Texts are cut to ${MARKDOWN_TEXT_CHARS} characters here, line breaks shown as ↵; predictions.arrow holds every output whole.`,
   ];

@@ -64,7 +64,8 @@ export function wrongAnswersSection(r: RunResults): string[] {
   if (r.task.type === 'generation') return [];
   const lines = ['', '## Wrong answers'];
   const regression = r.task.type === 'regression';
-  const folded = r.evaluation.folds * r.evaluation.repeats > 1;
+  // `folds` counts every fold of every repeat
+  const folded = r.evaluation.folds > 1;
   for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression, folded));
   if (r.prompts !== undefined) {
     lines.push(
