@@ -90,6 +90,14 @@ describe('createClient configuration errors', () => {
       );
       expect(e.message).not.toContain(secret);
     }
+    // percent-encoded in the URL, the same key
+    const encoded = thrown(() =>
+      createClient(
+        { ...OK, baseUrl: 'https://api.example.com/v1?k=sk-SECRET%2B12345', apiKeyEnv: 'MY_KEY' },
+        { env: { MY_KEY: 'sk-SECRET+12345' } },
+      ),
+    );
+    expect(encoded.code).toBe('INVALID_BASE_URL');
     // a short key could match ordinary text by chance: not looked for
     const short = createClient(
       { ...OK, baseUrl: 'https://api.example.com/v1?deployment=abc', apiKeyEnv: 'MY_KEY' },

@@ -21,6 +21,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  // its source would fill the message
+  if (typeof value === 'function') return 'a function';
   if (typeof value === 'object') return `a ${value.constructor?.name ?? 'non-plain'} object`;
   return `${typeof value} ${String(value)}`;
 }
@@ -60,21 +62,24 @@ export function optionKeysProblem(
   keys: Readonly<Record<string, true>>,
 ): OptionKeysProblem | undefined {
   if (options === undefined) return undefined;
-  const accepted = Object.keys(keys).sort();
+  // the runner calls checked functions once per bootstrap replicate: the list of accepted
+  // names is built only for a message
+  const accepted = (): string[] => Object.keys(keys).sort();
   const proto: unknown =
     options !== null && typeof options === 'object' ? Object.getPrototypeOf(options) : undefined;
   if (proto !== Object.prototype && proto !== null) {
     return {
       path: 'options',
-      message: `The options argument of ${owner} is ${describe(options)}; it must be a plain object of named options (${accepted.join(', ')}) or left out.`,
+      message: `The options argument of ${owner} is ${describe(options)}; it must be a plain object of named options (${accepted().join(', ')}) or left out.`,
     };
   }
   for (const key of Object.keys(options as object)) {
     if (Object.hasOwn(keys, key)) continue;
-    const near = suggestion(key, accepted);
+    const names = accepted();
+    const near = suggestion(key, names);
     return {
       path: `options.${key}`,
-      message: `options.${key} is not an option of ${owner}${near === undefined ? '.' : `; did you mean ${near}?`} Its options are ${accepted.join(', ')}.`,
+      message: `options.${key} is not an option of ${owner}${near === undefined ? '.' : `; did you mean ${near}?`} Its options are ${names.join(', ')}.`,
     };
   }
   return undefined;

@@ -32,5 +32,6 @@ describe('optionKeysProblem', () => {
     expect(optionKeysProblem(null, 'f1Score', KEYS)?.message).toContain('is null;');
     expect(optionKeysProblem([1], 'f1Score', KEYS)?.message).toContain('is an array;');
     expect(optionKeysProblem(new Map(), 'f1Score', KEYS)?.message).toContain('is a Map object;');
+    expect(optionKeysProblem(() => 'macro', 'f1Score', KEYS)?.message).toContain('is a function;');
   });
 });

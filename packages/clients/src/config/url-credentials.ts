@@ -101,6 +101,15 @@ export function refuseUrlCredentials(url: URL, path: string): void {
   }
 }
 
+/** A URL with its percent-escapes decoded (as written when one is malformed). */
+function decoded(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}
+
 /** Shortest key value looked for in URLs: shorter ones match ordinary text by chance. */
 const MIN_KEY_CHARS = 8;
 
@@ -126,7 +135,9 @@ export function refuseKeyInUrls(
 ): void {
   if (apiKey === undefined || apiKey.length < MIN_KEY_CHARS) return;
   for (const [path, value] of Object.entries(urls)) {
-    if (value === undefined || !value.includes(apiKey)) continue;
+    // percent-encoded in the URL (`%2B` for a key's `+`) it is the same key
+    if (value === undefined || !(value.includes(apiKey) || decoded(value).includes(apiKey)))
+      continue;
     const code = path === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG';
     throw new ClientError(
       code,

@@ -62,15 +62,18 @@ export function refuseKeysInUrls(config: RunConfig, env: NodeJS.ProcessEnv = pro
   for (const e of endpoints) {
     if (e.apiKeyEnv === undefined) continue;
     try {
-      refuseKeyInUrls({ baseUrl: e.baseUrl }, env[e.apiKeyEnv], e.apiKeyEnv);
+      refuseKeyInUrls(
+        { baseUrl: e.baseUrl, requestPath: e.requestPath },
+        env[e.apiKeyEnv],
+        e.apiKeyEnv,
+      );
     } catch (error) {
       const message = (error as ClientError).message.replace(/^config\./, `${e.name}: ${e.path}.`);
+      const field = (error as ClientError).path ?? 'baseUrl';
       throw new ClientError(
-        'INVALID_BASE_URL',
+        field === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG',
         `${message} Nothing was sent and no file was written.`,
-        {
-          path: `${e.path}.baseUrl`,
-        },
+        { path: `${e.path}.${field}` },
       );
     }
   }
