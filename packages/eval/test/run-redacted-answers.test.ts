@@ -39,7 +39,7 @@ describe('answers in which the client redacted a secret', () => {
       ),
     );
     expect(results.warnings).toContainEqual(
-      `nb: ${ITEMS / 2} of ${ITEMS} answers held a secret (the API key, a header value or a key-shaped token), which the client replaced by [redacted] before they were parsed and scored; their text is not the server's, and a service that echoes credentials should be looked at.`,
+      `nb: ${ITEMS / 2} of ${ITEMS} distinct answers contain [redacted], which the client writes in place of a secret it finds in an answer (the API key, a header value or a key-shaped token) before the answer is parsed and scored; unless the service writes that text itself, those answers are not its text and it echoes credentials.`,
     );
     for (const file of ['results.json', 'report.md', 'report.html']) {
       expect(readFileSync(join(out, file), 'utf8'), file).not.toContain(SECRET);
