@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import type { RunResults } from '@assay/report';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, runEvaluation } from '../src/index.js';
 import type { Outcome } from '../src/run/journal.js';
@@ -59,6 +60,21 @@ describe('a journaled score read for another positive label', () => {
     // the stale score read as P(ham) gave 1 − AUC: the fault this guards against
     expect(metric(resumed, 'roc_auc')!).toBeGreaterThan(0.5);
   }, 60_000);
+
+  it('reads a journal written before the label was kept by the last results.json', async () => {
+    const legacy = join(dir, 'legacy');
+    await runEvaluation(scoredRun(legacy, 'spam'));
+    // as an older assay wrote it: no scoreOf beside the scores
+    const db = new Database(join(legacy, 'journal.sqlite'));
+    db.prepare("UPDATE outcomes SET metrics = json_remove(metrics, '$.scoreOf')").run();
+    const left = db.prepare("SELECT COUNT(*) AS n FROM outcomes WHERE metrics LIKE '%scoreOf%'");
+    expect((left.get() as { n: number }).n).toBe(0);
+    db.close();
+    const resumed = await runEvaluation(scoredRun(legacy, 'ham'));
+    expect(resumed.models[0]!.service.resumedFromJournal).toBe(ITEMS);
+    const fresh = await runEvaluation(scoredRun(join(dir, 'fresh-ham-2'), 'ham'));
+    expect(metric(resumed, 'roc_auc')).toBeCloseTo(metric(fresh, 'roc_auc')!, 12);
+  }, 60_000);
 });
 
 describe('rescoredOutcome', () => {
@@ -86,6 +102,9 @@ describe('rescoredOutcome', () => {
     for (const o of [outcome(0.25, 'ham'), outcome(null), outcome(0.25)]) {
       expect(rescoredOutcome(o, scoring)).toBe(o);
     }
+    // an older journal's score, known from the last results.json to be P(spam)
+    expect(rescoredOutcome(outcome(0.25), scoring, 'spam')?.score).toBe(0.75);
+    expect(rescoredOutcome(outcome(0.25), scoring, 'ham')?.score).toBe(0.25);
   });
 
   it("turns the other label's score into its complement, and refuses a label of neither", () => {

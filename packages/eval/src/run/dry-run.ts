@@ -9,7 +9,7 @@ import { refuseChangedEndpoints } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
 import { loadBaseline } from './load-baseline.js';
-import { type ModelRequests, resumeModelRequests } from './model-requests.js';
+import { lastPositiveLabel, type ModelRequests, resumeModelRequests } from './model-requests.js';
 import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
 import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
@@ -206,6 +206,7 @@ export async function dryRun(
       const requests = resumeModelRequests(model, plans.get(model.name)!, journal ?? none, {
         retryFailed: options.retryFailed === true,
         scoring: task.logprobScoring,
+        legacyScoreOf: lastPositiveLabel(config.output.dir),
       });
       const cached = fromCache(config, requests, files.cache, options.env);
       const toSend = [...requests.todo]

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createClient, type ResponseCache } from '@assay/clients';
 import type { ModelProgress } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
@@ -36,19 +38,26 @@ export type LogprobScoring = TaskModule['logprobScoring'];
  * `1 − p`); for a label this task does not have, the outcome is not reused (the response
  * cache, which keeps the log-probabilities, or the service answers it again). Reused as it was,
  * a resumed run scored ROC AUC 0.012 where a fresh one scored 0.988. Outcomes recorded before
- * `scoreOf` was kept are read as scored for this run's positive label.
+ * `scoreOf` was kept are read as scored for `legacyScoreOf` (the positive label of the
+ * directory's last `results.json`), else for this run's positive label.
  * @param prior - the journaled outcome
  * @param scoring - this run's scoring, undefined when it scores no answer
+ * @param legacyScoreOf - the label an outcome without `scoreOf` was scored for, when known
  * @returns the outcome to reuse, or undefined when its score cannot be read for this run
  * @example
  * rescoredOutcome({ ...o, score: 0.9, scoreOf: 'spam' }, { labels: ['spam', 'ham'], positive: 'ham' })?.score; // ≈ 0.1
  */
-export function rescoredOutcome(prior: Outcome, scoring: LogprobScoring): Outcome | undefined {
-  if (prior.score === null || prior.scoreOf === undefined || scoring === undefined) return prior;
-  if (prior.scoreOf === scoring.positive) return prior;
+export function rescoredOutcome(
+  prior: Outcome,
+  scoring: LogprobScoring,
+  legacyScoreOf?: string,
+): Outcome | undefined {
+  const scoreOf = prior.scoreOf ?? legacyScoreOf;
+  if (prior.score === null || scoreOf === undefined || scoring === undefined) return prior;
+  if (scoreOf === scoring.positive) return prior;
   const [a, b] = scoring.labels;
   const other = a === scoring.positive ? b : a;
-  if (scoring.labels.length === 2 && prior.scoreOf === other) {
+  if (scoring.labels.length === 2 && scoreOf === other) {
     return { ...prior, score: 1 - prior.score, scoreOf: scoring.positive };
   }
   return undefined;
@@ -70,7 +79,12 @@ export function resumeModelRequests(
   model: ModelConfig,
   plan: RequestPlan,
   journal: Pick<RunJournal, 'load'>,
-  options: { readonly retryFailed: boolean; readonly scoring: LogprobScoring },
+  options: {
+    readonly retryFailed: boolean;
+    readonly scoring: LogprobScoring;
+    /** the positive label of the output directory's last results.json, for old journals */
+    readonly legacyScoreOf?: string | undefined;
+  },
 ): ModelRequests {
   const keys = new Map<string, string>();
   const identity = endpointIdentity(model);
@@ -82,7 +96,10 @@ export function resumeModelRequests(
       const key = requestKey(identity, hash, sample);
       keys.set(requestId(hash, sample), key);
       const found = recorded.get(key);
-      const prior = found === undefined ? undefined : rescoredOutcome(found, options.scoring);
+      const prior =
+        found === undefined
+          ? undefined
+          : rescoredOutcome(found, options.scoring, options.legacyScoreOf);
       if (prior && (prior.status === 'ok' || !options.retryFailed)) outcomes.set(key, prior);
       else todo.set(key, { messages: plan.prompts.get(hash)!, sampleIndex: sample });
     }
@@ -186,5 +203,26 @@ export async function sendModelRequests(
     return { sent: sent.size - cached, cached, sendingMs, sentOutputTokens, sentAnswered };
   } finally {
     await client.close();
+  }
+}
+
+/**
+ * The positive label of the run whose `results.json` is in the output directory: what the
+ * scores of a journal written before `scoreOf` was kept are the probability of.
+ *
+ * @param outputDir - the output directory
+ * @returns the label, or undefined when there is no readable results.json or it names none
+ * @example
+ * lastPositiveLabel('assay-out/demo'); // 'spam'
+ */
+export function lastPositiveLabel(outputDir: string): string | undefined {
+  try {
+    const results = JSON.parse(readFileSync(join(outputDir, 'results.json'), 'utf8')) as {
+      task?: { positiveLabel?: unknown };
+    };
+    const label = results.task?.positiveLabel;
+    return typeof label === 'string' ? label : undefined;
+  } catch {
+    return undefined;
   }
 }

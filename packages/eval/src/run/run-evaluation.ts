@@ -7,7 +7,7 @@ import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judg
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import type { Outcome, RunJournal } from './journal.js';
-import { type ModelRequests, resumeModelRequests } from './model-requests.js';
+import { lastPositiveLabel, type ModelRequests, resumeModelRequests } from './model-requests.js';
 import { openRunState } from './open-run-state.js';
 import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
@@ -102,6 +102,7 @@ function resumeAll(
     resumeModelRequests(model, plans.get(model.name)!, journal, {
       retryFailed,
       scoring: task.logprobScoring,
+      legacyScoreOf: lastPositiveLabel(config.output.dir),
     }),
   );
 }
