@@ -98,7 +98,9 @@ describe('report.html of a generation run', () => {
     expect(singleHtml).not.toContain('fold 1 · ');
     expect(singleHtml).toContain('<span class="note">sample 3</span>');
     const md = markdownReport(single);
-    expect(md).toContain('| item | sample | score | model output | extracted answer | reference(s) |');
+    expect(md).toContain(
+      '| item | sample | score | model output | extracted answer | reference(s) |',
+    );
     expect(md).not.toContain('| item | fold | sample |');
     expect(worst).toContain('<th>references</th>');
     expect(worst).toContain('<span class="fail">no match</span>');
