@@ -66,8 +66,10 @@ export interface Usage {
   readonly outputTokens: number;
   /** Reasoning tokens, when reported. */
   readonly reasoningTokens?: number;
-  /** Prompt tokens read from the provider's prompt cache, when reported. */
+  /** Prompt tokens read from the provider's prompt cache, when reported (part of `inputTokens`). */
   readonly cachedTokens?: number;
+  /** Prompt tokens written to the provider's prompt cache, when reported (part of `inputTokens`). */
+  readonly cacheWriteTokens?: number;
   /** `'server'` (response usage), `'tokenizer'` (js-tiktoken) or `'estimate'` (chars/4). */
   readonly source: UsageSource;
 }

@@ -39,7 +39,12 @@ export type { RateLimitOptions } from './policies/rate-limit.js';
 export { RateLimiter } from './policies/rate-limit.js';
 export type { FailureInfo, RetryDecision, RetryOptions } from './policies/retry.js';
 export { isTransient, RetryPolicy } from './policies/retry.js';
-export { parseResetDuration, retryAfterMs } from './policies/retry-after.js';
+export {
+  explicitRetryAfterMs,
+  parseResetDuration,
+  rateLimitResetMs,
+  retryAfterMs,
+} from './policies/retry-after.js';
 export { TokenBucket } from './policies/token-bucket.js';
 export { compileJsonPath } from './providers/json-path.js';
 // Records
@@ -50,8 +55,13 @@ export type {
   UsageSource,
 } from './records/request-record.js';
 // Usage and cost
-export type { Price } from './usage/price-table.js';
-export { BUILT_IN_PRICES, computeCost, priceFor } from './usage/price-table.js';
+export type { CachePricing, Price } from './usage/price-table.js';
+export {
+  ANTHROPIC_CACHE_RATES,
+  BUILT_IN_PRICES,
+  computeCost,
+  priceFor,
+} from './usage/price-table.js';
 export type { TokenizerChoice } from './usage/token-counter.js';
 export { countTokens, encodingFor } from './usage/token-counter.js';
 export type { ClientWarning } from './warnings.js';

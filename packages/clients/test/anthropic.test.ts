@@ -116,14 +116,15 @@ describe('anthropic provider', () => {
     expect(c.text).toBe('spam');
     expect(c.reasoning).toBe('Looks like spam.');
     expect(c.finishReason).toBe('stop');
+    // Anthropic's input_tokens leaves the cache reads out; inputTokens is the whole prompt.
     expect(c.usage).toEqual({
-      inputTokens: 30,
+      inputTokens: 40,
       outputTokens: 4,
       cachedTokens: 10,
       source: 'server',
     });
-    // Built-in price for claude-3-5-haiku: $0.80 / $4 per 1M tokens.
-    expect(c.cost?.inputUsd).toBeCloseTo((30 * 0.8) / 1e6, 12);
+    // Built-in price for claude-3-5-haiku: $0.80 / $4 per 1M tokens, cache reads at 0.1×.
+    expect(c.cost?.inputUsd).toBeCloseTo((30 * 0.8 + 10 * 0.08) / 1e6, 12);
     expect(c.cost?.outputUsd).toBeCloseTo((4 * 4) / 1e6, 12);
   });
 
@@ -147,7 +148,7 @@ describe('anthropic provider', () => {
     expect(c.text).toBe('spam!');
     expect(c.reasoning).toBe('hm');
     expect(c.usage).toEqual({
-      inputTokens: 21,
+      inputTokens: 26,
       outputTokens: 9,
       cachedTokens: 5,
       source: 'server',
@@ -250,5 +251,77 @@ describe('anthropic provider', () => {
     expect(c.text).toBe('ok');
     expect(c.record.attempts[0]!.retryDelayMs).toBeGreaterThan(200);
     expect(performance.now() - started).toBeGreaterThan(200);
+  });
+});
+
+describe('Anthropic prompt caching', () => {
+  const CACHE_USAGE = {
+    input_tokens: 5,
+    output_tokens: 1,
+    cache_creation_input_tokens: 200,
+    cache_read_input_tokens: 1000,
+  };
+
+  test('input tokens count cache reads and writes, each priced at its own rate', async () => {
+    server = await startLocalServer((_body, res) =>
+      writeSse(res, [
+        {
+          event: 'message_start',
+          data: { type: 'message_start', message: { usage: CACHE_USAGE } },
+        },
+        {
+          event: 'content_block_delta',
+          data: {
+            type: 'content_block_delta',
+            index: 0,
+            delta: { type: 'text_delta', text: 'ok' },
+          },
+        },
+        {
+          event: 'message_delta',
+          data: {
+            type: 'message_delta',
+            delta: { stop_reason: 'end_turn' },
+            usage: { output_tokens: 3 },
+          },
+        },
+        { event: 'message_stop', data: { type: 'message_stop' } },
+      ]),
+    );
+    const cl = client(server.url, { streaming: true });
+    const c = await cl.complete({ prompt: 'hi' });
+    await cl.close();
+    expect(c.usage).toEqual({
+      inputTokens: 1205,
+      outputTokens: 3,
+      cachedTokens: 1000,
+      cacheWriteTokens: 200,
+      source: 'server',
+    });
+    expect(c.record.cacheWriteTokens).toBe(200);
+    // claude-3-5-haiku: $0.80 input; writes 1.25×, reads 0.1×.
+    expect(c.cost?.inputUsd).toBeCloseTo((5 * 0.8 + 200 * 1.0 + 1000 * 0.08) / 1e6, 12);
+  });
+
+  test('the tokens-per-minute bucket is settled with the whole prompt', async () => {
+    server = await startLocalServer((_body, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          content: [{ type: 'text', text: 'ok' }],
+          stop_reason: 'end_turn',
+          usage: CACHE_USAGE,
+        }),
+      );
+    });
+    // 30000 a minute is a bucket of 500 refilled at 500/s: 1206 tokens leave a debt of ~700
+    // that the next call waits about 1.4 s for. Settled with input_tokens alone (6) it would not.
+    const c = client(server.url, { rateLimit: { tpm: 30_000 } });
+    const request = { prompt: 'hi', params: { maxTokens: 1 } };
+    await c.complete(request);
+    const started = performance.now();
+    await c.complete(request);
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    await c.close();
   });
 });

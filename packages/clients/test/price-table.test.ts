@@ -11,6 +11,24 @@ describe('prices', () => {
     expect(priceFor('llama-3-8b')).toBeUndefined();
   });
 
+  test('a longer model name is another model, never priced by prefix', () => {
+    for (const model of [
+      'o1-pro',
+      'o3-pro',
+      'gpt-3.5-turbo-instruct',
+      'gpt-4o-audio-preview',
+      'claude-3-5-sonnet-v2',
+    ]) {
+      expect(priceFor(model), model).toBeUndefined();
+    }
+    expect(priceFor('o1-2024-12-17')).toBe(BUILT_IN_PRICES.o1);
+    expect(priceFor('o1-mini-2024-09-12')).toEqual({ inputPerMTok: 1.1, outputPerMTok: 4.4 });
+    expect(priceFor('gpt-4o-2024-05-13')).toEqual({ inputPerMTok: 5, outputPerMTok: 15 });
+    expect(priceFor('claude-3-7-sonnet-latest')).toBe(BUILT_IN_PRICES['claude-3-7-sonnet']);
+    expect(priceFor('claude-sonnet-4-20250514')).toBe(BUILT_IN_PRICES['claude-sonnet-4']);
+    expect(priceFor('toString')).toBeUndefined();
+  });
+
   test('a configured price overrides the table', () => {
     const price = { inputPerMTok: 1, outputPerMTok: 2 };
     expect(priceFor('gpt-4o', price)).toBe(price);

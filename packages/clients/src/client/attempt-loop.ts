@@ -159,7 +159,11 @@ function retryDelayOrThrow(
           retriesTaken,
         );
   if (!decision.retry) {
-    throw failRequest(ctx, counters, failure.errorClass, failure.message, call.record, status);
+    const message =
+      decision.askedWaitMs === undefined
+        ? failure.message
+        : `${failure.message} Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
+    throw failRequest(ctx, counters, failure.errorClass, message, call.record, status);
   }
   call.record.setRetryDelay(decision.delayMs);
   counters.retries++;

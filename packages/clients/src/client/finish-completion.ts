@@ -2,7 +2,7 @@ import type { ResponseCache } from '../cache/response-cache.js';
 import type { Completion, Usage } from '../completion.js';
 import { redact } from '../http/attempt-failure.js';
 import type { ParsedCompletion } from '../providers/provider.js';
-import { computeCost } from '../usage/price-table.js';
+import { ANTHROPIC_CACHE_RATES, type CachePricing, computeCost } from '../usage/price-table.js';
 import { emitClientWarning } from '../warnings.js';
 import { toCachedCompletion } from './cached-completion.js';
 import type { ClientContext } from './client-context.js';
@@ -17,8 +17,8 @@ import { redactLogprobs } from './redact-logprobs.js';
  * @param ctx - the client's context
  * @param counters - the client's running totals
  * @param call - the prepared call
- * @param answer - the parsed answer of the attempt that succeeded
- * @param usage - the answer's token usage (the server's, else counted)
+ * @param outcome - the parsed answer of the attempt that succeeded, its token usage (the
+ * server's, else counted) and when its body ended (before any local token counting)
  * @param key - the call's cache key; undefined when there is no cache
  * @returns the completion
  */
@@ -26,17 +26,22 @@ export function finishCompletion(
   ctx: ClientContext,
   counters: ClientCounters,
   call: PreparedCall,
-  answer: ParsedCompletion,
-  usage: Usage,
+  outcome: { readonly answer: ParsedCompletion; readonly usage: Usage; readonly endAt: number },
   key: string | undefined,
 ): Completion {
-  const cost = computeCost(usage.inputTokens, usage.outputTokens, ctx.price);
+  const { answer, usage, endAt } = outcome;
+  const cost = computeCost(
+    usage.inputTokens,
+    usage.outputTokens,
+    ctx.price,
+    cachePricing(ctx, usage),
+  );
   ctx.rateLimiter?.settle(call.estimate, usage.inputTokens + usage.outputTokens);
   counters.succeeded++;
   counters.inputTokens += usage.inputTokens;
   counters.outputTokens += usage.outputTokens;
   if (cost !== undefined) counters.costUsd += cost.totalUsd;
-  const finished = call.record.finish({ usage, costUsd: cost?.totalUsd });
+  const finished = call.record.finish({ usage, costUsd: cost?.totalUsd, endAt });
   const clean = redactAnswer(ctx, call.secrets, answer);
   const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
     text: clean.text,
@@ -50,6 +55,20 @@ export function finishCompletion(
   if (cost !== undefined) completion.cost = cost;
   if (ctx.cache !== undefined && key !== undefined) storeInCache(ctx, ctx.cache, key, completion);
   return completion;
+}
+
+/**
+ * Anthropic bills cache writes above and cache reads far below the input price; other
+ * providers' cached tokens are billed as input (see {@link computeCost}).
+ */
+function cachePricing(ctx: ClientContext, usage: Usage): CachePricing | undefined {
+  if (ctx.cfg.provider !== 'anthropic') return undefined;
+  if (usage.cachedTokens === undefined && usage.cacheWriteTokens === undefined) return undefined;
+  return {
+    readTokens: usage.cachedTokens ?? 0,
+    writeTokens: usage.cacheWriteTokens ?? 0,
+    ...ANTHROPIC_CACHE_RATES,
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type ParsedCompletion,
   type ProviderAdapter,
   ShapeError,
+  type StreamState,
 } from '../providers/provider.js';
 import type { RecordBuilder } from '../records/request-record.js';
 
@@ -242,14 +243,20 @@ async function readSse(
       failedEvent = event;
     }
   });
-  await res.read((chunk) => {
-    arrival = performance.now();
-    if (events === 0 && (head === undefined || head.length < ERROR_PREFIX_BYTES)) {
-      head = head === undefined ? chunk : Buffer.concat([head, chunk]);
-    }
-    splitter.feed(chunk);
-    return failure === undefined;
-  });
+  try {
+    await res.read((chunk) => {
+      arrival = performance.now();
+      if (events === 0 && (head === undefined || head.length < ERROR_PREFIX_BYTES)) {
+        head = head === undefined ? chunk : Buffer.concat([head, chunk]);
+      }
+      splitter.feed(chunk);
+      return failure === undefined;
+    });
+  } catch (error) {
+    if (!answerComplete(ctx, state, error)) throw error;
+    // Only the usage chunk / end marker was lost: retrying would pay for the answer again.
+    if (!res.destroyed) res.destroy();
+  }
   if (failure instanceof InStreamError) {
     throw new AttemptFailure(
       'in_stream_error',
@@ -279,4 +286,14 @@ async function readSse(
     logprobs: state.logprobs,
     usage: state.usage,
   };
+}
+
+/**
+ * Whether a stream that broke off with `error` had already delivered its whole answer: the
+ * finish reason arrived and the break is a connection failure (reset, closed early), not an
+ * abort, a timeout or an oversized body, which keep their meaning.
+ */
+function answerComplete(ctx: AttemptContext, state: StreamState, error: unknown): boolean {
+  if (state.finishReason === undefined) return false;
+  return classifyError(error, ctx.scope, ctx.what, ctx.limits).errorClass === 'connection';
 }

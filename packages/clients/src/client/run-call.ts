@@ -48,7 +48,10 @@ export async function runCall(
   }
   const call = prepareCall(ctx, request, params, record, streamed, signal, emit);
   const answer = await attemptWithRetries(ctx, counters, call);
+  // The answer ends with its body: counting tokens locally (a tokenizer's first load takes
+  // seconds) is the client's time, not the service's latency.
+  const endAt = performance.now();
   const usage =
     serverUsage(answer) ?? (await resolveUsage(answer, request, ctx.cfg.model, ctx.cfg.tokenizer));
-  return finishCompletion(ctx, counters, call, answer, usage, key);
+  return finishCompletion(ctx, counters, call, { answer, usage, endAt }, key);
 }

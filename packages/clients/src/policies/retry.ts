@@ -29,7 +29,12 @@ export interface FailureInfo {
 /** A retry decision. */
 export type RetryDecision =
   | { readonly retry: true; readonly delayMs: number }
-  | { readonly retry: false; readonly reason: string };
+  | {
+      readonly retry: false;
+      readonly reason: string;
+      /** The wait the server asked for, when that is why the retry was given up. */
+      readonly askedWaitMs?: number;
+    };
 
 const MIN_BUDGET = 10;
 
@@ -69,7 +74,7 @@ export function isTransient(failure: FailureInfo, retryMalformed: boolean): bool
 
 /**
  * Retries with exponential backoff and full jitter, honouring the server's `Retry-After`
- * and rate-limit reset headers, within a per-request maximum and a global budget.
+ * (any status) and, for a 429, the reset time of an exhausted rate limit, within a per-request maximum and a global budget.
  *
  * @remarks
  * Full jitter (`uniform(0, min(cap, base·2^k))`) spreads the retries of a burst of
@@ -123,11 +128,19 @@ export class RetryPolicy {
     if (this.#retries >= MIN_BUDGET + o.budget * this.#requests) {
       return { retry: false, reason: 'global retry budget exhausted' };
     }
-    const hint = failure.headers === undefined ? undefined : retryAfterMs(failure.headers);
+    // Rate-limit reset headers ride on every response; only a 429 makes them a wait.
+    const hint =
+      failure.headers === undefined
+        ? undefined
+        : retryAfterMs(failure.headers, Date.now(), failure.status ?? 0);
     let delayMs: number;
     if (hint !== undefined) {
       if (hint > o.maxRetryAfterMs) {
-        return { retry: false, reason: `server asked to wait ${hint} ms > maxRetryAfterMs` };
+        return {
+          retry: false,
+          reason: `server asked to wait ${Math.round(hint)} ms > maxRetryAfterMs (${o.maxRetryAfterMs} ms)`,
+          askedWaitMs: hint,
+        };
       }
       delayMs = hint + this.#random() * Math.min(o.baseDelayMs, hint * 0.1);
     } else {

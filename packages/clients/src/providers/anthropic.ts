@@ -20,6 +20,7 @@ const AnthropicUsageSchema = z.looseObject({
   input_tokens: z.number().optional(),
   output_tokens: z.number().optional(),
   cache_read_input_tokens: z.number().nullish(),
+  cache_creation_input_tokens: z.number().nullish(),
 });
 
 const MessageResponseSchema = z.looseObject({
@@ -37,13 +38,27 @@ const MessageResponseSchema = z.looseObject({
 /** Anthropic error types that mean "too busy": the adaptive limiter backs off on these. */
 const OVERLOAD_TYPES = new Set(['overloaded_error', 'rate_limit_error']);
 
-function usageOf(raw: unknown): ServerUsage {
+/**
+ * Folds an Anthropic `usage` object into `prev` (streams report it in `message_start`, then
+ * cumulatively in `message_delta`).
+ *
+ * @remarks
+ * Anthropic's `input_tokens` leaves out the prompt tokens read from or written to the cache,
+ * where OpenAI's `prompt_tokens` counts them: `inputTokens` is made the total, so costs, the
+ * tokens-per-minute limit and comparisons across providers see the whole prompt.
+ */
+function usageOf(raw: unknown, prev: ServerUsage = {}): ServerUsage {
   const u = (raw ?? {}) as Record<string, unknown>;
-  return {
-    inputTokens: num(u.input_tokens),
-    outputTokens: num(u.output_tokens),
-    cachedTokens: num(u.cache_read_input_tokens),
-  };
+  const next: ServerUsage = { ...prev };
+  const output = num(u.output_tokens);
+  if (output !== undefined) next.outputTokens = output;
+  const read = num(u.cache_read_input_tokens) ?? prev.cachedTokens;
+  const write = num(u.cache_creation_input_tokens) ?? prev.cacheWriteTokens;
+  if (read !== undefined) next.cachedTokens = read;
+  if (write !== undefined) next.cacheWriteTokens = write;
+  const input = num(u.input_tokens);
+  if (input !== undefined) next.inputTokens = input + (read ?? 0) + (write ?? 0);
+  return next;
 }
 
 /** Options of the Anthropic Messages adapter. */
@@ -124,7 +139,7 @@ function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: De
     case 'message_start': {
       const message = payload.message as Record<string, unknown> | undefined;
       if (message === undefined) throw new ShapeError('a message_start event without a message');
-      state.usage = { ...state.usage, ...definedOnly(usageOf(message.usage)) };
+      state.usage = usageOf(message.usage, state.usage);
       return;
     }
     case 'message_delta': {
@@ -133,7 +148,7 @@ function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: De
         state.finishReason = normaliseFinishReason(delta.stop_reason);
       }
       // message_delta's output_tokens is cumulative, so it replaces message_start's.
-      state.usage = { ...state.usage, ...definedOnly(usageOf(payload.usage)) };
+      state.usage = usageOf(payload.usage, state.usage);
       return;
     }
     case 'message_stop':
@@ -182,12 +197,4 @@ export function anthropicProvider(options: AnthropicOptions): ProviderAdapter {
     parseResponse: parseMessage,
     onStreamEvent: onMessagesEvent,
   };
-}
-
-function definedOnly(usage: ServerUsage): ServerUsage {
-  const out: ServerUsage = {};
-  if (usage.inputTokens !== undefined) out.inputTokens = usage.inputTokens;
-  if (usage.outputTokens !== undefined) out.outputTokens = usage.outputTokens;
-  if (usage.cachedTokens !== undefined) out.cachedTokens = usage.cachedTokens;
-  return out;
 }

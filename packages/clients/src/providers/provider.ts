@@ -12,6 +12,8 @@ export interface ServerUsage {
   outputTokens?: number | undefined;
   reasoningTokens?: number | undefined;
   cachedTokens?: number | undefined;
+  /** Prompt tokens written to the prompt cache (Anthropic `cache_creation_input_tokens`). */
+  cacheWriteTokens?: number | undefined;
 }
 
 /** A response body decoded into provider-neutral fields. */

@@ -106,6 +106,8 @@ export interface RequestRecord {
   readonly reasoningTokens: number | undefined;
   /** Prompt tokens served from the provider's prompt cache, when reported. */
   readonly cachedTokens: number | undefined;
+  /** Prompt tokens written to the provider's prompt cache, when reported (Anthropic). */
+  readonly cacheWriteTokens?: number | undefined;
   /** Where the token counts came from. */
   readonly usageSource: UsageSource | undefined;
   /** Cost in USD; `undefined` when the model has no known price. */
@@ -243,6 +245,7 @@ export class RecordBuilder {
       outputTokens: usage?.outputTokens,
       reasoningTokens: usage?.reasoningTokens,
       cachedTokens: usage?.cachedTokens,
+      cacheWriteTokens: usage?.cacheWriteTokens,
       usageSource: usage?.source,
       costUsd: outcome.costUsd,
     };
@@ -255,6 +258,7 @@ export interface UsageFields {
   readonly outputTokens: number;
   readonly reasoningTokens?: number | undefined;
   readonly cachedTokens?: number | undefined;
+  readonly cacheWriteTokens?: number | undefined;
   readonly source: UsageSource;
 }
 

@@ -14,6 +14,8 @@ export interface Price {
  */
 export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
   'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10 },
+  // the first gpt-4o snapshot kept its launch price
+  'gpt-4o-2024-05-13': { inputPerMTok: 5, outputPerMTok: 15 },
   'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 },
   'gpt-4.1': { inputPerMTok: 2, outputPerMTok: 8 },
   'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 },
@@ -21,6 +23,7 @@ export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
   'gpt-4-turbo': { inputPerMTok: 10, outputPerMTok: 30 },
   'gpt-3.5-turbo': { inputPerMTok: 0.5, outputPerMTok: 1.5 },
   o1: { inputPerMTok: 15, outputPerMTok: 60 },
+  'o1-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
   o3: { inputPerMTok: 2, outputPerMTok: 8 },
   'o3-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
   'o4-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
@@ -33,10 +36,17 @@ export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
   'claude-3-opus': { inputPerMTok: 15, outputPerMTok: 75 },
 };
 
+/** A dated snapshot or alias of a model: `-2024-08-06`, `-20241022` or `-latest`. */
+const VERSION_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|latest)$/;
+
 /**
- * The price of `model`: the override if given, else the built-in entry whose name is the
- * model or its longest prefix followed by `-` (so `gpt-4o-2024-08-06` is `gpt-4o` but
- * `gpt-4o-mini` is not), else `undefined`.
+ * The price of `model`: the override if given, else the built-in entry named exactly the
+ * model or the model less a version suffix (`-YYYY-MM-DD`, `-YYYYMMDD`, `-latest`), else
+ * `undefined`.
+ *
+ * @remarks
+ * A longer model name is another model (`o1-mini`, `o1-pro` and `gpt-4o-mini` are not
+ * `o1` or `gpt-4o`, and cost differently), so names are never matched by prefix.
  *
  * @param model - model name
  * @param override - configured price
@@ -45,40 +55,65 @@ export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
  * ```ts
  * import { priceFor } from '@assay/clients';
  * priceFor('gpt-4o-2024-08-06'); // { inputPerMTok: 2.5, outputPerMTok: 10 }
- * priceFor('my-model'); // undefined
+ * priceFor('o1-pro'); // undefined
  * ```
  */
 export function priceFor(model: string, override?: Price): Price | undefined {
   if (override !== undefined) return override;
-  const exact = BUILT_IN_PRICES[model];
-  if (exact !== undefined) return exact;
-  let best: string | undefined;
-  for (const name of Object.keys(BUILT_IN_PRICES)) {
-    if (model.startsWith(`${name}-`) && (best === undefined || name.length > best.length))
-      best = name;
-  }
-  return best === undefined ? undefined : BUILT_IN_PRICES[best];
+  if (Object.hasOwn(BUILT_IN_PRICES, model)) return BUILT_IN_PRICES[model];
+  const base = model.replace(VERSION_SUFFIX, '');
+  return base !== model && Object.hasOwn(BUILT_IN_PRICES, base) ? BUILT_IN_PRICES[base] : undefined;
 }
+
+/** Prompt-cache tokens (part of the input) and their prices as multiples of the input price. */
+export interface CachePricing {
+  /** Prompt tokens read from the cache. */
+  readonly readTokens: number;
+  /** Prompt tokens written to the cache. */
+  readonly writeTokens: number;
+  /** Price of a cache read, × the input price. */
+  readonly readRate: number;
+  /** Price of a cache write, × the input price. */
+  readonly writeRate: number;
+}
+
+/** Anthropic's prompt-cache prices: a write costs 1.25×, a read 0.1× the input price. */
+export const ANTHROPIC_CACHE_RATES = { readRate: 0.1, writeRate: 1.25 } as const;
 
 /**
  * Cost of a completion.
  *
- * @param inputTokens - prompt tokens
+ * @remarks
+ * Without `cache`, every input token is billed at the input price; that is how OpenAI's
+ * cached tokens are counted here (their discount varies by model and is not in the table).
+ *
+ * @param inputTokens - prompt tokens, cache reads and writes included
  * @param outputTokens - completion tokens
  * @param price - the model's price, or undefined
+ * @param cache - cache reads and writes within `inputTokens`, and their rates
  * @returns the cost, or `undefined` when the price is unknown (never a misleading 0)
  * @example
  * ```ts
  * computeCost(1000, 500, { inputPerMTok: 2.5, outputPerMTok: 10 }); // totalUsd 0.0075
+ * computeCost(1205, 0, { inputPerMTok: 1, outputPerMTok: 5 },
+ *   { readTokens: 1000, writeTokens: 200, ...ANTHROPIC_CACHE_RATES }); // inputUsd 0.000355
  * ```
  */
 export function computeCost(
   inputTokens: number,
   outputTokens: number,
   price: Price | undefined,
+  cache?: CachePricing,
 ): Cost | undefined {
   if (price === undefined) return undefined;
-  const inputUsd = (inputTokens * price.inputPerMTok) / 1e6;
+  const cached = cache === undefined ? 0 : cache.readTokens + cache.writeTokens;
+  const weighted =
+    cache === undefined
+      ? inputTokens
+      : Math.max(0, inputTokens - cached) +
+        cache.readTokens * cache.readRate +
+        cache.writeTokens * cache.writeRate;
+  const inputUsd = (weighted * price.inputPerMTok) / 1e6;
   const outputUsd = (outputTokens * price.outputPerMTok) / 1e6;
   return { inputUsd, outputUsd, totalUsd: inputUsd + outputUsd };
 }

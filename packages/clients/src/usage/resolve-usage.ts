@@ -18,6 +18,7 @@ export function serverUsage(parsed: ParsedCompletion): Usage | undefined {
   };
   if (u.reasoningTokens !== undefined) usage.reasoningTokens = u.reasoningTokens;
   if (u.cachedTokens !== undefined) usage.cachedTokens = u.cachedTokens;
+  if (u.cacheWriteTokens !== undefined) usage.cacheWriteTokens = u.cacheWriteTokens;
   return usage;
 }
 
