@@ -174,6 +174,13 @@ async function readJson(
     parsed = ctx.provider.parseResponse(json);
   } catch (error) {
     if (error instanceof ShapeError) throw malformed(ctx, error.message, text, status);
+    if (error instanceof InStreamError) {
+      throw new AttemptFailure(
+        'in_stream_error',
+        `The response ${ctx.what} was an error object after HTTP ${status}: ${excerpt(error.message, ctx.secrets)}.`,
+        { status, overloaded: error.overloaded },
+      );
+    }
     throw error;
   }
   if (ctx.stream || ctx.emit !== undefined) {

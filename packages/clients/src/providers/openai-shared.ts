@@ -139,13 +139,23 @@ function bearerAuthHeaders(apiKey: string | undefined): Record<string, string> {
  * @param json - the parsed body
  * @param expected - what a valid body holds, for the error message
  * @returns the validated body
- * @throws ShapeError with the server's error message when the body is an OpenAI error,
- * else naming `expected`
+ * @throws InStreamError with the server's message when the body is an OpenAI error object
+ * (retryable when it names an overload, a rate or a server error), else ShapeError naming
+ * `expected`
  */
 function parseOpenAIBody<T>(schema: z.ZodType<T>, json: unknown, expected: string): T {
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ShapeError(openAIErrorMessage(json) ?? expected);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  // an error object in a 200 body is the server's error, as in a stream (not a shape error
+  // that read as if the server's text were the expected shape)
+  const errorMessage = openAIErrorMessage(json);
+  if (errorMessage !== undefined) throw new InStreamError(errorMessage, transient(errorMessage));
+  throw new ShapeError(expected);
+}
+
+/** Whether a server's error message names a passing condition (overload, rate, server error). */
+function transient(message: string): boolean {
+  return /overload|rate|server_error/i.test(message);
 }
 
 /**
@@ -169,9 +179,9 @@ function openAIStreamChoice(
   const chunk = parseEventJson(event.data) as Record<string, unknown> | null;
   if (chunk === null || typeof chunk !== 'object') throw new ShapeError('a non-object chunk');
   const errorMessage = openAIErrorMessage(chunk);
-  if (errorMessage !== undefined)
-    throw new InStreamError(errorMessage, /overload|rate/i.test(errorMessage));
-  const choices = chunk.choices;
+  if (errorMessage !== undefined) throw new InStreamError(errorMessage, transient(errorMessage));
+  // a usage-only chunk may leave `choices` out instead of sending it empty
+  const choices = chunk.choices ?? (chunk.usage !== undefined ? [] : undefined);
   if (!Array.isArray(choices)) throw new ShapeError('a chunk without a choices array');
   const usage = streamUsage(chunk.usage);
   if (usage !== undefined) state.usage = usage;
