@@ -24,20 +24,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A run against the echoing service, its key read from the environment. */
+const echoRun = (out: string) =>
+  parseRunConfig(
+    spamRunDocument({
+      name: 'echo',
+      out,
+      baseUrl: server.baseUrl,
+      limit: ITEMS,
+      model: { apiKeyEnv: 'ASSAY_TEST_ECHOED_KEY', concurrency: { max: 1 } },
+    }),
+  );
+
 describe('answers in which the client redacted a secret', () => {
   it('are counted in a run warning, the key itself written nowhere', async () => {
     const out = join(dir, 'echo');
-    const results = await runEvaluation(
-      parseRunConfig(
-        spamRunDocument({
-          name: 'echo',
-          out,
-          baseUrl: server.baseUrl,
-          limit: ITEMS,
-          model: { apiKeyEnv: 'ASSAY_TEST_ECHOED_KEY', concurrency: { max: 1 } },
-        }),
-      ),
-    );
+    const results = await runEvaluation(echoRun(out));
     expect(results.warnings).toContainEqual(
       `nb: ${ITEMS / 2} of ${ITEMS} distinct answers contain [redacted], which the client writes in place of a secret it finds in an answer (the API key, a header value or a key-shaped token) before the answer is parsed and scored; unless the service writes that text itself, those answers are not its text and it echoes credentials.`,
     );
@@ -45,17 +47,7 @@ describe('answers in which the client redacted a secret', () => {
       expect(readFileSync(join(out, file), 'utf8'), file).not.toContain(SECRET);
     }
     // a resumed run reads the stored answers and warns the same
-    const again = await runEvaluation(
-      parseRunConfig(
-        spamRunDocument({
-          name: 'echo',
-          out,
-          baseUrl: server.baseUrl,
-          limit: ITEMS,
-          model: { apiKeyEnv: 'ASSAY_TEST_ECHOED_KEY', concurrency: { max: 1 } },
-        }),
-      ),
-    );
+    const again = await runEvaluation(echoRun(out));
     expect(again.models[0]!.service.resumedFromJournal).toBe(ITEMS);
     expect(again.warnings).toEqual(results.warnings);
   });

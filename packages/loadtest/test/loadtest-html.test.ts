@@ -184,6 +184,19 @@ test('an interrupted run says so in the report', async () => {
   expect(html).toContain('no later step ran');
 });
 
+/** Runs a load test and interrupts it (as Ctrl-C does) once `n` requests have ended. */
+function interruptedAfter(options: ReturnType<typeof resolveLoadTest>, n: number) {
+  const controller = new AbortController();
+  let seen = 0;
+  return runLoadTest(options, {
+    workload,
+    signal: controller.signal,
+    onRecord: () => {
+      if (++seen === n) controller.abort();
+    },
+  });
+}
+
 test("requests in flight that an interruption cuts off are left out of the figures, not counted as the service's failures", async () => {
   const slow = await startModelServer({ model, faults: parseFaultSpec('latency=400') });
   try {
@@ -195,16 +208,8 @@ test("requests in flight that an interruption cuts off are left out of the figur
       durationMs: 20_000,
       slo: 'error_rate<=0.001',
     });
-    const controller = new AbortController();
-    let seen = 0;
-    const { result, records } = await runLoadTest(options, {
-      workload,
-      signal: controller.signal,
-      // a few answers in, with four requests in flight: interrupt
-      onRecord: () => {
-        if (++seen === 6) controller.abort();
-      },
-    });
+    // a few answers in, with four requests in flight: interrupt
+    const { result, records } = await interruptedAfter(options, 6);
     expect(result.interrupted).toBe(true);
     const cut = [...records].filter((r) => r.errorClass === 'abort').length;
     expect(cut).toBeGreaterThan(0);
@@ -231,15 +236,7 @@ test('a run interrupted in its warm-up measured nothing: no SLO verdict, valid -
     warmupMs: 20_000,
     slo: 'e2e_p99<=2000',
   });
-  const controller = new AbortController();
-  let seen = 0;
-  const { result, records } = await runLoadTest(options, {
-    workload,
-    signal: controller.signal,
-    onRecord: () => {
-      if (++seen === 4) controller.abort();
-    },
-  });
+  const { result, records } = await interruptedAfter(options, 4);
   expect(result.interrupted).toBe(true);
   expect([...records].every((r) => r.warmup)).toBe(true);
   expect(result.requests.scheduled).toBe(0);

@@ -40,17 +40,39 @@ export function comparisonCaveats(facts: CaveatFacts): string[] {
       `${unscored} of ${facts.pairedItems} paired predictions (${share(unscored)}%) were left out of the metrics: an answer without a number in either run`,
     );
   const unpaired = facts.unpaired;
-  if (unpaired !== undefined && unpaired.baseline + unpaired.candidate > 0) {
-    // a comparison of a few shared items reads as one of the whole runs unless said
-    const sides = [
-      ...(unpaired.baseline > 0 ? [`${unpaired.baseline} of the baseline's`] : []),
-      ...(unpaired.candidate > 0 ? [`${unpaired.candidate} of the candidate's`] : []),
-    ];
-    out.push(
-      `only ${facts.pairedItems} predictions were paired: ${sides.join(' and ')} have no partner in the other run`,
-    );
-  }
+  // a comparison of a few shared items reads as one of the whole runs unless said
+  const only =
+    unpaired === undefined
+      ? undefined
+      : unpairedSentence(facts.pairedItems, [
+          [unpaired.baseline, "the baseline's"],
+          [unpaired.candidate, "the candidate's"],
+        ]);
+  if (only !== undefined) out.push(only);
   return [...out, ...runCaveats(facts)];
+}
+
+/**
+ * The sentence that says how few predictions two runs paired, when some of either run's have
+ * no partner in the other (runs of different items): `assay compare`'s note and the caveat of
+ * an `assay run` threshold `vs baseline`.
+ *
+ * @param paired - predictions paired
+ * @param sides - per run, its predictions without a partner and whose they are (`"the baseline's"`)
+ * @param pairedWith - what they were paired with, after `paired` (e.g. ` with the baseline run`)
+ * @returns the sentence, or undefined when every prediction found its partner
+ * @example
+ * unpairedSentence(40, [[60, "this run's"], [0, "the baseline's"]], ' with the baseline run');
+ * // "only 40 predictions were paired with the baseline run: 60 of this run's have no partner in the other run"
+ */
+export function unpairedSentence(
+  paired: number,
+  sides: readonly (readonly [number, string])[],
+  pairedWith = '',
+): string | undefined {
+  const named = sides.filter(([n]) => n > 0).map(([n, whose]) => `${n} of ${whose}`);
+  if (named.length === 0) return undefined;
+  return `only ${paired} predictions were paired${pairedWith}: ${named.join(' and ')} have no partner in the other run`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ModelResult } from '@assay/report';
 import type { Runner } from '@assay/runner';
+import { unpairedSentence } from '../compare/compare-caveats.js';
 import { compareMetrics, type MeasuredMetric } from '../compare/compare-metrics.js';
 import type { ComparedRun } from '../compare/load-compared-run.js';
 import { type PairableRun, pairRuns } from '../compare/pair-runs.js';
@@ -40,15 +41,15 @@ export function baselineCaveat(counts: {
   failedPairs: number;
 }): string | undefined {
   const parts: string[] = [];
-  if (counts.onlyBaseline + counts.onlyRun > 0) {
-    const sides = [
-      ...(counts.onlyRun > 0 ? [`${counts.onlyRun} of this run's`] : []),
-      ...(counts.onlyBaseline > 0 ? [`${counts.onlyBaseline} of the baseline's`] : []),
-    ];
-    parts.push(
-      `only ${counts.paired} predictions were paired with the baseline run: ${sides.join(' and ')} have no partner in the other run`,
-    );
-  }
+  const only = unpairedSentence(
+    counts.paired,
+    [
+      [counts.onlyRun, "this run's"],
+      [counts.onlyBaseline, "the baseline's"],
+    ],
+    ' with the baseline run',
+  );
+  if (only !== undefined) parts.push(only);
   if (counts.failedPairs > 0)
     parts.push(
       `${counts.failedPairs} of ${counts.paired} paired predictions were left out: a request failed in either run`,
