@@ -141,7 +141,7 @@ export function refuseKeyInUrls(
     const code = path === 'baseUrl' ? 'INVALID_BASE_URL' : 'INVALID_CONFIG';
     throw new ClientError(
       code,
-      `config.${path} holds the value of the API key (the environment variable ${apiKeyEnv ?? 'named by apiKeyEnv'}); remove it from the URL: the client sends the key in its header, and ${WHERE_KEYS_GO.charAt(0).toLowerCase()}${WHERE_KEYS_GO.slice(1)}`,
+      `config.${path} holds the value of the API key (the environment variable ${apiKeyEnv ?? 'named by apiKeyEnv'}); remove it from the URL, the client sends the key in its header. ${WHERE_KEYS_GO}`,
       { path },
     );
   }
