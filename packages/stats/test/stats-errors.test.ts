@@ -126,6 +126,29 @@ describe('StatsError: bad arguments are named, with what would be valid', () => 
   });
 
   it.each([
+    ['pairedBootstrap', () => pairedBootstrap(3, () => 0, undefined as never), 'MISSING_VALUE'],
+    ['pairedBootstrap', () => pairedBootstrap(3, () => 0, 1000 as never), 'INVALID_OPTION'],
+    [
+      'percentileBootstrapInterval',
+      () => percentileBootstrapInterval([1, 2], 50, undefined as never),
+      'MISSING_VALUE',
+    ],
+    [
+      'percentileBootstrapInterval',
+      () => percentileBootstrapInterval([1, 2], 50, null as never),
+      'MISSING_VALUE',
+    ],
+  ])(
+    '%s refuses absent or non-object options (%#) with a StatsError, not a TypeError',
+    (fn, call, code) => {
+      const error = thrown(call);
+      expect(error.code).toBe(code);
+      expect(error.path).toBe('options');
+      expect(error.message).toMatch(new RegExp(`^${fn}: options must be an object \\{ rng,`));
+    },
+  );
+
+  it.each([
     [() => bcaInterval([1, 2], { observed: 1 } as never), 'MISSING_VALUE', 'options.jackknife'],
     [
       () => bcaInterval([1, 2], { jackknife: [1, 2] } as never),

@@ -1,4 +1,9 @@
-import { checkCount, checkLevel, checkRng } from '../validation/check-arguments.js';
+import {
+  checkCount,
+  checkLevel,
+  checkOptionsGiven,
+  checkRng,
+} from '../validation/check-arguments.js';
 import {
   type PairedBootstrapResult,
   pairedBootstrapFromReplicates,
@@ -25,7 +30,7 @@ export interface PairedBootstrapOptions {
  * @returns the observed difference B − A, its percentile CI and p-value
  * @throws StatsError `INVALID_COUNT` when n or `options.samples` is not a
  *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1), `MISSING_VALUE`
- *   without `options.rng`, `INVALID_OPTION` when it is not a function
+ *   without `options` or `options.rng`, `INVALID_OPTION` when it is not a function
  * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
  *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
  *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
@@ -41,6 +46,7 @@ export function pairedBootstrap(
   metric: (indices: Uint32Array, side: 0 | 1) => number,
   options: PairedBootstrapOptions,
 ): PairedBootstrapResult {
+  checkOptionsGiven('pairedBootstrap', options, '{ rng, samples?, ci? } (rng is required)');
   const samples = options.samples ?? 1000;
   const ci = options.ci ?? 0.95;
   checkCount('pairedBootstrap', 'n', n, 1);

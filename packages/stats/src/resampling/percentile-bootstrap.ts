@@ -3,6 +3,7 @@ import { percentileSorted } from '../quantiles/quantile-sorted.js';
 import {
   checkCount,
   checkLevel,
+  checkOptionsGiven,
   checkProbability,
   checkRng,
 } from '../validation/check-arguments.js';
@@ -28,7 +29,7 @@ export interface PercentileBootstrapOptions {
  * @returns `[low, high]`, or `null` when no value is defined
  * @throws StatsError `INVALID_PROBABILITY` when `percent` is outside [0, 100],
  *   `INVALID_COUNT` when `options.samples` is not a positive integer, `INVALID_LEVEL` when
- *   `options.level` is not in (0, 1), `MISSING_VALUE` without `options.rng`, `INVALID_OPTION`
+ *   `options.level` is not in (0, 1), `MISSING_VALUE` without `options` or `options.rng`, `INVALID_OPTION`
  *   when it is not a function
  * @remarks Resample s draws `floor(rng() · n)` n times over the n defined values (in input
  *   order); its replicate is {@link percentileSorted} of the drawn values (numpy's
@@ -48,6 +49,11 @@ export function percentileBootstrapInterval(
   percent: number,
   options: PercentileBootstrapOptions,
 ): [number, number] | null {
+  checkOptionsGiven(
+    'percentileBootstrapInterval',
+    options,
+    '{ rng, samples?, level? } (rng is required)',
+  );
   const samples = options.samples ?? 1000;
   const level = options.level ?? 0.95;
   checkProbability('percentileBootstrapInterval', 'percent', percent, 100);

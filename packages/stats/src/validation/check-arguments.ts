@@ -117,3 +117,22 @@ export function checkRng(fn: string, path: string, rng: unknown, why: string): v
     `${fn}: ${path} must be a uniform [0, 1) generator (a function) ${why}, e.g. () => createRng(seed).nextFloat(); got ${describeValue(rng)}.`,
   );
 }
+
+/**
+ * Throws unless `options` is an object, so that a plain-JavaScript caller who left the
+ * options out gets a StatsError naming what to pass, not a TypeError from reading a field.
+ *
+ * @param fn - the public function being called, for the message
+ * @param options - the options argument as received
+ * @param hint - what to pass, e.g. `'{ rng, samples?, ci? }'`
+ * @throws StatsError `MISSING_VALUE` (absent) or `INVALID_OPTION` (not an object)
+ */
+export function checkOptionsGiven(fn: string, options: unknown, hint: string): void {
+  if (typeof options === 'object' && options !== null && !Array.isArray(options)) return;
+  const absent = options === undefined || options === null;
+  throw new StatsError(
+    absent ? 'MISSING_VALUE' : 'INVALID_OPTION',
+    'options',
+    `${fn}: options must be an object ${hint}; got ${describeValue(options)}.`,
+  );
+}
