@@ -6,7 +6,7 @@ import { EvaluationError, parseRunConfig, type RunConfigInput } from '../src/ind
 import type { PredictionRow } from '../src/run/prediction-row.js';
 import { stopOrder } from '../src/run/stop-order.js';
 import { StopSequences, thresholdDecided } from '../src/run/stop-sequences.js';
-import { emptySequenceWarnings } from '../src/summary/early-stop-summary.js';
+import { earlyStopResult, emptySequenceWarnings } from '../src/summary/early-stop-summary.js';
 import type { TaskModule } from '../src/tasks/task-module.js';
 
 function config(stop: unknown, thresholds: string[] = ['accuracy >= 0.5']): RunConfigInput {
@@ -145,6 +145,15 @@ describe('a confidence sequence that comes out empty', () => {
     const warnings = emptySequenceWarnings({
       models: [{ model: 'nb', sequences: [sequence!] }],
     } as unknown as Parameters<typeof emptySequenceWarnings>[0]);
+    // results.json flags it, so a reader of the file need not compare the ends
+    const section = earlyStopResult(
+      {
+        config: { when: 'ci_width(error_rate) <= 0.5', minItems: 0, checkEvery: 1 },
+        models: [{ model: 'nb', requestsSaved: 0, costSavedUsd: null, sequences: [sequence!] }],
+      } as unknown as Parameters<typeof earlyStopResult>[0],
+      [],
+    );
+    expect(section.models[0]!.sequences[0]!.empty).toBe(true);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
       /^nb: the confidence sequence of error_rate is empty after 3300 items \(its lower end 0\.\d{3} passed its upper 0\.\d{3}\)/,

@@ -51,7 +51,7 @@ export { createProgressBar } from './progress/progress-bar.js';
 export type { ModelProgress, ProgressPrinterOptions } from './progress/progress-printer.js';
 export { createProgressPrinter } from './progress/progress-printer.js';
 export type { EarlyStopResult } from './results/early-stop-schema.js';
-export { EarlyStopSchema } from './results/early-stop-schema.js';
+export { EarlyStopSchema, sequenceIsEmpty } from './results/early-stop-schema.js';
 export type {
   GenerationSummary,
   JudgeSummary,

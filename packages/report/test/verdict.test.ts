@@ -383,6 +383,23 @@ describe('a run that evaluation.stop ended early', () => {
     expect(unfollowed).toContain('95% CI [0.720, 0.780] (too narrow after the early stop)');
   });
 
+  test('an empty sequence (crossed ends) is never quoted as an interval: the bootstrap one is, and the table says empty', () => {
+    const stop = earlyStop(true);
+    const seq = stop.models[0]!.sequences[0]!;
+    const crossed = { ...seq, lower: 0.81, upper: 0.69 };
+    for (const s of [{ ...crossed, empty: true }, crossed]) {
+      const r = sampleResults([nb], {
+        earlyStop: { ...stop, models: [{ ...stop.models[0]!, sequences: [s] }] },
+      });
+      expect(runVerdict(r).headline[0]).toMatch(
+        /^nb: accuracy 0\.750 \(95% confidence: between 0\.720 and 0\.780;/,
+      );
+      const html = htmlReport(r);
+      expect(html).not.toContain('[0.810, 0.690]');
+      expect(html).toContain('empty (bounds crossed)');
+    }
+  });
+
   test('a headline metric the rule did not follow keeps its bootstrap interval, marked too narrow', () => {
     const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(true, 'f1_macro') }));
     expect(v.headline[0]).toBe(

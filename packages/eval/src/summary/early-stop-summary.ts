@@ -38,6 +38,7 @@ export function earlyStopResult(stop: EarlyStop, models: RunResults['models']): 
           mean: finite(interval.mean),
           lower: interval.lower,
           upper: interval.upper,
+          empty: interval.empty,
           bootstrapLow: metrics[metric]?.ciLow ?? null,
           bootstrapHigh: metrics[metric]?.ciHigh ?? null,
         })),

@@ -1,6 +1,6 @@
 import { countNoun } from '../format/count-noun.js';
 import { fmt, formatUsd } from '../format/format-number.js';
-import type { EarlyStopResult } from '../results/early-stop-schema.js';
+import { type EarlyStopResult, sequenceIsEmpty } from '../results/early-stop-schema.js';
 
 /** A count in full, with thousands separators: item counts are read exactly, not rounded. */
 const formatCount = (n: number): string => n.toLocaleString('en-US');
@@ -55,7 +55,9 @@ export function earlyStopRows(e: EarlyStopResult): EarlyStopRow[] {
       metric: s.metric,
       items: formatCount(s.n),
       value: fmt(s.mean, 4),
-      sequence: `[${fmt(s.lower, 3)}, ${fmt(s.upper, 3)}]`,
+      sequence: sequenceIsEmpty(s)
+        ? 'empty (bounds crossed)'
+        : `[${fmt(s.lower, 3)}, ${fmt(s.upper, 3)}]`,
       bootstrap:
         s.bootstrapLow === null || s.bootstrapHigh === null
           ? fmt(null)

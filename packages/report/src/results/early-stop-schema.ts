@@ -12,6 +12,11 @@ const StopSequenceSchema = z.object({
   /** the anytime-valid confidence sequence at the stopping time */
   lower: z.number(),
   upper: z.number(),
+  /**
+   * true when the sequence came out empty (its running intersection crossed: lower > upper),
+   * so it bounds nothing; absent in files written before the field existed
+   */
+  empty: z.boolean().optional(),
   /** the usual bootstrap percentile interval of the metric on the items sent (null: none) */
   bootstrapLow: Num,
   bootstrapHigh: Num,
@@ -62,3 +67,20 @@ export const EarlyStopSchema = z.object({
 
 /** The `earlyStop` section of `results.json`. */
 export type EarlyStopResult = z.infer<typeof EarlyStopSchema>;
+
+/**
+ * Whether a stop sequence of `results.json` came out empty: flagged so, or (in a file written
+ * before the flag existed) with its lower end above its upper.
+ *
+ * @param s - one entry of `earlyStop.models[].sequences`
+ * @returns true when the sequence bounds nothing
+ * @example
+ * sequenceIsEmpty({ lower: 0.82, upper: 0.79 }); // true
+ */
+export function sequenceIsEmpty(s: {
+  lower: number;
+  upper: number;
+  empty?: boolean | undefined;
+}): boolean {
+  return s.empty === true || s.lower > s.upper;
+}

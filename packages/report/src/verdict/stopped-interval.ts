@@ -1,5 +1,5 @@
 import { levelText } from '../format/format-number.js';
-import type { EarlyStopResult } from '../results/early-stop-schema.js';
+import { type EarlyStopResult, sequenceIsEmpty } from '../results/early-stop-schema.js';
 import type { ModelResult } from '../results/run-results-schema.js';
 
 /** A metric's interval as a verdict sentence quotes it. */
@@ -38,7 +38,8 @@ export function quotedInterval(
     const seq = stop.models
       .find((x) => x.model === m.name)
       ?.sequences.find((x) => x.metric === metric);
-    if (seq !== undefined) {
+    // an empty sequence bounds nothing: quote the bootstrap interval, as the summary does
+    if (seq !== undefined && !sequenceIsEmpty(seq)) {
       const level = stop.confidence;
       return { low: seq.lower, high: seq.upper, level, kind: 'sequence', afterStop: false };
     }
