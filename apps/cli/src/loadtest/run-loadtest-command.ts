@@ -26,10 +26,6 @@ import { progressLine } from './loadtest-progress.js';
 import { prepareOutputs } from './output-paths.js';
 import { scoredWorkload } from './score-workload.js';
 
-/**
- * Why the run measured nothing, when no request of any step succeeded and at least one
- * failed: the failure classes and their counts; undefined otherwise.
- */
 /** Requests completed and failed over every step, and the failures by class (`connection 12, http_429 3`). */
 function tally(result: LoadTestResult): { completed: number; failed: number; classes: string } {
   const steps = result.steps ?? [result];
@@ -43,6 +39,10 @@ function tally(result: LoadTestResult): { completed: number; failed: number; cla
   return { completed, failed, classes };
 }
 
+/**
+ * Why the run measured nothing, when no request of any step succeeded and at least one
+ * failed: the failure classes and their counts; undefined otherwise.
+ */
 function allRequestsFailed(result: LoadTestResult): string | undefined {
   const { completed, failed, classes } = tally(result);
   if (completed > 0 || failed === 0) return undefined;
@@ -199,6 +199,35 @@ function render(result: LoadTestResult, format: Format): string {
   return format === 'md' ? loadtestMarkdown(result) : loadtestTable(result);
 }
 
+/** Everything a run needs, checked before any request. */
+interface PreparedRun {
+  flags: LoadtestFlags;
+  format: Format;
+  workload: Workload;
+  judge: AnswerJudge | undefined;
+  resolved: ReturnType<typeof resolveLoadTest>;
+  // .jsonl records are appended as requests end, so a killed run keeps what it measured
+  sink: RecordsSink | undefined;
+}
+
+/**
+ * Validates every flag and reads the workload; only then makes the output files, so that
+ * nothing is made or truncated when a flag is refused.
+ */
+async function prepareRun(rawFlags: LoadtestFlags, store: RecordStore): Promise<PreparedRun> {
+  const flags = withConfigFile(rawFlags);
+  const resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
+  const format = pickFormat(flags);
+  checkOutputs(flags);
+  const { workload, judge } =
+    flags.score !== undefined
+      ? await scoredWorkload(flags.score)
+      : { workload: await pickWorkload(flags, resolved.seed), judge: undefined };
+  prepareOutputs(flags);
+  const sink = flags.records === undefined ? undefined : openRecordsSink(flags.records, store);
+  return { flags, format, workload, judge, resolved, sink };
+}
+
 /**
  * `assay loadtest`: validates every flag before any request, runs the load, prints or writes
  * the results and the records.
@@ -207,26 +236,11 @@ function render(result: LoadTestResult, format: Format): string {
  * @returns the exit code
  */
 export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<number> {
-  let flags: LoadtestFlags;
-  let format: Format;
-  let workload: Workload;
-  let judge: AnswerJudge | undefined;
-  let resolved: ReturnType<typeof resolveLoadTest>;
-  // .jsonl records are appended as requests end, so a killed run keeps what it measured
-  let sink: RecordsSink | undefined;
   // the run's records, which an `.arrow` sink writes at the end (also after a failure)
   const store = new RecordStore();
+  let prepared: PreparedRun;
   try {
-    flags = withConfigFile(rawFlags);
-    resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
-    format = pickFormat(flags);
-    checkOutputs(flags);
-    if (flags.score !== undefined) {
-      ({ workload, judge } = await scoredWorkload(flags.score));
-    } else workload = await pickWorkload(flags, resolved.seed);
-    // last, so that nothing is made or truncated when another flag is refused
-    prepareOutputs(flags);
-    sink = flags.records === undefined ? undefined : openRecordsSink(flags.records, store);
+    prepared = await prepareRun(rawFlags, store);
   } catch (error) {
     if (error instanceof LoadTestError) {
       process.stderr.write(`assay loadtest: ${error.message}\n`);
@@ -234,6 +248,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     }
     throw error;
   }
+  const { flags, format, workload, judge, resolved, sink } = prepared;
   const controller = new AbortController();
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
