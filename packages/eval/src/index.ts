@@ -1,3 +1,4 @@
+export { closestName, didYouMean, editDistance } from '@assay/labels';
 export { compareHtml } from './compare/compare-html.js';
 export { compareJunit } from './compare/compare-junit.js';
 export type { CompareMetricsOptions, MeasuredMetric } from './compare/compare-metrics.js';
@@ -25,7 +26,6 @@ export type {
 } from './compare/pair-runs.js';
 export { pairRuns, UNPAIRED_IDS_SHOWN } from './compare/pair-runs.js';
 export { COMPARED_SERVICE_FIGURES, serviceComparison } from './compare/service-comparison.js';
-export { closestName, didYouMean, editDistance } from './config/closest-name.js';
 export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
 export { ASSERTION_SCORERS, GENERATION_SCORERS, POOL_SCORERS } from './config/generation-schema.js';

@@ -1,6 +1,7 @@
 export type { ArrowVectorLike } from './arrow-vector.js';
 export { firstNullRow, isArrowVector } from './arrow-vector.js';
 export type { ClassOrder, EncodedLabelColumns } from './class-order.js';
+export { closestName, didYouMean, editDistance } from './closest-name.js';
 export { compareCodePoints, compareLabels } from './compare-labels.js';
 export { countCodes } from './count-codes.js';
 export type { EncodeLabelColumnsOptions } from './encode-label-columns.js';

@@ -1,3 +1,4 @@
+export { closestName } from '@assay/labels';
 export type { RunnerErrorCode } from './errors.js';
 export { RunnerError } from './errors.js';
 export type {
@@ -40,7 +41,6 @@ export type {
 } from './io/loaded-column.js';
 export type { FileReadPool } from './io/read-csv-pool.js';
 export { utf8FileStream } from './io/utf8-stream.js';
-export { closestName } from './metrics/closest-metric.js';
 export {
   CONFUSION_MATRIX_CLASS_LIMIT,
   CONFUSION_PASS_MAX_CELLS,

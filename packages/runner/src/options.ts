@@ -12,6 +12,8 @@
  * ```
  * @packageDocumentation
  */
+
+export { closestName } from '@assay/labels';
 export { GENERATION_BLEU_TOKENIZERS } from './generation/bleu-tokenizers.js';
 export {
   DEFAULT_GENERATION_METRICS,
@@ -19,4 +21,3 @@ export {
   type GenerationMetric,
 } from './generation/generation-metric-names.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
-export { closestName } from './metrics/closest-metric.js';

@@ -1,7 +1,7 @@
+import { didYouMean } from '@assay/labels';
 import { alphaOf } from '@assay/report';
 import { createRunner, metricSpec, type Runner } from '@assay/runner';
 import { z } from 'zod';
-import { didYouMean } from '../config/closest-name.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';

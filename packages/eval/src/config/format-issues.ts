@@ -1,6 +1,6 @@
+import { closestName, didYouMean } from '@assay/labels';
 import type { z } from 'zod';
 import type { EvaluationIssue } from '../errors.js';
-import { closestName, didYouMean } from './closest-name.js';
 import { objectKeysAt, valueAt } from './schema-keys.js';
 
 /**

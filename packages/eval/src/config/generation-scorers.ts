@@ -1,4 +1,4 @@
-import { didYouMean } from './closest-name.js';
+import { didYouMean } from '@assay/labels';
 import {
   ASSERTION_SCORERS,
   type ExtractStep,

@@ -1,4 +1,5 @@
 import { ClientConfigSchema } from '@assay/clients';
+import { didYouMean } from '@assay/labels';
 import { z } from 'zod';
 import {
   checkJudgeConfig,
@@ -6,7 +7,6 @@ import {
   judgeMetricProblem,
 } from '../judges/judge-config-checks.js';
 import { JudgeSchema } from '../judges/judge-schema.js';
-import { didYouMean } from './closest-name.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
 import { EvaluationSchema } from './evaluation-schema.js';

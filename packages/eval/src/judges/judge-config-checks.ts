@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/closest-name.js';
+import { didYouMean } from '@assay/labels';
 import { arr, obj } from '../config/loose-read.js';
 
 /** One cross-field problem of the `judge` section, as zod's `addIssue` takes it. */

@@ -1,5 +1,5 @@
+import { closestName } from '@assay/labels';
 import { RunnerError } from '../errors.js';
-import { closestName } from '../metrics/closest-metric.js';
 
 /**
  * lm-evaluation-harness's `exact_match` options (applied in its order: case, punctuation,

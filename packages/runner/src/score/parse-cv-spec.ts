@@ -1,5 +1,5 @@
+import { closestName } from '@assay/labels';
 import { RunnerError } from '../errors.js';
-import { closestName } from '../metrics/closest-metric.js';
 import { checkCvFoldCount } from './cv-limits.js';
 import type { CvSpec } from './cv-spec.js';
 
@@ -43,7 +43,8 @@ const CV_KINDS = [
 function didYouMeanCv(kind: string, arg: string | undefined): string {
   const runOn = /^([a-z_-]+?)[=\s]?(\d+(?:x\d+)?|0?\.\d+)$/.exec(kind);
   const [word, count] = runOn === null ? [kind, arg] : [runOn[1]!, runOn[2]!];
-  let near = closestName(word, CV_KINDS);
+  // a known kind run on with its count (`kfold5`) is itself the suggestion
+  let near = CV_KINDS.includes(word) ? word : closestName(word, CV_KINDS);
   if (near === undefined || near === 'none') return '';
   // stratified5x3: the KxR form is the repeated kind's
   if (count?.includes('x') && near === 'stratified') near = 'repeated-stratified';
