@@ -60,6 +60,7 @@ export {
   ANTHROPIC_CACHE_RATES,
   BUILT_IN_PRICES,
   computeCost,
+  openAICachePricing,
   priceFor,
 } from './usage/price-table.js';
 export type { TokenizerChoice } from './usage/token-counter.js';

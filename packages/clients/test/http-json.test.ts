@@ -120,6 +120,46 @@ describe('http-json provider', () => {
     expect(done.completion.usage.source).toBe('estimate'); // input tokens were not reported
   });
 
+  test('a TGI special token flagged at streamSkip (</s>) is not part of the streamed answer', async () => {
+    // TGI's /generate_stream: the last event carries the end-of-sequence token, marked special
+    const tgiEvents = [
+      { data: { index: 1, token: { id: 1, text: 'sp', logprob: -0.1, special: false } } },
+      { data: { index: 2, token: { id: 2, text: 'am', logprob: -0.2, special: false } } },
+      {
+        data: {
+          index: 3,
+          token: { id: 3, text: '</s>', logprob: -0.3, special: true },
+          generated_text: 'spam',
+          details: { finish_reason: 'eos_token', generated_tokens: 3 },
+        },
+      },
+    ];
+    server = await startLocalServer((_body, res) => writeSse(res, tgiEvents));
+    const paths = {
+      text: '$.generated_text',
+      streamText: '$.token.text',
+      streamSkip: '$.token.special',
+      streamFinishReason: '$.details.finish_reason',
+      streamOutputTokens: '$.details.generated_tokens',
+    };
+    const events: StreamEvent[] = [];
+    for await (const e of client(server.url, { paths }).stream({ prompt: 'x' })) events.push(e);
+    const deltas = events.flatMap((e) => (e.type === 'content' ? [e.delta] : []));
+    expect(deltas).toEqual(['sp', 'am']);
+    const done = events.at(-1);
+    if (done?.type !== 'done') throw new Error('no done');
+    expect(done.completion.text).toBe('spam');
+    expect(done.completion.finishReason).toBe('stop');
+    expect(done.completion.usage.outputTokens).toBe(3);
+    expect(done.completion.record.contentChunkTimes.length).toBe(2);
+    // without streamSkip the special token is read as text, as TGI sends it
+    const { streamSkip: _, ...unskipped } = paths;
+    const plain = await client(server.url, { paths: unskipped, streaming: true }).complete({
+      prompt: 'x',
+    });
+    expect(plain.text).toBe('spam</s>');
+  });
+
   test('without streamText, stream() calls without SSE and yields the answer as one delta', async () => {
     server = await startLocalServer((_body, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

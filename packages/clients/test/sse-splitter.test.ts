@@ -80,6 +80,23 @@ describe('SseSplitter', () => {
     expect(split(cut(bytes, [1, 2]))).toEqual(expected);
   });
 
+  test('skips a byte order mark that follows empty first pieces, and only at the stream start', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const expected = [{ id: undefined, event: undefined, data: '1' }];
+    const empty = Buffer.alloc(0);
+    expect(split([empty, bom, Buffer.from('data: 1\n\n')])).toEqual(expected);
+    expect(split([empty, empty, Buffer.concat([bom, Buffer.from('data: 1\n\n')])])).toEqual(
+      expected,
+    );
+    expect(
+      split([empty, bom.subarray(0, 1), empty, bom.subarray(1), Buffer.from('data: 1\n\n')]),
+    ).toEqual(expected);
+    // a BOM after the first bytes is content: here it makes an unknown field, ignored
+    const late = [Buffer.from('data: 1\n\n'), empty, bom, Buffer.from('data: 2\n\n')];
+    expect(split(late)).toEqual(reference(late));
+    expect(split(late).map((e) => e.data)).toEqual(['1']);
+  });
+
   test('a long line arriving in many pieces is one value', () => {
     const value = 'x'.repeat(100_000);
     const bytes = Buffer.from(`data: ${value}\n\n`);

@@ -5,9 +5,18 @@ import type { ClientConfig, ResolvedClientConfig } from '../config/client-config
 import { resolveConfig } from '../config/resolve-config.js';
 import { cacheKey } from './cache-key.js';
 
+/** Providers whose body holds `request.prompt` as the one user message it is sent as. */
+const PROMPT_AS_USER_MESSAGE = new Set(['openai-chat', 'anthropic']);
+
 /**
  * The cache key of one call, from what a client fixes at creation and the call itself: the
  * one definition both a live client and {@link cacheKeyer} use.
+ *
+ * @remarks
+ * A chat provider (`openai-chat`, `anthropic`) sends `{ prompt: p }` as
+ * `messages: [{ role: 'user', content: p }]`, the very body a request with that one message
+ * gets, so the prompt is keyed as that message and the two share an entry. Keys of requests
+ * with `messages` are unchanged; a prompt's key from before is {@link legacyCallKey}.
  *
  * @param cfg - the validated configuration
  * @param url - the parsed base URL
@@ -23,12 +32,49 @@ export function callKey(
   request: CompletionRequest,
   params: GenerationParams,
 ): string {
+  const asMessages =
+    request.messages === undefined &&
+    request.prompt !== undefined &&
+    PROMPT_AS_USER_MESSAGE.has(cfg.provider);
   return cacheKey({
     provider: cfg.provider,
     baseUrl: url.href,
     model: cfg.model,
     params: params as Record<string, unknown>,
-    messages: request.messages,
+    messages: asMessages ? [{ role: 'user', content: request.prompt }] : request.messages,
+    prompt: asMessages ? undefined : request.prompt,
+    sampleIndex: request.sampleIndex,
+    shape,
+  });
+}
+
+/**
+ * The key a prompt request of a chat provider had before prompts were keyed as their user
+ * message ({@link callKey}), so that entries written then are still found; undefined for any
+ * other request, whose key did not change.
+ *
+ * @param cfg - the validated configuration
+ * @param url - the parsed base URL
+ * @param shape - the provider's request shape
+ * @param request - the caller's request
+ * @param params - the merged generation parameters
+ * @returns the earlier key, or undefined
+ */
+export function legacyCallKey(
+  cfg: ResolvedClientConfig,
+  url: URL,
+  shape: unknown,
+  request: CompletionRequest,
+  params: GenerationParams,
+): string | undefined {
+  if (request.messages !== undefined || !PROMPT_AS_USER_MESSAGE.has(cfg.provider)) {
+    return undefined;
+  }
+  return cacheKey({
+    provider: cfg.provider,
+    baseUrl: url.href,
+    model: cfg.model,
+    params: params as Record<string, unknown>,
     prompt: request.prompt,
     sampleIndex: request.sampleIndex,
     shape,

@@ -98,6 +98,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     record: call.record,
     scope,
     what: ctx.what,
+    endpoint: ctx.endpoint,
     limits: ctx.limits,
     secrets: call.secrets,
     emit: call.emit,

@@ -1,4 +1,4 @@
-import { callKey } from '../cache/cache-keyer.js';
+import { callKey, legacyCallKey } from '../cache/cache-keyer.js';
 import type { CachedCompletion, ResponseCache } from '../cache/response-cache.js';
 import type {
   Completion,
@@ -12,6 +12,7 @@ import { emitClientWarning } from '../warnings.js';
 import { completionFromCache } from './cached-completion.js';
 import type { ClientContext } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
+import { callSecrets } from './prepared-call.js';
 
 /**
  * The cache key of a call: everything that decides the answer, never headers or the key.
@@ -27,6 +28,39 @@ export function callCacheKey(
   params: GenerationParams,
 ): string {
   return callKey(ctx.cfg, ctx.url, ctx.shape, request, params);
+}
+
+/**
+ * The cached completion of a call: under its key, else (a chat provider's prompt) under the
+ * key such a prompt had before it was keyed as its user message, so older entries still answer.
+ *
+ * @param ctx - the client's context
+ * @param cache - the client's response cache
+ * @param counters - the client's running totals
+ * @param request - the caller's request
+ * @param params - the merged generation parameters
+ * @param key - the call's key ({@link callCacheKey})
+ * @param record - the call's record builder
+ * @param emit - the stream consumer's sink, if any
+ * @returns the completion, or undefined on a miss
+ */
+export function lookupCall(
+  ctx: ClientContext,
+  cache: ResponseCache,
+  counters: ClientCounters,
+  request: CompletionRequest,
+  params: GenerationParams,
+  key: string,
+  record: RecordBuilder,
+  emit: ((event: StreamEvent) => void) | undefined,
+): Completion | undefined {
+  const secrets = callSecrets(ctx, request);
+  const hit = lookupCache(cache, secrets, counters, key, record, emit);
+  if (hit !== undefined) return hit;
+  const legacy = legacyCallKey(ctx.cfg, ctx.url, ctx.shape, request, params);
+  return legacy === undefined
+    ? undefined
+    : lookupCache(cache, secrets, counters, legacy, record, emit);
 }
 
 /**

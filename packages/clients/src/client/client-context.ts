@@ -36,6 +36,8 @@ export interface ClientContext {
   readonly requestPath: string;
   /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** The URL requests go to, without the query, e.g. `'http://host/v1/chat/completions'`. */
+  readonly endpoint: string;
   /** Bounds on each response body (size, idle time). */
   readonly limits: ResponseLimits;
   /** Owns the HTTP pools; closed by `close()`. */
@@ -104,6 +106,7 @@ export function createClientContext(
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: `POST ${url.origin}${basePath}${provider.path}`,
+    endpoint: `${url.origin}${basePath}${provider.path}`,
     limits: { maxResponseBytes: cfg.maxResponseBytes, idleMs: cfg.timeouts.idleMs },
     pools,
     pool: pools.get(url.origin),

@@ -2,7 +2,12 @@ import type { ResponseCache } from '../cache/response-cache.js';
 import type { Completion, Usage } from '../completion.js';
 import { redact } from '../http/attempt-failure.js';
 import type { ParsedCompletion } from '../providers/provider.js';
-import { ANTHROPIC_CACHE_RATES, type CachePricing, computeCost } from '../usage/price-table.js';
+import {
+  ANTHROPIC_CACHE_RATES,
+  type CachePricing,
+  computeCost,
+  openAICachePricing,
+} from '../usage/price-table.js';
 import { emitClientWarning } from '../warnings.js';
 import { toCachedCompletion } from './cached-completion.js';
 import type { ClientContext } from './client-context.js';
@@ -58,11 +63,12 @@ export function finishCompletion(
 }
 
 /**
- * Anthropic bills cache writes above and cache reads far below the input price; other
- * providers' cached tokens are billed as input (see {@link computeCost}).
+ * Anthropic bills cache writes above and cache reads far below the input price; OpenAI's
+ * cached tokens are billed at the price's `cachedInputPerMTok` where it is known, else as
+ * input (see {@link computeCost}).
  */
 function cachePricing(ctx: ClientContext, usage: Usage): CachePricing | undefined {
-  if (ctx.cfg.provider !== 'anthropic') return undefined;
+  if (ctx.cfg.provider !== 'anthropic') return openAICachePricing(usage.cachedTokens, ctx.price);
   if (usage.cachedTokens === undefined && usage.cacheWriteTokens === undefined) return undefined;
   return {
     readTokens: usage.cachedTokens ?? 0,

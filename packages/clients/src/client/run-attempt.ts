@@ -6,6 +6,7 @@ import type { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
 import { type DispatchedResponse, dispatchRequest } from '../http/dispatch-response.js';
+import { REDIRECT_STATUSES, redirectFailure } from '../http/redirect-failure.js';
 import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import { SseSplitter } from '../http/sse-splitter.js';
 import {
@@ -32,6 +33,8 @@ export interface AttemptContext {
   readonly scope: AbortScope;
   /** Human description for messages, e.g. `'POST http://host/v1/chat/completions'`. */
   readonly what: string;
+  /** The URL the request goes to, without its query (redirect locations resolve against it). */
+  readonly endpoint: string;
   /** Bounds on the response body, named in failure messages. */
   readonly limits: ResponseLimits;
   /** Values to redact from quoted bodies and from the deltas handed to `emit`. */
@@ -70,6 +73,14 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
   try {
     if (res.statusCode < 200 || res.statusCode >= 300) {
       const text = await readPrefix(res);
+      if (REDIRECT_STATUSES.has(res.statusCode)) {
+        throw redirectFailure(res.statusCode, res.header('location'), {
+          endpoint: ctx.endpoint,
+          providerPath: ctx.provider.path,
+          what: ctx.what,
+          secrets: ctx.secrets,
+        });
+      }
       throw new AttemptFailure(
         'http_status',
         `The server answered ${ctx.what} with HTTP ${res.statusCode}: ${excerpt(text, ctx.secrets) || '(empty body)'}.`,

@@ -3,12 +3,12 @@ import { ClientError } from '../errors.js';
 import { RecordBuilder } from '../records/request-record.js';
 import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
 import { attemptWithRetries } from './attempt-loop.js';
-import { callCacheKey, lookupCache } from './cache-lookup.js';
+import { callCacheKey, lookupCall } from './cache-lookup.js';
 import type { ClientContext } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 import { finishCompletion } from './finish-completion.js';
 import { mergeParams } from './merge-params.js';
-import { callSecrets, prepareCall } from './prepared-call.js';
+import { prepareCall } from './prepared-call.js';
 import { requestProblem } from './request-problem.js';
 
 /**
@@ -43,7 +43,7 @@ export async function runCall(
   let key: string | undefined;
   if (ctx.cache !== undefined) {
     key = callCacheKey(ctx, request, params);
-    const hit = lookupCache(ctx.cache, callSecrets(ctx, request), counters, key, record, emit);
+    const hit = lookupCall(ctx, ctx.cache, counters, request, params, key, record, emit);
     if (hit !== undefined) return hit;
   }
   const call = prepareCall(ctx, request, params, record, streamed, signal, emit);
@@ -52,6 +52,13 @@ export async function runCall(
   // seconds) is the client's time, not the service's latency.
   const endAt = performance.now();
   const usage =
-    serverUsage(answer) ?? (await resolveUsage(answer, request, ctx.cfg.model, ctx.cfg.tokenizer));
+    serverUsage(answer) ??
+    (await resolveUsage(
+      answer,
+      request,
+      ctx.cfg.model,
+      ctx.cfg.tokenizer,
+      ctx.cfg.provider === 'openai-chat',
+    ));
   return finishCompletion(ctx, counters, call, { answer, usage, endAt }, key);
 }

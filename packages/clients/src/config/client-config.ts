@@ -239,6 +239,9 @@ const PathsSchema = z
     streamText: JsonPath.optional().describe(
       "JSON path of the text delta in each SSE event; setting it makes the provider stream (e.g. '$.token.text').",
     ),
+    streamSkip: JsonPath.optional().describe(
+      "JSON path of a flag in each SSE event: where it is true, the event's text and reasoning are not part of the answer (TGI: '$.token.special', so '</s>' is not appended); its finish reason and counts are still read.",
+    ),
     streamReasoning: JsonPath.optional().describe(
       'JSON path of a reasoning delta in each SSE event.',
     ),
@@ -331,6 +334,13 @@ export const ClientConfigSchema = z.strictObject({
     .strictObject({
       inputPerMTok: z.number().min(0).describe('USD per million prompt tokens.'),
       outputPerMTok: z.number().min(0).describe('USD per million generated tokens.'),
+      cachedInputPerMTok: z
+        .number()
+        .min(0)
+        .optional()
+        .describe(
+          "USD per million prompt tokens read from OpenAI's prompt cache (usage.prompt_tokens_details.cached_tokens); unset: billed at inputPerMTok.",
+        ),
     })
     .optional()
     .describe('Prices for cost figures; default: the built-in table, by model name.'),

@@ -55,6 +55,8 @@ export class SseSplitter {
    * @param piece - the next bytes
    */
   feed(piece: Buffer): void {
+    // an empty piece says nothing, not even that the stream has started (its BOM may follow)
+    if (piece.length === 0) return;
     let buf = piece;
     if (this.#tail.length > 0) {
       this.#tail.push(piece);

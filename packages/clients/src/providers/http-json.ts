@@ -24,6 +24,8 @@ export interface HttpJsonPaths {
   readonly inputTokens?: string | undefined;
   readonly outputTokens?: string | undefined;
   readonly streamText?: string | undefined;
+  /** Path of a flag: an event where it is `true` adds no text or reasoning (TGI `$.token.special`). */
+  readonly streamSkip?: string | undefined;
   readonly streamReasoning?: string | undefined;
   readonly streamFinishReason?: string | undefined;
   readonly streamInputTokens?: string | undefined;
@@ -54,6 +56,8 @@ const compile = (path: string | undefined): Getter =>
  * A generic JSON-over-HTTP provider: the body is rendered from a template, the answer and
  * usage are read from the response by JSON paths. Streams are SSE events whose JSON data
  * holds a delta at `paths.streamText` (e.g. TGI's `/generate_stream`: `$.token.text`);
+ * an event whose `paths.streamSkip` flag is `true` adds no text (TGI's special tokens such as
+ * `</s>`: `$.token.special`), though its finish reason and counts are read.
  * `stream` requests fall back to one non-streamed call when `paths.streamText` is unset.
  *
  * @param options - template, paths, request path and key header
@@ -67,6 +71,7 @@ export function httpJsonProvider(options: HttpJsonOptions): ProviderAdapter {
   const input = compile(p.inputTokens);
   const output = compile(p.outputTokens);
   const sText = compile(p.streamText);
+  const sSkip = compile(p.streamSkip);
   const sReasoning = compile(p.streamReasoning);
   const sFinish = compile(p.streamFinishReason);
   const sInput = compile(p.streamInputTokens);
@@ -115,15 +120,18 @@ export function httpJsonProvider(options: HttpJsonOptions): ProviderAdapter {
         const message = typeof error === 'string' ? error : JSON.stringify(error);
         throw new InStreamError(message, /overload|rate/i.test(message));
       }
-      const r = sReasoning(payload);
-      if (typeof r === 'string' && r.length > 0) {
-        state.reasoning += r;
-        sink.reasoning(r);
-      }
-      const t = sText(payload);
-      if (typeof t === 'string' && t.length > 0) {
-        state.text += t;
-        sink.content(t);
+      // a special token (TGI's `</s>`) is the model's end marker, not text of the answer
+      if (sSkip(payload) !== true) {
+        const r = sReasoning(payload);
+        if (typeof r === 'string' && r.length > 0) {
+          state.reasoning += r;
+          sink.reasoning(r);
+        }
+        const t = sText(payload);
+        if (typeof t === 'string' && t.length > 0) {
+          state.text += t;
+          sink.content(t);
+        }
       }
       const f = sFinish(payload);
       if (typeof f === 'string') state.finishReason = normaliseFinishReason(f);

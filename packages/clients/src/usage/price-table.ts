@@ -6,17 +6,30 @@ export interface Price {
   readonly inputPerMTok: number;
   /** Output (completion, reasoning included) tokens. */
   readonly outputPerMTok: number;
+  /**
+   * Input tokens read from OpenAI's prompt cache (`prompt_tokens_details.cached_tokens`);
+   * unset where the rate is not known, and those tokens are then billed at `inputPerMTok`.
+   */
+  readonly cachedInputPerMTok?: number | undefined;
 }
 
 /**
  * Built-in list prices (USD per 1M tokens, standard tier, as published mid-2025) for
  * well-known models. Prices change: pass `price` in the config to override.
+ *
+ * @remarks
+ * Cached-input rates (`cachedInputPerMTok`) are given only where a source was checked:
+ * OpenAI's "Prompt Caching in the API" announcement (openai.com/index/api-prompt-caching,
+ * 2024-10-01) lists gpt-4o at $1.25 and gpt-4o-mini at $0.075 per 1M cached input tokens
+ * (half the input price; the gpt-4o-2024-05-13 snapshot has no prompt caching). Other models'
+ * cached tokens are billed at the full input price until their rate is added here or set with
+ * `price.cachedInputPerMTok`.
  */
 export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
-  'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10 },
+  'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25 },
   // the first gpt-4o snapshot kept its launch price
   'gpt-4o-2024-05-13': { inputPerMTok: 5, outputPerMTok: 15 },
-  'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 },
+  'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6, cachedInputPerMTok: 0.075 },
   'gpt-4.1': { inputPerMTok: 2, outputPerMTok: 8 },
   'gpt-4.1-mini': { inputPerMTok: 0.4, outputPerMTok: 1.6 },
   'gpt-4.1-nano': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
@@ -81,11 +94,37 @@ export interface CachePricing {
 export const ANTHROPIC_CACHE_RATES = { readRate: 0.1, writeRate: 1.25 } as const;
 
 /**
+ * The prompt-cache pricing of OpenAI-style cached input tokens: read at the price's
+ * `cachedInputPerMTok`, when it has one.
+ *
+ * @param cachedTokens - prompt tokens the server read from its cache, if it said
+ * @param price - the model's price, or undefined
+ * @returns the pricing for {@link computeCost}, or undefined (cached tokens then billed as input)
+ * @example
+ * ```ts
+ * openAICachePricing(1000, { inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25 });
+ * // { readTokens: 1000, writeTokens: 0, readRate: 0.5, writeRate: 1 }
+ * ```
+ */
+export function openAICachePricing(
+  cachedTokens: number | undefined,
+  price: Price | undefined,
+): CachePricing | undefined {
+  const cached = price?.cachedInputPerMTok;
+  if (cachedTokens === undefined || cachedTokens === 0 || cached === undefined) return undefined;
+  const input = price!.inputPerMTok;
+  // a free input price makes cached input free too, whatever the ratio
+  const readRate = input === 0 ? 0 : cached / input;
+  return { readTokens: cachedTokens, writeTokens: 0, readRate, writeRate: 1 };
+}
+
+/**
  * Cost of a completion.
  *
  * @remarks
- * Without `cache`, every input token is billed at the input price; that is how OpenAI's
- * cached tokens are counted here (their discount varies by model and is not in the table).
+ * Without `cache`, every input token is billed at the input price: OpenAI's cached tokens
+ * are, for a model whose cached-input rate the table does not know
+ * ({@link openAICachePricing}).
  *
  * @param inputTokens - prompt tokens, cache reads and writes included
  * @param outputTokens - completion tokens
