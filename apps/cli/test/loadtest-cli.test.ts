@@ -743,8 +743,8 @@ describe('assay loadtest --provider http-json', () => {
 describe('a run where most requests failed', () => {
   let flaky: Server;
   let url: string;
+  let served = 0;
   beforeAll(async () => {
-    let served = 0;
     // two streamed answers, then HTTP 500 for every request (a service falling over)
     flaky = createServer((req, res) => {
       req.resume();
@@ -794,10 +794,34 @@ describe('a run where most requests failed', () => {
     );
     const html = readFileSync(report, 'utf8');
     expect(html).toContain('model <b>m</b>');
+    expect(stderr).not.toContain('Add error_rate');
     expect(html).toContain(`<code>${url}`);
     expect(html).toContain(
       '<p class="warn">Failures by class: http_500 8. 8 of 10 requests failed: the latency and throughput figures describe only the 2 that succeeded.</p>',
     );
+  });
+
+  test('with --slo given, the warning suggests error_rate only when the SLO lacks it', async () => {
+    const run = (slo: string) => {
+      served = 0;
+      return assay(
+        ['loadtest', '--base-url', url, '--model', 'm', '--rate', '20', '--requests', '10'].concat([
+          '--arrival',
+          'constant',
+          '--slo',
+          slo,
+          '-q',
+        ]),
+      );
+    };
+    const without = await run('e2e_p99<=60000');
+    expect(without.stderr.trim().split('\n').at(-1)).toBe(
+      'assay loadtest: warning: 8 of 10 requests failed (http_500 8); the latency and throughput figures describe only the 2 that succeeded. Add error_rate to --slo to fail such a run.',
+    );
+    const withRate = await run('error_rate<=1');
+    expect(withRate.code).toBe(0);
+    expect(withRate.stderr).toContain('describe only the 2 that succeeded.\n');
+    expect(withRate.stderr).not.toMatch(/Pass --slo|Add error_rate/);
   });
 });
 
@@ -820,9 +844,15 @@ test('--find-max where no rate meets the SLO exits 1 saying so, not with a rate 
   const maxRate = JSON.parse(stdout).maxRate as { rate: number; bracket: [number, number] };
   expect(maxRate.rate).toBe(0);
   expect(stderr.trim().split('\n').at(-1)).toBe(
-    `assay loadtest: no rate met the SLO 'e2e_p95<=1': the lowest rate tried, ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
+    `assay loadtest: No rate met the SLO (e2e_p95<=1): the lowest rate tried, ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
   );
 }, 60_000);
+
+test('--help says that exit 1 also means --find-max found no rate', async () => {
+  const { code, stdout } = await assay(['loadtest', '--help']);
+  expect(code).toBe(0);
+  expect(stdout).toContain('1  a single-step run missed its --slo, or --find-max found no rate');
+});
 
 test('--out with an extension that names no format is refused before any request', async () => {
   const { code, stderr } = await loadtest([

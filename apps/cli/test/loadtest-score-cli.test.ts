@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRecords, stepQuality } from '@assay/loadtest';
+import { readRecords, stepQuality, untimedAnswersWarning } from '@assay/loadtest';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import YAML from 'yaml';
@@ -45,7 +45,13 @@ function writeConfig(name: string, config: Record<string, unknown>): string {
   return path;
 }
 
-async function scoredRun(baseUrl: string, model: string, config: string, extra: string[] = []) {
+async function scoredRun(
+  baseUrl: string,
+  model: string,
+  config: string,
+  extra: string[] = [],
+  expectedStderr = '',
+) {
   const { code, stdout, stderr } = await assay([
     'loadtest',
     '--base-url',
@@ -61,7 +67,7 @@ async function scoredRun(baseUrl: string, model: string, config: string, extra: 
     '-q',
     ...extra,
   ]);
-  expect(stderr).toBe('');
+  expect(stderr).toBe(expectedStderr);
   expect(code).toBe(0);
   return JSON.parse(stdout);
 }
@@ -110,12 +116,14 @@ describe('assay loadtest --score beyond classification', () => {
       },
       task: { type: 'multiple-choice', labelFormat: 'index' },
     });
-    const knows = await scoredRun(choices.baseUrl, 'knows', config, ['--requests', '8']);
+    // the choice server answers with one JSON body, not a stream: said, and scored all the same
+    const untimed = `assay loadtest: warning: ${untimedAnswersWarning(8)}\n`;
+    const knows = await scoredRun(choices.baseUrl, 'knows', config, ['--requests', '8'], untimed);
     expect(knows.accuracy).toMatchObject({ correct: 8, scored: 8, accuracy: 1 });
     expect(knows.quality).toEqual([
       { metric: 'accuracy', value: 1, interval: knows.accuracy.interval, scored: 8 },
     ]);
-    const first = await scoredRun(choices.baseUrl, 'first', config, ['--requests', '8']);
+    const first = await scoredRun(choices.baseUrl, 'first', config, ['--requests', '8'], untimed);
     expect(first.quality[0].value).toBe(0);
   });
 

@@ -25,8 +25,14 @@ export {
   MIN_RATE_FRACTION,
   STALL_MS,
 } from './health/step-validity.js';
+export { CutOffTally, type CutOffWait } from './metrics/cut-off.js';
 export { type Distribution, distribution } from './metrics/distribution.js';
-export { failureKey, type LoadRecord } from './metrics/load-record.js';
+export {
+  CUT_OFF,
+  EMPTY_RESPONSE,
+  failureKey,
+  type LoadRecord,
+} from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
 export { Samples } from './metrics/samples.js';
 export { stepQuality } from './metrics/step-quality.js';
@@ -36,15 +42,18 @@ export type {
   LatencyMs,
   LoadProfile,
   LoadTestResult,
+  MaxRate,
   RequestCounts,
   SloVerdict,
   StepAccuracy,
   StepQuality,
   StepResult,
   Throughput,
+  UpperEnd,
 } from './metrics/step-result.js';
 export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
+export { untimedAnswers, untimedAnswersWarning } from './metrics/untimed-answers.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';
 export { type RecordRange, RecordStore } from './records/record-store.js';
 export {
@@ -54,7 +63,12 @@ export {
   writeRecords,
 } from './records/records-file.js';
 export { openRecordsSink, RECORDS_FLUSH_MS, type RecordsSink } from './records/records-sink.js';
-export { interruptionNote, measuredNothing } from './report/interruption-note.js';
+export { findMaxOutcomes, maxRateLine, validityCell } from './report/find-max-note.js';
+export {
+  cutOffWaitClause,
+  interruptionNote,
+  measuredNothing,
+} from './report/interruption-note.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
 export { fellBehind, saturationNote, stepValidity } from './report/saturation-note.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
@@ -80,6 +94,8 @@ export {
   KEPT_UP_SHARE,
   keptUp,
   MAX_BISECTIONS,
+  type RateStepOutcome,
+  rateStepOutcome,
   stepMeetsSlo,
   sustainedRate,
   sweepRates,

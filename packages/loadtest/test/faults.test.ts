@@ -7,6 +7,9 @@ import {
   loadDatasetWorkload,
   resolveLoadTest,
   runLoadTest,
+  summarizeRecords,
+  untimedAnswers,
+  untimedAnswersWarning,
 } from '../src/index.js';
 
 const model = trainSpamModel();
@@ -28,6 +31,120 @@ async function htmlServer(): Promise<{ server: Server; url: string }> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
 }
+
+/** A 200 event stream that carries no token: only `[DONE]`, or a usage chunk then `[DONE]`. */
+async function tokenlessServer(usage: boolean): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const chunk = usage
+        ? 'data: {"id":"x","object":"chat.completion.chunk","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":3,"total_tokens":8}}\n\n'
+        : '';
+      res.end(`${chunk}data: [DONE]\n\n`);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
+}
+
+describe('a 200 answer without any token is a failure, as vLLM counts it', () => {
+  for (const usage of [false, true])
+    test(`${usage ? 'a usage chunk only' : 'only [DONE]'}: empty_response, no latency, goodput 0`, async () => {
+      const { server, url } = await tokenlessServer(usage);
+      try {
+        const { result, records } = await run(url, {
+          concurrency: 2,
+          requests: 6,
+          slo: 'e2e_p99<=5000',
+        });
+        expect(result.requests).toMatchObject({ completed: 0, failed: 6 });
+        expect(result.requests.byError).toEqual({ empty_response: 6 });
+        expect(result.latencyMs.e2e.p50).toBeNull();
+        expect(result.goodput?.fraction).toBe(0);
+        expect(result.sloPassed?.passed).toBe(false);
+        for (const r of records) expect(r.errorClass).toBe('empty_response');
+      } finally {
+        server.close();
+      }
+    });
+
+  test('normal answers of the reference server are not touched', async () => {
+    const server = await startModelServer({ model });
+    try {
+      const { result } = await run(server.baseUrl, { concurrency: 2, requests: 6 });
+      expect(result.requests).toMatchObject({ completed: 6, failed: 0 });
+      expect(result.requests.byError).toEqual({});
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/** A server that answers a streamed request with one chat.completion JSON body after 40 ms. */
+async function jsonBodyServer(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () =>
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            object: 'chat.completion',
+            choices: [
+              {
+                index: 0,
+                message: { role: 'assistant', content: 'spam spam spam spam spam' },
+                finish_reason: 'stop',
+              },
+            ],
+            usage: { prompt_tokens: 5, completion_tokens: 5, total_tokens: 10 },
+          }),
+        );
+      }, 40),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` };
+}
+
+describe('an answer sent as one JSON body, not a stream', () => {
+  test('keeps TTFT = e2e but has no TPOT or ITL (it read TPOT 0, passing any bound), and is counted', async () => {
+    const { server, url } = await jsonBodyServer();
+    try {
+      const { result, records } = await run(url, {
+        concurrency: 2,
+        requests: 6,
+        slo: 'tpot_p99<=1',
+      });
+      expect(result.requests).toMatchObject({ completed: 6, failed: 0 });
+      expect(result.latencyMs.ttft.p50).toBeGreaterThanOrEqual(40);
+      expect(result.latencyMs.ttft.p50).toBeCloseTo(result.latencyMs.e2e.p50!, 0);
+      expect(result.latencyMs.tpot.p50).toBeNull();
+      expect(result.latencyMs.itl.p50).toBeNull();
+      // the summary is still what the records recompute to
+      expect(summarizeRecords(records).latencyMs).toEqual(result.latencyMs);
+      expect(untimedAnswers(records)).toBe(6);
+      expect(untimedAnswersWarning(6)).toMatch(
+        /^6 answers came as one JSON body, not an event stream/,
+      );
+    } finally {
+      server.close();
+    }
+  });
+
+  test('the reference server streams: no answer is untimed', async () => {
+    const server = await startModelServer({ model });
+    try {
+      const { records } = await run(server.baseUrl, { concurrency: 2, requests: 6 });
+      expect(untimedAnswers(records)).toBe(0);
+      expect(untimedAnswersWarning(0)).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});
 
 describe('faults end the run within its bounds, counted by class', () => {
   test('an unreachable URL: every request fails as connection', async () => {

@@ -93,7 +93,7 @@ test('a sweep gives each step its verdict in the table and counts the steps that
   const steps = result.steps!;
   const met = steps.filter((s) => s.sloPassed?.passed === true && !s.harness.saturated).length;
   const html = loadtestHtml(result, records);
-  expect(html).toContain(`${met} of ${steps.length} steps met it with the schedule kept`);
+  expect(html).toContain(`${met} of ${steps.length} steps met it (with the schedule kept`);
   // no goodput pooled over the sweep's loads: it would judge no load that ran
   expect(html).toMatch(/<p>SLO <code>e2e_p50&lt;=15<\/code>: \d+ of \d+ steps met it/);
   expect(html).not.toContain('of requests within every bound');
@@ -219,7 +219,7 @@ test("requests in flight that an interruption cuts off are left out of the figur
     expect(result.sloPassed?.passed).toBe(true);
     expect(result.requests.scheduled).toBe(records.length - cut);
     expect(interruptionNote(result)).toBe(
-      `Interrupted: step 0 ran, the last one cut short (its ${cut} requests in flight were cut off by the interruption and are left out of its figures, so its tail percentiles leave out the slowest requests outstanding; errorClass abort in --records).`,
+      `Interrupted: step 0 ran, the last one cut short (its ${cut} requests in flight were cut off by the interruption and are left out of its figures, so its tail percentiles leave out the slowest requests outstanding; errorClass abort in --records; ${cut} requests were still waiting after up to ${(result.requests.cutOffWait!.longestMs / 1000).toFixed(1)} s (none with a first token)).`,
     );
   } finally {
     await slow.close();

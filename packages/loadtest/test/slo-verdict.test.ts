@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { droppedRecord, type LoadRecord, parseSlo, summarizeRecords } from '../src/index.js';
+import {
+  droppedRecord,
+  type LoadRecord,
+  parseSlo,
+  requestLatency,
+  summarizeRecords,
+} from '../src/index.js';
 
 /** A completed request of `tokens` output tokens, one chunk each, 10 ms apart. */
 function answered(index: number, tokens: number): LoadRecord {
@@ -52,7 +58,18 @@ describe('the SLO verdict of a statistic without a value', () => {
   test('a statistic with a value is reported as before', () => {
     const records = [0, 1].map((i) => answered(i, 3));
     const figures = summarizeRecords(records, parseSlo('tpot_p95<=5'));
-    expect(figures.sloPassed?.failures).toEqual(['tpot_p95 = 10.5 > 5']);
+    expect(figures.sloPassed?.failures).toEqual(['tpot_p95 = 10 > 5']);
+  });
+});
+
+describe('TPOT runs from the first to the last token, not to the end of the stream', () => {
+  test('a slow end of stream (usage chunk, [DONE]) is not spread over the tokens', () => {
+    // 4 tokens 10 ms apart, then 300 ms until the stream ends
+    const r = { ...answered(0, 4), endMs: 20 + 30 + 300 };
+    const lat = requestLatency(r);
+    expect(lat.tpot).toBe(10);
+    expect(lat.e2e).toBe(350);
+    expect(summarizeRecords([r]).latencyMs.tpot.p50).toBe(10);
   });
 });
 

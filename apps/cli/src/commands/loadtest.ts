@@ -93,7 +93,7 @@ export function registerLoadtestCommand(program: Command): void {
         '',
         'Exit codes:',
         '  0  finished',
-        '  1  a single-step run missed its --slo',
+        '  1  a single-step run missed its --slo, or --find-max found no rate that meets it',
         '  2  invalid flags, refused before any request',
         '  3  the run failed, or no request succeeded',
         '  130  interrupted (what was measured is still printed; requests cut off are left out of it)',

@@ -1,10 +1,12 @@
 import {
-  fellBehind,
+  findMaxOutcomes,
   interruptionNote,
   type LoadTestResult,
+  maxRateLine,
+  type RateStepOutcome,
   type StepResult,
   saturationNote,
-  stepValidity,
+  validityCell,
 } from '@assay/loadtest';
 import { textTable } from '@assay/report';
 
@@ -41,7 +43,7 @@ function load(s: StepResult): string {
   return p.kind;
 }
 
-function row(label: string, s: StepResult, behind = false): string[] {
+function row(label: string, s: StepResult, outcome?: RateStepOutcome): string[] {
   const l = s.latencyMs;
   const g = s.goodput;
   return [
@@ -59,14 +61,14 @@ function row(label: string, s: StepResult, behind = false): string[] {
     ms(l.e2e.p50),
     ms(l.e2e.p99),
     g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
-    stepValidity(s, 'NO', 'NO', behind),
+    validityCell(s, outcome),
   ];
 }
 
 function rows(result: LoadTestResult): string[][] {
   const steps = result.steps ?? [result];
-  const behind = fellBehind(result);
-  const out = steps.map((s, i) => row(String(i), s, behind.has(i)));
+  const outcomes = findMaxOutcomes(result);
+  const out = steps.map((s, i) => row(String(i), s, outcomes.get(i)));
   if (result.steps !== undefined) {
     // validity, goodput and the SLO verdict belong to a step's load, not to steps pooled
     // together (a goodput pooled over a sweep's loads judges no load that ran)
@@ -91,12 +93,8 @@ function notes(result: LoadTestResult): string[] {
     lines.push(saturation);
     for (const r of result.harness.reasons) lines.push(`  - ${r}`);
   }
-  if (result.maxRate !== undefined) {
-    const [lo, hi] = result.maxRate.bracket;
-    lines.push(
-      `Largest rate within the SLO (${result.maxRate.slo}): ${result.maxRate.rate.toFixed(2)} requests/s (bracket ${lo.toFixed(2)}-${hi.toFixed(2)}).`,
-    );
-  }
+  const maxRate = maxRateLine(result);
+  if (maxRate !== undefined) lines.push(maxRate);
   for (const [i, s] of (result.steps ?? [result]).entries()) {
     if (s.sloPassed !== undefined && !s.sloPassed.passed)
       lines.push(`Step ${i} misses the SLO: ${s.sloPassed.failures.join('; ')}.`);

@@ -2,10 +2,12 @@ import { writeFile } from 'node:fs/promises';
 import {
   type AnswerJudge,
   aboveCapacityWarning,
+  cutOffWaitClause,
   LoadTestError,
   type LoadTestResult,
   loadDatasetWorkload,
   loadtestHtml,
+  maxRateLine,
   measuredNothing,
   openRecordsSink,
   parsePromptTokens,
@@ -14,7 +16,10 @@ import {
   recordsFormatOf,
   resolveLoadTest,
   runLoadTest,
+  type Slo,
   syntheticWorkload,
+  untimedAnswers,
+  untimedAnswersWarning,
   type Workload,
 } from '@assay/loadtest';
 import { isClientConfigError } from '../errors/report-error.js';
@@ -53,10 +58,17 @@ function allRequestsFailed(result: LoadTestResult): string | undefined {
  * A warning when most requests failed but some succeeded (a server killed mid-run): the run
  * still exits 0 without `--slo`, so say that its figures describe few answers.
  */
-function mostRequestsFailed(result: LoadTestResult): string | undefined {
+function mostRequestsFailed(result: LoadTestResult, slo: Slo | undefined): string | undefined {
   const { completed, failed, classes } = tally(result);
   if (completed === 0 || failed <= completed) return undefined;
-  return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded. Pass --slo with error_rate to fail such a run.`;
+  // suggest what would fail such a run: --slo when none was given, error_rate when it lacks one
+  const hint =
+    slo === undefined
+      ? ' Pass --slo with error_rate to fail such a run.'
+      : slo.bounds.some((b) => b.metric === 'error_rate')
+        ? ''
+        : ' Add error_rate to --slo to fail such a run.';
+  return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded.${hint}`;
 }
 
 /** Open-loop steps with fewer measured arrivals than this get a warning. */
@@ -84,7 +96,9 @@ function interruptedLine(result: LoadTestResult): string {
   const measured = measuredNothing(last)
     ? 'it measured nothing'
     : 'its figures were written as measured';
-  return `assay loadtest: interrupted during step ${ran - 1}; ${measured}${result.steps === undefined ? '' : ', and no later step ran'}.\n`;
+  // a stalled service leaves requests waiting: cutting them off must not hide it
+  const waiting = cutOffWaitClause(last);
+  return `assay loadtest: interrupted during step ${ran - 1}; ${measured}${result.steps === undefined ? '' : ', and no later step ran'}${waiting === undefined ? '' : `; ${waiting}`}.\n`;
 }
 
 /**
@@ -92,7 +106,7 @@ function interruptedLine(result: LoadTestResult): string {
  * figures do not speak for the service: nothing succeeded, no rate met the SLO, or most
  * requests failed.
  */
-function finishedExit(result: LoadTestResult): number {
+function finishedExit(result: LoadTestResult, slo: Slo | undefined): number {
   const failedAll = allRequestsFailed(result);
   if (failedAll !== undefined) {
     // a dead URL or a service that refuses everything measured nothing about the service:
@@ -104,12 +118,10 @@ function finishedExit(result: LoadTestResult): number {
   for (const few of fewArrivals(result)) process.stderr.write(`assay loadtest: warning: ${few}\n`);
   if (result.maxRate !== undefined && result.maxRate.rate === 0) {
     // a rate of 0 is no answer: a CI gate must not read it as a finished search
-    process.stderr.write(
-      `assay loadtest: no rate met the SLO '${result.maxRate.slo}': the lowest rate tried, ${result.maxRate.bracket[1].toFixed(2)} requests/s, missed it.\n`,
-    );
+    process.stderr.write(`assay loadtest: ${maxRateLine(result)}\n`);
     return LOADTEST_EXIT.sloMissed;
   }
-  const mostFailed = mostRequestsFailed(result);
+  const mostFailed = mostRequestsFailed(result, slo);
   if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
   const above = aboveCapacityWarning(result);
   if (above !== undefined) process.stderr.write(`assay loadtest: warning: ${above}\n`);
@@ -286,7 +298,9 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     }
     // a signal after the run (while its files were written): the run itself was complete
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
-    return finishedExit(result);
+    const untimed = untimedAnswersWarning(untimedAnswers(records));
+    if (untimed !== undefined) process.stderr.write(`assay loadtest: warning: ${untimed}\n`);
+    return finishedExit(result, resolved.slo);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags
     if (isClientConfigError(error)) {

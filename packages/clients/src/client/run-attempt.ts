@@ -165,6 +165,7 @@ async function readJson(
   res: DispatchedResponse,
   status: number,
 ): Promise<ParsedCompletion> {
+  ctx.record.eventStream = false;
   const text = await readText(res);
   let json: unknown;
   try {
@@ -227,6 +228,7 @@ async function readSse(
   status: number,
 ): Promise<ParsedCompletion> {
   const { record, provider } = ctx;
+  record.eventStream = true;
   const state = newStreamState();
   let arrival = 0;
   const sink: DeltaSink =

@@ -58,6 +58,13 @@ export interface RequestRecord {
   readonly streamed: boolean;
   /** Whether the answer came from the response cache (then no HTTP request was made). */
   readonly cached: boolean;
+  /**
+   * How the last attempt's answer arrived: `true` as an event stream (SSE), `false` as one
+   * JSON body (a streamed request the server answered without streaming, or a provider
+   * without SSE: its text is one chunk at the body's end, so TTFT reads as e2e), `undefined`
+   * when no 2xx body was read (a failure before it, or a cached answer).
+   */
+  readonly eventStream?: boolean | undefined;
   /** `performance.timeOrigin` of the process that recorded this. */
   readonly timeOrigin: number;
   /** When `complete`/`stream` was called. */
@@ -131,6 +138,7 @@ export class RecordBuilder {
   contentChunkTimes: number[] = NONE;
   reasoningChunkTimes: number[] = NONE;
   status: number | undefined = undefined;
+  eventStream: boolean | undefined = undefined;
   attempts: AttemptRecord[] = NONE;
 
   /**
@@ -154,6 +162,7 @@ export class RecordBuilder {
     this.firstContentAt = undefined;
     this.lastTokenAt = undefined;
     this.status = undefined;
+    this.eventStream = undefined;
     if (this.contentChunkTimes.length > 0) this.contentChunkTimes = NONE;
     if (this.reasoningChunkTimes.length > 0) this.reasoningChunkTimes = NONE;
   }
@@ -221,6 +230,7 @@ export class RecordBuilder {
       model: this.model,
       streamed: this.streamed,
       cached: outcome.cached ?? false,
+      eventStream: this.eventStream,
       timeOrigin: performance.timeOrigin,
       scheduledAt: this.scheduledAt,
       sentAt: this.sentAt,

@@ -4,7 +4,7 @@ import {
   type ModelClient,
   type RequestRecord,
 } from '@assay/clients';
-import type { LoadRecord } from '../metrics/load-record.js';
+import { EMPTY_RESPONSE, type LoadRecord } from '../metrics/load-record.js';
 
 /** How `--score` judged one answer. */
 export interface AnswerVerdict {
@@ -58,6 +58,10 @@ function toRecord(
   verdict: AnswerVerdict,
 ): LoadRecord {
   const origin = ctx.origin;
+  // one JSON body, not a stream: every token arrived at its end, so its TTFT is its e2e (what
+  // a user waits for the first token) but it has no decode timing: no last token, so no TPOT,
+  // and no ITL (vLLM fails such a request)
+  const timed = record?.eventStream !== false;
   return {
     step: ctx.step,
     index,
@@ -66,14 +70,14 @@ function toRecord(
     sentMs: since(origin, record?.sentAt),
     firstTokenMs: since(origin, record?.firstTokenAt),
     firstContentMs: since(origin, record?.firstContentAt),
-    lastTokenMs: since(origin, record?.lastTokenAt),
+    lastTokenMs: timed ? since(origin, record?.lastTokenAt) : null,
     endMs: (record?.endAt ?? performance.now()) - origin,
     inputTokens: record?.inputTokens ?? null,
     outputTokens: record?.outputTokens ?? null,
     tokenSource: record?.usageSource ?? null,
     status: record?.status ?? null,
     errorClass,
-    itlMs: record === undefined ? [] : gaps(record),
+    itlMs: record === undefined || !timed ? [] : gaps(record),
     correct: verdict.correct,
     scores: verdict.scores,
   };
@@ -85,7 +89,8 @@ function toRecord(
  * @remarks
  * The client runs in benchmark mode (no retries, no cache) with streaming, so the record has
  * the final (only) attempt's send time and every chunk's arrival. A failure is recorded with
- * the client's error class; an error that carries no record (a bug, not the service) is
+ * the client's error class; a 200 answer without any token (no content or reasoning chunk, no
+ * text) as `'empty_response'` ({@link EMPTY_RESPONSE}), not judged; an error that carries no record (a bug, not the service) is
  * recorded as `'client'`.
  *
  * @param ctx - client, clock origin, step and abort signal
@@ -108,6 +113,21 @@ export async function sendRequest(
 ): Promise<LoadRecord> {
   try {
     const completion = await ctx.client.complete(request, { signal: ctx.signal });
+    // no token at all (only `[DONE]`, or only a usage chunk): no answer, as vLLM counts it
+    if (
+      completion.record.firstTokenAt === undefined &&
+      completion.text.length === 0 &&
+      (completion.reasoning ?? '').length === 0
+    )
+      return toRecord(
+        ctx,
+        index,
+        warmup,
+        scheduledAbs,
+        completion.record,
+        EMPTY_RESPONSE,
+        UNJUDGED,
+      );
     const verdict = ctx.judge === undefined ? UNJUDGED : await ctx.judge(index, completion.text);
     return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, verdict);
   } catch (error) {

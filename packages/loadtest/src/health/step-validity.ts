@@ -119,10 +119,12 @@ export function judgeStep(
       `${((100 * late) / sent).toFixed(1)}% of requests were sent more than ${LATE_MS} ms late`,
     );
   let achievedRate: number | null = null;
+  let rateShort = false;
   if (targetRate !== undefined && measured > 0) {
     achievedRate = measured / ((last - first) / 1000 + 1 / targetRate);
     const scheduledRate = measured / ((lastScheduled - first) / 1000 + 1 / targetRate);
-    if (achievedRate < MIN_RATE_FRACTION * scheduledRate)
+    rateShort = achievedRate < MIN_RATE_FRACTION * scheduledRate;
+    if (rateShort)
       reasons.push(
         `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the ${scheduledRate.toFixed(2)}/s its schedule asked for (target ${targetRate}/s)`,
       );
@@ -146,5 +148,6 @@ export function judgeStep(
     achievedRate,
     peakInFlight: peak,
     reasons,
+    ...(targetRate === undefined ? {} : { rateShort }),
   };
 }

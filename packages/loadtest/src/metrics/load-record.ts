@@ -9,7 +9,8 @@ import type { UsageSource } from '@assay/clients';
  * request). `firstTokenMs` is the first token of any channel (reasoning included),
  * `firstContentMs` the first answer token, `itlMs` the gaps between consecutive chunks of both
  * channels. `errorClass` is `null` on success, `'dropped'` when `--max-in-flight` left no room
- * at the scheduled time, or the client's class (`http_status`, `timeout`, `connection`, ...).
+ * at the scheduled time, `'empty_response'` for a 200 answer without a token
+ * ({@link EMPTY_RESPONSE}), or the client's class (`http_status`, `timeout`, `connection`, ...).
  */
 export interface LoadRecord {
   /** Step index (0 for a single run). */
@@ -51,6 +52,20 @@ export interface LoadRecord {
  * ```
  */
 export const CUT_OFF = 'abort';
+
+/**
+ * The error class of a 200 answer that carried no token: no content or reasoning chunk (a
+ * stream of only `data: [DONE]`, or only a usage chunk) and no text. vLLM's `bench serve` fails
+ * such a request ("Never received a valid chunk to calculate TTFT"); so does the load test: it
+ * is counted in `requests.failed` and `byError`, left out of the latency figures (it has no
+ * TTFT) and is a goodput miss. Set when the request ends, so it is in `--records` too.
+ *
+ * @example
+ * ```ts
+ * record.errorClass === EMPTY_RESPONSE; // answered 200 with no token
+ * ```
+ */
+export const EMPTY_RESPONSE = 'empty_response';
 
 /**
  * The class under which a failed record is counted in `requests.byError`.

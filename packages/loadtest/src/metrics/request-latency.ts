@@ -6,7 +6,7 @@ export interface RequestLatency {
   readonly e2eSend: number;
   readonly ttft: number | undefined;
   readonly ttftContent: number | undefined;
-  /** `(e2e - ttft) / (outputTokens - 1)`; `undefined` under 2 output tokens. */
+  /** `(lastToken - firstToken) / (outputTokens - 1)`; `undefined` under 2 output tokens. */
   readonly tpot: number | undefined;
   /** The longest inter-chunk gap (what a per-request `itl` bound applies to). */
   readonly maxItl: number | undefined;
@@ -18,7 +18,10 @@ export interface RequestLatency {
  * @remarks
  * e2e and TTFT count from `scheduledMs` (the intended start), so an open-loop request that
  * waited for the generator still shows its wait; `e2eSend` counts from the actual send.
- * TPOT is vLLM's `(latency - ttft) / (output_tokens - 1)`.
+ * TPOT is `(lastTokenMs - firstTokenMs) / (outputTokens - 1)`: from the first to the last token
+ * chunk, as vLLM's `bench serve` (since it times the last token) and GuideLLM measure it, so
+ * the time between the last token and the end of the stream (a usage chunk, `[DONE]`) is not
+ * spread over the tokens. e2e still runs to the end of the stream.
  *
  * @param r - a record with `errorClass === null`
  * @returns its latencies
@@ -38,7 +41,10 @@ export function requestLatency(r: LoadRecord): RequestLatency {
     e2eSend: r.endMs - (r.sentMs ?? r.scheduledMs),
     ttft,
     ttftContent: r.firstContentMs === null ? undefined : r.firstContentMs - r.scheduledMs,
-    tpot: ttft !== undefined && out >= 2 ? (e2e - ttft) / (out - 1) : undefined,
+    tpot:
+      r.firstTokenMs !== null && r.lastTokenMs !== null && out >= 2
+        ? (r.lastTokenMs - r.firstTokenMs) / (out - 1)
+        : undefined,
     maxItl,
   };
 }

@@ -1,3 +1,4 @@
+import type { CutOffWait } from './cut-off.js';
 import type { Distribution } from './distribution.js';
 
 /** The version of the results JSON written by `assay loadtest`. */
@@ -33,6 +34,8 @@ export interface RequestCounts {
    * present only when there were some.
    */
   readonly cutOff?: number;
+  /** How long the cut-off requests had waited (with `cutOff`): a stalled service shows here. */
+  readonly cutOffWait?: CutOffWait;
 }
 
 /** Throughput of a step over its duration. */
@@ -99,6 +102,12 @@ export interface Harness {
   readonly peakInFlight: number | null;
   /** Why the step is saturated, one sentence each. */
   readonly reasons: string[];
+  /**
+   * Open loop: the achieved rate fell below 0.98x the rate its schedule asked for, so the
+   * service was not offered the step's rate (one of `reasons`). Absent for a closed loop and
+   * for a run's pooled harness.
+   */
+  readonly rateShort?: boolean;
 }
 
 /** Whether a step met the SLO's step-level bounds. */
@@ -163,9 +172,23 @@ export interface LoadTestResult extends StepResult {
    * left out of its figures), no later step ran, and a search gives no `maxRate`.
    */
   readonly interrupted?: true;
-  readonly maxRate?: {
-    readonly rate: number;
-    readonly bracket: [number, number];
-    readonly slo: string;
-  };
+  readonly maxRate?: MaxRate;
+}
+
+/**
+ * Why a `--find-max` rate step counted as a miss, or `'untested'` for a bracket's upper end
+ * that no step ran (every rate tried passed): `'slo'` it missed a bound, `'kept-up'` it fell
+ * behind a rate above capacity, `'generator'` the generator was saturated and the step missed
+ * its SLO or was not offered its rate, so it says nothing about the service.
+ */
+export type UpperEnd = 'slo' | 'kept-up' | 'generator' | 'untested';
+
+/** `--find-max`'s answer: the largest rate that passed, its bracket and what set the upper end. */
+export interface MaxRate {
+  /** The largest rate that passed; 0 when none did. */
+  readonly rate: number;
+  readonly bracket: [number, number];
+  readonly slo: string;
+  /** Why the bracket's upper end counted as a miss ({@link UpperEnd}). */
+  readonly upperEnd: UpperEnd;
 }

@@ -1,4 +1,5 @@
 import type { Slo, SloBound, SloMetric } from '../slo/parse-slo.js';
+import { CutOffTally } from './cut-off.js';
 import { type Distribution, distribution } from './distribution.js';
 import { CUT_OFF, failureKey, type LoadRecord } from './load-record.js';
 import { type RequestLatency, requestLatency } from './request-latency.js';
@@ -151,7 +152,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
       failed,
       dropped: t.dropped,
       byError: t.byError,
-      ...(t.cutOff === 0 ? {} : { cutOff: t.cutOff }),
+      ...(t.cutOff.count === 0 ? {} : { cutOff: t.cutOff.count, cutOffWait: t.cutOff.result()! }),
     },
     throughput: {
       requestsPerSec: perSec(t.completed),
@@ -202,7 +203,7 @@ interface Tally {
   readonly scores: ScoresByMetric;
   measured: number;
   /** measured requests cut off by an interruption, left out of the rest */
-  cutOff: number;
+  readonly cutOff: CutOffTally;
   /** The token counts' source: one name, `'mixed'`, or null when no record says. */
   tokenSource: string | null;
   completed: number;
@@ -290,7 +291,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
     lag: perRecord(),
     scores: new Map(),
     measured: 0,
-    cutOff: 0,
+    cutOff: new CutOffTally(slo),
     tokenSource: null,
     completed: 0,
     dropped: 0,
@@ -309,7 +310,7 @@ function tally(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
   for (const r of all) {
     // cut off by an interruption of the run: what the generator did, not the service
     if (r.errorClass === CUT_OFF && !r.warmup) {
-      t.cutOff++;
+      t.cutOff.add(r);
       continue;
     }
     if (r.warmup) {

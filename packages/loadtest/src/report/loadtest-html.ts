@@ -1,8 +1,10 @@
 import { escapeHtml, type LineSeries, lineChart } from '@assay/report';
 import type { LoadRecord } from '../metrics/load-record.js';
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import type { RateStepOutcome } from '../run/search-rate.js';
+import { findMaxOutcomes, maxRateLine, validityCell } from './find-max-note.js';
 import { interruptionNote } from './interruption-note.js';
-import { fellBehind, saturationNote, stepValidity } from './saturation-note.js';
+import { saturationNote } from './saturation-note.js';
 
 const STYLE = `body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#1b1f24}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}table{border-collapse:collapse;margin:1rem 0}
@@ -188,7 +190,10 @@ function qualityCell(s: StepResult): string {
     .join('; ');
 }
 
-function table(steps: readonly StepResult[], behind: ReadonlySet<number>): string {
+function table(
+  steps: readonly StepResult[],
+  outcomes: ReadonlyMap<number, RateStepOutcome>,
+): string {
   const scored = steps.some((s) => s.quality !== undefined);
   const head = [
     'step',
@@ -217,7 +222,7 @@ function table(steps: readonly StepResult[], behind: ReadonlySet<number>): strin
       fmt(s.latencyMs.e2e.p99),
       s.goodput === undefined ? '–' : `${fmt(s.goodput.requestsPerSec, 2)}/s`,
       ...(scored ? [qualityCell(s)] : []),
-      stepValidity(s, 'no (generator saturated)', 'no (no request succeeded)', behind.has(i)),
+      validityCell(s, outcomes.get(i), 'no (generator saturated)', 'no (no request succeeded)'),
     ]
       .map((c) => `<td>${escapeHtml(c)}</td>`)
       .join(''),
@@ -259,11 +264,14 @@ function profileText(result: LoadTestResult): string {
 
 /** How many of a run's steps met the SLO with a valid schedule (the verdict is per step). */
 function stepsMeeting(result: LoadTestResult, steps: readonly StepResult[]): string {
-  const behind = fellBehind(result);
-  const met = steps.filter(
-    (s, i) => s.sloPassed?.passed === true && !s.harness.saturated && !behind.has(i),
-  ).length;
-  return `${met} of ${steps.length} steps met it with the schedule kept (the table has each step's verdict).`;
+  const outcomes = findMaxOutcomes(result);
+  const met = steps.filter((s, i) => {
+    const o = outcomes.get(i);
+    return o === undefined
+      ? s.sloPassed?.passed === true && !s.harness.saturated
+      : o === 'pass' || o === 'pass-late';
+  }).length;
+  return `${met} of ${steps.length} steps met it (with the schedule kept, or counted by --find-max although sent late; the table has each step's verdict).`;
 }
 
 /** The lines under the title: what was measured, when, and the verdict a reader looks for first. */
@@ -343,19 +351,17 @@ export function loadtestHtml(
     notes.push(
       `<p class="warn">${escapeHtml(saturation)}${result.harness.reasons.length === 0 ? '' : ` ${result.harness.reasons.map(escapeHtml).join('; ')}.`}</p>`,
     );
-  if (result.maxRate !== undefined)
-    notes.push(
-      `<p>Largest rate within the SLO <code>${escapeHtml(result.maxRate.slo)}</code>: <b>${fmt(result.maxRate.rate, 2)} requests/s</b> (bracket ${fmt(result.maxRate.bracket[0], 2)}–${fmt(result.maxRate.bracket[1], 2)}).</p>`,
-    );
+  const maxRate = maxRateLine(result);
+  if (maxRate !== undefined) notes.push(`<p><b>${escapeHtml(maxRate)}</b></p>`);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     `<title>assay loadtest</title><style>${STYLE}</style></head><body>`,
     `<h1>assay loadtest: ${escapeHtml(result.profile.kind)}</h1>`,
     summary(result, context),
-    table(steps, fellBehind(result)),
+    table(steps, findMaxOutcomes(result)),
     ...notes,
     ...chartSection(steps, records),
-    '<p>Latencies from the intended start of each request (coordinated omission avoided); vLLM definitions: TTFT, TPOT = (e2e − TTFT) / (output tokens − 1), ITL = pooled gaps between chunks.</p>',
+    '<p>Latencies from the intended start of each request (coordinated omission avoided); TTFT, TPOT = (last token − first token) / (output tokens − 1), ITL = pooled gaps between token chunks (see the package README for how they differ from vLLM and GuideLLM).</p>',
     '</body></html>',
   ].join('\n');
 }

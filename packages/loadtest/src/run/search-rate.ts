@@ -1,5 +1,5 @@
 import type { Arrival } from '../arrival/arrival-schedule.js';
-import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import type { LoadTestResult, MaxRate, StepResult, UpperEnd } from '../metrics/step-result.js';
 import type { Slo } from '../slo/parse-slo.js';
 import type { StepRunner } from './step-runner.js';
 
@@ -65,7 +65,8 @@ export async function sweepRates(
 }
 
 /**
- * A step meets the SLO when its bounds hold and the generator kept its schedule.
+ * A step meets the SLO when its bounds hold and the generator kept its schedule (the sweep's
+ * and a single step's reading; `--find-max` counts by {@link rateStepOutcome}).
  *
  * @param step - a step result
  * @returns whether find-max counts it as a pass
@@ -107,23 +108,71 @@ export function keptUp(step: StepResult, offered: number, capacity: number): boo
 }
 
 /**
+ * How `--find-max` counted one of its rate steps: `'pass'`; `'pass-late'`, a pass although the
+ * generator was saturated by late sends or a busy event loop; or the miss's cause
+ * ({@link UpperEnd}).
+ */
+export type RateStepOutcome = 'pass' | 'pass-late' | Exclude<UpperEnd, 'untested'>;
+
+/**
+ * How `--find-max` counts a rate step.
+ *
+ * @remarks
+ * A step that met every SLO bound passes even when the generator sent some requests late or
+ * its event loop was busy (`harness.saturated`), as long as the service was offered the rate
+ * (`harness.rateShort` false): e2e and TTFT count from the intended start, so a late send
+ * only adds its lateness to them, and late sends bunch the arrivals, a harder load than the
+ * schedule's; the service met the SLO at that rate with the generator's delays counted against
+ * it. On a busy machine a few sends 6–11 ms late voided such steps and the answer fell to half
+ * the capacity. A saturated step that missed its SLO, or that was not offered its rate, is a
+ * miss caused by the generator (`'generator'`): it says nothing about the service. Then an SLO
+ * miss (`'slo'`), then falling behind a rate above capacity (`'kept-up'`, {@link keptUp}).
+ *
+ * @param step - the rate step
+ * @param offered - its rate
+ * @param capacity - the throughput step's {@link sustainedRate}
+ * @returns the outcome
+ * @example
+ * ```ts
+ * rateStepOutcome(step, 12, 20); // 'pass-late' when it met the SLO with 4 sends 8 ms late
+ * ```
+ */
+export function rateStepOutcome(
+  step: StepResult,
+  offered: number,
+  capacity: number,
+): RateStepOutcome {
+  const met = step.sloPassed?.passed === true;
+  if (step.harness.saturated && (!met || step.harness.rateShort === true)) return 'generator';
+  if (!met) return 'slo';
+  if (!keptUp(step, offered, capacity)) return 'kept-up';
+  return step.harness.saturated ? 'pass-late' : 'pass';
+}
+
+/** Whether an outcome counts as a pass. */
+function passes(outcome: RateStepOutcome): boolean {
+  return outcome === 'pass' || outcome === 'pass-late';
+}
+
+/**
  * The largest open-loop rate that meets the SLO, by bisection on rate.
  *
  * @remarks
  * A throughput step (closed loop at `full`) measures the service's capacity C (its
  * {@link sustainedRate}); the first
  * upper end is 1.25 C (doubled up to three times while it still passes). Then the bracket
- * [lo, hi] (lo = 0 at first) is halved: a rate passes when its step meets every SLO bound,
- * the generator was not saturated (a saturated step says nothing about the server, so it
- * counts as a miss) and, above C, the step kept up with its rate ({@link keptUp}). It stops when hi - lo < 5% of hi or after 6 bisections; the answer is
- * lo with its bracket. Each step runs the run's full duration or request count.
+ * [lo, hi] (lo = 0 at first) is halved: a rate passes by {@link rateStepOutcome} (its step met
+ * every SLO bound with the rate offered, and, above C, kept up with it). It stops when
+ * hi - lo < 5% of hi or after 6 bisections; the answer is lo with its bracket and
+ * `upperEnd`, why the step at hi missed (`'generator'` when the generator, not the service,
+ * voided it). Each step runs the run's full duration or request count.
  *
  * @param runner - runs steps on the run's client
  * @param slo - the SLO
  * @param arrival - arrival process
  * @param full - concurrency of the throughput step
  * @param maxInFlight - open-loop in-flight bound
- * @returns the rate, its bracket and the SLO
+ * @returns the rate, its bracket, the SLO and what set the upper end
  * @example
  * ```ts
  * const { rate, bracket } = await findMaxRate(runner, parseSlo('e2e_p99<=500'), { kind: 'poisson' }, 64, undefined);
@@ -135,27 +184,32 @@ export async function findMaxRate(
   arrival: Arrival,
   full: number,
   maxInFlight: number | undefined,
-): Promise<{ rate: number; bracket: [number, number]; slo: string }> {
+): Promise<MaxRate> {
   const capacity = sustainedRate(await runner.run({ kind: 'concurrency', concurrency: full }));
   let lo = 0;
   let hi = Math.max(capacity * 1.25, 0.5);
-  let upperFailed = false;
-  for (let doubling = 0; doubling < 3 && !upperFailed; doubling++) {
+  let upperEnd: UpperEnd = 'untested';
+  for (let doubling = 0; doubling < 3 && upperEnd === 'untested'; doubling++) {
     const step = await runner.run({ kind: 'rate', rate: hi, arrival, maxInFlight });
-    if (stepMeetsSlo(step) && keptUp(step, hi, capacity)) {
+    const outcome = rateStepOutcome(step, hi, capacity);
+    if (passes(outcome)) {
       lo = hi;
       hi *= 2;
-    } else upperFailed = true;
+    } else upperEnd = outcome as UpperEnd;
   }
   // every rate tried passed: the upper end was never reached (its bracket end is untested)
-  if (!upperFailed) return { rate: lo, bracket: [lo, hi], slo: slo.spec };
+  if (upperEnd === 'untested') return { rate: lo, bracket: [lo, hi], slo: slo.spec, upperEnd };
   for (let i = 0; i < MAX_BISECTIONS && hi - lo >= BRACKET_TOLERANCE * hi; i++) {
     const mid = (lo + hi) / 2;
     const step = await runner.run({ kind: 'rate', rate: mid, arrival, maxInFlight });
-    if (stepMeetsSlo(step) && keptUp(step, mid, capacity)) lo = mid;
-    else hi = mid;
+    const outcome = rateStepOutcome(step, mid, capacity);
+    if (passes(outcome)) lo = mid;
+    else {
+      hi = mid;
+      upperEnd = outcome as UpperEnd;
+    }
   }
-  return { rate: lo, bracket: [lo, hi], slo: slo.spec };
+  return { rate: lo, bracket: [lo, hi], slo: slo.spec, upperEnd };
 }
 
 /**

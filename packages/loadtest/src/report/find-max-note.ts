@@ -1,0 +1,95 @@
+import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import {
+  KEPT_UP_SHARE,
+  type RateStepOutcome,
+  rateStepOutcome,
+  sustainedRate,
+} from '../run/search-rate.js';
+import { stepValidity } from './saturation-note.js';
+
+/**
+ * How `--find-max` counted each of its rate steps ({@link rateStepOutcome}), by index in
+ * `result.steps`; empty for other runs.
+ *
+ * @param result - a load test's result
+ * @returns the outcome of each rate step
+ * @example
+ * ```ts
+ * findMaxOutcomes(result).get(3); // 'kept-up' when step 3 fell behind its rate
+ * ```
+ */
+export function findMaxOutcomes(result: LoadTestResult): ReadonlyMap<number, RateStepOutcome> {
+  const steps = result.steps;
+  const out = new Map<number, RateStepOutcome>();
+  if (result.profile.kind !== 'find-max' || steps === undefined || steps.length === 0) return out;
+  const capacity = sustainedRate(steps[0]!);
+  steps.forEach((s, i) => {
+    if (s.profile.kind === 'rate') out.set(i, rateStepOutcome(s, s.profile.rate ?? 0, capacity));
+  });
+  return out;
+}
+
+/**
+ * A step's `valid` cell, saying why `--find-max` counted it as it did: `kept up 0.87 < 0.95`
+ * for a step that met its SLO but fell behind a rate above capacity, `sent late, passed` for a
+ * step that met its SLO although the generator sent late (counted as a pass), else
+ * {@link stepValidity}'s cell (`NO`, `NO, slo fail`, `slo fail`, `yes`).
+ *
+ * @param step - the step
+ * @param outcome - how find-max counted it (undefined for any other step)
+ * @param saturated - the word for a saturated step
+ * @param noneSucceeded - the word for a step where every request failed
+ * @returns the cell
+ * @example
+ * ```ts
+ * validityCell(step, 'kept-up'); // 'kept up 0.87 < 0.95'
+ * ```
+ */
+export function validityCell(
+  step: StepResult,
+  outcome: RateStepOutcome | undefined,
+  saturated = 'NO',
+  noneSucceeded = 'NO',
+): string {
+  if (outcome === 'kept-up') {
+    const share = step.throughput.keptUpShare ?? 0;
+    return `kept up ${share.toFixed(2)} < ${KEPT_UP_SHARE}`;
+  }
+  if (outcome === 'pass-late') return 'sent late, passed';
+  return stepValidity(step, saturated, noneSucceeded);
+}
+
+/** What set the bracket's upper end, after the bracket. */
+function upperNote(result: LoadTestResult, hi: string): string {
+  switch (result.maxRate?.upperEnd) {
+    case 'generator':
+      return `; the step at ${hi} requests/s was voided because the load generator was saturated (not because the service missed the SLO), so the service may meet it at a higher rate: rerun on a quieter machine`;
+    case 'kept-up':
+      return `; the step at ${hi} requests/s met the SLO but fell behind its rate`;
+    case 'untested':
+      return `; every rate tried passed, so ${hi} requests/s was not tried`;
+    default:
+      return '';
+  }
+}
+
+/**
+ * `--find-max`'s answer as one sentence: the largest rate with its bracket and what set the
+ * bracket's upper end (`maxRate.upperEnd`), or that no rate met the SLO.
+ *
+ * @param result - a load test's result
+ * @returns the sentence, or undefined without `maxRate`
+ * @example
+ * ```ts
+ * maxRateLine(result); // 'Largest rate within the SLO (e2e_p99<=500): 10.49 requests/s (bracket 10.49-10.88; ...).'
+ * ```
+ */
+export function maxRateLine(result: LoadTestResult): string | undefined {
+  const max = result.maxRate;
+  if (max === undefined) return undefined;
+  const [lo, hi] = max.bracket;
+  const note = upperNote(result, hi.toFixed(2));
+  if (max.rate === 0)
+    return `No rate met the SLO (${max.slo}): the lowest rate tried, ${hi.toFixed(2)} requests/s, missed it${note}.`;
+  return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s (bracket ${lo.toFixed(2)}-${hi.toFixed(2)}${note}).`;
+}

@@ -1,0 +1,48 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from 'vitest';
+import {
+  interruptionNote,
+  loadDatasetWorkload,
+  resolveLoadTest,
+  runLoadTest,
+} from '../src/index.js';
+
+test('Ctrl-C during a stall says how long the cut-off requests had waited, and which passed the SLO', async () => {
+  // a stream that starts and never sends a token
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.flushHeaders();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  try {
+    const options = resolveLoadTest({
+      baseUrl: url,
+      model: 'm',
+      rate: 20,
+      requests: 4,
+      arrival: 'constant',
+      slo: 'ttft_p95<=100',
+    });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 600);
+    const { result } = await runLoadTest(options, {
+      workload: await loadDatasetWorkload('builtin:spam-assassin'),
+      signal: controller.signal,
+    });
+    expect(result.requests.cutOff).toBe(4);
+    const wait = result.requests.cutOffWait!;
+    expect(wait.noToken).toBe(4);
+    expect(wait.longestMs).toBeGreaterThan(400);
+    // every one had waited more than 100 ms without a first token
+    expect(wait.pastSlo).toBe(4);
+    expect(interruptionNote(result)).toMatch(
+      /all cut off, so it measured nothing \(errorClass abort in --records\); 4 requests were still waiting after up to 0\.\d s \(none with a first token; 4 had already waited past a latency bound of the SLO/,
+    );
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+}, 30_000);
