@@ -55,6 +55,16 @@ describe('assay tune', () => {
     const json = JSON.parse(readFileSync(join(out, 'tune.json'), 'utf8'));
     expect(json.winner.settings['prompt.maxFieldChars']).toBe(6000);
     expect(existsSync(join(out, 'report.html'))).toBe(true);
+    // the winner against the runner-up, paired on the same items, in every output
+    expect(run.stdout).toMatch(
+      /\n {2}vs runner-up c\d+ \(.*\): [+-]\d\.\d{4} \[-?\d\.\d{4}, -?\d\.\d{4}\], p=[\d.e-]+ \(winner minus runner-up, paired on the same \d+ items\)\n/,
+    );
+    expect(json.winner.versus.against).toBeTypeOf('number');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/Against the runner-up, c\d+/);
+    // no budget: said before anything is sent, with the requests it may take
+    expect(run.stderr).toMatch(
+      /^assay tune: warning: search\.budget is not set: the search runs without a limit, about \d+ requests/,
+    );
     const best = await assay(['run', join(out, 'best.yaml'), '-q']);
     expect(best.code).toBe(0);
     expect(existsSync(join(out, 'best', 'results.json'))).toBe(true);
@@ -120,8 +130,27 @@ describe('assay tune', () => {
     ]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(
-      /^assay tune: no candidate was evaluated: the request budget: 0 sent, and the next evaluation \(c0, 27 items\) would send \d+ more, past 5; raise search\.budget\.\n$/,
+      /^assay tune: no candidate was evaluated: the request budget: 0 paid for \(0 sent by this run\), and the next evaluation \(c0, 27 items\) would send \d+ more, past 5; raise search\.budget\.\n$/,
     );
+  }, 120_000);
+
+  it('says which constraint each candidate missed when none met them (exit 1)', async () => {
+    const run = await assay([
+      'tune',
+      tuneConfig('missed', {
+        ...SEARCH,
+        strategy: 'grid',
+        space: { 'prompt.maxFieldChars': [600, 6000] },
+        constraints: ['f1_macro >= 0.999'],
+        budget: { requests: 1000 },
+      }),
+      '-q',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/constraints missed/);
+    expect(run.stdout).toMatch(/c0 .* f1_macro >= 0\.999 \(0\.\d+\)/);
+    expect(run.stdout).toMatch(/c1 .* f1_macro >= 0\.999 \(0\.\d+\)/);
+    expect(run.stderr).toMatch(/no candidate had a value and met every constraint/);
   }, 120_000);
 
   it('stops on an unreachable service with exit 3 and resumes with --retry-failed once it answers', async () => {

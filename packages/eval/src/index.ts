@@ -164,11 +164,14 @@ export {
   countDecisions,
   THRESHOLD_METRICS,
 } from './tune/binary-decision-metrics.js';
+export { candidateRow } from './tune/candidate-row.js';
 export type { Candidate } from './tune/candidates.js';
 export { candidateLabel, gridCandidates, randomCandidates } from './tune/candidates.js';
 export type { Winner } from './tune/choose-winner.js';
 export { chooseWinner, MIN_SAVING } from './tune/choose-winner.js';
 export { parseConfigPath, setConfigPath } from './tune/config-paths.js';
+export type { DecideWinnerOptions } from './tune/decide-winner.js';
+export { decideWinner } from './tune/decide-winner.js';
 export { degenerateIntervalNote } from './tune/degenerate-interval-note.js';
 export type { CandidateEvaluation } from './tune/evaluate-candidate.js';
 export { halvingRungs, survivorsOf } from './tune/halving-rungs.js';
@@ -176,10 +179,13 @@ export { stratifiedOrder } from './tune/item-order.js';
 export type { MarginalMean } from './tune/marginal-means.js';
 export type { NestedEstimate, OuterFold } from './tune/nested-estimate.js';
 export { nestedEstimate, nestedGap } from './tune/nested-estimate.js';
+export type { PairedGap, PairedGapSettings } from './tune/paired-gap.js';
+export { pairedGap } from './tune/paired-gap.js';
 export type { RunTuneOptions } from './tune/run-tune.js';
 export { runTune } from './tune/run-tune.js';
 export type { SearchConfig } from './tune/search-schema.js';
 export { SEARCH_STRATEGIES, SearchSchema } from './tune/search-schema.js';
+export { estimatedRequests } from './tune/search-warnings.js';
 export type { ThresholdTuning } from './tune/threshold-tuning.js';
 export { tuneThreshold } from './tune/threshold-tuning.js';
 export type { TuneFiles } from './tune/tune-outputs.js';
@@ -187,3 +193,4 @@ export { bestYaml, writeTuneOutputs } from './tune/tune-outputs.js';
 export type { TunedCandidate, TuneResults } from './tune/tune-results.js';
 export type { TuneSetup, TuneSetupOptions } from './tune/tune-setup.js';
 export { loadTuneConfig, tuneSetup } from './tune/tune-setup.js';
+export { VARIABLE_PATHS } from './tune/variable-paths.js';

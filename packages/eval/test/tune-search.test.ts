@@ -14,6 +14,7 @@ import {
   tuneSetup,
   writeTuneOutputs,
 } from '../src/index.js';
+import { tuneDoc } from './support/tune-doc.js';
 
 // The reference server's accuracy falls when maxFieldChars cuts the e-mail to its headers: the
 // known best candidates keep the whole text (6000); the two templates tie there.
@@ -34,25 +35,14 @@ afterAll(async () => {
 });
 
 function doc(out: string, search: Record<string, unknown>, limit = 150): Record<string, unknown> {
-  return {
+  return tuneDoc({
     name: 'tune-test',
-    dataset: { builtin: 'spam-assassin', limit, seed: 0 },
-    task: { type: 'classification', labels: ['spam', 'ham'], positiveLabel: 'spam' },
-    prompt: { template: '{{text}}' },
-    models: [
-      {
-        name: 'nb',
-        provider: 'openai-chat',
-        baseUrl: server.baseUrl,
-        model: 'assay-spam-nb',
-        params: { maxTokens: 4, temperature: 0 },
-        concurrency: { max: 8 },
-      },
-    ],
-    evaluation: { method: 'all', seed: 0, bootstrap: 50 },
-    output: { dir: out },
+    baseUrl: server.baseUrl,
+    out,
+    limit,
+    model: { concurrency: { max: 8 } },
     search: { space: SPACE, metric: 'f1_macro', minItems: 10, ...search },
-  };
+  });
 }
 
 async function tune(name: string, search: Record<string, unknown>): Promise<TuneResults> {

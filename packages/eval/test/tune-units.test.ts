@@ -41,7 +41,9 @@ function evaluation(
     sent: 100,
     cached: 0,
     resumed: 0,
+    resumedPaid: 0,
     costUsd: null,
+    sentCostUsd: null,
     tokensPerItem,
     p95LatencyMs: 10,
     constraintFailures: [],
@@ -152,11 +154,16 @@ describe('choosing the winner', () => {
     expect(w?.evaluation.candidate).toBe(0);
   });
 
-  it('prefers a cheaper candidate within the noise and says so (one-standard-error rule)', () => {
-    const w = chooseWinner([evaluation(0, 0.9, 0.03, 100), evaluation(1, 0.88, 0.03, 10)], true);
+  it('prefers a cheaper candidate within one standard error of the best and says so (one-standard-error rule)', () => {
+    // unpaired, the standard error is the best's own: its interval's width over 2 x 1.96
+    const w = chooseWinner([evaluation(0, 0.9, 0.05, 100), evaluation(1, 0.88, 0.05, 10)], true);
     expect(w?.rule).toBe('one-standard-error');
     expect(w?.evaluation.candidate).toBe(1);
-    expect(w?.reason).toMatch(/c1 .* within the interval of the best, c0/);
+    expect(w?.standardError?.of).toBe('best-score');
+    expect(w?.standardError?.value).toBeCloseTo(0.1 / (2 * 1.959964), 6);
+    expect(w?.reason).toMatch(
+      /c1 scores 0\.8800, 0\.0200 short of the best, c0 with 0\.9000: within one standard error \(0\.0255, of the best's score\)/,
+    );
   });
 
   it('breaks a tie among the cheaper candidates by index, not by a latency the run order set', () => {

@@ -1,9 +1,11 @@
 import {
   type CandidateEvaluation,
+  candidateRow,
   degenerateIntervalNote,
   loadTuneConfig,
   nestedGap,
   runTune,
+  type TunedCandidate,
   type TuneResults,
   writeTuneOutputs,
 } from '@assay/eval';
@@ -32,13 +34,9 @@ function progressLine(e: CandidateEvaluation, r: TuneResults): string {
  * @returns the table and the verdict lines
  */
 export function tuneSummary(r: TuneResults): string {
+  const missed = r.candidates.some((c) => candidateRow(c).constraintFailures.length > 0);
   const rows = r.candidates
-    .map((c) => ({
-      c,
-      e: c.evaluations
-        .filter((x) => x.rung !== 'test')
-        .reduce((a, b) => (b.items > a.items ? b : a)),
-    }))
+    .map((c) => ({ c, e: candidateRow(c) }))
     .sort(
       (a, b) =>
         b.e.items - a.e.items ||
@@ -51,18 +49,18 @@ export function tuneSummary(r: TuneResults): string {
       num(e.value),
       interval(e),
       String(Math.round(e.tokensPerItem)),
-      c.prunedAtRung === null ? '' : `rung ${c.prunedAtRung}`,
+      prunedCell(c),
+      ...(missed ? [e.constraintFailures.join('; ')] : []),
     ]);
-  const lines = [
-    textTable(['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'pruned'], rows),
-    '',
-  ];
+  const header = ['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'pruned'];
+  const lines = [textTable(missed ? [...header, 'constraints missed'] : header, rows), ''];
   const w = r.winner;
   if (w !== null) {
     lines.push(`Winner: c${w.index} (${w.label}). ${w.reason}`);
     lines.push(
-      `  tuning score ${num(w.tuning.value)} ${interval(w.tuning)} on ${w.tuning.items} items (optimistic: the best of ${r.coverage.evaluated} candidates)`,
+      `  tuning score ${num(w.tuning.value)} ${interval(w.tuning)} on ${w.tuning.items} items (${w.tuningCaveat})`,
     );
+    if (w.versus !== null) lines.push(versusLine(w.versus, w.tuning.items));
     if (w.test !== null) {
       lines.push(
         `  test score   ${num(w.test.value)} ${interval(w.test)} on ${w.test.items} held-out items (the honest estimate)`,
@@ -78,10 +76,40 @@ export function tuneSummary(r: TuneResults): string {
   if (r.nested !== null) lines.push(...nestedLines(r));
   if (r.threshold !== null) lines.push(thresholdLine(r));
   lines.push(
-    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
+    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
+function resumedNote(r: TuneResults): string {
+  const s = r.spent;
+  if (s.resumed === 0) return '';
+  return ` (${s.resumedPaid} of them paid for by an earlier run, ${s.resumed - s.resumedPaid} from the cache then); paid for in all: ${s.sent + s.resumedPaid}`;
+}
+
+/** `rung 0` (halving dropped it there), `budget at rung 1` (the budget stopped that rung). */
+function prunedCell(c: TunedCandidate): string {
+  if (c.prunedAtRung !== null) return `rung ${c.prunedAtRung}`;
+  if (c.budgetStoppedAtRung !== null) return `budget at rung ${c.budgetStoppedAtRung}`;
+  return '';
+}
+
+/** The winner against the runner-up, paired on the same items. */
+function versusLine(
+  v: NonNullable<NonNullable<TuneResults['winner']>['versus']>,
+  items: number,
+): string {
+  if (v.difference === null)
+    return `  vs runner-up c${v.against} (${v.label}): not paired (scored on different items)`;
+  const sign = v.difference >= 0 ? '+' : '';
+  const ci = v.ciLow === null || v.ciHigh === null ? '' : ` [${num(v.ciLow)}, ${num(v.ciHigh)}]`;
+  const p =
+    v.pValue === null
+      ? ''
+      : `, p=${v.pValue < 0.001 ? v.pValue.toExponential(1) : v.pValue.toFixed(3)}`;
+  return `  vs runner-up c${v.against} (${v.label}): ${sign}${v.difference.toFixed(4)}${ci}${p} (winner minus runner-up, paired on the same ${items} items)`;
 }
 
 function thresholdLine(r: TuneResults): string {
@@ -134,6 +162,8 @@ export async function runTuneCommand(
       signal: controller.signal,
       drain: drain.signal,
       ...(opts.retryFailed === true ? { retryFailed: true } : {}),
+      // before anything is sent, quiet or not: what the config does not say
+      onWarning: (message) => process.stderr.write(`assay tune: warning: ${message}\n`),
       onEvaluation: async (e, r) => {
         if (!opts.quiet) process.stderr.write(progressLine(e, r));
         await writeTuneOutputs(setup, r);

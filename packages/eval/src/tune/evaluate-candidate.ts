@@ -8,6 +8,7 @@ import { runEvaluation } from '../run/run-from-config.js';
 import { notRepresentative } from '../summary/representativeness.js';
 import type { Candidate } from './candidates.js';
 import { setConfigPath } from './config-paths.js';
+import { paidInJournal } from './paid-requests.js';
 
 /** What one candidate scored on one set of items. */
 export interface CandidateEvaluation {
@@ -32,8 +33,19 @@ export interface CandidateEvaluation {
   readonly sent: number;
   readonly cached: number;
   readonly resumed: number;
-  /** dollars of the requests sent (null without prices) */
+  /**
+   * of the `resumed` answers, those an earlier run of the search paid for (sent then); the others
+   * came from the response cache then and cost nothing: a budget counts `sent + resumedPaid`
+   */
+  readonly resumedPaid: number;
+  /**
+   * dollars paid for this evaluation's requests, in this run and earlier runs of a resumed
+   * search (`sent + resumedPaid`); answers from the response cache cost nothing and are left
+   * out, though they keep the cost of the request that first paid for them (null without prices)
+   */
   readonly costUsd: number | null;
+  /** of `costUsd`, the dollars of the requests sent in this run (null without prices) */
+  readonly sentCostUsd: number | null;
   /** tokens per item (input + output): the cost the one-standard-error rule compares */
   readonly tokensPerItem: number;
   /** 95th percentile latency of the answers sent (ms), null when all came from the cache */
@@ -134,6 +146,8 @@ export async function evaluateCandidate(
   stage: Stage,
 ): Promise<CandidateEvaluation> {
   const config = stageConfig(ctx, candidate, ids, stage);
+  const model = config.models[0]!.name;
+  const before = paidInJournal(config.output.dir, model);
   const results = await runEvaluation(config, {
     ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
     ...(ctx.drain === undefined ? {} : { drain: ctx.drain }),
@@ -143,8 +157,14 @@ export async function evaluateCandidate(
     throw unreachableStop(error, config, candidate, stage);
   });
   refuseFailedService(results, config, candidate, stage);
+  const after = paidInJournal(config.output.dir, model);
+  const paid = {
+    costUsd: after.costUsd,
+    sentCostUsd: after.costUsd === null ? null : Math.max(0, after.costUsd - (before.costUsd ?? 0)),
+  };
   return {
     ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config.output.dir),
+    ...paid,
     ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
     ...(stage.outer === undefined ? {} : { outer: stage.outer }),
   };
@@ -285,7 +305,11 @@ function readEvaluation(
     sent: s.sentThisRun,
     cached: s.cachedThisRun,
     resumed: s.resumedFromJournal,
+    // the cache's answers this run and those resumed from the journal: only the latter were
+    // journaled by an earlier run, and cost nothing there either
+    resumedPaid: Math.max(0, s.resumedFromJournal - (s.cachedAnswers - s.cachedThisRun)),
     costUsd: s.costUsd,
+    sentCostUsd: null,
     tokensPerItem: items === 0 ? 0 : (s.inputTokens + s.outputTokens) / items,
     p95LatencyMs: s.latencyMs.p95,
     constraintFailures: results.thresholds

@@ -9,7 +9,10 @@ export interface MarginalMean {
   readonly n: number;
   /** their mean score */
   readonly mean: number | null;
-  /** normal interval of that mean over candidates (null for fewer than 2) */
+  /**
+   * normal interval of that mean over candidates (null for fewer than 2, and when they all
+   * scored the same: an interval of no width would read as certainty)
+   */
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
 }
@@ -45,6 +48,8 @@ export function marginalMeans(
       const mean = scores.reduce((a, b) => a + b, 0) / n;
       if (n < 2) return { value, n, mean, ciLow: null, ciHigh: null };
       const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+      // candidates that all scored the same give an interval of no width: no certainty, so none
+      if (sd === 0) return { value, n, mean, ciLow: null, ciHigh: null };
       return {
         value,
         n,

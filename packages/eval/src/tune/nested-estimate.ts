@@ -4,6 +4,7 @@ import { scoreModelOnPool } from '../summary/score-models.js';
 import { taskFor } from '../tasks/task-for.js';
 import { candidateLabel } from './candidates.js';
 import { chooseWinner } from './choose-winner.js';
+import { decideWinner } from './decide-winner.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import { evaluateWithinBudget } from './search-state.js';
 import { runStrategy, type StrategyInput } from './strategies.js';
@@ -61,7 +62,10 @@ export async function nestedEstimate(
     const train = input.tuneIds.filter((_, p) => p % outer !== o);
     const test = input.tuneIds.filter((_, p) => p % outer === o);
     const finals = await runStrategy({ ...input, tuneIds: train, outer: o });
-    const winner = chooseWinner(finals, input.greater);
+    const winner =
+      input.pairing === undefined
+        ? chooseWinner(finals, input.greater)
+        : await decideWinner(finals, input.greater, { ...input.pairing, versus: false });
     const candidate = winner === null ? null : input.grid[winner.evaluation.candidate]!;
     const scored =
       candidate === null

@@ -4,7 +4,8 @@ import { EvaluationError } from '../errors.js';
 import { loadRunDataset } from '../run/load-run-dataset.js';
 import type { ThresholdMetric } from './binary-decision-metrics.js';
 import { type Candidate, candidateLabel, gridCandidates } from './candidates.js';
-import { chooseWinner } from './choose-winner.js';
+import type { Winner } from './choose-winner.js';
+import { type DecideWinnerOptions, decideWinner } from './decide-winner.js';
 import {
   type CandidateEvaluation,
   candidateConfig,
@@ -19,6 +20,7 @@ import {
   refuseUnpricedModels,
   type SearchState,
 } from './search-state.js';
+import { estimatedRequests, randomNWarning } from './search-warnings.js';
 import { runStrategy } from './strategies.js';
 import { type ThresholdTuning, tuneThreshold } from './threshold-tuning.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
@@ -32,6 +34,11 @@ export interface RunTuneOptions {
   readonly drain?: AbortSignal;
   /** as `assay run --retry-failed`: re-send the requests an earlier search journaled as failed */
   readonly retryFailed?: boolean;
+  /**
+   * told, before anything is sent, what the search will do that the config may not say: random
+   * search's `n` clipped to the grid or defaulted, no budget (with the requests estimated)
+   */
+  readonly onWarning?: (message: string) => void;
   /** told after every evaluation, with the results so far (tune.json is written from them) */
   readonly onEvaluation?: (e: CandidateEvaluation, results: TuneResults) => Promise<void> | void;
 }
@@ -71,18 +78,7 @@ async function runSearch(
   const started = Date.now();
   const { search } = setup;
   const { metric } = setup;
-  const ctx: EvaluationContext = {
-    raw: setup.raw,
-    baseDir: setup.baseDir,
-    outDir: setup.base.output.dir,
-    metric,
-    constraints: search.constraints,
-    runner,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.drain === undefined ? {} : { drain: options.drain }),
-    ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
-    ...(options.retryFailed === true ? { retryFailed: true } : {}),
-  };
+  const ctx = evaluationContext(setup, options, runner);
   const grid = gridCandidates(setup.space);
   checkCandidates(ctx, grid, search.space, search.budget.costUsd !== undefined);
   const order = stratifiedOrder(
@@ -96,29 +92,29 @@ async function runSearch(
       : Math.max(1, Math.round(order.length * search.testFraction));
   const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
   const testIds = order.slice(order.length - nTest).map((it) => it.id);
-  const state: SearchState = {
-    evaluations: [],
-    spent: { sent: 0, cached: 0, resumed: 0, costUsd: 0 },
-    calibration: { estimatedUsd: 0, actualUsd: 0 },
-    pruned: new Map(),
-    stoppedBy: null,
-  };
+  const warnings = searchWarnings(setup, grid.length, tuneIds.length, testIds.length);
+  for (const w of warnings) options.onWarning?.(w);
+  const state = newSearchState();
   const greater = higherIsBetter(metric);
   // while the search runs there is no winner yet: evaluations on different rungs do not compare
   let nested: NestedEstimate | null = null;
   let threshold: ThresholdTuning | null = null;
+  const pairing = pairingOf(setup, runner);
   const snapshot = (
     finals: readonly CandidateEvaluation[] | null,
+    winner: Winner | null,
     test: CandidateEvaluation | null,
   ) =>
     tuneResults({
       setup,
+      finished: finals !== null,
+      warnings,
       metric,
       greater,
       grid,
       state,
       finals: finals ?? [],
-      winner: finals === null ? null : chooseWinner(finals, greater),
+      winner,
       test,
       items: { total: order.length, tuning: tuneIds.length, test: testIds.length },
       marginal: marginalOf(setup, grid, state),
@@ -126,27 +122,26 @@ async function runSearch(
       threshold,
       wallMs: Date.now() - started,
     });
-  const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null));
-  const input = { ctx, search, state, grid, tuneIds, greater, listener };
+  const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null, null));
+  const input = { ctx, search, state, grid, tuneIds, greater, listener, pairing };
   if (search.nested !== 'none') {
     nested = await nestedEstimate(input, setup, search.nested.outer);
   }
   // the procedure on every tuning item chooses the settings that best.yaml keeps
   const finals = await runStrategy(input);
-  const winner = chooseWinner(finals, greater);
-  let test: CandidateEvaluation | null = null;
-  if (winner !== null && testIds.length > 0) {
-    const candidate = grid[winner.evaluation.candidate]!;
-    test = await evaluateWithinBudget(
-      ctx,
-      search,
-      state,
-      candidate,
-      testIds,
-      { rung: 'test' },
-      () => undefined,
-    );
-  }
+  const winner = await decideWinner(finals, greater, pairing);
+  const test =
+    winner === null || testIds.length === 0
+      ? null
+      : await evaluateWithinBudget(
+          ctx,
+          search,
+          state,
+          grid[winner.evaluation.candidate]!,
+          testIds,
+          { rung: 'test' },
+          () => undefined,
+        );
   if (search.threshold && winner !== null) {
     threshold = await tuneThreshold(winner.evaluation.dir, test?.dir ?? null, {
       metric: metric as ThresholdMetric,
@@ -155,7 +150,76 @@ async function runSearch(
       seed: search.seed,
     });
   }
-  return snapshot(finals, test);
+  return snapshot(finals, winner, test);
+}
+
+/** What every evaluation of the search shares. */
+function evaluationContext(
+  setup: TuneSetup,
+  options: RunTuneOptions,
+  runner: Runner,
+): EvaluationContext {
+  const { search } = setup;
+  return {
+    raw: setup.raw,
+    baseDir: setup.baseDir,
+    outDir: setup.base.output.dir,
+    metric: setup.metric,
+    constraints: search.constraints,
+    runner,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.drain === undefined ? {} : { drain: options.drain }),
+    ...(search.nested === 'none' ? {} : { innerFolds: search.nested.inner }),
+    ...(options.retryFailed === true ? { retryFailed: true } : {}),
+  };
+}
+
+function newSearchState(): SearchState {
+  return {
+    evaluations: [],
+    spent: { sent: 0, cached: 0, resumed: 0, resumedPaid: 0, costUsd: 0 },
+    calibration: { estimatedUsd: 0, actualUsd: 0 },
+    pruned: new Map(),
+    budgetStopped: new Map(),
+    stoppedBy: null,
+  };
+}
+
+/**
+ * How candidates are paired for the one-standard-error rule and the winner's paired
+ * difference from the runner-up: as `assay compare`, with at least 1,000 resamples.
+ */
+function pairingOf(setup: TuneSetup, runner: Runner): DecideWinnerOptions {
+  const { evaluation } = setup.base;
+  return {
+    runner,
+    metric: setup.metric,
+    settings: {
+      bootstrap: Math.max(1000, evaluation.bootstrap),
+      ci: evaluation.ci,
+      seed: evaluation.seed,
+    },
+  };
+}
+
+/** What the search will do that its config may not say, before anything is sent. */
+function searchWarnings(
+  setup: TuneSetup,
+  candidates: number,
+  tuning: number,
+  test: number,
+): string[] {
+  const { search } = setup;
+  const out: string[] = [];
+  const n = randomNWarning(search, candidates);
+  if (n !== null) out.push(n);
+  if (search.budget.requests === undefined && search.budget.costUsd === undefined) {
+    const estimate = estimatedRequests(search, candidates, tuning, test);
+    out.push(
+      `search.budget is not set: the search runs without a limit, about ${estimate} requests (fewer where prompts repeat and the cache answers); set search.budget.requests or costUsd to cap it.`,
+    );
+  }
+  return out;
 }
 
 /** A config path in one spelling: `models[0].params` and `models.0.params` read alike. */

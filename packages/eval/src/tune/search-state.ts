@@ -11,12 +11,35 @@ import {
 } from './evaluate-candidate.js';
 import type { SearchConfig } from './search-schema.js';
 
-/** Requests and dollars spent so far. */
+/**
+ * Requests and dollars spent so far. What the search has paid for is `sent + resumedPaid`:
+ * requests this run sent, and the answers resumed from journals that an earlier run of the
+ * search sent; answers from the response cache (now or then) cost nothing.
+ */
 export interface Spent {
+  /** requests this run sent to the service */
   sent: number;
+  /** answers the response cache gave this run */
   cached: number;
+  /** answers resumed from the journals of an earlier run */
   resumed: number;
+  /** of `resumed`, those the earlier run paid for (the others came from the cache then) */
+  resumedPaid: number;
+  /** dollars paid: for the requests sent, this run and by an earlier run (`sent + resumedPaid`) */
   costUsd: number;
+}
+
+/**
+ * Requests the search has paid for, this run and earlier runs it resumed: what
+ * `search.budget.requests` counts.
+ *
+ * @param spent - the search's spending
+ * @returns `sent + resumedPaid`
+ * @example
+ * paidRequests({ sent: 0, cached: 0, resumed: 480, resumedPaid: 404, costUsd: 0 }); // 404
+ */
+export function paidRequests(spent: Spent): number {
+  return spent.sent + spent.resumedPaid;
 }
 
 /**
@@ -56,6 +79,11 @@ export interface SearchState {
   readonly spent: Spent;
   /** pruned candidates: index -> rung at which they were dropped */
   readonly pruned: Map<number, number>;
+  /**
+   * candidates whose halving rung the budget stopped partway: index -> that rung (evaluated on
+   * it or not, they are compared on the rung before, the last one they all completed)
+   */
+  readonly budgetStopped?: Map<number, number>;
   /** set when the budget stopped the search: the sentence saying so */
   stoppedBy: string | null;
   /** estimated against actual cost of the evaluations that sent requests */
@@ -111,10 +139,12 @@ export async function evaluateWithinBudget(
     estimate = plan.models.reduce((a, m) => a + (m.estimate.costUsd ?? 0), 0);
     const counted = plan.models.some((m) => m.estimate.tokenCounting === 'estimate');
     const cost = estimate * costFactor(state.calibration ?? NO_CALIBRATION, counted);
-    if (requests !== undefined && state.spent.sent + state.spent.resumed + toSend > requests) {
-      // journaled answers of an earlier, killed search were paid for then: they count
+    const paid = paidRequests(state.spent);
+    if (requests !== undefined && paid + toSend > requests) {
+      // journaled answers of an earlier, killed search were paid for then: they count, but
+      // not those that came from the cache then (they cost nothing)
       return stop(
-        `the request budget: ${state.spent.sent + state.spent.resumed} sent, and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`,
+        `the request budget: ${paid} paid for (${paidParts(state.spent)}), and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`,
       );
     }
     if (costUsd !== undefined && toSend > 0 && state.spent.costUsd + cost > costUsd) {
@@ -128,14 +158,23 @@ export async function evaluateWithinBudget(
   state.spent.sent += e.sent;
   state.spent.cached += e.cached;
   state.spent.resumed += e.resumed;
-  const actual = e.sent > 0 ? (e.costUsd ?? 0) * (e.sent / Math.max(1, e.requests)) : 0;
-  state.spent.costUsd += actual;
+  state.spent.resumedPaid += e.resumedPaid;
+  state.spent.costUsd += e.costUsd ?? 0;
+  const actual = e.sentCostUsd ?? 0;
   if (state.calibration !== undefined && estimate > 0 && e.sent > 0) {
     state.calibration.estimatedUsd += estimate;
     state.calibration.actualUsd += actual;
   }
   await listener(e, state);
   return e;
+}
+
+/** `404 sent by this run` / `0 sent by this run, 404 by an earlier run it resumed` */
+function paidParts(spent: Spent): string {
+  const now = `${spent.sent} sent by this run`;
+  return spent.resumedPaid === 0
+    ? now
+    : `${now}, ${spent.resumedPaid} by an earlier run it resumed`;
 }
 
 const NO_CALIBRATION: CostCalibration = { estimatedUsd: 0, actualUsd: 0 };

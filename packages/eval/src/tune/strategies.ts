@@ -1,9 +1,11 @@
 import { type Candidate, randomCandidates } from './candidates.js';
 import { byMetric } from './choose-winner.js';
+import type { DecideWinnerOptions } from './decide-winner.js';
 import type { CandidateEvaluation, EvaluationContext } from './evaluate-candidate.js';
 import { halvingRungs, survivorsOf } from './halving-rungs.js';
 import type { SearchConfig } from './search-schema.js';
 import { type EvaluationListener, evaluateWithinBudget, type SearchState } from './search-state.js';
+import { DEFAULT_RANDOM_N } from './search-warnings.js';
 
 /** What a strategy needs: the search, its state, the candidates and the tuning items in order. */
 export interface StrategyInput {
@@ -17,6 +19,8 @@ export interface StrategyInput {
   readonly listener: EvaluationListener;
   /** nested cross-validation: the outer fold whose training part is searched */
   readonly outer?: number;
+  /** how the winner is chosen: the paired comparisons of the one-standard-error rule */
+  readonly pairing?: DecideWinnerOptions;
 }
 
 /**
@@ -35,7 +39,12 @@ export async function runStrategy(input: StrategyInput): Promise<CandidateEvalua
     case 'grid':
       return evaluateAll(input, grid, tuneIds, 0);
     case 'random':
-      return evaluateAll(input, randomCandidates(grid, search.n ?? 10, search.seed), tuneIds, 0);
+      return evaluateAll(
+        input,
+        randomCandidates(grid, search.n ?? DEFAULT_RANDOM_N, search.seed),
+        tuneIds,
+        0,
+      );
     case 'successive-halving':
       return halve(
         input,
@@ -91,7 +100,11 @@ async function halve(
   for (let r = 0; r < rungs.length; r++) {
     const done = await evaluateAll(input, alive, input.tuneIds.slice(0, rungs[r]!), r, bracket);
     // stopped by the budget inside a rung: the last complete rung compares candidates fairly
-    if (done.length < alive.length) return r === 0 ? done : last;
+    if (done.length < alive.length) {
+      if (r === 0) return done;
+      for (const c of alive) input.state.budgetStopped?.set(c.index, r);
+      return last;
+    }
     last = done;
     if (r === rungs.length - 1) break;
     // constraint failures rank after every candidate that meets them; equal scores go to the

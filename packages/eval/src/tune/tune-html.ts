@@ -1,8 +1,10 @@
 import { escapeHtml, lineChart } from '@assay/report';
+import { candidateRow } from './candidate-row.js';
 import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
+import type { MarginalMean } from './marginal-means.js';
 import { nestedGap } from './nested-estimate.js';
-import type { TuneResults } from './tune-results.js';
+import type { TunedCandidate, TuneResults } from './tune-results.js';
 
 const CSS =
   'body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}main{max-width:1000px;margin:0 auto;padding:1rem}table{border-collapse:collapse;margin:.5rem 0;display:block;overflow-x:auto}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}svg{max-width:100%;height:auto}';
@@ -10,9 +12,27 @@ const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
 const ci = (e: CandidateEvaluation): string =>
   e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`;
 
-/** The evaluation of a candidate on the most items. */
-function largest(evaluations: readonly CandidateEvaluation[]): CandidateEvaluation {
-  return evaluations.filter((e) => e.rung !== 'test').reduce((a, b) => (b.items > a.items ? b : a));
+/** `after rung 0` (halving dropped it), `budget stopped rung 1` (not compared there). */
+function prunedCell(c: TunedCandidate): string {
+  if (c.prunedAtRung !== null) return `after rung ${c.prunedAtRung}`;
+  if (c.budgetStoppedAtRung !== null) return `budget stopped rung ${c.budgetStoppedAtRung}`;
+  return '';
+}
+
+/** The winner against the runner-up, paired on the same items. */
+function versusSentence(w: NonNullable<TuneResults['winner']>): string {
+  const v = w.versus;
+  if (v === null) return '';
+  if (v.difference === null)
+    return ` Against the runner-up, c${v.against} (${escapeHtml(v.label)}), no paired difference: they were scored on different items.`;
+  const sign = v.difference >= 0 ? '+' : '';
+  const interval =
+    v.ciLow === null || v.ciHigh === null ? '' : ` [${num(v.ciLow)}, ${num(v.ciHigh)}]`;
+  const p =
+    v.pValue === null
+      ? ''
+      : `, p = ${v.pValue < 0.001 ? v.pValue.toExponential(1) : v.pValue.toFixed(3)}`;
+  return ` Against the runner-up, c${v.against} (${escapeHtml(v.label)}), it scores <strong>${sign}${v.difference.toFixed(4)}${interval}</strong>${p} (the paired difference on the same ${w.tuning.items} items).`;
 }
 
 /** A score's interval of no width, in words, after a space; empty otherwise. */
@@ -23,6 +43,8 @@ function noteOf(e: CandidateEvaluation, metric: string): string {
 
 function verdict(r: TuneResults): string {
   const w = r.winner;
+  if (!r.finished)
+    return '<p><strong>The search has not finished</strong>: it is running, or it stopped on an error or an interruption (rerun the same command to resume; nothing answered is sent again). No winner has been chosen yet; the table shows the evaluations so far.</p>';
   if (w === null)
     return `<p><strong>No candidate won</strong>: none had a value of ${escapeHtml(r.metric)} and met the constraints.</p>`;
   const test =
@@ -33,9 +55,16 @@ function verdict(r: TuneResults): string {
         : `On ${w.test.items} held-out test items it scores <strong>${num(w.test.value)}${ci(w.test)}</strong>: the honest estimate.${noteOf(w.test, r.metric)}`;
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
-    `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is optimistic, because it is the best of ${r.coverage.evaluated} candidates scored on the same items. ${test}</p>`,
-    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
+    `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is ${escapeHtml(w.tuningCaveat)}.${versusSentence(w)} ${test}</p>`,
+    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
   ].join('\n');
+}
+
+/** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
+function resumedNote(r: TuneResults): string {
+  const s = r.spent;
+  if (s.resumed === 0) return '';
+  return ` (${s.resumedPaid} of them paid for by an earlier run, ${s.resumed - s.resumedPaid} from the cache then); paid for in all: ${s.sent + s.resumedPaid}`;
 }
 
 function thresholdSection(r: TuneResults): string {
@@ -77,7 +106,7 @@ function nestedSentence(r: TuneResults): string {
 
 function leaderboard(r: TuneResults): string {
   const rows = r.candidates
-    .map((c) => ({ c, e: largest(c.evaluations) }))
+    .map((c) => ({ c, e: candidateRow(c) }))
     .sort(
       (a, b) =>
         b.e.items - a.e.items ||
@@ -85,7 +114,7 @@ function leaderboard(r: TuneResults): string {
     )
     .map(
       ({ c, e }) =>
-        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${c.prunedAtRung === null ? '' : `after rung ${c.prunedAtRung}`}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${prunedCell(c)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
     );
   return `<table><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -111,11 +140,19 @@ function rungChart(r: TuneResults): string {
   });
 }
 
+/** The interval of a marginal mean, or why there is none. */
+function marginalInterval(m: MarginalMean): string {
+  if (m.ciLow !== null && m.ciHigh !== null) return ` [${num(m.ciLow)}, ${num(m.ciHigh)}]`;
+  if (m.n === 1) return ' (one candidate: no interval)';
+  if (m.n > 1 && m.mean !== null) return ` (all ${m.n} scored the same: no interval)`;
+  return '';
+}
+
 function marginal(r: TuneResults): string {
   const blocks = Object.entries(r.marginalMeans).map(([path, means]) => {
     const rows = means.map(
       (m) =>
-        `<tr><td>${escapeHtml(JSON.stringify(m.value).slice(0, 60))}</td><td>${m.n}</td><td>${num(m.mean)}${m.ciLow === null || m.ciHigh === null ? '' : ` [${num(m.ciLow)}, ${num(m.ciHigh)}]`}</td></tr>`,
+        `<tr><td>${escapeHtml(JSON.stringify(m.value).slice(0, 60))}</td><td>${m.n}</td><td>${num(m.mean)}${marginalInterval(m)}</td></tr>`,
     );
     return `<h3>${escapeHtml(path)}</h3><table><thead><tr><th>value</th><th>candidates</th><th>mean ${escapeHtml(r.metric)} [CI]</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
   });

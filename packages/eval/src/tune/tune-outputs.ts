@@ -48,7 +48,9 @@ export async function writeTuneOutputs(setup: TuneSetup, results: TuneResults): 
 /**
  * best.yaml: the run config with the winner's settings (file values inlined), its data set path
  * absolute, its output in `<tune dir>/best` and the search's response cache (so the items the
- * search already asked cost nothing): `assay run best.yaml` accepts it unchanged. The search's
+ * search already asked cost nothing): `assay run best.yaml` accepts it unchanged. Its
+ * `evaluation.metrics`, when the config lists them, carry the search's metric (added after the
+ * config's own). The search's
  * `search.constraints` become thresholds of the run (after the config's own, without
  * repeats): a constraint is a threshold expression (the search checks it as the candidate
  * run's threshold), so the run checks what the winner was chosen to meet.
@@ -69,9 +71,16 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
     dataset.path = resolve(setup.baseDir, dataset.path);
   const dir = setup.base.output.dir;
   const thresholds = bestThresholds(raw, setup.search.constraints);
+  const evaluation = { ...(raw.evaluation as Record<string, unknown> | undefined) };
+  // the metric the winner was chosen by, so the run reports it (after the config's own; a
+  // config that lists none reports the task's set)
+  const metrics = evaluation.metrics;
+  if (Array.isArray(metrics) && !metrics.includes(results.metric))
+    evaluation.metrics = [...metrics, results.metric];
   const out = {
     ...raw,
     dataset,
+    evaluation,
     output: { ...(raw.output as object | undefined), dir: join(dir, 'best') },
     cache: join(dir, 'cache.sqlite'),
     ...(thresholds.length === 0 ? {} : { thresholds }),

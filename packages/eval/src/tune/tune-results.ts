@@ -3,6 +3,7 @@ import type { Winner } from './choose-winner.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import type { NestedEstimate } from './nested-estimate.js';
+import type { PairedGap } from './paired-gap.js';
 import type { SearchState, Spent } from './search-state.js';
 import type { ThresholdTuning } from './threshold-tuning.js';
 import type { TuneSetup } from './tune-setup.js';
@@ -18,11 +19,33 @@ export interface TunedCandidate {
   readonly evaluations: readonly CandidateEvaluation[];
   /** the rung after which successive halving dropped it; null when it was not dropped */
   readonly prunedAtRung: number | null;
+  /**
+   * the halving rung the budget stopped partway while this candidate was in it (evaluated on it
+   * or not): its evaluation there, if any, is kept but not compared; null otherwise
+   */
+  readonly budgetStoppedAtRung: number | null;
+  /**
+   * the evaluation the final choice compared it on (rung, bracket, items): the leaderboard's
+   * row; null for a candidate dropped before the final comparison
+   */
+  readonly rankedOn: {
+    readonly rung: number | 'test';
+    readonly bracket: number | null;
+    readonly items: number;
+  } | null;
 }
 
 /** The content of tune.json. */
 export interface TuneResults {
   readonly schemaVersion: 1;
+  /**
+   * false while the search runs (tune.json and report.html are rewritten after every
+   * evaluation): then no winner has been chosen yet, and a search that stopped on an error or
+   * an interruption leaves it false
+   */
+  readonly finished: boolean;
+  /** what the search did that its config may not say (random search's n, no budget) */
+  readonly warnings: readonly string[];
   readonly name: string;
   readonly strategy: string;
   readonly metric: string;
@@ -33,7 +56,10 @@ export interface TuneResults {
   readonly budget: { readonly requests: number | null; readonly costUsd: number | null };
   /** requests sent, answered by the cache, resumed from journals; dollars of those sent */
   readonly spent: Spent;
-  /** a full grid's requests on every tuning item, for comparison (estimated from the first evaluation) */
+  /**
+   * a full grid's requests on every tuning item plus the winner's test part, for comparison
+   * (estimated from the first rung's requests per item)
+   */
   readonly gridRequestsEstimate: number | null;
   /** why the search stopped early (the budget), or null */
   readonly stoppedBy: string | null;
@@ -47,8 +73,17 @@ export interface TuneResults {
     readonly settings: Readonly<Record<string, unknown>>;
     readonly rule: Winner['rule'];
     readonly reason: string;
-    /** the winner's score on the tuning items: optimistic, being the best of several */
+    /** under the one-standard-error rule: the standard error held against the shortfall, and whose */
+    readonly standardError: Winner['standardError'];
+    /**
+     * the winner's score minus the runner-up's (the best-scoring other candidate that met the
+     * constraints), paired on the same tuning items, with its interval and p-value
+     */
+    readonly versus: (PairedGap & { readonly label: string }) | null;
+    /** the winner's score on the tuning items: optimistic, being chosen on them */
     readonly tuning: CandidateEvaluation;
+    /** why the tuning score is optimistic, in words (`the best of 8 candidates ...`) */
+    readonly tuningCaveat: string;
     /** its score on the held-out test items: the honest estimate (null when not run) */
     readonly test: CandidateEvaluation | null;
   } | null;
@@ -64,6 +99,9 @@ export interface TuneResults {
 /** Everything {@link tuneResults} assembles. */
 export interface TuneResultsInput {
   readonly setup: TuneSetup;
+  /** whether the search is over (its winner chosen) */
+  readonly finished: boolean;
+  readonly warnings: readonly string[];
   readonly metric: string;
   readonly greater: boolean;
   readonly grid: readonly Candidate[];
@@ -98,6 +136,8 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
   const winnerCandidate = winner === null ? null : grid[winner.evaluation.candidate]!;
   return {
     schemaVersion: 1,
+    finished: input.finished,
+    warnings: input.warnings,
     name: setup.base.name,
     strategy: setup.search.strategy,
     metric: input.metric,
@@ -110,7 +150,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
       costUsd: setup.search.budget.costUsd ?? null,
     },
     spent: { ...state.spent },
-    gridRequestsEstimate: gridEstimate(firstRung, input.items.tuning, grid.length),
+    gridRequestsEstimate: gridEstimate(firstRung, input.items, grid.length),
     stoppedBy: state.stoppedBy,
     coverage: { evaluated: evaluated.size, candidates: grid.length },
     candidates: grid
@@ -121,6 +161,8 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
         settings: asWritten(c),
         evaluations: state.evaluations.filter((e) => e.candidate === c.index),
         prunedAtRung: state.pruned.get(c.index) ?? null,
+        budgetStoppedAtRung: state.budgetStopped?.get(c.index) ?? null,
+        rankedOn: rankedOn(input, c.index),
       })),
     winner:
       winner === null || winnerCandidate === null
@@ -131,7 +173,16 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
             settings: asWritten(winnerCandidate),
             rule: winner.rule,
             reason: winner.reason,
+            standardError: winner.standardError,
+            versus:
+              winner.versus === null
+                ? null
+                : {
+                    ...winner.versus,
+                    label: candidateLabel(asWritten(grid[winner.versus.against]!)),
+                  },
             tuning: winner.evaluation,
+            tuningCaveat: tuningCaveat(winner, evaluated.size),
             test: input.test,
           },
     marginalMeans: input.marginal,
@@ -141,17 +192,42 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
   };
 }
 
+/** The final comparison's evaluation of a candidate (the winner's own where it was chosen). */
+function rankedOn(input: TuneResultsInput, index: number): TunedCandidate['rankedOn'] {
+  const own = input.finals.filter((e) => e.candidate === index);
+  const e =
+    own.find((x) => x === input.winner?.evaluation) ??
+    own.reduce<CandidateEvaluation | undefined>(
+      (a, b) => (a === undefined || b.items > a.items ? b : a),
+      undefined,
+    );
+  return e === undefined ? null : { rung: e.rung, bracket: e.bracket ?? null, items: e.items };
+}
+
 /**
- * What a full grid on every tuning item would ask: the first rung's distinct requests per item
- * (duplicate prompts, e.g. of truncated texts, are asked once), scaled to the tuning items and
- * to every candidate.
+ * Why the winner's tuning score is optimistic: it was chosen on the items it was scored on.
+ * It is "the best of N" only when the rule kept the top score.
+ */
+function tuningCaveat(winner: Winner, candidates: number): string {
+  const n = `${candidates} candidate${candidates === 1 ? '' : 's'}`;
+  if (winner.rule === 'best')
+    return candidates === 1
+      ? 'optimistic: chosen on these items'
+      : `optimistic: the best of ${n} scored on these items`;
+  return `optimistic: chosen on these items among ${n}, though not the top score (c${winner.best.candidate} scored ${winner.best.value?.toFixed(4) ?? '—'}; the one-standard-error rule chose the cheaper one)`;
+}
+
+/**
+ * What a full grid would ask: the first rung's distinct requests per item (duplicate prompts,
+ * e.g. of truncated texts, are asked once), scaled to every candidate's tuning items and the
+ * winner's test items.
  */
 function gridEstimate(
   firstRung: readonly CandidateEvaluation[],
-  tuning: number,
+  items: TuneResults['items'],
   candidates: number,
 ): number | null {
   if (firstRung.length === 0) return null;
   const perItem = firstRung.reduce((a, e) => a + e.requests / e.items, 0) / firstRung.length;
-  return Math.round(perItem * tuning * candidates);
+  return Math.round(perItem * (items.tuning * candidates + items.test));
 }

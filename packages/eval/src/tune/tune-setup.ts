@@ -5,8 +5,9 @@ import { parseRunConfig, readConfigDocument } from '../config/load-config.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
 import { THRESHOLD_METRICS } from './binary-decision-metrics.js';
-import { parseConfigPath } from './config-paths.js';
 import { type SearchConfig, SearchSchema } from './search-schema.js';
+import { refuseIgnoredN } from './search-warnings.js';
+import { checkConstraints, checkVariablePath } from './variable-paths.js';
 
 /** Overrides of a tune config, as `assay tune --base-url` and `--output` give them. */
 export interface TuneSetupOptions {
@@ -110,6 +111,7 @@ export async function tuneSetup(
     );
   }
   const search = parsed.data;
+  refuseIgnoredN(search);
   const base = parseRunConfig(raw, { baseDir });
   if (base.models.length !== 1) {
     throw new EvaluationError(
@@ -120,9 +122,10 @@ export async function tuneSetup(
   }
   const metric = rankingMetric(raw, search, baseDir);
   if (search.threshold) checkThresholdTuning(base, metric);
+  checkConstraints(raw, search.constraints, baseDir);
   const space: Record<string, unknown[]> = {};
   for (const [path, values] of Object.entries(search.space)) {
-    parseConfigPath(path);
+    checkVariablePath(path);
     space[path] = await Promise.all(
       values.map((v, i) => resolveValue(v, baseDir, `search.space.${path}[${i}]`)),
     );

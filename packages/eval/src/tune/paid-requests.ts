@@ -1,0 +1,40 @@
+import { join } from 'node:path';
+import { RunJournal } from '../run/journal.js';
+import { JOURNAL_FILE } from '../run/run-state-files.js';
+
+/** What an evaluation's journal says was paid for: the requests that reached the service. */
+export interface PaidInJournal {
+  /** journaled requests that were sent (answered or failed), not answered by the cache */
+  readonly requests: number;
+  /** their dollars (null when no answer has a price) */
+  readonly costUsd: number | null;
+}
+
+/**
+ * The requests of an evaluation's journal that were paid for, and their cost: every journaled
+ * outcome except the answers that came from the response cache (those cost nothing, though they
+ * keep the cost of the request that first paid for them). Read from a read-only snapshot, so
+ * nothing is written in the folder.
+ *
+ * @param dir - the evaluation's output folder
+ * @param model - the model's name (`models[0].name`)
+ * @returns the paid requests and their cost; zero when the folder has no journal yet
+ * @example
+ * paidInJournal('assay-out/tune/candidates/c0-r0', 'nb'); // { requests: 180, costUsd: 0.0123 }
+ */
+export function paidInJournal(dir: string, model: string): PaidInJournal {
+  const journal = RunJournal.snapshot(join(dir, JOURNAL_FILE));
+  if (journal === undefined) return { requests: 0, costUsd: null };
+  try {
+    let requests = 0;
+    let costUsd: number | null = null;
+    for (const o of journal.load(model).values()) {
+      if (o.cached) continue;
+      requests++;
+      if (o.costUsd !== null) costUsd = (costUsd ?? 0) + o.costUsd;
+    }
+    return { requests, costUsd };
+  } finally {
+    journal.close();
+  }
+}
