@@ -86,11 +86,17 @@ describe('the CSV reader on the pool equals the sequential reader', () => {
     }
   });
 
-  test('ranges that start with NA or a number after a text cell are read again as labels', async () => {
-    const rows = ['y', '1', '2', '1', 'cat', '1.0', 'NA', 'dog', '', '3', '1.0', 'NA', 'x'];
+  test('ranges of an auto column that began with numbers, before or after its first text cell, are read again as labels', async () => {
+    const rows = ['y', '1', '2', '1.0', 'cat', '1.0', 'NA', 'dog', '3', '01', 'NA', 'x'];
     const file = write(`${rows.join('\n')}\n`);
     const { expected } = await bothWays(file, { y: 'auto' }, inProcess(1));
-    expect(expected.columns.get('y')?.kind).toBe('label');
+    const column = expected.columns.get('y');
+    expect(column?.kind).toBe('label');
+    // every cell the label of its own text, before the first text cell as after it
+    if (column?.kind === 'label') {
+      const labels = Array.from(column.codes, (c) => column.dictionary[c]);
+      expect(labels).toEqual(rows.slice(1));
+    }
     const lines = rows.map((r) => r.length + 1);
     const offsets = lines.map((_, k) => lines.slice(0, k).reduce((a, b) => a + b, 0));
     // every line its own range: the ranges after "cat" begin with numbers, NA and empties
@@ -99,6 +105,21 @@ describe('the CSV reader on the pool equals the sequential reader', () => {
       splitAt: offsets,
     });
     expectSameTable(actual!, expected);
+  });
+
+  test('a one-column file with empty lines and "" split at every byte offset', async () => {
+    const text = 's\n1\n\n2\r\n\r\n""\n3\n\n';
+    const file = write(text);
+    const { expected } = await bothWays(file, { s: 'auto' }, inProcess(2));
+    const column = expected.columns.get('s');
+    // empty lines skipped (pandas); `""` is a missing cell
+    expect(column?.kind === 'number' && Array.from(column.values)).toEqual([1, 2, Number.NaN, 3]);
+    for (let at = 0; at <= text.length; at++) {
+      const map = new Map<string, ColumnKind>([['s', 'auto']]);
+      const actual = await readCsvOnPool(file, map, ',', inProcess(2), { ...SMALL, splitAt: [at] });
+      expect(actual, `split at ${at}`).toBeDefined();
+      expectSameTable(actual!, expected);
+    }
   });
 
   test('workers that never get to the task (a busy pool) are not waited for', async () => {
@@ -205,7 +226,22 @@ describe('the CSV reader on the pool equals the sequential reader', () => {
 describe('an auto column of numbers with a few text cells, split anywhere', () => {
   test('reads the same labels as the sequential reader (fast-check)', async () => {
     const cell = fc.oneof(
-      { weight: 12, arbitrary: fc.constantFrom('1', '1.0', 'NA', '-0', '', '2', '1e3', '"3"') },
+      {
+        weight: 12,
+        arbitrary: fc.constantFrom(
+          '1',
+          '1.0',
+          'NA',
+          '-0',
+          '',
+          '2',
+          '1e3',
+          '"3"',
+          '01',
+          ' 1',
+          'null',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom('cat', 'dog') },
     );
     const input = fc.record({

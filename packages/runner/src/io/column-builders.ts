@@ -207,6 +207,12 @@ export class CellColumnBuilder {
   private labels: LabelColumnBuilder | undefined;
   /** Cells came as JSON values, whose numbers and strings are distinct types. */
   private typed = false;
+  /**
+   * An `auto` column of text cells turned into labels after rows read as numbers: those
+   * rows' labels are their numbers, not their text (`1.0` became 1, `NA` missing), so the
+   * reader reads the column again as labels ({@link textAfterNumbers}).
+   */
+  private late = false;
 
   /**
    * @param name - the column, for error messages
@@ -240,6 +246,15 @@ export class CellColumnBuilder {
    */
   reserve(capacity: number): void {
     (this.numbers ?? this.labels)!.reserve(capacity);
+  }
+
+  /**
+   * Whether this `auto` column met a text cell after rows it read as numbers (CSV text):
+   * those rows lost their text (`1.0` read as 1, `NA` as missing), so a CSV reader reads the
+   * file again with the column as `label`, where every cell is the label of its own text.
+   */
+  get textAfterNumbers(): boolean {
+    return this.late;
   }
 
   /** The label builder once the column holds labels, else undefined (a scanner's fast path). */
@@ -290,8 +305,10 @@ export class CellColumnBuilder {
         { path: this.name },
       );
     }
-    // auto: the column holds labels after all; re-encode what was read so far
+    // auto: the column holds labels after all; re-encode what was read so far (JSON numbers
+    // are numbers; CSV rows read as numbers lost their text: the reader reads them again)
     const previous = this.numbers!.view();
+    if (fromText && previous.length > 0) this.late = true;
     const labels = new LabelColumnBuilder(previous.length * 2, this.storage?.codes);
     for (let i = 0; i < previous.length; i++) labels.push(previous[i]!);
     this.numbers = undefined;
@@ -301,7 +318,8 @@ export class CellColumnBuilder {
 
   finish(): LoadedColumn {
     if (this.labels !== undefined) {
-      return finishLabels(this.labels.finish(this.name), { typed: this.typed });
+      const column = this.labels.finish(this.name);
+      return finishLabels(column, { typed: this.typed, csvText: !this.typed });
     }
     return this.numbers!.finish(this.name);
   }

@@ -4,7 +4,7 @@ const CR = 0x0d;
 const POWERS = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
 /**
- * Thrown by the byte scanner where a file leaves the grammar it reads (a lone CR, a quote
+ * Thrown by the byte scanner where a file leaves the grammar it reads (a quote
  * inside an unquoted field, text after a closing quote, a ragged row, a cell a column
  * cannot hold): the caller reads the file again with csv-parse, which either reads it or
  * answers with the precise error, line and column.
@@ -55,7 +55,7 @@ function grow(fields: RecordFields): void {
 
 /**
  * Finds the fields of the record that starts at `at` (RFC 4180: quoted fields may hold
- * delimiters, `""` and line breaks; records end at LF or CRLF).
+ * delimiters, `""` and line breaks; records end at LF, CRLF or a lone CR).
  *
  * @param bytes - the buffer
  * @param at - where the record starts
@@ -125,13 +125,10 @@ export function scanRecord(
     }
     fields.count = k;
     if (b === LF) return stop + 1;
-    // CR: only as part of CRLF (a lone CR would be csv-parse's record-delimiter guess)
-    if (stop + 1 >= end) {
-      if (!final) return -1;
-      throw new CsvFallback();
-    }
-    if (bytes[stop + 1] !== LF) throw new CsvFallback();
-    return stop + 2;
+    // CR: CRLF, or a lone CR, which ends a record too (as pandas reads old Mac and mixed
+    // line ends); the byte after it decides which
+    if (stop + 1 >= end) return final ? end : -1;
+    return bytes[stop + 1] === LF ? stop + 2 : stop + 1;
   }
 }
 

@@ -141,14 +141,22 @@ function noQuote(bytes: Uint8Array, start: number, end: number): boolean {
 }
 
 /**
- * Whether a record that does not have the header's field count is an empty line, which
- * the readers skip (as csv-parse's reader does for a header of several columns).
+ * Whether a record is a line the readers skip, as pandas does: an empty line, or one of
+ * spaces and tabs only (one unquoted field); `""` alone too where the header has several
+ * fields (as csv-parse's reader skips it; in a one-column file it is a missing cell).
  *
+ * @param bytes - the buffer the record was scanned in
  * @param fields - the record's field boundaries
- * @returns true for a single empty field
+ * @param width - fields of the header
+ * @returns true for a line to skip
  * @example
- * if (fields.count !== width && !blankRecord(fields)) throw new CsvFallback();
+ * if (fields.count === 1 && blankRecord(bytes, fields, width)) continue;
  */
-export function blankRecord(fields: RecordFields): boolean {
-  return fields.count === 1 && fields.starts[0] === fields.ends[0];
+export function blankRecord(bytes: Uint8Array, fields: RecordFields, width: number): boolean {
+  if (fields.count !== 1) return false;
+  const start = fields.starts[0]!;
+  const end = fields.ends[0]!;
+  if (fields.quoted[0] === 1) return start === end && width > 1;
+  for (let i = start; i < end; i++) if (bytes[i] !== 0x20 && bytes[i] !== 0x09) return false;
+  return true;
 }

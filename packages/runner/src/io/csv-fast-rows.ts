@@ -243,9 +243,15 @@ function skipField(bytes: Uint8Array, p: number, end: number, delimiter: number)
   return q;
 }
 
+/** Whether a one-field record starting with byte `b` may be a line to skip (LF, CR, space, tab). */
+function blankStart(b: number): boolean {
+  return b === LF || b === CR || b === 0x20 || b === 0x09;
+}
+
 /**
  * Reads records from `at` for as long as they are the common case: exactly `width`
- * unquoted fields ending in LF or CRLF, every number column's cell a plain decimal (or
+ * unquoted fields ending in LF or CRLF (in a one-field file, not starting with a line break,
+ * a space or a tab: the generic scanner skips empty and blank lines), every number column's cell a plain decimal (or
  * empty) and every label column's cell one met before. Each field is parsed straight into
  * its column, without a call per cell to the generic path and without strings. Stops at
  * the first other record (the caller reads it with the generic scanner, which may add a
@@ -265,6 +271,8 @@ export function scanFastRows(bytes: Uint8Array, at: number, end: number, plan: F
   let row = plan.row;
   let p = at;
   records: while (row < capacity) {
+    // one field: an empty or blank line is no record (a field of several ends at a delimiter)
+    if (last === 0 && p < end && blankStart(bytes[p]!)) break;
     let q = p;
     for (let k = 0; ; k++) {
       // a quoted field without `""` is read inside its quotes (R's write.csv quotes labels)

@@ -38,7 +38,9 @@ interface SpanState {
  * Counts span `k` of a {@link CsvCountTask}: reads from just before its cut until the
  * first line break at or after the next cut (or the end of the file), in chunks of one
  * reused buffer, and counts the records that start in the span (empty lines are not
- * records where the header has several fields).
+ * records; a whitespace-only line or a lone CR is counted as the line it is, so that the
+ * range's parse, which skips the one and splits at the other, fails its count and the file
+ * is read sequentially).
  *
  * @param task - the file and its cuts
  * @param k - the span
@@ -65,7 +67,7 @@ export function countSpan(task: CsvCountTask, k: number): CsvSpanCount {
     while (at < size) {
       const read = readSync(fd, bytes, 0, Math.min(bytes.length, size - at), at);
       if (read === 0) break;
-      const end = countChunk(bytes, read, at, stop, task.width === 1, state);
+      const end = countChunk(bytes, read, at, stop, state);
       if (end === -2) return { first: state.first, end: size, rows: 0, quoted: true };
       if (end >= 0) return { first: state.first, end, rows: state.rows, quoted: false };
       at += read;
@@ -74,7 +76,7 @@ export function countSpan(task: CsvCountTask, k: number): CsvSpanCount {
     closeSync(fd);
   }
   if (state.first < 0) return { first: size, end: size, rows: 0, quoted: false };
-  // the file's last line, without a line break (a lone CR there fails the parse)
+  // the file's last line, without a line break
   if (state.line < size) state.rows++;
   return { first: state.first, end: size, rows: state.rows, quoted: false };
 }
@@ -92,7 +94,6 @@ function countChunk(
   length: number,
   base: number,
   stop: number,
-  blanksAreRows: boolean,
   state: SpanState,
 ): number {
   const chunk: Uint8Array = length === bytes.length ? bytes : bytes.subarray(0, length);
@@ -115,7 +116,7 @@ function countChunk(
     const at = base + i;
     const before = i > 0 ? chunk[i - 1]! : state.lastByte;
     const blank = at === line || (at === line + 1 && before === CR);
-    if (blanksAreRows || !blank) rows++;
+    if (!blank) rows++;
     line = at + 1;
     if (at >= stop) return finish(state, first, line, rows, at + 1);
   }

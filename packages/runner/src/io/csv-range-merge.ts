@@ -1,5 +1,4 @@
 import type { Label } from '@assay/core-metrics';
-import { LabelColumnBuilder } from './column-builders.js';
 import type { CsvRangeColumnResult } from './csv-range-types.js';
 import { finishLabels } from './finish-labels.js';
 import { internLabel } from './label-intern.js';
@@ -12,41 +11,24 @@ export interface RangeRows {
 }
 
 /**
- * The ranges whose labels must be read again, for a column that holds labels: every
- * range after the first one that met a label, unless it read labels from its first row
- * (the sequential reader reads every cell after its switch as a label, `NA` included,
- * while a range that began numeric read `NA` as missing and `1.0` as the number 1).
+ * The ranges whose labels must be read again, for a column that holds labels: every range
+ * that did not read labels from its first row. The sequential reader reads such an `auto`
+ * column again as `label` (each cell the label of its own text: `1.0` the label `"1.0"`,
+ * `NA` the label `"NA"`), while a range that began numeric read `1.0` as the number 1 and
+ * `NA` as missing.
  *
  * @param found - the parse tasks' results for the column, in range order
  * @returns the ranges to parse again with the column read as labels
  * @example
- * rangesToRelabel([null, { dictionary: ['x'], switchedAt: 3 }, null]); // [2]
+ * rangesToRelabel([null, { dictionary: ['x'], switchedAt: 3 }, { dictionary: ['y'], switchedAt: 0 }]); // [0, 1]
  */
 export function rangesToRelabel(found: readonly CsvRangeColumnResult[]): number[] {
-  const first = found.findIndex((result) => result !== null);
-  if (first < 0) return [];
+  if (found.every((result) => result === null)) return [];
   const again: number[] = [];
-  for (let r = first + 1; r < found.length; r++) {
-    if (found[r] === null || found[r]!.switchedAt > 0) again.push(r);
-  }
+  found.forEach((result, r) => {
+    if (result === null || result.switchedAt > 0) again.push(r);
+  });
   return again;
-}
-
-/**
- * Encodes a numeric range of a column that turned into labels after it: each number
- * becomes a label (NaN missing), as the sequential reader re-encodes the numbers it read
- * before its first label.
- *
- * @param values - the range's numbers
- * @param codes - the range's codes, written here
- * @returns the range's local dictionary
- * @example
- * const dictionary = numbersAsLabels(values.subarray(0, 10), codes.subarray(0, 10));
- */
-export function numbersAsLabels(values: Float64Array, codes: Int32Array): readonly Label[] {
-  const builder = new LabelColumnBuilder(0, codes);
-  for (let i = 0; i < values.length; i++) builder.push(values[i]!);
-  return builder.dictionary;
 }
 
 /**
@@ -87,5 +69,5 @@ export function mergeRangeLabels(
       if (c >= 0) codes[i] = remap[c]!;
     }
   });
-  return finishLabels({ kind: 'label', name, codes, dictionary });
+  return finishLabels({ kind: 'label', name, codes, dictionary }, { csvText: true });
 }

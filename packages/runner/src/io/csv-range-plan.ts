@@ -4,18 +4,23 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
-/** Whether the line `[from, to)` (its line break excluded) is one empty field: `` or `""`. */
-function blankLine(bytes: Uint8Array, from: number, to: number): boolean {
+/**
+ * Whether the line `[from, to)` (its line break excluded) is one the readers skip: empty, or
+ * `""` where the header has several fields (in a one-column file `""` is a missing cell).
+ */
+function blankLine(bytes: Uint8Array, from: number, to: number, quotedToo: boolean): boolean {
   let end = to;
   if (end > from && bytes[end - 1] === CR) end--;
-  return end === from || (end - from === 2 && bytes[from] === QUOTE && bytes[from + 1] === QUOTE);
+  if (end === from) return true;
+  return quotedToo && end - from === 2 && bytes[from] === QUOTE && bytes[from + 1] === QUOTE;
 }
 
 /**
  * Splits the data rows of a CSV file into byte ranges in one pass: a line feed outside
  * quotes (an even number of `"` before it) ends a record, and a range ends at the first
  * record end at or after each cut. Counts each range's rows on the way: empty lines are
- * not rows when the header has several fields (the readers skip them).
+ * not rows, nor `""` lines when the header has several fields (the readers skip them; a
+ * whitespace-only line or a lone CR fails the range's count, for the sequential reader).
  *
  * @remarks
  * The parity rule holds for every file the byte scanner reads (quotes open and close
@@ -39,7 +44,7 @@ export function planRanges(
   const ranges = { starts: [] as number[], ends: [] as number[], rows: [] as number[] };
   const offsets: number[] = [];
   const end = bytes.length;
-  const scan: LineScan = { quoted: false, line: from, count: 0, blanksAreRows: width === 1 };
+  const scan: LineScan = { quoted: false, line: from, count: 0, quotedBlanks: width > 1 };
   let start = from;
   let total = 0;
   const close = (at: number) => {
@@ -59,7 +64,7 @@ export function planRanges(
     close(scan.line);
   }
   scanLines(bytes, i, end, end + 1, scan);
-  if (scan.line < end && (scan.blanksAreRows || !blankLine(bytes, scan.line, end))) scan.count++;
+  if (scan.line < end && !blankLine(bytes, scan.line, end, scan.quotedBlanks)) scan.count++;
   if (start < end) close(end);
   return { ...ranges, offsets };
 }
@@ -69,7 +74,8 @@ interface LineScan {
   quoted: boolean;
   line: number;
   count: number;
-  readonly blanksAreRows: boolean;
+  /** whether a `""` line is skipped (the header has several fields) */
+  readonly quotedBlanks: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ function scanLines(bytes: Uint8Array, at: number, end: number, stopAt: number, s
     if (b === QUOTE) quoted = !quoted;
     else if (b === LF && !quoted) {
       // a line of more than 3 bytes is no blank one (``, CR, `""`, `""` CR)
-      if (i - line > 3 || scan.blanksAreRows || !blankLine(bytes, line, i)) count++;
+      if (i - line > 3 || !blankLine(bytes, line, i, scan.quotedBlanks)) count++;
       line = i + 1;
       if (line >= stopAt) {
         i++;

@@ -78,8 +78,8 @@ function fastRecords(bytes: Uint8Array, at: number, end: number, loop: RecordLoo
 /**
  * Reads the data records in `[at, end)` into the picks: runs of common records with the
  * fast loop (`scanFastRows`), each other record with the generic scanner and `pushCell`
- * (which adds labels, turns `auto` columns into labels and refuses cells). Empty lines
- * are skipped.
+ * (which adds labels, turns `auto` columns into labels and refuses cells). Empty and
+ * whitespace-only lines are skipped (`blankRecord`).
  *
  * @param bytes - the buffer (a Node Buffer, for its UTF-8 decoder)
  * @param at - where a record starts
@@ -111,8 +111,10 @@ export function readRecords(
       if (final) throw new CsvFallback();
       break;
     }
-    if (fields.count !== loop.width) {
-      if (!blankRecord(fields)) throw new CsvFallback();
+    if (fields.count === 1 && blankRecord(bytes, fields, loop.width)) {
+      // an empty or whitespace-only line: skipped
+    } else if (fields.count !== loop.width) {
+      throw new CsvFallback();
     } else {
       if (loop.n === loop.limit) throw new CsvFallback();
       for (let k = 0; k < picks.length; k++) {

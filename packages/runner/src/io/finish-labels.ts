@@ -25,32 +25,34 @@ function refuseMixedTypes(name: string, dict: readonly Label[], codes: Int32Arra
   );
 }
 
+/** CSV text that is a missing value in a column of numbers (what `parseNumericCell` reads as NaN). */
+function missingMarker(label: Label): boolean {
+  return typeof label === 'string' && label !== '' && Number.isNaN(parseNumericCell(label) ?? 0);
+}
+
 /**
  * Makes a label column's dictionary homogeneous: when every label is a number
  * or numeric text (CSV), the labels become numbers (merging `"1"` and `1`);
  * when labels mix numbers and strings, numbers become their string form.
  *
+ * @remarks
+ * With `csvText` (a CSV's cells), the markers `NA`, `NaN`, `nan` and `null` count with the
+ * numbers: a column of numeric text and markers becomes numeric labels with the markers'
+ * rows missing (code -1), as the same column read as numbers has them missing; in a column
+ * with any other text they stay labels, as written.
+ *
  * @param column - a freshly built label column
+ * @param options - `typed`: JSON values (refuse numbers mixed with text); `csvText`: CSV cells
  * @returns the same column or one with a remapped dictionary
  */
 export function finishLabels(
   column: LoadedColumn,
-  options: { readonly typed?: boolean } = {},
+  options: { readonly typed?: boolean; readonly csvText?: boolean } = {},
 ): LoadedColumn {
   if (column.kind !== 'label') return column;
   const dict = column.dictionary;
   if (options.typed === true) refuseMixedTypes(column.name, dict, column.codes);
-  const unsafe = dict.find(
-    (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
-  );
-  if (unsafe !== undefined) {
-    const row = column.codes.indexOf(dict.indexOf(unsafe));
-    throw new RunnerError(
-      'UNSAFE_INTEGER_LABEL',
-      `Column "${column.name}" has a label beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}) at data row ${row + 1}, read as ${String(unsafe)}: a number that large is rounded (the file may hold a neighbour of it), so distinct labels would collide; store such labels as strings (quoted in JSON).`,
-      { path: column.name },
-    );
-  }
+  refuseUnsafeIntegers(column.name, dict, column.codes);
   // integer text beyond 2^53 stays text: as numbers, distinct labels would become equal
   const bigText = dict.some(
     (label) =>
@@ -58,24 +60,49 @@ export function finishLabels(
       BIG_INTEGER_TEXT.test(label) &&
       !Number.isSafeInteger(Number(label)),
   );
+  const markers = options.csvText === true ? dict.map(missingMarker) : [];
   const parsed = dict.map((label) =>
     typeof label === 'number' ? label : (parseNumericCell(label) ?? Number.NaN),
   );
-  const allNumeric = !bigText && parsed.every((v) => !Number.isNaN(v));
+  const allNumeric = !bigText && parsed.every((v, i) => !Number.isNaN(v) || markers[i] === true);
   const hasString = dict.some((label) => typeof label === 'string');
   if (!hasString) return column;
-  const target: Label[] = allNumeric ? parsed : dict.map((label) => String(label));
   if (!allNumeric && dict.every((label) => typeof label === 'string')) return column;
+  const target: (Label | null)[] = allNumeric
+    ? parsed.map((v, i) => (markers[i] === true ? null : v))
+    : dict.map((label) => String(label));
+  return remapLabels(column.name, column.codes, target);
+}
+
+/** Codes each label of `target` (null: missing) in first-appearance order; remaps `codes` in place. */
+function remapLabels(
+  name: string,
+  codes: Int32Array,
+  target: readonly (Label | null)[],
+): LoadedColumn {
   const index = new Map<Label, number>();
   const dictionary: Label[] = [];
-  const remap = new Int32Array(dict.length);
+  const remap = new Int32Array(target.length);
   target.forEach((label, i) => {
-    remap[i] = internLabel(index, dictionary, label);
+    remap[i] = label === null ? -1 : internLabel(index, dictionary, label);
   });
-  const codes = column.codes;
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i]!;
     if (c >= 0) codes[i] = remap[c]!;
   }
-  return { kind: 'label', name: column.name, codes, dictionary };
+  return { kind: 'label', name, codes, dictionary };
+}
+
+/** Refuses a number label beyond 2^53 - 1 (a rounded integer: distinct labels would collide). */
+function refuseUnsafeIntegers(name: string, dict: readonly Label[], codes: Int32Array): void {
+  const unsafe = dict.find(
+    (label) => typeof label === 'number' && Number.isInteger(label) && !Number.isSafeInteger(label),
+  );
+  if (unsafe === undefined) return;
+  const row = codes.indexOf(dict.indexOf(unsafe));
+  throw new RunnerError(
+    'UNSAFE_INTEGER_LABEL',
+    `Column "${name}" has a label beyond 2^53 - 1 (${Number.MAX_SAFE_INTEGER}) at data row ${row + 1}, read as ${String(unsafe)}: a number that large is rounded (the file may hold a neighbour of it), so distinct labels would collide; store such labels as strings (quoted in JSON).`,
+    { path: name },
+  );
 }

@@ -4,6 +4,7 @@ import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { csvPick } from './csv-cells.js';
 import { CsvChunkReader } from './csv-chunk-reader.js';
+import { readingLateTextAgain, throwIfLateText } from './csv-late-text.js';
 import { readRecords, recordLoop } from './csv-record-loop.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
@@ -16,7 +17,8 @@ const CHUNK_BYTES = 1 << 20;
  * labels looked up by their bytes, so the common cells never become strings. The cells
  * are read as csv-parse reads them (BOM, quotes, CRLF, empty lines skipped); where a file
  * leaves that grammar or a cell is refused it throws {@link CsvFallback} for the
- * csv-parse reader to read it again and name the line.
+ * csv-parse reader to read it again and name the line. An `auto` column that meets text
+ * after rows read as numbers is read again as `label` (each cell the label of its text).
  *
  * @param file - path of the file
  * @param columns - the columns to read and how
@@ -32,12 +34,14 @@ export async function readCsvBytes(
   delimiter: string,
 ): Promise<LoadedTable> {
   const { size } = await stat(file);
-  const reader = await CsvChunkReader.open(file, CHUNK_BYTES);
-  try {
-    return await readFile(file, reader, columns, delimiter.charCodeAt(0), size);
-  } finally {
-    await reader.close();
-  }
+  return readingLateTextAgain(columns, async (kinds) => {
+    const reader = await CsvChunkReader.open(file, CHUNK_BYTES);
+    try {
+      return await readFile(file, reader, kinds, delimiter.charCodeAt(0), size);
+    } finally {
+      await reader.close();
+    }
+  });
 }
 
 /** Reads the header record; returns its names and the offset after it. */
@@ -94,10 +98,12 @@ async function readFile(
       kind === 'text' ? new TextColumnBuilder(name) : new CellColumnBuilder(name, kind, capacity),
     ),
   );
+  const builders = picks.map((pick) => pick.builder);
   const loop = recordLoop(picks, header.length, sep, Number.POSITIVE_INFINITY);
   let at = first;
   for (;;) {
     at = readRecords(reader.bytes, at, reader.length, reader.done, loop);
+    throwIfLateText(builders);
     if (reader.done) break;
     await reader.next(at);
     at = 0;
@@ -105,7 +111,7 @@ async function readFile(
   if (loop.n === 0) throw emptyFile(file);
   return {
     n: loop.n,
-    ...splitTextColumns(picks.map((pick) => pick.builder.finish())),
+    ...splitTextColumns(builders.map((builder) => builder.finish())),
     available: header,
   };
 }

@@ -4,7 +4,7 @@ import type { LabelSpansTask } from '../pool/task-types.js';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { countSpan } from './csv-range-count.js';
-import { mergeRangeLabels, numbersAsLabels, rangesToRelabel } from './csv-range-merge.js';
+import { mergeRangeLabels, rangesToRelabel } from './csv-range-merge.js';
 import { planRanges } from './csv-range-plan.js';
 import { parseCsvRange } from './csv-range-tasks.js';
 import type {
@@ -142,14 +142,8 @@ async function finishColumn(
     });
   }
   const { offsets, rows } = task.ranges;
-  const codes = column.codes!;
-  const dictionaries = labels.map((result, r) => {
-    if (result !== null) return result.dictionary;
-    const from = offsets[r]!;
-    const to = from + rows[r]!;
-    return numbersAsLabels(column.numbers!.subarray(from, to), codes.subarray(from, to));
-  });
-  return mergeRangeLabels(column.name, codes, { offsets, rows }, dictionaries);
+  const dictionaries = labels.map((result) => result!.dictionary);
+  return mergeRangeLabels(column.name, column.codes!, { offsets, rows }, dictionaries);
 }
 
 /**

@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parse } from 'csv-parse';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import { CsvFallback } from './csv-bytes.js';
+import { readingLateTextAgain, throwIfLateText } from './csv-late-text.js';
+import { unclosedQuoteLine } from './csv-quote-line.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsvBytes } from './read-csv-bytes.js';
 import { type FileReadPool, readCsvOnPool } from './read-csv-pool.js';
@@ -51,32 +54,56 @@ export async function readCsv(
 
 /**
  * Streams a CSV file (header row first) through csv-parse and builds the requested columns.
+ * Records end at LF, CRLF or a lone CR (mixed in one file, as pandas reads them); empty and
+ * whitespace-only lines are skipped (`""` is a row of a one-column file); an `auto` column
+ * that meets text after numbers is read again as labels.
  *
  * @param file - path of the CSV file
  * @param columns - the columns to read and how
  * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
  * @returns the loaded columns
- * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
- *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
+ * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE` (an unclosed quote names
+ *   the line it opened on), `EMPTY_FILE`, `MISSING_COLUMN`, `RAGGED_ROW` (naming the line),
+ *   `NON_NUMERIC_VALUE`
  */
-export async function readCsvStream(
+export function readCsvStream(
   file: string,
   columns: ReadonlyMap<string, ColumnKind>,
   delimiter = ',',
 ): Promise<LoadedTable> {
+  return readingLateTextAgain(columns, (kinds) => streamOnce(file, kinds, delimiter));
+}
+
+type Pick = { index: number; builder: CellColumnBuilder | TextColumnBuilder };
+
+async function streamOnce(
+  file: string,
+  columns: ReadonlyMap<string, ColumnKind>,
+  delimiter: string,
+): Promise<LoadedTable> {
   const source = utf8FileStream(file);
   const parser = source.pipe(
-    parse({ delimiter, relax_column_count: true, info: true, bom: true, trim: false }),
+    parse({
+      delimiter,
+      relax_column_count: true,
+      info: true,
+      raw: true,
+      bom: true,
+      trim: false,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }),
   );
   // pipe() does not forward errors: an invalid byte or a missing file must end the loop below
   source.on('error', (error) => parser.destroy(error));
   let header: string[] | undefined;
-  let picks: { index: number; builder: CellColumnBuilder | TextColumnBuilder }[] = [];
+  let picks: Pick[] = [];
   let n = 0;
   try {
     for await (const item of parser as AsyncIterable<{
       record: string[];
       info: { lines: number };
+      raw: string;
     }>) {
       const { record, info } = item;
       if (header === undefined) {
@@ -89,22 +116,63 @@ export async function readCsvStream(
         }));
         continue;
       }
-      if (record.length === 1 && record[0] === '' && header.length > 1) continue;
-      if (record.length !== header.length) {
-        throw new RunnerError(
-          'RAGGED_ROW',
-          `${file} line ${info.lines} has ${record.length} fields but the header has ${header.length}; every row must have one field per column.`,
-          { path: `line ${info.lines}` },
-        );
-      }
+      if (skippedRecord(record, item.raw, header.length)) continue;
+      if (record.length !== header.length) throw raggedRow(file, info.lines, record, header);
       const where = () => `line ${info.lines} (data row ${n + 1}) of ${file}`;
       for (const pick of picks) pick.builder.push(record[pick.index], true, where);
       n++;
     }
   } catch (error) {
     parser.destroy();
-    throw readFailure(file, error);
+    throw await unclosedQuote(file, delimiter, error);
   }
+  throwIfLateText(picks.map((pick) => pick.builder));
   if (header === undefined || n === 0) throw emptyFile(file);
   return { n, ...splitTextColumns(picks.map((pick) => pick.builder.finish())), available: header };
+}
+
+/**
+ * Whether a record is a line the readers skip: whitespace only, unquoted (an empty line
+ * never reaches here), or `""` alone where the header has several fields.
+ */
+function skippedRecord(record: readonly string[], raw: string, width: number): boolean {
+  if (record.length !== 1) return false;
+  const cell = record[0]!;
+  if (!raw.includes('"')) return /^[ \t]*$/.test(cell);
+  return cell === '' && width > 1;
+}
+
+/** The error for a record whose field count is not the header's, naming its line. */
+function raggedRow(
+  file: string,
+  line: number,
+  record: readonly string[],
+  header: readonly string[],
+) {
+  return new RunnerError(
+    'RAGGED_ROW',
+    `${file} line ${line} has ${record.length} fields but the header has ${header.length}; every row must have one field per column.`,
+    { path: `line ${line}` },
+  );
+}
+
+/**
+ * csv-parse's error for a quote never closed names the file's last line: names the line
+ * where the quote opened instead; any other error as {@link readFailure} words it.
+ */
+async function unclosedQuote(
+  file: string,
+  delimiter: string,
+  error: unknown,
+): Promise<RunnerError> {
+  if ((error as { code?: unknown } | null)?.code !== 'CSV_QUOTE_NOT_CLOSED') {
+    return readFailure(file, error);
+  }
+  const line = unclosedQuoteLine(await readFile(file), delimiter);
+  if (line === undefined) return readFailure(file, error);
+  return new RunnerError(
+    'UNREADABLE_FILE',
+    `${file} could not be read: the quoted field opened at line ${line} is never closed (the file ends inside it); close the quote with " or remove it (a " inside a quoted field is written "").`,
+    { path: `line ${line}`, cause: error },
+  );
 }
