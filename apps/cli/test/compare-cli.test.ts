@@ -94,12 +94,15 @@ describe('assay compare (CLI)', () => {
     expect(testcase.failure!.message).not.toMatch(/, p 0 /);
   }, 60_000);
 
-  it('finds no difference between a run and itself: difference 0, p = 1, exit 0', async () => {
+  it('finds no difference between a run and a copy of it: difference 0, p = 1, exit 0', async () => {
     const full = join(dir, 'full');
+    // the same results.json twice is refused (see below): a copy, as a CI artifact is
+    const copy = join(dir, 'full-copy');
+    cpSync(full, copy, { recursive: true });
     const done = await assay([
       'compare',
       full,
-      join(full, 'results.json'),
+      join(copy, 'results.json'),
       '--fail-on',
       'regression',
       '--margin',
@@ -151,6 +154,34 @@ describe('assay compare (CLI)', () => {
     expect(done.stdout).toContain(
       `only in the baseline: 7 predictions (${dropped.slice(0, 5).join(', ')}, …), left out`,
     );
+  }, 60_000);
+
+  it('refuses a run compared with itself, and compares a renamed model with --model a:b', async () => {
+    const self = await assay(['compare', join(dir, 'full'), join(dir, 'full', 'results.json')]);
+    expect(self.code).toBe(2);
+    expect(lastLine(self.stderr)).toMatch(
+      /^assay: The baseline and the candidate are the same run /,
+    );
+    const renamed = join(dir, 'renamed');
+    cpSync(join(dir, 'full'), renamed, { recursive: true });
+    const results = JSON.parse(readFileSync(join(renamed, 'results.json'), 'utf8'));
+    results.models[0].name = 'nb-v2';
+    writeFileSync(join(renamed, 'results.json'), JSON.stringify(results));
+    const rows = readPredictions(readFileSync(join(renamed, 'predictions.arrow')));
+    await writePredictions(
+      join(renamed, 'predictions.arrow'),
+      rows.map((r) => ({ ...r, model: 'nb-v2' })),
+    );
+    const done = await assay([
+      'compare',
+      join(dir, 'full'),
+      renamed,
+      '--model',
+      'nb:nb-v2',
+      ...FAST,
+    ]);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('candidate: full (nb-v2)');
   }, 60_000);
 
   it('names the missing or unreadable file with exit 2', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
@@ -123,6 +123,36 @@ describe('assay run as a CI gate', () => {
     expect(run.code).toBe(2);
     expect(lastLine(run.stderr)).toMatch(
       /^assay: cannot write the --junit file .*a-file\/junit\.xml: /,
+    );
+  }, 120_000);
+
+  it('exits 2 on a baseline of another data set before any request and before making the output directory', async () => {
+    const base = writeRunConfig(dir, 'gate-base', server.baseUrl, { thresholds: [] });
+    expect((await assay(['run', base, '--quiet'])).code).toBe(0);
+    const config = writeRunConfig(dir, 'gate-other', server.baseUrl, {
+      dataset: { builtin: 'spam-assassin', groups: ['spam-2'], limit: 40, seed: 1 },
+      baseline: join(dir, 'gate-base'),
+      thresholds: ['accuracy vs baseline >= -0.01'],
+    });
+    const before = server.stats().completions;
+    const run = await assay(['run', config, '--quiet']);
+    expect(run.code).toBe(2);
+    const message = lastLine(run.stderr);
+    expect(message).toMatch(
+      /^assay: baseline: cannot compare .*gate-base\/results\.json with this run \(output\.dir .*gate-other\): the data sets differ/,
+    );
+    expect(message).not.toContain('--allow-different-data');
+    expect(existsSync(join(dir, 'gate-other'))).toBe(false);
+    expect(server.stats().completions).toBe(before);
+    // its own output directory as the baseline: refused, its results left as they were
+    const self = writeRunConfig(dir, 'gate-base', server.baseUrl, {
+      baseline: join(dir, 'gate-base'),
+      thresholds: ['accuracy vs baseline >= 0'],
+    });
+    const again = await assay(['run', self, '--quiet']);
+    expect(again.code).toBe(2);
+    expect(lastLine(again.stderr)).toMatch(
+      /^assay: baseline: .*gate-base is this run's own output\.dir/,
     );
   }, 120_000);
 });

@@ -5,6 +5,7 @@ import {
   disagreementNote,
   fewResamplesNote,
 } from '../src/compare/compare-caveats.js';
+import { monteCarloNote, zeroWidthCaveats } from '../src/compare/monte-carlo-note.js';
 
 const model = { name: 'm', notRepresentative: [] } as unknown as ModelResult;
 const side = { run: 'r', model };
@@ -55,5 +56,48 @@ describe('a comparison of runs of different items', () => {
     ).toEqual([
       "only 25 predictions were paired: 375 of the baseline's and 15 of the candidate's have no partner in the other run",
     ]);
+  });
+});
+
+describe('monteCarloNote', () => {
+  const gated = (metric: string, pValue: number, pAdjusted: number) => ({
+    metric,
+    test: 'bootstrap' as const,
+    gated: true,
+    pValue,
+    pAdjusted,
+  });
+
+  it('says when a gate at alpha is within the bootstrap p-value’s Monte Carlo error, and suggests more resamples', () => {
+    // p 0.007 × 7 metrics (Holm) = 0.049: one standard error of 1000 resamples is about 0.018
+    const note = monteCarloNote(
+      [gated('f1_macro', 0.007, 0.049), gated('roc_auc', 0.0001, 0.0007)],
+      0.05,
+      1000,
+    );
+    expect(note).toHaveLength(1);
+    expect(note[0]).toMatch(
+      /^the decision at alpha 0\.05 is within Monte Carlo error for f1_macro \(p-adjusted 0\.0490 ± 0\.0185\): .*rerun with --bootstrap 10000 to settle it$/,
+    );
+    expect(note[0]).not.toContain('roc_auc');
+  });
+
+  it('says nothing when every decision is clear of it', () => {
+    expect(monteCarloNote([gated('f1_macro', 0.3, 0.6)], 0.05, 1000)).toEqual([]);
+    expect(monteCarloNote([gated('f1_macro', 0.002, 0.014)], 0.05, 1000)).toEqual([]);
+  });
+});
+
+describe('zeroWidthCaveats', () => {
+  it('says a [0, 0] interval of a gated metric under --margin rests on the sample alone', () => {
+    const metrics = [
+      { metric: 'accuracy', gated: true, ciLow: 0, ciHigh: -0 },
+      { metric: 'roc_auc', gated: true, ciLow: -0.01, ciHigh: 0.02 },
+      { metric: 'recall', gated: false, ciLow: 0, ciHigh: 0 },
+    ];
+    expect(zeroWidthCaveats(metrics, 0.01)).toEqual([
+      'no item differs between the runs on accuracy: the interval [0, 0] says nothing about items not in the sample',
+    ]);
+    expect(zeroWidthCaveats(metrics, null)).toEqual([]);
   });
 });

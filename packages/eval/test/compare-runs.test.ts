@@ -14,6 +14,7 @@ import {
   runEvaluation,
   writePredictions,
 } from '../src/index.js';
+import { forgetOwnValues } from './support/forget-own-values.js';
 
 let server: ModelServer;
 let dir: string;
@@ -81,7 +82,10 @@ describe('compareRuns on a generation task', () => {
   }, 60_000);
 
   it('gives difference 0 and p = 1 for every scorer of a run compared with itself', async () => {
-    const r = await compareRuns(join(dir, 'full'), join(dir, 'full'), { bootstrap: 100 });
+    // the same run copied elsewhere (the same results.json twice is refused)
+    const copy = join(dir, 'full-copy');
+    cpSync(join(dir, 'full'), copy, { recursive: true });
+    const r = await compareRuns(join(dir, 'full'), copy, { bootstrap: 100 });
     for (const m of r.metrics) {
       expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
     }
@@ -153,6 +157,7 @@ describe('compareRuns on a generation task', () => {
         : r,
     );
     await writePredictions(join(copy, 'predictions.arrow'), failed);
+    forgetOwnValues(copy);
     const file = join(copy, 'results.json');
     const results = JSON.parse(readFileSync(file, 'utf8'));
     results.models[0].notRepresentative = [

@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import type { PredictionRow } from '../src/run/prediction-row.js';
 import { spamRunDocument } from './small-run.js';
+import { forgetOwnValues } from './support/forget-own-values.js';
 
 describe('the floor of a bootstrap p-value', () => {
   it('is 2 / 2^d for d differing items, and leaves alone what is above it or stands for less', () => {
@@ -91,6 +92,8 @@ describe('assay compare on a handful of items', () => {
     });
     await writePredictions(join(worse, 'predictions.arrow'), flipped);
     expect(differingItems(rows, flipped)).toBe(5);
+    forgetOwnValues(base);
+    forgetOwnValues(worse);
 
     const r = await compareRuns(base, worse, {
       bootstrap: 1000,
@@ -125,7 +128,10 @@ describe('assay compare on a handful of items', () => {
         }),
       ),
     );
-    const r = await compareRuns(scored, scored, {
+    // the same run at another path (a run is never compared with itself)
+    const copy = join(dir, 'scored-copy');
+    cpSync(scored, copy, { recursive: true });
+    const r = await compareRuns(scored, copy, {
       bootstrap: 100,
       failOn: 'regression',
       metrics: ['brier_score_loss', 'brier_score'],
@@ -134,7 +140,7 @@ describe('assay compare on a handful of items', () => {
     expect(r.settings.gatedMetrics).toEqual(['brier_score']);
     expect(r.decision.exitCode).toBe(0);
     // a name of no reported metric is still refused, naming the flag
-    await expect(compareRuns(scored, scored, { metrics: ['brier_scor'] })).rejects.toMatchObject({
+    await expect(compareRuns(scored, copy, { metrics: ['brier_scor'] })).rejects.toMatchObject({
       code: 'UNKNOWN_METRIC',
       path: '--metric',
     });

@@ -24,11 +24,13 @@ export {
 } from './format/format-number.js';
 export type { ThresholdOutcome } from './format/threshold-text.js';
 export {
+  baselineSource,
   thresholdDetails,
   thresholdFigure,
   thresholdInterval,
   thresholdMessage,
   thresholdOutcome,
+  thresholdValueCell,
 } from './format/threshold-text.js';
 export { escapeHtml } from './html/escape-html.js';
 export { htmlReport } from './html/html-report.js';

@@ -48,7 +48,7 @@ describe("the terminal's comparison line", () => {
       .split('\n')
       .find((l) => l.startsWith('b vs a:'));
     expect(line).toBe(
-      'b vs a: f1_macro Δ=0.0800 [0.0700, 0.0900] p=0.010; McNemar 1/3 p=0.625; 2 of 3 metrics differ at p < 0.05: f1_macro, roc_auc',
+      'b vs a: f1_macro Δ=0.0800 [0.0700, 0.0900] p=0.010; McNemar 1/3 p=0.625; 2 of 3 metrics differ at p < 0.05 (unadjusted): f1_macro, roc_auc',
     );
   });
 
@@ -79,10 +79,12 @@ describe("the terminal's comparison line", () => {
     r.comparisons[0]!.metrics.f1_macro = diff(0.08, 0);
     r.evaluation.bootstrap = 500;
     expect(summaryTable(r)).toContain('f1_macro Δ=0.0800 [0.0700, 0.0900] p=<0.004;');
-    expect(summaryTable(r)).toContain('2 of 3 metrics differ at p < 0.05: f1_macro, roc_auc');
+    expect(summaryTable(r)).toContain(
+      '2 of 3 metrics differ at p < 0.05 (unadjusted): f1_macro, roc_auc',
+    );
     r.evaluation.bootstrap = 20;
     expect(summaryTable(r)).toContain('p=<0.1;');
-    expect(summaryTable(r)).toContain('1 of 3 metrics differ at p < 0.05: roc_auc');
+    expect(summaryTable(r)).toContain('1 of 3 metrics differ at p < 0.05 (unadjusted): roc_auc');
     expect(markdownReport(r)).toContain('| <0.1 |');
     // the HTML table colours a difference as the terminal counts it: not on a bound of 0.1
     const html = htmlReport(r);

@@ -152,6 +152,42 @@ describe('threshold checks in every format', () => {
     expect(runJunitSuite(r).cases[0]!.systemOut).toContain('but only 40 predictions were paired');
   });
 
+  it('names the baseline run and model and shows both values beside the difference of a vs baseline check', () => {
+    const failed: ThresholdResult = {
+      threshold: 'log_loss vs baseline <= 0.02',
+      model: 'nb-v2',
+      metric: 'log_loss',
+      value: 0.0409,
+      passed: false,
+      bound: 'ci_high',
+      against: 'baseline',
+      op: '<=',
+      limit: 0.02,
+      ciLow: 0.0201,
+      ciHigh: 0.0617,
+      interval: 'bootstrap-bca',
+      outcome: 'fail',
+      baseline: {
+        results: '/runs/old/results.json',
+        model: 'nb',
+        baselineValue: 0.1431,
+        current: 0.184,
+      },
+    };
+    expect(thresholdMessage(failed, 0.95)).toBe(
+      'log_loss vs baseline <= 0.02 fails for nb-v2: log_loss.ci_high vs baseline 0.0617 is not <= 0.02; difference +0.0409 (0.1840 vs baseline 0.1431), baseline model nb of /runs/old/results.json, 95% interval [0.0201, 0.0617] (bootstrap-bca)',
+    );
+    const r = sampleResults([sampleModel('nb-v2')], { thresholds: [failed] });
+    // the verdict quotes the difference and its interval, not the interval's upper end alone
+    expect(markdownReport(r)).toContain(
+      'fails for nb-v2 (difference +0.0409 (0.1840 vs baseline 0.1431), interval [0.0201, 0.0617])',
+    );
+    expect(markdownReport(r)).toContain(
+      '| +0.0409 (0.1840 vs baseline 0.1431) | [0.0201, 0.0617] | ci_high | **FAIL** (baseline model nb of /runs/old/results.json) |',
+    );
+    expect(htmlReport(r)).toContain('<td class="num">+0.0409 (0.1840 vs baseline 0.1431)</td>');
+  });
+
   it("gives a decided(thresholds) sequence's own level, not evaluation.ci, in every format", () => {
     const sequence: ThresholdResult = {
       ...BOUND,

@@ -58,7 +58,10 @@ export function registerCompareCommand(program: Command): void {
     .description('Compare two finished runs item by item: differences, intervals, paired tests.')
     .argument('<baseline>', 'the baseline run: its output directory or results.json')
     .argument('<candidate>', 'the candidate run: its output directory or results.json')
-    .option('--model <name>', "the model to compare in both runs (default: each run's first)")
+    .option(
+      '--model <name>',
+      "the model to compare in both runs, or <baseline model>:<candidate model> for a renamed one (default: each run's first)",
+    )
     .option(
       '--metric <names>',
       'gated metric(s), repeatable or comma-separated (default: every compared metric)',

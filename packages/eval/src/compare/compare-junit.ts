@@ -6,7 +6,8 @@ import { brokenRules, metricFacts } from './decide-compare.js';
  * The JUnit XML of a comparison: one test case per gated metric, a failure (with both
  * values, the difference, its interval and the p-values) for each metric that fails a rule, an
  * error for each metric named with `--metric` that could not be compared; a passing case
- * carries the caveats the last line names after `but`.
+ * carries the caveats the last line names after `but`. A comparison that fails without a
+ * failing metric (no metric could be compared) gets one failed case that says why.
  *
  * @param r - the comparison
  * @returns the XML document (`@assay/report`'s `junitXml`, one suite `assay compare`)
@@ -48,6 +49,18 @@ export function compareJunit(r: CompareResult): string {
         message: `${metric} could not be compared: it has no value on the items both runs answered, so its gate cannot pass`,
         type: 'not-compared',
       },
+    });
+  }
+  // a failing comparison must never read as an empty (passing) suite in CI: when no case
+  // failed, the reason of the exit code is the one failing case
+  if (
+    r.decision.exitCode !== 0 &&
+    !cases.some((c) => c.failure !== undefined || c.error !== undefined)
+  ) {
+    cases.push({
+      name: `comparison ${pair}`,
+      classname: 'assay.compare',
+      failure: { message: r.decision.reason, type: 'not-compared' },
     });
   }
   return junitXml(

@@ -24,6 +24,11 @@ export interface MetricComparison {
   readonly test: PairedTestName | null;
   /** the test's two-sided p-value */
   readonly pValue: number | null;
+  /**
+   * for a bootstrap p-value of 0 (no resample crossed zero): the bound it is below, 2 /
+   * resamples (the table's `<0.002`); `pValue` 0 then means p < `pValueBelow`
+   */
+  readonly pValueBelow?: number;
   /** the p-value adjusted across the gated metrics (Holm, or Benjamini-Hochberg with `--fdr`); null when not gated */
   readonly pAdjusted: number | null;
   /** whether the decision rules apply to this metric */

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { didYouMean } from '@assay/labels';
 import { alphaOf } from '@assay/report';
 import { createRunner, metricSpec, type Runner } from '@assay/runner';
@@ -5,6 +6,7 @@ import { z } from 'zod';
 import { higherIsBetter } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
+import { checkOwnValues, scoredPairCount } from './check-own-values.js';
 import {
   comparisonCaveats,
   disagreementNote,
@@ -16,6 +18,7 @@ import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
 import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
+import { monteCarloNote, zeroWidthCaveats } from './monte-carlo-note.js';
 import { pairRuns } from './pair-runs.js';
 import { serviceComparison } from './service-comparison.js';
 
@@ -81,7 +84,9 @@ function gatedMetrics(
     if (reported === undefined) {
       throw new EvaluationError(
         'UNKNOWN_METRIC',
-        `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
+        compared.length === 0
+          ? `--metric ${m}: the two runs report no metric in common, so there is nothing to gate; compare runs that report the same metrics (evaluation.metrics).`
+          : `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
         { path: '--metric' },
       );
     }
@@ -130,7 +135,11 @@ function percentileNote(metrics: readonly { metric: string; interval: string | n
 
 /** The notes under a comparison: model choice, allowed differences, metrics not compared, runs' caveats. */
 function compareNotes(
-  paired: { modelNote: string | null; differences: readonly string[] },
+  paired: {
+    modelNote: string | null;
+    differences: readonly string[];
+    pairingNotes: readonly string[];
+  },
   unmeasured: readonly string[],
   defaultGates: boolean,
   runs: readonly string[],
@@ -139,6 +148,7 @@ function compareNotes(
   return [
     ...(paired.modelNote === null ? [] : [paired.modelNote]),
     ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
+    ...paired.pairingNotes,
     ...(unmeasured.length === 0
       ? []
       : [
@@ -146,6 +156,49 @@ function compareNotes(
         ]),
     ...runs,
   ];
+}
+
+/**
+ * Refuses a run compared with itself (the same `results.json`, by whatever path): every
+ * difference would be 0 and any gate would pass on nothing.
+ */
+function refuseSameRun(baseline: ComparedRun, candidate: ComparedRun): void {
+  const real = (file: string): string => {
+    try {
+      return realpathSync(file);
+    } catch {
+      return file;
+    }
+  };
+  if (real(baseline.resultsFile) !== real(candidate.resultsFile)) return;
+  throw new EvaluationError(
+    'RUNS_DIFFER',
+    `The baseline and the candidate are the same run (${baseline.resultsFile}): a run compared with itself differs in nothing, so every gate would pass without checking anything; pass the baseline run first and the candidate run second.`,
+    { path: 'candidate' },
+  );
+}
+
+/** Each run's values as the comparison shows them must be its own ({@link checkOwnValues}). */
+function checkBothOwn(
+  baseline: ComparedRun,
+  candidate: ComparedRun,
+  paired: ReturnType<typeof pairRuns>,
+  measured: Parameters<typeof checkOwnValues>[0],
+  task: ReturnType<typeof taskFor>,
+): void {
+  const scored = scoredPairCount(paired.rowsA, paired.rowsB, task);
+  const sideOf = (side: string, run: ComparedRun, name: string) => ({
+    side,
+    resultsFile: run.resultsFile,
+    model: run.results.models.find((m) => m.name === name)!,
+    scored,
+    rows: run.rows.filter((r) => r.model === name),
+  });
+  checkOwnValues(
+    measured,
+    [sideOf('baseline', baseline, paired.modelA), sideOf('candidate', candidate, paired.modelB)],
+    task,
+  );
 }
 
 /**
@@ -159,7 +212,8 @@ function compareNotes(
  *   run's `evaluation.bootstrap` (at least 1000), `ci` and `seed`; 9999 permutations)
  * @returns the comparison, with the exit code and its reason
  * @throws EvaluationError `FILE_NOT_FOUND` / `UNREADABLE_FILE` (a run's files),
- *   `RUNS_DIFFER` (different task, labels or data; no shared item), `UNKNOWN_METRIC`
+ *   `RUNS_DIFFER` (different task, labels, positive label or data; no shared item; the same
+ *   run twice; a per-run value that is not the run's own), `UNKNOWN_METRIC`
  *   (`--metric`), `INVALID_OPTION`
  * @remarks
  * Metrics are compared on the items both runs answered (a failed request on either side
@@ -177,6 +231,7 @@ export async function compareRuns(
   const opts = parseOptions(options);
   const baseline = await loadComparedRun(baselinePath);
   const candidate = await loadComparedRun(candidatePath);
+  refuseSameRun(baseline, candidate);
   const paired = pairRuns(baseline, candidate, opts);
   const task = taskFor(baseline.task);
   const candidateMetrics = new Set(candidate.results.evaluation.metrics);
@@ -201,6 +256,9 @@ export async function compareRuns(
   } finally {
     if (options.runner === undefined) await runner.close();
   }
+  const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
+  const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
+  checkBothOwn(baseline, candidate, paired, measured, task);
   const { unmeasured, gated } = gateSets(measured, compared, asked);
   const rules: DecisionRules = {
     gated,
@@ -211,9 +269,10 @@ export async function compareRuns(
     ci: settings.ci,
     bootstrap: settings.bootstrap,
   };
-  const metrics = applyRules(measured, rules);
-  const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
-  const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
+  // a bootstrap p of 0 is a bound, not a value: JSON readers get the bound with it
+  const metrics = applyRules(measured, rules).map((m) =>
+    m.test === 'bootstrap' && m.pValue === 0 ? { ...m, pValueBelow: 2 / settings.bootstrap } : m,
+  );
   const failedPairs = paired.rowsA.filter(
     (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
   ).length;
@@ -231,7 +290,7 @@ export async function compareRuns(
     baseline: { run: baseline.results.name, model: modelA },
     candidate: { run: candidate.results.name, model: modelB },
   };
-  const caveats = comparisonCaveats(facts);
+  const caveats = [...comparisonCaveats(facts), ...zeroWidthCaveats(metrics, opts.margin)];
   return {
     baseline: side(baseline, paired.modelA),
     candidate: side(candidate, paired.modelB),
@@ -246,6 +305,7 @@ export async function compareRuns(
       ...percentileNote(metrics),
       ...disagreementNote(metrics, alpha, settings.bootstrap),
       ...fewResamplesNote(settings.bootstrap, alpha),
+      ...monteCarloNote(metrics, alpha, settings.bootstrap),
     ],
     settings: {
       ...settings,

@@ -36,8 +36,13 @@ function interval(m: MetricComparison): string {
     : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
 }
 
-const signed = (x: number | null, digits: number): string =>
-  x === null ? MISSING_VALUE : `${x > 0 ? '+' : ''}${fmt(x, digits)}`;
+/** A difference with its sign; one that rounds to zero is shown as `0.0000`, never `-0.0000`. */
+function signed(x: number | null, digits: number): string {
+  if (x === null) return MISSING_VALUE;
+  const text = fmt(x, digits);
+  if (/^[-+]?0(\.0*)?$/.test(text)) return text.replace(/^[-+]/, '');
+  return `${x > 0 ? '+' : ''}${text}`;
+}
 
 /** The metric table's header and rows, shared by the terminal and Markdown forms. */
 export function metricRows(r: CompareResult): { header: string[]; rows: string[][] } {

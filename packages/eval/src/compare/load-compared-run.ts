@@ -127,7 +127,9 @@ export async function loadComparedRun(path: string): Promise<ComparedRun> {
   } catch (error) {
     throw new EvaluationError(
       'UNREADABLE_FILE',
-      `${predictionsFile} is not an Arrow IPC predictions file (${(error as Error).message}); pass the predictions.arrow an assay run wrote.`,
+      // a truncated or damaged file fails deep in the Arrow reader (a TypeError on a null
+      // field): say what that means rather than quoting it
+      `${predictionsFile} is not an Arrow IPC predictions file (${error instanceof TypeError ? 'its Arrow data is damaged or truncated' : (error as Error).message}); pass the predictions.arrow an assay run wrote.`,
       { path: predictionsFile, cause: error },
     );
   }

@@ -1,7 +1,8 @@
 import type { RunResults } from '@assay/report';
-import { HELD_OUT_GROUPS } from '@assay/spam-assassin';
 import { EvaluationError } from '../errors.js';
 import type { PredictionRow } from '../run/prediction-row.js';
+import { modelPair } from './model-pair.js';
+import { positiveLabelDifference, runDifferences, sameItems } from './run-differences.js';
 
 /** What pairing needs of a run: a finished one (`ComparedRun`), or the run being summarized. */
 export interface PairableRun {
@@ -23,6 +24,11 @@ export interface PairRunsOptions {
   readonly models?: { readonly baseline?: string; readonly candidate?: string } | undefined;
   /** compare runs of different tasks, label sets or data sets (`--allow-different-data`) */
   readonly allowDifferentData: boolean;
+  /**
+   * what a refusal tells the user to do; default `compare runs of the same task and data, or
+   * pass --allow-different-data` (a run's `vs baseline` check has no such flag)
+   */
+  readonly remedy?: string | undefined;
 }
 
 /** Items of one run that the other run does not have. */
@@ -50,6 +56,8 @@ export interface PairedRuns {
   readonly onlyCandidate: UnpairedItems;
   /** notes on what differs but was allowed (`--allow-different-data`) */
   readonly differences: readonly string[];
+  /** what was paired although it looked different (the same items read from another path) */
+  readonly pairingNotes: readonly string[];
 }
 
 /** Ids listed for unpaired items; the count says how many there are in all. */
@@ -62,66 +70,11 @@ function refuse(message: string, path: string): never {
   throw new EvaluationError('RUNS_DIFFER', message, { path });
 }
 
-/**
- * What makes two runs' data sets the same: the source and the data set section but `limit` (a
- * smaller sample of the same data pairs on the items both have). A built-in data set without
- * `groups` reads the held-out groups, so that default is written out: a config that lists
- * those groups reads the same items. Groups are read in corpus order, so their order is not.
- */
-function datasetSection(run: PairableRun): Record<string, unknown> {
-  const { limit: _limit, ...rest } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
-  const section: Record<string, unknown> = { source: run.results.dataset.source, ...rest };
-  if (rest.builtin !== undefined) {
-    const groups = Array.isArray(rest.groups) ? (rest.groups as string[]) : HELD_OUT_GROUPS;
-    section.groups = [...groups].sort();
-  }
-  return section;
-}
-
-function shown(value: unknown): string {
-  if (value === undefined) return '(not set)';
-  const text = Array.isArray(value)
-    ? `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
-}
-
-/** Each key of the two data set sections that differs, as `dataset.<key> <a> against <b>`. */
-function datasetDifferences(a: PairableRun, b: PairableRun): string[] {
-  const sa = datasetSection(a);
-  const sb = datasetSection(b);
-  const keys = [...new Set([...Object.keys(sa), ...Object.keys(sb)])];
-  return keys
-    .filter((k) => JSON.stringify(sa[k]) !== JSON.stringify(sb[k]))
-    .map(
-      (k) =>
-        `${k === 'source' ? 'source' : `dataset.${k}`} ${shown(sa[k])} against ${shown(sb[k])}`,
-    );
-}
-
-/** The differences in task, label set and data set that make a comparison meaningless. */
-function runDifferences(a: PairableRun, b: PairableRun): string[] {
-  const out: string[] = [];
-  if (a.results.task.type !== b.results.task.type) {
-    out.push(`the baseline is a ${a.results.task.type} task, the candidate ${b.results.task.type}`);
-  }
-  const labelsA = [...a.results.task.labels].sort().join(', ');
-  const labelsB = [...b.results.task.labels].sort().join(', ');
-  if (labelsA !== labelsB) {
-    out.push(`the label sets differ ([${labelsA}] against [${labelsB}])`);
-  }
-  const dataset = datasetDifferences(a, b);
-  if (dataset.length > 0) out.push(`the data sets differ (${dataset.join('; ')})`);
-  return out;
-}
-
 function pickModel(run: PairableRun, side: string, wanted: string | undefined): string {
   const names = run.results.models.map((m) => m.name);
   if (wanted !== undefined && !names.includes(wanted)) {
     refuse(
-      `--model ${wanted}: the ${side} run (${run.resultsFile}) has no model ${wanted}; it has ${names.join(', ')}.`,
+      `--model ${wanted}: the ${side} run (${run.resultsFile}) has no model ${wanted}; it has ${names.join(', ')} (a model renamed between the runs: --model <baseline model>:<candidate model>).`,
       '--model',
     );
   }
@@ -146,11 +99,14 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
  * @param options - the model(s) to compare (`--model`), and whether different data are allowed
  * @returns the paired rows, what only one run has, and the chosen models
  * @throws EvaluationError `RUNS_DIFFER` when the runs used different tasks, label sets or
- *   data sets (unless `allowDifferentData`), when `--model` names a model one run lacks, or
+ *   data sets (unless `allowDifferentData`), different positive labels (always: the scores
+ *   are of different classes), when `--model` names a model one run lacks, or
  *   when no item is in both runs, or an item's expected answer differs between them
  * @remarks
  * Rows pair on (fold, item id, sample index, prompt variant); a key only one run has is
- * counted and its first ids listed, never dropped silently. Without `--model` each run's
+ * counted and its first ids listed, never dropped silently. Data read from another path pair
+ * when the items (ids, expected answers) of one run are all in the other. `--model a:b`
+ * pairs the baseline's model a with the candidate's b. Without `--model` each run's
  * first model is compared, and the note says so when a run has several.
  * @example
  * const paired = pairRuns(baseline, candidate, { allowDifferentData: false });
@@ -160,15 +116,34 @@ export function pairRuns(
   candidate: PairableRun,
   options: PairRunsOptions,
 ): PairedRuns {
-  const differences = runDifferences(baseline, candidate);
+  const remedy =
+    options.remedy ?? 'compare runs of the same task and data, or pass --allow-different-data';
+  // the same items read from a data file at another path are the same data
+  const moved = sameItems(baseline, candidate);
+  const differences = runDifferences(baseline, candidate, moved);
   if (differences.length > 0 && !options.allowDifferentData) {
     refuse(
-      `Cannot compare ${baseline.resultsFile} with ${candidate.resultsFile}: ${differences.join('; ')}; compare runs of the same task and data, or pass --allow-different-data.`,
+      `Cannot compare ${baseline.resultsFile} with ${candidate.resultsFile}: ${differences.join('; ')}; ${remedy}.`,
       'candidate',
     );
   }
-  const modelA = pickModel(baseline, 'baseline', options.model ?? options.models?.baseline);
-  const modelB = pickModel(candidate, 'candidate', options.model ?? options.models?.candidate);
+  // never allowed: the values compare would show are not the runs' own
+  const positive = positiveLabelDifference(baseline, candidate);
+  if (positive !== null) {
+    refuse(
+      `Cannot compare ${baseline.resultsFile} with ${candidate.resultsFile}: ${positive}; rerun one of them with the other's task.positiveLabel.`,
+      'candidate',
+    );
+  }
+  const pairingNotes =
+    moved && runDifferences(baseline, candidate).length > differences.length
+      ? [
+          `the data files lie at different paths (${baseline.results.dataset.source} and ${candidate.results.dataset.source}) but hold the same items (ids and expected answers): paired as the same data`,
+        ]
+      : [];
+  const picked = modelPair(options.model, baseline, candidate);
+  const modelA = pickModel(baseline, 'baseline', picked.baseline ?? options.models?.baseline);
+  const modelB = pickModel(candidate, 'candidate', picked.candidate ?? options.models?.candidate);
   const several = [baseline, candidate].some((r) => r.results.models.length > 1);
   const modelNote =
     several && options.model === undefined && options.models === undefined
@@ -184,7 +159,7 @@ export function pairRuns(
     if (other === undefined) continue;
     if (other.expected !== r.expected && !options.allowDifferentData) {
       refuse(
-        `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; compare runs of the same data, or pass --allow-different-data.`,
+        `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; ${remedy}.`,
         'candidate',
       );
     }
@@ -206,5 +181,6 @@ export function pairRuns(
     onlyBaseline: unpaired(sideA, new Set(byKeyB.keys())),
     onlyCandidate: unpaired(sideB, new Set(sideA.map(keyOf))),
     differences: options.allowDifferentData ? differences : [],
+    pairingNotes,
   };
 }

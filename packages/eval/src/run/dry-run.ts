@@ -187,7 +187,7 @@ export async function dryRun(
   options: DryRunOptions = {},
 ): Promise<DryRunReport> {
   // a run refuses a missing or unreadable baseline before any request: so does its dry run
-  if (config.baseline !== undefined) await loadBaseline(config.baseline);
+  if (config.baseline !== undefined) await loadBaseline(config.baseline, config);
   refuseKeysInUrls(config, options.env ?? process.env);
   const { task, items, splits, plans } = await planRun(config);
   const files = stateFiles(config, options.fresh === true);

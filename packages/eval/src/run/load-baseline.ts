@@ -1,5 +1,7 @@
 import { type ComparedRun, loadComparedRun } from '../compare/load-compared-run.js';
+import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
+import { checkBaseline } from './check-baseline.js';
 
 /**
  * Reads the run that `baseline` names (for `vs baseline` thresholds), before any request: a
@@ -7,15 +9,20 @@ import { EvaluationError } from '../errors.js';
  * answer has been paid for.
  *
  * @param path - `baseline` as the configuration gives it
+ * @param config - the run's configuration: when given, the baseline is also checked against
+ *   it (`checkBaseline`: not this run's own output directory; same task, labels, positive
+ *   label and data set), before the output directory is made
  * @returns the baseline run
  * @throws {@link EvaluationError} `UNREADABLE_FILE` and the like, its message led by the
- *   config path (`baseline: /runs/old does not exist; ...`) and its `path` `baseline`
+ *   config path (`baseline: /runs/old does not exist; ...`) and its `path` `baseline`;
+ *   what `checkBaseline` throws
  * @example
- * const baseline = await loadBaseline(config.baseline);
+ * const baseline = await loadBaseline(config.baseline, config);
  */
-export async function loadBaseline(path: string): Promise<ComparedRun> {
+export async function loadBaseline(path: string, config?: RunConfig): Promise<ComparedRun> {
+  let baseline: ComparedRun;
   try {
-    return await loadComparedRun(path);
+    baseline = await loadComparedRun(path);
   } catch (error) {
     if (!(error instanceof EvaluationError)) throw error;
     throw new EvaluationError(error.code, `baseline: ${error.message}`, {
@@ -23,4 +30,6 @@ export async function loadBaseline(path: string): Promise<ComparedRun> {
       cause: error,
     });
   }
+  if (config !== undefined) checkBaseline(config, baseline);
+  return baseline;
 }

@@ -42,7 +42,8 @@ export async function runEvaluation(
   // the baseline of 'vs baseline' thresholds is read before any request (and before the
   // output directory is made): a missing or unreadable one is refused now, not after every
   // answer has been paid for
-  const baseline = config.baseline === undefined ? undefined : await loadBaseline(config.baseline);
+  const baseline =
+    config.baseline === undefined ? undefined : await loadBaseline(config.baseline, config);
   refuseMissingKeys(config, options.fresh === true);
   refuseKeysInUrls(config);
   // held until the outputs are written: two runs into one directory would both send

@@ -1,12 +1,13 @@
-import { join } from 'node:path';
 import type { ModelResult } from '@assay/report';
 import type { Runner } from '@assay/runner';
+import { checkOwnValues, scoredPairCount } from '../compare/check-own-values.js';
 import { unpairedSentence } from '../compare/compare-caveats.js';
 import { compareMetrics, type MeasuredMetric } from '../compare/compare-metrics.js';
 import type { ComparedRun } from '../compare/load-compared-run.js';
 import { type PairableRun, pairRuns } from '../compare/pair-runs.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
+import { BASELINE_REMEDY, thisRunName } from '../run/check-baseline.js';
 import { loadBaseline } from '../run/load-baseline.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import type { TaskModule } from '../tasks/task-module.js';
@@ -16,6 +17,8 @@ import { redactConfig } from './redact-config.js';
 export interface BaselineSide {
   /** the baseline run's model it was paired with */
   readonly baselineModel: string;
+  /** the baseline's results file */
+  readonly baselineResults: string;
   /** per metric named by a `vs baseline` threshold: the difference (this run − baseline) */
   readonly metrics: ReadonlyMap<string, MeasuredMetric>;
   /** what the differences rest on that they do not show (few paired predictions), if anything */
@@ -117,12 +120,40 @@ export async function compareWithBaseline(
         candidate: model.name,
       },
       allowDifferentData: false,
+      remedy: BASELINE_REMEDY,
     });
     const measured = await compareMetrics(runner, paired.rowsA, paired.rowsB, task, metrics, {
       ...settings,
       greaterIsBetter: higherIsBetter,
     });
-    const caveat = baselineCaveat({
+    const own = baseline.results.models.find((m) => m.name === paired.modelA)!;
+    // the baseline's values must be its own (as assay compare checks): a half-measured pair of
+    // positive labels or a results.json beside another run's predictions is refused
+    checkOwnValues(
+      measured.map((m) => ({ ...m, candidate: null })),
+      [
+        {
+          side: 'baseline',
+          resultsFile: baseline.resultsFile,
+          model: own,
+          scored: scoredPairCount(paired.rowsA, paired.rowsB, task),
+          rows: baseline.rows.filter((r) => r.model === own.name),
+        },
+        {
+          side: 'this run',
+          resultsFile: current.resultsFile,
+          model: { name: model.name, metrics: {} },
+          scored: -1,
+          rows: [],
+        },
+      ],
+      task,
+    );
+    const renamed =
+      paired.modelA === model.name
+        ? undefined
+        : `paired with the baseline's model ${paired.modelA}: the baseline has no model named ${model.name}`;
+    const unpairedCaveat = baselineCaveat({
       paired: paired.rowsA.length,
       onlyBaseline: paired.onlyBaseline.count,
       onlyRun: paired.onlyCandidate.count,
@@ -130,8 +161,10 @@ export async function compareWithBaseline(
         (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
       ).length,
     });
+    const caveat = [renamed, unpairedCaveat].filter((c) => c !== undefined).join('; ') || undefined;
     out.set(model.name, {
       baselineModel: paired.modelA,
+      baselineResults: baseline.resultsFile,
       metrics: new Map(measured.map((m) => [m.metric, m])),
       ...(caveat === undefined ? {} : { caveat }),
     });
@@ -165,7 +198,8 @@ export async function baselineDifferencesFor(
   const metrics = baselineMetrics(config.thresholds, task);
   if (metrics.length === 0 || config.baseline === undefined) return undefined;
   const current: PairableRun = {
-    resultsFile: join(config.output.dir, 'results.json'),
+    // no results.json yet: name the run by its output directory
+    resultsFile: thisRunName(config),
     rows: run.rows,
     results: {
       task: { type: task.type, labels: [...task.labels], positiveLabel: task.positive },

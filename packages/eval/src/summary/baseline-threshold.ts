@@ -59,6 +59,16 @@ export function baselineThresholdResult(
         ? { interval: 'bootstrap-percentile' as const }
         : {}),
     outcome: 'error',
+    ...(side === undefined
+      ? {}
+      : {
+          baseline: {
+            results: side.baselineResults,
+            model: side.baselineModel,
+            baselineValue: m?.baseline ?? null,
+            current: m?.candidate ?? null,
+          },
+        }),
   };
   if (figure === null) {
     result.reason =

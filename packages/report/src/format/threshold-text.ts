@@ -62,6 +62,42 @@ export function thresholdFigure(t: ThresholdResult): number | null {
   return t.value;
 }
 
+/**
+ * The value cell of a threshold table: the value, or for a `vs baseline` check the difference
+ * with both runs' values (`-0.0409 (0.9100 vs baseline 0.9509)`).
+ *
+ * @param t - one threshold result
+ * @returns the cell text
+ * @example
+ * thresholdValueCell(t); // '-0.0409 (0.9100 vs baseline 0.9509)'
+ */
+export function thresholdValueCell(t: ThresholdResult): string {
+  const b = t.baseline;
+  if (t.against !== 'baseline' || b === undefined) return fmt(t.value, 4);
+  return `${signed(t.value)} (${fmt(b.current, 4)} vs baseline ${fmt(b.baselineValue, 4)})`;
+}
+
+/** A difference with its sign (`+0.0123`, `-0.0409`, `0.0000`; never `-0.0000`). */
+function signed(x: number | null): string {
+  if (x === null) return fmt(x, 4);
+  const text = fmt(Math.abs(x) < 5e-5 ? 0 : x, 4);
+  return x >= 5e-5 ? `+${text}` : text;
+}
+
+/**
+ * What a `vs baseline` threshold was compared with: `baseline model nb of
+ * /runs/old/results.json`, empty for other thresholds and older files.
+ *
+ * @param t - one threshold result
+ * @returns the words, or an empty string
+ * @example
+ * baselineSource(t); // 'baseline model nb of /runs/old/results.json'
+ */
+export function baselineSource(t: ThresholdResult): string {
+  if (t.against !== 'baseline' || t.baseline === undefined) return '';
+  return `baseline model ${t.baseline.model} of ${t.baseline.results}`;
+}
+
 /** The name of the compared figure: `f1_macro`, `f1_macro.ci_low` or `f1_macro vs baseline`. */
 function figureName(t: ThresholdResult): string {
   const bound = t.bound === undefined || t.bound === 'value' ? '' : `.${t.bound}`;
@@ -84,7 +120,11 @@ function figureName(t: ThresholdResult): string {
 export function thresholdDetails(t: ThresholdResult, ci: number): string {
   const outcome = thresholdOutcome(t);
   const method = t.interval === undefined ? '' : ` (${t.interval})`;
-  const figures = `value ${fmt(t.value, 4)}, ${levelText(t.level ?? ci)} interval ${thresholdInterval(t)}${method}`;
+  const value =
+    t.against === 'baseline' && t.baseline !== undefined
+      ? `difference ${thresholdValueCell(t)}, ${baselineSource(t)}`
+      : `value ${fmt(t.value, 4)}`;
+  const figures = `${value}, ${levelText(t.level ?? ci)} interval ${thresholdInterval(t)}${method}`;
   if (outcome === 'error') return `${t.reason ?? 'no value'}; ${figures}`;
   if (t.op === undefined || t.limit === undefined) return figures;
   const not = outcome === 'pass' ? '' : 'is not ';

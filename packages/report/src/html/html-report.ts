@@ -19,7 +19,12 @@ import {
   levelText,
   MISSING_VALUE,
 } from '../format/format-number.js';
-import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
+import {
+  baselineSource,
+  thresholdIntervalCell,
+  thresholdOutcome,
+  thresholdValueCell,
+} from '../format/threshold-text.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { quotedInterval } from '../verdict/stopped-interval.js';
@@ -172,9 +177,9 @@ function thresholdsSection(r: RunResults): string {
     .map((t) => {
       const outcome = thresholdOutcome(t);
       const word = outcome === 'pass' ? 'pass' : outcome.toUpperCase();
-      const why = t.reason ?? t.caveat;
+      const why = [baselineSource(t), t.reason ?? t.caveat ?? ''].filter(Boolean).join('; ');
       const reason = why ? `<br><span class="note">${h(why)}</span>` : '';
-      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${fmt(t.value, 4)}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
+      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${h(thresholdValueCell(t))}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
     })
     .join('')}</tbody></table>`;
 }

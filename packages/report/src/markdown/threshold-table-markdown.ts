@@ -1,5 +1,9 @@
-import { fmt } from '../format/format-number.js';
-import { thresholdIntervalCell, thresholdOutcome } from '../format/threshold-text.js';
+import {
+  baselineSource,
+  thresholdIntervalCell,
+  thresholdOutcome,
+  thresholdValueCell,
+} from '../format/threshold-text.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { cellText, markdownInline } from './markdown-text.js';
 
@@ -33,9 +37,10 @@ export function thresholdTableMarkdown(r: RunResults): string[] {
     '|---|---|---|---|---|---|',
     ...r.thresholds.map((t) => {
       const outcome = thresholdOutcome(t);
-      const why = t.reason ?? t.caveat;
+      const why =
+        [baselineSource(t), t.reason ?? t.caveat ?? ''].filter(Boolean).join('; ') || undefined;
       const reason = why === undefined ? '' : ` (${cellText(why)})`;
-      return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${fmt(t.value, 4)} | ${thresholdIntervalCell(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
+      return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${cellText(thresholdValueCell(t))} | ${thresholdIntervalCell(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
     }),
   ];
 }

@@ -50,6 +50,19 @@ export const ThresholdResultSchema = z.object({
   bound: z.enum(['value', 'ci_low', 'ci_high']).optional(),
   /** `'baseline'` for a `<metric> vs baseline` threshold (`value` is then the difference) */
   against: z.literal('baseline').optional(),
+  /**
+   * a `vs baseline` threshold's two sides: the baseline's `results.json`, the baseline model
+   * this model was paired with, and the metric's value of each run on the paired items
+   * (`value` = `current` − `baselineValue`); absent in older files
+   */
+  baseline: z
+    .object({
+      results: z.string(),
+      model: z.string(),
+      baselineValue: Num,
+      current: Num,
+    })
+    .optional(),
   /** the comparison operator of the threshold */
   op: z.enum(['>=', '>', '<=', '<', '==']).optional(),
   /** the number the figure is compared with */

@@ -195,7 +195,7 @@ function comparisonLines(r: RunResults): string[] {
         })
         .map(([m]) => m);
       // Holm: across the pairs of three models or more; a generation run, across metrics and pairs
-      const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm-adjusted)' : '';
+      const holm = entries.some(([, x]) => x.pHolm !== null) ? ' (Holm-adjusted)' : ' (unadjusted)';
       const which =
         entries.length > 1
           ? `${differ.length} of ${entries.length} metrics differ at p < ${alpha}${holm}${differ.length > 0 ? `: ${differ.join(', ')}` : ''}`

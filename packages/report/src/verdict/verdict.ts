@@ -1,5 +1,9 @@
 import { fmt, formatInteger } from '../format/format-number.js';
-import { thresholdFigure } from '../format/threshold-text.js';
+import {
+  thresholdFigure,
+  thresholdInterval,
+  thresholdValueCell,
+} from '../format/threshold-text.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
 import { runRisks } from './risks.js';
@@ -101,9 +105,11 @@ function failedInWords(failed: readonly ThresholdResult[]): string {
     .map(([threshold, ts]) => {
       const who = ts.map((t) => {
         const figure = thresholdFigure(t);
-        return figure === null
-          ? `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`
-          : `${t.model} (${fmt(figure, 4)})`;
+        if (figure === null) return `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`;
+        // a vs baseline check: the difference and its interval, not one end alone
+        if (t.against === 'baseline')
+          return `${t.model} (difference ${thresholdValueCell(t)}, interval ${thresholdInterval(t)})`;
+        return `${t.model} (${fmt(figure, 4)})`;
       });
       return `${threshold} fails for ${listInWords(who)}`;
     })
