@@ -503,7 +503,9 @@ describe('assay loadtest against the model server', () => {
     expect(html).toContain('<svg');
     expect(html).toContain('TTFT CDF per step');
     expect(html).toContain('quality (95% CI)');
-    expect(html).toContain('Answer quality against rate');
+    // one step: no chart of one point against rate, a note instead
+    expect(html).not.toContain('Answer quality against rate');
+    expect(html).toContain('One step: its figures are in the table above');
     expect(html).not.toMatch(/<script|src=|<link/);
   });
 

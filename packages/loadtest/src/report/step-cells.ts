@@ -1,0 +1,65 @@
+import type { StepResult } from '../metrics/step-result.js';
+import { KEPT_UP_SHARE, type RateStepOutcome } from '../run/search-rate.js';
+
+/**
+ * Whether a step's figures describe the server: the generator kept its schedule (or kept up)
+ * and at least one request succeeded. The report draws a step that is not valid hollow.
+ *
+ * @param step - a step's result
+ * @returns false for a saturated generator or a step where every request failed
+ * @example
+ * ```ts
+ * measurementValid(step); // false when the generator fell behind
+ * ```
+ */
+export function measurementValid(step: StepResult): boolean {
+  if (step.harness.saturated) return false;
+  return !(step.requests.scheduled > 0 && step.requests.completed === 0);
+}
+
+/** Nothing measured: an interruption in the warm-up, or every request cut off. */
+function measuredNothing(step: StepResult): boolean {
+  return step.requests.scheduled === 0 && step.sloPassed === undefined;
+}
+
+/**
+ * The report's `measurement valid` cell, apart from the SLO: whether the load generator kept
+ * its schedule, and how `--find-max` counted a step it kept or fell behind.
+ *
+ * @param step - the step
+ * @param outcome - how `--find-max` counted it (undefined for any other step)
+ * @returns `yes`, `no (generator saturated)`, `no (no request succeeded)`, `–` (nothing
+ *   measured), `sent late (counted by --find-max)` or `yes (fell behind its rate: kept up 0.87 < 0.95)`
+ * @example
+ * ```ts
+ * validCell(step, undefined); // 'no (generator saturated)'
+ * ```
+ */
+export function validCell(step: StepResult, outcome: RateStepOutcome | undefined): string {
+  if (measuredNothing(step)) return '–';
+  if (outcome === 'pass-late') return 'sent late (counted by --find-max)';
+  if (step.harness.saturated) return 'no (generator saturated)';
+  if (!measurementValid(step)) return 'no (no request succeeded)';
+  if (outcome === 'kept-up') {
+    const share = (step.throughput.keptUpShare ?? 0).toFixed(2);
+    return `yes (fell behind its rate: kept up ${share} < ${KEPT_UP_SHARE})`;
+  }
+  return 'yes';
+}
+
+/**
+ * The report's `SLO` cell: whether the step's figures met every bound, whatever the
+ * generator's health (that is the `measurement valid` column).
+ *
+ * @param step - the step
+ * @returns `met`, `missed: <failures>`, or `–` without an SLO (or with nothing measured)
+ * @example
+ * ```ts
+ * sloCell(step); // 'missed: ttft_p95 = 90.541 > 60'
+ * ```
+ */
+export function sloCell(step: StepResult): string {
+  const v = step.sloPassed;
+  if (v === undefined) return '–';
+  return v.passed ? 'met' : `missed: ${v.failures.join('; ')}`;
+}

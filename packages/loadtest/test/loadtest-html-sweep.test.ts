@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { type LoadTestResult, loadtestHtml } from '../src/index.js';
+
+/** A sweep whose five steps all met the SLO; step 2's generator fell behind its schedule. */
+const sweep = JSON.parse(
+  readFileSync(new URL('./fixtures/sweep-result.json', import.meta.url), 'utf8'),
+) as LoadTestResult;
+
+/** The cells of each body row of the step table. */
+function rows(html: string): string[][] {
+  const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/g)].map((r) =>
+    [...r[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!),
+  );
+}
+
+function headers(html: string): string[] {
+  const head = html.slice(html.indexOf('<thead>'), html.indexOf('</thead>'));
+  return [...head.matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((c) => c[1]!);
+}
+
+describe('the HTML report of a sweep', () => {
+  const html = loadtestHtml(sweep, []);
+
+  test('reads on a phone: viewport, side padding, the table scrolling in its own box', () => {
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('<main>');
+    expect(html).toMatch(/main\{[^}]*padding:/);
+    expect(html).toContain('<div class="table-wrap"><table>');
+    expect(html).toMatch(/\.table-wrap\{overflow-x:auto/);
+    expect(html).not.toContain('<script');
+  });
+
+  test('counts the steps that met the SLO apart from the steps whose measurement is not valid', () => {
+    expect(sweep.steps!.every((s) => s.sloPassed?.passed === true)).toBe(true);
+    expect(html).toContain(
+      'SLO met at 5 of 5 steps; 1 measurement not valid (step 2: the load generator fell behind), so its figures describe the client, not the server.',
+    );
+    const head = headers(html);
+    const slo = head.indexOf('SLO');
+    const valid = head.indexOf('measurement valid');
+    expect(slo).toBeGreaterThan(0);
+    expect(valid).toBeGreaterThan(slo);
+    const cells = rows(html);
+    expect(cells.map((r) => r[slo])).toEqual(['met', 'met', 'met', 'met', 'met']);
+    expect(cells.map((r) => r[valid])).toEqual([
+      'yes',
+      'yes',
+      'no (generator saturated)',
+      'yes',
+      'yes',
+    ]);
+  });
+
+  test("gives the sweep's answer and no throughput pooled over its steps", () => {
+    const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(html)![1]!;
+    expect(answer).toContain(
+      'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64',
+    );
+    expect(answer).toContain(
+      'Throughput step (step 1: concurrency 64): 388.93 requests/s, SLO met.',
+    );
+    // 224.24 requests/s is the pooled rate of five different loads
+    expect(html).not.toContain('224.24');
+    expect(html).toContain('of 3434 scheduled over 5 steps');
+  });
+
+  test('counts a step that met the SLO with late sends, as --find-max does, unless it was not offered its rate', () => {
+    const answerOf = (r: LoadTestResult) =>
+      /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(r, []))![1]!;
+    const withStep1 = (harness: Record<string, unknown>, rps: number): LoadTestResult => ({
+      ...sweep,
+      steps: sweep.steps!.map((s, i) =>
+        i === 2
+          ? {
+              ...s,
+              harness: { ...s.harness, saturated: true, ...harness },
+              throughput: { ...s.throughput, requestsPerSec: rps },
+            }
+          : s,
+      ),
+    });
+    // step 2 met the SLO at a rate above every other step's, its sends late: it answers
+    expect(answerOf(withStep1({ rateShort: false }, 500))).toContain(
+      'Largest rate measured within the SLO: 500.00 requests/s (step 2: ',
+    );
+    expect(answerOf(withStep1({ rateShort: false }, 500))).toContain(
+      'met although the generator sent late, which only adds to the latencies',
+    );
+    // not offered its rate: it says nothing about the service
+    expect(answerOf(withStep1({ rateShort: true }, 500))).toContain(
+      'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64',
+    );
+  });
+
+  test("shows the SLO's statistics with their unit and bound, rounded", () => {
+    const head = headers(html);
+    expect(head).toContain('TTFT p95 (ms, SLO ≤ 300)');
+    expect(head).toContain('e2e p99 (ms, SLO ≤ 1000)');
+    expect(head).toContain('error rate (SLO ≤ 1%)');
+    // e2e p99 is shown once, in the bound's column
+    expect(head.filter((h) => h.startsWith('e2e p99'))).toHaveLength(1);
+    // no streaming: TPOT has no value anywhere and gets no column
+    expect(head.some((h) => h.startsWith('TPOT'))).toBe(false);
+    const p95 = head.indexOf('TTFT p95 (ms, SLO ≤ 300)');
+    expect(rows(html).map((r) => r[p95])).toEqual(['33.2', '226', '43.3', '14.0', '21.4']);
+  });
+
+  test('draws the invalid step hollow, e2e dashed, and two concurrencies as points only', () => {
+    const latency = html.slice(html.indexOf('aria-label="Latency percentiles'));
+    const svg = latency.slice(0, latency.indexOf('</svg>'));
+    // step 2 in each of the four series
+    expect(svg.match(/class="point invalid"/g)).toHaveLength(4);
+    expect(svg).toContain('hollow: step not valid');
+    expect(svg.match(/<polyline[^>]*stroke-dasharray/g)).toHaveLength(2);
+    expect(html).toContain('e2e equals TTFT within 1%');
+    const conc = html.slice(html.indexOf('aria-label="Throughput against concurrency'));
+    const concSvg = conc.slice(0, conc.indexOf('</svg>'));
+    expect(concSvg).not.toContain('<polyline');
+    expect(concSvg.match(/<circle[^>]*class="point"/g)).toHaveLength(2);
+    expect(html).toContain('Measured at concurrency 1 and 64 only: no line is drawn');
+  });
+
+  test('a run of one step gets a note instead of charts of one point each', () => {
+    const one = { ...sweep.steps![3]!, schemaVersion: sweep.schemaVersion } as LoadTestResult;
+    const page = loadtestHtml(one, []);
+    expect(page).not.toContain('Latency percentiles against rate');
+    expect(page).not.toContain('Goodput against rate');
+    expect(page).toContain('One step: its figures are in the table above');
+    expect(page).not.toContain('class="answer"');
+  });
+});
