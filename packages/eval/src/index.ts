@@ -18,13 +18,9 @@ export type { DecisionRules } from './compare/decide-compare.js';
 export { applyRules, brokenRules, decide, metricFacts } from './compare/decide-compare.js';
 export type { ComparedRun } from './compare/load-compared-run.js';
 export { loadComparedRun } from './compare/load-compared-run.js';
-export type {
-  PairableRun,
-  PairedRuns,
-  PairRunsOptions,
-  UnpairedItems,
-} from './compare/pair-runs.js';
+export type { PairedRuns, PairRunsOptions, UnpairedItems } from './compare/pair-runs.js';
 export { pairRuns, UNPAIRED_IDS_SHOWN } from './compare/pair-runs.js';
+export type { PairableRun } from './compare/pairable-run.js';
 export { COMPARED_SERVICE_FIGURES, serviceComparison } from './compare/service-comparison.js';
 export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';

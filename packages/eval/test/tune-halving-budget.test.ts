@@ -79,6 +79,14 @@ describe('a budget that stops successive halving partway through a rung', () => 
     expect(items).toBe(String(w.tuning.items));
     expect(score).toContain(w.tuning.value!.toFixed(4));
     for (const c of stopped) expect(htmlRow(html, c.index)).toContain('budget stopped rung 1');
+    // the winner's config and how to run it; the winner's line drawn thick, on top
+    expect(html).toContain('<code>assay run best.yaml</code>');
+    expect(html).toContain(`c${w.index} ★ winner`);
+    expect(html).toContain('class="series emphasis"');
+    // the leaderboard scrolls sideways inside its own box, with a hint for a narrow screen
+    expect(html).toMatch(
+      /<p class="scroll-hint"[^>]*>[^<]*<\/p><div class="table-scroll"><table class="leaderboard">/,
+    );
   }, 180_000);
 });
 

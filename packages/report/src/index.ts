@@ -7,8 +7,9 @@ export type { ForestPlotOptions, ForestRow } from './charts/forest-plot.js';
 export { forestPlot } from './charts/forest-plot.js';
 export { histogramChart } from './charts/histogram-chart.js';
 export { latencyCdfChart } from './charts/latency-cdf-chart.js';
-export type { LineChartOptions, LineSeries } from './charts/line-chart.js';
+export type { LineChartOptions } from './charts/line-chart.js';
 export { lineChart } from './charts/line-chart.js';
+export type { LineSeries } from './charts/line-series.js';
 export { rocChart } from './charts/roc-chart.js';
 export {
   alphaOf,
@@ -34,6 +35,8 @@ export {
 } from './format/threshold-text.js';
 export { escapeHtml } from './html/escape-html.js';
 export { htmlReport } from './html/html-report.js';
+export { CHART_CSS, REPORT_CSS } from './html/report-styles.js';
+export { scrollTables } from './html/scroll-tables.js';
 export type { JunitCase, JunitSuite } from './junit/junit-xml.js';
 export { junitXml } from './junit/junit-xml.js';
 export { runJunitSuite } from './junit/run-junit-suite.js';
@@ -69,6 +72,7 @@ export type {
 export { RunResultsSchema } from './results/run-results-schema.js';
 export { summaryTable } from './terminal/summary-table.js';
 export { textTable } from './terminal/text-table.js';
+export { costWords, latencyWords, modelChoice } from './verdict/model-choice.js';
 export type { RankingDecisionGap } from './verdict/ranking-decision.js';
 export {
   RANKING_AUC_MIN,

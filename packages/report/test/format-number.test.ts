@@ -19,10 +19,13 @@ describe('readable units', () => {
     expect(formatCount(999_999_999)).toBe('1.00B');
   });
 
-  test('dollars: cents with thousands separators, three significant digits below ten cents', () => {
+  test('dollars: cents with thousands separators from $1, three significant digits below', () => {
     expect(formatUsd(1234.561)).toBe('$1,234.56');
     expect(formatUsd(1_234_567.891)).toBe('$1,234,567.89');
-    expect(formatUsd(0.5)).toBe('$0.50');
+    expect(formatUsd(0.5)).toBe('$0.500');
+    // two costs side by side carry the same precision, not '$0.20' beside '$0.0992'
+    expect([formatUsd(0.1983845), formatUsd(0.09924225)]).toEqual(['$0.198', '$0.0992']);
+    expect(formatUsd(0.9996)).toBe('$1.00');
     expect(formatUsd(0)).toBe('$0.00');
     expect(formatUsd(0.012345)).toBe('$0.0123');
     expect(formatUsd(0.0000456)).toBe('$0.0000456');

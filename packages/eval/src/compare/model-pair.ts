@@ -1,4 +1,4 @@
-import type { PairableRun } from './pair-runs.js';
+import type { PairableRun } from './pairable-run.js';
 
 /**
  * Reads `--model`: a name both runs have, or `<baseline model>:<candidate model>` for a model

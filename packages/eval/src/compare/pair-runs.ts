@@ -1,20 +1,9 @@
-import type { RunResults } from '@assay/report';
 import { EvaluationError } from '../errors.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import { modelPair } from './model-pair.js';
-import { positiveLabelDifference, runDifferences, sameItems } from './run-differences.js';
+import type { PairableRun } from './pairable-run.js';
 
-/** What pairing needs of a run: a finished one (`ComparedRun`), or the run being summarized. */
-export interface PairableRun {
-  /** the results file, to name the run in messages */
-  readonly resultsFile: string;
-  /** its prediction rows */
-  readonly rows: readonly PredictionRow[];
-  /** its task, data set, configuration and models */
-  readonly results: Pick<RunResults, 'task' | 'dataset' | 'config'> & {
-    readonly models: readonly { readonly name: string }[];
-  };
-}
+import { positiveLabelDifference, runDifferences, sameItems } from './run-differences.js';
 
 /** Options of {@link pairRuns}. */
 export interface PairRunsOptions {

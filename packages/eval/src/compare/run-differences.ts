@@ -1,5 +1,5 @@
 import { HELD_OUT_GROUPS } from '@assay/spam-assassin';
-import type { PairableRun } from './pair-runs.js';
+import type { PairableRun } from './pairable-run.js';
 
 /**
  * What makes two runs' data sets the same: the source and the data set section but `limit` (a

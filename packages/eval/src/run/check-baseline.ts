@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ComparedRun } from '../compare/load-compared-run.js';
-import type { PairableRun } from '../compare/pair-runs.js';
+import type { PairableRun } from '../compare/pairable-run.js';
 import { positiveLabelDifference, runDifferences } from '../compare/run-differences.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';

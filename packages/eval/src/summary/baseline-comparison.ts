@@ -4,7 +4,8 @@ import { checkOwnValues, scoredPairCount } from '../compare/check-own-values.js'
 import { unpairedSentence } from '../compare/compare-caveats.js';
 import { compareMetrics, type MeasuredMetric } from '../compare/compare-metrics.js';
 import type { ComparedRun } from '../compare/load-compared-run.js';
-import { type PairableRun, pairRuns } from '../compare/pair-runs.js';
+import { pairRuns } from '../compare/pair-runs.js';
+import type { PairableRun } from '../compare/pairable-run.js';
 import { higherIsBetter } from '../config/metric-names.js';
 import { parseThreshold } from '../config/thresholds.js';
 import { BASELINE_REMEDY, thisRunName } from '../run/check-baseline.js';

@@ -58,8 +58,9 @@ export function thresholdValue(
 }
 
 /**
- * The interval of a threshold's metric: a task or judge metric's bootstrap percentile
- * interval of the pooled value, or a service metric's interval from `service`.
+ * The interval of a threshold's metric: a task or judge metric's interval of the pooled value
+ * (bootstrap percentile, or Wilson where its summary's `ciMethod` says so), or a service
+ * metric's interval from `service`.
  */
 function intervalOf(
   t: Threshold,
@@ -77,7 +78,7 @@ function intervalOf(
     return {
       low: s.ciLow,
       high: s.ciHigh,
-      method: 'bootstrap-percentile',
+      method: s.ciMethod ?? 'bootstrap-percentile',
       ...(reason === undefined ? {} : { reason }),
     };
   }
@@ -134,9 +135,9 @@ function checkOne(
  *
  * @remarks A point threshold (`f1_macro >= 0.9`) reads the metric's pooled value; a
  * bound threshold (`f1_macro.ci_low >= 0.9`) reads an end of the interval at
- * `evaluation.ci` (task and judge metrics: the bootstrap percentile interval of the pooled
- * value; service metrics: `service`). A figure that cannot be computed is an `error`
- * outcome that fails the run, never a pass. `vs baseline` thresholds are left to
+ * `evaluation.ci` (task and judge metrics: the interval of the pooled value in their summary,
+ * bootstrap percentile or, for a proportion at 0 or 1, Wilson; service metrics: `service`).
+ * A figure that cannot be computed is an `error` outcome that fails the run, never a pass. `vs baseline` thresholds are left to
  * {@link baselineThresholdResult}.
  * @param thresholds - the config's threshold strings (validated)
  * @param models - the models' results

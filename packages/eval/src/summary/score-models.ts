@@ -3,6 +3,7 @@ import { metricSpec, type Runner } from '@assay/runner';
 import type { PredictionRow } from '../run/prediction-row.js';
 import type { ScoringPass, TaskModule } from '../tasks/task-module.js';
 import { nullSummary, summaryOf } from './metric-summary.js';
+import { withWilsonFallback } from './wilson-fallback.js';
 
 /** Options of {@link scoreModelOnPool}. */
 export interface PoolScoreOptions {
@@ -37,7 +38,13 @@ async function scorePass(
   // key comes from the name, not from the position (the second read past the end: no value)
   pass.metrics.forEach((name, j) => {
     const key = metricSpec(name)?.name ?? report.settings.metrics[j]!;
-    const summary = summaryOf(report, key, options.folds);
+    // a share at 0 or 1 (5 of 5 right) resamples to one value: its count gives the interval
+    const summary = withWilsonFallback(
+      summaryOf(report, key, options.folds),
+      key,
+      pass,
+      options.ci,
+    );
     if (summary.value === null) {
       // the runner says why a metric failed in a warning that starts with its name
       const warning = report.warnings.find((w) => w.startsWith(`${key}: `));
@@ -50,7 +57,8 @@ async function scorePass(
 /**
  * Scores one model's predictions on the runner's worker pool: every metric on
  * all test predictions pooled, per fold, mean ± std across folds and a
- * bootstrap percentile CI of the pooled value.
+ * bootstrap percentile CI of the pooled value (the Wilson interval of its count instead for
+ * a proportion metric whose bootstrap interval has no width: see `withWilsonFallback`).
  *
  * @param runner - the run's runner (one pool for every model)
  * @param rows - the model's prediction rows (one per item × fold)

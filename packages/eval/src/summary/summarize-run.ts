@@ -15,6 +15,7 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { baselineDifferencesFor } from './baseline-comparison.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
+import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
@@ -53,7 +54,8 @@ export interface SummarizeRunOptions {
 
 /**
  * Turns an executed run into `results.json` content: per-model metrics (pooled,
- * per fold, bootstrap CI, computed on the runner's worker pool), confusion
+ * per fold, bootstrap CI, or the Wilson interval of the count for a proportion at 0 or 1,
+ * computed on the runner's worker pool), confusion
  * matrix, ROC and calibration curves, service statistics, worst slices,
  * wrong-answer samples with the prompts they were asked (`prompts`), paired comparisons and
  * threshold checks.
@@ -97,6 +99,19 @@ function scoredMetrics(run: ExecutedRun, metrics: readonly string[], task: TaskM
       p.ok && task.metricNames.includes(p.threshold.metric) ? [p.threshold.metric] : [],
     );
   return [...new Set([...metrics, ...fromThresholds, ...positiveClassMetrics(task)])];
+}
+
+/** The metrics whose interval an interval threshold reads (`accuracy.ci_low >= 0.9`). */
+function intervalGated(thresholds: readonly string[]): Set<string> {
+  return new Set(
+    thresholds
+      .map(parseThreshold)
+      .flatMap((p) =>
+        p.ok && p.threshold.bound !== undefined && p.threshold.against === undefined
+          ? [p.threshold.metric]
+          : [],
+      ),
+  );
 }
 
 /** The service metrics thresholds name (`p95_latency_ms <= 800`, `error_rate.ci_high <= 0.01`): each is shown with its interval. */
@@ -263,6 +278,7 @@ function assembleResults(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...undefinedFoldWarnings(models),
+      ...degenerateIntervalWarnings(models, intervalGated(config.thresholds)),
       ...redactedAnswerWarnings(run.rows),
       ...emptySequenceWarnings(run.earlyStop),
     ],

@@ -1,4 +1,4 @@
-import { escapeHtml, lineChart } from '@assay/report';
+import { CHART_CSS, escapeHtml, type LineSeries, lineChart, scrollTables } from '@assay/report';
 import { candidateRow } from './candidate-row.js';
 import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
@@ -7,7 +7,7 @@ import { nestedGap } from './nested-estimate.js';
 import type { TunedCandidate, TuneResults } from './tune-results.js';
 
 const CSS =
-  'body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}main{max-width:1000px;margin:0 auto;padding:1rem}table{border-collapse:collapse;margin:.5rem 0;display:block;overflow-x:auto}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}svg{max-width:100%;height:auto}';
+  'body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}main{max-width:1000px;margin:0 auto;padding:1rem}table{border-collapse:collapse;margin:.5rem 0;display:block;overflow-x:auto}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}svg{max-width:100%;height:auto}td,th{vertical-align:top}table.leaderboard td:nth-child(n+3),.nowrap{white-space:nowrap}.table-scroll{overflow-x:auto;max-width:100%}.table-scroll table{display:table;margin:0}.scroll-hint{display:none;color:#57606a;font-size:13px;margin:.25rem 0 0}@media (max-width:700px){.scroll-hint{display:block}}code{font:13px ui-monospace,monospace;background:#f6f8fa;padding:1px 4px;border-radius:3px}.note{color:#57606a;font-size:13px}';
 const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
 const ci = (e: CandidateEvaluation): string =>
   e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`;
@@ -104,6 +104,20 @@ function nestedSentence(r: TuneResults): string {
   return `Nested cross-validation (${n.outer} outer &times; ${n.inner} inner folds) estimates the whole procedure at <strong>${value}</strong> on the outer test folds: the honest estimate (each outer fold chose ${chosen}).${gap === null ? '' : ` No pooled estimate: ${escapeHtml(gap)}; pooling the other folds would leave out where the procedure failed.`}`;
 }
 
+/** Where the winner's config is and how to run it: `best.yaml`, next to this report. */
+function bestConfig(r: TuneResults): string {
+  if (!r.finished || r.winner === null) return '';
+  return `<p><strong>Best config:</strong> <a href="best.yaml"><code>best.yaml</code></a>, next to this report: the run configuration with the winner's settings (c${r.winner.index}). Evaluate it with <code>assay run best.yaml</code> in this folder (or <code>assay run &lt;this folder&gt;/best.yaml</code>); answers the search already asked come from the cache.</p>`;
+}
+
+/** A candidate's settings, each `key=value` kept on one line (a value may hold hyphens). */
+function settingsCell(label: string): string {
+  return label
+    .split(' ')
+    .map((t) => `<span class="nowrap">${escapeHtml(t)}</span>`)
+    .join(' ');
+}
+
 function leaderboard(r: TuneResults): string {
   const rows = r.candidates
     .map((c) => ({ c, e: candidateRow(c) }))
@@ -114,30 +128,63 @@ function leaderboard(r: TuneResults): string {
     )
     .map(
       ({ c, e }) =>
-        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${escapeHtml(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${prunedCell(c)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${settingsCell(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${prunedCell(c)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
     );
-  return `<table><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="leaderboard"><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function rungChart(r: TuneResults): string {
-  const series = r.candidates.map((c) => {
+/** Each candidate's rung scores as a line; the winner's thicker, on top, named in the legend. */
+function rungSeries(r: TuneResults): LineSeries[] {
+  return r.candidates.map((c) => {
     const es = c.evaluations
       .filter((e) => e.rung !== 'test' && e.value !== null)
       .sort((a, b) => a.items - b.items);
+    const won = r.winner?.index === c.index;
     return {
-      name: `c${c.index}`,
+      name: won ? `c${c.index} ★ winner` : `c${c.index}`,
       x: es.map((e) => e.items),
       y: es.map((e) => e.value!),
       markers: true,
+      ...(won ? { emphasis: true } : {}),
     };
   });
+}
+
+/**
+ * Candidates whose lines coincide (the same score at every rung), which the chart draws on
+ * top of each other: `c0, c1, c3 and c4 (0.3333 at 64 items)`, one group per line.
+ */
+function tiesNote(r: TuneResults, series: readonly LineSeries[]): string {
+  const groups = new Map<string, { names: string[]; x: number; y: number }>();
+  series.forEach((s, i) => {
+    if (s.x.length === 0) return;
+    const key = JSON.stringify([s.x, s.y]);
+    const g = groups.get(key) ?? { names: [], x: s.x[s.x.length - 1]!, y: s.y[s.y.length - 1]! };
+    g.names.push(`c${r.candidates[i]!.index}`);
+    groups.set(key, g);
+  });
+  const ties = [...groups.values()].filter((g) => g.names.length > 1);
+  if (ties.length === 0) return '';
+  const words = (names: string[]): string =>
+    names.length === 2
+      ? names.join(' and ')
+      : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  const listed = ties
+    .map((g) => `${words(g.names)} tied at ${num(g.y)} on ${g.x} items`)
+    .join('; ');
+  return `<p class="note">Lines drawn on top of each other (the same score at every rung): ${escapeHtml(listed)}.${r.winner === null ? '' : ` The winner, c${r.winner.index}, is the thick line.`}</p>`;
+}
+
+function rungChart(r: TuneResults): string {
+  const series = rungSeries(r);
   if (series.every((s) => s.x.length === 0)) return '';
-  return lineChart(series, {
+  return `${lineChart(series, {
     title: `${r.metric} by rung`,
     xLabel: 'items',
     yLabel: r.metric,
     width: 560,
-  });
+    legendOutside: true,
+  })}${tiesNote(r, series)}`;
 }
 
 /** The interval of a marginal mean, or why there is none. */
@@ -161,7 +208,9 @@ function marginal(r: TuneResults): string {
 
 /**
  * The search's report: the verdict (winner, optimistic tuning score, honest test score, requests
- * saved), the leaderboard, the halving rungs as a chart and each parameter's marginal means.
+ * saved), where the winner's `best.yaml` is and how to run it, the leaderboard (scrolling sideways on
+ * a narrow screen), the halving rungs as a chart (the winner's line thick, ties named) and each
+ * parameter's marginal means.
  *
  * @param r - the search's results
  * @returns a self-contained HTML page
@@ -169,14 +218,15 @@ function marginal(r: TuneResults): string {
  * await writeFile('report.html', tuneHtml(results));
  */
 export function tuneHtml(r: TuneResults): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>assay tune: ${escapeHtml(r.name)}</title><style>${CSS}</style></head><body><main>
+  return scrollTables(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>assay tune: ${escapeHtml(r.name)}</title><style>${CSS}${CHART_CSS}</style></head><body><main>
 <h1>assay tune: ${escapeHtml(r.name)}</h1>
 <p>${escapeHtml(r.strategy)} over ${r.coverage.candidates} candidates, ranked by ${escapeHtml(r.metric)} (${r.greaterIsBetter ? 'higher' : 'lower'} is better), ${r.items.tuning} tuning and ${r.items.test} test items.</p>
 ${verdict(r)}
+${bestConfig(r)}
 ${thresholdSection(r)}
 <h2>Leaderboard</h2>${leaderboard(r)}
 <h2>Rungs</h2>${rungChart(r)}
 <h2>Effect of each parameter</h2><p>Mean score of the candidates with each value, on the first rung's items (where every candidate was scored), with a normal interval over those candidates.</p>${marginal(r)}
 </main></body></html>
-`;
+`);
 }

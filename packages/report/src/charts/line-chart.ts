@@ -1,20 +1,8 @@
 import { escapeHtml } from '../html/escape-html.js';
+import { type Frame, legend, legendWidth } from './line-chart-legend.js';
+import type { LineSeries } from './line-series.js';
 import { niceCeil, niceTicks } from './nice-ticks.js';
 import { seriesColor } from './palette.js';
-
-/** One line of a {@link lineChart}. */
-export interface LineSeries {
-  /** legend label */
-  name: string;
-  /** x values */
-  x: readonly number[];
-  /** y values */
-  y: readonly number[];
-  /** draw as a step function (CDFs) */
-  step?: boolean;
-  /** draw point markers */
-  markers?: boolean;
-}
 
 /** Options of {@link lineChart}. */
 export interface LineChartOptions {
@@ -34,6 +22,10 @@ export interface LineChartOptions {
   width?: number;
   /** height in px (default 300) */
   height?: number;
+  /** the legend to the right of the plot, widening the chart, instead of in a corner of it */
+  legendOutside?: boolean;
+  /** a note under the title, right-aligned (e.g. what the axis leaves out) */
+  note?: string;
 }
 
 function tickLabel(v: number): string {
@@ -58,6 +50,11 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   );
   parts.push(`<title>${escapeHtml(options.title)}</title>`);
   parts.push(`<text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
+  if (options.note) {
+    parts.push(
+      `<text x="${f.sx(f.x1)}" y="32" text-anchor="end" class="axis-note">${escapeHtml(options.note)}</text>`,
+    );
+  }
   axes(parts, f, options);
   if (options.diagonal) {
     const lo = Math.max(f.x0, f.y0);
@@ -66,25 +63,13 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
       `<line x1="${f.sx(lo)}" y1="${f.sy(lo)}" x2="${f.sx(hi)}" y2="${f.sy(hi)}" class="diagonal"/>`,
     );
   }
-  series.forEach((s, i) => {
-    seriesMarkup(parts, s, seriesColor(i), f);
-  });
-  if (series.length > 0) legend(parts, series, f);
+  // an emphasised series is drawn last, on top of any it coincides with; colours keep the order
+  const order = series.map((s, i) => ({ s, i }));
+  const drawn = [...order.filter((o) => !o.s.emphasis), ...order.filter((o) => o.s.emphasis)];
+  for (const { s, i } of drawn) seriesMarkup(parts, s, seriesColor(i), f, i % 2 === 1);
+  if (series.length > 0) legend(parts, series, f, options.legendOutside === true);
   parts.push('</svg>');
   return parts.join('');
-}
-
-/** The chart's size, margins, domains and scales. */
-interface Frame {
-  readonly W: number;
-  readonly H: number;
-  readonly m: { readonly l: number; readonly r: number; readonly t: number; readonly b: number };
-  readonly x0: number;
-  readonly x1: number;
-  readonly y0: number;
-  readonly y1: number;
-  readonly sx: (v: number) => number;
-  readonly sy: (v: number) => number;
 }
 
 /** The top of an axis that starts at 0: the largest value, or 1 when none is above 0 (all zero). */
@@ -94,9 +79,12 @@ function upper(values: readonly number[]): number {
 }
 
 function frameOf(series: readonly LineSeries[], options: LineChartOptions): Frame {
-  const W = options.width ?? 420;
+  const outside =
+    options.legendOutside === true && series.length > 0 ? legendWidth(series) + 16 : 0;
+  const W = (options.width ?? 420) + outside;
   const H = options.height ?? 300;
-  const m = { l: 52, r: 12, t: 28, b: 42 };
+  // room on the right for half the last tick label, and for the legend when it is outside
+  const m = { l: 52, r: 18 + outside, t: options.note ? 48 : 28, b: 42 };
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = series.flatMap((s) => s.y).filter(Number.isFinite);
   // a domain of the data's own is raised to a round tick, so the top of the data is labelled
@@ -135,8 +123,17 @@ function axes(parts: string[], f: Frame, options: LineChartOptions): void {
   );
 }
 
-/** One series: its polyline (steps for CDFs) and optional point markers. */
-function seriesMarkup(parts: string[], s: LineSeries, color: string, f: Frame): void {
+/**
+ * One series: its polyline (steps for CDFs) and optional point markers and labels (above
+ * the point, or below it for every other series, so two series' labels do not overprint).
+ */
+function seriesMarkup(
+  parts: string[],
+  s: LineSeries,
+  color: string,
+  f: Frame,
+  labelsBelow: boolean,
+): void {
   const { sx, sy } = f;
   const pts: string[] = [];
   for (let j = 0; j < s.x.length; j++) {
@@ -145,79 +142,24 @@ function seriesMarkup(parts: string[], s: LineSeries, color: string, f: Frame): 
     if (s.step && j > 0) pts.push(`${px},${sy(s.y[j - 1]!).toFixed(1)}`);
     pts.push(`${px},${py}`);
   }
+  const width = s.emphasis ? 4 : 2;
   if (pts.length > 0) {
     parts.push(
-      `<polyline class="series" fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
+      `<polyline class="series${s.emphasis ? ' emphasis' : ''}" fill="none" stroke="${color}" stroke-width="${width}" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
     );
   }
-  if (s.markers) {
-    for (let j = 0; j < s.x.length; j++) {
+  for (let j = 0; j < s.x.length; j++) {
+    const cx = sx(s.x[j]!).toFixed(1);
+    const cy = sy(s.y[j]!).toFixed(1);
+    const r = s.markerRadii?.[j] ?? (s.emphasis ? 5 : 3);
+    if (s.markers) {
+      parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="0.85"/>`);
+    }
+    const label = s.pointLabels?.[j];
+    if (label) {
       parts.push(
-        `<circle cx="${sx(s.x[j]!).toFixed(1)}" cy="${sy(s.y[j]!).toFixed(1)}" r="3" fill="${color}"/>`,
+        `<text x="${(Number(cx) + r + 2).toFixed(1)}" y="${(labelsBelow ? Number(cy) + r + 9 : Number(cy) - r - 1).toFixed(1)}" class="point-label">${escapeHtml(label)}</text>`,
       );
     }
   }
-}
-
-/**
- * The legend, in the corner of the plot where it covers the fewest points: bottom-right first
- * (empty for ROC, reliability and CDF plots, where curves climb to the top-left), then
- * top-right, top-left and bottom-left, so a latency curve that ends low at the right keeps its
- * last points in view.
- */
-function legend(parts: string[], series: readonly LineSeries[], f: Frame): void {
-  const { W, H, m } = f;
-  const names = series.map((s) => s.name.slice(0, 32));
-  const boxW = 22 + 6.2 * Math.max(...names.map((n) => n.length));
-  const boxH = names.length * 16 + 6;
-  const left = m.l + 6;
-  const right = W - m.r - boxW - 6;
-  const top = m.t + 6;
-  const bottom = H - m.b - 8 - names.length * 16;
-  const corners: [number, number][] = [
-    [right, bottom],
-    [right, top],
-    [left, top],
-    [left, bottom],
-  ];
-  let best = corners[0]!;
-  let fewest = Number.POSITIVE_INFINITY;
-  for (const corner of corners) {
-    const covered = pointsInside(series, f, corner[0] - 4, corner[1] - 4, boxW + 4, boxH);
-    if (covered < fewest) {
-      fewest = covered;
-      best = corner;
-    }
-  }
-  const [x, y0] = best;
-  parts.push(
-    `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${boxH}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
-  );
-  names.forEach((name, i) => {
-    const y = y0 + i * 16;
-    parts.push(
-      `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend">${escapeHtml(name)}</text>`,
-    );
-  });
-}
-
-/** How many of the series' points fall in a box (in SVG coordinates), margin of a marker included. */
-function pointsInside(
-  series: readonly LineSeries[],
-  f: Frame,
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-): number {
-  const r = 3;
-  let n = 0;
-  for (const s of series) {
-    for (let j = 0; j < s.x.length; j++) {
-      const px = f.sx(s.x[j]!);
-      const py = f.sy(s.y[j]!);
-      if (px >= x - r && px <= x + w + r && py >= y - r && py <= y + h + r) n++;
-    }
-  }
-  return n;
 }

@@ -176,21 +176,24 @@ export function formatCount(n: number | null | undefined): string {
 }
 
 /**
- * Formats an amount of US dollars for reading: cents with thousands separators from $0.10
- * up (`$1,234.56`), three significant digits below (`$0.0123`, `$0.0000456`, as costs per
- * request are small); {@link MISSING_VALUE} for null/NaN.
+ * Formats an amount of US dollars for reading, the same way everywhere: cents with thousands
+ * separators from $1 up (`$1,234.56`), three significant digits below (`$0.198`, `$0.0992`,
+ * `$0.0000456`, as costs per request are small), so two costs side by side carry the same
+ * precision; {@link MISSING_VALUE} for null/NaN.
  *
  * @param usd - the amount
  * @returns the formatted text
  * @example
  * formatUsd(1234.561); // '$1,234.56'
+ * formatUsd(0.19838); // '$0.198'
  */
 export function formatUsd(usd: number | null | undefined): string {
   if (usd === null || usd === undefined || Number.isNaN(usd)) return MISSING_VALUE;
   if (!Number.isFinite(usd)) return usd > 0 ? '$∞' : '-$∞';
   const abs = Math.abs(usd);
   const sign = usd < 0 ? '-' : '';
-  if (abs === 0 || abs >= 0.1) return `${sign}$${DOLLARS.format(abs)}`;
-  const digits = Math.min(100, 2 - Math.floor(Math.log10(abs)));
+  // 0.9996 reads $1.00 in cents, not $1.000 in significant digits
+  if (abs === 0 || Number(abs.toPrecision(3)) >= 1) return `${sign}$${DOLLARS.format(abs)}`;
+  const digits = Math.min(100, 2 - Math.floor(Math.log10(Number(abs.toPrecision(3)))));
   return `${sign}$${abs.toFixed(digits)}`;
 }

@@ -14,7 +14,6 @@ import {
   fmt,
   fmtBootstrapP,
   fmtP,
-  formatCount,
   formatUsd,
   levelText,
   MISSING_VALUE,
@@ -34,6 +33,8 @@ import { generationSections } from './generation-section.js';
 import { judgeSections } from './judge-section.js';
 import { metricsSection } from './metrics-section.js';
 import { REPORT_CSS } from './report-styles.js';
+import { scrollTables } from './scroll-tables.js';
+import { serviceTable } from './service-section.js';
 import { verdictSection } from './verdict-section.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
 
@@ -62,12 +63,20 @@ function cardInterval(r: RunResults, m: ModelResult, metric: string): string {
   return `${name} [${fmt(q.low)}, ${fmt(q.high)}]${q.afterStop ? ' (too narrow after the early stop)' : ''}`;
 }
 
+/** The card's cost line when a price is known: in all, and per item. */
+function cardCost(m: ModelResult): string {
+  const usd = m.service.costUsd;
+  if (usd === null) return '';
+  const per = m.items.total > 0 ? ` (${formatUsd(usd / m.items.total)} per item)` : '';
+  return `<div class="ci">cost ${formatUsd(usd)} for ${m.items.total} items${per}</div>`;
+}
+
 function headline(r: RunResults): string {
   // the metric the verdict quotes, so the card and the verdict agree
   const primary = headlineMetric(r) ?? r.evaluation.metrics[0];
   const cards = r.models.map((m) => {
     const s = primary ? m.metrics[primary] : undefined;
-    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s && primary ? `${h(cardInterval(r, m, primary))}${r.evaluation.folds > 1 ? ` · folds ${h(foldMeanText(s))}` : ''}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div></div>`;
+    return `<div class="card"><div class="k">${h(m.name)} · ${h(primary ?? 'answers')}</div><div class="v">${s ? fmt(s.value) : m.items.total}</div><div class="ci">${s && primary ? `${h(cardInterval(r, m, primary))}${r.evaluation.folds > 1 ? ` · folds ${h(foldMeanText(s))}` : ''}` : 'generation: outputs stored'}</div><div class="ci">p95 latency ${fmt(m.service.latencyMs.p95, 0)} ms · errors ${m.service.failed} · unparseable ${m.items.unparseable}</div>${cardCost(m)}</div>`;
   });
   if (r.thresholds.length > 0) {
     const failed = r.thresholds.filter((t) => !t.passed).length;
@@ -83,7 +92,7 @@ function headline(r: RunResults): string {
 
 function itemsTable(r: RunResults): string {
   if (r.task.type === 'generation') return generationItemsTable(r);
-  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">distinct items</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+  return `<table class="items"><thead><tr><th>model</th><th class="num">predictions</th><th class="num">scored</th><th class="num">distinct items</th><th class="num">correct</th><th class="num">wrong</th><th class="num">unparseable</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
     .map(
       (m) =>
         `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.scored}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.correct}</td><td class="num">${m.items.wrong}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
@@ -93,7 +102,7 @@ function itemsTable(r: RunResults): string {
 
 /** Free text is scored, not right or wrong: answers and extraction failures per model. */
 function generationItemsTable(r: RunResults): string {
-  return `<table><thead><tr><th>model</th><th class="num">predictions</th><th class="num">distinct items</th><th class="num">answered</th><th class="num">extraction failed</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
+  return `<table class="items"><thead><tr><th>model</th><th class="num">predictions</th><th class="num">distinct items</th><th class="num">answered</th><th class="num">extraction failed</th><th class="num">failed requests</th></tr></thead><tbody>${r.models
     .map(
       (m) =>
         `<tr><td>${h(m.name)}</td><td class="num">${m.items.total}</td><td class="num">${m.items.distinct ?? MISSING_VALUE}</td><td class="num">${m.items.total - m.items.failed - m.items.unparseable}</td><td class="num">${m.items.unparseable}</td><td class="num">${m.items.failed}</td></tr>`,
@@ -117,22 +126,6 @@ function itemCounts(r: RunResults): string {
   return note + warnings.join('');
 }
 
-/** A readable figure whose exact value shows on hover (`results.json` keeps it too). */
-function exact(text: string, value: number | null): string {
-  return value === null ? text : `<span title="${value}">${text}</span>`;
-}
-
-function serviceTable(r: RunResults): string {
-  const rows = r.models.map((m) => {
-    const s = m.service;
-    const classes = Object.entries(s.errorsByClass)
-      .map(([k, v]) => `${h(k)}: ${v}`)
-      .join(', ');
-    return `<tr><td>${h(m.name)}</td><td class="num">${s.requests}</td><td class="num">${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun}</td><td class="num">${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}${(s.retried ?? 0) > 0 ? `<br><span class="note">${s.retried} retried</span>` : ''}</td><td class="num">${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}</td><td class="num">${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}</td><td class="num">${fmt(s.tpotMs.p50, 2)}</td><td class="num">${fmt(s.throughput?.requestsPerSecond, 1)} / ${fmt(s.throughput?.outputTokensPerSecond, 1)}</td><td class="num">${fmt(s.outputTokensPerSecond, 1)}</td><td class="num">${exact(formatCount(s.inputTokens), s.inputTokens)} / ${exact(formatCount(s.outputTokens), s.outputTokens)}</td><td class="num">${exact(formatUsd(s.costUsd), s.costUsd)}</td><td class="num">${exact(formatUsd(s.costPerCorrectUsd), s.costPerCorrectUsd)}</td></tr>`;
-  });
-  return `<table><thead><tr><th>model</th><th class="num">requests</th><th class="num">sent / resumed / cached</th><th class="num">failed</th><th class="num">latency ms p50 / p90 / p95 / p99</th><th class="num">TTFT ms p50 / p95</th><th class="num">TPOT ms p50</th><th class="num">throughput req/s / out tok/s</th><th class="num">decode tok/s per request</th><th class="num">tokens in / out</th><th class="num">cost</th><th class="num">cost / correct</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-}
-
 function comparisonsSection(r: RunResults): string {
   if (r.comparisons.length === 0) return '';
   const ci = Math.round(r.evaluation.ci * 100);
@@ -147,15 +140,15 @@ function comparisonsSection(r: RunResults): string {
             : '';
       const lead =
         i === 0
-          ? `<td rowspan="${Object.keys(c.metrics).length}">${h(c.b)} − ${h(c.a)}<br><span class="note">${c.pairedItems} paired predictions</span></td>`
+          ? `<td rowspan="${Object.keys(c.metrics).length}"><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">${c.pairedItems} paired predictions</span></td>`
           : '';
       // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
       const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
       const sig = p !== null && p < alphaOf(r.evaluation.ci);
-      return `<tr>${lead}${mc}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td></tr>`;
+      return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
     }),
   );
-  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table><thead><tr><th>comparison</th><th class="num">McNemar</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th><th class="num">McNemar</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function failuresSection(r: RunResults): string {
@@ -258,7 +251,7 @@ export function htmlReport(r: RunResults): string {
   const groups = Object.entries(r.dataset.groups)
     .map(([g, n]) => `${h(g)} (${n})`)
     .join(', ');
-  return `<!doctype html>
+  return scrollTables(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${h(r.name)} — assay report</title><style>${REPORT_CSS}</style></head>
@@ -294,5 +287,5 @@ ${groups ? `<h2>Slices</h2><p class="note">Groups: ${groups}.</p>${r.models.map(
 ${r.task.type !== 'generation' ? `<h2>Wrong answers</h2>${r.models.map((m) => wrongAnswersSection(m, r.prompts, r.task.type === 'regression', r.evaluation.folds > 1)).join('')}` : ''}
 <p class="note">Generated by assay · results.json schemaVersion ${r.schemaVersion}.</p>
 </main></body></html>
-`;
+`);
 }

@@ -1,5 +1,6 @@
 import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
+import { metricIntervalText } from '../format/metric-interval-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
@@ -16,7 +17,7 @@ function metricsTable(r: RunResults): string {
       const s = m.metrics[names[0]!];
       if (!s) return [];
       return [
-        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">[${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]</td>${perFold ? `<td class="num">${h(foldMeanText(s))}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td>` : ''}</tr>`,
+        `<tr><td>${h(m.name)}</td><td>${names.map(h).join('<br>= ')}</td><td class="num">${fmt(s.value)}${s.reason ? `<br><span class="note">${h(s.reason)}</span>` : ''}</td><td class="num">${h(metricIntervalText(s))}</td>${perFold ? `<td class="num">${h(foldMeanText(s))}</td><td class="num">${s.folds.map((f) => fmt(f)).join(' · ')}</td>` : ''}</tr>`,
       ];
     }),
   );
@@ -36,7 +37,7 @@ function positiveClassTable(r: RunResults): string {
   const rows = models.flatMap(({ m, pc }) =>
     pc.rows.map(
       (row) =>
-        `<tr><td>${h(m.name)}</td><td>${h(row.name)}</td><td class="num">${fmt(row.summary.value)}</td><td class="num">[${fmt(row.summary.ciLow)}, ${fmt(row.summary.ciHigh)}]</td><td>${h(row.words)}</td></tr>`,
+        `<tr><td>${h(m.name)}</td><td>${h(row.name)}</td><td class="num">${fmt(row.summary.value)}</td><td class="num">${h(metricIntervalText(row.summary))}</td><td>${h(row.words)}</td></tr>`,
     ),
   );
   return `<h3>Positive class: ${h(models[0]!.pc.label)}</h3><table><thead><tr><th>model</th><th>figure</th><th class="num">pooled</th><th class="num">${ci}% CI</th><th>in words</th></tr></thead><tbody>${rows.join('')}</tbody></table><p class="note">${h(POSITIVE_CLASS_NOTE)}</p>`;

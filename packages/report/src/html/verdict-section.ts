@@ -18,7 +18,7 @@ export function verdictSection(r: RunResults): string {
   const v = runVerdict(r);
   const [biggest, ...others] = v.risks;
   const more = others.slice(0, OTHER_RISKS);
-  return `<section class="verdict verdict-${v.status}" aria-label="Verdict"><h2 class="verdict-title">Verdict: <span class="badge badge-${v.status}">${h(v.word)}</span></h2><p class="outcome">${h(v.outcome)}</p><p>${h(v.evaluated)}</p><ul class="headline">${v.headline.map((s) => `<li>${h(s)}</li>`).join('')}</ul><p class="risk"><strong>Biggest risk:</strong> ${h(biggest ?? '')}</p>${
+  return `<section class="verdict verdict-${v.status}" aria-label="Verdict"><h2 class="verdict-title">Verdict: <span class="badge badge-${v.status}">${h(v.word)}</span></h2><p class="outcome">${h(v.outcome)}</p><p>${h(v.evaluated)}</p><ul class="headline">${v.headline.map((s) => `<li>${h(s)}</li>`).join('')}</ul>${v.choice ? `<p class="choice"><strong>Which model:</strong> ${h(v.choice)}</p>` : ''}<p class="risk"><strong>Biggest risk:</strong> ${h(biggest ?? '')}</p>${
     more.length > 0
       ? `<p class="note">Other risks:</p><ul class="note">${more.map((s) => `<li>${h(s)}</li>`).join('')}</ul>`
       : ''

@@ -1,5 +1,6 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
+import { decodeSpeedText, SHORT_ANSWERS_NOTE, shortAnswers } from '../format/decode-speed.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import {
   fmt,
@@ -86,9 +87,10 @@ function serviceSection(r: RunResults): string[] {
   for (const m of r.models) {
     const s = m.service;
     lines.push(
-      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%)${(s.retried ?? 0) > 0 ? `; ${s.retried} retried` : ''} | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${fmt(s.outputTokensPerSecond, 1)} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
+      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%)${(s.retried ?? 0) > 0 ? `; ${s.retried} retried` : ''} | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${decodeSpeedText(s)}${shortAnswers(s) ? '*' : ''} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
     );
   }
+  if (r.models.some((m) => shortAnswers(m.service))) lines.push('', `\\* ${SHORT_ANSWERS_NOTE}`);
   return lines;
 }
 

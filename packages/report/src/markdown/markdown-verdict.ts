@@ -1,5 +1,6 @@
 import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
+import { metricIntervalText } from '../format/metric-interval-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
@@ -29,6 +30,7 @@ export function markdownVerdict(r: RunResults): string[] {
     '',
     ...v.headline.map((s) => `- ${cellText(s)}`),
     '',
+    ...(v.choice ? [`**Which model:** ${cellText(v.choice)}`, ''] : []),
     `**Biggest risk:** ${cellText(biggest ?? '')}`,
     '',
     ...(others.length > 0
@@ -62,7 +64,7 @@ export function markdownMetrics(r: RunResults, ci: number): string[] {
       const s = m.metrics[names[0]!];
       if (!s) continue;
       lines.push(
-        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}] |${perFold ? ` ${foldMeanText(s)} |` : ''}`,
+        `| ${cellText(m.name)} | ${names.join(' = ')} | ${fmt(s.value)}${s.reason ? ` (${cellText(s.reason)})` : ''} | ${metricIntervalText(s)} |${perFold ? ` ${foldMeanText(s)} |` : ''}`,
       );
     }
   }
@@ -92,7 +94,7 @@ function positiveClassLines(r: RunResults, ci: number): string[] {
   for (const { m, pc } of models) {
     for (const row of pc.rows) {
       lines.push(
-        `| ${cellText(m.name)} | ${row.name} | ${fmt(row.summary.value)} | [${fmt(row.summary.ciLow)}, ${fmt(row.summary.ciHigh)}] | ${cellText(row.words)} |`,
+        `| ${cellText(m.name)} | ${row.name} | ${fmt(row.summary.value)} | ${metricIntervalText(row.summary)} | ${cellText(row.words)} |`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import { fmt } from '../format/format-number.js';
+import { metricIntervalText } from '../format/metric-interval-text.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { headlineMetric, runVerdict } from '../verdict/verdict.js';
 import { cellText } from './markdown-text.js';
@@ -23,7 +24,7 @@ function headlineTable(r: RunResults): string[] {
     ...r.models.map((m) => {
       const cells = names.map((n) => {
         const s = m.metrics[n];
-        return s === undefined ? '—' : `${fmt(s.value)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]`;
+        return s === undefined ? '—' : `${fmt(s.value)} ${metricIntervalText(s)}`;
       });
       return `| ${cellText(m.name)} | ${cells.join(' | ')} | ${fmt(m.service.latencyMs.p95, 4)} | ${fmt(m.service.errorRate, 3)} |`;
     }),

@@ -23,9 +23,17 @@ const MetricSummarySchema = z.object({
   std: Num,
   /** per-fold values */
   folds: z.array(Num),
-  /** bootstrap percentile CI of the pooled value */
+  /** CI of the pooled value at `evaluation.ci`: bootstrap percentile unless `ciMethod` says otherwise */
   ciLow: Num,
   ciHigh: Num,
+  /**
+   * how `ciLow`/`ciHigh` were computed when not by the bootstrap percentile method (absent:
+   * bootstrap percentile, as in files written before this field). `'wilson'`: a proportion
+   * metric of a plain count (accuracy, recall, precision, false-positive rate, micro
+   * recall/precision) whose bootstrap interval had no width (every resample scored the same,
+   * e.g. 5 of 5 right) has the Wilson score interval of that count instead (Wilson 1927).
+   */
+  ciMethod: z.literal('wilson').optional(),
   /** why `value` is null (e.g. `needs scores: set params.logprobs: true`); absent otherwise */
   reason: z.string().optional(),
 });
@@ -292,7 +300,9 @@ const PromptMessageSchema = z.object({
  *
  * @remarks Non-finite numbers are written as `null`. Metric `value` is computed
  *   on all test predictions pooled, `mean`/`std` across folds, and
- *   `ciLow`/`ciHigh` is the bootstrap percentile interval at `evaluation.ci`.
+ *   `ciLow`/`ciHigh` is the bootstrap percentile interval at `evaluation.ci`, or, where a
+ *   metric's `ciMethod` is `'wilson'`, the Wilson score interval of its count (a proportion
+ *   whose bootstrap interval had no width: `x / n` at 0 or 1).
  *   Items whose request failed are excluded from task metrics and counted in
  *   `items.failed`; unparseable answers count as wrong.
  * @example

@@ -10,6 +10,7 @@ import {
   formatUsd,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { metricIntervalText } from '../format/metric-interval-text.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -44,7 +45,7 @@ function metricsTable(r: RunResults): string[] {
       m.name,
       ...groups.map(({ names }) => {
         const s = m.metrics[names[0]!];
-        return s ? `${fmt(s.value)} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]` : MISSING_VALUE;
+        return s ? `${fmt(s.value)} ${metricIntervalText(s)}` : MISSING_VALUE;
       }),
     ]),
   );
@@ -73,8 +74,7 @@ function positiveClassLines(r: RunResults): string[] {
     const pc = positiveClassRows(m);
     if (!pc) return [];
     const figures = pc.rows.map(
-      (row) =>
-        `${row.name} ${fmt(row.summary.value)} [${fmt(row.summary.ciLow)}, ${fmt(row.summary.ciHigh)}]`,
+      (row) => `${row.name} ${fmt(row.summary.value)} ${metricIntervalText(row.summary)}`,
     );
     return [`  ${m.name}, positive class ${pc.label}: ${figures.join(', ')}`];
   });
@@ -93,6 +93,7 @@ function verdictLines(r: RunResults): string[] {
   return [
     `Verdict: ${v.word}. ${v.outcome}`,
     ...v.headline.map((s) => `  ${s}`),
+    ...(v.choice ? [`  Which model: ${v.choice}`] : []),
     `  Biggest risk: ${v.risks[0] ?? ''}`,
     '',
   ];

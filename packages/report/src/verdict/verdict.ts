@@ -6,6 +6,7 @@ import {
 } from '../format/threshold-text.js';
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
+import { modelChoice } from './model-choice.js';
 import { runRisks } from './risks.js';
 import { quotedInterval } from './stopped-interval.js';
 import { intervalInWords, listInWords, sequenceInWords } from './words.js';
@@ -22,6 +23,12 @@ export interface Verdict {
   metric: string | null;
   /** the headline metric with its interval in words, one sentence per model */
   headline: string[];
+  /**
+   * with two models or more: how they compare on the headline metric (paired difference,
+   * interval, p-value), in cost and p95 latency, and what the numbers support choosing on;
+   * null otherwise
+   */
+  choice: string | null;
   /** why it passes or fails, as a sentence to follow {@link Verdict.word} */
   outcome: string;
   /** the risks to reading the numbers at face value, biggest first (never empty) */
@@ -166,7 +173,7 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
  *   reported one (see {@link headlineMetric}); its interval is the confidence sequence that
  *   the stopping rule read when `evaluation.stop` ended the run early (a bootstrap interval
  *   assumes a sample size fixed in advance), else the bootstrap interval. The risks are
- *   `runRisks`'.
+ *   `runRisks`'. With two models or more, `choice` compares them (see `modelChoice`).
  * @example
  * runVerdict(results).outcome; // 'All 2 thresholds hold for naive-bayes (...)'
  */
@@ -177,6 +184,7 @@ export function runVerdict(r: RunResults): Verdict {
     evaluated: evaluatedInWords(r),
     metric,
     headline: r.models.map((m) => headlineOf(m, metric, r.evaluation.ci, r.earlyStop)),
+    choice: modelChoice(r, metric),
     risks: runRisks(r, metric),
   };
 }

@@ -1,0 +1,55 @@
+import { fmt, type MetricSummary, type ModelResult } from '@assay/report';
+import { metricSpec } from '@assay/runner';
+import { PROPORTION_METRICS } from './proportion-count.js';
+import { zeroWidth } from './wilson-fallback.js';
+
+/** A model's metric summaries by name: the reported metrics, then its positive class's figures. */
+function summaries(m: ModelResult): [string, MetricSummary][] {
+  const pc = m.positiveClass;
+  const positive: [string, MetricSummary][] = pc
+    ? [
+        ['precision', pc.precision],
+        ['recall', pc.recall],
+        ['false_positive_rate', pc.falsePositiveRate],
+      ]
+    : [];
+  const seen = new Set(Object.keys(m.metrics));
+  return [...Object.entries(m.metrics), ...positive.filter(([name]) => !seen.has(name))];
+}
+
+function why(metric: string): string {
+  const name = metricSpec(metric)?.name ?? metric;
+  return PROPORTION_METRICS.has(name)
+    ? 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe'
+    : 'only a share of items each scored once (accuracy, recall, precision, false-positive rate) gets the Wilson interval of its count instead';
+}
+
+/**
+ * Run warnings for the metrics that an interval threshold reads (`accuracy.ci_low >= 0.9`)
+ * whose interval is still a bootstrap one of no width: every resample scored the same, so
+ * `[v, v]` cannot show how sure the figure is, and the threshold would read a certainty the
+ * run does not have. Other metrics with such an interval are only shown (a perfect ROC AUC on
+ * a small run is `[1.000, 1.000]`), since nothing is decided on their interval.
+ *
+ * @remarks A proportion of distinct items at 0 or 1 has the Wilson interval of its count
+ *   instead (`ciMethod: 'wilson'`, see `withWilsonFallback`) and is not named here.
+ * @param models - the run's model results
+ * @param gated - the metrics whose interval an interval threshold reads
+ * @returns one warning per model and such metric, in model and metric order
+ * @example
+ * degenerateIntervalWarnings(results.models, new Set(['roc_auc'])); // ['nb: roc_auc 1.000 has a bootstrap interval of no width, ...']
+ */
+export function degenerateIntervalWarnings(
+  models: readonly ModelResult[],
+  gated: ReadonlySet<string>,
+): string[] {
+  return models.flatMap((m) =>
+    summaries(m).flatMap(([metric, s]) =>
+      gated.has(metric) && s.ciMethod === undefined && zeroWidth(s)
+        ? [
+            `${m.name}: ${metric} ${fmt(s.value)} has a bootstrap interval of no width [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]: every resample scored the same, so it cannot show how sure the figure is, and more items would be needed to give it width; not replaced by a Wilson interval because ${why(metric)}.`,
+          ]
+        : [],
+    ),
+  );
+}

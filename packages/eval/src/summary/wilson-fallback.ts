@@ -1,0 +1,54 @@
+import type { MetricSummary } from '@assay/report';
+import { wilsonInterval } from '@assay/stats';
+import type { ScoringPass } from '../tasks/task-module.js';
+import { itemsRepeat, proportionCount } from './proportion-count.js';
+
+/**
+ * Whether a summary's bootstrap interval has no width: every resample scored the same (5 of 5
+ * right, no false positive among 200 negatives), so it cannot show how sure the figure is.
+ *
+ * @param s - a metric summary
+ * @returns true when `ciLow === ciHigh` (both set)
+ * @example
+ * zeroWidth({ ...summary, ciLow: 1, ciHigh: 1 }); // true
+ */
+export function zeroWidth(s: Pick<MetricSummary, 'ciLow' | 'ciHigh'>): boolean {
+  return s.ciLow !== null && s.ciHigh !== null && s.ciLow === s.ciHigh;
+}
+
+/**
+ * Replaces a zero-width bootstrap interval of a proportion metric by the Wilson score
+ * interval of its count, and says so in `ciMethod: 'wilson'`.
+ *
+ * @remarks
+ * For `x` successes of `n` trials, `p̂ = x/n` and `z = Φ⁻¹(1 − (1 − ci)/2)`, the interval is
+ * `(p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n)` (Wilson, "Probable inference, the
+ * law of succession, and statistical inference", JASA 22, 1927; `wilsonInterval` of
+ * `@assay/stats`, checked against statsmodels' `proportion_confint(method='wilson')`). Unlike
+ * the bootstrap it has width at `p̂ = 0` and `p̂ = 1`: 5 of 5 right gives `[0.566, 1]` at 95%.
+ * The summary is left as it is when the interval has width, the metric is no share of a
+ * count (see `proportionCount`), the rows carry weights, an item has several rows (repeated
+ * cross-validation, choice orders: the rows are not independent trials), or the count does
+ * not give the pooled value (a guard against a metric defined otherwise than counted here).
+ * @param summary - the metric's summary (from the runner's report)
+ * @param metric - the runner's (canonical) metric name
+ * @param pass - the pass that scored it
+ * @param ci - the confidence level (`evaluation.ci`)
+ * @returns the summary with the Wilson interval, or `summary` itself
+ * @example
+ * withWilsonFallback(summary, 'accuracy', pass, 0.95); // { ...summary, ciLow: 0.5655, ciHigh: 1, ciMethod: 'wilson' }
+ */
+export function withWilsonFallback(
+  summary: MetricSummary,
+  metric: string,
+  pass: ScoringPass,
+  ci: number,
+): MetricSummary {
+  if (!zeroWidth(summary) || summary.value === null || itemsRepeat(pass)) return summary;
+  const count = proportionCount(metric, pass);
+  if (count === null || count.trials === 0) return summary;
+  if (Math.abs(count.successes / count.trials - summary.value) > 1e-9) return summary;
+  const interval = wilsonInterval(count.successes, count.trials, ci);
+  if (interval === null) return summary;
+  return { ...summary, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };
+}

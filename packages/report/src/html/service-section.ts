@@ -1,0 +1,64 @@
+import { decodeSpeedText, SHORT_ANSWERS_NOTE, shortAnswers } from '../format/decode-speed.js';
+import { fmt, formatCount, formatUsd } from '../format/format-number.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { escapeHtml as h } from './escape-html.js';
+
+/** A readable figure whose exact value shows on hover (`results.json` keeps it too). */
+export function exact(text: string, value: number | null): string {
+  return value === null ? text : `<span title="${value}">${text}</span>`;
+}
+
+/** The columns of the service table, key figures first (a phone shows the left ones). */
+const HEADERS = [
+  'model',
+  'requests',
+  'failed',
+  'latency ms p50 / p90 / p95 / p99',
+  'cost',
+  'cost / correct',
+  'TTFT ms p50 / p95',
+  'TPOT ms p50',
+  'throughput req/s / out tok/s',
+  'decode tok/s per request',
+  'tokens in / out',
+  'sent / resumed / cached',
+];
+
+function serviceRow(m: ModelResult): string {
+  const s = m.service;
+  const classes = Object.entries(s.errorsByClass)
+    .map(([k, v]) => `${h(k)}: ${v}`)
+    .join(', ');
+  const failed = `${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}${(s.retried ?? 0) > 0 ? `<br><span class="note">${s.retried} retried</span>` : ''}`;
+  const cells = [
+    String(s.requests),
+    failed,
+    `${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}`,
+    exact(formatUsd(s.costUsd), s.costUsd),
+    exact(formatUsd(s.costPerCorrectUsd), s.costPerCorrectUsd),
+    `${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}`,
+    fmt(s.tpotMs.p50, 2),
+    `${fmt(s.throughput?.requestsPerSecond, 1)} / ${fmt(s.throughput?.outputTokensPerSecond, 1)}`,
+    `${decodeSpeedText(s)}${shortAnswers(s) ? '<sup>*</sup>' : ''}`,
+    `${exact(formatCount(s.inputTokens), s.inputTokens)} / ${exact(formatCount(s.outputTokens), s.outputTokens)}`,
+    `${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun}`,
+  ];
+  return `<tr><td class="name">${h(m.name)}</td>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+}
+
+/**
+ * The service table of `report.html`, one row per model: requests, failures, latency, cost,
+ * TTFT, TPOT, throughput, decode speed, tokens and where the answers came from; a footnote
+ * where answers are too short for a decode speed.
+ *
+ * @param r - the run's results
+ * @returns HTML (every text escaped)
+ * @example
+ * serviceTable(results).startsWith('<table class="service">'); // true
+ */
+export function serviceTable(r: RunResults): string {
+  const head = HEADERS.map((x, i) => `<th${i === 0 ? '' : ' class="num"'}>${h(x)}</th>`).join('');
+  const short = r.models.some((m) => shortAnswers(m.service));
+  const note = short ? `<p class="note"><sup>*</sup> ${h(SHORT_ANSWERS_NOTE)}</p>` : '';
+  return `<table class="service"><thead><tr>${head}</tr></thead><tbody>${r.models.map(serviceRow).join('')}</tbody></table>${note}`;
+}

@@ -1,0 +1,163 @@
+import {
+  alphaOf,
+  bootstrapPForDecision,
+  fmt,
+  fmtBootstrapP,
+  formatUsd,
+} from '../format/format-number.js';
+import type {
+  ModelComparison as Comparison,
+  ModelResult,
+  RunResults,
+} from '../results/run-results-schema.js';
+import { listInWords } from './words.js';
+
+/** The most model pairs the verdict names one by one; the rest are in "Model vs model". */
+const PAIRS_IN_WORDS = 3;
+
+/** Costs or latencies closer than this share count as the same. */
+const SAME_SHARE = 0.05;
+
+/** One model pair on the headline metric, as read from the run's paired comparison. */
+interface PairReading {
+  readonly c: Comparison;
+  readonly a: ModelResult;
+  readonly b: ModelResult;
+  /** the model the metric favours when the difference is significant; null when it is not */
+  readonly better: ModelResult | null;
+  readonly sentence: string;
+}
+
+/** `costs half as much ($0.0992 vs $0.198 for 200 items)`, or null without both prices. */
+export function costWords(b: ModelResult, a: ModelResult): string | null {
+  const cb = b.service.costUsd;
+  const ca = a.service.costUsd;
+  if (cb === null || ca === null) return null;
+  const same = b.items.total === a.items.total;
+  const amounts = same
+    ? `${formatUsd(cb)} vs ${formatUsd(ca)} for ${b.items.total} items`
+    : `${formatUsd(cb / Math.max(1, b.items.total))} vs ${formatUsd(ca / Math.max(1, a.items.total))} per item`;
+  if (ca === 0 && cb === 0) return `costs nothing either (${amounts})`;
+  const ratio = ca === 0 ? Number.POSITIVE_INFINITY : cb / ca;
+  if (Math.abs(ratio - 1) < SAME_SHARE) return `costs about the same (${amounts})`;
+  if (Math.abs(ratio - 0.5) < 0.02) return `costs half as much (${amounts})`;
+  if (ratio < 1) return `costs ${Math.round((1 - ratio) * 100)}% less (${amounts})`;
+  if (!Number.isFinite(ratio)) return `costs more (${amounts})`;
+  return `costs ${Number(ratio.toPrecision(2))}× as much (${amounts})`;
+}
+
+/** `is 17 ms slower at p95`, or null when either has no latency. */
+export function latencyWords(b: ModelResult, a: ModelResult): string | null {
+  const lb = b.service.latencyMs.p95;
+  const la = a.service.latencyMs.p95;
+  if (lb === null || la === null) return null;
+  const diff = lb - la;
+  if (sameLatency(b, a)) return 'is about as fast at p95';
+  return `is ${fmt(Math.abs(diff), 0)} ms ${diff > 0 ? 'slower' : 'faster'} at p95`;
+}
+
+/** Whether two p95 latencies are within 1 ms or {@link SAME_SHARE} of each other (false when one is unknown). */
+function sameLatency(b: ModelResult, a: ModelResult): boolean {
+  const lb = b.service.latencyMs.p95;
+  const la = a.service.latencyMs.p95;
+  if (lb === null || la === null) return false;
+  return Math.abs(lb - la) < Math.max(1, SAME_SHARE * Math.max(la, lb));
+}
+
+/** The pair's difference on the metric, with its interval, p-value and whether it is significant. */
+function readPair(r: RunResults, c: Comparison, metric: string): PairReading | null {
+  const a = r.models.find((m) => m.name === c.a);
+  const b = r.models.find((m) => m.name === c.b);
+  const d = c.metrics[metric];
+  if (!a || !b || !d || d.difference === null) return null;
+  const adjusted = d.pHolm !== null && d.pHolm !== undefined;
+  const pRaw = adjusted ? d.pHolm! : d.pValue;
+  const p = bootstrapPForDecision(pRaw, r.evaluation.bootstrap);
+  const significant = p !== null && p < alphaOf(r.evaluation.ci);
+  const higher = r.evaluation.greaterIsBetter?.[metric] ?? true;
+  const better = !significant || d.difference === 0 ? null : d.difference > 0 === higher ? b : a;
+  const sign = d.difference >= 0 ? '+' : '';
+  const interval =
+    d.ciLow === null || d.ciHigh === null ? '' : ` [${fmt(d.ciLow, 3)}, ${fmt(d.ciHigh, 3)}]`;
+  const pText =
+    p === null
+      ? 'no p-value'
+      : `${adjusted ? 'Holm p' : 'p'} ${fmtBootstrapP(pRaw, r.evaluation.bootstrap)}`;
+  const verdict = significant
+    ? `a significant difference (${pText}): ${better!.name} is better`
+    : `not a significant difference (${pText})`;
+  const extras = [costWords(b, a), latencyWords(b, a)].filter((x): x is string => x !== null);
+  const rest = extras.length > 0 ? `; it ${listInWords(extras)}` : '';
+  const sentence = `${b.name} scores ${sign}${fmt(d.difference, 3)} ${metric}${interval} against ${a.name}, ${verdict}${rest}.`;
+  return { c, a, b, better, sentence };
+}
+
+/** Which of two is cheaper by more than {@link SAME_SHARE}, or null. */
+function cheaper(x: ModelResult, y: ModelResult): ModelResult | null {
+  const cx = x.service.costUsd;
+  const cy = y.service.costUsd;
+  if (cx === null || cy === null || Math.abs(cx - cy) <= SAME_SHARE * Math.max(cx, cy)) return null;
+  return cx < cy ? x : y;
+}
+
+/** Which of two is faster at p95 by more than {@link sameLatency} allows, or null. */
+function fasterOf(x: ModelResult, y: ModelResult): ModelResult | null {
+  const lx = x.service.latencyMs.p95;
+  const ly = y.service.latencyMs.p95;
+  if (lx === null || ly === null || sameLatency(x, y)) return null;
+  return lx < ly ? x : y;
+}
+
+/** What the numbers support choosing on, for one pair: no more than that. */
+function conclusion(p: PairReading, metric: string): string {
+  const cheap = cheaper(p.a, p.b);
+  if (p.better !== null) {
+    const worse = p.better === p.a ? p.b : p.a;
+    if (cheap === null || cheap === p.better)
+      return `${p.better.name} is the better choice on these numbers: better on ${metric}${cheap ? ' and cheaper' : ''}.`;
+    return `${p.better.name} is better on ${metric}, ${worse.name} is cheaper: weigh the gain against the cost.`;
+  }
+  const faster = fasterOf(p.a, p.b);
+  const on = [
+    cheap ? `cost (${cheap.name} is cheaper)` : '',
+    faster ? `latency (${faster.name} is faster at p95)` : '',
+  ]
+    .filter(Boolean)
+    .join(cheap && faster && cheap !== faster ? ' or ' : ' and ');
+  return `Neither is clearly better on ${metric}${on ? `: choose on ${on}` : '; this run cannot tell them apart'}.`;
+}
+
+/**
+ * The models compared on the verdict's headline metric, for a run of two models or more: per
+ * model pair (the run's own paired comparison), the difference with its interval and p-value
+ * and whether it is significant, the cost and p95-latency differences from the service
+ * figures when known; for two models, what the numbers support choosing on.
+ *
+ * @param r - the run's results
+ * @param metric - the headline metric (null: none)
+ * @returns plain-text sentences, or null for one model or no comparison on the metric
+ * @remarks Significance reads `pHolm` when the run adjusted for several pairs, else `pValue`,
+ *   at `1 − evaluation.ci`; a bootstrap p of 0 counts as 2/B. It never recommends beyond that:
+ *   with no significant difference it says so and points to cost or latency.
+ * @example
+ * modelChoice(results, 'f1_macro');
+ * // 'spam-v2 scores +0.015 f1_macro [0.000, 0.033] against spam-v1, not a significant difference (p 0.250); …'
+ */
+export function modelChoice(r: RunResults, metric: string | null): string | null {
+  if (metric === null || r.models.length < 2) return null;
+  const pairs = r.comparisons
+    .map((c) => readPair(r, c, metric))
+    .filter((p): p is PairReading => p !== null);
+  if (pairs.length === 0) return null;
+  if (pairs.length === 1) return `${pairs[0]!.sentence} ${conclusion(pairs[0]!, metric)}`;
+  const shown = pairs.slice(0, PAIRS_IN_WORDS).map((p) => p.sentence);
+  const more = pairs.length - shown.length;
+  const significant = pairs.filter((p) => p.better !== null);
+  const summary =
+    significant.length === 0
+      ? `No pair differs significantly on ${metric}: choose on cost or latency.`
+      : `Significant on ${metric}: ${listInWords(significant.map((p) => `${p.better!.name} over ${(p.better === p.a ? p.b : p.a).name}`))}.`;
+  return [...shown, more > 0 ? `${more} more pairs under Model vs model.` : '', summary]
+    .filter(Boolean)
+    .join(' ');
+}

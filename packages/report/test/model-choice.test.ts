@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import {
+  htmlReport,
+  type ModelResult,
+  markdownReport,
+  type RunResults,
+  runVerdict,
+  summaryTable,
+} from '../src/index.js';
+import { metric } from './support/metric-summary.js';
+import { sampleModel, sampleResults } from './support/sample-results.js';
+
+/** A spam model of 200 items with a cost and a p95 latency. */
+function spam(name: string, f1: number, costUsd: number | null, p95: number): ModelResult {
+  const m = sampleModel(name, { metrics: { f1_macro: metric(f1, f1 - 0.03, f1 + 0.02) } });
+  m.items = { total: 200, scored: 200, correct: 190, wrong: 10, unparseable: 0, failed: 0 };
+  m.service = {
+    ...m.service,
+    costUsd,
+    latencyMs: { ...m.service.latencyMs, p95 },
+  };
+  return m;
+}
+
+/** spam-v1 against spam-v2, as the run compared them (difference v2 − v1). */
+function pair(difference: number, pValue: number, v2Cost: number | null = 0.0992): RunResults {
+  return sampleResults([spam('spam-v1', 0.96, 0.198, 234), spam('spam-v2', 0.975, v2Cost, 251)], {
+    evaluation: {
+      method: 'all',
+      folds: 1,
+      repeats: 1,
+      seed: 0,
+      bootstrap: 300,
+      ci: 0.95,
+      metrics: ['f1_macro'],
+      greaterIsBetter: { f1_macro: true },
+      fewShot: [[]],
+    },
+    comparisons: [
+      {
+        a: 'spam-v1',
+        b: 'spam-v2',
+        pairedItems: 200,
+        mcnemar: null,
+        metrics: {
+          f1_macro: { difference, ciLow: -0.01, ciHigh: 0.04, pValue, pHolm: null },
+        },
+      },
+    ],
+  });
+}
+
+describe('the verdict of a run of two models', () => {
+  test('compares them on the headline metric, in cost and at p95, and recommends no more than that', () => {
+    const v = runVerdict(pair(0.015, 0.25));
+    expect(v.choice).toBe(
+      'spam-v2 scores +0.015 f1_macro [-0.010, 0.040] against spam-v1, not a significant difference (p 0.250); it costs half as much ($0.0992 vs $0.198 for 200 items) and is 17 ms slower at p95. Neither is clearly better on f1_macro: choose on cost (spam-v2 is cheaper) or latency (spam-v1 is faster at p95).',
+    );
+  });
+
+  test('names the better model only when the difference is significant', () => {
+    expect(runVerdict(pair(0.015, 0.01)).choice).toContain(
+      'a significant difference (p 0.010): spam-v2 is better; it costs half as much',
+    );
+    expect(runVerdict(pair(0.015, 0.01)).choice).toMatch(
+      /spam-v2 is the better choice on these numbers: better on f1_macro and cheaper\.$/,
+    );
+    // better but dearer: a trade-off, not a pick
+    expect(runVerdict(pair(0.015, 0.01, 0.5)).choice).toMatch(
+      /spam-v2 is better on f1_macro, spam-v1 is cheaper: weigh the gain against the cost\.$/,
+    );
+  });
+
+  test('leaves cost out without a price, and says nothing for one model', () => {
+    const choice = runVerdict(pair(0.015, 0.25, null)).choice!;
+    expect(choice).not.toContain('$');
+    expect(choice).toContain('; it is 17 ms slower at p95.');
+    expect(runVerdict(sampleResults([sampleModel('nb')])).choice).toBeNull();
+  });
+
+  test('every report carries it: the verdict box, report.md and the terminal', () => {
+    const r = pair(0.015, 0.25);
+    const html = htmlReport(r);
+    const box = html.slice(html.indexOf('<section class="verdict'), html.indexOf('</section>'));
+    expect(box).toContain('<p class="choice"><strong>Which model:</strong> spam-v2 scores +0.015');
+    expect(markdownReport(r)).toContain('**Which model:** spam-v2 scores +0.015 f1_macro');
+    expect(summaryTable(r).split('\n')[4]).toMatch(/^ {2}Which model: spam-v2 scores/);
+  });
+
+  test('the summary cards show each model’s cost when a price is known', () => {
+    const html = htmlReport(pair(0.015, 0.25));
+    expect(html).toContain('cost $0.198 for 200 items ($0.000990 per item)');
+    expect(html).toContain('cost $0.0992 for 200 items ($0.000496 per item)');
+    expect(htmlReport(sampleResults([sampleModel('nb')]))).not.toContain('per item)');
+  });
+});
