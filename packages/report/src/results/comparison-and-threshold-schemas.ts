@@ -73,7 +73,7 @@ export const ThresholdResultSchema = z.object({
   ciHigh: Num.optional(),
   /**
    * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
-   * percentile metrics) or `'wilson'` (error and unparseable rates); `'bootstrap-bca'` for
+   * percentile metrics) or `'wilson'` (error and unparseable rates, and a task proportion whose bootstrap interval had no width: its metric's `ciMethod`); `'bootstrap-bca'` for
    * the paired difference of a `vs baseline` threshold; `'confidence-sequence'` after
    * `evaluation.stop`, for the metrics its rule followed (the anytime-valid interval at the
    * stopping time, which a bootstrap on the items sent is not)
