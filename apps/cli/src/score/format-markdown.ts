@@ -1,5 +1,6 @@
-import { formatInterval, formatMs, formatValue, markdownInline } from '@assay/report';
+import { formatMs, formatValue, markdownInline } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
+import { intervalText } from './interval-text.js';
 import {
   countCell,
   foldTable,
@@ -65,7 +66,7 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
           String(slice.n),
           ...metrics.map((m) => {
             const v = slice.metrics[m];
-            return `${formatValue(v?.value)} ${formatInterval(v?.ci)}`.trim();
+            return `${formatValue(v?.value)} ${intervalText(v)}`.trim();
           }),
         ]),
       ),

@@ -1,5 +1,6 @@
-import { formatInterval, formatMs, formatValue, textTable } from '@assay/report';
+import { formatMs, formatValue, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
+import { intervalText } from './interval-text.js';
 import {
   countCell,
   foldTable,
@@ -71,7 +72,7 @@ export function formatTable(report: ScoreReport): string {
             const v = slice.metrics[m];
             return v?.ci === undefined
               ? formatValue(v?.value)
-              : `${formatValue(v.value)} ${formatInterval(v.ci)}`;
+              : `${formatValue(v.value)} ${intervalText(v)}`;
           }),
         ]),
       ),

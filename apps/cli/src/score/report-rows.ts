@@ -1,5 +1,6 @@
-import { formatInterval, formatValue } from '@assay/report';
+import { formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
+import { intervalText } from './interval-text.js';
 
 /** One line of the metric table. */
 export interface MetricRow {
@@ -11,7 +12,8 @@ export interface MetricRow {
 }
 
 /**
- * The metric table of a report: value, interval and fold statistics per metric.
+ * The metric table of a report: value, interval (`(Wilson)` after a Wilson interval) and fold
+ * statistics per metric.
  *
  * @param report - the report
  * @returns one row per metric
@@ -23,7 +25,7 @@ export function metricRows(report: ScoreReport): MetricRow[] {
     return {
       metric,
       value: formatValue(overall?.value),
-      ci: formatInterval(overall?.ci),
+      ci: intervalText(overall),
       folds:
         summary === undefined
           ? ''

@@ -9,6 +9,7 @@ import { FEW_BOOTSTRAP } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
 import { undefinedMetricsWarning } from './undefined-metrics.js';
 import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
+import { withWilsonFallback } from './wilson-fallback.js';
 
 /** Everything the stages of a job computed, for {@link assembleReport}. */
 export interface JobResults {
@@ -31,7 +32,8 @@ function nullable(v: number): number | null {
 
 /**
  * Builds the report: NaN values become null, bootstrap intervals join their
- * values, and the folds get their summary.
+ * values (a proportion's interval of no width replaced by its count's Wilson interval,
+ * see `withWilsonFallback`), and the folds get their summary.
  *
  * @param job - the job
  * @param metrics - the job's metrics
@@ -49,11 +51,15 @@ export function assembleReport(
   const { intervals, method } = results.bootstrap;
   const metricRecord = (row: Float64Array, si: number): Record<string, MetricValue> => {
     const out: Record<string, MetricValue> = {};
+    // si 0 is the whole set, si s + 1 the slice of code s
+    const selection =
+      si === 0 || columns.slice === null ? null : { ids: columns.slice, value: si - 1 };
     names.forEach((name, j) => {
       const interval = intervals[si]?.[j];
+      const value = nullable(row[j]!);
       out[name] = interval
-        ? { value: nullable(row[j]!), ci: interval }
-        : { value: nullable(row[j]!) };
+        ? withWilsonFallback({ value, ci: interval }, name, columns, selection, ci)
+        : { value };
     });
     return out;
   };

@@ -7,8 +7,17 @@ const LabelSchema = z.union([z.string(), z.number()]);
 export const MetricValueSchema = z.object({
   /** The point estimate; null when the metric is undefined on these rows. */
   value: nullableNumber,
-  /** Percentile bootstrap interval `[lo, hi]` at the report's confidence level. */
+  /**
+   * Interval `[lo, hi]` at the report's confidence level: the percentile bootstrap's, unless
+   * `ciMethod` says otherwise.
+   */
   ci: z.tuple([z.number(), z.number()]).optional(),
+  /**
+   * `'wilson'`: `ci` is the Wilson score interval of the metric's count, which replaced a
+   * bootstrap interval of no width (a share of a count at 0 or 1, such as accuracy 5 of 5, on
+   * unweighted rows that are each their own resampling unit); absent: the bootstrap's.
+   */
+  ciMethod: z.literal('wilson').optional(),
 });
 
 /** Mean, standard deviation (population, ddof = 0), min and max of a metric over folds. */
