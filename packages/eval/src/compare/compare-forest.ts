@@ -3,9 +3,11 @@ import { metricReading } from './compare-html-reading.js';
 import type { CompareResult, MetricComparison } from './compare-result.js';
 import { metricFacts } from './decide-compare.js';
 
-/** Colours that reach 4.5:1 on white: improvement, regression, neither. */
+/** The colour of a significant improvement: dark green, 4.5:1 or more on white. */
 export const BETTER_COLOR = '#006b4f';
+/** The colour of a significant regression or a failed gate: dark orange, 4.5:1 or more on white. */
 export const WORSE_COLOR = '#a33a00';
+/** Neither: dark grey. */
 const NEUTRAL_COLOR = '#57606a';
 
 const M = { l: 230, r: 24, t: 40, b: 52 };

@@ -194,11 +194,43 @@ function checkBothOwn(
     scored,
     rows: run.rows.filter((r) => r.model === name),
   });
+  // both sides are scored with the baseline's task: a candidate of another task (labels
+  // allowed to differ by --allow-different-data) legitimately reads otherwise than it read itself
+  const sameTask = JSON.stringify(baseline.task) === JSON.stringify(candidate.task);
   checkOwnValues(
     measured,
     [sideOf('baseline', baseline, paired.modelA), sideOf('candidate', candidate, paired.modelB)],
     task,
+    { checkCandidate: sameTask },
   );
+}
+
+/** What the decision's caveats and the notes need to know of the pairing. */
+function pairingFacts(
+  baseline: ComparedRun,
+  candidate: ComparedRun,
+  paired: ReturnType<typeof pairRuns>,
+  task: ReturnType<typeof taskFor>,
+) {
+  const failedPairs = paired.rowsA.filter(
+    (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
+  ).length;
+  // answered on both sides but outside the metrics on one (a regression answer without a number)
+  const unscoredPairs = paired.rowsA.filter((r, i) => {
+    const other = paired.rowsB[i]!;
+    if (r.outcome === 'failed' || other.outcome === 'failed') return false;
+    return !task.entersMetrics(r) || !task.entersMetrics(other);
+  }).length;
+  const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
+  const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
+  return {
+    pairedItems: paired.rowsA.length,
+    failedPairs,
+    unscoredPairs,
+    unpaired: { baseline: paired.onlyBaseline.count, candidate: paired.onlyCandidate.count },
+    baseline: { run: baseline.results.name, model: modelA },
+    candidate: { run: candidate.results.name, model: modelB },
+  };
 }
 
 /**
@@ -256,8 +288,6 @@ export async function compareRuns(
   } finally {
     if (options.runner === undefined) await runner.close();
   }
-  const modelA = baseline.results.models.find((m) => m.name === paired.modelA)!;
-  const modelB = candidate.results.models.find((m) => m.name === paired.modelB)!;
   checkBothOwn(baseline, candidate, paired, measured, task);
   const { unmeasured, gated } = gateSets(measured, compared, asked);
   const rules: DecisionRules = {
@@ -273,23 +303,8 @@ export async function compareRuns(
   const metrics = applyRules(measured, rules).map((m) =>
     m.test === 'bootstrap' && m.pValue === 0 ? { ...m, pValueBelow: 2 / settings.bootstrap } : m,
   );
-  const failedPairs = paired.rowsA.filter(
-    (r, i) => r.outcome === 'failed' || paired.rowsB[i]!.outcome === 'failed',
-  ).length;
-  // answered on both sides but outside the metrics on one (a regression answer without a number)
-  const unscoredPairs = paired.rowsA.filter((r, i) => {
-    const other = paired.rowsB[i]!;
-    if (r.outcome === 'failed' || other.outcome === 'failed') return false;
-    return !task.entersMetrics(r) || !task.entersMetrics(other);
-  }).length;
-  const facts = {
-    pairedItems: paired.rowsA.length,
-    failedPairs,
-    unscoredPairs,
-    unpaired: { baseline: paired.onlyBaseline.count, candidate: paired.onlyCandidate.count },
-    baseline: { run: baseline.results.name, model: modelA },
-    candidate: { run: candidate.results.name, model: modelB },
-  };
+  const facts = pairingFacts(baseline, candidate, paired, task);
+  const { failedPairs } = facts;
   const caveats = [...comparisonCaveats(facts), ...zeroWidthCaveats(metrics, opts.margin)];
   return {
     baseline: side(baseline, paired.modelA),
@@ -316,7 +331,7 @@ export async function compareRuns(
       uncomparedMetrics: rules.uncompared ?? [],
     },
     metrics,
-    service: serviceComparison(modelA, modelB, task),
+    service: serviceComparison(facts.baseline.model, facts.candidate.model, task),
     decision: withCaveats(decide(metrics, rules), caveats),
   };
 }
