@@ -65,6 +65,14 @@ describe('withWilsonFallback', () => {
     expect(out.ciLow!).toBeCloseTo(0.5655175352168252, 12);
   });
 
+  it('leaves a zero-width interval away from the value (one resample, evaluation.bootstrap: 1)', () => {
+    // accuracy 0.8 of 5 answers: a single resample scored 0.6, a zero-width interval that is
+    // no certainty at 0 or 1
+    const four = pass([1, 1, 0, 0, 0], [1, 1, 0, 0, 1]);
+    const one = { ...summary, value: 0.8, ciLow: 0.6, ciHigh: 0.6 };
+    expect(withWilsonFallback(one, 'accuracy', four, 0.95)).toEqual(one);
+  });
+
   it('leaves an interval with width, a repeated item and a count that does not give the value', () => {
     const right = pass([1, 1, 0], [1, 1, 0]);
     expect(withWilsonFallback({ ...summary, ciLow: 0.9 }, 'accuracy', right, 0.95)).toMatchObject({

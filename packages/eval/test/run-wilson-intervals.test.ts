@@ -150,7 +150,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(balanced.ciMethod).toBeUndefined();
     expect(all.warnings).toContainEqual(
       expect.stringMatching(
-        /^nb: balanced_accuracy 1\.000 has a bootstrap interval of no width \[1\.000, 1\.000\]: .* not replaced by a Wilson interval because only a share of items/,
+        /^nb: balanced_accuracy 1\.000 has a bootstrap interval of no width \[1\.000, 1\.000\]: .* not replaced by a Wilson interval because the Wilson interval replaces only the classification shares/,
       ),
     );
     // an interval with width stays the bootstrap's, unlabelled and without a warning

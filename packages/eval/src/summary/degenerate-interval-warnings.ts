@@ -21,7 +21,7 @@ function why(metric: string): string {
   const name = metricSpec(metric)?.name ?? metric;
   return PROPORTION_METRICS.has(name)
     ? 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe'
-    : 'only a share of items each scored once (accuracy, recall, precision, false-positive rate) gets the Wilson interval of its count instead';
+    : 'the Wilson interval replaces only the classification shares accuracy, recall, precision and false-positive rate';
 }
 
 /**

@@ -45,6 +45,9 @@ export function withWilsonFallback(
   ci: number,
 ): MetricSummary {
   if (!zeroWidth(summary) || summary.value === null || itemsRepeat(pass)) return summary;
+  // an interval of no width away from the value (evaluation.bootstrap: 1) is no certainty at 0
+  // or 1: a single resample, left as it is
+  if (Math.abs(summary.ciLow! - summary.value) > 1e-12) return summary;
   const count = proportionCount(metric, pass);
   if (count === null || count.trials === 0) return summary;
   if (Math.abs(count.successes / count.trials - summary.value) > 1e-9) return summary;
