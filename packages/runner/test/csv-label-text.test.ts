@@ -151,6 +151,12 @@ describe('a label column of numeric text and missing markers is numeric labels',
     expect(error.message).toContain('row 3');
   });
 
+  test('a column of nothing but markers keeps them as labels (no number to be missing among)', async () => {
+    const table = await readEveryWay('y,p\nNA,1\nnull,0\n', { y: 'label', p: 'label' });
+    expect(decode(table.columns.get('y'))).toEqual(['NA', 'null']);
+    expect(decode(table.columns.get('p'))).toEqual([1, 0]);
+  });
+
   test('with any other text, NA is a label as written', async () => {
     const table = await readEveryWay('y,z\n1,0\nNA,0\ncat,0\n1.0,0\n', { y: 'label' });
     expect(decode(table.columns.get('y'))).toEqual(['1', 'NA', 'cat', '1.0']);

@@ -64,7 +64,12 @@ export function finishLabels(
   const parsed = dict.map((label) =>
     typeof label === 'number' ? label : (parseNumericCell(label) ?? Number.NaN),
   );
-  const allNumeric = !bigText && parsed.every((v, i) => !Number.isNaN(v) || markers[i] === true);
+  // missing markers are missing among numbers; a column of nothing but markers has no number
+  // to be missing among, and keeps them as its text labels (a model that always answered null)
+  const allNumeric =
+    !bigText &&
+    parsed.every((v, i) => !Number.isNaN(v) || markers[i] === true) &&
+    parsed.some((v, i) => !Number.isNaN(v) && markers[i] !== true);
   const hasString = dict.some((label) => typeof label === 'string');
   if (!hasString) return column;
   if (!allNumeric && dict.every((label) => typeof label === 'string')) return column;
