@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thresholdFormProblem } from '../src/config/threshold-form-checks.js';
 import {
   EvaluationError,
   parseRunConfig,
@@ -152,6 +153,22 @@ describe('threshold expressions', () => {
     expect(issues).toEqual([
       "thresholds[0]: 'p95_latency_ms vs baseline <= 50': p95_latency_ms is a service figure of the whole run, with no item-by-item difference from the baseline to check; gate it on its own ('p95_latency_ms <= <number>') or set the runs side by side with assay compare",
     ]);
+  });
+
+  it('refuses a vs baseline threshold on judge_score before anything is sent: no judge grades are paired', () => {
+    const problem = thresholdFormProblem(
+      {
+        source: 'judge_score vs baseline >= -0.05',
+        metric: 'judge_score',
+        against: 'baseline',
+        op: '>=',
+        value: -0.05,
+      },
+      { baseline: 'runs/last-week', judge: { mode: 'closedqa' } },
+    );
+    expect(problem).toBe(
+      "'judge_score vs baseline >= -0.05': judge_score is the judge's figure of the whole run, and assay compare pairs no judge grades item by item, so it has no difference from the baseline to check; gate it on its own ('judge_score >= <number>')",
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from '../judges/judge-config-checks.js';
 import { obj } from './loose-read.js';
 import { SERVICE_METRICS, type ServiceMetricName } from './metric-names.js';
 import type { Threshold } from './thresholds.js';
@@ -20,7 +21,7 @@ const WILSON_METRICS: readonly string[] = ['error_rate', 'unparseable_rate'];
 /**
  * Why a well-formed threshold cannot be checked with this configuration: an interval bound
  * on a metric without an interval, a `vs baseline` comparison without a `baseline` key, or
- * one of a service metric (latency, rates, cost: measured per run, never paired item by item,
+ * one of a judge metric (no grades paired item by item) or a service metric (latency, rates, cost: measured per run, never paired item by item,
  * so it has no difference to check; refused here rather than failing the run after every
  * request was paid for).
  *
@@ -38,6 +39,12 @@ export function thresholdFormProblem(t: Threshold, input: unknown): string | und
   }
   if (t.against === 'baseline' && (SERVICE_METRICS as readonly string[]).includes(t.metric)) {
     return `'${t.source}': ${t.metric} is a service figure of the whole run, with no item-by-item difference from the baseline to check; gate it on its own ('${t.metric} ${t.op} <number>') or set the runs side by side with assay compare`;
+  }
+  if (
+    t.against === 'baseline' &&
+    (t.metric === JUDGE_SCORE_METRIC || t.metric === JUDGE_KAPPA_METRIC)
+  ) {
+    return `'${t.source}': ${t.metric} is the judge's figure of the whole run, and assay compare pairs no judge grades item by item, so it has no difference from the baseline to check; gate it on its own ('${t.metric} ${t.op} <number>')`;
   }
   if (t.bound === undefined || t.against !== undefined) return undefined;
   const reason = NO_INTERVAL[t.metric as ServiceMetricName];
