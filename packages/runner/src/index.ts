@@ -85,3 +85,10 @@ export type { ScoreOptions, ScoreProgress } from './score/score-options.js';
 export { MAX_BOOTSTRAP } from './score/score-options.js';
 export type { MetricValue, ScoreReport } from './score/score-report.js';
 export { FoldSummarySchema, MetricValueSchema, ScoreReportSchema } from './score/score-report.js';
+export type { BinaryCodes, ProportionCount, ShareCounter } from './score/share-count.js';
+export {
+  countShares,
+  PROPORTION_METRICS,
+  shareCounter,
+  wilsonOfDegenerate,
+} from './score/share-count.js';

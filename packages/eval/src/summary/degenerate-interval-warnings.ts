@@ -1,6 +1,5 @@
 import { fmt, type MetricSummary, type ModelResult } from '@assay/report';
-import { metricSpec } from '@assay/runner';
-import { PROPORTION_METRICS } from './proportion-count.js';
+import { metricSpec, PROPORTION_METRICS } from '@assay/runner';
 import { zeroWidth } from './wilson-fallback.js';
 
 /** A model's metric summaries by name: the reported metrics, then its positive class's figures. */

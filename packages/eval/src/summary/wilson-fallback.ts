@@ -1,5 +1,5 @@
 import type { MetricSummary } from '@assay/report';
-import { wilsonInterval } from '@assay/stats';
+import { wilsonOfDegenerate } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
 import { itemsRepeat, proportionCount } from './proportion-count.js';
 
@@ -21,12 +21,9 @@ export function zeroWidth(s: Pick<MetricSummary, 'ciLow' | 'ciHigh'>): boolean {
  * interval of its count, and says so in `ciMethod: 'wilson'`.
  *
  * @remarks
- * For `x` successes of `n` trials, `p̂ = x/n` and `z = Φ⁻¹(1 − (1 − ci)/2)`, the interval is
- * `(p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n)` (Wilson, "Probable inference, the
- * law of succession, and statistical inference", JASA 22, 1927; `wilsonInterval` of
- * `@assay/stats`, checked against statsmodels' `proportion_confint(method='wilson')`). Unlike
- * the bootstrap it has width at `p̂ = 0` and `p̂ = 1`: 5 of 5 right gives `[0.566, 1]` at 95%.
- * The summary is left as it is when the interval has width, the metric is no share of a
+ * The interval is `@assay/runner`'s `wilsonOfDegenerate` (the one `assay score` uses; formula
+ * and source there): 5 of 5 right gives `[0.566, 1]` at 95% where the bootstrap gave `[1, 1]`.
+ * The summary is left as it is when the interval has width or lies off the value, the metric is no share of a
  * count (see `proportionCount`), the rows carry weights, an item has several rows (repeated
  * cross-validation, choice orders: the rows are not independent trials), or the count does
  * not give the pooled value (a guard against a metric defined otherwise than counted here).
@@ -45,13 +42,9 @@ export function withWilsonFallback(
   ci: number,
 ): MetricSummary {
   if (!zeroWidth(summary) || summary.value === null || itemsRepeat(pass)) return summary;
-  // an interval of no width away from the value (evaluation.bootstrap: 1) is no certainty at 0
-  // or 1: a single resample, left as it is
-  if (Math.abs(summary.ciLow! - summary.value) > 1e-12) return summary;
   const count = proportionCount(metric, pass);
-  if (count === null || count.trials === 0) return summary;
-  if (Math.abs(count.successes / count.trials - summary.value) > 1e-9) return summary;
-  const interval = wilsonInterval(count.successes, count.trials, ci);
-  if (interval === null) return summary;
-  return { ...summary, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };
+  const interval = wilsonOfDegenerate(summary.value, summary.ciLow!, summary.ciHigh!, count, ci);
+  return interval === null
+    ? summary
+    : { ...summary, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };
 }

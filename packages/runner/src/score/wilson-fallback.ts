@@ -1,7 +1,7 @@
-import { wilsonInterval } from '@assay/stats';
 import { type CountSelection, proportionCount } from './proportion-count.js';
 import type { ScoreColumns } from './score-columns.js';
 import type { MetricValue } from './score-report.js';
+import { wilsonOfDegenerate } from './share-count.js';
 
 /**
  * Whether the bootstrap resampled single rows: no `clusterIds`. With them a cluster bootstrap
@@ -35,19 +35,14 @@ export function degenerate(value: MetricValue): boolean {
 
 /**
  * Replaces a zero-width bootstrap interval of a proportion metric by the Wilson score
- * interval of its count, and says so in `ciMethod: 'wilson'`.
+ * interval of its count ({@link wilsonOfDegenerate}), and says so in `ciMethod: 'wilson'`.
  *
  * @remarks
- * For `x` successes of `n` trials, `p̂ = x/n` and `z = Φ⁻¹(1 − (1 − ci)/2)`, the interval is
- * `(p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n)` (Wilson, "Probable inference, the
- * law of succession, and statistical inference", JASA 22, 1927; `wilsonInterval` of
- * `@assay/stats`, equal to statsmodels' `proportion_confint(x, n, method='wilson')`). A
- * bootstrap of 5 rows all right resamples 5 right answers every time, so its interval is
+ * A bootstrap of 5 rows all right resamples 5 right answers every time, so its interval is
  * `[1, 1]`; Wilson's is `[0.5655, 1]` at 95%. The value is left as it is when its interval
  * has width or lies off the value (see {@link degenerate}), the metric is no share of a count
  * (see `proportionCount`), the rows carry weights, `clusterIds` are given (see
- * {@link rowsAreUnits}), or the count does not give the value (a guard against a metric
- * defined otherwise than counted here).
+ * {@link rowsAreUnits}), or the count does not give the value.
  *
  * @param value - the metric's value and bootstrap interval
  * @param metric - the registry name of the metric
@@ -67,10 +62,8 @@ export function withWilsonFallback(
   ci: number,
 ): MetricValue {
   if (value.value === null || !degenerate(value) || !rowsAreUnits(columns)) return value;
+  const [low, high] = value.ci!;
   const count = proportionCount(metric, columns, selection);
-  if (count === null || count.trials === 0) return value;
-  if (Math.abs(count.successes / count.trials - value.value) > 1e-9) return value;
-  const interval = wilsonInterval(count.successes, count.trials, ci);
-  if (interval === null) return value;
-  return { ...value, ci: interval, ciMethod: 'wilson' };
+  const interval = wilsonOfDegenerate(value.value, low, high, count, ci);
+  return interval === null ? value : { ...value, ci: interval, ciMethod: 'wilson' };
 }
