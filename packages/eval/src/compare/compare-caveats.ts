@@ -119,6 +119,40 @@ export function withCaveats(
   return { ...decision, reason: `${decision.reason}; but ${caveats.join('; ')}` };
 }
 
+/** A compared metric's figures that {@link intervalTestDisagree} reads. */
+interface IntervalAndTest {
+  readonly ciLow: number | null;
+  readonly ciHigh: number | null;
+  readonly pValue: number | null;
+  readonly test: string | null;
+}
+
+/**
+ * Whether a metric's interval and its test disagree about a difference from 0: the interval
+ * excludes 0 while the test's p is at least alpha, or the other way round.
+ *
+ * @param m - the metric's interval, p-value and test
+ * @param alpha - the significance level
+ * @param bootstrap - the resamples, to read a bootstrap p of 0 as its bound 2/B
+ * @returns true when only one of them finds a difference
+ * @example
+ * intervalTestDisagree({ ciLow: -0.04, ciHigh: -0.005, pValue: 0.25, test: 'mcnemar' }, 0.05); // true
+ */
+export function intervalTestDisagree(
+  m: IntervalAndTest,
+  alpha: number,
+  bootstrap?: number,
+): boolean {
+  if (m.ciLow === null || m.ciHigh === null || m.pValue === null) return false;
+  const excludesZero = m.ciLow > 0 || m.ciHigh < 0;
+  // a bootstrap p of 0 says p < 2/B, which is what the decision reads
+  const p =
+    m.test === 'bootstrap' && bootstrap !== undefined
+      ? bootstrapPBound(m.pValue, bootstrap)
+      : m.pValue;
+  return excludesZero !== p < alpha;
+}
+
 /**
  * Metrics whose interval and test disagree (the interval excludes 0 while the test's p is at
  * least alpha, or the other way round): near the edge, with few discordant items, the two
@@ -142,16 +176,7 @@ export function disagreementNote(
   alpha: number,
   bootstrap?: number,
 ): string[] {
-  const split = metrics.filter((m) => {
-    if (m.ciLow === null || m.ciHigh === null || m.pValue === null) return false;
-    const excludesZero = m.ciLow > 0 || m.ciHigh < 0;
-    // a bootstrap p of 0 says p < 2/B, which is what the decision reads
-    const p =
-      m.test === 'bootstrap' && bootstrap !== undefined
-        ? bootstrapPBound(m.pValue, bootstrap)
-        : m.pValue;
-    return excludesZero !== p < alpha;
-  });
+  const split = metrics.filter((m) => intervalTestDisagree(m, alpha, bootstrap));
   if (split.length === 0) return [];
   return [
     `the interval and the test disagree for ${split.map((m) => `${m.metric} (${m.test})`).join(', ')}: only one of them finds a difference from 0 at ${alpha}; --fail-on regression follows the test, --margin the interval`,

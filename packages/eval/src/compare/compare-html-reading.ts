@@ -1,5 +1,5 @@
 import { fmt, fmtP } from '@assay/report';
-import { bootstrapPBound } from './bootstrap-p-floor.js';
+import { intervalTestDisagree } from './compare-caveats.js';
 import type { CompareResult, MetricComparison } from './compare-result.js';
 import { zeroPBound } from './decide-compare.js';
 
@@ -19,14 +19,6 @@ export interface MetricReading {
   readonly significant: boolean;
   /** the interval and the test disagree on a difference from 0 */
   readonly split: boolean;
-}
-
-/** Whether the interval excludes 0 while the test's p is at least alpha, or the other way round. */
-function disagrees(m: MetricComparison, alpha: number, bootstrap: number): boolean {
-  if (m.ciLow === null || m.ciHigh === null || m.pValue === null) return false;
-  const excludesZero = m.ciLow > 0 || m.ciHigh < 0;
-  const p = m.test === 'bootstrap' ? bootstrapPBound(m.pValue, bootstrap) : m.pValue;
-  return excludesZero !== p < alpha;
 }
 
 /**
@@ -54,7 +46,7 @@ export function metricReading(r: CompareResult, m: MetricComparison): MetricRead
     p,
     pName: which === 'p' ? 'p' : 'p adj',
     significant: p !== null && p < alpha,
-    split: disagrees(m, alpha, r.settings.bootstrap),
+    split: intervalTestDisagree(m, alpha, r.settings.bootstrap),
   };
 }
 
