@@ -12,6 +12,10 @@ export interface ForestRow {
   readonly high: number | null;
   /** drawn in the warning colour (e.g. a failed gate) */
   readonly flagged?: boolean;
+  /** its interval drawn thicker (e.g. a failed gate among coloured rows) */
+  readonly emphasis?: boolean;
+  /** the row's colour, over the default and the warning colour (e.g. a significant change) */
+  readonly color?: string;
   /** the tooltip; the label and numbers when absent */
   readonly note?: string;
 }
@@ -24,6 +28,12 @@ export interface ForestPlotOptions {
   readonly axisLabel: string;
   /** dashed lines at −margin and +margin (a non-inferiority margin), when given */
   readonly margin?: number | null;
+  /** `'lower'`: the −margin line alone (rows oriented so that right is better); default both */
+  readonly marginSides?: 'both' | 'lower';
+  /** what the left and right ends of the axis mean, e.g. `['← worse', 'better →']` */
+  readonly ends?: readonly [string, string];
+  /** the width of the row labels' column in px (default 150), for long labels */
+  readonly labelWidth?: number;
 }
 
 function niceRange(values: readonly number[]): [number, number] {
@@ -35,7 +45,8 @@ function niceRange(values: readonly number[]): [number, number] {
 
 /**
  * A forest plot: one row per estimate, its interval as a horizontal line, a vertical line
- * at zero (no difference) and, with a margin, dashed lines at ±margin.
+ * at zero (no difference) and, with a margin, dashed lines at ±margin (or −margin alone, for
+ * rows oriented so that right is better).
  *
  * @param rows - the rows, top to bottom
  * @param options - title, axis label, margin
@@ -48,14 +59,17 @@ function niceRange(values: readonly number[]): [number, number] {
  */
 export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOptions): string {
   const margin = options.margin ?? null;
+  const sides = options.marginSides === 'lower' ? [-1] : [-1, 1];
   const values = rows
     .flatMap((r) => [r.estimate, r.low, r.high])
     .filter((v): v is number => v !== null && Number.isFinite(v));
-  if (margin !== null) values.push(-margin, margin);
+  if (margin !== null) values.push(...sides.map((s) => s * margin));
   const [x0, x1] = niceRange(values);
-  const m = { l: 150, r: 20, t: 34, b: 40 };
+  const ends = options.ends;
+  const labelWidth = options.labelWidth ?? 150;
+  const m = { l: labelWidth, r: 20, t: 34, b: ends === undefined ? 40 : 52 };
   const rowH = 26;
-  const W = 640;
+  const W = 490 + labelWidth;
   const H = m.t + m.b + rowH * Math.max(1, rows.length);
   const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0)) * (W - m.l - m.r);
   const title = escapeHtml(options.title);
@@ -73,19 +87,17 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     `<line x1="${sx(0)}" x2="${sx(0)}" y1="${m.t - 6}" y2="${H - m.b}" class="zero-line" stroke="#222" stroke-width="1.5"/>`,
   );
   if (margin !== null && margin > 0) {
-    for (const v of [-margin, margin]) {
+    for (const side of sides) {
+      const v = side * margin;
       parts.push(
         `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t - 6}" y2="${H - m.b}" class="margin-line" stroke="#D55E00" stroke-dasharray="4 3"/>`,
+        `<text x="${sx(v)}" y="${m.t - 9}" text-anchor="middle" class="tick">${side < 0 ? '−' : '+'}margin</text>`,
       );
     }
-    parts.push(
-      `<text x="${sx(-margin)}" y="${m.t - 9}" text-anchor="middle" class="tick">−margin</text>`,
-      `<text x="${sx(margin)}" y="${m.t - 9}" text-anchor="middle" class="tick">+margin</text>`,
-    );
   }
   rows.forEach((r, i) => {
     const y = m.t + rowH * i + rowH / 2;
-    const color = r.flagged ? '#D55E00' : seriesColor(0);
+    const color = r.color ?? (r.flagged ? '#D55E00' : seriesColor(0));
     parts.push(
       `<text x="${m.l - 8}" y="${y + 4}" text-anchor="end" class="tick">${escapeHtml(r.label)}</text>`,
     );
@@ -94,7 +106,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
     );
     if (r.low !== null && r.high !== null) {
       parts.push(
-        `<line x1="${sx(r.low).toFixed(1)}" x2="${sx(r.high).toFixed(1)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2" class="interval"><title>${tip}</title></line>`,
+        `<line x1="${sx(r.low).toFixed(1)}" x2="${sx(r.high).toFixed(1)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="${r.emphasis === true ? 3 : 2}" class="interval"><title>${tip}</title></line>`,
       );
     }
     if (r.estimate !== null) {
@@ -105,7 +117,13 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   });
   parts.push(
     `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/>`,
-    `<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle" class="legend">${escapeHtml(options.axisLabel)}</text>`,
+    ...(ends === undefined
+      ? []
+      : [
+          `<text x="${m.l}" y="${H - 20}" class="axis-label">${escapeHtml(ends[0])}</text>`,
+          `<text x="${W - m.r}" y="${H - 20}" text-anchor="end" class="axis-label">${escapeHtml(ends[1])}</text>`,
+        ]),
+    `<text x="${(m.l + W - m.r) / 2}" y="${H - (ends === undefined ? 8 : 4)}" text-anchor="middle" class="legend">${escapeHtml(options.axisLabel)}</text>`,
     '</svg>',
   );
   return parts.join('');
