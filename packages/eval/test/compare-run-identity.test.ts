@@ -151,6 +151,11 @@ describe('assay compare: what is the same run, data and class', () => {
       compareRuns(join(dir, 'base'), join(dir, 'renamed'), { model: 'nb' }),
     );
     expect(error.message).toContain('--model <baseline model>:<candidate model>');
+    // a known baseline model and a mistyped candidate: the refusal names the candidate's name
+    const typo = await refusalOf(
+      compareRuns(join(dir, 'base'), join(dir, 'renamed'), { model: 'nb:nb-v3' }),
+    );
+    expect(typo.message).toMatch(/the candidate run .* has no model nb-v3/);
   }, 60_000);
 
   it('writes a failing JUnit case that says why when nothing could be compared', async () => {
