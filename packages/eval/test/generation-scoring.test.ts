@@ -179,6 +179,26 @@ describe('generation task configuration errors', () => {
     expect(issue).toMatch(/rougeL/);
   });
 
+  it('accepts no threshold on an unknown scorer and lists each valid metric once', () => {
+    let issues: string[] = [];
+    try {
+      parseRunConfig({
+        dataset: { builtin: 'spam-assassin-subjects', limit: 5 },
+        task: { type: 'generation', scorers: ['bleu', 'chrff', 'bleu'] },
+        prompt: { template: 'Write a subject:\n\n{{text}}' },
+        models: [
+          { name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+        ],
+        thresholds: ['chrff >= 0.1'],
+      });
+    } catch (error) {
+      issues = (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
+    }
+    const threshold = issues.find((i) => i.startsWith('thresholds[0]'));
+    expect(threshold).toMatch(/unknown metric 'chrff'/);
+    expect(threshold).toMatch(/a task metric \(bleu, judge_score\)|a task metric \(bleu\)/);
+  });
+
   it('refuses an invalid regex, a missing group and a pattern without value', () => {
     expect(issuesOf({ extract: [{ regex: '(unclosed' }] })[0]).toMatch(
       /^task\.extract\[0\]\.regex: not a valid regular expression/,

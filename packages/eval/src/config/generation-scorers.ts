@@ -208,10 +208,14 @@ export const DEFAULT_SCORERS = ['exact_match', 'token_f1', 'bleu', 'chrf', 'roug
  */
 export function generationMetricNames(task: Record<string, unknown>): string[] {
   const scorers = Array.isArray(task.scorers) ? (task.scorers as unknown[]) : [...DEFAULT_SCORERS];
-  return scorers.flatMap((s) => {
-    if (typeof s === 'string') return [s];
+  // an unknown scorer is its own error: listing it here would also accept a threshold on it
+  const known = (metric: unknown) =>
+    typeof metric === 'string' && (POOL.has(metric) || ASSERTIONS.has(metric));
+  const names = scorers.flatMap((s) => {
+    if (typeof s === 'string') return known(s) ? [s] : [];
     const o = obj(s);
     const name = o.name ?? o.metric;
-    return typeof name === 'string' ? [name] : [];
+    return typeof name === 'string' && known(o.metric) ? [name] : [];
   });
+  return [...new Set(names)];
 }
