@@ -4,6 +4,7 @@ import type { ResolvedScorer } from '../config/generation-scorers.js';
 import type { PredictionRow } from '../run/prediction-row.js';
 import { nullSummary, summaryOf } from '../summary/metric-summary.js';
 import type { ScoredText } from './assertion-values.js';
+import { binaryWilson } from './binary-wilson.js';
 import { meanSummary } from './mean-summary.js';
 import { type GenerationUnits, reduceSamples } from './sample-units.js';
 import { scorerValues, settingsKey } from './scorer-values.js';
@@ -166,6 +167,10 @@ export async function scoreGenerationModel(
   }
   if (units.onPool) await poolSummaries(runner, units, settings.scorers, options, out);
   harnessSummaries(units, settings.scorers, options, out);
+  for (const s of settings.scorers) {
+    const values = units.values.get(s.name);
+    out.metrics[s.name] = binaryWilson(out.metrics[s.name]!, s.metric, values, units, options.ci);
+  }
   for (const [name, reason] of units.unavailable) out.metrics[name]!.reason = reason;
   return out;
 }

@@ -1,0 +1,64 @@
+import type { MetricSummary } from '@assay/report';
+import { wilsonOfDegenerate } from '@assay/runner';
+import { ASSERTION_SCORERS } from '../config/generation-schema.js';
+import { zeroWidth } from '../summary/wilson-fallback.js';
+import type { GenerationUnits } from './sample-units.js';
+
+/** Scorers whose value for one answer is 0 or 1 by definition. */
+const BINARY: ReadonlySet<string> = new Set(['exact_match', ...ASSERTION_SCORERS]);
+
+/**
+ * Replaces the zero-width bootstrap interval of a 0/1 generation scorer (every answer right,
+ * or none) by the Wilson score interval of its count over the units, marked
+ * `ciMethod: 'wilson'`, as `assay run` does for accuracy.
+ *
+ * @remarks
+ * Only for `exact_match` and the assertions (`includes`, `pattern`, `json_valid`,
+ * `json_schema`, `numeric_match`), when every unit's value is 0 or 1 and no two units share
+ * an item (several samples of an item under reducer `mean`, or an item in several folds,
+ * are not independent trials: the summary is left as it is). The interval is
+ * `@assay/runner`'s `wilsonOfDegenerate` (Wilson, 1927): 40 of 40 right gives about
+ * `[0.912, 1]` at 95% where the bootstrap gave `[1, 1]`.
+ *
+ * @param summary - the scorer's summary
+ * @param metric - the scorer's metric
+ * @param values - the scorer's value per unit (NaN where undefined)
+ * @param units - the units (their clusters)
+ * @param ci - the confidence level
+ * @returns the summary with the Wilson interval, or `summary` itself
+ * @example
+ * binaryWilson(summary, 'exact_match', values, units, 0.95).ciMethod; // 'wilson'
+ */
+export function binaryWilson(
+  summary: MetricSummary,
+  metric: string,
+  values: Float64Array | undefined,
+  units: GenerationUnits,
+  ci: number,
+): MetricSummary {
+  if (!BINARY.has(metric) || values === undefined || summary.value === null) return summary;
+  if (!zeroWidth(summary)) return summary;
+  const items = new Set<number>();
+  let successes = 0;
+  let trials = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isNaN(v)) continue;
+    if (v !== 0 && v !== 1) return summary;
+    const cluster = units.units[i]!.cluster;
+    if (items.has(cluster)) return summary;
+    items.add(cluster);
+    successes += v;
+    trials++;
+  }
+  const interval = wilsonOfDegenerate(
+    summary.value,
+    summary.ciLow!,
+    summary.ciHigh!,
+    { successes, trials },
+    ci,
+  );
+  return interval === null
+    ? summary
+    : { ...summary, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };
+}
