@@ -10,9 +10,9 @@ import {
   EvaluationError,
   loadFileDataset,
   meanSummary,
-  type PredictionRow,
   parseRunConfig,
 } from '../src/index.js';
+import { generationRow } from './support/generation-row.js';
 
 const regex = (pattern: string, more: Record<string, unknown> = {}) => ({
   regex: pattern,
@@ -50,31 +50,7 @@ describe('answer extraction chain', () => {
   });
 });
 
-function row(id: string, sample: number, parsed: string | null): PredictionRow {
-  return {
-    id,
-    fold: 0,
-    model: 'm',
-    promptHash: id,
-    group: null,
-    expected: 'ref',
-    rawAnswer: parsed,
-    parsed,
-    outcome: parsed === null ? 'unparseable' : 'answered',
-    correct: null,
-    error: null,
-    ttftMs: null,
-    tpotMs: null,
-    e2eMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    score: null,
-    cached: false,
-    sample,
-    references: ['ref'],
-  };
-}
+const row = generationRow;
 
 describe('sample reducers', () => {
   const rows = [row('a', 0, 'x'), row('a', 1, 'y'), row('a', 2, 'y'), row('b', 0, 'z')];

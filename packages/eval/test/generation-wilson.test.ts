@@ -2,34 +2,9 @@ import { createRunner } from '@assay/runner';
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveScorers } from '../src/config/generation-scorers.js';
 import { scoreGenerationModel } from '../src/generation/score-generation-model.js';
-import type { PredictionRow } from '../src/run/prediction-row.js';
+import { generationRow } from './support/generation-row.js';
 
-/** An answered generation row of item `id`, sample `sample`, against the reference 'ref'. */
-function row(id: string, sample: number, parsed: string, fold = 0): PredictionRow {
-  return {
-    id,
-    fold,
-    model: 'm',
-    promptHash: id,
-    group: null,
-    expected: 'ref',
-    rawAnswer: parsed,
-    parsed,
-    outcome: 'answered',
-    correct: null,
-    error: null,
-    ttftMs: null,
-    tpotMs: null,
-    e2eMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    score: null,
-    cached: false,
-    sample,
-    references: ['ref'],
-  };
-}
+const row = generationRow;
 
 const runner = createRunner({ workers: 0 });
 afterAll(() => runner.close());
