@@ -222,6 +222,38 @@ describe('compareRuns on a generation task', () => {
     );
   }, 60_000);
 
+  it('refuses items with the same ids and references but other text, and pairs files that record no text', async () => {
+    const withHashes = async (name: string, hash: (i: number, h: string) => string | null) => {
+      const copy = join(dir, name);
+      cpSync(join(dir, 'full'), copy, { recursive: true });
+      const rows = readPredictions(readFileSync(join(copy, 'predictions.arrow')));
+      expect(rows.every((r) => /^[0-9a-f]{16}$/.test(r.itemHash ?? ''))).toBe(true);
+      const edited = rows.map((r, i) => ({ ...r, itemHash: hash(i, r.itemHash!) }));
+      await writePredictions(join(copy, 'predictions.arrow'), edited);
+      return { copy, changed: rows[0]!.id };
+    };
+    const { copy, changed } = await withHashes('retexted', (i, h) =>
+      i === 0 ? '0123456789abcdef' : h,
+    );
+    const error = await compareRuns(join(dir, 'full'), copy).catch((e: unknown) => e);
+    expect((error as EvaluationError).code).toBe('RUNS_DIFFER');
+    expect((error as EvaluationError).message).toContain(
+      `Item ${changed} (fold 0) holds different text in the baseline and the candidate`,
+    );
+    const allowed = await compareRuns(join(dir, 'full'), copy, {
+      bootstrap: 100,
+      allowDifferentData: true,
+    });
+    expect(allowed.pairedItems).toBe(ITEMS);
+    expect(allowed.notes).toContainEqual(
+      expect.stringMatching(/^1 paired item holds different text in the two runs/),
+    );
+    // a predictions file written before item hashes existed pairs as before
+    const old = await withHashes('no-hashes', () => null);
+    const paired = await compareRuns(join(dir, 'full'), old.copy, { bootstrap: 100 });
+    expect(paired.pairedItems).toBe(ITEMS);
+  }, 60_000);
+
   it('says what a directory without results.json is: a tune output, or a run that has not finished', async () => {
     const tune = join(dir, 'a-tune');
     mkdirSync(tune);

@@ -81,6 +81,50 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
 }
 
 /**
+ * The rows of the baseline's model with their candidate row, in baseline order; refuses an
+ * item whose expected answer or text differs unless different data are allowed.
+ */
+function pairRows(
+  sideA: readonly PredictionRow[],
+  byKeyB: ReadonlyMap<string, PredictionRow>,
+  allowDifferentData: boolean,
+  remedy: string,
+): { rowsA: PredictionRow[]; rowsB: PredictionRow[]; retexted: Set<string> } {
+  const rowsA: PredictionRow[] = [];
+  const rowsB: PredictionRow[] = [];
+  const retexted = new Set<string>();
+  for (const r of sideA) {
+    const other = byKeyB.get(keyOf(r));
+    if (other === undefined) continue;
+    if (other.expected !== r.expected && !allowDifferentData) {
+      refuse(
+        `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; ${remedy}.`,
+        'candidate',
+      );
+    }
+    if (differentInput(r, other)) {
+      if (!allowDifferentData) {
+        refuse(
+          `Item ${r.id} (fold ${r.fold}) holds different text in the baseline and the candidate (its fields hash to ${r.itemHash} and ${other.itemHash}): the data sets differ although the ids and expected answers agree; ${remedy}.`,
+          'candidate',
+        );
+      }
+      retexted.add(r.id);
+    }
+    rowsA.push(r);
+    rowsB.push(other);
+  }
+  return { rowsA, rowsB, retexted };
+}
+
+/** Whether two paired rows read items with different fields (files that record it). */
+function differentInput(a: PredictionRow, b: PredictionRow): boolean {
+  return (
+    typeof a.itemHash === 'string' && typeof b.itemHash === 'string' && a.itemHash !== b.itemHash
+  );
+}
+
+/**
  * Pairs two runs' predictions item by item, after checking that they can be compared.
  *
  * @param baseline - the baseline run
@@ -90,7 +134,8 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
  * @throws EvaluationError `RUNS_DIFFER` when the runs used different tasks, label sets or
  *   data sets (unless `allowDifferentData`), different positive labels (always: the scores
  *   are of different classes), when `--model` names a model one run lacks, or
- *   when no item is in both runs, or an item's expected answer differs between them
+ *   when no item is in both runs, or an item's expected answer or text (its `itemHash`, where
+ *   both files record it) differs between them
  * @remarks
  * Rows pair on (fold, item id, sample index, prompt variant); a key only one run has is
  * counted and its first ids listed, never dropped silently. Data read from another path pair
@@ -141,24 +186,16 @@ export function pairRuns(
   const sideA = baseline.rows.filter((r) => r.model === modelA);
   const sideB = candidate.rows.filter((r) => r.model === modelB);
   const byKeyB = new Map(sideB.map((r) => [keyOf(r), r]));
-  const rowsA: PredictionRow[] = [];
-  const rowsB: PredictionRow[] = [];
-  for (const r of sideA) {
-    const other = byKeyB.get(keyOf(r));
-    if (other === undefined) continue;
-    if (other.expected !== r.expected && !options.allowDifferentData) {
-      refuse(
-        `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; ${remedy}.`,
-        'candidate',
-      );
-    }
-    rowsA.push(r);
-    rowsB.push(other);
-  }
+  const { rowsA, rowsB, retexted } = pairRows(sideA, byKeyB, options.allowDifferentData, remedy);
   if (rowsA.length === 0) {
     refuse(
       `${baseline.resultsFile} and ${candidate.resultsFile} share no item (paired by fold, item id, sample and prompt variant); compare runs of the same data and evaluation method.`,
       'candidate',
+    );
+  }
+  if (retexted.size > 0) {
+    pairingNotes.push(
+      `${retexted.size} paired item${retexted.size === 1 ? ' holds' : 's hold'} different text in the two runs (the same id and expected answer; paired because of --allow-different-data)`,
     );
   }
   return {

@@ -16,7 +16,8 @@ import type { PredictionRow } from '../run/prediction-row.js';
  *
  * @param rows - prediction rows
  * @returns an Arrow table with columns id, fold, model, permutation (the choice order of a
- *   multiple-choice prompt, 0 for the data set's; null for other tasks), prompt_hash, group,
+ *   multiple-choice prompt, 0 for the data set's; null for other tasks), prompt_hash, item_hash
+ *   (`itemHash` of the item's fields), group,
  *   expected, raw_answer, parsed, outcome, correct, error, ttft_ms, tpot_ms, e2e_ms,
  *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a JSON array of
  *   a generation item's references, else null)
@@ -39,6 +40,7 @@ export function predictionsTable(rows: readonly PredictionRow[]): Table {
       new Int32(),
     ),
     prompt_hash: str((r) => r.promptHash),
+    item_hash: str((r) => r.itemHash ?? null),
     group: str((r) => r.group),
     expected: str((r) => r.expected),
     raw_answer: str((r) => r.rawAnswer),
@@ -99,6 +101,7 @@ export function readPredictions(bytes: Uint8Array): PredictionRow[] {
     model: r.model as string,
     ...(typeof r.permutation === 'number' ? { permutation: r.permutation } : {}),
     promptHash: r.prompt_hash as string,
+    ...(typeof r.item_hash === 'string' ? { itemHash: r.item_hash } : {}),
     group: (r.group as string | null) ?? null,
     expected: (r.expected as string | null) ?? null,
     rawAnswer: (r.raw_answer as string | null) ?? null,

@@ -17,6 +17,11 @@ export interface PredictionRow {
   permutation?: number;
   /** hash of the prompt sent */
   promptHash: string;
+  /**
+   * fingerprint of the item's fields and choices (`itemHash`): `assay compare` checks that
+   * paired rows read the same item; absent in files written before it existed
+   */
+  itemHash?: string | null | undefined;
   /** dataset group (slice), when the dataset has one */
   group: string | null;
   /** gold label / target / reference */

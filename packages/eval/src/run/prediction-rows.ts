@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import { itemHash } from '../datasets/item-hash.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import type { Outcome } from './journal.js';
 import { type RequestPlan, requestId } from './plan.js';
@@ -24,8 +25,11 @@ export function predictionRows(
   keyOf: (requestId: string) => string,
   task: TaskModule,
 ): PredictionRow[] {
+  const hashes = new Map<number, string>();
   return plan.tasks.map((t) => {
     const item = items[t.item]!;
+    let hash = hashes.get(t.item);
+    if (hash === undefined) hashes.set(t.item, (hash = itemHash(item)));
     const o = outcomes.get(keyOf(requestId(t.promptHash, t.sample)))!;
     const expected = task.expected(item);
     const failed = o.status === 'error';
@@ -38,6 +42,7 @@ export function predictionRows(
       model,
       ...(t.permutation === undefined ? {} : { permutation }),
       promptHash: t.promptHash,
+      itemHash: hash,
       group: item.group ?? null,
       expected,
       rawAnswer: o.text,
