@@ -124,6 +124,60 @@ describe('assay init', () => {
     expect(stdout).not.toContain('positive');
   });
 
+  it.each(Object.entries(KEYS))(
+    'writes the %s generation starter that validates, loads references and renders its prompt',
+    async (provider, keyEnv) => {
+      const notes = join(dir, 'notes.jsonl');
+      writeFileSync(
+        notes,
+        [
+          { text: 'The meeting moved to Tuesday at noon in room 4.', reference: 'Meeting moved' },
+          { text: 'Your invoice of 42 EUR is attached.', reference: ['Invoice', 'Your invoice'] },
+        ]
+          .map((row) => JSON.stringify(row))
+          .join('\n'),
+      );
+      const file = join(dir, `generation-${provider}`, 'assay.yaml');
+      const init = await assay(['init', '--task', 'generation', '-p', provider, '-o', file]);
+      expect(init.code).toBe(0);
+      expect(init.stdout).toContain('a starter generation configuration');
+      expect(init.stdout).toContain('its text and reference columns');
+      const written = readFileSync(file, 'utf8');
+      expect(written).toContain(
+        `written by \`assay init --provider ${provider} --task generation\``,
+      );
+      expect(written).not.toContain('logprobs');
+      const doc = YAML.parseDocument(written);
+      doc.setIn(['dataset', 'path'], notes);
+      writeFileSync(file, doc.toString());
+
+      const config = await loadRunConfig(file);
+      expect(config.task.type).toBe('generation');
+      expect(config.models[0]!.apiKeyEnv).toBe(keyEnv);
+      expect(config.models[0]!.params?.maxTokens).toBe(256);
+      const items = await loadRunDataset(config);
+      expect(items.map((i) => i.references ?? [i.reference])).toEqual([
+        ['Meeting moved'],
+        ['Invoice', 'Your invoice'],
+      ]);
+      const dry = await assay(['run', file, '--dry-run']);
+      expect(dry.stderr).toBe('');
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('Summarize the following text in one sentence.');
+      expect(dry.stdout).toContain('Your invoice of 42 EUR is attached.');
+    },
+  );
+
+  it('suggests the task meant by an unknown one and writes nothing', async () => {
+    const file = join(dir, 'typo-task.yaml');
+    const { code, stderr } = await assay(['init', '--task', 'generaton', '-o', file]);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      "assay init: unknown task 'generaton'; did you mean 'generation'? Expected one of 'classification', 'generation'.\n",
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+
   it('writes assay.yaml in the working directory by default, with an OpenAI chat model', () => {
     const cwd = join(dir, 'default');
     rmSync(cwd, { recursive: true, force: true });
@@ -178,6 +232,8 @@ describe('assay init', () => {
       'anthropic',
       'http-json',
       '--output <file>',
+      '--task <task>',
+      'generation',
       'assay.yaml',
       '--force',
       'environment',

@@ -7,6 +7,8 @@ import {
   API_KEY_ENV,
   DEFAULT_INIT_PROVIDER,
   INIT_PROVIDERS,
+  INIT_TASKS,
+  type InitTask,
   starterConfig,
 } from '../init/starter-config.js';
 import { makeFolder } from '../options/make-folder.js';
@@ -16,6 +18,7 @@ export const DEFAULT_INIT_FILE = 'assay.yaml';
 
 interface InitOptions {
   provider: string;
+  task: string;
   output: string;
   force?: boolean;
 }
@@ -26,13 +29,17 @@ function schemaRef(file: string, schemaFile: string): string {
   return ref.startsWith('.') || ref.startsWith('/') ? ref : `./${ref}`;
 }
 
-function nextSteps(provider: ProviderKind, output: string): string {
+function nextSteps(provider: ProviderKind, task: InitTask, output: string): string {
+  const keys =
+    task === 'generation'
+      ? 'dataset.path, its text and reference columns and the prompt'
+      : 'dataset.path, task.labels, task.positiveLabel and the prompt';
   const data =
     provider === 'http-json'
-      ? "Set baseUrl, requestPath, template and paths to your service's API, and dataset.path, task.labels, task.positiveLabel and the prompt to your data (the lines marked TODO)."
-      : 'Set dataset.path, task.labels, task.positiveLabel and the prompt to your data (the lines marked TODO).';
+      ? `Set baseUrl, requestPath, template and paths to your service's API, and ${keys} to your data (the lines marked TODO).`
+      : `Set ${keys} to your data (the lines marked TODO).`;
   return [
-    `Wrote ${output}: a starter configuration with one model (provider ${provider}).`,
+    `Wrote ${output}: a starter ${task} configuration with one model (provider ${provider}).`,
     'Next:',
     `  1. ${data}`,
     `  2. export ${API_KEY_ENV[provider]}=...   (assay reads the key from the environment, never from a file)`,
@@ -61,6 +68,13 @@ async function init(opts: InitOptions): Promise<number> {
       `unknown provider '${opts.provider}'; ${didYouMean(opts.provider, INIT_PROVIDERS, `expected one of ${list}`)}.`,
     );
   }
+  const task = INIT_TASKS.find((t) => t === opts.task);
+  if (task === undefined) {
+    const list = INIT_TASKS.map((t) => `'${t}'`).join(', ');
+    return refuse(
+      `unknown task '${opts.task}'; ${didYouMean(opts.task, INIT_TASKS, `expected one of ${list}`)}.`,
+    );
+  }
   const file = resolve(opts.output);
   const existing = statSync(file, { throwIfNoEntry: false });
   if (existing?.isDirectory()) {
@@ -78,7 +92,7 @@ async function init(opts: InitOptions): Promise<number> {
     // 'wx' as well as the check above: a file created meanwhile is still never overwritten
     writeFileSync(
       file,
-      starterConfig(provider, schemaRef(file, runConfigSchemaFile()), basename(file)),
+      starterConfig(provider, schemaRef(file, runConfigSchemaFile()), basename(file), task),
       {
         flag: opts.force ? 'w' : 'wx',
       },
@@ -86,15 +100,16 @@ async function init(opts: InitOptions): Promise<number> {
   } catch (error) {
     return refuse(`cannot write ${opts.output}: ${(error as Error).message}.`);
   }
-  process.stdout.write(nextSteps(provider, opts.output));
+  process.stdout.write(nextSteps(provider, task, opts.output));
   return INIT_EXIT.ok;
 }
 
 /**
- * Registers `assay init [--provider P] [--output FILE] [--force]`: write a commented starter
- * `assay run` configuration (a data set stub, a classification task, a prompt and one model
- * of the chosen provider reading its key from an environment variable, with `$schema` naming
- * the JSON Schema for editors), never over an existing file without `--force`.
+ * Registers `assay init [--provider P] [--task T] [--output FILE] [--force]`: write a commented
+ * starter `assay run` configuration (a data set stub, a classification or generation task, a
+ * prompt and one model of the chosen provider reading its key from an environment variable,
+ * with `$schema` naming the JSON Schema for editors), never over an existing file without
+ * `--force`.
  *
  * @param program - the root program
  */
@@ -106,6 +121,11 @@ export function registerInitCommand(program: Command): void {
       '-p, --provider <provider>',
       `the model's API: ${INIT_PROVIDERS.join(', ')}`,
       DEFAULT_INIT_PROVIDER,
+    )
+    .option(
+      '-t, --task <task>',
+      `what the model does: ${INIT_TASKS.join(' (pick a label), ')} (write text scored against references)`,
+      'classification',
     )
     .option('-o, --output <file>', 'the file to write', DEFAULT_INIT_FILE)
     .option('-f, --force', 'overwrite the file if it exists')
@@ -121,10 +141,11 @@ export function registerInitCommand(program: Command): void {
         '  assay init                                  # assay.yaml, an OpenAI chat model',
         '  assay init --provider anthropic -o evals/claude.yaml',
         '  assay init --provider http-json --force     # overwrite assay.yaml',
+        '  assay init --task generation -o summaries.yaml   # BLEU, chrF, ROUGE-L, token F1 against references',
         '',
         'Exit codes:',
         '  0    written',
-        '  2    nothing written: the file exists (use --force), unknown provider, or not writable',
+        '  2    nothing written: the file exists (use --force), unknown provider or task, or not writable',
       ].join('\n'),
     )
     .action(async (opts: InitOptions) => {

@@ -21,9 +21,17 @@ export const API_KEY_ENV: Readonly<Record<ProviderKind, string>> = {
 
 const KEY_COMMENT = '# read from this environment variable; never written to any file';
 
+/** The task kinds `assay init --task` writes a starter for. */
+export const INIT_TASKS = ['classification', 'generation'] as const;
+
+/** A task kind `assay init` writes. */
+export type InitTask = (typeof INIT_TASKS)[number];
+
+const MAX_TOKENS_LINE = '@@MAX_TOKENS@@';
+
 const OPENAI_PARAMS = `    params:
       temperature: 0 # the most likely answer, and one cache entry per prompt
-      maxTokens: 8 # a label is short; a low cap keeps cost and latency down
+${MAX_TOKENS_LINE}
       # logprobs: true # token probabilities, for roc_auc and log_loss (binary tasks)`;
 
 /** The `models:` entry of each starter, indented as a list item. */
@@ -51,7 +59,7 @@ ${OPENAI_PARAMS}`,
     apiKeyEnv: ${API_KEY_ENV.anthropic} ${KEY_COMMENT}
     params:
       temperature: 0 # the most likely answer, and one cache entry per prompt
-      maxTokens: 8 # a label is short; a low cap keeps cost and latency down`,
+${MAX_TOKENS_LINE}`,
   'http-json': `  - name: my-service # how the reports name this model
     provider: http-json # any JSON API: the request body and the answer's place are yours to say
     baseUrl: http://127.0.0.1:8080 # TODO: your service
@@ -70,26 +78,136 @@ ${OPENAI_PARAMS}`,
       text: $.generated_text
       outputTokens: $.details.generated_tokens
     params:
-      maxTokens: 8 # a label is short; a low cap keeps cost and latency down`,
+${MAX_TOKENS_LINE}`,
+};
+
+/** The sections of a starter that depend on its task. */
+interface TaskSections {
+  readonly dataset: string;
+  readonly task: string;
+  readonly prompt: string;
+  readonly maxTokens: string;
+  readonly afterModels: string;
+  readonly evaluation: string;
+  readonly thresholds: string;
+}
+
+const CLASSIFICATION: TaskSections = {
+  dataset: `# The items to evaluate on: a file of labelled items, JSONL, JSON array, CSV, Arrow IPC or
+# Parquet (by extension). To try assay first, replace path and columns with
+# "builtin: spam-assassin" (the labels with [spam, ham] and positiveLabel with spam).
+dataset:
+  path: data.jsonl # TODO: your data file; a relative path resolves against this file
+  columns:
+    text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
+    label: label # the gold answer; a prompt that would show it to the model is refused
+  # limit: 200 # a seeded, stratified sample: cheaper while you try things out`,
+  task: `# What the model is asked to do: pick one of the labels (also: regression, generation).
+task:
+  type: classification
+  labels: [positive, negative] # TODO: your labels, spelled as in the data
+  positiveLabel: positive # TODO: one of your labels, the class precision, recall, f1 and roc_auc are about
+  answer:
+    # the one label the answer names; an answer naming several, or a negated one, is unparseable
+    extract: first-label`,
+  prompt: `# The prompt sent for each item; {{column}} slots are filled from the item.
+prompt:
+  system: You are a careful annotator. Answer with one label only.
+  template: |- # TODO: name your labels
+    Classify the following text as positive or negative.
+
+    {{text}}
+  # fewShot: { count: 4 } # solved examples, drawn from the training part of each fold`,
+  maxTokens: '      maxTokens: 8 # a label is short; a low cap keeps cost and latency down',
+  afterModels: '',
+  evaluation: `# Which metrics are reported and how sure they are.
+evaluation:
+  metrics: [accuracy, f1_macro] # scikit-learn scorer names, as in assay score
+  bootstrap: 1000 # resamples of the items behind each confidence interval
+  ci: 0.95 # confidence level of the intervals
+  # cross-validation (method, k) pays off when the prompt learns from training items (fewShot)`,
+  thresholds: `# Pass or fail: assay run exits 1 when a threshold fails, for CI.
+thresholds:
+  - error_rate <= 0.05 # at most 5% failed requests
+  # - f1_macro >= 0.8`,
+};
+
+const GENERATION: TaskSections = {
+  dataset: `# The items to evaluate on: a file of inputs and reference answers, JSONL, JSON array, CSV,
+# Arrow IPC or Parquet (by extension). To try assay first, replace path and columns with
+# "builtin: spam-assassin-subjects" (e-mail bodies; the reference is the real Subject line).
+dataset:
+  path: data.jsonl # TODO: your data file; a relative path resolves against this file
+  columns:
+    text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
+    # the reference answer (in JSON and JSONL, an array of strings for several); a prompt
+    # that would show it to the model is refused
+    reference: reference
+  # limit: 200 # a seeded sample: cheaper while you try things out`,
+  task: `# What the model is asked to do: write text, scored against the item's references.
+task:
+  type: generation
+  # exact_match and token_f1 (SQuAD-normalized), BLEU, chrF and ROUGE-L (sacrebleu and
+  # rouge-score exact); also ter, rouge1, rougeLsum, levenshtein_similarity, and per-answer
+  # checks: includes, pattern, json_valid, json_schema, numeric_match
+  scorers: [exact_match, token_f1, bleu, chrf, rougeL]
+  extract:
+    - take-first # score the answer's first non-empty line; remove the step to score it whole
+  # samples: 5 # ask each item 5 times (set a temperature above 0), reduced by:
+  # reducer: mean # mean | majority | max | pass@k`,
+  prompt: `# The prompt sent for each item; {{column}} slots are filled from the item.
+prompt:
+  system: You are a helpful assistant. Answer in one line.
+  template: |- # TODO: your instruction
+    Summarize the following text in one sentence.
+
+    {{text}}`,
+  maxTokens: '      maxTokens: 256 # room for the answer; a cap keeps cost and latency down',
+  afterModels: `
+# An LLM that grades every answer against the first reference (metric judge_score); any
+# client, or the name of a models entry. Modes: closedqa | factuality | rubric | pairwise.
+# judge:
+#   client: gpt-4o-mini
+#   mode: closedqa
+`,
+  evaluation: `# How sure the figures are: every interval resamples items.
+evaluation:
+  bootstrap: 1000 # resamples of the items behind each confidence interval
+  ci: 0.95 # confidence level of the intervals`,
+  thresholds: `# Pass or fail: assay run exits 1 when a threshold fails, for CI.
+thresholds:
+  - error_rate <= 0.05 # at most 5% failed requests
+  # - token_f1 >= 0.5`,
 };
 
 /**
  * The text of a starter `assay run` configuration: YAML with a comment on every section, a
- * data set stub, a classification task, a prompt, one model of the given provider that reads
- * its key from an environment variable, and `$schema` naming the JSON Schema for editors.
+ * data set stub, a classification or generation task, a prompt, one model of the given
+ * provider that reads its key from an environment variable, and `$schema` naming the JSON
+ * Schema for editors.
  *
  * @param provider - the model's provider
  * @param schemaRef - the JSON Schema's path relative to the file (or a URL)
  * @param fileName - the configuration's own file name, for the `assay run` hint
- * @returns the YAML text; it validates once `dataset.path` names a file of `text` and `label`
- *   columns
+ * @param task - the task kind (default `classification`)
+ * @returns the YAML text; it validates once `dataset.path` names a file of `text` and
+ *   `label` (classification) or `reference` (generation) columns
  * @example
  * writeFileSync('assay.yaml', starterConfig('anthropic', './schema.json', 'assay.yaml'));
  */
-export function starterConfig(provider: ProviderKind, schemaRef: string, fileName: string): string {
+export function starterConfig(
+  provider: ProviderKind,
+  schemaRef: string,
+  fileName: string,
+  task: InitTask = 'classification',
+): string {
+  const t = task === 'generation' ? GENERATION : CLASSIFICATION;
+  let model = MODEL_BLOCKS[provider].replace(MAX_TOKENS_LINE, t.maxTokens);
+  if (task === 'generation') model = model.replace(/\n\s*# logprobs:[^\n]*/, '');
+  const flags = task === 'classification' ? '' : ` --task ${task}`;
   return `# yaml-language-server: $schema=${schemaRef}
 #
-# An assay run configuration, written by \`assay init --provider ${provider}\`.
+# An assay run configuration, written by \`assay init --provider ${provider}${flags}\`.
 # Every key is described in the JSON Schema named by $schema: an editor with YAML support
 # (e.g. VS Code with the YAML extension) shows that help and completes keys and values.
 # Fill in the lines marked TODO, then: assay run ${fileName}
@@ -98,51 +216,21 @@ $schema: ${JSON.stringify(schemaRef)}
 # The run's name: reports show it; outputs go to assay-out/<name> unless output.dir is set.
 name: my-eval
 
-# The items to evaluate on: a file of labelled items, JSONL, JSON array, CSV, Arrow IPC or
-# Parquet (by extension). To try assay first, replace path and columns with
-# "builtin: spam-assassin" (the labels with [spam, ham] and positiveLabel with spam).
-dataset:
-  path: data.jsonl # TODO: your data file; a relative path resolves against this file
-  columns:
-    text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
-    label: label # the gold answer; a prompt that would show it to the model is refused
-  # limit: 200 # a seeded, stratified sample: cheaper while you try things out
+${t.dataset}
 
-# What the model is asked to do: pick one of the labels (also: regression, generation).
-task:
-  type: classification
-  labels: [positive, negative] # TODO: your labels, spelled as in the data
-  positiveLabel: positive # TODO: one of your labels, the class precision, recall, f1 and roc_auc are about
-  answer:
-    # the one label the answer names; an answer naming several, or a negated one, is unparseable
-    extract: first-label
+${t.task}
 
-# The prompt sent for each item; {{column}} slots are filled from the item.
-prompt:
-  system: You are a careful annotator. Answer with one label only.
-  template: |- # TODO: name your labels
-    Classify the following text as positive or negative.
-
-    {{text}}
-  # fewShot: { count: 4 } # solved examples, drawn from the training part of each fold
+${t.prompt}
 
 # The models to evaluate on the same items; two or more are also compared pairwise.
 models:
-${MODEL_BLOCKS[provider]}
+${model}
     concurrency:
       max: 8 # requests in flight at once; mind the service's rate limits
     # price: { inputPerMTok: 0.15, outputPerMTok: 0.6 } # USD per million tokens, for cost figures
+${t.afterModels}
+${t.evaluation}
 
-# Which metrics are reported and how sure they are.
-evaluation:
-  metrics: [accuracy, f1_macro] # scikit-learn scorer names, as in assay score
-  bootstrap: 1000 # resamples of the items behind each confidence interval
-  ci: 0.95 # confidence level of the intervals
-  # cross-validation (method, k) pays off when the prompt learns from training items (fewShot)
-
-# Pass or fail: assay run exits 1 when a threshold fails, for CI.
-thresholds:
-  - error_rate <= 0.05 # at most 5% failed requests
-  # - f1_macro >= 0.8
+${t.thresholds}
 `;
 }
