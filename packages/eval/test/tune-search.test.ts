@@ -5,9 +5,11 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import {
+  bestYaml,
   EvaluationError,
   loadRunConfig,
   loadTuneConfig,
+  parseRunConfig,
   runEvaluation,
   runTune,
   type TuneResults,
@@ -136,6 +138,25 @@ describe('assay tune against the reference server', () => {
     expect(results.models[0]!.items.total).toBe(150);
     expect(readFileSync(files.html, 'utf8')).toContain('optimistic');
   }, 120_000);
+
+  it('best.yaml lists the search metric where the task would not report it by default', async () => {
+    const setup = await tuneSetup(
+      doc(join(dir, 'halving'), { strategy: 'successive-halving' }),
+      dir,
+    );
+    // f1_macro is among a classification run's default metrics: nothing to add
+    expect(YAML.parse(bestYaml(setup, halving)).evaluation.metrics).toBeUndefined();
+    const mcc = YAML.parse(bestYaml(setup, { ...halving, metric: 'matthews_corrcoef' }));
+    expect(mcc.evaluation.metrics).toEqual([
+      'accuracy',
+      'balanced_accuracy',
+      'f1_macro',
+      'precision_macro',
+      'recall_macro',
+      'matthews_corrcoef',
+    ]);
+    expect(parseRunConfig(mcc, { baseDir: dir }).evaluation.metrics).toContain('matthews_corrcoef');
+  });
 });
 
 describe('nested cross-validation of few-shot candidates', () => {

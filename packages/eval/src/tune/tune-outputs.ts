@@ -1,6 +1,8 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import YAML from 'yaml';
+import type { PredictionRow } from '../run/prediction-row.js';
+import { taskFor } from '../tasks/task-for.js';
 import { gridCandidates } from './candidates.js';
 import { setConfigPath } from './config-paths.js';
 import { tuneHtml } from './tune-html.js';
@@ -46,11 +48,33 @@ export async function writeTuneOutputs(setup: TuneSetup, results: TuneResults): 
 }
 
 /**
+ * The metrics best.yaml lists so that its run reports the metric the winner was chosen by:
+ * the config's own with the metric after them; when the config lists none, unchanged if the
+ * task reports the metric by default, else the task's default set and the metric.
+ */
+function bestMetrics(
+  setup: TuneSetup,
+  raw: Record<string, unknown>,
+  metric: string,
+): unknown[] | undefined {
+  const listed = (raw.evaluation as { metrics?: unknown } | undefined)?.metrics;
+  if (Array.isArray(listed)) return listed.includes(metric) ? undefined : [...listed, metric];
+  const task = taskFor(setup.base.task);
+  // scored rows add roc_auc, log_loss and brier_score to a binary task's defaults
+  const scoredRows = [{ score: 0.5 } as PredictionRow];
+  const scored = ((raw.models as unknown[] | undefined) ?? []).some(
+    (m) => (m as { params?: { logprobs?: unknown } } | null)?.params?.logprobs === true,
+  );
+  if (task.defaultMetrics(scored ? scoredRows : []).includes(metric)) return undefined;
+  return [...task.defaultMetrics(scored ? scoredRows : []), metric];
+}
+
+/**
  * best.yaml: the run config with the winner's settings (file values inlined), its data set path
  * absolute, its output in `<tune dir>/best` and the search's response cache (so the items the
  * search already asked cost nothing): `assay run best.yaml` accepts it unchanged. Its
- * `evaluation.metrics`, when the config lists them, carry the search's metric (added after the
- * config's own). The search's
+ * `evaluation.metrics` carry the search's metric (after the config's own; a config that lists
+ * none gets the task's default set and the metric, where the defaults lack it). The search's
  * `search.constraints` become thresholds of the run (after the config's own, without
  * repeats): a constraint is a threshold expression (the search checks it as the candidate
  * run's threshold), so the run checks what the winner was chosen to meet.
@@ -72,11 +96,8 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
   const dir = setup.base.output.dir;
   const thresholds = bestThresholds(raw, setup.search.constraints);
   const evaluation = { ...(raw.evaluation as Record<string, unknown> | undefined) };
-  // the metric the winner was chosen by, so the run reports it (after the config's own; a
-  // config that lists none reports the task's set)
-  const metrics = evaluation.metrics;
-  if (Array.isArray(metrics) && !metrics.includes(results.metric))
-    evaluation.metrics = [...metrics, results.metric];
+  const metrics = bestMetrics(setup, raw, results.metric);
+  if (metrics !== undefined) evaluation.metrics = metrics;
   const out = {
     ...raw,
     dataset,
