@@ -1,7 +1,7 @@
 import type { MetricSummary } from '@assay/report';
 import { wilsonOfDegenerate } from '@assay/runner';
 import { ASSERTION_SCORERS } from '../config/generation-schema.js';
-import { zeroWidth } from '../summary/wilson-fallback.js';
+import { zeroWidth } from '../summary/zero-width.js';
 import type { GenerationUnits } from './sample-units.js';
 
 /** Scorers whose value for one answer is 0 or 1 by definition. */

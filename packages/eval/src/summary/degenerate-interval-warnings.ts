@@ -1,6 +1,6 @@
 import { fmt, type MetricSummary, type ModelResult } from '@assay/report';
 import { metricSpec, PROPORTION_METRICS } from '@assay/runner';
-import { zeroWidth } from './wilson-fallback.js';
+import { zeroWidth } from './zero-width.js';
 
 /** A model's metric summaries by name: the reported metrics, then its positive class's figures. */
 function summaries(m: ModelResult): [string, MetricSummary][] {

@@ -2,19 +2,7 @@ import type { MetricSummary } from '@assay/report';
 import { wilsonOfDegenerate } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
 import { itemsRepeat, proportionCount } from './proportion-count.js';
-
-/**
- * Whether a summary's bootstrap interval has no width: every resample scored the same (5 of 5
- * right, no false positive among 200 negatives), so it cannot show how sure the figure is.
- *
- * @param s - a metric summary
- * @returns true when `ciLow === ciHigh` (both set)
- * @example
- * zeroWidth({ ...summary, ciLow: 1, ciHigh: 1 }); // true
- */
-export function zeroWidth(s: Pick<MetricSummary, 'ciLow' | 'ciHigh'>): boolean {
-  return s.ciLow !== null && s.ciHigh !== null && s.ciLow === s.ciHigh;
-}
+import { zeroWidth } from './zero-width.js';
 
 /**
  * Replaces a zero-width bootstrap interval of a proportion metric by the Wilson score
