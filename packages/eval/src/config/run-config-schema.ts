@@ -1,29 +1,15 @@
 import { ClientConfigSchema } from '@assay/clients';
-import { didYouMean } from '@assay/labels';
 import { z } from 'zod';
-import {
-  checkJudgeConfig,
-  judgeMetricNames,
-  judgeMetricProblem,
-} from '../judges/judge-config-checks.js';
+
+import { checkJudgeConfig } from '../judges/judge-config-checks.js';
 import { JudgeSchema } from '../judges/judge-schema.js';
+import { crossFieldChecks } from './cross-field-checks.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
 import { EvaluationSchema } from './evaluation-schema.js';
-import { generationMetricNames } from './generation-scorers.js';
 import { checkLabelLeaks } from './label-leak.js';
-import { arr, type Loose, obj } from './loose-read.js';
-import {
-  CLASSIFICATION_METRICS,
-  MULTIPLE_CHOICE_METRICS,
-  negatedScorerProblem,
-  REGRESSION_METRICS,
-  SERVICE_METRICS,
-} from './metric-names.js';
 import { checkStopRule } from './stop-schema.js';
 import { TaskSchema } from './task-schema.js';
-import { thresholdFormProblem } from './threshold-form-checks.js';
-import { parseThreshold } from './thresholds.js';
 
 const MessageSchema = z.strictObject({
   role: z.enum(['system', 'user', 'assistant']).describe('Who speaks: system, user or assistant.'),
@@ -146,13 +132,6 @@ const OutputSchema = z
   })
   .default({ wrongSamples: 20 });
 
-const KNOWN_THRESHOLD_METRICS = new Set<string>([
-  ...CLASSIFICATION_METRICS,
-  ...REGRESSION_METRICS,
-  ...MULTIPLE_CHOICE_METRICS,
-  ...SERVICE_METRICS,
-]);
-
 /**
  * The zod schema of an `assay run` configuration file (YAML or JSON).
  *
@@ -219,7 +198,7 @@ export const RunConfigSchema = z
   // the input may then be ill-typed, hence the defensive reads.
   .superRefine(
     (c, ctx) => {
-      crossFieldChecks(c as unknown, ctx);
+      crossFieldChecks(c as unknown, (issue) => ctx.addIssue(issue));
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
       checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
       checkJudgeConfig(c as unknown, (issue) => ctx.addIssue(issue));
@@ -227,145 +206,6 @@ export const RunConfigSchema = z
     },
     { when: () => true },
   );
-
-function crossFieldChecks(
-  input: unknown,
-  ctx: {
-    addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
-  },
-): void {
-  const c = obj(input);
-  const task = obj(c.task);
-  const dataset = obj(c.dataset);
-  const columns = obj(dataset.columns);
-  const evaluation = obj(c.evaluation);
-  const seen = new Map<string, number>();
-  arr(c.models).forEach((m, i) => {
-    const name = obj(m).name;
-    if (typeof name !== 'string') return;
-    const prev = seen.get(name);
-    if (prev !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['models', i, 'name'],
-        message: `duplicate model name '${name}' (also models[${prev}].name); names must be distinct`,
-      });
-    } else seen.set(name, i);
-  });
-  const type = task.type;
-  const allowed: readonly string[] =
-    type === 'classification'
-      ? CLASSIFICATION_METRICS
-      : type === 'regression'
-        ? REGRESSION_METRICS
-        : type === 'multiple-choice'
-          ? MULTIPLE_CHOICE_METRICS
-          : generationMetricNames(task);
-  const known =
-    type === 'classification' ||
-    type === 'regression' ||
-    type === 'generation' ||
-    type === 'multiple-choice';
-  arr(evaluation.metrics).forEach((m, i) => {
-    if (known && typeof m === 'string' && !allowed.includes(m)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evaluation', 'metrics', i],
-        message:
-          negatedScorerProblem(m, allowed) ??
-          `unknown metric '${m}' for a ${String(type)} task; ${didYouMean(m, allowed, `expected one of ${allowed.join(', ')}`)}`,
-      });
-    }
-  });
-  // judge_score / judge_kappa when the run has a judge (and a human grade column)
-  const judged = judgeMetricNames(c);
-  arr(c.thresholds).forEach((t, i) => {
-    if (typeof t !== 'string') return;
-    const parsed = parseThreshold(t);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: parsed.message });
-      return;
-    }
-    const metric = parsed.threshold.metric;
-    const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
-    const formProblem = thresholdFormProblem(parsed.threshold, c);
-    if (formProblem !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: formProblem });
-    }
-    if (judged.includes(metric)) return;
-    const judgeProblem = judgeMetricProblem(metric, c);
-    if (judgeProblem !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['thresholds', i], message: judgeProblem });
-      return;
-    }
-    if (
-      (!known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
-      (known && !isService && !allowed.includes(metric))
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['thresholds', i],
-        message:
-          negatedScorerProblem(metric, allowed) ??
-          `unknown metric '${metric}'; ${didYouMean(metric, known ? [...allowed, ...judged, ...SERVICE_METRICS] : [...KNOWN_THRESHOLD_METRICS], `expected a task metric (${[...allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
-      });
-    }
-  });
-  if (evaluation.method === 'group' && dataset.path !== undefined && !columns.group) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dataset', 'columns', 'group'],
-      message: "evaluation.method 'group' needs a group column; map one in dataset.columns.group",
-    });
-  }
-  if (type === 'generation' && dataset.path !== undefined && !columns.reference) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dataset', 'columns', 'reference'],
-      message: 'a generation task needs a reference column; map one in dataset.columns.reference',
-    });
-  }
-  multipleChoiceChecks(c, ctx);
-  const count = obj(obj(c.prompt).fewShot).count;
-  if (typeof count === 'number' && count > 0 && known && type !== 'classification') {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['prompt', 'fewShot', 'count'],
-      message:
-        'few-shot examples are drawn stratified by label; only classification tasks support them',
-    });
-  }
-}
-
-/**
- * A multiple-choice task may leave out the prompt (its default template is simple-evals');
- * `dataset.columns.choices` belongs to that task only.
- */
-function multipleChoiceChecks(
-  c: Loose,
-  ctx: {
-    addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
-  },
-): void {
-  const prompt = obj(c.prompt);
-  const mc = obj(c.task).type === 'multiple-choice';
-  if (!mc && prompt.template === undefined && prompt.messages === undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['prompt'],
-      message:
-        "expected exactly one of 'template' (a user message with {{field}} slots) or 'messages'",
-    });
-  }
-  const choices = obj(obj(c.dataset).columns).choices;
-  if (choices !== undefined && !mc && obj(c.task).type !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['dataset', 'columns', 'choices'],
-      message: "dataset.columns.choices is read by task.type 'multiple-choice' only",
-    });
-  }
-}
 
 /** An `assay run` configuration as written (defaults not applied). */
 export type RunConfigInput = z.input<typeof RunConfigSchema>;

@@ -1,0 +1,200 @@
+import { didYouMean } from '@assay/labels';
+import { judgeMetricNames, judgeMetricProblem } from '../judges/judge-config-checks.js';
+import { generationMetricNames } from './generation-scorers.js';
+import { arr, type Loose, obj } from './loose-read.js';
+import {
+  CLASSIFICATION_METRICS,
+  MULTIPLE_CHOICE_METRICS,
+  negatedScorerProblem,
+  REGRESSION_METRICS,
+  SERVICE_METRICS,
+} from './metric-names.js';
+import { thresholdFormProblem } from './threshold-form-checks.js';
+import { parseThreshold } from './thresholds.js';
+
+/** Reports one problem of the configuration at a path. */
+type AddIssue = (issue: { code: 'custom'; path: (string | number)[]; message: string }) => void;
+
+const KNOWN_THRESHOLD_METRICS = new Set<string>([
+  ...CLASSIFICATION_METRICS,
+  ...REGRESSION_METRICS,
+  ...MULTIPLE_CHOICE_METRICS,
+  ...SERVICE_METRICS,
+]);
+
+/** The metrics a task reports, and whether its type is known at all. */
+interface TaskMetrics {
+  readonly type: unknown;
+  readonly known: boolean;
+  readonly allowed: readonly string[];
+}
+
+function taskMetrics(task: Loose): TaskMetrics {
+  const type = task.type;
+  const allowed: readonly string[] =
+    type === 'classification'
+      ? CLASSIFICATION_METRICS
+      : type === 'regression'
+        ? REGRESSION_METRICS
+        : type === 'multiple-choice'
+          ? MULTIPLE_CHOICE_METRICS
+          : generationMetricNames(task);
+  const known =
+    type === 'classification' ||
+    type === 'regression' ||
+    type === 'generation' ||
+    type === 'multiple-choice';
+  return { type, known, allowed };
+}
+
+function modelNameChecks(c: Loose, add: AddIssue): void {
+  const seen = new Map<string, number>();
+  arr(c.models).forEach((m, i) => {
+    const name = obj(m).name;
+    if (typeof name !== 'string') return;
+    const prev = seen.get(name);
+    if (prev !== undefined) {
+      add({
+        code: 'custom',
+        path: ['models', i, 'name'],
+        message: `duplicate model name '${name}' (also models[${prev}].name); names must be distinct`,
+      });
+    } else seen.set(name, i);
+  });
+}
+
+function metricListChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
+  arr(obj(c.evaluation).metrics).forEach((m, i) => {
+    if (t.known && typeof m === 'string' && !t.allowed.includes(m)) {
+      add({
+        code: 'custom',
+        path: ['evaluation', 'metrics', i],
+        message:
+          negatedScorerProblem(m, t.allowed) ??
+          `unknown metric '${m}' for a ${String(t.type)} task; ${didYouMean(m, t.allowed, `expected one of ${t.allowed.join(', ')}`)}`,
+      });
+    }
+  });
+}
+
+function thresholdChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
+  // judge_score / judge_kappa when the run has a judge (and a human grade column)
+  const judged = judgeMetricNames(c);
+  arr(c.thresholds).forEach((text, i) => {
+    if (typeof text !== 'string') return;
+    const parsed = parseThreshold(text);
+    if (!parsed.ok) {
+      add({ code: 'custom', path: ['thresholds', i], message: parsed.message });
+      return;
+    }
+    const metric = parsed.threshold.metric;
+    const isService = (SERVICE_METRICS as readonly string[]).includes(metric);
+    const formProblem = thresholdFormProblem(parsed.threshold, c);
+    if (formProblem !== undefined) {
+      add({ code: 'custom', path: ['thresholds', i], message: formProblem });
+    }
+    if (judged.includes(metric)) return;
+    const judgeProblem = judgeMetricProblem(metric, c);
+    if (judgeProblem !== undefined) {
+      add({ code: 'custom', path: ['thresholds', i], message: judgeProblem });
+      return;
+    }
+    if (
+      (!t.known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
+      (t.known && !isService && !t.allowed.includes(metric))
+    ) {
+      const valid = t.known
+        ? [...t.allowed, ...judged, ...SERVICE_METRICS]
+        : [...KNOWN_THRESHOLD_METRICS];
+      add({
+        code: 'custom',
+        path: ['thresholds', i],
+        message:
+          negatedScorerProblem(metric, t.allowed) ??
+          `unknown metric '${metric}'; ${didYouMean(metric, valid, `expected a task metric (${[...t.allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
+      });
+    }
+  });
+}
+
+function columnChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
+  const dataset = obj(c.dataset);
+  const columns = obj(dataset.columns);
+  if (obj(c.evaluation).method === 'group' && dataset.path !== undefined && !columns.group) {
+    add({
+      code: 'custom',
+      path: ['dataset', 'columns', 'group'],
+      message: "evaluation.method 'group' needs a group column; map one in dataset.columns.group",
+    });
+  }
+  if (t.type === 'generation' && dataset.path !== undefined && !columns.reference) {
+    add({
+      code: 'custom',
+      path: ['dataset', 'columns', 'reference'],
+      message: 'a generation task needs a reference column; map one in dataset.columns.reference',
+    });
+  }
+}
+
+/**
+ * A multiple-choice task may leave out the prompt (its default template is simple-evals');
+ * `dataset.columns.choices` belongs to that task only.
+ */
+function multipleChoiceChecks(c: Loose, add: AddIssue): void {
+  const prompt = obj(c.prompt);
+  const mc = obj(c.task).type === 'multiple-choice';
+  if (!mc && prompt.template === undefined && prompt.messages === undefined) {
+    add({
+      code: 'custom',
+      path: ['prompt'],
+      message:
+        "expected exactly one of 'template' (a user message with {{field}} slots) or 'messages'",
+    });
+  }
+  const choices = obj(obj(c.dataset).columns).choices;
+  if (choices !== undefined && !mc && obj(c.task).type !== undefined) {
+    add({
+      code: 'custom',
+      path: ['dataset', 'columns', 'choices'],
+      message: "dataset.columns.choices is read by task.type 'multiple-choice' only",
+    });
+  }
+}
+
+function fewShotChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
+  const count = obj(obj(c.prompt).fewShot).count;
+  if (typeof count === 'number' && count > 0 && t.known && t.type !== 'classification') {
+    add({
+      code: 'custom',
+      path: ['prompt', 'fewShot', 'count'],
+      message:
+        'few-shot examples are drawn stratified by label; only classification tasks support them',
+    });
+  }
+}
+
+/**
+ * The rules of a run configuration that span sections: distinct model names, metric names
+ * valid for the task (in `evaluation.metrics` and thresholds), threshold forms, the group and
+ * reference columns a method or task needs, the prompt a task needs, few-shot support.
+ *
+ * @remarks
+ * Runs inside the schema's `superRefine` even when other fields failed, so every problem is
+ * reported at once: the input may be ill-typed, hence the defensive reads.
+ *
+ * @param input - the raw configuration
+ * @param add - receives each problem
+ * @example
+ * crossFieldChecks({ models: [{ name: 'a' }, { name: 'a' }] }, (issue) => issues.push(issue));
+ * // issues[0].path: ['models', 1, 'name']
+ */
+export function crossFieldChecks(input: unknown, add: AddIssue): void {
+  const c = obj(input);
+  const t = taskMetrics(obj(c.task));
+  modelNameChecks(c, add);
+  metricListChecks(c, t, add);
+  thresholdChecks(c, t, add);
+  columnChecks(c, t, add);
+  multipleChoiceChecks(c, add);
+  fewShotChecks(c, t, add);
+}
