@@ -54,6 +54,9 @@ cases.append(case('uniform scores n=200, small shift',
 a = rng.uniform(0, 1, 60)
 cases.append(case('uniform scores n=60, no shift',
                   np.clip(a + rng.normal(0, 0.3, 60), 0, 1), a, False))
+# scipy's tie tolerance is max(1e-14, 1e-14 |T|): the null statistic -1e-13/3 away from T is
+# distinct (p 0.75), not a tie (p 1). Last, so that the random cases above keep their draws.
+cases.append(case('distinct by 1e-13, not a tie n=3', [1, -1 + 1e-13, 0.5], [0, 0, 0], True))
 
 path = os.path.join(OUT, 'paired-permutation.json')
 with open(path, 'w') as f:

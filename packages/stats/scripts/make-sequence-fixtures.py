@@ -3,12 +3,21 @@
 Run: /usr/bin/python3 packages/stats/scripts/make-sequence-fixtures.py
 Writes packages/stats/test/fixtures/sequences.json.
 
-The authors' package `confseq` is not installed here, so this script computes the same
-quantities as its `hedged_cs` (theta 1/2, trunc_scale 1/2, running intersection) and
-`predmix_empbern_cs` (truncation 1/2, followed by a running intersection and clipping to
-[0, 1]) from the formulas of Waudby-Smith & Ramdas (2023), vectorized over the grid with
-plain cumulative products in numpy: an independent computation of what the TypeScript
-accumulators do one observation at a time with logarithms.
+The authors' package `confseq` is not installed here (and its source must not be copied into
+this repository), so this script computes the same quantities as confseq v0.0.11 (commit
+70b1ef3 of github.com/gostevehoward/confseq) from the formulas of Waudby-Smith & Ramdas (2023):
+`hedged_cs` (theta 1/2, trunc_scale 1/2, running intersection) and
+`predmix_empbern_twosided_cs` (truncation 1/2, running intersection, clipped to [0, 1]),
+vectorized over the grid with plain cumulative products in numpy: an independent computation
+of what the TypeScript accumulators do one observation at a time with logarithms.
+
+`hedged_cs` tunes each side's bet for `alpha * theta` (= alpha/2) since confseq v0.0.10;
+before, it passed `alpha`. The port follows the current form.
+
+To check the port against a confseq checkout, set CONFSEQ_PATH to the directories to put on
+sys.path (separated by os.pathsep, e.g. confseq's `src` and stubs of matplotlib and
+multiprocess, which it imports but these functions do not use); the script then asserts that
+both sequences equal confseq's on every case before writing.
 """
 import json
 import math
@@ -32,8 +41,12 @@ def plugin_bets(x, alpha, truncation):
 
 
 def hedged(x, alpha, breaks):
-    bets = plugin_bets(x, alpha, math.inf)
-    grid = np.arange(0, breaks + 1) / breaks
+    # confseq >= 0.0.10: each side bets as if at level alpha * theta, theta = 1/2
+    bets = plugin_bets(x, alpha / 2, math.inf)
+    # confseq's grid: arange's points are i * (1/breaks), which differ from i / breaks in the
+    # last bit; a point above 1 (arange overshoots for some breaks) is never in the sequence
+    grid = np.arange(0, 1 + 1 / breaks, step=1 / breaks)
+    grid = grid[grid <= 1]
     inside = np.zeros((len(grid), len(x)), dtype=bool)
     for j, m in enumerate(grid):
         with np.errstate(divide='ignore'):
@@ -77,6 +90,27 @@ def case(name, x, alpha, breaks):
             'empiricalBernstein': {'lower': el.tolist(), 'upper': eu.tolist()}}
 
 
+def check_against_confseq(cases):
+    """Asserts the port equals confseq's own functions (see the module docstring)."""
+    import sys
+    import warnings
+    sys.path[:0] = os.environ['CONFSEQ_PATH'].split(os.pathsep)
+    warnings.filterwarnings('ignore')
+    from confseq.betting import hedged_cs
+    from confseq.predmix import predmix_empbern_twosided_cs
+    for c in cases:
+        x = np.array(c['x'])
+        hl, hu = hedged_cs(x, alpha=c['alpha'], breaks=c['grid'], running_intersection=True)
+        el, eu = predmix_empbern_twosided_cs(x, alpha=c['alpha'], running_intersection=True)
+        el, eu = np.clip(el, 0, 1), np.clip(eu, 0, 1)
+        for name, mine, theirs in [('betting', c['betting'], (hl, hu)),
+                                   ('empiricalBernstein', c['empiricalBernstein'], (el, eu))]:
+            for side, ref in zip(['lower', 'upper'], theirs):
+                worst = np.max(np.abs(np.array(mine[side]) - ref))
+                assert worst <= 1e-15, (c['name'], name, side, worst)
+    print('equal to confseq on', len(cases), 'cases')
+
+
 cases = [
     case('bernoulli 0.8, n 300', (rng.random(300) < 0.8).astype(float), 0.05, 1000),
     case('bernoulli 0.97, n 200', (rng.random(200) < 0.97).astype(float), 0.05, 1000),
@@ -86,6 +120,8 @@ cases = [
     # not iid: the running intersection crosses (lower > upper) in confseq too
     case('300 ones then 3000 zeros (crosses)', np.r_[np.ones(300), np.zeros(3000)], 0.05, 1000),
 ]
+if os.environ.get('CONFSEQ_PATH'):
+    check_against_confseq(cases)
 with open(os.path.join(OUT, 'sequences.json'), 'w') as f:
-    json.dump({'versions': {'numpy': np.__version__}, 'cases': cases}, f, allow_nan=False)
+    json.dump({'versions': {'numpy': np.__version__, 'confseq': '0.0.11 (70b1ef3)'}, 'cases': cases}, f, allow_nan=False)
 print('wrote sequences.json', len(cases), 'cases')

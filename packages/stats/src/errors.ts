@@ -9,11 +9,15 @@
  * - `LENGTH_MISMATCH`: two paired vectors differ in length.
  * - `TOO_FEW_VALUES`: a vector has fewer values than the computation needs.
  * - `MISSING_VALUE`: a value is absent where one is needed (a null, undefined or NaN cluster id,
- *   a NaN score, no `options.rng` or `options.jackknife`).
+ *   a NaN score, no `options.rng` or `options.jackknife`, a null or undefined vector argument
+ *   such as `values` or `pValues`, no `metric`).
  * - `OUT_OF_BOUNDS`: an observation of a confidence sequence is NaN or outside its bounded range.
- * - `INVALID_VALUE`: an entry of an input vector is of a kind the function does not take (a
- *   correctness that is not a boolean, a score that is not a number).
- * - `NON_FINITE_VALUE`: a score is ±Infinity where only finite numbers have a meaning.
+ * - `INVALID_VALUE`: an argument or an entry of an input vector is of a kind the function does
+ *   not take (a vector argument that is not an array, a `metric` that is not a function, a
+ *   correctness that is not a boolean, a score or sample value that is not a number, named by
+ *   its first bad index).
+ * - `NON_FINITE_VALUE`: a score is ±Infinity where only finite numbers have a meaning, or
+ *   finite scores whose differences overflow to ±Infinity.
  * - `INVALID_OPTION`: an option is of the wrong kind (an `options.rng` that is not a function,
  *   an unknown `options.method`, an `options.observed` that is not a number).
  */

@@ -46,6 +46,28 @@ describe('confidence sequences match the numpy port of confseq (scripts/make-seq
   });
 });
 
+describe('betting follows confseq v0.0.11 (70b1ef3)', () => {
+  it("tunes each side's bet for alpha/2, as hedged_cs passes alpha * theta", () => {
+    // confseq v0.0.11 hedged_cs(x, alpha=0.05, breaks=1000, running_intersection=True) on the
+    // README's data; confseq before v0.0.10 (bets tuned for alpha) ended at [0.724, 0.861]
+    const x = Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? 0 : 1));
+    const cs = bettingConfidenceSequence(x, { alpha: 0.05 });
+    const confseq: [number, number, number][] = [
+      [5, 0.196, 1],
+      [20, 0.495, 0.962],
+      [50, 0.61, 0.917],
+      [100, 0.664, 0.896],
+      [400, 0.726, 0.861],
+    ];
+    for (const [n, lower, upper] of confseq) {
+      expect([cs[n - 1]!.lower, cs[n - 1]!.upper], `n=${n}`).toEqual([lower, upper]);
+    }
+    // confseq's grid points are numpy's arange, j * (1/grid): 7 * 0.005 - 0.005, not 6 / 200
+    const ones = bettingConfidenceSequence(Array<number>(40).fill(1), { alpha: 0.05, grid: 200 });
+    expect(ones[1]!.lower).toBe(0.030000000000000002);
+  });
+});
+
 describe('confidence sequence properties', () => {
   const x = cases[0]!.x;
 
@@ -112,7 +134,7 @@ describe('confidence sequence properties', () => {
     }
     // the data that gave it: a crossed interval would claim a mean of at least 0.975
     const last = bettingConfidenceSequence(shifted).at(-1)!;
-    expect([last.lower, last.upper, last.empty]).toEqual([0.975, 0.786, true]);
+    expect([last.lower, last.upper, last.empty]).toEqual([0.975, 0.789, true]);
     expect(last.mean).toBeCloseTo(300 / 3300, 12);
     for (const cs of [bettingConfidenceSequence(x), empiricalBernsteinConfidenceSequence(x)]) {
       expect(cs.some((s) => s.empty)).toBe(false);

@@ -94,4 +94,39 @@ describe('pairedPermutationTest', () => {
       expect((error as StatsError).message).toContain(shown);
     },
   );
+
+  it("uses scipy's tie tolerance max(1e-14, 1e-14|T|): a null statistic 1e-13/3 below T is distinct", () => {
+    // scipy 1.10 gives 0.75; a tolerance of 1e-12 of the mean |d| would count it a tie (p 1)
+    const r = pairedPermutationTest([0, 0, 0], [1, -1 + 1e-13, 0.5]);
+    expect(r.pValue).toBe(0.75);
+    // sums that differ only by rounding (0.1 + 0.2 vs 0.3) still tie
+    expect(pairedPermutationTest([0, 0, 0], [0.1, 0.2, -0.3]).pValue).toBe(1);
+  });
+
+  it.each([
+    [[-1e308, 1e308], [1e308, -1e308], 'b[0]'],
+    [[0, 0], [1e308, 1e308], 'b'],
+    [[0, 0, 0], [1.7e308, 1.7e308, -1e308], 'b'],
+  ])(
+    'refuses finite scores whose differences overflow (%j vs %j) at %s instead of giving p = 0',
+    (a, b, path) => {
+      let error: unknown;
+      try {
+        pairedPermutationTest(a, b);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(StatsError);
+      expect(error).toMatchObject({ path, code: 'NON_FINITE_VALUE' });
+      expect((error as StatsError).message).toMatch(
+        /^pairedPermutationTest: the score differences b − a must be finite/,
+      );
+    },
+  );
+
+  it('still tests the largest scores whose differences stay finite', () => {
+    const r = pairedPermutationTest([0, 0], [8e307, 8e307]);
+    expect(r.statistic).toBe(8e307);
+    expect(r.pValue).toBe(0.5);
+  });
 });

@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   bcaInterval,
   benjaminiHochbergAdjust,
+  bettingConfidenceSequence,
   createConfidenceSequence,
   differenceConfidenceSequence,
   holmAdjust,
   kappaInterval,
+  mcnemarExact,
+  meanStd,
   normalQuantile,
   pairedBootstrap,
   pairedBootstrapFromReplicates,
@@ -16,6 +19,7 @@ import {
   percentiles,
   quantileSorted,
   StatsError,
+  summarizePercentiles,
   wilsonInterval,
 } from '../src/index.js';
 
@@ -218,4 +222,131 @@ describe('StatsError: bad arguments are named, with what would be valid', () => 
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('StatsError');
   });
+
+  it.each([
+    ['meanStd', () => meanStd([1, '2'] as never), 'values[1]', 'got the string "2".'],
+    ['summarizePercentiles', () => summarizePercentiles(['5', 1] as never), 'values[0]', '"5"'],
+    ['percentiles', () => percentiles([10, 9, '8'] as never, [50]), 'values[2]', '"8"'],
+    [
+      'percentileInterval',
+      () => percentileInterval(['a', 'b'] as never, 0.9),
+      'replicates[0]',
+      '"a"',
+    ],
+    [
+      'percentileInterval',
+      () => percentileInterval([1, undefined, 3] as never, 0.9),
+      'replicates[1]',
+      'undefined',
+    ],
+    [
+      'bcaInterval',
+      () => bcaInterval([1, true] as never, { observed: 1, jackknife: [1, 2] }),
+      'replicates[1]',
+      'true',
+    ],
+    [
+      'bcaInterval',
+      () => bcaInterval([1, 2], { observed: 1, jackknife: [1, '2'] as never }),
+      'options.jackknife[1]',
+      '"2"',
+    ],
+    [
+      'pairedBootstrapFromReplicates',
+      () => pairedBootstrapFromReplicates(0, [0.1, null] as never),
+      'replicateDifferences[1]',
+      'null',
+    ],
+    [
+      'percentileBootstrapInterval',
+      () => percentileBootstrapInterval([1, '2'] as never, 50, { rng }),
+      'values[1]',
+      '"2"',
+    ],
+  ])(
+    '%s refuses a sample entry that is not a number, naming the first bad index',
+    (fn, call, path, shown) => {
+      const error = thrown(call);
+      expect(error.code).toBe('INVALID_VALUE');
+      expect(error.path).toBe(path);
+      expect(error.message).toMatch(
+        new RegExp(`^${fn}: ${path.replace(/[.[\]]/g, '\\$&')} must be a number`),
+      );
+      expect(error.message).toContain(shown);
+    },
+  );
+
+  it('still takes NaN (an undefined value) and typed arrays as samples', () => {
+    expect(meanStd([1, Number.NaN, 3])).toEqual({ mean: 2, std: 1 });
+    expect(percentiles(new Float64Array([3, 1, 2]), [50])).toEqual([2]);
+    expect(percentileInterval(new Float32Array([1, 2]), 0.5)).toEqual([1.25, 1.75]);
+  });
+
+  it.each([
+    ['mcnemarExact', () => mcnemarExact(null as never, []), 'correctA', 'MISSING_VALUE'],
+    ['mcnemarExact', () => mcnemarExact([true], 'yes' as never), 'correctB', 'INVALID_VALUE'],
+    ['holmAdjust', () => holmAdjust(null as never), 'pValues', 'MISSING_VALUE'],
+    [
+      'benjaminiHochbergAdjust',
+      () => benjaminiHochbergAdjust(undefined as never),
+      'pValues',
+      'MISSING_VALUE',
+    ],
+    ['percentiles', () => percentiles(null as never, [50]), 'values', 'MISSING_VALUE'],
+    ['percentiles', () => percentiles([1], 50 as never), 'qs', 'INVALID_VALUE'],
+    ['meanStd', () => meanStd(7 as never), 'values', 'INVALID_VALUE'],
+    [
+      'pairedBootstrapFromReplicates',
+      () => pairedBootstrapFromReplicates(0, null as never),
+      'replicateDifferences',
+      'MISSING_VALUE',
+    ],
+    [
+      'pairedBootstrap',
+      () => pairedBootstrap(3, null as never, { rng }),
+      'metric',
+      'MISSING_VALUE',
+    ],
+    ['pairedBootstrap', () => pairedBootstrap(3, [1] as never, { rng }), 'metric', 'INVALID_VALUE'],
+    ['kappaInterval', () => kappaInterval(null as never, [1]), 'y1', 'MISSING_VALUE'],
+    [
+      'kappaInterval',
+      () => kappaInterval([1], [1], { clusterIds: 3 as never }),
+      'options.clusterIds',
+      'INVALID_VALUE',
+    ],
+    [
+      'pairedPermutationTest',
+      () => pairedPermutationTest(null as never, [1]),
+      'a',
+      'MISSING_VALUE',
+    ],
+    [
+      'pairedPermutationTest',
+      () => pairedPermutationTest([1], undefined as never),
+      'b',
+      'MISSING_VALUE',
+    ],
+    [
+      'bettingConfidenceSequence',
+      () => bettingConfidenceSequence(null as never),
+      'values',
+      'MISSING_VALUE',
+    ],
+    [
+      'differenceConfidenceSequence',
+      () => differenceConfidenceSequence([1], null as never),
+      'b',
+      'MISSING_VALUE',
+    ],
+    ['quantileSorted', () => quantileSorted(undefined as never, 0.5), 'sorted', 'MISSING_VALUE'],
+  ])(
+    '%s names an absent or non-array vector argument instead of throwing a TypeError (%s)',
+    (fn, call, path, code) => {
+      const error = thrown(call);
+      expect(error.code).toBe(code);
+      expect(error.path).toBe(path);
+      expect(error.message).toMatch(new RegExp(`^${fn}: ${path.replace('.', '\\.')} must be `));
+    },
+  );
 });

@@ -1,8 +1,12 @@
+import { checkNumbers } from '../validation/check-arguments.js';
+
 /**
  * Mean and standard deviation of fold scores.
  *
  * @param values - one score per fold (NaN entries are ignored)
  * @returns `{ mean, std }`, both NaN when no value is defined
+ * @throws StatsError `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an array,
+ *   `INVALID_VALUE` naming `values[i]` when an entry is not a number
  * @remarks `std` is the population standard deviation (ddof = 0),
  *   `sqrt(Σ (x − mean)² / n)`, as `numpy.std` and scikit-learn's
  *   `cross_val_score(...).std()` report.
@@ -11,6 +15,7 @@
  * @see numpy.std
  */
 export function meanStd(values: readonly number[]): { mean: number; std: number } {
+  checkNumbers('meanStd', 'values', values);
   const kept = values.filter((v) => !Number.isNaN(v));
   if (kept.length === 0) return { mean: Number.NaN, std: Number.NaN };
   const mean = kept.reduce((a, b) => a + b, 0) / kept.length;

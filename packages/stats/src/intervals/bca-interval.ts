@@ -2,7 +2,7 @@ import { normalCdf, normalQuantile } from '../distributions/normal.js';
 import { StatsError } from '../errors.js';
 import { percentileSorted } from '../quantiles/quantile-sorted.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkLevel, describeValue } from '../validation/check-arguments.js';
+import { checkLevel, checkNumbers, describeValue } from '../validation/check-arguments.js';
 
 /** Options of {@link bcaInterval}. */
 export interface BcaIntervalOptions {
@@ -107,7 +107,9 @@ function bound(sorted: Float64Array, alpha: number): number {
  * @throws StatsError `INVALID_LEVEL` when the level is not strictly between 0
  *   and 1; `TOO_FEW_VALUES` when there are fewer than two jackknife values;
  *   `MISSING_VALUE` without `options`, `options.observed` or `options.jackknife`;
- *   `INVALID_OPTION` when `observed` is not a number or `jackknife` not an array
+ *   `INVALID_OPTION` when `observed` is not a number or `jackknife` not an array;
+ *   `MISSING_VALUE` or `INVALID_VALUE` when `replicates` is not an array, `INVALID_VALUE`
+ *   naming `replicates[i]` or `options.jackknife[i]` when an entry is not a number
  * @remarks Efron & Tibshirani (1993), §14.3 and Eq. 15.36, as scipy 1.10's
  *   `_bca_interval`: with B replicates θ*_b, `z₀ = Φ⁻¹((#{θ* < θ̂} + #{θ* ≤ θ̂}) / 2B)`;
  *   with jackknife values θ̂₍ᵢ₎ and their mean θ̄₍.₎, `U_i = (n − 1)(θ̄₍.₎ − θ̂₍ᵢ₎)`
@@ -129,10 +131,12 @@ export function bcaInterval(
   replicates: ArrayLike<number>,
   options: BcaIntervalOptions,
 ): [number, number] | null {
+  checkNumbers('bcaInterval', 'replicates', replicates);
   checkBcaOptions(options);
   const level = options.level ?? 0.95;
   checkLevel('bcaInterval', 'options.level', level);
   const { observed, jackknife } = options;
+  checkNumbers('bcaInterval', 'options.jackknife', jackknife);
   if (jackknife.length < 2) {
     throw new StatsError(
       'TOO_FEW_VALUES',

@@ -1,6 +1,6 @@
 import { quantileSorted } from '../quantiles/quantile-sorted.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkLevel } from '../validation/check-arguments.js';
+import { checkLevel, checkNumbers } from '../validation/check-arguments.js';
 
 /**
  * The percentile interval of ascending, NaN-free replicates at a level that has
@@ -26,7 +26,9 @@ export function percentileIntervalOfSorted(
  *   undefined on that resample) is left out
  * @param level - confidence level in (0, 1), e.g. 0.95
  * @returns `[lo, hi]`, or null when no replicate is defined
- * @throws StatsError `INVALID_LEVEL` when `level` is not strictly between 0 and 1
+ * @throws StatsError `INVALID_LEVEL` when `level` is not strictly between 0 and 1;
+ *   `MISSING_VALUE` or `INVALID_VALUE` when `replicates` is not an array, `INVALID_VALUE`
+ *   naming `replicates[i]` when an entry is not a number
  * @remarks With `α = (1 − level)/2`, the `α` and `1 − α` quantiles of the
  *   replicates by {@link quantileSorted} (numpy `method='linear'`), as
  *   `scipy.stats.bootstrap(method='percentile')` reports them. The probability
@@ -41,6 +43,7 @@ export function percentileInterval(
   replicates: ArrayLike<number>,
   level: number,
 ): [number, number] | null {
+  checkNumbers('percentileInterval', 'replicates', replicates);
   checkLevel('percentileInterval', 'level', level);
   const sorted = sortDefined(replicates);
   if (sorted.length === 0) return null;

@@ -6,7 +6,8 @@ import { rankPValues } from './rank-p-values.js';
  *
  * @param pValues - raw p-values in [0, 1], any order; NaN for "no test"
  * @returns adjusted p-values in the input order
- * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]
+ * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
+ *   `INVALID_VALUE` when `pValues` is not an array
  * @remarks Sort ascending `p(1) ≤ … ≤ p(m)`; the adjusted value of the i-th
  *   smallest is `min(1, min_{j ≥ i} p(j) / (j / m))`; rejecting where it is at
  *   most q keeps the false discovery rate at q for independent (or positively

@@ -5,7 +5,8 @@ import { rankPValues } from './rank-p-values.js';
  *
  * @param pValues - raw p-values in [0, 1], any order; NaN for "no test"
  * @returns adjusted p-values in the input order
- * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]
+ * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
+ *   `INVALID_VALUE` when `pValues` is not an array
  * @remarks Sort ascending `p(1) ≤ … ≤ p(m)`; the adjusted value of the i-th
  *   smallest is `max_{j ≤ i} min(1, (m − j + 1) · p(j))`, which keeps the
  *   family-wise error rate at the nominal level. NaN stays NaN and is left out

@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { describeValue } from '../validation/check-arguments.js';
+import { checkVector, describeValue } from '../validation/check-arguments.js';
 
 /**
  * Checks a family of p-values and returns the indices of its defined (non-NaN)
@@ -8,9 +8,11 @@ import { describeValue } from '../validation/check-arguments.js';
  * @param fn - the public function being called, for the message
  * @param pValues - p-values in [0, 1]; NaN marks "no test" and is left out
  * @returns indices into `pValues`, smallest p-value first
- * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]
+ * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
+ *   `INVALID_VALUE` when `pValues` is not an array
  */
 export function rankPValues(fn: string, pValues: readonly number[]): number[] {
+  checkVector(fn, 'pValues', pValues, 'p-values in [0, 1]');
   const order: number[] = [];
   pValues.forEach((p, i) => {
     if (Number.isNaN(p)) return;

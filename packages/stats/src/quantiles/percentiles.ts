@@ -1,4 +1,4 @@
-import { checkProbability } from '../validation/check-arguments.js';
+import { checkNumbers, checkProbability, checkVector } from '../validation/check-arguments.js';
 import { percentileSorted } from './quantile-sorted.js';
 import { sortDefined } from './sort-defined.js';
 
@@ -8,15 +8,21 @@ import { sortDefined } from './sort-defined.js';
  * @param values - observations (NaN entries are ignored)
  * @param qs - percentiles in [0, 100]
  * @returns one value per requested percentile (NaN when no value is defined)
- * @throws StatsError `INVALID_PROBABILITY` when a percentile is NaN or outside [0, 100]
+ * @throws StatsError `INVALID_PROBABILITY` when a percentile is NaN or outside [0, 100];
+ *   `MISSING_VALUE` or `INVALID_VALUE` when `values` or `qs` is not an array, `INVALID_VALUE`
+ *   naming `values[i]` when an entry is not a number
  * @remarks Each percentile is {@link percentileSorted} of the sorted defined
  *   values: `numpy.nanpercentile(values, qs)` with numpy's default
- *   `method='linear'`.
+ *   `method='linear'`, bit for bit for percentiles of at most 15 significant digits
+ *   (each is rounded to 15 digits first; one with more digits, such as `200/3`, can differ
+ *   in the last digits, see {@link quantileSorted}).
  * @example
  * percentiles([3, 1, 2], [50, 90]); // [2, 2.8]
  * @see numpy.percentile
  */
 export function percentiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  checkNumbers('percentiles', 'values', values);
+  checkVector('percentiles', 'qs', qs, 'percentiles in [0, 100]');
   qs.forEach((q, i) => {
     checkProbability('percentiles', `qs[${i}]`, q, 100);
   });
@@ -47,12 +53,15 @@ export interface PercentileSummary {
  *
  * @param values - observations (e.g. latencies in ms)
  * @returns the summary; every field NaN (count 0) when nothing was observed
+ * @throws StatsError `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an array,
+ *   `INVALID_VALUE` naming `values[i]` when an entry is not a number
  * @remarks The percentiles are {@link percentileSorted} (numpy `method='linear'`);
  *   the mean sums the defined values in input order.
  * @example
  * summarizePercentiles([10, 20, 30]).p50; // 20
  */
 export function summarizePercentiles(values: ArrayLike<number>): PercentileSummary {
+  checkNumbers('summarizePercentiles', 'values', values);
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;

@@ -1,4 +1,4 @@
-import { checkProbability } from '../validation/check-arguments.js';
+import { checkProbability, checkVector } from '../validation/check-arguments.js';
 
 /**
  * Rounds a probability (or percentage) to 15 significant digits: a value written
@@ -35,7 +35,9 @@ function linearQuantile(sorted: ArrayLike<number>, q: number): number {
  * @param sorted - ascending values, NaN-free
  * @param q - probability in [0, 1]
  * @returns the interpolated quantile, NaN for an empty input
- * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 1]
+ * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 1]; `MISSING_VALUE`
+ *   or `INVALID_VALUE` when `sorted` is not an array (its entries are not checked: the
+ *   kernel is O(1) on sorted values)
  * @remarks With `n` values the position is `h = (n − 1) · q`; with
  *   `g = h − floor(h)` the result is `x[floor(h)] + g · (x[floor(h)+1] − x[floor(h)])`,
  *   evaluated as numpy's `_lerp` does (from the upper neighbour when `g ≥ 0.5`).
@@ -43,12 +45,18 @@ function linearQuantile(sorted: ArrayLike<number>, q: number): number {
  *   at most 15 digits is unchanged, and arithmetic noise such as
  *   `(1 − 0.95) / 2 = 0.025000000000000022` lands on numpy's result for 0.025.
  *   For every `q` of at most 15 significant digits the result equals
- *   `numpy.quantile(x, q)` bit for bit (numpy 1.24).
+ *   `numpy.quantile(x, q)` bit for bit (numpy 1.24). A `q` with more digits (`2/3`) is
+ *   moved by up to 5e-16, so the result can differ from numpy's by up to
+ *   `(n − 1) · 5e-16` times the gap between the two values it interpolates: about 2e-15 of
+ *   the range for a few values (`quantileSorted([0, 1e300, 2e300, 3e300], 2 / 3)` is
+ *   `2.000000000000001e300`, numpy's `2e300`), more for many values with one large gap.
  * @example
  * quantileSorted([1, 2, 3, 4], 0.5); // 2.5
  * @see numpy.quantile
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  // O(1): the entries of a sorted vector are the caller's (a hot path of the bootstrap)
+  checkVector('quantileSorted', 'sorted', sorted, 'ascending numbers');
   checkProbability('quantileSorted', 'q', q, 1);
   return linearQuantile(sorted, roundProbability(q));
 }
@@ -60,16 +68,20 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * @param sorted - ascending values, NaN-free
  * @param q - percentile in [0, 100]
  * @returns the interpolated percentile, NaN for an empty input
- * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 100]
+ * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 100]; `MISSING_VALUE`
+ *   or `INVALID_VALUE` when `sorted` is not an array (its entries are not checked)
  * @remarks The same kernel as {@link quantileSorted} at probability `q / 100`,
  *   the division numpy's `percentile` makes; `q` is rounded to 15 significant
  *   digits before the division. For every `q` of at most 15 significant digits
- *   the result equals `numpy.percentile(x, q)` bit for bit (numpy 1.24).
+ *   the result equals `numpy.percentile(x, q)` bit for bit (numpy 1.24); a `q` with more
+ *   digits can differ from numpy's as described at {@link quantileSorted}
+ *   (`percentileSorted([2, 2, 3, 4], 200 / 3)` is `3.000000000000001`, numpy's `3`).
  * @example
  * percentileSorted([1, 2, 3, 4], 50); // 2.5
  * @see numpy.percentile
  */
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+  checkVector('percentileSorted', 'sorted', sorted, 'ascending numbers');
   checkProbability('percentileSorted', 'q', q, 100);
   return linearQuantile(sorted, roundProbability(q) / 100);
 }

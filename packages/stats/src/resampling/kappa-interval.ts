@@ -9,7 +9,7 @@ import {
 import { createRng } from '@assay/splitters';
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkCount, checkLevel, checkSeed } from '../validation/check-arguments.js';
+import { checkCount, checkLevel, checkSeed, checkVector } from '../validation/check-arguments.js';
 import { type ResamplingUnits, resamplingUnits } from './resampling-units.js';
 
 /** Options of {@link kappaInterval}. */
@@ -84,7 +84,8 @@ export interface KappaInterval {
  * @param options - `weights`, `labels`, `clusterIds`, `resamples` (1000), `ci` (0.95), `seed` (0)
  * @returns kappa, the interval and the number of defined resamples
  * @throws StatsError `INVALID_COUNT` (`resamples`, `seed`), `INVALID_LEVEL` (`ci`),
- *   `LENGTH_MISMATCH` and `MISSING_VALUE` (`clusterIds`); `MetricInputError` of
+ *   `LENGTH_MISMATCH` and `MISSING_VALUE` (`clusterIds`), `MISSING_VALUE` or `INVALID_VALUE`
+ *   when `y1`, `y2` or `options.clusterIds` is not an array; `MetricInputError` of
  *   `@assay/core-metrics` for bad labels or options of kappa (`weights`, `labels`)
  * @example
  * const human = [1, 2, 3, 4, 5, 3, 2, 4, 5, 1, 3, 4];
@@ -101,6 +102,11 @@ export function kappaInterval(
   options: KappaIntervalOptions = {},
 ): KappaInterval {
   const fn = 'kappaInterval';
+  checkVector(fn, 'y1', y1, 'labels');
+  checkVector(fn, 'y2', y2, 'labels');
+  if (options.clusterIds !== undefined) {
+    checkVector(fn, 'options.clusterIds', options.clusterIds, 'cluster ids');
+  }
   const resamples = options.resamples ?? 1000;
   const ci = options.ci ?? 0.95;
   const seed = options.seed ?? 0;

@@ -1,6 +1,6 @@
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkLevel } from '../validation/check-arguments.js';
+import { checkLevel, checkNumbers } from '../validation/check-arguments.js';
 
 /** Result of a paired bootstrap comparison of two models on the same items. */
 export interface PairedBootstrapResult {
@@ -32,7 +32,9 @@ export interface PairedReplicatesOptions {
  * @param options - confidence level of the interval
  * @returns the observed difference, its percentile CI, the p-value and the
  *   number of defined replicates; CI and p-value NaN when none is defined
- * @throws StatsError `INVALID_LEVEL` when `options.ci` is not strictly between 0 and 1
+ * @throws StatsError `INVALID_LEVEL` when `options.ci` is not strictly between 0 and 1;
+ *   `MISSING_VALUE` or `INVALID_VALUE` when `replicateDifferences` is not an array,
+ *   `INVALID_VALUE` naming `replicateDifferences[i]` when an entry is not a number
  * @remarks The CI is the percentile interval of the replicates
  *   ({@link percentileInterval}). The p-value is
  *   `min(1, 2 · min(#{Δ* ≤ 0}, #{Δ* ≥ 0}) / B)` over the B defined replicates
@@ -46,6 +48,7 @@ export function pairedBootstrapFromReplicates(
   replicateDifferences: ArrayLike<number>,
   options: PairedReplicatesOptions = {},
 ): PairedBootstrapResult {
+  checkNumbers('pairedBootstrapFromReplicates', 'replicateDifferences', replicateDifferences);
   const level = options.ci ?? 0.95;
   checkLevel('pairedBootstrapFromReplicates', 'options.ci', level);
   const sorted = sortDefined(replicateDifferences);

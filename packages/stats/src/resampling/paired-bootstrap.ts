@@ -1,5 +1,6 @@
 import {
   checkCount,
+  checkFunction,
   checkLevel,
   checkOptionsGiven,
   checkRng,
@@ -30,7 +31,8 @@ export interface PairedBootstrapOptions {
  * @returns the observed difference B − A, its percentile CI and p-value
  * @throws StatsError `INVALID_COUNT` when n or `options.samples` is not a
  *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1), `MISSING_VALUE`
- *   without `options` or `options.rng`, `INVALID_OPTION` when it is not a function
+ *   without `options` or `options.rng`, `INVALID_OPTION` when it is not a function;
+ *   `MISSING_VALUE` or `INVALID_VALUE` when `metric` is absent or not a function
  * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
  *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
  *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
@@ -50,6 +52,7 @@ export function pairedBootstrap(
   const samples = options.samples ?? 1000;
   const ci = options.ci ?? 0.95;
   checkCount('pairedBootstrap', 'n', n, 1);
+  checkFunction('pairedBootstrap', 'metric', metric, '(indices, side) => metric value');
   checkCount('pairedBootstrap', 'options.samples', samples, 1);
   checkLevel('pairedBootstrap', 'options.ci', ci);
   checkRng('pairedBootstrap', 'options.rng', options.rng, 'to draw the resamples');

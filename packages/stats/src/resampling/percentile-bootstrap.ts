@@ -3,6 +3,7 @@ import { percentileSorted } from '../quantiles/quantile-sorted.js';
 import {
   checkCount,
   checkLevel,
+  checkNumbers,
   checkOptionsGiven,
   checkProbability,
   checkRng,
@@ -30,7 +31,8 @@ export interface PercentileBootstrapOptions {
  * @throws StatsError `INVALID_PROBABILITY` when `percent` is outside [0, 100],
  *   `INVALID_COUNT` when `options.samples` is not a positive integer, `INVALID_LEVEL` when
  *   `options.level` is not in (0, 1), `MISSING_VALUE` without `options` or `options.rng`, `INVALID_OPTION`
- *   when it is not a function
+ *   when it is not a function; `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an
+ *   array, `INVALID_VALUE` naming `values[i]` when an entry is not a number
  * @remarks Resample s draws `floor(rng() · n)` n times over the n defined values (in input
  *   order); its replicate is {@link percentileSorted} of the drawn values (numpy's
  *   `method='linear'`), and the interval is numpy's linear percentiles `(1 − level)/2` and
@@ -49,6 +51,7 @@ export function percentileBootstrapInterval(
   percent: number,
   options: PercentileBootstrapOptions,
 ): [number, number] | null {
+  checkNumbers('percentileBootstrapInterval', 'values', values);
   checkOptionsGiven(
     'percentileBootstrapInterval',
     options,

@@ -22,31 +22,34 @@ export interface BettingSequenceOptions extends ConfidenceSequenceOptions {
  * @remarks
  * For each candidate mean `m` on a grid, two gamblers bet that the mean is above, and below, `m`:
  * `K⁺_t(m) = Π_{i≤t} (1 + λ⁺_i(m)(x_i − m))`, `K⁻_t(m) = Π_{i≤t} (1 − λ⁻_i(m)(x_i − m))`, with the
- * predictable plug-in bet `λ_i` (see `PlugInBet`, tuned for `α`) truncated to
+ * predictable plug-in bet `λ_i` (see `PlugInBet`, tuned for `α/2`: each side's share of `α`) truncated to
  * `λ⁺_i(m) = min(λ_i, 1/(2m))` and `λ⁻_i(m) = min(λ_i, 1/(2(1 − m)))`. The hedged capital
  * `K_t(m) = max(K⁺_t(m), K⁻_t(m)) / 2` is a nonnegative supermartingale when `m` is the true mean,
  * so by Ville's inequality `P(∃t: K_t(μ) ≥ 1/α) ≤ α`. The interval at `t` spans the grid points
  * with `K_t(m) ≤ 1/α`, widened by one grid step on each side (the grid's rounding), and is
  * intersected with every earlier interval (the running intersection, still valid at level α).
  * The intersection can cross (`lower > upper`) when the data contradict independent draws with
- * one mean (300 ones then 3000 zeros end at lower 0.975, upper 0.786; confseq's too): the
+ * one mean (300 ones then 3000 zeros end at lower 0.975, upper 0.789; confseq's too): the
  * interval then has `empty: true` and its ends mean nothing (see `SequenceInterval`).
  * It adapts to the variance: far narrower than Hoeffding when the mean is near 0 or 1.
  * Capitals are kept as logarithms, so long sequences neither overflow nor underflow.
  * Source: I. Waudby-Smith and A. Ramdas, "Estimating means of bounded random variables by
  * betting", JRSS-B 86(1), 2023, Theorem 3 and Section 4 (hedged capital, PrPl bets); the
- * reference implementation is confseq's `hedged_cs` (theta 1/2, trunc_scale 1/2, breaks = grid),
- * whose values the tests match.
+ * reference implementation is confseq's `hedged_cs` as of v0.0.11 (commit 70b1ef3; theta 1/2,
+ * trunc_scale 1/2, breaks = grid), whose values the tests match to the grid point. Since confseq
+ * v0.0.10 `hedged_cs` tunes each side's bet for `alpha · theta` = `α/2`; earlier versions (and
+ * this package before) tuned it for `α`. The candidate means are confseq's `j · (1/grid)`.
  * Cost: `O(grid)` per observation.
  *
  * @example
  * const cs = new BettingSequence({ alpha: 0.05 });
  * for (let i = 0; i < 400; i++) cs.push(i % 5 === 0 ? 0 : 1); // accuracy 0.8
- * cs.interval().lower; // 0.724
+ * cs.interval().lower; // 0.726
  * cs.interval().upper; // 0.861
  */
 export class BettingSequence implements MeanSequence {
   private readonly grid: number;
+  private readonly step: number;
   private readonly logThreshold: number;
   private readonly bet: PlugInBet;
   private readonly up: Float64Array;
@@ -65,9 +68,12 @@ export class BettingSequence implements MeanSequence {
     checkAlpha('BettingSequence', alpha);
     this.grid = options.grid ?? 1000;
     checkCount('BettingSequence', 'options.grid', this.grid, 2);
+    this.step = 1 / this.grid;
     // max(K⁺, K⁻)/2 ≤ 1/α  ⇔  max(log K⁺, log K⁻) ≤ log(2/α)
     this.logThreshold = Math.log(2 / alpha);
-    this.bet = new PlugInBet(alpha, Number.POSITIVE_INFINITY);
+    // each side is a level-α/2 test (hedged_cs passes alpha · theta, theta = 1/2, since
+    // confseq 0.0.10), so each side's bet is tuned for α/2
+    this.bet = new PlugInBet(alpha / 2, Number.POSITIVE_INFINITY);
     this.up = new Float64Array(this.grid + 1);
     this.down = new Float64Array(this.grid + 1);
   }
@@ -82,10 +88,12 @@ export class BettingSequence implements MeanSequence {
     checkBounded('BettingSequence.push', 'x', x);
     const bet = this.bet.next();
     const g = this.grid;
+    const step = this.step;
     let first = -1;
     let last = -1;
     for (let j = 0; j <= g; j++) {
-      const m = j / g;
+      // confseq's grid is numpy's arange: j · (1/grid), which differs from j/grid in the last bit
+      const m = j * step;
       const up = Math.min(bet, 0.5 / m);
       const down = Math.min(bet, 0.5 / (1 - m));
       this.up[j]! += Math.log1p(up * (x - m));
@@ -100,8 +108,8 @@ export class BettingSequence implements MeanSequence {
     this.sum += x;
     // no candidate left: the grid is too coarse to say more, so this step narrows nothing
     if (first < 0) return;
-    this.lower = Math.max(this.lower, Math.max(0, (first - 1) / g));
-    this.upper = Math.min(this.upper, Math.min(1, (last + 1) / g));
+    this.lower = Math.max(this.lower, Math.max(0, first * step - step));
+    this.upper = Math.min(this.upper, Math.min(1, last * step + step));
   }
 
   /** The running interval after every observation pushed so far. */
@@ -130,8 +138,8 @@ export class BettingSequence implements MeanSequence {
  * const outcomes = Array.from({ length: 200 }, (_, i) => (i % 4 === 0 ? 0 : 1));
  * const cs = bettingConfidenceSequence(outcomes, { alpha: 0.05 });
  * cs.length; // 200
- * [cs[99].lower, cs[99].upper]; // [0.601, 0.863]
- * [cs[199].lower, cs[199].upper]; // [0.64, 0.839]
+ * [cs[99].lower, cs[99].upper]; // [0.604, 0.862]
+ * [cs[199].lower, cs[199].upper]; // [0.642, 0.839]
  */
 export function bettingConfidenceSequence(
   values: ArrayLike<number>,

@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { describeValue } from '../validation/check-arguments.js';
+import { checkVector, describeValue } from '../validation/check-arguments.js';
 import { BettingSequence, type BettingSequenceOptions } from './betting-sequence.js';
 import { EmpiricalBernsteinSequence } from './empirical-bernstein-sequence.js';
 import { checkBounded, type MeanSequence, type SequenceInterval } from './sequence-interval.js';
@@ -61,13 +61,15 @@ export function createConfidenceSequence(options: MeanSequenceOptions = {}): Mea
  * const b = Array.from({ length: 300 }, (_, i) => (i % 10 < 6 ? 1 : 0));
  * const last = differenceConfidenceSequence(a, b, { alpha: 0.05 })[299];
  * last.mean; // 0.30000000000000004
- * [last.lower, last.upper]; // [0.21799999999999997, 0.3839999999999999]
+ * [last.lower, last.upper]; // [0.21999999999999997, 0.3840000000000001]
  */
 export function differenceConfidenceSequence(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   options: MeanSequenceOptions = {},
 ): SequenceInterval[] {
+  checkVector('differenceConfidenceSequence', 'a', a, 'scores in [0, 1]');
+  checkVector('differenceConfidenceSequence', 'b', b, 'scores in [0, 1]');
   if (a.length !== b.length) {
     throw new StatsError(
       'LENGTH_MISMATCH',

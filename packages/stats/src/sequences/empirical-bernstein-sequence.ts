@@ -55,7 +55,7 @@ class LowerBound {
  * Source: Waudby-Smith & Ramdas (2023), JRSS-B 86(1), Theorem 2 (PrPl-EB), building on the
  * empirical-Bernstein sequences of Howard, Ramdas, McAuliffe & Sekhon (2021), "Time-uniform,
  * nonparametric, nonasymptotic confidence sequences", Annals of Statistics 49(2); the
- * reference implementation is confseq's `predmix_empbern_cs` (truncation 1/2), whose values
+ * reference implementation is confseq's `predmix_empbern_twosided_cs` (v0.0.11; truncation 1/2), whose values
  * the tests match.
  *
  * @example

@@ -10,8 +10,9 @@
  * `μ̂_t = min((1/2 + Σ_{i≤t} x_i) / (t + 1), 1)`,
  * `σ̂²_t = (1/4 + Σ_{i≤t} (x_i − μ̂_i)²) / (t + 1)`,
  * `λ_t = min(sqrt(2 log(1/a) / (t log(1 + t) σ̂²_{t−1})), c)`.
- * `a` is the level the bet is tuned for (`α/2` per side for the empirical-Bernstein sequence,
- * `α` for the hedged capital process as confseq's `hedged_cs` passes it) and `c` the truncation.
+ * `a` is the level the bet is tuned for (`α/2` per side for both the empirical-Bernstein
+ * sequence and the hedged capital process, as confseq v0.0.11's `predmix_empbern_twosided_cs`
+ * and `hedged_cs` pass it) and `c` the truncation.
  * Source: Waudby-Smith & Ramdas (2023), JRSS-B 86(1), eq. (26)–(27); confseq `lambda_predmix_eb`.
  */
 export class PlugInBet {

@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { describeValue } from '../validation/check-arguments.js';
+import { checkVector, describeValue } from '../validation/check-arguments.js';
 
 /** A confidence sequence's interval after `n` observations. */
 export interface SequenceInterval {
@@ -92,6 +92,7 @@ export function runningIntervals(
   values: ArrayLike<number>,
   sequence: MeanSequence,
 ): SequenceInterval[] {
+  checkVector(fn, 'values', values, 'observations in [0, 1]');
   const out: SequenceInterval[] = [];
   for (let i = 0; i < values.length; i++) {
     checkBounded(fn, `values[${i}]`, values[i]!);

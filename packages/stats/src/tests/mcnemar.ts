@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { describeValue } from '../validation/check-arguments.js';
+import { checkVector, describeValue } from '../validation/check-arguments.js';
 import { binomialTestHalf } from './binomial-test.js';
 
 /** Result of McNemar's exact test on paired correctness. */
@@ -30,7 +30,8 @@ function correctness(name: string, i: number, value: unknown): boolean {
  * @returns discordant counts and the exact two-sided p-value
  * @throws StatsError `LENGTH_MISMATCH` when the two vectors differ in length,
  *   `INVALID_VALUE` naming `correctA[i]` or `correctB[i]` when an entry is not a boolean
- *   (1, 0.9 or 'no' would otherwise count by truthiness)
+ *   (1, 0.9 or 'no' would otherwise count by truthiness); `MISSING_VALUE` or `INVALID_VALUE`
+ *   naming `correctA` or `correctB` when it is not an array
  * @remarks Only discordant pairs carry information: with `b` items only A got
  *   right and `c` items only B got right, under H0 `b ~ Binomial(b + c, 1/2)`
  *   and the p-value is {@link binomialTestHalf}`(b, b + c)`. The exact
@@ -44,6 +45,8 @@ export function mcnemarExact(
   correctA: ArrayLike<boolean>,
   correctB: ArrayLike<boolean>,
 ): McNemarResult {
+  checkVector('mcnemarExact', 'correctA', correctA, 'booleans');
+  checkVector('mcnemarExact', 'correctB', correctB, 'booleans');
   if (correctA.length !== correctB.length) {
     throw new StatsError(
       'LENGTH_MISMATCH',

@@ -1,5 +1,5 @@
 import { StatsError } from '../errors.js';
-import { checkCount, checkRng, describeValue } from '../validation/check-arguments.js';
+import { checkCount, checkRng, checkVector, describeValue } from '../validation/check-arguments.js';
 
 /** Options of {@link pairedPermutationTest}. */
 export interface PairedPermutationOptions {
@@ -25,9 +25,10 @@ export interface PairedPermutationResult {
 }
 
 // Ties decide exact p-values of discrete scores; sums in another order differ in the last
-// bits, so a null statistic this close to the observed one (relative to the larger of |T| and
-// the mean |d_i|) counts as equal.
-const TIE_TOLERANCE = 1e-12;
+// bits, so a null statistic within max(1e-14, 1e-14·|T|) of the observed T counts as equal:
+// scipy 1.10's `permutation_test` (`eps = 1e-14; gamma = max(eps, |eps * observed|)`), so that
+// a tie there is a tie here and a distinct value there is distinct here.
+const TIE_EPSILON = 1e-14;
 
 function signFlipMean(d: Float64Array, signs: (i: number) => boolean): number {
   let sum = 0;
@@ -56,13 +57,35 @@ function checkScore(side: 'a' | 'b', i: number, x: number): void {
   }
 }
 
-/** The differences `b_i − a_i` of checked scores. */
+/**
+ * Refuses finite scores whose arithmetic overflows: a difference `b_i − a_i` beyond ±1.8e308,
+ * or differences whose magnitudes sum beyond it (then some assignment's sum is ±∞ or NaN).
+ * Every null sum is at most `Σ|d_i|` in magnitude, so a finite `Σ|d_i|` keeps all of them
+ * finite; an overflowed statistic would otherwise compare as no tie at all and give p = 0.
+ */
+function overflowError(path: string, detail: string): StatsError {
+  return new StatsError(
+    'NON_FINITE_VALUE',
+    path,
+    `pairedPermutationTest: the score differences b − a must be finite and sum to a finite number, but ${detail}; rescale both vectors (e.g. divide both by their largest magnitude).`,
+  );
+}
+
+/** The differences `b_i − a_i` of checked scores, refused when they overflow. */
 function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
   const d = new Float64Array(a.length);
+  let magnitude = 0;
   for (let i = 0; i < a.length; i++) {
     checkScore('a', i, a[i]!);
     checkScore('b', i, b[i]!);
     d[i] = b[i]! - a[i]!;
+    if (!Number.isFinite(d[i]!)) {
+      throw overflowError(`b[${i}]`, `b[${i}] − a[${i}] = ${b[i]} − ${a[i]} overflows to ${d[i]}`);
+    }
+    magnitude += Math.abs(d[i]!);
+  }
+  if (!Number.isFinite(magnitude)) {
+    throw overflowError('b', 'the sum of their magnitudes overflows to Infinity');
   }
   return d;
 }
@@ -79,16 +102,23 @@ function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
  * @throws StatsError `LENGTH_MISMATCH` when the vectors differ in length, `TOO_FEW_VALUES`
  *   for no pair, `INVALID_COUNT` for a bad `options.permutations`, `MISSING_VALUE` for a NaN
  *   score (`a[i]` or `b[i]`) or when a random test is needed and no `options.rng` was given,
- *   `NON_FINITE_VALUE` for an infinite score, `INVALID_VALUE` for one that is not a number,
- *   `INVALID_OPTION` for an `options.rng` that is not a function
+ *   `NON_FINITE_VALUE` for an infinite score (`a[i]`, `b[i]`) or for finite scores whose
+ *   differences overflow (`b[i]` for a `b_i − a_i`, `b` for the sum of the `|b_i − a_i|`, beyond
+ *   ±1.8e308), `INVALID_VALUE` for a score that is not a number, `MISSING_VALUE` or
+ *   `INVALID_VALUE` when `a` or `b` is not an array, `INVALID_OPTION` for an `options.rng`
+ *   that is not a function
  * @remarks
  * Under H0 each difference `d_i = b_i − a_i` is as likely as `−d_i`. With `T = mean(d)` and
  * the null statistics `T*` of the assignments, `P₋ = #{T* ≤ T} / N` and
- * `P₊ = #{T* ≥ T} / N` (ties within 1e-12 of max(|T|, mean |d_i|) count), and `p = min(1, 2 min(P₋, P₊))`.
+ * `P₊ = #{T* ≥ T} / N`, where a `T*` within `γ = max(1e-14, 1e-14·|T|)` of `T` counts as a
+ * tie (scipy 1.10's tolerance, so exact p-values agree with scipy's to 1e-14), and
+ * `p = min(1, 2 min(P₋, P₊))`. Note that `γ` is absolute below |T| = 1: scores on a tiny
+ * scale (differences around 1e-14 or less) tie more than their values say, as in scipy.
  * Exact when `2^n ≤ permutations` (every assignment, N = 2^n); otherwise random assignments
  * with `N = permutations + 1` and the observed one counted in both tails (Phipson & Smyth,
  * 2010), as `scipy.stats.permutation_test(permutation_type='samples')` computes it. Equal
- * sides give p = 1.
+ * sides give p = 1. Scores whose differences overflow are refused rather than given a
+ * meaningless p (scipy returns a NaN statistic there).
  * @example
  * pairedPermutationTest([0.1, 0.2, 0.3, 0.4, 0.45, 0.5], [0.9, 0.8, 0.7, 0.6, 0.5, 0.95]).pValue; // 0.03125
  * @see scipy.stats.permutation_test
@@ -98,6 +128,8 @@ export function pairedPermutationTest(
   b: ArrayLike<number>,
   options: PairedPermutationOptions = {},
 ): PairedPermutationResult {
+  checkVector('pairedPermutationTest', 'a', a, 'scores');
+  checkVector('pairedPermutationTest', 'b', b, 'scores');
   if (a.length !== b.length) {
     throw new StatsError(
       'LENGTH_MISMATCH',
@@ -126,9 +158,7 @@ export function pairedPermutationTest(
       `for the random sign assignments of ${n} pairs (2^${n} > ${permutations} permutations)`,
     );
   }
-  let scale = 0;
-  for (const x of d) scale += Math.abs(x) / n;
-  const tolerance = TIE_TOLERANCE * Math.max(Math.abs(observed), scale);
+  const tolerance = Math.max(TIE_EPSILON, Math.abs(TIE_EPSILON * observed));
   let atMost = exact ? 0 : 1;
   let atLeast = exact ? 0 : 1;
   const total = exact ? 2 ** n : permutations;

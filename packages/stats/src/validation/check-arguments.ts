@@ -136,3 +136,83 @@ export function checkOptionsGiven(fn: string, options: unknown, hint: string): v
     `${fn}: options must be an object ${hint}; got ${describeValue(options)}.`,
   );
 }
+
+/**
+ * Throws unless `values` is a vector: an array, a typed array or another array-like object
+ * (a string is not one), so that a plain-JavaScript caller who passed nothing, or a single
+ * value, gets a StatsError naming the argument rather than a TypeError from reading `length`.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'values'` or `'correctA'`
+ * @param values - the value to check
+ * @param what - what the vector holds, for the message, e.g. `'numbers'`
+ * @throws StatsError `MISSING_VALUE` when absent, `INVALID_VALUE` when not array-like
+ */
+export function checkVector(fn: string, path: string, values: unknown, what: string): void {
+  if (
+    typeof values === 'object' &&
+    values !== null &&
+    Number.isSafeInteger((values as { length?: unknown }).length) &&
+    (values as { length: number }).length >= 0
+  ) {
+    return;
+  }
+  const absent = values === undefined || values === null;
+  throw new StatsError(
+    absent ? 'MISSING_VALUE' : 'INVALID_VALUE',
+    path,
+    `${fn}: ${path} must be an array of ${what}, got ${describeValue(values)}.`,
+  );
+}
+
+/**
+ * Throws unless `values` is a vector whose every entry is a number (NaN included: the callers
+ * read it as "undefined" and skip it). A string or a boolean would otherwise be coerced by
+ * `+`, `<` or a `Float64Array` and give a plausible but wrong result.
+ *
+ * @remarks
+ * One pass, `typeof` per entry; a typed array of numbers holds nothing else and is not
+ * looped over, so the check costs nothing on the typed arrays hot paths pass.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'values'`; an entry is named `values[i]`
+ * @param values - the value to check
+ * @throws StatsError `MISSING_VALUE` or `INVALID_VALUE` (see {@link checkVector}), or
+ *   `INVALID_VALUE` naming the first entry that is not a number
+ */
+export function checkNumbers(fn: string, path: string, values: unknown): void {
+  checkVector(fn, path, values, 'numbers');
+  if (ArrayBuffer.isView(values) && !(values instanceof DataView)) {
+    // BigInt64Array and BigUint64Array hold bigints, which the loop below refuses
+    if (!(values instanceof BigInt64Array || values instanceof BigUint64Array)) return;
+  }
+  const vector = values as ArrayLike<unknown>;
+  for (let i = 0; i < vector.length; i++) {
+    if (typeof vector[i] !== 'number') {
+      throw new StatsError(
+        'INVALID_VALUE',
+        `${path}[${i}]`,
+        `${fn}: ${path}[${i}] must be a number (NaN for "undefined"), got ${describeValue(vector[i])}.`,
+      );
+    }
+  }
+}
+
+/**
+ * Throws unless `value` is a function (a metric, say).
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'metric'`
+ * @param value - the value to check
+ * @param what - what the function computes, for the message
+ * @throws StatsError `MISSING_VALUE` when absent, `INVALID_VALUE` when not a function
+ */
+export function checkFunction(fn: string, path: string, value: unknown, what: string): void {
+  if (typeof value === 'function') return;
+  const absent = value === undefined || value === null;
+  throw new StatsError(
+    absent ? 'MISSING_VALUE' : 'INVALID_VALUE',
+    path,
+    `${fn}: ${path} must be a function ${what}, got ${describeValue(value)}.`,
+  );
+}
