@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { gradeByOverlap, OVERLAP_JUDGE_CUT, parseClosedQaPrompt } from '../src/index.js';
-import { closedQaPrompt, factPrompt, inspectGrade } from './support/grading-prompts.js';
+import {
+  closedQaPrompt,
+  evalsChoice,
+  evalsFactPrompt,
+  factPrompt,
+  inspectGrade,
+} from './support/grading-prompts.js';
 
 describe('parseClosedQaPrompt', () => {
   test('reads task, submission and criterion of a closedqa prompt, answers spanning lines', () => {
@@ -60,6 +66,20 @@ describe('gradeByOverlap', () => {
     expect(lines.at(-1)).toBe('GRADE: C');
     expect(verdict.text).toContain('Token F1 is 0.800');
     expect(verdict.text).toMatch(/lexical overlap check, not a judgement of meaning/);
+  });
+
+  test("answers OpenAI evals' fact prompt with a choice: C for the same details, D for a disagreement", () => {
+    const same = gradeByOverlap(evalsFactPrompt('q', 'Lunch on Friday', 'Friday lunch'));
+    expect(same).toMatchObject({ grade: 'C', f1: 0.8 });
+    expect(evalsChoice(same.text)).toBe('C');
+    expect(same.text.split('\n').slice(-2)).toEqual(['C', 'C']);
+    const other = gradeByOverlap(evalsFactPrompt('q', 'RAID driver panics', 'Lunch at noon'));
+    expect(other).toMatchObject({ grade: 'D', f1: 0 });
+    expect(evalsChoice(other.text)).toBe('D');
+    // inspect_ai's fact variant, which asks for a GRADE line, keeps its GRADE answer
+    expect(inspectGrade(gradeByOverlap(factPrompt('q', 'RAID driver panics', 'Lunch')).text)).toBe(
+      'I',
+    );
   });
 
   test('a prompt that is not a grading prompt gets an explanation and no grade', () => {

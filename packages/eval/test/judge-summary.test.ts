@@ -125,6 +125,38 @@ describe('judge score interval', () => {
     });
   });
 
+  test('all graded right (or wrong) once each gives the Wilson interval of the count (statsmodels)', () => {
+    // plus an item whose only draw was unscored: drawn, adding nothing
+    const right = judgeScoreInterval([...Array.from({ length: 9 }, () => [1]), []], BOOTSTRAP);
+    expect(right.ciMethod).toBe('wilson');
+    // proportion_confint(9, 9, alpha=0.05, method='wilson')
+    expect(right.ciLow).toBeCloseTo(0.7008549515804557, 12);
+    expect(right.ciHigh).toBeCloseTo(1, 12);
+    const wrong = judgeScoreInterval(
+      Array.from({ length: 5 }, () => [0]),
+      { ...BOOTSTRAP, level: 0.9 },
+    );
+    // proportion_confint(0, 5, alpha=0.1, method='wilson')
+    expect([wrong.ciLow, wrong.ciHigh, wrong.ciMethod]).toEqual([
+      0,
+      expect.closeTo(0.3511165007651014, 12),
+      'wilson',
+    ]);
+  });
+
+  test('repeated draws of an item, or partial credit, keep the zero-width bootstrap interval', () => {
+    const repeated = judgeScoreInterval(
+      Array.from({ length: 9 }, () => [1, 1]),
+      BOOTSTRAP,
+    );
+    expect([repeated.ciLow, repeated.ciHigh, repeated.ciMethod]).toEqual([1, 1, undefined]);
+    const partial = judgeScoreInterval(
+      Array.from({ length: 9 }, () => [0.5]),
+      BOOTSTRAP,
+    );
+    expect([partial.ciLow, partial.ciHigh, partial.ciMethod]).toEqual([0.5, 0.5, undefined]);
+  });
+
   test('the same seed gives the same interval', () => {
     const draws = [[1], [0], [1, 0], [1]];
     expect(judgeScoreInterval(draws, BOOTSTRAP)).toEqual(judgeScoreInterval(draws, BOOTSTRAP));

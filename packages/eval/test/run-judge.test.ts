@@ -51,6 +51,7 @@ let dir: string;
 let writer: ModelServer;
 let judgeServer: ModelServer;
 let garbage: LoopbackJudge;
+let mostlyGarbage: LoopbackJudge;
 let longer: LoopbackJudge;
 let positional: LoopbackJudge;
 
@@ -119,6 +120,10 @@ beforeAll(async () => {
   garbage = await startLoopbackJudge((_user, call) =>
     call % 2 === 0 ? { status: 500 } : 'I like turtles. GRADE: maybe',
   );
+  // one readable grade in three: judge_score would rest on a third of the answers
+  mostlyGarbage = await startLoopbackJudge((_user, call) =>
+    call % 3 === 0 ? 'Fine.\nGRADE: C' : 'I like turtles. GRADE: maybe',
+  );
   // MT-Bench verdicts: the longer answer wins, or always the first position
   longer = await startLoopbackJudge((user) => {
     const a = /Assistant A's Answer\]\n([\s\S]*?)\n\[The End of Assistant A/.exec(user)![1]!;
@@ -132,6 +137,7 @@ afterAll(async () => {
   await writer?.close();
   await judgeServer?.close();
   await garbage?.close();
+  await mostlyGarbage?.close();
   await longer?.close();
   await positional?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -271,6 +277,47 @@ describe('assay run with an LLM judge (reference server assay-overlap-judge)', (
     // the generation scores are there: the judge failing does not stop the run
     expect(model.metrics.token_f1!.value).toBeGreaterThan(0);
     expect(results.thresholds.find((t) => t.metric === 'judge_score')!.passed).toBe(false);
+    expect(model.notRepresentative).toContainEqual(
+      expect.stringMatching(
+        /^writer: the judge overlap left \d+ of \d+ grading draws unscored \(100\.0%\)/,
+      ),
+    );
+  });
+
+  it("grades in factuality mode (evals' fact prompt, choices A-E) with no answer unscored", async () => {
+    const out = join(dir, 'factuality');
+    const results = await runEvaluation(
+      config(out, judgeServer.baseUrl, { mode: 'factuality', repeats: 1, humanGrade: undefined }, [
+        'judge_score >= 0.3',
+      ]),
+    );
+    const model = results.models[0]! as JudgedModelResult;
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    expect(model.judge!.unscored).toBe(0);
+    expect(model.judge!.graded).toBe(items);
+    // the overlap judge answers C (same details) or D (a disagreement): scores 1 and 0
+    expect(Object.keys(model.judge!.grades).sort()).toEqual(['C', 'D']);
+    expect(model.metrics.judge_score!.value).toBe(model.judge!.grades.C! / items);
+    expect(model.notRepresentative ?? []).toEqual([]);
+  });
+
+  it('a judge that reads most answers unscored marks the model not representative', async () => {
+    const out = join(dir, 'mostly-garbage');
+    const results = await runEvaluation(
+      config(out, mostlyGarbage.baseUrl, { repeats: 1, humanGrade: undefined }, [
+        'judge_score >= 0.3',
+      ]),
+    );
+    const model = results.models[0]! as JudgedModelResult;
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    const graded = Math.floor(items / 3);
+    expect(model.judge!.graded).toBe(graded);
+    // the gate holds on the third it read, but the figure does not stand for the model
+    expect(model.metrics.judge_score!.value).toBe(1);
+    expect(results.thresholds.find((t) => t.metric === 'judge_score')!.passed).toBe(true);
+    expect(model.notRepresentative).toEqual([
+      `writer: the judge overlap left ${items - graded} of ${items} grading draws unscored (${((100 * (items - graded)) / items).toFixed(1)}%), above evaluation.maxUnparseableFraction 0.5, so judge_score rests on ${graded}; most often: no 'GRADE: C|P|I' on the last line (${items - graded}); check the judge's mode, prompt and model`,
+    ]);
   });
 
   it('a changed judge setting in the same output directory is refused before sending', async () => {

@@ -150,7 +150,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(balanced.ciMethod).toBeUndefined();
     expect(all.warnings).toContainEqual(
       expect.stringMatching(
-        /^nb: balanced_accuracy 1\.000 has a bootstrap interval of no width \[1\.000, 1\.000\]: .* not replaced by a Wilson interval because the Wilson interval replaces only the classification shares/,
+        /^nb: balanced_accuracy 1\.000 has a bootstrap interval of no width \[1\.000, 1\.000\]: .* not replaced by a Wilson interval because the Wilson interval replaces only shares of a count \(accuracy, recall, precision, false-positive rate; .*\), and this metric is none\.$/,
       ),
     );
     // an interval with width stays the bootstrap's, unlabelled and without a warning
@@ -161,6 +161,23 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     // a zero-width bootstrap interval that no threshold reads is shown, not warned about
     expect(degenerateIntervalWarnings(all.models, new Set())).toEqual([]);
     expect(degenerateIntervalWarnings(all.models, new Set(['balanced_accuracy']))).toHaveLength(1);
+  });
+
+  it('says why a judge score or a 0/1 scorer at 1 keeps its zero-width interval: repeated answers', () => {
+    const model = structuredClone(all.models[0]!);
+    const one = { ...model.metrics.accuracy!, ciLow: 1, ciHigh: 1, value: 1 };
+    delete one.ciMethod;
+    model.metrics = { judge_score: one, exact_match: one, bleu: one };
+    const warnings = degenerateIntervalWarnings(
+      [model],
+      new Set(['judge_score', 'exact_match', 'bleu']),
+    );
+    expect(warnings).toHaveLength(3);
+    for (const w of warnings.slice(0, 2))
+      expect(w).toMatch(
+        /because an item has several answers or grades here \(samples, folds or judge repeats\)/,
+      );
+    expect(warnings[2]).toMatch(/^nb: bleu 1\.000 .* and this metric is none\.$/);
   });
 
   it('labels the Wilson interval in the terminal, markdown and HTML reports', () => {

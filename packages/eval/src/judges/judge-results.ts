@@ -2,7 +2,7 @@ import type { MetricSummary, ModelResult } from '@assay/report';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from './judge-config-checks.js';
 import type { Estimate } from './judge-score-interval.js';
-import { summarizeJudge } from './judge-summary.js';
+import { type JudgeSummary, summarizeJudge } from './judge-summary.js';
 
 /** A model's results, with its judge block (`models[].judge` of `results.json`). */
 export type JudgedModelResult = ModelResult;
@@ -20,6 +20,7 @@ function judgeMetric(estimate: Estimate, folds: number, reason: string): MetricS
     folds: new Array<number | null>(folds).fill(null),
     ciLow: estimate.ciLow,
     ciHigh: estimate.ciHigh,
+    ...(estimate.ciMethod === undefined ? {} : { ciMethod: estimate.ciMethod }),
     ...(estimate.value === null ? { reason } : {}),
   };
 }
@@ -97,10 +98,28 @@ export function addJudgeResults(
     }
     Object.assign(model.metrics, metrics);
     Object.assign(scores[mi]!, metrics);
+    const unread = mostlyUnscored(model.name, summary.result, evaluation.maxUnparseableFraction);
+    if (unread !== null) model.notRepresentative = [...(model.notRepresentative ?? []), unread];
   });
   return judge.humanGrade === undefined
     ? [JUDGE_SCORE_METRIC]
     : [JUDGE_SCORE_METRIC, JUDGE_KAPPA_METRIC];
+}
+
+/**
+ * Why a model's judge figures do not represent it: the judge left more of its grading draws
+ * unscored (no readable grade, a failed request) than `evaluation.maxUnparseableFraction`, the
+ * limit on the models' own unreadable answers, so `judge_score` rests on the few it read.
+ */
+function mostlyUnscored(
+  model: string,
+  j: Pick<JudgeSummary['result'], 'client' | 'graded' | 'unscored' | 'unscoredReasons'>,
+  limit: number,
+): string | null {
+  const draws = j.graded + j.unscored;
+  if (draws === 0 || j.unscored / draws <= limit) return null;
+  const top = j.unscoredReasons[0];
+  return `${model}: the judge ${j.client} left ${j.unscored} of ${draws} grading draws unscored (${((100 * j.unscored) / draws).toFixed(1)}%), above evaluation.maxUnparseableFraction ${limit}, so judge_score rests on ${j.graded}${top === undefined ? '' : `; most often: ${top.reason} (${top.count})`}; check the judge's mode, prompt and model`;
 }
 
 /** The judge's spend: the sum over its requests, or null when none carried a cost (no price). */

@@ -1,3 +1,4 @@
+import { wilsonOfDegenerate } from '@assay/runner';
 import { createRng } from '@assay/splitters';
 import { percentileInterval } from '@assay/stats';
 
@@ -18,6 +19,8 @@ export interface Estimate {
   /** null without resamples or without a defined replicate */
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
+  /** `'wilson'` where the Wilson interval replaced a bootstrap one of no width; absent: percentile */
+  readonly ciMethod?: 'wilson';
 }
 
 /**
@@ -31,7 +34,8 @@ export interface Estimate {
  * units within them is Davison & Hinkley's "strategy 2" for two-stage data (Bootstrap
  * Methods and their Application, 1997, §3.8); with one draw per item it is the ordinary
  * item bootstrap. The interval is the percentile interval of the replicates
- * (`percentileInterval` of `@assay/stats`).
+ * (`percentileInterval` of `@assay/stats`). A zero-width interval at 0 or 1 with one 0/1
+ * draw per item becomes the Wilson interval of the count (`ciMethod: 'wilson'`).
  * @param draws - per item, the scores of its scored draws (an empty list: an item whose
  *   draws were all unscored, still drawn but adding nothing)
  * @param bootstrap - resamples, level, seed
@@ -67,5 +71,35 @@ export function judgeScoreInterval(
     replicates[b] = c === 0 ? Number.NaN : s / c;
   }
   const interval = percentileInterval(replicates, bootstrap.level);
-  return { value, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null };
+  const estimate = { value, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null };
+  return wilsonOfOneDrawEach(estimate, draws, bootstrap.level);
+}
+
+/**
+ * A zero-width interval at 0 or 1 (every answer graded right, or none) claims a certainty the
+ * run does not have; where each item has at most one scored draw and every score is 0 or 1,
+ * those draws are independent trials and the Wilson interval of their count replaces it (as
+ * for accuracy). Several draws of one item (samples, repeats) are not: the estimate stays.
+ */
+function wilsonOfOneDrawEach(
+  estimate: Estimate,
+  draws: readonly (readonly number[])[],
+  level: number,
+): Estimate {
+  const { value, ciLow, ciHigh } = estimate;
+  if (value === null || ciLow === null || ciHigh === null || ciLow !== ciHigh) return estimate;
+  let successes = 0;
+  let trials = 0;
+  for (const scores of draws) {
+    if (scores.length > 1) return estimate;
+    if (scores.length === 0) continue;
+    const s = scores[0]!;
+    if (s !== 0 && s !== 1) return estimate;
+    successes += s;
+    trials++;
+  }
+  const interval = wilsonOfDegenerate(value, ciLow, ciHigh, { successes, trials }, level);
+  return interval === null
+    ? estimate
+    : { value, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };
 }

@@ -16,11 +16,24 @@ function summaries(m: ModelResult): [string, MetricSummary][] {
   return [...Object.entries(m.metrics), ...positive.filter(([name]) => !seen.has(name))];
 }
 
+/** The generation scorers that score an answer 0 or 1 (by their default names). */
+const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set([
+  'exact_match',
+  'includes',
+  'pattern',
+  'json_valid',
+  'json_schema',
+  'numeric_match',
+]);
+
 function why(metric: string): string {
   const name = metricSpec(metric)?.name ?? metric;
-  return PROPORTION_METRICS.has(name)
-    ? 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe'
-    : 'the Wilson interval replaces only the classification shares accuracy, recall, precision and false-positive rate';
+  if (PROPORTION_METRICS.has(name))
+    return 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe';
+  const several =
+    'an item has several answers or grades here (samples, folds or judge repeats), so they are no independent trials whose count a Wilson interval could describe, or the scores are not all 0 or 1';
+  if (metric === 'judge_score' || ZERO_ONE_SCORERS.has(metric)) return several;
+  return "the Wilson interval replaces only shares of a count (accuracy, recall, precision, false-positive rate; a generation task's exact_match and 0/1 assertions; judge_score), and this metric is none";
 }
 
 /**
