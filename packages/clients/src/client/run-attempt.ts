@@ -222,6 +222,75 @@ function emit(ctx: AttemptContext, type: 'content' | 'reasoning', delta: string,
   }
 }
 
+/** Where a stream's deltas go: the record's chunk timings, and the caller's `onDelta`. */
+function deltaSink(ctx: AttemptContext, at: () => number): DeltaSink {
+  const { record } = ctx;
+  if (ctx.emit === undefined) {
+    return {
+      content: () => record.contentChunk(at()),
+      reasoning: () => record.reasoningChunk(at()),
+    };
+  }
+  return {
+    content: (delta) => {
+      record.contentChunk(at());
+      emit(ctx, 'content', delta, at());
+    },
+    reasoning: (delta) => {
+      record.reasoningChunk(at());
+      emit(ctx, 'reasoning', delta, at());
+    },
+  };
+}
+
+/** What reading a stream left: the provider's failure on an event, and the events seen. */
+interface StreamRead {
+  readonly failure: unknown;
+  readonly failedEvent: EventSourceMessage | undefined;
+  readonly events: number;
+  /** the first bytes, kept until an event came */
+  readonly head: Buffer | undefined;
+}
+
+/** The completion a read stream gives, or the failure that explains why there is none. */
+function streamCompletion(
+  ctx: AttemptContext,
+  state: ReturnType<typeof newStreamState>,
+  read: StreamRead,
+  status: number,
+): ParsedCompletion {
+  const { failure, failedEvent, events, head } = read;
+  if (failure instanceof InStreamError) {
+    throw new AttemptFailure(
+      'in_stream_error',
+      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message, ctx.secrets)}.`,
+      { status, overloaded: failure.overloaded },
+    );
+  }
+  if (failure instanceof ShapeError) {
+    throw malformed(ctx, failure.message, failedEvent?.data ?? '', status);
+  }
+  if (failure !== undefined) throw failure;
+  if (events === 0 && head !== undefined && head.toString('utf8').trim().length > 0) {
+    // bytes but not one event: not a stream cut short, an answer in some other shape
+    throw malformed(ctx, 'server-sent events', head.toString('utf8'), status);
+  }
+  if (!state.done && state.finishReason === undefined) {
+    throw new AttemptFailure(
+      'connection',
+      `The stream ${ctx.what} ended before its final event (truncated after ${state.text.length} characters).`,
+      { status },
+    );
+  }
+  return {
+    text: state.text,
+    reasoning: state.reasoning.length > 0 ? state.reasoning : undefined,
+    finishReason: state.finishReason ?? 'unknown',
+    logprobs: state.logprobs,
+    usage: state.usage,
+  };
+}
+
 async function readSse(
   ctx: AttemptContext,
   res: DispatchedResponse,
@@ -231,22 +300,7 @@ async function readSse(
   record.eventStream = true;
   const state = newStreamState();
   let arrival = 0;
-  const sink: DeltaSink =
-    ctx.emit === undefined
-      ? {
-          content: () => record.contentChunk(arrival),
-          reasoning: () => record.reasoningChunk(arrival),
-        }
-      : {
-          content: (delta) => {
-            record.contentChunk(arrival);
-            emit(ctx, 'content', delta, arrival);
-          },
-          reasoning: (delta) => {
-            record.reasoningChunk(arrival);
-            emit(ctx, 'reasoning', delta, arrival);
-          },
-        };
+  const sink = deltaSink(ctx, () => arrival);
   let failure: unknown;
   let failedEvent: EventSourceMessage | undefined;
   let events = 0;
@@ -277,35 +331,7 @@ async function readSse(
     // Only the usage chunk / end marker was lost: retrying would pay for the answer again.
     if (!res.destroyed) res.destroy();
   }
-  if (failure instanceof InStreamError) {
-    throw new AttemptFailure(
-      'in_stream_error',
-      `The stream ${ctx.what} carried an error event after HTTP ${status}: ${excerpt(failure.message, ctx.secrets)}.`,
-      { status, overloaded: failure.overloaded },
-    );
-  }
-  if (failure instanceof ShapeError) {
-    throw malformed(ctx, failure.message, failedEvent?.data ?? '', status);
-  }
-  if (failure !== undefined) throw failure;
-  if (events === 0 && head !== undefined && head.toString('utf8').trim().length > 0) {
-    // bytes but not one event: not a stream cut short, an answer in some other shape
-    throw malformed(ctx, 'server-sent events', head.toString('utf8'), status);
-  }
-  if (!state.done && state.finishReason === undefined) {
-    throw new AttemptFailure(
-      'connection',
-      `The stream ${ctx.what} ended before its final event (truncated after ${state.text.length} characters).`,
-      { status },
-    );
-  }
-  return {
-    text: state.text,
-    reasoning: state.reasoning.length > 0 ? state.reasoning : undefined,
-    finishReason: state.finishReason ?? 'unknown',
-    logprobs: state.logprobs,
-    usage: state.usage,
-  };
+  return streamCompletion(ctx, state, { failure, failedEvent, events, head }, status);
 }
 
 /**
