@@ -249,6 +249,47 @@ describe('references in a data file', () => {
   });
 });
 
+describe('references that are numbers or booleans', () => {
+  const loadRows = async (rows: unknown[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-refs-'));
+    try {
+      const path = join(dir, 'rows.jsonl');
+      writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
+      return await loadFileDataset(path, { columns: { reference: 'ref' } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('are refused as assay score refuses them, naming the row, the column and the string to write', async () => {
+    for (const [ref, shown] of [
+      [5, 'the number 5'],
+      [true, 'the boolean true'],
+    ] as const) {
+      const error = await loadRows([
+        { id: 'a', text: 'x', ref: 'ok' },
+        { id: 'b', text: 'y', ref },
+      ]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EvaluationError);
+      expect((error as EvaluationError).message).toMatch(
+        new RegExp(
+          `^Data row 2 of .* has ${shown} in the reference column 'ref' \\(dataset\\.columns\\.reference\\); expected a string or a non-empty array of strings \\(write it as the string "${String(ref)}" if that text is the reference\\)\\.$`,
+        ),
+      );
+    }
+  });
+
+  it('names an object or a mixed array with "an"', async () => {
+    for (const [ref, shown] of [
+      [{ k: 1 }, 'has an object in'],
+      [['p', 7], 'has an array holding a non-string in'],
+    ] as const) {
+      const error = await loadRows([{ id: 'a', text: 'x', ref }]).catch((e: unknown) => e);
+      expect((error as EvaluationError).message).toContain(shown);
+    }
+  });
+});
+
 describe('the generation results section', () => {
   it('lists the worst answers on the first scorer, ties broken by the next, with a histogram each', async () => {
     const { generationSection } = await import('../src/generation/generation-section.js');
@@ -260,7 +301,7 @@ describe('the generation results section', () => {
     const scorers = resolveScorers(['bleu', 'token_f1']);
     const units = reduceSamples(rows, values, scorers, 'mean', 1);
     const section = generationSection(
-      { metrics: {}, units, extractionFailures: 1, slices: new Map() },
+      { metrics: {}, units, extractionFailures: 1, slices: new Map(), warnings: [] },
       { scorers, reducer: 'mean', samples: 1 },
       3,
     );

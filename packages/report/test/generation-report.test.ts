@@ -90,13 +90,13 @@ describe('report.html of a generation run', () => {
   test('shows the worst items in the given order with output, extraction and references', () => {
     const worst = html.slice(html.indexOf('<table class="worst-items">'));
     expect(worst.indexOf('mail-9')).toBeLessThan(worst.indexOf('mail-3'));
-    expect(worst).toContain('fold 1 · sample 3');
+    expect(worst).toContain('fold 1 · sample 2');
     // a run of one fold (method all) names no fold, in the HTML table or the Markdown one
     const oneFold = generationResults();
     const single = { ...oneFold, evaluation: { ...oneFold.evaluation, folds: 1, repeats: 1 } };
     const singleHtml = htmlReport(single);
     expect(singleHtml).not.toContain('fold 1 · ');
-    expect(singleHtml).toContain('<span class="note">sample 3</span>');
+    expect(singleHtml).toContain('<span class="note">sample 2</span>');
     const md = markdownReport(single);
     expect(md).toContain(
       '| item | sample | score | model output | extracted answer | reference(s) |',
@@ -198,7 +198,7 @@ describe('report.md of a generation run', () => {
     expect(md).toContain('| list-b | 8 | 0.877 | — |');
     const omitted = Array.from(LONG_OUTPUT).length - 300;
     expect(md).toContain(`… (${omitted} more characters)`);
-    expect(md).toContain('| mail-3 | 2 | 1 | token\\_f1 0.125 (bleu 3.500) |');
+    expect(md).toContain('| mail-3 | 2 | 0 | token\\_f1 0.125 (bleu 3.500) |');
   });
 
   test('shows the judge block with kappa and its interval', () => {

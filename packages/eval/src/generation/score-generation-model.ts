@@ -32,7 +32,15 @@ export interface GenerationScores {
   readonly extractionFailures: number;
   /** per slice (group) value: slice → scorer → value */
   readonly slices: Map<string, { n: number; metrics: Record<string, number | null> }>;
+  /**
+   * the pool's warnings that `assay score --task generation` prints too (corpus BLEU 0 because
+   * no output holds a 4-gram), each prefixed with the scorer's name where it is not the metric's
+   */
+  readonly warnings: string[];
 }
+
+/** The runner's warning for a corpus BLEU of 0 that outputs this short could not avoid. */
+const SHORT_OUTPUT = 'bleu is 0:';
 
 /**
  * The text an answered row is scored on: its extracted answer, or `''` for an extraction
@@ -85,7 +93,10 @@ async function poolSummaries(
         seed: options.seed,
       },
     );
+    const short = report.warnings.find((w) => w.startsWith(SHORT_OUTPUT));
     for (const s of group) {
+      if (short !== undefined && s.metric === 'bleu')
+        out.warnings.push(s.name === 'bleu' ? short : `${s.name}: ${short}`);
       out.metrics[s.name] = summaryOf(report, s.metric, options.folds);
       for (const [slice, v] of Object.entries(report.slices ?? {})) {
         sliceEntry(out, slice, v.n).metrics[s.name] = v.metrics[s.metric]?.value ?? null;
@@ -159,6 +170,7 @@ export async function scoreGenerationModel(
     units,
     extractionFailures: answered.filter((r) => r.outcome === 'unparseable').length,
     slices: new Map(),
+    warnings: [],
   };
   for (const s of settings.scorers) out.metrics[s.name] = nullSummary(options.folds);
   if (units.units.length === 0) {

@@ -17,6 +17,7 @@ import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
 import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
+import { generationSlices } from './generation-slices.js';
 import { modelResult } from './model-result.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
@@ -136,6 +137,7 @@ async function summarizeWith(
   const byModel = rowsByModel(run);
   const allScores: ModelResult['metrics'][] = [];
   const sections = new Map<string, GenerationSection>();
+  const scoringWarnings: string[] = [];
   for (const [mi, m] of config.models.entries()) {
     const options = {
       folds: run.folds,
@@ -152,12 +154,15 @@ async function summarizeWith(
     }
     const scores = await scoreGenerationModel(runner, rows, task.generation, options);
     allScores.push(scores.metrics);
+    scoringWarnings.push(...scores.warnings.map((w) => `${m.name}: ${w}`));
     sections.set(m.name, generationSection(scores, task.generation, config.output.wrongSamples));
   }
   const models = config.models.map((m, mi) => {
     const result = modelResult(run, m, byModel.get(m.name)!, allScores[mi]!, metrics, task);
     const section = sections.get(m.name);
-    return section === undefined ? result : { ...result, generation: section };
+    if (section === undefined || task.generation === undefined) return result;
+    const slices = generationSlices(result.slices, section, task.generation.scorers);
+    return { ...result, slices, generation: section };
   });
   const judgeMetrics = addJudgeResults(run, models, allScores);
   const comparisons =
@@ -192,7 +197,8 @@ async function summarizeWith(
     anytimeIntervals(run.earlyStop, config.evaluation.ci),
   );
   const reported = [...metrics, ...judgeMetrics];
-  return assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
+  const results = assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
+  return { ...results, warnings: [...(results.warnings ?? []), ...scoringWarnings] };
 }
 
 /** Each model's confidence sequences at the stopping time of a run with `evaluation.stop`. */

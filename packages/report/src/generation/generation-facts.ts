@@ -7,6 +7,14 @@ export const HTML_TEXT_CHARS = 2000;
 export const MARKDOWN_TEXT_CHARS = 300;
 
 /**
+ * How the worst items' samples are numbered: as the data files number them, so that a row of
+ * the report can be looked up in `predictions.arrow` (a count from 1 here once sent readers to
+ * the wrong row).
+ */
+export const SAMPLE_NUMBERING =
+  'Samples are numbered from 0 (sample 0 is the first answer), as the sample column of predictions.arrow and results.json number them.';
+
+/**
  * The metric names of a model's per-slice table, in the order they first appear.
  *
  * @param slices - the model's `generation.slices`

@@ -4,9 +4,11 @@ import { truncateText } from '../format/truncate-text.js';
 import {
   extractionFailuresInWords,
   HTML_TEXT_CHARS,
+  SAMPLE_NUMBERING,
   samplingInWords,
   sliceMetrics,
 } from '../generation/generation-facts.js';
+import type { GenerationSlice } from '../generation/generation-slices.js';
 import type { GenerationSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
 
@@ -49,12 +51,12 @@ function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolea
     .filter(([k]) => k !== w.metric)
     .map(([k, v]) => `${h(k)} ${fmt(v)}`)
     .join('<br>');
-  return `<tr><td>${h(w.id)}<br><span class="note">${folded ? `fold ${w.fold + 1} · ` : ''}sample ${w.sample + 1}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
+  return `<tr><td>${h(w.id)}<br><span class="note">${folded ? `fold ${w.fold + 1} · ` : ''}sample ${w.sample}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
 }
 
 function worstItemsTable(g: GenerationSummary, folded: boolean): string {
   if (g.worstItems.length === 0) return '<p class="note">No worst items were kept.</p>';
-  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole.</p>`;
+  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole. ${h(SAMPLE_NUMBERING)}</p>`;
 }
 
 /**
@@ -89,4 +91,26 @@ export function generationSection(m: ModelResult, colorIndex: number, folded = t
 export function generationSections(r: RunResults): string {
   if (!r.models.some((m) => m.generation)) return '';
   return `<h2>Generation</h2>${r.models.map((m, i) => generationSection(m, i, r.evaluation.folds > 1)).join('')}`;
+}
+
+/**
+ * A generation model's worst groups for the Slices part of `report.html`: each scorer's value
+ * where other tasks show an accuracy, which free text does not have.
+ *
+ * @param m - the model's results
+ * @param slices - from `generationSlices`, worst first
+ * @returns the heading, the ranking note and the table (at most 8 groups)
+ * @example
+ * generationSlicesTable(model, generationSlices(model, results.evaluation.greaterIsBetter) ?? []);
+ */
+export function generationSlicesTable(m: ModelResult, slices: GenerationSlice[]): string {
+  const metrics = [...new Set(slices.flatMap((s) => Object.keys(s.metrics)))];
+  const ranked = slices[0]?.metric ?? '';
+  const rows = slices
+    .slice(0, 8)
+    .map(
+      (s) =>
+        `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}<td class="num">${s.errors}</td></tr>`,
+    );
+  return `<h3>${h(m.name)}: worst slices</h3><p class="note">Ranked by ${h(ranked)}, worst first.</p><table class="slices"><thead><tr><th>group</th><th class="num">n</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}<th class="num">failed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -3,6 +3,7 @@ import { truncateText } from '../format/truncate-text.js';
 import {
   extractionFailuresInWords,
   MARKDOWN_TEXT_CHARS,
+  SAMPLE_NUMBERING,
   samplingInWords,
   sliceMetrics,
 } from '../generation/generation-facts.js';
@@ -68,7 +69,7 @@ function worstItemLine(w: GenerationSummary['worstItems'][number], folded: boole
     .filter(([k]) => k !== w.metric)
     .map(([k, v]) => `${markdownInline(k)} ${fmt(v)}`)
     .join(', ');
-  return `| ${markdownInline(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${w.sample + 1} | ${markdownInline(w.metric)} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
+  return `| ${markdownInline(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${w.sample} | ${markdownInline(w.metric)} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
 }
 
 function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): string[] {
@@ -79,6 +80,8 @@ function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): s
     `| item |${folded ? ' fold |' : ''} sample | score | model output | extracted answer | reference(s) |`,
     `|---|${folded ? '---|' : ''}---|---|---|---|---|`,
     ...g.worstItems.map((w) => worstItemLine(w, folded)),
+    '',
+    SAMPLE_NUMBERING,
   ];
 }
 

@@ -10,8 +10,9 @@ import {
   formatUsd,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { generationSlices } from '../generation/generation-slices.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
-import type { RunResults } from '../results/run-results-schema.js';
+import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { generationSection } from './generation-section.js';
 import { judgeSection } from './judge-section.js';
 import { cellText } from './markdown-text.js';
@@ -42,23 +43,41 @@ function representativenessSection(r: RunResults): string[] {
 
 /** Answers per model by outcome. */
 function itemsSection(r: RunResults): string[] {
-  const lines: string[] = [];
-  lines.push(
-    '',
-    '## Items',
-    '',
-    '| model | total | scored | distinct items | correct | wrong | unparseable | failed |',
-    '|---|---|---|---|---|---|---|---|',
-  );
-  for (const m of r.models) {
-    const i = m.items;
+  const lines: string[] = ['', '## Items', ''];
+  if (r.task.type === 'generation') lines.push(...generationItemsTable(r));
+  else {
     lines.push(
-      `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.distinct ?? MISSING_VALUE} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
+      '| model | total | scored | distinct items | correct | wrong | unparseable | failed |',
+      '|---|---|---|---|---|---|---|---|',
     );
+    for (const m of r.models) {
+      const i = m.items;
+      lines.push(
+        `| ${cellText(m.name)} | ${i.total} | ${i.scored} | ${i.distinct ?? MISSING_VALUE} | ${i.correct} | ${i.wrong} | ${i.unparseable} | ${i.failed} |`,
+      );
+    }
   }
   lines.push('', ...countsNote(r).map(cellText));
   for (const w of r.warnings ?? []) lines.push('', `**Warning:** ${cellText(w)}`);
   return lines;
+}
+
+/**
+ * Free text is scored, not right or wrong: answered, no extraction and failed per model, as
+ * the terminal summary and report.html count them.
+ */
+function generationItemsTable(r: RunResults): string[] {
+  return [
+    '| model | total | distinct items | answered | no extraction | failed |',
+    '|---|---|---|---|---|---|',
+    ...r.models.map((m) => {
+      const i = m.items;
+      const answered = i.total - i.failed - i.unparseable;
+      return `| ${cellText(m.name)} | ${i.total} | ${i.distinct ?? MISSING_VALUE} | ${answered} | ${i.unparseable} | ${i.failed} |`;
+    }),
+    '',
+    'answered: outputs scored as given; no extraction: outputs that matched no extraction rule, scored as empty answers; failed: requests that failed after retries, not scored.',
+  ];
 }
 
 /** "N predictions of M distinct items" per model, and what the intervals resample. */
@@ -143,26 +162,31 @@ function thresholdsSection(r: RunResults): string[] {
   return lines;
 }
 
+/** One model's worst groups in a line: by the first scorer for generation, else accuracy or MAE. */
+function sliceLine(r: RunResults, m: ModelResult): string {
+  const text = generationSlices(m, r.evaluation.greaterIsBetter);
+  if (text !== null) {
+    const worst = text
+      .slice(0, 5)
+      .map((s) => `${cellText(s.group)} ${fmt(s.value)} (n=${s.n})`)
+      .join('; ');
+    return `- **${cellText(m.name)}**, by ${cellText(text[0]?.metric ?? '')}, worst first: ${worst}`;
+  }
+  return `- **${cellText(m.name)}**: ${m.slices
+    .slice(0, 5)
+    .map((s) =>
+      s.meanAbsoluteError === undefined
+        ? `${cellText(s.group)} ${fmt(s.accuracy)} (n=${s.n})`
+        : `${cellText(s.group)} mean absolute error ${fmt(s.meanAbsoluteError)} (n=${s.n})`,
+    )
+    .join('; ')}`;
+}
+
 /** The worst dataset groups per model. */
 function slicesSection(r: RunResults): string[] {
-  const lines: string[] = [];
   const sliced = r.models.filter((m) => m.slices.length > 0);
-  if (sliced.length > 0) {
-    lines.push('', '## Worst slices (by group)', '');
-    for (const m of sliced) {
-      lines.push(
-        `- **${cellText(m.name)}**: ${m.slices
-          .slice(0, 5)
-          .map((s) =>
-            s.meanAbsoluteError === undefined
-              ? `${cellText(s.group)} ${fmt(s.accuracy)} (n=${s.n})`
-              : `${cellText(s.group)} mean absolute error ${fmt(s.meanAbsoluteError)} (n=${s.n})`,
-          )
-          .join('; ')}`,
-      );
-    }
-  }
-  return lines;
+  if (sliced.length === 0) return [];
+  return ['', '## Worst slices (by group)', '', ...sliced.map((m) => sliceLine(r, m))];
 }
 
 /** Where the other outputs are. */

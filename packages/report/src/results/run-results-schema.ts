@@ -116,6 +116,7 @@ const GenerationSchema = z.object({
     z.object({
       id: z.string(),
       fold: z.number().int(),
+      /** counted from 0, as `sample` in `predictions.arrow`; the reports show it so */
       sample: z.number().int(),
       output: z.string(),
       /** the extraction chain's answer; null when it matched nothing */
@@ -185,8 +186,11 @@ const ModelResultSchema = z.object({
   items: z.object({
     total: z.number().int(),
     scored: z.number().int(),
+    /** generation: always 0, free text is scored, not right or wrong (reports leave it out) */
     correct: z.number().int(),
+    /** generation: always 0, as `correct` */
     wrong: z.number().int(),
+    /** answers that could not be read; generation: outputs that matched no extraction rule */
     unparseable: z.number().int(),
     failed: z.number().int(),
     /**
@@ -215,15 +219,29 @@ const ModelResultSchema = z.object({
   latencySample: z.array(z.number()),
   ttftSample: z.array(z.number()),
   service: ServiceStatsSchema,
+  /**
+   * Per dataset group, worst first: by accuracy; for a regression by mean absolute error; for
+   * a generation task by its first scorer (`metric`, lowest first, highest first for `ter`).
+   */
   slices: z.array(
     z.object({
       group: z.string(),
       n: z.number().int(),
-      /** the share of scored answers equal to the expected one */
+      /**
+       * the share of scored answers equal to the expected one; null for a generation task
+       * (free text is scored, not right or wrong: read `metric` and `value`). Files written
+       * before this held 0 there when an output matched no extraction rule.
+       */
       accuracy: Num,
       errors: z.number().int(),
       /** regression: the mean absolute error of the group's answers that have a number */
       meanAbsoluteError: Num.optional(),
+      /** generation: the scorer the slices are ranked by (the task's first scorer) */
+      metric: z.string().optional(),
+      /** generation: that scorer's value on the group */
+      value: Num.optional(),
+      /** generation: every scorer's value on the group */
+      metrics: z.record(z.string(), Num).optional(),
     }),
   ),
   wrongAnswers: z.array(
