@@ -130,11 +130,11 @@ describe('report.html of a generation run', () => {
     );
     expect(judge).toContain('<li>Grades: C 11, I 7.</li>');
     expect(judge).toContain('18 graded, 2 unscored (no GRADE line: &lt;script&gt;');
-    expect(judge).toContain('unscored items are left out of judge_score');
-    expect(judge).toContain('Flip rate 0.150: the share of items whose 2 grades disagree.');
+    expect(judge).toContain('unscored draws are left out of judge_score');
+    expect(judge).toContain('Flip rate 0.150: the share of answers whose 2 grades disagree.');
     expect(judge).toContain('Swap inconsistency 0.050');
     expect(judge).toContain(
-      'Cohen&#39;s kappa 0.654 (unweighted), 95% CI [0.301, 0.909], on 18 items graded by people in column human_grade.',
+      'Cohen&#39;s kappa 0.654 (unweighted), 95% CI [0.301, 0.909], on 18 judge grades paired with the grade people gave their item (column human_grade).',
     );
     expect(judge).toContain(
       '<thead><tr><th>human ↓ · judge →</th><th class="num">C</th><th class="num">I</th></tr></thead><tbody><tr><th>C</th><td class="num"><strong>9</strong></td><td class="num">2</td></tr><tr><th>I</th><td class="num">1</td><td class="num"><strong>6</strong></td></tr>',

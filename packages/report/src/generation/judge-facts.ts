@@ -33,16 +33,16 @@ export function gradesInWords(grades: JudgeSummary['grades']): string {
  *
  * @param j - the model's judge summary
  * @returns plain sentences
- * @remarks The flip rate is the share of items whose repeated grades disagree, so it needs
+ * @remarks The flip rate is the share of answers whose repeated grades disagree, so it needs
  *   `repeats` > 1; the swap inconsistency is the share of pairs whose two orders disagree
  *   (counted as ties).
  * @example
- * judgeConsistencyInWords(judge); // ['Flip rate 0.100: the share of items whose 3 grades disagree.']
+ * judgeConsistencyInWords(judge); // ['Flip rate 0.100: the share of answers whose 3 grades disagree.']
  */
 export function judgeConsistencyInWords(j: JudgeSummary): string[] {
   const out = [
     j.repeats > 1
-      ? `Flip rate ${fmt(j.flipRate)}: the share of items whose ${j.repeats} grades disagree.`
+      ? `Flip rate ${fmt(j.flipRate)}: the share of answers whose ${j.repeats} grades disagree.`
       : 'Flip rate not measured: one grade per item (set judge repeats above 1).',
   ];
   if (j.swapInconsistency !== undefined) {
@@ -60,11 +60,11 @@ export function judgeConsistencyInWords(j: JudgeSummary): string[] {
  * @param ci - the confidence level, e.g. 0.95
  * @returns plain text, for the renderer to escape
  * @example
- * agreementInWords(agreement, 0.95); // "Cohen's kappa 0.620 (quadratic weights), 95% CI [0.410, 0.800], on 40 items graded by people in column human."
+ * agreementInWords(agreement, 0.95); // "Cohen's kappa 0.620 (quadratic weights), 95% CI [0.410, 0.800], on 40 judge grades paired with the grade people gave their item (column human)."
  */
 export function agreementInWords(a: NonNullable<JudgeSummary['agreement']>, ci: number): string {
   const weights = a.weights === 'none' ? 'unweighted' : `${a.weights} weights`;
-  return `Cohen's kappa ${fmt(a.kappa)} (${weights}), ${Math.round(ci * 100)}% CI [${fmt(a.ciLow)}, ${fmt(a.ciHigh)}], on ${a.n} items graded by people in column ${a.column}.`;
+  return `Cohen's kappa ${fmt(a.kappa)} (${weights}), ${Math.round(ci * 100)}% CI [${fmt(a.ciLow)}, ${fmt(a.ciHigh)}], on ${a.n} judge grades paired with the grade people gave their item (column ${a.column}).`;
 }
 
 /**

@@ -120,7 +120,7 @@ function itemCounts(r: RunResults): string {
     );
   const unit =
     r.evaluation.resampling === 'items'
-      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      ? ' Intervals resample items: the predictions of one item (its repeats, samples or choice orders) are drawn together.'
       : '';
   const note = counts.length > 0 ? `<p class="note">${counts.join('; ')}.${unit}</p>` : '';
   const warnings = (r.warnings ?? []).map((w) => `<p class="fail">Warning: ${h(w)}</p>`);

@@ -20,7 +20,7 @@ function agreementMatrix(a: NonNullable<JudgeSummary['agreement']>): string {
 
 function unscoredTable(j: JudgeSummary): string {
   if (j.unscoredReasons.length === 0) return '';
-  return `<table class="unscored"><thead><tr><th>unscored because</th><th class="num">items</th></tr></thead><tbody>${j.unscoredReasons
+  return `<table class="unscored"><thead><tr><th>unscored because</th><th class="num">draws</th></tr></thead><tbody>${j.unscoredReasons
     .map((r) => `<tr><td>${h(r.reason)}</td><td class="num">${r.count}</td></tr>`)
     .join('')}</tbody></table>`;
 }
@@ -42,7 +42,7 @@ export function judgeSection(m: ModelResult, ci: number): string {
   if (j === undefined) return '';
   const facts = [
     `Grades: ${gradesInWords(j.grades)}.`,
-    `${gradedInWords(j)}${j.unscored > 0 ? '; unscored items are left out of judge_score' : ''}.`,
+    `${gradedInWords(j)}${j.unscored > 0 ? '; unscored draws are left out of judge_score' : ''}.`,
     ...judgeConsistencyInWords(j),
   ];
   const agreement = j.agreement

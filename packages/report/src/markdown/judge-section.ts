@@ -38,7 +38,7 @@ function modelLines(m: ModelResult, ci: number): string[] {
     `${markdownInline(judgeSettingsInWords(j))}.`,
     '',
     `- Grades: ${markdownInline(gradesInWords(j.grades))}.`,
-    `- ${markdownInline(gradedInWords(j))}${j.unscored > 0 ? '; unscored items are left out of judge\\_score' : ''}.`,
+    `- ${markdownInline(gradedInWords(j))}${j.unscored > 0 ? '; unscored draws are left out of judge\\_score' : ''}.`,
     ...judgeConsistencyInWords(j).map((s) => `- ${markdownInline(s)}`),
     ...(j.agreement
       ? agreementLines(m.name, j.agreement, ci)

@@ -88,7 +88,7 @@ function countsNote(r: RunResults): string[] {
   if (counts.length === 0) return [];
   const unit =
     r.evaluation.resampling === 'items'
-      ? ' Intervals resample items: the predictions of one item (one per repeat) are drawn together.'
+      ? ' Intervals resample items: the predictions of one item (its repeats, samples or choice orders) are drawn together.'
       : '';
   return [`${counts.join('; ')}.${unit}`];
 }

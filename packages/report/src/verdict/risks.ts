@@ -87,7 +87,7 @@ function generationRisks(m: ModelResult): Risk[] {
     // the reasons may quote the judge's reply, so they stay in the judge section's table
     out.push({
       severity: 55,
-      text: `The judge left ${formatInteger(j.unscored)} of ${formatInteger(j.graded + j.unscored)} items of ${m.name} unscored (the judge section gives the reasons); judge_score covers only the graded ones.`,
+      text: `The judge left ${formatInteger(j.unscored)} of ${formatInteger(j.graded + j.unscored)} grading draws for ${m.name} unscored (the judge section gives the reasons); judge_score covers only the graded ones.`,
     });
   }
   return out;
