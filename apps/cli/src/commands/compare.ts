@@ -110,36 +110,44 @@ export function registerCompareCommand(program: Command): void {
     )
     .addHelpText('after', EXIT_HELP)
     .action(async (baseline: string, candidate: string, opts: CompareFlags) => {
-      try {
-        const [{ compareRuns }, { writeCompareOutputs }, { checkCompareOutputs }] =
-          await Promise.all([
-            import('@assay/eval'),
-            import('../compare/write-compare-outputs.js'),
-            import('../compare/check-output-paths.js'),
-          ]);
-        checkCompareOutputs(
-          [
-            ['--out', opts.out],
-            ['--junit', opts.junit],
-          ],
-          [baseline, candidate],
-        );
-        const result = await compareRuns(baseline, candidate, {
-          ...(opts.model === undefined ? {} : { model: opts.model }),
-          ...(opts.metric === undefined ? {} : { metrics: opts.metric }),
-          failOn: opts.failOn ?? null,
-          margin: opts.margin ?? null,
-          fdr: opts.fdr === true,
-          allowDifferentData: opts.allowDifferentData === true,
-          ...(opts.bootstrap === undefined ? {} : { bootstrap: opts.bootstrap }),
-          ...(opts.ci === undefined ? {} : { ci: opts.ci }),
-          ...(opts.seed === undefined ? {} : { seed: opts.seed }),
-          ...(opts.permutations === undefined ? {} : { permutations: opts.permutations }),
-        });
-        await writeCompareOutputs(result, opts);
-        process.exitCode = result.decision.exitCode;
-      } catch (error) {
-        process.exitCode = reportError(error);
-      }
+      process.exitCode = await runCompare(baseline, candidate, opts);
     });
+}
+
+/** Compares the runs and writes the outputs the flags ask for; the exit code. */
+async function runCompare(
+  baseline: string,
+  candidate: string,
+  opts: CompareFlags,
+): Promise<number> {
+  try {
+    const [{ compareRuns }, { writeCompareOutputs }, { checkCompareOutputs }] = await Promise.all([
+      import('@assay/eval'),
+      import('../compare/write-compare-outputs.js'),
+      import('../compare/check-output-paths.js'),
+    ]);
+    checkCompareOutputs(
+      [
+        ['--out', opts.out],
+        ['--junit', opts.junit],
+      ],
+      [baseline, candidate],
+    );
+    const result = await compareRuns(baseline, candidate, {
+      ...(opts.model === undefined ? {} : { model: opts.model }),
+      ...(opts.metric === undefined ? {} : { metrics: opts.metric }),
+      failOn: opts.failOn ?? null,
+      margin: opts.margin ?? null,
+      fdr: opts.fdr === true,
+      allowDifferentData: opts.allowDifferentData === true,
+      ...(opts.bootstrap === undefined ? {} : { bootstrap: opts.bootstrap }),
+      ...(opts.ci === undefined ? {} : { ci: opts.ci }),
+      ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      ...(opts.permutations === undefined ? {} : { permutations: opts.permutations }),
+    });
+    await writeCompareOutputs(result, opts);
+    return result.decision.exitCode;
+  } catch (error) {
+    return reportError(error);
+  }
 }

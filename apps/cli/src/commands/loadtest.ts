@@ -1,6 +1,29 @@
 import type { Command } from 'commander';
 import type { LoadtestFlags } from '../loadtest/loadtest-flags.js';
 
+/** `assay loadtest --help`'s examples and exit codes. */
+const LOADTEST_HELP = [
+  '',
+  'Examples:',
+  '  # closed loop: 64 requests in flight for 30 s against a local vLLM',
+  '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --concurrency 64',
+  '',
+  '  # open loop: 20 requests/s, Poisson arrivals, 512-token prompts, SLO checked',
+  '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --rate 20 \\',
+  "      --prompt-tokens 512 --max-tokens 128 --slo 'ttft_p95<=300,e2e_p99<=2000'",
+  '',
+  '  # the largest rate that meets the SLO, with an HTML report',
+  '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --find-max \\',
+  "      --slo 'ttft_p95<=300,tpot_p95<=50' --report load.html",
+  '',
+  'Exit codes:',
+  '  0  finished',
+  '  1  a single-step run missed its --slo, or --find-max found no rate that meets it',
+  '  2  invalid flags, refused before any request',
+  '  3  the run failed, or no request succeeded',
+  '  130  interrupted (what was measured is still printed; requests cut off are left out of it)',
+].join('\n');
+
 /**
  * Registers `assay loadtest`: how a model service holds up under load (closed or open loop,
  * sweep, largest rate within an SLO), with vLLM's metric definitions and checks of the load
@@ -75,30 +98,7 @@ export function registerLoadtestCommand(program: Command): void {
       'prompts from a run config, answers scored with its task (classification, multiple choice, generation, regression): quality with its CI per step',
     )
     .option('-q, --quiet', 'no progress on stderr')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  # closed loop: 64 requests in flight for 30 s against a local vLLM',
-        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --concurrency 64',
-        '',
-        '  # open loop: 20 requests/s, Poisson arrivals, 512-token prompts, SLO checked',
-        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --rate 20 \\',
-        "      --prompt-tokens 512 --max-tokens 128 --slo 'ttft_p95<=300,e2e_p99<=2000'",
-        '',
-        '  # the largest rate that meets the SLO, with an HTML report',
-        '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --find-max \\',
-        "      --slo 'ttft_p95<=300,tpot_p95<=50' --report load.html",
-        '',
-        'Exit codes:',
-        '  0  finished',
-        '  1  a single-step run missed its --slo, or --find-max found no rate that meets it',
-        '  2  invalid flags, refused before any request',
-        '  3  the run failed, or no request succeeded',
-        '  130  interrupted (what was measured is still printed; requests cut off are left out of it)',
-      ].join('\n'),
-    )
+    .addHelpText('after', LOADTEST_HELP)
     .action(async (flags: LoadtestFlags) => {
       const { runLoadtestCommand } = await import('../loadtest/run-loadtest-command.js');
       process.exitCode = await runLoadtestCommand(flags);
