@@ -193,26 +193,8 @@ function slicesSection(r: RunResults, m: ModelResult): string {
     .join('')}</tbody></table>`;
 }
 
-/**
- * Renders `report.html`: one self-contained page (inline CSS and SVG charts, no
- * scripts, no network) with headline scores and CIs, per-fold bars, confusion
- * matrices, ROC and calibration curves, latency CDF and TTFT histograms,
- * service statistics, model-vs-model comparisons, thresholds, worst slices and
- * a sample of wrong answers; for generation tasks, per-metric histograms, per-slice
- * metrics and the worst items, and an LLM judge's grades and agreement with people
- * (escaped and cut short like every model output).
- *
- * @param r - run results
- * @returns the HTML document; every piece of data and model output is HTML-escaped
- * @example
- * await writeFile('report.html', htmlReport(results));
- */
-export function htmlReport(r: RunResults): string {
-  const ci = Math.round(r.evaluation.ci * 100);
-  const classification = r.task.type === 'classification';
-  // a generation run from before generation scoring has no metrics at all
-  const scored =
-    r.task.type !== 'generation' || r.models.some((m) => Object.keys(m.metrics).length > 0);
+/** The report's charts: per-fold bars, confusion heatmaps, ROC and calibration, latency. */
+function reportCharts(r: RunResults) {
   // per-fold bars only under cross-validation: one fold would repeat the pooled value
   const chartsMetric = r.evaluation.folds > 1 ? r.evaluation.metrics.slice(0, 2) : [];
   const foldCharts = chartsMetric
@@ -251,6 +233,41 @@ export function htmlReport(r: RunResults): string {
       }),
     ),
   ].join('');
+  return { foldCharts, confusion, probCharts, latencyCharts };
+}
+
+/** The line under the title: data, labels, method, resamples, models, duration, time. */
+function subtitle(r: RunResults): string {
+  const ci = Math.round(r.evaluation.ci * 100);
+  return `<p class="sub">${h(r.dataset.source)} · ${r.dataset.items} items${
+    Object.keys(r.dataset.labels).length
+      ? ` (${Object.entries(r.dataset.labels)
+          .map(([k, v]) => `${h(k)} ${v}`)
+          .join(', ')})`
+      : ''
+  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>`;
+}
+
+/**
+ * Renders `report.html`: one self-contained page (inline CSS and SVG charts, no
+ * scripts, no network) with headline scores and CIs, per-fold bars, confusion
+ * matrices, ROC and calibration curves, latency CDF and TTFT histograms,
+ * service statistics, model-vs-model comparisons, thresholds, worst slices and
+ * a sample of wrong answers; for generation tasks, per-metric histograms, per-slice
+ * metrics and the worst items, and an LLM judge's grades and agreement with people
+ * (escaped and cut short like every model output).
+ *
+ * @param r - run results
+ * @returns the HTML document; every piece of data and model output is HTML-escaped
+ * @example
+ * await writeFile('report.html', htmlReport(results));
+ */
+export function htmlReport(r: RunResults): string {
+  const classification = r.task.type === 'classification';
+  // a generation run from before generation scoring has no metrics at all
+  const scored =
+    r.task.type !== 'generation' || r.models.some((m) => Object.keys(m.metrics).length > 0);
+  const { foldCharts, confusion, probCharts, latencyCharts } = reportCharts(r);
   const groups = Object.entries(r.dataset.groups)
     .map(([g, n]) => `${h(g)} (${n})`)
     .join(', ');
@@ -261,13 +278,7 @@ export function htmlReport(r: RunResults): string {
 <body><main>
 <h1>${h(r.name)}</h1>
 ${verdictSection(r)}
-<p class="sub">${h(r.dataset.source)} · ${r.dataset.items} items${
-    Object.keys(r.dataset.labels).length
-      ? ` (${Object.entries(r.dataset.labels)
-          .map(([k, v]) => `${h(k)} ${v}`)
-          .join(', ')})`
-      : ''
-  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>
+${subtitle(r)}
 ${headline(r)}
 ${
   scored
