@@ -99,6 +99,25 @@ describe('loadColumns', () => {
     }
   });
 
+  test('an unknown column close to one that exists suggests it', async () => {
+    const error = await loadColumns(join(dir, 'p.jsonl'), { columns: { lable: 'auto' } }).catch(
+      (e) => e,
+    );
+    expect(error.code).toBe('MISSING_COLUMN');
+    expect(error.message).toBe(
+      `${join(dir, 'p.jsonl')} has no column "lable"; did you mean 'label'? The columns are: "label", "pred", "cls", "score".`,
+    );
+  });
+
+  test('several unknown columns each get the column they most likely meant', async () => {
+    const error = await loadColumns(join(dir, 'p.csv'), {
+      columns: { lable: 'auto', prd: 'auto' },
+    }).catch((e) => e);
+    expect(error.message).toContain(
+      `has no column "lable", "prd"; did you mean 'label' for "lable", 'pred' for "prd"? The columns are:`,
+    );
+  });
+
   test('a missing file is FILE_NOT_FOUND', async () => {
     const error = await loadColumns(join(dir, 'absent.csv'), { columns }).catch((e) => e);
     expect(error.code).toBe('FILE_NOT_FOUND');

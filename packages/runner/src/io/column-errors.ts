@@ -1,3 +1,4 @@
+import { closestName, didYouMean } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 
 /**
@@ -20,11 +21,27 @@ export function checkColumnsExist(
     refuseDuplicates(file, requested, available);
     return;
   }
+  const columns = `the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}`;
   throw new RunnerError(
     'MISSING_COLUMN',
-    `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}.${delimiterHint(requested, available)}`,
+    `${file} has no column ${missing.map((m) => JSON.stringify(m)).join(', ')}; ${missingHint(missing, available, columns)}.${delimiterHint(requested, available)}`,
     { path: missing[0]! },
   );
+}
+
+/**
+ * The columns that exist, after the one a missing name most likely meant (`reff` → `ref`):
+ * "did you mean 'ref'? The columns are: ...", or with several missing names, each one's.
+ */
+function missingHint(missing: readonly string[], available: readonly string[], columns: string) {
+  if (missing.length === 1) return didYouMean(missing[0]!, available, columns);
+  const meant = missing.flatMap((m) => {
+    const close = closestName(m, available);
+    return close === undefined ? [] : [`'${close}' for ${JSON.stringify(m)}`];
+  });
+  return meant.length === 0
+    ? columns
+    : `did you mean ${meant.join(', ')}? ${columns.charAt(0).toUpperCase()}${columns.slice(1)}`;
 }
 
 /**
