@@ -8,6 +8,7 @@ import {
   negatedScorerProblem,
   REGRESSION_METRICS,
   SERVICE_METRICS,
+  serviceMetricTaskProblem,
 } from './metric-names.js';
 import { thresholdFormProblem } from './threshold-form-checks.js';
 import { parseThreshold } from './thresholds.js';
@@ -92,6 +93,10 @@ function thresholdChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
     const formProblem = thresholdFormProblem(parsed.threshold, c);
     if (formProblem !== undefined) {
       add({ code: 'custom', path: ['thresholds', i], message: formProblem });
+    }
+    const taskProblem = isService ? serviceMetricTaskProblem(metric, t.type) : undefined;
+    if (taskProblem !== undefined) {
+      add({ code: 'custom', path: ['thresholds', i], message: `'${text}': ${taskProblem}` });
     }
     if (judged.includes(metric)) return;
     const judgeProblem = judgeMetricProblem(metric, c);

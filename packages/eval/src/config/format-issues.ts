@@ -102,17 +102,57 @@ export function formatConfigIssues(
 const wrongTypeHere = (i: z.core.$ZodIssue): boolean =>
   i.code === 'invalid_type' && i.path.length === 0;
 
+/** Whether an issue says the value is not the literal an option is. */
+const literalMiss = (i: z.core.$ZodIssue): boolean =>
+  i.code === 'invalid_value' && i.path.length === 0;
+
+/** How many unknown keys an option found on the value itself (a sign it is the wrong option). */
+const rootUnknownKeys = (errors: readonly z.core.$ZodIssue[]): number =>
+  errors.reduce(
+    (n, i) => n + (i.code === 'unrecognized_keys' && i.path.length === 0 ? i.keys.length : 0),
+    0,
+  );
+
 /**
- * The issues of the one union option whose type the value has (a string or an object, as
- * `judge.client` takes either), their paths made whole: zod reports a bare "Invalid input"
- * for the union, which hides what is wrong inside the object. `undefined` when no single
- * option fits the value's type.
+ * The issues of the one union option the value was meant for, their paths made whole: zod
+ * reports a bare "Invalid input" for the union, which hides what is wrong inside the object.
+ * That option is the one whose type the value has (a string or an object, as `judge.client`
+ * takes either), and among several objects the one that knows the most of its keys (an
+ * extraction step `{ regex, flags }` is a regex step with bad flags, not an `answerLine` step
+ * with three unknown keys). `undefined` when no single option stands out.
  */
 function unionBranchIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] | undefined {
   if (issue.code !== 'invalid_union' || !('errors' in issue)) return undefined;
-  const fitting = (issue.errors as z.core.$ZodIssue[][]).filter((e) => !e.some(wrongTypeHere));
+  // a literal option ('trim') has nothing inside to show: an unknown literal is told by
+  // unknownValueMessage, and an object is no literal
+  let fitting = (issue.errors as z.core.$ZodIssue[][]).filter(
+    (e) => !e.some(wrongTypeHere) && !e.every(literalMiss),
+  );
+  if (fitting.length > 1) {
+    const fewest = Math.min(...fitting.map(rootUnknownKeys));
+    fitting = fitting.filter((e) => rootUnknownKeys(e) === fewest);
+  }
   if (fitting.length !== 1) return undefined;
   return fitting[0]!.map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
+}
+
+/**
+ * The literal values a union accepts (`'take-first'`, `'trim'`, ...), from its options' issues,
+ * and whether it also accepts an object; `undefined` when it has no literal option.
+ */
+function unionLiterals(
+  issue: z.core.$ZodIssue,
+): { values: unknown[]; orObject: boolean } | undefined {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return undefined;
+  const errors = issue.errors as z.core.$ZodIssue[][];
+  const values = errors.flatMap((e) =>
+    e.flatMap((i) => (literalMiss(i) && i.code === 'invalid_value' ? i.values : [])),
+  );
+  if (values.length === 0) return undefined;
+  const orObject = errors.some((e) =>
+    e.some((i) => wrongTypeHere(i) && i.code === 'invalid_type' && i.expected === 'object'),
+  );
+  return { values, orObject };
 }
 
 /** "expected string or object" for a value that fits no option of a union by type. */
@@ -143,18 +183,20 @@ function unknownKeyMessage(key: string, known: readonly string[]): string {
  * other issue.
  */
 function unknownValueMessage(issue: z.core.$ZodIssue, input: unknown): string | undefined {
+  const literals = unionLiterals(issue);
   const values =
     issue.code === 'invalid_value'
       ? issue.values
       : issue.code === 'invalid_union' && 'options' in issue
         ? (issue.options as unknown[])
-        : undefined;
+        : literals?.values;
   const value = valueAt(input, issue.path);
   if (values === undefined || typeof value !== 'string') return undefined;
   const names = values.filter((v): v is string => typeof v === 'string');
   const last = issue.path.at(-1);
   const what = typeof last === 'string' ? last : 'value';
-  return `unknown ${what} '${value}'; ${didYouMean(value, names, `expected one of ${quoted(values)}`)}`;
+  const orObject = literals?.orObject === true ? ', or an object' : '';
+  return `unknown ${what} '${value}'; ${didYouMean(value, names, `expected one of ${quoted(values)}${orObject}`)}`;
 }
 
 /**

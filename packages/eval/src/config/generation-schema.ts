@@ -1,5 +1,6 @@
 import { GENERATION_BLEU_TOKENIZERS, GENERATION_METRICS } from '@assay/runner';
 import { z } from 'zod';
+import { REDUCER_PATTERN, unknownReducerMessage } from './reducer-names.js';
 
 /** The scorers `task.scorers` accepts that the runner's pool scores: its text metrics. */
 export const POOL_SCORERS = GENERATION_METRICS;
@@ -98,7 +99,11 @@ const RegexStepSchema = z.strictObject({
     ),
   flags: z
     .string()
-    .regex(/^[imsu]*$/)
+    .regex(/^[imsu]*$/, {
+      // 'g' and 'y' are the flags people reach for, and neither applies: `select` picks the match
+      error: (issue) =>
+        `expected flags among i, m, s and u, each at most once; got ${JSON.stringify(issue.input)} ('g' and 'y' do not apply: 'select' picks the first or last match)`,
+    })
     .default('')
     .describe('Regular expression flags among i, m, s, u (default none).'),
   group: z
@@ -167,10 +172,7 @@ export type ExtractStep = z.infer<typeof ExtractStepSchema>;
  */
 export const ReducerSchema = z
   .string()
-  .regex(/^(mean|max|majority|pass@(k|[1-9][0-9]*))$/, {
-    message:
-      "expected 'mean', 'max', 'majority', 'pass@k' or 'pass@N' with N a positive whole number",
-  })
+  .regex(REDUCER_PATTERN, { error: (issue) => unknownReducerMessage(String(issue.input)) })
   .default('mean')
   .describe(
     "How samples of one item become one score: 'mean' (default), 'max', 'majority' (majority vote over extracted answers) or 'pass@k' / 'pass@N' (unbiased estimator, on 0/1 scorers).",

@@ -1,11 +1,4 @@
-import { didYouMean } from '@assay/labels';
-import {
-  ASSERTION_SCORERS,
-  type ExtractStep,
-  GENERATION_SCORERS,
-  POOL_SCORERS,
-  type ScorerInput,
-} from './generation-schema.js';
+import { ASSERTION_SCORERS, POOL_SCORERS, type ScorerInput } from './generation-schema.js';
 import { obj } from './loose-read.js';
 
 /** The lm-evaluation-harness options of `normalize`, all set. */
@@ -32,14 +25,6 @@ export interface ResolvedScorer {
   readonly schema?: Record<string, unknown> | boolean | undefined;
   readonly tolerance: number;
   readonly relativeTolerance: number;
-}
-
-/** What a generation task's `superRefine` sees (the parsed section). */
-interface GenerationTaskShape {
-  readonly scorers: readonly ScorerInput[];
-  readonly extract: readonly ExtractStep[];
-  readonly samples: number;
-  readonly reducer: string;
 }
 
 const POOL: ReadonlySet<string> = new Set(POOL_SCORERS);
@@ -85,112 +70,6 @@ export function passK(reducer: string, samples: number): number | null {
   if (!reducer.startsWith('pass@')) return null;
   const k = reducer.slice(5);
   return k === 'k' ? samples : Number(k);
-}
-
-function regexProblem(pattern: string, flags: string, group: number): string | undefined {
-  try {
-    const groups = new RegExp(`${pattern}|`, flags).exec('')!.length - 1;
-    if (group > groups) {
-      return `group ${group} does not exist: the pattern has ${groups} capture group${groups === 1 ? '' : 's'}`;
-    }
-  } catch (error) {
-    return `not a valid regular expression (${(error as Error).message})`;
-  }
-  return undefined;
-}
-
-function checkScorer(
-  s: ScorerInput,
-  i: number,
-  add: (path: (string | number)[], message: string) => void,
-): void {
-  const o = typeof s === 'string' ? { metric: s } : s;
-  const at = typeof s === 'string' ? ['scorers', i] : ['scorers', i, 'metric'];
-  if (!POOL.has(o.metric) && !ASSERTIONS.has(o.metric)) {
-    add(
-      at,
-      `unknown scorer '${o.metric}'; ${didYouMean(o.metric, GENERATION_SCORERS, `expected one of ${GENERATION_SCORERS.join(', ')}`)}`,
-    );
-    return;
-  }
-  if (typeof s === 'string') return;
-  if (s.metric === 'pattern') {
-    if (s.value === undefined)
-      add(
-        ['scorers', i, 'value'],
-        "scorer 'pattern' needs a value: the regular expression the answer must match",
-      );
-    else {
-      const problem = regexProblem(s.value, s.ignoreCase ? 'i' : '', 0);
-      if (problem) add(['scorers', i, 'value'], problem);
-    }
-  }
-  if (s.metric === 'json_schema' && s.schema === undefined) {
-    add(
-      ['scorers', i, 'schema'],
-      "scorer 'json_schema' needs a schema: the JSON Schema the answer must conform to",
-    );
-  }
-  if (s.stemmer !== undefined && !o.metric.startsWith('rouge')) {
-    add(['scorers', i, 'stemmer'], `stemmer applies to the ROUGE scorers only, not '${o.metric}'`);
-  }
-  if (s.tokenize !== undefined && o.metric !== 'bleu') {
-    add(['scorers', i, 'tokenize'], `tokenize applies to bleu only, not '${o.metric}'`);
-  }
-  if (s.normalize !== undefined && o.metric !== 'exact_match' && o.metric !== 'token_f1') {
-    add(
-      ['scorers', i, 'normalize'],
-      `normalize applies to exact_match and token_f1 only, not '${o.metric}'`,
-    );
-  }
-}
-
-/**
- * Cross-field checks of a generation task: known scorer names (with the list and a
- * did-you-mean), distinct report names, scorer options that fit their metric, valid
- * extraction regexes with the named group, and a `pass@N` reducer within the samples.
- *
- * @param task - the parsed generation task section
- * @param add - records one problem at a path relative to `task`
- * @example
- * checkGenerationTask(task, (path, message) => issues.push({ path, message }));
- */
-export function checkGenerationTask(
-  task: GenerationTaskShape,
-  add: (path: (string | number)[], message: string) => void,
-): void {
-  task.scorers.forEach((s, i) => {
-    checkScorer(s, i, add);
-  });
-  const seen = new Map<string, number>();
-  task.scorers.forEach((s, i) => {
-    const name = typeof s === 'string' ? s : (s.name ?? s.metric);
-    const prev = seen.get(name);
-    if (prev !== undefined) {
-      add(
-        ['scorers', i],
-        `scorer name '${name}' is also task.scorers[${prev}]; give one of them a distinct 'name'`,
-      );
-    } else seen.set(name, i);
-  });
-  task.extract.forEach((step, i) => {
-    if (typeof step !== 'object' || !('regex' in step)) return;
-    const problem = regexProblem(step.regex, step.flags, step.group);
-    if (problem) add(['extract', i, 'regex'], problem);
-  });
-  const k = passK(task.reducer, task.samples);
-  if (k !== null && k > task.samples) {
-    add(
-      ['reducer'],
-      `${task.reducer} needs at least ${k} samples per item; task.samples is ${task.samples}`,
-    );
-  }
-  if (task.reducer !== 'mean' && task.samples === 1) {
-    add(
-      ['reducer'],
-      `reducer '${task.reducer}' combines several samples; set task.samples above 1 or use 'mean'`,
-    );
-  }
 }
 
 /** The scorers of a generation task when `task.scorers` is not set. */

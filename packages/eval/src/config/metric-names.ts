@@ -97,6 +97,44 @@ export type ServiceMetricName = keyof typeof SERVICE_DIRECTIONS;
 export const SERVICE_METRICS = Object.keys(SERVICE_DIRECTIONS) as readonly ServiceMetricName[];
 
 /**
+ * Service metrics that some task types can never give a value, with the types that can and
+ * why: a threshold on one of them would be checked only after every request was paid for, and
+ * fail with "has no value in this run".
+ */
+const SERVICE_METRIC_TASKS: Readonly<
+  Partial<
+    Record<
+      ServiceMetricName,
+      { readonly tasks: readonly string[]; readonly why: string; readonly instead: string }
+    >
+  >
+> = {
+  cost_per_correct_usd: {
+    tasks: ['classification', 'regression', 'multiple-choice'],
+    why: 'it divides the total cost by the number of correct answers, and a generation answer is scored, never marked correct or wrong',
+    instead: 'gate the cost with total_cost_usd instead',
+  },
+};
+
+/**
+ * Why a service metric can never have a value for a task type, or undefined when it can.
+ *
+ * @param metric - a service metric (any other name gives undefined)
+ * @param taskType - `task.type`
+ * @returns the problem, naming the task types that have the metric and what to gate instead
+ * @example
+ * serviceMetricTaskProblem('cost_per_correct_usd', 'generation');
+ * // "cost_per_correct_usd never has a value for a generation task: it divides ..."
+ */
+export function serviceMetricTaskProblem(metric: string, taskType: unknown): string | undefined {
+  const rule = SERVICE_METRIC_TASKS[metric as ServiceMetricName];
+  if (rule === undefined || typeof taskType !== 'string' || rule.tasks.includes(taskType)) {
+    return undefined;
+  }
+  return `${metric} never has a value for a ${taskType} task: ${rule.why}; it is reported for ${rule.tasks.join(', ')} tasks; ${rule.instead}, or drop this threshold`;
+}
+
+/**
  * Whether larger values of a metric are better: from the metric registry for task
  * metrics (`greaterIsBetter`), from the service table for service metrics.
  *

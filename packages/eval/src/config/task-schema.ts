@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ExtractChainSchema, ReducerSchema, ScorerSchema } from './generation-schema.js';
-import { checkGenerationTask, DEFAULT_SCORERS } from './generation-scorers.js';
+import { DEFAULT_SCORERS } from './generation-scorers.js';
+import { checkGenerationTask } from './generation-task-checks.js';
+import { obj } from './loose-read.js';
+import { regexProblem } from './regex-problem.js';
 
 const AnswerSchema = z
   .strictObject({
@@ -155,11 +158,7 @@ export const TaskSchema = z
     MultipleChoiceTaskSchema,
   ])
   .superRefine((t, ctx) => {
-    if (t.type === 'generation') {
-      checkGenerationTask(t, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
-      return;
-    }
-    if (t.type === 'multiple-choice') return;
+    if (t.type === 'generation' || t.type === 'multiple-choice') return;
     if (t.type === 'regression' && t.answer.extract === 'first-label') {
       ctx.addIssue({
         code: 'custom',
@@ -185,20 +184,14 @@ export const TaskSchema = z
             "extract 'regex' needs a pattern with one capture group, e.g. 'Answer:\\s*(\\w+)'",
         });
       } else {
-        try {
-          const groups = new RegExp(`${t.answer.pattern}|`).exec('')!.length - 1;
-          if (groups < 1) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['answer', 'pattern'],
-              message: 'expected a regular expression with at least one capture group',
-            });
-          }
-        } catch (error) {
+        const problem = regexProblem(t.answer.pattern, '', 1);
+        if (problem !== undefined) {
           ctx.addIssue({
             code: 'custom',
             path: ['answer', 'pattern'],
-            message: `not a valid regular expression (${(error as Error).message})`,
+            message: problem.startsWith('group ')
+              ? 'expected a regular expression with at least one capture group'
+              : problem,
           });
         }
       }
@@ -226,6 +219,15 @@ export const TaskSchema = z
       }
     }
   })
+  // Runs even when other fields of the task failed (`when`), so that an invalid pattern is
+  // reported with a mistyped option rather than only once that is fixed.
+  .superRefine(
+    (t, ctx) => {
+      if (obj(t).type !== 'generation') return;
+      checkGenerationTask(t, (path, message) => ctx.addIssue({ code: 'custom', path, message }));
+    },
+    { when: () => true },
+  )
   .describe(
     "What the model is asked to do, by 'type': classification, regression, generation or multiple-choice.",
   );

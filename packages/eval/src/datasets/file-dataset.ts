@@ -278,13 +278,26 @@ function referenceOf(
   }
   const value = row[col];
   if (typeof value === 'string') return { reference: value };
-  if (typeof value === 'number' || typeof value === 'boolean') return { reference: String(value) };
+  // a number or boolean is refused, as `assay score` refuses it: read as text, `5` became the
+  // reference "5" without a word, and the two commands disagreed on one file
   if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) {
     return { reference: value[0] as string, references: value as string[] };
   }
   throw new EvaluationError(
     'MISSING_VALUE',
-    `Data row ${index + 1} of '${path}' has ${value === null || value === undefined ? 'no value' : `a ${Array.isArray(value) ? (value.length === 0 ? 'empty array' : 'array holding a non-string') : typeof value}`} in the reference column '${col}' (dataset.columns.reference); expected a string or a non-empty array of strings.`,
+    `Data row ${index + 1} of '${path}' has ${describeReference(value)} in the reference column '${col}' (dataset.columns.reference); expected a string or a non-empty array of strings${typeof value === 'number' || typeof value === 'boolean' ? ` (write it as the string "${String(value)}" if that text is the reference)` : ''}.`,
     { path: 'dataset.columns.reference' },
   );
+}
+
+/** What a reference cell holds, for the message refusing it: "the number 5", "an object". */
+function describeReference(value: unknown): string {
+  if (value === null || value === undefined) return 'no value';
+  if (Array.isArray(value)) {
+    return value.length === 0 ? 'an empty array' : 'an array holding a non-string';
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return `the ${typeof value} ${String(value)}`;
+  }
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

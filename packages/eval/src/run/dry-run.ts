@@ -7,9 +7,11 @@ import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import { refuseChangedEndpoints } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
+import { identicalSamplesWarnings } from './identical-samples.js';
 import { RunJournal } from './journal.js';
 import { loadBaseline } from './load-baseline.js';
 import { lastPositiveLabel, type ModelRequests, resumeModelRequests } from './model-requests.js';
+import { refuseOutputFile } from './output-dir-check.js';
 import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
 import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
@@ -186,6 +188,8 @@ export async function dryRun(
   config: RunConfig,
   options: DryRunOptions = {},
 ): Promise<DryRunReport> {
+  // as the run does: an output directory in the way of a file is found before anything else
+  refuseOutputFile(config.output.dir);
   // a run refuses a missing or unreadable baseline before any request: so does its dry run
   if (config.baseline !== undefined) await loadBaseline(config.baseline, config);
   refuseKeysInUrls(config, options.env ?? process.env);
@@ -241,7 +245,10 @@ export async function dryRun(
     plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
     models,
     stop: stopOf(config.evaluation.stop),
-    warnings: evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
+    warnings: [
+      ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
+      ...identicalSamplesWarnings(config),
+    ],
   };
 }
 

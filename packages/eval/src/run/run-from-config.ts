@@ -3,7 +3,9 @@ import { createRunner, type Runner } from '@assay/runner';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { writeRunOutputs } from '../outputs/write-outputs.js';
 import { summarizeRun } from '../summary/summarize-run.js';
+import { identicalSamplesWarnings } from './identical-samples.js';
 import { loadBaseline } from './load-baseline.js';
+import { refuseOutputFile } from './output-dir-check.js';
 import { lockOutputDir } from './output-lock.js';
 import { refuseKeysInUrls, refuseMissingKeys } from './refuse-missing-keys.js';
 import { type ExecuteRunOptions, executeRun } from './run-evaluation.js';
@@ -39,6 +41,10 @@ export async function runEvaluation(
   config: RunConfig,
   options: RunEvaluationOptions = {},
 ): Promise<RunResults> {
+  // before anything is read, sent or written: the run could not create its directory there
+  refuseOutputFile(config.output.dir);
+  // told before the requests that may be wasted, not in the results after them
+  for (const warning of identicalSamplesWarnings(config)) options.onNote?.(warning);
   // the baseline of 'vs baseline' thresholds is read before any request (and before the
   // output directory is made): a missing or unreadable one is refused now, not after every
   // answer has been paid for
