@@ -91,6 +91,7 @@ describe('report.html of a generation run', () => {
     const worst = html.slice(html.indexOf('<table class="worst-items">'));
     expect(worst.indexOf('mail-9')).toBeLessThan(worst.indexOf('mail-3'));
     expect(worst).toContain('fold 1 · sample 2');
+    expect(worst).toContain('fold 1 is fold 0 in predictions.arrow.');
     // a run of one fold (method all) names no fold, in the HTML table or the Markdown one
     const oneFold = generationResults();
     const single = { ...oneFold, evaluation: { ...oneFold.evaluation, folds: 1, repeats: 1 } };

@@ -89,5 +89,11 @@ describe('the prompt sent is shown beside each wrong answer', () => {
     expect(md.replace(/\n/g, ' ')).not.toContain('| fold |');
     expect(markdownReport(r)).toMatch(/^\| mail-7 \| 1 \| spam \| /m);
     expect(htmlReport(r)).toContain('<td>mail-7<br><span class="note">fold 1</span></td>');
+    // and says how that count meets predictions.arrow's, which counts from 0
+    const numbering = 'fold 1 is fold 0 in predictions.arrow.';
+    expect(markdownReport(r)).toContain(numbering);
+    expect(htmlReport(r)).toContain(numbering);
+    expect(md).not.toContain(numbering);
+    expect(htmlReport(one)).not.toContain(numbering);
   });
 });

@@ -1,4 +1,5 @@
 import { binnedHistogramChart } from '../charts/binned-histogram-chart.js';
+import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { fmt, MISSING_VALUE } from '../format/format-number.js';
 import { truncateText } from '../format/truncate-text.js';
 import {
@@ -56,7 +57,7 @@ function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolea
 
 function worstItemsTable(g: GenerationSummary, folded: boolean): string {
   if (g.worstItems.length === 0) return '<p class="note">No worst items were kept.</p>';
-  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole. ${h(SAMPLE_NUMBERING)}</p>`;
+  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole. ${h(SAMPLE_NUMBERING)}${folded ? ` ${h(FOLD_NUMBERING)}` : ''}</p>`;
 }
 
 /**

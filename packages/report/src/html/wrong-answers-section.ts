@@ -1,3 +1,4 @@
+import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { MISSING_VALUE } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
@@ -47,5 +48,5 @@ export function wrongAnswersSection(
       (w) =>
         `<tr><td>${h(w.id)}${folded ? `<br><span class="note">fold ${w.fold + 1}</span>` : ''}</td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>${folded ? `<p class="note">${h(FOLD_NUMBERING)}</p>` : ''}`;
 }

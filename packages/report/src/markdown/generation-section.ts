@@ -1,3 +1,4 @@
+import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { fmt, MISSING_VALUE } from '../format/format-number.js';
 import { truncateText } from '../format/truncate-text.js';
 import {
@@ -81,7 +82,7 @@ function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): s
     `|---|${folded ? '---|' : ''}---|---|---|---|---|`,
     ...g.worstItems.map((w) => worstItemLine(w, folded)),
     '',
-    SAMPLE_NUMBERING,
+    folded ? `${SAMPLE_NUMBERING} ${FOLD_NUMBERING}` : SAMPLE_NUMBERING,
   ];
 }
 

@@ -1,3 +1,4 @@
+import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { MISSING_VALUE } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { cellText } from './markdown-text.js';
@@ -67,6 +68,7 @@ export function wrongAnswersSection(r: RunResults): string[] {
   // `folds` counts every fold of every repeat
   const folded = r.evaluation.folds > 1;
   for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression, folded));
+  if (folded && r.models.some((m) => m.wrongAnswers.length > 0)) lines.push('', FOLD_NUMBERING);
   if (r.prompts !== undefined) {
     lines.push(
       '',
