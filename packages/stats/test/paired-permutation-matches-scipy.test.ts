@@ -1,4 +1,5 @@
 import { createRng } from '@assay/splitters';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pairedPermutationTest, StatsError } from '../src/index.js';
 import { loadCases } from './support/fixtures.js';
@@ -101,6 +102,47 @@ describe('pairedPermutationTest', () => {
     expect(r.pValue).toBe(0.75);
     // sums that differ only by rounding (0.1 + 0.2 vs 0.3) still tie
     expect(pairedPermutationTest([0, 0, 0], [0.1, 0.2, -0.3]).pValue).toBe(1);
+  });
+
+  it('counts as ties the sums of large scores that are equal in exact arithmetic (integer enumeration)', () => {
+    // exact p by enumerating every sign assignment on integers (thousandths), no rounding
+    const exactP = (thousandths: bigint[]): number => {
+      const n = thousandths.length;
+      const t = thousandths.reduce((x, y) => x + y, 0n);
+      let low = 0;
+      let high = 0;
+      for (let m = 0; m < 2 ** n; m++) {
+        let sum = 0n;
+        for (let i = 0; i < n; i++) sum += (m >> i) & 1 ? -thousandths[i]! : thousandths[i]!;
+        if (sum <= t) low++;
+        if (sum >= t) high++;
+      }
+      return Math.min(1, (2 * Math.min(low, high)) / 2 ** n);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e9, max: 1e9 }), { minLength: 2, maxLength: 3 }),
+        fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 4 }),
+        (big, small) => {
+          // a subset summing to 0 exactly: its sign flips tie with the observed sum
+          const ints = [...big, -big.reduce((x, y) => x + y, 0), ...small].map(BigInt);
+          const b = ints.map((x) => Number(x) / 1000);
+          const p = pairedPermutationTest(
+            b.map(() => 0),
+            b,
+          ).pValue;
+          expect(p).toBeCloseTo(exactP(ints), 12);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
+    );
+    // the case the fixed tolerance got wrong: 0.78125 where the exact p is 0.8125
+    expect(
+      pairedPermutationTest(
+        [0, 0, 0, 0, 0, 0],
+        [820758.104, 579216.241, -1399974.345, 0.092, 3.675, 4.641],
+      ).pValue,
+    ).toBe(0.8125);
   });
 
   it.each([

@@ -25,10 +25,15 @@ export interface PairedPermutationResult {
 }
 
 // Ties decide exact p-values of discrete scores; sums in another order differ in the last
-// bits, so a null statistic within max(1e-14, 1e-14·|T|) of the observed T counts as equal:
-// scipy 1.10's `permutation_test` (`eps = 1e-14; gamma = max(eps, |eps * observed|)`), so that
-// a tie there is a tie here and a distinct value there is distinct here.
+// bits, so a null statistic within γ of the observed T counts as equal. γ is scipy 1.10's
+// `permutation_test` tolerance (`eps = 1e-14; gamma = max(eps, |eps * observed|)`), so that a
+// distinct value there is distinct here, or the rounding error two sums of these differences
+// can carry between them (2(n − 1)ε·Σ|d_i|, on the mean's scale divided by n), whichever is
+// larger: on large scores (latencies in ms, costs) a sign
+// assignment whose sum is 0 in exact arithmetic leaves ~1e-10 in floating point, which
+// scipy's fixed γ reads as no tie (p 0.78125 where the exact p is 0.8125).
 const TIE_EPSILON = 1e-14;
+const ROUNDING = 2 * Number.EPSILON;
 
 function signFlipMean(d: Float64Array, signs: (i: number) => boolean): number {
   let sum = 0;
@@ -110,10 +115,13 @@ function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
  * @remarks
  * Under H0 each difference `d_i = b_i − a_i` is as likely as `−d_i`. With `T = mean(d)` and
  * the null statistics `T*` of the assignments, `P₋ = #{T* ≤ T} / N` and
- * `P₊ = #{T* ≥ T} / N`, where a `T*` within `γ = max(1e-14, 1e-14·|T|)` of `T` counts as a
- * tie (scipy 1.10's tolerance, so exact p-values agree with scipy's to 1e-14), and
- * `p = min(1, 2 min(P₋, P₊))`. Note that `γ` is absolute below |T| = 1: scores on a tiny
- * scale (differences around 1e-14 or less) tie more than their values say, as in scipy.
+ * `P₊ = #{T* ≥ T} / N`, where a `T*` within `γ` of `T` counts as a tie, and
+ * `p = min(1, 2 min(P₋, P₊))`. `γ = max(1e-14, 1e-14·|T|, 2(n − 1)ε·Σ|d_i| / n)`: scipy
+ * 1.10's tolerance, so exact p-values agree with scipy's, unless the rounding error of the
+ * sums is larger (large scores, e.g. latencies in ms: an assignment whose sum is 0 exactly
+ * leaves ~1e-10 in floating point, which scipy counts as no tie and this test as the tie it
+ * is). Note that `γ` is absolute below |T| = 1: scores on a tiny scale (differences around
+ * 1e-14 or less) tie more than their values say, as in scipy.
  * Exact when `2^n ≤ permutations` (every assignment, N = 2^n); otherwise random assignments
  * with `N = permutations + 1` and the observed one counted in both tails (Phipson & Smyth,
  * 2010), as `scipy.stats.permutation_test(permutation_type='samples')` computes it. Equal
@@ -158,7 +166,13 @@ export function pairedPermutationTest(
       `for the random sign assignments of ${n} pairs (2^${n} > ${permutations} permutations)`,
     );
   }
-  const tolerance = Math.max(TIE_EPSILON, Math.abs(TIE_EPSILON * observed));
+  let magnitude = 0;
+  for (let i = 0; i < n; i++) magnitude += Math.abs(d[i]!);
+  const tolerance = Math.max(
+    TIE_EPSILON,
+    Math.abs(TIE_EPSILON * observed),
+    (ROUNDING * (n - 1) * magnitude) / n,
+  );
   let atMost = exact ? 0 : 1;
   let atLeast = exact ? 0 : 1;
   const total = exact ? 2 ** n : permutations;
