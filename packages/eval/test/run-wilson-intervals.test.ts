@@ -210,5 +210,11 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
         /^nb: accuracy 1\.000 has a bootstrap interval of no width .* an item has several predictions here/,
       ),
     );
+    // 10 predictions of 5 items share 5 requests: the latency CDF counts each request once,
+    // as the service percentiles beside it do
+    const model = repeated.models[0]!;
+    expect(model.service.requests).toBe(5);
+    expect(model.latencySample).toHaveLength(5);
+    expect(model.ttftSample.length).toBeLessThanOrEqual(5);
   }, 60_000);
 });

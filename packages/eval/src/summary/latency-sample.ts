@@ -1,24 +1,31 @@
-import type { PredictionRow } from '../run/prediction-row.js';
+import type { Outcome } from '../run/journal.js';
 
 /** The most values a latency sample keeps: enough for a smooth CDF, small in `results.json`. */
 const MAX_SAMPLE = 2000;
 
 /**
  * The sorted timings of the answered requests (a cached answer's as measured when it was
- * first sent; rows without the timing left out), thinned to
- * at most 2000 evenly spaced order statistics, which preserve the CDF the report draws.
+ * first sent; requests without the timing left out), thinned to at most 2000 evenly spaced
+ * order statistics, which preserve the CDF the report draws.
  *
- * @param rows - one model's prediction rows
- * @param pick - the timing of a row, or null
+ * @remarks One value per distinct request, as the service percentiles count them: items that
+ * share a prompt (the same text in the data, an item in several folds) share one request, and
+ * counting its timing once per prediction row drew a CDF the percentiles beside it disagreed
+ * with.
+ * @param outcomes - one model's distinct requests
+ * @param pick - the timing of a request, or null
  * @returns ascending values
  * @example
- * latencySample(rows, (r) => r.e2eMs);
+ * latencySample([...outcomes.values()], (o) => o.e2eMs);
  */
 export function latencySample(
-  rows: readonly PredictionRow[],
-  pick: (r: PredictionRow) => number | null,
+  outcomes: readonly Outcome[],
+  pick: (o: Outcome) => number | null,
 ): number[] {
-  const xs = rows.map(pick).filter((x): x is number => x !== null);
+  const xs = outcomes
+    .filter((o) => o.status === 'ok')
+    .map(pick)
+    .filter((x): x is number => x !== null);
   xs.sort((a, b) => a - b);
   if (xs.length <= MAX_SAMPLE) return xs;
   return Array.from(

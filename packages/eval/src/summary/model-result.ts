@@ -57,8 +57,8 @@ export function modelResult(
       ? { ...plots.roc, auc: reported.roc_auc?.value ?? finiteOrNull(plots.roc.auc) }
       : null,
     calibration: plots?.calibration ?? null,
-    latencySample: latencySample(rows, (r) => r.e2eMs),
-    ttftSample: latencySample(rows, (r) => r.ttftMs),
+    latencySample: latencySample(req.outcomes, (o) => o.e2eMs),
+    ttftSample: latencySample(req.outcomes, (o) => o.ttftMs),
     service: serviceStats(req.outcomes, {
       resumed: req.resumed,
       sent: req.sent,
