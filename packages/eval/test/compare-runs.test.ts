@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
+import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compareJunit,
@@ -248,10 +249,27 @@ describe('compareRuns on a generation task', () => {
     expect(allowed.notes).toContainEqual(
       expect.stringMatching(/^1 paired item holds different text in the two runs/),
     );
-    // a predictions file written before item hashes existed pairs as before
-    const old = await withHashes('no-hashes', () => null);
-    const paired = await compareRuns(join(dir, 'full'), old.copy, { bootstrap: 100 });
+    // a predictions file written before item hashes existed (no item_hash column) pairs as
+    // before, with a note that the text was not compared
+    const old = join(dir, 'no-hashes');
+    cpSync(join(dir, 'full'), old, { recursive: true });
+    const table = tableFromIPC(readFileSync(join(old, 'predictions.arrow')));
+    const columns = Object.fromEntries(
+      table.schema.fields
+        .filter((f) => f.name !== 'item_hash')
+        .map((f) => [f.name, table.getChild(f.name)!]),
+    );
+    writeFileSync(join(old, 'predictions.arrow'), tableToIPC(new Table(columns), 'file'));
+    expect(
+      readPredictions(readFileSync(join(old, 'predictions.arrow')))[0]!.itemHash,
+    ).toBeUndefined();
+    const paired = await compareRuns(join(dir, 'full'), old, { bootstrap: 100 });
     expect(paired.pairedItems).toBe(ITEMS);
+    expect(paired.notes).toContainEqual(
+      expect.stringMatching(
+        /^the candidate's predictions\.arrow records no item text fingerprints/,
+      ),
+    );
   }, 60_000);
 
   it('says what a directory without results.json is: a tune output, or a run that has not finished', async () => {

@@ -105,7 +105,7 @@ function pairRows(
     if (differentInput(r, other)) {
       if (!allowDifferentData) {
         refuse(
-          `Item ${r.id} (fold ${r.fold}) holds different text in the baseline and the candidate (its fields hash to ${r.itemHash} and ${other.itemHash}): the data sets differ although the ids and expected answers agree; ${remedy}.`,
+          `Item ${r.id} (fold ${r.fold}) holds different text in the baseline and the candidate (its text and choices hash to ${r.itemHash} and ${other.itemHash}): the data sets differ although the ids and expected answers agree; ${remedy}.`,
           'candidate',
         );
       }
@@ -117,7 +117,18 @@ function pairRows(
   return { rowsA, rowsB, retexted };
 }
 
-/** Whether two paired rows read items with different fields (files that record it). */
+/** The side whose rows record no `itemHash` while the other's do, or null. */
+function unhashedSide(
+  sideA: readonly PredictionRow[],
+  sideB: readonly PredictionRow[],
+): 'baseline' | 'candidate' | null {
+  const hashed = (rows: readonly PredictionRow[]) =>
+    rows.some((r) => typeof r.itemHash === 'string');
+  if (hashed(sideA) === hashed(sideB)) return null;
+  return hashed(sideA) ? 'candidate' : 'baseline';
+}
+
+/** Whether two paired rows read items with different text (files that record it). */
 function differentInput(a: PredictionRow, b: PredictionRow): boolean {
   return (
     typeof a.itemHash === 'string' && typeof b.itemHash === 'string' && a.itemHash !== b.itemHash
@@ -191,6 +202,12 @@ export function pairRuns(
     refuse(
       `${baseline.resultsFile} and ${candidate.resultsFile} share no item (paired by fold, item id, sample and prompt variant); compare runs of the same data and evaluation method.`,
       'candidate',
+    );
+  }
+  const unchecked = unhashedSide(sideA, sideB);
+  if (unchecked !== null) {
+    pairingNotes.push(
+      `the ${unchecked}'s predictions.arrow records no item text fingerprints (item_hash; written before they existed), so the items' text was not compared, only their ids and expected answers`,
     );
   }
   if (retexted.size > 0) {

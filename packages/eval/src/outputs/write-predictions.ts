@@ -17,7 +17,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * @param rows - prediction rows
  * @returns an Arrow table with columns id, fold, model, permutation (the choice order of a
  *   multiple-choice prompt, 0 for the data set's; null for other tasks), prompt_hash, item_hash
- *   (`itemHash` of the item's fields), group,
+ *   (`itemHash` of the item's text and choices), group,
  *   expected, raw_answer, parsed, outcome, correct, error, ttft_ms, tpot_ms, e2e_ms,
  *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a JSON array of
  *   a generation item's references, else null)

@@ -18,7 +18,7 @@ export interface PredictionRow {
   /** hash of the prompt sent */
   promptHash: string;
   /**
-   * fingerprint of the item's fields and choices (`itemHash`): `assay compare` checks that
+   * fingerprint of the item's text and choices (`itemHash`): `assay compare` checks that
    * paired rows read the same item; absent in files written before it existed
    */
   itemHash?: string | null | undefined;
