@@ -73,6 +73,47 @@ describe('file datasets', () => {
     },
   );
 
+  it('refuses numeric references in Arrow and Parquet as in JSONL, naming the row and the string to write', async () => {
+    const numbers = [5, 6, 7, 8];
+    writeFileSync(
+      join(dir, 'num.arrow'),
+      tableToIPC(
+        tableFromArrays({ id: ids, body: bodies, ref: Float64Array.from(numbers) }),
+        'file',
+      ),
+    );
+    writeFileSync(
+      join(dir, 'num.parquet'),
+      new Uint8Array(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'id', data: ids },
+            { name: 'body', data: bodies },
+            { name: 'ref', data: numbers, type: 'INT32' },
+          ],
+        }),
+      ),
+    );
+    writeFileSync(
+      join(dir, 'num.jsonl'),
+      ids.map((id, i) => JSON.stringify({ id, body: bodies[i], ref: numbers[i] })).join('\n'),
+    );
+    for (const name of ['num.arrow', 'num.parquet', 'num.jsonl']) {
+      await expect(
+        loadFileDataset(join(dir, name), {
+          columns: { id: 'id', text: 'body', reference: 'ref' },
+          requireLabel: false,
+        }),
+      ).rejects.toMatchObject({
+        code: 'MISSING_VALUE',
+        path: 'dataset.columns.reference',
+        message: expect.stringMatching(
+          /^Data row 1 of .* the number 5 in the reference column 'ref'.*"5"/,
+        ),
+      });
+    }
+  });
+
   it('names the row and column that is missing, and rejects duplicate ids', async () => {
     await expect(
       loadFileDataset(join(dir, 'nolabel.jsonl'), { requireLabel: true }),

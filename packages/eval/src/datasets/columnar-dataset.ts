@@ -43,6 +43,29 @@ function cellAt(col: LoadedColumn, row: number): string | undefined {
 }
 
 /**
+ * A reference is text: a number or boolean column is refused as in JSON and JSONL (and as
+ * `assay score` refuses it), so one data set does not read differently by file format.
+ */
+function refuseNumericReferences(
+  col: LoadedColumn | undefined,
+  name: string | undefined,
+  path: string,
+): void {
+  if (col === undefined) return;
+  const row =
+    col.kind === 'number'
+      ? col.values.findIndex((v) => !Number.isNaN(v))
+      : Array.from(col.codes).findIndex((c) => c >= 0 && typeof col.dictionary[c] !== 'string');
+  if (row < 0) return;
+  const value = col.kind === 'number' ? col.values[row] : col.dictionary[col.codes[row]!];
+  throw new EvaluationError(
+    'MISSING_VALUE',
+    `Data row ${row + 1} of '${path}' has the ${typeof value} ${String(value)} in the reference column '${name}' (dataset.columns.reference); a reference is text: store the column as strings (write the reference ${String(value)} as "${String(value)}"), as in JSON and JSONL.`,
+    { path: 'dataset.columns.reference' },
+  );
+}
+
+/**
  * Loads an Arrow IPC or Parquet dataset through the `assay score` column
  * loaders (`loadColumns`), reading only the mapped columns.
  *
@@ -93,6 +116,7 @@ export async function loadColumnarDataset(
   }
   const get = (name: string | undefined): LoadedColumn | undefined =>
     name ? table.columns.get(name) : undefined;
+  refuseNumericReferences(get(columns.reference), columns.reference, path);
   const idCol = get(columns.id ?? (table.columns.has('id') ? 'id' : undefined));
   const items: DatasetItem[] = [];
   const ids = new Set<string>();
