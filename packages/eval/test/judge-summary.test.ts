@@ -144,6 +144,38 @@ describe('judge score interval', () => {
     ]);
   });
 
+  test('an item graded twice keeps the bootstrap interval even when one grade was unscored', () => {
+    const draws = Array.from({ length: 9 }, (_, i) => [
+      {
+        item: `i${i}`,
+        answer: `i${i}`,
+        repeat: 0,
+        verdict: { unscored: false as const, grade: 'C', score: 1 },
+      },
+      {
+        item: `i${i}`,
+        answer: `i${i}`,
+        repeat: 1,
+        verdict: { unscored: true as const, reason: 'no grade' },
+      },
+    ]).flat();
+    const s = summarizeJudge(draws, {
+      client: 'j',
+      mode: 'closedqa',
+      temperature: 0,
+      seed: 0,
+      repeats: 2,
+      bootstrap: BOOTSTRAP,
+    });
+    expect([s.score.ciLow, s.score.ciHigh, s.score.ciMethod]).toEqual([1, 1, undefined]);
+    // the same grades from one draw per item are independent trials: Wilson
+    const once = summarizeJudge(
+      draws.filter((d) => d.repeat === 0),
+      { client: 'j', mode: 'closedqa', temperature: 0, seed: 0, repeats: 1, bootstrap: BOOTSTRAP },
+    );
+    expect(once.score.ciMethod).toBe('wilson');
+  });
+
   test('repeated draws of an item, or partial credit, keep the zero-width bootstrap interval', () => {
     const repeated = judgeScoreInterval(
       Array.from({ length: 9 }, () => [1, 1]),

@@ -178,6 +178,14 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
         /because an item has several answers or grades here \(samples, folds or judge repeats\)/,
       );
     expect(warnings[2]).toMatch(/^nb: bleu 1\.000 .* and this metric is none\.$/);
+    // a renamed exact_match goes by its name
+    model.metrics = { em_strict: one };
+    const [renamed] = degenerateIntervalWarnings(
+      [model],
+      new Set(['em_strict']),
+      new Set(['em_strict']),
+    );
+    expect(renamed).toMatch(/because an item has several answers or grades here/);
   });
 
   it('labels the Wilson interval in the terminal, markdown and HTML reports', () => {

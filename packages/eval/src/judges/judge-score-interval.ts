@@ -39,6 +39,8 @@ export interface Estimate {
  * @param draws - per item, the scores of its scored draws (an empty list: an item whose
  *   draws were all unscored, still drawn but adding nothing)
  * @param bootstrap - resamples, level, seed
+ * @param oneDrawEach - whether each item was graded once (no samples, no repeats, scored or
+ *   not); only then may the Wilson interval replace a zero-width one (default true)
  * @returns the mean and its interval
  * @example
  * judgeScoreInterval([[1, 1], [0, 1], [0, 0]], { resamples: 1000, level: 0.95, seed: 0 }).value; // 0.5
@@ -46,6 +48,7 @@ export interface Estimate {
 export function judgeScoreInterval(
   draws: readonly (readonly number[])[],
   bootstrap: JudgeBootstrap,
+  oneDrawEach = true,
 ): Estimate {
   let sum = 0;
   let count = 0;
@@ -72,7 +75,8 @@ export function judgeScoreInterval(
   }
   const interval = percentileInterval(replicates, bootstrap.level);
   const estimate = { value, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null };
-  return wilsonOfOneDrawEach(estimate, draws, bootstrap.level);
+  // an item graded twice with one grade unscored is still no independent trial
+  return oneDrawEach ? wilsonOfOneDrawEach(estimate, draws, bootstrap.level) : estimate;
 }
 
 /**

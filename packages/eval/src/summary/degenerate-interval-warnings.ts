@@ -17,7 +17,7 @@ function summaries(m: ModelResult): [string, MetricSummary][] {
 }
 
 /** The generation scorers that score an answer 0 or 1 (by their default names). */
-const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set([
+export const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set([
   'exact_match',
   'includes',
   'pattern',
@@ -26,13 +26,13 @@ const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set([
   'numeric_match',
 ]);
 
-function why(metric: string): string {
+function why(metric: string, zeroOne: ReadonlySet<string>): string {
   const name = metricSpec(metric)?.name ?? metric;
   if (PROPORTION_METRICS.has(name))
     return 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe';
   const several =
     'an item has several answers or grades here (samples, folds or judge repeats), so they are no independent trials whose count a Wilson interval could describe, or the scores are not all 0 or 1';
-  if (metric === 'judge_score' || ZERO_ONE_SCORERS.has(metric)) return several;
+  if (metric === 'judge_score' || zeroOne.has(metric)) return several;
   return "the Wilson interval replaces only shares of a count (accuracy, recall, precision, false-positive rate; a generation task's exact_match and 0/1 assertions; judge_score), and this metric is none";
 }
 
@@ -47,6 +47,8 @@ function why(metric: string): string {
  *   instead (`ciMethod: 'wilson'`, see `withWilsonFallback`) and is not named here.
  * @param models - the run's model results
  * @param gated - the metrics whose interval an interval threshold reads
+ * @param zeroOne - the names of the generation scorers that score 0 or 1 (a renamed
+ *   `exact_match` goes by its name; default the scorers' own names)
  * @returns one warning per model and such metric, in model and metric order
  * @example
  * degenerateIntervalWarnings(results.models, new Set(['roc_auc'])); // ['nb: roc_auc 1.000 has a bootstrap interval of no width, ...']
@@ -54,12 +56,13 @@ function why(metric: string): string {
 export function degenerateIntervalWarnings(
   models: readonly ModelResult[],
   gated: ReadonlySet<string>,
+  zeroOne: ReadonlySet<string> = ZERO_ONE_SCORERS,
 ): string[] {
   return models.flatMap((m) =>
     summaries(m).flatMap(([metric, s]) =>
       gated.has(metric) && s.ciMethod === undefined && zeroWidth(s)
         ? [
-            `${m.name}: ${metric} ${fmt(s.value)} has a bootstrap interval of no width [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]: every resample scored the same, so it cannot show how sure the figure is, and more items would be needed to give it width; not replaced by a Wilson interval because ${why(metric)}.`,
+            `${m.name}: ${metric} ${fmt(s.value)} has a bootstrap interval of no width [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]: every resample scored the same, so it cannot show how sure the figure is, and more items would be needed to give it width; not replaced by a Wilson interval because ${why(metric, zeroOne)}.`,
           ]
         : [],
     ),

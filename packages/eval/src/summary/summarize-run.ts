@@ -15,7 +15,7 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { baselineDifferencesFor } from './baseline-comparison.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
-import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
+import { degenerateIntervalWarnings, ZERO_ONE_SCORERS } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { generationSlices } from './generation-slices.js';
 import { modelResult } from './model-result.js';
@@ -201,6 +201,14 @@ async function summarizeWith(
   return { ...results, warnings: [...(results.warnings ?? []), ...scoringWarnings] };
 }
 
+/** The names of a generation task's 0/1 scorers (a renamed `exact_match` by its name). */
+function zeroOneScorerNames(
+  scorers: readonly { readonly name: string; readonly metric: string }[] | undefined,
+): ReadonlySet<string> {
+  if (scorers === undefined) return ZERO_ONE_SCORERS;
+  return new Set(scorers.filter((s) => ZERO_ONE_SCORERS.has(s.metric)).map((s) => s.name));
+}
+
 /** Each model's confidence sequences at the stopping time of a run with `evaluation.stop`. */
 function anytimeIntervals(
   stop: ExecutedRun['earlyStop'],
@@ -284,7 +292,11 @@ function assembleResults(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...undefinedFoldWarnings(models),
-      ...degenerateIntervalWarnings(models, intervalGated(config.thresholds)),
+      ...degenerateIntervalWarnings(
+        models,
+        intervalGated(config.thresholds),
+        zeroOneScorerNames(task.generation?.scorers),
+      ),
       ...redactedAnswerWarnings(run.rows),
       ...emptySequenceWarnings(run.earlyStop),
     ],
