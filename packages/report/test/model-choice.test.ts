@@ -54,13 +54,13 @@ describe('the verdict of a run of two models', () => {
   test('compares them on the headline metric, in cost and at p95, and recommends no more than that', () => {
     const v = runVerdict(pair(0.015, 0.25));
     expect(v.choice).toBe(
-      'spam-v2 scores +0.015 f1_macro [-0.010, 0.040] against spam-v1, not a significant difference (p 0.250); it costs half as much ($0.0992 vs $0.198 for 200 items) and is 17 ms slower at p95. Neither is clearly better on f1_macro: choose on cost (spam-v2 is cheaper) or latency (spam-v1 is faster at p95).',
+      'spam-v2 scores +0.015 f1_macro [-0.010, 0.040] against spam-v1, not a significant difference (p 0.250); spam-v2 costs half as much ($0.0992 vs $0.198 for 200 items) and is 17 ms slower at p95. Neither is clearly better on f1_macro: choose on cost (spam-v2 is cheaper) or latency (spam-v1 is faster at p95).',
     );
   });
 
   test('names the better model only when the difference is significant', () => {
     expect(runVerdict(pair(0.015, 0.01)).choice).toContain(
-      'a significant difference (p 0.010): spam-v2 is better; it costs half as much',
+      'a significant difference (p 0.010): spam-v2 is better; spam-v2 costs half as much',
     );
     expect(runVerdict(pair(0.015, 0.01)).choice).toMatch(
       /spam-v2 is the better choice on these numbers: better on f1_macro and cheaper\.$/,
@@ -74,7 +74,7 @@ describe('the verdict of a run of two models', () => {
   test('leaves cost out without a price, and says nothing for one model', () => {
     const choice = runVerdict(pair(0.015, 0.25, null)).choice!;
     expect(choice).not.toContain('$');
-    expect(choice).toContain('; it is 17 ms slower at p95.');
+    expect(choice).toContain('; spam-v2 is 17 ms slower at p95.');
     expect(runVerdict(sampleResults([sampleModel('nb')])).choice).toBeNull();
   });
 

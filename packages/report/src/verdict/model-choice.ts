@@ -87,7 +87,8 @@ function readPair(r: RunResults, c: Comparison, metric: string): PairReading | n
     ? `a significant difference (${pText}): ${better!.name} is better`
     : `not a significant difference (${pText})`;
   const extras = [costWords(b, a), latencyWords(b, a)].filter((x): x is string => x !== null);
-  const rest = extras.length > 0 ? `; it ${listInWords(extras)}` : '';
+  // named, not "it": after "x is better", "it" read as x where the figures are b's
+  const rest = extras.length > 0 ? `; ${b.name} ${listInWords(extras)}` : '';
   const sentence = `${b.name} scores ${sign}${fmt(d.difference, 3)} ${metric}${interval} against ${a.name}, ${verdict}${rest}.`;
   return { c, a, b, better, sentence };
 }
