@@ -218,6 +218,7 @@ describe('multiple-choice configuration', () => {
   it('accepts accuracy and position_bias_rate in metrics and thresholds, and nothing else', () => {
     expect(
       refused({
+        task: { type: 'multiple-choice', permutations: 2 },
         evaluation: { metrics: ['accuracy', 'position_bias_rate'] },
         thresholds: ['position_bias_rate <= 0.1'],
       }),
@@ -225,6 +226,17 @@ describe('multiple-choice configuration', () => {
     expect(refused({ evaluation: { metrics: ['f1_macro'] } })[0]).toMatch(
       /^evaluation\.metrics\[0\]: unknown metric 'f1_macro' for a multiple-choice task/,
     );
+  });
+
+  it('refuses position_bias_rate without extra choice orders before anything is sent', () => {
+    const issues = refused({
+      evaluation: { metrics: ['accuracy', 'position_bias_rate'] },
+      thresholds: ['accuracy >= 0.5', 'position_bias_rate.ci_high <= 0.1'],
+    });
+    expect(issues).toEqual([
+      'evaluation.metrics[1]: position_bias_rate needs task.permutations of 1 or more (each item also asked in other choice orders); set task.permutations, e.g. 2',
+      'thresholds[1]: position_bias_rate needs task.permutations of 1 or more (each item also asked in other choice orders); set task.permutations, e.g. 2',
+    ]);
   });
 
   it('refuses more than 100 permutations and few-shot examples', () => {

@@ -166,6 +166,29 @@ function multipleChoiceChecks(c: Loose, add: AddIssue): void {
   }
 }
 
+/**
+ * `position_bias_rate` compares an item's answers across choice orders: with no extra order
+ * (`task.permutations` 0, the default) it has no value, which a run found only after every
+ * request was paid for.
+ */
+function positionBiasChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
+  if (t.type !== 'multiple-choice') return;
+  const permutations = obj(c.task).permutations;
+  if (permutations !== undefined && permutations !== 0) return;
+  const problem =
+    'position_bias_rate needs task.permutations of 1 or more (each item also asked in other choice orders); set task.permutations, e.g. 2';
+  arr(obj(c.evaluation).metrics).forEach((m, i) => {
+    if (m === 'position_bias_rate')
+      add({ code: 'custom', path: ['evaluation', 'metrics', i], message: problem });
+  });
+  arr(c.thresholds).forEach((text, i) => {
+    if (typeof text !== 'string') return;
+    const parsed = parseThreshold(text);
+    if (parsed.ok && parsed.threshold.metric === 'position_bias_rate')
+      add({ code: 'custom', path: ['thresholds', i], message: problem });
+  });
+}
+
 function fewShotChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
   const count = obj(obj(c.prompt).fewShot).count;
   if (typeof count === 'number' && count > 0 && t.known && t.type !== 'classification') {
@@ -201,5 +224,6 @@ export function crossFieldChecks(input: unknown, add: AddIssue): void {
   thresholdChecks(c, t, add);
   columnChecks(c, t, add);
   multipleChoiceChecks(c, add);
+  positionBiasChecks(c, t, add);
   fewShotChecks(c, t, add);
 }
