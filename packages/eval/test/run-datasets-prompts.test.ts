@@ -321,6 +321,17 @@ describe('answer extraction', () => {
     // U+2212, the typographic minus, used to lose its sign
     expect(parseAnswer('\u221242', [], spec('number')).value).toBe('-42');
     expect(parseAnswer('1.5e\u22122', [], spec('number')).value).toBe('0.015');
+    expect(parseAnswer('$1,500', [], spec('number')).value).toBe('1500');
+    expect(parseAnswer('1,234,567.25 in all', [], spec('number')).value).toBe('1234567.25');
+    expect(parseAnswer('-.5', [], spec('number')).value).toBe('-0.5');
+    expect(parseAnswer('It costs 3.', [], spec('number')).value).toBe('3');
+    // a decimal comma is no number (it read as 25), and no part of it is one either
+    expect(parseAnswer('2,5', [], spec('number')).value).toBeNull();
+    expect(parseAnswer('about 2,5 kg', [], spec('number')).value).toBeNull();
+    expect(parseAnswer('1,23', [], spec('number')).value).toBeNull();
+    expect(parseAnswer('version 2.0.1', [], spec('number')).value).toBeNull();
+    // a list of numbers still gives its first
+    expect(parseAnswer('3, 4 and 5', [], spec('number')).value).toBe('3');
   });
 
   it('regression reads the number in the regex capture, or the whole answer with exact', () => {

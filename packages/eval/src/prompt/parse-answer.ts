@@ -26,8 +26,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// U+2212 (the typographic minus sign) is a minus too: without it '−42' read as 42
-const NUMBER = /[-+\u2212]?(?:\d+(?:[.,]\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+\u2212]?\d+)?/;
+// U+2212 (the typographic minus sign) is a minus too: without it '−42' read as 42. A comma
+// separates thousands only before groups of exactly three digits (1,234.5); '2,5' (a decimal
+// comma) is no number rather than 25, and neither is a part of '2,5' or '2.0.1': the
+// lookarounds refuse a match that another digit group touches.
+const NUMBER =
+  /(?<![\d.,])[-+\u2212]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:[eE][-+\u2212]?\d+)?(?![.,]\d)/;
 const WHOLE_NUMBER = new RegExp(`^${NUMBER.source}$`);
 
 /** A matched number as a decimal string (thousands separators and U+2212 read), or null. */
@@ -91,7 +95,8 @@ export function capturedAnswer(text: string, spec: AnswerSpec): string | null {
  *   (`not`, `no`, `never`, `isn't`, `cannot`, … within the three words before it), is
  *   unparseable: "This is not spam" is no vote for `spam`, and "between spam and ham" is
  *   no vote at all. A stricter `regex` answer pattern avoids both. Numbers accept
- *   thousands separators (`1,234.5`).
+ *   thousands separators before groups of three digits (`1,234.5`); a decimal comma (`2,5`)
+ *   is read as no number, never as 25.
  * @example
  * parseAnswer('Label: SPAM.', ['spam', 'ham'], { extract: 'first-label', caseSensitive: false, trim: true }); // { value: 'spam' }
  */
