@@ -272,6 +272,32 @@ describe('compareRuns on a generation task', () => {
     );
   }, 60_000);
 
+  it('names a different split as the cause when predictions in folds only one run has go unpaired', async () => {
+    const copy = join(dir, 'refolded');
+    cpSync(join(dir, 'full'), copy, { recursive: true });
+    const rows = readPredictions(readFileSync(join(copy, 'predictions.arrow')));
+    // every other item in a second fold, as another split would put it
+    await writePredictions(
+      join(copy, 'predictions.arrow'),
+      rows.map((r, i) => (i % 2 === 1 ? { ...r, fold: 1 } : r)),
+    );
+    const file = join(copy, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    results.config.evaluation = { ...results.config.evaluation, method: 'kfold', k: 2 };
+    writeFileSync(file, JSON.stringify(results));
+    forgetOwnValues(copy);
+    const r = await compareRuns(join(dir, 'full'), copy, { bootstrap: 100 });
+    expect(r.pairedItems).toBe(ITEMS / 2);
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(
+        /^the runs split the items differently \(baseline: evaluation\.method .*, 1 fold; candidate: kfold, 2 folds\): predictions pair on their fold/,
+      ),
+    );
+    // the same split gives no such note
+    const same = await compareRuns(join(dir, 'full'), join(dir, 'short'), { bootstrap: 100 });
+    expect(same.notes.some((n) => n.startsWith('the runs split'))).toBe(false);
+  }, 60_000);
+
   it('says what a directory without results.json is: a tune output, or a run that has not finished', async () => {
     const tune = join(dir, 'a-tune');
     mkdirSync(tune);

@@ -215,15 +215,40 @@ export function pairRuns(
       `${retexted.size} paired item${retexted.size === 1 ? ' holds' : 's hold'} different text in the two runs (the same id and expected answer; paired because of --allow-different-data)`,
     );
   }
+  const onlyBaseline = unpaired(sideA, new Set(byKeyB.keys()));
+  const onlyCandidate = unpaired(sideB, new Set(sideA.map(keyOf)));
+  const split = splitNote(baseline, candidate, onlyBaseline.count + onlyCandidate.count);
+  if (split !== null) pairingNotes.push(split);
   return {
     modelA,
     modelB,
     modelNote,
     rowsA,
     rowsB,
-    onlyBaseline: unpaired(sideA, new Set(byKeyB.keys())),
-    onlyCandidate: unpaired(sideB, new Set(sideA.map(keyOf))),
+    onlyBaseline,
+    onlyCandidate,
     differences: options.allowDifferentData ? differences : [],
     pairingNotes,
   };
+}
+
+/**
+ * Why predictions went unpaired when the runs split their items differently: rows pair on
+ * their fold, so a run of every item once against a repeated cross-validation pairs only
+ * where the folds coincide (15 of 60 items), and the cause deserves its own words.
+ */
+function splitNote(
+  baseline: PairableRun,
+  candidate: PairableRun,
+  unpairedCount: number,
+): string | null {
+  const split = (r: PairableRun) => {
+    const e = r.results.config.evaluation as { method?: unknown } | undefined;
+    const folds = new Set(r.rows.map((row) => row.fold)).size;
+    return { method: String(e?.method ?? 'default'), folds };
+  };
+  const a = split(baseline);
+  const b = split(candidate);
+  if (unpairedCount === 0 || (a.method === b.method && a.folds === b.folds)) return null;
+  return `the runs split the items differently (baseline: evaluation.method ${a.method}, ${a.folds} fold${a.folds === 1 ? '' : 's'}; candidate: ${b.method}, ${b.folds} fold${b.folds === 1 ? '' : 's'}): predictions pair on their fold, so those in folds only one run has are unpaired; compare runs of the same evaluation method to pair every item`;
 }
