@@ -203,19 +203,24 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(RunResultsSchema.parse(old).models[0]!.metrics.accuracy!.ciMethod).toBeUndefined();
   });
 
-  it('leaves the bootstrap interval of repeated cross-validation, whose rows repeat items, with a warning', async () => {
+  it('under repeated cross-validation counts items, not rows, for accuracy, and warns for the other shares', async () => {
     const repeated = RunResultsSchema.parse(
       await run('repeated', { method: 'repeated-stratified', k: 2, repeats: 2 }, [
         'accuracy.ci_low >= 0.5',
+        'recall.ci_low >= 0.5',
       ]),
     );
     const accuracy = repeated.models[0]!.metrics.accuracy!;
     expect(repeated.models[0]!.items).toMatchObject({ scored: 10, correct: 10, distinct: 5 });
-    expect(accuracy).toMatchObject({ value: 1, ciLow: 1, ciHigh: 1 });
-    expect(accuracy.ciMethod).toBeUndefined();
+    // 10 rows right of 5 items, each right in both repeats: the Wilson interval of 5 of 5
+    // items (statsmodels), not of 10 of 10 rows, which would claim twice the evidence
+    expect(accuracy.ciMethod).toBe('wilson');
+    expect(accuracy.ciLow).toBeCloseTo(STATSMODELS_5_OF_5[0]!, 12);
+    expect(accuracy.ciHigh).toBeCloseTo(STATSMODELS_5_OF_5[1]!, 12);
+    expect(repeated.warnings).not.toContainEqual(expect.stringMatching(/^nb: accuracy /));
     expect(repeated.warnings).toContainEqual(
       expect.stringMatching(
-        /^nb: accuracy 1\.000 has a bootstrap interval of no width .* an item has several predictions here/,
+        /^nb: recall 1\.000 has a bootstrap interval of no width .* an item has several predictions here/,
       ),
     );
     // 10 predictions of 5 items share 5 requests: the latency CDF counts each request once,

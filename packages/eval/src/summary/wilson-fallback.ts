@@ -1,8 +1,27 @@
 import type { MetricSummary } from '@assay/report';
-import { wilsonOfDegenerate } from '@assay/runner';
+import { type ProportionCount, wilsonOfDegenerate } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
 import { itemsRepeat, proportionCount } from './proportion-count.js';
 import { zeroWidth } from './zero-width.js';
+
+/**
+ * Where an item has several rows (repeated folds, choice orders) and every row is right, or
+ * every row wrong, the count of items: each item is then right (wrong) in all its rows, and
+ * the items are the independent trials. The Wilson interval of that count bounds the share
+ * of items right in every row, which the accuracy is at least (at most, at 0): a
+ * conservative interval, where the rows' count would be too narrow. Only for `accuracy`, the
+ * plain share of rows; null otherwise.
+ */
+function itemCount(
+  metric: string,
+  rows: ProportionCount | null,
+  pass: ScoringPass,
+): ProportionCount | null {
+  if (metric !== 'accuracy' || rows === null) return null;
+  if (rows.successes !== 0 && rows.successes !== rows.trials) return null;
+  const items = new Set(pass.clusterIds).size;
+  return { successes: rows.successes === 0 ? 0 : items, trials: items };
+}
 
 /**
  * Replaces a zero-width bootstrap interval of a proportion metric by the Wilson score
@@ -12,9 +31,11 @@ import { zeroWidth } from './zero-width.js';
  * The interval is `@assay/runner`'s `wilsonOfDegenerate` (the one `assay score` uses; formula
  * and source there): 5 of 5 right gives `[0.566, 1]` at 95% where the bootstrap gave `[1, 1]`.
  * The summary is left as it is when the interval has width or lies off the value, the metric is no share of a
- * count (see `proportionCount`), the rows carry weights, an item has several rows (repeated
- * cross-validation, choice orders: the rows are not independent trials), or the count does
- * not give the pooled value (a guard against a metric defined otherwise than counted here).
+ * count (see `proportionCount`), the rows carry weights, or the count does not give the pooled
+ * value (a guard against a metric defined otherwise than counted here). Where an item has
+ * several rows (repeated cross-validation, choice orders: the rows are not independent
+ * trials), only `accuracy` gets it, from the count of items (see `itemCount`): 40 items right
+ * in all their orders give `[0.912, 1]`, not the 160 rows' `[0.977, 1]`.
  * @param summary - the metric's summary (from the runner's report)
  * @param metric - the runner's (canonical) metric name
  * @param pass - the pass that scored it
@@ -29,8 +50,9 @@ export function withWilsonFallback(
   pass: ScoringPass,
   ci: number,
 ): MetricSummary {
-  if (!zeroWidth(summary) || summary.value === null || itemsRepeat(pass)) return summary;
-  const count = proportionCount(metric, pass);
+  if (!zeroWidth(summary) || summary.value === null) return summary;
+  const rows = proportionCount(metric, pass);
+  const count = itemsRepeat(pass) ? itemCount(metric, rows, pass) : rows;
   const interval = wilsonOfDegenerate(summary.value, summary.ciLow!, summary.ciHigh!, count, ci);
   return interval === null
     ? summary
