@@ -144,7 +144,7 @@ describe('judge score interval', () => {
     ]);
   });
 
-  test('an item graded twice keeps the bootstrap interval even when one grade was unscored', () => {
+  test('items graded several times count once each: 9 items right in all their draws are 9 of 9', () => {
     const draws = Array.from({ length: 9 }, (_, i) => [
       {
         item: `i${i}`,
@@ -156,32 +156,31 @@ describe('judge score interval', () => {
         item: `i${i}`,
         answer: `i${i}`,
         repeat: 1,
-        verdict: { unscored: true as const, reason: 'no grade' },
+        verdict: { unscored: false as const, grade: 'C', score: 1 },
       },
     ]).flat();
-    const s = summarizeJudge(draws, {
+    const settings = {
       client: 'j',
-      mode: 'closedqa',
+      mode: 'closedqa' as const,
       temperature: 0,
       seed: 0,
-      repeats: 2,
       bootstrap: BOOTSTRAP,
-    });
-    expect([s.score.ciLow, s.score.ciHigh, s.score.ciMethod]).toEqual([1, 1, undefined]);
-    // the same grades from one draw per item are independent trials: Wilson
-    const once = summarizeJudge(
-      draws.filter((d) => d.repeat === 0),
-      { client: 'j', mode: 'closedqa', temperature: 0, seed: 0, repeats: 1, bootstrap: BOOTSTRAP },
+    };
+    const twice = summarizeJudge(draws, { ...settings, repeats: 2 });
+    // proportion_confint(9, 9, alpha=0.05, method='wilson'), not 18 of 18 draws
+    expect(twice.score.ciMethod).toBe('wilson');
+    expect(twice.score.ciLow).toBeCloseTo(0.7008549515804557, 12);
+    // a draw left unscored leaves its item graded by the other
+    const partly = draws.map((d, k) =>
+      k === 1 ? { ...d, verdict: { unscored: true as const, reason: 'no grade' } } : d,
     );
-    expect(once.score.ciMethod).toBe('wilson');
+    expect(summarizeJudge(partly, { ...settings, repeats: 2 }).score.ciLow).toBeCloseTo(
+      0.7008549515804557,
+      12,
+    );
   });
 
-  test('repeated draws of an item, or partial credit, keep the zero-width bootstrap interval', () => {
-    const repeated = judgeScoreInterval(
-      Array.from({ length: 9 }, () => [1, 1]),
-      BOOTSTRAP,
-    );
-    expect([repeated.ciLow, repeated.ciHigh, repeated.ciMethod]).toEqual([1, 1, undefined]);
+  test('partial credit at 0.5 everywhere keeps the zero-width bootstrap interval', () => {
     const partial = judgeScoreInterval(
       Array.from({ length: 9 }, () => [0.5]),
       BOOTSTRAP,

@@ -163,9 +163,9 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(degenerateIntervalWarnings(all.models, new Set(['balanced_accuracy']))).toHaveLength(1);
   });
 
-  it('says why a judge score or a 0/1 scorer at 1 keeps its zero-width interval: repeated answers', () => {
+  it('says why a judge score or a 0/1 scorer keeps its zero-width interval: its value is not 0 or 1', () => {
     const model = structuredClone(all.models[0]!);
-    const one = { ...model.metrics.accuracy!, ciLow: 1, ciHigh: 1, value: 1 };
+    const one = { ...model.metrics.accuracy!, ciLow: 0.5, ciHigh: 0.5, value: 0.5 };
     delete one.ciMethod;
     model.metrics = { judge_score: one, exact_match: one, bleu: one };
     const warnings = degenerateIntervalWarnings(
@@ -174,10 +174,8 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     );
     expect(warnings).toHaveLength(3);
     for (const w of warnings.slice(0, 2))
-      expect(w).toMatch(
-        /because an item has several answers or grades here \(samples, folds or judge repeats\)/,
-      );
-    expect(warnings[2]).toMatch(/^nb: bleu 1\.000 .* and this metric is none\.$/);
+      expect(w).toMatch(/because its value is not 0 or 1 \(partial credit/);
+    expect(warnings[2]).toMatch(/^nb: bleu 0\.500 .* and this metric is none\.$/);
     // a renamed exact_match goes by its name
     model.metrics = { em_strict: one };
     const [renamed] = degenerateIntervalWarnings(
@@ -185,7 +183,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
       new Set(['em_strict']),
       new Set(['em_strict']),
     );
-    expect(renamed).toMatch(/because an item has several answers or grades here/);
+    expect(renamed).toMatch(/because its value is not 0 or 1/);
   });
 
   it('labels the Wilson interval in the terminal, markdown and HTML reports', () => {

@@ -14,9 +14,10 @@ const BINARY: ReadonlySet<string> = new Set(['exact_match', ...ASSERTION_SCORERS
  *
  * @remarks
  * Only for `exact_match` and the assertions (`includes`, `pattern`, `json_valid`,
- * `json_schema`, `numeric_match`), when every unit's value is 0 or 1 and no two units share
- * an item (several samples of an item under reducer `mean`, or an item in several folds,
- * are not independent trials: the summary is left as it is). The interval is
+ * `json_schema`, `numeric_match`), when every unit's value is 0 or 1. Where units share an
+ * item (several samples of an item under reducer `mean`, an item in several folds: no
+ * independent trials), the count is of items, every unit right meaning every item right in
+ * all its units: a conservative bound. The interval is
  * `@assay/runner`'s `wilsonOfDegenerate` (Wilson, 1927): 40 of 40 right gives about
  * `[0.912, 1]` at 95% where the bootstrap gave `[1, 1]`.
  *
@@ -45,19 +46,19 @@ export function binaryWilson(
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
     if (v !== 0 && v !== 1) return summary;
-    const cluster = units.units[i]!.cluster;
-    if (items.has(cluster)) return summary;
-    items.add(cluster);
+    items.add(units.units[i]!.cluster);
     successes += v;
     trials++;
   }
-  const interval = wilsonOfDegenerate(
-    summary.value,
-    summary.ciLow!,
-    summary.ciHigh!,
-    { successes, trials },
-    ci,
-  );
+  // an item with several units (samples, folds): every unit right (wrong) makes every item
+  // right (wrong) in all of them, and the items are the independent trials
+  const count =
+    items.size === trials
+      ? { successes, trials }
+      : successes === 0 || successes === trials
+        ? { successes: successes === 0 ? 0 : items.size, trials: items.size }
+        : null;
+  const interval = wilsonOfDegenerate(summary.value, summary.ciLow!, summary.ciHigh!, count, ci);
   return interval === null
     ? summary
     : { ...summary, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };

@@ -34,13 +34,11 @@ export interface Estimate {
  * units within them is Davison & Hinkley's "strategy 2" for two-stage data (Bootstrap
  * Methods and their Application, 1997, §3.8); with one draw per item it is the ordinary
  * item bootstrap. The interval is the percentile interval of the replicates
- * (`percentileInterval` of `@assay/stats`). A zero-width interval at 0 or 1 with one 0/1
- * draw per item becomes the Wilson interval of the count (`ciMethod: 'wilson'`).
+ * (`percentileInterval` of `@assay/stats`). A zero-width interval at 0 or 1 becomes the
+ * Wilson interval of the count of graded items (`ciMethod: 'wilson'`).
  * @param draws - per item, the scores of its scored draws (an empty list: an item whose
  *   draws were all unscored, still drawn but adding nothing)
  * @param bootstrap - resamples, level, seed
- * @param oneDrawEach - whether each item was graded once (no samples, no repeats, scored or
- *   not); only then may the Wilson interval replace a zero-width one (default true)
  * @returns the mean and its interval
  * @example
  * judgeScoreInterval([[1, 1], [0, 1], [0, 0]], { resamples: 1000, level: 0.95, seed: 0 }).value; // 0.5
@@ -48,7 +46,6 @@ export interface Estimate {
 export function judgeScoreInterval(
   draws: readonly (readonly number[])[],
   bootstrap: JudgeBootstrap,
-  oneDrawEach = true,
 ): Estimate {
   let sum = 0;
   let count = 0;
@@ -75,34 +72,27 @@ export function judgeScoreInterval(
   }
   const interval = percentileInterval(replicates, bootstrap.level);
   const estimate = { value, ciLow: interval?.[0] ?? null, ciHigh: interval?.[1] ?? null };
-  // an item graded twice with one grade unscored is still no independent trial
-  return oneDrawEach ? wilsonOfOneDrawEach(estimate, draws, bootstrap.level) : estimate;
+  return wilsonOfItems(estimate, draws, bootstrap.level);
 }
 
 /**
  * A zero-width interval at 0 or 1 (every answer graded right, or none) claims a certainty the
- * run does not have; where each item has at most one scored draw and every score is 0 or 1,
- * those draws are independent trials and the Wilson interval of their count replaces it (as
- * for accuracy). Several draws of one item (samples, repeats) are not: the estimate stays.
+ * run does not have. Every scored draw then has the value, so every graded item has it in all
+ * its draws: the items are the independent trials (an item's samples and repeats are not),
+ * and the Wilson interval of the item count replaces the interval (as for accuracy), a
+ * conservative bound where items have several draws.
  */
-function wilsonOfOneDrawEach(
+function wilsonOfItems(
   estimate: Estimate,
   draws: readonly (readonly number[])[],
   level: number,
 ): Estimate {
   const { value, ciLow, ciHigh } = estimate;
   if (value === null || ciLow === null || ciHigh === null || ciLow !== ciHigh) return estimate;
-  let successes = 0;
-  let trials = 0;
-  for (const scores of draws) {
-    if (scores.length > 1) return estimate;
-    if (scores.length === 0) continue;
-    const s = scores[0]!;
-    if (s !== 0 && s !== 1) return estimate;
-    successes += s;
-    trials++;
-  }
-  const interval = wilsonOfDegenerate(value, ciLow, ciHigh, { successes, trials }, level);
+  if (value !== 0 && value !== 1) return estimate;
+  const items = draws.filter((scores) => scores.length > 0).length;
+  const count = { successes: value * items, trials: items };
+  const interval = wilsonOfDegenerate(value, ciLow, ciHigh, count, level);
   return interval === null
     ? estimate
     : { value, ciLow: interval[0], ciHigh: interval[1], ciMethod: 'wilson' };

@@ -166,13 +166,7 @@ export function summarizeJudge(
     ).length;
     result.swapInconsistency = scored.length === 0 ? null : inconsistent / scored.length;
   }
-  const gradedOnce = new Map<string, number>();
-  for (const d of draws) gradedOnce.set(d.item, (gradedOnce.get(d.item) ?? 0) + 1);
-  const score = judgeScoreInterval(
-    [...perItem.values()],
-    options.bootstrap,
-    [...gradedOnce.values()].every((n) => n === 1),
-  );
+  const score = judgeScoreInterval([...perItem.values()], options.bootstrap);
   const human = options.humanGrade;
   if (human === undefined) return { result, score };
   const pairs: AgreementPair[] = scored.flatMap((d) =>

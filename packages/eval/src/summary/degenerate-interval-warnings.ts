@@ -31,7 +31,7 @@ function why(metric: string, zeroOne: ReadonlySet<string>): string {
   if (PROPORTION_METRICS.has(name))
     return 'an item has several predictions here (repeated folds or choice orders), so they are no independent trials whose count a Wilson interval could describe';
   const several =
-    'an item has several answers or grades here (samples, folds or judge repeats), so they are no independent trials whose count a Wilson interval could describe, or the scores are not all 0 or 1';
+    'its value is not 0 or 1 (partial credit, or a reducer other than mean over 0/1 scores), where the Wilson interval of a count applies';
   if (metric === 'judge_score' || zeroOne.has(metric)) return several;
   return "the Wilson interval replaces only shares of a count (accuracy, recall, precision, false-positive rate; a generation task's exact_match and 0/1 assertions; judge_score), and this metric is none";
 }
