@@ -113,6 +113,8 @@ describe('assay run with a multiple-choice task and choice-order permutations', 
       permutations: PERMUTATIONS,
       positionBiasRate: 0,
       itemsCompared: ITEMS,
+      // four choices allow both extra orders: the data set's and 2 more
+      ordersPerItem: { min: PERMUTATIONS + 1, max: PERMUTATIONS + 1 },
     });
   });
 
@@ -152,7 +154,7 @@ describe('assay run with a multiple-choice task and choice-order permutations', 
 
   it('says how often answers changed with the order in both reports', () => {
     expect(readFileSync(join(out(), 'report.md'), 'utf8')).toMatch(
-      /first: 2 extra choice orders per item; \d+ of 12 compared items/,
+      /first: each item asked in 3 choice orders \(the data set's included\), task\.permutations 2; \d+ of 12 compared items/,
     );
     expect(readFileSync(join(out(), 'report.html'), 'utf8')).toMatch(/position_bias_rate/);
   });
@@ -175,6 +177,7 @@ describe('multiple-choice answers read as choice text and numbers', () => {
       permutations: 0,
       positionBiasRate: null,
       itemsCompared: 0,
+      ordersPerItem: { min: 1, max: 1 },
     });
     expect(results.passed).toBe(true);
   }, 60_000);

@@ -50,7 +50,7 @@ describe('report.html of a generation run in Chromium', () => {
         rows.map((r) => [...r.children].map((c) => c.textContent ?? '')),
       );
       expect(slices).toEqual([
-        ['group', 'n', 'token_f1', 'bleu'],
+        ['group', 'answers', 'token_f1', 'bleu'],
         [`list-a ${HOSTILE}`, '12', '0.432', '31.500'],
         ['list-b', '8', '0.877', '—'],
       ]);
@@ -66,13 +66,14 @@ describe('report.html of a generation run in Chromium', () => {
 
       const histograms = await page.$$eval('svg.chart', (svgs) =>
         svgs
-          .filter((s) => / per item$/.test(s.querySelector('.axis-label')?.textContent ?? ''))
+          .filter((s) => / per answer$/.test(s.querySelector('.axis-label')?.textContent ?? ''))
           .map((s) => {
             const box = s.getBoundingClientRect();
             const bars = [...s.querySelectorAll('rect.bar')].map(
               (b) => b.getBoundingClientRect().height,
             );
-            return { label: s.getAttribute('aria-label'), w: box.width, h: box.height, bars };
+            const axes = [...s.querySelectorAll('.axis-label')].map((a) => a.textContent);
+            return { label: s.getAttribute('aria-label'), w: box.width, h: box.height, bars, axes };
           }),
       );
       expect(histograms.map((x) => x.label)).toEqual([
@@ -83,6 +84,8 @@ describe('report.html of a generation run in Chromium', () => {
         expect(x.w).toBeGreaterThan(50);
         expect(x.h).toBeGreaterThan(50);
         expect(x.bars).toHaveLength(4);
+        // 3 samples per item: the bars count answers, and the y axis says so
+        expect(x.axes[1]).toBe('answers (3 per item)');
         expect(Math.max(...x.bars)).toBeGreaterThan(50);
       }
       const pageOverflow = await page.$eval('html', (h) => h.scrollWidth - h.clientWidth);

@@ -77,7 +77,7 @@ describe('report.html of a generation run', () => {
   test('shows the per-slice table with each metric, a missing value as a dash', () => {
     const table = html.slice(html.indexOf('<table class="generation-slices">'));
     expect(table).toMatch(
-      /^<table class="generation-slices"><thead><tr><th>group<\/th><th class="num">n<\/th><th class="num">token_f1<\/th><th class="num">bleu<\/th>/,
+      /^<table class="generation-slices"><thead><tr><th>group<\/th><th class="num">answers<\/th><th class="num">token_f1<\/th><th class="num">bleu<\/th>/,
     );
     expect(table).toContain(
       '<td>list-b</td><td class="num">8</td><td class="num">0.877</td><td class="num">—</td>',
@@ -127,7 +127,7 @@ describe('report.html of a generation run', () => {
   test('shows the judge: settings, graded and unscored, grades, consistency, agreement', () => {
     const judge = html.slice(html.indexOf('<h2>Judge</h2>'));
     expect(judge).toContain(
-      'closedqa grading by overlap-judge, temperature 0, seed 7, 2 grades per item.',
+      'closedqa grading by overlap-judge, temperature 0, seed 7, 2 grades per answer.',
     );
     expect(judge).toContain('<li>Grades: C 11, I 7.</li>');
     expect(judge).toContain('18 graded, 2 unscored (no GRADE line: &lt;script&gt;');
@@ -192,7 +192,11 @@ describe('report.md of a generation run', () => {
     expect(md).toContain(
       '3 samples per item, reduced by mean. **2 outputs matched no extraction rule',
     );
-    expect(md).toContain('token\\_f1 per item:');
+    expect(md).toContain(
+      'token\\_f1 per answer (3 answers per item, each binned before the mean):',
+    );
+    expect(md).toContain('| from | to | answers | |');
+    expect(md).not.toContain('| from | to | items | |');
     expect(md).toContain(`| 0.75 | 1.00 | 12 | ${'█'.repeat(20)} |`);
     expect(md).toContain('| 25.00 | 50.00 | 6 |');
     expect(bins(generationResults(), [1000, 1])).toContain('| 1 | █ |');
@@ -205,7 +209,7 @@ describe('report.md of a generation run', () => {
   test('shows the judge block with kappa and its interval', () => {
     const judge = section(md, '## Judge', '## Service');
     expect(judge).toContain(
-      'closedqa grading by overlap-judge, temperature 0, seed 7, 2 grades per item.',
+      'closedqa grading by overlap-judge, temperature 0, seed 7, 2 grades per answer.',
     );
     expect(judge).toContain('- Grades: C 11, I 7.');
     expect(judge).toContain('- Flip rate 0.150');
@@ -223,7 +227,7 @@ describe('the terminal summary of a generation run', () => {
       '  subject-gen judge: closedqa by overlap-judge (temperature 0, seed 7); 18 graded, 2 unscored',
     );
     expect(text).toContain(
-      'flip rate 0.150; swap inconsistency 0.050; kappa vs human_grade 0.654 [0.301, 0.909] (95% CI, n=18)',
+      'flip rate 0.150 (temperature 0: repeats measure no consistency); swap inconsistency 0.050; kappa vs human_grade 0.654 [0.301, 0.909] (95% CI, n=18)',
     );
     expect(text).toContain(
       '  subject-gen judge requests (whole run): 40: 30 sent this run, 6 resumed from the journal, 4 served from the cache; cost $0.0123',
@@ -233,7 +237,8 @@ describe('the terminal summary of a generation run', () => {
   test('counts answers and extraction failures instead of correct and wrong', () => {
     const text = summaryTable(generationResults());
     const header = text.split('\n').find((l) => l.startsWith('model ') && l.includes('failed'))!;
-    expect(header).toMatch(/items +answered +no extraction +failed/);
+    expect(header).toMatch(/answers +answered +no extraction +failed/);
+    expect(header).not.toMatch(/items/);
     expect(header).not.toMatch(/correct|wrong/);
     expect(text).not.toContain('named no label');
   });

@@ -68,18 +68,20 @@ describe('report.md of a generation run', () => {
 
   test('ranks the worst slices by the first scorer with its value, in a file from before the ranking', () => {
     expect(worstSlices(markdownReport(oldFile()))).toBe(
-      '- **subject-gen**, by token_f1, worst first: list-a 0.432 (n=12); list-b 0.877 (n=8)',
+      '- **subject-gen**, by token_f1, worst first: list-a 0.432 (12 answers); list-b 0.877 (8 answers)',
     );
   });
 
   test('ranks a lower-better first scorer the other way in a file from before the ranking', () => {
     const r = oldFile({ token_f1: false });
-    expect(worstSlices(markdownReport(r))).toContain('list-b 0.877 (n=8); list-a 0.432 (n=12)');
+    expect(worstSlices(markdownReport(r))).toContain(
+      'list-b 0.877 (8 answers); list-a 0.432 (12 answers)',
+    );
   });
 
   test("keeps the harness's order and value when the slices carry them", () => {
     expect(worstSlices(markdownReport(newFile()))).toBe(
-      '- **subject-gen**, by ter, worst first: list-b 80.000 (n=8); list-a 20.000 (n=12)',
+      '- **subject-gen**, by ter, worst first: list-b 80.000 (8 answers); list-a 20.000 (12 answers)',
     );
   });
 
@@ -96,7 +98,7 @@ describe('report.html slices of a generation run', () => {
     const table = html.slice(html.indexOf('<h3>subject-gen: worst slices</h3>'));
     expect(table).toContain('Ranked by ter, worst first.');
     expect(table).toContain(
-      '<thead><tr><th>group</th><th class="num">n</th><th class="num">ter</th><th class="num">token_f1</th><th class="num">failed</th></tr></thead>',
+      '<thead><tr><th>group</th><th class="num">answers</th><th class="num">ter</th><th class="num">token_f1</th><th class="num">failed</th></tr></thead>',
     );
     expect(table).not.toContain('<th class="num">accuracy</th>');
     expect(table.indexOf('<td>list-b</td>')).toBeLessThan(table.indexOf('<td>list-a</td>'));

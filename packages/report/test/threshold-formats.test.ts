@@ -88,7 +88,7 @@ describe('threshold checks in every format', () => {
     );
     const html = htmlReport(results);
     expect(html).toContain(
-      '<td><code>accuracy.ci_low &gt;= 0.9</code></td><td>nb</td><td class="num">0.9300</td><td class="num">[0.8812, 0.9688]</td><td>ci_low</td><td class="fail">FAIL</td>',
+      '<td><code>accuracy.ci_low &gt;= 0.9</code></td><td class="fail">FAIL</td><td>nb</td><td class="num">0.9300</td><td class="num">[0.8812, 0.9688]</td><td>ci_low</td>',
     );
   });
 

@@ -11,6 +11,34 @@ import { serviceStats } from './service-stats.js';
 import { wrongAnswerSample } from './wrong-answers.js';
 
 /**
+ * The fewest and most choice orders one item was asked in (per fold, the data set's order
+ * included), from the `permutation` of the prediction rows: `task.permutations` asks for up to
+ * that many extra orders, but an item with two choices has only one other.
+ *
+ * @param rows - one model's prediction rows
+ * @returns `{ min, max }`; null without rows
+ * @example
+ * ordersPerItem(rows); // { min: 2, max: 2 } for two-choice items asked with permutations: 5
+ */
+export function ordersPerItem(rows: readonly PredictionRow[]): { min: number; max: number } | null {
+  const orders = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const key = `${r.fold}\u0000${r.id}`;
+    let s = orders.get(key);
+    if (!s) orders.set(key, (s = new Set()));
+    s.add(r.permutation ?? 0);
+  }
+  if (orders.size === 0) return null;
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const s of orders.values()) {
+    min = Math.min(min, s.size);
+    max = Math.max(max, s.size);
+  }
+  return { min, max };
+}
+
+/**
  * One model's part of `results.json`: answer counts, the reported metrics, the positive
  * class's precision, recall and false-positive rate (binary tasks), confusion matrix and
  * curves, latency samples, service statistics, slices and wrong answers.
@@ -77,6 +105,11 @@ export function modelResult(
     ),
   };
   Object.assign(result, task.resultFields?.(rows));
+  if (result.multipleChoice !== undefined) {
+    const orders = ordersPerItem(rows);
+    if (orders !== null)
+      result.multipleChoice = { ...result.multipleChoice, ordersPerItem: orders };
+  }
   const positiveClass = positiveClassSummary(task, scores);
   if (positiveClass) result.positiveClass = positiveClass;
   result.notRepresentative = notRepresentative(result, run.config.evaluation);

@@ -14,9 +14,10 @@ function meanAbsoluteError(g: readonly PredictionRow[]): number | null {
 }
 
 /**
- * Accuracy and failed requests per dataset group, worst accuracy first (groups with no
+ * Accuracy, failed requests and distinct items (`n` counts predictions) per dataset group, worst accuracy first (groups with no
  * scored answer last), then larger groups first; for a regression, where an exact match says
- * little, also each group's mean absolute error, and worst (largest) error first.
+ * little, also each group's mean absolute error with the number of predictions it leaves out
+ * (no number: unparseable or failed), and worst (largest) error first.
  *
  * @param rows - one model's prediction rows
  * @param regression - whether the task is a regression
@@ -42,7 +43,13 @@ export function modelSlices(
       n: g.length,
       accuracy: scored.length === 0 ? null : scored.filter((r) => r.correct).length / scored.length,
       errors: g.filter((r) => r.outcome === 'failed').length,
-      ...(regression ? { meanAbsoluteError: meanAbsoluteError(g) } : {}),
+      items: new Set(g.map((r) => r.id)).size,
+      ...(regression
+        ? {
+            meanAbsoluteError: meanAbsoluteError(g),
+            withoutNumber: g.filter((r) => r.parsed === null || r.expected === null).length,
+          }
+        : {}),
     };
   });
   if (regression) {

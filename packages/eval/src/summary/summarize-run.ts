@@ -267,6 +267,7 @@ function assembleResults(
     dataset: {
       source: config.dataset.builtin ?? config.dataset.path ?? '',
       items: run.items.length,
+      tested: new Set(run.rows.map((r) => r.id)).size,
       labels: task.labelCounts(run.items),
       groups: groupCounts,
     },

@@ -13,7 +13,8 @@ function tick(x: number): string {
  *
  * @param edges - bin edges, one more than `counts`: `counts[i]` falls in `[edges[i], edges[i + 1])`
  * @param counts - items per bin
- * @param options - title, x label, series colour index
+ * @param options - title, x label, y label (what the bars count; default `count`), series
+ *   colour index
  * @returns SVG markup; a labelled empty frame when there is nothing to draw (no counts, or
  *   edges that do not fit them)
  * @remarks Bars are as wide as their bins, so unequal bins keep their proportions. An axis
@@ -24,11 +25,11 @@ function tick(x: number): string {
 export function binnedHistogramChart(
   edges: readonly number[],
   counts: readonly number[],
-  options: { title: string; xLabel: string; colorIndex?: number },
+  options: { title: string; xLabel: string; yLabel?: string; colorIndex?: number },
 ): string {
   const W = 420;
   const H = 240;
-  const m = { l: 44, r: 12, t: 28, b: 52 };
+  const m = { l: 52, r: 12, t: 28, b: 52 };
   const title = escapeHtml(options.title);
   const head = `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}"><title>${title}</title><text x="${m.l}" y="16" class="chart-title">${title}</text>`;
   const lo = edges[0];
@@ -49,7 +50,7 @@ export function binnedHistogramChart(
     );
   });
   parts.push(
-    `<line x1="${lo! > 0 ? m.l - 16 : m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${tick(lo!)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${tick(hi!)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text>`,
+    `<line x1="${lo! > 0 ? m.l - 16 : m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><text x="${m.l}" y="${H - m.b + 14}" class="tick">${tick(lo!)}</text><text x="${W - m.r}" y="${H - m.b + 14}" text-anchor="end" class="tick">${tick(hi!)}</text><text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text><text x="${m.l - 6}" y="${m.t + 8}" text-anchor="end" class="tick">${maxC}</text><text x="${m.l - 6}" y="${H - m.b}" text-anchor="end" class="tick">0</text><text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${escapeHtml(options.yLabel ?? 'count')}</text>`,
   );
   if (lo! > 0) {
     parts.push(horizontalAxisBreak(m.l - 8, H - m.b), axisStartNote(m.l, H - m.b + 28, tick(lo!)));

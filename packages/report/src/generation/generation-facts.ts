@@ -1,4 +1,4 @@
-import type { GenerationSummary } from '../results/run-results-schema.js';
+import type { GenerationSummary, ModelResult } from '../results/run-results-schema.js';
 
 /** Characters of an output, extracted answer or reference shown in `report.html`. */
 export const HTML_TEXT_CHARS = 2000;
@@ -24,6 +24,45 @@ export const SAMPLE_NUMBERING =
  */
 export function sliceMetrics(slices: GenerationSummary['slices']): string[] {
   return [...new Set(slices.flatMap((s) => Object.keys(s.metrics)))];
+}
+
+/**
+ * What a generation histogram's bars count: answers, several per item with samples (each
+ * sample's value is binned before the reducer makes them one), else items.
+ *
+ * @param g - the model's generation summary
+ * @returns the noun for a title (`answer` / `item`) and for a count axis or column
+ *   (`answers (3 per item)` / `items`)
+ * @example
+ * histogramUnit({ samples: 3 }); // { per: 'answer', counts: 'answers (3 per item)' }
+ */
+export function histogramUnit(g: Pick<GenerationSummary, 'samples'>): {
+  per: string;
+  counts: string;
+} {
+  return g.samples > 1
+    ? { per: 'answer', counts: `answers (${g.samples} per item)` }
+    : { per: 'item', counts: 'items' };
+}
+
+/**
+ * A generation model's by-group rows with the distinct items of each group, which
+ * `generation.slices` lacks (its `n` counts answers: items × samples): taken from the model's
+ * `slices`, where the harness writes `items`.
+ *
+ * @param m - the model's results
+ * @returns the `generation.slices` rows, each with `items` where known
+ * @example
+ * generationSliceCounts(model)[0]; // { group: 'billing', n: 36, items: 12, metrics: {...} }
+ */
+export function generationSliceCounts(
+  m: ModelResult,
+): (GenerationSummary['slices'][number] & { items?: number })[] {
+  const items = new Map(m.slices.map((s) => [s.group, s.items]));
+  return (m.generation?.slices ?? []).map((s) => {
+    const n = items.get(s.group);
+    return n === undefined ? s : { ...s, items: n };
+  });
 }
 
 /**

@@ -4,7 +4,10 @@ import { sliceMetrics } from './generation-facts.js';
 /** One dataset group of a generation model, as the reports' worst-slices parts show it. */
 export interface GenerationSlice {
   readonly group: string;
+  /** answers in the group (items × samples) */
   readonly n: number;
+  /** distinct items in the group; absent in files written before `slices[].items` */
+  readonly items?: number;
   /** failed requests in the group */
   readonly errors: number;
   /** the scorer the slices are ranked by */
@@ -53,6 +56,7 @@ export function generationSlices(
     return {
       group: s.group,
       n: s.n,
+      ...(s.items === undefined ? {} : { items: s.items }),
       errors: s.errors,
       metric,
       value: s.value ?? metrics[metric] ?? null,

@@ -2,16 +2,17 @@ import { fmt } from '../format/format-number.js';
 import type { JudgeSummary } from '../results/run-results-schema.js';
 
 /**
- * The judge's settings in words: mode, client, temperature, seed, grades per item.
+ * The judge's settings in words: mode, client, temperature, seed, grades per answer (each
+ * sample of an item is an answer of its own, graded `repeats` times).
  *
  * @param j - the model's judge summary
  * @returns plain text, for the renderer to escape
  * @example
- * judgeSettingsInWords(judge); // 'closedqa grading by grader, temperature 0, seed 7, 1 grade per item'
+ * judgeSettingsInWords(judge); // 'closedqa grading by grader, temperature 0, seed 7, 1 grade per answer'
  */
 export function judgeSettingsInWords(j: JudgeSummary): string {
   const seed = j.seed === null ? 'no seed' : `seed ${j.seed}`;
-  return `${j.mode} grading by ${j.client}, temperature ${j.temperature}, ${seed}, ${j.repeats} grade${j.repeats === 1 ? '' : 's'} per item`;
+  return `${j.mode} grading by ${j.client}, temperature ${j.temperature}, ${seed}, ${j.repeats} grade${j.repeats === 1 ? '' : 's'} per answer`;
 }
 
 /**
@@ -28,13 +29,20 @@ export function gradesInWords(grades: JudgeSummary['grades']): string {
 }
 
 /**
+ * Why a flip rate at temperature 0 says nothing: the repeats ask the same question the same
+ * way, and a deterministic judge (or a cache) answers it the same.
+ */
+export const TEMPERATURE_ZERO_REPEATS =
+  "The judge's temperature is 0: its repeats ask the same prompt the same way and measure no consistency, so this flip rate is not a measured one (set the judge's temperature above 0 to measure it).";
+
+/**
  * The judge's consistency: flip rate over repeated grades and, for pairwise judging, the
  * swap inconsistency.
  *
  * @param j - the model's judge summary
  * @returns plain sentences
  * @remarks The flip rate is the share of answers whose repeated grades disagree, so it needs
- *   `repeats` > 1; the swap inconsistency is the share of pairs whose two orders disagree
+ *   `repeats` > 1, and a temperature above 0 to mean anything (a note says so at 0); the swap inconsistency is the share of pairs whose two orders disagree
  *   (counted as ties).
  * @example
  * judgeConsistencyInWords(judge); // ['Flip rate 0.100: the share of answers whose 3 grades disagree.']
@@ -43,8 +51,9 @@ export function judgeConsistencyInWords(j: JudgeSummary): string[] {
   const out = [
     j.repeats > 1
       ? `Flip rate ${fmt(j.flipRate)}: the share of answers whose ${j.repeats} grades disagree.`
-      : 'Flip rate not measured: one grade per item (set judge repeats above 1).',
+      : 'Flip rate not measured: one grade per answer (set judge repeats above 1).',
   ];
+  if (j.repeats > 1 && j.temperature === 0) out.push(TEMPERATURE_ZERO_REPEATS);
   if (j.swapInconsistency !== undefined) {
     out.push(
       `Swap inconsistency ${fmt(j.swapInconsistency)}: the share of pairs whose two orders disagree (counted as ties).`,

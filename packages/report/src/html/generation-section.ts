@@ -1,10 +1,13 @@
 import { binnedHistogramChart } from '../charts/binned-histogram-chart.js';
+import { sliceCountCell, sliceCountHeader } from '../format/count-words.js';
 import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { fmt, MISSING_VALUE } from '../format/format-number.js';
 import { truncateText } from '../format/truncate-text.js';
 import {
   extractionFailuresInWords,
+  generationSliceCounts,
   HTML_TEXT_CHARS,
+  histogramUnit,
   SAMPLE_NUMBERING,
   samplingInWords,
   sliceMetrics,
@@ -19,24 +22,27 @@ function textBlock(text: string): string {
 }
 
 function histograms(m: ModelResult, g: GenerationSummary, colorIndex: number): string {
+  const unit = histogramUnit(g);
   const charts = Object.entries(g.histograms).map(([metric, hist]) =>
     binnedHistogramChart(hist.edges, hist.counts, {
       title: `${metric}: ${m.name}`,
-      xLabel: `${metric} per item`,
+      xLabel: `${metric} per ${unit.per}`,
+      yLabel: unit.counts,
       colorIndex,
     }),
   );
   return charts.length > 0 ? `<div class="charts">${charts.join('')}</div>` : '';
 }
 
-function slicesTable(g: GenerationSummary): string {
+function slicesTable(m: ModelResult, g: GenerationSummary): string {
   if (g.slices.length === 0) return '';
   const metrics = sliceMetrics(g.slices);
-  const rows = g.slices.map(
+  const slices = generationSliceCounts(m);
+  const rows = slices.map(
     (s) =>
-      `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}</tr>`,
+      `<tr><td>${h(s.group)}</td><td class="num">${sliceCountCell(s, slices, 'answers')}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}</tr>`,
   );
-  return `<table class="generation-slices"><thead><tr><th>group</th><th class="num">n</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="generation-slices"><thead><tr><th>group</th><th class="num">${sliceCountHeader(slices, 'answers')}</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolean): string {
@@ -78,7 +84,7 @@ export function generationSection(m: ModelResult, colorIndex: number, folded = t
   const g = m.generation;
   if (g === undefined) return '';
   const failures = extractionFailuresInWords(g.extractionFailures);
-  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g, folded)}`;
+  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(m, g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g, folded)}`;
 }
 
 /**
@@ -111,7 +117,7 @@ export function generationSlicesTable(m: ModelResult, slices: GenerationSlice[])
     .slice(0, 8)
     .map(
       (s) =>
-        `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}<td class="num">${s.errors}</td></tr>`,
+        `<tr><td>${h(s.group)}</td><td class="num">${sliceCountCell(s, slices, 'answers')}</td>${metrics.map((k) => `<td class="num">${fmt(s.metrics[k] ?? null)}</td>`).join('')}<td class="num">${s.errors}</td></tr>`,
     );
-  return `<h3>${h(m.name)}: worst slices</h3><p class="note">Ranked by ${h(ranked)}, worst first.</p><table class="slices"><thead><tr><th>group</th><th class="num">n</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}<th class="num">failed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h3>${h(m.name)}: worst slices</h3><p class="note">Ranked by ${h(ranked)}, worst first.</p><table class="slices"><thead><tr><th>group</th><th class="num">${sliceCountHeader(slices, 'answers')}</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}<th class="num">failed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

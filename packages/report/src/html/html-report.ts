@@ -6,6 +6,13 @@ import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
 import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
+import {
+  datasetItemsText,
+  everyItemOnceText,
+  sliceCountCell,
+  sliceCountHeader,
+  sliceUnit,
+} from '../format/count-words.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import { foldMeanText } from '../format/fold-mean-text.js';
 import {
@@ -167,13 +174,15 @@ function failuresSection(r: RunResults): string {
 function thresholdsSection(r: RunResults): string {
   if (r.thresholds.length === 0) return '';
   const level = `${Math.round(r.evaluation.ci * 1000) / 10}% interval`;
-  return `<h2>Thresholds</h2><table><thead><tr><th>threshold</th><th>model</th><th class="num">value</th><th class="num">${level}</th><th>compared</th><th>result</th></tr></thead><tbody>${r.thresholds
+  // the result right after the threshold: on a phone the columns past the screen's edge are
+  // the ones scrolled to last, and the outcome must not be one of them
+  return `<h2>Thresholds</h2><table class="thresholds"><thead><tr><th>threshold</th><th>result</th><th>model</th><th class="num">value</th><th class="num">${level}</th><th>compared</th></tr></thead><tbody>${r.thresholds
     .map((t) => {
       const outcome = thresholdOutcome(t);
       const word = outcome === 'pass' ? 'pass' : outcome.toUpperCase();
       const why = [baselineSource(t), t.reason ?? t.caveat ?? ''].filter(Boolean).join('; ');
       const reason = why ? `<br><span class="note">${h(why)}</span>` : '';
-      return `<tr><td><code>${h(t.threshold)}</code></td><td>${h(t.model)}</td><td class="num">${h(thresholdValueCell(t))}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td></tr>`;
+      return `<tr><td><code>${h(t.threshold)}</code></td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td><td>${h(t.model)}</td><td class="num">${h(thresholdValueCell(t))}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td></tr>`;
     })
     .join('')}</tbody></table>`;
 }
@@ -184,13 +193,30 @@ function slicesSection(r: RunResults, m: ModelResult): string {
   if (text !== null) return generationSlicesTable(m, text);
   // a regression's slices rank by mean absolute error: an exact match says little there
   const mae = m.slices.some((s) => s.meanAbsoluteError !== undefined);
-  return `<h3>${h(m.name)}: worst slices</h3><table><thead><tr><th>group</th><th class="num">n</th><th class="num">${mae ? 'mean absolute error' : 'accuracy'}</th><th class="num">failed</th></tr></thead><tbody>${m.slices
-    .slice(0, 8)
+  const unit = sliceUnit(r.task.type);
+  const shown = m.slices.slice(0, 8);
+  // the error covers only the rows with a number: say how many had none
+  const noNumber = mae && shown.some((s) => s.withoutNumber !== undefined);
+  return `<h3>${h(m.name)}: worst slices</h3><table><thead><tr><th>group</th><th class="num">${sliceCountHeader(shown, unit)}</th><th class="num">${mae ? 'mean absolute error' : 'accuracy'}</th>${noNumber ? '<th class="num">no number</th>' : ''}<th class="num">failed</th></tr></thead><tbody>${shown
     .map(
       (s) =>
-        `<tr><td>${h(s.group)}</td><td class="num">${s.n}</td><td class="num">${fmt(mae ? s.meanAbsoluteError : s.accuracy)}</td><td class="num">${s.errors}</td></tr>`,
+        `<tr><td>${h(s.group)}</td><td class="num">${sliceCountCell(s, shown, unit)}</td><td class="num">${fmt(mae ? s.meanAbsoluteError : s.accuracy)}</td>${noNumber ? `<td class="num">${s.withoutNumber ?? MISSING_VALUE}</td>` : ''}<td class="num">${s.errors}</td></tr>`,
     )
-    .join('')}</tbody></table>`;
+    .join(
+      '',
+    )}</tbody></table>${noNumber ? '<p class="note">mean absolute error: over the rows with a number; no number: rows left out of it (unparseable answers and failed requests).</p>' : ''}`;
+}
+
+/** What the slice tables count, where an item is asked more than once. */
+function sliceCountNote(r: RunResults): string {
+  const many = r.models.some((m) => m.slices.some((s) => s.items !== undefined && s.items !== s.n));
+  if (!many) return '';
+  const unit = sliceUnit(r.task.type);
+  const why =
+    unit === 'answers'
+      ? 'each sample of an item is an answer'
+      : 'each choice order or repeat of an item is a prediction';
+  return ` The tables below count items and, in brackets, ${unit} (${why}).`;
 }
 
 /** The report's charts: per-fold bars, confusion heatmaps, ROC and calibration, latency. */
@@ -225,27 +251,37 @@ function reportCharts(r: RunResults) {
   ].join('');
   const latencyCharts = [
     latencyCdfChart(r.models.map((m) => ({ name: m.name, values: m.latencySample }))),
-    ...r.models.map((m, i) =>
-      histogramChart(m.ttftSample, {
-        title: `TTFT: ${m.name}`,
-        xLabel: 'time to first token (ms)',
-        colorIndex: i,
-      }),
+    ...r.models.flatMap((m, i) =>
+      m.ttftSample.length === 0
+        ? []
+        : [
+            histogramChart(m.ttftSample, {
+              title: `TTFT: ${m.name}`,
+              xLabel: 'time to first token (ms)',
+              colorIndex: i,
+            }),
+          ],
     ),
   ].join('');
-  return { foldCharts, confusion, probCharts, latencyCharts };
+  // a chart box that only says "no data" takes a screen on a phone: one line instead
+  const noTtft = r.models.filter((m) => m.ttftSample.length === 0).map((m) => m.name);
+  const ttftNote =
+    noTtft.length === 0
+      ? ''
+      : `<p class="note ttft-none">TTFT: no data for ${h(noTtft.join(', '))} (non-streamed requests, or cached answers stored without timings).</p>`;
+  return { foldCharts, confusion, probCharts, latencyCharts, ttftNote };
 }
 
 /** The line under the title: data, labels, method, resamples, models, duration, time. */
 function subtitle(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);
-  return `<p class="sub">${h(r.dataset.source)} · ${r.dataset.items} items${
+  return `<p class="sub">${h(r.dataset.source)} · ${datasetItemsText(r.dataset)}${
     Object.keys(r.dataset.labels).length
       ? ` (${Object.entries(r.dataset.labels)
           .map(([k, v]) => `${h(k)} ${v}`)
           .join(', ')})`
       : ''
-  } · ${r.evaluation.method === 'all' ? 'every item once' : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>`;
+  } · ${r.evaluation.method === 'all' ? h(everyItemOnceText(r)) : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>`;
 }
 
 /**
@@ -267,9 +303,9 @@ export function htmlReport(r: RunResults): string {
   // a generation run from before generation scoring has no metrics at all
   const scored =
     r.task.type !== 'generation' || r.models.some((m) => Object.keys(m.metrics).length > 0);
-  const { foldCharts, confusion, probCharts, latencyCharts } = reportCharts(r);
+  const { foldCharts, confusion, probCharts, latencyCharts, ttftNote } = reportCharts(r);
   const groups = Object.entries(r.dataset.groups)
-    .map(([g, n]) => `${h(g)} (${n})`)
+    .map(([g, n]) => `${h(g)} (${countNoun(n, 'item')})`)
     .join(', ');
   return scrollTables(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -295,9 +331,9 @@ ${htmlEarlyStop(r)}
 ${generationSections(r)}
 ${judgeSections(r)}
 ${comparisonsSection(r)}
-<h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>
+<h2>Service</h2>${serviceTable(r)}${failuresSection(r)}<div class="charts">${latencyCharts}</div>${ttftNote}
 ${thresholdsSection(r)}
-${groups ? `<h2>Slices</h2><p class="note">Groups: ${groups}.</p>${r.models.map((m) => slicesSection(r, m)).join('')}` : ''}
+${groups ? `<h2>Slices</h2><p class="note">Groups in the data set: ${groups}.${sliceCountNote(r)}</p>${r.models.map((m) => slicesSection(r, m)).join('')}` : ''}
 ${r.task.type !== 'generation' ? `<h2>Wrong answers</h2>${r.models.map((m) => wrongAnswersSection(m, r.prompts, r.task.type === 'regression', r.evaluation.folds > 1)).join('')}` : ''}
 <p class="note">Generated by assay · results.json schemaVersion ${r.schemaVersion}.</p>
 </main></body></html>

@@ -24,7 +24,7 @@ function metricsTable(r: RunResults): string {
   const notes = groups
     .filter((g) => g.note !== null)
     .map((g) => `<p class="note">${g.names.map(h).join(' = ')}: ${h(g.note!)}; shown once.</p>`);
-  return `<table><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th>${perFold ? '<th class="num">fold mean ± std</th><th class="num">per fold</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>${notes.join('')}`;
+  return `<table class="scores wide"><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th>${perFold ? '<th class="num">fold mean ± std</th><th class="num">per fold</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>${notes.join('')}`;
 }
 
 function positiveClassTable(r: RunResults): string {

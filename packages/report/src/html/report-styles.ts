@@ -46,7 +46,7 @@ h2.verdict-title{border:0;margin:0 0 4px;padding:0}
 .badge-pass{background:var(--good)}.badge-fail{background:var(--bad)}
 .warn{border-left:4px solid #bf8700;background:#fff8c5;padding:6px 10px;margin:8px 0;border-radius:4px}
 table.agreement{width:auto}
-table.worst-items{table-layout:fixed}table.worst-items td{overflow-wrap:anywhere}
+table.worst-items{table-layout:fixed;min-width:860px}table.worst-items td{overflow-wrap:anywhere}
 .worst-items th:nth-child(1),.worst-items th:nth-child(2){width:11%}.worst-items th:nth-child(3){width:34%}.worst-items th:nth-child(4){width:20%}.worst-items th:nth-child(5){width:24%}
 code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:1px 4px;border-radius:3px}
 @media (max-width:900px){main{padding:16px 12px 48px}.scroll-hint{display:block}}

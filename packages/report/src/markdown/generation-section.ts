@@ -1,8 +1,11 @@
+import { sliceCountCell, sliceCountHeader } from '../format/count-words.js';
 import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { fmt, MISSING_VALUE } from '../format/format-number.js';
 import { truncateText } from '../format/truncate-text.js';
 import {
   extractionFailuresInWords,
+  generationSliceCounts,
+  histogramUnit,
   MARKDOWN_TEXT_CHARS,
   SAMPLE_NUMBERING,
   samplingInWords,
@@ -26,14 +29,19 @@ function bar(count: number, max: number): string {
 }
 
 /** One metric's histogram as a table of bins with a bar of block characters each. */
-function histogramLines(metric: string, hist: GenerationSummary['histograms'][string]): string[] {
+function histogramLines(
+  metric: string,
+  hist: GenerationSummary['histograms'][string],
+  g: GenerationSummary,
+): string[] {
   if (hist.edges.length !== hist.counts.length + 1) return [];
   const max = Math.max(0, ...hist.counts);
+  const unit = histogramUnit(g);
   return [
     '',
-    `${markdownInline(metric)} per item:`,
+    `${markdownInline(metric)} per ${unit.per}${g.samples > 1 ? ` (${g.samples} answers per item, each binned before the ${g.reducer ?? 'reducer'})` : ''}:`,
     '',
-    '| from | to | items | |',
+    `| from | to | ${g.samples > 1 ? 'answers' : 'items'} | |`,
     '|---|---|---|---|',
     ...hist.counts.map(
       (c, i) =>
@@ -42,18 +50,19 @@ function histogramLines(metric: string, hist: GenerationSummary['histograms'][st
   ];
 }
 
-function slicesLines(name: string, g: GenerationSummary): string[] {
+function slicesLines(m: ModelResult, g: GenerationSummary): string[] {
   if (g.slices.length === 0) return [];
   const metrics = sliceMetrics(g.slices);
+  const slices = generationSliceCounts(m);
   return [
     '',
-    `#### ${cellText(name)}: by group`,
+    `#### ${cellText(m.name)}: by group`,
     '',
-    `| group | n |${metrics.map((k) => ` ${markdownInline(k)} |`).join('')}`,
+    `| group | ${sliceCountHeader(slices, 'answers')} |${metrics.map((k) => ` ${markdownInline(k)} |`).join('')}`,
     `|---|---|${metrics.map(() => '---|').join('')}`,
-    ...g.slices.map(
+    ...slices.map(
       (s) =>
-        `| ${markdownInline(s.group)} | ${s.n} |${metrics.map((k) => ` ${fmt(s.metrics[k] ?? null)} |`).join('')}`,
+        `| ${markdownInline(s.group)} | ${sliceCountCell(s, slices, 'answers')} |${metrics.map((k) => ` ${fmt(s.metrics[k] ?? null)} |`).join('')}`,
     ),
   ];
 }
@@ -95,8 +104,8 @@ function modelLines(m: ModelResult, folded: boolean): string[] {
     `### ${cellText(m.name)}: generation scores`,
     '',
     `${samplingInWords(g)}. ${g.extractionFailures > 0 ? `**${failures}**` : failures}`,
-    ...Object.entries(g.histograms).flatMap(([metric, hist]) => histogramLines(metric, hist)),
-    ...slicesLines(m.name, g),
+    ...Object.entries(g.histograms).flatMap(([metric, hist]) => histogramLines(metric, hist, g)),
+    ...slicesLines(m, g),
     ...worstItemsLines(m.name, g, folded),
   ];
 }

@@ -1,5 +1,12 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
+import {
+  datasetItemsText,
+  everyItemOnceText,
+  maeCountWords,
+  sliceCountWords,
+  sliceUnit,
+} from '../format/count-words.js';
 import { decodeSpeedText, SHORT_ANSWERS_NOTE, shortAnswers } from '../format/decode-speed.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import {
@@ -28,7 +35,7 @@ function headerSection(r: RunResults, ci: number): string[] {
     .map(([k, v]) => `${cellText(k)}: ${v}`)
     .join(', ');
   lines.push(
-    `Dataset **${cellText(r.dataset.source)}**: ${r.dataset.items} items${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? 'every item once' : `${evaluationMethodText(r.evaluation)}, ${countNoun(r.evaluation.folds, 'fold')}`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    `Dataset **${cellText(r.dataset.source)}**: ${datasetItemsText(r.dataset)}${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? everyItemOnceText(r) : `${evaluationMethodText(r.evaluation)}, ${countNoun(r.evaluation.folds, 'fold')}`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
     '',
   );
   return lines;
@@ -168,16 +175,17 @@ function sliceLine(r: RunResults, m: ModelResult): string {
   if (text !== null) {
     const worst = text
       .slice(0, 5)
-      .map((s) => `${cellText(s.group)} ${fmt(s.value)} (n=${s.n})`)
+      .map((s) => `${cellText(s.group)} ${fmt(s.value)} (${sliceCountWords(s, 'answers')})`)
       .join('; ');
     return `- **${cellText(m.name)}**, by ${cellText(text[0]?.metric ?? '')}, worst first: ${worst}`;
   }
+  const unit = sliceUnit(r.task.type);
   return `- **${cellText(m.name)}**: ${m.slices
     .slice(0, 5)
     .map((s) =>
       s.meanAbsoluteError === undefined
-        ? `${cellText(s.group)} ${fmt(s.accuracy)} (n=${s.n})`
-        : `${cellText(s.group)} mean absolute error ${fmt(s.meanAbsoluteError)} (n=${s.n})`,
+        ? `${cellText(s.group)} ${fmt(s.accuracy)} (${sliceCountWords(s, unit)})`
+        : `${cellText(s.group)} mean absolute error ${fmt(s.meanAbsoluteError)} (${maeCountWords(s)})`,
     )
     .join('; ')}`;
 }

@@ -186,8 +186,19 @@ const ModelResultSchema = z.object({
        */
       accuracy: Num,
       errors: z.number().int(),
+      /**
+       * distinct items in the group: `n` counts predictions, which are more where an item is
+       * asked several times (generation samples, multiple-choice orders, repeated CV). Absent
+       * in files written before it existed.
+       */
+      items: z.number().int().nonnegative().optional(),
       /** regression: the mean absolute error of the group's answers that have a number */
       meanAbsoluteError: Num.optional(),
+      /**
+       * regression: the group's predictions without a number (unparseable answers and failed
+       * requests), left out of `meanAbsoluteError`. Absent in files written before it existed.
+       */
+      withoutNumber: z.number().int().nonnegative().optional(),
       /** generation: the scorer the slices are ranked by (the task's first scorer) */
       metric: z.string().optional(),
       /** generation: that scorer's value on the group */
@@ -238,13 +249,19 @@ const ModelResultSchema = z.object({
    * item, besides the data set's), `positionBiasRate` (of the items asked in more than one
    * order, the share whose chosen original choice differs between orders; an unparseable
    * answer counts as an answer of its own; null when no item was compared) and
-   * `itemsCompared` (those items, per fold of repeated CV). Absent for other tasks.
+   * `itemsCompared` (those items, per fold of repeated CV). `ordersPerItem`: the fewest and
+   * most choice orders an item was actually asked in, the data set's included (fewer than
+   * `permutations` + 1 when the choices allow fewer orders: two choices have only one other);
+   * absent in files written before it existed. Absent for other tasks.
    */
   multipleChoice: z
     .object({
       permutations: z.number().int().nonnegative(),
       positionBiasRate: z.number().min(0).max(1).nullable(),
       itemsCompared: z.number().int().nonnegative(),
+      ordersPerItem: z
+        .object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative() })
+        .optional(),
     })
     .optional(),
   /** free-text scoring (`task.type: generation`); absent for other tasks and older files */
@@ -288,6 +305,12 @@ export const RunResultsSchema = z.object({
   dataset: z.object({
     source: z.string(),
     items: z.number().int(),
+    /**
+     * distinct items some model was asked in a test fold: fewer than `items` under
+     * `timeseries` cross-validation, whose first block only ever trains. Absent in files
+     * written before it existed.
+     */
+    tested: z.number().int().nonnegative().optional(),
     labels: z.record(z.string(), z.number().int()),
     groups: z.record(z.string(), z.number().int()),
   }),

@@ -22,7 +22,10 @@ function judgeLine(m: ModelResult, ci: number): string[] {
     gradedInWords(j),
     `grades ${gradesInWords(j.grades)}`,
   ];
-  if (j.repeats > 1) parts.push(`flip rate ${fmt(j.flipRate)}`);
+  if (j.repeats > 1)
+    parts.push(
+      `flip rate ${fmt(j.flipRate)}${j.temperature === 0 ? ' (temperature 0: repeats measure no consistency)' : ''}`,
+    );
   if (j.swapInconsistency !== undefined)
     parts.push(`swap inconsistency ${fmt(j.swapInconsistency)}`);
   const a = j.agreement;

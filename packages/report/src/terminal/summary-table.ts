@@ -1,5 +1,6 @@
 import { terminalEarlyStop } from '../early-stop/early-stop-sections.js';
 import { countNoun } from '../format/count-noun.js';
+import { datasetItemsText, everyItemOnceText } from '../format/count-words.js';
 import { evaluationMethodText } from '../format/evaluation-method-text.js';
 import {
   alphaOf,
@@ -119,9 +120,13 @@ function predictionCounts(r: RunResults): string[] {
 function serviceTable(r: RunResults): string[] {
   // free text is scored, not judged right or wrong: answered and extraction failures instead
   const text = r.task.type === 'generation';
+  // the first count is of predictions: an item asked several times (samples, choice orders,
+  // repeated CV) counts once per asking, so the column says what it counts
+  const asked =
+    r.evaluation.repeats > 1 || r.models.some((m) => (m.multipleChoice?.permutations ?? 0) > 0);
   const header = text
-    ? ['model', 'items', 'answered', 'no extraction', 'failed']
-    : ['model', 'items', 'correct', 'wrong', 'unparseable', 'failed'];
+    ? ['model', 'answers', 'answered', 'no extraction', 'failed']
+    : ['model', asked ? 'predictions' : 'items', 'correct', 'wrong', 'unparseable', 'failed'];
   header.push('p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'out tok/s', 'cost');
   const table = textTable(
     header,
@@ -231,9 +236,9 @@ function thresholdLines(r: RunResults): string[] {
 export function summaryTable(r: RunResults): string {
   const method =
     r.evaluation.method === 'all'
-      ? 'every item once'
+      ? everyItemOnceText(r)
       : `${evaluationMethodText(r.evaluation)} (${countNoun(r.evaluation.folds, 'fold')})`;
-  const title = `${r.name}: ${r.dataset.items} items, ${method}, ${countNoun(r.models.length, 'model')}`;
+  const title = `${r.name}: ${datasetItemsText(r.dataset)}, ${method}, ${countNoun(r.models.length, 'model')}`;
   return [
     title,
     ...verdictLines(r),

@@ -1,3 +1,4 @@
+import { testedItems } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
@@ -135,10 +136,11 @@ function positiveRecallRisk(m: ModelResult): Risk[] {
 
 function dataRisks(r: RunResults): Risk[] {
   const out: Risk[] = [];
-  if (r.models.length > 0 && r.dataset.items < FEW_ITEMS) {
+  const tested = testedItems(r.dataset);
+  if (r.models.length > 0 && tested < FEW_ITEMS) {
     out.push({
       severity: 45,
-      text: `Only ${formatInteger(r.dataset.items)} items were evaluated: differences of a few points are within noise.`,
+      text: `Only ${formatInteger(tested)} items were ${tested < r.dataset.items ? `tested (of ${formatInteger(r.dataset.items)} in the data set)` : 'evaluated'}: differences of a few points are within noise.`,
     });
   }
   const counts = Object.entries(r.dataset.labels).sort((a, b) => a[1] - b[1]);

@@ -1,3 +1,4 @@
+import { everyItemOnceText } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
 import {
   thresholdFigure,
@@ -35,13 +36,14 @@ export interface Verdict {
   risks: string[];
 }
 
-function methodInWords(e: RunResults['evaluation']): string {
+function methodInWords(r: RunResults): string {
+  const e = r.evaluation;
   const k = e.repeats > 1 ? Math.round(e.folds / e.repeats) : e.folds;
   switch (e.method) {
     case 'holdout':
       return 'one hold-out split';
     case 'all':
-      return 'every item scored once';
+      return everyItemOnceText(r);
     case 'repeated-stratified':
       return `stratified ${k}-fold cross-validation repeated ${e.repeats} times`;
     default:
@@ -58,14 +60,19 @@ function evaluatedInWords(r: RunResults): string {
       ? listInWords(names)
       : `${r.models.length} models (${listInWords([...r.models.slice(0, 3).map((m) => m.name), `${r.models.length - 3} more`])})`;
   const who = shared ? `${listed} (all ${shared})` : listed;
-  const labels = Object.entries(r.dataset.labels)
-    .map(([k, v]) => `${k} ${formatInteger(v)}`)
-    .join(', ');
+  const tested =
+    r.dataset.tested !== undefined && r.dataset.tested < r.dataset.items
+      ? [`${formatInteger(r.dataset.tested)} tested`]
+      : [];
+  const labels = [
+    ...tested,
+    ...Object.entries(r.dataset.labels).map(([k, v]) => `${k} ${formatInteger(v)}`),
+  ].join(tested.length > 0 && Object.keys(r.dataset.labels).length > 0 ? '; ' : ', ');
   const interval =
     r.evaluation.bootstrap > 0
       ? `, with ${Math.round(r.evaluation.ci * 100)}% intervals from ${formatInteger(r.evaluation.bootstrap)} bootstrap resamples`
       : ', without intervals (evaluation.bootstrap is 0)';
-  return `Evaluated ${who} on ${formatInteger(r.dataset.items)} items of ${r.dataset.source}${labels ? ` (${labels})` : ''}, a ${r.task.type} task, by ${methodInWords(r.evaluation)}${interval}.`;
+  return `Evaluated ${who} on ${formatInteger(r.dataset.items)} items of ${r.dataset.source}${labels ? ` (${labels})` : ''}, a ${r.task.type} task, by ${methodInWords(r)}${interval}.`;
 }
 
 /**
