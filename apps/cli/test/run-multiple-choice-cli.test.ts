@@ -63,10 +63,12 @@ describe('assay run (CLI) with a multiple-choice task', () => {
     );
     const [knows, first] = results.models;
     expect(knows!.metrics.accuracy!.value).toBe(1);
+    // 3 extra orders of 4 choices: each item asked in 4 orders, the data set's included
     expect(knows!.multipleChoice).toEqual({
       permutations: 3,
       positionBiasRate: 0,
       itemsCompared: 8,
+      ordersPerItem: { min: 4, max: 4 },
     });
     // the correct choice is first in the data: moving it away changes what 'first' picks
     expect(first!.multipleChoice!.positionBiasRate).toBe(1);

@@ -78,8 +78,15 @@ describe('withWilsonFallback', () => {
     expect(withWilsonFallback({ ...summary, ciLow: 0.9 }, 'accuracy', right, 0.95)).toMatchObject({
       ciLow: 0.9,
     });
+    // a repeated item: accuracy counts the 2 items (each right in all its rows), not 3 rows;
+    // a share of a subset of rows (recall) keeps its interval
     const repeated = { ...right, clusterIds: Int32Array.from([0, 1, 0]) };
-    expect(withWilsonFallback(summary, 'accuracy', repeated, 0.95).ciMethod).toBeUndefined();
+    const items = withWilsonFallback(summary, 'accuracy', repeated, 0.95);
+    expect([items.ciLow, items.ciHigh, items.ciMethod]).toEqual([
+      ...wilsonInterval(2, 2, 0.95),
+      'wilson',
+    ]);
+    expect(withWilsonFallback(summary, 'recall', repeated, 0.95).ciMethod).toBeUndefined();
     expect(withWilsonFallback({ ...summary, value: 0.5 }, 'accuracy', right, 0.95)).toMatchObject({
       ciLow: 1,
       ciHigh: 1,
