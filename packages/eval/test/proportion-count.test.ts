@@ -83,7 +83,7 @@ describe('withWilsonFallback', () => {
     const repeated = { ...right, clusterIds: Int32Array.from([0, 1, 0]) };
     const items = withWilsonFallback(summary, 'accuracy', repeated, 0.95);
     expect([items.ciLow, items.ciHigh, items.ciMethod]).toEqual([
-      ...wilsonInterval(2, 2, 0.95),
+      ...wilsonInterval(2, 2, 0.95)!,
       'wilson',
     ]);
     expect(withWilsonFallback(summary, 'recall', repeated, 0.95).ciMethod).toBeUndefined();
