@@ -14,6 +14,9 @@ export const ASSERTION_SCORERS = [
   'numeric_match',
 ] as const;
 
+/** The scorers whose value for one answer is 0 or 1 by definition. */
+export const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set(['exact_match', ...ASSERTION_SCORERS]);
+
 /** Every scorer name. */
 export const GENERATION_SCORERS: readonly string[] = [...POOL_SCORERS, ...ASSERTION_SCORERS];
 

@@ -1,11 +1,9 @@
 import type { MetricSummary } from '@assay/report';
 import { wilsonOfDegenerate } from '@assay/runner';
-import { ASSERTION_SCORERS } from '../config/generation-schema.js';
+import { ZERO_ONE_SCORERS } from '../config/generation-schema.js';
+import { itemCountAtEnds } from '../summary/item-count.js';
 import { zeroWidth } from '../summary/zero-width.js';
 import type { GenerationUnits } from './sample-units.js';
-
-/** Scorers whose value for one answer is 0 or 1 by definition. */
-const BINARY: ReadonlySet<string> = new Set(['exact_match', ...ASSERTION_SCORERS]);
 
 /**
  * Replaces the zero-width bootstrap interval of a 0/1 generation scorer (every answer right,
@@ -37,7 +35,8 @@ export function binaryWilson(
   units: GenerationUnits,
   ci: number,
 ): MetricSummary {
-  if (!BINARY.has(metric) || values === undefined || summary.value === null) return summary;
+  if (!ZERO_ONE_SCORERS.has(metric) || values === undefined || summary.value === null)
+    return summary;
   if (!zeroWidth(summary)) return summary;
   const items = new Set<number>();
   let successes = 0;
@@ -53,11 +52,7 @@ export function binaryWilson(
   // an item with several units (samples, folds): every unit right (wrong) makes every item
   // right (wrong) in all of them, and the items are the independent trials
   const count =
-    items.size === trials
-      ? { successes, trials }
-      : successes === 0 || successes === trials
-        ? { successes: successes === 0 ? 0 : items.size, trials: items.size }
-        : null;
+    items.size === trials ? { successes, trials } : itemCountAtEnds(successes, trials, items.size);
   const interval = wilsonOfDegenerate(summary.value, summary.ciLow!, summary.ciHigh!, count, ci);
   return interval === null
     ? summary

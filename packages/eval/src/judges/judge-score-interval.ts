@@ -1,6 +1,7 @@
 import { wilsonOfDegenerate } from '@assay/runner';
 import { createRng } from '@assay/splitters';
 import { percentileInterval } from '@assay/stats';
+import { itemCountAtEnds } from '../summary/item-count.js';
 
 /** The bootstrap settings of a judge interval (the run's `evaluation` section). */
 export interface JudgeBootstrap {
@@ -89,9 +90,14 @@ function wilsonOfItems(
 ): Estimate {
   const { value, ciLow, ciHigh } = estimate;
   if (value === null || ciLow === null || ciHigh === null || ciLow !== ciHigh) return estimate;
-  if (value !== 0 && value !== 1) return estimate;
+  let successes = 0;
+  let trials = 0;
+  for (const scores of draws) {
+    for (const x of scores) successes += x;
+    trials += scores.length;
+  }
   const items = draws.filter((scores) => scores.length > 0).length;
-  const count = { successes: value * items, trials: items };
+  const count = itemCountAtEnds(successes, trials, items);
   const interval = wilsonOfDegenerate(value, ciLow, ciHigh, count, level);
   return interval === null
     ? estimate

@@ -1,5 +1,6 @@
 import { fmt, type MetricSummary, type ModelResult } from '@assay/report';
 import { metricSpec, PROPORTION_METRICS } from '@assay/runner';
+import { ZERO_ONE_SCORERS } from '../config/generation-schema.js';
 import { zeroWidth } from './zero-width.js';
 
 /** A model's metric summaries by name: the reported metrics, then its positive class's figures. */
@@ -15,16 +16,6 @@ function summaries(m: ModelResult): [string, MetricSummary][] {
   const seen = new Set(Object.keys(m.metrics));
   return [...Object.entries(m.metrics), ...positive.filter(([name]) => !seen.has(name))];
 }
-
-/** The generation scorers that score an answer 0 or 1 (by their default names). */
-export const ZERO_ONE_SCORERS: ReadonlySet<string> = new Set([
-  'exact_match',
-  'includes',
-  'pattern',
-  'json_valid',
-  'json_schema',
-  'numeric_match',
-]);
 
 function why(metric: string, zeroOne: ReadonlySet<string>): string {
   const name = metricSpec(metric)?.name ?? metric;

@@ -1,6 +1,7 @@
 import type { MetricSummary } from '@assay/report';
 import { type ProportionCount, wilsonOfDegenerate } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
+import { itemCountAtEnds } from './item-count.js';
 import { itemsRepeat, proportionCount } from './proportion-count.js';
 import { zeroWidth } from './zero-width.js';
 
@@ -18,9 +19,7 @@ function itemCount(
   pass: ScoringPass,
 ): ProportionCount | null {
   if (metric !== 'accuracy' || rows === null) return null;
-  if (rows.successes !== 0 && rows.successes !== rows.trials) return null;
-  const items = new Set(pass.clusterIds).size;
-  return { successes: rows.successes === 0 ? 0 : items, trials: items };
+  return itemCountAtEnds(rows.successes, rows.trials, new Set(pass.clusterIds).size);
 }
 
 /**
