@@ -214,18 +214,19 @@ describe('generation task configuration errors', () => {
   });
 });
 
-describe('references in a data file', () => {
-  const load = async (rows: unknown[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'assay-refs-'));
-    try {
-      const path = join(dir, 'rows.jsonl');
-      writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
-      return await loadFileDataset(path, { columns: { reference: 'ref' } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+/** Loads rows from a JSONL file with column `ref` as the references. */
+async function load(rows: unknown[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-refs-'));
+  try {
+    const path = join(dir, 'rows.jsonl');
+    writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
+    return await loadFileDataset(path, { columns: { reference: 'ref' } });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
+describe('references in a data file', () => {
   it('reads a string or an array of strings as the references', async () => {
     const items = await load([
       { id: 'a', text: 'x', ref: 'one' },
@@ -250,23 +251,12 @@ describe('references in a data file', () => {
 });
 
 describe('references that are numbers or booleans', () => {
-  const loadRows = async (rows: unknown[]) => {
-    const dir = mkdtempSync(join(tmpdir(), 'assay-refs-'));
-    try {
-      const path = join(dir, 'rows.jsonl');
-      writeFileSync(path, rows.map((r) => JSON.stringify(r)).join('\n'));
-      return await loadFileDataset(path, { columns: { reference: 'ref' } });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
-
   it('are refused as assay score refuses them, naming the row, the column and the string to write', async () => {
     for (const [ref, shown] of [
       [5, 'the number 5'],
       [true, 'the boolean true'],
     ] as const) {
-      const error = await loadRows([
+      const error = await load([
         { id: 'a', text: 'x', ref: 'ok' },
         { id: 'b', text: 'y', ref },
       ]).catch((e: unknown) => e);
@@ -284,7 +274,7 @@ describe('references that are numbers or booleans', () => {
       [{ k: 1 }, 'has an object in'],
       [['p', 7], 'has an array holding a non-string in'],
     ] as const) {
-      const error = await loadRows([{ id: 'a', text: 'x', ref }]).catch((e: unknown) => e);
+      const error = await load([{ id: 'a', text: 'x', ref }]).catch((e: unknown) => e);
       expect((error as EvaluationError).message).toContain(shown);
     }
   });

@@ -9,6 +9,7 @@ import type { PredictionRow } from '../src/run/prediction-row.js';
 import { ordersPerItem } from '../src/summary/model-result.js';
 import { modelSlices } from '../src/summary/model-slices.js';
 import { spamRunDocument } from './small-run.js';
+import { predictionRow } from './support/prediction-row.js';
 
 /** A prediction row of item `id` in group `g`, asked in choice order `permutation`. */
 function row(
@@ -18,10 +19,8 @@ function row(
   permutation?: number,
   fold = 0,
 ): PredictionRow {
-  return {
-    id,
+  return predictionRow(id, {
     fold,
-    model: 'm',
     ...(permutation === undefined ? {} : { permutation }),
     promptHash: 'h',
     group: g,
@@ -30,16 +29,8 @@ function row(
     parsed,
     outcome: parsed === null ? 'unparseable' : 'wrong',
     correct: parsed === null ? false : parsed === '10',
-    error: null,
-    ttftMs: null,
-    tpotMs: null,
     e2eMs: 5,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    score: null,
-    cached: false,
-  };
+  });
 }
 
 describe('counts the reports need beside n', () => {

@@ -1,4 +1,5 @@
 import type { PredictionRow } from '../../src/run/prediction-row.js';
+import { predictionRow } from './prediction-row.js';
 
 /**
  * A generation prediction row of item `id`, sample `sample`, against the reference 'ref':
@@ -10,27 +11,13 @@ export function generationRow(
   parsed: string | null,
   fold = 0,
 ): PredictionRow {
-  return {
-    id,
+  return predictionRow(id, {
     fold,
-    model: 'm',
-    promptHash: id,
-    group: null,
     expected: 'ref',
     rawAnswer: parsed,
     parsed,
     outcome: parsed === null ? 'unparseable' : 'answered',
-    correct: null,
-    error: null,
-    ttftMs: null,
-    tpotMs: null,
-    e2eMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    score: null,
-    cached: false,
     sample,
     references: ['ref'],
-  };
+  });
 }
