@@ -255,6 +255,26 @@ describe('assay score --task generation', () => {
     expect(exit.stdout).toContain(
       'chrf: nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0',
     );
+    // chrF's 0-100 scale is named beside exact_match's 0-1
+    expect(exit.stdout).toContain("chrf is a corpus score on sacrebleu's 0–100 scale, not 0–1.");
+    const md = await assay([
+      'score',
+      file,
+      '--task',
+      'generation',
+      '--y-true',
+      'r',
+      '--y-pred',
+      'output',
+      '--metrics',
+      'exact_match,token_f1',
+      '--format',
+      'md',
+      '--quiet',
+    ]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('| token\\_f1 |');
+    expect(md.stdout).not.toContain('0–100');
   }, 60_000);
 });
 

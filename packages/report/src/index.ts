@@ -23,6 +23,7 @@ export {
   formatValue,
   MISSING_VALUE,
 } from './format/format-number.js';
+export { metricScaleNote } from './format/metric-scale.js';
 export type { ThresholdOutcome } from './format/threshold-text.js';
 export {
   baselineSource,

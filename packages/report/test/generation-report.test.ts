@@ -254,6 +254,47 @@ describe('the terminal summary of a generation run', () => {
   });
 });
 
+describe('metrics off the 0-1 scale', () => {
+  const scaleNote = "bleu is a corpus score on sacrebleu's 0–100 scale, not 0–1.";
+
+  test('are named with their scale under the metrics table in every format', () => {
+    const r = generationResults();
+    expect(summaryTable(r)).toContain(`  ${scaleNote}`);
+    expect(markdownReport(r)).toContain(scaleNote);
+    expect(htmlReport(r)).toContain(
+      `<p class="note">bleu is a corpus score on sacrebleu&#39;s 0–100 scale, not 0–1.</p>`,
+    );
+  });
+
+  test('chrF, chrF++ and TER are named too, TER as edits per 100 words', () => {
+    const r = generationResults();
+    const metrics = ['bleu', 'chrf', 'chrf_pp', 'ter', 'token_f1'];
+    const model = r.models[0]!;
+    const withAll = {
+      ...r,
+      evaluation: { ...r.evaluation, metrics },
+      models: [
+        {
+          ...model,
+          metrics: Object.fromEntries(metrics.map((n) => [n, model.metrics.bleu!])),
+        },
+      ],
+    };
+    const text = summaryTable(withAll);
+    expect(text).toContain(
+      "bleu, chrf, chrf_pp are corpus scores on sacrebleu's 0–100 scale, not 0–1. ter counts edits per 100 reference words (lower is better; it can exceed 100).",
+    );
+    expect(markdownReport(withAll)).toContain('chrf\\_pp are corpus scores');
+  });
+
+  test('are not mentioned where every metric runs from 0 to 1', () => {
+    const plain = sampleResults([sampleModel('nb')]);
+    for (const out of [summaryTable(plain), markdownReport(plain), htmlReport(plain)]) {
+      expect(out).not.toContain('0–100');
+    }
+  });
+});
+
 describe('multiple-choice results', () => {
   test('give the position-bias rate in the terminal summary', () => {
     const mc = sampleResults(

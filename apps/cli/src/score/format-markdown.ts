@@ -1,4 +1,4 @@
-import { formatMs, formatValue, markdownInline } from '@assay/report';
+import { formatMs, formatValue, markdownInline, metricScaleNote } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 import {
@@ -89,6 +89,8 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
       ),
     );
   }
+  const scale = metricScaleNote(Object.keys(report.overall));
+  if (scale !== null) out.push('', markdownInline(scale));
   const signatures = signatureLines(report);
   if (signatures.length > 0) {
     out.push('', '## sacrebleu signatures', '', ...signatures.map((line) => `- \`${line}\``));

@@ -1,4 +1,4 @@
-import { formatMs, formatValue, textTable } from '@assay/report';
+import { formatMs, formatValue, metricScaleNote, textTable } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 import {
@@ -93,6 +93,8 @@ export function formatTable(report: ScoreReport): string {
       ),
     );
   }
+  const scale = metricScaleNote(Object.keys(report.overall));
+  if (scale !== null) out.push('', scale);
   const signatures = signatureLines(report);
   if (signatures.length > 0) out.push('', 'sacrebleu signatures:', ...signatures);
   if (report.unseenPredLabels !== undefined) {

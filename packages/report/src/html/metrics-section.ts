@@ -1,6 +1,7 @@
 import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
+import { metricScaleNote } from '../format/metric-scale.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
@@ -24,6 +25,8 @@ function metricsTable(r: RunResults): string {
   const notes = groups
     .filter((g) => g.note !== null)
     .map((g) => `<p class="note">${g.names.map(h).join(' = ')}: ${h(g.note!)}; shown once.</p>`);
+  const scale = metricScaleNote(groups.flatMap((g) => g.names));
+  if (scale !== null) notes.push(`<p class="note">${h(scale)}</p>`);
   return `<table class="scores wide"><thead><tr><th>model</th><th>metric</th><th class="num">pooled</th><th class="num">${ci}% CI</th>${perFold ? '<th class="num">fold mean ± std</th><th class="num">per fold</th>' : ''}</tr></thead><tbody>${rows.join('')}</tbody></table>${notes.join('')}`;
 }
 

@@ -1,12 +1,13 @@
 import { foldMeanText } from '../format/fold-mean-text.js';
 import { fmt } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
+import { metricScaleNote } from '../format/metric-scale.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
 import { runVerdict } from '../verdict/verdict.js';
-import { cellText } from './markdown-text.js';
+import { cellText, markdownInline } from './markdown-text.js';
 
 /**
  * The verdict at the top of `report.md`: PASS / FAIL / NOT CHECKED and why, what was
@@ -71,6 +72,8 @@ export function markdownMetrics(r: RunResults, ci: number): string[] {
   for (const g of groups.filter((x) => x.note !== null)) {
     lines.push('', `${g.names.join(' = ')}: ${g.note}; shown once.`);
   }
+  const scale = metricScaleNote(groups.flatMap((g) => g.names));
+  if (scale !== null) lines.push('', markdownInline(scale));
   for (const m of r.models) {
     const gap = rankingDecisionGap(m, r.task.positiveLabel);
     if (gap) lines.push('', `> **Warning:** ${cellText(rankingDecisionWarning(gap))}`);

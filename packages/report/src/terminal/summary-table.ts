@@ -12,6 +12,7 @@ import {
   MISSING_VALUE,
 } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
+import { metricScaleNote } from '../format/metric-scale.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -57,6 +58,8 @@ function metricsTable(r: RunResults): string[] {
     }),
   );
   const notes = groups.flatMap((g) => (g.note ? [`  ${g.names.join(' = ')}: ${g.note}.`] : []));
+  const scale = metricScaleNote(all.flatMap((g) => g.names));
+  if (scale !== null) notes.push(`  ${scale}`);
   return [
     table,
     ...more,
