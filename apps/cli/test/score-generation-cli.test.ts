@@ -234,21 +234,17 @@ describe('assay score --task generation', () => {
       file,
       ['{"r": "a b c", "output": ""}', '{"r": "d e", "output": "d e"}'].join('\n'),
     );
-    const exit = await assay([
-      'score',
-      file,
-      '--task',
-      'generation',
-      '--y-true',
-      'r',
-      '--y-pred',
-      'output',
-      '--metrics',
-      'exact_match,chrf',
-      '--format',
-      'table',
-      '--quiet',
-    ]);
+    const scoreAs = (metrics: string, format: string) =>
+      assay(
+        ['score', file, '--task', 'generation', '--y-true', 'r', '--y-pred', 'output'].concat([
+          '--metrics',
+          metrics,
+          '--format',
+          format,
+          '--quiet',
+        ]),
+      );
+    const exit = await scoreAs('exact_match,chrf', 'table');
     expect(exit.code).toBe(0);
     expect(exit.stdout).toContain('2 rows · generation · normalize squad');
     expect(exit.stdout).toMatch(/exact_match\s+0\.5000/);
@@ -257,21 +253,7 @@ describe('assay score --task generation', () => {
     );
     // chrF's 0-100 scale is named beside exact_match's 0-1
     expect(exit.stdout).toContain("chrf is a corpus score on sacrebleu's 0–100 scale, not 0–1.");
-    const md = await assay([
-      'score',
-      file,
-      '--task',
-      'generation',
-      '--y-true',
-      'r',
-      '--y-pred',
-      'output',
-      '--metrics',
-      'exact_match,token_f1',
-      '--format',
-      'md',
-      '--quiet',
-    ]);
+    const md = await scoreAs('exact_match,token_f1', 'md');
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| token\\_f1 |');
     expect(md.stdout).not.toContain('0–100');
