@@ -31,4 +31,40 @@ describe('report.md', () => {
     const fine = sampleResults([sampleModel('nb')]);
     expect(markdownReport(fine)).not.toContain('Not representative');
   });
+
+  test('shows the confusion matrix of each classification model with row totals and the share right', () => {
+    const results = sampleResults([
+      sampleModel('nb', {
+        confusion: {
+          labels: ['spam', 'ham', 'unparseable'],
+          matrix: [
+            [9, 1, 0],
+            [2, 7, 1],
+          ],
+        },
+      }),
+      sampleModel('many', { confusionNote: 'more than 50 labels: no confusion matrix.' }),
+    ]);
+    const md = markdownReport(results);
+    const section = md.slice(md.indexOf('## Confusion matrices'));
+    expect(section).toContain(
+      [
+        '### nb',
+        '',
+        '| true \\ predicted | spam | ham | unparseable | total | right |',
+        '|---|--:|--:|--:|--:|--:|',
+        '| spam | **9** | 1 | 0 | 10 | 90.0% |',
+        '| ham | 2 | **7** | 1 | 10 | 70.0% |',
+      ].join('\n'),
+    );
+    expect(section).toContain('many: more than 50 labels: no confusion matrix.');
+  });
+
+  test('has no confusion section for a model without a matrix or a generation run', () => {
+    expect(markdownReport(sampleResults([sampleModel('nb')]))).not.toContain('Confusion');
+    const generation = sampleResults([sampleModel('gen', { metrics: {} })], {
+      task: { type: 'generation', labels: [], positiveLabel: null },
+    });
+    expect(markdownReport(generation)).not.toContain('Confusion');
+  });
 });

@@ -20,6 +20,7 @@ import {
 import { generationSlices } from '../generation/generation-slices.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { confusionSection } from './confusion-section.js';
 import { generationSection } from './generation-section.js';
 import { judgeSection } from './judge-section.js';
 import { cellText } from './markdown-text.js';
@@ -210,7 +211,7 @@ function filesSection(r: RunResults): string[] {
 
 /**
  * Renders `report.md`: the verdict, headline metrics with CIs, service statistics,
- * comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
+ * confusion matrices (classification), comparisons, thresholds, worst slices, failure reasons and a sample of wrong answers with
  * the prompt sent (cut short; every prompt is in `prompts.arrow`); for generation tasks,
  * histograms, per-slice metrics and the worst items; an LLM judge's grades and agreement
  * with people.
@@ -231,6 +232,7 @@ export function markdownReport(r: RunResults): string {
     ...markdownMetrics(r, ci),
     ...choiceOrderNotes(r).flatMap((n) => ['', cellText(n)]),
     ...itemsSection(r),
+    ...confusionSection(r),
     ...markdownEarlyStop(r),
     ...generationSection(r),
     ...judgeSection(r),
