@@ -135,6 +135,9 @@ describe('report.html of a generation run', () => {
     expect(judge).toContain('Flip rate 0.150: the share of answers whose 2 grades disagree.');
     expect(judge).toContain('Swap inconsistency 0.050');
     expect(judge).toContain(
+      '<li>Judge requests (whole run): 40: 30 sent this run, 6 resumed from the journal, 4 served from the cache; cost $0.0123.</li>',
+    );
+    expect(judge).toContain(
       'Cohen&#39;s kappa 0.654 (unweighted), 95% CI [0.301, 0.909], on 18 judge grades paired with the grade people gave their item (column human_grade).',
     );
     expect(judge).toContain(
@@ -213,6 +216,9 @@ describe('report.md of a generation run', () => {
     );
     expect(judge).toContain('- Grades: C 11, I 7.');
     expect(judge).toContain('- Flip rate 0.150');
+    expect(judge).toContain(
+      '- Judge requests (whole run): 40: 30 sent this run, 6 resumed from the journal, 4 served from the cache; cost $0.0123.',
+    );
     expect(judge).toContain("Cohen's kappa 0.654 (unweighted), 95% CI \\[0.301, 0.909\\]");
   });
 });

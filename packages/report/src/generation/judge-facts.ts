@@ -1,4 +1,4 @@
-import { fmt } from '../format/format-number.js';
+import { fmt, formatUsd } from '../format/format-number.js';
 import type { JudgeSummary } from '../results/run-results-schema.js';
 
 /**
@@ -88,4 +88,21 @@ export function agreementInWords(a: NonNullable<JudgeSummary['agreement']>, ci: 
 export function gradedInWords(j: JudgeSummary): string {
   const reasons = j.unscoredReasons.map((r) => `${r.reason} ${r.count}`).join(', ');
   return `${j.graded} graded, ${j.unscored} unscored${reasons ? ` (${reasons})` : ''}`;
+}
+
+/**
+ * The judge's grading requests over the whole run and what they cost: one judge grades every
+ * model, so the figures are the run's, not the model's (they are not in its `service`).
+ *
+ * @param requests - the judge summary's `requests`
+ * @returns e.g. `677: 677 sent this run, 0 resumed from the journal, 0 served from the cache;
+ *   cost unknown (no price)`
+ * @example
+ * judgeRequestsInWords({ total: 4, sentThisRun: 3, cachedThisRun: 1, resumedFromJournal: 0, costUsd: 0.0123 });
+ * // '4: 3 sent this run, 0 resumed from the journal, 1 served from the cache; cost $0.0123'
+ */
+export function judgeRequestsInWords(requests: NonNullable<JudgeSummary['requests']>): string {
+  const q = requests;
+  const cost = q.costUsd === null ? 'unknown (no price)' : formatUsd(q.costUsd);
+  return `${q.total}: ${q.sentThisRun} sent this run, ${q.resumedFromJournal} resumed from the journal, ${q.cachedThisRun} served from the cache; cost ${cost}`;
 }

@@ -3,6 +3,7 @@ import {
   gradedInWords,
   gradesInWords,
   judgeConsistencyInWords,
+  judgeRequestsInWords,
   judgeSettingsInWords,
 } from '../generation/judge-facts.js';
 import type { JudgeSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -44,6 +45,7 @@ export function judgeSection(m: ModelResult, ci: number): string {
     `Grades: ${gradesInWords(j.grades)}.`,
     `${gradedInWords(j)}${j.unscored > 0 ? '; unscored draws are left out of judge_score' : ''}.`,
     ...judgeConsistencyInWords(j),
+    ...(j.requests ? [`Judge requests (whole run): ${judgeRequestsInWords(j.requests)}.`] : []),
   ];
   const agreement = j.agreement
     ? `<h4>${h(m.name)}: judge against people</h4><p>${h(agreementInWords(j.agreement, ci))}</p>${agreementMatrix(j.agreement)}`

@@ -3,6 +3,7 @@ import {
   gradedInWords,
   gradesInWords,
   judgeConsistencyInWords,
+  judgeRequestsInWords,
   judgeSettingsInWords,
 } from '../generation/judge-facts.js';
 import type { JudgeSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -40,6 +41,9 @@ function modelLines(m: ModelResult, ci: number): string[] {
     `- Grades: ${markdownInline(gradesInWords(j.grades))}.`,
     `- ${markdownInline(gradedInWords(j))}${j.unscored > 0 ? '; unscored draws are left out of judge\\_score' : ''}.`,
     ...judgeConsistencyInWords(j).map((s) => `- ${markdownInline(s)}`),
+    ...(j.requests
+      ? [`- Judge requests (whole run): ${markdownInline(judgeRequestsInWords(j.requests))}.`]
+      : []),
     ...(j.agreement
       ? agreementLines(m.name, j.agreement, ci)
       : ['', 'No human grade column: the agreement of the judge with people is not measured.']),

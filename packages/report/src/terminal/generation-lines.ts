@@ -1,6 +1,6 @@
-import { fmt, formatUsd } from '../format/format-number.js';
+import { fmt } from '../format/format-number.js';
 import { samplingInWords } from '../generation/generation-facts.js';
-import { gradedInWords, gradesInWords } from '../generation/judge-facts.js';
+import { gradedInWords, gradesInWords, judgeRequestsInWords } from '../generation/judge-facts.js';
 import { positionBiasInWords } from '../generation/multiple-choice-facts.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 
@@ -37,9 +37,7 @@ function judgeLine(m: ModelResult, ci: number): string[] {
   const lines = [`  ${m.name} judge: ${parts.join('; ')}`];
   const q = j.requests;
   if (q) {
-    lines.push(
-      `  ${m.name} judge requests (whole run): ${q.total}: ${q.sentThisRun} sent this run, ${q.resumedFromJournal} resumed from the journal, ${q.cachedThisRun} served from the cache; cost ${q.costUsd === null ? 'unknown (no price)' : formatUsd(q.costUsd)}`,
-    );
+    lines.push(`  ${m.name} judge requests (whole run): ${judgeRequestsInWords(q)}`);
   }
   return lines;
 }
