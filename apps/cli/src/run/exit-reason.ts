@@ -18,11 +18,17 @@ export function exitReason(results: RunResults): string {
   if (checks.length === 0) return 'assay: exit 0: no thresholds set, so nothing gates this run';
   const failed = checks.filter((t) => thresholdOutcome(t) !== 'pass');
   if (failed.length === 0) {
-    return `assay: exit 0: all ${checks.length} threshold check${checks.length === 1 ? '' : 's'} passed`;
+    return checks.length === 1
+      ? 'assay: exit 0: the 1 threshold check passed'
+      : `assay: exit 0: all ${checks.length} threshold checks passed`;
   }
   const named = failed
     .slice(0, NAMED)
     .map((t) => `${t.threshold} [${t.model}] (${thresholdDetails(t, results.evaluation.ci)})`);
   const more = failed.length > NAMED ? `; and ${failed.length - NAMED} more` : '';
-  return `assay: exit 1: ${failed.length} of ${checks.length} threshold checks failed: ${named.join('; ')}${more}`;
+  const of =
+    checks.length === 1
+      ? 'the 1 threshold check'
+      : `${failed.length} of ${checks.length} threshold checks`;
+  return `assay: exit 1: ${of} failed: ${named.join('; ')}${more}`;
 }
