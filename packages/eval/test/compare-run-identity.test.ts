@@ -147,6 +147,12 @@ describe('assay compare: what is the same run, data and class', () => {
     await run('renamed', { models: models('nb-v2') });
     const r = await compareRuns(join(dir, 'base'), join(dir, 'renamed'), { model: 'nb:nb-v2' });
     expect([r.baseline.model, r.candidate.model]).toEqual(['nb', 'nb-v2']);
+    expect(r.notes.join('\n')).not.toContain('named differently');
+    // without --model the runs' only models are paired, and a note names both
+    const unnamed = await compareRuns(join(dir, 'base'), join(dir, 'renamed'));
+    expect(unnamed.notes).toContain(
+      'comparing model nb (baseline) with nb-v2 (candidate): each run has one model and they are named differently',
+    );
     const error = await refusalOf(
       compareRuns(join(dir, 'base'), join(dir, 'renamed'), { model: 'nb' }),
     );

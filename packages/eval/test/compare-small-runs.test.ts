@@ -144,5 +144,12 @@ describe('assay compare on a handful of items', () => {
       code: 'UNKNOWN_METRIC',
       path: '--metric',
     });
+    // a service figure, which the comparison shows but cannot test, says where to gate it
+    await expect(compareRuns(scored, copy, { metrics: ['p95_latency_ms'] })).rejects.toMatchObject({
+      code: 'UNKNOWN_METRIC',
+      message: expect.stringMatching(
+        /^--metric p95_latency_ms: a service figure is shown beside the comparison but not tested .*'p95_latency_ms\.ci_high <= 800', or gate one of the task metrics: /,
+      ),
+    });
   }, 60_000);
 });

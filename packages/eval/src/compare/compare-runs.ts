@@ -3,7 +3,7 @@ import { didYouMean } from '@assay/labels';
 import { alphaOf } from '@assay/report';
 import { createRunner, metricSpec, type Runner } from '@assay/runner';
 import { z } from 'zod';
-import { higherIsBetter } from '../config/metric-names.js';
+import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
 import { checkOwnValues, scoredPairCount } from './check-own-values.js';
@@ -84,9 +84,11 @@ function gatedMetrics(
     if (reported === undefined) {
       throw new EvaluationError(
         'UNKNOWN_METRIC',
-        compared.length === 0
-          ? `--metric ${m}: the two runs report no metric in common, so there is nothing to gate; compare runs that report the same metrics (evaluation.metrics).`
-          : `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
+        (SERVICE_METRICS as readonly string[]).includes(m)
+          ? `--metric ${m}: a service figure is shown beside the comparison but not tested (its requests are not paired items); gate it in the run with a threshold such as '${m}.ci_high <= 800'${compared.length > 0 ? `, or gate one of the task metrics: ${compared.join(', ')}` : ''}.`
+          : compared.length === 0
+            ? `--metric ${m}: the two runs report no metric in common, so there is nothing to gate; compare runs that report the same metrics (evaluation.metrics).`
+            : `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
         { path: '--metric' },
       );
     }

@@ -152,7 +152,8 @@ function differentInput(a: PredictionRow, b: PredictionRow): boolean {
  * counted and its first ids listed, never dropped silently. Data read from another path pair
  * when the items (ids, expected answers) of one run are all in the other. `--model a:b`
  * pairs the baseline's model a with the candidate's b. Without `--model` each run's
- * first model is compared, and the note says so when a run has several.
+ * first model is compared, and the note says so when a run has several, or when the two runs'
+ * only models are named differently.
  * @example
  * const paired = pairRuns(baseline, candidate, { allowDifferentData: false });
  */
@@ -190,10 +191,14 @@ export function pairRuns(
   const modelA = pickModel(baseline, 'baseline', picked.baseline ?? options.models?.baseline);
   const modelB = pickModel(candidate, 'candidate', picked.candidate ?? options.models?.candidate);
   const several = [baseline, candidate].some((r) => r.results.models.length > 1);
-  const modelNote =
-    several && options.model === undefined && options.models === undefined
+  const chosen = options.model !== undefined || options.models !== undefined;
+  const modelNote = chosen
+    ? null
+    : several
       ? `comparing model ${modelA} (baseline) with ${modelB} (candidate), each run's first model; choose another with --model`
-      : null;
+      : modelA !== modelB
+        ? `comparing model ${modelA} (baseline) with ${modelB} (candidate): each run has one model and they are named differently`
+        : null;
   const sideA = baseline.rows.filter((r) => r.model === modelA);
   const sideB = candidate.rows.filter((r) => r.model === modelB);
   const byKeyB = new Map(sideB.map((r) => [keyOf(r), r]));
