@@ -64,6 +64,21 @@ describe('did you mean, for unknown values', () => {
     );
   });
 
+  it('checks the rest of a task with a misspelt type as the type it meant, in the same pass', () => {
+    const lines = problems((c) => {
+      c.task.type = 'clasification';
+      c.task.answer = { extract: 'first_label' };
+      c.models[0].params = { max_tokens: 4 };
+    });
+    expect(lines).toEqual([
+      "task.type: unknown type 'clasification'; did you mean 'classification'? Expected one of 'classification', 'regression', 'generation', 'multiple-choice'",
+      "task.answer.extract: unknown extract 'first_label'; did you mean 'first-label'? Expected one of 'exact', 'regex', 'first-label', 'number' (checked as task type 'classification')",
+      "models[0].params.max_tokens: unknown key 'max_tokens'; did you mean 'maxTokens'?",
+    ]);
+    // a type far from every task type is not guessed at
+    expect(problems((c) => (c.task.type = 'summarise'))).toHaveLength(1);
+  });
+
   it('lists the valid values without a guess when none is close', () => {
     expect(problems((c) => (c.models[0].provider = 'bedrock'))).toEqual([
       "models[0].provider: unknown provider 'bedrock'; expected one of 'openai-chat', 'openai-completions', 'anthropic', 'http-json'",

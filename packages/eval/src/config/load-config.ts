@@ -8,6 +8,7 @@ import {
 } from '../multiple-choice/choice-slots.js';
 import { defaultMethod } from './evaluation-method.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
+import { misspeltTaskTypeIssues } from './misspelt-task-type.js';
 import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
 
 /** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
@@ -69,6 +70,11 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
         : formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema })),
       ...override,
     ];
+    // a misspelt task type's other problems go right after it
+    if (!result.success) {
+      const at = issues.findIndex((i) => i.path === 'task.type');
+      issues.splice(at < 0 ? issues.length : at + 1, 0, ...misspeltTaskTypeIssues(raw));
+    }
     throw new EvaluationError(
       'INVALID_CONFIG',
       `The run configuration is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,
