@@ -3,6 +3,8 @@
  */
 export type MetricInputErrorCode =
   | 'LENGTH_MISMATCH'
+  | 'MISSING_INPUT'
+  | 'INVALID_INPUT'
   | 'EMPTY_INPUT'
   | 'MISSING_VALUE'
   | 'NON_FINITE_VALUE'

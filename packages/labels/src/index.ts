@@ -4,6 +4,7 @@ export type { ClassOrder, EncodedLabelColumns } from './class-order.js';
 export { closestName, didYouMean, editDistance } from './closest-name.js';
 export { compareCodePoints, compareLabels } from './compare-labels.js';
 export { countCodes } from './count-codes.js';
+export { describeValue } from './describe-value.js';
 export type { EncodeLabelColumnsOptions } from './encode-label-columns.js';
 export { encodeLabelColumns } from './encode-label-columns.js';
 export type { Label, LabelInput, LabelKind, LabelValue } from './label.js';

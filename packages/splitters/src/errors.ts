@@ -5,7 +5,9 @@
  * - `INVALID_OPTION`: a constructor option is out of range or of the wrong type.
  * - `INVALID_N`: `n` is not a non-negative safe integer.
  * - `LENGTH_MISMATCH`: `y`, `groups`, `n` or `testFold` disagree on the number of rows.
- * - `MISSING_INPUT`: the splitter needs `y` or `groups` and none was given.
+ * - `MISSING_INPUT`: the splitter needs `y` or `groups` and none was given (or it is null).
+ * - `INVALID_INPUT`: an input or label column is not an array, a typed array or an Arrow
+ *   vector (a number, a string, a plain object).
  * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
  * - `MIXED_LABEL_TYPES`: labels mix numbers and strings, or are not labels at all.
  * - `INVALID_TARGET`: `y` is not binary or multiclass (e.g. non-integer floats).
@@ -20,6 +22,7 @@ export type SplitErrorCode =
   | 'INVALID_N'
   | 'LENGTH_MISMATCH'
   | 'MISSING_INPUT'
+  | 'INVALID_INPUT'
   | 'MISSING_VALUE'
   | 'MIXED_LABEL_TYPES'
   | 'INVALID_TARGET'

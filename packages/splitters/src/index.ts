@@ -10,13 +10,13 @@ export type {
 } from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export { foldSizes, splitFromFoldIds, splitsFromFoldIds } from './kernels/fold-ids-split.js';
+export { createRng } from './random/create-rng.js';
 export { drawIndices } from './random/draw-indices.js';
 export { DEFAULT_RANDOM_STATE, repeatSeed } from './random/seed.js';
 export type { ShuffleTarget } from './random/shuffle.js';
 export { permutation, shuffleInPlace } from './random/shuffle.js';
 export { SHORT_RANGE_LIMIT, shuffleShortRange } from './random/shuffle-short-range.js';
 export type { Rng, ShuffleableTypedArray } from './random/xoshiro128.js';
-export { createRng } from './random/xoshiro128.js';
 export type { BootstrapSample, BootstrapSampleOptions } from './sampling/bootstrap-sample.js';
 export { bootstrapSample } from './sampling/bootstrap-sample.js';
 export type { TrainTestSplitOptions } from './sampling/train-test-split.js';

@@ -11,26 +11,16 @@ import {
   RepeatedKFold,
   RepeatedStratifiedKFold,
   ShuffleSplit,
-  SplitError,
   StratifiedGroupKFold,
   StratifiedKFold,
   StratifiedShuffleSplit,
   TimeSeriesSplit,
   trainTestSplit,
 } from '../src/index.js';
+import { splitErrorOf } from './support/split-error-of.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: the table passes deliberately wrong options
 type Call = (options: any) => unknown;
-
-function errorOf(call: () => unknown): SplitError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(SplitError);
-    return error as SplitError;
-  }
-  throw new Error('expected a SplitError, nothing was thrown');
-}
 
 /** Adds the required options to a plain options object; passes anything else through. */
 function withRequired(options: unknown, required: object): unknown {
@@ -78,7 +68,7 @@ describe('unknown option keys are refused, not ignored', () => {
   it.each(EXPORTS)(
     '%s refuses a snake_case key and names the camelCase option',
     (name, call, key, camel) => {
-      const e = errorOf(() => call({ [key]: 3 }));
+      const e = splitErrorOf(() => call({ [key]: 3 }));
       expect(e.code).toBe('INVALID_OPTION');
       expect(e.path).toBe(`options.${key}`);
       expect(e.message).toContain(`options.${key} is not an option of ${name}`);
@@ -94,7 +84,7 @@ describe('unknown option keys are refused, not ignored', () => {
 
   it.each(EXPORTS)('%s refuses an options argument that is not a plain object', (name, call) => {
     for (const bad of ['macro', null, [3], 3]) {
-      const e = errorOf(() => call(bad));
+      const e = splitErrorOf(() => call(bad));
       expect(e.code).toBe('INVALID_OPTION');
       expect(e.path).toBe('options');
       expect(e.message).toContain(`The options argument of ${name} is`);
@@ -102,16 +92,16 @@ describe('unknown option keys are refused, not ignored', () => {
   });
 
   it('no longer falls back to defaults for the scikit-learn spellings of the review', () => {
-    expect(errorOf(() => new KFold({ n_splits: 3 } as never)).message).toBe(
+    expect(splitErrorOf(() => new KFold({ n_splits: 3 } as never)).message).toBe(
       'options.n_splits is not an option of KFold; did you mean nSplits? Its options are nSplits, randomState, shuffle.',
     );
     expect(
-      errorOf(() => new KFold({ nSplits: 3, shuffle: true, random_state: 9 } as never)).path,
+      splitErrorOf(() => new KFold({ nSplits: 3, shuffle: true, random_state: 9 } as never)).path,
     ).toBe('options.random_state');
-    expect(errorOf(() => new ShuffleSplit({ nSplits: 1, test_size: 0.5 } as never)).path).toBe(
+    expect(splitErrorOf(() => new ShuffleSplit({ nSplits: 1, test_size: 0.5 } as never)).path).toBe(
       'options.test_size',
     );
-    expect(errorOf(() => trainTestSplit(8, { test_size: 0.5 } as never)).path).toBe(
+    expect(splitErrorOf(() => trainTestSplit(8, { test_size: 0.5 } as never)).path).toBe(
       'options.test_size',
     );
     expect(new KFold({ nSplits: 3 }).getNSplits()).toBe(3);
@@ -123,7 +113,7 @@ describe('unknown option keys are refused, not ignored', () => {
   });
 
   it('encodeLabels refuses a non-boolean discrete', () => {
-    const e = errorOf(() => encodeLabels([1, 2], 'input.y', { discrete: 'yes' as never }));
+    const e = splitErrorOf(() => encodeLabels([1, 2], 'input.y', { discrete: 'yes' as never }));
     expect(e.code).toBe('INVALID_OPTION');
     expect(e.path).toBe('options.discrete');
   });

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { bootstrapSample, SplitError, trainTestSplit } from '../src/index.js';
+import { bootstrapSample, trainTestSplit } from '../src/index.js';
 import { loadCases } from './support/fixture-cases.js';
 import { isAscending } from './support/split-checks.js';
+import { splitErrorOf } from './support/split-error-of.js';
 
 interface Case {
   n: number;
@@ -48,24 +49,15 @@ describe('trainTestSplit', () => {
   });
 
   test('a stratify column of the wrong length or kind is reported as options.stratify', () => {
-    const errorOf = (call: () => unknown): SplitError => {
-      try {
-        call();
-      } catch (error) {
-        expect(error).toBeInstanceOf(SplitError);
-        return error as SplitError;
-      }
-      throw new Error('expected a SplitError, nothing was thrown');
-    };
-    const short = errorOf(() => trainTestSplit(4, { stratify: [0, 0, 1] }));
+    const short = splitErrorOf(() => trainTestSplit(4, { stratify: [0, 0, 1] }));
     expect(short.code).toBe('LENGTH_MISMATCH');
     expect(short.path).toBe('options.stratify');
     expect(short.message).not.toContain('input.y');
-    const missing = errorOf(() => trainTestSplit(4, { stratify: [0, Number.NaN, 1, 1] }));
+    const missing = splitErrorOf(() => trainTestSplit(4, { stratify: [0, Number.NaN, 1, 1] }));
     expect(missing.code).toBe('MISSING_VALUE');
     expect(missing.path).toBe('options.stratify');
     expect(missing.message).toContain('options.stratify');
-    expect(errorOf(() => trainTestSplit(4, { stratify: 'abcd' as never })).path).toBe(
+    expect(splitErrorOf(() => trainTestSplit(4, { stratify: 'abcd' as never })).path).toBe(
       'options.stratify',
     );
   });

@@ -1,3 +1,4 @@
+import { describeValue } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
 import { accumulateConfusion } from '../kernels/confusion-counts.js';
 
@@ -41,18 +42,22 @@ export class ConfusionAccumulator {
   /**
    * @param nClasses - number of classes K (a positive integer)
    * @param counts - existing counts to adopt (not copied), length K²; zeros when omitted
-   * @throws {@link MetricInputError} `INVALID_STATE` when K is not a positive integer or
-   *   `counts` has the wrong length
+   * @throws {@link MetricInputError} `INVALID_OPTION` (path `nClasses`) when K is not a
+   *   positive integer; `INVALID_STATE` (path `counts`) when `counts` has the wrong length
    */
   constructor(nClasses: number, counts?: Float64Array) {
-    if (!Number.isInteger(nClasses) || nClasses < 1) {
-      throw invalidState(
-        `nClasses is ${String(nClasses)}; it must be a positive integer number of classes.`,
+    if (typeof nClasses !== 'number' || !Number.isInteger(nClasses) || nClasses < 1) {
+      throw new MetricInputError(
+        'INVALID_OPTION',
+        `nClasses is ${describeValue(nClasses)}; it must be a positive integer number of classes.`,
+        'nClasses',
       );
     }
     if (counts !== undefined && counts.length !== nClasses * nClasses) {
-      throw invalidState(
+      throw new MetricInputError(
+        'INVALID_STATE',
         `counts has ${counts.length} cells but nClasses = ${nClasses} needs ${nClasses * nClasses} (nClasses squared).`,
+        'counts',
       );
     }
     this.nClasses = nClasses;

@@ -1,9 +1,9 @@
+import { describeValue } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import type { ZeroDivision } from './average-option.js';
-import { showValue } from './average-option.js';
 import { precisionRecallFscoreSupportFromConfusion } from './precision-recall-fscore-from-confusion.js';
 import type { ClassificationReportRow } from './report-row.js';
 import { numpySum, renderReport } from './report-text.js';
@@ -132,7 +132,7 @@ function checkedDigits(digits: number): number {
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
     throw new MetricInputError(
       'INVALID_OPTION',
-      `options.digits is ${showValue(digits)}; it must be an integer from 0 to 20.`,
+      `options.digits is ${describeValue(digits)}; it must be an integer from 0 to 20.`,
       'options.digits',
     );
   }

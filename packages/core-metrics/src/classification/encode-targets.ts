@@ -1,4 +1,5 @@
 import { MetricInputError } from '../errors.js';
+import { checkColumn } from '../input/check-column.js';
 import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
 import { accumulateConfusion } from '../kernels/confusion-counts.js';
 import {
@@ -31,6 +32,8 @@ export function encodeTargets(
   sampleWeight: unknown,
   extraLabels?: (present: readonly Label[]) => readonly Label[],
 ): EncodedTargets {
+  checkColumn(yTrue, 'yTrue', 'labels');
+  checkColumn(yPred, 'yPred', 'labels');
   const t = asInt32(yTrue);
   const p = asInt32(yPred);
   if (t !== null && p !== null && t.length === p.length && t.length > 0) {

@@ -1,3 +1,4 @@
+import { describeValue } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import { checkOptions } from '../input/option-keys.js';
@@ -59,7 +60,7 @@ export function fbetaScore(
   if (typeof beta !== 'number' || !(beta >= 0)) {
     throw new MetricInputError(
       'INVALID_OPTION',
-      `options.beta is ${beta === undefined ? 'missing' : String(beta)}; fbetaScore needs a number beta >= 0 (1 is F1, Infinity gives recall).`,
+      `options.beta is ${beta === undefined ? 'missing' : describeValue(beta)}; fbetaScore needs a number beta >= 0 (1 is F1, Infinity gives recall).`,
       'options.beta',
     );
   }

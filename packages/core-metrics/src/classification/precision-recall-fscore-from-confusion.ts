@@ -1,3 +1,4 @@
+import { describeValue } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
 import type { Label } from '../input/encode-labels.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
@@ -209,7 +210,7 @@ function prfOfTallies(
   if (typeof beta !== 'number' || !(beta >= 0)) {
     throw new MetricInputError(
       'INVALID_OPTION',
-      `options.beta is ${String(beta)}; beta must be a number >= 0 (Infinity gives recall).`,
+      `options.beta is ${describeValue(beta)}; beta must be a number >= 0 (Infinity gives recall).`,
       'options.beta',
     );
   }

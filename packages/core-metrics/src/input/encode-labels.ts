@@ -1,5 +1,6 @@
 import { type ArrowVectorLike, encodeLabelColumns, type Label, LabelError } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
+import { checkColumn } from './check-column.js';
 
 export type { Label } from '@assay/labels';
 
@@ -32,6 +33,7 @@ export interface EncodedLabels {
 
 function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): void {
   const [firstName, first] = columns[0]!;
+  for (const [name, values] of columns) checkColumn(values, name, 'labels');
   for (const [name, values] of columns) {
     if (values.length === 0) {
       throw new MetricInputError(

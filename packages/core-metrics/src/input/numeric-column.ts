@@ -1,5 +1,6 @@
 import { type ArrowVectorLike, firstNullRow, isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
+import { checkColumn } from './check-column.js';
 
 /** Numeric input accepted by metrics: a plain array, any typed array, or an Arrow vector. */
 export type NumericInput = ArrayLike<number> | ArrowVectorLike;
@@ -16,6 +17,7 @@ export type NumericInput = ArrayLike<number> | ArrowVectorLike;
  */
 export function toFloat64Column(values: NumericInput, argument: string): Float64Array {
   let out: Float64Array;
+  checkColumn(values, argument, 'numbers');
   if (values instanceof Float64Array) {
     out = values;
   } else if (isArrowVector(values)) {

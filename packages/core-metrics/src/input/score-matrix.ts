@@ -1,5 +1,7 @@
 import { type ArrowVectorLike, firstNullRow, isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
+import { checkColumn } from './check-column.js';
+import { checkIntegerOption } from './number-option.js';
 import type { NumericInput } from './numeric-column.js';
 
 /**
@@ -67,15 +69,14 @@ export function toScoreMatrix(
 ): ScoreMatrix {
   let flat: Float64Array;
   let k: number;
+  checkColumn(values, argument, 'scores');
   if (nClasses !== undefined) {
-    if (!Number.isInteger(nClasses) || nClasses < 1) {
-      throw new MetricInputError(
-        'INVALID_OPTION',
-        `options.nClasses is ${nClasses}; it must be a positive integer (the width of the flat ${argument}).`,
-        'options.nClasses',
-      );
-    }
-    k = nClasses;
+    k = checkIntegerOption(
+      nClasses,
+      1,
+      'options.nClasses',
+      `a positive integer (the width of the flat ${argument})`,
+    );
     const source = isArrowVector(values) ? checkedArrow(values, argument) : values;
     flat = source instanceof Float64Array ? source : Float64Array.from(source as ArrayLike<number>);
     if (flat.length % k !== 0) {

@@ -1,3 +1,4 @@
+import { checkColumn } from '../input/check-column.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
 import type { NumericInput } from '../input/numeric-column.js';
 import { registerScratch } from '../kernels/scratch-pool.js';
@@ -79,6 +80,7 @@ export function fastBinaryInputs(
   yScore: NumericInput,
   positiveLabel: Label | undefined,
 ): FastBinaryInputs | null {
+  checkColumn(yTrue, 'yTrue', 'labels');
   const n = yTrue.length;
   if (!(yScore instanceof Float64Array) || n === 0 || yScore.length !== n) return null;
   const typed = isNumericTyped(yTrue);

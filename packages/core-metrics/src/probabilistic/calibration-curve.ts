@@ -1,5 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
+import { checkIntegerOption } from '../input/number-option.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkProbabilityColumn } from '../input/score-matrix.js';
@@ -61,14 +62,7 @@ export function calibrationCurve(
   options: CalibrationCurveOptions = {},
 ): CalibrationCurve {
   checkOptions(options, 'calibrationCurve', CALIBRATION_CURVE_KEYS);
-  const nBins = options.nBins ?? 5;
-  if (!Number.isInteger(nBins) || nBins < 1) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.nBins is ${nBins}; it must be a positive integer.`,
-      'options.nBins',
-    );
-  }
+  const nBins = checkIntegerOption(options.nBins, 5, 'options.nBins');
   const strategy = options.strategy ?? 'uniform';
   if (strategy !== 'uniform' && strategy !== 'quantile') {
     throw new MetricInputError(

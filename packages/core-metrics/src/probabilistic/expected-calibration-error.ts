@@ -1,5 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { Label, LabelInput } from '../input/encode-labels.js';
+import { checkIntegerOption } from '../input/number-option.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
@@ -73,14 +74,7 @@ export function expectedCalibrationError(
   options: ExpectedCalibrationErrorOptions = {},
 ): number {
   checkOptions(options, 'expectedCalibrationError', ECE_KEYS);
-  const nBins = options.nBins ?? 10;
-  if (!Number.isInteger(nBins) || nBins < 1) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.nBins is ${nBins}; it must be a positive integer.`,
-      'options.nBins',
-    );
-  }
+  const nBins = checkIntegerOption(options.nBins, 10, 'options.nBins');
   if (isScoreMatrix(yProb, options.nClasses)) {
     const target = encodeTargetWithLabels(yTrue, options.labels, true);
     const matrix = toScoreMatrix(yProb, 'yProb', options.nClasses);

@@ -1,6 +1,7 @@
 import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkNumberOption } from '../input/number-option.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
@@ -152,13 +153,12 @@ function checkFiniteColumn(values: Float64Array): void {
 }
 
 function resolveEps(eps: number | 'auto' | undefined): number {
-  if (eps === undefined || eps === 'auto') return Number.EPSILON;
-  if (!(eps >= 0 && eps < 0.5)) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.eps is ${eps}; it must be 'auto' or a number in [0, 0.5).`,
-      'options.eps',
-    );
-  }
-  return eps;
+  if (eps === 'auto') return Number.EPSILON;
+  return checkNumberOption(
+    eps,
+    Number.EPSILON,
+    'options.eps',
+    (v) => v >= 0 && v < 0.5,
+    "'auto' or a number in [0, 0.5)",
+  );
 }

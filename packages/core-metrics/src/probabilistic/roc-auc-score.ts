@@ -1,5 +1,6 @@
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkNumberOption } from '../input/number-option.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import {
@@ -98,14 +99,13 @@ export function rocAucScore(
 ): number | Float64Array {
   checkOptions(options, 'rocAucScore', ROC_AUC_KEYS);
   const average = checkedAverage(options.average === undefined ? 'macro' : options.average);
-  const maxFpr = options.maxFpr ?? 1;
-  if (!(maxFpr > 0 && maxFpr <= 1)) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.maxFpr is ${maxFpr}; it must be in (0, 1].`,
-      'options.maxFpr',
-    );
-  }
+  const maxFpr = checkNumberOption(
+    options.maxFpr,
+    1,
+    'options.maxFpr',
+    (v) => v > 0 && v <= 1,
+    'a number in (0, 1]',
+  );
   if (!isScoreMatrix(yScore, options.nClasses)) {
     const auc = singleColumnAuc(yTrue, yScore as NumericInput, options, maxFpr);
     return average === null ? Float64Array.of(auc) : auc;

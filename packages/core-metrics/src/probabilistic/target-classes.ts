@@ -1,5 +1,6 @@
 import { isArrowVector } from '@assay/labels';
 import { MetricInputError } from '../errors.js';
+import { checkColumn } from '../input/check-column.js';
 import { encodeLabels, type Label, type LabelInput } from '../input/encode-labels.js';
 import { registerScratch } from '../kernels/scratch-pool.js';
 
@@ -51,6 +52,7 @@ registerScratch(() => {
  * @throws {@link MetricInputError} as {@link encodeLabels}
  */
 export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClasses {
+  checkColumn(yTrue, argument, 'labels');
   if (isIntegerTyped(yTrue) && yTrue.length > 0) {
     const encoded = encodeDenseIntegers(yTrue);
     if (encoded !== null) return encoded;

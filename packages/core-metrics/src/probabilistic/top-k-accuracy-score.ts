@@ -1,6 +1,7 @@
 import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
 import type { LabelInput } from '../input/encode-labels.js';
+import { checkIntegerOption } from '../input/number-option.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { isScoreMatrix, type ScoreMatrixInput, toScoreMatrix } from '../input/score-matrix.js';
@@ -64,14 +65,7 @@ export function topKAccuracyScore(
   options: TopKAccuracyScoreOptions = {},
 ): number {
   checkOptions(options, 'topKAccuracyScore', TOP_K_KEYS);
-  const k = options.k ?? 2;
-  if (!Number.isInteger(k) || k < 1) {
-    throw new MetricInputError(
-      'INVALID_OPTION',
-      `options.k is ${k}; it must be a positive integer.`,
-      'options.k',
-    );
-  }
+  const k = checkIntegerOption(options.k, 2, 'options.k');
   const normalize = checkBoolean(options.normalize, true, 'options.normalize');
   const target = encodeTargetWithLabels(yTrue, options.labels, true);
   const n = target.codes.length;

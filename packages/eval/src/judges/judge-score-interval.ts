@@ -57,7 +57,7 @@ export function judgeScoreInterval(
   if (count === 0) return { value: null, ciLow: null, ciHigh: null };
   const value = sum / count;
   if (bootstrap.resamples === 0) return { value, ciLow: null, ciHigh: null };
-  const rng = createRng(bootstrap.seed);
+  const rng = createRng(bootstrap.seed >>> 0);
   const n = draws.length;
   const replicates = new Float64Array(bootstrap.resamples);
   for (let b = 0; b < bootstrap.resamples; b++) {

@@ -97,7 +97,7 @@ export function arrivalOffsets(
   seed: number,
 ): Float64Array {
   const gaps = new Float64Array(n);
-  const rng = createRng(seed);
+  const rng = createRng(seed >>> 0);
   const shape = arrival.kind === 'gamma' ? 1 / (arrival.cv * arrival.cv) : 1;
   let sum = 0;
   for (let i = 0; i < n; i++) {

@@ -61,7 +61,7 @@ export async function syntheticWorkload(
   seed: number,
 ): Promise<Workload> {
   const words = await corpusWords();
-  const rng = createRng(seed);
+  const rng = createRng(seed >>> 0);
   const prompts: string[] = [];
   for (let p = 0; p < count; p++) {
     const u = 1 - rng.nextFloat();

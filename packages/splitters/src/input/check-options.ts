@@ -1,3 +1,4 @@
+import { describeValue } from '@assay/labels';
 import { SplitError } from '../errors.js';
 
 /**
@@ -21,7 +22,7 @@ export function checkInteger(
       max === Number.MAX_SAFE_INTEGER ? `an integer >= ${min}` : `an integer in [${min}, ${max}]`;
     throw new SplitError(
       'INVALID_OPTION',
-      `${argument} must be ${range}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}.`,
+      `${argument} must be ${range}, got ${describeValue(value)}.`,
       argument,
     );
   }
@@ -40,7 +41,7 @@ export function checkBoolean(value: unknown, argument: string): boolean {
   if (typeof value !== 'boolean') {
     throw new SplitError(
       'INVALID_OPTION',
-      `${argument} must be true or false, got ${String(value)}.`,
+      `${argument} must be true or false, got ${describeValue(value)}.`,
       argument,
     );
   }

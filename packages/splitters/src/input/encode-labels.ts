@@ -7,6 +7,7 @@ import {
 } from '@assay/labels';
 import { SplitError } from '../errors.js';
 import { checkBoolean } from './check-options.js';
+import { columnLength } from './column-length.js';
 import { checkOptions, type OptionKeys } from './option-keys.js';
 
 export type { ClassOrder, LabelInput, LabelValue as Label } from '@assay/labels';
@@ -74,7 +75,8 @@ function checkDiscrete(classes: readonly (number | string)[], argument: string):
  * @param argument - its name for error messages, e.g. `'input.y'`
  * @param options - code order and whether `y` must be discrete
  * @returns codes, distinct labels and per-code counts
- * @throws {@link SplitError} `INVALID_OPTION` (unknown option, non-boolean discrete),
+ * @throws {@link SplitError} `MISSING_INPUT` or `INVALID_INPUT` (`values` null or not a
+ *   column), `INVALID_OPTION` (unknown option, non-boolean discrete),
  *   `MISSING_VALUE` (null, undefined or NaN, naming the row),
  *   `MIXED_LABEL_TYPES`, `INVALID_TARGET` (non-integer numbers with `discrete`)
  * @example
@@ -90,6 +92,7 @@ export function encodeLabels(
   options: EncodeOptions = {},
 ): EncodedLabels {
   checkOptions(options, 'encodeLabels', ENCODE_KEYS);
+  columnLength(values, argument);
   const discrete =
     options.discrete === undefined ? false : checkBoolean(options.discrete, 'options.discrete');
   let encoded: { classes: (number | string)[]; codes: Int32Array[] };

@@ -1,4 +1,4 @@
-import { optionKeysProblem } from '@assay/labels';
+import { describeValue, optionKeysProblem } from '@assay/labels';
 import { SplitError } from '../errors.js';
 
 export type { OptionKeys } from '@assay/labels';
@@ -28,4 +28,35 @@ export function checkOptions<T extends object>(
   const problem = optionKeysProblem(options, owner, keys);
   if (problem !== undefined) throw new SplitError('INVALID_OPTION', problem.message, problem.path);
   return options ?? ({} as T);
+}
+
+/**
+ * Checks the options argument of a constructor that takes none: undefined, or an empty
+ * plain object; any key is refused rather than ignored.
+ *
+ * @param options - the argument as given
+ * @param owner - the class name for messages
+ * @throws {@link SplitError} `INVALID_OPTION` (path `options` for a non-object,
+ *   `options.<key>` for any key)
+ * @example
+ * ```ts
+ * checkNoOptions({ nSplits: 3 }, 'LeaveOneOut');
+ * // throws: options.nSplits is not an option of LeaveOneOut, which takes no options; ...
+ * ```
+ */
+export function checkNoOptions(options: unknown, owner: string): void {
+  const problem = optionKeysProblem(options, owner, {});
+  if (problem === undefined) return;
+  if (problem.path === 'options') {
+    throw new SplitError(
+      'INVALID_OPTION',
+      `The options argument of ${owner} is ${describeValue(options)}; ${owner} takes no options, so leave it out.`,
+      'options',
+    );
+  }
+  throw new SplitError(
+    'INVALID_OPTION',
+    `${problem.path} is not an option of ${owner}, which takes no options; construct it as new ${owner}().`,
+    problem.path,
+  );
 }

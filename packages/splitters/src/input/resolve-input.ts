@@ -1,6 +1,7 @@
-import { isArrowVector } from '@assay/labels';
+import { describeValue } from '@assay/labels';
 import { SplitError } from '../errors.js';
 import type { SplitInput, SplitInputLike } from '../types.js';
+import { columnLength } from './column-length.js';
 import {
   type ClassOrder,
   type EncodedLabels,
@@ -20,38 +21,11 @@ export function checkN(n: unknown, argument = 'input.n'): number {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) {
     throw new SplitError(
       'INVALID_N',
-      `${argument} must be a non-negative integer below 2^32 (the number of rows), got ${String(n)}.`,
+      `${argument} must be a non-negative integer below 2^32 (the number of rows), got ${describeValue(n)}.`,
       argument,
     );
   }
   return n;
-}
-
-/**
- * The row count of a label column, checking it is one.
- *
- * @param values - the column as given
- * @param argument - its name for messages, e.g. `'input.y'`
- * @returns its length
- * @throws {@link SplitError} `MIXED_LABEL_TYPES` unless an array, typed array or Arrow vector
- * @example
- * ```ts
- * columnLength(['a', 'b'], 'options.stratify'); // 2
- * ```
- */
-export function columnLength(values: unknown, argument: string): number {
-  if (
-    values === null ||
-    typeof values !== 'object' ||
-    !(Array.isArray(values) || ArrayBuffer.isView(values) || isArrowVector(values))
-  ) {
-    throw new SplitError(
-      'MIXED_LABEL_TYPES',
-      `${argument} must be an array, a typed array or an Arrow vector of labels, got ${values === null ? 'null' : typeof values}.`,
-      argument,
-    );
-  }
-  return (values as ArrayLike<unknown>).length;
 }
 
 /** A validated input: a row count and the columns given. */
@@ -74,7 +48,7 @@ export function resolveInput(input: SplitInputLike | undefined): ResolvedInput {
   if (input === undefined || input === null || typeof input !== 'object') {
     throw new SplitError(
       'MISSING_INPUT',
-      `input must be a row count or an object { n?, y?, groups? }, got ${input === null ? 'null' : typeof input}.`,
+      `input must be a row count or an object { n?, y?, groups? }, got ${describeValue(input)}.`,
       'input',
     );
   }

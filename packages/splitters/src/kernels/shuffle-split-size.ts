@@ -1,3 +1,4 @@
+import { describeValue } from '@assay/labels';
 import { SplitError } from '../errors.js';
 
 /** A train or test size: a fraction in (0, 1), or an absolute row count (integer >= 1). */
@@ -8,7 +9,7 @@ function kindOf(value: unknown, argument: string): 'fraction' | 'count' | undefi
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new SplitError(
       'INVALID_SIZE',
-      `${argument} must be a fraction in (0, 1) or a row count (an integer >= 1), got ${String(value)}.`,
+      `${argument} must be a fraction in (0, 1) or a row count (an integer >= 1), got ${describeValue(value)}.`,
       argument,
     );
   }

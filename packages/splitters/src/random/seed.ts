@@ -1,5 +1,5 @@
-import { SplitError } from '../errors.js';
-import { createRng } from './xoshiro128.js';
+import { checkInteger } from '../input/check-options.js';
+import { seededRng } from './xoshiro128.js';
 
 /**
  * The seed used when a shuffling splitter, `trainTestSplit` or `bootstrapSample`
@@ -18,14 +18,7 @@ export const DEFAULT_RANDOM_STATE = 0;
  */
 export function resolveRandomState(value: unknown, argument = 'options.randomState'): number {
   if (value === undefined) return DEFAULT_RANDOM_STATE;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 0xffffffff) {
-    throw new SplitError(
-      'INVALID_OPTION',
-      `${argument} must be an integer in [0, 4294967295], got ${String(value)}.`,
-      argument,
-    );
-  }
-  return value;
+  return checkInteger(value, argument, 0, 0xffffffff);
 }
 
 /**
@@ -45,7 +38,7 @@ export function resolveRandomState(value: unknown, argument = 'options.randomSta
  * @see sklearn.model_selection.RepeatedKFold
  */
 export function repeatSeed(seed: number, repeat: number): number {
-  const rng = createRng(seed);
+  const rng = seededRng(seed);
   let out = 0;
   for (let r = 0; r <= repeat; r++) out = rng.nextUint32();
   return out;

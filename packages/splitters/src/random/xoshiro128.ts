@@ -193,26 +193,12 @@ export function mulHigh(x: number, bound: number): number {
 }
 
 /**
- * Creates a seeded xoshiro128** generator.
+ * An unchecked generator for the package's own kernels, whose seed is already validated
+ * (a splitter's `randomState`): no check per call of `nextInt`.
  *
- * @remarks
- * The 128-bit state is four successive outputs of splitmix32 started at
- * `seed` (Weyl increment `0x9e3779b9`, multipliers `0x21f0aaad`, `0x735a2d97`,
- * shifts 16/15/15). The same seed gives the same stream everywhere. The stream
- * cannot match numpy's Mersenne Twister, so shuffled folds differ from
- * scikit-learn's while keeping every size and proportion.
- *
- * @param seed - an integer in [0, 2^32 - 1]; other numbers are reduced with `>>> 0`
- *   (splitters validate their `randomState` before calling this)
+ * @param seed - an integer in [0, 2^32 - 1]
  * @returns a fresh generator
- * @example
- * ```ts
- * import { createRng } from '@assay/splitters';
- * const rng = createRng(42);
- * rng.nextInt(6); // a die roll, the same on every machine
- * ```
- * @see numpy.random.RandomState (the generator scikit-learn uses)
  */
-export function createRng(seed: number): Rng {
+export function seededRng(seed: number): Xoshiro128StarStar {
   return new Xoshiro128StarStar(seed);
 }

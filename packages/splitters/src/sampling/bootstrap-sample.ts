@@ -1,7 +1,7 @@
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { checkN } from '../input/resolve-input.js';
 import { resolveRandomState } from '../random/seed.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 
 /** Options of {@link bootstrapSample}. */
 export interface BootstrapSampleOptions {
@@ -42,7 +42,7 @@ export interface BootstrapSample {
 export function bootstrapSample(n: number, options: BootstrapSampleOptions = {}): BootstrapSample {
   const o = checkOptions(options, 'bootstrapSample', BOOTSTRAP_KEYS);
   checkN(n, 'n');
-  const rng = createRng(resolveRandomState(o.randomState));
+  const rng = seededRng(resolveRandomState(o.randomState));
   const counts = new Uint32Array(n);
   for (let k = 0; k < n; k++) counts[rng.nextInt(n)]! += 1;
   const indices = new Uint32Array(n);

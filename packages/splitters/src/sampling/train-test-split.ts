@@ -1,8 +1,9 @@
 import { SplitError } from '../errors.js';
 import { checkBoolean } from '../input/check-options.js';
+import { columnLength } from '../input/column-length.js';
 import type { LabelInput } from '../input/encode-labels.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
-import { columnLength, resolveInput } from '../input/resolve-input.js';
+import { resolveInput } from '../input/resolve-input.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { resolveRandomState } from '../random/seed.js';
 import { ShuffleSplit } from '../splitters/shuffle-split.js';

@@ -1,7 +1,7 @@
 import { requireGroups, resolveInput } from '../input/resolve-input.js';
 import { splitFromMask } from '../kernels/fold-ids-split.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 import type { Split, SplitInputLike } from '../types.js';
 import { shuffleSplitMask } from './shuffle-split.js';
 import { ShuffleSplitBase } from './shuffle-split-base.js';
@@ -54,7 +54,7 @@ export class GroupShuffleSplit extends ShuffleSplitBase {
     nTrain: number,
     nTest: number,
   ): Generator<Split, void, undefined> {
-    const rng = createRng(this.randomState);
+    const rng = seededRng(this.randomState);
     for (let s = 0; s < this.nSplits; s++) {
       const groupMask = shuffleSplitMask(counts.length, nTrain, nTest, rng);
       const mask = new Uint8Array(codes.length);

@@ -1,7 +1,7 @@
 import { resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import { kFoldIds } from '../kernels/k-fold-ids.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
 import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-fold-options.js';
 
@@ -58,7 +58,7 @@ export class KFold implements FoldIdCrossValidator {
   foldIds(input: SplitInputLike): Int32Array {
     const { n } = resolveInput(input);
     checkSplitsFitRows(this.nSplits, n);
-    const rng = this.randomState === undefined ? undefined : createRng(this.randomState);
+    const rng = this.randomState === undefined ? undefined : seededRng(this.randomState);
     return kFoldIds(n, this.nSplits, rng);
   }
 

@@ -1,5 +1,6 @@
 import { SplitError } from '../errors.js';
 import type { EncodedLabels } from '../input/encode-labels.js';
+import { checkNoOptions } from '../input/option-keys.js';
 import { requireGroups, resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
@@ -16,6 +17,14 @@ import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
  * @see sklearn.model_selection.LeaveOneGroupOut
  */
 export class LeaveOneGroupOut implements FoldIdCrossValidator {
+  /**
+   * @param options - none: LeaveOneGroupOut takes no options (an object with any key is refused)
+   * @throws {@link SplitError} `INVALID_OPTION` for any option key or a non-object argument
+   */
+  constructor(options?: Record<string, never>) {
+    checkNoOptions(options, 'LeaveOneGroupOut');
+  }
+
   private encode(input: SplitInputLike): EncodedLabels {
     const groups = requireGroups(resolveInput(input), 'LeaveOneGroupOut');
     if (groups.counts.length <= 1) {

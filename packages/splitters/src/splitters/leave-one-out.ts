@@ -1,4 +1,5 @@
 import { SplitError } from '../errors.js';
+import { checkNoOptions } from '../input/option-keys.js';
 import { resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
@@ -28,6 +29,14 @@ function checkRows(n: number): void {
  * @see sklearn.model_selection.LeaveOneOut
  */
 export class LeaveOneOut implements FoldIdCrossValidator {
+  /**
+   * @param options - none: LeaveOneOut takes no options (an object with any key is refused)
+   * @throws {@link SplitError} `INVALID_OPTION` for any option key or a non-object argument
+   */
+  constructor(options?: Record<string, never>) {
+    checkNoOptions(options, 'LeaveOneOut');
+  }
+
   /**
    * Each row's test fold: row `i` is tested in split `i`.
    *

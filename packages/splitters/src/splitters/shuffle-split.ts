@@ -2,7 +2,7 @@ import { resolveInput } from '../input/resolve-input.js';
 import { splitFromMask } from '../kernels/fold-ids-split.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { permutation } from '../random/shuffle.js';
-import { createRng, type Rng } from '../random/xoshiro128.js';
+import { type Rng, seededRng } from '../random/xoshiro128.js';
 import type { CrossValidator, Split, SplitInputLike } from '../types.js';
 import { resolveShuffleSplitOptions, type ShuffleSplitOptions } from './shuffle-split-options.js';
 
@@ -79,7 +79,7 @@ export class ShuffleSplit implements CrossValidator {
   }
 
   private *generate(n: number, nTrain: number, nTest: number): Generator<Split, void, undefined> {
-    const rng = createRng(this.randomState);
+    const rng = seededRng(this.randomState);
     for (let s = 0; s < this.nSplits; s++) {
       yield splitFromMask(shuffleSplitMask(n, nTrain, nTest, rng), nTest, nTrain);
     }

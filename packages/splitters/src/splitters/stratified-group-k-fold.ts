@@ -2,7 +2,7 @@ import { SplitError } from '../errors.js';
 import { requireGroups, requireY, resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import { stratifiedGroupFoldIds } from '../kernels/stratified-group-fold-ids.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
 import { checkClassSizes } from './check-class-sizes.js';
 import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-fold-options.js';
@@ -71,7 +71,7 @@ export class StratifiedGroupKFold implements FoldIdCrossValidator {
         'options.nSplits',
       );
     }
-    const rng = this.randomState === undefined ? undefined : createRng(this.randomState);
+    const rng = this.randomState === undefined ? undefined : seededRng(this.randomState);
     return stratifiedGroupFoldIds(y.codes, y.counts, groups.codes, nGroups, this.nSplits, rng);
   }
 

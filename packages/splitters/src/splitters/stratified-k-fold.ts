@@ -2,7 +2,7 @@ import type { EncodedLabels } from '../input/encode-labels.js';
 import { requireY, resolveInput } from '../input/resolve-input.js';
 import { splitsFromFoldIds } from '../kernels/fold-ids-split.js';
 import { stratifiedFoldIds } from '../kernels/stratified-fold-ids.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 import type { FoldIdCrossValidator, Split, SplitInputLike } from '../types.js';
 import { checkClassSizes } from './check-class-sizes.js';
 import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-fold-options.js';
@@ -62,7 +62,7 @@ export class StratifiedKFold implements FoldIdCrossValidator {
     checkSplitsFitRows(this.nSplits, resolved.n);
     const y: EncodedLabels = requireY(resolved, 'StratifiedKFold', 'first-appearance');
     checkClassSizes(y.counts, this.nSplits, 'StratifiedKFold');
-    const rng = this.randomState === undefined ? undefined : createRng(this.randomState);
+    const rng = this.randomState === undefined ? undefined : seededRng(this.randomState);
     // The codes are ours (fresh from encodeLabels), so the fold ids overwrite them in place.
     return stratifiedFoldIds(y.codes, y.counts, this.nSplits, rng, y.codes);
   }

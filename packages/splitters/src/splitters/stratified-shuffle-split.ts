@@ -4,7 +4,7 @@ import { approximateMode } from '../kernels/approximate-mode.js';
 import { splitFromMask } from '../kernels/fold-ids-split.js';
 import { shuffleSplitSizes } from '../kernels/shuffle-split-size.js';
 import { permutation } from '../random/shuffle.js';
-import { createRng } from '../random/xoshiro128.js';
+import { seededRng } from '../random/xoshiro128.js';
 import type { Split, SplitInputLike } from '../types.js';
 import { ShuffleSplitBase } from './shuffle-split-base.js';
 import type { ShuffleSplitOptions } from './shuffle-split-options.js';
@@ -89,7 +89,7 @@ export class StratifiedShuffleSplit extends ShuffleSplitBase {
     const byClass = new Uint32Array(codes.length);
     const cursor = offsets.slice(0, nClasses);
     for (let i = 0; i < codes.length; i++) byClass[cursor[codes[i]!]!++] = i;
-    const rng = createRng(this.randomState);
+    const rng = seededRng(this.randomState);
     const remaining = new Int32Array(nClasses);
     for (let s = 0; s < this.nSplits; s++) {
       const trainPerClass = approximateMode(counts, nTrain, rng);

@@ -1,4 +1,4 @@
-import { checkProbability } from '../validation/check-arguments.js';
+import { checkNumber, checkProbability } from '../validation/check-arguments.js';
 import { erf, erfc } from './error-function.js';
 
 const SQRT_TWO_PI = 2.5066282746310002;
@@ -24,6 +24,8 @@ const ACKLAM_LOW = 0.02425;
  *
  * @param x - any number
  * @returns Φ(x) = P[Z ≤ x] for Z ~ N(0, 1); NaN for NaN
+ * @throws StatsError `INVALID_VALUE` when `x` is not a number (a numeric string is refused,
+ *   as {@link normalQuantile} refuses one)
  * @remarks Evaluated as scipy's `ndtr` (cephes) arranges it: with `z = x/√2`,
  *   `0.5 + 0.5·erf(z)` for `|z| < 1/√2`, else `0.5·erfc(|z|)` (or one minus it
  *   for `x > 0`), with W. J. Cody's rational erf/erfc (Math. Comp. 1969). The
@@ -34,6 +36,7 @@ const ACKLAM_LOW = 0.02425;
  * @see scipy.special.ndtr
  */
 export function normalCdf(x: number): number {
+  checkNumber('normalCdf', 'x', x);
   const z = x * Math.SQRT1_2;
   const az = Math.abs(z);
   if (az < Math.SQRT1_2) return 0.5 + 0.5 * erf(z);

@@ -3,6 +3,7 @@ import { StatsError } from '../errors.js';
 import { percentileSorted } from '../quantiles/quantile-sorted.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
 import { checkLevel, checkNumbers, describeValue } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Options of {@link bcaInterval}. */
 export interface BcaIntervalOptions {
@@ -13,6 +14,8 @@ export interface BcaIntervalOptions {
   /** confidence level in (0, 1) (default 0.95) */
   level?: number;
 }
+
+const BCA_KEYS: OptionKeys<BcaIntervalOptions> = { observed: true, jackknife: true, level: true };
 
 /**
  * Bias correction z₀ = Φ⁻¹(fraction of replicates below θ̂, ties counted half),
@@ -133,6 +136,7 @@ export function bcaInterval(
 ): [number, number] | null {
   checkNumbers('bcaInterval', 'replicates', replicates);
   checkBcaOptions(options);
+  checkOptionKeys('bcaInterval', options, BCA_KEYS);
   const level = options.level ?? 0.95;
   checkLevel('bcaInterval', 'options.level', level);
   const { observed, jackknife } = options;

@@ -6,10 +6,11 @@ import {
   type Label,
   type LabelInput,
 } from '@assay/core-metrics';
-import { createRng } from '@assay/splitters';
+import { createRng, drawIndices } from '@assay/splitters';
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
 import { checkCount, checkLevel, checkSeed, checkVector } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import { type ResamplingUnits, resamplingUnits } from './resampling-units.js';
 
 /** Options of {@link kappaInterval}. */
@@ -30,6 +31,15 @@ export interface KappaIntervalOptions {
   /** Seed of the generator (`createRng` of `@assay/splitters`), an integer in [0, 2³²) (default 0). */
   seed?: number | undefined;
 }
+
+const KAPPA_KEYS: OptionKeys<KappaIntervalOptions> = {
+  weights: true,
+  labels: true,
+  clusterIds: true,
+  resamples: true,
+  ci: true,
+  seed: true,
+};
 
 /** Cohen's kappa with its bootstrap interval, from {@link kappaInterval}. */
 export interface KappaInterval {
@@ -102,6 +112,7 @@ export function kappaInterval(
   options: KappaIntervalOptions = {},
 ): KappaInterval {
   const fn = 'kappaInterval';
+  checkOptionKeys(fn, options, KAPPA_KEYS);
   checkVector(fn, 'y1', y1, 'labels');
   checkVector(fn, 'y2', y2, 'labels');
   if (options.clusterIds !== undefined) {
@@ -136,10 +147,13 @@ function bootstrapKappa(
   const rng = createRng(seed);
   const counts = new Float64Array(nClasses * nClasses);
   const replicates = new Float64Array(resamples);
+  // the draws of `count` calls of rng.nextInt(count), without a bound check per draw
+  const drawn = new Uint32Array(count);
   for (let s = 0; s < resamples; s++) {
     counts.fill(0);
+    drawIndices(rng, drawn, count, null);
     for (let j = 0; j < count; j++) {
-      const k = rng.nextInt(count);
+      const k = drawn[j]!;
       for (let t = starts[k]!; t < starts[k + 1]!; t++) {
         const cell = values[t]!;
         if (cell >= 0) counts[cell]! += 1;

@@ -1,6 +1,8 @@
+import { StatsError } from '../errors.js';
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
-import { checkLevel, checkNumbers } from '../validation/check-arguments.js';
+import { checkLevel, checkNumbers, describeValue } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Result of a paired bootstrap comparison of two models on the same items. */
 export interface PairedBootstrapResult {
@@ -22,17 +24,35 @@ export interface PairedReplicatesOptions {
   ci?: number;
 }
 
+const REPLICATES_KEYS: OptionKeys<PairedReplicatesOptions> = { ci: true };
+
+function checkObservedDifference(observed: unknown): void {
+  if (typeof observed === 'number' && Number.isFinite(observed)) return;
+  throw new StatsError(
+    typeof observed !== 'number'
+      ? 'INVALID_VALUE'
+      : Number.isNaN(observed)
+        ? 'MISSING_VALUE'
+        : 'NON_FINITE_VALUE',
+    'observedDifference',
+    `pairedBootstrapFromReplicates: observedDifference must be the finite metric(B) − metric(A) on the full sample, got ${describeValue(observed)}; a metric undefined on the full sample has no difference to test.`,
+  );
+}
+
 /**
  * Summarizes paired bootstrap replicates of a metric difference (computed
  * elsewhere, e.g. on a worker pool) as {@link pairedBootstrap} does.
  *
- * @param observedDifference - metric(B) − metric(A) on the full sample (NaN is passed through)
+ * @param observedDifference - metric(B) − metric(A) on the full sample, a finite number
  * @param replicateDifferences - metric(B) − metric(A) on each paired resample;
  *   NaN (metric undefined on either side) is dropped
  * @param options - confidence level of the interval
  * @returns the observed difference, its percentile CI, the p-value and the
  *   number of defined replicates; CI and p-value NaN when none is defined
  * @throws StatsError `INVALID_LEVEL` when `options.ci` is not strictly between 0 and 1;
+ *   `MISSING_VALUE` (NaN), `NON_FINITE_VALUE` (±Infinity) or `INVALID_VALUE` (not a number) for
+ *   `observedDifference`; `TOO_FEW_VALUES` for an empty `replicateDifferences`;
+ *   `INVALID_OPTION` for an unknown option key;
  *   `MISSING_VALUE` or `INVALID_VALUE` when `replicateDifferences` is not an array,
  *   `INVALID_VALUE` naming `replicateDifferences[i]` when an entry is not a number
  * @remarks The CI is the percentile interval of the replicates
@@ -48,9 +68,19 @@ export function pairedBootstrapFromReplicates(
   replicateDifferences: ArrayLike<number>,
   options: PairedReplicatesOptions = {},
 ): PairedBootstrapResult {
-  checkNumbers('pairedBootstrapFromReplicates', 'replicateDifferences', replicateDifferences);
+  const fn = 'pairedBootstrapFromReplicates';
+  checkOptionKeys(fn, options, REPLICATES_KEYS);
+  checkObservedDifference(observedDifference);
+  checkNumbers(fn, 'replicateDifferences', replicateDifferences);
+  if (replicateDifferences.length === 0) {
+    throw new StatsError(
+      'TOO_FEW_VALUES',
+      'replicateDifferences',
+      `${fn}: replicateDifferences is empty; pass the difference on each paired resample (at least one).`,
+    );
+  }
   const level = options.ci ?? 0.95;
-  checkLevel('pairedBootstrapFromReplicates', 'options.ci', level);
+  checkLevel(fn, 'options.ci', level);
   const sorted = sortDefined(replicateDifferences);
   const samples = sorted.length;
   if (samples === 0) {

@@ -5,6 +5,7 @@ import {
   checkOptionsGiven,
   checkRng,
 } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import {
   type PairedBootstrapResult,
   pairedBootstrapFromReplicates,
@@ -19,6 +20,12 @@ export interface PairedBootstrapOptions {
   /** uniform [0, 1) generator; pass a seeded one (e.g. `createRng(seed)`) for reproducibility */
   rng: () => number;
 }
+
+const PAIRED_BOOTSTRAP_KEYS: OptionKeys<PairedBootstrapOptions> = {
+  samples: true,
+  ci: true,
+  rng: true,
+};
 
 /**
  * Paired bootstrap of a metric difference between two models scored on the
@@ -49,6 +56,7 @@ export function pairedBootstrap(
   options: PairedBootstrapOptions,
 ): PairedBootstrapResult {
   checkOptionsGiven('pairedBootstrap', options, '{ rng, samples?, ci? } (rng is required)');
+  checkOptionKeys('pairedBootstrap', options, PAIRED_BOOTSTRAP_KEYS);
   const samples = options.samples ?? 1000;
   const ci = options.ci ?? 0.95;
   checkCount('pairedBootstrap', 'n', n, 1);

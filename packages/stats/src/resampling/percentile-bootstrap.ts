@@ -8,6 +8,7 @@ import {
   checkProbability,
   checkRng,
 } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Options of {@link percentileBootstrapInterval}. */
 export interface PercentileBootstrapOptions {
@@ -18,6 +19,12 @@ export interface PercentileBootstrapOptions {
   /** uniform [0, 1) generator; pass a seeded one (e.g. `createRng(seed)`) for reproducibility */
   rng: () => number;
 }
+
+const PERCENTILE_BOOTSTRAP_KEYS: OptionKeys<PercentileBootstrapOptions> = {
+  samples: true,
+  level: true,
+  rng: true,
+};
 
 /**
  * Bootstrap interval of a percentile of a sample (a p95 latency, say): the sample is
@@ -57,6 +64,7 @@ export function percentileBootstrapInterval(
     options,
     '{ rng, samples?, level? } (rng is required)',
   );
+  checkOptionKeys('percentileBootstrapInterval', options, PERCENTILE_BOOTSTRAP_KEYS);
   const samples = options.samples ?? 1000;
   const level = options.level ?? 0.95;
   checkProbability('percentileBootstrapInterval', 'percent', percent, 100);

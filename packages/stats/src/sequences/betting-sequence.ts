@@ -1,4 +1,5 @@
 import { checkCount } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import { PlugInBet } from './plug-in-bet.js';
 import {
   type ConfidenceSequenceOptions,
@@ -14,6 +15,8 @@ export interface BettingSequenceOptions extends ConfidenceSequenceOptions {
   /** candidate means are `0, 1/grid, …, 1` (default 1000, confseq's `breaks`) */
   readonly grid?: number;
 }
+
+const BETTING_KEYS: OptionKeys<BettingSequenceOptions> = { alpha: true, grid: true };
 
 /**
  * The hedged-capital betting confidence sequence of Waudby-Smith & Ramdas (2023) for a mean in
@@ -64,6 +67,7 @@ export class BettingSequence implements MeanSequence {
    * @throws StatsError `INVALID_LEVEL` (alpha) or `INVALID_COUNT` (grid below 2)
    */
   constructor(options: BettingSequenceOptions = {}) {
+    checkOptionKeys('BettingSequence', options, BETTING_KEYS);
     const alpha = options.alpha ?? 0.05;
     checkAlpha('BettingSequence', alpha);
     this.grid = options.grid ?? 1000;

@@ -1,5 +1,6 @@
 import { StatsError } from '../errors.js';
 import { checkVector, describeValue } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import { BettingSequence, type BettingSequenceOptions } from './betting-sequence.js';
 import { EmpiricalBernsteinSequence } from './empirical-bernstein-sequence.js';
 import { checkBounded, type MeanSequence, type SequenceInterval } from './sequence-interval.js';
@@ -25,13 +26,34 @@ export interface MeanSequenceOptions extends BettingSequenceOptions {
  * cs.interval().n; // 1
  */
 export function createConfidenceSequence(options: MeanSequenceOptions = {}): MeanSequence {
-  const method = options.method ?? 'betting';
-  if (method === 'empirical-bernstein') return new EmpiricalBernsteinSequence(options);
-  if (method === 'betting') return new BettingSequence(options);
+  return meanSequence('createConfidenceSequence', options);
+}
+
+const MEAN_SEQUENCE_KEYS: OptionKeys<MeanSequenceOptions> = {
+  method: true,
+  alpha: true,
+  grid: true,
+};
+
+function meanSequence(fn: string, options: MeanSequenceOptions): MeanSequence {
+  checkOptionKeys(fn, options, MEAN_SEQUENCE_KEYS);
+  const { method = 'betting', ...rest } = options;
+  const { grid, ...ebOptions } = rest;
+  if (method === 'empirical-bernstein') {
+    if (grid !== undefined) {
+      throw new StatsError(
+        'INVALID_OPTION',
+        'options.grid',
+        `${fn}: options.grid is an option of the 'betting' method only, got ${describeValue(grid)} with method 'empirical-bernstein'; leave it out or use method 'betting'.`,
+      );
+    }
+    return new EmpiricalBernsteinSequence(ebOptions);
+  }
+  if (method === 'betting') return new BettingSequence(rest);
   throw new StatsError(
     'INVALID_OPTION',
     'options.method',
-    `createConfidenceSequence: options.method must be 'betting' or 'empirical-bernstein', got ${describeValue(method)}.`,
+    `${fn}: options.method must be 'betting' or 'empirical-bernstein', got ${describeValue(method)}.`,
   );
 }
 
@@ -77,7 +99,7 @@ export function differenceConfidenceSequence(
       `differenceConfidenceSequence: a and b must pair the same items, but a has ${a.length} values and b has ${b.length}.`,
     );
   }
-  const sequence = createConfidenceSequence(options);
+  const sequence = meanSequence('differenceConfidenceSequence', options);
   const out: SequenceInterval[] = [];
   for (let i = 0; i < a.length; i++) {
     checkBounded('differenceConfidenceSequence', `a[${i}]`, a[i]!);

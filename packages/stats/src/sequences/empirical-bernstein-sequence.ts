@@ -1,3 +1,4 @@
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import { PlugInBet } from './plug-in-bet.js';
 import {
   type ConfidenceSequenceOptions,
@@ -8,6 +9,7 @@ import {
   type SequenceInterval,
 } from './sequence-interval.js';
 
+const EB_KEYS: OptionKeys<ConfidenceSequenceOptions> = { alpha: true };
 /** One side (a lower bound) of the predictable-mixture empirical-Bernstein sequence. */
 class LowerBound {
   private readonly bet: PlugInBet;
@@ -78,6 +80,7 @@ export class EmpiricalBernsteinSequence implements MeanSequence {
    * @throws StatsError `INVALID_LEVEL` when alpha is not strictly between 0 and 1
    */
   constructor(options: ConfidenceSequenceOptions = {}) {
+    checkOptionKeys('EmpiricalBernsteinSequence', options, EB_KEYS);
     const alpha = options.alpha ?? 0.05;
     checkAlpha('EmpiricalBernsteinSequence', alpha);
     this.low = new LowerBound(alpha / 2);

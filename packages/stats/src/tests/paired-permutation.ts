@@ -1,5 +1,6 @@
 import { StatsError } from '../errors.js';
 import { checkCount, checkRng, checkVector, describeValue } from '../validation/check-arguments.js';
+import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Options of {@link pairedPermutationTest}. */
 export interface PairedPermutationOptions {
@@ -11,6 +12,8 @@ export interface PairedPermutationOptions {
   /** uniform [0, 1) generator for the random assignments; pass a seeded one for reproducibility */
   rng?: () => number;
 }
+
+const PERMUTATION_KEYS: OptionKeys<PairedPermutationOptions> = { permutations: true, rng: true };
 
 /** Result of {@link pairedPermutationTest}. */
 export interface PairedPermutationResult {
@@ -136,6 +139,15 @@ export function pairedPermutationTest(
   b: ArrayLike<number>,
   options: PairedPermutationOptions = {},
 ): PairedPermutationResult {
+  checkOptionKeys('pairedPermutationTest', options, PERMUTATION_KEYS);
+  if (options.rng !== undefined) {
+    checkRng(
+      'pairedPermutationTest',
+      'options.rng',
+      options.rng,
+      'for the random sign assignments',
+    );
+  }
   checkVector('pairedPermutationTest', 'a', a, 'scores');
   checkVector('pairedPermutationTest', 'b', b, 'scores');
   if (a.length !== b.length) {

@@ -1,33 +1,8 @@
+import { describeValue } from '@assay/labels';
 import { StatsError } from '../errors.js';
 
-/**
- * A received value as an error message shows it: numbers as they print, anything else with
- * its type, so that a wrong type is not mistaken for a valid-looking value.
- *
- * @param value - the value an argument was given
- * @returns e.g. `0.95`, `the string "0.95"`, `the boolean true`, `null`, `an array of 2`
- */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'number':
-      return String(value);
-    case 'string':
-      return `the string ${JSON.stringify(value)}`;
-    case 'boolean':
-      return `the boolean ${value}`;
-    case 'bigint':
-      return `the bigint ${value}n`;
-    case 'undefined':
-      return 'undefined';
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return `the symbol ${String(value)}`;
-    default:
-      if (value === null) return 'null';
-      return Array.isArray(value) ? `an array of ${value.length}` : 'an object';
-  }
-}
+// one wording for received values across the packages (`the string "0.95"`)
+export { describeValue };
 
 /**
  * Throws unless `level` is a confidence level strictly between 0 and 1.
@@ -196,6 +171,24 @@ export function checkNumbers(fn: string, path: string, values: unknown): void {
       );
     }
   }
+}
+
+/**
+ * Throws unless `value` is a number (NaN included), so that a numeric string or a boolean is
+ * refused rather than coerced by arithmetic.
+ *
+ * @param fn - the public function being called, for the message
+ * @param path - the argument's name, e.g. `'x'`
+ * @param value - the value to check
+ * @throws StatsError `INVALID_VALUE`
+ */
+export function checkNumber(fn: string, path: string, value: unknown): void {
+  if (typeof value === 'number') return;
+  throw new StatsError(
+    'INVALID_VALUE',
+    path,
+    `${fn}: ${path} must be a number, got ${describeValue(value)}.`,
+  );
 }
 
 /**

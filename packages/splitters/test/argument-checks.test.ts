@@ -1,0 +1,85 @@
+import { describe, expect, test } from 'vitest';
+import {
+  bootstrapSample,
+  createRng,
+  drawIndices,
+  encodeLabels,
+  KFold,
+  LeaveOneGroupOut,
+  LeaveOneOut,
+  StratifiedKFold,
+} from '../src/index.js';
+import { splitErrorOf } from './support/split-error-of.js';
+
+const js = <T>(value: unknown): T => value as T;
+
+describe('a label column that is missing or not a column gets its own code', () => {
+  test('encodeLabels(null) names the argument instead of a TypeError', () => {
+    const error = splitErrorOf(() => encodeLabels(js(null), 'y'));
+    expect(error.code).toBe('MISSING_INPUT');
+    expect(error.path).toBe('y');
+    expect(error.message).toBe(
+      'y must be an array, a typed array or an Arrow vector of labels, got null.',
+    );
+  });
+
+  test('StratifiedKFold refuses y: null as MISSING_INPUT and y: 5 as INVALID_INPUT', () => {
+    const none = splitErrorOf(() => [...new StratifiedKFold().split({ y: js(null) })]);
+    expect([none.code, none.path]).toEqual(['MISSING_INPUT', 'input.y']);
+    const five = splitErrorOf(() => [...new StratifiedKFold().split({ y: js(5) })]);
+    expect([five.code, five.path]).toEqual(['INVALID_INPUT', 'input.y']);
+    expect(five.message).toContain('got 5.');
+  });
+});
+
+describe('messages show a received value with its type', () => {
+  test('a string shuffle or randomState is quoted and named as a string', () => {
+    expect(splitErrorOf(() => new KFold({ shuffle: js('yes') })).message).toBe(
+      'options.shuffle must be true or false, got the string "yes".',
+    );
+    expect(splitErrorOf(() => bootstrapSample(5, { randomState: js('1') })).message).toBe(
+      'options.randomState must be an integer in [0, 4294967295], got the string "1".',
+    );
+  });
+});
+
+describe('constructors that take no options refuse any key', () => {
+  test.each([
+    ['LeaveOneOut', () => new LeaveOneOut(js({ nSplits: 3 })), 'options.nSplits'],
+    ['LeaveOneGroupOut', () => new LeaveOneGroupOut(js({ anything: 1 })), 'options.anything'],
+    ['LeaveOneOut with an array', () => new LeaveOneOut(js([3])), 'options'],
+  ])('%s', (_, call, path) => {
+    const error = splitErrorOf(call);
+    expect([error.code, error.path]).toEqual(['INVALID_OPTION', path]);
+  });
+
+  test('no argument and an empty object are still fine', () => {
+    expect(new LeaveOneOut().getNSplits(3)).toBe(3);
+    expect(new LeaveOneGroupOut({}).getNSplits({ groups: [1, 2] })).toBe(2);
+  });
+});
+
+describe('createRng checks its seed and nextInt its bound', () => {
+  test.each([
+    [-1, 'got -1.'],
+    [1.5, 'got 1.5.'],
+    ['a', 'got the string "a".'],
+    [2 ** 32, 'got 4294967296.'],
+  ])('seed %j is refused', (seed, shown) => {
+    const error = splitErrorOf(() => createRng(js(seed)));
+    expect([error.code, error.path]).toEqual(['INVALID_OPTION', 'seed']);
+    expect(error.message).toContain(shown);
+  });
+
+  test.each([0, -1, 1.5, 2 ** 32 + 1, Number.NaN])('nextInt(%d) is refused', (bound) => {
+    const error = splitErrorOf(() => createRng(1).nextInt(bound));
+    expect([error.code, error.path]).toEqual(['INVALID_OPTION', 'bound']);
+  });
+
+  test('valid seeds and bounds give the same stream as the unchecked kernels', () => {
+    expect(createRng(0xffffffff).nextInt(2 ** 32)).toBeGreaterThanOrEqual(0);
+    const a = createRng(7);
+    const draws = Array.from({ length: 20 }, () => a.nextInt(13));
+    expect([...drawIndices(createRng(7), new Uint32Array(20), 13, null)]).toEqual(draws);
+  });
+});
