@@ -143,22 +143,30 @@ describe('normalCdf refuses a string as normalQuantile does', () => {
   });
 });
 
-describe('pairedBootstrapFromReplicates refuses an undefined observed difference and no replicates', () => {
+describe('pairedBootstrapFromReplicates with an undefined difference or no replicates', () => {
   it.each([
-    [Number.NaN, 'MISSING_VALUE'],
     [Number.POSITIVE_INFINITY, 'NON_FINITE_VALUE'],
     ['0.1', 'INVALID_VALUE'],
-  ])('observed %s', (observed, code) => {
+  ])('refuses observed %s', (observed, code) => {
     const error = thrown(() => pairedBootstrapFromReplicates(js(observed), [1, 2, 3]));
     expect([error.code, error.path]).toEqual([code, 'observedDifference']);
   });
 
-  it('empty replicates', () => {
-    const error = thrown(() => pairedBootstrapFromReplicates(0.1, []));
-    expect([error.code, error.path]).toEqual(['TOO_FEW_VALUES', 'replicateDifferences']);
+  it('gives no interval and no p-value for a NaN observed difference, whatever the replicates', () => {
+    const r = pairedBootstrapFromReplicates(Number.NaN, [0.1, 0.2, 0.3]);
+    expect([r.difference, r.ciLow, r.ciHigh, r.pValue]).toEqual([NaN, NaN, NaN, NaN]);
   });
 
-  it('replicates that are all NaN still give a NaN interval (documented)', () => {
-    expect(pairedBootstrapFromReplicates(0.1, [Number.NaN]).samples).toBe(0);
+  it('gives a NaN interval for no replicates or only NaN ones', () => {
+    for (const replicates of [[], [Number.NaN]]) {
+      const r = pairedBootstrapFromReplicates(0.1, replicates);
+      expect([r.difference, r.ciLow, r.ciHigh, r.pValue, r.samples]).toEqual([
+        0.1,
+        NaN,
+        NaN,
+        NaN,
+        0,
+      ]);
+    }
   });
 });

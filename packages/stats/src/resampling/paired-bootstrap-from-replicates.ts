@@ -27,15 +27,12 @@ export interface PairedReplicatesOptions {
 const REPLICATES_KEYS: OptionKeys<PairedReplicatesOptions> = { ci: true };
 
 function checkObservedDifference(observed: unknown): void {
-  if (typeof observed === 'number' && Number.isFinite(observed)) return;
+  // NaN is a metric undefined on the full sample (a one-class ROC AUC): no difference to test
+  if (typeof observed === 'number' && (Number.isFinite(observed) || Number.isNaN(observed))) return;
   throw new StatsError(
-    typeof observed !== 'number'
-      ? 'INVALID_VALUE'
-      : Number.isNaN(observed)
-        ? 'MISSING_VALUE'
-        : 'NON_FINITE_VALUE',
+    typeof observed !== 'number' ? 'INVALID_VALUE' : 'NON_FINITE_VALUE',
     'observedDifference',
-    `pairedBootstrapFromReplicates: observedDifference must be the finite metric(B) − metric(A) on the full sample, got ${describeValue(observed)}; a metric undefined on the full sample has no difference to test.`,
+    `pairedBootstrapFromReplicates: observedDifference must be the metric(B) − metric(A) on the full sample, a finite number (NaN where the metric is undefined), got ${describeValue(observed)}.`,
   );
 }
 
@@ -43,15 +40,18 @@ function checkObservedDifference(observed: unknown): void {
  * Summarizes paired bootstrap replicates of a metric difference (computed
  * elsewhere, e.g. on a worker pool) as {@link pairedBootstrap} does.
  *
- * @param observedDifference - metric(B) − metric(A) on the full sample, a finite number
+ * @param observedDifference - metric(B) − metric(A) on the full sample, a finite number, or
+ *   NaN where the metric is undefined on the full sample (the result is then all NaN: there is
+ *   no difference to test, whatever the replicates say)
  * @param replicateDifferences - metric(B) − metric(A) on each paired resample;
  *   NaN (metric undefined on either side) is dropped
  * @param options - confidence level of the interval
  * @returns the observed difference, its percentile CI, the p-value and the
- *   number of defined replicates; CI and p-value NaN when none is defined
+ *   number of defined replicates; CI and p-value NaN when none is defined (no replicates,
+ *   or all NaN) or the observed difference is NaN
  * @throws StatsError `INVALID_LEVEL` when `options.ci` is not strictly between 0 and 1;
- *   `MISSING_VALUE` (NaN), `NON_FINITE_VALUE` (±Infinity) or `INVALID_VALUE` (not a number) for
- *   `observedDifference`; `TOO_FEW_VALUES` for an empty `replicateDifferences`;
+ *   `NON_FINITE_VALUE` (±Infinity) or `INVALID_VALUE` (not a number) for
+ *   `observedDifference`;
  *   `INVALID_OPTION` for an unknown option key;
  *   `MISSING_VALUE` or `INVALID_VALUE` when `replicateDifferences` is not an array,
  *   `INVALID_VALUE` naming `replicateDifferences[i]` when an entry is not a number
@@ -72,18 +72,11 @@ export function pairedBootstrapFromReplicates(
   checkOptionKeys(fn, options, REPLICATES_KEYS);
   checkObservedDifference(observedDifference);
   checkNumbers(fn, 'replicateDifferences', replicateDifferences);
-  if (replicateDifferences.length === 0) {
-    throw new StatsError(
-      'TOO_FEW_VALUES',
-      'replicateDifferences',
-      `${fn}: replicateDifferences is empty; pass the difference on each paired resample (at least one).`,
-    );
-  }
   const level = options.ci ?? 0.95;
   checkLevel(fn, 'options.ci', level);
   const sorted = sortDefined(replicateDifferences);
   const samples = sorted.length;
-  if (samples === 0) {
+  if (samples === 0 || Number.isNaN(observedDifference)) {
     const nan = Number.NaN;
     return { difference: observedDifference, ciLow: nan, ciHigh: nan, pValue: nan, samples };
   }
