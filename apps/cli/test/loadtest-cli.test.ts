@@ -92,7 +92,10 @@ describe('assay loadtest refuses bad flags before any request', () => {
       ['--rate', '5', '--out', join(aFile, 'result.json')],
       /^assay loadtest: --out '.*' cannot be written \(its folder is a file\); pass a writable path\.$/m,
     ],
-    [['--rate', 'Infinity'], /^assay loadtest: --rate is 'Infinity'; expected a finite number\.$/m],
+    [
+      ['--rate', 'Infinity'],
+      /^assay loadtest: --rate is 'Infinity'; expected a finite number above 0\.$/m,
+    ],
     [
       ['--rate', '5', '--dataset', promptsTxt],
       /^assay loadtest: --dataset '.*prompts\.txt' cannot be read: its extension names no format; --dataset reads csv, tsv, jsonl, arrow, parquet files, told apart by their extension \(e\.g\. prompts\.jsonl\), or builtin:spam-assassin\.$/m,
@@ -803,7 +806,7 @@ describe('a run where most requests failed', () => {
     );
   });
 
-  test('with --slo given, the warning suggests error_rate only when the SLO lacks it', async () => {
+  test('with --slo given, the warning suggests error_rate neither when the SLO fails the run nor when it has error_rate', async () => {
     const run = (slo: string) => {
       served = 0;
       return assay(
@@ -816,9 +819,14 @@ describe('a run where most requests failed', () => {
         ]),
       );
     };
-    const without = await run('e2e_p99<=60000');
-    expect(without.stderr.trim().split('\n').at(-1)).toBe(
-      'assay loadtest: warning: 8 of 10 requests failed (http_500 8); the latency and throughput figures describe only the 2 that succeeded. Add error_rate to --slo to fail such a run.',
+    // a run that already fails on its SLO gets no advice on failing it: a latency bound that
+    // 80% failed requests break (the advice used to read as if the run had passed)
+    const failing = await run('e2e_p99<=60000');
+    expect(failing.code).toBe(1);
+    expect(failing.stderr).toContain('describe only the 2 that succeeded.\n');
+    expect(failing.stderr).not.toMatch(/Pass --slo|Add error_rate/);
+    expect(failing.stderr.trim().split('\n').at(-1)).toMatch(
+      /^assay loadtest: Step 0 misses the SLO: e2e_p99: 80% of the requests failed or were dropped, /,
     );
     const withRate = await run('error_rate<=1');
     expect(withRate.code).toBe(0);

@@ -32,6 +32,7 @@ export {
   EMPTY_RESPONSE,
   failureKey,
   type LoadRecord,
+  TRUNCATED_STREAM,
 } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
 export { Samples } from './metrics/samples.js';
@@ -91,8 +92,10 @@ export {
   aboveCapacityWarning,
   BRACKET_TOLERANCE,
   findMaxRate,
+  KEPT_UP_RATE_SHARE,
   KEPT_UP_SHARE,
   keptUp,
+  keptUpShortfall,
   MAX_BISECTIONS,
   type RateStepOutcome,
   rateStepOutcome,

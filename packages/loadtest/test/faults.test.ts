@@ -164,6 +164,18 @@ describe('faults end the run within its bounds, counted by class', () => {
     }
   });
 
+  test('a 200 stream cut short (half its events, no [DONE]) is truncated_stream, not connection', async () => {
+    // every answer truncated: each has 4 tokens (--ignore-eos), of which the fault sends half
+    const server = await startModelServer({ model, faults: parseFaultSpec('truncate') });
+    try {
+      const { result, records } = await run(server.baseUrl, { concurrency: 2, requests: 6 });
+      expect(result.requests.byError).toEqual({ truncated_stream: 6 });
+      for (const r of records) expect(r.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   test('a server answering 429 to everything: all failures are http_429, none retried', async () => {
     const server = await startModelServer({ model, faults: parseFaultSpec('status=429') });
     try {
@@ -194,13 +206,15 @@ describe('faults end the run within its bounds, counted by class', () => {
     }
   });
 
-  test('a server killed mid-run: the requests after it fail as connection', async () => {
+  test('a server killed mid-run: the requests after it fail as connection (or cut short)', async () => {
     const server = await startModelServer({ model, engine: { batchSlots: 2, stepMs: 10 } });
     setTimeout(() => void server.close(), 400);
     const { result } = await run(server.baseUrl, { concurrency: 2, durationMs: 1500 });
     expect(result.requests.completed).toBeGreaterThan(0);
     const failures = Object.keys(result.requests.byError);
     expect(failures.length).toBeGreaterThan(0);
-    for (const key of failures) expect(['connection', 'malformed_response']).toContain(key);
+    // streams in flight when it closed began with 200 and were cut short
+    for (const key of failures)
+      expect(['connection', 'malformed_response', 'truncated_stream']).toContain(key);
   });
 });

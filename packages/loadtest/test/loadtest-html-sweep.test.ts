@@ -66,6 +66,19 @@ describe('the HTML report of a sweep', () => {
     expect(html).toContain('of 3434 scheduled over 5 steps');
   });
 
+  test('says in its headline that a throughput step ended by an interruption was cut short', () => {
+    // Ctrl-C during the throughput step: the run holds steps 0 and 1 only
+    const interrupted: LoadTestResult = {
+      ...sweep,
+      interrupted: true,
+      steps: sweep.steps!.slice(0, 2),
+    };
+    const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(interrupted, []))![1]!;
+    expect(answer).toContain(
+      'Throughput step (step 1: concurrency 64): 388.93 requests/s (cut short by the interruption), SLO met.',
+    );
+  });
+
   test('counts a step that met the SLO with late sends, as --find-max does, unless it was not offered its rate', () => {
     const answerOf = (r: LoadTestResult) =>
       /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(r, []))![1]!;

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { LoadTestError, parseSlo, resolveLoadTest, sloKeys } from '../src/index.js';
+import {
+  LoadTestError,
+  parsePromptTokens,
+  parseSlo,
+  resolveLoadTest,
+  sloKeys,
+} from '../src/index.js';
 
 const base = { baseUrl: 'http://127.0.0.1:9/v1', model: 'm' };
 
@@ -118,6 +124,26 @@ describe('option combinations refused before any request', () => {
     expect(resolveLoadTest(options, { ASSAY_TEST_NO_SUCH_KEY: 'k' }).client.apiKeyEnv).toBe(
       'ASSAY_TEST_NO_SUCH_KEY',
     );
+  });
+
+  test('--api-key-env naming a set but empty variable says it is empty, not unset', () => {
+    const options = { ...base, rate: 5, apiKeyEnv: 'ASSAY_TEST_EMPTY_KEY' };
+    expect(() => resolveLoadTest(options, { ASSAY_TEST_EMPTY_KEY: '' })).toThrow(
+      '--api-key-env names ASSAY_TEST_EMPTY_KEY, which is set but empty; export it with the API key, or drop --api-key-env for a server without authentication.',
+    );
+  });
+
+  test('a --seed that is not an integer is refused in plain words', () => {
+    expect(() => resolveLoadTest({ ...base, rate: 5, seed: 1.5 })).toThrow(
+      /^--seed must be an integer, got 1\.5\.$/,
+    );
+  });
+
+  test('a negative --prompt-tokens sd is refused as negative', () => {
+    expect(() => parsePromptTokens('10:-1')).toThrow(
+      "--prompt-tokens is '10:-1'; the sd after ':' cannot be negative (e.g. 512:64, or 512 for none).",
+    );
+    expect(parsePromptTokens('10:2')).toEqual({ mean: 10, sd: 2 });
   });
 
   test('a valid open loop becomes a benchmark-mode streaming client', () => {

@@ -62,9 +62,12 @@ export function registerLoadtestCommand(program: Command): void {
     )
     .option(
       '--duration <time>',
-      'measured time per step: 30s, 500ms, 2m, or a bare number of seconds (default 30s unless --requests)',
+      'measured time per step: 30s, 500ms, 2m, or a bare number of seconds (default 30s unless --requests; with --requests a closed loop stops at whichever comes first, an open loop ignores it, with a warning)',
     )
-    .option('--requests <n>', 'measured requests per step')
+    .option(
+      '--requests <n>',
+      'measured requests per step (an open loop sends exactly N, whatever --duration says)',
+    )
     .option('--warmup <time>', 'warm-up per step, sent and excluded from statistics (default 0)')
     .option(
       '--max-in-flight <n>',
@@ -76,7 +79,7 @@ export function registerLoadtestCommand(program: Command): void {
     )
     .option(
       '--prompt-column <col>',
-      'the column of --dataset that holds the prompt (default prompt)',
+      'the column of a --dataset file that holds the prompt (default prompt; the built-in data set has none)',
     )
     .option(
       '--prompt-tokens <n[:sd]>',

@@ -145,8 +145,31 @@ export function withConfigFile(flags: LoadtestFlags): LoadtestFlags {
     merged[key] = typeof value === 'boolean' || RAW_KEYS.has(key) ? value : String(value);
   }
   replaceLoad(merged, flags);
+  const fromFile = new Map<string, string>();
+  for (const [rawKey] of Object.entries(data)) {
+    const key = camel(rawKey);
+    if (key in merged && (flags as Record<string, unknown>)[key] === undefined)
+      fromFile.set(key, rawKey);
+  }
   for (const [key, value] of Object.entries(flags)) if (value !== undefined) merged[key] = value;
-  return merged as LoadtestFlags;
+  const result = merged as LoadtestFlags;
+  FILE_KEYS.set(result, { file: flags.config, keys: fromFile });
+  return result;
+}
+
+/** Which values of merged flags came from a config file, under the key written there. */
+const FILE_KEYS = new WeakMap<LoadtestFlags, { file: string; keys: Map<string, string> }>();
+
+/**
+ * How a refusal names a value: the config file's key when the value came from there (a
+ * `--concurrency` named for `concurrency: two` in a file sends the user to the command line).
+ */
+function nameOf(f: LoadtestFlags, key: keyof LoadtestFlags, flag: string): string {
+  const origin = FILE_KEYS.get(f);
+  const written = origin?.keys.get(key);
+  return origin === undefined || written === undefined
+    ? flag
+    : `--config '${origin.file}' key '${written}'`;
 }
 
 /**
@@ -170,13 +193,29 @@ export function parseDurationMs(flag: string, text: string): number {
   return Number(m[1]) * unit;
 }
 
-function num(flag: string, text: string | undefined): number | undefined {
+/** Flags whose value is a count: a refusal says what is valid in those words. */
+const COUNT_FLAGS: ReadonlySet<string> = new Set([
+  '--concurrency',
+  '--sweep',
+  '--requests',
+  '--max-in-flight',
+  '--max-tokens',
+]);
+
+/** What a numeric flag accepts, for its refusal. */
+function expectedOf(flag: string): string {
+  if (COUNT_FLAGS.has(flag)) return 'an integer of at least 1';
+  return flag === '--seed' ? 'an integer' : 'a finite number above 0';
+}
+
+function num(f: LoadtestFlags, key: keyof LoadtestFlags, flag: string): number | undefined {
+  const text = f[key] as string | undefined;
   if (text === undefined) return undefined;
   const v = Number(text);
   if (text.trim() === '' || !Number.isFinite(v)) {
     throw new LoadTestError(
       'INVALID_OPTION',
-      `${flag} is '${text}'; expected a finite number.`,
+      `${nameOf(f, key, flag)} is '${text}'; expected ${expectedOf(flag)}.`,
       flag,
     );
   }
@@ -205,20 +244,20 @@ export function loadTestOptionsFromFlags(f: LoadtestFlags): LoadTestOptions {
     model: f.model,
     provider: pick(f.provider),
     apiKeyEnv: pick(f.apiKeyEnv),
-    concurrency: num('--concurrency', f.concurrency),
-    rate: num('--rate', f.rate),
+    concurrency: num(f, 'concurrency', '--concurrency'),
+    rate: num(f, 'rate', '--rate'),
     arrival: pick(f.arrival),
-    sweep: num('--sweep', f.sweep),
+    sweep: num(f, 'sweep', '--sweep'),
     findMax: f.findMax === true || String(f.findMax) === 'true',
     slo: pick(f.slo),
     durationMs: f.duration === undefined ? undefined : parseDurationMs('--duration', f.duration),
-    requests: num('--requests', f.requests),
+    requests: num(f, 'requests', '--requests'),
     warmupMs: f.warmup === undefined ? undefined : parseDurationMs('--warmup', f.warmup),
-    maxInFlight: num('--max-in-flight', f.maxInFlight),
-    maxTokens: num('--max-tokens', f.maxTokens),
+    maxInFlight: num(f, 'maxInFlight', '--max-in-flight'),
+    maxTokens: num(f, 'maxTokens', '--max-tokens'),
     ignoreEos: f.ignoreEos === true || String(f.ignoreEos) === 'true',
     timeoutMs: f.timeout === undefined ? undefined : parseDurationMs('--timeout', f.timeout),
-    seed: num('--seed', f.seed),
+    seed: num(f, 'seed', '--seed'),
     template: f.template,
     paths: f.paths,
     requestPath: pick(f.requestPath),

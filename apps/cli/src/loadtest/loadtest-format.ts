@@ -80,6 +80,18 @@ function rows(result: LoadTestResult): string[][] {
   return out;
 }
 
+/**
+ * The sentence for a step that missed its SLO, in the table's notes and on stderr when a run
+ * exits 1 for it.
+ *
+ * @param step - a step whose `sloPassed.passed` is false
+ * @param index - its index (0 for a single-step run)
+ * @returns `Step 0 misses the SLO: e2e_p99 = 52.100 > 0.001.`
+ */
+export function sloMissLine(step: StepResult, index = 0): string {
+  return `Step ${index} misses the SLO: ${step.sloPassed?.failures.join('; ') ?? ''}.`;
+}
+
 /** Sentences under the table: failures by class, saturation, the largest rate. */
 function notes(result: LoadTestResult): string[] {
   const lines: string[] = [];
@@ -96,8 +108,7 @@ function notes(result: LoadTestResult): string[] {
   const maxRate = maxRateLine(result);
   if (maxRate !== undefined) lines.push(maxRate);
   for (const [i, s] of (result.steps ?? [result]).entries()) {
-    if (s.sloPassed !== undefined && !s.sloPassed.passed)
-      lines.push(`Step ${i} misses the SLO: ${s.sloPassed.failures.join('; ')}.`);
+    if (s.sloPassed !== undefined && !s.sloPassed.passed) lines.push(sloMissLine(s, i));
     if (s.quality !== undefined)
       lines.push(
         `Step ${i} quality (--score): ${s.quality.map((q) => `${q.metric} ${q.value.toFixed(3)} (95% CI ${q.interval[0].toFixed(3)} to ${q.interval[1].toFixed(3)}, ${q.scored} scored)`).join('; ')}.`,

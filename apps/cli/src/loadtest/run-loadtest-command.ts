@@ -26,9 +26,10 @@ import { isClientConfigError } from '../errors/report-error.js';
 import { outFormatOf } from '../options/out-format.js';
 import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
-import { loadtestMarkdown, loadtestTable } from './loadtest-format.js';
+import { loadtestMarkdown, loadtestTable, sloMissLine } from './loadtest-format.js';
 import { progressLine } from './loadtest-progress.js';
 import { prepareOutputs } from './output-paths.js';
+import { boundsWarning, outFormatWarning } from './run-warnings.js';
 import { scoredWorkload } from './score-workload.js';
 
 /** Requests completed and failed over every step, and the failures by class (`connection 12, http_429 3`). */
@@ -58,14 +59,20 @@ function allRequestsFailed(result: LoadTestResult): string | undefined {
  * A warning when most requests failed but some succeeded (a server killed mid-run): the run
  * still exits 0 without `--slo`, so say that its figures describe few answers.
  */
-function mostRequestsFailed(result: LoadTestResult, slo: Slo | undefined): string | undefined {
+function mostRequestsFailed(
+  result: LoadTestResult,
+  slo: Slo | undefined,
+  noSloAdvice: boolean,
+): string | undefined {
   const { completed, failed, classes } = tally(result);
   if (completed === 0 || failed <= completed) return undefined;
-  // suggest what would fail such a run: --slo when none was given, error_rate when it lacks one
+  // suggest what would fail such a run: --slo when none was given, error_rate when it lacks one;
+  // nothing when the run already fails on its SLO (the advice read as if it had passed) or
+  // when its SLO cannot fail it (`noSloAdvice`)
   const hint =
     slo === undefined
       ? ' Pass --slo with error_rate to fail such a run.'
-      : slo.bounds.some((b) => b.metric === 'error_rate')
+      : noSloAdvice || slo.bounds.some((b) => b.metric === 'error_rate')
         ? ''
         : ' Add error_rate to --slo to fail such a run.';
   return `${failed} of ${failed + completed} requests failed (${classes}); the latency and throughput figures describe only the ${completed} that succeeded.${hint}`;
@@ -121,12 +128,17 @@ function finishedExit(result: LoadTestResult, slo: Slo | undefined): number {
     process.stderr.write(`assay loadtest: ${maxRateLine(result)}\n`);
     return LOADTEST_EXIT.sloMissed;
   }
-  const mostFailed = mostRequestsFailed(result, slo);
+  const single = result.steps === undefined;
+  const sloFailsRun = single && result.sloPassed?.passed === false;
+  // only a single step's SLO sets the exit code: advice to add error_rate fits no other run
+  const mostFailed = mostRequestsFailed(result, slo, sloFailsRun || !single);
   if (mostFailed !== undefined) process.stderr.write(`assay loadtest: warning: ${mostFailed}\n`);
   const above = aboveCapacityWarning(result);
   if (above !== undefined) process.stderr.write(`assay loadtest: warning: ${above}\n`);
-  const single = result.steps === undefined;
-  return single && result.sloPassed?.passed === false ? LOADTEST_EXIT.sloMissed : LOADTEST_EXIT.ok;
+  if (!sloFailsRun) return LOADTEST_EXIT.ok;
+  // the reason for exit 1 on stderr too: with --out (or json on stdout) nothing else says it
+  process.stderr.write(`assay loadtest: ${sloMissLine(result)}\n`);
+  return LOADTEST_EXIT.sloMissed;
 }
 
 /** Exit codes of `assay loadtest`. */
@@ -176,6 +188,12 @@ async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workloa
       flags.promptTokens === undefined
         ? '--prompt-column needs --dataset <file>.'
         : '--prompt-column needs --dataset <file>; --prompt-tokens makes synthetic prompts, which have no column.',
+      '--prompt-column',
+    );
+  if (flags.promptColumn !== undefined && flags.dataset?.startsWith('builtin:') === true)
+    // the built-in data set has no columns: each prompt is the instruction and one e-mail
+    refuse(
+      `--prompt-column '${flags.promptColumn}' applies to a --dataset file; --dataset ${flags.dataset} has no columns to choose (each prompt is the instruction and one e-mail): drop --prompt-column, or pass --dataset <file>.`,
       '--prompt-column',
     );
   if (flags.promptTokens !== undefined) {
@@ -231,6 +249,8 @@ async function prepareRun(rawFlags: LoadtestFlags, store: RecordStore): Promise<
   const resolved = resolveLoadTest(loadTestOptionsFromFlags(flags));
   const format = pickFormat(flags);
   checkOutputs(flags);
+  for (const warning of [outFormatWarning(flags), boundsWarning(flags, resolved)])
+    if (warning !== undefined) process.stderr.write(`assay loadtest: warning: ${warning}\n`);
   const { workload, judge } =
     flags.score !== undefined
       ? await scoredWorkload(flags.score)

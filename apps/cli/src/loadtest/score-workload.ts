@@ -94,7 +94,9 @@ export async function scoredWorkload(path: string): Promise<ScoredWorkload> {
       judge: await judgeFor(path, task, items),
     };
   } catch (error) {
-    if (error instanceof EvaluationError) refuse(path, error.message.split('\n')[0]!);
+    // the whole message, as `assay run` prints it: an invalid config lists its problems on the
+    // lines under its first ("invalid (4 problems):" alone names none of them)
+    if (error instanceof EvaluationError) refuse(path, error.message);
     throw error;
   }
 }

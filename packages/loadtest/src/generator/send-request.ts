@@ -4,7 +4,7 @@ import {
   type ModelClient,
   type RequestRecord,
 } from '@assay/clients';
-import { EMPTY_RESPONSE, type LoadRecord } from '../metrics/load-record.js';
+import { EMPTY_RESPONSE, type LoadRecord, TRUNCATED_STREAM } from '../metrics/load-record.js';
 
 /** How `--score` judged one answer. */
 export interface AnswerVerdict {
@@ -84,12 +84,23 @@ function toRecord(
 }
 
 /**
+ * A failed request's class: the client's, except that a `connection` failure after a 2xx
+ * status is a stream cut short ({@link TRUNCATED_STREAM}), not an unreachable service.
+ */
+function failureClass(record: RequestRecord): string {
+  const cls = record.errorClass ?? 'client';
+  const began = record.status !== undefined && record.status >= 200 && record.status < 300;
+  return cls === 'connection' && began ? TRUNCATED_STREAM : cls;
+}
+
+/**
  * Sends one request through `@assay/clients` and turns its timings into a {@link LoadRecord}.
  *
  * @remarks
  * The client runs in benchmark mode (no retries, no cache) with streaming, so the record has
  * the final (only) attempt's send time and every chunk's arrival. A failure is recorded with
- * the client's error class; a 200 answer without any token (no content or reasoning chunk, no
+ * the client's error class (a `connection` failure after a 2xx status as `'truncated_stream'`,
+ * {@link TRUNCATED_STREAM}); a 200 answer without any token (no content or reasoning chunk, no
  * text) as `'empty_response'` ({@link EMPTY_RESPONSE}), not judged; an error that carries no record (a bug, not the service) is
  * recorded as `'client'`.
  *
@@ -132,7 +143,7 @@ export async function sendRequest(
     return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, verdict);
   } catch (error) {
     if (error instanceof ClientError && error.record !== undefined) {
-      const cls = error.record.errorClass ?? 'client';
+      const cls = failureClass(error.record);
       return toRecord(ctx, index, warmup, scheduledAbs, error.record, cls, UNJUDGED);
     }
     return toRecord(ctx, index, warmup, scheduledAbs, undefined, 'client', UNJUDGED);

@@ -10,7 +10,9 @@ import type { UsageSource } from '@assay/clients';
  * `firstContentMs` the first answer token, `itlMs` the gaps between consecutive chunks of both
  * channels. `errorClass` is `null` on success, `'dropped'` when `--max-in-flight` left no room
  * at the scheduled time, `'empty_response'` for a 200 answer without a token
- * ({@link EMPTY_RESPONSE}), or the client's class (`http_status`, `timeout`, `connection`, ...).
+ * ({@link EMPTY_RESPONSE}), `'truncated_stream'` for a 2xx stream that ended before its final
+ * event ({@link TRUNCATED_STREAM}), or the client's class (`http_status`, `timeout`,
+ * `connection`, ...).
  */
 export interface LoadRecord {
   /** Step index (0 for a single run). */
@@ -66,6 +68,21 @@ export const CUT_OFF = 'abort';
  * ```
  */
 export const EMPTY_RESPONSE = 'empty_response';
+
+/**
+ * The error class of a stream that began (a 2xx status) and ended before its final event (no
+ * `[DONE]`, no finish reason): `@assay/clients` classes it `connection`, as it does a refused or
+ * reset connection; the load test tells them apart, since a server that cuts its answers short
+ * (`--fault 'truncate;rate=0.3'` of the model server) is a different fault from one that cannot
+ * be reached. A connection dropped mid-stream after a 2xx reads this way too: the answer was cut
+ * short either way.
+ *
+ * @example
+ * ```ts
+ * record.errorClass === TRUNCATED_STREAM; // answered 200, half the events, no [DONE]
+ * ```
+ */
+export const TRUNCATED_STREAM = 'truncated_stream';
 
 /**
  * The class under which a failed record is counted in `requests.byError`.

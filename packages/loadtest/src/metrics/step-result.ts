@@ -55,6 +55,13 @@ export interface Throughput {
    * What `--find-max` reads to tell a rate the service sustains from one it only survived.
    */
   readonly keptUpShare: number | null;
+  /**
+   * Completions per second in that same second half (null when `keptUpShare` is): `--find-max`
+   * holds it against the step's scheduled rate, since a half that drew few Poisson arrivals
+   * reads a share near 1 while a backlog from the first half drains at the service's capacity.
+   * Optional: results written before it was added lack it.
+   */
+  readonly keptUpRate?: number | null;
   readonly outputTokensPerSec: number;
   readonly inputTokensPerSec: number;
   /** Where token counts came from: `server` (usage), `tokenizer`, `estimate` or `mixed`. */

@@ -157,7 +157,7 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
     throughput: {
       requestsPerSec: perSec(t.completed),
       steadyRequestsPerSec: steadyRate(t),
-      keptUpShare: keptUpShare(t),
+      ...keptUpFigures(t),
       outputTokensPerSec: perSec(t.outputTokens),
       inputTokensPerSec: perSec(t.inputTokens),
       tokenSource: t.tokenSource,
@@ -251,24 +251,29 @@ function steadyRate(t: Tally): number {
  * latency, as long as it is below half the span); one that falls behind completes at its own
  * rate (its capacity over the offered rate). The rate over the whole span would read low by the
  * latency's share of the span (0.83 for 5-s requests in 30-s steps) even for a service that
- * keeps up. Null when the half holds fewer than {@link MIN_STEADY_COMPLETIONS} arrivals, or
- * when the quickest requests (the 10th percentile of e2e) take half the span or more.
+ * keeps up. Also the completions per second in that half (`keptUpRate`), for find-max to hold
+ * against the step's scheduled rate. Both null when the half holds fewer than
+ * {@link MIN_STEADY_COMPLETIONS} arrivals, or when the quickest requests (the 10th percentile of
+ * e2e) take half the span or more.
  */
-function keptUpShare(t: Tally): number | null {
+function keptUpFigures(t: Tally): Pick<Throughput, 'keptUpShare' | 'keptUpRate'> {
+  const none = { keptUpShare: null, keptUpRate: null };
   const span = t.lastStart - t.start;
-  if (!(span > 0)) return null;
+  if (!(span > 0)) return none;
   const mid = t.start + span / 2;
   const quick =
     t.e2e.length === 0 ? Number.NaN : t.e2e.sortedValues()[Math.floor(0.1 * (t.e2e.length - 1))]!;
-  if (!(quick < span / 2)) return null;
+  if (!(quick < span / 2)) return none;
   const inHalf = (values: Float64Array): number => {
     let n = 0;
     for (const v of values) if (v > mid && v <= t.lastStart) n++;
     return n;
   };
   const arrivals = inHalf(t.starts.sortedValues());
-  if (arrivals < MIN_STEADY_COMPLETIONS) return null;
-  return inHalf(t.ends.sortedValues()) / arrivals;
+  if (arrivals < MIN_STEADY_COMPLETIONS) return none;
+  const completions = inHalf(t.ends.sortedValues());
+  // the rate too: a half that happened to draw few arrivals hides a backlog from the first half
+  return { keptUpShare: completions / arrivals, keptUpRate: completions / (span / 2000) };
 }
 
 /** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */

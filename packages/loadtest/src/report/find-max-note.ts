@@ -1,6 +1,7 @@
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
 import {
   KEPT_UP_SHARE,
+  keptUpShortfall,
   type RateStepOutcome,
   rateStepOutcome,
   sustainedRate,
@@ -52,8 +53,7 @@ export function validityCell(
   noneSucceeded = 'NO',
 ): string {
   if (outcome === 'kept-up') {
-    const share = step.throughput.keptUpShare ?? 0;
-    return `kept up ${share.toFixed(2)} < ${KEPT_UP_SHARE}`;
+    return keptUpShortfall(step, step.profile.rate ?? 0) ?? `kept up < ${KEPT_UP_SHARE}`;
   }
   if (outcome === 'pass-late') return 'sent late, passed';
   return stepValidity(step, saturated, noneSucceeded);
@@ -65,7 +65,7 @@ function upperNote(result: LoadTestResult, hi: string): string {
     case 'generator':
       return `; the step at ${hi} requests/s was voided because the load generator was saturated (not because the service missed the SLO), so the service may meet it at a higher rate: rerun on a quieter machine`;
     case 'kept-up':
-      return `; the step at ${hi} requests/s met the SLO but fell behind its rate`;
+      return `; the step at ${hi} requests/s fell behind its rate (the service completed less than it was offered)`;
     case 'untested':
       return `; every rate tried passed, so ${hi} requests/s was not tried`;
     default:

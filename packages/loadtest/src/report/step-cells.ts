@@ -1,5 +1,5 @@
 import type { StepResult } from '../metrics/step-result.js';
-import { KEPT_UP_SHARE, type RateStepOutcome } from '../run/search-rate.js';
+import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/search-rate.js';
 
 /**
  * Whether a step's figures describe the server: the generator kept its schedule (or kept up)
@@ -38,12 +38,14 @@ function measuredNothing(step: StepResult): boolean {
 export function validCell(step: StepResult, outcome: RateStepOutcome | undefined): string {
   if (measuredNothing(step)) return '–';
   if (outcome === 'pass-late') return 'sent late (counted by --find-max)';
+  // the service falling behind is find-max's reason even when the generator was busy too
+  if (outcome === 'kept-up') {
+    const why = keptUpShortfall(step, step.profile.rate ?? 0) ?? `kept up < ${KEPT_UP_SHARE}`;
+    const valid = step.harness.saturated ? 'sent late' : 'yes';
+    return `${valid} (fell behind its rate: ${why})`;
+  }
   if (step.harness.saturated) return 'no (generator saturated)';
   if (!measurementValid(step)) return 'no (no request succeeded)';
-  if (outcome === 'kept-up') {
-    const share = (step.throughput.keptUpShare ?? 0).toFixed(2);
-    return `yes (fell behind its rate: kept up ${share} < ${KEPT_UP_SHARE})`;
-  }
   return 'yes';
 }
 

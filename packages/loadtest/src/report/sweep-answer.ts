@@ -89,8 +89,13 @@ export function sweepAnswer(result: LoadTestResult): string | undefined {
   if (t >= 0) {
     const s = steps[t]!;
     const slo = s.sloPassed === undefined ? '' : s.sloPassed.passed ? ', SLO met' : ', SLO missed';
+    // an interruption in the last step ran it short: its rate is not the full step's
+    const cut =
+      result.interrupted === true && t === steps.length - 1
+        ? ' (cut short by the interruption)'
+        : '';
     out.push(
-      `Throughput step (${stepLabel(s, t)}): ${s.throughput.requestsPerSec.toFixed(2)} requests/s${slo}${measurementValid(s) ? '' : ', not valid'}.`,
+      `Throughput step (${stepLabel(s, t)}): ${s.throughput.requestsPerSec.toFixed(2)} requests/s${cut}${slo}${measurementValid(s) ? '' : ', not valid'}.`,
     );
   }
   return out.join(' ');

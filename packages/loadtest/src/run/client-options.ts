@@ -82,7 +82,7 @@ export function checkClientConfig(client: ClientConfig, env: NodeJS.ProcessEnv):
   const name = client.apiKeyEnv;
   if (name !== undefined && (env[name] ?? '') === '')
     refuse(
-      `--api-key-env names ${name}, which is not set; export it with the API key, or drop --api-key-env for a server without authentication.`,
+      `--api-key-env names ${name}, which is ${env[name] === undefined ? 'not set' : 'set but empty'}; export it with the API key, or drop --api-key-env for a server without authentication.`,
       '--api-key-env',
     );
 }

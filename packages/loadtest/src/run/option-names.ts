@@ -86,6 +86,9 @@ export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
     return `${name} ${/[.?!]$/.test(text) ? text : `${text}.`}`;
   }
   const value = valueAt(input, issue.path);
+  // zod's `expected int, received number` reads as a type error for 1.5
+  if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof value === 'number')
+    return `${name} must be an integer, got ${value}.`;
   if (typeof value === 'string' && issue.message.startsWith('expected'))
     return `${name} is '${value}'; ${issue.message}.`;
   return `${name}: ${issue.message.replace(/\.$/, '')}.`;

@@ -83,14 +83,48 @@ export function stepMeetsSlo(step: StepResult): boolean {
 export const KEPT_UP_SHARE = 0.95;
 
 /**
+ * Below this share of its scheduled rate completed per second, a step above capacity did not
+ * keep up: 1 / 1.02, the margin above capacity within which steps are not judged.
+ */
+export const KEPT_UP_RATE_SHARE = 0.98;
+
+/**
+ * Why a find-max rate step did not keep up, for {@link keptUp} and the reports: `kept up 0.87 <
+ * 0.95` when it completed too little of what arrived in the second half of its sending span
+ * (`throughput.keptUpShare`), `completed 0.94x its rate < 0.98` when it completed too few per
+ * second there against its scheduled rate (`throughput.keptUpRate`). The share alone passed a
+ * step whose second half happened to draw few Poisson arrivals: at 84/s against an 80/s server
+ * it read 0.983 (119 arrivals there, 134 in the first half) while the step completed 78.96/s.
+ *
+ * @param step - the rate step
+ * @param offered - its scheduled rate
+ * @returns the shortfall, or undefined when it kept up or cannot be judged (share null)
+ * @example
+ * ```ts
+ * keptUpShortfall(step, 84); // 'completed 0.94x its rate < 0.98'
+ * ```
+ */
+export function keptUpShortfall(step: StepResult, offered: number): string | undefined {
+  const { keptUpShare: share, keptUpRate: rate } = step.throughput;
+  if (share === null || share === undefined) return undefined;
+  if (share < KEPT_UP_SHARE) return `kept up ${share.toFixed(2)} < ${KEPT_UP_SHARE}`;
+  if (rate === null || rate === undefined || !(offered > 0)) return undefined;
+  const ofRate = rate / offered;
+  if (ofRate < KEPT_UP_RATE_SHARE)
+    return `completed ${ofRate.toFixed(2)}x its rate < ${KEPT_UP_RATE_SHARE}`;
+  return undefined;
+}
+
+/**
  * Whether a find-max rate step above the throughput step's capacity kept up with its offered
- * rate: in the second half of its sending span it completed at least {@link KEPT_UP_SHARE} of
- * what arrived there (`throughput.keptUpShare`, about 1 for a service that keeps up whatever its
- * latency). A step too short for a queue to build can meet a latency SLO at a rate the service
- * cannot sustain (29.35/s passed `e2e_p99<=2000` against a 20/s server while completing
- * 19.3/s); such a step is a miss. Steps at or below capacity (within 2%) are not judged by it,
- * nor steps whose share cannot be measured (`keptUpShare` null: fewer than 10 arrivals in the
- * half, or requests as long as half the step).
+ * rate ({@link keptUpShortfall}): in the second half of its sending span it completed at least
+ * {@link KEPT_UP_SHARE} of what arrived there (about 1 for a service that keeps up whatever its
+ * latency), and at least {@link KEPT_UP_RATE_SHARE} of its scheduled rate per second. A step
+ * too short for a queue to build can meet a latency SLO at a rate the service cannot sustain
+ * (29.35/s passed `e2e_p99<=2000` against a 20/s server while completing 19.3/s); such a step
+ * is a miss. Steps at or below capacity (within 2%) are not judged by it, nor steps whose share
+ * cannot be measured (`keptUpShare` null: fewer than 10 arrivals in the half, or requests as
+ * long as half the step).
  *
  * @param step - the rate step
  * @param offered - its rate
@@ -103,8 +137,7 @@ export const KEPT_UP_SHARE = 0.95;
  */
 export function keptUp(step: StepResult, offered: number, capacity: number): boolean {
   if (offered <= capacity * 1.02) return true;
-  const share = step.throughput.keptUpShare;
-  return share === null || share === undefined || share >= KEPT_UP_SHARE;
+  return keptUpShortfall(step, offered) === undefined;
 }
 
 /**
@@ -124,9 +157,10 @@ export type RateStepOutcome = 'pass' | 'pass-late' | Exclude<UpperEnd, 'untested
  * only adds its lateness to them, and late sends bunch the arrivals, a harder load than the
  * schedule's; the service met the SLO at that rate with the generator's delays counted against
  * it. On a busy machine a few sends 6–11 ms late voided such steps and the answer fell to half
- * the capacity. A saturated step that missed its SLO, or that was not offered its rate, is a
- * miss caused by the generator (`'generator'`): it says nothing about the service. Then an SLO
- * miss (`'slo'`), then falling behind a rate above capacity (`'kept-up'`, {@link keptUp}).
+ * the capacity. A step that fell behind a rate above capacity is a `'kept-up'` miss
+ * ({@link keptUp}) first, saturated or not: the service could not complete the rate. Else a
+ * saturated step that missed its SLO, or that was not offered its rate, is a miss caused by the
+ * generator (`'generator'`): it says nothing about the service. Then an SLO miss (`'slo'`).
  *
  * @param step - the rate step
  * @param offered - its rate
@@ -143,10 +177,24 @@ export function rateStepOutcome(
   capacity: number,
 ): RateStepOutcome {
   const met = step.sloPassed?.passed === true;
+  // a service that fell behind its rate is the cause, whatever the generator's health: a step
+  // at 87/s (kept up 0.90, lag p99 7 ms) against an 80/s server read 'generator' and its answer
+  // advised a quieter machine
+  if (serviceFellBehind(step, offered, capacity)) return 'kept-up';
   if (step.harness.saturated && (!met || step.harness.rateShort === true)) return 'generator';
   if (!met) return 'slo';
-  if (!keptUp(step, offered, capacity)) return 'kept-up';
   return step.harness.saturated ? 'pass-late' : 'pass';
+}
+
+/**
+ * Whether the service fell behind a step's rate ({@link keptUp}). When the generator itself
+ * fell short of the schedule (`harness.rateShort`) the shortfall against the scheduled rate is
+ * its doing, so only the share of what did arrive counts then.
+ */
+function serviceFellBehind(step: StepResult, offered: number, capacity: number): boolean {
+  if (keptUp(step, offered, capacity)) return false;
+  if (step.harness.rateShort !== true) return true;
+  return (step.throughput.keptUpShare ?? 1) < KEPT_UP_SHARE;
 }
 
 /** Whether an outcome counts as a pass. */

@@ -28,6 +28,12 @@ export const SPAM_INSTRUCTION = 'Classify this e-mail as spam or ham:';
  * ```
  */
 export function parsePromptTokens(text: string): { mean: number; sd: number } {
+  if (/^\d+:-/.test(text))
+    throw new LoadTestError(
+      'INVALID_OPTION',
+      `--prompt-tokens is '${text}'; the sd after ':' cannot be negative (e.g. 512:64, or 512 for none).`,
+      'prompt-tokens',
+    );
   const m = /^(\d+)(?::(\d+(?:\.\d+)?))?$/.exec(text);
   const mean = m === null ? Number.NaN : Number(m[1]);
   if (m === null || !(mean >= 1)) {

@@ -1,0 +1,67 @@
+import { extname } from 'node:path';
+import type { ResolvedLoadTest } from '@assay/loadtest';
+import type { LoadtestFlags } from './loadtest-flags.js';
+
+/** The format each known `--out` extension names (as `outFormatOf` reads them). */
+const EXTENSION_FORMAT: Readonly<Record<string, string>> = {
+  '.json': 'json',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.txt': 'table',
+};
+
+/** How each format is named in a warning. */
+const FORMAT_NAME: Readonly<Record<string, string>> = {
+  json: 'JSON',
+  md: 'Markdown',
+  table: 'a text table',
+};
+
+/**
+ * A warning when `--format` writes another format than `--out`'s extension names
+ * (`--format md --out x.json`). `--format` wins, as for `assay score`, which writes it
+ * silently; a word on stderr keeps a `.json` file of Markdown from surprising a later reader.
+ *
+ * @param flags - the flags (config file merged)
+ * @returns the warning, or undefined when they agree or one is absent
+ * @example
+ * ```ts
+ * outFormatWarning({ format: 'md', out: 'x.json' }); // '--out x.json names JSON, but ...'
+ * ```
+ */
+export function outFormatWarning(flags: LoadtestFlags): string | undefined {
+  if (flags.format === undefined || flags.out === undefined) return undefined;
+  const named = EXTENSION_FORMAT[extname(flags.out).toLowerCase()];
+  if (named === undefined || named === flags.format) return undefined;
+  const written = FORMAT_NAME[flags.format] ?? flags.format;
+  return `--out ${flags.out} names ${FORMAT_NAME[named]} by its extension, but --format ${flags.format} writes ${written} into it; rename the file or drop --format.`;
+}
+
+/**
+ * A warning when `--duration` is given with `--requests` to a load whose open-loop steps ignore
+ * it: an open loop given `--requests` draws exactly that many arrivals at its rate, so
+ * `--rate 10 --requests 12 --duration 10s` ended after 1.2 s without a word. A closed loop
+ * stops at whichever bound it reaches first, so `--concurrency` gets no warning.
+ *
+ * @param flags - the flags (config file merged)
+ * @param resolved - the resolved run
+ * @returns the warning, or undefined
+ * @example
+ * ```ts
+ * boundsWarning(flags, resolved); // '--duration 10s is not used: ...'
+ * ```
+ */
+export function boundsWarning(
+  flags: LoadtestFlags,
+  resolved: ResolvedLoadTest,
+): string | undefined {
+  if (flags.duration === undefined || resolved.requests === undefined) return undefined;
+  const { load, requests } = resolved;
+  if (load.kind === 'concurrency') return undefined;
+  const steps = load.kind === 'rate' ? 'an open loop' : `the rate steps of --${load.kind}`;
+  const about =
+    load.kind === 'rate'
+      ? ` (${requests} at ${load.rate}/s: about ${(requests / load.rate).toPrecision(2)} s)`
+      : '';
+  return `--duration ${flags.duration} is not used by ${steps}: given --requests ${requests} it sends exactly that many measured requests${about}; drop one of --duration and --requests.`;
+}
