@@ -1,14 +1,6 @@
-import { extname } from 'node:path';
 import type { ResolvedLoadTest } from '@assay/loadtest';
+import { outFormatOf } from '../options/out-format.js';
 import type { LoadtestFlags } from './loadtest-flags.js';
-
-/** The format each known `--out` extension names (as `outFormatOf` reads them). */
-const EXTENSION_FORMAT: Readonly<Record<string, string>> = {
-  '.json': 'json',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.txt': 'table',
-};
 
 /** How each format is named in a warning. */
 const FORMAT_NAME: Readonly<Record<string, string>> = {
@@ -31,8 +23,9 @@ const FORMAT_NAME: Readonly<Record<string, string>> = {
  */
 export function outFormatWarning(flags: LoadtestFlags): string | undefined {
   if (flags.format === undefined || flags.out === undefined) return undefined;
-  const named = EXTENSION_FORMAT[extname(flags.out).toLowerCase()];
-  if (named === undefined || named === flags.format) return undefined;
+  const read = outFormatOf(flags.out, 'assay loadtest');
+  if (!('format' in read) || read.format === flags.format) return undefined;
+  const named = read.format;
   const written = FORMAT_NAME[flags.format] ?? flags.format;
   return `--out ${flags.out} names ${FORMAT_NAME[named]} by its extension, but --format ${flags.format} writes ${written} into it; rename the file or drop --format.`;
 }
