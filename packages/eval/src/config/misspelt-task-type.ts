@@ -3,8 +3,8 @@ import type { EvaluationIssue } from '../errors.js';
 import { formatConfigIssues } from './format-issues.js';
 import { TaskSchema } from './task-schema.js';
 
-/** The task types `task.type` takes. */
-const TASK_TYPES = ['classification', 'regression', 'generation', 'multiple-choice'];
+/** The task types `task.type` takes, read from the schema so a new type is never missed. */
+const TASK_TYPES: readonly string[] = TaskSchema.options.map((o) => o.shape.type.value);
 
 /**
  * The problems of a task whose `type` is misspelt, found by checking it as the type it most
