@@ -22,6 +22,7 @@ export type RunnerErrorCode =
   | 'INVALID_PROBABILITY'
   | 'MIXED_LABEL_TYPES'
   | 'TOO_FEW_ROWS'
+  | 'TABLE_CONSUMED'
   // execution
   | 'WORKER_FAILED'
   | 'INTERRUPTED';

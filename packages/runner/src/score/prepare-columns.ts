@@ -4,6 +4,7 @@ import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { encodeClassification } from './classification-columns.js';
 import { profileCodePair, withCodeProfileCache } from './code-profile.js';
+import { takeTable } from './handed-over-tables.js';
 import { inferredClassificationWarning } from './inferred-task-warnings.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
@@ -195,7 +196,8 @@ export interface PrepareOptions {
   readonly dropMissing?: boolean | undefined;
   /**
    * Re-encode a loaded table's label codes in place instead of copying them
-   * (saves memory when the table is not used again). Default false.
+   * (saves memory when the table is not used again). Default false. The table is then
+   * handed over: a later call with it throws `TABLE_CONSUMED`.
    */
   readonly inPlace?: boolean | undefined;
   /**
@@ -249,6 +251,7 @@ function refuseClassificationInputs(raw: RawColumns, inferred: boolean): void {
 
 function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
   const regression = options.task === 'regression';
+  if (isRoleInput(input)) takeTable(input.table, options.inPlace === true);
   const loaded = isRoleInput(input)
     ? fromRoles(input, regression)
     : fromMemory(input, regression, options.presence);

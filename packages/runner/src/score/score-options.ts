@@ -67,7 +67,11 @@ export interface ScoreOptions {
   readonly ci?: number | undefined;
   /** Drop rows with a missing value instead of failing (default false). */
   readonly dropMissing?: boolean | undefined;
-  /** Re-encode a loaded table's codes in place (saves memory; default false). */
+  /**
+   * Re-encode a loaded table's codes in place (saves memory; default false). The table is
+   * handed over: its columns may be overwritten, and a later scoring call with it throws a
+   * `RunnerError` `TABLE_CONSUMED` (load the file again instead).
+   */
   readonly inPlace?: boolean | undefined;
   /** Milliseconds already spent loading the data, reported in `timing.loadMs`. */
   readonly loadMs?: number | undefined;
