@@ -20,18 +20,28 @@ export class LabelKindCheck {
   kind: LabelKind | undefined;
   private first: Label = 0;
   private where = '';
+  private readonly rowName: (row: number) => string;
+
+  /**
+   * @param options - `rowName`: how messages name a 0-based row (default `row 2` for
+   *   index 2, as the array checks of every package count; a file reader passes its own,
+   *   e.g. `data row 3`)
+   */
+  constructor(options: { readonly rowName?: (row: number) => string } = {}) {
+    this.rowName = options.rowName ?? ((row) => `row ${row}`);
+  }
 
   /**
    * Checks one label against the kind of those before it.
    *
    * @param label - the label
    * @param argument - its column's name
-   * @param row - its 0-based row, when the caller knows it (the message counts from 1)
+   * @param row - its 0-based row, when the caller knows it (named by `rowName`)
    * @throws {@link LabelError} `MIXED_LABEL_TYPES`, naming both columns and what is valid
    */
   check(label: Label, argument: string, row?: number): void {
     const kind: LabelKind = typeof label === 'string' ? 'string' : 'number';
-    const where = row === undefined ? argument : `${argument} (data row ${row + 1})`;
+    const where = row === undefined ? argument : `${argument} (${this.rowName(row)})`;
     if (this.kind === undefined) {
       this.kind = kind;
       this.first = label;

@@ -1,10 +1,10 @@
-import { compareLabels, type Label, LabelError, LabelKindCheck, sortedUnion } from '@assay/labels';
+import { compareLabels, type Label, LabelError, sortedUnion } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import { codeProfileOf } from './code-profile.js';
 import { spareBytesOf } from './in-place-codes.js';
-import { asRunnerError } from './label-kinds.js';
+import { asRunnerError, dataRowKindCheck } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
 import { quotedLabels } from './quoted-labels.js';
 import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
@@ -84,7 +84,7 @@ function mixedKindsWithRows(
   columns: readonly (readonly [string, LabelColumn, readonly Label[]])[],
   keptRows: Uint32Array | undefined,
 ): LabelError | undefined {
-  const kinds = new LabelKindCheck();
+  const kinds = dataRowKindCheck();
   const seen = new Set<Label>();
   try {
     for (const [what, column, labels] of columns) {

@@ -24,6 +24,20 @@ export function asRunnerError(error: unknown, path: string): unknown {
 }
 
 /**
+ * A label-kind check whose messages count rows as the runner's other messages do: the
+ * 1-based data row of the input (`@assay/labels` names array indices, `row 0`).
+ *
+ * @returns a fresh check
+ * @example
+ * ```ts
+ * dataRowKindCheck().check('a', 'yTrue', 0); // a later number label names "yTrue (data row 1)"
+ * ```
+ */
+export function dataRowKindCheck(): LabelKindCheck {
+  return new LabelKindCheck({ rowName: (row) => `data row ${row + 1}` });
+}
+
+/**
  * Checks that one label column holds only numbers or only strings, as
  * scikit-learn's `unique_labels` requires, naming the first row of each kind.
  *
@@ -40,7 +54,7 @@ export function checkLabelKinds(column: LabelColumn, what: string): void {
   const kindOf = (label: unknown) => typeof label;
   const other = dictionary.findIndex((label) => kindOf(label) !== kindOf(dictionary[0]));
   if (other < 0) return;
-  const kinds = new LabelKindCheck();
+  const kinds = dataRowKindCheck();
   try {
     // the dictionary is in first-seen order, so each code's first row is where its kind was met
     kinds.check(dictionary[0]!, what, codes.indexOf(0));
