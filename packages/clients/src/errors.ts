@@ -9,7 +9,7 @@ import type { ErrorClass, RequestRecord } from './records/request-record.js';
  * one-to-one onto the record's {@link ErrorClass}: `HTTP_STATUS` ↔ `'http_status'`,
  * `IN_STREAM_ERROR` ↔ `'in_stream_error'`, `TIMEOUT` ↔ `'timeout'`, `ABORTED` ↔ `'abort'`,
  * `MALFORMED_RESPONSE` ↔ `'malformed_response'`, `CONNECTION` ↔ `'connection'`,
- * `RESPONSE_TOO_LARGE` ↔ `'response_too_large'`.
+ * `TRUNCATED_STREAM` ↔ `'truncated_stream'`, `RESPONSE_TOO_LARGE` ↔ `'response_too_large'`.
  */
 export type ClientErrorCode =
   | 'UNKNOWN_PROVIDER'
@@ -22,6 +22,7 @@ export type ClientErrorCode =
   | 'ABORTED'
   | 'MALFORMED_RESPONSE'
   | 'CONNECTION'
+  | 'TRUNCATED_STREAM'
   | 'RESPONSE_TOO_LARGE';
 
 const CODE_BY_CLASS: Record<ErrorClass, ClientErrorCode> = {
@@ -31,6 +32,7 @@ const CODE_BY_CLASS: Record<ErrorClass, ClientErrorCode> = {
   abort: 'ABORTED',
   malformed_response: 'MALFORMED_RESPONSE',
   connection: 'CONNECTION',
+  truncated_stream: 'TRUNCATED_STREAM',
   response_too_large: 'RESPONSE_TOO_LARGE',
 };
 

@@ -41,7 +41,7 @@ const FAULTS: Array<{ fault: string; errorClass: ErrorClass; code: string }> = [
   { fault: 'status=503', errorClass: 'http_status', code: 'HTTP_STATUS' },
   { fault: 'status=429;retry-after=0', errorClass: 'http_status', code: 'HTTP_STATUS' },
   { fault: 'reset', errorClass: 'connection', code: 'CONNECTION' },
-  { fault: 'truncate', errorClass: 'connection', code: 'CONNECTION' },
+  { fault: 'truncate', errorClass: 'truncated_stream', code: 'TRUNCATED_STREAM' },
   { fault: 'stall', errorClass: 'timeout', code: 'TIMEOUT' },
   { fault: 'malformed', errorClass: 'malformed_response', code: 'MALFORMED_RESPONSE' },
 ];
@@ -427,12 +427,13 @@ describe('a streamed request answered with something that is not a stream', () =
     expect(error.message).toContain('upstream connect error');
   });
 
-  test('a stream cut after its first events is still a connection failure (truncated)', async () => {
+  test('a stream cut after its first events is a truncated stream, not an unreachable service', async () => {
     const error = await streamedFailure((res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.end('data: {"choices":[{"index":0,"delta":{"content":"sp"}}]}\n\n');
     });
-    expect(error.code).toBe('CONNECTION');
+    expect(error.code).toBe('TRUNCATED_STREAM');
+    expect(error.record?.errorClass).toBe('truncated_stream');
     expect(error.message).toContain('ended before its final event');
   });
 });

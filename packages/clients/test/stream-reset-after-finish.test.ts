@@ -47,13 +47,14 @@ describe('a stream reset after its finish reason', () => {
     await client.close();
   });
 
-  test('OpenAI: a reset before the finish reason is still a connection failure', async () => {
+  test('OpenAI: a reset before the finish reason is a truncated stream, retried', async () => {
     server = await resetAfter([
       sse({ choices: [{ index: 0, delta: { content: 'Hel' }, finish_reason: null }] }),
     ]);
     const client = chat();
     const error = await failure(client.complete({ prompt: 'hi' }));
-    expect(error.code).toBe('CONNECTION');
+    expect(error.code).toBe('TRUNCATED_STREAM');
+    expect(error.message).toContain('after HTTP 200: the answer broke off');
     expect(server.requests).toHaveLength(3);
     await client.close();
   });

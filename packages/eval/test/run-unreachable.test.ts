@@ -62,4 +62,16 @@ describe('a service that cannot be reached', () => {
       /60 of 60 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 60 distinct requests failed \(http_status 60\)/,
     );
   }, 60_000);
+
+  it('is not what a service cutting every answer short is: the failures are truncated_stream, every request sent', async () => {
+    const results = await runEvaluation(
+      config('truncated', server.baseUrl, { headers: { 'x-assay-fault': 'truncate' } }),
+    );
+    const service = results.models[0]!.service;
+    expect(service.requests).toBe(60);
+    expect(service.failed).toBe(60);
+    expect(results.models[0]!.notRepresentative![0]).toMatch(
+      /60 distinct requests failed \(truncated_stream 60\)/,
+    );
+  }, 60_000);
 });

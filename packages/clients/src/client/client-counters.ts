@@ -72,6 +72,7 @@ export function zeroByClass(): Record<ErrorClass, number> {
     abort: 0,
     malformed_response: 0,
     connection: 0,
+    truncated_stream: 0,
     response_too_large: 0,
   };
 }

@@ -113,8 +113,21 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     return await readSse(ctx, res, res.statusCode);
   } catch (error) {
     if (!res.destroyed) res.destroy();
-    throw classifyError(error, scope, ctx.what, ctx.limits);
+    throw brokenOff(classifyError(error, scope, ctx.what, ctx.limits), res.statusCode);
   }
+}
+
+/**
+ * A connection that failed after a 2xx status broke off an answer under way: the service was
+ * reached and answered, so it is no unreachable service (which `connection` tells the run).
+ */
+function brokenOff(failure: AttemptFailure, status: number): AttemptFailure {
+  if (failure.errorClass !== 'connection' || status < 200 || status >= 300) return failure;
+  return new AttemptFailure(
+    'truncated_stream',
+    `${failure.message.replace(/\.$/, '')} after HTTP ${status}: the answer broke off.`,
+    { status },
+  );
 }
 
 async function readPrefix(res: DispatchedResponse): Promise<string> {
@@ -174,7 +187,7 @@ async function readJson(
     // A body cut short ends mid-value: a transport failure (retryable), not a wrong shape.
     if (endsMidValue(text, (error as Error).message)) {
       throw new AttemptFailure(
-        'connection',
+        'truncated_stream',
         `The response ${ctx.what} ended mid-JSON (truncated after ${text.length} characters): ${excerpt(text, ctx.secrets)}.`,
         { status },
       );
@@ -277,7 +290,7 @@ function streamCompletion(
   }
   if (!state.done && state.finishReason === undefined) {
     throw new AttemptFailure(
-      'connection',
+      'truncated_stream',
       `The stream ${ctx.what} ended before its final event (truncated after ${state.text.length} characters).`,
       { status },
     );

@@ -61,6 +61,7 @@ export function isTransient(failure: FailureInfo, retryMalformed: boolean): bool
     }
     case 'timeout':
     case 'connection':
+    case 'truncated_stream':
     case 'in_stream_error':
       return true;
     case 'malformed_response':

@@ -7,7 +7,9 @@
  * - `'timeout'`: the connect, headers (first byte) or total timeout fired.
  * - `'abort'`: the caller's `AbortSignal` fired.
  * - `'malformed_response'`: the body was not the provider's expected shape.
- * - `'connection'`: the connection failed or was reset, or the body ended early.
+ * - `'connection'`: the connection could not be made, or failed or was reset before a 2xx status.
+ * - `'truncated_stream'`: a 2xx answer broke off, or its body (event stream or JSON) ended before
+ *   its end (the service was reached and answered, then stopped).
  * - `'response_too_large'`: the body (streamed or not) passed `config.maxResponseBytes`.
  */
 export type ErrorClass =
@@ -17,6 +19,7 @@ export type ErrorClass =
   | 'abort'
   | 'malformed_response'
   | 'connection'
+  | 'truncated_stream'
   | 'response_too_large';
 
 /** Where token counts came from: the server's usage, a local tokenizer, or chars/4. */

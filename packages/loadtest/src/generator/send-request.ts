@@ -83,14 +83,9 @@ function toRecord(
   };
 }
 
-/**
- * A failed request's class: the client's, except that a `connection` failure after a 2xx
- * status is a stream cut short ({@link TRUNCATED_STREAM}), not an unreachable service.
- */
+/** A failed request's class: the client's (`truncated_stream` for an answer cut short). */
 function failureClass(record: RequestRecord): string {
-  const cls = record.errorClass ?? 'client';
-  const began = record.status !== undefined && record.status >= 200 && record.status < 300;
-  return cls === 'connection' && began ? TRUNCATED_STREAM : cls;
+  return record.errorClass ?? 'client';
 }
 
 /**
@@ -99,8 +94,8 @@ function failureClass(record: RequestRecord): string {
  * @remarks
  * The client runs in benchmark mode (no retries, no cache) with streaming, so the record has
  * the final (only) attempt's send time and every chunk's arrival. A failure is recorded with
- * the client's error class (a `connection` failure after a 2xx status as `'truncated_stream'`,
- * {@link TRUNCATED_STREAM}); a 200 answer without any token (no content or reasoning chunk, no
+ * the client's error class (`'truncated_stream'`, {@link TRUNCATED_STREAM}, for a 2xx answer
+ * cut short); a 200 answer without any token (no content or reasoning chunk, no
  * text) as `'empty_response'` ({@link EMPTY_RESPONSE}), not judged; an error that carries no record (a bug, not the service) is
  * recorded as `'client'`.
  *

@@ -71,11 +71,10 @@ export const EMPTY_RESPONSE = 'empty_response';
 
 /**
  * The error class of a stream that began (a 2xx status) and ended before its final event (no
- * `[DONE]`, no finish reason): `@assay/clients` classes it `connection`, as it does a refused or
- * reset connection; the load test tells them apart, since a server that cuts its answers short
- * (`--fault 'truncate;rate=0.3'` of the model server) is a different fault from one that cannot
- * be reached. A connection dropped mid-stream after a 2xx reads this way too: the answer was cut
- * short either way.
+ * `[DONE]`, no finish reason), as `@assay/clients` classes it: a server that cuts its answers
+ * short (`--fault 'truncate;rate=0.3'` of the model server) is a different fault from one that
+ * cannot be reached (`connection`). A connection dropped mid-stream after a 2xx reads this way
+ * too: the answer was cut short either way.
  *
  * @example
  * ```ts
