@@ -96,7 +96,9 @@ describe('ranking metrics on a resample read as row multiplicities', () => {
         const fastErrors: string[] = [];
         const referenceErrors: string[] = [];
         computeResampledValues(columns, names, drawn, domain, fast, 0, fastErrors);
-        computeMetricValues(columns, names, drawn, reference, 0, referenceErrors);
+        computeMetricValues(columns, names, drawn, reference, 0, referenceErrors, {
+          replicate: true,
+        });
         names.forEach((name, j) => {
           // unweighted sums are integers, so both paths add the same numbers in the same
           // order; one-vs-one pairs are unweighted and only their average may be weighted
@@ -121,7 +123,7 @@ describe('ranking metrics on a resample read as row multiplicities', () => {
     const fast = new Float64Array(2);
     const reference = new Float64Array(2);
     computeResampledValues(columns, BINARY, drawn, Uint32Array.of(0, 1, 2), fast, 0, []);
-    computeMetricValues(columns, BINARY, drawn, reference, 0, []);
+    computeMetricValues(columns, BINARY, drawn, reference, 0, [], { replicate: true });
     expect(Array.from(fast)).toEqual(Array.from(reference));
   });
 });
@@ -141,7 +143,7 @@ describe('row counts beyond one byte', () => {
       const fast = new Float64Array(2);
       const reference = new Float64Array(2);
       computeResampledValues(columns, BINARY, drawn, null, fast, 0, []);
-      computeMetricValues(columns, BINARY, drawn, reference, 0, []);
+      computeMetricValues(columns, BINARY, drawn, reference, 0, [], { replicate: true });
       expect(Array.from(fast)).toEqual(Array.from(reference));
     }
   });
@@ -186,7 +188,7 @@ describe('bootstrap tasks', () => {
             return base === null ? i : base[i]!;
           });
           const reference = new Float64Array(names.length);
-          computeMetricValues(columns, names, drawn, reference, 0, []);
+          computeMetricValues(columns, names, drawn, reference, 0, [], { replicate: true });
           names.forEach((name, j) => {
             const value = values[r * names.length + j]!;
             expect(Number.isFinite(value), name).toBe(true);

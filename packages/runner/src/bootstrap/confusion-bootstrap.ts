@@ -1,4 +1,5 @@
 import { createRng } from '@assay/splitters';
+import { replicateValue } from '../metrics/confusion-metrics.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { sampleMultinomial } from './multinomial.js';
@@ -33,7 +34,7 @@ export function bootstrapConfusionCounts(
     metrics.forEach((metric, j) => {
       let value: number;
       try {
-        value = metric.compute(draw, k, columns);
+        value = replicateValue(metric, draw, k, columns);
       } catch {
         value = Number.NaN;
       }

@@ -151,8 +151,40 @@ function intervalsOf(
   const intervals = replicateValues.map((perMetric) =>
     perMetric.map((values) => percentileInterval(values, job.ci)),
   );
+  replicateValues.forEach((perMetric, s) => {
+    perMetric.forEach((values, j) => {
+      const note = partlyUndefinedNote(job, names[j]!, s, values);
+      if (note !== null) warnings.push(note);
+    });
+  });
   return { intervals, warnings };
 }
+
+/**
+ * A note for a metric without a value on some resamples (recall where no positive row was
+ * drawn): its interval is over the others, which a reader of a rare class should know.
+ */
+function partlyUndefinedNote(
+  job: BootstrapJob,
+  name: string,
+  selection: number,
+  values: Float64Array,
+): string | null {
+  let missing = 0;
+  for (const v of values) if (Number.isNaN(v)) missing++;
+  if (missing === 0 || missing === values.length) return null;
+  const where =
+    selection === 0 ? '' : ` on slice ${JSON.stringify(job.columns.sliceValues[selection - 1])}`;
+  return `${name}${where} has no value on ${missing} of ${values.length} bootstrap resamples (${UNDEFINED_WHEN[name] ?? 'undefined there'}), so its interval is taken over the other ${values.length - missing}.`;
+}
+
+/** Why a binary metric has no value on a resample. */
+const UNDEFINED_WHEN: Readonly<Record<string, string>> = {
+  recall: 'no positive row drawn',
+  precision: 'no row predicted positive drawn',
+  f1: 'neither a positive row nor a row predicted positive drawn',
+  jaccard: 'neither a positive row nor a row predicted positive drawn',
+};
 
 /**
  * Queues the bootstrap replicates of every metric on the whole set and on each

@@ -2,6 +2,7 @@ import type { LabelTallies } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { CONFUSION_MATRIX_CLASS_LIMIT, countsByTallies } from './confusion-limits.js';
+import { replicateValue } from './confusion-metrics.js';
 import type { ConfusionMetric, MetricSpec, RowMultiplicity, RowsMetric } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
 
@@ -110,8 +111,10 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
  * @param out - receives `names.length` values from `offset`; NaN where a metric fails
  * @param offset - where to write the first value
  * @param errors - receives each distinct failure message (`name: message`)
- * @param draw - `rows` as multiplicities (see `computeResampledValues`): rows metrics with
- *   a `computeResampled` form use it instead of the rows
+ * @param resample - for a bootstrap replicate: `draw`, `rows` as multiplicities (see
+ *   `computeResampledValues`: rows metrics with a `computeResampled` form use it instead of
+ *   the rows), and `replicate: true`, which makes a confusion metric NaN where it has no
+ *   value ({@link replicateValue}) instead of scikit-learn's `zero_division` 0
  */
 export function computeMetricValues(
   columns: ScoreColumns,
@@ -120,8 +123,9 @@ export function computeMetricValues(
   out: Float64Array,
   offset: number,
   errors: string[],
-  draw?: RowMultiplicity,
+  resample: { readonly draw?: RowMultiplicity; readonly replicate?: boolean } = {},
 ): void {
+  const { draw, replicate = false } = resample;
   let confusion: ((spec: ConfusionMetric) => number) | undefined;
   const k = columns.classes.length;
   names.forEach((name, j) => {
@@ -138,7 +142,9 @@ export function computeMetricValues(
           confusion = (s) => tallyValue(s, tallies, columns);
         } else {
           const counts = selectionCounts(columns, rows);
-          confusion = (s) => s.compute(counts, k, columns);
+          confusion = replicate
+            ? (s) => replicateValue(s, counts, k, columns)
+            : (s) => s.compute(counts, k, columns);
         }
       }
       out[offset + j] = confusion(spec);

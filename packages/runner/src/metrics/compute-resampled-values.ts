@@ -43,12 +43,17 @@ function clearDraw(n: number, domain: Uint32Array | null): void {
   else for (let i = 0; i < domain.length; i++) counts[domain[i]!] = 0;
 }
 
+/** A bootstrap replicate's values: confusion metrics NaN where they have no value. */
+const REPLICATE = { replicate: true } as const;
+
 /**
  * Evaluates metrics on one bootstrap draw: rows (with repeats) drawn from `domain`. Metrics
  * with a resampled form (the ranking metrics) read the draw as per-row multiplicities, one
  * O(n) pass each along a ranking made once per thread, instead of sorting the drawn rows;
  * every other metric reads the drawn rows as {@link computeMetricValues} does. Values
- * equal {@link computeMetricValues} on the same rows (to rounding; exactly when unweighted).
+ * equal {@link computeMetricValues} with `replicate: true` on the same rows (to rounding;
+ * exactly when unweighted): a confusion metric without a value on the draw (recall with no
+ * positive row drawn) is NaN, left out of the interval.
  *
  * @param columns - the job's columns
  * @param names - registry names
@@ -71,18 +76,18 @@ export function computeResampledValues(
   errors: string[],
 ): void {
   if (!hasResampledForm(names)) {
-    computeMetricValues(columns, names, drawn, out, offset, errors);
+    computeMetricValues(columns, names, drawn, out, offset, errors, REPLICATE);
     return;
   }
   if (counts.length < columns.n) counts = new Uint8Array(columns.n);
   if (!countDraw(drawn)) {
-    computeMetricValues(columns, names, drawn, out, offset, errors);
+    computeMetricValues(columns, names, drawn, out, offset, errors, REPLICATE);
     return;
   }
   const covered = domain !== null && coversDraw(domain, drawn);
   const draw: RowMultiplicity = { counts, domain: covered ? domain : null };
   try {
-    computeMetricValues(columns, names, drawn, out, offset, errors, draw);
+    computeMetricValues(columns, names, drawn, out, offset, errors, { draw, replicate: true });
   } finally {
     clearDraw(columns.n, draw.domain);
   }

@@ -135,6 +135,7 @@ function setWise(
       });
       return prf[which] as number;
     },
+    ...(average === 'binary' ? { definedOn: binaryDefinedOn(name, which) } : {}),
     computeTallies(rawTallies, columns) {
       const set = columns.labelSet;
       const tallies = set === undefined ? rawTallies : padTallies(rawTallies, set.width);
@@ -145,6 +146,55 @@ function setWise(
       return prf[which] as number;
     },
   };
+}
+
+/**
+ * Whether a binary metric has a denominator on these counts: recall needs a positive row,
+ * precision a row predicted positive, F1 and Jaccard either (`tp + fp + fn > 0`; with only
+ * false positives they are a true 0).
+ */
+function binaryDefinedOn(
+  name: string,
+  which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
+): NonNullable<ConfusionMetric['definedOn']> {
+  return (rawCounts, rawClasses, columns) => {
+    const set = columns.labelSet;
+    const counts = set === undefined ? rawCounts : padCounts(rawCounts, rawClasses, set.width);
+    const k = set === undefined ? rawClasses : set.width;
+    if (k < 2) return true;
+    const pos = positiveIndex(columns, name);
+    let actual = 0;
+    let predicted = 0;
+    for (let j = 0; j < k; j++) {
+      actual += counts[pos * k + j]!;
+      predicted += counts[j * k + pos]!;
+    }
+    if (which === 'recall') return actual > 0;
+    if (which === 'precision') return predicted > 0;
+    return actual + predicted > 0;
+  };
+}
+
+/**
+ * A confusion metric's value on a bootstrap replicate's counts: NaN where it has no value
+ * ({@link ConfusionMetric.definedOn}), else its value.
+ *
+ * @param spec - the metric
+ * @param counts - the replicate's K×K counts
+ * @param nClasses - K
+ * @param columns - the job's columns
+ * @returns the value, or NaN (left out of the interval)
+ * @example
+ * replicateValue(recall, Float64Array.of(5, 0, 0, 0), 2, columns); // NaN: no positive row
+ */
+export function replicateValue(
+  spec: ConfusionMetric,
+  counts: Float64Array,
+  nClasses: number,
+  columns: ScoreColumns,
+): number {
+  if (spec.definedOn?.(counts, nClasses, columns) === false) return Number.NaN;
+  return spec.compute(counts, nClasses, columns);
 }
 
 /**

@@ -24,6 +24,19 @@ export interface ConfusionMetric {
    */
   compute(counts: Float64Array, nClasses: number, columns: ScoreColumns): number;
   /**
+   * Whether the metric has a value on these counts at all, asked of bootstrap replicates.
+   * scikit-learn's `zero_division` makes a share without a denominator 0 (recall when no
+   * positive row was drawn), which the whole set's value follows; inside an interval such a
+   * 0 is no draw of the metric, and a rare positive class gave `recall 1 [0, 1]` for 2 of 2
+   * found. A replicate where this is false is left out of the interval (NaN). Absent: always.
+   *
+   * @param counts - row-major K×K counts (row = true class)
+   * @param nClasses - K
+   * @param columns - the job's columns
+   * @returns false when the metric is undefined on the counts
+   */
+  definedOn?(counts: Float64Array, nClasses: number, columns: ScoreColumns): boolean;
+  /**
    * The same value from per-class tallies, for jobs with more classes than
    * `CONFUSION_MATRIX_CLASS_LIMIT` (no K×K matrix is ever built for them). A metric
    * that needs single cells of the matrix leaves it out: above the limit it is then
