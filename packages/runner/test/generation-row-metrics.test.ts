@@ -225,3 +225,40 @@ describe('corpus BLEU of outputs too short for it', () => {
     expect(none.warnings.join(' ')).not.toContain('bleu');
   });
 });
+
+describe('ROUGE on text without ASCII letters or digits', () => {
+  test('is 0 as rouge-score gives it, with a warning naming the rows and what to read instead', async () => {
+    const report = await runner.scoreGenerations(
+      {
+        references: ['Привет, как дела', 'the cat sat', '今天天气很好'],
+        outputs: ['Привет, как дела', 'the cat sat', '今天天气很好'],
+      },
+      { metrics: ['rougeL', 'chrf'] },
+    );
+    expect(report.overall.rougeL?.value).toBeCloseTo(1 / 3, 12);
+    expect(report.overall.chrf?.value).toBe(100);
+    expect(report.warnings).toContainEqual(
+      expect.stringMatching(
+        /^rougeL is 0 on the 2 row\(s\) \(the first: data row 1\) whose output or a reference has text but no ASCII letter or digit: .* read chrf/,
+      ),
+    );
+    const latin = await runner.scoreGenerations(
+      { references: ['the cat sat'], outputs: ['a cat sat'] },
+      { metrics: ['rougeL'] },
+    );
+    expect(latin.warnings.join(' ')).not.toContain('ASCII');
+  });
+});
+
+describe('corpus BLEU of empty outputs', () => {
+  test('says every output is empty instead of naming n-gram orders', async () => {
+    const report = await runner.scoreGenerations(
+      { references: ['the cat sat on the mat'], outputs: [''] },
+      { metrics: ['bleu'] },
+    );
+    expect(report.overall.bleu?.value).toBe(0);
+    expect(report.warnings).toContainEqual(
+      expect.stringMatching(/^bleu is 0: every output is empty/),
+    );
+  });
+});

@@ -21,6 +21,7 @@ import {
 } from './generation-options.js';
 import { generationReport } from './generation-report.js';
 import type { GenerationSettings, GenerationTaskRunner, RowLayout } from './generation-tasks.js';
+import { rougeScriptWarning } from './rouge-script-warning.js';
 import { rowLayout } from './row-layout.js';
 import { unusedGenerationOptionWarnings } from './unused-option-warnings.js';
 
@@ -113,6 +114,8 @@ export async function scoreGenerationsWith(
   }
   const few = fewBootstrapWarning(bootstrap, ci);
   if (few !== undefined) warnings.push(few);
+  const script = rougeScriptWarning(metrics, rows.outputs, rows.references);
+  if (script !== undefined) warnings.push(script);
   const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
   const computeStart = performance.now();
   const exec: GenerationTaskRunner = run ?? (async (task) => runGenerationTask(task));

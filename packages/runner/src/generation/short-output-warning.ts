@@ -1,3 +1,9 @@
+/** `[2, 3, 4]` as `2-, 3- or 4`, the orders a sentence names before `-grams`. */
+function orderList(orders: readonly number[]): string {
+  if (orders.length === 1) return String(orders[0]);
+  return `${orders.slice(0, -1).join('-, ')}- or ${orders.at(-1)}`;
+}
+
 /**
  * The warning for a corpus BLEU of 0 that no output could have avoided: the outputs hold no
  * n-gram of some order up to 4 (every output shorter than 4 tokens), and corpus BLEU is the
@@ -19,5 +25,8 @@ export function shortOutputBleuWarning(statistics: Float64Array): string | undef
     if (t === 0) missing.push(i + 1);
   });
   if (missing.length === 0) return undefined;
-  return `bleu is 0: the outputs hold no ${missing.join('- or ')}-grams (every output is shorter than ${missing[0]} tokens as BLEU's tokenizer splits it), and corpus BLEU is the geometric mean of the 1- to ${order}-gram precisions, so it is 0 however many words match (sacrebleu gives 0 too). For answers this short, read exact_match, token_f1, chrf or rouge1.`;
+  if (missing[0] === 1) {
+    return "bleu is 0: every output is empty (no token as BLEU's tokenizer splits it), so no n-gram of any output can match a reference (sacrebleu gives 0 too).";
+  }
+  return `bleu is 0: the outputs hold no ${orderList(missing)}-grams (every output is shorter than ${missing[0]} tokens as BLEU's tokenizer splits it), and corpus BLEU is the geometric mean of the 1- to ${order}-gram precisions, so it is 0 however many words match (sacrebleu gives 0 too). For answers this short, read exact_match, token_f1, chrf or rouge1.`;
 }
