@@ -86,20 +86,35 @@ describe('charts', () => {
     expect(svg.match(/class="tick"/g)!.length).toBeGreaterThanOrEqual(6);
   });
 
-  test('a calibration chart sizes each bin by its items and labels the small ones', () => {
+  test('a calibration chart gives each marker an area proportional to its bin, and labels every bin', () => {
     const svg = calibrationChart([
       {
         name: 'nb',
-        meanPredicted: [0.1, 0.5, 0.9],
-        fractionPositive: [0.1, 1, 0.9],
-        counts: [80, 1, 60],
+        meanPredicted: [0.1, 0.3, 0.5, 0.9],
+        fractionPositive: [0.1, 0.3, 1, 0.9],
+        counts: [98, 51, 2, 13],
       },
     ]);
     const radii = [...svg.matchAll(/<circle [^>]*r="([\d.]+)"/g)].map((m) => Number(m[1]));
-    expect(radii[1]).toBeLessThan(radii[0]!);
-    expect(svg).toContain('class="point-label">n=1</text>');
-    expect(svg).not.toContain('n=80');
-    expect(svg).toContain('marker area: items in the bin');
+    const area = (i: number): number => radii[i]! ** 2;
+    expect(radii[0]).toBe(8);
+    expect(area(0) / area(1)).toBeCloseTo(98 / 51, 1);
+    expect(area(0) / area(3)).toBeCloseTo(98 / 13, 1);
+    // 2 of 98 would be 1.14 px across: drawn at the smallest size, which the legend states
+    expect(radii[2]).toBe(2);
+    expect(svg).toContain('marker area ∝ items in the bin; under 7 items: smallest size');
+    for (const n of [98, 51, 2, 13]) expect(svg).toContain(`class="point-label">n=${n}</text>`);
+  });
+
+  test('a calibration chart whose bins are all drawn true to area states no smallest size', () => {
+    const svg = calibrationChart([
+      { name: 'nb', meanPredicted: [0.2, 0.8], fractionPositive: [0.1, 0.9], counts: [40, 10] },
+      { name: 'lr', meanPredicted: [0.2, 0.8], fractionPositive: [0.2, 0.8], counts: [20, 30] },
+    ]);
+    const radii = [...svg.matchAll(/<circle [^>]*r="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // one scale for all models: the largest bin of either has the largest marker
+    expect(radii).toEqual([8, 4, 5.66, 6.93]);
+    expect(svg).toContain('>marker area ∝ items in the bin</text>');
   });
 
   test('an emphasised series is drawn last, thick and bold in the legend; an outside legend clears the plot', () => {

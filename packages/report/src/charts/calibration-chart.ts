@@ -1,11 +1,29 @@
 import { lineChart } from './line-chart.js';
 
-/** Bins with fewer items than this are labelled with their count. */
-const FEW_ITEMS = 10;
+/** The radius of the marker of the bin with the most items, in px. */
+const LARGEST_RADIUS = 8;
+/** The smallest radius drawn, in px: a true-to-area marker of a bin of 1 of 1,000 would vanish. */
+const SMALLEST_RADIUS = 2;
 
-/** A marker's radius: its area grows with the items in the bin, from 2 px to 8 px. */
+/**
+ * A marker's radius: its area is proportional to the items in the bin (the radius to their
+ * square root), the largest bin's being {@link LARGEST_RADIUS}; bins too small for
+ * {@link SMALLEST_RADIUS} are drawn at it (the legend says from how many items).
+ */
 function radius(count: number, most: number): number {
-  return 2 + 6 * Math.sqrt(count / Math.max(1, most));
+  return Math.max(SMALLEST_RADIUS, LARGEST_RADIUS * Math.sqrt(count / most));
+}
+
+/** The fewest items whose true-to-area marker is at least {@link SMALLEST_RADIUS}. */
+function smallestTrueCount(most: number): number {
+  return Math.ceil(most * (SMALLEST_RADIUS / LARGEST_RADIUS) ** 2);
+}
+
+/** The legend of the marker sizes, naming the floor only when a bin is drawn at it. */
+function sizeNote(counts: readonly number[], most: number): string {
+  const floor = smallestTrueCount(most);
+  const floored = counts.some((n) => n < floor);
+  return `marker area ∝ items in the bin${floored ? `; under ${floor} items: smallest size` : ''}`;
 }
 
 /**
@@ -14,8 +32,10 @@ function radius(count: number, most: number): number {
  * @param curves - per model: mean predicted probability, observed positive fraction and
  *   items per bin
  * @returns SVG markup
- * @remarks Each bin's marker grows with the items it holds, and a bin of fewer than 10 items
- *   is labelled `n=…`, so a point resting on one or two items is not read as solid.
+ * @remarks Each bin's marker has an area proportional to the items it holds, on one scale for
+ *   all models (a bin too small to see is drawn at the smallest size, which the legend
+ *   states), and every bin is labelled `n=…`, so a point resting on one or two items is
+ *   not read as solid and the largest bins' counts can be read too.
  * @example
  * calibrationChart([{ name: 'nb', meanPredicted: [0.1, 0.9], fractionPositive: [0.05, 0.95], counts: [40, 2] }]);
  */
@@ -27,7 +47,8 @@ export function calibrationChart(
     counts?: number[];
   }>,
 ): string {
-  const most = Math.max(1, ...curves.flatMap((c) => c.counts ?? []));
+  const counts = curves.flatMap((c) => c.counts ?? []);
+  const most = Math.max(1, ...counts);
   return lineChart(
     curves.map((c) => ({
       name: c.name,
@@ -36,8 +57,8 @@ export function calibrationChart(
       markers: true,
       ...(c.counts
         ? {
-            markerRadii: c.counts.map((n) => radius(n, most)),
-            pointLabels: c.counts.map((n) => (n < FEW_ITEMS ? `n=${n}` : null)),
+            markerRadii: c.counts.map((n) => Number(radius(n, most).toFixed(2))),
+            pointLabels: c.counts.map((n) => `n=${n}`),
           }
         : {}),
     })),
@@ -48,7 +69,7 @@ export function calibrationChart(
       xDomain: [0, 1],
       yDomain: [0, 1],
       diagonal: true,
-      ...(curves.some((c) => c.counts) ? { note: 'marker area: items in the bin' } : {}),
+      ...(curves.some((c) => c.counts) ? { note: sizeNote(counts, most) } : {}),
     },
   );
 }

@@ -7,7 +7,7 @@ import { POSITIVE_CLASS_NOTE, positiveClassRows } from '../metrics-table/positiv
 import type { RunResults } from '../results/run-results-schema.js';
 import { rankingDecisionGap, rankingDecisionWarning } from '../verdict/ranking-decision.js';
 import { runVerdict } from '../verdict/verdict.js';
-import { cellText, markdownInline } from './markdown-text.js';
+import { cellText, markdownInline, markdownParts } from './markdown-text.js';
 
 /**
  * The verdict at the top of `report.md`: PASS / FAIL / NOT CHECKED and why, what was
@@ -21,21 +21,21 @@ import { cellText, markdownInline } from './markdown-text.js';
  */
 export function markdownVerdict(r: RunResults): string[] {
   const v = runVerdict(r);
-  const [biggest, ...others] = v.risks;
+  const [biggest, ...others] = v.riskParts;
   return [
     `## Verdict: ${v.word}`,
     '',
-    `**${cellText(v.outcome)}**`,
+    `**${markdownParts(v.outcomeParts)}**`,
     '',
     cellText(v.evaluated),
     '',
     ...v.headline.map((s) => `- ${cellText(s)}`),
     '',
     ...(v.choice ? [`**Which model:** ${cellText(v.choice)}`, ''] : []),
-    `**Biggest risk:** ${cellText(biggest ?? '')}`,
+    `**Biggest risk:** ${markdownParts(biggest ?? [])}`,
     '',
     ...(others.length > 0
-      ? ['Other risks:', '', ...others.slice(0, 3).map((s) => `- ${cellText(s)}`), '']
+      ? ['Other risks:', '', ...others.slice(0, 3).map((s) => `- ${markdownParts(s)}`), '']
       : []),
   ];
 }

@@ -2,7 +2,7 @@ import { fmt } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
 import type { RunResults } from '../results/run-results-schema.js';
 import { headlineMetric, runVerdict } from '../verdict/verdict.js';
-import { cellText } from './markdown-text.js';
+import { cellText, markdownParts } from './markdown-text.js';
 import { thresholdTableMarkdown } from './threshold-table-markdown.js';
 
 /** The first reported metrics a summary shows per model, beside the thresholds' metrics. */
@@ -49,7 +49,7 @@ export function stepSummaryMarkdown(r: RunResults): string {
   return [
     `### ${icon} assay run ${cellText(r.name)}: ${v.word}`,
     '',
-    cellText(v.outcome),
+    markdownParts(v.outcomeParts),
     '',
     cellText(v.evaluated),
     '',

@@ -1,5 +1,7 @@
 import { testedItems } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
+import { plainText, type TextPart } from '../format/text-parts.js';
+import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
 import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
@@ -20,6 +22,8 @@ export const IMBALANCE_RATIO = 0.2;
 interface Risk {
   severity: number;
   text: string;
+  /** the text in pieces, where some of it is code (a threshold expression) */
+  parts?: TextPart[];
 }
 
 /** What became of unparseable answers, by task: wrong answers, or left out of the metrics. */
@@ -122,10 +126,25 @@ function intervalRisk(m: ModelResult, metric: string | null, r: RunResults): Ris
   ];
 }
 
+/**
+ * Low recall of the positive class, read from the rows the reports show: a recall over no
+ * positive item has no value (the runner may hold 0 for it), and says so instead of
+ * "misses 100%".
+ */
 function positiveRecallRisk(m: ModelResult): Risk[] {
-  const pc = m.positiveClass;
-  const recall = pc?.recall.value;
-  if (!pc || recall === null || recall === undefined || recall >= LOW_RECALL) return [];
+  const pc = positiveClassRows(m);
+  const row = pc?.rows.find((x) => x.name === 'recall');
+  if (!pc || !row) return [];
+  if (row.over === 0) {
+    return [
+      {
+        severity: 40,
+        text: `${m.name} has no scored ${pc.label} item, so its recall of ${pc.label} is undefined: the run cannot tell how many ${pc.label} items it misses.`,
+      },
+    ];
+  }
+  const recall = row.summary.value;
+  if (recall === null || recall >= LOW_RECALL) return [];
   return [
     {
       severity: 40,
@@ -174,16 +193,18 @@ function quietRisk(r: RunResults): string {
  * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, extraction
  * failures scored as empty answers, judge grades left unscored, unparseable answers, a
  * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), few items
- * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}),
+ * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}; an
+ * undefined one when no positive item was scored),
  * imbalanced classes (the rarest below {@link IMBALANCE_RATIO} of the commonest).
  *
  * @param r - the run's results
  * @param headline - the headline metric (its interval is checked), or null
- * @returns plain sentences, never empty: when nothing stands out, the commonest error
+ * @returns sentences in pieces (see `TextPart`: a threshold expression is marked as code),
+ *   never empty: when nothing stands out, the commonest error
  * @example
- * runRisks(results, 'f1_macro')[0]; // 'None stands out; the commonest error of ...'
+ * runRisks(results, 'f1_macro')[0]; // ['None stands out; the commonest error of ...']
  */
-export function runRisks(r: RunResults, headline: string | null): string[] {
+export function runRisks(r: RunResults, headline: string | null): TextPart[][] {
   const risks: Risk[] = [];
   for (const m of r.models) {
     risks.push(...serviceRisks(m, r.task.type));
@@ -196,11 +217,11 @@ export function runRisks(r: RunResults, headline: string | null): string[] {
   }
   for (const t of r.thresholds) {
     const m = r.models.find((x) => x.name === t.model);
-    const text = m ? uncertainPass(t, m, r.evaluation.ci) : null;
-    if (text) risks.push({ severity: 70, text });
+    const parts = m ? uncertainPass(t, m, r.evaluation.ci) : null;
+    if (parts) risks.push({ severity: 70, text: plainText(parts), parts });
   }
   risks.push(...dataRisks(r));
   // a stable sort keeps model and threshold order among equals
-  const sorted = risks.sort((a, b) => b.severity - a.severity).map((x) => x.text);
-  return sorted.length > 0 ? sorted : [quietRisk(r)];
+  const sorted = risks.sort((a, b) => b.severity - a.severity).map((x) => x.parts ?? [x.text]);
+  return sorted.length > 0 ? sorted : [[quietRisk(r)]];
 }

@@ -1,4 +1,5 @@
 import { fmt, levelText } from '../format/format-number.js';
+import type { TextPart } from '../format/text-parts.js';
 import type { ModelResult, ThresholdResult } from '../results/run-results-schema.js';
 
 const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
@@ -11,12 +12,12 @@ const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
  * @param t - one threshold result
  * @param m - the model it was checked on
  * @param ci - the confidence level (`evaluation.ci`)
- * @returns the sentence, or null when the threshold failed, names a service metric, has
+ * @returns the sentence, its threshold expression marked as code, or null when the threshold failed, names a service metric, has
  *   no interval, reads an interval end or a baseline, or the interval stays on the passing side
  * @example
- * uncertainPass(threshold, model, 0.95); // 'f1_macro >= 0.9 passes for nb, but ...'
+ * uncertainPass(threshold, model, 0.95); // [{ code: 'f1_macro >= 0.9' }, ' passes for nb, but ...']
  */
-export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): string | null {
+export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): TextPart[] | null {
   const s = m.metrics[t.metric];
   const match = PATTERN.exec(t.threshold);
   if (!t.passed || !s || !match) return null;
@@ -35,5 +36,8 @@ export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): s
   const name = sequence
     ? `${levelText(t.level ?? ci)} confidence sequence`
     : `${Math.round(ci * 100)}% interval`;
-  return `${t.threshold} passes for ${m.name}, but the ${name} of ${t.metric} (${fmt(low)} to ${fmt(high)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`;
+  return [
+    { code: t.threshold },
+    ` passes for ${m.name}, but the ${name} of ${t.metric} (${fmt(low)} to ${fmt(high)}) reaches ${side} ${match[2]}: on other items of the same kind it could fail.`,
+  ];
 }

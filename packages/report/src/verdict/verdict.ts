@@ -1,5 +1,6 @@
 import { everyItemOnceText } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
+import { joinParts, plainText, type TextPart } from '../format/text-parts.js';
 import {
   thresholdFigure,
   thresholdInterval,
@@ -32,8 +33,15 @@ export interface Verdict {
   choice: string | null;
   /** why it passes or fails, as a sentence to follow {@link Verdict.word} */
   outcome: string;
+  /**
+   * {@link Verdict.outcome} in pieces, the threshold expressions and the suggested config
+   * line marked as code (Markdown shows them as code spans, without HTML entities)
+   */
+  outcomeParts: TextPart[];
   /** the risks to reading the numbers at face value, biggest first (never empty) */
   risks: string[];
+  /** {@link Verdict.risks} in pieces, threshold expressions marked as code */
+  riskParts: TextPart[][];
 }
 
 function methodInWords(r: RunResults): string {
@@ -111,23 +119,22 @@ function headlineOf(
   return `${m.name}: ${metric} ${fmt(s.value)} (${intervalInWords(s, ci)}).`;
 }
 
-function failedInWords(failed: readonly ThresholdResult[]): string {
+function failedInWords(failed: readonly ThresholdResult[]): TextPart[] {
   const byThreshold = new Map<string, ThresholdResult[]>();
   for (const t of failed)
     byThreshold.set(t.threshold, [...(byThreshold.get(t.threshold) ?? []), t]);
-  return [...byThreshold.entries()]
-    .map(([threshold, ts]) => {
-      const who = ts.map((t) => {
-        const figure = thresholdFigure(t);
-        if (figure === null) return `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`;
-        // a vs baseline check: the difference and its interval, not one end alone
-        if (t.against === 'baseline')
-          return `${t.model} (difference ${thresholdValueCell(t)}, interval ${thresholdInterval(t)})`;
-        return `${t.model} (${fmt(figure, 4)})`;
-      });
-      return `${threshold} fails for ${listInWords(who)}`;
-    })
-    .join('; ');
+  const each = [...byThreshold.entries()].map(([threshold, ts]): TextPart[] => {
+    const who = ts.map((t) => {
+      const figure = thresholdFigure(t);
+      if (figure === null) return `${t.model} (no value${t.reason ? `: ${t.reason}` : ''})`;
+      // a vs baseline check: the difference and its interval, not one end alone
+      if (t.against === 'baseline')
+        return `${t.model} (difference ${thresholdValueCell(t)}, interval ${thresholdInterval(t)})`;
+      return `${t.model} (${fmt(figure, 4)})`;
+    });
+    return [{ code: threshold }, ` fails for ${listInWords(who)}`];
+  });
+  return joinParts(each, '; ');
 }
 
 /** A threshold to suggest: on the headline metric, in its direction (regression has no accuracy). */
@@ -138,32 +145,48 @@ function thresholdExample(r: RunResults): string {
   return `thresholds: ['${metric} ${higher ? '>=' : '<='} <limit>']`;
 }
 
-function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> {
+/** A sentence's pieces without the full stops its last plain words end in. */
+function withoutStop(parts: readonly TextPart[]): TextPart[] {
+  const last = parts[parts.length - 1];
+  if (typeof last !== 'string') return [...parts];
+  return [...parts.slice(0, -1), last.replace(/\.+$/, '')];
+}
+
+function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcomeParts'> {
   const broken = r.models.flatMap((m) => m.notRepresentative ?? []);
   const failed = r.thresholds.filter((t) => !t.passed);
-  const reasons: string[] = [];
-  if (broken.length > 0) reasons.push(`Metrics not representative: ${broken.join('; ')}`);
+  const reasons: TextPart[][] = [];
+  if (broken.length > 0) reasons.push([`Metrics not representative: ${broken.join('; ')}`]);
   if (failed.length > 0) reasons.push(failedInWords(failed));
   if (reasons.length > 0 || !r.passed) {
     // a reason may end in a quoted error message's own full stop: one stop between sentences
     const why =
-      reasons.length > 0
-        ? reasons.map((x) => x.replace(/\.+$/, '')).join('. ')
-        : 'The run did not pass';
-    return { status: 'fail', word: 'FAIL', outcome: `${why}.` };
+      reasons.length > 0 ? joinParts(reasons.map(withoutStop), '. ') : ['The run did not pass'];
+    return { status: 'fail', word: 'FAIL', outcomeParts: [...why, '.'] };
   }
   if (r.thresholds.length === 0) {
     return {
       status: 'unchecked',
       word: 'NOT CHECKED',
-      outcome: `The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. ${thresholdExample(r)}).`,
+      outcomeParts: [
+        'The configuration sets no thresholds, so nothing decides pass or fail (add some, e.g. ',
+        { code: thresholdExample(r) },
+        ').',
+      ],
     };
   }
   const checks = [...new Set(r.thresholds.map((t) => t.threshold))];
   return {
     status: 'pass',
     word: 'PASS',
-    outcome: `${checks.length === 1 ? 'The threshold holds' : `All ${checks.length} thresholds hold`} for ${listInWords(r.models.map((m) => m.name))} (${checks.join(', ')}).`,
+    outcomeParts: [
+      `${checks.length === 1 ? 'The threshold holds' : `All ${checks.length} thresholds hold`} for ${listInWords(r.models.map((m) => m.name))} (`,
+      ...joinParts(
+        checks.map((c) => [{ code: c }]),
+        ', ',
+      ),
+      ').',
+    ],
   };
 }
 
@@ -186,12 +209,16 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcome'> 
  */
 export function runVerdict(r: RunResults): Verdict {
   const metric = headlineMetric(r);
+  const outcome = outcomeOf(r);
+  const riskParts = runRisks(r, metric);
   return {
-    ...outcomeOf(r),
+    ...outcome,
+    outcome: plainText(outcome.outcomeParts),
     evaluated: evaluatedInWords(r),
     metric,
     headline: r.models.map((m) => headlineOf(m, metric, r.evaluation.ci, r.earlyStop)),
     choice: modelChoice(r, metric),
-    risks: runRisks(r, metric),
+    risks: riskParts.map(plainText),
+    riskParts,
   };
 }

@@ -1,17 +1,18 @@
-import { fmt, levelText } from '../format/format-number.js';
+import { fmt, levelText, MISSING_VALUE } from '../format/format-number.js';
 import type { MetricSummary } from '../results/run-results-schema.js';
 
 /**
  * A share as a percentage with one decimal (`4.1%`).
  *
  * @param part - the part
- * @param whole - the whole (0 gives `0.0%`)
+ * @param whole - the whole (0 gives {@link MISSING_VALUE}: a share of no items is undefined,
+ *   and `0.0%` would read as a measured share)
  * @returns the text
  * @example
  * percentOf(57, 1396); // '4.1%'
  */
 export function percentOf(part: number, whole: number): string {
-  return `${whole === 0 ? '0.0' : ((100 * part) / whole).toFixed(1)}%`;
+  return whole === 0 ? MISSING_VALUE : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
 /**
