@@ -21,6 +21,8 @@ describe('report.md', () => {
     expect(md).not.toMatch(/<script|<img/i);
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
     expect(md).toContain('evil\\|&lt;script&gt;');
+    // a count by class, which `http_status: 1` read as a status
+    expect(md).toContain('http_status × 1');
   });
 
   test('says when the metrics of a model are not representative, in the report and the summary', () => {

@@ -27,7 +27,7 @@ const HEADERS = [
 function serviceRow(m: ModelResult): string {
   const s = m.service;
   const classes = Object.entries(s.errorsByClass)
-    .map(([k, v]) => `${h(k)}: ${v}`)
+    .map(([k, v]) => `${h(k)} × ${v}`)
     .join(', ');
   const failed = `${s.failed} (${fmt(s.errorRate * 100, 1)}%)${classes ? `<br><span class="note">${classes}</span>` : ''}${(s.retried ?? 0) > 0 ? `<br><span class="note">${s.retried} retried</span>` : ''}`;
   const cells = [

@@ -129,7 +129,7 @@ function failuresSection(r: RunResults): string[] {
     lines.push('', '### Failed requests (after retries)', '');
     for (const m of failures) {
       const classes = Object.entries(m.service.errorsByClass)
-        .map(([k, v]) => `${cellText(k)}: ${v}`)
+        .map(([k, v]) => `${cellText(k)} × ${v}`)
         .join(', ');
       lines.push(
         `- **${cellText(m.name)}**: ${m.service.failed} failed (${classes}); ${m.items.failed} predictions not scored. Rerun with \`--retry-failed\` to re-send only these.`,

@@ -158,7 +158,7 @@ function serviceTable(r: RunResults): string[] {
     .filter((m) => m.service.failed > 0)
     .map((m) => {
       const classes = Object.entries(m.service.errorsByClass)
-        .map(([k, v]) => `${k} ${v}`)
+        .map(([k, v]) => `${k} × ${v}`)
         .join(', ');
       return `  ${m.name}: ${m.service.failed} request(s) failed after retries (${classes}); rerun with --retry-failed to re-send them.`;
     });
