@@ -56,7 +56,7 @@ describe('refusals say what is valid, naming where the value came from', () => {
     expect(code).toBe(2);
     const lines = stderr.trim().split('\n');
     expect(lines[0]).toBe(
-      `assay loadtest: --score '${bad}': The run configuration is invalid (4 problems):`,
+      `assay loadtest: --score '${bad}': The run configuration ${bad} is invalid (4 problems):`,
     );
     expect(lines.slice(1)).toHaveLength(4);
     expect(lines.slice(1).join('\n')).toMatch(/^ {2}dataset: .*\n {2}task: .*\n {2}models: /);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -167,30 +167,32 @@ describe('assay run (CLI)', () => {
     expect(r.stderr).toMatch(/not valid YAML/);
   });
 
-  it('says why a metric has no value, and a threshold on it fails with that reason', async () => {
+  it('says why a metric has no value, and refuses a threshold on it before sending anything', async () => {
     const path = writeConfig('no-logprobs', { thresholds: ['roc_auc >= 0.9'] }, server.baseUrl);
     const config = YAML.parse(readFileSync(path, 'utf8'));
     config.models[0].params = { maxTokens: 4 };
     config.evaluation.metrics = ['accuracy', 'roc_auc'];
     writeFileSync(path, YAML.stringify(config));
+    // a threshold that could only fail with no value is refused at validation (exit 2)
+    const refused = await assay(['run', path, '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "thresholds[0]: 'roc_auc >= 0.9': roc_auc needs each answer's score",
+    );
+    expect(existsSync(join(dir, 'no-logprobs'))).toBe(false);
+    // reported without a threshold, the metric has no value and says why
+    config.thresholds = [];
+    writeFileSync(path, YAML.stringify(config));
     const out = await assay(['run', path, '--quiet']);
-    expect(out.code).toBe(1);
+    expect(out.code).toBe(0);
     const reason =
       'needs scores: set params.logprobs: true (and a model that returns log-probabilities)';
     expect(out.stdout).toContain(`nb roc_auc —: ${reason}`);
-    // no value: an ERROR check, which fails the run like a FAIL
-    expect(out.stdout).toContain(`ERROR nb: roc_auc >= 0.9 (${reason}; value —, 95% interval —`);
     const results = RunResultsSchema.parse(
       JSON.parse(readFileSync(join(dir, 'no-logprobs', 'results.json'), 'utf8')),
     );
     expect(results.models[0]!.metrics.roc_auc).toMatchObject({ value: null, reason });
     expect(results.models[0]!.metrics.accuracy!.reason).toBeUndefined();
-    expect(results.thresholds[0]).toMatchObject({
-      passed: false,
-      value: null,
-      reason,
-      outcome: 'error',
-    });
     expect(readFileSync(join(dir, 'no-logprobs', 'report.md'), 'utf8')).toContain(
       `| — (${reason}) |`,
     );

@@ -73,7 +73,7 @@ describe('assay run (CLI) against a failing service', () => {
     expect(dead.code).toBe(3);
     const last = dead.stderr.trim().split('\n').at(-1)!;
     expect(last).toMatch(
-      /12 of 12 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 12 distinct requests failed \(connection 12\)/,
+      /12 of 12 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 12 distinct requests failed \(connection × 12\)/,
     );
     expect(last).toMatch(/ECONNREFUSED 127\.0\.0\.1:/);
     expect(dead.stdout).toMatch(/NOT REPRESENTATIVE {2}nb:/);
@@ -96,7 +96,7 @@ describe('assay run (CLI) against a failing service', () => {
     writeFileSync(limited, YAML.stringify(config));
     const busy = await assay(['run', limited, '--quiet']);
     expect(busy.code).toBe(3);
-    expect(busy.stderr.trim().split('\n').at(-1)).toMatch(/http_status 40/);
+    expect(busy.stderr.trim().split('\n').at(-1)).toMatch(/http_status × 40 \[HTTP 429 × 40\]/);
   });
 
   it('exits 3 when most answers are unparseable, and 0 under a looser limit', async () => {

@@ -59,7 +59,7 @@ describe('a service that cannot be reached', () => {
     // a rate of failures is no service figure
     expect(service.throughput).toBeNull();
     expect(results.models[0]!.notRepresentative![0]).toMatch(
-      /60 of 60 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 60 distinct requests failed \(http_status 60\)/,
+      /60 of 60 predictions failed \(100\.0%\), above evaluation\.maxFailedFraction 0\.05; 60 distinct requests failed \(http_status × 60 \[HTTP 500 × 60\]\)/,
     );
   }, 60_000);
 
@@ -71,7 +71,21 @@ describe('a service that cannot be reached', () => {
     expect(service.requests).toBe(60);
     expect(service.failed).toBe(60);
     expect(results.models[0]!.notRepresentative![0]).toMatch(
-      /60 distinct requests failed \(truncated_stream 60\)/,
+      /60 distinct requests failed \(truncated_stream × 60\)/,
     );
+  }, 60_000);
+
+  it('names the HTTP status behind a wrong route, and ends the quoted body at a clean cut', async () => {
+    const wrongRoute = server.baseUrl.replace(/\/v1$/, '/nope');
+    const results = await runEvaluation(config('http-404', wrongRoute));
+    const [reason] = results.models[0]!.notRepresentative!;
+    // the count follows ×, so it cannot read as a status; the status itself is named
+    expect(reason).toMatch(/60 distinct requests failed \(http_status × 60 \[HTTP 404 × 60\]\)/);
+    expect(reason).toMatch(
+      /first error: The server answered POST .*\/nope\/chat\/completions with HTTP 404: /,
+    );
+    // the body is longer than the client quotes: cut at a token boundary, no stop after the …
+    expect(reason).toMatch(/[ ,:] …$/);
+    expect(reason).not.toMatch(/…\.$/);
   }, 60_000);
 });

@@ -102,11 +102,20 @@ export function registerRunCommand(program: Command): void {
         let config: RunConfig;
         try {
           config = await loadRunConfig(resolve(configPath), {
+            // the headline of an invalid config names the file as the user typed it
+            configFile: configPath,
             ...(opts.output ? { outputDir: opts.output } : {}),
             ...(opts.baseUrl ? { baseUrl: opts.baseUrl } : {}),
           });
         } catch (error) {
           process.exitCode = reportError(error);
+          return;
+        }
+        const { starterPlaceholderProblem } = await import('../init/starter-placeholder.js');
+        const placeholder = starterPlaceholderProblem(configPath, config.dataset.path);
+        if (placeholder !== undefined) {
+          process.stderr.write(`assay: ${placeholder}\n`);
+          process.exitCode = RUN_EXIT.configError;
           return;
         }
         if (opts.dryRun) {

@@ -19,6 +19,12 @@ export const API_KEY_ENV: Readonly<Record<ProviderKind, string>> = {
   'http-json': 'MODEL_API_KEY',
 };
 
+/** The data file the starters name: a placeholder until the user sets `dataset.path`. */
+export const STARTER_DATASET_PATH = 'data.jsonl';
+
+/** The starter's `dataset.path` line as written, TODO mark and all. */
+export const STARTER_DATASET_LINE = `path: ${STARTER_DATASET_PATH} # TODO: your data file; a relative path resolves against this file`;
+
 const KEY_COMMENT = '# read from this environment variable; never written to any file';
 
 /** The task kinds `assay init --task` writes a starter for. */
@@ -97,7 +103,7 @@ const CLASSIFICATION: TaskSections = {
 # Parquet (by extension). To try assay first, replace path and columns with
 # "builtin: spam-assassin" (the labels with [spam, ham] and positiveLabel with spam).
 dataset:
-  path: data.jsonl # TODO: your data file; a relative path resolves against this file
+  ${STARTER_DATASET_LINE}
   columns:
     text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
     label: label # the gold answer; a prompt that would show it to the model is refused
@@ -137,7 +143,7 @@ const GENERATION: TaskSections = {
 # Arrow IPC or Parquet (by extension). To try assay first, replace path and columns with
 # "builtin: spam-assassin-subjects" (e-mail bodies; the reference is the real Subject line).
 dataset:
-  path: data.jsonl # TODO: your data file; a relative path resolves against this file
+  ${STARTER_DATASET_LINE}
   columns:
     text: text # the column that fills {{text}} in the prompt; every column is a {{slot}}
     # the reference answer (in JSON and JSONL, an array of strings for several); a prompt
@@ -214,6 +220,8 @@ export function starterConfig(
 $schema: ${JSON.stringify(schemaRef)}
 
 # The run's name: reports show it; outputs go to assay-out/<name> unless output.dir is set.
+# assay-out, like a relative output.dir, is relative to the directory you run assay from, not
+# to this file (dataset.path, below, resolves against this file's directory).
 name: my-eval
 
 ${t.dataset}

@@ -111,7 +111,7 @@ export function dryRunText(r: DryRunReport): string {
   r.models.forEach((m, i) => {
     if (m.missingApiKeyEnv === undefined) return;
     lines.push(
-      `  note: ${m.name}: the environment variable ${m.missingApiKeyEnv} (models[${i}].apiKeyEnv) is not set; a run that sends requests needs it.`,
+      `  note: ${m.name}: the environment variable ${m.missingApiKeyEnv} (models[${i}].apiKeyEnv) ${m.apiKeyEnvEmpty ? 'is set but empty' : 'is not set'}; a run that sends requests needs it.`,
     );
   });
   lines.push(

@@ -10,6 +10,7 @@ import {
   SERVICE_METRICS,
   serviceMetricTaskProblem,
 } from './metric-names.js';
+import { scoreThresholdChecks } from './score-threshold-checks.js';
 import { thresholdFormProblem } from './threshold-form-checks.js';
 import { parseThreshold } from './thresholds.js';
 
@@ -203,7 +204,8 @@ function fewShotChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
 
 /**
  * The rules of a run configuration that span sections: distinct model names, metric names
- * valid for the task (in `evaluation.metrics` and thresholds), threshold forms, the group and
+ * valid for the task (in `evaluation.metrics` and thresholds), threshold forms, the scores a
+ * threshold on `roc_auc` and the like needs (`params.logprobs`), the group and
  * reference columns a method or task needs, the prompt a task needs, few-shot support.
  *
  * @remarks
@@ -222,6 +224,7 @@ export function crossFieldChecks(input: unknown, add: AddIssue): void {
   modelNameChecks(c, add);
   metricListChecks(c, t, add);
   thresholdChecks(c, t, add);
+  scoreThresholdChecks(c, add);
   columnChecks(c, t, add);
   multipleChoiceChecks(c, add);
   positionBiasChecks(c, t, add);

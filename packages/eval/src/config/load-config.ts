@@ -27,6 +27,11 @@ export interface LoadRunConfigOptions {
   outputDir?: string;
   /** directory `dataset.path` resolves against (default: the config file's, else the working directory) */
   baseDir?: string;
+  /**
+   * the configuration file as the user named it, for the headline of an invalid configuration
+   * (the key paths of its problems do not say which file they are in)
+   */
+  configFile?: string;
 }
 
 /** A run name as a directory name: characters other than letters, digits, `.`, `_`, `-` become `-`. */
@@ -77,7 +82,7 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
     }
     throw new EvaluationError(
       'INVALID_CONFIG',
-      `The run configuration is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,
+      `The run configuration${options.configFile === undefined ? '' : ` ${options.configFile}`} is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n  ${issues.map(issueLine).join('\n  ')}`,
       { issues, path: issues[0]?.path ?? '' },
     );
   }
@@ -125,7 +130,7 @@ export async function loadRunConfig(
   options: LoadRunConfigOptions = {},
 ): Promise<RunConfig> {
   const raw = await readConfigDocument(path, 'run configuration');
-  return parseRunConfig(raw, { baseDir: dirname(resolve(path)), ...options });
+  return parseRunConfig(raw, { baseDir: dirname(resolve(path)), configFile: path, ...options });
 }
 
 /**

@@ -5,6 +5,7 @@ import { evaluationWarnings, mayShuffle } from '../config/evaluation-method.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
+import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { identicalSamplesWarnings } from './identical-samples.js';
@@ -72,6 +73,8 @@ export interface DryRunModel {
    * that sends anything does (`models[i].apiKeyEnv`)
    */
   readonly missingApiKeyEnv?: string;
+  /** true when the `missingApiKeyEnv` variable is set, but to the empty string */
+  readonly apiKeyEnvEmpty?: true;
 }
 
 /** What `assay run` would do, found without sending a request or writing a file. */
@@ -121,14 +124,18 @@ function firstPrompts(plan: RequestPlan, items: { id: string }[], n: number): Dr
   return out;
 }
 
-/** `{ missingApiKeyEnv }` when the model names a key variable that is not set, else nothing. */
+/**
+ * `{ missingApiKeyEnv }` when the model names a key variable that is not set, with
+ * `apiKeyEnvEmpty` when it is set to nothing (`KEY= assay run`); else nothing.
+ */
 function missingKey(
   apiKeyEnv: string | undefined,
   env: NodeJS.ProcessEnv,
-): { missingApiKeyEnv?: string } {
+): { missingApiKeyEnv?: string; apiKeyEnvEmpty?: true } {
   if (apiKeyEnv === undefined) return {};
   const key = env[apiKeyEnv];
-  return key === undefined || key === '' ? { missingApiKeyEnv: apiKeyEnv } : {};
+  if (key === '') return { missingApiKeyEnv: apiKeyEnv, apiKeyEnvEmpty: true };
+  return key === undefined ? { missingApiKeyEnv: apiKeyEnv } : {};
 }
 
 /** The keys the response cache holds among a model's requests still to send. */
@@ -248,6 +255,7 @@ export async function dryRun(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...identicalSamplesWarnings(config),
+      ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
     ],
   };
 }

@@ -27,6 +27,11 @@ export interface OutcomeMetrics {
    * without a score and in journals written before it was kept
    */
   scoreOf?: string;
+  /**
+   * the HTTP status of a failed request's last response, when one arrived; absent for answers,
+   * failures before a status, and journals written before it was kept
+   */
+  httpStatus?: number;
 }
 
 /** The durable record of one request of one model. */
@@ -259,6 +264,8 @@ export class RunJournal {
       // the score is P(positive label) as configured then: kept, so a rerun with another
       // positive label can tell (the journal's key is the request, which the label is not part of)
       ...(o.score !== null && o.scoreOf !== undefined ? { scoreOf: o.scoreOf } : {}),
+      // kept so a failure report can name the statuses (404 and 500 call for different fixes)
+      ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
     };
     this.#writable().run({
       model: o.model,

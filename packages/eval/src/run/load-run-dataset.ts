@@ -26,7 +26,7 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
       ? loadSpamAssassin(d.groups)
       : d.builtin === 'spam-assassin-subjects'
         ? loadSubjectsDataset(d.groups)
-        : await loadFileDataset(d.path!, {
+        : await fileItems(d.path!, {
             ...(d.format ? { format: d.format } : {}),
             columns: task.needsChoices
               ? { ...d.columns, choices: d.columns.choices ?? 'choices' }
@@ -43,6 +43,27 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
   if (d.ids !== undefined) items = selectIds(items, d.ids);
   task.checkItems(items);
   return items;
+}
+
+/**
+ * The data file's items; a missing file is named with its config path, `dataset.path`, and
+ * how a relative one was resolved (against the config file's directory, unlike `output.dir`),
+ * since the absolute path alone does not say which key to fix.
+ */
+async function fileItems(
+  path: string,
+  options: Parameters<typeof loadFileDataset>[1],
+): Promise<DatasetItem[]> {
+  try {
+    return await loadFileDataset(path, options);
+  } catch (error) {
+    if (!(error instanceof EvaluationError) || error.code !== 'FILE_NOT_FOUND') throw error;
+    throw new EvaluationError(
+      'FILE_NOT_FOUND',
+      `dataset.path: the dataset file '${path}' does not exist (a relative dataset.path is read from the config file's directory); set dataset.path to your data file, or use a built-in data set (dataset.builtin: spam-assassin).`,
+      { path: 'dataset.path', cause: error },
+    );
+  }
 }
 
 /** The items named by `dataset.ids`, in the data set order, re-indexed. */

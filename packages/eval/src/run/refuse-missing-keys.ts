@@ -6,7 +6,7 @@ import { judgeEndpoints } from '../judges/judge-client.js';
 import { JOURNAL_FILE } from './run-state-files.js';
 
 /**
- * Refuses a run whose models (or judge) name an API key variable that is not set, before the
+ * Refuses a run whose models (or judge) name an API key variable that is not set or empty, before the
  * output directory is made, when the run will send for every endpoint: a first run (no
  * journal yet) or `--fresh`. A rerun over a journal may need no key for a model whose answers
  * are all journaled, so there the client's own check, when it is created, decides.
@@ -34,9 +34,11 @@ export function refuseMissingKeys(
   ];
   for (const { name, key, path } of endpoints) {
     if (key === undefined || (env[key] ?? '') !== '') continue;
+    // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
+    const state = env[key] === undefined ? 'is not set' : 'is set but empty';
     throw new ClientError(
       'MISSING_API_KEY',
-      `${name}: the environment variable ${key} (${path}.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
+      `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
       { path: `${path}.apiKeyEnv` },
     );
   }

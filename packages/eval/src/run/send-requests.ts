@@ -69,24 +69,28 @@ export interface SendRequestsOptions {
   drain?: AbortSignal | undefined;
 }
 
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
 function errorFields(error: unknown): {
   errorClass: string;
   errorMessage: string;
+  httpStatus?: number;
   record?: Record<string, unknown>;
 } {
   const e = error as {
     code?: unknown;
+    status?: unknown;
     record?: { errorClass?: string } & Record<string, unknown>;
     message?: string;
   };
+  const status = num(e?.status);
   return {
     errorClass: e?.record?.errorClass ?? (typeof e?.code === 'string' ? e.code : 'error'),
     errorMessage: String(e?.message ?? error),
+    ...(status === null ? {} : { httpStatus: status }),
     ...(e?.record ? { record: e.record } : {}),
   };
 }
-
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
  * Sends requests with bounded concurrency, journaling each outcome (answer or
@@ -163,6 +167,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
           outputTokens: null,
           costUsd: null,
           retries: num(f.record?.retries) ?? 0,
+          ...(f.httpStatus === undefined ? {} : { httpStatus: f.httpStatus }),
         };
       }
       options.journal.record(outcome);

@@ -3,6 +3,7 @@ import type { ModelConfig } from '../config/run-config-schema.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import type { ExecutedRun } from '../run/run-evaluation.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { httpStatusCounts } from './failure-text.js';
 import { latencySample } from './latency-sample.js';
 import { modelSlices } from './model-slices.js';
 import { positiveClassSummary } from './positive-class.js';
@@ -112,6 +113,10 @@ export function modelResult(
   }
   const positiveClass = positiveClassSummary(task, scores);
   if (positiveClass) result.positiveClass = positiveClass;
-  result.notRepresentative = notRepresentative(result, run.config.evaluation);
+  result.notRepresentative = notRepresentative(
+    result,
+    run.config.evaluation,
+    httpStatusCounts(req.outcomes),
+  );
   return result;
 }

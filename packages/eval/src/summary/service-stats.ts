@@ -30,7 +30,9 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  *   lookup itself is not a service figure). `cachedAnswers` counts the cached ones. `outputTokensPerSecond` is the per-request
  *   decode speed: total output tokens over the summed end-to-end seconds of the answered
  *   requests (it falls as load rises). `throughput` is what the service delivered over
- *   the wall time of this run's sending: requests/s and output tokens/s of the clock; it is null
+ *   the wall time of this run's sending: answered requests/s and output tokens/s of the clock (a
+ *   failed request, a refused connection above all, delivered nothing, so it is not counted in
+ *   the rate, though its time is in the wall time); it is null
  *   when nothing was sent, or when no request sent was answered (every one failed): a rate of
  *   failures, e.g. connections refused at once, is no figure of the service. Cost per correct answer
  *   divides the total cost by the number of correct predictions.
@@ -109,9 +111,10 @@ export function serviceStats(
 }
 
 /**
- * What the service delivered over the wall time of this run's sending: requests and
+ * What the service delivered over the wall time of this run's sending: answered requests and
  * output tokens per second of the clock, which rise with concurrency while each
- * request's own decode speed (`outputTokensPerSecond`) falls.
+ * request's own decode speed (`outputTokensPerSecond`) falls. Failed requests are left out of
+ * the rate: 510 connections refused at once among 1000 requests would otherwise double it.
  */
 function throughputOf(counts: {
   sent: number;
@@ -124,7 +127,7 @@ function throughputOf(counts: {
   const seconds = ms / 1000;
   return {
     wallSeconds: seconds,
-    requestsPerSecond: counts.sent / seconds,
+    requestsPerSecond: (counts.sentAnswered ?? counts.sent) / seconds,
     outputTokensPerSecond: (counts.sentOutputTokens ?? 0) / seconds,
   };
 }

@@ -26,6 +26,7 @@ import { redactedAnswerWarnings } from './redacted-answer-warnings.js';
 import { scoreModelOnPool } from './score-models.js';
 import { type FigureInterval, serviceIntervals } from './service-intervals.js';
 import { undefinedFoldWarnings } from './undefined-fold-warnings.js';
+import { unseenLabelWarnings } from './unseen-label-warnings.js';
 import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 
 /**
@@ -293,6 +294,7 @@ function assembleResults(
     passed: thresholds.every((t) => t.passed),
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
+      ...(config.task.type === 'classification' ? unseenLabelWarnings(task.labels, run.rows) : []),
       ...undefinedFoldWarnings(models),
       ...degenerateIntervalWarnings(
         models,

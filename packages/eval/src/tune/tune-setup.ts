@@ -172,7 +172,8 @@ function rankingMetric(
       'INVALID_CONFIG',
       // the metric was checked as evaluation.metrics[0], a path the user never wrote
       `search.metric: '${metric}' cannot rank this task's candidates: ${error.message
-        .replace(/^The run configuration is invalid \(1 problem\):\s*/, '')
+        // the headline names the file when one was given: `The run configuration x.yaml is …`
+        .replace(/^The run configuration (?:[^\n]* )?is invalid \(1 problem\):\s*/, '')
         .replace(/^evaluation\.metrics\[0\]: /, '')}`,
       { path: 'search.metric', cause: error },
     );
