@@ -1,26 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../src/run/journal.js';
 import { cleanCut, failureClassesText, httpStatusCounts } from '../src/summary/failure-text.js';
+import { journalOutcome } from './support/journal-outcome.js';
 
 function failure(errorClass: string, message: string, httpStatus?: number): Outcome {
-  return {
+  return journalOutcome({
     model: 'nb',
     key: message,
     status: 'error',
-    text: null,
-    score: null,
     errorClass,
     errorMessage: message,
-    cached: false,
-    ttftMs: null,
-    tpotMs: null,
-    e2eMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    retries: 0,
     ...(httpStatus === undefined ? {} : { httpStatus }),
-  };
+  });
 }
 
 describe('the wording of failed requests', () => {

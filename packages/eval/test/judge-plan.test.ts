@@ -7,6 +7,7 @@ import {
   judgeDraws,
   planJudge,
 } from '../src/index.js';
+import { journalOutcome } from './support/journal-outcome.js';
 
 const identity = {
   provider: 'openai-chat',
@@ -22,23 +23,7 @@ const subject = (model: string, item: string, answer: string, sample = 0): Judge
   answer,
   reference: `ref ${item}`,
 });
-const ok = (key: string, text: string): Outcome => ({
-  model: 'judge:j',
-  key,
-  status: 'ok',
-  text,
-  score: null,
-  errorClass: null,
-  errorMessage: null,
-  cached: false,
-  ttftMs: null,
-  tpotMs: null,
-  e2eMs: null,
-  inputTokens: null,
-  outputTokens: null,
-  costUsd: null,
-  retries: 0,
-});
+const ok = (key: string, text: string): Outcome => journalOutcome({ model: 'judge:j', key, text });
 
 describe('planJudge', () => {
   test('one request per answer and repeat; the repeat index is in the key', () => {

@@ -1,24 +1,9 @@
 import { isTransportFailure, type Outcome } from '@assay/eval';
 import { describe, expect, test } from 'vitest';
+import { journalOutcome } from './support/journal-outcome.js';
 
 function failed(errorClass: string, errorMessage: string): Outcome {
-  return {
-    model: 'm',
-    key: 'k',
-    status: 'error',
-    text: null,
-    score: null,
-    errorClass,
-    errorMessage,
-    ttftMs: null,
-    tpotMs: null,
-    e2eMs: null,
-    inputTokens: null,
-    outputTokens: null,
-    costUsd: null,
-    retries: 0,
-    cached: false,
-  };
+  return journalOutcome({ status: 'error', errorClass, errorMessage });
 }
 
 describe('a request that never reached the service', () => {
