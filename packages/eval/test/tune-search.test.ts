@@ -254,6 +254,29 @@ describe('budgets and resuming', () => {
     expect(server.stats().completions).toBe(before);
   });
 
+  it('stops on a service answering HTTP 500 to every request, naming the status', async () => {
+    const setup = await tuneSetup(
+      tuneDoc({
+        name: 'tune-test',
+        baseUrl: server.baseUrl,
+        out: join(dir, 'http-500'),
+        limit: 40,
+        model: { headers: { 'x-assay-fault': 'status=500' }, retry: { maxRetries: 0 } },
+        search: { space: SPACE, metric: 'f1_macro', minItems: 10, strategy: 'grid' },
+      }),
+      dir,
+    );
+    const error = (await runTune(setup).then(
+      () => null,
+      (e: unknown) => e,
+    )) as EvaluationError;
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect(error.code).toBe('RUN_FAILED');
+    expect(error.message).toMatch(
+      /The search stopped at candidate c0 \(rung 0, .*\): nb: (\d+) of \1 predictions failed .*\(http_status × (\d+) \[HTTP 500 × \2\]\)/,
+    );
+  });
+
   it('keeps a cost budget: what the search spends stays within it, the estimate scaled by what was spent', async () => {
     // characters / 4 for a model the estimate does not know, where the server counts about
     // one token per 3 characters: unscaled, the search passed its budget by 3%

@@ -190,10 +190,13 @@ function refuseFailedService(
     maxUnparseableFraction: Number.POSITIVE_INFINITY,
   });
   if (reason === undefined) return;
+  // the run's own first reason is this one with the HTTP statuses named (its outcomes, which
+  // hold them, are not kept in the results)
+  const named = model.notRepresentative?.[0] ?? reason;
   const at = stage.rung === 'test' ? 'the test part' : `rung ${stage.rung}`;
   throw new EvaluationError(
     'RUN_FAILED',
-    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${reason.replace(/\.$/, '')}. No candidate can be ranked while the service fails; check the service and models[0].baseUrl (or --base-url), then rerun with --retry-failed to re-send the failed requests (answered ones are kept).`,
+    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${named.replace(/\.$/, '')}. No candidate can be ranked while the service fails; check the service and models[0].baseUrl (or --base-url), then rerun with --retry-failed to re-send the failed requests (answered ones are kept).`,
     { path: 'models[0].baseUrl' },
   );
 }
