@@ -34,6 +34,27 @@ describe('a resample without a positive row gives recall no value, not 0', () =>
     expect(report.overall.f1?.ci?.[0]).toBe(1);
   });
 
+  test('f1, which takes no Wilson interval, is named in a warning about intervals of no width', async () => {
+    const report = await scorePredictions(rare, { ...options, workers: 0 });
+    const noWidth = report.warnings.filter((w) => w.includes('of no width'));
+    expect(noWidth).toEqual([
+      'f1 1.0000 has a bootstrap interval of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so the interval does not show how sure the value is; count the rows behind it (the confusion matrix) before trusting it.',
+    ]);
+    const two = await scorePredictions(rare, {
+      ...options,
+      metrics: ['f1', 'f1_macro'],
+      workers: 0,
+    });
+    expect(two.warnings.find((w) => w.includes('of no width'))).toMatch(
+      /^f1 1\.0000 and f1_macro 1\.0000 have bootstrap intervals of no width: .* so the intervals do not show how sure the values are; count the rows behind them \(the confusion matrix\) before trusting them\.$/,
+    );
+    // one wrong answer among the negatives gives every interval width: no such warning
+    const yPred = [...rare.yPred];
+    yPred[0] = 'spam';
+    const mixed = await scorePredictions({ ...rare, yPred }, { ...options, workers: 0 });
+    expect(mixed.warnings.filter((w) => w.includes('of no width'))).toEqual([]);
+  });
+
   test('the resamples left out are counted in a warning, the same for any worker count', async () => {
     const inline = await scorePredictions(rare, { ...options, workers: 0 });
     const note = inline.warnings.find((w) => w.startsWith('recall has no value on'));

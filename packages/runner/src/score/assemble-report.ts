@@ -2,7 +2,7 @@ import type { BootstrapIntervals } from './bootstrap-intervals.js';
 import { confusionReport } from './confusion-report.js';
 import type { FoldScores } from './fold-metrics.js';
 import { foldSummary, undefinedFoldWarnings } from './fold-summary.js';
-import { outsideIntervalWarnings } from './interval-warnings.js';
+import { noWidthIntervalWarning, outsideIntervalWarnings } from './interval-warnings.js';
 import type { JobMetrics } from './job-metrics.js';
 import type { ScoreJob } from './score-job.js';
 import { FEW_BOOTSTRAP } from './score-options.js';
@@ -110,8 +110,11 @@ export function assembleReport(
   };
   report.warnings.push(...undefinedFoldWarnings(report.summary, report.folds.length));
   // a bootstrap of few resamples has its own warning: its ends move from seed to seed
-  if (bootstrap >= FEW_BOOTSTRAP)
+  if (bootstrap >= FEW_BOOTSTRAP) {
     report.warnings.push(...outsideIntervalWarnings(report.overall, ci));
+    const noWidth = noWidthIntervalWarning(report.overall);
+    if (noWidth !== undefined) report.warnings.push(noWidth);
+  }
   if (columns.slice !== null) {
     report.slices = Object.fromEntries(
       columns.sliceValues.map((value, s) => [

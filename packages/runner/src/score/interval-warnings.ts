@@ -1,4 +1,5 @@
 import type { ScoreReport } from './score-report.js';
+import { degenerate } from './wilson-fallback.js';
 
 /** Fewer clusters than this make a cluster bootstrap's interval say little. */
 export const FEW_CLUSTERS = 30;
@@ -66,4 +67,33 @@ export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: num
       `${name} ${f(m.value)} lies outside its own ${Number((100 * ci).toFixed(2))}% interval [${f(low)}, ${f(high)}]: the bootstrap distribution of ${name} is biased here (many rare classes, or very few rows), so the percentile interval misplaces the uncertainty; read it with care.`,
     ];
   });
+}
+
+/**
+ * The warning for metrics whose bootstrap interval has no width and sits on the value, where
+ * no Wilson interval replaced it (the metric is no share of a count, as f1, or the bootstrap
+ * drew clusters or weighted rows): 2 of 2 positives found among 20 rows give f1 `[1, 1]`
+ * however few the positives are.
+ *
+ * @param overall - the report's `overall` values with their intervals
+ * @returns one warning naming every such metric, or undefined
+ * @example
+ * ```ts
+ * noWidthIntervalWarning({ f1: { value: 1, ci: [1, 1] } });
+ * // 'f1 1.0000 has a bootstrap interval of no width: ...'
+ * ```
+ */
+export function noWidthIntervalWarning(overall: ScoreReport['overall']): string | undefined {
+  const named = Object.entries(overall)
+    .filter(([, m]) => m.ciMethod === undefined && degenerate(m))
+    .map(([name, m]) => `${name} ${m.value!.toFixed(4)}`);
+  if (named.length === 0) return undefined;
+  const one = named.length === 1;
+  const subject = one
+    ? `${named[0]} has a bootstrap interval`
+    : `${named.slice(0, -1).join(', ')} and ${named.at(-1)} have bootstrap intervals`;
+  const rest = one
+    ? 'the interval does not show how sure the value is; count the rows behind it'
+    : 'the intervals do not show how sure the values are; count the rows behind them';
+  return `${subject} of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so ${rest} (the confusion matrix) before trusting ${one ? 'it' : 'them'}.`;
 }
