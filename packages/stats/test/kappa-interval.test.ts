@@ -224,7 +224,14 @@ describe('kappaInterval errors', () => {
     expect(weights).toMatchObject({ code: 'INVALID_OPTION', path: 'options.weights' });
     const labels = thrownBy(() => kappaInterval([1, 2], [1, 2], { labels: [7] }));
     expect(labels).toMatchObject({ code: 'UNKNOWN_LABEL', path: 'options.labels' });
+  });
+
+  it("names the raters' arguments y1 and y2 when their lengths differ (not core-metrics' yTrue, yPred)", () => {
     const lengths = thrownBy(() => kappaInterval([1, 2], [1]));
-    expect(lengths).toMatchObject({ code: 'LENGTH_MISMATCH' });
+    expect(lengths).toBeInstanceOf(StatsError);
+    expect(lengths).toMatchObject({ code: 'LENGTH_MISMATCH', path: 'y2' });
+    expect((lengths as StatsError).message).toBe(
+      "kappaInterval: y1 has 2 ratings but y2 has 1; pass both raters' labels of the same items in the same order.",
+    );
   });
 });

@@ -7,6 +7,7 @@ import {
   type LabelInput,
 } from '@assay/core-metrics';
 import { createRng, drawIndices } from '@assay/splitters';
+import { StatsError } from '../errors.js';
 import { percentileIntervalOfSorted } from '../intervals/percentile-interval.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
 import { checkCount, checkLevel, checkSeed, checkVector } from '../validation/check-arguments.js';
@@ -94,7 +95,7 @@ export interface KappaInterval {
  * @param options - `weights`, `labels`, `clusterIds`, `resamples` (1000), `ci` (0.95), `seed` (0)
  * @returns kappa, the interval and the number of defined resamples
  * @throws StatsError `INVALID_COUNT` (`resamples`, `seed`), `INVALID_LEVEL` (`ci`),
- *   `LENGTH_MISMATCH` and `MISSING_VALUE` (`clusterIds`), `MISSING_VALUE` or `INVALID_VALUE`
+ *   `LENGTH_MISMATCH` (`y2` of another length than `y1`; `clusterIds`), `MISSING_VALUE` (`clusterIds`), `MISSING_VALUE` or `INVALID_VALUE`
  *   when `y1`, `y2` or `options.clusterIds` is not an array; `MetricInputError` of
  *   `@assay/core-metrics` for bad labels or options of kappa (`weights`, `labels`)
  * @example
@@ -115,6 +116,13 @@ export function kappaInterval(
   checkOptionKeys(fn, options, KAPPA_KEYS);
   checkVector(fn, 'y1', y1, 'labels');
   checkVector(fn, 'y2', y2, 'labels');
+  if (y1.length !== y2.length) {
+    throw new StatsError(
+      'LENGTH_MISMATCH',
+      'y2',
+      `kappaInterval: y1 has ${y1.length} ${y1.length === 1 ? 'rating' : 'ratings'} but y2 has ${y2.length}; pass both raters' labels of the same items in the same order.`,
+    );
+  }
   if (options.clusterIds !== undefined) {
     checkVector(fn, 'options.clusterIds', options.clusterIds, 'cluster ids');
   }
