@@ -38,7 +38,8 @@ export type MetricInputErrorCode =
  * try {
  *   accuracyScore([0, 1], [0]);
  * } catch (error) {
- *   if (error instanceof MetricInputError) console.log(error.code); // 'LENGTH_MISMATCH'
+ *   error instanceof MetricInputError; // true
+ *   error.code; // 'LENGTH_MISMATCH'
  * }
  * ```
  */

@@ -30,9 +30,11 @@ const channel = diagnosticsChannel.channel(METRIC_WARNING_CHANNEL);
  * @example
  * ```ts
  * import { onMetricWarning, precisionScore } from '@assay/core-metrics';
- * const off = onMetricWarning((w) => console.error(w.message));
- * precisionScore([0, 1], [0, 0], { zeroDivision: 'warn' }); // warns: label 1 never predicted
+ * const codes = [];
+ * const off = onMetricWarning((w) => codes.push(w.code));
+ * precisionScore([0, 1], [0, 0], { zeroDivision: 'warn' }); // 0 (label 1 never predicted)
  * off();
+ * codes; // ['UNDEFINED_METRIC']
  * ```
  */
 export function onMetricWarning(listener: (warning: MetricWarning) => void): () => void {

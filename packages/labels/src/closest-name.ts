@@ -105,8 +105,10 @@ export function closestName(input: string, candidates: readonly string[]): strin
  * @param rest - what follows, e.g. `expected one of 'a', 'b'`
  * @returns `did you mean 'x'? Expected one of ...`, or `rest` unchanged when nothing is close
  * @example
- * didYouMean('acuracy', ['accuracy', 'f1'], 'expected one of accuracy, f1');
- * // "did you mean 'accuracy'? Expected one of accuracy, f1"
+ * ```ts
+ * didYouMean('acuracy', ['accuracy', 'f1'], 'expected one of accuracy, f1'); // "did you mean 'accuracy'? Expected one of accuracy, f1"
+ * didYouMean('speed', ['accuracy', 'f1'], 'expected one of accuracy, f1'); // 'expected one of accuracy, f1'
+ * ```
  */
 export function didYouMean(input: string, candidates: readonly string[], rest: string): string {
   const suggestion = closestName(input, candidates);

@@ -25,7 +25,8 @@ export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES';
  * try {
  *   encodeLabelColumns([['yTrue', [0, 'a']]]);
  * } catch (error) {
- *   if (error instanceof LabelError) console.log(error.code); // 'MIXED_LABEL_TYPES'
+ *   error instanceof LabelError; // true
+ *   error.code; // 'MIXED_LABEL_TYPES'
  * }
  * ```
  */

@@ -52,8 +52,8 @@ function suggestion(key: string, accepted: readonly string[]): string | undefine
  * @returns the problem, or undefined when the argument is fine
  * @example
  * ```ts
- * optionKeysProblem({ sample_weight: [1] }, 'f1Score', { sampleWeight: true })?.message;
- * // 'options.sample_weight is not an option of f1Score; did you mean sampleWeight? Its options are sampleWeight.'
+ * optionKeysProblem({ sample_weight: [1] }, 'f1Score', { sampleWeight: true })?.message; // 'options.sample_weight is not an option of f1Score; did you mean sampleWeight? Its options are sampleWeight.'
+ * optionKeysProblem({ sampleWeight: [1] }, 'f1Score', { sampleWeight: true }); // undefined
  * ```
  */
 export function optionKeysProblem(

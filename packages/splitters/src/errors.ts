@@ -46,7 +46,9 @@ export type SplitErrorCode =
  * try {
  *   new KFold({ nSplits: 1 });
  * } catch (error) {
- *   if (error instanceof SplitError) console.log(error.code); // 'INVALID_OPTION'
+ *   error instanceof SplitError; // true
+ *   error.code; // 'INVALID_OPTION'
+ *   error.message; // 'options.nSplits must be an integer >= 2, got 1.'
  * }
  * ```
  */

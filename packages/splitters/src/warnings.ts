@@ -30,9 +30,11 @@ const channel = diagnosticsChannel.channel(SPLIT_WARNING_CHANNEL);
  * @example
  * ```ts
  * import { onSplitWarning, StratifiedKFold } from '@assay/splitters';
- * const off = onSplitWarning((w) => console.error(w.message));
- * new StratifiedKFold({ nSplits: 3 }).foldIds({ y: [0, 0, 0, 1] }); // class 1 has 1 member < 3
+ * const codes = [];
+ * const off = onSplitWarning((w) => codes.push(w.code));
+ * new StratifiedKFold({ nSplits: 3 }).foldIds({ y: [0, 0, 0, 1] }); // Int32Array [0, 1, 2, 0]
  * off();
+ * codes; // ['LEAST_POPULATED_CLASS'] (class 1 has 1 member < 3)
  * ```
  * @see scikit-learn's `UserWarning` from `StratifiedKFold`
  */

@@ -29,7 +29,7 @@ function invalidState(message: string): MetricInputError {
  * import { ConfusionAccumulator, accuracyFromConfusion } from '@assay/core-metrics';
  * const a = new ConfusionAccumulator(2).update(Int32Array.of(0, 1), Int32Array.of(0, 0));
  * const b = new ConfusionAccumulator(2).update(Int32Array.of(1), Int32Array.of(1));
- * accuracyFromConfusion(a.merge(b).counts, 2); // 2 / 3
+ * accuracyFromConfusion(a.merge(b).counts, 2); // 0.6666666666666666 (2 / 3)
  * ```
  * @see sklearn.metrics.confusion_matrix
  */

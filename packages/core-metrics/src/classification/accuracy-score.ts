@@ -51,7 +51,7 @@ export function checkPositiveTotal(total: number, metric: string): void {
  * @example
  * ```ts
  * import { accuracyScore } from '@assay/core-metrics';
- * accuracyScore(['cat', 'dog', 'dog'], ['cat', 'dog', 'cat']); // 2 / 3
+ * accuracyScore(['cat', 'dog', 'dog'], ['cat', 'dog', 'cat']); // 0.6666666666666666 (2 / 3)
  * ```
  * @see sklearn.metrics.accuracy_score
  */

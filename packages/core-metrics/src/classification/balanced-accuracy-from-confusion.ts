@@ -23,7 +23,7 @@ export const ADJUSTED_KEYS: OptionKeys<{ adjusted?: boolean }> = { adjusted: tru
  * @example
  * ```ts
  * import { balancedAccuracyFromConfusion } from '@assay/core-metrics';
- * balancedAccuracyFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // (5/6 + 2/4) / 2
+ * balancedAccuracyFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // 0.6666666666666667 ((5/6 + 2/4) / 2)
  * ```
  * @see sklearn.metrics.balanced_accuracy_score
  */

@@ -23,7 +23,7 @@ const KAPPA_CONFUSION_KEYS: OptionKeys<{ weights?: KappaWeights | null }> = { we
  * @example
  * ```ts
  * import { cohenKappaFromConfusion } from '@assay/core-metrics';
- * cohenKappaFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // ≈ 0.3478
+ * cohenKappaFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // 0.3478…
  * ```
  * @see sklearn.metrics.cohen_kappa_score
  */

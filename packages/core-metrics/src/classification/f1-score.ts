@@ -23,7 +23,7 @@ import { SET_WISE_KEYS, type SetWiseOptions } from './set-wise-labels.js';
  * @example
  * ```ts
  * import { f1Score } from '@assay/core-metrics';
- * f1Score([0, 1, 2, 2], [0, 2, 2, 1], { average: 'macro' }); // (1 + 0 + 0.5) / 3
+ * f1Score([0, 1, 2, 2], [0, 2, 2, 1], { average: 'macro' }); // 0.5 ((1 + 0 + 0.5) / 3)
  * ```
  * @see sklearn.metrics.f1_score
  */

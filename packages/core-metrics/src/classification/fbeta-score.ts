@@ -31,7 +31,7 @@ export interface FbetaScoreOptions extends SetWiseOptions {
  * @example
  * ```ts
  * import { fbetaScore } from '@assay/core-metrics';
- * fbetaScore([0, 1, 1, 1], [1, 1, 0, 0], { beta: 2 }); // P = 0.5, R = 1/3 → 0.357…
+ * fbetaScore([0, 1, 1, 1], [1, 1, 0, 0], { beta: 2 }); // 0.357… (P = 0.5, R = 1/3)
  * ```
  * @see sklearn.metrics.fbeta_score
  */

@@ -31,7 +31,7 @@ import {
  * @example
  * ```ts
  * import { jaccardFromConfusion } from '@assay/core-metrics';
- * jaccardFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // 2 / 5
+ * jaccardFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // 0.4 (2 / 5)
  * ```
  * @see sklearn.metrics.jaccard_score
  */
@@ -75,7 +75,7 @@ export function jaccardFromConfusion(
  *   predicted: Float64Array.of(7, 3),
  *   actual: Float64Array.of(6, 4),
  * }; // the tallies of [[5, 1], [2, 2]]
- * jaccardFromTallies(tallies); // 2 / 5
+ * jaccardFromTallies(tallies); // 0.4 (2 / 5)
  * ```
  * @see sklearn.metrics.jaccard_score
  */

@@ -21,7 +21,7 @@ import { prepareSetWise, SET_WISE_KEYS, type SetWiseOptions } from './set-wise-l
  * @example
  * ```ts
  * import { jaccardScore } from '@assay/core-metrics';
- * jaccardScore([0, 1, 1, 1], [1, 1, 0, 1]); // 2 / 4
+ * jaccardScore([0, 1, 1, 1], [1, 1, 0, 1]); // 0.5 (2 / 4)
  * ```
  * @see sklearn.metrics.jaccard_score
  */

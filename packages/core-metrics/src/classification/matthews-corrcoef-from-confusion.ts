@@ -14,7 +14,7 @@
  * @example
  * ```ts
  * import { matthewsCorrcoefFromConfusion } from '@assay/core-metrics';
- * matthewsCorrcoefFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // ≈ 0.3563
+ * matthewsCorrcoefFromConfusion(Float64Array.of(5, 1, 2, 2), 2); // 0.3563…
  * ```
  * @see sklearn.metrics.matthews_corrcoef
  */

@@ -20,7 +20,7 @@ import { SAMPLE_WEIGHT_KEYS } from './sample-weight-option.js';
  * @example
  * ```ts
  * import { matthewsCorrcoef } from '@assay/core-metrics';
- * matthewsCorrcoef([1, 1, 1, 0], [1, 0, 1, 1]); // -1/3
+ * matthewsCorrcoef([1, 1, 1, 0], [1, 0, 1, 1]); // -0.3333333333333333 (-1/3)
  * ```
  * @see sklearn.metrics.matthews_corrcoef
  */

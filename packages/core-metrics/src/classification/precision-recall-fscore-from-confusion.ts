@@ -123,8 +123,8 @@ function sumOf(values: Float64Array): number {
  * ```ts
  * import { precisionRecallFscoreSupportFromConfusion } from '@assay/core-metrics';
  * const counts = Float64Array.of(5, 1, 2, 2); // [[5, 1], [2, 2]]
- * precisionRecallFscoreSupportFromConfusion(counts, 2, { average: 'binary' });
- * // { precision: 2/3, recall: 0.5, fbeta: 4/7, support: null }
+ * const prfs = precisionRecallFscoreSupportFromConfusion(counts, 2, { average: 'binary' });
+ * prfs; // { precision: 0.6666…, recall: 0.5, fbeta: 0.5714…, support: null } (2/3, 1/2, 4/7)
  * ```
  * @see sklearn.metrics.precision_recall_fscore_support
  */
@@ -176,8 +176,8 @@ export function precisionRecallFscoreSupportFromConfusion(
  *   predicted: Float64Array.of(7, 3),
  *   actual: Float64Array.of(6, 4),
  * }; // the tallies of [[5, 1], [2, 2]]
- * precisionRecallFscoreSupportFromTallies(tallies, { average: 'binary' });
- * // { precision: 2/3, recall: 0.5, fbeta: 4/7, support: null }
+ * const prfs = precisionRecallFscoreSupportFromTallies(tallies, { average: 'binary' });
+ * prfs; // { precision: 0.6666…, recall: 0.5, fbeta: 0.5714…, support: null } (2/3, 1/2, 4/7)
  * ```
  * @see sklearn.metrics.precision_recall_fscore_support
  */

@@ -75,8 +75,8 @@ export function scorePrecisionRecallFscore(
  * @example
  * ```ts
  * import { precisionRecallFscoreSupport } from '@assay/core-metrics';
- * precisionRecallFscoreSupport(['a', 'b', 'b'], ['a', 'b', 'a']);
- * // { precision: [0.5, 1], recall: [1, 0.5], fbeta: [2/3, 2/3], support: [1, 2] }
+ * const prfs = precisionRecallFscoreSupport(['a', 'b', 'b'], ['a', 'b', 'a']);
+ * prfs; // { precision: [0.5, 1], recall: [1, 0.5], fbeta: [0.6666…, 0.6666…], support: [1, 2] }
  * ```
  * @see sklearn.metrics.precision_recall_fscore_support
  */

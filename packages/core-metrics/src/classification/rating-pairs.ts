@@ -46,7 +46,7 @@ const RATING_PAIRS_KEYS: OptionKeys<RatingPairsOptions> = { labels: true };
  * const pairs = encodeRatingPairs(['a', 'b', 'b', 'c'], ['a', 'b', 'c', 'c']);
  * pairs.cells; // Int32Array [0, 4, 5, 8]
  * const counts = new Float64Array(pairs.nClasses ** 2);
- * for (const cell of pairs.cells) if (cell >= 0) counts[cell]! += 1;
+ * for (const cell of pairs.cells) if (cell >= 0) counts[cell] += 1;
  * cohenKappaFromConfusion(counts, pairs.nClasses); // 0.6363636363636364
  * ```
  * @see sklearn.metrics.confusion_matrix

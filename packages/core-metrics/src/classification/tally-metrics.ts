@@ -13,8 +13,7 @@ import { type LabelTallies, labelTallies } from './label-tallies.js';
  * @example
  * ```ts
  * import { confusionTallies } from '@assay/core-metrics';
- * confusionTallies(Float64Array.of(5, 1, 2, 2), 2);
- * // { tp: [5, 2], predicted: [7, 3], actual: [6, 4] }
+ * confusionTallies(Float64Array.of(5, 1, 2, 2), 2); // { tp: [5, 2], predicted: [7, 3], actual: [6, 4] }
  * ```
  */
 export function confusionTallies(counts: Float64Array, nClasses: number): LabelTallies {
@@ -63,7 +62,7 @@ export function accuracyFromTallies(tallies: LabelTallies): number {
  * @example
  * ```ts
  * import { balancedAccuracyFromTallies, confusionTallies } from '@assay/core-metrics';
- * balancedAccuracyFromTallies(confusionTallies(Float64Array.of(5, 1, 2, 2), 2)); // (5/6 + 2/4) / 2
+ * balancedAccuracyFromTallies(confusionTallies(Float64Array.of(5, 1, 2, 2), 2)); // 0.6666666666666667
  * ```
  * @see sklearn.metrics.balanced_accuracy_score
  */
@@ -112,7 +111,7 @@ export function balancedAccuracyFromTallies(
  * @example
  * ```ts
  * import { confusionTallies, matthewsCorrcoefFromTallies } from '@assay/core-metrics';
- * matthewsCorrcoefFromTallies(confusionTallies(Float64Array.of(5, 1, 2, 2), 2));
+ * matthewsCorrcoefFromTallies(confusionTallies(Float64Array.of(5, 1, 2, 2), 2)); // 0.3563…
  * ```
  * @see sklearn.metrics.matthews_corrcoef
  */

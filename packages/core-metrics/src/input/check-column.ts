@@ -14,8 +14,12 @@ import { MetricInputError } from '../errors.js';
  *   (anything else that is not a column), naming the argument and the value's type
  * @example
  * ```ts
- * checkColumn(null, 'yPred', 'labels');
- * // throws: yPred must be an array, a typed array or an Arrow vector of labels, got null.
+ * checkColumn(['a', 'b'], 'yPred', 'labels'); // undefined
+ * try {
+ *   checkColumn(null, 'yPred', 'labels');
+ * } catch (error) {
+ *   error.message; // 'yPred must be an array, a typed array or an Arrow vector of labels, got null.'
+ * }
  * ```
  */
 export function checkColumn(values: unknown, argument: string, what: string): void {

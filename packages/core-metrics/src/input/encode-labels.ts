@@ -71,7 +71,8 @@ function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): vo
  * ```ts
  * import { encodeLabels } from '@assay/core-metrics';
  * const { classes, codes } = encodeLabels([['yTrue', ['b', 'a']], ['yPred', ['a', 'c']]]);
- * // classes: ['a', 'b', 'c']; codes: [Int32Array [1, 0], Int32Array [0, 2]]
+ * classes; // ['a', 'b', 'c']
+ * codes; // [Int32Array [1, 0], Int32Array [0, 2]]
  * ```
  * @see sklearn.utils.multiclass.unique_labels
  * @see sklearn.preprocessing.LabelEncoder

@@ -15,8 +15,13 @@ import { MetricInputError } from '../errors.js';
  *   type and the valid range
  * @example
  * ```ts
- * checkNumberOption('0.5', 1, 'options.maxFpr', (v) => v > 0 && v <= 1, 'a number in (0, 1]');
- * // throws: options.maxFpr is the string "0.5"; it must be a number in (0, 1].
+ * const inUnit = (v) => v > 0 && v <= 1;
+ * checkNumberOption(0.5, 1, 'options.maxFpr', inUnit, 'a number in (0, 1]'); // 0.5
+ * try {
+ *   checkNumberOption('0.5', 1, 'options.maxFpr', inUnit, 'a number in (0, 1]');
+ * } catch (error) {
+ *   error.message; // 'options.maxFpr is the string "0.5"; it must be a number in (0, 1].'
+ * }
  * ```
  */
 export function checkNumberOption(

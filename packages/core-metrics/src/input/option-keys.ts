@@ -16,8 +16,12 @@ export type { OptionKeys } from '@assay/labels';
  *   `options.<key>` for an unknown key, suggesting the camelCase name when accepted)
  * @example
  * ```ts
- * checkOptions({ sample_weight: [1] }, 'f1Score', { sampleWeight: true });
- * // throws: options.sample_weight is not an option of f1Score; did you mean sampleWeight? ...
+ * checkOptions({ sampleWeight: [1] }, 'f1Score', { sampleWeight: true }); // { sampleWeight: [1] }
+ * try {
+ *   checkOptions({ sample_weight: [1] }, 'f1Score', { sampleWeight: true });
+ * } catch (error) {
+ *   error.message; // 'options.sample_weight is not an option of f1Score; did you mean sampleWeight? Its options are sampleWeight.'
+ * }
  * ```
  */
 export function checkOptions<T extends object>(

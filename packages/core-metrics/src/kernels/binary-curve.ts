@@ -27,8 +27,8 @@ export interface BinaryCurve {
  * @example
  * ```ts
  * import { binaryCurveKernel } from '@assay/core-metrics';
- * binaryCurveKernel(new Uint8Array([0, 1, 1]), new Float64Array([0.2, 0.9, 0.2]), null, null);
- * // { fps: [0, 1], tps: [1, 2], thresholds: [0.9, 0.2] }
+ * const curve = binaryCurveKernel(new Uint8Array([0, 1, 1]), new Float64Array([0.2, 0.9, 0.2]), null, null);
+ * curve; // { fps: [0, 1], tps: [1, 2], thresholds: [0.9, 0.2] }
  * ```
  * @see https://github.com/scikit-learn/scikit-learn/blob/1.2.1/sklearn/metrics/_ranking.py
  */

@@ -26,7 +26,7 @@ const SPLIT_ROWS = 4096;
  * import { accumulateConfusion } from '@assay/core-metrics';
  * const counts = new Float64Array(4);
  * accumulateConfusion(counts, 2, Int32Array.of(0, 1, 1), Int32Array.of(0, 0, 1), null, 0, 3);
- * // counts: [1, 0, 1, 1]
+ * counts; // Float64Array [1, 0, 1, 1]
  * ```
  * @see sklearn.metrics.confusion_matrix
  */
@@ -84,7 +84,7 @@ export function accumulateConfusion(
  * const counts = new Float64Array(2 * 4); // two folds, two classes
  * accumulateConfusionByGroup(counts, 2, Int32Array.of(0, 1, -1), Int32Array.of(0, 1, 1),
  *   Int32Array.of(0, 0, 1), null, 0, 3);
- * // fold 0: [1, 0, 0, 0]; fold 1: [0, 0, 1, 0]
+ * counts; // Float64Array [1, 0, 0, 0, 0, 0, 1, 0] (fold 0: [1, 0, 0, 0]; fold 1: [0, 0, 1, 0])
  * ```
  * @see sklearn.metrics.confusion_matrix
  */
@@ -139,7 +139,7 @@ export function accumulateConfusionByGroup(
  * const counts = new Float64Array(2 * 4); // two folds, two classes
  * accumulateConfusionByGroupInt8(counts, 2, Int8Array.of(0, 1, -1), Int32Array.of(0, 1, 1),
  *   Int32Array.of(0, 0, 1), null, 0, 3);
- * // fold 0: [1, 0, 0, 0]; fold 1: [0, 0, 1, 0]
+ * counts; // Float64Array [1, 0, 0, 0, 0, 0, 1, 0] (fold 0: [1, 0, 0, 0]; fold 1: [0, 0, 1, 0])
  * ```
  * @see sklearn.metrics.confusion_matrix
  */

@@ -24,8 +24,9 @@ export const DENSE_LABEL_LIMIT = 64;
  * @example
  * ```ts
  * const grid = new Float64Array(2 * 64 * 64);
- * accumulateDenseLabelConfusion(grid, null, Int32Array.of(0, 3), Int32Array.of(0, 2), null);
- * // grid[0] === 1 (row 0, first half), grid[4096 + 3 * 64 + 2] === 1 (row 1, second half)
+ * accumulateDenseLabelConfusion(grid, null, Int32Array.of(0, 3), Int32Array.of(0, 2), null); // true
+ * grid[0]; // 1 (row 0, first half)
+ * grid[4096 + 3 * 64 + 2]; // 1 (row 1, second half)
  * ```
  * @see sklearn.metrics.confusion_matrix
  */

@@ -19,8 +19,8 @@
  * @example
  * ```ts
  * import { logLossKernel } from '@assay/core-metrics';
- * logLossKernel(new Int32Array([1, 0]), new Float64Array([0.1, 0.9, 0.8, 0.2]), 2, null, null, Number.EPSILON);
- * // (−ln 0.9 − ln 0.8) / 2 ≈ 0.1643
+ * const probs = new Float64Array([0.1, 0.9, 0.8, 0.2]); // row-major, 2 classes
+ * logLossKernel(new Int32Array([1, 0]), probs, 2, null, null, Number.EPSILON); // 0.1642… ((−ln 0.9 − ln 0.8) / 2)
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.log_loss.html
  */
@@ -77,7 +77,7 @@ export function logLossKernel(
  * @example
  * ```ts
  * import { logLossBinaryKernel } from '@assay/core-metrics';
- * logLossBinaryKernel(new Uint8Array([1, 0]), new Float64Array([0.9, 0.2]), null, null, Number.EPSILON); // ≈ 0.1643
+ * logLossBinaryKernel(new Uint8Array([1, 0]), new Float64Array([0.9, 0.2]), null, null, Number.EPSILON); // 0.1642…
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.log_loss.html
  */

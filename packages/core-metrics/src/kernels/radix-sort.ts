@@ -185,7 +185,8 @@ function insertionSort(
  * ```ts
  * import { radixSortFloat64 } from '@assay/core-metrics';
  * const v = new Float64Array([0.3, -1, 2]);
- * radixSortFloat64(v, null); // v is [-1, 0.3, 2]
+ * radixSortFloat64(v, null);
+ * v; // Float64Array [-1, 0.3, 2]
  * ```
  * @see https://numpy.org/doc/1.24/reference/generated/numpy.sort.html (what scikit-learn's
  *   `_binary_clf_curve` uses instead: a comparison mergesort)

@@ -29,8 +29,7 @@ export interface ScoreOrder {
  * @example
  * ```ts
  * import { scoreOrderKernel } from '@assay/core-metrics';
- * scoreOrderKernel(new Float64Array([0.2, 0.9, 0.2]), null);
- * // { order: [1, 0, 2], groupEnd: [1, 0, 1] }
+ * scoreOrderKernel(new Float64Array([0.2, 0.9, 0.2]), null); // { order: [1, 0, 2], groupEnd: [1, 0, 1] }
  * ```
  */
 export function scoreOrderKernel(scores: Float64Array, rows: Uint32Array | null): ScoreOrder {

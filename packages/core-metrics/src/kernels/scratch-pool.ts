@@ -19,8 +19,8 @@ export function registerScratch(release: () => void): void {
  * @example
  * ```ts
  * import { releaseSortScratch, rocAucScore } from '@assay/core-metrics';
- * rocAucScore(yTrue, yScore); // grows the buffers
- * releaseSortScratch(); // gives them back to the GC
+ * rocAucScore([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.75 (grows the buffers)
+ * releaseSortScratch(); // undefined (gives them back to the GC)
  * ```
  * @see {@link radixSortFloat64}
  */

@@ -51,8 +51,9 @@ const CALIBRATION_CURVE_KEYS: OptionKeys<CalibrationCurveOptions> = {
  * @example
  * ```ts
  * import { calibrationCurve } from '@assay/core-metrics';
- * calibrationCurve([0, 0, 0, 0, 1, 1, 1, 1, 1], [0.1, 0.2, 0.3, 0.4, 0.65, 0.7, 0.8, 0.9, 1], { nBins: 3 });
- * // probTrue [0, 0.5, 1], probPred [0.2, 0.525, 0.85]
+ * const yProb = [0.1, 0.2, 0.3, 0.4, 0.65, 0.7, 0.8, 0.9, 1];
+ * const curve = calibrationCurve([0, 0, 0, 0, 1, 1, 1, 1, 1], yProb, { nBins: 3 });
+ * curve; // { probTrue: [0, 0.5, 1], probPred: [0.2, 0.525, 0.85] }
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.calibration.calibration_curve.html
  */

@@ -73,8 +73,8 @@ const LOG_LOSS_KEYS: OptionKeys<LogLossOptions> = {
  * @example
  * ```ts
  * import { logLoss } from '@assay/core-metrics';
- * logLoss(['spam', 'ham', 'ham', 'spam'], [[0.1, 0.9], [0.9, 0.1], [0.8, 0.2], [0.35, 0.65]]);
- * // 0.21616…
+ * const probs = [[0.1, 0.9], [0.9, 0.1], [0.8, 0.2], [0.35, 0.65]]; // columns: 'ham', 'spam'
+ * logLoss(['spam', 'ham', 'ham', 'spam'], probs); // 0.21616…
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.log_loss.html
  */

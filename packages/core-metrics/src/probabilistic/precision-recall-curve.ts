@@ -48,8 +48,10 @@ const PR_CURVE_KEYS: OptionKeys<PrecisionRecallCurveOptions> = {
  * @example
  * ```ts
  * import { precisionRecallCurve } from '@assay/core-metrics';
- * precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
- * // precision [0.5, 0.667, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
+ * const curve = precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
+ * curve.precision; // Float64Array [0.5, 0.6666…, 0.5, 1, 1]
+ * curve.recall; // Float64Array [1, 1, 0.5, 0.5, 0]
+ * curve.thresholds; // Float64Array [0.1, 0.35, 0.4, 0.8]
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.precision_recall_curve.html
  */

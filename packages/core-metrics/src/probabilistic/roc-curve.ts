@@ -54,8 +54,10 @@ const ROC_CURVE_KEYS: OptionKeys<RocCurveOptions> = {
  * @example
  * ```ts
  * import { rocCurve } from '@assay/core-metrics';
- * rocCurve([1, 1, 2, 2], [0.1, 0.4, 0.35, 0.8], { posLabel: 2 });
- * // fpr [0, 0, 0.5, 0.5, 1], tpr [0, 0.5, 0.5, 1, 1], thresholds [Infinity, 0.8, 0.4, 0.35, 0.1]
+ * const curve = rocCurve([1, 1, 2, 2], [0.1, 0.4, 0.35, 0.8], { posLabel: 2 });
+ * curve.fpr; // Float64Array [0, 0, 0.5, 0.5, 1]
+ * curve.tpr; // Float64Array [0, 0.5, 0.5, 1, 1]
+ * curve.thresholds; // Float64Array [Infinity, 0.8, 0.4, 0.35, 0.1]
  * ```
  * @see https://scikit-learn.org/1.2/modules/generated/sklearn.metrics.roc_curve.html
  */

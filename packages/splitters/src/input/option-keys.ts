@@ -16,8 +16,13 @@ export type { OptionKeys } from '@assay/labels';
  *   `options.<key>` for an unknown key, suggesting the camelCase name when accepted)
  * @example
  * ```ts
- * checkOptions({ n_splits: 3 }, 'KFold', { nSplits: true, shuffle: true, randomState: true });
- * // throws: options.n_splits is not an option of KFold; did you mean nSplits? ...
+ * const keys = { nSplits: true, shuffle: true, randomState: true };
+ * checkOptions({ nSplits: 3 }, 'KFold', keys); // { nSplits: 3 }
+ * try {
+ *   checkOptions({ n_splits: 3 }, 'KFold', keys);
+ * } catch (error) {
+ *   error.message; // 'options.n_splits is not an option of KFold; did you mean nSplits? Its options are nSplits, randomState, shuffle.'
+ * }
  * ```
  */
 export function checkOptions<T extends object>(
@@ -40,8 +45,12 @@ export function checkOptions<T extends object>(
  *   `options.<key>` for any key)
  * @example
  * ```ts
- * checkNoOptions({ nSplits: 3 }, 'LeaveOneOut');
- * // throws: options.nSplits is not an option of LeaveOneOut, which takes no options; ...
+ * checkNoOptions(undefined, 'LeaveOneOut'); // undefined
+ * try {
+ *   checkNoOptions({ nSplits: 3 }, 'LeaveOneOut');
+ * } catch (error) {
+ *   error.message; // 'options.nSplits is not an option of LeaveOneOut, which takes no options; construct it as new LeaveOneOut().'
+ * }
  * ```
  */
 export function checkNoOptions(options: unknown, owner: string): void {

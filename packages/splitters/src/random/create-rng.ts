@@ -42,7 +42,8 @@ class CheckedXoshiro128 extends Xoshiro128StarStar {
  * ```ts
  * import { createRng } from '@assay/splitters';
  * const rng = createRng(42);
- * rng.nextInt(6); // a die roll, the same on every machine
+ * rng.nextInt(6); // 0 (a die roll, the same on every machine)
+ * rng.nextInt(6); // 5
  * ```
  * @see numpy.random.RandomState (the generator scikit-learn uses)
  */

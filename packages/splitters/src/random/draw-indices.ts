@@ -22,7 +22,11 @@ const TWO_21 = 2097152;
  * @param base - rows to map the draws through (length at least `bound`), or null
  * @returns `out`
  * @example
- * const rows = drawIndices(createRng(7), new Uint32Array(5), 5, null); // five draws in [0, 5)
+ * ```ts
+ * import { createRng, drawIndices } from '@assay/splitters';
+ * drawIndices(createRng(7), new Uint32Array(5), 5, null); // Uint32Array [0, 0, 4, 4, 1]
+ * drawIndices(createRng(7), new Uint32Array(3), 2, Uint32Array.of(10, 20)); // Uint32Array [10, 10, 20]
+ * ```
  */
 export function drawIndices(
   rng: Rng,

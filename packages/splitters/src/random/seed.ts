@@ -32,6 +32,7 @@ export function resolveRandomState(value: unknown, argument = 'options.randomSta
  * @example
  * ```ts
  * import { KFold, repeatSeed } from '@assay/splitters';
+ * repeatSeed(5, 2); // 2543422522
  * // the folds of repeat 2 of new RepeatedKFold({ randomState: 5 }):
  * new KFold({ shuffle: true, randomState: repeatSeed(5, 2) }).foldIds(100);
  * ```

@@ -29,6 +29,7 @@ export const SHORT_RANGE_LIMIT = 65536;
  * import { createRng, shuffleShortRange } from '@assay/splitters';
  * const labels = Uint8Array.of(0, 0, 1, 1, 2, 2);
  * shuffleShortRange(labels, 0, labels.length, createRng(7));
+ * labels; // Uint8Array [1, 1, 2, 0, 0, 2]
  * ```
  * @see numpy.random.RandomState.shuffle
  */

@@ -25,7 +25,7 @@ export interface ShuffleTarget {
  * @example
  * ```ts
  * import { createRng, shuffleInPlace } from '@assay/splitters';
- * shuffleInPlace([1, 2, 3, 4], createRng(0));
+ * shuffleInPlace([1, 2, 3, 4], createRng(0)); // [3, 4, 1, 2]
  * ```
  * @see numpy.random.RandomState.shuffle
  */
@@ -53,7 +53,7 @@ export function shuffleInPlace<A extends ShuffleTarget>(array: A, rng: Rng): A {
  * @example
  * ```ts
  * import { createRng, permutation } from '@assay/splitters';
- * permutation(5, createRng(7)); // e.g. Uint32Array [3, 0, 4, 1, 2]
+ * permutation(5, createRng(7)); // Uint32Array [3, 1, 2, 4, 0]
  * ```
  * @see numpy.random.RandomState.permutation
  */

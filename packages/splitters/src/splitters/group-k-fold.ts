@@ -56,8 +56,7 @@ const GROUP_K_FOLD_KEYS: OptionKeys<GroupKFoldOptions> = { nSplits: true };
  * @example
  * ```ts
  * import { GroupKFold } from '@assay/splitters';
- * new GroupKFold({ nSplits: 2 }).foldIds({ groups: ['a', 'a', 'a', 'b', 'c'] });
- * // Int32Array [0, 0, 0, 1, 1]
+ * new GroupKFold({ nSplits: 2 }).foldIds({ groups: ['a', 'a', 'a', 'b', 'c'] }); // Int32Array [0, 0, 0, 1, 1]
  * ```
  * @see sklearn.model_selection.GroupKFold
  */

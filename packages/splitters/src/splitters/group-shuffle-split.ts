@@ -20,7 +20,8 @@ import type { ShuffleSplitOptions } from './shuffle-split-options.js';
  * ```ts
  * import { GroupShuffleSplit } from '@assay/splitters';
  * const gss = new GroupShuffleSplit({ nSplits: 2, testSize: 0.5, randomState: 3 });
- * for (const s of gss.split({ groups: ['a', 'a', 'b', 'c', 'c', 'd'] })) console.log(s.test);
+ * const groups = ['a', 'a', 'b', 'c', 'c', 'd'];
+ * [...gss.split({ groups })].map((s) => s.test); // [[0, 1, 3, 4], [3, 4, 5]]
  * ```
  * @see sklearn.model_selection.GroupShuffleSplit
  */

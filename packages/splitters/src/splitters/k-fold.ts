@@ -18,9 +18,9 @@ import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-
  * @example
  * ```ts
  * import { KFold } from '@assay/splitters';
- * for (const { train, test } of new KFold({ nSplits: 3 }).split({ n: 7 })) {
- *   console.log(test); // [0, 1, 2], then [3, 4], then [5, 6]
- * }
+ * const folds = [...new KFold({ nSplits: 3 }).split({ n: 7 })];
+ * folds.map((s) => s.test); // [[0, 1, 2], [3, 4], [5, 6]]
+ * folds[0].train; // Uint32Array [3, 4, 5, 6]
  * ```
  * @see sklearn.model_selection.KFold
  */

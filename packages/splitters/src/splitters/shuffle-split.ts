@@ -39,7 +39,9 @@ export function shuffleSplitMask(n: number, nTrain: number, nTest: number, rng: 
  * ```ts
  * import { ShuffleSplit } from '@assay/splitters';
  * const ss = new ShuffleSplit({ nSplits: 3, testSize: 0.25, randomState: 0 });
- * for (const { train, test } of ss.split({ n: 8 })) console.log(train.length, test.length); // 6 2
+ * for (const { train, test } of ss.split({ n: 8 })) {
+ *   [train.length, test.length]; // [6, 2]
+ * }
  * ```
  * @see sklearn.model_selection.ShuffleSplit
  */

@@ -22,7 +22,7 @@ import { checkSplitsFitRows, type KFoldOptions, resolveKFoldOptions } from './k-
  * ```ts
  * import { StratifiedGroupKFold } from '@assay/splitters';
  * const sgkf = new StratifiedGroupKFold({ nSplits: 2 });
- * sgkf.foldIds({ y: [0, 0, 1, 1, 0, 1], groups: [1, 1, 2, 2, 3, 4] });
+ * sgkf.foldIds({ y: [0, 0, 1, 1, 0, 1], groups: [1, 1, 2, 2, 3, 4] }); // Int32Array [0, 0, 1, 1, 1, 0]
  * ```
  * @see sklearn.model_selection.StratifiedGroupKFold
  */

@@ -22,8 +22,12 @@ import type { ShuffleSplitOptions } from './shuffle-split-options.js';
  * @example
  * ```ts
  * import { StratifiedShuffleSplit } from '@assay/splitters';
+ * const y = ['a', 'a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b'];
  * const sss = new StratifiedShuffleSplit({ nSplits: 5, testSize: 0.2, randomState: 1 });
- * for (const { train, test } of sss.split({ y })) console.log(train.length, test.length);
+ * for (const { train, test } of sss.split({ y })) {
+ *   train.length; // 8
+ *   Array.from(test, (i) => y[i]); // ['a', 'b']
+ * }
  * ```
  * @see sklearn.model_selection.StratifiedShuffleSplit
  */

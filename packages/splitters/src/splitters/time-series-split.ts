@@ -42,9 +42,9 @@ function range(start: number, stop: number): Uint32Array {
  * @example
  * ```ts
  * import { TimeSeriesSplit } from '@assay/splitters';
- * for (const { train, test } of new TimeSeriesSplit({ nSplits: 3, gap: 1 }).split(8)) {
- *   console.log(train, test); // [0], [2, 3] / [0..2], [4, 5] / [0..4], [6, 7]
- * }
+ * const splits = [...new TimeSeriesSplit({ nSplits: 3, gap: 1 }).split(8)];
+ * splits.map((s) => s.train); // [[0], [0, 1, 2], [0, 1, 2, 3, 4]]
+ * splits.map((s) => s.test); // [[2, 3], [4, 5], [6, 7]]
  * ```
  * @see sklearn.model_selection.TimeSeriesSplit
  */

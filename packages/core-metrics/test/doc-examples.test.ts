@@ -1,0 +1,16 @@
+import { describeDocExamples } from '../../../test-support/doc-examples.js';
+import * as coreMetrics from '../src/index.js';
+import { checkColumn } from '../src/input/check-column.js';
+import { checkNumberOption } from '../src/input/number-option.js';
+import { checkOptions } from '../src/input/option-keys.js';
+import { accumulateDenseLabelConfusion } from '../src/kernels/dense-label-confusion.js';
+
+describeDocExamples('TSDoc examples of @assay/core-metrics', {
+  srcDir: new URL('../src/', import.meta.url),
+  exports: coreMetrics,
+  excluded: {
+    METRIC_WARNING_CHANNEL: 'a constant (the diagnostics channel name), not a function or class',
+  },
+  // exported by their module for the metrics, not by the package; their examples run too
+  scope: { accumulateDenseLabelConfusion, checkColumn, checkNumberOption, checkOptions },
+});
