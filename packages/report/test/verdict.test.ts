@@ -43,6 +43,16 @@ describe('the verdict', () => {
     expect(v.outcome).toBe('The threshold holds for nb (accuracy >= 0.7).');
   });
 
+  test('PASS names the models the thresholds were checked on, not every model of the run', () => {
+    const nb = sampleModel('nb', { metrics: { accuracy: metric(0.75, 0.72, 0.78) } });
+    const lr = sampleModel('lr', { metrics: { accuracy: metric(0.6, 0.55, 0.65) } });
+    const v = runVerdict(
+      sampleResults([nb, lr], { thresholds: [threshold('nb', 'accuracy >= 0.7', 0.75, true)] }),
+    );
+    expect(v.status).toBe('pass');
+    expect(v.outcome).toBe('The threshold holds for nb (accuracy >= 0.7).');
+  });
+
   test('FAIL names every failed threshold with its value, and metrics that are not representative', () => {
     const a = sampleModel('a');
     const b = sampleModel('b', {

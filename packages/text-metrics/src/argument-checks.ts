@@ -141,7 +141,7 @@ export function checkBooleanOption(value: unknown, fallback: boolean, name: stri
  * @throws {@link TextMetricsError} `INVALID_OPTION` naming the allowed values
  * @example
  * ```ts
- * checkChoice(undefined, ['1.1', '2.0'] as const, '1.1', 'options.version'); // '1.1'
+ * checkChoice(undefined, ['1.1', '2.0'], '1.1', 'options.version'); // '1.1'
  * ```
  */
 export function checkChoice<T extends string>(

@@ -6,7 +6,12 @@ export type TextMetricsErrorCode = 'INVALID_ARGUMENT' | 'INVALID_OPTION';
  * and a full-sentence message naming the argument and what would be valid.
  *
  * @example
- * throw new TextMetricsError('INVALID_ARGUMENT', 'Argument references must be a non-empty array of strings; got 0 references.');
+ * try {
+ *   sentenceBleu('the cat sat', []);
+ * } catch (error) {
+ *   error instanceof TextMetricsError; // true
+ *   error instanceof TextMetricsError && error.code; // 'INVALID_ARGUMENT'
+ * }
  */
 export class TextMetricsError extends Error {
   /** stable machine-readable code */

@@ -36,7 +36,7 @@ export function horizontalAxisBreak(x: number, y: number): string {
  * @param anchor - SVG `text-anchor` (default `start`)
  * @returns SVG markup
  * @example
- * axisStartNote(48, 32, '0.90'); // '<text ... class="axis-note">axis starts at 0.90, not at 0</text>'
+ * axisStartNote(48, 32, '0.90'); // '<text …class="axis-note">axis starts at 0.90, not at 0</text>'
  */
 export function axisStartNote(
   x: number,

@@ -20,7 +20,7 @@ function tick(x: number): string {
  * @remarks Bars are as wide as their bins, so unequal bins keep their proportions. An axis
  *   that starts above 0 carries a break mark and a note, as in {@link histogramChart}.
  * @example
- * binnedHistogramChart([0, 0.5, 1], [3, 7], { title: 'token_f1', xLabel: 'per-item value' });
+ * binnedHistogramChart([0, 0.5, 1], [3, 7], { title: 'token_f1', xLabel: 'per-item value' }).startsWith('<svg'); // true
  */
 export function binnedHistogramChart(
   edges: readonly number[],

@@ -37,7 +37,7 @@ function sizeNote(counts: readonly number[], most: number): string {
  *   states), and every bin is labelled `n=…`, so a point resting on one or two items is
  *   not read as solid and the largest bins' counts can be read too.
  * @example
- * calibrationChart([{ name: 'nb', meanPredicted: [0.1, 0.9], fractionPositive: [0.05, 0.95], counts: [40, 2] }]);
+ * calibrationChart([{ name: 'nb', meanPredicted: [0.1, 0.9], fractionPositive: [0.05, 0.95], counts: [40, 2] }]).startsWith('<svg'); // true
  */
 export function calibrationChart(
   curves: ReadonlyArray<{

@@ -9,7 +9,7 @@ import { escapeHtml } from '../html/escape-html.js';
  * @param title - chart title (e.g. the model name)
  * @returns SVG markup
  * @example
- * confusionHeatmap(['ham', 'spam', 'unparseable'], [[90, 10, 0], [5, 95, 0]], 'nb');
+ * confusionHeatmap(['ham', 'spam', 'unparseable'], [[90, 10, 0], [5, 95, 0]], 'nb').startsWith('<svg'); // true
  */
 export function confusionHeatmap(
   labels: readonly string[],

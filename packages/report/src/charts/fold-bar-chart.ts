@@ -25,7 +25,7 @@ export interface FoldBars {
  * @param models - per model: fold values, mean, CI
  * @returns SVG markup
  * @example
- * foldBarChart('accuracy', [{ name: 'nb', folds: [0.9, 0.92], pooled: 0.91, ciLow: 0.89, ciHigh: 0.93 }]);
+ * foldBarChart('accuracy', [{ name: 'nb', folds: [0.9, 0.92], pooled: 0.91, ciLow: 0.89, ciHigh: 0.93 }]).startsWith('<svg'); // true
  */
 export function foldBarChart(metric: string, models: readonly FoldBars[]): string {
   const nFolds = Math.max(0, ...models.map((m) => m.folds.length));

@@ -39,7 +39,7 @@ function tickLabel(v: number): string {
  * @param options - title, axis labels, domains, size
  * @returns `<svg>` markup (all text escaped)
  * @example
- * lineChart([{ name: 'model', x: [0, 1], y: [0, 1] }], { title: 'ROC', xLabel: 'FPR', yLabel: 'TPR' });
+ * lineChart([{ name: 'model', x: [0, 1], y: [0, 1] }], { title: 'ROC', xLabel: 'FPR', yLabel: 'TPR' }).startsWith('<svg'); // true
  */
 export function lineChart(series: readonly LineSeries[], options: LineChartOptions): string {
   const f = frameOf(series, options);

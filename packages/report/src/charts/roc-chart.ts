@@ -6,7 +6,7 @@ import { lineChart } from './line-chart.js';
  * @param curves - per model: name, false and true positive rates, AUC
  * @returns SVG markup
  * @example
- * rocChart([{ name: 'nb', fpr: [0, 1], tpr: [0, 1], auc: 0.5 }]);
+ * rocChart([{ name: 'nb', fpr: [0, 1], tpr: [0, 1], auc: 0.5 }]).startsWith('<svg'); // true
  */
 export function rocChart(
   curves: ReadonlyArray<{ name: string; fpr: number[]; tpr: number[]; auc: number | null }>,

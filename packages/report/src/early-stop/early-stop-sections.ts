@@ -20,7 +20,7 @@ const HEAD = [
  * @param r - run results
  * @returns Markdown lines
  * @example
- * markdownEarlyStop(results).join('\n');
+ * markdownEarlyStop(results)[1]; // '## Early stop'
  */
 export function markdownEarlyStop(r: RunResults): string[] {
   const e = r.earlyStop;
@@ -49,7 +49,7 @@ export function markdownEarlyStop(r: RunResults): string[] {
  * @param r - run results
  * @returns HTML
  * @example
- * htmlEarlyStop(results);
+ * htmlEarlyStop(results).startsWith('<h2>Early stop</h2>'); // true
  */
 export function htmlEarlyStop(r: RunResults): string {
   const e = r.earlyStop;
@@ -72,7 +72,8 @@ export function htmlEarlyStop(r: RunResults): string {
  * @param r - run results
  * @returns lines of plain text
  * @example
- * terminalEarlyStop(results).join('\n');
+ * terminalEarlyStop(results)[2];
+ * // '  nb accuracy 0.8500 (n 20): confidence sequence [0.620, 0.910], bootstrap CI [0.700, 0.950] (fixed n, reference); requests saved 20, cost saved — (est.)'
  */
 export function terminalEarlyStop(r: RunResults): string[] {
   const e = r.earlyStop;

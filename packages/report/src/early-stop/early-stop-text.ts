@@ -23,7 +23,7 @@ export interface EarlyStopRow {
  * @param e - the `earlyStop` section of the results
  * @returns plain text (the rule in backticks)
  * @example
- * earlyStopSentence(results.earlyStop); // 'Stopping rule `ci_width(accuracy) <= 0.04` ...'
+ * earlyStopSentence(results.earlyStop); // 'Stopping rule `ci_width(accuracy) <= 0.3` (first check after 10 items, then every 5) held after 20 of 40 items (3 checks): the other 20 were never sent, and every figure of this report is computed on the 20 sent.'
  */
 export function earlyStopSentence(e: EarlyStopResult): string {
   const rule = `Stopping rule \`${e.when}\` (first check after ${formatCount(e.minItems)} items, then every ${formatCount(e.checkEvery)})`;
@@ -46,7 +46,7 @@ export function earlyStopNote(e: EarlyStopResult, ci: number): string {
  * @param e - the `earlyStop` section of the results
  * @returns plain-text cells
  * @example
- * earlyStopRows(results.earlyStop)[0].sequence; // '[0.921, 0.977]'
+ * earlyStopRows(results.earlyStop)[0].sequence; // '[0.620, 0.910]'
  */
 export function earlyStopRows(e: EarlyStopResult): EarlyStopRow[] {
   return e.models.flatMap((m) =>

@@ -44,7 +44,7 @@ export function testedItems(dataset: Pick<RunResults['dataset'], 'items' | 'test
  * @param r - the run's results
  * @returns e.g. `3 samples each (reduced by mean)`; null with one sample or no generation
  * @example
- * samplesEachText(results); // '3 samples each (reduced by mean)'
+ * samplesEachText(generationRun); // '3 samples each (reduced by mean)'
  */
 export function samplesEachText(r: Pick<RunResults, 'models'>): string | null {
   const g = r.models.find((m) => m.generation !== undefined)?.generation;
@@ -58,7 +58,7 @@ export function samplesEachText(r: Pick<RunResults, 'models'>): string | null {
  * @param r - the run's results
  * @returns `every item once`, or e.g. `every item once, 3 samples each (reduced by mean)`
  * @example
- * everyItemOnceText(results); // 'every item once, 3 samples each (reduced by mean)'
+ * everyItemOnceText(generationRun); // 'every item once, 3 samples each (reduced by mean)'
  */
 export function everyItemOnceText(r: Pick<RunResults, 'models'>): string {
   const samples = samplesEachText(r);

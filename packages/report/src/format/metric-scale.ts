@@ -14,7 +14,7 @@ const PERCENT_SCORES = ['bleu', 'chrf', 'chrf_pp'];
  * @returns the sentence, or null when no metric off the 0–1 scale is shown
  * @example
  * metricScaleNote(['bleu', 'token_f1']);
- * // 'bleu is a corpus score on sacrebleu's 0–100 scale, not 0–1.'
+ * // "bleu is a corpus score on sacrebleu's 0–100 scale, not 0–1."
  * metricScaleNote(['accuracy']); // null
  */
 export function metricScaleNote(names: readonly string[]): string | null {

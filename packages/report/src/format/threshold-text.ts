@@ -11,7 +11,7 @@ export type ThresholdOutcome = 'pass' | 'fail' | 'error';
  * @param t - one threshold result
  * @returns `pass`, `fail` or `error`
  * @example
- * thresholdOutcome({ ...t, passed: false, value: null }); // 'error'
+ * thresholdOutcome({ ...threshold, passed: false, value: null }); // 'error'
  */
 export function thresholdOutcome(t: ThresholdResult): ThresholdOutcome {
   if (t.outcome !== undefined) return t.outcome;
@@ -26,7 +26,7 @@ export function thresholdOutcome(t: ThresholdResult): ThresholdOutcome {
  * @param digits - significant digits (default 4)
  * @returns the interval text
  * @example
- * thresholdInterval({ ...t, ciLow: 0.88123, ciHigh: 0.93456 }); // '[0.8812, 0.9346]'
+ * thresholdInterval({ ...threshold, ciLow: 0.88123, ciHigh: 0.93456 }); // '[0.8812, 0.9346]'
  */
 export function thresholdInterval(t: ThresholdResult, digits = 4): string {
   if (t.ciLow === undefined || t.ciHigh === undefined) return MISSING_VALUE;
@@ -41,7 +41,7 @@ export function thresholdInterval(t: ThresholdResult, digits = 4): string {
  * @param t - one threshold result
  * @returns the cell text
  * @example
- * thresholdIntervalCell({ ...t, ciLow: 0.9, ciHigh: 0.97, level: 0.975 }); // '[0.9000, 0.9700] at 97.5%'
+ * thresholdIntervalCell({ ...threshold, ciLow: 0.9, ciHigh: 0.97, level: 0.975 }); // '[0.9000, 0.9700] at 97.5%'
  */
 export function thresholdIntervalCell(t: ThresholdResult): string {
   const interval = thresholdInterval(t);
@@ -54,7 +54,7 @@ export function thresholdIntervalCell(t: ThresholdResult): string {
  * @param t - one threshold result
  * @returns the figure, or null when it has none
  * @example
- * thresholdFigure({ ...t, bound: 'ci_low', value: 0.91, ciLow: 0.88 }); // 0.88
+ * thresholdFigure({ ...threshold, bound: 'ci_low', value: 0.91, ciLow: 0.88 }); // 0.88
  */
 export function thresholdFigure(t: ThresholdResult): number | null {
   if (t.bound === 'ci_low') return t.ciLow ?? null;
@@ -69,7 +69,15 @@ export function thresholdFigure(t: ThresholdResult): number | null {
  * @param t - one threshold result
  * @returns the cell text
  * @example
- * thresholdValueCell(t); // '-0.0409 (0.9100 vs baseline 0.9509)'
+ * const vsBaseline = {
+ *   ...threshold,
+ *   threshold: 'f1_macro vs baseline >= -0.05',
+ *   against: 'baseline',
+ *   value: -0.0409,
+ *   limit: -0.05,
+ *   baseline: { results: '/runs/old/results.json', model: 'nb', baselineValue: 0.9509, current: 0.91 },
+ * };
+ * thresholdValueCell(vsBaseline); // '-0.0409 (0.9100 vs baseline 0.9509)'
  */
 export function thresholdValueCell(t: ThresholdResult): string {
   const b = t.baseline;
@@ -91,7 +99,15 @@ function signed(x: number | null): string {
  * @param t - one threshold result
  * @returns the words, or an empty string
  * @example
- * baselineSource(t); // 'baseline model nb of /runs/old/results.json'
+ * const vsBaseline = {
+ *   ...threshold,
+ *   threshold: 'f1_macro vs baseline >= -0.05',
+ *   against: 'baseline',
+ *   value: -0.0409,
+ *   limit: -0.05,
+ *   baseline: { results: '/runs/old/results.json', model: 'nb', baselineValue: 0.9509, current: 0.91 },
+ * };
+ * baselineSource(vsBaseline); // 'baseline model nb of /runs/old/results.json'
  */
 export function baselineSource(t: ThresholdResult): string {
   if (t.against !== 'baseline' || t.baseline === undefined) return '';
@@ -115,7 +131,9 @@ function figureName(t: ThresholdResult): string {
  *   that of a `decided(thresholds)` confidence sequence, wins)
  * @returns the details
  * @example
- * thresholdDetails(t, 0.95); // 'f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345] (bootstrap-percentile)'
+ * thresholdDetails(threshold, 0.95); // 'f1_macro 0.8490 >= 0.8; value 0.8490, 95% interval [0.7490, 0.8990]'
+ * const onLow = { ...threshold, threshold: 'f1_macro.ci_low >= 0.8', bound: 'ci_low', passed: false };
+ * thresholdDetails(onLow, 0.95); // 'f1_macro.ci_low 0.7490 is not >= 0.8; value 0.8490, 95% interval [0.7490, 0.8990]'
  */
 export function thresholdDetails(t: ThresholdResult, ci: number): string {
   const outcome = thresholdOutcome(t);
@@ -140,7 +158,8 @@ export function thresholdDetails(t: ThresholdResult, ci: number): string {
  * @param ci - the confidence level of the intervals (`evaluation.ci`)
  * @returns `<threshold> holds for <model>: <details>`, `fails for`, or `could not be checked for`
  * @example
- * thresholdMessage(t, 0.95); // 'f1_macro.ci_low >= 0.9 fails for nb: f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345] (bootstrap-percentile)'
+ * const onLow = { ...threshold, threshold: 'f1_macro.ci_low >= 0.8', bound: 'ci_low', passed: false };
+ * thresholdMessage(onLow, 0.95); // 'f1_macro.ci_low >= 0.8 fails for nb: f1_macro.ci_low 0.7490 is not >= 0.8; value 0.8490, 95% interval [0.7490, 0.8990]'
  */
 export function thresholdMessage(t: ThresholdResult, ci: number): string {
   const verb = { pass: 'holds for', fail: 'fails for', error: 'could not be checked for' }[

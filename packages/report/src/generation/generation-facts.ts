@@ -53,7 +53,7 @@ export function histogramUnit(g: Pick<GenerationSummary, 'samples'>): {
  * @param m - the model's results
  * @returns the `generation.slices` rows, each with `items` where known
  * @example
- * generationSliceCounts(model)[0]; // { group: 'billing', n: 36, items: 12, metrics: {...} }
+ * generationSliceCounts(generationModel)[0]; // { group: 'list-a', n: 12, metrics: { token_f1: 0.4321, bleu: 31.5 } }
  */
 export function generationSliceCounts(
   m: ModelResult,

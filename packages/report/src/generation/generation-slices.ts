@@ -40,7 +40,7 @@ function rankOldSlices(slices: GenerationSlice[], greaterIsBetter: boolean): Gen
  *   only in `generation.slices`, so they are ranked here on the first scorer, with its
  *   direction from `greaterIsBetter` (higher is better when it is not named).
  * @example
- * generationSlices(model, results.evaluation.greaterIsBetter)?.[0]?.group; // the worst group
+ * generationSlices(generationModel, generationRun.evaluation.greaterIsBetter)?.[0]?.group; // 'list-a' (the worst group)
  */
 export function generationSlices(
   m: ModelResult,

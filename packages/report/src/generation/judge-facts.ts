@@ -8,7 +8,7 @@ import type { JudgeSummary } from '../results/run-results-schema.js';
  * @param j - the model's judge summary
  * @returns plain text, for the renderer to escape
  * @example
- * judgeSettingsInWords(judge); // 'closedqa grading by grader, temperature 0, seed 7, 1 grade per answer'
+ * judgeSettingsInWords(judge); // 'closedqa grading by overlap-judge, temperature 0, seed 7, 2 grades per answer'
  */
 export function judgeSettingsInWords(j: JudgeSummary): string {
   const seed = j.seed === null ? 'no seed' : `seed ${j.seed}`;
@@ -45,7 +45,7 @@ export const TEMPERATURE_ZERO_REPEATS =
  *   `repeats` > 1, and a temperature above 0 to mean anything (a note says so at 0); the swap inconsistency is the share of pairs whose two orders disagree
  *   (counted as ties).
  * @example
- * judgeConsistencyInWords(judge); // ['Flip rate 0.100: the share of answers whose 3 grades disagree.']
+ * judgeConsistencyInWords(judge)[0]; // 'Flip rate 0.150: the share of answers whose 2 grades disagree.'
  */
 export function judgeConsistencyInWords(j: JudgeSummary): string[] {
   const out = [
@@ -69,7 +69,7 @@ export function judgeConsistencyInWords(j: JudgeSummary): string[] {
  * @param ci - the confidence level, e.g. 0.95
  * @returns plain text, for the renderer to escape
  * @example
- * agreementInWords(agreement, 0.95); // "Cohen's kappa 0.620 (quadratic weights), 95% CI [0.410, 0.800], on 40 judge grades paired with the grade people gave their item (column human)."
+ * agreementInWords(agreement, 0.95); // "Cohen's kappa 0.654 (unweighted), 95% CI [0.301, 0.909], on 18 judge grades paired with the grade people gave their item (column human_grade)."
  */
 export function agreementInWords(a: NonNullable<JudgeSummary['agreement']>, ci: number): string {
   const weights = a.weights === 'none' ? 'unweighted' : `${a.weights} weights`;
@@ -83,7 +83,7 @@ export function agreementInWords(a: NonNullable<JudgeSummary['agreement']>, ci: 
  * @param j - the model's judge summary
  * @returns e.g. `12 graded, 2 unscored (no GRADE line 2)`
  * @example
- * gradedInWords(judge); // '12 graded, 2 unscored (no GRADE line 2)'
+ * gradedInWords(judge); // '18 graded, 2 unscored (no GRADE line 2)'
  */
 export function gradedInWords(j: JudgeSummary): string {
   const reasons = j.unscoredReasons.map((r) => `${r.reason} ${r.count}`).join(', ');

@@ -78,7 +78,7 @@ function worstItemsTable(g: GenerationSummary, folded: boolean): string {
  * @param folded - whether the run had more than one fold: each worst item then names its fold
  * @returns the section's HTML; empty when the model has no `generation`
  * @example
- * results.models.map((m, i) => generationSection(m, i)).join('');
+ * generationSection(generationModel, 0).startsWith('<h3>subject-gen: generation scores</h3>'); // true
  */
 export function generationSection(m: ModelResult, colorIndex: number, folded = true): string {
   const g = m.generation;
@@ -93,7 +93,8 @@ export function generationSection(m: ModelResult, colorIndex: number, folded = t
  * @param r - the run's results
  * @returns HTML; empty when no model has `generation`
  * @example
- * generationSections(results).startsWith('<h2>Generation</h2>'); // true for a generation run
+ * generationSections(generationRun).startsWith('<h2>Generation</h2>'); // true
+ * generationSections(results); // ''
  */
 export function generationSections(r: RunResults): string {
   if (!r.models.some((m) => m.generation)) return '';
@@ -108,7 +109,8 @@ export function generationSections(r: RunResults): string {
  * @param slices - from `generationSlices`, worst first
  * @returns the heading, the ranking note and the table (at most 8 groups)
  * @example
- * generationSlicesTable(model, generationSlices(model, results.evaluation.greaterIsBetter) ?? []);
+ * const slices = generationSlices(generationModel, generationRun.evaluation.greaterIsBetter) ?? [];
+ * generationSlicesTable(generationModel, slices).startsWith('<h3>subject-gen: worst slices</h3>'); // true
  */
 export function generationSlicesTable(m: ModelResult, slices: GenerationSlice[]): string {
   const metrics = [...new Set(slices.flatMap((s) => Object.keys(s.metrics)))];

@@ -296,7 +296,7 @@ function subtitle(r: RunResults): string {
  * @param r - run results
  * @returns the HTML document; every piece of data and model output is HTML-escaped
  * @example
- * await writeFile('report.html', htmlReport(results));
+ * htmlReport(results).startsWith('<!doctype html>'); // true
  */
 export function htmlReport(r: RunResults): string {
   const classification = r.task.type === 'classification';

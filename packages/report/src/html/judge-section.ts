@@ -36,7 +36,7 @@ function unscoredTable(j: JudgeSummary): string {
  * @param ci - the run's confidence level, e.g. 0.95
  * @returns the block's HTML; empty when the model has no `judge`
  * @example
- * results.models.map((m) => judgeSection(m, results.evaluation.ci)).join('');
+ * judgeSection(generationModel, generationRun.evaluation.ci).startsWith('<h3>subject-gen: judge</h3>'); // true
  */
 export function judgeSection(m: ModelResult, ci: number): string {
   const j = m.judge;
@@ -59,7 +59,8 @@ export function judgeSection(m: ModelResult, ci: number): string {
  * @param r - the run's results
  * @returns HTML; empty when no model has `judge`
  * @example
- * judgeSections(results).startsWith('<h2>Judge</h2>'); // true for a judged run
+ * judgeSections(generationRun).startsWith('<h2>Judge</h2>'); // true
+ * judgeSections(results); // ''
  */
 export function judgeSections(r: RunResults): string {
   if (!r.models.some((m) => m.judge)) return '';

@@ -32,7 +32,7 @@ function promptCell(hash: string | undefined, prompts: Prompts): string {
  *   (1-based; `fold` in `predictions.arrow` counts from 0)
  * @returns the section's HTML
  * @example
- * results.models.map((m) => wrongAnswersSection(m, results.prompts)).join('');
+ * wrongAnswersSection(model, results.prompts); // '<h3>nb: wrong answers</h3><p class="note">None.</p>'
  */
 export function wrongAnswersSection(
   m: ModelResult,

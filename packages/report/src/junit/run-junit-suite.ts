@@ -17,7 +17,8 @@ import type { JunitCase, JunitSuite } from './junit-xml.js';
  * @param r - the run's results
  * @returns the suite, for {@link junitXml}
  * @example
- * junitXml([runJunitSuite(results)]);
+ * runJunitSuite(results).cases.map((c) => c.name); // ['f1_macro >= 0.8 [nb]']
+ * junitXml([runJunitSuite(results)]).includes('failures="0"'); // true
  */
 export function runJunitSuite(r: RunResults): JunitSuite {
   const cases = r.thresholds.map((t): JunitCase => {

@@ -123,7 +123,7 @@ function modelLines(m: ModelResult, folded: boolean): string[] {
  *   `↵`), so an output cannot end its cell, open a code span or inject markup; texts are cut
  *   to {@link MARKDOWN_TEXT_CHARS} characters with a visible marker.
  * @example
- * markdownLines.push(...generationSection(results));
+ * generationSection(generationRun)[1]; // '## Generation'
  */
 export function generationSection(r: RunResults): string[] {
   if (!r.models.some((m) => m.generation)) return [];

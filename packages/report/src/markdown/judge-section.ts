@@ -59,7 +59,7 @@ function modelLines(m: ModelResult, ci: number): string[] {
  * @param r - the run's results
  * @returns Markdown lines; none when no model has `judge`
  * @example
- * markdownLines.push(...judgeSection(results));
+ * judgeSection(generationRun)[1]; // '## Judge'
  */
 export function judgeSection(r: RunResults): string[] {
   if (!r.models.some((m) => m.judge)) return [];

@@ -219,7 +219,7 @@ function filesSection(r: RunResults): string[] {
  * @param r - run results
  * @returns Markdown text
  * @example
- * await writeFile('report.md', markdownReport(results));
+ * markdownReport(results).split('\n')[0]; // '# sample — assay run report'
  */
 export function markdownReport(r: RunResults): string {
   const ci = Math.round(r.evaluation.ci * 100);

@@ -40,7 +40,7 @@ function headlineTable(r: RunResults): string[] {
  * @returns Markdown ending with a blank line, so that several summaries can be appended to
  *   one file
  * @example
- * stepSummaryMarkdown(results).split('\n')[0]; // '### ✅ assay run spam-demo: PASS'
+ * stepSummaryMarkdown(results).split('\n')[0]; // '### ✅ assay run sample: PASS'
  */
 export function stepSummaryMarkdown(r: RunResults): string {
   const v = runVerdict(r);

@@ -59,7 +59,8 @@ function modelSection(
  * @param r - run results
  * @returns Markdown lines; none for generation tasks
  * @example
- * markdownLines.push(...wrongAnswersSection(results));
+ * wrongAnswersSection(results)[1]; // '## Wrong answers'
+ * wrongAnswersSection(generationRun); // []
  */
 export function wrongAnswersSection(r: RunResults): string[] {
   if (r.task.type === 'generation') return [];

@@ -27,7 +27,7 @@ function ordersInWords(mc: MultipleChoiceSummary): string {
  * @param r - the results
  * @returns the sentences (none for other tasks, or without `multipleChoice`)
  * @example
- * choiceOrderNotes(results); // ["mc-model: each item asked in 3 choice orders (the data set's included), task.permutations 2; 3 of 10 compared items (30.0%) changed their answer with the order."]
+ * choiceOrderNotes(choiceRun); // ["mc-model: each item asked in 3 choice orders (the data set's included), task.permutations 2; 3 of 10 compared items (30.0%) changed their answer with the order."]
  */
 export function choiceOrderNotes(r: RunResults): string[] {
   return r.models.flatMap((m) => {

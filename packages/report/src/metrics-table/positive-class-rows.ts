@@ -57,7 +57,7 @@ function shown(s: MetricSummary, over: number | undefined, reason: string): Metr
  *   label, no item with it, no other item) has no value and no interval, even where
  *   `results.json` holds 0 for it.
  * @example
- * positiveClassRows(model)?.rows[1]?.words; // 'of the 1,396 spam items, 95.9% were answered spam'
+ * positiveClassRows(model)?.rows[1]?.words; // 'of the 10 spam items, 90.0% were answered spam'
  */
 export function positiveClassRows(
   m: ModelResult,

@@ -77,9 +77,16 @@ function plainLines(stream: ProgressStream, options: ProgressBarOptions): Progre
  * @returns the progress bar
  * @example
  * ```ts
- * const bar = createProgressBar(process.stderr, { quiet: false });
- * await runner.scorePredictions(columns, { onProgress: (p) => bar.update(p) });
+ * // a stream that is not a TTY (a log) and a clock the example sets
+ * const written = [];
+ * const stream = { isTTY: false, write: (text) => written.push(text) };
+ * let now = 0;
+ * const bar = createProgressBar(stream, { now: () => now, lineIntervalMs: 5000 });
+ * bar.update({ phase: 'bootstrap', done: 10, total: 200 }); // no line: not 5 s yet
+ * now = 6000;
+ * bar.update({ phase: 'bootstrap', done: 120, total: 200 });
  * bar.done();
+ * written; // ['assay score: bootstrap 120/200 tasks (60%), 6s\n']
  * ```
  */
 export function createProgressBar(

@@ -57,9 +57,14 @@ function line(p: ModelProgress, now: number): string {
  * @param options - stream, quiet, TTY override, interval
  * @returns `update(progress)` to call on every change and `done()` to print the final state
  * @example
- * const printer = createProgressPrinter();
- * await runEvaluation(config, { onProgress: printer.update });
+ * const written = [];
+ * const stream = { isTTY: false, write: (text) => written.push(text) };
+ * const printer = createProgressPrinter({ stream, intervalS: 5 });
+ * const startedAt = performance.now();
+ * printer.update([{ model: 'nb', total: 40, done: 40, resumed: 0, errors: 1, costUsd: 0, startedAt }]);
  * printer.done();
+ * written.length; // 2 (the first update, and done)
+ * written[0]; // 'nb               ████████████████████     40/40 100%  … req/s  ETA 0s  errors 1\n'
  */
 export function createProgressPrinter(options: ProgressPrinterOptions = {}): {
   update: (progress: readonly ModelProgress[]) => void;

@@ -51,7 +51,7 @@ function judgeLine(m: ModelResult, ci: number): string[] {
  * @param r - the run's results
  * @returns plain lines (a blank line first); none when no model has any of them
  * @example
- * lines.push(...generationLines(results));
+ * generationLines(generationRun)[1]; // '  subject-gen: 3 samples per item, reduced by mean; 2 extraction failure(s) scored as empty answers'
  */
 export function generationLines(r: RunResults): string[] {
   const lines = r.models.flatMap((m) => [

@@ -234,7 +234,7 @@ function thresholdLines(r: RunResults): string[] {
  * @param r - run results
  * @returns multi-line text (no colours)
  * @example
- * process.stdout.write(summaryTable(results));
+ * summaryTable(results).split('\n')[0]; // 'sample: 20 items, kfold (2 folds), 2 models'
  */
 export function summaryTable(r: RunResults): string {
   const method =

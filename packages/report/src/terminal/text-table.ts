@@ -6,7 +6,7 @@
  * @param rowCells - cells, row by row (missing cells are empty); line breaks in a cell show as `↵`
  * @returns the table, lines joined by `\n`
  * @example
- * textTable(['metric', 'value'], [['accuracy', '0.962']]);
+ * textTable(['metric', 'value'], [['accuracy', '0.962']]).split('\n'); // ['metric    value', '────────  ─────', 'accuracy  0.962']
  */
 export function textTable(
   headerCells: readonly string[],

@@ -28,7 +28,19 @@ interface PairReading {
   readonly sentence: string;
 }
 
-/** `costs half as much ($0.0992 vs $0.198 for 200 items)`, or null without both prices. */
+/**
+ * How the cost of model `b` compares with that of model `a`: `costs half as much ($0.0992 vs
+ * $0.198 for 200 items)`, or null without both prices.
+ *
+ * @param b - the model described
+ * @param a - the model it is compared with
+ * @returns the words, or null
+ * @example
+ * const [nb, lr] = models;
+ * const priced = (m, costUsd) => ({ ...m, service: { ...m.service, costUsd } });
+ * costWords(priced(nb, 0.0992), priced(lr, 0.198)); // 'costs half as much ($0.0992 vs $0.198 for 20 items)'
+ * costWords(nb, lr); // null (no prices)
+ */
 export function costWords(b: ModelResult, a: ModelResult): string | null {
   const cb = b.service.costUsd;
   const ca = a.service.costUsd;
@@ -46,7 +58,19 @@ export function costWords(b: ModelResult, a: ModelResult): string | null {
   return `costs ${Number(ratio.toPrecision(2))}× as much (${amounts})`;
 }
 
-/** `is 17 ms slower at p95`, or null when either has no latency. */
+/**
+ * How the p95 latency of model `b` compares with that of model `a`: `is 17 ms slower at p95`,
+ * or null when either has no latency.
+ *
+ * @param b - the model described
+ * @param a - the model it is compared with
+ * @returns the words, or null
+ * @example
+ * const [nb, lr] = models;
+ * const slower = { ...nb, service: { ...nb.service, latencyMs: { ...nb.service.latencyMs, p95: 30.8 } } };
+ * latencyWords(slower, lr); // 'is 17 ms slower at p95'
+ * latencyWords(nb, lr); // 'is about as fast at p95'
+ */
 export function latencyWords(b: ModelResult, a: ModelResult): string | null {
   const lb = b.service.latencyMs.p95;
   const la = a.service.latencyMs.p95;
@@ -142,7 +166,7 @@ function conclusion(p: PairReading, metric: string): string {
  *   with no significant difference it says so and points to cost or latency.
  * @example
  * modelChoice(results, 'f1_macro');
- * // 'spam-v2 scores +0.015 f1_macro [0.000, 0.033] against spam-v1, not a significant difference (p 0.250); …'
+ * // 'lr scores +0.029 f1_macro [-0.050, 0.110] against nb, not a significant difference (p 0.250); lr is about as fast at p95. Neither is clearly better on f1_macro; this run cannot tell them apart.'
  */
 export function modelChoice(r: RunResults, metric: string | null): string | null {
   if (metric === null || r.models.length < 2) return null;

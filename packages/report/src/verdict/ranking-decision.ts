@@ -36,7 +36,8 @@ export interface RankingDecisionGap {
  *   model the best cut-off's balanced accuracy is Φ(Φ⁻¹(AUC)/√2): 0.82 at AUC 0.90 and 0.95
  *   at AUC 0.99, so a gap of 0.15 is well beyond what a good cut-off leaves.
  * @example
- * rankingDecisionGap(model, 'spam')?.auc; // 0.991
+ * rankingDecisionGap(models[1], 'spam')?.auc; // 0.995 (lr)
+ * rankingDecisionGap(models[0], 'spam'); // null (nb: ROC AUC 0.93, balanced accuracy 0.85)
  */
 export function rankingDecisionGap(
   m: ModelResult,
@@ -71,7 +72,8 @@ export function rankingDecisionGap(
  * @param g - the disagreement
  * @returns plain text
  * @example
- * rankingDecisionWarning(gap); // 'nb ranks the items well (ROC AUC 0.990) but ...'
+ * const gap = rankingDecisionGap(models[1], 'spam');
+ * gap && rankingDecisionWarning(gap); // 'lr ranks the items well (ROC AUC 0.995) but its answers are much worse (balanced accuracy 0.800): …'
  */
 export function rankingDecisionWarning(g: RankingDecisionGap): string {
   const direction = g.positive

@@ -15,7 +15,7 @@ const PATTERN = /(>=|<=|==|>|<)\s*(-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)\s*$/i;
  * @returns the sentence, its threshold expression marked as code, or null when the threshold failed, names a service metric, has
  *   no interval, reads an interval end or a baseline, or the interval stays on the passing side
  * @example
- * uncertainPass(threshold, model, 0.95); // [{ code: 'f1_macro >= 0.9' }, ' passes for nb, but ...']
+ * uncertainPass(threshold, model, 0.95); // [{ code: 'f1_macro >= 0.8' }, ' passes for nb, but the 95% interval of f1_macro (0.749 to 0.899) reaches below 0.8: …']
  */
 export function uncertainPass(t: ThresholdResult, m: ModelResult, ci: number): TextPart[] | null {
   const s = m.metrics[t.metric];

@@ -180,7 +180,7 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcomePar
     status: 'pass',
     word: 'PASS',
     outcomeParts: [
-      `${checks.length === 1 ? 'The threshold holds' : `All ${checks.length} thresholds hold`} for ${listInWords(r.models.map((m) => m.name))} (`,
+      `${checks.length === 1 ? 'The threshold holds' : `All ${checks.length} thresholds hold`} for ${listInWords([...new Set(r.thresholds.map((t) => t.model))])} (`,
       ...joinParts(
         checks.map((c) => [{ code: c }]),
         ', ',
@@ -205,7 +205,7 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcomePar
  *   assumes a sample size fixed in advance), else the bootstrap interval. The risks are
  *   `runRisks`'. With two models or more, `choice` compares them (see `modelChoice`).
  * @example
- * runVerdict(results).outcome; // 'All 2 thresholds hold for naive-bayes (...)'
+ * runVerdict(results).outcome; // 'The threshold holds for nb (f1_macro >= 0.8).'
  */
 export function runVerdict(r: RunResults): Verdict {
   const metric = headlineMetric(r);

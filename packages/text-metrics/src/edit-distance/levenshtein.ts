@@ -136,9 +136,9 @@ function similarity(prediction: string, reference: string): number {
  * @example
  * ```ts
  * import { levenshteinSimilarity } from '@assay/text-metrics';
- * levenshteinSimilarity('kitten', 'sitting'); // 1 - 3/7 = 0.5714…
+ * levenshteinSimilarity('kitten', 'sitting'); // 0.5714… (1 - 3/7)
  * levenshteinSimilarity('', ''); // 1
- * levenshteinSimilarity('colour', ['color', 'hue']); // 1 - 1/6
+ * levenshteinSimilarity('colour', ['color', 'hue']); // 0.8333… (1 - 1/6)
  * ```
  */
 export function levenshteinSimilarity(

@@ -60,7 +60,7 @@ export function passAtKUnchecked(n: number, c: number, k: number): number | unde
  * ```ts
  * import { passAtK } from '@assay/text-metrics';
  * passAtK(10, 3, 1); // 0.3
- * passAtK(10, 3, 5); // 1 - C(7,5)/C(10,5) = 0.9166…
+ * passAtK(10, 3, 5); // 0.9166… (1 - C(7,5)/C(10,5))
  * passAtK(3, 3, 5); // undefined
  * ```
  */
@@ -91,7 +91,7 @@ export function passAtK(n: number, c: number, k: number): number | undefined {
  * ```ts
  * import { passHatK } from '@assay/text-metrics';
  * passHatK(4, 3, 1); // 0.75
- * passHatK(4, 3, 2); // C(3,2)/C(4,2) = 0.5
+ * passHatK(4, 3, 2); // 0.5 (C(3,2)/C(4,2))
  * passHatK(4, 1, 2); // 0
  * ```
  */

@@ -73,7 +73,7 @@ function commonCount(predicted: readonly string[], gold: readonly string[]): num
  * @returns the F1 in [0, 1]
  * @example
  * ```ts
- * tokenF1Unchecked('the big cat', 'a cat', '1.1'); // 2/3
+ * tokenF1Unchecked('the big cat', 'a cat', '1.1'); // 0.6666… (2/3)
  * ```
  */
 export function tokenF1Unchecked(
@@ -164,7 +164,7 @@ export function squadExactMatch(
  * @example
  * ```ts
  * import { squadF1 } from '@assay/text-metrics';
- * squadF1('the big cat sat', 'a cat sat down'); // P = 2/3, R = 2/3: 0.666…
+ * squadF1('the big cat sat', 'a cat sat down'); // 0.6666… (P = 2/3, R = 2/3)
  * ```
  */
 export function squadF1(
