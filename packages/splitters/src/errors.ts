@@ -3,9 +3,11 @@
  *
  * @remarks
  * - `INVALID_OPTION`: a constructor option is out of range or of the wrong type.
- * - `INVALID_N`: `n` is not a non-negative safe integer.
+ * - `INVALID_N`: `n` is not a non-negative safe integer, or the input is neither a row count
+ *   nor an input object (e.g. the string `'10'`).
  * - `LENGTH_MISMATCH`: `y`, `groups`, `n` or `testFold` disagree on the number of rows.
- * - `MISSING_INPUT`: the splitter needs `y` or `groups` and none was given (or it is null).
+ * - `MISSING_INPUT`: the input is null or undefined, or the splitter needs `y` or `groups` and
+ *   none was given (or it is null).
  * - `INVALID_INPUT`: an input or label column is not an array, a typed array or an Arrow
  *   vector (a number, a string, a plain object).
  * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).

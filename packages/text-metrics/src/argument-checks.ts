@@ -40,6 +40,7 @@ export function checkString(value: unknown, name: string): string {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${name} must be a string; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value;
@@ -64,12 +65,14 @@ export function checkReferences(value: unknown, name: string, allowEmpty = false
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${name} must be a string or an array of strings; got ${describeValue(value)}.`,
+      name,
     );
   }
   if (value.length === 0 && !allowEmpty) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${name} is an empty array; give at least one reference string.`,
+      name,
     );
   }
   value.forEach((reference: unknown, i) => {
@@ -77,6 +80,7 @@ export function checkReferences(value: unknown, name: string, allowEmpty = false
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
         `Argument ${name}[${i}] must be a string; got ${describeValue(reference)}.`,
+        `${name}[${i}]`,
       );
     }
   });
@@ -101,6 +105,7 @@ export function checkOptions<T extends object>(value: T | undefined, name: strin
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Argument ${name} must be an object or undefined; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value;
@@ -125,6 +130,7 @@ export function checkBooleanOption(value: unknown, fallback: boolean, name: stri
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option ${name} must be true or false; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value;
@@ -155,6 +161,7 @@ export function checkChoice<T extends string>(
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option ${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value as T;
@@ -177,6 +184,7 @@ export function checkCount(value: unknown, name: string): number {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${name} must be a non-negative integer; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value;

@@ -6,10 +6,12 @@ describe('TextMetricsError', () => {
     const error = new TextMetricsError(
       'INVALID_ARGUMENT',
       'Argument references must be non-empty.',
+      'references',
     );
     expect(error).toBeInstanceOf(Error);
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.name).toBe('TextMetricsError');
     expect(error.message).toBe('Argument references must be non-empty.');
+    expect(error.path).toBe('references');
   });
 });

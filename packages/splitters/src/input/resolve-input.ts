@@ -40,14 +40,16 @@ export interface ResolvedInput {
  *
  * @param input - a {@link SplitInput} or a bare row count
  * @returns the row count and columns
- * @throws {@link SplitError} `INVALID_N`, `LENGTH_MISMATCH`, `MISSING_INPUT`
+ * @throws {@link SplitError} `MISSING_INPUT` when `input` is null or undefined or gives no row
+ *   count; `INVALID_N` when `n` (or `input` itself, e.g. the string `'10'`) is neither a
+ *   non-negative integer nor an input object; `LENGTH_MISMATCH`
  */
 export function resolveInput(input: SplitInputLike | undefined): ResolvedInput {
   if (typeof input === 'number')
     return { n: checkN(input, 'input'), y: undefined, groups: undefined };
   if (input === undefined || input === null || typeof input !== 'object') {
     throw new SplitError(
-      'MISSING_INPUT',
+      input === undefined || input === null ? 'MISSING_INPUT' : 'INVALID_N',
       `input must be a row count or an object { n?, y?, groups? }, got ${describeValue(input)}.`,
       'input',
     );

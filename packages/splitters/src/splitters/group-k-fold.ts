@@ -87,7 +87,7 @@ export class GroupKFold implements FoldIdCrossValidator {
    */
   foldIds(input: SplitInputLike): Int32Array {
     const resolved = resolveInput(input);
-    checkSplitsFitRows(this.nSplits, resolved.n);
+    checkSplitsFitRows(this.nSplits, resolved.n, 'GroupKFold');
     const groups = requireGroups(resolved, 'GroupKFold');
     if (this.nSplits > groups.counts.length) {
       throw new SplitError(

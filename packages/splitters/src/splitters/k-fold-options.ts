@@ -52,17 +52,22 @@ export function resolveKFoldOptions(
 }
 
 /**
- * Rejects more folds than rows, as `_BaseKFold.split`.
+ * Rejects more folds than rows, as `_BaseKFold.split`; with fewer than 2 rows the
+ * message says the splitter needs at least 2 rows (no `nSplits` would do).
  *
  * @param nSplits - number of folds
  * @param n - number of rows
+ * @param splitter - class name for messages
  * @throws {@link SplitError} `TOO_FEW_SAMPLES`
  */
-export function checkSplitsFitRows(nSplits: number, n: number): void {
+export function checkSplitsFitRows(nSplits: number, n: number, splitter: string): void {
   if (nSplits > n) {
+    // every nSplits is >= 2, so with fewer than 2 rows there is no range to offer
+    const advice =
+      n >= 2 ? `use nSplits in [2, ${n}] or more rows` : `${splitter} needs at least 2 rows`;
     throw new SplitError(
       'TOO_FEW_SAMPLES',
-      `Cannot have nSplits=${nSplits} greater than the number of samples n=${n}; use nSplits in [2, ${Math.max(n, 2)}] or more rows.`,
+      `Cannot have nSplits=${nSplits} greater than the number of samples n=${n}; ${advice}.`,
       'options.nSplits',
     );
   }

@@ -49,7 +49,9 @@ export class KFold implements FoldIdCrossValidator {
    *
    * @param input - `{ n }`, `{ y }`, `{ groups }` or a bare row count
    * @returns an Int32Array of fold ids in [0, nSplits)
-   * @throws {@link SplitError} `INVALID_N`, `LENGTH_MISMATCH`, `TOO_FEW_SAMPLES` (nSplits > n)
+   * @throws {@link SplitError} `INVALID_N` (`n`, or a bare input such as `'10'`, not a
+   *   non-negative integer), `MISSING_INPUT` (null input), `LENGTH_MISMATCH`,
+   *   `TOO_FEW_SAMPLES` (nSplits > n)
    * @example
    * ```ts
    * new KFold({ nSplits: 2 }).foldIds(5); // Int32Array [0, 0, 0, 1, 1]
@@ -57,7 +59,7 @@ export class KFold implements FoldIdCrossValidator {
    */
   foldIds(input: SplitInputLike): Int32Array {
     const { n } = resolveInput(input);
-    checkSplitsFitRows(this.nSplits, n);
+    checkSplitsFitRows(this.nSplits, n, 'KFold');
     const rng = this.randomState === undefined ? undefined : seededRng(this.randomState);
     return kFoldIds(n, this.nSplits, rng);
   }

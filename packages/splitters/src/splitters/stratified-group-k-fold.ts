@@ -59,7 +59,7 @@ export class StratifiedGroupKFold implements FoldIdCrossValidator {
    */
   foldIds(input: SplitInputLike): Int32Array {
     const resolved = resolveInput(input);
-    checkSplitsFitRows(this.nSplits, resolved.n);
+    checkSplitsFitRows(this.nSplits, resolved.n, 'StratifiedGroupKFold');
     const y = requireY(resolved, 'StratifiedGroupKFold', 'sorted');
     const groups = requireGroups(resolved, 'StratifiedGroupKFold');
     checkClassSizes(y.counts, this.nSplits, 'StratifiedGroupKFold');

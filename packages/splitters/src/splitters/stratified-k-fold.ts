@@ -59,7 +59,7 @@ export class StratifiedKFold implements FoldIdCrossValidator {
    */
   foldIds(input: SplitInputLike): Int32Array {
     const resolved = resolveInput(input);
-    checkSplitsFitRows(this.nSplits, resolved.n);
+    checkSplitsFitRows(this.nSplits, resolved.n, 'StratifiedKFold');
     const y: EncodedLabels = requireY(resolved, 'StratifiedKFold', 'first-appearance');
     checkClassSizes(y.counts, this.nSplits, 'StratifiedKFold');
     const rng = this.randomState === undefined ? undefined : seededRng(this.randomState);

@@ -59,6 +59,7 @@ function checkTolerance(value: unknown, name: string): number {
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option ${name} must be a finite number ≥ 0; got ${describeValue(value)}.`,
+      name,
     );
   }
   return value;
@@ -67,7 +68,7 @@ function checkTolerance(value: unknown, name: string): number {
 function toNumber(value: unknown, name: string, extract: 'whole' | 'last'): number | undefined {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) {
-      throw new TextMetricsError('INVALID_ARGUMENT', `Argument ${name} must not be NaN.`);
+      throw new TextMetricsError('INVALID_ARGUMENT', `Argument ${name} must not be NaN.`, name);
     }
     return value;
   }
@@ -112,6 +113,7 @@ export function numericMatch(
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument reference must be a number or text holding one; got ${describeValue(reference)}.`,
+      'reference',
     );
   }
   const actual = toNumber(prediction, 'prediction', extract);

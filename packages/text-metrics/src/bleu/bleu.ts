@@ -32,6 +32,12 @@ function scoreFromStatistics(statistics: Float64Array, options: ResolvedBleuOpti
  * `None`, so segments may have different numbers of references (signature `nrefs:var`).
  * Sources: Papineni et al. 2002; Chen and Cherry 2014 (smoothing); Post 2018, sacrebleu 2.6.0
  * `metrics/bleu.py`. Parity: committed sacrebleu fixtures, to 1e-6 on the 0-100 scale.
+ *
+ * Unlike sacrebleu's `corpus_bleu(hyps, [stream1, stream2])`, which takes one list per reference
+ * stream, `referencesPerHypothesis` groups the references by hypothesis:
+ * `[[refs of hyp 1], [refs of hyp 2], ...]`. Streams passed as they are are accepted when
+ * there are as many streams as hypotheses, and then paired with the wrong hypotheses;
+ * transpose them first: `hyps.map((_, i) => streams.map((s) => s[i]))`.
  * @param hypotheses - one hypothesis per segment
  * @param referencesPerHypothesis - the references of each segment (at least one string each)
  * @param options - sacrebleu's BLEU options (defaults: 13a, mixed case, `exp`, no effective order)

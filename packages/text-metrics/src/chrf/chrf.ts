@@ -46,6 +46,12 @@ function scoreFromStatistics(statistics: Float64Array, options: ResolvedChrfOpti
  * and reference both have n-grams (sacrebleu's effective order). `null`/`undefined` references
  * are skipped. Sources: Popović 2015 (chrF), 2017 (chrF++); sacrebleu 2.6.0 `metrics/chrf.py`.
  * Parity: committed sacrebleu fixtures, to 1e-6 on the 0-100 scale.
+ *
+ * Unlike sacrebleu's `corpus_chrf(hyps, [stream1, stream2])`, which takes one list per reference
+ * stream, `referencesPerHypothesis` groups the references by hypothesis:
+ * `[[refs of hyp 1], [refs of hyp 2], ...]`. Streams passed as they are are accepted when
+ * there are as many streams as hypotheses, and then paired with the wrong hypotheses;
+ * transpose them first: `hyps.map((_, i) => streams.map((s) => s[i]))`.
  * @param hypotheses - one hypothesis per segment
  * @param referencesPerHypothesis - the references of each segment (at least one string each)
  * @param options - sacrebleu's chrF options (defaults: char order 6, word order 0, β 2)

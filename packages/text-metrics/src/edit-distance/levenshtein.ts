@@ -14,7 +14,7 @@ const UNIT_LIMIT = 0x10000 - SURROGATE_COUNT;
  */
 function toUnits(a: string, b: string): [string, string] {
   const unitOf = new Map<string, number>();
-  const encode = (text: string): string => {
+  const encode = (text: string, argument: string): string => {
     const units: number[] = [];
     for (const c of text) {
       let unit = unitOf.get(c);
@@ -23,6 +23,7 @@ function toUnits(a: string, b: string): [string, string] {
           throw new TextMetricsError(
             'INVALID_ARGUMENT',
             `Arguments a and b hold more than ${UNIT_LIMIT} distinct characters together, which the code-point Levenshtein distance does not support.`,
+            argument,
           );
         }
         unit = unitOf.size < FIRST_SURROGATE ? unitOf.size : unitOf.size + SURROGATE_COUNT;
@@ -36,7 +37,7 @@ function toUnits(a: string, b: string): [string, string] {
     }
     return out;
   };
-  return [encode(a), encode(b)];
+  return [encode(a, 'a'), encode(b, 'b')];
 }
 
 /**

@@ -42,6 +42,7 @@ function checkNormalizer(options: ExactMatchOptions | undefined): Normalizer {
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option options.regexesToIgnore must be an array of regular expressions; got ${describeValue(patterns)}.`,
+      'options.regexesToIgnore',
     );
   }
   return {

@@ -171,7 +171,8 @@ function openClass(body: string, i: number): [string, number] {
  * flags (rejected). A RegExp keeps its own flags, plus `g`.
  *
  * @param pattern - the pattern
- * @param name - how messages name it, e.g. `'Option options.regexesToIgnore[0]'`
+ * @param name - how messages name it, e.g. `'Option options.regexesToIgnore[0]'`; the error's
+ *   `path` is the name without a leading `Option ` or `Argument `
  * @param code - the error code for a bad pattern (`INVALID_OPTION` for an option)
  * @returns a global RegExp
  * @throws {@link TextMetricsError} with `code` for a pattern that does not compile
@@ -185,6 +186,7 @@ export function compilePythonPattern(
   name: string,
   code: TextMetricsErrorCode = 'INVALID_OPTION',
 ): RegExp {
+  const path = name.replace(/^(?:Option|Argument) /, '');
   if (pattern instanceof RegExp) {
     return pattern.global ? pattern : new RegExp(pattern.source, `${pattern.flags}g`);
   }
@@ -192,6 +194,7 @@ export function compilePythonPattern(
     throw new TextMetricsError(
       code,
       `${name} must be a regular expression (a string or a RegExp); got ${describeValue(pattern)}.`,
+      path,
     );
   }
   try {
@@ -201,6 +204,7 @@ export function compilePythonPattern(
     throw new TextMetricsError(
       code,
       `${name} is not a valid regular expression (${JSON.stringify(pattern)}): ${(error as Error).message}.`,
+      path,
     );
   }
 }

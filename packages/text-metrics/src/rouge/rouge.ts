@@ -81,6 +81,7 @@ function checkTypes<T extends RougeType>(value: unknown): readonly T[] {
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option options.types must be a non-empty array of ROUGE types (rouge1 … rouge9, rougeL, rougeLsum); got ${describeValue(value)}.`,
+      'options.types',
     );
   }
   value.forEach((type: unknown, i) => {
@@ -88,6 +89,7 @@ function checkTypes<T extends RougeType>(value: unknown): readonly T[] {
       throw new TextMetricsError(
         'INVALID_OPTION',
         `Option options.types[${i}] must be one of rouge1 … rouge9, rougeL, rougeLsum; got ${describeValue(type)}.`,
+        `options.types[${i}]`,
       );
     }
   });

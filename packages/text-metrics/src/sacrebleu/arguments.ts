@@ -16,6 +16,7 @@ export function presentReferences(value: unknown, argument: string): string[] {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} must be an array of reference strings (null or undefined for a missing one); got ${describeValue(value)}.`,
+      argument,
     );
   }
   const present: string[] = [];
@@ -25,6 +26,7 @@ export function presentReferences(value: unknown, argument: string): string[] {
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
         `Argument ${argument}[${index}] must be a reference string, or null or undefined for a missing reference; got ${describeValue(reference)}.`,
+        `${argument}[${index}]`,
       );
     }
   });
@@ -32,6 +34,7 @@ export function presentReferences(value: unknown, argument: string): string[] {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} must hold at least one reference string; all ${value.length} entries are missing.`,
+      argument,
     );
   }
   return present;
@@ -46,18 +49,21 @@ export function checkCorpus(
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument hypotheses must be a non-empty array of strings; got ${describeValue(hypotheses)}.`,
+      'hypotheses',
     );
   }
   if (!Array.isArray(referencesPerHypothesis)) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument referencesPerHypothesis must be an array with one array of references per hypothesis; got ${describeValue(referencesPerHypothesis)}.`,
+      'referencesPerHypothesis',
     );
   }
   if (referencesPerHypothesis.length !== hypotheses.length) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument referencesPerHypothesis must have one entry per hypothesis (${hypotheses.length}); got ${referencesPerHypothesis.length}.`,
+      'referencesPerHypothesis',
     );
   }
   return {
@@ -79,6 +85,7 @@ export function readOptions(
       throw new TextMetricsError(
         'INVALID_OPTION',
         `Option options.${key} is unknown; the known options are ${known.join(', ')}.`,
+        `options.${key}`,
       );
     }
   }
@@ -118,6 +125,7 @@ export function integerOption(
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option options.${key} must be an integer from ${min} to ${max}; got ${describeValue(value)}.`,
+      `options.${key}`,
     );
   }
   return value;
@@ -136,6 +144,7 @@ export function numberOption(
     throw new TextMetricsError(
       'INVALID_OPTION',
       `Option options.${key} must be a finite number of at least ${min}; got ${describeValue(value)}.`,
+      `options.${key}`,
     );
   }
   return value;

@@ -48,6 +48,7 @@ export function sumStatistics(
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} must be a non-empty array of ${what} statistics (Float64Array).`,
+      argument,
     );
   }
   const first = parts[0];
@@ -55,6 +56,7 @@ export function sumStatistics(
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument}[0] must be ${what} statistics (a Float64Array from the statistics function of ${what}).`,
+      `${argument}[0]`,
     );
   }
   const total = new Float64Array(first.length);
@@ -63,6 +65,7 @@ export function sumStatistics(
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
         `Argument ${argument}[${index}] must be ${what} statistics of the same length as ${argument}[0] (${total.length}); statistics made with different options cannot be merged.`,
+        `${argument}[${index}]`,
       );
     }
     for (let k = 0; k < total.length; k++) total[k]! += part[k]!;
@@ -82,18 +85,21 @@ export function checkCorpusStatistics(
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} must be ${what} statistics (a Float64Array); got ${describeValue(statistics)}.`,
+      argument,
     );
   }
   if (statistics.length !== expectedLength) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} has ${statistics.length} slots but ${what} statistics for these options have ${expectedLength}; pass the ${optionsHint} used to make them.`,
+      argument,
     );
   }
   if (!(statistics[0]! >= 1)) {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument ${argument} holds no segment; a corpus score needs the statistics of at least one hypothesis.`,
+      argument,
     );
   }
   return statistics;

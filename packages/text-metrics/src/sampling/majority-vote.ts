@@ -42,6 +42,7 @@ export function majorityVote(answers: readonly string[]): MajorityVote {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument answers must be a non-empty array of strings; got ${describeValue(answers)}.`,
+      'answers',
     );
   }
   const counts = new Map<string, number>();
@@ -50,6 +51,7 @@ export function majorityVote(answers: readonly string[]): MajorityVote {
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
         `Argument answers[${i}] must be a string; got ${describeValue(answer)}.`,
+        `answers[${i}]`,
       );
     }
     counts.set(answer, (counts.get(answer) ?? 0) + 1);

@@ -9,10 +9,11 @@ function checkSamples(n: number, c: number, k: number): void {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument c (${c} correct samples) must not exceed n (${n} samples).`,
+      'c',
     );
   }
   if (k < 1) {
-    throw new TextMetricsError('INVALID_ARGUMENT', 'Argument k must be at least 1; got 0.');
+    throw new TextMetricsError('INVALID_ARGUMENT', 'Argument k must be at least 1; got 0.', 'k');
   }
 }
 

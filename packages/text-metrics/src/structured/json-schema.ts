@@ -45,6 +45,7 @@ function validatorFor(schema: unknown): ValidateFunction {
     throw new TextMetricsError(
       'INVALID_ARGUMENT',
       `Argument schema must be a JSON Schema (an object or a boolean); got ${describeValue(schema)}.`,
+      'schema',
     );
   }
   let validate = compiled.get(schema);
@@ -55,6 +56,7 @@ function validatorFor(schema: unknown): ValidateFunction {
       throw new TextMetricsError(
         'INVALID_ARGUMENT',
         `Argument schema is not a valid JSON Schema: ${(error as Error).message}.`,
+        'schema',
       );
     }
     compiled.set(schema, validate);

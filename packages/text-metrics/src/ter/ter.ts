@@ -48,6 +48,12 @@ function scoreFromStatistics(statistics: Float64Array, options: TercomTokenizerO
  * lowercased unless `caseSensitive` and tokenized by {@link tokenizeTercom}. `null`/`undefined`
  * references are skipped. Sources: Snover et al. 2006; sacrebleu 2.6.0 `metrics/ter.py`,
  * `metrics/lib_ter.py`. Parity: committed sacrebleu fixtures, to 1e-6 on the 0-100 scale.
+ *
+ * Unlike sacrebleu's `corpus_ter(hyps, [stream1, stream2])`, which takes one list per reference
+ * stream, `referencesPerHypothesis` groups the references by hypothesis:
+ * `[[refs of hyp 1], [refs of hyp 2], ...]`. Streams passed as they are are accepted when
+ * there are as many streams as hypotheses, and then paired with the wrong hypotheses;
+ * transpose them first: `hyps.map((_, i) => streams.map((s) => s[i]))`.
  * @param hypotheses - one hypothesis per segment
  * @param referencesPerHypothesis - the references of each segment (at least one string each)
  * @param options - sacrebleu's TER options (all false by default)
