@@ -46,7 +46,9 @@ export async function attemptWithRetries(
       parsed = await runAttempt(attemptContext(ctx, call, scope));
     } catch (error) {
       failure =
-        error instanceof AttemptFailure ? error : classifyError(error, scope, ctx.what, ctx.limits);
+        error instanceof AttemptFailure
+          ? error
+          : classifyError(error, scope, call.what, ctx.limits, call.secrets);
     } finally {
       scope.dispose();
       counters.inFlight--;
@@ -56,7 +58,7 @@ export async function attemptWithRetries(
     // runAttempt resolves with the answer or throws, so no failure means an answer.
     if (failure === undefined) return parsed as ParsedCompletion;
     const delayMs = retryDelayOrThrow(ctx, counters, call, failure, retriesTaken);
-    await backoff(ctx, counters, call, delayMs, failure.details.status);
+    await backoff(counters, call, delayMs, failure.details.status);
   }
 }
 
@@ -76,10 +78,10 @@ async function waitForTurn(
   } catch {
     if (holding) ctx.limiter.release();
     throw failRequest(
-      ctx,
+      call.credentials,
       counters,
       'abort',
-      `The request ${ctx.what} was aborted while waiting for its turn.`,
+      `The request ${call.what} was aborted while waiting for its turn.`,
       call.record,
       undefined,
     );
@@ -97,7 +99,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     provider: ctx.provider,
     record: call.record,
     scope,
-    what: ctx.what,
+    what: call.what,
     endpoint: ctx.endpoint,
     limits: ctx.limits,
     secrets: call.secrets,
@@ -164,15 +166,17 @@ function retryDelayOrThrow(
       decision.askedWaitMs === undefined
         ? failure.message
         : `${failure.message} Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
-    throw failRequest(ctx, counters, failure.errorClass, message, call.record, status);
+    throw failRequest(call.credentials, counters, failure.errorClass, message, call.record, status);
   }
   call.record.setRetryDelay(decision.delayMs);
   counters.retries++;
   emitClientWarning(() => ({
     code: 'RETRY',
+    // the same rule as the final error's (see failRequest): the failure's external text is
+    // redacted already, and the call's credentials are redacted from the whole sentence
     message: redact(
       `${failure.message} Retrying in ${Math.round(decision.delayMs)} ms (retry ${retriesTaken + 1} of at most ${ctx.cfg.retry.maxRetries}).`,
-      call.secrets,
+      call.credentials,
     ),
   }));
   return decision.delayMs;
@@ -180,7 +184,6 @@ function retryDelayOrThrow(
 
 /** Sleeps before a retry; the caller's signal cuts it short and fails the call. */
 async function backoff(
-  ctx: ClientContext,
   counters: ClientCounters,
   call: PreparedCall,
   delayMs: number,
@@ -194,10 +197,10 @@ async function backoff(
     );
   } catch {
     throw failRequest(
-      ctx,
+      call.credentials,
       counters,
       'abort',
-      `The request ${ctx.what} was aborted during retry backoff.`,
+      `The request ${call.what} was aborted during retry backoff.`,
       call.record,
       status,
     );

@@ -92,10 +92,7 @@ export function lookupCache(
     // A damaged entry or a locked file is a miss, never a failed request.
     emitClientWarning(() => ({
       code: 'CACHE_READ_FAILED',
-      message: redact(
-        `A response cache entry could not be read and was treated as a miss: ${error instanceof Error ? error.message : String(error)}.`,
-        secrets,
-      ),
+      message: `A response cache entry could not be read and was treated as a miss: ${redact(error instanceof Error ? error.message : String(error), secrets)}.`,
     }));
   }
   if (hit === undefined) return undefined;

@@ -2,7 +2,7 @@ import type { Pool } from 'undici';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { ClientConfig, ResolvedClientConfig } from '../config/client-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
-import { secretsOf } from '../http/attempt-failure.js';
+import { credentialsOf, redact, secretsOf } from '../http/attempt-failure.js';
 import { PoolRegistry } from '../http/pool-registry.js';
 import type { ResponseLimits } from '../http/response-limits.js';
 import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
@@ -27,14 +27,19 @@ export interface ClientContext {
   readonly cfg: ResolvedClientConfig;
   /** The base URL. */
   readonly url: URL;
-  /** Strings to redact from everything the client returns or emits: the API key and the
-   * configured header values (see `secretsOf`). */
+  /** Strings to redact from the external text in everything the client returns or emits
+   * (server bodies and messages, locations, answers): the API key and the configured header
+   * values (see `secretsOf`). */
   readonly secrets: readonly string[];
+  /** The credentials among them (the API key, credential headers: see `credentialsOf`),
+   * redacted from whole messages, the client's own words included, as a last defence. */
+  readonly credentials: readonly string[];
   /** Builds bodies and parses answers for the configured provider. */
   readonly provider: ProviderAdapter;
   /** Path (with query) each request is sent to. */
   readonly requestPath: string;
-  /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
+  /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'` (the
+   * configured URL, so `secrets` are redacted from it). */
   readonly what: string;
   /** The URL requests go to, without the query, e.g. `'http://host/v1/chat/completions'`. */
   readonly endpoint: string;
@@ -99,13 +104,15 @@ export function createClientContext(
     ...cfg.headers,
   };
   const authHeaders = provider.authHeaders(apiKey);
+  const secrets = secretsOf(apiKey, cfg.headers);
   return {
     cfg,
     url,
-    secrets: secretsOf(apiKey, cfg.headers),
+    secrets,
+    credentials: credentialsOf(apiKey, cfg.headers),
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
-    what: `POST ${url.origin}${basePath}${provider.path}`,
+    what: redact(`POST ${url.origin}${basePath}${provider.path}`, secrets),
     endpoint: `${url.origin}${basePath}${provider.path}`,
     limits: { maxResponseBytes: cfg.maxResponseBytes, idleMs: cfg.timeouts.idleMs },
     pools,

@@ -47,7 +47,7 @@ export function finishCompletion(
   counters.outputTokens += usage.outputTokens;
   if (cost !== undefined) counters.costUsd += cost.totalUsd;
   const finished = call.record.finish({ usage, costUsd: cost?.totalUsd, endAt });
-  const clean = redactAnswer(ctx, call.secrets, answer);
+  const clean = redactAnswer(call, answer);
   const completion: { -readonly [K in keyof Completion]: Completion[K] } = {
     text: clean.text,
     finishReason: clean.finishReason,
@@ -58,7 +58,8 @@ export function finishCompletion(
   if (clean.reasoning !== undefined) completion.reasoning = clean.reasoning;
   if (clean.logprobs !== undefined) completion.logprobs = clean.logprobs;
   if (cost !== undefined) completion.cost = cost;
-  if (ctx.cache !== undefined && key !== undefined) storeInCache(ctx, ctx.cache, key, completion);
+  if (ctx.cache !== undefined && key !== undefined)
+    storeInCache(ctx, call, ctx.cache, key, completion);
   return completion;
 }
 
@@ -83,10 +84,10 @@ function cachePricing(ctx: ClientContext, usage: Usage): CachePricing | undefine
  * so with a `SECRET_REDACTED` warning, since the answer is then no longer the server's.
  */
 function redactAnswer(
-  ctx: ClientContext,
-  secrets: readonly string[],
+  call: PreparedCall,
   answer: ParsedCompletion,
 ): Pick<ParsedCompletion, 'text' | 'reasoning' | 'finishReason' | 'logprobs'> {
+  const secrets = call.secrets;
   const text = redact(answer.text, secrets);
   const reasoning = answer.reasoning === undefined ? undefined : redact(answer.reasoning, secrets);
   const finishReason = redact(answer.finishReason, secrets);
@@ -99,7 +100,7 @@ function redactAnswer(
   ) {
     emitClientWarning(() => ({
       code: 'SECRET_REDACTED',
-      message: `The answer of ${ctx.what} held a secret (the API key, a header value or a key-shaped token); the completion has [redacted] in its place, in its text, log-probabilities and the cache.`,
+      message: `The answer of ${call.what} held a secret (the API key, a header value or a key-shaped token); the completion has [redacted] in its place, in its text, log-probabilities and the cache.`,
     }));
   }
   return { text, reasoning, finishReason, logprobs };
@@ -108,6 +109,7 @@ function redactAnswer(
 /** Puts a completion in the cache; a failed write is a warning, never a failed call. */
 function storeInCache(
   ctx: ClientContext,
+  call: PreparedCall,
   cache: ResponseCache,
   key: string,
   completion: Completion,
@@ -117,10 +119,7 @@ function storeInCache(
   } catch (error) {
     emitClientWarning(() => ({
       code: 'CACHE_WRITE_FAILED',
-      message: redact(
-        `A completion could not be written to the response cache: ${error instanceof Error ? error.message : String(error)}.`,
-        ctx.secrets,
-      ),
+      message: `A completion could not be written to the response cache: ${redact(error instanceof Error ? error.message : String(error), call.secrets)}.`,
     }));
   }
 }

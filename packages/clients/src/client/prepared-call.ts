@@ -1,5 +1,5 @@
 import type { CompletionRequest, GenerationParams, StreamEvent } from '../completion.js';
-import { secretsOf } from '../http/attempt-failure.js';
+import { credentialsOf, redact, secretsOf } from '../http/attempt-failure.js';
 import type { RecordBuilder } from '../records/request-record.js';
 import type { ClientContext } from './client-context.js';
 import { type RequestBody, requestBody } from './request-body.js';
@@ -24,8 +24,15 @@ export interface PreparedCall {
   readonly wireStream: boolean;
   /** Tokens reserved from the rate limiter before the usage is known. */
   readonly estimate: number;
-  /** What is redacted from this call's answer, errors and warnings (see {@link callSecrets}). */
+  /**
+   * What is redacted from this call's answer and from the external text its errors and
+   * warnings quote (see {@link callSecrets}).
+   */
   readonly secrets: readonly string[];
+  /** The call's credentials, redacted from its whole messages (see {@link callCredentials}). */
+  readonly credentials: readonly string[];
+  /** The request as messages name it, `secrets` redacted (see `ClientContext.what`). */
+  readonly what: string;
 }
 
 /**
@@ -35,12 +42,34 @@ export interface PreparedCall {
  * @param ctx - the client's context
  * @param request - the caller's request
  * @returns the values to redact, longest first
+ * @example
+ * ```ts
+ * callSecrets(ctx, { prompt: 'x', headers: { 'x-trace': 'trace-0123' } }); // [...ctx.secrets, 'trace-0123']
+ * ```
  */
 export function callSecrets(ctx: ClientContext, request: CompletionRequest): readonly string[] {
   if (request.headers === undefined) return ctx.secrets;
   return [...new Set([...ctx.secrets, ...secretsOf(undefined, request.headers)])].sort(
     (a, b) => b.length - a.length,
   );
+}
+
+/**
+ * The credentials of one call: the client's (API key, credential headers) and the values of
+ * the request's own credential headers (`authorization`, `x-api-key`, ...).
+ *
+ * @param ctx - the client's context
+ * @param request - the caller's request
+ * @returns the values to redact from whole messages, longest first
+ * @example
+ * ```ts
+ * callCredentials(ctx, { prompt: 'x', headers: { 'x-assay-fault': 'truncate' } }); // ctx.credentials
+ * ```
+ */
+export function callCredentials(ctx: ClientContext, request: CompletionRequest): readonly string[] {
+  const own = credentialsOf(undefined, request.headers);
+  if (own.length === 0) return ctx.credentials;
+  return [...new Set([...ctx.credentials, ...own])].sort((a, b) => b.length - a.length);
 }
 
 /**
@@ -65,6 +94,7 @@ export function prepareCall(
   emit: ((event: StreamEvent) => void) | undefined,
 ): PreparedCall {
   const wireStream = streamed && ctx.canStream;
+  const secrets = callSecrets(ctx, request);
   const body = requestBody(ctx, request, params, wireStream);
   const headers =
     request.headers === undefined
@@ -81,6 +111,8 @@ export function prepareCall(
     wireStream,
     // About four characters a token for the prompt, plus the most the answer may use.
     estimate: Math.ceil(body.text.length / 4) + (params.maxTokens ?? 256),
-    secrets: callSecrets(ctx, request),
+    secrets,
+    credentials: request.headers === undefined ? ctx.credentials : callCredentials(ctx, request),
+    what: secrets === ctx.secrets ? ctx.what : redact(ctx.what, secrets),
   };
 }

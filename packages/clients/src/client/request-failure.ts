@@ -1,27 +1,34 @@
 import { ClientError, codeForErrorClass } from '../errors.js';
 import { redact } from '../http/attempt-failure.js';
 import type { ErrorClass, RecordBuilder } from '../records/request-record.js';
-import type { ClientContext } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 
 /**
  * Counts a call as finally failed, closes its record and builds the error it rejects with.
  *
  * @remarks
- * Every message that leaves a failed call passes through here, so this is where the client's
- * secrets (API key, configured header values, secret shapes) are redacted: attempt messages
- * can quote server bodies and headers that echo them.
+ * The external text a message quotes (server bodies and messages, locations, network errors,
+ * the configured URL) was redacted where the message was written, with every secret of the
+ * call (API key, configured and per-request header values, secret shapes); the client's own
+ * wording around it is not, so that a header value such as `truncate` cannot mangle it. Every
+ * message that leaves a failed call passes through here, and so does every `RETRY` warning
+ * (see `retryDelayOrThrow`): both redact the call's credentials (API key, credential headers)
+ * and secret shapes from the whole message, a last defence that cannot touch ordinary words.
  *
- * @param ctx - the client's context (for the secrets to redact)
+ * @param credentials - the call's credentials (`PreparedCall.credentials`)
  * @param counters - the client's running totals
  * @param errorClass - why the call failed
  * @param message - what happened, in full sentences
  * @param record - the call's record builder
  * @param status - the last HTTP status, if any
  * @returns the `ClientError` to throw, carrying the finished record
+ * @example
+ * ```ts
+ * throw failRequest(call.credentials, counters, 'abort', `The request ${call.what} was aborted.`, call.record, undefined);
+ * ```
  */
 export function failRequest(
-  ctx: ClientContext,
+  credentials: readonly string[],
   counters: ClientCounters,
   errorClass: ErrorClass,
   message: string,
@@ -33,5 +40,5 @@ export function failRequest(
   const finished = record.finish({ errorClass });
   const details: { status?: number; record: typeof finished } = { record: finished };
   if (status !== undefined) details.status = status;
-  return new ClientError(codeForErrorClass(errorClass), redact(message, ctx.secrets), details);
+  return new ClientError(codeForErrorClass(errorClass), redact(message, credentials), details);
 }

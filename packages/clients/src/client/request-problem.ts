@@ -1,7 +1,29 @@
 import type { CompletionRequest } from '../completion.js';
 import { GenerationParamsSchema } from '../config/client-config.js';
+import { configIssues, joinIssues, unknownKeyMessage } from '../config/config-issues.js';
 
 const ROLES = new Set(['system', 'user', 'assistant']);
+
+/** The keys of a {@link CompletionRequest}, in the order messages list them. */
+const REQUEST_KEYS: readonly string[] = ['messages', 'prompt', 'sampleIndex', 'params', 'headers'];
+const REQUEST_KEY_SET: ReadonlySet<string> = new Set(REQUEST_KEYS);
+
+/** The request's first unknown key (`promt`), named with a "did you mean". */
+function unknownKeyProblem(
+  request: CompletionRequest,
+  noInput: boolean,
+): { path: string; message: string } | undefined {
+  for (const key in request) {
+    if (REQUEST_KEY_SET.has(key)) continue;
+    // a misspelt prompt is the likely reason the request seems to have none
+    const lead = noInput ? 'The request has neither messages nor prompt' : 'The request is invalid';
+    return {
+      path: `request.${key}`,
+      message: `${lead}: ${unknownKeyMessage('request', key, REQUEST_KEYS)}.`,
+    };
+  }
+  return undefined;
+}
 
 /**
  * The first problem of a request, or undefined when it is valid.
@@ -11,12 +33,23 @@ const ROLES = new Set(['system', 'user', 'assistant']);
  * `params`, which are rare, go through the same zod schema as `config.params`.
  *
  * @param request - the request
- * @returns the config-style path at fault and a full-sentence message
+ * @returns the config-style path at fault and a full-sentence message; an unknown key
+ *   (`promt`) is named first, with the key it most likely meant
+ * @example
+ * ```ts
+ * requestProblem({ promt: 'x' } as never)?.message;
+ * // "The request has neither messages nor prompt: request.promt is not a known key; did you mean 'prompt'? (request takes ...)."
+ * ```
  */
 export function requestProblem(
   request: CompletionRequest,
 ): { path: string; message: string } | undefined {
   const messages = request.messages;
+  const unknown = unknownKeyProblem(
+    request,
+    messages === undefined && typeof request.prompt !== 'string',
+  );
+  if (unknown !== undefined) return unknown;
   if (messages !== undefined) {
     if (!Array.isArray(messages)) {
       return {
@@ -48,9 +81,11 @@ export function requestProblem(
   if (request.params !== undefined) {
     const parsed = GenerationParamsSchema.partial().safeParse(request.params);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      const path = ['request', 'params', ...issue.path.map(String)].join('.');
-      return { path, message: `${path} is invalid: ${issue.message}.` };
+      const issues = configIssues(parsed.error.issues, GenerationParamsSchema, 'request.params');
+      return {
+        path: `request.params.${issues[0]!.path}`,
+        message: `The request's params are invalid: ${joinIssues(issues)}`,
+      };
     }
   }
   return undefined;

@@ -31,13 +31,20 @@ export interface AttemptContext {
   readonly provider: ProviderAdapter;
   readonly record: RecordBuilder;
   readonly scope: AbortScope;
-  /** Human description for messages, e.g. `'POST http://host/v1/chat/completions'`. */
+  /**
+   * Human description for messages, e.g. `'POST http://host/v1/chat/completions'`, with the
+   * call's secrets already redacted (it echoes the configured base URL).
+   */
   readonly what: string;
   /** The URL the request goes to, without its query (redirect locations resolve against it). */
   readonly endpoint: string;
   /** Bounds on the response body, named in failure messages. */
   readonly limits: ResponseLimits;
-  /** Values to redact from quoted bodies and from the deltas handed to `emit`. */
+  /**
+   * Values to redact from the external text a message quotes (bodies, server messages,
+   * locations, network errors) and from the deltas handed to `emit`; never from the client's
+   * own wording around them.
+   */
   readonly secrets: readonly string[];
   /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
   readonly emit: ((event: StreamEvent) => void) | undefined;
@@ -66,7 +73,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       scope,
     );
   } catch (error) {
-    throw classifyError(error, scope, ctx.what, ctx.limits);
+    throw classifyError(error, scope, ctx.what, ctx.limits, ctx.secrets);
   }
   record.headersAt = performance.now();
   record.status = res.statusCode;
@@ -113,7 +120,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
     return await readSse(ctx, res, res.statusCode);
   } catch (error) {
     if (!res.destroyed) res.destroy();
-    throw brokenOff(classifyError(error, scope, ctx.what, ctx.limits), res.statusCode);
+    throw brokenOff(classifyError(error, scope, ctx.what, ctx.limits, ctx.secrets), res.statusCode);
   }
 }
 
@@ -165,7 +172,22 @@ function endsMidValue(text: string, message: string): boolean {
   return at !== null && Number(at[1]) >= text.trimEnd().length;
 }
 
-function malformed(ctx: AttemptContext, what: string, raw: string, status: number): AttemptFailure {
+/**
+ * A malformed-response failure. `expected` is the client's wording, or the provider's
+ * {@link ShapeError}, whose quoted part (server text, a configured path) alone is redacted.
+ */
+function malformed(
+  ctx: AttemptContext,
+  expected: string | ShapeError,
+  raw: string,
+  status: number,
+): AttemptFailure {
+  const what =
+    typeof expected === 'string'
+      ? expected
+      : expected.quoted === undefined
+        ? expected.expected
+        : `${expected.expected} (${redact(expected.quoted, ctx.secrets)})`;
   return new AttemptFailure(
     'malformed_response',
     `The response ${ctx.what} was malformed: expected ${what}; got: ${excerpt(raw, ctx.secrets) || '(empty body)'}.`,
@@ -198,7 +220,7 @@ async function readJson(
   try {
     parsed = ctx.provider.parseResponse(json);
   } catch (error) {
-    if (error instanceof ShapeError) throw malformed(ctx, error.message, text, status);
+    if (error instanceof ShapeError) throw malformed(ctx, error, text, status);
     if (error instanceof InStreamError) {
       throw new AttemptFailure(
         'in_stream_error',
@@ -281,7 +303,7 @@ function streamCompletion(
     );
   }
   if (failure instanceof ShapeError) {
-    throw malformed(ctx, failure.message, failedEvent?.data ?? '', status);
+    throw malformed(ctx, failure, failedEvent?.data ?? '', status);
   }
   if (failure !== undefined) throw failure;
   if (events === 0 && head !== undefined && head.toString('utf8').trim().length > 0) {
@@ -354,5 +376,7 @@ async function readSse(
  */
 function answerComplete(ctx: AttemptContext, state: StreamState, error: unknown): boolean {
   if (state.finishReason === undefined) return false;
-  return classifyError(error, ctx.scope, ctx.what, ctx.limits).errorClass === 'connection';
+  return (
+    classifyError(error, ctx.scope, ctx.what, ctx.limits, ctx.secrets).errorClass === 'connection'
+  );
 }

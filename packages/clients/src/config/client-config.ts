@@ -271,8 +271,9 @@ const PathsSchema = z
  * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
  * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
- * `headers` are extra headers; their values are treated as secrets (redacted from everything
- * the client returns, once 8 characters or longer). `template`, `paths`, `requestPath`,
+ * `headers` are extra headers; their values are treated as secrets (redacted, once 8
+ * characters or longer, from answers and from the external text that errors and warnings quote,
+ * never from the client's own wording; credential headers from whole messages). `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
 export const ClientConfigSchema = z.strictObject({
@@ -348,7 +349,7 @@ export const ClientConfigSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe(
-      'Extra headers on every request; their values are treated as secrets and redacted from every output.',
+      'Extra headers on every request; their values are treated as secrets: redacted from answers and from the server text that errors and warnings quote (credential headers such as authorization or x-api-key from whole messages).',
     ),
   tokenizer: z
     .enum(['auto', 'o200k_base', 'cl100k_base', 'estimate'])

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { ClientError } from '../errors.js';
 import { unknownPlaceholders } from '../providers/template.js';
 import { parseBaseUrl } from './base-url.js';
@@ -8,6 +7,7 @@ import {
   PROVIDERS,
   type ResolvedClientConfig,
 } from './client-config.js';
+import { configIssues, joinIssues } from './config-issues.js';
 import { refuseKeyInUrls } from './url-credentials.js';
 
 /** A validated configuration plus what was derived from it (never the key itself in config). */
@@ -15,11 +15,6 @@ export interface ResolvedConfig {
   readonly config: ResolvedClientConfig;
   readonly url: URL;
   readonly apiKey: string | undefined;
-}
-
-function describe(issue: z.core.$ZodIssue): string {
-  const path = issue.path.length === 0 ? 'config' : `config.${issue.path.join('.')}`;
-  return `${path}: ${issue.message}`;
 }
 
 /**
@@ -30,7 +25,14 @@ function describe(issue: z.core.$ZodIssue): string {
  * @param options - `requireKey` (default true): false for work that never sends a request
  *   (keying the response cache, a dry run), where a missing key leaves `apiKey` undefined
  * @returns the parsed config, base URL and key
- * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`
+ * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`;
+ *   an unknown key is named with its path and the valid key it most likely meant
+ * @example
+ * ```ts
+ * resolveConfig({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm' }).url.host; // '127.0.0.1:8000'
+ * resolveConfig({ provider: 'openai-chat', base_url: 'http://127.0.0.1:8000/v1', model: 'm' } as never);
+ * // throws INVALID_CONFIG: "... config.base_url is not a known key; did you mean 'baseUrl'?"
+ * ```
  */
 export function resolveConfig(
   input: ClientConfig,
@@ -54,13 +56,11 @@ export function resolveConfig(
     );
     // throws the URL's own error: INVALID_BASE_URL for baseUrl, naming what to do instead
     if (onlyUrlCredentials) parseBaseUrl(String(input.baseUrl), String(input.requestPath ?? ''));
-    const issues = parsed.error.issues.map(describe);
+    const issues = configIssues(parsed.error.issues, ClientConfigSchema, 'config');
     throw new ClientError(
       'INVALID_CONFIG',
-      `The client configuration is invalid: ${issues.join('; ')}.`,
-      {
-        path: parsed.error.issues[0]?.path.join('.') ?? '',
-      },
+      `The client configuration is invalid: ${joinIssues(issues)}`,
+      { path: issues[0]?.path ?? '' },
     );
   }
   const config = parsed.data;

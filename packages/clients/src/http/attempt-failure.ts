@@ -1,3 +1,4 @@
+import { isCredentialName } from '../config/url-credentials.js';
 import type { ErrorClass } from '../records/request-record.js';
 
 /**
@@ -69,6 +70,60 @@ export function secretsOf(
   const values = [apiKey ?? '', ...Object.values(headers ?? {})];
   const secrets = values.filter((value) => value.length >= MIN_SECRET_LENGTH);
   return [...new Set(secrets)].sort((a, b) => b.length - a.length);
+}
+
+// Headers whose value is a credential wherever it appears, whatever the header's name says
+// otherwise; names with a credential word (`x-api-key`, `x-auth-token`) are found by
+// `isCredentialName` as well.
+const CREDENTIAL_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+]);
+
+/**
+ * Whether a header carries a credential by its name: `authorization`, `proxy-authorization`,
+ * `cookie`, `x-api-key`, `api-key`, or any name with a credential word in it (`key`, `token`,
+ * `secret`, `auth`, ...).
+ *
+ * @param name - the header name, any case
+ * @returns true for a credential header
+ * @example
+ * ```ts
+ * isCredentialHeader('Authorization'); // true
+ * isCredentialHeader('x-assay-fault'); // false
+ * ```
+ */
+export function isCredentialHeader(name: string): boolean {
+  return CREDENTIAL_HEADERS.has(name.toLowerCase()) || isCredentialName(name);
+}
+
+/**
+ * The values that are credentials for certain: the API key and the values of credential
+ * headers ({@link isCredentialHeader}), at least {@link MIN_SECRET_LENGTH} characters long,
+ * longest first. These are redacted from whole messages, the client's own words included,
+ * as a last line of defence; other header values only from the external text in a message.
+ *
+ * @param apiKey - the key read from `apiKeyEnv`, if any
+ * @param headers - configured or per-request headers, if any
+ * @returns the credentials to pass to {@link redact}
+ * @example
+ * ```ts
+ * credentialsOf('sk-test-0123456789', { 'x-api-key': 'k-0123456789', 'x-assay-fault': 'truncate' });
+ * // ['sk-test-0123456789', 'k-0123456789']
+ * ```
+ */
+export function credentialsOf(
+  apiKey: string | undefined,
+  headers: Readonly<Record<string, string>> | undefined,
+): string[] {
+  const credentials: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (isCredentialHeader(name)) credentials[name] = value;
+  }
+  return secretsOf(apiKey, credentials);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { AbortScope } from './abort-scope.js';
-import { AttemptFailure } from './attempt-failure.js';
+import { AttemptFailure, redact } from './attempt-failure.js';
 import { type ResponseLimits, tooLargeFailure } from './response-limits.js';
 
 const TIMEOUT_CODES = new Set([
@@ -36,6 +36,8 @@ export function isConnectTimeoutMessage(message: string): boolean {
  * @param scope - the attempt's abort scope (caller abort vs timeout)
  * @param what - names the request in messages
  * @param limits - the client's response limits, named in messages
+ * @param secrets - the call's secrets, redacted from the network error's own message (which
+ *   may name a host or echo a request); the client's wording around it is left as it is
  * @returns the classified failure
  * @throws the original error when it is not a network error (no string `code`): a bug must surface
  */
@@ -44,6 +46,7 @@ export function classifyError(
   scope: AbortScope,
   what: string,
   limits: ResponseLimits,
+  secrets: readonly string[] = [],
 ): AttemptFailure {
   if (error instanceof AttemptFailure) return error;
   const kind = scope.kind;
@@ -60,7 +63,7 @@ export function classifyError(
     return tooLargeFailure(what, limits, undefined, undefined);
   if (TIMEOUT_CODES.has(code))
     return new AttemptFailure('timeout', timeoutSentence(code, what, limits));
-  const message = error instanceof Error ? error.message : String(error);
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
   return new AttemptFailure('connection', `The connection ${what} failed (${code}: ${message}).`);
 }
 

@@ -10,7 +10,7 @@ export interface RedirectContext {
   readonly endpoint: string;
   /** The provider's path appended to the base URL, e.g. `'/chat/completions'`. */
   readonly providerPath: string;
-  /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'`. */
+  /** The request as messages name it, e.g. `'POST http://host/v1/chat/completions'` (redacted). */
   readonly what: string;
   /** The call's secrets, redacted from the location. */
   readonly secrets: readonly string[];
@@ -94,9 +94,10 @@ export function redirectFailure(
     const advice =
       base === undefined
         ? `which does not end with the provider's path '${ctx.providerPath}', so it is not the API's endpoint (a login page or a proxy's?); check config.baseUrl.`
-        : `set config.baseUrl to '${base}' if that is the service you mean to call.`;
-    const shown = safe.href.replaceAll('%5Bredacted%5D', REDACTED);
+        : `set config.baseUrl to '${redact(base, ctx.secrets)}' if that is the service you mean to call.`;
+    const shown = redact(safe.href.replaceAll('%5Bredacted%5D', REDACTED), ctx.secrets);
     message = `${head} to '${shown}'; ${why}: ${advice}`;
   }
-  return new AttemptFailure('http_status', redact(message, ctx.secrets), { status });
+  // Only the location (the server's text) is redacted: the sentence around it is the client's.
+  return new AttemptFailure('http_status', message, { status });
 }

@@ -99,11 +99,9 @@ function parseMessage(json: unknown): ParsedCompletion {
   const parsed = MessageResponseSchema.safeParse(json);
   if (!parsed.success) {
     const error = (json as { error?: { type?: unknown; message?: unknown } } | null)?.error;
-    throw new ShapeError(
-      error !== undefined
-        ? `an error body (${String(error.type)}: ${String(error.message)})`
-        : 'a body without a content array (Messages shape)',
-    );
+    throw error !== undefined
+      ? new ShapeError('an error body', `${String(error.type)}: ${String(error.message)}`)
+      : new ShapeError('a body without a content array (Messages shape)');
   }
   let text = '';
   let reasoning = '';

@@ -99,7 +99,8 @@ export function httpJsonProvider(options: HttpJsonOptions): ProviderAdapter {
     },
     parseResponse(json: unknown): ParsedCompletion {
       const answer = text(json);
-      if (typeof answer !== 'string') throw new ShapeError(`a body without a string at ${p.text}`);
+      if (typeof answer !== 'string')
+        throw new ShapeError('a body without a string at the JSON path', p.text);
       const r = reasoning(json);
       const f = finish(json);
       return {

@@ -65,8 +65,31 @@ export interface ProviderAdapter {
   onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void;
 }
 
-/** A body or event that is not the provider's expected shape. */
-export class ShapeError extends Error {}
+/**
+ * A body or event that is not the provider's expected shape.
+ *
+ * @remarks
+ * `expected` is the client's own wording; `quoted` is text from outside (the server's error
+ * message, a configured JSON path), which the client redacts before it shows it.
+ *
+ * @example
+ * ```ts
+ * new ShapeError('an error body', 'overloaded_error: busy').message;
+ * // 'an error body (overloaded_error: busy)'
+ * ```
+ */
+export class ShapeError extends Error {
+  /**
+   * @param expected - what a valid body or event holds, in the client's words
+   * @param quoted - external text shown in parentheses after it, if any
+   */
+  constructor(
+    readonly expected: string,
+    readonly quoted?: string,
+  ) {
+    super(quoted === undefined ? expected : `${expected} (${quoted})`);
+  }
+}
 
 /** An error event inside a successful (200) stream. */
 export class InStreamError extends Error {
