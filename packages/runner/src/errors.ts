@@ -11,6 +11,9 @@ export type RunnerErrorCode =
   | 'FILE_NOT_FOUND'
   | 'UNREADABLE_FILE'
   | 'EMPTY_FILE'
+  // in-memory columns
+  | 'EMPTY_INPUT'
+  | 'LENGTH_MISMATCH'
   | 'UNKNOWN_FORMAT'
   | 'MISSING_COLUMN'
   | 'DUPLICATE_COLUMN'

@@ -135,7 +135,8 @@ describe('bad generation input is refused with the column and row named', () => 
     const lengths = await runnerRejection(
       runner.scoreGenerations({ references: ['a', 'b'], outputs: ['a'] }),
     );
-    expect(lengths.code).toBe('INVALID_OPTION');
+    expect(lengths.code).toBe('LENGTH_MISMATCH');
+    expect(lengths.path).toBe('outputs');
   });
 });
 

@@ -176,6 +176,7 @@ describe('Runner.pairedBootstrap', () => {
       )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RunnerError);
+    expect((error as RunnerError).code).toBe('LENGTH_MISMATCH');
     expect((error as RunnerError).path).toBe('b');
     expect((error as RunnerError).message).toMatch(/a has 900 and b has 899/);
   });

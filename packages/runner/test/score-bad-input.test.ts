@@ -127,8 +127,10 @@ describe('bad input', () => {
     expect(error.message).toContain('--group');
   });
 
-  test('columns of different lengths', async () => {
+  test('columns of different lengths are LENGTH_MISMATCH, naming the column', async () => {
     const error = await runnerRejection(scorePredictions({ yTrue, yPred: [0, 1] }, { workers: 0 }));
+    expect(error.code).toBe('LENGTH_MISMATCH');
+    expect(error.path).toBe('yPred');
     expect(error.message).toContain('yPred has 2 values');
   });
 

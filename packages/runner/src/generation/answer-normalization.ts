@@ -1,4 +1,4 @@
-import { closestName } from '@assay/labels';
+import { closestName, describeValue } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 
 /**
@@ -97,7 +97,7 @@ export function resolveNormalize(value: unknown): ResolvedNormalize {
       if (v === undefined || typeof v === 'boolean') return v === true;
       throw new RunnerError(
         'INVALID_OPTION',
-        `normalize.${key} must be true or false, got ${JSON.stringify(v)}.`,
+        `normalize.${key} must be true or false, got ${describeValue(v)}.`,
         { path: `normalize.${key}` },
       );
     };
@@ -115,7 +115,7 @@ export function resolveNormalize(value: unknown): ResolvedNormalize {
   }
   throw new RunnerError(
     'INVALID_OPTION',
-    `normalize must be 'squad', 'none' or { ignoreCase?, ignorePunctuation?, ignoreNumbers? }, got ${JSON.stringify(value)}.`,
+    `normalize must be 'squad', 'none' or { ignoreCase?, ignorePunctuation?, ignoreNumbers? }, got ${typeof value === 'object' && value !== null ? JSON.stringify(value) : describeValue(value)}.`,
     { path: 'normalize' },
   );
 }

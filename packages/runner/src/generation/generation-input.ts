@@ -1,8 +1,10 @@
-import { compareLabels, type Label } from '@assay/labels';
+import { compareLabels, describeValue, type Label, type OptionKeys } from '@assay/labels';
+import { checkInputColumns, type InputColumnsSpec } from '../check-input-columns.js';
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn, LoadedTable, TextValue } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { toTextValue } from '../io/text-column-builder.js';
+import { noRowsError } from '../score/no-rows-error.js';
 import type { LabelValues } from '../score/prediction-input.js';
 import { numbersToLabels, toLoadedColumn } from '../score/to-loaded-column.js';
 
@@ -46,6 +48,54 @@ export interface LoadedGenerations {
   readonly table: LoadedTable;
   readonly roles: GenerationRoles;
 }
+
+/**
+ * The in-memory columns `scoreGenerations` reads, one per field of
+ * {@link GenerationColumns}, `references` and `outputs` required.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(GENERATION_COLUMNS.keys, 'outputs'); // true
+ * ```
+ */
+export const GENERATION_COLUMNS: InputColumnsSpec = {
+  owner: 'the in-memory generation columns',
+  what: 'column',
+  keys: {
+    references: true,
+    outputs: true,
+    slice: true,
+    group: true,
+  } satisfies OptionKeys<GenerationColumns>,
+  required: {
+    references: "each row's reference (a string, or an array of strings)",
+    outputs: "each row's generated output",
+  },
+};
+
+/**
+ * The column roles of a `{ table, roles }` generation input, one per field of
+ * {@link GenerationRoles}, `references` and `outputs` required.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(GENERATION_ROLES.keys, 'slice'); // true
+ * ```
+ */
+export const GENERATION_ROLES: InputColumnsSpec = {
+  owner: 'the roles of the table',
+  what: 'column role',
+  keys: {
+    references: true,
+    outputs: true,
+    slice: true,
+    group: true,
+  } satisfies OptionKeys<GenerationRoles>,
+  required: {
+    references: 'the name of the text column of references',
+    outputs: 'the name of the text column of outputs',
+  },
+};
 
 /** Anything `Runner.scoreGenerations` scores. */
 export type GenerationInput = GenerationColumns | LoadedGenerations;
@@ -104,6 +154,9 @@ function labelColumn(table: LoadedTable, name: string, role: string): LoadedColu
 }
 
 function rawColumns(input: GenerationInput): RawGenerations {
+  const roleInput = typeof input === 'object' && input !== null && 'table' in input;
+  if (roleInput && 'roles' in input) checkInputColumns(input.roles, GENERATION_ROLES);
+  else checkInputColumns(input, GENERATION_COLUMNS);
   if ('table' in input && 'roles' in input) {
     const { table, roles } = input;
     return {
@@ -117,13 +170,15 @@ function rawColumns(input: GenerationInput): RawGenerations {
     };
   }
   const columns = input as GenerationColumns;
-  const n = columns.references?.length;
-  if (typeof n !== 'number' || typeof columns.outputs?.length !== 'number') {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      'Generation input needs references and outputs, one entry per row each (or { table, roles }).',
-      { path: 'references' },
-    );
+  const n = columns.references.length;
+  for (const role of ['references', 'outputs'] as const) {
+    if (typeof columns[role].length !== 'number') {
+      throw new RunnerError(
+        'INVALID_OPTION',
+        `${role} must be an array with one entry per row, got ${describeValue(columns[role])}.`,
+        { path: role },
+      );
+    }
   }
   const sized = (role: string, values: LabelValues | undefined) => {
     if (values === undefined) return undefined;
@@ -146,7 +201,7 @@ function rawColumns(input: GenerationInput): RawGenerations {
 
 function lengthMismatch(role: string, length: number, n: number): RunnerError {
   return new RunnerError(
-    'INVALID_OPTION',
+    'LENGTH_MISMATCH',
     `${role} has ${length} values but references has ${n}; every column must have one value per row.`,
     { path: role },
   );
@@ -189,7 +244,8 @@ function codeLabels(
  * @returns the rows
  * @throws {@link RunnerError} `NON_TEXT_VALUE` (a value that is not text, or an array of
  *   outputs) and `MISSING_VALUE` (naming the column and row), `MISSING_COLUMN`,
- *   `INVALID_OPTION` (columns of different lengths), `EMPTY_FILE` (no row left)
+ *   `LENGTH_MISMATCH` (columns of different lengths), `EMPTY_INPUT` (no row, or none left
+ *   after `dropMissing`), `INVALID_OPTION` (an unknown input key)
  * @example
  * prepareGenerations({ references: ['a', ['b', null]], outputs: ['a', 'c'] }, false).references; // [['a'], ['b']]
  */
@@ -248,9 +304,7 @@ export function prepareGenerations(
     references.push(present);
     if (present.length > 1) multiReference++;
   }
-  if (keep.length === 0) {
-    throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
-  }
+  if (keep.length === 0) throw noRowsError(raw.n);
   const sliced = slice === undefined ? null : codeLabels(slice, keep);
   const grouped = group === undefined ? null : codeLabels(group, keep);
   return {

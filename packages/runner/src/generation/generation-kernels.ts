@@ -15,7 +15,7 @@ import type {
   GenerationSettings,
   GenerationTask,
 } from './generation-tasks.js';
-import { corpusStatistics, metricValuesFromSums } from './row-layout.js';
+import { metricValuesFromSums, segmentStatistics } from './row-layout.js';
 
 type RougeMetric = `rouge${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | 'rougeL' | 'rougeLsum';
 
@@ -72,7 +72,7 @@ export function scoreGenerationRows(task: GenerationRowsTask): Float64Array {
     for (const slot of layout.slots) {
       const at = base + slot.offset;
       const name = slot.name;
-      if (isCorpusMetric(name)) out.set(corpusStatistics(name, output, refs, settings), at);
+      if (isCorpusMetric(name)) out.set(segmentStatistics(name, output, refs, settings), at);
       else if (name === 'exact_match') out[at] = exactMatchOf(output, refs, settings);
       else if (name === 'token_f1') out[at] = tokenF1Of(output, refs, settings);
       else if (name === 'levenshtein_similarity') out[at] = levenshteinSimilarity(output, refs);

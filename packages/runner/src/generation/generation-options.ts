@@ -1,3 +1,4 @@
+import { describeValue, type OptionKeys } from '@assay/labels';
 import type { BleuTokenizer } from '@assay/text-metrics';
 import { RunnerError } from '../errors.js';
 import type { CvSpec } from '../score/cv-spec.js';
@@ -56,6 +57,56 @@ export interface GenerationOptions {
 }
 
 /**
+ * The option names of `scoreGenerations`, one per field of {@link GenerationOptions} (the
+ * compiler refuses a missing or extra name): a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(GENERATION_OPTION_KEYS, 'bleuTokenize'); // true
+ * Object.hasOwn(GENERATION_OPTION_KEYS, 'tokenize'); // false
+ * ```
+ */
+export const GENERATION_OPTION_KEYS: OptionKeys<GenerationOptions> = {
+  metrics: true,
+  normalize: true,
+  stemmer: true,
+  bleuTokenize: true,
+  cv: true,
+  shuffle: true,
+  onFoldIds: true,
+  foldIds: true,
+  clusterIds: true,
+  seed: true,
+  bootstrap: true,
+  ci: true,
+  dropMissing: true,
+  chunkRows: true,
+  loadMs: true,
+  onProgress: true,
+};
+
+/** The options of `generationRowValues`: the per-row metrics' settings. */
+export type RowValueOptions = Pick<
+  GenerationOptions,
+  'metrics' | 'normalize' | 'stemmer' | 'bleuTokenize'
+>;
+
+/**
+ * The option names of `generationRowValues`, one per field of {@link RowValueOptions}.
+ *
+ * @example
+ * ```ts
+ * Object.keys(ROW_VALUE_OPTION_KEYS); // ['metrics', 'normalize', 'stemmer', 'bleuTokenize']
+ * ```
+ */
+export const ROW_VALUE_OPTION_KEYS: OptionKeys<RowValueOptions> = {
+  metrics: true,
+  normalize: true,
+  stemmer: true,
+  bleuTokenize: true,
+};
+
+/**
  * The per-row metrics' settings of a job.
  *
  * @param options - the job's options
@@ -69,7 +120,7 @@ export function resolveGenerationSettings(options: GenerationOptions): Generatio
   if (stemmer !== 'porter' && stemmer !== 'none') {
     throw new RunnerError(
       'INVALID_OPTION',
-      `stemmer must be 'porter' or 'none', got ${JSON.stringify(stemmer)}.`,
+      `stemmer must be 'porter' or 'none', got ${describeValue(stemmer)}.`,
       { path: 'stemmer' },
     );
   }
@@ -77,7 +128,7 @@ export function resolveGenerationSettings(options: GenerationOptions): Generatio
   if (!GENERATION_BLEU_TOKENIZERS.includes(bleuTokenize)) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `bleuTokenize must be one of ${GENERATION_BLEU_TOKENIZERS.map((t) => `'${t}'`).join(', ')} (sacrebleu's BLEU tokenizers), got ${JSON.stringify(bleuTokenize)}.`,
+      `bleuTokenize must be one of ${GENERATION_BLEU_TOKENIZERS.map((t) => `'${t}'`).join(', ')} (sacrebleu's BLEU tokenizers), got ${describeValue(bleuTokenize)}.`,
       { path: 'bleuTokenize' },
     );
   }
@@ -101,7 +152,7 @@ export function rowsPerTask(n: number, workers: number, chunkRows: number | unde
     if (!Number.isInteger(chunkRows) || chunkRows < 1) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `chunkRows must be a positive whole number of rows per task, got ${String(chunkRows)}.`,
+        `chunkRows must be a positive whole number of rows per task, got ${describeValue(chunkRows)}.`,
         { path: 'chunkRows' },
       );
     }

@@ -4,7 +4,7 @@ import type { MetricValue, ScoreReport } from '../score/score-report.js';
 import { normalizeText } from './answer-normalization.js';
 import { isCorpusMetric } from './generation-metrics.js';
 import type { GenerationSettings, RowLayout } from './generation-tasks.js';
-import { corpusScore, groupSums, metricValuesFromSums } from './row-layout.js';
+import { groupSums, metricValuesFromSums, scoreOfSums } from './row-layout.js';
 import { shortOutputBleuWarning } from './short-output-warning.js';
 
 /** Every metric on one set of rows. */
@@ -76,7 +76,7 @@ function signatures(results: GenerationResults): Record<string, string> {
   for (const slot of layout.slots) {
     if (!isCorpusMetric(slot.name)) continue;
     const statistics = sums.subarray(slot.offset, slot.offset + slot.width);
-    out[slot.name] = corpusScore(slot.name, statistics, results.settings).signature;
+    out[slot.name] = scoreOfSums(slot.name, statistics, results.settings).signature;
   }
   return out;
 }

@@ -1,9 +1,14 @@
+import { checkOptionKeys } from '../check-option-keys.js';
 import {
   type GenerationMetric,
   isCorpusMetric,
   resolveGenerationMetrics,
 } from './generation-metrics.js';
-import { type GenerationOptions, resolveGenerationSettings } from './generation-options.js';
+import {
+  ROW_VALUE_OPTION_KEYS,
+  type RowValueOptions,
+  resolveGenerationSettings,
+} from './generation-options.js';
 
 /**
  * Each row's value of each generation metric, on the calling thread: what the report's
@@ -27,10 +32,11 @@ import { type GenerationOptions, resolveGenerationSettings } from './generation-
 export async function generationRowValues(
   outputs: readonly string[],
   references: readonly (readonly string[])[],
-  options: Pick<GenerationOptions, 'metrics' | 'normalize' | 'stemmer' | 'bleuTokenize'> = {},
+  options: RowValueOptions = {},
 ): Promise<Map<GenerationMetric, Float64Array>> {
+  checkOptionKeys(options, 'generationRowValues', ROW_VALUE_OPTION_KEYS);
   const { scoreGenerationRows } = await import('./generation-kernels.js');
-  const { corpusScore, rowLayout } = await import('./row-layout.js');
+  const { scoreOfSums, rowLayout } = await import('./row-layout.js');
   const metrics = resolveGenerationMetrics(options.metrics);
   const layout = rowLayout(metrics);
   const settings = resolveGenerationSettings(options);
@@ -48,7 +54,7 @@ export async function generationRowValues(
       const at = i * layout.width + slot.offset;
       const name = slot.name;
       values[i] = isCorpusMetric(name)
-        ? corpusScore(name, matrix.subarray(at, at + slot.width)).score
+        ? scoreOfSums(name, matrix.subarray(at, at + slot.width)).score
         : matrix[at]!;
     }
     out.set(slot.name, values);

@@ -1,3 +1,4 @@
+import type { OptionKeys } from '@assay/labels';
 import {
   type BleuTokenizer,
   bleuStatistics,
@@ -7,6 +8,7 @@ import {
   corpusTerFromStatistics,
   terStatistics,
 } from '@assay/text-metrics';
+import { checkOptionKeys } from '../check-option-keys.js';
 import { type CorpusMetric, type GenerationMetric, isCorpusMetric } from './generation-metrics.js';
 import type { RowLayout } from './generation-tasks.js';
 
@@ -20,9 +22,19 @@ export interface CorpusMetricOptions {
 }
 
 /**
- * One segment's sacrebleu statistics for a corpus metric, with sacrebleu's default options
- * (BLEU: 13a unless `options.bleuTokenize` says otherwise, mixed case; chrF: character order
- * 6, β = 2; chrF++: word order 2; TER: lowercased, no normalization).
+ * The option names of {@link corpusStatistics} and {@link corpusScore}, one per field of
+ * {@link CorpusMetricOptions}: a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.keys(CORPUS_METRIC_OPTION_KEYS); // ['bleuTokenize']
+ * ```
+ */
+export const CORPUS_METRIC_OPTION_KEYS: OptionKeys<CorpusMetricOptions> = { bleuTokenize: true };
+
+/**
+ * {@link corpusStatistics} without the check of its options, for the runner's own callers,
+ * which pass a job's settings (more fields than `bleuTokenize`).
  *
  * @param metric - the corpus metric
  * @param output - the hypothesis
@@ -30,9 +42,9 @@ export interface CorpusMetricOptions {
  * @param options - the BLEU tokenizer
  * @returns the statistics
  * @example
- * corpusStatistics('bleu', 'the cat', ['the cat']).length; // 13
+ * segmentStatistics('bleu', 'the cat', ['the cat']).length; // 13
  */
-export function corpusStatistics(
+export function segmentStatistics(
   metric: CorpusMetric,
   output: string,
   references: readonly string[],
@@ -51,17 +63,16 @@ export function corpusStatistics(
 }
 
 /**
- * A corpus score from summed statistics.
+ * {@link corpusScore} without the check of its options, for the runner's own callers.
  *
  * @param metric - the corpus metric
  * @param statistics - statistics summed over at least one segment
- * @param options - the options the statistics were made with (the BLEU tokenizer only changes
- *   the signature here: the score depends on the statistics alone)
+ * @param options - the options the statistics were made with
  * @returns the score (0-100) and sacrebleu's signature
  * @example
- * corpusScore('chrf', corpusStatistics('chrf', 'ab', ['ab'])).score; // 100
+ * scoreOfSums('chrf', segmentStatistics('chrf', 'ab', ['ab'])).score; // 100
  */
-export function corpusScore(
+export function scoreOfSums(
   metric: CorpusMetric,
   statistics: Float64Array,
   options: CorpusMetricOptions = {},
@@ -79,6 +90,51 @@ export function corpusScore(
 }
 
 /**
+ * One segment's sacrebleu statistics for a corpus metric, with sacrebleu's default options
+ * (BLEU: 13a unless `options.bleuTokenize` says otherwise, mixed case; chrF: character order
+ * 6, β = 2; chrF++: word order 2; TER: lowercased, no normalization).
+ *
+ * @param metric - the corpus metric
+ * @param output - the hypothesis
+ * @param references - its references (at least one)
+ * @param options - the BLEU tokenizer
+ * @returns the statistics
+ * @throws {@link RunnerError} `INVALID_OPTION` for an option other than `bleuTokenize`
+ * @example
+ * corpusStatistics('bleu', 'the cat', ['the cat']).length; // 13
+ */
+export function corpusStatistics(
+  metric: CorpusMetric,
+  output: string,
+  references: readonly string[],
+  options: CorpusMetricOptions = {},
+): Float64Array {
+  checkOptionKeys(options, 'corpusStatistics', CORPUS_METRIC_OPTION_KEYS);
+  return segmentStatistics(metric, output, references, options);
+}
+
+/**
+ * A corpus score from summed statistics.
+ *
+ * @param metric - the corpus metric
+ * @param statistics - statistics summed over at least one segment
+ * @param options - the options the statistics were made with (the BLEU tokenizer only changes
+ *   the signature here: the score depends on the statistics alone)
+ * @returns the score (0-100) and sacrebleu's signature
+ * @throws {@link RunnerError} `INVALID_OPTION` for an option other than `bleuTokenize`
+ * @example
+ * corpusScore('chrf', corpusStatistics('chrf', 'ab', ['ab'])).score; // 100
+ */
+export function corpusScore(
+  metric: CorpusMetric,
+  statistics: Float64Array,
+  options: CorpusMetricOptions = {},
+): { score: number; signature: string } {
+  checkOptionKeys(options, 'corpusScore', CORPUS_METRIC_OPTION_KEYS);
+  return scoreOfSums(metric, statistics, options);
+}
+
+/**
  * Lays out the per-row matrix: one slot per per-row metric, the statistics' width per
  * corpus metric, in the order given.
  *
@@ -90,7 +146,7 @@ export function corpusScore(
 export function rowLayout(metrics: readonly GenerationMetric[]): RowLayout {
   let width = 0;
   const slots = metrics.map((name) => {
-    const size = isCorpusMetric(name) ? corpusStatistics(name, '', ['']).length : 1;
+    const size = isCorpusMetric(name) ? segmentStatistics(name, '', ['']).length : 1;
     const slot = { name, offset: width, width: size };
     width += size;
     return slot;
@@ -121,7 +177,7 @@ export function metricValuesFromSums(
     if (count === 0) out[at + j] = Number.NaN;
     else if (isCorpusMetric(slot.name)) {
       const statistics = sums.subarray(slot.offset, slot.offset + slot.width);
-      out[at + j] = corpusScore(slot.name, statistics).score;
+      out[at + j] = scoreOfSums(slot.name, statistics).score;
     } else out[at + j] = sums[slot.offset]! / count;
   });
 }

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import type { OptionKeys } from '@assay/labels';
+import { checkOptionKeys } from '../check-option-keys.js';
 import { RunnerError } from '../errors.js';
 import { readFailure } from './column-errors.js';
+import { requestedColumns } from './column-request.js';
 import { INPUT_FORMATS, type InputFormat } from './input-formats.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsv } from './read-csv.js';
@@ -39,6 +42,21 @@ export interface LoadColumnsOptions {
 }
 
 /**
+ * The option names of {@link loadColumns}, one per field of {@link LoadColumnsOptions} (the
+ * compiler refuses a missing or extra name): a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.keys(LOAD_COLUMNS_OPTION_KEYS); // ['columns', 'format', 'runner']
+ * ```
+ */
+export const LOAD_COLUMNS_OPTION_KEYS: OptionKeys<LoadColumnsOptions> = {
+  columns: true,
+  format: true,
+  runner: true,
+};
+
+/**
  * Infers a file's format from its extension.
  *
  * @param file - a path
@@ -66,7 +84,8 @@ export function detectFormat(file: string): InputFormat {
  * @param file - path of the file
  * @param options - the columns to read and the format
  * @returns the row count, the columns and the names of every column in the file
- * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ * @throws {@link RunnerError} `INVALID_OPTION` (an unknown option, a `columns` that is no
+ *   object of name → kind, an unknown kind), `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `UNKNOWN_FORMAT`, `MISSING_COLUMN` (listing the columns that exist),
  *   `RAGGED_ROW` (CSV line), `NON_NUMERIC_VALUE` (row)
  * @example
@@ -79,6 +98,8 @@ export function detectFormat(file: string): InputFormat {
  * ```
  */
 export async function loadColumns(file: string, options: LoadColumnsOptions): Promise<LoadedTable> {
+  checkOptionKeys(options, 'loadColumns', LOAD_COLUMNS_OPTION_KEYS);
+  const columns = requestedColumns(options?.columns);
   const format = options.format ?? detectFormat(file);
   if (!INPUT_FORMATS.includes(format)) {
     throw new RunnerError(
@@ -87,10 +108,6 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
       { path: 'inputFormat' },
     );
   }
-  const columns =
-    options.columns instanceof Map
-      ? (options.columns as ReadonlyMap<string, ColumnKind>)
-      : new Map(Object.entries(options.columns as Record<string, ColumnKind>));
   try {
     const info = await stat(file);
     if (!info.isFile()) {

@@ -42,12 +42,22 @@ export interface TextColumn {
 }
 
 /**
+ * Every {@link ColumnKind}, in the order messages list them.
+ *
+ * @example
+ * ```ts
+ * COLUMN_KINDS.includes('label'); // true
+ * ```
+ */
+export const COLUMN_KINDS = ['number', 'label', 'auto', 'text'] as const;
+
+/**
  * How a requested column is read: `number` (every value must be numeric),
  * `label` (numbers or strings, dictionary-encoded), `auto` (numeric when
  * every value is, else labels) or `text` (strings as written, or arrays of
  * strings, into {@link LoadedTable.texts}).
  */
-export type ColumnKind = 'number' | 'label' | 'auto' | 'text';
+export type ColumnKind = (typeof COLUMN_KINDS)[number];
 
 /** The columns read from one file. */
 export interface LoadedTable {

@@ -1,18 +1,24 @@
 import { availableParallelism } from 'node:os';
+import { describeValue, type OptionKeys } from '@assay/labels';
 import type { Piscina } from 'piscina';
+import { checkOptionKeys } from '../check-option-keys.js';
 import { RunnerError } from '../errors.js';
 import type { GenerationInput } from '../generation/generation-input.js';
-import type { GenerationOptions } from '../generation/generation-options.js';
+import {
+  GENERATION_OPTION_KEYS,
+  type GenerationOptions,
+} from '../generation/generation-options.js';
 import type { GenerationTaskRunner } from '../generation/generation-tasks.js';
 import type { CsvTask } from '../io/csv-range-types.js';
 import {
+  PAIRED_SCORE_OPTION_KEYS,
   type PairedScoreOptions,
   type PairedScoreReport,
   pairedBootstrapWith,
 } from '../score/paired-score.js';
 import type { PredictionInput } from '../score/prediction-input.js';
 import { type Executor, scoreWith } from '../score/score-engine.js';
-import type { ScoreOptions } from '../score/score-options.js';
+import { SCORE_OPTION_KEYS, type ScoreOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
 import { executorOf } from './executor-of.js';
 import { startPiscina } from './start-piscina.js';
@@ -28,6 +34,26 @@ export interface RunnerOptions {
    */
   readonly workers?: number | undefined;
 }
+
+/**
+ * The option names of {@link createRunner}, one per field of {@link RunnerOptions} (the
+ * compiler refuses a missing or extra name): a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.keys(RUNNER_OPTION_KEYS); // ['workers']
+ * ```
+ */
+export const RUNNER_OPTION_KEYS: OptionKeys<RunnerOptions> = { workers: true };
+
+/** The option names of {@link Runner.start}. */
+const START_OPTION_KEYS: OptionKeys<{ readonly warmUp?: boolean }> = { warmUp: true };
+
+/** The option names of the module-level {@link scorePredictions}: the scoring options and `workers`. */
+const SCORE_CALL_OPTION_KEYS: OptionKeys<ScoreOptions & RunnerOptions> = {
+  ...SCORE_OPTION_KEYS,
+  ...RUNNER_OPTION_KEYS,
+};
 
 class WorkerFailure extends Error {}
 
@@ -53,11 +79,12 @@ export class Runner {
    * @throws {@link RunnerError} `INVALID_OPTION` for a bad worker count
    */
   constructor(options: RunnerOptions = {}) {
+    checkOptionKeys(options, 'createRunner', RUNNER_OPTION_KEYS);
     const workers = options.workers ?? availableParallelism();
     if (!Number.isInteger(workers) || workers < 0 || workers > 1024) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `workers must be a whole number in [0, 1024] (0 = no worker threads), got ${String(workers)}.`,
+        `workers must be a whole number in [0, 1024] (0 = no worker threads), got ${describeValue(workers)}.`,
         { path: 'workers' },
       );
     }
@@ -91,6 +118,7 @@ export class Runner {
    * ```
    */
   start(options: { readonly warmUp?: boolean } = {}): void {
+    checkOptionKeys(options, 'runner.start', START_OPTION_KEYS);
     if (this.workers > 0 && !this.closed) this.startPool(options.warmUp ?? true);
   }
 
@@ -144,6 +172,7 @@ export class Runner {
    * ```
    */
   async scorePredictions(input: PredictionInput, options: ScoreOptions = {}): Promise<ScoreReport> {
+    checkOptionKeys(options, 'scorePredictions', SCORE_OPTION_KEYS);
     return this.guarded((exec) => scoreWith(exec, this.workers, input, options));
   }
 
@@ -177,7 +206,10 @@ export class Runner {
     b: PredictionInput,
     options: PairedScoreOptions,
   ): Promise<PairedScoreReport> {
-    return this.guarded((exec) => pairedBootstrapWith((task) => exec.values(task), a, b, options));
+    checkOptionKeys(options, 'pairedBootstrap', PAIRED_SCORE_OPTION_KEYS);
+    // a missing options argument is refused for its missing metrics, not read as a TypeError
+    const given = options ?? ({} as PairedScoreOptions);
+    return this.guarded((exec) => pairedBootstrapWith((task) => exec.values(task), a, b, given));
   }
 
   /**
@@ -213,6 +245,7 @@ export class Runner {
     input: GenerationInput,
     options: GenerationOptions = {},
   ): Promise<ScoreReport> {
+    checkOptionKeys(options, 'scoreGenerations', GENERATION_OPTION_KEYS);
     return this.guarded(async () => {
       const { scoreGenerationsWith } = await import('../generation/score-generations.js');
       const run =
@@ -342,9 +375,11 @@ export async function scorePredictions(
   input: PredictionInput,
   options: ScoreOptions & RunnerOptions = {},
 ): Promise<ScoreReport> {
-  const runner = createRunner({ workers: options.workers });
+  checkOptionKeys(options, 'scorePredictions', SCORE_CALL_OPTION_KEYS);
+  const { workers, ...scoreOptions } = options;
+  const runner = createRunner({ workers });
   try {
-    return await runner.scorePredictions(input, options);
+    return await runner.scorePredictions(input, scoreOptions);
   } finally {
     await runner.close();
   }

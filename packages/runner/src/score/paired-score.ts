@@ -1,4 +1,5 @@
 import type { Label } from '@assay/core-metrics';
+import { describeValue, type OptionKeys } from '@assay/labels';
 import { createRng } from '@assay/splitters';
 import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
@@ -42,6 +43,28 @@ export interface PairedScoreOptions {
    */
   readonly interval?: 'percentile' | 'bca' | undefined;
 }
+
+/**
+ * The option names of `pairedBootstrap`, one per field of {@link PairedScoreOptions} (the
+ * compiler refuses a missing or extra name): a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(PAIRED_SCORE_OPTION_KEYS, 'bootstrap'); // true
+ * Object.hasOwn(PAIRED_SCORE_OPTION_KEYS, 'n_resamples'); // false
+ * ```
+ */
+export const PAIRED_SCORE_OPTION_KEYS: OptionKeys<PairedScoreOptions> = {
+  task: true,
+  metrics: true,
+  labels: true,
+  posLabel: true,
+  bootstrap: true,
+  ci: true,
+  seed: true,
+  clusterIds: true,
+  interval: true,
+};
 
 /** One metric of two models on the same rows: both values and the paired difference. */
 export interface PairedDifference {
@@ -115,10 +138,12 @@ function pairedSides(
   b: PredictionInput,
   options: PairedScoreOptions,
 ): { colsA: ScoreColumns; colsB: ScoreColumns; names: string[] } {
-  if (options.metrics.length === 0) {
-    throw new RunnerError('INVALID_OPTION', 'metrics must name at least one metric to compare.', {
-      path: 'metrics',
-    });
+  if (!Array.isArray(options.metrics) || options.metrics.length === 0) {
+    throw new RunnerError(
+      'INVALID_OPTION',
+      `metrics must name at least one metric to compare, e.g. ['accuracy'], got ${describeValue(options.metrics)}.`,
+      { path: 'metrics' },
+    );
   }
   // the replicates draw side A's clusters for both sides (the rows are the same items)
   const colsA = withClusters(
@@ -129,7 +154,7 @@ function pairedSides(
   const colsB = sideColumns(b, 'b', colsA.task, options.labels, options.posLabel);
   if (colsA.n !== colsB.n) {
     throw new RunnerError(
-      'INVALID_OPTION',
+      'LENGTH_MISMATCH',
       `a and b must hold the same rows, one per item, but a has ${colsA.n} and b has ${colsB.n}.`,
       { path: 'b' },
     );
@@ -176,6 +201,18 @@ async function pairedReplicates(
   return replicates;
 }
 
+/** The `interval` option, checked: `percentile` (the default) or `bca`. */
+function resolveInterval(interval: unknown): 'percentile' | 'bca' {
+  if (interval === undefined || interval === 'percentile' || interval === 'bca') {
+    return interval ?? 'percentile';
+  }
+  throw new RunnerError(
+    'INVALID_OPTION',
+    `interval must be 'percentile' or 'bca', got ${describeValue(interval)}.`,
+    { path: 'interval' },
+  );
+}
+
 /**
  * The paired bootstrap of two models' predictions of the same rows (row `i` of `a` and
  * of `b` is the same item): every metric on both sides, and the difference B − A with a
@@ -186,8 +223,8 @@ async function pairedReplicates(
  * @param b - side B's columns, the same rows
  * @param options - metrics, labels, resamples, level, seed
  * @returns the report
- * @throws {@link RunnerError} `INVALID_OPTION` for different row counts, no metric, or
- *   bad options; what `scorePredictions` throws for bad columns, prefixed by the side
+ * @throws {@link RunnerError} `LENGTH_MISMATCH` for different row counts; `INVALID_OPTION`
+ *   for no metric or bad options; what `scorePredictions` throws for bad columns, prefixed by the side
  * @remarks
  * Replicate `r` uses the `r`-th output of `createRng(deriveSeed(seed, 3, 0))` as its
  * seed, so batching and the worker count do not change a result. With `clusterIds` a
@@ -218,6 +255,7 @@ export async function pairedBootstrapWith(
       },
     );
   }
+  const interval = resolveInterval(options.interval);
   const { colsA, colsB, names } = pairedSides(a, b, options);
   const m = names.length;
   const observed = [new Float64Array(m), new Float64Array(m)] as const;
@@ -225,7 +263,6 @@ export async function pairedBootstrapWith(
   computeMetricValues(colsA, names, null, observed[0], 0, warnings);
   computeMetricValues(colsB, names, null, observed[1], 0, warnings);
   const replicates = await pairedReplicates(run, colsA, colsB, names, seed, bootstrap, warnings);
-  const interval = options.interval ?? 'percentile';
   const jackknife =
     interval === 'bca' && (colsA.clusters?.count ?? colsA.n) >= 2
       ? pairedJackknife(colsA, colsB, names, warnings)

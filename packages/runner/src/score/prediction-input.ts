@@ -1,4 +1,5 @@
-import type { LabelValue } from '@assay/labels';
+import type { LabelValue, OptionKeys } from '@assay/labels';
+import type { InputColumnsSpec } from '../check-input-columns.js';
 import type { LoadedTable } from '../io/loaded-column.js';
 
 /**
@@ -33,6 +34,33 @@ export interface PredictionColumns {
   readonly slice?: LabelValues | undefined;
 }
 
+/**
+ * The in-memory columns `scorePredictions` reads, one per field of {@link PredictionColumns}
+ * (the compiler refuses a missing or extra name), `yTrue` and `yPred` required.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(PREDICTION_COLUMNS.keys, 'yPred'); // true
+ * ```
+ */
+export const PREDICTION_COLUMNS: InputColumnsSpec = {
+  owner: 'the in-memory columns',
+  what: 'column',
+  keys: {
+    yTrue: true,
+    yPred: true,
+    yScore: true,
+    yProba: true,
+    weight: true,
+    group: true,
+    slice: true,
+  } satisfies OptionKeys<PredictionColumns>,
+  required: {
+    yTrue: 'the true labels or values',
+    yPred: 'the predicted labels or values',
+  },
+};
+
 /** Which columns of a loaded table play which role. */
 export interface ColumnRoles {
   readonly yTrue: string;
@@ -43,6 +71,33 @@ export interface ColumnRoles {
   readonly group?: string | undefined;
   readonly slice?: string | undefined;
 }
+
+/**
+ * The column roles of a `{ table, roles }` input, one per field of {@link ColumnRoles},
+ * `yTrue` and `yPred` required.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(COLUMN_ROLES.keys, 'slice'); // true
+ * ```
+ */
+export const COLUMN_ROLES: InputColumnsSpec = {
+  owner: 'the roles of the table',
+  what: 'column role',
+  keys: {
+    yTrue: true,
+    yPred: true,
+    yScore: true,
+    yProba: true,
+    weight: true,
+    group: true,
+    slice: true,
+  } satisfies OptionKeys<ColumnRoles>,
+  required: {
+    yTrue: 'the name of the column of true labels or values',
+    yPred: 'the name of the column of predicted labels or values',
+  },
+};
 
 /** A table from {@link loadColumns} together with the roles of its columns. */
 export interface LoadedPredictions {

@@ -1,4 +1,5 @@
 import { compareLabels, type Label } from '@assay/labels';
+import { checkInputColumns } from '../check-input-columns.js';
 import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
@@ -8,13 +9,16 @@ import { takeTable } from './handed-over-tables.js';
 import { inferredClassificationWarning } from './inferred-task-warnings.js';
 import type { LabelPresenceByRole } from './label-scan.js';
 import { handleMissing } from './missing-values.js';
+import { noRowsError } from './no-rows-error.js';
 import { profileNumberPair, withProfileCache } from './number-profile.js';
 import { checkFinite, isIntegral } from './numeric-checks.js';
-import type {
-  ArrowPredictions,
-  LoadedPredictions,
-  PredictionColumns,
-  PredictionInput,
+import {
+  type ArrowPredictions,
+  COLUMN_ROLES,
+  type LoadedPredictions,
+  PREDICTION_COLUMNS,
+  type PredictionColumns,
+  type PredictionInput,
 } from './prediction-input.js';
 import { checkProbaColumnOrder } from './proba-column-order.js';
 import { type RawColumns, sharesMemory } from './raw-columns.js';
@@ -39,6 +43,15 @@ export interface PreparedColumns {
 
 function isRoleInput(input: PredictionInput): input is LoadedPredictions | ArrowPredictions {
   return 'roles' in input && 'table' in input;
+}
+
+/** Refuses an input without `yTrue` or `yPred` (or their roles), or with a key not read. */
+function checkInput(input: PredictionInput): void {
+  if (typeof input === 'object' && input !== null && isRoleInput(input)) {
+    checkInputColumns(input.roles, COLUMN_ROLES);
+  } else {
+    checkInputColumns(input, PREDICTION_COLUMNS);
+  }
 }
 
 function fromRoles(input: LoadedPredictions | ArrowPredictions, regression: boolean): RawColumns {
@@ -100,7 +113,7 @@ function fromMemory(
   const check = (name: string, column: LoadedColumn): LoadedColumn => {
     if (lengthOf(column) !== n) {
       throw new RunnerError(
-        'INVALID_OPTION',
+        'LENGTH_MISMATCH',
         `${name} has ${lengthOf(column)} values but yTrue has ${n}; every column must have one value per row.`,
         { path: name },
       );
@@ -221,8 +234,9 @@ export interface PrepareOptions {
  * @param input - in-memory columns, or a loaded table / Arrow table with column roles
  * @param options - task (inferred when omitted) and `dropMissing`
  * @returns the columns ready for scoring, the dropped-row count, unseen predicted labels and warnings
- * @throws {@link RunnerError} `MISSING_VALUE`, `NON_NUMERIC_VALUE`, `MISSING_COLUMN`,
- *   `INVALID_OPTION`, `EMPTY_FILE`
+ * @throws {@link RunnerError} `MISSING_VALUE`, `NON_NUMERIC_VALUE`, `MISSING_COLUMN` (also a
+ *   missing `yTrue`/`yPred`), `INVALID_OPTION` (also an unknown input key), `LENGTH_MISMATCH`
+ *   (columns of different lengths), `EMPTY_INPUT` (no row, or none left after `dropMissing`)
  */
 export function prepareColumns(
   input: PredictionInput,
@@ -250,6 +264,7 @@ function refuseClassificationInputs(raw: RawColumns, inferred: boolean): void {
 }
 
 function prepareSteps(input: PredictionInput, options: PrepareOptions): PreparedColumns {
+  checkInput(input);
   const regression = options.task === 'regression';
   if (isRoleInput(input)) takeTable(input.table, options.inPlace === true);
   const loaded = isRoleInput(input)
@@ -272,9 +287,7 @@ function prepareSteps(input: PredictionInput, options: PrepareOptions): Prepared
       `${dropped} row(s) with a missing value were dropped from every figure, overall included (missing values by column: ${missingBy}).`,
     );
   }
-  if (raw.n === 0) {
-    throw new RunnerError('EMPTY_FILE', 'No rows are left to score; at least one row is required.');
-  }
+  if (raw.n === 0) throw noRowsError(dropped);
   const task = options.task ?? inferTask(raw);
   const weight =
     raw.weight === undefined ? null : checkFinite('weight', raw.weight, 0, raw.keptRows);

@@ -1,4 +1,5 @@
 import type { Label } from '@assay/core-metrics';
+import { describeValue, type OptionKeys } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 import type { CvSpec } from './parse-cv-spec.js';
 import type { ScoreTask } from './score-columns.js';
@@ -89,6 +90,36 @@ export interface ScoreOptions {
   readonly onProgress?: ((progress: ScoreProgress) => void) | undefined;
 }
 
+/**
+ * The option names of `scorePredictions`, one per field of {@link ScoreOptions} (the compiler
+ * refuses a missing or extra name): a key not listed here is refused, not ignored.
+ *
+ * @example
+ * ```ts
+ * Object.hasOwn(SCORE_OPTION_KEYS, 'posLabel'); // true
+ * Object.hasOwn(SCORE_OPTION_KEYS, 'pos_label'); // false
+ * ```
+ */
+export const SCORE_OPTION_KEYS: OptionKeys<ScoreOptions> = {
+  task: true,
+  metrics: true,
+  cv: true,
+  shuffle: true,
+  labels: true,
+  posLabel: true,
+  foldIds: true,
+  onFoldIds: true,
+  clusterIds: true,
+  seed: true,
+  bootstrap: true,
+  ci: true,
+  dropMissing: true,
+  inPlace: true,
+  loadMs: true,
+  chunkRows: true,
+  onProgress: true,
+};
+
 /** Fewer bootstrap resamples than this get a warning: their percentile intervals are coarse. */
 export const FEW_BOOTSTRAP = 100;
 
@@ -142,7 +173,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `seed must be an integer in [0, 4294967295], got ${String(seed)}.`,
+      `seed must be an integer in [0, 4294967295], got ${describeValue(seed)}.`,
       { path: 'seed' },
     );
   }
@@ -150,7 +181,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   if (!Number.isInteger(bootstrap) || bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `bootstrap must be a whole number of resamples in [0, ${MAX_BOOTSTRAP}], got ${String(bootstrap)}.`,
+      `bootstrap must be a whole number of resamples in [0, ${MAX_BOOTSTRAP}], got ${describeValue(bootstrap)}.`,
       { path: 'bootstrap' },
     );
   }
@@ -158,7 +189,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   if (!(ci > 0 && ci < 1)) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `ci must be a confidence level in (0, 1) such as 0.95, got ${String(ci)}.`,
+      `ci must be a confidence level in (0, 1) such as 0.95, got ${describeValue(ci)}.`,
       { path: 'ci' },
     );
   }
@@ -166,7 +197,7 @@ export function resolveNumericOptions(options: ScoreOptions): {
   if (!Number.isInteger(chunkRows) || chunkRows < 1) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `chunkRows must be a positive whole number of rows per task, got ${String(chunkRows)}.`,
+      `chunkRows must be a positive whole number of rows per task, got ${describeValue(chunkRows)}.`,
       { path: 'chunkRows' },
     );
   }
