@@ -17,6 +17,10 @@ export interface MetricWarning {
  * Library code never prints. Subscribe with {@link onMetricWarning}, or with
  * `diagnostics_channel.subscribe(METRIC_WARNING_CHANNEL, fn)`; with no
  * subscriber a warning costs nothing and goes nowhere.
+ * @example
+ * ```ts
+ * METRIC_WARNING_CHANNEL; // 'assay:core-metrics:warning'
+ * ```
  */
 export const METRIC_WARNING_CHANNEL = 'assay:core-metrics:warning';
 
@@ -49,6 +53,14 @@ export function onMetricWarning(listener: (warning: MetricWarning) => void): () 
  * Publishes a warning on {@link METRIC_WARNING_CHANNEL}. For metric implementations.
  *
  * @param warning - the warning to publish
+ * @example
+ * ```ts
+ * const codes = [];
+ * const off = onMetricWarning((w) => codes.push(w.code));
+ * emitMetricWarning({ code: 'SINGLE_CLASS', metric: 'demo', message: 'One class only.' });
+ * off();
+ * codes; // ['SINGLE_CLASS']
+ * ```
  */
 export function emitMetricWarning(warning: MetricWarning): void {
   if (channel.hasSubscribers) channel.publish(warning);

@@ -8,6 +8,8 @@ import { accumulateDenseLabelConfusion } from '../src/kernels/dense-label-confus
 describeDocExamples('TSDoc examples of @assay/core-metrics', {
   srcDir: new URL('../src/', import.meta.url),
   exports: coreMetrics,
+  // the examples of functions exported by their module only run too, with every module's exports
+  everyModule: true,
   excluded: {
     METRIC_WARNING_CHANNEL: 'a constant (the diagnostics channel name), not a function or class',
   },

@@ -11,7 +11,8 @@ export type SpamAssassinErrorCode = 'UNKNOWN_GROUP' | 'CORPUS_UNREADABLE';
  * try {
  *   loadSpamCorpus(['spam']);
  * } catch (error) {
- *   if (error instanceof SpamAssassinError) console.log(error.path); // 'groups[0]'
+ *   error instanceof SpamAssassinError; // true
+ *   error.path; // 'groups[0]'
  * }
  * ```
  */

@@ -40,7 +40,7 @@ function corpusDataDir(): string {
  * @example
  * ```ts
  * const heldOut = loadSpamCorpus(['easy-ham-2', 'spam-2']);
- * console.log(heldOut.length); // 2796
+ * heldOut.length; // 2796
  * ```
  */
 export function loadSpamCorpus(groups: readonly string[] = SPAM_ASSASSIN_GROUPS): SpamMessage[] {

@@ -54,6 +54,14 @@ const NUMBER_FIELDS = [
  * @param json - a value parsed from `JSON.stringify(accumulator)`
  * @returns the state, with residual lists normalised to null when absent
  * @throws {@link MetricInputError} `INVALID_STATE` naming the bad field and what it must be
+ * @example
+ * ```ts
+ * const json = JSON.parse(JSON.stringify(new RegressionAccumulator().update([1, 2], [1, 3])));
+ * validateRegressionAccumulatorJSON(json).count; // 2
+ * try { validateRegressionAccumulatorJSON({ ...json, version: 2 }); } catch (error) {
+ *   error.message; // 'RegressionAccumulator.fromJSON: field version is invalid; it must be 1.'
+ * }
+ * ```
  */
 export function validateRegressionAccumulatorJSON(json: unknown): RegressionAccumulatorJSON {
   const bad = (field: string, want: string): never => {

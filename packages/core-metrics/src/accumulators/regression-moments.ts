@@ -43,6 +43,12 @@ export interface RegressionMoments {
  *
  * @param keepResiduals - whether |residuals| are gathered (for the median)
  * @returns the empty state
+ * @example
+ * ```ts
+ * const state = emptyMoments(true);
+ * state.minValue; // Infinity
+ * state.residuals; // []
+ * ```
  */
 export function emptyMoments(keepResiduals: boolean): RegressionMoments {
   return {
@@ -94,6 +100,13 @@ function keepResidual(state: RegressionMoments, a: number, w: number, weighted: 
  * @param m2y - its M2 of yTrue
  * @param mr - its mean residual
  * @param m2r - its M2 of the residual
+ * @example
+ * ```ts
+ * const state = emptyMoments(false);
+ * addBlock(state, Float64Array.of(1, 3), Float64Array.of(1, 3), null, null, 0, 2); // W 2, mean 2, M2 2
+ * combineMoments(state, 2, 4, 0, 0, 0); // another part: W 2, mean 4, M2 0
+ * [state.weightSum, state.meanTrue, state.m2True]; // [4, 3, 6] (6 = 2 + 0 + 2²·2·2/4)
+ * ```
  */
 export function combineMoments(
   state: RegressionMoments,
@@ -126,6 +139,12 @@ export function combineMoments(
  * @param start - first position in the selection
  * @param end - one past the last
  * @throws {@link MetricInputError} `NON_FINITE_VALUE`, `INVALID_WEIGHT` naming the row
+ * @example
+ * ```ts
+ * const state = emptyMoments(false);
+ * addBlock(state, Float64Array.of(1, 2, 3), Float64Array.of(1, 2, 5), null, null, 0, 3);
+ * [state.count, state.sumAbs, state.sumSquares, state.maxAbs]; // [3, 2, 4, 2]
+ * ```
  */
 export function addBlock(
   state: RegressionMoments,
@@ -198,6 +217,13 @@ export function addBlock(
  *
  * @param state - the state to add to
  * @param other - the state to add
+ * @example
+ * ```ts
+ * const a = emptyMoments(false);
+ * addBlock(a, Float64Array.of(1, 3), Float64Array.of(2, 3), null, null, 0, 2);
+ * mergeMoments(a, { ...emptyMoments(false), count: 1, weightSum: 1, meanTrue: 5 }); // one row y = ŷ = 5
+ * [a.count, a.meanTrue, a.sumAbs]; // [3, 3, 1]
+ * ```
  */
 export function mergeMoments(state: RegressionMoments, other: RegressionMoments): void {
   state.count += other.count;

@@ -66,6 +66,10 @@ export function errorRateFromConfusion(counts: Float64Array, nClasses: number): 
  *
  * @param counts - the matrix
  * @returns ΣC
+ * @example
+ * ```ts
+ * totalOf(Float64Array.of(2, 1, 0, 3)); // 6
+ * ```
  */
 export function totalOf(counts: Float64Array): number {
   let total = 0;

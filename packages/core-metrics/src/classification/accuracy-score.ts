@@ -14,7 +14,14 @@ export interface AccuracyOptions {
   sampleWeight?: NumericInput;
 }
 
-/** The option names of {@link accuracyScore} and {@link zeroOneLoss}. */
+/**
+ * The option names of {@link accuracyScore} and {@link zeroOneLoss}.
+ *
+ * @example
+ * ```ts
+ * ACCURACY_KEYS; // { normalize: true, sampleWeight: true }
+ * ```
+ */
 export const ACCURACY_KEYS: OptionKeys<AccuracyOptions> = { normalize: true, sampleWeight: true };
 
 /**
@@ -24,6 +31,13 @@ export const ACCURACY_KEYS: OptionKeys<AccuracyOptions> = { normalize: true, sam
  * @param total - the total weight
  * @param metric - the metric name
  * @throws {@link MetricInputError} `INVALID_WEIGHT`
+ * @example
+ * ```ts
+ * checkPositiveTotal(2, 'f1Score'); // undefined
+ * try { checkPositiveTotal(0, 'accuracyScore'); } catch (error) {
+ *   error.message; // 'options.sampleWeight sums to 0, so accuracyScore … or use normalize: false.'
+ * }
+ * ```
  */
 export function checkPositiveTotal(total: number, metric: string): void {
   if (total === 0) {

@@ -20,7 +20,14 @@ export type Average = AveragingMethod | null;
  */
 export type ZeroDivision = 'warn' | number;
 
-/** The valid `average` values, in the order error messages list them. */
+/**
+ * The valid `average` values, in the order error messages list them.
+ *
+ * @example
+ * ```ts
+ * AVERAGE_VALUES; // ['binary', 'micro', 'macro', 'weighted', null]
+ * ```
+ */
 export const AVERAGE_VALUES: readonly (Average | null)[] = [
   'binary',
   'micro',
@@ -34,6 +41,13 @@ export const AVERAGE_VALUES: readonly (Average | null)[] = [
  *
  * @param value - any value
  * @returns a short printable form
+ * @example
+ * ```ts
+ * showValue('macro'); // '"macro"'
+ * showValue(undefined); // 'undefined'
+ * showValue(10n); // '10'
+ * showValue([1, 'a']); // '[1,"a"]'
+ * ```
  */
 export function showValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
@@ -53,6 +67,14 @@ export function showValue(value: unknown): string {
  * @param argument - name for messages, e.g. `'options.average'`
  * @returns the average
  * @throws {@link MetricInputError} `INVALID_OPTION` listing the valid values
+ * @example
+ * ```ts
+ * checkAverage(undefined, 'binary'); // 'binary'
+ * checkAverage(null, 'binary'); // null
+ * try { checkAverage('mean', 'binary'); } catch (error) {
+ *   error.message; // 'options.average is "mean"; valid values are \'binary\', \'micro\', … per label).'
+ * }
+ * ```
  */
 export function checkAverage(
   value: unknown,
@@ -75,6 +97,14 @@ export function checkAverage(
  * @param argument - name for messages
  * @returns the zero-division policy
  * @throws {@link MetricInputError} `INVALID_OPTION` listing the valid values
+ * @example
+ * ```ts
+ * checkZeroDivision(undefined); // 'warn'
+ * checkZeroDivision(NaN); // NaN
+ * try { checkZeroDivision(0.5); } catch (error) {
+ *   error.message; // "options.zeroDivision is 0.5; valid values are 'warn', 0, 1 and NaN."
+ * }
+ * ```
  */
 export function checkZeroDivision(value: unknown, argument = 'options.zeroDivision'): ZeroDivision {
   if (value === undefined) return 'warn';
@@ -96,6 +126,13 @@ export function checkZeroDivision(value: unknown, argument = 'options.zeroDivisi
  * @param argument - name for messages
  * @returns the boolean
  * @throws {@link MetricInputError} `INVALID_OPTION`
+ * @example
+ * ```ts
+ * checkBoolean(undefined, true, 'options.normalize'); // true
+ * try { checkBoolean('yes', true, 'options.normalize'); } catch (error) {
+ *   error.message; // 'options.normalize is "yes"; it must be true or false.'
+ * }
+ * ```
  */
 export function checkBoolean(value: unknown, fallback: boolean, argument: string): boolean {
   if (value === undefined) return fallback;
@@ -116,6 +153,13 @@ export function checkBoolean(value: unknown, fallback: boolean, argument: string
  * @param argument - name for messages
  * @returns the value
  * @throws {@link MetricInputError} `INVALID_OPTION` listing the valid values
+ * @example
+ * ```ts
+ * checkChoice(undefined, ['ovr', 'ovo'], 'ovr', 'options.multiClass'); // 'ovr'
+ * try { checkChoice('all', ['ovr', 'ovo'], 'ovr', 'options.multiClass'); } catch (error) {
+ *   error.message; // 'options.multiClass is "all"; valid values are "ovr", "ovo".'
+ * }
+ * ```
  */
 export function checkChoice<T>(
   value: unknown,
@@ -137,6 +181,10 @@ export function checkChoice<T>(
  *
  * @param zeroDivision - the policy
  * @returns 0 for `'warn'` and 0, 1 for 1, NaN for NaN
+ * @example
+ * ```ts
+ * [zeroDivisionValue('warn'), zeroDivisionValue(1), zeroDivisionValue(NaN)]; // [0, 1, NaN]
+ * ```
  */
 export function zeroDivisionValue(zeroDivision: ZeroDivision): number {
   return zeroDivision === 'warn' ? 0 : zeroDivision;

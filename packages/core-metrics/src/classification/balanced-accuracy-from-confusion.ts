@@ -2,7 +2,14 @@ import { checkOptions, type OptionKeys } from '../input/option-keys.js';
 import { emitMetricWarning } from '../warnings.js';
 import { checkBoolean } from './average-option.js';
 
-/** The option names of `balancedAccuracyFrom{Confusion,Tallies}`. */
+/**
+ * The option names of `balancedAccuracyFrom{Confusion,Tallies}`.
+ *
+ * @example
+ * ```ts
+ * ADJUSTED_KEYS; // { adjusted: true }
+ * ```
+ */
 export const ADJUSTED_KEYS: OptionKeys<{ adjusted?: boolean }> = { adjusted: true };
 
 /**

@@ -8,6 +8,11 @@ import type { EncodedTargets } from './encoded-targets.js';
  *
  * @param values - a label input
  * @returns the Int32Array, or null
+ * @example
+ * ```ts
+ * asInt32(Int32Array.of(1, 2)); // Int32Array [1, 2] (the same array)
+ * asInt32([1, 2]); // null
+ * ```
  */
 export function asInt32(values: LabelInput): Int32Array | null {
   if (values instanceof Int32Array) return values;
@@ -29,6 +34,13 @@ export function asInt32(values: LabelInput): Int32Array | null {
  * @param weight - validated weights or null
  * @param extraLabels - callback returning requested labels absent from the data
  * @returns the encoded targets
+ * @example
+ * ```ts
+ * const t = Int32Array.of(3, 5, 5), p = Int32Array.of(3, 3, 5), grid = new Float64Array(2 * 64 * 64);
+ * accumulateDenseLabelConfusion(grid, null, t, p, null);
+ * const encoded = fromDenseGrid(grid, null, t, p, null, undefined);
+ * [encoded.classes, encoded.counts, encoded.codes().trueCodes]; // [[3, 5], [1, 0, 1, 1], [0, 1, 1]]
+ * ```
  */
 export function fromDenseGrid(
   grid: Float64Array,

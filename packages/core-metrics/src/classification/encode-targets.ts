@@ -10,7 +10,14 @@ import { asInt32, fromDenseGrid } from './dense-targets.js';
 import type { EncodedTargets } from './encoded-targets.js';
 import { checkSampleWeight } from './sample-weight-option.js';
 
-/** Most labels a classification metric accepts: K² counts must stay small (128 MiB). */
+/**
+ * Most labels a classification metric accepts: K² counts must stay small (128 MiB).
+ *
+ * @example
+ * ```ts
+ * MAX_CLASSES; // 4096
+ * ```
+ */
 export const MAX_CLASSES = 4096;
 
 /**
@@ -25,6 +32,12 @@ export const MAX_CLASSES = 4096;
  * @returns the classes, counts and shape
  * @throws {@link MetricInputError} for empty/mismatched/missing labels, non-integer numeric
  *   labels (`INVALID_LABEL`) and bad weights
+ * @example
+ * ```ts
+ * const e = encodeTargets(['b', 'a', 'b'], ['a', 'a', 'b'], [1, 2, 1]);
+ * [e.classes, e.counts, e.weighted]; // [['a', 'b'], [2, 0, 1, 1], true] (row = true label)
+ * encodeTargets([0, 1], [1, 1], undefined, () => [5]).classes; // [0, 1, 5]
+ * ```
  */
 export function encodeTargets(
   yTrue: LabelInput,
@@ -105,6 +118,10 @@ function checkClassLabels(classes: readonly Label[], yTrue: Int32Array, yPred: I
  * @param nClasses - K
  * @param indices - class indices, in output order
  * @returns row-major counts of size `indices.length²`
+ * @example
+ * ```ts
+ * selectConfusion(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9), 3, [2, 0]); // [9, 7, 3, 1]
+ * ```
  */
 export function selectConfusion(
   counts: Float64Array,

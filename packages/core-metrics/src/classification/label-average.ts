@@ -4,6 +4,12 @@
  * @param values - the values
  * @param weights - weights (same length) or null for the plain mean
  * @returns the (weighted) mean; NaN for no values or zero total weight
+ * @example
+ * ```ts
+ * average([1, 2, 3], null); // 2
+ * average([1, 3], [3, 1]); // 1.5
+ * average([], null); // NaN
+ * ```
  */
 export function average(values: ArrayLike<number>, weights: ArrayLike<number> | null): number {
   let num = 0;
@@ -23,6 +29,12 @@ export function average(values: ArrayLike<number>, weights: ArrayLike<number> | 
  * @param values - the values, NaN where ill-defined
  * @param weights - weights (same length) or null
  * @returns the mean over the defined entries
+ * @example
+ * ```ts
+ * nanAverage([1, NaN, 3], [1, 5, 3]); // 2.5 (the NaN and its weight left out)
+ * nanAverage([1, 3], [0, 0]); // 2 (zero total weight: plain mean)
+ * nanAverage([NaN], null); // NaN
+ * ```
  */
 export function nanAverage(values: ArrayLike<number>, weights: ArrayLike<number> | null): number {
   let num = 0;

@@ -7,6 +7,11 @@ import { showValue } from './average-option.js';
  *
  * @param classes - sorted present labels (non-empty)
  * @returns `'string'` or `'number'`
+ * @example
+ * ```ts
+ * labelKind(['a', 'b']); // 'string'
+ * labelKind([0, 1]); // 'number'
+ * ```
  */
 export function labelKind(classes: readonly Label[]): 'number' | 'string' {
   return typeof classes[0] === 'string' ? 'string' : 'number';
@@ -20,6 +25,13 @@ export function labelKind(classes: readonly Label[]): 'number' | 'string' {
  * @param argument - name for messages
  * @returns the label
  * @throws {@link MetricInputError} `INVALID_OPTION`
+ * @example
+ * ```ts
+ * checkOptionLabel(2, 'number', 'options.posLabel'); // 2
+ * try { checkOptionLabel('2', 'number', 'options.posLabel'); } catch (error) {
+ *   error.message; // 'options.posLabel is "2"; the labels in yTrue/yPred are integers, so it must be an integer.'
+ * }
+ * ```
  */
 export function checkOptionLabel(
   value: unknown,
@@ -47,6 +59,13 @@ export function checkOptionLabel(
  * @param kind - the kind of the data's labels
  * @returns the labels
  * @throws {@link MetricInputError} `INVALID_OPTION`
+ * @example
+ * ```ts
+ * checkLabelsOption([2, 0], 'number'); // [2, 0]
+ * try { checkLabelsOption(['a', 'a'], 'string'); } catch (error) {
+ *   error.message; // 'options.labels lists "a" twice (again at index 1); each label may appear once.'
+ * }
+ * ```
  */
 export function checkLabelsOption(labels: unknown, kind: 'number' | 'string'): Label[] {
   const argument = 'options.labels';

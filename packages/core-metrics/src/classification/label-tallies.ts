@@ -38,6 +38,12 @@ export interface LabelTallies {
  * @param posLabel - class index of the positive class for `'binary'`
  * @returns the class indices, in report order
  * @throws {@link MetricInputError} `INVALID_OPTION` for an index outside `[0, K)`
+ * @example
+ * ```ts
+ * selectLabelIndices(3, 'macro', undefined, 1); // [0, 1, 2]
+ * selectLabelIndices(3, null, [2, 0], 1); // [2, 0]
+ * selectLabelIndices(3, 'binary', [2, 0], 1); // [1] (labels ignored)
+ * ```
  */
 export function selectLabelIndices(
   nClasses: number,
@@ -66,6 +72,11 @@ export function selectLabelIndices(
  * @param nClasses - K
  * @param indices - class indices to tally, in output order
  * @returns tp, predicted and actual counts per chosen class
+ * @example
+ * ```ts
+ * const t = labelTallies(Float64Array.of(5, 1, 2, 2), 2, [1, 0]); // [[5, 1], [2, 2]]
+ * [t.tp, t.predicted, t.actual]; // [[2, 5], [3, 7], [4, 6]]
+ * ```
  */
 export function labelTallies(
   counts: Float64Array,
@@ -97,6 +108,12 @@ export function labelTallies(
  * @param tallies - tp, predicted and actual of every class
  * @param indices - class indices to keep, in output order (checked by the caller)
  * @returns the chosen classes' tallies
+ * @example
+ * ```ts
+ * const all = { tp: Float64Array.of(5, 2, 0), predicted: Float64Array.of(7, 3, 1), actual: Float64Array.of(6, 4, 0) };
+ * const t = pickTallies(all, [2, 0]);
+ * [t.tp, t.predicted, t.actual]; // [[0, 5], [1, 7], [0, 6]]
+ * ```
  */
 export function pickTallies(tallies: LabelTallies, indices: readonly number[]): LabelTallies {
   const pick = (from: Float64Array) => Float64Array.from(indices, (c) => from[c]!);
@@ -111,6 +128,14 @@ export function pickTallies(tallies: LabelTallies, indices: readonly number[]): 
  * @param subject - e.g. `'Precision is'`
  * @param modifier - e.g. `'predicted'`
  * @param where - the affected labels (names or indices); empty for a single pooled value
+ * @example
+ * ```ts
+ * const messages = [];
+ * const off = onMetricWarning((w) => messages.push(w.message));
+ * warnUndefined('precisionScore', 'Precision is', 'predicted', ['b']);
+ * off();
+ * messages; // ['precisionScore: Precision is ill-defined and being set to 0.0 in labels with no predicted samples ("b"). Use …']
+ * ```
  */
 export function warnUndefined(
   metric: string,

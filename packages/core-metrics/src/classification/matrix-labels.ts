@@ -26,6 +26,11 @@ export interface MatrixTargets {
  * @returns the encoded targets and the chosen labels with their class indices
  * @throws {@link MetricInputError} `UNKNOWN_LABEL` when no listed label occurs in yTrue,
  *   `INVALID_OPTION`, and the input errors
+ * @example
+ * ```ts
+ * const m = encodeMatrixTargets(['a', 'b', 'c'], ['a', 'c', 'c'], ['c', 'a', 'z'], undefined);
+ * [m.labels, m.indices, m.encoded.classes]; // [['c', 'a', 'z'], [2, 0, 3], ['a', 'b', 'c', 'z']]
+ * ```
  */
 export function encodeMatrixTargets(
   yTrue: LabelInput,

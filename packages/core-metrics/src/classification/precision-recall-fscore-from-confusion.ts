@@ -44,7 +44,14 @@ export interface PrecisionRecallFscoreConfusionOptions extends SetWiseConfusionO
   warnFor?: readonly WarnFor[];
 }
 
-/** The option names of the `*FromConfusion` / `*FromTallies` set-wise metrics. */
+/**
+ * The option names of the `*FromConfusion` / `*FromTallies` set-wise metrics.
+ *
+ * @example
+ * ```ts
+ * Object.keys(SET_WISE_CONFUSION_KEYS); // ['average', 'labels', 'posLabel', 'zeroDivision', 'metric', 'classes']
+ * ```
+ */
 export const SET_WISE_CONFUSION_KEYS: OptionKeys<SetWiseConfusionOptions> = {
   average: true,
   labels: true,

@@ -14,7 +14,14 @@ export interface PrecisionRecallFscoreSupportOptions extends SetWiseOptions {
   beta?: number;
 }
 
-/** The option names of {@link precisionRecallFscoreSupport} and `fbetaScore`. */
+/**
+ * The option names of {@link precisionRecallFscoreSupport} and `fbetaScore`.
+ *
+ * @example
+ * ```ts
+ * Object.keys(FBETA_KEYS); // ['average', 'labels', 'posLabel', 'sampleWeight', 'zeroDivision', 'beta']
+ * ```
+ */
 export const FBETA_KEYS: OptionKeys<PrecisionRecallFscoreSupportOptions> = {
   ...SET_WISE_KEYS,
   beta: true,
@@ -31,6 +38,11 @@ export const FBETA_KEYS: OptionKeys<PrecisionRecallFscoreSupportOptions> = {
  * @param warnFor - which ill-defined quantities warn
  * @returns the scores
  * @throws {@link MetricInputError} for any invalid input or option
+ * @example
+ * ```ts
+ * scorePrecisionRecallFscore([0, 1, 1], [0, 1, 0], {}, 'binary', 'f1Score', ['f-score']);
+ * // { precision: 1, recall: 0.5, fbeta: 0.666…, support: null }
+ * ```
  */
 export function scorePrecisionRecallFscore(
   yTrue: LabelInput,

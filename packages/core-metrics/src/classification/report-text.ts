@@ -9,6 +9,11 @@ const HEADERS = ['precision', 'recall', 'f1-score', 'support'] as const;
  * @param x - the number
  * @param digits - decimals
  * @returns the fixed-point text
+ * @example
+ * ```ts
+ * pythonFixed(0.125, 2); // '0.12' (an exact tie kept even; (0.125).toFixed(2) is '0.13')
+ * pythonFixed(NaN, 2); // 'nan'
+ * ```
  */
 export function pythonFixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -44,6 +49,12 @@ export function pythonFixed(x: number, digits: number): string {
  *
  * @param x - the number
  * @returns Python's text for the float
+ * @example
+ * ```ts
+ * pythonFloat(3); // '3.0'
+ * pythonFloat(0.00001); // '1e-05'
+ * pythonFloat(-Infinity); // '-inf'
+ * ```
  */
 export function pythonFloat(x: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -64,6 +75,11 @@ export function pythonFloat(x: number): string {
  * @param text - the text
  * @param width - the minimum width
  * @returns the padded text
+ * @example
+ * ```ts
+ * rjust('ab', 4); // '  ab'
+ * rjust('abcde', 4); // 'abcde'
+ * ```
  */
 export function rjust(text: string, width: number): string {
   const length = [...text].length;
@@ -77,6 +93,11 @@ export function rjust(text: string, width: number): string {
  * @param start - first index summed (default 0)
  * @param n - how many values from `start` (default all)
  * @returns the sum, rounded as numpy rounds it
+ * @example
+ * ```ts
+ * numpySum(new Array(10).fill(0.1)); // 1 (a left-to-right sum gives 0.9999999999999999)
+ * numpySum([1, 2, 3, 4], 1, 2); // 5 (2 + 3)
+ * ```
  */
 export function numpySum(values: readonly number[], start = 0, n = values.length): number {
   if (n < 8) {
@@ -107,6 +128,13 @@ export function numpySum(values: readonly number[], start = 0, n = values.length
  * @param digits - decimals
  * @param weighted - whether supports are float sums (printed as Python floats)
  * @returns the table text
+ * @example
+ * ```ts
+ * const row = { precision: 1, recall: 0.5, 'f1-score': 2 / 3, support: 2 };
+ * const text = renderReport([['a', row]], [['accuracy', { ...row, 'f1-score': 0.5 }]], 2, false);
+ * text.split('\n')[2]; // '           a       1.00      0.50      0.67         2'
+ * text.split('\n')[4]; // '    accuracy                           0.50         2'
+ * ```
  */
 export function renderReport(
   rows: readonly [string, ClassificationReportRow][],

@@ -34,7 +34,14 @@ export interface SetWiseOptions {
   zeroDivision?: ZeroDivision;
 }
 
-/** The option names of the set-wise metrics (precision, recall, F1, Jaccard). */
+/**
+ * The option names of the set-wise metrics (precision, recall, F1, Jaccard).
+ *
+ * @example
+ * ```ts
+ * Object.keys(SET_WISE_KEYS); // ['average', 'labels', 'posLabel', 'sampleWeight', 'zeroDivision']
+ * ```
+ */
 export const SET_WISE_KEYS: OptionKeys<SetWiseOptions> = {
   average: true,
   labels: true,
@@ -69,6 +76,12 @@ function list(labels: readonly Label[]): string {
  * @returns the confusion matrix and class-index options
  * @throws {@link MetricInputError} `MULTICLASS_WITH_BINARY_AVERAGE` (listing the labels
  *   found), `UNKNOWN_POS_LABEL` (listing the labels), `INVALID_OPTION`, and every input error
+ * @example
+ * ```ts
+ * const p = prepareSetWise(['x', 'y', 'y'], ['y', 'y', 'x'], { posLabel: 'x' }, 'binary');
+ * [p.encoded.classes, p.average, p.zeroDivision, p.posLabel]; // [['x', 'y'], 'binary', 'warn', 0]
+ * prepareSetWise([0, 1, 2], [0, 2, 2], { average: null, labels: [2, 7] }, 'binary').labels; // [2, 3] (7 appended)
+ * ```
  */
 export function prepareSetWise(
   yTrue: LabelInput,

@@ -50,6 +50,13 @@ export function checkNumberOption(
  * @param min - smallest valid value, default 1
  * @returns the integer
  * @throws {@link MetricInputError} `INVALID_OPTION`, as {@link checkNumberOption}
+ * @example
+ * ```ts
+ * checkIntegerOption(undefined, 10, 'options.nBins'); // 10
+ * try { checkIntegerOption(0, 10, 'options.nBins'); } catch (error) {
+ *   error.message; // 'options.nBins is 0; it must be a positive integer.'
+ * }
+ * ```
  */
 export function checkIntegerOption(
   value: unknown,

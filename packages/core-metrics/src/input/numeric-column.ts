@@ -14,6 +14,13 @@ export type NumericInput = ArrayLike<number> | ArrowVectorLike;
  * @returns the values as a Float64Array
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `MISSING_VALUE` (null/undefined,
  *   naming the row) or `NON_FINITE_VALUE` (NaN or ±Infinity, naming the row)
+ * @example
+ * ```ts
+ * toFloat64Column([1, 2.5], 'yScore'); // Float64Array [1, 2.5]
+ * try { toFloat64Column([1, NaN], 'yScore'); } catch (error) {
+ *   error.message; // 'yScore has NaN at row 1; every value must be a finite number.'
+ * }
+ * ```
  */
 export function toFloat64Column(values: NumericInput, argument: string): Float64Array {
   let out: Float64Array;
@@ -79,6 +86,13 @@ export function toFloat64Column(values: NumericInput, argument: string): Float64
  *
  * @param columns - pairs of argument name and column length
  * @throws {@link MetricInputError} `LENGTH_MISMATCH` naming both arguments and lengths
+ * @example
+ * ```ts
+ * checkSameLength(['yTrue', 3], ['yPred', 3]); // undefined
+ * try { checkSameLength(['yTrue', 3], ['yPred', 2]); } catch (error) {
+ *   error.message; // 'yPred has 2 values but yTrue has 3; they must have the same length.'
+ * }
+ * ```
  */
 export function checkSameLength(...columns: ReadonlyArray<readonly [string, number]>): void {
   const [first] = columns;

@@ -39,6 +39,12 @@ function isListVector(values: unknown): values is ArrowVectorLike {
  * @param values - the score input
  * @param nClasses - `options.nClasses`, which marks a flat input as a matrix
  * @returns true for `number[][]`, Arrow list vectors, or any input with `nClasses`
+ * @example
+ * ```ts
+ * isScoreMatrix([[0.2, 0.8]], undefined); // true
+ * isScoreMatrix([0.2, 0.8], undefined); // false
+ * isScoreMatrix([0.2, 0.8], 2); // true
+ * ```
  */
 export function isScoreMatrix(
   values: NumericInput | ScoreMatrixInput,
@@ -60,6 +66,11 @@ export function isScoreMatrix(
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `INVALID_SHAPE` (ragged rows,
  *   naming the row; flat length not a multiple of `nClasses`), `MISSING_VALUE`,
  *   `NON_FINITE_VALUE` (naming row and column), `INVALID_OPTION` (bad `nClasses`)
+ * @example
+ * ```ts
+ * toScoreMatrix([[0.2, 0.8], [0.6, 0.4]], 'yScore'); // { values: [0.2, 0.8, 0.6, 0.4], nClasses: 2, nRows: 2 }
+ * toScoreMatrix([0.2, 0.8, 0.6, 0.4], 'yScore', 2).nRows; // 2
+ * ```
  */
 export function toScoreMatrix(
   values: NumericInput | ScoreMatrixInput,
@@ -180,6 +191,13 @@ function arrowRows(vector: ArrowVectorLike, argument: string): ArrayLike<number>
  * @throws {@link MetricInputError} `INVALID_PROBABILITY` (value outside [0, 1],
  *   naming row and column), `NON_FINITE_VALUE`, `PROBABILITIES_NOT_NORMALIZED`
  *   (naming the row and its sum)
+ * @example
+ * ```ts
+ * checkProbabilityRows(toScoreMatrix([[0.2, 0.8]], 'yScore'), 'yScore'); // undefined
+ * try { checkProbabilityRows(toScoreMatrix([[0.2, 0.7]], 'yScore'), 'yScore'); } catch (error) {
+ *   error.code; // 'PROBABILITIES_NOT_NORMALIZED' (the row sums to 0.8999999999999999)
+ * }
+ * ```
  */
 export function checkProbabilityRows(matrix: ScoreMatrix, argument: string): void {
   const { values, nClasses: k, nRows } = matrix;
@@ -216,9 +234,19 @@ export function checkProbabilityRows(matrix: ScoreMatrix, argument: string): voi
 /**
  * Checks a column of binary probabilities lies in [0, 1].
  *
+ * @remarks
+ * Expects finite values (as `toFloat64Column` returns): NaN passes unchecked.
+ *
  * @param values - the probabilities
  * @param argument - the argument's name for messages
  * @throws {@link MetricInputError} `INVALID_PROBABILITY` naming the row
+ * @example
+ * ```ts
+ * checkProbabilityColumn(Float64Array.of(0, 0.5, 1), 'yProb'); // undefined
+ * try { checkProbabilityColumn(Float64Array.of(0.5, 1.5), 'yProb'); } catch (error) {
+ *   error.message; // 'yProb has 1.5 at row 1; probabilities must lie in [0, 1].'
+ * }
+ * ```
  */
 export function checkProbabilityColumn(values: Float64Array, argument: string): void {
   for (let i = 0; i < values.length; i++) {

@@ -14,6 +14,12 @@ import { checkSameLength, type NumericInput, toFloat64Column } from './numeric-c
  * @throws {@link MetricInputError} `LENGTH_MISMATCH`, `NON_FINITE_VALUE`,
  *   `MISSING_VALUE`, `INVALID_WEIGHT` (negative weight, naming the row, or an
  *   all-zero weight vector)
+ * @example
+ * ```ts
+ * toWeightColumn(undefined, 2); // null
+ * toWeightColumn([1, 3], 2); // Float64Array [1, 3]
+ * toWeightColumn([0, 0], 2, 'weight', false); // Float64Array [0, 0] (positiveSum off)
+ * ```
  */
 export function toWeightColumn(
   values: NumericInput | null | undefined,

@@ -64,6 +64,12 @@ export function averagePrecisionKernel(
  * @param min - the least selected score
  * @param max - the greatest selected score
  * @returns the average precision (0 without positives)
+ * @example
+ * ```ts
+ * const isPositive = Uint8Array.of(1, 0, 1, 0), scores = Float64Array.of(0.9, 0.8, 0.3, 0.1);
+ * unweightedAveragePrecisionKernel(isPositive, scores, null, 0.1, 0.9); // 0.8333333333333333
+ * unweightedAveragePrecisionKernel(isPositive, scores, Uint32Array.of(0, 1, 3), 0.1, 0.9); // 1
+ * ```
  */
 export function unweightedAveragePrecisionKernel(
   isPositive: Uint8Array,

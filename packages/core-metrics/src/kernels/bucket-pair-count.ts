@@ -18,6 +18,12 @@ let ties = 0;
  * Tie pairs found by the last successful {@link countPairBelow}.
  *
  * @returns the number of (positive, negative) pairs with equal scores
+ * @example
+ * ```ts
+ * // positives 0.9, 0.4; negatives 0.1, 0.4, 0.5 (q = 0: no shared key bits)
+ * countPairBelow(Float64Array.of(0.9, 0.4, 0.1, 0.4, 0.5), 0, 2, 2, 5, 0, new Float64Array(5)); // 4
+ * lastPairTies(); // 1 (0.4 and 0.4)
+ * ```
  */
 export function lastPairTies(): number {
   return ties;
@@ -96,6 +102,11 @@ function groupNegatives(
  * @param q - the first key bit (0 = top) that may differ within the pair
  * @param scratch - at least as long as `keys`; `[ns, ne)` is overwritten
  * @returns the strict count, or -1
+ * @example
+ * ```ts
+ * // positives 0.9, 0.4; negatives 0.1, 0.4, 0.5 (q = 0: no shared key bits)
+ * countPairBelow(Float64Array.of(0.9, 0.4, 0.1, 0.4, 0.5), 0, 2, 2, 5, 0, new Float64Array(5)); // 4 (3 + 1)
+ * ```
  */
 export function countPairBelow(
   keys: Float64Array,
@@ -147,6 +158,12 @@ export function countPairBelow(
  * @param scratch - at least as long as `keys`; `[ns, ne)` is overwritten
  * @param out - receives the counts
  * @returns true when `out` is filled
+ * @example
+ * ```ts
+ * const out = new Int32Array(2);
+ * countEachBelow(Float64Array.of(0.9, 0.4, 0.1, 0.4, 0.5), 0, 2, 2, 5, 0, new Float64Array(5), out); // true
+ * out; // Int32Array [3, 1]
+ * ```
  */
 export function countEachBelow(
   keys: Float64Array,

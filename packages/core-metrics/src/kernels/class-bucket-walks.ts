@@ -59,6 +59,12 @@ function scatterForBuckets(
  * @param min - the least selected score
  * @param max - the greatest selected score
  * @returns the AUC, NaN without both classes, or undefined (fall back)
+ * @example
+ * ```ts
+ * bucketedRocAuc(Uint8Array.of(1, 0, 1, 0), Float64Array.of(0.9, 0.8, 0.3, 0.1), null, 0.1, 0.9); // 0.75
+ * bucketedRocAuc(Uint8Array.of(1, 0), Float64Array.of(0.5, 0.5), null, 0.5, 0.5); // undefined (all equal)
+ * bucketedRocAuc(Uint8Array.of(1, 1), Float64Array.of(0.2, 0.5), null, 0.2, 0.5); // NaN (no negative)
+ * ```
  */
 export function bucketedRocAuc(
   isPositive: Uint8Array,
@@ -126,6 +132,11 @@ export function bucketedRocAuc(
  * @param min - the least selected score
  * @param max - the greatest selected score
  * @returns the average precision (0 without positives), or undefined (fall back)
+ * @example
+ * ```ts
+ * bucketedAveragePrecision(Uint8Array.of(1, 0, 1, 0), Float64Array.of(0.9, 0.8, 0.3, 0.1), null, 0.1, 0.9);
+ * // 0.8333333333333333 (= averagePrecisionScore([1, 0, 1, 0], [0.9, 0.8, 0.3, 0.1]))
+ * ```
  */
 export function bucketedAveragePrecision(
   isPositive: Uint8Array,
@@ -180,6 +191,12 @@ export function bucketedAveragePrecision(
  * @param scores - the score column
  * @param rows - the rows to use, or null for all rows
  * @returns `[min, max]`
+ * @example
+ * ```ts
+ * selectedExtremes(Float64Array.of(3, 1, 2), null); // [1, 3]
+ * selectedExtremes(Float64Array.of(3, 1, 2), Uint32Array.of(1, 2)); // [1, 2]
+ * selectedExtremes(Float64Array.of(3, NaN), null); // [NaN, NaN]
+ * ```
  */
 export function selectedExtremes(scores: Float64Array, rows: Uint32Array | null): [number, number] {
   const n = rows === null ? scores.length : rows.length;

@@ -23,6 +23,12 @@ const counts = new Int32Array(2 * (BUCKETS + 1));
  * @param rows - the rows to use, or null for all rows
  * @param keys - output, at least as long as the selection
  * @returns the number of positive rows
+ * @example
+ * ```ts
+ * const keys = new Float64Array(4);
+ * scatterByClass(Uint8Array.of(1, 0, 1, 0), Float64Array.of(0.9, 0.8, 0.3, 0.1), null, keys); // 2
+ * keys; // Float64Array [0.3, 0.9, 0.1, 0.8] (positives, then negatives, each ascending)
+ * ```
  */
 export function scatterByClass(
   isPositive: Uint8Array,
@@ -52,7 +58,14 @@ export function scatterByClass(
   return nPos;
 }
 
-/** Buckets a class takes by the first MSD digit. */
+/**
+ * Buckets a class takes by the first MSD digit.
+ *
+ * @example
+ * ```ts
+ * CLASS_BUCKETS; // 2048 (2 ** MSD_BITS)
+ * ```
+ */
 export const CLASS_BUCKETS = BUCKETS;
 
 /**
@@ -60,6 +73,12 @@ export const CLASS_BUCKETS = BUCKETS;
  * `[d === 0 ? 0 : ends[d - 1], ends[d])`, negative bucket `d` is
  * `[ends[B + d], ends[B + 1 + d])` with `B` = {@link CLASS_BUCKETS}
  * (`ends[B]` is `nPos`). Valid until the next scatter.
+ * @example
+ * ```ts
+ * classBucketEnds.length; // 4098 (2 · (CLASS_BUCKETS + 1))
+ * scatterToClassBuckets(Uint8Array.of(1, 0, 1, 0), Float64Array.of(0.9, 0.8, 0.3, 0.1), null, new Float64Array(4), 9); // 2
+ * [classBucketEnds[CLASS_BUCKETS], classBucketEnds[2 * CLASS_BUCKETS + 1]]; // [2, 4] (nPos, n)
+ * ```
  */
 export const classBucketEnds: Int32Array = counts;
 
@@ -78,6 +97,12 @@ export const classBucketEnds: Int32Array = counts;
  * @param keys - output, at least as long as the selection
  * @param p - the first key bit (0 = top) where the extremes differ, below 64
  * @returns the number of positive rows
+ * @example
+ * ```ts
+ * const keys = new Float64Array(4);
+ * scatterToClassBuckets(Uint8Array.of(1, 0, 1, 0), Float64Array.of(0.9, 0.8, 0.3, 0.1), null, keys, firstDifference(0.1, 0.9)); // 2
+ * [classBucketEnds[CLASS_BUCKETS], classBucketEnds[2 * CLASS_BUCKETS + 1]]; // [2, 4] (nPos, n)
+ * ```
  */
 export function scatterToClassBuckets(
   isPositive: Uint8Array,

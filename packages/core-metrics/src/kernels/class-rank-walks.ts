@@ -70,6 +70,12 @@ function belowOf(length: number): Int32Array {
  * @param pos - positive scores, ascending
  * @param neg - negative scores, ascending
  * @returns the AUC, or NaN when a class is empty
+ * @example
+ * ```ts
+ * unweightedRocAuc(Float64Array.of(0.35, 0.8), Float64Array.of(0.1, 0.4)); // 0.75
+ * unweightedRocAuc(Float64Array.of(0.5), Float64Array.of(0.2, 0.5)); // 0.75 (one pair right, one tie: 1.5 / 2)
+ * unweightedRocAuc(Float64Array.of(0.5), new Float64Array(0)); // NaN
+ * ```
  */
 export function unweightedRocAuc(pos: Float64Array, neg: Float64Array): number {
   if (pos.length === 0 || neg.length === 0) return Number.NaN;
@@ -122,6 +128,11 @@ function sumBelow(pos: Float64Array, neg: Float64Array): { below: number; ties: 
  * @param pos - positive scores, ascending
  * @param neg - negative scores, ascending
  * @returns the average precision; 0 without positives (as scikit-learn)
+ * @example
+ * ```ts
+ * unweightedAveragePrecision(Float64Array.of(0.3, 0.9), Float64Array.of(0.1, 0.8)); // 0.8333333333333333
+ * unweightedAveragePrecision(new Float64Array(0), Float64Array.of(0.1)); // 0
+ * ```
  */
 export function unweightedAveragePrecision(pos: Float64Array, neg: Float64Array): number {
   const p = pos.length;

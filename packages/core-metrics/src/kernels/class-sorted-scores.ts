@@ -28,6 +28,10 @@ registerScratch(() => {
  *
  * @param length - elements needed
  * @returns the buffer (contents undefined)
+ * @example
+ * ```ts
+ * pooledScoresOf(3).length >= 3; // true (the same buffer until a longer one is asked for)
+ * ```
  */
 export function pooledScoresOf(length: number): Float64Array {
   if (poolScores.length < length) poolScores = new Float64Array(length);
@@ -53,6 +57,12 @@ export function pooledScoresOf(length: number): Float64Array {
  * @param weight - per-row weights, or null for unit weights
  * @param rows - the rows to use, or null for all rows
  * @returns both classes' scores (and weights) sorted ascending
+ * @example
+ * ```ts
+ * const isPositive = Uint8Array.of(1, 0, 1, 0), scores = Float64Array.of(0.9, 0.8, 0.3, 0.1);
+ * sortScoresByClass(isPositive, scores, null, null); // { pos: [0.3, 0.9], neg: [0.1, 0.8], posWeight: null, negWeight: null }
+ * sortScoresByClass(isPositive, scores, Float64Array.of(1, 2, 0, 3), null).negWeight; // [3, 2] (the 0-weight row dropped)
+ * ```
  */
 export function sortScoresByClass(
   isPositive: Uint8Array,

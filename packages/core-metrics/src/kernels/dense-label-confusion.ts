@@ -1,4 +1,11 @@
-/** Labels in `[0, DENSE_LABEL_LIMIT)` take the one-pass {@link accumulateDenseLabelConfusion} path. */
+/**
+ * Labels in `[0, DENSE_LABEL_LIMIT)` take the one-pass {@link accumulateDenseLabelConfusion} path.
+ *
+ * @example
+ * ```ts
+ * DENSE_LABEL_LIMIT; // 64
+ * ```
+ */
 export const DENSE_LABEL_LIMIT = 64;
 
 /**

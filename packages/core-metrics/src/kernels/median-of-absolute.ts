@@ -2,9 +2,15 @@
  * Median of absolute residuals: numpy's median without weights, scikit-learn's
  * `_weighted_percentile(·, w, 50)` with them.
  *
- * @param absResiduals - |r| per row (reordered in place)
+ * @param absResiduals - |r| per row (sorted in place when unweighted)
  * @param weight - per-row weights, or null
  * @returns the (weighted) median
+ * @example
+ * ```ts
+ * medianOfAbsolute(Float64Array.of(3, 1, 2, 10), null); // 2.5
+ * medianOfAbsolute(Float64Array.of(1, 2, 3, 4), Float64Array.of(1, 1, 1, 1)); // 2 (the lower weighted median)
+ * medianOfAbsolute(Float64Array.of(3, 1, 2), Float64Array.of(1, 1, 5)); // 2
+ * ```
  */
 export function medianOfAbsolute(absResiduals: Float64Array, weight: Float64Array | null): number {
   const n = absResiduals.length;

@@ -16,7 +16,14 @@ const SMALL_RANGE = 32;
 const CACHE_RANGE = 1 << 17;
 // Bits the in-cache LSD passes read (two passes of 10).
 const LSD_BITS = 20;
-/** Bits of an MSD digit: at most 2^11 buckets a level. */
+/**
+ * Bits of an MSD digit: at most 2^11 buckets a level.
+ *
+ * @example
+ * ```ts
+ * MSD_BITS; // 11
+ * ```
+ */
 export const MSD_BITS = 11;
 // Insertion-sort moves allowed per value after the LSD passes before the
 // range is split by an MSD pass instead (its values share the digits read).
@@ -55,14 +62,31 @@ export interface KeyWindow {
   readonly tailDown: number;
 }
 
-/** The window of 32 key bits starting at bit `p` (0 = top) of the 64-bit key. */
+/**
+ * The window of 32 key bits starting at bit `p` (0 = top) of the 64-bit key.
+ *
+ * @example
+ * ```ts
+ * windowAt(0); // { hiMask: -1, loMask: 0, up: 0, tailMask: 0, tailDown: 32 }
+ * windowAt(40); // { hiMask: 0, loMask: -1, up: 8, tailMask: 0, tailDown: 0 }
+ * ```
+ */
 export function windowAt(p: number): KeyWindow {
   // `x >>> 32` is `x`, so the low word joins through the tail only when p > 0.
   if (p < 32) return { hiMask: -1, loMask: 0, up: p, tailMask: p === 0 ? 0 : -1, tailDown: 32 - p };
   return { hiMask: 0, loMask: -1, up: p - 32, tailMask: 0, tailDown: 0 };
 }
 
-/** The first key bit where `min` and `max` differ (0 = top), or 64 when their keys are equal. */
+/**
+ * The first key bit where `min` and `max` differ (0 = top), or 64 when their keys are equal.
+ *
+ * @example
+ * ```ts
+ * firstDifference(-1, 1); // 0 (the sign bit)
+ * firstDifference(0.1, 0.9); // 9
+ * firstDifference(1, 1); // 64
+ * ```
+ */
 export function firstDifference(min: number, max: number): number {
   const hi = highKey(min) ^ highKey(max);
   if (hi !== 0) return Math.clz32(hi);
@@ -71,7 +95,7 @@ export function firstDifference(min: number, max: number): number {
 }
 
 /**
- * Sorts finite float64 values ascending in place by an MSD radix sort whose
+ * Sorts float64 values (no NaN; ±Infinity allowed) ascending in place by an MSD radix sort whose
  * digits start at the first key bit where the range's extremes differ.
  *
  * @remarks
@@ -95,6 +119,12 @@ export function firstDifference(min: number, max: number): number {
  * @param keys - values without NaN; sorted in place
  * @param min - the least value of `keys` (`Math.min` over them)
  * @param max - the greatest value of `keys` (`Math.max` over them)
+ * @example
+ * ```ts
+ * const keys = Float64Array.of(0.5, -2, Infinity, 0, 1e-300);
+ * msdRadixSort(keys, -2, Infinity);
+ * keys; // Float64Array [-2, 0, 1e-300, 0.5, Infinity]
+ * ```
  */
 export function msdRadixSort(keys: Float64Array, min: number, max: number): void {
   sortRange(keys, 0, keys.length, firstDifference(min, max), 0, spareOf(keys.length));
@@ -105,6 +135,10 @@ export function msdRadixSort(keys: Float64Array, min: number, max: number): void
  *
  * @param length - elements needed
  * @returns the buffer (contents undefined)
+ * @example
+ * ```ts
+ * spareOf(4).length >= 4; // true
+ * ```
  */
 export function spareOf(length: number): Float64Array {
   if (spare.length < length) spare = new Float64Array(length);
@@ -120,6 +154,12 @@ export function spareOf(length: number): Float64Array {
  * @param p - the first key bit (0 = top) that may differ within the range
  * @param depth - levels of MSD passes above this one (0 at the top)
  * @param scratch - an array at least as long as `keys`, for scatters
+ * @example
+ * ```ts
+ * const keys = Float64Array.of(9, 0.4, 0.1, 0.3, 9);
+ * sortRange(keys, 1, 4, firstDifference(0.1, 0.4), 0, new Float64Array(5));
+ * keys; // Float64Array [9, 0.1, 0.3, 0.4, 9]
+ * ```
  */
 export function sortRange(
   keys: Float64Array,

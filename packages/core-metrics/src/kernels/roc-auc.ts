@@ -95,6 +95,12 @@ export function rocAucBinaryKernel(
  * @param min - the least selected score
  * @param max - the greatest selected score
  * @returns the AUC, or NaN when a class is empty
+ * @example
+ * ```ts
+ * const isPositive = Uint8Array.of(0, 0, 1, 1);
+ * unweightedRocAucKernel(isPositive, Float64Array.of(0.1, 0.4, 0.35, 0.8), null, 0.1, 0.8); // 0.75
+ * unweightedRocAucKernel(Uint8Array.of(0, 1), Float64Array.of(0.5, 0.5), null, 0.5, 0.5); // 0.5 (all tied)
+ * ```
  */
 export function unweightedRocAucKernel(
   isPositive: Uint8Array,

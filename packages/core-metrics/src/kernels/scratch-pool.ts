@@ -4,6 +4,13 @@ const releasers: Array<() => void> = [];
  * Registers a function that drops one module's reusable scratch buffers.
  *
  * @param release - called by {@link releaseSortScratch}
+ * @example
+ * ```ts
+ * let released = 0;
+ * registerScratch(() => released++);
+ * releaseSortScratch();
+ * released; // 1
+ * ```
  */
 export function registerScratch(release: () => void): void {
   releasers.push(release);

@@ -74,6 +74,13 @@ function isNumericTyped(values: unknown): values is NumericTyped {
  * @param positiveLabel - the label that must be the positive (greater) one, or
  *   undefined when the greater label is positive by definition
  * @returns the checked inputs, or null
+ * @example
+ * ```ts
+ * fastBinaryInputs(Int32Array.of(2, 5, 5), Float64Array.of(0.2, 0.7, 0.4), undefined);
+ * // { isPositive: [0, 1, 1], scores: [0.2, 0.7, 0.4], min: 0.2, max: 0.7 }
+ * fastBinaryInputs(Int32Array.of(2, 5, 5), Float64Array.of(0.2, 0.7, 0.4), 2); // null (2 is not the greater label)
+ * fastBinaryInputs([0, 1, 1], [0.2, 0.7, 0.4], undefined); // null (scores not a Float64Array)
+ * ```
  */
 export function fastBinaryInputs(
   yTrue: LabelInput,

@@ -23,6 +23,11 @@ export interface BinaryScores {
  * @param scoreArgument - name of the score argument for messages
  * @returns the positive indicator, scores and weights
  * @throws {@link MetricInputError} as the curve functions document
+ * @example
+ * ```ts
+ * binaryScores(['no', 'yes', 'yes'], [0.2, 0.7, 0.4], 'yes', undefined, 'yScore');
+ * // { isPositive: [0, 1, 1], scores: [0.2, 0.7, 0.4], weight: null }
+ * ```
  */
 export function binaryScores(
   yTrue: LabelInput,

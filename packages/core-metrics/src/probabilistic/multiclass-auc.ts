@@ -14,6 +14,13 @@ import { positiveIndicator } from './positive-class.js';
  * @param className - names the class in the error, for one-vs-rest
  * @returns the AUC
  * @throws {@link MetricInputError} `SINGLE_CLASS` when only one class is present
+ * @example
+ * ```ts
+ * binaryAuc(Uint8Array.of(0, 0, 1, 1), Float64Array.of(0.1, 0.4, 0.35, 0.8), null, 1, 2); // 0.75
+ * try { binaryAuc(Uint8Array.of(1, 1), Float64Array.of(0.1, 0.4), null, 1, 2, 'class column 0'); } catch (error) {
+ *   error.message; // 'Only one class is present in yTrue for class column 0 (after dropping zero-weight rows); …'
+ * }
+ * ```
  */
 export function binaryAuc(
   isPositive: Uint8Array,
@@ -52,6 +59,13 @@ function column(scores: ScoreMatrix, c: number, rows: Uint32Array | null): Float
  * @param average - 'macro', 'weighted' (by class support) or null (one AUC per class)
  * @returns the averaged AUC, or one per class
  * @throws {@link MetricInputError} `SINGLE_CLASS` when a class column has one class only
+ * @example
+ * ```ts
+ * const scores = toScoreMatrix([[0.5, 0.3, 0.2], [0.2, 0.5, 0.3], [0.3, 0.2, 0.5], [0.6, 0.1, 0.3]], 'yScore');
+ * ovrAuc(Int32Array.of(0, 1, 2, 1), scores, null, null); // Float64Array [0.6666666666666666, 0.5, 1]
+ * ovrAuc(Int32Array.of(0, 1, 2, 1), scores, null, 'macro'); // 0.7222222222222222
+ * ovrAuc(Int32Array.of(0, 1, 2, 1), scores, null, 'weighted'); // 0.6666666666666666
+ * ```
  */
 export function ovrAuc(
   codes: Int32Array | Uint8Array,
@@ -86,6 +100,12 @@ export function ovrAuc(
  * @param average - 'macro' or 'weighted' (by pair prevalence)
  * @returns the averaged AUC over class pairs present in yTrue
  * @throws {@link MetricInputError} `SINGLE_CLASS` when fewer than two classes are present
+ * @example
+ * ```ts
+ * const scores = toScoreMatrix([[0.5, 0.3, 0.2], [0.2, 0.5, 0.3], [0.3, 0.2, 0.5], [0.6, 0.1, 0.3]], 'yScore');
+ * ovoAuc(Int32Array.of(0, 1, 2, 1), scores, 'macro'); // 0.75
+ * ovoAuc(Int32Array.of(0, 1, 2, 1), scores, 'weighted'); // 0.71875
+ * ```
  */
 export function ovoAuc(
   codes: Int32Array | Uint8Array,

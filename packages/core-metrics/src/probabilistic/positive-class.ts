@@ -22,6 +22,13 @@ const NUMERIC_DEFAULT_SETS = ['0,1', '-1,1', '0', '-1', '1'];
  *   single-class `yTrue` (no positives)
  * @throws {@link MetricInputError} `UNKNOWN_POS_LABEL` when `posLabel` is not one
  *   of two classes present, or cannot be inferred
+ * @example
+ * ```ts
+ * resolvePosLabel([0, 1], undefined, 'consistency'); // 1
+ * resolvePosLabel([2, 5], undefined, 'consistency-or-greater'); // 1 (the index of 5)
+ * resolvePosLabel(['a', 'b'], 'a', 'consistency'); // 0
+ * resolvePosLabel([0], undefined, 'one'); // -1 (1 absent from a single-class yTrue)
+ * ```
  */
 export function resolvePosLabel(
   classes: readonly Label[],
@@ -63,6 +70,11 @@ export function resolvePosLabel(
  * @param codes - per-row class codes
  * @param positive - the positive class index (-1: no row is positive)
  * @returns 1 where `codes[i] === positive`, else 0
+ * @example
+ * ```ts
+ * positiveIndicator(Int32Array.of(0, 2, 1, 2), 2); // Uint8Array [0, 1, 0, 1]
+ * positiveIndicator(Int32Array.of(0, 2), -1); // Uint8Array [0, 0]
+ * ```
  */
 export function positiveIndicator(codes: Int32Array | Uint8Array, positive: number): Uint8Array {
   if (codes instanceof Uint8Array && positive === 1) return codes;
@@ -77,6 +89,13 @@ export function positiveIndicator(codes: Int32Array | Uint8Array, positive: numb
  * @param classes - the classes of `yTrue`
  * @param metric - the metric's name for the message
  * @throws {@link MetricInputError} `INVALID_SHAPE`
+ * @example
+ * ```ts
+ * checkBinaryTarget([0, 1], 'brierScoreLoss'); // undefined
+ * try { checkBinaryTarget([0, 1, 2], 'brierScoreLoss'); } catch (error) {
+ *   error.message; // 'yTrue has 3 classes (0, 1, 2); brierScoreLoss supports binary targets only.'
+ * }
+ * ```
  */
 export function checkBinaryTarget(classes: readonly Label[], metric: string): void {
   if (classes.length > 2) {

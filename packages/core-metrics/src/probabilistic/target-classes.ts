@@ -50,6 +50,11 @@ registerScratch(() => {
  * @param argument - name for messages
  * @returns sorted classes and per-row codes (valid until the next call)
  * @throws {@link MetricInputError} as {@link encodeLabels}
+ * @example
+ * ```ts
+ * encodeTarget(['b', 'a', 'b']); // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
+ * encodeTarget(Int32Array.of(5, 9, 5)); // { classes: [5, 9], codes: Uint8Array [0, 1, 0] }
+ * ```
  */
 export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClasses {
   checkColumn(yTrue, argument, 'labels');
@@ -145,6 +150,13 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
  * @returns classes (sorted) and codes into them
  * @throws {@link MetricInputError} `UNKNOWN_LABEL` (a `yTrue` label missing from
  *   `labels`, naming it), `INVALID_OPTION` (`labels` not unique or not sorted)
+ * @example
+ * ```ts
+ * encodeTargetWithLabels(['b', 'a'], ['a', 'b', 'c'], true); // { classes: ['a', 'b', 'c'], codes: [1, 0] }
+ * try { encodeTargetWithLabels(['b', 'a'], ['b', 'a'], true); } catch (error) {
+ *   error.message; // 'options.labels is not sorted; pass the labels in sorted order (["a","b"]), …'
+ * }
+ * ```
  */
 export function encodeTargetWithLabels(
   yTrue: LabelInput,

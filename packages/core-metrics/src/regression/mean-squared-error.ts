@@ -12,7 +12,14 @@ export interface MeanSquaredErrorOptions extends RegressionOptions {
   readonly squared?: boolean;
 }
 
-/** The option names of {@link meanSquaredError} and `meanSquaredLogError`. */
+/**
+ * The option names of {@link meanSquaredError} and `meanSquaredLogError`.
+ *
+ * @example
+ * ```ts
+ * SQUARED_KEYS; // { sampleWeight: true, squared: true }
+ * ```
+ */
 export const SQUARED_KEYS: OptionKeys<MeanSquaredErrorOptions> = {
   sampleWeight: true,
   squared: true,

@@ -12,10 +12,24 @@ export interface RegressionOptions {
   readonly sampleWeight?: NumericInput | null;
 }
 
-/** The option names of the regression metrics that take only `sampleWeight`. */
+/**
+ * The option names of the regression metrics that take only `sampleWeight`.
+ *
+ * @example
+ * ```ts
+ * REGRESSION_KEYS; // { sampleWeight: true }
+ * ```
+ */
 export const REGRESSION_KEYS: OptionKeys<RegressionOptions> = { sampleWeight: true };
 
-/** The option names of `r2Score` and `explainedVarianceScore`. */
+/**
+ * The option names of `r2Score` and `explainedVarianceScore`.
+ *
+ * @example
+ * ```ts
+ * FORCE_FINITE_REGRESSION_KEYS; // { sampleWeight: true, forceFinite: true }
+ * ```
+ */
 export const FORCE_FINITE_REGRESSION_KEYS: OptionKeys<RegressionOptions & ForceFiniteOptions> = {
   sampleWeight: true,
   forceFinite: true,
@@ -33,6 +47,12 @@ export const FORCE_FINITE_REGRESSION_KEYS: OptionKeys<RegressionOptions & ForceF
  * @returns the filled accumulator
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `LENGTH_MISMATCH`,
  *   `MISSING_VALUE`, `NON_FINITE_VALUE`, `INVALID_WEIGHT`
+ * @example
+ * ```ts
+ * const acc = accumulateRegression([3, -0.5, 2, 7], [2.5, 0, 2, 8], null);
+ * [acc.meanAbsoluteError(), acc.meanSquaredError()]; // [0.5, 0.375]
+ * accumulateRegression([1, 2, 3], [1, 2, 5], undefined, true).medianAbsoluteError(); // 0
+ * ```
  */
 export function accumulateRegression(
   yTrue: NumericInput,

@@ -50,6 +50,12 @@ const decoders = new Map<string, TextDecoder | null>();
  * @param bytes - the encoded bytes
  * @param charset - the declared charset, e.g. `'iso-8859-1'`; empty means US-ASCII
  * @returns the text
+ * @example
+ * ```ts
+ * decodeCharset(Uint8Array.of(0x99, 0xe9), 'iso-8859-1'); // '™é' (read as windows-1252)
+ * decodeCharset(Uint8Array.of(0xc3, 0xa9), 'utf-8*en'); // 'é'
+ * decodeCharset(Uint8Array.of(0xe9), 'x-unknown'); // 'é' (the windows-1252 fallback)
+ * ```
  */
 export function decodeCharset(bytes: Uint8Array, charset: string): string {
   const declared = charset.split('*')[0]!.trim().toLowerCase() || 'us-ascii';

@@ -75,6 +75,12 @@ export function splitMessage(text: string): SplitMessage {
  * @param headers - the fields of {@link splitMessage}
  * @param name - field name, any case
  * @returns the raw value, or `undefined` when the field is absent
+ * @example
+ * ```ts
+ * const { headers } = splitMessage('Subject: Hi\nContent-Type: text/plain\n\nBody');
+ * headerValue(headers, 'SUBJECT'); // 'Hi'
+ * headerValue(headers, 'from'); // undefined
+ * ```
  */
 export function headerValue(headers: readonly MailHeader[], name: string): string | undefined {
   const lower = name.toLowerCase();
@@ -96,6 +102,12 @@ const PARAM = /;\s*([^\s=;]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))/g;
  *
  * @param raw - the header value; `undefined` gives an empty value
  * @returns the main value and its parameters
+ * @example
+ * ```ts
+ * parseHeaderParams('text/plain; charset="UTF-8"; format=flowed');
+ * // { value: 'text/plain', params: { charset: 'UTF-8', format: 'flowed' } }
+ * parseHeaderParams(undefined); // { value: '', params: {} }
+ * ```
  */
 export function parseHeaderParams(raw: string | undefined): HeaderParams {
   if (raw === undefined) return { value: '', params: {} };

@@ -33,6 +33,10 @@ function codePoint(n: number, whole: string): string {
  *
  * @param text - text with entities
  * @returns the text with the references replaced
+ * @example
+ * ```ts
+ * decodeHtmlEntities('&lt;b&gt; &#233;t&#xE9; &amp;c &unknown;'); // '<b> été &c &unknown;'
+ * ```
  */
 export function decodeHtmlEntities(text: string): string {
   return text.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
@@ -57,6 +61,10 @@ const BLOCK_TAG = /<\/?(?:br|p|div|tr|li|ul|ol|table|h[1-6]|blockquote|hr|center
  *
  * @param html - an HTML document or fragment
  * @returns the text
+ * @example
+ * ```ts
+ * htmlToText('<title>T</title><p>Hello <b>there</b>!</p><p>Bye&nbsp;now</p>'); // 'Hello there!\n\nBye now'
+ * ```
  */
 export function htmlToText(html: string): string {
   const text = html

@@ -98,6 +98,13 @@ function decodeEntity(headers: readonly MailHeader[], body: string, depth: numbe
  * @param headers - the message's header fields
  * @param body - the raw body after the header block
  * @returns the text, possibly empty (an e-mail with nothing but attachments)
+ * @example
+ * ```ts
+ * const qp = [{ name: 'content-transfer-encoding', value: 'quoted-printable' }];
+ * decodeMimeBody([{ name: 'content-type', value: 'text/plain; charset=utf-8' }, ...qp], 'Caf=C3=A9 =\nopen'); // 'Café open'
+ * const { headers, body } = splitMessage('Content-Type: multipart/alternative; boundary="b"\n\n--b\nContent-Type: text/html\n\n<p>HTML</p>\n--b\n\nPlain\n--b--\n');
+ * decodeMimeBody(headers, body); // 'Plain' (the text/plain alternative)
+ * ```
  */
 export function decodeMimeBody(headers: readonly MailHeader[], body: string): string {
   return decodeEntity(headers, body, 0)

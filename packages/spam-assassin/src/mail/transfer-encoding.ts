@@ -13,6 +13,11 @@ const ESCAPE_RUN = /(?:=[0-9A-Fa-f]{2})+/g;
  * @param text - the encoded body
  * @param charset - the part's charset
  * @returns the decoded text
+ * @example
+ * ```ts
+ * decodeQuotedPrintable('Caf=C3=A9 =\nopen', 'utf-8'); // 'Café open' (a soft line break removed)
+ * decodeQuotedPrintable('=99 10', 'iso-8859-1'); // '™ 10'
+ * ```
  */
 export function decodeQuotedPrintable(text: string, charset: string): string {
   const joined = text.replace(/=[ \t]*\r?\n/g, '');
@@ -32,6 +37,10 @@ export function decodeQuotedPrintable(text: string, charset: string): string {
  * @param text - the encoded body
  * @param charset - the part's charset
  * @returns the decoded text
+ * @example
+ * ```ts
+ * decodeBase64Text('Q2Fm\nw6k=', 'utf-8'); // 'Café'
+ * ```
  */
 export function decodeBase64Text(text: string, charset: string): string {
   return decodeCharset(Uint8Array.from(Buffer.from(text, 'base64')), charset);

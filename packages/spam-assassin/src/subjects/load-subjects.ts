@@ -3,7 +3,14 @@ import { loadSpamCorpus } from '../load-corpus.js';
 import { parseEmail } from '../mail/parse-email.js';
 import { stripReplyPrefixes } from './reply-prefix.js';
 
-/** Name of the built-in data set of e-mail bodies and their subjects. */
+/**
+ * Name of the built-in data set of e-mail bodies and their subjects.
+ *
+ * @example
+ * ```ts
+ * SPAM_SUBJECTS_DATASET; // 'spam-assassin-subjects'
+ * ```
+ */
 export const SPAM_SUBJECTS_DATASET = 'spam-assassin-subjects';
 
 /** One item of the `spam-assassin-subjects` data set: an e-mail body and its real subject. */
@@ -38,7 +45,7 @@ export interface SubjectItem {
  * ```ts
  * import { loadSpamSubjects } from '@assay/spam-assassin';
  * const items = loadSpamSubjects(['spam-2']);
- * items[0]!.subject; // '[ILUG] STOP THE MLM INSANITY'
+ * items[0].subject; // '[ILUG] STOP THE MLM INSANITY'
  * ```
  */
 export function loadSpamSubjects(groups: readonly string[] = HELD_OUT_GROUPS): SubjectItem[] {

@@ -22,6 +22,11 @@ const S4 = 1 / 1188;
  *   asymptotic series 1/12n − 1/360n³ + 1/1260n⁵ − 1/1680n⁷ + 1/1188n⁹ cut where its
  *   next term is below double precision, as R's `stirlerr` (C. Loader, "Fast and
  *   Accurate Computation of Binomial Probabilities", 2000).
+ * @example
+ * ```ts
+ * stirlingError(1); // 0.08106146679532726 (= 1 − ln √(2π))
+ * stirlingError(100); // 0.0008333305556349206
+ * ```
  */
 export function stirlingError(n: number): number {
   if (n <= 15) return STIRLING_ERROR_SMALL[n]!;
@@ -42,6 +47,12 @@ export function stirlingError(n: number): number {
  * @remarks For |x − μ| < 0.1 (x + μ), with v = (x − μ)/(x + μ), bd0 is the series
  *   (x − μ)·v + 2x·Σ_{j≥1} v^{2j+1}/(2j + 1), summed until a term no longer changes it
  *   (Loader 2000; R's `bd0`). Far from μ the direct formula has no cancellation to fear.
+ * @example
+ * ```ts
+ * binomialDeviance(3, 5); // 0.4675231287020276 (= 3 ln(3/5) + 2)
+ * binomialDeviance(10, 10.5); // 0.01209835830567997 (the series)
+ * binomialDeviance(5, 5); // 0
+ * ```
  */
 export function binomialDeviance(x: number, mu: number): number {
   if (Math.abs(x - mu) >= 0.1 * (x + mu)) return x * Math.log(x / mu) + mu - x;
@@ -69,6 +80,12 @@ export function binomialDeviance(x: number, mu: number): number {
  *   √(2π x (n − x)/n)`, with δ = {@link stirlingError} and bd0 =
  *   {@link binomialDeviance}. Every term is small or computed without cancellation, so
  *   the relative error does not grow with n, unlike sums of ln k!.
+ * @example
+ * ```ts
+ * binomialHalfProbability(2, 4); // 0.375 (6 / 16)
+ * binomialHalfProbability(500, 1000); // 0.025225018178360…
+ * binomialHalfProbability(0, 2000); // 0 (0.5²⁰⁰⁰ underflows)
+ * ```
  */
 export function binomialHalfProbability(x: number, n: number): number {
   if (x === 0 || x === n) return 0.5 ** n;

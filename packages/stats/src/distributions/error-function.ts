@@ -83,6 +83,12 @@ function erfcLarge(y: number): number {
  *
  * @param x - any number
  * @returns erf(x), NaN for NaN
+ * @example
+ * ```ts
+ * erf(1); // 0.842700792949714…
+ * erf(-1); // -0.842700792949714…
+ * erf(Infinity); // 1
+ * ```
  */
 export function erf(x: number): number {
   if (Math.abs(x) <= THRESHOLD) return erfSmall(x);
@@ -98,6 +104,12 @@ export function erf(x: number): number {
  *
  * @param x - any number
  * @returns erfc(x), NaN for NaN
+ * @example
+ * ```ts
+ * erfc(1); // 0.157299207050285…
+ * erfc(10); // 2.0884875837625446e-45 (1 − erf(10) would be 0)
+ * erfc(-1); // 1.842700792949714…
+ * ```
  */
 export function erfc(x: number): number {
   if (Math.abs(x) <= THRESHOLD) return 1 - erfSmall(x);

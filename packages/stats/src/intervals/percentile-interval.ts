@@ -10,6 +10,11 @@ import { checkLevel, checkNumbers } from '../validation/check-arguments.js';
  * @param sorted - ascending replicates, at least one
  * @param level - confidence level in (0, 1)
  * @returns `[lo, hi]`
+ * @example
+ * ```ts
+ * percentileIntervalOfSorted([1, 2, 3, 4, 5], 0.5); // [2, 4] (the 25th and 75th percentiles)
+ * percentileIntervalOfSorted([7], 0.95); // [7, 7]
+ * ```
  */
 export function percentileIntervalOfSorted(
   sorted: ArrayLike<number>,

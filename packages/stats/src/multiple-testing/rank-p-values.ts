@@ -10,6 +10,13 @@ import { checkVector, describeValue } from '../validation/check-arguments.js';
  * @returns indices into `pValues`, smallest p-value first
  * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
  *   `INVALID_VALUE` when `pValues` is not an array
+ * @example
+ * ```ts
+ * rankPValues('holm', [0.04, NaN, 0.01, 0.04]); // [2, 0, 3]
+ * try { rankPValues('holm', [0.5, 1.5]); } catch (error) {
+ *   error.message; // 'holm: pValues[1] must be a p-value in [0, 1] (or NaN for "no test"), got 1.5.'
+ * }
+ * ```
  */
 export function rankPValues(fn: string, pValues: readonly number[]): number[] {
   checkVector(fn, 'pValues', pValues, 'p-values in [0, 1]');

@@ -3,6 +3,10 @@
  *
  * @param values - observations; NaN marks "undefined" and is left out
  * @returns a new ascending `Float64Array` of the defined values
+ * @example
+ * ```ts
+ * sortDefined([3, NaN, 1, 2]); // Float64Array [1, 2, 3]
+ * ```
  */
 export function sortDefined(values: ArrayLike<number>): Float64Array {
   let count = 0;

@@ -25,6 +25,12 @@ export interface ResamplingUnits {
  * @returns the units
  * @throws StatsError `LENGTH_MISMATCH` when `clusterIds` has another length,
  *   `MISSING_VALUE` for a null, undefined or NaN cluster id (path `options.clusterIds[i]`)
+ * @example
+ * ```ts
+ * resamplingUnits('f', Int32Array.of(10, 11, 12), undefined); // { count: 3, starts: [0, 1, 2, 3], values: [10, 11, 12] }
+ * resamplingUnits('f', Int32Array.of(10, 11, 12, 13), ['b', 'a', 'b', 'c']);
+ * // { count: 3, starts: [0, 2, 3, 4], values: [10, 12, 11, 13] } (units b, a, c)
+ * ```
  */
 export function resamplingUnits(
   fn: string,

@@ -14,6 +14,13 @@
  * sequence and the hedged capital process, as confseq v0.0.11's `predmix_empbern_twosided_cs`
  * and `hedged_cs` pass it) and `c` the truncation.
  * Source: Waudby-Smith & Ramdas (2023), JRSS-B 86(1), eq. (26)–(27); confseq `lambda_predmix_eb`.
+ * @example
+ * ```ts
+ * const bet = new PlugInBet(0.025, Infinity);
+ * bet.next(); // 6.524984655851606 (√(2 ln 40 / (1 · ln 2 · 1/4)))
+ * bet.observe(1);
+ * bet.next(); // 4.635696474227656
+ * ```
  */
 export class PlugInBet {
   private t = 0;

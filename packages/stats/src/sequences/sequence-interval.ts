@@ -49,6 +49,13 @@ export interface MeanSequence {
  * @param fn - the public function or class, for the message
  * @param alpha - the value to check
  * @throws StatsError `INVALID_LEVEL`
+ * @example
+ * ```ts
+ * checkAlpha('bettingConfidenceSequence', 0.05); // undefined
+ * try { checkAlpha('bettingConfidenceSequence', 1); } catch (error) {
+ *   error.code; // 'INVALID_LEVEL'
+ * }
+ * ```
  */
 export function checkAlpha(fn: string, alpha: number): void {
   if (typeof alpha === 'number' && alpha > 0 && alpha < 1) return;
@@ -68,6 +75,13 @@ export function checkAlpha(fn: string, alpha: number): void {
  * @param low - lower bound of the range (default 0)
  * @param high - upper bound of the range (default 1)
  * @throws StatsError `OUT_OF_BOUNDS`
+ * @example
+ * ```ts
+ * checkBounded('f', 'x', 5, 0, 10); // undefined
+ * try { checkBounded('BettingSequence.push', 'x', 1.2); } catch (error) {
+ *   error.message; // 'BettingSequence.push: x must be a number in [0, 1] (a confidence sequence needs bounded observations), got 1.2.'
+ * }
+ * ```
  */
 export function checkBounded(fn: string, path: string, x: number, low = 0, high = 1): void {
   if (typeof x === 'number' && x >= low && x <= high) return;
@@ -86,6 +100,14 @@ export function checkBounded(fn: string, path: string, x: number, low = 0, high 
  * @param values - observations in arrival order
  * @param sequence - a fresh accumulator
  * @returns one interval per observation
+ * @example
+ * ```ts
+ * const intervals = runningIntervals('bettingConfidenceSequence', [1, 0, 1], new BettingSequence());
+ * intervals.map((i) => i.mean); // [1, 0.5, 0.6666666666666666]
+ * try { runningIntervals('f', [0.5, 2], new BettingSequence()); } catch (error) {
+ *   error.path; // 'values[1]'
+ * }
+ * ```
  */
 export function runningIntervals(
   fn: string,

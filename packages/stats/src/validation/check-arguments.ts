@@ -11,6 +11,13 @@ export { describeValue };
  * @param path - the argument's name, e.g. `'options.ci'`
  * @param level - the value to check
  * @throws StatsError `INVALID_LEVEL`
+ * @example
+ * ```ts
+ * checkLevel('bootstrapInterval', 'options.ci', 0.95); // undefined
+ * try { checkLevel('bootstrapInterval', 'options.ci', 95); } catch (error) {
+ *   error.message; // 'bootstrapInterval: options.ci must be a confidence level strictly between 0 and 1 (e.g. 0.95), got 95.'
+ * }
+ * ```
  */
 export function checkLevel(fn: string, path: string, level: number): void {
   if (typeof level === 'number' && level > 0 && level < 1) return;
@@ -29,6 +36,13 @@ export function checkLevel(fn: string, path: string, level: number): void {
  * @param value - the value to check
  * @param min - smallest valid value
  * @throws StatsError `INVALID_COUNT`
+ * @example
+ * ```ts
+ * checkCount('bootstrapInterval', 'options.samples', 1000, 1); // undefined
+ * try { checkCount('bootstrapInterval', 'options.samples', 2.5, 1); } catch (error) {
+ *   error.message; // 'bootstrapInterval: options.samples must be an integer >= 1, got 2.5.'
+ * }
+ * ```
  */
 export function checkCount(fn: string, path: string, value: number, min: number): void {
   if (Number.isSafeInteger(value) && value >= min) return;
@@ -47,6 +61,13 @@ export function checkCount(fn: string, path: string, value: number, min: number)
  * @param value - the value to check
  * @param max - upper end of the range: 1 for probabilities, 100 for percentiles
  * @throws StatsError `INVALID_PROBABILITY`
+ * @example
+ * ```ts
+ * checkProbability('quantile', 'q', 0.5, 1); // undefined
+ * try { checkProbability('percentile', 'q', 120, 100); } catch (error) {
+ *   error.message; // 'percentile: q must be a number in [0, 100], got 120.'
+ * }
+ * ```
  */
 export function checkProbability(fn: string, path: string, value: number, max: number): void {
   if (typeof value === 'number' && value >= 0 && value <= max) return;
@@ -64,6 +85,13 @@ export function checkProbability(fn: string, path: string, value: number, max: n
  * @param path - the argument's name, e.g. `'options.seed'`
  * @param seed - the value to check
  * @throws StatsError `INVALID_COUNT`
+ * @example
+ * ```ts
+ * checkSeed('f', 'options.seed', 42); // undefined
+ * try { checkSeed('f', 'options.seed', -1); } catch (error) {
+ *   error.message; // 'f: options.seed must be an integer in [0, 4294967295] (a 32-bit seed), got -1.'
+ * }
+ * ```
  */
 export function checkSeed(fn: string, path: string, seed: number): void {
   if (Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff) return;
@@ -82,6 +110,13 @@ export function checkSeed(fn: string, path: string, seed: number): void {
  * @param rng - the value to check
  * @param why - what the generator is for, ending the message's first clause
  * @throws StatsError `MISSING_VALUE` when it is absent, `INVALID_OPTION` when it is not a function
+ * @example
+ * ```ts
+ * checkRng('f', 'options.rng', Math.random, 'to draw resamples'); // undefined
+ * try { checkRng('bootstrapInterval', 'options.rng', undefined, 'to draw resamples'); } catch (error) {
+ *   error.code; // 'MISSING_VALUE'
+ * }
+ * ```
  */
 export function checkRng(fn: string, path: string, rng: unknown, why: string): void {
   if (typeof rng === 'function') return;
@@ -101,6 +136,13 @@ export function checkRng(fn: string, path: string, rng: unknown, why: string): v
  * @param options - the options argument as received
  * @param hint - what to pass, e.g. `'{ rng, samples?, ci? }'`
  * @throws StatsError `MISSING_VALUE` (absent) or `INVALID_OPTION` (not an object)
+ * @example
+ * ```ts
+ * checkOptionsGiven('f', {}, '{ rng }'); // undefined
+ * try { checkOptionsGiven('bootstrapInterval', undefined, '{ rng, samples?, ci? }'); } catch (error) {
+ *   error.message; // 'bootstrapInterval: options must be an object { rng, samples?, ci? }; got undefined.'
+ * }
+ * ```
  */
 export function checkOptionsGiven(fn: string, options: unknown, hint: string): void {
   if (typeof options === 'object' && options !== null && !Array.isArray(options)) return;
@@ -122,6 +164,13 @@ export function checkOptionsGiven(fn: string, options: unknown, hint: string): v
  * @param values - the value to check
  * @param what - what the vector holds, for the message, e.g. `'numbers'`
  * @throws StatsError `MISSING_VALUE` when absent, `INVALID_VALUE` when not array-like
+ * @example
+ * ```ts
+ * checkVector('f', 'values', Float64Array.of(1), 'numbers'); // undefined
+ * try { checkVector('mean', 'values', 'abc', 'numbers'); } catch (error) {
+ *   error.message; // 'mean: values must be an array of numbers, got the string "abc".'
+ * }
+ * ```
  */
 export function checkVector(fn: string, path: string, values: unknown, what: string): void {
   if (
@@ -154,6 +203,13 @@ export function checkVector(fn: string, path: string, values: unknown, what: str
  * @param values - the value to check
  * @throws StatsError `MISSING_VALUE` or `INVALID_VALUE` (see {@link checkVector}), or
  *   `INVALID_VALUE` naming the first entry that is not a number
+ * @example
+ * ```ts
+ * checkNumbers('f', 'values', [1, NaN]); // undefined
+ * try { checkNumbers('mean', 'values', [1, '2']); } catch (error) {
+ *   error.message; // 'mean: values[1] must be a number (NaN for "undefined"), got the string "2".'
+ * }
+ * ```
  */
 export function checkNumbers(fn: string, path: string, values: unknown): void {
   checkVector(fn, path, values, 'numbers');
@@ -181,6 +237,13 @@ export function checkNumbers(fn: string, path: string, values: unknown): void {
  * @param path - the argument's name, e.g. `'x'`
  * @param value - the value to check
  * @throws StatsError `INVALID_VALUE`
+ * @example
+ * ```ts
+ * checkNumber('f', 'x', NaN); // undefined
+ * try { checkNumber('f', 'x', true); } catch (error) {
+ *   error.message; // 'f: x must be a number, got the boolean true.'
+ * }
+ * ```
  */
 export function checkNumber(fn: string, path: string, value: unknown): void {
   if (typeof value === 'number') return;
@@ -199,6 +262,13 @@ export function checkNumber(fn: string, path: string, value: unknown): void {
  * @param value - the value to check
  * @param what - what the function computes, for the message
  * @throws StatsError `MISSING_VALUE` when absent, `INVALID_VALUE` when not a function
+ * @example
+ * ```ts
+ * checkFunction('f', 'metric', Math.max, 'of the resampled rows'); // undefined
+ * try { checkFunction('bootstrapInterval', 'metric', 3, 'of the resampled rows'); } catch (error) {
+ *   error.message; // 'bootstrapInterval: metric must be a function of the resampled rows, got 3.'
+ * }
+ * ```
  */
 export function checkFunction(fn: string, path: string, value: unknown, what: string): void {
   if (typeof value === 'function') return;

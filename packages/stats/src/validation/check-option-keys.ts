@@ -59,6 +59,13 @@ function suggestion(key: string, accepted: readonly string[]): string | undefine
  * For `{ level: 0.9 }` where `kappaInterval` takes `ci`, the message reads "kappaInterval:
  * options.level is not an option of kappaInterval; did you mean ci (the confidence level,
  * e.g. 0.95)? Its options are ci, ...".
+ * @example
+ * ```ts
+ * checkOptionKeys('kappaInterval', { ci: 0.9 }, { ci: true, rng: true }); // undefined
+ * try { checkOptionKeys('bootstrapInterval', { n_resamples: 9 }, { samples: true, nResamples: true }); } catch (error) {
+ *   error.message; // 'bootstrapInterval: options.n_resamples is not an option of bootstrapInterval; did you mean nResamples? …'
+ * }
+ * ```
  */
 export function checkOptionKeys(
   fn: string,

@@ -53,7 +53,15 @@ const SMOOTH_DEFAULTS: Readonly<Record<BleuSmoothMethod, number | undefined>> = 
   'add-k': 1,
 };
 
-/** Checks and completes BLEU options; `sentence` picks sacrebleu's sentence defaults. */
+/**
+ * Checks and completes BLEU options; `sentence` picks sacrebleu's sentence defaults (only
+ * `effectiveOrder` differs: true for a sentence, false for a corpus). Throws a
+ * `TextMetricsError` on an unknown key or an invalid value.
+ *
+ * @example
+ * resolveBleuOptions({}, true).effectiveOrder; // true
+ * resolveBleuOptions({ smoothMethod: 'floor' }, false).smoothValue; // 0.1
+ */
 export function resolveBleuOptions(options: unknown, sentence: boolean): ResolvedBleuOptions {
   const raw = readOptions(options, KNOWN);
   const smoothMethod = choiceOption<BleuSmoothMethod>(raw, 'smoothMethod', 'exp', [
@@ -73,12 +81,25 @@ export function resolveBleuOptions(options: unknown, sentence: boolean): Resolve
   };
 }
 
-/** Length of a BLEU statistics vector: header, hypothesis and reference length, counts, totals. */
+/**
+ * Length of a BLEU statistics vector: the 3-slot header, hypothesis and reference length, then
+ * matched and total n-grams of each order 1..maxNgramOrder.
+ *
+ * @example
+ * bleuStatisticsLength(4); // 13
+ */
 export function bleuStatisticsLength(maxNgramOrder: number): number {
   return 5 + 2 * maxNgramOrder;
 }
 
-/** sacrebleu's BLEU signature, e.g. `nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0`. */
+/**
+ * sacrebleu's BLEU signature; `referenceCount` is the `nrefs` value (see `referenceCountLabel`).
+ * `floor` and `add-k` show their smoothing value with two decimals, as sacrebleu.
+ *
+ * @example
+ * bleuSignature(resolveBleuOptions({}, false), '1'); // 'nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:2.6.0'
+ * bleuSignature(resolveBleuOptions({ smoothMethod: 'add-k' }, true), 'var'); // 'nrefs:var|case:mixed|eff:yes|tok:13a|smooth:add-k[1.00]|version:2.6.0'
+ */
 export function bleuSignature(options: ResolvedBleuOptions, referenceCount: string): string {
   const smoothDefault = SMOOTH_DEFAULTS[options.smoothMethod];
   const smooth =

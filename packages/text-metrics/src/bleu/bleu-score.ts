@@ -26,7 +26,16 @@ function flooredLog(value: number): number {
   return value === 0 ? -9999999999 : Math.log(value);
 }
 
-/** sacrebleu's `BLEU.compute_bleu` over summed statistics (signature left to the caller). */
+/**
+ * sacrebleu's `BLEU.compute_bleu` over summed statistics (signature left to the caller): BLEU on
+ * 0-100 = bp · exp(mean of log precisions over the (effective) orders), with the brevity penalty
+ * bp = exp(1 - refLen / sysLen) when sysLen < refLen, else 1 (Papineni et al. 2002).
+ *
+ * @example
+ * const bleu = computeBleu(bleuStatistics('the cat sat', ['the cat sat down']), resolveBleuOptions({}, true));
+ * bleu.score; // 71.65313105737896
+ * bleu.bp; // 0.7165313105737893
+ */
 export function computeBleu(
   statistics: Float64Array,
   options: ResolvedBleuOptions,

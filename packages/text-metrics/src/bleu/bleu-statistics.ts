@@ -75,7 +75,12 @@ function closestReferenceLength(
 
 /**
  * The BLEU statistics of one segment without argument checks: `references` holds at least one
- * string (missing references already dropped).
+ * string (missing references already dropped). A new vector of
+ * `bleuStatisticsLength(options.maxNgramOrder)` slots.
+ *
+ * @example
+ * bleuSegmentStatistics('the cat sat', ['the cat sat down'], resolveBleuOptions({}, false));
+ * // Float64Array [1, 1, 1, 3, 4, 3, 2, 1, 0, 3, 2, 1, 0] (header, lengths 3 and 4, matches, totals)
  */
 export function bleuSegmentStatistics(
   hypothesis: string,
@@ -90,6 +95,12 @@ export function bleuSegmentStatistics(
 /**
  * Adds the BLEU statistics of one segment to `statistics` (a corpus total), without argument
  * checks; see {@link bleuSegmentStatistics}.
+ *
+ * @example
+ * const total = new Float64Array(13);
+ * addBleuSegmentStatistics(total, 'the cat', ['the cat'], resolveBleuOptions({}, false));
+ * addBleuSegmentStatistics(total, 'a dog', ['a dog', 'the dog'], resolveBleuOptions({}, false));
+ * Array.from(total.subarray(0, 5)); // [2, 3, 5, 4, 4] (2 segments, 3 references, 1² + 2², lengths)
  */
 export function addBleuSegmentStatistics(
   statistics: Float64Array,

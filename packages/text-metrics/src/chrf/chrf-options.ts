@@ -37,7 +37,13 @@ const KNOWN = [
   'epsSmoothing',
 ] as const;
 
-/** Checks and completes chrF options. */
+/**
+ * Checks and completes chrF options (defaults as sacrebleu's `CHRF()`: chrF2 of character
+ * 6-grams); throws a `TextMetricsError` on an unknown key or an invalid value.
+ *
+ * @example
+ * resolveChrfOptions({ wordOrder: 2 }); // { charOrder: 6, wordOrder: 2, beta: 2, lowercase: false, whitespace: false, epsSmoothing: false }
+ */
 export function resolveChrfOptions(options: unknown): ResolvedChrfOptions {
   const raw = readOptions(options, KNOWN);
   return {
@@ -50,12 +56,23 @@ export function resolveChrfOptions(options: unknown): ResolvedChrfOptions {
   };
 }
 
-/** Length of a chrF statistics vector: header, then (hypothesis, reference, match) per order. */
+/**
+ * Length of a chrF statistics vector: the 3-slot header, then (hypothesis, reference, match)
+ * counts for each character order, then each word order.
+ *
+ * @example
+ * chrfStatisticsLength(resolveChrfOptions({})); // 21
+ */
 export function chrfStatisticsLength(options: ResolvedChrfOptions): number {
   return STATISTICS_HEADER + 3 * (options.charOrder + options.wordOrder);
 }
 
-/** sacrebleu's chrF signature, e.g. `nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0`. */
+/**
+ * sacrebleu's chrF signature; `referenceCount` is the `nrefs` value (`eff:no` with `epsSmoothing`).
+ *
+ * @example
+ * chrfSignature(resolveChrfOptions({}), '1'); // 'nrefs:1|case:mixed|eff:yes|nc:6|nw:0|space:no|version:2.6.0'
+ */
 export function chrfSignature(options: ResolvedChrfOptions, referenceCount: string): string {
   return formatSignature(referenceCount, [
     ['case', options.lowercase ? 'lc' : 'mixed'],
@@ -66,7 +83,13 @@ export function chrfSignature(options: ResolvedChrfOptions, referenceCount: stri
   ]);
 }
 
-/** sacrebleu's score name: `chrF2`, `chrF2++` (one `+` per word order). */
+/**
+ * sacrebleu's score name: `chrF` then β, then one `+` per word order.
+ *
+ * @example
+ * chrfName(resolveChrfOptions({})); // 'chrF2'
+ * chrfName(resolveChrfOptions({ wordOrder: 2 })); // 'chrF2++'
+ */
 export function chrfName(options: ResolvedChrfOptions): string {
   return `chrF${options.beta}${'+'.repeat(options.wordOrder)}`;
 }

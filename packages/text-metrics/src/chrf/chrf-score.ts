@@ -6,6 +6,12 @@ import type { ResolvedChrfOptions } from './chrf-options.js';
  * precision and recall averaged over the orders where both sides have n-grams (effective order);
  * with `epsSmoothing`, the mean of the per-order F-betas with ε = 1e-16 for empty sides.
  * The arithmetic follows sacrebleu's order of operations, so the best-reference choice ties alike.
+ *
+ * @remarks F-beta = (1 + β²)·P·R / (β²·P + R) (Popović 2015, chrF).
+ * @example
+ * // 'ab' against 'abc', orders 1-2: P = (2/2 + 1/1) / 2 = 1, R = (2/3 + 1/2) / 2
+ * const options = resolveChrfOptions({ charOrder: 2 });
+ * chrfFScore(chrfSegmentStatistics('ab', ['abc'], options), options); // 63.63636363636…
  */
 export function chrfFScore(statistics: Float64Array, options: ResolvedChrfOptions): number {
   const eps = 1e-16;

@@ -56,6 +56,11 @@ function writeOrders(statistics: readonly Float64Array[], orders: number, first:
 /**
  * The chrF statistics of one segment without argument checks: the (hyp, ref, match) counts
  * against the reference with the best sentence chrF (the first on a tie), as sacrebleu.
+ * `references` holds at least one string; a new vector of `chrfStatisticsLength(options)` slots.
+ *
+ * @example
+ * chrfSegmentStatistics('ab', ['xy', 'abc'], resolveChrfOptions({ charOrder: 2 }));
+ * // Float64Array [1, 2, 4, 2, 3, 2, 1, 2, 1] (the counts against 'abc')
  */
 export function chrfSegmentStatistics(
   hypothesis: string,
@@ -94,6 +99,12 @@ export function chrfSegmentStatistics(
 /**
  * Adds the chrF statistics of one segment to `total` (a corpus total), without argument checks;
  * see {@link chrfSegmentStatistics}.
+ *
+ * @example
+ * const options = resolveChrfOptions({ charOrder: 2 });
+ * const total = chrfSegmentStatistics('ab', ['abc'], options);
+ * addChrfSegmentStatistics(total, 'ab', ['ab'], options);
+ * total; // Float64Array [2, 2, 2, 4, 5, 4, 2, 3, 2]
  */
 export function addChrfSegmentStatistics(
   total: Float64Array,

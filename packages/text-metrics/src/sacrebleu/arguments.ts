@@ -9,7 +9,11 @@ import { TextMetricsError } from '../errors.js';
 
 /**
  * The references of one hypothesis without the missing ones: sacrebleu skips a `None` reference,
- * here `null` or `undefined`. At least one string must remain.
+ * here `null` or `undefined`. At least one string must remain; otherwise, or for a value that is
+ * neither, throws a `TextMetricsError` naming `argument`.
+ *
+ * @example
+ * presentReferences(['a', null, 'b'], 'references'); // ['a', 'b']
  */
 export function presentReferences(value: unknown, argument: string): string[] {
   if (!Array.isArray(value)) {
@@ -40,7 +44,14 @@ export function presentReferences(value: unknown, argument: string): string[] {
   return present;
 }
 
-/** A corpus: as many reference lists as hypotheses, at least one hypothesis. */
+/**
+ * Checks a corpus: as many reference lists as hypotheses, at least one hypothesis, each list
+ * with at least one present reference (see {@link presentReferences}); throws a
+ * `TextMetricsError` otherwise.
+ *
+ * @example
+ * checkCorpus(['a'], [['a', null]]); // { hypotheses: ['a'], references: [['a']] }
+ */
 export function checkCorpus(
   hypotheses: unknown,
   referencesPerHypothesis: unknown,
@@ -74,7 +85,14 @@ export function checkCorpus(
   };
 }
 
-/** The options object (or `{}`), with unknown keys refused so that a typo is not ignored. */
+/**
+ * The options object (or `{}` for undefined), with unknown keys refused (`INVALID_OPTION`) so
+ * that a typo is not ignored.
+ *
+ * @example
+ * readOptions(undefined, ['lowercase']); // {}
+ * readOptions({ lowercase: true }, ['lowercase']); // { lowercase: true }
+ */
 export function readOptions(
   options: unknown,
   known: readonly string[],
@@ -92,7 +110,12 @@ export function readOptions(
   return checked as Record<string, unknown>;
 }
 
-/** A boolean option, `fallback` when absent. */
+/**
+ * A boolean option, `fallback` when absent; throws a `TextMetricsError` for a non-boolean.
+ *
+ * @example
+ * booleanOption({}, 'lowercase', false); // false
+ */
 export function booleanOption(
   options: Readonly<Record<string, unknown>>,
   key: string,
@@ -101,7 +124,12 @@ export function booleanOption(
   return checkBooleanOption(options[key], fallback, `options.${key}`);
 }
 
-/** One of `choices`, `fallback` when absent. */
+/**
+ * One of `choices`, `fallback` when absent; throws a `TextMetricsError` for any other value.
+ *
+ * @example
+ * choiceOption({ tokenize: 'intl' }, 'tokenize', '13a', ['13a', 'intl']); // 'intl'
+ */
 export function choiceOption<T extends string>(
   options: Readonly<Record<string, unknown>>,
   key: string,
@@ -111,7 +139,13 @@ export function choiceOption<T extends string>(
   return checkChoice(options[key], choices, fallback, `options.${key}`);
 }
 
-/** An integer option in [min, max], `fallback` when absent. */
+/**
+ * An integer option in [min, max], `fallback` when absent (not checked against the bounds);
+ * throws an `INVALID_OPTION` `TextMetricsError` otherwise.
+ *
+ * @example
+ * integerOption({}, 'maxNgramOrder', 4, 1, 100); // 4
+ */
 export function integerOption(
   options: Readonly<Record<string, unknown>>,
   key: string,
@@ -131,7 +165,13 @@ export function integerOption(
   return value;
 }
 
-/** A finite number option >= `min`, `fallback` when absent. */
+/**
+ * A finite number option >= `min`, `fallback` when absent; throws an `INVALID_OPTION`
+ * `TextMetricsError` otherwise.
+ *
+ * @example
+ * numberOption({ smoothValue: 0.5 }, 'smoothValue', 0.1, 0); // 0.5
+ */
 export function numberOption(
   options: Readonly<Record<string, unknown>>,
   key: string,

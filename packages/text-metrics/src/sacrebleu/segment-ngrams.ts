@@ -25,7 +25,15 @@ function grown(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<Array
   return next;
 }
 
-/** One thread's scratch for the n-grams of one segment; reused segment after segment. */
+/**
+ * One thread's scratch for the n-grams of one segment; reused segment after segment. Call
+ * {@link begin}, add the sequences (words or code points), then {@link nextOrder} once per order.
+ *
+ * @example
+ * const g = new SegmentNgrams();
+ * g.begin(); g.addCharacters('abab', false); g.nextOrder(); g.nextOrder();
+ * [g.count(0), g.distinct]; // [3, 2] (bigrams ab, ba, ab: two distinct)
+ */
 export class SegmentNgrams {
   /** Unit ids of all sequences, back to back. */
   private units = new Int32Array(1024);

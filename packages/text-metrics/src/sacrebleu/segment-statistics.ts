@@ -10,24 +10,51 @@ import { TextMetricsError } from '../errors.js';
  * summation included (a bootstrap replicate is a sum of rows with multiplicities).
  */
 
-/** Slots before the metric's own counts: segments, sum of reference counts, sum of squares. */
+/**
+ * Slots before the metric's own counts: segments, sum of reference counts, sum of squares.
+ *
+ * @example
+ * STATISTICS_HEADER; // 3
+ */
 export const STATISTICS_HEADER = 3;
 
-/** Writes the header of one segment with `referenceCount` references into `into`. */
+/**
+ * Writes the header of one segment with `referenceCount` references into `into`: 1, the count
+ * and its square.
+ *
+ * @example
+ * const s = new Float64Array(4);
+ * writeSegmentHeader(s, 2);
+ * s; // Float64Array [1, 2, 4, 0]
+ */
 export function writeSegmentHeader(into: Float64Array, referenceCount: number): void {
   into[0] = 1;
   into[1] = referenceCount;
   into[2] = referenceCount * referenceCount;
 }
 
-/** Adds the header of one segment with `referenceCount` references to a total. */
+/**
+ * Adds the header of one segment with `referenceCount` references to a total.
+ *
+ * @example
+ * const total = Float64Array.of(1, 2, 4, 0);
+ * addSegmentHeader(total, 1);
+ * total; // Float64Array [2, 3, 5, 0]
+ */
 export function addSegmentHeader(into: Float64Array, referenceCount: number): void {
   into[0]! += 1;
   into[1]! += referenceCount;
   into[2]! += referenceCount * referenceCount;
 }
 
-/** sacrebleu's `nrefs` value for summed statistics: the common count, or `var`. */
+/**
+ * sacrebleu's `nrefs` value for summed statistics: the common count, or `var` when the
+ * segments' reference counts differ (sum² ≠ segments · sum of squares).
+ *
+ * @example
+ * referenceCountLabel(Float64Array.of(2, 4, 8)); // '2'
+ * referenceCountLabel(Float64Array.of(2, 3, 5)); // 'var' (one segment with 1, one with 2)
+ */
 export function referenceCountLabel(statistics: Float64Array): string {
   const segments = statistics[0]!;
   const sum = statistics[1]!;
@@ -37,7 +64,12 @@ export function referenceCountLabel(statistics: Float64Array): string {
 
 /**
  * Sums statistics vectors of one kind element by element; a new vector.
- * `what` names the metric in messages (e.g. `BLEU`).
+ * `what` names the metric in messages (e.g. `BLEU`). Throws a `TextMetricsError` for an empty
+ * list, or vectors of different lengths (made with different options).
+ *
+ * @example
+ * sumStatistics([Float64Array.of(1, 1, 1, 5), Float64Array.of(1, 2, 4, 7)], 'statistics', 'BLEU');
+ * // Float64Array [2, 3, 5, 12]
  */
 export function sumStatistics(
   parts: readonly Float64Array[],
@@ -73,7 +105,14 @@ export function sumStatistics(
   return total;
 }
 
-/** Checks summed statistics before a corpus score is computed from them. */
+/**
+ * Checks summed statistics before a corpus score is computed from them: a Float64Array of
+ * `expectedLength` slots holding at least one segment; returns it, or throws a `TextMetricsError`.
+ *
+ * @example
+ * const statistics = terStatistics('a b', ['a c']);
+ * checkCorpusStatistics(statistics, 'statistics', 'TER', 5, 'TER options') === statistics; // true
+ */
 export function checkCorpusStatistics(
   statistics: unknown,
   argument: string,

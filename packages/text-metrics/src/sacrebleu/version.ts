@@ -3,6 +3,6 @@
  * signature strings carry (`version:2.6.0`): the committed fixtures were made with it.
  *
  * @example
- * `version:${SACREBLEU_VERSION}`; // 'version:2.6.0'
+ * SACREBLEU_VERSION; // '2.6.0'
  */
 export const SACREBLEU_VERSION = '2.6.0';

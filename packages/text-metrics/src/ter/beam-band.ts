@@ -25,6 +25,9 @@ export interface BeamBand {
  * @param nH - hypothesis length in words
  * @param nR - reference length in words
  * @returns the row bounds and packed offsets
+ * @example
+ * beamBand(2, 3).offset; // Float64Array [0, 4, 8, 12] (every row in full)
+ * beamBand(100, 100).end[1]; // 26 (row 1 stops 25 columns past the diagonal)
  */
 export function beamBand(nH: number, nR: number): BeamBand {
   const ratio = nH > 0 ? nR / nH : 1;

@@ -19,7 +19,15 @@ export { OP_DEL, OP_INS, OP_NOP, OP_SUB } from './beam-rows.js';
  * every row (and so the distance) keeps that constant difference.
  */
 
-/** Edit distance from hypotheses of one length to a fixed reference, reusing its buffers. */
+/**
+ * Edit distance from hypotheses of one length to a fixed reference, reusing its buffers. Words
+ * are integer ids; the trace holds OP_* codes from the start of the hypothesis.
+ *
+ * @example
+ * const ed = new BeamEditDistance(Int32Array.of(0, 1, 2));
+ * ed.distance(Int32Array.of(0, 2)); // 1
+ * ed.distanceWithTrace(Int32Array.of(0, 2)).trace; // Uint8Array [0, 2, 0] (OP_NOP, OP_INS, OP_NOP)
+ */
 export class BeamEditDistance {
   private readonly reference: Int32Array;
   private readonly rows: WorkingRows;

@@ -2,23 +2,63 @@
  * The row kernel of the beam edit distance and the two full-width cost rows it works in.
  */
 
+/**
+ * Trace code (sacrebleu's `_OP_NOP`): the hypothesis word matches the reference word.
+ *
+ * @example
+ * OP_NOP; // 0
+ */
 export const OP_NOP = 0;
+/**
+ * Trace code (`_OP_SUB`): a hypothesis word substituted for a reference word.
+ *
+ * @example
+ * OP_SUB; // 1
+ */
 export const OP_SUB = 1;
+/**
+ * Trace code (`_OP_INS`): a reference word the hypothesis lacks (the trace moves one column).
+ *
+ * @example
+ * OP_INS; // 2
+ */
 export const OP_INS = 2;
+/**
+ * Trace code (`_OP_DEL`): a hypothesis word the reference lacks (the trace moves one row).
+ *
+ * @example
+ * OP_DEL; // 3
+ */
 export const OP_DEL = 3;
+/**
+ * Trace code (`_OP_UNDEF`): no operation, a cell at infinity (outside the band).
+ *
+ * @example
+ * OP_UNDEF; // 4
+ */
 export const OP_UNDEF = 4;
 
-/*
+/**
  * sacrebleu's int(1e16): the cost of a cell outside the band. sacrebleu only replaces a cell's
  * cost by a strictly smaller one, so a neighbour at infinity is never taken and any value above
  * every distance behaves the same. 2^30 keeps costs and their +1 in int32: a distance is at most
  * nH + nR words, and JavaScript strings (< 2^29 units) cannot hold 2^30 words.
+ *
+ * @example
+ * INFINITE; // 1073741824
  */
 export const INFINITE = 0x40000000;
 
 /**
  * Computes row i's cells [start, end) into `cur` from row i-1 in `prev` (both full width, at
  * infinity outside their bands), recording operations into `ops` from `opAt` when given.
+ * `word` is hypothesis word i; among equal costs: match/substitution, then deletion, then insertion.
+ *
+ * @example
+ * const cur = new Int32Array(3), ops = new Uint8Array(3);
+ * fillRow(Int32Array.of(0, 1), 1, Int32Array.of(0, 1, 2), cur, 0, 3, ops, 0);
+ * cur; // Int32Array [1, 1, 1]
+ * ops; // Uint8Array [3, 1, 0] (OP_DEL, OP_SUB, OP_NOP)
  */
 export function fillRow(
   reference: Int32Array,
@@ -64,6 +104,10 @@ export function fillRow(
  * the same cells being infinite in both; undefined when there is none. When row i of two
  * hypotheses that agree from word i on differs by a constant, every later row does too: each
  * cell is the first strict minimum of neighbours + fixed costs, which a constant does not change.
+ *
+ * @example
+ * constantOffset(Int32Array.of(3, 4, INFINITE), 0, 3, Int32Array.of(1, 2, INFINITE), 0); // 2
+ * constantOffset(Int32Array.of(3, 5), 0, 2, Int32Array.of(1, 2), 0); // undefined
  */
 export function constantOffset(
   cur: Int32Array,
@@ -88,6 +132,11 @@ export function constantOffset(
  * Two cost rows of the full reference width, at infinity outside the cells last written; each
  * call hands out the row not handed out last and first resets only what that row last held, so
  * a row costs its band, not the reference length.
+ *
+ * @example
+ * const rows = new WorkingRows(4);
+ * rows.initial(); // Int32Array [0, 1, 2, 3]
+ * rows.other(1, 3)[2] === INFINITE; // true
  */
 export class WorkingRows {
   private readonly rows: [Int32Array, Int32Array];

@@ -11,7 +11,13 @@ export type TerOptions = Partial<TercomTokenizerOptions>;
 
 const KNOWN = ['normalized', 'noPunct', 'asianSupport', 'caseSensitive'] as const;
 
-/** Checks and completes TER options (all default to false, as sacrebleu). */
+/**
+ * Checks and completes TER options (all default to false, as sacrebleu); throws a
+ * `TextMetricsError` on an unknown key or a non-boolean value.
+ *
+ * @example
+ * resolveTerOptions({ normalized: true }); // { normalized: true, noPunct: false, asianSupport: false, caseSensitive: false }
+ */
 export function resolveTerOptions(options: unknown): TercomTokenizerOptions {
   const raw = readOptions(options, KNOWN);
   return {
@@ -22,7 +28,12 @@ export function resolveTerOptions(options: unknown): TercomTokenizerOptions {
   };
 }
 
-/** sacrebleu's TER signature, e.g. `nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0`. */
+/**
+ * sacrebleu's TER signature; `referenceCount` is the `nrefs` value.
+ *
+ * @example
+ * terSignature(resolveTerOptions({}), '1'); // 'nrefs:1|case:lc|tok:tercom|norm:no|punct:yes|asian:no|version:2.6.0'
+ */
 export function terSignature(options: TercomTokenizerOptions, referenceCount: string): string {
   return formatSignature(referenceCount, [
     ['case', options.caseSensitive ? 'mixed' : 'lc'],

@@ -7,7 +7,12 @@ import {
 } from '../tokenizers/tokenizer-tercom.js';
 import { translationEditRate } from './translation-edit-rate.js';
 
-/** Length of a TER statistics vector: header, fewest edits, mean reference length. */
+/**
+ * Length of a TER statistics vector: header, fewest edits, mean reference length.
+ *
+ * @example
+ * TER_STATISTICS_LENGTH; // 5
+ */
 export const TER_STATISTICS_LENGTH = STATISTICS_HEADER + 2;
 
 /**
@@ -19,6 +24,10 @@ export const TER_STATISTICS_LENGTH = STATISTICS_HEADER + 2;
  * `TER._extract_reference_info` preprocesses the result again. The tercom tokenizer is not
  * idempotent with `normalized` (`it's机` → `it's 机` with `asianSupport`, whose `'s ` the
  * second pass splits into `it 's 机`), so the second pass is kept here too.
+ *
+ * @example
+ * terSegmentStatistics('The cat', ['the cat', 'a cat sat'], resolveTerOptions({}));
+ * // Float64Array [1, 2, 4, 0, 2.5] (0 edits against 'the cat'; mean reference length 2.5)
  */
 export function terSegmentStatistics(
   hypothesis: string,

@@ -208,7 +208,14 @@ function sameWords(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
-/** sacrebleu's `translation_edit_rate`: [edits (shifts + edit distance), reference length]. */
+/**
+ * sacrebleu's `translation_edit_rate`: [edits (shifts + edit distance), reference length], for
+ * word-id sequences `h` (hypothesis) and `r` (reference). TER is edits / reference length
+ * (Snover et al. 2006).
+ *
+ * @example
+ * translationEditRate(Int32Array.of(0, 1, 2, 3), Int32Array.of(2, 3, 0, 1)); // [1, 4] (one block shift)
+ */
 export function translationEditRate(h: Int32Array, r: Int32Array): [number, number] {
   if (r.length === 0) return [h.length, 0];
   // sacrebleu finds the all-match trace, hence no error to shift and no edit: 0 edits, and the

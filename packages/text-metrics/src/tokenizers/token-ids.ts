@@ -28,7 +28,15 @@ function hashUnits(units: Uint16Array, start: number, end: number): number {
   return h ^ (h >>> 13);
 }
 
-/** The tokens of one segment and their ids; one per thread, reused segment after segment. */
+/**
+ * The tokens of one segment and their ids 0..size-1 in order of first appearance; one per
+ * thread, reused segment after segment ({@link reset} between segments).
+ *
+ * @example
+ * const ids = new TokenIds();
+ * [ids.idOfString('a'), ids.idOfString('b'), ids.idOfString('a')]; // [0, 1, 0]
+ * ids.size; // 2
+ */
 export class TokenIds {
   /** Slot -> id + 1 (0: empty). */
   private slots = new Int32Array(256);

@@ -44,7 +44,13 @@ const isMark = (c: number): boolean => c < 128 && PUNCTUATION[c] === 1;
 
 /**
  * The 13a tokenizer's buffers; one per thread. After {@link run}, token k is
- * `units[tokenBounds[2k]..tokenBounds[2k+1])`, k < {@link count}.
+ * `units[tokenBounds[2k]..tokenBounds[2k+1])`, k < {@link count}. BLEU reads the tokens from
+ * these buffers without building a string per token.
+ *
+ * @example
+ * const t = new Tokenizer13a();
+ * t.run('Hi, you.');
+ * Array.from(t.tokenBounds.subarray(0, 2 * t.count)); // [0, 2, 2, 3, 4, 7, 7, 8] ('Hi' ',' 'you' '.')
  */
 export class Tokenizer13a {
   /** The code units of the last line (after sacrebleu's string replacements). */
@@ -150,7 +156,12 @@ function decode(units: Uint16Array, start: number, end: number): string {
   return text;
 }
 
-/** The 13a tokenizer without argument checks. */
+/**
+ * The 13a tokenizer without argument checks (see {@link tokenize13a}).
+ *
+ * @example
+ * tokenize13aUnchecked('It costs $1,234.50.'); // 'It costs $ 1,234.50 .'
+ */
 export function tokenize13aUnchecked(line: string): string {
   shared.run(line);
   const tokens: string[] = [];

@@ -1,6 +1,11 @@
 import { checkString } from '../argument-checks.js';
 
-/** The `char` tokenizer without argument checks. */
+/**
+ * The `char` tokenizer without argument checks (see {@link tokenizeChar}).
+ *
+ * @example
+ * tokenizeCharUnchecked('a😀'); // 'a 😀'
+ */
 export function tokenizeCharUnchecked(line: string): string {
   // Python iterates a str by code point: a surrogate pair is one character
   return Array.from(line).join(' ');

@@ -14,7 +14,12 @@ const PUNCTUATION_AFTER_NON_NUMBER = /(\P{N})(\p{P})/gu;
 const PUNCTUATION_BEFORE_NON_NUMBER = /(\p{P})(\P{N})/gu;
 const SYMBOL = /(\p{S})/gu;
 
-/** The `intl` tokenizer without argument checks. */
+/**
+ * The `intl` tokenizer without argument checks (see {@link tokenizeIntl}).
+ *
+ * @example
+ * tokenizeIntlUnchecked('ok: 1,5€'); // 'ok : 1,5 €'
+ */
 export function tokenizeIntlUnchecked(line: string): string {
   line = line
     .replace(PUNCTUATION_AFTER_NON_NUMBER, '$1 $2 ')

@@ -21,6 +21,10 @@ const RULES: readonly (readonly [RegExp, string])[] = [
 /**
  * sacrebleu's `TokenizerRegexp.__call__`: the four mteval-v13a substitutions on `line` as given
  * (no padding), then the tokens joined by single spaces (Python's `split()`).
+ *
+ * @example
+ * tokenizeRegexp('Hi, 3.5-4 (ok).'); // 'Hi , 3.5 - 4 ( ok ) .'
+ * tokenizeRegexp('in 2023.'); // 'in 2023.' (a final period has no neighbour to match)
  */
 export function tokenizeRegexp(line: string): string {
   for (const [pattern, replacement] of RULES) line = line.replace(pattern, replacement);

@@ -56,7 +56,13 @@ function normalizeGeneralAndWestern(text: string): string {
   return applyRules(` ${text} `, WESTERN_RULES);
 }
 
-/** sacrebleu's `TercomTokenizer.__call__` without argument checks (the kernels call this). */
+/**
+ * sacrebleu's `TercomTokenizer.__call__` without argument checks (the kernels call this); see
+ * `tokenizeTercom`.
+ *
+ * @example
+ * tokenizeTercomUnchecked('Hello, World!', resolveTerOptions({ noPunct: true })); // 'hello world'
+ */
 export function tokenizeTercomUnchecked(text: string, options: TercomTokenizerOptions): string {
   if (text === '') return '';
   if (!options.caseSensitive) text = text.toLowerCase();

@@ -42,6 +42,11 @@ const CHINESE_RANGES: readonly (readonly [number, number])[] = [
 /**
  * Whether sacrebleu's `zh` tokenizer puts spaces around the code point `codePoint`
  * (`TokenizerZh._is_chinese_char`, including the ranges its string comparison really gives).
+ *
+ * @example
+ * isZhChineseCharacter(0x4e2d); // true (中)
+ * isZhChineseCharacter(0x2014); // true (the em dash, in U+2001..U+2A6D)
+ * isZhChineseCharacter(0x20000); // false (CJK Extension B, outside the BMP)
  */
 export function isZhChineseCharacter(codePoint: number): boolean {
   for (const [start, end] of CHINESE_RANGES) {
@@ -50,7 +55,12 @@ export function isZhChineseCharacter(codePoint: number): boolean {
   return false;
 }
 
-/** The `zh` tokenizer without argument checks. */
+/**
+ * The `zh` tokenizer without argument checks (see {@link tokenizeZh}).
+ *
+ * @example
+ * tokenizeZhUnchecked(' 中文, ok. '); // '中 文 , ok .'
+ */
 export function tokenizeZhUnchecked(line: string): string {
   let spaced = '';
   for (const character of pyStrip(line)) {
