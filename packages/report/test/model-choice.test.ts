@@ -6,6 +6,7 @@ import {
   type RunResults,
   runVerdict,
   summaryTable,
+  type ThresholdResult,
 } from '../src/index.js';
 import { metric } from './support/metric-summary.js';
 import { sampleModel, sampleResults } from './support/sample-results.js';
@@ -22,9 +23,38 @@ function spam(name: string, f1: number, costUsd: number | null, p95: number): Mo
   return m;
 }
 
+/** A passed `p95_latency_ms` threshold: what carries a model's p95 interval into the results. */
+function p95Gate(model: string, p95: number, ciLow: number, ciHigh: number): ThresholdResult {
+  return {
+    threshold: 'p95_latency_ms <= 500',
+    model,
+    metric: 'p95_latency_ms',
+    value: p95,
+    passed: true,
+    bound: 'value',
+    op: '<=',
+    limit: 500,
+    ciLow,
+    ciHigh,
+    interval: 'bootstrap-percentile',
+    outcome: 'pass',
+  };
+}
+
+/** p95 intervals of spam-v1 (p95 234 ms) and spam-v2 (251 ms) that do not overlap. */
+const APART = [p95Gate('spam-v1', 234, 225, 240), p95Gate('spam-v2', 251, 244, 262)];
+/** p95 intervals that overlap: the same 17 ms difference, within the noise. */
+const OVERLAPPING = [p95Gate('spam-v1', 234, 200, 280), p95Gate('spam-v2', 251, 210, 300)];
+
 /** spam-v1 against spam-v2, as the run compared them (difference v2 − v1). */
-function pair(difference: number, pValue: number, v2Cost: number | null = 0.0992): RunResults {
+function pair(
+  difference: number,
+  pValue: number,
+  v2Cost: number | null = 0.0992,
+  thresholds: ThresholdResult[] = APART,
+): RunResults {
   return sampleResults([spam('spam-v1', 0.96, 0.198, 234), spam('spam-v2', 0.975, v2Cost, 251)], {
+    thresholds,
     evaluation: {
       method: 'all',
       folds: 1,
@@ -54,7 +84,23 @@ describe('the verdict of a run of two models', () => {
   test('compares them on the headline metric, in cost and at p95, and recommends no more than that', () => {
     const v = runVerdict(pair(0.015, 0.25));
     expect(v.choice).toBe(
-      'spam-v2 scores +0.015 f1_macro [-0.010, 0.040] against spam-v1, not a significant difference (p 0.250); spam-v2 costs half as much ($0.0992 vs $0.198 for 200 items) and is 17 ms slower at p95. Neither is clearly better on f1_macro: choose on cost (spam-v2 is cheaper) or latency (spam-v1 is faster at p95).',
+      'spam-v2 scores +0.015 f1_macro [-0.010, 0.040] against spam-v1, not a significant difference (p 0.250); spam-v2 costs half as much ($0.0992 vs $0.198 for 200 items) and is 17 ms slower at p95 (251 ms vs 234 ms; their 95% intervals do not overlap). Neither is clearly better on f1_macro: choose on cost (spam-v2 is cheaper) or latency (spam-v1 is faster at p95).',
+    );
+  });
+
+  test('claims no model faster when their p95 intervals overlap, and says nothing of latency without intervals', () => {
+    // a rerun against the same servers flipped "22 ms faster" into "266 ms slower": noise
+    const overlapping = runVerdict(pair(0.015, 0.25, 0.0992, OVERLAPPING)).choice!;
+    expect(overlapping).toContain(
+      'spam-v2 costs half as much ($0.0992 vs $0.198 for 200 items) and shows no clear difference in p95 latency (251 ms vs 234 ms; their 95% intervals overlap).',
+    );
+    expect(overlapping).not.toMatch(/faster|slower/);
+    expect(overlapping).toMatch(/choose on cost \(spam-v2 is cheaper\)\.$/);
+    // no p95_latency_ms threshold, so no interval: no latency claim at all
+    const untested = runVerdict(pair(0.015, 0.25, null, [])).choice!;
+    expect(untested).not.toMatch(/faster|slower|latency|p95/);
+    expect(untested).toMatch(
+      /Neither is clearly better on f1_macro; this run cannot tell them apart\.$/,
     );
   });
 
@@ -74,7 +120,9 @@ describe('the verdict of a run of two models', () => {
   test('leaves cost out without a price, and says nothing for one model', () => {
     const choice = runVerdict(pair(0.015, 0.25, null)).choice!;
     expect(choice).not.toContain('$');
-    expect(choice).toContain('; spam-v2 is 17 ms slower at p95.');
+    expect(choice).toContain(
+      '; spam-v2 is 17 ms slower at p95 (251 ms vs 234 ms; their 95% intervals do not overlap).',
+    );
     expect(runVerdict(sampleResults([sampleModel('nb')])).choice).toBeNull();
   });
 

@@ -148,3 +148,39 @@ describe('charts', () => {
     expect(legendX).toBeGreaterThan(plotRight + 5);
   });
 });
+
+describe('the model-vs-model tables', () => {
+  test('say which test each p comes from: the bootstrap p and McNemar’s are labelled apart', () => {
+    const r = sampleResults([sampleModel('nb'), sampleModel('lr')], {
+      evaluation: { ...sampleResults([]).evaluation, bootstrap: 1000 },
+      comparisons: [
+        {
+          a: 'nb',
+          b: 'lr',
+          pairedItems: 4,
+          mcnemar: { onlyA: 0, onlyB: 30, pValue: 0.00001, pHolm: null },
+          metrics: {
+            accuracy: { difference: 0.1, ciLow: 0.05, ciHigh: 0.15, pValue: 0, pHolm: null },
+          },
+        },
+      ],
+    });
+    const html = htmlReport(r);
+    const table = html.slice(
+      html.indexOf('<h2>Model vs model</h2>'),
+      html.indexOf('</table>', html.indexOf('<h2>Model vs model</h2>')),
+    );
+    // the accuracy row's bootstrap p (<0.002) sits under a bootstrap header, McNemar's under its own
+    expect(table).toContain('<th class="num">bootstrap p</th>');
+    expect(table).toContain(
+      `<th class="num">McNemar's exact test (accuracy): only A / only B right</th>`,
+    );
+    expect(table).not.toContain('<th class="num">p</th>');
+    expect(table).toContain('<td class="num">&lt;0.002</td>');
+    expect(table).toContain('0 / 30<br>McNemar p = &lt;0.001');
+    const md = markdownReport(r);
+    expect(md).toContain(
+      '| A | B | paired | McNemar only A / only B | McNemar p | McNemar p (Holm) | metric | Δ | bootstrap CI | bootstrap p |',
+    );
+  });
+});

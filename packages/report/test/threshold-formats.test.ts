@@ -3,6 +3,7 @@ import {
   htmlReport,
   markdownReport,
   runJunitSuite,
+  runVerdict,
   stepSummaryMarkdown,
   summaryTable,
   type ThresholdResult,
@@ -211,5 +212,56 @@ describe('threshold checks in every format', () => {
     expect(markdownReport(r)).toContain('| [0.0000, 0.0250] at 97.5% |');
     expect(htmlReport(r)).toContain('<td class="num">[0.0000, 0.0250] at 97.5%</td>');
     expect(summaryTable(r)).toContain('97.5% interval [0.0000, 0.0250] (confidence-sequence)');
+  });
+});
+
+describe('a failed interval threshold in the verdict', () => {
+  // `error_rate.ci_high <= 0.02` read the interval's upper end (0.0574), not the rate (0.0413)
+  const onHigh: ThresholdResult = {
+    threshold: 'error_rate.ci_high <= 0.02',
+    model: 'nb',
+    metric: 'error_rate',
+    value: 0.0413,
+    passed: false,
+    bound: 'ci_high',
+    op: '<=',
+    limit: 0.02,
+    ciLow: 0.0295,
+    ciHigh: 0.0574,
+    interval: 'wilson',
+    outcome: 'fail',
+  };
+  const gated = sampleResults([sampleModel('nb')], { thresholds: [onHigh], passed: false });
+  const said = 'fails for nb (error_rate 0.0413, interval upper end 0.0574)';
+
+  it('names the interval end it gated on as such, beside the value, in every format', () => {
+    expect(runVerdict(gated).outcome).toBe(`error_rate.ci_high <= 0.02 ${said}.`);
+    expect(summaryTable(gated)).toContain(`Verdict: FAIL. error_rate.ci_high <= 0.02 ${said}.`);
+    expect(markdownReport(gated)).toContain(`\`error_rate.ci_high <= 0.02\` ${said}.`);
+    expect(stepSummaryMarkdown(gated)).toContain(`\`error_rate.ci_high <= 0.02\` ${said}.`);
+    expect(htmlReport(gated)).toContain(`error_rate.ci_high &lt;= 0.02 ${said}.`);
+    // the lower end too, and a plain threshold keeps its one figure
+    const onLow = runVerdict(sampleResults([sampleModel('nb')], { thresholds: [BOUND] }));
+    expect(onLow.outcome).toBe(
+      'accuracy.ci_low >= 0.9 fails for nb (accuracy 0.9300, interval lower end 0.8812).',
+    );
+    const plain = { ...onHigh, threshold: 'error_rate <= 0.02', bound: 'value' as const };
+    expect(runVerdict(sampleResults([sampleModel('nb')], { thresholds: [plain] })).outcome).toBe(
+      'error_rate <= 0.02 fails for nb (0.0413).',
+    );
+  });
+});
+
+describe('the step summary', () => {
+  it('writes p95 latency and the error rate as the terminal and the threshold table do', () => {
+    const model = sampleModel('nb');
+    model.service = {
+      ...model.service,
+      latencyMs: { ...model.service.latencyMs, p95: 8.5744 },
+      errorRate: 0,
+    };
+    const md = stepSummaryMarkdown(sampleResults([model]));
+    expect(md).toMatch(/\| 8\.6 \| 0\.0000 \|$/m);
+    expect(summaryTable(sampleResults([model]))).toMatch(/\b8\.6\b/);
   });
 });

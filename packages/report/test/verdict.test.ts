@@ -3,6 +3,8 @@ import {
   headlineMetric,
   htmlReport,
   type ModelResult,
+  RANKING_GAP_MIN,
+  rankingDecisionGap,
   runVerdict,
   type ThresholdResult,
 } from '../src/index.js';
@@ -453,5 +455,23 @@ describe('a run that evaluation.stop ended early', () => {
   test('a rule that held only once every item was sent leaves the bootstrap interval as it is', () => {
     const v = runVerdict(sampleResults([nb], { earlyStop: earlyStop(false) }));
     expect(v.headline).toEqual(['nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780).']);
+  });
+});
+
+describe('ranking against decision quality', () => {
+  test('warns at a gap of exactly RANKING_GAP_MIN, which floating point computes as 0.1499999999999999', () => {
+    // 0.95 − 0.8 is 0.1499999999999999 in floating point: the documented "at least 0.15" holds
+    expect(0.95 - 0.8).toBeLessThan(RANKING_GAP_MIN);
+    const at = (auc: number, balanced: number): ModelResult =>
+      sampleModel('lr', {
+        metrics: { roc_auc: metric(auc), balanced_accuracy: metric(balanced) },
+      });
+    expect(rankingDecisionGap(at(0.95, 0.8), 'spam')).toMatchObject({
+      auc: 0.95,
+      balancedAccuracy: 0.8,
+    });
+    expect(rankingDecisionGap(at(0.95, 0.81), 'spam')).toBeNull();
+    expect(rankingDecisionGap(at(0.9, 0.75), 'spam')).not.toBeNull();
+    expect(rankingDecisionGap(at(0.8999, 0.5), 'spam')).toBeNull();
   });
 });

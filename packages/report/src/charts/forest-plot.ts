@@ -67,11 +67,15 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   const [x0, x1] = niceRange(values);
   const ends = options.ends;
   const labelWidth = options.labelWidth ?? 150;
-  const m = { l: labelWidth, r: 20, t: 34, b: ends === undefined ? 40 : 52 };
+  const marked = margin !== null && margin > 0;
+  // the ±margin labels sit above the plot: a band of their own under the title, so the two
+  // never touch (title baseline 16, 13 px; labels baseline m.t − 9, 11 px)
+  const m = { l: labelWidth, r: 20, t: marked ? 46 : 34, b: ends === undefined ? 40 : 52 };
   const rowH = 26;
   const W = 490 + labelWidth;
   const H = m.t + m.b + rowH * Math.max(1, rows.length);
-  const sx = (v: number): number => m.l + ((v - x0) / (x1 - x0)) * (W - m.l - m.r);
+  const sx = (v: number): number =>
+    Number((m.l + ((v - x0) / (x1 - x0)) * (W - m.l - m.r)).toFixed(2));
   const title = escapeHtml(options.title);
   const parts = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="chart forest" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}"><title>${title}</title>`,
@@ -86,12 +90,13 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
   parts.push(
     `<line x1="${sx(0)}" x2="${sx(0)}" y1="${m.t - 6}" y2="${H - m.b}" class="zero-line" stroke="#222" stroke-width="1.5"/>`,
   );
-  if (margin !== null && margin > 0) {
+  if (marked) {
     for (const side of sides) {
       const v = side * margin;
       parts.push(
         `<line x1="${sx(v)}" x2="${sx(v)}" y1="${m.t - 6}" y2="${H - m.b}" class="margin-line" stroke="#D55E00" stroke-dasharray="4 3"/>`,
-        `<text x="${sx(v)}" y="${m.t - 9}" text-anchor="middle" class="tick">${side < 0 ? '−' : '+'}margin</text>`,
+        // centred on its line, but held inside the chart (half the label is about 24 px)
+        `<text x="${Math.min(Math.max(sx(v), 24), W - 24)}" y="${m.t - 9}" text-anchor="middle" class="tick">${side < 0 ? '−' : '+'}margin</text>`,
       );
     }
   }
@@ -123,7 +128,7 @@ export function forestPlot(rows: readonly ForestRow[], options: ForestPlotOption
           `<text x="${m.l}" y="${H - 20}" class="axis-label">${escapeHtml(ends[0])}</text>`,
           `<text x="${W - m.r}" y="${H - 20}" text-anchor="end" class="axis-label">${escapeHtml(ends[1])}</text>`,
         ]),
-    `<text x="${(m.l + W - m.r) / 2}" y="${H - (ends === undefined ? 8 : 4)}" text-anchor="middle" class="legend">${escapeHtml(options.axisLabel)}</text>`,
+    `<text x="${Number(((m.l + W - m.r) / 2).toFixed(2))}" y="${H - (ends === undefined ? 8 : 4)}" text-anchor="middle" class="legend">${escapeHtml(options.axisLabel)}</text>`,
     '</svg>',
   );
   return parts.join('');

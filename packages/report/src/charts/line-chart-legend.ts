@@ -29,7 +29,12 @@ function legendNames(series: readonly LineSeries[]): string[] {
  * legendWidth([{ name: 'c0', x: [], y: [] }]); // 34.4
  */
 export function legendWidth(series: readonly LineSeries[]): number {
-  return 22 + 6.2 * Math.max(...legendNames(series).map((n) => n.length));
+  return round(22 + 6.2 * Math.max(...legendNames(series).map((n) => n.length)));
+}
+
+/** A coordinate to two decimals at most, without float noise (`255.60000000000002` → 255.6). */
+function round(v: number): number {
+  return Number(v.toFixed(2));
 }
 
 /**
@@ -37,13 +42,22 @@ export function legendWidth(series: readonly LineSeries[]): number {
  * (empty for ROC, reliability and CDF plots, where curves climb to the top-left), then
  * top-right, top-left and bottom-left, so a latency curve that ends low at the right keeps its
  * last points in view; with `outside`, to the right of the plot (the frame leaves room).
+ * Appends SVG elements to `parts`: the box, then a swatch and a name per series (names cut to
+ * 32 characters, escaped), every coordinate rounded to two decimals at most. Returns the box
+ * the legend's frame covers, for point labels to keep clear of.
+ *
+ * @example
+ * const parts = [], f = { W: 300, H: 200, m: { l: 40, r: 10, t: 10, b: 30 }, x0: 0, x1: 1, y0: 0, y1: 1, sx: (v) => 40 + 250 * v, sy: (v) => 170 - 160 * v };
+ * legend(parts, [{ name: 'nb', x: [0, 1], y: [0, 1] }], f);
+ * parts[0]; // '<rect x="245.6" y="142" width="38.4" height="22" …' (bottom-right: the curve leaves it empty)
+ * parts[1]; // '<rect x="249.6" y="146" width="10" height="10" fill="#0072B2"/><text …>nb</text>'
  */
 export function legend(
   parts: string[],
   series: readonly LineSeries[],
   f: Frame,
   outside = false,
-): void {
+): { x: number; y: number; w: number; h: number } {
   const { W, H, m } = f;
   const names = legendNames(series);
   const boxW = legendWidth(series);
@@ -67,16 +81,18 @@ export function legend(
       best = corner;
     }
   }
-  const [x, y0] = best;
+  const [x, y0] = best.map(round) as [number, number];
+  const frame = { x: round(x - 4), y: round(y0 - 4), w: round(boxW + 4), h: boxH };
   parts.push(
-    `<rect x="${x - 4}" y="${y0 - 4}" width="${boxW + 4}" height="${boxH}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
+    `<rect x="${frame.x}" y="${frame.y}" width="${frame.w}" height="${frame.h}" fill="#fff" fill-opacity="0.85" stroke="#d0d7de"/>`,
   );
   names.forEach((name, i) => {
-    const y = y0 + i * 16;
+    const y = round(y0 + i * 16);
     parts.push(
-      `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${x + 14}" y="${y + 9}" class="legend"${series[i]!.emphasis ? ' font-weight="700"' : ''}>${escapeHtml(name)}</text>`,
+      `<rect x="${x}" y="${y}" width="10" height="10" fill="${seriesColor(i)}"/><text x="${round(x + 14)}" y="${round(y + 9)}" class="legend"${series[i]!.emphasis ? ' font-weight="700"' : ''}>${escapeHtml(name)}</text>`,
     );
   });
+  return frame;
 }
 
 /** How many of the series' points fall in a box (in SVG coordinates), margin of a marker included. */

@@ -3,6 +3,7 @@ import { type Frame, legend, legendWidth } from './line-chart-legend.js';
 import type { LineSeries } from './line-series.js';
 import { niceCeil, niceTicks } from './nice-ticks.js';
 import { seriesColor } from './palette.js';
+import { placePointLabels, pointLabelsMarkup } from './point-labels.js';
 
 /** Options of {@link lineChart}. */
 export interface LineChartOptions {
@@ -52,7 +53,7 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
   parts.push(`<text x="${m.l}" y="16" class="chart-title">${escapeHtml(options.title)}</text>`);
   if (options.note) {
     parts.push(
-      `<text x="${f.sx(f.x1)}" y="32" text-anchor="end" class="axis-note">${escapeHtml(options.note)}</text>`,
+      `<text x="${round(f.sx(f.x1))}" y="32" text-anchor="end" class="axis-note">${escapeHtml(options.note)}</text>`,
     );
   }
   axes(parts, f, options);
@@ -60,16 +61,24 @@ export function lineChart(series: readonly LineSeries[], options: LineChartOptio
     const lo = Math.max(f.x0, f.y0);
     const hi = Math.min(f.x1, f.y1);
     parts.push(
-      `<line x1="${f.sx(lo)}" y1="${f.sy(lo)}" x2="${f.sx(hi)}" y2="${f.sy(hi)}" class="diagonal"/>`,
+      `<line x1="${round(f.sx(lo))}" y1="${round(f.sy(lo))}" x2="${round(f.sx(hi))}" y2="${round(f.sy(hi))}" class="diagonal"/>`,
     );
   }
   // an emphasised series is drawn last, on top of any it coincides with; colours keep the order
   const order = series.map((s, i) => ({ s, i }));
   const drawn = [...order.filter((o) => !o.s.emphasis), ...order.filter((o) => o.s.emphasis)];
-  for (const { s, i } of drawn) seriesMarkup(parts, s, seriesColor(i), f, i % 2 === 1);
-  if (series.length > 0) legend(parts, series, f, options.legendOutside === true);
+  for (const { s, i } of drawn) seriesMarkup(parts, s, seriesColor(i), f);
+  const legendBox =
+    series.length > 0 ? legend(parts, series, f, options.legendOutside === true) : null;
+  // labels last, on top, placed inside the plot clear of each other, the markers and the legend
+  parts.push(pointLabelsMarkup(placePointLabels(series, f, legendBox ? [legendBox] : [])));
   parts.push('</svg>');
   return parts.join('');
+}
+
+/** A coordinate to two decimals at most, without float noise. */
+function round(v: number): number {
+  return Number(v.toFixed(2));
 }
 
 /** The top of an axis that starts at 0: the largest value, or 1 when none is above 0 (all zero). */
@@ -80,11 +89,11 @@ function upper(values: readonly number[]): number {
 
 function frameOf(series: readonly LineSeries[], options: LineChartOptions): Frame {
   const outside =
-    options.legendOutside === true && series.length > 0 ? legendWidth(series) + 16 : 0;
-  const W = (options.width ?? 420) + outside;
+    options.legendOutside === true && series.length > 0 ? round(legendWidth(series) + 16) : 0;
+  const W = round((options.width ?? 420) + outside);
   const H = options.height ?? 300;
   // room on the right for half the last tick label, and for the legend when it is outside
-  const m = { l: 52, r: 18 + outside, t: options.note ? 48 : 28, b: 42 };
+  const m = { l: 52, r: round(18 + outside), t: options.note ? 48 : 28, b: 42 };
   const xs = series.flatMap((s) => s.x).filter(Number.isFinite);
   const ys = series.flatMap((s) => s.y).filter(Number.isFinite);
   // a domain of the data's own is raised to a round tick, so the top of the data is labelled
@@ -101,7 +110,12 @@ function frameOf(series: readonly LineSeries[], options: LineChartOptions): Fram
 
 /** Grid lines with tick labels, the two axes and their labels. */
 function axes(parts: string[], f: Frame, options: LineChartOptions): void {
-  const { W, H, m, sx, sy } = f;
+  const { W, H, m } = f;
+  const sx = (v: number): number => round(f.sx(v));
+  const sy = (v: number): number => round(f.sy(v));
+  const right = round(W - m.r);
+  const mid = round((m.l + W - m.r) / 2);
+  const midY = round((m.t + H - m.b) / 2);
   for (const t of niceTicks(f.x0, f.x1)) {
     parts.push(
       `<line x1="${sx(t)}" x2="${sx(t)}" y1="${m.t}" y2="${H - m.b}" class="grid"/><text x="${sx(t)}" y="${H - m.b + 14}" text-anchor="middle" class="tick">${tickLabel(t)}</text>`,
@@ -109,31 +123,22 @@ function axes(parts: string[], f: Frame, options: LineChartOptions): void {
   }
   for (const t of niceTicks(f.y0, f.y1)) {
     parts.push(
-      `<line x1="${m.l}" x2="${W - m.r}" y1="${sy(t)}" y2="${sy(t)}" class="grid"/><text x="${m.l - 6}" y="${sy(t) + 4}" text-anchor="end" class="tick">${tickLabel(t)}</text>`,
+      `<line x1="${m.l}" x2="${right}" y1="${sy(t)}" y2="${sy(t)}" class="grid"/><text x="${m.l - 6}" y="${round(sy(t) + 4)}" text-anchor="end" class="tick">${tickLabel(t)}</text>`,
     );
   }
   parts.push(
-    `<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" class="axis"/>`,
+    `<line x1="${m.l}" x2="${right}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/><line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H - m.b}" class="axis"/>`,
   );
   parts.push(
-    `<text x="${(m.l + W - m.r) / 2}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text>`,
+    `<text x="${mid}" y="${H - 6}" text-anchor="middle" class="axis-label">${escapeHtml(options.xLabel)}</text>`,
   );
   parts.push(
-    `<text transform="translate(13 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${escapeHtml(options.yLabel)}</text>`,
+    `<text transform="translate(13 ${midY}) rotate(-90)" text-anchor="middle" class="axis-label">${escapeHtml(options.yLabel)}</text>`,
   );
 }
 
-/**
- * One series: its polyline (steps for CDFs) and optional point markers and labels (above
- * the point, or below it for every other series, so two series' labels do not overprint).
- */
-function seriesMarkup(
-  parts: string[],
-  s: LineSeries,
-  color: string,
-  f: Frame,
-  labelsBelow: boolean,
-): void {
+/** One series: its polyline (steps for CDFs) and optional point markers. */
+function seriesMarkup(parts: string[], s: LineSeries, color: string, f: Frame): void {
   const { sx, sy } = f;
   const pts: string[] = [];
   for (let j = 0; j < s.x.length; j++) {
@@ -148,18 +153,11 @@ function seriesMarkup(
       `<polyline class="series${s.emphasis ? ' emphasis' : ''}" fill="none" stroke="${color}" stroke-width="${width}" points="${pts.join(' ')}"><title>${escapeHtml(s.name)}</title></polyline>`,
     );
   }
+  if (!s.markers) return;
   for (let j = 0; j < s.x.length; j++) {
     const cx = sx(s.x[j]!).toFixed(1);
     const cy = sy(s.y[j]!).toFixed(1);
     const r = s.markerRadii?.[j] ?? (s.emphasis ? 5 : 3);
-    if (s.markers) {
-      parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="0.85"/>`);
-    }
-    const label = s.pointLabels?.[j];
-    if (label) {
-      parts.push(
-        `<text x="${(Number(cx) + r + 2).toFixed(1)}" y="${(labelsBelow ? Number(cy) + r + 9 : Number(cy) - r - 1).toFixed(1)}" class="point-label">${escapeHtml(label)}</text>`,
-      );
-    }
+    parts.push(`<circle cx="${cx}" cy="${cy}" r="${r}" fill="${color}" fill-opacity="0.85"/>`);
   }
 }

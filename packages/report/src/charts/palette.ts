@@ -1,4 +1,10 @@
-/** Colour-blind-safe series colours (Okabe–Ito), one per model. */
+/**
+ * Colour-blind-safe series colours (Okabe–Ito), one per model; {@link seriesColor} repeats them
+ * from the ninth series on.
+ *
+ * @example
+ * SERIES_COLORS; // ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000']
+ */
 export const SERIES_COLORS = [
   '#0072B2',
   '#E69F00',

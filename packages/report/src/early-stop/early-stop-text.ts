@@ -35,7 +35,17 @@ export function earlyStopSentence(e: EarlyStopResult): string {
   return `${rule} ${where}.`;
 }
 
-/** The note that says which interval decides and which is for reference. */
+/**
+ * The note that says which interval decides and which is for reference: the stopping rule's
+ * confidence sequence (at `e.confidence`) decides; the bootstrap interval (at `ci`) is shown
+ * for reference only, since it assumes a fixed number of items.
+ *
+ * @param e - the `earlyStop` section of the results
+ * @param ci - the bootstrap intervals' confidence level, e.g. 0.95
+ * @returns plain text
+ * @example
+ * earlyStopNote(results.earlyStop, 0.95); // "The rule reads the confidence sequence (Waudby-Smith & Ramdas' betting sequence at 95%), …The bootstrap interval (95%) assumes…"
+ */
 export function earlyStopNote(e: EarlyStopResult, ci: number): string {
   return `The rule reads the confidence sequence (Waudby-Smith & Ramdas' betting sequence at ${Number((100 * e.confidence).toFixed(2))}%), which stays valid however often it is checked. The bootstrap interval (${fmt(100 * ci, 0)}%) assumes the number of items was fixed in advance, so it is too narrow for a decision made by looking repeatedly; it is shown for reference. Cost saved is an estimate: requests saved × the mean cost of the model's answers.`;
 }

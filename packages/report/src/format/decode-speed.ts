@@ -6,6 +6,9 @@ const MIN_OUTPUT_TOKENS = 2;
 
 /**
  * Why the decode speed is missing for short answers: the footnote beside its {@link MISSING_VALUE}.
+ *
+ * @example
+ * SHORT_ANSWERS_NOTE; // 'decode tok/s per request: — where answers average fewer than 2 output tokens…'
  */
 export const SHORT_ANSWERS_NOTE =
   'decode tok/s per request: — where answers average fewer than 2 output tokens (a one-token label); tokens over request time then measure the round trip, not decoding.';

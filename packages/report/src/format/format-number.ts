@@ -1,6 +1,9 @@
 /**
  * The one sign for a value that is missing or undefined (a metric that could not be
  * computed, a p-value without a test), in every report and terminal table.
+ *
+ * @example
+ * MISSING_VALUE; // '—' (an em dash)
  */
 export const MISSING_VALUE = '—';
 

@@ -1,15 +1,28 @@
 import type { GenerationSummary, ModelResult } from '../results/run-results-schema.js';
 
-/** Characters of an output, extracted answer or reference shown in `report.html`. */
+/**
+ * Characters of an output, extracted answer or reference shown in `report.html`.
+ *
+ * @example
+ * HTML_TEXT_CHARS; // 2000
+ */
 export const HTML_TEXT_CHARS = 2000;
 
-/** Characters of an output, extracted answer or reference shown in a `report.md` cell. */
+/**
+ * Characters of an output, extracted answer or reference shown in a `report.md` cell.
+ *
+ * @example
+ * MARKDOWN_TEXT_CHARS; // 300
+ */
 export const MARKDOWN_TEXT_CHARS = 300;
 
 /**
  * How the worst items' samples are numbered: as the data files number them, so that a row of
  * the report can be looked up in `predictions.arrow` (a count from 1 here once sent readers to
  * the wrong row).
+ *
+ * @example
+ * SAMPLE_NUMBERING; // 'Samples are numbered from 0 (sample 0 is the first answer)…'
  */
 export const SAMPLE_NUMBERING =
   'Samples are numbered from 0 (sample 0 is the first answer), as the sample column of predictions.arrow and results.json number them.';

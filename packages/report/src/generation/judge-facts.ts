@@ -31,6 +31,9 @@ export function gradesInWords(grades: JudgeSummary['grades']): string {
 /**
  * Why a flip rate at temperature 0 says nothing: the repeats ask the same question the same
  * way, and a deterministic judge (or a cache) answers it the same.
+ *
+ * @example
+ * TEMPERATURE_ZERO_REPEATS; // "The judge's temperature is 0: its repeats ask the same prompt the same way…"
  */
 export const TEMPERATURE_ZERO_REPEATS =
   "The judge's temperature is 0: its repeats ask the same prompt the same way and measure no consistency, so this flip rate is not a measured one (set the judge's temperature above 0 to measure it).";

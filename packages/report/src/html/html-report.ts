@@ -142,7 +142,7 @@ function comparisonsSection(r: RunResults): string {
     Object.entries(c.metrics).map(([metric, d], i) => {
       const mc =
         i === 0 && c.mcnemar
-          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>p = ${h(fmtP(c.mcnemar.pValue))}${holm ? `<br>Holm p = ${h(fmtP(c.mcnemar.pHolm))}` : ''}</td>`
+          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>McNemar p = ${h(fmtP(c.mcnemar.pValue))}${holm ? `<br>Holm p = ${h(fmtP(c.mcnemar.pHolm))}` : ''}</td>`
           : i === 0
             ? `<td rowspan="${Object.keys(c.metrics).length}">${MISSING_VALUE}</td>`
             : '';
@@ -156,7 +156,9 @@ function comparisonsSection(r: RunResults): string {
       return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
     }),
   );
-  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Accuracy: McNemar's exact test on discordant pairs (only A right / only B right). Other metrics: paired bootstrap (${r.evaluation.bootstrap} resamples), ${ci}% percentile CI${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI</th><th class="num">p</th><th class="num">McNemar</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  // each p says which test it is from: the bootstrap's for every metric (accuracy included),
+  // McNemar's exact test in a column of its own
+  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Every metric, accuracy included: paired bootstrap (${r.evaluation.bootstrap} resamples), its ${ci}% CI and its p in the <em>bootstrap p</em> column. Accuracy also: McNemar's exact test on discordant pairs (only A right / only B right), its p in the <em>McNemar's exact test</em> column${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI (bootstrap)</th><th class="num">bootstrap p</th><th class="num">McNemar's exact test (accuracy): only A / only B right</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function failuresSection(r: RunResults): string {

@@ -2,16 +2,24 @@
  * Inline CSS of the SVG charts (`lineChart` and the others): their frame, title, ticks,
  * axis labels and notes, legend and point labels. Part of {@link REPORT_CSS}; a page of its
  * own that shows these charts includes it, or their text takes the page's size and spills.
+ *
+ * @example
+ * CHART_CSS; // ':root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de}\n.chart{…'
  */
 export const CHART_CSS = `:root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de}
 .chart{background:#fff;border:1px solid var(--line);border-radius:6px;max-width:100%;height:auto}
 .chart-title{font-size:13px;font-weight:600;fill:var(--fg)}
 .tick{font-size:11px;fill:var(--muted)}.axis-label{font-size:12px;fill:var(--fg)}.legend{font-size:11px;fill:var(--fg)}
-.point-label{font-size:10px;fill:var(--muted)}
+.point-label{font-size:10px;fill:var(--muted);paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .grid{stroke:#eef1f4}.axis{stroke:#8c959f}.diagonal{stroke:#8c959f;stroke-dasharray:4 4}
 .axis-note{font-size:11px;fill:#9a6700}.axis-break{stroke:#9a6700;stroke-width:1.5;fill:none}`;
 
-/** Inline CSS of `report.html` (no external fonts or files). */
+/**
+ * Inline CSS of `report.html` (no external fonts or files).
+ *
+ * @example
+ * REPORT_CSS.includes(CHART_CSS); // true
+ */
 export const REPORT_CSS = `
 :root{color-scheme:light;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--good:#1a7f37;--bad:#cf222e}
 *{box-sizing:border-box}

@@ -3,7 +3,14 @@ import { fmt, formatCount, formatUsd } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
 
-/** A readable figure whose exact value shows on hover (`results.json` keeps it too). */
+/**
+ * A readable figure whose exact value shows on hover (`results.json` keeps it too): HTML, the
+ * text as given (the caller escapes it), in a `<span title>` unless `value` is null.
+ *
+ * @example
+ * exact('0.85', 0.849); // '<span title="0.849">0.85</span>'
+ * exact('—', null); // '—'
+ */
 export function exact(text: string, value: number | null): string {
   return value === null ? text : `<span title="${value}">${text}</span>`;
 }

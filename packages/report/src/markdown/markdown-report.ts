@@ -146,8 +146,12 @@ function comparisonsSection(r: RunResults): string[] {
   const lines: string[] = [];
   if (r.comparisons.length > 0) {
     lines.push('', '## Comparisons (B − A, paired on the same items)', '');
+    const adjusted = r.comparisons.some((c) =>
+      Object.values(c.metrics).some((d) => d.pHolm !== null && d.pHolm !== undefined),
+    );
     lines.push(
-      '| A | B | paired | McNemar only A / only B | p | p (Holm) | metric | Δ | CI | p |',
+      // each p says its test: McNemar's exact test (accuracy) and the paired bootstrap (every metric)
+      `| A | B | paired | McNemar only A / only B | McNemar p | McNemar p (Holm) | metric | Δ | bootstrap CI | bootstrap p${adjusted ? ' (Holm)' : ''} |`,
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const c of r.comparisons) {

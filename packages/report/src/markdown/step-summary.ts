@@ -26,7 +26,9 @@ function headlineTable(r: RunResults): string[] {
         const s = m.metrics[n];
         return s === undefined ? '—' : `${fmt(s.value)} ${metricIntervalText(s)}`;
       });
-      return `| ${cellText(m.name)} | ${cells.join(' | ')} | ${fmt(m.service.latencyMs.p95, 4)} | ${fmt(m.service.errorRate, 3)} |`;
+      // as the terminal's service table writes p95 (one decimal) and the threshold table above
+      // writes an error_rate value (four decimals)
+      return `| ${cellText(m.name)} | ${cells.join(' | ')} | ${fmt(m.service.latencyMs.p95, 1)} | ${fmt(m.service.errorRate, 4)} |`;
     }),
   ];
 }

@@ -3,7 +3,12 @@ import { MISSING_VALUE } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { cellText } from './markdown-text.js';
 
-/** Characters of a prompt shown in a Markdown table cell; the rest is in `prompts.arrow`. */
+/**
+ * Characters of a prompt shown in a Markdown table cell; the rest is in `prompts.arrow`.
+ *
+ * @example
+ * MARKDOWN_PROMPT_CHARS; // 300
+ */
 export const MARKDOWN_PROMPT_CHARS = 300;
 
 /** Characters of a model's answer shown in a Markdown table cell. */

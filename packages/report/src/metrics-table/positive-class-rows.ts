@@ -17,7 +17,12 @@ export interface PositiveClassRow {
   over: number | undefined;
 }
 
-/** Where the positive-class figures come from, for the note under their table. */
+/**
+ * Where the positive-class figures come from, for the note under their table.
+ *
+ * @example
+ * POSITIVE_CLASS_NOTE; // 'Scored on the runner like the metrics above…has no value: —.'
+ */
 export const POSITIVE_CLASS_NOTE =
   'Scored on the runner like the metrics above (all answered items pooled, the same bootstrap interval); the counts in words come from the confusion matrix. An answer that names no label is never a false positive but stays among the items it was asked about. A share over no items (e.g. every request for the positive class failed) has no value: —.';
 

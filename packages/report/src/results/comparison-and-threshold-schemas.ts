@@ -8,7 +8,7 @@ const Num = z.number().nullable();
  * p-value (Holm-adjusted across pairs of three models or more).
  *
  * @example
- * ComparisonSchema.parse(results.comparisons[0]).pairedItems;
+ * ComparisonSchema.parse(results.comparisons[0]).pairedItems; // 20
  */
 export const ComparisonSchema = z.object({
   a: z.string(),
@@ -28,7 +28,7 @@ export const ComparisonSchema = z.object({
  * its interval, and the outcome.
  *
  * @example
- * ThresholdResultSchema.parse(results.thresholds[0]).outcome;
+ * ThresholdResultSchema.parse(results.thresholds[0]).passed; // true
  */
 export const ThresholdResultSchema = z.object({
   threshold: z.string(),

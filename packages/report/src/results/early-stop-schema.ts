@@ -33,7 +33,7 @@ const StopSequenceSchema = z.object({
  * reference. `confidence` is each sequence's level: `evaluation.ci`, or less when
  * `decided(thresholds)` splits `1 − ci` over several sequences.
  * @example
- * EarlyStopSchema.parse(results.earlyStop).itemsSent;
+ * EarlyStopSchema.parse(results.earlyStop).itemsSent; // 20
  */
 export const EarlyStopSchema = z.object({
   /** the rule as written (`evaluation.stop.when`) */

@@ -5,6 +5,11 @@ const Num = z.number().nullable();
 /**
  * An LLM judge's grading of one model: its settings, what it graded and could not, the
  * grade counts, its consistency and, with a human grade column, its agreement with people.
+ * A zod schema (`models[].judge` of `results.json`).
+ *
+ * @example
+ * JudgeSchema.parse(judge).mode; // 'closedqa'
+ * JudgeSchema.safeParse({}).success; // false
  */
 export const JudgeSchema = z.object({
   client: z.string(),

@@ -3,10 +3,26 @@ import type { ModelResult } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
 import { percentOf } from './words.js';
 
-/** ROC AUC from which the scores count as ranking the items well. */
+/**
+ * ROC AUC from which the scores count as ranking the items well.
+ *
+ * @example
+ * RANKING_AUC_MIN; // 0.9
+ */
 export const RANKING_AUC_MIN = 0.9;
-/** How far below ROC AUC balanced accuracy must fall to count as a threshold problem. */
+/**
+ * How far below ROC AUC balanced accuracy must fall to count as a threshold problem.
+ *
+ * @example
+ * RANKING_GAP_MIN; // 0.15
+ */
 export const RANKING_GAP_MIN = 0.15;
+
+/**
+ * Float noise the two comparisons forgive, so the documented rule holds as written: AUC 0.95
+ * and balanced accuracy 0.80 differ by 0.1499999999999999 in floating point, which is 0.15.
+ */
+const TOLERANCE = 1e-9;
 
 /** A model whose scores rank well while its answers decide poorly. */
 export interface RankingDecisionGap {
@@ -34,7 +50,9 @@ export interface RankingDecisionGap {
  *   mix can hold accuracy up. It is the reported `balanced_accuracy` (or `recall_macro`, the
  *   same quantity), else computed from the confusion matrix. For an equal-variance binormal
  *   model the best cut-off's balanced accuracy is Φ(Φ⁻¹(AUC)/√2): 0.82 at AUC 0.90 and 0.95
- *   at AUC 0.99, so a gap of 0.15 is well beyond what a good cut-off leaves.
+ *   at AUC 0.99, so a gap of 0.15 is well beyond what a good cut-off leaves. Both bounds are
+ *   compared with a tolerance of 1e-9, so float noise does not decide: AUC 0.95 and balanced
+ *   accuracy 0.80 (a gap of 0.1499999999999999 in floating point) warn.
  * @example
  * rankingDecisionGap(models[1], 'spam')?.auc; // 0.995 (lr)
  * rankingDecisionGap(models[0], 'spam'); // null (nb: ROC AUC 0.93, balanced accuracy 0.85)
@@ -44,12 +62,12 @@ export function rankingDecisionGap(
   positiveLabel: string | null,
 ): RankingDecisionGap | null {
   const auc = m.metrics.roc_auc?.value ?? m.rocCurve?.auc ?? null;
-  if (auc === null || auc < RANKING_AUC_MIN) return null;
+  if (auc === null || auc < RANKING_AUC_MIN - TOLERANCE) return null;
   const facts = confusionFacts(m.confusion);
   const balancedAccuracy =
     m.metrics.balanced_accuracy?.value ?? m.metrics.recall_macro?.value ?? facts?.balancedAccuracy;
   if (balancedAccuracy === null || balancedAccuracy === undefined) return null;
-  if (auc - balancedAccuracy < RANKING_GAP_MIN) return null;
+  if (auc - balancedAccuracy < RANKING_GAP_MIN - TOLERANCE) return null;
   const p = facts && positiveLabel !== null ? facts.labels.indexOf(positiveLabel) : -1;
   return {
     model: m.name,

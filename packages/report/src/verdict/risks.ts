@@ -9,13 +9,33 @@ import { intervalName, quotedInterval } from './stopped-interval.js';
 import { uncertainPass } from './threshold-margin.js';
 import { percentOf } from './words.js';
 
-/** Fewer evaluated items than this is a risk of its own. */
+/**
+ * Fewer evaluated items than this is a risk of its own.
+ *
+ * @example
+ * FEW_ITEMS; // 100
+ */
 export const FEW_ITEMS = 100;
-/** An interval wider than this (on a metric within [0, 1]) is a risk. */
+/**
+ * An interval wider than this (on a metric within [0, 1]) is a risk.
+ *
+ * @example
+ * WIDE_INTERVAL; // 0.1
+ */
 export const WIDE_INTERVAL = 0.1;
-/** Positive-class recall below this is a risk. */
+/**
+ * Positive-class recall below this is a risk.
+ *
+ * @example
+ * LOW_RECALL; // 0.8
+ */
 export const LOW_RECALL = 0.8;
-/** The rarest label with fewer than this share of the commonest label's items is a risk. */
+/**
+ * The rarest label with fewer than this share of the commonest label's items is a risk.
+ *
+ * @example
+ * IMBALANCE_RATIO; // 0.2
+ */
 export const IMBALANCE_RATIO = 0.2;
 
 /** One risk to the reading of a run, with how much it matters (larger first). */

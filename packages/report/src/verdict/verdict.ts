@@ -27,8 +27,8 @@ export interface Verdict {
   headline: string[];
   /**
    * with two models or more: how they compare on the headline metric (paired difference,
-   * interval, p-value), in cost and p95 latency, and what the numbers support choosing on;
-   * null otherwise
+   * interval, p-value), in cost, in p95 latency only where their p95 intervals tell them
+   * apart, and what the numbers support choosing on; null otherwise
    */
   choice: string | null;
   /** why it passes or fails, as a sentence to follow {@link Verdict.word} */
@@ -130,6 +130,11 @@ function failedInWords(failed: readonly ThresholdResult[]): TextPart[] {
       // a vs baseline check: the difference and its interval, not one end alone
       if (t.against === 'baseline')
         return `${t.model} (difference ${thresholdValueCell(t)}, interval ${thresholdInterval(t)})`;
+      // an interval threshold gates on an end of the interval: say so, beside the value
+      if (t.bound === 'ci_low' || t.bound === 'ci_high') {
+        const end = `interval ${t.bound === 'ci_low' ? 'lower' : 'upper'} end ${fmt(figure, 4)}`;
+        return `${t.model} (${t.value === null ? end : `${t.metric} ${fmt(t.value, 4)}, ${end}`})`;
+      }
       return `${t.model} (${fmt(figure, 4)})`;
     });
     return [{ code: threshold }, ` fails for ${listInWords(who)}`];
