@@ -160,7 +160,7 @@ function serviceTable(r: RunResults): string[] {
       const classes = Object.entries(m.service.errorsByClass)
         .map(([k, v]) => `${k} × ${v}`)
         .join(', ');
-      return `  ${m.name}: ${m.service.failed} request(s) failed after retries (${classes}); rerun with --retry-failed to re-send them.`;
+      return `  ${m.name}: ${m.service.failed} request(s) failed (after any retries; ${classes}); rerun with --retry-failed to re-send them.`;
     });
   return [table, ...sources, ...notes];
 }
