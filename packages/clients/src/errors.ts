@@ -61,10 +61,17 @@ export function codeForErrorClass(errorClass: ErrorClass): ClientErrorCode {
  *
  * @example
  * ```ts
+ * import { ClientError, createClient } from '@assay/clients';
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb' });
  * try {
- *   await client.complete({ prompt: 'hi' });
+ *   // the model server answers 400 when the request asks for it
+ *   await client.complete({ prompt: 'hi', headers: { 'x-assay-fault': 'status=400' } });
  * } catch (error) {
- *   if (error instanceof ClientError && error.code === 'HTTP_STATUS') console.log(error.status);
+ *   error instanceof ClientError; // true
+ *   error.code; // 'HTTP_STATUS'
+ *   error.status; // 400
+ * } finally {
+ *   await client.close();
  * }
  * ```
  */

@@ -31,7 +31,15 @@ const channel = diagnosticsChannel.channel(CLIENT_WARNING_CHANNEL);
  * @returns a function that unsubscribes the listener
  * @example
  * ```ts
- * const off = onClientWarning((w) => console.error(w.code, w.message));
+ * import { createClient, onClientWarning } from '@assay/clients';
+ * const codes = [];
+ * const off = onClientWarning((w) => codes.push(w.code));
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb' });
+ * // the model server answers this request's first attempt with a 503; the retry succeeds
+ * await client.complete({ prompt: 'hi', headers: { 'x-assay-fault': 'status=503;fail-first=1;key=doc-example' } });
+ * codes; // ['RETRY']
+ * off();
+ * await client.close();
  * ```
  */
 export function onClientWarning(listener: (warning: ClientWarning) => void): () => void {

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { type ClientConfig, ClientError, createClient } from '../src/index.js';
+import { unknownKeyMessage } from '../src/config/config-issues.js';
+import { objectKeysAt } from '../src/config/schema-keys.js';
+import { type ClientConfig, ClientConfigSchema, ClientError, createClient } from '../src/index.js';
 
 const OK: ClientConfig = {
   provider: 'openai-chat',
@@ -41,12 +43,33 @@ describe('unknown config keys', () => {
     );
   });
 
-  test('a missing key is said to be missing; a root key with no near name lists nothing', () => {
+  test('a missing key is said to be missing', () => {
     expect(thrown({ provider: 'openai-chat', model: 'm' }).message).toBe(
       'The client configuration is invalid: config.baseUrl is missing; expected a string.',
     );
+  });
+
+  test('a root key with no near name lists the valid root keys, sorted', () => {
     const e = thrown({ ...OK, bogus: 1 });
-    expect(e.message).toBe('The client configuration is invalid: config.bogus is not a known key.');
+    expect(e.code).toBe('INVALID_CONFIG');
+    expect(e.path).toBe('bogus');
+    const keys = objectKeysAt(ClientConfigSchema, []);
+    expect(keys.length).toBeGreaterThan(10);
+    expect(e.message).toBe(
+      `The client configuration is invalid: config.bogus is not a known key (config takes ${[...keys].sort().join(', ')}).`,
+    );
+    expect(e.message).toContain('(config takes anthropicVersion, apiKeyEnv, apiKeyHeader, ');
+  });
+
+  test('many valid keys at any level are listed when no key is close', () => {
+    const known = Array.from({ length: 12 }, (_, i) => `key${String.fromCharCode(108 - i)}`);
+    expect(unknownKeyMessage('config.deep', 'zzzzzz', known)).toBe(
+      `config.deep.zzzzzz is not a known key (config.deep takes ${[...known].sort().join(', ')})`,
+    );
+    // with a close key the suggestion is enough
+    expect(unknownKeyMessage('config.deep', 'keyl_', known)).toBe(
+      "config.deep.keyl_ is not a known key; did you mean 'keyl'?",
+    );
   });
 
   test('every unknown key and every other issue is listed', () => {

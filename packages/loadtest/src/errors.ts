@@ -21,10 +21,12 @@ export type LoadTestErrorCode =
  *
  * @example
  * ```ts
+ * import { LoadTestError, parseSlo } from '@assay/loadtest';
  * try {
  *   parseSlo('ttfb_p95<=300');
  * } catch (error) {
- *   if (error instanceof LoadTestError) console.log(error.code); // 'INVALID_SLO'
+ *   error instanceof LoadTestError; // true
+ *   error.code; // 'INVALID_SLO'
  * }
  * ```
  */

@@ -53,8 +53,11 @@ export interface CacheKeyInput {
  * @example
  * ```ts
  * import { cacheKey } from '@assay/clients';
- * cacheKey({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm',
- *   params: { temperature: 0 }, prompt: 'hi' }); // 64 hex characters
+ * const input = { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm',
+ *   params: { temperature: 0 }, prompt: 'hi' };
+ * cacheKey(input).length; // 64 (hex characters)
+ * cacheKey({ ...input, sampleIndex: 3 }) === cacheKey(input); // true (at temperature 0 samples share)
+ * cacheKey({ ...input, params: {}, sampleIndex: 3 }) === cacheKey({ ...input, params: {} }); // false
  * ```
  */
 export function cacheKey(input: CacheKeyInput): string {

@@ -105,7 +105,8 @@ export interface CacheKeyer {
  * ```ts
  * import { cacheKeyer } from '@assay/clients';
  * const keyer = cacheKeyer({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm' });
- * keyer.key({ messages: [{ role: 'user', content: 'hi' }] }); // 64 hex characters
+ * keyer.usesCache; // true
+ * keyer.key({ messages: [{ role: 'user', content: 'hi' }] }).length; // 64 (hex characters)
  * ```
  */
 export function cacheKeyer(config: ClientConfig, env?: NodeJS.ProcessEnv): CacheKeyer {

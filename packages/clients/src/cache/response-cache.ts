@@ -44,10 +44,13 @@ export interface ResponseCacheOptions {
  *
  * @example
  * ```ts
- * const cache = new ResponseCache('.assay/cache.sqlite');
- * const client = createClient(config, { cache });
- * await client.complete({ prompt: 'hi', params: { temperature: 0 } }); // HTTP
- * await client.complete({ prompt: 'hi', params: { temperature: 0 } }); // cached: true
+ * const cache = new ResponseCache(':memory:'); // or a file, e.g. '.assay/cache.sqlite'
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb' }, { cache });
+ * const request = { prompt: 'WIN A FREE PRIZE NOW!!!', params: { temperature: 0 } };
+ * (await client.complete(request)).cached; // false (sent over HTTP)
+ * (await client.complete(request)).cached; // true
+ * cache.size; // 1
+ * await client.close();
  * cache.close();
  * ```
  */

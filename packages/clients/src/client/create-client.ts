@@ -64,10 +64,13 @@ export interface CreateClientOptions {
  * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL`, `MISSING_API_KEY`
  * @example
  * ```ts
- * const client = createClient({ provider: 'openai-chat', baseUrl: 'https://api.openai.com/v1',
- *   model: 'gpt-4o-mini', apiKeyEnv: 'OPENAI_API_KEY', params: { temperature: 0 } });
- * const c = await client.complete({ messages: [{ role: 'user', content: 'Say hi' }] });
- * console.log(c.text, c.usage, c.record.ttftMs, c.cost?.totalUsd);
+ * // e.g. baseUrl = 'https://api.openai.com/v1', model: 'gpt-4o-mini'
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb',
+ *   apiKeyEnv: 'OPENAI_API_KEY', params: { temperature: 0 } });
+ * const c = await client.complete({ messages: [{ role: 'user', content: 'WIN A FREE PRIZE NOW!!!' }] });
+ * c.text; // 'spam'
+ * c.usage.source; // 'server'
+ * c.record.status; // 200
  * await client.close();
  * ```
  */

@@ -44,7 +44,11 @@ export interface PreparedCall {
  * @returns the values to redact, longest first
  * @example
  * ```ts
- * callSecrets(ctx, { prompt: 'x', headers: { 'x-trace': 'trace-0123' } }); // [...ctx.secrets, 'trace-0123']
+ * const ctx = createClientContext({ provider: 'openai-chat', baseUrl, model: 'm',
+ *   headers: { 'x-org': 'org-0123' } }, undefined, undefined);
+ * ctx.secrets; // ['org-0123']
+ * callSecrets(ctx, { prompt: 'x', headers: { 'x-trace': 'trace-0123' } }); // ['trace-0123', 'org-0123']
+ * await ctx.pools.close();
  * ```
  */
 export function callSecrets(ctx: ClientContext, request: CompletionRequest): readonly string[] {
@@ -63,7 +67,11 @@ export function callSecrets(ctx: ClientContext, request: CompletionRequest): rea
  * @returns the values to redact from whole messages, longest first
  * @example
  * ```ts
- * callCredentials(ctx, { prompt: 'x', headers: { 'x-assay-fault': 'truncate' } }); // ctx.credentials
+ * const ctx = createClientContext({ provider: 'openai-chat', baseUrl, model: 'm',
+ *   apiKeyEnv: 'OPENAI_API_KEY' }, undefined, undefined);
+ * callCredentials(ctx, { prompt: 'x', headers: { 'x-assay-fault': 'truncate' } }) === ctx.credentials; // true
+ * callCredentials(ctx, { prompt: 'x', headers: { authorization: 'Bearer tok-0123' } }).length; // 2
+ * await ctx.pools.close();
  * ```
  */
 export function callCredentials(ctx: ClientContext, request: CompletionRequest): readonly string[] {
@@ -83,6 +91,16 @@ export function callCredentials(ctx: ClientContext, request: CompletionRequest):
  * @param signal - the caller's signal
  * @param emit - the stream consumer's sink, if any
  * @returns the prepared call
+ * @example
+ * ```ts
+ * const ctx = createClientContext({ provider: 'openai-chat', baseUrl, model: 'm' }, undefined, undefined);
+ * const record = new RecordBuilder('openai-chat', 'm', false);
+ * const call = prepareCall(ctx, { prompt: 'hi' }, { maxTokens: 8 }, record, false, undefined, undefined);
+ * call.body.text; // '{"model":"m","messages":[{"role":"user","content":"hi"}],"max_tokens":8}'
+ * call.estimate; // 26 (body characters / 4, plus maxTokens)
+ * call.wireStream; // false
+ * await ctx.pools.close();
+ * ```
  */
 export function prepareCall(
   ctx: ClientContext,

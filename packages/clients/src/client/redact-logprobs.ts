@@ -45,9 +45,8 @@ function coveredTokens(tokens: readonly string[], secrets: readonly string[]): b
  * @returns the redacted entries, or `logprobs` itself when nothing had to change
  * @example
  * ```ts
- * redactLogprobs([{ token: 'sk-test-', logprob: -1 }, { token: '0123456789', logprob: -2 }], [
- *   'sk-test-0123456789',
- * ]); // [{ token: '[redacted]', logprob: -1 }, { token: '[redacted]', logprob: -2 }]
+ * const logprobs = [{ token: 'sk-test-', logprob: -1 }, { token: '0123456789', logprob: -2 }];
+ * redactLogprobs(logprobs, ['sk-test-0123456789']); // [{ token: '[redacted]', logprob: -1 }, { token: '[redacted]', logprob: -2 }]
  * ```
  */
 export function redactLogprobs(

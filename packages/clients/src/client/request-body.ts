@@ -53,8 +53,11 @@ function build(
  * @returns the body's text and bytes
  * @example
  * ```ts
+ * const ctx = createClientContext({ provider: 'openai-completions', baseUrl, model: 'm' }, undefined, undefined);
  * const request = Object.freeze({ prompt: 'hi' });
- * requestBody(ctx, request, ctx.cfg.params, true) === requestBody(ctx, request, ctx.cfg.params, true); // true
+ * requestBody(ctx, request, ctx.cfg.params, false).text; // '{"model":"m","prompt":"hi"}'
+ * requestBody(ctx, request, ctx.cfg.params, false) === requestBody(ctx, request, ctx.cfg.params, false); // true
+ * await ctx.pools.close();
  * ```
  */
 export function requestBody(

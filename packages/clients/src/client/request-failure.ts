@@ -24,7 +24,12 @@ import type { ClientCounters } from './client-counters.js';
  * @returns the `ClientError` to throw, carrying the finished record
  * @example
  * ```ts
- * throw failRequest(call.credentials, counters, 'abort', `The request ${call.what} was aborted.`, call.record, undefined);
+ * const counters = newClientCounters();
+ * const record = new RecordBuilder('openai-chat', 'm', false);
+ * const error = failRequest([], counters, 'abort', 'The request POST http://h/v1/chat/completions was aborted.', record, undefined);
+ * error.code; // 'ABORTED'
+ * error.record.errorClass; // 'abort'
+ * counters.failed; // 1
  * ```
  */
 export function failRequest(

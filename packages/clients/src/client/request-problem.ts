@@ -37,8 +37,9 @@ function unknownKeyProblem(
  *   (`promt`) is named first, with the key it most likely meant
  * @example
  * ```ts
- * requestProblem({ promt: 'x' } as never)?.message;
- * // "The request has neither messages nor prompt: request.promt is not a known key; did you mean 'prompt'? (request takes ...)."
+ * requestProblem({ prompt: 'x' }); // undefined
+ * requestProblem({ promt: 'x' }).message;
+ * // "The request has neither messages nor prompt: request.promt is not a known key; did you mean 'prompt'? (request takes 'messages', …)."
  * ```
  */
 export function requestProblem(

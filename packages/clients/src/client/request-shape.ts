@@ -7,7 +7,10 @@ import type { ResolvedClientConfig } from '../config/client-config.js';
  * @param cfg - the validated configuration
  * @returns the shape, or undefined for providers whose shape is fixed
  * @example
- * requestShape(cfg); // undefined for 'openai-chat'
+ * ```ts
+ * const { config } = resolveConfig({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm' });
+ * requestShape(config); // undefined (the shape of 'openai-chat' is fixed)
+ * ```
  */
 export function requestShape(cfg: ResolvedClientConfig): unknown {
   return cfg.provider === 'http-json'

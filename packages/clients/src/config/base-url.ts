@@ -14,7 +14,12 @@ import { missingSchemeProblem } from './url-scheme.js';
  * @example
  * ```ts
  * parseBaseUrl('http://127.0.0.1:8000/v1', '').pathname; // '/v1'
- * parseBaseUrl('https://api.example.com/v1?api_key=abc', ''); // throws INVALID_BASE_URL
+ * try {
+ *   parseBaseUrl('https://api.example.com/v1?api_key=abc', '');
+ * } catch (error) {
+ *   error.code; // 'INVALID_BASE_URL'
+ *   error.message; // "config.baseUrl carries a credential in its parameter 'api_key'; …"
+ * }
  * ```
  */
 export function parseBaseUrl(baseUrl: string, requestPath: string): URL {

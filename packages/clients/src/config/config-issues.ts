@@ -2,7 +2,10 @@ import { closestName } from '@assay/labels';
 import type { z } from 'zod';
 import { objectKeysAt } from './schema-keys.js';
 
-/** Most valid keys listed beside an unknown one; a longer list (the root's) is left out. */
+/**
+ * Most valid keys listed quoted and in schema order beside an unknown one; a longer list (the
+ * root's) is listed sorted and unquoted, so it stays short enough to read and to search.
+ */
 const MAX_LISTED = 10;
 
 /** One problem of a configuration or request, with the path it names. */
@@ -23,7 +26,9 @@ function joinPath(root: string, path: readonly PropertyKey[]): string {
 
 /**
  * What to say about an unknown key: its full path, the valid key it most likely meant
- * (`max_tokens` → `maxTokens`) and, when the object takes few keys, all of them.
+ * (`max_tokens` → `maxTokens`) and the keys the object takes: always when no key is close,
+ * else when they are few. Few keys are quoted in schema order; many (a client config's root)
+ * are sorted and unquoted.
  *
  * @param where - the object's full path, e.g. `'config.params'` or `'request'`
  * @param key - the unknown key
@@ -38,10 +43,11 @@ function joinPath(root: string, path: readonly PropertyKey[]): string {
 export function unknownKeyMessage(where: string, key: string, known: readonly string[]): string {
   const suggestion = closestName(key, known);
   const guess = suggestion === undefined ? '' : `; did you mean '${suggestion}'?`;
+  const few = known.length <= MAX_LISTED;
   const list =
-    known.length > 0 && known.length <= MAX_LISTED
-      ? ` (${where} takes ${known.map((k) => `'${k}'`).join(', ')})`
-      : '';
+    known.length === 0 || (suggestion !== undefined && !few)
+      ? ''
+      : ` (${where} takes ${few ? known.map((k) => `'${k}'`).join(', ') : [...known].sort().join(', ')})`;
   return `${where}.${key} is not a known key${guess}${list}`;
 }
 
@@ -77,9 +83,11 @@ function isMissing(issue: z.core.$ZodIssue): boolean {
  * @returns one issue per problem, in zod's order
  * @example
  * ```ts
- * const parsed = ClientConfigSchema.safeParse({ ...config, params: { max_tokens: 5 } });
- * if (!parsed.success) configIssues(parsed.error.issues, ClientConfigSchema, 'config');
- * // [{ path: 'params.max_tokens', message: "config.params.max_tokens is not a known key; did you mean 'maxTokens'? (config.params takes ...)" }]
+ * const parsed = ClientConfigSchema.safeParse({ provider: 'openai-chat',
+ *   baseUrl: 'http://127.0.0.1:8000/v1', model: 'm', params: { max_tokens: 5 } });
+ * parsed.success; // false
+ * configIssues(parsed.error.issues, ClientConfigSchema, 'config');
+ * // [{ path: 'params.max_tokens', message: "config.params.max_tokens is not a known key; did you mean 'maxTokens'?…" }]
  * ```
  */
 export function configIssues(

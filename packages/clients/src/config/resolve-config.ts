@@ -30,8 +30,12 @@ export interface ResolvedConfig {
  * @example
  * ```ts
  * resolveConfig({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm' }).url.host; // '127.0.0.1:8000'
- * resolveConfig({ provider: 'openai-chat', base_url: 'http://127.0.0.1:8000/v1', model: 'm' } as never);
- * // throws INVALID_CONFIG: "... config.base_url is not a known key; did you mean 'baseUrl'?"
+ * try {
+ *   resolveConfig({ provider: 'openai-chat', base_url: 'http://127.0.0.1:8000/v1', model: 'm' });
+ * } catch (error) {
+ *   error.code; // 'INVALID_CONFIG'
+ *   error.message; // "The client configuration is invalid: config.base_url is not a known key; did you mean 'baseUrl'?"
+ * }
  * ```
  */
 export function resolveConfig(

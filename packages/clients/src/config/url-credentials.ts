@@ -90,7 +90,13 @@ export const URL_CREDENTIAL_ADVICE =
  * @throws ClientError `INVALID_BASE_URL` for `baseUrl`, `INVALID_CONFIG` for any other path
  * @example
  * ```ts
- * refuseUrlCredentials(new URL('https://api.example.com/v1?key=abc'), 'baseUrl'); // throws
+ * refuseUrlCredentials(new URL('https://api.example.com/v1'), 'baseUrl'); // undefined (no credential)
+ * try {
+ *   refuseUrlCredentials(new URL('https://api.example.com/v1?key=abc'), 'baseUrl');
+ * } catch (error) {
+ *   error.code; // 'INVALID_BASE_URL'
+ *   error.message; // "config.baseUrl carries a credential in its parameter 'key'; …"
+ * }
  * ```
  */
 export function refuseUrlCredentials(url: URL, path: string): void {
@@ -125,7 +131,13 @@ const MIN_KEY_CHARS = 8;
  * @throws ClientError `INVALID_BASE_URL` for `baseUrl`, `INVALID_CONFIG` for another path
  * @example
  * ```ts
- * refuseKeyInUrls({ baseUrl: 'http://h/v1?k=sk-SECRET-1' }, 'sk-SECRET-1', 'KEY'); // throws
+ * import { refuseKeyInUrls } from '@assay/clients';
+ * try {
+ *   refuseKeyInUrls({ baseUrl: 'http://h/v1?k=sk-SECRET-1' }, 'sk-SECRET-1', 'KEY');
+ * } catch (error) {
+ *   error.code; // 'INVALID_BASE_URL'
+ *   error.message; // 'config.baseUrl holds the value of the API key (the environment variable KEY); …'
+ * }
  * ```
  */
 export function refuseKeyInUrls(

@@ -40,6 +40,16 @@ export function isConnectTimeoutMessage(message: string): boolean {
  *   may name a host or echo a request); the client's wording around it is left as it is
  * @returns the classified failure
  * @throws the original error when it is not a network error (no string `code`): a bug must surface
+ * @example
+ * ```ts
+ * const scope = new AbortScope(undefined, 60_000);
+ * const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+ * const limits = { maxResponseBytes: 16_777_216, idleMs: 60_000 };
+ * const failure = classifyError(refused, scope, 'POST http://127.0.0.1:9/v1/chat/completions', limits);
+ * failure.errorClass; // 'connection'
+ * failure.message; // 'The connection POST http://127.0.0.1:9/v1/chat/completions failed (ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9).'
+ * scope.dispose();
+ * ```
  */
 export function classifyError(
   error: unknown,

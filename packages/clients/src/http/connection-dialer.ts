@@ -24,9 +24,13 @@ type ConnectOptions = buildConnector.Options;
  *
  * @example
  * ```ts
+ * const origin = new URL(baseUrl).origin;
  * const dialer = new ConnectionDialer(10_000);
  * const pool = new Pool(origin, { connect: dialer.connect });
- * await dialer.preopen(new URL(origin), 8);
+ * await dialer.preopen(new URL(origin), 4); // 4 (connections opened)
+ * dialer.spare; // 4 (idle until the pool asks for them)
+ * await pool.close();
+ * dialer.close();
  * ```
  */
 export class ConnectionDialer {

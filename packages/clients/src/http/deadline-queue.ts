@@ -56,7 +56,10 @@ function fire(queue: Queue): void {
  * @returns its entry, for {@link untrackDeadline}
  * @example
  * ```ts
- * const entry = trackDeadline({ deadline: performance.now() + 100, expire: () => controller.abort() }, 100);
+ * const controller = new AbortController();
+ * trackDeadline({ deadline: performance.now() + 20, expire: () => controller.abort() }, 20);
+ * await new Promise((resolve) => setTimeout(resolve, 50));
+ * controller.signal.aborted; // true
  * ```
  */
 export function trackDeadline(item: Expiring, durationMs: number): DeadlineEntry {
@@ -76,7 +79,11 @@ export function trackDeadline(item: Expiring, durationMs: number): DeadlineEntry
  * @param entry - what {@link trackDeadline} returned for it
  * @example
  * ```ts
+ * const controller = new AbortController();
+ * const entry = trackDeadline({ deadline: performance.now() + 20, expire: () => controller.abort() }, 20);
  * untrackDeadline(entry);
+ * await new Promise((resolve) => setTimeout(resolve, 50));
+ * controller.signal.aborted; // false
  * ```
  */
 export function untrackDeadline(entry: DeadlineEntry): void {

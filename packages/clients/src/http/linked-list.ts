@@ -40,7 +40,7 @@ export class ListNode<T> {
  * @typeParam T - what the nodes hold
  * @example
  * ```ts
- * const list = new LinkedList<string>();
+ * const list = new LinkedList();
  * const a = list.push('a');
  * list.push('b');
  * list.remove(a);

@@ -61,9 +61,12 @@ function suggestedBaseUrl(location: URL, providerPath: string): string | undefin
  * @returns the failure to throw
  * @example
  * ```ts
- * redirectFailure(308, 'https://api.example.com/v1/chat/completions', ctx).message;
- * // "... with HTTP 308, a redirect to 'https://api.example.com/v1/chat/completions'; ...
- * //  set config.baseUrl to 'https://api.example.com/v1' if that is the service ..."
+ * const ctx = { endpoint: 'http://127.0.0.1:8000/v1/chat/completions', providerPath: '/chat/completions',
+ *   what: 'POST http://127.0.0.1:8000/v1/chat/completions', secrets: [] };
+ * const failure = redirectFailure(308, 'https://api.example.com/v1/chat/completions', ctx);
+ * failure.errorClass; // 'http_status'
+ * failure.message;
+ * // "The server answered POST http://127.0.0.1:8000/v1/chat/completions with HTTP 308, a redirect to 'https://api.example.com/v1/chat/completions'; …: set config.baseUrl to 'https://api.example.com/v1' if that is the service you mean to call."
  * ```
  */
 export function redirectFailure(

@@ -28,8 +28,10 @@ function bytes(n: number): string {
  * @returns the failure to throw
  * @example
  * ```ts
- * tooLargeFailure('POST http://h/v1/chat/completions', { maxResponseBytes: 1024, idleMs: 60_000 }, 4096, 200)
- *   .errorClass; // 'response_too_large'
+ * const limits = { maxResponseBytes: 1024, idleMs: 60_000 };
+ * const failure = tooLargeFailure('POST http://h/v1/chat/completions', limits, 4096, 200);
+ * failure.errorClass; // 'response_too_large'
+ * failure.message; // 'The response POST http://h/v1/chat/completions announced 4096 bytes, more than 1024 bytes, …'
  * ```
  */
 export function tooLargeFailure(

@@ -28,9 +28,12 @@ export type SignalWatch = ListNode<SignalWatcher>;
  * @returns its place, for {@link unwatchSignal}
  * @example
  * ```ts
- * const watch = watchSignal(controller.signal, scope);
- * // ... the attempt ...
- * unwatchSignal(watch);
+ * const controller = new AbortController();
+ * const aborted = [];
+ * watchSignal(controller.signal, { handleEvent: () => aborted.push('attempt 1') });
+ * watchSignal(controller.signal, { handleEvent: () => aborted.push('attempt 2') });
+ * controller.abort();
+ * aborted; // ['attempt 1', 'attempt 2']
  * ```
  */
 export function watchSignal(signal: AbortSignal, watcher: SignalWatcher): SignalWatch {
@@ -56,7 +59,12 @@ export function watchSignal(signal: AbortSignal, watcher: SignalWatcher): Signal
  * @param watch - what {@link watchSignal} returned (nothing when the signal has fired)
  * @example
  * ```ts
- * unwatchSignal(watch);
+ * const controller = new AbortController();
+ * const aborted = [];
+ * const watch = watchSignal(controller.signal, { handleEvent: () => aborted.push('attempt 1') });
+ * unwatchSignal(watch); // the attempt ended
+ * controller.abort();
+ * aborted; // []
  * ```
  */
 export function unwatchSignal(watch: SignalWatch): void {

@@ -30,8 +30,11 @@ function fieldIs(buf: Buffer, at: number, end: number, name: string): boolean {
  *
  * @example
  * ```ts
- * const splitter = new SseSplitter((e) => console.log(e.data));
- * splitter.feed(Buffer.from('data: {"a":1}\n\n')); // logs {"a":1}
+ * const data = [];
+ * const splitter = new SseSplitter((e) => data.push(e.data));
+ * splitter.feed(Buffer.from('data: {"a":1}\n\nda'));
+ * splitter.feed(Buffer.from('ta: [DONE]\n\n'));
+ * data; // ['{"a":1}', '[DONE]']
  * ```
  */
 export class SseSplitter {

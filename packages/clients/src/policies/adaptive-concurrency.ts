@@ -24,7 +24,10 @@ export interface AdaptiveConcurrencyOptions {
  * ```ts
  * const limiter = new ConcurrencyLimiter(32);
  * const adaptive = new AdaptiveConcurrency(limiter, { min: 1, max: 32, increaseAfter: 20 });
- * adaptive.onOverload(sentAt); // limiter.limit === 16
+ * adaptive.onOverload(performance.now()); // a request sent now was answered 429
+ * limiter.limit; // 16
+ * for (let i = 0; i < 20; i++) adaptive.onSuccess();
+ * limiter.limit; // 17
  * ```
  */
 export class AdaptiveConcurrency {

@@ -14,9 +14,14 @@ interface Waiter {
  *
  * @example
  * ```ts
- * const limiter = new ConcurrencyLimiter(4);
+ * const limiter = new ConcurrencyLimiter(1);
  * await limiter.acquire();
- * try { await work(); } finally { limiter.release(); }
+ * const next = limiter.acquire(); // waits for the slot
+ * limiter.waiting; // 1
+ * limiter.release();
+ * await next;
+ * limiter.active; // 1
+ * limiter.release();
  * ```
  */
 export class ConcurrencyLimiter {

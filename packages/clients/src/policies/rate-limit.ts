@@ -19,10 +19,12 @@ export interface RateLimitOptions {
  *
  * @example
  * ```ts
- * const limiter = new RateLimiter({ rpm: 600, tpm: 100_000 });
- * await limiter.acquire(estimate, signal);
- * // ... request ...
- * limiter.settle(estimate, usage.inputTokens + usage.outputTokens);
+ * const limiter = new RateLimiter({ rpm: 600, tpm: 100_000 }); // 10 requests a second
+ * const started = performance.now();
+ * for (let i = 0; i < 11; i++) await limiter.acquire(100); // 100: the request's token estimate
+ * performance.now() - started >= 90; // true (the 11th request waited for its turn)
+ * limiter.settle(100, 40); // the request used 40 tokens: 60 go back
+ * limiter.dispose();
  * ```
  */
 export class RateLimiter {

@@ -88,8 +88,10 @@ export function isTransient(failure: FailureInfo, retryMalformed: boolean): bool
  * const policy = new RetryPolicy({ maxRetries: 3, baseDelayMs: 250, maxDelayMs: 20_000, budget: 0.2,
  *   retryMalformed: false, maxRetryAfterMs: 60_000 });
  * policy.onRequest();
- * policy.decide({ errorClass: 'http_status', status: 429, headers: { 'retry-after': '1' } }, 0);
- * // { retry: true, delayMs: ~1000 }
+ * const decision = policy.decide({ errorClass: 'http_status', status: 429, headers: { 'retry-after': '1' } }, 0);
+ * decision.retry; // true
+ * decision.delayMs >= 1000 && decision.delayMs < 1100; // true (the server's 1 s, plus up to 10%)
+ * policy.decide({ errorClass: 'http_status', status: 400 }, 0); // { retry: false, reason: 'not transient' }
  * ```
  */
 export class RetryPolicy {

@@ -16,8 +16,10 @@ interface Waiter {
  *
  * @example
  * ```ts
- * const bucket = new TokenBucket(600, 10); // 10/s, bursts of 10
- * await bucket.take(1);
+ * const bucket = new TokenBucket(600, 10); // 10 a second, bursts of 10
+ * await bucket.take(4);
+ * Math.floor(bucket.available); // 6
+ * bucket.dispose();
  * ```
  */
 export class TokenBucket {

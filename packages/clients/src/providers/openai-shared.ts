@@ -52,10 +52,10 @@ export interface OpenAIEndpoint<T> {
  * @returns the provider adapter
  * @example
  * ```ts
- * // openai-completions.ts: `completionsEndpoint` is that file's OpenAIEndpoint
- * const adapter = openAIAdapter(completionsEndpoint, { model: 'm', streamUsage: true });
- * adapter.buildBody({ prompt: 'hi' }, { maxTokens: 8 }, false);
- * // => { model: 'm', prompt: 'hi', max_tokens: 8 }
+ * // openAICompletionsProvider(options) is openAIAdapter(completionsEndpoint, options)
+ * const adapter = openAICompletionsProvider({ model: 'm', streamUsage: true });
+ * adapter.path; // '/completions'
+ * adapter.buildBody({ prompt: 'hi' }, { maxTokens: 8 }, false); // { model: 'm', prompt: 'hi', max_tokens: 8 }
  * ```
  */
 export function openAIAdapter<T>(

@@ -67,7 +67,7 @@ const VERSION_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|latest)$/;
  * @example
  * ```ts
  * import { priceFor } from '@assay/clients';
- * priceFor('gpt-4o-2024-08-06'); // { inputPerMTok: 2.5, outputPerMTok: 10 }
+ * priceFor('gpt-4o-2024-08-06'); // { inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25 }
  * priceFor('o1-pro'); // undefined
  * ```
  */
@@ -133,9 +133,9 @@ export function openAICachePricing(
  * @returns the cost, or `undefined` when the price is unknown (never a misleading 0)
  * @example
  * ```ts
- * computeCost(1000, 500, { inputPerMTok: 2.5, outputPerMTok: 10 }); // totalUsd 0.0075
- * computeCost(1205, 0, { inputPerMTok: 1, outputPerMTok: 5 },
- *   { readTokens: 1000, writeTokens: 200, ...ANTHROPIC_CACHE_RATES }); // inputUsd 0.000355
+ * computeCost(1000, 500, { inputPerMTok: 2.5, outputPerMTok: 10 }).totalUsd; // 0.0075
+ * const cache = { readTokens: 1000, writeTokens: 200, ...ANTHROPIC_CACHE_RATES };
+ * computeCost(1205, 0, { inputPerMTok: 1, outputPerMTok: 5 }, cache).inputUsd; // 0.000355
  * ```
  */
 export function computeCost(

@@ -95,11 +95,17 @@ parentPort.postMessage('ready');
  *
  * @example
  * ```ts
+ * const offsets = [0, 10, 20]; // ms after the start
  * const clock = await ArrivalClock.start(offsets);
  * const start = performance.now() + 5;
  * clock.go(start);
- * await clock.reached(0, start + offsets[0] - EARLY_MS); // just before arrival 0
- * clock.until(start + offsets[0]); // arrival 0 is due
+ * const onTime = [];
+ * for (let i = 0; i < offsets.length; i++) {
+ *   while (clock.due <= i) await clock.reached(i, start + offsets[i]);
+ *   clock.until(start + offsets[i]); // the last fraction of a millisecond
+ *   onTime.push(performance.now() >= start + offsets[i]);
+ * }
+ * onTime; // [true, true, true] (never early)
  * await clock.stop();
  * ```
  */

@@ -14,9 +14,13 @@
  *
  * @example
  * ```ts
- * const pump = new ArrivalPump(Float64Array.of(0, 0.5, 1), performance.now(), (i, at) => send(i, at));
- * pump.sendDue(performance.now()); // sends arrival 0 (and any other already due)
- * pump.next; // the index of the first arrival not yet sent
+ * const sent = [];
+ * const start = performance.now();
+ * const pump = new ArrivalPump(Float64Array.of(0, 0, 60_000), start, (i) => sent.push(i));
+ * pump.sendDue(performance.now()); // 2 (arrivals 0 and 1 were due)
+ * sent; // [0, 1]
+ * pump.next; // 2 (the first arrival not yet sent)
+ * pump.close();
  * ```
  */
 export class ArrivalPump {

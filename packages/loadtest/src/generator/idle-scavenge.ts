@@ -60,7 +60,9 @@ function youngBytesInUse(): number {
  * @example
  * ```ts
  * const idle = new IdleScavenger();
- * idle.gap(nextArrival - performance.now());
+ * const nextArrival = performance.now() + 0.5;
+ * idle.gap(nextArrival - performance.now()); // too short a gap: no scavenge
+ * idle.runs; // 0
  * ```
  */
 export class IdleScavenger {

@@ -174,7 +174,14 @@ async function preconnect(plan: StepPlan): Promise<void> {
  * @returns its records (in the order they finished) and the harness reading
  * @example
  * ```ts
- * const { records } = await runStep(plan);
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb',
+ *   streaming: true, benchmarkMode: true });
+ * const run = await runStep({ step: 0, load: { kind: 'concurrency', concurrency: 2 }, durationMs: undefined,
+ *   requests: 10, warmupMs: 0, client, request: () => ({ prompt: 'WIN A FREE PRIZE NOW!!!' }), seed: 1,
+ *   signal: new AbortController().signal });
+ * [...run.records].length; // 10
+ * [...run.records].every((r) => r.errorClass === null); // true
+ * await client.close();
  * ```
  */
 export async function runStep(plan: StepPlan): Promise<StepRun> {

@@ -107,7 +107,13 @@ function failureClass(record: RequestRecord): string {
  * @returns the record (never rejects)
  * @example
  * ```ts
- * const record = await sendRequest(ctx, { prompt: 'hi' }, 0, false, performance.now());
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb',
+ *   streaming: true, benchmarkMode: true });
+ * const ctx = { client, origin: performance.now(), step: 0, signal: new AbortController().signal };
+ * const sent = await sendRequest(ctx, { prompt: 'WIN A FREE PRIZE NOW!!!' }, 0, false, performance.now());
+ * sent.status; // 200
+ * sent.firstTokenMs > 0 && sent.endMs >= sent.firstTokenMs; // true
+ * await client.close();
  * ```
  */
 export async function sendRequest(
@@ -155,7 +161,10 @@ export async function sendRequest(
  * @returns a record with `errorClass: 'dropped'` and no send time
  * @example
  * ```ts
- * droppedRecord(ctx, 7, false, performance.now()).errorClass; // 'dropped'
+ * const ctx = { origin: performance.now() - 1000, step: 2 }; // the step started a second ago
+ * const dropped = droppedRecord(ctx, 7, false, performance.now());
+ * dropped.errorClass; // 'dropped'
+ * dropped.sentMs; // null
  * ```
  */
 export function droppedRecord(

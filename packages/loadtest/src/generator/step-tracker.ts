@@ -10,6 +10,8 @@ import type { StepProgress } from './step-plan.js';
  * ```ts
  * const tracker = new StepTracker(0, performance.now(), undefined);
  * tracker.started();
+ * tracker.inFlight; // 1
+ * tracker.progress(); // { step: 0, sent: 1, inFlight: 1, completed: 0, failed: 0, dropped: 0, … }
  * ```
  */
 export class StepTracker {

@@ -37,6 +37,7 @@ export interface HarnessReading {
  * const monitor = new HarnessMonitor();
  * // ... run the step ...
  * const reading = monitor.stop();
+ * Object.keys(reading); // ['eventLoopLagP99Ms', 'eventLoopUtilization', 'cpuUs', 'elapsedMs']
  * ```
  */
 export class HarnessMonitor {

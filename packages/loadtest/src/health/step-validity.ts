@@ -80,7 +80,11 @@ function backlogReason(peak: number, bound: number | undefined): string {
  * @returns the `harness` object of the step
  * @example
  * ```ts
+ * const monitor = new HarnessMonitor();
+ * // ... run the step ...
+ * const figures = summarizeRecords(records);
  * const harness = judgeStep(records, monitor.stop(), 50, figures.scheduleLagMs.p99);
+ * harness.saturated; // false
  * ```
  */
 export function judgeStep(

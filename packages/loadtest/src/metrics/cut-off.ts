@@ -18,7 +18,19 @@ export interface CutOffWait {
   readonly pastSlo?: number;
 }
 
-/** Sums over the cut-off requests of a step, filled record by record. */
+/**
+ * Sums over the cut-off requests of a step, filled record by record.
+ *
+ * @example
+ * ```ts
+ * const tally = new CutOffTally(parseSlo('ttft_p95<=300'));
+ * // two requests the interruption cut off: one waiting 500 ms for its first token, one streaming
+ * tally.add({ ...record, scheduledMs: 1000, firstTokenMs: null, endMs: 1500, errorClass: 'abort' });
+ * tally.add({ ...record, scheduledMs: 1400, firstTokenMs: 1450, endMs: 1500, errorClass: 'abort' });
+ * tally.count; // 2
+ * tally.result(); // { noToken: 1, longestMs: 500, pastSlo: 1 }
+ * ```
+ */
 export class CutOffTally {
   count = 0;
   #noToken = 0;

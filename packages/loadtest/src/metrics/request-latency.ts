@@ -27,7 +27,7 @@ export interface RequestLatency {
  * @returns its latencies
  * @example
  * ```ts
- * requestLatency(record).tpot;
+ * requestLatency(record); // { e2e: 56, e2eSend: 56, ttft: 40, ttftContent: 40, tpot: 5, maxItl: 5 }
  * ```
  */
 export function requestLatency(r: LoadRecord): RequestLatency {

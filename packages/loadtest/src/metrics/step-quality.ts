@@ -59,7 +59,7 @@ function interval(metric: string, values: readonly number[], mean: number): [num
  * @returns one entry per metric; empty when no record was scored
  * @example
  * ```ts
- * stepQuality(records)[0]; // { metric: 'token_f1', value: 0.71, interval: [0.66, 0.76], scored: 120 }
+ * stepQuality(records); // [{ metric: 'token_f1', value: 0.7578…, interval: [0.6753…, 0.8404…], scored: 19 }]
  * ```
  */
 export function stepQuality(records: Iterable<LoadRecord>): StepQuality[] {

@@ -125,7 +125,7 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
  * @example
  * ```ts
  * const figures = summarizeRecords(records, parseSlo('ttft_p95<=300'));
- * figures.goodput?.fraction;
+ * figures.goodput?.fraction; // 0.95 (19 of 20 answered within the SLO)
  * ```
  */
 export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFigures {

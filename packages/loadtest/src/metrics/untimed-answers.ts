@@ -10,7 +10,7 @@ import type { LoadRecord } from './load-record.js';
  * @returns how many such answers there are, warm-up excluded
  * @example
  * ```ts
- * untimedAnswers(records); // 0 against a server that streams
+ * untimedAnswers(records); // 0 (a server that streams)
  * ```
  */
 export function untimedAnswers(records: Iterable<LoadRecord>): number {
@@ -29,7 +29,7 @@ export function untimedAnswers(records: Iterable<LoadRecord>): number {
  * @returns one sentence
  * @example
  * ```ts
- * untimedAnswersWarning(3); // '3 answers came as one JSON body, not an event stream: ...'
+ * untimedAnswersWarning(3); // '3 answers came as one JSON body, not an event stream: …'
  * ```
  */
 export function untimedAnswersWarning(count: number): string | undefined {

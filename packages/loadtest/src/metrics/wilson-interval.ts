@@ -14,7 +14,7 @@ const Z95 = 1.959963984540054;
  * @returns `[lo, hi]`, `[0, 1]` when `n` is 0
  * @example
  * ```ts
- * wilsonInterval(8, 10)[0]; // 0.4901624...
+ * wilsonInterval(8, 10)[0]; // 0.4901624…
  * ```
  */
 export function wilsonInterval(successes: number, n: number): [number, number] {

@@ -109,8 +109,9 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
  * ```ts
  * const store = new RecordStore();
  * store.push(record);
- * store.at(0); // a copy of record
- * summarizeRecords(store); // any function that takes Iterable<LoadRecord>
+ * store.length; // 1
+ * store.at(0); // { index: 0, … } (a copy of record)
+ * summarizeRecords(store).requests.completed; // 1 (it takes any Iterable<LoadRecord>)
  * ```
  */
 export class RecordStore implements Iterable<LoadRecord> {

@@ -60,7 +60,7 @@ function cells(r: LoadRecord): Record<string, unknown> {
  * @returns the table
  * @example
  * ```ts
- * recordsTable(records).numRows;
+ * recordsTable(records).numRows; // 20
  * ```
  */
 export function recordsTable(records: Iterable<LoadRecord>): Table {
@@ -107,7 +107,8 @@ export function recordsFormatOf(path: string): 'jsonl' | 'arrow' | undefined {
  * @throws {@link LoadTestError} `INVALID_OPTION` for another extension
  * @example
  * ```ts
- * await writeRecords('records.jsonl', records);
+ * await writeRecords(`${dir}/records.jsonl`, records);
+ * (await readRecords(`${dir}/records.jsonl`)).length; // 20
  * ```
  */
 export async function writeRecords(path: string, records: Iterable<LoadRecord>): Promise<void> {
@@ -148,7 +149,9 @@ export async function writeRecords(path: string, records: Iterable<LoadRecord>):
  * @returns the records, in file order
  * @example
  * ```ts
- * const figures = summarizeRecords(await readRecords('records.arrow'));
+ * await writeRecords(`${dir}/records.arrow`, records);
+ * const figures = summarizeRecords(await readRecords(`${dir}/records.arrow`));
+ * figures.requests.completed; // 19
  * ```
  */
 export async function readRecords(path: string): Promise<LoadRecord[]> {

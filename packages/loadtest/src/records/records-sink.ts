@@ -40,9 +40,12 @@ const FLUSH_CHARS = 64 * 1024;
  *   thrown as it is)
  * @example
  * ```ts
- * const sink = openRecordsSink('records.jsonl');
- * await runLoadTest(options, { workload, onRecord: (r) => sink.write(r) });
+ * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', concurrency: 2, durationMs: 300 });
+ * const workload = await loadDatasetWorkload('builtin:spam-assassin');
+ * const sink = openRecordsSink(`${dir}/records.jsonl`);
+ * const outcome = await runLoadTest(options, { workload, onRecord: (r) => sink.write(r) });
  * await sink.close();
+ * (await readRecords(`${dir}/records.jsonl`)).length === outcome.records.length; // true
  * ```
  */
 export function openRecordsSink(path: string, records?: RecordStore): RecordsSink {

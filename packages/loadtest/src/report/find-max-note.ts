@@ -16,7 +16,7 @@ import { stepValidity } from './saturation-note.js';
  * @returns the outcome of each rate step
  * @example
  * ```ts
- * findMaxOutcomes(result).get(3); // 'kept-up' when step 3 fell behind its rate
+ * findMaxOutcomes(result).size; // 0 (a sweep is no find-max search)
  * ```
  */
 export function findMaxOutcomes(result: LoadTestResult): ReadonlyMap<number, RateStepOutcome> {
@@ -43,7 +43,10 @@ export function findMaxOutcomes(result: LoadTestResult): ReadonlyMap<number, Rat
  * @returns the cell
  * @example
  * ```ts
- * validityCell(step, 'kept-up'); // 'kept up 0.87 < 0.95'
+ * const behind = { ...step, throughput: { ...step.throughput, keptUpShare: 0.87 } };
+ * validityCell(behind, 'kept-up'); // 'kept up 0.87 < 0.95'
+ * validityCell(result.steps[2], 'pass-late'); // 'sent late, passed'
+ * validityCell(step, undefined); // 'yes'
  * ```
  */
 export function validityCell(
@@ -81,7 +84,7 @@ function upperNote(result: LoadTestResult, hi: string): string {
  * @returns the sentence, or undefined without `maxRate`
  * @example
  * ```ts
- * maxRateLine(result); // 'Largest rate within the SLO (e2e_p99<=500): 10.49 requests/s (bracket 10.49-10.88; ...).'
+ * maxRateLine(result); // undefined (a sweep finds no largest rate)
  * ```
  */
 export function maxRateLine(result: LoadTestResult): string | undefined {

@@ -9,7 +9,8 @@ import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
  * @returns true when it has no measured request
  * @example
  * ```ts
- * measuredNothing(result.steps!.at(-1)!);
+ * measuredNothing(result.steps.at(-1)); // false
+ * measuredNothing({ ...step, requests: { ...step.requests, scheduled: 0 } }); // true
  * ```
  */
 export function measuredNothing(step: StepResult): boolean {
@@ -25,7 +26,7 @@ export function measuredNothing(step: StepResult): boolean {
  * @returns the clause, or undefined
  * @example
  * ```ts
- * cutOffWaitClause(result.steps!.at(-1)!);
+ * cutOffWaitClause(result.steps.at(-1)); // undefined (nothing was cut off)
  * ```
  */
 export function cutOffWaitClause(step: StepResult): string | undefined {
@@ -51,8 +52,9 @@ export function cutOffWaitClause(step: StepResult): string | undefined {
  * @returns the sentence, or undefined when the run was not interrupted
  * @example
  * ```ts
+ * interruptionNote(result); // undefined (not interrupted)
  * interruptionNote({ ...result, interrupted: true });
- * // 'Interrupted: step 0 ran, the last one cut short (its 4 requests in flight were cut off by the interruption and are left out of its figures; errorClass abort in --records).'
+ * // 'Interrupted: steps 0-4 ran, the last one cut short; no later step ran.'
  * ```
  */
 export function interruptionNote(result: LoadTestResult): string | undefined {

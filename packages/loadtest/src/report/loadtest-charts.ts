@@ -188,7 +188,8 @@ function cdfChart(steps: readonly StepResult[], records: Iterable<LoadRecord>): 
  * @returns the HTML parts, or a line saying why there is no chart
  * @example
  * ```ts
- * chartSection(result.steps ?? [result], records).join('\n');
+ * const html = chartSection(result.steps, records).join('\n');
+ * html; // '<h2>Charts</h2>\n<div class="charts">\n<figure><svg …</figure>\n</div>'
  * ```
  */
 export function chartSection(

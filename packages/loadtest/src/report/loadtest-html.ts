@@ -124,7 +124,10 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
  * @returns the HTML document
  * @example
  * ```ts
- * writeFileSync('loadtest.html', loadtestHtml(result, records));
+ * import { writeFileSync } from 'node:fs';
+ * const html = loadtestHtml(result, records);
+ * html; // '<!doctype html>…'
+ * // writeFileSync('loadtest.html', html);
  * ```
  */
 export function loadtestHtml(

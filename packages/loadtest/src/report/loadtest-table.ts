@@ -154,7 +154,7 @@ function columns(
  * @returns the HTML
  * @example
  * ```ts
- * stepTable(result.steps ?? [result], findMaxOutcomes(result));
+ * stepTable(result.steps, findMaxOutcomes(result)); // '<div class="table-wrap"><table>…</table></div>'
  * ```
  */
 export function stepTable(

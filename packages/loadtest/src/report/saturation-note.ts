@@ -12,7 +12,9 @@ import { measuredNothing } from './interruption-note.js';
  * @returns the sentence (ending in a colon when the generator's reasons follow), or undefined
  *   when no step is saturated and some request succeeded
  * @example
- * const note = saturationNote(result); // 'The load generator could not keep its schedule ...:'
+ * ```ts
+ * saturationNote(result); // 'The load generator could not keep its schedule (valid = NO); those figures describe the client, not the server:'
+ * ```
  */
 export function saturationNote(result: LoadTestResult): string | undefined {
   const noneSucceeded = result.requests.scheduled > 0 && result.requests.completed === 0;
@@ -48,7 +50,8 @@ export function saturationNote(result: LoadTestResult): string | undefined {
  * @returns `yes`, `slo fail`, the saturated word, or both (`NO, slo fail`)
  * @example
  * ```ts
- * stepValidity(result); // 'yes'
+ * stepValidity(result); // 'NO' (one of its steps fell behind)
+ * stepValidity(result.steps[0]); // 'yes'
  * ```
  */
 export function stepValidity(
@@ -80,7 +83,7 @@ export function stepValidity(
  * @returns the indices of those steps in `result.steps`
  * @example
  * ```ts
- * fellBehind(result).has(3); // true when step 3 completed too little of its arrivals
+ * fellBehind(result).size; // 0
  * ```
  */
 export function fellBehind(result: LoadTestResult): ReadonlySet<number> {

@@ -9,7 +9,8 @@ import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/sea
  * @returns false for a saturated generator or a step where every request failed
  * @example
  * ```ts
- * measurementValid(step); // false when the generator fell behind
+ * measurementValid(step); // true
+ * measurementValid(result.steps[2]); // false (the generator fell behind)
  * ```
  */
 export function measurementValid(step: StepResult): boolean {
@@ -32,7 +33,8 @@ function measuredNothing(step: StepResult): boolean {
  *   measured), `sent late (counted by --find-max)` or `yes (fell behind its rate: kept up 0.87 < 0.95)`
  * @example
  * ```ts
- * validCell(step, undefined); // 'no (generator saturated)'
+ * validCell(step, undefined); // 'yes'
+ * validCell(result.steps[2], undefined); // 'no (generator saturated)'
  * ```
  */
 export function validCell(step: StepResult, outcome: RateStepOutcome | undefined): string {
@@ -57,7 +59,7 @@ export function validCell(step: StepResult, outcome: RateStepOutcome | undefined
  * @returns `met`, `missed: <failures>`, or `–` without an SLO (or with nothing measured)
  * @example
  * ```ts
- * sloCell(step); // 'missed: ttft_p95 = 90.541 > 60'
+ * sloCell(step); // 'met'
  * ```
  */
 export function sloCell(step: StepResult): string {

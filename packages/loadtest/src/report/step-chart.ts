@@ -139,7 +139,11 @@ function legend(parts: string[], series: readonly StepSeries[], hollow: boolean)
  * @param options - title, axis labels, whether to join the points
  * @returns `<svg>` markup, or an empty string when there is no point
  * @example
- * stepChart([{ name: 'TTFT p99', color: '#0072B2', points: [{ x: 61, y: 102, valid: true, label: 'step 0' }] }], { title: 'TTFT', xLabel: 'requests/s', yLabel: 'ms', line: true });
+ * ```ts
+ * const points = [{ x: 61, y: 102, valid: true, label: 'step 0' }];
+ * stepChart([{ name: 'TTFT p99', color: '#0072B2', points }], { title: 'TTFT', xLabel: 'requests/s', yLabel: 'ms', line: true });
+ * // '<svg …</svg>'
+ * ```
  */
 export function stepChart(series: readonly StepSeries[], options: StepChartOptions): string {
   const kept = series.filter((s) => s.points.length > 0);

@@ -13,7 +13,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  * @returns the sentence, without a final period
  * @example
  * ```ts
- * stepCounts(result.steps!); // 'SLO met at 4 of 5 steps (missed at step 4); every measurement valid'
+ * stepCounts(result.steps);
+ * // 'SLO met at 5 of 5 steps; 1 measurement not valid (step 2: the load generator fell behind), so its figures describe the client, not the server'
  * ```
  */
 export function stepCounts(steps: readonly StepResult[]): string {
@@ -65,7 +66,7 @@ function throughputStep(steps: readonly StepResult[]): number {
  * @returns the sentence, or undefined for a run that is not a sweep
  * @example
  * ```ts
- * sweepAnswer(result); // 'Largest rate measured within the SLO: 305.84 requests/s (step 4: ...). ...'
+ * sweepAnswer(result); // 'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64; …). …'
  * ```
  */
 export function sweepAnswer(result: LoadTestResult): string | undefined {

@@ -21,7 +21,10 @@ import type { Slo } from '../slo/parse-slo.js';
  * @returns the step result
  * @example
  * ```ts
- * const result = buildStepResult({ kind: 'rate', rate: 10, arrival: 'poisson' }, records, reading);
+ * const monitor = new HarnessMonitor();
+ * // ... run the step, collecting its records ...
+ * const stepResult = buildStepResult({ kind: 'rate', rate: 10, arrival: 'poisson' }, records, monitor.stop());
+ * stepResult.requests; // { scheduled: 20, sent: 20, completed: 19, failed: 1, dropped: 0, byError: { http_429: 1 } }
  * ```
  */
 export function buildStepResult(
@@ -43,7 +46,7 @@ export function buildStepResult(
  * @returns the pooled harness
  * @example
  * ```ts
- * pooledHarness(steps).saturated;
+ * pooledHarness(result.steps).saturated; // true
  * ```
  */
 export function pooledHarness(steps: readonly StepResult[]): Harness {

@@ -36,6 +36,8 @@ function refuse(message: string, path: string): never {
  * @example
  * ```ts
  * httpJsonConfig('http-json', { template: { inputs: '{{prompt}}' }, paths: { text: '$.generated_text' } });
+ * // { template: { inputs: '{{prompt}}' }, paths: { text: '$.generated_text' } }
+ * httpJsonConfig('openai-chat', {}); // {}
  * ```
  */
 export function httpJsonConfig(provider: ProviderKind, s: HttpJsonSettings): Partial<ClientConfig> {
@@ -70,7 +72,12 @@ export function httpJsonConfig(provider: ProviderKind, s: HttpJsonSettings): Par
  * @throws {@link LoadTestError} `INVALID_OPTION` naming the flag or config key
  * @example
  * ```ts
- * checkClientConfig({ provider: 'openai-chat', baseUrl: 'localhost:8000', model: 'm' }, process.env); // throws
+ * checkClientConfig({ provider: 'openai-chat', baseUrl, model: 'm' }, process.env); // undefined (valid)
+ * try {
+ *   checkClientConfig({ provider: 'openai-chat', baseUrl: 'localhost:8000', model: 'm' }, process.env);
+ * } catch (error) {
+ *   error.message; // "--base-url has no scheme; did you mean 'http://localhost:8000'?"
+ * }
  * ```
  */
 export function checkClientConfig(client: ClientConfig, env: NodeJS.ProcessEnv): void {

@@ -10,7 +10,9 @@ export const RESERVED_DESCRIPTORS = 64;
  *
  * @returns the limit, or undefined where it cannot be read (not Linux) or is unlimited
  * @example
- * openFileLimit(); // 20000
+ * ```ts
+ * typeof openFileLimit(); // 'number' (the soft limit, e.g. 20000; undefined off Linux)
+ * ```
  */
 export function openFileLimit(): number | undefined {
   try {
@@ -35,7 +37,14 @@ export function openFileLimit(): number | undefined {
  * @param limit - the limit (default: {@link openFileLimit})
  * @throws {@link LoadTestError} `INVALID_OPTION` naming the flag, the limit and the way out
  * @example
- * refuseOverFileLimit(30000, '--concurrency', 20000); // throws
+ * ```ts
+ * refuseOverFileLimit(1000, '--concurrency', 20000); // undefined (within the limit)
+ * try {
+ *   refuseOverFileLimit(30000, '--concurrency', 20000);
+ * } catch (error) {
+ *   error.message; // '--concurrency 30000 needs as many connections, and this process may open 20000 files (the hard limit, ulimit -Hn), 64 of them kept for other uses: lower --concurrency to 19936 or less, …'
+ * }
+ * ```
  */
 export function refuseOverFileLimit(
   connections: number,

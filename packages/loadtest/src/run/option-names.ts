@@ -69,7 +69,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  * @returns the message
  * @example
  * ```ts
- * issueMessage(parsed.error.issues[0], input); // "--provider is 'foo'; expected ..."
+ * const input = { baseUrl: 'http://127.0.0.1:8377/v1', model: 'm', provider: 'foo' };
+ * const parsed = LoadTestOptionsSchema.safeParse(input);
+ * issueMessage(parsed.error.issues[0], input); // "--provider is 'foo'; expected …"
  * ```
  */
 export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {

@@ -90,8 +90,10 @@ function frozenRequests(workload: Workload): readonly CompletionRequest[] {
  * @throws {@link LoadTestError} `INVALID_OPTION` (path `records`) when `runtime.records` is not empty
  * @example
  * ```ts
- * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 2000 });
- * const { result } = await runLoadTest(options, { workload: await loadDatasetWorkload('builtin:spam-assassin') });
+ * const options = resolveLoadTest({ baseUrl, model: 'assay-spam-nb', rate: 20, durationMs: 1000 });
+ * const outcome = await runLoadTest(options, { workload: await loadDatasetWorkload('builtin:spam-assassin') });
+ * outcome.result.profile; // { kind: 'rate', rate: 20, arrival: 'poisson' }
+ * outcome.result.requests.failed; // 0
  * ```
  */
 export async function runLoadTest(

@@ -19,7 +19,7 @@ export const MAX_BISECTIONS = 6;
  * @returns requests per second
  * @example
  * ```ts
- * sustainedRate(await runner.run({ kind: 'concurrency', concurrency: 64 }));
+ * sustainedRate(step); // 61.117… (steadyRequestsPerSec)
  * ```
  */
 export function sustainedRate(step: StepResult): number {
@@ -40,7 +40,11 @@ export function sustainedRate(step: StepResult): number {
  * @returns the rates run
  * @example
  * ```ts
- * await sweepRates(runner, 5, { kind: 'poisson' }, 64, undefined);
+ * const runner = runnerFor(); // runs steps on one client, as runLoadTest does
+ * const rates = await sweepRates(runner, 3, { kind: 'poisson' }, 8, undefined);
+ * runner.steps.map((s) => s.profile.kind); // ['concurrency', 'concurrency', 'rate', 'rate', 'rate']
+ * const [sync, full] = runner.steps.map((s) => sustainedRate(s));
+ * rates.every((r) => r > Math.min(sync, full) && r < Math.max(sync, full)); // true (evenly between them)
  * ```
  */
 export async function sweepRates(
@@ -72,7 +76,8 @@ export async function sweepRates(
  * @returns whether find-max counts it as a pass
  * @example
  * ```ts
- * stepMeetsSlo(result.steps![2]!);
+ * stepMeetsSlo(result.steps[1]); // true
+ * stepMeetsSlo(result.steps[2]); // false (the generator fell behind)
  * ```
  */
 export function stepMeetsSlo(step: StepResult): boolean {
@@ -101,7 +106,8 @@ export const KEPT_UP_RATE_SHARE = 0.98;
  * @returns the shortfall, or undefined when it kept up or cannot be judged (share null)
  * @example
  * ```ts
- * keptUpShortfall(step, 84); // 'completed 0.94x its rate < 0.98'
+ * keptUpShortfall(step, 84); // undefined (it kept up)
+ * keptUpShortfall({ ...step, throughput: { ...step.throughput, keptUpShare: 0.87 } }, 84); // 'kept up 0.87 < 0.95'
  * ```
  */
 export function keptUpShortfall(step: StepResult, offered: number): string | undefined {
@@ -132,7 +138,9 @@ export function keptUpShortfall(step: StepResult, offered: number): string | und
  * @returns false when the step fell behind a rate above capacity
  * @example
  * ```ts
- * keptUp(step, 29.35, 19.73); // false when the step completed 66% of its arrivals
+ * const behind = { ...step, throughput: { ...step.throughput, keptUpShare: 0.66 } };
+ * keptUp(behind, 29.35, 19.73); // false (above capacity, it completed 66% of its arrivals)
+ * keptUp(behind, 19, 19.73); // true (at or below capacity it is not judged)
  * ```
  */
 export function keptUp(step: StepResult, offered: number, capacity: number): boolean {
@@ -168,7 +176,7 @@ export type RateStepOutcome = 'pass' | 'pass-late' | Exclude<UpperEnd, 'untested
  * @returns the outcome
  * @example
  * ```ts
- * rateStepOutcome(step, 12, 20); // 'pass-late' when it met the SLO with 4 sends 8 ms late
+ * rateStepOutcome(result.steps[2], 143, 388); // 'pass-late' (met the SLO, some sends late)
  * ```
  */
 export function rateStepOutcome(
@@ -223,7 +231,11 @@ function passes(outcome: RateStepOutcome): boolean {
  * @returns the rate, its bracket, the SLO and what set the upper end
  * @example
  * ```ts
- * const { rate, bracket } = await findMaxRate(runner, parseSlo('e2e_p99<=500'), { kind: 'poisson' }, 64, undefined);
+ * const slo = parseSlo('e2e_p99<=500');
+ * const runner = runnerFor(slo); // runs steps on one client, judged by the SLO, as runLoadTest does
+ * const { rate, bracket } = await findMaxRate(runner, slo, { kind: 'poisson' }, 8, undefined);
+ * rate > 0; // true
+ * bracket[0] === rate; // true
  * ```
  */
 export async function findMaxRate(
@@ -270,7 +282,7 @@ export async function findMaxRate(
  * @returns the warning, or undefined when the answer is within 2% of the capacity or below
  * @example
  * ```ts
- * const warning = aboveCapacityWarning(result); // 'the largest rate found, 42.20 requests/s, ...'
+ * aboveCapacityWarning(result); // undefined (a sweep finds no largest rate)
  * ```
  */
 export function aboveCapacityWarning(result: LoadTestResult): string | undefined {

@@ -81,7 +81,7 @@ function asText(value: TextValue | undefined): string | undefined {
  *   lists the columns found) or a row without a prompt
  * @example
  * ```ts
- * (await loadDatasetWorkload('prompts.parquet', 'question')).prompts.length;
+ * (await loadDatasetWorkload('builtin:spam-assassin')).prompts.length; // 2796
  * ```
  */
 export async function loadDatasetWorkload(
