@@ -26,8 +26,12 @@ export interface InputColumnsSpec {
  *   `INVALID_OPTION` for a value that is no object or an unknown key
  * @example
  * ```ts
- * checkInputColumns({ yTrue: [0, 1], y_pred: [0, 1] }, spec);
- * // RunnerError MISSING_COLUMN (path yPred): The in-memory columns lack yPred (...), which is required. Did you mean "yPred" for the key "y_pred"? ...
+ * checkInputColumns({ yTrue: [0, 1], yPred: [0, 1] }, PREDICTION_COLUMNS); // undefined
+ * try {
+ *   checkInputColumns({ yTrue: [0, 1], y_pred: [0, 1] }, PREDICTION_COLUMNS);
+ * } catch (error) {
+ *   error.message; // 'The in-memory columns lack yPred (…), which is required. Did you mean "yPred" for the key "y_pred"? …'
+ * }
  * ```
  */
 export function checkInputColumns(input: unknown, spec: InputColumnsSpec): void {

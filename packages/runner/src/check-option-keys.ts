@@ -74,8 +74,13 @@ export function suggestOptionName(key: string, valid: readonly string[]): string
  *   for a value that is no object), naming the closest valid name and, where short, every one
  * @example
  * ```ts
- * checkOptionKeys({ posLable: 1 }, 'scorePredictions', { posLabel: true });
- * // RunnerError INVALID_OPTION: "posLable" is not a known option of scorePredictions; it was refused rather than ignored. Did you mean "posLabel"? ...
+ * checkOptionKeys({ posLabel: 1 }, 'scorePredictions', { posLabel: true }); // undefined
+ * try {
+ *   checkOptionKeys({ posLable: 1 }, 'scorePredictions', { posLabel: true });
+ * } catch (error) {
+ *   error.code; // 'INVALID_OPTION'
+ *   error.message; // '"posLable" is not a known option of scorePredictions; it was refused rather than ignored. Did you mean "posLabel"? …'
+ * }
  * ```
  */
 export function checkOptionKeys(

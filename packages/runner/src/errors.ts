@@ -41,11 +41,13 @@ export type RunnerErrorCode =
  * @example
  * ```ts
  * import { RunnerError, scorePredictions } from '@assay/runner';
- * try {
- *   await scorePredictions({ yTrue: [0, 1], yPred: [0, 1] }, { metrics: ['acuracy'] });
- * } catch (error) {
- *   if (error instanceof RunnerError) console.log(error.code, error.path); // UNKNOWN_METRIC metrics
- * }
+ * const error = await scorePredictions(
+ *   { yTrue: [0, 1], yPred: [0, 1] },
+ *   { metrics: ['acuracy'], workers: 0 },
+ * ).catch((e) => e);
+ * error instanceof RunnerError; // true
+ * error.code; // 'UNKNOWN_METRIC'
+ * error.path; // 'metrics'
  * ```
  */
 export class RunnerError extends Error {

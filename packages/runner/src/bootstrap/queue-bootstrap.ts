@@ -198,8 +198,11 @@ const UNDEFINED_WHEN: Readonly<Record<string, string>> = {
  * @param job - the runner, the data, the counts and the settings
  * @returns the methods at once; the intervals when `done` resolves
  * @example
- * const queued = queueBootstrap(job);
- * const { intervals } = await queued.done;
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * const run = async (task) => runTask(task);
+ * const queued = queueBootstrap({ run, track: (p) => Promise.all(p), columns, specs: [METRIC_REGISTRY.get('accuracy')], overallCounts: Float64Array.of(2, 0, 1, 1), sliceCounts: null, seed: 0, bootstrap: 100, ci: 0.95, tasks: 1 });
+ * queued.method; // { accuracy: 'multinomial-counts' }
+ * await queued.done; // { intervals: [[[0.25, 1]]], warnings: [] }
  */
 export function queueBootstrap(job: BootstrapJob): QueuedBootstrap {
   const { columns } = job;

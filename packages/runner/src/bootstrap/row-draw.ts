@@ -83,8 +83,10 @@ export type RowDraw = (rng: Rng) => Uint32Array;
  * the row bootstrap's rows, and data whose items are each repeated `r` times draw each
  * repeated row set of the unrepeated data's draw (so ratio metrics get the same interval).
  * @example
- * const draw = rowDraw(columns.n, null, columns.clusters);
- * const rows = draw(createRng(seed));
+ * const draw = rowDraw(4, null, undefined);
+ * draw(createRng(1)); // Uint32Array [0, 2, 3, 1]: 4 rows with replacement
+ * const byCluster = rowDraw(4, null, { codes: Int32Array.of(0, 0, 1, 1), count: 2 });
+ * byCluster(createRng(1)); // Uint32Array [0, 1, 2, 3]: both rows of each drawn cluster
  */
 export function rowDraw(
   n: number,

@@ -136,7 +136,7 @@ export async function layoutStratifiedFolds(
   if (max < nSplits) {
     throw new SplitError(
       'CLASS_TOO_SMALL',
-      `--cv ${text}: nSplits=${nSplits} cannot be greater than the number of members in each class (the largest class has ${max}); ${max >= 2 ? `use at most ${max} folds.` : 'there are too few rows for this split; score without one (--cv none).'}`,
+      `--cv ${text}: nSplits=${nSplits} cannot be greater than the number of members in each class (the largest class has ${max}); ${max >= 2 ? `use at most ${max} folds.` : 'this split needs a class with at least 2 members: add data or score without one (--cv none).'}`,
       'options.nSplits',
     );
   }

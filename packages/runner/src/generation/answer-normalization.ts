@@ -198,7 +198,7 @@ export function harnessTransform(
  * @param reference - the reference's tokens
  * @returns the F1 in [0, 1]
  * @example
- * tokenF1(['the', 'cat', 'sat'], ['a', 'cat', 'sat']); // 2/3
+ * tokenF1(['the', 'cat', 'sat'], ['a', 'cat', 'sat']); // 0.6666666666666666 (2 of 3 tokens shared)
  */
 export function tokenF1(prediction: readonly string[], reference: readonly string[]): number {
   const counts = new Map<string, number>();

@@ -39,7 +39,11 @@ export interface GenerationBootstrapJob {
  * @param job - the matrix, the selections and the settings
  * @returns per selection, per metric: the interval, or null when no replicate is defined
  * @example
- * const intervals = await generationIntervals(job); // intervals[0][j]: metric j, whole set
+ * const layout = rowLayout(['exact_match']);
+ * const rows = Float64Array.of(1, 0, 1, 1); // each row's exact_match
+ * const run = async (task) => runGenerationTask(task);
+ * await generationIntervals({ run, rows, n: 4, layout, slice: null, sliceCount: 0, clusters: undefined, seed: 0, bootstrap: 100, ci: 0.95 });
+ * // [[[0, 1]]]: the whole set's interval of exact_match
  */
 export async function generationIntervals(
   job: GenerationBootstrapJob,

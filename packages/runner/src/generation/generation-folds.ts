@@ -34,7 +34,9 @@ const STRATIFIED = new Set(['stratified', 'stratified-group', 'repeated-stratifi
  *   have no classes to stratify by), `INVALID_OPTION` for bad fold ids or fold ids with
  *   dropped rows, `TOO_FEW_ROWS`
  * @example
- * generationFolds({ cv: 'kfold:5', n: 100, group: null, groupValues: [], seed: 7, dropped: 0 });
+ * const plan = await generationFolds({ cv: 'kfold:5', n: 100, group: null, groupValues: [], seed: 7, dropped: 0 });
+ * plan.foldings[0].splits.length; // 5
+ * plan.foldings[0].splits[0]; // { nTrain: 80, nTest: 20 }
  */
 export function generationFolds(request: GenerationFoldRequest): {
   cvText: string;

@@ -54,7 +54,10 @@ function tokenF1Of(output: string, refs: readonly string[], s: GenerationSetting
  * @param task - the rows, their references, the layout and the settings
  * @returns `rows × layout.width` numbers, row-major
  * @example
- * scoreGenerationRows({ kind: 'generation-rows', outputs: ['a'], references: [['a']], layout, settings });
+ * const layout = rowLayout(['exact_match', 'token_f1']);
+ * const settings = resolveGenerationSettings({});
+ * scoreGenerationRows({ kind: 'generation-rows', outputs: ['Paris', 'big cat'], references: [['paris'], ['big dog']], layout, settings });
+ * // Float64Array [1, 1, 0, 0.5]: row 0's exact_match and token_f1, then row 1's
  */
 export function scoreGenerationRows(task: GenerationRowsTask): Float64Array {
   const { outputs, references, layout, settings } = task;
@@ -113,7 +116,10 @@ function selectedRows(selection: GenerationBootstrapTask['selection']): Uint32Ar
  * @param task - the matrix, the selection, the clusters and one seed per replicate
  * @returns `seeds.length × layout.slots.length` values
  * @example
- * runGenerationBootstrap({ kind: 'generation-bootstrap', rows, n, layout, selection: null, clusters: undefined, seeds: [1, 2] });
+ * const layout = rowLayout(['exact_match']);
+ * const rows = Float64Array.of(1, 0, 1, 1); // each row's exact_match
+ * runGenerationBootstrap({ kind: 'generation-bootstrap', rows, n: 4, layout, selection: null, clusters: undefined, seeds: [1, 2] });
+ * // Float64Array [0.75, 0.5]: exact_match on each replicate's rows
  */
 export function runGenerationBootstrap(task: GenerationBootstrapTask): Float64Array {
   const { rows, n, layout, seeds } = task;
@@ -140,7 +146,10 @@ export function runGenerationBootstrap(task: GenerationBootstrapTask): Float64Ar
  * @param task - a rows or bootstrap task
  * @returns its numbers
  * @example
- * const matrix = runGenerationTask(rowsTask);
+ * const layout = rowLayout(['exact_match']);
+ * const settings = resolveGenerationSettings({});
+ * runGenerationTask({ kind: 'generation-rows', outputs: ['Paris', 'Rome'], references: [['paris'], ['Oslo']], layout, settings });
+ * // Float64Array [1, 0]
  */
 export function runGenerationTask(task: GenerationTask): Float64Array {
   return task.kind === 'generation-rows' ? scoreGenerationRows(task) : runGenerationBootstrap(task);

@@ -109,8 +109,12 @@ function foldList(results: GenerationResults): ScoreReport['folds'] {
  * @param results - what the stages computed
  * @returns the report (validates against `ScoreReportSchema`)
  * @example
- * const report = generationReport(results);
- * report.overall.bleu?.value;
+ * const layout = rowLayout(['exact_match']);
+ * const settings = resolveGenerationSettings({});
+ * const rows = Float64Array.of(1, 0, 1, 1); // each row's exact_match
+ * const report = generationReport({ layout, settings, rows, n: 4, slice: null, sliceValues: [], cvText: 'none', foldings: [], intervals: [], clusters: undefined, seed: 0, bootstrap: 0, ci: 0.95, dropped: 0, warnings: [], workers: 0, loadMs: 0, computeStart: performance.now() });
+ * report.overall; // { exact_match: { value: 0.75 } }
+ * report.settings.generation; // { normalize: 'squad', stemmer: 'none', bleuTokenize: '13a', signatures: {} }
  */
 export function generationReport(results: GenerationResults): ScoreReport {
   const names = results.layout.slots.map((s) => s.name);

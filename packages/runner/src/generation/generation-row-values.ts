@@ -25,8 +25,11 @@ import {
  * @example
  * ```ts
  * import { generationRowValues } from '@assay/runner';
- * await generationRowValues(['the cat'], [['the cat']], { metrics: ['exact_match', 'bleu'] });
- * // Map { 'exact_match' => Float64Array [1], 'bleu' => Float64Array [...] }
+ * const values = await generationRowValues(['the cat sat on the mat', 'a dog'], [['the cat sat on the mat'], ['the cat']], {
+ *   metrics: ['exact_match', 'bleu'],
+ * });
+ * values.get('exact_match'); // Float64Array [1, 0]
+ * values.get('bleu'); // Float64Array [100, 0]
  * ```
  */
 export async function generationRowValues(

@@ -17,7 +17,7 @@ function tokenless(text: string): boolean {
  * @param references - each row's references
  * @returns the warning, or undefined without a ROUGE metric or such a row
  * @example
- * rougeScriptWarning(['rougeL'], ['Привет'], [['Привет']]); // 'rougeL is 0 on ...'
+ * rougeScriptWarning(['rougeL'], ['Привет'], [['Привет']]); // 'rougeL is 0 on …'
  */
 export function rougeScriptWarning(
   metrics: readonly string[],

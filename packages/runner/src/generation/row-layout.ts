@@ -164,7 +164,10 @@ export function rowLayout(metrics: readonly GenerationMetric[]): RowLayout {
  * @param out - where the values go, one per slot
  * @param at - the first index of `out` to write
  * @example
- * metricValuesFromSums(sums, 40, layout, values, 0);
+ * const layout = rowLayout(['exact_match']);
+ * const values = new Float64Array(1);
+ * metricValuesFromSums(Float64Array.of(3), 4, layout, values, 0);
+ * values; // Float64Array [0.75]: 3 exact matches in 4 rows
  */
 export function metricValuesFromSums(
   sums: Float64Array,
@@ -192,7 +195,8 @@ export function metricValuesFromSums(
  * @param groups - the number of groups
  * @returns per group its `width` sums, and the number of rows of each group
  * @example
- * const { sums, counts } = groupSums(rows, layout.width, sliceCodes, 3);
+ * const rows = Float64Array.of(1, 0, 1, 1); // one number per row
+ * groupSums(rows, 1, Int32Array.of(0, 1, 0, -1), 2); // { sums: Float64Array [2, 0], counts: Float64Array [2, 1] }
  */
 export function groupSums(
   rows: Float64Array,

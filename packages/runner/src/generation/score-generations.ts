@@ -79,6 +79,7 @@ function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
  * @throws {@link RunnerError} for bad options or data
  * @example
  * const report = await scoreGenerationsWith(null, 0, { references: ['a'], outputs: ['a'] }, {});
+ * report.overall.exact_match; // { value: 1 }
  */
 export async function scoreGenerationsWith(
   run: GenerationTaskRunner | null,

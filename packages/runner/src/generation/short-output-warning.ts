@@ -15,7 +15,7 @@ function orderList(orders: readonly number[]): string {
  *   orders 1..N)
  * @returns the warning, or undefined when every order has n-grams
  * @example
- * shortOutputBleuWarning(Float64Array.of(1, 1, 1, 2, 2, 2, 1, 0, 0, 2, 1, 0, 0)); // 'bleu is 0: ...'
+ * shortOutputBleuWarning(Float64Array.of(1, 1, 1, 2, 2, 2, 1, 0, 0, 2, 1, 0, 0)); // 'bleu is 0: …'
  */
 export function shortOutputBleuWarning(statistics: Float64Array): string | undefined {
   const order = (statistics.length - 5) / 2;

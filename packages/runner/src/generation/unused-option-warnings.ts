@@ -10,7 +10,7 @@ import type { GenerationOptions } from './generation-options.js';
  * @returns one sentence per unused option
  * @example
  * unusedGenerationOptionWarnings({ stemmer: 'porter' }, ['bleu']);
- * // ['stemmer porter has no effect: only rouge1 … rouge9, rougeL and rougeLsum stem, and ...']
+ * // ['stemmer porter has no effect: only rouge1 … rouge9, rougeL and rougeLsum stem, and …']
  */
 export function unusedGenerationOptionWarnings(
   options: Pick<GenerationOptions, 'stemmer' | 'bleuTokenize' | 'normalize'>,

@@ -41,7 +41,11 @@ function is64BitInt(type: DataType): boolean {
  * @returns the view, or undefined
  * @example
  * ```ts
- * const values = sharedInt32View(table.getChild('y_true')!.data);
+ * const shared = new Int32Array(new SharedArrayBuffer(12));
+ * shared.set([1, 0, 1]);
+ * const table = tableFromArrays({ y_true: shared, y_pred: Int32Array.of(1, 1, 0) });
+ * sharedInt32View(table.getChild('y_true').data); // Int32Array [1, 0, 1]
+ * sharedInt32View(table.getChild('y_pred').data); // undefined (not in shared memory)
  * ```
  */
 export function sharedInt32View(chunks: Chunks): Int32Array | undefined {

@@ -16,7 +16,8 @@ export const POOL_SCAN_MIN_ROWS = 1 << 20;
  *   start of the next)
  * @example
  * ```ts
- * planLabelSpans([new Int32Array(4), new Int32Array(2)], 3); // spans of 2 rows: [a 0-2], [a 2-4], [b 0-2]
+ * const spans = planLabelSpans([new Int32Array(4), new Int32Array(2)], 3);
+ * spans.map((task) => task.map(({ column, start, end }) => [column, start, end])); // [[[0, 0, 2]], [[0, 2, 4]], [[1, 0, 2]]]
  * ```
  */
 export function planLabelSpans(
@@ -68,8 +69,9 @@ export function planLabelSpans(
  *   without a pool)
  * @example
  * ```ts
- * const runner = createRunner({ workers: 2 });
- * const presence = await scanArrowLabels(new Map([['y', codes]]), runner);
+ * const pool = { workers: 1, runReadTask: async (task) => runTask(task) }; // runs its tasks on this thread
+ * const presence = await scanArrowLabels(new Map([['y', Int32Array.of(3, 1, 3, 0)]]), pool);
+ * presence.get('y'); // { min: 0, table: Int32Array [1, 1, 0, 1] }: 0, 1 and 3 occur
  * ```
  */
 export async function scanArrowLabels(

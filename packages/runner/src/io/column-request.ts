@@ -27,8 +27,13 @@ function kindOf(name: string, kind: unknown): ColumnKind {
  *   names, say) or a kind that is not one of `number`, `label`, `auto`, `text`
  * @example
  * ```ts
- * requestedColumns({ label: 'label', score: 'number' }); // Map { 'label' => 'label', 'score' => 'number' }
- * requestedColumns({ pred: 'lable' }); // RunnerError INVALID_OPTION: ... did you mean 'label'? ...
+ * [...requestedColumns({ label: 'label', score: 'number' })]; // [['label', 'label'], ['score', 'number']]
+ * try {
+ *   requestedColumns({ pred: 'lable' });
+ * } catch (error) {
+ *   error.code; // 'INVALID_OPTION'
+ *   error.message; // 'columns["pred"] must say how to read the column, got the string "lable"; did you mean \'label\'? …'
+ * }
  * ```
  */
 export function requestedColumns(columns: unknown): Map<string, ColumnKind> {

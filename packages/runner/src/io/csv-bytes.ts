@@ -29,6 +29,8 @@ export interface RecordFields {
  * @returns empty boundaries
  * @example
  * const fields = recordFields(3);
+ * fields.starts; // Int32Array [0, 0, 0, 0]
+ * fields.count; // 0
  */
 export function recordFields(width: number): RecordFields {
   const size = Math.max(width, 4);

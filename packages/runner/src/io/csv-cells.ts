@@ -35,6 +35,8 @@ const NO_TABLE = new Int32Array(0);
  * @returns the pick
  * @example
  * const pick = csvPick(2, new CellColumnBuilder('score', 'number'));
+ * pick.index; // 2
+ * pick.packed.size; // 0
  */
 export function csvPick(index: number, builder: CellColumnBuilder | TextColumnBuilder): CsvPick {
   return { index, builder, packed: new Map(), small: NO_TABLE };
@@ -47,7 +49,12 @@ export function csvPick(index: number, builder: CellColumnBuilder | TextColumnBu
  * @param pick - the pick
  * @returns the table
  * @example
- * const code = smallLabels(pick)[smallLabelSlot(bytes, start, 1)];
+ * const pick = csvPick(0, new CellColumnBuilder('label', 'label'));
+ * const bytes = Buffer.from('1\n');
+ * const fields = recordFields(1);
+ * scanRecord(bytes, 0, bytes.length, 0x2c, true, fields);
+ * pushCell(pick, bytes, fields); // the label 1 gets code 0
+ * smallLabels(pick)[smallLabelSlot(bytes, 0, 1)]; // 0
  */
 export function smallLabels(pick: CsvPick): Int32Array {
   if (pick.small.length === 0) pick.small = new Int32Array(256 + 65536).fill(UNKNOWN_LABEL);
@@ -62,7 +69,7 @@ export function smallLabels(pick: CsvPick): Int32Array {
  * @param length - its length, 1 or 2
  * @returns the slot
  * @example
- * smallLabelSlot(Buffer.from('1'), 0, 1); // 0x31
+ * smallLabelSlot(Buffer.from('1'), 0, 1); // 49 (0x31, the byte of '1')
  */
 export function smallLabelSlot(bytes: Uint8Array, start: number, length: number): number {
   return length === 1 ? bytes[start]! : 256 + ((bytes[start]! << 8) | bytes[start + 1]!);
@@ -78,7 +85,12 @@ export function smallLabelSlot(bytes: Uint8Array, start: number, length: number)
  * @throws {@link RunnerError} `NON_NUMERIC_VALUE` (without its line: callers read the file
  *   again with csv-parse to name it)
  * @example
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const bytes = Buffer.from('spam,spam,0.9\n');
+ * const fields = recordFields(3);
+ * scanRecord(bytes, 0, bytes.length, 0x2c, true, fields);
  * for (const pick of picks) pushCell(pick, bytes, fields);
+ * picks[1].builder.finish(); // { kind: 'number', name: 'score', values: Float64Array [0.9] }
  */
 export function pushCell(pick: CsvPick, bytes: Buffer, fields: RecordFields): void {
   const k = pick.index;
@@ -150,7 +162,11 @@ function noQuote(bytes: Uint8Array, start: number, end: number): boolean {
  * @param width - fields of the header
  * @returns true for a line to skip
  * @example
- * if (fields.count === 1 && blankRecord(bytes, fields, width)) continue;
+ * const fields = recordFields(3); // as the scanner fills them: one field, bytes 0-2
+ * fields.count = 1;
+ * fields.ends[0] = 2;
+ * blankRecord(Buffer.from(' \t'), fields, 3); // true (spaces and tabs only)
+ * blankRecord(Buffer.from('a,'), fields, 3); // false
  */
 export function blankRecord(bytes: Uint8Array, fields: RecordFields, width: number): boolean {
   if (fields.count !== 1) return false;

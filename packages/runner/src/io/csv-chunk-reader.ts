@@ -10,13 +10,14 @@ import { firstInvalidUtf8, incompleteTail, invalidUtf8 } from './utf8-stream.js'
  * where a stream's fresh chunks each cost their page faults and a copy.
  *
  * @example
- * const reader = await CsvChunkReader.open('preds.csv', 1 << 20);
- * let at = 0;
+ * const reader = await CsvChunkReader.open('preds.csv', 32);
+ * let lines = 0;
  * do {
- *   await reader.next(at);
- *   at = scan(reader.bytes, reader.length, reader.done); // bytes consumed
+ *   await reader.next(reader.length); // every byte of the last chunk consumed
+ *   for (let i = 0; i < reader.length; i++) if (reader.bytes[i] === 0x0a) lines++;
  * } while (!reader.done);
  * await reader.close();
+ * lines; // 5: the header and 4 rows
  */
 export class CsvChunkReader {
   /** the buffer; bytes `[0, length)` are valid */

@@ -45,7 +45,10 @@ export interface FastRows {
  * @param row - rows the builders hold
  * @returns the plan
  * @example
- * const plan = fastRows(picks, header.length, 0x2c, n);
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const plan = fastRows(picks, 3, 0x2c, 0);
+ * plan.action; // Uint8Array [2, 0, 1]: field 0 a label, field 1 skipped, field 2 a number
+ * fastRows([csvPick(0, new TextColumnBuilder('answer'))], 1, 0x2c, 0); // undefined: a text column
  */
 export function fastRows(
   picks: readonly CsvPick[],
@@ -87,7 +90,11 @@ export function fastRows(
  * @param picks - the picks it was made from
  * @returns true when stale
  * @example
- * if (fastRowsStale(plan, picks)) plan = fastRows(picks, width, delimiter, n);
+ * const picks = [csvPick(0, new CellColumnBuilder('y', 'auto'))];
+ * const plan = fastRows(picks, 1, 0x2c, 0);
+ * const loop = recordLoop(picks, 1, 0x2c, Number.POSITIVE_INFINITY);
+ * readRecords(Buffer.from('yes\n'), 0, 4, true, loop); // 4: the auto column turns into labels
+ * fastRowsStale(plan, picks); // true
  */
 export function fastRowsStale(plan: FastRows, picks: readonly CsvPick[]): boolean {
   for (const pick of picks) {
@@ -105,7 +112,13 @@ export function fastRowsStale(plan: FastRows, picks: readonly CsvPick[]): boolea
  * @param plan - the plan the loop ran with
  * @param picks - its picks
  * @example
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const bytes = Buffer.from('spam,x,0.9\nspam,x,0.2\n');
+ * readRecords(bytes, 0, 11, false, recordLoop(picks, 3, 0x2c, 1)); // 11: the first record, with the generic scanner
+ * const plan = fastRows(picks, 3, 0x2c, 1);
+ * scanFastRows(bytes, 11, bytes.length, plan); // 22
  * commitFastRows(plan, picks); // every builder's length is now plan.row
+ * picks[1].builder.finish().values; // Float64Array [0.9, 0.2]
  */
 export function commitFastRows(plan: FastRows, picks: readonly CsvPick[]): void {
   for (const pick of picks) {
@@ -263,7 +276,12 @@ function blankStart(b: number): boolean {
  * @param plan - where each field goes; `plan.row` is advanced
  * @returns the offset of the first record not read
  * @example
- * at = scanFastRows(bytes, at, end, plan);
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const bytes = Buffer.from('spam,x,0.9\nspam,x,0.2\nspam,x,0.4\nham,x,0.1\n');
+ * readRecords(bytes, 0, 11, false, recordLoop(picks, 3, 0x2c, 1)); // 11: 'spam' met by the generic scanner
+ * const plan = fastRows(picks, 3, 0x2c, 1);
+ * scanFastRows(bytes, 11, bytes.length, plan); // 33: stops at 'ham', a label not met before
+ * plan.row; // 3
  */
 export function scanFastRows(bytes: Uint8Array, at: number, end: number, plan: FastRows): number {
   const { action, delimiter, capacity } = plan;

@@ -25,7 +25,13 @@ export class LateTextColumns extends Error {
  * @param builders - the readers' column builders
  * @throws {@link LateTextColumns} naming those columns
  * @example
- * throwIfLateText(picks.map((pick) => pick.builder));
+ * const pick = csvPick(0, new CellColumnBuilder('y', 'auto'));
+ * readRecords(Buffer.from('1\nNA\nyes\n'), 0, 9, true, recordLoop([pick], 1, 0x2c, Number.POSITIVE_INFINITY));
+ * try {
+ *   throwIfLateText([pick.builder]);
+ * } catch (error) {
+ *   error.names; // ['y']: 'yes' came after rows read as numbers
+ * }
  */
 export function throwIfLateText(
   builders: readonly (CellColumnBuilder | TextColumnBuilder)[],
@@ -47,7 +53,14 @@ export function throwIfLateText(
  * @param read - one read of the file
  * @returns what `read` returns
  * @example
- * return readingLateTextAgain(columns, (kinds) => readFile(file, kinds));
+ * const kinds = [];
+ * const read = async (columns) => {
+ *   kinds.push(columns.get('y'));
+ *   if (columns.get('y') === 'auto') throw new LateTextColumns(['y']);
+ *   return 'read';
+ * };
+ * await readingLateTextAgain(new Map([['y', 'auto']]), read); // 'read'
+ * kinds; // ['auto', 'label']
  */
 export async function readingLateTextAgain<T>(
   columns: ReadonlyMap<string, ColumnKind>,

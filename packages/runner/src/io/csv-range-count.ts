@@ -19,6 +19,7 @@ const indexOf = Uint8Array.prototype.indexOf;
  * @returns the buffer
  * @example
  * const buf = rangeBuffer(1 << 20);
+ * buf.length; // 1048576
  */
 export function rangeBuffer(bytes: number = CHUNK_BYTES): Buffer {
   if (buffer.length < bytes) buffer = Buffer.allocUnsafe(Math.max(bytes, CHUNK_BYTES));
@@ -47,7 +48,9 @@ interface SpanState {
  * @returns its first record start, the next span's, its records, and whether it met a quote
  * @throws the file system's error
  * @example
- * const { rows } = countSpan(task, 0);
+ * const task = { kind: 'csv-parse', file: 'preds.csv', cuts: [23, 40, 74], width: 3, next: new Int32Array(1) };
+ * countSpan(task, 0); // { first: 23, end: 49, rows: 2, quoted: false }
+ * countSpan(task, 1); // { first: 49, end: 74, rows: 2, quoted: false }
  */
 export function countSpan(task: CsvCountTask, k: number): CsvSpanCount {
   const { cuts } = task;
@@ -138,7 +141,11 @@ function finish(state: SpanState, first: number, line: number, rows: number, end
  * @param kept - bytes to keep
  * @returns the new buffer
  * @example
- * bytes = growRangeBuffer(length);
+ * const bytes = rangeBuffer();
+ * bytes.write('label,score');
+ * const grown = growRangeBuffer(11);
+ * grown.length === 2 * bytes.length; // true
+ * grown.toString('utf8', 0, 11); // 'label,score'
  */
 export function growRangeBuffer(kept: number): Buffer {
   const grown = Buffer.allocUnsafe(buffer.length * 2);

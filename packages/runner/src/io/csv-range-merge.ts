@@ -43,7 +43,9 @@ export function rangesToRelabel(found: readonly CsvRangeColumnResult[]): number[
  * @returns the label column
  * @throws {@link RunnerError} `UNSAFE_INTEGER_LABEL` (from `finishLabels`)
  * @example
- * const column = mergeRangeLabels('label', codes, { offsets: [0, 4], rows: [4, 3] }, [['a'], ['b', 'a']]);
+ * const codes = Int32Array.of(0, 1, 0, 0, 1, 0, 1); // rows 0-2 coded by range 0, rows 3-6 by range 1
+ * mergeRangeLabels('label', codes, { offsets: [0, 3], rows: [3, 4] }, [['a', 'b'], ['b', 'c']]);
+ * // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1, 2, 1, 2], dictionary: ['a', 'b', 'c'] }
  */
 export function mergeRangeLabels(
   name: string,

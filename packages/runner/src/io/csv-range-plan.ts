@@ -33,7 +33,8 @@ function blankLine(bytes: Uint8Array, from: number, to: number, quotedToo: boole
  * @param width - fields of the header
  * @returns the ranges, their rows and row offsets
  * @example
- * const ranges = planRanges(bytes, 23, [1 << 20, 2 << 20], 3);
+ * const bytes = Buffer.from('label,prediction,score\nspam,spam,0.9\nham,ham,0.2\nspam,ham,0.4\nham,ham,0.1\n');
+ * planRanges(bytes, 23, [40], 3); // { starts: [23, 49], ends: [49, 74], rows: [2, 2], offsets: [0, 2] }
  */
 export function planRanges(
   bytes: Uint8Array,

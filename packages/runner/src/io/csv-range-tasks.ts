@@ -38,7 +38,12 @@ function rangePicks(task: CsvParseTask, from: number, to: number): CsvPick[] {
  * @throws {@link CsvFallback} where the range leaves the scanner's grammar, does not end at
  *   a record boundary or holds another number of rows than counted; `NON_NUMERIC_VALUE`
  * @example
- * const found = parseCsvRange(task, 0); // [null, { dictionary: ['a', 'b'], switchedAt: 0 }]
+ * const ranges = { starts: [23, 49], ends: [49, 74], rows: [2, 2], offsets: [0, 2] }; // preds.csv in two ranges
+ * const columns = [{ index: 0, name: 'label', kind: 'label', codes: new Int32Array(4) }, { index: 2, name: 'score', kind: 'number', numbers: new Float64Array(4) }];
+ * const task = { kind: 'csv-parse', bytes: undefined, file: 'preds.csv', delimiter: 0x2c, width: 3, ranges, next: new Int32Array(1), columns };
+ * parseCsvRange(task, 1); // [{ dictionary: ['spam', 'ham'], switchedAt: 0 }, null]
+ * columns[0].codes; // Int32Array [0, 0, 0, 1]: rows 2 and 3, in the range's own codes
+ * columns[1].numbers; // Float64Array [0, 0, 0.4, 0.1]
  */
 export function parseCsvRange(task: CsvParseTask, r: number): CsvRangeColumnResult[] {
   const rows = task.ranges.rows[r]!;
@@ -104,7 +109,11 @@ function readFileRange(file: string, start: number, end: number, loop: RecordLoo
  * @returns the ranges this thread parsed and their results
  * @throws what {@link parseCsvRange} throws
  * @example
- * const { ranges, found } = parseClaimedRanges(task);
+ * const ranges = { starts: [23, 49], ends: [49, 74], rows: [2, 2], offsets: [0, 2] }; // preds.csv in two ranges
+ * const columns = [{ index: 2, name: 'score', kind: 'number', numbers: new Float64Array(4) }];
+ * const task = { kind: 'csv-parse', bytes: undefined, file: 'preds.csv', delimiter: 0x2c, width: 3, ranges, next: new Int32Array(1), columns };
+ * parseClaimedRanges(task); // { ranges: [0, 1], found: [[null], [null]] }: no other thread claimed one
+ * columns[0].numbers; // Float64Array [0.9, 0.2, 0.4, 0.1]
  */
 export function parseClaimedRanges(task: CsvTask): CsvParseResult {
   const counting = 'cuts' in task;

@@ -35,7 +35,10 @@ export interface RecordLoop {
  * @param limit - the most rows to read
  * @returns the loop
  * @example
- * const loop = recordLoop(picks, header.length, 0x2c, Number.POSITIVE_INFINITY);
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const loop = recordLoop(picks, 3, 0x2c, Number.POSITIVE_INFINITY);
+ * loop.switchedAt; // [0, -1]: the label column holds labels from row 0, the number column none
+ * loop.fast; // true
  */
 export function recordLoop(
   picks: readonly CsvPick[],
@@ -90,7 +93,11 @@ function fastRecords(bytes: Uint8Array, at: number, end: number, loop: RecordLoo
  * @throws {@link CsvFallback} for a ragged row, a record outside the scanner's grammar or
  *   more rows than `loop.limit`; `NON_NUMERIC_VALUE`
  * @example
- * at = readRecords(bytes, at, length, done, loop);
+ * const picks = [csvPick(0, new CellColumnBuilder('label', 'label')), csvPick(2, new CellColumnBuilder('score', 'number'))];
+ * const loop = recordLoop(picks, 3, 0x2c, Number.POSITIVE_INFINITY);
+ * const bytes = Buffer.from('spam,spam,0.9\nham,ham,0.2\nspam,h');
+ * readRecords(bytes, 0, bytes.length, false, loop); // 26: the record cut at the end is kept for the next chunk
+ * loop.n; // 2
  */
 export function readRecords(
   bytes: Buffer,

@@ -62,6 +62,12 @@ export const LOAD_COLUMNS_OPTION_KEYS: OptionKeys<LoadColumnsOptions> = {
  * @param file - a path
  * @returns the format
  * @throws {@link RunnerError} `UNKNOWN_FORMAT` listing the known extensions
+ * @example
+ * ```ts
+ * import { detectFormat } from '@assay/runner';
+ * detectFormat('preds.csv'); // 'csv'
+ * detectFormat('runs/preds.PARQUET'); // 'parquet'
+ * ```
  */
 export function detectFormat(file: string): InputFormat {
   const format = EXTENSIONS[extname(file).toLowerCase()];
@@ -94,7 +100,9 @@ export function detectFormat(file: string): InputFormat {
  * const table = await loadColumns('preds.parquet', {
  *   columns: { label: 'label', prediction: 'label', score: 'number' },
  * });
- * table.columns.get('score'); // { kind: 'number', values: Float64Array (shared) }
+ * table.n; // 4
+ * table.columns.get('score'); // { kind: 'number', name: 'score', values: Float64Array [0.9, 0.2, 0.4, 0.1] }
+ * table.columns.get('label'); // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1], dictionary: ['spam', 'ham'] }
  * ```
  */
 export async function loadColumns(file: string, options: LoadColumnsOptions): Promise<LoadedTable> {

@@ -27,7 +27,8 @@ export interface PageScratch {
  * @param meta - the chunk's metadata
  * @returns the byte range `[start, end)`
  * @example
- * const { start, end } = chunkRange(rowGroup.columns[0].meta_data);
+ * const metadata = await parquetMetadataAsync(await asyncBufferFromFile('preds.parquet'));
+ * chunkRange(metadata.row_groups[0].columns[2].meta_data); // { start: 96, end: 147 }: the score column's pages
  */
 export function chunkRange(meta: ColumnMetaData): { start: number; end: number } {
   const dataOffset = Number(meta.data_page_offset);
@@ -44,7 +45,8 @@ export function chunkRange(meta: ColumnMetaData): { start: number; end: number }
  * @param meta - the chunk's metadata
  * @returns true when the fast path can try it
  * @example
- * if (!fastChunk(meta)) readWithHyparquet(...);
+ * fastChunk({ codec: 'SNAPPY', encodings: ['PLAIN', 'RLE'] }); // true
+ * fastChunk({ codec: 'GZIP', encodings: ['PLAIN'] }); // false (hyparquet reads it)
  */
 export function fastChunk(meta: ColumnMetaData): boolean {
   return CODECS.has(meta.codec) && meta.encodings.every((e) => ENCODINGS.has(e));
@@ -82,7 +84,13 @@ function decompress(file: PageScratch, body: Uint8Array, size: number, codec: st
  * @param rows - the row group's rows
  * @throws {@link ParquetFastPathMiss} for anything the fast path does not decode
  * @example
- * decodeColumnChunk(scratch, bytes, meta, sink, false, 0, rowGroup.num_rows);
+ * const metadata = await parquetMetadataAsync(await asyncBufferFromFile('preds.parquet'));
+ * const meta = metadata.row_groups[0].columns[2].meta_data; // the score column, OPTIONAL DOUBLE
+ * const file = await ParquetChunkFile.open('preds.parquet');
+ * const sink = new ParquetColumnValues('score', false, 'DOUBLE', 4);
+ * decodeColumnChunk(file, await file.range(chunkRange(meta).start, chunkRange(meta).end), meta, sink, true, 0, 4);
+ * await file.close();
+ * sink.finish(); // { kind: 'number', name: 'score', values: Float64Array [0.9, 0.2, 0.4, 0.1] }
  */
 export function decodeColumnChunk(
   file: PageScratch,

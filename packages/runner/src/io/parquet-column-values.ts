@@ -47,9 +47,14 @@ function grownFloat64(a: Float64Array, n: number): Float64Array {
  * small non-negative integers and the builder's map otherwise.
  *
  * @example
- * const sink = new ParquetColumnValues('y_true', true, 'INT32', n);
- * decodeColumnChunk(scratch, bytes, meta, sink, false, 0, n);
- * sink.finish(); // { kind: 'label', codes, dictionary }
+ * const metadata = await parquetMetadataAsync(await asyncBufferFromFile('preds.parquet'));
+ * const meta = metadata.row_groups[0].columns[2].meta_data; // the score column, OPTIONAL DOUBLE
+ * const { start, end } = chunkRange(meta);
+ * const file = await ParquetChunkFile.open('preds.parquet');
+ * const sink = new ParquetColumnValues('score', true, 'DOUBLE', 4); // as labels
+ * decodeColumnChunk(file, await file.range(start, end), meta, sink, true, 0, 4);
+ * await file.close();
+ * sink.finish(); // { kind: 'label', name: 'score', codes: Int32Array [0, 1, 2, 3], dictionary: [0.9, 0.2, 0.4, 0.1] }
  */
 export class ParquetColumnValues {
   private readonly numbers: Float64Array | undefined;

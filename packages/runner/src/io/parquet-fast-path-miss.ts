@@ -4,7 +4,9 @@
  * column with hyparquet instead, which decodes it or reports the problem as before.
  *
  * @example
- * throw new ParquetFastPathMiss('codec GZIP');
+ * const miss = new ParquetFastPathMiss('codec GZIP');
+ * miss.message; // 'fast Parquet path declined: codec GZIP'
+ * miss instanceof Error; // true
  */
 export class ParquetFastPathMiss extends Error {
   constructor(reason: string) {

@@ -29,7 +29,8 @@ function convertedByHyparquet(element: SchemaElement): boolean {
  * @param node - the column's schema node
  * @returns true when {@link readFastColumn} may try it
  * @example
- * fastEligible(parquetSchema(metadata).children[0]); // true for an INT32 column
+ * const metadata = await parquetMetadataAsync(await asyncBufferFromFile('preds.parquet'));
+ * parquetSchema(metadata).children.map(fastEligible); // [false, false, true]: label and prediction are strings, score a DOUBLE
  */
 export function fastEligible(node: SchemaTree): boolean {
   const element = node.element;
@@ -50,8 +51,9 @@ export function fastEligible(node: SchemaTree): boolean {
  *
  * @example
  * const file = await ParquetChunkFile.open('preds.parquet');
- * const bytes = await file.range(4, 1000);
+ * const bytes = await file.range(0, 4);
  * await file.close();
+ * Buffer.from(bytes).toString(); // 'PAR1' (the magic number a Parquet file starts with)
  */
 export class ParquetChunkFile {
   private buffer = new Uint8Array(0);
@@ -123,7 +125,12 @@ export class ParquetChunkFile {
  *   not decode, or bytes that do not add up: hyparquet then reads the column)
  * @throws {@link RunnerError} for labels beyond 2^53 (as the hyparquet path does)
  * @example
- * const column = await readFastColumn(file, metadata, 'y_true', node, true, n);
+ * const metadata = await parquetMetadataAsync(await asyncBufferFromFile('preds.parquet'));
+ * const node = parquetSchema(metadata).children[2]; // score
+ * const file = await ParquetChunkFile.open('preds.parquet');
+ * const column = await readFastColumn(file, metadata, 'score', node, false, 4);
+ * await file.close();
+ * column; // { kind: 'number', name: 'score', values: Float64Array [0.9, 0.2, 0.4, 0.1] }
  */
 export async function readFastColumn(
   file: ParquetChunkFile,

@@ -26,7 +26,8 @@ const MAX_HYBRID_WIDTH = 24;
  *   too wide
  * @example
  * const out = new Int32Array(4);
- * decodeHybrid(new Uint8Array([0x08, 0x05]), 0, 2, 3, out, 0, 4); // out = [5, 5, 5, 5]
+ * decodeHybrid(new Uint8Array([0x08, 0x05]), 0, 2, 3, out, 0, 4); // 2 (bytes read)
+ * out; // Int32Array [5, 5, 5, 5]
  */
 export function decodeHybrid(
   bytes: Uint8Array,

@@ -78,9 +78,8 @@ export function int32Values(
  * @throws {@link ParquetFastPathMiss} when the page holds fewer than `count` values
  * @example
  * const out = new Float64Array(2);
- * decodePlain(new Uint8Array([1, 0, 0, 0, 254, 255, 255, 255]), 0, 2, 'INT32', out, 0, {
- *   buffer: new ArrayBuffer(0),
- * }); // out = [1, -2]
+ * decodePlain(new Uint8Array([1, 0, 0, 0, 254, 255, 255, 255]), 0, 2, 'INT32', out, 0, { buffer: new ArrayBuffer(0) }); // 8 (bytes read)
+ * out; // Float64Array [1, -2]
  */
 export function decodePlain(
   bytes: Uint8Array,

@@ -27,6 +27,9 @@ const CHUNK_BYTES = 1 << 20;
  * @throws {@link CsvFallback}; `UNREADABLE_FILE` (invalid UTF-8), `MISSING_COLUMN`, `EMPTY_FILE`
  * @example
  * const table = await readCsvBytes('preds.csv', new Map([['score', 'number']]), ',');
+ * table.n; // 4
+ * table.columns.get('score').values; // Float64Array [0.9, 0.2, 0.4, 0.1]
+ * table.available; // ['label', 'prediction', 'score']
  */
 export async function readCsvBytes(
   file: string,

@@ -171,7 +171,11 @@ async function finishColumn(
  * @param options - internal knobs (minimum file and range sizes, split offsets)
  * @returns the columns, or undefined to read the file sequentially
  * @example
- * const table = await readCsvOnPool('preds.csv', new Map([['label', 'auto']]), ',', runner);
+ * const pool = { workers: 1, runReadTask: async (task) => runTask(task) }; // runs its tasks on this thread
+ * const options = { minFileBytes: 0, minRangeBytes: 1 }; // split even a small file
+ * const table = await readCsvOnPool('preds.csv', new Map([['label', 'auto']]), ',', pool, options);
+ * table.columns.get('label'); // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1], dictionary: ['spam', 'ham'] }
+ * await readCsvOnPool('preds.csv', new Map([['label', 'auto']]), ',', pool); // undefined: under 4 MiB, read sequentially
  */
 export async function readCsvOnPool(
   file: string,

@@ -29,6 +29,7 @@ import { utf8FileStream } from './utf8-stream.js';
  *   `MISSING_COLUMN`, `RAGGED_ROW` (naming the line), `NON_NUMERIC_VALUE`
  * @example
  * const table = await readCsv('preds.csv', new Map([['label', 'label']]));
+ * table.columns.get('label'); // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1], dictionary: ['spam', 'ham'] }
  */
 export async function readCsv(
   file: string,

@@ -31,7 +31,10 @@ interface Ordered {
  * @param n - rows
  * @returns the read columns by name
  * @example
- * const read = await readWithHyparquet(bytes, metadata, new Map([['y', 'label']]), n);
+ * const bytes = await asyncBufferFromFile('preds.parquet');
+ * const metadata = await parquetMetadataAsync(bytes);
+ * const read = await readWithHyparquet(bytes, metadata, new Map([['label', 'label']]), 4);
+ * read.get('label'); // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1], dictionary: ['spam', 'ham'] }
  */
 export async function readWithHyparquet(
   file: AsyncBuffer,

@@ -59,6 +59,7 @@ function plan(
  *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE`
  * @example
  * const table = await readParquet('preds.parquet', new Map([['label', 'label']]));
+ * table.columns.get('label'); // { kind: 'label', name: 'label', codes: Int32Array [0, 1, 0, 1], dictionary: ['spam', 'ham'] }
  */
 export async function readParquet(
   file: string,

@@ -42,7 +42,8 @@ function backCopy(out: Uint8Array, at: number, offset: number, length: number): 
  * @throws {@link ParquetFastPathMiss} when the block is malformed or its length differs
  * @example
  * const out = new Uint8Array(3);
- * snappyDecode(new Uint8Array([3, 8, 97, 98, 99]), out); // out = 'abc'
+ * snappyDecode(new Uint8Array([3, 8, 97, 98, 99]), out);
+ * Buffer.from(out).toString(); // 'abc'
  */
 export function snappyDecode(input: Uint8Array, output: Uint8Array): void {
   const n = input.length;

@@ -19,7 +19,11 @@ function describe(value: unknown): string {
  * @throws {@link RunnerError} `NON_TEXT_VALUE` naming the column, the row and the value
  * @example
  * toTextValue(['Paris', null], 'answers', () => 'row 0'); // ['Paris', null]
- * toTextValue(42, 'answer', () => 'row 3'); // throws NON_TEXT_VALUE
+ * try {
+ *   toTextValue(42, 'answer', () => 'row 3');
+ * } catch (error) {
+ *   error.code; // 'NON_TEXT_VALUE'
+ * }
  */
 export function toTextValue(cell: unknown, name: string, where: () => string): TextValue {
   if (typeof cell === 'string') return cell;
@@ -82,7 +86,12 @@ export type ReadColumn = LoadedColumn | TextColumn;
  * @param finished - every requested column, in request order
  * @returns the two maps (`texts` only when a text column was requested)
  * @example
+ * const answers = { kind: 'text', name: 'answer', values: ['Paris', null] };
+ * const scores = { kind: 'number', name: 'score', values: Float64Array.of(0.9, 0.2) };
  * const { columns, texts } = splitTextColumns([answers, scores]);
+ * [...columns.keys()]; // ['score']
+ * [...texts.keys()]; // ['answer']
+ * splitTextColumns([scores]).texts; // undefined: no text column
  */
 export function splitTextColumns(finished: readonly ReadColumn[]): {
   columns: Map<string, LoadedColumn>;

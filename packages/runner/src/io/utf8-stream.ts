@@ -91,7 +91,9 @@ async function lineAt(file: string, offset: number): Promise<number> {
  * @param byte - its first byte (undefined: an incomplete sequence at the end)
  * @returns an `UNREADABLE_FILE` error
  * @example
- * throw await invalidUtf8('preds.csv', 1234, 0xff);
+ * const error = await invalidUtf8('preds.csv', 4, 0xff);
+ * error.code; // 'UNREADABLE_FILE'
+ * error.message; // 'preds.csv is not valid UTF-8: line 1, byte offset 4 (0xff); save the file as UTF-8. …'
  */
 export async function invalidUtf8(
   file: string,
@@ -127,7 +129,9 @@ export async function invalidUtf8(
  * @returns the chunks; the generator throws {@link RunnerError} `UNREADABLE_FILE` at the
  *   first invalid sequence (and the file system's error, e.g. `ENOENT`)
  * @example
- * for await (const chunk of utf8FileChunks('preds.csv', 1 << 22)) scan(chunk);
+ * const sizes = [];
+ * for await (const chunk of utf8FileChunks('preds.csv', 32)) sizes.push(chunk.length);
+ * sizes; // [32, 32, 10]: preds.csv's 74 bytes
  */
 export async function* utf8FileChunks(file: string, chunkBytes?: number): AsyncGenerator<Buffer> {
   let offset = 0;
@@ -160,7 +164,10 @@ export async function* utf8FileChunks(file: string, chunkBytes?: number): AsyncG
  * @returns a byte stream; it errors with {@link RunnerError} `UNREADABLE_FILE` at the
  *   first invalid sequence (and with the file system's error, e.g. `ENOENT`)
  * @example
- * const parser = utf8FileStream('preds.csv').pipe(parse());
+ * import { parse } from 'csv-parse';
+ * const rows = [];
+ * for await (const row of utf8FileStream('preds.csv').pipe(parse({ columns: true }))) rows.push(row);
+ * rows[0]; // { label: 'spam', prediction: 'spam', score: '0.9' }
  */
 export function utf8FileStream(file: string): Readable {
   return Readable.from(utf8FileChunks(file), { objectMode: false });

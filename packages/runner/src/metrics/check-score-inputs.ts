@@ -50,7 +50,13 @@ function checkBrierRange(columns: ScoreColumns, keptRows: Uint32Array | undefine
  * @returns the warnings for `report.warnings`
  * @throws {@link RunnerError} `INVALID_PROBABILITY` naming the row and value
  * @example
- * const warnings = checkScoreInputs(columns, ['log_loss', 'brier_score']);
+ * const { columns } = prepareColumns({ yTrue: [0, 1], yPred: [0, 1], yScore: [0.2, 1.5] });
+ * checkScoreInputs(columns, ['roc_auc']); // []: a ranking reads any score
+ * try {
+ *   checkScoreInputs(columns, ['brier_score']);
+ * } catch (error) {
+ *   error.message; // 'brier_score needs probabilities in [0, 1], but y_score is 1.5 at data row 2; …'
+ * }
  */
 export function checkScoreInputs(
   columns: ScoreColumns,

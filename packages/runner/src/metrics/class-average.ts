@@ -33,7 +33,9 @@ export function meanOfDefined(
  * @param rows - the rows (may repeat), or null for every row
  * @returns one support per class
  * @example
- * classSupport(columns, Uint32Array.of(0, 0, 3)); // e.g. [2, 1] when rows 0 and 3 are classes 0 and 1
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * classSupport(columns, Uint32Array.of(0, 0, 1)); // [2, 1]: rows 0 (twice) and 1 are classes 0 and 1
+ * classSupport(columns, null); // [2, 2]
  */
 export function classSupport(columns: ScoreColumns, rows: Uint32Array | null): number[] {
   const k = columns.classes.length;
@@ -53,7 +55,8 @@ export function classSupport(columns: ScoreColumns, rows: Uint32Array | null): n
  * @param draw - the multiplicity of every row
  * @returns one support per class
  * @example
- * classSupportOfDraw(columns, { counts: Uint32Array.of(2, 0, 0, 1), domain: null });
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * classSupportOfDraw(columns, { counts: Uint8Array.of(2, 0, 1, 1), domain: null }); // [3, 1]
  */
 export function classSupportOfDraw(columns: ScoreColumns, draw: RowMultiplicity): number[] {
   const support = new Float64Array(columns.classes.length);

@@ -64,7 +64,11 @@ const REPLICATE = { replicate: true } as const;
  * @param offset - where to write the first value
  * @param errors - receives each distinct failure message (`name: message`)
  * @example
- * computeResampledValues(columns, ['roc_auc', 'accuracy'], drawn, null, values, 0, errors);
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], yScore: [0.1, 0.9, 0.4, 0.3] });
+ * const values = new Float64Array(2);
+ * const errors = [];
+ * computeResampledValues(columns, ['roc_auc', 'accuracy'], Uint32Array.of(0, 1, 2, 2), null, values, 0, errors);
+ * values; // Float64Array [1, 0.5]
  */
 export function computeResampledValues(
   columns: ScoreColumns,

@@ -185,7 +185,10 @@ function binaryDefinedOn(
  * @param columns - the job's columns
  * @returns the value, or NaN (left out of the interval)
  * @example
- * replicateValue(recall, Float64Array.of(5, 0, 0, 0), 2, columns); // NaN: no positive row
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * const recall = METRIC_REGISTRY.get('recall');
+ * replicateValue(recall, Float64Array.of(3, 1, 0, 0), 2, columns); // NaN: no positive row
+ * replicateValue(recall, Float64Array.of(2, 0, 1, 1), 2, columns); // 0.5
  */
 export function replicateValue(
   spec: ConfusionMetric,

@@ -21,9 +21,12 @@ import type { RowCounts, ScoreOrder } from '@assay/core-metrics';
  * @param counts - how many times each row counts, indexed by row
  * @param out - receives AUC(a vs b) at `b` (NaN at `a` and where either class is absent)
  * @example
- * const aucs = new Float64Array(k);
- * const ranked = rankedScores(probaColumn(columns, 0), null);
- * oneVsOneAucs(ranked, rankedValues(ranked, columns.yTrue), k, 0, counts, aucs);
+ * const yProba = [[0.7, 0.2, 0.1, 0.5], [0.2, 0.6, 0.5, 0.3], [0.1, 0.2, 0.4, 0.2]]; // one column per class
+ * const { columns } = prepareColumns({ yTrue: ['a', 'b', 'c', 'a'], yPred: ['a', 'b', 'b', 'a'], yProba });
+ * const ranked = rankedScores(probaColumn(columns, 1), null);
+ * const aucs = new Float64Array(3);
+ * oneVsOneAucs(ranked, rankedValues(ranked, columns.yTrue), 3, 1, Uint8Array.of(1, 1, 1, 1), aucs);
+ * aucs; // Float64Array [1, NaN, 1]: 'b' against 'a' and against 'c'
  */
 export function oneVsOneAucs(
   ranked: ScoreOrder,

@@ -119,8 +119,9 @@ function use(i: number): ScoreOrder {
  * @param domain - ascending rows to rank, or null for every row
  * @returns the ranking
  * @example
- * const ranked = rankedScores(columns.yScore!, null);
- * rocAucOrderedKernel(ranked, rankedValues(ranked, columns.isPositive!), null, counts);
+ * const ranked = rankedScores(Float64Array.of(0.2, 0.9, 0.5), null);
+ * ranked.order; // Uint32Array [1, 2, 0] (rows by score, highest first)
+ * rankedScores(Float64Array.of(0.2, 0.9, 0.5), null) === ranked; // true (the same ranking, found again)
  */
 export function rankedScores(scores: Float64Array, domain: Uint32Array | null): ScoreOrder {
   for (let i = entries.length - 1; i >= 0; i--) {
@@ -164,8 +165,8 @@ function laidOutAs(ranked: ScoreOrder, laid: RankedValues, values: RankedValues)
  * @param values - one value per row of the column
  * @returns `values` in ranked order
  * @example
- * const ranked = rankedScores(columns.yScore!, null);
- * rocAucOrderedKernel(ranked, rankedValues(ranked, columns.isPositive!), null, counts);
+ * const ranked = rankedScores(Float64Array.of(0.2, 0.9, 0.5), null);
+ * rankedValues(ranked, Uint8Array.of(0, 1, 1)); // Uint8Array [1, 1, 0] (is-positive in score order)
  */
 export function rankedValues<T extends RankedValues>(ranked: ScoreOrder, values: T): T {
   const entry = entryOf.get(ranked);

@@ -64,6 +64,11 @@ export function metricAliases(): Readonly<Record<string, string>> {
  *
  * @param task - restrict to one task
  * @returns metric names, sorted
+ * @example
+ * ```ts
+ * import { metricNames } from '@assay/runner';
+ * metricNames('regression'); // ['explained_variance', 'mae', 'mape', 'max_error', 'median_absolute_error', 'mse', 'r2', 'rmse']
+ * ```
  */
 export function metricNames(task?: ScoreTask): string[] {
   return [...METRIC_REGISTRY.values()]
@@ -87,6 +92,12 @@ export interface AvailableInputs {
  *
  * @param inputs - what the job provides
  * @returns metric names
+ * @example
+ * ```ts
+ * import { defaultMetrics } from '@assay/runner';
+ * defaultMetrics({ task: 'regression', scores: false, proba: false, nClasses: 0 }); // ['mae', 'rmse', 'r2', 'mape']
+ * defaultMetrics({ task: 'classification', scores: true, proba: false, nClasses: 2 }).at(-1); // 'roc_auc'
+ * ```
  */
 export function defaultMetrics(inputs: AvailableInputs): string[] {
   if (inputs.task === 'regression') return ['mae', 'rmse', 'r2', 'mape'];
@@ -114,6 +125,12 @@ export function defaultMetrics(inputs: AvailableInputs): string[] {
  * @returns the metric specs, in request order, without duplicates
  * @throws {@link RunnerError} `UNKNOWN_METRIC` listing the valid names;
  *   `INVALID_OPTION` for a metric of the other task or one whose input is missing
+ * @example
+ * ```ts
+ * import { resolveMetrics } from '@assay/runner';
+ * const inputs = { task: 'regression', scores: false, proba: false, nClasses: 0 };
+ * resolveMetrics(['neg_mean_absolute_error', 'r2'], inputs).map((spec) => spec.name); // ['mae', 'r2']
+ * ```
  */
 export function resolveMetrics(
   names: readonly string[] | undefined,

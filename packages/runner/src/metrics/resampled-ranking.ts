@@ -52,7 +52,9 @@ function laidOut(
  * @returns the AUC, NaN when a class is absent from the draw; undefined when the job is
  *   too large to keep its rankings (see `rankingsFit`)
  * @example
- * resampledRocAuc(columns, { counts, domain: null });
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], yScore: [0.1, 0.9, 0.4, 0.3] });
+ * resampledRocAuc(columns, { counts: Uint8Array.of(1, 1, 1, 1), domain: null }); // 1
+ * resampledRocAuc(columns, { counts: Uint8Array.of(2, 0, 0, 0), domain: null }); // NaN: no positive row drawn
  */
 export function resampledRocAuc(columns: ScoreColumns, draw: RowMultiplicity): number | undefined {
   const { isPositive, scores } = binaryScores(columns, 'roc_auc');
@@ -69,7 +71,8 @@ export function resampledRocAuc(columns: ScoreColumns, draw: RowMultiplicity): n
  * @param draw - the multiplicity of every row
  * @returns the average precision; undefined when the job is too large to keep its rankings
  * @example
- * resampledAveragePrecision(columns, { counts, domain: null });
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], yScore: [0.1, 0.9, 0.4, 0.5] });
+ * resampledAveragePrecision(columns, { counts: Uint8Array.of(1, 1, 1, 1), domain: null }); // 0.8333333333333333
  */
 export function resampledAveragePrecision(
   columns: ScoreColumns,
@@ -92,7 +95,9 @@ export function resampledAveragePrecision(
  * @returns the mean AUC over the classes that can be scored; undefined when the job is too
  *   large to keep its rankings
  * @example
- * resampledOneVsRest(columns, { counts, domain: null }, 'roc_auc_ovr', false);
+ * const yProba = [[0.7, 0.2, 0.1, 0.5], [0.2, 0.6, 0.5, 0.3], [0.1, 0.2, 0.4, 0.2]]; // one column per class
+ * const { columns } = prepareColumns({ yTrue: ['a', 'b', 'c', 'a'], yPred: ['a', 'b', 'b', 'a'], yProba });
+ * resampledOneVsRest(columns, { counts: Uint8Array.of(1, 1, 1, 1), domain: null }, 'roc_auc_ovr', false); // 1
  */
 export function resampledOneVsRest(
   columns: ScoreColumns,
@@ -120,7 +125,9 @@ export function resampledOneVsRest(
  * @param weighted - weight each pair by its (weighted) support in the draw
  * @returns the mean pair AUC; undefined when the job is too large to keep its rankings
  * @example
- * resampledOneVsOne(columns, { counts, domain: null }, 'roc_auc_ovo', false);
+ * const yProba = [[0.7, 0.2, 0.1, 0.5], [0.2, 0.6, 0.5, 0.3], [0.1, 0.2, 0.4, 0.2]]; // one column per class
+ * const { columns } = prepareColumns({ yTrue: ['a', 'b', 'c', 'a'], yPred: ['a', 'b', 'b', 'a'], yProba });
+ * resampledOneVsOne(columns, { counts: Uint8Array.of(1, 1, 1, 1), domain: null }, 'roc_auc_ovo', false); // 1
  */
 export function resampledOneVsOne(
   columns: ScoreColumns,

@@ -10,6 +10,7 @@ import type { FoldsResult } from './worker-tasks.js';
  * @returns the executor
  * @example
  * const exec = executorOf(async (task) => runTask(task));
+ * Object.keys(exec); // ['confusion', 'values', 'folds', 'foldTask', 'labelScan', 'sharedPass']
  */
 export function executorOf(run: (task: WorkerTask) => Promise<unknown>): Executor {
   return {

@@ -65,6 +65,17 @@ class WorkerFailure extends Error {}
  * If a worker throws or dies, the run is rejected with a `RunnerError`
  * (`WORKER_FAILED`) carrying the worker's error as `cause`, and the pool is
  * destroyed (the next call starts a fresh one), so nothing hangs.
+ * @example
+ * ```ts
+ * import { createRunner } from '@assay/runner';
+ * const runner = createRunner({ workers: 0 });
+ * try {
+ *   const report = await runner.scorePredictions({ yTrue: [1, 0, 1], yPred: [1, 0, 0] }, { metrics: ['accuracy'] });
+ *   report.overall.accuracy.value; // 0.6666666666666666
+ * } finally {
+ *   await runner.close();
+ * }
+ * ```
  */
 export class Runner {
   /** Size of the pool (0 = in-process), at most `os.availableParallelism()`. */
@@ -339,13 +350,13 @@ export class Runner {
  * @example
  * ```ts
  * import { createRunner } from '@assay/runner';
- * const runner = createRunner();
+ * const runner = createRunner({ workers: 2 });
  * try {
  *   const report = await runner.scorePredictions(
  *     { yTrue: ['a', 'b', 'b', 'a'], yPred: ['a', 'b', 'a', 'a'] },
  *     { metrics: ['accuracy', 'f1_macro'], bootstrap: 200 },
  *   );
- *   console.log(report.overall.accuracy);
+ *   report.overall.accuracy.value; // 0.75
  * } finally {
  *   await runner.close();
  * }
@@ -369,6 +380,7 @@ export function createRunner(options: RunnerOptions = {}): Runner {
  *   { yTrue: [1, 0, 1, 1], yPred: [1, 0, 0, 1], yScore: [0.9, 0.2, 0.4, 0.8] },
  *   { metrics: ['accuracy', 'roc_auc'], workers: 0 },
  * );
+ * report.overall; // { accuracy: { value: 0.75 }, roc_auc: { value: 1 } }
  * ```
  */
 export async function scorePredictions(

@@ -29,7 +29,11 @@ let refusedFlags: ReadonlySet<string> = new Set();
  * @returns the started pool
  * @throws what `new Piscina` throws, other than a refused flag
  * @example
- * const pool = startPiscina({ filename: import.meta.resolve('@assay/runner/worker'), workers: 2, workerData: {} });
+ * // runnerWorker: import.meta.resolve('@assay/runner/worker')
+ * const pool = startPiscina({ filename: runnerWorker, workers: 1, workerData: {} });
+ * pool.threads.length; // 1
+ * await pool.run({ kind: 'label-scan', values: Int32Array.of(3, 1, 3), start: 0, end: 3 }); // Int32Array [1, 3, 1, 0, 1]: min, max, presence of 1..3
+ * await pool.destroy();
  */
 export function startPiscina(start: PiscinaStart): Piscina {
   try {

@@ -112,7 +112,7 @@ function drillFoldAllocation(): void {
  * @param workers - the pool's worker count (default 1)
  * @returns when the job has run
  * @example
- * await warmUpKernels(2);
+ * await warmUpKernels(2); // undefined (the kernels ran once on this thread)
  */
 export async function warmUpKernels(workers = 1): Promise<void> {
   const exec = executorOf(async (task) => runTask(structuredClone(task)));

@@ -7,7 +7,8 @@
  * @example
  * ```ts
  * const warnings = ['a'];
- * addWarnings(warnings, ['a', 'b', null]); // warnings is ['a', 'b']
+ * addWarnings(warnings, ['a', 'b', null]);
+ * warnings; // ['a', 'b']
  * ```
  */
 export function addWarnings(warnings: string[], added: Iterable<string | null | undefined>): void {

@@ -91,9 +91,11 @@ function fromSplits(n: number, splits: Iterable<Split>, offset: number): Folding
  *   `SplitError` from the splitter (e.g. a class smaller than K)
  * @example
  * ```ts
- * const warnings: string[] = [];
- * buildFolds({ kind: 'kfold', k: 5, shuffle: false }, columns, 0, 'kfold:5', warnings);
- * // one Folding: ids[i] is the fold that tests row i (contiguous blocks, as KFold(5))
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * const warnings = [];
+ * const [folding] = buildFolds({ kind: 'kfold', k: 2, shuffle: false }, columns, 0, 'kfold:2', warnings);
+ * folding.ids; // Int32Array [0, 0, 1, 1]: contiguous blocks, as KFold(2)
+ * folding.splits; // [{ nTrain: 2, nTest: 2 }, { nTrain: 2, nTest: 2 }]
  * ```
  */
 export function buildFolds(
@@ -119,22 +121,45 @@ export function buildFolds(
   }
 }
 
+/** What a split lacks when no fold count can be advised, by the splitter error's code. */
+const LACKING: Readonly<Record<string, string>> = {
+  CLASS_TOO_SMALL: 'no class has 2 rows, too few for this split',
+  TOO_FEW_GROUPS: 'fewer than 2 distinct groups, too few for this split',
+};
+
 /**
  * A splitter's error in the words of `--cv`: it names its class and `nSplits`
- * (`StratifiedKFold: nSplits=2 ... use nSplits <= 1`), which the user never wrote; and a bound
- * below 2 is no advice, since no split has fewer than 2 folds.
+ * (`StratifiedKFold: nSplits=2 ... use nSplits <= 3`), which the user never wrote. A bound of 2
+ * or more becomes a fold count; a bound below 2 (`use nSplits <= 1`, from splitters before they
+ * said it otherwise) and a splitter's "X needs at least 3 rows" are no fold count to advise, since
+ * no split has fewer than 2 folds: they say what the data lacks and to score without a split.
+ *
+ * @example
+ * ```ts
+ * const error = new SplitError('TOO_FEW_GROUPS', 'GroupKFold: cannot have nSplits=3 greater than the number of distinct groups 1; GroupKFold needs at least 2 distinct groups.', 'options.nSplits');
+ * asCvError(error, 'group:3').message;
+ * // '--cv group:3: cannot have nSplits=3 greater than the number of distinct groups 1; this split needs at least 2 distinct groups: add data or score without one (--cv none).'
+ * ```
  */
-function asCvError(error: SplitError, text: string): SplitError {
+export function asCvError(error: SplitError, text: string): SplitError {
   const body = error.message.replace(/^[A-Za-z]+: /, '');
+  const withoutSplit = 'score without one (--cv none).';
   const most = /use nSplits <= (\d+)\.?$/.exec(body);
-  const advice =
-    most === null
-      ? undefined
-      : Number(most[1]) >= 2
+  // the splitters' words for a bound below 2: `StratifiedKFold needs a class with at least 2 members.`
+  const needs = /[A-Z][A-Za-z]+ needs ((?:at least \d+|a class with at least \d+) [^.;]+)\.?$/.exec(
+    body,
+  );
+  let message = body;
+  if (most !== null) {
+    const advice =
+      Number(most[1]) >= 2
         ? `use at most ${most[1]} folds.`
-        : 'there are too few rows for this split; score without one (--cv none).';
-  const message = `--cv ${text}: ${advice === undefined ? body : body.replace(most![0], advice)}`;
-  return new SplitError(error.code, message, error.path);
+        : `there are ${LACKING[error.code] ?? 'too few rows for this split'}; ${withoutSplit}`;
+    message = body.replace(most[0], advice);
+  } else if (needs !== null) {
+    message = body.replace(needs[0], `this split needs ${needs[1]}: add data or ${withoutSplit}`);
+  }
+  return new SplitError(error.code, `--cv ${text}: ${message}`, error.path);
 }
 
 /** A splitter's shuffle options: seeded, or none at all (a seed without a shuffle is refused). */

@@ -69,7 +69,9 @@ export function clusterColumn(
  * @returns the columns, with `clusters` when ids were given
  * @throws {@link RunnerError} `INVALID_OPTION` for bad ids, or ids with dropped rows
  * @example
- * withClusters(columns, itemIndexOfEachRow, 0).clusters?.count;
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * withClusters(columns, [7, 7, 3, 3], 0).clusters; // { codes: Int32Array [0, 0, 1, 1], count: 2 }
+ * withClusters(columns, undefined, 0).clusters; // undefined
  */
 export function withClusters(
   columns: ScoreColumns,

@@ -21,7 +21,14 @@ const profiles = new ScopedCache<Int32Array, CodeProfile>();
  * @returns what `work` returns
  * @example
  * ```ts
- * const prepared = withCodeProfileCache(() => prepareSteps(input));
+ * const yTrue = { kind: 'label', name: 'y', codes: Int32Array.of(0, -1, 1), dictionary: ['a', 'b'] };
+ * const yPred = { kind: 'label', name: 'p', codes: Int32Array.of(0, 0, 0), dictionary: ['a'] };
+ * const profile = withCodeProfileCache(() => {
+ *   profileCodePair(yTrue, yPred);
+ *   return codeProfileOf(yTrue.codes);
+ * });
+ * profile; // { firstMissing: 1, used: Uint8Array [1, 1] }
+ * codeProfileOf(yTrue.codes); // undefined: forgotten afterwards
  * ```
  */
 export function withCodeProfileCache<T>(work: () => T): T {
@@ -37,8 +44,13 @@ export function withCodeProfileCache<T>(work: () => T): T {
  * @param b - the predicted labels, as long as `a`
  * @example
  * ```ts
- * profileCodePair(raw.yTrue, raw.yPred);
- * codeProfileOf(raw.yTrue.codes)?.firstMissing; // -1 when no row is missing
+ * const yTrue = { kind: 'label', name: 'y', codes: Int32Array.of(0, 1, 1), dictionary: ['a', 'b', 'c'] };
+ * const yPred = { kind: 'label', name: 'p', codes: Int32Array.of(0, -1, 0), dictionary: ['a'] };
+ * withCodeProfileCache(() => {
+ *   profileCodePair(yTrue, yPred);
+ *   codeProfileOf(yTrue.codes); // { firstMissing: -1, used: Uint8Array [1, 1, 0] }: no row is missing, 'c' unused
+ *   codeProfileOf(yPred.codes).firstMissing; // 1
+ * });
  * ```
  */
 export function profileCodePair(a: LabelColumn, b: LabelColumn): void {
@@ -68,7 +80,12 @@ export function profileCodePair(a: LabelColumn, b: LabelColumn): void {
  * @returns the profile, or undefined when none was made
  * @example
  * ```ts
- * const row = codeProfileOf(column.codes)?.firstMissing ?? scan(column.codes);
+ * const yTrue = { kind: 'label', name: 'y', codes: Int32Array.of(-1, 0), dictionary: ['a'] };
+ * codeProfileOf(yTrue.codes); // undefined: no profile made
+ * withCodeProfileCache(() => {
+ *   profileCodePair(yTrue, yTrue);
+ *   codeProfileOf(yTrue.codes).firstMissing; // 0
+ * });
  * ```
  */
 export function codeProfileOf(codes: Int32Array): CodeProfile | undefined {

@@ -39,7 +39,7 @@ export function cvFoldCount(spec: CvSpec): number {
  * @throws {@link RunnerError} `INVALID_CV_SPEC` (path `cv`) naming the fold count and the limit
  * @example
  * ```ts
- * checkCvFoldCount({ kind: 'kfold', k: 5 }, 'kfold:5'); // fine
+ * checkCvFoldCount({ kind: 'kfold', k: 5 }, 'kfold:5'); // undefined (5 folds are allowed)
  * ```
  */
 export function checkCvFoldCount(spec: CvSpec, text: string): void {

@@ -129,7 +129,7 @@ function encodeDensePair(p: DensePlan, q: DensePlan): [number, number] {
  *   integral or its range is too wide for a table (the caller then hashes)
  * @example
  * ```ts
- * denseNumberLabels('y', Float64Array.of(5, 3, 5)); // codes [0, 1, 0], dictionary [5, 3]
+ * denseNumberLabels('y', Float64Array.of(5, 3, 5)); // { kind: 'label', name: 'y', codes: Int32Array [0, 1, 0], dictionary: [5, 3] }
  * ```
  */
 export function denseNumberLabels(
@@ -166,7 +166,9 @@ export interface DenseColumn {
  * @returns each column's labels, or undefined for one the caller must hash
  * @example
  * ```ts
- * const [yTrue, yPred] = denseNumberLabelPair({ name: 't', values: t }, { name: 'p', values: p });
+ * const [yTrue, yPred] = denseNumberLabelPair({ name: 't', values: Float64Array.of(5, 3) }, { name: 'p', values: Float64Array.of(3, 3) });
+ * yTrue; // { kind: 'label', name: 't', codes: Int32Array [0, 1], dictionary: [5, 3] }
+ * yPred.dictionary; // [3]
  * ```
  */
 export function denseNumberLabelPair(

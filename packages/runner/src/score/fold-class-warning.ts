@@ -16,8 +16,11 @@ const LISTED_FOLDS = 10;
  * @returns the warning, or none
  * @example
  * ```ts
+ * const yProba = [[0.7, 0.2, 0.1, 0.5], [0.2, 0.6, 0.5, 0.3], [0.1, 0.2, 0.4, 0.2]]; // one column per class
+ * const { columns } = prepareColumns({ yTrue: ['a', 'b', 'c', 'a'], yPred: ['a', 'b', 'b', 'a'], yProba });
+ * const foldings = buildFolds({ kind: 'kfold', k: 2, shuffle: false }, columns, 0, 'kfold:2');
  * foldClassWarnings(columns, foldings, ['roc_auc_ovr']);
- * // ['roc_auc_ovr: on 2 of 5 folds (1, 3) a class of y_true is missing ...']
+ * // ['roc_auc_ovr: on 2 of 2 folds (0, 1) a class of y_true is missing, …']
  * ```
  */
 export function foldClassWarnings(

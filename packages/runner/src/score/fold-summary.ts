@@ -50,7 +50,7 @@ export function foldSummary(
  * @example
  * ```ts
  * undefinedFoldWarnings({ roc_auc: { mean: 0.9, std: 0, min: 0.9, max: 0.9, definedFolds: 1 } }, 5);
- * // ['roc_auc has no value on 4 of 5 folds ...']
+ * // ['roc_auc has no value on 4 of 5 folds, where it is undefined …; its fold mean and spread cover the other 1.']
  * ```
  */
 export function undefinedFoldWarnings(summary: ScoreReport['summary'], folds: number): string[] {

@@ -11,7 +11,10 @@ const SPARE_BYTES = new WeakMap<Int32Array, Uint8Array>();
  * @returns the view, one code per value
  * @example
  * ```ts
- * const codes = codesOverValues(column.values); // codes.buffer === column.values.buffer
+ * const values = toSharedFloat64(Float64Array.of(5, 3, 5));
+ * const codes = codesOverValues(values);
+ * codes.buffer === values.buffer; // true
+ * codes.length; // 3
  * ```
  */
 export function codesOverValues(values: Float64Array): Int32Array {
@@ -30,7 +33,10 @@ export function codesOverValues(values: Float64Array): Int32Array {
  * @returns the bytes, or undefined when the codes have their own memory
  * @example
  * ```ts
- * const isPositive = spareBytesOf(yTrue.codes) ?? new Uint8Array(new SharedArrayBuffer(n));
+ * const values = toSharedFloat64(Float64Array.of(5, 3, 5));
+ * const [yTrue] = numberLabelPair({ kind: 'number', name: 'y', values }, { kind: 'number', name: 'p', values: Float64Array.of(3, 3, 5) }, [true, false]);
+ * spareBytesOf(yTrue.codes).buffer === values.buffer; // true: codes written over the values
+ * spareBytesOf(Int32Array.of(0, 1)); // undefined: codes in their own memory
  * ```
  */
 export function spareBytesOf(codes: Int32Array): Uint8Array | undefined {

@@ -66,7 +66,7 @@ function nearMisses(
  * const yTrue = Int32Array.from({ length: 300 }, (_, i) => i % 150);
  * const yPred = yTrue.map((c) => Math.min(149, c + 1)); // every prediction one class off
  * inferredClassificationWarning(values, { yTrue, yPred }, 300, false);
- * // 'Scored as classification (the task was inferred) with 150 classes: ...'
+ * // 'Scored as classification (the task was inferred) with 150 classes: …'
  * ```
  */
 export function inferredClassificationWarning(

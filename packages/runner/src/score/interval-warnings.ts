@@ -22,7 +22,7 @@ function distinctResamples(c: number): number {
  * @returns the warning, or undefined
  * @example
  * ```ts
- * clusterWarning(3, 1000); // '--clusters (clusterIds) has 3 clusters: ...'
+ * clusterWarning(3, 1000); // '--clusters (clusterIds) has 3 clusters: …'
  * ```
  */
 export function clusterWarning(
@@ -52,7 +52,7 @@ export function clusterWarning(
  * @example
  * ```ts
  * outsideIntervalWarnings({ f1_macro: { value: 0.5882, ci: [0.5763, 0.5876] } }, 0.95);
- * // ['f1_macro 0.5882 lies outside its own 95% interval [0.5763, 0.5876]: ...']
+ * // ['f1_macro 0.5882 lies outside its own 95% interval [0.5763, 0.5876]: …']
  * ```
  */
 export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: number): string[] {
@@ -80,7 +80,7 @@ export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: num
  * @example
  * ```ts
  * noWidthIntervalWarning({ f1: { value: 1, ci: [1, 1] } });
- * // 'f1 1.0000 has a bootstrap interval of no width: ...'
+ * // 'f1 1.0000 has a bootstrap interval of no width: …'
  * ```
  */
 export function noWidthIntervalWarning(overall: ScoreReport['overall']): string | undefined {

@@ -11,11 +11,14 @@ import type { LabelColumn } from '../io/loaded-column.js';
  * @returns the RunnerError, or `error` itself when it is not a label error
  * @example
  * ```ts
+ * const kinds = dataRowKindCheck();
+ * kinds.check('a', 'yTrue', 0);
  * try {
- *   sortedUnion(sets);
+ *   kinds.check(1, 'yTrue', 1);
  * } catch (error) {
- *   throw asRunnerError(error, 'pred');
+ *   asRunnerError(error, 'label').path; // 'label'
  * }
+ * asRunnerError(new TypeError('x'), 'label') instanceof TypeError; // true: not a label error
  * ```
  */
 export function asRunnerError(error: unknown, path: string): unknown {
@@ -30,7 +33,14 @@ export function asRunnerError(error: unknown, path: string): unknown {
  * @returns a fresh check
  * @example
  * ```ts
- * dataRowKindCheck().check('a', 'yTrue', 0); // a later number label names "yTrue (data row 1)"
+ * const kinds = dataRowKindCheck();
+ * kinds.check('a', 'yTrue', 0); // undefined (the first label sets the kind)
+ * try {
+ *   kinds.check(1, 'yTrue', 1);
+ * } catch (error) {
+ *   error.code; // 'MIXED_LABEL_TYPES'
+ *   error.message; // 'Mix of label input types (string and number): yTrue (data row 2) has the number label 1 but yTrue (data row 1) has the string label "a"; …'
+ * }
  * ```
  */
 export function dataRowKindCheck(): LabelKindCheck {
@@ -46,7 +56,12 @@ export function dataRowKindCheck(): LabelKindCheck {
  * @throws {@link RunnerError} `MIXED_LABEL_TYPES`
  * @example
  * ```ts
- * checkLabelKinds(column, 'yTrue'); // throws when the dictionary holds 0 and 'a'
+ * checkLabelKinds({ kind: 'label', name: 'y', codes: Int32Array.of(0, 1, 0), dictionary: [0, 1] }, 'yTrue'); // undefined
+ * try {
+ *   checkLabelKinds({ kind: 'label', name: 'y', codes: Int32Array.of(0, 1), dictionary: [0, 'a'] }, 'yTrue');
+ * } catch (error) {
+ *   error.code; // 'MIXED_LABEL_TYPES'
+ * }
  * ```
  */
 export function checkLabelKinds(column: LabelColumn, what: string): void {

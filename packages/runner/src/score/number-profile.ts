@@ -27,7 +27,9 @@ const profiles = new ScopedCache<Float64Array, NumberProfile>();
  * @returns what `work` returns
  * @example
  * ```ts
- * const prepared = withProfileCache(() => prepareSteps(input));
+ * const values = Float64Array.of(1, 2);
+ * withProfileCache(() => profileNumbers(values) === profileNumbers(values)); // true: scanned once
+ * profileNumbers(values) === profileNumbers(values); // false: nothing is remembered outside
  * ```
  */
 export function withProfileCache<T>(work: () => T): T {
@@ -85,7 +87,8 @@ export function profileNumbers(values: Float64Array): NumberProfile {
  * @returns the profiles of `a` and `b`
  * @example
  * ```ts
- * const [yTrue, yPred] = profileNumberPair(trueValues, predValues);
+ * profileNumberPair(Float64Array.of(1, 0, Number.NaN), Float64Array.of(0.5, 1, 1));
+ * // [{ firstMissing: 2, integral: true, min: 0, max: 1 }, { firstMissing: -1, integral: false, min: 0.5, max: 1 }]
  * ```
  */
 export function profileNumberPair(
@@ -147,7 +150,13 @@ function finishProfile(
  * @param values - the column
  * @example
  * ```ts
- * forgetProfile(column.values);
+ * withProfileCache(() => {
+ *   const values = Float64Array.of(1, 2);
+ *   profileNumbers(values).integral; // true
+ *   forgetProfile(values);
+ *   values[0] = 0.5;
+ *   profileNumbers(values).integral; // false: scanned again
+ * });
  * ```
  */
 export function forgetProfile(values: Float64Array): void {

@@ -27,7 +27,9 @@ export const MAX_JACKKNIFE_UNITS = 1000;
  * whose acceleration estimate approaches the leave-one-out one as groups grow; the cost
  * then grows linearly with the items.
  * @example
- * const jackknife = pairedJackknife(colsA, colsB, ['accuracy'], []);
+ * const colsA = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] }).columns;
+ * const colsB = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 1, 0] }).columns;
+ * pairedJackknife(colsA, colsB, ['accuracy'], []); // [Float64Array [0.333…, 0.333…, 0, 0.333…]]: B − A without each row
  */
 export function pairedJackknife(
   colsA: ScoreColumns,

@@ -176,7 +176,7 @@ export function resolveCvSpec(
  * @example
  * ```ts
  * unusedCvOptionWarnings({ kind: 'none' }, 'none', { group: false, shuffle: false });
- * // ['shuffle: false (--no-shuffle) has no effect with --cv none: ...']
+ * // ['shuffle: false (--no-shuffle) has no effect with --cv none: …']
  * ```
  */
 export function unusedCvOptionWarnings(

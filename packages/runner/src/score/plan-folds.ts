@@ -128,8 +128,11 @@ function planStratified(
  *   `shuffle: false` with repeated CV; `INVALID_CV_SPEC` for a bad `cv`
  * @example
  * ```ts
- * const plan = planFolds(job, metrics);
- * const foldings = await plan.foldings; // [] without CV
+ * const exec = executorOf(async (task) => runTask(task));
+ * const job = await prepareJob(exec, 0, { yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] }, { cv: 'kfold:2' });
+ * const plan = planFolds(job, resolveJobMetrics(job));
+ * plan.cvText; // 'kfold:2'
+ * (await plan.foldings)[0].ids; // Int32Array [1, 1, 0, 0]: shuffled with the seed
  * ```
  */
 export function planFolds(job: ScoreJob, metrics: JobMetrics): FoldPlan {

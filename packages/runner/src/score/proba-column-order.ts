@@ -22,7 +22,12 @@ function namesLabel(name: string, label: string): boolean {
  * @param classes - the classes in sorted order
  * @throws {@link RunnerError} `INVALID_OPTION` naming the order to list them in
  * @example
- * checkProbaColumnOrder(['p_bird', 'p_cat', 'p_dog'], ['bird', 'cat', 'dog']); // fine
+ * checkProbaColumnOrder(['p_bird', 'p_cat', 'p_dog'], ['bird', 'cat', 'dog']); // undefined (the names follow the sorted classes)
+ * try {
+ *   checkProbaColumnOrder(['p_cat', 'p_bird'], ['bird', 'cat']);
+ * } catch (error) {
+ *   error.message; // '--y-proba lists p_cat,p_bird, … list them as --y-proba p_bird,p_cat.'
+ * }
  */
 export function checkProbaColumnOrder(
   names: readonly string[] | undefined,

@@ -19,7 +19,8 @@ export type CountSelection = { readonly ids: Int32Array; readonly value: number 
  * @returns the count, or null when the metric is no share of a count, the task is not
  *   classification, or the rows carry weights (a share of weights is no binomial count)
  * @example
- * proportionCount('accuracy', columns, null); // { successes: 5, trials: 5 }
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] });
+ * proportionCount('accuracy', columns, null); // { successes: 3, trials: 4 }
  */
 export function proportionCount(
   metric: string,

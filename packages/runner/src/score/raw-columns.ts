@@ -54,7 +54,9 @@ function rowsOf(column: LoadedColumn): Float64Array | Int32Array {
  * @returns true when some other role's rows overlap its rows
  * @example
  * ```ts
- * sharesMemory({ n: 1, yTrue: col, yPred: col }, col); // true
+ * const col = { kind: 'number', name: 'y', values: Float64Array.of(1, 0) };
+ * sharesMemory({ n: 2, yTrue: col, yPred: col }, col); // true
+ * sharesMemory({ n: 2, yTrue: col, yPred: { ...col, values: Float64Array.of(1, 1) } }, col); // false
  * ```
  */
 export function sharesMemory(raw: RawColumns, column: LoadedColumn): boolean {

@@ -108,7 +108,9 @@ export function withLabels(
  * @throws {@link RunnerError} `INVALID_OPTION` (path `posLabel`) for a regression task or
  *   a label that is not one of the classes, listing them
  * @example
- * withPositiveLabel(columns, 'fraud').positive; // the index of 'fraud' in columns.classes
+ * const { columns } = prepareColumns({ yTrue: ['ok', 'fraud', 'ok'], yPred: ['ok', 'ok', 'fraud'] });
+ * columns.classes; // ['fraud', 'ok']
+ * withPositiveLabel(columns, 'fraud').positive; // 0: the index of 'fraud' in columns.classes
  */
 export function withPositiveLabel(
   columns: ScoreColumns,

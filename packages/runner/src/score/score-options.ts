@@ -132,7 +132,7 @@ export const FEW_BOOTSTRAP = 100;
  * @returns the warning, or undefined
  * @example
  * ```ts
- * fewBootstrapWarning(1, 0.95); // 'bootstrap is 1: ...'
+ * fewBootstrapWarning(1, 0.95); // 'bootstrap is 1: …'
  * ```
  */
 export function fewBootstrapWarning(bootstrap: number, ci: number): string | undefined {

@@ -42,7 +42,9 @@ export const PROPORTION_METRICS: ReadonlySet<string> = new Set([
  * @returns the counter, or null when the metric is no share of a count (or a binary metric
  *   has no positive or negative class)
  * @example
- * shareCounter('accuracy', [0, 1], () => null)!(1, 1); // [true, true]
+ * const accuracy = shareCounter('accuracy', [0, 1], () => null);
+ * accuracy?.(1, 1); // [true, true] (a row taken in, and right)
+ * accuracy?.(1, 0); // [true, false]
  */
 export function shareCounter(
   metric: string,
@@ -74,6 +76,7 @@ export function shareCounter(
  * @param keep - which rows to count (a slice's), or null for all
  * @returns the count
  * @example
+ * const counter = shareCounter('accuracy', [0, 1], () => null);
  * countShares(counter, Int32Array.of(1, 0), Int32Array.of(1, 1), null); // { successes: 1, trials: 2 }
  */
 export function countShares(

@@ -19,7 +19,7 @@ const FEW_ROWS = 5;
  * @example
  * ```ts
  * const latencies = Array.from({ length: 400 }, (_, i) => 0.1 + i / 1000);
- * sliceWarning('latency', latencies, 500); // '--slice column "latency" has 400 distinct values ...'
+ * sliceWarning('latency', latencies, 500); // '--slice column "latency" has 400 distinct values …'
  * sliceWarning('lang', ['de', 'en', 'fr'], 500); // undefined
  * ```
  */

@@ -48,7 +48,11 @@ function labelColumn(name: string, codes: Int32Array, table: Int32Array, size: n
  * @returns both as complete label columns, or undefined with the values unchanged
  * @example
  * ```ts
- * const labels = encodeSmallLabelPair(raw.yTrue, raw.yPred); // [yTrue, yPred] or undefined
+ * const yTrue = { kind: 'number', name: 'y', values: toSharedFloat64(Float64Array.of(1, 0, 1)) };
+ * const yPred = { kind: 'number', name: 'p', values: toSharedFloat64(Float64Array.of(1, 1, 0)) };
+ * const [t, p] = encodeSmallLabelPair(yTrue, yPred);
+ * t; // { kind: 'label', name: 'y', codes: Int32Array [0, 1, 0], dictionary: [1, 0] }
+ * p.codes; // Int32Array [0, 0, 1]
  * ```
  */
 export function encodeSmallLabelPair(

@@ -284,7 +284,10 @@ export function numbersToLabels(column: LoadedColumn, inPlace = false): LoadedCo
  * @returns the label columns of `a` and `b`
  * @example
  * ```ts
- * const [yTrue, yPred] = numberLabelPair(raw.yTrue, raw.yPred, [true, true]);
+ * const yTrue = { kind: 'number', name: 'y', values: Float64Array.of(5, 3, 5) };
+ * const yPred = { kind: 'number', name: 'p', values: Float64Array.of(3, 3, 5) };
+ * numberLabelPair(yTrue, yPred, [false, false]);
+ * // [{ kind: 'label', name: 'y', codes: Int32Array [0, 1, 0], dictionary: [5, 3] }, { kind: 'label', name: 'p', codes: Int32Array [0, 0, 1], dictionary: [3, 5] }]
  * ```
  */
 export function numberLabelPair(

@@ -11,8 +11,9 @@ import type { ScoreColumns } from './score-columns.js';
  * @returns the warning, or undefined when every value is defined
  * @example
  * ```ts
+ * const { columns } = prepareColumns({ yTrue: [1, 1], yPred: [1, 1], yScore: [0.2, 0.8] });
  * undefinedMetricsWarning(['accuracy', 'roc_auc'], Float64Array.of(1, Number.NaN), columns);
- * // 'roc_auc is undefined on the whole set (null): y_true holds one class only, ...'
+ * // 'roc_auc is undefined on the whole set (null): y_true holds one class only, …'
  * ```
  */
 export function undefinedMetricsWarning(

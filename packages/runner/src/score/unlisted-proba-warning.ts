@@ -15,7 +15,10 @@ import type { ScoreColumns } from './score-columns.js';
  * @returns the warning, or none
  * @example
  * ```ts
- * unlistedProbaWarnings(columns, ['ant', 'bee'], metrics); // ['labels leaves out "cat", ...']
+ * const yProba = [[0.7, 0.2, 0.1, 0.5], [0.2, 0.6, 0.5, 0.3], [0.1, 0.2, 0.4, 0.2]];
+ * const { columns } = prepareColumns({ yTrue: ['ant', 'bee', 'cat', 'ant'], yPred: ['ant', 'bee', 'bee', 'ant'], yProba });
+ * const metrics = { specs: [METRIC_REGISTRY.get('log_loss')], names: ['log_loss'], rowNames: ['log_loss'] };
+ * unlistedProbaWarnings(columns, ['ant', 'bee'], metrics); // ['labels leaves out "cat", …']
  * ```
  */
 export function unlistedProbaWarnings(

@@ -51,8 +51,9 @@ export function degenerate(value: MetricValue): boolean {
  * @param ci - the confidence level
  * @returns the value with the Wilson interval, or `value` itself
  * @example
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0, 1], yPred: [0, 1, 1, 0, 1] });
  * withWilsonFallback({ value: 1, ci: [1, 1] }, 'accuracy', columns, null, 0.95);
- * // { value: 1, ci: [0.5655175352168252, 1], ciMethod: 'wilson' }
+ * // { value: 1, ci: [0.5655175352168251, 1], ciMethod: 'wilson' }
  */
 export function withWilsonFallback(
   value: MetricValue,

@@ -20,7 +20,10 @@ export function checkClassSizes(counts: Int32Array, nSplits: number, splitter: s
   if (max < nSplits) {
     throw new SplitError(
       'CLASS_TOO_SMALL',
-      `${splitter}: nSplits=${nSplits} cannot be greater than the number of members in each class (the largest class has ${max}); use nSplits <= ${max}.`,
+      `${splitter}: nSplits=${nSplits} cannot be greater than the number of members in each class (the largest class has ${max}); ${
+        // no splitter has fewer than 2 folds: a bound below 2 is no advice
+        max >= 2 ? `use nSplits <= ${max}.` : `${splitter} needs a class with at least 2 members.`
+      }`,
       'options.nSplits',
     );
   }

@@ -92,7 +92,11 @@ export class GroupKFold implements FoldIdCrossValidator {
     if (this.nSplits > groups.counts.length) {
       throw new SplitError(
         'TOO_FEW_GROUPS',
-        `GroupKFold: cannot have nSplits=${this.nSplits} greater than the number of distinct groups ${groups.counts.length}; use nSplits <= ${groups.counts.length}.`,
+        `GroupKFold: cannot have nSplits=${this.nSplits} greater than the number of distinct groups ${groups.counts.length}; ${
+          groups.counts.length >= 2
+            ? `use nSplits <= ${groups.counts.length}.`
+            : 'GroupKFold needs at least 2 distinct groups.'
+        }`,
         'options.nSplits',
       );
     }

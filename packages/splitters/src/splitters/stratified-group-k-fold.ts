@@ -67,7 +67,11 @@ export class StratifiedGroupKFold implements FoldIdCrossValidator {
     if (this.nSplits > nGroups) {
       throw new SplitError(
         'TOO_FEW_GROUPS',
-        `StratifiedGroupKFold: cannot have nSplits=${this.nSplits} greater than the number of distinct groups ${nGroups}; use nSplits <= ${nGroups}.`,
+        `StratifiedGroupKFold: cannot have nSplits=${this.nSplits} greater than the number of distinct groups ${nGroups}; ${
+          nGroups >= 2
+            ? `use nSplits <= ${nGroups}.`
+            : 'StratifiedGroupKFold needs at least 2 distinct groups.'
+        }`,
         'options.nSplits',
       );
     }

@@ -89,7 +89,10 @@ export class TimeSeriesSplit implements CrossValidator {
     if (nFolds > n) {
       throw new SplitError(
         'TOO_FEW_SAMPLES',
-        `TimeSeriesSplit: cannot have nSplits + 1 = ${nFolds} folds with only n=${n} samples; use nSplits <= ${Math.max(n - 1, 0)}.`,
+        `TimeSeriesSplit: cannot have nSplits + 1 = ${nFolds} folds with only n=${n} samples; ${
+          // no split has fewer than 2 folds, so fewer than 3 rows leave no nSplits to advise
+          n - 1 >= 2 ? `use nSplits <= ${n - 1}.` : 'TimeSeriesSplit needs at least 3 rows.'
+        }`,
         'options.nSplits',
       );
     }
