@@ -56,7 +56,8 @@ export interface EvaluationIssue {
  * try {
  *   parseRunConfig({ name: 1 });
  * } catch (error) {
- *   if (error instanceof EvaluationError) console.log(error.issues.map((i) => i.path));
+ *   error instanceof EvaluationError; // true
+ *   error.issues.map((i) => i.path); // ['name', …]
  * }
  */
 export class EvaluationError extends Error {

@@ -13,7 +13,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * @param labelsOnly - compare the parsed answers alone, for a metric that reads no score
  * @returns the number of distinct item ids with a differing prediction
  * @example
- * differingItems(rowsA, rowsB); // 5
+ * differingItems(baseline.rows, candidate.rows); // 8
  */
 export function differingItems(
   rowsA: readonly PredictionRow[],

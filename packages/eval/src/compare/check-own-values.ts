@@ -68,7 +68,8 @@ export function scoredPairCount(
  *   another task, scored here with the baseline's)
  * @throws EvaluationError `RUNS_DIFFER` naming the metric, the run, both values and why
  * @example
- * checkOwnValues(measured, [baselineSide, candidateSide], task);
+ * const side = (s, run) => ({ side: s, resultsFile: run.resultsFile, model: run.results.models[0], rows: run.rows, scored: 40 });
+ * checkOwnValues(result.metrics, [side('baseline', baseline), side('candidate', candidate)], taskFor(baseline.task)); // undefined
  */
 export function checkOwnValues(
   measured: readonly MeasuredMetric[],

@@ -24,8 +24,9 @@ export interface CaveatFacts {
  * @param facts - the paired counts and the two models' results
  * @returns one sentence per caveat, or none
  * @example
- * comparisonCaveats({ pairedItems: 400, failedPairs: 29, baseline, candidate });
- * // ['29 of 400 paired predictions (7.3%) were left out: a request failed in either run', ...]
+ * const side = (run) => ({ run: run.resultsFile, model: run.results.models[0] });
+ * comparisonCaveats({ pairedItems: 400, failedPairs: 29, baseline: side(baseline), candidate: side(candidate) });
+ * // ['29 of 400 paired predictions (7.3%) were left out: a request failed in either run', …]
  */
 export function comparisonCaveats(facts: CaveatFacts): string[] {
   const share = (n: number): string => ((100 * n) / Math.max(1, facts.pairedItems)).toFixed(1);
@@ -83,7 +84,8 @@ export function unpairedSentence(
  * @param facts - the two models' results
  * @returns one sentence per such run
  * @example
- * runCaveats({ pairedItems: 400, failedPairs: 0, baseline, candidate }); // []
+ * const side = (run) => ({ run: run.resultsFile, model: run.results.models[0] });
+ * runCaveats({ baseline: side(baseline), candidate: side(candidate) }); // []
  */
 export function runCaveats(facts: Pick<CaveatFacts, 'baseline' | 'candidate'>): string[] {
   const out: string[] = [];
@@ -109,7 +111,7 @@ export function runCaveats(facts: Pick<CaveatFacts, 'baseline' | 'candidate'>): 
  * @param caveats - from {@link comparisonCaveats}
  * @returns the decision, its reason extended on exit 0
  * @example
- * withCaveats({ exitCode: 0, reason: 'PASS: ...' }, ['29 of 400 ...']).reason; // 'PASS: ...; but 29 of 400 ...'
+ * withCaveats({ exitCode: 0, reason: 'PASS: ...' }, ['29 of 400 ...']).reason; // 'PASS: …; but 29 of 400 …'
  */
 export function withCaveats(
   decision: CompareDecision,
@@ -164,6 +166,7 @@ export function intervalTestDisagree(
  * @returns the note, or none
  * @example
  * disagreementNote([{ metric: 'accuracy', ciLow: 0.004, ciHigh: 0.047, pValue: 0.125, test: 'mcnemar' }], 0.05);
+ * // ['the interval and the test disagree for accuracy (mcnemar): …']
  */
 export function disagreementNote(
   metrics: readonly {
@@ -192,7 +195,7 @@ export function disagreementNote(
  * @param alpha - the significance level, 1 − ci
  * @returns the note, or none
  * @example
- * fewResamplesNote(20, 0.05); // ['--bootstrap 20: a bootstrap p-value is at least 2/20 = 0.1, ...']
+ * fewResamplesNote(20, 0.05); // ['--bootstrap 20: a bootstrap p-value is at least 2/20 = 0.1, …']
  */
 export function fewResamplesNote(bootstrap: number, alpha: number): string[] {
   if (!(bootstrap > 0) || 2 / bootstrap < alpha) return [];

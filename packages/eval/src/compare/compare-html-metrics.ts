@@ -24,7 +24,7 @@ function readingCell(r: CompareResult, i: number): string {
  * @param r - the comparison
  * @returns the HTML, the table in its own scrolling box
  * @example
- * metricTable(result);
+ * metricTable(result).startsWith('<div class="table-wrap"><table>'); // true
  */
 export function metricTable(r: CompareResult): string {
   const t = metricRows(r);

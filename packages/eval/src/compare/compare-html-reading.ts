@@ -30,7 +30,7 @@ export interface MetricReading {
  * @param m - one of its metrics
  * @returns the reading
  * @example
- * metricReading(result, result.metrics[0]).side; // 'better'
+ * metricReading(result, result.metrics[0]).side; // 'no change'
  */
 export function metricReading(r: CompareResult, m: MetricComparison): MetricReading {
   const alpha = Number((1 - r.settings.ci).toFixed(10));
@@ -73,7 +73,7 @@ function pText(r: CompareResult, m: MetricComparison, reading: MetricReading): s
  * @param m - the metric
  * @returns the sentence
  * @example
- * metricSentence(result, result.metrics[0]);
+ * metricSentence(result, result.metrics[0]); // '…'
  */
 export function metricSentence(r: CompareResult, m: MetricComparison): string {
   const reading = metricReading(r, m);

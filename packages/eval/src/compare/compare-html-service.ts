@@ -54,7 +54,7 @@ function serviceSide(s: ServiceComparison): string {
  * @param r - the comparison
  * @returns the HTML, in its own scrolling box
  * @example
- * serviceTable(result);
+ * serviceTable(result).startsWith('<div class="table-wrap"><table>'); // true
  */
 export function serviceTable(r: CompareResult): string {
   const rows = r.service.map((s) => {
@@ -72,7 +72,7 @@ export function serviceTable(r: CompareResult): string {
  * @param r - the comparison
  * @returns one phrase per figure present
  * @example
- * serviceSentences(result);
+ * serviceSentences(result); // ['p95 latency …'] (the run's own timings)
  */
 export function serviceSentences(r: CompareResult): string[] {
   const names: [string, string][] = [

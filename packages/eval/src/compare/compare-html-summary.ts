@@ -37,7 +37,7 @@ function leadSentence(r: CompareResult): string {
  * @param r - the comparison
  * @returns the HTML section
  * @example
- * compareSummary(result);
+ * compareSummary(result); // '…'
  */
 export function compareSummary(r: CompareResult): string {
   const service = serviceSentences(r);

@@ -43,7 +43,7 @@ function decisionClass(r: CompareResult): string {
  *   is drawn right of zero; significant improvements are green, significant regressions and
  *   failed gates dark orange; each mark's tooltip holds its numbers.
  * @example
- * writeFileSync('compare.html', compareHtml(result));
+ * compareHtml(result).startsWith('<!doctype html>'); // true
  */
 export function compareHtml(r: CompareResult): string {
   const title = `assay compare: ${r.baseline.name} → ${r.candidate.name}`;

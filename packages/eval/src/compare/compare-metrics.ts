@@ -145,7 +145,10 @@ async function compareScoredMetrics(
  * 2 / 2^d when d items were answered differently ({@link flooredBootstrapP}): no paired test
  * over items can go below that, and the bootstrap does on a handful of items.
  * @example
- * const measured = await compareMetrics(runner, rowsA, rowsB, task, ['accuracy', 'f1_macro'], { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999, greaterIsBetter: () => true });
+ * const runner = createRunner();
+ * const measured = await compareMetrics(runner, baseline.rows, candidate.rows, taskFor(baseline.task), ['accuracy', 'f1_macro'], { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999, greaterIsBetter: () => true });
+ * await runner.close();
+ * measured.map((m) => m.metric); // ['accuracy', 'f1_macro']
  */
 export async function compareMetrics(
   runner: Runner,

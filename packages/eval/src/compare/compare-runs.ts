@@ -254,8 +254,8 @@ function pairingFacts(
  * leaves the item out; `failedPairs` counts them) and are the metrics both runs report.
  * The decision rules are {@link applyRules}; the reason of the exit code is {@link decide}'s.
  * @example
- * const result = await compareRuns('out/baseline', 'out/candidate', { failOn: 'regression' });
- * process.exitCode = result.decision.exitCode;
+ * const compared = await compareRuns(baselineDir, candidateDir, { failOn: 'regression' });
+ * compared.decision.exitCode; // 0
  */
 export async function compareRuns(
   baselinePath: string,

@@ -101,7 +101,7 @@ export function pairingLines(r: CompareResult): string[] {
  * @param r - the comparison
  * @returns the line
  * @example
- * settingsLine(result); // 'paired bootstrap (BCa) 1000 resamples, seed 0; 9999 permutations; Holm across gated metrics: f1_macro'
+ * settingsLine(result); // 'paired bootstrap (BCa) 1000 resamples, seed 0; 9999 permutations; Holm across gated metrics: accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro'
  */
 export function settingsLine(r: CompareResult): string {
   const s = r.settings;
@@ -116,7 +116,7 @@ export function settingsLine(r: CompareResult): string {
  * @param r - the comparison
  * @returns text ending in a newline
  * @example
- * process.stdout.write(compareText(result));
+ * compareText(result); // '…'
  */
 export function compareText(r: CompareResult): string {
   const metrics = metricRows(r);
@@ -151,7 +151,7 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
  * @param r - the comparison
  * @returns Markdown ending in a newline
  * @example
- * writeFileSync('compare.md', compareMarkdown(result));
+ * compareMarkdown(result).startsWith('#'); // true
  */
 export function compareMarkdown(r: CompareResult): string {
   const metrics = metricRows(r);

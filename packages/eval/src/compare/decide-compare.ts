@@ -45,7 +45,7 @@ export interface PSettings {
  * @param s - resamples and gated metrics
  * @returns the bound, or null when the value is not a bootstrap 0 (or the resamples are unknown)
  * @example
- * zeroPBound({ test: 'bootstrap', pValue: 0, pAdjusted: 0 }, 'adjusted', { bootstrap: 1000, gatedMetrics: ['a', 'b'] }); // 0.004
+ * zeroPBound({ test: 'bootstrap', pValue: 0, pAdjusted: null }, 'adjusted', { bootstrap: 1000, gatedMetrics: ['a', 'b'] }); // 0.004
  */
 export function zeroPBound(
   m: Pick<MetricComparison, 'test' | 'pValue' | 'pAdjusted'>,
@@ -100,7 +100,8 @@ function nonInferior(m: MeasuredMetric, margin: number): boolean {
  * enters the adjustment as its bound 2 / B, so the adjusted value is a bound too. Metrics not
  * gated keep their raw p-value only.
  * @example
- * const metrics = applyRules(measured, { gated: ['f1_macro'], failOn: 'regression', margin: null, fdr: false, ci: 0.95 });
+ * const metrics = applyRules(result.metrics, { gated: ['f1_macro'], failOn: 'regression', margin: null, fdr: false, ci: 0.95 });
+ * metrics.filter((m) => m.failed).length; // 0
  */
 export function applyRules(
   measured: readonly MeasuredMetric[],
@@ -137,7 +138,7 @@ const pText = (p: number): string =>
  * @returns e.g. `significantly worse`, `not non-inferior at margin 0.01`, both joined by
  *   `and`, or an empty string
  * @example
- * brokenRules(metric, { failOn: null, margin: 0.01 }); // 'not non-inferior at margin 0.01'
+ * brokenRules({ ...result.metrics[0], worse: false, nonInferior: false }, { failOn: null, margin: 0.01 }); // 'not non-inferior at margin 0.01'
  */
 export function brokenRules(
   m: MetricComparison,
@@ -156,7 +157,7 @@ export function brokenRules(
  * @param ci - the confidence level
  * @returns e.g. `accuracy 0.9612 -> 0.9100, difference -0.0512, 95% CI [-0.0710, -0.0330], p 1.22e-4 (mcnemar), p-adjusted 2.44e-4`
  * @example
- * metricFacts(metrics[0], 0.95);
+ * metricFacts(result.metrics[0], 0.95); // '…'
  */
 export function metricFacts(m: MetricComparison, ci: number, s: PSettings = {}): string {
   const interval =
@@ -190,7 +191,7 @@ const pSettingsOf = (rules: DecisionRules): PSettings => ({
  * @param rules - the rules applied
  * @returns exit 1 with the failed metrics named, else exit 0 with what was checked
  * @example
- * decide(metrics, rules).reason;
+ * decide(result.metrics, { gated: ['f1_macro'], failOn: 'regression', margin: null, fdr: false, ci: 0.95 }).reason; // '…'
  */
 export function decide(
   metrics: readonly MetricComparison[],

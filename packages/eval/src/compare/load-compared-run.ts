@@ -104,7 +104,8 @@ async function directoryHint(dir: string): Promise<string> {
  * `predictions.arrow` is looked for beside `results.json` under the name the run recorded,
  * so a directory copied elsewhere (a CI artifact) still reads.
  * @example
- * const baseline = await loadComparedRun('assay-out/spam-demo');
+ * const run = await loadComparedRun(baselineDir);
+ * run.rows.length; // 40
  */
 export async function loadComparedRun(path: string): Promise<ComparedRun> {
   const isDir = await stat(path).then(

@@ -11,7 +11,7 @@ import type { PairableRun } from './pairable-run.js';
  * @param candidate - the candidate run
  * @returns the model wanted of each run (absent when not given)
  * @example
- * modelPair('nb:nb-v2', baseline, candidate); // { baseline: 'nb', candidate: 'nb-v2' }
+ * modelPair('nb:nb', baseline, candidate); // { baseline: 'nb', candidate: 'nb' }
  */
 export function modelPair(
   model: string | undefined,

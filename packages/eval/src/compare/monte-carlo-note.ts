@@ -16,7 +16,7 @@ export const MC_STANDARD_ERRORS = 3;
  * @param bootstrap - the resamples
  * @returns the note, or nothing when every decision is clear of the Monte Carlo error
  * @example
- * monteCarloNote(result.metrics, 0.05, 1000);
+ * monteCarloNote(result.metrics, 0.05, 1000); // []
  */
 export function monteCarloNote(
   metrics: readonly Pick<MetricComparison, 'metric' | 'test' | 'gated' | 'pValue' | 'pAdjusted'>[],
@@ -45,7 +45,7 @@ export function monteCarloNote(
  * @param margin - `--margin`, or null without one
  * @returns one caveat per such gated metric
  * @example
- * zeroWidthCaveats(result.metrics, 0.01); // ['no item differs between the runs on accuracy: ...']
+ * zeroWidthCaveats([{ metric: 'accuracy', gated: true, ciLow: 0, ciHigh: 0 }], 0.01); // ['no item differs between the runs on accuracy: …']
  */
 export function zeroWidthCaveats(
   metrics: readonly Pick<MetricComparison, 'metric' | 'gated' | 'ciLow' | 'ciHigh'>[],

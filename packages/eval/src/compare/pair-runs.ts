@@ -156,6 +156,7 @@ function differentInput(a: PredictionRow, b: PredictionRow): boolean {
  * only models are named differently.
  * @example
  * const paired = pairRuns(baseline, candidate, { allowDifferentData: false });
+ * paired.rowsA.length; // 40
  */
 export function pairRuns(
   baseline: PairableRun,

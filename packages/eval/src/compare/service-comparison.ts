@@ -30,7 +30,8 @@ export const COMPARED_SERVICE_FIGURES: readonly string[] = [
  *   they describe the service as each run met it; a cached or resumed answer counts with the
  *   timings measured when it was sent.
  * @example
- * const rows = serviceComparison(baseline.models[0], candidate.models[0], task);
+ * const figures = serviceComparison(baseline.results.models[0], candidate.results.models[0], taskFor(baseline.task));
+ * figures.map((f) => f.name); // ['error_rate', 'unparseable_rate', 'p50_latency_ms', …]
  */
 export function serviceComparison(
   baseline: ModelResult,

@@ -215,8 +215,9 @@ function fewShotChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
  * @param input - the raw configuration
  * @param add - receives each problem
  * @example
+ * const issues = [];
  * crossFieldChecks({ models: [{ name: 'a' }, { name: 'a' }] }, (issue) => issues.push(issue));
- * // issues[0].path: ['models', 1, 'name']
+ * issues[0].path; // ['models', 1, 'name']
  */
 export function crossFieldChecks(input: unknown, add: AddIssue): void {
   const c = obj(input);

@@ -30,7 +30,7 @@ export function defaultMethod(fewShotCount: number): 'all' | 'stratified' {
  * @param taskType - `task.type`
  * @returns the warning, or null
  * @example
- * unstratifiableWarning('stratified', 'regression'); // "evaluation.method 'stratified' ..."
+ * unstratifiableWarning('stratified', 'regression'); // "evaluation.method 'stratified' …"
  */
 export function unstratifiableWarning(method: string, taskType: unknown): string | null {
   if (taskType === 'classification') return null;
@@ -47,7 +47,7 @@ export function unstratifiableWarning(method: string, taskType: unknown): string
  * @param fewShotCount - `prompt.fewShot.count`
  * @returns the warning, or null when the method is `all` or few-shot examples are drawn
  * @example
- * cvWithoutLearningWarning('repeated-stratified', 0); // "evaluation.method 'repeated-stratified' ..."
+ * cvWithoutLearningWarning('repeated-stratified', 0); // "evaluation.method 'repeated-stratified' …"
  */
 export function cvWithoutLearningWarning(
   method: 'all' | CvMethod,
@@ -108,7 +108,7 @@ function neverShuffles(evaluation: ShuffleFields): string {
  * @returns the warning when `shuffle` is set for `all`, `group`, `timeseries` or a holdout
  *   named by `testIds` (none of which shuffles), else null
  * @example
- * unusedShuffleWarning({ method: 'group', shuffle: false }); // "evaluation.shuffle has no effect ..."
+ * unusedShuffleWarning({ method: 'group', shuffle: false }); // "evaluation.shuffle has no effect …"
  */
 export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
   if (evaluation.shuffle === undefined || mayShuffle(evaluation)) return null;
@@ -126,7 +126,7 @@ export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
  * @param taskType - `task.type` (default classification)
  * @returns the warnings, in that order (empty when none applies)
  * @example
- * evaluationWarnings({ method: 'all', shuffle: false }, 0); // ["evaluation.shuffle has no effect ..."]
+ * evaluationWarnings({ method: 'all', shuffle: false }, 0); // ["evaluation.shuffle has no effect …"]
  */
 export function evaluationWarnings(
   evaluation: ShuffleFields,
@@ -146,7 +146,9 @@ export function evaluationWarnings(
  * @param input - the raw configuration (may be ill-typed: other fields can have failed)
  * @param addIssue - reports a problem with its path
  * @example
- * checkEvaluationMethod(raw, (issue) => ctx.addIssue(issue));
+ * const issues = [];
+ * checkEvaluationMethod({ evaluation: { method: 'all' }, prompt: { fewShot: { count: 2 } } }, (issue) => issues.push(issue));
+ * issues.map((i) => i.path); // [['evaluation', 'method']]
  */
 export function checkEvaluationMethod(
   input: unknown,

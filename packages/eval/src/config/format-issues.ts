@@ -64,7 +64,9 @@ export interface ConfigIssueContext {
  * @returns one issue per problem, e.g. `{ code: 'too_small', path: 'models[1].rateLimit.rpm', message: 'expected a positive number' }`
  *   or `{ code: 'invalid_value', path: 'models[0].provider', message: "unknown provider 'openai'; did you mean 'openai-chat'? Expected one of ..." }`
  * @example
- * formatConfigIssues(result.error.issues, { input: raw, schema: RunConfigSchema });
+ * const raw = { name: 'x', modles: [] };
+ * const parsed = RunConfigSchema.safeParse(raw);
+ * formatConfigIssues(parsed.error.issues, { input: raw, schema: RunConfigSchema }).find((i) => i.message.includes('did you mean')); // { code: 'unrecognized_keys', path: 'modles', message: "unknown key 'modles'; did you mean 'models'?" }
  */
 export function formatConfigIssues(
   issues: readonly z.core.$ZodIssue[],

@@ -36,7 +36,7 @@ const ASSERTIONS: ReadonlySet<string> = new Set(ASSERTION_SCORERS);
  * @param scorers - `task.scorers` as validated
  * @returns one entry per scorer, in order
  * @example
- * resolveScorers(['bleu', { metric: 'rougeL', stemmer: 'porter' }]);
+ * resolveScorers(['bleu', { metric: 'rougeL', stemmer: 'porter' }]).map((s) => s.name); // ['bleu', 'rougeL']
  */
 export function resolveScorers(scorers: readonly ScorerInput[]): ResolvedScorer[] {
   return scorers.map((s) => {

@@ -138,7 +138,9 @@ function checkReducer(reducer: unknown, samples: unknown, add: Add): void {
  * @param task - the `task` section (a generation task), as parsed so far
  * @param add - records one problem at a path relative to `task`
  * @example
- * checkGenerationTask(task, (path, message) => issues.push({ path, message }));
+ * const issues = [];
+ * checkGenerationTask({ type: 'generation', scorers: ['blue'] }, (path, message) => issues.push({ path, message }));
+ * issues[0].message; // '…'
  */
 export function checkGenerationTask(task: unknown, add: Add): void {
   const t = obj(task);

@@ -10,7 +10,7 @@ import { RunConfigSchema } from './run-config-schema.js';
  * @remarks Cross-field rules (distinct model names, metric names per task,
  *   threshold syntax) are only checked by `assay run` itself.
  * @example
- * JSON.stringify(runConfigJsonSchema(), null, 2);
+ * runConfigJsonSchema().title; // 'assay run configuration'
  */
 export function runConfigJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(RunConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<
@@ -32,7 +32,7 @@ export function runConfigJsonSchema(): Record<string, unknown> {
  *
  * @returns the absolute path of `run-config.schema.json`
  * @example
- * relative(process.cwd(), runConfigSchemaFile()); // 'node_modules/@assay/eval/schema/run-config.schema.json'
+ * runConfigSchemaFile(); // '…/schema/run-config.schema.json'
  */
 export function runConfigSchemaFile(): string {
   // by the package's own name, not relative to this file: the assay CLI bundles this module

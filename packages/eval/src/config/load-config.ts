@@ -57,7 +57,8 @@ function withDefaultTemplate(parsed: Pick<RunConfig, 'prompt' | 'task'>): RunCon
  *   prompts and `stratified` with few-shot examples
  * @throws EvaluationError `INVALID_CONFIG` listing every problem with its path in `issues`
  * @example
- * parseRunConfig(YAML.parse(text), { baseDir: process.cwd() });
+ * const text = 'name: demo\ndataset: { builtin: spam-assassin }\ntask: { type: classification, labels: [spam, ham] }\nprompt: { template: "{{text}}" }\nmodels: [{ name: nb, provider: openai-chat, baseUrl: "http://127.0.0.1:8377/v1", model: assay-spam-nb }]';
+ * parseRunConfig(YAML.parse(text), { baseDir: process.cwd() }).evaluation.method; // 'all'
  */
 export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {}): RunConfig {
   const result = RunConfigSchema.safeParse(raw);
@@ -123,7 +124,8 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
  * @throws EvaluationError `FILE_NOT_FOUND` / `UNREADABLE_FILE` when the file cannot be read or
  *   parsed, `INVALID_CONFIG` with every problem (path and message) in `issues`
  * @example
- * const config = await loadRunConfig('examples/spam-assassin.yaml');
+ * const loaded = await loadRunConfig(join(dir, 'run.yaml'));
+ * loaded.dataset.path === join(dir, 'mail.jsonl'); // true
  */
 export async function loadRunConfig(
   path: string,
@@ -141,7 +143,8 @@ export async function loadRunConfig(
  * @returns the parsed document
  * @throws EvaluationError `FILE_NOT_FOUND`, `UNREADABLE_FILE` (not valid YAML or JSON)
  * @example
- * const doc = await readConfigDocument('examples/tune/spam-prompt.yaml', 'tune configuration');
+ * const doc = await readConfigDocument(join(dir, 'run.yaml'), 'run configuration');
+ * doc.name; // 'mail'
  */
 export async function readConfigDocument(path: string, what: string): Promise<unknown> {
   let text: string;

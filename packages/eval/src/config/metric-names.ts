@@ -29,7 +29,7 @@ function taskMetrics(task: 'classification' | 'regression'): readonly string[] {
  * @param allowed - the task's metric names
  * @returns the message, naming the positive metric to write instead
  * @example
- * negatedScorerProblem('neg_mean_absolute_error', REGRESSION_METRICS); // "'neg_mean_absolute_error' is scikit-learn's ..."
+ * negatedScorerProblem('neg_mean_absolute_error', REGRESSION_METRICS); // "'neg_mean_absolute_error' is scikit-learn's …"
  */
 export function negatedScorerProblem(name: string, allowed: readonly string[]): string | undefined {
   if (!name.startsWith('neg_')) return undefined;
@@ -124,7 +124,7 @@ const SERVICE_METRIC_TASKS: Readonly<
  * @returns the problem, naming the task types that have the metric and what to gate instead
  * @example
  * serviceMetricTaskProblem('cost_per_correct_usd', 'generation');
- * // "cost_per_correct_usd never has a value for a generation task: it divides ..."
+ * // "cost_per_correct_usd never has a value for a generation task: it divides …"
  */
 export function serviceMetricTaskProblem(metric: string, taskType: unknown): string | undefined {
   const rule = SERVICE_METRIC_TASKS[metric as ServiceMetricName];

@@ -16,7 +16,7 @@ const TASK_TYPES: readonly string[] = TaskSchema.options.map((o) => o.shape.type
  *   type it was checked as; none when `task.type` is valid, absent or too far from any type
  * @example
  * misspeltTaskTypeIssues({ task: { type: 'clasification', labels: ['a'], answer: { extract: 'first_label' } } });
- * // [{ path: 'task.answer.extract', message: "... (checked as task type 'classification')" }]
+ * // [{ code: 'too_small', path: 'task.labels', … }, { code: 'invalid_value', path: 'task.answer.extract', message: "unknown extract 'first_label'; did you mean 'first-label'? … (checked as task type 'classification')" }]
  */
 export function misspeltTaskTypeIssues(raw: unknown): EvaluationIssue[] {
   const task = (raw as { task?: unknown } | null)?.task;

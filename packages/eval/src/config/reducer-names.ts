@@ -14,7 +14,7 @@ const REDUCER_NAMES: readonly string[] = ['mean', 'max', 'majority', 'pass@k'];
  * @param reducer - the value as written
  * @returns the message, e.g. "unknown reducer 'maj'; did you mean 'majority'? Expected ..."
  * @example
- * unknownReducerMessage('maj'); // "unknown reducer 'maj'; did you mean 'majority'? Expected 'mean', ..."
+ * unknownReducerMessage('maj'); // "unknown reducer 'maj'; did you mean 'majority'? Expected 'mean', …"
  */
 export function unknownReducerMessage(reducer: string): string {
   const begun = reducer.length >= 3 ? REDUCER_NAMES.filter((n) => n.startsWith(reducer)) : [];

@@ -70,7 +70,7 @@ function schemasAt(
  * @returns the keys in schema order, of every object the path may lead to; empty when the
  *   path leads to no object
  * @example
- * objectKeysAt(RunConfigSchema, ['models', 0, 'params'], raw); // ['temperature', 'maxTokens', ...]
+ * objectKeysAt(RunConfigSchema, ['models', 0, 'params'], { models: [{ params: {} }] }); // ['temperature', 'maxTokens', …]
  */
 export function objectKeysAt(
   schema: Schema,

@@ -32,9 +32,10 @@ function scoreProblem(c: Loose, source: string, metric: string): string | undefi
  * @param input - the raw configuration (any shape: read defensively)
  * @param add - receives each problem, at `thresholds[i]`
  * @example
- * scoreThresholdChecks({ task: { type: 'classification', labels: ['a', 'b'] },
- *   models: [{ params: {} }], thresholds: ['roc_auc >= 0.8'] }, add);
- * // thresholds[0]: "'roc_auc >= 0.8': roc_auc needs … models[0].params.logprobs …"
+ * const problems = [];
+ * const add = (issue) => problems.push(issue.message);
+ * scoreThresholdChecks({ task: { type: 'classification', labels: ['a', 'b'] }, models: [{ params: {} }], thresholds: ['roc_auc >= 0.8'] }, add);
+ * problems; // ["'roc_auc >= 0.8': roc_auc needs each answer's score, … models[0].params.logprobs …"]
  */
 export function scoreThresholdChecks(input: unknown, add: AddIssue): void {
   const c = obj(input);

@@ -69,7 +69,7 @@ class Scanner {
  * @returns the rule, or the 1-based column where parsing stopped and what was expected there
  * @example
  * parseStopRule('ci_width(accuracy) <= 0.02').ok; // true
- * parseStopRule('ci_width(accuracy) => 0.02'); // { ok: false, column: 20, ... }
+ * parseStopRule('ci_width(accuracy) => 0.02'); // { ok: false, column: 20, … }
  */
 export function parseStopRule(text: string): StopRuleParse {
   const s = new Scanner(text);

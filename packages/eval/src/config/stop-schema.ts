@@ -58,7 +58,9 @@ export type StopConfig = z.output<typeof StopSchema>;
  * @param input - the raw configuration (may be ill-typed: other fields can have failed)
  * @param addIssue - reports one problem at its path
  * @example
- * checkStopRule(config, (issue) => ctx.addIssue(issue));
+ * const issues = [];
+ * checkStopRule({ task: { type: 'classification', labels: ['a', 'b'] }, evaluation: { stop: { when: 'decided(thresholds)' } } }, (issue) => issues.push(issue));
+ * issues[0].message; // '…'
  */
 export function checkStopRule(
   input: unknown,

@@ -29,8 +29,9 @@ const WILSON_METRICS: readonly string[] = ['error_rate', 'unparseable_rate'];
  * @param input - the raw configuration (any shape: read defensively)
  * @returns the problem, naming the expression, or undefined when the threshold can be checked
  * @example
- * thresholdFormProblem(parsed, { evaluation: { bootstrap: 0 } });
- * // "'f1_macro.ci_low >= 0.9': f1_macro has no interval because evaluation.bootstrap is 0; ..."
+ * const { threshold } = parseThreshold('f1_macro.ci_low >= 0.9');
+ * thresholdFormProblem(threshold, { evaluation: { bootstrap: 0 } });
+ * // "'f1_macro.ci_low >= 0.9': f1_macro has no interval because evaluation.bootstrap is 0; …"
  */
 export function thresholdFormProblem(t: Threshold, input: unknown): string | undefined {
   const c = obj(input);

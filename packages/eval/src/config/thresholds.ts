@@ -162,7 +162,7 @@ function readThreshold(source: string): Threshold {
  * @returns the parsed threshold, or a message naming the expression and the 1-based column
  *   where parsing stopped, with that column
  * @example
- * parseThreshold('error_rate <= 0.01'); // { ok: true, threshold: { metric: 'error_rate', op: '<=', value: 0.01, ... } }
+ * parseThreshold('error_rate <= 0.01'); // { ok: true, threshold: { metric: 'error_rate', op: '<=', value: 0.01, … } }
  * parseThreshold('f1_macro.ci_lo >= 0.9');
  * // { ok: false, column: 10, message: "'f1_macro.ci_lo >= 0.9': unknown bound 'ci_lo' at column 10 (valid: ci_low, ci_high)" }
  */

@@ -77,7 +77,10 @@ function refuseNumericReferences(
  * @throws EvaluationError from the loaders (`FILE_NOT_FOUND`, `MISSING_COLUMN`, …) or
  *   `MISSING_VALUE` for an empty/duplicate id, a missing label or text
  * @example
- * const items = await loadColumnarDataset('mail.parquet', 'parquet', { text: 'body' }, true);
+ * const table = tableFromArrays({ id: ['m1', 'm2'], body: ['Win a prize', 'Lunch?'], label: ['spam', 'ham'] });
+ * writeFileSync(join(dir, 'mail.arrow'), tableToIPC(table));
+ * const loaded = await loadColumnarDataset(join(dir, 'mail.arrow'), 'arrow', { text: 'body' }, true);
+ * loaded.map((item) => item.label); // ['spam', 'ham']
  */
 export async function loadColumnarDataset(
   path: string,

@@ -138,7 +138,8 @@ async function* readRows(
  * @throws EvaluationError `FILE_NOT_FOUND`, `UNKNOWN_FORMAT`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN` (naming the row and column) or `MISSING_VALUE` (duplicate or empty id)
  * @example
- * const items = await loadFileDataset('mail.jsonl', { columns: { text: 'body', label: 'y' } });
+ * const loaded = await loadFileDataset(join(dir, 'mail.jsonl'), { columns: { text: 'text', label: 'label' } });
+ * loaded.map((item) => item.label); // ['spam', 'ham', 'spam', 'ham']
  */
 export async function loadFileDataset(
   path: string,

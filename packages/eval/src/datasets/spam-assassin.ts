@@ -19,7 +19,8 @@ import { emailExcerpt } from './email-excerpt.js';
  * @throws EvaluationError `UNREADABLE_FILE` when the corpus files cannot be read, `INVALID_CONFIG`
  *   for an unknown group
  * @example
- * const items = loadSpamAssassin(['spam-2']);
+ * const spam = loadSpamAssassin(['spam-2']);
+ * spam[0].label; // 'spam'
  */
 export function loadSpamAssassin(groups: readonly string[] = HELD_OUT_GROUPS): DatasetItem[] {
   // corpus order, whatever order the config lists the groups in: the items' order sets the folds

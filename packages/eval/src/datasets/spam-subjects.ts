@@ -13,7 +13,8 @@ import type { DatasetItem } from './dataset-item.js';
  * @throws EvaluationError `INVALID_CONFIG` for an unknown group, `UNREADABLE_FILE` when the
  *   corpus cannot be read
  * @example
- * const items = loadSubjectsDataset(['spam-2']);
+ * const subjects = loadSubjectsDataset(['spam-2']);
+ * subjects[0].group; // 'spam-2'
  */
 export function loadSubjectsDataset(groups?: readonly string[]): DatasetItem[] {
   let subjects: ReturnType<typeof loadSpamSubjects>;

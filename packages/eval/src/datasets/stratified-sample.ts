@@ -6,10 +6,11 @@ import type { DatasetItem } from './dataset-item.js';
  *
  * @param items - the full dataset
  * @param limit - sample size; the input is returned unchanged when `limit >= items.length`
- * @param rng - uniform [0, 1) generator (e.g. `createRng(seed)` from `@assay/splitters`)
+ * @param rng - uniform [0, 1) generator (e.g. `() => rng.nextFloat()` of `createRng(seed)` from `@assay/splitters`)
  * @returns the sampled items in dataset order
  * @example
- * stratifiedSample(items, 100, createRng(0));
+ * const rng = createRng(0);
+ * stratifiedSample(items, 10, () => rng.nextFloat()).length; // 10
  */
 export function stratifiedSample(
   items: readonly DatasetItem[],

@@ -44,7 +44,8 @@ function numericReference(row: ScoredText, scorer: ResolvedScorer, at: string): 
  * @returns one value per answer
  * @throws EvaluationError `NON_NUMERIC_VALUE` naming the item whose references hold no number
  * @example
- * assertionValues([{ output: 'a 42', references: ['42'], id: '1' }], scorer, 'task.scorers[0]');
+ * const [scorer] = resolveScorers(['numeric_match']);
+ * assertionValues([{ output: 'a 42', references: ['42'], id: '1' }], scorer, 'task.scorers[0]'); // [1]
  */
 export function assertionValues(
   rows: readonly ScoredText[],

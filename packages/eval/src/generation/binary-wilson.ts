@@ -26,6 +26,9 @@ import type { GenerationUnits } from './sample-units.js';
  * @param ci - the confidence level
  * @returns the summary with the Wilson interval, or `summary` itself
  * @example
+ * const values = Float64Array.of(1, 1, 1, 1);
+ * const summary = meanSummary(values, Int32Array.of(0, 0, 0, 0), Int32Array.of(0, 1, 2, 3), { folds: 1, bootstrap: 200, ci: 0.95, seed: 0 });
+ * const units = { units: [0, 1, 2, 3].map((cluster) => ({ cluster })) };
  * binaryWilson(summary, 'exact_match', values, units, 0.95).ciMethod; // 'wilson'
  */
 export function binaryWilson(

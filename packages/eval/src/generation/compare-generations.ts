@@ -234,7 +234,9 @@ function scorerTest(
  * @param options - bootstrap replicates (0: no interval), ci, seed, interval, test
  * @returns paired item count and one entry per scorer both sides can score
  * @example
- * const { metrics } = await pairedGenerationDifferences(rowsA, rowsB, settings, { bootstrap: 1000, ci: 0.95, seed: 0, interval: 'bca', test: 'permutation' });
+ * const settings = { scorers: resolveScorers(['token_f1']), reducer: 'mean', samples: 1 };
+ * const paired = await pairedGenerationDifferences(generation.rows, generation.rows, settings, { bootstrap: 200, ci: 0.95, seed: 0, interval: 'bca', test: 'permutation' });
+ * paired.metrics.token_f1.difference; // 0
  */
 export async function pairedGenerationDifferences(
   rowsA: readonly PredictionRow[],
@@ -293,7 +295,9 @@ export async function pairedGenerationDifferences(
  * @param options - bootstrap replicates (0: no interval), ci, seed
  * @returns paired item count and one entry per scorer both sides can score
  * @example
- * const { metrics } = await compareGenerations(rowsA, rowsB, settings, { bootstrap: 1000, ci: 0.95, seed: 0 });
+ * const settings = { scorers: resolveScorers(['token_f1']), reducer: 'mean', samples: 1 };
+ * const compared = await compareGenerations(generation.rows, generation.rows, settings, { bootstrap: 200, ci: 0.95, seed: 0 });
+ * compared.pairedItems; // 20
  */
 export async function compareGenerations(
   rowsA: readonly PredictionRow[],

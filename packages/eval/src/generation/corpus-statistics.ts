@@ -27,7 +27,7 @@ export function isCorpusMetric(metric: string): metric is CorpusMetricName {
  * @returns the statistics and scoring functions
  * @example
  * const bleu = corpusMetric('bleu');
- * bleu.score(bleu.statistics('the cat', ['the cat'])); // 100
+ * bleu.score(bleu.statistics('the cat sat on the mat', ['the cat sat on the mat'])); // 100
  */
 export function corpusMetric(
   metric: CorpusMetricName,

@@ -58,7 +58,11 @@ function reducerName(reducer: string): GenerationSection['reducer'] {
  * @param worst - how many worst units to list (`output.wrongSamples`)
  * @returns the section
  * @example
- * const section = generationSection(scores, settings, 10);
+ * const settings = { scorers: resolveScorers(['token_f1']), reducer: 'mean', samples: 1 };
+ * const runner = createRunner();
+ * const scores = await scoreGenerationModel(runner, generation.rows, settings, { folds: 1, bootstrap: 200, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * generationSection(scores, settings, 3).worstItems.length; // 3
  */
 export function generationSection(
   scores: GenerationScores,

@@ -10,7 +10,7 @@ import { checkJsonSchema } from '@assay/text-metrics';
  * @param schema - the scorer's `schema` (an object or a boolean)
  * @returns the compiler's reason, e.g. "schema is invalid: data/type must be equal to one of the allowed values, ..."
  * @example
- * jsonSchemaProblem({ type: 'objekt' }); // 'schema is invalid: data/type must be equal to one of the allowed values, ...'
+ * jsonSchemaProblem({ type: 'objekt' }); // 'schema is invalid: data/type must be equal to one of the allowed values, …'
  * jsonSchemaProblem({ type: 'object' }); // undefined
  */
 export function jsonSchemaProblem(schema: unknown): string | undefined {

@@ -53,8 +53,8 @@ function membersOf(clusters: Int32Array): number[][] {
  * @param options - folds, bootstrap, ci, seed
  * @returns the summary (null where undefined)
  * @example
- * meanSummary(Float64Array.of(1, 0), Int32Array.of(0, 0), Int32Array.of(0, 1),
- *   { folds: 1, bootstrap: 1000, ci: 0.95, seed: 0 }).value; // 0.5
+ * const options = { folds: 1, bootstrap: 1000, ci: 0.95, seed: 0 };
+ * meanSummary(Float64Array.of(1, 0), Int32Array.of(0, 0), Int32Array.of(0, 1), options).value; // 0.5
  */
 export function meanSummary(
   values: Float64Array,

@@ -77,7 +77,9 @@ function reduceEach(
  * @param samples - `task.samples`
  * @returns the units, their values and the scorers left out
  * @example
- * const units = reduceSamples(rows, values, scorers, 'majority', 5);
+ * const scorers = resolveScorers(['token_f1']);
+ * const values = await scorerValues(generation.rows.map(scoredText), scorers);
+ * reduceSamples(generation.rows, values, scorers, 'mean', 1).units.length; // 20
  */
 export function reduceSamples(
   rows: readonly PredictionRow[],

@@ -49,7 +49,7 @@ const SHORT_OUTPUT = 'bleu is 0:';
  * @param row - an answered row
  * @returns the scored text
  * @example
- * scoredText(row).output;
+ * scoredText({ id: 'q1', parsed: 'Paris', expected: 'Paris' }); // { output: 'Paris', references: ['Paris'], id: 'q1' }
  */
 export function scoredText(row: PredictionRow): ScoredText {
   return {
@@ -148,7 +148,11 @@ function harnessSummaries(
  * @returns the metric summaries (one per scorer), the units and per-slice values
  * @throws EvaluationError from the assertion scorers (a non-numeric `numeric_match` reference)
  * @example
- * const scores = await scoreGenerationModel(runner, rows, settings, { folds: 1, bootstrap: 1000, ci: 0.95, seed: 0 });
+ * const settings = { scorers: resolveScorers(['token_f1']), reducer: 'mean', samples: 1 };
+ * const runner = createRunner();
+ * const scores = await scoreGenerationModel(runner, generation.rows, settings, { folds: 1, bootstrap: 200, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * scores.metrics.token_f1.value; // 0.0351…
  */
 export async function scoreGenerationModel(
   runner: Runner,

@@ -8,7 +8,7 @@ import { assertionValues, type ScoredText } from './assertion-values.js';
  * @param s - a pool scorer
  * @returns a key for grouping
  * @example
- * settingsKey(scorer); // '{"normalize":"squad","stemmer":"none","tokenize":"13a"}'
+ * settingsKey(resolveScorers(['token_f1'])[0]); // '{"normalize":"squad","stemmer":"none","tokenize":"13a"}'
  */
 export function settingsKey(s: ResolvedScorer): string {
   return JSON.stringify({ normalize: s.normalize, stemmer: s.stemmer, tokenize: s.bleuTokenize });
@@ -28,7 +28,8 @@ export function settingsKey(s: ResolvedScorer): string {
  * @returns scorer name → one value per answer
  * @throws EvaluationError from the assertions (a non-numeric reference of `numeric_match`)
  * @example
- * const values = await scorerValues(rows, resolveScorers(['bleu', 'includes']));
+ * const values = await scorerValues([{ id: 'q1', output: 'the cat sat', references: ['the cat sat'] }], resolveScorers(['token_f1', 'includes']));
+ * values.get('token_f1'); // Float64Array [1]
  */
 export async function scorerValues(
   rows: readonly ScoredText[],

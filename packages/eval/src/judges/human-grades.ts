@@ -28,7 +28,8 @@ export function agreementLabels(judge: JudgeConfig): string[] {
  * @throws EvaluationError `MISSING_COLUMN` when no item has the column, `INVALID_VALUE`
  *   naming the first item whose grade is not a label, with the labels
  * @example
- * humanGrades(items, config.judge).get('17'); // 'C'
+ * const graded = [{ id: '17', fields: { text: 'Lunch?', grade: 'c' } }];
+ * humanGrades(graded, { mode: 'closedqa', humanGrade: { column: 'grade' } }).get('17'); // 'C'
  */
 export function humanGrades(
   items: readonly DatasetItem[],

@@ -64,10 +64,9 @@ export function humanGradeLabel(
  * @param options - labels (order), weights, bootstrap settings
  * @returns kappa, interval, labels and matrix
  * @example
- * judgeAgreement(
- *   [{ item: '1', human: 'C', judge: 'C' }, { item: '2', human: 'I', judge: 'I' }],
- *   { labels: ['I', 'C'], weights: 'none', bootstrap: { resamples: 0, level: 0.95, seed: 0 } },
- * ).kappa; // 1
+ * const pairs = [{ item: '1', human: 'C', judge: 'C' }, { item: '2', human: 'I', judge: 'I' }];
+ * const options = { labels: ['I', 'C'], weights: 'none', bootstrap: { resamples: 0, level: 0.95, seed: 0 } };
+ * judgeAgreement(pairs, options).kappa; // 1
  */
 export function judgeAgreement(
   pairs: readonly AgreementPair[],

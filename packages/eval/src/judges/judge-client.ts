@@ -28,7 +28,7 @@ export interface ResolvedJudgeClient {
  * @throws Error when a named client is not among the models (the configuration check
  *   rejects that first)
  * @example
- * resolveJudgeClient(config.judge, config.models).journalName; // 'judge:grader'
+ * resolveJudgeClient(generationConfig.judge, generationConfig.models).journalName; // 'judge:overlap'
  */
 export function resolveJudgeClient(
   judge: JudgeConfig,
@@ -68,7 +68,7 @@ export function resolveJudgeClient(
  * @param config - the validated configuration
  * @returns the judge's endpoint (none without a `judge` section)
  * @example
- * checkEndpointIdentities(journal, [...config.models, ...judgeEndpoints(config)], dir);
+ * judgeEndpoints(generationConfig).map((e) => e.name); // ['judge:overlap']
  */
 export function judgeEndpoints(config: RunConfig): JournaledEndpoint[] {
   if (config.judge === undefined) return [];

@@ -37,7 +37,7 @@ export function judgeMetricNames(input: unknown): string[] {
  * @param input - the raw configuration
  * @returns the problem, or undefined when the metric is available or is no judge metric
  * @example
- * judgeMetricProblem('judge_kappa', { judge: { mode: 'closedqa' } }); // "metric 'judge_kappa' needs ..."
+ * judgeMetricProblem('judge_kappa', { judge: { mode: 'closedqa' } }); // "metric 'judge_kappa' needs …"
  */
 export function judgeMetricProblem(metric: string, input: unknown): string | undefined {
   if (metric !== JUDGE_SCORE_METRIC && metric !== JUDGE_KAPPA_METRIC) return undefined;
@@ -56,7 +56,9 @@ export function judgeMetricProblem(metric: string, input: unknown): string | und
  * @param input - the raw configuration
  * @param addIssue - receives each problem with its path under `judge`
  * @example
- * checkJudgeConfig(raw, (issue) => ctx.addIssue(issue));
+ * const issues = [];
+ * checkJudgeConfig({ task: { type: 'classification', labels: ['a', 'b'] }, judge: { mode: 'closedqa', client: 'nb' }, models: [{ name: 'nb' }] }, (issue) => issues.push(issue));
+ * issues.map((i) => i.message); // ['…']
  */
 export function checkJudgeConfig(
   input: unknown,

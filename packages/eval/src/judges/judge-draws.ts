@@ -13,7 +13,7 @@ import { type JudgeGrade, parseGrade } from './parse-grade.js';
  * @param outcome - the request's journaled outcome, or undefined when it has none
  * @returns the grade or why there is none
  * @example
- * gradeOfOutcome('closedqa', outcome);
+ * gradeOfOutcome('closedqa', undefined); // { unscored: true, reason: 'judge request not sent' }
  */
 export function gradeOfOutcome(mode: JudgeMode, outcome: Outcome | undefined): JudgeGrade {
   if (outcome === undefined) return { unscored: true, reason: 'judge request not sent' };
@@ -33,7 +33,7 @@ export function gradeOfOutcome(mode: JudgeMode, outcome: Outcome | undefined): J
  * @param mode - the judge's mode
  * @returns draws by model name
  * @example
- * judgeDraws(plan, outcomes, 'closedqa').get('generator');
+ * judgeDraws({ draws: [], requests: new Map() }, new Map(), 'closedqa').size; // 0
  */
 export function judgeDraws(
   plan: JudgePlan,

@@ -76,7 +76,9 @@ function request(
  * @param pair - pairwise: the two models compared, first as A in the first order
  * @returns the draws and the distinct requests
  * @example
- * planJudge(subjects, { mode: 'closedqa' }, endpointIdentity(judge), 1);
+ * const subjects = judgeSubjects(judged.rows, judged.items, judged.prompts, new Map());
+ * const identity = endpointIdentity(resolveJudgeClient(generationConfig.judge, generationConfig.models).config);
+ * planJudge(subjects, { mode: 'closedqa' }, identity, 2).draws.length; // 40
  */
 export function planJudge(
   subjects: readonly JudgeSubject[],

@@ -48,7 +48,7 @@ export interface JudgePromptSpec {
  * @param input - question, answer(s), reference
  * @returns the messages to send
  * @example
- * judgeMessages({ mode: 'closedqa' }, { question: 'Subject?', answer: 'Lunch', reference: 'Lunch on Friday' })[0]!.role; // 'user'
+ * judgeMessages({ mode: 'closedqa' }, { question: 'Subject?', answer: 'Lunch', reference: 'Lunch on Friday' })[0].role; // 'user'
  */
 export function judgeMessages(spec: JudgePromptSpec, input: JudgeInput): PromptMessage[] {
   switch (spec.mode) {

@@ -38,7 +38,8 @@ function judgeMetric(estimate: Estimate, folds: number, reason: string): MetricS
  * @param scores - the scores thresholds read, per model (changed in place)
  * @returns the judge metric names reported (empty without a judge)
  * @example
- * const judgeMetrics = addJudgeResults(run, models, allScores);
+ * const judgedModels = [{ name: 'extractive', metrics: {} }];
+ * addJudgeResults(judged, judgedModels, [{}]); // ['judge_score']
  */
 export function addJudgeResults(
   run: ExecutedRun,

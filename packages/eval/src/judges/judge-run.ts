@@ -60,7 +60,7 @@ function questionOf(messages: readonly PromptMessage[] | undefined): string {
  * @param grades - human grade per item id (empty without a human grade column)
  * @returns one subject per row (the plan keeps one per model, item and sample)
  * @example
- * judgeSubjects(executed.rows, executed.items, executed.prompts, new Map());
+ * judgeSubjects(judged.rows, judged.items, judged.prompts, new Map()).length; // 20
  */
 export function judgeSubjects(
   rows: readonly PredictionRow[],
@@ -101,7 +101,13 @@ export function judgeSubjects(
  * @param context - journal, cache, abort signal, retry-failed, progress callback
  * @returns the draws per model and the request counts
  * @example
- * const judged = await executeJudge(config, subjects, { journal, cache, signal, retryFailed: false });
+ * const subjects = judgeSubjects(judged.rows, judged.items, judged.prompts, new Map());
+ * const journal = new RunJournal(join(dir, 'journal.sqlite'));
+ * const cache = new ResponseCache(join(dir, 'cache.sqlite'));
+ * const execution = await executeJudge(generationConfig, subjects, { journal, cache, retryFailed: false });
+ * journal.close();
+ * cache.close();
+ * execution.draws.get('extractive').length; // 20
  */
 export async function executeJudge(
   config: RunConfig & { judge: JudgeConfig },

@@ -75,7 +75,7 @@ const compiled = new Map<string, RegExp[]>();
  *   beyond it the Latin range grows to that letter (simple-evals stops at four choices)
  * @returns one pattern per entry of {@link MULTILINGUAL_ANSWER_REGEXES}, in order
  * @example
- * multilingualAnswerPatterns('D')[0]!.exec('Answer: B')?.[1]; // 'B'
+ * multilingualAnswerPatterns('D')[0].exec('Answer: B')?.[1]; // 'B'
  */
 export function multilingualAnswerPatterns(lastLetter: string): readonly RegExp[] {
   const key = lastLetter <= 'D' ? 'D' : lastLetter;

@@ -30,7 +30,7 @@ function itemSeed(seed: number, id: string): number {
  *   choices gets fewer extra orders than asked (two choices: one, the swap). Shuffles that
  *   repeat an order already drawn are discarded, so no prompt is asked twice.
  * @example
- * choiceOrders(4, 2, 0, 'q1'); // [[0, 1, 2, 3], [...], [...]], the same on every run
+ * choiceOrders(4, 2, 0, 'q1'); // [[0, 1, 2, 3], [3, 0, 2, 1], [2, 0, 1, 3]], the same on every run
  */
 export function choiceOrders(
   count: number,

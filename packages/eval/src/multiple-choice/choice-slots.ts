@@ -27,6 +27,7 @@ export const MULTIPLE_CHOICE_NUMBER_TEMPLATE =
  * @param numbered - whether the choices are numbered rather than lettered
  * @returns a copy of the item with those fields
  * @example
+ * const item = { id: 'q1', index: 0, fields: { text: 'Which colour is grass?' }, label: 'B', choices: ['red', 'green'] };
  * withChoiceSlots(item, [1, 0], false).fields.choices; // 'A) green\nB) red'
  */
 export function withChoiceSlots(

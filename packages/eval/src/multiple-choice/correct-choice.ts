@@ -19,7 +19,7 @@ function where(item: DatasetItem): string {
  * @returns its choices
  * @throws EvaluationError `INVALID_CHOICES` naming the row and `dataset.columns.choices`
  * @example
- * checkedChoices(item); // ['red', 'green', 'blue']
+ * checkedChoices({ id: 'q1', index: 0, fields: {}, label: 'C', choices: ['red', 'green', 'blue'] }); // ['red', 'green', 'blue']
  */
 export function checkedChoices(item: DatasetItem): string[] {
   const choices = item.choices;
@@ -50,7 +50,7 @@ export function checkedChoices(item: DatasetItem): string[] {
  * @throws EvaluationError `INVALID_CHOICES` naming the row when the label names no choice
  *   (or, for `text`, several equal ones)
  * @example
- * correctChoice({ ...item, label: 'B', choices: ['x', 'y'] }, 'letter'); // 1
+ * correctChoice({ id: 'q1', index: 0, fields: {}, label: 'B', choices: ['x', 'y'] }, 'letter'); // 1
  */
 export function correctChoice(item: DatasetItem, format: LabelFormat): number {
   const choices = checkedChoices(item);

@@ -30,7 +30,9 @@ const UNPARSEABLE = '\u0000unparseable';
  * @param rows - one model's prediction rows; `parsed` is the original choice's letter
  * @returns the compared items and the rate
  * @example
- * positionBias(rows).rate; // 0.25: one of four items answered differently in another order
+ * const answers = [['q1', 0, 'A'], ['q1', 1, 'A'], ['q2', 0, 'B'], ['q2', 1, 'C']];
+ * const mcRows = answers.map(([id, permutation, parsed]) => ({ id, fold: 0, permutation, parsed, outcome: 'correct' }));
+ * positionBias(mcRows).rate; // 0.5: one of two items answered differently in another order
  */
 export function positionBias(rows: readonly PredictionRow[]): PositionBias {
   const groups = new Map<string, { id: string; fold: number; answers: Map<number, string> }>();

@@ -63,7 +63,10 @@ function removeLeftovers(files: readonly string[]): void {
  * @param prompts - every distinct prompt of the run by hash (`ExecutedRun.prompts`)
  * @throws ZodError if the results do not match the schema (a bug, never user input)
  * @example
- * await writeRunOutputs(results, executed.rows, executed.prompts);
+ * // the baseline run's files, written into another directory
+ * const files = Object.fromEntries(Object.entries(results.files).map(([k, f]) => [k, join(dir, basename(f))]));
+ * await writeRunOutputs({ ...results, files }, executed.rows, executed.prompts);
+ * readPredictions(readFileSync(files.predictions)).length; // 40
  */
 export async function writeRunOutputs(
   results: RunResults,

@@ -22,7 +22,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  *   input_tokens, output_tokens, cost_usd, score, cached, sample, references (a JSON array of
  *   a generation item's references, else null)
  * @example
- * const table = predictionsTable(rows);
+ * predictionsTable(rows).numRows; // 40
  */
 export function predictionsTable(rows: readonly PredictionRow[]): Table {
   const str = (f: (r: PredictionRow) => string | null) => vectorFromArray(rows.map(f), new Utf8());
@@ -76,7 +76,8 @@ export function predictionsTable(rows: readonly PredictionRow[]): Table {
  * @param path - destination
  * @param rows - prediction rows
  * @example
- * await writePredictions('out/predictions.arrow', rows);
+ * await writePredictions(join(dir, 'predictions.arrow'), rows);
+ * readPredictions(readFileSync(join(dir, 'predictions.arrow'))).length; // 40
  */
 export async function writePredictions(
   path: string,
@@ -91,7 +92,8 @@ export async function writePredictions(
  * @param bytes - the file's content
  * @returns the rows, in file order
  * @example
- * const rows = readPredictions(readFileSync('out/predictions.arrow'));
+ * const read = readPredictions(readFileSync(join(baselineDir, 'predictions.arrow')));
+ * read[0].model; // 'nb'
  */
 export function readPredictions(bytes: Uint8Array): PredictionRow[] {
   const table = tableFromIPC(bytes);

@@ -15,7 +15,7 @@ const MessagesSchema = z.array(
  *   `prompt_hash` of `predictions.arrow`) and `messages` (JSON text:
  *   `[{"role":"system","content":"…"},{"role":"user","content":"…"}]`), in plan order
  * @example
- * const table = promptsTable(executed.prompts);
+ * promptsTable(executed.prompts).numRows; // 40
  */
 export function promptsTable(prompts: ReadonlyMap<string, readonly PromptMessage[]>): Table {
   const hashes = [...prompts.keys()];
@@ -37,7 +37,8 @@ export function promptsTable(prompts: ReadonlyMap<string, readonly PromptMessage
  * @param path - destination
  * @param prompts - prompt hash → messages
  * @example
- * await writePrompts('out/prompts.arrow', executed.prompts);
+ * await writePrompts(join(dir, 'prompts.arrow'), executed.prompts);
+ * readPrompts(readFileSync(join(dir, 'prompts.arrow'))).size; // 40
  */
 export async function writePrompts(
   path: string,
@@ -53,8 +54,8 @@ export async function writePrompts(
  * @returns prompt hash → messages, in file order
  * @throws ZodError when a `messages` cell is not a list of `{ role, content }` messages
  * @example
- * const prompts = readPrompts(readFileSync('out/prompts.arrow'));
- * prompts.get(row.promptHash); // the messages sent for a prediction row
+ * const prompts = readPrompts(readFileSync(join(baselineDir, 'prompts.arrow')));
+ * prompts.get(rows[0].promptHash)[0].role; // 'user' (the messages sent for a prediction row)
  */
 export function readPrompts(bytes: Uint8Array): Map<string, PromptMessage[]> {
   const table = tableFromIPC(bytes);

@@ -40,7 +40,9 @@ function fieldsOf(item: DatasetItem): Record<string, string> {
  * @remarks With raw `messages`, examples are inserted before the last message,
  *   whose content is used as the template for each example's user turn.
  * @example
+ * const item = { id: 'm1', index: 0, fields: { text: 'Win a prize' }, label: 'spam' };
  * buildMessages(item, [], { template: 'Spam or ham?\n{{text}}', fewShot: { answerTemplate: '{{label}}' } });
+ * // [{ role: 'user', content: 'Spam or ham?\nWin a prize' }]
  */
 export function buildMessages(
   item: DatasetItem,
@@ -103,7 +105,7 @@ export function buildMessages(
  * @param messages - the prompt
  * @returns 16 hex characters of SHA-256 over the canonical JSON
  * @example
- * promptHash([{ role: 'user', content: 'hi' }]);
+ * promptHash([{ role: 'user', content: 'hi' }]); // '…'
  */
 export function promptHash(messages: readonly PromptMessage[]): string {
   return createHash('sha256')

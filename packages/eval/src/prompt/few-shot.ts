@@ -10,7 +10,8 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
  * @param rng - uniform [0, 1) generator, seeded per fold for reproducibility
  * @returns up to `count` distinct items
  * @example
- * pickFewShot(trainItems, 4, createRng(seed + fold));
+ * const rng = createRng(1);
+ * pickFewShot(items, 4, () => rng.nextFloat()).length; // 4
  */
 export function pickFewShot(
   train: readonly DatasetItem[],

@@ -9,7 +9,7 @@ import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
  * @param model - one of its models
  * @returns the effective prompt section
  * @example
- * promptFor(config, config.models[1]!).maxFieldChars;
+ * promptFor(config, config.models[0]).template; // 'Classify this e-mail as spam or ham:\n\n{{text}}'
  */
 export function promptFor(config: RunConfig, model: ModelConfig): RunConfig['prompt'] {
   const o = model.prompt;

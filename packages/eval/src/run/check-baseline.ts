@@ -60,7 +60,7 @@ function plannedRun(config: RunConfig): PairableRun {
  * @throws EvaluationError `INVALID_CONFIG` (the baseline is this run's output) or
  *   `RUNS_DIFFER` naming each difference, both with `path` `baseline`
  * @example
- * checkBaseline(config, await loadBaseline(config.baseline));
+ * checkBaseline(config, await loadBaseline(candidateDir)); // undefined: the same data and task
  */
 export function checkBaseline(config: RunConfig, baseline: ComparedRun): void {
   const outputDir = real(config.output.dir);

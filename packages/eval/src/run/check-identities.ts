@@ -25,7 +25,9 @@ export type JournaledEndpoint = ModelConfig & { readonly configPath?: string | u
  * @throws EvaluationError `IDENTITY_CHANGED`, one line naming each changed model, what changed
  *   and how to proceed (`--fresh` or another `output.dir`); nothing is recorded then
  * @example
- * checkEndpointIdentities(journal, config.models, config.output.dir);
+ * const journal = new RunJournal(join(outDir, 'journal.sqlite'));
+ * checkEndpointIdentities(journal, config.models, outDir); // undefined: the endpoints are the journal's
+ * journal.close();
  */
 export function checkEndpointIdentities(
   journal: RunJournal,
@@ -45,7 +47,14 @@ export function checkEndpointIdentities(
  * @returns each model's identity in this run
  * @throws EvaluationError `IDENTITY_CHANGED`, as {@link checkEndpointIdentities}
  * @example
- * refuseChangedEndpoints(journal, config.models, config.output.dir);
+ * const journal = new RunJournal(join(outDir, 'journal.sqlite'));
+ * const changed = [{ ...config.models[0], params: { ...config.models[0].params, temperature: 0.7 } }];
+ * try {
+ *   refuseChangedEndpoints(journal, changed, outDir);
+ * } catch (error) {
+ *   error.code; // 'IDENTITY_CHANGED'
+ * }
+ * journal.close();
  */
 export function refuseChangedEndpoints(
   journal: Pick<RunJournal, 'identity'>,

@@ -19,7 +19,13 @@ function isDamage(code: unknown): boolean {
  * @returns what `open` returns
  * @throws EvaluationError `DAMAGED_FILE` naming the file, SQLite's reason and the recovery
  * @example
- * const db = explainDamage('run journal', path, 'run again with --fresh', () => new Database(path));
+ * const path = join(dir, 'journal.sqlite');
+ * writeFileSync(path, 'not a database');
+ * try {
+ *   explainDamage('run journal', path, 'run again with --fresh', () => new Database(path).pragma('user_version'));
+ * } catch (error) {
+ *   error.message; // 'The run journal …/journal.sqlite is damaged (file is not a database); run again with --fresh.'
+ * }
  */
 export function explainDamage<T>(what: string, path: string, recovery: string, open: () => T): T {
   try {

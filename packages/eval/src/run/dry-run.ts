@@ -188,8 +188,8 @@ function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache
  *   or a missing API key of a model with requests to send (a run creates no client for a model
  *   whose answers are all journaled)
  * @example
- * const report = await dryRun(await loadRunConfig('examples/spam-assassin.yaml'));
- * report.models[0].toSend; // requests a run would send
+ * const report = await dryRun(await loadRunConfig(join(dir, 'run.yaml')));
+ * report.models[0].toSend; // 4: the requests a run would send
  */
 export async function dryRun(
   config: RunConfig,

@@ -36,7 +36,8 @@ function normalizedUrl(url: string): string {
  * @param model - the model's configuration
  * @returns provider, base URL (or `endpoint` name), model id and generation parameters
  * @example
- * endpointIdentity(config.models[0]); // { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'nb', params: {} }
+ * endpointIdentity({ name: 'nb', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 } });
+ * // { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 } }
  */
 export function endpointIdentity(model: ModelConfig): EndpointIdentity {
   return {
@@ -73,7 +74,9 @@ export interface IdentityChange {
  * @param after - the identity of this run
  * @returns the changed fields, empty when the identities are the same
  * @example
- * identityChanges(recorded, endpointIdentity(model)); // [{ field: 'params.temperature', from: '0', to: '0.7' }]
+ * const recorded = endpointIdentity(config.models[0]);
+ * const now = endpointIdentity({ ...config.models[0], params: { ...config.models[0].params, temperature: 0.7 } });
+ * identityChanges(recorded, now); // [{ field: 'params.temperature', from: '0', to: '0.7' }]
  */
 export function identityChanges(
   before: EndpointIdentity,

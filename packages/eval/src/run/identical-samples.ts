@@ -10,8 +10,7 @@ import type { RunConfig } from '../config/run-config-schema.js';
  * @param config - the validated configuration
  * @returns one sentence per such model (none for `task.samples` 1 or a task without samples)
  * @example
- * identicalSamplesWarnings(config);
- * // ["task.samples is 3, but models[0] 'ex' sets params.temperature to 0, ..."]
+ * identicalSamplesWarnings(config); // [] (a classification run asks each item once)
  */
 export function identicalSamplesWarnings(config: RunConfig): string[] {
   if (config.task.type !== 'generation' || config.task.samples <= 1) return [];

@@ -83,8 +83,8 @@ const JOURNAL_RECOVERY =
  * @remarks WAL mode: a committed row survives SIGKILL of the process.
  *   Failures are kept so a rerun reuses them unless `--retry-failed` is given.
  * @example
- * const journal = new RunJournal('assay-out/demo/journal.sqlite');
- * journal.load('naive-bayes').size; // outcomes recorded so far
+ * const journal = new RunJournal(join(baselineDir, 'journal.sqlite'));
+ * journal.load('nb').size; // 40: the outcomes recorded so far
  * journal.close();
  */
 export class RunJournal {

@@ -17,7 +17,8 @@ import { checkBaseline } from './check-baseline.js';
  *   config path (`baseline: /runs/old does not exist; ...`) and its `path` `baseline`;
  *   what `checkBaseline` throws
  * @example
- * const baseline = await loadBaseline(config.baseline, config);
+ * const earlier = await loadBaseline(candidateDir, config);
+ * earlier.results.models[0].name; // 'nb'
  */
 export async function loadBaseline(path: string, config?: RunConfig): Promise<ComparedRun> {
   let baseline: ComparedRun;

@@ -16,7 +16,8 @@ import { taskFor } from '../tasks/task-for.js';
  * @returns the items to evaluate
  * @throws EvaluationError for unreadable or ill-formed data files
  * @example
- * const items = await loadRunDataset(config);
+ * const mail = await loadRunDataset(await loadRunConfig(join(dir, 'run.yaml')));
+ * mail.map((item) => item.id); // ['m1', 'm2', 'm3', 'm4']
  */
 export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> {
   const d = config.dataset;

@@ -45,7 +45,10 @@ export type LogprobScoring = TaskModule['logprobScoring'];
  * @param legacyScoreOf - the label an outcome without `scoreOf` was scored for, when known
  * @returns the outcome to reuse, or undefined when its score cannot be read for this run
  * @example
- * rescoredOutcome({ ...o, score: 0.9, scoreOf: 'spam' }, { labels: ['spam', 'ham'], positive: 'ham' })?.score; // ≈ 0.1
+ * const journal = new RunJournal(join(baselineDir, 'journal.sqlite'));
+ * const [o] = journal.load('nb').values();
+ * journal.close();
+ * rescoredOutcome({ ...o, score: 0.9, scoreOf: 'spam' }, { labels: ['spam', 'ham'], positive: 'ham' })?.score; // 0.1…
  */
 export function rescoredOutcome(
   prior: Outcome,
@@ -213,7 +216,7 @@ export async function sendModelRequests(
  * @param outputDir - the output directory
  * @returns the label, or undefined when there is no readable results.json or it names none
  * @example
- * lastPositiveLabel('assay-out/demo'); // 'spam'
+ * lastPositiveLabel(baselineDir); // 'spam'
  */
 export function lastPositiveLabel(outputDir: string): string | undefined {
   try {

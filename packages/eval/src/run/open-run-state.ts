@@ -25,7 +25,10 @@ export interface RunState {
  * @throws EvaluationError `IDENTITY_CHANGED` when a model's endpoint differs from the one
  *   journaled, `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
  * @example
- * const { journal, cache } = openRunState(config);
+ * const { journal, cache, journalPath } = openRunState(await loadRunConfig(join(dir, 'run.yaml')));
+ * journalPath === join(dir, 'mail-out', 'journal.sqlite'); // true
+ * journal.close();
+ * cache.close();
  */
 export function openRunState(config: RunConfig): RunState {
   mkdirSync(config.output.dir, { recursive: true });

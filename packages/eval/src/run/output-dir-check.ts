@@ -33,8 +33,11 @@ function nearestExisting(path: string): { path: string; isDirectory: boolean } |
  * @param dir - `output.dir` as resolved
  * @throws EvaluationError `INVALID_CONFIG` (path `output.dir`) naming the file in the way
  * @example
- * refuseOutputFile('answers.jsonl');
- * // EvaluationError: output.dir '/work/answers.jsonl' is an existing file, not a directory; ...
+ * try {
+ *   refuseOutputFile(join(dir, 'mail.jsonl'));
+ * } catch (error) {
+ *   error.message; // "output.dir '…/mail.jsonl' is an existing file, not a directory; …"
+ * }
  */
 export function refuseOutputFile(dir: string): void {
   const found = nearestExisting(dir);

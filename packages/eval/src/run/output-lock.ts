@@ -88,8 +88,12 @@ function lockedError(dir: string, path: string, holder: LockHolder | null): Eval
  * @returns the held lock; release it however the run ends
  * @throws EvaluationError `OUTPUT_LOCKED` naming the holder's PID and start time
  * @example
- * const lock = lockOutputDir(config.output.dir);
- * try { ... } finally { lock.release(); }
+ * const lock = lockOutputDir(join(dir, 'mail-out'));
+ * try {
+ *   existsSync(join(dir, 'mail-out')); // true
+ * } finally {
+ *   lock.release();
+ * }
  */
 export function lockOutputDir(dir: string, onNote?: (message: string) => void): OutputLock {
   mkdirSync(dir, { recursive: true });

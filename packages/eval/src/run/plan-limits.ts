@@ -41,7 +41,7 @@ export function plannedFolds(evaluation: RunConfig['evaluation']): number {
  * @throws EvaluationError `PLAN_TOO_LARGE` at `evaluation.repeats` (or `evaluation.k` when `k`
  *   alone is over) naming the fold count and the limit
  * @example
- * checkFoldCount(config.evaluation);
+ * checkFoldCount(config.evaluation); // undefined: a run of few enough folds
  */
 export function checkFoldCount(evaluation: RunConfig['evaluation']): void {
   const folds = plannedFolds(evaluation);
@@ -89,7 +89,7 @@ export function plannedPredictions(config: RunConfig, items: number): number {
  * @throws EvaluationError `PLAN_TOO_LARGE` at `evaluation.repeats` (or `dataset.limit` when
  *   the data set alone is too large) naming the count and the limit
  * @example
- * checkPredictionCount(config, items.length);
+ * checkPredictionCount(config, items.length); // undefined: few enough predictions
  */
 export function checkPredictionCount(config: RunConfig, items: number): void {
   const planned = plannedPredictions(config, items);

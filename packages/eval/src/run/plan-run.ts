@@ -31,7 +31,8 @@ export interface RunPlan {
  * @throws EvaluationError `PLAN_TOO_LARGE` (folds or predictions over the limits, checked
  *   before folds or prompts are built), a data set error, `INVALID_CV_SPEC`, `MISSING_COLUMN`
  * @example
- * const { items, plans } = await planRun(config);
+ * const planned = await planRun(config);
+ * planned.items.length; // 40
  */
 export async function planRun(config: RunConfig): Promise<RunPlan> {
   checkFoldCount(config.evaluation);
@@ -48,7 +49,7 @@ export async function planRun(config: RunConfig): Promise<RunPlan> {
  * @param plans - the request plans
  * @returns prompt hash → messages
  * @example
- * distinctPrompts(plan.plans).size;
+ * distinctPrompts((await planRun(config)).plans).size; // 40
  */
 export function distinctPrompts(
   plans: ReadonlyMap<string, RequestPlan>,

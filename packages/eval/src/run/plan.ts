@@ -63,7 +63,9 @@ export interface RequestPlan {
  * @returns tasks and distinct prompts
  * @throws EvaluationError `MISSING_COLUMN` when a template slot names no field
  * @example
- * planRequests(items, splits, config.prompt, (fold) => ...);
+ * const splits = splitItems(items, config.evaluation, true);
+ * const plan = planRequests(items, splits, config.prompt, (fold) => () => 0.5);
+ * plan.tasks.length; // 40
  */
 export function planRequests(
   items: readonly DatasetItem[],
@@ -106,7 +108,7 @@ export function planRequests(
  * @param sampleIndex - which sample of this prompt (runs draw one, index 0)
  * @returns 32 hex characters
  * @example
- * requestKey(endpointIdentity(model), 'ab12...');
+ * requestKey(endpointIdentity(config.models[0]), 'ab12'); // '…'
  */
 export function requestKey(identity: EndpointIdentity, hash: string, sampleIndex = 0): string {
   return createHash('sha256')

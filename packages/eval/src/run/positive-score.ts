@@ -22,7 +22,7 @@ export interface TokenLogprobLike {
  *   matches a label when the label starts with it (`' sp'` → `spam`) and it is
  *   not ambiguous between the two labels.
  * @example
- * positiveScore([{ token: 'spam', logprob: -0.1 }], ['spam', 'ham'], 'spam'); // ≈ 0.905
+ * positiveScore([{ token: 'spam', logprob: -0.1 }], ['spam', 'ham'], 'spam'); // 0.905…
  */
 export function positiveScore(
   logprobs: readonly TokenLogprobLike[] | undefined,

@@ -30,7 +30,8 @@ export interface PromptDuplicates {
  * @param plan - a request plan
  * @returns the counts
  * @example
- * promptDuplicates(plan); // { items: 300, predictions: 900, distinctPrompts: 289, sameItemAgain: 600, sameTextAsAnotherItem: 11 }
+ * const plan = (await planRun(config)).plans.get('nb');
+ * promptDuplicates(plan); // { items: 40, predictions: 40, distinctPrompts: 40, sameItemAgain: 0, sameTextAsAnotherItem: 0, samples: 1 }
  */
 export function promptDuplicates(plan: RequestPlan): PromptDuplicates {
   const itemsByPrompt = new Map<string, Set<number>>();

@@ -16,7 +16,7 @@ import { JOURNAL_FILE } from './run-state-files.js';
  * @param env - where the variables are read (default `process.env`)
  * @throws ClientError `MISSING_API_KEY` naming the model, the variable and its config path
  * @example
- * refuseMissingKeys(config, false); // before lockOutputDir
+ * refuseMissingKeys(config, false); // undefined: the model needs no key (call before lockOutputDir)
  */
 export function refuseMissingKeys(
   config: RunConfig,
@@ -54,7 +54,7 @@ export function refuseMissingKeys(
  * @param env - where the variables are read (default `process.env`)
  * @throws ClientError `INVALID_BASE_URL` naming the model and the variable, never the value
  * @example
- * refuseKeysInUrls(config); // before lockOutputDir
+ * refuseKeysInUrls(config); // undefined: no key in a base URL (call before lockOutputDir)
  */
 export function refuseKeysInUrls(config: RunConfig, env: NodeJS.ProcessEnv = process.env): void {
   const endpoints = [

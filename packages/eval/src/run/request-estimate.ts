@@ -38,7 +38,7 @@ function maxTokensOf(model: ModelConfig): number | null {
  * @param prompts - the prompts that would be sent
  * @returns tokens in, the most tokens out, the price and the cost
  * @example
- * await estimateRequests(config.models[0], [messages]); // { inputTokens: 152, maxOutputTokens: 4, ... }
+ * await estimateRequests(config.models[0], [[{ role: 'user', content: 'Spam or ham? Win a prize' }]]); // { inputTokens: 6, maxOutputTokens: 4, … }
  */
 export async function estimateRequests(
   model: ModelConfig,

@@ -75,21 +75,6 @@ export interface ExecutedRun {
   earlyStop?: EarlyStop | undefined;
 }
 
-/**
- * Runs the evaluation: load and split the data, build prompts per fold, query
- * every model (each distinct request once, journaled the moment it finishes,
- * responses cached), and parse the answers into prediction rows.
- *
- * @param config - the validated configuration
- * @param options - retry-failed, abort signal, progress callback
- * @returns items, folds and prediction rows; statistics are computed by `summarizeRun`
- * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
- *   `RUN_FAILED` at `models[i].baseUrl` when a model's first requests all failed to reach its
- *   service (see `UnreachableWatch`; every model's sending stops, what finished is journaled),
- *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, or a data/config error
- * @example
- * const executed = await executeRun(await loadRunConfig('examples/spam-assassin.yaml'));
- */
 /** Every model's requests, resumed from the journal (see `resumeModelRequests`). */
 function resumeAll(
   config: RunConfig,
@@ -126,6 +111,22 @@ function rowsOfModels(
   );
 }
 
+/**
+ * Runs the evaluation: load and split the data, build prompts per fold, query
+ * every model (each distinct request once, journaled the moment it finishes,
+ * responses cached), and parse the answers into prediction rows.
+ *
+ * @param config - the validated configuration
+ * @param options - retry-failed, abort signal, progress callback
+ * @returns items, folds and prediction rows; statistics are computed by `summarizeRun`
+ * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
+ *   `RUN_FAILED` at `models[i].baseUrl` when a model's first requests all failed to reach its
+ *   service (see `UnreachableWatch`; every model's sending stops, what finished is journaled),
+ *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, or a data/config error
+ * @example
+ * const mailRun = await executeRun(await loadRunConfig(join(dir, 'run.yaml')));
+ * mailRun.rows.map((row) => row.outcome); // ['correct', 'wrong', 'correct', 'wrong']
+ */
 export async function executeRun(
   config: RunConfig,
   options: ExecuteRunOptions = {},

@@ -34,8 +34,8 @@ export interface RunEvaluationOptions extends ExecuteRunOptions {
  *   `DAMAGED_FILE` for a journal or cache that is not a database, `INTERRUPTED` when
  *   interrupted (rerun to resume)
  * @example
- * const results = await runEvaluation(await loadRunConfig('examples/spam-assassin.yaml'));
- * process.exitCode = results.passed ? 0 : 1;
+ * const run = await runEvaluation(await loadRunConfig(join(dir, 'run.yaml')));
+ * run.passed; // true (exit 0; false: exit 1)
  */
 export async function runEvaluation(
   config: RunConfig,

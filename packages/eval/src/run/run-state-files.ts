@@ -23,7 +23,7 @@ export const CACHE_RECOVERY =
  * @param dir - the output directory
  * @returns the files that existed and were deleted
  * @example
- * discardRunState('assay-out/demo'); // ['assay-out/demo/journal.sqlite', ...]
+ * discardRunState(outDir).map((f) => basename(f)); // ['journal.sqlite', …]
  */
 export function discardRunState(dir: string): string[] {
   const removed: string[] = [];

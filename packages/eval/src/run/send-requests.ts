@@ -99,7 +99,13 @@ function errorFields(error: unknown): {
  * @param options - requests, client, journal, concurrency, abort signal
  * @returns the outcomes recorded, by journal key (aborted requests are not recorded)
  * @example
- * await sendRequests({ model: 'nb', requests, journal, client, concurrency: 8 });
+ * const journal = new RunJournal(join(dir, 'journal.sqlite'));
+ * const client = createClient({ provider: 'openai-chat', baseUrl, model: 'assay-spam-nb' });
+ * const requests = new Map([['k1', { messages: [{ role: 'user', content: 'WIN a FREE prize now' }], sampleIndex: 0 }]]);
+ * const sent = await sendRequests({ model: 'nb', requests, journal, client, concurrency: 8 });
+ * sent.get('k1').text; // 'spam'
+ * await client.close();
+ * journal.close();
  */
 export async function sendRequests(options: SendRequestsOptions): Promise<Map<string, Outcome>> {
   const entries = [...options.requests.entries()];

@@ -78,7 +78,14 @@ export interface SendingPlan {
  * @param context - journal, cache, task, abort signal, progress callback
  * @returns per-model counts, the items and plans to score, and the early-stop record
  * @example
- * const sending = await sendRunRequests(config, runPlan, all, context);
+ * const mail = await loadRunConfig(join(dir, 'run.yaml'));
+ * const plan = await planRun(mail);
+ * const { journal, cache } = openRunState(mail);
+ * const all = mail.models.map((m) => resumeModelRequests(m, plan.plans.get(m.name), journal, { retryFailed: false, scoring: plan.task.logprobScoring }));
+ * const sending = await sendRunRequests(mail, plan, all, { journal, cache, task: plan.task, signal: undefined, onOutcome: () => {} });
+ * journal.close();
+ * cache.close();
+ * sending.sent[0].sent; // 4
  */
 export async function sendRunRequests(
   config: RunConfig,

@@ -57,7 +57,7 @@ export interface SplitSpec {
  * @throws EvaluationError `INVALID_CV_SPEC` when the splitter rejects the data (too
  *   few items per class or group for `k`), naming `evaluation`
  * @example
- * splitItems(items, { method: 'stratified', k: 5, testSize: 0.2, repeats: 1, seed: 0 }, true);
+ * splitItems(items, { method: 'stratified', k: 5, testSize: 0.2, repeats: 1, seed: 0 }, true).length; // 5
  */
 export function splitItems(
   items: readonly DatasetItem[],

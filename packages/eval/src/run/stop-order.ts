@@ -22,7 +22,8 @@ import type { FoldSplit } from './plan.js';
  * @param stratify - whether labels are classes (the task's `stratify`)
  * @returns item indices, each tested item once
  * @example
- * stopOrder(items, splits, 0, true).slice(0, 200); // the first 200 items to send
+ * const splits = splitItems(items, config.evaluation, true);
+ * stopOrder(items, splits, 0, true).length; // 40: the items in the order to send them
  */
 export function stopOrder(
   items: readonly DatasetItem[],

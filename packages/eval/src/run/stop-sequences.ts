@@ -22,7 +22,8 @@ export interface StopSequence {
  * @param task - the task module (which rows enter the metrics)
  * @returns a value in [0, 1], or null
  * @example
- * itemValue('accuracy', rows, task); // 0.5 when one of two answers is right
+ * const answers = [{ outcome: 'correct' }, { outcome: 'wrong' }];
+ * itemValue('accuracy', answers, taskFor(config.task)); // 0.5: one of two answers is right
  */
 export function itemValue(
   metric: string,

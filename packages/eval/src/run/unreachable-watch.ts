@@ -14,7 +14,7 @@ export const UNREACHABLE_AFTER = 20;
  * @param outcome - a journaled outcome
  * @returns true for a transport failure
  * @example
- * isTransportFailure({ ...outcome, status: 'error', errorClass: 'connection' }); // true
+ * isTransportFailure({ status: 'error', errorClass: 'connection' }); // true
  */
 export function isTransportFailure(outcome: Outcome): boolean {
   if (outcome.status !== 'error') return false;
@@ -39,7 +39,9 @@ export function isTransportFailure(outcome: Outcome): boolean {
  *
  * @example
  * const watch = new UnreachableWatch(8); // trips after 20 transport failures
- * if (watch.observe(outcome)) controller.abort();
+ * const failure = { status: 'error', errorClass: 'connection', errorMessage: 'ECONNREFUSED', cached: false };
+ * for (let i = 0; i < 19; i++) watch.observe(failure);
+ * watch.observe(failure); // true: the 20th
  */
 export class UnreachableWatch {
   /** transport failures needed to trip */
@@ -101,7 +103,10 @@ export class UnreachableWatch {
  * @param watch - its tripped watch
  * @returns a `RUN_FAILED` error at `models[index].baseUrl`
  * @example
- * throw unreachableError(config.models[0], 0, watch);
+ * const watch = new UnreachableWatch(1);
+ * const failure = { status: 'error', errorClass: 'connection', errorMessage: 'ECONNREFUSED', cached: false };
+ * while (!watch.observe(failure));
+ * unreachableError(config.models[0], 0, watch).code; // '…'
  */
 export function unreachableError(
   model: ModelConfig,

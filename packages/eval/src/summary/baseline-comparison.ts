@@ -36,7 +36,7 @@ export interface BaselineSide {
  * @returns one sentence, or undefined when every prediction of both runs was paired and scored
  * @example
  * baselineCaveat({ paired: 40, onlyBaseline: 0, onlyRun: 60, failedPairs: 0 });
- * // "only 40 predictions were paired with the baseline run: 60 of this run's have no partner in it"
+ * // "only 40 predictions were paired with the baseline run: 60 of this run's have no partner in the other run"
  */
 export function baselineCaveat(counts: {
   paired: number;
@@ -71,7 +71,7 @@ export type BaselineDifferences = ReadonlyMap<string, BaselineSide>;
  * @param task - the task module
  * @returns the metric names, each once
  * @example
- * baselineMetrics(['f1_macro vs baseline >= -0.01', 'accuracy >= 0.9'], task); // ['f1_macro']
+ * baselineMetrics(['f1_macro vs baseline >= -0.01', 'accuracy >= 0.9'], taskFor(config.task)); // ['f1_macro']
  */
 export function baselineMetrics(thresholds: readonly string[], task: TaskModule): string[] {
   const out = thresholds
@@ -101,7 +101,10 @@ export function baselineMetrics(thresholds: readonly string[], task: TaskModule)
  * @remarks Each model is paired with the baseline's model of the same name, or with the
  *   baseline's first model when it has none of that name.
  * @example
- * const differences = await compareWithBaseline(current, baseline, ['f1_macro'], task, runner, { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999 });
+ * const runner = createRunner();
+ * const differences = await compareWithBaseline(candidate, baseline, ['f1_macro'], taskFor(config.task), runner, { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999 });
+ * await runner.close();
+ * [...differences.keys()]; // ['nb']
  */
 export async function compareWithBaseline(
   current: PairableRun,
@@ -186,7 +189,11 @@ export async function compareWithBaseline(
  * @returns per model name, the comparison; undefined when no threshold needs one
  * @throws EvaluationError what `loadBaseline` and {@link compareWithBaseline} throw
  * @example
- * const differences = await baselineDifferencesFor(run, models, task, runner);
+ * const runner = createRunner();
+ * const withBaseline = { ...executed, config: { ...config, baseline: candidateDir, thresholds: ['f1_macro vs baseline >= -0.01'] } };
+ * const differences = await baselineDifferencesFor(withBaseline, results.models, taskFor(config.task), runner);
+ * await runner.close();
+ * [...differences.keys()]; // ['nb']
  */
 export async function baselineDifferencesFor(
   run: ExecutedRun,

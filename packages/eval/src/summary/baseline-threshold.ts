@@ -31,8 +31,8 @@ function figureOf(
  * @param side - the model's comparison with the baseline run, when there is one
  * @returns the threshold's result
  * @example
- * const t = { source: 'f1_macro vs baseline >= -0.01', metric: 'f1_macro', against: 'baseline', op: '>=', value: -0.01 } as const;
- * baselineThresholdResult(t, model, undefined).reason; // 'f1_macro has no comparison with the baseline run (...)'
+ * const t = { source: 'f1_macro vs baseline >= -0.01', metric: 'f1_macro', against: 'baseline', op: '>=', value: -0.01 };
+ * baselineThresholdResult(t, model, undefined).reason; // 'f1_macro has no comparison with the baseline run (…)'
  */
 export function baselineThresholdResult(
   t: Threshold,

@@ -23,7 +23,7 @@ function isScoreMetric(metric: string, task: TaskModule): boolean {
  * @param task - the task module
  * @returns the value (NaN when it cannot be computed)
  * @example
- * thresholdValue(model, scores, 'p95_latency_ms', task); // 412.5
+ * thresholdValue(model, model.metrics, 'accuracy', taskFor(config.task)); // 0.9
  */
 export function thresholdValue(
   model: ModelResult,
@@ -150,7 +150,7 @@ function checkOne(
  *   a run with `evaluation.stop`: `.ci_low` / `.ci_high` read it instead of the bootstrap
  * @returns one result per threshold and model
  * @example
- * checkThresholds(['f1_macro.ci_low >= 0.9'], models, scores, task)[0]?.outcome; // 'pass'
+ * checkThresholds(['f1_macro.ci_low >= 0.5'], results.models, [model.metrics], taskFor(config.task))[0]?.outcome; // 'pass'
  */
 export function checkThresholds(
   thresholds: readonly string[],

@@ -133,7 +133,11 @@ function adjustAcrossPairs(
  * the same draw; the p-value is the two-sided percentile-inversion p of `@assay/stats`'
  * `pairedBootstrapFromReplicates`.
  * @example
- * const comparisons = await compareModels(runner, rowsByModel, task, ['accuracy'], { bootstrap: 1000, ci: 0.95, seed: 1 });
+ * const runner = createRunner();
+ * const rowsByModel = new Map([['nb', baseline.rows], ['nb-v2', candidate.rows]]);
+ * const comparisons = await compareModels(runner, rowsByModel, taskFor(config.task), ['accuracy'], { bootstrap: 1000, ci: 0.95, seed: 1 });
+ * await runner.close();
+ * comparisons.map((c) => [c.a, c.b]); // [['nb', 'nb-v2']]
  */
 export async function compareModels(
   runner: Runner,

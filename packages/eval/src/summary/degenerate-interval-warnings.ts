@@ -42,7 +42,8 @@ function why(metric: string, zeroOne: ReadonlySet<string>): string {
  *   `exact_match` goes by its name; default the scorers' own names)
  * @returns one warning per model and such metric, in model and metric order
  * @example
- * degenerateIntervalWarnings(results.models, new Set(['roc_auc'])); // ['nb: roc_auc 1.000 has a bootstrap interval of no width, ...']
+ * const perfect = { ...model, metrics: { roc_auc: { ...model.metrics.accuracy, value: 1, ciLow: 1, ciHigh: 1 } } };
+ * degenerateIntervalWarnings([perfect], new Set(['roc_auc'])); // ['nb: roc_auc 1.000 has a bootstrap interval of no width [1.000, 1.000]: every resample scored the same, …']
  */
 export function degenerateIntervalWarnings(
   models: readonly ModelResult[],

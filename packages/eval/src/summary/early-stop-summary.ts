@@ -12,7 +12,9 @@ const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
  * @param models - the models' results (for the bootstrap intervals)
  * @returns the section
  * @example
- * earlyStopResult(run.earlyStop, models).itemsSent;
+ * const stopped = { ...config, evaluation: { ...config.evaluation, stop: { when: 'ci_width(accuracy) <= 0.5', minItems: 10, checkEvery: 10 } } };
+ * const run = await executeRun({ ...stopped, output: { ...config.output, dir: join(dir, 'stopped') } });
+ * earlyStopResult(run.earlyStop, results.models).itemsSent; // 20
  */
 export function earlyStopResult(stop: EarlyStop, models: RunResults['models']): EarlyStopResult {
   return {
@@ -57,7 +59,7 @@ export function earlyStopResult(stop: EarlyStop, models: RunResults['models']): 
  * @param stop - the run's early-stop record, undefined without `evaluation.stop`
  * @returns one warning per model and such metric
  * @example
- * emptySequenceWarnings(run.earlyStop); // ['nb: the confidence sequence of accuracy is empty ...']
+ * emptySequenceWarnings(undefined); // [] (a run without evaluation.stop)
  */
 export function emptySequenceWarnings(stop: EarlyStop | undefined): string[] {
   if (stop === undefined) return [];

@@ -11,7 +11,8 @@ const STATUS_IN_MESSAGE = /\bwith HTTP (\d{3})\b/;
  * @param outcomes - one outcome per distinct request
  * @returns counts by status (as text, e.g. `'404'`), in ascending order of status
  * @example
- * httpStatusCounts(outcomes); // { '404': 37 }
+ * const notFound = { status: 'error', errorClass: 'http_status', httpStatus: 404 };
+ * httpStatusCounts([notFound, notFound, { status: 'ok' }]); // { '404': 2 }
  */
 export function httpStatusCounts(outcomes: readonly Outcome[]): Record<string, number> {
   const counts = new Map<number, number>();

@@ -15,7 +15,12 @@ type Slice = ModelResult['slices'][number];
  * @param scorers - the task's scorers, in config order
  * @returns the slices, ranked
  * @example
- * generationSlices(modelSlices(rows), section, task.generation.scorers)[0]?.metric; // 'token_f1'
+ * const settings = { scorers: resolveScorers(['token_f1']), reducer: 'mean', samples: 1 };
+ * const runner = createRunner();
+ * const scores = await scoreGenerationModel(runner, generation.rows, settings, { folds: 1, bootstrap: 200, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * const section = generationSection(scores, settings, 3);
+ * generationSlices(modelSlices(generation.rows, false), section, settings.scorers)[0]?.metric; // 'token_f1'
  */
 export function generationSlices(
   slices: ModelResult['slices'],

@@ -16,7 +16,7 @@ const MAX_SAMPLE = 2000;
  * @param pick - the timing of a request, or null
  * @returns ascending values
  * @example
- * latencySample([...outcomes.values()], (o) => o.e2eMs);
+ * latencySample(outcomes, (o) => o.e2eMs).length; // 40
  */
 export function latencySample(
   outcomes: readonly Outcome[],

@@ -31,7 +31,11 @@ export function nullSummary(folds: number): MetricSummary {
  * @param folds - folds of the run
  * @returns the summary
  * @example
- * summaryOf(report, 'accuracy', 5).value;
+ * const runner = createRunner();
+ * const [pass] = taskFor(config.task).encode(rows, ['accuracy']);
+ * const report = await runner.scorePredictions(pass.input, { task: pass.task, labels: pass.labels, metrics: ['accuracy'], foldIds: pass.foldIds, clusterIds: pass.clusterIds, bootstrap: 200, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * summaryOf(report, 'accuracy', 1).value; // 0.9
  */
 export function summaryOf(report: ScoreReport, key: string, folds: number): MetricSummary {
   const byFold = new Array<number | null>(folds).fill(null);

@@ -19,7 +19,7 @@ import { wrongAnswerSample } from './wrong-answers.js';
  * @param rows - one model's prediction rows
  * @returns `{ min, max }`; null without rows
  * @example
- * ordersPerItem(rows); // { min: 2, max: 2 } for two-choice items asked with permutations: 5
+ * ordersPerItem(rows); // { min: 1, max: 1 }: each item asked in one order
  */
 export function ordersPerItem(rows: readonly PredictionRow[]): { min: number; max: number } | null {
   const orders = new Map<string, Set<number>>();

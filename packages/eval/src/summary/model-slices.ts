@@ -23,7 +23,7 @@ function meanAbsoluteError(g: readonly PredictionRow[]): number | null {
  * @param regression - whether the task is a regression
  * @returns one slice per group
  * @example
- * modelSlices(rows, false)[0]?.group;
+ * modelSlices(rows, false).map((s) => s.group); // ['easy-ham-2', 'spam-2']
  */
 export function modelSlices(
   rows: readonly PredictionRow[],

@@ -30,7 +30,10 @@ export interface PairedMetricOptions {
  * predictions at once, so repeated CV adds no false confidence) and scores both sides on
  * the same draw, with the same metric registry that scores each model.
  * @example
- * const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, ['accuracy'], { bootstrap: 1000, ci: 0.95, seed: 1 });
+ * const runner = createRunner();
+ * const differences = await pairedMetricDifferences(runner, baseline.rows, candidate.rows, taskFor(config.task), ['accuracy'], { bootstrap: 1000, ci: 0.95, seed: 1 });
+ * await runner.close();
+ * Object.keys(differences); // ['accuracy']
  */
 export async function pairedMetricDifferences(
   runner: Runner,

@@ -25,7 +25,11 @@ export function positiveClassMetrics(task: TaskModule): readonly string[] {
  * @returns the positive label with its precision, recall and false-positive rate, or
  *   undefined when the task is not binary classification
  * @example
- * positiveClassSummary(task, scores)?.recall.value; // 0.959
+ * const task = taskFor(config.task);
+ * const runner = createRunner();
+ * const scores = await scoreModelOnPool(runner, rows, task, positiveClassMetrics(task), { folds: 1, bootstrap: 200, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * positiveClassSummary(task, scores)?.recall.value; // 1
  */
 export function positiveClassSummary(
   task: TaskModule,

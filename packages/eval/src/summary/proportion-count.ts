@@ -19,7 +19,8 @@ function codes(pass: ScoringPass): { yTrue: Int32Array; yPred: Int32Array } | nu
  * @returns the count, or null when the metric is no share of a count, the pass has row
  *   weights or non-integer codes, or a binary metric's pass is not coded `[1, 0]`
  * @example
- * proportionCount('accuracy', pass); // { successes: 5, trials: 5 }
+ * const [pass] = taskFor(config.task).encode(rows, ['accuracy']);
+ * proportionCount('accuracy', pass); // { successes: 36, trials: 40 }
  */
 export function proportionCount(metric: string, pass: ScoringPass): ProportionCount | null {
   const columns = codes(pass);
@@ -41,7 +42,8 @@ export function proportionCount(metric: string, pass: ScoringPass): ProportionCo
  * @param pass - a scoring pass
  * @returns true when a cluster (item) id occurs twice
  * @example
- * itemsRepeat(pass); // false for a k-fold or holdout run
+ * const [pass] = taskFor(config.task).encode(rows, ['accuracy']);
+ * itemsRepeat(pass); // false: each item is scored once
  */
 export function itemsRepeat(pass: ScoringPass): boolean {
   return new Set(pass.clusterIds).size < pass.clusterIds.length;

@@ -7,7 +7,8 @@ import type { RunConfig } from '../config/run-config-schema.js';
  * @param config - the validated configuration
  * @returns a plain JSON copy
  * @example
- * redactConfig(config).models;
+ * const withToken = { ...config, models: [{ ...config.models[0], headers: { authorization: 'Bearer sk-secret' } }] };
+ * redactConfig(withToken).models[0].headers; // { authorization: '<redacted>' }
  */
 export function redactConfig(config: RunConfig): Record<string, unknown> {
   return JSON.parse(

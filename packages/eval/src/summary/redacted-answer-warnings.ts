@@ -14,7 +14,7 @@ const REDACTED = '[redacted]';
  * @param rows - the run's prediction rows (`rawAnswer`, `model`, `promptHash`, `sample`)
  * @returns one warning per model with such answers, in model order
  * @example
- * redactedAnswerWarnings(run.rows); // ['nb: 6 of 12 distinct answers contain [redacted] ...']
+ * redactedAnswerWarnings(rows); // [] (no answer contains [redacted])
  */
 export function redactedAnswerWarnings(rows: readonly PredictionRow[]): string[] {
   const byModel = new Map<string, { answers: Set<string>; redacted: Set<string> }>();

@@ -78,8 +78,9 @@ async function scorePass(
  * classification and regression task modules).
  * @example
  * const runner = createRunner();
- * const metrics = await scoreModelOnPool(runner, rows, taskFor(config.task), ['accuracy'], { folds: 5, bootstrap: 1000, ci: 0.95, seed: 1 });
+ * const metrics = await scoreModelOnPool(runner, rows, taskFor(config.task), ['accuracy'], { folds: 1, bootstrap: 1000, ci: 0.95, seed: 1 });
  * await runner.close();
+ * metrics.accuracy.value; // 0.9
  */
 export async function scoreModelOnPool(
   runner: Runner,

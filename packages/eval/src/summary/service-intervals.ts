@@ -97,7 +97,7 @@ function percentileInterval(
  * @param options - resamples, level, seed and model index
  * @returns the interval of each metric that has one
  * @example
- * serviceIntervals(['p95_latency_ms'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0, modelIndex: 0 });
+ * serviceIntervals(['error_rate'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0, modelIndex: 0 }).get('error_rate'); // { low: 0, high: 0.087…, method: 'wilson' }
  */
 export function serviceIntervals(
   metrics: readonly string[],

@@ -37,7 +37,7 @@ import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
  * @param run - the executed run
  * @returns metric names
  * @example
- * runMetrics(executed); // ['accuracy', 'balanced_accuracy', ...]
+ * runMetrics(executed); // ['accuracy', 'balanced_accuracy', …]
  */
 export function runMetrics(run: ExecutedRun): string[] {
   const metrics = run.config.evaluation.metrics;
@@ -69,7 +69,8 @@ export interface SummarizeRunOptions {
  * @throws RunnerError `WORKER_FAILED` when a scoring worker fails, `INTERRUPTED` when the
  *   runner was closed
  * @example
- * const results = await summarizeRun(await executeRun(config));
+ * const summary = await summarizeRun(executed);
+ * summary.models[0].metrics.accuracy.value; // 0.9
  */
 export async function summarizeRun(
   run: ExecutedRun,

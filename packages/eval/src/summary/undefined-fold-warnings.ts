@@ -9,7 +9,8 @@ import type { ModelResult } from '@assay/report';
  * @param models - the run's model results (each metric's `folds`, `null` = undefined)
  * @returns one warning per model and such metric, in model and metric order
  * @example
- * undefinedFoldWarnings(results.models); // ['nb: roc_auc has no value on 2 of 5 folds, ...']
+ * const folds = { ...model.metrics.accuracy, folds: [0.8, null, 1, null, 0.9] };
+ * undefinedFoldWarnings([{ ...model, metrics: { roc_auc: folds } }]); // ['nb: roc_auc has no value on 2 of 5 folds, …']
  */
 export function undefinedFoldWarnings(models: readonly ModelResult[]): string[] {
   return models.flatMap((m) =>

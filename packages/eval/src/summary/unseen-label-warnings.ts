@@ -17,8 +17,8 @@ const quoted = (labels: Iterable<string>): string =>
  * @param rows - the run's prediction rows (`expected` the data's label, `parsed` the answer)
  * @returns one warning per such label, in the order of `task.labels`
  * @example
- * unseenLabelWarnings(['spam', 'ham', 'other'], run.rows);
- * // ['task.labels lists "other", which occurs in neither the data\'s labels nor the answers; ...']
+ * unseenLabelWarnings(['spam', 'ham', 'other'], rows);
+ * // ['task.labels lists "other", which occurs in neither the data\'s labels nor the answers; …']
  */
 export function unseenLabelWarnings(
   labels: readonly string[],
@@ -60,7 +60,7 @@ function labelWarning(label: string, where: string, inData: ReadonlySet<string>)
  * @param items - the items the run would ask (their `label`)
  * @returns one warning per such label, in the order of `task.labels`
  * @example
- * absentLabelWarnings(['spam', 'ham', 'other'], items); // ['task.labels lists "other", ...']
+ * absentLabelWarnings(['spam', 'ham', 'other'], items); // ['task.labels lists "other", …']
  */
 export function absentLabelWarnings(
   labels: readonly string[],

@@ -41,7 +41,10 @@ function itemCount(
  * @param ci - the confidence level (`evaluation.ci`)
  * @returns the summary with the Wilson interval, or `summary` itself
  * @example
- * withWilsonFallback(summary, 'accuracy', pass, 0.95); // { ...summary, ciLow: 0.5655, ciHigh: 1, ciMethod: 'wilson' }
+ * const rights = rows.filter((r) => r.outcome === 'correct');
+ * const [pass] = taskFor(config.task).encode(rights, ['accuracy']);
+ * const summary = { ...model.metrics.accuracy, value: 1, ciLow: 1, ciHigh: 1 };
+ * withWilsonFallback(summary, 'accuracy', pass, 0.95); // { value: 1, ciLow: 0.90…, ciHigh: 1, ciMethod: 'wilson', … }
  */
 export function withWilsonFallback(
   summary: MetricSummary,

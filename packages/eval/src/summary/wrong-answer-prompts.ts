@@ -16,7 +16,7 @@ export const RESULTS_PROMPT_MESSAGE_CHARS = 2000;
  * @param prompts - every prompt of the run, by hash
  * @returns prompt hash → messages, for the hashes the wrong answers name
  * @example
- * results.prompts = wrongAnswerPrompts(models, executed.prompts);
+ * Object.keys(wrongAnswerPrompts(results.models, executed.prompts)).length; // 4
  */
 export function wrongAnswerPrompts(
   models: RunResults['models'],

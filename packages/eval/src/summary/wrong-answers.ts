@@ -35,7 +35,7 @@ function largestErrors(wrong: readonly PredictionRow[], count: number): Predicti
  * @param regression - whether the task is a regression
  * @returns the sample, answers cut to 500 characters, each with the hash of the prompt sent
  * @example
- * wrongAnswerSample(rows, items, 20).length; // at most 20
+ * wrongAnswerSample(rows, items, 20).length; // 4: every wrong answer, at most 20
  */
 export function wrongAnswerSample(
   rows: readonly PredictionRow[],

@@ -7,7 +7,7 @@ import type { MetricSummary } from '@assay/report';
  * @param s - a metric summary
  * @returns true when `ciLow === ciHigh` (both set)
  * @example
- * zeroWidth({ ...summary, ciLow: 1, ciHigh: 1 }); // true
+ * zeroWidth({ ...model.metrics.accuracy, ciLow: 1, ciHigh: 1 }); // true
  */
 export function zeroWidth(s: Pick<MetricSummary, 'ciLow' | 'ciHigh'>): boolean {
   return s.ciLow !== null && s.ciHigh !== null && s.ciLow === s.ciHigh;

@@ -7,7 +7,7 @@
  * @returns per non-empty bin: mean predicted probability, observed positive fraction, count
  * @see sklearn.calibration.calibration_curve (strategy='uniform')
  * @example
- * calibrationPoints([true, false], [0.9, 0.1], 2);
+ * calibrationPoints([true, false], [0.9, 0.1], 2); // { meanPredicted: [0.1, 0.9], fractionPositive: [0, 1], counts: [1, 1] }
  */
 export function calibrationPoints(
   positive: readonly boolean[],

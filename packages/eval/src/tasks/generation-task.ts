@@ -29,8 +29,8 @@ export function generationHigherIsBetter(metric: string): boolean {
  * @param task - the validated `task` section
  * @returns the task module
  * @example
- * generationTask({ type: 'generation', scorers: ['bleu'], extract: [], samples: 1, reducer: 'mean' })
- *   .outcome('any text', 'reference'); // 'answered'
+ * const task = generationTask({ type: 'generation', scorers: ['bleu'], extract: [], samples: 1, reducer: 'mean' });
+ * task.outcome('any text', 'reference'); // 'answered'
  */
 export function generationTask(task: GenerationConfig): TaskModule {
   const scorers = resolveScorers(task.scorers);

@@ -8,7 +8,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
  * @param rows - prediction rows, in the order given to the runner
  * @returns one index per row, equal for the rows of one item
  * @example
- * itemClusters(rows); // Int32Array [0, 1, 2, 0, 1, 2] for three items predicted twice
+ * itemClusters(['a', 'b', 'c', 'a', 'b', 'c'].map((id) => ({ id }))); // Int32Array [0, 1, 2, 0, 1, 2] for three items predicted twice
  */
 export function itemClusters(rows: readonly PredictionRow[]): Int32Array {
   const index = new Map<string, number>();

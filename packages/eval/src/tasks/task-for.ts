@@ -11,7 +11,7 @@ import type { TaskModule } from './task-module.js';
  * @param task - the validated `task` section
  * @returns the module that parses, judges, encodes and compares for that task type
  * @example
- * taskFor(config.task).defaultMetrics([]);
+ * taskFor(config.task).defaultMetrics([]); // ['accuracy', 'balanced_accuracy', 'f1_macro', 'precision_macro', 'recall_macro']
  */
 export function taskFor(task: RunConfig['task']): TaskModule {
   switch (task.type) {

@@ -8,7 +8,7 @@ import type { TunedCandidate } from './tune-results.js';
  * @param c - a candidate of `tune.json`
  * @returns its row's evaluation
  * @example
- * candidateRow(results.candidates[0]).value; // the score the choice compared
+ * candidateRow(tuned.candidates[0]).items; // 32: the tuning items its score was compared on
  */
 export function candidateRow(c: TunedCandidate): CandidateEvaluation {
   const tuning = c.evaluations.filter((e) => e.rung !== 'test');

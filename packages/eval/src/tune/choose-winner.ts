@@ -38,7 +38,8 @@ export type SeSource = 'paired-difference' | 'best-score';
  * @param greater - whether higher values are better
  * @returns a comparator: negative when `a` ranks first
  * @example
- * evaluations.sort(byMetric(true));
+ * const evaluations = tuned.candidates.map(candidateRow);
+ * evaluations.sort(byMetric(true))[0].value >= evaluations[1].value; // true
  */
 export function byMetric(
   greater: boolean,
@@ -58,7 +59,8 @@ export function byMetric(
  * @param greater - whether higher metric values are better
  * @returns the best, or null when none has a value and meets the constraints
  * @example
- * const best = bestOf(finalRung, true);
+ * const finalRung = tuned.candidates.map(candidateRow);
+ * bestOf(finalRung, true).candidate; // 0
  */
 export function bestOf(
   evaluations: readonly CandidateEvaluation[],
@@ -86,7 +88,8 @@ export function eligibleOf(evaluations: readonly CandidateEvaluation[]): Candida
  * @param best - the best
  * @returns whether it uses at least 10% fewer tokens per item
  * @example
- * if (cheaperThan(e, best)) gaps.set(e.candidate, await pairedGap(runner, e, best, metric, s));
+ * const [a, b] = tuned.candidates.map(candidateRow);
+ * cheaperThan({ ...a, tokensPerItem: 80 }, { ...b, tokensPerItem: 100 }); // true: 20% fewer tokens per item
  */
 export function cheaperThan(e: CandidateEvaluation, best: CandidateEvaluation): boolean {
   return e !== best && e.tokensPerItem <= (1 - MIN_SAVING) * best.tokensPerItem;
@@ -114,7 +117,8 @@ export function cheaperThan(e: CandidateEvaluation, best: CandidateEvaluation): 
  *   win (then the better score, then the lower index; never latency, which depends on the
  *   order the candidates ran in when the server caches prompts).
  * @example
- * const winner = chooseWinner(finalRung, true, gaps, 0.95);
+ * const finalRung = tuned.candidates.map(candidateRow);
+ * chooseWinner(finalRung, true, new Map(), 0.95).evaluation.candidate; // 0
  */
 export function chooseWinner(
   evaluations: readonly CandidateEvaluation[],

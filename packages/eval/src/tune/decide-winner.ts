@@ -33,7 +33,11 @@ export interface DecideWinnerOptions {
  * @param options - runner, metric, bootstrap settings
  * @returns the winner with `versus`, or null when no candidate has a value and meets the constraints
  * @example
- * const winner = await decideWinner(finals, true, { runner, metric: 'f1_macro', settings });
+ * const finals = tuned.candidates.map(candidateRow);
+ * const runner = createRunner();
+ * const winner = await decideWinner(finals, true, { runner, metric: 'f1_macro', settings: { bootstrap: 1000, ci: 0.95, seed: 0 } });
+ * await runner.close();
+ * winner.evaluation.candidate; // 0
  */
 export async function decideWinner(
   evaluations: readonly CandidateEvaluation[],

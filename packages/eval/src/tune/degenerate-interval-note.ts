@@ -11,7 +11,8 @@ import type { CandidateEvaluation } from './evaluate-candidate.js';
  * @remarks Rule of three: for 0 events in n trials, the one-sided 95% upper bound of the rate
  *   is about 3/n (Hanley & Lippman-Hand, JAMA 1983; exactly 1 − 0.05^(1/n)).
  * @example
- * degenerateIntervalNote(winner.test, 'accuracy'); // 'every bootstrap resample of the 30 items scored 1.0000: ...'
+ * const perfect = { ...candidateRow(tuned.candidates[0]), items: 30, value: 1, ciLow: 1, ciHigh: 1 };
+ * degenerateIntervalNote(perfect, 'accuracy'); // 'every bootstrap resample of the 30 items scored 1.0000, so the interval has no width …'
  */
 export function degenerateIntervalNote(e: CandidateEvaluation, metric: string): string | null {
   if (e.value === null || e.ciLow === null || e.ciHigh === null || e.ciLow !== e.ciHigh)

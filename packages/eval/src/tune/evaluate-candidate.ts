@@ -93,7 +93,8 @@ export interface EvaluationContext {
  * @returns the validated run config
  * @throws EvaluationError `INVALID_CONFIG` naming the path when a value breaks the run schema
  * @example
- * const config = candidateConfig(ctx, candidate, ['id-1', 'id-2'], '/tmp/out/c0-r0');
+ * const [first] = gridCandidates(setup.space);
+ * candidateConfig(ctx, first, ['spam-2/00001', 'easy-ham-2/00001'], join(dir, 'c0-r0')).prompt.template; // '{{text}}'
  */
 export function candidateConfig(
   ctx: EvaluationContext,
@@ -137,7 +138,10 @@ export function candidateConfig(
  * @param stage - which rung (or `test`) and bracket
  * @returns the evaluation
  * @example
- * const e = await evaluateCandidate(ctx, candidate, ids, { rung: 0 });
+ * const [first] = gridCandidates(setup.space);
+ * const ids = input.tuneIds.slice(0, 10);
+ * const e = await evaluateCandidate(ctx, first, ids, { rung: 0 });
+ * e.items; // 10
  */
 export async function evaluateCandidate(
   ctx: EvaluationContext,
@@ -233,7 +237,8 @@ function unreachableStop(
  * @param stage - rung, bracket, outer fold
  * @returns the validated run config
  * @example
- * const config = stageConfig(ctx, candidate, testIds, { rung: 'test' });
+ * const [first] = gridCandidates(setup.space);
+ * stageConfig(ctx, first, null, { rung: 'test' }).output.dir === join(dir, 'tune', 'candidates', 'c0-test'); // true
  */
 export function stageConfig(
   ctx: EvaluationContext,
@@ -276,7 +281,8 @@ export interface Stage {
  * @param stage - rung and bracket
  * @returns the folder
  * @example
- * stageDir(ctx, candidate, { rung: 0 }); // '<out>/candidates/c3-r0'
+ * const [first] = gridCandidates(setup.space);
+ * stageDir(ctx, first, { rung: 0 }) === join(dir, 'tune', 'candidates', 'c0-r0'); // true
  */
 export function stageDir(ctx: EvaluationContext, candidate: Candidate, stage: Stage): string {
   const outer = stage.outer === undefined ? '' : `o${stage.outer}-`;

@@ -13,7 +13,7 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
  * @param seed - the shuffle's seed
  * @returns the same items, reordered
  * @example
- * const order = stratifiedOrder(items, 0);
+ * stratifiedOrder(items, 0).length; // 40
  */
 export function stratifiedOrder(items: readonly DatasetItem[], seed: number): DatasetItem[] {
   const rng = createRng(seed >>> 0);

@@ -27,7 +27,10 @@ export interface MarginalMean {
  * @param ci - the confidence level
  * @returns path -> one entry per value
  * @example
- * const effects = marginalMeans(space, candidates, (c) => scores.get(c.index) ?? null, 0.95);
+ * const space = { 'prompt.template': ['{{text}}', 'Spam or ham? {{text}}'] };
+ * const scores = new Map([[0, 0.8], [1, 0.9]]);
+ * const effects = marginalMeans(space, gridCandidates(space), (c) => scores.get(c.index) ?? null, 0.95);
+ * effects['prompt.template'].map((m) => m.mean); // [0.8, 0.9]
  */
 export function marginalMeans(
   space: Readonly<Record<string, readonly unknown[]>>,

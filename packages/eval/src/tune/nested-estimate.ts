@@ -50,7 +50,8 @@ export interface NestedEstimate {
  * @param outer - outer folds
  * @returns the outer folds and the pooled estimate
  * @example
- * const nested = await nestedEstimate(input, setup, 5);
+ * const nested = await nestedEstimate(input, setup, 2);
+ * nested.folds.length; // 2
  */
 export async function nestedEstimate(
   input: StrategyInput,
@@ -133,7 +134,7 @@ async function pooledEstimate(
  * @returns e.g. `outer fold 2 chose no candidate that met every constraint`, or null when
  *   every outer fold was scored
  * @example
- * nestedGap(results.nested); // 'outer fold 2 chose no candidate that met every constraint'
+ * nestedGap({ outer: 2, folds: [{ fold: 1, winner: 0, test: {} }, { fold: 2, winner: null }] }); // 'outer fold 2 chose no candidate that met every constraint'
  */
 export function nestedGap(n: NestedEstimate): string | null {
   const parts: string[] = [];

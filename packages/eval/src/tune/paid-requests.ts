@@ -20,7 +20,7 @@ export interface PaidInJournal {
  * @param model - the model's name (`models[0].name`)
  * @returns the paid requests and their cost; zero when the folder has no journal yet
  * @example
- * paidInJournal('assay-out/tune/candidates/c0-r0', 'nb'); // { requests: 180, costUsd: 0.0123 }
+ * paidInJournal(baselineDir, 'nb'); // { requests: 40, costUsd: null } (the model has no price)
  */
 export function paidInJournal(dir: string, model: string): PaidInJournal {
   const journal = RunJournal.snapshot(join(dir, JOURNAL_FILE));

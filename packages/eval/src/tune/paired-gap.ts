@@ -43,7 +43,11 @@ export interface PairedGapSettings {
  * @returns the difference with its interval, p-value and standard error (nulls when the runs
  *   cannot be paired, e.g. scored on different items)
  * @example
+ * const [winner, runnerUp] = tuned.candidates.map(candidateRow);
+ * const runner = createRunner();
  * const gap = await pairedGap(runner, winner, runnerUp, 'f1_macro', { bootstrap: 1000, ci: 0.95, seed: 0 });
+ * await runner.close();
+ * gap.against; // 1
  */
 export async function pairedGap(
   runner: Runner | undefined,

@@ -55,8 +55,8 @@ export interface RunTuneOptions {
  *   the candidate and the path); `RUN_FAILED` when an evaluation's requests failed beyond
  *   `evaluation.maxFailedFraction` (a dead or unreachable service); or as `assay run` does
  * @example
- * const results = await runTune(await loadTuneConfig('examples/tune.yaml'));
- * results.winner?.settings;
+ * const found = await runTune(await tuneSetup({ ...setup.raw, search: setup.search, output: { dir: join(dir, 'tune') } }, dir));
+ * found.winner?.settings; // { 'prompt.template': '{{text}}' }
  */
 export async function runTune(
   setup: TuneSetup,

@@ -62,7 +62,7 @@ export interface CostCalibration {
  * @param estimatedTokens - whether the next estimate counted characters / 4
  * @returns the factor
  * @example
- * costFactor({ estimatedUsd: 0.1559, actualUsd: 0.2131 }, true); // 1.3669...
+ * costFactor({ estimatedUsd: 0.1559, actualUsd: 0.2131 }, true); // 1.3669…
  */
 export function costFactor(calibration: CostCalibration, estimatedTokens: boolean): number {
   // never below the characters / 3 floor: earlier candidates dominated by the output bound
@@ -111,7 +111,10 @@ export type EvaluationListener = (
  * @param listener - told about the evaluation
  * @returns the evaluation, or null when the budget stopped the search
  * @example
- * const e = await evaluateWithinBudget(ctx, search, state, candidate, ids, { rung: 0 }, print);
+ * const [first] = gridCandidates(setup.space);
+ * const ids = input.tuneIds.slice(0, 10);
+ * const e = await evaluateWithinBudget(ctx, search, state, first, ids, { rung: 0 }, () => {});
+ * e.items; // 10
  */
 export async function evaluateWithinBudget(
   ctx: EvaluationContext,
@@ -186,7 +189,7 @@ const NO_CALIBRATION: CostCalibration = { estimatedUsd: 0, actualUsd: 0 };
  * @param models - a candidate's models (their `model` id and `price`)
  * @throws EvaluationError `INVALID_CONFIG` at `search.budget.costUsd`
  * @example
- * refuseUnpricedModels(config.models); // throws for a model without a known price
+ * refuseUnpricedModels([{ name: 'nb', model: 'assay-spam-nb', price: { inputPerMTok: 0.1, outputPerMTok: 0.4 } }]); // undefined (a model without a price throws)
  */
 export function refuseUnpricedModels(
   models: ReadonlyArray<{ name: string; model: string; price?: Price | undefined }>,

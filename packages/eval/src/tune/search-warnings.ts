@@ -13,7 +13,11 @@ export const DEFAULT_RANDOM_N = 10;
  * @param search - the validated search
  * @throws EvaluationError `INVALID_CONFIG` at `search.n`
  * @example
- * refuseIgnoredN({ ...search, strategy: 'grid', n: 5 }); // throws
+ * try {
+ *   refuseIgnoredN({ ...setup.search, strategy: 'grid', n: 5 });
+ * } catch (error) {
+ *   error.message; // 'search.n: only strategy random draws n candidates; …'
+ * }
  */
 export function refuseIgnoredN(search: SearchConfig): void {
   if (search.n === undefined || search.strategy === 'random') return;
@@ -32,7 +36,7 @@ export function refuseIgnoredN(search: SearchConfig): void {
  * @param candidates - the grid's size
  * @returns the warning, or null
  * @example
- * randomNWarning({ ...search, strategy: 'random', n: 50 }, 2); // 'search.n is 50, but ...'
+ * randomNWarning({ ...setup.search, strategy: 'random', n: 50 }, 2); // 'search.n is 50, but …'
  */
 export function randomNWarning(search: SearchConfig, candidates: number): string | null {
   if (search.strategy !== 'random') return null;
@@ -60,7 +64,7 @@ export function randomNWarning(search: SearchConfig, candidates: number): string
  * @param test - test items
  * @returns the estimate (an upper bound where prompts repeat: the cache answers those)
  * @example
- * estimatedRequests({ ...search, strategy: 'grid' }, 2, 240, 60); // 540
+ * estimatedRequests({ ...setup.search, strategy: 'grid' }, 2, 240, 60); // 540
  */
 export function estimatedRequests(
   search: SearchConfig,

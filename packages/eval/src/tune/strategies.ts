@@ -32,6 +32,7 @@ export interface StrategyInput {
  * @returns the final evaluations (fewer when the budget stopped the search)
  * @example
  * const finals = await runStrategy(input);
+ * finals.map((e) => e.candidate); // [0, 1]
  */
 export async function runStrategy(input: StrategyInput): Promise<CandidateEvaluation[]> {
   const { search, grid, tuneIds } = input;

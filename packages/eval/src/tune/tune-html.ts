@@ -215,7 +215,7 @@ function marginal(r: TuneResults): string {
  * @param r - the search's results
  * @returns a self-contained HTML page
  * @example
- * await writeFile('report.html', tuneHtml(results));
+ * tuneHtml(tuned).startsWith('<!doctype html>'); // true
  */
 export function tuneHtml(r: TuneResults): string {
   return scrollTables(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>assay tune: ${escapeHtml(r.name)}</title><style>${CSS}${CHART_CSS}</style></head><body><main>

@@ -31,7 +31,8 @@ async function writeAtomic(path: string, text: string): Promise<void> {
  * @param results - the search's results
  * @returns the paths written
  * @example
- * const files = await writeTuneOutputs(setup, results);
+ * const files = await writeTuneOutputs({ ...setup, base: { ...setup.base, output: { ...setup.base.output, dir } } }, tuned);
+ * basename(files.bestYaml); // 'best.yaml'
  */
 export async function writeTuneOutputs(setup: TuneSetup, results: TuneResults): Promise<TuneFiles> {
   const dir = setup.base.output.dir;
@@ -83,7 +84,7 @@ function bestMetrics(
  * @param results - the search's results (with a winner)
  * @returns the YAML text
  * @example
- * const text = bestYaml(setup, results);
+ * YAML.parse(bestYaml(setup, tuned)).prompt.template; // '{{text}}'
  */
 export function bestYaml(setup: TuneSetup, results: TuneResults): string {
   const winner = gridCandidates(setup.space)[results.winner!.index]!;

@@ -122,7 +122,9 @@ export interface TuneResultsInput {
  * @param input - the search and its outcome
  * @returns the results
  * @example
- * const json = JSON.stringify(tuneResults(input), null, 2);
+ * const grid = gridCandidates(setup.space);
+ * const started = tuneResults({ setup, finished: false, warnings: [], metric: 'f1_macro', greater: true, grid, state, finals: [], winner: null, test: null, items: { total: 40, tuning: 32, test: 8 }, marginal: {}, nested: null, threshold: null, wallMs: 0 });
+ * started.coverage; // { evaluated: 0, candidates: 2 }
  */
 export function tuneResults(input: TuneResultsInput): TuneResults {
   const { setup, grid, state, winner } = input;

@@ -57,7 +57,8 @@ export interface TuneSetup {
  * @returns the setup
  * @throws EvaluationError `FILE_NOT_FOUND`, `UNREADABLE_FILE` or `INVALID_CONFIG` (naming the path)
  * @example
- * const setup = await loadTuneConfig('examples/tune.yaml');
+ * writeFileSync(join(dir, 'tune.yaml'), YAML.stringify({ ...setup.raw, search: { space: setup.space, metric: 'f1_macro' } }));
+ * (await loadTuneConfig(join(dir, 'tune.yaml'))).metric; // 'f1_macro'
  */
 export async function loadTuneConfig(
   path: string,
@@ -75,7 +76,8 @@ export async function loadTuneConfig(
  * @param options - overrides of the base URL and the output folder
  * @returns the setup
  * @example
- * const setup = await tuneSetup(YAML.parse(text), process.cwd());
+ * const text = YAML.stringify({ ...setup.raw, search: { space: setup.space, metric: 'f1_macro' } });
+ * (await tuneSetup(YAML.parse(text), dir)).space; // { 'prompt.template': ['{{text}}', 'Spam or ham?\n\n{{text}}'] }
  */
 export async function tuneSetup(
   doc: unknown,

@@ -21,8 +21,12 @@ export const VARIABLE_PATHS =
  * @param path - the space key as written
  * @throws EvaluationError `INVALID_CONFIG` at `search.space.<path>`, listing what can be varied
  * @example
- * checkVariablePath('models[0].params.temperature'); // passes
- * checkVariablePath('task.labels'); // throws
+ * checkVariablePath('models[0].params.temperature'); // undefined: it may be varied
+ * try {
+ *   checkVariablePath('task.labels');
+ * } catch (error) {
+ *   error.message; // "search.space: 'task.labels' cannot be varied: …"
+ * }
  */
 export function checkVariablePath(path: string): void {
   const [root, ...rest] = parseConfigPath(path);
@@ -55,7 +59,7 @@ export function checkVariablePath(path: string): void {
  * @param baseDir - where relative paths start
  * @throws EvaluationError `INVALID_CONFIG` at `search.constraints[i]`
  * @example
- * checkConstraints(raw, ['p95_latency_ms <= 800'], process.cwd());
+ * checkConstraints(setup.raw, ['p95_latency_ms <= 800'], dir); // undefined: a constraint the run can check
  */
 export function checkConstraints(
   raw: Record<string, unknown>,
