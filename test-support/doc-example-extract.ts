@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** One `@example` of the TSDoc comment of an exported function or class in src/. */
+/** One `@example` of the TSDoc comment of an exported function, class or constant in src/. */
 export interface DocExample {
   /** e.g. `rouge/rouge.ts:132` (the line of the comment's start) */
   readonly where: string;
@@ -12,9 +12,12 @@ export interface DocExample {
   readonly code: string;
 }
 
-/** A TSDoc comment and the exported function (async, generator) or class (abstract) it documents. */
+/**
+ * A TSDoc comment and the exported function (async, generator), class (abstract) or constant
+ * it documents.
+ */
 const DOC_BLOCK =
-  /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:(?:async\s+)?function\s*\*?|(?:abstract\s+)?class)\s*(\w+)/g;
+  /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*export (?:(?:async\s+)?function\s*\*?|(?:abstract\s+)?class|const|let)\s+(\w+)/g;
 
 /** The `.ts` files under `srcDir`, relative to it with `/` separators, sorted. */
 export function sourceFiles(srcDir: URL): string[] {
@@ -25,8 +28,8 @@ export function sourceFiles(srcDir: URL): string[] {
 }
 
 /**
- * Every `@example` (a comment may have several) in the TSDoc of exported functions and classes
- * under `srcDir`.
+ * Every `@example` (a comment may have several) in the TSDoc of exported functions, classes and
+ * constants under `srcDir`.
  *
  * @param srcDir - the package's src/ folder
  */

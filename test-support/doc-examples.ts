@@ -72,7 +72,8 @@ export async function runExample(
     checked++;
     expectShown(actual, shown, where);
   };
-  const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
+  // a module's `default` export cannot be a parameter name
+  const names = Object.keys(scope).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
   const run = new AsyncFunction(...names, 'check', instrumentExample(example));
   await run(...names.map((n) => scope[n]), check);
   return checked;
@@ -105,7 +106,8 @@ export interface DocExamplesOptions {
 
 /**
  * The doc-examples test of a package: every export has an @example (or an excluded reason),
- * and every @example of an exported function or class under src/ runs and shows true values.
+ * and every @example of an exported function, class or constant under src/ runs and shows true
+ * values.
  */
 export function describeDocExamples(title: string, options: DocExamplesOptions): void {
   const { srcDir, exports, excluded = {}, everyModule = false, scope: extra = {} } = options;

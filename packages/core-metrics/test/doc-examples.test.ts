@@ -10,9 +10,7 @@ describeDocExamples('TSDoc examples of @assay/core-metrics', {
   exports: coreMetrics,
   // the examples of functions exported by their module only run too, with every module's exports
   everyModule: true,
-  excluded: {
-    METRIC_WARNING_CHANNEL: 'a constant (the diagnostics channel name), not a function or class',
-  },
+  excluded: {},
   // exported by their module for the metrics, not by the package; their examples run too
   scope: { accumulateDenseLabelConfusion, checkColumn, checkNumberOption, checkOptions },
 });

@@ -5,7 +5,8 @@ import type { ClassOrder, EncodedLabelColumns } from './class-order.js';
  *
  * @example
  * ```ts
- * const dense = max - min < DENSE_RANGE_LIMIT;
+ * DENSE_RANGE_LIMIT; // 4194304
+ * 1000 - 0 < DENSE_RANGE_LIMIT; // true: the codes of values 0..1000 go through a table
  * ```
  */
 export const DENSE_RANGE_LIMIT = 1 << 22;

@@ -38,12 +38,10 @@ describeDocExamples('TSDoc examples of @assay/loadtest', {
   exports: loadtest,
   excluded: {
     BRACKET_TOLERANCE: "a constant (0.05, find-max's bracket tolerance), not a function or class",
-    CUT_OFF: "a constant (the error class 'abort' of a cut-off request), not a function or class",
     DEFAULT_DURATION_MS: 'a constant (the default step duration), not a function or class',
     DEFAULT_FULL_CONCURRENCY:
       'a constant (the default throughput-step concurrency), not a function or class',
     DEFAULT_TIMEOUT_MS: 'a constant (the default request timeout), not a function or class',
-    EMPTY_RESPONSE: "a constant (the error class 'empty_response'), not a function or class",
     KEPT_UP_RATE_SHARE: 'a constant (0.98), not a function or class',
     KEPT_UP_SHARE: 'a constant (0.95), not a function or class',
     LATE_MS: 'a constant (the lateness of a late send), not a function or class',
@@ -62,7 +60,6 @@ describeDocExamples('TSDoc examples of @assay/loadtest', {
     SPAM_INSTRUCTION:
       "a constant (the synthetic workload's instruction text), not a function or class",
     STALL_MS: 'a constant (a harness validity threshold), not a function or class',
-    TRUNCATED_STREAM: "a constant (the error class 'truncated_stream'), not a function or class",
   },
   everyModule: true,
   // the data the examples show; the base URL of the model server they call, `createClient` to

@@ -24,21 +24,14 @@ describeDocExamples('TSDoc examples of @assay/runner', {
   // the package's entries: `.`, `./load` and `./options`
   exports: { ...runner, ...loadEntry, ...optionsEntry },
   excluded: {
-    CONFUSION_MATRIX_CLASS_LIMIT: 'a constant (the most classes a confusion matrix shows)',
     CONFUSION_PASS_MAX_CELLS: 'a constant (the most cells of a pooled confusion pass)',
     CV_SPEC_FORMS: 'a constant (the forms of a --cv spec, for messages), not a function or class',
     DEFAULT_GENERATION_METRICS: 'a constant (the generation metrics scored by default)',
     FoldSummarySchema: 'a zod schema (a value), not a function or class',
-    GENERATION_BLEU_TOKENIZERS: 'a constant (the names of the BLEU tokenizers)',
-    GENERATION_METRICS: 'a constant (the names of the generation metrics)',
-    INPUT_FORMATS: 'a constant (the names of the input formats)',
     MAX_BOOTSTRAP: 'a constant (the most bootstrap resamples), not a function or class',
     MAX_CV_FOLDS: 'a constant (the most CV folds), not a function or class',
     METRIC_REGISTRY: 'a constant (the map of metric specs), not a function or class',
     MetricValueSchema: 'a zod schema (a value), not a function or class',
-    PROPORTION_METRICS: 'a constant (the names of the proportion metrics)',
-    SPARSE_CONFUSION_MAX_CELLS: 'a constant (the most cells of a sparse confusion count)',
-    ScoreReportSchema: 'a zod schema (a value), not a function or class',
     closestName: "@assay/labels's, re-exported: its example runs in that package's test",
   },
   // the modules' exports, csv-parse's `parse`, and a temporary folder with the files to read

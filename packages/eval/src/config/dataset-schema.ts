@@ -38,7 +38,7 @@ const ColumnsSchema = z
  * of labelled items with its column mapping.
  *
  * @example
- * DatasetSchema.parse({ path: 'mail.jsonl', columns: { text: 'body', label: 'y' } });
+ * DatasetSchema.parse({ path: 'mail.jsonl', columns: { text: 'body', label: 'y' } }).columns.text; // 'body'
  */
 export const DatasetSchema = z
   .strictObject({

@@ -86,7 +86,7 @@ const ScorerObjectSchema = z.strictObject({
  * One entry of `task.scorers`: a metric name, or an object with the metric and its options.
  *
  * @example
- * ScorerSchema.parse({ metric: 'rougeL', stemmer: 'porter' });
+ * ScorerSchema.parse({ metric: 'rougeL', stemmer: 'porter' }).stemmer; // 'porter'
  */
 export const ScorerSchema = z.union([z.string().min(1), ScorerObjectSchema]);
 
@@ -153,7 +153,7 @@ const ExtractStepSchema = z.union([
  * shown, and scored as an empty answer.
  *
  * @example
- * ExtractChainSchema.parse([{ regex: 'Subject:\\s*(.+)' }, 'last-answer-line']);
+ * ExtractChainSchema.parse([{ regex: 'Subject:\\s*(.+)' }, 'last-answer-line']).length; // 2
  */
 export const ExtractChainSchema = z
   .array(ExtractStepSchema)
@@ -171,7 +171,8 @@ export type ExtractStep = z.infer<typeof ExtractStepSchema>;
  * as `pass@3`, or `pass@k` for k = samples).
  *
  * @example
- * ReducerSchema.parse('pass@2');
+ * ReducerSchema.parse('pass@2'); // 'pass@2'
+ * ReducerSchema.parse(undefined); // 'mean'
  */
 export const ReducerSchema = z
   .string()

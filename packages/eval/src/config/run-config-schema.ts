@@ -146,7 +146,14 @@ const OutputSchema = z
  * for the task, distinct model names, group column for group splits) are
  * checked here so every problem is reported at once.
  * @example
- * const config = RunConfigSchema.parse(YAML.parse(text));
+ * const parsed = RunConfigSchema.parse({
+ *   dataset: { builtin: 'spam-assassin', limit: 40 },
+ *   task: { type: 'classification', labels: ['spam', 'ham'] },
+ *   prompt: { template: 'Spam or ham?\n\n{{text}}' },
+ *   models: [{ name: 'nb', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'assay-spam-nb' }],
+ * });
+ * parsed.name; // 'run'
+ * parsed.evaluation.bootstrap; // 1000
  */
 export const RunConfigSchema = z
   .strictObject({

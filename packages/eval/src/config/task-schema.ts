@@ -148,7 +148,7 @@ const MultipleChoiceTaskSchema = z.strictObject({
  * the answer pattern checked (a valid regular expression with a capture group).
  *
  * @example
- * TaskSchema.parse({ type: 'classification', labels: ['spam', 'ham'] });
+ * TaskSchema.parse({ type: 'classification', labels: ['spam', 'ham'] }).type; // 'classification'
  */
 export const TaskSchema = z
   .discriminatedUnion('type', [

@@ -21,8 +21,9 @@ const CLOCK_LATE_MS = 1;
  *
  * @example
  * ```ts
- * await clock.reached(i, dueAt - EARLY_MS);
- * clock.until(dueAt);
+ * EARLY_MS; // 0.1
+ * // the run loop wakes EARLY_MS before each arrival and waits out the rest itself:
+ * // await clock.reached(i, dueAt - EARLY_MS); clock.until(dueAt);
  * ```
  */
 export const EARLY_MS = 0.1;

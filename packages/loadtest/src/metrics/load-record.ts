@@ -50,7 +50,7 @@ export interface LoadRecord {
  *
  * @example
  * ```ts
- * record.errorClass === CUT_OFF; // cut off by the interruption
+ * CUT_OFF; // 'abort'
  * ```
  */
 export const CUT_OFF = 'abort';
@@ -64,7 +64,7 @@ export const CUT_OFF = 'abort';
  *
  * @example
  * ```ts
- * record.errorClass === EMPTY_RESPONSE; // answered 200 with no token
+ * EMPTY_RESPONSE; // 'empty_response'
  * ```
  */
 export const EMPTY_RESPONSE = 'empty_response';
@@ -78,7 +78,7 @@ export const EMPTY_RESPONSE = 'empty_response';
  *
  * @example
  * ```ts
- * record.errorClass === TRUNCATED_STREAM; // answered 200, half the events, no [DONE]
+ * TRUNCATED_STREAM; // 'truncated_stream'
  * ```
  */
 export const TRUNCATED_STREAM = 'truncated_stream';

@@ -14,7 +14,7 @@ import type { ScoreColumns } from '../score/score-columns.js';
  * @example
  * ```ts
  * import { CONFUSION_MATRIX_CLASS_LIMIT } from '@assay/runner';
- * if (labels.length > CONFUSION_MATRIX_CLASS_LIMIT) console.log('matrix written sparsely');
+ * CONFUSION_MATRIX_CLASS_LIMIT; // 1000
  * ```
  */
 export const CONFUSION_MATRIX_CLASS_LIMIT = 1000;
@@ -27,7 +27,7 @@ export const CONFUSION_MATRIX_CLASS_LIMIT = 1000;
  * @example
  * ```ts
  * import { SPARSE_CONFUSION_MAX_CELLS } from '@assay/runner';
- * SPARSE_CONFUSION_MAX_CELLS; // 1 000 000
+ * SPARSE_CONFUSION_MAX_CELLS; // 1000000
  * ```
  */
 export const SPARSE_CONFUSION_MAX_CELLS = 1_000_000;

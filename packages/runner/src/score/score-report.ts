@@ -37,8 +37,8 @@ export const FoldSummarySchema = z.object({
  * @example
  * ```ts
  * import { ScoreReportSchema } from '@assay/runner';
- * const report = ScoreReportSchema.parse(JSON.parse(text));
- * report.overall.accuracy?.value;
+ * const report = await scorePredictions({ yTrue: [1, 0, 1, 1], yPred: [1, 0, 0, 1] }, { workers: 0 });
+ * ScoreReportSchema.parse(JSON.parse(JSON.stringify(report))).overall.accuracy.value; // 0.75
  * ```
  */
 export const ScoreReportSchema = z.object({
