@@ -6,6 +6,7 @@ import {
   foldTable,
   headline,
   inputLine,
+  metricLabel,
   metricRows,
   signatureLines,
 } from './report-rows.js';
@@ -60,7 +61,7 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
     out.push('', '## Slices', '');
     out.push(
       mdTable(
-        ['slice', 'n', ...metrics],
+        ['slice', 'n', ...metrics.map((m) => metricLabel(report, m))],
         Object.entries(report.slices).map(([value, slice]) => [
           value,
           String(slice.n),

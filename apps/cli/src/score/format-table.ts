@@ -6,6 +6,7 @@ import {
   foldTable,
   headline,
   inputLine,
+  metricLabel,
   metricRows,
   signatureLines,
 } from './report-rows.js';
@@ -64,7 +65,7 @@ export function formatTable(report: ScoreReport): string {
     out.push('', 'slices:');
     out.push(
       textTable(
-        ['slice', 'n', ...metrics],
+        ['slice', 'n', ...metrics.map((m) => metricLabel(report, m))],
         Object.entries(report.slices).map(([value, slice]) => [
           value,
           String(slice.n),

@@ -2,6 +2,26 @@ import { formatValue } from '@assay/report';
 import type { ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 
+/**
+ * A metric's name as the tables show it: `top_k_accuracy (k=2)` names its k, which the report
+ * keeps in `settings.topK`; other names as they are.
+ *
+ * @param report - the report
+ * @param metric - the metric's key in the report
+ * @returns the label
+ * @example
+ * ```ts
+ * metricLabel({ settings: { topK: 2 } }, 'top_k_accuracy'); // 'top_k_accuracy (k=2)'
+ * metricLabel({ settings: {} }, 'accuracy'); // 'accuracy'
+ * ```
+ */
+export function metricLabel(report: Pick<ScoreReport, 'settings'>, metric: string): string {
+  const k = report.settings.topK;
+  return (metric === 'top_k_accuracy' || metric === 'top_k') && k !== undefined
+    ? `${metric} (k=${k})`
+    : metric;
+}
+
 /** One line of the metric table. */
 export interface MetricRow {
   readonly metric: string;
@@ -23,7 +43,7 @@ export function metricRows(report: ScoreReport): MetricRow[] {
     const overall = report.overall[metric];
     const summary = report.summary[metric];
     return {
-      metric,
+      metric: metricLabel(report, metric),
       value: formatValue(overall?.value),
       ci: intervalText(overall),
       folds:
@@ -50,7 +70,13 @@ export function metricRows(report: ScoreReport): MetricRow[] {
 export function foldTable(report: ScoreReport): { header: string[]; rows: string[][] } {
   const metrics = report.settings.metrics;
   const repeats = report.folds.some((f) => f.repeat > 0);
-  const header = ['fold', ...(repeats ? ['repeat'] : []), 'train', 'test', ...metrics];
+  const header = [
+    'fold',
+    ...(repeats ? ['repeat'] : []),
+    'train',
+    'test',
+    ...metrics.map((m) => metricLabel(report, m)),
+  ];
   // folds from a --folds column are shown by their value in it
   const values = report.settings.foldValues;
   const rows = report.folds.map((f) => [

@@ -4,6 +4,7 @@ import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn, LoadedTable, TextValue } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { toTextValue } from '../io/text-column-builder.js';
+import { MissingValueError } from '../score/missing-values.js';
 import { noRowsError } from '../score/no-rows-error.js';
 import type { LabelValues } from '../score/prediction-input.js';
 import { numbersToLabels, toLoadedColumn } from '../score/to-loaded-column.js';
@@ -215,10 +216,6 @@ function describe(name: string, role: string): string {
 /** What a row is missing, or null. */
 type Missing = { readonly what: string; readonly path: string } | null;
 
-function missingMessage(missing: NonNullable<Missing>, row: number): string {
-  return `${missing.what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
-}
-
 /** The label codes of a slice or group column over the kept rows, values sorted. */
 function codeLabels(
   column: LabelColumn,
@@ -295,8 +292,7 @@ export function prepareGenerations(
       missing = { what: `${describe(group.name, 'group')} has a missing value`, path: group.name };
     }
     if (missing !== null) {
-      if (!dropMissing)
-        throw new RunnerError('MISSING_VALUE', missingMessage(missing, i), { path: missing.path });
+      if (!dropMissing) throw new MissingValueError(missing.what, i, missing.path);
       continue;
     }
     keep.push(i);

@@ -1,6 +1,7 @@
 import { RunnerError } from '../errors.js';
 import { sharedFloat64 } from '../io/shared-arrays.js';
 import { clusterColumn } from '../score/cluster-ids-input.js';
+import { locatingMissing } from '../score/missing-values.js';
 import { fewBootstrapWarning, resolveNumericOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
 import { sliceWarning } from '../score/slice-warning.js';
@@ -95,7 +96,9 @@ export async function scoreGenerationsWith(
   });
   const metrics = resolveGenerationMetrics(options.metrics);
   const settings = resolveGenerationSettings(options);
-  const rows = prepareGenerations(input, options.dropMissing === true);
+  const rows = await locatingMissing(input, () =>
+    prepareGenerations(input, options.dropMissing === true),
+  );
   const chunk = rowsPerTask(rows.n, workers, options.chunkRows);
   const clusters = clustersOf(options, rows);
   const {

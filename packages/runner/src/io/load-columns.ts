@@ -10,6 +10,7 @@ import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsv } from './read-csv.js';
 import type { FileReadPool } from './read-csv-pool.js';
 import { readJsonl } from './read-jsonl.js';
+import { withTableSource } from './table-source.js';
 
 const EXTENSIONS: Record<string, InputFormat> = {
   '.csv': 'csv',
@@ -127,18 +128,28 @@ export async function loadColumns(file: string, options: LoadColumnsOptions): Pr
   } catch (error) {
     throw readFailure(file, error);
   }
+  // a check after loading (a missing value) then names the file and line as the readers do
+  return withTableSource(await readFormat(file, format, columns, options.runner), { file, format });
+}
+
+function readFormat(
+  file: string,
+  format: InputFormat,
+  columns: ReadonlyMap<string, ColumnKind>,
+  runner: FileReadPool | undefined,
+): Promise<LoadedTable> {
   switch (format) {
     case 'csv':
-      return readCsv(file, columns, ',', options.runner);
+      return readCsv(file, columns, ',', runner);
     case 'tsv':
-      return readCsv(file, columns, '\t', options.runner);
+      return readCsv(file, columns, '\t', runner);
     case 'jsonl':
       return readJsonl(file, columns);
     // apache-arrow and hyparquet are loaded only for their formats: importing them costs
     // about 30 MB of resident memory that a CSV or JSONL load would otherwise carry
     case 'arrow':
-      return (await import('./read-arrow.js')).readArrow(file, columns, options.runner);
+      return import('./read-arrow.js').then((m) => m.readArrow(file, columns, runner));
     case 'parquet':
-      return (await import('./read-parquet.js')).readParquet(file, columns);
+      return import('./read-parquet.js').then((m) => m.readParquet(file, columns));
   }
 }

@@ -77,11 +77,11 @@ export function readCsvStream(
 
 type Pick = { index: number; builder: CellColumnBuilder | TextColumnBuilder };
 
-async function streamOnce(
-  file: string,
-  columns: ReadonlyMap<string, ColumnKind>,
-  delimiter: string,
-): Promise<LoadedTable> {
+/** A record of csv-parse with `info` and `raw`. */
+type CsvRecord = { record: string[]; info: { lines: number }; raw: string };
+
+/** The file's UTF-8 stream piped into csv-parse as the CSV readers parse it. */
+function csvRecords(file: string, delimiter: string) {
   const source = utf8FileStream(file);
   const parser = source.pipe(
     parse({
@@ -95,17 +95,60 @@ async function streamOnce(
       record_delimiter: ['\r\n', '\n', '\r'],
     }),
   );
-  // pipe() does not forward errors: an invalid byte or a missing file must end the loop below
+  // pipe() does not forward errors: an invalid byte or a missing file must end the loop reading it
   source.on('error', (error) => parser.destroy(error));
+  return parser as typeof parser & AsyncIterable<CsvRecord>;
+}
+
+/**
+ * The line of data row `row` (from 0) of a CSV/TSV file, as the readers' messages count it
+ * (`line 3 (data row 2)`: csv-parse's line count, the header on line 1, skipped lines
+ * counted). Parses the file again up to that row, for an error found after loading.
+ *
+ * @param file - path of the CSV file
+ * @param row - the 0-based data row
+ * @param delimiter - field delimiter (`,` by default; `\t` for TSV)
+ * @returns the line, or undefined when the file has no such row (or no longer reads)
+ * @example
+ * await csvDataRowLine('preds.csv', 1); // 3 (the header is line 1)
+ */
+export async function csvDataRowLine(
+  file: string,
+  row: number,
+  delimiter = ',',
+): Promise<number | undefined> {
+  const parser = csvRecords(file, delimiter);
+  let width: number | undefined;
+  let n = 0;
+  try {
+    for await (const item of parser) {
+      if (width === undefined) {
+        width = item.record.length;
+        continue;
+      }
+      if (skippedRecord(item.record, item.raw, width)) continue;
+      if (n === row) return item.info.lines;
+      n++;
+    }
+  } catch {
+    // the file changed or no longer reads: the caller keeps its message without a line
+  } finally {
+    parser.destroy();
+  }
+  return undefined;
+}
+
+async function streamOnce(
+  file: string,
+  columns: ReadonlyMap<string, ColumnKind>,
+  delimiter: string,
+): Promise<LoadedTable> {
+  const parser = csvRecords(file, delimiter);
   let header: string[] | undefined;
   let picks: Pick[] = [];
   let n = 0;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-      raw: string;
-    }>) {
+    for await (const item of parser) {
       const { record, info } = item;
       if (header === undefined) {
         header = record;

@@ -84,3 +84,36 @@ export async function readJsonl(
   checkColumnsExist(file, [...columns.keys()], available);
   return { n, ...splitTextColumns(builders.map((builder) => builder.finish())), available };
 }
+
+/**
+ * The line of data row `row` (from 0) of a JSON Lines file, as {@link readJsonl} counts it
+ * (every line counts, blank ones hold no row). Reads the file again up to that row, for an
+ * error found after loading.
+ *
+ * @param file - path of the JSONL file
+ * @param row - the 0-based data row
+ * @returns the line, or undefined when the file has no such row (or no longer reads)
+ * @example
+ * await jsonlDataRowLine('preds.jsonl', 1); // 2
+ */
+export async function jsonlDataRowLine(file: string, row: number): Promise<number | undefined> {
+  const stream = utf8FileStream(file).setEncoding('utf8');
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNumber = 0;
+  let n = 0;
+  try {
+    for await (const text of lines) {
+      lineNumber++;
+      const line = lineNumber === 1 && text.charCodeAt(0) === BOM ? text.slice(1) : text;
+      if (line.trim() === '') continue;
+      if (n === row) return lineNumber;
+      n++;
+    }
+  } catch {
+    // the file changed or no longer reads: the caller keeps its message without a line
+  } finally {
+    lines.close();
+    stream.destroy();
+  }
+  return undefined;
+}

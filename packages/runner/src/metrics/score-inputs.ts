@@ -65,6 +65,31 @@ function checkScorePositive(columns: ScoreColumns, metric: string): void {
   if (candidates?.length === 2) positiveClass(columns, metric, candidates);
 }
 
+/** One class against the rest, which every metric of one score column can score. */
+const ONE_VS_REST =
+  "one class against the rest: --y-score with that class's probability column and --pos-label naming the class";
+
+/**
+ * What to score instead of a metric of one score column on more than two classes: only what
+ * this tool computes, and only a true analogue (a Brier score is no ROC AUC).
+ *
+ * @param metric - the binary metric asked for
+ * @returns the advice, a sentence's end
+ */
+function multiclassAdvice(metric: string): string {
+  switch (metric) {
+    case 'roc_auc':
+      return `use roc_auc_ovr or roc_auc_ovo with --y-proba (one column per class), or score ${ONE_VS_REST}.`;
+    case 'brier_score':
+      // scikit-learn's brier_score_loss is binary only; its multiclass analogue is log_loss
+      return `brier_score is binary only, as scikit-learn's brier_score_loss: for every class at once use log_loss with --y-proba (one column per class), or score the Brier score of ${ONE_VS_REST}.`;
+    case 'log_loss':
+      return 'log_loss of several classes reads --y-proba (one column per class) instead of --y-score.';
+    default:
+      return `score ${ONE_VS_REST}.`;
+  }
+}
+
 /**
  * The binary score column and positive indicator of a job: `yScore`, or the
  * positive class's probability column when only `yProba` with two classes was given.
@@ -83,7 +108,7 @@ export function binaryScores(
   if (columns.isPositive === null || (columns.classes.length > 2 && columns.yScore === null)) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `Metric ${metric} needs a binary target but the labels have ${columns.classes.length} classes; use roc_auc_ovr or roc_auc_ovo with --y-proba for multiclass problems.`,
+      `Metric ${metric} needs a binary target but the labels have ${columns.classes.length} classes; ${multiclassAdvice(metric)}`,
       { path: 'metrics' },
     );
   }

@@ -1,3 +1,4 @@
+import { TOP_K_ACCURACY_K } from '../metrics/probabilistic-metrics.js';
 import type { BootstrapIntervals } from './bootstrap-intervals.js';
 import { confusionReport } from './confusion-report.js';
 import type { FoldScores } from './fold-metrics.js';
@@ -94,6 +95,8 @@ export function assembleReport(
       // a reader of `f1` or `roc_auc` must know which class was positive, and what the
       // averages ranged over
       ...(columns.positive === undefined ? {} : { posLabel: columns.classes[columns.positive] }),
+      // top_k_accuracy 0.95 says nothing without its k
+      ...(names.includes('top_k_accuracy') ? { topK: TOP_K_ACCURACY_K } : {}),
       ...(options.labels === undefined ? {} : { labels: [...options.labels] }),
       ...(columns.weight === null ? {} : { weighted: true }),
       seed,

@@ -1,6 +1,7 @@
 import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
+import { dataRowPlace, tableSource } from '../io/table-source.js';
 import { codeProfileOf } from './code-profile.js';
 import { profileNumbers } from './number-profile.js';
 import { describeColumn, type RawColumns } from './raw-columns.js';
@@ -65,6 +66,69 @@ function allColumns(raw: RawColumns): [string, LoadedColumn][] {
   return out;
 }
 
+function missingMessage(subject: string, place: string): string {
+  return `${subject} at ${place}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
+}
+
+/**
+ * A `MISSING_VALUE` error naming the column and the data row, which keeps the row so that
+ * {@link locatingMissing}, knowing the file, can name its line as the readers do: finding
+ * the line reads the file again, which only an error may cost.
+ */
+export class MissingValueError extends RunnerError {
+  /** The 0-based data row of the input. */
+  readonly row: number;
+  readonly #subject: string;
+
+  /**
+   * @param subject - what is missing where (`Column "p" (y_pred) has a missing value`)
+   * @param row - the 0-based data row
+   * @param path - the column at fault
+   */
+  constructor(subject: string, row: number, path: string) {
+    super('MISSING_VALUE', missingMessage(subject, `data row ${row + 1}`), { path });
+    this.row = row;
+    this.#subject = subject;
+  }
+
+  /**
+   * The same error naming the row's place in the file.
+   *
+   * @param place - e.g. `line 3 (data row 2) of m.csv`
+   * @returns a `MISSING_VALUE` error with that message and the same `path`
+   */
+  at(place: string): RunnerError {
+    return new RunnerError('MISSING_VALUE', missingMessage(this.#subject, place), {
+      ...(this.path === undefined ? {} : { path: this.path }),
+    });
+  }
+}
+
+/**
+ * Runs `prepare`; a missing value it refuses in a table `loadColumns` read is named by its
+ * line in the file (`line 3 (data row 2) of m.csv`), as the readers name a non-numeric cell,
+ * or for Arrow and Parquet by its data row of the file. The file is read again only then.
+ *
+ * @param input - the job's input (`{ table, roles }` for a loaded table)
+ * @param prepare - the preparation that may throw {@link MissingValueError}
+ * @returns what `prepare` returns
+ * @throws what `prepare` throws, a missing value with its place in the file
+ */
+export async function locatingMissing<T>(input: object, prepare: () => T): Promise<T> {
+  try {
+    return prepare();
+  } catch (error) {
+    const table = 'table' in input && 'roles' in input ? input.table : undefined;
+    const source =
+      error instanceof MissingValueError && typeof table === 'object' && table !== null
+        ? tableSource(table)
+        : undefined;
+    if (source === undefined) throw error;
+    const place = await dataRowPlace(source, (error as MissingValueError).row);
+    throw place === undefined ? error : (error as MissingValueError).at(place);
+  }
+}
+
 /**
  * Refuses a missing value (null, empty or NaN) in any column, naming the column and row,
  * or with `dropMissing` drops every row that has one.
@@ -94,11 +158,7 @@ export function handleMissing(
       column.kind === 'label'
         ? 'a missing (null, empty or NaN) label'
         : 'a missing (null, empty or NaN) value';
-    throw new RunnerError(
-      'MISSING_VALUE',
-      `${describeColumn(role, column)} has ${what} at data row ${row + 1}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
-      { path: column.name },
-    );
+    throw new MissingValueError(`${describeColumn(role, column)} has ${what}`, row, column.name);
   }
   const drop = new Uint8Array(raw.n);
   const counts: string[] = [];

@@ -8,6 +8,7 @@ import type { Executor } from './executor.js';
 import { clusterWarning } from './interval-warnings.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
+import { locatingMissing } from './missing-values.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
 import { quotedLabels } from './quoted-labels.js';
@@ -59,13 +60,15 @@ export async function prepareJob(
       : workers > 1 && inMemory
         ? await scanInputLabels((task) => exec.labelScan(task), input, chunkRows, workers)
         : {};
-  const prepared = prepareColumns(input, {
-    task: options.task,
-    dropMissing: options.dropMissing,
-    inPlace: options.inPlace,
-    presence,
-    labels: options.labels,
-  });
+  const prepared = await locatingMissing(input, () =>
+    prepareColumns(input, {
+      task: options.task,
+      dropMissing: options.dropMissing,
+      inPlace: options.inPlace,
+      presence,
+      labels: options.labels,
+    }),
+  );
   const columns = withClusters(
     withPositiveLabel(withLabels(prepared.columns, options.labels), options.posLabel),
     options.clusterIds,

@@ -129,6 +129,12 @@ export const ScoreReportSchema = z.object({
     foldValues: z.array(z.number()).optional(),
     /** the positive class of binary metrics and scores, when `posLabel` named it */
     posLabel: LabelSchema.optional(),
+    /**
+     * The k of `top_k_accuracy` (a row counts as right when its true class is among its k
+     * most probable classes; scikit-learn's `top_k_accuracy` scorer's k = 2): present when
+     * `top_k_accuracy` is scored.
+     */
+    topK: z.number().int().positive().optional(),
     /** the `labels` option: the labels averaged and per-label metrics range over, in order */
     labels: z.array(LabelSchema).optional(),
     /** whether rows were weighted (`weight`, `--weight`): counts are then sums of weights */
