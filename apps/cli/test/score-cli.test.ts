@@ -353,7 +353,7 @@ describe('assay score', () => {
     writeFileSync(gaps, 'y,yhat\ncat,cat\n,dog\ndog,dog\ncat,dog\n');
     const failed = await assay([gaps, '--y-true', 'y', '--y-pred', 'yhat', '--workers', '0']);
     expect(failed.code).toBe(2);
-    expect(failed.stderr).toContain(`at data row 2 of ${gaps};`);
+    expect(failed.stderr).toContain(`at line 3 (data row 2) of ${gaps};`);
     expect(failed.stderr).toContain('pass --drop-missing to drop such rows');
     expect(failed.stderr).not.toContain('dropMissing');
     const dropped = await assay([

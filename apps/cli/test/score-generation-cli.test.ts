@@ -278,7 +278,8 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
       what: 'a row without a reference',
       rows: ['{"refs": "a", "output": "a"}', '{"refs": [null], "output": "b"}'],
       args: [],
-      message: /Column "refs" \(references\) has no reference .* at data row 2 of .*\.jsonl;/,
+      message:
+        /Column "refs" \(references\) has no reference .* at line 2 \(data row 2\) of .*\.jsonl;/,
     },
     {
       what: 'an unknown metric',

@@ -103,6 +103,15 @@ export interface Completion {
   /** `true` when served from the response cache without an HTTP request. */
   readonly cached: boolean;
   /**
+   * The model id the service says answered: the `model` field of an OpenAI response (or of
+   * its stream chunks), Anthropic's `message.model`. Absent when the response names none
+   * (http-json never does). It may differ from the configured `model`: a dated version of
+   * an alias (`gpt-4o` answered by `gpt-4o-2024-08-06`), or a server that serves one model
+   * whatever it is asked for. Kept in the response cache, so a cached completion has it too
+   * (unless its entry was written before it was kept).
+   */
+  readonly servedModel?: string;
+  /**
    * A cached completion's timings as measured when it was first sent (the cache entry's
    * timing summary, ms; a field the original request lacked is absent). Absent on live
    * completions, whose `record` holds their own timings: a cached one's `record` times the

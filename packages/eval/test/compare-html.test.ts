@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { type CompareResult, compareHtml } from '../src/index.js';
+import { type CompareResult, compareHtml, compareMarkdown, compareText } from '../src/index.js';
 
 /** spam-v1 against spam-v2, no decision rule: brier_score significantly better, three rows split. */
 const result = JSON.parse(
@@ -80,9 +80,9 @@ describe('the HTML comparison', () => {
       'log_loss (lower is better): −0.0084 [−0.0888, +0.1568], better, not significant (p adj 1.000)',
     );
     expect(summary).toContain(
-      'cost per correct answer $0.00103 → $0.000509: −$0.000524 (−51%), better',
+      'cost per correct answer $0.00103 → $0.000509: −$0.000524 (−51%), lower',
     );
-    expect(summary).toContain('p95 latency 97.3 ms → 134 ms: +36.4 ms (+37%), worse');
+    expect(summary).toContain('p95 latency 97.3 ms → 134 ms: +36.4 ms (+37%), higher');
   });
 
   test('the table gives each metric its direction and side, the service table its units', () => {
@@ -99,16 +99,52 @@ describe('the HTML comparison', () => {
       '$0.00103',
       '$0.000509',
       '−$0.000524 (−51%)',
-      'better',
+      'lower',
     ]);
     expect(service.get('p95 latency')).toEqual([
       'p95 latency',
       '97.3 ms',
       '134 ms',
       '+36.4 ms (+37%)',
-      'worse',
+      'higher',
     ]);
     expect(service.get('total cost')![1]).toMatch(/^\$0\.\d+$/);
+  });
+
+  test('calls an untested service figure higher or lower, in no colour, as the terminal and Markdown tables do', () => {
+    const service = html.slice(html.indexOf('<h2>Service</h2>'));
+    const table = service.slice(0, service.indexOf('</table>'));
+    // a p95 latency up by 37% and a cost down by half are single figures of each run, not tested
+    expect(table).not.toMatch(/\b(better|worse)\b/);
+    expect(table).not.toContain('<td class=');
+    expect(rowsAfter(html, '<h2>Service</h2>').map((r) => r.at(-1))).toEqual(
+      result.service.map((s) =>
+        s.difference === null
+          ? '–'
+          : s.difference === 0
+            ? 'same'
+            : s.difference > 0
+              ? 'higher'
+              : 'lower',
+      ),
+    );
+    const summary = html.slice(
+      html.indexOf('<section class="summary">'),
+      html.indexOf('</section>'),
+    );
+    expect(summary.slice(summary.indexOf('service:'))).not.toMatch(/\b(better|worse)\b/);
+    // the same word in the same column of every form
+    const textLine = compareText(result)
+      .split('\n')
+      .find((l) => l.startsWith('p95_latency_ms'))!;
+    expect(textLine.trim().split(/\s+/).at(-1)).toBe('higher');
+    const mdLine = compareMarkdown(result)
+      .split('\n')
+      .find((l) => l.startsWith('| p95_latency_ms'))!;
+    expect(mdLine.split('|').at(-2)!.trim()).toBe('higher');
+    expect(compareMarkdown(result)).toContain(
+      '| service | baseline | candidate | difference | candidate is |',
+    );
   });
 
   test('rows whose interval and test disagree carry a † on the interval, explained under the table', () => {

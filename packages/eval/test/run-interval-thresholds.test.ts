@@ -18,9 +18,9 @@ import {
   parseRunConfig,
   readPredictions,
   runEvaluation,
-  SERVICE_METRICS,
   summarizeRun,
 } from '../src/index.js';
+import { serviceIntervalSeed } from '../src/summary/service-intervals.js';
 
 const ITEMS = 80;
 const SEED = 3;
@@ -120,8 +120,8 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(timed).toHaveLength(ITEMS);
     const p95 = check('p95_latency_ms.ci_high <= 600000');
     expect(p95.value).toBeCloseTo(percentiles(timed, [95])[0]!, 9);
-    // seed: evaluation.seed + 3000 + 64 · model index + the metric's place in the service list
-    const rng = createRng(SEED + 3000 + SERVICE_METRICS.indexOf('p95_latency_ms'));
+    // seed: evaluation.seed mixed with the model's and the metric's names
+    const rng = createRng(serviceIntervalSeed(SEED, 'nb', 'p95_latency_ms'));
     const expected = percentileBootstrapInterval(timed, 95, {
       samples: 400,
       level: 0.95,

@@ -144,6 +144,29 @@ afterAll(async () => {
 });
 
 describe('assay run with an LLM judge (reference server assay-overlap-judge)', () => {
+  it('gives a model the same judge intervals alone and listed after another model', async () => {
+    const out = join(dir, 'judge-order');
+    const other = {
+      name: 'other',
+      provider: 'openai-chat',
+      baseUrl: writer.baseUrl,
+      model: 'assay-subject-extractive',
+      params: { temperature: 0 },
+      prompt: { maxFieldChars: 25 },
+    };
+    const alone = await runEvaluation(config(out, judgeServer.baseUrl, {}, []));
+    const both = config(out, judgeServer.baseUrl, {}, [], [other]);
+    // the writer second: its judge intervals were seeded by its place (seed + 2000 + i)
+    const second = await runEvaluation({ ...both, models: [...both.models].reverse() });
+    expect(second.models.map((m) => m.name)).toEqual(['other', 'writer']);
+    const figures = (r: typeof alone) => {
+      const m = r.models.find((x) => x.name === 'writer')!;
+      return { score: m.metrics.judge_score, kappa: m.metrics.judge_kappa };
+    };
+    expect(figures(alone).score!.ciLow).not.toBe(figures(alone).score!.value);
+    expect(figures(second)).toEqual(figures(alone));
+  }, 60_000);
+
   it('grades every answer r times, reports judge_score and the agreement with people', async () => {
     const out = join(dir, 'closedqa');
     const before = judgeServer.stats().completions;

@@ -78,7 +78,14 @@ describe('a budget that stops successive halving partway through a rung', () => 
     const [, items, score] = htmlRow(html, w.index);
     expect(items).toBe(String(w.tuning.items));
     expect(score).toContain(w.tuning.value!.toFixed(4));
-    for (const c of stopped) expect(htmlRow(html, c.index)).toContain('budget stopped rung 1');
+    for (const c of stopped) {
+      // the winner, when it was in the stopped rung, reads as the winner, not as stopped
+      const status =
+        c.index === w.index
+          ? 'winner, chosen on rung 0 (the budget stopped rung 1)'
+          : 'stopped at rung 1 by the budget';
+      expect(htmlRow(html, c.index)).toContain(status);
+    }
     // the winner's config and how to run it; the winner's line drawn thick, on top
     expect(html).toContain('<code>assay run best.yaml</code>');
     expect(html).toContain(`c${w.index} ★ winner`);

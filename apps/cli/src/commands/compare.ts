@@ -60,7 +60,7 @@ export function registerCompareCommand(program: Command): void {
     .argument('<candidate>', 'the candidate run: its output directory or results.json')
     .option(
       '--model <name>',
-      "the model to compare in both runs, or <baseline model>:<candidate model> for a renamed one (default: each run's first)",
+      "the model to compare in both runs, or <baseline model>:<candidate model> for a renamed one or two models of one run (default: each run's first)",
     )
     .option(
       '--metric <names>',

@@ -48,8 +48,9 @@ export function registerRunCommand(program: Command): void {
       [
         '',
         'A rerun into the same output directory resumes: requests in its journal are not sent again.',
-        'A journal made against another endpoint (base URL, provider, model id or params) is refused;',
-        'use --fresh to start over there, or another --output.',
+        'A journal with answers from another endpoint (base URL, provider, model id or params) is',
+        'refused: use --fresh to start over there, or another --output. One holding only failed',
+        'requests (a wrong URL, a service that was down) is taken over, its failures dropped.',
         '',
         'A dry run (--dry-run) reads the journal and cache but opens no connection, takes no lock and',
         'writes no file; with --fresh or --retry-failed it counts as that run would.',

@@ -5,7 +5,6 @@ import {
   loadTuneConfig,
   nestedGap,
   runTune,
-  type TunedCandidate,
   type TuneResults,
   writeTuneOutputs,
 } from '@assay/eval';
@@ -49,10 +48,10 @@ export function tuneSummary(r: TuneResults): string {
       num(e.value),
       interval(e),
       String(Math.round(e.tokensPerItem)),
-      prunedCell(c),
+      c.status,
       ...(missed ? [e.constraintFailures.join('; ')] : []),
     ]);
-  const header = ['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'pruned'];
+  const header = ['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'status'];
   const lines = [textTable(missed ? [...header, 'constraints missed'] : header, rows), ''];
   const w = r.winner;
   if (w !== null) {
@@ -76,7 +75,7 @@ export function tuneSummary(r: TuneResults): string {
   if (r.nested !== null) lines.push(...nestedLines(r));
   if (r.threshold !== null) lines.push(thresholdLine(r));
   lines.push(
-    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; ${(r.wallMs / 1000).toFixed(1)} s.`,
+    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; cost ${r.spent.costUsd === null ? 'unknown (no price)' : `$${r.spent.costUsd.toFixed(4)}`}; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
@@ -87,13 +86,6 @@ function resumedNote(r: TuneResults): string {
   const s = r.spent;
   if (s.resumed === 0) return '';
   return ` (${s.resumedPaid} of them paid for by an earlier run, ${s.resumed - s.resumedPaid} from the cache then); paid for in all: ${s.sent + s.resumedPaid}`;
-}
-
-/** `rung 0` (halving dropped it there), `budget at rung 1` (the budget stopped that rung). */
-function prunedCell(c: TunedCandidate): string {
-  if (c.prunedAtRung !== null) return `rung ${c.prunedAtRung}`;
-  if (c.budgetStoppedAtRung !== null) return `budget at rung ${c.budgetStoppedAtRung}`;
-  return '';
 }
 
 /** The winner against the runner-up, paired on the same items. */
@@ -112,13 +104,10 @@ function versusLine(
   return `  vs runner-up c${v.against} (${v.label}): ${sign}${v.difference.toFixed(4)}${ci}${p} (winner minus runner-up, paired on the same ${items} items)`;
 }
 
+/** The threshold's verdict (keep the model's own answers unless the tuned one won on held-out items), then how it was tuned. */
 function thresholdLine(r: TuneResults): string {
   const t = r.threshold!;
-  const test =
-    t.test === null
-      ? ''
-      : `; on the ${t.test.items} test items ${num(t.test.defaultValue)} -> ${num(t.test.tunedValue)} (gain ${t.test.gain >= 0 ? '+' : ''}${t.test.gain.toFixed(4)})`;
-  return `  decision threshold: predict ${t.positiveLabel} when its score >= ${t.threshold.toFixed(4)} (${t.cvFolds}-fold CV mean ${t.metric} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} tuned${test})`;
+  return `  decision threshold: ${t.verdict} (tuned ${t.threshold.toFixed(4)} by ${t.cvFolds}-fold CV: mean ${t.metric} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} tuned, optimistic)`;
 }
 
 function nestedLines(r: TuneResults): string[] {

@@ -17,6 +17,8 @@ export interface CachedCompletion {
   };
   readonly provider: string;
   readonly model: string;
+  /** The model id the service said answered (absent in entries written before it was kept). */
+  readonly servedModel?: string | undefined;
 }
 
 /** Options of {@link ResponseCache}. */

@@ -39,6 +39,8 @@ export function completionFromCache(
   if (hit.reasoning !== undefined) completion.reasoning = redact(hit.reasoning, secrets);
   if (hit.logprobs !== undefined) completion.logprobs = redactLogprobs(hit.logprobs, secrets)!;
   if (hit.cost !== undefined) completion.cost = hit.cost;
+  if (typeof hit.servedModel === 'string')
+    completion.servedModel = redact(hit.servedModel, secrets);
   return completion;
 }
 
@@ -76,5 +78,6 @@ export function toCachedCompletion(
     timing: { ttftMs: record.ttftMs, tpotMs: record.tpotMs, e2eLatencyMs: record.e2eLatencyMs },
     provider,
     model,
+    ...(completion.servedModel === undefined ? {} : { servedModel: completion.servedModel }),
   };
 }

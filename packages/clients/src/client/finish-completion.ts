@@ -58,6 +58,9 @@ export function finishCompletion(
   if (clean.reasoning !== undefined) completion.reasoning = clean.reasoning;
   if (clean.logprobs !== undefined) completion.logprobs = clean.logprobs;
   if (cost !== undefined) completion.cost = cost;
+  if (answer.servedModel !== undefined) {
+    completion.servedModel = redact(answer.servedModel, call.secrets);
+  }
   if (ctx.cache !== undefined && key !== undefined)
     storeInCache(ctx, call, ctx.cache, key, completion);
   return completion;

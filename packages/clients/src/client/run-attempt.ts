@@ -323,6 +323,7 @@ function streamCompletion(
     finishReason: state.finishReason ?? 'unknown',
     logprobs: state.logprobs,
     usage: state.usage,
+    servedModel: state.servedModel,
   };
 }
 

@@ -13,6 +13,7 @@ import {
   type ServerUsage,
   ShapeError,
   type StreamState,
+  servedModelOf,
   toMessages,
 } from './provider.js';
 
@@ -33,6 +34,7 @@ const MessageResponseSchema = z.looseObject({
   ),
   stop_reason: z.string().nullish(),
   usage: AnthropicUsageSchema.optional(),
+  model: z.unknown().optional(),
 });
 
 /** Anthropic error types that mean "too busy": the adaptive limiter backs off on these. */
@@ -114,6 +116,7 @@ function parseMessage(json: unknown): ParsedCompletion {
     reasoning: reasoning.length > 0 ? reasoning : undefined,
     finishReason: normaliseFinishReason(parsed.data.stop_reason),
     usage: usageOf(parsed.data.usage),
+    servedModel: servedModelOf(parsed.data.model),
   };
 }
 
@@ -138,6 +141,7 @@ function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: De
       const message = payload.message as Record<string, unknown> | undefined;
       if (message === undefined) throw new ShapeError('a message_start event without a message');
       state.usage = usageOf(message.usage, state.usage);
+      state.servedModel ??= servedModelOf(message.model);
       return;
     }
     case 'message_delta': {

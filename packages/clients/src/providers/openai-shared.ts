@@ -9,6 +9,7 @@ import {
   normaliseFinishReason,
   parseEventJson,
   ShapeError,
+  servedModelOf,
 } from './provider.js';
 
 /** Options shared by the OpenAI Chat Completions and Completions adapters. */
@@ -75,9 +76,11 @@ export function openAIAdapter<T>(
     },
     authHeaders: bearerAuthHeaders,
     parseResponse(json: unknown): ParsedCompletion {
-      return endpoint.fromResponse(
+      const parsed = endpoint.fromResponse(
         parseOpenAIBody(endpoint.responseSchema, json, endpoint.expectedShape),
       );
+      const servedModel = servedModelOf((json as { model?: unknown }).model);
+      return servedModel === undefined ? parsed : { ...parsed, servedModel };
     },
     onStreamEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
       const choice = openAIStreamChoice(event, state);
@@ -185,6 +188,8 @@ function openAIStreamChoice(
   if (!Array.isArray(choices)) throw new ShapeError('a chunk without a choices array');
   const usage = streamUsage(chunk.usage);
   if (usage !== undefined) state.usage = usage;
+  // every chunk names the model; the first one that does is kept
+  state.servedModel ??= servedModelOf(chunk.model);
   return choices[0] as Record<string, unknown> | undefined;
 }
 

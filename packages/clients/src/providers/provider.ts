@@ -23,6 +23,8 @@ export interface ParsedCompletion {
   finishReason: string;
   logprobs?: TokenLogprob[] | undefined;
   usage?: ServerUsage | undefined;
+  /** The model id the service says answered (OpenAI `model`, Anthropic `message.model`). */
+  servedModel?: string | undefined;
 }
 
 /** Where a stream decoder delivers text deltas (the client timestamps them). */
@@ -38,6 +40,8 @@ export interface StreamState {
   finishReason: string | undefined;
   logprobs: TokenLogprob[] | undefined;
   usage: ServerUsage;
+  /** The model id the stream's events say answered, when they name one. */
+  servedModel: string | undefined;
   /** The provider's terminal event arrived (`[DONE]`, `message_stop`). */
   done: boolean;
 }
@@ -114,6 +118,7 @@ export function newStreamState(): StreamState {
     finishReason: undefined,
     logprobs: undefined,
     usage: {},
+    servedModel: undefined,
     done: false,
   };
 }
@@ -182,6 +187,16 @@ export function normaliseFinishReason(raw: string | null | undefined): string {
     default:
       return raw;
   }
+}
+
+/**
+ * The model id a response body or stream event names, when it names one.
+ *
+ * @param value - the `model` field as received
+ * @returns the id, or undefined when it is absent, not a string or empty
+ */
+export function servedModelOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /**

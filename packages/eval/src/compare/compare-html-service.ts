@@ -1,5 +1,6 @@
 import { escapeHtml, formatUsd } from '@assay/report';
 import type { CompareResult, ServiceComparison } from './compare-result.js';
+import { serviceDirection } from './compare-text.js';
 
 /** A service figure's name in words: `p95_latency_ms` → `p95 latency`. */
 function label(name: string): string {
@@ -39,17 +40,11 @@ function serviceDifference(s: ServiceComparison): string {
   return `${sign}${abs}${pct}`;
 }
 
-/** `better`, `worse` or `same` for the candidate (costs, latencies and error rates: lower is better). */
-function serviceSide(s: ServiceComparison): string {
-  if (s.difference === null) return '–';
-  if (s.difference === 0) return 'same';
-  return s.difference > 0 === s.greaterIsBetter ? 'better' : 'worse';
-}
-
 /**
  * The service table of the HTML report: each figure with its unit, the difference with its
- * share of the baseline, and whether the candidate is better or worse (no test: these are
- * single figures of each run).
+ * share of the baseline, and whether the candidate's figure is higher or lower. Neutral, in no
+ * colour, as in the terminal and Markdown tables: these are single figures of each run, not
+ * tested, so neither side is called better or worse.
  *
  * @param r - the comparison
  * @returns the HTML, in its own scrolling box
@@ -57,17 +52,17 @@ function serviceSide(s: ServiceComparison): string {
  * serviceTable(result).startsWith('<div class="table-wrap"><table>'); // true
  */
 export function serviceTable(r: CompareResult): string {
-  const rows = r.service.map((s) => {
-    const side = serviceSide(s);
-    const cls = side === 'better' ? ' class="better"' : side === 'worse' ? ' class="worse"' : '';
-    return `<tr><td>${escapeHtml(label(s.name))}</td><td>${escapeHtml(serviceValue(s.name, s.baseline))}</td><td>${escapeHtml(serviceValue(s.name, s.candidate))}</td><td>${escapeHtml(serviceDifference(s))}</td><td${cls}>${side}</td></tr>`;
-  });
+  const rows = r.service.map(
+    (s) =>
+      `<tr><td>${escapeHtml(label(s.name))}</td><td>${escapeHtml(serviceValue(s.name, s.baseline))}</td><td>${escapeHtml(serviceValue(s.name, s.candidate))}</td><td>${escapeHtml(serviceDifference(s))}</td><td>${serviceDirection(s)}</td></tr>`,
+  );
   return `<div class="table-wrap"><table><thead><tr><th>service</th><th>baseline</th><th>candidate</th><th>difference</th><th>candidate is</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /**
  * The cost and p95 latency in words for the summary: `cost per correct answer $0.00103 →
- * $0.000509: −$0.000524 (−51%), better; p95 latency 97.3 ms → 134 ms: +36.4 ms (+37%), worse`.
+ * $0.000509: −$0.000524 (−51%), lower; p95 latency 97.3 ms → 134 ms: +36.4 ms (+37%), higher`
+ * (neutral: the figures are not tested).
  *
  * @param r - the comparison
  * @returns one phrase per figure present
@@ -87,7 +82,7 @@ export function serviceSentences(r: CompareResult): string[] {
     // one cost figure is enough: per correct answer where there is one
     if (name === 'total_cost_usd' && out.some((o) => o.startsWith('cost per'))) continue;
     out.push(
-      `${words} ${serviceValue(name, s.baseline)} → ${serviceValue(name, s.candidate)}: ${serviceDifference(s)}, ${serviceSide(s)}`,
+      `${words} ${serviceValue(name, s.baseline)} → ${serviceValue(name, s.candidate)}: ${serviceDifference(s)}, ${serviceDirection(s)}`,
     );
   }
   return out;

@@ -69,30 +69,70 @@ function parseOptions(options: CompareRunsOptions) {
   return parsed.data;
 }
 
+/** What each run reports (`evaluation.metrics`), for a `--metric` neither run can compare. */
+interface ReportedMetrics {
+  readonly baseline: readonly string[];
+  readonly candidate: readonly string[];
+  /** the task's metric names (a name the task knows but a run did not report) */
+  readonly task: readonly string[];
+}
+
+/**
+ * Why `--metric m` names no compared metric: a service figure; two runs with no metric in
+ * common; a task metric a run did not report (not in its `evaluation.metrics`: its
+ * `results.json` holds no value of it to check the paired one against, whatever report.html
+ * draws); else an unknown name.
+ */
+function unknownMetricMessage(
+  m: string,
+  compared: readonly string[],
+  reported: ReportedMetrics,
+): string {
+  if ((SERVICE_METRICS as readonly string[]).includes(m)) {
+    return `--metric ${m}: a service figure is shown beside the comparison but not tested (its requests are not paired items); gate it in the run with a threshold such as '${m}.ci_high <= 800'${compared.length > 0 ? `, or gate one of the task metrics: ${compared.join(', ')}` : ''}.`;
+  }
+  if (compared.length === 0) {
+    return `--metric ${m}: the two runs report no metric in common, so there is nothing to gate; compare runs that report the same metrics (evaluation.metrics).`;
+  }
+  const canonical = metricSpec(m)?.name;
+  const known =
+    reported.task.includes(m) ||
+    (canonical !== undefined && reported.task.some((t) => metricSpec(t)?.name === canonical));
+  if (known) {
+    const lacking = (
+      [
+        ['baseline', reported.baseline],
+        ['candidate', reported.candidate],
+      ] as const
+    ).filter(([, names]) => !names.includes(m));
+    const which =
+      lacking.length === 2
+        ? `the runs' evaluation.metrics (${compared.join(', ')})`
+        : `the ${lacking[0]![0]} run's evaluation.metrics (${lacking[0]![1].join(', ')})`;
+    return `--metric ${m}: ${m} was not among ${which}, so ${lacking.length === 2 ? 'neither run has a' : 'that run has no'} reported value of it to pair and check against${canonical === 'roc_auc' ? " (the AUC beside report.html's ROC curve is drawn for every binary task with scores, whatever evaluation.metrics names)" : ''}; add ${m} to evaluation.metrics and run ${lacking.length === 2 ? 'both runs' : 'that run'} again with the same models and output directory (every journaled request is resumed from the journal, not sent again), then compare; or gate one of ${compared.join(', ')}.`;
+  }
+  return `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`;
+}
+
 function gatedMetrics(
   wanted: readonly string[] | undefined,
   compared: readonly string[],
+  reported: ReportedMetrics,
 ): string[] {
   if (wanted === undefined) return [...compared];
   const out: string[] = [];
   for (const m of wanted) {
     // another name of a reported metric (`mae` for `mean_absolute_error`) gates that metric
     const canonical = metricSpec(m)?.name;
-    const reported = compared.includes(m)
+    const reportedAs = compared.includes(m)
       ? m
       : compared.find((c) => canonical !== undefined && metricSpec(c)?.name === canonical);
-    if (reported === undefined) {
-      throw new EvaluationError(
-        'UNKNOWN_METRIC',
-        (SERVICE_METRICS as readonly string[]).includes(m)
-          ? `--metric ${m}: a service figure is shown beside the comparison but not tested (its requests are not paired items); gate it in the run with a threshold such as '${m}.ci_high <= 800'${compared.length > 0 ? `, or gate one of the task metrics: ${compared.join(', ')}` : ''}.`
-          : compared.length === 0
-            ? `--metric ${m}: the two runs report no metric in common, so there is nothing to gate; compare runs that report the same metrics (evaluation.metrics).`
-            : `--metric ${m}: both runs report no metric ${m}; ${didYouMean(m, compared, `gate one of ${compared.join(', ')}`)}.`,
-        { path: '--metric' },
-      );
+    if (reportedAs === undefined) {
+      throw new EvaluationError('UNKNOWN_METRIC', unknownMetricMessage(m, compared, reported), {
+        path: '--metric',
+      });
     }
-    out.push(reported);
+    out.push(reportedAs);
   }
   return [...new Set(out)];
 }
@@ -161,10 +201,15 @@ function compareNotes(
 }
 
 /**
- * Refuses a run compared with itself (the same `results.json`, by whatever path): every
- * difference would be 0 and any gate would pass on nothing.
+ * Refuses a model compared with itself: the same `results.json` (by whatever path) and the same
+ * model on both sides, where every difference would be 0 and any gate would pass on nothing.
+ * Two different models of one run (`--model old:new`) are a comparison like any other.
  */
-function refuseSameRun(baseline: ComparedRun, candidate: ComparedRun): void {
+function refuseSameRun(
+  baseline: ComparedRun,
+  candidate: ComparedRun,
+  models: { readonly modelA: string; readonly modelB: string },
+): void {
   const real = (file: string): string => {
     try {
       return realpathSync(file);
@@ -173,9 +218,11 @@ function refuseSameRun(baseline: ComparedRun, candidate: ComparedRun): void {
     }
   };
   if (real(baseline.resultsFile) !== real(candidate.resultsFile)) return;
+  if (models.modelA !== models.modelB) return;
+  const several = baseline.results.models.length > 1;
   throw new EvaluationError(
     'RUNS_DIFFER',
-    `The baseline and the candidate are the same run (${baseline.resultsFile}): a run compared with itself differs in nothing, so every gate would pass without checking anything; pass the baseline run first and the candidate run second.`,
+    `The baseline and the candidate are the same run (${baseline.resultsFile}): a run compared with itself differs in nothing, so every gate would pass without checking anything; pass the baseline run first and the candidate run second${several ? `, or two different models of this run with --model <baseline model>:<candidate model> (it has ${baseline.results.models.map((m) => m.name).join(', ')})` : ''}.`,
     { path: 'candidate' },
   );
 }
@@ -247,7 +294,7 @@ function pairingFacts(
  * @returns the comparison, with the exit code and its reason
  * @throws EvaluationError `FILE_NOT_FOUND` / `UNREADABLE_FILE` (a run's files),
  *   `RUNS_DIFFER` (different task, labels, positive label or data; no shared item; the same
- *   run twice; a per-run value that is not the run's own), `UNKNOWN_METRIC`
+ *   model of the same run on both sides; a per-run value that is not the run's own), `UNKNOWN_METRIC`
  *   (`--metric`), `INVALID_OPTION`
  * @remarks
  * Metrics are compared on the items both runs answered (a failed request on either side
@@ -265,8 +312,8 @@ export async function compareRuns(
   const opts = parseOptions(options);
   const baseline = await loadComparedRun(baselinePath);
   const candidate = await loadComparedRun(candidatePath);
-  refuseSameRun(baseline, candidate);
   const paired = pairRuns(baseline, candidate, opts);
+  refuseSameRun(baseline, candidate, paired);
   const task = taskFor(baseline.task);
   const candidateMetrics = new Set(candidate.results.evaluation.metrics);
   const compared = baseline.results.evaluation.metrics.filter((m) => candidateMetrics.has(m));
@@ -279,7 +326,11 @@ export async function compareRuns(
     permutations: opts.permutations,
   };
   const alpha = alphaOf(settings.ci);
-  const asked = gatedMetrics(opts.metrics, compared);
+  const asked = gatedMetrics(opts.metrics, compared, {
+    baseline: baseline.results.evaluation.metrics,
+    candidate: candidate.results.evaluation.metrics,
+    task: task.metricNames,
+  });
   const runner = options.runner ?? createRunner();
   let measured: Awaited<ReturnType<typeof compareMetrics>>;
   try {

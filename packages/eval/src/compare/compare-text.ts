@@ -1,6 +1,7 @@
 import { fmt, fmtP, MISSING_VALUE, textTable } from '@assay/report';
-import type { CompareResult, MetricComparison } from './compare-result.js';
+import type { CompareResult, MetricComparison, ServiceComparison } from './compare-result.js';
 import { zeroPBound } from './decide-compare.js';
+import { RETRIED_REQUESTS } from './service-comparison.js';
 
 function verdict(r: CompareResult, m: MetricComparison): string {
   if (!m.gated) return '';
@@ -63,17 +64,34 @@ export function metricRows(r: CompareResult): { header: string[]; rows: string[]
   };
 }
 
-/** The service table's header and rows. */
+/**
+ * Whether the candidate's service figure is `higher`, `lower` or the `same` (`–` without both
+ * figures): neutral in every form (terminal, Markdown, HTML), since a service figure is one
+ * value of each run, not tested, and is never called better or worse.
+ *
+ * @param s - the service figure
+ * @returns the word
+ * @example
+ * serviceDirection({ name: 'p95_latency_ms', baseline: 97.3, candidate: 133.7, difference: 36.4, greaterIsBetter: false }); // 'higher'
+ */
+export function serviceDirection(s: ServiceComparison): string {
+  if (s.difference === null) return '–';
+  if (s.difference === 0) return 'same';
+  return s.difference > 0 ? 'higher' : 'lower';
+}
+
+/** The service table's header and rows (a count of retried requests without decimals). */
 export function serviceRows(r: CompareResult): { header: string[]; rows: string[][] } {
   const digits = (name: string): number =>
-    name.endsWith('_usd') ? 6 : name.endsWith('_ms') ? 1 : 4;
+    name.endsWith('_usd') ? 6 : name.endsWith('_ms') ? 1 : name === RETRIED_REQUESTS ? 0 : 4;
   return {
-    header: ['service', 'baseline', 'candidate', 'difference'],
+    header: ['service', 'baseline', 'candidate', 'difference', 'candidate is'],
     rows: r.service.map((s) => [
       s.name,
       fmt(s.baseline, digits(s.name)),
       fmt(s.candidate, digits(s.name)),
       signed(s.difference, digits(s.name)),
+      s.difference === null ? MISSING_VALUE : serviceDirection(s),
     ]),
   };
 }

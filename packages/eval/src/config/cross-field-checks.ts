@@ -1,4 +1,4 @@
-import { didYouMean } from '@assay/labels';
+import { closestName, didYouMean } from '@assay/labels';
 import { judgeMetricNames, judgeMetricProblem } from '../judges/judge-config-checks.js';
 import { generationMetricNames } from './generation-scorers.js';
 import { arr, type Loose, obj } from './loose-read.js';
@@ -31,8 +31,15 @@ interface TaskMetrics {
   readonly allowed: readonly string[];
 }
 
+const TASK_TYPES = ['classification', 'regression', 'generation', 'multiple-choice'];
+
 function taskMetrics(task: Loose): TaskMetrics {
-  const type = task.type;
+  // a misspelt type is checked as the type it most likely meant (its own error says which),
+  // so the metric names are checked in the same round, not only once the type is fixed
+  const type =
+    typeof task.type === 'string' && !TASK_TYPES.includes(task.type)
+      ? (closestName(task.type, TASK_TYPES) ?? task.type)
+      : task.type;
   const allowed: readonly string[] =
     type === 'classification'
       ? CLASSIFICATION_METRICS
@@ -41,11 +48,7 @@ function taskMetrics(task: Loose): TaskMetrics {
         : type === 'multiple-choice'
           ? MULTIPLE_CHOICE_METRICS
           : generationMetricNames(task);
-  const known =
-    type === 'classification' ||
-    type === 'regression' ||
-    type === 'generation' ||
-    type === 'multiple-choice';
+  const known = typeof type === 'string' && TASK_TYPES.includes(type);
   return { type, known, allowed };
 }
 

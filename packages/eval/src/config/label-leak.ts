@@ -2,12 +2,21 @@ import { templateSlots } from '../prompt/render-template.js';
 import { arr, type Loose, obj } from './loose-read.js';
 
 /** A prompt text of the configuration and its config path. */
-interface PromptText {
+export interface PromptText {
   readonly path: (string | number)[];
   readonly text: string;
 }
 
-function promptTexts(prompt: Loose, path: (string | number)[]): PromptText[] {
+/**
+ * The slot-bearing texts of a (raw) prompt section: `system`, `template`, `messages[].content`.
+ *
+ * @param prompt - the prompt section or a model's prompt override
+ * @param path - its config path
+ * @returns each text with its config path
+ * @example
+ * promptTexts({ template: 'Classify: {{txt}}' }, ['prompt']); // [{ path: ['prompt', 'template'], text: 'Classify: {{txt}}' }]
+ */
+export function promptTexts(prompt: Loose, path: (string | number)[]): PromptText[] {
   const out: PromptText[] = [];
   for (const key of ['system', 'template'] as const) {
     const text = prompt[key];

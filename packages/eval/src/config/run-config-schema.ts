@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 import { checkJudgeConfig } from '../judges/judge-config-checks.js';
 import { JudgeSchema } from '../judges/judge-schema.js';
+import { checkBuiltinSlots } from './builtin-slots.js';
 import { crossFieldChecks } from './cross-field-checks.js';
 import { DatasetSchema } from './dataset-schema.js';
 import { checkEvaluationMethod } from './evaluation-method.js';
@@ -207,6 +208,7 @@ export const RunConfigSchema = z
     (c, ctx) => {
       crossFieldChecks(c as unknown, (issue) => ctx.addIssue(issue));
       checkLabelLeaks(c as unknown, (issue) => ctx.addIssue(issue));
+      checkBuiltinSlots(c as unknown, (issue) => ctx.addIssue(issue));
       checkEvaluationMethod(c as unknown, (issue) => ctx.addIssue(issue));
       checkJudgeConfig(c as unknown, (issue) => ctx.addIssue(issue));
       checkStopRule(c as unknown, (issue) => ctx.addIssue(issue));

@@ -1,3 +1,4 @@
+import { didYouMean } from '@assay/labels';
 import { z } from 'zod';
 import { ExtractChainSchema, ReducerSchema, ScorerSchema } from './generation-schema.js';
 import { DEFAULT_SCORERS } from './generation-scorers.js';
@@ -214,7 +215,11 @@ export const TaskSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['positiveLabel'],
-          message: `expected one of the labels (${t.labels.join(', ')})`,
+          message: didYouMean(
+            t.positiveLabel,
+            t.labels,
+            `expected one of the labels (${t.labels.join(', ')})`,
+          ),
         });
       }
     }

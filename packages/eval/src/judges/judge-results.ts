@@ -1,5 +1,6 @@
 import type { MetricSummary, ModelResult } from '@assay/report';
 import type { ExecutedRun } from '../run/run-evaluation.js';
+import { namedSeed } from '../summary/named-seed.js';
 import { JUDGE_KAPPA_METRIC, JUDGE_SCORE_METRIC } from './judge-config-checks.js';
 import type { Estimate } from './judge-score-interval.js';
 import { type JudgeSummary, summarizeJudge } from './judge-summary.js';
@@ -32,7 +33,9 @@ function judgeMetric(estimate: Estimate, folds: number, reason: string): MetricS
  *
  * @remarks Pairwise judges only the two compared models (any other model's `judge_score` is
  * null, with the reason); other modes every model. Each
- * model's intervals use their own seed (`evaluation.seed + 2000 + i`).
+ * model's intervals use their own seed, `evaluation.seed` mixed with the model's name
+ * (`namedSeed(seed, 'judge', name)`), so they do not move when the models are reordered or
+ * another is added.
  * @param run - the executed run (its `judge` execution)
  * @param models - the models' results, in config order (changed in place)
  * @param scores - the scores thresholds read, per model (changed in place)
@@ -72,7 +75,7 @@ export function addJudgeResults(
       bootstrap: {
         resamples: evaluation.bootstrap,
         level: evaluation.ci,
-        seed: (evaluation.seed + 2000 + mi) >>> 0,
+        seed: namedSeed(evaluation.seed, 'judge', model.name),
       },
       humanGrade: judge.humanGrade,
     });

@@ -6,7 +6,7 @@ import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
-import { refuseChangedEndpoints } from './check-identities.js';
+import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { identicalSamplesWarnings } from './identical-samples.js';
 import { RunJournal } from './journal.js';
@@ -204,12 +204,14 @@ export async function dryRun(
   const files = stateFiles(config, options.fresh === true);
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);
   const models: DryRunModel[] = [];
+  const takenOver: string[] = [];
   try {
     if (journal) {
       refuseChangedEndpoints(
         journal,
         [...config.models, ...judgeEndpoints(config)],
         config.output.dir,
+        (t) => takenOver.push(takenOverLine(t, false)),
       );
     }
     const none = { load: () => new Map() };
@@ -256,6 +258,7 @@ export async function dryRun(
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...identicalSamplesWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
+      ...takenOver,
     ],
   };
 }

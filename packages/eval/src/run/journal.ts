@@ -32,6 +32,11 @@ export interface OutcomeMetrics {
    * failures before a status, and journals written before it was kept
    */
   httpStatus?: number;
+  /**
+   * the model id the service said answered (`Completion.servedModel`); absent for failures,
+   * answers whose response named none, and journals written before it was kept
+   */
+  servedModel?: string;
 }
 
 /** The durable record of one request of one model. */
@@ -52,6 +57,8 @@ export interface Outcome extends OutcomeMetrics {
   errorMessage: string | null;
   /** whether the answer came from the response cache */
   cached: boolean;
+  /** when the journal recorded it (ISO 8601); set by {@link RunJournal.load}, not recorded */
+  writtenAt?: string;
 }
 
 interface Row {
@@ -64,6 +71,7 @@ interface Row {
   error_message: string | null;
   cached: number;
   metrics: string;
+  written_at: string;
 }
 
 /**
@@ -242,9 +250,23 @@ export class RunJournal {
         errorMessage: r.error_message,
         cached: r.cached === 1,
         ...(JSON.parse(r.metrics) as OutcomeMetrics),
+        writtenAt: r.written_at,
       });
     }
     return out;
+  }
+
+  /**
+   * Deletes every outcome recorded for a model (e.g. the failures of an endpoint the run
+   * takes over, see `checkEndpointIdentities`).
+   *
+   * @param model - model name
+   * @returns how many outcomes were deleted
+   */
+  forget(model: string): number {
+    this.#writable();
+    return this.#guard(() => this.#db.prepare('DELETE FROM outcomes WHERE model = ?').run(model))
+      .changes;
   }
 
   /**
@@ -266,6 +288,8 @@ export class RunJournal {
       ...(o.score !== null && o.scoreOf !== undefined ? { scoreOf: o.scoreOf } : {}),
       // kept so a failure report can name the statuses (404 and 500 call for different fixes)
       ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
+      // kept so a resumed run still warns when the service answered with another model
+      ...(o.servedModel === undefined ? {} : { servedModel: o.servedModel }),
     };
     this.#writable().run({
       model: o.model,

@@ -21,6 +21,7 @@ export interface RunState {
  * this returns, so a refused run costs nothing.
  *
  * @param config - the validated configuration
+ * @param onNote - told when a changed endpoint's journal, holding no answer, is taken over
  * @returns the open journal and cache; close both when the run ends
  * @throws EvaluationError `IDENTITY_CHANGED` when a model's endpoint differs from the one
  *   journaled, `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
@@ -30,7 +31,7 @@ export interface RunState {
  * journal.close();
  * cache.close();
  */
-export function openRunState(config: RunConfig): RunState {
+export function openRunState(config: RunConfig, onNote?: (message: string) => void): RunState {
   mkdirSync(config.output.dir, { recursive: true });
   const journalPath = join(config.output.dir, JOURNAL_FILE);
   const journal = new RunJournal(journalPath);
@@ -39,6 +40,7 @@ export function openRunState(config: RunConfig): RunState {
       journal,
       [...config.models, ...judgeEndpoints(config)],
       config.output.dir,
+      onNote,
     );
     const path = config.cache!;
     mkdirSync(dirname(path), { recursive: true });

@@ -13,6 +13,7 @@ import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
+import { resumedOnlyWarnings, servedModelWarnings } from './run-warnings.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
 import { unreachableError } from './unreachable-watch.js';
 
@@ -29,6 +30,11 @@ export interface ExecuteRunOptions {
   drain?: AbortSignal;
   /** called whenever a request finishes (and once when sending starts) */
   onProgress?: (progress: readonly ModelProgress[]) => void;
+  /**
+   * told about things worth a line on the terminal (a stale lock taken over, files discarded,
+   * a journal without answers taken over for a changed endpoint)
+   */
+  onNote?: ((message: string) => void) | undefined;
 }
 
 /** One model's distinct requests and where this run got their outcomes. */
@@ -73,6 +79,12 @@ export interface ExecutedRun {
   journalPath: string;
   /** what `evaluation.stop` did (then `items` and `rows` are the items sent), when configured */
   earlyStop?: EarlyStop | undefined;
+  /**
+   * what the run's answers make doubtful, for `results.json` `warnings`: a model whose
+   * answers (nearly) all came from the journal of an earlier run, a service that says another
+   * model answered than the one asked for
+   */
+  warnings?: string[] | undefined;
 }
 
 /** Every model's requests, resumed from the journal (see `resumeModelRequests`). */
@@ -138,13 +150,14 @@ export async function executeRun(
   let modelPlans = runPlan.plans;
   // read before anything is sent, so a bad human grade costs no request
   const grades = humanGrades(items, config.judge);
-  const { journal, journalPath, cache } = openRunState(config);
+  const { journal, journalPath, cache } = openRunState(config, options.onNote);
   const requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
   let rows: PredictionRow[] = [];
   let judge: JudgeExecution | undefined;
   let prompts = distinctPrompts(modelPlans);
   let earlyStop: EarlyStop | undefined;
+  let warnings: string[] = [];
   // A model whose service cannot be reached stops every model's sending: the run fails anyway,
   // and what finished is journaled for the rerun.
   const unreachable = new AbortController();
@@ -165,7 +178,11 @@ export async function executeRun(
       onOutcome: () => options.onProgress?.(progress),
       onUnreachable: (r: ModelRequests) => {
         const index = config.models.indexOf(r.model);
-        failure ??= unreachableError(r.model, index, r.unreachable);
+        // the answers a rerun against another URL would find (and refuse to mix in)
+        const answered = [...journal.load(r.model.name).values()].filter(
+          (o) => o.status === 'ok',
+        ).length;
+        failure ??= unreachableError(r.model, index, r.unreachable, answered);
         unreachable.abort();
       },
     };
@@ -177,6 +194,15 @@ export async function executeRun(
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
+    const sources = all.map((r, i) => ({
+      model: r.model,
+      index: config.models.indexOf(r.model),
+      outcomes: [...r.outcomes.values()],
+      resumed: r.progress.resumed,
+      sent: sent[i]!.sent,
+      cached: sent[i]!.cached,
+    }));
+    warnings = [...resumedOnlyWarnings(sources), ...servedModelWarnings(sources)];
     if (!signal.aborted && options.drain?.aborted !== true) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       if (config.judge !== undefined) {
@@ -214,5 +240,6 @@ export async function executeRun(
     startedAt,
     journalPath,
     ...(earlyStop === undefined ? {} : { earlyStop }),
+    warnings,
   };
 }

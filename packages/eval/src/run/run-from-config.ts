@@ -15,8 +15,6 @@ import { discardRunState } from './run-state-files.js';
 export interface RunEvaluationOptions extends ExecuteRunOptions {
   /** discard the output directory's journal and default response cache first (start over) */
   fresh?: boolean;
-  /** told about things worth a line on the terminal (a stale lock taken over, files discarded) */
-  onNote?: (message: string) => void;
   /** a scoring pool to use (and leave open), e.g. one for every run of a search; default: a new one */
   runner?: Runner;
 }
@@ -64,7 +62,13 @@ export async function runEvaluation(
     const runner = options.runner ?? createRunner();
     try {
       const executed = await executeRun(config, options);
-      const results = await summarizeRun(executed, { runner, baseline });
+      const summarized = await summarizeRun(executed, { runner, baseline });
+      // the run's own warnings (answers all resumed, another model answering) come first:
+      // they say whether the figures describe the service asked for at all
+      const results: RunResults = {
+        ...summarized,
+        warnings: [...(executed.warnings ?? []), ...(summarized.warnings ?? [])],
+      };
       await writeRunOutputs(results, executed.rows, executed.prompts);
       return results;
     } finally {

@@ -30,6 +30,8 @@ export interface CompletionClientLike {
       retries: number;
     };
     cached: boolean;
+    /** the model id the service says answered, when its response names one */
+    servedModel?: string;
     /** a cached answer's timings as measured when it was first sent */
     recordedTiming?: {
       ttftMs?: number | undefined;
@@ -152,6 +154,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
           outputTokens: num(c.usage.outputTokens),
           costUsd: num(c.cost?.totalUsd),
           retries: c.record.retries,
+          ...(c.servedModel === undefined ? {} : { servedModel: c.servedModel }),
         };
       } catch (error) {
         // An abort is not the model's failure: leave it unrecorded so a rerun sends it.

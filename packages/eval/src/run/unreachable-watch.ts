@@ -96,27 +96,38 @@ export class UnreachableWatch {
 
 /**
  * The error a run ends with when a model's service could not be reached: it names the model,
- * the base URL, the first error and how a rerun resumes.
+ * the base URL, the first error and the two ways on: start the service and rerun (the failed
+ * requests re-sent only with `--retry-failed`), or rerun with a fixed base URL (a journal
+ * holding no answer from the old one is taken over, its failures dropped; one holding answers
+ * is refused, so then `--fresh` or another `--output`).
  *
  * @param model - the model
  * @param index - its index in `models`
  * @param watch - its tripped watch
+ * @param answered - the answers the journal holds for the model (what a run against another
+ *   base URL would refuse to mix in)
  * @returns a `RUN_FAILED` error at `models[index].baseUrl`
  * @example
  * const watch = new UnreachableWatch(1);
  * const failure = { status: 'error', errorClass: 'connection', errorMessage: 'ECONNREFUSED', cached: false };
  * while (!watch.observe(failure));
- * unreachableError(config.models[0], 0, watch).code; // '…'
+ * unreachableError(config.models[0], 0, watch).code; // 'RUN_FAILED'
  */
 export function unreachableError(
   model: ModelConfig,
   index: number,
   watch: UnreachableWatch,
+  answered = 0,
 ): EvaluationError {
   const first = watch.first?.errorMessage ?? 'no message';
+  const n = watch.failures;
+  const fixedUrl =
+    answered === 0
+      ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
+      : `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in`;
   return new EvaluationError(
     'RUN_FAILED',
-    `Model ${model.name}: the first ${watch.failures} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service or fix models[${index}].baseUrl (or --base-url), then run the same command again: it sends the requests not sent yet, and re-sends the ${watch.failures} failed ones only with --retry-failed.`,
+    `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
     { path: `models[${index}].baseUrl` },
   );
 }

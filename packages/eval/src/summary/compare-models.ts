@@ -19,7 +19,11 @@ export interface CompareModelsOptions {
   readonly bootstrap: number;
   /** confidence level */
   readonly ci: number;
-  /** seed of the first pair's resamples; pair `p` uses `seed + p` */
+  /**
+   * seed of every pair's resamples (`evaluation.seed`, as `assay compare` and `vs baseline`
+   * thresholds seed theirs), so a pair's interval depends neither on where its models are
+   * listed nor on which other models run beside them
+   */
   readonly seed: number;
 }
 
@@ -64,7 +68,12 @@ async function compareMetrics(
   metrics: readonly string[],
   options: CompareModelsOptions,
 ): Promise<ModelComparison['metrics']> {
-  const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, metrics, options);
+  // BCa, as assay compare and `vs baseline` thresholds compute it: one paired difference, one
+  // interval (the percentile interval gave [-0.2600, -0.1987] where compare gave [-0.2638, -0.2013])
+  const byMetric = await pairedMetricDifferences(runner, rowsA, rowsB, task, metrics, {
+    ...options,
+    interval: 'bca',
+  });
   // as assay compare: no paired test over the differing items can go below 2 / 2^d
   const differing = differingItems(rowsA, rowsB);
   const differingLabels = differingItems(rowsA, rowsB, false, true);
@@ -115,7 +124,9 @@ function adjustAcrossPairs(
  * McNemar's exact test on correctness (classification and multiple choice, when each item
  * has one prediction: repeated folds and choice orders are no independent pairs, and the
  * metrics' item-resampling bootstrap p is the test then), and for every metric the
- * difference B − A with a paired bootstrap CI and p-value, computed on the runner's
+ * difference B − A with a paired bootstrap BCa interval and p-value (the interval `assay
+ * compare` gives the same two sides with as many resamples and the same seed: every pair is
+ * seeded by `options.seed`), computed on the runner's
  * worker pool by the same metric registry that scores each model; Holm-corrected
  * across pairs when there are more than two models.
  *
@@ -180,10 +191,7 @@ export async function compareModels(
           pairs.scoredB,
           task,
           metrics,
-          {
-            ...options,
-            seed: (options.seed + out.length) >>> 0,
-          },
+          options,
         );
       }
       out.push(comparison);
@@ -210,7 +218,7 @@ async function compareGenerationModels(
         rowsByModel.get(names[i]!)!,
         rowsByModel.get(names[j]!)!,
         settings,
-        { ...options, seed: (options.seed + out.length) >>> 0 },
+        { ...options, interval: 'bca' },
       );
       out.push({ a: names[i]!, b: names[j]!, pairedItems, mcnemar: null, metrics });
     }

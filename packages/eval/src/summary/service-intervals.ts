@@ -1,8 +1,8 @@
 import type { ModelResult } from '@assay/report';
 import { createRng } from '@assay/splitters';
 import { percentileBootstrapInterval, wilsonInterval } from '@assay/stats';
-import { SERVICE_METRICS } from '../config/metric-names.js';
 import type { Outcome } from '../run/journal.js';
+import { namedSeed } from './named-seed.js';
 
 /** An interval of one figure at the run's confidence level, and how it was computed. */
 export interface FigureInterval {
@@ -24,10 +24,24 @@ export interface ServiceIntervalOptions {
   bootstrap: number;
   /** confidence level (`evaluation.ci`) */
   ci: number;
-  /** `evaluation.seed` */
+  /** `evaluation.seed` (each model and metric draws its own stream: {@link serviceIntervalSeed}) */
   seed: number;
-  /** the model's position in `models[]`, so each model draws its own resamples */
-  modelIndex: number;
+}
+
+/**
+ * The seed of a service figure's bootstrap: `evaluation.seed` mixed with the model's and the
+ * metric's names ({@link namedSeed}), so each model and metric draws its own resamples, and
+ * adding a threshold, reordering the models or adding one leaves the others' intervals alone.
+ *
+ * @param seed - `evaluation.seed`
+ * @param model - the model's name
+ * @param metric - the service metric (`p95_latency_ms`)
+ * @returns an unsigned 32-bit seed
+ * @example
+ * serviceIntervalSeed(0, 'nb', 'p95_latency_ms') === serviceIntervalSeed(0, 'nb', 'p95_latency_ms'); // true
+ */
+export function serviceIntervalSeed(seed: number, model: string, metric: string): number {
+  return namedSeed(seed, 'service', model, metric);
 }
 
 const PERCENTILE_METRIC = /^p(\d+)_(latency|ttft|tpot)_ms$/;
@@ -49,6 +63,7 @@ function percentileInterval(
   metric: string,
   match: RegExpExecArray,
   outcomes: readonly Outcome[],
+  model: string,
   options: ServiceIntervalOptions,
 ): FigureInterval {
   const pick = TIMING[match[2]!]!;
@@ -64,10 +79,9 @@ function percentileInterval(
   if (options.bootstrap === 0) {
     return { low: null, high: null, method, reason: 'evaluation.bootstrap is 0' };
   }
-  // one stream per model and metric, so adding a threshold leaves the others' intervals alone
-  const seed =
-    options.seed + 3000 + 64 * options.modelIndex + SERVICE_METRICS.indexOf(metric as never);
-  const rng = createRng(seed >>> 0);
+  // one stream per model and metric, by name: adding a threshold or a model, or reordering the
+  // models, leaves the others' intervals alone
+  const rng = createRng(serviceIntervalSeed(options.seed, model, metric));
   const interval = percentileBootstrapInterval(values, Number(match[1]), {
     samples: options.bootstrap,
     level: options.ci,
@@ -85,8 +99,8 @@ function percentileInterval(
  *   percentile interval of that percentile over the requests the point value reads (answered
  *   and not served by the response cache; sorted, so the order answers landed in does not
  *   matter), with `evaluation.bootstrap` resamples at
- *   `evaluation.ci`, seeded by `evaluation.seed + 3000 + 64 · model index + the metric's
- *   position in the service metric list` (`percentileBootstrapInterval` of `@assay/stats`).
+ *   `evaluation.ci`, seeded by {@link serviceIntervalSeed} (`evaluation.seed` mixed with the
+ *   model's and the metric's names; `percentileBootstrapInterval` of `@assay/stats`).
  *   `error_rate` (failed of all distinct requests) and `unparseable_rate` (unparseable of all
  *   items): the Wilson score interval, which needs no resampling and is not degenerate when
  *   nothing failed (a bootstrap of all-zero outcomes would be `[0, 0]` and pass any bound).
@@ -94,10 +108,10 @@ function percentileInterval(
  * @param metrics - the service metrics to compute intervals for
  * @param model - the model's results (unparseable count)
  * @param outcomes - the model's distinct requests
- * @param options - resamples, level, seed and model index
+ * @param options - resamples, level and seed
  * @returns the interval of each metric that has one
  * @example
- * serviceIntervals(['error_rate'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0, modelIndex: 0 }).get('error_rate'); // { low: 0, high: 0.087…, method: 'wilson' }
+ * serviceIntervals(['error_rate'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0 }).get('error_rate'); // { low: 0, high: 0.087…, method: 'wilson' }
  */
 export function serviceIntervals(
   metrics: readonly string[],
@@ -109,7 +123,7 @@ export function serviceIntervals(
   for (const metric of metrics) {
     const match = PERCENTILE_METRIC.exec(metric);
     if (match !== null) {
-      out.set(metric, percentileInterval(metric, match, outcomes, options));
+      out.set(metric, percentileInterval(metric, match, outcomes, model.name, options));
     } else if (metric === 'error_rate') {
       const failed = outcomes.filter((o) => o.status === 'error').length;
       out.set(metric, wilson(failed, outcomes.length, options.ci, 'request'));

@@ -20,6 +20,7 @@ import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { generationSlices } from './generation-slices.js';
 import { modelResult } from './model-result.js';
+import { namedSeed } from './named-seed.js';
 import { positiveClassMetrics } from './positive-class.js';
 import { redactConfig } from './redact-config.js';
 import { redactedAnswerWarnings } from './redacted-answer-warnings.js';
@@ -141,12 +142,14 @@ async function summarizeWith(
   const allScores: ModelResult['metrics'][] = [];
   const sections = new Map<string, GenerationSection>();
   const scoringWarnings: string[] = [];
-  for (const [mi, m] of config.models.entries()) {
+  for (const m of config.models) {
     const options = {
       folds: run.folds,
       bootstrap: config.evaluation.bootstrap,
       ci: config.evaluation.ci,
-      seed: (seed + 1 + mi) >>> 0,
+      // from the model's name, not its place in models[]: reordering or adding a model leaves
+      // this model's intervals (and the interval thresholds on them) as they were
+      seed: namedSeed(seed, 'metrics', m.name),
     };
     const rows = byModel.get(m.name)!;
     if (task.generation === undefined) {
@@ -173,10 +176,11 @@ async function summarizeWith(
       ? await compareModels(runner, byModel, task, metrics, {
           bootstrap: config.evaluation.bootstrap,
           ci: config.evaluation.ci,
-          seed: (seed + 1000) >>> 0,
+          // evaluation.seed itself, as assay compare and `vs baseline` thresholds seed a pair
+          seed,
         })
       : [];
-  const intervals = models.map((m, mi) =>
+  const intervals = models.map((m) =>
     serviceIntervals(
       thresholdServiceMetrics(config.thresholds),
       m,
@@ -185,7 +189,6 @@ async function summarizeWith(
         bootstrap: config.evaluation.bootstrap,
         ci: config.evaluation.ci,
         seed,
-        modelIndex: mi,
       },
     ),
   );

@@ -25,8 +25,38 @@ export interface Spent {
   resumed: number;
   /** of `resumed`, those the earlier run paid for (the others came from the cache then) */
   resumedPaid: number;
-  /** dollars paid: for the requests sent, this run and by an earlier run (`sent + resumedPaid`) */
-  costUsd: number;
+  /**
+   * dollars paid: for the requests sent, this run and by an earlier run (`sent + resumedPaid`);
+   * null when what some of them cost is unknown (an evaluation that paid for requests has no
+   * cost: its model has no price), so a known part is never reported as the whole
+   */
+  costUsd: number | null;
+}
+
+/**
+ * The dollars spent after one more evaluation: unknown (null) once an evaluation that paid for
+ * requests has no cost (its model has no price), whatever the others cost; an evaluation that
+ * paid for nothing (every answer from the cache) leaves the sum as it was.
+ *
+ * @param spent - the dollars spent so far (null when unknown)
+ * @param e - the evaluation: what it paid for (`sent`, `resumedPaid`) and its `costUsd`
+ * @returns the new sum
+ * @example
+ * spentAfter(0.25, { sent: 40, resumedPaid: 0, costUsd: 0.5 }); // 0.75
+ * spentAfter(0.25, { sent: 40, resumedPaid: 0, costUsd: null }); // null (that model has no price)
+ * spentAfter(0.25, { sent: 0, resumedPaid: 0, costUsd: null }); // 0.25 (nothing paid for)
+ */
+export function spentAfter(
+  spent: number | null,
+  e: Pick<CandidateEvaluation, 'sent' | 'resumedPaid' | 'costUsd'>,
+): number | null {
+  if (e.sent + e.resumedPaid === 0) return spent;
+  return spent === null || e.costUsd === null ? null : spent + e.costUsd;
+}
+
+/** The dollars of the evaluations whose cost is known (what a cost budget counts). */
+function knownCostUsd(state: SearchState): number {
+  return state.evaluations.reduce((a, e) => a + (e.costUsd ?? 0), 0);
 }
 
 /**
@@ -150,9 +180,11 @@ export async function evaluateWithinBudget(
         `the request budget: ${paid} paid for (${paidParts(state.spent)}), and the next evaluation (c${candidate.index}, ${ids?.length ?? 'all'} items) would send ${toSend} more, past ${requests}`,
       );
     }
-    if (costUsd !== undefined && toSend > 0 && state.spent.costUsd + cost > costUsd) {
+    // a cost budget refuses unpriced models before anything is sent: every cost is known here
+    const spentUsd = knownCostUsd(state);
+    if (costUsd !== undefined && toSend > 0 && spentUsd + cost > costUsd) {
       return stop(
-        `the cost budget: $${state.spent.costUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) is estimated at $${cost.toFixed(4)} more (scaled by what the evaluations so far cost against their estimates), past $${costUsd}`,
+        `the cost budget: $${spentUsd.toFixed(4)} spent, and the next evaluation (c${candidate.index}) is estimated at $${cost.toFixed(4)} more (scaled by what the evaluations so far cost against their estimates), past $${costUsd}`,
       );
     }
   }
@@ -162,7 +194,7 @@ export async function evaluateWithinBudget(
   state.spent.cached += e.cached;
   state.spent.resumed += e.resumed;
   state.spent.resumedPaid += e.resumedPaid;
-  state.spent.costUsd += e.costUsd ?? 0;
+  state.spent.costUsd = spentAfter(state.spent.costUsd, e);
   const actual = e.sentCostUsd ?? 0;
   if (state.calibration !== undefined && estimate > 0 && e.sent > 0) {
     state.calibration.estimatedUsd += estimate;

@@ -29,6 +29,15 @@ export interface ThresholdTuning {
     readonly tunedValue: number;
     readonly gain: number;
   } | null;
+  /**
+   * what to use: `tuned` when the threshold beat the model's own answers on the held-out test
+   * part (gain above 0); `default` (keep the model's own answers) when it did not (gain 0 or
+   * below), or, without a test part, when it did not beat them even on the tuning folds;
+   * `untested` without a test part when only its optimistic cross-validated gain is known
+   */
+  readonly use: 'tuned' | 'default' | 'untested';
+  /** `use` in words, the sentence the summary, report.html and best.yaml lead with */
+  readonly verdict: string;
 }
 
 interface Decisions {
@@ -124,6 +133,8 @@ export async function tuneThreshold(
   const best = values.indexOf(Math.max(...values));
   const threshold = thresholds[best]!;
   const defaultValue = meanOverFolds(d, folds, k, metric, (i) => d.own[i]!);
+  const tuning = { defaultValue, tunedValue: values[best]! };
+  const test = testDir === null ? null : await testGain(testDir, metric, positiveLabel, threshold);
   return {
     metric,
     positiveLabel,
@@ -132,9 +143,54 @@ export async function tuneThreshold(
     items: d.actual.length,
     unscored: d.unscored,
     curve: { thresholds, values },
-    tuning: { defaultValue, tunedValue: values[best]! },
-    test: testDir === null ? null : await testGain(testDir, metric, positiveLabel, threshold),
+    tuning,
+    test,
+    ...thresholdVerdict({ metric, positiveLabel, threshold, tuning, test }),
   };
+}
+
+const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(4)}`;
+
+/**
+ * Whether to use the tuned threshold, and the sentence saying so. Only the held-out test part
+ * can say the threshold helps: the cross-validated gain is optimistic (the threshold was
+ * chosen on those folds). A gain of 0 or below there keeps the model's own answers (the
+ * default); so does, without a test part (nested cross-validation), no gain on the folds.
+ *
+ * @param t - the metric, positive label, threshold, cross-validated means and test gain
+ * @returns `use` and `verdict`
+ * @example
+ * const t = { metric: 'f1_macro', positiveLabel: 'spam', threshold: 0.5455, tuning: { defaultValue: 0.9583, tunedValue: 0.9666 } };
+ * thresholdVerdict({ ...t, test: { items: 60, defaultValue: 0.9833, tunedValue: 0.9666, gain: -0.0167 } }).use; // 'default'
+ * thresholdVerdict({ ...t, test: { items: 60, defaultValue: 0.95, tunedValue: 0.9666, gain: 0.0166 } }).use; // 'tuned'
+ * thresholdVerdict({ ...t, test: null }).use; // 'untested'
+ */
+export function thresholdVerdict(
+  t: Pick<ThresholdTuning, 'metric' | 'positiveLabel' | 'threshold' | 'tuning' | 'test'>,
+): Pick<ThresholdTuning, 'use' | 'verdict'> {
+  const at = t.threshold.toFixed(4);
+  if (t.test !== null) {
+    const on = `on the ${t.test.items} held-out test items ${t.metric} ${t.test.defaultValue.toFixed(4)} with the model's own answers, ${t.test.tunedValue.toFixed(4)} with the threshold (gain ${signed(t.test.gain)})`;
+    return t.test.gain > 0
+      ? {
+          use: 'tuned',
+          verdict: `Predict ${t.positiveLabel} when its score is at least ${at}: it improved on held-out items (${on}).`,
+        }
+      : {
+          use: 'default',
+          verdict: `Keep the model's own answers (the default; no decision threshold): the tuned threshold ${at} did not improve on held-out items (${on}).`,
+        };
+  }
+  const cv = `cross-validated ${t.metric} ${t.tuning.defaultValue.toFixed(4)} with the model's own answers, ${t.tuning.tunedValue.toFixed(4)} with the threshold`;
+  return t.tuning.tunedValue > t.tuning.defaultValue
+    ? {
+        use: 'untested',
+        verdict: `The tuned threshold ${at} (predict ${t.positiveLabel} when its score is at least ${at}) was not checked on held-out items, there being no test part: its gain is known only on the folds it was chosen on (${cv}), which is optimistic.`,
+      }
+    : {
+        use: 'default',
+        verdict: `Keep the model's own answers (the default; no decision threshold): the tuned threshold ${at} did not improve on them even on the folds it was chosen on (${cv}).`,
+      };
 }
 
 async function testGain(

@@ -4,20 +4,13 @@ import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import { nestedGap } from './nested-estimate.js';
-import type { TunedCandidate, TuneResults } from './tune-results.js';
+import type { TuneResults } from './tune-results.js';
 
 const CSS =
   'body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#1a1a1a}main{max-width:1000px;margin:0 auto;padding:1rem}table{border-collapse:collapse;margin:.5rem 0;display:block;overflow-x:auto}th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd;text-align:left}svg{max-width:100%;height:auto}td,th{vertical-align:top}table.leaderboard td:nth-child(n+3),.nowrap{white-space:nowrap}.table-scroll{overflow-x:auto;max-width:100%}.table-scroll table{display:table;margin:0}.scroll-hint{display:none;color:#57606a;font-size:13px;margin:.25rem 0 0}@media (max-width:700px){.scroll-hint{display:block}}code{font:13px ui-monospace,monospace;background:#f6f8fa;padding:1px 4px;border-radius:3px}.note{color:#57606a;font-size:13px}';
 const num = (v: number | null): string => (v === null ? '—' : v.toFixed(4));
 const ci = (e: CandidateEvaluation): string =>
   e.ciLow === null || e.ciHigh === null ? '' : ` [${num(e.ciLow)}, ${num(e.ciHigh)}]`;
-
-/** `after rung 0` (halving dropped it), `budget stopped rung 1` (not compared there). */
-function prunedCell(c: TunedCandidate): string {
-  if (c.prunedAtRung !== null) return `after rung ${c.prunedAtRung}`;
-  if (c.budgetStoppedAtRung !== null) return `budget stopped rung ${c.budgetStoppedAtRung}`;
-  return '';
-}
 
 /** The winner against the runner-up, paired on the same items. */
 function versusSentence(w: NonNullable<TuneResults['winner']>): string {
@@ -56,8 +49,16 @@ function verdict(r: TuneResults): string {
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
     `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is ${escapeHtml(w.tuningCaveat)}.${versusSentence(w)} ${test}</p>`,
-    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
+    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. ${costSentence(r)} Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
   ].join('\n');
+}
+
+/** The dollars paid, or that they are unknown (never $0 for a model without a price). */
+function costSentence(r: TuneResults): string {
+  const usd = r.spent.costUsd;
+  return usd === null
+    ? 'Cost: unknown (a model without a price: set models[].price).'
+    : `Cost: $${usd.toFixed(4)}.`;
 }
 
 /** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
@@ -85,11 +86,9 @@ function thresholdSection(r: TuneResults): string {
       width: 520,
     },
   );
-  const test =
-    t.test === null
-      ? ''
-      : ` On the ${t.test.items} held-out test items: ${num(t.test.defaultValue)} with the model's own answers, ${num(t.test.tunedValue)} with the threshold (gain ${t.test.gain >= 0 ? '+' : ''}${t.test.gain.toFixed(4)}).`;
-  return `<h2>Decision threshold</h2><p>Predict <strong>${escapeHtml(t.positiveLabel)}</strong> when its score is at least <strong>${t.threshold.toFixed(4)}</strong>, chosen by ${t.cvFolds}-fold cross-validation on the winner's ${t.items} tuning answers (${t.unscored} without a score left out): mean ${escapeHtml(t.metric)} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} with the threshold (optimistic: chosen on these folds).${test}</p>${chart}`;
+  const apply =
+    t.use === 'tuned' ? ': apply the threshold to the scores (score in predictions.arrow)' : '';
+  return `<h2>Decision threshold</h2><p><strong>${escapeHtml(t.verdict)}</strong></p><p>The tuned threshold ${t.threshold.toFixed(4)} (${escapeHtml(t.positiveLabel)} when its score is at least that) was chosen by ${t.cvFolds}-fold cross-validation on the winner's ${t.items} tuning answers (${t.unscored} without a score left out): mean ${escapeHtml(t.metric)} ${num(t.tuning.defaultValue)} with the model's own answers, ${num(t.tuning.tunedValue)} with the threshold (optimistic: chosen on these folds). A run config has no threshold field, so best.yaml runs the model's own answers${escapeHtml(apply)}.</p>${chart}`;
 }
 
 function nestedSentence(r: TuneResults): string {
@@ -128,9 +127,9 @@ function leaderboard(r: TuneResults): string {
     )
     .map(
       ({ c, e }) =>
-        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${settingsCell(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${prunedCell(c)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${settingsCell(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${escapeHtml(c.status)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
     );
-  return `<table class="leaderboard"><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>pruned</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="leaderboard"><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>status</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Each candidate's rung scores as a line; the winner's thicker, on top, named in the legend. */

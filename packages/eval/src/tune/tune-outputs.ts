@@ -78,7 +78,10 @@ function bestMetrics(
  * none gets the task's default set and the metric, where the defaults lack it). The search's
  * `search.constraints` become thresholds of the run (after the config's own, without
  * repeats): a constraint is a threshold expression (the search checks it as the candidate
- * run's threshold), so the run checks what the winner was chosen to meet.
+ * run's threshold), so the run checks what the winner was chosen to meet. A tuned decision
+ * threshold (`search.threshold`) is never put into it (a run config has no field for one): its
+ * header repeats the search's verdict, which keeps the model's own answers unless the
+ * threshold improved on the held-out items.
  *
  * @param setup - the tune config
  * @param results - the search's results (with a winner)
@@ -113,11 +116,27 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
     ...(setup.search.constraints.length === 0
       ? []
       : ["# thresholds: the config's own, then search.constraints (the winner met them)"]),
+    ...thresholdHeader(results),
     '# Run it with: assay run best.yaml',
     `# It evaluates all ${results.items.total} items (tuning and test parts together), so its score is`,
     "# neither the summary's tuning score nor its test score (the honest estimate).",
   ].join('\n');
   return `${header}\n${YAML.stringify(out, { lineWidth: 0 })}`;
+}
+
+/**
+ * What best.yaml says of a tuned decision threshold: a run config has no field for one, so the
+ * run always reports the model's own answers; the header repeats the search's verdict (keep
+ * them, or apply the threshold to the scores), never a threshold that did not improve.
+ */
+function thresholdHeader(results: TuneResults): string[] {
+  const t = results.threshold;
+  if (t === null) return [];
+  const run =
+    t.use === 'tuned'
+      ? "# A run config has no threshold field: this run reports the model's own answers; apply the threshold to the scores (score in predictions.arrow)."
+      : "# A run config has no threshold field: this run reports the model's own answers.";
+  return [`# Decision threshold: ${t.verdict}`, run];
 }
 
 /** The config's own thresholds, then the search's constraints not among them. */

@@ -1,3 +1,4 @@
+import { candidateStatus } from './candidate-status.js';
 import { type Candidate, candidateLabel } from './candidates.js';
 import type { Winner } from './choose-winner.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
@@ -33,6 +34,11 @@ export interface TunedCandidate {
     readonly bracket: number | null;
     readonly items: number;
   } | null;
+  /**
+   * the above in words, as the leaderboards show it: `winner`, `winner, chosen on rung 0 (the
+   * budget stopped rung 1)`, `pruned after rung 0`, `stopped at rung 1 by the budget`, or empty
+   */
+  readonly status: string;
 }
 
 /** The content of tune.json. */
@@ -54,7 +60,11 @@ export interface TuneResults {
   readonly space: Readonly<Record<string, readonly unknown[]>>;
   readonly items: { readonly total: number; readonly tuning: number; readonly test: number };
   readonly budget: { readonly requests: number | null; readonly costUsd: number | null };
-  /** requests sent, answered by the cache, resumed from journals; dollars of those sent */
+  /**
+   * requests sent, answered by the cache, resumed from journals; dollars of those paid for
+   * (`costUsd`: null, never 0, when what some paid requests cost is unknown, a model without a
+   * price)
+   */
   readonly spent: Spent;
   /**
    * a full grid's requests on every tuning item plus the winner's test part, for comparison
@@ -157,15 +167,26 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
     coverage: { evaluated: evaluated.size, candidates: grid.length },
     candidates: grid
       .filter((c) => evaluated.has(c.index))
-      .map((c) => ({
-        index: c.index,
-        label: candidateLabel(asWritten(c)),
-        settings: asWritten(c),
-        evaluations: state.evaluations.filter((e) => e.candidate === c.index),
-        prunedAtRung: state.pruned.get(c.index) ?? null,
-        budgetStoppedAtRung: state.budgetStopped?.get(c.index) ?? null,
-        rankedOn: rankedOn(input, c.index),
-      })),
+      .map((c) => {
+        const prunedAtRung = state.pruned.get(c.index) ?? null;
+        const budgetStoppedAtRung = state.budgetStopped?.get(c.index) ?? null;
+        const ranked = rankedOn(input, c.index);
+        return {
+          index: c.index,
+          label: candidateLabel(asWritten(c)),
+          settings: asWritten(c),
+          evaluations: state.evaluations.filter((e) => e.candidate === c.index),
+          prunedAtRung,
+          budgetStoppedAtRung,
+          rankedOn: ranked,
+          status: candidateStatus({
+            winner: winnerCandidate?.index === c.index,
+            prunedAtRung,
+            budgetStoppedAtRung,
+            rankedOnRung: ranked?.rung ?? null,
+          }),
+        };
+      }),
     winner:
       winner === null || winnerCandidate === null
         ? null

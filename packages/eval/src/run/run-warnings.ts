@@ -1,0 +1,135 @@
+import type { ModelConfig } from '../config/run-config-schema.js';
+import type { Outcome } from './journal.js';
+
+/**
+ * The share of a model's answers taken from the journal, at or above which a run says that
+ * it measured no service this time (a rerun that sends one request in a hundred or fewer).
+ */
+export const RESUMED_WARNING_SHARE = 0.99;
+
+/** Where one model's outcomes of a run came from. */
+export interface ModelSources {
+  /** the model */
+  readonly model: ModelConfig;
+  /** its index in `models` */
+  readonly index: number;
+  /** its outcomes this run, resumed ones with the journal's `writtenAt` */
+  readonly outcomes: readonly Outcome[];
+  /** outcomes taken from the journal */
+  readonly resumed: number;
+  /** requests sent to the service this run */
+  readonly sent: number;
+  /** answers the response cache gave this run */
+  readonly cached: number;
+}
+
+/** `2026-12-06T10:01:07.123Z` as `2026-12-06 10:01 UTC`. */
+function minute(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** When the resumed outcomes were journaled: ` (answered 2026-12-06 10:01–10:03 UTC`, if known. */
+function answeredWhen(outcomes: readonly Outcome[]): string {
+  let first: string | undefined;
+  let last: string | undefined;
+  for (const o of outcomes) {
+    if (o.writtenAt === undefined) continue;
+    if (first === undefined || o.writtenAt < first) first = o.writtenAt;
+    if (last === undefined || o.writtenAt > last) last = o.writtenAt;
+  }
+  if (first === undefined || last === undefined) return '';
+  const a = minute(first);
+  const b = minute(last);
+  if (a === b) return ` (answered ${a})`;
+  const sameDay = a.slice(0, 10) === b.slice(0, 10);
+  return ` (answered ${a.slice(0, -4)}–${sameDay ? b.slice(11) : b})`;
+}
+
+/**
+ * A warning for each model whose answers this run (nearly) all came from the journal of an
+ * earlier run: the results then describe the service as it answered then, and a service
+ * changed since at the same URL (another model behind it) is not measured.
+ *
+ * @param models - each model's outcomes and where they came from
+ * @returns one warning per such model, naming it, how many answers were resumed and when they
+ *   were journaled (when known), and how to ask the service again (`--fresh`, a new `--output`)
+ * @example
+ * const journal = new RunJournal(join(baselineDir, 'journal.sqlite'));
+ * const journaled = [...journal.load('nb').values()];
+ * journal.close();
+ * const source = { model: config.models[0], index: 0, outcomes: journaled, resumed: journaled.length, sent: 0, cached: 0 };
+ * resumedOnlyWarnings([source])[0].startsWith('nb: all '); // true
+ */
+export function resumedOnlyWarnings(models: readonly ModelSources[]): string[] {
+  const out: string[] = [];
+  for (const m of models) {
+    const total = m.resumed + m.sent + m.cached;
+    if (m.resumed === 0 || total === 0 || m.resumed < RESUMED_WARNING_SHARE * total) continue;
+    const share = m.resumed === total ? `all ${total}` : `${m.resumed} of ${total}`;
+    const sent =
+      m.sent === 0 ? 'none was sent' : `only ${m.sent} ${m.sent === 1 ? 'was' : 'were'} sent`;
+    const cached = m.cached === 0 ? '' : ` (${m.cached} came from the response cache)`;
+    out.push(
+      `${m.model.name}: ${share} requests were resumed from the journal of an earlier run${answeredWhen(m.outcomes)} and ${sent} to ${m.model.baseUrl} this run${cached}, so the results describe the service as it answered then: a service changed since at the same URL (another model or version behind it) is not measured. To ask it again, run with --fresh (discards the output directory's journal and response cache) or with a new --output directory.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Whether the model a service says answered is the one asked for: the same id, or the id
+ * followed by a version (`gpt-4o` answered by `gpt-4o-2024-08-06`, `llama3` by
+ * `llama3:latest`), or an alias ending in `-latest` answered by a version of its stem
+ * (`claude-3-5-haiku-latest` by `claude-3-5-haiku-20241022`).
+ *
+ * @param asked - the configured `model`
+ * @param served - the response's model id
+ * @returns true when they name the same model
+ * @example
+ * sameServedModel('gpt-4o', 'gpt-4o-2024-08-06'); // true
+ * sameServedModel('gpt-4', 'gpt-4o'); // false
+ * sameServedModel('gpt-4o-typo', 'assay-spam-nb'); // false
+ */
+export function sameServedModel(asked: string, served: string): boolean {
+  const a = asked.toLowerCase();
+  const s = served.toLowerCase();
+  const versionOf = (stem: string): boolean =>
+    s === stem || (s.startsWith(stem) && /^[-:@._/]/.test(s.slice(stem.length)));
+  return versionOf(a) || (a.endsWith('-latest') && versionOf(a.slice(0, -'-latest'.length)));
+}
+
+/**
+ * A warning for each model whose answers the service says another model gave (the response's
+ * `model` field, see `Completion.servedModel`): a service serving one model whatever it is
+ * asked for answers a misspelt id too, and the run would report the misspelt name.
+ *
+ * @param models - each model's outcomes (answers without a served model are not counted)
+ * @returns one warning per model and served id, naming `models[i].model`, what was asked,
+ *   what answered and on how many answers
+ * @example
+ * const asked = { ...config.models[0], model: 'gpt-4o-typo' };
+ * const answers = [{ status: 'ok', servedModel: 'assay-spam-nb' }];
+ * servedModelWarnings([{ model: asked, index: 0, outcomes: answers, resumed: 0, sent: 1, cached: 0 }]);
+ * // ["models[0].model: asked for 'gpt-4o-typo', but the service says 'assay-spam-nb' answered (1 of 1 answers of model 'nb'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)"]
+ */
+export function servedModelWarnings(models: readonly ModelSources[]): string[] {
+  const out: string[] = [];
+  for (const m of models) {
+    const asked = m.model.model;
+    const others = new Map<string, number>();
+    let named = 0;
+    for (const o of m.outcomes) {
+      if (o.status !== 'ok' || o.servedModel === undefined) continue;
+      named++;
+      if (!sameServedModel(asked, o.servedModel)) {
+        others.set(o.servedModel, (others.get(o.servedModel) ?? 0) + 1);
+      }
+    }
+    for (const [served, n] of [...others].sort((a, b) => b[1] - a[1])) {
+      out.push(
+        `models[${m.index}].model: asked for '${asked}', but the service says '${served}' answered (${n} of ${named} answers of model '${m.model.name}'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)`,
+      );
+    }
+  }
+  return out;
+}
