@@ -854,7 +854,7 @@ test('--find-max where no rate meets the SLO exits 1 saying so, not with a rate 
   const maxRate = JSON.parse(stdout).maxRate as { rate: number; bracket: [number, number] };
   expect(maxRate.rate).toBe(0);
   expect(stderr.trim().split('\n').at(-1)).toBe(
-    `assay loadtest: No rate met the SLO (e2e_p95<=1): the lowest rate tried, ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
+    `assay loadtest: No rate met the SLO (e2e_p95<=1): the lowest rate tried, offered ${maxRate.bracket[1].toFixed(2)} requests/s, missed it.`,
   );
 }, 60_000);
 

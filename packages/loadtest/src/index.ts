@@ -52,7 +52,7 @@ export type {
   Throughput,
   UpperEnd,
 } from './metrics/step-result.js';
-export { LOADTEST_SCHEMA_VERSION } from './metrics/step-result.js';
+export { LOADTEST_SCHEMA_VERSION, measuredRequests } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
 export { untimedAnswers, untimedAnswersWarning } from './metrics/untimed-answers.js';
 export { wilsonInterval } from './metrics/wilson-interval.js';

@@ -193,6 +193,21 @@ describe('faults end the run within its bounds, counted by class', () => {
     }
   });
 
+  test("a record's errorClass is the class the summary counts it under (http_503), and an older record's http_status still counts there", async () => {
+    const server = await startModelServer({ model, faults: parseFaultSpec('status=503') });
+    try {
+      const { result, records } = await run(server.baseUrl, { concurrency: 2, requests: 4 });
+      expect(result.requests.byError).toEqual({ http_503: 4 });
+      // the records said `http_status` beside status 503 while the summary said http_503
+      for (const r of records) expect(r).toMatchObject({ status: 503, errorClass: 'http_503' });
+      // a records file written before reads back to the same summary
+      const older = [...records].map((r) => ({ ...r, errorClass: 'http_status' }));
+      expect(summarizeRecords(older).requests.byError).toEqual({ http_503: 4 });
+    } finally {
+      await server.close();
+    }
+  });
+
   test('stalled streams end at the request timeout as timeout failures', async () => {
     const server = await startModelServer({ model, faults: parseFaultSpec('stall') });
     try {

@@ -89,7 +89,9 @@ describe('how --find-max counts a rate step', () => {
     expect(max.rate).toBeLessThanOrEqual(20);
     expect(max.upperEnd).toBe('generator');
     const line = maxRateLine({ profile: { kind: 'find-max' }, maxRate: max } as LoadTestResult)!;
-    expect(line).toMatch(/^Largest rate within the SLO \(e2e_p99<=500\): \d+\.\d\d requests\/s/);
+    expect(line).toMatch(
+      /^Largest rate within the SLO \(e2e_p99<=500\): offered \d+\.\d\d requests\/s/,
+    );
     expect(line).toContain('was voided because the load generator was saturated');
   });
 
@@ -99,7 +101,7 @@ describe('how --find-max counts a rate step', () => {
       maxRate: { rate: 0, bracket: [0, 1.25], slo: 'e2e_p95<=1', upperEnd: 'slo' },
     } as LoadTestResult;
     expect(maxRateLine(result)).toBe(
-      'No rate met the SLO (e2e_p95<=1): the lowest rate tried, 1.25 requests/s, missed it.',
+      'No rate met the SLO (e2e_p95<=1): the lowest rate tried, offered 1.25 requests/s, missed it.',
     );
   });
 });

@@ -35,13 +35,21 @@ test('Ctrl-C during a stall says how long the cut-off requests had waited, and w
       signal: controller.signal,
     });
     expect(result.requests.cutOff).toBe(4);
+    // sent and scheduled, not failed: the cut-off count stands beside byError
+    expect(result.requests).toMatchObject({
+      scheduled: 4,
+      sent: 4,
+      completed: 0,
+      failed: 0,
+      byError: {},
+    });
     const wait = result.requests.cutOffWait!;
     expect(wait.noToken).toBe(4);
     expect(wait.longestMs).toBeGreaterThan(300);
     // every one had waited more than 100 ms without a first token
     expect(wait.pastSlo).toBe(4);
     expect(interruptionNote(result)).toMatch(
-      /all cut off, so it measured nothing \(errorClass abort in --records\); 4 requests were still waiting after up to \d+\.\d s \(none with a first token; 4 had already waited past a latency bound of the SLO/,
+      /which measured nothing: 4 requests in flight \(sent, their answers not finished\) were cut off by the interruption after waiting up to \d+\.\d s since their intended start \(none had a first token yet\); they count as requests\.cutOff \(errorClass abort in --records\), not as failures of the service; 4 had already waited past a latency bound of the SLO/,
     );
   } finally {
     server.closeAllConnections();

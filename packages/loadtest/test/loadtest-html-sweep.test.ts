@@ -56,10 +56,10 @@ describe('the HTML report of a sweep', () => {
   test("gives the sweep's answer and no throughput pooled over its steps", () => {
     const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(html)![1]!;
     expect(answer).toContain(
-      'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64',
+      'Largest rate measured within the SLO: achieved 388.93 requests/s (a closed loop offers no rate) (step 1: concurrency 64',
     );
     expect(answer).toContain(
-      'Throughput step (step 1: concurrency 64): 388.93 requests/s, SLO met.',
+      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s, SLO met.',
     );
     // 224.24 requests/s is the pooled rate of five different loads
     expect(html).not.toContain('224.24');
@@ -75,7 +75,7 @@ describe('the HTML report of a sweep', () => {
     };
     const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(interrupted, []))![1]!;
     expect(answer).toContain(
-      'Throughput step (step 1: concurrency 64): 388.93 requests/s (cut short by the interruption), SLO met.',
+      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s (cut short by the interruption), SLO met.',
     );
   });
 
@@ -88,6 +88,7 @@ describe('the HTML report of a sweep', () => {
         i === 2
           ? {
               ...s,
+              profile: { ...s.profile, rate: rps },
               harness: { ...s.harness, saturated: true, ...harness },
               throughput: { ...s.throughput, requestsPerSec: rps },
             }
@@ -96,15 +97,81 @@ describe('the HTML report of a sweep', () => {
     });
     // step 2 met the SLO at a rate above every other step's, its sends late: it answers
     expect(answerOf(withStep1({ rateShort: false }, 500))).toContain(
-      'Largest rate measured within the SLO: 500.00 requests/s (step 2: ',
+      'Largest rate measured within the SLO: offered 500.00 requests/s, achieved 500.00/s (step 2: ',
     );
     expect(answerOf(withStep1({ rateShort: false }, 500))).toContain(
       'met although the generator sent late, which only adds to the latencies',
     );
     // not offered its rate: it says nothing about the service
     expect(answerOf(withStep1({ rateShort: true }, 500))).toContain(
-      'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64',
+      'Largest rate measured within the SLO: achieved 388.93 requests/s (a closed loop offers no rate) (step 1: concurrency 64',
     );
+  });
+
+  test('states its answer as --find-max does: the offered rate, with the achieved rate beside it', () => {
+    // step 3 offered 400/s, the most of any step that met the SLO, and completed 350/s over
+    // its span: the answer used to rank and print achieved rates (388.93, the closed loop's)
+    const offered = 400;
+    const result: LoadTestResult = {
+      ...sweep,
+      steps: sweep.steps!.map((s, i) =>
+        i === 3
+          ? {
+              ...s,
+              profile: { ...s.profile, rate: offered },
+              throughput: { ...s.throughput, requestsPerSec: 350 },
+            }
+          : s,
+      ),
+    };
+    const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(result, []))![1]!;
+    expect(answer).toContain(
+      'Largest rate measured within the SLO: offered 400.00 requests/s, achieved 350.00/s (step 3: 400.00/s',
+    );
+    // find-max's answer: the offered rate too, and its step's achieved rate beside it
+    const search = {
+      ...result,
+      profile: { kind: 'find-max' },
+      maxRate: { rate: offered, bracket: [offered, 420], slo: 'e2e_p99<=1000', upperEnd: 'slo' },
+    } as LoadTestResult;
+    const top = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(search, []))![1]!;
+    expect(top).toBe(
+      'Largest rate within the SLO (e2e_p99&lt;=1000): offered 400.00 requests/s (achieved 350.00/s, step 3) (bracket 400.00-420.00).',
+    );
+  });
+
+  test("find-max's report opens with its answer and counts a step that fell behind its rate as a miss, as the search does", () => {
+    // step 4 met the bounds but completed 71% of what arrived once under way: the search
+    // counted it a miss, the summary counted it as met ('SLO met at 5 of 5')
+    const search = {
+      ...sweep,
+      profile: { kind: 'find-max' },
+      steps: sweep.steps!.map((s, i) =>
+        i === 4 ? { ...s, throughput: { ...s.throughput, keptUpShare: 0.71 } } : s,
+      ),
+      maxRate: {
+        rate: 224.72544965272812,
+        bracket: [224.72544965272812, 306.52940603548024],
+        slo: 'e2e_p99<=1000',
+        upperEnd: 'kept-up',
+      },
+    } as LoadTestResult;
+    const page = loadtestHtml(search, []);
+    expect(page).toContain(
+      'SLO met at 4 of 5 steps (step 4 met the bounds but fell behind its rate (kept up 0.71 &lt; 0.95), which --find-max counts as a miss)',
+    );
+    // the answer is the first thing under the title, as a sweep's is
+    expect(page).toMatch(
+      /<\/h1>\n<p class="answer"><b>Largest rate within the SLO \(e2e_p99&lt;=1000\): offered 224\.73 requests\/s/,
+    );
+  });
+
+  test('the step table puts its verdicts next to the step, so a page that cuts it keeps them', () => {
+    const head = headers(html);
+    // (the first header reads with the table's opening tags: the pattern also matches <thead>)
+    expect(head.indexOf('SLO')).toBe(1);
+    expect(head.indexOf('measurement valid')).toBe(2);
+    expect(html).toMatch(/main\{max-width:1360px/);
   });
 
   test("shows the SLO's statistics with their unit and bound, rounded", () => {

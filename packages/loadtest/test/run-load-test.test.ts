@@ -15,6 +15,7 @@ import {
   requestLatency,
   resolveLoadTest,
   runLoadTest,
+  type StepProgress,
   summarizeRecords,
   writeRecords,
 } from '../src/index.js';
@@ -181,6 +182,48 @@ describe('open loop', () => {
     }
   });
 
+  test.each([1, 2, 3])(
+    "a short step's arrivals span its whole duration, so it offers the rate asked (seed %i)",
+    async (seed) => {
+      // --rate 5 --duration 2s once scheduled its 10 arrivals over 1.3 s and read 7.62/s
+      const { result, records } = await run({ rate: 5, durationMs: 2000, seed });
+      const measured = [...records].filter((r) => !r.warmup);
+      expect(measured).toHaveLength(10);
+      const lastScheduled = Math.max(...measured.map((r) => r.scheduledMs));
+      const lastEnd = Math.max(...measured.map((r) => r.endMs));
+      // durationS: the 2-s schedule, then the drain after its last arrival
+      expect(result.durationS - (lastEnd - lastScheduled) / 1000).toBeCloseTo(2, 6);
+      // offered at the asked rate (the sends on time), completed at most that
+      expect(result.harness.achievedRate!).toBeGreaterThan(0.98 * 5);
+      expect(result.harness.achievedRate!).toBeLessThanOrEqual(5 + 1e-9);
+      expect(result.throughput.requestsPerSec).toBeLessThan(5);
+    },
+  );
+
+  test('progress counts the warm-up completions apart, so its numbers reconcile with the result', async () => {
+    const seen: StepProgress[] = [];
+    const { result, records } = await runLoadTest(
+      resolveLoadTest({
+        baseUrl: server.baseUrl,
+        model: 'assay-spam-nb',
+        maxTokens: 8,
+        ignoreEos: true,
+        rate: 20,
+        durationMs: 1500,
+        warmupMs: 500,
+      }),
+      { workload, onProgress: (p) => seen.push(p) },
+    );
+    const warm = [...records].filter((r) => r.warmup).length;
+    expect(warm).toBe(10);
+    expect(seen.length).toBeGreaterThan(0);
+    // 'done 113' against '100 completed': the warm-up's were in the first only
+    const last = seen.at(-1)!;
+    expect(last.warmupCompleted).toBe(warm);
+    expect(last.completed - last.warmupCompleted).toBeLessThanOrEqual(result.requests.completed);
+    expect(result.requests.completed + warm).toBe(records.length);
+  });
+
   test('latency counts from the scheduled time and e2eSend from the actual send', async () => {
     const { result, records } = await run({ rate: 30, requests: 20, arrival: 'poisson' });
     expect(result.profile).toEqual({ kind: 'rate', rate: 30, arrival: 'poisson' });
@@ -233,7 +276,8 @@ describe('open loop', () => {
     // environment when it starts, inside runLoadTest
     process.env.ASSAY_LOADTEST_FAULT = 'clock-exit';
     const t0 = performance.now();
-    // 0.5 requests/s: without the guard the loop would wait 2 s per arrival, then forever
+    // 0.5 requests/s: the first arrival (and wake-up) is 2 s in, one gap after the start;
+    // without the guard the loop would then wait 2 s per arrival, then forever
     const running = run({ rate: 0.5, requests: 4, arrival: 'constant' });
     try {
       await expect(running).rejects.toMatchObject({
@@ -244,7 +288,7 @@ describe('open loop', () => {
     } finally {
       delete process.env.ASSAY_LOADTEST_FAULT;
     }
-    expect(performance.now() - t0).toBeLessThan(1500);
+    expect(performance.now() - t0).toBeLessThan(2000 + 1500);
   });
 });
 

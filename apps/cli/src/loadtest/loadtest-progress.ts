@@ -14,5 +14,5 @@ import type { StepProgress } from '@assay/loadtest';
  */
 export function progressLine(p: StepProgress): string {
   const ms = (v: number | null) => (v === null ? '-' : `${v.toFixed(0)} ms`);
-  return `loadtest step ${p.step}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${p.rate.toFixed(1)} req/s, in flight ${p.inFlight}, done ${p.completed}, failed ${p.failed}, dropped ${p.dropped}, e2e p50 ${ms(p.p50)} p99 ${ms(p.p99)}`;
+  return `loadtest step ${p.step}: ${(p.elapsedMs / 1000).toFixed(1)} s, ${p.rate.toFixed(1)} req/s, in flight ${p.inFlight}, done ${p.completed}${p.warmupCompleted > 0 ? ` (${p.warmupCompleted} warm-up)` : ''}, failed ${p.failed}, dropped ${p.dropped}, e2e p50 ${ms(p.p50)} p99 ${ms(p.p99)}`;
 }

@@ -75,19 +75,28 @@ function gamma(rng: Rng, shape: number): number {
  *
  * @remarks
  * Gaps are drawn first and then rescaled so that they sum to exactly `n / rate` seconds, as
- * vLLM's `bench serve` now does (relative sleeps drifted to 183 of 200 QPS, vLLM #21104).
- * `poisson` draws exponential gaps (gamma with cv 1), `gamma:<cv>` draws Gamma(1/cv², ·)
- * gaps, `constant` spaces them evenly. The first request is at offset 0 ... the gaps are those
- * that follow each request, so the last request starts one gap before `n / rate`.
+ * vLLM's `bench serve` does (relative sleeps drifted to 183 of 200 QPS, vLLM #21104): as in
+ * vLLM, request i is due one gap after request i - 1 and the first one gap after the start, so
+ * the last one is due at exactly `n / rate` and the schedule spans its whole length (with the
+ * first request at 0, the last came one gap early: 10 Poisson arrivals at 5/s over 2 s ran from
+ * 0 to 1.3 s). With `warm` warm-up arrivals, the first `warm` gaps and the rest are rescaled
+ * apart, to `warm / rate` and `(n - warm) / rate`: the warm-up's last arrival is then the start
+ * of the measured schedule, and the measured arrivals span exactly `(n - warm) / rate` after it.
+ * `poisson` draws exponential gaps (gamma with cv 1), `gamma:<cv>` draws Gamma(1/cv², ·) gaps,
+ * `constant` spaces them evenly.
  *
- * @param n - how many requests
+ * @param n - how many requests (warm-up ones included)
  * @param rate - requests per second (above 0)
  * @param arrival - the arrival process
  * @param seed - seed of the gap draws
- * @returns ascending offsets in ms, `offsets[0] === 0`
+ * @param warm - how many of the `n` are warm-up arrivals, first (default 0)
+ * @param measuredMs - the measured arrivals' span, ms, when it is not `(n - warm) / rate` (a
+ *   step shorter than one gap: `runStep` gives its one arrival the step's duration)
+ * @returns ascending offsets in ms, the last one `n / rate` seconds
  * @example
  * ```ts
- * arrivalOffsets(4, 2, { kind: 'constant' }, 1); // [0, 500, 1000, 1500]
+ * arrivalOffsets(4, 2, { kind: 'constant' }, 1); // [500, 1000, 1500, 2000]
+ * arrivalOffsets(4, 2, { kind: 'constant' }, 1, 1); // [500, 1000, 1500, 2000]
  * ```
  */
 export function arrivalOffsets(
@@ -95,21 +104,32 @@ export function arrivalOffsets(
   rate: number,
   arrival: Arrival,
   seed: number,
+  warm = 0,
+  measuredMs?: number,
 ): Float64Array {
   const gaps = new Float64Array(n);
   const rng = createRng(seed >>> 0);
   const shape = arrival.kind === 'gamma' ? 1 / (arrival.cv * arrival.cv) : 1;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    gaps[i] = arrival.kind === 'constant' ? 1 : gamma(rng, shape);
-    sum += gaps[i]!;
-  }
-  const scale = sum > 0 ? ((n / rate) * 1000) / sum : 0;
+  for (let i = 0; i < n; i++) gaps[i] = arrival.kind === 'constant' ? 1 : gamma(rng, shape);
   const offsets = new Float64Array(n);
+  const split = Math.min(Math.max(0, Math.floor(warm)), n);
   let at = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = at;
-    at += gaps[i]! * scale;
+  for (const [from, to, measured] of [
+    [0, split, false],
+    [split, n, true],
+  ] as const) {
+    let sum = 0;
+    for (let i = from; i < to; i++) sum += gaps[i]!;
+    const base = at;
+    const length = measured && measuredMs !== undefined ? measuredMs : ((to - from) / rate) * 1000;
+    const scale = sum > 0 ? length / sum : 0;
+    let cum = 0;
+    for (let i = from; i < to; i++) {
+      cum += gaps[i]!;
+      // the segment's last arrival lands on its end exactly, whatever the rounding
+      offsets[i] = i === to - 1 ? base + length : base + cum * scale;
+    }
+    at = base + length;
   }
   return offsets;
 }

@@ -73,7 +73,22 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
     plan.requests !== undefined
       ? warmCount + plan.requests
       : Math.ceil(((plan.warmupMs + (plan.durationMs ?? 0)) / 1000) * rate);
-  const offsets = arrivalOffsets(n, rate, arrival, plan.seed);
+  // the measured arrivals span their count / rate, the step's duration give or take a gap; a
+  // step shorter than one gap (--rate 1e-6 --duration 1s) has one arrival, due at its end, not
+  // one gap (11 days) away
+  const oneGapTooLong =
+    plan.requests === undefined &&
+    plan.durationMs !== undefined &&
+    n - warmCount === 1 &&
+    1000 / rate > plan.durationMs;
+  const offsets = arrivalOffsets(
+    n,
+    rate,
+    arrival,
+    plan.seed,
+    warmCount,
+    oneGapTooLong ? plan.durationMs : undefined,
+  );
   const clock = await ArrivalClock.start(offsets);
   const start = performance.now() + LEAD_MS;
   let failure: unknown;

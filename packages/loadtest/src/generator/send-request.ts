@@ -83,9 +83,13 @@ function toRecord(
   };
 }
 
-/** A failed request's class: the client's (`truncated_stream` for an answer cut short). */
+/**
+ * A failed request's class: the client's (`truncated_stream` for an answer cut short), an HTTP
+ * status failure as `http_<status>` (`http_503`), the key `requests.byError` counts it under.
+ */
 function failureClass(record: RequestRecord): string {
-  return record.errorClass ?? 'client';
+  const cls = record.errorClass ?? 'client';
+  return cls === 'http_status' && record.status !== undefined ? `http_${record.status}` : cls;
 }
 
 /**

@@ -21,7 +21,13 @@ export interface StepProgress {
   readonly elapsedMs: number;
   readonly sent: number;
   readonly inFlight: number;
+  /** Requests completed so far, warm-up ones included (`warmupCompleted` of them). */
   readonly completed: number;
+  /**
+   * Warm-up requests among `completed`: the step's result counts only the others
+   * (`completed - warmupCompleted`), so a progress line that shows both reconciles with it.
+   */
+  readonly warmupCompleted: number;
   /** Requests sent that failed (dropped ones are not among them). */
   readonly failed: number;
   /** Requests not sent because `maxInFlight` were in flight at their time (open loop). */

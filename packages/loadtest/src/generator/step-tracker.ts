@@ -11,7 +11,7 @@ import type { StepProgress } from './step-plan.js';
  * const tracker = new StepTracker(0, performance.now(), undefined);
  * tracker.started();
  * tracker.inFlight; // 1
- * tracker.progress(); // { step: 0, sent: 1, inFlight: 1, completed: 0, failed: 0, dropped: 0, … }
+ * tracker.progress(); // { step: 0, sent: 1, inFlight: 1, completed: 0, warmupCompleted: 0, failed: 0, dropped: 0, … }
  * ```
  */
 export class StepTracker {
@@ -20,6 +20,7 @@ export class StepTracker {
   peakInFlight = 0;
   private sent = 0;
   private completed = 0;
+  private warmupCompleted = 0;
   private failed = 0;
   private dropped = 0;
   private readonly e2e = new ProgressHistogram();
@@ -52,6 +53,7 @@ export class StepTracker {
     this.records.push(r);
     if (r.errorClass === null) {
       this.completed++;
+      if (r.warmup) this.warmupCompleted++;
       this.e2e.add(r.endMs - r.scheduledMs);
     } else if (ended) this.failed++;
     else this.dropped++;
@@ -83,6 +85,7 @@ export class StepTracker {
       sent: this.sent,
       inFlight: this.inFlight,
       completed: this.completed,
+      warmupCompleted: this.warmupCompleted,
       failed: this.failed,
       dropped: this.dropped,
       rate: elapsedMs > 0 ? (this.completed * 1000) / elapsedMs : 0,

@@ -58,12 +58,12 @@ function backlogReason(peak: number, bound: number | undefined): string {
  *   {@link STALL_MS} ms late: in a step of a few dozen requests, one stall (a 10-ms garbage
  *   collection) makes one late send, 2–3% of the step, which says nothing about the
  *   generator's pace; from 201 sends on this is the bare rule;
- * - open loop: the achieved rate (requests started or dropped per second,
- *   `handled / (last handled - first scheduled + 1/rate)`) below 0.98x the rate its schedule
- *   asked for over the same requests (`handled / (last scheduled - first scheduled + 1/rate)`).
- *   The schedule's own rate, not the target: a short step's Poisson draws may ask for less
- *   than the target (15 arrivals in 3 s at 5/s came out 4.57/s), which is not the generator
- *   falling behind;
+ * - open loop: the achieved rate (requests started or dropped per second over the measured
+ *   schedule, `handled / (last handled - schedule start)`, the schedule starting `handled /
+ *   rate` before its last arrival) below 0.98x the target rate. The measured arrivals' gaps are
+ *   rescaled to end exactly `handled / rate` after the schedule's start (`arrivalOffsets`),
+ *   so the schedule asks for the target rate itself, even in a short step (before, a short
+ *   step's Poisson draws could ask for less: 15 arrivals in 3 s at 5/s came out 4.57/s);
  * - event-loop utilisation above 0.9, in a step that ran at least {@link MIN_ELU_SPAN_MS} ms
  *   (warm-up included) or sent {@link MIN_ELU_SENDS} requests (three requests in 20 ms
  *   measure the start-up's work, not the generator's pace).
@@ -97,14 +97,12 @@ export function judgeStep(
   let late = 0;
   let sent = 0;
   let measured = 0;
-  let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   let lastScheduled = Number.NEGATIVE_INFINITY;
   let latest = 0;
   for (const r of records) {
     if (r.warmup) continue;
     measured++;
-    first = Math.min(first, r.scheduledMs);
     last = Math.max(last, r.sentMs ?? r.scheduledMs);
     lastScheduled = Math.max(lastScheduled, r.scheduledMs);
     if (r.sentMs === null) continue;
@@ -125,12 +123,14 @@ export function judgeStep(
   let achievedRate: number | null = null;
   let rateShort = false;
   if (targetRate !== undefined && measured > 0) {
-    achievedRate = measured / ((last - first) / 1000 + 1 / targetRate);
-    const scheduledRate = measured / ((lastScheduled - first) / 1000 + 1 / targetRate);
-    rateShort = achievedRate < MIN_RATE_FRACTION * scheduledRate;
+    // the measured schedule starts measured / rate before its last arrival: its gaps are
+    // rescaled to end there exactly (`arrivalOffsets`), so it asked for the target rate itself
+    const scheduleStart = lastScheduled - (measured / targetRate) * 1000;
+    achievedRate = measured / ((last - scheduleStart) / 1000);
+    rateShort = achievedRate < MIN_RATE_FRACTION * targetRate;
     if (rateShort)
       reasons.push(
-        `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the ${scheduledRate.toFixed(2)}/s its schedule asked for (target ${targetRate}/s)`,
+        `achieved rate ${achievedRate.toFixed(2)}/s is below ${MIN_RATE_FRACTION}x the ${targetRate >= 0.01 ? targetRate.toFixed(2) : String(+targetRate.toPrecision(2))}/s asked for (its last request went out ${((last - lastScheduled) / 1000).toFixed(2)} s after the schedule's last arrival)`,
       );
   }
   const eluCounts =

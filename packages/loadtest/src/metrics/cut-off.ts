@@ -33,6 +33,10 @@ export interface CutOffWait {
  */
 export class CutOffTally {
   count = 0;
+  /** How many of them had been sent (all, unless one was cut off before its send). */
+  sent = 0;
+  /** The latest scheduled start of a cut-off request (-Infinity before the first). */
+  lastScheduled = Number.NEGATIVE_INFINITY;
   #noToken = 0;
   #longest = 0;
   #pastSlo = 0;
@@ -49,6 +53,8 @@ export class CutOffTally {
    */
   add(r: LoadRecord): void {
     this.count++;
+    if (r.sentMs !== null) this.sent++;
+    this.lastScheduled = Math.max(this.lastScheduled, r.scheduledMs);
     const wait = r.endMs - r.scheduledMs;
     this.#longest = Math.max(this.#longest, wait);
     if (r.firstTokenMs === null) this.#noToken++;

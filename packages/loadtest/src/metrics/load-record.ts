@@ -11,8 +11,10 @@ import type { UsageSource } from '@assay/clients';
  * channels. `errorClass` is `null` on success, `'dropped'` when `--max-in-flight` left no room
  * at the scheduled time, `'empty_response'` for a 200 answer without a token
  * ({@link EMPTY_RESPONSE}), `'truncated_stream'` for a 2xx stream that ended before its final
- * event ({@link TRUNCATED_STREAM}), or the client's class (`http_status`, `timeout`,
- * `connection`, ...).
+ * event ({@link TRUNCATED_STREAM}), `http_<status>` (`http_503`) for an HTTP status failure (the
+ * key `requests.byError` counts it under; records written before read `http_status` with the
+ * status beside it, and {@link failureKey} maps those to the same key), or the client's class
+ * (`timeout`, `connection`, ...).
  */
 export interface LoadRecord {
   /** Step index (0 for a single run). */
@@ -87,10 +89,12 @@ export const TRUNCATED_STREAM = 'truncated_stream';
  * The class under which a failed record is counted in `requests.byError`.
  *
  * @param record - a record
- * @returns `http_<status>` for an HTTP status failure, else the error class (`'ok'` on success)
+ * @returns the record's error class (`'ok'` on success); `http_<status>` for a record written
+ *   before the records carried that key (`errorClass: 'http_status'` with its status)
  * @example
  * ```ts
- * failureKey({ ...record, errorClass: 'http_status', status: 429 }); // 'http_429'
+ * failureKey({ ...record, errorClass: 'http_429', status: 429 }); // 'http_429'
+ * failureKey({ ...record, errorClass: 'http_status', status: 429 }); // 'http_429' (an older file)
  * ```
  */
 export function failureKey(record: LoadRecord): string {

@@ -18,24 +18,46 @@ export interface LoadProfile {
 
 /** Request counts of a step (warm-up requests excluded). */
 export interface RequestCounts {
-  /** Requests the schedule asked for. */
+  /**
+   * Requests the schedule asked for (measured ones, after the warm-up): `completed + failed +
+   * dropped + cutOff`.
+   */
   readonly scheduled: number;
-  /** Requests actually sent. */
+  /** Requests actually sent, the ones an interruption cut off (`cutOff`) included. */
   readonly sent: number;
   readonly completed: number;
   readonly failed: number;
   /** Requests not started because `--max-in-flight` were already in flight (open loop). */
   readonly dropped: number;
-  /** Failed and dropped requests by class: `http_429`, `timeout`, `connection`, `dropped`, ... */
+  /**
+   * Failed and dropped requests by class: `http_429`, `timeout`, `connection`, `dropped`, ...
+   * (the service's failures; the requests an interruption cut off are `cutOff`, not here).
+   */
   readonly byError: Record<string, number>;
   /**
    * Requests in flight when the run was interrupted, cut off by it (`errorClass: 'abort'` in
-   * `--records`): the generator's doing, not the service's, so left out of every other figure;
-   * present only when there were some.
+   * `--records`): the generator's doing, not the service's, so counted in `scheduled` and `sent`
+   * only, not in `failed` or `byError`, and left out of every other figure; present only when
+   * there were some.
    */
   readonly cutOff?: number;
   /** How long the cut-off requests had waited (with `cutOff`): a stalled service shows here. */
   readonly cutOffWait?: CutOffWait;
+}
+
+/**
+ * The measured requests that the figures describe: `scheduled` less those an interruption cut
+ * off (`completed + failed + dropped`).
+ *
+ * @param requests - a step's request counts
+ * @returns the count
+ * @example
+ * ```ts
+ * measuredRequests({ scheduled: 63, sent: 63, completed: 59, failed: 0, dropped: 0, byError: {}, cutOff: 4 }); // 59
+ * ```
+ */
+export function measuredRequests(requests: RequestCounts): number {
+  return requests.scheduled - (requests.cutOff ?? 0);
 }
 
 /** Throughput of a step over its duration. */
@@ -103,7 +125,10 @@ export interface Harness {
   readonly saturated: boolean;
   /** Event-loop utilisation in [0, 1]. */
   readonly eventLoopUtilization: number;
-  /** Requests started or dropped per second of schedule (open loop), else `null`. */
+  /**
+   * Open loop: measured requests started or dropped per second, from the measured schedule's
+   * start to the last send (the step's rate when every send was on time); else `null`.
+   */
   readonly achievedRate: number | null;
   /** Most requests in flight at once (the largest of the steps' for a run of several), `null` when not measured. */
   readonly peakInFlight: number | null;
@@ -153,7 +178,11 @@ export interface StepQuality {
 export interface StepResult {
   readonly schemaVersion: number;
   readonly profile: LoadProfile;
-  /** From the first measured scheduled start to the last measured end, seconds. */
+  /**
+   * To the last measured end, seconds, from the start of the measured schedule: an open loop's
+   * (its measured arrivals / rate before its last arrival: the schedule's length plus the drain,
+   * vLLM's benchmark duration), else the first measured scheduled start.
+   */
   readonly durationS: number;
   readonly requests: RequestCounts;
   readonly throughput: Throughput;
@@ -198,4 +227,10 @@ export interface MaxRate {
   readonly slo: string;
   /** Why the bracket's upper end counted as a miss ({@link UpperEnd}). */
   readonly upperEnd: UpperEnd;
+  /**
+   * The largest rate that passed, when it was above the capacity that the throughput step
+   * measured (its `sustainedRate`): `rate` and the bracket's low end are then capped at that
+   * capacity, since a rate above it cannot be sustained. Absent otherwise.
+   */
+  readonly cappedFrom?: number;
 }

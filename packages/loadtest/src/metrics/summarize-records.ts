@@ -110,7 +110,11 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
  * value.)
  *
  * @remarks
- * `durationS` runs from the first measured scheduled start to the last measured end.
+ * `durationS` runs to the last measured end from, in a closed loop (or a pool of steps), the
+ * first measured scheduled start; in an open loop (`rate` given) from the start of its measured
+ * schedule, `arrivals / rate` before its last arrival, where `arrivals` counts the measured
+ * ones and those an interruption cut off (the gaps are rescaled to end there exactly), so it is
+ * the schedule's length plus the drain after its last arrival, vLLM's benchmark duration.
  * `error_rate` = (failed + dropped) / measured. Goodput counts a request good when it
  * completed and met every per-request latency bound; a request without a figure (one output
  * token has no TPOT) meets that figure's bound, as vLLM's benchmark counts it. Attainment is
@@ -121,6 +125,8 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
  *
  * @param all - the step's records (an array, a `RecordStore`, any iterable), walked once
  * @param slo - the SLO, when one was given
+ * @param rate - an open-loop step's rate (it sets where `durationS` starts); none for a closed
+ *   loop or a pool of steps
  * @returns the figures
  * @example
  * ```ts
@@ -128,10 +134,14 @@ function unanswered(key: string, stat: string, errorRate: number): string | unde
  * figures.goodput?.fraction; // 0.95 (19 of 20 answered within the SLO)
  * ```
  */
-export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFigures {
+export function summarizeRecords(
+  all: Iterable<LoadRecord>,
+  slo?: Slo,
+  rate?: number,
+): RecordFigures {
   const t = tally(all, slo);
   const n = t.measured;
-  const durationS = n === 0 ? 0 : Math.max(0, t.end - t.start) / 1000;
+  const durationS = n === 0 ? 0 : Math.max(0, t.end - spanStart(t, rate)) / 1000;
   const perSec = (k: number): number => (durationS > 0 ? k / durationS : 0);
   const failed = n - t.completed - t.dropped;
   const latencyMs: LatencyMs = {
@@ -146,8 +156,9 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
   return {
     durationS,
     requests: {
-      scheduled: n,
-      sent: t.sent,
+      // the cut-off requests were scheduled and sent: only the figures leave them out
+      scheduled: n + t.cutOff.count,
+      sent: t.sent + t.cutOff.sent,
       completed: t.completed,
       failed,
       dropped: t.dropped,
@@ -188,6 +199,19 @@ export function summarizeRecords(all: Iterable<LoadRecord>, slo?: Slo): RecordFi
         }),
     ...(quality.length === 0 ? {} : { quality }),
   };
+}
+
+/**
+ * Where `durationS` starts: an open loop's measured schedule starts `arrivals / rate` before its
+ * last arrival (its gaps are rescaled to end there exactly, as `arrivalOffsets` draws them, the
+ * cut-off arrivals counted), a closed loop (or a pool of steps) at its first measured start.
+ */
+function spanStart(t: Tally, rate: number | undefined): number {
+  if (rate === undefined || !(rate > 0)) return t.start;
+  const arrivals = t.measured + t.cutOff.count;
+  // never before the run's start, which record times count from: a step shorter than one gap
+  // (--rate 1e-6 --duration 1s) has its one arrival at the step's end, not 11 days after its start
+  return Math.max(0, Math.max(t.lastStart, t.cutOff.lastScheduled) - (arrivals / rate) * 1000);
 }
 
 /** Sums and samples of a step's measured records, in one pass. */

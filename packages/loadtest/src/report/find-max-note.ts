@@ -76,9 +76,22 @@ function upperNote(result: LoadTestResult, hi: string): string {
   }
 }
 
+/** The last rate step of a run that offered `rate` (the step behind an answer), with its index. */
+function stepAt(result: LoadTestResult, rate: number): { s: StepResult; i: number } | undefined {
+  const steps = result.steps ?? [];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const s = steps[i]!;
+    if (s.profile.kind === 'rate' && s.profile.rate === rate) return { s, i };
+  }
+  return undefined;
+}
+
 /**
- * `--find-max`'s answer as one sentence: the largest rate with its bracket and what set the
- * bracket's upper end (`maxRate.upperEnd`), or that no rate met the SLO.
+ * `--find-max`'s answer as one sentence: the largest offered rate within the SLO with the rate
+ * its step achieved (completed requests/s, the figure of the table's `req/s` column and the
+ * charts' x axis), the bracket and what set its upper end (`maxRate.upperEnd`), the cap at the
+ * measured capacity when a rate above it passed (`maxRate.cappedFrom`), or that no rate met the
+ * SLO.
  *
  * @param result - a load test's result
  * @returns the sentence, or undefined without `maxRate`
@@ -93,6 +106,20 @@ export function maxRateLine(result: LoadTestResult): string | undefined {
   const [lo, hi] = max.bracket;
   const note = upperNote(result, hi.toFixed(2));
   if (max.rate === 0)
-    return `No rate met the SLO (${max.slo}): the lowest rate tried, ${hi.toFixed(2)} requests/s, missed it${note}.`;
-  return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s (bracket ${lo.toFixed(2)}-${hi.toFixed(2)}${note}).`;
+    return `No rate met the SLO (${max.slo}): the lowest rate tried, offered ${hi.toFixed(2)} requests/s, missed it${note}.`;
+  const bracket = `bracket ${lo.toFixed(2)}-${hi.toFixed(2)}${note}`;
+  if (max.cappedFrom !== undefined) {
+    const passed = stepAt(result, max.cappedFrom);
+    const achieved =
+      passed === undefined
+        ? ''
+        : ` (achieved ${passed.s.throughput.requestsPerSec.toFixed(2)}/s, step ${passed.i})`;
+    return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s, the capacity its throughput step measured (step 0); a step offered ${max.cappedFrom.toFixed(2)}/s passed${achieved}, but a rate above the measured capacity cannot be sustained, so the answer is capped there (${bracket}).`;
+  }
+  const at = stepAt(result, max.rate);
+  const achieved =
+    at === undefined
+      ? ''
+      : ` (achieved ${at.s.throughput.requestsPerSec.toFixed(2)}/s, step ${at.i})`;
+  return `Largest rate within the SLO (${max.slo}): offered ${max.rate.toFixed(2)} requests/s${achieved} (${bracket}).`;
 }

@@ -1,4 +1,4 @@
-import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
 
 /**
  * Whether a step measured nothing: no request after its warm-up was scheduled, or every one
@@ -14,13 +14,16 @@ import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
  * ```
  */
 export function measuredNothing(step: StepResult): boolean {
-  return step.requests.scheduled === 0;
+  return measuredRequests(step.requests) === 0;
 }
 
 /**
- * How long the requests that the interruption cut off in a step had waited, as a clause: `5
- * requests were still waiting after up to 12.3 s (4 with no first token; 5 had already waited
- * past a latency bound of the SLO)`; undefined when none was cut off.
+ * What happened to the requests that the interruption cut off in a step, as a clause: `4
+ * requests in flight (sent, their answers not finished) were cut off by the interruption
+ * after waiting up to 0.3 s since their intended start (none had a first token yet); they count
+ * as requests.cutOff (errorClass abort in --records), not as failures of the service`, with
+ * `; 5 had already waited past a latency bound of the SLO, ...` when some had; undefined when none
+ * was cut off.
  *
  * @param step - a step's result
  * @returns the clause, or undefined
@@ -33,14 +36,22 @@ export function cutOffWaitClause(step: StepResult): string | undefined {
   const cut = step.requests.cutOff ?? 0;
   const wait = step.requests.cutOffWait;
   if (cut === 0 || wait === undefined) return undefined;
-  const s = (n: number) => (n === 1 ? '' : 's');
+  const one = cut === 1;
   const noToken =
-    wait.noToken === cut ? 'none with a first token' : `${wait.noToken} with no first token`;
+    wait.noToken === cut
+      ? one
+        ? 'it had no first token yet'
+        : 'none had a first token yet'
+      : wait.noToken === 0
+        ? one
+          ? 'it was streaming its answer'
+          : 'all were streaming their answers'
+        : `${wait.noToken} had no first token yet`;
   const past =
     wait.pastSlo === undefined || wait.pastSlo === 0
       ? ''
-      : `; ${wait.pastSlo} had already waited past a latency bound of the SLO, so they would have missed it whatever came later`;
-  return `${cut} request${s(cut)} ${cut === 1 ? 'was' : 'were'} still waiting after up to ${(wait.longestMs / 1000).toFixed(1)} s (${noToken}${past})`;
+      : `; ${wait.pastSlo} had already waited past a latency bound of the SLO, so ${wait.pastSlo === 1 ? 'it' : 'they'} would have missed it whatever came later`;
+  return `${cut} request${one ? '' : 's'} in flight (sent, ${one ? 'its answer' : 'their answers'} not finished) ${one ? 'was' : 'were'} cut off by the interruption after waiting up to ${(wait.longestMs / 1000).toFixed(1)} s since ${one ? 'its' : 'their'} intended start (${noToken}); ${one ? 'it counts' : 'they count'} as requests.cutOff (errorClass abort in --records), not as ${one ? 'a failure' : 'failures'} of the service${past}`;
 }
 
 /**
@@ -69,12 +80,12 @@ export function interruptionNote(result: LoadTestResult): string | undefined {
     const why =
       cut === 0
         ? `during the warm-up of step ${n - 1}: that step measured nothing (its warm-up requests are in --records)`
-        : `during step ${n - 1}: its ${cut} measured request${cut === 1 ? ' was' : 's were'} all cut off, so it measured nothing (errorClass abort in --records); ${cutOffWaitClause(last)}`;
+        : `during step ${n - 1}, which measured nothing: ${cutOffWaitClause(last)}`;
     return `Interrupted ${why}${later}${search}.`;
   }
   const inFlight =
     cut === 0
       ? ''
-      : ` (its ${cut} request${cut === 1 ? '' : 's'} in flight ${cut === 1 ? 'was' : 'were'} cut off by the interruption and ${cut === 1 ? 'is' : 'are'} left out of its figures, so its tail percentiles leave out the slowest requests outstanding; errorClass abort in --records; ${cutOffWaitClause(last)})`;
+      : ` (${cutOffWaitClause(last)}; left out of its figures, its tail percentiles leave out the slowest requests outstanding)`;
   return `Interrupted: ${n === 1 ? 'step 0 ran' : `steps 0-${n - 1} ran`}, the last one cut short${inFlight}${later}${search}.`;
 }

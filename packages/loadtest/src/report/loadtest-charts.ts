@@ -169,13 +169,16 @@ function cdfChart(steps: readonly StepResult[], records: Iterable<LoadRecord>): 
   }));
   const kept = cdf.filter((c) => c.x.length > 0);
   if (kept.length === 0) return '';
+  // the legend beside the plot: in a corner it covered the curves (a slow step's reach the
+  // bottom-right corner, the quick ones climb at the left)
   return figure(
     lineChart(kept, {
       title: 'TTFT CDF per step',
       xLabel: 'TTFT (ms)',
       yLabel: 'Fraction of requests',
+      legendOutside: true,
     }),
-  );
+  ).replace('<figure>', '<figure class="wide">');
 }
 
 /**

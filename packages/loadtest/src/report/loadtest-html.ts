@@ -10,13 +10,13 @@ import { stepCounts, sweepAnswer } from './sweep-answer.js';
 
 /** The page's CSS: side padding, tables that scroll in their own box, charts that shrink to a phone. */
 const STYLE = `*{box-sizing:border-box}body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24}
-main{max-width:1100px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
+main{max-width:1360px;margin:0 auto;padding:1.5rem 1.25rem 3rem}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem}
 .table-wrap{overflow-x:auto;margin:1rem 0}table{border-collapse:collapse;font-variant-numeric:tabular-nums}
 td,th{padding:.25rem .6rem;border-bottom:1px solid #d0d7de;text-align:right;vertical-align:top;white-space:nowrap}
-th{font-size:13px;white-space:normal;min-width:6.5em}td:first-child,th:first-child,.text{text-align:left}
-td.text{white-space:normal;min-width:9em}code{overflow-wrap:anywhere}
-.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}figure{margin:0;max-width:440px}
+th{font-size:13px;white-space:normal;min-width:4.5em}td:first-child,th:first-child,.text{text-align:left}
+td.text{white-space:normal;min-width:7em;max-width:16em}code{overflow-wrap:anywhere}
+.charts{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}figure{margin:0;max-width:440px}figure.wide{max-width:640px}
 figcaption,.note{font-size:12px;color:#57606a}.chart{max-width:100%;height:auto}
 .chart .grid{stroke:#eef1f4}.chart .axis{stroke:#8c959f}.tick,.legend{font-size:11px;fill:#444}
 .axis-label{font-size:12px}.chart-title{font-size:13px;font-weight:600}
@@ -95,7 +95,7 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
     const verdict = result.sloPassed;
     const met =
       result.steps !== undefined
-        ? ` ${escapeHtml(stepCounts(result.steps))}.`
+        ? ` ${escapeHtml(stepCounts(result.steps, findMaxOutcomes(result)))}.`
         : verdict === undefined
           ? ''
           : verdict.passed
@@ -144,9 +144,14 @@ export function loadtestHtml(
     notes.push(
       `<p class="warn">${escapeHtml(saturation)}${result.harness.reasons.length === 0 ? '' : ` ${result.harness.reasons.map(escapeHtml).join('; ')}.`}</p>`,
     );
-  const maxRate = maxRateLine(result);
-  if (maxRate !== undefined) notes.push(`<p><b>${escapeHtml(maxRate)}</b></p>`);
-  const answer = sweepAnswer(result);
+  // the SLO cell names the bounds missed; the full reasons go here
+  for (const [i, s] of steps.entries())
+    if (s.sloPassed?.passed === false)
+      notes.push(
+        `<p class="note">Step ${i} missed the SLO: ${s.sloPassed.failures.map(escapeHtml).join('; ')}.</p>`,
+      );
+  // the answer first, for a search as for a sweep
+  const answer = maxRateLine(result) ?? sweepAnswer(result);
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',

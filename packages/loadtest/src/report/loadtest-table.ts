@@ -1,5 +1,5 @@
 import { escapeHtml } from '@assay/report';
-import type { StepResult } from '../metrics/step-result.js';
+import { measuredRequests, type StepResult } from '../metrics/step-result.js';
 import type { RateStepOutcome } from '../run/search-rate.js';
 import { parseSlo, type SloBound } from '../slo/parse-slo.js';
 import { sloCell, validCell } from './step-cells.js';
@@ -68,9 +68,8 @@ function boundColumn(b: SloBound): Column {
       key: b.key,
       cell: (s) => {
         const r = s.requests;
-        return r.scheduled === 0
-          ? '–'
-          : `${(((r.failed + r.dropped) / r.scheduled) * 100).toFixed(1)}%`;
+        const n = measuredRequests(r);
+        return n === 0 ? '–' : `${(((r.failed + r.dropped) / n) * 100).toFixed(1)}%`;
       },
     };
   return {
@@ -126,8 +125,14 @@ function columns(
   const base = all.filter((c) => c.key === undefined || !shown.has(c.key));
   const scored = steps.some((s) => s.quality !== undefined);
   const slo = steps.some((s) => s.sloPassed !== undefined);
+  // the verdicts first, next to the step: a wide table cut at the page's edge (a screenshot, a
+  // printout) still shows whether each step met the SLO and whether it measured the service
+  const [stepColumn, ...figures] = base;
   const cols: Column[] = [
-    ...base,
+    stepColumn!,
+    ...(slo ? [{ head: 'SLO', cell: sloCell, text: true }] : []),
+    { head: 'measurement valid', cell: (s, i) => validCell(s, outcomes.get(i)), text: true },
+    ...figures,
     ...bounds,
     ...(steps.some((s) => s.goodput !== undefined)
       ? [
@@ -138,8 +143,6 @@ function columns(
         ]
       : []),
     ...(scored ? [{ head: 'quality (95% CI)', cell: qualityCell, text: true }] : []),
-    ...(slo ? [{ head: 'SLO', cell: sloCell, text: true }] : []),
-    { head: 'measurement valid', cell: (s, i) => validCell(s, outcomes.get(i)), text: true },
   ];
   return cols;
 }

@@ -1,4 +1,4 @@
-import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
 import { keptUp, sustainedRate } from '../run/search-rate.js';
 import { measuredNothing } from './interruption-note.js';
 
@@ -17,7 +17,7 @@ import { measuredNothing } from './interruption-note.js';
  * ```
  */
 export function saturationNote(result: LoadTestResult): string | undefined {
-  const noneSucceeded = result.requests.scheduled > 0 && result.requests.completed === 0;
+  const noneSucceeded = measuredRequests(result.requests) > 0 && result.requests.completed === 0;
   // every request failed (a 404 path, a refused key) on a generator that kept up: still no
   // figure of the server, whatever the generator's health
   if (noneSucceeded && !result.harness.saturated)
@@ -68,7 +68,7 @@ export function stepValidity(
   const word = step.harness.saturated
     ? saturated
     : // nothing succeeded: no server figure, however healthy the generator
-      step.requests.scheduled > 0 && step.requests.completed === 0
+      measuredRequests(step.requests) > 0 && step.requests.completed === 0
       ? noneSucceeded
       : undefined;
   if (word !== undefined) return missed ? `${word}, slo fail` : word;

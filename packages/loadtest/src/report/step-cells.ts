@@ -1,4 +1,4 @@
-import type { StepResult } from '../metrics/step-result.js';
+import { measuredRequests, type StepResult } from '../metrics/step-result.js';
 import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/search-rate.js';
 
 /**
@@ -15,12 +15,12 @@ import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/sea
  */
 export function measurementValid(step: StepResult): boolean {
   if (step.harness.saturated) return false;
-  return !(step.requests.scheduled > 0 && step.requests.completed === 0);
+  return !(measuredRequests(step.requests) > 0 && step.requests.completed === 0);
 }
 
 /** Nothing measured: an interruption in the warm-up, or every request cut off. */
 function measuredNothing(step: StepResult): boolean {
-  return step.requests.scheduled === 0 && step.sloPassed === undefined;
+  return measuredRequests(step.requests) === 0 && step.sloPassed === undefined;
 }
 
 /**
@@ -53,17 +53,24 @@ export function validCell(step: StepResult, outcome: RateStepOutcome | undefined
 
 /**
  * The report's `SLO` cell: whether the step's figures met every bound, whatever the
- * generator's health (that is the `measurement valid` column).
+ * generator's health (that is the `measurement valid` column). A miss names the bounds missed,
+ * not the failures' full text: each bound's statistic has its own column beside it, and the
+ * long sentences made the column too wide for the page.
  *
  * @param step - the step
- * @returns `met`, `missed: <failures>`, or `–` without an SLO (or with nothing measured)
+ * @returns `met`, `missed: <bound keys>`, or `–` without an SLO (or with nothing measured)
  * @example
  * ```ts
  * sloCell(step); // 'met'
+ * sloCell({ ...step, sloPassed: { passed: false, failures: ['ttft_p95 = 2268 > 300', 'e2e_p99 = 2568 > 1000'] } });
+ * // 'missed: ttft_p95, e2e_p99'
  * ```
  */
 export function sloCell(step: StepResult): string {
   const v = step.sloPassed;
   if (v === undefined) return '–';
-  return v.passed ? 'met' : `missed: ${v.failures.join('; ')}`;
+  if (v.passed) return 'met';
+  // every failure starts with its bound's key (`ttft_p95 = …`, `tpot_p95 has no value …`)
+  const keys = [...new Set(v.failures.map((f) => /^[a-z0-9_]+/.exec(f)?.[0] ?? f))];
+  return `missed: ${keys.join(', ')}`;
 }

@@ -1,4 +1,5 @@
-import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
+import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/search-rate.js';
 import { stepLabel } from './loadtest-table.js';
 import { measurementValid } from './step-cells.js';
 
@@ -7,9 +8,13 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 /**
  * How the steps of a sweep or search fared against the SLO, counted apart from the validity of
  * each measurement: `SLO met at 5 of 5 steps; 1 measurement not valid (step 2: the load generator fell
- * behind), so its figures describe the client, not the server`.
+ * behind), so its figures describe the client, not the server`. With `--find-max`'s outcomes, a
+ * step that met the bounds but fell behind its rate is counted as the search counts it, a miss:
+ * `SLO met at 4 of 7 steps (missed at step 0, step 3; step 6 met the bounds but fell behind its
+ * rate: kept up 0.71 < 0.95)`.
  *
  * @param steps - the run's steps
+ * @param outcomes - how `--find-max` counted each rate step (`findMaxOutcomes`); none for a sweep
  * @returns the sentence, without a final period
  * @example
  * ```ts
@@ -17,18 +22,30 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
  * // 'SLO met at 5 of 5 steps; 1 measurement not valid (step 2: the load generator fell behind), so its figures describe the client, not the server'
  * ```
  */
-export function stepCounts(steps: readonly StepResult[]): string {
-  const judged = steps.filter((s) => s.sloPassed !== undefined);
-  const met = judged.filter((s) => s.sloPassed?.passed === true).length;
+export function stepCounts(
+  steps: readonly StepResult[],
+  outcomes: ReadonlyMap<number, RateStepOutcome> = new Map(),
+): string {
+  const judged = steps.filter((s) => s.sloPassed !== undefined).length;
+  const behind = (i: number): boolean => outcomes.get(i) === 'kept-up';
+  const met = steps.filter((s, i) => s.sloPassed?.passed === true && !behind(i)).length;
   const missed = steps.flatMap((s, i) => (s.sloPassed?.passed === false ? [`step ${i}`] : []));
+  const fellBehind = steps.flatMap((s, i) =>
+    s.sloPassed?.passed === true && behind(i)
+      ? [
+          `step ${i} met the bounds but fell behind its rate (${keptUpShortfall(s, s.profile.rate ?? 0) ?? `kept up < ${KEPT_UP_SHARE}`}), which --find-max counts as a miss`,
+        ]
+      : [],
+  );
   const invalid = steps.flatMap((s, i) =>
-    s.requests.scheduled > 0 && !measurementValid(s)
+    measuredRequests(s.requests) > 0 && !measurementValid(s)
       ? [
           `step ${i}: ${s.harness.saturated ? 'the load generator fell behind' : 'no request succeeded'}`,
         ]
       : [],
   );
-  const slo = `SLO met at ${met} of ${plural(judged.length, 'step', 'steps')}${missed.length === 0 ? '' : ` (missed at ${missed.join(', ')})`}`;
+  const why = [...(missed.length === 0 ? [] : [`missed at ${missed.join(', ')}`]), ...fellBehind];
+  const slo = `SLO met at ${met} of ${plural(judged, 'step', 'steps')}${why.length === 0 ? '' : ` (${why.join('; ')})`}`;
   const valid =
     invalid.length === 0
       ? 'every measurement valid'
@@ -45,6 +62,26 @@ function countsForSlo(s: StepResult): boolean {
   return measurementValid(s) || (s.harness.saturated && s.harness.rateShort !== true);
 }
 
+/**
+ * The rate a sweep's answer ranks steps by, the kind `--find-max` answers in: an open-loop
+ * step's offered rate; a closed loop offers none, so its achieved rate.
+ */
+function rankRate(s: StepResult): number {
+  return s.profile.kind === 'rate' ? (s.profile.rate ?? 0) : s.throughput.requestsPerSec;
+}
+
+/**
+ * The answer's rate, labelled: `offered 19.46 requests/s, achieved 16.31/s` for an open-loop
+ * step (achieved: completed requests/s, the table's `req/s`), `achieved 79.25 requests/s (a
+ * closed loop offers no rate)` for a closed one.
+ */
+function rateClause(s: StepResult): string {
+  const achieved = s.throughput.requestsPerSec.toFixed(2);
+  return s.profile.kind === 'rate'
+    ? `offered ${(s.profile.rate ?? 0).toFixed(2)} requests/s, achieved ${achieved}/s`
+    : `achieved ${achieved} requests/s (a closed loop offers no rate)`;
+}
+
 /** The throughput step: the closed-loop step at the largest concurrency. */
 function throughputStep(steps: readonly StepResult[]): number {
   let best = -1;
@@ -59,14 +96,15 @@ function throughputStep(steps: readonly StepResult[]): number {
 /**
  * A sweep's answer: the largest rate measured within the SLO (over the steps that met it and
  * answer for the service, as `--find-max` counts them; between the measured rates nothing is
- * known), and the throughput step's rate. A rate
+ * known), ranked and stated as `--find-max` states its answer, by the offered rate with the
+ * achieved one beside it, and the throughput step's achieved rate. A rate
  * averaged over all steps of a sweep describes no load that ran, so none is given.
  *
  * @param result - a load test's result
  * @returns the sentence, or undefined for a run that is not a sweep
  * @example
  * ```ts
- * sweepAnswer(result); // 'Largest rate measured within the SLO: 388.93 requests/s (step 1: concurrency 64; …). …'
+ * sweepAnswer(result); // 'Largest rate measured within the SLO: achieved 388.93 requests/s (a closed loop offers no rate) (step 1: concurrency 64; …). …'
  * ```
  */
 export function sweepAnswer(result: LoadTestResult): string | undefined {
@@ -78,12 +116,12 @@ export function sweepAnswer(result: LoadTestResult): string | undefined {
     const within = steps
       .map((s, i) => ({ s, i }))
       .filter(({ s }) => s.sloPassed?.passed === true && countsForSlo(s))
-      .sort((a, b) => b.s.throughput.requestsPerSec - a.s.throughput.requestsPerSec)[0];
+      .sort((a, b) => rankRate(b.s) - rankRate(a.s))[0];
     const late = within !== undefined && !measurementValid(within.s);
     out.push(
       within === undefined
         ? 'No valid step met the SLO.'
-        : `Largest rate measured within the SLO: ${within.s.throughput.requestsPerSec.toFixed(2)} requests/s (${stepLabel(within.s, within.i)}${late ? ', met although the generator sent late, which only adds to the latencies' : ''}; only the rates in the table were tried, --find-max searches between them).`,
+        : `Largest rate measured within the SLO: ${rateClause(within.s)} (${stepLabel(within.s, within.i)}${late ? ', met although the generator sent late, which only adds to the latencies' : ''}; only the rates in the table were tried, --find-max searches between them).`,
     );
   }
   const t = throughputStep(steps);
@@ -96,7 +134,7 @@ export function sweepAnswer(result: LoadTestResult): string | undefined {
         ? ' (cut short by the interruption)'
         : '';
     out.push(
-      `Throughput step (${stepLabel(s, t)}): ${s.throughput.requestsPerSec.toFixed(2)} requests/s${cut}${slo}${measurementValid(s) ? '' : ', not valid'}.`,
+      `Throughput step (${stepLabel(s, t)}): achieved ${s.throughput.requestsPerSec.toFixed(2)} requests/s${cut}${slo}${measurementValid(s) ? '' : ', not valid'}.`,
     );
   }
   return out.join(' ');

@@ -33,7 +33,7 @@ export function buildStepResult(
   reading: HarnessReading,
   slo?: Slo,
 ): StepResult {
-  const figures = summarizeRecords(records, slo);
+  const figures = summarizeRecords(records, slo, profile.rate);
   const harness = judgeStep(records, reading, profile.rate, figures.scheduleLagMs.p99);
   return { schemaVersion: LOADTEST_SCHEMA_VERSION, profile, ...figures, harness };
 }

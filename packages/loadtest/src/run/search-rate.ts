@@ -221,7 +221,10 @@ function passes(outcome: RateStepOutcome): boolean {
  * every SLO bound with the rate offered, and, above C, kept up with it). It stops when
  * hi - lo < 5% of hi or after 6 bisections; the answer is lo with its bracket and
  * `upperEnd`, why the step at hi missed (`'generator'` when the generator, not the service,
- * voided it). Each step runs the run's full duration or request count.
+ * voided it). An answer above C is capped at C (`rate` and the bracket's low end; `cappedFrom`
+ * keeps the rate that passed): a rate above the measured capacity cannot be sustained, and steps
+ * within 2% above C are not judged for keeping up. Each step runs the run's full duration or
+ * request count.
  *
  * @param runner - runs steps on the run's client
  * @param slo - the SLO
@@ -258,7 +261,7 @@ export async function findMaxRate(
     } else upperEnd = outcome as UpperEnd;
   }
   // every rate tried passed: the upper end was never reached (its bracket end is untested)
-  if (upperEnd === 'untested') return { rate: lo, bracket: [lo, hi], slo: slo.spec, upperEnd };
+  if (upperEnd === 'untested') return capped(lo, hi, capacity, slo, upperEnd);
   for (let i = 0; i < MAX_BISECTIONS && hi - lo >= BRACKET_TOLERANCE * hi; i++) {
     const mid = (lo + hi) / 2;
     const step = await runner.run({ kind: 'rate', rate: mid, arrival, maxInFlight });
@@ -269,17 +272,30 @@ export async function findMaxRate(
       upperEnd = outcome as UpperEnd;
     }
   }
-  return { rate: lo, bracket: [lo, hi], slo: slo.spec, upperEnd };
+  return capped(lo, hi, capacity, slo, upperEnd);
 }
 
 /**
- * `--find-max`'s answer above the rate its own throughput step sustained: a step too short for
- * a queue to build lets a rate the service cannot keep up with pass (2-s steps passed 41/s
- * against a 40/s server). Only a hint: a closed loop of too few requests in flight can also
+ * The answer with its low end capped at the measured capacity: a rate above what the service
+ * completed in its throughput step cannot be sustained, however a short step judged it (steps
+ * up to 2% above capacity are not judged for keeping up, so one can pass by chance: 25.10/s
+ * passed against a measured 24.72/s, true 25/s).
+ */
+function capped(lo: number, hi: number, capacity: number, slo: Slo, upperEnd: UpperEnd): MaxRate {
+  if (!(capacity > 0) || lo <= capacity)
+    return { rate: lo, bracket: [lo, hi], slo: slo.spec, upperEnd };
+  return { rate: capacity, bracket: [capacity, hi], slo: slo.spec, upperEnd, cappedFrom: lo };
+}
+
+/**
+ * `--find-max`'s answer capped at the capacity of its own throughput step (`maxRate.cappedFrom`):
+ * a rate above it passed, which a step too short for a queue to build allows (2-s steps passed
+ * 41/s against a 40/s server), or a step within 2% above it, which is not judged for keeping
+ * up. Only a hint about the step length: a closed loop of too few requests in flight can also
  * fall short of what the service sustains.
  *
  * @param result - a `--find-max` run's result
- * @returns the warning, or undefined when the answer is within 2% of the capacity or below
+ * @returns the warning, or undefined when the answer was not capped
  * @example
  * ```ts
  * aboveCapacityWarning(result); // undefined (a sweep finds no largest rate)
@@ -287,8 +303,8 @@ export async function findMaxRate(
  */
 export function aboveCapacityWarning(result: LoadTestResult): string | undefined {
   const throughputStep = result.steps?.[0];
-  if (result.maxRate === undefined || throughputStep?.profile.kind !== 'concurrency') return;
-  const capacity = sustainedRate(throughputStep);
-  if (!(capacity > 0) || result.maxRate.rate <= 1.02 * capacity) return;
-  return `the largest rate found, ${result.maxRate.rate.toFixed(2)} requests/s, is above the ${capacity.toFixed(2)} requests/s the service completed with ${throughputStep.profile.concurrency} in flight (step 0): a step too short for a queue to build passes a rate the service cannot sustain. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
+  const from = result.maxRate?.cappedFrom;
+  if (from === undefined || throughputStep?.profile.kind !== 'concurrency') return;
+  const capacity = result.maxRate!.rate;
+  return `a step offered ${from.toFixed(2)} requests/s passed, above the ${capacity.toFixed(2)} requests/s the service completed with ${throughputStep.profile.concurrency} in flight (step 0), so the answer is capped at ${capacity.toFixed(2)}: a rate above the measured capacity cannot be sustained, and a step too short for a queue to build passes one. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
 }
