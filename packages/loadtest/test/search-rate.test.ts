@@ -3,7 +3,6 @@ import { startModelServer, trainSpamModel } from '@assay/model-server';
 import { expect, test } from 'vitest';
 import {
   aboveCapacityWarning,
-  arrivalName,
   buildStepResult,
   droppedRecord,
   fellBehind,
@@ -23,6 +22,7 @@ import {
   summarizeRecords,
   sustainedRate,
 } from '../src/index.js';
+import { profileOf } from '../src/run/run-load-test.js';
 import { timedRecord } from './support/timed-record.js';
 
 /** Runs a load test against a reference server of 4 batch slots and 10-ms decode steps. */
@@ -188,11 +188,7 @@ test('--find-max never answers above the capacity its throughput step measured',
         signal: new AbortController().signal,
         origin,
       });
-      const profile =
-        load.kind === 'concurrency'
-          ? { kind: 'concurrency' as const, concurrency: load.concurrency }
-          : { kind: 'rate' as const, rate: load.rate, arrival: arrivalName(load.arrival) };
-      const result = buildStepResult(profile, run.records, run.reading, slo);
+      const result = buildStepResult(profileOf(load), run.records, run.reading, slo);
       runner.steps.push(result);
       return result;
     },

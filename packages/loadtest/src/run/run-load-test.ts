@@ -52,7 +52,18 @@ export interface LoadTestOutcome {
   readonly records: RecordStore;
 }
 
-function profileOf(load: StepLoad): LoadProfile {
+/**
+ * The `profile` of a step's result for its load.
+ *
+ * @param load - the step's load
+ * @returns its profile
+ * @example
+ * ```ts
+ * profileOf({ kind: 'concurrency', concurrency: 8 }); // { kind: 'concurrency', concurrency: 8 }
+ * profileOf({ kind: 'rate', rate: 5, arrival: { kind: 'poisson' } }).arrival; // 'poisson'
+ * ```
+ */
+export function profileOf(load: StepLoad): LoadProfile {
   return load.kind === 'concurrency'
     ? { kind: 'concurrency', concurrency: load.concurrency }
     : { kind: 'rate', rate: load.rate, arrival: arrivalName(load.arrival) };

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createClient, type ModelClient } from '@assay/clients';
 import {
-  arrivalName,
   buildStepResult,
   type LoadRecord,
   type LoadTestResult,
@@ -10,6 +9,7 @@ import {
   type StepLoad,
   type StepRunner,
 } from '../../src/index.js';
+import { profileOf } from '../../src/run/run-load-test.js';
 
 /** A sweep of five steps against the model server (committed output of a real run). */
 const SWEEP = readFileSync(new URL('../fixtures/sweep-result.json', import.meta.url), 'utf8');
@@ -116,11 +116,7 @@ export function modelServerRunner(baseUrl: string, slo?: Slo): StepRunner {
         signal: new AbortController().signal,
         origin,
       });
-      const profile =
-        load.kind === 'concurrency'
-          ? { kind: 'concurrency' as const, concurrency: load.concurrency }
-          : { kind: 'rate' as const, rate: load.rate, arrival: arrivalName(load.arrival) };
-      const result = buildStepResult(profile, run.records, run.reading, slo);
+      const result = buildStepResult(profileOf(load), run.records, run.reading, slo);
       runner.steps.push(result);
       return result;
     },
