@@ -434,8 +434,9 @@ describe('assay score', () => {
     ];
     const missing = await assay(base);
     expect(missing.code).toBe(2);
+    // named by its line in the file, as the readers name a bad cell
     expect(missing.stderr).toContain(
-      'Column "item" (--clusters) has a missing value at data row 2 of',
+      `Column "item" (--clusters) has a missing value at line 3 (data row 2) of ${gaps}`,
     );
     const dropped = await assay([...base, '--drop-missing']);
     expect(dropped.code).toBe(2);
@@ -446,7 +447,7 @@ describe('assay score', () => {
     const fraction = await assay([scores, '--y-true', 'y', '--y-pred', 'yhat', '--clusters', 'p']);
     expect(fraction.code).toBe(2);
     expect(fraction.stderr).toContain(
-      `Column "p" (--clusters) has 0.25 at data row 1 of ${scores}; cluster ids are whole numbers or labels`,
+      `Column "p" (--clusters) has 0.25 at line 2 (data row 1) of ${scores}; cluster ids are whole numbers or labels`,
     );
   });
 

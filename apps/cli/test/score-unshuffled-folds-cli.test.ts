@@ -164,7 +164,9 @@ describe('--folds reads each row’s test fold from a column', () => {
     writeFileSync(words, '{"y":"a","p":"a","fold":"0"}\n{"y":"b","p":"b","fold":"two"}\n');
     const refused = await assay([args[0]!, words, ...args.slice(2, 6), '--folds', 'fold']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('Column "fold" (--folds) has "two" at data row 2');
+    expect(refused.stderr).toContain(
+      `Column "fold" (--folds) has "two" at line 2 (data row 2) of ${words}`,
+    );
   });
 
   test('bad fold columns and combinations are refused naming the flag, exit 2', async () => {
@@ -172,9 +174,12 @@ describe('--folds reads each row’s test fold from a column', () => {
     writeFileSync(bad, 'y,p,fold,half,text,none\na,a,0,0.5,x,-1\nb,b,1,1,y,-1\na,b,,0,z,-1\n');
     const args = ['score', bad, '--y-true', 'y', '--y-pred', 'p', '--metrics', 'accuracy'];
     const cases: [string[], string][] = [
-      [['--folds', 'fold'], 'Column "fold" (--folds) has a missing value at data row 3'],
-      [['--folds', 'half'], 'Column "half" (--folds) has 0.5 at data row 1'],
-      [['--folds', 'text'], 'Column "text" (--folds) has "x" at data row 1'],
+      [
+        ['--folds', 'fold'],
+        `Column "fold" (--folds) has a missing value at line 4 (data row 3) of ${bad}`,
+      ],
+      [['--folds', 'half'], `Column "half" (--folds) has 0.5 at line 2 (data row 1) of ${bad}`],
+      [['--folds', 'text'], `Column "text" (--folds) has "x" at line 2 (data row 1) of ${bad}`],
       [['--folds', 'fold', '--cv', 'kfold:2'], '--folds fold gives the folds, so --cv kfold:2'],
       [['--folds', 'fold', '--drop-missing'], '--folds cannot be combined with --drop-missing'],
       [['--folds', 'none'], 'Column "none" (--folds) marks every row -1 (never tested)'],

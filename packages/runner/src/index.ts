@@ -40,6 +40,7 @@ export type {
   TextValue,
 } from './io/loaded-column.js';
 export type { FileReadPool } from './io/read-csv-pool.js';
+export { describeDataRow } from './io/table-source.js';
 export { utf8FileStream } from './io/utf8-stream.js';
 export {
   CONFUSION_MATRIX_CLASS_LIMIT,

@@ -23,3 +23,4 @@ export type {
   TextColumn,
   TextValue,
 } from './io/loaded-column.js';
+export { describeDataRow } from './io/table-source.js';

@@ -1,4 +1,4 @@
-import { type LoadedTable, MAX_CV_FOLDS, RunnerError } from '@assay/runner';
+import { describeDataRow, type LoadedTable, MAX_CV_FOLDS, RunnerError } from '@assay/runner';
 import { PredefinedSplit } from '@assay/splitters';
 
 /** The `--folds` column read: the runner's fold ids, each fold's value, the untested rows. */
@@ -17,7 +17,7 @@ export interface FoldColumn {
  *
  * @throws {@link RunnerError} `INVALID_OPTION` naming a label that is not a number and its row
  */
-function foldValuesOf(table: LoadedTable, name: string): Float64Array {
+async function foldValuesOf(table: LoadedTable, name: string): Promise<Float64Array> {
   const column = table.columns.get(name)!;
   if (column.kind === 'number') return column.values;
   const { dictionary, codes } = column;
@@ -25,7 +25,7 @@ function foldValuesOf(table: LoadedTable, name: string): Float64Array {
   if (text >= 0) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `Column "${name}" (--folds) has "${String(dictionary[text])}" at data row ${codes.indexOf(text) + 1}; a fold is a whole number (0, 1, 2, ...; -1 = never tested).`,
+      `Column "${name}" (--folds) has "${String(dictionary[text])}" at ${await describeDataRow(table, codes.indexOf(text))}; a fold is a whole number (0, 1, 2, ...; -1 = never tested).`,
       { path: 'folds' },
     );
   }
@@ -41,29 +41,29 @@ function foldValuesOf(table: LoadedTable, name: string): Float64Array {
  * @param name - the column named by `--folds`
  * @returns the fold ids, each fold's value and the count of -1 rows
  * @throws {@link RunnerError} `MISSING_VALUE` for a row without a fold, `INVALID_OPTION` for
- *   a value that is not a whole number (naming the column and the data row), a text column,
+ *   a value that is not a whole number (naming the column and the row's line in the file), a text column,
  *   a column of -1 only, or more than `MAX_CV_FOLDS` folds
  * @example
  * ```ts
- * readFoldColumn(table, 'fold'); // values 1, 2, 3 become folds 0, 1, 2
+ * await readFoldColumn(table, 'fold'); // values 1, 2, 3 become folds 0, 1, 2
  * ```
  */
-export function readFoldColumn(table: LoadedTable, name: string): FoldColumn {
-  const values = foldValuesOf(table, name);
+export async function readFoldColumn(table: LoadedTable, name: string): Promise<FoldColumn> {
+  const values = await foldValuesOf(table, name);
   let untested = 0;
   for (let row = 0; row < values.length; row++) {
     const v = values[row]!;
     if (Number.isNaN(v)) {
       throw new RunnerError(
         'MISSING_VALUE',
-        `Column "${name}" (--folds) has a missing value at data row ${row + 1}; every row needs its test fold (-1 for a row that is never tested).`,
+        `Column "${name}" (--folds) has a missing value at ${await describeDataRow(table, row)}; every row needs its test fold (-1 for a row that is never tested).`,
         { path: name },
       );
     }
     if (!Number.isInteger(v) || Math.abs(v) > 2 ** 31 - 1) {
       throw new RunnerError(
         'INVALID_OPTION',
-        `Column "${name}" (--folds) has ${v} at data row ${row + 1}; a fold is a whole number (0, 1, 2, ...; -1 = never tested).`,
+        `Column "${name}" (--folds) has ${v} at ${await describeDataRow(table, row)}; a fold is a whole number (0, 1, 2, ...; -1 = never tested).`,
         { path: 'folds' },
       );
     }

@@ -230,8 +230,9 @@ export async function scoreOnPool(
     });
     const loadMs = performance.now() - loadStart;
     const clusterIds =
-      options.clusters === undefined ? undefined : clusterIdsOf(table, options.clusters);
-    const folds = options.folds === undefined ? undefined : readFoldColumn(table, options.folds);
+      options.clusters === undefined ? undefined : await clusterIdsOf(table, options.clusters);
+    const folds =
+      options.folds === undefined ? undefined : await readFoldColumn(table, options.folds);
     const foldIds = folds?.ids;
     const onProgress = (p: ScoreProgress) => bar.update(p);
     const onFoldIds =

@@ -61,3 +61,28 @@ export async function dataRowPlace(source: TableSource, row: number): Promise<st
       : await csvDataRowLine(file, row, format === 'tsv' ? '\t' : ',');
   return line === undefined ? undefined : `line ${line} (${rowText}) of ${file}`;
 }
+
+/**
+ * Where data row `row` of a table is, for a message about that row: its place in the file
+ * `loadColumns` read it from (`line 3 (data row 2) of preds.csv`, as the readers' own messages
+ * say it; see {@link dataRowPlace}), else `data row 2`.
+ *
+ * @remarks
+ * For checks made after loading (a row without a cluster or a fold): the user finds the row
+ * by its line. A text file is read again up to that row, so call it only for an error.
+ *
+ * @param table - the table (one `loadColumns` returned, or any other)
+ * @param row - the 0-based data row
+ * @returns the row's place
+ * @example
+ * ```ts
+ * const table = await loadColumns('preds.csv', { columns: { label: 'label' } });
+ * await describeDataRow(table, 1); // 'line 3 (data row 2) of preds.csv'
+ * await describeDataRow({ columns: new Map(), rowCount: 2 }, 1); // 'data row 2'
+ * ```
+ */
+export async function describeDataRow(table: object, row: number): Promise<string> {
+  const source = tableSource(table);
+  const place = source === undefined ? undefined : await dataRowPlace(source, row);
+  return place ?? `data row ${row + 1}`;
+}
