@@ -391,6 +391,33 @@ describe('pinned judge settings', () => {
   });
 });
 
+describe('the model the judge service says graded', () => {
+  it('warns when an inline judge client is answered by another model (naming judge.client.model), not when the id matches, also when resumed', async () => {
+    // the loopback judge says 'loopback-judge' answered; the config asks for the overlap judge
+    const other = await startLoopbackJudge(() => 'GRADE: C');
+    const items = SAME.length + PARAPHRASE.length + UNRELATED.length;
+    const expected = `judge.client.model: asked for 'assay-overlap-judge', but the service says 'loopback-judge' graded (${items} of ${items} grades of judge 'overlap')`;
+    try {
+      const out = join(dir, 'judge-served');
+      const settings = { repeats: 1, humanGrade: undefined };
+      const results = await runEvaluation(config(out, other.baseUrl, settings, []));
+      expect(results.warnings?.find((w) => w.startsWith('judge.client.model: '))).toContain(
+        expected,
+      );
+      const again = await runEvaluation(config(out, other.baseUrl, settings, []));
+      expect(other.calls()).toBe(items);
+      expect(again.warnings?.find((w) => w.startsWith('judge.client.model: '))).toContain(expected);
+      const right = await runEvaluation(
+        config(join(dir, 'judge-served-right'), judgeServer.baseUrl, settings, []),
+      );
+      expect((right.models[0] as JudgedModelResult).judge!.graded).toBe(items);
+      expect(right.warnings?.some((w) => w.startsWith('judge.client.model: '))).toBe(false);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
+});
+
 describe('pairwise judging (both orders)', () => {
   const short = {
     name: 'short',

@@ -6,6 +6,7 @@ import type { PromptMessage } from '../prompt/build-messages.js';
 import { endpointIdentity } from '../run/endpoint-identity.js';
 import type { Outcome, RunJournal } from '../run/journal.js';
 import type { PredictionRow } from '../run/prediction-row.js';
+import { judgeServedModelWarnings } from '../run/run-warnings.js';
 import {
   type CompletionClientLike,
   type PendingRequest,
@@ -29,6 +30,8 @@ export interface JudgeExecution {
   readonly sent: number;
   /** grading requests the response cache answered this run */
   readonly cached: number;
+  /** what the grades make doubtful (an inline judge client that another model answered) */
+  readonly warnings: readonly string[];
 }
 
 /** What {@link executeJudge} needs of the run besides the configuration and the subjects. */
@@ -175,5 +178,16 @@ export async function executeJudge(
       await service.close();
     }
   }
-  return { client, draws: judgeDraws(plan, outcomes, judge.mode), progress, sent, cached };
+  const warnings =
+    typeof judge.client === 'string'
+      ? []
+      : judgeServedModelWarnings(judge.client, [...outcomes.values()]);
+  return {
+    client,
+    draws: judgeDraws(plan, outcomes, judge.mode),
+    progress,
+    sent,
+    cached,
+    warnings,
+  };
 }

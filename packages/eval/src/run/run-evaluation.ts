@@ -215,6 +215,7 @@ export async function executeRun(
           retryFailed: options.retryFailed === true,
           onOutcome: (p) => options.onProgress?.([...progress, p]),
         });
+        warnings.push(...judge.warnings);
       }
     }
   } finally {

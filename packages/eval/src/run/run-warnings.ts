@@ -116,20 +116,56 @@ export function servedModelWarnings(models: readonly ModelSources[]): string[] {
   const out: string[] = [];
   for (const m of models) {
     const asked = m.model.model;
-    const others = new Map<string, number>();
-    let named = 0;
-    for (const o of m.outcomes) {
-      if (o.status !== 'ok' || o.servedModel === undefined) continue;
-      named++;
-      if (!sameServedModel(asked, o.servedModel)) {
-        others.set(o.servedModel, (others.get(o.servedModel) ?? 0) + 1);
-      }
-    }
-    for (const [served, n] of [...others].sort((a, b) => b[1] - a[1])) {
+    const { named, others } = otherServedModels(asked, m.outcomes);
+    for (const [served, n] of others) {
       out.push(
         `models[${m.index}].model: asked for '${asked}', but the service says '${served}' answered (${n} of ${named} answers of model '${m.model.name}'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)`,
       );
     }
   }
   return out;
+}
+
+/**
+ * The served model ids other than `asked` among successful outcomes, most frequent first,
+ * and how many successful outcomes named a served model at all.
+ */
+function otherServedModels(
+  asked: string,
+  outcomes: readonly Outcome[],
+): { named: number; others: [string, number][] } {
+  const others = new Map<string, number>();
+  let named = 0;
+  for (const o of outcomes) {
+    if (o.status !== 'ok' || o.servedModel === undefined) continue;
+    named++;
+    if (!sameServedModel(asked, o.servedModel)) {
+      others.set(o.servedModel, (others.get(o.servedModel) ?? 0) + 1);
+    }
+  }
+  return { named, others: [...others].sort((a, b) => b[1] - a[1]) };
+}
+
+/**
+ * The same check for an inline judge client (`judge.client` as an object): grades from
+ * another model than the one configured are that model's grades. A judge named by a
+ * `models[]` entry is that model's endpoint, which {@link servedModelWarnings} checks.
+ *
+ * @param client - the judge's configured client: its name and model id
+ * @param outcomes - the judge's grading outcomes this run
+ * @returns one warning per other served id, naming `judge.client.model`
+ * @example
+ * const grades = [{ status: 'ok', servedModel: 'assay-spam-nb' }, { status: 'ok', servedModel: 'assay-overlap-judge' }];
+ * judgeServedModelWarnings({ name: 'overlap', model: 'assay-overlap-judge' }, grades);
+ * // ["judge.client.model: asked for 'assay-overlap-judge', but the service says 'assay-spam-nb' graded (1 of 2 grades of judge 'overlap'), so those grades are that model's; check the id against the models the service serves"]
+ */
+export function judgeServedModelWarnings(
+  client: { readonly name: string; readonly model: string },
+  outcomes: readonly Outcome[],
+): string[] {
+  const { named, others } = otherServedModels(client.model, outcomes);
+  return others.map(
+    ([served, n]) =>
+      `judge.client.model: asked for '${client.model}', but the service says '${served}' graded (${n} of ${named} grades of judge '${client.name}'), so those grades are that model's; check the id against the models the service serves`,
+  );
 }
