@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { EvaluationError, parseRunConfig } from '../src/index.js';
+import { EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
 
 /** The user trial's config: many typos at once. */
 const BAD = `
@@ -99,5 +102,71 @@ describe('a configuration with many problems', () => {
         "the slot '{{nothing_like_it}}' names no field of the builtin data set 'spam-assassin-subjects'; its fields: text, body, id, group, label, reference",
       ],
     ]);
+  });
+});
+
+describe('a data file that does not fit the configuration', () => {
+  it('names every missing mapped column and unknown prompt slot in one error, before any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'assay-file-round-'));
+    try {
+      writeFileSync(
+        join(dir, 'mail.jsonl'),
+        '{"id":"a","body":"WIN money now","subject":"prize","label":"spam"}\n{"id":"b","body":"meeting at 10","subject":"sync","label":"ham"}\n',
+      );
+      const config = parseRunConfig(
+        {
+          name: 'file-round',
+          dataset: { path: 'mail.jsonl', columns: { id: 'id', text: 'bdy', group: 'team' } },
+          task: { type: 'classification', labels: ['spam', 'ham'] },
+          prompt: { template: 'Subject: {{subjct}}\n\n{{text}}\n{{nothing_like_it}}' },
+          // an unreachable URL: a check that came after the first request would fail otherwise
+          models: [
+            {
+              name: 'nb',
+              provider: 'openai-chat',
+              baseUrl: 'http://127.0.0.1:1/v1',
+              model: 'assay-spam-nb',
+              prompt: { system: 'Answer {{labels}}' },
+            },
+          ],
+          output: { dir: join(dir, 'out') },
+        },
+        { baseDir: dir },
+      );
+      const error = await runEvaluation(config).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(EvaluationError);
+      const e = error as EvaluationError;
+      expect(e.code).toBe('MISSING_COLUMN');
+      expect(e.issues.map((i) => [i.path, i.message])).toEqual([
+        [
+          'dataset.columns.text',
+          "the data file has no column 'bdy'; did you mean 'body'? Its columns: id, body, subject, label",
+        ],
+        [
+          'dataset.columns.group',
+          "the data file has no column 'team'; its columns: id, body, subject, label",
+        ],
+        [
+          'prompt.template',
+          "the slot '{{subjct}}' names no column of the data file; did you mean '{{subject}}'? Its slots: id, body, subject, label, text, reference",
+        ],
+        [
+          'prompt.template',
+          "the slot '{{nothing_like_it}}' names no column of the data file; its slots: id, body, subject, label, text, reference",
+        ],
+        [
+          'models[0].prompt.system',
+          "the slot '{{labels}}' names no column of the data file; did you mean '{{label}}'? Its slots: id, body, subject, label, text, reference",
+        ],
+      ]);
+      expect(e.message).toMatch(
+        /^The data file '.*mail\.jsonl' does not fit the configuration \(5 problems\):\n {2}dataset\.columns\.text: /,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

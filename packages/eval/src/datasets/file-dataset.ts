@@ -162,6 +162,28 @@ export async function loadFileDataset(
   return items;
 }
 
+/**
+ * The columns of a data file's first row, to check a configuration against before the rows
+ * are read as items (see `fileDatasetProblems`).
+ *
+ * @param path - the data file
+ * @param format - its format, when `dataset.format` gives it
+ * @returns the first row's columns, in file order; undefined for Arrow and Parquet (whose
+ *   columns the columnar reader checks) and for a file without rows
+ * @throws EvaluationError as {@link loadFileDataset} for a missing or unreadable file
+ * @example
+ * await firstRowColumns(join(dir, 'mail.jsonl')); // ['id', 'text', 'label']
+ */
+export async function firstRowColumns(
+  path: string,
+  format?: LoadFileDatasetOptions['format'],
+): Promise<string[] | undefined> {
+  const known = await datasetFormat(path, format);
+  if (known === 'arrow' || known === 'parquet') return undefined;
+  for await (const row of readRows(path, known)) return Object.keys(row);
+  return undefined;
+}
+
 /** The file's format (given, else from its extension), once it is known to exist. */
 async function datasetFormat(
   path: string,

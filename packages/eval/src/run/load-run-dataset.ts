@@ -1,11 +1,13 @@
 import { createRng } from '@assay/splitters';
+import { issueLine } from '../config/format-issues.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
-import { loadFileDataset } from '../datasets/file-dataset.js';
+import { firstRowColumns, loadFileDataset } from '../datasets/file-dataset.js';
+import { fileDatasetProblems } from '../datasets/file-dataset-problems.js';
 import { loadSpamAssassin } from '../datasets/spam-assassin.js';
 import { loadSubjectsDataset } from '../datasets/spam-subjects.js';
 import { stratifiedSample } from '../datasets/stratified-sample.js';
-import { EvaluationError } from '../errors.js';
+import { EvaluationError, type EvaluationIssue } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
 
 /**
@@ -27,13 +29,17 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
       ? loadSpamAssassin(d.groups)
       : d.builtin === 'spam-assassin-subjects'
         ? loadSubjectsDataset(d.groups)
-        : await fileItems(d.path!, {
-            ...(d.format ? { format: d.format } : {}),
-            columns: task.needsChoices
-              ? { ...d.columns, choices: d.columns.choices ?? 'choices' }
-              : d.columns,
-            requireLabel: task.needsLabel,
-          });
+        : await fileItems(
+            d.path!,
+            {
+              ...(d.format ? { format: d.format } : {}),
+              columns: task.needsChoices
+                ? { ...d.columns, choices: d.columns.choices ?? 'choices' }
+                : d.columns,
+              requireLabel: task.needsLabel,
+            },
+            config,
+          );
   if (d.limit !== undefined && d.limit < items.length) {
     const rng = createRng(d.seed >>> 0);
     items = stratifiedSample(items, d.limit, () => rng.nextFloat()).map((it, i) => ({
@@ -54,8 +60,15 @@ export async function loadRunDataset(config: RunConfig): Promise<DatasetItem[]> 
 async function fileItems(
   path: string,
   options: Parameters<typeof loadFileDataset>[1],
+  config: RunConfig,
 ): Promise<DatasetItem[]> {
   try {
+    const columns = await firstRowColumns(path, options?.format);
+    const problems =
+      columns === undefined
+        ? []
+        : fileDatasetProblems(config, columns, options?.requireLabel === true);
+    if (problems.length > 0) throw datasetMismatch(path, problems);
     return await loadFileDataset(path, options);
   } catch (error) {
     if (!(error instanceof EvaluationError) || error.code !== 'FILE_NOT_FOUND') throw error;
@@ -65,6 +78,16 @@ async function fileItems(
       { path: 'dataset.path', cause: error },
     );
   }
+}
+
+/** One error listing every way the data file does not fit the configuration. */
+function datasetMismatch(path: string, problems: readonly EvaluationIssue[]): EvaluationError {
+  const n = problems.length;
+  return new EvaluationError(
+    'MISSING_COLUMN',
+    `The data file '${path}' does not fit the configuration (${n} problem${n === 1 ? '' : 's'}):\n${problems.map((p) => `  ${issueLine(p)}`).join('\n')}`,
+    { path: problems[0]!.path, issues: problems },
+  );
 }
 
 /** The items named by `dataset.ids`, in the data set order, re-indexed. */
