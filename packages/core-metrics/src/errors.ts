@@ -40,6 +40,7 @@ export type MetricInputErrorCode =
  * } catch (error) {
  *   error instanceof MetricInputError; // true
  *   error.code; // 'LENGTH_MISMATCH'
+ *   error.path; // 'yPred'
  * }
  * ```
  */
@@ -47,15 +48,18 @@ export class MetricInputError extends Error {
   override readonly name = 'MetricInputError';
   /** Stable machine-readable reason. */
   readonly code: MetricInputErrorCode;
-  /** The argument at fault, e.g. `'yPred'` or `'options.average'`. */
-  readonly path: string | undefined;
+  /**
+   * The argument at fault, e.g. `'yPred'`, `'options.average'` or `'rows'`: every error the
+   * package raises names one (hence `string`, never undefined).
+   */
+  readonly path: string;
 
   /**
    * @param code - stable reason code
    * @param message - full sentence naming argument, value and what is valid
-   * @param path - the argument at fault
+   * @param path - the argument at fault (required: the README promises one on every error)
    */
-  constructor(code: MetricInputErrorCode, message: string, path?: string) {
+  constructor(code: MetricInputErrorCode, message: string, path: string) {
     super(message);
     this.code = code;
     this.path = path;

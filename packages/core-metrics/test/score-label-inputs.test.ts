@@ -49,15 +49,22 @@ describe('typed-array label columns give the same results as plain arrays', () =
     );
   });
 
-  it('float labels with three values are multiclass; NaN labels are missing values', () => {
-    let error: unknown;
-    try {
-      rocAucScore(new Float64Array([0, 0.5, 1]), [0.1, 0.2, 0.3]);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(MetricInputError);
-    expect((error as MetricInputError).code).toBe('INVALID_SHAPE');
+  it('integer float labels with three values are multiclass, non-integer ones continuous; NaN labels are missing values', () => {
+    const codeOf = (call: () => unknown): unknown => {
+      try {
+        call();
+      } catch (e) {
+        expect(e).toBeInstanceOf(MetricInputError);
+        return (e as MetricInputError).code;
+      }
+      return undefined;
+    };
+    expect(codeOf(() => rocAucScore(new Float64Array([0, 1, 2]), [0.1, 0.2, 0.3]))).toBe(
+      'INVALID_SHAPE',
+    );
+    expect(codeOf(() => rocAucScore(new Float64Array([0, 0.5, 1]), [0.1, 0.2, 0.3]))).toBe(
+      'INVALID_LABEL',
+    );
     expect(() => logLoss(new Float32Array([0, Number.NaN]), [0.1, 0.2])).toThrow(/row 1/);
   });
 });

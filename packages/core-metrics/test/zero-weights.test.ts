@@ -48,17 +48,23 @@ describe('all-zero sample weights', () => {
   ];
 
   it.each(WEIGHTED)(
-    '%s raises the same INVALID_WEIGHT from the function and the accumulator',
+    '%s raises INVALID_WEIGHT from the function and the accumulator, each worded for its caller',
     (name, fn) => {
       const fromFunction = thrown(() => fn({ sampleWeight: zeros }));
       const acc = zeroWeightAccumulator() as unknown as Record<string, () => number>;
       const fromAccumulator = thrown(() => acc[name]!.call(acc));
       expect(fromFunction.code).toBe('INVALID_WEIGHT');
       expect(fromFunction.path).toBe('options.sampleWeight');
-      expect(fromFunction.message).toContain('sums to 0');
+      expect(fromFunction.message).toContain(
+        `options.sampleWeight sums to 0 over 3 rows, so ${name} (`,
+      );
+      // the function's caller never saw the accumulator: it is not mentioned
+      expect(fromFunction.message).not.toContain('RegressionAccumulator');
       expect(fromAccumulator.code).toBe(fromFunction.code);
-      expect(fromAccumulator.message).toBe(fromFunction.message);
-      expect(fromAccumulator.path).toBe(fromFunction.path);
+      expect(fromAccumulator.path).toBe('weight');
+      expect(fromAccumulator.message).toContain(
+        `The weights given to RegressionAccumulator.update sum to 0 over 3 rows, so ${name}() (`,
+      );
     },
   );
 

@@ -12,6 +12,20 @@ function invalidState(message: string): MetricInputError {
   return new MetricInputError('INVALID_STATE', message, 'json');
 }
 
+/** The error for row `i`, whose true or predicted code is outside `[0, k)`. */
+function badCode(yTrue: Int32Array, yPred: Int32Array, i: number, k: number): MetricInputError {
+  const t = yTrue[i];
+  const inTrue = !(t !== undefined && t >= 0 && t < k);
+  const [name, value] = inTrue ? ['yTrue', t] : ['yPred', yPred[i]];
+  return new MetricInputError(
+    'INVALID_LABEL',
+    value === undefined
+      ? `${name} has no row ${i} (its length is ${(inTrue ? yTrue : yPred).length}); yTrue and yPred must cover rows start..end-1.`
+      : `${name} has the class code ${describeValue(value)} at row ${i}; codes must be integers in [0, ${k}) for nClasses = ${k}.`,
+    name,
+  );
+}
+
 /**
  * A mergeable K×K confusion count matrix over encoded class codes: the state that
  * shards, workers and bootstrap resamples share.
@@ -65,18 +79,25 @@ export class ConfusionAccumulator {
   }
 
   /**
-   * Adds rows `start..end-1` of encoded codes (unchecked: codes must be in `[0, K)`).
+   * Adds rows `start..end-1` of encoded codes, each in `[0, K)`.
    *
+   * @remarks One range test per code before the counts are touched (a code outside
+   *   `[0, K)` would land in another class's cell or in none); for the unchecked hot path
+   *   call {@link accumulateConfusion} on `counts` directly.
    * @param yTrue - true class codes
    * @param yPred - predicted class codes, same length
    * @param weight - per-row weights, or null/omitted for 1 per row
    * @param start - first row, default 0
    * @param end - row after the last, default `yTrue.length`
    * @returns this accumulator
-   * @throws never
+   * @throws {@link MetricInputError} `INVALID_LABEL` naming `yTrue` or `yPred`, the row and
+   *   the code when a code is outside `[0, K)` (or the row is missing); nothing is added then
    * @example
    * ```ts
-   * new ConfusionAccumulator(3).update(Int32Array.of(0, 2), Int32Array.of(1, 2));
+   * new ConfusionAccumulator(3).update(Int32Array.of(0, 2), Int32Array.of(1, 2)).counts; // Float64Array [0, 1, 0, 0, 0, 0, 0, 0, 1]
+   * try { new ConfusionAccumulator(2).update(Int32Array.of(0, 5), Int32Array.of(0, 1)); } catch (error) {
+   *   error.message; // 'yTrue has the class code 5 at row 1; codes must be integers in [0, 2) for nClasses = 2.'
+   * }
    * ```
    */
   update(
@@ -86,6 +107,13 @@ export class ConfusionAccumulator {
     start = 0,
     end: number = yTrue.length,
   ): this {
+    const k = this.nClasses;
+    for (let i = start; i < end; i++) {
+      const t = yTrue[i]!;
+      const p = yPred[i]!;
+      // false for undefined (a row past yPred's end) as for codes outside [0, K)
+      if (!(t >= 0 && t < k && p >= 0 && p < k)) throw badCode(yTrue, yPred, i, k);
+    }
     accumulateConfusion(this.counts, this.nClasses, yTrue, yPred, weight, start, end);
     return this;
   }

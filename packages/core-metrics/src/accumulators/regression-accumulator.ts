@@ -38,20 +38,56 @@ const BLOCK = 1024;
 const ACCUMULATOR_KEYS: OptionKeys<RegressionAccumulatorOptions> = { keepResiduals: true };
 const FORCE_FINITE_KEYS: OptionKeys<ForceFiniteOptions> = { forceFinite: true };
 
+/** What each metric is over the weights, for the message when they sum to 0. */
+const WEIGHTED_FORM: Readonly<Record<string, string>> = {
+  medianAbsoluteError: 'a weighted median',
+  r2Score: 'a ratio of weighted sums of squares',
+  explainedVarianceScore: 'a ratio of weighted variances',
+};
+
 /**
- * The error for rows whose weights sum to 0. The public functions raise exactly this one
- * (they are this accumulator fed once), so both name the function's argument.
+ * The error for rows whose weights sum to 0, worded for whoever asked: the public function
+ * (its `options.sampleWeight`) or an accumulator the caller fed (`update`'s `weight`).
  *
  * @param metric - the metric asked for
  * @param rows - rows seen
+ * @param oneShot - whether a public function made the accumulator for one call
  * @returns the error
  */
-function zeroWeightError(metric: string, rows: number): MetricInputError {
-  return new MetricInputError(
-    'INVALID_WEIGHT',
-    `options.sampleWeight (or the weight given to RegressionAccumulator.update) sums to 0 over ${rows} rows, so ${metric} (a weighted mean) is undefined; at least one sample weight must be positive.`,
-    'options.sampleWeight',
-  );
+function zeroWeightError(metric: string, rows: number, oneShot: boolean): MetricInputError {
+  const form = WEIGHTED_FORM[metric] ?? 'a weighted mean';
+  const seen = `${rows} ${rows === 1 ? 'row' : 'rows'}`;
+  return oneShot
+    ? new MetricInputError(
+        'INVALID_WEIGHT',
+        `options.sampleWeight sums to 0 over ${seen}, so ${metric} (${form}) is undefined; at least one sample weight must be positive.`,
+        'options.sampleWeight',
+      )
+    : new MetricInputError(
+        'INVALID_WEIGHT',
+        `The weights given to RegressionAccumulator.update sum to 0 over ${seen}, so ${metric}() (${form}) is undefined; at least one weight must be positive.`,
+        'weight',
+      );
+}
+
+/** Accumulators a public function made for one call: their errors name its options. */
+const ONE_SHOT = new WeakSet<object>();
+
+/**
+ * Marks an accumulator as the one a public regression function made for a single call,
+ * so that an error it raises names the function's `options.sampleWeight`, not the
+ * accumulator's `update`, which the caller never saw.
+ *
+ * @param accumulator - the accumulator just made
+ * @returns the same accumulator
+ * @example
+ * ```ts
+ * markOneShot(new RegressionAccumulator()).rows; // 0
+ * ```
+ */
+export function markOneShot(accumulator: RegressionAccumulator): RegressionAccumulator {
+  ONE_SHOT.add(accumulator);
+  return accumulator;
 }
 
 /**
@@ -115,7 +151,8 @@ export class RegressionAccumulator {
    * @param rows - row indices to add (e.g. one fold), or null/undefined for all
    * @returns this accumulator
    * @throws {@link MetricInputError} `LENGTH_MISMATCH`, `NON_FINITE_VALUE` (naming
-   *   the argument and row), `INVALID_WEIGHT` (negative or non-finite weight)
+   *   the argument and row), `INVALID_WEIGHT` (negative or non-finite weight),
+   *   `INVALID_INPUT` (path `rows`) for a row index outside the columns, naming its position
    */
   update(
     yTrue: Float64Array,
@@ -162,7 +199,7 @@ export class RegressionAccumulator {
 
   private checkNotEmpty(metric: string): void {
     if (this.state.count > 0 && !(this.state.weightSum > 0)) {
-      throw zeroWeightError(metric, this.state.count);
+      throw zeroWeightError(metric, this.state.count, ONE_SHOT.has(this));
     }
     if (this.state.weightSum <= 0) {
       throw new MetricInputError(
@@ -196,6 +233,8 @@ export class RegressionAccumulator {
    * @throws {@link MetricInputError} `EMPTY_INPUT` (no rows), `INVALID_WEIGHT` (weights sum to 0)
    */
   rootMeanSquaredError(): number {
+    // checked here so that an error names rootMeanSquaredError, not meanSquaredError
+    this.checkNotEmpty('rootMeanSquaredError');
     return Math.sqrt(this.meanSquaredError());
   }
 

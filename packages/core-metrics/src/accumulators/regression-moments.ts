@@ -69,7 +69,24 @@ export function emptyMoments(keepResiduals: boolean): RegressionMoments {
   };
 }
 
-function rejectRow(y: number, p: number, w: number, row: number): never {
+function rejectRow(
+  y: number,
+  p: number,
+  w: number,
+  row: number,
+  position: number,
+  rows: Uint32Array | null,
+  length: number,
+): never {
+  if (rows !== null && row >= length) {
+    // yTrue[row] is undefined there: name the selection, not a value that does not exist
+    const valid = length === 0 ? 'yTrue is empty' : `valid rows are 0..${length - 1}`;
+    throw new MetricInputError(
+      'INVALID_INPUT',
+      `rows[${position}] = ${row} is outside the ${length} rows of yTrue and yPred (${valid}); rows must hold row indices into them.`,
+      'rows',
+    );
+  }
   const [name, value] = y - y !== 0 ? ['yTrue', y] : p - p !== 0 ? ['yPred', p] : ['weight', w];
   throw new MetricInputError(
     name === 'weight' ? 'INVALID_WEIGHT' : 'NON_FINITE_VALUE',
@@ -138,7 +155,8 @@ export function combineMoments(
  * @param rows - row indices, or null for every row
  * @param start - first position in the selection
  * @param end - one past the last
- * @throws {@link MetricInputError} `NON_FINITE_VALUE`, `INVALID_WEIGHT` naming the row
+ * @throws {@link MetricInputError} `NON_FINITE_VALUE`, `INVALID_WEIGHT` naming the row;
+ *   `INVALID_INPUT` (path `rows`) for a row index past the columns' end
  * @example
  * ```ts
  * const state = emptyMoments(false);
@@ -170,7 +188,7 @@ export function addBlock(
     const p = yPred[i]!;
     const w = weight === null ? 1 : weight[i]!;
     if (y - y !== 0 || p - p !== 0 || !(w >= 0) || w === Number.POSITIVE_INFINITY) {
-      rejectRow(y, p, w, i);
+      rejectRow(y, p, w, i, j, rows, yTrue.length);
     }
     const r = y - p;
     const a = Math.abs(r);

@@ -58,7 +58,8 @@ function isNumericTyped(values: unknown): values is NumericTyped {
  * @remarks
  * Takes a `Float64Array` of scores (used in place, no copy) and `yTrue` as a
  * numeric typed array or a plain array of numbers holding exactly two values:
- * `{0, 1}` is tried first, then (typed arrays) the array's own min and max.
+ * `{0, 1}` is tried first, then (typed arrays) the array's own min and max, when both are
+ * integers.
  * The positive class is the greater label, which must equal `positiveLabel`
  * when one is given. One pass writes the 0/1 codes, counts the positives,
  * checks that every label is one of the two, and finds the scores' extremes,
@@ -101,7 +102,9 @@ export function fastBinaryInputs(
   if (!ok && typed) {
     const [lo, top] = typedExtremes(yTrue);
     hi = top;
-    ok = hi > lo && typedPass(yTrue, yScore, codes, lo, hi);
+    // non-integer labels are continuous targets: the checked path refuses them
+    ok = hi > lo && Number.isInteger(lo) && Number.isInteger(hi);
+    ok &&= typedPass(yTrue, yScore, codes, lo, hi);
   }
   if (!ok || positives === 0 || positives === n) return null;
   if (positiveLabel !== undefined && positiveLabel !== hi) return null;

@@ -72,7 +72,7 @@ export function calibrationCurve(
       'options.strategy',
     );
   }
-  const target = encodeTarget(yTrue);
+  const target = encodeTarget(yTrue, 'yTrue', false);
   const prob = toFloat64Column(yProb, 'yProb');
   checkSameLength(['yTrue', target.codes.length], ['yProb', prob.length]);
   const positive = resolvePosLabel(target.classes, options.posLabel, 'consistency');

@@ -76,7 +76,7 @@ export function expectedCalibrationError(
   checkOptions(options, 'expectedCalibrationError', ECE_KEYS);
   const nBins = checkIntegerOption(options.nBins, 10, 'options.nBins');
   if (isScoreMatrix(yProb, options.nClasses)) {
-    const target = encodeTargetWithLabels(yTrue, options.labels, true);
+    const target = encodeTargetWithLabels(yTrue, options.labels, true, false);
     const matrix = toScoreMatrix(yProb, 'yProb', options.nClasses);
     checkSameLength(['yTrue', target.codes.length], ['yProb', matrix.nRows]);
     if (matrix.nClasses !== target.classes.length) {
@@ -99,7 +99,7 @@ export function expectedCalibrationError(
     const weight = toWeightColumn(options.sampleWeight, nRows);
     return expectedCalibrationErrorKernel(correct, confidence, nBins, weight, null);
   }
-  const target = encodeTarget(yTrue);
+  const target = encodeTarget(yTrue, 'yTrue', false);
   const prob = toFloat64Column(yProb as NumericInput, 'yProb');
   checkSameLength(['yTrue', target.codes.length], ['yProb', prob.length]);
   checkBinaryTarget(target.classes, 'expectedCalibrationError');

@@ -48,26 +48,70 @@ registerScratch(() => {
  *
  * @param yTrue - the labels
  * @param argument - name for messages
+ * @param classLabels - refuse non-integer numeric labels (continuous targets), as
+ *   scikit-learn's score metrics do; false for the calibration functions, which take them
  * @returns sorted classes and per-row codes (valid until the next call)
- * @throws {@link MetricInputError} as {@link encodeLabels}
+ * @throws {@link MetricInputError} as {@link encodeLabels}; `INVALID_LABEL` naming the first
+ *   row holding a non-integer number (with `classLabels`)
  * @example
  * ```ts
  * encodeTarget(['b', 'a', 'b']); // { classes: ['a', 'b'], codes: Int32Array [1, 0, 1] }
  * encodeTarget(Int32Array.of(5, 9, 5)); // { classes: [5, 9], codes: Uint8Array [0, 1, 0] }
+ * try { encodeTarget([0, 0.5, 1]); } catch (error) {
+ *   error.message; // 'yTrue has 0.5 at row 1, which is not a class label: …'
+ * }
  * ```
  */
-export function encodeTarget(yTrue: LabelInput, argument = 'yTrue'): TargetClasses {
+export function encodeTarget(
+  yTrue: LabelInput,
+  argument = 'yTrue',
+  classLabels = true,
+): TargetClasses {
   checkColumn(yTrue, argument, 'labels');
   if (isIntegerTyped(yTrue) && yTrue.length > 0) {
+    // integers throughout: no continuous value to refuse
     const encoded = encodeDenseIntegers(yTrue);
     if (encoded !== null) return encoded;
   }
+  let target: TargetClasses | null = null;
   if ((yTrue instanceof Float64Array || yTrue instanceof Float32Array) && yTrue.length > 0) {
-    const encoded = encodeBinaryFloats(yTrue);
-    if (encoded !== null) return encoded;
+    target = encodeBinaryFloats(yTrue);
   }
-  const { classes, codes } = encodeLabels([[argument, yTrue]]);
-  return { classes, codes: codes[0]! };
+  if (target === null) {
+    const { classes, codes } = encodeLabels([[argument, yTrue]]);
+    target = { classes, codes: codes[0]! };
+  }
+  if (classLabels) checkClassLabels(target, argument);
+  return target;
+}
+
+/**
+ * Refuses numeric classes that are not integers: scikit-learn's `type_of_target` calls such
+ * a column `'continuous'` and its score metrics raise "continuous format is not supported".
+ * Read as classes, `[0.9, 0.1, 0.9, 0.1]` (scores passed as labels) would score as two
+ * classes without a word. O(K) over the sorted classes; the row is looked for only to name it.
+ */
+function checkClassLabels(target: TargetClasses, argument: string): void {
+  const { classes, codes } = target;
+  let continuous = false;
+  let unitRange = true;
+  for (const label of classes) {
+    if (typeof label !== 'number') return;
+    if (!Number.isInteger(label)) continuous = true;
+    if (!(label >= 0 && label <= 1)) unitRange = false;
+  }
+  if (!continuous) return;
+  let row = 0;
+  while (Number.isInteger(classes[codes[row]!])) row++;
+  const value = classes[codes[row]!];
+  const hint = unitRange
+    ? `${argument} looks like scores in [0, 1]: did you swap yTrue and the scores? The class labels come first.`
+    : 'For real-valued targets use a regression metric (e.g. meanAbsoluteError).';
+  throw new MetricInputError(
+    'INVALID_LABEL',
+    `${argument} has ${value} at row ${row}, which is not a class label: ${argument} holds class labels (integers such as 0 and 1, 1.0 included, or strings), and continuous values are not supported (scikit-learn: "continuous format is not supported"). ${hint}`,
+    argument,
+  );
 }
 
 /** Float label columns holding at most two distinct values (NaN falls through to the checked path). */
@@ -147,6 +191,7 @@ function encodeDenseIntegers(y: IntegerTyped): TargetClasses | null {
  * @param labels - all classes, or null/undefined to use those present in `yTrue`
  * @param requireOrdered - reject a `labels` list that is not sorted and unique
  *   (scikit-learn's rule for `roc_auc_score` and `top_k_accuracy_score`)
+ * @param classLabels - refuse non-integer numeric `yTrue` labels, as {@link encodeTarget}
  * @returns classes (sorted) and codes into them
  * @throws {@link MetricInputError} `UNKNOWN_LABEL` (a `yTrue` label missing from
  *   `labels`, naming it), `INVALID_OPTION` (`labels` not unique or not sorted)
@@ -162,8 +207,9 @@ export function encodeTargetWithLabels(
   yTrue: LabelInput,
   labels: LabelInput | null | undefined,
   requireOrdered: boolean,
+  classLabels = true,
 ): TargetClasses {
-  const own = encodeTarget(yTrue);
+  const own = encodeTarget(yTrue, 'yTrue', classLabels);
   if (labels === null || labels === undefined) return own;
   const given = encodeLabels([['options.labels', labels]]);
   const listed = isArrowVector(labels) ? given.classes : Array.from(labels as ArrayLike<Label>);

@@ -1,8 +1,10 @@
+import { markOneShot, RegressionAccumulator } from '../accumulators/regression-accumulator.js';
 import { checkBoolean } from '../classification/average-option.js';
+import { MetricInputError } from '../errors.js';
 import type { NumericInput } from '../input/numeric-column.js';
 import { checkOptions } from '../input/option-keys.js';
 import { type MeanSquaredErrorOptions, SQUARED_KEYS } from './mean-squared-error.js';
-import { accumulateRegression } from './regression-inputs.js';
+import { regressionColumns } from './regression-inputs.js';
 
 /**
  * Mean squared logarithmic error, as scikit-learn 1.2's `mean_squared_log_error`.
@@ -15,7 +17,8 @@ import { accumulateRegression } from './regression-inputs.js';
  * @param yPred - predictions, ≥ 0
  * @param options - `sampleWeight`, `squared`
  * @returns the MSLE (or its root), ≥ 0
- * @throws {@link MetricInputError} `NEGATIVE_VALUE`, `EMPTY_INPUT`, `LENGTH_MISMATCH`,
+ * @throws {@link MetricInputError} `NEGATIVE_VALUE` (naming `yTrue` or `yPred` and the row
+ *   of its first negative value), `EMPTY_INPUT`, `LENGTH_MISMATCH`,
  *   `MISSING_VALUE`, `NON_FINITE_VALUE`, `INVALID_WEIGHT`
  * @example
  * ```ts
@@ -31,6 +34,32 @@ export function meanSquaredLogError(
 ): number {
   checkOptions(options, 'meanSquaredLogError', SQUARED_KEYS);
   const squared = checkBoolean(options.squared, true, 'options.squared');
-  const msle = accumulateRegression(yTrue, yPred, options.sampleWeight).meanSquaredLogError();
+  const { t, p, w } = regressionColumns(yTrue, yPred, options.sampleWeight);
+  const accumulator = markOneShot(new RegressionAccumulator()).update(t, p, w, null);
+  let msle: number;
+  try {
+    msle = accumulator.meanSquaredLogError();
+  } catch (error) {
+    // the accumulator knows only the smallest value seen; the columns tell whose it is
+    if (error instanceof MetricInputError && error.code === 'NEGATIVE_VALUE') {
+      throw negativeValueError(t, p);
+    }
+    throw error;
+  }
   return squared ? msle : Math.sqrt(msle);
+}
+
+/** The error naming the first negative value: in yTrue if it has one, else in yPred. */
+function negativeValueError(t: Float64Array, p: Float64Array): MetricInputError {
+  let [argument, column] = ['yTrue', t];
+  let row = t.findIndex((v) => v < 0);
+  if (row < 0) {
+    [argument, column] = ['yPred', p];
+    row = p.findIndex((v) => v < 0);
+  }
+  return new MetricInputError(
+    'NEGATIVE_VALUE',
+    `${argument} has ${column[row]} at row ${row}; meanSquaredLogError takes ln(1 + value), so yTrue and yPred must be ≥ 0 (scikit-learn: "Mean Squared Logarithmic Error cannot be used when targets contain negative values").`,
+    argument,
+  );
 }
