@@ -15,11 +15,13 @@
  * - `INVALID_VALUE`: an argument or an entry of an input vector is of a kind the function does
  *   not take (a vector argument that is not an array, a `metric` that is not a function, a
  *   correctness that is not a boolean, a score or sample value that is not a number, named by
- *   its first bad index).
+ *   its first bad index, a `metric` result that is not a number).
  * - `NON_FINITE_VALUE`: a score is ±Infinity where only finite numbers have a meaning, or
  *   finite scores whose differences overflow to ±Infinity.
- * - `INVALID_OPTION`: an option is of the wrong kind (an `options.rng` that is not a function,
- *   an unknown `options.method`, an `options.observed` that is not a number).
+ * - `INVALID_OPTION`: an option is of the wrong kind (an `options.rng` that is not a function
+ *   or draws a value that is not a number in [0, 1), an unknown `options.method`, an
+ *   `options.observed` that is not a number), or options were passed to a function that
+ *   takes none (path `options`).
  */
 export type StatsErrorCode =
   | 'INVALID_LEVEL'

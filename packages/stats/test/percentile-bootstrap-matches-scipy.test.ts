@@ -75,6 +75,14 @@ describe('wilsonInterval', () => {
     },
   );
 
+  it('bounds a count of 0 (or all) successes by exactly 0 (or 1), so the interval holds its estimate', () => {
+    // statsmodels gives (0.0, 0.0310…) for 0 of 120; the formula's two terms leave 1.7e-18
+    for (const trials of [1, 2, 3, 5, 7, 10, 120, 1000, 12345]) {
+      expect(wilsonInterval(0, trials, 0.95)![0], `0 of ${trials}`).toBe(0);
+      expect(wilsonInterval(trials, trials, 0.95)![1], `${trials} of ${trials}`).toBe(1);
+    }
+  });
+
   it('is null without trials and refuses more successes than trials', () => {
     expect(wilsonInterval(0, 0, 0.95)).toBeNull();
     expect(() => wilsonInterval(3, 2, 0.95)).toThrow(/successes must be at most trials \(2\)/);

@@ -1,4 +1,5 @@
 import { checkNumber, checkProbability } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 import { erf, erfc } from './error-function.js';
 
 const SQRT_TWO_PI = 2.5066282746310002;
@@ -25,7 +26,8 @@ const ACKLAM_LOW = 0.02425;
  * @param x - any number
  * @returns Φ(x) = P[Z ≤ x] for Z ~ N(0, 1); NaN for NaN
  * @throws StatsError `INVALID_VALUE` when `x` is not a number (a numeric string is refused,
- *   as {@link normalQuantile} refuses one)
+ *   as {@link normalQuantile} refuses one);
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks Evaluated as scipy's `ndtr` (cephes) arranges it: with `z = x/√2`,
  *   `0.5 + 0.5·erf(z)` for `|z| < 1/√2`, else `0.5·erfc(|z|)` (or one minus it
  *   for `x > 0`), with W. J. Cody's rational erf/erfc (Math. Comp. 1969). The
@@ -36,6 +38,8 @@ const ACKLAM_LOW = 0.02425;
  * @see scipy.special.ndtr
  */
 export function normalCdf(x: number): number {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'normalCdf');
   checkNumber('normalCdf', 'x', x);
   const z = x * Math.SQRT1_2;
   const az = Math.abs(z);
@@ -90,7 +94,8 @@ function lowerQuantile(p: number): number {
  *
  * @param p - probability in [0, 1]
  * @returns x with Φ(x) = p; −Infinity for 0 and Infinity for 1
- * @throws StatsError `INVALID_PROBABILITY` when `p` is NaN or outside [0, 1]
+ * @throws StatsError `INVALID_PROBABILITY` when `p` is NaN or outside [0, 1];
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks P. J. Acklam's rational approximation (relative error below
  *   1.15e-9) refined by one Halley step `x − u/(1 + x·u/2)` with
  *   `u = (Φ(x) − p)/φ(x)`, which leaves an error set by Φ's accuracy. Upper
@@ -104,6 +109,8 @@ function lowerQuantile(p: number): number {
  * @see scipy.special.ndtri
  */
 export function normalQuantile(p: number): number {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'normalQuantile');
   checkProbability('normalQuantile', 'p', p, 1);
   if (p === 0) return Number.NEGATIVE_INFINITY;
   if (p === 1) return Number.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 import { quantileSorted } from '../quantiles/quantile-sorted.js';
 import { sortDefined } from '../quantiles/sort-defined.js';
 import { checkLevel, checkNumbers } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 
 /**
  * The percentile interval of ascending, NaN-free replicates at a level that has
@@ -33,7 +34,8 @@ export function percentileIntervalOfSorted(
  * @returns `[lo, hi]`, or null when no replicate is defined
  * @throws StatsError `INVALID_LEVEL` when `level` is not strictly between 0 and 1;
  *   `MISSING_VALUE` or `INVALID_VALUE` when `replicates` is not an array, `INVALID_VALUE`
- *   naming `replicates[i]` when an entry is not a number
+ *   naming `replicates[i]` when an entry is not a number;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks With `α = (1 − level)/2`, the `α` and `1 − α` quantiles of the
  *   replicates by {@link quantileSorted} (numpy `method='linear'`), as
  *   `scipy.stats.bootstrap(method='percentile')` reports them. The probability
@@ -48,6 +50,8 @@ export function percentileInterval(
   replicates: ArrayLike<number>,
   level: number,
 ): [number, number] | null {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'percentileInterval');
   checkNumbers('percentileInterval', 'replicates', replicates);
   checkLevel('percentileInterval', 'level', level);
   const sorted = sortDefined(replicates);

@@ -1,3 +1,4 @@
+import { checkNoOptions } from '../validation/check-calls.js';
 import { rankPValues } from './rank-p-values.js';
 
 /**
@@ -7,7 +8,8 @@ import { rankPValues } from './rank-p-values.js';
  * @param pValues - raw p-values in [0, 1], any order; NaN for "no test"
  * @returns adjusted p-values in the input order
  * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
- *   `INVALID_VALUE` when `pValues` is not an array
+ *   `INVALID_VALUE` when `pValues` is not an array;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks Sort ascending `p(1) ≤ … ≤ p(m)`; the adjusted value of the i-th
  *   smallest is `min(1, min_{j ≥ i} p(j) / (j / m))`; rejecting where it is at
  *   most q keeps the false discovery rate at q for independent (or positively
@@ -20,6 +22,8 @@ import { rankPValues } from './rank-p-values.js';
  * @see statsmodels.stats.multitest.multipletests
  */
 export function benjaminiHochbergAdjust(pValues: readonly number[]): number[] {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'benjaminiHochbergAdjust');
   const order = rankPValues('benjaminiHochbergAdjust', pValues);
   const m = order.length;
   const out = pValues.map(() => Number.NaN);

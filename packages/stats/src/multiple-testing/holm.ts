@@ -1,3 +1,4 @@
+import { checkNoOptions } from '../validation/check-calls.js';
 import { rankPValues } from './rank-p-values.js';
 
 /**
@@ -6,7 +7,8 @@ import { rankPValues } from './rank-p-values.js';
  * @param pValues - raw p-values in [0, 1], any order; NaN for "no test"
  * @returns adjusted p-values in the input order
  * @throws StatsError `INVALID_P_VALUE` when a p-value is outside [0, 1]; `MISSING_VALUE` or
- *   `INVALID_VALUE` when `pValues` is not an array
+ *   `INVALID_VALUE` when `pValues` is not an array;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks Sort ascending `p(1) ≤ … ≤ p(m)`; the adjusted value of the i-th
  *   smallest is `max_{j ≤ i} min(1, (m − j + 1) · p(j))`, which keeps the
  *   family-wise error rate at the nominal level. NaN stays NaN and is left out
@@ -17,6 +19,8 @@ import { rankPValues } from './rank-p-values.js';
  * @see statsmodels.stats.multitest.multipletests
  */
 export function holmAdjust(pValues: readonly number[]): number[] {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'holmAdjust');
   const order = rankPValues('holmAdjust', pValues);
   const m = order.length;
   const out = pValues.map(() => Number.NaN);

@@ -1,4 +1,5 @@
 import { checkNumbers, checkProbability, checkVector } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 import { percentileSorted } from './quantile-sorted.js';
 import { sortDefined } from './sort-defined.js';
 
@@ -10,7 +11,8 @@ import { sortDefined } from './sort-defined.js';
  * @returns one value per requested percentile (NaN when no value is defined)
  * @throws StatsError `INVALID_PROBABILITY` when a percentile is NaN or outside [0, 100];
  *   `MISSING_VALUE` or `INVALID_VALUE` when `values` or `qs` is not an array, `INVALID_VALUE`
- *   naming `values[i]` when an entry is not a number
+ *   naming `values[i]` when an entry is not a number;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks Each percentile is {@link percentileSorted} of the sorted defined
  *   values: `numpy.nanpercentile(values, qs)` with numpy's default
  *   `method='linear'`, bit for bit for percentiles of at most 15 significant digits
@@ -21,6 +23,8 @@ import { sortDefined } from './sort-defined.js';
  * @see numpy.percentile
  */
 export function percentiles(values: ArrayLike<number>, qs: readonly number[]): number[] {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'percentiles');
   checkNumbers('percentiles', 'values', values);
   checkVector('percentiles', 'qs', qs, 'percentiles in [0, 100]');
   qs.forEach((q, i) => {
@@ -54,13 +58,16 @@ export interface PercentileSummary {
  * @param values - observations (e.g. latencies in ms)
  * @returns the summary; every field NaN (count 0) when nothing was observed
  * @throws StatsError `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an array,
- *   `INVALID_VALUE` naming `values[i]` when an entry is not a number
+ *   `INVALID_VALUE` naming `values[i]` when an entry is not a number;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks The percentiles are {@link percentileSorted} (numpy `method='linear'`);
  *   the mean sums the defined values in input order.
  * @example
  * summarizePercentiles([10, 20, 30]).p50; // 20
  */
 export function summarizePercentiles(values: ArrayLike<number>): PercentileSummary {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'summarizePercentiles');
   checkNumbers('summarizePercentiles', 'values', values);
   let sum = 0;
   for (let i = 0; i < values.length; i++) {

@@ -1,4 +1,5 @@
 import { checkProbability, checkVector } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 
 /**
  * Rounds a probability (or percentage) to 15 significant digits: a value written
@@ -37,7 +38,8 @@ function linearQuantile(sorted: ArrayLike<number>, q: number): number {
  * @returns the interpolated quantile, NaN for an empty input
  * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 1]; `MISSING_VALUE`
  *   or `INVALID_VALUE` when `sorted` is not an array (its entries are not checked: the
- *   kernel is O(1) on sorted values)
+ *   kernel is O(1) on sorted values);
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks With `n` values the position is `h = (n − 1) · q`; with
  *   `g = h − floor(h)` the result is `x[floor(h)] + g · (x[floor(h)+1] − x[floor(h)])`,
  *   evaluated as numpy's `_lerp` does (from the upper neighbour when `g ≥ 0.5`).
@@ -55,6 +57,8 @@ function linearQuantile(sorted: ArrayLike<number>, q: number): number {
  * @see numpy.quantile
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'quantileSorted');
   // O(1): the entries of a sorted vector are the caller's (a hot path of the bootstrap)
   checkVector('quantileSorted', 'sorted', sorted, 'ascending numbers');
   checkProbability('quantileSorted', 'q', q, 1);
@@ -69,7 +73,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * @param q - percentile in [0, 100]
  * @returns the interpolated percentile, NaN for an empty input
  * @throws StatsError `INVALID_PROBABILITY` when `q` is NaN or outside [0, 100]; `MISSING_VALUE`
- *   or `INVALID_VALUE` when `sorted` is not an array (its entries are not checked)
+ *   or `INVALID_VALUE` when `sorted` is not an array (its entries are not checked);
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks The same kernel as {@link quantileSorted} at probability `q / 100`,
  *   the division numpy's `percentile` makes; `q` is rounded to 15 significant
  *   digits before the division. For every `q` of at most 15 significant digits
@@ -81,6 +86,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
  * @see numpy.percentile
  */
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'percentileSorted');
   checkVector('percentileSorted', 'sorted', sorted, 'ascending numbers');
   checkProbability('percentileSorted', 'q', q, 100);
   return linearQuantile(sorted, roundProbability(q) / 100);

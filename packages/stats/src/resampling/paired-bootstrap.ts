@@ -5,6 +5,7 @@ import {
   checkOptionsGiven,
   checkRng,
 } from '../validation/check-arguments.js';
+import { metricResultError, rngDrawError } from '../validation/check-calls.js';
 import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 import {
   type PairedBootstrapResult,
@@ -38,8 +39,9 @@ const PAIRED_BOOTSTRAP_KEYS: OptionKeys<PairedBootstrapOptions> = {
  * @returns the observed difference B − A, its percentile CI and p-value
  * @throws StatsError `INVALID_COUNT` when n or `options.samples` is not a
  *   positive integer, `INVALID_LEVEL` when `options.ci` is not in (0, 1), `MISSING_VALUE`
- *   without `options` or `options.rng`, `INVALID_OPTION` when it is not a function;
- *   `MISSING_VALUE` or `INVALID_VALUE` when `metric` is absent or not a function
+ *   without `options` or `options.rng`, `INVALID_OPTION` when it is not a function or a draw
+ *   is not a number in [0, 1); `MISSING_VALUE` or `INVALID_VALUE` when `metric` is absent or
+ *   not a function, `INVALID_VALUE` when it returns something other than a number
  * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
  *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
  *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
@@ -66,12 +68,40 @@ export function pairedBootstrap(
   checkRng('pairedBootstrap', 'options.rng', options.rng, 'to draw the resamples');
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
-  const difference = metric(all, 1) - metric(all, 0);
+  const difference = sideDifference(metric, all, -1);
   const replicates = new Float64Array(samples);
   const idx = new Uint32Array(n);
   for (let s = 0; s < samples; s++) {
-    for (let i = 0; i < n; i++) idx[i] = Math.floor(options.rng() * n);
-    replicates[s] = metric(idx, 1) - metric(idx, 0);
+    for (let i = 0; i < n; i++) {
+      const u = options.rng();
+      // one range test per draw: a draw outside [0, 1) would index past the items
+      if (!(u >= 0 && u < 1) || typeof u !== 'number') {
+        throw rngDrawError('pairedBootstrap', 'options.rng', u);
+      }
+      idx[i] = Math.floor(u * n);
+    }
+    replicates[s] = sideDifference(metric, idx, s);
   }
   return pairedBootstrapFromReplicates(difference, replicates, { ci });
+}
+
+/**
+ * metric(B) − metric(A) on `indices` (B first, as before), refusing a result that is not a
+ * number; `resample` is −1 for the full sample and only goes into a message.
+ */
+function sideDifference(
+  metric: (indices: Uint32Array, side: 0 | 1) => number,
+  indices: Uint32Array,
+  resample: number,
+): number {
+  const b: unknown = metric(indices, 1);
+  if (typeof b !== 'number') throw badMetricResult(b, 1, indices.length, resample);
+  const a: unknown = metric(indices, 0);
+  if (typeof a !== 'number') throw badMetricResult(a, 0, indices.length, resample);
+  return b - a;
+}
+
+function badMetricResult(value: unknown, side: 0 | 1, n: number, resample: number): Error {
+  const on = resample < 0 ? `all ${n} items` : `resample ${resample}`;
+  return metricResultError('pairedBootstrap', 'metric', value, `metric(indices, ${side}) on ${on}`);
 }

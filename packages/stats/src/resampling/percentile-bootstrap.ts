@@ -8,6 +8,7 @@ import {
   checkProbability,
   checkRng,
 } from '../validation/check-arguments.js';
+import { rngDrawError } from '../validation/check-calls.js';
 import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Options of {@link percentileBootstrapInterval}. */
@@ -38,7 +39,7 @@ const PERCENTILE_BOOTSTRAP_KEYS: OptionKeys<PercentileBootstrapOptions> = {
  * @throws StatsError `INVALID_PROBABILITY` when `percent` is outside [0, 100],
  *   `INVALID_COUNT` when `options.samples` is not a positive integer, `INVALID_LEVEL` when
  *   `options.level` is not in (0, 1), `MISSING_VALUE` without `options` or `options.rng`, `INVALID_OPTION`
- *   when it is not a function; `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an
+ *   when it is not a function or a draw is not a number in [0, 1); `MISSING_VALUE` or `INVALID_VALUE` when `values` is not an
  *   array, `INVALID_VALUE` naming `values[i]` when an entry is not a number
  * @remarks Resample s draws `floor(rng() · n)` n times over the n defined values (in input
  *   order); its replicate is {@link percentileSorted} of the drawn values (numpy's
@@ -81,7 +82,14 @@ export function percentileBootstrapInterval(
   const draw = new Float64Array(n);
   const replicates = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
-    for (let i = 0; i < n; i++) draw[i] = defined[Math.floor(options.rng() * n)]!;
+    for (let i = 0; i < n; i++) {
+      const u = options.rng();
+      // one range test per draw: outside [0, 1) the index would miss the sample (undefined)
+      if (!(u >= 0 && u < 1) || typeof u !== 'number') {
+        throw rngDrawError('percentileBootstrapInterval', 'options.rng', u);
+      }
+      draw[i] = defined[Math.floor(u * n)]!;
+    }
     draw.sort();
     replicates[s] = percentileSorted(draw, percent);
   }

@@ -1,6 +1,7 @@
 import { binomialHalfProbability } from '../distributions/binomial-probability.js';
 import { StatsError } from '../errors.js';
 import { checkCount } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 
 /**
  * P(X ≤ m) for X ~ Binomial(n, 1/2) and 2m < n: the point probability at m, then the
@@ -42,7 +43,8 @@ function exactTwoSided(m: number, n: number): number {
  * @param k - successes, 0 ≤ k ≤ n
  * @param n - trials
  * @returns the two-sided p-value, 1 when `n = 0`
- * @throws StatsError `INVALID_COUNT` when k or n is not a non-negative integer with k ≤ n
+ * @throws StatsError `INVALID_COUNT` when k or n is not a non-negative integer with k ≤ n;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks `min(1, 2 · P[X ≤ m])` with `m = min(k, n − k)` and `X ~ Binomial(n, 1/2)`
  *   (the null distribution is symmetric), 1 when `2m = n`. Up to n = 50 the tail is the
  *   integer sum of binomial coefficients times `2^(1−n)`, exact in doubles. Above, the point
@@ -60,6 +62,8 @@ function exactTwoSided(m: number, n: number): number {
  * @see scipy.stats.binomtest
  */
 export function binomialTestHalf(k: number, n: number): number {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'binomialTestHalf');
   checkCount('binomialTestHalf', 'n', n, 0);
   checkCount('binomialTestHalf', 'k', k, 0);
   if (k > n) {

@@ -1,5 +1,6 @@
 import { StatsError } from '../errors.js';
 import { checkVector, describeValue } from '../validation/check-arguments.js';
+import { checkNoOptions } from '../validation/check-calls.js';
 import { binomialTestHalf } from './binomial-test.js';
 
 /** Result of McNemar's exact test on paired correctness. */
@@ -31,7 +32,8 @@ function correctness(name: string, i: number, value: unknown): boolean {
  * @throws StatsError `LENGTH_MISMATCH` when the two vectors differ in length,
  *   `INVALID_VALUE` naming `correctA[i]` or `correctB[i]` when an entry is not a boolean
  *   (1, 0.9 or 'no' would otherwise count by truthiness); `MISSING_VALUE` or `INVALID_VALUE`
- *   naming `correctA` or `correctB` when it is not an array
+ *   naming `correctA` or `correctB` when it is not an array;
+ *   `INVALID_OPTION` (path `options`) for an argument beyond these (it takes no options)
  * @remarks Only discordant pairs carry information: with `b` items only A got
  *   right and `c` items only B got right, under H0 `b ~ Binomial(b + c, 1/2)`
  *   and the p-value is {@link binomialTestHalf}`(b, b + c)`. The exact
@@ -45,6 +47,8 @@ export function mcnemarExact(
   correctA: ArrayLike<boolean>,
   correctB: ArrayLike<boolean>,
 ): McNemarResult {
+  // biome-ignore lint/complexity/noArguments: counts a JavaScript caller's extra arguments; a rest parameter would show in the .d.ts
+  checkNoOptions(arguments, 'mcnemarExact');
   checkVector('mcnemarExact', 'correctA', correctA, 'booleans');
   checkVector('mcnemarExact', 'correctB', correctB, 'booleans');
   if (correctA.length !== correctB.length) {

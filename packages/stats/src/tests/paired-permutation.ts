@@ -1,5 +1,6 @@
 import { StatsError } from '../errors.js';
 import { checkCount, checkRng, checkVector, describeValue } from '../validation/check-arguments.js';
+import { rngDrawError } from '../validation/check-calls.js';
 import { checkOptionKeys, type OptionKeys } from '../validation/check-option-keys.js';
 
 /** Options of {@link pairedPermutationTest}. */
@@ -99,6 +100,19 @@ function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
 }
 
 /**
+ * One random sign from a user's [0, 1) generator: 1 (flip) when the draw is below 1/2. A
+ * generator outside [0, 1) (`() => 1`, a `nextUint32`) would never flip, and give p = 1; one
+ * range test per draw refuses it.
+ */
+function randomSign(rng: () => number): 0 | 1 {
+  const u = rng();
+  if (!(u >= 0 && u < 1) || typeof u !== 'number') {
+    throw rngDrawError('pairedPermutationTest', 'options.rng', u);
+  }
+  return u < 0.5 ? 1 : 0;
+}
+
+/**
  * The paired permutation (sign-flip) test of two score vectors on the same items: is the
  * mean difference `b − a` larger in magnitude than swapping each pair's sides at random gives?
  *
@@ -114,7 +128,7 @@ function differences(a: ArrayLike<number>, b: ArrayLike<number>): Float64Array {
  *   differences overflow (`b[i]` for a `b_i − a_i`, `b` for the sum of the `|b_i − a_i|`, beyond
  *   ±1.8e308), `INVALID_VALUE` for a score that is not a number, `MISSING_VALUE` or
  *   `INVALID_VALUE` when `a` or `b` is not an array, `INVALID_OPTION` for an `options.rng`
- *   that is not a function
+ *   that is not a function or whose draw is not a number in [0, 1)
  * @remarks
  * Under H0 each difference `d_i = b_i − a_i` is as likely as `−d_i`. With `T = mean(d)` and
  * the null statistics `T*` of the assignments, `P₋ = #{T* ≤ T} / N` and
@@ -192,7 +206,7 @@ export function pairedPermutationTest(
   const signs = new Uint8Array(n);
   for (let s = 0; s < total; s++) {
     if (exact) for (let i = 0; i < n; i++) signs[i] = (s >>> i) & 1;
-    else for (let i = 0; i < n; i++) signs[i] = rng!() < 0.5 ? 1 : 0;
+    else for (let i = 0; i < n; i++) signs[i] = randomSign(rng!);
     const t = signFlipMean(d, (i) => signs[i] === 1);
     if (t <= observed + tolerance) atMost++;
     if (t >= observed - tolerance) atLeast++;
