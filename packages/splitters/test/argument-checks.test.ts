@@ -7,6 +7,7 @@ import {
   KFold,
   LeaveOneGroupOut,
   LeaveOneOut,
+  permutation,
   StratifiedKFold,
 } from '../src/index.js';
 import { splitErrorOf } from './support/split-error-of.js';
@@ -81,5 +82,24 @@ describe('createRng checks its seed and nextInt its bound', () => {
     const a = createRng(7);
     const draws = Array.from({ length: 20 }, () => a.nextInt(13));
     expect([...drawIndices(createRng(7), new Uint32Array(20), 13, null)]).toEqual(draws);
+  });
+});
+
+describe('permutation checks its length n', () => {
+  test.each([
+    [2.5, 'got 2.5.'],
+    [-1, 'got -1.'],
+    [Number.NaN, 'got NaN.'],
+    ['3', 'got the string "3".'],
+    [2 ** 32, 'got 4294967296.'],
+  ])('n = %j is refused as INVALID_OPTION naming n, not truncated or a RangeError', (n, shown) => {
+    const error = splitErrorOf(() => permutation(js(n), createRng(1)));
+    expect([error.code, error.path]).toEqual(['INVALID_OPTION', 'n']);
+    expect(error.message).toBe(`n must be an integer in [0, 4294967295], ${shown}`);
+  });
+
+  test('valid lengths, 0 included, still give the same permutations', () => {
+    expect([...permutation(0, createRng(1))]).toEqual([]);
+    expect([...permutation(5, createRng(7))]).toEqual([3, 1, 2, 4, 0]);
   });
 });

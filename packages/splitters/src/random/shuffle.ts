@@ -1,3 +1,4 @@
+import { checkInteger } from '../input/check-options.js';
 import {
   type Rng,
   type ShuffleableTypedArray,
@@ -46,18 +47,25 @@ export function shuffleInPlace<A extends ShuffleTarget>(array: A, rng: Rng): A {
 /**
  * A random permutation of `0 .. n-1`: `shuffleInPlace` of the identity.
  *
- * @param n - the length, a non-negative integer below 2^32
+ * @param n - the length, an integer in [0, 2^32 - 1]
  * @param rng - the generator, e.g. from {@link createRng}
  * @returns a fresh Uint32Array holding each of `0 .. n-1` once
- * @throws RangeError when `n` is not a valid typed-array length
+ * @throws {@link SplitError} `INVALID_OPTION` (path `n`) unless `n` is an integer in
+ *   [0, 2^32 - 1]
  * @example
  * ```ts
  * import { createRng, permutation } from '@assay/splitters';
  * permutation(5, createRng(7)); // Uint32Array [3, 1, 2, 4, 0]
+ * try { permutation(2.5, createRng(7)); } catch (error) {
+ *   error.message; // 'n must be an integer in [0, 4294967295], got 2.5.'
+ * }
  * ```
  * @see numpy.random.RandomState.permutation
  */
 export function permutation(n: number, rng: Rng): Uint32Array {
+  // `new Uint32Array(2.5)` truncates to 2 and a negative n is a bare RangeError; the entries
+  // are 32-bit, so the largest n whose indices all fit is 2^32 - 1
+  checkInteger(n, 'n', 0, 0xffffffff);
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return shuffleInPlace(out, rng);
