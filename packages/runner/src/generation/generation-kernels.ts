@@ -32,7 +32,9 @@ function exactMatchOf(output: string, refs: readonly string[], s: GenerationSett
   const n = s.normalize;
   if (n.mode === 'squad') return squadExactMatch(output, refs);
   if (n.mode === 'none') return refs.includes(output) ? 1 : 0;
-  return exactMatch(output, refs, n);
+  // the harness options alone: `mode` is the runner's tag, no option of exactMatch's
+  const { ignoreCase, ignorePunctuation, ignoreNumbers } = n;
+  return exactMatch(output, refs, { ignoreCase, ignorePunctuation, ignoreNumbers });
 }
 
 function tokenF1Of(output: string, refs: readonly string[], s: GenerationSettings): number {

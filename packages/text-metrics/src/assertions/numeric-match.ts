@@ -1,5 +1,6 @@
-import { checkChoice, checkOptions, checkString, describeValue } from '../argument-checks.js';
+import { checkChoice, checkString, describeValue } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { readKnownOptions } from '../option-keys.js';
 
 /**
  * Options of {@link numericMatch}.
@@ -104,7 +105,7 @@ export function numericMatch(
   reference: string | number,
   options?: NumericMatchOptions,
 ): number {
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, ['absoluteTolerance', 'relativeTolerance', 'extract']);
   const absolute = checkTolerance(checked.absoluteTolerance, 'options.absoluteTolerance');
   const relative = checkTolerance(checked.relativeTolerance, 'options.relativeTolerance');
   const extract = checkChoice(checked.extract, EXTRACTS, 'whole', 'options.extract');

@@ -1,5 +1,6 @@
-import { checkBooleanOption, checkOptions, checkString } from '../argument-checks.js';
+import { checkBooleanOption, checkString } from '../argument-checks.js';
 import { compilePythonPattern, pySearch } from '../exact-match/python-pattern.js';
+import { readKnownOptions } from '../option-keys.js';
 
 /**
  * Options of {@link includes}.
@@ -37,7 +38,7 @@ export function includes(prediction: string, substring: string, options?: Includ
   checkString(prediction, 'prediction');
   checkString(substring, 'substring');
   const ignoreCase = checkBooleanOption(
-    checkOptions(options, 'options').ignoreCase,
+    readKnownOptions(options, ['ignoreCase']).ignoreCase,
     false,
     'options.ignoreCase',
   );

@@ -1,11 +1,11 @@
 import {
   checkBooleanOption,
-  checkOptions,
   checkReferences,
   checkString,
   describeValue,
 } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { readKnownOptions } from '../option-keys.js';
 import { removeDigits, removePunctuation } from '../python-compat/python-strings.js';
 import { compilePythonPattern, pyRemoveAll } from './python-pattern.js';
 
@@ -36,7 +36,12 @@ interface Normalizer {
 }
 
 function checkNormalizer(options: ExactMatchOptions | undefined): Normalizer {
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, [
+    'regexesToIgnore',
+    'ignoreCase',
+    'ignorePunctuation',
+    'ignoreNumbers',
+  ]);
   const patterns: unknown = checked.regexesToIgnore ?? [];
   if (!Array.isArray(patterns)) {
     throw new TextMetricsError(

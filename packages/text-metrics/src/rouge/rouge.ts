@@ -1,11 +1,6 @@
-import {
-  checkChoice,
-  checkOptions,
-  checkReferences,
-  checkString,
-  describeValue,
-} from '../argument-checks.js';
+import { checkChoice, checkReferences, checkString, describeValue } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { readKnownOptions } from '../option-keys.js';
 import { TokenIds } from '../tokenizers/token-ids.js';
 import { type RougeScore, rougeLScore, rougeLsumScore, rougeNScore } from './rouge-kernels.js';
 import { type RougeTokens, rougeSentences, rougeTokenIds } from './rouge-tokenizer.js';
@@ -138,7 +133,7 @@ export function rouge<T extends RougeType = DefaultRougeType>(
 ): Record<T, RougeScore> {
   checkString(prediction, 'prediction');
   const refs = checkReferences(references, 'references');
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, ['types', 'stemmer']);
   const types = checkTypes<T>(checked.types);
   const stem =
     checkChoice(checked.stemmer, ['porter', 'none'], 'none', 'options.stemmer') === 'porter';

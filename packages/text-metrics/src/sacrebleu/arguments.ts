@@ -1,11 +1,6 @@
-import {
-  checkBooleanOption,
-  checkChoice,
-  checkOptions,
-  checkString,
-  describeValue,
-} from '../argument-checks.js';
+import { checkBooleanOption, checkChoice, checkString, describeValue } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { readKnownOptions } from '../option-keys.js';
 
 /**
  * The references of one hypothesis without the missing ones: sacrebleu skips a `None` reference,
@@ -86,8 +81,8 @@ export function checkCorpus(
 }
 
 /**
- * The options object (or `{}` for undefined), with unknown keys refused (`INVALID_OPTION`) so
- * that a typo is not ignored.
+ * The options object (or `{}` for undefined), with unknown keys refused (`INVALID_OPTION`,
+ * with a did-you-mean, as every text metric refuses them) so that a typo is not ignored.
  *
  * @example
  * readOptions(undefined, ['lowercase']); // {}
@@ -97,17 +92,7 @@ export function readOptions(
   options: unknown,
   known: readonly string[],
 ): Readonly<Record<string, unknown>> {
-  const checked = checkOptions(options as object | undefined, 'options');
-  for (const key of Object.keys(checked)) {
-    if (!known.includes(key)) {
-      throw new TextMetricsError(
-        'INVALID_OPTION',
-        `Option options.${key} is unknown; the known options are ${known.join(', ')}.`,
-        `options.${key}`,
-      );
-    }
-  }
-  return checked as Record<string, unknown>;
+  return readKnownOptions(options as Readonly<Record<string, unknown>> | undefined, known);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { checkChoice, checkOptions, checkReferences, checkString } from '../argument-checks.js';
+import { checkChoice, checkReferences, checkString } from '../argument-checks.js';
+import { readKnownOptions } from '../option-keys.js';
 import { pySplit } from '../python-compat/python-strings.js';
 import { normalizeAnswerUnchecked } from './normalize-answer.js';
 
@@ -105,7 +106,7 @@ function checkSquadArguments(
   options: SquadOptions | undefined,
 ): { golds: readonly string[]; version: SquadVersion } {
   checkString(prediction, 'prediction');
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, ['version']);
   const version = checkChoice(checked.version, VERSIONS, '1.1', 'options.version');
   const refs = checkReferences(references, 'references', version === '2.0');
   return { golds: goldAnswers(refs, version), version };

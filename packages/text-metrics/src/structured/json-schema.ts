@@ -1,13 +1,9 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import {
-  checkBooleanOption,
-  checkOptions,
-  checkString,
-  describeValue,
-} from '../argument-checks.js';
+import { checkBooleanOption, checkString, describeValue } from '../argument-checks.js';
 import { TextMetricsError } from '../errors.js';
+import { readKnownOptions } from '../option-keys.js';
 import { type JsonTextOptions, jsonBody, parseJson } from './json-validity.js';
 
 /**
@@ -93,7 +89,7 @@ export function checkJsonSchema(
 ): JsonSchemaReport {
   checkString(text, 'text');
   const validate = validatorFor(schema);
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, ['stripCodeFence']);
   const strip = checkBooleanOption(checked.stripCodeFence, false, 'options.stripCodeFence');
   const parsed = parseJson(jsonBody(text, strip));
   if (parsed === undefined)

@@ -1,4 +1,5 @@
-import { checkBooleanOption, checkOptions, checkString } from '../argument-checks.js';
+import { checkBooleanOption, checkString } from '../argument-checks.js';
+import { readKnownOptions } from '../option-keys.js';
 
 /**
  * Options of {@link jsonValidity} and {@link jsonSchemaConformance}.
@@ -78,7 +79,7 @@ export function parseJson(text: string): { value: unknown } | undefined {
  */
 export function jsonValidity(text: string, options?: JsonTextOptions): number {
   checkString(text, 'text');
-  const checked = checkOptions(options, 'options');
+  const checked = readKnownOptions(options, ['stripCodeFence']);
   const strip = checkBooleanOption(checked.stripCodeFence, false, 'options.stripCodeFence');
   return parseJson(jsonBody(text, strip)) === undefined ? 0 : 1;
 }
