@@ -289,10 +289,31 @@ describe('assay score --task generation refuses bad input with exit code 2', () 
         /Unknown generation metric "rouge_l"; the generation metrics are: exact_match, token_f1, bleu, chrf, chrf_pp, ter, rouge1, rouge2, rouge3, rouge4, rouge5, rouge6, rouge7, rouge8, rouge9, rougeL, rougeLsum, levenshtein_similarity\. Did you mean "rougeL"\?$/m,
     },
     {
+      what: 'chrF++ as sacrebleu spells it',
+      rows: ['{"refs": "a", "output": "a"}'],
+      args: ['--metrics', 'chrF++'],
+      message: /Unknown generation metric "chrF\+\+"; .* Did you mean "chrf_pp"\?$/m,
+    },
+    {
+      what: 'an array as output',
+      rows: ['{"refs": "a", "output": "a"}', '{"refs": "a", "output": ["a"]}'],
+      args: [],
+      message:
+        /^assay score: Column "output" \(outputs\) has an array at line 2 \(data row 2\) of .*\.jsonl; an output must be one string/,
+    },
+    {
       what: 'an unknown normalization',
       rows: ['{"refs": "a", "output": "a"}'],
       args: ['--normalize', 'lower'],
-      message: /normalize "lower" is not understood/,
+      message:
+        /^assay score: --normalize "lower" is not a normalization; use squad, none, or a comma-separated list of ignore_case, ignore_punctuation, ignore_numbers\.$/m,
+    },
+    {
+      what: 'a near miss of a normalization',
+      rows: ['{"refs": "a", "output": "a"}'],
+      args: ['--normalize', 'ignore-case'],
+      message:
+        /^assay score: --normalize "ignore-case" is not a normalization; did you mean "ignore_case"\? Use squad, none, or /m,
     },
     {
       what: 'a BLEU tokenizer that needs a model file',

@@ -65,12 +65,30 @@ describe('bad generation input is refused with the column and row named', () => 
     expect(error.message).toContain('at data row 2;');
   });
 
-  test('an array of outputs is refused: an output is one string', async () => {
-    const path = jsonl('array-out.jsonl', [{ ref: 'a', out: ['a', 'b'] }]);
+  test('an array of outputs is refused naming the line, as other bad cells are', async () => {
+    const path = jsonl('array-out.jsonl', [
+      { ref: 'a', out: 'a' },
+      { ref: 'a', out: ['a', 'b'] },
+    ]);
     const error = await runnerRejection(scoreFile(path));
     expect(error.code).toBe('NON_TEXT_VALUE');
-    expect(error.message).toContain('Column "out" (outputs)');
-    expect(error.message).toContain('at data row 1;');
+    expect(error.path).toBe('out');
+    expect(error.message).toBe(
+      `Column "out" (outputs) has an array at line 2 (data row 2) of ${path}; an output must be one string (only references may be several).`,
+    );
+  });
+
+  test('a file column named like its role is still named as a column', async () => {
+    const path = jsonl('role-names.jsonl', [{ references: null, outputs: 'x' }]);
+    const table = await loadColumns(path, {
+      columns: { references: 'text', outputs: 'text' },
+    });
+    const error = await runnerRejection(
+      runner.scoreGenerations({ table, roles: { references: 'references', outputs: 'outputs' } }),
+    );
+    expect(error.message).toBe(
+      `Column "references" (references) has no reference (null or absent) at line 1 (data row 1) of ${path}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`,
+    );
   });
 
   test('a row without a reference is MISSING_VALUE unless dropMissing drops it', async () => {
@@ -164,9 +182,44 @@ describe('generation options that none of the metrics read', () => {
     expect(used.warnings).toEqual([]);
   });
 
-  test('a near miss of a normalize form is named', () => {
+  test('a near miss of a normalize form is named in one clean sentence', () => {
     expect(() => parseNormalize('ignore-case')).toThrow(
-      'normalize "ignore-case" is not understood ("ignore-case"); did you mean "ignore_case"?; use squad, none',
+      'normalize "ignore-case" is not a normalization; did you mean "ignore_case"? Use squad, none, or a comma-separated list of ignore_case, ignore_punctuation, ignore_numbers.',
     );
+  });
+
+  test('an unknown word in a list is quoted once beside the list', () => {
+    expect(() => parseNormalize('ignore_case,lowercase')).toThrow(
+      'normalize "ignore_case,lowercase" holds "lowercase", which is not a normalization; use squad, none, or a comma-separated list of ignore_case, ignore_punctuation, ignore_numbers.',
+    );
+  });
+});
+
+describe('an empty reference is scored as sacrebleu scores it, with a warning', () => {
+  test('the warning counts the rows and names the first one by its line', async () => {
+    const path = jsonl('empty-ref.jsonl', [
+      { ref: 'a b', out: 'a b' },
+      { ref: '', out: 'x' },
+      { ref: ['c', ''], out: 'c' },
+      { ref: '', out: '' },
+    ]);
+    const report = await scoreFile(path);
+    expect(report.n).toBe(4);
+    expect(report.overall.exact_match?.value).toBeCloseTo(3 / 4, 15);
+    expect(report.warnings).toContain(
+      `Column "ref" (references) has an empty reference ("") in 3 rows, the first at line 2 (data row 2) of ${path}: it is scored as a reference of no text, as sacrebleu scores it (only an empty output matches it); if those rows lack their reference, give it, or mark it missing (null in JSONL, which --drop-missing drops).`,
+    );
+  });
+
+  test('in memory the row is named by its data row, and no empty reference means no warning', async () => {
+    const report = await runner.scoreGenerations({
+      references: ['a', 'b', ''],
+      outputs: ['a', 'b', 'c'],
+    });
+    expect(report.warnings.filter((w) => w.includes('empty reference'))).toEqual([
+      'references has an empty reference ("") in 1 row, at data row 3: it is scored as a reference of no text, as sacrebleu scores it (only an empty output matches it); if that row lacks its reference, give it, or mark it missing (null in JSONL, which --drop-missing drops).',
+    ]);
+    const clean = await runner.scoreGenerations({ references: ['a'], outputs: [''] });
+    expect(clean.warnings.filter((w) => w.includes('empty reference'))).toEqual([]);
   });
 });

@@ -70,6 +70,19 @@ describe('JSON Lines labels keep the types JSON gives them', () => {
     expect(report.overall.accuracy!.value).toBeCloseTo(2 / 3, 15);
   });
 
+  test('an array of strings is refused with the hint that generation scoring reads it', async () => {
+    const file = jsonl('refs.jsonl', [{ y: ['The cat sat.', 'A cat sat.'], p: 'The cat sat.' }]);
+    const error = await loadColumns(file, { columns: auto }).catch((e: unknown) => e);
+    expect((error as RunnerError).code).toBe('NON_NUMERIC_VALUE');
+    expect((error as RunnerError).message).toBe(
+      `Column "y" has the array ["The cat sat.","A cat sat."] at line 1 (data row 1) of ${file}; a label or value is a number, a string or a boolean. If the columns hold generated text and references (several references per row), pass --task generation.`,
+    );
+    // an array of numbers is no list of references: no hint
+    const numbers = jsonl('numbers.jsonl', [{ y: [1, 2], p: 1 }]);
+    const plain = await loadColumns(numbers, { columns: auto }).catch((e: unknown) => e);
+    expect((plain as RunnerError).message).not.toContain('--task generation');
+  });
+
   test('words alone stay string labels', async () => {
     const file = jsonl('words.jsonl', [
       { y: 'spam', p: 'ham' },

@@ -32,6 +32,14 @@ function classificationRejection(metric: string) {
 }
 
 describe('an unknown metric name is answered with the closest valid one', () => {
+  test("chrF++ as other tools spell it suggests chrf_pp, this tool's name for it", async () => {
+    for (const name of ['chrf++', 'chrF++', 'chrfpp', 'ChrF-PP']) {
+      const error = await generationRejection([name]);
+      expect(error.code).toBe('UNKNOWN_METRIC');
+      expect(error.message, name).toMatch(/Did you mean "chrf_pp"\?$/);
+    }
+  });
+
   test('rouge_l and ROUGE-L suggest rougeL after listing the generation metrics', async () => {
     for (const name of ['rouge_l', 'ROUGE-L']) {
       const error = await generationRejection(['bleu', name]);

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_GENERATION_METRICS,
   GENERATION_BLEU_TOKENIZERS,
   GENERATION_METRICS,
   INPUT_FORMATS,
@@ -44,6 +45,23 @@ Examples:
 
 Exit codes: 0 ok, 2 bad input (unknown column or metric, bad file, bad option).`;
 
+/**
+ * The metrics `assay score` scores without `--metrics`, per task, as its help lists them. The
+ * runner's `defaultMetrics` picks the classification and regression sets; it is not imported
+ * here, as it would load the metrics at start-up for a help line (a test holds the two equal).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_METRICS_HELP.endsWith('generation: exact_match, token_f1, bleu, chrf, rougeL'); // true
+ * ```
+ */
+export const DEFAULT_METRICS_HELP = [
+  'classification: accuracy, balanced_accuracy, f1_macro, precision_macro, recall_macro, matthews_corrcoef',
+  '(+ roc_auc with --y-score or a two-class --y-proba, roc_auc_ovr with more classes, log_loss with --y-proba);',
+  'regression: mae, rmse, r2, mape;',
+  `generation: ${DEFAULT_GENERATION_METRICS.join(', ')}`,
+].join(' ');
+
 /** The flags of `assay score` on what to score: column roles, task and metrics. */
 function addScoreOptions(command: Command): Command {
   return command
@@ -88,7 +106,7 @@ function addScoreOptions(command: Command): Command {
     )
     .option(
       '--metrics <list>',
-      `comma-separated scikit-learn scorer names, or with --task generation any of ${GENERATION_METRICS.join(', ')} (default: a set per task)`,
+      `comma-separated scikit-learn scorer names, or with --task generation any of ${GENERATION_METRICS.join(', ')} (default per task: ${DEFAULT_METRICS_HELP})`,
       list,
     )
     .addOption(

@@ -10,6 +10,7 @@ const FLAGS: Readonly<Record<string, string>> = {
   seed: '--seed',
   ci: '--ci',
   workers: '--workers',
+  normalize: '--normalize',
 };
 
 /**

@@ -41,10 +41,21 @@ const HARNESS_FLAGS = {
 /** The `--normalize` forms, for messages. */
 const FORMS = `squad, none, or a comma-separated list of ${Object.keys(HARNESS_FLAGS).join(', ')}`;
 
-/** `; did you mean "ignore_case"?` for a near miss of a form, else nothing. */
-function suggestion(word: string): string {
+/**
+ * The refusal of a `--normalize` text holding an unknown word, as one sentence and its
+ * advice: the text quoted once (the word again only when the list has others), a near miss
+ * named as a question, then the valid forms.
+ */
+function unknownNormalize(text: string, word: string): RunnerError {
+  const subject =
+    text.trim() === word
+      ? `normalize "${word}" is not a normalization`
+      : `normalize "${text}" holds "${word}", which is not a normalization`;
   const near = closestName(word, ['squad', 'none', ...Object.keys(HARNESS_FLAGS)]);
-  return near === undefined ? '' : `; did you mean "${near}"?`;
+  const advice = near === undefined ? `; use ${FORMS}.` : `; did you mean "${near}"? Use ${FORMS}.`;
+  return new RunnerError('INVALID_OPTION', `${subject}${advice}`, {
+    path: 'normalize',
+  });
 }
 
 /**
@@ -66,13 +77,7 @@ export function parseNormalize(text: string): GenerationNormalize {
   const out: { -readonly [K in keyof HarnessNormalization]: boolean } = {};
   for (const word of trimmed.split(',').map((w) => w.trim())) {
     const key = HARNESS_FLAGS[word as keyof typeof HARNESS_FLAGS];
-    if (key === undefined) {
-      throw new RunnerError(
-        'INVALID_OPTION',
-        `normalize "${text}" is not understood ("${word}")${suggestion(word)}; use ${FORMS}.`,
-        { path: 'normalize' },
-      );
-    }
+    if (key === undefined) throw unknownNormalize(text, word);
     out[key] = true;
   }
   return out;

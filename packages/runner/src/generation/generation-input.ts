@@ -4,7 +4,7 @@ import { RunnerError } from '../errors.js';
 import type { LabelColumn, LoadedColumn, LoadedTable, TextValue } from '../io/loaded-column.js';
 import { sharedInt32 } from '../io/shared-arrays.js';
 import { toTextValue } from '../io/text-column-builder.js';
-import { MissingValueError } from '../score/missing-values.js';
+import { MissingValueError, RowValueError } from '../score/missing-values.js';
 import { noRowsError } from '../score/no-rows-error.js';
 import type { LabelValues } from '../score/prediction-input.js';
 import { numbersToLabels, toLoadedColumn } from '../score/to-loaded-column.js';
@@ -117,6 +117,10 @@ export interface PreparedGenerations {
   readonly dropped: number;
   /** Rows with more than one reference. */
   readonly multiReference: number;
+  /** The input's data row (from 0) of each kept row, for messages about a row. */
+  readonly dataRows: readonly number[];
+  /** The references' column as messages name it (`Column "refs" (references)`). */
+  readonly referencesLabel: string;
 }
 
 interface RawGenerations {
@@ -127,6 +131,8 @@ interface RawGenerations {
   readonly referencesName: string;
   /** The outputs' column name (`outputs` in memory). */
   readonly outputsName: string;
+  /** Whether the columns are a table's, named by the user (messages then quote the names). */
+  readonly named: boolean;
   readonly slice: LoadedColumn | undefined;
   readonly group: LoadedColumn | undefined;
 }
@@ -166,6 +172,7 @@ function rawColumns(input: GenerationInput): RawGenerations {
       outputs: textColumn(table, roles.outputs, 'outputs'),
       referencesName: roles.references,
       outputsName: roles.outputs,
+      named: true,
       slice: roles.slice === undefined ? undefined : labelColumn(table, roles.slice, 'slice'),
       group: roles.group === undefined ? undefined : labelColumn(table, roles.group, 'group'),
     };
@@ -195,6 +202,7 @@ function rawColumns(input: GenerationInput): RawGenerations {
     outputs: columns.outputs,
     referencesName: 'references',
     outputsName: 'outputs',
+    named: false,
     slice: sized('slice', columns.slice),
     group: sized('group', columns.group),
   };
@@ -208,9 +216,13 @@ function lengthMismatch(role: string, length: number, n: number): RunnerError {
   );
 }
 
-/** How a message names a column: its role, or its name with its role. */
-function describe(name: string, role: string): string {
-  return name === role ? role : `Column "${name}" (${role})`;
+/**
+ * How a message names a column: a table's by its name and role (`Column "references"
+ * (references)`, even where they are spelt alike, as every score message names a column), an
+ * in-memory one by its role alone, the key the caller passed it under.
+ */
+function describe(name: string, role: string, named: boolean): string {
+  return named || name !== role ? `Column "${name}" (${role})` : role;
 }
 
 /** What a row is missing, or null. */
@@ -261,10 +273,12 @@ export function prepareGenerations(
     const where = () => `data row ${i + 1}`;
     const output = toTextValue(raw.outputs[i], raw.outputsName, where);
     if (Array.isArray(output)) {
-      throw new RunnerError(
+      throw new RowValueError(
         'NON_TEXT_VALUE',
-        `${describe(raw.outputsName, 'outputs')} has an array at ${where()}; an output must be one string (only references may be several).`,
-        { path: raw.outputsName },
+        `${describe(raw.outputsName, 'outputs', raw.named)} has an array`,
+        i,
+        raw.outputsName,
+        'an output must be one string (only references may be several).',
       );
     }
     const reference = toTextValue(raw.references[i], raw.referencesName, where);
@@ -277,19 +291,25 @@ export function prepareGenerations(
     let missing: Missing = null;
     if (output === null) {
       missing = {
-        what: `${describe(raw.outputsName, 'outputs')} has no output (null or absent)`,
+        what: `${describe(raw.outputsName, 'outputs', raw.named)} has no output (null or absent)`,
         path: raw.outputsName,
       };
     } else if (present.length === 0) {
       const none = reference === null ? 'null or absent' : 'an empty array or only nulls';
       missing = {
-        what: `${describe(raw.referencesName, 'references')} has no reference (${none})`,
+        what: `${describe(raw.referencesName, 'references', raw.named)} has no reference (${none})`,
         path: raw.referencesName,
       };
     } else if (slice !== undefined && slice.codes[i]! < 0) {
-      missing = { what: `${describe(slice.name, 'slice')} has a missing value`, path: slice.name };
+      missing = {
+        what: `${describe(slice.name, 'slice', raw.named)} has a missing value`,
+        path: slice.name,
+      };
     } else if (group !== undefined && group.codes[i]! < 0) {
-      missing = { what: `${describe(group.name, 'group')} has a missing value`, path: group.name };
+      missing = {
+        what: `${describe(group.name, 'group', raw.named)} has a missing value`,
+        path: group.name,
+      };
     }
     if (missing !== null) {
       if (!dropMissing) throw new MissingValueError(missing.what, i, missing.path);
@@ -313,5 +333,7 @@ export function prepareGenerations(
     groupValues: grouped?.values ?? [],
     dropped: raw.n - keep.length,
     multiReference,
+    dataRows: keep,
+    referencesLabel: describe(raw.referencesName, 'references', raw.named),
   };
 }

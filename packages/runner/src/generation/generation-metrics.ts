@@ -10,6 +10,34 @@ import {
 
 export { type CorpusMetric, DEFAULT_GENERATION_METRICS, GENERATION_METRICS, type GenerationMetric };
 
+/**
+ * Other tools' spellings of a generation metric, keyed case-blind and without `_`, `-`, `.`
+ * or spaces: sacrebleu and papers write chrF++, which the edit-distance suggestion would
+ * take for `chrf` (two edits from either), though it means `chrf_pp`.
+ */
+const SPELLINGS: ReadonlyMap<string, GenerationMetric> = new Map([
+  ['chrf++', 'chrf_pp'],
+  ['chrfpp', 'chrf_pp'],
+  ['chrfplusplus', 'chrf_pp'],
+]);
+
+/**
+ * The sentence that ends an unknown generation metric's message: another tool's spelling
+ * named by this tool's name (`chrF++` → `chrf_pp`), else the nearest name, else nothing.
+ *
+ * @param name - the name as written
+ * @returns ` Did you mean "chrf_pp"?`, or an empty string
+ * @example
+ * generationMetricSuggestion('chrF++'); // ' Did you mean "chrf_pp"?'
+ * generationMetricSuggestion('rouge_l'); // ' Did you mean "rougeL"?'
+ */
+export function generationMetricSuggestion(name: string): string {
+  const spelled = SPELLINGS.get(name.toLowerCase().replace(/[\s._-]/g, ''));
+  return spelled === undefined
+    ? didYouMeanMetric(name, GENERATION_METRICS)
+    : ` Did you mean "${spelled}"?`;
+}
+
 const CORPUS: ReadonlySet<string> = new Set<CorpusMetric>(['bleu', 'chrf', 'chrf_pp', 'ter']);
 
 /**
@@ -62,7 +90,7 @@ export function resolveGenerationMetrics(names: readonly string[] | undefined): 
     if (!known.has(name)) {
       throw new RunnerError(
         'UNKNOWN_METRIC',
-        `Unknown generation metric "${name}"; the generation metrics are: ${GENERATION_METRICS.join(', ')}.${didYouMeanMetric(name, GENERATION_METRICS)}`,
+        `Unknown generation metric "${name}"; the generation metrics are: ${GENERATION_METRICS.join(', ')}.${generationMetricSuggestion(name)}`,
         { path: 'metrics' },
       );
     }

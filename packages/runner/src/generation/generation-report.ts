@@ -1,16 +1,20 @@
 import type { Folding } from '../score/build-folds.js';
 import { foldSummary } from '../score/fold-summary.js';
+import { noWidthIntervalWarning } from '../score/interval-warnings.js';
+import { FEW_BOOTSTRAP } from '../score/score-options.js';
 import type { MetricValue, ScoreReport } from '../score/score-report.js';
 import { normalizeText } from './answer-normalization.js';
 import { isCorpusMetric } from './generation-metrics.js';
 import type { GenerationSettings, RowLayout } from './generation-tasks.js';
+import { generationMetricValue } from './generation-wilson.js';
 import { groupSums, metricValuesFromSums, scoreOfSums } from './row-layout.js';
 import { shortOutputBleuWarning } from './short-output-warning.js';
 
-/** Every metric on one set of rows. */
+/** Every metric on one set of rows, and the rows' summed matrix row it came from. */
 interface SetScores {
   readonly n: number;
   readonly values: Float64Array;
+  readonly sums: Float64Array;
 }
 
 /** What the stages of a generation job computed, for {@link generationReport}. */
@@ -55,17 +59,28 @@ function scoresByGroup(
     const values = new Float64Array(m);
     const groupSum = sums.subarray(g * layout.width, (g + 1) * layout.width);
     metricValuesFromSums(groupSum, counts[g]!, layout, values, 0);
-    return { n: counts[g]!, values };
+    return { n: counts[g]!, values, sums: groupSum };
   });
 }
 
-/** The warnings of the job, and BLEU's when the outputs are too short for it to be other than 0. */
-function reportWarnings(results: GenerationResults): string[] {
+/**
+ * The warnings of the job; BLEU's when the outputs are too short for it to be other than 0;
+ * and, as classification warns, one naming the whole set's intervals of no width that no
+ * Wilson interval replaced (a bootstrap of few resamples has its own warning instead).
+ */
+function reportWarnings(results: GenerationResults, overall: ScoreReport['overall']): string[] {
+  const warnings = [...results.warnings];
   const slot = results.layout.slots.find((s) => s.name === 'bleu');
-  if (slot === undefined || results.n === 0) return results.warnings;
-  const { sums } = groupSums(results.rows, results.layout.width, null, 1);
-  const short = shortOutputBleuWarning(sums.subarray(slot.offset, slot.offset + slot.width));
-  return short === undefined ? results.warnings : [...results.warnings, short];
+  if (slot !== undefined && results.n > 0) {
+    const { sums } = groupSums(results.rows, results.layout.width, null, 1);
+    const short = shortOutputBleuWarning(sums.subarray(slot.offset, slot.offset + slot.width));
+    if (short !== undefined) warnings.push(short);
+  }
+  if (results.bootstrap >= FEW_BOOTSTRAP) {
+    const noWidth = noWidthIntervalWarning(overall, null);
+    if (noWidth !== undefined) warnings.push(noWidth);
+  }
+  return warnings;
 }
 
 /** sacrebleu's signature of each corpus metric on the whole set. */
@@ -118,17 +133,18 @@ function foldList(results: GenerationResults): ScoreReport['folds'] {
  */
 export function generationReport(results: GenerationResults): ScoreReport {
   const names = results.layout.slots.map((s) => s.name);
-  const record = (values: Float64Array, si: number): Record<string, MetricValue> => {
+  const clustered = results.clusters !== undefined;
+  // si 0 is the whole set, si s + 1 the slice of code s
+  const record = (scores: SetScores, si: number): Record<string, MetricValue> => {
     const out: Record<string, MetricValue> = {};
-    names.forEach((name, j) => {
+    results.layout.slots.forEach((slot, j) => {
+      const value = nullable(scores.values[j]!);
       const interval = results.intervals[si]?.[j];
-      out[name] = interval
-        ? { value: nullable(values[j]!), ci: interval }
-        : { value: nullable(values[j]!) };
+      out[slot.name] = generationMetricValue(slot, value, interval, scores, clustered, results.ci);
     });
     return out;
   };
-  const overall = scoresByGroup(results, null, 1)[0]!;
+  const overall = record(scoresByGroup(results, null, 1)[0]!, 0);
   const folds = foldList(results);
   const bootstrap = results.bootstrap;
   const report: ScoreReport = {
@@ -136,14 +152,14 @@ export function generationReport(results: GenerationResults): ScoreReport {
     ...(results.clusters === undefined ? {} : { clusters: results.clusters }),
     task: 'generation',
     labels: [],
-    overall: record(overall.values, 0),
+    overall,
     folds,
     summary: foldSummary(
       names,
       folds.map((f) => Float64Array.from(names, (name) => f.metrics[name] ?? Number.NaN)),
     ),
     confusionMatrix: null,
-    warnings: reportWarnings(results),
+    warnings: reportWarnings(results, overall),
     settings: {
       metrics: [...names],
       cv: results.cvText,
@@ -175,7 +191,7 @@ export function generationReport(results: GenerationResults): ScoreReport {
     report.slices = Object.fromEntries(
       results.sliceValues.map((value, s) => [
         String(value),
-        { n: scores[s]!.n, metrics: record(scores[s]!.values, s + 1) },
+        { n: scores[s]!.n, metrics: record(scores[s]!, s + 1) },
       ]),
     );
   }

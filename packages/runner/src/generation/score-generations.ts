@@ -6,6 +6,7 @@ import { fewBootstrapWarning, resolveNumericOptions } from '../score/score-optio
 import type { ScoreReport } from '../score/score-report.js';
 import { sliceWarning } from '../score/slice-warning.js';
 import { track } from '../score/track-progress.js';
+import { emptyReferenceWarning } from './empty-reference-warning.js';
 import { generationIntervals } from './generation-bootstrap.js';
 import { generationFolds } from './generation-folds.js';
 import {
@@ -14,7 +15,7 @@ import {
   prepareGenerations,
 } from './generation-input.js';
 import { runGenerationTask } from './generation-kernels.js';
-import { resolveGenerationMetrics } from './generation-metrics.js';
+import { type GenerationMetric, resolveGenerationMetrics } from './generation-metrics.js';
 import {
   type GenerationOptions,
   resolveGenerationSettings,
@@ -68,6 +69,30 @@ function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
 }
 
 /**
+ * The warnings about the data and options of a job, in the order a reader meets them: options
+ * no metric reads, dropped rows, a thin slice, few resamples, ROUGE on scripts it cannot
+ * split, empty references.
+ */
+async function dataWarnings(
+  input: GenerationInput,
+  options: GenerationOptions,
+  rows: PreparedGenerations,
+  metrics: readonly GenerationMetric[],
+  resampling: { bootstrap: number; ci: number },
+): Promise<string[]> {
+  const warnings: (string | undefined)[] = unusedGenerationOptionWarnings(options, metrics);
+  if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
+  if (rows.slice !== null) {
+    const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';
+    warnings.push(sliceWarning(name, rows.sliceValues, rows.n));
+  }
+  warnings.push(fewBootstrapWarning(resampling.bootstrap, resampling.ci));
+  warnings.push(rougeScriptWarning(metrics, rows.outputs, rows.references));
+  warnings.push(await emptyReferenceWarning(rows, input));
+  return warnings.filter((w): w is string => w !== undefined);
+}
+
+/**
  * Scores generated outputs against references: the engine behind `Runner.scoreGenerations`.
  * Rows are scored on the pool (per-row values and per-row corpus statistics); the whole
  * set, folds, slices and bootstrap replicates are then sums over rows of that matrix.
@@ -109,17 +134,10 @@ export async function scoreGenerationsWith(
   } = generationFolds({ ...options, ...rows, seed });
   options.onFoldIds?.(foldings.map((f) => f.ids));
   const layout = rowLayout(metrics);
-  const warnings: string[] = [...foldWarnings, ...unusedGenerationOptionWarnings(options, metrics)];
-  if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
-  if (rows.slice !== null) {
-    const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';
-    const note = sliceWarning(name, rows.sliceValues, rows.n);
-    if (note !== undefined) warnings.push(note);
-  }
-  const few = fewBootstrapWarning(bootstrap, ci);
-  if (few !== undefined) warnings.push(few);
-  const script = rougeScriptWarning(metrics, rows.outputs, rows.references);
-  if (script !== undefined) warnings.push(script);
+  const warnings = [
+    ...foldWarnings,
+    ...(await dataWarnings(input, options, rows, metrics, { bootstrap, ci })),
+  ];
   const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
   const computeStart = performance.now();
   const exec: GenerationTaskRunner = run ?? (async (task) => runGenerationTask(task));

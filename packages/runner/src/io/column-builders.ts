@@ -275,7 +275,7 @@ export class CellColumnBuilder {
       // a JSON array or object is no label: as its JSON text it became a label of its own
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `Column "${this.name}" has the ${Array.isArray(cell) ? 'array' : 'object'} ${JSON.stringify(cell).slice(0, 80)} at ${where()}; a label or value is a number, a string or a boolean.`,
+        `Column "${this.name}" has the ${Array.isArray(cell) ? 'array' : 'object'} ${JSON.stringify(cell).slice(0, 80)} at ${where()}; a label or value is a number, a string or a boolean.${textListHint(cell)}`,
         { path: this.name },
       );
     }
@@ -323,6 +323,21 @@ export class CellColumnBuilder {
     }
     return this.numbers!.finish(this.name);
   }
+}
+
+/**
+ * The hint after refusing a JSON array of strings as a label: that is how a JSONL file holds
+ * several references per row, which only generation scoring reads, so the likely mistake is a
+ * forgotten `--task generation` (the string case has the same hint in its warning).
+ */
+function textListHint(cell: object): string {
+  const texts =
+    Array.isArray(cell) &&
+    cell.some((entry) => typeof entry === 'string') &&
+    cell.every((entry) => typeof entry === 'string' || entry === null);
+  return texts
+    ? ' If the columns hold generated text and references (several references per row), pass --task generation.'
+    : '';
 }
 
 function toLabel(cell: unknown, fromText: boolean): Label | null {

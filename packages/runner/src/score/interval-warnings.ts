@@ -76,14 +76,21 @@ export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: num
  * however few the positives are.
  *
  * @param overall - the report's `overall` values with their intervals
+ * @param countsIn - where the report shows the counts behind the values (classification's
+ *   confusion matrix), or null where it shows none (generated text)
  * @returns one warning naming every such metric, or undefined
  * @example
  * ```ts
  * noWidthIntervalWarning({ f1: { value: 1, ci: [1, 1] } });
  * // 'f1 1.0000 has a bootstrap interval of no width: …'
+ * noWidthIntervalWarning({ bleu: { value: 0, ci: [0, 0] } }, null);
+ * // 'bleu 0.0000 has a bootstrap interval of no width: … count the rows behind it before trusting it.'
  * ```
  */
-export function noWidthIntervalWarning(overall: ScoreReport['overall']): string | undefined {
+export function noWidthIntervalWarning(
+  overall: ScoreReport['overall'],
+  countsIn: string | null = 'the confusion matrix',
+): string | undefined {
   const named = Object.entries(overall)
     .filter(([, m]) => m.ciMethod === undefined && degenerate(m))
     .map(([name, m]) => `${name} ${m.value!.toFixed(4)}`);
@@ -95,5 +102,6 @@ export function noWidthIntervalWarning(overall: ScoreReport['overall']): string 
   const rest = one
     ? 'the interval does not show how sure the value is; count the rows behind it'
     : 'the intervals do not show how sure the values are; count the rows behind them';
-  return `${subject} of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so ${rest} (the confusion matrix) before trusting ${one ? 'it' : 'them'}.`;
+  const shown = countsIn === null ? '' : ` (${countsIn})`;
+  return `${subject} of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so ${rest}${shown} before trusting ${one ? 'it' : 'them'}.`;
 }

@@ -1,4 +1,4 @@
-import { RunnerError } from '../errors.js';
+import { RunnerError, type RunnerErrorCode } from '../errors.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
 import { sharedFloat64, sharedInt32 } from '../io/shared-arrays.js';
 import { dataRowPlace, tableSource } from '../io/table-source.js';
@@ -66,41 +66,55 @@ function allColumns(raw: RawColumns): [string, LoadedColumn][] {
   return out;
 }
 
-function missingMessage(subject: string, place: string): string {
-  return `${subject} at ${place}; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.`;
-}
+const MISSING_ADVICE = 'fix the data or pass --drop-missing (dropMissing: true) to drop such rows.';
 
 /**
- * A `MISSING_VALUE` error naming the column and the data row, which keeps the row so that
- * {@link locatingMissing}, knowing the file, can name its line as the readers do: finding
- * the line reads the file again, which only an error may cost.
+ * An error about one data row's value (`subject at data row 2; advice`), which keeps the row
+ * so that {@link locatingMissing}, knowing the file, can name its line as the readers do:
+ * finding the line reads the file again, which only an error may cost.
  */
-export class MissingValueError extends RunnerError {
+export class RowValueError extends RunnerError {
   /** The 0-based data row of the input. */
   readonly row: number;
   readonly #subject: string;
+  readonly #advice: string;
 
   /**
-   * @param subject - what is missing where (`Column "p" (y_pred) has a missing value`)
+   * @param code - the error's code (`MISSING_VALUE`, `NON_TEXT_VALUE`)
+   * @param subject - what is wrong (`Column "out" (outputs) has an array`)
    * @param row - the 0-based data row
    * @param path - the column at fault
+   * @param advice - what would be valid, after the place (`an output must be one string.`)
    */
-  constructor(subject: string, row: number, path: string) {
-    super('MISSING_VALUE', missingMessage(subject, `data row ${row + 1}`), { path });
+  constructor(code: RunnerErrorCode, subject: string, row: number, path: string, advice: string) {
+    super(code, `${subject} at data row ${row + 1}; ${advice}`, { path });
     this.row = row;
     this.#subject = subject;
+    this.#advice = advice;
   }
 
   /**
    * The same error naming the row's place in the file.
    *
    * @param place - e.g. `line 3 (data row 2) of m.csv`
-   * @returns a `MISSING_VALUE` error with that message and the same `path`
+   * @returns an error with that message and the same code and `path`
    */
   at(place: string): RunnerError {
-    return new RunnerError('MISSING_VALUE', missingMessage(this.#subject, place), {
+    return new RunnerError(this.code, `${this.#subject} at ${place}; ${this.#advice}`, {
       ...(this.path === undefined ? {} : { path: this.path }),
     });
+  }
+}
+
+/** A `MISSING_VALUE` {@link RowValueError}: a column without a value in a data row. */
+export class MissingValueError extends RowValueError {
+  /**
+   * @param subject - what is missing where (`Column "p" (y_pred) has a missing value`)
+   * @param row - the 0-based data row
+   * @param path - the column at fault
+   */
+  constructor(subject: string, row: number, path: string) {
+    super('MISSING_VALUE', subject, row, path, MISSING_ADVICE);
   }
 }
 
@@ -110,7 +124,8 @@ export class MissingValueError extends RunnerError {
  * or for Arrow and Parquet by its data row of the file. The file is read again only then.
  *
  * @param input - the job's input (`{ table, roles }` for a loaded table)
- * @param prepare - the preparation that may throw {@link MissingValueError}
+ * @param prepare - the preparation that may throw a {@link RowValueError} (a missing value, a
+ *   value of the wrong kind)
  * @returns what `prepare` returns
  * @throws what `prepare` throws, a missing value with its place in the file
  */
@@ -120,12 +135,12 @@ export async function locatingMissing<T>(input: object, prepare: () => T): Promi
   } catch (error) {
     const table = 'table' in input && 'roles' in input ? input.table : undefined;
     const source =
-      error instanceof MissingValueError && typeof table === 'object' && table !== null
+      error instanceof RowValueError && typeof table === 'object' && table !== null
         ? tableSource(table)
         : undefined;
     if (source === undefined) throw error;
-    const place = await dataRowPlace(source, (error as MissingValueError).row);
-    throw place === undefined ? error : (error as MissingValueError).at(place);
+    const place = await dataRowPlace(source, (error as RowValueError).row);
+    throw place === undefined ? error : (error as RowValueError).at(place);
   }
 }
 
