@@ -78,7 +78,7 @@ describe('report.html of a generation run in Chromium', () => {
       );
       expect(histograms.map((x) => x.label)).toEqual([
         'token_f1: subject-gen',
-        'bleu: subject-gen',
+        'sentence BLEU: subject-gen',
       ]);
       for (const x of histograms) {
         expect(x.w).toBeGreaterThan(50);

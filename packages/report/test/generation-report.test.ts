@@ -57,7 +57,7 @@ describe('report.html of a generation run', () => {
       '2 outputs matched no extraction rule and were scored as empty answers (&#39;&#39;).',
     );
     expect(html).toContain('aria-label="token_f1: subject-gen"');
-    expect(html).toContain('aria-label="bleu: subject-gen"');
+    expect(html).toContain('aria-label="sentence BLEU: subject-gen"');
     expect(html).toContain('<title>0.75–1: 12</title>');
     expect(html).toContain('<h2>Scores</h2>');
     expect(html).not.toContain('no metrics are computed');
@@ -107,7 +107,7 @@ describe('report.html of a generation run', () => {
     expect(worst).toContain('<span class="fail">no match</span>');
     expect(worst).toContain('the extracted answer');
     expect(worst).toContain('second reference');
-    expect(worst).toContain('token_f1 0.000<br><span class="note">bleu 1.250</span>');
+    expect(worst).toContain('token_f1 0.000<br><span class="note">sentence BLEU 1.250</span>');
     const omitted = Array.from(LONG_OUTPUT).length - 2000;
     expect(worst).toContain(`… (${omitted} more characters)`);
     expect(worst).not.toContain(' end</pre>');
@@ -206,7 +206,7 @@ describe('report.md of a generation run', () => {
     expect(md).toContain('| list-b | 8 | 0.877 | — |');
     const omitted = Array.from(LONG_OUTPUT).length - 300;
     expect(md).toContain(`… (${omitted} more characters)`);
-    expect(md).toContain('| mail-3 | 2 | 0 | token\\_f1 0.125 (bleu 3.500) |');
+    expect(md).toContain('| mail-3 | 2 | 0 | token\\_f1 0.125 (sentence BLEU 3.500) |');
   });
 
   test('shows the judge block with kappa and its interval', () => {

@@ -1,5 +1,5 @@
 import type { ModelResult } from '@assay/report';
-import { higherIsBetter } from '../config/metric-names.js';
+import { higherIsBetter, serviceMetricTaskProblem } from '../config/metric-names.js';
 import { finiteOrNull } from '../run/prediction-row.js';
 import { thresholdValue } from '../summary/check-thresholds.js';
 import type { TaskModule } from '../tasks/task-module.js';
@@ -52,7 +52,8 @@ function figure(model: ModelResult, name: string, task: TaskModule): number | nu
  * @param baseline - the baseline model's results
  * @param candidate - the candidate model's results
  * @param task - the task module (the figures are read as thresholds read them)
- * @returns one row per figure in {@link COMPARED_SERVICE_FIGURES}
+ * @returns one row per figure in {@link COMPARED_SERVICE_FIGURES} that the task can have
+ *   (a generation task has no `cost_per_correct_usd`: free text has no correct answers)
  * @remarks The figures are each run's own (all its requests, not only the paired items):
  *   they describe the service as each run met it; a cached or resumed answer counts with the
  *   timings measured when it was sent.
@@ -65,7 +66,11 @@ export function serviceComparison(
   candidate: ModelResult,
   task: TaskModule,
 ): ServiceComparison[] {
-  return COMPARED_SERVICE_FIGURES.map((name) => {
+  // a figure the task can never have (cost per correct answer of free text) is no row of '–'
+  const figures = COMPARED_SERVICE_FIGURES.filter(
+    (name) => serviceMetricTaskProblem(name, task.type) === undefined,
+  );
+  return figures.map((name) => {
     const a = figure(baseline, name, task);
     const b = figure(candidate, name, task);
     return {

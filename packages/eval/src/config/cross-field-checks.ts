@@ -8,6 +8,7 @@ import {
   negatedScorerProblem,
   REGRESSION_METRICS,
   SERVICE_METRICS,
+  serviceMetricsOf,
   serviceMetricTaskProblem,
 } from './metric-names.js';
 import { scoreThresholdChecks } from './score-threshold-checks.js';
@@ -112,15 +113,15 @@ function thresholdChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
       (!t.known && !KNOWN_THRESHOLD_METRICS.has(metric)) ||
       (t.known && !isService && !t.allowed.includes(metric))
     ) {
-      const valid = t.known
-        ? [...t.allowed, ...judged, ...SERVICE_METRICS]
-        : [...KNOWN_THRESHOLD_METRICS];
+      // only what the task can report: cost_per_correct_usd is no choice for free text
+      const services = t.known ? serviceMetricsOf(t.type) : SERVICE_METRICS;
+      const valid = t.known ? [...t.allowed, ...judged, ...services] : [...KNOWN_THRESHOLD_METRICS];
       add({
         code: 'custom',
         path: ['thresholds', i],
         message:
           negatedScorerProblem(metric, t.allowed) ??
-          `unknown metric '${metric}'; ${didYouMean(metric, valid, `expected a task metric (${[...t.allowed, ...judged].join(', ') || 'none'}) or a service metric (${SERVICE_METRICS.join(', ')})`)}`,
+          `unknown metric '${metric}'; ${didYouMean(metric, valid, `expected a task metric (${[...t.allowed, ...judged].join(', ') || 'none'}) or a service metric (${services.join(', ')})`)}`,
       });
     }
   });

@@ -135,6 +135,20 @@ export function serviceMetricTaskProblem(metric: string, taskType: unknown): str
 }
 
 /**
+ * The service metrics a task type can give a value, for the list of valid metrics an error
+ * offers: a generation task has no correct answers, so `cost_per_correct_usd` is left out there.
+ *
+ * @param taskType - `task.type` (anything else gives every service metric)
+ * @returns the service metrics, in {@link SERVICE_METRICS} order
+ * @example
+ * serviceMetricsOf('generation').includes('cost_per_correct_usd'); // false
+ * serviceMetricsOf('classification').includes('cost_per_correct_usd'); // true
+ */
+export function serviceMetricsOf(taskType: unknown): ServiceMetricName[] {
+  return SERVICE_METRICS.filter((m) => serviceMetricTaskProblem(m, taskType) === undefined);
+}
+
+/**
  * Whether larger values of a metric are better: from the metric registry for task
  * metrics (`greaterIsBetter`), from the service table for service metrics.
  *

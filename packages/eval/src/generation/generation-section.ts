@@ -12,6 +12,11 @@ export interface GenerationSection {
   reducer: 'mean' | 'max' | 'majority' | 'pass@k' | null;
   extractionFailures: number;
   histograms: Record<string, { edges: number[]; counts: number[] }>;
+  /**
+   * the scorers whose headline is a corpus score (BLEU, chrF, chrF++, TER): their per-answer
+   * values here (histograms, worst items) are sentence scores, each answer scored alone
+   */
+  sentenceScores: string[];
   slices: Array<{ group: string; n: number; metrics: Record<string, number | null> }>;
   worstItems: Array<{
     id: string;
@@ -109,6 +114,11 @@ export function generationSection(
     reducer: reducerName(settings.reducer),
     extractionFailures: scores.extractionFailures,
     histograms,
+    // the reports label these per-item values as sentence scores: a corpus headline below
+    // every item's score reads as a bug otherwise
+    sentenceScores: settings.scorers
+      .filter((s) => s.onPool && isCorpusMetric(s.metric) && histograms[s.name] !== undefined)
+      .map((s) => s.name),
     slices: [...scores.slices]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([group, v]) => ({ group, n: v.n, metrics: v.metrics })),

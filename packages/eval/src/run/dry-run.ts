@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { cachedKeys, cacheKeyer } from '@assay/clients';
 import { evaluationWarnings, mayShuffle } from '../config/evaluation-method.js';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { humanGrades } from '../judges/human-grades.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
+import { emptyReferenceWarnings } from '../summary/empty-reference-warnings.js';
 import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
@@ -184,7 +186,8 @@ function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache
  * @param options - prompts to show; `fresh` and `retryFailed` as the run would have them
  * @returns the report
  * @throws EvaluationError as a run would before sending (`PLAN_TOO_LARGE`, data set errors,
- *   `IDENTITY_CHANGED`, `DAMAGED_FILE`); ClientError for an invalid model client configuration
+ *   `MISSING_COLUMN` or `INVALID_VALUE` at `judge.humanGrade.column`, `IDENTITY_CHANGED`,
+ *   `DAMAGED_FILE`); ClientError for an invalid model client configuration
  *   or a missing API key of a model with requests to send (a run creates no client for a model
  *   whose answers are all journaled)
  * @example
@@ -201,6 +204,9 @@ export async function dryRun(
   if (config.baseline !== undefined) await loadBaseline(config.baseline, config);
   refuseKeysInUrls(config, options.env ?? process.env);
   const { task, items, splits, plans } = await planRun(config);
+  // the run reads the human grades before sending anything and refuses a missing column or a
+  // grade that is no label: the dry run promised to validate everything, so it refuses too
+  humanGrades(items, config.judge);
   const files = stateFiles(config, options.fresh === true);
   const journal = options.fresh ? undefined : RunJournal.snapshot(files.journal);
   const models: DryRunModel[] = [];
@@ -258,9 +264,26 @@ export async function dryRun(
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...identicalSamplesWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
+      ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
+      ...judgeKeyWarnings(config, options.env ?? process.env),
       ...takenOver,
     ],
   };
+}
+
+/**
+ * A warning for an inline judge client whose `apiKeyEnv` is not set (or empty): a first run
+ * refuses to start without it, as for a model's key, but the report's per-model notes cannot
+ * carry it. A judge that names a model shares that model's key, already noted on the model.
+ */
+function judgeKeyWarnings(config: RunConfig, env: NodeJS.ProcessEnv): string[] {
+  const client = config.judge?.client;
+  if (client === undefined || typeof client === 'string') return [];
+  const { missingApiKeyEnv, apiKeyEnvEmpty } = missingKey(client.apiKeyEnv, env);
+  if (missingApiKeyEnv === undefined) return [];
+  return [
+    `judge client ${client.name}: the environment variable ${missingApiKeyEnv} (judge.client.apiKeyEnv) ${apiKeyEnvEmpty ? 'is set but empty' : 'is not set'}; a run that sends grading requests needs it, and a first run (or --fresh) refuses to start without it.`,
+  ];
 }
 
 /** The stopping rule as the dry run reports it. */

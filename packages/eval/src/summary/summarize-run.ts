@@ -18,6 +18,7 @@ import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
 import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
+import { emptyReferenceWarnings } from './empty-reference-warnings.js';
 import { generationSlices } from './generation-slices.js';
 import { modelResult } from './model-result.js';
 import { namedSeed } from './named-seed.js';
@@ -299,6 +300,7 @@ function assembleResults(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...(config.task.type === 'classification' ? unseenLabelWarnings(task.labels, run.rows) : []),
+      ...(config.task.type === 'generation' ? emptyReferenceWarnings(run.items) : []),
       ...undefinedFoldWarnings(models),
       ...degenerateIntervalWarnings(
         models,

@@ -104,3 +104,74 @@ export function extractionFailuresInWords(failures: number): string {
   if (failures === 0) return 'No extraction failures.';
   return `${failures} output${failures === 1 ? '' : 's'} matched no extraction rule and ${failures === 1 ? 'was' : 'were'} scored as empty answers ('').`;
 }
+
+/** How the reports spell sacrebleu's corpus metrics, whose per-item values are sentence scores. */
+const CORPUS_METRIC_NAMES: Readonly<Record<string, string>> = {
+  bleu: 'BLEU',
+  chrf: 'chrF',
+  chrf_pp: 'chrF++',
+  ter: 'TER',
+};
+
+/**
+ * The scorers of a generation summary whose per-item values are sentence scores: those the
+ * harness lists in `sentenceScores`, or, in a file written before that field, the scorers
+ * named like a corpus metric.
+ *
+ * @param g - the model's generation summary
+ * @returns scorer names, in the order the histograms give them
+ * @example
+ * const bins = { edges: [0, 100], counts: [1] };
+ * sentenceScorers({ histograms: { token_f1: bins, bleu: bins }, sentenceScores: ['bleu'] }); // ['bleu']
+ */
+export function sentenceScorers(
+  g: Pick<GenerationSummary, 'histograms' | 'sentenceScores'>,
+): string[] {
+  const listed = g.sentenceScores ?? Object.keys(CORPUS_METRIC_NAMES);
+  return Object.keys(g.histograms).filter((name) => listed.includes(name));
+}
+
+/**
+ * A scorer's name as the per-item parts of a report show it (histograms, worst items): a corpus
+ * metric's value for one item is a sentence score, not the corpus score the headline shows, so
+ * it is called so (`sentence BLEU`).
+ *
+ * @param name - the scorer's name
+ * @param g - the model's generation summary
+ * @returns `sentence BLEU` for BLEU, `sentence <name>` for another sentence-scored scorer, else the name
+ * @example
+ * const bins = { edges: [0, 100], counts: [1] };
+ * perItemScoreName('bleu', { histograms: { bleu: bins } }); // 'sentence BLEU'
+ * perItemScoreName('token_f1', { histograms: { token_f1: bins } }); // 'token_f1'
+ */
+export function perItemScoreName(
+  name: string,
+  g: Pick<GenerationSummary, 'histograms' | 'sentenceScores'>,
+): string {
+  if (!sentenceScorers(g).includes(name)) return name;
+  return `sentence ${CORPUS_METRIC_NAMES[name] ?? name}`;
+}
+
+/**
+ * The one line that tells a reader why the headline BLEU or chrF can lie below every item's:
+ * the per-item values are sentence scores, the headline is the corpus score, computed from the
+ * n-gram counts of all answers together, which is no mean of the sentence scores.
+ *
+ * @param g - the model's generation summary
+ * @returns the sentence, or null when no scorer is sentence-scored
+ * @example
+ * const bins = { edges: [0, 100], counts: [1] };
+ * sentenceScoreNote({ histograms: { bleu: bins, chrf: bins } });
+ * // 'Per-item sentence BLEU and sentence chrF score each answer alone; the headline bleu and chrf (Task metrics) are corpus scores over all answers together, not the mean of the sentence scores.'
+ */
+export function sentenceScoreNote(
+  g: Pick<GenerationSummary, 'histograms' | 'sentenceScores'>,
+): string | null {
+  const names = sentenceScorers(g);
+  if (names.length === 0) return null;
+  const list = (xs: string[]) =>
+    xs.length <= 2 ? xs.join(' and ') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+  const labels = list(names.map((n) => perItemScoreName(n, g)));
+  const headline = names.length === 1 ? 'is a corpus score' : 'are corpus scores';
+  return `Per-item ${labels} score each answer alone; the headline ${list(names)} (Task metrics) ${headline} over all answers together, not the mean of the sentence scores.`;
+}

@@ -8,8 +8,10 @@ import {
   generationSliceCounts,
   HTML_TEXT_CHARS,
   histogramUnit,
+  perItemScoreName,
   SAMPLE_NUMBERING,
   samplingInWords,
+  sentenceScoreNote,
   sliceMetrics,
 } from '../generation/generation-facts.js';
 import type { GenerationSlice } from '../generation/generation-slices.js';
@@ -25,8 +27,8 @@ function histograms(m: ModelResult, g: GenerationSummary, colorIndex: number): s
   const unit = histogramUnit(g);
   const charts = Object.entries(g.histograms).map(([metric, hist]) =>
     binnedHistogramChart(hist.edges, hist.counts, {
-      title: `${metric}: ${m.name}`,
-      xLabel: `${metric} per ${unit.per}`,
+      title: `${perItemScoreName(metric, g)}: ${m.name}`,
+      xLabel: `${perItemScoreName(metric, g)} per ${unit.per}`,
       yLabel: unit.counts,
       colorIndex,
     }),
@@ -45,7 +47,11 @@ function slicesTable(m: ModelResult, g: GenerationSummary): string {
   return `<table class="generation-slices"><thead><tr><th>group</th><th class="num">${sliceCountHeader(slices, 'answers')}</th>${metrics.map((k) => `<th class="num">${h(k)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolean): string {
+function worstItemRow(
+  w: GenerationSummary['worstItems'][number],
+  g: GenerationSummary,
+  folded: boolean,
+): string {
   const extracted =
     w.extracted === null
       ? `<span class="fail">no match</span><br><span class="note">scored as an empty answer ('')</span>`
@@ -56,14 +62,14 @@ function worstItemRow(w: GenerationSummary['worstItems'][number], folded: boolea
       : w.reference.map(textBlock).join('');
   const others = Object.entries(w.scores)
     .filter(([k]) => k !== w.metric)
-    .map(([k, v]) => `${h(k)} ${fmt(v)}`)
+    .map(([k, v]) => `${h(perItemScoreName(k, g))} ${fmt(v)}`)
     .join('<br>');
-  return `<tr><td>${h(w.id)}<br><span class="note">${folded ? `fold ${w.fold + 1} · ` : ''}sample ${w.sample}</span></td><td class="num">${h(w.metric)} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
+  return `<tr><td>${h(w.id)}<br><span class="note">${folded ? `fold ${w.fold + 1} · ` : ''}sample ${w.sample}</span></td><td class="num">${h(perItemScoreName(w.metric, g))} ${fmt(w.value)}${others ? `<br><span class="note">${others}</span>` : ''}</td><td>${textBlock(w.output)}</td><td>${extracted}</td><td>${references}</td></tr>`;
 }
 
 function worstItemsTable(g: GenerationSummary, folded: boolean): string {
   if (g.worstItems.length === 0) return '<p class="note">No worst items were kept.</p>';
-  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole. ${h(SAMPLE_NUMBERING)}${folded ? ` ${h(FOLD_NUMBERING)}` : ''}</p>`;
+  return `<table class="worst-items"><thead><tr><th>item</th><th class="num">score</th><th>model output</th><th>extracted answer</th><th>reference${g.worstItems.some((w) => w.reference.length > 1) ? 's' : ''}</th></tr></thead><tbody>${g.worstItems.map((w) => worstItemRow(w, g, folded)).join('')}</tbody></table><p class="note">Texts longer than ${HTML_TEXT_CHARS} characters are cut, with the number left out; predictions.arrow holds every output whole. ${h(SAMPLE_NUMBERING)}${folded ? ` ${h(FOLD_NUMBERING)}` : ''}</p>`;
 }
 
 /**
@@ -84,7 +90,11 @@ export function generationSection(m: ModelResult, colorIndex: number, folded = t
   const g = m.generation;
   if (g === undefined) return '';
   const failures = extractionFailuresInWords(g.extractionFailures);
-  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(m, g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g, folded)}`;
+  // before the figures it explains: a headline below every item's value reads as a bug
+  const sentences = sentenceScoreNote(g);
+  const sentenceNote =
+    sentences === null ? '' : `<p class="note sentence-scores">${h(sentences)}</p>`;
+  return `<h3>${h(m.name)}: generation scores</h3><p class="note">${h(samplingInWords(g))}.</p><p class="${g.extractionFailures > 0 ? 'warn' : 'note'} extraction-failures">${h(failures)}</p>${sentenceNote}${histograms(m, g, colorIndex)}${g.slices.length > 0 ? `<h4>${h(m.name)}: by group</h4>${slicesTable(m, g)}` : ''}<h4>${h(m.name)}: worst items</h4>${worstItemsTable(g, folded)}`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { showsCostPerCorrect } from '../format/cost-per-correct.js';
 import { decodeSpeedText, SHORT_ANSWERS_NOTE, shortAnswers } from '../format/decode-speed.js';
 import { fmt, formatCount, formatUsd } from '../format/format-number.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -15,6 +16,9 @@ export function exact(text: string, value: number | null): string {
   return value === null ? text : `<span title="${value}">${text}</span>`;
 }
 
+/** The cost per correct answer: a header and a cell, both left out by a generation run. */
+const COST_PER_CORRECT = 'cost / correct';
+
 /** The columns of the service table, key figures first (a phone shows the left ones). */
 const HEADERS = [
   'model',
@@ -22,7 +26,7 @@ const HEADERS = [
   'failed',
   'latency ms p50 / p90 / p95 / p99',
   'cost',
-  'cost / correct',
+  COST_PER_CORRECT,
   'TTFT ms p50 / p95',
   'TPOT ms p50',
   'throughput req/s / out tok/s',
@@ -31,7 +35,7 @@ const HEADERS = [
   'sent / resumed / cached',
 ];
 
-function serviceRow(m: ModelResult): string {
+function serviceRow(m: ModelResult, perCorrect: boolean): string {
   const s = m.service;
   const classes = Object.entries(s.errorsByClass)
     .map(([k, v]) => `${h(k)} × ${v}`)
@@ -42,7 +46,7 @@ function serviceRow(m: ModelResult): string {
     failed,
     `${fmt(s.latencyMs.p50, 1)} / ${fmt(s.latencyMs.p90, 1)} / ${fmt(s.latencyMs.p95, 1)} / ${fmt(s.latencyMs.p99, 1)}`,
     exact(formatUsd(s.costUsd), s.costUsd),
-    exact(formatUsd(s.costPerCorrectUsd), s.costPerCorrectUsd),
+    ...(perCorrect ? [exact(formatUsd(s.costPerCorrectUsd), s.costPerCorrectUsd)] : []),
     `${fmt(s.ttftMs.p50, 1)} / ${fmt(s.ttftMs.p95, 1)}`,
     fmt(s.tpotMs.p50, 2),
     `${fmt(s.throughput?.requestsPerSecond, 1)} / ${fmt(s.throughput?.outputTokensPerSecond, 1)}`,
@@ -64,8 +68,11 @@ function serviceRow(m: ModelResult): string {
  * serviceTable(results).startsWith('<table class="service">'); // true
  */
 export function serviceTable(r: RunResults): string {
-  const head = HEADERS.map((x, i) => `<th${i === 0 ? '' : ' class="num"'}>${h(x)}</th>`).join('');
+  const perCorrect = showsCostPerCorrect(r);
+  const head = HEADERS.filter((x) => perCorrect || x !== COST_PER_CORRECT)
+    .map((x, i) => `<th${i === 0 ? '' : ' class="num"'}>${h(x)}</th>`)
+    .join('');
   const short = r.models.some((m) => shortAnswers(m.service));
   const note = short ? `<p class="note"><sup>*</sup> ${h(SHORT_ANSWERS_NOTE)}</p>` : '';
-  return `<table class="service"><thead><tr>${head}</tr></thead><tbody>${r.models.map(serviceRow).join('')}</tbody></table>${note}`;
+  return `<table class="service"><thead><tr>${head}</tr></thead><tbody>${r.models.map((m) => serviceRow(m, perCorrect)).join('')}</tbody></table>${note}`;
 }

@@ -7,8 +7,10 @@ import {
   generationSliceCounts,
   histogramUnit,
   MARKDOWN_TEXT_CHARS,
+  perItemScoreName,
   SAMPLE_NUMBERING,
   samplingInWords,
+  sentenceScoreNote,
   sliceMetrics,
 } from '../generation/generation-facts.js';
 import type { GenerationSummary, ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -39,7 +41,7 @@ function histogramLines(
   const unit = histogramUnit(g);
   return [
     '',
-    `${markdownInline(metric)} per ${unit.per}${g.samples > 1 ? ` (${g.samples} answers per item, each binned before the ${g.reducer ?? 'reducer'})` : ''}:`,
+    `${markdownInline(perItemScoreName(metric, g))} per ${unit.per}${g.samples > 1 ? ` (${g.samples} answers per item, each binned before the ${g.reducer ?? 'reducer'})` : ''}:`,
     '',
     `| from | to | ${g.samples > 1 ? 'answers' : 'items'} | |`,
     '|---|---|---|---|',
@@ -67,7 +69,11 @@ function slicesLines(m: ModelResult, g: GenerationSummary): string[] {
   ];
 }
 
-function worstItemLine(w: GenerationSummary['worstItems'][number], folded: boolean): string {
+function worstItemLine(
+  w: GenerationSummary['worstItems'][number],
+  g: GenerationSummary,
+  folded: boolean,
+): string {
   const extracted = w.extracted === null ? "**no match** (scored as '')" : cell(w.extracted);
   const references =
     w.reference.length === 0
@@ -77,9 +83,9 @@ function worstItemLine(w: GenerationSummary['worstItems'][number], folded: boole
         : w.reference.map((ref, i) => `(${i + 1}) ${cell(ref)}`).join(' ');
   const others = Object.entries(w.scores)
     .filter(([k]) => k !== w.metric)
-    .map(([k, v]) => `${markdownInline(k)} ${fmt(v)}`)
+    .map(([k, v]) => `${markdownInline(perItemScoreName(k, g))} ${fmt(v)}`)
     .join(', ');
-  return `| ${markdownInline(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${w.sample} | ${markdownInline(w.metric)} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
+  return `| ${markdownInline(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${w.sample} | ${markdownInline(perItemScoreName(w.metric, g))} ${fmt(w.value)}${others ? ` (${others})` : ''} | ${cell(w.output)} | ${extracted} | ${references} |`;
 }
 
 function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): string[] {
@@ -89,7 +95,7 @@ function worstItemsLines(name: string, g: GenerationSummary, folded: boolean): s
     ...head,
     `| item |${folded ? ' fold |' : ''} sample | score | model output | extracted answer | reference(s) |`,
     `|---|${folded ? '---|' : ''}---|---|---|---|---|`,
-    ...g.worstItems.map((w) => worstItemLine(w, folded)),
+    ...g.worstItems.map((w) => worstItemLine(w, g, folded)),
     '',
     folded ? `${SAMPLE_NUMBERING} ${FOLD_NUMBERING}` : SAMPLE_NUMBERING,
   ];
@@ -99,11 +105,14 @@ function modelLines(m: ModelResult, folded: boolean): string[] {
   const g = m.generation;
   if (g === undefined) return [];
   const failures = extractionFailuresInWords(g.extractionFailures);
+  const sentences = sentenceScoreNote(g);
   return [
     '',
     `### ${cellText(m.name)}: generation scores`,
     '',
     `${samplingInWords(g)}. ${g.extractionFailures > 0 ? `**${failures}**` : failures}`,
+    // before the figures it explains: a headline below every item's value reads as a bug
+    ...(sentences === null ? [] : ['', markdownInline(sentences)]),
     ...Object.entries(g.histograms).flatMap(([metric, hist]) => histogramLines(metric, hist, g)),
     ...slicesLines(m, g),
     ...worstItemsLines(m.name, g, folded),

@@ -1,4 +1,5 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
+import { showsCostPerCorrect } from '../format/cost-per-correct.js';
 import { countNoun } from '../format/count-noun.js';
 import {
   datasetItemsText,
@@ -101,20 +102,21 @@ function countsNote(r: RunResults): string[] {
   return [`${counts.join('; ')}.${unit}`];
 }
 
-/** Service statistics per model. */
+/** Service statistics per model (no cost per correct answer where answers are not right or wrong). */
 function serviceSection(r: RunResults): string[] {
+  const perCorrect = showsCostPerCorrect(r);
   const lines: string[] = [];
   lines.push(
     '',
     '## Service',
     '',
-    '| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | req/s | out tok/s | decode tok/s per request | tokens in / out | cost | cost / correct |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    `| model | requests | sent / resumed / cached | errors | p50 ms | p90 ms | p95 ms | p99 ms | TTFT p50 | TPOT p50 | req/s | out tok/s | decode tok/s per request | tokens in / out | cost |${perCorrect ? ' cost / correct |' : ''}`,
+    `|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|${perCorrect ? '---|' : ''}`,
   );
   for (const m of r.models) {
     const s = m.service;
     lines.push(
-      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%)${(s.retried ?? 0) > 0 ? `; ${s.retried} retried` : ''} | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${decodeSpeedText(s)}${shortAnswers(s) ? '*' : ''} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} | ${formatUsd(s.costPerCorrectUsd)} |`,
+      `| ${cellText(m.name)} | ${s.requests} | ${s.sentThisRun} / ${s.resumedFromJournal} / ${s.cachedThisRun} | ${s.failed} (${fmt(s.errorRate * 100, 1)}%)${(s.retried ?? 0) > 0 ? `; ${s.retried} retried` : ''} | ${fmt(s.latencyMs.p50, 1)} | ${fmt(s.latencyMs.p90, 1)} | ${fmt(s.latencyMs.p95, 1)} | ${fmt(s.latencyMs.p99, 1)} | ${fmt(s.ttftMs.p50, 1)} | ${fmt(s.tpotMs.p50, 2)} | ${fmt(s.throughput?.requestsPerSecond, 1)} | ${fmt(s.throughput?.outputTokensPerSecond, 1)} | ${decodeSpeedText(s)}${shortAnswers(s) ? '*' : ''} | ${formatCount(s.inputTokens)} / ${formatCount(s.outputTokens)} | ${formatUsd(s.costUsd)} |${perCorrect ? ` ${formatUsd(s.costPerCorrectUsd)} |` : ''}`,
     );
   }
   if (r.models.some((m) => shortAnswers(m.service))) lines.push('', `\\* ${SHORT_ANSWERS_NOTE}`);

@@ -110,6 +110,12 @@ const GenerationSchema = z.object({
     z.string(),
     z.object({ edges: z.array(z.number()), counts: z.array(z.number().int()) }),
   ),
+  /**
+   * the scorers whose headline is a corpus score (BLEU, chrF, chrF++, TER): their per-item
+   * values in `histograms` and `worstItems` are sentence scores, each answer scored alone, and
+   * the headline is not their mean (absent in older files: the reports then go by the names)
+   */
+  sentenceScores: z.array(z.string()).optional(),
   slices: z.array(
     z.object({ group: z.string(), n: z.number().int(), metrics: z.record(z.string(), Num) }),
   ),
