@@ -153,4 +153,13 @@ function main(): Promise<void> | undefined {
   });
 }
 
-main()?.catch((error: unknown) => fail((error as Error).message));
+main()?.catch((error: unknown) => {
+  const e = error as NodeJS.ErrnoException;
+  // the port is taken (another server, or this one started twice): say how to get a free one
+  if (e.code === 'EADDRINUSE') {
+    fail(
+      `${e.message}: another process listens on that port; pass --port <another port>, or --port 0 for any free one (the line it prints names it).`,
+    );
+  }
+  fail(e.message);
+});

@@ -44,6 +44,8 @@ function nextSteps(provider: ProviderKind, task: InitTask, output: string): stri
     `  1. ${data}`,
     `  2. export ${API_KEY_ENV[provider]}=...   (assay reads the key from the environment, never from a file)`,
     `  3. assay run ${output}`,
+    // `assay` is not on PATH after a checkout: say the command that runs it as typed here
+    `     (assay is \`pnpm assay\` from the repository root, or \`node ${process.argv[1] ?? 'apps/cli/dist/bin.js'}\` from anywhere)`,
     'Editors with YAML support show help on every key from the JSON Schema the file names ($schema).',
     '',
   ].join('\n');

@@ -133,9 +133,10 @@ evaluation:
   ci: 0.95 # confidence level of the intervals
   # cross-validation (method, k) pays off when the prompt learns from training items (fewShot)`,
   thresholds: `# Pass or fail: assay run exits 1 when a threshold fails, for CI.
+# Gate the quality too: a gate on the service alone passes a model that answers one label.
 thresholds:
-  - error_rate <= 0.05 # at most 5% failed requests
-  # - f1_macro >= 0.8`,
+  - f1_macro >= 0.8 # set the quality you need (f1_macro.ci_low >= 0.8 to be sure of it)
+  - error_rate <= 0.05 # at most 5% failed requests`,
 };
 
 const GENERATION: TaskSections = {
@@ -181,9 +182,10 @@ evaluation:
   bootstrap: 1000 # resamples of the items behind each confidence interval
   ci: 0.95 # confidence level of the intervals`,
   thresholds: `# Pass or fail: assay run exits 1 when a threshold fails, for CI.
+# Gate the quality too: a gate on the service alone passes a model that writes nonsense.
 thresholds:
-  - error_rate <= 0.05 # at most 5% failed requests
-  # - token_f1 >= 0.5`,
+  - token_f1 >= 0.5 # set the quality you need (token_f1.ci_low >= 0.5 to be sure of it)
+  - error_rate <= 0.05 # at most 5% failed requests`,
 };
 
 /**
