@@ -1,6 +1,7 @@
 import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
 import { describe, expect, it } from 'vitest';
 import { disagreementNote } from '../src/compare/compare-caveats.js';
+import { adjustedAwayNotes } from '../src/compare/monte-carlo-note.js';
 import { applyRules, decide, type MeasuredMetric } from '../src/index.js';
 
 function metric(
@@ -194,5 +195,33 @@ describe('the decision rules of assay compare', () => {
     expect(note).toEqual([
       'the interval and the test disagree for accuracy (mcnemar), roc_auc (bootstrap): only one of them finds a difference from 0 at 0.05; --fail-on regression follows the test, --margin the interval',
     ]);
+  });
+
+  it('notes a metric worse on its own that passes --fail-on regression only because of the Holm adjustment', () => {
+    const measured = [
+      metric('accuracy', 0, [-0.01, 0.01], 1),
+      metric('f1_macro', 0, [-0.01, 0.01], 1),
+      metric('log_loss', 0, [-0.01, 0.01], 1, false),
+      metric('roc_auc', -0.03, [-0.05, -0.01], 0.022),
+    ];
+    const rules = { ...RULES, failOn: 'regression' as const, gated: measured.map((m) => m.metric) };
+    const judged = applyRules(measured, rules);
+    // the gate passes: Holm multiplies the smallest p-value by the 4 gated metrics
+    expect(decide(judged, rules).exitCode).toBe(0);
+    expect(adjustedAwayNotes(judged, 0.05, 'Holm')).toEqual([
+      'roc_auc is worse on its own (difference -0.0300, interval [-0.0500, -0.0100] excludes 0, p 0.0220) but not after the Holm adjustment (p-adjusted 0.0880): --fail-on regression reads the adjusted p-value across the 4 gated metrics (accuracy, f1_macro, log_loss, roc_auc), so it passes the gate; to gate on roc_auc alone, compare with --metric roc_auc',
+    ]);
+    // gated alone, the same metric fails the gate, and there is nothing to note
+    const alone = applyRules(measured, { ...rules, gated: ['roc_auc'] });
+    expect(decide(alone, { ...rules, gated: ['roc_auc'] }).exitCode).toBe(1);
+    expect(adjustedAwayNotes(alone, 0.05, 'Holm')).toEqual([]);
+    // a better metric is no regression to note
+    const improved = applyRules(
+      measured.map((m) =>
+        m.metric === 'roc_auc' ? metric('roc_auc', 0.03, [0.01, 0.05], 0.022) : m,
+      ),
+      rules,
+    );
+    expect(adjustedAwayNotes(improved, 0.05, 'Holm')).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
+import { summaryTable } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/free-port.js';
 import { dryRun, parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
@@ -162,8 +163,42 @@ describe('the model the service says answered', () => {
     expect(again.warnings?.find((w) => w.startsWith('models[0].model: '))).toContain(expected);
   }, 60_000);
 
+  it('records a misspelt id in results.json servedModelMismatches, and the verdict leads with it', async () => {
+    const out = join(dir, 'typo-verdict');
+    const document = spamRunDocument({
+      name: 'served',
+      out,
+      baseUrl: server.baseUrl,
+      limit: 20,
+      model: { model: 'assay-subject-extractiv' },
+      evaluation: { bootstrap: 20 },
+    });
+    const gated = { ...document, thresholds: ['accuracy >= 0.3'] };
+    const results = await runEvaluation(parseRunConfig(gated));
+    const mismatch = {
+      role: 'model',
+      path: 'models[0].model',
+      name: 'nb',
+      asked: 'assay-subject-extractiv',
+      served: 'assay-spam-nb',
+      count: 20,
+      of: 20,
+    };
+    expect(results.servedModelMismatches).toEqual([mismatch]);
+    const written = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    expect(written.servedModelMismatches).toEqual([mismatch]);
+    const summary = summaryTable(results);
+    expect(summary).toMatch(
+      /^Verdict: PASS, but the answers came from 'assay-spam-nb', not the model asked for\. /m,
+    );
+    expect(summary).toMatch(
+      /^ {2}Biggest risk: The service says 'assay-spam-nb' gave 20 of 20 answers of nb, not 'assay-subject-extractiv' as models\[0\]\.model asks/m,
+    );
+  }, 60_000);
+
   it('does not warn when the model asked for answers', async () => {
     const results = await runEvaluation(config(join(dir, 'right-id'), 'assay-spam-nb'));
+    expect(results.servedModelMismatches).toBeUndefined();
     expect(results.warnings?.some((w) => w.startsWith('models[0].model: '))).toBe(false);
   }, 60_000);
 

@@ -5,6 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import {
   type RunResults,
   RunResultsSchema,
+  summaryTable,
   type ThresholdResult,
   thresholdDetails,
 } from '@assay/report';
@@ -20,6 +21,7 @@ import {
   runEvaluation,
   summarizeRun,
 } from '../src/index.js';
+import { wilsonTrialsNeeded, withSizeNeeded } from '../src/summary/interval-size-needed.js';
 import { serviceIntervalSeed } from '../src/summary/service-intervals.js';
 
 const ITEMS = 80;
@@ -78,6 +80,7 @@ beforeAll(async () => {
         'error_rate.ci_high <= 0.1',
         'p95_ttft_ms.ci_high <= 100',
         'error_rate <= 0.01',
+        'error_rate.ci_high <= 0.02',
       ]),
     ),
   );
@@ -140,6 +143,64 @@ describe('interval thresholds on a run of the reference model server', () => {
     const t = check('error_rate.ci_high <= 0.1');
     expect(t).toMatchObject({ value: 0, interval: 'wilson', outcome: 'pass' });
     expect([t.ciLow, t.ciHigh]).toEqual(wilsonInterval(0, ITEMS, 0.95));
+  });
+
+  it("says when a bound on the error rate cannot be met with the run's requests, and how many it needs", () => {
+    const t = check('error_rate.ci_high <= 0.02');
+    expect(t).toMatchObject({ value: 0, outcome: 'fail' });
+    expect(t.sizeNeeded).toEqual({
+      unit: 'requests',
+      had: ITEMS,
+      needed: 189,
+      best: wilsonInterval(0, ITEMS, 0.95)![1],
+    });
+    const line = summaryTable(results)
+      .split('\n')
+      .find((l) => l.startsWith('FAIL  nb: error_rate.ci_high <= 0.02'));
+    expect(line).toContain(
+      `; this run had ${ITEMS} requests, too few for the bound: even with none failed, the 95% Wilson upper end would be 0.0458, and the bound needs at least 189 requests (evaluate more items or loosen the bound)`,
+    );
+    // a bound the run's size can meet fails without the note
+    expect(
+      check(`f1_macro.ci_high <= ${results.models[0]!.metrics.f1_macro!.ciHigh! - 0.001}`),
+    ).not.toHaveProperty('sizeNeeded');
+  });
+
+  it('counts the fewest trials whose best Wilson end meets a bound, on either end', () => {
+    const needed = wilsonTrialsNeeded('ci_high', '<=', 0.02, 0.95)!;
+    expect(needed).toBe(189);
+    expect(wilsonInterval(0, needed, 0.95)![1]).toBeLessThanOrEqual(0.02);
+    expect(wilsonInterval(0, needed - 1, 0.95)![1]).toBeGreaterThan(0.02);
+    const share = wilsonTrialsNeeded('ci_low', '>=', 0.95, 0.95)!;
+    expect(wilsonInterval(share, share, 0.95)![0]).toBeGreaterThanOrEqual(0.95);
+    expect(wilsonInterval(share - 1, share - 1, 0.95)![0]).toBeLessThan(0.95);
+    expect(wilsonTrialsNeeded('ci_high', '<=', 0, 0.95)).toBeNull();
+    expect(wilsonTrialsNeeded('ci_low', '>=', 1, 0.95)).toBeNull();
+  });
+
+  it("reads the item count back from a perfect share's Wilson interval for a .ci_low gate", () => {
+    const [low] = wilsonInterval(40, 40, 0.95)!;
+    const gate: ThresholdResult = {
+      threshold: 'accuracy.ci_low >= 0.95',
+      model: 'nb',
+      metric: 'accuracy',
+      value: 1,
+      passed: false,
+      bound: 'ci_low',
+      op: '>=',
+      limit: 0.95,
+      ciLow: low,
+      ciHigh: 1,
+      interval: 'wilson',
+      outcome: 'fail',
+    };
+    const [t] = withSizeNeeded([gate], results.models, 0.95);
+    expect(t!.sizeNeeded).toEqual({
+      unit: 'items',
+      had: 40,
+      needed: wilsonTrialsNeeded('ci_low', '>=', 0.95, 0.95),
+      best: low,
+    });
   });
 
   it('shows the interval of a service figure beside a threshold on its value too', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dryRun, parseRunConfig, runEvaluation } from '../src/index.js';
-import { spamRunDocument } from './small-run.js';
+import { refusalOf, spamRunDocument } from './small-run.js';
 
 let dir: string;
 let server: ModelServer;
@@ -58,5 +58,28 @@ describe('a task label that never occurs in the data', () => {
     );
     const clean = await dryRun(configFor('dry-clean', ['spam', 'ham']));
     expect(clean.warnings.filter((w) => w.includes('task.labels lists'))).toEqual([]);
+  });
+});
+
+describe('a gold label that differs from task.labels only by case', () => {
+  it('is refused with the label it matches and that labels are matched exactly, case included', async () => {
+    const doc = spamRunDocument({
+      name: 'cased',
+      out: join(dir, 'cased'),
+      baseUrl: server.baseUrl,
+      limit: 12,
+    });
+    doc.task = { type: 'classification', labels: ['SPAM', 'HAM'], positiveLabel: 'SPAM' };
+    const cased = await refusalOf(dryRun(parseRunConfig(doc)));
+    expect(cased.message).toMatch(
+      /^Item '[^']+' has label '(spam|ham)', which is not in task\.labels \(SPAM, HAM\); did you mean '(SPAM|HAM)'\? Gold labels are matched exactly \(case included\): write task\.labels as the data does, or fix the data\.$/,
+    );
+    const [, label, meant] = /label '(\w+)'.*did you mean '(\w+)'/.exec(cased.message)!;
+    expect(meant).toBe(label!.toUpperCase());
+    // a label with no near spelling keeps the plain advice
+    const other = await refusalOf(dryRun(configFor('other', ['spam', 'junk'])));
+    expect(other.message).toMatch(
+      /which is not in task\.labels \(spam, junk\); list every label the data uses\.$/,
+    );
   });
 });

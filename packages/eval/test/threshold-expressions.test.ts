@@ -1,3 +1,4 @@
+import { SERVICE_METRIC_NAMES } from '@assay/report';
 import { describe, expect, it } from 'vitest';
 import { thresholdFormProblem } from '../src/config/threshold-form-checks.js';
 import {
@@ -5,6 +6,7 @@ import {
   parseRunConfig,
   parseThreshold,
   type RunConfigInput,
+  SERVICE_METRICS,
   taskFor,
 } from '../src/index.js';
 import { thresholdValue } from '../src/summary/check-thresholds.js';
@@ -189,5 +191,12 @@ describe('the figure a task-metric threshold reads', () => {
     const f1 = { value: 0.933, mean: 0.631, ciLow: 0.89, ciHigh: 0.975 };
     const scores = { f1_macro: f1 } as never;
     expect(thresholdValue({} as never, scores, 'f1_macro', taskFor(config.task))).toBe(0.933);
+  });
+});
+
+describe('the service metrics the report tells apart from quality metrics', () => {
+  it('are exactly the service metrics a threshold may gate', () => {
+    // a PASS on these alone is qualified in the verdict: a new service metric must join both
+    expect([...SERVICE_METRIC_NAMES].sort()).toEqual([...SERVICE_METRICS].sort());
   });
 });

@@ -67,6 +67,7 @@ export type {
   MultipleChoiceSummary,
   PositiveClassSummary,
   RunResults,
+  ServedModelMismatch,
   ServiceStats,
   ThresholdResult,
 } from './results/run-results-schema.js';
@@ -74,6 +75,11 @@ export { RunResultsSchema } from './results/run-results-schema.js';
 export { summaryTable } from './terminal/summary-table.js';
 export { textTable } from './terminal/text-table.js';
 export { costWords, latencyWords, modelChoice } from './verdict/model-choice.js';
+export {
+  passQualifiers,
+  SERVICE_METRIC_NAMES,
+  servedModelMismatches,
+} from './verdict/pass-qualifiers.js';
 export type { RankingDecisionGap } from './verdict/ranking-decision.js';
 export {
   RANKING_AUC_MIN,

@@ -7,6 +7,7 @@ import {
   stepSummaryMarkdown,
   summaryTable,
   type ThresholdResult,
+  thresholdDetails,
   thresholdMessage,
   thresholdOutcome,
 } from '../src/index.js';
@@ -263,5 +264,31 @@ describe('the step summary', () => {
     const md = stepSummaryMarkdown(sampleResults([model]));
     expect(md).toMatch(/\| 8\.6 \| 0\.0000 \|$/m);
     expect(summaryTable(sampleResults([model]))).toMatch(/\b8\.6\b/);
+  });
+});
+
+describe('a failed interval threshold that the run was too small to pass', () => {
+  const tooFew: ThresholdResult = {
+    threshold: 'error_rate.ci_high <= 0.02',
+    model: 'nb',
+    metric: 'error_rate',
+    value: 0,
+    passed: false,
+    bound: 'ci_high',
+    op: '<=',
+    limit: 0.02,
+    ciLow: 0,
+    ciHigh: 0.0876,
+    interval: 'wilson',
+    outcome: 'fail',
+    sizeNeeded: { unit: 'requests', had: 40, needed: 189, best: 0.0876 },
+  };
+
+  it('says how many requests the bound needs at best and how many the run had', () => {
+    expect(thresholdDetails(tooFew, 0.95)).toBe(
+      'error_rate.ci_high 0.0876 is not <= 0.02; value 0.0000, 95% interval [0.0000, 0.0876] (wilson); this run had 40 requests, too few for the bound: even with none failed, the 95% Wilson upper end would be 0.0876, and the bound needs at least 189 requests (evaluate more items or loosen the bound)',
+    );
+    const { sizeNeeded: _, ...older } = tooFew;
+    expect(thresholdDetails(older, 0.95)).not.toContain('too few');
   });
 });

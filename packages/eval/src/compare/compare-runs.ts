@@ -18,7 +18,7 @@ import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
 import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
-import { monteCarloNote, zeroWidthCaveats } from './monte-carlo-note.js';
+import { adjustedAwayNotes, monteCarloNote, zeroWidthCaveats } from './monte-carlo-note.js';
 import { pairRuns } from './pair-runs.js';
 import { serviceComparison } from './service-comparison.js';
 
@@ -374,6 +374,7 @@ export async function compareRuns(
       ...disagreementNote(metrics, alpha, settings.bootstrap),
       ...fewResamplesNote(settings.bootstrap, alpha),
       ...monteCarloNote(metrics, alpha, settings.bootstrap),
+      ...adjustedAwayNotes(metrics, alpha, opts.fdr ? 'Benjamini-Hochberg' : 'Holm'),
     ],
     settings: {
       ...settings,

@@ -59,3 +59,55 @@ export function zeroWidthCaveats(
         `no item differs between the runs on ${m.metric}: the interval [0, 0] says nothing about items not in the sample`,
     );
 }
+
+/**
+ * The note on gated metrics that are worse on their own but not after the adjustment across
+ * the gated metrics: the interval of the difference excludes 0, or the raw p-value is below
+ * alpha, in the metric's bad direction, while the adjusted p-value is not. `--fail-on
+ * regression` reads the adjusted p-value, so such a metric passes the gate; comparing only the
+ * metric that matters (`--metric`) takes the others' p-values out of the adjustment.
+ *
+ * @param metrics - the compared metrics after the decision rules
+ * @param alpha - 1 − the confidence level
+ * @param adjustment - `Holm` or `Benjamini-Hochberg` (`--fdr`)
+ * @returns one note per such metric, naming it, its raw and adjusted p-values and the number
+ *   of gated metrics; nothing when none is
+ * @example
+ * const worse = { metric: 'roc_auc', greaterIsBetter: true, difference: -0.03, ciLow: -0.05, ciHigh: -0.01, pValue: 0.022, pAdjusted: 0.088, gated: true };
+ * const others = ['accuracy', 'f1_macro', 'log_loss'].map((metric) => ({ ...worse, metric, difference: 0, ciLow: -0.01, ciHigh: 0.01, pValue: 1, pAdjusted: 1 }));
+ * adjustedAwayNotes([worse, ...others], 0.05, 'Holm')[0];
+ * // "roc_auc is worse on its own (difference -0.0300, interval [-0.0500, -0.0100] excludes 0, p 0.0220) but not after the Holm adjustment (p-adjusted 0.0880): --fail-on regression reads the adjusted p-value across the 4 gated metrics (roc_auc, accuracy, f1_macro, log_loss), so it passes the gate; to gate on roc_auc alone, compare with --metric roc_auc"
+ */
+export function adjustedAwayNotes(
+  metrics: readonly Pick<
+    MetricComparison,
+    | 'metric'
+    | 'greaterIsBetter'
+    | 'difference'
+    | 'ciLow'
+    | 'ciHigh'
+    | 'pValue'
+    | 'pAdjusted'
+    | 'gated'
+  >[],
+  alpha: number,
+  adjustment: 'Holm' | 'Benjamini-Hochberg',
+): string[] {
+  const gated = metrics.filter((m) => m.gated);
+  if (gated.length < 2) return [];
+  return gated.flatMap((m) => {
+    if (m.difference === null || m.pAdjusted === null || m.pAdjusted < alpha) return [];
+    const bad = m.greaterIsBetter ? m.difference < 0 : m.difference > 0;
+    const excludes = m.ciLow !== null && m.ciHigh !== null && (m.ciHigh < 0 || m.ciLow > 0);
+    const significant = m.pValue !== null && m.pValue < alpha;
+    if (!bad || !(excludes || significant)) return [];
+    const interval =
+      m.ciLow === null || m.ciHigh === null
+        ? ''
+        : `, interval [${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]${excludes ? ' excludes 0' : ''}`;
+    const p = m.pValue === null ? '' : `, p ${fmt(m.pValue, 4)}`;
+    return [
+      `${m.metric} is worse on its own (difference ${fmt(m.difference, 4)}${interval}${p}) but not after the ${adjustment} adjustment (p-adjusted ${fmt(m.pAdjusted, 4)}): --fail-on regression reads the adjusted p-value across the ${gated.length} gated metrics (${gated.map((g) => g.metric).join(', ')}), so it passes the gate; to gate on ${m.metric} alone, compare with --metric ${m.metric}`,
+    ];
+  });
+}

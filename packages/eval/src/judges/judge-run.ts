@@ -1,12 +1,12 @@
 import { createClient, type ResponseCache } from '@assay/clients';
-import type { ModelProgress } from '@assay/report';
+import type { ModelProgress, ServedModelMismatch } from '@assay/report';
 import type { ModelConfig, RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import { endpointIdentity } from '../run/endpoint-identity.js';
 import type { Outcome, RunJournal } from '../run/journal.js';
 import type { PredictionRow } from '../run/prediction-row.js';
-import { judgeServedModelWarnings } from '../run/run-warnings.js';
+import { judgeServedModelMismatches } from '../run/run-warnings.js';
 import {
   type CompletionClientLike,
   type PendingRequest,
@@ -30,8 +30,8 @@ export interface JudgeExecution {
   readonly sent: number;
   /** grading requests the response cache answered this run */
   readonly cached: number;
-  /** what the grades make doubtful (an inline judge client that another model answered) */
-  readonly warnings: readonly string[];
+  /** what the grades make doubtful: an inline judge client that another model answered */
+  readonly mismatches: readonly ServedModelMismatch[];
 }
 
 /** What {@link executeJudge} needs of the run besides the configuration and the subjects. */
@@ -178,16 +178,16 @@ export async function executeJudge(
       await service.close();
     }
   }
-  const warnings =
+  const mismatches =
     typeof judge.client === 'string'
       ? []
-      : judgeServedModelWarnings(judge.client, [...outcomes.values()]);
+      : judgeServedModelMismatches(judge.client, [...outcomes.values()]);
   return {
     client,
     draws: judgeDraws(plan, outcomes, judge.mode),
     progress,
     sent,
     cached,
-    warnings,
+    mismatches,
   };
 }

@@ -1,4 +1,4 @@
-import type { ModelProgress } from '@assay/report';
+import type { ModelProgress, ServedModelMismatch } from '@assay/report';
 import type { RunConfig } from '../config/run-config-schema.js';
 import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
@@ -13,7 +13,7 @@ import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
-import { resumedOnlyWarnings, servedModelWarnings } from './run-warnings.js';
+import { resumedOnlyWarnings, servedModelMismatches, servedModelWarning } from './run-warnings.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
 import { unreachableError } from './unreachable-watch.js';
 
@@ -85,6 +85,11 @@ export interface ExecutedRun {
    * model answered than the one asked for
    */
   warnings?: string[] | undefined;
+  /**
+   * the answers and judge grades the service says another model gave, for `results.json`
+   * `servedModelMismatches` (each is also one of `warnings`)
+   */
+  servedModelMismatches?: ServedModelMismatch[] | undefined;
 }
 
 /** Every model's requests, resumed from the journal (see `resumeModelRequests`). */
@@ -158,6 +163,7 @@ export async function executeRun(
   let prompts = distinctPrompts(modelPlans);
   let earlyStop: EarlyStop | undefined;
   let warnings: string[] = [];
+  let mismatches: ServedModelMismatch[] = [];
   // A model whose service cannot be reached stops every model's sending: the run fails anyway,
   // and what finished is journaled for the rerun.
   const unreachable = new AbortController();
@@ -202,7 +208,8 @@ export async function executeRun(
       sent: sent[i]!.sent,
       cached: sent[i]!.cached,
     }));
-    warnings = [...resumedOnlyWarnings(sources), ...servedModelWarnings(sources)];
+    mismatches = servedModelMismatches(sources);
+    warnings = [...resumedOnlyWarnings(sources), ...mismatches.map(servedModelWarning)];
     if (!signal.aborted && options.drain?.aborted !== true) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       if (config.judge !== undefined) {
@@ -215,7 +222,8 @@ export async function executeRun(
           retryFailed: options.retryFailed === true,
           onOutcome: (p) => options.onProgress?.([...progress, p]),
         });
-        warnings.push(...judge.warnings);
+        mismatches.push(...judge.mismatches);
+        warnings.push(...judge.mismatches.map(servedModelWarning));
       }
     }
   } finally {
@@ -242,5 +250,6 @@ export async function executeRun(
     journalPath,
     ...(earlyStop === undefined ? {} : { earlyStop }),
     warnings,
+    ...(mismatches.length === 0 ? {} : { servedModelMismatches: mismatches }),
   };
 }

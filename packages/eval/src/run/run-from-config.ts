@@ -68,6 +68,9 @@ export async function runEvaluation(
       const results: RunResults = {
         ...summarized,
         warnings: [...(executed.warnings ?? []), ...(summarized.warnings ?? [])],
+        ...(executed.servedModelMismatches === undefined
+          ? {}
+          : { servedModelMismatches: executed.servedModelMismatches }),
       };
       await writeRunOutputs(results, executed.rows, executed.prompts);
       return results;

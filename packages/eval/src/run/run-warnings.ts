@@ -1,3 +1,4 @@
+import type { ServedModelMismatch } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import type { Outcome } from './journal.js';
 
@@ -99,9 +100,54 @@ export function sameServedModel(asked: string, served: string): boolean {
 }
 
 /**
- * A warning for each model whose answers the service says another model gave (the response's
- * `model` field, see `Completion.servedModel`): a service serving one model whatever it is
- * asked for answers a misspelt id too, and the run would report the misspelt name.
+ * Each model whose answers the service says another model gave (the response's `model`
+ * field, see `Completion.servedModel`), as `results.json` `servedModelMismatches` holds them:
+ * a service serving one model whatever it is asked for answers a misspelt id too, and the run
+ * would report the misspelt name.
+ *
+ * @param models - each model's outcomes (answers without a served model are not counted)
+ * @returns one entry per model and served id, most frequent first
+ * @example
+ * const asked = { ...config.models[0], model: 'gpt-4o-typo' };
+ * const answers = [{ status: 'ok', servedModel: 'assay-spam-nb' }];
+ * servedModelMismatches([{ model: asked, index: 0, outcomes: answers, resumed: 0, sent: 1, cached: 0 }])[0].served;
+ * // 'assay-spam-nb'
+ */
+export function servedModelMismatches(models: readonly ModelSources[]): ServedModelMismatch[] {
+  return models.flatMap((m) => {
+    const asked = m.model.model;
+    const { named, others } = otherServedModels(asked, m.outcomes);
+    return others.map(([served, count]) => ({
+      role: 'model' as const,
+      path: `models[${m.index}].model`,
+      name: m.model.name,
+      asked,
+      served,
+      count,
+      of: named,
+    }));
+  });
+}
+
+/**
+ * The warning of one served-model mismatch, as `results.json` `warnings` and the terminal
+ * print it: what was asked, what answered, on how many answers (grades), and what to check.
+ *
+ * @param x - the mismatch (see {@link servedModelMismatches})
+ * @returns the warning, opening with the configuration path of the id asked for
+ * @example
+ * servedModelWarning({ role: 'judge', path: 'judge.client.model', name: 'overlap', asked: 'assay-overlap-judge', served: 'assay-spam-nb', count: 1, of: 2 });
+ * // "judge.client.model: asked for 'assay-overlap-judge', but the service says 'assay-spam-nb' graded (1 of 2 grades of judge 'overlap'), so those grades are that model's; check the id against the models the service serves"
+ */
+export function servedModelWarning(x: ServedModelMismatch): string {
+  return x.role === 'judge'
+    ? `${x.path}: asked for '${x.asked}', but the service says '${x.served}' graded (${x.count} of ${x.of} grades of judge '${x.name}'), so those grades are that model's; check the id against the models the service serves`
+    : `${x.path}: asked for '${x.asked}', but the service says '${x.served}' answered (${x.count} of ${x.of} answers of model '${x.name}'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)`;
+}
+
+/**
+ * A warning for each model whose answers the service says another model gave: the
+ * {@link servedModelWarning} of each of {@link servedModelMismatches}.
  *
  * @param models - each model's outcomes (answers without a served model are not counted)
  * @returns one warning per model and served id, naming `models[i].model`, what was asked,
@@ -113,17 +159,7 @@ export function sameServedModel(asked: string, served: string): boolean {
  * // ["models[0].model: asked for 'gpt-4o-typo', but the service says 'assay-spam-nb' answered (1 of 1 answers of model 'nb'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)"]
  */
 export function servedModelWarnings(models: readonly ModelSources[]): string[] {
-  const out: string[] = [];
-  for (const m of models) {
-    const asked = m.model.model;
-    const { named, others } = otherServedModels(asked, m.outcomes);
-    for (const [served, n] of others) {
-      out.push(
-        `models[${m.index}].model: asked for '${asked}', but the service says '${served}' answered (${n} of ${named} answers of model '${m.model.name}'), so the results are that model's; check the id against the models the service serves (a service that answers every id with its own model does not refuse a wrong one)`,
-      );
-    }
-  }
-  return out;
+  return servedModelMismatches(models).map(servedModelWarning);
 }
 
 /**
@@ -149,23 +185,28 @@ function otherServedModels(
 /**
  * The same check for an inline judge client (`judge.client` as an object): grades from
  * another model than the one configured are that model's grades. A judge named by a
- * `models[]` entry is that model's endpoint, which {@link servedModelWarnings} checks.
+ * `models[]` entry is that model's endpoint, which {@link servedModelMismatches} checks.
  *
  * @param client - the judge's configured client: its name and model id
  * @param outcomes - the judge's grading outcomes this run
- * @returns one warning per other served id, naming `judge.client.model`
+ * @returns one entry per other served id, at `judge.client.model` (see {@link servedModelWarning})
  * @example
  * const grades = [{ status: 'ok', servedModel: 'assay-spam-nb' }, { status: 'ok', servedModel: 'assay-overlap-judge' }];
- * judgeServedModelWarnings({ name: 'overlap', model: 'assay-overlap-judge' }, grades);
+ * judgeServedModelMismatches({ name: 'overlap', model: 'assay-overlap-judge' }, grades).map(servedModelWarning);
  * // ["judge.client.model: asked for 'assay-overlap-judge', but the service says 'assay-spam-nb' graded (1 of 2 grades of judge 'overlap'), so those grades are that model's; check the id against the models the service serves"]
  */
-export function judgeServedModelWarnings(
+export function judgeServedModelMismatches(
   client: { readonly name: string; readonly model: string },
   outcomes: readonly Outcome[],
-): string[] {
+): ServedModelMismatch[] {
   const { named, others } = otherServedModels(client.model, outcomes);
-  return others.map(
-    ([served, n]) =>
-      `judge.client.model: asked for '${client.model}', but the service says '${served}' graded (${n} of ${named} grades of judge '${client.name}'), so those grades are that model's; check the id against the models the service serves`,
-  );
+  return others.map(([served, count]) => ({
+    role: 'judge' as const,
+    path: 'judge.client.model',
+    name: client.name,
+    asked: client.model,
+    served,
+    count,
+    of: named,
+  }));
 }

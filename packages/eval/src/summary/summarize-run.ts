@@ -20,6 +20,7 @@ import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { emptyReferenceWarnings } from './empty-reference-warnings.js';
 import { generationSlices } from './generation-slices.js';
+import { withSizeNeeded } from './interval-size-needed.js';
 import { modelResult } from './model-result.js';
 import { namedSeed } from './named-seed.js';
 import { positiveClassMetrics } from './positive-class.js';
@@ -194,7 +195,7 @@ async function summarizeWith(
     ),
   );
   const baseline = await baselineDifferencesFor(run, models, task, runner, baselineRun);
-  const thresholds = checkThresholds(
+  const checked = checkThresholds(
     config.thresholds,
     models,
     allScores,
@@ -203,6 +204,8 @@ async function summarizeWith(
     baseline,
     anytimeIntervals(run.earlyStop, config.evaluation.ci),
   );
+  // a bound that no run of this size could meet says so, not only that it failed
+  const thresholds = withSizeNeeded(checked, models, config.evaluation.ci);
   const reported = [...metrics, ...judgeMetrics];
   const results = assembleResults(run, task, reported, models, comparisons, thresholds, finishedAt);
   return { ...results, warnings: [...(results.warnings ?? []), ...scoringWarnings] };

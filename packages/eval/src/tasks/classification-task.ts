@@ -194,9 +194,16 @@ export function classificationTask(task: ClassificationConfig): TaskModule {
       const known = new Set(labels);
       const bad = items.find((it) => !known.has(it.label ?? ''));
       if (bad) {
+        // a label that differs only by case (SPAM for spam) is a spelling to fix, not a label to add
+        const label = bad.label ?? '';
+        const cased = labels.find((l) => l.toLowerCase() === label.toLowerCase());
+        const fix =
+          cased === undefined
+            ? 'list every label the data uses.'
+            : `did you mean '${cased}'? Gold labels are matched exactly (case included): write task.labels as the data does, or fix the data.`;
         throw new EvaluationError(
           'INVALID_CONFIG',
-          `Item '${bad.id}' has label '${bad.label}', which is not in task.labels (${labels.join(', ')}); list every label the data uses.`,
+          `Item '${bad.id}' has label '${bad.label}', which is not in task.labels (${labels.join(', ')}); ${fix}`,
           { path: 'task.labels' },
         );
       }

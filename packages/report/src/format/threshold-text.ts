@@ -124,7 +124,9 @@ function figureName(t: ThresholdResult): string {
  * What a threshold check compared and the figures behind it, without the threshold and the
  * model: `f1_macro.ci_low 0.8812 is not >= 0.9; value 0.9101, 95% interval [0.8812, 0.9345]
  * (bootstrap-percentile)`, or the reason a check could not be made; a checked result's
- * `caveat` (how few predictions a `vs baseline` difference paired) follows as `; but ...`.
+ * `caveat` (how few predictions a `vs baseline` difference paired) follows as `; but ...`,
+ * and a failed one's `sizeNeeded` (a bound no run of this size could meet: `error_rate.ci_high
+ * <= 0.02` on 40 requests needs at least 189) as `; this run had 40 requests, too few for the bound: ...`.
  *
  * @param t - one threshold result
  * @param ci - the confidence level of the intervals (`evaluation.ci`; a result's own `level`,
@@ -147,7 +149,28 @@ export function thresholdDetails(t: ThresholdResult, ci: number): string {
   if (t.op === undefined || t.limit === undefined) return figures;
   const not = outcome === 'pass' ? '' : 'is not ';
   const caveat = t.caveat === undefined ? '' : `; but ${t.caveat}`;
-  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}${caveat}`;
+  const size = outcome === 'fail' ? sizeNeededText(t, ci) : '';
+  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}${caveat}${size}`;
+}
+
+/**
+ * Why a failed interval-end check could not have passed with the run's size (`sizeNeeded`):
+ * the best outcome's end, the fewest requests or items the bound needs, and how many the run
+ * had; empty for other checks.
+ */
+function sizeNeededText(t: ThresholdResult, ci: number): string {
+  const s = t.sizeNeeded;
+  if (s === undefined) return '';
+  const level = levelText(t.level ?? ci);
+  const best =
+    t.bound === 'ci_high'
+      ? `even with none failed, the ${level} Wilson upper end would be ${fmt(s.best, 4)}`
+      : `even with every one right, the ${level} Wilson lower end would be ${fmt(s.best, 4)}`;
+  const needs =
+    s.needed === null
+      ? `no number of ${s.unit} can meet ${t.op} ${t.limit}`
+      : `the bound needs at least ${s.needed} ${s.unit} (evaluate more items or loosen the bound)`;
+  return `; this run had ${s.had} ${s.unit}, too few for the bound: ${best}, and ${needs}`;
 }
 
 /**

@@ -35,7 +35,7 @@ import { generationSlices } from '../generation/generation-slices.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { quotedInterval } from '../verdict/stopped-interval.js';
-import { headlineMetric } from '../verdict/verdict.js';
+import { headlineMetric, runVerdict } from '../verdict/verdict.js';
 import { escapeHtml as h } from './escape-html.js';
 import { generationSections, generationSlicesTable } from './generation-section.js';
 import { judgeSections } from './judge-section.js';
@@ -88,8 +88,12 @@ function headline(r: RunResults): string {
   });
   if (r.thresholds.length > 0) {
     const failed = r.thresholds.filter((t) => !t.passed).length;
+    // a qualified PASS (service thresholds only, another model answering) is not shown green
+    const v = runVerdict(r);
+    const tone = failed ? 'fail' : v.caution !== null ? 'caution' : 'pass';
+    const what = v.caution === null ? '' : ` · ${v.caution}`;
     cards.push(
-      `<div class="card"><div class="k">thresholds</div><div class="v ${failed ? 'fail' : 'pass'}">${failed ? `${failed} failed` : 'all pass'}</div><div class="ci">${r.thresholds.length} checks</div></div>`,
+      `<div class="card"><div class="k">thresholds</div><div class="v ${tone}">${failed ? `${failed} failed` : 'all pass'}</div><div class="ci">${r.thresholds.length} checks${h(what)}</div></div>`,
     );
   }
   const warnings = r.models

@@ -40,18 +40,18 @@ td.num,th.num{text-align:right}
 td.num{white-space:nowrap}.service td.name,.items td:first-child,.nowrap{white-space:nowrap}
 .table-scroll{overflow-x:auto;max-width:100%;background:linear-gradient(to right,var(--bg) 30%,rgba(255,255,255,0)) left/40px 100% no-repeat local,linear-gradient(to left,var(--bg) 30%,rgba(255,255,255,0)) right/40px 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.22),rgba(0,0,0,0)) right/14px 100% no-repeat scroll}
 .scroll-hint{display:none;color:var(--muted);font-size:12px;margin:6px 0 0}
-.pass{color:var(--good);font-weight:600}.fail{color:var(--bad);font-weight:600}
+.pass{color:var(--good);font-weight:600}.fail{color:var(--bad);font-weight:600}.v.caution{color:#9a6700;font-weight:600}
 .charts{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 ${CHART_CSS}
 .cell-text{font-size:13px;fill:var(--fg)}.cell-text.light{fill:#fff}.empty{fill:var(--soft)}
 pre.answer{white-space:pre-wrap;word-break:break-word;margin:0;max-height:7.5em;overflow:auto;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--soft);padding:4px 6px;border-radius:4px}
 .note{color:var(--muted);font-size:12px}
 .verdict{border:1px solid var(--line);border-left:6px solid var(--muted);border-radius:8px;padding:10px 16px 6px;margin:12px 0 16px;background:var(--soft);overflow-wrap:anywhere}
-.verdict-pass{border-left-color:var(--good)}.verdict-fail{border-left-color:var(--bad)}
+.verdict-pass{border-left-color:var(--good)}.verdict-fail{border-left-color:var(--bad)}.verdict-caution{border-left-color:#bf8700}
 .verdict p,.verdict ul{margin:6px 0}.verdict .outcome{font-weight:600}.verdict .choice{border-top:1px solid var(--line);padding-top:6px}
 h2.verdict-title{border:0;margin:0 0 4px;padding:0}
 .badge{display:inline-block;padding:1px 8px;border-radius:4px;color:#fff;background:var(--muted);font-size:14px;vertical-align:2px}
-.badge-pass{background:var(--good)}.badge-fail{background:var(--bad)}
+.badge-pass{background:var(--good)}.badge-fail{background:var(--bad)}.badge-caution{background:#9a6700}.verdict .caution{color:#7d4e00}
 .warn{border-left:4px solid #bf8700;background:#fff8c5;padding:6px 10px;margin:8px 0;border-radius:4px}
 table.agreement{width:auto}
 table.worst-items{table-layout:fixed;min-width:860px}table.worst-items td{overflow-wrap:anywhere}

@@ -23,8 +23,10 @@ export function markdownVerdict(r: RunResults): string[] {
   const v = runVerdict(r);
   const [biggest, ...others] = v.riskParts;
   return [
-    `## Verdict: ${v.word}`,
+    `## Verdict: ${v.badge}`,
     '',
+    // a qualified PASS says what it rests on before why it holds
+    ...(v.caution !== null ? [`**${cellText(v.title)}.**`, ''] : []),
     `**${markdownParts(v.outcomeParts)}**`,
     '',
     cellText(v.evaluated),

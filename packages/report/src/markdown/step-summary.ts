@@ -46,11 +46,14 @@ function headlineTable(r: RunResults): string[] {
  */
 export function stepSummaryMarkdown(r: RunResults): string {
   const v = runVerdict(r);
-  const icon = v.status === 'pass' ? '✅' : v.status === 'fail' ? '❌' : '➖';
+  // a qualified PASS (service thresholds only, another model answering) is no green tick
+  const icon =
+    v.status === 'fail' ? '❌' : v.status === 'unchecked' ? '➖' : v.caution !== null ? '⚠️' : '✅';
   const thresholds = thresholdTableMarkdown(r);
   return [
-    `### ${icon} assay run ${cellText(r.name)}: ${v.word}`,
+    `### ${icon} assay run ${cellText(r.name)}: ${v.badge}`,
     '',
+    ...(v.caution !== null ? [`**${cellText(v.title)}.**`, ''] : []),
     markdownParts(v.outcomeParts),
     '',
     cellText(v.evaluated),

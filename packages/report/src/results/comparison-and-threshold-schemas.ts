@@ -91,4 +91,18 @@ export const ThresholdResultSchema = z.object({
    * run like `'fail'`); absent in older files, where `passed` says pass or fail
    */
   outcome: z.enum(['pass', 'fail', 'error']).optional(),
+  /**
+   * a failed `.ci_high <=` check of a rate (`.ci_low >=` of a share) on a Wilson interval that
+   * no outcome of the run's size could pass: the run's count (`had` requests or items), the
+   * interval end its best outcome (none failed, every one right) gives (`best`), and the
+   * fewest that could pass (`needed`; null when none can); absent otherwise and in older files
+   */
+  sizeNeeded: z
+    .object({
+      unit: z.enum(['requests', 'items']),
+      had: z.number().int(),
+      needed: z.number().int().nullable(),
+      best: z.number(),
+    })
+    .optional(),
 });

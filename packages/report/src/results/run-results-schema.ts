@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ComparisonSchema, ThresholdResultSchema } from './comparison-and-threshold-schemas.js';
 import { EarlyStopSchema } from './early-stop-schema.js';
 import { JudgeSchema } from './judge-schema.js';
+import { ServedModelMismatchSchema } from './served-model-schema.js';
 
 const Num = z.number().nullable();
 
@@ -363,6 +364,12 @@ export const RunResultsSchema = z.object({
    * the training folds); absent in files written before it existed
    */
   warnings: z.array(z.string()).optional(),
+  /**
+   * the answers (or judge grades) whose response named another model than the one asked for
+   * (a misspelt id that a one-model service answered anyway): each is also one of `warnings`;
+   * absent when none, and in files written before it existed
+   */
+  servedModelMismatches: z.array(ServedModelMismatchSchema).optional(),
   /** what `evaluation.stop` did; absent without a stopping rule */
   earlyStop: EarlyStopSchema.optional(),
   files: z.object({
@@ -398,3 +405,4 @@ export type ServiceStats = z.infer<typeof ServiceStatsSchema>;
 /** Free-text scoring of one model (`models[].generation`). */
 export type GenerationSummary = z.infer<typeof GenerationSchema>;
 export type { JudgeSummary } from './judge-schema.js';
+export type { ServedModelMismatch } from './served-model-schema.js';

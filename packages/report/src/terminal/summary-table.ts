@@ -95,7 +95,7 @@ function rankingLines(r: RunResults): string[] {
 function verdictLines(r: RunResults): string[] {
   const v = runVerdict(r);
   return [
-    `Verdict: ${v.word}. ${v.outcome}`,
+    `Verdict: ${v.title}. ${v.outcome}`,
     ...v.headline.map((s) => `  ${s}`),
     ...(v.choice ? [`  Which model: ${v.choice}`] : []),
     `  Biggest risk: ${v.risks[0] ?? ''}`,

@@ -4,6 +4,7 @@ import { plainText, type TextPart } from '../format/text-parts.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
+import { servedModelMismatches } from './pass-qualifiers.js';
 import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
 import { intervalName, quotedInterval } from './stopped-interval.js';
 import { uncertainPass } from './threshold-margin.js';
@@ -194,6 +195,24 @@ function dataRisks(r: RunResults): Risk[] {
   return out;
 }
 
+/**
+ * Answers (or grades) from another model than the one asked for: every figure then describes
+ * that model, so this comes before any other risk.
+ */
+function servedModelRisks(r: RunResults): Risk[] {
+  return servedModelMismatches(r).map((x) => {
+    const what = x.role === 'judge' ? `grades of judge ${x.name}` : `answers of ${x.name}`;
+    const whose =
+      x.role === 'judge'
+        ? "its judge_score is that model's grading"
+        : 'the figures describe that model, not the one asked for';
+    return {
+      severity: 120,
+      text: `The service says '${x.served}' gave ${formatInteger(x.count)} of ${formatInteger(x.of)} ${what}, not '${x.asked}' as ${x.path} asks: ${whose}. Check ${x.path} against the models the service serves (a service that answers every id with its own model does not refuse a misspelt one) and run again.`,
+    };
+  });
+}
+
 /** When nothing else stands out: the commonest error, so the reader knows what to look for. */
 function quietRisk(r: RunResults): string {
   const facts = r.models
@@ -208,7 +227,8 @@ function quietRisk(r: RunResults): string {
 }
 
 /**
- * The risks to reading a run's numbers at face value, biggest first: metrics that are not
+ * The risks to reading a run's numbers at face value, biggest first: answers or judge grades
+ * from another model than the one asked for (see `servedModelMismatches`), metrics that are not
  * representative, ranking and decision quality that disagree (a threshold problem), one
  * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, extraction
  * failures scored as empty answers, judge grades left unscored, unparseable answers, a
@@ -225,7 +245,7 @@ function quietRisk(r: RunResults): string {
  * runRisks(results, 'f1_macro')[0]; // ['lr ranks the items well (ROC AUC 0.995) but …']
  */
 export function runRisks(r: RunResults, headline: string | null): TextPart[][] {
-  const risks: Risk[] = [];
+  const risks: Risk[] = servedModelRisks(r);
   for (const m of r.models) {
     risks.push(...serviceRisks(m, r.task.type));
     risks.push(...generationRisks(m));

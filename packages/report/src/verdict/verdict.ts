@@ -9,6 +9,7 @@ import {
 import type { EarlyStopResult } from '../results/early-stop-schema.js';
 import type { ModelResult, RunResults, ThresholdResult } from '../results/run-results-schema.js';
 import { modelChoice } from './model-choice.js';
+import { passQualifiers, SERVICE_METRIC_NAMES } from './pass-qualifiers.js';
 import { runRisks } from './risks.js';
 import { quotedInterval } from './stopped-interval.js';
 import { intervalInWords, listInWords, sequenceInWords } from './words.js';
@@ -19,6 +20,21 @@ export interface Verdict {
   status: 'pass' | 'fail' | 'unchecked';
   /** the status as a word: `PASS`, `FAIL`, `NOT CHECKED` */
   word: string;
+  /**
+   * {@link Verdict.word} with what keeps a PASS from meaning "the model asked for answers well
+   * enough", for the first line of a report: `PASS, but the answers came from 'x', not the
+   * model asked for`, `PASS on service thresholds only: no threshold checks a quality metric
+   * (…)`; the word alone otherwise
+   */
+  title: string;
+  /**
+   * for a PASS that {@link Verdict.title} qualifies, what it rests on in a few words
+   * (`service thresholds only`, `another model answered`); reports show it as a caution, never
+   * as an all-green pass (the exit status still follows `status`); null otherwise
+   */
+  caution: string | null;
+  /** the word for a badge or heading: `PASS (service thresholds only)`; the word otherwise */
+  badge: string;
   /** what was evaluated: models, data set, item count, method */
   evaluated: string;
   /** the headline metric this verdict quotes, or null when the run reports none */
@@ -142,6 +158,19 @@ function failedInWords(failed: readonly ThresholdResult[]): TextPart[] {
   return joinParts(each, '; ');
 }
 
+/**
+ * A quality threshold to suggest beside service-only thresholds: on the first reported task
+ * metric, in its direction (a limit is offered only for a higher-is-better one).
+ */
+function qualityExample(r: RunResults): string {
+  const reported = r.evaluation.metrics.find(
+    (x) => !SERVICE_METRIC_NAMES.includes(x) && r.models.some((m) => x in m.metrics),
+  );
+  if (reported === undefined) return 'accuracy >= 0.8';
+  const higher = r.evaluation.greaterIsBetter?.[reported] ?? true;
+  return higher ? `${reported} >= 0.8` : `${reported} <= <limit>`;
+}
+
 /** A threshold to suggest: on the headline metric, in its direction (regression has no accuracy). */
 function thresholdExample(r: RunResults): string {
   const metric = headlineMetric(r);
@@ -208,7 +237,10 @@ function outcomeOf(r: RunResults): Pick<Verdict, 'status' | 'word' | 'outcomePar
  *   reported one (see {@link headlineMetric}); its interval is the confidence sequence that
  *   the stopping rule read when `evaluation.stop` ended the run early (a bootstrap interval
  *   assumes a sample size fixed in advance), else the bootstrap interval. The risks are
- *   `runRisks`'. With two models or more, `choice` compares them (see `modelChoice`).
+ *   `runRisks`'. With two models or more, `choice` compares them (see `modelChoice`). A PASS
+ *   is qualified (`title`, `badge`, `caution`) when another model than the one asked for
+ *   answered or graded, or when every threshold gates a service or cost metric (see
+ *   `passQualifiers`): the exit status is unchanged, the reports say what the PASS rests on.
  * @example
  * runVerdict(results).outcome; // 'The threshold holds for nb (f1_macro >= 0.8).'
  */
@@ -216,8 +248,12 @@ export function runVerdict(r: RunResults): Verdict {
   const metric = headlineMetric(r);
   const outcome = outcomeOf(r);
   const riskParts = runRisks(r, metric);
+  const q = outcome.status === 'pass' ? passQualifiers(r, qualityExample(r)) : null;
   return {
     ...outcome,
+    title: `${outcome.word}${q?.phrase ?? ''}`,
+    caution: q?.tag ?? null,
+    badge: q?.tag == null ? outcome.word : `${outcome.word} (${q.tag})`,
     outcome: plainText(outcome.outcomeParts),
     evaluated: evaluatedInWords(r),
     metric,
