@@ -63,13 +63,12 @@ test('a request header value (x-assay-fault: truncate) does not mangle the clien
   }
 });
 
-test('a configured header value is redacted from the echoed body, not from the client words', async () => {
-  // 'answered' is a word of the client's own message ("The server answered POST ...").
+test('every configured header value is redacted from the echoed body (an org id or proxy token may sit under any name)', async () => {
   const client = createClient({
     provider: 'openai-chat',
     baseUrl: `${echo.url}/v1`,
     model: 'm',
-    headers: { 'x-echo-tenant': 'answered' },
+    headers: { 'x-echo-api-key': 'k-tenant-0123456789', 'x-echo-mode': 'overloaded' },
     retry: FAST_RETRY,
   });
   let thrown = '';
@@ -79,12 +78,13 @@ test('a configured header value is redacted from the echoed body, not from the c
   await client.close();
   expect(warnings).toHaveLength(1);
   for (const message of [...warnings, thrown]) {
-    expect(message).toContain('The server answered POST');
-    expect(message).toContain('upstream said: [redacted]');
+    expect(message).toContain('upstream said: [redacted] [redacted]');
+    expect(message).not.toContain('k-tenant-0123456789');
+    expect(message).not.toContain('overloaded');
   }
 });
 
-test('a request header value echoed by the server is redacted from warnings and the final error alike', async () => {
+test('a request credential header value echoed by the server is redacted from warnings and the final error alike', async () => {
   const client = createClient({
     provider: 'openai-chat',
     baseUrl: `${echo.url}/v1`,
@@ -94,8 +94,9 @@ test('a request header value echoed by the server is redacted from warnings and 
   const value = 'trace-6f1c2d9e-request-only';
   let thrown = '';
   const warnings = await retryWarnings(async () => {
-    thrown = (await failure(client.complete({ prompt: 'x', headers: { 'x-echo-trace': value } })))
-      .message;
+    thrown = (
+      await failure(client.complete({ prompt: 'x', headers: { 'x-echo-trace-token': value } }))
+    ).message;
   });
   await client.close();
   expect(warnings).toHaveLength(1);
@@ -105,12 +106,37 @@ test('a request header value echoed by the server is redacted from warnings and 
   }
 });
 
+test("a header that is not a credential (x-mode: overloaded) leaves the server's overloaded_error as sent", async () => {
+  const anthropic = await startLocalServer((_body, res) => {
+    res.writeHead(529, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        type: 'error',
+        error: { type: 'overloaded_error', message: 'Overloaded.' },
+      }),
+    );
+  });
+  const client = createClient({
+    provider: 'anthropic',
+    baseUrl: anthropic.url,
+    model: 'claude-test',
+    headers: { 'x-route': 'overloaded-pool' },
+    retry: { maxRetries: 0 },
+  });
+  const error = await failure(
+    client.complete({ prompt: 'x', headers: { 'x-mode': 'overloaded' } }),
+  );
+  await Promise.all([client.close(), anthropic.close()]);
+  expect(error.message).toContain('"type":"overloaded_error","message":"Overloaded."');
+  expect(error.message).not.toContain('[redacted]');
+});
+
 test("a server's error text quoted from a malformed answer is redacted, the expectation is not", async () => {
   const anthropic = await startLocalServer((_body, res, req) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(
       JSON.stringify({
-        error: { type: 'invalid_request_error', message: `bad ${req.headers['x-echo-org']}` },
+        error: { type: 'invalid_request_error', message: `bad ${req.headers['x-echo-org-key']}` },
       }),
     );
   });
@@ -119,7 +145,7 @@ test("a server's error text quoted from a malformed answer is redacted, the expe
     provider: 'anthropic',
     baseUrl: anthropic.url,
     model: 'claude-test',
-    headers: { 'x-echo-org': 'org-12345678', 'x-echo-word': 'an error' },
+    headers: { 'x-echo-org-key': 'org-12345678', 'x-echo-word': 'an error' },
     retry: { maxRetries: 0 },
   });
   const error = await failure(client.complete({ prompt: 'x' }));

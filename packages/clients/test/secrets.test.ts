@@ -106,15 +106,15 @@ test('the API key appears in no cache byte, record, error, stack, stat or warnin
 
 describe('secrets echoed inside answers', () => {
   const ORG = 'org-ZX81-4f9a8b7c6d';
-  // A hostile server that puts the request's Authorization and x-org header values, and other
-  // secret-shaped tokens, into the text and reasoning of a 200 answer, streamed or not.
+  // A hostile server that puts the request's Authorization and x-org-token (a credential
+  // header) values, and other secret-shaped tokens, into the text and reasoning of a 200 answer, streamed or not.
   let leaky: LocalServer;
   const SHAPES =
     'also sk-proj-abcdefghij0123456789, Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig1, /v1?api_key=0123456789abcdef0123';
   beforeAll(async () => {
     leaky = await startLocalServer((body, res, req) => {
-      const text = `you sent ${req.headers.authorization} and ${req.headers['x-org']}; ${SHAPES}; Bearer instruments, 1 of 1`;
-      const reasoning = `thinking about ${req.headers['x-org']}`;
+      const text = `you sent ${req.headers.authorization} and ${req.headers['x-org-token']}; ${SHAPES}; Bearer instruments, 1 of 1`;
+      const reasoning = `thinking about ${req.headers['x-org-token']}`;
       if (body.stream !== true) {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(
@@ -151,7 +151,7 @@ describe('secrets echoed inside answers', () => {
         model: 'm',
         apiKeyEnv: 'ASSAY_SECRET_KEY',
         // A header value of 8 characters or more is a secret; a short flag is not.
-        headers: { 'x-org': ORG, 'x-debug': '1' },
+        headers: { 'x-org-token': ORG, 'x-debug': '1' },
       },
       { env: ENV, cache },
     );
@@ -204,7 +204,7 @@ describe('secrets echoed inside answers', () => {
     off();
     // The scan can fail: the server really was sent both.
     expect(leaky.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
-    expect(leaky.requests[0]!.headers['x-org']).toBe(ORG);
+    expect(leaky.requests[0]!.headers['x-org-token']).toBe(ORG);
   });
 
   test('an answer without secrets is returned as the server sent it, with no warning', async () => {
@@ -219,7 +219,7 @@ describe('secrets echoed inside answers', () => {
     const warnings: ClientWarning[] = [];
     const off = onClientWarning((w) => warnings.push(w));
     const client = createClient(
-      { provider: 'openai-chat', baseUrl: clean.url, model: 'm', headers: { 'x-org': ORG } },
+      { provider: 'openai-chat', baseUrl: clean.url, model: 'm', headers: { 'x-org-token': ORG } },
       { env: ENV },
     );
     expect((await client.complete({ prompt: 'q' })).text).toBe('spam: 1 = 1, token count 12');
@@ -228,11 +228,11 @@ describe('secrets echoed inside answers', () => {
     await Promise.all([client.close(), clean.close()]);
   });
 
-  test('a configured header value echoed in an error body, and a key cut by the quote, are redacted', async () => {
+  test('a configured credential header value echoed in an error body, and a key cut by the quote, are redacted', async () => {
     const hostile = await startLocalServer((_body, res, req) => {
       res.writeHead(400, { 'content-type': 'text/plain' });
       // The key straddles the 200th character, where the quote in the message is cut.
-      res.end(`${'x'.repeat(180)} ${req.headers.authorization} org ${req.headers['x-org']}`);
+      res.end(`${'x'.repeat(180)} ${req.headers.authorization} org ${req.headers['x-org-token']}`);
     });
     const client = createClient(
       {
@@ -240,7 +240,7 @@ describe('secrets echoed inside answers', () => {
         baseUrl: hostile.url,
         model: 'm',
         apiKeyEnv: 'ASSAY_SECRET_KEY',
-        headers: { 'x-org': ORG },
+        headers: { 'x-org-token': ORG },
       },
       { env: ENV },
     );
@@ -254,15 +254,15 @@ describe('secrets echoed inside answers', () => {
 describe('secrets echoed in log-probabilities and headers', () => {
   const ORG = 'org-ZX81-4f9a8b7c6d';
   const TRACE = 'trace-per-request-91c2e7';
-  // A hostile server that echoes the key, the configured x-org header and the per-request
-  // x-trace header: whole in one logprob token, cut across three tokens, among the top
-  // alternatives, in its response headers and in the answer text.
+  // A hostile server that echoes the key, the configured x-org-token header and the
+  // per-request x-trace-token header (credential headers both): whole in one logprob token,
+  // cut across three tokens, among the top alternatives, in its response headers and in the answer text.
   let leaky: LocalServer;
   beforeAll(async () => {
     leaky = await startLocalServer((_body, res, req) => {
       const key = String(req.headers.authorization).replace('Bearer ', '');
-      const org = String(req.headers['x-org']);
-      const trace = String(req.headers['x-trace']);
+      const org = String(req.headers['x-org-token']);
+      const trace = String(req.headers['x-trace-token']);
       const cut = [key.slice(0, 10), key.slice(10, 20), key.slice(20)];
       const tokens = ['spam', ' ', key, ' ', ...cut, ' ', org, ' ', trace];
       const content = tokens.map((token) => ({
@@ -307,12 +307,12 @@ describe('secrets echoed in log-probabilities and headers', () => {
         baseUrl: `${leaky.url}/v1`,
         model: 'm',
         apiKeyEnv: 'ASSAY_SECRET_KEY',
-        headers: { 'x-org': ORG },
+        headers: { 'x-org-token': ORG },
         params: { logprobs: true, topLogprobs: 2, temperature: 0 },
       },
       { env: ENV, cache },
     );
-    const request = { prompt: 'q', headers: { 'x-trace': TRACE } };
+    const request = { prompt: 'q', headers: { 'x-trace-token': TRACE } };
     const live = await client.complete(request);
     const hit = await client.complete(request);
     expect(hit.cached).toBe(true);
@@ -355,7 +355,7 @@ describe('secrets echoed in log-probabilities and headers', () => {
       expect(outputs.filter((text) => text.includes(secret))).toEqual([]);
     // The scan can fail: the server really was sent all three.
     const sent = leaky.requests[0]!.headers;
-    expect([sent.authorization, sent['x-org'], sent['x-trace']]).toEqual([
+    expect([sent.authorization, sent['x-org-token'], sent['x-trace-token']]).toEqual([
       `Bearer ${KEY}`,
       ORG,
       TRACE,

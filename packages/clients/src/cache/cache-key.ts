@@ -37,6 +37,31 @@ export interface CacheKeyInput {
   readonly sampleIndex?: number | undefined;
   /** Provider-specific request shape (http-json template and paths). */
   readonly shape?: unknown;
+  /**
+   * The headers sent beside the body (configured, then the request's own), which may change
+   * the answer (`anthropic-beta`, routing headers). Only their names and a hash of each value
+   * enter the key; none or an empty object keys exactly as a request had before headers counted.
+   */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * Header names lower-cased (HTTP names are case-insensitive; the later of two spellings
+ * wins, as the later one is what a caller meant) with each value's SHA-256: a header value
+ * may be a secret, and the key must never hold one in clear. Undefined when there are none,
+ * so a request without headers keys as before.
+ */
+function headerIdentity(
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
+  if (headers === undefined) return undefined;
+  const out: Record<string, string> = {};
+  let any = false;
+  for (const [name, value] of Object.entries(headers)) {
+    out[name.toLowerCase()] = createHash('sha256').update(String(value)).digest('hex');
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /**
@@ -45,10 +70,12 @@ export interface CacheKeyInput {
  * @remarks
  * `sampleIndex` is part of the key unless `params.temperature === 0`: at temperature 0 every
  * sample is the same answer and may share an entry, otherwise (an unset temperature means
- * the server's default, usually 1) sample k and sample j are different draws. API keys and
- * headers are never part of the input.
+ * the server's default, usually 1) sample k and sample j are different draws. Headers are
+ * part of it as their lower-cased names and a SHA-256 of each value (never the value in
+ * clear); a request without headers keys as it did before headers counted. The API key is
+ * never part of the input.
  *
- * @param input - provider, base URL, model, parameters, messages or prompt, sample index
+ * @param input - provider, base URL, model, parameters, messages or prompt, sample index, headers
  * @returns 64 hex characters
  * @example
  * ```ts
@@ -58,6 +85,8 @@ export interface CacheKeyInput {
  * cacheKey(input).length; // 64 (hex characters)
  * cacheKey({ ...input, sampleIndex: 3 }) === cacheKey(input); // true (at temperature 0 samples share)
  * cacheKey({ ...input, params: {}, sampleIndex: 3 }) === cacheKey({ ...input, params: {} }); // false
+ * cacheKey({ ...input, headers: {} }) === cacheKey(input); // true (no headers: the key of old)
+ * cacheKey({ ...input, headers: { 'x-assay-explain': '1' } }) === cacheKey(input); // false
  * ```
  */
 export function cacheKey(input: CacheKeyInput): string {
@@ -72,6 +101,8 @@ export function cacheKey(input: CacheKeyInput): string {
     prompt: input.prompt,
     sampleIndex: deterministic ? undefined : (input.sampleIndex ?? 0),
     shape: input.shape,
+    // canonicalJson drops an undefined member, so no headers leave the text (and key) unchanged
+    headers: headerIdentity(input.headers),
   };
   return createHash('sha256').update(canonicalJson(identity)).digest('hex');
 }

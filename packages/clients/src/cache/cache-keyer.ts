@@ -5,6 +5,18 @@ import type { ClientConfig, ResolvedClientConfig } from '../config/client-config
 import { resolveConfig } from '../config/resolve-config.js';
 import { cacheKey } from './cache-key.js';
 
+/**
+ * The headers a call sends beside its body, auth excepted: the configured ones, then the
+ * request's own (which win, as they do on the wire). Undefined when there are none.
+ */
+function sentHeaders(
+  cfg: ResolvedClientConfig,
+  request: CompletionRequest,
+): Readonly<Record<string, string>> | undefined {
+  if (request.headers === undefined) return cfg.headers;
+  return cfg.headers === undefined ? request.headers : { ...cfg.headers, ...request.headers };
+}
+
 /** Providers whose body holds `request.prompt` as the one user message it is sent as. */
 const PROMPT_AS_USER_MESSAGE = new Set(['openai-chat', 'anthropic']);
 
@@ -16,7 +28,8 @@ const PROMPT_AS_USER_MESSAGE = new Set(['openai-chat', 'anthropic']);
  * A chat provider (`openai-chat`, `anthropic`) sends `{ prompt: p }` as
  * `messages: [{ role: 'user', content: p }]`, the very body a request with that one message
  * gets, so the prompt is keyed as that message and the two share an entry. Keys of requests
- * with `messages` are unchanged; a prompt's key from before is {@link legacyCallKey}.
+ * with `messages` are unchanged; a prompt's key from before is {@link legacyCallKey}. The
+ * configured and per-request headers are part of the key (hashed, see `cacheKey`).
  *
  * @param cfg - the validated configuration
  * @param url - the parsed base URL
@@ -45,6 +58,7 @@ export function callKey(
     prompt: asMessages ? undefined : request.prompt,
     sampleIndex: request.sampleIndex,
     shape,
+    headers: sentHeaders(cfg, request),
   });
 }
 
@@ -78,6 +92,7 @@ export function legacyCallKey(
     prompt: request.prompt,
     sampleIndex: request.sampleIndex,
     shape,
+    headers: sentHeaders(cfg, request),
   });
 }
 

@@ -4,7 +4,7 @@ import { AttemptFailure, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
 import type { ParsedCompletion } from '../providers/provider.js';
 import { emitClientWarning } from '../warnings.js';
-import type { ClientContext } from './client-context.js';
+import { type ClientContext, closedMessage } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 import type { PreparedCall } from './prepared-call.js';
 import { failRequest } from './request-failure.js';
@@ -36,6 +36,18 @@ export async function attemptWithRetries(
     // A free slot and no rate limit is the common case; it takes no await.
     const holding = ctx.limiter.tryAcquire();
     if (!holding || ctx.rateLimiter !== undefined) await waitForTurn(ctx, counters, call, holding);
+    // closed while this call waited or backed off: its pool is gone, so nothing is sent
+    if (ctx.closed.value) {
+      ctx.limiter.release();
+      throw failRequest(
+        call.credentials,
+        counters,
+        'abort',
+        closedMessage(call.what),
+        call.record,
+        undefined,
+      );
+    }
     counters.attempts++;
     counters.inFlight++;
     call.record.beginAttempt();
@@ -81,7 +93,9 @@ async function waitForTurn(
       call.credentials,
       counters,
       'abort',
-      `The request ${call.what} was aborted while waiting for its turn.`,
+      ctx.closed.value
+        ? closedMessage(call.what)
+        : `The request ${call.what} was aborted while waiting for its turn.`,
       call.record,
       undefined,
     );
@@ -96,6 +110,7 @@ function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScop
     headers: call.headers,
     body: call.body.bytes,
     stream: call.wireStream,
+    readsEvents: ctx.canStream,
     provider: ctx.provider,
     record: call.record,
     scope,

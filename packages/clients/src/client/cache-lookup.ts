@@ -15,7 +15,7 @@ import type { ClientCounters } from './client-counters.js';
 import { callSecrets } from './prepared-call.js';
 
 /**
- * The cache key of a call: everything that decides the answer, never headers or the key.
+ * The cache key of a call: everything that decides the answer (headers hashed), never the key.
  *
  * @param ctx - the client's context
  * @param request - the caller's request

@@ -28,8 +28,8 @@ export interface ClientContext {
   /** The base URL. */
   readonly url: URL;
   /** Strings to redact from the external text in everything the client returns or emits
-   * (server bodies and messages, locations, answers): the API key and the configured header
-   * values (see `secretsOf`). */
+   * (server bodies and messages, locations, answers): the API key and the configured
+   * credential header values (see `secretsOf`). */
   readonly secrets: readonly string[];
   /** The credentials among them (the API key, credential headers: see `credentialsOf`),
    * redacted from whole messages, the client's own words included, as a last defence. */
@@ -71,6 +71,23 @@ export interface ClientContext {
   readonly canStream: boolean;
   /** The http-json request shape, part of the cache key; undefined for other providers. */
   readonly shape: unknown;
+  /** Set by `close()`: from then on no attempt starts (the pools are gone). */
+  readonly closed: { value: boolean };
+}
+
+/**
+ * What a call that cannot be sent because its client was closed says.
+ *
+ * @param what - the request as messages name it (`ClientContext.what`)
+ * @returns the message
+ * @example
+ * ```ts
+ * closedMessage('POST http://h/v1/chat/completions');
+ * // 'The request POST http://h/v1/chat/completions was not sent: its client was closed (client.close()); create a new client to send more requests.'
+ * ```
+ */
+export function closedMessage(what: string): string {
+  return `The request ${what} was not sent: its client was closed (client.close()); create a new client to send more requests.`;
 }
 
 /**
@@ -104,7 +121,7 @@ export function createClientContext(
     ...cfg.headers,
   };
   const authHeaders = provider.authHeaders(apiKey);
-  const secrets = secretsOf(apiKey, cfg.headers);
+  const secrets = secretsOf(apiKey, cfg.headers, true);
   return {
     cfg,
     url,
@@ -114,7 +131,13 @@ export function createClientContext(
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: redact(`POST ${url.origin}${basePath}${provider.path}`, secrets),
     endpoint: `${url.origin}${basePath}${provider.path}`,
-    limits: { maxResponseBytes: cfg.maxResponseBytes, idleMs: cfg.timeouts.idleMs },
+    limits: {
+      maxResponseBytes: cfg.maxResponseBytes,
+      idleMs: cfg.timeouts.idleMs,
+      connectMs: cfg.timeouts.connectMs,
+      headersMs: cfg.timeouts.headersMs,
+      totalMs: cfg.timeouts.totalMs,
+    },
     pools,
     pool: pools.get(url.origin),
     limiter,
@@ -141,5 +164,6 @@ export function createClientContext(
     // yields its answer as one delta.
     canStream: cfg.provider !== 'http-json' || cfg.paths?.streamText !== undefined,
     shape: requestShape(cfg),
+    closed: { value: false },
   };
 }

@@ -36,7 +36,11 @@ export interface ModelClient {
   preconnect(connections: number): Promise<number>;
   /** Counters since creation. */
   stats(): ClientStats;
-  /** Closes the HTTP pools (waiting for requests in flight) and stops timers. */
+  /**
+   * Closes the HTTP pools (waiting for requests in flight) and stops timers. Requests still
+   * waiting for a slot or a rate-limit token, in retry backoff, or made after it, fail at
+   * once with `ABORTED` (nothing sent, not retried).
+   */
   close(): Promise<void>;
 }
 
@@ -95,7 +99,10 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
       return statsSnapshot(ctx, counters);
     },
     async close(): Promise<void> {
-      ctx.rateLimiter?.dispose();
+      // Marked first, so that the waits refused below fail as closed rather than aborted.
+      ctx.closed.value = true;
+      ctx.limiter.close();
+      ctx.rateLimiter?.close();
       await ctx.pools.close();
     },
   };

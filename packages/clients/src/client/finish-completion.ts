@@ -103,7 +103,7 @@ function redactAnswer(
   ) {
     emitClientWarning(() => ({
       code: 'SECRET_REDACTED',
-      message: `The answer of ${call.what} held a secret (the API key, a header value or a key-shaped token); the completion has [redacted] in its place, in its text, log-probabilities and the cache.`,
+      message: `The answer of ${call.what} held a secret (the API key, a credential header value or a key-shaped token); the completion has [redacted] in its place, in its text, log-probabilities and the cache.`,
     }));
   }
   return { text, reasoning, finishReason, logprobs };

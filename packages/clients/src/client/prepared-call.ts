@@ -36,8 +36,9 @@ export interface PreparedCall {
 }
 
 /**
- * The secrets of one call: the client's (API key, configured header values) and the values
- * of the request's own headers, which a server may echo just the same.
+ * The secrets of one call: the client's (API key, configured credential headers) and the
+ * values of the request's own credential headers, which a server may echo just the same;
+ * other header values (`x-mode: overloaded`) are ordinary words and are left alone.
  *
  * @param ctx - the client's context
  * @param request - the caller's request
@@ -45,9 +46,10 @@ export interface PreparedCall {
  * @example
  * ```ts
  * const ctx = createClientContext({ provider: 'openai-chat', baseUrl, model: 'm',
- *   headers: { 'x-org': 'org-0123' } }, undefined, undefined);
+ *   headers: { 'x-api-key': 'org-0123' } }, undefined, undefined);
  * ctx.secrets; // ['org-0123']
- * callSecrets(ctx, { prompt: 'x', headers: { 'x-trace': 'trace-0123' } }); // ['trace-0123', 'org-0123']
+ * callSecrets(ctx, { prompt: 'x', headers: { 'x-trace-token': 'trace-0123', 'x-mode': 'overloaded' } });
+ * // ['trace-0123', 'org-0123']
  * await ctx.pools.close();
  * ```
  */

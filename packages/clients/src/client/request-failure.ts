@@ -9,7 +9,7 @@ import type { ClientCounters } from './client-counters.js';
  * @remarks
  * The external text a message quotes (server bodies and messages, locations, network errors,
  * the configured URL) was redacted where the message was written, with every secret of the
- * call (API key, configured and per-request header values, secret shapes); the client's own
+ * call (API key, configured and per-request credential header values, secret shapes); the client's own
  * wording around it is not, so that a header value such as `truncate` cannot mangle it. Every
  * message that leaves a failed call passes through here, and so does every `RETRY` warning
  * (see `retryDelayOrThrow`): both redact the call's credentials (API key, credential headers)

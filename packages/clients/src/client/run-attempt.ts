@@ -28,6 +28,8 @@ export interface AttemptContext {
   /** The JSON body's bytes. */
   readonly body: Buffer;
   readonly stream: boolean;
+  /** Whether the provider can read SSE: an event-stream answer is then read as one. */
+  readonly readsEvents: boolean;
   readonly provider: ProviderAdapter;
   readonly record: RecordBuilder;
   readonly scope: AbortScope;
@@ -53,6 +55,8 @@ export interface AttemptContext {
 }
 
 const OVERLOAD_STATUSES = new Set([429, 503, 529]);
+const SSE_NOT_ASKED =
+  'a JSON body, but the body is an event stream (server-sent events); set streaming: true in the config, or for http-json set paths.streamText, to read it';
 const ERROR_PREFIX_BYTES = 4096;
 
 /**
@@ -104,7 +108,9 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
       throw tooLargeFailure(ctx.what, ctx.limits, Number(length), res.statusCode);
     }
     const contentType = res.header('content-type') ?? '';
-    if (!ctx.stream || contentType.includes('application/json')) {
+    // An endpoint that always streams (TGI's /generate_stream) is read as the stream it is.
+    const events = ctx.stream || (ctx.readsEvents && contentType.includes('event-stream'));
+    if (!events || contentType.includes('application/json')) {
       return await readJson(ctx, res, res.statusCode);
     }
     // a page (text/html from a proxy or a wrong URL) is no stream: say so, not "truncated"
@@ -214,7 +220,10 @@ async function readJson(
         { status },
       );
     }
-    throw malformed(ctx, 'a JSON body', text, status);
+    // an event stream read as JSON: say what it is and how to read it, not just "malformed"
+    const sse =
+      /^\s*(data|event):/.test(text) || /event-stream/.test(res.header('content-type') ?? '');
+    throw malformed(ctx, sse ? SSE_NOT_ASKED : 'a JSON body', text, status);
   }
   let parsed: ParsedCompletion;
   try {

@@ -4,11 +4,12 @@ import { RecordBuilder } from '../records/request-record.js';
 import { resolveUsage, serverUsage } from '../usage/resolve-usage.js';
 import { attemptWithRetries } from './attempt-loop.js';
 import { callCacheKey, lookupCall } from './cache-lookup.js';
-import type { ClientContext } from './client-context.js';
+import { type ClientContext, closedMessage } from './client-context.js';
 import type { ClientCounters } from './client-counters.js';
 import { finishCompletion } from './finish-completion.js';
 import { mergeParams } from './merge-params.js';
 import { prepareCall } from './prepared-call.js';
+import { failRequest } from './request-failure.js';
 import { requestProblem } from './request-problem.js';
 
 /**
@@ -33,6 +34,17 @@ export async function runCall(
   emit: ((event: StreamEvent) => void) | undefined,
 ): Promise<Completion> {
   counters.requests++;
+  if (ctx.closed.value) {
+    const record = new RecordBuilder(ctx.cfg.provider, ctx.cfg.model, streamed);
+    throw failRequest(
+      ctx.credentials,
+      counters,
+      'abort',
+      closedMessage(ctx.what),
+      record,
+      undefined,
+    );
+  }
   const invalid = requestProblem(request);
   if (invalid !== undefined) {
     counters.failed++;

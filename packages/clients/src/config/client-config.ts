@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { API_KEY_ENV_HOLDS_KEY, looksLikeKey } from './key-shape.js';
 import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
 import { missingSchemeProblem } from './url-scheme.js';
 
@@ -271,9 +272,9 @@ const PathsSchema = z
  * streamed or not, fails the attempt as `response_too_large`), `tokenizer: 'auto'`,
  * `benchmarkMode: false` (no retries, no cache: every failure and every latency is visible).
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
- * `headers` are extra headers; their values are treated as secrets (redacted, once 8
- * characters or longer, from answers and from the external text that errors and warnings quote,
- * never from the client's own wording; credential headers from whole messages). `template`, `paths`, `requestPath`,
+ * `headers` are extra headers, part of the cache key (names and hashed values); their values
+ * are treated as secrets: redacted, once 8 characters or longer, from answers, errors and
+ * warnings (a request's own headers only when named like a credential). `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
 export const ClientConfigSchema = z.strictObject({
@@ -291,6 +292,8 @@ export const ClientConfigSchema = z.strictObject({
     .describe('Model name sent to the service; also picks the price and the tokenizer.'),
   apiKeyEnv: z
     .string()
+    // a key pasted here must be refused without quoting it; abort: the regex would say less
+    .refine((value) => !looksLikeKey(value), { message: API_KEY_ENV_HOLDS_KEY, abort: true })
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name' })
     .optional()
     .describe(
@@ -349,7 +352,7 @@ export const ClientConfigSchema = z.strictObject({
     .record(z.string(), z.string())
     .optional()
     .describe(
-      'Extra headers on every request; their values are treated as secrets: redacted from answers and from the server text that errors and warnings quote (credential headers such as authorization or x-api-key from whole messages).',
+      'Extra headers on every request, part of the cache key (names and hashed values); their values are treated as secrets and redacted from answers, errors and warnings.',
     ),
   tokenizer: z
     .enum(['auto', 'o200k_base', 'cl100k_base', 'estimate'])

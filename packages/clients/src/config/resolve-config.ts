@@ -1,13 +1,14 @@
 import { ClientError } from '../errors.js';
+import { redact } from '../http/attempt-failure.js';
 import { unknownPlaceholders } from '../providers/template.js';
 import { parseBaseUrl } from './base-url.js';
 import {
   type ClientConfig,
   ClientConfigSchema,
-  PROVIDERS,
   type ResolvedClientConfig,
 } from './client-config.js';
 import { configIssues, joinIssues } from './config-issues.js';
+import { missingKeyError, refuseBadProvider } from './config-values.js';
 import { refuseKeyInUrls } from './url-credentials.js';
 
 /** A validated configuration plus what was derived from it (never the key itself in config). */
@@ -26,7 +27,8 @@ export interface ResolvedConfig {
  *   (keying the response cache, a dry run), where a missing key leaves `apiKey` undefined
  * @returns the parsed config, base URL and key
  * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`;
- *   an unknown key is named with its path and the valid key it most likely meant
+ *   an unknown key is named with its path and the valid key it most likely meant; secret
+ *   shapes are redacted from every message, and a value that looks like a key is never echoed
  * @example
  * ```ts
  * resolveConfig({ provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8000/v1', model: 'm' }).url.host; // '127.0.0.1:8000'
@@ -43,14 +45,24 @@ export function resolveConfig(
   env: NodeJS.ProcessEnv = process.env,
   options: { readonly requireKey?: boolean } = {},
 ): ResolvedConfig {
-  const provider = (input as { provider?: unknown } | null)?.provider;
-  if (typeof provider !== 'string' || !(PROVIDERS as readonly string[]).includes(provider)) {
-    throw new ClientError(
-      'UNKNOWN_PROVIDER',
-      `config.provider is ${JSON.stringify(provider)}; expected one of ${PROVIDERS.map((p) => `'${p}'`).join(', ')}.`,
-      { path: 'provider' },
-    );
+  try {
+    return resolveUnchecked(input, env, options);
+  } catch (error) {
+    // A config error may name a value (an unknown key, a placeholder, a path) that holds a
+    // key pasted in the wrong place: secret shapes never leave in a message.
+    if (!(error instanceof ClientError)) throw error;
+    const message = redact(error.message, []);
+    if (message === error.message) throw error;
+    throw new ClientError(error.code, message, { path: error.path ?? '' });
   }
+}
+
+function resolveUnchecked(
+  input: ClientConfig,
+  env: NodeJS.ProcessEnv,
+  options: { readonly requireKey?: boolean },
+): ResolvedConfig {
+  refuseBadProvider(input);
   const parsed = ClientConfigSchema.safeParse(input);
   if (!parsed.success) {
     const onlyUrlCredentials = parsed.error.issues.every(
@@ -97,11 +109,7 @@ export function resolveConfig(
   if (config.apiKeyEnv !== undefined) {
     apiKey = env[config.apiKeyEnv];
     if ((apiKey === undefined || apiKey === '') && options.requireKey !== false) {
-      throw new ClientError(
-        'MISSING_API_KEY',
-        `The environment variable ${config.apiKeyEnv} (named by config.apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication.`,
-        { path: 'apiKeyEnv' },
-      );
+      throw missingKeyError(config.apiKeyEnv, apiKey);
     }
   }
   refuseKeyInUrls(

@@ -50,24 +50,37 @@ function redactShape(_match: string, bearer?: string, parameter?: string): strin
 }
 
 /**
- * The values a client treats as secrets: its API key and every configured header value, at
- * least {@link MIN_SECRET_LENGTH} characters long, longest first (so a secret containing
- * another is replaced whole).
+ * The values a client treats as secrets: its API key and the values of its credential
+ * headers ({@link isCredentialHeader}), at least {@link MIN_SECRET_LENGTH} characters long,
+ * longest first (so a secret containing another is replaced whole).
+ *
+ * @remarks
+ * Other header values are not secrets: a mode or routing header (`x-mode: overloaded`) holds
+ * ordinary words, and redacting them turned a server's `overloaded_error` into
+ * `[redacted]_error`. A credential sent under a header named like a credential is caught by
+ * its name; any header value shaped like a key (`sk-…`, a bearer token) by `redact`'s shapes.
  *
  * @param apiKey - the key read from `apiKeyEnv`, if any
- * @param headers - `config.headers`, if any
+ * @param headers - `config.headers` or `request.headers`, if any
+ * @param everyHeader - treat every header value as a secret: so for `config.headers`, which a
+ *   deployment fills with organisation ids and proxy tokens under any name; a request's own
+ *   headers (modes, routing, faults) are secrets only when named like a credential
  * @returns the secrets to pass to {@link redact}
  * @example
  * ```ts
- * secretsOf('sk-test-0123456789', { 'x-org': 'org-4f9a8b7c', 'x-debug': '1' });
- * // ['sk-test-0123456789', 'org-4f9a8b7c']
+ * secretsOf('sk-test-0123456789', { 'x-api-key': 'k-4f9a8b7c', 'x-mode': 'overloaded', 'x-debug': '1' });
+ * // ['sk-test-0123456789', 'k-4f9a8b7c']
  * ```
  */
 export function secretsOf(
   apiKey: string | undefined,
   headers: Readonly<Record<string, string>> | undefined,
+  everyHeader = false,
 ): string[] {
-  const values = [apiKey ?? '', ...Object.values(headers ?? {})];
+  const values = [apiKey ?? ''];
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (everyHeader || isCredentialHeader(name)) values.push(value);
+  }
   const secrets = values.filter((value) => value.length >= MIN_SECRET_LENGTH);
   return [...new Set(secrets)].sort((a, b) => b.length - a.length);
 }
@@ -83,10 +96,14 @@ const CREDENTIAL_HEADERS = new Set([
   'api-key',
 ]);
 
+// Any part of a header name that marks a credential (`x-auth-token`, `x-session-cookie`,
+// `x-goog-api-key`, `x-amz-signature`); a few innocent names match too, which only redacts more.
+const CREDENTIAL_HEADER_PART = /key|token|secret|auth|cookie|passw|signature/i;
+
 /**
  * Whether a header carries a credential by its name: `authorization`, `proxy-authorization`,
  * `cookie`, `x-api-key`, `api-key`, or any name with a credential word in it (`key`, `token`,
- * `secret`, `auth`, ...).
+ * `secret`, `auth`, `cookie`, `password`, `signature`, ...).
  *
  * @param name - the header name, any case
  * @returns true for a credential header
@@ -97,14 +114,18 @@ const CREDENTIAL_HEADERS = new Set([
  * ```
  */
 export function isCredentialHeader(name: string): boolean {
-  return CREDENTIAL_HEADERS.has(name.toLowerCase()) || isCredentialName(name);
+  return (
+    CREDENTIAL_HEADERS.has(name.toLowerCase()) ||
+    CREDENTIAL_HEADER_PART.test(name) ||
+    isCredentialName(name)
+  );
 }
 
 /**
  * The values that are credentials for certain: the API key and the values of credential
  * headers ({@link isCredentialHeader}), at least {@link MIN_SECRET_LENGTH} characters long,
  * longest first. These are redacted from whole messages, the client's own words included,
- * as a last line of defence; other header values only from the external text in a message.
+ * as a last line of defence (the same values as {@link secretsOf}).
  *
  * @param apiKey - the key read from `apiKeyEnv`, if any
  * @param headers - configured or per-request headers, if any
@@ -119,11 +140,9 @@ export function credentialsOf(
   apiKey: string | undefined,
   headers: Readonly<Record<string, string>> | undefined,
 ): string[] {
-  const credentials: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (isCredentialHeader(name)) credentials[name] = value;
-  }
-  return secretsOf(apiKey, credentials);
+  // the same values as secretsOf since only credential headers are secrets; kept apart so the
+  // two roles (quoted text, whole messages) can still differ
+  return secretsOf(apiKey, headers);
 }
 
 /**

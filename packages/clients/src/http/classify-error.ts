@@ -64,7 +64,10 @@ export function classifyError(
     return new AttemptFailure('abort', `The request ${what} was aborted by the caller.`);
   }
   if (kind === 'timeout') {
-    return new AttemptFailure('timeout', `The request ${what} exceeded its total timeout.`);
+    return new AttemptFailure(
+      'timeout',
+      `The request ${what} exceeded its total timeout${limitText(limits.totalMs, 'totalMs')}.`,
+    );
   }
   const code = (error as { code?: unknown } | null)?.code;
   // Network and undici errors carry a string code; anything else is a bug and must surface.
@@ -77,12 +80,17 @@ export function classifyError(
   return new AttemptFailure('connection', `The connection ${what} failed (${code}: ${message}).`);
 }
 
+/** ` of 1000 ms (config.timeouts.headersMs)`, or nothing when the limit is not known. */
+function limitText(ms: number | undefined, field: string): string {
+  return ms === undefined ? '' : ` of ${ms} ms (config.timeouts.${field})`;
+}
+
 function timeoutSentence(code: string, what: string, limits: ResponseLimits): string {
   switch (code) {
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return `The connection ${what} ${CONNECT_TIMEOUT_TEXT}.`;
+      return `The connection ${what} ${CONNECT_TIMEOUT_TEXT}${limitText(limits.connectMs, 'connectMs')}.`;
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return `The response headers ${what} did not arrive within the headers timeout.`;
+      return `The response headers ${what} did not arrive within the headers timeout${limitText(limits.headersMs, 'headersMs')}.`;
     case 'UND_ERR_BODY_TIMEOUT':
       return `The response body ${what} stalled: no byte arrived for ${limits.idleMs} ms (config.timeouts.idleMs).`;
     default:

@@ -6,6 +6,12 @@ export interface ResponseLimits {
   readonly maxResponseBytes: number;
   /** Longest wait for the next byte of a response body, ms (`config.timeouts.idleMs`). */
   readonly idleMs: number;
+  /** Connect timeout, ms (`config.timeouts.connectMs`), named when it fires. */
+  readonly connectMs?: number | undefined;
+  /** Longest wait for the response headers, ms (`config.timeouts.headersMs`). */
+  readonly headersMs?: number | undefined;
+  /** Longest one attempt may take, ms (`config.timeouts.totalMs`). */
+  readonly totalMs?: number | undefined;
 }
 
 const MIB = 1024 * 1024;

@@ -29,6 +29,7 @@ export class ConcurrencyLimiter {
   #active = 0;
   #queue: Waiter[] = [];
   #head = 0;
+  #closed = false;
 
   /**
    * @param limit - initial maximum of concurrent holders (integer ≥ 1)
@@ -86,7 +87,9 @@ export class ConcurrencyLimiter {
    * @returns a promise resolved when the slot is held
    */
   acquire(signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted === true) return Promise.reject(new PolicyAbortError('a concurrency slot'));
+    if (signal?.aborted === true || this.#closed) {
+      return Promise.reject(new PolicyAbortError('a concurrency slot'));
+    }
     if (this.#active < this.#limit && this.waiting === 0) {
       this.#active++;
       return Promise.resolve();
@@ -103,6 +106,24 @@ export class ConcurrencyLimiter {
       }
       this.#queue.push(waiter);
     });
+  }
+
+  /**
+   * Refuses every waiter and every later {@link acquire} (rejected with `PolicyAbortError`):
+   * a closed client must not leave callers waiting for a slot that will never serve them.
+   * Holders keep their slots; {@link tryAcquire} still works, so callers check for closing.
+   */
+  close(): void {
+    this.#closed = true;
+    for (let i = this.#head; i < this.#queue.length; i++) {
+      const waiter = this.#queue[i]!;
+      if (waiter.done) continue;
+      waiter.done = true;
+      if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(new PolicyAbortError('a concurrency slot'));
+    }
+    this.#queue = [];
+    this.#head = 0;
   }
 
   /** Gives a slot back and admits the next waiter. */

@@ -69,4 +69,10 @@ export class RateLimiter {
     this.#requests?.dispose();
     this.#tokens?.dispose();
   }
+
+  /** Stops the timers and rejects every wait, pending or later (`PolicyAbortError`): for a closed client. */
+  close(): void {
+    this.#requests?.close();
+    this.#tokens?.close();
+  }
 }

@@ -29,6 +29,7 @@ export class TokenBucket {
   #last = performance.now();
   readonly #queue: Waiter[] = [];
   #timer: NodeJS.Timeout | undefined;
+  #closed = false;
 
   /**
    * @param perMinute - refill rate, tokens per minute (> 0)
@@ -60,7 +61,9 @@ export class TokenBucket {
    * @returns a promise resolved once the tokens are taken
    */
   take(amount: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted === true) return Promise.reject(new PolicyAbortError('rate-limit tokens'));
+    if (signal?.aborted === true || this.#closed) {
+      return Promise.reject(new PolicyAbortError('rate-limit tokens'));
+    }
     if (this.#queue.length === 0) {
       this.#refill();
       if (this.#tokens >= Math.min(amount, this.#capacity)) {
@@ -101,6 +104,18 @@ export class TokenBucket {
   dispose(): void {
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  /** Cancels the timer and rejects every pending waiter (`PolicyAbortError`): nothing will refill for them. */
+  close(): void {
+    this.#closed = true;
+    this.dispose();
+    for (const waiter of this.#queue.splice(0)) {
+      if (waiter.done) continue;
+      waiter.done = true;
+      if (waiter.onAbort !== undefined) waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.reject(new PolicyAbortError('rate-limit tokens'));
+    }
   }
 
   #refill(): void {
