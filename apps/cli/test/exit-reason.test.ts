@@ -34,4 +34,29 @@ describe('the exit reason of a finished run', () => {
       'assay: exit 0: no thresholds set, so nothing gates this run',
     );
   });
+
+  test("keeps the verdict's qualification of a pass: service gates only, another model answered", () => {
+    const service = withChecks([true]);
+    (service.thresholds[0] as { metric: string }).metric = 'error_rate';
+    expect(exitReason(service)).toBe(
+      'assay: exit 0: the 1 threshold check passed (service thresholds only)',
+    );
+    const other = {
+      ...withChecks([true, true]),
+      servedModelMismatches: [
+        {
+          role: 'model',
+          path: 'models[0].model',
+          name: 'nb',
+          asked: 'nb-typo',
+          served: 'assay-spam-nb',
+          count: 4,
+          of: 4,
+        },
+      ],
+    } as unknown as RunResults;
+    expect(exitReason(other)).toBe(
+      'assay: exit 0: all 2 threshold checks passed (another model answered)',
+    );
+  });
 });

@@ -1,4 +1,4 @@
-import { type RunResults, thresholdDetails, thresholdOutcome } from '@assay/report';
+import { passQualifiers, type RunResults, thresholdDetails, thresholdOutcome } from '@assay/report';
 
 /** How many failed checks the exit reason names before summing up the rest. */
 const NAMED = 3;
@@ -9,7 +9,8 @@ const NAMED = 3;
  *
  * @param results - the run's results
  * @returns e.g. `assay: exit 1: 1 of 4 threshold checks failed: accuracy >= 0.99 [nb]
- *   (accuracy 0.975 is not >= 0.99; value 0.975, 95% interval [0.925, 1])`
+ *   (accuracy 0.975 is not >= 0.99; value 0.975, 95% interval [0.925, 1])`; a pass keeps the
+ *   verdict's qualification (`… passed (service thresholds only)`)
  * @example
  * exitReason(results); // 'assay: exit 0: all 2 threshold checks passed'
  */
@@ -18,9 +19,12 @@ export function exitReason(results: RunResults): string {
   if (checks.length === 0) return 'assay: exit 0: no thresholds set, so nothing gates this run';
   const failed = checks.filter((t) => thresholdOutcome(t) !== 'pass');
   if (failed.length === 0) {
+    // a CI log shows this line alone: it keeps the verdict's qualification of the PASS
+    const { tag } = passQualifiers(results, '');
+    const but = tag === null ? '' : ` (${tag})`;
     return checks.length === 1
-      ? 'assay: exit 0: the 1 threshold check passed'
-      : `assay: exit 0: all ${checks.length} threshold checks passed`;
+      ? `assay: exit 0: the 1 threshold check passed${but}`
+      : `assay: exit 0: all ${checks.length} threshold checks passed${but}`;
   }
   const named = failed
     .slice(0, NAMED)
