@@ -16,18 +16,7 @@ import {
   sentenceChrf,
   TextMetricsError,
 } from '../src/index.js';
-
-const js = <T>(value: unknown): T => value as T;
-
-function textMetricsErrorOf(call: () => unknown): TextMetricsError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TextMetricsError);
-    return error as TextMetricsError;
-  }
-  throw new Error('expected a TextMetricsError, nothing was thrown');
-}
+import { js, textMetricsErrorOf } from './support/text-metrics-error.js';
 
 describe('TextMetricsError names the argument or option at fault in path', () => {
   test.each([

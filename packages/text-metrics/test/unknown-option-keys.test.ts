@@ -13,21 +13,9 @@ import {
   squadExactMatch,
   squadF1,
   squadScores,
-  TextMetricsError,
   tokenizeTercom,
 } from '../src/index.js';
-
-const js = <T>(value: unknown): T => value as T;
-
-function textMetricsErrorOf(call: () => unknown): TextMetricsError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(TextMetricsError);
-    return error as TextMetricsError;
-  }
-  throw new Error('expected a TextMetricsError, nothing was thrown');
-}
+import { js, textMetricsErrorOf } from './support/text-metrics-error.js';
 
 const schema = { type: 'integer' };
 
