@@ -1,9 +1,10 @@
 import { SplitError } from '@assay/splitters';
+import { afterAll } from 'vitest';
 import { describeDocExamples, importSources } from '../../../test-support/doc-examples.js';
 import * as runner from '../src/index.js';
 import * as loadEntry from '../src/load.js';
 import * as optionsEntry from '../src/options.js';
-import { docExampleFixtures } from './support/doc-example-fixtures.js';
+import { docExampleFixtures, removeDocExampleFixtures } from './support/doc-example-fixtures.js';
 
 const srcDir = new URL('../src/', import.meta.url);
 
@@ -18,6 +19,9 @@ for (const exported of (await importSources(srcDir)).values()) {
     if (name !== 'default') moduleExports[name] = value;
   }
 }
+
+// the examples run in a temporary folder; a test run leaves none behind
+afterAll(removeDocExampleFixtures);
 
 describeDocExamples('TSDoc examples of @assay/runner', {
   srcDir,

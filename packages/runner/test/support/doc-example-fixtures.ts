@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRng } from '@assay/splitters';
@@ -13,6 +13,7 @@ const PREDICTIONS = ['spam', 'ham', 'ham', 'ham'];
 const SCORES = [0.9, 0.2, 0.4, 0.1];
 
 let dir: string | undefined;
+let cwdBefore: string | undefined;
 
 /** A temporary folder with preds.csv, preds.jsonl, preds.arrow and preds.parquet, made once. */
 function predictionFiles(): string {
@@ -58,6 +59,7 @@ function predictionFiles(): string {
  * example, run as a function body, cannot call).
  */
 export function docExampleFixtures(): Record<string, unknown> {
+  cwdBefore ??= process.cwd();
   process.chdir(predictionFiles());
   return {
     parse,
@@ -68,4 +70,12 @@ export function docExampleFixtures(): Record<string, unknown> {
     parquetSchema,
     runnerWorker: import.meta.resolve('@assay/runner/worker'),
   };
+}
+
+/** Returns to the folder the tests started in and removes the temporary folder, if made. */
+export function removeDocExampleFixtures(): void {
+  if (cwdBefore !== undefined) process.chdir(cwdBefore);
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+  cwdBefore = undefined;
 }
