@@ -145,8 +145,15 @@ function main(): Promise<void> | undefined {
           : `; batching engine: ${engine.batchSlots} slots, ${engine.stepMs} ms steps`
       }\n`,
     );
-    const stop = (): void => {
-      server.close().then(() => process.exit(0));
+    // A log that ends without a word reads like a crash: say why it stopped and what it served.
+    const stop = (signal: NodeJS.Signals): void => {
+      const { requests } = server.stats();
+      server.close().then(() => {
+        process.stderr.write(
+          `assay model server on ${server.baseUrl} stopped (${signal}) after ${requests} requests\n`,
+        );
+        process.exit(0);
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

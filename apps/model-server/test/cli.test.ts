@@ -55,7 +55,14 @@ test('serves with server-wide faults from flags and stops on SIGTERM', async () 
     'x-assay-fault': 'none',
   });
   expect(JSON.parse(ok.text).model).toBe('cli-model');
-  const exited = new Promise<number | null>((resolve) => child!.once('exit', resolve));
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  // 'close', not 'exit': stderr is read to its end
+  const exited = new Promise<number | null>((resolve) => child!.once('close', resolve));
   child.kill('SIGTERM');
   expect(await exited).toBe(0);
+  // a log that ends says why, and what was served
+  expect(stderr).toBe(`assay model server on ${baseUrl} stopped (SIGTERM) after 2 requests\n`);
 });
