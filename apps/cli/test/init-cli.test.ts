@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createClient } from '@assay/clients';
 import { loadRunConfig, loadRunDataset, runConfigSchemaFile } from '@assay/eval';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,7 +57,11 @@ describe('assay init', () => {
       const doc = YAML.parseDocument(written);
       expect(doc.errors).toEqual([]);
       const schemaRef = doc.get('$schema') as string;
-      expect(resolve(dirname(file), schemaRef)).toBe(runConfigSchemaFile());
+      // a path relative to the file, or the schema's file:// URL where only the root is shared
+      const schemaPath = schemaRef.startsWith('file://')
+        ? fileURLToPath(schemaRef)
+        : resolve(dirname(file), schemaRef);
+      expect(schemaPath).toBe(runConfigSchemaFile());
       expect(written).toContain(`# yaml-language-server: $schema=${schemaRef}`);
 
       // fill in the data set as a user would, through a comment-preserving edit

@@ -1,8 +1,9 @@
 import { statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { ProviderKind } from '@assay/clients';
 import type { Command } from 'commander';
 import { INIT_EXIT } from '../errors/exit-codes.js';
+import { schemaRef } from '../init/schema-ref.js';
 import {
   API_KEY_ENV,
   DEFAULT_INIT_PROVIDER,
@@ -21,12 +22,6 @@ interface InitOptions {
   task: string;
   output: string;
   force?: boolean;
-}
-
-/** The JSON Schema's path as seen from the configuration's directory, `/`-separated. */
-function schemaRef(file: string, schemaFile: string): string {
-  const ref = relative(dirname(file), schemaFile).split(sep).join('/');
-  return ref.startsWith('.') || ref.startsWith('/') ? ref : `./${ref}`;
 }
 
 function nextSteps(provider: ProviderKind, task: InitTask, output: string): string {
