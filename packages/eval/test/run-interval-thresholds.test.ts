@@ -81,6 +81,7 @@ beforeAll(async () => {
         'p95_ttft_ms.ci_high <= 100',
         'error_rate <= 0.01',
         'error_rate.ci_high <= 0.02',
+        'p99_latency_ms.ci_high <= 600000',
       ]),
     ),
   );
@@ -137,6 +138,15 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(check('p95_latency_ms.ci_low >= 600000').outcome).toBe('fail');
     const p50 = check('p50_latency_ms.ci_high <= 600000');
     expect(p50.ciHigh!).toBeLessThan(p95.ciHigh!);
+  });
+
+  it('gives a p99 of 80 requests no upper end, so its gate cannot pass on the largest latency seen', () => {
+    const p99 = check('p99_latency_ms.ci_high <= 600000');
+    expect(p99).toMatchObject({ outcome: 'error', passed: false, ciHigh: null });
+    expect(p99.ciLow).not.toBeNull();
+    expect(p99.reason).toBe(
+      `with ${ITEMS} timed requests the p99_latency_ms has no upper 95% bound: the largest value observed lies below the true p99 with probability ${(0.99 ** ITEMS).toPrecision(2)} (more than 0.025), and no interval drawn from the sample reaches past it; a distribution-free upper bound needs at least 368 timed requests (evaluate more items)`,
+    );
   });
 
   it('gives the error rate the Wilson interval of failed requests', () => {

@@ -11,7 +11,8 @@ let server: ModelServer;
 let dir: string;
 const ITEMS = 60;
 const METRICS = ['accuracy', 'f1_macro', 'balanced_accuracy'];
-const THRESHOLDS = ['f1_macro.ci_low >= 0', 'p95_latency_ms.ci_high <= 600000'];
+// a p90: its upper 95% end needs 35 timed requests (a p95's 72), and each model has 60
+const THRESHOLDS = ['f1_macro.ci_low >= 0', 'p90_latency_ms.ci_high <= 600000'];
 
 /** Three models of one server: the whole e-mail, and two that see only its start (another answer on some items). */
 const MODELS: Record<string, Record<string, unknown>> = {

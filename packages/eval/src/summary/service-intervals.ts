@@ -3,6 +3,7 @@ import { createRng } from '@assay/splitters';
 import { percentileBootstrapInterval, wilsonInterval } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
 import { namedSeed } from './named-seed.js';
+import { percentileBoundSize } from './percentile-bound-size.js';
 
 /** An interval of one figure at the run's confidence level, and how it was computed. */
 export interface FigureInterval {
@@ -87,9 +88,54 @@ function percentileInterval(
     level: options.ci,
     rng: () => rng.nextFloat(),
   });
-  return interval === null
-    ? { low: null, high: null, method, reason: `no request of this run was timed for ${metric}` }
-    : { low: interval[0], high: interval[1], method };
+  if (interval === null) {
+    return {
+      low: null,
+      high: null,
+      method,
+      reason: `no request of this run was timed for ${metric}`,
+    };
+  }
+  return withoutUnfoundedEnds(interval, metric, Number(match[1]) / 100, values.length, options.ci);
+}
+
+/**
+ * Drops an end of a percentile's interval that the sample cannot support: a bootstrap never
+ * reaches past the largest value seen, so a p95 of 40 requests got an upper end that a gate
+ * (`p95_latency_ms.ci_high <= 800`) passed on, though the largest of 40 latencies is below the
+ * true p95 one time in eight ({@link percentileBoundSize}).
+ */
+function withoutUnfoundedEnds(
+  [low, high]: readonly [number, number],
+  metric: string,
+  q: number,
+  n: number,
+  ci: number,
+): FigureInterval {
+  const size = percentileBoundSize(q, ci);
+  const noHigh = n < size.high;
+  const noLow = n < size.low;
+  if (!noHigh && !noLow) return { low, high, method: 'bootstrap-percentile' };
+  // the upper end is the one a gate reads; it is the first missing for any percentile above p50
+  const upper = noHigh;
+  const chance = (upper ? q : 1 - q) ** n;
+  const which = noHigh && noLow ? 'upper or lower' : upper ? 'upper' : 'lower';
+  const reason =
+    `with ${n} timed request${n === 1 ? '' : 's'} the ${metric} has no ${which} ${formatLevel(ci)} bound: ` +
+    `the ${upper ? 'largest' : 'smallest'} value observed lies ${upper ? 'below' : 'above'} the true ` +
+    `${metric.split('_')[0]} with probability ${chance.toPrecision(2)} (more than ${((1 - ci) / 2).toPrecision(2)}), ` +
+    `and no interval drawn from the sample reaches past it; a distribution-free ${upper ? 'upper' : 'lower'} bound needs at least ` +
+    `${upper ? size.high : size.low} timed requests (evaluate more items)`;
+  return {
+    low: noLow ? null : low,
+    high: noHigh ? null : high,
+    method: 'bootstrap-percentile',
+    reason,
+  };
+}
+
+function formatLevel(ci: number): string {
+  return `${Number((ci * 100).toPrecision(6))}%`;
 }
 
 /**
@@ -100,7 +146,11 @@ function percentileInterval(
  *   and not served by the response cache; sorted, so the order answers landed in does not
  *   matter), with `evaluation.bootstrap` resamples at
  *   `evaluation.ci`, seeded by {@link serviceIntervalSeed} (`evaluation.seed` mixed with the
- *   model's and the metric's names; `percentileBootstrapInterval` of `@assay/stats`).
+ *   model's and the metric's names; `percentileBootstrapInterval` of `@assay/stats`). An end
+ *   the sample cannot support is null, with a reason: the upper end of a p95 at 95% needs at
+ *   least 72 timed requests, of a p99 368 ({@link percentileBoundSize}), since below that
+ *   the largest latency seen is too often under the true percentile and no resample reaches
+ *   past it; a `.ci_high` threshold then cannot be checked and fails the run.
  *   `error_rate` (failed of all distinct requests) and `unparseable_rate` (unparseable of all
  *   items): the Wilson score interval, which needs no resampling and is not degenerate when
  *   nothing failed (a bootstrap of all-zero outcomes would be `[0, 0]` and pass any bound).

@@ -20,18 +20,22 @@ export function thresholdOutcome(t: ThresholdResult): ThresholdOutcome {
 }
 
 /**
- * The metric's interval of a threshold check as `[low, high]`, or `—` without one.
+ * The metric's interval of a threshold check as `[low, high]`, `—` for an end it lacks (a
+ * p95 of too few requests has a lower end and no upper one), or `—` without either.
  *
  * @param t - one threshold result
  * @param digits - significant digits (default 4)
  * @returns the interval text
  * @example
  * thresholdInterval({ ...threshold, ciLow: 0.88123, ciHigh: 0.93456 }); // '[0.8812, 0.9346]'
+ * thresholdInterval({ ...threshold, ciLow: 212.5, ciHigh: null }); // '[212.5000, —]'
  */
 export function thresholdInterval(t: ThresholdResult, digits = 4): string {
-  if (t.ciLow === undefined || t.ciHigh === undefined) return MISSING_VALUE;
-  if (t.ciLow === null || t.ciHigh === null) return MISSING_VALUE;
-  return `[${fmt(t.ciLow, digits)}, ${fmt(t.ciHigh, digits)}]`;
+  const low = t.ciLow ?? null;
+  const high = t.ciHigh ?? null;
+  if (low === null && high === null) return MISSING_VALUE;
+  const end = (x: number | null) => (x === null ? MISSING_VALUE : fmt(x, digits));
+  return `[${end(low)}, ${end(high)}]`;
 }
 
 /**
