@@ -63,6 +63,10 @@ function decimals(text: string): number {
 }
 
 function expectShown(actual: unknown, shown: unknown, text: string, cut: boolean, where: string) {
+  if (shown === null) {
+    expect(actual, where).toBeNull();
+    return;
+  }
   if (typeof shown === 'number') {
     expect(typeof actual, where).toBe('number');
     const tolerance = cut ? 10 ** -decimals(text) : 1e-12 * Math.max(1, Math.abs(shown));

@@ -5,6 +5,7 @@ export { StatsError } from './errors.js';
 export type { BcaIntervalOptions } from './intervals/bca-interval.js';
 export { bcaInterval } from './intervals/bca-interval.js';
 export { percentileInterval } from './intervals/percentile-interval.js';
+export { quantileInterval } from './intervals/quantile-interval.js';
 export { wilsonInterval } from './intervals/wilson-interval.js';
 export { benjaminiHochbergAdjust } from './multiple-testing/benjamini-hochberg.js';
 export { holmAdjust } from './multiple-testing/holm.js';

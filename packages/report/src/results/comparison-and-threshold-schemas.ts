@@ -72,14 +72,22 @@ export const ThresholdResultSchema = z.object({
   /** upper end of the metric's interval at `evaluation.ci` (null when it has none) */
   ciHigh: Num.optional(),
   /**
-   * how the interval was computed: `'bootstrap-percentile'` (task, judge and latency
-   * percentile metrics) or `'wilson'` (error and unparseable rates, and a task proportion whose bootstrap interval had no width: its metric's `ciMethod`); `'bootstrap-bca'` for
+   * how the interval was computed: `'bootstrap-percentile'` (task and judge metrics),
+   * `'order-statistic'` (latency, TTFT and TPOT percentiles: the distribution-free interval
+   * of a quantile; runs before 2026-12-06 gave them `'bootstrap-percentile'`) or `'wilson'`
+   * (error and unparseable rates, and a task proportion whose bootstrap interval had no width: its metric's `ciMethod`); `'bootstrap-bca'` for
    * the paired difference of a `vs baseline` threshold; `'confidence-sequence'` after
    * `evaluation.stop`, for the metrics its rule followed (the anytime-valid interval at the
    * stopping time, which a bootstrap on the items sent is not)
    */
   interval: z
-    .enum(['bootstrap-percentile', 'wilson', 'bootstrap-bca', 'confidence-sequence'])
+    .enum([
+      'bootstrap-percentile',
+      'wilson',
+      'order-statistic',
+      'bootstrap-bca',
+      'confidence-sequence',
+    ])
     .optional(),
   /**
    * the interval's confidence level when it is not `evaluation.ci`: a confidence sequence of

@@ -22,6 +22,10 @@ const NO_OPTIONS = {
     'the Wilson score interval without continuity correction',
   ],
   percentileInterval: [['replicates', 'level'], 'the percentile interval of the replicates'],
+  quantileInterval: [
+    ['sorted', 'q', 'level'],
+    'the distribution-free (order-statistic) interval of a quantile',
+  ],
   holmAdjust: [['pValues'], 'Holm–Bonferroni adjusted p-values'],
   benjaminiHochbergAdjust: [
     ['pValues'],
