@@ -292,3 +292,30 @@ describe('a failed interval threshold that the run was too small to pass', () =>
     expect(thresholdDetails(older, 0.95)).not.toContain('too few');
   });
 });
+
+describe('a compared figure that rounds onto its limit', () => {
+  const nearly: ThresholdResult = {
+    threshold: 'f1_macro.ci_low >= 0.93',
+    model: 'nb',
+    metric: 'f1_macro',
+    value: 0.955,
+    passed: false,
+    bound: 'ci_low',
+    op: '>=',
+    limit: 0.93,
+    ciLow: 0.9299990666,
+    ciHigh: 0.97,
+    interval: 'bootstrap-percentile',
+    outcome: 'fail',
+  };
+
+  it('shows as many decimals as put it on its side of the limit, never "0.9300 is not >= 0.93"', () => {
+    expect(thresholdDetails(nearly, 0.95)).toBe(
+      'f1_macro.ci_low 0.929999 is not >= 0.93; value 0.9550, 95% interval [0.9300, 0.9700] (bootstrap-percentile)',
+    );
+    const clear = { ...nearly, ciLow: 0.91234 };
+    expect(thresholdDetails(clear, 0.95)).toMatch(/^f1_macro\.ci_low 0\.9123 is not >= 0\.93;/);
+    const exact = { ...nearly, ciLow: 0.93, passed: true, outcome: 'pass' as const };
+    expect(thresholdDetails(exact, 0.95)).toMatch(/^f1_macro\.ci_low 0\.9300 >= 0\.93;/);
+  });
+});

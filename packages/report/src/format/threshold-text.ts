@@ -154,7 +154,29 @@ export function thresholdDetails(t: ThresholdResult, ci: number): string {
   const not = outcome === 'pass' ? '' : 'is not ';
   const caveat = t.caveat === undefined ? '' : `; but ${t.caveat}`;
   const size = outcome === 'fail' ? sizeNeededText(t, ci) : '';
-  return `${figureName(t)} ${fmt(thresholdFigure(t), 4)} ${not}${t.op} ${t.limit}; ${figures}${caveat}${size}`;
+  return `${figureName(t)} ${figureBesideLimit(thresholdFigure(t), t.limit)} ${not}${t.op} ${t.limit}; ${figures}${caveat}${size}`;
+}
+
+/**
+ * A compared figure with 4 decimals, or as many more (up to 12) as show on which side of the
+ * limit it lies: 0.9299990666 against 0.93 reads `0.929999 is not >= 0.93`, not `0.9300 is
+ * not >= 0.93`, which contradicts itself.
+ *
+ * @param figure - the compared figure
+ * @param limit - the threshold's limit
+ * @returns the text
+ * @example
+ * figureBesideLimit(0.9299990666, 0.93); // '0.929999'
+ * figureBesideLimit(0.91234, 0.93); // '0.9123'
+ */
+export function figureBesideLimit(figure: number | null | undefined, limit: number): string {
+  if (figure === null || figure === undefined || !Number.isFinite(figure)) return fmt(figure, 4);
+  const side = Math.sign(figure - limit);
+  for (let digits = 4; digits < 12; digits++) {
+    const text = fmt(figure, digits);
+    if (Math.sign(Number(text) - limit) === side) return text;
+  }
+  return fmt(figure, 12);
 }
 
 /**
