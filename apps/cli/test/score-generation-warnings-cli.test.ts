@@ -44,7 +44,7 @@ describe('assay score --task generation: exact_match of 0 of 5 with --bootstrap'
     const json = await assay(['score', fiveWrong, ...generation, '--bootstrap', '1000']);
     const report = ScoreReportSchema.parse(JSON.parse(json.stdout));
     const warning =
-      'token_f1 0.0000, bleu 0.0000, chrf 0.0000 and rougeL 0.0000 have bootstrap intervals of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so the intervals do not show how sure the values are; count the rows behind them before trusting them.';
+      'token_f1 0.0000, bleu 0.0000, chrf 0.0000 and rougeL 0.0000 have bootstrap intervals of no width: every resample scored the same value, as a perfect or empty result does, or a constant prediction (the same answer or score on every row), so the intervals do not show how sure the values are; count the rows behind them before trusting them.';
     expect(report.warnings).toContain(warning);
     expect(json.stderr).toContain(`assay score: warning: ${warning}`);
   }, 60_000);

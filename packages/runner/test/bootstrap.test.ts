@@ -147,19 +147,21 @@ describe('a bootstrap of few resamples', () => {
   const input = { yTrue: data.yTrue, yPred: data.yPred };
   const about = (warnings: string[]) => warnings.filter((w) => w.startsWith('bootstrap is'));
 
-  test('warns below 100 resamples, and says one resample gives no width', async () => {
+  test('warns below 100 resamples that its intervals are no confidence intervals', async () => {
     const one = await scorePredictions(input, { bootstrap: 1, metrics: ['accuracy'], workers: 0 });
     const [low, high] = one.overall.accuracy!.ci!;
     expect(high - low).toBe(0);
     expect(about(one.warnings)).toEqual([
-      'bootstrap is 1: one replicate gives an interval of no width; use 1000 or more resamples for intervals to report (fewer than 100 is meant for trials).',
+      "bootstrap is 1: the intervals are no confidence intervals but one resample's value twice, which need not even hold the metric's own value; use 1000 or more resamples for intervals to report (fewer than 100 is meant for trials).",
     ]);
     const fifty = await scorePredictions(input, {
       bootstrap: 50,
       metrics: ['accuracy'],
       workers: 0,
     });
-    expect(about(fifty.warnings)[0]).toContain('picked from 50 replicate values');
+    expect(about(fifty.warnings)).toEqual([
+      'bootstrap is 50: the intervals are no 95% confidence intervals, only ends picked from 50 resample values, which move from one seed to the next; use 1000 or more resamples for intervals to report (fewer than 100 is meant for trials).',
+    ]);
   });
 
   test('is quiet from 100 resamples on, and without a bootstrap', async () => {

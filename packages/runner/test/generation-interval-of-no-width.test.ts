@@ -77,7 +77,7 @@ describe('generation exact_match whose bootstrap interval has no width', () => {
     expectInterval(report.overall.exact_match?.ci, WILSON['1/1']);
     expect(report.overall.token_f1?.ci).toEqual([1, 1]);
     expect(noWidth(report.warnings)).toEqual([
-      'token_f1 1.0000, chrf 100.0000 and rougeL 1.0000 have bootstrap intervals of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so the intervals do not show how sure the values are; count the rows behind them before trusting them.',
+      'token_f1 1.0000, chrf 100.0000 and rougeL 1.0000 have bootstrap intervals of no width: every resample scored the same value, as a perfect or empty result does, or a constant prediction (the same answer or score on every row), so the intervals do not show how sure the values are; count the rows behind them before trusting them.',
     ]);
   });
 

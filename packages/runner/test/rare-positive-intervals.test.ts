@@ -38,7 +38,7 @@ describe('a resample without a positive row gives recall no value, not 0', () =>
     const report = await scorePredictions(rare, { ...options, workers: 0 });
     const noWidth = report.warnings.filter((w) => w.includes('of no width'));
     expect(noWidth).toEqual([
-      'f1 1.0000 has a bootstrap interval of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so the interval does not show how sure the value is; count the rows behind it (the confusion matrix) before trusting it.',
+      'f1 1.0000 has a bootstrap interval of no width: every resample scored the same value, as a perfect or empty result does, or a constant prediction (the same answer or score on every row), so the interval does not show how sure the value is; count the rows behind it (the confusion matrix) before trusting it.',
     ]);
     const two = await scorePredictions(rare, {
       ...options,

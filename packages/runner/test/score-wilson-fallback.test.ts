@@ -1,4 +1,4 @@
-import { scorePredictions } from '@assay/runner';
+import { scorePredictions, wilsonOfDegenerate } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 
 /**
@@ -129,5 +129,35 @@ describe('a proportion whose bootstrap interval has no width', () => {
     expect(mixed.overall.accuracy?.ciMethod).toBeUndefined();
     const none = await scorePredictions(allRight, { ...options, bootstrap: 0 });
     expect(none.overall.accuracy).toEqual({ value: 1 });
+  });
+
+  test('only at 0 or 1: one resample that drew the value itself keeps its interval', async () => {
+    // 10 of 20 right: a single resample (--bootstrap 1) scores 10 of 20 again for some seeds,
+    // an interval of no width on 0.5 that is no certainty, where Wilson used to replace it
+    const half = {
+      yTrue: Array.from({ length: 20 }, (_, i) => i % 2),
+      yPred: Array.from({ length: 20 }, (_, i) => (i < 10 ? i % 2 : 1 - (i % 2))),
+    };
+    let drawn = 0;
+    for (let seed = 0; seed < 200 && drawn < 3; seed++) {
+      const report = await scorePredictions(half, {
+        bootstrap: 1,
+        seed,
+        metrics: ['accuracy'],
+        workers: 0,
+      });
+      const { value, ci, ciMethod } = report.overall.accuracy!;
+      if (ci![0] !== 0.5) continue;
+      drawn++;
+      expect(value).toBe(0.5);
+      expect(ciMethod).toBeUndefined();
+      expect(ci).toEqual([0.5, 0.5]);
+    }
+    expect(drawn).toBe(3);
+    expect(wilsonOfDegenerate(0.73, 0.73, 0.73, { successes: 146, trials: 200 }, 0.95)).toBeNull();
+    expectInterval(
+      wilsonOfDegenerate(1, 1, 1, { successes: 5, trials: 5 }, 0.95) ?? [],
+      STATSMODELS['5/5'],
+    );
   });
 });

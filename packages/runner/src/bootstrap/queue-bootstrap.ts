@@ -162,7 +162,8 @@ function intervalsOf(
 
 /**
  * A note for a metric without a value on some resamples (recall where no positive row was
- * drawn): its interval is over the others, which a reader of a rare class should know.
+ * drawn, MCC where one class was): its interval is over the others, which a reader of a rare
+ * class should know.
  */
 function partlyUndefinedNote(
   job: BootstrapJob,
@@ -172,18 +173,38 @@ function partlyUndefinedNote(
 ): string | null {
   let missing = 0;
   for (const v of values) if (Number.isNaN(v)) missing++;
-  if (missing === 0 || missing === values.length) return null;
+  if (missing === 0) return null;
   const where =
     selection === 0 ? '' : ` on slice ${JSON.stringify(job.columns.sliceValues[selection - 1])}`;
-  return `${name}${where} has no value on ${missing} of ${values.length} bootstrap resamples (${UNDEFINED_WHEN[name] ?? 'undefined there'}), so its interval is taken over the other ${values.length - missing}.`;
+  const why = UNDEFINED_WHEN[name] ?? 'undefined there';
+  // every resample undefined: the rows themselves lack what the metric needs (no positive row
+  // in a slice), and the value keeps scikit-learn's convention without an interval; a metric
+  // that failed outright has its own warning
+  if (missing === values.length) {
+    if (UNDEFINED_WHEN[name] === undefined) return null;
+    return `${name}${where} has no value on any of its ${values.length} bootstrap resamples (${why}), so it has no interval.`;
+  }
+  return `${name}${where} has no value on ${missing} of ${values.length} bootstrap resamples (${why}), so its interval is taken over the other ${values.length - missing}.`;
 }
 
-/** Why a binary metric has no value on a resample. */
+/**
+ * Why a metric has no value on a resample: where scikit-learn answers a zero denominator with
+ * a convention (0, or 1 and 0 for R²) that the whole set's value keeps but that is no draw of
+ * the metric, or where the metric itself is NaN (ROC AUC of one class).
+ */
 const UNDEFINED_WHEN: Readonly<Record<string, string>> = {
   recall: 'no positive row drawn',
   precision: 'no row predicted positive drawn',
   f1: 'neither a positive row nor a row predicted positive drawn',
   jaccard: 'neither a positive row nor a row predicted positive drawn',
+  false_positive_rate: 'no negative row drawn',
+  average_precision: 'no positive row drawn',
+  roc_auc: 'rows of one true class only drawn',
+  matthews_corrcoef: 'rows of one true or one predicted class only drawn',
+  cohen_kappa: 'rows of one true or one predicted class only drawn',
+  adjusted_balanced_accuracy: 'rows of one true class only drawn',
+  r2: 'rows of one true value only drawn',
+  explained_variance: 'rows of one true value only drawn',
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Folding } from '../score/build-folds.js';
 import { foldSummary } from '../score/fold-summary.js';
-import { noWidthIntervalWarning } from '../score/interval-warnings.js';
+import { noWidthIntervalWarning, sliceNoWidthWarning } from '../score/interval-warnings.js';
+import { overallCoverageWarning } from '../score/overall-coverage.js';
 import { FEW_BOOTSTRAP } from '../score/score-options.js';
 import type { MetricValue, ScoreReport } from '../score/score-report.js';
 import { normalizeText } from './answer-normalization.js';
@@ -194,6 +195,12 @@ export function generationReport(results: GenerationResults): ScoreReport {
         { n: scores[s]!.n, metrics: record(scores[s]!, s + 1) },
       ]),
     );
+  }
+  const coverage = overallCoverageWarning(results.n, folds, results.cvText, bootstrap > 0);
+  if (coverage !== undefined) report.warnings.push(coverage);
+  if (bootstrap >= FEW_BOOTSTRAP) {
+    const noWidth = sliceNoWidthWarning(report.slices);
+    if (noWidth !== undefined) report.warnings.push(noWidth);
   }
   if (results.dropped > 0) report.dropped = results.dropped;
   return report;

@@ -113,8 +113,9 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
  * @param errors - receives each distinct failure message (`name: message`)
  * @param resample - for a bootstrap replicate: `draw`, `rows` as multiplicities (see
  *   `computeResampledValues`: rows metrics with a `computeResampled` form use it instead of
- *   the rows), and `replicate: true`, which makes a confusion metric NaN where it has no
- *   value ({@link replicateValue}) instead of scikit-learn's `zero_division` 0
+ *   the rows), and `replicate: true`, which makes a metric NaN where it has no value (a confusion
+ *   metric's {@link replicateValue}, a rows metric's `definedOn`) instead of scikit-learn's
+ *   `zero_division` 0 or its other conventions
  */
 export function computeMetricValues(
   columns: ScoreColumns,
@@ -132,6 +133,10 @@ export function computeMetricValues(
     const spec = METRIC_REGISTRY.get(name)!;
     try {
       if (spec.kind === 'rows') {
+        if (replicate && spec.definedOn?.(columns, rows) === false) {
+          out[offset + j] = Number.NaN;
+          return;
+        }
         const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
         out[offset + j] = resampled ?? spec.compute(columns, rows);
         return;

@@ -16,6 +16,7 @@ import {
 } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
+import { bothSidesVary, truthVaries } from './defined-on-replicate.js';
 import type { ConfusionMetric } from './metric-spec.js';
 import { positiveCandidates, positiveClass } from './positive-class.js';
 
@@ -276,6 +277,7 @@ function plain(
   name: string,
   compute: (counts: Float64Array, nClasses: number) => number,
   computeTallies: (tallies: LabelTallies) => number,
+  definedOn?: (counts: Float64Array, nClasses: number) => boolean,
 ): ConfusionMetric {
   return {
     name,
@@ -285,6 +287,7 @@ function plain(
     greaterIsBetter: true,
     compute: (counts, nClasses) => compute(counts, nClasses),
     computeTallies: (tallies) => computeTallies(tallies),
+    ...(definedOn === undefined ? {} : { definedOn }),
   };
 }
 
@@ -303,16 +306,24 @@ function plain(
  */
 export const CONFUSION_METRICS: readonly ConfusionMetric[] = [
   plain('accuracy', accuracyFromConfusion, accuracyFromTallies),
+  // a replicate without some class averages the recall of the classes drawn: a value (as a
+  // fold's is), not a convention for a zero denominator, so it stays in the interval
   plain('balanced_accuracy', balancedAccuracyFromConfusion, balancedAccuracyFromTallies),
   plain(
     'adjusted_balanced_accuracy',
     (c, k) => balancedAccuracyFromConfusion(c, k, { adjusted: true }),
     (t) => balancedAccuracyFromTallies(t, { adjusted: true }),
+    truthVaries,
   ),
-  plain('matthews_corrcoef', matthewsCorrcoefFromConfusion, matthewsCorrcoefFromTallies),
+  plain(
+    'matthews_corrcoef',
+    matthewsCorrcoefFromConfusion,
+    matthewsCorrcoefFromTallies,
+    bothSidesVary,
+  ),
   // every class, like accuracy: an answer outside `labels` (e.g. `unparseable`) counts
   // as a disagreement instead of dropping its row, as `cohen_kappa_score(..., labels=)` would
-  plain('cohen_kappa', cohenKappaFromConfusion, cohenKappaFromTallies),
+  plain('cohen_kappa', cohenKappaFromConfusion, cohenKappaFromTallies, bothSidesVary),
   ...(['binary', 'macro', 'micro', 'weighted'] as const).flatMap((average) => {
     const suffix = average === 'binary' ? '' : `_${average}`;
     return [

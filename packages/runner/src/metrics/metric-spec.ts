@@ -81,6 +81,18 @@ export interface RowsMetric {
    */
   compute(columns: ScoreColumns, rows: Uint32Array | null): number;
   /**
+   * Whether the metric has a value on these rows at all, asked of bootstrap replicates (see
+   * {@link ConfusionMetric.definedOn}): scikit-learn's average precision is 0 on rows without a
+   * positive, and R² 0 or 1 on rows whose true values are all equal; the whole set's value
+   * follows it, but a replicate where this is false is left out of the interval (NaN).
+   * Absent: always.
+   *
+   * @param columns - the job's columns
+   * @param rows - the drawn rows (may repeat), or null for every row
+   * @returns false when the metric is undefined on the rows
+   */
+  definedOn?(columns: ScoreColumns, rows: Uint32Array | null): boolean;
+  /**
    * The same value from row multiplicities, when the metric has a faster path for them
    * than the drawn rows (ranking metrics: one pass along a ranking made once, instead of a
    * sort per draw). Must equal `compute` on the drawn rows (to rounding), and decline only

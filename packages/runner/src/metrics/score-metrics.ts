@@ -1,6 +1,7 @@
 import { averagePrecisionKernel, rocAucBinaryKernel } from '@assay/core-metrics';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { classSupport, meanOfDefined } from './class-average.js';
+import { drawsPositive } from './defined-on-replicate.js';
 import type { RowMultiplicity, RowsMetric } from './metric-spec.js';
 import {
   resampledAveragePrecision,
@@ -57,6 +58,7 @@ function scoreMetric(
   greaterIsBetter: boolean,
   compute: (columns: ScoreColumns, rows: Uint32Array | null) => number,
   computeResampled: (columns: ScoreColumns, draw: RowMultiplicity) => number | undefined,
+  definedOn?: RowsMetric['definedOn'],
 ): RowsMetric {
   return {
     name,
@@ -66,6 +68,7 @@ function scoreMetric(
     greaterIsBetter,
     compute,
     computeResampled,
+    ...(definedOn === undefined ? {} : { definedOn }),
   };
 }
 
@@ -90,6 +93,8 @@ export const RANKING_METRICS: readonly RowsMetric[] = [
       return averagePrecisionKernel(isPositive, scores, columns.weight, rows);
     },
     resampledAveragePrecision,
+    // scikit-learn scores rows without a positive 0, which the whole set keeps
+    drawsPositive('average_precision'),
   ),
   scoreMetric(
     'roc_auc_ovr',

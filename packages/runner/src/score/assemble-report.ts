@@ -3,8 +3,13 @@ import type { BootstrapIntervals } from './bootstrap-intervals.js';
 import { confusionReport } from './confusion-report.js';
 import type { FoldScores } from './fold-metrics.js';
 import { foldSummary, undefinedFoldWarnings } from './fold-summary.js';
-import { noWidthIntervalWarning, outsideIntervalWarnings } from './interval-warnings.js';
+import {
+  noWidthIntervalWarning,
+  outsideIntervalWarnings,
+  sliceNoWidthWarning,
+} from './interval-warnings.js';
 import type { JobMetrics } from './job-metrics.js';
+import { overallCoverageWarning } from './overall-coverage.js';
 import type { ScoreJob } from './score-job.js';
 import { FEW_BOOTSTRAP } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
@@ -29,6 +34,23 @@ export interface JobResults {
 
 function nullable(v: number): number | null {
   return Number.isFinite(v) ? v : null;
+}
+
+/**
+ * Adds the warnings on how to read the finished report's figures: folds where a metric is
+ * undefined, rows that overall covers but no fold tests, and (with enough resamples: a
+ * bootstrap of few has its own warning, as its ends move from seed to seed) values outside
+ * their own interval and intervals of no width, on the whole set and on the slices.
+ */
+function addReadingWarnings(report: ScoreReport): void {
+  const { bootstrap, ci, cv } = report.settings;
+  report.warnings.push(...undefinedFoldWarnings(report.summary, report.folds.length));
+  const notes = [overallCoverageWarning(report.n, report.folds, cv, bootstrap > 0)];
+  if (bootstrap >= FEW_BOOTSTRAP) {
+    report.warnings.push(...outsideIntervalWarnings(report.overall, ci));
+    notes.push(noWidthIntervalWarning(report.overall), sliceNoWidthWarning(report.slices));
+  }
+  for (const note of notes) if (note !== undefined) report.warnings.push(note);
 }
 
 /**
@@ -111,13 +133,6 @@ export function assembleReport(
       workers: job.workers,
     },
   };
-  report.warnings.push(...undefinedFoldWarnings(report.summary, report.folds.length));
-  // a bootstrap of few resamples has its own warning: its ends move from seed to seed
-  if (bootstrap >= FEW_BOOTSTRAP) {
-    report.warnings.push(...outsideIntervalWarnings(report.overall, ci));
-    const noWidth = noWidthIntervalWarning(report.overall);
-    if (noWidth !== undefined) report.warnings.push(noWidth);
-  }
   if (columns.slice !== null) {
     report.slices = Object.fromEntries(
       columns.sliceValues.map((value, s) => [
@@ -126,6 +141,7 @@ export function assembleReport(
       ]),
     );
   }
+  addReadingWarnings(report);
   if (prepared.dropped > 0) report.dropped = prepared.dropped;
   if (prepared.unseenPredLabels.length > 0) report.unseenPredLabels = prepared.unseenPredLabels;
   return report;

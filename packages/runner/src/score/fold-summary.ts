@@ -3,7 +3,9 @@ import type { ScoreReport } from './score-report.js';
 /**
  * Mean, population standard deviation (ddof 0), min and max of each metric
  * over the folds, leaving out folds where the metric is undefined (all null
- * when it is undefined in every fold).
+ * when it is undefined in every fold). The standard deviation is null where only one fold
+ * has a value (`holdout:F`): one value has no spread, and the 0 that numpy gives it read as
+ * a fold-to-fold agreement that was never measured.
  *
  * @param names - the metric names, in column order
  * @param foldValues - per fold, the metric values in that order (NaN = undefined)
@@ -12,6 +14,7 @@ import type { ScoreReport } from './score-report.js';
  * ```ts
  * foldSummary(['accuracy'], [Float64Array.of(0.8), Float64Array.of(0.6)]);
  * // { accuracy: { mean: 0.7, std: 0.1, min: 0.6, max: 0.8, definedFolds: 2 } }
+ * foldSummary(['accuracy'], [Float64Array.of(0.75)]).accuracy.std; // null
  * ```
  */
 export function foldSummary(
@@ -30,7 +33,7 @@ export function foldSummary(
     const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
     summary[name] = {
       mean,
-      std: Math.sqrt(variance),
+      std: values.length < 2 ? null : Math.sqrt(variance),
       min: Math.min(...values),
       max: Math.max(...values),
       definedFolds: values.length,

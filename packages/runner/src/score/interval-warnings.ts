@@ -1,4 +1,4 @@
-import type { ScoreReport } from './score-report.js';
+import type { MetricValue, ScoreReport } from './score-report.js';
 import { degenerate } from './wilson-fallback.js';
 
 /** Fewer clusters than this make a cluster bootstrap's interval say little. */
@@ -69,11 +69,28 @@ export function outsideIntervalWarnings(overall: ScoreReport['overall'], ci: num
   });
 }
 
+/** Why every resample scores the same value, for the warnings of intervals of no width. */
+const NO_WIDTH_CAUSE =
+  'every resample scored the same value, as a perfect or empty result does, or a constant prediction (the same answer or score on every row)';
+
+/** The metrics of a set whose interval has no width and sits on the value, as `name 1.0000`. */
+function noWidthNames(metrics: Record<string, MetricValue>): string[] {
+  return Object.entries(metrics)
+    .filter(([, m]) => m.ciMethod === undefined && degenerate(m))
+    .map(([name, m]) => `${name} ${m.value!.toFixed(4)}`);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
 /**
  * The warning for metrics whose bootstrap interval has no width and sits on the value, where
  * no Wilson interval replaced it (the metric is no share of a count, as f1, or the bootstrap
  * drew clusters or weighted rows): 2 of 2 positives found among 20 rows give f1 `[1, 1]`
- * however few the positives are.
+ * however few the positives are, and a classifier that answers one class on 100 rows gives
+ * MCC `[0, 0]`.
  *
  * @param overall - the report's `overall` values with their intervals
  * @param countsIn - where the report shows the counts behind the values (classification's
@@ -91,17 +108,40 @@ export function noWidthIntervalWarning(
   overall: ScoreReport['overall'],
   countsIn: string | null = 'the confusion matrix',
 ): string | undefined {
-  const named = Object.entries(overall)
-    .filter(([, m]) => m.ciMethod === undefined && degenerate(m))
-    .map(([name, m]) => `${name} ${m.value!.toFixed(4)}`);
+  const named = noWidthNames(overall);
   if (named.length === 0) return undefined;
   const one = named.length === 1;
-  const subject = one
-    ? `${named[0]} has a bootstrap interval`
-    : `${named.slice(0, -1).join(', ')} and ${named.at(-1)} have bootstrap intervals`;
+  const subject = `${listed(named)} ${one ? 'has a bootstrap interval' : 'have bootstrap intervals'}`;
   const rest = one
     ? 'the interval does not show how sure the value is; count the rows behind it'
     : 'the intervals do not show how sure the values are; count the rows behind them';
   const shown = countsIn === null ? '' : ` (${countsIn})`;
-  return `${subject} of no width: every resample scored the same value, as a perfect (or empty) result on few rows does, so ${rest}${shown} before trusting ${one ? 'it' : 'them'}.`;
+  return `${subject} of no width: ${NO_WIDTH_CAUSE}, so ${rest}${shown} before trusting ${one ? 'it' : 'them'}.`;
+}
+
+/**
+ * The warning for the slices' bootstrap intervals of no width (see
+ * {@link noWidthIntervalWarning}), one line for every slice: a slice has few rows, where a
+ * perfect or empty result is common, and its `[1, 1]` would otherwise pass unremarked.
+ *
+ * @param slices - the report's `slices`
+ * @returns one warning naming each such slice and its metrics, or undefined
+ * @example
+ * ```ts
+ * sliceNoWidthWarning({ a: { n: 4, metrics: { f1: { value: 1, ci: [1, 1] } } } });
+ * // 'slice "a" (f1 1.0000) has a bootstrap interval of no width: … count its rows before trusting it.'
+ * ```
+ */
+export function sliceNoWidthWarning(slices: ScoreReport['slices']): string | undefined {
+  const named = Object.entries(slices ?? {}).flatMap(([value, slice]) => {
+    const metrics = noWidthNames(slice.metrics);
+    return metrics.length === 0 ? [] : [`${JSON.stringify(value)} (${metrics.join(', ')})`];
+  });
+  if (named.length === 0) return undefined;
+  const many = named.length > 1 || named[0]!.includes(', ');
+  const subject = `${named.length === 1 ? 'slice' : 'slices'} ${listed(named)} ${many ? 'have bootstrap intervals' : 'has a bootstrap interval'}`;
+  const rest = many
+    ? 'the intervals do not show how sure the values are; count the rows behind them before trusting them'
+    : 'the interval does not show how sure the value is; count its rows before trusting it';
+  return `${subject} of no width: ${NO_WIDTH_CAUSE}, so ${rest}.`;
 }

@@ -20,7 +20,10 @@ export const MetricValueSchema = z.object({
   ciMethod: z.literal('wilson').optional(),
 });
 
-/** Mean, standard deviation (population, ddof = 0), min and max of a metric over folds. */
+/**
+ * Mean, standard deviation (population, ddof = 0; null where one fold has a value, which has
+ * no spread), min and max of a metric over folds.
+ */
 export const FoldSummarySchema = z.object({
   mean: nullableNumber,
   std: nullableNumber,

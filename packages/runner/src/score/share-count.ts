@@ -99,17 +99,19 @@ export function countShares(
 
 /**
  * The Wilson score interval that replaces a bootstrap interval of no width sitting on the
- * value (every resample scored what the whole set scored: 5 of 5 right), or null where it
- * does not apply.
+ * value at 0 or 1 (every resample scored what the whole set scored: 5 of 5 right), or null
+ * where it does not apply.
  *
  * @remarks
  * For `x` successes of `n` trials, `p̂ = x/n` and `z = Φ⁻¹(1 − (1 − ci)/2)`, the interval is
  * `(p̂ + z²/2n ± z·√(p̂(1 − p̂)/n + z²/4n²)) / (1 + z²/n)` (Wilson, "Probable inference, the
  * law of succession, and statistical inference", JASA 22, 1927; `wilsonInterval` of
  * `@assay/stats`, equal to statsmodels' `proportion_confint(x, n, method='wilson')`). Null when
- * the interval has width or lies off the value (one resample of `bootstrap: 1`), there is no
- * count, or the count does not give the value (to 1e-9: a guard against a metric defined
- * otherwise than counted).
+ * the interval has width or lies off the value, there is no count, the count does not give the
+ * value (to 1e-9: a guard against a metric defined otherwise than counted), or the count is not
+ * at one of its ends (0 or all successes): only there does every resample score the value. A
+ * value between them on an interval of no width is one resample of `bootstrap: 1` that happened
+ * to score it (146 of 200 right, drawn again as 146 of 200), no certainty to replace.
  *
  * @param value - the metric's value
  * @param low - its bootstrap interval's low end
@@ -119,6 +121,7 @@ export function countShares(
  * @returns `[low, high]` of the Wilson interval, or null
  * @example
  * wilsonOfDegenerate(1, 1, 1, { successes: 5, trials: 5 }, 0.95); // [0.5655175352168252, 1]
+ * wilsonOfDegenerate(0.73, 0.73, 0.73, { successes: 146, trials: 200 }, 0.95); // null
  */
 export function wilsonOfDegenerate(
   value: number,
@@ -129,6 +132,7 @@ export function wilsonOfDegenerate(
 ): [number, number] | null {
   if (low !== high || Math.abs(low - value) > 1e-12) return null;
   if (count === null || count.trials === 0) return null;
+  if (count.successes !== 0 && count.successes !== count.trials) return null;
   if (Math.abs(count.successes / count.trials - value) > 1e-9) return null;
   return wilsonInterval(count.successes, count.trials, ci);
 }

@@ -34,13 +34,14 @@ export function degenerate(value: MetricValue): boolean {
 }
 
 /**
- * Replaces a zero-width bootstrap interval of a proportion metric by the Wilson score
- * interval of its count ({@link wilsonOfDegenerate}), and says so in `ciMethod: 'wilson'`.
+ * Replaces a zero-width bootstrap interval of a proportion metric at 0 or 1 by the Wilson
+ * score interval of its count ({@link wilsonOfDegenerate}), and says so in `ciMethod: 'wilson'`.
  *
  * @remarks
  * A bootstrap of 5 rows all right resamples 5 right answers every time, so its interval is
  * `[1, 1]`; Wilson's is `[0.5655, 1]` at 95%. The value is left as it is when its interval
- * has width or lies off the value (see {@link degenerate}), the metric is no share of a count
+ * has width or lies off the value (see {@link degenerate}), the value is neither 0 nor 1 (one
+ * resample of `bootstrap: 1` may score the value itself), the metric is no share of a count
  * (see `proportionCount`), the rows carry weights, `clusterIds` are given (see
  * {@link rowsAreUnits}), or the count does not give the value.
  *
