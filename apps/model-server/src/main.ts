@@ -27,7 +27,10 @@ Options:
   --token-delay <ms>     delay between streamed tokens
   --error-rate <p>       probability of an injected error (default kind status=503)
   --batch-slots <n>      batching engine simulator: sequences decoded at once (the rest
-                         wait in a FIFO queue); capacity = slots / (max_tokens x step)
+                         wait in a FIFO queue); with max_tokens n and ignore_eos, capacity
+                         (requests/s) = slots / ((n + prefill steps) x step), where
+                         prefill steps = ceil(prompt tokens / prefill-tps / step in seconds)
+                         (0 without --prefill-tps)
   --step-ms <ms>         engine decode step: one token per decoding sequence (default 20)
   --prefill-tps <t>      engine prompt tokens per second before a first token (default: instant)
   -h, --help             show this help
@@ -142,7 +145,11 @@ function main(): Promise<void> | undefined {
       `assay model server listening on ${server.baseUrl} (model ready in ${ms} ms)${
         engine === undefined
           ? ''
-          : `; batching engine: ${engine.batchSlots} slots, ${engine.stepMs} ms steps`
+          : `; batching engine: ${engine.batchSlots} slots, ${engine.stepMs} ms steps, ${
+              engine.prefillTps === undefined
+                ? 'instant prefill'
+                : `prefill ${engine.prefillTps} prompt tokens/s`
+            }`
       }\n`,
     );
     // A log that ends without a word reads like a crash: say why it stopped and what it served.

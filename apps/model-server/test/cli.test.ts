@@ -66,3 +66,36 @@ test('serves with server-wide faults from flags and stops on SIGTERM', async () 
   // a log that ends says why, and what was served
   expect(stderr).toBe(`assay model server on ${baseUrl} stopped (SIGTERM) after 2 requests\n`);
 });
+
+test('--help gives the engine capacity with its prefill term, as the README does', () => {
+  const result = spawnSync(process.execPath, [main, '--help'], { encoding: 'utf8' });
+  const help = result.stdout.replace(/\s+/g, ' ');
+  expect(help).toContain('capacity (requests/s) = slots / ((n + prefill steps) x step)');
+  expect(help).toContain('prefill steps = ceil(prompt tokens / prefill-tps / step in seconds)');
+});
+
+test('the start banner names every engine setting, --prefill-tps included', async () => {
+  const banner = (args: string[]): Promise<string> => {
+    const proc = spawn(process.execPath, [main, '--port', '0', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    return new Promise((resolve, reject) => {
+      let out = '';
+      proc.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) {
+          proc.kill('SIGKILL');
+          resolve(out);
+        }
+      });
+      proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+  };
+  expect(await banner(['--batch-slots', '4', '--step-ms', '10', '--prefill-tps', '5000'])).toMatch(
+    /; batching engine: 4 slots, 10 ms steps, prefill 5000 prompt tokens\/s\n$/,
+  );
+  expect(await banner(['--batch-slots', '4'])).toMatch(
+    /; batching engine: 4 slots, 20 ms steps, instant prefill\n$/,
+  );
+}, 60_000);

@@ -32,6 +32,7 @@ export {
   EMPTY_RESPONSE,
   failureKey,
   type LoadRecord,
+  type TokenSource,
   TRUNCATED_STREAM,
 } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
@@ -49,6 +50,7 @@ export type {
   StepAccuracy,
   StepQuality,
   StepResult,
+  SweepAnswer,
   Throughput,
   UpperEnd,
 } from './metrics/step-result.js';
@@ -71,7 +73,16 @@ export {
   measuredNothing,
 } from './report/interruption-note.js';
 export { type LoadtestReportContext, loadtestHtml } from './report/loadtest-html.js';
+export {
+  chunksTogetherNote,
+  fellBehindNotes,
+  keptUpShareShortfall,
+  qualityLine,
+  tokenCountNote,
+} from './report/run-notes.js';
 export { fellBehind, saturationNote, stepValidity } from './report/saturation-note.js';
+export { measurementValid, sloCell, validCell } from './report/step-cells.js';
+export { stepCounts, sweepAnswer, sweepFindings } from './report/sweep-answer.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {
   DEFAULT_DURATION_MS,
@@ -97,8 +108,10 @@ export {
   keptUp,
   keptUpShortfall,
   MAX_BISECTIONS,
+  plannedSteps,
   type RateStepOutcome,
   rateStepOutcome,
+  searchBracket,
   stepMeetsSlo,
   sustainedRate,
   sweepRates,
@@ -115,6 +128,7 @@ export {
   sloKeys,
 } from './slo/parse-slo.js';
 export { loadDatasetWorkload } from './workload/dataset-workload.js';
+export { scoringOrder } from './workload/scoring-order.js';
 export {
   parsePromptTokens,
   SPAM_INSTRUCTION,

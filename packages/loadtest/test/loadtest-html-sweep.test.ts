@@ -47,7 +47,7 @@ describe('the HTML report of a sweep', () => {
     expect(cells.map((r) => r[valid])).toEqual([
       'yes',
       'yes',
-      'no (generator saturated)',
+      'NO (generator saturated)',
       'yes',
       'yes',
     ]);
@@ -58,8 +58,9 @@ describe('the HTML report of a sweep', () => {
     expect(answer).toContain(
       'Largest rate measured within the SLO: achieved 388.93 requests/s (a closed loop offers no rate) (step 1: concurrency 64',
     );
+    // the capacity the sweep spaced its rates from: completions per second while it was sending
     expect(answer).toContain(
-      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s, SLO met.',
+      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s, 388.33/s while sending (the capacity the rates were spaced from), SLO met.',
     );
     // 224.24 requests/s is the pooled rate of five different loads
     expect(html).not.toContain('224.24');
@@ -75,7 +76,7 @@ describe('the HTML report of a sweep', () => {
     };
     const answer = /<p class="answer"><b>(.*?)<\/b><\/p>/.exec(loadtestHtml(interrupted, []))![1]!;
     expect(answer).toContain(
-      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s (cut short by the interruption), SLO met.',
+      'Throughput step (step 1: concurrency 64): achieved 388.93 requests/s (cut short by the interruption), 388.33/s while sending (the capacity the rates were spaced from), SLO met.',
     );
   });
 

@@ -112,7 +112,7 @@ test('a sweep gives each step its verdict in the table and counts the steps that
         ? 'met'
         : `missed: ${s.sloPassed!.failures.map((f) => f.split(' ')[0]).join(', ')}`,
     );
-    expect(cells[i]![1]).toBe(s.harness.saturated ? 'no (generator saturated)' : 'yes');
+    expect(cells[i]![1]).toBe(s.harness.saturated ? 'NO (generator saturated)' : 'yes');
   });
   // a saturated step that also missed the SLO says both; mixed loops name both failures
   const failing = { passed: false, failures: ['e2e_p50 = 99 > 15'] };
@@ -131,7 +131,7 @@ test('a sweep gives each step its verdict in the table and counts the steps that
   };
   const page = loadtestHtml(marked, records);
   expect(page).toContain(
-    '<td class="text">missed: e2e_p50</td><td class="text">no (generator saturated)</td>',
+    '<td class="text">missed: e2e_p50</td><td class="text">NO (generator saturated)</td>',
   );
   // the full reason of a miss is under the table
   expect(page).toContain('Step 0 missed the SLO: e2e_p50 = 99 &gt; 15.');

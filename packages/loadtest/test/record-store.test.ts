@@ -96,13 +96,13 @@ describe('RecordStore', () => {
     expect([...step].map((x) => x.index)).toEqual([1, 2]);
   });
 
-  test('holds a record with one gap in 93 bytes once its chunks are full, a third of a record object', () => {
+  test('holds a record with one gap in 97 bytes once its chunks are full, a third of a record object', () => {
     const store = new RecordStore();
     const one = [...sample()][0]!;
-    // 16 full chunks of 4,096: 8 Float64 + 3 Int32 + 1 flag byte + 2 Uint16 codes + a gap
-    // offset + one gap slot = 93 bytes a record, plus one offset per chunk
+    // 16 full chunks of 4,096: 8 Float64 + 4 Int32 (step, index, status, item) + 1 flag byte +
+    // 2 Uint16 codes + a gap offset + one gap slot = 97 bytes a record, plus one offset per chunk
     for (let i = 0; i < 16 * 4096; i++) store.push({ ...one, index: i, itlMs: [0.5] });
-    expect(store.byteLength).toBe(16 * (4096 * 93 + 4));
+    expect(store.byteLength).toBe(16 * (4096 * 97 + 4));
   });
 
   test('refuses a position outside the store with a message that names the valid ones', () => {

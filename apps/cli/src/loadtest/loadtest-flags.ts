@@ -72,6 +72,7 @@ const FLAG_KEYS: readonly (keyof LoadtestFlags)[] = [
   'records',
   'report',
   'score',
+  'quiet',
   'template',
   'paths',
   'requestPath',
@@ -161,15 +162,32 @@ export function withConfigFile(flags: LoadtestFlags): LoadtestFlags {
 const FILE_KEYS = new WeakMap<LoadtestFlags, { file: string; keys: Map<string, string> }>();
 
 /**
+ * Where a merged flag's value came from, when a config file gave it: `--config 'lt.yaml' key
+ * 'format'` (the key as written there), so a message sends the user to the file rather than to
+ * a flag they never passed.
+ *
+ * @param f - the flags (config file merged by {@link withConfigFile})
+ * @param key - the flag's camelCase name
+ * @returns the config file and key, or undefined when the value came from the command line
+ * @example
+ * ```ts
+ * configKeyOf(withConfigFile({ config: 'lt.yaml' }), 'format'); // "--config 'lt.yaml' key 'format'"
+ * ```
+ */
+export function configKeyOf(f: LoadtestFlags, key: keyof LoadtestFlags): string | undefined {
+  const origin = FILE_KEYS.get(f);
+  const written = origin?.keys.get(key);
+  return origin === undefined || written === undefined
+    ? undefined
+    : `--config '${origin.file}' key '${written}'`;
+}
+
+/**
  * How a refusal names a value: the config file's key when the value came from there (a
  * `--concurrency` named for `concurrency: two` in a file sends the user to the command line).
  */
 function nameOf(f: LoadtestFlags, key: keyof LoadtestFlags, flag: string): string {
-  const origin = FILE_KEYS.get(f);
-  const written = origin?.keys.get(key);
-  return origin === undefined || written === undefined
-    ? flag
-    : `--config '${origin.file}' key '${written}'`;
+  return configKeyOf(f, key) ?? flag;
 }
 
 /**

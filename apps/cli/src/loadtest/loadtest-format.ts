@@ -1,12 +1,18 @@
 import {
+  chunksTogetherNote,
+  fellBehindNotes,
   findMaxOutcomes,
   interruptionNote,
   type LoadTestResult,
   maxRateLine,
+  qualityLine,
   type RateStepOutcome,
   type StepResult,
   saturationNote,
-  validityCell,
+  sloCell,
+  sweepAnswer,
+  tokenCountNote,
+  validCell,
 } from '@assay/loadtest';
 import { textTable } from '@assay/report';
 
@@ -26,6 +32,7 @@ const HEADER = [
   'e2e p99',
   'goodput',
   'valid',
+  'SLO',
 ];
 
 function ms(v: number | null): string {
@@ -61,20 +68,26 @@ function row(label: string, s: StepResult, outcome?: RateStepOutcome): string[] 
     ms(l.e2e.p50),
     ms(l.e2e.p99),
     g === undefined ? '-' : `${g.requestsPerSec.toFixed(2)}/s ${(100 * g.fraction).toFixed(0)}%`,
-    validityCell(s, outcome),
+    // the measurement's validity and the SLO verdict apart, as the HTML report keeps them:
+    // one cell mixing them read 'kept up 0.87 < 0.95' or 'slo fail' where the notes said NO
+    validCell(s, outcome).replace('–', '-'),
+    sloCell(s).replace('–', '-'),
   ];
 }
+
+/** Cells of the pooled row that describe no load that ran, blanked. */
+const PER_LOAD = ['req/s', 'out tok/s', 'goodput', 'valid', 'SLO'].map((h) => HEADER.indexOf(h));
 
 function rows(result: LoadTestResult): string[][] {
   const steps = result.steps ?? [result];
   const outcomes = findMaxOutcomes(result);
   const out = steps.map((s, i) => row(String(i), s, outcomes.get(i)));
   if (result.steps !== undefined) {
-    // validity, goodput and the SLO verdict belong to a step's load, not to steps pooled
-    // together (a goodput pooled over a sweep's loads judges no load that ran)
-    const all = row('all', result);
-    all[all.length - 1] = '-';
-    all[all.length - 2] = '-';
+    // rates, goodput, validity and the SLO verdict belong to a step's load, not to steps pooled
+    // together: a rate pooled over a sweep's loads (one at 1 in flight, one at 64) is no rate
+    // the service ran at; its counts and percentiles pool the requests, and say so by the label
+    const all = row('all (pooled)', result);
+    for (const k of PER_LOAD) all[k] = '-';
     out.push(all);
   }
   return out;
@@ -105,19 +118,42 @@ function notes(result: LoadTestResult): string[] {
     lines.push(saturation);
     for (const r of result.harness.reasons) lines.push(`  - ${r}`);
   }
-  const maxRate = maxRateLine(result);
-  if (maxRate !== undefined) lines.push(maxRate);
+  // the answer of a sweep or a search, which was only in the HTML report for a sweep
+  const answer = maxRateLine(result) ?? sweepAnswer(result);
+  if (answer !== undefined) lines.push(answer);
+  lines.push(...fellBehindNotes(result));
   for (const [i, s] of (result.steps ?? [result]).entries()) {
     if (s.sloPassed !== undefined && !s.sloPassed.passed) lines.push(sloMissLine(s, i));
-    if (s.quality !== undefined)
-      lines.push(
-        `Step ${i} quality (--score): ${s.quality.map((q) => `${q.metric} ${q.value.toFixed(3)} (95% CI ${q.interval[0].toFixed(3)} to ${q.interval[1].toFixed(3)}, ${q.scored} scored)`).join('; ')}.`,
-      );
+    const quality = qualityLine(s, i);
+    if (quality !== undefined) lines.push(quality);
   }
+  lines.push(...summaryWarnings(result));
+  const pooled =
+    result.steps === undefined
+      ? ''
+      : "; the all (pooled) row pools every step's requests, so it has no rate";
   lines.push(
-    `Latencies in ms, from the intended start (e2e, TTFT); tokens counted by: ${result.throughput.tokenSource ?? 'none'}.`,
+    `Latencies in ms, from the intended start (e2e, TTFT); tokens counted by: ${result.throughput.tokenSource ?? 'none'}${pooled}.`,
   );
   return lines;
+}
+
+/**
+ * The notes that a reader of the JSON output would not otherwise see (`assay loadtest` writes
+ * them to stderr then): token counts that rest on no usage and no tokenizer, answers whose
+ * decode timing was not observable.
+ *
+ * @param result - the run's results
+ * @returns the sentences, none when there is nothing to say
+ * @example
+ * ```ts
+ * for (const w of summaryWarnings(result)) process.stderr.write(`assay loadtest: ${w}\n`);
+ * ```
+ */
+export function summaryWarnings(result: LoadTestResult): string[] {
+  return [tokenCountNote(result), chunksTogetherNote(result)].filter(
+    (n): n is string => n !== undefined,
+  );
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   type AnswerJudge,
   aboveCapacityWarning,
   cutOffWaitClause,
+  fellBehindNotes,
   LoadTestError,
   type LoadTestResult,
   loadDatasetWorkload,
@@ -13,21 +14,26 @@ import {
   parsePromptTokens,
   RecordStore,
   type RecordsSink,
-  recordsFormatOf,
   resolveLoadTest,
   runLoadTest,
   type Slo,
+  type StepResult,
   syntheticWorkload,
   untimedAnswers,
   untimedAnswersWarning,
   type Workload,
 } from '@assay/loadtest';
 import { isClientConfigError } from '../errors/report-error.js';
-import { outFormatOf } from '../options/out-format.js';
 import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
-import { loadtestMarkdown, loadtestTable, sloMissLine } from './loadtest-format.js';
-import { progressLine } from './loadtest-progress.js';
+import {
+  loadtestMarkdown,
+  loadtestTable,
+  sloMissLine,
+  summaryWarnings,
+} from './loadtest-format.js';
+import { progressLine, stepCountOf, stepDoneLine } from './loadtest-progress.js';
+import { checkOutputs, type Format, pickFormat } from './output-choice.js';
 import { prepareOutputs } from './output-paths.js';
 import { boundsWarning, outFormatWarning } from './run-warnings.js';
 import { scoredWorkload } from './score-workload.js';
@@ -155,26 +161,8 @@ export const LOADTEST_EXIT = {
   interrupted: 130,
 } as const;
 
-const FORMATS = ['table', 'json', 'md'] as const;
-type Format = (typeof FORMATS)[number];
-
 function refuse(message: string, path: string): never {
   throw new LoadTestError('INVALID_OPTION', message, path);
-}
-
-function pickFormat(flags: LoadtestFlags): Format {
-  if (flags.out !== undefined && flags.format === undefined) {
-    const picked = outFormatOf(flags.out, 'assay loadtest', {
-      hint: (ext) =>
-        ext === '.html' || ext === '.htm' ? ' (the HTML report is --report FILE.html)' : '',
-    });
-    if ('refusal' in picked) refuse(picked.refusal, '--out');
-    return picked.format;
-  }
-  const given = flags.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(given))
-    refuse(`--format is '${given}'; expected table, json or md.`, '--format');
-  return given as Format;
 }
 
 async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workload> {
@@ -206,27 +194,21 @@ async function pickWorkload(flags: LoadtestFlags, seed: number): Promise<Workloa
   );
 }
 
-function checkOutputs(flags: LoadtestFlags): void {
-  if (flags.records !== undefined && recordsFormatOf(flags.records) === undefined)
-    refuse(
-      `--records is '${flags.records}'; expected a file name ending in .jsonl or .arrow.`,
-      '--records',
-    );
-  if (flags.report !== undefined && !flags.report.toLowerCase().endsWith('.html'))
-    refuse(`--report is '${flags.report}'; expected a file name ending in .html.`, '--report');
-  if (
-    flags.score !== undefined &&
-    (flags.dataset !== undefined || flags.promptTokens !== undefined)
-  )
-    refuse(
-      '--score takes its prompts from the run config; drop --dataset / --prompt-tokens.',
-      '--score',
-    );
-}
-
 function render(result: LoadTestResult, format: Format): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   return format === 'md' ? loadtestMarkdown(result) : loadtestTable(result);
+}
+
+/**
+ * The notes that the table and Markdown print under their figures, on stderr for JSON output
+ * (which holds only the figures): a service that fell behind its rate, token counts that rest
+ * on no usage or tokenizer, decode timing not observable.
+ */
+function writeJsonNotes(result: LoadTestResult): void {
+  for (const w of [...fellBehindNotes(result), ...summaryWarnings(result)])
+    process.stderr.write(
+      `assay loadtest: ${w.startsWith('Warning: ') ? `warning: ${w.slice(9)}` : `note: ${w}`}\n`,
+    );
 }
 
 /** Everything a run needs, checked before any request. */
@@ -286,7 +268,10 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   process.once('SIGHUP', stop);
-  const quiet = flags.quiet === true;
+  // `quiet: true` in a --config file, as the flag
+  const quiet = flags.quiet === true || String(flags.quiet) === 'true';
+  const count = stepCountOf(resolved.load);
+  const done: StepResult[] = [];
   try {
     const startedAt = new Date();
     const { result, records } = await runLoadTest(resolved, {
@@ -295,15 +280,16 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
       signal: controller.signal,
       records: store,
       onRecord: sink === undefined ? undefined : (r) => sink!.write(r),
-      onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p)}\n`),
+      onProgress: quiet ? undefined : (p) => process.stderr.write(`${progressLine(p, count)}\n`),
       onStep: quiet
         ? undefined
-        : (s, i) =>
-            process.stderr.write(
-              `loadtest step ${i} done: ${s.requests.completed} completed, ${s.requests.failed} failed, ${s.requests.dropped} dropped, ${s.throughput.requestsPerSec.toFixed(2)} req/s${s.harness.saturated ? ' (generator saturated)' : ''}\n`,
-            ),
+        : (s) => {
+            done.push(s);
+            process.stderr.write(`${stepDoneLine(done, resolved.load.kind, count)}\n`);
+          },
     });
     const text = render(result, format);
+    if (format === 'json') writeJsonNotes(result);
     if (flags.out !== undefined) await writeFile(flags.out, text);
     else process.stdout.write(text);
     await sink?.close();

@@ -1,6 +1,7 @@
 import type { ResolvedLoadTest } from '@assay/loadtest';
 import { outFormatOf } from '../options/out-format.js';
-import type { LoadtestFlags } from './loadtest-flags.js';
+import { configKeyOf, type LoadtestFlags } from './loadtest-flags.js';
+import { pickFormat } from './output-choice.js';
 
 /** How each format is named in a warning. */
 const FORMAT_NAME: Readonly<Record<string, string>> = {
@@ -13,6 +14,9 @@ const FORMAT_NAME: Readonly<Record<string, string>> = {
  * A warning when `--format` writes another format than `--out`'s extension names
  * (`--format md --out x.json`). `--format` wins, as for `assay score`, which writes it
  * silently; a word on stderr keeps a `.json` file of Markdown from surprising a later reader.
+ * A value from a `--config` file is named by its key there (`--config 'lt.yaml' key
+ * 'format'`), not by a flag that was not passed; and a command-line `--out` whose extension
+ * names a format wins over the file's `format` (flags win), which the warning says.
  *
  * @param flags - the flags (config file merged)
  * @returns the warning, or undefined when they agree or one is absent
@@ -25,9 +29,17 @@ export function outFormatWarning(flags: LoadtestFlags): string | undefined {
   if (flags.format === undefined || flags.out === undefined) return undefined;
   const read = outFormatOf(flags.out, 'assay loadtest');
   if (!('format' in read) || read.format === flags.format) return undefined;
-  const named = read.format;
-  const written = FORMAT_NAME[flags.format] ?? flags.format;
-  return `--out ${flags.out} names ${FORMAT_NAME[named]} by its extension, but --format ${flags.format} writes ${written} into it; rename the file or drop --format.`;
+  const named = FORMAT_NAME[read.format];
+  const given = FORMAT_NAME[flags.format] ?? flags.format;
+  const formatKey = configKeyOf(flags, 'format');
+  const outKey = configKeyOf(flags, 'out');
+  if (pickFormat(flags) === read.format)
+    return `--out ${flags.out} names ${named} by its extension, so ${named} is written: the command line's --out wins over ${formatKey} (${flags.format}, ${given}).`;
+  const out = outKey === undefined ? '--out' : outKey;
+  const format =
+    formatKey === undefined ? `--format ${flags.format}` : `${formatKey} (${flags.format})`;
+  const drop = formatKey === undefined ? 'drop --format' : 'drop that key';
+  return `${out} ${flags.out} names ${named} by its extension, but ${format} writes ${given} into it; rename the file or ${drop}.`;
 }
 
 /**

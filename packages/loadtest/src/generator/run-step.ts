@@ -42,6 +42,7 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
   const loadEnd = plan.durationMs === undefined ? undefined : warmEnd + plan.durationMs;
   let issued = 0;
   let measured = 0;
+  let warmed = 0;
   // set when one worker fails (a throwing onRecord or request): the others stop sending too
   let failed = false;
   const worker = async (): Promise<void> => {
@@ -50,12 +51,13 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
       if (loadEnd !== undefined && now >= loadEnd) return;
       const warmup = now < warmEnd;
       if (!warmup && plan.requests !== undefined && measured >= plan.requests) return;
-      if (!warmup) measured++;
+      const k = warmup ? warmed++ : measured++;
       const i = issued++;
       try {
-        const request = plan.request(i);
+        const item = plan.itemOf?.(k, warmup) ?? i;
+        const request = plan.request(item);
         tracker.started();
-        tracker.finished(await sendRequest(ctx, request, i, warmup, now));
+        tracker.finished(await sendRequest(ctx, request, i, warmup, now, item));
       } catch (error) {
         failed = true;
         throw error;
@@ -94,15 +96,16 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
   let failure: unknown;
   const pump = new ArrivalPump(offsets, start, (i, scheduled) => {
     const warmup = i < warmCount;
+    const item = plan.itemOf?.(warmup ? i : i - warmCount, warmup) ?? i;
     if (maxInFlight !== undefined && tracker.inFlight >= maxInFlight) {
-      tracker.finished(droppedRecord(ctx, i, warmup, scheduled));
+      tracker.finished(droppedRecord(ctx, i, warmup, scheduled, item));
       return;
     }
-    const request = plan.request(i);
+    const request = plan.request(item);
     tracker.started();
     // sendRequest never rejects; the tracker counts what is in flight, so no promise per
     // request is kept for the end (they would outlive young-generation collections)
-    void sendRequest(ctx, request, i, warmup, scheduled).then(finished);
+    void sendRequest(ctx, request, i, warmup, scheduled, item).then(finished);
   });
   // an arrival that fell due while this answer was handled goes now, not after the burst
   const finished = (record: LoadRecord): void => {
@@ -216,7 +219,11 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
   const timer =
     plan.onProgress === undefined
       ? undefined
-      : setInterval(() => plan.onProgress?.(tracker.progress() satisfies StepProgress), 1000);
+      : setInterval(
+          () =>
+            plan.onProgress?.({ ...tracker.progress(), load: plan.load } satisfies StepProgress),
+          1000,
+        );
   try {
     if (plan.load.kind === 'concurrency') await closedLoop(plan, ctx, tracker);
     else await openLoop(plan, ctx, tracker);

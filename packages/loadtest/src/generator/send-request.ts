@@ -4,7 +4,12 @@ import {
   type ModelClient,
   type RequestRecord,
 } from '@assay/clients';
-import { EMPTY_RESPONSE, type LoadRecord, TRUNCATED_STREAM } from '../metrics/load-record.js';
+import {
+  EMPTY_RESPONSE,
+  type LoadRecord,
+  type TokenSource,
+  TRUNCATED_STREAM,
+} from '../metrics/load-record.js';
 
 /** How `--score` judged one answer. */
 export interface AnswerVerdict {
@@ -15,8 +20,9 @@ export interface AnswerVerdict {
 }
 
 /**
- * Judges an answer under `--score`, by the index of its prompt in the workload. It runs when
- * the answer has arrived, before its record is written, so a streamed record carries it.
+ * Judges an answer under `--score`, by the workload item (the index of its prompt in the
+ * workload) it answers. It runs when the answer has arrived, before its record is written, so
+ * a streamed record carries it.
  */
 export type AnswerJudge = (index: number, text: string) => AnswerVerdict | Promise<AnswerVerdict>;
 
@@ -48,33 +54,70 @@ function since(origin: number, t: number | undefined): number | null {
   return t === undefined ? null : t - origin;
 }
 
+/** Which request a record is of. */
+interface Slot {
+  /** its index in its step, in schedule order */
+  readonly index: number;
+  /** the workload item it asked */
+  readonly item: number;
+  readonly warmup: boolean;
+  /** its intended start, `performance.now()` clock */
+  readonly scheduledAbs: number;
+}
+
+/**
+ * The output token count and its source. A stream without usage from a model that no tokenizer
+ * knows gets the client's characters / 4 estimate, which decided `tpot` bounds (5 chunks of
+ * 'spam is the answer' counted 7 tokens); its content and reasoning chunks are counted instead
+ * (`'chunks'`): servers stream about one token a chunk. The client labels a whole usage
+ * `estimate` when any count in it was local, so an output count other than the estimate of the
+ * answer's text came from the server (an http-json `streamOutputTokens` path): it is kept, as
+ * `'server-output'` (only the input count is the estimate).
+ */
+function outputCount(
+  record: RequestRecord,
+  answer: string | undefined,
+): { readonly outputTokens: number | null; readonly tokenSource: TokenSource | null } {
+  const outputTokens = record.outputTokens ?? null;
+  const tokenSource = record.usageSource ?? null;
+  const kept = { outputTokens, tokenSource };
+  if (tokenSource !== 'estimate' || answer === undefined || outputTokens === null) return kept;
+  if (outputTokens !== Math.ceil(answer.length / 4))
+    return { outputTokens, tokenSource: 'server-output' };
+  const chunks = record.contentChunkTimes.length + record.reasoningChunkTimes.length;
+  if (record.eventStream === false || chunks === 0) return kept;
+  return { outputTokens: chunks, tokenSource: 'chunks' };
+}
+
 function toRecord(
   ctx: SendContext,
-  index: number,
-  warmup: boolean,
-  scheduledAbs: number,
+  slot: Slot,
   record: RequestRecord | undefined,
   errorClass: string | null,
   verdict: AnswerVerdict,
+  answer?: string,
 ): LoadRecord {
   const origin = ctx.origin;
   // one JSON body, not a stream: every token arrived at its end, so its TTFT is its e2e (what
   // a user waits for the first token) but it has no decode timing: no last token, so no TPOT,
   // and no ITL (vLLM fails such a request)
   const timed = record?.eventStream !== false;
+  const tokens =
+    record === undefined ? { outputTokens: null, tokenSource: null } : outputCount(record, answer);
   return {
     step: ctx.step,
-    index,
-    warmup,
-    scheduledMs: scheduledAbs - origin,
+    index: slot.index,
+    item: slot.item,
+    warmup: slot.warmup,
+    scheduledMs: slot.scheduledAbs - origin,
     sentMs: since(origin, record?.sentAt),
     firstTokenMs: since(origin, record?.firstTokenAt),
     firstContentMs: since(origin, record?.firstContentAt),
     lastTokenMs: timed ? since(origin, record?.lastTokenAt) : null,
     endMs: (record?.endAt ?? performance.now()) - origin,
     inputTokens: record?.inputTokens ?? null,
-    outputTokens: record?.outputTokens ?? null,
-    tokenSource: record?.usageSource ?? null,
+    outputTokens: tokens.outputTokens,
+    tokenSource: tokens.tokenSource,
     status: record?.status ?? null,
     errorClass,
     itlMs: record === undefined || !timed ? [] : gaps(record),
@@ -108,6 +151,8 @@ function failureClass(record: RequestRecord): string {
  * @param index - the request's index in its step
  * @param warmup - whether it is a warm-up request
  * @param scheduledAbs - the intended start, `performance.now()` clock
+ * @param item - the workload item the request asks (the judge scores the answer against it;
+ *   default `index`)
  * @returns the record (never rejects)
  * @example
  * ```ts
@@ -126,32 +171,23 @@ export async function sendRequest(
   index: number,
   warmup: boolean,
   scheduledAbs: number,
+  item = index,
 ): Promise<LoadRecord> {
+  const slot: Slot = { index, item, warmup, scheduledAbs };
   try {
     const completion = await ctx.client.complete(request, { signal: ctx.signal });
+    const answer = completion.text + (completion.reasoning ?? '');
     // no token at all (only `[DONE]`, or only a usage chunk): no answer, as vLLM counts it
-    if (
-      completion.record.firstTokenAt === undefined &&
-      completion.text.length === 0 &&
-      (completion.reasoning ?? '').length === 0
-    )
-      return toRecord(
-        ctx,
-        index,
-        warmup,
-        scheduledAbs,
-        completion.record,
-        EMPTY_RESPONSE,
-        UNJUDGED,
-      );
-    const verdict = ctx.judge === undefined ? UNJUDGED : await ctx.judge(index, completion.text);
-    return toRecord(ctx, index, warmup, scheduledAbs, completion.record, null, verdict);
+    if (completion.record.firstTokenAt === undefined && answer.length === 0)
+      return toRecord(ctx, slot, completion.record, EMPTY_RESPONSE, UNJUDGED, answer);
+    const verdict = ctx.judge === undefined ? UNJUDGED : await ctx.judge(item, completion.text);
+    return toRecord(ctx, slot, completion.record, null, verdict, answer);
   } catch (error) {
     if (error instanceof ClientError && error.record !== undefined) {
       const cls = failureClass(error.record);
-      return toRecord(ctx, index, warmup, scheduledAbs, error.record, cls, UNJUDGED);
+      return toRecord(ctx, slot, error.record, cls, UNJUDGED);
     }
-    return toRecord(ctx, index, warmup, scheduledAbs, undefined, 'client', UNJUDGED);
+    return toRecord(ctx, slot, undefined, 'client', UNJUDGED);
   }
 }
 
@@ -162,6 +198,7 @@ export async function sendRequest(
  * @param index - the request's index in its step
  * @param warmup - whether it fell in the warm-up
  * @param scheduledAbs - the intended start, `performance.now()` clock
+ * @param item - the workload item it would have asked (default `index`)
  * @returns a record with `errorClass: 'dropped'` and no send time
  * @example
  * ```ts
@@ -176,11 +213,13 @@ export function droppedRecord(
   index: number,
   warmup: boolean,
   scheduledAbs: number,
+  item = index,
 ): LoadRecord {
   const at = scheduledAbs - ctx.origin;
   return {
     step: ctx.step,
     index,
+    item,
     warmup,
     scheduledMs: at,
     sentMs: null,

@@ -37,6 +37,8 @@ export interface StepProgress {
   /** e2e p50 and p99 so far, ms, within about 0.5% (`null` before the first completion). */
   readonly p50: number | null;
   readonly p99: number | null;
+  /** The step's load (its rate or concurrency), as `runStep` reports it. */
+  readonly load?: StepLoad;
 }
 
 /** Everything one step needs. */
@@ -50,8 +52,18 @@ export interface StepPlan {
   /** Warm-up time, ms: its requests are sent and excluded from statistics. */
   readonly warmupMs: number;
   readonly client: ModelClient;
-  /** The i-th request of the step. */
-  readonly request: (i: number) => CompletionRequest;
+  /**
+   * The request that asks workload item `item` (its position in the workload): the item from
+   * {@link StepPlan.itemOf} when given, else the request's index in its step.
+   */
+  readonly request: (item: number) => CompletionRequest;
+  /**
+   * The workload item that the step's `k`-th measured request asks (`warmup`: its `k`-th
+   * warm-up request; warm-up and measured requests count apart, so every step's measured
+   * requests ask the same items from the same point, however long its warm-up was). Absent:
+   * the request's index in its step is its item.
+   */
+  readonly itemOf?: ((k: number, warmup: boolean) => number) | undefined;
   /** Seed of the arrival draws. */
   readonly seed: number;
   readonly signal: AbortSignal;

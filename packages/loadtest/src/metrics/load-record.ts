@@ -1,6 +1,16 @@
 import type { UsageSource } from '@assay/clients';
 
 /**
+ * Where a record's token counts came from: the client's `server` (usage), `tokenizer` or
+ * `estimate` (characters / 4), `chunks`: a stream without usage from a model no tokenizer
+ * knows, whose output tokens are its content and reasoning chunks counted (one token a chunk,
+ * as servers stream them), its input tokens the characters / 4 estimate; or `server-output`:
+ * output tokens from the service (an http-json `streamOutputTokens` path), input tokens the
+ * estimate.
+ */
+export type TokenSource = UsageSource | 'chunks' | 'server-output';
+
+/**
  * One request of a load test, as `--records` writes it: times in ms since the step started.
  *
  * @remarks
@@ -21,6 +31,11 @@ export interface LoadRecord {
   readonly step: number;
   /** Request index within its step, in schedule order. */
   readonly index: number;
+  /**
+   * The workload item (prompt) the request asked, by its position in the workload
+   * (`--score`: in the run config's data set). Absent in records written before it was kept.
+   */
+  readonly item?: number;
   /** Sent during `--warmup`: excluded from statistics. */
   readonly warmup: boolean;
   readonly scheduledMs: number;
@@ -31,8 +46,8 @@ export interface LoadRecord {
   readonly endMs: number;
   readonly inputTokens: number | null;
   readonly outputTokens: number | null;
-  /** Where the token counts came from: the server's usage or a local tokenizer. */
-  readonly tokenSource: UsageSource | null;
+  /** Where the token counts came from ({@link TokenSource}). */
+  readonly tokenSource: TokenSource | null;
   /** HTTP status, when a response arrived. */
   readonly status: number | null;
   readonly errorClass: string | null;

@@ -86,8 +86,18 @@ export interface Throughput {
   readonly keptUpRate?: number | null;
   readonly outputTokensPerSec: number;
   readonly inputTokensPerSec: number;
-  /** Where token counts came from: `server` (usage), `tokenizer`, `estimate` or `mixed`. */
+  /**
+   * Where token counts came from: `server` (usage), `tokenizer`, `chunks` (a stream without
+   * usage from a model no tokenizer knows: output tokens are its chunks counted),
+   * `server-output` (output tokens from the service, input tokens estimated), `estimate`
+   * (characters / 4) or `mixed` (see `tokenSources`).
+   */
   readonly tokenSource: string | null;
+  /**
+   * Completed requests by the source of their token counts (`{ server: 98, chunks: 2 }`), so a
+   * `mixed` source says what it mixed. Optional: results written before it was added lack it.
+   */
+  readonly tokenSources?: Record<string, number>;
 }
 
 /** Latency distributions of a step, ms (vLLM's definitions; see the README). */
@@ -156,10 +166,28 @@ export interface SloVerdict {
 /** Answer accuracy of a step under `--score`. */
 export interface StepAccuracy {
   readonly correct: number;
+  /** Answers scored: the completed requests (failed ones have no answer to score). */
   readonly scored: number;
+  /** `correct / scored`: the accuracy of the answers the service gave. */
   readonly accuracy: number;
   /** Wilson 95% interval. */
   readonly interval: [number, number];
+  /**
+   * Requests sent that failed, so were not scored (dropped ones were never sent). Optional:
+   * results written before it was added lack it.
+   */
+  readonly failed?: number;
+  /**
+   * Accuracy over every request sent (`of` = scored + failed), the failed ones counted wrong:
+   * what a user of the service got. Optional, as `failed`.
+   */
+  readonly failuresWrong?: {
+    readonly correct: number;
+    readonly of: number;
+    readonly accuracy: number;
+    /** Wilson 95% interval. */
+    readonly interval: [number, number];
+  };
 }
 
 /** One `--score` quality metric of a step: the mean over its scored answers. */
@@ -197,6 +225,12 @@ export interface StepResult {
   readonly accuracy?: StepAccuracy;
   /** `--score`: each quality metric per step (classification and multiple-choice: `accuracy`). */
   readonly quality?: StepQuality[];
+  /**
+   * Completed answers of two or more tokens (or chunks) whose chunks all arrived in one read
+   * (first token time = last token time): their decode timing was not observable, so their
+   * TPOT and gaps read 0. Present only when some did.
+   */
+  readonly chunksTogether?: number;
 }
 
 /** A whole run: the pooled figures, each step, and the largest rate within the SLO. */
@@ -209,6 +243,47 @@ export interface LoadTestResult extends StepResult {
    */
   readonly interrupted?: true;
   readonly maxRate?: MaxRate;
+  /** `--sweep`'s answer: its throughput step's capacity and the largest rate within the SLO. */
+  readonly sweepAnswer?: SweepAnswer;
+}
+
+/**
+ * `--sweep`'s answer, from its steps (the HTML report's and the summary's answer line, as data).
+ */
+export interface SweepAnswer {
+  /** The throughput step (the closed loop at the largest concurrency); null when none ran. */
+  readonly throughputStep: {
+    /** Its index in `steps`. */
+    readonly step: number;
+    readonly concurrency: number;
+    /** Completed requests per second over the step (its `throughput.requestsPerSec`). */
+    readonly requestsPerSec: number;
+    /**
+     * Completions per second while it was sending (`steadyRequestsPerSec`, or
+     * `requestsPerSec` for a step too short for it): the capacity the sweep spaced its rates from.
+     */
+    readonly capacity: number;
+    /** Whether the measurement is valid (the generator kept up, and some request succeeded). */
+    readonly valid: boolean;
+    /** Whether it met the SLO (with `--slo`). */
+    readonly sloMet?: boolean;
+    /** Present when an interruption cut the step short. */
+    readonly cutShort?: true;
+  } | null;
+  /**
+   * With `--slo`: the largest rate measured within it, over the steps that met it and answer for
+   * the service (a valid measurement, or one sent late while the rate was still offered, as
+   * `--find-max` counts steps); null when none did. Between the rates measured nothing is known.
+   */
+  readonly largestRateWithinSlo?: {
+    readonly step: number;
+    /** An open-loop step's offered rate; null for a closed loop, which offers none. */
+    readonly offeredRate: number | null;
+    /** Its completed requests per second. */
+    readonly achievedRate: number;
+    /** Whether it met the SLO although the generator sent late. */
+    readonly sentLate: boolean;
+  } | null;
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { UsageSource } from '@assay/clients';
-import type { LoadRecord } from '../metrics/load-record.js';
+import type { LoadRecord, TokenSource } from '../metrics/load-record.js';
 
 /** Records per chunk once a store has grown past its first chunk (a power of two: `i >>> SHIFT`). */
 const SHIFT = 12;
@@ -18,9 +17,10 @@ const END = 5;
 const INPUT = 6;
 const OUTPUT = 7;
 
-/** Int32 fields per record: step, index, status (`null` as {@link NO_STATUS}). */
-const INTS = 3;
+/** Int32 fields per record: step, index, status (`null` as {@link NO_STATUS}), item (absent as {@link NO_ITEM}). */
+const INTS = 4;
 const NO_STATUS = -0x80000000;
+const NO_ITEM = -0x80000000;
 
 /** Flag bits: warm-up, and `correct` as known / true. */
 const WARMUP = 1;
@@ -90,12 +90,12 @@ const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
 
 /**
  * A load test's records, held column by column in typed arrays rather than as one object each,
- * so that a long run keeps about a third of the memory: about 93 bytes a record (room for one
+ * so that a long run keeps about a third of the memory: about 97 bytes a record (room for one
  * inter-token gap included) and 8 per further gap, against about 338 bytes for a record object
  * with three gaps (118 here).
  *
  * @remarks
- * Numbers are kept exactly (`Float64Array`, `null` as NaN; step, index and HTTP status as
+ * Numbers are kept exactly (`Float64Array`, `null` as NaN; step, index, HTTP status and item as
  * 32-bit integers, which they are), so a record read back equals the one pushed and figures
  * computed from the store equal those computed from the objects or from `--records`. Error
  * classes and token sources are kept once each in a dictionary; `--score` metrics stay objects
@@ -172,7 +172,7 @@ export class RecordStore implements Iterable<LoadRecord> {
   /**
    * Appends a copy of a record (its `scores` object itself, not a copy of it).
    *
-   * @param r - the record (its `step`, `index` and `status` are 32-bit integers)
+   * @param r - the record (its `step`, `index`, `status` and `item` are 32-bit integers)
    */
   push(r: LoadRecord): void {
     const c = this.#room();
@@ -190,6 +190,7 @@ export class RecordStore implements Iterable<LoadRecord> {
     c.ints[k * INTS] = r.step;
     c.ints[k * INTS + 1] = r.index;
     c.ints[k * INTS + 2] = r.status ?? NO_STATUS;
+    c.ints[k * INTS + 3] = r.item ?? NO_ITEM;
     c.flags[k] =
       (r.warmup ? WARMUP : 0) |
       (r.correct === null || r.correct === undefined ? 0 : JUDGED | (r.correct ? CORRECT : 0));
@@ -235,9 +236,12 @@ export class RecordStore implements Iterable<LoadRecord> {
     const status = c.ints[k * INTS + 2]!;
     const error = c.codes[k * 2]!;
     const source = c.codes[k * 2 + 1]!;
-    return {
+    const item = c.ints[k * INTS + 3]!;
+    const record: LoadRecord = {
       step: c.ints[k * INTS]!,
       index: c.ints[k * INTS + 1]!,
+      // a record pushed without an item reads back without one (an older file's records)
+      ...(item === NO_ITEM ? {} : { item }),
       warmup: (flags & WARMUP) !== 0,
       scheduledMs: n[at + SCHEDULED]!,
       sentMs: orNull(n[at + SENT]!),
@@ -247,13 +251,14 @@ export class RecordStore implements Iterable<LoadRecord> {
       endMs: n[at + END]!,
       inputTokens: orNull(n[at + INPUT]!),
       outputTokens: orNull(n[at + OUTPUT]!),
-      tokenSource: source === 0 ? null : (this.#words[source - 1] as UsageSource),
+      tokenSource: source === 0 ? null : (this.#words[source - 1] as TokenSource),
       status: status === NO_STATUS ? null : status,
       errorClass: error === 0 ? null : this.#words[error - 1]!,
       itlMs: Array.from(c.itl.subarray(c.itlAt[k]!, c.itlAt[k + 1]!)),
       correct: (flags & JUDGED) === 0 ? null : (flags & CORRECT) !== 0,
       scores: c.scores?.[k] ?? null,
     };
+    return record;
   }
 
   /**

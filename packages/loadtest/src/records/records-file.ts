@@ -2,9 +2,13 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import {
   Bool,
   type DataType,
+  Field,
   Float64,
   Int32,
+  List,
+  Map_,
   makeBuilder,
+  Struct,
   Table,
   tableFromIPC,
   tableToIPC,
@@ -28,29 +32,31 @@ const NUMBER_COLUMNS = [
 const COLUMN_TYPES: Readonly<Record<string, DataType>> = {
   step: new Int32(),
   index: new Int32(),
+  item: new Int32(),
   warmup: new Bool(),
   ...Object.fromEntries(NUMBER_COLUMNS.map((k) => [k, new Float64()])),
   tokenSource: new Utf8(),
   status: new Int32(),
   errorClass: new Utf8(),
-  itlMs: new Utf8(),
+  itlMs: new List(new Field('item', new Float64(), false)),
   correct: new Bool(),
-  scores: new Utf8(),
+  // metric name to value: a record scores the metrics of its task, not a fixed set of columns
+  scores: new Map_<Utf8, Float64>(
+    new Field(
+      'entries',
+      new Struct<{ key: Utf8; value: Float64 }>([
+        new Field('key', new Utf8(), false),
+        new Field('value', new Float64(), true),
+      ]),
+      false,
+    ),
+  ),
 };
-
-/** A record's cell for each column: `itlMs` and `scores` as JSON text, so a row stays flat. */
-function cells(r: LoadRecord): Record<string, unknown> {
-  return {
-    ...r,
-    itlMs: JSON.stringify(r.itlMs),
-    scores: r.scores === null ? null : JSON.stringify(r.scores),
-  };
-}
 
 /**
  * The records as an Arrow table: one row per request, the fields of {@link LoadRecord} as
- * columns (`itlMs` as JSON text of the gaps and `scores` as JSON text of the object, so a row
- * stays flat).
+ * columns: `itlMs` a `List<Float64>` of the gaps, `scores` a `Map<Utf8, Float64>` (metric to
+ * value, null without `--score`), `item` an `Int32` (null in records that lack it).
  *
  * @remarks
  * One pass over the records into Arrow builders, so a `RecordStore` is never turned into an
@@ -68,7 +74,7 @@ export function recordsTable(records: Iterable<LoadRecord>): Table {
     ([name, type]) => [name, makeBuilder({ type, nullValues: [null, undefined] })] as const,
   );
   for (const r of records) {
-    const row = cells(r);
+    const row = r as unknown as Record<string, unknown>;
     for (const [name, builder] of builders) builder.append(row[name]);
   }
   return new Table(
@@ -163,11 +169,26 @@ export async function readRecords(path: string): Promise<LoadRecord[]> {
       .filter((l) => l !== '')
       .map((l) => JSON.parse(l) as LoadRecord);
   }
-  const rows = tableFromIPC(bytes).toArray() as Record<string, unknown>[];
+  const rows = tableFromIPC(bytes).toArray() as { toJSON(): Record<string, unknown> }[];
   return rows.map((row) => {
-    const r = { ...row } as Record<string, unknown>;
-    r.itlMs = JSON.parse(row.itlMs as string);
-    r.scores = row.scores === null ? null : JSON.parse(row.scores as string);
+    const r = row.toJSON();
+    r.itlMs = listCell(r.itlMs);
+    r.scores = mapCell(r.scores);
+    // a file written before `item` was kept has no such column; a row without one, null
+    if (r.item === null || r.item === undefined) delete r.item;
     return r as unknown as LoadRecord;
   });
+}
+
+/** An `itlMs` cell: an Arrow list of Float64, or the JSON text that older files held. */
+function listCell(cell: unknown): number[] {
+  if (typeof cell === 'string') return JSON.parse(cell) as number[];
+  return cell === null || cell === undefined ? [] : Array.from(cell as Iterable<number>);
+}
+
+/** A `scores` cell: an Arrow map of metric to value, or the JSON text that older files held. */
+function mapCell(cell: unknown): Record<string, number> | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === 'string') return JSON.parse(cell) as Record<string, number>;
+  return (cell as { toJSON(): Record<string, number> }).toJSON();
 }

@@ -34,7 +34,9 @@ export function findMaxOutcomes(result: LoadTestResult): ReadonlyMap<number, Rat
  * A step's `valid` cell, saying why `--find-max` counted it as it did: `kept up 0.87 < 0.95`
  * for a step that met its SLO but fell behind a rate above capacity, `sent late, passed` for a
  * step that met its SLO although the generator sent late (counted as a pass), else
- * {@link stepValidity}'s cell (`NO`, `NO, slo fail`, `slo fail`, `yes`).
+ * {@link stepValidity}'s cell (`NO`, `NO, slo fail`, `slo fail`, `yes`). It mixes the
+ * measurement's validity with the SLO verdict in one cell; the terminal table and the HTML
+ * report show them apart (`validCell`, `sloCell`).
  *
  * @param step - the step
  * @param outcome - how find-max counted it (undefined for any other step)

@@ -41,14 +41,16 @@ function perStep(
   name: string,
   color: string,
   steps: readonly StepResult[],
-  xy: (s: StepResult) => [number, number | null | undefined],
+  xy: (
+    s: StepResult,
+  ) => [number, number | null | undefined, (readonly [number, number] | undefined)?],
   dash = false,
 ): StepSeries {
   const points = steps.flatMap((s, i) => {
-    const [x, y] = xy(s);
-    return y === null || y === undefined
-      ? []
-      : [{ x, y, valid: measurementValid(s), label: stepLabel(s, i) }];
+    const [x, y, interval] = xy(s);
+    if (y === null || y === undefined) return [];
+    const point = { x, y, valid: measurementValid(s), label: stepLabel(s, i) };
+    return [interval === undefined ? point : { ...point, interval }];
   });
   return { name, color, points, dash };
 }
@@ -138,26 +140,28 @@ function goodputChart(steps: readonly StepResult[]): string {
   );
 }
 
-/** `--score`: each quality metric against the achieved rate, so a drop under load shows. */
+/**
+ * `--score`: each quality metric against the achieved rate, with its 95% interval as a bar, so
+ * a drop under load shows, and so does whether it is more than chance.
+ */
 function qualityChart(steps: readonly StepResult[]): string {
   const metrics = [...new Set(steps.flatMap((s) => (s.quality ?? []).map((q) => q.metric)))];
   const colors = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'];
-  return figure(
-    stepChart(
-      metrics.map((m, k) =>
-        perStep(m, colors[k % colors.length]!, steps, (s) => [
-          rate(s),
-          s.quality?.find((q) => q.metric === m)?.value,
-        ]),
-      ),
-      {
-        title: 'Answer quality against rate (--score)',
-        xLabel: 'Achieved requests/s',
-        yLabel: 'Mean score',
-        line: true,
-      },
+  const svg = stepChart(
+    metrics.map((m, k) =>
+      perStep(m, colors[k % colors.length]!, steps, (s) => {
+        const q = s.quality?.find((x) => x.metric === m);
+        return [rate(s), q?.value, q?.interval];
+      }),
     ),
+    {
+      title: 'Answer quality against rate (--score)',
+      xLabel: 'Achieved requests/s',
+      yLabel: 'Mean score',
+      line: true,
+    },
   );
+  return figure(svg, svg === '' ? '' : 'Bars: 95% intervals of each step’s mean score.');
 }
 
 function cdfChart(steps: readonly StepResult[], records: Iterable<LoadRecord>): string {

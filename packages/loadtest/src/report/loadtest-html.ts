@@ -5,6 +5,7 @@ import { findMaxOutcomes, maxRateLine } from './find-max-note.js';
 import { interruptionNote } from './interruption-note.js';
 import { chartSection } from './loadtest-charts.js';
 import { rateText, stepTable } from './loadtest-table.js';
+import { chunksTogetherNote, fellBehindNotes, qualityLine, tokenCountNote } from './run-notes.js';
 import { saturationNote } from './saturation-note.js';
 import { stepCounts, sweepAnswer } from './sweep-answer.js';
 
@@ -113,6 +114,28 @@ function summary(result: LoadTestResult, context: LoadtestReportContext): string
 }
 
 /**
+ * What the figures rest on, as the terminal summary says it: steps whose service fell behind
+ * its rate, token counts from no usage or tokenizer, decode timing not observable, and
+ * `--score` steps whose failed requests were not scored.
+ */
+function measurementNotes(result: LoadTestResult): string[] {
+  const steps = result.steps ?? [result];
+  const unscored = steps.flatMap((s, i) =>
+    s.quality !== undefined && s.requests.failed > 0 ? [qualityLine(s, i)!] : [],
+  );
+  const warn = [...fellBehindNotes(result), tokenCountNote(result)];
+  const note = [chunksTogetherNote(result), ...unscored];
+  return [
+    ...warn.filter((n) => n !== undefined).map((n) => `<p class="warn">${escapeHtml(n)}</p>`),
+    ...note.filter((n) => n !== undefined).map((n) => `<p class="note">${escapeHtml(n)}</p>`),
+  ];
+}
+
+/** What each latency measures, under the charts. */
+const DEFINITIONS =
+  '<p>Latencies count from the intended start of each request (its scheduled time in an open loop; coordinated omission avoided). TTFT = first token (of any channel, reasoning included) − intended start. TPOT = (last token − first token) / (output tokens − 1), requests with 2 or more output tokens. ITL = pooled gaps between consecutive token chunks. e2e = end of the response − intended start. See the package README for how they differ from vLLM and GuideLLM.</p>';
+
+/**
  * The self-contained HTML report of a load test (`--report FILE.html`): a table of the steps
  * (with each `--score` quality metric and its interval) and inline SVG charts (latency and TTFT
  * percentiles against rate, throughput against concurrency, goodput against rate, quality
@@ -150,6 +173,7 @@ export function loadtestHtml(
       notes.push(
         `<p class="note">Step ${i} missed the SLO: ${s.sloPassed.failures.map(escapeHtml).join('; ')}.</p>`,
       );
+  notes.push(...measurementNotes(result));
   // the answer first, for a search as for a sweep
   const answer = maxRateLine(result) ?? sweepAnswer(result);
   return [
@@ -162,7 +186,7 @@ export function loadtestHtml(
     stepTable(steps, findMaxOutcomes(result)),
     ...notes,
     ...chartSection(steps, records),
-    '<p>Latencies from the intended start of each request (coordinated omission avoided); TTFT, TPOT = (last token − first token) / (output tokens − 1), ITL = pooled gaps between token chunks (see the package README for how they differ from vLLM and GuideLLM).</p>',
+    DEFINITIONS,
     '</main></body></html>',
   ].join('\n');
 }

@@ -29,12 +29,13 @@ function measuredNothing(step: StepResult): boolean {
  *
  * @param step - the step
  * @param outcome - how `--find-max` counted it (undefined for any other step)
- * @returns `yes`, `no (generator saturated)`, `no (no request succeeded)`, `–` (nothing
+ * @returns `yes`, `NO (generator saturated)`, `NO (no request succeeded)`, `–` (nothing
  *   measured), `sent late (counted by --find-max)` or `yes (fell behind its rate: kept up 0.87 < 0.95)`
+ *   (`NO` in capitals, as the notes' `valid = NO` says)
  * @example
  * ```ts
  * validCell(step, undefined); // 'yes'
- * validCell(result.steps[2], undefined); // 'no (generator saturated)'
+ * validCell(result.steps[2], undefined); // 'NO (generator saturated)'
  * ```
  */
 export function validCell(step: StepResult, outcome: RateStepOutcome | undefined): string {
@@ -46,8 +47,8 @@ export function validCell(step: StepResult, outcome: RateStepOutcome | undefined
     const valid = step.harness.saturated ? 'sent late' : 'yes';
     return `${valid} (fell behind its rate: ${why})`;
   }
-  if (step.harness.saturated) return 'no (generator saturated)';
-  if (!measurementValid(step)) return 'no (no request succeeded)';
+  if (step.harness.saturated) return 'NO (generator saturated)';
+  if (!measurementValid(step)) return 'NO (no request succeeded)';
   return 'yes';
 }
 

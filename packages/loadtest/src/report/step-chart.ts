@@ -8,6 +8,8 @@ export interface StepPoint {
   readonly valid: boolean;
   /** the tooltip, e.g. `step 2: 142.92/s poisson` */
   readonly label: string;
+  /** the ends of the figure's interval (e.g. a 95% CI), drawn as a bar through the mark */
+  readonly interval?: readonly [number, number];
 }
 
 /** One series of a {@link stepChart}. */
@@ -58,7 +60,7 @@ interface Scale {
 function scaleOf(series: readonly StepSeries[]): Scale {
   const pts = series.flatMap((s) => s.points);
   const xt = roundTicks(Math.max(0, ...pts.map((p) => p.x)));
-  const yt = roundTicks(Math.max(0, ...pts.map((p) => p.y)));
+  const yt = roundTicks(Math.max(0, ...pts.map((p) => Math.max(p.y, p.interval?.[1] ?? 0))));
   const x1 = xt.at(-1)!;
   const y1 = yt.at(-1)!;
   return {
@@ -95,6 +97,8 @@ function seriesMarkup(parts: string[], series: StepSeries, s: Scale, o: StepChar
       `<polyline class="series" fill="none" stroke="${series.color}" stroke-width="2"${dashOf(series)} points="${xy}"><title>${escapeHtml(series.name)}</title></polyline>`,
     );
   }
+  for (const p of pts)
+    if (p.interval !== undefined) parts.push(intervalBar(p, p.interval, series, s));
   for (const p of pts) {
     // an invalid step is hollow: drawn, but not as a measurement of the server
     const fill = p.valid ? series.color : '#fff';
@@ -103,6 +107,21 @@ function seriesMarkup(parts: string[], series: StepSeries, s: Scale, o: StepChar
       `<circle cx="${s.sx(p.x).toFixed(1)}" cy="${s.sy(p.y).toFixed(1)}" r="${p.valid ? 3.5 : 4.5}" fill="${fill}" stroke="${series.color}" stroke-width="2" class="${p.valid ? 'point' : 'point invalid'}"><title>${escapeHtml(tip)}</title></circle>`,
     );
   }
+}
+
+/** A point's interval: a vertical bar with short caps, its ends in the tooltip. */
+function intervalBar(
+  p: StepPoint,
+  [lo, hi]: readonly [number, number],
+  series: StepSeries,
+  s: Scale,
+): string {
+  const x = s.sx(p.x).toFixed(1);
+  const [y0, y1] = [s.sy(lo).toFixed(1), s.sy(hi).toFixed(1)];
+  const cap = (y: string) =>
+    `<line x1="${(s.sx(p.x) - 4).toFixed(1)}" x2="${(s.sx(p.x) + 4).toFixed(1)}" y1="${y}" y2="${y}"/>`;
+  const tip = `${p.label}: ${series.name} interval ${tickText(lo)} to ${tickText(hi)}`;
+  return `<g class="interval" stroke="${series.color}" stroke-width="1.5"><title>${escapeHtml(tip)}</title><line x1="${x}" x2="${x}" y1="${y0}" y2="${y1}"/>${cap(y0)}${cap(y1)}</g>`;
 }
 
 /** The legend under the plot: a line sample per series (dashes shown), and the hollow mark. */
@@ -132,7 +151,8 @@ function legend(parts: string[], series: readonly StepSeries[], hollow: boolean)
 
 /**
  * A chart of per-step figures as an inline SVG: one mark per measured step, joined by a line
- * only where the options say so; a step that is not valid is drawn hollow; dashed series stay
+ * only where the options say so, with a bar through it for a point's `interval`; a step that
+ * is not valid is drawn hollow; dashed series stay
  * visible over solid ones they coincide with; the legend sits under the plot, covering nothing.
  *
  * @param series - the series, each with its colour

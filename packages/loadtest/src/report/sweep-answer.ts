@@ -1,5 +1,15 @@
-import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
-import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/search-rate.js';
+import {
+  type LoadTestResult,
+  measuredRequests,
+  type StepResult,
+  type SweepAnswer,
+} from '../metrics/step-result.js';
+import {
+  KEPT_UP_SHARE,
+  keptUpShortfall,
+  type RateStepOutcome,
+  sustainedRate,
+} from '../run/search-rate.js';
 import { stepLabel } from './loadtest-table.js';
 import { measurementValid } from './step-cells.js';
 
@@ -93,11 +103,69 @@ function throughputStep(steps: readonly StepResult[]): number {
   return best;
 }
 
+/** The largest rate measured within the SLO: the steps that met it and answer for the service. */
+function largestWithin(
+  steps: readonly StepResult[],
+): NonNullable<SweepAnswer['largestRateWithinSlo']> | null {
+  const within = steps
+    .map((s, i) => ({ s, i }))
+    .filter(({ s }) => s.sloPassed?.passed === true && countsForSlo(s))
+    .sort((a, b) => rankRate(b.s) - rankRate(a.s))[0];
+  if (within === undefined) return null;
+  const { s, i } = within;
+  return {
+    step: i,
+    offeredRate: s.profile.kind === 'rate' ? (s.profile.rate ?? 0) : null,
+    achievedRate: s.throughput.requestsPerSec,
+    sentLate: !measurementValid(s),
+  };
+}
+
 /**
- * A sweep's answer: the largest rate measured within the SLO (over the steps that met it and
- * answer for the service, as `--find-max` counts them; between the measured rates nothing is
- * known), ranked and stated as `--find-max` states its answer, by the offered rate with the
- * achieved one beside it, and the throughput step's achieved rate. A rate
+ * A sweep's answer as data (the results JSON's `sweepAnswer`): the throughput step, with the
+ * capacity it measured (its completions per second while it was sending, from which the sweep
+ * spaced its rates), and under an SLO the largest rate measured within it (over the steps that
+ * met it and answer for the service, as `--find-max` counts them; between the measured rates
+ * nothing is known).
+ *
+ * @param result - a load test's result
+ * @returns the answer, or undefined for a run that is not a sweep
+ * @example
+ * ```ts
+ * sweepFindings(result)?.throughputStep?.capacity; // 388.33… (step 1, at concurrency 64, achieved 388.93/s)
+ * sweepFindings(result)?.largestRateWithinSlo?.step; // 1
+ * ```
+ */
+export function sweepFindings(result: LoadTestResult): SweepAnswer | undefined {
+  const steps = result.steps;
+  if (result.profile.kind !== 'sweep' || steps === undefined || steps.length === 0)
+    return undefined;
+  const t = throughputStep(steps);
+  const s = steps[t];
+  const throughput: SweepAnswer['throughputStep'] =
+    s === undefined
+      ? null
+      : {
+          step: t,
+          concurrency: s.profile.concurrency ?? 0,
+          requestsPerSec: s.throughput.requestsPerSec,
+          capacity: sustainedRate(s),
+          valid: measurementValid(s),
+          ...(s.sloPassed === undefined ? {} : { sloMet: s.sloPassed.passed }),
+          // an interruption in the last step ran it short: its rate is not the full step's
+          ...(result.interrupted === true && t === steps.length - 1 ? { cutShort: true } : {}),
+        };
+  const judged = steps.some((x) => x.sloPassed !== undefined);
+  return {
+    throughputStep: throughput,
+    ...(judged ? { largestRateWithinSlo: largestWithin(steps) } : {}),
+  };
+}
+
+/**
+ * A sweep's answer as a sentence ({@link sweepFindings}): the largest rate measured within the
+ * SLO, ranked and stated as `--find-max` states its answer, by the offered rate with the
+ * achieved one beside it, and the throughput step's achieved rate and capacity. A rate
  * averaged over all steps of a sweep describes no load that ran, so none is given.
  *
  * @param result - a load test's result
@@ -108,33 +176,25 @@ function throughputStep(steps: readonly StepResult[]): number {
  * ```
  */
 export function sweepAnswer(result: LoadTestResult): string | undefined {
+  const found = sweepFindings(result);
   const steps = result.steps;
-  if (result.profile.kind !== 'sweep' || steps === undefined || steps.length === 0)
-    return undefined;
+  if (found === undefined || steps === undefined) return undefined;
   const out: string[] = [];
-  if (result.goodput !== undefined) {
-    const within = steps
-      .map((s, i) => ({ s, i }))
-      .filter(({ s }) => s.sloPassed?.passed === true && countsForSlo(s))
-      .sort((a, b) => rankRate(b.s) - rankRate(a.s))[0];
-    const late = within !== undefined && !measurementValid(within.s);
+  const within = found.largestRateWithinSlo;
+  if (within === null) out.push('No valid step met the SLO.');
+  else if (within !== undefined) {
+    const s = steps[within.step]!;
     out.push(
-      within === undefined
-        ? 'No valid step met the SLO.'
-        : `Largest rate measured within the SLO: ${rateClause(within.s)} (${stepLabel(within.s, within.i)}${late ? ', met although the generator sent late, which only adds to the latencies' : ''}; only the rates in the table were tried, --find-max searches between them).`,
+      `Largest rate measured within the SLO: ${rateClause(s)} (${stepLabel(s, within.step)}${within.sentLate ? ', met although the generator sent late, which only adds to the latencies' : ''}; only the rates in the table were tried, --find-max searches between them).`,
     );
   }
-  const t = throughputStep(steps);
-  if (t >= 0) {
-    const s = steps[t]!;
-    const slo = s.sloPassed === undefined ? '' : s.sloPassed.passed ? ', SLO met' : ', SLO missed';
-    // an interruption in the last step ran it short: its rate is not the full step's
-    const cut =
-      result.interrupted === true && t === steps.length - 1
-        ? ' (cut short by the interruption)'
-        : '';
+  const t = found.throughputStep;
+  if (t !== null) {
+    const s = steps[t.step]!;
+    const slo = t.sloMet === undefined ? '' : t.sloMet ? ', SLO met' : ', SLO missed';
+    const cut = t.cutShort === true ? ' (cut short by the interruption)' : '';
     out.push(
-      `Throughput step (${stepLabel(s, t)}): achieved ${s.throughput.requestsPerSec.toFixed(2)} requests/s${cut}${slo}${measurementValid(s) ? '' : ', not valid'}.`,
+      `Throughput step (${stepLabel(s, t.step)}): achieved ${t.requestsPerSec.toFixed(2)} requests/s${cut}, ${t.capacity.toFixed(2)}/s while sending (the capacity the rates were spaced from)${slo}${t.valid ? '' : ', not valid'}.`,
     );
   }
   return out.join(' ');

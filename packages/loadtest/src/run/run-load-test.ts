@@ -20,6 +20,8 @@ import {
 import { summarizeRecords } from '../metrics/summarize-records.js';
 import { RecordStore } from '../records/record-store.js';
 import { measuredNothing } from '../report/interruption-note.js';
+import { sweepFindings } from '../report/sweep-answer.js';
+import { scoringOrder } from '../workload/scoring-order.js';
 import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
@@ -158,7 +160,8 @@ function stepRunner(
   const origin = performance.now();
   const { prompts } = runtime.workload;
   const requests = frozenRequests(runtime.workload);
-  const request = (i: number): CompletionRequest => requests[i % requests.length]!;
+  const request = (item: number): CompletionRequest => requests[item % requests.length]!;
+  const itemOf = itemOrder(runtime, options.seed);
   const steps: StepResult[] = [];
   return {
     steps,
@@ -179,6 +182,7 @@ function stepRunner(
         warmupMs: options.warmupMs,
         client,
         request,
+        itemOf,
         seed: options.seed + index,
         signal,
         origin,
@@ -202,6 +206,20 @@ function stepRunner(
   };
 }
 
+/**
+ * Which workload item each step's k-th request asks: every step starts at the same point of
+ * one order, so its measured requests ask the same items as every other step's. Under
+ * `--score` that order is {@link scoringOrder}'s seeded, stratified shuffle (in file order, a
+ * step scored the items its request count reached: the first 1,235 of the built-in data set
+ * are all ham); otherwise the workload's own order.
+ */
+function itemOrder(runtime: LoadTestRuntime, seed: number): (k: number) => number {
+  const n = runtime.workload.prompts.length;
+  if (runtime.judge === undefined) return (k) => k % n;
+  const order = scoringOrder(runtime.workload.labels, seed);
+  return (k) => order[k % n]!;
+}
+
 /** A sweep or a search, to its end or to an interruption, and the pooled result. */
 async function runSteps(
   runner: StepRunner,
@@ -223,7 +241,7 @@ async function runSteps(
   // the verdict is per step (and the search's answer is maxRate): pooled over steps of
   // different loads it would judge no load that was run
   const { sloPassed: _pooled, ...figures } = summarizeRecords(records, options.slo);
-  return {
+  const result: LoadTestResult = {
     schemaVersion: LOADTEST_SCHEMA_VERSION,
     profile: { kind: load.kind, arrival: arrivalName(load.arrival) },
     ...figures,
@@ -233,6 +251,9 @@ async function runSteps(
     ...(maxRate === undefined || interrupted ? {} : { maxRate }),
     ...(interrupted ? { interrupted: true as const } : {}),
   };
+  // the sweep's answer as data too, not only as the report's sentence
+  const sweep = sweepFindings(result);
+  return sweep === undefined ? result : { ...result, sweepAnswer: sweep };
 }
 
 /** A step's result without its goodput and SLO verdict. */

@@ -1,12 +1,15 @@
 import type { Arrival } from '../arrival/arrival-schedule.js';
 import type { LoadTestResult, MaxRate, StepResult, UpperEnd } from '../metrics/step-result.js';
 import type { Slo } from '../slo/parse-slo.js';
+import type { RunLoad } from './pick-load.js';
 import type { StepRunner } from './step-runner.js';
 
 /** Bisection stops when the bracket is narrower than this fraction of its upper end. */
 export const BRACKET_TOLERANCE = 0.05;
 /** Most bisection steps after the bracket is found. */
 export const MAX_BISECTIONS = 6;
+/** Most times the first upper end is doubled while it still passes. */
+const DOUBLINGS = 3;
 
 /**
  * The rate a closed-loop step shows the service sustains: completions per second while it was
@@ -252,7 +255,7 @@ export async function findMaxRate(
   let lo = 0;
   let hi = Math.max(capacity * 1.25, 0.5);
   let upperEnd: UpperEnd = 'untested';
-  for (let doubling = 0; doubling < 3 && upperEnd === 'untested'; doubling++) {
+  for (let doubling = 0; doubling < DOUBLINGS && upperEnd === 'untested'; doubling++) {
     const step = await runner.run({ kind: 'rate', rate: hi, arrival, maxInFlight });
     const outcome = rateStepOutcome(step, hi, capacity);
     if (passes(outcome)) {
@@ -307,4 +310,54 @@ export function aboveCapacityWarning(result: LoadTestResult): string | undefined
   if (from === undefined || throughputStep?.profile.kind !== 'concurrency') return;
   const capacity = result.maxRate!.rate;
   return `a step offered ${from.toFixed(2)} requests/s passed, above the ${capacity.toFixed(2)} requests/s the service completed with ${throughputStep.profile.concurrency} in flight (step 0), so the answer is capped at ${capacity.toFixed(2)}: a rate above the measured capacity cannot be sustained, and a step too short for a queue to build passes one. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
+}
+
+/**
+ * How many steps a run will take: a single step, a sweep's K + 2, or at most a search's
+ * throughput step, its 3 doublings and {@link MAX_BISECTIONS} bisections (it stops once the
+ * bracket is narrow enough, or after the doublings when every rate passed), for a progress
+ * line's `step 3 of at most 10`.
+ *
+ * @param load - the run's load
+ * @returns the count, and whether it is only an upper bound
+ * @example
+ * ```ts
+ * plannedSteps({ kind: 'sweep', steps: 3, arrival: { kind: 'poisson' } }); // { count: 5, atMost: false }
+ * plannedSteps({ kind: 'find-max', arrival: { kind: 'poisson' } }); // { count: 10, atMost: true }
+ * ```
+ */
+export function plannedSteps(load: RunLoad): { readonly count: number; readonly atMost: boolean } {
+  if (load.kind === 'sweep') return { count: load.steps + 2, atMost: false };
+  if (load.kind === 'find-max') return { count: 1 + DOUBLINGS + MAX_BISECTIONS, atMost: true };
+  return { count: 1, atMost: false };
+}
+
+/**
+ * `--find-max`'s bracket after the steps run so far, counted as the search counts them
+ * ({@link rateStepOutcome} against the first step's capacity): the largest rate that passed
+ * (0 before any) and the smallest that missed (undefined before any), for the progress line.
+ *
+ * @param steps - the search's steps so far (the throughput step first)
+ * @returns the bracket so far, and the capacity its throughput step measured
+ * @example
+ * ```ts
+ * searchBracket(result.steps.slice(0, 1)).lo; // 0 (no rate step yet)
+ * searchBracket(result.steps.slice(0, 1)).hi; // undefined
+ * ```
+ */
+export function searchBracket(steps: readonly StepResult[]): {
+  readonly capacity: number;
+  readonly lo: number;
+  readonly hi: number | undefined;
+} {
+  const capacity = steps[0] === undefined ? 0 : sustainedRate(steps[0]);
+  let lo = 0;
+  let hi: number | undefined;
+  for (const s of steps.slice(1)) {
+    const rate = s.profile.rate;
+    if (s.profile.kind !== 'rate' || rate === undefined) continue;
+    if (passes(rateStepOutcome(s, rate, capacity))) lo = Math.max(lo, rate);
+    else hi = Math.min(hi ?? rate, rate);
+  }
+  return { capacity, lo, hi };
 }

@@ -1,0 +1,182 @@
+import type { Slo, SloBound } from '../slo/parse-slo.js';
+import { CutOffTally } from './cut-off.js';
+import { CUT_OFF, failureKey, type LoadRecord } from './load-record.js';
+import { type RequestLatency, requestLatency } from './request-latency.js';
+import { Samples } from './samples.js';
+import { addScores, type ScoresByMetric } from './step-quality.js';
+
+/** Sums and samples of a step's measured records, in one pass. */
+export interface Tally {
+  readonly byError: Record<string, number>;
+  readonly e2e: Samples;
+  readonly e2eSend: Samples;
+  readonly ttft: Samples;
+  readonly ttftContent: Samples;
+  readonly tpot: Samples;
+  readonly itl: Samples;
+  readonly lag: Samples;
+  readonly scores: ScoresByMetric;
+  measured: number;
+  /** measured requests cut off by an interruption, left out of the rest */
+  readonly cutOff: CutOffTally;
+  /** The token counts' source: one name, `'mixed'`, or null when no record says. */
+  tokenSource: string | null;
+  /** Completed measured requests by the source of their token counts. */
+  readonly tokenSources: Record<string, number>;
+  /** Completed answers whose chunks all arrived in one read ({@link arrivedTogether}). */
+  together: number;
+  completed: number;
+  dropped: number;
+  sent: number;
+  inputTokens: number;
+  outputTokens: number;
+  good: number;
+  correct: number;
+  scored: number;
+  start: number;
+  end: number;
+  /** the last measured scheduled start: the end of the step's sending */
+  lastStart: number;
+  /** end times of the completed requests, warm-up ones included (they end among the measured) */
+  readonly ends: Samples;
+  /** scheduled starts of the measured requests (dropped ones too: they were offered) */
+  readonly starts: Samples;
+}
+
+function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): boolean {
+  for (const b of bounds) {
+    if (b.metric === 'error_rate') continue;
+    const v =
+      b.metric === 'ttft'
+        ? lat.ttft
+        : b.metric === 'tpot'
+          ? lat.tpot
+          : b.metric === 'itl'
+            ? lat.maxItl
+            : lat.e2e;
+    // a request without the figure (one output token has no TPOT) is not held to that bound
+    if (v !== undefined && v > b.max) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a completed answer of two or more tokens (or chunks) had all its chunks arrive in one
+ * read: its first and last token share one time, so its TPOT and its gaps read 0 although the
+ * server did take time to decode; the timing of its decode was not observable.
+ *
+ * @param r - a completed record
+ * @returns true for such an answer
+ * @example
+ * ```ts
+ * arrivedTogether(record); // false (its four tokens came 5 ms apart)
+ * arrivedTogether({ ...record, lastTokenMs: record.firstTokenMs, itlMs: [0, 0, 0] }); // true
+ * ```
+ */
+export function arrivedTogether(r: LoadRecord): boolean {
+  if (r.firstTokenMs === null || r.lastTokenMs === null) return false;
+  return r.lastTokenMs === r.firstTokenMs && (r.itlMs.length > 0 || (r.outputTokens ?? 0) >= 2);
+}
+
+/** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */
+function countOf(all: Iterable<LoadRecord>): number | undefined {
+  const n = (all as { length?: unknown }).length;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * Sums and samples of a step's measured records, in one pass (warm-up records count only
+ * their ends, requests cut off by an interruption only in `cutOff`).
+ *
+ * @param all - the step's records
+ * @param slo - the SLO, for goodput
+ * @returns the tally
+ * @example
+ * ```ts
+ * tallyRecords(records, undefined).completed; // 19
+ * ```
+ */
+export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
+  const n = countOf(all);
+  const perRecord = (): Samples => new Samples(n);
+  const t: Tally = {
+    byError: {},
+    e2e: perRecord(),
+    e2eSend: perRecord(),
+    ttft: perRecord(),
+    ttftContent: perRecord(),
+    tpot: perRecord(),
+    itl: new Samples(),
+    lag: perRecord(),
+    scores: new Map(),
+    measured: 0,
+    cutOff: new CutOffTally(slo),
+    tokenSource: null,
+    tokenSources: {},
+    together: 0,
+    completed: 0,
+    dropped: 0,
+    sent: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    good: 0,
+    correct: 0,
+    scored: 0,
+    start: Number.POSITIVE_INFINITY,
+    end: Number.NEGATIVE_INFINITY,
+    lastStart: Number.NEGATIVE_INFINITY,
+    ends: perRecord(),
+    starts: perRecord(),
+  };
+  for (const r of all) {
+    // cut off by an interruption of the run: what the generator did, not the service
+    if (r.errorClass === CUT_OFF && !r.warmup) {
+      t.cutOff.add(r);
+      continue;
+    }
+    if (r.warmup) {
+      if (r.errorClass === null) t.ends.push(r.endMs);
+      continue;
+    }
+    t.measured++;
+    if (r.tokenSource !== null && t.tokenSource !== 'mixed') {
+      if (t.tokenSource === null) t.tokenSource = r.tokenSource;
+      else if (t.tokenSource !== r.tokenSource) t.tokenSource = 'mixed';
+    }
+    t.start = Math.min(t.start, r.scheduledMs);
+    t.starts.push(r.scheduledMs);
+    t.end = Math.max(t.end, r.endMs);
+    t.lastStart = Math.max(t.lastStart, r.scheduledMs);
+    if (r.sentMs !== null) {
+      t.sent++;
+      t.lag.push(r.sentMs - r.scheduledMs);
+    }
+    addScores(t.scores, r);
+    if (r.correct !== null) {
+      t.scored++;
+      if (r.correct) t.correct++;
+    }
+    if (r.errorClass !== null) {
+      if (r.errorClass === 'dropped') t.dropped++;
+      const key = failureKey(r);
+      t.byError[key] = (t.byError[key] ?? 0) + 1;
+      continue;
+    }
+    t.completed++;
+    if (r.tokenSource !== null)
+      t.tokenSources[r.tokenSource] = (t.tokenSources[r.tokenSource] ?? 0) + 1;
+    if (arrivedTogether(r)) t.together++;
+    t.ends.push(r.endMs);
+    t.inputTokens += r.inputTokens ?? 0;
+    t.outputTokens += r.outputTokens ?? 0;
+    const lat = requestLatency(r);
+    t.e2e.push(lat.e2e);
+    t.e2eSend.push(lat.e2eSend);
+    if (lat.ttft !== undefined) t.ttft.push(lat.ttft);
+    if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
+    if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
+    for (let k = 0; k < r.itlMs.length; k++) t.itl.push(r.itlMs[k]!);
+    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
+  }
+  return t;
+}

@@ -1,0 +1,89 @@
+import type { Tally } from './record-tally.js';
+import type { Throughput } from './step-result.js';
+
+/**
+ * Where `durationS` starts: an open loop's measured schedule starts `arrivals / rate` before its
+ * last arrival (its gaps are rescaled to end there exactly, as `arrivalOffsets` draws them, the
+ * cut-off arrivals counted), a closed loop (or a pool of steps) at its first measured start.
+ *
+ * @param t - the step's tally
+ * @param rate - an open-loop step's rate; none for a closed loop or a pool of steps
+ * @returns ms since the run's start
+ * @example
+ * ```ts
+ * spanStart(tallyRecords(records, undefined), undefined); // 0 (the first scheduled start)
+ * ```
+ */
+export function spanStart(t: Tally, rate: number | undefined): number {
+  if (rate === undefined || !(rate > 0)) return t.start;
+  const arrivals = t.measured + t.cutOff.count;
+  // never before the run's start, which record times count from: a step shorter than one gap
+  // (--rate 1e-6 --duration 1s) has its one arrival at the step's end, not 11 days after its start
+  return Math.max(0, Math.max(t.lastStart, t.cutOff.lastScheduled) - (arrivals / rate) * 1000);
+}
+
+/** Completions in a step's sending span below which it gives no steady rate. */
+const MIN_STEADY_COMPLETIONS = 10;
+
+/**
+ * Completed requests per second while the step was sending: requests (warm-up ones too) that
+ * ended after the first and by the last measured start, over that span. A closed loop's drain
+ * after its last start (up to one latency with no new requests) is left out. 0 (read: use
+ * `requestsPerSec`) when fewer than {@link MIN_STEADY_COMPLETIONS} completions fall in the span:
+ * a burst of a few milliseconds holding one completion is no rate.
+ *
+ * @param t - the step's tally
+ * @returns requests per second, or 0
+ * @example
+ * ```ts
+ * steadyRate(tallyRecords(records, undefined)); // 18.947… (18 answers ended within 0.95 s of sending)
+ * ```
+ */
+export function steadyRate(t: Tally): number {
+  const span = t.lastStart - t.start;
+  if (!(span > 0)) return 0;
+  const ends = t.ends.sortedValues();
+  let n = 0;
+  // (first start, last start]: a span of k completion gaps holds k completions
+  for (let i = 0; i < ends.length && ends[i]! <= t.lastStart; i++) if (ends[i]! > t.start) n++;
+  return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
+}
+
+/**
+ * How much of its offered load a step completed once it was under way: completions over
+ * arrivals in the second half of the sending span. A service that keeps up completes, in that
+ * half, what arrived one latency earlier, about as many as arrive in it (1, whatever the
+ * latency, as long as it is below half the span); one that falls behind completes at its own
+ * rate (its capacity over the offered rate). The rate over the whole span would read low by the
+ * latency's share of the span (0.83 for 5-s requests in 30-s steps) even for a service that
+ * keeps up. Also the completions per second in that half (`keptUpRate`), for find-max to hold
+ * against the step's scheduled rate. Both null when the half holds fewer than
+ * {@link MIN_STEADY_COMPLETIONS} arrivals, or when the quickest requests (the 10th percentile of
+ * e2e) take half the span or more.
+ *
+ * @param t - the step's tally
+ * @returns `keptUpShare` and `keptUpRate`
+ * @example
+ * ```ts
+ * keptUpFigures(tallyRecords(records, undefined)).keptUpShare; // 0.9 (9 of the 10 arrivals of the second half answered in it)
+ * ```
+ */
+export function keptUpFigures(t: Tally): Pick<Throughput, 'keptUpShare' | 'keptUpRate'> {
+  const none = { keptUpShare: null, keptUpRate: null };
+  const span = t.lastStart - t.start;
+  if (!(span > 0)) return none;
+  const mid = t.start + span / 2;
+  const quick =
+    t.e2e.length === 0 ? Number.NaN : t.e2e.sortedValues()[Math.floor(0.1 * (t.e2e.length - 1))]!;
+  if (!(quick < span / 2)) return none;
+  const inHalf = (values: Float64Array): number => {
+    let n = 0;
+    for (const v of values) if (v > mid && v <= t.lastStart) n++;
+    return n;
+  };
+  const arrivals = inHalf(t.starts.sortedValues());
+  if (arrivals < MIN_STEADY_COMPLETIONS) return none;
+  const completions = inHalf(t.ends.sortedValues());
+  // the rate too: a half that happened to draw few arrivals hides a backlog from the first half
+  return { keptUpShare: completions / arrivals, keptUpRate: completions / (span / 2000) };
+}
