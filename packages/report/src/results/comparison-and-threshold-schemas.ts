@@ -19,7 +19,20 @@ export const ComparisonSchema = z.object({
     .nullable(),
   metrics: z.record(
     z.string(),
-    z.object({ difference: Num, ciLow: Num, ciHigh: Num, pValue: Num, pHolm: Num }),
+    z.object({
+      difference: Num,
+      ciLow: Num,
+      ciHigh: Num,
+      /** the paired bootstrap p-value; 0 when no resample crossed zero, with `pValueBelow` */
+      pValue: Num,
+      /**
+       * with a `pValue` of 0, the bound it stands for, 2 / B for B resamples (as `assay
+       * compare --format json` writes it): the p-value is below this, never 0; absent
+       * otherwise and in files written before 2026-12-06
+       */
+      pValueBelow: z.number().optional(),
+      pHolm: Num,
+    }),
   ),
 });
 
