@@ -81,6 +81,7 @@ export type {
   PredictionColumns,
   PredictionInput,
 } from './score/prediction-input.js';
+export { labelText } from './score/quoted-labels.js';
 export type { ScoreTask } from './score/score-columns.js';
 export type { ScoreOptions, ScoreProgress } from './score/score-options.js';
 export { MAX_BOOTSTRAP } from './score/score-options.js';

@@ -50,7 +50,7 @@ describe('error messages count lines and data rows from 1, as a person reads the
       scorePredictions({ yTrue, yPred, yScore }, { workers: 0, dropMissing: true }),
     );
     expect(error.code).toBe('NON_NUMERIC_VALUE');
-    expect(error.message).toContain('has Infinity at data row 5;');
+    expect(error.message).toContain('which overflows to Infinity) at data row 5;');
   });
 
   test('after dropMissing drops rows, a brier_score probability out of range names its input row', async () => {

@@ -1,5 +1,5 @@
 import { formatMs, formatValue, markdownInline, metricScaleNote } from '@assay/report';
-import type { ScoreReport } from '@assay/runner';
+import { labelText, type ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 import {
   countCell,
@@ -63,7 +63,7 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
       mdTable(
         ['slice', 'n', ...metrics.map((m) => metricLabel(report, m))],
         Object.entries(report.slices).map(([value, slice]) => [
-          value,
+          labelText(value),
           String(slice.n),
           ...metrics.map((m) => {
             const v = slice.metrics[m];
@@ -85,8 +85,8 @@ export function formatMarkdown(report: ScoreReport, title = 'assay score'): stri
     out.push('', '## Confusion matrix', '', 'Rows are true labels, columns predicted labels.', '');
     out.push(
       mdTable(
-        ['true \\ pred', ...cm.labels.map(String)],
-        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map(countCell)]),
+        ['true \\ pred', ...cm.labels.map(labelText)],
+        cm.counts.map((row, t) => [labelText(cm.labels[t]), ...row.map(countCell)]),
       ),
     );
   }

@@ -1,5 +1,5 @@
 import { formatMs, formatValue, metricScaleNote, textTable } from '@assay/report';
-import type { ScoreReport } from '@assay/runner';
+import { labelText, type ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 import {
   countCell,
@@ -67,7 +67,7 @@ export function formatTable(report: ScoreReport): string {
       textTable(
         ['slice', 'n', ...metrics.map((m) => metricLabel(report, m))],
         Object.entries(report.slices).map(([value, slice]) => [
-          value,
+          labelText(value),
           String(slice.n),
           ...metrics.map((m) => {
             const v = slice.metrics[m];
@@ -89,8 +89,8 @@ export function formatTable(report: ScoreReport): string {
     out.push('', 'confusion matrix (rows = true, columns = predicted):');
     out.push(
       textTable(
-        ['', ...cm.labels.map(String)],
-        cm.counts.map((row, t) => [String(cm.labels[t]), ...row.map(countCell)]),
+        ['', ...cm.labels.map(labelText)],
+        cm.counts.map((row, t) => [labelText(cm.labels[t]), ...row.map(countCell)]),
       ),
     );
   }
@@ -99,7 +99,10 @@ export function formatTable(report: ScoreReport): string {
   const signatures = signatureLines(report);
   if (signatures.length > 0) out.push('', 'sacrebleu signatures:', ...signatures);
   if (report.unseenPredLabels !== undefined) {
-    out.push('', `predicted labels never seen in y_true: ${report.unseenPredLabels.join(', ')}`);
+    out.push(
+      '',
+      `predicted labels never seen in y_true: ${report.unseenPredLabels.map(labelText).join(', ')}`,
+    );
   }
   out.push(
     '',

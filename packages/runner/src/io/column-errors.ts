@@ -104,6 +104,8 @@ export function readFailure(file: string, error: unknown): RunnerError {
   // csv-parse counts fields from 0 ('on field 1' is the second column); Assay's messages
   // count columns from 1
   // (its errors can reach here rebuilt from a worker, without their code: match the words)
+  const stray = strayQuoteText(file, reason);
+  if (stray !== undefined) return new RunnerError('UNREADABLE_FILE', stray, { cause: error });
   reason = reason.replace(
     /\bon field (\d+) at line\b/,
     (_, f: string) => `in column ${Number(f) + 1} at line`,
@@ -111,6 +113,49 @@ export function readFailure(file: string, error: unknown): RunnerError {
   return new RunnerError('UNREADABLE_FILE', `${file} could not be read: ${reason}`, {
     cause: error,
   });
+}
+
+/**
+ * csv-parse's "Invalid Opening Quote" (a `"` inside a field not quoted, as in `b"c`) worded as
+ * Assay's messages are: line and column from 1, the field as far as it was read, and how to
+ * write it. Matched by its words: a worker's error can arrive without its code.
+ */
+function strayQuoteText(file: string, reason: string): string | undefined {
+  const m =
+    /^Invalid Opening Quote: a quote is found (?:on field|in column) (\d+) at line (\d+), value is (".*")$/s.exec(
+      reason,
+    );
+  if (m === null) return undefined;
+  let read: string;
+  try {
+    read = JSON.parse(m[3]!) as string;
+  } catch {
+    read = m[3]!.slice(1, -1);
+  }
+  const column = Number(m[1]) + 1;
+  // the field past the quote is not in the error: shown as … in the way to write it
+  const quoted = JSON.stringify(read).slice(1, -1).replace(/\\"/g, '""');
+  return `${file} could not be read: line ${m[2]}, column ${column} has a quote inside a field that is not quoted (the field as far as read: ${read}"); a field that holds a quote must be quoted whole, with each quote inside it doubled: write ${read}"… as "${quoted}""…" (e.g. b"c as "b""c").`;
+}
+
+/**
+ * JSON.parse's reason for a line it refuses, with its 0-based `position` as a 1-based column
+ * (as every line and column in Assay's messages counts from 1).
+ *
+ * @param error - what JSON.parse threw
+ * @returns e.g. `Expected double-quoted property name in JSON at column 14`
+ * @example
+ * ```ts
+ * jsonErrorText(new SyntaxError('Unexpected token } in JSON at position 13')); // 'Unexpected token } in JSON at column 14'
+ * ```
+ */
+export function jsonErrorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  // Node 22 adds its own "(line 1 column 14)" after the position: one column is enough
+  return message.replace(
+    /\bat position (\d+)(?: \(line \d+ column \d+\))?/,
+    (_, p: string) => `at column ${Number(p) + 1}`,
+  );
 }
 
 /**

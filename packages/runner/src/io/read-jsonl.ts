@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
-import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import { checkColumnsExist, emptyFile, jsonErrorText, readFailure } from './column-errors.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
@@ -53,7 +53,7 @@ export async function readJsonl(
       } catch (error) {
         throw new RunnerError(
           'UNREADABLE_FILE',
-          `${file} line ${lineNumber} is not valid JSON (${(error as Error).message}); each line must be one JSON object.`,
+          `${file} line ${lineNumber} is not valid JSON (${jsonErrorText(error)}); each line must be one JSON object.`,
           { path: `line ${lineNumber}` },
         );
       }

@@ -1,5 +1,5 @@
-import { RunnerError } from '../errors.js';
 import type { LoadedColumn } from '../io/loaded-column.js';
+import { RowValueError } from './missing-values.js';
 import { profileNumbers } from './number-profile.js';
 import { describeColumn } from './raw-columns.js';
 
@@ -16,6 +16,17 @@ export function dataRow(i: number, keptRows: Uint32Array | undefined): number {
   return (keptRows === undefined ? i : keptRows[i]!) + 1;
 }
 
+/**
+ * A refused value as a message says it. An infinite one may have been written `inf`,
+ * `Infinity` or as a number too large for a double (`1e999`), which the reader turned into
+ * Infinity: the message says so, rather than quote an Infinity the file may not hold.
+ */
+function valueText(v: number): string {
+  if (Number.isFinite(v) || Number.isNaN(v)) return String(v);
+  const sign = v < 0 ? '-' : '';
+  return `an infinite value (${sign}inf or ${sign}Infinity, or a number too large for a 64-bit float, such as ${sign}1e999, which overflows to ${sign}Infinity)`;
+}
+
 function asNumbers(
   role: string,
   column: LoadedColumn,
@@ -23,10 +34,12 @@ function asNumbers(
 ): Float64Array {
   if (column.kind === 'number') return column.values;
   const row = column.codes.findIndex((c) => typeof column.dictionary[c] === 'string');
-  throw new RunnerError(
+  throw new RowValueError(
     'NON_NUMERIC_VALUE',
-    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])} at data row ${dataRow(row, keptRows)}; every value must be a number.`,
-    { path: column.name },
+    `${describeColumn(role, column)} has the non-numeric value ${JSON.stringify(column.dictionary[column.codes[row]!])}`,
+    dataRow(row, keptRows) - 1,
+    column.name,
+    'every value must be a number.',
   );
 }
 
@@ -50,10 +63,13 @@ export function checkFinite(
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isFinite(v) || v < min) {
-      throw new RunnerError(
+      // a RowValueError, so that the message names the line in the file as a NaN's does
+      throw new RowValueError(
         'NON_NUMERIC_VALUE',
-        `${describeColumn(role, column)} has ${String(v)} at data row ${dataRow(i, keptRows)}; every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
-        { path: column.name },
+        `${describeColumn(role, column)} has ${valueText(v)}`,
+        dataRow(i, keptRows) - 1,
+        column.name,
+        `every value must be a finite number${min === 0 ? ' >= 0' : ''}.`,
       );
     }
   }

@@ -8,6 +8,7 @@ import type { Executor } from './executor.js';
 import { clusterWarning } from './interval-warnings.js';
 import { codeCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
+import { strayTextLabelWarnings, whitespaceLabelWarning } from './label-text-warnings.js';
 import { locatingMissing } from './missing-values.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareColumns } from './prepare-columns.js';
@@ -85,6 +86,7 @@ export async function prepareJob(
     ...(few === undefined ? [] : [few]),
     ...(clusters === undefined ? [] : [clusters]),
     ...absentLabelWarnings(columns, options.labels, prepared.rowlessClasses ?? []),
+    ...(await labelTextWarnings(input, columns, prepared.keptRows)),
   ];
   return {
     exec,
@@ -127,4 +129,25 @@ function absentLabelWarnings(
   return [
     `labels lists ${quotedLabels(absent)}, which occur${absent.length === 1 ? 's' : ''} in neither y_true nor y_pred; scored as classes without rows, as scikit-learn does (their recall, precision and F1 are 0, and macro averages include them). The labels in the data are ${quotedLabels(inData)}.`,
   ];
+}
+
+/**
+ * Warnings about label text a table would hide: classes that differ only in whitespace, and a
+ * column of numbers with a stray text value (`O` for `0`), named by its line in the file.
+ */
+async function labelTextWarnings(
+  input: PredictionInput,
+  columns: ScoreColumns,
+  keptRows: Uint32Array | undefined,
+): Promise<string[]> {
+  if (columns.task !== 'classification') return [];
+  const whitespace = whitespaceLabelWarning(columns.classes);
+  const roles = 'roles' in input && 'table' in input ? input.roles : undefined;
+  const names =
+    roles === undefined
+      ? { yTrue: 'y_true', yPred: 'y_pred' }
+      : { yTrue: `Column "${roles.yTrue}" (y_true)`, yPred: `Column "${roles.yPred}" (y_pred)` };
+  const table = 'table' in input ? input.table : {};
+  const strays = await strayTextLabelWarnings(columns, names, table, keptRows);
+  return [...(whitespace === undefined ? [] : [whitespace]), ...strays];
 }

@@ -2,6 +2,50 @@
 export const LISTED_LABELS = 10;
 
 /**
+ * Whitespace JSON.stringify leaves as it is but a reader cannot see: no-break and other
+ * Unicode spaces, which made `"spam\u00a0"` print as `"spam "`.
+ */
+const UNSEEN_SPACE = /[\u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+/**
+ * One label as JSON, with the Unicode spaces JSON leaves bare escaped (`"spam\u00a0"`), so
+ * that two labels differing only in whitespace read differently.
+ *
+ * @param label - the label
+ * @returns e.g. `"ham "`, `"spam\u00a0"`, `1`
+ * @example
+ * ```ts
+ * quotedLabel('spam\u00a0'); // '"spam\\u00a0"'
+ * ```
+ */
+export function quotedLabel(label: unknown): string {
+  return (JSON.stringify(label) ?? String(label)).replace(
+    UNSEEN_SPACE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * A label as a table shows it: as it is, or quoted as {@link quotedLabel} does when whitespace
+ * would hide what it holds (empty, leading or trailing whitespace, or a Unicode space), so
+ * that `"ham "` and `ham` do not look alike.
+ *
+ * @param label - the label
+ * @returns e.g. `ham`, `"ham "`, `"spam\u00a0"`
+ * @example
+ * ```ts
+ * labelText('ham'); // 'ham'
+ * labelText('ham '); // '"ham "'
+ * ```
+ */
+export function labelText(label: unknown): string {
+  if (typeof label !== 'string') return String(label);
+  // a fresh search: the global pattern's test would carry lastIndex from call to call
+  const hidden = label === '' || /^\s|\s$/u.test(label) || label.search(UNSEEN_SPACE) >= 0;
+  return hidden ? quotedLabel(label) : label;
+}
+
+/**
  * Labels for a warning or an error message: each as JSON, at most {@link LISTED_LABELS} of
  * them, then how many more (a regression file scored as classification can have thousands of
  * unseen labels, and the warning listed every one: 60 KB for 4,000 rows).
@@ -15,10 +59,7 @@ export const LISTED_LABELS = 10;
  * ```
  */
 export function quotedLabels(labels: readonly unknown[], limit = LISTED_LABELS): string {
-  const shown = labels
-    .slice(0, limit)
-    .map((l) => JSON.stringify(l))
-    .join(', ');
+  const shown = labels.slice(0, limit).map(quotedLabel).join(', ');
   const more = labels.length - limit;
   return more > 0 ? `${shown}, ... and ${more.toLocaleString('en-US')} more` : shown;
 }
