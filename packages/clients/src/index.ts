@@ -26,10 +26,12 @@ export type {
 // Configuration
 export type { ClientConfig, ProviderKind, ResolvedClientConfig } from './config/client-config.js';
 export { ClientConfigSchema, GenerationParamsSchema, PROVIDERS } from './config/client-config.js';
+export { looksLikeKey } from './config/key-shape.js';
 export { refuseKeyInUrls } from './config/url-credentials.js';
 // Errors and warnings
 export type { ClientErrorCode } from './errors.js';
 export { ClientError, codeForErrorClass } from './errors.js';
+export { isCredentialHeader } from './http/attempt-failure.js';
 export { isConnectTimeoutMessage } from './http/classify-error.js';
 // Policies (usable on their own)
 export type { AdaptiveConcurrencyOptions } from './policies/adaptive-concurrency.js';

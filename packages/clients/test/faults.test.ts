@@ -148,6 +148,36 @@ describe('retry policy against the server', () => {
     await client.close();
   });
 
+  test('a failure the spent budget kept from a retry is counted and says so', async () => {
+    const client = createClient(
+      config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
+    );
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        client.complete({
+          messages: [{ role: 'user', content: EMAIL }],
+          headers: { 'x-assay-fault': 'status=500' },
+        }),
+      ),
+    );
+    const errors = results.map(
+      (r) => (r as PromiseRejectedResult).reason as Error & { record?: { retries: number } },
+    );
+    // 10 retries in all: the requests not given all 5 were stopped by the budget
+    const stopped = errors.filter((e) => e.record!.retries < 5);
+    expect(stopped.length).toBeGreaterThanOrEqual(4);
+    expect(client.stats().notRetriedBudget).toBe(stopped.length);
+    for (const e of stopped) {
+      expect(e.message).toContain(
+        "Not retried: the client's retry budget (at most 10 + retry.budget 0 × requests) was spent.",
+      );
+    }
+    for (const e of errors.filter((x) => x.record!.retries === 5)) {
+      expect(e.message).not.toContain('Not retried');
+    }
+    await client.close();
+  });
+
   test('persistent 500s stop after maxRetries: maxRetries + 1 requests', async () => {
     const client = createClient(config(false));
     const error = await failure(

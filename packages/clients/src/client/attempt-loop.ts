@@ -177,10 +177,8 @@ function retryDelayOrThrow(
           retriesTaken,
         );
   if (!decision.retry) {
-    const message =
-      decision.askedWaitMs === undefined
-        ? failure.message
-        : `${failure.message} Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
+    if (decision.budgetExhausted) counters.notRetriedBudget++;
+    const message = failure.message + notRetriedText(ctx, decision);
     throw failRequest(call.credentials, counters, failure.errorClass, message, call.record, status);
   }
   call.record.setRetryDelay(decision.delayMs);
@@ -195,6 +193,24 @@ function retryDelayOrThrow(
     ),
   }));
   return decision.delayMs;
+}
+
+/**
+ * Why a transient failure was not retried, when the failure alone does not say: a server that
+ * asked for too long a wait, or a spent retry budget (else a failure reads as one that failed
+ * after every retry).
+ */
+function notRetriedText(
+  ctx: ClientContext,
+  decision: { readonly askedWaitMs?: number; readonly budgetExhausted?: true },
+): string {
+  if (decision.askedWaitMs !== undefined) {
+    return ` Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
+  }
+  if (decision.budgetExhausted) {
+    return ` Not retried: the client's retry budget (at most 10 + retry.budget ${ctx.cfg.retry.budget} × requests) was spent.`;
+  }
+  return '';
 }
 
 /** Sleeps before a retry; the caller's signal cuts it short and fails the call. */

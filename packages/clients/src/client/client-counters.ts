@@ -20,6 +20,8 @@ export interface ClientCounters {
   attempts: number;
   /** Retries taken. */
   retries: number;
+  /** Calls that failed without a retry they would have had, because the retry budget was spent. */
+  notRetriedBudget: number;
   /** Attempts in flight now. */
   inFlight: number;
   /** Input tokens of live completions. */
@@ -49,6 +51,7 @@ export function newClientCounters(): ClientCounters {
     cacheHits: 0,
     attempts: 0,
     retries: 0,
+    notRetriedBudget: 0,
     inFlight: 0,
     inputTokens: 0,
     outputTokens: 0,

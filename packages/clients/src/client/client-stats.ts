@@ -16,6 +16,12 @@ export interface ClientStats {
   readonly attempts: number;
   /** Retries taken. */
   readonly retries: number;
+  /**
+   * Calls whose transient failure got no further retry although they had retries left: the
+   * global retry budget (`retry.budget`) was spent. Their failure is final without every retry
+   * having been tried.
+   */
+  readonly notRetriedBudget: number;
   /** Attempts in flight now. */
   readonly inFlight: number;
   /** Calls waiting for a concurrency slot now. */
@@ -58,6 +64,7 @@ export function statsSnapshot(ctx: ClientContext, counters: ClientCounters): Cli
     cacheHits: counters.cacheHits,
     attempts: counters.attempts,
     retries: counters.retries,
+    notRetriedBudget: counters.notRetriedBudget,
     inFlight: counters.inFlight,
     queued: ctx.limiter.waiting,
     concurrencyLimit: ctx.limiter.limit,

@@ -34,6 +34,11 @@ export type RetryDecision =
       readonly reason: string;
       /** The wait the server asked for, when that is why the retry was given up. */
       readonly askedWaitMs?: number;
+      /**
+       * True when the failure was worth a retry and had retries left, but the global budget
+       * was spent: the one refusal a caller cannot tell from the failure itself.
+       */
+      readonly budgetExhausted?: true;
     };
 
 const MIN_BUDGET = 10;
@@ -129,7 +134,7 @@ export class RetryPolicy {
     if (retriesTaken >= o.maxRetries)
       return { retry: false, reason: `maxRetries (${o.maxRetries}) reached` };
     if (this.#retries >= MIN_BUDGET + o.budget * this.#requests) {
-      return { retry: false, reason: 'global retry budget exhausted' };
+      return { retry: false, reason: 'global retry budget exhausted', budgetExhausted: true };
     }
     // Rate-limit reset headers ride on every response; only a 429 makes them a wait.
     const hint =
