@@ -27,6 +27,8 @@ export type EvaluationErrorCode =
   | 'DAMAGED_FILE'
   // comparing two runs (`assay compare`): different tasks, label sets or data sets
   | 'RUNS_DIFFER'
+  // a compared or baseline run still running, or stopped after its results.json was written
+  | 'RUN_UNFINISHED'
   // execution
   | 'RUN_FAILED'
   | 'INTERRUPTED';

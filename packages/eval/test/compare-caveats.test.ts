@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   comparisonCaveats,
   disagreementNote,
+  fewPermutationsNote,
   fewResamplesNote,
 } from '../src/compare/compare-caveats.js';
 import { monteCarloNote, zeroWidthCaveats } from '../src/compare/monte-carlo-note.js';
@@ -40,6 +41,19 @@ describe('the notes on a small bootstrap', () => {
     const drop = { metric: 'f1_macro', ciLow: -0.32, ciHigh: -0.21, pValue: 0, test: 'bootstrap' };
     expect(disagreementNote([drop], 0.05, 20)).toHaveLength(1);
     expect(disagreementNote([drop], 0.05, 1000)).toEqual([]);
+  });
+});
+
+describe('the note on a small permutation test', () => {
+  it('says that fewer than 2/alpha - 1 sign assignments can find no text metric worse', () => {
+    expect(fewPermutationsNote(10, 0.05, ['rougeL', 'token_f1'])).toEqual([
+      '--permutations 10: a permutation p-value is at least 2/11 = 0.182, not below alpha 0.05, so no metric tested by the permutation test (rougeL, token_f1) can be found worse however large its drop; use the default --permutations 9999 (the intervals still show the difference)',
+    ]);
+    // 39 assignments reach 2/40 = 0.05, still not below alpha; 40 do
+    expect(fewPermutationsNote(39, 0.05, ['token_f1'])).toHaveLength(1);
+    expect(fewPermutationsNote(40, 0.05, ['token_f1'])).toEqual([]);
+    // no metric tested by permutation: nothing to say
+    expect(fewPermutationsNote(10, 0.05, [])).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { benjaminiHochbergAdjust, holmAdjust } from '@assay/stats';
 import { describe, expect, it } from 'vitest';
 import { disagreementNote } from '../src/compare/compare-caveats.js';
-import { adjustedAwayNotes } from '../src/compare/monte-carlo-note.js';
+import { worseAloneNotes } from '../src/compare/worse-alone-notes.js';
 import { applyRules, decide, type MeasuredMetric } from '../src/index.js';
 
 function metric(
@@ -32,6 +32,13 @@ const MEASURED = [
   metric('roc_auc', 0.01, [-0.004, 0.02], 0.2),
 ];
 const RULES = { failOn: null, margin: null, fdr: false, ci: 0.95 } as const;
+const HOLM = { adjustment: 'Holm', bootstrap: 1000, permutations: 9999 } as const;
+
+/** The notes of {@link worseAloneNotes}, as the comparison prints them. */
+const notesOf = (
+  metrics: Parameters<typeof worseAloneNotes>[0],
+  settings: Parameters<typeof worseAloneNotes>[2] = HOLM,
+): string[] => worseAloneNotes(metrics, 0.05, settings).map((n) => n.note);
 
 describe('the decision rules of assay compare', () => {
   it('adjusts only the gated metrics, Holm by default and Benjamini-Hochberg with fdr', () => {
@@ -164,8 +171,13 @@ describe('the decision rules of assay compare', () => {
     expect(decide(passing, rules)).toEqual({
       exitCode: 1,
       reason:
-        'FAIL: judge_score could not be compared: it has no value on the items both runs answered, so its gate cannot pass; gate metrics that the comparison table shows (--metric)',
+        "FAIL: judge_score could not be compared, so its gate cannot pass: predictions.arrow holds no per-item judge grades, so assay compare can never pair judge_score; compare it in the two runs' own reports; gate metrics that the comparison table shows (--metric)",
     });
+    // a metric without a value on the paired items is named for that, beside the judge's
+    const both = { ...rules, uncompared: ['judge_score', 'roc_auc'] } as const;
+    expect(decide(applyRules([], both), both).reason).toBe(
+      "FAIL: judge_score, roc_auc could not be compared, so their gates cannot pass: judge_score: predictions.arrow holds no per-item judge grades, so assay compare can never pair judge_score; compare it in the two runs' own reports; roc_auc: it has no value on the items both runs answered; gate metrics that the comparison table shows (--metric)",
+    );
     const nothing = { ...rules, gated: [], uncompared: [] };
     expect(decide(applyRules([], nothing), nothing)).toMatchObject({
       exitCode: 1,
@@ -208,13 +220,13 @@ describe('the decision rules of assay compare', () => {
     const judged = applyRules(measured, rules);
     // the gate passes: Holm multiplies the smallest p-value by the 4 gated metrics
     expect(decide(judged, rules).exitCode).toBe(0);
-    expect(adjustedAwayNotes(judged, 0.05, 'Holm')).toEqual([
-      'roc_auc is worse on its own (difference -0.0300, interval [-0.0500, -0.0100] excludes 0, p 0.0220) but not after the Holm adjustment (p-adjusted 0.0880): --fail-on regression reads the adjusted p-value across the 4 gated metrics (accuracy, f1_macro, log_loss, roc_auc), so it passes the gate; to gate on roc_auc alone, compare with --metric roc_auc',
+    expect(notesOf(judged)).toEqual([
+      'roc_auc is worse on its own (difference -0.0300, interval [-0.0500, -0.0100] excludes 0, p 0.0220 (bootstrap)) but not after the Holm adjustment (p-adjusted 0.0880): --fail-on regression reads the adjusted p-value across the 4 gated metrics (accuracy, f1_macro, log_loss, roc_auc), so it passes the gate; to gate on roc_auc alone, compare with --metric roc_auc',
     ]);
     // gated alone, the same metric fails the gate, and there is nothing to note
     const alone = applyRules(measured, { ...rules, gated: ['roc_auc'] });
     expect(decide(alone, { ...rules, gated: ['roc_auc'] }).exitCode).toBe(1);
-    expect(adjustedAwayNotes(alone, 0.05, 'Holm')).toEqual([]);
+    expect(notesOf(alone)).toEqual([]);
     // a better metric is no regression to note
     const improved = applyRules(
       measured.map((m) =>
@@ -222,6 +234,49 @@ describe('the decision rules of assay compare', () => {
       ),
       rules,
     );
-    expect(adjustedAwayNotes(improved, 0.05, 'Holm')).toEqual([]);
+    expect(notesOf(improved)).toEqual([]);
+  });
+
+  it('blames the adjustment only when the raw p-value is below alpha, and names the test otherwise', () => {
+    const others = ['chrf', 'rougeL', 'token_f1'].map((name) =>
+      metric(name, 0, [-0.01, 0.01], 0.6),
+    );
+    // bleu of the trial: the interval excludes 0, the bootstrap's own p 0.068 does not reach 0.05
+    const measured = [metric('bleu', -0.2093, [-0.5825, -0.0156], 0.068), ...others];
+    const rules = { ...RULES, failOn: 'regression' as const, gated: measured.map((m) => m.metric) };
+    const judged = applyRules(measured, rules);
+    expect(decide(judged, rules).exitCode).toBe(0);
+    const notes = worseAloneNotes(judged, 0.05, HOLM);
+    expect(notes).toEqual([
+      {
+        metric: 'bleu',
+        cause: 'test',
+        note: "bleu is worse by its interval but not by its test (difference -0.2093, interval [-0.5825, -0.0156] excludes 0, p 0.0680 (bootstrap)): the test's p-value is not below alpha 0.05 even before the Holm adjustment, so --fail-on regression passes it whatever else is gated (--metric bleu alone too); the interval and the test differ near the edge: --fail-on regression follows the test, --margin the interval",
+      },
+    ]);
+    // following the advice the old note gave, --metric bleu, still passes
+    const alone = { ...rules, gated: ['bleu'] };
+    expect(decide(applyRules(measured, alone), alone).exitCode).toBe(0);
+  });
+
+  it('shows a bootstrap p of 0 as the bound it stands for, and leaves a p at the resolution floor to the --bootstrap note', () => {
+    const drop = (name: string) => metric(name, -0.6, [-0.65, -0.59], 0);
+    const measured = [drop('f1_macro'), drop('roc_auc'), drop('log_loss')];
+    const rules = { ...RULES, failOn: 'regression' as const, gated: measured.map((m) => m.metric) };
+    // 100 resamples: p < 0.02 each, Holm lifts the bounds to 0.06
+    const at100 = applyRules(measured, { ...rules, bootstrap: 100 });
+    const notes = notesOf(at100, { ...HOLM, bootstrap: 100 });
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toContain(
+      'p <0.02 (bootstrap)) but not after the Holm adjustment (p-adjusted <0.06)',
+    );
+    for (const n of notes) expect(n).not.toMatch(/0\.0000/);
+    // 20 resamples: no bootstrap p can go below 0.1, which the --bootstrap note says, not the adjustment
+    const at20 = applyRules(measured, { ...rules, bootstrap: 20 });
+    expect(notesOf(at20, { ...HOLM, bootstrap: 20 })).toEqual([]);
+    // the same for a permutation test of 10 sign assignments: p is at least 2/11
+    const permuted = measured.map((m) => ({ ...m, test: 'permutation' as const, pValue: 2 / 11 }));
+    const judged = applyRules(permuted, rules);
+    expect(notesOf(judged, { ...HOLM, permutations: 10 })).toEqual([]);
   });
 });

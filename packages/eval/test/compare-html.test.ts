@@ -177,6 +177,29 @@ describe('the HTML comparison', () => {
   });
 });
 
+describe('the interval named by the forest plot and the methods line', () => {
+  const titleOf = (r: CompareResult): string =>
+    /<svg[^>]*aria-label="([^"]*)"/.exec(compareHtml(r))![1]!;
+  const withIntervals = (kind: (metric: string) => 'bca' | 'percentile'): CompareResult => ({
+    ...result,
+    metrics: result.metrics.map((m) => ({ ...m, interval: kind(m.metric) })),
+  });
+
+  test('is BCa only where every interval is BCa, and names the percentile ones otherwise', () => {
+    expect(titleOf(result)).toBe('Difference per metric, 95% BCa CI: right = candidate better');
+    const all = withIntervals(() => 'percentile');
+    expect(titleOf(all)).toBe('Difference per metric, 95% percentile CI: right = candidate better');
+    expect(compareText(all)).toContain('paired bootstrap (percentile) ');
+    const some = withIntervals((m) => (m === 'roc_auc' || m === 'log_loss' ? 'percentile' : 'bca'));
+    expect(titleOf(some)).toBe(
+      'Difference per metric, 95% CI (BCa; percentile for roc_auc, log_loss): right = candidate better',
+    );
+    expect(compareText(some)).toContain(
+      'paired bootstrap (BCa; percentile for roc_auc, log_loss) ',
+    );
+  });
+});
+
 describe('the HTML comparison in Chromium', () => {
   test('on a 390 px phone the page does not scroll sideways; the metric table scrolls in its box', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'assay-compare-html-'));

@@ -82,6 +82,21 @@ describe('compareRuns on a generation task', () => {
     expect(f1.pAdjusted!).toBeGreaterThanOrEqual(f1.pValue!);
   }, 60_000);
 
+  it('says when --permutations is too small for the permutation test to find any metric worse', async () => {
+    const few = await compareRuns(join(dir, 'full'), join(dir, 'short'), {
+      bootstrap: 100,
+      permutations: 10,
+      failOn: 'regression',
+      metrics: ['token_f1'],
+    });
+    expect(few.decision.exitCode).toBe(0);
+    expect(few.notes).toContain(
+      '--permutations 10: a permutation p-value is at least 2/11 = 0.182, not below alpha 0.05, so no metric tested by the permutation test (token_f1) can be found worse however large its drop; use the default --permutations 9999 (the intervals still show the difference)',
+    );
+    const enough = await compareRuns(join(dir, 'full'), join(dir, 'short'), { bootstrap: 100 });
+    expect(enough.notes.some((n) => n.startsWith('--permutations'))).toBe(false);
+  }, 60_000);
+
   it('gives difference 0 and p = 1 for every scorer of a run compared with itself', async () => {
     // the same run copied elsewhere (the same results.json twice is refused)
     const copy = join(dir, 'full-copy');
@@ -127,17 +142,25 @@ describe('compareRuns on a generation task', () => {
       margin: 0.001,
     });
     expect(gate.decision.exitCode).toBe(1);
-    expect(gate.decision.reason).toMatch(/^FAIL: judge_score could not be compared/);
+    expect(gate.decision.reason).toMatch(
+      /^FAIL: judge_score could not be compared, so its gate cannot pass: predictions\.arrow holds no per-item judge grades/,
+    );
     expect(gate.settings.gatedMetrics).toEqual([]);
     expect(gate.settings.uncomparedMetrics).toEqual(['judge_score']);
     // the JUnit file fails too: CI must not read a clean pass on exit 1
     const junit = compareJunit(gate);
     expect(junit).toMatch(/tests="1" failures="0" errors="1"/);
-    expect(junit).toContain('judge_score could not be compared');
+    expect(junit).toContain(
+      'judge_score could not be compared, so its gate cannot pass: predictions.arrow holds no per-item judge grades',
+    );
 
     const all = await compareRuns(a, b, { bootstrap: 100, failOn: 'regression' });
     expect(all.settings.gatedMetrics).toEqual(SCORERS);
-    expect(all.notes).toContainEqual(expect.stringMatching(/^not compared: judge_score \(/));
+    expect(all.notes).toContainEqual(
+      expect.stringMatching(
+        /^not compared: judge_score \(both runs report it, but predictions\.arrow holds no per-item judge grades/,
+      ),
+    );
     expect(all.decision.reason).not.toContain('judge_score');
   }, 60_000);
 
@@ -309,6 +332,12 @@ describe('compareRuns on a generation task', () => {
       ((await compareRuns(path, join(dir, 'full')).catch((e: unknown) => e)) as Error).message;
     expect(await messageOf(tune)).toBe(
       `${join(tune, 'results.json')} does not exist; that is an assay tune output, which holds runs rather than being one: pass ${join(tune, 'best')} (written by assay run ${join(tune, 'best.yaml')}) or one of ${join(tune, 'candidates')}/*.`,
+    );
+    // the tune.json itself, passed as if it were a results.json
+    const tuneJson = join(tune, 'tune.json');
+    writeFileSync(tuneJson, JSON.stringify({ strategy: 'grid', candidates: [], winner: null }));
+    expect(await messageOf(tuneJson)).toBe(
+      `${tuneJson} is the tune.json of an assay tune output, which holds runs rather than being one, not a run's results.json: pass ${join(tune, 'best')} (written by assay run ${join(tune, 'best.yaml')}) or one of ${join(tune, 'candidates')}/*.`,
     );
     expect(await messageOf(stopped)).toMatch(
       /does not exist; the run in that directory has not finished \(its journal\.sqlite is there\): run the same assay run command again/,

@@ -203,3 +203,29 @@ export function fewResamplesNote(bootstrap: number, alpha: number): string[] {
     `--bootstrap ${bootstrap}: a bootstrap p-value is at least 2/${bootstrap} = ${Number((2 / bootstrap).toPrecision(3))}, not below alpha ${alpha}, so no metric tested by the bootstrap can be found worse however large its drop; use --bootstrap 1000 or more (the intervals still show the difference)`,
   ];
 }
+
+/**
+ * The note for a permutation test too small to reach alpha, as {@link fewResamplesNote} for the
+ * bootstrap: with P random sign assignments its p-value is at least 2/(P + 1) (the observed
+ * assignment counts in both tails), so with fewer than 2/alpha − 1 (39 at 0.05) no metric it
+ * tests can be found worse (`--permutations 10` passed token_f1 and rougeL drops whose
+ * intervals lay below 0).
+ *
+ * @param permutations - the random sign assignments (`--permutations`)
+ * @param alpha - the significance level, 1 − ci
+ * @param tested - the compared metrics that the permutation test tested
+ * @returns the note, or none
+ * @example
+ * fewPermutationsNote(10, 0.05, ['token_f1']); // ['--permutations 10: a permutation p-value is at least 2/11 = 0.182, …']
+ */
+export function fewPermutationsNote(
+  permutations: number,
+  alpha: number,
+  tested: readonly string[],
+): string[] {
+  const floor = 2 / (permutations + 1);
+  if (tested.length === 0 || floor < alpha) return [];
+  return [
+    `--permutations ${permutations}: a permutation p-value is at least 2/${permutations + 1} = ${Number(floor.toPrecision(3))}, not below alpha ${alpha}, so no metric tested by the permutation test (${tested.join(', ')}) can be found worse however large its drop; use the default --permutations 9999 (the intervals still show the difference)`,
+  ];
+}

@@ -1,6 +1,7 @@
 import { type ForestRow, forestPlot } from '@assay/report';
 import { metricReading } from './compare-html-reading.js';
 import type { CompareResult, MetricComparison } from './compare-result.js';
+import { intervalMethod } from './compare-text.js';
 import { metricFacts } from './decide-compare.js';
 
 /** The colour of a significant improvement: dark green, 4.5:1 or more on white. */
@@ -29,6 +30,13 @@ function colorOf(r: CompareResult, m: MetricComparison): string {
   return reading.significant && reading.side === 'better' ? BETTER_COLOR : NEUTRAL_COLOR;
 }
 
+/** The level and kind of the intervals drawn: `95% BCa CI`, or `95% CI (BCa; percentile for …)`. */
+function intervalTitle(r: CompareResult): string {
+  const level = Math.round(r.settings.ci * 100);
+  const method = intervalMethod(r.metrics);
+  return method.includes(';') ? `${level}% CI (${method})` : `${level}% ${method} CI`;
+}
+
 /**
  * The forest plot of a comparison, oriented so that right is better for every metric: a
  * lower-is-better metric (▼, log_loss) is drawn with its sign flipped and says so. Significant
@@ -55,7 +63,7 @@ export function compareForest(r: CompareResult): string {
     };
   });
   return forestPlot(rows, {
-    title: `Difference per metric, ${Math.round(r.settings.ci * 100)}% BCa CI: right = candidate better`,
+    title: `Difference per metric, ${intervalTitle(r)}: right = candidate better`,
     axisLabel: 'difference (candidate − baseline), ▼ metrics negated',
     margin: r.settings.margin,
     marginSides: 'lower',

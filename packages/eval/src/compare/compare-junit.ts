@@ -1,6 +1,7 @@
 import { type JunitCase, junitXml } from '@assay/report';
 import type { CompareResult } from './compare-result.js';
 import { brokenRules, metricFacts } from './decide-compare.js';
+import { notComparedCause } from './not-compared.js';
 
 /**
  * The JUnit XML of a comparison: one test case per gated metric, a failure (with both
@@ -46,7 +47,7 @@ export function compareJunit(r: CompareResult): string {
       name: `${metric} ${pair}`,
       classname: 'assay.compare',
       error: {
-        message: `${metric} could not be compared: it has no value on the items both runs answered, so its gate cannot pass`,
+        message: `${metric} could not be compared, so its gate cannot pass: ${notComparedCause(metric)}`,
         type: 'not-compared',
       },
     });

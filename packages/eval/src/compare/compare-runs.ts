@@ -7,20 +7,17 @@ import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
 import { checkOwnValues, scoredPairCount } from './check-own-values.js';
-import {
-  comparisonCaveats,
-  disagreementNote,
-  fewResamplesNote,
-  runCaveats,
-  withCaveats,
-} from './compare-caveats.js';
+import { comparisonCaveats, runCaveats, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
 import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
-import { adjustedAwayNotes, monteCarloNote, zeroWidthCaveats } from './monte-carlo-note.js';
+import { marginNotes } from './margin-notes.js';
+import { zeroWidthCaveats } from './monte-carlo-note.js';
+import { notComparedCauses } from './not-compared.js';
 import { pairRuns } from './pair-runs.js';
 import { serviceComparison } from './service-comparison.js';
+import { testNotes } from './test-notes.js';
 
 /** Options of {@link compareRuns}, checked at the boundary. */
 export const CompareRunsOptionsSchema = z
@@ -194,7 +191,7 @@ function compareNotes(
     ...(unmeasured.length === 0
       ? []
       : [
-          `not compared: ${unmeasured.join(', ')} (both runs report ${one ? 'it' : 'them'}, but ${one ? 'it has' : 'they have'} no value on the paired items of both runs${defaultGates ? '; not gated' : ''})`,
+          `not compared: ${unmeasured.join(', ')} (both runs report ${one ? 'it' : 'them'}, but ${notComparedCauses(unmeasured)}${defaultGates ? '; not gated' : ''})`,
         ]),
     ...runs,
   ];
@@ -371,10 +368,8 @@ export async function compareRuns(
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, runCaveats(facts)),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
-      ...disagreementNote(metrics, alpha, settings.bootstrap),
-      ...fewResamplesNote(settings.bootstrap, alpha),
-      ...monteCarloNote(metrics, alpha, settings.bootstrap),
-      ...adjustedAwayNotes(metrics, alpha, opts.fdr ? 'Benjamini-Hochberg' : 'Holm'),
+      ...testNotes(metrics, alpha, { ...settings, fdr: opts.fdr, failOn: opts.failOn }),
+      ...marginNotes(metrics, opts),
     ],
     settings: {
       ...settings,

@@ -25,8 +25,13 @@ function pCell(r: CompareResult, m: MetricComparison, which: 'p' | 'adjusted'): 
 /**
  * A bound rounded up to two significant digits, so `<` never overstates it (0.002286 read
  * `<0.002`).
+ *
+ * @param x - the bound
+ * @returns its digits
+ * @example
+ * ceilSignificant(2 / 20); // '0.1'
  */
-function ceilSignificant(x: number): string {
+export function ceilSignificant(x: number): string {
   const unit = 10 ** (Math.floor(Math.log10(x)) - 1);
   return String(Number((Math.ceil(x / unit - 1e-9) * unit).toPrecision(2)));
 }
@@ -113,6 +118,24 @@ export function pairingLines(r: CompareResult): string[] {
 }
 
 /**
+ * The bootstrap interval the metrics got: BCa, the percentile interval where BCa is undefined
+ * (every resample gave the same difference), or both, naming the percentile ones.
+ *
+ * @param metrics - the compared metrics
+ * @returns `BCa`, `percentile`, or `BCa; percentile for accuracy, f1_macro`
+ * @example
+ * intervalMethod(result.metrics); // 'BCa'
+ */
+export function intervalMethod(
+  metrics: readonly Pick<MetricComparison, 'metric' | 'interval'>[],
+): string {
+  const percentile = metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric);
+  if (percentile.length === 0) return 'BCa';
+  if (!metrics.some((m) => m.interval === 'bca')) return 'percentile';
+  return `BCa; percentile for ${percentile.join(', ')}`;
+}
+
+/**
  * The methods line of a comparison: resamples, seed, permutations, the adjustment and the
  * gated metrics (the terminal, Markdown and HTML forms all print it).
  *
@@ -124,7 +147,18 @@ export function pairingLines(r: CompareResult): string[] {
 export function settingsLine(r: CompareResult): string {
   const s = r.settings;
   const adjustment = s.adjustment === 'holm' ? 'Holm' : 'Benjamini-Hochberg';
-  return `paired bootstrap (BCa) ${s.bootstrap} resamples, seed ${s.seed}; ${s.permutations} permutations; ${adjustment} across gated metrics: ${s.gatedMetrics.join(', ') || 'none'}`;
+  // --margin reads the intervals, which no adjustment widens: the header must not imply it
+  const margin =
+    s.margin === null
+      ? ''
+      : `; --margin ${s.margin} reads each gated metric's unadjusted ${Math.round(s.ci * 100)}% interval`;
+  const reader =
+    s.margin === null
+      ? ''
+      : s.failOn === 'regression'
+        ? ' (for --fail-on regression)'
+        : ' (p adj, which --margin does not read)';
+  return `paired bootstrap (${intervalMethod(r.metrics)}) ${s.bootstrap} resamples, seed ${s.seed}; ${s.permutations} permutations; ${adjustment} across gated metrics${reader}: ${s.gatedMetrics.join(', ') || 'none'}${margin}`;
 }
 
 /**

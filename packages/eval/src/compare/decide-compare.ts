@@ -4,6 +4,7 @@ import { roundingTolerance } from '../config/thresholds.js';
 import { bootstrapPBound } from './bootstrap-p-floor.js';
 import type { MeasuredMetric } from './compare-metrics.js';
 import type { CompareDecision, MetricComparison } from './compare-result.js';
+import { notComparedCauses } from './not-compared.js';
 
 /** The decision rules of `assay compare`. */
 export interface DecisionRules {
@@ -126,8 +127,16 @@ export function applyRules(
   });
 }
 
-/** A p-value with its digits: four decimals, or two significant digits in exponent form below 0.001. */
-const pText = (p: number): string =>
+/**
+ * A p-value with its digits: four decimals, or three significant digits in exponent form below
+ * 0.001.
+ *
+ * @param p - the p-value
+ * @returns its text
+ * @example
+ * pText(4.01e-35); // '4.01e-35'
+ */
+export const pText = (p: number): string =>
   p >= 0.001 || p === 0 ? p.toFixed(p === 0 ? 0 : 4) : p.toExponential(2);
 
 /**
@@ -214,7 +223,7 @@ export function decide(
   if (ruled && uncompared.length > 0) {
     return {
       exitCode: 1,
-      reason: `FAIL: ${uncompared.join(', ')} could not be compared: ${uncompared.length === 1 ? 'it has' : 'they have'} no value on the items both runs answered, so ${uncompared.length === 1 ? 'its gate' : 'their gates'} cannot pass; gate metrics that the comparison table shows (--metric)`,
+      reason: `FAIL: ${uncompared.join(', ')} could not be compared, so ${uncompared.length === 1 ? 'its gate' : 'their gates'} cannot pass: ${notComparedCauses(uncompared)}; gate metrics that the comparison table shows (--metric)`,
     };
   }
   const gated = metrics.filter((m) => m.gated).map((m) => m.metric);

@@ -6,6 +6,7 @@ import { TaskSchema } from '../config/task-schema.js';
 import { EvaluationError } from '../errors.js';
 import { readPredictions } from '../outputs/write-predictions.js';
 import type { PredictionRow } from '../run/prediction-row.js';
+import { RESUME_AND_COMPARE, refuseUnfinishedRun, runningHint } from './unfinished-run.js';
 
 /** One finished run, as `assay compare` reads it back. */
 export interface ComparedRun {
@@ -62,6 +63,13 @@ function parseResults(path: string, text: string): RunResults {
     );
   }
   const parsed = RunResultsSchema.safeParse(json);
+  if (!parsed.success && isTuneResults(json)) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `${path} is the tune.json of ${TUNE_OUTPUT}, not a run's results.json: ${runsOfTune(dirname(path))}.`,
+      { path },
+    );
+  }
   if (!parsed.success) {
     throw new EvaluationError(
       'UNREADABLE_FILE',
@@ -72,10 +80,25 @@ function parseResults(path: string, text: string): RunResults {
   return parsed.data;
 }
 
+/** Whether a JSON document is an `assay tune` output's `tune.json` (its search and candidates). */
+function isTuneResults(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const o = json as Record<string, unknown>;
+  return Array.isArray(o.candidates) && typeof o.strategy === 'string' && 'winner' in o;
+}
+
+const TUNE_OUTPUT = 'an assay tune output, which holds runs rather than being one';
+
+/** What to compare instead of an `assay tune` output: the runs it holds. */
+function runsOfTune(dir: string): string {
+  return `pass ${join(dir, 'best')} (written by assay run ${join(dir, 'best.yaml')}) or one of ${join(dir, 'candidates')}/*`;
+}
+
 /**
  * What to do about a directory without `results.json`: one `assay tune` wrote holds runs, not
- * a run; one whose run was stopped (Ctrl-C, a crash) holds its journal, and finishing the run
- * writes the file.
+ * a run; one whose run is still running (`--fresh` deletes the old file first) is waited for;
+ * one whose run was stopped (Ctrl-C, a crash) holds its journal, and finishing the run writes
+ * the file.
  */
 async function directoryHint(dir: string): Promise<string> {
   const has = (name: string): Promise<boolean> =>
@@ -83,11 +106,11 @@ async function directoryHint(dir: string): Promise<string> {
       () => true,
       () => false,
     );
-  if (await has('tune.json')) {
-    return `that is an assay tune output, which holds runs rather than being one: pass ${join(dir, 'best')} (written by assay run ${join(dir, 'best.yaml')}) or one of ${join(dir, 'candidates')}/*`;
-  }
+  if (await has('tune.json')) return `that is ${TUNE_OUTPUT}: ${runsOfTune(dir)}`;
+  const running = runningHint(dir);
+  if (running !== undefined) return running;
   if (await has('journal.sqlite')) {
-    return 'the run in that directory has not finished (its journal.sqlite is there): run the same assay run command again to resume and finish it, then compare';
+    return `the run in that directory has not finished (its journal.sqlite is there): ${RESUME_AND_COMPARE}`;
   }
   return 'pass an assay run output directory or its results.json';
 }
@@ -99,7 +122,9 @@ async function directoryHint(dir: string): Promise<string> {
  *
  * @param path - the run's output directory, or its `results.json`
  * @returns the run
- * @throws EvaluationError `FILE_NOT_FOUND` or `UNREADABLE_FILE` naming the file at fault
+ * @throws EvaluationError `FILE_NOT_FOUND` or `UNREADABLE_FILE` naming the file at fault;
+ *   `RUN_UNFINISHED` when the run in that directory is still running or stopped after its
+ *   `results.json` was written ({@link refuseUnfinishedRun})
  * @remarks
  * `predictions.arrow` is looked for beside `results.json` under the name the run recorded,
  * so a directory copied elsewhere (a CI artifact) still reads.
@@ -117,6 +142,7 @@ export async function loadComparedRun(path: string): Promise<ComparedRun> {
     ? await directoryHint(path)
     : 'pass an assay run output directory or its results.json';
   const results = parseResults(resultsFile, (await readBytes(resultsFile, hint)).toString('utf8'));
+  refuseUnfinishedRun(resultsFile, results.finishedAt);
   const predictionsFile = join(dirname(resultsFile), basename(results.files.predictions));
   const bytes = await readBytes(
     predictionsFile,

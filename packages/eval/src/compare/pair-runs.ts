@@ -80,6 +80,41 @@ function unpaired(rows: readonly PredictionRow[], other: ReadonlySet<string>): U
   };
 }
 
+/** Paired items (ids) whose expected answer, or whose text, differs between the runs. */
+interface DifferingItems {
+  readonly expected: Set<string>;
+  readonly text: Set<string>;
+}
+
+/**
+ * The notes on paired items that differ in their expected answer or text (allowed by
+ * `--allow-different-data`): each count says what differs, so an item whose expected answer
+ * differs is never said to share it.
+ */
+function differingItemNotes(differing: DifferingItems): string[] {
+  const allowed = 'paired because of --allow-different-data';
+  const items = (n: number): string => `${n} paired item${n === 1 ? '' : 's'}`;
+  const notes: string[] = [];
+  const { expected, text } = differing;
+  if (expected.size > 0) {
+    const alsoText = [...expected].filter((id) => text.has(id)).length;
+    const retexted =
+      alsoText === 0
+        ? ''
+        : `, ${alsoText === expected.size ? 'all' : alsoText} of them with different text too`;
+    notes.push(
+      `${items(expected.size)} ${expected.size === 1 ? 'expects' : 'expect'} a different answer in the two runs (the same id${retexted}; ${allowed})`,
+    );
+  }
+  const textOnly = [...text].filter((id) => !expected.has(id)).length;
+  if (textOnly > 0) {
+    notes.push(
+      `${items(textOnly)} ${textOnly === 1 ? 'holds' : 'hold'} different text in the two runs (the same id and expected answer; ${allowed})`,
+    );
+  }
+  return notes;
+}
+
 /**
  * The rows of the baseline's model with their candidate row, in baseline order; refuses an
  * item whose expected answer or text differs unless different data are allowed.
@@ -89,13 +124,14 @@ function pairRows(
   byKeyB: ReadonlyMap<string, PredictionRow>,
   allowDifferentData: boolean,
   remedy: string,
-): { rowsA: PredictionRow[]; rowsB: PredictionRow[]; retexted: Set<string> } {
+): { rowsA: PredictionRow[]; rowsB: PredictionRow[]; differing: DifferingItems } {
   const rowsA: PredictionRow[] = [];
   const rowsB: PredictionRow[] = [];
-  const retexted = new Set<string>();
+  const differing: DifferingItems = { expected: new Set(), text: new Set() };
   for (const r of sideA) {
     const other = byKeyB.get(keyOf(r));
     if (other === undefined) continue;
+    if (other.expected !== r.expected) differing.expected.add(r.id);
     if (other.expected !== r.expected && !allowDifferentData) {
       refuse(
         `Item ${r.id} (fold ${r.fold}) expects ${JSON.stringify(r.expected)} in the baseline but ${JSON.stringify(other.expected)} in the candidate: the data sets differ; ${remedy}.`,
@@ -109,12 +145,12 @@ function pairRows(
           'candidate',
         );
       }
-      retexted.add(r.id);
+      differing.text.add(r.id);
     }
     rowsA.push(r);
     rowsB.push(other);
   }
-  return { rowsA, rowsB, retexted };
+  return { rowsA, rowsB, differing };
 }
 
 /** The side whose rows record no `itemHash` while the other's do, or null. */
@@ -203,7 +239,7 @@ export function pairRuns(
   const sideA = baseline.rows.filter((r) => r.model === modelA);
   const sideB = candidate.rows.filter((r) => r.model === modelB);
   const byKeyB = new Map(sideB.map((r) => [keyOf(r), r]));
-  const { rowsA, rowsB, retexted } = pairRows(sideA, byKeyB, options.allowDifferentData, remedy);
+  const { rowsA, rowsB, differing } = pairRows(sideA, byKeyB, options.allowDifferentData, remedy);
   if (rowsA.length === 0) {
     refuse(
       `${baseline.resultsFile} and ${candidate.resultsFile} share no item (paired by fold, item id, sample and prompt variant); compare runs of the same data and evaluation method.`,
@@ -216,11 +252,7 @@ export function pairRuns(
       `the ${unchecked}'s predictions.arrow records no item text fingerprints (item_hash; written before they existed), so the items' text was not compared, only their ids and expected answers`,
     );
   }
-  if (retexted.size > 0) {
-    pairingNotes.push(
-      `${retexted.size} paired item${retexted.size === 1 ? ' holds' : 's hold'} different text in the two runs (the same id and expected answer; paired because of --allow-different-data)`,
-    );
-  }
+  pairingNotes.push(...differingItemNotes(differing));
   const onlyBaseline = unpaired(sideA, new Set(byKeyB.keys()));
   const onlyCandidate = unpaired(sideB, new Set(sideA.map(keyOf)));
   const split = splitNote(baseline, candidate, onlyBaseline.count + onlyCandidate.count);

@@ -2,13 +2,19 @@ import { HELD_OUT_GROUPS } from '@assay/spam-assassin';
 import type { PairableRun } from './pairable-run.js';
 
 /**
- * What makes two runs' data sets the same: the source and the data set section but `limit` (a
- * smaller sample of the same data pairs on the items both have). A built-in data set without
- * `groups` reads the held-out groups, so that default is written out: a config that lists
- * those groups reads the same items. Groups are read in corpus order, so their order is not.
+ * What makes two runs' data sets the same: the source and the data set section but `limit` and
+ * `ids` (a smaller sample or a chosen subset of the same data pairs on the items both have, as
+ * an `assay tune` candidate run of some of the items against its `best` run of them all). A
+ * built-in data set without `groups` reads the held-out groups, so that default is written out:
+ * a config that lists those groups reads the same items. Groups are read in corpus order, so
+ * their order is not.
  */
 function datasetSection(run: PairableRun): Record<string, unknown> {
-  const { limit: _limit, ...rest } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
+  const {
+    limit: _limit,
+    ids: _ids,
+    ...rest
+  } = (run.results.config.dataset ?? {}) as Record<string, unknown>;
   const section: Record<string, unknown> = { source: run.results.dataset.source, ...rest };
   if (rest.builtin !== undefined) {
     const groups = Array.isArray(rest.groups) ? (rest.groups as string[]) : HELD_OUT_GROUPS;
@@ -17,14 +23,27 @@ function datasetSection(run: PairableRun): Record<string, unknown> {
   return section;
 }
 
+/** Characters of a value shown in a message; a longer list is cut between its entries. */
+const SHOWN_CHARS = 80;
+
 function shown(value: unknown): string {
   if (value === undefined) return '(not set)';
-  const text = Array.isArray(value)
-    ? `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`
-    : typeof value === 'string'
-      ? value
-      : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  if (Array.isArray(value)) return shownList(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS - 1)}…` : text;
+}
+
+/** A list, whole when short, else its first entries and how many there are: never a cut entry. */
+function shownList(values: readonly unknown[]): string {
+  const entries = values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+  const whole = `[${entries.join(', ')}]`;
+  if (whole.length <= SHOWN_CHARS) return whole;
+  const head: string[] = [];
+  for (const e of entries) {
+    if ([...head, e].join(', ').length > SHOWN_CHARS / 2) break;
+    head.push(e);
+  }
+  return `[${head.length > 0 ? `${head.join(', ')}, ` : ''}… ${entries.length} entries in all]`;
 }
 
 /** The keys that locate a data file rather than say what it holds. */

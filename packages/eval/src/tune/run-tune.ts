@@ -41,6 +41,17 @@ export interface RunTuneOptions {
   readonly onWarning?: (message: string) => void;
   /** told after every evaluation, with the results so far (tune.json is written from them) */
   readonly onEvaluation?: (e: CandidateEvaluation, results: TuneResults) => Promise<void> | void;
+  /**
+   * told when the search stops on an error or an interruption, before it is thrown, with the
+   * results so far (`finished` false): a search that stopped at its first evaluation has told
+   * `onEvaluation` nothing, and its tune.json must still say it has not finished
+   */
+  readonly onStop?: (results: TuneResults) => Promise<void> | void;
+}
+
+/** The results so far of a search under way, once it has its items and candidates. */
+interface SearchProgress {
+  snapshot?: () => TuneResults;
 }
 
 /**
@@ -49,7 +60,7 @@ export interface RunTuneOptions {
  * within the noise), and scores the winner once on the test part.
  *
  * @param setup - the checked tune config ({@link loadTuneConfig})
- * @param options - abort signal, progress
+ * @param options - abort signal, progress, what to do when the search stops early
  * @returns the search's results (the content of tune.json)
  * @throws EvaluationError `INVALID_CONFIG` when a candidate makes an invalid run config (naming
  *   the candidate and the path); `RUN_FAILED` when an evaluation's requests failed beyond
@@ -63,8 +74,15 @@ export async function runTune(
   options: RunTuneOptions = {},
 ): Promise<TuneResults> {
   const runner = createRunner();
+  const progress: SearchProgress = {};
   try {
-    return await runSearch(setup, options, runner);
+    return await runSearch(setup, options, runner, progress);
+  } catch (error) {
+    if (progress.snapshot !== undefined && options.onStop !== undefined) {
+      // the stop's cause is what to report: failing to record it must not replace it
+      await Promise.resolve(options.onStop(progress.snapshot())).catch(() => undefined);
+    }
+    throw error;
   } finally {
     await runner.close();
   }
@@ -74,6 +92,7 @@ async function runSearch(
   setup: TuneSetup,
   options: RunTuneOptions,
   runner: Runner,
+  progress: SearchProgress,
 ): Promise<TuneResults> {
   const started = Date.now();
   const { search } = setup;
@@ -122,6 +141,7 @@ async function runSearch(
       threshold,
       wallMs: Date.now() - started,
     });
+  progress.snapshot = () => snapshot(null, null, null);
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null, null));
   const input = { ctx, search, state, grid, tuneIds, greater, listener, pairing };
   if (search.nested !== 'none') {
