@@ -79,14 +79,26 @@ describe('withWilsonFallback', () => {
       ciLow: 0.9,
     });
     // a repeated item: accuracy counts the 2 items (each right in all its rows), not 3 rows;
-    // a share of a subset of rows (recall) keeps its interval
+    // a share of a subset of rows (recall) the items among its rows: rows 0 and 1, items 0 and 1
     const repeated = { ...right, clusterIds: Int32Array.from([0, 1, 0]) };
     const items = withWilsonFallback(summary, 'accuracy', repeated, 0.95);
     expect([items.ciLow, items.ciHigh, items.ciMethod]).toEqual([
       ...wilsonInterval(2, 2, 0.95)!,
       'wilson',
     ]);
-    expect(withWilsonFallback(summary, 'recall', repeated, 0.95).ciMethod).toBeUndefined();
+    const recall = withWilsonFallback(summary, 'recall', repeated, 0.95);
+    expect([recall.ciLow, recall.ciHigh, recall.ciMethod]).toEqual([
+      ...wilsonInterval(2, 2, 0.95)!,
+      'wilson',
+    ]);
+    // the false-positive rate of its one negative row, of item 0 (repeated elsewhere)
+    const fpr = withWilsonFallback(
+      { ...summary, value: 0, ciLow: 0, ciHigh: 0 },
+      'false_positive_rate',
+      repeated,
+      0.95,
+    );
+    expect([fpr.ciLow, fpr.ciHigh]).toEqual(wilsonInterval(0, 1, 0.95));
     expect(withWilsonFallback({ ...summary, value: 0.5 }, 'accuracy', right, 0.95)).toMatchObject({
       ciLow: 1,
       ciHigh: 1,

@@ -54,6 +54,45 @@ describe('a rerun that sends nothing', () => {
   }, 60_000);
 });
 
+describe('a response cache outside the output directory', () => {
+  const shared = (out: string, cache: string) =>
+    parseRunConfig({
+      ...spamRunDocument({ name: 'shared-cache', out, baseUrl: server.baseUrl }),
+      cache,
+    });
+
+  it('--fresh says it keeps the cache, and warns that every answer came from it, advising to delete it or point cache elsewhere', async () => {
+    const cache = join(dir, 'shared', 'cache.sqlite');
+    const out = join(dir, 'shared-cache-out');
+    await runEvaluation(shared(out, cache));
+    const before = server.stats().completions;
+    const notes: string[] = [];
+    const fresh = await runEvaluation(shared(out, cache), {
+      fresh: true,
+      onNote: (n) => notes.push(n),
+    });
+    expect(server.stats().completions).toBe(before);
+    expect(fresh.models[0]!.service.cachedThisRun).toBe(SMALL_RUN_ITEMS);
+    expect(notes).toContainEqual(
+      `--fresh keeps the response cache ${cache} (set by \`cache\`, not the output directory's own): the answers it holds are reused, not sent; delete it or point \`cache\` at another file to ask the service again.`,
+    );
+    const warning = fresh.warnings?.find((w) => w.includes('came from the response cache'));
+    expect(warning).toBe(
+      `nb: all ${SMALL_RUN_ITEMS} answers came from the response cache ${cache} and none was sent to ${server.baseUrl} this run, so the results describe the service as it answered when they were cached: a service changed since at the same URL is not measured. To ask it again, delete the response cache ${cache} or point \`cache\` at another file, and run with --fresh (which discards the output directory's journal but keeps a \`cache\` file of your choosing, so its answers would be reused again).`,
+    );
+    // a plain rerun resumes from the journal: that warning, too, says the cache must go
+    const rerun = await runEvaluation(shared(out, cache));
+    const resumed = rerun.warnings?.find((w) => w.includes('resumed from the journal'));
+    expect(resumed).toContain(`To ask it again, delete the response cache ${cache}`);
+    expect(rerun.warnings?.some((w) => w.includes('came from the response cache'))).toBe(false);
+  }, 60_000);
+
+  it('a run that sent its requests is not warned of the cache', async () => {
+    const run = await runEvaluation(shared(join(dir, 'own-out'), join(dir, 'own', 'c.sqlite')));
+    expect(run.warnings?.some((w) => w.includes('response cache'))).toBe(false);
+  });
+});
+
 describe('an endpoint that could not be reached, then a fixed URL', () => {
   const config = (out: string, baseUrl: string) =>
     parseRunConfig(

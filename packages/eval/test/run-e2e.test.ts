@@ -184,6 +184,13 @@ describe('assay run end to end against the model server with injected faults', (
     expect(c.mcnemar!.onlyB).toBe(0);
     expect(c.mcnemar!.pValue).toBeLessThan(0.001);
     expect(c.metrics.accuracy!.difference).toBeLessThan(0);
+    // a bootstrap p of 0 (no resample crossed zero) carries the bound it stands for, 2 / B
+    const zeros = Object.values(c.metrics).filter((m) => m.pValue === 0);
+    expect(zeros.length).toBeGreaterThan(0);
+    for (const m of zeros) expect(m.pValueBelow).toBe(2 / 200);
+    for (const m of Object.values(c.metrics)) {
+      if (m.pValue !== 0) expect(m.pValueBelow).toBeUndefined();
+    }
   });
 
   it('a rerun re-sends nothing, reusing recorded failures; --retry-failed re-sends exactly the failures', async () => {

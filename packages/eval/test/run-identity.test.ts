@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import type { RunResults } from '@assay/report';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ModelConfig, runEvaluation } from '../src/index.js';
+import { type ModelConfig, parseRunConfig, runEvaluation } from '../src/index.js';
 import { describeChange, endpointIdentity, identityChanges } from '../src/run/endpoint-identity.js';
-import { refusalOf, SMALL_RUN_ITEMS, smallRunConfig } from './small-run.js';
+import { refusalOf, SMALL_RUN_ITEMS, smallRunConfig, spamRunDocument } from './small-run.js';
 
 let dir: string;
 /** the reference model (trained on easy-ham-1, hard-ham-1, spam-1) */
@@ -117,6 +118,64 @@ describe('an endpoint name stands for the base URL', () => {
   });
 });
 
+describe('the journal belongs to one set of headers', () => {
+  const TOKEN = 'tok-SECRETHEADER-998877';
+  const withHeaders = (out: string, headers: Record<string, string>) =>
+    parseRunConfig(
+      spamRunDocument({ name: 'headers', out, baseUrl: first.baseUrl, model: { headers } }),
+    );
+
+  it('refuses an added header before sending, naming it and never a value', async () => {
+    const out = join(dir, 'header-added');
+    await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));
+    const before = first.stats().completions;
+    const error = await refusalOf(
+      runEvaluation(
+        withHeaders(out, { 'x-proxy-token': TOKEN, 'X-Assay-Fault': 'status=500;rate=1' }),
+      ),
+    );
+    expect(error.code).toBe('IDENTITY_CHANGED');
+    expect(error.message).toContain(
+      `model 'nb' (headers.x-assay-fault added) with ${SMALL_RUN_ITEMS} answers from the old one`,
+    );
+    expect(error.path).toBe('models[0].headers.x-assay-fault');
+    expect(error.message).not.toContain('status=500');
+    expect(error.message).not.toContain(TOKEN);
+    expect(first.stats().completions).toBe(before);
+  });
+
+  it('refuses a changed header value, and the journal holds no header value', async () => {
+    const out = join(dir, 'header-changed');
+    await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));
+    const error = await refusalOf(
+      runEvaluation(withHeaders(out, { 'x-proxy-token': 'tok-OTHER-112233' })),
+    );
+    expect(error.message).toContain("model 'nb' (headers.x-proxy-token changed)");
+    expect(error.message).not.toContain('tok-');
+    expect(readFileSync(join(out, 'journal.sqlite')).includes(TOKEN)).toBe(false);
+  });
+
+  it('resumes a journal written before headers were recorded, then refuses a later change', async () => {
+    const out = join(dir, 'header-legacy');
+    await runEvaluation(withHeaders(out, {}));
+    // as such a journal was written: an identity without `headers`
+    const db = new Database(join(out, 'journal.sqlite'));
+    const { identity } = db.prepare('SELECT identity FROM identities').get() as {
+      identity: string;
+    };
+    const { headers: _headers, ...legacy } = JSON.parse(identity) as Record<string, unknown>;
+    db.prepare('UPDATE identities SET identity = ?').run(JSON.stringify(legacy));
+    db.close();
+    const resumed = await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));
+    expect(resumed.models[0]!.service).toMatchObject({
+      sentThisRun: 0,
+      resumedFromJournal: SMALL_RUN_ITEMS,
+    });
+    const error = await refusalOf(runEvaluation(withHeaders(out, {})));
+    expect(error.message).toContain("model 'nb' (headers.x-proxy-token removed)");
+  });
+});
+
 describe('endpoint identity', () => {
   const model = smallRunConfig('unused', 'http://127.0.0.1:8080/v1').models[0]!;
   const changes = (a: Partial<ModelConfig>, b: Partial<ModelConfig>): string[] =>
@@ -136,5 +195,12 @@ describe('endpoint identity', () => {
       'provider openai-chat → openai-completions',
       'model assay-spam-nb → other',
     ]);
+  });
+
+  it('compares header names in any case and never shows a header value', () => {
+    expect(changes({ headers: { 'X-Team': 'a' } }, { headers: { 'x-team': 'a' } })).toEqual([]);
+    expect(
+      changes({ headers: { 'x-team': 'a', 'x-old': '1' } }, { headers: { 'x-team': 'b' } }),
+    ).toEqual(['headers.x-team changed', 'headers.x-old removed']);
   });
 });

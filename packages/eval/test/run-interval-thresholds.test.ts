@@ -9,8 +9,7 @@ import {
   type ThresholdResult,
   thresholdDetails,
 } from '@assay/report';
-import { createRng } from '@assay/splitters';
-import { percentileBootstrapInterval, percentiles, wilsonInterval } from '@assay/stats';
+import { percentiles, quantileInterval, wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   dryRun,
@@ -22,7 +21,6 @@ import {
   summarizeRun,
 } from '../src/index.js';
 import { wilsonTrialsNeeded, withSizeNeeded } from '../src/summary/interval-size-needed.js';
-import { serviceIntervalSeed } from '../src/summary/service-intervals.js';
 
 const ITEMS = 80;
 const SEED = 3;
@@ -115,7 +113,7 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(results.passed).toBe(false);
   });
 
-  it('bootstraps the p95 latency over the requests of the run, seeded, around its point value', () => {
+  it('bounds the p95 latency by order statistics of the requests of the run, around its point value', () => {
     const rows = readPredictions(readFileSync(join(dir, 'gates', 'predictions.arrow')));
     const timed = rows
       .filter((r) => !r.cached && r.e2eMs !== null)
@@ -124,14 +122,10 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(timed).toHaveLength(ITEMS);
     const p95 = check('p95_latency_ms.ci_high <= 600000');
     expect(p95.value).toBeCloseTo(percentiles(timed, [95])[0]!, 9);
-    // seed: evaluation.seed mixed with the model's and the metric's names
-    const rng = createRng(serviceIntervalSeed(SEED, 'nb', 'p95_latency_ms'));
-    const expected = percentileBootstrapInterval(timed, 95, {
-      samples: 400,
-      level: 0.95,
-      rng: () => rng.nextFloat(),
-    })!;
-    expect([p95.ciLow, p95.ciHigh]).toEqual(expected);
+    expect(p95.interval).toBe('order-statistic');
+    // scipy.stats.binom: for n = 80, q = 0.95 at 95% the 72nd and the 80th smallest
+    expect([p95.ciLow, p95.ciHigh]).toEqual([timed[71], timed[79]]);
+    expect([p95.ciLow, p95.ciHigh]).toEqual(quantileInterval(timed, 0.95, 0.95));
     expect(p95.ciLow!).toBeLessThanOrEqual(p95.value!);
     expect(p95.ciHigh!).toBeGreaterThanOrEqual(p95.value!);
     expect(p95.outcome).toBe('pass');
@@ -145,7 +139,7 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(p99).toMatchObject({ outcome: 'error', passed: false, ciHigh: null });
     expect(p99.ciLow).not.toBeNull();
     expect(p99.reason).toBe(
-      `with ${ITEMS} timed requests the p99_latency_ms has no upper 95% bound: the largest value observed lies below the true p99 with probability ${(0.99 ** ITEMS).toPrecision(2)} (more than 0.025), and no interval drawn from the sample reaches past it; a distribution-free upper bound needs at least 368 timed requests (evaluate more items)`,
+      `with ${ITEMS} timed requests the p99_latency_ms has no upper 95% bound: the largest value observed lies below the true p99 with probability ${(0.99 ** ITEMS).toPrecision(2)} (more than 0.025), so no order statistic bounds it; a distribution-free upper bound needs at least 368 timed requests (evaluate more items)`,
     );
   });
 

@@ -143,7 +143,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(all.passed).toBe(false);
   });
 
-  it('keeps a zero-width bootstrap interval of a metric that is no share of a count, with a warning where a threshold reads it', () => {
+  it('keeps a zero-width bootstrap interval of a metric that is no share of a count, with a warning, and its reason where a threshold reads it', () => {
     // balanced accuracy averages two recalls: no count of items gives it
     const balanced = all.models[0]!.metrics.balanced_accuracy!;
     expect(balanced).toMatchObject({ value: 1, ciLow: 1, ciHigh: 1 });
@@ -158,8 +158,11 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(f1.ciMethod).toBeUndefined();
     expect(f1.ciLow!).toBeLessThan(f1.ciHigh!);
     expect(all.warnings?.some((w) => /^nb: (accuracy|f1_macro) /.test(w))).toBe(false);
-    // a zero-width bootstrap interval that no threshold reads is shown, not warned about
-    expect(degenerateIntervalWarnings(all.models, new Set())).toEqual([]);
+    // one that no threshold reads is named in one line for the model: a report showing
+    // [1.000, 1.000] reads as certainty whether or not a gate reads it
+    expect(degenerateIntervalWarnings(all.models, new Set())).toEqual([
+      'nb: balanced_accuracy [1.000, 1.000] is a bootstrap interval of no width: every resample scored the same (a constant prediction, or a perfect or empty result on few items), so it does not show how sure the figure is; read it as unknown uncertainty, not certainty.',
+    ]);
     expect(degenerateIntervalWarnings(all.models, new Set(['balanced_accuracy']))).toHaveLength(1);
   });
 
@@ -201,7 +204,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(RunResultsSchema.parse(old).models[0]!.metrics.accuracy!.ciMethod).toBeUndefined();
   });
 
-  it('under repeated cross-validation counts items, not rows, for accuracy, and warns for the other shares', async () => {
+  it('under repeated cross-validation counts items, not rows, for accuracy and each share on its own denominator', async () => {
     const repeated = RunResultsSchema.parse(
       await run('repeated', { method: 'repeated-stratified', k: 2, repeats: 2 }, [
         'accuracy.ci_low >= 0.5',
@@ -216,11 +219,22 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(accuracy.ciLow).toBeCloseTo(STATSMODELS_5_OF_5[0]!, 12);
     expect(accuracy.ciHigh).toBeCloseTo(STATSMODELS_5_OF_5[1]!, 12);
     expect(repeated.warnings).not.toContainEqual(expect.stringMatching(/^nb: accuracy /));
-    expect(repeated.warnings).toContainEqual(
-      expect.stringMatching(
-        /^nb: recall 1\.000 has a bootstrap interval of no width .* an item has several predictions here/,
-      ),
-    );
+    // recall: 3 spam items found in both repeats, the Wilson interval of 3 of 3 items (not of
+    // 6 of 6 rows, nor a bootstrap [1, 1] a recall.ci_low gate would pass on); the
+    // false-positive rate: 0 of the 2 ham items
+    const pc = repeated.models[0]!.positiveClass!;
+    for (const [s, expected] of [
+      [pc.recall, STATSMODELS_3_OF_3],
+      [pc.precision, STATSMODELS_3_OF_3],
+      [pc.falsePositiveRate, STATSMODELS_0_OF_2],
+    ] as const) {
+      expect(s.ciMethod).toBe('wilson');
+      expect(s.ciLow!).toBeCloseTo(expected[0]!, 12);
+      expect(s.ciHigh!).toBeCloseTo(expected[1]!, 12);
+    }
+    const recallGate = repeated.thresholds.find((t) => t.threshold === 'recall.ci_low >= 0.5')!;
+    expect(recallGate).toMatchObject({ interval: 'wilson', ciLow: pc.recall.ciLow });
+    expect(repeated.warnings).not.toContainEqual(expect.stringMatching(/^nb: recall /));
     // 10 predictions of 5 items share 5 requests: the latency CDF counts each request once,
     // as the service percentiles beside it do
     const model = repeated.models[0]!;

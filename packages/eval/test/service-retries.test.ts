@@ -45,3 +45,51 @@ describe('requests that needed a retry', () => {
     expect(markdownReport(results)).toContain('| 0 (0.0%); 1 retried |');
   }, 60_000);
 });
+
+describe('a retry budget that runs out', () => {
+  it('is warned of, with the failures it left unretried, since the error rate then counts failures not retried in full', async () => {
+    const results = await runEvaluation(
+      parseRunConfig(
+        spamRunDocument({
+          name: 'budget',
+          out: join(dir, 'budget'),
+          baseUrl: server.baseUrl,
+          model: {
+            // one at a time: requests 1-3 take 3 retries each, request 4 the 10th and last the
+            // budget allows (10 + 0 × requests); requests 4-10 then fail at once
+            concurrency: { max: 1 },
+            retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, budget: 0 },
+            headers: { 'x-assay-fault': 'fail-first=20;key=budget-test;status=503' },
+          },
+          evaluation: { bootstrap: 20 },
+        }),
+      ),
+    );
+    const s = results.models[0]!.service;
+    expect([s.failed, s.retries]).toEqual([10, 10]);
+    expect(results.warnings).toContainEqual(
+      expect.stringMatching(
+        /^nb: the retry budget was exhausted after 10 retries \(models\[0\]\.retry\.budget 0: at most 10 \+ 0 × requests\); 7 requests failed without the retries they had left, so the error rate counts failures not retried in full, not only failures after every retry\./,
+      ),
+    );
+  }, 60_000);
+
+  it('is not warned of when every failure got its retries', async () => {
+    const results = await runEvaluation(
+      parseRunConfig(
+        spamRunDocument({
+          name: 'budget-enough',
+          out: join(dir, 'budget-enough'),
+          baseUrl: server.baseUrl,
+          model: {
+            concurrency: { max: 1 },
+            retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5 },
+            headers: { 'x-assay-fault': 'fail-first=2;key=budget-enough;status=503' },
+          },
+          evaluation: { bootstrap: 20 },
+        }),
+      ),
+    );
+    expect(results.warnings ?? []).not.toContainEqual(expect.stringMatching(/retry budget/));
+  }, 60_000);
+});

@@ -125,11 +125,14 @@ describe('threshold expressions', () => {
     ]);
   });
 
-  it('refuses a bound on a bootstrap metric when evaluation.bootstrap is 0, but not on a Wilson rate', () => {
+  it('refuses a bound on a bootstrap metric when evaluation.bootstrap is 0, but not on a Wilson rate or a latency percentile', () => {
     const issues = issuesOf(
-      config(['f1_macro.ci_low >= 0.9', 'error_rate.ci_high <= 0.1'], {
-        evaluation: { bootstrap: 0 },
-      }),
+      config(
+        ['f1_macro.ci_low >= 0.9', 'error_rate.ci_high <= 0.1', 'p95_ttft_ms.ci_high <= 800'],
+        {
+          evaluation: { bootstrap: 0 },
+        },
+      ),
     );
     expect(issues).toEqual([
       "thresholds[0]: 'f1_macro.ci_low >= 0.9': f1_macro has no interval because evaluation.bootstrap is 0; set evaluation.bootstrap (e.g. 1000) or compare the value",

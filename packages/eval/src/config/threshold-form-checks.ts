@@ -15,8 +15,11 @@ const NO_INTERVAL: Readonly<Partial<Record<ServiceMetricName, string>>> = {
   cost_per_correct_usd: 'a ratio of sums over the run has no interval in assay',
 };
 
-/** Service rates with a closed-form (Wilson score) interval, needing no bootstrap. */
-const WILSON_METRICS: readonly string[] = ['error_rate', 'unparseable_rate'];
+/**
+ * Service figures whose interval needs no bootstrap: the rates' Wilson score interval, and
+ * the latency, TTFT and TPOT percentiles' order-statistic interval.
+ */
+const CLOSED_FORM = /^(error_rate|unparseable_rate|p\d+_(latency|ttft|tpot)_ms)$/;
 
 /**
  * Why a well-formed threshold cannot be checked with this configuration: an interval bound
@@ -53,7 +56,7 @@ export function thresholdFormProblem(t: Threshold, input: unknown): string | und
     return `'${t.source}': ${t.metric} has no interval (${reason}); compare its value instead, e.g. '${t.metric} ${t.op} ${t.value}'`;
   }
   const bootstrap = obj(c.evaluation).bootstrap;
-  if (bootstrap === 0 && !WILSON_METRICS.includes(t.metric)) {
+  if (bootstrap === 0 && !CLOSED_FORM.test(t.metric)) {
     return `'${t.source}': ${t.metric} has no interval because evaluation.bootstrap is 0; set evaluation.bootstrap (e.g. 1000) or compare the value`;
   }
   return undefined;

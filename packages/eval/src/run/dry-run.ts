@@ -9,6 +9,7 @@ import type { PromptMessage } from '../prompt/build-messages.js';
 import { emptyReferenceWarnings } from '../summary/empty-reference-warnings.js';
 import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
+import { credentialHeaderWarnings } from './credential-headers.js';
 import { explainDamage } from './damaged-file.js';
 import { identicalSamplesWarnings } from './identical-samples.js';
 import { RunJournal } from './journal.js';
@@ -21,6 +22,7 @@ import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js'
 import { refuseKeysInUrls } from './refuse-missing-keys.js';
 import { estimateRequests, type RequestEstimate } from './request-estimate.js';
 import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
+import { sampleChangeNote } from './sample-change.js';
 
 /** Options of {@link dryRun}: the run's own options, and how many prompts to show. */
 export interface DryRunOptions {
@@ -263,10 +265,13 @@ export async function dryRun(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...identicalSamplesWarnings(config),
+      ...credentialHeaderWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
       ...judgeKeyWarnings(config, options.env ?? process.env),
       ...takenOver,
+      // only what a resumed run would reuse: after --fresh nothing of the last sample is kept
+      ...(journal ? [sampleChangeNote(config, items)].filter((n) => n !== undefined) : []),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { canonicalJson } from '@assay/clients';
 import { z } from 'zod';
 import type { ModelConfig } from '../config/run-config-schema.js';
@@ -15,6 +16,11 @@ export const EndpointIdentitySchema = z.strictObject({
   model: z.string(),
   /** the generation parameters, as configured */
   params: z.record(z.string(), z.unknown()),
+  /**
+   * the configured headers: each name lower-cased with a SHA-256 of the name and value (never
+   * the value, which may be a token); absent in journals written before headers were recorded
+   */
+  headers: z.record(z.string(), z.string()).optional(),
 });
 
 /** One model's endpoint identity (see {@link EndpointIdentitySchema}). */
@@ -31,13 +37,30 @@ function normalizedUrl(url: string): string {
 }
 
 /**
+ * Header names lower-cased (HTTP names are case-insensitive) with a hash of each value. The
+ * name goes into the hash too, so a common value (`1`, `true`) does not hash alike under every
+ * name; the journal is a plain file beside the results and must never hold a token.
+ */
+function headerHashes(
+  headers: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    const lower = name.toLowerCase();
+    out[lower] = createHash('sha256').update(`assay-header\0${lower}\0${value}`).digest('hex');
+  }
+  return out;
+}
+
+/**
  * The endpoint identity of a configured model.
  *
  * @param model - the model's configuration
- * @returns provider, base URL (or `endpoint` name), model id and generation parameters
+ * @returns provider, base URL (or `endpoint` name), model id, generation parameters and the
+ *   headers' names with a hash of each value (`{}` without headers)
  * @example
  * endpointIdentity({ name: 'nb', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 } });
- * // { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 } }
+ * // { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 }, headers: {} }
  */
 export function endpointIdentity(model: ModelConfig): EndpointIdentity {
   return {
@@ -45,6 +68,9 @@ export function endpointIdentity(model: ModelConfig): EndpointIdentity {
     baseUrl: model.endpoint ?? normalizedUrl(model.baseUrl),
     model: model.model,
     params: { ...model.params },
+    // always present (`{}` without headers): an identity without it is a journal written
+    // before headers were recorded, whose headers are unknown
+    headers: headerHashes(model.headers),
   };
 }
 
@@ -56,6 +82,9 @@ function flatten(value: unknown, prefix: string, out: Map<string, string>): void
     out.set(prefix, typeof value === 'string' ? value : canonicalJson(value));
   }
 }
+
+/** How a change writes a field one of the two identities lacks. */
+const UNSET = '(unset)';
 
 /** One field of an endpoint identity that differs between two runs. */
 export interface IdentityChange {
@@ -70,9 +99,13 @@ export interface IdentityChange {
 /**
  * What differs between two endpoint identities, one entry per field.
  *
+ * @remarks A recorded identity without `headers` comes from a journal written before headers
+ * were recorded: its headers are unknown, so they are not compared (the run then records
+ * this run's, and a later change is refused).
  * @param before - the identity recorded in the journal
  * @param after - the identity of this run
- * @returns the changed fields, empty when the identities are the same
+ * @returns the changed fields, empty when the identities are the same; a header's `from`
+ *   and `to` are hashes, never values
  * @example
  * const recorded = endpointIdentity(config.models[0]);
  * const now = endpointIdentity({ ...config.models[0], params: { ...config.models[0].params, temperature: 0.7 } });
@@ -85,21 +118,28 @@ export function identityChanges(
   const a = new Map<string, string>();
   const b = new Map<string, string>();
   flatten(before, '', a);
-  flatten(after, '', b);
+  flatten(before.headers === undefined ? { ...after, headers: undefined } : after, '', b);
   const fields = [...new Set([...a.keys(), ...b.keys()])];
   return fields
     .filter((field) => a.get(field) !== b.get(field))
-    .map((field) => ({ field, from: a.get(field) ?? '(unset)', to: b.get(field) ?? '(unset)' }));
+    .map((field) => ({ field, from: a.get(field) ?? UNSET, to: b.get(field) ?? UNSET }));
 }
 
 /**
- * A change as the refusal message writes it.
+ * A change as the refusal message writes it; a header's is `added`, `removed` or `changed`,
+ * since its values (hashes of what may be a token) mean nothing to a reader.
  *
  * @param change - one changed field
- * @returns e.g. `baseUrl http://127.0.0.1:8080/v1 → http://127.0.0.1:9090/v1`
+ * @returns e.g. `baseUrl http://127.0.0.1:8080/v1 → http://127.0.0.1:9090/v1`,
+ *   `headers.x-proxy-token changed`
  * @example
  * describeChange({ field: 'params.temperature', from: '0', to: '0.7' }); // 'params.temperature 0 → 0.7'
+ * describeChange({ field: 'headers.x-assay-fault', from: '(unset)', to: '9f2c…' }); // 'headers.x-assay-fault added'
  */
 export function describeChange(change: IdentityChange): string {
+  if (change.field.startsWith('headers.')) {
+    if (change.from === UNSET) return `${change.field} added`;
+    return `${change.field} ${change.to === UNSET ? 'removed' : 'changed'}`;
+  }
   return `${change.field} ${change.from} → ${change.to}`;
 }

@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson, openSqliteSnapshot } from '@assay/clients';
 import Database from 'better-sqlite3';
 import { EvaluationError } from '../errors.js';
 import { explainDamage } from './damaged-file.js';
 import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
+import { makeRunFolder } from './output-dir-errors.js';
 
 /** Timing, token and cost figures kept for one answered or failed request. */
 export interface OutcomeMetrics {
@@ -115,7 +115,7 @@ export class RunJournal {
       this.#insert = undefined;
       return;
     }
-    mkdirSync(dirname(path), { recursive: true });
+    makeRunFolder(dirname(path), 'output.dir');
     this.#db = new Database(path);
     try {
       this.#insert = this.#guard(() => this.#createTables());
@@ -257,6 +257,24 @@ export class RunJournal {
   }
 
   /**
+   * When the latest outcome was recorded, of any model.
+   *
+   * @returns its ISO 8601 time, or undefined for a journal without outcomes
+   * @throws EvaluationError `DAMAGED_FILE` when the file is not a sound database
+   */
+  lastWrittenAt(): string | undefined {
+    const row = this.#guard(() => {
+      // a snapshot of a journal no run has written to yet has no such table
+      const table = this.#db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outcomes'")
+        .get();
+      if (table === undefined) return undefined;
+      return this.#db.prepare('SELECT MAX(written_at) AS at FROM outcomes').get();
+    }) as { at: string | null } | undefined;
+    return row?.at ?? undefined;
+  }
+
+  /**
    * Deletes every outcome recorded for a model (e.g. the failures of an endpoint the run
    * takes over, see `checkEndpointIdentities`).
    *
@@ -291,18 +309,22 @@ export class RunJournal {
       // kept so a resumed run still warns when the service answered with another model
       ...(o.servedModel === undefined ? {} : { servedModel: o.servedModel }),
     };
-    this.#writable().run({
-      model: o.model,
-      key: o.key,
-      status: o.status,
-      text: o.text,
-      score: o.score,
-      error_class: o.errorClass,
-      error_message: o.errorMessage,
-      cached: o.cached ? 1 : 0,
-      metrics: JSON.stringify(metrics),
-      written_at: new Date().toISOString(),
-    });
+    const insert = this.#writable();
+    // guarded: a journal made read-only mid-run (a stale -shm) is named, not a bare SQLite error
+    this.#guard(() =>
+      insert.run({
+        model: o.model,
+        key: o.key,
+        status: o.status,
+        text: o.text,
+        score: o.score,
+        error_class: o.errorClass,
+        error_message: o.errorMessage,
+        cached: o.cached ? 1 : 0,
+        metrics: JSON.stringify(metrics),
+        written_at: new Date().toISOString(),
+      }),
+    );
   }
 
   /** Closes the database (checkpointing the WAL). */

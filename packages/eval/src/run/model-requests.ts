@@ -133,7 +133,25 @@ export interface SentCounts {
   readonly sentOutputTokens: number;
   /** requests sent that the service answered (not cached, not failed) */
   readonly sentAnswered: number;
+  /** retries the client granted */
+  readonly retries: number;
+  /**
+   * requests that failed without a retry they would have had: the client's retry budget
+   * (`retry.budget`) was spent (see `ClientStats.notRetriedBudget`)
+   */
+  readonly notRetriedBudget: number;
 }
+
+/** The counts of a sending that sent nothing. */
+export const NOTHING_SENT: SentCounts = {
+  sent: 0,
+  cached: 0,
+  sendingMs: 0,
+  sentOutputTokens: 0,
+  sentAnswered: 0,
+  retries: 0,
+  notRetriedBudget: 0,
+};
 
 /** What {@link sendModelRequests} needs besides the model's requests. */
 export interface SendContext {
@@ -163,13 +181,14 @@ export async function sendModelRequests(
   requests: ModelRequests,
   context: SendContext,
 ): Promise<SentCounts> {
-  if (requests.todo.size === 0 || requests.unreachable.tripped) {
-    return { sent: 0, cached: 0, sendingMs: 0, sentOutputTokens: 0, sentAnswered: 0 };
-  }
+  if (requests.todo.size === 0 || requests.unreachable.tripped) return NOTHING_SENT;
   const { name: _name, prompt: _prompt, endpoint: _endpoint, ...clientConfig } = requests.model;
   const client = createClient(clientConfig, {
     cache: context.cache,
-  }) as unknown as CompletionClientLike & { close(): Promise<void> | void };
+  }) as unknown as CompletionClientLike & {
+    close(): Promise<void> | void;
+    stats(): { retries: number; notRetriedBudget: number };
+  };
   const p = requests.progress;
   const started = performance.now();
   try {
@@ -203,7 +222,16 @@ export async function sendModelRequests(
       }
     }
     if (requests.unreachable.tripped) context.onUnreachable?.(requests);
-    return { sent: sent.size - cached, cached, sendingMs, sentOutputTokens, sentAnswered };
+    const { retries, notRetriedBudget } = client.stats();
+    return {
+      sent: sent.size - cached,
+      cached,
+      sendingMs,
+      sentOutputTokens,
+      sentAnswered,
+      retries,
+      notRetriedBudget,
+    };
   } finally {
     await client.close();
   }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ResponseCache } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
@@ -6,6 +5,7 @@ import { judgeEndpoints } from '../judges/judge-client.js';
 import { checkEndpointIdentities } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
 import { RunJournal } from './journal.js';
+import { makeRunFolder } from './output-dir-errors.js';
 import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
 /** A run's durable state: the journal of outcomes and the response cache. */
@@ -32,7 +32,7 @@ export interface RunState {
  * cache.close();
  */
 export function openRunState(config: RunConfig, onNote?: (message: string) => void): RunState {
-  mkdirSync(config.output.dir, { recursive: true });
+  makeRunFolder(config.output.dir, 'output.dir');
   const journalPath = join(config.output.dir, JOURNAL_FILE);
   const journal = new RunJournal(journalPath);
   try {
@@ -43,7 +43,7 @@ export function openRunState(config: RunConfig, onNote?: (message: string) => vo
       onNote,
     );
     const path = config.cache!;
-    mkdirSync(dirname(path), { recursive: true });
+    makeRunFolder(dirname(path), 'cache');
     const recovery =
       resolve(path) === resolve(config.output.dir, DEFAULT_CACHE_FILE)
         ? CACHE_RECOVERY

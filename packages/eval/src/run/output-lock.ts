@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EvaluationError } from '../errors.js';
+import { errnoWords, makeRunFolder, unusableFolderError } from './output-dir-errors.js';
 
 /** The lock file's name inside the output directory. */
 export const LOCK_FILE = 'run.lock';
@@ -25,7 +26,11 @@ export interface OutputLock {
   readonly path: string;
   /** this run's entry in it */
   readonly holder: LockHolder;
-  /** removes the lock file if it is still this run's; safe to call more than once */
+  /**
+   * removes the lock file if it is still this run's; safe to call more than once, and never
+   * throws (a lock it cannot remove is told to `onNote`: the next run takes it over, its
+   * process gone), so it cannot hide the error that ended the run
+   */
   release(): void;
 }
 
@@ -66,6 +71,24 @@ function mayBeRunning(path: string, holder: LockHolder | null): boolean {
   }
 }
 
+/**
+ * Who holds an output directory's lock while its run may still be running: a run in
+ * progress, whose `results.json` (if any) is not yet this run's. A lock whose process is gone
+ * (a `kill -9`) is not held.
+ *
+ * @param dir - the output directory
+ * @returns the holder, `null` for a lock being written (no readable content yet), or
+ *   `undefined` when no live run holds it
+ * @example
+ * runningHolder(outDir); // undefined: no run in progress
+ */
+export function runningHolder(dir: string): LockHolder | null | undefined {
+  const path = join(dir, LOCK_FILE);
+  const found = readHolder(path);
+  if (found === undefined || !mayBeRunning(path, found.holder)) return undefined;
+  return found.holder;
+}
+
 function lockedError(dir: string, path: string, holder: LockHolder | null): EvaluationError {
   const who =
     holder === null
@@ -96,7 +119,7 @@ function lockedError(dir: string, path: string, holder: LockHolder | null): Eval
  * }
  */
 export function lockOutputDir(dir: string, onNote?: (message: string) => void): OutputLock {
-  mkdirSync(dir, { recursive: true });
+  makeRunFolder(dir, 'output.dir');
   const path = join(dir, LOCK_FILE);
   const holder: LockHolder = {
     pid: process.pid,
@@ -106,9 +129,11 @@ export function lockOutputDir(dir: string, onNote?: (message: string) => void): 
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(holder), { flag: 'wx' });
-      return heldLock(path, holder);
+      return heldLock(path, holder, onNote);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST')
+        throw unusableFolderError('output.dir', dir, error, `create '${path}'`);
     }
     const found = readHolder(path);
     if (found === undefined) continue; // released between our attempt and the read
@@ -125,12 +150,23 @@ export function lockOutputDir(dir: string, onNote?: (message: string) => void): 
   }
 }
 
-function heldLock(path: string, holder: LockHolder): OutputLock {
+function heldLock(
+  path: string,
+  holder: LockHolder,
+  onNote: ((message: string) => void) | undefined,
+): OutputLock {
   const release = (): void => {
     process.off('exit', release);
-    const found = readHolder(path);
-    if (found?.holder?.pid === holder.pid && found.holder.startedAt === holder.startedAt) {
-      unlinkSync(path);
+    try {
+      const found = readHolder(path);
+      if (found?.holder?.pid === holder.pid && found.holder.startedAt === holder.startedAt) {
+        unlinkSync(path);
+      }
+    } catch (error) {
+      // called in a `finally`: a throw here would replace the error that ended the run
+      onNote?.(
+        `could not remove the lock file ${path} (${errnoWords(error)}); the next run takes it over, since this process will be gone.`,
+      );
     }
   };
   // process.exit (a second Ctrl-C) skips `finally` blocks but not 'exit' listeners.

@@ -13,8 +13,9 @@ import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
-import { resumedOnlyWarnings, servedModelMismatches, servedModelWarning } from './run-warnings.js';
+import { servedModelWarning } from './run-warnings.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
+import { sendingWarnings } from './sending-warnings.js';
 import { unreachableError } from './unreachable-watch.js';
 
 /** Options of {@link executeRun}. */
@@ -128,6 +129,17 @@ function rowsOfModels(
   );
 }
 
+/** The error of a model whose service could not be reached, with what its journal holds. */
+function unreachableFailure(
+  config: RunConfig,
+  journal: RunJournal,
+  r: ModelRequests,
+): EvaluationError {
+  // the answers a rerun against another URL would find (and refuse to mix in)
+  const answered = [...journal.load(r.model.name).values()].filter((o) => o.status === 'ok').length;
+  return unreachableError(r.model, config.models.indexOf(r.model), r.unreachable, answered);
+}
+
 /**
  * Runs the evaluation: load and split the data, build prompts per fold, query
  * every model (each distinct request once, journaled the moment it finishes,
@@ -183,12 +195,7 @@ export async function executeRun(
       drain: options.drain,
       onOutcome: () => options.onProgress?.(progress),
       onUnreachable: (r: ModelRequests) => {
-        const index = config.models.indexOf(r.model);
-        // the answers a rerun against another URL would find (and refuse to mix in)
-        const answered = [...journal.load(r.model.name).values()].filter(
-          (o) => o.status === 'ok',
-        ).length;
-        failure ??= unreachableError(r.model, index, r.unreachable, answered);
+        failure ??= unreachableFailure(config, journal, r);
         unreachable.abort();
       },
     };
@@ -200,16 +207,7 @@ export async function executeRun(
       const outcomes = [...r.outcomes.values()];
       requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
     });
-    const sources = all.map((r, i) => ({
-      model: r.model,
-      index: config.models.indexOf(r.model),
-      outcomes: [...r.outcomes.values()],
-      resumed: r.progress.resumed,
-      sent: sent[i]!.sent,
-      cached: sent[i]!.cached,
-    }));
-    mismatches = servedModelMismatches(sources);
-    warnings = [...resumedOnlyWarnings(sources), ...mismatches.map(servedModelWarning)];
+    ({ warnings, mismatches } = sendingWarnings(config, all, sent));
     if (!signal.aborted && options.drain?.aborted !== true) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       if (config.judge !== undefined) {

@@ -46,14 +46,42 @@ function answeredWhen(outcomes: readonly Outcome[]): string {
   return ` (answered ${a.slice(0, -4)}–${sameDay ? b.slice(11) : b})`;
 }
 
+/** The run's response cache, and whether `--fresh` discards it (the output directory's default). */
+export interface CacheLocation {
+  /** the cache file */
+  readonly path: string;
+  /** false for a `cache` file of the user's choosing, which `--fresh` keeps */
+  readonly discardedByFresh: boolean;
+}
+
+/** `none was sent`, `only 2 were sent`. */
+function sentWords(sent: number): string {
+  return sent === 0 ? 'none was sent' : `only ${sent} ${sent === 1 ? 'was' : 'were'} sent`;
+}
+
+/**
+ * How to ask the service again: `--fresh` or a new output directory when they would reach the
+ * service; with a `cache` file `--fresh` keeps, the cache must go too, else every answer would
+ * come from it again.
+ */
+function askAgain(cache: CacheLocation | undefined): string {
+  if (cache === undefined || cache.discardedByFresh) {
+    return "run with --fresh (discards the output directory's journal and response cache) or with a new --output directory";
+  }
+  return `delete the response cache ${cache.path} or point \`cache\` at another file, and run with --fresh (which discards the output directory's journal but keeps a \`cache\` file of your choosing, so its answers would be reused again)`;
+}
+
 /**
  * A warning for each model whose answers this run (nearly) all came from the journal of an
  * earlier run: the results then describe the service as it answered then, and a service
  * changed since at the same URL (another model behind it) is not measured.
  *
  * @param models - each model's outcomes and where they came from
+ * @param cache - the run's response cache, when known: a `cache` file `--fresh` keeps changes
+ *   the advice
  * @returns one warning per such model, naming it, how many answers were resumed and when they
- *   were journaled (when known), and how to ask the service again (`--fresh`, a new `--output`)
+ *   were journaled (when known), and how to ask the service again (`--fresh`, a new `--output`,
+ *   deleting a shared cache)
  * @example
  * const journal = new RunJournal(join(baselineDir, 'journal.sqlite'));
  * const journaled = [...journal.load('nb').values()];
@@ -61,17 +89,54 @@ function answeredWhen(outcomes: readonly Outcome[]): string {
  * const source = { model: config.models[0], index: 0, outcomes: journaled, resumed: journaled.length, sent: 0, cached: 0 };
  * resumedOnlyWarnings([source])[0].startsWith('nb: all '); // true
  */
-export function resumedOnlyWarnings(models: readonly ModelSources[]): string[] {
+export function resumedOnlyWarnings(
+  models: readonly ModelSources[],
+  cache?: CacheLocation,
+): string[] {
   const out: string[] = [];
   for (const m of models) {
     const total = m.resumed + m.sent + m.cached;
     if (m.resumed === 0 || total === 0 || m.resumed < RESUMED_WARNING_SHARE * total) continue;
     const share = m.resumed === total ? `all ${total}` : `${m.resumed} of ${total}`;
-    const sent =
-      m.sent === 0 ? 'none was sent' : `only ${m.sent} ${m.sent === 1 ? 'was' : 'were'} sent`;
     const cached = m.cached === 0 ? '' : ` (${m.cached} came from the response cache)`;
     out.push(
-      `${m.model.name}: ${share} requests were resumed from the journal of an earlier run${answeredWhen(m.outcomes)} and ${sent} to ${m.model.baseUrl} this run${cached}, so the results describe the service as it answered then: a service changed since at the same URL (another model or version behind it) is not measured. To ask it again, run with --fresh (discards the output directory's journal and response cache) or with a new --output directory.`,
+      `${m.model.name}: ${share} requests were resumed from the journal of an earlier run${answeredWhen(m.outcomes)} and ${sentWords(m.sent)} to ${m.model.baseUrl} this run${cached}, so the results describe the service as it answered then: a service changed since at the same URL (another model or version behind it) is not measured. To ask it again, ${askAgain(cache)}.`,
+    );
+  }
+  return out;
+}
+
+/**
+ * A warning for each model whose answers this run (nearly) all came from the response cache
+ * (with the journal's, when not nearly all are the journal's: {@link resumedOnlyWarnings} says
+ * that): the results then describe the service as it answered when they were cached. A `cache`
+ * file outside the output directory survives `--fresh`, so there the advice is to delete it
+ * or point `cache` elsewhere.
+ *
+ * @param models - each model's outcomes and where they came from
+ * @param cache - the run's response cache
+ * @returns one warning per such model, naming it, the cache and how to ask the service again
+ * @example
+ * const source = { model: config.models[0], index: 0, outcomes: [], resumed: 0, sent: 0, cached: 40 };
+ * cachedOnlyWarnings([source], { path: '/srv/shared/cache.sqlite', discardedByFresh: false })[0];
+ * // 'nb: all 40 answers came from the response cache /srv/shared/cache.sqlite and none was sent to http://127.0.0.1:…'
+ */
+export function cachedOnlyWarnings(
+  models: readonly ModelSources[],
+  cache: CacheLocation,
+): string[] {
+  const out: string[] = [];
+  for (const m of models) {
+    const total = m.resumed + m.sent + m.cached;
+    if (m.cached === 0 || total === 0) continue;
+    const reused = m.resumed + m.cached;
+    if (reused < RESUMED_WARNING_SHARE * total || m.resumed >= RESUMED_WARNING_SHARE * total) {
+      continue;
+    }
+    const share = m.cached === total ? `all ${total}` : `${m.cached} of ${total}`;
+    const resumed = m.resumed === 0 ? '' : ` (${m.resumed} more were resumed from the journal)`;
+    out.push(
+      `${m.model.name}: ${share} answers came from the response cache ${cache.path} and ${sentWords(m.sent)} to ${m.model.baseUrl} this run${resumed}, so the results describe the service as it answered when they were cached: a service changed since at the same URL is not measured. To ask it again, ${askAgain(cache)}.`,
     );
   }
   return out;

@@ -5,6 +5,7 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import {
   type ModelRequests,
+  NOTHING_SENT,
   type SendContext,
   type SentCounts,
   sendModelRequests,
@@ -108,13 +109,7 @@ export async function sendRunRequests(
     config.thresholds,
   );
   const tasksOf = all.map((r) => tasksByItem(plan.plans.get(r.model.name)!));
-  const totals = all.map(() => ({
-    sent: 0,
-    cached: 0,
-    sendingMs: 0,
-    sentOutputTokens: 0,
-    sentAnswered: 0,
-  }));
+  const totals = all.map(() => ({ ...NOTHING_SENT }));
   let done = 0;
   let looks = 0;
   let ruleHeld = false;
@@ -131,6 +126,8 @@ export async function sendRunRequests(
       t.sendingMs += c.sendingMs;
       t.sentOutputTokens += c.sentOutputTokens;
       t.sentAnswered += c.sentAnswered;
+      t.retries += c.retries;
+      t.notRetriedBudget += c.notRetriedBudget;
     });
     if (context.signal?.aborted || context.drain?.aborted) break;
     all.forEach((r, m) => {

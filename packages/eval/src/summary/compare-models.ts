@@ -81,11 +81,14 @@ async function compareMetrics(
   for (const [name, d] of Object.entries(byMetric)) {
     const p = finiteOrNull(d.pValue);
     const items = readsLabelsOnly(name) ? differingLabels : differing;
+    const pValue = p === null ? null : flooredBootstrapP(p, items, options.bootstrap);
     out[name] = {
       difference: finiteOrNull(d.difference),
       ciLow: finiteOrNull(d.ciLow),
       ciHigh: finiteOrNull(d.ciHigh),
-      pValue: p === null ? null : flooredBootstrapP(p, items, options.bootstrap),
+      pValue,
+      // a reader of results.json must not take 0 for a p-value: it only says p < 2 / B
+      ...(pValue === 0 ? { pValueBelow: bootstrapPBound(0, options.bootstrap) } : {}),
       pHolm: null,
     };
   }

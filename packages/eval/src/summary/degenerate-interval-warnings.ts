@@ -28,11 +28,12 @@ function why(metric: string, zeroOne: ReadonlySet<string>): string {
 }
 
 /**
- * Run warnings for the metrics that an interval threshold reads (`accuracy.ci_low >= 0.9`)
- * whose interval is still a bootstrap one of no width: every resample scored the same, so
- * `[v, v]` cannot show how sure the figure is, and the threshold would read a certainty the
- * run does not have. Other metrics with such an interval are only shown (a perfect ROC AUC on
- * a small run is `[1.000, 1.000]`), since nothing is decided on their interval.
+ * Run warnings for the metrics whose interval is still a bootstrap one of no width: every
+ * resample scored the same, so `[v, v]` cannot show how sure the figure is. One warning per
+ * metric an interval threshold reads (`accuracy.ci_low >= 0.9`), which would read a certainty
+ * the run does not have, saying why no Wilson interval replaced it; one line per model naming
+ * the others (a constant predictor's `balanced_accuracy [0.500, 0.500]`), since a report
+ * showing them reads as certainty too.
  *
  * @remarks A proportion of distinct items at 0 or 1 has the Wilson interval of its count
  *   instead (`ciMethod: 'wilson'`, see `withWilsonFallback`) and is not named here.
@@ -40,7 +41,7 @@ function why(metric: string, zeroOne: ReadonlySet<string>): string {
  * @param gated - the metrics whose interval an interval threshold reads
  * @param zeroOne - the names of the generation scorers that score 0 or 1 (a renamed
  *   `exact_match` goes by its name; default the scorers' own names)
- * @returns one warning per model and such metric, in model and metric order
+ * @returns per model, one warning per gated such metric, then one naming the others
  * @example
  * const perfect = { ...model, metrics: { roc_auc: { ...model.metrics.accuracy, value: 1, ciLow: 1, ciHigh: 1 } } };
  * degenerateIntervalWarnings([perfect], new Set(['roc_auc'])); // ['nb: roc_auc 1.000 has a bootstrap interval of no width [1.000, 1.000]: every resample scored the same, …']
@@ -50,13 +51,21 @@ export function degenerateIntervalWarnings(
   gated: ReadonlySet<string>,
   zeroOne: ReadonlySet<string> = ZERO_ONE_SCORERS,
 ): string[] {
-  return models.flatMap((m) =>
-    summaries(m).flatMap(([metric, s]) =>
-      gated.has(metric) && s.ciMethod === undefined && zeroWidth(s)
-        ? [
-            `${m.name}: ${metric} ${fmt(s.value)} has a bootstrap interval of no width [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]: every resample scored the same, so it cannot show how sure the figure is, and more items would be needed to give it width; not replaced by a Wilson interval because ${why(metric, zeroOne)}.`,
-          ]
-        : [],
-    ),
-  );
+  return models.flatMap((m) => {
+    const noWidth = summaries(m).filter(([, s]) => s.ciMethod === undefined && zeroWidth(s));
+    const own = noWidth
+      .filter(([metric]) => gated.has(metric))
+      .map(
+        ([metric, s]) =>
+          `${m.name}: ${metric} ${fmt(s.value)} has a bootstrap interval of no width [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]: every resample scored the same, so it cannot show how sure the figure is, and more items would be needed to give it width; not replaced by a Wilson interval because ${why(metric, zeroOne)}.`,
+      );
+    // the others decide nothing, but a report showing [0.500, 0.500] reads as certainty
+    const shown = noWidth.filter(([metric]) => !gated.has(metric));
+    if (shown.length === 0) return own;
+    const list = shown.map(([metric, s]) => `${metric} [${fmt(s.ciLow)}, ${fmt(s.ciHigh)}]`);
+    return [
+      ...own,
+      `${m.name}: ${list.join(', ')} ${shown.length === 1 ? 'is a bootstrap interval' : 'are bootstrap intervals'} of no width: every resample scored the same (a constant prediction, or a perfect or empty result on few items), so ${shown.length === 1 ? 'it does' : 'they do'} not show how sure the figure${shown.length === 1 ? ' is' : 's are'}; read ${shown.length === 1 ? 'it' : 'them'} as unknown uncertainty, not certainty.`,
+    ];
+  });
 }

@@ -1,4 +1,4 @@
-import { countShares, type ProportionCount, shareCounter } from '@assay/runner';
+import { countShares, type ProportionCount, type ShareCounter, shareCounter } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
 
 function codes(pass: ScoringPass): { yTrue: Int32Array; yPred: Int32Array } | null {
@@ -23,6 +23,16 @@ function codes(pass: ScoringPass): { yTrue: Int32Array; yPred: Int32Array } | nu
  * proportionCount('accuracy', pass); // { successes: 36, trials: 40 }
  */
 export function proportionCount(metric: string, pass: ScoringPass): ProportionCount | null {
+  const counting = counterOf(metric, pass);
+  if (counting === null) return null;
+  const { counter, yTrue, yPred } = counting;
+  return countShares(counter, yTrue, yPred, null);
+}
+
+function counterOf(
+  metric: string,
+  pass: ScoringPass,
+): { counter: ShareCounter; yTrue: Int32Array; yPred: Int32Array } | null {
   const columns = codes(pass);
   if (columns === null || pass.task !== 'classification') return null;
   const labels = pass.labels ?? [];
@@ -31,7 +41,30 @@ export function proportionCount(metric: string, pass: ScoringPass): ProportionCo
   const counter = shareCounter(metric, labels, () =>
     binary ? { positive: 1, negative: 0 } : null,
   );
-  return counter === null ? null : countShares(counter, columns.yTrue, columns.yPred, null);
+  return counter === null ? null : { counter, ...columns };
+}
+
+/**
+ * The distinct items among the rows a proportion metric counts (recall: the rows of actual
+ * positives; precision: the rows predicted positive; accuracy: every row), for the Wilson
+ * interval over items where an item has several rows.
+ *
+ * @param metric - the runner's (canonical) metric name
+ * @param pass - the classification pass that scored it
+ * @returns the count of distinct items, or null where {@link proportionCount} is null
+ * @example
+ * const [pass] = taskFor(config.task).encode(rows, ['accuracy']);
+ * proportionItems('accuracy', pass); // 40
+ */
+export function proportionItems(metric: string, pass: ScoringPass): number | null {
+  const counting = counterOf(metric, pass);
+  if (counting === null) return null;
+  const { counter, yTrue, yPred } = counting;
+  const items = new Set<unknown>();
+  for (let i = 0; i < yTrue.length; i++) {
+    if (counter(yTrue[i]!, yPred[i]!)[0]) items.add(pass.clusterIds[i]);
+  }
+  return items.size;
 }
 
 /**

@@ -1,8 +1,6 @@
 import type { ModelResult } from '@assay/report';
-import { createRng } from '@assay/splitters';
-import { percentileBootstrapInterval, wilsonInterval } from '@assay/stats';
+import { quantileInterval, wilsonInterval } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
-import { namedSeed } from './named-seed.js';
 import { percentileBoundSize } from './percentile-bound-size.js';
 
 /** An interval of one figure at the run's confidence level, and how it was computed. */
@@ -12,37 +10,17 @@ export interface FigureInterval {
   /** upper end (null when it could not be computed) */
   high: number | null;
   /** the method, as `results.json` `thresholds[].interval` names it */
-  method: 'bootstrap-percentile' | 'wilson' | 'confidence-sequence';
+  method: 'bootstrap-percentile' | 'wilson' | 'order-statistic' | 'confidence-sequence';
   /** why there is no interval, when there is none */
   reason?: string;
   /** its confidence level when not `evaluation.ci` (a `decided(thresholds)` confidence sequence) */
   level?: number;
 }
 
-/** How sure the intervals are and where their resamples come from. */
+/** How sure the intervals are. */
 export interface ServiceIntervalOptions {
-  /** bootstrap resamples (`evaluation.bootstrap`) */
-  bootstrap: number;
   /** confidence level (`evaluation.ci`) */
   ci: number;
-  /** `evaluation.seed` (each model and metric draws its own stream: {@link serviceIntervalSeed}) */
-  seed: number;
-}
-
-/**
- * The seed of a service figure's bootstrap: `evaluation.seed` mixed with the model's and the
- * metric's names ({@link namedSeed}), so each model and metric draws its own resamples, and
- * adding a threshold, reordering the models or adding one leaves the others' intervals alone.
- *
- * @param seed - `evaluation.seed`
- * @param model - the model's name
- * @param metric - the service metric (`p95_latency_ms`)
- * @returns an unsigned 32-bit seed
- * @example
- * serviceIntervalSeed(0, 'nb', 'p95_latency_ms') === serviceIntervalSeed(0, 'nb', 'p95_latency_ms'); // true
- */
-export function serviceIntervalSeed(seed: number, model: string, metric: string): number {
-  return namedSeed(seed, 'service', model, metric);
 }
 
 const PERCENTILE_METRIC = /^p(\d+)_(latency|ttft|tpot)_ms$/;
@@ -64,8 +42,7 @@ function percentileInterval(
   metric: string,
   match: RegExpExecArray,
   outcomes: readonly Outcome[],
-  model: string,
-  options: ServiceIntervalOptions,
+  ci: number,
 ): FigureInterval {
   const pick = TIMING[match[2]!]!;
   // the figures the point value is computed from: answered requests (cached ones with the
@@ -74,20 +51,10 @@ function percentileInterval(
     .filter((o) => o.status === 'ok')
     .map(pick)
     .filter((v): v is number => v !== null)
-    // draws index the sorted values, so the interval does not depend on the order answers landed
     .sort((a, b) => a - b);
-  const method = 'bootstrap-percentile' as const;
-  if (options.bootstrap === 0) {
-    return { low: null, high: null, method, reason: 'evaluation.bootstrap is 0' };
-  }
-  // one stream per model and metric, by name: adding a threshold or a model, or reordering the
-  // models, leaves the others' intervals alone
-  const rng = createRng(serviceIntervalSeed(options.seed, model, metric));
-  const interval = percentileBootstrapInterval(values, Number(match[1]), {
-    samples: options.bootstrap,
-    level: options.ci,
-    rng: () => rng.nextFloat(),
-  });
+  const method = 'order-statistic' as const;
+  const q = Number(match[1]) / 100;
+  const interval = quantileInterval(values, q, ci);
   if (interval === null) {
     return {
       low: null,
@@ -96,42 +63,38 @@ function percentileInterval(
       reason: `no request of this run was timed for ${metric}`,
     };
   }
-  return withoutUnfoundedEnds(interval, metric, Number(match[1]) / 100, values.length, options.ci);
+  const [low, high] = interval;
+  if (low !== null && high !== null) return { low, high, method };
+  return {
+    low,
+    high,
+    method,
+    reason: missingEndReason(metric, q, values.length, ci, high === null),
+  };
 }
 
 /**
- * Drops an end of a percentile's interval that the sample cannot support: a bootstrap never
- * reaches past the largest value seen, so a p95 of 40 requests got an upper end that a gate
- * (`p95_latency_ms.ci_high <= 800`) passed on, though the largest of 40 latencies is below the
- * true p95 one time in eight ({@link percentileBoundSize}).
+ * Why an end of a percentile's interval is missing: the sample's extreme value lies beyond
+ * the true percentile too rarely for the level ({@link percentileBoundSize}). A bootstrap
+ * would have given the largest latency seen as the upper end, and a gate passed on it.
  */
-function withoutUnfoundedEnds(
-  [low, high]: readonly [number, number],
+function missingEndReason(
   metric: string,
   q: number,
   n: number,
   ci: number,
-): FigureInterval {
+  upper: boolean,
+): string {
   const size = percentileBoundSize(q, ci);
-  const noHigh = n < size.high;
-  const noLow = n < size.low;
-  if (!noHigh && !noLow) return { low, high, method: 'bootstrap-percentile' };
-  // the upper end is the one a gate reads; it is the first missing for any percentile above p50
-  const upper = noHigh;
   const chance = (upper ? q : 1 - q) ** n;
-  const which = noHigh && noLow ? 'upper or lower' : upper ? 'upper' : 'lower';
-  const reason =
+  const which = n < size.high && n < size.low ? 'upper or lower' : upper ? 'upper' : 'lower';
+  return (
     `with ${n} timed request${n === 1 ? '' : 's'} the ${metric} has no ${which} ${formatLevel(ci)} bound: ` +
     `the ${upper ? 'largest' : 'smallest'} value observed lies ${upper ? 'below' : 'above'} the true ` +
     `${metric.split('_')[0]} with probability ${chance.toPrecision(2)} (more than ${((1 - ci) / 2).toPrecision(2)}), ` +
-    `and no interval drawn from the sample reaches past it; a distribution-free ${upper ? 'upper' : 'lower'} bound needs at least ` +
-    `${upper ? size.high : size.low} timed requests (evaluate more items)`;
-  return {
-    low: noLow ? null : low,
-    high: noHigh ? null : high,
-    method: 'bootstrap-percentile',
-    reason,
-  };
+    `so no order statistic bounds it; a distribution-free ${upper ? 'upper' : 'lower'} bound needs at least ` +
+    `${upper ? size.high : size.low} timed requests (evaluate more items)`
+  );
 }
 
 function formatLevel(ci: number): string {
@@ -141,16 +104,16 @@ function formatLevel(ci: number): string {
 /**
  * The intervals of the service metrics named by interval thresholds, for one model.
  *
- * @remarks Latency, TTFT and TPOT percentiles (`p95_latency_ms`, ...): the bootstrap
- *   percentile interval of that percentile over the requests the point value reads (answered
- *   and not served by the response cache; sorted, so the order answers landed in does not
- *   matter), with `evaluation.bootstrap` resamples at
- *   `evaluation.ci`, seeded by {@link serviceIntervalSeed} (`evaluation.seed` mixed with the
- *   model's and the metric's names; `percentileBootstrapInterval` of `@assay/stats`). An end
- *   the sample cannot support is null, with a reason: the upper end of a p95 at 95% needs at
- *   least 72 timed requests, of a p99 368 ({@link percentileBoundSize}), since below that
- *   the largest latency seen is too often under the true percentile and no resample reaches
- *   past it; a `.ci_high` threshold then cannot be checked and fails the run.
+ * @remarks Latency, TTFT and TPOT percentiles (`p95_latency_ms`, ...): the distribution-free
+ *   order-statistic interval of that percentile (`quantileInterval` of `@assay/stats`) over
+ *   the requests the point value reads (answered and not served by the response cache), at
+ *   `evaluation.ci`: no resampling, so no seed, and each end misses at most (1 − ci)/2 of the
+ *   time whatever the latencies' distribution (a bootstrap of the sample percentile cannot
+ *   reach past the largest latency seen, and its upper end of a p95 of 100 requests covered
+ *   the true p95 about 91% of the time where 97.5% was claimed). An end the sample cannot
+ *   support is null, with a reason: the upper end of a p95 at 95% needs at least 72 timed
+ *   requests, of a p99 368 ({@link percentileBoundSize}); a `.ci_high` threshold on it then
+ *   cannot be checked and fails the run.
  *   `error_rate` (failed of all distinct requests) and `unparseable_rate` (unparseable of all
  *   items): the Wilson score interval, which needs no resampling and is not degenerate when
  *   nothing failed (a bootstrap of all-zero outcomes would be `[0, 0]` and pass any bound).
@@ -158,10 +121,10 @@ function formatLevel(ci: number): string {
  * @param metrics - the service metrics to compute intervals for
  * @param model - the model's results (unparseable count)
  * @param outcomes - the model's distinct requests
- * @param options - resamples, level and seed
+ * @param options - the confidence level
  * @returns the interval of each metric that has one
  * @example
- * serviceIntervals(['error_rate'], model, outcomes, { bootstrap: 1000, ci: 0.95, seed: 0 }).get('error_rate'); // { low: 0, high: 0.087…, method: 'wilson' }
+ * serviceIntervals(['error_rate'], model, outcomes, { ci: 0.95 }).get('error_rate'); // { low: 0, high: 0.087…, method: 'wilson' }
  */
 export function serviceIntervals(
   metrics: readonly string[],
@@ -173,7 +136,7 @@ export function serviceIntervals(
   for (const metric of metrics) {
     const match = PERCENTILE_METRIC.exec(metric);
     if (match !== null) {
-      out.set(metric, percentileInterval(metric, match, outcomes, model.name, options));
+      out.set(metric, percentileInterval(metric, match, outcomes, options.ci));
     } else if (metric === 'error_rate') {
       const failed = outcomes.filter((o) => o.status === 'error').length;
       out.set(metric, wilson(failed, outcomes.length, options.ci, 'request'));

@@ -187,11 +187,7 @@ async function summarizeWith(
       thresholdServiceMetrics(config.thresholds),
       m,
       run.requests.get(m.name)!.outcomes,
-      {
-        bootstrap: config.evaluation.bootstrap,
-        ci: config.evaluation.ci,
-        seed,
-      },
+      { ci: config.evaluation.ci },
     ),
   );
   const baseline = await baselineDifferencesFor(run, models, task, runner, baselineRun);

@@ -2,24 +2,26 @@ import type { MetricSummary } from '@assay/report';
 import { type ProportionCount, wilsonOfDegenerate } from '@assay/runner';
 import type { ScoringPass } from '../tasks/task-module.js';
 import { itemCountAtEnds } from './item-count.js';
-import { itemsRepeat, proportionCount } from './proportion-count.js';
+import { itemsRepeat, proportionCount, proportionItems } from './proportion-count.js';
 import { zeroWidth } from './zero-width.js';
 
 /**
- * Where an item has several rows (repeated folds, choice orders) and every row is right, or
- * every row wrong, the count of items: each item is then right (wrong) in all its rows, and
- * the items are the independent trials. The Wilson interval of that count bounds the share
- * of items right in every row, which the accuracy is at least (at most, at 0): a
- * conservative interval, where the rows' count would be too narrow. Only for `accuracy`, the
- * plain share of rows; null otherwise.
+ * Where an item has several rows (repeated folds, choice orders) and every counted row is
+ * right, or every one wrong, the count of items among the counted rows (every item for
+ * accuracy, the actual positives for recall, the predicted positives for precision, the
+ * actual negatives for the false-positive rate): each is then right (wrong) in all its rows,
+ * and the items are the independent trials. The Wilson interval of that count bounds the
+ * share of items right in every row, which the metric is at least (at most, at 0): a
+ * conservative interval, where the rows' count would be too narrow.
  */
 function itemCount(
   metric: string,
   rows: ProportionCount | null,
   pass: ScoringPass,
 ): ProportionCount | null {
-  if (metric !== 'accuracy' || rows === null) return null;
-  return itemCountAtEnds(rows.successes, rows.trials, new Set(pass.clusterIds).size);
+  if (rows === null) return null;
+  const items = proportionItems(metric, pass);
+  return items === null ? null : itemCountAtEnds(rows.successes, rows.trials, items);
 }
 
 /**
@@ -33,8 +35,9 @@ function itemCount(
  * count (see `proportionCount`), the rows carry weights, or the count does not give the pooled
  * value (a guard against a metric defined otherwise than counted here). Where an item has
  * several rows (repeated cross-validation, choice orders: the rows are not independent
- * trials), only `accuracy` gets it, from the count of items (see `itemCount`): 40 items right
- * in all their orders give `[0.912, 1]`, not the 160 rows' `[0.977, 1]`.
+ * trials), it comes from the count of items among the counted rows (see `itemCount`): 40
+ * items right in all their orders give `[0.912, 1]`, not the 160 rows' `[0.977, 1]`; 30
+ * positive items found in every repeat give recall `[0.886, 1]`.
  * @param summary - the metric's summary (from the runner's report)
  * @param metric - the runner's (canonical) metric name
  * @param pass - the pass that scored it

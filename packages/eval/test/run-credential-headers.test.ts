@@ -1,0 +1,81 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ModelServer, startModelServer } from '@assay/model-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dryRun, parseRunConfig, runEvaluation } from '../src/index.js';
+import { spamRunDocument } from './small-run.js';
+
+let dir: string;
+let server: ModelServer;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'assay-credential-headers-'));
+  server = await startModelServer({ port: 0 });
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const LIVE_KEY = 'sk-live-0123456789abcdefABCDEF';
+const withHeaders = (name: string, model: Record<string, unknown>) =>
+  parseRunConfig(spamRunDocument({ name, out: join(dir, name), baseUrl: server.baseUrl, model }));
+
+describe('a credential written into models[].headers', () => {
+  it('is warned of in the results, naming the header and apiKeyEnv, never the value', async () => {
+    const results = await runEvaluation(
+      withHeaders('auth-header', { headers: { Authorization: `Bearer ${LIVE_KEY}` } }),
+    );
+    const warning = results.warnings?.find((w) => w.includes('headers.Authorization'));
+    expect(warning).toBe(
+      'models[0].headers.Authorization holds a credential in the configuration file itself (its value is not shown): assay keeps header values out of its caches, journal, results and messages, but the file carries the secret wherever it is committed or shared, which is why apiKey is refused there; put the key in an environment variable and name it in models[0].apiKeyEnv (sent as this header), then remove the header.',
+    );
+    expect(readFileSync(join(dir, 'auth-header', 'results.json'), 'utf8')).not.toContain(LIVE_KEY);
+  }, 60_000);
+
+  it('is warned of by the dry run too: a token header named like one, or any header holding a key', async () => {
+    const report = await dryRun(
+      withHeaders('proxy-header', {
+        headers: {
+          'x-proxy-token': 'tok-SECRETHEADER-998877',
+          'x-route': LIVE_KEY,
+          'x-assay-fault': 'none',
+        },
+      }),
+    );
+    const about = report.warnings.filter((w) => w.includes('holds a credential'));
+    expect(about.map((w) => w.slice(0, w.indexOf(' holds')))).toEqual([
+      'models[0].headers.x-proxy-token',
+      'models[0].headers.x-route',
+    ]);
+    expect(about[0]).toContain(
+      'keep the file out of version control and shared logs: assay reads only the API key (models[0].apiKeyEnv, sent as authorization) from the environment',
+    );
+    expect(about.join(' ')).not.toContain('SECRETHEADER');
+    expect(about.join(' ')).not.toContain(LIVE_KEY);
+  });
+
+  it('an http-json model is told to carry the token in apiKeyHeader', async () => {
+    const report = await dryRun(
+      parseRunConfig({
+        ...spamRunDocument({ name: 'http-json', out: join(dir, 'hj'), baseUrl: server.baseUrl }),
+        models: [
+          {
+            name: 'nb',
+            provider: 'http-json',
+            baseUrl: server.baseUrl,
+            model: 'assay-spam-nb',
+            template: { prompt: '{{prompt}}' },
+            paths: { text: '$.text' },
+            headers: { 'X-Gateway-Key': 'abc' },
+          },
+        ],
+      }),
+    );
+    expect(report.warnings).toContainEqual(
+      expect.stringContaining(
+        "put it in an environment variable named by models[0].apiKeyEnv and set models[0].apiKeyHeader to 'x-gateway-key'",
+      ),
+    );
+  });
+});
