@@ -5,7 +5,7 @@ import { type CompareResult, readPredictions, writePredictions } from '@assay/ev
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assay } from './cli-process.js';
+import { assay, besidesNoWidthCaveat } from './cli-process.js';
 import { junitSchemaErrors, parseJunit } from './junit-schema.js';
 import { writeRunConfig } from './run-config-file.js';
 
@@ -23,7 +23,7 @@ async function run(name: string, overrides: Record<string, unknown>): Promise<st
     ...overrides,
   });
   const done = await assay(['run', config, '--quiet']);
-  expect(done.stderr).toBe('');
+  expect(besidesNoWidthCaveat(done.stderr)).toBe('');
   expect(done.code).toBe(0);
   return join(dir, name);
 }
@@ -49,7 +49,7 @@ describe('assay compare (CLI)', () => {
     const json = join(dir, 'ci', 'compare.json');
     const args = ['--fail-on', 'regression', '--metric', 'f1_macro', '--junit', junit];
     const done = await assay(['compare', join(dir, 'full'), join(dir, 'short'), ...args, ...FAST]);
-    expect(done.stderr).toBe('');
+    expect(besidesNoWidthCaveat(done.stderr)).toBe('');
     expect(done.code).toBe(1);
     expect(lastLine(done.stdout)).toMatch(/^FAIL: f1_macro significantly worse \(f1_macro /);
     expect(done.stdout).toContain(`paired: ${ITEMS} predictions`);
@@ -221,7 +221,7 @@ describe('assay compare (CLI)', () => {
       assay([...base, '--format', 'table']),
       assay([...base, '--format', 'text']),
     ]);
-    expect(table.stderr).toBe('');
+    expect(besidesNoWidthCaveat(table.stderr)).toBe('');
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('metric ');
     expect(table.stdout).toBe(plain.stdout);
@@ -256,9 +256,9 @@ describe('assay compare (CLI)', () => {
     expect(text).toContain('class="zero-line"');
     // the plot is oriented so that right is better for every metric: one margin line, at -margin
     expect(text.match(/class="margin-line"/g)).toHaveLength(1);
-    // the methods line, as the table and Markdown print it
+    // the methods line, as the table and Markdown print it: --margin reads unadjusted intervals
     expect(text).toMatch(
-      /<p>paired bootstrap \(BCa\) \d+ resamples, seed \d+; \d+ permutations; Holm across gated metrics: /,
+      /<p>paired bootstrap \(BCa\) \d+ resamples, seed \d+; \d+ permutations; Holm across gated metrics \(p adj, which --margin does not read\): .*; --margin 0\.02 reads each gated metric(?:'|&#39;|&#x27;)s unadjusted 95% interval<\/p>/,
     );
     await assay([...base, '--format', 'md', '--out', md]);
     expect(readFileSync(md, 'utf8')).toMatch(/\| accuracy \| 0\.\d{4} \| /);
@@ -292,7 +292,16 @@ describe('assay compare (CLI)', () => {
     expect(junit.stderr).toContain('would overwrite the predictions.arrow of the compared run');
     const folder = await assay(['compare', join(dir, 'full'), join(dir, 'short'), '--out', dir]);
     expect(folder.code).toBe(2);
-    expect(folder.stderr).toContain(`--out ${dir} is a directory; name a file`);
+    expect(folder.stderr).toContain(
+      `--out ${dir} is a directory; name a file for the comparison, e.g. --out ${dir}/compare.txt.`,
+    );
+    // the file name suggested has the extension of what --format writes
+    const html = ['compare', join(dir, 'full'), join(dir, 'short'), '--format', 'html'];
+    const page = await assay([...html, '--out', `${dir}/`]);
+    expect(page.code).toBe(2);
+    expect(page.stderr).toContain(`e.g. --out ${dir}/compare.html.`);
+    const xml = await assay([...html, '--junit', dir]);
+    expect(xml.stderr).toContain(`e.g. --junit ${dir}/compare.xml.`);
   }, 60_000);
 });
 

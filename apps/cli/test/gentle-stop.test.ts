@@ -23,4 +23,34 @@ describe('Ctrl-C of a command that sends requests', () => {
     expect(controller.signal.aborted).toBe(true);
     expect(written.join('')).toContain('assay: SIGTERM again: aborting the requests in flight');
   });
+
+  it('once every request is done, says the results are being finished and lets them be written', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const { drain, controller, stop, requestsDone } = gentleStop('assay');
+    requestsDone();
+    stop('SIGINT');
+    expect(written.join('')).toContain(
+      'assay: SIGINT received: all requests are done; finishing the results (press Ctrl-C again to exit at once; a rerun writes them from the journal)',
+    );
+    expect(written.join('')).not.toContain('waiting for those in flight');
+    // nothing stopped: the results are computed and written, the exit code is the run's
+    expect(drain.signal.aborted).toBe(false);
+    expect(controller.signal.aborted).toBe(false);
+  });
+
+  it('tells SIGTERM to be sent again, not a key to be pressed', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    gentleStop('assay').stop('SIGTERM');
+    expect(written.join('')).toContain(
+      'assay: SIGTERM received: no new requests; waiting for those in flight to finish and be saved (send SIGTERM again to abort them)',
+    );
+  });
 });

@@ -169,6 +169,14 @@ describe('assay tune', () => {
     expect(down.stderr).toMatch(/ECONNREFUSED/);
     expect(down.stderr).toMatch(/--retry-failed/);
     expect(down.stdout).not.toMatch(/no candidate/);
+    // stopped at its first evaluation, the search still writes what it has: not finished
+    const out = join(dir, 'unreachable');
+    const stopped = JSON.parse(readFileSync(join(out, 'tune.json'), 'utf8'));
+    expect(stopped.finished).toBe(false);
+    expect(stopped.winner).toBeNull();
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(
+      '<strong>The search has not finished</strong>',
+    );
     const up = await startModelServer({ port });
     try {
       // the failures are journaled: without --retry-failed they are reused, and said so again;

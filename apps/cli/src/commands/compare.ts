@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
+  COMPARE_FORMAT_EXTENSIONS,
   COMPARE_FORMATS,
   type CompareFormat,
   parseCompareFormat,
@@ -42,7 +43,8 @@ const EXIT_HELP = [
   'Exit codes:',
   '  0    no gated metric failed a rule (or no rule was given)',
   '  1    a gated metric is significantly worse (--fail-on regression), not non-inferior (--margin), or could not be compared',
-  '  2    a missing or unreadable file, bad flags, or runs of different tasks, label sets or data',
+  '  2    a missing or unreadable file, a run that has not finished, bad flags, or runs of different',
+  '       tasks, label sets or data',
   '  3    an unexpected error',
 ].join('\n');
 
@@ -128,8 +130,8 @@ async function runCompare(
     ]);
     checkCompareOutputs(
       [
-        ['--out', opts.out],
-        ['--junit', opts.junit],
+        ['--out', opts.out, COMPARE_FORMAT_EXTENSIONS[opts.format]],
+        ['--junit', opts.junit, 'xml'],
       ],
       [baseline, candidate],
     );

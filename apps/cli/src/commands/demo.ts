@@ -82,7 +82,7 @@ export function registerDemoCommand(program: Command): void {
     .option('--retry-failed', 're-send only the requests that failed in an earlier run')
     .option(
       '--fresh',
-      "start over: discard the output directory's journal and cache.sqlite before running",
+      "start over: discard the output directory's journal, cache.sqlite and previous results before running",
     )
     .option('-q, --quiet', 'no progress output on stderr')
     .addHelpText(

@@ -20,7 +20,7 @@ export function registerRunCommand(program: Command): void {
     .option('--retry-failed', 're-send only the requests that failed in an earlier run')
     .option(
       '--fresh',
-      "start over: discard the output directory's journal and cache.sqlite before running",
+      "start over: discard the output directory's journal, cache.sqlite and previous results before running",
     )
     .option('-q, --quiet', 'no progress output on stderr')
     .option('-o, --output <dir>', 'output directory (overrides output.dir)')
@@ -48,9 +48,9 @@ export function registerRunCommand(program: Command): void {
       [
         '',
         'A rerun into the same output directory resumes: requests in its journal are not sent again.',
-        'A journal with answers from another endpoint (base URL, provider, model id or params) is',
-        'refused: use --fresh to start over there, or another --output. One holding only failed',
-        'requests (a wrong URL, a service that was down) is taken over, its failures dropped.',
+        'A journal with answers from another endpoint (base URL, provider, model id, params or',
+        'headers) is refused: use --fresh to start over there, or another --output. One holding only',
+        'failed requests (a wrong URL, a service that was down) is taken over, its failures dropped.',
         '',
         'A dry run (--dry-run) reads the journal and cache but opens no connection, takes no lock and',
         'writes no file; with --fresh or --retry-failed it counts as that run would.',
@@ -58,10 +58,12 @@ export function registerRunCommand(program: Command): void {
         'Exit codes:',
         '  0    finished, every threshold passed',
         '  1    a threshold failed',
-        '  2    invalid config or data; the output directory is in use by another run, holds a',
-        '       run against another endpoint, or has a damaged journal or cache (see --fresh)',
+        '  2    invalid config or data; the output directory cannot be created or written, is in use',
+        '       by another run, holds a run against another endpoint (or other headers), or has a',
+        '       damaged or read-only journal or cache (see --fresh)',
         '  3    run error, or metrics not representative (too many failed requests or unparseable answers)',
-        '  130  interrupted (rerun to resume)',
+        '  130  interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP while requests were sent (rerun to',
+        '       resume); a signal once every request is done lets the results be written (exit as above)',
         'The reason for the exit code is the last line printed.',
       ].join('\n'),
     )

@@ -24,23 +24,24 @@ function runDirectory(run: string): string {
  * a file of one of the compared runs (writing the comparison over `results.json` would destroy
  * the run it compares).
  *
- * @param outputs - the flag and its path, for each output given
+ * @param outputs - the flag, its path and the extension of what it writes (`html` for
+ *   `--format html`), for each output given: a folder is answered with a file name in it
  * @param runs - the baseline and candidate arguments
  * @throws EvaluationError `INVALID_OPTION` naming the flag, the path and what to do
  * @example
- * checkCompareOutputs([['--out', 'cmp.json']], ['out/a', 'out/b']); // passes
+ * checkCompareOutputs([['--out', 'cmp.json', 'json']], ['out/a', 'out/b']); // passes
  */
 export function checkCompareOutputs(
-  outputs: ReadonlyArray<readonly [flag: string, path: string | undefined]>,
+  outputs: ReadonlyArray<readonly [flag: string, path: string | undefined, extension: string]>,
   runs: readonly string[],
 ): void {
-  for (const [flag, path] of outputs) {
+  for (const [flag, path, extension] of outputs) {
     if (path === undefined) continue;
     const target = resolve(path);
     if (existsSync(target) && statSync(target).isDirectory()) {
       throw new EvaluationError(
         'INVALID_OPTION',
-        `${flag} ${path} is a directory; name a file for the comparison, e.g. ${flag} ${path.replace(/\/+$/, '')}/compare.${flag === '--junit' ? 'xml' : 'json'}.`,
+        `${flag} ${path} is a directory; name a file for the comparison, e.g. ${flag} ${path.replace(/\/+$/, '')}/compare.${extension}.`,
         { path: flag },
       );
     }

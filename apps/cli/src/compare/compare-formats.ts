@@ -6,6 +6,14 @@ export const COMPARE_FORMATS = ['table', 'json', 'md', 'html'] as const;
 /** One output format. */
 export type CompareFormat = (typeof COMPARE_FORMATS)[number];
 
+/** The file extension of each format, for the file names the messages suggest. */
+export const COMPARE_FORMAT_EXTENSIONS: Readonly<Record<CompareFormat, string>> = {
+  table: 'txt',
+  json: 'json',
+  md: 'md',
+  html: 'html',
+};
+
 /** Older names still accepted by `--format`, and the format each one means. */
 export const COMPARE_FORMAT_ALIASES: Readonly<Record<string, CompareFormat>> = { text: 'table' };
 

@@ -5,6 +5,7 @@ import { reportError } from '../errors/report-error.js';
 import { type CiOutputOptions, writeCiOutputs } from './ci-outputs.js';
 import { exitReason } from './exit-reason.js';
 import { gentleStop } from './gentle-stop.js';
+import { progressStream } from './progress-stream.js';
 
 /** Options shared by `assay run` and `assay demo`. */
 export interface RunCliOptions {
@@ -12,7 +13,7 @@ export interface RunCliOptions {
   retryFailed?: boolean;
   /** no progress output */
   quiet?: boolean;
-  /** discard the output directory's journal and default cache first */
+  /** discard the output directory's journal, default cache and previous results first */
   fresh?: boolean;
   /** `--junit FILE` and `--summary-md FILE` (`assay run` only) */
   ci?: CiOutputOptions;
@@ -39,18 +40,22 @@ export async function executeRunCommand(
   config: RunConfig,
   options: RunCliOptions,
 ): Promise<{ code: number; results?: RunResults }> {
-  const { drain, controller, stop } = gentleStop('assay');
+  const { drain, controller, stop, requestsDone } = gentleStop('assay');
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // a closed terminal (an ssh session dropped) stops the run as Ctrl-C does: without this, the
   // default SIGHUP exit lost the requests in flight, which the rerun paid for again
   process.on('SIGHUP', stop);
-  const printer = createProgressPrinter({ quiet: options.quiet ?? false });
+  const printer = createProgressPrinter({
+    quiet: options.quiet ?? false,
+    stream: progressStream(),
+  });
   try {
     const results = await runEvaluation(config, {
       signal: controller.signal,
       drain: drain.signal,
       onProgress: printer.update,
+      onRequestsDone: requestsDone,
       // notes are rare and change what the run means, so they show even with --quiet
       onNote: (message) => process.stderr.write(`assay: note: ${message}\n`),
       ...(options.retryFailed ? { retryFailed: true } : {}),

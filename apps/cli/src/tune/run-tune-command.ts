@@ -157,6 +157,10 @@ export async function runTuneCommand(
         if (!opts.quiet) process.stderr.write(progressLine(e, r));
         await writeTuneOutputs(setup, r);
       },
+      // a search stopped by an error or an interruption still says so in tune.json and report.html
+      onStop: async (r) => {
+        await writeTuneOutputs(setup, r);
+      },
     });
     const files = await writeTuneOutputs(setup, results);
     process.stdout.write(tuneSummary(results));
