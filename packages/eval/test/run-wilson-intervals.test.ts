@@ -79,6 +79,21 @@ async function writeRightlyAnswered(): Promise<void> {
   writeFileSync(data, `${lines.join('\n')}\n`);
 }
 
+/** Recall 3 of 3 spam, precision 3 of 3 flagged, false-positive rate 0 of 2 ham: statsmodels' Wilson intervals. */
+function expectPositiveClassWilson(
+  pc: NonNullable<RunResults['models'][number]['positiveClass']>,
+): void {
+  for (const [s, expected] of [
+    [pc.recall, STATSMODELS_3_OF_3],
+    [pc.precision, STATSMODELS_3_OF_3],
+    [pc.falsePositiveRate, STATSMODELS_0_OF_2],
+  ] as const) {
+    expect(s.ciMethod).toBe('wilson');
+    expect(s.ciLow!).toBeCloseTo(expected[0]!, 12);
+    expect(s.ciHigh!).toBeCloseTo(expected[1]!, 12);
+  }
+}
+
 let all: RunResults;
 
 beforeAll(async () => {
@@ -115,15 +130,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
   it('counts recall, precision and the false-positive rate on their own denominators', () => {
     const pc = all.models[0]!.positiveClass!;
     // recall 3 of 3 spam, precision 3 of 3 flagged, false-positive rate 0 of 2 ham
-    for (const [s, expected] of [
-      [pc.recall, STATSMODELS_3_OF_3],
-      [pc.precision, STATSMODELS_3_OF_3],
-      [pc.falsePositiveRate, STATSMODELS_0_OF_2],
-    ] as const) {
-      expect(s.ciMethod).toBe('wilson');
-      expect(s.ciLow!).toBeCloseTo(expected[0]!, 12);
-      expect(s.ciHigh!).toBeCloseTo(expected[1]!, 12);
-    }
+    expectPositiveClassWilson(pc);
   });
 
   it('checks interval thresholds on the Wilson interval: 5 of 5 does not show accuracy >= 0.95', () => {
@@ -223,15 +230,7 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     // 6 of 6 rows, nor a bootstrap [1, 1] a recall.ci_low gate would pass on); the
     // false-positive rate: 0 of the 2 ham items
     const pc = repeated.models[0]!.positiveClass!;
-    for (const [s, expected] of [
-      [pc.recall, STATSMODELS_3_OF_3],
-      [pc.precision, STATSMODELS_3_OF_3],
-      [pc.falsePositiveRate, STATSMODELS_0_OF_2],
-    ] as const) {
-      expect(s.ciMethod).toBe('wilson');
-      expect(s.ciLow!).toBeCloseTo(expected[0]!, 12);
-      expect(s.ciHigh!).toBeCloseTo(expected[1]!, 12);
-    }
+    expectPositiveClassWilson(pc);
     const recallGate = repeated.thresholds.find((t) => t.threshold === 'recall.ci_low >= 0.5')!;
     expect(recallGate).toMatchObject({ interval: 'wilson', ciLow: pc.recall.ciLow });
     expect(repeated.warnings).not.toContainEqual(expect.stringMatching(/^nb: recall /));
