@@ -66,7 +66,13 @@ describe('a retry budget that runs out', () => {
       ),
     );
     const s = results.models[0]!.service;
-    expect([s.failed, s.retries]).toEqual([10, 10]);
+    expect([s.failed, s.retries, s.notRetriedBudget]).toEqual([10, 10, 7]);
+    // the summary must not say the error rate counts only failures after every retry
+    const summary = summaryTable(results);
+    expect(summary).toContain(
+      'nb: 40 requests: 40 sent this run, 0 resumed from the journal, 0 served from the cache; 4 needed a retry (10 retries in all; 7 failed without the retries they had left, the retry budget being spent: the error rate counts them too)',
+    );
+    expect(summary).not.toContain('after every retry');
     expect(results.warnings).toContainEqual(
       expect.stringMatching(
         /^nb: the retry budget was exhausted after 10 retries \(models\[0\]\.retry\.budget 0: at most 10 \+ 0 × requests\); 7 requests failed without the retries they had left, so the error rate counts failures not retried in full, not only failures after every retry\./,
@@ -91,5 +97,9 @@ describe('a retry budget that runs out', () => {
       ),
     );
     expect(results.warnings ?? []).not.toContainEqual(expect.stringMatching(/retry budget/));
+    expect(results.models[0]!.service.notRetriedBudget).toBeUndefined();
+    expect(summaryTable(results)).toContain(
+      'the error rate counts only requests that failed after every retry)',
+    );
   }, 60_000);
 });

@@ -5,7 +5,6 @@ import { reportError } from '../errors/report-error.js';
 import { type CiOutputOptions, writeCiOutputs } from './ci-outputs.js';
 import { exitReason } from './exit-reason.js';
 import { gentleStop } from './gentle-stop.js';
-import { progressStream } from './progress-stream.js';
 
 /** Options shared by `assay run` and `assay demo`. */
 export interface RunCliOptions {
@@ -46,10 +45,7 @@ export async function executeRunCommand(
   // a closed terminal (an ssh session dropped) stops the run as Ctrl-C does: without this, the
   // default SIGHUP exit lost the requests in flight, which the rerun paid for again
   process.on('SIGHUP', stop);
-  const printer = createProgressPrinter({
-    quiet: options.quiet ?? false,
-    stream: progressStream(),
-  });
+  const printer = createProgressPrinter({ quiet: options.quiet ?? false });
   try {
     const results = await runEvaluation(config, {
       signal: controller.signal,

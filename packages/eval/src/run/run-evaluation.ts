@@ -54,6 +54,8 @@ export interface ModelRequestCounts {
   sentOutputTokens: number;
   /** requests sent this run that the service answered (not cached, not failed) */
   sentAnswered: number;
+  /** requests that failed this run without the retries they had left: the retry budget was spent */
+  notRetriedBudget?: number;
 }
 
 /** Everything the run produced before statistics: items, folds and one row per prediction. */

@@ -96,6 +96,7 @@ export function modelResult(
       sendingMs: req.sendingMs,
       sentOutputTokens: req.sentOutputTokens,
       sentAnswered: req.sentAnswered,
+      notRetriedBudget: req.notRetriedBudget ?? 0,
     }),
     slices: modelSlices(rows, task.type === 'regression'),
     wrongAnswers: wrongAnswerSample(

@@ -49,6 +49,8 @@ export function serviceStats(
     sendingMs?: number;
     sentOutputTokens?: number;
     sentAnswered?: number;
+    /** failures this run left unretried because the retry budget was spent (default 0) */
+    notRetriedBudget?: number;
   },
 ): ServiceStats {
   const answered = outcomes.filter((o) => o.status === 'ok');
@@ -98,6 +100,7 @@ export function serviceStats(
     cachedThisRun: counts.cached,
     retried: retried.length,
     retries: retried.reduce((a, o) => a + (o.retries ?? 0), 0),
+    ...((counts.notRetriedBudget ?? 0) > 0 ? { notRetriedBudget: counts.notRetriedBudget } : {}),
     latencyMs: summary(nonNull(answered.map((o) => o.e2eMs))),
     ttftMs: summary(nonNull(answered.map((o) => o.ttftMs))),
     tpotMs: summary(nonNull(answered.map((o) => o.tpotMs))),

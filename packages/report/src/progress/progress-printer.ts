@@ -46,13 +46,18 @@ function line(p: ModelProgress, now: number): string {
   const width = 20;
   const filled = Math.round((pct / 100) * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  return `${p.model.padEnd(16).slice(0, 16)} ${bar} ${String(p.done).padStart(6)}/${p.total} ${pct.toFixed(0).padStart(3)}%  ${rate.toFixed(1)} req/s  ETA ${left === 0 ? '0s' : sent < 5 || elapsed < 1 ? '…' : duration(left / rate)}  errors ${p.errors}${p.resumed > 0 ? `  resumed ${p.resumed}` : ''}${p.costUsd > 0 ? `  $${p.costUsd.toFixed(4)}` : ''}`;
+  return `${p.model.padEnd(16).slice(0, 16)} ${bar} ${String(p.done).padStart(6)}/${p.total} ${pct.toFixed(0).padStart(3)}%  ${rate.toFixed(1)} done/s  ETA ${left === 0 ? '0s' : sent < 5 || elapsed < 1 ? '…' : duration(left / rate)}  errors ${p.errors}${p.resumed > 0 ? `  resumed ${p.resumed}` : ''}${p.costUsd > 0 ? `  $${p.costUsd.toFixed(4)}` : ''}`;
 }
 
 /**
  * A live progress display for `assay run` on stderr: per model done/total,
  * rate, ETA, errors and spend. On a TTY it redraws in place (at most 10 times
  * a second); otherwise it prints plain lines every few seconds.
+ *
+ * @remarks The rate is labelled `done/s`: it counts every request finished since sending
+ * began, failed ones too, while a summary's `req/s` counts the service's answers over the
+ * sending's wall time; two figures under one label read as a contradiction (30.1 while
+ * running, 18.4 in the summary of a run with failures).
  *
  * @param options - stream, quiet, TTY override, interval
  * @returns `update(progress)` to call on every change and `done()` to print the final state
@@ -64,7 +69,7 @@ function line(p: ModelProgress, now: number): string {
  * printer.update([{ model: 'nb', total: 40, done: 40, resumed: 0, errors: 1, costUsd: 0, startedAt }]);
  * printer.done();
  * written.length; // 2 (the first update, and done)
- * written[0]; // 'nb               ████████████████████     40/40 100%  … req/s  ETA 0s  errors 1\n'
+ * written[0]; // 'nb               ████████████████████     40/40 100%  … done/s  ETA 0s  errors 1\n'
  */
 export function createProgressPrinter(options: ProgressPrinterOptions = {}): {
   update: (progress: readonly ModelProgress[]) => void;

@@ -171,8 +171,16 @@ function serviceTable(r: RunResults): string[] {
  */
 function retriedText(s: RunResults['models'][number]['service']): string {
   const n = s.retried ?? 0;
-  if (n === 0) return '';
-  return `; ${n} needed a retry (${s.retries ?? n} retries in all; the error rate counts only requests that failed after every retry)`;
+  const unretried = s.notRetriedBudget ?? 0;
+  if (n === 0 && unretried === 0) return '';
+  const head = n === 0 ? '' : `; ${n} needed a retry (${s.retries ?? n} retries in all; `;
+  // a spent retry budget leaves failures with retries they never had: "after every retry"
+  // would then overstate how hard the client tried
+  const counts =
+    unretried === 0
+      ? 'the error rate counts only requests that failed after every retry'
+      : `${n === 0 ? '; ' : ''}${unretried} failed without the retries they had left, the retry budget being spent: the error rate counts them too`;
+  return `${head}${counts}${n === 0 ? '' : ')'}`;
 }
 
 /**
