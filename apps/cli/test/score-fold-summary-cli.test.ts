@@ -34,3 +34,30 @@ test('the table says when a fold mean covers only the folds where the metric is 
   expect(warning).toBeLessThan(lines.indexOf('folds:'));
   expect(warning).toBeLessThan(lines.findIndex((l) => l.startsWith('confusion matrix')));
 });
+
+test('one fold (holdout) shows its value under the test fold, not a spread of one value', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-fold-summary-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = join(dir, 'holdout.csv');
+  const rows = Array.from(
+    { length: 40 },
+    (_, i) => `${i % 2},${i % 5 === 0 ? 1 - (i % 2) : i % 2}`,
+  );
+  writeFileSync(csv, `y,p\n${rows.join('\n')}\n`);
+  const common = ['score', csv, '--y-true', 'y', '--y-pred', 'p', '--cv', 'holdout:0.25'];
+  const json = await assay([...common, '--metrics', 'accuracy', '--format', 'json']);
+  const report = JSON.parse(json.stdout) as {
+    folds: { nTest: number; metrics: Record<string, number> }[];
+  };
+  expect(report.folds).toHaveLength(1);
+  const fold = report.folds[0]!;
+  for (const format of ['table', 'md']) {
+    const out = (await assay([...common, '--metrics', 'accuracy', '--format', format])).stdout;
+    expect(out).toContain(`test fold (${fold.nTest} rows)`);
+    expect(out).not.toContain('mean ± std');
+    expect(out).not.toContain('± —');
+    const line = out.split('\n').find((l) => /^\|? ?accuracy /.test(l))!;
+    expect(line).toContain(fold.metrics.accuracy!.toFixed(4));
+    expect(line).not.toContain(' – ');
+  }
+});

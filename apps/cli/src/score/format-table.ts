@@ -3,6 +3,7 @@ import { labelText, type ScoreReport } from '@assay/runner';
 import { intervalText } from './interval-text.js';
 import {
   countCell,
+  foldHeader,
   foldTable,
   headline,
   inputLine,
@@ -37,14 +38,14 @@ export function formatTable(report: ScoreReport): string {
   const withFolds = report.folds.length > 0;
   const header = ['metric', 'overall'];
   if (withCi) header.push(`${Math.round(report.settings.ci * 100)}% CI`);
-  if (withFolds) header.push(`folds mean ± std (${report.folds.length})`, 'min – max');
+  header.push(...foldHeader(report));
   out.push(
     textTable(
       header,
       rows.map((r) => {
         const cells = [r.metric, r.value];
         if (withCi) cells.push(r.ci);
-        if (withFolds) cells.push(r.folds, r.range);
+        cells.push(...r.foldCells);
         return cells;
       }),
     ),

@@ -29,6 +29,8 @@ export interface MetricRow {
   readonly ci: string;
   readonly folds: string;
   readonly range: string;
+  /** the cells under {@link foldHeader}: `folds` and `range`, or with one fold its value */
+  readonly foldCells: readonly string[];
 }
 
 /**
@@ -39,21 +41,46 @@ export interface MetricRow {
  * @returns one row per metric
  */
 export function metricRows(report: ScoreReport): MetricRow[] {
+  const n = report.folds.length;
   return report.settings.metrics.map((metric) => {
     const overall = report.overall[metric];
     const summary = report.summary[metric];
+    const folds =
+      summary === undefined
+        ? ''
+        : `${formatValue(summary.mean)} ± ${formatValue(summary.std)}${partial(summary.definedFolds, n)}`;
+    const range =
+      summary === undefined ? '' : `${formatValue(summary.min)} – ${formatValue(summary.max)}`;
+    // one fold: its value is the min, the max and the mean
+    const only = summary === undefined ? '' : formatValue(summary.mean);
     return {
       metric: metricLabel(report, metric),
       value: formatValue(overall?.value),
       ci: intervalText(overall),
-      folds:
-        summary === undefined
-          ? ''
-          : `${formatValue(summary.mean)} ± ${formatValue(summary.std)}${partial(summary.definedFolds, report.folds.length)}`,
-      range:
-        summary === undefined ? '' : `${formatValue(summary.min)} – ${formatValue(summary.max)}`,
+      folds,
+      range,
+      foldCells: n === 0 ? [] : n === 1 ? [only] : [folds, range],
     };
   });
+}
+
+/**
+ * The fold columns' header of the metric table: mean ± std and min – max over the folds, or
+ * with one fold (`--cv holdout:F`, a one-fold `timeseries`) that fold's value alone, since the
+ * spread of one value (`0.7000 ± —`, `0.7000 – 0.7000`) is no spread; none without folds.
+ *
+ * @param report - the report
+ * @returns the header cells (zero, one or two)
+ * @example
+ * ```ts
+ * foldHeader(report); // ['folds mean ± std (5)', 'min – max']
+ * ```
+ */
+export function foldHeader(report: ScoreReport): string[] {
+  const n = report.folds.length;
+  if (n === 0) return [];
+  if (n === 1) return [`test fold (${report.folds[0]!.nTest} rows)`];
+  return [`folds mean ± std (${n})`, 'min – max'];
 }
 
 /**
