@@ -7,7 +7,12 @@ import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judg
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import type { Outcome, RunJournal } from './journal.js';
-import { lastPositiveLabel, type ModelRequests, resumeModelRequests } from './model-requests.js';
+import {
+  lastPositiveLabel,
+  type ModelRequests,
+  resumeModelRequests,
+  type SentCounts,
+} from './model-requests.js';
 import { openRunState } from './open-run-state.js';
 import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
@@ -143,6 +148,61 @@ function unreachableFailure(
 }
 
 /**
+ * The judge's verdicts on the run's answers, when the configuration has a judge.
+ *
+ * @returns the judge's execution, or undefined without a judge
+ */
+async function judgeRun(
+  config: RunConfig,
+  // built only when there is a judge: one per answer
+  subjects: () => ReturnType<typeof judgeSubjects>,
+  ctx: {
+    readonly journal: RunJournal;
+    readonly cache: Parameters<typeof executeJudge>[2]['cache'];
+    readonly signal: AbortSignal;
+    readonly options: ExecuteRunOptions;
+    readonly onOutcome: (progress: ModelProgress) => void;
+  },
+): Promise<JudgeExecution | undefined> {
+  if (config.judge === undefined) return undefined;
+  return executeJudge({ ...config, judge: config.judge }, subjects(), {
+    journal: ctx.journal,
+    cache: ctx.cache,
+    signal: ctx.signal,
+    drain: ctx.options.drain,
+    retryFailed: ctx.options.retryFailed === true,
+    onOutcome: ctx.onOutcome,
+  });
+}
+
+/** Each model's outcomes with where this run got them, by model name. */
+function requestCounts(
+  all: readonly ModelRequests[],
+  sent: readonly SentCounts[],
+): Map<string, ModelRequestCounts> {
+  const counts = new Map<string, ModelRequestCounts>();
+  all.forEach((r, i) => {
+    const outcomes = [...r.outcomes.values()];
+    counts.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
+  });
+  return counts;
+}
+
+/**
+ * Refuses to return a run that a signal or a drain stopped: its rows would be a part.
+ *
+ * @throws EvaluationError `INTERRUPTED` (everything finished is journaled)
+ */
+function throwIfInterrupted(options: ExecuteRunOptions): void {
+  if (options.signal?.aborted || options.drain?.aborted) {
+    throw new EvaluationError(
+      'INTERRUPTED',
+      'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',
+    );
+  }
+}
+
+/**
  * Runs the evaluation: load and split the data, build prompts per fold, query
  * every model (each distinct request once, journaled the moment it finishes,
  * responses cached), and parse the answers into prediction rows.
@@ -170,7 +230,7 @@ export async function executeRun(
   // read before anything is sent, so a bad human grade costs no request
   const grades = humanGrades(items, config.judge);
   const { journal, journalPath, cache } = openRunState(config, options.onNote);
-  const requests = new Map<string, ModelRequestCounts>();
+  let requests = new Map<string, ModelRequestCounts>();
   const all: ModelRequests[] = [];
   let rows: PredictionRow[] = [];
   let judge: JudgeExecution | undefined;
@@ -205,38 +265,26 @@ export async function executeRun(
     const sent = sending.sent;
     ({ items, plans: modelPlans, earlyStop } = sending);
     prompts = distinctPrompts(modelPlans);
-    all.forEach((r, i) => {
-      const outcomes = [...r.outcomes.values()];
-      requests.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
-    });
+    requests = requestCounts(all, sent);
     ({ warnings, mismatches } = sendingWarnings(config, all, sent));
     if (!signal.aborted && options.drain?.aborted !== true) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
-      if (config.judge !== undefined) {
-        const subjects = judgeSubjects(rows, items, prompts, grades);
-        judge = await executeJudge({ ...config, judge: config.judge }, subjects, {
-          journal,
-          cache,
-          signal,
-          drain: options.drain,
-          retryFailed: options.retryFailed === true,
-          onOutcome: (p) => options.onProgress?.([...progress, p]),
-        });
-        mismatches.push(...judge.mismatches);
-        warnings.push(...judge.mismatches.map(servedModelWarning));
-      }
+      judge = await judgeRun(config, () => judgeSubjects(rows, items, prompts, grades), {
+        journal,
+        cache,
+        signal,
+        options,
+        onOutcome: (p) => options.onProgress?.([...progress, p]),
+      });
+      mismatches.push(...(judge?.mismatches ?? []));
+      warnings.push(...(judge?.mismatches ?? []).map(servedModelWarning));
     }
   } finally {
     journal.close();
     cache.close();
   }
   if (failure !== undefined) throw failure;
-  if (options.signal?.aborted || options.drain?.aborted) {
-    throw new EvaluationError(
-      'INTERRUPTED',
-      'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',
-    );
-  }
+  throwIfInterrupted(options);
   return {
     config,
     items,
