@@ -7,7 +7,16 @@ import { checkNoOptions } from '../validation/check-calls.js';
  * The ranks (1-based) of the order statistics that bound the `q` quantile: the largest `l`
  * with P(B ≥ l) ≥ 1 − tail and the smallest `u` with P(B ≤ u − 1) ≥ 1 − tail, B ~ Bin(n, q);
  * 0 or n + 1 where no rank qualifies. Each tail is summed from its far end, smallest terms
- * first, and only as far as it stays within `tail`.
+ * first, and only as far as it stays within `tail`. Unchecked: {@link quantileInterval}
+ * validates its arguments and calls it.
+ *
+ * @param n - the sample size
+ * @param q - the quantile, in (0, 1)
+ * @param tail - the largest miss probability of each end, (1 − level) / 2
+ * @returns the ranks of the lower and upper bounding order statistics
+ * @example
+ * quantileBoundRanks(100, 0.95, 0.025); // { lowRank: 90, highRank: 100 }
+ * quantileBoundRanks(40, 0.95, 0.025); // { lowRank: 35, highRank: 41 } (41: no upper end)
  */
 export function quantileBoundRanks(
   n: number,
