@@ -16,14 +16,21 @@ const FAST = ['--bootstrap', '400'];
 
 const lastLine = (text: string): string => text.trim().split('\n').at(-1)!;
 
-/** Runs one configuration of 300 held-out e-mails against the reference server (exit 0 asserted). */
-async function run(name: string, overrides: Record<string, unknown>): Promise<string> {
+/**
+ * Runs one configuration of 300 held-out e-mails against the reference server (exit 0 asserted;
+ * nothing on stderr but the caveat on the metrics in `noWidth`, whose intervals have no width).
+ */
+async function run(
+  name: string,
+  overrides: Record<string, unknown>,
+  noWidth: readonly string[] = ['roc_auc'],
+): Promise<string> {
   const config = writeRunConfig(dir, name, server.baseUrl, {
     dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
     ...overrides,
   });
   const done = await assay(['run', config, '--quiet']);
-  expect(besidesNoWidthCaveat(done.stderr)).toBe('');
+  expect(besidesNoWidthCaveat(done.stderr, noWidth)).toBe('');
   expect(done.code).toBe(0);
   return join(dir, name);
 }
@@ -34,7 +41,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'assay-cli-compare-'));
   server = await startModelServer({ port: 0 });
   await run('full', {});
-  await run('short', { prompt: { template: TEMPLATE, maxFieldChars: 120 } });
+  // 120 characters leave too little to tell spam: every answer is the same label
+  await run('short', { prompt: { template: TEMPLATE, maxFieldChars: 120 } }, [
+    'balanced_accuracy',
+    'recall_macro',
+    'roc_auc',
+  ]);
   await run('other-sample', { dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 2 } });
 }, 120_000);
 
