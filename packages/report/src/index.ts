@@ -24,6 +24,7 @@ export {
   MISSING_VALUE,
 } from './format/format-number.js';
 export { metricScaleNote } from './format/metric-scale.js';
+export { thresholdDefinitions } from './format/threshold-definitions.js';
 export type { ThresholdOutcome } from './format/threshold-text.js';
 export {
   baselineSource,

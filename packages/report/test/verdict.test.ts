@@ -8,6 +8,7 @@ import {
   runVerdict,
   type ThresholdResult,
 } from '../src/index.js';
+import { generationResults } from './support/generation-results.js';
 import { metric } from './support/metric-summary.js';
 import { sampleModel, sampleResults } from './support/sample-results.js';
 
@@ -301,6 +302,41 @@ describe('the biggest risk', () => {
     expect(risks).toEqual([
       'None stands out; the commonest error of nb is spam answered as ham: 57 of 1,396 spam items (4.1%).',
     ]);
+    // beside a FAIL, "none stands out" would contradict the verdict: the sentence points at it
+    const failed = sampleResults([nb], {
+      dataset: {
+        source: 'spam-assassin',
+        items: 2796,
+        labels: { ham: 1400, spam: 1396 },
+        groups: {},
+      },
+      thresholds: [
+        { threshold: 'recall >= 0.99', model: 'nb', metric: 'recall', value: 0.959, passed: false },
+      ],
+    });
+    const verdict = runVerdict(failed);
+    expect(verdict.status).toBe('fail');
+    expect(verdict.risks).toEqual([
+      'Nothing stands out beyond the failed threshold above; the commonest error of nb is spam answered as ham: 57 of 1,396 spam items (4.1%).',
+    ]);
+  });
+});
+
+describe('judge grades', () => {
+  test('a low judge_score is a risk, with the grades, so a PASS without a judge threshold does not hide it', () => {
+    const r = generationResults();
+    const model = r.models[0]!;
+    model.metrics.judge_score = metric(0.016, 0.009, 0.025);
+    model.judge = { ...model.judge!, grades: { C: 14, I: 886 }, unscored: 0 };
+    expect(runVerdict(r).risks).toContain(
+      "The judge scored the answers of subject-gen low: judge_score 0.016, the mean grade (grades: I × 886, C × 14); read the judge section's examples before relying on its outputs.",
+    );
+    // a judge_score of 0.61 is no such risk, nor a low one from pairwise judging (the other model won)
+    const fair = generationResults();
+    fair.models[0]!.judge = { ...fair.models[0]!.judge!, unscored: 0 };
+    expect(runVerdict(fair).risks.join(' ')).not.toContain('judge scored');
+    model.judge = { ...model.judge, mode: 'pairwise' };
+    expect(runVerdict(r).risks.join(' ')).not.toContain('judge scored');
   });
 });
 

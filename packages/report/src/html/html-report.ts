@@ -25,6 +25,7 @@ import {
   levelText,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import {
   baselineSource,
   thresholdIntervalCell,
@@ -190,7 +191,9 @@ function thresholdsSection(r: RunResults): string {
       const reason = why ? `<br><span class="note">${h(why)}</span>` : '';
       return `<tr><td><code>${h(t.threshold)}</code></td><td class="${outcome === 'pass' ? 'pass' : 'fail'}">${word}${reason}</td><td>${h(t.model)}</td><td class="num">${h(thresholdValueCell(t))}</td><td class="num">${h(thresholdIntervalCell(t))}</td><td>${h(t.bound ?? 'value')}</td></tr>`;
     })
-    .join('')}</tbody></table>`;
+    .join('')}</tbody></table>${thresholdDefinitions(r)
+    .map((d) => `<p class="note">${h(d)}</p>`)
+    .join('')}`;
 }
 
 function slicesSection(r: RunResults, m: ModelResult): string {

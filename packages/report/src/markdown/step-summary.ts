@@ -19,7 +19,7 @@ function headlineTable(r: RunResults): string[] {
   if (names.length === 0) return [];
   const ci = `${Math.round(r.evaluation.ci * 1000) / 10}%`;
   return [
-    `| model | ${names.map((n) => `${n} [${ci} CI]`).join(' | ')} | p95 latency ms | error rate |`,
+    `| model | ${names.map((n) => `${n} [${ci} CI]`).join(' | ')} | p95 latency ms | failed requests |`,
     `|---|${names.map(() => '---|').join('')}---|---|`,
     ...r.models.map((m) => {
       const cells = names.map((n) => {
@@ -36,7 +36,8 @@ function headlineTable(r: RunResults): string[] {
 /**
  * A GitHub Actions step summary of one run (`assay run --summary-md $GITHUB_STEP_SUMMARY`):
  * the verdict and why, the threshold checks with value, interval and result, and the
- * headline metrics per model with p95 latency and error rate.
+ * headline metrics per model with p95 latency and the share of failed requests (`error_rate`,
+ * under a header that says what it counts: beside an accuracy, "error rate" read as wrong answers).
  *
  * @param r - the run's results
  * @returns Markdown ending with a blank line, so that several summaries can be appended to

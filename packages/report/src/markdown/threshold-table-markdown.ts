@@ -1,3 +1,4 @@
+import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import {
   baselineSource,
   thresholdIntervalCell,
@@ -22,7 +23,8 @@ function expressionCell(source: string): string {
 
 /**
  * The Markdown table of a run's threshold checks: threshold, model, value, interval, the
- * figure compared (value or an interval end), and the result with its reason.
+ * figure compared (value or an interval end), and the result with its reason; then what
+ * `error_rate` and `unparseable_rate` count, when a threshold reads them.
  *
  * @param r - the run's results
  * @returns the table's lines (header included), empty without thresholds
@@ -41,6 +43,11 @@ export function thresholdTableMarkdown(r: RunResults): string[] {
         [baselineSource(t), t.reason ?? t.caveat ?? ''].filter(Boolean).join('; ') || undefined;
       const reason = why === undefined ? '' : ` (${cellText(why)})`;
       return `| ${expressionCell(t.threshold)} | ${cellText(t.model)} | ${cellText(thresholdValueCell(t))} | ${thresholdIntervalCell(t)} | ${t.bound ?? 'value'} | ${RESULT_WORD[outcome]}${reason} |`;
+    }),
+    // the metric's name as code, as the table writes it: escaped, `error\_rate` would read oddly
+    ...thresholdDefinitions(r).flatMap((d) => {
+      const name = d.slice(0, d.indexOf(' '));
+      return ['', `\`${name}\`${markdownInline(d.slice(name.length))}`];
     }),
   ];
 }

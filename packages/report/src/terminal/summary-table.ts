@@ -13,6 +13,7 @@ import {
 } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
 import { metricScaleNote } from '../format/metric-scale.js';
+import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
@@ -231,6 +232,7 @@ function thresholdLines(r: RunResults): string[] {
       (t) =>
         `${thresholdOutcome(t).toUpperCase().padEnd(6)}${t.model}: ${t.threshold} (${thresholdDetails(t, r.evaluation.ci)})`,
     ),
+    ...thresholdDefinitions(r).map((d) => `  ${d}`),
   ];
 }
 

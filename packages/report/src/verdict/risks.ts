@@ -38,6 +38,15 @@ export const LOW_RECALL = 0.8;
  * IMBALANCE_RATIO; // 0.2
  */
 export const IMBALANCE_RATIO = 0.2;
+/**
+ * A `judge_score` below this (the mean grade, 1 for a right answer) is a risk: the judge
+ * graded most answers down, which a PASS verdict without a judge threshold would not show
+ * (pairwise judging aside, where a low score is the other model winning).
+ *
+ * @example
+ * LOW_JUDGE_SCORE; // 0.5
+ */
+export const LOW_JUDGE_SCORE = 0.5;
 
 /** One risk to the reading of a run, with how much it matters (larger first). */
 interface Risk {
@@ -109,6 +118,19 @@ function generationRisks(m: ModelResult): Risk[] {
     });
   }
   const j = m.judge;
+  const judged = m.metrics.judge_score?.value;
+  // pairwise: a low score is the other model winning, which the comparison reports
+  const low = judged !== null && judged !== undefined && judged < LOW_JUDGE_SCORE;
+  if (j !== undefined && j.mode !== 'pairwise' && low) {
+    const grades = Object.entries(j.grades)
+      .sort((a, b) => b[1] - a[1])
+      .map(([grade, n]) => `${grade} × ${formatInteger(n)}`)
+      .join(', ');
+    out.push({
+      severity: 50,
+      text: `The judge scored the answers of ${m.name} low: judge_score ${fmt(judged)}, the mean grade${grades === '' ? '' : ` (grades: ${grades})`}; read the judge section's examples before relying on its outputs.`,
+    });
+  }
   if (j !== undefined && j.unscored > 0) {
     // the reasons may quote the judge's reply, so they stay in the judge section's table
     out.push({
@@ -213,17 +235,26 @@ function servedModelRisks(r: RunResults): Risk[] {
   });
 }
 
-/** When nothing else stands out: the commonest error, so the reader knows what to look for. */
+/**
+ * When nothing else stands out: the commonest error, so the reader knows what to look for. A
+ * failed threshold is the verdict's own news, so the sentence points at it rather than say
+ * that nothing stands out next to a FAIL.
+ */
 function quietRisk(r: RunResults): string {
+  const failed = r.thresholds.filter((t) => !t.passed).length;
+  const lead =
+    failed === 0
+      ? 'None stands out'
+      : `Nothing stands out beyond the failed threshold${failed === 1 ? '' : 's'} above`;
   const facts = r.models
     .map((m) => ({ m, e: confusionFacts(m.confusion)?.largestError ?? null }))
     .filter((x) => x.e !== null)
     .sort((a, b) => b.e!.count / b.e!.of - a.e!.count / a.e!.of)[0];
   if (!facts) {
-    return 'None stands out: no request failed, no answer was unparseable and the headline interval is narrow.';
+    return `${lead}: no request failed, no answer was unparseable and the headline interval is narrow.`;
   }
   const { m, e } = facts as { m: ModelResult; e: NonNullable<typeof facts.e> };
-  return `None stands out; the commonest error of ${m.name} is ${e.truth} answered as ${e.answer}: ${formatInteger(e.count)} of ${formatInteger(e.of)} ${e.truth} items (${percentOf(e.count, e.of)}).`;
+  return `${lead}; the commonest error of ${m.name} is ${e.truth} answered as ${e.answer}: ${formatInteger(e.count)} of ${formatInteger(e.of)} ${e.truth} items (${percentOf(e.count, e.of)}).`;
 }
 
 /**
