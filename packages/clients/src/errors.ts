@@ -5,7 +5,9 @@ import type { ErrorClass, RequestRecord } from './records/request-record.js';
  *
  * @remarks
  * Configuration codes (`UNKNOWN_PROVIDER`, `MISSING_API_KEY`, `INVALID_BASE_URL`,
- * `INVALID_CONFIG`) are thrown synchronously by {@link createClient}. Request codes map
+ * `INVALID_CONFIG`) are thrown synchronously by {@link createClient}; `MISSING_API_KEY` is
+ * also the code of a `headersFromEnv` variable that is unset or empty (a secret the
+ * configuration names is missing from the environment; `path` says which). Request codes map
  * one-to-one onto the record's {@link ErrorClass}: `HTTP_STATUS` ↔ `'http_status'`,
  * `IN_STREAM_ERROR` ↔ `'in_stream_error'`, `TIMEOUT` ↔ `'timeout'`, `ABORTED` ↔ `'abort'`,
  * `MALFORMED_RESPONSE` ↔ `'malformed_response'`, `CONNECTION` ↔ `'connection'`,

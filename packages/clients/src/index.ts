@@ -26,6 +26,7 @@ export type {
 // Configuration
 export type { ClientConfig, ProviderKind, ResolvedClientConfig } from './config/client-config.js';
 export { ClientConfigSchema, GenerationParamsSchema, PROVIDERS } from './config/client-config.js';
+export { sameHeaderMessage } from './config/header-schemas.js';
 export { looksLikeKey } from './config/key-shape.js';
 export { refuseKeyInUrls } from './config/url-credentials.js';
 // Errors and warnings

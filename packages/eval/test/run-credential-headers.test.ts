@@ -49,13 +49,13 @@ describe('a credential written into models[].headers', () => {
       'models[0].headers.x-route',
     ]);
     expect(about[0]).toContain(
-      'keep the file out of version control and shared logs: assay reads only the API key (models[0].apiKeyEnv, sent as authorization) from the environment',
+      "move it to models[0].headersFromEnv: { x-proxy-token: SOME_ENV_VAR } and export that variable with the header's value, so that it is read from the environment and never written in the file.",
     );
     expect(about.join(' ')).not.toContain('SECRETHEADER');
     expect(about.join(' ')).not.toContain(LIVE_KEY);
   });
 
-  it('an http-json model is told to carry the token in apiKeyHeader', async () => {
+  it('an http-json model is told to read a header other than its key header from the environment', async () => {
     const report = await dryRun(
       parseRunConfig({
         ...spamRunDocument({ name: 'http-json', out: join(dir, 'hj'), baseUrl: server.baseUrl }),
@@ -74,8 +74,16 @@ describe('a credential written into models[].headers', () => {
     );
     expect(report.warnings).toContainEqual(
       expect.stringContaining(
-        "put it in an environment variable named by models[0].apiKeyEnv and set models[0].apiKeyHeader to 'x-gateway-key'",
+        'move it to models[0].headersFromEnv: { X-Gateway-Key: SOME_ENV_VAR } and export that variable',
       ),
     );
+  });
+
+  it('is not warned of once it comes from the environment (headersFromEnv)', async () => {
+    const report = await dryRun(
+      withHeaders('from-env', { headersFromEnv: { 'x-proxy-token': 'ASSAY_TEST_PROXY_TOKEN' } }),
+      { env: { ASSAY_TEST_PROXY_TOKEN: 'tok-SECRETHEADER-998877' } },
+    );
+    expect(report.warnings.filter((w) => w.includes('holds a credential'))).toEqual([]);
   });
 });

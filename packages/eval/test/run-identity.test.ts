@@ -146,13 +146,40 @@ describe('the journal belongs to one set of headers', () => {
 
   it('refuses a changed header value, and the journal holds no header value', async () => {
     const out = join(dir, 'header-changed');
-    await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));
+    await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN, 'x-route': 'pool-a' }));
     const error = await refusalOf(
-      runEvaluation(withHeaders(out, { 'x-proxy-token': 'tok-OTHER-112233' })),
+      runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN, 'x-route': 'pool-b' })),
     );
-    expect(error.message).toContain("model 'nb' (headers.x-proxy-token changed)");
-    expect(error.message).not.toContain('tok-');
+    expect(error.message).toContain("model 'nb' (headers.x-route changed)");
+    expect(error.message).not.toContain('pool-');
     expect(readFileSync(join(out, 'journal.sqlite')).includes(TOKEN)).toBe(false);
+  });
+
+  it('resumes after a renewed token: a credential header is recorded by its presence, as the key is not at all', async () => {
+    const out = join(dir, 'header-renewed');
+    await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));
+    const before = first.stats().completions;
+    const renewed = await runEvaluation(withHeaders(out, { 'x-proxy-token': 'tok-OTHER-112233' }));
+    expect(renewed.models[0]!.service).toMatchObject({
+      sentThisRun: 0,
+      resumedFromJournal: SMALL_RUN_ITEMS,
+    });
+    expect(first.stats().completions).toBe(before);
+    // its removal is still a change: a service that needed it answers otherwise without it
+    const error = await refusalOf(runEvaluation(withHeaders(out, {})));
+    expect(error.message).toContain("model 'nb' (headers.x-proxy-token removed)");
+  });
+
+  it('reads a credential header hashed by an older journal as the same header', () => {
+    const base = { ...smallRunConfig('unused', 'http://127.0.0.1:8080/v1').models[0]! };
+    const recorded = endpointIdentity({ ...base, headers: { 'x-route': 'a' } });
+    const hashedToken = { ...recorded, headers: { ...recorded.headers, authorization: 'ab12' } };
+    const now = endpointIdentity({
+      ...base,
+      headers: { 'x-route': 'a', Authorization: 'Bearer x' },
+    });
+    expect(now.headers?.authorization).toBe('secret');
+    expect(identityChanges(hashedToken, now)).toEqual([]);
   });
 
   it('resumes a journal written before headers were recorded, then refuses a later change', async () => {

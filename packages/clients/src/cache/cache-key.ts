@@ -43,6 +43,13 @@ export interface CacheKeyInput {
    * enter the key; none or an empty object keys exactly as a request had before headers counted.
    */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * The headers of `config.headersFromEnv` sent beside the body: header name to the name of
+   * the variable that holds its value. Only the names enter the key, never the value (as the
+   * API key never does), so that a key needs no environment and a renewed token keeps the
+   * answers; none or an empty object keys as before.
+   */
+  readonly envHeaders?: Readonly<Record<string, string>> | undefined;
 }
 
 /**
@@ -64,6 +71,15 @@ function headerIdentity(
   return any ? out : undefined;
 }
 
+/** `envHeaders` with the header names lower-cased; undefined when there are none. */
+function envHeaderIdentity(
+  envHeaders: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
+  const entries = Object.entries(envHeaders ?? {});
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(entries.map(([name, variable]) => [name.toLowerCase(), variable]));
+}
+
 /**
  * SHA-256 (hex) of the canonical JSON of a request's identity.
  *
@@ -73,7 +89,8 @@ function headerIdentity(
  * the server's default, usually 1) sample k and sample j are different draws. Headers are
  * part of it as their lower-cased names and a SHA-256 of each value (never the value in
  * clear); a request without headers keys as it did before headers counted. The API key is
- * never part of the input.
+ * never part of the input, nor is a `headersFromEnv` value: such a header is keyed by its
+ * name and its variable's name (`envHeaders`).
  *
  * @param input - provider, base URL, model, parameters, messages or prompt, sample index, headers
  * @returns 64 hex characters
@@ -87,6 +104,7 @@ function headerIdentity(
  * cacheKey({ ...input, params: {}, sampleIndex: 3 }) === cacheKey({ ...input, params: {} }); // false
  * cacheKey({ ...input, headers: {} }) === cacheKey(input); // true (no headers: the key of old)
  * cacheKey({ ...input, headers: { 'x-assay-explain': '1' } }) === cacheKey(input); // false
+ * cacheKey({ ...input, envHeaders: { 'X-Gateway-Token': 'GATEWAY_TOKEN' } }) === cacheKey(input); // false
  * ```
  */
 export function cacheKey(input: CacheKeyInput): string {
@@ -103,6 +121,7 @@ export function cacheKey(input: CacheKeyInput): string {
     shape: input.shape,
     // canonicalJson drops an undefined member, so no headers leave the text (and key) unchanged
     headers: headerIdentity(input.headers),
+    envHeaders: envHeaderIdentity(input.envHeaders),
   };
   return createHash('sha256').update(canonicalJson(identity)).digest('hex');
 }

@@ -17,6 +17,21 @@ function sentHeaders(
   return cfg.headers === undefined ? request.headers : { ...cfg.headers, ...request.headers };
 }
 
+/**
+ * The `headersFromEnv` headers a call sends (header name to variable name), those the request
+ * sets itself excepted (its own value wins on the wire). Undefined when there are none.
+ */
+function sentEnvHeaders(
+  cfg: ResolvedClientConfig,
+  request: CompletionRequest,
+): Readonly<Record<string, string>> | undefined {
+  if (cfg.headersFromEnv === undefined || request.headers === undefined) return cfg.headersFromEnv;
+  const own = new Set(Object.keys(request.headers).map((name) => name.toLowerCase()));
+  return Object.fromEntries(
+    Object.entries(cfg.headersFromEnv).filter(([name]) => !own.has(name.toLowerCase())),
+  );
+}
+
 /** Providers whose body holds `request.prompt` as the one user message it is sent as. */
 const PROMPT_AS_USER_MESSAGE = new Set(['openai-chat', 'anthropic']);
 
@@ -29,7 +44,8 @@ const PROMPT_AS_USER_MESSAGE = new Set(['openai-chat', 'anthropic']);
  * `messages: [{ role: 'user', content: p }]`, the very body a request with that one message
  * gets, so the prompt is keyed as that message and the two share an entry. Keys of requests
  * with `messages` are unchanged; a prompt's key from before is {@link legacyCallKey}. The
- * configured and per-request headers are part of the key (hashed, see `cacheKey`).
+ * configured and per-request headers are part of the key (hashed, see `cacheKey`); the
+ * headers of `headersFromEnv` by name and variable only, never their values.
  *
  * @param cfg - the validated configuration
  * @param url - the parsed base URL
@@ -59,6 +75,7 @@ export function callKey(
     sampleIndex: request.sampleIndex,
     shape,
     headers: sentHeaders(cfg, request),
+    envHeaders: sentEnvHeaders(cfg, request),
   });
 }
 
@@ -93,6 +110,7 @@ export function legacyCallKey(
     sampleIndex: request.sampleIndex,
     shape,
     headers: sentHeaders(cfg, request),
+    envHeaders: sentEnvHeaders(cfg, request),
   });
 }
 
@@ -109,11 +127,13 @@ export interface CacheKeyer {
  * (which requests a cache already answers) with no pool, timer or connection.
  *
  * @remarks
- * Validates the configuration and reads the API key exactly as `createClient` does, so a
- * configuration it accepts is one `createClient` accepts.
+ * Validates the configuration exactly as `createClient` does, so a configuration it accepts
+ * is one `createClient` accepts; it needs neither the API key nor the `headersFromEnv`
+ * values, which no key holds (a dry run may have none yet).
  *
  * @param config - the client configuration
- * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @param env - the environment, as `createClient` takes it (default `process.env`); neither the
+ *   key nor a `headersFromEnv` value need be in it
  * @returns whether the client would read the cache, and its key of a request
  * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL`, `MISSING_API_KEY`
  * @example
@@ -125,7 +145,8 @@ export interface CacheKeyer {
  * ```
  */
 export function cacheKeyer(config: ClientConfig, env?: NodeJS.ProcessEnv): CacheKeyer {
-  // a cache key never holds the API key, so keying needs none (a dry run may have none yet)
+  // a cache key never holds the API key or a headersFromEnv value, so keying needs none (a dry
+  // run may have none yet)
   const { config: cfg, url } = resolveConfig(config, env, { requireKey: false });
   const shape = requestShape(cfg);
   return {

@@ -19,8 +19,10 @@ import { requestShape } from './request-shape.js';
  * configuration, where requests go, the HTTP pools, the policies, the cache and prebuilt headers.
  *
  * @remarks
- * The API key appears only in `secrets` (to redact what the client returns) and
- * `authHeaders`/`defaultHeaders` (to send it); nothing else here holds it.
+ * The API key appears only in `secrets` and `credentials` (to redact what the client returns)
+ * and `authHeaders`/`defaultHeaders` (to send it); nothing else here holds it. The values of
+ * `headersFromEnv` are kept the same way: in `secrets` and `credentials`, and in
+ * `baseHeaders`/`defaultHeaders` to send them; `cfg` holds only their variables' names.
  */
 export interface ClientContext {
   /** The validated configuration. */
@@ -29,10 +31,11 @@ export interface ClientContext {
   readonly url: URL;
   /** Strings to redact from the external text in everything the client returns or emits
    * (server bodies and messages, locations, answers): the API key and the configured
-   * credential header values (see `secretsOf`). */
+   * header values, those of `headersFromEnv` included (see `secretsOf`). */
   readonly secrets: readonly string[];
-  /** The credentials among them (the API key, credential headers: see `credentialsOf`),
-   * redacted from whole messages, the client's own words included, as a last defence. */
+  /** The credentials among them (the API key, the values of `headersFromEnv`, credential
+   * headers: see `credentialsOf`), redacted from whole messages, the client's own words
+   * included, as a last defence. */
   readonly credentials: readonly string[];
   /** Builds bodies and parses answers for the configured provider. */
   readonly provider: ProviderAdapter;
@@ -61,7 +64,7 @@ export interface ClientContext {
   readonly cache: ResponseCache | undefined;
   /** The model's price; undefined when it is not known. */
   readonly price: Price | undefined;
-  /** Content negotiation and configured headers, without auth. */
+  /** Content negotiation and configured headers (`headers`, then `headersFromEnv`'s), without auth. */
   readonly baseHeaders: Readonly<Record<string, string>>;
   /** The provider's auth headers (they hold the key). */
   readonly authHeaders: Readonly<Record<string, string>>;
@@ -95,7 +98,7 @@ export function closedMessage(what: string): string {
  *
  * @param config - the client configuration
  * @param cache - a response cache shared by clients, if any
- * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @param env - environment to read `apiKeyEnv` and `headersFromEnv` from (default `process.env`)
  * @returns the context
  * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL`, `MISSING_API_KEY`
  */
@@ -104,7 +107,7 @@ export function createClientContext(
   cache: ResponseCache | undefined,
   env: NodeJS.ProcessEnv | undefined,
 ): ClientContext {
-  const { config: cfg, url, apiKey } = resolveConfig(config, env);
+  const { config: cfg, url, apiKey, envHeaders } = resolveConfig(config, env);
   const provider = makeProvider(cfg);
   const basePath = url.pathname.replace(/\/+$/, '');
   const pools = new PoolRegistry({
@@ -115,18 +118,22 @@ export function createClientContext(
     idleMs: cfg.timeouts.idleMs,
   });
   const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
+  // headersFromEnv's go where the configured headers go: no name is in both (the schema
+  // refuses that), and the client's own headers are merged with them the same way
+  const configured = { ...cfg.headers, ...envHeaders };
   const baseHeaders: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/json, text/event-stream',
-    ...cfg.headers,
+    ...configured,
   };
   const authHeaders = provider.authHeaders(apiKey);
-  const secrets = secretsOf(apiKey, cfg.headers, true);
+  const secrets = secretsOf(apiKey, configured, true);
   return {
     cfg,
     url,
     secrets,
-    credentials: credentialsOf(apiKey, cfg.headers),
+    // values from the environment are credentials whatever their header is called, as the key is
+    credentials: credentialsOf(apiKey, cfg.headers, Object.values(envHeaders)),
     provider,
     requestPath: `${basePath}${provider.path}${url.search}`,
     what: redact(`POST ${url.origin}${basePath}${provider.path}`, secrets),

@@ -48,7 +48,7 @@ export interface ModelClient {
 export interface CreateClientOptions {
   /** A response cache shared by clients; the caller closes it. */
   readonly cache?: ResponseCache | undefined;
-  /** Environment to read `apiKeyEnv` from (default `process.env`). */
+  /** Environment to read `apiKeyEnv` and `headersFromEnv` from (default `process.env`). */
   readonly env?: NodeJS.ProcessEnv | undefined;
 }
 
@@ -57,8 +57,10 @@ export interface CreateClientOptions {
  *
  * @remarks
  * The configuration is validated with {@link ClientConfigSchema} and the API key read from
- * the variable named by `apiKeyEnv` now, so a bad config fails before any request. The key
- * is kept only in the client's context and sent only in the provider's auth header.
+ * the variable named by `apiKeyEnv` now (and each `headersFromEnv` value from its variable),
+ * so a bad config fails before any request. The key is kept only in the client's context and
+ * sent only in the provider's auth header; the `headersFromEnv` values likewise, sent only
+ * under their headers.
  * Each call flows through: cache lookup → concurrency slot → rate limit → HTTP attempt →
  * (on a transient failure) backoff and retry → usage, cost, record → cache put.
  *

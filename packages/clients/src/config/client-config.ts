@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HeadersFromEnvSchema, HeadersSchema, refineHeaderClashes } from './header-schemas.js';
 import { API_KEY_ENV_HOLDS_KEY, looksLikeKey } from './key-shape.js';
 import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
 import { missingSchemeProblem } from './url-scheme.js';
@@ -274,115 +275,118 @@ const PathsSchema = z
  * `apiKeyEnv` names an environment variable; the key itself never appears in config.
  * `headers` are extra headers, part of the cache key (names and hashed values); their values
  * are treated as secrets: redacted, once 8 characters or longer, from answers, errors and
- * warnings (a request's own headers only when named like a credential). `template`, `paths`, `requestPath`,
+ * warnings (a request's own headers only when named like a credential). `headersFromEnv` maps
+ * header names to environment variables that hold their values (`{ 'X-Gateway-Token':
+ * 'GATEWAY_TOKEN' }`): read with the key, sent with `headers`, redacted like the key, and
+ * part of the cache key by name and variable only (never the value, as the key is never
+ * part of it); a header named in both (in any case) is refused. `template`, `paths`, `requestPath`,
  * `apiKeyHeader` and `apiKeyPrefix` configure the `'http-json'` provider.
  */
-export const ClientConfigSchema = z.strictObject({
-  provider: z
-    .enum(PROVIDERS)
-    .describe(
-      "The service's API: 'openai-chat' (/chat/completions), 'openai-completions' (/completions), 'anthropic' (/messages) or 'http-json' (any JSON API, see template and paths).",
+export const ClientConfigSchema = z
+  .strictObject({
+    provider: z
+      .enum(PROVIDERS)
+      .describe(
+        "The service's API: 'openai-chat' (/chat/completions), 'openai-completions' (/completions), 'anthropic' (/messages) or 'http-json' (any JSON API, see template and paths).",
+      ),
+    baseUrl: credentialFreeUrl((value) => new URL(value), true).describe(
+      "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
     ),
-  baseUrl: credentialFreeUrl((value) => new URL(value), true).describe(
-    "The service's base URL, e.g. 'https://api.openai.com/v1' or 'http://127.0.0.1:8000/v1'; no credentials in it (use apiKeyEnv).",
-  ),
-  model: z
-    .string()
-    .min(1)
-    .describe('Model name sent to the service; also picks the price and the tokenizer.'),
-  apiKeyEnv: z
-    .string()
-    // a key pasted here must be refused without quoting it; abort: the regex would say less
-    .refine((value) => !looksLikeKey(value), { message: API_KEY_ENV_HOLDS_KEY, abort: true })
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name' })
-    .optional()
-    .describe(
-      'Name of the environment variable holding the API key (e.g. OPENAI_API_KEY); omit for a server without authentication. The key itself never goes in a config.',
+    model: z
+      .string()
+      .min(1)
+      .describe('Model name sent to the service; also picks the price and the tokenizer.'),
+    apiKeyEnv: z
+      .string()
+      // a key pasted here must be refused without quoting it; abort: the regex would say less
+      .refine((value) => !looksLikeKey(value), { message: API_KEY_ENV_HOLDS_KEY, abort: true })
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'expected an environment variable name' })
+      .optional()
+      .describe(
+        'Name of the environment variable holding the API key (e.g. OPENAI_API_KEY); omit for a server without authentication. The key itself never goes in a config.',
+      ),
+    params: GenerationParamsSchema.default({}).describe(
+      'Generation parameters sent with every request.',
     ),
-  params: GenerationParamsSchema.default({}).describe(
-    'Generation parameters sent with every request.',
-  ),
-  streaming: z
-    .boolean()
-    .default(false)
-    .describe('Read answers as server-sent events, so records have token timings (TTFT, TPOT).'),
-  streamUsage: z
-    .boolean()
-    .default(true)
-    .describe(
-      'Send stream_options.include_usage on OpenAI streams; switch off for servers that reject it.',
-    ),
-  benchmarkMode: z
-    .boolean()
-    .default(false)
-    .describe('No retries and no cache: every failure and every latency is visible.'),
-  concurrency: ConcurrencySchema,
-  rateLimit: z
-    .strictObject({
-      rpm: z.number().positive().optional().describe('Most requests per minute.'),
-      tpm: z.number().positive().optional().describe('Most tokens (prompt + answer) per minute.'),
-    })
-    .optional()
-    .describe('Client-side rate limits (token buckets, requests spaced evenly).'),
-  retry: RetrySchema,
-  timeouts: TimeoutsSchema,
-  maxResponseBytes: z
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_MAX_RESPONSE_BYTES)
-    .describe(
-      'Most bytes of one response body, streamed or not (default 8 MiB); a larger one fails as response_too_large, not retried.',
-    ),
-  price: z
-    .strictObject({
-      inputPerMTok: z.number().min(0).describe('USD per million prompt tokens.'),
-      outputPerMTok: z.number().min(0).describe('USD per million generated tokens.'),
-      cachedInputPerMTok: z
-        .number()
-        .min(0)
-        .optional()
-        .describe(
-          "USD per million prompt tokens read from OpenAI's prompt cache (usage.prompt_tokens_details.cached_tokens); unset: billed at inputPerMTok.",
-        ),
-    })
-    .optional()
-    .describe('Prices for cost figures; default: the built-in table, by model name.'),
-  headers: z
-    .record(z.string(), z.string())
-    .optional()
-    .describe(
-      'Extra headers on every request, part of the cache key (names and hashed values); their values are treated as secrets and redacted from answers, errors and warnings.',
-    ),
-  tokenizer: z
-    .enum(['auto', 'o200k_base', 'cl100k_base', 'estimate'])
-    .default('auto')
-    .describe(
-      "Local token counting when the service reports no usage: 'auto' picks by model name; 'estimate' is characters / 4.",
-    ),
-  anthropicVersion: z
-    .string()
-    .default('2023-06-01')
-    .describe('The anthropic-version header (anthropic provider).'),
-  template: z
-    .unknown()
-    .optional()
-    .describe(
-      'http-json provider: the request body, any JSON value with {{prompt}}, {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}, {{stream}} or {{sampleIndex}} placeholders.',
-    ),
-  paths: PathsSchema,
-  requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`))
-    .default('')
-    .describe("http-json provider: the path appended to baseUrl, e.g. '/generate'."),
-  apiKeyHeader: z
-    .string()
-    .default('authorization')
-    .describe('http-json provider: the header that carries the API key.'),
-  apiKeyPrefix: z
-    .string()
-    .default('Bearer ')
-    .describe('http-json provider: the text before the key in that header.'),
-});
+    streaming: z
+      .boolean()
+      .default(false)
+      .describe('Read answers as server-sent events, so records have token timings (TTFT, TPOT).'),
+    streamUsage: z
+      .boolean()
+      .default(true)
+      .describe(
+        'Send stream_options.include_usage on OpenAI streams; switch off for servers that reject it.',
+      ),
+    benchmarkMode: z
+      .boolean()
+      .default(false)
+      .describe('No retries and no cache: every failure and every latency is visible.'),
+    concurrency: ConcurrencySchema,
+    rateLimit: z
+      .strictObject({
+        rpm: z.number().positive().optional().describe('Most requests per minute.'),
+        tpm: z.number().positive().optional().describe('Most tokens (prompt + answer) per minute.'),
+      })
+      .optional()
+      .describe('Client-side rate limits (token buckets, requests spaced evenly).'),
+    retry: RetrySchema,
+    timeouts: TimeoutsSchema,
+    maxResponseBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(DEFAULT_MAX_RESPONSE_BYTES)
+      .describe(
+        'Most bytes of one response body, streamed or not (default 8 MiB); a larger one fails as response_too_large, not retried.',
+      ),
+    price: z
+      .strictObject({
+        inputPerMTok: z.number().min(0).describe('USD per million prompt tokens.'),
+        outputPerMTok: z.number().min(0).describe('USD per million generated tokens.'),
+        cachedInputPerMTok: z
+          .number()
+          .min(0)
+          .optional()
+          .describe(
+            "USD per million prompt tokens read from OpenAI's prompt cache (usage.prompt_tokens_details.cached_tokens); unset: billed at inputPerMTok.",
+          ),
+      })
+      .optional()
+      .describe('Prices for cost figures; default: the built-in table, by model name.'),
+    headers: HeadersSchema,
+    headersFromEnv: HeadersFromEnvSchema,
+    tokenizer: z
+      .enum(['auto', 'o200k_base', 'cl100k_base', 'estimate'])
+      .default('auto')
+      .describe(
+        "Local token counting when the service reports no usage: 'auto' picks by model name; 'estimate' is characters / 4.",
+      ),
+    anthropicVersion: z
+      .string()
+      .default('2023-06-01')
+      .describe('The anthropic-version header (anthropic provider).'),
+    template: z
+      .unknown()
+      .optional()
+      .describe(
+        'http-json provider: the request body, any JSON value with {{prompt}}, {{messages}}, {{model}}, {{temperature}}, {{maxTokens}}, {{topP}}, {{stop}}, {{seed}}, {{stream}} or {{sampleIndex}} placeholders.',
+      ),
+    paths: PathsSchema,
+    requestPath: credentialFreeUrl((value) => new URL(`http://h/${value}`))
+      .default('')
+      .describe("http-json provider: the path appended to baseUrl, e.g. '/generate'."),
+    apiKeyHeader: z
+      .string()
+      .default('authorization')
+      .describe('http-json provider: the header that carries the API key.'),
+    apiKeyPrefix: z
+      .string()
+      .default('Bearer ')
+      .describe('http-json provider: the text before the key in that header.'),
+  })
+  // runs even when other fields failed (`when`), so every problem is reported at once
+  .superRefine(refineHeaderClashes, { when: () => true });
 
 /** A configuration as written by a user (defaults not yet applied). */
 export type ClientConfig = z.input<typeof ClientConfigSchema>;

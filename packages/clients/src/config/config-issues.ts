@@ -1,5 +1,6 @@
 import { closestName } from '@assay/labels';
 import type { z } from 'zod';
+import { sameHeaderMessage } from './header-schemas.js';
 import { objectKeysAt } from './schema-keys.js';
 
 /**
@@ -115,6 +116,14 @@ export function configIssues(
       const type = /expected (\w+)/.exec(issue.message)?.[1] ?? 'a value';
       const expected = type === 'a value' ? type : `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
       out.push({ path, message: `${joinPath(root, issue.path)} is missing; expected ${expected}` });
+      continue;
+    }
+    const sameAs = issue.code === 'custom' ? issue.params?.sameHeaderAs : undefined;
+    if (Array.isArray(sameAs)) {
+      // a header named twice: both paths in full (the issue's own message names the first
+      // relative to the object)
+      const first = joinPath(root, [...issue.path.slice(0, -2), ...(sameAs as string[])]);
+      out.push({ path, message: `${joinPath(root, issue.path)} ${sameHeaderMessage(first)}` });
       continue;
     }
     out.push({ path, message: `${joinPath(root, issue.path)}: ${issue.message}` });

@@ -65,3 +65,62 @@ export function missingKeyError(name: string, value: string | undefined): Client
     { path: 'apiKeyEnv' },
   );
 }
+
+/**
+ * The error of a `headersFromEnv` variable that is unset or empty, naming the header's config
+ * path and the variable (the schema has refused a value that looks like a key, so the name is
+ * safe to show); never a value.
+ *
+ * @param header - the header's name as configured (`X-Gateway-Token`)
+ * @param name - the variable's name (`config.headersFromEnv[header]`)
+ * @param value - its value in the environment
+ * @returns the error to throw
+ * @example
+ * ```ts
+ * missingHeaderEnvError('X-Gateway-Token', 'GATEWAY_TOKEN', undefined).message;
+ * // 'The environment variable GATEWAY_TOKEN (named by config.headersFromEnv.X-Gateway-Token) is not set, so nothing was sent; …'
+ * missingHeaderEnvError('X-Gateway-Token', 'GATEWAY_TOKEN', '').path; // 'headersFromEnv.X-Gateway-Token'
+ * ```
+ */
+export function missingHeaderEnvError(
+  header: string,
+  name: string,
+  value: string | undefined,
+): ClientError {
+  const state = value === undefined ? 'is not set' : 'is set but empty';
+  return new ClientError(
+    'MISSING_API_KEY',
+    `The environment variable ${name} (named by config.headersFromEnv.${header}) ${state}, so nothing was sent; export it with the value of the ${header} header, or remove ${header} from config.headersFromEnv.`,
+    { path: `headersFromEnv.${header}` },
+  );
+}
+
+/**
+ * The values of `config.headersFromEnv`, read from the environment: header name to value.
+ *
+ * @param headersFromEnv - header names to variable names, as validated
+ * @param env - the environment
+ * @param required - throw for a variable that is unset or empty (else leave its header out:
+ *   for work that sends nothing, as `requireKey: false` does for the key)
+ * @returns the headers to send
+ * @throws ClientError `MISSING_API_KEY` naming the header's path and the variable
+ * @example
+ * ```ts
+ * readHeadersFromEnv({ 'X-Gateway-Token': 'GATEWAY_TOKEN' }, { GATEWAY_TOKEN: 'gw-0123456789' }, true);
+ * // { 'X-Gateway-Token': 'gw-0123456789' }
+ * readHeadersFromEnv({ 'X-Gateway-Token': 'GATEWAY_TOKEN' }, {}, false); // {}
+ * ```
+ */
+export function readHeadersFromEnv(
+  headersFromEnv: Readonly<Record<string, string>> | undefined,
+  env: NodeJS.ProcessEnv,
+  required: boolean,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [header, name] of Object.entries(headersFromEnv ?? {})) {
+    const value = env[name];
+    if (value !== undefined && value !== '') out[header] = value;
+    else if (required) throw missingHeaderEnvError(header, name, value);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@ import {
   type ResolvedClientConfig,
 } from './client-config.js';
 import { configIssues, joinIssues } from './config-issues.js';
-import { missingKeyError, refuseBadProvider } from './config-values.js';
+import { missingKeyError, readHeadersFromEnv, refuseBadProvider } from './config-values.js';
 import { refuseKeyInUrls } from './url-credentials.js';
 
 /** A validated configuration plus what was derived from it (never the key itself in config). */
@@ -16,17 +16,26 @@ export interface ResolvedConfig {
   readonly config: ResolvedClientConfig;
   readonly url: URL;
   readonly apiKey: string | undefined;
+  /**
+   * The headers of `config.headersFromEnv` with their values read from the environment
+   * (secrets, like `apiKey`); `{}` when there are none. Without `requireKey`, a header whose
+   * variable is unset or empty is left out.
+   */
+  readonly envHeaders: Readonly<Record<string, string>>;
 }
 
 /**
- * Validates a client configuration and reads its API key from the environment.
+ * Validates a client configuration and reads its API key and its `headersFromEnv` values from
+ * the environment.
  *
  * @param input - the configuration as written
- * @param env - environment to read `apiKeyEnv` from (default `process.env`)
+ * @param env - environment to read `apiKeyEnv` and `headersFromEnv` from (default `process.env`)
  * @param options - `requireKey` (default true): false for work that never sends a request
  *   (keying the response cache, a dry run), where a missing key leaves `apiKey` undefined
- * @returns the parsed config, base URL and key
- * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`;
+ *   and a missing header variable leaves its header out of `envHeaders`
+ * @returns the parsed config, base URL, key and headers read from the environment
+ * @throws ClientError `UNKNOWN_PROVIDER`, `INVALID_CONFIG`, `INVALID_BASE_URL` or `MISSING_API_KEY`
+ *   (also for a `headersFromEnv` variable that is unset or empty, with its header's path);
  *   an unknown key is named with its path and the valid key it most likely meant; secret
  *   shapes are redacted from every message, and a value that looks like a key is never echoed
  * @example
@@ -112,10 +121,11 @@ function resolveUnchecked(
       throw missingKeyError(config.apiKeyEnv, apiKey);
     }
   }
+  const envHeaders = readHeadersFromEnv(config.headersFromEnv, env, options.requireKey !== false);
   refuseKeyInUrls(
     { baseUrl: config.baseUrl, requestPath: config.requestPath },
     apiKey,
     config.apiKeyEnv,
   );
-  return { config, url, apiKey };
+  return { config, url, apiKey, envHeaders };
 }

@@ -122,27 +122,35 @@ export function isCredentialHeader(name: string): boolean {
 }
 
 /**
- * The values that are credentials for certain: the API key and the values of credential
- * headers ({@link isCredentialHeader}), at least {@link MIN_SECRET_LENGTH} characters long,
- * longest first. These are redacted from whole messages, the client's own words included,
- * as a last line of defence (the same values as {@link secretsOf}).
+ * The values that are credentials for certain: the API key, the values of `headersFromEnv`
+ * and the values of credential headers ({@link isCredentialHeader}), at least
+ * {@link MIN_SECRET_LENGTH} characters long, longest first. These are redacted from whole
+ * messages, the client's own words included, as a last line of defence (the values of
+ * {@link secretsOf} for the same key and headers).
  *
  * @param apiKey - the key read from `apiKeyEnv`, if any
  * @param headers - configured or per-request headers, if any
+ * @param fromEnv - the values of `config.headersFromEnv`: credentials whatever their header's
+ *   name, as they are kept out of the file for being secret
  * @returns the credentials to pass to {@link redact}
  * @example
  * ```ts
  * credentialsOf('sk-test-0123456789', { 'x-api-key': 'k-0123456789', 'x-assay-fault': 'truncate' });
  * // ['sk-test-0123456789', 'k-0123456789']
+ * credentialsOf(undefined, undefined, ['gw-route-0123', 'short']); // ['gw-route-0123']
  * ```
  */
 export function credentialsOf(
   apiKey: string | undefined,
   headers: Readonly<Record<string, string>> | undefined,
+  fromEnv: readonly string[] = [],
 ): string[] {
   // the same values as secretsOf since only credential headers are secrets; kept apart so the
   // two roles (quoted text, whole messages) can still differ
-  return secretsOf(apiKey, headers);
+  const named = secretsOf(apiKey, headers);
+  if (fromEnv.length === 0) return named;
+  const all = [...named, ...fromEnv.filter((value) => value.length >= MIN_SECRET_LENGTH)];
+  return [...new Set(all)].sort((a, b) => b.length - a.length);
 }
 
 /**

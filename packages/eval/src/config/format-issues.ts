@@ -1,3 +1,4 @@
+import { sameHeaderMessage } from '@assay/clients';
 import { closestName, didYouMean } from '@assay/labels';
 import type { z } from 'zod';
 import type { EvaluationIssue } from '../errors.js';
@@ -94,10 +95,24 @@ export function formatConfigIssues(
     out.push({
       code: issue.code,
       path: formatConfigPath(issue.path),
-      message: unknownValueMessage(issue, context.input) ?? describeIssue(issue),
+      message:
+        sameHeaderIssueMessage(issue) ??
+        unknownValueMessage(issue, context.input) ??
+        describeIssue(issue),
     });
   }
   return out;
+}
+
+/**
+ * The message of a header named twice in a client configuration (`@assay/clients` reports it
+ * at the second name, with the first's path relative to the client): the first named in full,
+ * e.g. `models[0].headers.x-gateway-token`.
+ */
+function sameHeaderIssueMessage(issue: z.core.$ZodIssue): string | undefined {
+  const first = issue.code === 'custom' ? issue.params?.sameHeaderAs : undefined;
+  if (!Array.isArray(first)) return undefined;
+  return sameHeaderMessage(formatConfigPath([...issue.path.slice(0, -2), ...first]));
 }
 
 /** Whether an issue says the value itself (not one of its fields) has the wrong type. */

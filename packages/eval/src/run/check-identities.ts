@@ -47,6 +47,17 @@ export function takenOverLine(t: TakenOverEndpoint, dropped: boolean): string {
 }
 
 /**
+ * Where a changed identity field is configured: a header of `headersFromEnv` at its entry
+ * there (`headersFromEnv.X-Gateway-Token`), any other field where the identity has it.
+ */
+function configField(model: JournaledEndpoint, field: string): string {
+  if (!field.startsWith('headers.')) return field;
+  const lower = field.slice('headers.'.length);
+  const fromEnv = Object.keys(model.headersFromEnv ?? {}).find((h) => h.toLowerCase() === lower);
+  return fromEnv === undefined ? field : `headersFromEnv.${fromEnv}`;
+}
+
+/**
  * Compares each model's endpoint identity with the one its journal recorded, and records
  * this run's identities when none changed. A model of the same name served elsewhere (or
  * asked differently) would otherwise mix two services' answers in one output directory.
@@ -108,9 +119,9 @@ export function refuseChangedEndpoints(
   const changed: string[] = [];
   let path = '';
   models.forEach((model, i) => {
+    const recorded = journal.identity(model.name);
     const identity = endpointIdentity(model);
     identities.set(model.name, identity);
-    const recorded = journal.identity(model.name);
     const changes = recorded === undefined ? [] : identityChanges(recorded, identity);
     if (changes.length === 0) return;
     const described = changes.map(describeChange).join(', ');
@@ -123,7 +134,9 @@ export function refuseChangedEndpoints(
       }
       return;
     }
-    if (changed.length === 0) path = `${model.configPath ?? `models[${i}]`}.${changes[0]!.field}`;
+    if (changed.length === 0) {
+      path = `${model.configPath ?? `models[${i}]`}.${configField(model, changes[0]!.field)}`;
+    }
     changed.push(
       `model '${model.name}' (${described}) with ${answers} answer${answers === 1 ? '' : 's'} from the old one`,
     );

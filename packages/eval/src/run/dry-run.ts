@@ -11,6 +11,11 @@ import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { credentialHeaderWarnings } from './credential-headers.js';
 import { explainDamage } from './damaged-file.js';
+import {
+  type MissingHeaderEnv,
+  missingHeaderEnvs,
+  missingHeaderEnvWarning,
+} from './env-headers.js';
 import { identicalSamplesWarnings } from './identical-samples.js';
 import { RunJournal } from './journal.js';
 import { loadBaseline } from './load-baseline.js';
@@ -32,7 +37,7 @@ export interface DryRunOptions {
   fresh?: boolean;
   /** as `assay run --retry-failed`: requests journaled as failed would be sent again */
   retryFailed?: boolean;
-  /** environment to read the models' `apiKeyEnv` from (default `process.env`) */
+  /** environment to read the models' `apiKeyEnv` and `headersFromEnv` from (default `process.env`) */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -79,6 +84,12 @@ export interface DryRunModel {
   readonly missingApiKeyEnv?: string;
   /** true when the `missingApiKeyEnv` variable is set, but to the empty string */
   readonly apiKeyEnvEmpty?: true;
+  /**
+   * The model's `headersFromEnv` headers whose variable is not set (or empty): as for the key,
+   * a dry run needs none, a run that sends anything does (`models[i].headersFromEnv.<Header>`);
+   * each is also said in `warnings`
+   */
+  readonly missingHeadersFromEnv?: readonly MissingHeaderEnv[];
 }
 
 /** What `assay run` would do, found without sending a request or writing a file. */
@@ -142,6 +153,15 @@ function missingKey(
   return key === undefined ? { missingApiKeyEnv: apiKeyEnv } : {};
 }
 
+/** `{ missingHeadersFromEnv }` when a `headersFromEnv` variable is not set (or empty); else nothing. */
+function missingHeaders(
+  model: RunConfig['models'][number],
+  env: NodeJS.ProcessEnv,
+): { missingHeadersFromEnv?: readonly MissingHeaderEnv[] } {
+  const missing = missingHeaderEnvs(model, env);
+  return missing.length === 0 ? {} : { missingHeadersFromEnv: missing };
+}
+
 /** The keys the response cache holds among a model's requests still to send. */
 function fromCache(
   config: RunConfig,
@@ -191,7 +211,8 @@ function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache
  *   `MISSING_COLUMN` or `INVALID_VALUE` at `judge.humanGrade.column`, `IDENTITY_CHANGED`,
  *   `DAMAGED_FILE`); ClientError for an invalid model client configuration
  *   or a missing API key of a model with requests to send (a run creates no client for a model
- *   whose answers are all journaled)
+ *   whose answers are all journaled); a `headersFromEnv` variable that is not set is
+ *   reported (`missingHeadersFromEnv`, `warnings`), not refused
  * @example
  * const report = await dryRun(await loadRunConfig(join(dir, 'run.yaml')));
  * report.models[0].toSend; // 4: the requests a run would send
@@ -241,6 +262,7 @@ export async function dryRun(
         toSend: toSend.length,
         estimate: await estimateRequests(model, toSend),
         ...missingKey(model.apiKeyEnv, options.env ?? process.env),
+        ...missingHeaders(model, options.env ?? process.env),
       });
     }
   } finally {
@@ -269,6 +291,7 @@ export async function dryRun(
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
       ...judgeKeyWarnings(config, options.env ?? process.env),
+      ...headerEnvWarnings(config, options.env ?? process.env),
       ...takenOver,
       // only what a resumed run would reuse: after --fresh nothing of the last sample is kept
       ...(journal ? [sampleChangeNote(config, items)].filter((n) => n !== undefined) : []),
@@ -289,6 +312,23 @@ function judgeKeyWarnings(config: RunConfig, env: NodeJS.ProcessEnv): string[] {
   return [
     `judge client ${client.name}: the environment variable ${missingApiKeyEnv} (judge.client.apiKeyEnv) ${apiKeyEnvEmpty ? 'is set but empty' : 'is not set'}; a run that sends grading requests needs it, and a first run (or --fresh) refuses to start without it.`,
   ];
+}
+
+/**
+ * A warning per `headersFromEnv` variable that is not set (or empty), of the models and of an
+ * inline judge client (one that names a model has that model's headers, said at the model).
+ */
+function headerEnvWarnings(config: RunConfig, env: NodeJS.ProcessEnv): string[] {
+  const client = config.judge?.client;
+  const endpoints = [
+    ...config.models.map((m, i) => ({ config: m, name: m.name, path: `models[${i}]` })),
+    ...(client === undefined || typeof client === 'string'
+      ? []
+      : [{ config: client, name: `judge client ${client.name}`, path: 'judge.client' }]),
+  ];
+  return endpoints.flatMap((e) =>
+    missingHeaderEnvs(e.config, env).map((m) => missingHeaderEnvWarning(e.name, e.path, m)),
+  );
 }
 
 /** The stopping rule as the dry run reports it. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@assay/clients';
+import { canonicalJson, isCredentialHeader, looksLikeKey } from '@assay/clients';
 import { z } from 'zod';
 import type { ModelConfig } from '../config/run-config-schema.js';
 
@@ -17,8 +17,9 @@ export const EndpointIdentitySchema = z.strictObject({
   /** the generation parameters, as configured */
   params: z.record(z.string(), z.unknown()),
   /**
-   * the configured headers: each name lower-cased with a SHA-256 of the name and value (never
-   * the value, which may be a token); absent in journals written before headers were recorded
+   * the headers sent, `headers` and `headersFromEnv` (with its values as the environment has
+   * them) alike: each name lower-cased with a SHA-256 of the name and value (never the value,
+   * which may be a token); absent in journals written before headers were recorded
    */
   headers: z.record(z.string(), z.string()).optional(),
 });
@@ -37,30 +38,51 @@ function normalizedUrl(url: string): string {
 }
 
 /**
- * Header names lower-cased (HTTP names are case-insensitive) with a hash of each value. The
- * name goes into the hash too, so a common value (`1`, `true`) does not hash alike under every
- * name; the journal is a plain file beside the results and must never hold a token.
+ * What the identity records of a header that carries a credential instead of its value's
+ * hash: its presence only. A gateway token is renewed (hourly, for some) without the answers
+ * changing, as the API key is, which is not part of the identity either; hashed, every renewal
+ * refused the resume and left only `--fresh`, which pays again for every journaled answer.
+ */
+export const SECRET_HEADER = 'secret';
+
+/**
+ * Header names lower-cased (HTTP names are case-insensitive) with a hash of each value, or
+ * {@link SECRET_HEADER} for a credential (named or shaped like one, or from `headersFromEnv`,
+ * which exists for secrets). The name goes into the hash too, so a common value (`1`, `true`)
+ * does not hash alike under every name; the journal is a plain file beside the results and
+ * must never hold a token.
  */
 function headerHashes(
   headers: Readonly<Record<string, string>> | undefined,
+  fromEnv: Readonly<Record<string, string>> | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const lower = name.toLowerCase();
-    out[lower] = createHash('sha256').update(`assay-header\0${lower}\0${value}`).digest('hex');
+    out[lower] =
+      isCredentialHeader(name) || looksLikeKey(value)
+        ? SECRET_HEADER
+        : createHash('sha256').update(`assay-header\0${lower}\0${value}`).digest('hex');
   }
+  for (const name of Object.keys(fromEnv ?? {})) out[name.toLowerCase()] = SECRET_HEADER;
   return out;
 }
 
 /**
  * The endpoint identity of a configured model.
  *
+ * @remarks A header that changes the answers (`x-assay-fault`, a routing header) is recorded
+ * by a hash of its value, so a change is refused; a credential (a header named or shaped like
+ * one, and every `headersFromEnv` header) by its presence only ({@link SECRET_HEADER}), so a
+ * renewed token resumes, as a renewed API key does.
  * @param model - the model's configuration
  * @returns provider, base URL (or `endpoint` name), model id, generation parameters and the
- *   headers' names with a hash of each value (`{}` without headers)
+ *   headers' names with a hash of each value or `'secret'` (`{}` without headers)
  * @example
  * endpointIdentity({ name: 'nb', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 } });
  * // { provider: 'openai-chat', baseUrl: 'http://127.0.0.1:8080/v1', model: 'assay-spam-nb', params: { temperature: 0 }, headers: {} }
+ * const gateway = { ...config.models[0], headersFromEnv: { 'X-Gateway-Token': 'GATEWAY_TOKEN' } };
+ * endpointIdentity(gateway).headers; // { 'x-gateway-token': 'secret' }
  */
 export function endpointIdentity(model: ModelConfig): EndpointIdentity {
   return {
@@ -69,8 +91,9 @@ export function endpointIdentity(model: ModelConfig): EndpointIdentity {
     model: model.model,
     params: { ...model.params },
     // always present (`{}` without headers): an identity without it is a journal written
-    // before headers were recorded, whose headers are unknown
-    headers: headerHashes(model.headers),
+    // before headers were recorded, whose headers are unknown; no name is in both maps (the
+    // schema refuses that)
+    headers: headerHashes(model.headers, model.headersFromEnv),
   };
 }
 
@@ -120,8 +143,15 @@ export function identityChanges(
   flatten(before, '', a);
   flatten(before.headers === undefined ? { ...after, headers: undefined } : after, '', b);
   const fields = [...new Set([...a.keys(), ...b.keys()])];
+  // a credential recorded by a hash (journals before it was marked) is the same header
+  const same = (field: string): boolean =>
+    a.get(field) === b.get(field) ||
+    (field.startsWith('headers.') &&
+      a.has(field) &&
+      b.has(field) &&
+      (a.get(field) === SECRET_HEADER || b.get(field) === SECRET_HEADER));
   return fields
-    .filter((field) => a.get(field) !== b.get(field))
+    .filter((field) => !same(field))
     .map((field) => ({ field, from: a.get(field) ?? UNSET, to: b.get(field) ?? UNSET }));
 }
 

@@ -3,18 +3,21 @@ import { join } from 'node:path';
 import { ClientError, refuseKeyInUrls } from '@assay/clients';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
+import { missingHeaderEnvs } from './env-headers.js';
 import { JOURNAL_FILE } from './run-state-files.js';
 
 /**
- * Refuses a run whose models (or judge) name an API key variable that is not set or empty, before the
- * output directory is made, when the run will send for every endpoint: a first run (no
- * journal yet) or `--fresh`. A rerun over a journal may need no key for a model whose answers
- * are all journaled, so there the client's own check, when it is created, decides.
+ * Refuses a run whose models (or judge) name an API key variable or a `headersFromEnv`
+ * variable that is not set or empty, before the output directory is made, when the run will
+ * send for every endpoint: a first run (no journal yet) or `--fresh`. A rerun over a journal
+ * may need neither for a model whose answers are all journaled, so there the client's own
+ * check, when it is created, decides.
  *
  * @param config - the validated configuration
  * @param fresh - whether the run starts over (`--fresh`)
  * @param env - where the variables are read (default `process.env`)
  * @throws ClientError `MISSING_API_KEY` naming the model, the variable and its config path
+ *   (`models[0].apiKeyEnv`, `models[0].headersFromEnv.X-Gateway-Token`); never a value
  * @example
  * refuseMissingKeys(config, false); // undefined: the model needs no key (call before lockOutputDir)
  */
@@ -25,21 +28,26 @@ export function refuseMissingKeys(
 ): void {
   if (!fresh && existsSync(join(config.output.dir, JOURNAL_FILE))) return;
   const endpoints = [
-    ...config.models.map((m, i) => ({ name: m.name, key: m.apiKeyEnv, path: `models[${i}]` })),
-    ...judgeEndpoints(config).map((j) => ({
-      name: j.name,
-      key: j.apiKeyEnv,
-      path: j.configPath ?? 'judge.client',
-    })),
+    ...config.models.map((m, i) => ({ ...m, path: `models[${i}]` })),
+    ...judgeEndpoints(config).map((j) => ({ ...j, path: j.configPath ?? 'judge.client' })),
   ];
-  for (const { name, key, path } of endpoints) {
-    if (key === undefined || (env[key] ?? '') !== '') continue;
-    // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
-    const state = env[key] === undefined ? 'is not set' : 'is set but empty';
+  for (const { name, apiKeyEnv: key, path, headersFromEnv } of endpoints) {
+    if (key !== undefined && (env[key] ?? '') === '') {
+      // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
+      const state = env[key] === undefined ? 'is not set' : 'is set but empty';
+      throw new ClientError(
+        'MISSING_API_KEY',
+        `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
+        { path: `${path}.apiKeyEnv` },
+      );
+    }
+    const [missing] = missingHeaderEnvs({ headersFromEnv }, env);
+    if (missing === undefined) continue;
+    const at = `${path}.headersFromEnv.${missing.header}`;
     throw new ClientError(
       'MISSING_API_KEY',
-      `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
-      { path: `${path}.apiKeyEnv` },
+      `${name}: the environment variable ${missing.variable} (${at}) ${missing.empty ? 'is set but empty' : 'is not set'}; export it with the value of the ${missing.header} header, or remove ${missing.header} from ${path}.headersFromEnv. Nothing was sent and no file was written.`,
+      { path: at },
     );
   }
 }
