@@ -7,7 +7,7 @@ import { ClientError } from '@assay/clients';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dryRun, EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
-import { describeChange, endpointIdentity, identityChanges } from '../src/run/endpoint-identity.js';
+import { endpointIdentity } from '../src/run/endpoint-identity.js';
 import { refusalOf, spamRunDocument } from './small-run.js';
 
 const TOKEN = 'gw-SECRET-TOKEN-5e1d7c9a3b';

@@ -53,6 +53,7 @@ export type {
   SweepAnswer,
   Throughput,
   UpperEnd,
+  WarmupOverlap,
 } from './metrics/step-result.js';
 export { LOADTEST_SCHEMA_VERSION, measuredRequests } from './metrics/step-result.js';
 export { type RecordFigures, summarizeRecords } from './metrics/summarize-records.js';
@@ -79,6 +80,7 @@ export {
   keptUpShareShortfall,
   qualityLine,
   tokenCountNote,
+  warmupOverlapNote,
 } from './report/run-notes.js';
 export { fellBehind, saturationNote, stepValidity } from './report/saturation-note.js';
 export { measurementValid, sloCell, validCell } from './report/step-cells.js';

@@ -13,6 +13,7 @@ import {
   sweepAnswer,
   tokenCountNote,
   validCell,
+  warmupOverlapNote,
 } from '@assay/loadtest';
 import { textTable } from '@assay/report';
 
@@ -141,7 +142,7 @@ function notes(result: LoadTestResult): string[] {
 /**
  * The notes that a reader of the JSON output would not otherwise see (`assay loadtest` writes
  * them to stderr then): token counts that rest on no usage and no tokenizer, answers whose
- * decode timing was not observable.
+ * decode timing was not observable, warm-up requests that asked measured items.
  *
  * @param result - the run's results
  * @returns the sentences, none when there is nothing to say
@@ -151,7 +152,7 @@ function notes(result: LoadTestResult): string[] {
  * ```
  */
 export function summaryWarnings(result: LoadTestResult): string[] {
-  return [tokenCountNote(result), chunksTogetherNote(result)].filter(
+  return [tokenCountNote(result), chunksTogetherNote(result), warmupOverlapNote(result)].filter(
     (n): n is string => n !== undefined,
   );
 }

@@ -1,4 +1,4 @@
-import { arrivalOffsets } from '../arrival/arrival-schedule.js';
+import { type Arrival, arrivalOffsets } from '../arrival/arrival-schedule.js';
 import { HarnessMonitor, type HarnessReading } from '../health/harness-monitor.js';
 import type { LoadRecord } from '../metrics/load-record.js';
 import { RecordStore } from '../records/record-store.js';
@@ -67,9 +67,18 @@ async function closedLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker
   await Promise.all(Array.from({ length: plan.load.concurrency }, worker));
 }
 
-async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
-  if (plan.load.kind !== 'rate') return;
-  const { rate, arrival, maxInFlight } = plan.load;
+/** An open loop's arrivals: `n` offsets from its start, the first `warmCount` the warm-up's. */
+interface OpenSchedule {
+  readonly warmCount: number;
+  readonly n: number;
+  readonly offsets: Float64Array;
+}
+
+/**
+ * The arrivals of an open-loop step: rate x warm-up ones, then `requests` or rate x duration
+ * measured ones (see {@link arrivalOffsets}).
+ */
+function openSchedule(plan: StepPlan, rate: number, arrival: Arrival): OpenSchedule {
   const warmCount = Math.round((plan.warmupMs / 1000) * rate);
   const n =
     plan.requests !== undefined
@@ -83,14 +92,14 @@ async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker):
     plan.durationMs !== undefined &&
     n - warmCount === 1 &&
     1000 / rate > plan.durationMs;
-  const offsets = arrivalOffsets(
-    n,
-    rate,
-    arrival,
-    plan.seed,
-    warmCount,
-    oneGapTooLong ? plan.durationMs : undefined,
-  );
+  const end = oneGapTooLong ? plan.durationMs : undefined;
+  return { warmCount, n, offsets: arrivalOffsets(n, rate, arrival, plan.seed, warmCount, end) };
+}
+
+async function openLoop(plan: StepPlan, ctx: SendContext, tracker: StepTracker): Promise<void> {
+  if (plan.load.kind !== 'rate') return;
+  const { rate, arrival, maxInFlight } = plan.load;
+  const { warmCount, n, offsets } = openSchedule(plan, rate, arrival);
   const clock = await ArrivalClock.start(offsets);
   const start = performance.now() + LEAD_MS;
   let failure: unknown;

@@ -60,8 +60,9 @@ export interface StepPlan {
   /**
    * The workload item that the step's `k`-th measured request asks (`warmup`: its `k`-th
    * warm-up request; warm-up and measured requests count apart, so every step's measured
-   * requests ask the same items from the same point, however long its warm-up was). Absent:
-   * the request's index in its step is its item.
+   * requests ask the same items from the same point, however long its warm-up was, and a
+   * warm-up can ask other items than those it precedes: `runLoadTest`'s come from the other
+   * end of its order). Absent: the request's index in its step is its item.
    */
   readonly itemOf?: ((k: number, warmup: boolean) => number) | undefined;
   /** Seed of the arrival draws. */

@@ -84,22 +84,10 @@ function countOf(all: Iterable<LoadRecord>): number | undefined {
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
-/**
- * Sums and samples of a step's measured records, in one pass (warm-up records count only
- * their ends, requests cut off by an interruption only in `cutOff`).
- *
- * @param all - the step's records
- * @param slo - the SLO, for goodput
- * @returns the tally
- * @example
- * ```ts
- * tallyRecords(records, undefined).completed; // 19
- * ```
- */
-export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
-  const n = countOf(all);
+/** An empty tally whose per-record samples hold `n` values without growing (when known). */
+function emptyTally(n: number | undefined, slo: Slo | undefined): Tally {
   const perRecord = (): Samples => new Samples(n);
-  const t: Tally = {
+  return {
     byError: {},
     e2e: perRecord(),
     e2eSend: perRecord(),
@@ -128,6 +116,22 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     ends: perRecord(),
     starts: perRecord(),
   };
+}
+
+/**
+ * Sums and samples of a step's measured records, in one pass (warm-up records count only
+ * their ends, requests cut off by an interruption only in `cutOff`).
+ *
+ * @param all - the step's records
+ * @param slo - the SLO, for goodput
+ * @returns the tally
+ * @example
+ * ```ts
+ * tallyRecords(records, undefined).completed; // 19
+ * ```
+ */
+export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): Tally {
+  const t = emptyTally(countOf(all), slo);
   for (const r of all) {
     // cut off by an interruption of the run: what the generator did, not the service
     if (r.errorClass === CUT_OFF && !r.warmup) {

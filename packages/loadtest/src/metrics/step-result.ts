@@ -231,6 +231,24 @@ export interface StepResult {
    * TPOT and gaps read 0. Present only when some did.
    */
   readonly chunksTogether?: number;
+  /**
+   * Present only when the step's warm-up asked items that its measured requests asked too: its
+   * warm-up and measured requests outnumbered the workload's items (see `stepItems`), so a
+   * service that caches prompts may have answered `sharedItems` of them warm.
+   */
+  readonly warmupOverlap?: WarmupOverlap;
+}
+
+/** A step whose warm-up and measured requests asked some of the same items. */
+export interface WarmupOverlap {
+  /** Warm-up requests that asked an item. */
+  readonly warmupRequests: number;
+  /** Measured requests that asked an item. */
+  readonly measuredRequests: number;
+  /** Items in the workload. */
+  readonly workloadItems: number;
+  /** Items asked by both a warm-up and a measured request. */
+  readonly sharedItems: number;
 }
 
 /** A whole run: the pooled figures, each step, and the largest rate within the SLO. */

@@ -5,7 +5,13 @@ import { findMaxOutcomes, maxRateLine } from './find-max-note.js';
 import { interruptionNote } from './interruption-note.js';
 import { chartSection } from './loadtest-charts.js';
 import { rateText, stepTable } from './loadtest-table.js';
-import { chunksTogetherNote, fellBehindNotes, qualityLine, tokenCountNote } from './run-notes.js';
+import {
+  chunksTogetherNote,
+  fellBehindNotes,
+  qualityLine,
+  tokenCountNote,
+  warmupOverlapNote,
+} from './run-notes.js';
 import { saturationNote } from './saturation-note.js';
 import { stepCounts, sweepAnswer } from './sweep-answer.js';
 
@@ -123,7 +129,7 @@ function measurementNotes(result: LoadTestResult): string[] {
   const unscored = steps.flatMap((s, i) =>
     s.quality !== undefined && s.requests.failed > 0 ? [qualityLine(s, i)!] : [],
   );
-  const warn = [...fellBehindNotes(result), tokenCountNote(result)];
+  const warn = [...fellBehindNotes(result), tokenCountNote(result), warmupOverlapNote(result)];
   const note = [chunksTogetherNote(result), ...unscored];
   return [
     ...warn.filter((n) => n !== undefined).map((n) => `<p class="warn">${escapeHtml(n)}</p>`),

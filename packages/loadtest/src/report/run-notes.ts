@@ -135,6 +135,35 @@ export function chunksTogetherNote(result: StepResult): string | undefined {
 }
 
 /**
+ * One warning for a run whose warm-up asked items that its measured requests then asked (each
+ * such step's `warmupOverlap`, whose counts it names): its warm-up and measured requests
+ * outnumbered the workload's items, so on a service that caches prompts (vLLM's prefix
+ * caching, a caching gateway) those measured requests may have been answered warm.
+ *
+ * @param result - a load test's result (each step of a sweep or search counts)
+ * @returns the sentence, or undefined when no warm-up asked a measured item
+ * @example
+ * ```ts
+ * warmupOverlapNote(result); // undefined (the workload outnumbered every step's requests)
+ * const overlap = { warmupRequests: 40, measuredRequests: 30, workloadItems: 50, sharedItems: 20 };
+ * warmupOverlapNote({ ...step, warmupOverlap: overlap });
+ * // 'Warning: warm-up requests asked items that the measured requests then asked (step 0: 40 warm-up + 30 measured requests over 50 items, 20 items asked by both): …'
+ * ```
+ */
+export function warmupOverlapNote(result: LoadTestResult): string | undefined {
+  const steps = (result.steps ?? [result]).flatMap((s, i) => {
+    const o = s.warmupOverlap;
+    return o === undefined
+      ? []
+      : [
+          `step ${i}: ${o.warmupRequests} warm-up + ${o.measuredRequests} measured requests over ${o.workloadItems} items, ${o.sharedItems} item${o.sharedItems === 1 ? '' : 's'} asked by both`,
+        ];
+  });
+  if (steps.length === 0) return undefined;
+  return `Warning: warm-up requests asked items that the measured requests then asked (${steps.join('; ')}): a service or gateway that caches prompts (vLLM's prefix caching) may have answered those measured requests from a warm cache, so their TTFT and latency may read low. A workload with at least as many items as warm-up plus measured requests keeps the two apart.`;
+}
+
+/**
  * The `--score` line of a step: each quality metric with its interval and the answers scored,
  * and, when requests failed, how many were not scored and the accuracy over every request sent
  * with those counted wrong.

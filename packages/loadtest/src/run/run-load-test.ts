@@ -24,6 +24,7 @@ import { sweepFindings } from '../report/sweep-answer.js';
 import { scoringOrder } from '../workload/scoring-order.js';
 import type { Workload } from '../workload/workload.js';
 import { buildStepResult, pooledHarness } from './build-step-result.js';
+import { stepItems, warmupOverlap } from './item-order.js';
 import { DEFAULT_FULL_CONCURRENCY, type ResolvedLoadTest } from './load-test-options.js';
 import { findMaxRate, sweepRates } from './search-rate.js';
 import type { StepRunner } from './step-runner.js';
@@ -161,7 +162,7 @@ function stepRunner(
   const { prompts } = runtime.workload;
   const requests = frozenRequests(runtime.workload);
   const request = (item: number): CompletionRequest => requests[item % requests.length]!;
-  const itemOf = itemOrder(runtime, options.seed);
+  const order = itemOrder(runtime, options.seed);
   const steps: StepResult[] = [];
   return {
     steps,
@@ -174,6 +175,7 @@ function stepRunner(
           'signal',
         );
       const index = steps.length;
+      const items = stepItems(order);
       const run = await runStep({
         step: index,
         load,
@@ -182,7 +184,7 @@ function stepRunner(
         warmupMs: options.warmupMs,
         client,
         request,
-        itemOf,
+        itemOf: items.itemOf,
         seed: options.seed + index,
         signal,
         origin,
@@ -198,7 +200,10 @@ function stepRunner(
       // an interruption that left nothing measured leaves nothing to judge: no verdict, rather
       // than a failed SLO whose statistics have no value (a step that measured nothing by
       // itself keeps that failure)
-      const result = signal.aborted && measuredNothing(built) ? withoutVerdict(built) : built;
+      const stepResult = signal.aborted && measuredNothing(built) ? withoutVerdict(built) : built;
+      const { warmup, measured } = items.asked();
+      const overlap = warmupOverlap(warmup, measured, order.length);
+      const result = overlap === undefined ? stepResult : { ...stepResult, warmupOverlap: overlap };
       steps.push(result);
       runtime.onStep?.(result, index);
       return result;
@@ -207,17 +212,16 @@ function stepRunner(
 }
 
 /**
- * Which workload item each step's k-th request asks: every step starts at the same point of
- * one order, so its measured requests ask the same items as every other step's. Under
- * `--score` that order is {@link scoringOrder}'s seeded, stratified shuffle (in file order, a
- * step scored the items its request count reached: the first 1,235 of the built-in data set
- * are all ham); otherwise the workload's own order.
+ * The one order every step asks the workload's items in ({@link stepItems}: measured requests
+ * from its start, warm-up ones from its end), so every step's measured requests ask the same
+ * items. Under `--score` it is {@link scoringOrder}'s seeded, stratified shuffle (in file
+ * order, a step scored the items its request count reached: the first 1,235 of the built-in
+ * data set are all ham); otherwise the workload's own order.
  */
-function itemOrder(runtime: LoadTestRuntime, seed: number): (k: number) => number {
-  const n = runtime.workload.prompts.length;
-  if (runtime.judge === undefined) return (k) => k % n;
-  const order = scoringOrder(runtime.workload.labels, seed);
-  return (k) => order[k % n]!;
+function itemOrder(runtime: LoadTestRuntime, seed: number): readonly number[] {
+  const { prompts, labels } = runtime.workload;
+  if (runtime.judge === undefined) return prompts.map((_, i) => i);
+  return scoringOrder(labels, seed);
 }
 
 /** A sweep or a search, to its end or to an interruption, and the pooled result. */

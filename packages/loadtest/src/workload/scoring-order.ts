@@ -3,7 +3,7 @@ import { createRng } from '@assay/splitters';
 /**
  * The order in which a `--score` run asks a workload's items: one seeded shuffle that
  * interleaves the labels (stratified), so that every prefix of it holds each label in about its
- * share of the data set.
+ * share of the data set (within one item for two labels, within K − 1 for K).
  *
  * @remarks
  * Every step asks `order[0]`, `order[1]`, … from its first measured request on, so two steps'
@@ -14,9 +14,16 @@ import { createRng } from '@assay/splitters';
  * on how many requests the step sent, and read as quality dropping under load.
  *
  * Each label's items are shuffled (Fisher–Yates on the seeded generator), then placed at
- * fractional positions `(j + u) / n_label` (`u` drawn once per label) and merged by position,
- * so a prefix of length m holds within one item of `m · n_label / n` of each label. Items
- * without a label form a group of their own.
+ * fractional positions `(j + u) / n_label` (`u` drawn once per label) and merged by position.
+ * Items without a label form a group of their own. With K groups, a prefix of length m holds
+ * each group g within `1 + (K − 2) · p_g` items of its share `m · p_g` (`p_g = n_g / n`):
+ * within one item for two groups, under K − 1 for more, and not within one with three or
+ * more (sizes 1, 1, 5 can open with the two lone items, 1.43 short of the third's share).
+ *
+ * Why: a prefix is every item placed before some point t < 1 (and some at t, where each group
+ * has at most one item), so it holds `c_h = t · n_h + e_h` of each group h with `e_h` in
+ * `[-u_h, 1 - u_h]`, and `m = Σ c_h`. Then `c_g - m · p_g = (1 - p_g) · e_g - p_g · Σ_{h≠g} e_h`,
+ * at most `(1 - p_g) + p_g · (K - 1)` in size.
  *
  * @param labels - each item's label (`undefined` when it has none), in workload order
  * @param seed - seed of the shuffle (the run's `--seed`)
