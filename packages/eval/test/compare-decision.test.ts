@@ -259,18 +259,51 @@ describe('the decision rules of assay compare', () => {
     expect(decide(applyRules(measured, alone), alone).exitCode).toBe(0);
   });
 
+  it('blames the bootstrap resolution, not the adjustment, when the Holm bound of a p of 0 reaches alpha (4 gated metrics, 100 resamples)', () => {
+    const measured = [
+      metric('accuracy', -0.2, [-0.25, -0.15], 0),
+      metric('f1_macro', 0, [-0.01, 0.01], 1),
+      metric('log_loss', 0, [-0.01, 0.01], 1, false),
+      metric('roc_auc', 0, [-0.01, 0.01], 1),
+    ];
+    const rules = { ...RULES, failOn: 'regression' as const, bootstrap: 100 };
+    const gated = { ...rules, gated: measured.map((m) => m.metric) };
+    const judged = applyRules(measured, gated);
+    // Holm multiplies the bound 0.02 by the 4 gated metrics: 0.08, so the gate passes
+    expect(judged[0]!.pAdjusted).toBeCloseTo(0.08, 12);
+    expect(decide(judged, gated).exitCode).toBe(0);
+    const [note] = worseAloneNotes(judged, 0.05, { ...HOLM, bootstrap: 100 });
+    expect(note!.cause).toBe('resolution');
+    expect(note!.note).toContain(
+      "reaches alpha 0.05 (p-adjusted <0.08): --fail-on regression passes it although its adjusted p-value may be below alpha; the bootstrap's resolution limits this, so rerun with a larger --bootstrap (above 2 × 4 / 0.05 = 160, e.g. 1000 or more) to tell",
+    );
+    // gated alone, as the note offers, the bound 0.02 is below alpha and the gate fails
+    const alone = { ...rules, gated: ['accuracy'] };
+    expect(decide(applyRules(measured, alone), alone).exitCode).toBe(1);
+  });
+
   it('shows a bootstrap p of 0 as the bound it stands for, and leaves a p at the resolution floor to the --bootstrap note', () => {
     const drop = (name: string) => metric(name, -0.6, [-0.65, -0.59], 0);
     const measured = [drop('f1_macro'), drop('roc_auc'), drop('log_loss')];
     const rules = { ...RULES, failOn: 'regression' as const, gated: measured.map((m) => m.metric) };
-    // 100 resamples: p < 0.02 each, Holm lifts the bounds to 0.06
+    // 100 resamples: p < 0.02 each, Holm lifts the bounds to 0.06; the adjusted p-values
+    // themselves may be below alpha, so the note blames the resolution, not the data
     const at100 = applyRules(measured, { ...rules, bootstrap: 100 });
-    const notes = notesOf(at100, { ...HOLM, bootstrap: 100 });
-    expect(notes).toHaveLength(3);
-    expect(notes[0]).toContain(
-      'p <0.02 (bootstrap)) but not after the Holm adjustment (p-adjusted <0.06)',
+    const notes = worseAloneNotes(at100, 0.05, { ...HOLM, bootstrap: 100 });
+    expect(notes.map((n) => n.cause)).toEqual(['resolution', 'resolution', 'resolution']);
+    expect(notes[0]!.note).toBe(
+      "f1_macro is worse on its own (difference -0.6000, interval [-0.6500, -0.5900] excludes 0, p <0.02 (bootstrap)), but no resample of --bootstrap 100 crossed zero, so its p-value is known only as below 0.02, and the Holm adjustment of that bound across the 3 gated metrics (f1_macro, roc_auc, log_loss) reaches alpha 0.05 (p-adjusted <0.06): --fail-on regression passes it although its adjusted p-value may be below alpha; the bootstrap's resolution limits this, so rerun with a larger --bootstrap (above 2 × 3 / 0.05 = 120, e.g. 1000 or more) to tell, or compare with --metric f1_macro to gate on it alone",
     );
-    for (const n of notes) expect(n).not.toMatch(/0\.0000/);
+    for (const n of notes) {
+      expect(n.note).not.toMatch(/0\.0000/);
+      expect(n.note).not.toContain('but not after the Holm adjustment');
+    }
+    // following the advice: above 120 resamples the adjusted bound is below alpha, and the
+    // gate fails on the drop
+    const at1000 = { ...rules, bootstrap: 1000 };
+    const judged1000 = applyRules(measured, at1000);
+    expect(decide(judged1000, at1000).exitCode).toBe(1);
+    expect(notesOf(judged1000, { ...HOLM, bootstrap: 1000 })).toEqual([]);
     // 20 resamples: no bootstrap p can go below 0.1, which the --bootstrap note says, not the adjustment
     const at20 = applyRules(measured, { ...rules, bootstrap: 20 });
     expect(notesOf(at20, { ...HOLM, bootstrap: 20 })).toEqual([]);

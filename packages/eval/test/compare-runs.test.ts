@@ -82,6 +82,16 @@ describe('compareRuns on a generation task', () => {
     expect(f1.pAdjusted!).toBeGreaterThanOrEqual(f1.pValue!);
   }, 60_000);
 
+  it('bounds a bootstrap p of 0 from --bootstrap 1 by 1, not 2 / 1', async () => {
+    const one = await compareRuns(join(dir, 'full'), join(dir, 'short'), {
+      bootstrap: 1,
+      metrics: ['bleu'],
+    });
+    const bleu = one.metrics.find((m) => m.metric === 'bleu')!;
+    // one resample on one side of zero: p 0, which says only p < min(1, 2 / 1)
+    expect(bleu).toMatchObject({ test: 'bootstrap', pValue: 0, pValueBelow: 1 });
+  }, 60_000);
+
   it('says when --permutations is too small for the permutation test to find any metric worse', async () => {
     const few = await compareRuns(join(dir, 'full'), join(dir, 'short'), {
       bootstrap: 100,

@@ -9,10 +9,17 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareRuns, runEvaluation } from '../src/index.js';
+import { refuseRewrittenRun, sealOf } from '../src/compare/unfinished-run.js';
+import {
+  compareRuns,
+  loadComparedRun,
+  readPredictions,
+  runEvaluation,
+  writeRunOutputs,
+} from '../src/index.js';
 import { RunJournal } from '../src/run/journal.js';
 import { loadBaseline } from '../src/run/load-baseline.js';
 import { refusalOf, smallRunConfig } from './small-run.js';
@@ -125,5 +132,67 @@ describe('assay compare and a baseline of a run that has not finished', () => {
       JSON.stringify({ pid: deadPid(), host: hostname(), startedAt: '2020-01-01T00:00:00Z' }),
     );
     expect((await compareRuns(join(dir, 'baseline'), out)).pairedItems).toBe(compared.pairedItems);
+  });
+});
+
+describe('a run that starts writing while assay compare reads the directory', () => {
+  /** What compare has read of a finished run: its results.json, sealed before the read. */
+  function readResults(out: string) {
+    const resultsFile = join(out, 'results.json');
+    const seal = sealOf(resultsFile);
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    return { resultsFile, seal, results };
+  }
+
+  it('refuses the old results.json once a new run has written its predictions.arrow beside it', async () => {
+    const out = finishedRun('rewritten');
+    const { resultsFile, seal, results } = readResults(out);
+    // a rerun writes its outputs: results.json deleted, then predictions.arrow, then results.json
+    const rows = readPredictions(readFileSync(join(out, 'predictions.arrow')));
+    const written = ['results', 'predictions', 'prompts', 'reportMd', 'reportHtml'];
+    const files = { ...results.files };
+    for (const k of written) files[k] = join(out, basename(results.files[k]));
+    const finishedAt = new Date().toISOString();
+    await writeRunOutputs({ ...results, finishedAt, files }, rows.slice(1));
+    const error = await refusalOf(
+      Promise.resolve().then(() => refuseRewrittenRun(resultsFile, seal, results.finishedAt)),
+    );
+    expect(error.code).toBe('RUN_UNFINISHED');
+    expect(error.message).toBe(
+      `${resultsFile} is an earlier run's: the run in that directory has not finished (its results.json was replaced while assay compare read the files beside it, as a run starting over does); wait for the run to finish, then compare.`,
+    );
+  });
+
+  it('refuses it while the new run has deleted results.json and written only predictions.arrow', async () => {
+    const out = finishedRun('half-written');
+    const { resultsFile, seal, results } = readResults(out);
+    rmSync(resultsFile);
+    cpSync(join(dir, 'baseline', 'predictions.arrow'), join(out, 'predictions.arrow'));
+    const error = await refusalOf(
+      Promise.resolve().then(() => refuseRewrittenRun(resultsFile, seal, results.finishedAt)),
+    );
+    expect(error.code).toBe('RUN_UNFINISHED');
+    expect(error.message).toContain('(its results.json was deleted while assay compare read');
+  });
+
+  it('refuses it when a live run took the lock after results.json was read', async () => {
+    const out = finishedRun('locked-late');
+    const { resultsFile, seal, results } = readResults(out);
+    const holder = { pid: process.pid, host: hostname(), startedAt: '2030-01-02T03:04:05.000Z' };
+    writeFileSync(join(out, 'run.lock'), JSON.stringify(holder));
+    const error = await refusalOf(
+      Promise.resolve().then(() => refuseRewrittenRun(resultsFile, seal, results.finishedAt)),
+    );
+    expect(error.code).toBe('RUN_UNFINISHED');
+    expect(error.message).toContain(`assay run PID ${process.pid} on ${hostname()}`);
+  });
+
+  it('reads a copied run whose predictions.arrow is newer on disk than its results.json', async () => {
+    const out = finishedRun('copied-later');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(out, 'predictions.arrow'), later, later);
+    const { resultsFile, seal, results } = readResults(out);
+    expect(refuseRewrittenRun(resultsFile, seal, results.finishedAt)).toBeUndefined();
+    expect((await loadComparedRun(out)).rows.length).toBeGreaterThan(0);
   });
 });

@@ -51,7 +51,13 @@ describe('the ends of a percentile interval that the sample can support', () => 
       'p95_latency_ms',
     )!;
     expect(enough.reason).toBeUndefined();
-    expect(enough.low).toBeLessThanOrEqual(enough.high!);
+    // scipy.stats.binom: for n = 72, q = 0.95 at 95% the 64th and the 72nd (largest) smallest
+    // (P(B <= 63) = 0.0096 <= 0.025 < P(B <= 64) = 0.027; P(B >= 72) = 0.0249 <= 0.025)
+    const sorted = timed(72)
+      .map((o) => o.e2eMs!)
+      .sort((a, b) => a - b);
+    expect([enough.low, enough.high]).toEqual([sorted[63], sorted[71]]);
+    expect([enough.low, enough.high]).toEqual([189, 200]);
   });
 
   it('drop both ends of a p50 of 5 requests, and keep both from 6', () => {

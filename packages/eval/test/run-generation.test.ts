@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
+import { holmAdjust } from '@assay/stats';
 import { corpusBleu } from '@assay/text-metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, type RunConfig, readPredictions, runEvaluation } from '../src/index.js';
@@ -162,6 +163,36 @@ describe('assay run on a generation task with several samples per item', () => {
     for (const m of Object.values(c.metrics)) {
       expect(m.pHolm!).toBeGreaterThanOrEqual(m.pValue!);
     }
+  }, 120_000);
+});
+
+describe('a generation comparison whose bootstrap p-value is 0', () => {
+  it('carries the bound 2 / B beside it in results.json, and Holm adjusts the bound', async () => {
+    const base = subjectsConfig(join(dir, 'clipped'), { scorers: ['bleu', 'chrf'] });
+    const params = (maxTokens: number) => ({ temperature: 0, maxTokens });
+    const config = parseRunConfig(
+      {
+        ...structuredClone(base),
+        dataset: { ...base.dataset, limit: 40 },
+        models: [
+          { ...base.models[0]!, name: 'extractive', params: params(40) },
+          // the same subject lines cut to their first token: worse on every item
+          { ...base.models[0]!, name: 'clipped', params: params(1) },
+        ],
+        evaluation: { bootstrap: 100 },
+      },
+      {},
+    );
+    const r = RunResultsSchema.parse(await runEvaluation(config));
+    const entries = Object.values(r.comparisons[0]!.metrics);
+    // no resample crossed zero: the p-value says only p < 2 / 100
+    expect(entries.map((m) => [m.pValue, m.pValueBelow])).toEqual([
+      [0, 0.02],
+      [0, 0.02],
+    ]);
+    // Holm across the two metrics lifts the bound 0.02 to 0.04, where a raw 0 stayed 0
+    expect(entries.map((m) => m.pHolm)).toEqual(holmAdjust([0.02, 0.02]));
+    expect(entries.map((m) => m.pHolm)).toEqual([0.04, 0.04]);
   }, 120_000);
 });
 

@@ -3,15 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { htmlReport, type RunResults, RunResultsSchema, summaryTable } from '@assay/report';
+import { createRunner } from '@assay/runner';
 import { wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRunDataset, parseRunConfig, readPredictions, runEvaluation } from '../src/index.js';
+import {
+  loadRunDataset,
+  parseRunConfig,
+  readPredictions,
+  runEvaluation,
+  taskFor,
+} from '../src/index.js';
 import { degenerateIntervalWarnings } from '../src/summary/degenerate-interval-warnings.js';
+import { positiveClassMetrics } from '../src/summary/positive-class.js';
+import { scoreModelOnPool } from '../src/summary/score-models.js';
 
 // statsmodels 0.14: proportion_confint(x, n, alpha=0.05, method='wilson')
 const STATSMODELS_5_OF_5 = [0.5655175352168252, 1.0];
 const STATSMODELS_3_OF_3 = [0.43850296824495444, 1.0];
 const STATSMODELS_0_OF_2 = [0.0, 0.657619772493347];
+const STATSMODELS_2_OF_2 = [0.342380227506653, 1.0];
 
 let server: ModelServer;
 let dir: string;
@@ -240,5 +250,39 @@ describe('Wilson intervals of proportions at 0 or 1 on a run of the reference mo
     expect(model.service.requests).toBe(5);
     expect(model.latencySample).toHaveLength(5);
     expect(model.ttftSample.length).toBeLessThanOrEqual(5);
+  }, 60_000);
+
+  it('under repeats counts precision over the items predicted positive, not over every positive item or row', async () => {
+    const name = 'repeated-mixed';
+    await run(name, { method: 'repeated-stratified', k: 2, repeats: 2 });
+    const rows = readPredictions(readFileSync(join(dir, name, 'predictions.arrow')));
+    // the 3 spam items, all found in both repeats by the server: the first stays so, the
+    // second is answered ham in its second repeat (fold >= k), the third in both
+    const spam = [...new Set(rows.filter((r) => r.expected === 'spam').map((r) => r.id))];
+    expect(spam).toHaveLength(3);
+    const missed = (r: (typeof rows)[number]) =>
+      r.id === spam[2] || (r.id === spam[1] && r.fold >= 2);
+    const mixed = rows.map((r) =>
+      missed(r) ? { ...r, parsed: 'ham', outcome: 'wrong' as const, correct: false } : r,
+    );
+    const runner = createRunner();
+    const task = taskFor(config(name, {}).task);
+    const scores = await scoreModelOnPool(runner, mixed, task, positiveClassMetrics(task), {
+      folds: 4,
+      bootstrap: 200,
+      ci: 0.95,
+      seed: 5,
+    }).finally(() => runner.close());
+    // precision: the 3 rows predicted spam are all spam, from 2 items (not 3 rows, nor the
+    // 3 spam items): the Wilson interval of 2 of 2
+    const precision = scores.precision!;
+    expect(precision).toMatchObject({ value: 1, ciMethod: 'wilson' });
+    expect(precision.ciLow!).toBeCloseTo(STATSMODELS_2_OF_2[0]!, 12);
+    expect(precision.ciHigh).toBe(STATSMODELS_2_OF_2[1]);
+    // recall 3 of 6 rows: below 1, its bootstrap interval has width and stays
+    const recall = scores.recall!;
+    expect(recall.value).toBe(0.5);
+    expect(recall.ciMethod).toBeUndefined();
+    expect(recall.ciLow!).toBeLessThan(recall.ciHigh!);
   }, 60_000);
 });

@@ -75,9 +75,35 @@ describe('a retry budget that runs out', () => {
     expect(summary).not.toContain('after every retry');
     expect(results.warnings).toContainEqual(
       expect.stringMatching(
-        /^nb: the retry budget was exhausted after 10 retries \(models\[0\]\.retry\.budget 0: at most 10 \+ 0 × requests\); 7 requests failed without the retries they had left, so the error rate counts failures not retried in full, not only failures after every retry\./,
+        /^nb: the retry budget was exhausted after 10 retries \(models\[0\]\.retry\.budget 0: at most 10 \+ 0 × requests\); 7 requests failed without the retries they had left, so the error rate counts failures not retried in full, not only failures after every retry\. Set models\[0\]\.retry\.budget to at least models\[0\]\.retry\.maxRetries \(models\[0\]\.retry\.budget 3\) for every failure to get its retries, or rerun with --retry-failed to send the failed requests again\.$/,
       ),
     );
+  }, 60_000);
+
+  it('gives every failure its retries with the budget the warning advises (maxRetries)', async () => {
+    // the same 20 refusals as above: requests 1-5 each fail all 4 attempts (3 retries each)
+    const run = (budget: number) =>
+      runEvaluation(
+        parseRunConfig(
+          spamRunDocument({
+            name: `advised-${budget}`,
+            out: join(dir, `advised-${budget}`),
+            baseUrl: server.baseUrl,
+            model: {
+              concurrency: { max: 1 },
+              retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, budget },
+              headers: {
+                'x-assay-fault': `fail-first=20;key=budget-advised-${budget};status=503`,
+              },
+            },
+            evaluation: { bootstrap: 20 },
+          }),
+        ),
+      );
+    const advised = await run(3);
+    expect(advised.warnings ?? []).not.toContainEqual(expect.stringMatching(/retry budget/));
+    const s = advised.models[0]!.service;
+    expect([s.failed, s.retries, s.notRetriedBudget]).toEqual([5, 15, undefined]);
   }, 60_000);
 
   it('is not warned of when every failure got its retries', async () => {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
+import { bootstrapPBound } from './bootstrap-p-floor.js';
 import { checkOwnValues, scoredPairCount } from './check-own-values.js';
 import { comparisonCaveats, runCaveats, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
@@ -351,7 +352,9 @@ export async function compareRuns(
   };
   // a bootstrap p of 0 is a bound, not a value: JSON readers get the bound with it
   const metrics = applyRules(measured, rules).map((m) =>
-    m.test === 'bootstrap' && m.pValue === 0 ? { ...m, pValueBelow: 2 / settings.bootstrap } : m,
+    m.test === 'bootstrap' && m.pValue === 0
+      ? { ...m, pValueBelow: bootstrapPBound(0, settings.bootstrap) }
+      : m,
   );
   const facts = pairingFacts(baseline, candidate, paired, task);
   const { failedPairs } = facts;

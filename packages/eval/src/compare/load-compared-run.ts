@@ -6,7 +6,13 @@ import { TaskSchema } from '../config/task-schema.js';
 import { EvaluationError } from '../errors.js';
 import { readPredictions } from '../outputs/write-predictions.js';
 import type { PredictionRow } from '../run/prediction-row.js';
-import { RESUME_AND_COMPARE, refuseUnfinishedRun, runningHint } from './unfinished-run.js';
+import {
+  RESUME_AND_COMPARE,
+  refuseRewrittenRun,
+  refuseUnfinishedRun,
+  runningHint,
+  sealOf,
+} from './unfinished-run.js';
 
 /** One finished run, as `assay compare` reads it back. */
 export interface ComparedRun {
@@ -124,7 +130,8 @@ async function directoryHint(dir: string): Promise<string> {
  * @returns the run
  * @throws EvaluationError `FILE_NOT_FOUND` or `UNREADABLE_FILE` naming the file at fault;
  *   `RUN_UNFINISHED` when the run in that directory is still running or stopped after its
- *   `results.json` was written ({@link refuseUnfinishedRun})
+ *   `results.json` was written ({@link refuseUnfinishedRun}), checked again once
+ *   `predictions.arrow` is read, with `results.json` still the one read ({@link refuseRewrittenRun})
  * @remarks
  * `predictions.arrow` is looked for beside `results.json` under the name the run recorded,
  * so a directory copied elsewhere (a CI artifact) still reads.
@@ -141,6 +148,7 @@ export async function loadComparedRun(path: string): Promise<ComparedRun> {
   const hint = isDir
     ? await directoryHint(path)
     : 'pass an assay run output directory or its results.json';
+  const seal = sealOf(resultsFile);
   const results = parseResults(resultsFile, (await readBytes(resultsFile, hint)).toString('utf8'));
   refuseUnfinishedRun(resultsFile, results.finishedAt);
   const predictionsFile = join(dirname(resultsFile), basename(results.files.predictions));
@@ -148,6 +156,8 @@ export async function loadComparedRun(path: string): Promise<ComparedRun> {
     predictionsFile,
     `assay compare pairs items from the predictions.arrow written beside ${basename(resultsFile)}`,
   );
+  // a run starting in between would have put its own predictions.arrow beside the old results
+  refuseRewrittenRun(resultsFile, seal, results.finishedAt);
   let rows: PredictionRow[];
   try {
     rows = readPredictions(bytes);

@@ -88,3 +88,67 @@ export function refuseUnfinishedRun(resultsFile: string, finishedAt: string): vo
     { path: resultsFile },
   );
 }
+
+/** Which `results.json` was read: its file's identity when it was read. */
+export interface ResultsSeal {
+  readonly ino: number;
+  readonly mtimeMs: number;
+  readonly size: number;
+}
+
+/**
+ * The identity of a run's `results.json` as it is about to be read, for
+ * {@link refuseRewrittenRun} after the files beside it are read.
+ *
+ * @param resultsFile - the run's `results.json`
+ * @returns its inode, modification time and size, or null when it does not exist
+ * @example
+ * sealOf(join(outDir, 'results.json')) !== null; // true
+ * sealOf(join(outDir, 'no-such-results.json')); // null
+ */
+export function sealOf(resultsFile: string): ResultsSeal | null {
+  const s = statSync(resultsFile, { throwIfNoEntry: false });
+  return s === undefined ? null : { ino: s.ino, mtimeMs: s.mtimeMs, size: s.size };
+}
+
+/**
+ * Refuses a run directory that a run started writing while `assay compare` read it: the
+ * `predictions.arrow` read may then be the new run's, beside the old `results.json`. A run
+ * deletes its `results.json` before it writes `predictions.arrow`, and writes the new one last,
+ * so a `results.json` still the one read (same inode, time and size) and no lock held say that
+ * the predictions read are that run's. File times alone would refuse a directory copied file by
+ * file (a CI artifact), whose `predictions.arrow` can be newer than its `results.json`.
+ *
+ * @param resultsFile - the run's `results.json`
+ * @param seal - its identity before it was read ({@link sealOf})
+ * @param finishedAt - when that run finished, as it records (`results.finishedAt`)
+ * @throws EvaluationError `RUN_UNFINISHED`, as {@link refuseUnfinishedRun}, when a run holds
+ *   the directory's lock, its journal has answers recorded after `results.json`, or
+ *   `results.json` was deleted or replaced since it was read
+ * @example
+ * const resultsFile = join(outDir, 'results.json');
+ * const seal = sealOf(resultsFile);
+ * const { finishedAt } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+ * // (predictions.arrow read here)
+ * refuseRewrittenRun(resultsFile, seal, finishedAt); // undefined: nothing changed
+ */
+export function refuseRewrittenRun(
+  resultsFile: string,
+  seal: ResultsSeal | null,
+  finishedAt: string,
+): void {
+  refuseUnfinishedRun(resultsFile, finishedAt);
+  const now = sealOf(resultsFile);
+  const same =
+    seal !== null &&
+    now !== null &&
+    now.ino === seal.ino &&
+    now.mtimeMs === seal.mtimeMs &&
+    now.size === seal.size;
+  if (same) return;
+  throw new EvaluationError(
+    'RUN_UNFINISHED',
+    `${resultsFile} is an earlier run's: the run in that directory has not finished (its results.json was ${now === null ? 'deleted' : 'replaced'} while assay compare read the files beside it, as a run starting over does); wait for the run to finish, then compare.`,
+    { path: resultsFile },
+  );
+}

@@ -31,8 +31,12 @@ export interface WorseAloneSettings {
 /** A gated metric's note, and why it passes. */
 export interface WorseAloneNote {
   readonly metric: string;
-  /** `adjustment`: only the adjustment took it below the gate; `test`: its own test does not find it worse */
-  readonly cause: 'adjustment' | 'test';
+  /**
+   * `adjustment`: only the adjustment took it below the gate; `test`: its own test does not
+   * find it worse; `resolution`: its p-value is a bootstrap 0, known only as below 2 / B, and
+   * the adjustment of that bound reaches alpha (a larger `--bootstrap` would tell)
+   */
+  readonly cause: 'adjustment' | 'test' | 'resolution';
   readonly note: string;
 }
 
@@ -61,11 +65,37 @@ function factsOf(m: WorseAloneMetric, excludes: boolean, p: string): string {
 }
 
 /**
+ * The note on a gated metric whose bootstrap p-value is 0 (no resample crossed zero: p < 2 / B)
+ * and whose adjusted bound reaches alpha: the adjusted p-value itself may be below alpha, so the
+ * pass says the resolution of `--bootstrap`, not the data (100 resamples and 4 gated metrics:
+ * Holm lifts the bound 0.02 to 0.08). Above 2k / alpha resamples the bound of k gated metrics
+ * no longer reaches alpha under either adjustment.
+ */
+function resolutionNote(
+  m: WorseAloneMetric,
+  gated: readonly WorseAloneMetric[],
+  excludes: boolean,
+  bound: number,
+  alpha: number,
+  s: WorseAloneSettings,
+): WorseAloneNote {
+  const k = gated.length;
+  const enough = Number(((2 * k) / alpha).toPrecision(6));
+  return {
+    metric: m.metric,
+    cause: 'resolution',
+    note: `${m.metric} is worse on its own (${factsOf(m, excludes, shownP(bound, true))}), but no resample of --bootstrap ${s.bootstrap} crossed zero, so its p-value is known only as below ${ceilSignificant(bound)}, and the ${s.adjustment} adjustment of that bound across the ${k} gated metrics (${gated.map((g) => g.metric).join(', ')}) reaches alpha ${alpha} (p-adjusted <${ceilSignificant(m.pAdjusted!)}): --fail-on regression passes it although its adjusted p-value may be below alpha; the bootstrap's resolution limits this, so rerun with a larger --bootstrap (above 2 × ${k} / ${alpha} = ${enough}, e.g. 1000 or more) to tell, or compare with --metric ${m.metric} to gate on it alone`,
+  };
+}
+
+/**
  * The notes on gated metrics that look worse on their own yet pass `--fail-on regression`,
  * each naming the real cause:
  * - the raw p-value is below alpha and only the adjustment across the gated metrics lifts it
  *   to alpha or above: comparing that metric alone (`--metric`) takes the others out of the
  *   adjustment, and the gate would fail;
+ * - the bootstrap p-value is 0, known only as below 2 / B, and the adjustment of that bound
+ *   reaches alpha: the bootstrap's resolution decides, and a larger `--bootstrap` would tell;
  * - the interval excludes 0 in the bad direction but the test's raw p-value is not below alpha:
  *   the interval and the test differ, and gating the metric alone changes nothing (`--margin`
  *   reads the interval).
@@ -99,6 +129,7 @@ export function worseAloneNotes(
     const raw =
       m.pValue === null ? null : bound ? bootstrapPBound(0, settings.bootstrap) : m.pValue;
     if (!bad || raw === null) return [];
+    if (bound && raw < alpha) return [resolutionNote(m, gated, excludes, raw, alpha, settings)];
     if (raw < alpha) {
       const adjusted = shownP(m.pAdjusted, bound);
       return [

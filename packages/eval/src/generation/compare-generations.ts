@@ -6,6 +6,7 @@ import {
   pairedBootstrapFromReplicates,
   pairedPermutationTest,
 } from '@assay/stats';
+import { bootstrapPBound } from '../compare/bootstrap-p-floor.js';
 import type { ResolvedScorer } from '../config/generation-scorers.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { corpusMetric, isCorpusMetric } from './corpus-statistics.js';
@@ -288,7 +289,9 @@ export async function pairedGenerationDifferences(
  * Paired comparison of two models' answers to a generation task for the run's model
  * comparisons: {@link pairedGenerationDifferences} as `ModelComparison` metrics.
  *
- * @remarks Holm's adjustment across metrics is applied by the caller over all comparisons.
+ * @remarks Holm's adjustment across metrics is applied by the caller over all comparisons. A
+ *   bootstrap p-value of 0 (no resample crossed zero) comes with `pValueBelow`, the bound
+ *   2 / B it stands for (at most 1).
  * @param rowsA - model A's rows
  * @param rowsB - model B's rows
  * @param settings - the task's scorers, reducer and samples
@@ -308,11 +311,14 @@ export async function compareGenerations(
   const paired = await pairedGenerationDifferences(rowsA, rowsB, settings, options);
   const metrics: ModelComparison['metrics'] = {};
   for (const [name, d] of Object.entries(paired.metrics)) {
+    // a bootstrap p of 0 says only p < 2 / B: results.json carries the bound beside it
+    const below = d.test === 'bootstrap' && d.pValue === 0;
     metrics[name] = {
       difference: d.difference,
       ciLow: d.ciLow,
       ciHigh: d.ciHigh,
       pValue: d.pValue,
+      ...(below ? { pValueBelow: bootstrapPBound(0, options.bootstrap) } : {}),
       pHolm: null,
     };
   }

@@ -28,7 +28,8 @@ function previousIds(dir: string): Set<string> | undefined {
 
 /**
  * For a dry run that resumes an output directory whose last run drew its sample with another
- * `dataset.limit` or `dataset.seed`: a seeded, stratified sample is drawn anew for each limit,
+ * `dataset.limit` or `dataset.seed` (the seed only where a limit is set, in that run or this
+ * one: it seeds nothing else): a seeded, stratified sample is drawn anew for each limit,
  * not grown from the smaller one (limit 150 → 151 sends 32 items, not 1), so say how many of
  * this run's items were not in that run's sample and how many of its items are left out.
  *
@@ -52,7 +53,9 @@ export function sampleChangeNote(
   if (before.limit !== config.dataset.limit) {
     changes.push(`dataset.limit ${show(before.limit)} → ${show(config.dataset.limit)}`);
   }
-  if (before.seed !== config.dataset.seed) {
+  // dataset.seed seeds only the limit's sample: without a limit every item is evaluated
+  const limited = before.limit !== undefined || config.dataset.limit !== undefined;
+  if (limited && before.seed !== config.dataset.seed) {
     changes.push(`dataset.seed ${show(before.seed)} → ${show(config.dataset.seed)}`);
   }
   if (changes.length === 0) return undefined;

@@ -206,7 +206,7 @@ export async function compareModels(
 
 /**
  * Every pair of models on a generation task ({@link compareGenerations}), with Holm's
- * adjustment across all metrics of all pairs at once.
+ * adjustment across all metrics of all pairs at once (a bootstrap p of 0 enters as its bound).
  */
 async function compareGenerationModels(
   rowsByModel: ReadonlyMap<string, readonly PredictionRow[]>,
@@ -227,7 +227,8 @@ async function compareGenerationModels(
     }
   }
   const entries = out.flatMap((c) => Object.values(c.metrics));
-  const adjusted = holmAdjust(entries.map((e) => e.pValue ?? Number.NaN));
+  // a bootstrap p of 0 enters as its bound 2 / B (`pValueBelow`), as in `assay compare`
+  const adjusted = holmAdjust(entries.map((e) => e.pValueBelow ?? e.pValue ?? Number.NaN));
   entries.forEach((e, k) => {
     e.pHolm = finiteOrNull(adjusted[k]);
   });

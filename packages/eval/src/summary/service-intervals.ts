@@ -106,7 +106,8 @@ function formatLevel(ci: number): string {
  *
  * @remarks Latency, TTFT and TPOT percentiles (`p95_latency_ms`, ...): the distribution-free
  *   order-statistic interval of that percentile (`quantileInterval` of `@assay/stats`) over
- *   the requests the point value reads (answered and not served by the response cache), at
+ *   the requests the point value reads (the answered ones, a response-cache answer with the
+ *   timings of its first sending; requests without the timing left out), at
  *   `evaluation.ci`: no resampling, so no seed, and each end misses at most (1 − ci)/2 of the
  *   time whatever the latencies' distribution (a bootstrap of the sample percentile cannot
  *   reach past the largest latency seen, and its upper end of a p95 of 100 requests covered

@@ -16,7 +16,10 @@ import type { TaskModule } from '../tasks/task-module.js';
 import { baselineDifferencesFor } from './baseline-comparison.js';
 import { checkThresholds } from './check-thresholds.js';
 import { compareModels } from './compare-models.js';
-import { degenerateIntervalWarnings } from './degenerate-interval-warnings.js';
+import {
+  degenerateIntervalWarnings,
+  modelsWithRepeatedItems,
+} from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { emptyReferenceWarnings } from './empty-reference-warnings.js';
 import { generationSlices } from './generation-slices.js';
@@ -305,6 +308,7 @@ function assembleResults(
         models,
         intervalGated(config.thresholds),
         zeroOneScorerNames(task.generation?.scorers),
+        { bootstrap: config.evaluation.bootstrap, repeated: modelsWithRepeatedItems(run.rows) },
       ),
       ...redactedAnswerWarnings(run.rows),
       ...emptySequenceWarnings(run.earlyStop),
