@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { accuracyScore, f1Score } from '@assay/core-metrics';
 import { ScoreReportSchema } from '@assay/runner';
@@ -342,7 +342,15 @@ describe('assay score', () => {
   test('a missing file and a missing required option exit 2', async () => {
     const missing = await assay([join(dir, 'absent.csv'), '--y-true', 'y', '--y-pred', 'yhat']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('does not exist');
+    expect(missing.stderr).toContain(
+      `${join(dir, 'absent.csv')} does not exist; pass an existing file.`,
+    );
+    // a relative path names where it was looked for: `pnpm assay` reads from the repository root
+    const relative = await assay(['absent-preds.csv', '--y-true', 'y', '--y-pred', 'yhat']);
+    expect(relative.code).toBe(2);
+    expect(relative.stderr).toContain(
+      `absent-preds.csv does not exist (looked for ${resolve('absent-preds.csv')}); pass an existing file.`,
+    );
     const usage = await assay([csv, '--y-true', 'y']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("required option '--y-pred <col>'");

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { closestName, didYouMean } from '@assay/labels';
 import { RunnerError } from '../errors.js';
 
@@ -96,9 +97,16 @@ export function readFailure(file: string, error: unknown): RunnerError {
   if (error instanceof RunnerError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOENT') {
-    return new RunnerError('FILE_NOT_FOUND', `${file} does not exist; pass an existing file.`, {
-      cause: error,
-    });
+    // a relative path is read from the working directory, which is not always the shell's
+    // (`pnpm assay` runs in the repository's root): the full path shows where it looked
+    const where = isAbsolute(file) ? '' : ` (looked for ${resolve(file)})`;
+    return new RunnerError(
+      'FILE_NOT_FOUND',
+      `${file} does not exist${where}; pass an existing file.`,
+      {
+        cause: error,
+      },
+    );
   }
   let reason = error instanceof Error ? error.message : String(error);
   // csv-parse counts fields from 0 ('on field 1' is the second column); Assay's messages
