@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { freePort } from '../../../test-support/free-port.js';
 import {
   type ClientConfig,
   createClient,
@@ -174,6 +175,33 @@ describe('retry policy against the server', () => {
     }
     for (const e of errors.filter((x) => x.record!.retries === 5)) {
       expect(e.message).not.toContain('Not retried');
+    }
+    await client.close();
+  });
+
+  test('a refused connection kept from a retry by the spent budget says first that the service could not be reached', async () => {
+    const port = await freePort();
+    const client = createClient({
+      ...config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
+      baseUrl: `http://127.0.0.1:${port}/v1`,
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () =>
+        client.complete({ messages: [{ role: 'user', content: EMAIL }] }),
+      ),
+    );
+    const errors = results.map(
+      (r) => (r as PromiseRejectedResult).reason as Error & { record?: { retries: number } },
+    );
+    const stopped = errors.filter((e) => e.record!.retries < 5);
+    expect(stopped.length).toBeGreaterThanOrEqual(4);
+    for (const e of stopped) {
+      expect(e.message).toContain(`ECONNREFUSED 127.0.0.1:${port}`);
+      expect(e.message).toContain(
+        "The service could not be reached: check that it is running at the configured baseUrl; retries would not help until it is started, and this one was not retried because the client's retry budget (at most 10 + retry.budget 0 × requests) was spent on earlier failures.",
+      );
+      // the budget is no longer the first reason given
+      expect(e.message).not.toContain('Not retried:');
     }
     await client.close();
   });

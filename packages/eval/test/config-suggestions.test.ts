@@ -156,3 +156,49 @@ describe('did you mean, for metric names', () => {
     expect(lines[2]).toMatch(/^thresholds\[2\]: unknown metric 'rmse'; expected a task metric/);
   });
 });
+
+describe('did you mean, for threshold typos', () => {
+  it("suggests '_' for a metric name written with '-'", () => {
+    const lines = problems((c) => (c.thresholds = ['f1-macro >= 0.8']));
+    expect(lines).toEqual([
+      "thresholds[0]: 'f1-macro >= 0.8': expected an operator (>=, >, <=, <, ==) at column 3, found '-macro'; did you mean 'f1_macro'? Metric names join their words with '_', not '-'",
+    ]);
+  });
+
+  it("suggests '>=' for '=>' and '<=' for '=<'", () => {
+    const lines = problems((c) => (c.thresholds = ['accuracy => 0.9', 'error_rate =< 0.1']));
+    expect(lines).toEqual([
+      "thresholds[0]: 'accuracy => 0.9': expected an operator (>=, >, <=, <, ==) at column 10, found '=>'; did you mean '>='? Write the comparison with the '=' last (>=, <=) or doubled (==)",
+      "thresholds[1]: 'error_rate =< 0.1': expected an operator (>=, >, <=, <, ==) at column 12, found '=<'; did you mean '<='? Write the comparison with the '=' last (>=, <=) or doubled (==)",
+    ]);
+  });
+
+  it('suggests the full name for a common abbreviation of a metric', () => {
+    const lines = problems((c) => {
+      c.thresholds = ['mcc >= 0.5', 'auc >= 0.7'];
+      c.evaluation = { metrics: ['kappa'] };
+    });
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^evaluation\.metrics\[0\]: unknown metric 'kappa' for a classification task; did you mean 'cohen_kappa'\? Expected one of /,
+      ),
+      expect.stringMatching(
+        /^thresholds\[0\]: unknown metric 'mcc'; did you mean 'matthews_corrcoef'\? Expected a task metric/,
+      ),
+      expect.stringMatching(/^thresholds\[1\]: unknown metric 'auc'; did you mean 'roc_auc'\?/),
+    ]);
+  });
+
+  it('suggests f1_macro for f1 only where f1 itself is not valid', () => {
+    const mc = problems((c) => {
+      c.task = { type: 'multiple-choice' };
+      c.thresholds = ['f1 >= 0.5'];
+    });
+    expect(mc.find((l) => l.startsWith('thresholds[0]'))).not.toMatch(/did you mean 'f1_macro'/);
+    const reg = problems((c) => {
+      c.task = { type: 'regression' };
+      c.thresholds = ['r_squared >= 0.5'];
+    });
+    expect(reg.find((l) => l.startsWith('thresholds[0]'))).toMatch(/did you mean 'r2'\?/);
+  });
+});

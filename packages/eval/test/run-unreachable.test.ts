@@ -75,17 +75,48 @@ describe('a service that cannot be reached', () => {
     );
   }, 60_000);
 
-  it('names the HTTP status behind a wrong route, and ends the quoted body at a clean cut', async () => {
-    const wrongRoute = server.baseUrl.replace(/\/v1$/, '/nope');
-    const results = await runEvaluation(config('http-404', wrongRoute));
-    const [reason] = results.models[0]!.notRepresentative!;
-    // the count follows ×, so it cannot read as a status; the status itself is named
-    expect(reason).toMatch(/60 distinct requests failed \(http_status × 60 \[HTTP 404 × 60\]\)/);
-    expect(reason).toMatch(
-      /first error: The server answered POST .*\/nope\/chat\/completions with HTTP 404: /,
+  it('stops a model whose first requests are all answered 404, naming models[0].baseUrl and suggesting /v1', async () => {
+    const withoutV1 = server.baseUrl.replace(/\/v1$/, '');
+    server.resetStats();
+    const error = await refusalOf(runEvaluation(config('http-404', withoutV1)));
+    expect(error.code).toBe('RUN_FAILED');
+    expect(error.path).toBe('models[0].baseUrl');
+    expect(error.message).toContain(
+      `The service answered 404 Not Found for POST ${withoutV1}/chat/completions; check models[0].baseUrl (OpenAI-compatible servers usually serve under /v1: ${withoutV1}/v1).`,
     );
-    // the body is longer than the client quotes: cut at a token boundary, no stop after the …
-    expect(reason).toMatch(/[ ,:] …$/);
-    expect(reason).not.toMatch(/…\.$/);
+    // the first error still names the status behind the wrong route
+    expect(error.message).toMatch(/First error: The server answered POST .* with HTTP 404: /);
+    // stopped after the first 20, far fewer than the 60 items
+    const journal = new RunJournal(join(dir, 'http-404', 'journal.sqlite'));
+    const recorded = journal.load('nb').size;
+    journal.close();
+    expect(recorded).toBe(20);
+    // the server saw no more than the 20 journaled and the two in flight
+    expect(server.stats().byPath['(unmatched)']).toBeLessThanOrEqual(22);
+  }, 60_000);
+
+  it('does not say the retry budget is the cause when the service refuses every connection', async () => {
+    const url = `http://127.0.0.1:${await freePort()}/v1`;
+    const error = await refusalOf(
+      runEvaluation(
+        config('refused-budget', url, {
+          concurrency: { max: 8 },
+          retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 },
+        }),
+      ),
+    );
+    expect(error.code).toBe('RUN_FAILED');
+    const journal = new RunJournal(join(dir, 'refused-budget', 'journal.sqlite'));
+    const messages = [...journal.load('nb').values()].map((o) => o.errorMessage ?? '');
+    journal.close();
+    const budgeted = messages.filter((m) => m.includes('retry budget'));
+    // 10 retries at most with budget 0, so most of the 20 failed requests met a spent budget
+    expect(budgeted.length).toBeGreaterThan(0);
+    for (const m of budgeted) {
+      expect(m).toMatch(
+        /ECONNREFUSED 127\.0\.0\.1:\d+\)?\. The service could not be reached: check that it is running at the configured baseUrl; retries would not help until it is started, and this one was not retried because the client's retry budget/,
+      );
+      expect(m).not.toContain('Not retried:');
+    }
   }, 60_000);
 });

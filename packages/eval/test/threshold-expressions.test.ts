@@ -80,7 +80,7 @@ describe('threshold expressions', () => {
     [
       'f1_macro => 0.9',
       10,
-      "'f1_macro => 0.9': expected an operator (>=, >, <=, <, ==) at column 10, found '=>'",
+      "'f1_macro => 0.9': expected an operator (>=, >, <=, <, ==) at column 10, found '=>'; did you mean '>='? Write the comparison with the '=' last (>=, <=) or doubled (==)",
     ],
     ['f1_macro >= high', 13, "'f1_macro >= high': expected a number at column 13, found 'high'"],
     ['f1_macro >=', 12, "'f1_macro >=': expected a number at column 12, found the end"],

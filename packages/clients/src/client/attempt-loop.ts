@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, redact } from '../http/attempt-failure.js';
-import { classifyError } from '../http/classify-error.js';
+import { classifyError, isConnectTimeoutMessage } from '../http/classify-error.js';
 import type { ParsedCompletion } from '../providers/provider.js';
 import { emitClientWarning } from '../warnings.js';
 import { type ClientContext, closedMessage } from './client-context.js';
@@ -178,7 +178,7 @@ function retryDelayOrThrow(
         );
   if (!decision.retry) {
     if (decision.budgetExhausted) counters.notRetriedBudget++;
-    const message = failure.message + notRetriedText(ctx, decision);
+    const message = failure.message + notRetriedText(ctx, decision, failure);
     throw failRequest(call.credentials, counters, failure.errorClass, message, call.record, status);
   }
   call.record.setRetryDelay(decision.delayMs);
@@ -199,18 +199,37 @@ function retryDelayOrThrow(
  * Why a transient failure was not retried, when the failure alone does not say: a server that
  * asked for too long a wait, or a spent retry budget (else a failure reads as one that failed
  * after every retry).
+ *
+ * @remarks
+ * For a failure that never reached the service (a refused, reset or closed connection, a DNS
+ * or TLS failure, a connect timeout) the budget is not the cause to fix: it was spent on the
+ * same unreachable service, and no retry helps until the service is started. The text says so
+ * first, so that nobody raises `retry.budget` to cure a stopped server.
  */
 function notRetriedText(
   ctx: ClientContext,
   decision: { readonly askedWaitMs?: number; readonly budgetExhausted?: true },
+  failure: AttemptFailure,
 ): string {
   if (decision.askedWaitMs !== undefined) {
     return ` Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
   }
   if (decision.budgetExhausted) {
-    return ` Not retried: the client's retry budget (at most 10 + retry.budget ${ctx.cfg.retry.budget} × requests) was spent.`;
+    const budget = `the client's retry budget (at most 10 + retry.budget ${ctx.cfg.retry.budget} × requests) was spent`;
+    if (neverReached(failure)) {
+      return ` The service could not be reached: check that it is running at the configured baseUrl; retries would not help until it is started, and this one was not retried because ${budget} on earlier failures.`;
+    }
+    return ` Not retried: ${budget}.`;
   }
   return '';
+}
+
+/** Whether a failure never reached the service: a connection failure or a connect timeout. */
+function neverReached(failure: AttemptFailure): boolean {
+  return (
+    failure.errorClass === 'connection' ||
+    (failure.errorClass === 'timeout' && isConnectTimeoutMessage(failure.message))
+  );
 }
 
 /** Sleeps before a retry; the caller's signal cuts it short and fails the call. */

@@ -1,10 +1,11 @@
-import { closestName, didYouMean } from '@assay/labels';
+import { closestName } from '@assay/labels';
 import { judgeMetricNames, judgeMetricProblem } from '../judges/judge-config-checks.js';
 import { generationMetricNames } from './generation-scorers.js';
 import { arr, type Loose, obj } from './loose-read.js';
 import {
   CLASSIFICATION_METRICS,
   MULTIPLE_CHOICE_METRICS,
+  metricDidYouMean,
   negatedScorerProblem,
   REGRESSION_METRICS,
   SERVICE_METRICS,
@@ -77,7 +78,7 @@ function metricListChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
         path: ['evaluation', 'metrics', i],
         message:
           negatedScorerProblem(m, t.allowed) ??
-          `unknown metric '${m}' for a ${String(t.type)} task; ${didYouMean(m, t.allowed, `expected one of ${t.allowed.join(', ')}`)}`,
+          `unknown metric '${m}' for a ${String(t.type)} task; ${metricDidYouMean(m, t.allowed, `expected one of ${t.allowed.join(', ')}`)}`,
       });
     }
   });
@@ -121,7 +122,7 @@ function thresholdChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
         path: ['thresholds', i],
         message:
           negatedScorerProblem(metric, t.allowed) ??
-          `unknown metric '${metric}'; ${didYouMean(metric, valid, `expected a task metric (${[...t.allowed, ...judged].join(', ') || 'none'}) or a service metric (${services.join(', ')})`)}`,
+          `unknown metric '${metric}'; ${metricDidYouMean(metric, valid, `expected a task metric (${[...t.allowed, ...judged].join(', ') || 'none'}) or a service metric (${services.join(', ')})`)}`,
       });
     }
   });

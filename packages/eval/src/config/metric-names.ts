@@ -1,3 +1,4 @@
+import { didYouMean } from '@assay/labels';
 import { METRIC_REGISTRY, metricAliases, metricSpec } from '@assay/runner';
 
 /** What a run can give a metric: labels always, one score per item for binary tasks. */
@@ -165,4 +166,51 @@ export function higherIsBetter(name: string): boolean {
   // the one lower-better generation scorer (an edit rate), unknown to the runner's registry
   if (name === 'ter') return false;
   return metricSpec(name)?.greaterIsBetter ?? true;
+}
+
+/**
+ * Common abbreviations of metric names, too far from the name for a spelling match
+ * (`mcc` is no misspelling of `matthews_corrcoef`), and the name each most likely means.
+ */
+const METRIC_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  mcc: 'matthews_corrcoef',
+  matthews: 'matthews_corrcoef',
+  auc: 'roc_auc',
+  auroc: 'roc_auc',
+  roc: 'roc_auc',
+  ap: 'average_precision',
+  auprc: 'average_precision',
+  pr_auc: 'average_precision',
+  kappa: 'cohen_kappa',
+  f1: 'f1_macro',
+  macro_f1: 'f1_macro',
+  micro_f1: 'f1_micro',
+  weighted_f1: 'f1_weighted',
+  acc: 'accuracy',
+  bacc: 'balanced_accuracy',
+  r_squared: 'r2',
+  latency: 'p95_latency_ms',
+  ttft: 'p95_ttft_ms',
+  tpot: 'p95_tpot_ms',
+  cost: 'total_cost_usd',
+};
+
+/**
+ * "did you mean" for an unknown metric name: the name a common abbreviation stands for
+ * (`mcc` → `matthews_corrcoef`, `auc` → `roc_auc`, `f1` → `f1_macro` where `f1` itself is not
+ * valid), when that name is valid here; otherwise the closest spelling ({@link didYouMean}).
+ *
+ * @param name - the metric as written
+ * @param valid - the metric names valid here
+ * @param rest - what follows, e.g. `expected one of accuracy, f1_macro`
+ * @returns `did you mean 'x'? Expected ...`, or `rest` unchanged when nothing fits
+ * @example
+ * metricDidYouMean('mcc', CLASSIFICATION_METRICS, 'expected …'); // "did you mean 'matthews_corrcoef'? Expected …"
+ */
+export function metricDidYouMean(name: string, valid: readonly string[], rest: string): string {
+  const meant = METRIC_ABBREVIATIONS[name.toLowerCase()];
+  if (meant !== undefined && valid.includes(meant) && !valid.includes(name)) {
+    return `did you mean '${meant}'? ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  }
+  return didYouMean(name, valid, rest);
 }

@@ -122,9 +122,41 @@ function readAgainst(cursor: Cursor): ThresholdAgainst {
   return 'baseline';
 }
 
+// Operators written the other way round or with one '=', and what they most likely meant.
+const SWAPPED_OPERATORS: readonly (readonly [string, ThresholdOperator])[] = [
+  ['=>', '>='],
+  ['=<', '<='],
+  ['=', '=='],
+];
+// The rest of a metric name written with '-' between its words (`f1-macro`).
+const HYPHENATED = /(?:-[a-z0-9_]+)+/iy;
+
+/**
+ * "found ..." where an operator was expected, with a guess at what was meant: the metric
+ * name with '_' for '-' (`f1-macro` → `f1_macro`), or the operator the right way round
+ * (`=>` → `>=`).
+ */
+function foundWithHint(cursor: Cursor, written: string): string {
+  const found = cursor.found();
+  if (/^[a-z][a-z0-9_]*$/i.test(written)) {
+    HYPHENATED.lastIndex = cursor.pos;
+    const rest = HYPHENATED.exec(cursor.text)?.[0];
+    if (rest !== undefined) {
+      const name = `${written}${rest}`.replaceAll('-', '_');
+      return `${found}; did you mean '${name}'? Metric names join their words with '_', not '-'`;
+    }
+  }
+  const swapped = SWAPPED_OPERATORS.find(([typo]) => cursor.text.startsWith(typo, cursor.pos));
+  if (swapped !== undefined) {
+    return `${found}; did you mean '${swapped[1]}'? Write the comparison with the '=' last (>=, <=) or doubled (==)`;
+  }
+  return found;
+}
+
 function readThreshold(source: string): Threshold {
   const cursor = new Cursor(source);
   cursor.skipSpace();
+  const start = cursor.pos;
   const metric = cursor.take(NAME);
   if (metric === undefined) stop(cursor, 'expected a metric name');
   const threshold: Threshold = { source, metric, op: '>=', value: 0 };
@@ -136,7 +168,12 @@ function readThreshold(source: string): Threshold {
   cursor.skipSpace();
   const op = cursor.takeOperator();
   if (op === undefined) {
-    stop(cursor, 'expected an operator (>=, >, <=, <, ==)');
+    stop(
+      cursor,
+      'expected an operator (>=, >, <=, <, ==)',
+      cursor.pos,
+      foundWithHint(cursor, source.slice(start, cursor.pos)),
+    );
   }
   threshold.op = op;
   cursor.skipSpace();

@@ -24,14 +24,35 @@ export function isTransportFailure(outcome: Outcome): boolean {
   return outcome.errorClass === 'timeout' && isConnectTimeoutMessage(outcome.errorMessage ?? '');
 }
 
+/** Why a model's first requests all failed: never reaching the service, or HTTP 404. */
+export type UnreachableKind = 'unreachable' | 'not_found';
+
+/**
+ * Tells whether a failed request was answered HTTP 404 Not Found: the service is up, but
+ * serves nothing at the URL (most often a base URL without its `/v1`).
+ *
+ * @param outcome - a journaled outcome
+ * @returns true for an HTTP 404
+ * @example
+ * isNotFound({ status: 'error', errorClass: 'http_status', httpStatus: 404 }); // true
+ */
+export function isNotFound(outcome: Outcome): boolean {
+  return (
+    outcome.status === 'error' && outcome.errorClass === 'http_status' && outcome.httpStatus === 404
+  );
+}
+
 /**
  * Watches one model's outcomes for a service that cannot be reached: once its first `after`
- * requests sent have all failed with a transport error and none was answered, it trips.
+ * requests sent have all failed with a transport error and none was answered, it trips. It
+ * trips the same way when they were all answered HTTP 404 Not Found (the wrong URL: every
+ * other request would be answered the same).
  *
  * @remarks
  * `after` is the larger of {@link UNREACHABLE_AFTER} and the model's concurrency, so a full
- * first wave of requests in flight can fail before the watch decides. Any answer from the
- * service (an answer, an HTTP status, a malformed body) disarms it for the rest of the run:
+ * first wave of requests in flight can fail before the watch decides. Any other answer from the
+ * service (an answer, an HTTP status but 404, a malformed body) disarms it for the rest of the run,
+ * as does a 404 after transport failures or the other way round:
  * a service that answered once is reachable, and later failures are counted by the
  * representativeness rule instead. Answers from the response cache prove nothing either way
  * and are ignored. The watch lives as long as the model's requests, across the rounds of
@@ -44,12 +65,13 @@ export function isTransportFailure(outcome: Outcome): boolean {
  * watch.observe(failure); // true: the 20th
  */
 export class UnreachableWatch {
-  /** transport failures needed to trip */
+  /** transport failures (or HTTP 404 answers) needed to trip */
   readonly after: number;
   #failures = 0;
   #reached = false;
   #first: Outcome | undefined;
   #tripped = false;
+  #kind: UnreachableKind | undefined;
 
   /**
    * @param concurrency - the model's most requests in flight
@@ -67,10 +89,17 @@ export class UnreachableWatch {
   observe(outcome: Outcome): boolean {
     if (this.#reached || this.#tripped) return false;
     if (outcome.cached) return false;
-    if (!isTransportFailure(outcome)) {
+    const kind = isTransportFailure(outcome)
+      ? 'unreachable'
+      : isNotFound(outcome)
+        ? 'not_found'
+        : undefined;
+    // an answer, another failure, or a failure of the other kind: the service answers there
+    if (kind === undefined || (this.#kind !== undefined && kind !== this.#kind)) {
       this.#reached = true;
       return false;
     }
+    this.#kind = kind;
     this.#first ??= outcome;
     this.#failures++;
     if (this.#failures < this.after) return false;
@@ -83,7 +112,15 @@ export class UnreachableWatch {
     return this.#tripped;
   }
 
-  /** transport failures counted */
+  /**
+   * what the counted failures were: `unreachable` (transport failures) or `not_found` (HTTP
+   * 404 answers: the service is there, but not at this URL); undefined before the first
+   */
+  get kind(): UnreachableKind | undefined {
+    return this.#kind;
+  }
+
+  /** failures counted */
   get failures(): number {
     return this.#failures;
   }
@@ -121,6 +158,7 @@ export function unreachableError(
 ): EvaluationError {
   const first = watch.first?.errorMessage ?? 'no message';
   const n = watch.failures;
+  if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
   const fixedUrl =
     answered === 0
       ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
@@ -128,6 +166,36 @@ export function unreachableError(
   return new EvaluationError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
+    { path: `models[${index}].baseUrl` },
+  );
+}
+
+/**
+ * The error of a model whose first requests were all answered HTTP 404: it names the request
+ * the service refused (`POST <url>`), the config path to fix, and, for a base URL without a
+ * `/v1` path, the URL with it (OpenAI-compatible servers serve under `/v1`).
+ */
+function notFoundError(
+  model: ModelConfig,
+  index: number,
+  watch: UnreachableWatch,
+  answered: number,
+): EvaluationError {
+  const first = watch.first?.errorMessage ?? 'no message';
+  const n = watch.failures;
+  const request = /\b(POST|GET) (\S+?) with HTTP 404\b/.exec(first);
+  const what = request === null ? `POST ${model.baseUrl}` : `${request[1]} ${request[2]}`;
+  const base = model.baseUrl.replace(/\/+$/, '');
+  const hint = /\/v\d+$/.test(base)
+    ? `check models[${index}].baseUrl: it should be the URL the service serves its API under`
+    : `check models[${index}].baseUrl (OpenAI-compatible servers usually serve under /v1: ${base}/v1)`;
+  const rerun =
+    answered === 0
+      ? `Run the same command with the fixed URL (in models[${index}].baseUrl or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL.`
+      : `Run the same command with the fixed URL (in models[${index}].baseUrl or --base-url) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in.`;
+  return new EvaluationError(
+    'RUN_FAILED',
+    `Model ${model.name}: the first ${n} requests to ${model.baseUrl} were all answered 404 Not Found, so the run stopped sending. The service answered 404 Not Found for ${what}; ${hint}. First error: ${first.replace(/\.$/, '')}. ${rerun}`,
     { path: `models[${index}].baseUrl` },
   );
 }
