@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { BIN } from './cli-process.js';
+import { assay, BIN } from './cli-process.js';
 import { writeRunConfig } from './run-config-file.js';
 
 let dir: string;
@@ -88,6 +88,25 @@ describe('assay run refuses before sending', () => {
     delete unset.ASSAY_TEST_EMPTY_KEY;
     const r = spawnSync(process.execPath, [BIN, 'run', path], { env: unset, encoding: 'utf8' });
     expect(r.stderr).toContain('(models[0].apiKeyEnv) is not set;');
+  });
+
+  it('a rerun over a journal with requests left and the key unset, naming the model and its apiKeyEnv before any progress', async () => {
+    const path = writeRunConfig(dir, 'resume-key', server.baseUrl);
+    // a first run without a key leaves a journal of every answer; a larger limit then has
+    // requests left to send, which need the key (asynchronous: the server is in this process)
+    expect((await assay(['run', path, '-q'])).code).not.toBe(2);
+    const config = YAML.parse(readFileSync(path, 'utf8'));
+    config.models[0].apiKeyEnv = 'ASSAY_TEST_RESUME_KEY';
+    config.dataset.limit = (config.dataset.limit ?? 40) + 10;
+    writeFileSync(path, YAML.stringify(config));
+    expect(process.env.ASSAY_TEST_RESUME_KEY).toBeUndefined();
+    const r = await assay(['run', path]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      'nb: the environment variable ASSAY_TEST_RESUME_KEY (models[0].apiKeyEnv) is not set; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent this run, and the journal keeps every request already answered.',
+    );
+    expect(r.stderr).not.toContain('named by config.apiKeyEnv');
+    expect(r.stderr).not.toContain('█');
   });
 
   it("a starter whose dataset.path is still assay init's placeholder, naming dataset.path", () => {

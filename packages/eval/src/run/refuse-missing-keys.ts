@@ -31,13 +31,55 @@ export function refuseMissingKeys(
     ...config.models.map((m, i) => ({ ...m, path: `models[${i}]` })),
     ...judgeEndpoints(config).map((j) => ({ ...j, path: j.configPath ?? 'judge.client' })),
   ];
+  refuseEndpoints(endpoints, env, 'Nothing was sent and no file was written.');
+}
+
+/**
+ * On a rerun over a journal: refuses, as {@link refuseMissingKeys} does a first run, the models
+ * that have requests left to send while a variable they need is unset or empty, before any
+ * progress is drawn. Without it the client's own check named `config.apiKeyEnv`, not the model
+ * and its config path.
+ *
+ * @param config - the validated configuration
+ * @param toSend - how many requests each model has left, by model name
+ * @param env - where the variables are read (default `process.env`)
+ * @throws ClientError `MISSING_API_KEY` naming the model, the variable and its config path
+ * @example
+ * refuseMissingKeysToSend(config, new Map([['nb', 0]])); // undefined: nothing left to send
+ */
+export function refuseMissingKeysToSend(
+  config: RunConfig,
+  toSend: ReadonlyMap<string, number>,
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  const endpoints = config.models
+    .map((m, i) => ({ ...m, path: `models[${i}]` }))
+    .filter((m) => (toSend.get(m.name) ?? 0) > 0);
+  refuseEndpoints(
+    endpoints,
+    env,
+    'Nothing was sent this run, and the journal keeps every request already answered.',
+  );
+}
+
+/** The first endpoint's unset or empty variable, refused with `tail` after the reason. */
+function refuseEndpoints(
+  endpoints: readonly {
+    readonly name: string;
+    readonly apiKeyEnv?: string | undefined;
+    readonly path: string;
+    readonly headersFromEnv?: Readonly<Record<string, string>> | undefined;
+  }[],
+  env: NodeJS.ProcessEnv,
+  tail: string,
+): void {
   for (const { name, apiKeyEnv: key, path, headersFromEnv } of endpoints) {
     if (key !== undefined && (env[key] ?? '') === '') {
       // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
       const state = env[key] === undefined ? 'is not set' : 'is set but empty';
       throw new ClientError(
         'MISSING_API_KEY',
-        `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. Nothing was sent and no file was written.`,
+        `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. ${tail}`,
         { path: `${path}.apiKeyEnv` },
       );
     }
@@ -46,7 +88,7 @@ export function refuseMissingKeys(
     const at = `${path}.headersFromEnv.${missing.header}`;
     throw new ClientError(
       'MISSING_API_KEY',
-      `${name}: the environment variable ${missing.variable} (${at}) ${missing.empty ? 'is set but empty' : 'is not set'}; export it with the value of the ${missing.header} header, or remove ${missing.header} from ${path}.headersFromEnv. Nothing was sent and no file was written.`,
+      `${name}: the environment variable ${missing.variable} (${at}) ${missing.empty ? 'is set but empty' : 'is not set'}; export it with the value of the ${missing.header} header, or remove ${missing.header} from ${path}.headersFromEnv. ${tail}`,
       { path: at },
     );
   }

@@ -18,6 +18,7 @@ import type { RequestPlan } from './plan.js';
 import { distinctPrompts, planRun } from './plan-run.js';
 import type { PredictionRow } from './prediction-row.js';
 import { predictionRows } from './prediction-rows.js';
+import { refuseMissingKeysToSend } from './refuse-missing-keys.js';
 import { servedModelWarning } from './run-warnings.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
 import { sendingWarnings } from './sending-warnings.js';
@@ -247,6 +248,7 @@ export async function executeRun(
     : unreachable.signal;
   try {
     all.push(...resumeAll(config, modelPlans, journal, task, options.retryFailed === true));
+    refuseMissingKeysToSend(config, new Map(all.map((r) => [r.model.name, r.todo.size])));
     const progress = all.map((r) => r.progress);
     options.onProgress?.(progress);
     const context = {
