@@ -113,6 +113,31 @@ for (const streaming of [false, true]) {
   });
 }
 
+/** The failure of each of six requests sent at once by a client whose retry budget is 0. */
+type BudgetFailure = Error & { record?: { retries: number } };
+async function sixOnNoBudget(
+  overrides: Partial<ClientConfig>,
+  headers?: Record<string, string>,
+): Promise<{ client: ReturnType<typeof createClient>; errors: BudgetFailure[] }> {
+  const client = createClient({
+    ...config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
+    ...overrides,
+  });
+  const results = await Promise.allSettled(
+    Array.from({ length: 6 }, () =>
+      client.complete({
+        messages: [{ role: 'user', content: EMAIL }],
+        ...(headers ? { headers } : {}),
+      }),
+    ),
+  );
+  expect(results.every((r) => r.status === 'rejected')).toBe(true);
+  return {
+    client,
+    errors: results.map((r) => (r as PromiseRejectedResult).reason as BudgetFailure),
+  };
+}
+
 describe('retry policy against the server', () => {
   test('a 400 is not retried: one request, HTTP_STATUS with the status and the body quoted', async () => {
     const client = createClient(config(false));
@@ -131,18 +156,7 @@ describe('retry policy against the server', () => {
   });
 
   test('the global retry budget caps retries across requests', async () => {
-    const client = createClient(
-      config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
-    );
-    const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () =>
-        client.complete({
-          messages: [{ role: 'user', content: EMAIL }],
-          headers: { 'x-assay-fault': 'status=500' },
-        }),
-      ),
-    );
-    expect(results.every((r) => r.status === 'rejected')).toBe(true);
+    const { client } = await sixOnNoBudget({}, { 'x-assay-fault': 'status=500' });
     // budget 0 leaves the floor of 10 retries in total, not 6 × 5 = 30.
     expect(client.stats().retries).toBe(10);
     expect(server.stats().byPath['/v1/chat/completions']).toBe(16);
@@ -150,20 +164,7 @@ describe('retry policy against the server', () => {
   });
 
   test('a failure the spent budget kept from a retry is counted and says so', async () => {
-    const client = createClient(
-      config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
-    );
-    const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () =>
-        client.complete({
-          messages: [{ role: 'user', content: EMAIL }],
-          headers: { 'x-assay-fault': 'status=500' },
-        }),
-      ),
-    );
-    const errors = results.map(
-      (r) => (r as PromiseRejectedResult).reason as Error & { record?: { retries: number } },
-    );
+    const { client, errors } = await sixOnNoBudget({}, { 'x-assay-fault': 'status=500' });
     // 10 retries in all: the requests not given all 5 were stopped by the budget
     const stopped = errors.filter((e) => e.record!.retries < 5);
     expect(stopped.length).toBeGreaterThanOrEqual(4);
@@ -181,18 +182,7 @@ describe('retry policy against the server', () => {
 
   test('a refused connection kept from a retry by the spent budget says first that the service could not be reached', async () => {
     const port = await freePort();
-    const client = createClient({
-      ...config(false, { retry: { maxRetries: 5, baseDelayMs: 1, maxDelayMs: 2, budget: 0 } }),
-      baseUrl: `http://127.0.0.1:${port}/v1`,
-    });
-    const results = await Promise.allSettled(
-      Array.from({ length: 6 }, () =>
-        client.complete({ messages: [{ role: 'user', content: EMAIL }] }),
-      ),
-    );
-    const errors = results.map(
-      (r) => (r as PromiseRejectedResult).reason as Error & { record?: { retries: number } },
-    );
+    const { client, errors } = await sixOnNoBudget({ baseUrl: `http://127.0.0.1:${port}/v1` });
     const stopped = errors.filter((e) => e.record!.retries < 5);
     expect(stopped.length).toBeGreaterThanOrEqual(4);
     for (const e of stopped) {
