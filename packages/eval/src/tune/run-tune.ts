@@ -14,6 +14,7 @@ import {
 import { stratifiedOrder } from './item-order.js';
 import { marginalMeans } from './marginal-means.js';
 import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
+import type { SearchConfig } from './search-schema.js';
 import {
   type EvaluationListener,
   evaluateWithinBudget,
@@ -100,17 +101,7 @@ async function runSearch(
   const ctx = evaluationContext(setup, options, runner);
   const grid = gridCandidates(setup.space);
   checkCandidates(ctx, grid, search.space, search.budget.costUsd !== undefined);
-  const order = stratifiedOrder(
-    await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
-    search.seed,
-  );
-  // nested CV estimates from its outer folds: no test part is kept aside
-  const nTest =
-    search.nested !== 'none' || order.length < 2
-      ? 0
-      : Math.max(1, Math.round(order.length * search.testFraction));
-  const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
-  const testIds = order.slice(order.length - nTest).map((it) => it.id);
+  const { total, tuneIds, testIds } = await splitItems(setup, ctx, grid);
   const warnings = searchWarnings(setup, grid.length, tuneIds.length, testIds.length);
   for (const w of warnings) options.onWarning?.(w);
   const state = newSearchState();
@@ -135,7 +126,7 @@ async function runSearch(
       finals: finals ?? [],
       winner,
       test,
-      items: { total: order.length, tuning: tuneIds.length, test: testIds.length },
+      items: { total, tuning: tuneIds.length, test: testIds.length },
       marginal: marginalOf(setup, grid, state),
       nested,
       threshold,
@@ -150,27 +141,65 @@ async function runSearch(
   // the procedure on every tuning item chooses the settings that best.yaml keeps
   const finals = await runStrategy(input);
   const winner = await decideWinner(finals, greater, pairing);
-  const test =
-    winner === null || testIds.length === 0
-      ? null
-      : await evaluateWithinBudget(
-          ctx,
-          search,
-          state,
-          grid[winner.evaluation.candidate]!,
-          testIds,
-          { rung: 'test' },
-          () => undefined,
-        );
-  if (search.threshold && winner !== null) {
-    threshold = await tuneThreshold(winner.evaluation.dir, test?.dir ?? null, {
-      metric: metric as ThresholdMetric,
-      positiveLabel: (setup.base.task as { positiveLabel: string }).positiveLabel,
-      folds: 5,
-      seed: search.seed,
-    });
-  }
+  const test = await testWinner(ctx, search, state, grid, winner, testIds);
+  if (search.threshold && winner !== null) threshold = await winnerThreshold(setup, winner, test);
   return snapshot(finals, winner, test);
+}
+
+/** The items' ids in search order (seeded, stratified): the tuning part, then the test part. */
+async function splitItems(
+  setup: TuneSetup,
+  ctx: EvaluationContext,
+  grid: readonly Candidate[],
+): Promise<{ total: number; tuneIds: string[]; testIds: string[] }> {
+  const { search } = setup;
+  const order = stratifiedOrder(
+    await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
+    search.seed,
+  );
+  // nested CV estimates from its outer folds: no test part is kept aside
+  const nTest =
+    search.nested !== 'none' || order.length < 2
+      ? 0
+      : Math.max(1, Math.round(order.length * search.testFraction));
+  const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
+  const testIds = order.slice(order.length - nTest).map((it) => it.id);
+  return { total: order.length, tuneIds, testIds };
+}
+
+/** The winner scored once on the test part; `null` without a winner or a test part. */
+async function testWinner(
+  ctx: EvaluationContext,
+  search: SearchConfig,
+  state: SearchState,
+  grid: readonly Candidate[],
+  winner: Winner | null,
+  testIds: readonly string[],
+): Promise<CandidateEvaluation | null> {
+  if (winner === null || testIds.length === 0) return null;
+  return evaluateWithinBudget(
+    ctx,
+    search,
+    state,
+    grid[winner.evaluation.candidate]!,
+    testIds,
+    { rung: 'test' },
+    () => undefined,
+  );
+}
+
+/** The decision threshold tuned on the winner's tuning answers, checked on its test answers. */
+function winnerThreshold(
+  setup: TuneSetup,
+  winner: Winner,
+  test: CandidateEvaluation | null,
+): Promise<ThresholdTuning> {
+  return tuneThreshold(winner.evaluation.dir, test?.dir ?? null, {
+    metric: setup.metric as ThresholdMetric,
+    positiveLabel: (setup.base.task as { positiveLabel: string }).positiveLabel,
+    folds: 5,
+    seed: setup.search.seed,
+  });
 }
 
 /** What every evaluation of the search shares. */
