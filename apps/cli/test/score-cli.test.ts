@@ -218,7 +218,7 @@ describe('assay score', () => {
     const guessed = await assay(args);
     expect(guessed.code).toBe(2);
     expect(guessed.stderr).toMatch(
-      /the labels are "fraud", "legit"; name it with posLabel \(--pos-label\)/,
+      /the labels are "fraud", "legit"; name it with --pos-label, e\.g\. --pos-label fraud/,
     );
     const named = await assay([...args, '--pos-label', 'fraud']);
     // the signal and stderr in the failure message say why, should the process die

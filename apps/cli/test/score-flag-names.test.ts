@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inFlagWords, scoreErrorText } from '../src/score/score-flag-names.js';
+import { inCommandLineWords, inFlagWords, scoreErrorText } from '../src/score/score-flag-names.js';
 
 describe('runner messages in the command line words', () => {
   test('a leading option name becomes its flag, an indexed one names the item', () => {
@@ -17,6 +17,25 @@ describe('runner messages in the command line words', () => {
     expect(inFlagWords('metrics: unknown', 'metrics')).toBe('metrics: unknown');
     expect(inFlagWords('seedless', undefined)).toBe('seedless');
     expect(inFlagWords('ci is 2', 'seed')).toBe('ci is 2');
+  });
+
+  test('library option names anywhere become their flag, once; quoted text stays', () => {
+    expect(inCommandLineWords('name it with posLabel (--pos-label), e.g. --pos-label ham.')).toBe(
+      'name it with --pos-label, e.g. --pos-label ham.',
+    );
+    expect(inCommandLineWords('--clusters (clusterIds) has 3 clusters')).toBe(
+      '--clusters has 3 clusters',
+    );
+    expect(inCommandLineWords('clusterIds cannot be combined with dropMissing.')).toBe(
+      '--clusters cannot be combined with --drop-missing.',
+    );
+    expect(inCommandLineWords('folds given per row (--folds, foldIds); yProba[1] is NaN')).toBe(
+      'folds given per row (--folds); --y-proba item 2 is NaN',
+    );
+    // a column or label named like an option is the user's text
+    expect(
+      inCommandLineWords('Column "yPred" (y_pred) has "posLabel"; see --folds, --folds-out'),
+    ).toBe('Column "yPred" (y_pred) has "posLabel"; see --folds, --folds-out');
   });
 
   test('assay score names the file of a data row, once, and drops the library option name', () => {

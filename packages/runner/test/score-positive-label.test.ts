@@ -134,4 +134,22 @@ describe('the positive class', () => {
     );
     expect(regression.message).toMatch(/posLabel applies to classification only/);
   });
+
+  test('a posLabel that differs from a label only in case or spaces names the label meant', async () => {
+    const labels = { yTrue: ['spam', 'ham', 'spam'], yPred: ['spam', 'ham', 'ham'] };
+    for (const posLabel of ['Spam', ' SPAM ']) {
+      const error = await runnerRejection(
+        scorePredictions(labels, { workers: 0, metrics: ['f1'], posLabel }),
+      );
+      expect(error.message).toBe(
+        `posLabel is ${JSON.stringify(posLabel)}, which is not one of the labels ("ham", "spam"); did you mean "spam"? Labels are compared exactly, case and spaces included.`,
+      );
+    }
+    // more labels than are listed: how many more is said
+    const many = Array.from({ length: 25 }, (_, i) => `c${String(i).padStart(2, '0')}`);
+    const error = await runnerRejection(
+      scorePredictions({ yTrue: many, yPred: many }, { workers: 0, posLabel: 'x' }),
+    );
+    expect(error.message).toMatch(/\("c00", .*"c19", \.\.\. and 5 more\); name one of them\.$/);
+  });
 });

@@ -14,6 +14,70 @@ const FLAGS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The `assay score` flag of each camelCase library name that runner messages use beside or
+ * instead of the flag (`name it with posLabel (--pos-label)`, `--clusters (clusterIds)`,
+ * `clusterIds cannot be combined with dropMissing`). Only camelCase names: a plain word such
+ * as `labels` or `seed` is also English, and is mapped only where an error's `path` names it.
+ */
+const CAMEL_FLAGS: Readonly<Record<string, string>> = {
+  posLabel: '--pos-label',
+  dropMissing: '--drop-missing',
+  clusterIds: '--clusters',
+  foldIds: '--folds',
+  yTrue: '--y-true',
+  yPred: '--y-pred',
+  yScore: '--y-score',
+  yProba: '--y-proba',
+  bleuTokenize: '--bleu-tokenize',
+};
+
+/** A camelCase option name as a word, with an optional index (`yProba[1]`). */
+const CAMEL_NAME = new RegExp(
+  `\\b(${Object.keys(CAMEL_FLAGS).join('|')})\\b(?:\\[(\\d+)\\])?`,
+  'g',
+);
+
+/** Text in double quotes, as messages quote columns and labels: never rewritten. */
+const QUOTED = /("(?:[^"\\]|\\.)*")/;
+
+/**
+ * A flag next to itself once library names became flags: `--pos-label (--pos-label)`,
+ * `--drop-missing (--drop-missing: true)`, `(--folds, --folds)`.
+ */
+const DOUBLED = /(--[a-z][a-z-]*) \(\1(?:: [^)]*)?\)|(--[a-z][a-z-]*), \2(?![\w-])/g;
+
+/**
+ * Text from the runner in the command line's words: each camelCase library option name
+ * becomes its flag, once (`name it with posLabel (--pos-label)` → `name it with
+ * --pos-label`; `--clusters (clusterIds)` → `--clusters`; `yProba[1]` → `--y-proba item 2`).
+ * Quoted text (column names, labels) is left as it is.
+ *
+ * @param text - an error message or report warning from the runner
+ * @returns the text, with flags for library names
+ * @example
+ * ```ts
+ * inCommandLineWords('clusterIds cannot be combined with dropMissing.');
+ * // '--clusters cannot be combined with --drop-missing.'
+ * ```
+ */
+export function inCommandLineWords(text: string): string {
+  return text
+    .split(QUOTED)
+    .map((part, i) =>
+      // odd parts are the quoted ones split kept
+      i % 2 === 1
+        ? part
+        : part
+            .replace(CAMEL_NAME, (_, name: string, index: string | undefined) => {
+              const flag = CAMEL_FLAGS[name]!;
+              return index === undefined ? flag : `${flag} item ${Number(index) + 1}`;
+            })
+            .replace(DOUBLED, (_, a: string | undefined, b: string | undefined) => (a ?? b)!),
+    )
+    .join('');
+}
+
+/**
  * A runner error's message in the command line's words: a leading option name becomes its
  * flag (`posLabel is ...` → `--pos-label is ...`; `labels[1] repeats ...` → `--labels item 2
  * repeats ...`). Other messages are returned as they are.
@@ -38,7 +102,8 @@ export function inFlagWords(message: string, path: string | undefined): string {
 
 /**
  * A runner error's message as `assay score` prints it: in flag words ({@link inFlagWords}),
- * without the library's option name beside a flag (`--drop-missing (dropMissing: true)`), and
+ * library option names as flags ({@link inCommandLineWords}: `--drop-missing (dropMissing:
+ * true)` → `--drop-missing`, `posLabel (--pos-label)` → `--pos-label`), and
  * with the file named where it cites a data row without one (the runner checks columns after
  * loading, so its `data row 2` did not say of which file).
  *
@@ -53,7 +118,7 @@ export function inFlagWords(message: string, path: string | undefined): string {
  * ```
  */
 export function scoreErrorText(message: string, path: string | undefined, file: string): string {
-  const text = inFlagWords(message, path).replaceAll(' (dropMissing: true)', '');
+  const text = inCommandLineWords(inFlagWords(message, path));
   // a reader's message already names the file and line: `line 4 (data row 3) of x.csv`
   if (text.includes(file)) return text;
   return text.replace(/\bdata row (\d+)/, (_, row: string) => `data row ${row} of ${file}`);

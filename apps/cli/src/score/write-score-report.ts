@@ -6,6 +6,7 @@ import { outFormatOf } from '../options/out-format.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatTable } from './format-table.js';
 import type { ScoreCommandOptions } from './score-command-options.js';
+import { inCommandLineWords } from './score-flag-names.js';
 
 /**
  * The report's format: `--format`, else `--out`'s extension, else a table on a terminal and
@@ -53,7 +54,7 @@ export function renderReport(
  * Writes a score report to stdout or `--out` in the chosen format, with the runner's
  * worker-count warning (if any) first among its warnings and on stderr. The report's other
  * warnings go to stderr too when the report is JSON or goes to a file (a table on the terminal
- * shows them).
+ * shows them), each in flag words ({@link inCommandLineWords}) wherever it goes.
  *
  * @param scored - the report
  * @param runnerWarning - `runner.warning`
@@ -68,9 +69,11 @@ export async function writeScoreReport(
   file: string,
   options: Pick<ScoreCommandOptions, 'format' | 'out' | 'quiet'>,
 ): Promise<void> {
-  let report = scored;
+  // the runner's warnings may name its options (`--clusters (clusterIds)`): flags here
+  const warnings = scored.warnings.map(inCommandLineWords);
+  let report: ScoreReport = { ...scored, warnings };
   if (runnerWarning !== undefined) {
-    report = { ...report, warnings: [`--${runnerWarning}`, ...report.warnings] };
+    report = { ...report, warnings: [`--${runnerWarning}`, ...warnings] };
     if (options.quiet !== true) process.stderr.write(`assay score: warning: --${runnerWarning}\n`);
   }
   const format = scoreReportFormat(options);
@@ -78,8 +81,7 @@ export async function writeScoreReport(
   // a terminal shows a table's warnings; a JSON report, or any report in a file, would keep
   // them where nobody reading the terminal sees them
   if (options.quiet !== true && (format === 'json' || options.out !== undefined))
-    for (const warning of scored.warnings)
-      process.stderr.write(`assay score: warning: ${warning}\n`);
+    for (const warning of warnings) process.stderr.write(`assay score: warning: ${warning}\n`);
   if (options.out === undefined) {
     process.stdout.write(text);
     return;

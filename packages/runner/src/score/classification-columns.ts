@@ -6,6 +6,11 @@ import { codeProfileOf } from './code-profile.js';
 import { spareBytesOf } from './in-place-codes.js';
 import { asRunnerError, dataRowKindCheck } from './label-kinds.js';
 import { checkFinite } from './numeric-checks.js';
+import {
+  scoreLikeAdvice,
+  scoreLikePredictions,
+  scoreLikeWarning,
+} from './probability-predictions.js';
 import { quotedLabels } from './quoted-labels.js';
 import { describeColumn, type RawColumns, sharesMemory } from './raw-columns.js';
 import { COMPLETE_LABELS, numberLabelPair } from './to-loaded-column.js';
@@ -105,6 +110,21 @@ function mixedKindsWithRows(
 }
 
 /**
+ * A "Mix of label input types" error, with what to do instead when the predictions are
+ * numbers that look like scores or probabilities (string true labels beside `0.91`): the mix
+ * is the symptom, scores passed as labels the cause.
+ */
+function withScoreLikeAdvice(error: unknown, predWhat: string, yPred: LabelColumn): unknown {
+  if (!(error instanceof RunnerError)) return error;
+  const counted = scoreLikePredictions(yPred.codes, yPred.dictionary);
+  if (counted === undefined) return error;
+  return new RunnerError(error.code, `${error.message} ${scoreLikeAdvice(predWhat, counted)}`, {
+    ...(error.path === undefined ? {} : { path: error.path }),
+    cause: error.cause,
+  });
+}
+
+/**
  * Encodes true and predicted labels over their sorted union (`@assay/labels`
  * order: numbers numerically, strings by code point), in place when allowed. `rowless`
  * classes (see {@link rowlessProbaClasses}) join the union.
@@ -146,7 +166,11 @@ function unifyLabels(
       ],
       keptRows,
     );
-    throw asRunnerError(withRows ?? error, atPred ? yPred.name : yTrue.name);
+    throw withScoreLikeAdvice(
+      asRunnerError(withRows ?? error, atPred ? yPred.name : yTrue.name),
+      predWhat,
+      yPred,
+    );
   }
   const extra = rowless(classes);
   if (extra.length > 0)
@@ -258,6 +282,9 @@ export function encodeClassification(
     (c) => rowlessProbaClasses(c, labels, raw.yProba?.length),
     raw.keptRows,
   );
+  // before the unseen labels: the scores passed as labels are why they are unseen
+  const scoreLike = scoreLikeWarning(describeColumn('yPred', raw.yPred), classes, codes);
+  if (scoreLike !== undefined) warnings.push(scoreLike);
   if (unseen.length > 0) {
     warnings.push(
       `Predicted label(s) ${quotedLabels(unseen)} never occur in y_true; they count as errors and are listed in unseenPredLabels.`,

@@ -1,5 +1,6 @@
 import { compareCodePoints, compareLabels, type Label } from '@assay/labels';
 import { RunnerError } from '../errors.js';
+import { quotedLabel, quotedLabels } from './quoted-labels.js';
 import type { LabelSet, ScoreColumns } from './score-columns.js';
 
 /** `a > b` in `@assay/labels` order; a number and a string compare as strings. */
@@ -95,6 +96,33 @@ export function withLabels(
   return { ...columns, labelSet, isPositive };
 }
 
+/** Labels an unknown `posLabel` error lists before it says how many more there are. */
+const LISTED_CLASSES = 20;
+
+/**
+ * The error for a `posLabel` that is none of the classes, listing them and naming the
+ * class meant where one differs only in case or surrounding whitespace (`Spam` for `spam`:
+ * labels are compared exactly, as scikit-learn's `pos_label`).
+ */
+function unknownPositiveLabel(posLabel: Label, classes: readonly Label[]): RunnerError {
+  const text = String(posLabel).trim();
+  const folded = text.toLowerCase();
+  const near = classes.filter((c) => String(c).trim().toLowerCase() === folded);
+  const advice =
+    near.length > 0
+      ? `did you mean ${near.map(quotedLabel).join(' or ')}? Labels are compared exactly, case and spaces included.`
+      : 'name one of them.';
+  const booleans =
+    /^(true|false)$/i.test(text) && classes.every((c) => c === 0 || c === 1)
+      ? ' JSON booleans are read as 1 (true) and 0 (false), as scikit-learn compares them: name 1 or 0.'
+      : '';
+  return new RunnerError(
+    'INVALID_OPTION',
+    `posLabel is ${quotedLabel(posLabel)}, which is not one of the labels (${quotedLabels(classes, LISTED_CLASSES)}); ${advice}${booleans}`,
+    { path: 'posLabel' },
+  );
+}
+
 /**
  * Resolves the `posLabel` scoring option: the class that metrics of one positive class
  * (binary F1, precision, recall, Jaccard; ROC AUC, average precision, log loss and Brier
@@ -106,7 +134,8 @@ export function withLabels(
  * @returns the columns with `positive` set and the score metrics' positive indicator
  *   rebuilt from it, or the columns unchanged when `posLabel` is undefined
  * @throws {@link RunnerError} `INVALID_OPTION` (path `posLabel`) for a regression task or
- *   a label that is not one of the classes, listing them
+ *   a label that is not one of the classes, listing them and naming the one meant where it
+ *   differs only in case or surrounding whitespace
  * @example
  * const { columns } = prepareColumns({ yTrue: ['ok', 'fraud', 'ok'], yPred: ['ok', 'ok', 'fraud'] });
  * columns.classes; // ['fraud', 'ok']
@@ -134,18 +163,7 @@ export function withPositiveLabel(
       ? Number(text)
       : posLabel;
   const index = classes.indexOf(wanted);
-  if (index < 0) {
-    throw new RunnerError(
-      'INVALID_OPTION',
-      `posLabel is ${JSON.stringify(posLabel)}, which is not one of the labels (${classes
-        .slice(0, 20)
-        .map((c) => JSON.stringify(c))
-        .join(
-          ', ',
-        )}); name one of them.${/^(true|false)$/i.test(text) && classes.every((c) => c === 0 || c === 1) ? ' JSON booleans are read as 1 (true) and 0 (false), as scikit-learn compares them: name 1 or 0.' : ''}`,
-      { path: 'posLabel' },
-    );
-  }
+  if (index < 0) throw unknownPositiveLabel(posLabel, classes);
   const isPositive = new Uint8Array(new SharedArrayBuffer(columns.n));
   for (let i = 0; i < columns.n; i++) isPositive[i] = columns.yTrue[i] === index ? 1 : 0;
   return { ...columns, positive: index, isPositive };
