@@ -95,6 +95,10 @@ describe('assay run: an output directory holds one endpoint', () => {
     const again = await assay(['run', path, '-q']);
     expect(again.code).toBe(0);
     expect(first.stats().completions).toBe(c0);
+    // a server of one's own may have changed since: a real run says nothing was asked of it
+    expect(again.stderr).toMatch(
+      /^assay: warning: nb: all 40 requests were resumed from the journal .* and none was sent to http/m,
+    );
     expect(again.stdout).toContain(sources(0, 40, 0));
     expect(results('rerun').models[0]!.service).toMatchObject({
       sentThisRun: 0,
@@ -114,10 +118,12 @@ describe('assay run: an output directory holds one endpoint', () => {
     expect(one.code).toBe(0);
     expect(one.stdout).toContain(sources(40, 0, 0));
     const two = await assay(['demo', '-c', path, '-o', out, '-q']);
-    // the only thing said on stderr: every answer came from the journal, none from the service now
-    expect(besidesNoWidthCaveat(two.stderr).trim().split('\n')).toEqual([
-      expect.stringMatching(/^assay: warning: nb: all 40 requests were resumed from the journal/),
-    ]);
+    // nothing on stderr: the demo's own server is the same model on a new port, so the warning
+    // that a service changed since is not measured (naming the last run's URL) would be noise
+    expect(besidesNoWidthCaveat(two.stderr)).toBe('');
+    expect(results('demo').warnings ?? []).not.toContainEqual(
+      expect.stringContaining('resumed from the journal'),
+    );
     expect(two.code).toBe(0);
     expect(two.stdout).toContain(sources(0, 40, 0));
     expect(results('demo').models[0]!.service.sentThisRun).toBe(0);

@@ -23,6 +23,7 @@ export type EvaluationErrorCode =
   | 'PLAN_TOO_LARGE'
   // the output directory
   | 'IDENTITY_CHANGED'
+  | 'DATA_SOURCE_CHANGED'
   | 'OUTPUT_LOCKED'
   | 'DAMAGED_FILE'
   // comparing two runs (`assay compare`): different tasks, label sets or data sets

@@ -79,7 +79,8 @@ describe('assay run --dry-run makes the checks the run makes before sending', ()
     });
     const error = await refusalOf(dryRun(config(data)));
     expect(error.code).toBe('INVALID_VALUE');
-    expect(error.message).toContain("Item 'mail-3' has human grade 'maybe'");
+    // the file's row, counted from 1, beside the id the outputs carry
+    expect(error.message).toContain("Data row 4 (id 'mail-3') has human grade 'maybe'");
   });
 
   it('writes nothing while refusing', async () => {

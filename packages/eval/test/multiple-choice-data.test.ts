@@ -167,7 +167,7 @@ describe('bad multiple-choice data is refused naming the row', () => {
       config(jsonl('one.jsonl', [{ text: 'q', choices: ['a'], label: 'A' }])),
     );
     expect(e.code).toBe('INVALID_CHOICES');
-    expect(e.message).toMatch(/^Data row 1 \(item '0'\) has 1 choice; .* needs 2 to 26/);
+    expect(e.message).toMatch(/^Data row 1 \(id '0'\) has 1 choice; .* needs 2 to 26/);
   });
 
   it('more choices than letters', async () => {
@@ -182,7 +182,7 @@ describe('bad multiple-choice data is refused naming the row', () => {
     const letter = await refusal(config(jsonl('label.jsonl', rows)));
     expect(letter.path).toBe('dataset.columns.label');
     expect(letter.message).toMatch(
-      /^Data row 3 \(item 'c'\) has label 'C', which is not one of its 2 choices; with task\.labelFormat 'letter' the label column must hold a letter A-B\./,
+      /^Data row 3 \(id 'c'\) has label 'C', which is not one of its 2 choices; with task\.labelFormat 'letter' the label column must hold a letter A-B\./,
     );
     const index = await refusal(config(jsonl('index.jsonl', GOOD), { labelFormat: 'index' }));
     expect(index.message).toMatch(/label 'B'.* must hold a 0-based index 0-2\./);

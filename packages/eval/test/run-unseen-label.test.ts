@@ -62,7 +62,7 @@ describe('a task label that never occurs in the data', () => {
 });
 
 describe('a gold label that differs from task.labels only by case', () => {
-  it('is refused with the label it matches and that labels are matched exactly, case included', async () => {
+  it('is refused with the labels they match and that labels are matched exactly, case included', async () => {
     const doc = spamRunDocument({
       name: 'cased',
       out: join(dir, 'cased'),
@@ -71,15 +71,21 @@ describe('a gold label that differs from task.labels only by case', () => {
     });
     doc.task = { type: 'classification', labels: ['SPAM', 'HAM'], positiveLabel: 'SPAM' };
     const cased = await refusalOf(dryRun(parseRunConfig(doc)));
+    expect(cased.path).toBe('task.labels');
     expect(cased.message).toMatch(
-      /^Item '[^']+' has label '(spam|ham)', which is not in task\.labels \(SPAM, HAM\); did you mean '(SPAM|HAM)'\? Gold labels are matched exactly \(case included\): write task\.labels as the data does, or fix the data\.$/,
+      /^task\.labels is \["SPAM", "HAM"\], but the 12 items of the data set have 2 distinct labels: "(ham|spam)" \(\d+ items?\), "(ham|spam)" \(\d+ items?\); not in task\.labels: /,
     );
-    const [, label, meant] = /label '(\w+)'.*did you mean '(\w+)'/.exec(cased.message)!;
-    expect(meant).toBe(label!.toUpperCase());
+    expect(cased.message).toMatch(
+      /; "(ham|spam)", "(ham|spam)" differ from task\.labels' "(HAM|SPAM)", "(HAM|SPAM)" only by case: gold labels are matched exactly \(case included\), so write task\.labels as the data does, or fix the data\.$/,
+    );
+    const [, data, configured] = /; ("\w+", "\w+") differ from task\.labels' ("\w+", "\w+")/.exec(
+      cased.message,
+    )!;
+    expect(configured).toBe(data!.toUpperCase());
     // a label with no near spelling keeps the plain advice
     const other = await refusalOf(dryRun(configFor('other', ['spam', 'junk'])));
     expect(other.message).toMatch(
-      /which is not in task\.labels \(spam, junk\); list every label the data uses\.$/,
+      /not in task\.labels: "ham" \(the first item with one: item '[^']+'\); list every label the data uses in task\.labels\.$/,
     );
   });
 });

@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { RunConfig } from '@assay/eval';
 import type { Command } from 'commander';
 import { RUN_EXIT } from '../errors/exit-codes.js';
+import { relativePathHintLine } from '../errors/relative-path-hint.js';
 import { reportError } from '../errors/report-error.js';
 
 /**
@@ -101,7 +102,8 @@ export function registerDemoCommand(program: Command): void {
           opts.config === undefined ? defaultDemoConfig() : demoConfigPath(opts.config);
         // refused before the server spends seconds training its model
         if (!existsSync(configPath)) {
-          process.stderr.write(`${missingConfigMessage(opts.config ?? configPath, configPath)}\n`);
+          const message = missingConfigMessage(opts.config ?? configPath, configPath);
+          process.stderr.write(`${message}\n${relativePathHintLine('assay demo', message)}`);
           process.exitCode = RUN_EXIT.configError;
           return;
         }
@@ -135,6 +137,9 @@ export function registerDemoCommand(program: Command): void {
             ...(opts.retryFailed ? { retryFailed: true } : {}),
             ...(opts.quiet ? { quiet: true } : {}),
             ...(opts.fresh ? { fresh: true } : {}),
+            // a rerun resumes from the journal, and the warning that a service changed since
+            // is not measured would name the last run's port: this server is the same model
+            inProcessServer: true,
             finishedLine: () =>
               `Demo finished in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
           });

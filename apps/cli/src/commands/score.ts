@@ -5,6 +5,7 @@ import {
   INPUT_FORMATS,
 } from '@assay/runner/options';
 import { type Command, Option } from 'commander';
+import { relativePathHintLine } from '../errors/relative-path-hint.js';
 import { isInputError } from '../errors/report-error.js';
 import { integer, labelList, level, list, withChoices } from '../options/option-parsers.js';
 import type { ScoreCommandOptions } from '../score/score-action.js';
@@ -214,7 +215,9 @@ export function registerScoreCommand(program: Command): void {
             typeof path === 'string' ? path : undefined,
             file,
           );
-          process.stderr.write(`assay score: ${message}\n`);
+          process.stderr.write(
+            `assay score: ${message}\n${relativePathHintLine('assay score', message)}`,
+          );
           process.exitCode = 2;
           return;
         }

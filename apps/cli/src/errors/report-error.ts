@@ -1,4 +1,5 @@
 import { RUN_EXIT } from './exit-codes.js';
+import { relativePathHintLine } from './relative-path-hint.js';
 
 /**
  * The packages' error classes, recognised by their `name` (each package's one error class
@@ -65,6 +66,8 @@ export function isInputError(error: unknown): error is Error {
  *
  * @param error - what was thrown
  * @returns 2 for configuration/data errors, 130 for interruption, 3 otherwise
+ * @remarks A relative path on the command line that was not found gets a hint line when a
+ *   package script started assay (see `relativePathHint`).
  */
 export function reportError(error: unknown): number {
   const interrupted =
@@ -75,7 +78,10 @@ export function reportError(error: unknown): number {
     return RUN_EXIT.interrupted;
   }
   if (isInputError(error)) {
-    process.stderr.write(`assay: ${error.message}\n`);
+    // a file named on the command line and not found under `pnpm assay` says where it was read
+    process.stderr.write(
+      `assay: ${error.message}\n${relativePathHintLine('assay', error.message)}`,
+    );
     return RUN_EXIT.configError;
   }
   if (isClientConfigError(error)) {

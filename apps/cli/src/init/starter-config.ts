@@ -35,6 +35,17 @@ export type InitTask = (typeof INIT_TASKS)[number];
 
 const MAX_TOKENS_LINE = '@@MAX_TOKENS@@';
 
+/** How each starter's model is named (`models[0].name`), also the last part of the run's name. */
+const MODEL_NAMES: Readonly<Record<ProviderKind, string>> = {
+  'openai-chat': 'gpt-4o-mini',
+  'openai-completions': 'instruct',
+  anthropic: 'claude-haiku',
+  'http-json': 'my-service',
+};
+
+/** The file stem that says nothing of the run: `assay init`'s default file, `assay.yaml`. */
+const DEFAULT_STEM = 'assay';
+
 const OPENAI_PARAMS = `    params:
       temperature: 0 # the most likely answer, and one cache entry per prompt
 ${MAX_TOKENS_LINE}
@@ -42,7 +53,7 @@ ${MAX_TOKENS_LINE}
 
 /** The `models:` entry of each starter, indented as a list item. */
 const MODEL_BLOCKS: Readonly<Record<ProviderKind, string>> = {
-  'openai-chat': `  - name: gpt-4o-mini # how the reports name this model
+  'openai-chat': `  - name: ${MODEL_NAMES['openai-chat']} # how the reports name this model
     provider: openai-chat # POST <baseUrl>/chat/completions
     # any OpenAI-compatible server works too (vLLM, llama.cpp, Ollama): e.g. http://127.0.0.1:8000/v1,
     # and remove apiKeyEnv when it needs no key
@@ -50,7 +61,7 @@ const MODEL_BLOCKS: Readonly<Record<ProviderKind, string>> = {
     model: gpt-4o-mini
     apiKeyEnv: ${API_KEY_ENV['openai-chat']} ${KEY_COMMENT}
 ${OPENAI_PARAMS}`,
-  'openai-completions': `  - name: instruct # how the reports name this model
+  'openai-completions': `  - name: ${MODEL_NAMES['openai-completions']} # how the reports name this model
     provider: openai-completions # POST <baseUrl>/completions, the prompt as one text
     # any OpenAI-compatible server works too (vLLM, llama.cpp): e.g. http://127.0.0.1:8000/v1,
     # and remove apiKeyEnv when it needs no key
@@ -58,7 +69,7 @@ ${OPENAI_PARAMS}`,
     model: gpt-3.5-turbo-instruct
     apiKeyEnv: ${API_KEY_ENV['openai-completions']} ${KEY_COMMENT}
 ${OPENAI_PARAMS}`,
-  anthropic: `  - name: claude-haiku # how the reports name this model
+  anthropic: `  - name: ${MODEL_NAMES.anthropic} # how the reports name this model
     provider: anthropic # POST <baseUrl>/messages
     baseUrl: https://api.anthropic.com/v1
     model: claude-3-5-haiku-latest
@@ -66,7 +77,7 @@ ${OPENAI_PARAMS}`,
     params:
       temperature: 0 # the most likely answer, and one cache entry per prompt
 ${MAX_TOKENS_LINE}`,
-  'http-json': `  - name: my-service # how the reports name this model
+  'http-json': `  - name: ${MODEL_NAMES['http-json']} # how the reports name this model
     provider: http-json # any JSON API: the request body and the answer's place are yours to say
     baseUrl: http://127.0.0.1:8080 # TODO: your service
     requestPath: /generate # appended to baseUrl
@@ -189,6 +200,30 @@ thresholds:
 };
 
 /**
+ * The run name a starter writes: the file's stem (left out for the default `assay.yaml`), the
+ * task and the model, so that two starters never share `assay-out/<name>` by default, where
+ * the second run would meet the first one's journal and results (all were `my-eval` once).
+ *
+ * @param provider - the model's provider
+ * @param fileName - the configuration's own file name
+ * @param task - the task kind
+ * @returns e.g. `classification-gpt-4o-mini`, or `reviews-generation-claude-haiku` for
+ *   `reviews.yaml`
+ * @example
+ * starterName('anthropic', 'reviews.yaml', 'generation'); // 'reviews-generation-claude-haiku'
+ */
+export function starterName(provider: ProviderKind, fileName: string, task: InitTask): string {
+  const stem = fileName
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '');
+  const named = stem === '' || stem.toLowerCase() === DEFAULT_STEM ? [] : [stem];
+  // `generation.yaml` names its task already
+  const tasked = stem.toLowerCase().includes(task) ? [] : [task];
+  return [...named, ...tasked, MODEL_NAMES[provider]].join('-');
+}
+
+/**
  * The text of a starter `assay run` configuration: YAML with a comment on every section, a
  * data set stub, a classification or generation task, a prompt, one model of the given
  * provider that reads its key from an environment variable, and `$schema` naming the JSON
@@ -223,8 +258,9 @@ $schema: ${JSON.stringify(schemaRef)}
 
 # The run's name: reports show it; outputs go to assay-out/<name> unless output.dir is set.
 # assay-out, like a relative output.dir, is relative to the directory you run assay from, not
-# to this file (dataset.path, below, resolves against this file's directory).
-name: my-eval
+# to this file (dataset.path, below, resolves against this file's directory). Keep one name per
+# configuration: a run into a directory holding a run on another data set is refused.
+name: ${starterName(provider, fileName, task)}
 
 ${t.dataset}
 

@@ -23,6 +23,7 @@ import {
   untimedAnswersWarning,
   type Workload,
 } from '@assay/loadtest';
+import { relativePathHintLine } from '../errors/relative-path-hint.js';
 import { isClientConfigError } from '../errors/report-error.js';
 import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
@@ -257,7 +258,8 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     prepared = await prepareRun(rawFlags, store);
   } catch (error) {
     if (error instanceof LoadTestError) {
-      process.stderr.write(`assay loadtest: ${error.message}\n`);
+      const hint = relativePathHintLine('assay loadtest', error.message);
+      process.stderr.write(`assay loadtest: ${error.message}\n${hint}`);
       return LOADTEST_EXIT.invalid;
     }
     throw error;

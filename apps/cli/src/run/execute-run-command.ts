@@ -21,6 +21,11 @@ export interface RunCliOptions {
    * long it took), so the exit reason stays the last line.
    */
   finishedLine?: () => string;
+  /**
+   * the models are answered by a server this process started for the run (`assay demo`): no
+   * warning that answers resumed from an earlier run left a changed service unmeasured
+   */
+  inProcessServer?: boolean;
 }
 
 /**
@@ -56,6 +61,10 @@ export async function executeRunCommand(
       onNote: (message) => process.stderr.write(`assay: note: ${message}\n`),
       ...(options.retryFailed ? { retryFailed: true } : {}),
       ...(options.fresh ? { fresh: true } : {}),
+      ...(options.inProcessServer ? { inProcessServer: true } : {}),
+      // a gate the planned requests cannot check fails the run whatever the answers: exit 2
+      // before any request is paid for, rather than exit 1 after all of them
+      uncheckableGates: 'refuse',
     });
     printer.done();
     // like notes, warnings change what the numbers mean: shown even with --quiet

@@ -159,6 +159,7 @@ export async function loadColumnarDataset(
       ...(choices === undefined ? {} : { choices }),
       id,
       index: row,
+      row: row + 1,
       fields,
       label,
       group: columns.group ? (cellAt(get(columns.group)!, row) ?? '') : undefined,

@@ -1,9 +1,17 @@
 /** One row of an evaluation dataset after column mapping. */
 export interface DatasetItem {
-  /** unique id (the mapped id column, or the 0-based row number) */
+  /**
+   * unique id (the mapped id column, or the 0-based record number: data row 1 has id `'0'`,
+   * kept so because prompts, choice orders and `assay compare` pairing depend on it)
+   */
   id: string;
   /** position in the source file (time order for `timeseries` splits) */
   index: number;
+  /**
+   * the data row of the file the item was read from, counted from 1 as messages count rows
+   * (the first record after a CSV header is data row 1); absent for built-in data sets
+   */
+  row?: number | undefined;
   /** every column as text, usable as `{{name}}` in prompt templates; `text` is the mapped text */
   fields: Record<string, string>;
   /** gold label (classification) or target (regression, as text); absent for generation */

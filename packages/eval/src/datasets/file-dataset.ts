@@ -255,6 +255,7 @@ function itemFromRow(
     ...(choices === undefined ? {} : { choices }),
     id,
     index,
+    row: index + 1,
     fields,
     label: options.requireLabel
       ? need(labelCol, 'dataset.columns.label')

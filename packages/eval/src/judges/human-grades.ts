@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import { itemPlace } from '../datasets/item-place.js';
 import { EvaluationError } from '../errors.js';
 import { humanGradeLabel } from './judge-agreement.js';
 import type { JudgeConfig } from './judge-schema.js';
@@ -52,7 +53,7 @@ export function humanGrades(
     if (label === undefined) {
       throw new EvaluationError(
         'INVALID_VALUE',
-        `Item '${item.id}' has human grade '${value}' in column '${column}' (judge.humanGrade.column); expected one of ${labels.join(', ')} (judge.humanGrade.labels), or an empty cell for no grade.`,
+        `${itemPlace(item, true)} has human grade '${value}' in column '${column}' (judge.humanGrade.column); expected one of ${labels.join(', ')} (judge.humanGrade.labels), or an empty cell for no grade.`,
         { path: 'judge.humanGrade.column' },
       );
     }

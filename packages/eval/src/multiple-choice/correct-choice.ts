@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import { itemPlace } from '../datasets/item-place.js';
 import { EvaluationError } from '../errors.js';
 import { choiceLetter } from './extract-choice.js';
 
@@ -8,9 +9,8 @@ export type LabelFormat = 'letter' | 'index' | 'text';
 /** The most choices an item may have: one per letter A..Z. */
 export const MAX_CHOICES = 26;
 
-function where(item: DatasetItem): string {
-  return `Data row ${item.index + 1} (item '${item.id}')`;
-}
+// the item's own row: `index` counts the items left after dataset.limit, not the file's rows
+const where = (item: DatasetItem): string => itemPlace(item, true);
 
 /**
  * The choices of an item, checked: present, at least two, at most {@link MAX_CHOICES}.

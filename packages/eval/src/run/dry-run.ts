@@ -11,6 +11,7 @@ import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { credentialHeaderWarnings } from './credential-headers.js';
 import { explainDamage } from './damaged-file.js';
+import { dataSourceOf } from './data-source.js';
 import {
   type MissingHeaderEnv,
   missingHeaderEnvs,
@@ -25,9 +26,11 @@ import type { RequestPlan } from './plan.js';
 import { planRun } from './plan-run.js';
 import { type PromptDuplicates, promptDuplicates } from './prompt-duplicates.js';
 import { refuseKeysInUrls } from './refuse-missing-keys.js';
+import { refuseOtherDataSource } from './refuse-other-data.js';
 import { estimateRequests, type RequestEstimate } from './request-estimate.js';
 import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 import { sampleChangeNote } from './sample-change.js';
+import { gateSizeWarnings } from './uncheckable-gates.js';
 
 /** Options of {@link dryRun}: the run's own options, and how many prompts to show. */
 export interface DryRunOptions {
@@ -208,8 +211,8 @@ function stateFiles(config: RunConfig, fresh: boolean): { journal: string; cache
  * @param options - prompts to show; `fresh` and `retryFailed` as the run would have them
  * @returns the report
  * @throws EvaluationError as a run would before sending (`PLAN_TOO_LARGE`, data set errors,
- *   `MISSING_COLUMN` or `INVALID_VALUE` at `judge.humanGrade.column`, `IDENTITY_CHANGED`,
- *   `DAMAGED_FILE`); ClientError for an invalid model client configuration
+ *   `MISSING_COLUMN` or `INVALID_VALUE` at `judge.humanGrade.column`, `DATA_SOURCE_CHANGED`,
+ *   `IDENTITY_CHANGED`, `DAMAGED_FILE`); ClientError for an invalid model client configuration
  *   or a missing API key of a model with requests to send (a run creates no client for a model
  *   whose answers are all journaled); a `headersFromEnv` variable that is not set is
  *   reported (`missingHeadersFromEnv`, `warnings`), not refused
@@ -235,6 +238,7 @@ export async function dryRun(
   const models: DryRunModel[] = [];
   const takenOver: string[] = [];
   try {
+    if (!options.fresh) refuseOtherDataSource(config, dataSourceOf(config), journal);
     if (journal) {
       refuseChangedEndpoints(
         journal,
@@ -290,6 +294,8 @@ export async function dryRun(
       ...credentialHeaderWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
+      // what `assay run` refuses before sending: a gate no answer of this plan can check
+      ...gateSizeWarnings(config, plans),
       ...judgeKeyWarnings(config, options.env ?? process.env),
       ...headerEnvWarnings(config, options.env ?? process.env),
       ...takenOver,

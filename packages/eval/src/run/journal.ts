@@ -3,6 +3,7 @@ import { canonicalJson, openSqliteSnapshot } from '@assay/clients';
 import Database from 'better-sqlite3';
 import { EvaluationError } from '../errors.js';
 import { explainDamage } from './damaged-file.js';
+import { type DataSource, DataSourceSchema } from './data-source.js';
 import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
 import { makeRunFolder } from './output-dir-errors.js';
 
@@ -168,6 +169,8 @@ export class RunJournal {
       written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS identities (
       model TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
+    this.#db.exec(`CREATE TABLE IF NOT EXISTS data_source (
+      id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
     return this.#db.prepare(
       `INSERT OR REPLACE INTO outcomes VALUES (@model, @key, @status, @text, @score, @error_class,
        @error_message, @cached, @metrics, @written_at)`,
@@ -188,14 +191,12 @@ export class RunJournal {
    * @throws EvaluationError `DAMAGED_FILE` when the recorded identity is not readable
    */
   identity(model: string): EndpointIdentity | undefined {
-    const row = this.#guard(() => {
+    const row = this.#guard(() =>
       // a snapshot of a journal written before identities were recorded has no such table
-      const table = this.#db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'identities'")
-        .get();
-      if (table === undefined) return undefined;
-      return this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model);
-    }) as { identity: string } | undefined;
+      this.#hasTable('identities')
+        ? this.#db.prepare('SELECT identity FROM identities WHERE model = ?').get(model)
+        : undefined,
+    ) as { identity: string } | undefined;
     if (row === undefined) return undefined;
     let value: unknown;
     try {
@@ -225,6 +226,69 @@ export class RunJournal {
       this.#db.transaction(() => {
         for (const [model, identity] of identities) put.run(model, canonicalJson(identity), at);
       })(),
+    );
+  }
+
+  /** Whether the database has the table (a snapshot of an older journal may lack it). */
+  #hasTable(name: string): boolean {
+    const sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?";
+    return this.#db.prepare(sql).get(name) !== undefined;
+  }
+
+  /**
+   * The data source the journal's last run read its items from.
+   *
+   * @returns it, or undefined for a journal written before data sources were recorded (or
+   *   one no run has recorded into yet)
+   * @throws EvaluationError `DAMAGED_FILE` when the recorded source is not readable
+   */
+  dataSource(): DataSource | undefined {
+    const row = this.#guard(() =>
+      this.#hasTable('data_source')
+        ? this.#db.prepare('SELECT source FROM data_source WHERE id = 1').get()
+        : undefined,
+    ) as { source: string } | undefined;
+    if (row === undefined) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(row.source);
+    } catch {
+      value = undefined;
+    }
+    const parsed = DataSourceSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    throw new EvaluationError(
+      'DAMAGED_FILE',
+      `The run journal ${this.#path} is damaged (its data source is unreadable); ${JOURNAL_RECOVERY}.`,
+      { path: this.#path },
+    );
+  }
+
+  /**
+   * Records the data source this run reads its items from, replacing the one recorded before.
+   *
+   * @param source - the data set as `dataSourceOf` describes it
+   */
+  recordDataSource(source: DataSource): void {
+    this.#writable();
+    const at = new Date().toISOString();
+    this.#guard(() =>
+      this.#db
+        .prepare('INSERT OR REPLACE INTO data_source VALUES (1, ?, ?)')
+        .run(canonicalJson(source), at),
+    );
+  }
+
+  /**
+   * Whether the journal holds an answer of any model (failures alone do not count).
+   *
+   * @returns true when at least one request was answered
+   */
+  hasAnswers(): boolean {
+    return this.#guard(
+      () =>
+        this.#hasTable('outcomes') &&
+        this.#db.prepare("SELECT 1 FROM outcomes WHERE status = 'ok' LIMIT 1").get() !== undefined,
     );
   }
 
@@ -263,14 +327,12 @@ export class RunJournal {
    * @throws EvaluationError `DAMAGED_FILE` when the file is not a sound database
    */
   lastWrittenAt(): string | undefined {
-    const row = this.#guard(() => {
+    const row = this.#guard(() =>
       // a snapshot of a journal no run has written to yet has no such table
-      const table = this.#db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'outcomes'")
-        .get();
-      if (table === undefined) return undefined;
-      return this.#db.prepare('SELECT MAX(written_at) AS at FROM outcomes').get();
-    }) as { at: string | null } | undefined;
+      this.#hasTable('outcomes')
+        ? this.#db.prepare('SELECT MAX(written_at) AS at FROM outcomes').get()
+        : undefined,
+    ) as { at: string | null } | undefined;
     return row?.at ?? undefined;
   }
 

@@ -8,7 +8,7 @@ import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { type RequestPlan, requestId, requestKey } from './plan.js';
 import { type CompletionClientLike, type PendingRequest, sendRequests } from './send-requests.js';
-import { UnreachableWatch } from './unreachable-watch.js';
+import { isTransportFailure, UnreachableWatch } from './unreachable-watch.js';
 
 /** One model's requests: what the journal already had and what must be sent. */
 export interface ModelRequests {
@@ -140,6 +140,12 @@ export interface SentCounts {
    * (`retry.budget`) was spent (see `ClientStats.notRetriedBudget`)
    */
   readonly notRetriedBudget: number;
+  /**
+   * requests sent that failed without reaching the service (a refused, reset or closed
+   * connection, a DNS or TLS failure, a connect timeout: see `isTransportFailure`), which
+   * no retry helps while the service is down
+   */
+  readonly sentUnreached: number;
 }
 
 /** The counts of a sending that sent nothing. */
@@ -151,6 +157,7 @@ export const NOTHING_SENT: SentCounts = {
   sentAnswered: 0,
   retries: 0,
   notRetriedBudget: 0,
+  sentUnreached: 0,
 };
 
 /** What {@link sendModelRequests} needs besides the model's requests. */
@@ -213,13 +220,14 @@ export async function sendModelRequests(
     let cached = 0;
     let sentOutputTokens = 0;
     let sentAnswered = 0;
+    let sentUnreached = 0;
     for (const [k, o] of sent) {
       requests.outcomes.set(k, o);
       if (o.cached) cached++;
       else if (o.status === 'ok') {
         sentAnswered++;
         sentOutputTokens += o.outputTokens ?? 0;
-      }
+      } else if (isTransportFailure(o)) sentUnreached++;
     }
     if (requests.unreachable.tripped) context.onUnreachable?.(requests);
     const { retries, notRetriedBudget } = client.stats();
@@ -231,6 +239,7 @@ export async function sendModelRequests(
       sentAnswered,
       retries,
       notRetriedBudget,
+      sentUnreached,
     };
   } finally {
     await client.close();

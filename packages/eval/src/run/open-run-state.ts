@@ -4,8 +4,10 @@ import type { RunConfig } from '../config/run-config-schema.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import { checkEndpointIdentities } from './check-identities.js';
 import { explainDamage } from './damaged-file.js';
+import { dataSourceOf } from './data-source.js';
 import { RunJournal } from './journal.js';
 import { makeRunFolder } from './output-dir-errors.js';
+import { refuseOtherDataSource } from './refuse-other-data.js';
 import { CACHE_RECOVERY, DEFAULT_CACHE_FILE, JOURNAL_FILE } from './run-state-files.js';
 
 /** A run's durable state: the journal of outcomes and the response cache. */
@@ -16,15 +18,16 @@ export interface RunState {
 }
 
 /**
- * Opens the output directory's journal, checks that it was written for the same endpoints
- * (and records them when it is new), then opens the response cache. Nothing is sent before
- * this returns, so a refused run costs nothing.
+ * Opens the output directory's journal, checks that it (or the directory's `results.json`)
+ * was written for the same data set and endpoints (and records them), then opens the
+ * response cache. Nothing is sent before this returns, so a refused run costs nothing.
  *
- * @param config - the validated configuration
+ * @param config - the validated configuration (its data set loaded: a file is hashed here)
  * @param onNote - told when a changed endpoint's journal, holding no answer, is taken over
  * @returns the open journal and cache; close both when the run ends
- * @throws EvaluationError `IDENTITY_CHANGED` when a model's endpoint differs from the one
- *   journaled, `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
+ * @throws EvaluationError `DATA_SOURCE_CHANGED` when the directory holds a run on another data
+ *   set, `IDENTITY_CHANGED` when a model's endpoint differs from the one journaled,
+ *   `DAMAGED_FILE` naming the journal or cache when it is not a SQLite database
  * @example
  * const { journal, cache, journalPath } = openRunState(await loadRunConfig(join(dir, 'run.yaml')));
  * journalPath === join(dir, 'mail-out', 'journal.sqlite'); // true
@@ -36,12 +39,15 @@ export function openRunState(config: RunConfig, onNote?: (message: string) => vo
   const journalPath = join(config.output.dir, JOURNAL_FILE);
   const journal = new RunJournal(journalPath);
   try {
+    const source = dataSourceOf(config);
+    refuseOtherDataSource(config, source, journal);
     checkEndpointIdentities(
       journal,
       [...config.models, ...judgeEndpoints(config)],
       config.output.dir,
       onNote,
     );
+    journal.recordDataSource(source);
     const path = config.cache!;
     makeRunFolder(dirname(path), 'cache');
     const recovery =

@@ -22,6 +22,7 @@ import { refuseMissingKeysToSend } from './refuse-missing-keys.js';
 import { servedModelWarning } from './run-warnings.js';
 import { type EarlyStop, sendRunRequests } from './send-until-known.js';
 import { sendingWarnings } from './sending-warnings.js';
+import { checkGateSizes } from './uncheckable-gates.js';
 import { unreachableError } from './unreachable-watch.js';
 
 /** Options of {@link executeRun}. */
@@ -42,6 +43,19 @@ export interface ExecuteRunOptions {
    * a journal without answers taken over for a changed endpoint)
    */
   onNote?: ((message: string) => void) | undefined;
+  /**
+   * the models are answered by a server the caller started for this run (`assay demo`'s
+   * reference server, on a new port each run, always the same model): a rerun's resumed
+   * answers then get no warning that a service changed since is not measured
+   */
+  inProcessServer?: boolean;
+  /**
+   * a threshold on a percentile's interval end that the planned requests cannot bound (it
+   * would end as an ERROR, see `uncheckableGates`): `refuse` the run before anything is sent
+   * (`assay run`), or `warn` (default: a note before sending, and a `results.json` warning;
+   * `assay tune`, whose constraints are checked per candidate, on fewer items at first)
+   */
+  uncheckableGates?: 'refuse' | 'warn';
 }
 
 /** One model's distinct requests and where this run got their outcomes. */
@@ -214,7 +228,9 @@ function throwIfInterrupted(options: ExecuteRunOptions): void {
  * @throws EvaluationError `INTERRUPTED` when the signal fires (everything finished is journaled),
  *   `RUN_FAILED` at `models[i].baseUrl` when a model's first requests all failed to reach its
  *   service (see `UnreachableWatch`; every model's sending stops, what finished is journaled),
- *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, or a data/config error
+ *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, `INVALID_CONFIG` at
+ *   `thresholds[i]` for a gate the planned requests cannot check (`uncheckableGates: 'refuse'`),
+ *   or a data/config error
  * @example
  * const mailRun = await executeRun(await loadRunConfig(join(dir, 'run.yaml')));
  * mailRun.rows.map((row) => row.outcome); // ['correct', 'wrong', 'correct', 'wrong']
@@ -228,6 +244,8 @@ export async function executeRun(
   const { task, splits } = runPlan;
   let items = runPlan.items;
   let modelPlans = runPlan.plans;
+  // a gate no answer can pass is known now, not after every request was paid for
+  const gateWarnings = checkGateSizes(config, modelPlans, options);
   // read before anything is sent, so a bad human grade costs no request
   const grades = humanGrades(items, config.judge);
   const { journal, journalPath, cache } = openRunState(config, options.onNote);
@@ -268,7 +286,12 @@ export async function executeRun(
     ({ items, plans: modelPlans, earlyStop } = sending);
     prompts = distinctPrompts(modelPlans);
     requests = requestCounts(all, sent);
-    ({ warnings, mismatches } = sendingWarnings(config, all, sent));
+    ({ warnings, mismatches } = sendingWarnings(
+      config,
+      all,
+      sent,
+      options.inProcessServer === true,
+    ));
     if (!signal.aborted && options.drain?.aborted !== true) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       judge = await judgeRun(config, () => judgeSubjects(rows, items, prompts, grades), {
@@ -299,7 +322,7 @@ export async function executeRun(
     startedAt,
     journalPath,
     ...(earlyStop === undefined ? {} : { earlyStop }),
-    warnings,
+    warnings: [...gateWarnings, ...warnings],
     ...(mismatches.length === 0 ? {} : { servedModelMismatches: mismatches }),
   };
 }

@@ -59,7 +59,8 @@ function startOver(config: RunConfig, onNote: ((message: string) => void) | unde
  * @param options - fresh, retry-failed, abort signal, progress and note callbacks
  * @returns the results (also written to `results.files.results`)
  * @throws EvaluationError for bad data, `OUTPUT_LOCKED` when another run uses the output
- *   directory, `IDENTITY_CHANGED` when it holds a run against another endpoint,
+ *   directory, `DATA_SOURCE_CHANGED` when it holds a run on another data set (not with
+ *   `fresh`), `IDENTITY_CHANGED` when it holds a run against another endpoint,
  *   `DAMAGED_FILE` for a journal or cache that is not a database, `INTERRUPTED` when
  *   interrupted (rerun to resume)
  * @example

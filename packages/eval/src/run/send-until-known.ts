@@ -128,6 +128,7 @@ export async function sendRunRequests(
       t.sentAnswered += c.sentAnswered;
       t.retries += c.retries;
       t.notRetriedBudget += c.notRetriedBudget;
+      t.sentUnreached += c.sentUnreached;
     });
     if (context.signal?.aborted || context.drain?.aborted) break;
     all.forEach((r, m) => {

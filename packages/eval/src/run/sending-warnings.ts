@@ -19,6 +19,10 @@ import {
  * @param config - the validated configuration
  * @param all - every model's requests, their outcomes known
  * @param sent - per model (in `all`'s order), what its sending did
+ * @param inProcessServer - the models are answered by a server the caller started for this run
+ *   (`assay demo`'s reference server, on a new port each run): answers from the journal or the
+ *   cache are then the same model's, so the warnings that a changed service is not measured,
+ *   which would name a URL that no longer exists, are left out
  * @returns the warnings (for `results.json` `warnings`) and the served-model mismatches
  * @example
  * sendingWarnings(config, [], []); // { warnings: [], mismatches: [] }
@@ -27,6 +31,7 @@ export function sendingWarnings(
   config: RunConfig,
   all: readonly ModelRequests[],
   sent: readonly SentCounts[],
+  inProcessServer = false,
 ): { warnings: string[]; mismatches: ServedModelMismatch[] } {
   const sources = all.map((r, i) => ({
     model: r.model,
@@ -37,6 +42,9 @@ export function sendingWarnings(
     cached: sent[i]!.cached,
     retries: sent[i]!.retries,
     notRetriedBudget: sent[i]!.notRetriedBudget,
+    // what failed this run, and of it what never reached the service: the budget is no cause there
+    failed: sent[i]!.sent - sent[i]!.sentAnswered,
+    unreached: sent[i]!.sentUnreached,
   }));
   const path = resolve(config.cache!);
   // `--fresh` discards only the output directory's own cache.sqlite
@@ -46,8 +54,8 @@ export function sendingWarnings(
   };
   const mismatches = servedModelMismatches(sources);
   const warnings = [
-    ...resumedOnlyWarnings(sources, cache),
-    ...cachedOnlyWarnings(sources, cache),
+    ...(inProcessServer ? [] : resumedOnlyWarnings(sources, cache)),
+    ...(inProcessServer ? [] : cachedOnlyWarnings(sources, cache)),
     ...retryBudgetWarnings(sources),
     ...mismatches.map(servedModelWarning),
   ];

@@ -1,7 +1,11 @@
 import type { ModelResult } from '@assay/report';
 import { quantileInterval, wilsonInterval } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
-import { percentileBoundSize } from './percentile-bound-size.js';
+import {
+  type PercentileMetric,
+  percentileBoundSize,
+  percentileMetric,
+} from './percentile-bound-size.js';
 
 /** An interval of one figure at the run's confidence level, and how it was computed. */
 export interface FigureInterval {
@@ -23,8 +27,6 @@ export interface ServiceIntervalOptions {
   ci: number;
 }
 
-const PERCENTILE_METRIC = /^p(\d+)_(latency|ttft|tpot)_ms$/;
-
 const TIMING: Record<string, (o: Outcome) => number | null> = {
   latency: (o) => o.e2eMs,
   ttft: (o) => o.ttftMs,
@@ -40,11 +42,11 @@ function wilson(successes: number, trials: number, ci: number, what: string): Fi
 
 function percentileInterval(
   metric: string,
-  match: RegExpExecArray,
+  percentile: PercentileMetric,
   outcomes: readonly Outcome[],
   ci: number,
 ): FigureInterval {
-  const pick = TIMING[match[2]!]!;
+  const pick = TIMING[percentile.timing]!;
   // the figures the point value is computed from: answered requests (cached ones with the
   // timings of their first sending)
   const values = outcomes
@@ -53,7 +55,7 @@ function percentileInterval(
     .filter((v): v is number => v !== null)
     .sort((a, b) => a - b);
   const method = 'order-statistic' as const;
-  const q = Number(match[1]) / 100;
+  const q = percentile.q;
   const interval = quantileInterval(values, q, ci);
   if (interval === null) {
     return {
@@ -135,9 +137,9 @@ export function serviceIntervals(
 ): Map<string, FigureInterval> {
   const out = new Map<string, FigureInterval>();
   for (const metric of metrics) {
-    const match = PERCENTILE_METRIC.exec(metric);
-    if (match !== null) {
-      out.set(metric, percentileInterval(metric, match, outcomes, options.ci));
+    const percentile = percentileMetric(metric);
+    if (percentile !== undefined) {
+      out.set(metric, percentileInterval(metric, percentile, outcomes, options.ci));
     } else if (metric === 'error_rate') {
       const failed = outcomes.filter((o) => o.status === 'error').length;
       out.set(metric, wilson(failed, outcomes.length, options.ci, 'request'));

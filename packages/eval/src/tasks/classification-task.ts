@@ -8,6 +8,7 @@ import type { PredictionRow } from '../run/prediction-row.js';
 import { calibrationPoints } from './calibration-points.js';
 import { itemClusters } from './item-clusters.js';
 import type { ClassificationPlots, ScoringPass, TaskModule } from './task-module.js';
+import { unlistedLabelsMessage } from './unlisted-labels.js';
 
 type ClassificationConfig = Extract<RunConfig['task'], { type: 'classification' }>;
 
@@ -191,21 +192,9 @@ export function classificationTask(task: ClassificationConfig): TaskModule {
     metricNames: CLASSIFICATION_METRICS,
     logprobScoring: labels.length === 2 ? { labels, positive } : undefined,
     checkItems(items) {
-      const known = new Set(labels);
-      const bad = items.find((it) => !known.has(it.label ?? ''));
-      if (bad) {
-        // a label that differs only by case (SPAM for spam) is a spelling to fix, not a label to add
-        const label = bad.label ?? '';
-        const cased = labels.find((l) => l.toLowerCase() === label.toLowerCase());
-        const fix =
-          cased === undefined
-            ? 'list every label the data uses.'
-            : `did you mean '${cased}'? Gold labels are matched exactly (case included): write task.labels as the data does, or fix the data.`;
-        throw new EvaluationError(
-          'INVALID_CONFIG',
-          `Item '${bad.id}' has label '${bad.label}', which is not in task.labels (${labels.join(', ')}); ${fix}`,
-          { path: 'task.labels' },
-        );
+      const message = unlistedLabelsMessage(labels, items);
+      if (message !== undefined) {
+        throw new EvaluationError('INVALID_CONFIG', message, { path: 'task.labels' });
       }
     },
     references: () => null,

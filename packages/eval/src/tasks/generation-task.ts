@@ -1,6 +1,7 @@
 import { generationGreaterIsBetter } from '@assay/runner';
 import { resolveScorers } from '../config/generation-scorers.js';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { itemPlace } from '../datasets/item-place.js';
 import { EvaluationError } from '../errors.js';
 import { answerExtractor } from '../generation/extract-answer.js';
 import type { TaskModule } from './task-module.js';
@@ -52,7 +53,7 @@ export function generationTask(task: GenerationConfig): TaskModule {
       if (missing) {
         throw new EvaluationError(
           'MISSING_COLUMN',
-          `Item '${missing.id}' has no reference, which a generation task scores against; map the reference column in dataset.columns.reference, or use the built-in 'spam-assassin-subjects' data set.`,
+          `${itemPlace(missing, true)} has no reference, which a generation task scores against; map the reference column in dataset.columns.reference, or use the built-in 'spam-assassin-subjects' data set.`,
           { path: 'dataset.columns.reference' },
         );
       }

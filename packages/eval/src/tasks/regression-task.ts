@@ -1,5 +1,6 @@
 import { REGRESSION_METRICS } from '../config/metric-names.js';
 import type { RunConfig } from '../config/run-config-schema.js';
+import { itemPlace } from '../datasets/item-place.js';
 import { EvaluationError } from '../errors.js';
 import {
   type AnswerSpec,
@@ -58,7 +59,7 @@ export function regressionTask(task: RegressionConfig): TaskModule {
       if (bad) {
         throw new EvaluationError(
           'NON_NUMERIC_VALUE',
-          `Item '${bad.id}' has a non-numeric target '${bad.label}'.`,
+          `${itemPlace(bad, true)} has a non-numeric target '${bad.label}'; a regression target is a number (dataset.columns.label).`,
           { path: 'dataset.columns.label' },
         );
       }
