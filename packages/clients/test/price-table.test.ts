@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { BUILT_IN_PRICES, computeCost, encodingFor, priceFor } from '../src/index.js';
+import {
+  BUILT_IN_PRICES,
+  computeCost,
+  encodingFor,
+  openAICachePricing,
+  priceFor,
+} from '../src/index.js';
 import { renderTemplate } from '../src/providers/template.js';
 
 describe('prices', () => {
@@ -12,13 +18,7 @@ describe('prices', () => {
   });
 
   test('a longer model name is another model, never priced by prefix', () => {
-    for (const model of [
-      'o1-pro',
-      'o3-pro',
-      'gpt-3.5-turbo-instruct',
-      'gpt-4o-audio-preview',
-      'claude-3-5-sonnet-v2',
-    ]) {
+    for (const model of ['gpt-4o-audio-preview', 'claude-3-5-sonnet-v2']) {
       expect(priceFor(model), model).toBeUndefined();
     }
     expect(priceFor('o1-2024-12-17')).toBe(BUILT_IN_PRICES.o1);
@@ -27,6 +27,26 @@ describe('prices', () => {
     expect(priceFor('claude-3-7-sonnet-latest')).toBe(BUILT_IN_PRICES['claude-3-7-sonnet']);
     expect(priceFor('claude-sonnet-4-20250514')).toBe(BUILT_IN_PRICES['claude-sonnet-4']);
     expect(priceFor('toString')).toBeUndefined();
+  });
+
+  test("the pro models and gpt-3.5-turbo-instruct have their own list prices, not their family's", () => {
+    // OpenAI's list prices: o1-pro $150 / $600, o3-pro $20 / $80, gpt-3.5-turbo-instruct $1.50 / $2.00
+    expect(priceFor('o1-pro')).toEqual({ inputPerMTok: 150, outputPerMTok: 600 });
+    expect(priceFor('o3-pro')).toEqual({ inputPerMTok: 20, outputPerMTok: 80 });
+    expect(priceFor('gpt-3.5-turbo-instruct')).toEqual({ inputPerMTok: 1.5, outputPerMTok: 2 });
+    expect(priceFor('o1-pro-2025-03-19')).toBe(BUILT_IN_PRICES['o1-pro']);
+    expect(priceFor('o3-pro-2025-06-10')).toBe(BUILT_IN_PRICES['o3-pro']);
+    // no cached-input discount: a cached prompt token costs the full input price
+    for (const model of ['o1-pro', 'o3-pro', 'gpt-3.5-turbo-instruct']) {
+      expect(BUILT_IN_PRICES[model], model).not.toHaveProperty('cachedInputPerMTok');
+    }
+    expect(openAICachePricing(1000, priceFor('o3-pro'))).toBeUndefined();
+    // 10k input at $150/M = $1.50; 2k output at $600/M = $1.20
+    expect(computeCost(10_000, 2_000, priceFor('o1-pro'))).toEqual({
+      inputUsd: 1.5,
+      outputUsd: 1.2,
+      totalUsd: 2.7,
+    });
   });
 
   test('a configured price overrides the table', () => {

@@ -71,7 +71,7 @@ describe('a share over no items', () => {
     const risks = runVerdict(sampleResults([noSpamScored()], { dataset: DATASET })).risks;
     expect(risks.join(' ')).not.toMatch(/misses [\d.]+%/);
     expect(risks).toContain(
-      'nb has no scored spam item, so its recall of spam is undefined: the run cannot tell how many spam items it misses.',
+      'nb has no scored "spam" item, so its recall of "spam" is undefined: the run cannot tell how many "spam" items it misses.',
     );
   });
 
@@ -86,7 +86,7 @@ describe('a share over no items', () => {
     };
     const results = sampleResults([nb], { dataset: DATASET });
     expect(runVerdict(results).risks).toContain(
-      'nb misses 100.0% of the spam items (recall of spam 0.000).',
+      'nb misses 100.0% of the "spam" items (recall of "spam" 0.000).',
     );
     expect(markdownReport(results)).toContain(
       '| nb | recall | 0.000 | [0.000, 0.000] | of the 40 spam items, 0.0% were answered spam |',

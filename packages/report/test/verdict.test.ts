@@ -40,7 +40,7 @@ describe('the verdict', () => {
     expect(v.status).toBe('pass');
     expect(v.word).toBe('PASS');
     expect(v.evaluated).toBe(
-      'Evaluated nb (openai-chat, m) on 4 items of data.jsonl (spam 2, ham 2), a classification task, by kfold 2-fold cross-validation, with 95% intervals from 10 bootstrap resamples.',
+      'Evaluated nb (openai-chat, m) on 4 items of data.jsonl ("spam" 2, "ham" 2), a classification task, by kfold 2-fold cross-validation, with 95% intervals from 10 bootstrap resamples.',
     );
     expect(v.headline).toEqual(['nb: accuracy 0.750 (95% confidence: between 0.720 and 0.780).']);
     expect(v.outcome).toBe('The threshold holds for nb (accuracy >= 0.7).');
@@ -167,7 +167,7 @@ describe('the biggest risk', () => {
       }),
     );
     expect(v.risks[0]).toBe(
-      'nb ranks the items well (ROC AUC 0.980) but its answers are much worse (balanced accuracy 0.600): the scores separate the classes and the answers do not follow them, a decision-threshold problem rather than a weak model. It answers spam for 10.0% of the items, where 50.0% are spam.',
+      'nb ranks the items well (ROC AUC 0.980) but its answers are much worse (balanced accuracy 0.600): the scores separate the classes and the answers do not follow them, a decision-threshold problem rather than a weak model. It answers "spam" for 10.0% of the items, where 50.0% are "spam".',
     );
   });
 
@@ -273,8 +273,8 @@ describe('the biggest risk', () => {
       }),
     ).risks;
     expect(risks).toEqual([
-      'nb misses 40.0% of the spam items (recall of spam 0.600).',
-      "The classes are imbalanced (spam 10.0% of the items, ham 90.0%): accuracy rewards answering the common class; read balanced accuracy and each class's recall.",
+      'nb misses 40.0% of the "spam" items (recall of "spam" 0.600).',
+      'The classes are imbalanced ("spam" 10.0% of the items, "ham" 90.0%): accuracy rewards answering the common class; read balanced accuracy and each class\'s recall.',
     ]);
   });
 
@@ -300,7 +300,7 @@ describe('the biggest risk', () => {
       }),
     ).risks;
     expect(risks).toEqual([
-      'None stands out; the commonest error of nb is spam answered as ham: 57 of 1,396 spam items (4.1%).',
+      'None stands out; the commonest error of nb is "spam" answered as "ham": 57 of 1,396 "spam" items (4.1%).',
     ]);
     // beside a FAIL, "none stands out" would contradict the verdict: the sentence points at it
     const failed = sampleResults([nb], {
@@ -317,7 +317,7 @@ describe('the biggest risk', () => {
     const verdict = runVerdict(failed);
     expect(verdict.status).toBe('fail');
     expect(verdict.risks).toEqual([
-      'Nothing stands out beyond the failed threshold above; the commonest error of nb is spam answered as ham: 57 of 1,396 spam items (4.1%).',
+      'Nothing stands out beyond the failed threshold above; the commonest error of nb is "spam" answered as "ham": 57 of 1,396 "spam" items (4.1%).',
     ]);
   });
 });
@@ -354,7 +354,7 @@ describe('degenerate answers', () => {
     });
     const risks = runVerdict(sampleResults([nb], { dataset: many })).risks;
     expect(risks[0]).toBe(
-      'nb answered spam to every item it gave a label: its accuracy only reflects how common spam is (50.0% of the items).',
+      'nb answered "spam" to every item it gave a label: its accuracy only reflects how common "spam" is (50.0% of the items).',
     );
     expect(risks[1]).toMatch(/^The 95% interval of nb's accuracy is 0.26 wide/);
   });

@@ -24,6 +24,11 @@ export interface Price {
  * (half the input price; the gpt-4o-2024-05-13 snapshot has no prompt caching). Other models'
  * cached tokens are billed at the full input price until their rate is added here or set with
  * `price.cachedInputPerMTok`.
+ *
+ * o1-pro ($150 / $600), o3-pro ($20 / $80) and gpt-3.5-turbo-instruct ($1.50 / $2.00) are
+ * from OpenAI's pricing page (platform.openai.com/docs/pricing, mid-2025), which lists no
+ * cached-input price for them (o1-pro and o3-pro have no prompt-cache discount): they have no
+ * `cachedInputPerMTok`, so their cached tokens are billed at the full input price.
  */
 export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
   'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25 },
@@ -35,10 +40,13 @@ export const BUILT_IN_PRICES: Readonly<Record<string, Price>> = {
   'gpt-4.1-nano': { inputPerMTok: 0.1, outputPerMTok: 0.4 },
   'gpt-4-turbo': { inputPerMTok: 10, outputPerMTok: 30 },
   'gpt-3.5-turbo': { inputPerMTok: 0.5, outputPerMTok: 1.5 },
+  'gpt-3.5-turbo-instruct': { inputPerMTok: 1.5, outputPerMTok: 2 },
   o1: { inputPerMTok: 15, outputPerMTok: 60 },
   'o1-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
+  'o1-pro': { inputPerMTok: 150, outputPerMTok: 600 },
   o3: { inputPerMTok: 2, outputPerMTok: 8 },
   'o3-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
+  'o3-pro': { inputPerMTok: 20, outputPerMTok: 80 },
   'o4-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
   'claude-3-haiku': { inputPerMTok: 0.25, outputPerMTok: 1.25 },
   'claude-3-5-haiku': { inputPerMTok: 0.8, outputPerMTok: 4 },
@@ -68,7 +76,8 @@ const VERSION_SUFFIX = /-(\d{4}-\d{2}-\d{2}|\d{8}|latest)$/;
  * ```ts
  * import { priceFor } from '@assay/clients';
  * priceFor('gpt-4o-2024-08-06'); // { inputPerMTok: 2.5, outputPerMTok: 10, cachedInputPerMTok: 1.25 }
- * priceFor('o1-pro'); // undefined
+ * priceFor('o1-pro'); // { inputPerMTok: 150, outputPerMTok: 600 }
+ * priceFor('gpt-4o-audio-preview'); // undefined
  * ```
  */
 export function priceFor(model: string, override?: Price): Price | undefined {

@@ -4,8 +4,8 @@ import type { ModelResult } from '../results/run-results-schema.js';
 export interface LargestError {
   /** the true label */
   truth: string;
-  /** the label answered instead, or `unparseable` */
-  answer: string;
+  /** the label answered instead; null for an answer that named no label (unparseable) */
+  answer: string | null;
   /** how many items of `truth` got `answer` */
   count: number;
   /** how many items have the label `truth` */
@@ -54,7 +54,8 @@ export function confusionFacts(confusion: ModelResult['confusion']): ConfusionFa
       if (i === j || count === 0 || (largestError !== null && count <= largestError.count)) return;
       largestError = {
         truth: labels[i]!,
-        answer: confusion.labels[j] ?? 'unparseable',
+        // the column after the task labels holds the unparseable answers
+        answer: j < labels.length ? labels[j]! : null,
         count,
         of: rowTotals[i]!,
       };

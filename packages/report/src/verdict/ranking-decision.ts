@@ -1,4 +1,5 @@
 import { fmt } from '../format/format-number.js';
+import { quotedLabel } from '../format/quoted-label.js';
 import type { ModelResult } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
 import { percentOf } from './words.js';
@@ -94,8 +95,9 @@ export function rankingDecisionGap(
  * gap && rankingDecisionWarning(gap); // 'lr ranks the items well (ROC AUC 0.995) but its answers are much worse (balanced accuracy 0.800): …'
  */
 export function rankingDecisionWarning(g: RankingDecisionGap): string {
+  const label = g.positive ? quotedLabel(g.positive.label) : '';
   const direction = g.positive
-    ? ` It answers ${g.positive.label} for ${g.positive.answeredShare} of the items, where ${g.positive.trueShare} are ${g.positive.label}.`
+    ? ` It answers ${label} for ${g.positive.answeredShare} of the items, where ${g.positive.trueShare} are ${label}.`
     : '';
   return `${g.model} ranks the items well (ROC AUC ${fmt(g.auc)}) but its answers are much worse (balanced accuracy ${fmt(g.balancedAccuracy)}): the scores separate the classes and the answers do not follow them, a decision-threshold problem rather than a weak model.${direction}`;
 }

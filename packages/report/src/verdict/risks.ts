@@ -1,5 +1,6 @@
 import { testedItems } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
+import { quotedLabel } from '../format/quoted-label.js';
 import { plainText, type TextPart } from '../format/text-parts.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -147,7 +148,7 @@ function oneLabelRisk(m: ModelResult): Risk[] {
   if (!facts || facts.rowTotals.filter((n) => n > 0).length < 2) return [];
   const given = facts.answered.flatMap((n, i) => (n > 0 ? [i] : []));
   if (given.length !== 1) return [];
-  const label = facts.labels[given[0]!]!;
+  const label = quotedLabel(facts.labels[given[0]!]!);
   return [
     {
       severity: 85,
@@ -169,6 +170,42 @@ function intervalRisk(m: ModelResult, metric: string | null, r: RunResults): Ris
   ];
 }
 
+/** The metric of an LLM judge's grades: the mean grade score, in [0, 1]. */
+const JUDGE_SCORE = 'judge_score';
+
+/**
+ * A `judge_score` that no threshold checks: the verdict quotes only the headline metric, so its
+ * interval would go unread while the judge section shows the score as if settled. It is a risk
+ * when the interval is wider than {@link WIDE_INTERVAL} (the headline's own rule, left to
+ * {@link intervalRisk} when judge_score is the headline), or when it reaches below
+ * {@link LOW_JUDGE_SCORE} while the score is above it: the run cannot tell whether the judge
+ * graded most answers up or down (pairwise aside, where 0.5 is a tie the comparison tests).
+ */
+function judgeIntervalRisk(m: ModelResult, headline: string | null, r: RunResults): Risk[] {
+  const value = m.metrics[JUDGE_SCORE]?.value;
+  if (m.judge === undefined || value === null || value === undefined) return [];
+  if (r.thresholds.some((t) => t.metric === JUDGE_SCORE && t.model === m.name)) return [];
+  const q = quotedInterval(m, JUDGE_SCORE, r.evaluation.ci, r.earlyStop);
+  if (q === null) return [];
+  const wide = headline !== JUDGE_SCORE && q.high - q.low > WIDE_INTERVAL;
+  const straddles =
+    m.judge.mode !== 'pairwise' && value >= LOW_JUDGE_SCORE && q.low < LOW_JUDGE_SCORE;
+  if (!wide && !straddles) return [];
+  const shape = [
+    ...(wide ? [`is ${fmt(q.high - q.low, 2)} wide`] : []),
+    ...(straddles ? [`reaches below ${LOW_JUDGE_SCORE}`] : []),
+  ].join(' and ');
+  const reading = wide
+    ? `too few graded answers to pin the judge's score down${straddles ? ', or to tell whether it graded most answers up or down' : ''}`
+    : 'the run cannot tell whether the judge graded most answers up or down';
+  return [
+    {
+      severity: 50,
+      text: `The ${intervalName(q)} of ${m.name}'s judge_score ${shape} (${fmt(q.low)} to ${fmt(q.high)}), and no threshold checks judge_score: ${reading}.`,
+    },
+  ];
+}
+
 /**
  * Low recall of the positive class, read from the rows the reports show: a recall over no
  * positive item has no value (the runner may hold 0 for it), and says so instead of
@@ -178,11 +215,12 @@ function positiveRecallRisk(m: ModelResult): Risk[] {
   const pc = positiveClassRows(m);
   const row = pc?.rows.find((x) => x.name === 'recall');
   if (!pc || !row) return [];
+  const label = quotedLabel(pc.label);
   if (row.over === 0) {
     return [
       {
         severity: 40,
-        text: `${m.name} has no scored ${pc.label} item, so its recall of ${pc.label} is undefined: the run cannot tell how many ${pc.label} items it misses.`,
+        text: `${m.name} has no scored ${label} item, so its recall of ${label} is undefined: the run cannot tell how many ${label} items it misses.`,
       },
     ];
   }
@@ -191,7 +229,7 @@ function positiveRecallRisk(m: ModelResult): Risk[] {
   return [
     {
       severity: 40,
-      text: `${m.name} misses ${percentOf(1 - recall, 1)} of the ${pc.label} items (recall of ${pc.label} ${fmt(recall)}).`,
+      text: `${m.name} misses ${percentOf(1 - recall, 1)} of the ${label} items (recall of ${label} ${fmt(recall)}).`,
     },
   ];
 }
@@ -211,7 +249,7 @@ function dataRisks(r: RunResults): Risk[] {
   if (rarest && commonest && counts.length >= 2 && rarest[1] < IMBALANCE_RATIO * commonest[1]) {
     out.push({
       severity: 30,
-      text: `The classes are imbalanced (${rarest[0]} ${percentOf(rarest[1], r.dataset.items)} of the items, ${commonest[0]} ${percentOf(commonest[1], r.dataset.items)}): accuracy rewards answering the common class; read balanced accuracy and each class's recall.`,
+      text: `The classes are imbalanced (${quotedLabel(rarest[0])} ${percentOf(rarest[1], r.dataset.items)} of the items, ${quotedLabel(commonest[0])} ${percentOf(commonest[1], r.dataset.items)}): accuracy rewards answering the common class; read balanced accuracy and each class's recall.`,
     });
   }
   return out;
@@ -254,7 +292,12 @@ function quietRisk(r: RunResults): string {
     return `${lead}: no request failed, no answer was unparseable and the headline interval is narrow.`;
   }
   const { m, e } = facts as { m: ModelResult; e: NonNullable<typeof facts.e> };
-  return `${lead}; the commonest error of ${m.name} is ${e.truth} answered as ${e.answer}: ${formatInteger(e.count)} of ${formatInteger(e.of)} ${e.truth} items (${percentOf(e.count, e.of)}).`;
+  const truth = quotedLabel(e.truth);
+  const error =
+    e.answer === null
+      ? `${truth} items answered with no label (unparseable)`
+      : `${truth} answered as ${quotedLabel(e.answer)}`;
+  return `${lead}; the commonest error of ${m.name} is ${error}: ${formatInteger(e.count)} of ${formatInteger(e.of)} ${truth} items (${percentOf(e.count, e.of)}).`;
 }
 
 /**
@@ -263,7 +306,9 @@ function quietRisk(r: RunResults): string {
  * representative, ranking and decision quality that disagree (a threshold problem), one
  * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, extraction
  * failures scored as empty answers, judge grades left unscored, unparseable answers, a
- * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), few items
+ * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), a `judge_score`
+ * that no threshold checks whose interval is that wide or reaches below {@link LOW_JUDGE_SCORE}
+ * (pairwise aside) while the score is above it, few items
  * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}; an
  * undefined one when no positive item was scored),
  * imbalanced classes (the rarest below {@link IMBALANCE_RATIO} of the commonest).
@@ -284,6 +329,7 @@ export function runRisks(r: RunResults, headline: string | null): TextPart[][] {
     if (gap) risks.push({ severity: 90, text: rankingDecisionWarning(gap) });
     risks.push(...oneLabelRisk(m));
     risks.push(...intervalRisk(m, headline, r));
+    risks.push(...judgeIntervalRisk(m, headline, r));
     risks.push(...positiveRecallRisk(m));
   }
   for (const t of r.thresholds) {

@@ -1,5 +1,6 @@
 import { everyItemOnceText } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
+import { quotedLabel } from '../format/quoted-label.js';
 import { joinParts, plainText, type TextPart } from '../format/text-parts.js';
 import {
   thresholdFigure,
@@ -90,7 +91,7 @@ function evaluatedInWords(r: RunResults): string {
       : [];
   const labels = [
     ...tested,
-    ...Object.entries(r.dataset.labels).map(([k, v]) => `${k} ${formatInteger(v)}`),
+    ...Object.entries(r.dataset.labels).map(([k, v]) => `${quotedLabel(k)} ${formatInteger(v)}`),
   ].join(tested.length > 0 && Object.keys(r.dataset.labels).length > 0 ? '; ' : ', ');
   const interval =
     r.evaluation.bootstrap > 0
