@@ -5,7 +5,7 @@ import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { type ChoiceServer, startChoiceServer } from '../../../test-support/choice-server.js';
-import { assay, besidesNoWidthCaveat } from './cli-process.js';
+import { assay } from './cli-process.js';
 
 let dir: string;
 let server: ChoiceServer;
@@ -51,12 +51,9 @@ describe('assay run (CLI) with a multiple-choice task', () => {
     writeFileSync(path, YAML.stringify(config));
     const run = await assay(['run', path, '--quiet']);
     expect(run.code).toBe(1);
-    // nothing on stderr but the reason for the exit code, besides the caveat that each
-    // model's position_bias_rate ([0, 0] and [1, 1] over a few items) has an interval of no width
-    expect(run.stderr).toContain(
-      'position_bias_rate [1.000, 1.000] is a bootstrap interval of no width',
-    );
-    expect(besidesNoWidthCaveat(run.stderr, ['position_bias_rate'])).toMatch(
+    // nothing on stderr but the reason for the exit code: each model's position_bias_rate (0
+    // and 1 over 8 items) has the Wilson interval of its count, no caveat of an interval of no width
+    expect(run.stderr).toMatch(
       /^assay: exit 1: 2 of 4 threshold checks failed: accuracy >= 0\.9 \[first\] \(accuracy [\d.]+ is not >= 0\.9; [^\n]+\n$/,
     );
     expect(run.stdout).toMatch(/PASS {2}knows: position_bias_rate <= 0.1/);
@@ -77,5 +74,11 @@ describe('assay run (CLI) with a multiple-choice task', () => {
     // the correct choice is first in the data: moving it away changes what 'first' picks
     expect(first!.multipleChoice!.positionBiasRate).toBe(1);
     expect(first!.metrics.position_bias_rate!.value).toBe(1);
+    // Wilson (1927) at 95% for 0 of 8 and 8 of 8 compared items: z² / (8 + z²) and 8 / (8 + z²)
+    const z2 = 1.959963984540054 ** 2;
+    expect(knows!.metrics.position_bias_rate).toMatchObject({ ciLow: 0, ciMethod: 'wilson' });
+    expect(knows!.metrics.position_bias_rate!.ciHigh!).toBeCloseTo(z2 / (8 + z2), 12);
+    expect(first!.metrics.position_bias_rate).toMatchObject({ ciHigh: 1, ciMethod: 'wilson' });
+    expect(first!.metrics.position_bias_rate!.ciLow!).toBeCloseTo(8 / (8 + z2), 12);
   }, 60_000);
 });

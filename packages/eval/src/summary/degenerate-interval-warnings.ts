@@ -41,11 +41,13 @@ function whyProportion(s: MetricSummary, repeated: boolean): string {
 
 function why(metric: string, s: MetricSummary, repeated: boolean, zeroOne: ReadonlySet<string>) {
   const name = metricSpec(metric)?.name ?? metric;
-  if (PROPORTION_METRICS.has(name)) return whyProportion(s, repeated);
+  // position_bias_rate is a share of compared items, scored as `mae` of 0/1 flags
+  if (PROPORTION_METRICS.has(name) || metric === 'position_bias_rate')
+    return whyProportion(s, repeated);
   const several =
     'its value is not 0 or 1 (partial credit, or a reducer other than mean over 0/1 scores), where the Wilson interval of a count applies';
   if (metric === 'judge_score' || zeroOne.has(metric)) return several;
-  return "the Wilson interval replaces only shares of a count (accuracy, recall, precision, false-positive rate; a generation task's exact_match and 0/1 assertions; judge_score), and this metric is none";
+  return "the Wilson interval replaces only shares of a count (accuracy, recall, precision, false-positive rate; multiple choice's position_bias_rate; a generation task's exact_match and 0/1 assertions; judge_score), and this metric is none";
 }
 
 /** The warning for a gated metric whose interval has no width because of few resamples. */
@@ -82,10 +84,11 @@ function shownLine(model: string, shown: [string, MetricSummary][], few: number 
  * constant predictor's `balanced_accuracy [0.500, 0.500]`), since a report showing them reads
  * as certainty too.
  *
- * @remarks A proportion of items at 0 or 1 has the Wilson interval of its count instead
- *   (`ciMethod: 'wilson'`, see `withWilsonFallback`), repeated items included, and is not named
- *   here. With enough resamples, a proportion reaches this warning when items repeat and its
- *   value is between 0 and 1, or when its count is not at hand (weighted rows).
+ * @remarks A proportion of items at 0 or 1 (`position_bias_rate` too) has the Wilson interval
+ *   of its count instead (`ciMethod: 'wilson'`, see `withWilsonFallback`), repeated items
+ *   included, and is not named here. With enough resamples, a proportion reaches this
+ *   warning when items repeat and its value is between 0 and 1, or when its count is not at
+ *   hand (weighted rows).
  * @param models - the run's model results
  * @param gated - the metrics whose interval an interval threshold reads
  * @param zeroOne - the names of the generation scorers that score 0 or 1 (a renamed
