@@ -152,6 +152,36 @@ describe('assay run with a multiple-choice task and choice-order permutations', 
     expect(c!.metrics.position_bias_rate!.difference).toBeGreaterThan(0);
   });
 
+  it("names the choice order each wrong answer was asked in, in the data set's letters", () => {
+    for (const m of results.models) {
+      expect(m.wrongAnswers.length).toBeGreaterThan(0);
+      for (const w of m.wrongAnswers) {
+        const row = rows.find(
+          (r) => r.model === m.name && r.id === w.id && r.promptHash === w.promptHash,
+        )!;
+        expect(w.permutation).toBe(row.permutation);
+        const order = choiceOrders(4, PERMUTATIONS, SEED, w.id)[w.permutation!]!;
+        expect(w.choiceOrder).toBe(order.map((o) => LETTERS[o]).join(' '));
+      }
+    }
+    // the model that always answers A: its raw answer names the shown letter, `parsed` the
+    // data set's letter of the choice shown first
+    const first = results.models.find((x) => x.name === 'first')!;
+    for (const w of first.wrongAnswers) expect(w.parsed).toBe(w.choiceOrder![0]);
+    // an item the model cannot answer is sampled once per order, told apart by the order
+    const unknown = results.models
+      .find((x) => x.name === 'knows')!
+      .wrongAnswers.filter((w) => w.id === `q${ITEMS - 1}`);
+    expect(unknown.map((w) => w.permutation).sort()).toEqual([0, 1, 2]);
+    const md = readFileSync(join(out(), 'report.md'), 'utf8');
+    expect(md).toContain(
+      "| item | shown order | expected (data set's letter) | parsed (data set's letter) | model output (shown letters) |",
+    );
+    const sample = first.wrongAnswers.find((w) => w.permutation! > 0)!;
+    expect(md).toContain(`| ${sample.id} | ${sample.choiceOrder} (order ${sample.permutation}) |`);
+    expect(readFileSync(join(out(), 'report.html'), 'utf8')).toContain('<th>shown order</th>');
+  });
+
   it('says how often answers changed with the order in both reports', () => {
     expect(readFileSync(join(out(), 'report.md'), 'utf8')).toMatch(
       /first: each item asked in 3 choice orders \(the data set's included\), task\.permutations 2; \d+ of 12 compared items/,

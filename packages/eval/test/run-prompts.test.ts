@@ -86,6 +86,8 @@ describe('rendered prompts are kept and shown next to wrong answers', () => {
       expect(json.prompts![w.promptHash!]).toEqual(prompts.get(w.promptHash!));
     }
     expect(Object.keys(json.prompts!).length).toBeLessThanOrEqual(wrong.length);
+    // a classification answer has one prompt per item: no choice order to name
+    for (const w of wrong) expect(Object.keys(w)).not.toContain('choiceOrder');
     const html = readFileSync(first.files.reportHtml, 'utf8');
     expect(html).toContain('<th>prompt sent</th>');
     expect(html).toContain('Answer with one word: spam or ham.');

@@ -104,6 +104,7 @@ export function modelResult(
       run.items,
       run.config.output.wrongSamples,
       task.type === 'regression',
+      task.shownOrder?.bind(task),
     ),
   };
   Object.assign(result, task.resultFields?.(rows));

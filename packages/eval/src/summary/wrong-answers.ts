@@ -1,6 +1,8 @@
 import type { ModelResult } from '@assay/report';
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import { choiceLetter } from '../multiple-choice/extract-choice.js';
 import type { PredictionRow } from '../run/prediction-row.js';
+import type { TaskModule } from '../tasks/task-module.js';
 
 /** A regression answer's absolute error; -1 when it has no number (after every error). */
 function absoluteError(r: PredictionRow): number {
@@ -23,6 +25,25 @@ function largestErrors(wrong: readonly PredictionRow[], count: number): Predicti
 }
 
 /**
+ * The choice order a multiple-choice answer was asked in, for its wrong-answer row: the
+ * variant's number and the data set's letters in the order shown, space-separated (`C A D B`:
+ * the prompt's first choice was the data set's C), since the raw answer uses the shown
+ * letters while `expected` and `parsed` use the data set's.
+ */
+function choiceOrderFields(
+  r: PredictionRow,
+  item: DatasetItem | undefined,
+  shownOrder: TaskModule['shownOrder'],
+): { permutation: number; choiceOrder: string } | Record<string, never> {
+  if (shownOrder === undefined || item === undefined) return {};
+  // rows written before `permutation` existed were all asked in the data set's order
+  const permutation = r.permutation ?? 0;
+  const order = shownOrder(item, permutation);
+  if (order === undefined) return {};
+  return { permutation, choiceOrder: order.map(choiceLetter).join(' ') };
+}
+
+/**
  * A sample of a model's wrong and unparseable answers, with the start of each item's input
  * (the data set's excerpt where it has one: an e-mail's Subject line and body, say): evenly
  * spaced over the run, or for a regression the largest errors first (then the answers
@@ -33,6 +54,8 @@ function largestErrors(wrong: readonly PredictionRow[], count: number): Predicti
  * @param items - the evaluated items
  * @param count - the most answers to keep (`output.wrongSamples`)
  * @param regression - whether the task is a regression
+ * @param shownOrder - the task's `shownOrder` (multiple-choice): each answer then says the
+ *   choice order it was asked in (`permutation`, `choiceOrder`)
  * @returns the sample, answers cut to 500 characters, each with the hash of the prompt sent
  * @example
  * wrongAnswerSample(rows, items, 20).length; // 4: every wrong answer, at most 20
@@ -42,6 +65,7 @@ export function wrongAnswerSample(
   items: readonly DatasetItem[],
   count: number,
   regression = false,
+  shownOrder?: TaskModule['shownOrder'],
 ): ModelResult['wrongAnswers'] {
   const itemsById = new Map(items.map((it) => [it.id, it]));
   const wrong = rows.filter((r) => r.outcome === 'wrong' || r.outcome === 'unparseable');
@@ -59,6 +83,7 @@ export function wrongAnswerSample(
       parsed: r.parsed,
       input: item?.excerpt ?? (item?.fields.text ?? '').slice(0, 400),
       promptHash: r.promptHash,
+      ...choiceOrderFields(r, item, shownOrder),
     };
   });
 }

@@ -91,6 +91,7 @@ export function multipleChoiceTask(task: MultipleChoiceConfig): TaskModule {
     expected: (item) => choiceLetter(correctChoice(item, task.labelFormat)),
     references: () => null,
     variants: (item) => ordersOf(item).map((order) => withChoiceSlots(item, order, numbered)),
+    shownOrder: (item, permutation) => ordersOf(item)[permutation],
     parse(text, item, permutation) {
       const order = ordersOf(item)[permutation];
       if (order === undefined) return null;

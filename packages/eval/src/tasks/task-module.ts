@@ -122,6 +122,16 @@ export interface TaskModule {
    * the result is the `permutation` of its planned task and prediction row.
    */
   variants?(item: DatasetItem): DatasetItem[];
+  /**
+   * The order an item's choices were shown in by one prompt variant (multiple-choice:
+   * `order[p]` is the original index of the choice shown at position `p`), so a wrong answer
+   * can say which letters its raw answer is in; absent for tasks without choices.
+   *
+   * @param item - the item asked
+   * @param permutation - the prompt variant asked (the prediction row's `permutation`)
+   * @returns the order, or undefined when the item has no such variant
+   */
+  shownOrder?(item: DatasetItem, permutation: number): readonly number[] | undefined;
   /** the task's own part of a model's result (multiple-choice: `multipleChoice`) */
   resultFields?(rows: readonly PredictionRow[]): Pick<ModelResult, 'multipleChoice'>;
 }

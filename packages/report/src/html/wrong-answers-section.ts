@@ -1,5 +1,6 @@
 import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { MISSING_VALUE } from '../format/format-number.js';
+import { hasShownOrder, SHOWN_ORDER_NOTE, shownOrderText } from '../format/shown-choice-order.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
 
@@ -22,7 +23,8 @@ function promptCell(hash: string | undefined, prompts: Prompts): string {
 /**
  * One model's sample of wrong and unparseable answers for `report.html`: the item, the
  * expected and parsed labels, the model's output, the start of the input and, when the
- * results keep prompts, the prompt sent in a collapsed `<details>`. Every piece of data and
+ * results keep prompts, the prompt sent in a collapsed `<details>`; multiple-choice answers
+ * also show the choice order asked, with a note on which letters each column is in. Every piece of data and
  * model output is HTML-escaped.
  *
  * @param m - the model's results
@@ -43,10 +45,17 @@ export function wrongAnswersSection(
   if (m.wrongAnswers.length === 0)
     return `<h3>${h(m.name)}: wrong answers</h3><p class="note">None.</p>`;
   const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
-  return `<h3>${h(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th><th>expected</th><th>parsed</th><th>model output</th><th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
+  // multiple choice: the raw answer is in the shown letters, expected and parsed are not
+  const ordered = hasShownOrder(m);
+  const heads = ordered
+    ? "<th>shown order</th><th>expected (data set's letter)</th><th>parsed (data set's letter)</th><th>model output (shown letters)</th>"
+    : '<th>expected</th><th>parsed</th><th>model output</th>';
+  return `<h3>${h(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)</h3><table><thead><tr><th>item</th>${heads}<th>input (start)</th>${withPrompts ? '<th>prompt sent</th>' : ''}</tr></thead><tbody>${m.wrongAnswers
     .map(
       (w) =>
-        `<tr><td>${h(w.id)}${folded ? `<br><span class="note">fold ${w.fold + 1}</span>` : ''}</td><td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
+        `<tr><td>${h(w.id)}${folded ? `<br><span class="note">fold ${w.fold + 1}</span>` : ''}</td>${ordered ? `<td>${h(shownOrderText(w))}</td>` : ''}<td>${h(w.expected ?? MISSING_VALUE)}</td><td>${w.parsed === null ? '<span class="fail">unparseable</span>' : h(w.parsed)}</td><td><pre class="answer">${h(w.answer ?? '')}</pre></td><td><pre class="answer">${h(w.input)}</pre></td>${withPrompts ? promptCell(w.promptHash, prompts) : ''}</tr>`,
     )
-    .join('')}</tbody></table>${folded ? `<p class="note">${h(FOLD_NUMBERING)}</p>` : ''}`;
+    .join(
+      '',
+    )}</tbody></table>${folded ? `<p class="note">${h(FOLD_NUMBERING)}</p>` : ''}${ordered ? `<p class="note">${h(SHOWN_ORDER_NOTE)}</p>` : ''}`;
 }

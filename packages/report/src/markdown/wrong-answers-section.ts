@@ -1,5 +1,6 @@
 import { FOLD_NUMBERING } from '../format/fold-numbering.js';
 import { MISSING_VALUE } from '../format/format-number.js';
+import { hasShownOrder, SHOWN_ORDER_NOTE, shownOrderText } from '../format/shown-choice-order.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { cellText } from './markdown-text.js';
 
@@ -41,22 +42,28 @@ function modelSection(
     return ['', `### ${cellText(m.name)}: wrong answers`, '', 'None.'];
   const withPrompts = prompts !== undefined && m.wrongAnswers.some((w) => w.promptHash);
   const last = withPrompts ? 'prompt sent (hash: start)' : 'input (start)';
+  // multiple choice: the raw answer is in the shown letters, expected and parsed are not
+  const ordered = hasShownOrder(m);
+  const heads = ordered
+    ? " shown order | expected (data set's letter) | parsed (data set's letter) | model output (shown letters) |"
+    : ' expected | parsed | model output |';
   return [
     '',
     `### ${cellText(m.name)}: ${regression ? 'largest errors' : 'sample of wrong answers'} (${m.items.wrong + m.items.unparseable} in total)`,
     '',
-    `| item |${folded ? ' fold |' : ''} expected | parsed | model output | ${last} |`,
-    `|---|${folded ? '---|' : ''}---|---|---|---|`,
+    `| item |${folded ? ' fold |' : ''}${heads} ${last} |`,
+    `|---|${folded ? '---|' : ''}${ordered ? '---|' : ''}---|---|---|---|`,
     ...m.wrongAnswers.map(
       (w) =>
-        `| ${cellText(w.id)} |${folded ? ` ${w.fold + 1} |` : ''} ${cellText(w.expected ?? MISSING_VALUE)} | ${w.parsed === null ? '**unparseable**' : cellText(w.parsed)} | ${cellText(cut(w.answer ?? '', ANSWER_CHARS))} | ${withPrompts ? promptText(w.promptHash, prompts) : cellText(cut(w.input, MARKDOWN_PROMPT_CHARS))} |`,
+        `| ${cellText(w.id)} |${folded ? ` ${w.fold + 1} |` : ''}${ordered ? ` ${cellText(shownOrderText(w))} |` : ''} ${cellText(w.expected ?? MISSING_VALUE)} | ${w.parsed === null ? '**unparseable**' : cellText(w.parsed)} | ${cellText(cut(w.answer ?? '', ANSWER_CHARS))} | ${withPrompts ? promptText(w.promptHash, prompts) : cellText(cut(w.input, MARKDOWN_PROMPT_CHARS))} |`,
     ),
   ];
 }
 
 /**
  * The wrong-answers section of `report.md`: per model, the sampled wrong and unparseable
- * answers with the prompt sent. Everything from data, models or servers is escaped (HTML,
+ * answers with the prompt sent (multiple-choice: and the choice order shown, with a note on
+ * which letters each column is in). Everything from data, models or servers is escaped (HTML,
  * table pipes, line breaks); prompts are cut to {@link MARKDOWN_PROMPT_CHARS} characters with
  * a note of how many were left out (every prompt is whole in `prompts.arrow`, keyed by the
  * hash shown).
@@ -75,6 +82,7 @@ export function wrongAnswersSection(r: RunResults): string[] {
   const folded = r.evaluation.folds > 1;
   for (const m of r.models) lines.push(...modelSection(m, r.prompts, regression, folded));
   if (folded && r.models.some((m) => m.wrongAnswers.length > 0)) lines.push('', FOLD_NUMBERING);
+  if (r.models.some(hasShownOrder)) lines.push('', SHOWN_ORDER_NOTE);
   if (r.prompts !== undefined) {
     lines.push(
       '',

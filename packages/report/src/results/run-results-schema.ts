@@ -233,6 +233,19 @@ const ModelResultSchema = z.object({
        * the top-level `prompts`. Absent in files written before prompts were kept.
        */
       promptHash: z.string().optional(),
+      /**
+       * multiple-choice: the choice order the answer was asked in (`permutation` in
+       * `predictions.arrow`: 0 for the data set's order, then 1..`task.permutations`). Absent
+       * for other tasks and in files written before it existed.
+       */
+      permutation: z.number().int().nonnegative().optional(),
+      /**
+       * multiple-choice: the data set's letters of the choices in the order that prompt showed
+       * them, space-separated: `C A D B` means the choice shown first (as A, or 1 with
+       * `task.extract: number`) was the data set's C. `answer` is in the shown letters,
+       * `expected` and `parsed` in the data set's. Absent where `permutation` is.
+       */
+      choiceOrder: z.string().optional(),
     }),
   ),
   /**
