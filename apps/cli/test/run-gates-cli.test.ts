@@ -57,14 +57,25 @@ describe('assay run as a CI gate', () => {
   }, 120_000);
 
   it('exits 1 on a failed gate, with the numbers in the JUnit failure and the reason last', async () => {
-    const config = writeRunConfig(dir, 'gates', server.baseUrl, {
+    const config = writeRunConfig(dir, 'gates-failed', server.baseUrl, {
       thresholds: [
         'accuracy >= 0.5',
         'f1_macro.ci_low >= 0.9999',
         'p90_latency_ms.ci_high <= 0.001',
-        // no value without streaming; 40 requests would give a p50 both ends (a p95's upper end
-        // needs 72, so `assay run` would refuse the run before sending)
-        'p50_ttft_ms.ci_high <= 100',
+        // no value: a streamed one-token answer has no time between tokens (a TTFT or TPOT gate
+        // on a model not streamed, and a p95's upper end on 40 requests, `assay run` refuses
+        // before sending); 40 requests would give a p50 both ends
+        'p50_tpot_ms.ci_high <= 100',
+      ],
+      models: [
+        {
+          name: 'nb',
+          provider: 'openai-chat',
+          baseUrl: server.baseUrl,
+          model: 'assay-spam-nb',
+          params: { maxTokens: 1 },
+          streaming: true,
+        },
       ],
     });
     const junit = join(dir, 'ci', 'fail.xml');
@@ -75,14 +86,14 @@ describe('assay run as a CI gate', () => {
       /^assay: exit 1: 3 of 4 threshold checks failed: f1_macro\.ci_low >= 0\.9999 \[nb\] \(f1_macro\.ci_low [\d.]+ is not >= 0\.9999; /,
     );
     const results = RunResultsSchema.parse(
-      JSON.parse(readFileSync(join(dir, 'gates', 'results.json'), 'utf8')),
+      JSON.parse(readFileSync(join(dir, 'gates-failed', 'results.json'), 'utf8')),
     );
     const f1 = results.thresholds.find((t) => t.threshold === 'f1_macro.ci_low >= 0.9999')!;
     const xml = readFileSync(junit, 'utf8');
     expect(await junitSchemaErrors(xml)).toEqual([]);
     const suite = parseJunit(xml).testsuite[0]!;
     expect(suite).toMatchObject({ tests: '4', failures: '2', errors: '1' });
-    const [passed, failed, latency, ttft] = suite.testcase!;
+    const [passed, failed, latency, tpot] = suite.testcase!;
     expect(passed!.failure).toBeUndefined();
     expect(passed!['system-out']).toMatch(/^accuracy >= 0\.5 holds for nb: accuracy /);
     const figure = (x: number | null | undefined) => x!.toFixed(4);
@@ -91,16 +102,16 @@ describe('assay run as a CI gate', () => {
       message: `f1_macro.ci_low >= 0.9999 fails for nb: f1_macro.ci_low ${figure(f1.ciLow)} is not >= 0.9999; value ${figure(f1.value)}, 95% interval [${figure(f1.ciLow)}, ${figure(f1.ciHigh)}] (bootstrap-percentile)`,
     });
     expect(latency!.failure!.message).toMatch(/is not <= 0\.001; value [\d.]+, 95% interval \[/);
-    expect(ttft!.error).toMatchObject({
+    expect(tpot!.error).toMatchObject({
       type: 'no-value',
       message:
-        'p50_ttft_ms.ci_high <= 100 could not be checked for nb: p50_ttft_ms has no value in this run; value —, 95% interval — (order-statistic)',
+        'p50_tpot_ms.ci_high <= 100 could not be checked for nb: p50_tpot_ms has no value in this run; value —, 95% interval — (order-statistic)',
     });
     // appended to the first run's summary, as GitHub does with $GITHUB_STEP_SUMMARY
     const md = readFileSync(summary, 'utf8');
     expect(md.match(/^### /gm)).toHaveLength(2);
-    expect(md).toMatch(/### ❌ assay run gates: FAIL\n/);
-    expect(md).toContain('| `p50_ttft_ms.ci_high <= 100` | nb | — | — | ci_high | **ERROR**');
+    expect(md).toMatch(/### ❌ assay run gates-failed: FAIL\n/);
+    expect(md).toContain('| `p50_tpot_ms.ci_high <= 100` | nb | — | — | ci_high | **ERROR**');
   }, 120_000);
 
   it('exits 2 naming the expression and the column of a bad threshold, before any request', async () => {

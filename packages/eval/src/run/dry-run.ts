@@ -294,7 +294,7 @@ export async function dryRun(
       ...credentialHeaderWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
-      // what `assay run` refuses before sending: a gate no answer of this plan can check
+      // what `assay run` refuses before sending: a gate no answer of this plan can check or pass
       ...gateSizeWarnings(config, plans),
       ...judgeKeyWarnings(config, options.env ?? process.env),
       ...headerEnvWarnings(config, options.env ?? process.env),

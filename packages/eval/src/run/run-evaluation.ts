@@ -50,8 +50,10 @@ export interface ExecuteRunOptions {
    */
   inProcessServer?: boolean;
   /**
-   * a threshold on a percentile's interval end that the planned requests cannot bound (it
-   * would end as an ERROR, see `uncheckableGates`): `refuse` the run before anything is sent
+   * a threshold that can only end badly whatever the service answers (see `checkGateSizes`): a
+   * percentile's interval end the planned requests cannot bound, a Wilson end (`error_rate`,
+   * `unparseable_rate`, accuracy) no outcome of the planned count can pass, a TTFT or TPOT
+   * figure of a model that is not streamed: `refuse` the run before anything is sent
    * (`assay run`), or `warn` (default: a note before sending, and a `results.json` warning;
    * `assay tune`, whose constraints are checked per candidate, on fewer items at first)
    */
@@ -229,7 +231,7 @@ function throwIfInterrupted(options: ExecuteRunOptions): void {
  *   `RUN_FAILED` at `models[i].baseUrl` when a model's first requests all failed to reach its
  *   service (see `UnreachableWatch`; every model's sending stops, what finished is journaled),
  *   `PLAN_TOO_LARGE` when the folds or predictions exceed the stated limits, `INVALID_CONFIG` at
- *   `thresholds[i]` for a gate the planned requests cannot check (`uncheckableGates: 'refuse'`),
+ *   `thresholds[i]` for a gate that can only end badly (`uncheckableGates: 'refuse'`),
  *   or a data/config error
  * @example
  * const mailRun = await executeRun(await loadRunConfig(join(dir, 'run.yaml')));

@@ -3,6 +3,12 @@ import { parseThreshold } from '../config/thresholds.js';
 import { EvaluationError } from '../errors.js';
 import { percentileBoundSize, percentileMetric } from '../summary/percentile-bound-size.js';
 import type { RequestPlan } from './plan.js';
+import { unpassableGates, unpassableGateText } from './unpassable-gates.js';
+import {
+  unstreamedBecause,
+  unstreamedTimingGates,
+  unstreamedTimingGateText,
+} from './unstreamed-timing-gates.js';
 
 /** A threshold on a percentile's interval end that a model's planned requests cannot bound. */
 export interface UncheckableGate {
@@ -37,7 +43,8 @@ export function plannedRequests(plans: ReadonlyMap<string, RequestPlan>): Map<st
  * <= 800`) that no outcome of the run can check: the interval's end exists only from a count of
  * timed requests ({@link percentileBoundSize}, the rule of the interval read after the run), and
  * a model's timed requests are at most its planned ones (a failed request has no timing).
- * Such a threshold ends as an ERROR, and the run fails, whatever the service answers.
+ * Such a threshold ends as an ERROR, and the run fails, whatever the service answers. A TTFT or
+ * TPOT one on a model that is not streamed is left to `unstreamedTimingGates`: no count helps it.
  *
  * @param config - the validated configuration (`thresholds`, `evaluation.ci`)
  * @param planned - each model's planned requests ({@link plannedRequests})
@@ -61,6 +68,7 @@ export function uncheckableGates(
     const needed = parsed.threshold.bound === 'ci_high' ? size.high : size.low;
     const short = new Map<number, string[]>();
     for (const model of config.models) {
+      if (percentile.timing !== 'latency' && unstreamedBecause(model) !== undefined) continue;
       const n = planned.get(model.name) ?? 0;
       if (n < needed) short.set(n, [...(short.get(n) ?? []), model.name]);
     }
@@ -96,36 +104,54 @@ export function uncheckableGateText(gate: UncheckableGate, ci: number): string {
   return `thresholds[${gate.index}] '${gate.threshold}' cannot be checked: ${who} ${planned} planned, and the ${end} ${level} bound of ${metric} exists only from ${gate.needed} timed requests, so the threshold would end as an ERROR and fail the run after every request was paid for. Plan at least ${gate.needed} requests (more items: dataset.limit)${point}.`;
 }
 
+/** One gate that can only end badly, with the sentence that says why. */
+interface GateProblem {
+  /** its index in `thresholds` */
+  readonly index: number;
+  /** the sentence */
+  readonly text: string;
+}
+
 /**
- * Refuses a run whose thresholds include an uncheckable gate, before any request is sent: its
- * outcome is a failure known in advance, and every request would be paid for to learn it.
- *
- * @param gates - the uncheckable gates ({@link uncheckableGates})
- * @param ci - the confidence level (`evaluation.ci`)
- * @throws EvaluationError `INVALID_CONFIG` at `thresholds[i]` of the first, naming every one
- * @example
- * refuseUncheckableGates(uncheckableGates(config, new Map([['nb', 80]])), 0.95); // undefined
+ * Every gate the run can only end badly on, in threshold order: a percentile end the planned
+ * requests cannot bound ({@link uncheckableGates}), a Wilson end no outcome of the planned count
+ * can pass (`unpassableGates`), a TTFT or TPOT figure of a model that is not streamed
+ * (`unstreamedTimingGates`).
  */
-export function refuseUncheckableGates(gates: readonly UncheckableGate[], ci: number): void {
-  if (gates.length === 0) return;
-  const sentences = gates.map((g) => uncheckableGateText(g, ci));
-  throw new EvaluationError(
-    'INVALID_CONFIG',
-    `The run was not started, and no request was sent: ${sentences.join(' ')}`,
-    { path: `thresholds[${gates[0]!.index}]` },
-  );
+function gateProblems(config: RunConfig, plans: ReadonlyMap<string, RequestPlan>): GateProblem[] {
+  const ci = config.evaluation.ci;
+  const problems: GateProblem[] = [
+    ...uncheckableGates(config, plannedRequests(plans)).map((g) => ({
+      index: g.index,
+      text: uncheckableGateText(g, ci),
+    })),
+    ...unpassableGates(config, plans).map((g) => ({
+      index: g.index,
+      text: unpassableGateText(g, ci),
+    })),
+    ...unstreamedTimingGates(config).map((g) => ({
+      index: g.index,
+      text: unstreamedTimingGateText(g),
+    })),
+  ];
+  // stable: within one threshold, the order of the rules above and of the models
+  return problems.sort((a, b) => a.index - b.index);
 }
 
 /**
  * The run's check of its gates before sending: refuses (`refuse`) or warns of (`warn`, the
- * default) each threshold its planned requests cannot check.
+ * default) each threshold that can only end badly whatever the service answers: an interval end
+ * its planned requests cannot give or no outcome of them can pass, or a TTFT or TPOT figure of a
+ * model that is not streamed. Its outcome is known in advance, and every request would be paid
+ * for to learn it.
  *
  * @param config - the validated configuration
  * @param plans - each model's request plan
  * @param options - `uncheckableGates`: `refuse` (`assay run`) or `warn` (a note now, the
  *   returned warnings later); `onNote`: told each warning before anything is sent
  * @returns the warnings, for `results.json` `warnings` (none when refusing)
- * @throws EvaluationError `INVALID_CONFIG` at `thresholds[i]` in `refuse` mode
+ * @throws EvaluationError `INVALID_CONFIG` at `thresholds[i]` of the first, naming every one,
+ *   in `refuse` mode
  * @example
  * checkGateSizes(config, (await planRun(config)).plans, { uncheckableGates: 'refuse' }); // []
  */
@@ -137,21 +163,26 @@ export function checkGateSizes(
     readonly onNote?: ((message: string) => void) | undefined;
   },
 ): string[] {
-  const gates = uncheckableGates(config, plannedRequests(plans));
-  const ci = config.evaluation.ci;
-  if (options.uncheckableGates === 'refuse') refuseUncheckableGates(gates, ci);
-  const warnings = gates.map((g) => uncheckableGateText(g, ci));
+  const problems = gateProblems(config, plans);
+  if (options.uncheckableGates === 'refuse' && problems.length > 0) {
+    throw new EvaluationError(
+      'INVALID_CONFIG',
+      `The run was not started, and no request was sent: ${problems.map((p) => p.text).join(' ')}`,
+      { path: `thresholds[${problems[0]!.index}]` },
+    );
+  }
+  const warnings = problems.map((p) => p.text);
   for (const w of warnings) options.onNote?.(w);
   return warnings;
 }
 
 /**
- * The sentence of each threshold the planned requests cannot check, for a dry run's warnings:
- * what `assay run` would refuse before sending.
+ * The sentence of each threshold that can only end badly, for a dry run's warnings: what
+ * `assay run` would refuse before sending.
  *
  * @param config - the validated configuration
  * @param plans - each model's request plan
- * @returns one sentence per threshold and planned count concerned
+ * @returns one sentence per threshold and model (or planned count) concerned
  * @example
  * gateSizeWarnings(config, (await planRun(config)).plans); // []
  */
@@ -159,6 +190,5 @@ export function gateSizeWarnings(
   config: RunConfig,
   plans: ReadonlyMap<string, RequestPlan>,
 ): string[] {
-  const ci = config.evaluation.ci;
-  return uncheckableGates(config, plannedRequests(plans)).map((g) => uncheckableGateText(g, ci));
+  return gateProblems(config, plans).map((p) => p.text);
 }

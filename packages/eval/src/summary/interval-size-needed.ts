@@ -1,8 +1,18 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
 import { normalQuantile, wilsonInterval } from '@assay/stats';
 
-/** How far the best outcome of a count reaches: its Wilson end at `n` trials, by the bound. */
-function bestEnd(bound: 'ci_low' | 'ci_high', n: number, ci: number): number {
+/**
+ * How far the best outcome of a count reaches: its Wilson end at `n` trials, by the bound (the
+ * upper end of a rate with none failed, the lower end of a share with every one right).
+ *
+ * @param bound - `ci_high` (a rate gated from above) or `ci_low` (a share gated from below)
+ * @param n - the trials
+ * @param ci - the confidence level (`evaluation.ci`)
+ * @returns the Wilson end
+ * @example
+ * wilsonBestEnd('ci_high', 40, 0.95); // 0.0876…: no failure in 40 requests
+ */
+export function wilsonBestEnd(bound: 'ci_low' | 'ci_high', n: number, ci: number): number {
   // ci_high gates a rate (none failed is best), ci_low a share (every one right is best)
   const interval = wilsonInterval(bound === 'ci_high' ? 0 : n, n, ci)!;
   return bound === 'ci_high' ? interval[1] : interval[0];
@@ -40,8 +50,8 @@ export function wilsonTrialsNeeded(
   if (high ? limit >= 1 : limit <= 0) return 1;
   // the closed form, then a step either way against the interval itself (rounding)
   let n = Math.max(1, Math.ceil(high ? (z2 * (1 - limit)) / limit : (z2 * limit) / (1 - limit)));
-  while (n > 1 && meets(op, bestEnd(bound, n - 1, ci), limit)) n--;
-  while (!meets(op, bestEnd(bound, n, ci), limit)) n++;
+  while (n > 1 && meets(op, wilsonBestEnd(bound, n - 1, ci), limit)) n--;
+  while (!meets(op, wilsonBestEnd(bound, n, ci), limit)) n++;
   return n;
 }
 
@@ -97,7 +107,7 @@ export function withSizeNeeded(
     const level = t.level ?? ci;
     const needed = wilsonTrialsNeeded(bound, t.op!, t.limit, level);
     if (needed !== null && count.n >= needed) return t;
-    const best = bestEnd(bound, count.n, level);
+    const best = wilsonBestEnd(bound, count.n, level);
     return { ...t, sizeNeeded: { unit: count.unit, had: count.n, needed, best } };
   });
 }
