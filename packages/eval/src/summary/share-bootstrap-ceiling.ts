@@ -46,7 +46,7 @@ function binomialCdf(m: number, trials: number, p: number): number {
  * @param ci - the confidence level (`evaluation.ci`)
  * @returns the ceiling, in [0, 1]
  * @example
- * shareBootstrapCeiling(40, 1, 1000, 0.95); // 0.95: a wrong answer is drawn twice or more in far more than 2.5% of the resamples
+ * shareBootstrapCeiling(40, 1, 1000, 0.95); // 0.925: a wrong answer is drawn three times or more in far more than 2.5% of the resamples
  * shareBootstrapCeiling(40, 1, 1, 0.95); // 1
  */
 export function shareBootstrapCeiling(
