@@ -13,5 +13,6 @@ export { LabelError } from './label-error.js';
 export { LabelKindCheck } from './label-kind-check.js';
 export type { OptionKeys, OptionKeysProblem } from './option-keys.js';
 export { optionKeysProblem } from './option-keys.js';
+export { quotedLabel } from './quoted-label.js';
 export { isMissingLabel, readLabel } from './read-label.js';
 export { sortedUnion } from './sorted-union.js';

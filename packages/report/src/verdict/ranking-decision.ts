@@ -1,5 +1,5 @@
+import { quotedLabel } from '@assay/labels';
 import { fmt } from '../format/format-number.js';
-import { quotedLabel } from '../format/quoted-label.js';
 import type { ModelResult } from '../results/run-results-schema.js';
 import { confusionFacts } from './confusion-facts.js';
 import { percentOf } from './words.js';

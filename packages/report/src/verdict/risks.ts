@@ -1,6 +1,6 @@
+import { quotedLabel } from '@assay/labels';
 import { testedItems } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
-import { quotedLabel } from '../format/quoted-label.js';
 import { plainText, type TextPart } from '../format/text-parts.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';

@@ -1,6 +1,6 @@
+import { quotedLabel } from '@assay/labels';
 import { everyItemOnceText } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
-import { quotedLabel } from '../format/quoted-label.js';
 import { joinParts, plainText, type TextPart } from '../format/text-parts.js';
 import {
   thresholdFigure,

@@ -1,29 +1,9 @@
+import { quotedLabel } from '@assay/labels';
+
 /** Labels a warning lists before it says how many more there are. */
 export const LISTED_LABELS = 10;
 
-/**
- * Whitespace JSON.stringify leaves as it is but a reader cannot see: no-break and other
- * Unicode spaces, which made `"spam\u00a0"` print as `"spam "`.
- */
-const UNSEEN_SPACE = /[\u0085\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
-
-/**
- * One label as JSON, with the Unicode spaces JSON leaves bare escaped (`"spam\u00a0"`), so
- * that two labels differing only in whitespace read differently.
- *
- * @param label - the label
- * @returns e.g. `"ham "`, `"spam\u00a0"`, `1`
- * @example
- * ```ts
- * quotedLabel('spam\u00a0'); // '"spam\\u00a0"'
- * ```
- */
-export function quotedLabel(label: unknown): string {
-  return (JSON.stringify(label) ?? String(label)).replace(
-    UNSEEN_SPACE,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
+export { quotedLabel };
 
 /**
  * A label as a table shows it: as it is, or quoted as {@link quotedLabel} does when whitespace
@@ -40,9 +20,10 @@ export function quotedLabel(label: unknown): string {
  */
 export function labelText(label: unknown): string {
   if (typeof label !== 'string') return String(label);
-  // a fresh search: the global pattern's test would carry lastIndex from call to call
-  const hidden = label === '' || /^\s|\s$/u.test(label) || label.search(UNSEEN_SPACE) >= 0;
-  return hidden ? quotedLabel(label) : label;
+  const quoted = quotedLabel(label);
+  // quotedLabel escapes exactly the Unicode spaces a reader cannot see
+  const hidden = label === '' || /^\s|\s$/u.test(label) || quoted !== JSON.stringify(label);
+  return hidden ? quoted : label;
 }
 
 /**
