@@ -105,7 +105,7 @@ async function waitForTurn(
 /** What {@link runAttempt} needs for one attempt of a call. */
 function attemptContext(ctx: ClientContext, call: PreparedCall, scope: AbortScope): AttemptContext {
   return {
-    pool: ctx.pool,
+    transport: ctx.transport,
     path: ctx.requestPath,
     headers: call.headers,
     body: call.body.bytes,

@@ -1,9 +1,8 @@
-import type { Pool } from 'undici';
 import type { ResponseCache } from '../cache/response-cache.js';
 import type { ClientConfig, ResolvedClientConfig } from '../config/client-config.js';
 import { resolveConfig } from '../config/resolve-config.js';
 import { credentialsOf, redact, secretsOf } from '../http/attempt-failure.js';
-import { PoolRegistry } from '../http/pool-registry.js';
+import { PoolRegistry, type Transport } from '../http/pool-registry.js';
 import type { ResponseLimits } from '../http/response-limits.js';
 import { AdaptiveConcurrency } from '../policies/adaptive-concurrency.js';
 import { ConcurrencyLimiter } from '../policies/concurrency.js';
@@ -50,8 +49,8 @@ export interface ClientContext {
   readonly limits: ResponseLimits;
   /** Owns the HTTP pools; closed by `close()`. */
   readonly pools: PoolRegistry;
-  /** The pool for the base URL's origin. */
-  readonly pool: Pool;
+  /** Sends to the base URL's origin (undici, or the lean transport in benchmark mode). */
+  readonly transport: Transport;
   /** Concurrency slots. */
   readonly limiter: ConcurrencyLimiter;
   /** Moves the limiter's limit on overload; undefined unless `concurrency.adaptive`. */
@@ -116,6 +115,8 @@ export function createClientContext(
     connections: cfg.concurrency.max,
     maxResponseBytes: cfg.maxResponseBytes,
     idleMs: cfg.timeouts.idleMs,
+    // a load test measures the service against the client's own cost per request
+    lean: cfg.benchmarkMode,
   });
   const limiter = new ConcurrencyLimiter(cfg.concurrency.max);
   // headersFromEnv's go where the configured headers go: no name is in both (the schema
@@ -146,7 +147,7 @@ export function createClientContext(
       totalMs: cfg.timeouts.totalMs,
     },
     pools,
-    pool: pools.get(url.origin),
+    transport: pools.get(url.origin),
     limiter,
     adaptive: cfg.concurrency.adaptive
       ? new AdaptiveConcurrency(limiter, {

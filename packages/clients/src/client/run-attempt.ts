@@ -1,11 +1,11 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { EventSourceMessage } from 'eventsource-parser';
-import type { Pool } from 'undici';
 import type { StreamEvent } from '../completion.js';
 import type { AbortScope } from '../http/abort-scope.js';
 import { AttemptFailure, excerpt, redact } from '../http/attempt-failure.js';
 import { classifyError } from '../http/classify-error.js';
-import { type DispatchedResponse, dispatchRequest } from '../http/dispatch-response.js';
+import type { DispatchedResponse } from '../http/dispatch-response.js';
+import type { Transport } from '../http/pool-registry.js';
 import { REDIRECT_STATUSES, redirectFailure } from '../http/redirect-failure.js';
 import { type ResponseLimits, tooLargeFailure } from '../http/response-limits.js';
 import { SseSplitter } from '../http/sse-splitter.js';
@@ -22,7 +22,7 @@ import type { RecordBuilder } from '../records/request-record.js';
 
 /** Everything one HTTP attempt needs. */
 export interface AttemptContext {
-  readonly pool: Pool;
+  readonly transport: Transport;
   readonly path: string;
   readonly headers: Record<string, string>;
   /** The JSON body's bytes. */
@@ -71,8 +71,7 @@ export async function runAttempt(ctx: AttemptContext): Promise<ParsedCompletion>
   const { record, scope } = ctx;
   let res: DispatchedResponse;
   try {
-    res = await dispatchRequest(
-      ctx.pool,
+    res = await ctx.transport.dispatch(
       { path: ctx.path, headers: ctx.headers, body: ctx.body },
       scope,
     );

@@ -321,7 +321,9 @@ export const ClientConfigSchema = z
     benchmarkMode: z
       .boolean()
       .default(false)
-      .describe('No retries and no cache: every failure and every latency is visible.'),
+      .describe(
+        'No retries and no cache: every failure and every latency is visible. Requests go through a lean HTTP/1.1 transport with a lower cost per request than undici (for load tests).',
+      ),
     concurrency: ConcurrencySchema,
     rateLimit: z
       .strictObject({

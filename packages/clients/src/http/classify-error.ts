@@ -69,15 +69,27 @@ export function classifyError(
       `The request ${what} exceeded its total timeout${limitText(limits.totalMs, 'totalMs')}.`,
     );
   }
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   // Network and undici errors carry a string code; anything else is a bug and must surface.
-  if (typeof code !== 'string') throw error;
+  if (code === undefined) throw error;
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE')
     return tooLargeFailure(what, limits, undefined, undefined);
   if (TIMEOUT_CODES.has(code))
     return new AttemptFailure('timeout', timeoutSentence(code, what, limits));
   const message = redact(error instanceof Error ? error.message : String(error), secrets);
   return new AttemptFailure('connection', `The connection ${what} failed (${code}: ${message}).`);
+}
+
+/**
+ * A network error's code. undici's `HTTPParserError` (a response that is not HTTP) comes
+ * without one from some of its checks (an invalid header value), and is given one here.
+ */
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error && error.name === 'HTTPParserError'
+    ? 'HPE_INVALID_RESPONSE'
+    : undefined;
 }
 
 /** ` of 1000 ms (config.timeouts.headersMs)`, or nothing when the limit is not known. */

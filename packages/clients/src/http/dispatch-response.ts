@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { type Dispatcher, errors, type Pool } from 'undici';
 import type { AbortScope } from './abort-scope.js';
+import { BodyRelay, type ChunkReader } from './body-relay.js';
 
 /** What {@link dispatchRequest} sends. */
 export interface DispatchOptions {
@@ -9,8 +10,7 @@ export interface DispatchOptions {
   readonly body: string | Buffer;
 }
 
-/** Receives each piece of a response body; returning `false` stops reading (the body is destroyed). */
-export type ChunkReader = (chunk: Buffer) => boolean | undefined;
+export type { ChunkReader } from './body-relay.js';
 
 /**
  * A response whose headers have arrived: its body is read once, with {@link read}, as undici
@@ -64,11 +64,8 @@ class ResponseHandler implements DispatchedResponse {
   #raw: Buffer[] | null = null;
   #headers: IncomingHttpHeaders | undefined;
   #abort: ((reason?: Error) => void) | undefined;
-  #pending: Buffer[] | undefined = [];
-  #reader: ChunkReader | undefined;
+  readonly #body = new BodyRelay();
   #ended = false;
-  #error: Error | undefined;
-  #settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
   readonly #started: { resolve: (r: DispatchedResponse) => void; reject: (e: Error) => void };
   #headersDone = false;
   readonly #scope: AbortScope;
@@ -119,18 +116,14 @@ class ResponseHandler implements DispatchedResponse {
 
   onData(chunk: Buffer): boolean {
     if (this.destroyed) return false;
-    if (this.#reader === undefined) {
-      this.#pending?.push(chunk);
-      return true;
-    }
-    if (this.#reader(chunk) === false) this.destroy();
+    if (!this.#body.push(chunk)) this.destroy();
     return true;
   }
 
   onComplete(): void {
     this.#ended = true;
     this.destroyed = true;
-    this.#settle?.resolve();
+    this.#body.end();
   }
 
   onError(error: Error): void {
@@ -140,34 +133,19 @@ class ResponseHandler implements DispatchedResponse {
       return;
     }
     if (this.#ended) return;
-    this.#error = error;
     this.destroyed = true;
-    this.#settle?.reject(error);
+    this.#body.fail(error);
   }
 
   read(reader: ChunkReader): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.#settle = { resolve, reject };
-      const pending = this.#pending ?? [];
-      this.#pending = undefined;
-      for (const chunk of pending) {
-        if (reader(chunk) === false) {
-          this.destroy();
-          resolve();
-          return;
-        }
-      }
-      if (this.#error !== undefined) reject(this.#error);
-      else if (this.#ended) resolve();
-      else this.#reader = reader;
-    });
+    return this.#body.read(reader, () => this.destroy());
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
     this.#abort?.(new errors.RequestAbortedError('The response was not read to its end.'));
-    this.#settle?.resolve();
+    this.#body.stop();
   }
 }
 
