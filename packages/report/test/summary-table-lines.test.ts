@@ -100,3 +100,31 @@ describe("the terminal's comparison line", () => {
     );
   });
 });
+
+describe("the terminal's request line of a model whose retry budget ran out", () => {
+  const service = (errorsByClass: Record<string, number>, failed: number) =>
+    sampleModel('nb', {
+      service: {
+        ...sampleModel('nb').service,
+        failed,
+        errorsByClass,
+        retried: 0,
+        retries: 10,
+        notRetriedBudget: 9,
+      },
+    });
+
+  test('blames the budget when the service answered with errors', () => {
+    const text = summaryTable(sampleResults([service({ http_status: 12 }, 12)]));
+    expect(text).toContain(
+      '9 failed without the retries they had left, the retry budget being spent: the error rate counts them too',
+    );
+  });
+
+  test('says the service was not reached when every failure was a connection failure', () => {
+    const text = summaryTable(sampleResults([service({ connection: 12 }, 12)]));
+    expect(text).toContain(
+      '9 failed without the retries they had left, the retry budget being spent on connection failures: the service was not reached, and no retry helps until it is running: the error rate counts them too',
+    );
+  });
+});

@@ -180,8 +180,21 @@ function retriedText(s: RunResults['models'][number]['service']): string {
   const counts =
     unretried === 0
       ? 'the error rate counts only requests that failed after every retry'
-      : `${n === 0 ? '; ' : ''}${unretried} failed without the retries they had left, the retry budget being spent: the error rate counts them too`;
+      : `${n === 0 ? '; ' : ''}${unretried} failed without the retries they had left, ${budgetCause(s)}: the error rate counts them too`;
   return `${head}${counts}${n === 0 ? '' : ')'}`;
+}
+
+/**
+ * Why failures went without their retries. When every failure was a connection failure (a
+ * refused, reset or closed connection: the service was not there), the budget was spent on
+ * that same service and is not what to fix, as the run's own warning says.
+ */
+function budgetCause(s: RunResults['models'][number]['service']): string {
+  const connection = s.errorsByClass.connection ?? 0;
+  if (s.failed > 0 && connection === s.failed) {
+    return 'the retry budget being spent on connection failures: the service was not reached, and no retry helps until it is running';
+  }
+  return 'the retry budget being spent';
 }
 
 /**
