@@ -293,6 +293,32 @@ describe('a failed interval threshold that the run was too small to pass', () =>
   });
 });
 
+describe("a failed interval threshold on a task's share at 1", () => {
+  const perfect: ThresholdResult = {
+    threshold: 'accuracy.ci_low >= 0.95',
+    model: 'nb',
+    metric: 'accuracy',
+    value: 1,
+    passed: false,
+    bound: 'ci_low',
+    op: '>=',
+    limit: 0.95,
+    ciLow: 0.9124,
+    ciHigh: 1,
+    interval: 'wilson',
+    outcome: 'fail',
+    sizeNeeded: { unit: 'items', had: 40, needed: 73, best: 0.9124 },
+  };
+
+  it('says what a perfect run of this size reaches, not that no run of this size could pass', () => {
+    const text = thresholdDetails(perfect, 0.95);
+    expect(text).toContain(
+      '; with every one of its 40 items right, the 95% Wilson lower end is 0.9124: such a run needs at least 73 items to meet >= 0.95 (evaluate more items or loosen the bound; a run with a wrong answer gets a bootstrap interval instead)',
+    );
+    expect(text).not.toContain('too few');
+  });
+});
+
 describe('a compared figure that rounds onto its limit', () => {
   const nearly: ThresholdResult = {
     threshold: 'f1_macro.ci_low >= 0.93',

@@ -188,6 +188,7 @@ function sizeNeededText(t: ThresholdResult, ci: number): string {
   const s = t.sizeNeeded;
   if (s === undefined) return '';
   const level = levelText(t.level ?? ci);
+  if (!ALWAYS_WILSON.has(t.metric)) return perfectRunText(t, s, level);
   const best =
     t.bound === 'ci_high'
       ? `even with none failed, the ${level} Wilson upper end would be ${fmt(s.best, 4)}`
@@ -197,6 +198,32 @@ function sizeNeededText(t: ThresholdResult, ci: number): string {
       ? `no number of ${s.unit} can meet ${t.op} ${t.limit}`
       : `the bound needs at least ${s.needed} ${s.unit} (evaluate more items or loosen the bound)`;
   return `; this run had ${s.had} ${s.unit}, too few for the bound: ${best}, and ${needs}`;
+}
+
+/** Rates whose interval is Wilson's whatever the outcome; a task's share is Wilson's only at 0 or 1. */
+const ALWAYS_WILSON = new Set(['error_rate', 'unparseable_rate']);
+
+/**
+ * `sizeNeeded` of a task's share (accuracy, recall, ...) at 0 or 1. Only such a run gets a
+ * Wilson interval: one with a wrong answer keeps its bootstrap interval, which near 0 and 1 is
+ * narrower than Wilson's and may meet the bound where a perfect run cannot. So this says what
+ * a perfect run of this size reaches and how many items would let it pass, not that no run of
+ * this size could have passed.
+ */
+function perfectRunText(
+  t: ThresholdResult,
+  s: NonNullable<ThresholdResult['sizeNeeded']>,
+  level: string,
+): string {
+  const run =
+    t.bound === 'ci_high'
+      ? `with none of its ${s.had} ${s.unit} counted, the ${level} Wilson upper end is ${fmt(s.best, 4)}`
+      : `with every one of its ${s.had} ${s.unit} right, the ${level} Wilson lower end is ${fmt(s.best, 4)}`;
+  const needs =
+    s.needed === null
+      ? `no number of ${s.unit} lets such a run meet ${t.op} ${t.limit}`
+      : `such a run needs at least ${s.needed} ${s.unit} to meet ${t.op} ${t.limit} (evaluate more items or loosen the bound; a run with a wrong answer gets a bootstrap interval instead)`;
+  return `; ${run}: ${needs}`;
 }
 
 /**
