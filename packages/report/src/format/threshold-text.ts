@@ -217,7 +217,7 @@ function perfectRunText(
 ): string {
   const run =
     t.bound === 'ci_high'
-      ? `with none of its ${s.had} ${s.unit} counted, the ${level} Wilson upper end is ${fmt(s.best, 4)}`
+      ? `at a share of 0 over its ${s.had} ${s.unit}, the ${level} Wilson upper end is ${fmt(s.best, 4)}`
       : `with every one of its ${s.had} ${s.unit} right, the ${level} Wilson lower end is ${fmt(s.best, 4)}`;
   const needs =
     s.needed === null
