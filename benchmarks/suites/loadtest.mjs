@@ -1,7 +1,8 @@
 // assay loadtest's generator (@assay/loadtest) against autocannon in the same run, on the
 // reference model server with zero latency over loopback (the issue's benchmark):
 // - closed loop, 64 in flight: requests/s of ours / autocannon's (target >= 0.9), same
-//   streamed chat request body, paired rounds, ours and autocannon alternating;
+//   streamed chat request body, paired rounds, ours and autocannon alternating; then the
+//   same through the CLI (`assay loadtest --concurrency 64`, a fresh process per round);
 // - open loop, 2000 requests/s Poisson, 3 rounds: schedule lag p99 (target <= 1 ms, median of
 //   the rounds) and whether each step judged itself saturated.
 // Both sides send the same streamed chat request body to the same server. autocannon writes a
@@ -21,11 +22,15 @@
 // no generator's lag can be below what the operating system (here a virtual machine) gives it.
 // Run: pnpm build && node benchmarks/suites/loadtest.mjs
 // BENCH_LOADTEST_SECONDS=2 shortens each round (default 5).
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(import.meta.url);
+const cli = fileURLToPath(new URL('../../apps/cli/dist/bin.js', import.meta.url));
 
 if (process.argv[2] === '--server') {
   const { startModelServer } = await import('@assay/model-server');
@@ -169,6 +174,47 @@ async function main() {
   }
   console.log(
     `  closed loop, ${IN_FLIGHT} in flight: ours / autocannon, median of ${ROUNDS} paired rounds: ${median(ratios).toFixed(2)} (${ratios.map((r) => r.toFixed(2)).join(', ')}; target >= 0.90)`,
+  );
+
+  // what the user runs: the CLI, a fresh process per round, the same prompt from a CSV file
+  const dir = mkdtempSync(join(tmpdir(), 'assay-bench-loadtest-'));
+  const csv = join(dir, 'prompt.csv');
+  writeFileSync(csv, `text\n${Array(100).fill(JSON.stringify(prompt)).join('\n')}\n`);
+  const cliRatios = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const a = await peer();
+    const run = spawnSync(
+      process.execPath,
+      [
+        cli,
+        'loadtest',
+        '--base-url',
+        baseUrl,
+        '--model',
+        'assay-spam-nb',
+        '--concurrency',
+        String(IN_FLIGHT),
+        '--duration',
+        `${SECONDS}s`,
+        '--dataset',
+        csv,
+        '--prompt-column',
+        'text',
+        '--format',
+        'json',
+      ],
+      { encoding: 'utf8' },
+    );
+    if (run.status !== 0) throw new Error(`assay loadtest exited ${run.status}: ${run.stderr}`);
+    const b = JSON.parse(run.stdout);
+    cliRatios.push(b.throughput.requestsPerSec / a.rps);
+    console.log(
+      `  CLI round ${round + 1}: autocannon ${a.rps.toFixed(0)} req/s, \`assay loadtest --concurrency ${IN_FLIGHT}\` ${b.throughput.requestsPerSec.toFixed(0)} req/s (${b.requests.completed} completed, ${b.requests.failed} failed, ${b.harness.clientCpuUsPerRequest.toFixed(0)} µs CPU/request)`,
+    );
+  }
+  rmSync(dir, { recursive: true, force: true });
+  console.log(
+    `  closed loop through the CLI, ${IN_FLIGHT} in flight: ours / autocannon, median of ${ROUNDS} paired rounds: ${median(cliRatios).toFixed(2)} (${cliRatios.map((r) => r.toFixed(2)).join(', ')}; target >= 0.90)`,
   );
 
   const lags = [];

@@ -358,6 +358,31 @@ function contentLength(value: string): number {
   return Number(first);
 }
 
+/** Header names seen, as received, to their lower-cased form: a server sends the same few. */
+const NAMES = new Map<string, string>();
+const MAX_NAMES = 256;
+
+/** A header name lower-cased, or undefined when it is not a token. */
+function headerName(name: string): string | undefined {
+  const known = NAMES.get(name);
+  if (known !== undefined) return known;
+  if (!TOKEN.test(name)) return undefined;
+  const lower = name.toLowerCase();
+  if (NAMES.size < MAX_NAMES) NAMES.set(name, lower);
+  return lower;
+}
+
+/** A header value without the spaces and tabs around it (most have one space before). */
+function trimValue(raw: string): string {
+  const last = raw.charCodeAt(raw.length - 1);
+  if (last === 0x20 || last === 0x09) return raw.replace(EDGE_WHITESPACE, '');
+  const first = raw.charCodeAt(0);
+  if (first !== 0x20 && first !== 0x09) return raw;
+  return raw.charCodeAt(1) === 0x20 || raw.charCodeAt(1) === 0x09
+    ? raw.replace(EDGE_WHITESPACE, '')
+    : raw.slice(1);
+}
+
 /**
  * The status line and header lines of a head (without its final CRLF CRLF).
  *
@@ -376,15 +401,15 @@ function parseHead(text: string): ResponseHead {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const colon = line.indexOf(':');
-    const name = colon <= 0 ? '' : line.slice(0, colon);
+    const lower = headerName(colon <= 0 ? '' : line.slice(0, colon));
     // a folded line (leading space) or a name with spaces or controls: refused, as llhttp does
-    if (!TOKEN.test(name)) {
+    if (lower === undefined) {
       throw parseError(
         `Invalid header line: ${JSON.stringify(line.slice(0, 60))}`,
         'HPE_INVALID_HEADER_TOKEN',
       );
     }
-    const value = line.slice(colon + 1).replace(EDGE_WHITESPACE, '');
+    const value = trimValue(line.slice(colon + 1));
     // a control byte in a value (a bare CR or LF, NUL, ...): refused (RFC 9110 5.5), as llhttp does
     if (BAD_VALUE.test(value)) {
       throw parseError(
@@ -392,7 +417,7 @@ function parseHead(text: string): ResponseHead {
         'HPE_INVALID_HEADER_TOKEN',
       );
     }
-    headers.push(name.toLowerCase(), value);
+    headers.push(lower, value);
   }
   return { statusCode: Number(status[2]), minorVersion: Number(status[1]), headers };
 }

@@ -68,7 +68,8 @@ export function http1RequestBytes(
   if (BAD_PATH.test(path)) throw new errors.InvalidArgumentError('invalid request path');
   const block = headerBlock(headers);
   const head = `POST ${path} HTTP/1.1\r\n${block.hasHost ? '' : `host: ${host}\r\n`}${block.lines}content-length: ${body.length}\r\n\r\n`;
-  const headLength = Buffer.byteLength(head, 'latin1');
+  // latin1: one byte per character
+  const headLength = head.length;
   const bytes = Buffer.allocUnsafe(headLength + body.length);
   bytes.write(head, 0, 'latin1');
   body.copy(bytes, headLength);
