@@ -78,12 +78,7 @@ export class ConnectionDialer {
    * @returns how many are idle here afterwards (fewer where connects failed)
    */
   async preopen(origin: URL, count: number): Promise<number> {
-    const options: ConnectOptions = {
-      hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
-      host: origin.host,
-      protocol: origin.protocol,
-      port: origin.port,
-    };
+    const options = connectOptions(origin);
     const wanted = Math.max(0, count - this.#spare.length);
     const opened = await Promise.all(
       Array.from(
@@ -143,6 +138,23 @@ export class ConnectionDialer {
     (socket as SpareSocket)[DROP] = drop;
     this.#spare.push(socket);
   }
+}
+
+/**
+ * The connector's options for an origin (an IPv6 host without its brackets).
+ *
+ * @param origin - e.g. `http://[::1]:8000`
+ * @returns hostname, host, protocol and port
+ * @example
+ * connectOptions(new URL('http://[::1]:8000')).hostname; // '::1'
+ */
+export function connectOptions(origin: URL): ConnectOptions {
+  return {
+    hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
+    host: origin.host,
+    protocol: origin.protocol,
+    port: origin.port,
+  };
 }
 
 const DROP = Symbol('drop');

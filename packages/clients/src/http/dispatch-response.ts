@@ -149,7 +149,16 @@ class ResponseHandler implements DispatchedResponse {
   }
 }
 
-function abortReason(reason: unknown): Error {
+/**
+ * The error a request aborted by its scope fails with: the scope's reason when it is an error.
+ *
+ * @param reason - the scope's reason
+ * @returns the reason, or undici's `RequestAbortedError`
+ * @example
+ * abortReason(new Error('stop')).message; // 'stop'
+ * abortReason(undefined).name; // 'AbortError'
+ */
+export function abortReason(reason: unknown): Error {
   return reason instanceof Error ? reason : new errors.RequestAbortedError();
 }
 

@@ -1,4 +1,5 @@
 import { errors } from 'undici';
+import { HEADER_TOKEN, HEADER_VALUE_INVALID } from './header-syntax.js';
 
 /** A response's status line and headers. */
 export interface ResponseHead {
@@ -38,11 +39,8 @@ type State = (typeof State)[keyof typeof State];
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 const STATUS_LINE = /^HTTP\/1\.([01]) ([1-9]\d\d)(?: [^\r\n]*)?$/;
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** Optional whitespace around a header value: space and tab only (RFC 9110 5.6.3). */
 const EDGE_WHITESPACE = /^[ \t]+|[ \t]+$/g;
-/** A header value's bytes: tab, visible ASCII and space, and obs-text (as llhttp). */
-const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 /** Longest chunk-size line (size and extensions) accepted. */
 const MAX_SIZE_LINE = 1024;
 
@@ -366,7 +364,7 @@ const MAX_NAMES = 256;
 function headerName(name: string): string | undefined {
   const known = NAMES.get(name);
   if (known !== undefined) return known;
-  if (!TOKEN.test(name)) return undefined;
+  if (!HEADER_TOKEN.test(name)) return undefined;
   const lower = name.toLowerCase();
   if (NAMES.size < MAX_NAMES) NAMES.set(name, lower);
   return lower;
@@ -411,7 +409,7 @@ function parseHead(text: string): ResponseHead {
     }
     const value = trimValue(line.slice(colon + 1));
     // a control byte in a value (a bare CR or LF, NUL, ...): refused (RFC 9110 5.5), as llhttp does
-    if (BAD_VALUE.test(value)) {
+    if (HEADER_VALUE_INVALID.test(value)) {
       throw parseError(
         `Invalid header value: ${JSON.stringify(line.slice(0, 60))}`,
         'HPE_INVALID_HEADER_TOKEN',

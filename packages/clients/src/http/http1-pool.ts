@@ -1,8 +1,8 @@
 import type { Socket } from 'node:net';
 import { errors } from 'undici';
 import type { AbortScope } from './abort-scope.js';
-import type { ConnectionDialer } from './connection-dialer.js';
-import type { DispatchedResponse, DispatchOptions } from './dispatch-response.js';
+import { type ConnectionDialer, connectOptions } from './connection-dialer.js';
+import { abortReason, type DispatchedResponse, type DispatchOptions } from './dispatch-response.js';
 import { type ConnectionOwner, Http1Connection } from './http1-connection.js';
 import { type ExchangeLimits, Http1Exchange } from './http1-exchange.js';
 import { http1RequestBytes } from './http1-request.js';
@@ -14,10 +14,6 @@ export interface Http1PoolSettings extends ExchangeLimits {
   readonly connections: number;
   /** Longest idle time of a kept-alive connection, ms (less where the server says less). */
   readonly keepAliveMs: number;
-}
-
-function abortReason(reason: unknown): Error {
-  return reason instanceof Error ? reason : new errors.RequestAbortedError();
 }
 
 /**
@@ -76,12 +72,7 @@ export class Http1Pool implements ConnectionOwner {
    */
   constructor(origin: URL, dialer: ConnectionDialer, settings: Http1PoolSettings) {
     this.#host = origin.host;
-    this.#connect = {
-      hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
-      host: origin.host,
-      protocol: origin.protocol,
-      port: origin.port,
-    };
+    this.#connect = connectOptions(origin);
     this.#dialer = dialer;
     this.#settings = settings;
   }

@@ -1,8 +1,6 @@
 import { errors } from 'undici';
+import { HEADER_TOKEN, HEADER_VALUE_INVALID } from './header-syntax.js';
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-/** A header value's bytes: tab, visible ASCII and space, and obs-text (undici's check). */
-const BAD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 /** A request target: no space, control or character beyond latin1 (undici's check). */
 const BAD_PATH = /[^\u0021-\u00ff]/;
 /** Framing and connection headers are the transport's own; undici refuses them too. */
@@ -24,7 +22,7 @@ function headerBlock(headers: Readonly<Record<string, string>>): HeaderBlock {
   for (const name in headers) {
     const value = headers[name]!;
     const lower = name.toLowerCase();
-    if (!TOKEN.test(name) || BAD_VALUE.test(value) || REFUSED.has(lower)) {
+    if (!HEADER_TOKEN.test(name) || HEADER_VALUE_INVALID.test(value) || REFUSED.has(lower)) {
       throw new errors.InvalidArgumentError(`invalid ${name} header`);
     }
     // the body's length is the transport's to say
