@@ -97,6 +97,8 @@ export { rocAucBinaryKernel } from './kernels/roc-auc.js';
 export type { RankedValues, ScoreOrder } from './kernels/score-order.js';
 export { inScoreOrder, scoreOrderKernel, scoreOrderMatches } from './kernels/score-order.js';
 export { releaseSortScratch } from './kernels/scratch-pool.js';
+export type { SetWiseQuantity } from './kernels/set-wise-score.js';
+export { setWiseScoreKernel } from './kernels/set-wise-score.js';
 export { topKAccuracyKernel } from './kernels/top-k-accuracy.js';
 export type { AveragePrecisionScoreOptions } from './probabilistic/average-precision-score.js';
 export { averagePrecisionScore } from './probabilistic/average-precision-score.js';

@@ -24,17 +24,20 @@ const TWO_32 = 4294967296;
 const TWO_21 = 2097152;
 
 /**
- * splitmix32 step (Wellons' `lowbias32` finaliser over a golden-ratio Weyl
- * sequence): expands one 32-bit seed into well-mixed state words.
+ * splitmix32's output for Weyl state `state` (Wellons' `lowbias32` finaliser; the state
+ * itself advances by the golden-ratio increment `0x9e3779b9`): expands one 32-bit seed
+ * into well-mixed state words.
  */
-function splitmix32(state: number): [next: number, output: number] {
-  const next = (state + 0x9e3779b9) >>> 0;
-  let z = next;
+function lowbias32(state: number): number {
+  let z = state;
   z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
   z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
   z ^= z >>> 15;
-  return [next, z >>> 0];
+  return z >>> 0;
 }
+
+/** The golden-ratio Weyl increment of splitmix32. */
+const WEYL = 0x9e3779b9;
 
 /**
  * xoshiro128** 1.1 (Blackman & Vigna, 2018): 128-bit state, period 2^128 - 1,
@@ -47,17 +50,15 @@ export class Xoshiro128StarStar implements Rng {
   private s3: number;
 
   constructor(seed: number) {
-    let state = seed >>> 0;
-    const words: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const [next, output] = splitmix32(state);
-      state = next;
-      words.push(output);
-    }
-    this.s0 = words[0]!;
-    this.s1 = words[1]!;
-    this.s2 = words[2]!;
-    this.s3 = words[3]!;
+    // no array or tuple on the way: bootstrap replicates create one generator each
+    const w0 = ((seed >>> 0) + WEYL) >>> 0;
+    const w1 = (w0 + WEYL) >>> 0;
+    const w2 = (w1 + WEYL) >>> 0;
+    const w3 = (w2 + WEYL) >>> 0;
+    this.s0 = lowbias32(w0);
+    this.s1 = lowbias32(w1);
+    this.s2 = lowbias32(w2);
+    this.s3 = lowbias32(w3);
     // The all-zero state is the generator's one fixed point.
     if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
   }
