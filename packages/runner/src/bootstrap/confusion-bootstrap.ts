@@ -29,17 +29,35 @@ export function bootstrapConfusionCounts(
   const draw = new Float64Array(counts.length);
   const m = metrics.length;
   const out = new Float64Array(seeds.length * m);
+  const evaluators = metrics.map((metric) => replicateEvaluator(metric, k, columns));
   seeds.forEach((seed, r) => {
     sampleMultinomial(n, counts, createRng(seed), draw);
-    metrics.forEach((metric, j) => {
+    for (let j = 0; j < m; j++) {
       let value: number;
       try {
-        value = replicateValue(metric, draw, k, columns);
+        value = evaluators[j]!(draw);
       } catch {
         value = Number.NaN;
       }
       out[r * m + j] = value;
-    });
+    }
   });
   return out;
+}
+
+/**
+ * A metric's value on replicate counts: its own evaluator where it has one, else
+ * `replicateValue`; a metric that cannot be computed on the job at all is NaN throughout.
+ */
+function replicateEvaluator(
+  metric: ConfusionMetric,
+  k: number,
+  columns: ScoreColumns,
+): (counts: Float64Array) => number {
+  if (metric.evaluator === undefined) return (c) => replicateValue(metric, c, k, columns);
+  try {
+    return metric.evaluator(k, columns);
+  } catch {
+    return () => Number.NaN;
+  }
 }

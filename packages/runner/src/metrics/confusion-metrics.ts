@@ -13,6 +13,7 @@ import {
   matthewsCorrcoefFromTallies,
   precisionRecallFscoreSupportFromConfusion,
   precisionRecallFscoreSupportFromTallies,
+  setWiseScoreKernel,
 } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
@@ -114,9 +115,9 @@ function setWiseOptions(
 function setWise(
   name: string,
   which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
-  average: Average,
+  average: NonNullable<Average>,
 ): ConfusionMetric {
-  return {
+  const metric: ConfusionMetric = {
     name,
     task: 'classification',
     needs: 'labels',
@@ -137,6 +138,7 @@ function setWise(
       return prf[which] as number;
     },
     ...(average === 'binary' ? { definedOn: binaryDefinedOn(name, which) } : {}),
+    evaluator: (nClasses, columns) => setWiseEvaluator(metric, which, average, nClasses, columns),
     computeTallies(rawTallies, columns) {
       const set = columns.labelSet;
       const tallies = set === undefined ? rawTallies : padTallies(rawTallies, set.width);
@@ -147,6 +149,33 @@ function setWise(
       return prf[which] as number;
     },
   };
+  return metric;
+}
+
+/**
+ * A set-wise metric's replicate value through core-metrics' unchecked kernel: the positive
+ * class found once, the present classes read off each replicate's counts as `compute` reads
+ * them, nothing allocated. Given `labels` pad the counts; those jobs keep `replicateValue`.
+ */
+function setWiseEvaluator(
+  spec: ConfusionMetric,
+  which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
+  average: NonNullable<Average>,
+  nClasses: number,
+  columns: ScoreColumns,
+): (counts: Float64Array) => number {
+  if (columns.labelSet !== undefined) return (c) => replicateValue(spec, c, nClasses, columns);
+  if (average !== 'binary') {
+    return (c) => setWiseScoreKernel(c, nClasses, which, average, null, 0);
+  }
+  // compute answers NaN below two classes, after a positive class that may not exist
+  if (nClasses < 2) return () => Number.NaN;
+  const positive = [positiveIndex(columns, spec.name)];
+  const pos = positive[0]!;
+  return (c) =>
+    hasDenominator(c, nClasses, pos, which)
+      ? setWiseScoreKernel(c, nClasses, which, 'binary', positive, 0)
+      : Number.NaN;
 }
 
 /**
@@ -163,17 +192,26 @@ function binaryDefinedOn(
     const counts = set === undefined ? rawCounts : padCounts(rawCounts, rawClasses, set.width);
     const k = set === undefined ? rawClasses : set.width;
     if (k < 2) return true;
-    const pos = positiveIndex(columns, name);
-    let actual = 0;
-    let predicted = 0;
-    for (let j = 0; j < k; j++) {
-      actual += counts[pos * k + j]!;
-      predicted += counts[j * k + pos]!;
-    }
-    if (which === 'recall') return actual > 0;
-    if (which === 'precision') return predicted > 0;
-    return actual + predicted > 0;
+    return hasDenominator(counts, k, positiveIndex(columns, name), which);
   };
+}
+
+/** Whether the positive class has the rows a binary metric divides by (see above). */
+function hasDenominator(
+  counts: Float64Array,
+  k: number,
+  pos: number,
+  which: 'precision' | 'recall' | 'fbeta' | 'jaccard',
+): boolean {
+  let actual = 0;
+  let predicted = 0;
+  for (let j = 0; j < k; j++) {
+    actual += counts[pos * k + j]!;
+    predicted += counts[j * k + pos]!;
+  }
+  if (which === 'recall') return actual > 0;
+  if (which === 'precision') return predicted > 0;
+  return actual + predicted > 0;
 }
 
 /**

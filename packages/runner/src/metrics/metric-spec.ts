@@ -47,6 +47,19 @@ export interface ConfusionMetric {
    * @returns the metric value (NaN when undefined)
    */
   computeTallies?(tallies: LabelTallies, columns: ScoreColumns): number;
+  /**
+   * The replicate value ({@link ConfusionMetric.definedOn}, then `compute`) as a function of
+   * the counts alone, with the options and the positive class resolved once: for the
+   * thousands of bootstrap replicates of one job, where checking them again on every
+   * replicate cost more than the metric. Must equal `replicateValue` on every count matrix
+   * (bit for bit: the worker count must not change a result). Absent: `replicateValue`.
+   *
+   * @param nClasses - K
+   * @param columns - the job's columns
+   * @returns the value of a K×K count matrix (NaN where the metric has none)
+   * @throws what `compute` throws for the job itself (a binary metric of three classes)
+   */
+  evaluator?(nClasses: number, columns: ScoreColumns): (counts: Float64Array) => number;
 }
 
 /**

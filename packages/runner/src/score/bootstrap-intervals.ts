@@ -5,8 +5,13 @@ import type { ScoreJob } from './score-job.js';
 import { track } from './track-progress.js';
 import type { WholeSetCounts } from './whole-set-pass.js';
 
-/** Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching gives the same result). */
-export const TASKS_PER_WORKER = 4;
+/**
+ * Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching
+ * gives the same result). One: a replicate costs about 10 µs, so 1,000 of them take about
+ * 10 ms on one worker, and each further task cost a round trip through the calling thread
+ * (2–5 ms on two busy cores) for nothing to balance.
+ */
+export const TASKS_PER_WORKER = 1;
 
 /** A job's bootstrap outcome (empty without a bootstrap). */
 export interface BootstrapIntervals {
