@@ -44,49 +44,56 @@ const WEYL = 0x9e3779b9;
  * passes BigCrush; 32-bit arithmetic only, so it is fast and exact in JavaScript.
  */
 export class Xoshiro128StarStar implements Rng {
-  private s0: number;
-  private s1: number;
-  private s2: number;
-  private s3: number;
+  /**
+   * The state words, as int32. In a typed array because half of all 32-bit values are
+   * no small integer for V8: held in plain fields, every draw stored fresh heap numbers
+   * (10–30 bytes of garbage per draw, which ran the collector every few milliseconds in
+   * a bootstrap).
+   */
+  private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
-    // no array or tuple on the way: bootstrap replicates create one generator each
     const w0 = ((seed >>> 0) + WEYL) >>> 0;
     const w1 = (w0 + WEYL) >>> 0;
     const w2 = (w1 + WEYL) >>> 0;
     const w3 = (w2 + WEYL) >>> 0;
-    this.s0 = lowbias32(w0);
-    this.s1 = lowbias32(w1);
-    this.s2 = lowbias32(w2);
-    this.s3 = lowbias32(w3);
+    const s = this.s;
+    s[0] = lowbias32(w0);
+    s[1] = lowbias32(w1);
+    s[2] = lowbias32(w2);
+    s[3] = lowbias32(w3);
     // The all-zero state is the generator's one fixed point.
-    if ((this.s0 | this.s1 | this.s2 | this.s3) === 0) this.s0 = 1;
+    if ((s[0]! | s[1]! | s[2]! | s[3]!) === 0) s[0] = 1;
   }
 
-  /** The four state words (for {@link shuffleRangeFast}). */
+  /** The four state words, as int32 (for {@link shuffleRangeFast}). */
   state(): [number, number, number, number] {
-    return [this.s0, this.s1, this.s2, this.s3];
+    const s = this.s;
+    return [s[0]!, s[1]!, s[2]!, s[3]!];
   }
 
   /** Restores the four state words (for {@link shuffleRangeFast}). */
   setState(s0: number, s1: number, s2: number, s3: number): void {
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.s3 = s3;
+    const s = this.s;
+    s[0] = s0;
+    s[1] = s1;
+    s[2] = s2;
+    s[3] = s3;
   }
 
   nextUint32(): number {
-    const s1 = this.s1;
+    const s = this.s;
+    const s0 = s[0]!;
+    const s1 = s[1]!;
     const m = Math.imul(s1, 5);
     const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
     const t = s1 << 9;
-    this.s2 ^= this.s0;
-    this.s3 ^= s1;
-    this.s1 ^= this.s2;
-    this.s0 ^= this.s3;
-    this.s2 ^= t;
-    this.s3 = (this.s3 << 11) | (this.s3 >>> 21);
+    const s2 = s[2]! ^ s0;
+    const s3 = s[3]! ^ s1;
+    s[1] = s1 ^ s2;
+    s[0] = s0 ^ s3;
+    s[2] = s2 ^ t;
+    s[3] = (s3 << 11) | (s3 >>> 21);
     return result;
   }
 
