@@ -3,6 +3,7 @@
  *
  * @param values - the values
  * @param weights - weights (same length) or null for the plain mean
+ * @param length - how many leading entries to average (default all; for reused buffers)
  * @returns the (weighted) mean; NaN for no values or zero total weight
  * @example
  * ```ts
@@ -11,10 +12,14 @@
  * average([], null); // NaN
  * ```
  */
-export function average(values: ArrayLike<number>, weights: ArrayLike<number> | null): number {
+export function average(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  length = values.length,
+): number {
   let num = 0;
   let den = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < length; i++) {
     const w = weights === null ? 1 : weights[i]!;
     num += values[i]! * w;
     den += w;
@@ -28,6 +33,7 @@ export function average(values: ArrayLike<number>, weights: ArrayLike<number> | 
  *
  * @param values - the values, NaN where ill-defined
  * @param weights - weights (same length) or null
+ * @param length - how many leading entries to average (default all; for reused buffers)
  * @returns the mean over the defined entries
  * @example
  * ```ts
@@ -36,12 +42,16 @@ export function average(values: ArrayLike<number>, weights: ArrayLike<number> | 
  * nanAverage([NaN], null); // NaN
  * ```
  */
-export function nanAverage(values: ArrayLike<number>, weights: ArrayLike<number> | null): number {
+export function nanAverage(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+  length = values.length,
+): number {
   let num = 0;
   let den = 0;
   let plain = 0;
   let n = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < length; i++) {
     const v = values[i]!;
     if (Number.isNaN(v)) continue;
     const w = weights === null ? 1 : weights[i]!;

@@ -1,4 +1,5 @@
 import type { AveragingMethod } from '../classification/average-option.js';
+import { nanAverage, average as plainAverage } from '../classification/label-average.js';
 
 /** The quantity {@link setWiseScoreKernel} returns. */
 export type SetWiseQuantity = 'precision' | 'recall' | 'fbeta' | 'jaccard';
@@ -50,68 +51,9 @@ function scoreOf(which: SetWiseQuantity, t: Tally, fill: number, beta: number): 
   return ((1 + beta2) * p * r) / denom;
 }
 
-/** Running sums of numpy's `average` and scikit-learn's `_nanaverage`, weighted and plain. */
-class MeanSums {
-  num = 0;
-  den = 0;
-  plain = 0;
-  n = 0;
-  reset(): void {
-    this.num = 0;
-    this.den = 0;
-    this.plain = 0;
-    this.n = 0;
-  }
-}
-
-const WEIGHTED = new MeanSums();
-const UNWEIGHTED = new MeanSums();
-
-function add(sums: MeanSums, value: number, weight: number, nanPolicy: boolean): void {
-  if (nanPolicy && Number.isNaN(value)) return;
-  sums.num += value * weight;
-  sums.den += weight;
-  sums.plain += value;
-  sums.n += 1;
-}
-
-function meanOf(sums: MeanSums, nanPolicy: boolean): number {
-  if (!nanPolicy) return sums.num / sums.den;
-  if (sums.n === 0) return Number.NaN;
-  return sums.den === 0 ? sums.plain / sums.n : sums.num / sums.den;
-}
-
-/**
- * The `'micro'` score: tp, predicted and actual pooled over the chosen classes (and, for
- * Jaccard, each class's `tp + fp + fn`), summed in class order as scikit-learn sums them.
- */
-function microScore(
-  counts: Float64Array,
-  k: number,
-  which: SetWiseQuantity,
-  labels: ArrayLike<number> | null,
-  fill: number,
-  beta: number,
-): number {
-  let tp = 0;
-  let predicted = 0;
-  let actual = 0;
-  let union = 0;
-  const m = labels === null ? k : labels.length;
-  for (let i = 0; i < m; i++) {
-    const t = tallyOf(counts, k, labels === null ? i : labels[i]!);
-    if (labels === null && t.actual + t.predicted === 0) continue;
-    tp += t.tp;
-    predicted += t.predicted;
-    actual += t.actual;
-    union += t.tp + (t.predicted - t.tp) + (t.actual - t.tp);
-  }
-  if (which === 'jaccard') return union === 0 ? fill : tp / union;
-  TALLY.tp = tp;
-  TALLY.predicted = predicted;
-  TALLY.actual = actual;
-  return scoreOf(which, TALLY, fill, beta);
-}
+/** Per-class scores and weights of one call, reused (grown when a call chooses more classes). */
+let VALUES = new Float64Array(64);
+let WEIGHTS = new Float64Array(64);
 
 /**
  * Unchecked precision, recall, F-beta or Jaccard index of K×K confusion counts under one
@@ -158,29 +100,44 @@ export function setWiseScoreKernel(
   zeroDivision: number,
   beta = 1,
 ): number {
-  const nanPolicy = Number.isNaN(zeroDivision);
   if (average === 'binary') {
     return scoreOf(which, tallyOf(counts, nClasses, labels![0]!), zeroDivision, beta);
   }
-  if (average === 'micro') return microScore(counts, nClasses, which, labels, zeroDivision, beta);
-  WEIGHTED.reset();
-  UNWEIGHTED.reset();
-  let support = 0;
-  let predictedTotal = 0;
   const m = labels === null ? nClasses : labels.length;
+  if (VALUES.length < m) {
+    VALUES = new Float64Array(m);
+    WEIGHTS = new Float64Array(m);
+  }
+  let chosen = 0;
+  let tp = 0;
+  let predicted = 0;
+  let actual = 0;
+  let union = 0;
   for (let i = 0; i < m; i++) {
     const t = tallyOf(counts, nClasses, labels === null ? i : labels[i]!);
     if (labels === null && t.actual + t.predicted === 0) continue;
-    support += t.actual;
-    predictedTotal += t.predicted;
-    const weight = which === 'jaccard' ? t.actual - t.tp + t.tp : t.actual;
-    const value = scoreOf(which, t, zeroDivision, beta);
-    add(WEIGHTED, value, weight, nanPolicy);
-    add(UNWEIGHTED, value, 1, nanPolicy);
+    tp += t.tp;
+    predicted += t.predicted;
+    actual += t.actual;
+    union += t.tp + (t.predicted - t.tp) + (t.actual - t.tp);
+    // Jaccard's support is scikit-learn's `fn + tp`, which rounds differently from the row
+    // sum on weighted counts
+    WEIGHTS[chosen] = which === 'jaccard' ? t.actual - t.tp + t.tp : t.actual;
+    VALUES[chosen] = scoreOf(which, t, zeroDivision, beta);
+    chosen++;
   }
-  if (average === 'macro') return meanOf(UNWEIGHTED, nanPolicy);
-  if (support > 0) return meanOf(WEIGHTED, nanPolicy);
-  if (which === 'jaccard') return meanOf(UNWEIGHTED, nanPolicy);
+  if (average === 'micro') {
+    if (which === 'jaccard') return union === 0 ? zeroDivision : tp / union;
+    TALLY.tp = tp;
+    TALLY.predicted = predicted;
+    TALLY.actual = actual;
+    return scoreOf(which, TALLY, zeroDivision, beta);
+  }
+  const nanPolicy = Number.isNaN(zeroDivision);
+  const mean = nanPolicy ? nanAverage : plainAverage;
+  if (average === 'macro') return mean(VALUES, null, chosen);
+  if (actual > 0) return mean(VALUES, WEIGHTS, chosen);
+  if (which === 'jaccard') return mean(VALUES, null, chosen);
   const special = zeroDivision === 1 ? 1 : nanPolicy ? Number.NaN : 0;
-  return which === 'recall' || predictedTotal === 0 ? special : 0;
+  return which === 'recall' || predicted === 0 ? special : 0;
 }

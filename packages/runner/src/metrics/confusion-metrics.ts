@@ -170,8 +170,8 @@ function setWiseEvaluator(
   }
   // compute answers NaN below two classes, after a positive class that may not exist
   if (nClasses < 2) return () => Number.NaN;
-  const positive = [positiveIndex(columns, spec.name)];
-  const pos = positive[0]!;
+  const pos = positiveIndex(columns, spec.name);
+  const positive = [pos];
   return (c) =>
     hasDenominator(c, nClasses, pos, which)
       ? setWiseScoreKernel(c, nClasses, which, 'binary', positive, 0)
