@@ -56,6 +56,9 @@ describe('drawIndices', () => {
     const counting: Rng = {
       nextUint32: () => 0,
       nextFloat: () => 0,
+      reseed: () => {
+        calls = 0;
+      },
       nextInt: (bound) => {
         calls++;
         return (calls * 7) % bound;

@@ -9,6 +9,7 @@ function generic(seed: number): Rng {
     nextUint32: () => inner.nextUint32(),
     nextFloat: () => inner.nextFloat(),
     nextInt: (bound) => inner.nextInt(bound),
+    reseed: (s) => inner.reseed(s),
   };
 }
 

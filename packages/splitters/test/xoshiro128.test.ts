@@ -24,6 +24,26 @@ describe('xoshiro128** seeded by splitmix32', () => {
     },
   );
 
+  test.each(loadCases<Case>('xoshiro128'))(
+    'reseed($seed) on a used generator restarts the reference stream',
+    ({ seed, uint32, floats }) => {
+      const rng = createRng((seed ^ 0x5bd1e995) >>> 0);
+      rng.nextFloat();
+      rng.reseed(seed);
+      expect(uint32.map(() => rng.nextUint32())).toEqual(uint32);
+      rng.reseed(seed);
+      expect(floats.map(() => rng.nextFloat())).toEqual(floats);
+    },
+  );
+
+  test('reseed refuses a seed outside [0, 2^32 - 1], naming the seed', () => {
+    const rng = createRng(1);
+    for (const bad of [-1, 0.5, 2 ** 32, Number.NaN]) {
+      expect(() => rng.reseed(bad)).toThrow(/seed must be an integer in \[0, 4294967295\]/);
+    }
+    expect(() => createRng(2 ** 32)).toThrow(/seed must be an integer/);
+  });
+
   test('nextFloat lies in [0, 1) and nextInt in [0, bound)', () => {
     fc.assert(
       fc.property(
@@ -61,6 +81,7 @@ describe('xoshiro128** seeded by splitmix32', () => {
       nextUint32: () => inner.nextUint32(),
       nextFloat: () => inner.nextFloat(),
       nextInt: (bound) => inner.nextInt(bound),
+      reseed: (s) => inner.reseed(s),
     };
     const slow = shuffleInPlace(
       Uint32Array.from({ length: n }, (_, i) => i),

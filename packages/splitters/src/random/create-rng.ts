@@ -7,6 +7,11 @@ const TWO_32 = 4294967296;
 
 /** The generator {@link createRng} hands out: the same stream, with `nextInt`'s bound checked. */
 class CheckedXoshiro128 extends Xoshiro128StarStar {
+  override reseed(seed: number): void {
+    checkInteger(seed, 'seed', 0, 0xffffffff);
+    super.reseed(seed);
+  }
+
   override nextInt(bound: number): number {
     if (typeof bound !== 'number' || !Number.isInteger(bound) || bound < 1 || bound > TWO_32) {
       throw new SplitError(
@@ -35,8 +40,8 @@ class CheckedXoshiro128 extends Xoshiro128StarStar {
  *
  * @param seed - an integer in [0, 2^32 - 1]
  * @returns a fresh generator
- * @throws {@link SplitError} `INVALID_OPTION` (path `seed`) unless `seed` is such an integer;
- *   its `nextInt` throws `INVALID_OPTION` (path `bound`) unless the bound is an integer in
+ * @throws {@link SplitError} `INVALID_OPTION` (path `seed`) unless `seed` is such an integer
+ *   (so does the generator's `reseed`); its `nextInt` throws `INVALID_OPTION` (path `bound`) unless the bound is an integer in
  *   [1, 2^32]
  * @example
  * ```ts
@@ -44,10 +49,12 @@ class CheckedXoshiro128 extends Xoshiro128StarStar {
  * const rng = createRng(42);
  * rng.nextInt(6); // 0 (a die roll, the same on every machine)
  * rng.nextInt(6); // 5
+ * rng.reseed(42); // back to the start of createRng(42)'s stream, without a new generator
+ * rng.nextInt(6); // 0
  * ```
  * @see numpy.random.RandomState (the generator scikit-learn uses)
  */
 export function createRng(seed: number): Rng {
-  checkInteger(seed, 'seed', 0, 0xffffffff);
+  // the constructor checks the seed through `reseed`
   return new CheckedXoshiro128(seed);
 }

@@ -18,6 +18,14 @@ export interface Rng {
    * @param bound - exclusive upper bound, an integer in [1, 2^32]
    */
   nextInt(bound: number): number;
+  /**
+   * Restarts the generator at `seed`: its stream is then that of `createRng(seed)`.
+   * Lets a hot loop that needs a fresh seeded stream per iteration (a bootstrap
+   * replicate) reuse one generator instead of allocating one each time.
+   *
+   * @param seed - an integer in [0, 2^32 - 1]
+   */
+  reseed(seed: number): void;
 }
 
 const TWO_32 = 4294967296;
@@ -53,6 +61,10 @@ export class Xoshiro128StarStar implements Rng {
   private readonly s = new Int32Array(4);
 
   constructor(seed: number) {
+    this.reseed(seed);
+  }
+
+  reseed(seed: number): void {
     const w0 = ((seed >>> 0) + WEYL) >>> 0;
     const w1 = (w0 + WEYL) >>> 0;
     const w2 = (w1 + WEYL) >>> 0;
