@@ -5,8 +5,9 @@ import { checkNoOptions } from '../validation/check-calls.js';
 
 /**
  * The percentile interval of ascending, NaN-free replicates at a level that has
- * been checked already (shared by {@link percentileInterval} and the paired
- * bootstrap).
+ * been checked already: {@link percentileInterval}'s kernel, unchecked, for hot
+ * paths that sort their own replicates (the paired bootstrap, the runner's
+ * bootstrap intervals).
  *
  * @param sorted - ascending replicates, at least one
  * @param level - confidence level in (0, 1)
