@@ -30,8 +30,12 @@ export function bootstrapConfusionCounts(
   const m = metrics.length;
   const out = new Float64Array(seeds.length * m);
   const evaluators = metrics.map((metric) => replicateEvaluator(metric, k, columns));
-  seeds.forEach((seed, r) => {
-    sampleMultinomial(n, counts, createRng(seed), draw);
+  // one generator, restarted per replicate: a new one each time was garbage too
+  const rng = createRng(seeds[0] ?? 0);
+  // a plain loop, not a callback: V8 compiled a fresh callback's code in every task
+  for (let r = 0; r < seeds.length; r++) {
+    rng.reseed(seeds[r]!);
+    sampleMultinomial(n, counts, rng, draw);
     for (let j = 0; j < m; j++) {
       let value: number;
       try {
@@ -41,7 +45,7 @@ export function bootstrapConfusionCounts(
       }
       out[r * m + j] = value;
     }
-  });
+  }
   return out;
 }
 

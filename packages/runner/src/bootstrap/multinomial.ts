@@ -1,10 +1,10 @@
 import type { Rng } from '@assay/splitters';
-import { sampleBinomial } from './binomial.js';
+import { binomialOfShare } from './binomial.js';
 
 /**
  * Draws from Multinomial(n, p) by sequential conditional binomials:
  * `x_i ~ Binomial(n - Σ_{j<i} x_j, p_i / (1 - Σ_{j<i} p_j))`, which is exact
- * when each binomial draw is (see {@link sampleBinomial}). Resampling `n` rows
+ * when each binomial draw is (see {@link binomialOfShare}). Resampling `n` rows
  * with replacement and tallying their confusion cells has exactly this
  * distribution with `p = counts / n`, at a cost independent of `n`.
  *
@@ -38,7 +38,7 @@ export function sampleMultinomial(
       remaining = 0;
       break;
     }
-    const x = sampleBinomial(remaining, w / mass, rng);
+    const x = binomialOfShare(remaining, w, mass, rng);
     out[i] = x;
     remaining -= x;
     mass -= w;

@@ -1,5 +1,5 @@
 import { createRng } from '@assay/splitters';
-import { percentileInterval } from '@assay/stats';
+import { percentileIntervalOfSorted, sortDefined } from '@assay/stats';
 import type { MetricSpec } from '../metrics/metric-spec.js';
 import type {
   BootstrapTask,
@@ -83,7 +83,10 @@ interface QueuedBatch {
 /** `bootstrap` replicate seeds from `createRng(deriveSeed(seed, stream, si))`. */
 function replicateSeeds(job: BootstrapJob, stream: number, si: number): number[] {
   const rng = createRng(deriveSeed(job.seed, stream, si));
-  return Array.from({ length: job.bootstrap }, () => rng.nextUint32());
+  // a plain loop: this runs once per job, in cold code, where a callback per seed costs
+  const seeds = new Array<number>(job.bootstrap);
+  for (let r = 0; r < seeds.length; r++) seeds[r] = rng.nextUint32();
+  return seeds;
 }
 
 /** Queues every batch of one selection (whole set or slice `si - 1`). */
@@ -126,7 +129,12 @@ function queueSelection(
   }
 }
 
-/** The percentile interval of every metric on every selection, from the batches' values. */
+/**
+ * The percentile interval of every metric on every selection, from the batches' values.
+ * It runs once per job on the calling thread, in cold code, while the workers may still be
+ * busy: plain loops, and the stats kernel on values sorted here, rather than per-value
+ * callbacks and a second validation of numbers the workers computed.
+ */
 function intervalsOf(
   job: BootstrapJob,
   selections: number,
@@ -142,21 +150,20 @@ function intervalsOf(
     const { selection, first, names: taskNames } = batches[t]!;
     for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
     const m = taskNames.length;
-    for (let r = 0; r * m < result.values.length; r++) {
-      taskNames.forEach((name, j) => {
-        replicateValues[selection]![names.indexOf(name)]![first + r] = result.values[r * m + j]!;
-      });
+    const replicates = result.values.length / m;
+    for (let j = 0; j < m; j++) {
+      const into = replicateValues[selection]![names.indexOf(taskNames[j]!)]!;
+      for (let r = 0; r < replicates; r++) into[first + r] = result.values[r * m + j]!;
     }
   });
-  const intervals = replicateValues.map((perMetric) =>
-    perMetric.map((values) => percentileInterval(values, job.ci)),
-  );
-  replicateValues.forEach((perMetric, s) => {
-    perMetric.forEach((values, j) => {
-      const note = partlyUndefinedNote(job, names[j]!, s, values);
+  const intervals = replicateValues.map((perMetric, s) =>
+    perMetric.map((values, j) => {
+      const defined = sortDefined(values);
+      const note = partlyUndefinedNote(job, names[j]!, s, values.length - defined.length);
       if (note !== null) warnings.push(note);
-    });
-  });
+      return defined.length === 0 ? null : percentileIntervalOfSorted(defined, job.ci);
+    }),
+  );
   return { intervals, warnings };
 }
 
@@ -169,22 +176,21 @@ function partlyUndefinedNote(
   job: BootstrapJob,
   name: string,
   selection: number,
-  values: Float64Array,
+  missing: number,
 ): string | null {
-  let missing = 0;
-  for (const v of values) if (Number.isNaN(v)) missing++;
   if (missing === 0) return null;
+  const replicates = job.bootstrap;
   const where =
     selection === 0 ? '' : ` on slice ${JSON.stringify(job.columns.sliceValues[selection - 1])}`;
   const why = UNDEFINED_WHEN[name] ?? 'undefined there';
   // every resample undefined: the rows themselves lack what the metric needs (no positive row
   // in a slice), and the value keeps scikit-learn's convention without an interval; a metric
   // that failed outright has its own warning
-  if (missing === values.length) {
+  if (missing === replicates) {
     if (UNDEFINED_WHEN[name] === undefined) return null;
-    return `${name}${where} has no value on any of its ${values.length} bootstrap resamples (${why}), so it has no interval.`;
+    return `${name}${where} has no value on any of its ${replicates} bootstrap resamples (${why}), so it has no interval.`;
   }
-  return `${name}${where} has no value on ${missing} of ${values.length} bootstrap resamples (${why}), so its interval is taken over the other ${values.length - missing}.`;
+  return `${name}${where} has no value on ${missing} of ${replicates} bootstrap resamples (${why}), so its interval is taken over the other ${replicates - missing}.`;
 }
 
 /**
