@@ -45,10 +45,11 @@ export async function scoreWith(
   // nothing is awaited when the census counted the whole set, so the tasks below are
   // queued in the same turn as the fold planning's
   const counts = countsWithoutPass(job) ?? (await countWholeSet(job, plan.stratified));
+  // queued first: the workers draw the replicates while this thread scores the whole set;
+  // and before the fold pass, which then follows it on the pool with no barrier between
+  const queued = queueJobBootstrap(job, metrics, counts);
   scoreWholeSet(job, metrics, counts, values);
   const setRows = queueSetRowsMetrics(job, metrics, values, counts.overall !== null);
-  // queued before the fold pass, which then follows it on the pool with no barrier between
-  const queued = queueJobBootstrap(job, metrics, counts);
   const folds = await scoreFolds(job, metrics, plan, counts);
   // after the fold pass, which writes the runner's own stratified folds' ids
   const foldings = await plan.foldings;
