@@ -98,4 +98,27 @@ describe('a set-wise metric scores bootstrap replicates through its evaluator', 
     expect(Array.from(values)).toEqual(Array.from(again));
     expect(values.every((v) => v > 0 && v < 1)).toBe(true);
   });
+
+  test('shared batches write each replicate to its own slot and only the claimed ones', () => {
+    const columns = columnsOf(10);
+    const counts = Float64Array.from({ length: 100 }, (_, i) => (i % 11 === 0 ? 900 : i % 7));
+    const specs = CONFUSION_METRICS.filter((m) => m.name === 'accuracy' || m.name === 'f1_macro');
+    const seeds = Array.from({ length: 50 }, (_, r) => 1000 + r);
+    const whole = bootstrapConfusionCounts(counts, specs, columns, seeds);
+    const m = specs.length;
+    const claims = {
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      batch: 7,
+      out: new Float64Array(new SharedArrayBuffer(seeds.length * m * 8)).fill(-7),
+    };
+    // another worker took the first two batches (replicates 0..13): they stay untouched here
+    claims.next[0] = 2;
+    expect(bootstrapConfusionCounts(counts, specs, columns, seeds, claims)).toBe(claims.out);
+    expect(Array.from(claims.out.subarray(0, 14 * m))).toEqual(new Array(14 * m).fill(-7));
+    expect(Array.from(claims.out.subarray(14 * m))).toEqual(Array.from(whole.subarray(14 * m)));
+    expect(claims.next[0]).toBeGreaterThan(Math.ceil(seeds.length / claims.batch));
+    claims.next[0] = 0;
+    bootstrapConfusionCounts(counts, specs, columns, seeds, claims);
+    expect(Array.from(claims.out)).toEqual(Array.from(whole));
+  });
 });

@@ -1,6 +1,7 @@
 import { createRng } from '@assay/splitters';
 import { replicateValue } from '../metrics/confusion-metrics.js';
 import type { ConfusionMetric } from '../metrics/metric-spec.js';
+import type { ReplicateClaims } from '../pool/task-types.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { sampleMultinomial } from './multinomial.js';
 
@@ -11,40 +12,58 @@ import { sampleMultinomial } from './multinomial.js';
  * confusion matrix of `n` rows resampled with replacement, at a cost of
  * O(K²) per replicate instead of O(n). Only valid for unweighted counts.
  *
+ * With `claims`, the replicates are shared out between the workers that run the same call:
+ * each claims batches of them from `claims.next` until none is left and writes their values
+ * into `claims.out`, so a worker slowed down (by the calling thread, on a machine with as
+ * many workers as cores) draws fewer. Replicate `r` has its own seed and slot, so who drew
+ * it cannot change a value.
+ *
  * @param counts - unweighted K×K counts of the rows resampled
  * @param metrics - confusion metrics to evaluate on each replicate
  * @param columns - the job's columns
  * @param seeds - one generator seed per replicate
- * @returns values indexed `replicate * metrics.length + metric`
+ * @param claims - the shared batches, or undefined to draw every replicate here
+ * @returns values indexed `replicate * metrics.length + metric` (`claims.out` with claims)
  */
 export function bootstrapConfusionCounts(
   counts: Float64Array,
   metrics: readonly ConfusionMetric[],
   columns: ScoreColumns,
   seeds: readonly number[],
+  claims?: ReplicateClaims,
 ): Float64Array {
   const k = columns.classes.length;
   let n = 0;
   for (let i = 0; i < counts.length; i++) n += counts[i]!;
   const draw = new Float64Array(counts.length);
   const m = metrics.length;
-  const out = new Float64Array(seeds.length * m);
+  const out = claims?.out ?? new Float64Array(seeds.length * m);
   const evaluators = metrics.map((metric) => replicateEvaluator(metric, k, columns));
   // one generator, restarted per replicate: a new one each time was garbage too
   const rng = createRng(seeds[0] ?? 0);
-  // a plain loop, not a callback: V8 compiled a fresh callback's code in every task
-  for (let r = 0; r < seeds.length; r++) {
-    rng.reseed(seeds[r]!);
-    sampleMultinomial(n, counts, rng, draw);
-    for (let j = 0; j < m; j++) {
-      let value: number;
-      try {
-        value = evaluators[j]!(draw);
-      } catch {
-        value = Number.NaN;
-      }
-      out[r * m + j] = value;
+  let first = 0;
+  let last = seeds.length;
+  for (;;) {
+    if (claims !== undefined) {
+      first = Atomics.add(claims.next, 0, 1) * claims.batch;
+      if (first >= seeds.length) break;
+      last = Math.min(seeds.length, first + claims.batch);
     }
+    // a plain loop, not a callback: V8 compiled a fresh callback's code in every task
+    for (let r = first; r < last; r++) {
+      rng.reseed(seeds[r]!);
+      sampleMultinomial(n, counts, rng, draw);
+      for (let j = 0; j < m; j++) {
+        let value: number;
+        try {
+          value = evaluators[j]!(draw);
+        } catch {
+          value = Number.NaN;
+        }
+        out[r * m + j] = value;
+      }
+    }
+    if (claims === undefined) break;
   }
   return out;
 }

@@ -4,6 +4,7 @@ import type { MetricSpec } from '../metrics/metric-spec.js';
 import type {
   BootstrapTask,
   MultinomialTask,
+  ReplicateClaims,
   Selection,
   ValuesResult,
 } from '../pool/task-types.js';
@@ -13,7 +14,10 @@ import { deriveSeed } from './derive-seed.js';
 /** Bootstrap replicates per row-resampling task (each replicate has its own seed). */
 export const BOOTSTRAP_BATCH = 16;
 
-/** Fewest replicates per multinomial (confusion-count) task. */
+/**
+ * Replicates per batch that a multinomial (confusion-count) task claims: about 0.25 ms of
+ * work, so a worker slowed down by the calling thread leaves the batches to the others.
+ */
 export const MULTINOMIAL_BATCH = 50;
 
 /** What {@link queueBootstrap} needs. */
@@ -31,7 +35,7 @@ export interface BootstrapJob {
   readonly seed: number;
   readonly bootstrap: number;
   readonly ci: number;
-  /** Multinomial batches to aim for (any number gives the same replicates). */
+  /** Multinomial tasks to queue, one per worker (any number gives the same replicates). */
   readonly tasks: number;
 }
 
@@ -102,18 +106,24 @@ function queueSelection(
   const cells = columns.classes.length ** 2;
   if (multinomial.length > 0 && overallCounts !== null) {
     const counts = si === 0 ? overallCounts : sliceCounts!.slice((si - 1) * cells, si * cells);
-    const seeds = replicateSeeds(job, 1, si);
-    const batch = Math.max(MULTINOMIAL_BATCH, Math.ceil(bootstrap / job.tasks));
-    for (let first = 0; first < bootstrap; first += batch) {
-      const task: MultinomialTask = {
-        kind: 'multinomial',
-        columns,
-        counts,
-        metrics: multinomial,
-        seeds: seeds.slice(first, first + batch),
-      };
-      out.push({ selection: si, first, names: multinomial, result: job.run(task) });
-    }
+    const claims: ReplicateClaims = {
+      next: new Int32Array(new SharedArrayBuffer(4)),
+      batch: MULTINOMIAL_BATCH,
+      out: new Float64Array(new SharedArrayBuffer(bootstrap * multinomial.length * 8)),
+    };
+    const task: MultinomialTask = {
+      kind: 'multinomial',
+      columns,
+      counts,
+      metrics: multinomial,
+      seeds: replicateSeeds(job, 1, si),
+      claims,
+    };
+    const tasks = Math.min(job.tasks, Math.ceil(bootstrap / MULTINOMIAL_BATCH));
+    const result = Promise.all(Array.from({ length: tasks }, () => job.run(task))).then(
+      (parts) => ({ values: claims.out, errors: [...new Set(parts.flatMap((p) => p.errors))] }),
+    );
+    out.push({ selection: si, first: 0, names: multinomial, result });
   }
   if (resampled.length === 0) return;
   const seeds = replicateSeeds(job, 2, si);

@@ -153,9 +153,21 @@ export interface BootstrapTask {
   readonly seeds: readonly number[];
 }
 
+/** Replicates shared out in batches between the workers (see `bootstrapConfusionCounts`). */
+export interface ReplicateClaims {
+  /** The next batch to claim (shared, one Int32). */
+  readonly next: Int32Array;
+  /** Replicates per batch. */
+  readonly batch: number;
+  /** Replicate `r`'s value of metric `j` goes to `out[r * metrics.length + j]` (shared). */
+  readonly out: Float64Array;
+}
+
 /**
  * Bootstrap replicates of confusion metrics by multinomial resampling of a
- * count matrix: replicate `r` draws with `createRng(seeds[r])`.
+ * count matrix: replicate `r` draws with `createRng(seeds[r])`. With `claims`,
+ * one such task is queued per worker and the workers share out the replicates
+ * in batches (their values go to `claims.out`, and the result's `values` is empty).
  */
 export interface MultinomialTask {
   readonly kind: 'multinomial';
@@ -163,6 +175,7 @@ export interface MultinomialTask {
   readonly counts: Float64Array;
   readonly metrics: readonly string[];
   readonly seeds: readonly number[];
+  readonly claims?: ReplicateClaims;
 }
 
 /** Builds the CV fold assignment (the splitter runs off the main thread). */

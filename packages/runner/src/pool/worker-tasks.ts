@@ -218,10 +218,10 @@ export function runTask(
       }
     case 'multinomial': {
       const specs = task.metrics.map((name) => METRIC_REGISTRY.get(name) as ConfusionMetric);
-      return {
-        values: bootstrapConfusionCounts(task.counts, specs, task.columns, task.seeds),
-        errors: [],
-      };
+      const { counts, columns, seeds, claims } = task;
+      const values = bootstrapConfusionCounts(counts, specs, columns, seeds, claims);
+      // shared batches: the values are in `claims.out`, which the caller holds
+      return { values: claims === undefined ? values : new Float64Array(0), errors: [] };
     }
   }
 }

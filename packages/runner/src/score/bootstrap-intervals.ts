@@ -7,9 +7,9 @@ import type { WholeSetCounts } from './whole-set-pass.js';
 
 /**
  * Multinomial bootstrap tasks per worker (each replicate has its own seed, so any batching
- * gives the same result). One: a replicate costs about 10 µs, so 1,000 of them take about
- * 10 ms on one worker, and each further task cost a round trip through the calling thread
- * (2–5 ms on two busy cores) for nothing to balance.
+ * gives the same result). One: the tasks share out the replicates in batches through a shared
+ * counter, which balances the workers, and each further task cost a round trip through the
+ * calling thread (2–5 ms on two busy cores).
  */
 export const TASKS_PER_WORKER = 1;
 
