@@ -41,14 +41,13 @@ export function bootstrapConfusionCounts(
   const evaluators = metrics.map((metric) => replicateEvaluator(metric, k, columns));
   // one generator, restarted per replicate: a new one each time was garbage too
   const rng = createRng(seeds[0] ?? 0);
-  let first = 0;
-  let last = seeds.length;
+  // without claims, one batch of every replicate, claimed from a counter of this call's own
+  const next = claims?.next ?? new Int32Array(1);
+  const batch = claims?.batch ?? seeds.length;
   for (;;) {
-    if (claims !== undefined) {
-      first = Atomics.add(claims.next, 0, 1) * claims.batch;
-      if (first >= seeds.length) break;
-      last = Math.min(seeds.length, first + claims.batch);
-    }
+    const first = Atomics.add(next, 0, 1) * batch;
+    if (first >= seeds.length) break;
+    const last = Math.min(seeds.length, first + batch);
     // a plain loop, not a callback: V8 compiled a fresh callback's code in every task
     for (let r = first; r < last; r++) {
       rng.reseed(seeds[r]!);
@@ -63,7 +62,6 @@ export function bootstrapConfusionCounts(
         out[r * m + j] = value;
       }
     }
-    if (claims === undefined) break;
   }
   return out;
 }

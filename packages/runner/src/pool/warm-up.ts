@@ -153,14 +153,12 @@ function drillFoldAllocation(): void {
  */
 export async function warmUpKernels(workers = 1): Promise<void> {
   const exec = executorOf(async (task) => runTask(structuredClone(task)));
-  let table = warmTable();
   for (let round = 0; round < WARM_ROUNDS; round++) {
     // `inPlace` consumes a table: each run scores a fresh one
-    table = round === 0 ? table : warmTable();
     await scoreWith(
       exec,
       workers,
-      { table, roles: { yTrue: 'y_true', yPred: 'y_pred' } },
+      { table: warmTable(), roles: { yTrue: 'y_true', yPred: 'y_pred' } },
       // one fold block per range: many calls of each kernel, so V8 optimises the functions
       // themselves and not only their loops (code compiled for a loop alone, on stack, meets
       // the next call's other branches and is thrown away)
@@ -174,6 +172,6 @@ export async function warmUpKernels(workers = 1): Promise<void> {
     );
   }
   drillFoldAllocation();
-  const yTrue = table.columns.get('y_true');
+  const yTrue = warmTable().columns.get('y_true');
   if (yTrue?.kind === 'label') drillBlockCounts(yTrue.codes as Int32Array);
 }

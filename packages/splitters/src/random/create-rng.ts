@@ -41,8 +41,8 @@ class CheckedXoshiro128 extends Xoshiro128StarStar {
  * @param seed - an integer in [0, 2^32 - 1]
  * @returns a fresh generator
  * @throws {@link SplitError} `INVALID_OPTION` (path `seed`) unless `seed` is such an integer
- *   (so does the generator's `reseed`); its `nextInt` throws `INVALID_OPTION` (path `bound`) unless the bound is an integer in
- *   [1, 2^32]
+ *   (so does the generator's `reseed`); its `nextInt` throws `INVALID_OPTION` (path `bound`)
+ *   unless the bound is an integer in [1, 2^32]
  * @example
  * ```ts
  * import { createRng } from '@assay/splitters';
