@@ -30,6 +30,7 @@ export type { CsvTask } from './io/csv-range-types.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
 export type { LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, loadColumns } from './io/load-columns.js';
+export type { LabelPair } from './io/loaded-census.js';
 export type {
   ColumnKind,
   LabelColumn,

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRunner, type FileReadPool, type LoadedTable, loadColumns } from '@assay/runner';
+import { createRunner, loadColumns } from '@assay/runner';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import { planLabelSpans } from '../src/io/arrow-label-scan.js';
+import { countingPool, labelColumns, labelPairColumns } from './helpers/arrow-labels.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'assay-arrow-scan-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,51 +18,12 @@ afterEach(() => {
 
 /** Two Int32 label columns: y in 3..9 (a table from 3), p with one rare value at the very end. */
 function writeFile(name: string, wide = false): string {
-  const y = new Int32Array(ROWS);
-  const p = new Int32Array(ROWS);
-  let s = 0x2545f491 | 0;
-  for (let i = 0; i < ROWS; i++) {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    y[i] = 3 + ((s >>> 0) % 7);
-    p[i] = (s >>> 8) % 4 === 0 ? y[i]! : 3 + ((s >>> 16) % 7);
-  }
+  const { y, p } = labelPairColumns(ROWS);
   // 70,000 is past what one part may report as a table (65,536 values)
   p[ROWS - 1] = wide ? 70_000 : 40;
   const path = join(dir, name);
   writeFileSync(path, tableToIPC(tableFromArrays({ y, p }), 'file'));
   return path;
-}
-
-/** Each label column's dictionary and its codes' bytes (as base64, so a mismatch compares fast). */
-function labels(table: LoadedTable): unknown {
-  return [...table.columns].map(([name, c]) =>
-    c.kind === 'label'
-      ? {
-          name,
-          dictionary: c.dictionary,
-          codes: Buffer.from(c.codes.buffer, c.codes.byteOffset, c.codes.byteLength).toString(
-            'base64',
-          ),
-        }
-      : c,
-  );
-}
-
-/** The runner, counting the reader tasks it is handed (each still runs on its workers). */
-function counting(pool: FileReadPool): { pool: FileReadPool; kinds: string[] } {
-  const kinds: string[] = [];
-  return {
-    kinds,
-    pool: {
-      workers: pool.workers,
-      runReadTask: (task) => {
-        kinds.push(task.kind);
-        return pool.runReadTask(task);
-      },
-    },
-  };
 }
 
 describe('the Int32 label columns of a large Arrow file are scanned by the workers and the calling thread', () => {
@@ -73,10 +35,10 @@ describe('the Int32 label columns of a large Arrow file are scanned by the worke
       const file = writeFile(`labels-${workers}.arrow`);
       const alone = await loadColumns(file, { columns });
       const runner = createRunner({ workers });
-      const { pool, kinds } = counting(runner);
+      const { pool, kinds } = countingPool(runner);
       const together = await loadColumns(file, { columns, runner: pool });
       await runner.close();
-      expect(labels(together)).toEqual(labels(alone));
+      expect(labelColumns(together)).toEqual(labelColumns(alone));
       const p = alone.columns.get('p');
       expect(p?.kind === 'label' && p.dictionary).toEqual([3, 4, 5, 6, 7, 8, 9, 40]);
       // one task per worker: the calling thread scans the last share itself
@@ -89,11 +51,11 @@ describe('the Int32 label columns of a large Arrow file are scanned by the worke
     const file = writeFile('wide.arrow', true);
     const alone = await loadColumns(file, { columns });
     const runner = createRunner({ workers: 1 });
-    const { pool, kinds } = counting(runner);
+    const { pool, kinds } = countingPool(runner);
     const together = await loadColumns(file, { columns, runner: pool });
     await runner.close();
     expect(kinds).toEqual(['label-spans']);
-    expect(labels(together)).toEqual(labels(alone));
+    expect(labelColumns(together)).toEqual(labelColumns(alone));
     const p = together.columns.get('p');
     expect(p?.kind === 'label' && p.dictionary.at(-1)).toBe(70_000);
   }, 60_000);
@@ -104,12 +66,12 @@ describe('the Int32 label columns of a large Arrow file are scanned by the worke
     // workers copy the environment when the pool starts, which is at the first task
     process.env.ASSAY_RUNNER_FAULT = 'throw';
     const runner = createRunner({ workers: 2 });
-    const { pool, kinds } = counting(runner);
+    const { pool, kinds } = countingPool(runner);
     const together = await loadColumns(file, { columns, runner: pool });
     await runner.close();
     // the workers were asked (and failed: every task throws under the fault)
     expect(kinds).toEqual(['label-spans', 'label-spans']);
-    expect(labels(together)).toEqual(labels(alone));
+    expect(labelColumns(together)).toEqual(labelColumns(alone));
   }, 60_000);
 });
 

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { addBlockTable } from '../src/pool/shared-pass.js';
+import { addBlockTable, runSharedPass, sharedPass } from '../src/pool/shared-pass.js';
+import { taskRanges } from '../src/pool/task-ranges.js';
+import type { LabelCensusTask, RangeTask, SharedPassTask } from '../src/pool/task-types.js';
+import { runTask } from '../src/pool/worker-tasks.js';
 import { censusLabelRange } from '../src/score/label-census.js';
 
 describe('addBlockTable', () => {
@@ -48,5 +51,55 @@ describe('addBlockTable', () => {
     const into = Float64Array.of(1, 2, 3);
     addBlockTable(into, Float64Array.of(0.5, 0, 1), 0, 0, 0);
     expect(Array.from(into)).toEqual([1.5, 2, 4]);
+  });
+});
+
+describe('sharedPass with the calling thread taking ranges too', () => {
+  const n = 1000;
+  const blockRows = 16;
+  const yTrue = Int32Array.from({ length: n }, (_, i) => (i * 7) % 5);
+  const yPred = Int32Array.from({ length: n }, (_, i) => (i * 3) % 5);
+  const range: LabelCensusTask = {
+    kind: 'label-census',
+    yTrue,
+    yPred,
+    blockRows,
+    start: 0,
+    end: 0,
+  };
+  const ranges = taskRanges(n, blockRows, 2 * blockRows);
+  const whole = () => Array.from(censusLabelRange({ ...range, start: 0, end: n }));
+  const here = (task: RangeTask) => censusLabelRange(task as LabelCensusTask);
+
+  test('ranges the workers have not claimed are counted here, and the sum is the whole column', async () => {
+    // a worker whose task starts only after this thread has claimed every range
+    let claimedHere = 0;
+    const late = (task: SharedPassTask) =>
+      new Promise<Int32Array | Float64Array | null>((resolve) =>
+        setTimeout(() => resolve(runSharedPass(task, (r) => runTask(r) as Int32Array)), 5),
+      );
+    const counted = (task: RangeTask) => {
+      claimedHere++;
+      return here(task);
+    };
+    const table = await sharedPass(late, range, ranges, 1, blockRows, n, undefined, counted);
+    expect(claimedHere).toBe(ranges.length);
+    expect(Array.from(table)).toEqual(whole());
+  });
+
+  test('with workers that claim first, this thread claims what is left: the same sum', async () => {
+    const eager = async (task: SharedPassTask) =>
+      runSharedPass(task, (r) => runTask(r) as Int32Array);
+    const table = await sharedPass(eager, range, ranges, 2, blockRows, n, undefined, here);
+    expect(Array.from(table)).toEqual(whole());
+  });
+
+  test('a failed worker task rejects the pass after this thread is done', async () => {
+    const failing = async () => {
+      throw new Error('worker died');
+    };
+    await expect(
+      sharedPass(failing, range, ranges, 1, blockRows, n, undefined, here),
+    ).rejects.toThrow('worker died');
   });
 });

@@ -117,7 +117,7 @@ describe('an unknown option name is refused with the name meant, not ignored', (
     );
     expect([format.code, format.path]).toEqual(['INVALID_OPTION', 'fromat']);
     expect(format.message).toContain(
-      'Did you mean "format"? Its options are: columns, format, runner.',
+      'Did you mean "format"? Its options are: columns, format, runner, labelPair.',
     );
     const statistics = thrown(() =>
       corpusStatistics('bleu', 'a b', ['a b'], { tokenize: 'char' } as never),

@@ -3,6 +3,7 @@ import { createProgressBar } from '@assay/report';
 import {
   type ColumnKind,
   createRunner,
+  type LabelPair,
   type LoadedTable,
   loadColumns,
   parseCvSpec,
@@ -227,6 +228,7 @@ export async function scoreOnPool(
       columns,
       format: options.inputFormat,
       runner,
+      labelPair: labelPairOf(options),
     });
     const loadMs = performance.now() - loadStart;
     const clusterIds =
@@ -254,4 +256,13 @@ export async function scoreOnPool(
     await writeFoldIds(options.foldsOut, foldsSeen);
     if (options.quiet !== true) process.stderr.write(`wrote ${options.foldsOut}\n`);
   }
+}
+
+/**
+ * The label columns whose pairs an Arrow reader may count while it reads them, for
+ * classification: the scoring call then starts from those counts.
+ */
+function labelPairOf(options: ScoreCommandOptions): LabelPair | undefined {
+  const { yTrue, yPred, task } = options;
+  return task === 'regression' || task === 'generation' ? undefined : { yTrue, yPred };
 }

@@ -9,6 +9,7 @@ import {
   Vector,
 } from 'apache-arrow';
 import { RunnerError } from '../errors.js';
+import type { LabelCensus } from '../score/label-census.js';
 import type { LabelPresence } from '../score/label-scan.js';
 import {
   dictionaryLabelColumn,
@@ -21,6 +22,7 @@ import { POOL_SCAN_MIN_ROWS, scanArrowLabels } from './arrow-label-scan.js';
 import { LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import { finishLabels } from './finish-labels.js';
+import { type LabelPair, withLoadedCensus } from './loaded-census.js';
 import type { ColumnKind, LoadedColumn, LoadedTable } from './loaded-column.js';
 import type { FileReadPool } from './read-csv-pool.js';
 import { readFileShared } from './read-file-shared.js';
@@ -39,6 +41,9 @@ const NUMERIC_TYPES = new Set<Type>([Type.Int, Type.Float, Type.Decimal]);
  * @param columns - the columns to read and how
  * @param pool - a runner with workers: large Int32 label columns are then scanned by the
  *   workers and this thread together ({@link scanArrowLabels})
+ * @param pair - the true and predicted label columns of a scoring job to come: where both
+ *   are such columns, the pool counts them together instead (`censusArrowLabels`), and the
+ *   census is kept beside the table for the job
  * @returns the loaded columns
  * @throws {@link RunnerError} `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `MISSING_COLUMN`, `NON_NUMERIC_VALUE` (a `number` column of a non-numeric type),
@@ -49,6 +54,7 @@ export async function readArrow(
   file: string,
   columns: ReadonlyMap<string, ColumnKind>,
   pool?: FileReadPool,
+  pair?: LabelPair,
 ): Promise<LoadedTable> {
   let table: ReturnType<typeof tableFromIPC>;
   try {
@@ -68,7 +74,7 @@ export async function readArrow(
   checkColumnsExist(file, [...columns.keys()], available);
   const n = table.numRows;
   if (n === 0) throw emptyFile(file);
-  const presence = await poolPresence(table, columns, pool);
+  const { presence, census } = await poolPresence(table, columns, pool, pair);
   const out: ReadColumn[] = [];
   for (const [name, kind] of columns) {
     const vector = table.getChild(name)!;
@@ -86,7 +92,8 @@ export async function readArrow(
     }
     out.push(readColumn(name, kind, numeric, vector.data, n, presence.get(name)));
   }
-  return { n, ...splitTextColumns(out), available };
+  const loaded = { n, ...splitTextColumns(out), available };
+  return census === null || pair === undefined ? loaded : withLoadedCensus(loaded, pair, census);
 }
 
 /** Why bytes are no Arrow IPC data, and what to pass for a text file. */
@@ -98,22 +105,50 @@ function notArrow(detail: string): Error {
 
 /**
  * The presence tables of the label columns that are one shared Int32 chunk without nulls of
- * {@link POOL_SCAN_MIN_ROWS} rows or more, scanned on the pool; empty without a pool.
+ * {@link POOL_SCAN_MIN_ROWS} rows or more, made on the pool (empty without a pool), and the
+ * census of `pair` where both of its columns are such columns and their values are 0..31.
  */
 async function poolPresence(
   table: Table,
   columns: ReadonlyMap<string, ColumnKind>,
   pool: FileReadPool | undefined,
-): Promise<Map<string, LabelPresence | undefined>> {
+  pair: LabelPair | undefined,
+): Promise<{ presence: Map<string, LabelPresence | undefined>; census: LabelCensus | null }> {
+  const presence = new Map<string, LabelPresence | undefined>();
   if (pool === undefined || pool.workers < 1 || table.numRows < POOL_SCAN_MIN_ROWS)
-    return new Map();
+    return { presence, census: null };
   const views = new Map<string, Int32Array>();
   for (const [name, kind] of columns) {
     if (kind === 'number' || kind === 'text') continue;
     const values = sharedInt32View(table.getChild(name)!.data);
     if (values !== undefined) views.set(name, values);
   }
-  return views.size === 0 ? new Map() : scanArrowLabels(views, pool);
+  const census = pair === undefined ? null : await censusPair(views, pair, pool);
+  if (census !== null && pair !== undefined) {
+    presence.set(pair.yTrue, census.presence.yTrue);
+    presence.set(pair.yPred, census.presence.yPred);
+    views.delete(pair.yTrue);
+    views.delete(pair.yPred);
+  }
+  if (views.size > 0) {
+    for (const [name, found] of await scanArrowLabels(views, pool)) presence.set(name, found);
+  }
+  return { presence, census };
+}
+
+/** The census of a label pair whose two columns are both among `views`, else null. */
+async function censusPair(
+  views: ReadonlyMap<string, Int32Array>,
+  pair: LabelPair,
+  pool: FileReadPool,
+): Promise<LabelCensus | null> {
+  const yTrue = views.get(pair.yTrue);
+  const yPred = views.get(pair.yPred);
+  if (yTrue === undefined || yPred === undefined || pair.yTrue === pair.yPred) return null;
+  // loaded here: the census brings the fold kernels and the random streams with it, which a
+  // caller that only reads files (`@assay/runner/load`) would otherwise import for nothing
+  const { censusArrowLabels } = await import('./arrow-label-census.js');
+  return censusArrowLabels(yTrue, yPred, pool);
 }
 
 function readColumn(

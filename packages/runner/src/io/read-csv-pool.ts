@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { open, stat } from 'node:fs/promises';
-import type { LabelSpansTask } from '../pool/task-types.js';
+import type { LabelSpansTask, SharedPassTask } from '../pool/task-types.js';
 import { checkColumnsExist, emptyFile } from './column-errors.js';
 import { CsvFallback, fieldText, recordFields, scanRecord } from './csv-bytes.js';
 import { countSpan } from './csv-range-count.js';
@@ -27,8 +27,8 @@ import { sharedFloat64, sharedInt32 } from './shared-arrays.js';
 export interface FileReadPool {
   /** worker threads (0: the file is read on the calling thread) */
   readonly workers: number;
-  /** runs one task of a reader on a worker (CSV byte ranges, label scans of Arrow columns) */
-  runReadTask(task: CsvTask | LabelSpansTask): Promise<unknown>;
+  /** runs one task of a reader on a worker (CSV byte ranges, label scans and counts of Arrow columns) */
+  runReadTask(task: CsvTask | LabelSpansTask | SharedPassTask): Promise<unknown>;
 }
 
 /** Internal knobs of {@link readCsvOnPool} (tests split small files at chosen places). */

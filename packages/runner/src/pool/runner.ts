@@ -22,7 +22,7 @@ import { SCORE_OPTION_KEYS, type ScoreOptions } from '../score/score-options.js'
 import type { ScoreReport } from '../score/score-report.js';
 import { executorOf } from './executor-of.js';
 import { startPiscina } from './start-piscina.js';
-import type { LabelSpansTask } from './task-types.js';
+import type { LabelSpansTask, SharedPassTask } from './task-types.js';
 import { runTask } from './worker-tasks.js';
 
 /** Options of {@link createRunner}. */
@@ -271,7 +271,8 @@ export class Runner {
 
   /**
    * Runs one task of a file reader on the pool (`loadColumns` with `runner` reads a CSV or
-   * TSV file's byte ranges, and scans an Arrow file's integer label columns, on the workers); a failed task rejects with the worker's error
+   * TSV file's byte ranges, and scans and counts an Arrow file's integer label columns, on the
+   * workers); a failed task rejects with the worker's error
    * and leaves the pool running, for the reader to read the file on the calling thread.
    *
    * @param task - a reader's task
@@ -284,7 +285,7 @@ export class Runner {
    * const table = await loadColumns('preds.csv', { columns: { y: 'label' }, runner });
    * ```
    */
-  async runReadTask(task: CsvTask | LabelSpansTask): Promise<unknown> {
+  async runReadTask(task: CsvTask | LabelSpansTask | SharedPassTask): Promise<unknown> {
     if (this.closed) {
       throw new RunnerError(
         'INTERRUPTED',

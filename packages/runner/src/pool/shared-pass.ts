@@ -119,6 +119,8 @@ export function runSharedPass(
  * @param blockRows - rows per block of per-block tables
  * @param n - rows
  * @param onProgress - called with claimed and total ranges every 100 ms and at the end
+ * @param here - runs a range on the calling thread, which then claims ranges too once the
+ *   workers' tasks are queued (for a machine with a core left for it); omitted, it claims none
  * @returns the merged table, or an empty Int32Array when a range gave up
  */
 export async function sharedPass(
@@ -129,6 +131,7 @@ export async function sharedPass(
   blockRows: number,
   n: number,
   onProgress?: (done: number, total: number) => void,
+  here?: (range: RangeTask) => Int32Array | Float64Array,
 ): Promise<Int32Array | Float64Array> {
   const bounds = new Float64Array(new SharedArrayBuffer((ranges.length + 1) * 8));
   ranges.forEach(([start], i) => {
@@ -152,9 +155,17 @@ export async function sharedPass(
       : setInterval(() => onProgress(Math.min(Atomics.load(next, 0), total), total), 100);
   let parts: (Int32Array | Float64Array | null)[];
   try {
-    parts = await Promise.all(
-      Array.from({ length: Math.max(1, Math.min(workers, ranges.length)) }, () => run(task)),
+    const queued = Array.from({ length: Math.max(1, Math.min(workers, ranges.length)) }, () =>
+      run(task),
     );
+    let own: Int32Array | Float64Array | null = null;
+    try {
+      if (here !== undefined) own = runSharedPass(task, here);
+    } finally {
+      // every task is waited for, so none is left running when this pass returns (or throws)
+      parts = await Promise.all(queued);
+    }
+    parts.push(own);
   } finally {
     clearInterval(timer);
   }

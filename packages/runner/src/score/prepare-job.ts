@@ -1,12 +1,13 @@
 import type { Label } from '@assay/labels';
 import { FOLD_BLOCK_ROWS } from '../folds/stratified-fold-kernels.js';
+import { loadedCensus } from '../io/loaded-census.js';
 import { sharedPass } from '../pool/shared-pass.js';
 import { RANGE_ROWS } from '../pool/task-ranges.js';
 import type { PassRunner } from '../pool/task-types.js';
 import { withClusters } from './cluster-ids-input.js';
 import type { Executor } from './executor.js';
 import { clusterWarning } from './interval-warnings.js';
-import { codeCensus, runLabelCensus } from './label-census.js';
+import { codeCensus, type LabelCensus, runLabelCensus } from './label-census.js';
 import { type LabelPresenceByRole, scanInputLabels } from './label-scan.js';
 import { strayTextLabelWarnings, whitespaceLabelWarning } from './label-text-warnings.js';
 import { locatingMissing } from './missing-values.js';
@@ -75,9 +76,11 @@ export async function prepareJob(
     options.clusterIds,
     prepared.dropped,
   );
+  // a loaded table may come with the census its reader counted (`labelPair`)
+  const counted = census ?? censusOfTable(input);
   const coded =
-    census !== null && prepared.dropped === 0 && columns.task === 'classification'
-      ? codeCensus(census, columns.classes)
+    counted !== null && prepared.dropped === 0 && columns.task === 'classification'
+      ? codeCensus(counted, columns.classes)
       : null;
   const few = fewBootstrapWarning(bootstrap, ci);
   const clusters = clusterWarning(columns.clusters?.count, bootstrap);
@@ -150,4 +153,13 @@ async function labelTextWarnings(
   const table = 'table' in input ? input.table : {};
   const strays = await strayTextLabelWarnings(columns, names, table, keptRows);
   return [...(whitespace === undefined ? [] : [whitespace]), ...strays];
+}
+
+/** The census counted while a table input was read, for the job's own true and predicted columns. */
+function censusOfTable(input: PredictionInput): LabelCensus | null {
+  if (!('table' in input && 'roles' in input)) return null;
+  const { yTrue, yPred } = input.roles;
+  return typeof yTrue === 'string' && typeof yPred === 'string'
+    ? loadedCensus(input.table, { yTrue, yPred })
+    : null;
 }
