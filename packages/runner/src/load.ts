@@ -14,6 +14,7 @@ export { RunnerError } from './errors.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';
 export type { LoadColumnsOptions } from './io/load-columns.js';
 export { detectFormat, loadColumns } from './io/load-columns.js';
+export type { LabelPair } from './io/loaded-census.js';
 export type {
   ColumnKind,
   LabelColumn,

@@ -62,9 +62,12 @@ describe('an Arrow reader counts the label pair of the scoring job to come while
       expect(census?.first.slice(3, 10)).toEqual(
         Float64Array.from([3, 4, 5, 6, 7, 8, 9], (v) => y.indexOf(v)),
       );
-      // kept for these two columns in this order only
+      // kept for these two columns in this order only, and while the table holds them
       expect(loadedCensus(table, { yTrue: 'p', yPred: 'y' })).toBeNull();
       expect(loadedCensus(alone, pair)).toBeNull();
+      const yColumn = table.columns.get('y')!;
+      (table.columns as Map<string, typeof yColumn>).set('y', { ...yColumn });
+      expect(loadedCensus(table, pair)).toBeNull();
     },
     60_000,
   );
@@ -76,10 +79,15 @@ describe('an Arrow reader counts the label pair of the scoring job to come while
     const plain = await loadColumns(path, { columns, runner });
     const exec = executorOf(async (task) => runTask(task));
     const job = await prepareJob(exec, 0, { table: counted, roles: pair }, {});
+    // in place too, where preparation writes the codes over the columns it was counted from
+    const consumed = await loadColumns(path, { columns, runner, labelPair: pair });
+    const inPlace = await prepareJob(exec, 0, { table: consumed, roles: pair }, { inPlace: true });
+    expect(inPlace.coded?.confusion).toEqual(job.coded?.confusion);
     const again = await prepareJob(exec, 0, { table: plain, roles: pair }, {});
     expect(job.coded).not.toBeNull();
     expect(again.coded).toBeNull();
-    const options = { cv: 'stratified:5', bootstrap: 200, seed: 7 } as const;
+    // in place, as `assay score` scores: the census was counted before the codes are written
+    const options = { cv: 'stratified:5', bootstrap: 200, seed: 7, inPlace: true } as const;
     const fromCensus = await runner.scorePredictions({ table: counted, roles: pair }, options);
     const fromPasses = await runner.scorePredictions({ table: plain, roles: pair }, options);
     await runner.close();

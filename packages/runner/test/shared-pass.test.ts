@@ -98,8 +98,32 @@ describe('sharedPass with the calling thread taking ranges too', () => {
     const failing = async () => {
       throw new Error('worker died');
     };
+    let claimedHere = 0;
+    const counted = (task: RangeTask) => {
+      claimedHere++;
+      return here(task);
+    };
     await expect(
-      sharedPass(failing, range, ranges, 1, blockRows, n, undefined, here),
+      sharedPass(failing, range, ranges, 1, blockRows, n, undefined, counted),
     ).rejects.toThrow('worker died');
+    expect(claimedHere).toBeGreaterThan(0);
+  });
+
+  test('a range this thread cannot run stops the pass, and the workers are waited for', async () => {
+    let settled = false;
+    const late = (task: SharedPassTask) =>
+      new Promise<Int32Array | Float64Array | null>((resolve) =>
+        setTimeout(() => {
+          settled = true;
+          resolve(runSharedPass(task, (r) => runTask(r) as Int32Array));
+        }, 5),
+      );
+    const broken = () => {
+      throw new Error('kernel bug');
+    };
+    await expect(
+      sharedPass(late, range, ranges, 1, blockRows, n, undefined, broken),
+    ).rejects.toThrow('kernel bug');
+    expect(settled).toBe(true);
   });
 });

@@ -43,11 +43,13 @@ export interface LoadColumnsOptions {
   readonly runner?: FileReadPool | undefined;
   /**
    * The true and predicted label columns of the scoring call to come. With an Arrow file
-   * of 1,048,576 rows or more, a `runner` with workers and both columns Int32 labels in
-   * 0..31, the pool counts the two columns together while it scans them (the label pairs,
-   * and the true labels per block of rows), and `runner.scorePredictions` on this table
-   * with these `roles` starts from those counts instead of counting them again: its
-   * stratified folds and its bootstrap start earlier, with the same results. Ignored
+   * of 1,048,576 rows or more, a `runner` with workers, and both columns requested as
+   * `label` or `auto`, each one Int32 chunk without nulls with values in 0..31, the pool
+   * counts the two columns together while it scans them (the label pairs, and the true
+   * labels per block of rows). `runner.scorePredictions` on this table, unchanged, with
+   * these two columns as `roles.yTrue` and `roles.yPred`, then plans its stratified folds
+   * from those counts, and, without `weight`, `slice` or a dropped row, takes its whole-set
+   * counts from them, so its bootstrap starts earlier; the results are the same. Ignored
    * for other files and columns.
    */
   readonly labelPair?: LabelPair | undefined;
@@ -101,10 +103,11 @@ export function detectFormat(file: string): InputFormat {
  * formats are streamed; Parquet reads only the requested columns.
  *
  * @param file - path of the file
- * @param options - the columns to read and the format
+ * @param options - the columns to read, the format, the runner and the label pair
  * @returns the row count, the columns and the names of every column in the file
  * @throws {@link RunnerError} `INVALID_OPTION` (an unknown option, a `columns` that is no
- *   object of name → kind, an unknown kind), `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
+ *   object of name → kind, an unknown kind, a `labelPair` that is not two column names),
+ *   `FILE_NOT_FOUND`, `UNREADABLE_FILE`, `EMPTY_FILE`,
  *   `UNKNOWN_FORMAT`, `MISSING_COLUMN` (listing the columns that exist),
  *   `RAGGED_ROW` (CSV line), `NON_NUMERIC_VALUE` (row)
  * @example

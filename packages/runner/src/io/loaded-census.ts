@@ -39,15 +39,22 @@ export function checkLabelPair(value: unknown): LabelPair | undefined {
   ) {
     throw new RunnerError(
       'INVALID_OPTION',
-      `labelPair must name the true and the predicted label column, e.g. { yTrue: 'label', yPred: 'prediction' }, got ${describeValue(value)}.`,
+      `labelPair must name the true and the predicted label columns, e.g. { yTrue: 'label', yPred: 'prediction' }, got ${describeValue(value)}.`,
       { path: 'labelPair' },
     );
   }
   return { yTrue: pair.yTrue, yPred: pair.yPred };
 }
 
+/** A census, with the two column objects it was counted from. */
+interface KeptCensus {
+  readonly pair: LabelPair;
+  readonly columns: readonly [unknown, unknown];
+  readonly census: LabelCensus;
+}
+
 /** The census of each table's label pair, counted while the file was read. */
-const censuses = new WeakMap<LoadedTable, LabelPair & { readonly census: LabelCensus }>();
+const censuses = new WeakMap<LoadedTable, KeptCensus>();
 
 /**
  * Records the census that a reader counted for a table's label pair (kept beside the table,
@@ -63,12 +70,15 @@ export function withLoadedCensus(
   pair: LabelPair,
   census: LabelCensus,
 ): LoadedTable {
-  censuses.set(table, { yTrue: pair.yTrue, yPred: pair.yPred, census });
+  const columns = [table.columns.get(pair.yTrue), table.columns.get(pair.yPred)] as const;
+  censuses.set(table, { pair: { yTrue: pair.yTrue, yPred: pair.yPred }, columns, census });
   return table;
 }
 
 /**
- * The census counted while a table was read, when it is of these two columns in this order.
+ * The census counted while a table was read, when it is of these two columns in this order
+ * and the table still holds the very column objects it was counted from (a column replaced
+ * in the table's map since then gets none).
  *
  * @param table - a table (anything; only a loaded table can have one)
  * @param pair - the columns that the scoring job reads as true and predicted labels
@@ -76,7 +86,10 @@ export function withLoadedCensus(
  */
 export function loadedCensus(table: object, pair: LabelPair): LabelCensus | null {
   const found = censuses.get(table as LoadedTable);
-  return found !== undefined && found.yTrue === pair.yTrue && found.yPred === pair.yPred
-    ? found.census
-    : null;
+  if (found === undefined || found.pair.yTrue !== pair.yTrue || found.pair.yPred !== pair.yPred)
+    return null;
+  const columns = (table as LoadedTable).columns;
+  const same =
+    columns.get(pair.yTrue) === found.columns[0] && columns.get(pair.yPred) === found.columns[1];
+  return same ? found.census : null;
 }

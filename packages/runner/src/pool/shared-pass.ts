@@ -155,16 +155,29 @@ export async function sharedPass(
       : setInterval(() => onProgress(Math.min(Atomics.load(next, 0), total), total), 100);
   let parts: (Int32Array | Float64Array | null)[];
   try {
+    // a failed task stops every other claim: the pass is lost anyway
+    const stop = () => Atomics.store(next, 0, ranges.length);
     const queued = Array.from({ length: Math.max(1, Math.min(workers, ranges.length)) }, () =>
-      run(task),
+      run(task).catch((error: unknown) => {
+        stop();
+        throw error;
+      }),
     );
     let own: Int32Array | Float64Array | null = null;
     try {
       if (here !== undefined) own = runSharedPass(task, here);
-    } finally {
-      // every task is waited for, so none is left running when this pass returns (or throws)
-      parts = await Promise.all(queued);
+    } catch (error) {
+      stop();
+      await Promise.allSettled(queued);
+      throw error;
     }
+    // every task is waited for, so none is left claiming when this pass returns (or throws)
+    const settled = await Promise.allSettled(queued);
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    parts = settled.map(
+      (r) => (r as PromiseFulfilledResult<Int32Array | Float64Array | null>).value,
+    );
     parts.push(own);
   } finally {
     clearInterval(timer);

@@ -55,6 +55,9 @@ export async function prepareJob(
   // three); otherwise, with two or more workers, a plain scan, one large task per worker
   // and column. Merged counts and presence tables do not depend on the chunking.
   const inMemory = options.task !== 'regression' && !('roles' in input && 'table' in input);
+  // a loaded table may come with the census its reader counted (`labelPair`); looked up
+  // before preparation, which may write the columns' codes in place
+  const loaded = options.task === 'regression' ? null : censusOfTable(input);
   const census = inMemory ? await runLabelCensus(pass, input, FOLD_BLOCK_ROWS, rangeRows) : null;
   const presence: LabelPresenceByRole =
     census !== null
@@ -76,8 +79,7 @@ export async function prepareJob(
     options.clusterIds,
     prepared.dropped,
   );
-  // a loaded table may come with the census its reader counted (`labelPair`)
-  const counted = census ?? censusOfTable(input);
+  const counted = census ?? loaded;
   const coded =
     counted !== null && prepared.dropped === 0 && columns.task === 'classification'
       ? codeCensus(counted, columns.classes)
