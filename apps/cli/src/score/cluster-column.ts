@@ -1,4 +1,4 @@
-import { describeDataRow, type LoadedTable, RunnerError } from '@assay/runner';
+import { describeDataRow, type LoadedTable, RunnerError } from '@assay/runner/scoring';
 
 /**
  * The `--clusters` column as the runner's `clusterIds`: one integer per row, equal for

@@ -1,4 +1,9 @@
-import { describeDataRow, type LoadedTable, MAX_CV_FOLDS, RunnerError } from '@assay/runner';
+import {
+  describeDataRow,
+  type LoadedTable,
+  MAX_CV_FOLDS,
+  RunnerError,
+} from '@assay/runner/scoring';
 import { PredefinedSplit } from '@assay/splitters';
 
 /** The `--folds` column read: the runner's fold ids, each fold's value, the untested rows. */

@@ -1,5 +1,5 @@
-import { formatMs, formatValue, markdownInline, metricScaleNote } from '@assay/report';
-import { labelText, type ScoreReport } from '@assay/runner';
+import { formatMs, formatValue, markdownInline, metricScaleNote } from '@assay/report/text';
+import { labelText, type ScoreReport } from '@assay/runner/scoring';
 import { intervalText } from './interval-text.js';
 import {
   countCell,

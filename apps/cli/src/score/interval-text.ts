@@ -1,5 +1,5 @@
-import { formatInterval } from '@assay/report';
-import type { MetricValue } from '@assay/runner';
+import { formatInterval } from '@assay/report/text';
+import type { MetricValue } from '@assay/runner/scoring';
 
 /**
  * A metric's interval as the score reports print it: `[low, high]`, followed by ` (Wilson)`

@@ -1,5 +1,5 @@
-import { formatValue } from '@assay/report';
-import type { ScoreReport } from '@assay/runner';
+import { formatValue } from '@assay/report/text';
+import type { ScoreReport } from '@assay/runner/scoring';
 import { intervalText } from './interval-text.js';
 
 /**

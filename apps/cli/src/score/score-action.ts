@@ -1,4 +1,4 @@
-import { type ColumnKind, RunnerError } from '@assay/runner';
+import { type ColumnKind, RunnerError } from '@assay/runner/scoring';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { runGenerationScoreCommand } from './score-generation.js';
 import { scoreOnPool, sharedScoreOptions } from './score-on-pool.js';

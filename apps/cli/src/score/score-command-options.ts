@@ -1,4 +1,4 @@
-import type { GenerationOptions, InputFormat, ScoreTask } from '@assay/runner';
+import type { GenerationOptions, InputFormat, ScoreTask } from '@assay/runner/scoring';
 
 /** Parsed options of `assay score`. */
 export interface ScoreCommandOptions {

@@ -1,4 +1,4 @@
-import { type ColumnKind, parseNormalize, RunnerError } from '@assay/runner';
+import { type ColumnKind, parseNormalize, RunnerError } from '@assay/runner/scoring';
 import type { ScoreCommandOptions } from './score-command-options.js';
 import { scoreOnPool, sharedScoreOptions } from './score-on-pool.js';
 import type { ScoreSource } from './score-source.js';

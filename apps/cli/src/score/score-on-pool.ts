@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { createProgressBar } from '@assay/report';
+import { createProgressBar } from '@assay/report/text';
 import {
   type ColumnKind,
   createRunner,
@@ -12,7 +12,7 @@ import {
   type ScoreOptions,
   type ScoreProgress,
   type ScoreReport,
-} from '@assay/runner';
+} from '@assay/runner/scoring';
 import { clusterIdsOf } from './cluster-column.js';
 import { type FoldColumn, readFoldColumn, untestedRowsWarning } from './fold-column.js';
 import type { ScoreCommandOptions } from './score-command-options.js';

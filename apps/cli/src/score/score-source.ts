@@ -9,7 +9,7 @@ import {
   type InputFormat,
   RunnerError,
   type ScoreReport,
-} from '@assay/runner';
+} from '@assay/runner/scoring';
 import { assayVersion } from '../assay-version.js';
 
 /** The `<file>` argument that means "read the predictions from stdin". */

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { RunnerError } from '@assay/runner';
+import { RunnerError } from '@assay/runner/scoring';
 import { makeFolder } from '../options/make-folder.js';
 
 /**

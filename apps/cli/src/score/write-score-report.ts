@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { RunnerError, type ScoreReport } from '@assay/runner';
+import { RunnerError, type ScoreReport } from '@assay/runner/scoring';
 import { makeFolder } from '../options/make-folder.js';
 import { outFormatOf } from '../options/out-format.js';
 import { formatMarkdown } from './format-markdown.js';
