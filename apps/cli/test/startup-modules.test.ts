@@ -57,6 +57,8 @@ test('assay score loads neither zod, the JSON-schema validator nor the report re
   for (const needed of [
     'packages/runner/dist/io/load-columns.js',
     'packages/runner/dist/pool/runner.js',
+    // a library's path as the heavy ones below are named, so a new node_modules layout fails here
+    'node_modules/.pnpm/csv-parse@',
   ]) {
     expect(text).toContain(needed);
   }

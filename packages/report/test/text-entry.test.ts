@@ -13,14 +13,6 @@ describe('@assay/report/text: the text building blocks without the reports', () 
     for (const [name, value] of Object.entries(text)) expect(value, name).toBe(whole.get(name));
   });
 
-  test('formats as the package entry does', () => {
-    const table = text.textTable(['metric', 'value'], [['accuracy', text.formatValue(0.96174)]]);
-    expect(table).toBe(
-      report.textTable(['metric', 'value'], [['accuracy', report.formatValue(0.96174)]]),
-    );
-    expect(table).toContain('0.9617');
-  });
-
   test('imports neither zod nor the HTML, Markdown and chart renderers', () => {
     const resolved = resolvedModules('@assay/report/text', import.meta.dirname);
     expect(resolved.some((l) => l.endsWith('/report/dist/text.js'))).toBe(true);

@@ -17,8 +17,7 @@
  * ```
  * @packageDocumentation
  */
-export type { RunnerErrorCode } from './errors.js';
-export { RunnerError } from './errors.js';
+export { RunnerError, type RunnerErrorCode } from './errors.js';
 export type { GenerationNormalize } from './generation/answer-normalization.js';
 export { parseNormalize } from './generation/answer-normalization.js';
 export type { GenerationOptions } from './generation/generation-options.js';

@@ -4,6 +4,7 @@ import { describeDocExamples, importSources } from '../../../test-support/doc-ex
 import * as runner from '../src/index.js';
 import * as loadEntry from '../src/load.js';
 import * as optionsEntry from '../src/options.js';
+import * as scoringEntry from '../src/scoring.js';
 import { docExampleFixtures, removeDocExampleFixtures } from './support/doc-example-fixtures.js';
 
 const srcDir = new URL('../src/', import.meta.url);
@@ -25,8 +26,8 @@ afterAll(removeDocExampleFixtures);
 
 describeDocExamples('TSDoc examples of @assay/runner', {
   srcDir,
-  // the package's entries: `.`, `./load` and `./options`
-  exports: { ...runner, ...loadEntry, ...optionsEntry },
+  // the package's entries: `.`, `./load`, `./options` and `./scoring`
+  exports: { ...runner, ...loadEntry, ...optionsEntry, ...scoringEntry },
   excluded: {
     CONFUSION_PASS_MAX_CELLS: 'a constant (the most cells of a pooled confusion pass)',
     CV_SPEC_FORMS: 'a constant (the forms of a --cv spec, for messages), not a function or class',

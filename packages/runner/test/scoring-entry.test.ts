@@ -13,19 +13,6 @@ describe('@assay/runner/scoring: the runner and readers without the report schem
     for (const [name, value] of Object.entries(scoring)) expect(value, name).toBe(whole.get(name));
   });
 
-  test('scores as the package entry does', async () => {
-    const one = scoring.createRunner({ workers: 0 });
-    try {
-      const report = await one.scorePredictions(
-        { yTrue: [1, 0, 1, 1], yPred: [1, 0, 0, 1] },
-        { metrics: ['accuracy'] },
-      );
-      expect(report.overall.accuracy?.value).toBe(0.75);
-    } finally {
-      await one.close();
-    }
-  });
-
   test('imports neither zod, the report schema nor the text metrics’ validators', () => {
     const resolved = resolvedModules('@assay/runner/scoring', import.meta.dirname);
     expect(resolved.some((l) => l.endsWith('/runner/dist/scoring.js'))).toBe(true);
