@@ -100,6 +100,46 @@ describe('an Arrow reader counts the label pair of the scoring job to come while
   }, 60_000);
 
   test.each([
+    ['weights', { weight: 'w' }, {}, true],
+    ['slices', { slice: 's' }, {}, true],
+    ['dropMissing with no row missing', { weight: 'w' }, { dropMissing: true }, true],
+    [
+      'dropMissing dropping rows (the census counted them: left unused)',
+      { weight: 'm' },
+      { dropMissing: true },
+      false,
+    ],
+  ] as const)(
+    'with %s, a job from the census reports the same as one that counts for itself',
+    async (_, more, extra, usesCensus) => {
+      const { y, p } = labelPairColumns(ROWS);
+      // weights in 0.5..2, slices 0..2, and a weight column missing every 1000th value
+      const w = Float64Array.from(y, (_, i) => 0.5 + ((i * 7) % 4) / 2);
+      const s = Int32Array.from(y, (_, i) => (i * 13) % 3);
+      const m = Float64Array.from(w, (v, i) => (i % 1000 === 999 ? Number.NaN : v));
+      const path = join(dir, `roles-${Object.keys(more)[0]}-${usesCensus}.arrow`);
+      writeFileSync(path, tableToIPC(tableFromArrays({ y, p, w, s, m }), 'file'));
+      const all = { ...columns, w: 'number', s: 'label', m: 'number' } as const;
+      const roles = { ...pair, ...more };
+      const runner = createRunner({ workers: 2 });
+      const counted = await loadColumns(path, { columns: all, runner, labelPair: pair });
+      const plain = await loadColumns(path, { columns: all, runner });
+      expect(loadedCensus(counted, pair)).not.toBeNull();
+      const options = { cv: 'stratified:5', bootstrap: 100, seed: 3, ...extra } as const;
+      const exec = executorOf(async (task) => runTask(task));
+      const job = await prepareJob(exec, 0, { table: counted, roles }, options);
+      expect(job.coded !== null).toBe(usesCensus);
+      const fromCensus = await runner.scorePredictions({ table: counted, roles }, options);
+      const fromPasses = await runner.scorePredictions({ table: plain, roles }, options);
+      await runner.close();
+      expect(withoutTiming(fromCensus)).toEqual(withoutTiming(fromPasses));
+      expect(fromCensus.n).toBe(usesCensus ? ROWS : ROWS - Math.floor(ROWS / 1000));
+      if ('slice' in more) expect(Object.keys(fromCensus.slices ?? {})).toHaveLength(3);
+    },
+    60_000,
+  );
+
+  test.each([
     ['a value outside 0..31', 40, undefined],
     ['a failing worker', 31, 'throw'],
   ])(
