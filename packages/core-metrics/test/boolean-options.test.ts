@@ -35,6 +35,7 @@ const BOOLEAN_OPTIONS: readonly [string, string, Call][] = [
     'keepResiduals',
     (v) => new RegressionAccumulator({ keepResiduals: v }),
   ],
+  ['RegressionAccumulator', 'squaredLog', (v) => new RegressionAccumulator({ squaredLog: v })],
   ['RegressionAccumulator.r2Score', 'forceFinite', (v) => acc.r2Score({ forceFinite: v })],
   [
     'RegressionAccumulator.explainedVarianceScore',

@@ -71,6 +71,13 @@ describe('regression metrics reject bad input with typed errors', () => {
         new RegressionAccumulator().merge(new RegressionAccumulator({ keepResiduals: true })),
       ).code,
     ).toBe('INVALID_STATE');
+    const logs = thrown(() =>
+      new RegressionAccumulator().merge(new RegressionAccumulator({ squaredLog: false })),
+    );
+    expect([logs.code, logs.message]).toEqual([
+      'INVALID_STATE',
+      'Cannot merge a RegressionAccumulator with squaredLog false into one with squaredLog true; both must agree.',
+    ]);
   });
 
   it('fromJSON rejects malformed snapshots naming the field', () => {
@@ -86,6 +93,8 @@ describe('regression metrics reject bad input with typed errors', () => {
       [{ ...good, sumSquares: 'x' }, 'sumSquares'],
       [{ ...good, count: 1.5 }, 'count'],
       [{ ...good, residuals: [1, 2] }, 'residuals'],
+      [{ ...good, sumSquaredLog: 'x' }, 'sumSquaredLog'],
+      [{ ...good, sumSquaredLog: undefined }, 'sumSquaredLog'],
     ];
     for (const [json, field] of cases) {
       const e = thrown(() => RegressionAccumulator.fromJSON(json));

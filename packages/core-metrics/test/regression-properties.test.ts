@@ -128,6 +128,40 @@ describe('RegressionAccumulator', () => {
     );
   });
 
+  it('without the squared log differences (squaredLog: false) every other metric is the same, bit for bit, also merged through JSON', () => {
+    const others = METHODS.filter((m) => m !== 'meanSquaredLogError');
+    fc.assert(
+      fc.property(rowsArb, fc.boolean(), (rows, weighted) => {
+        // negative values too: they only make MSLE an error
+        const yTrue = Float64Array.from(rows, (r, i) => (i % 3 === 0 ? -r.y : r.y));
+        const yPred = Float64Array.from(rows, (r) => r.p);
+        const weight = weighted ? Float64Array.from(rows, (r) => r.w) : null;
+        const full = new RegressionAccumulator({ keepResiduals: true });
+        const lean = new RegressionAccumulator({ keepResiduals: true, squaredLog: false });
+        const half = rows.length >> 1;
+        const first = Uint32Array.from({ length: half }, (_, i) => i);
+        const second = Uint32Array.from({ length: rows.length - half }, (_, i) => half + i);
+        full.update(yTrue, yPred, weight);
+        lean.update(yTrue, yPred, weight, first);
+        const rest = new RegressionAccumulator({ keepResiduals: true, squaredLog: false });
+        rest.update(yTrue, yPred, weight, second);
+        const merged = RegressionAccumulator.fromJSON(JSON.parse(JSON.stringify(lean.merge(rest))));
+        const whole = new RegressionAccumulator({ keepResiduals: true, squaredLog: false });
+        whole.update(yTrue, yPred, weight);
+        for (const method of others) {
+          expect(whole[method](), method).toBe(full[method]());
+          expectClose(merged[method](), full[method](), method);
+        }
+        expect(merged.toJSON().sumSquaredLog).toBeNull();
+        for (const acc of [whole, merged]) {
+          expect(() => acc.meanSquaredLogError()).toThrow(
+            expect.objectContaining({ code: 'INVALID_STATE', path: 'squaredLog' }),
+          );
+        }
+      }),
+    );
+  });
+
   it('stays accurate with a huge offset (no cancellation in the moments)', () => {
     const n = 10_000;
     const y = Float64Array.from({ length: n }, (_, i) => 1e9 + (i % 10));

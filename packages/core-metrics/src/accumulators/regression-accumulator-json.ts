@@ -20,8 +20,11 @@ export interface RegressionAccumulatorJSON {
   readonly sumAbs: number;
   /** Σ w r². */
   readonly sumSquares: number;
-  /** Σ w (ln(1 + y) − ln(1 + ŷ))² (meaningful only when no value is negative). */
-  readonly sumSquaredLog: number;
+  /**
+   * Σ w (ln(1 + y) − ln(1 + ŷ))² (meaningful only when no value is negative), or null from an
+   * accumulator made with `squaredLog: false`.
+   */
+  readonly sumSquaredLog: number | null;
   /** Σ w |r| / max(|y|, ε). */
   readonly sumPercentage: number;
   /** max |r| over all rows. */
@@ -43,7 +46,6 @@ const NUMBER_FIELDS = [
   'm2Residual',
   'sumAbs',
   'sumSquares',
-  'sumSquaredLog',
   'sumPercentage',
   'maxAbs',
 ] as const;
@@ -78,6 +80,10 @@ export function validateRegressionAccumulatorJSON(json: unknown): RegressionAccu
   for (const field of NUMBER_FIELDS) {
     const v = o[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) bad(field, 'a finite number');
+  }
+  const log = o.sumSquaredLog;
+  if (log !== null && (typeof log !== 'number' || !Number.isFinite(log))) {
+    bad('sumSquaredLog', 'a finite number, or null (an accumulator without squaredLog)');
   }
   const count = o.count as number;
   if (!Number.isInteger(count) || count < 0) bad('count', 'a non-negative integer');

@@ -155,6 +155,7 @@ export function combineMoments(
  * @param rows - row indices, or null for every row
  * @param start - first position in the selection
  * @param end - one past the last
+ * @param squaredLog - whether to add the squared log differences (MSLE); default true
  * @throws {@link MetricInputError} `NON_FINITE_VALUE`, `INVALID_WEIGHT` naming the row;
  *   `INVALID_INPUT` (path `rows`) for a row index past the columns' end
  * @example
@@ -172,6 +173,7 @@ export function addBlock(
   rows: Uint32Array | null,
   start: number,
   end: number,
+  squaredLog = true,
 ): void {
   let sw = 0;
   let swy = 0;
@@ -192,8 +194,9 @@ export function addBlock(
     }
     const r = y - p;
     const a = Math.abs(r);
-    // Negative values make MSLE an error (minValue records them); keep the sum finite.
-    const d = y >= 0 && p >= 0 ? Math.log1p(y) - Math.log1p(p) : 0;
+    // Negative values make MSLE an error (minValue records them); keep the sum finite. The
+    // two logarithms are 5/6 of a row's time: skipped where MSLE is never read.
+    const d = squaredLog && y >= 0 && p >= 0 ? Math.log1p(y) - Math.log1p(p) : 0;
     sw += w;
     swy += w * y;
     swr += w * r;
