@@ -3,9 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { computeMetricValues } from '../src/metrics/compute-metric-values.js';
 import { computeResampledValues } from '../src/metrics/compute-resampled-values.js';
-import type { BootstrapTask } from '../src/pool/task-types.js';
-import { runBootstrapTask } from '../src/pool/worker-tasks.js';
 import type { ScoreColumns } from '../src/score/score-columns.js';
+import { replicatesOf } from './helpers/replicate-draws.js';
 
 const BINARY = ['roc_auc', 'average_precision'];
 const MULTICLASS = ['roc_auc_ovr', 'roc_auc_ovr_weighted', 'roc_auc_ovo', 'roc_auc_ovo_weighted'];
@@ -167,30 +166,12 @@ describe('bootstrap tasks', () => {
     for (const weighted of [false, true]) {
       const columns = columnsOf(rows, k, weighted);
       const seeds = [11, 12, 13, 14];
-      for (const selection of [null, { ids: columns.slice!, value: 1 }]) {
-        const task: BootstrapTask = {
-          kind: 'bootstrap',
-          columns,
-          metrics: names,
-          selection,
-          seeds,
-        };
-        const { values } = runBootstrapTask(task);
-        const base =
-          selection === null
-            ? null
-            : Uint32Array.from(rows.flatMap((r, i) => (r.slice === 1 ? [i] : [])));
-        const size = base === null ? n : base.length;
-        seeds.forEach((seed, r) => {
-          const draw = createRng(seed);
-          const drawn = Uint32Array.from({ length: size }, () => {
-            const i = draw.nextInt(size);
-            return base === null ? i : base[i]!;
-          });
+      for (const slice of [null, 1]) {
+        replicatesOf(columns, names, seeds, slice).forEach(({ drawn, values }, r) => {
           const reference = new Float64Array(names.length);
           computeMetricValues(columns, names, drawn, reference, 0, [], { replicate: true });
           names.forEach((name, j) => {
-            const value = values[r * names.length + j]!;
+            const value = values[j]!;
             expect(Number.isFinite(value), name).toBe(true);
             expectSame(value, reference[j]!, !weighted, `${name} replicate ${r}`);
           });

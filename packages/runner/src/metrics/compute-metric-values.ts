@@ -1,10 +1,11 @@
-import type { LabelTallies } from '@assay/core-metrics';
+import type { LabelTallies, RegressionAccumulator } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import type { ScoreColumns } from '../score/score-columns.js';
 import { CONFUSION_MATRIX_CLASS_LIMIT, countsByTallies } from './confusion-limits.js';
 import { replicateValue } from './confusion-metrics.js';
 import type { ConfusionMetric, MetricSpec, RowMultiplicity, RowsMetric } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
+import { selectionMoments } from './regression-metrics.js';
 
 /**
  * The K×K confusion counts of a row selection.
@@ -100,6 +101,14 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
   };
 }
 
+/** Whether a metric of `names` reads absolute residuals off the moments (the median). */
+function keepsResiduals(names: readonly string[]): boolean {
+  return names.some((name) => {
+    const spec = METRIC_REGISTRY.get(name);
+    return spec?.kind === 'rows' && spec.fromMoments?.residuals === true;
+  });
+}
+
 /**
  * Evaluates metrics of the registry on a row selection (rows may repeat: a bootstrap
  * draw): rows metrics on the rows, confusion metrics on the counts of those rows, counted
@@ -107,7 +116,8 @@ export function confusionOnRows(spec: MetricSpec): RowsMetric {
  *
  * @param columns - the job's columns
  * @param names - registry names
- * @param rows - the rows (may repeat), or null for every row
+ * @param rows - the rows (may repeat), or null for every row; the regression metrics read
+ *   one accumulation of their moments over them (see `RowsMetric.fromMoments`)
  * @param out - receives `names.length` values from `offset`; NaN where a metric fails
  * @param offset - where to write the first value
  * @param errors - receives each distinct failure message (`name: message`)
@@ -128,6 +138,8 @@ export function computeMetricValues(
 ): void {
   const { draw, replicate = false } = resample;
   let confusion: ((spec: ConfusionMetric) => number) | undefined;
+  let moments: RegressionAccumulator | undefined;
+  let momentResiduals = false;
   const k = columns.classes.length;
   names.forEach((name, j) => {
     const spec = METRIC_REGISTRY.get(name)!;
@@ -138,6 +150,17 @@ export function computeMetricValues(
           return;
         }
         const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
+        if (resampled === undefined && spec.fromMoments !== undefined) {
+          // one pass over the rows for every regression metric of the call; a replicate's
+          // median walks the draw (computeResampled) and needs no residuals, unless it declines
+          const { residuals } = spec.fromMoments;
+          if (moments === undefined || (residuals && !momentResiduals)) {
+            momentResiduals = residuals || (draw === undefined && keepsResiduals(names));
+            moments = selectionMoments(columns, rows, momentResiduals);
+          }
+          out[offset + j] = spec.fromMoments.read(moments);
+          return;
+        }
         out[offset + j] = resampled ?? spec.compute(columns, rows);
         return;
       }

@@ -1,4 +1,4 @@
-import type { LabelTallies, RowCounts } from '@assay/core-metrics';
+import type { LabelTallies, RegressionAccumulator, RowCounts } from '@assay/core-metrics';
 import type { ScoreColumns, ScoreTask } from '../score/score-columns.js';
 
 /** The input a metric needs beyond the true values. */
@@ -118,6 +118,25 @@ export interface RowsMetric {
    *   the drawn rows instead
    */
   computeResampled?(columns: ScoreColumns, draw: RowMultiplicity): number | undefined;
+  /**
+   * The value read off the selection's regression moments, which `computeMetricValues`
+   * accumulates once for all such metrics of a call: one pass over the rows for the eight
+   * regression metrics, where each `compute` gathered the rows and made its own pass (8
+   * passes per bootstrap replicate). Must equal `compute` bit for bit: the moments are those
+   * the core-metrics function builds over the gathered rows, added in the same order.
+   */
+  readonly fromMoments?: RegressionMomentsReader;
+}
+
+/** How a regression metric reads its value off a selection's moments. */
+export interface RegressionMomentsReader {
+  /** Whether the moments must keep every absolute residual (the median needs them). */
+  readonly residuals: boolean;
+  /**
+   * @param moments - the selection's moments (not to be changed)
+   * @returns the metric value
+   */
+  read(moments: RegressionAccumulator): number;
 }
 
 /** One entry of the metric registry. */
