@@ -7,7 +7,7 @@ export type {
   ForceFiniteOptions,
   RegressionAccumulatorOptions,
 } from './accumulators/regression-accumulator.js';
-export { RegressionAccumulator } from './accumulators/regression-accumulator.js';
+export { markOneShot, RegressionAccumulator } from './accumulators/regression-accumulator.js';
 export type { RegressionAccumulatorJSON } from './accumulators/regression-accumulator-json.js';
 export {
   accuracyFromConfusion,

@@ -87,7 +87,9 @@ const ONE_SHOT = new WeakSet<object>();
 /**
  * Marks an accumulator as the one a public regression function made for a single call,
  * so that an error it raises names the function's `options.sampleWeight`, not the
- * accumulator's `update`, which the caller never saw.
+ * accumulator's `update`, which the caller never saw. Exported for code that answers such
+ * calls from one accumulator itself (the runner reads every regression metric of a row
+ * selection off one), so that its errors read as the functions' do.
  *
  * @param accumulator - the accumulator just made
  * @returns the same accumulator
