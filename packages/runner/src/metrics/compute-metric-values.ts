@@ -150,15 +150,17 @@ export function computeMetricValues(
           return;
         }
         const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
-        if (resampled === undefined && spec.fromMoments !== undefined) {
+        // an empty selection takes the functions' own path, whose error names the empty input
+        const fused = spec.fromMoments !== undefined && (rows === null || rows.length > 0);
+        if (resampled === undefined && fused) {
           // one pass over the rows for every regression metric of the call; a replicate's
           // median walks the draw (computeResampled) and needs no residuals, unless it declines
-          const { residuals } = spec.fromMoments;
+          const { residuals, read } = spec.fromMoments!;
           if (moments === undefined || (residuals && !momentResiduals)) {
             momentResiduals = residuals || (draw === undefined && keepsResiduals(names));
             moments = selectionMoments(columns, rows, momentResiduals);
           }
-          out[offset + j] = spec.fromMoments.read(moments);
+          out[offset + j] = read(moments);
           return;
         }
         out[offset + j] = resampled ?? spec.compute(columns, rows);

@@ -1,5 +1,6 @@
 import {
   explainedVarianceScore,
+  markOneShot,
   maxError,
   meanAbsoluteError,
   meanAbsolutePercentageError,
@@ -73,13 +74,10 @@ export function selectionMoments(
   rows: Uint32Array | null,
   keepResiduals: boolean,
 ): RegressionAccumulator {
-  // no runner metric reads MSLE: its two logarithms a row would be most of the pass
-  return new RegressionAccumulator({ keepResiduals, squaredLog: false }).update(
-    columns.yTrueValues!,
-    columns.yPredValues!,
-    columns.weight,
-    rows,
-  );
+  // no runner metric reads MSLE: its two logarithms a row would be most of the pass; marked
+  // as the functions' own, so that weights summing to 0 are worded as they word them
+  const moments = markOneShot(new RegressionAccumulator({ keepResiduals, squaredLog: false }));
+  return moments.update(columns.yTrueValues!, columns.yPredValues!, columns.weight, rows);
 }
 
 /**

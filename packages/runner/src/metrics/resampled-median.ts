@@ -2,18 +2,24 @@ import type { ScoreColumns } from '../score/score-columns.js';
 import type { RowMultiplicity } from './metric-spec.js';
 import { rankedScores, rankingsFit } from './ranked-scores.js';
 
-// each task has its own views of the shared columns: the residuals are made once per task
-const absoluteOf = new WeakMap<Float64Array, Float64Array>();
+// by the true values' array, then the predictions': two jobs may share one (a paired
+// bootstrap of two prediction columns of one table, or two jobs on one loaded table)
+const absoluteOf = new WeakMap<Float64Array, WeakMap<Float64Array, Float64Array>>();
 
-/** `|y − ŷ|` of every row, made once per view of the true values. */
+/** `|y − ŷ|` of every row, made once per pair of value arrays. */
 function absoluteResiduals(columns: ScoreColumns): Float64Array {
   const yTrue = columns.yTrueValues!;
-  let abs = absoluteOf.get(yTrue);
+  const yPred = columns.yPredValues!;
+  let byPred = absoluteOf.get(yTrue);
+  if (byPred === undefined) {
+    byPred = new WeakMap();
+    absoluteOf.set(yTrue, byPred);
+  }
+  let abs = byPred.get(yPred);
   if (abs === undefined) {
-    const yPred = columns.yPredValues!;
     abs = new Float64Array(yTrue.length);
     for (let i = 0; i < abs.length; i++) abs[i] = Math.abs(yTrue[i]! - yPred[i]!);
-    absoluteOf.set(yTrue, abs);
+    byPred.set(yPred, abs);
   }
   return abs;
 }
