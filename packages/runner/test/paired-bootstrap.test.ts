@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { accuracyScore, f1Score, meanAbsoluteError } from '@assay/core-metrics';
-import { createRunner, RunnerError } from '@assay/runner';
+import { createRunner, loadColumns, RunnerError } from '@assay/runner';
 import { createRng } from '@assay/splitters';
 import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -163,6 +166,47 @@ describe('Runner.pairedBootstrap', () => {
       meanAbsoluteError(truth, predB) - meanAbsoluteError(truth, predA),
       14,
     );
+  });
+
+  test('two prediction columns of one loaded table give the same median interval as two copies', async () => {
+    // the sides share the table's column of true values; the replicate median ranks each
+    // side's own residuals
+    const dir = mkdtempSync(join(tmpdir(), 'assay-paired-'));
+    const truth = Array.from({ length: 2000 }, (_, i) => (i * 7) % 101);
+    const predA = truth.map((t, i) => t + ((i * 3) % 5));
+    const predB = truth.map((t, i) => t + 2 + ((i * 5) % 7));
+    const path = join(dir, 'sides.csv');
+    writeFileSync(
+      path,
+      `y,a,b\n${truth.map((t, i) => `${t},${predA[i]},${predB[i]}`).join('\n')}\n`,
+    );
+    const options = {
+      task: 'regression',
+      metrics: ['median_absolute_error'],
+      bootstrap: 200,
+    } as const;
+    try {
+      for (const runner of runners.slice(0, 2)) {
+        const table = await loadColumns(path, {
+          columns: { y: 'number', a: 'number', b: 'number' },
+        });
+        const shared = await runner.pairedBootstrap(
+          { table, roles: { yTrue: 'y', yPred: 'a' } },
+          { table, roles: { yTrue: 'y', yPred: 'b' } },
+          options,
+        );
+        const copies = await runner.pairedBootstrap(
+          { yTrue: Float64Array.from(truth), yPred: Float64Array.from(predA) },
+          { yTrue: Float64Array.from(truth), yPred: Float64Array.from(predB) },
+          options,
+        );
+        const d = shared.metrics.median_absolute_error!;
+        expect(d).toEqual(copies.metrics.median_absolute_error);
+        expect(d.ciLow).toBeGreaterThan(0);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('refuses sides of different lengths, naming b', async () => {
