@@ -151,11 +151,11 @@ export function computeMetricValues(
         }
         const resampled = draw === undefined ? undefined : spec.computeResampled?.(columns, draw);
         // an empty selection takes the functions' own path, whose error names the empty input
-        const fused = spec.fromMoments !== undefined && (rows === null || rows.length > 0);
-        if (resampled === undefined && fused) {
+        const reader = rows?.length === 0 ? undefined : spec.fromMoments;
+        if (resampled === undefined && reader !== undefined) {
           // one pass over the rows for every regression metric of the call; a replicate's
           // median walks the draw (computeResampled) and needs no residuals, unless it declines
-          const { residuals, read } = spec.fromMoments!;
+          const { residuals, read } = reader;
           if (moments === undefined || (residuals && !momentResiduals)) {
             momentResiduals = residuals || (draw === undefined && keepsResiduals(names));
             moments = selectionMoments(columns, rows, momentResiduals);
