@@ -1,3 +1,4 @@
+import { MetricInputError } from '@assay/core-metrics';
 import { SplitError } from '@assay/splitters';
 import { afterAll } from 'vitest';
 import { describeDocExamples, importSources } from '../../../test-support/doc-examples.js';
@@ -39,6 +40,7 @@ describeDocExamples('TSDoc examples of @assay/runner', {
     MetricValueSchema: 'a zod schema (a value), not a function or class',
     closestName: "@assay/labels's, re-exported: its example runs in that package's test",
   },
-  // the modules' exports, csv-parse's `parse`, and a temporary folder with the files to read
-  scope: () => ({ ...moduleExports, SplitError, ...docExampleFixtures() }),
+  // the modules' exports, the error classes of other packages that examples build, and a
+  // temporary folder with the files to read
+  scope: () => ({ ...moduleExports, MetricInputError, SplitError, ...docExampleFixtures() }),
 });

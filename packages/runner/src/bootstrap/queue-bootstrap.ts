@@ -1,6 +1,7 @@
 import { createRng } from '@assay/splitters';
 import { percentileIntervalOfSorted, sortDefined } from '@assay/stats';
 import type { MetricSpec } from '../metrics/metric-spec.js';
+import { isZeroWeightFailure } from '../metrics/zero-weight-failure.js';
 import type {
   BootstrapTask,
   MultinomialTask,
@@ -9,6 +10,7 @@ import type {
   ValuesResult,
 } from '../pool/task-types.js';
 import type { ScoreColumns } from '../score/score-columns.js';
+import { type SelectionWeights, selectionWeights } from '../score/selection-weights.js';
 import { deriveSeed } from './derive-seed.js';
 
 /** Bootstrap replicates per row-resampling task (each replicate has its own seed). */
@@ -158,7 +160,10 @@ function intervalsOf(
   );
   results.forEach((result, t) => {
     const { selection, first, names: taskNames } = batches[t]!;
-    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+    // a resample whose drawn rows' weights sum to 0 is one of the notes' reasons below
+    for (const e of result.errors) {
+      if (!isZeroWeightFailure(e) && !warnings.includes(e)) warnings.push(e);
+    }
     const m = taskNames.length;
     const replicates = result.values.length / m;
     for (let j = 0; j < m; j++) {
@@ -166,10 +171,20 @@ function intervalsOf(
       for (let r = 0; r < replicates; r++) into[first + r] = result.values[r * m + j]!;
     }
   });
+  // each selection's weights, counted only when a weighted job has a note to word
+  let weights: SelectionWeights | null | undefined;
+  const weightOf = (s: number) => {
+    weights ??= selectionWeights(job.columns);
+    return weights === null
+      ? undefined
+      : { total: weights.total[s]!, zeroRows: weights.zeroRows[s]! };
+  };
   const intervals = replicateValues.map((perMetric, s) =>
     perMetric.map((values, j) => {
       const defined = sortDefined(values);
-      const note = partlyUndefinedNote(job, names[j]!, s, values.length - defined.length);
+      const missing = values.length - defined.length;
+      const weight = missing === 0 ? undefined : weightOf(s);
+      const note = partlyUndefinedNote(job, names[j]!, s, missing, weight);
       if (note !== null) warnings.push(note);
       return defined.length === 0 ? null : percentileIntervalOfSorted(defined, job.ci);
     }),
@@ -179,25 +194,36 @@ function intervalsOf(
 
 /**
  * A note for a metric without a value on some resamples (recall where no positive row was
- * drawn, MCC where one class was): its interval is over the others, which a reader of a rare
- * class should know.
+ * drawn, MCC where one class was, any metric where only rows of weight 0 were): its interval
+ * is over the others, which a reader of a rare class should know.
+ *
+ * @param weight - the selection's total weight and rows of weight 0 (undefined: unweighted);
+ *   a selection of weight 0 has no value on any resample, which the report's warning on its
+ *   values already explains
  */
 function partlyUndefinedNote(
   job: BootstrapJob,
   name: string,
   selection: number,
   missing: number,
+  weight?: { readonly total: number; readonly zeroRows: number },
 ): string | null {
-  if (missing === 0) return null;
+  if (missing === 0 || weight?.total === 0) return null;
   const replicates = job.bootstrap;
   const where =
     selection === 0 ? '' : ` on slice ${JSON.stringify(job.columns.sliceValues[selection - 1])}`;
-  const why = UNDEFINED_WHEN[name] ?? 'undefined there';
+  const base = UNDEFINED_WHEN[name];
+  const why =
+    weight === undefined || weight.zeroRows === 0
+      ? (base ?? 'undefined there')
+      : base === undefined
+        ? 'only rows weighing 0 drawn'
+        : `${base}, or only rows weighing 0`;
   // every resample undefined: the rows themselves lack what the metric needs (no positive row
   // in a slice), and the value keeps scikit-learn's convention without an interval; a metric
   // that failed outright has its own warning
   if (missing === replicates) {
-    if (UNDEFINED_WHEN[name] === undefined) return null;
+    if (base === undefined) return null;
     return `${name}${where} has no value on any of its ${replicates} bootstrap resamples (${why}), so it has no interval.`;
   }
   return `${name}${where} has no value on ${missing} of ${replicates} bootstrap resamples (${why}), so its interval is taken over the other ${replicates - missing}.`;

@@ -6,6 +6,7 @@ import { replicateValue } from './confusion-metrics.js';
 import type { ConfusionMetric, MetricSpec, RowMultiplicity, RowsMetric } from './metric-spec.js';
 import { METRIC_REGISTRY } from './registry.js';
 import { selectionMoments } from './regression-metrics.js';
+import { zeroWeightFailure } from './zero-weight-failure.js';
 
 /**
  * The K×K confusion counts of a row selection.
@@ -120,7 +121,8 @@ function keepsResiduals(names: readonly string[]): boolean {
  *   one accumulation of their moments over them (see `RowsMetric.fromMoments`)
  * @param out - receives `names.length` values from `offset`; NaN where a metric fails
  * @param offset - where to write the first value
- * @param errors - receives each distinct failure message (`name: message`)
+ * @param errors - receives each distinct failure message (`name: message`; a sum of weights
+ *   of 0 as {@link zeroWeightFailure} words it)
  * @param resample - for a bootstrap replicate: `draw`, `rows` as multiplicities (see
  *   `computeResampledValues`: rows metrics with a `computeResampled` form use it instead of
  *   the rows), and `replicate: true`, which makes a metric NaN where it has no value (a confusion
@@ -180,7 +182,9 @@ export function computeMetricValues(
       out[offset + j] = confusion(spec);
     } catch (error) {
       out[offset + j] = Number.NaN;
-      const message = `${name}: ${error instanceof Error ? error.message : String(error)}`;
+      const message =
+        zeroWeightFailure(name, error) ??
+        `${name}: ${error instanceof Error ? error.message : String(error)}`;
       if (!errors.includes(message)) errors.push(message);
     }
   });

@@ -13,7 +13,9 @@ import { overallCoverageWarning } from './overall-coverage.js';
 import type { ScoreJob } from './score-job.js';
 import { FEW_BOOTSTRAP } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
+import { selectionWeights } from './selection-weights.js';
 import { undefinedMetricsWarning } from './undefined-metrics.js';
+import { undefinedSliceWarnings } from './undefined-slice-metrics.js';
 import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
 import { withWilsonFallback } from './wilson-fallback.js';
 
@@ -44,7 +46,13 @@ function nullable(v: number): number | null {
  */
 function addReadingWarnings(report: ScoreReport): void {
   const { bootstrap, ci, cv } = report.settings;
-  report.warnings.push(...undefinedFoldWarnings(report.summary, report.folds.length));
+  report.warnings.push(
+    ...undefinedFoldWarnings(
+      report.summary,
+      report.folds.length,
+      report.settings.weighted === true,
+    ),
+  );
   const notes = [overallCoverageWarning(report.n, report.folds, cv, bootstrap > 0)];
   if (bootstrap >= FEW_BOOTSTRAP) {
     report.warnings.push(...outsideIntervalWarnings(report.overall, ci));
@@ -90,6 +98,10 @@ export function assembleReport(
   if (confusion.note !== undefined) job.warnings.push(confusion.note);
   const undefinedNote = undefinedMetricsWarning(names, values.overall, columns);
   if (undefinedNote !== undefined) job.warnings.push(undefinedNote);
+  if (columns.slice !== null) {
+    const totals = selectionWeights(columns)?.total ?? null;
+    job.warnings.push(...undefinedSliceWarnings(names, values.slices, columns, totals));
+  }
   const report: ScoreReport = {
     n: columns.n,
     ...(columns.clusters ? { clusters: columns.clusters.count } : {}),

@@ -49,6 +49,8 @@ export function foldSummary(
  *
  * @param summary - the fold summary
  * @param folds - the number of folds
+ * @param weighted - whether rows are weighted (default false): a fold whose weights sum to 0
+ *   is then among the reasons
  * @returns one warning per such metric
  * @example
  * ```ts
@@ -56,12 +58,17 @@ export function foldSummary(
  * // ['roc_auc has no value on 4 of 5 folds, where it is undefined …; its fold mean and spread cover the other 1.']
  * ```
  */
-export function undefinedFoldWarnings(summary: ScoreReport['summary'], folds: number): string[] {
+export function undefinedFoldWarnings(
+  summary: ScoreReport['summary'],
+  folds: number,
+  weighted = false,
+): string[] {
+  const zeroWeight = weighted ? '; any metric on a fold whose weights sum to 0' : '';
   return Object.entries(summary).flatMap(([name, s]) =>
     s.definedFolds === undefined || s.definedFolds >= folds
       ? []
       : [
-          `${name} has no value on ${folds - s.definedFolds} of ${folds} folds, where it is undefined (a ranking metric on a fold whose y_true has one class, as unshuffled folds of a file sorted by label give; r2 on a fold of one row); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,
+          `${name} has no value on ${folds - s.definedFolds} of ${folds} folds, where it is undefined (a ranking metric on a fold whose y_true has one class, as unshuffled folds of a file sorted by label give; r2 on a fold of one row${zeroWeight}); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,
         ],
   );
 }

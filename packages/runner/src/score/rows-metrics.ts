@@ -1,3 +1,4 @@
+import { isZeroWeightFailure } from '../metrics/zero-weight-failure.js';
 import type { Selection } from '../pool/task-types.js';
 import { type JobMetrics, rowTaskNames } from './job-metrics.js';
 import type { ScoreJob } from './score-job.js';
@@ -33,7 +34,11 @@ export function queueRowsMetrics(
     options,
   ).then((results) => {
     results.forEach((result, s) => {
-      for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+      // the report explains a selection whose weights sum to 0 once, naming it (see
+      // undefinedSliceWarnings); the metric's own message names none
+      for (const e of result.errors) {
+        if (!isZeroWeightFailure(e) && !warnings.includes(e)) warnings.push(e);
+      }
       rowNames.forEach((name, r) => {
         targets[s]![names.indexOf(name)] = result.values[r]!;
       });

@@ -1,0 +1,120 @@
+import type { Label } from '@assay/core-metrics';
+import type { ScoreColumns } from './score-columns.js';
+
+/** Slices named in one warning before the rest are counted. */
+const SHOWN_SLICES = 5;
+
+/** Why a slice's metrics have no value, as far as the columns tell. */
+type Reason = 'zero-weight' | 'few-rows' | 'one-class' | 'rows';
+
+/** Per slice: rows and whether y_true holds two classes or more there. */
+function sliceShapes(columns: ScoreColumns): { rows: Int32Array; twoClasses: Uint8Array } {
+  const count = columns.sliceValues.length;
+  const rows = new Int32Array(count);
+  const first = new Int32Array(count).fill(-1);
+  const twoClasses = new Uint8Array(count);
+  const slice = columns.slice!;
+  const classification = columns.task === 'classification';
+  for (let i = 0; i < columns.n; i++) {
+    const s = slice[i]!;
+    rows[s]!++;
+    if (!classification || twoClasses[s] === 1) continue;
+    const c = columns.yTrue[i]!;
+    if (first[s]! < 0) first[s] = c;
+    else if (c !== first[s]) twoClasses[s] = 1;
+  }
+  return { rows, twoClasses };
+}
+
+function listed(names: readonly string[]): string {
+  return names.join(', ');
+}
+
+function where(values: readonly Label[]): string {
+  const shown = values.slice(0, SHOWN_SLICES).map((v) => JSON.stringify(v));
+  const more = values.length - shown.length;
+  const last = more > 0 ? `${more} more` : shown.pop()!;
+  const text = shown.length === 0 ? last : `${shown.join(', ')} and ${last}`;
+  return `${values.length === 1 ? 'slice' : 'slices'} ${text}`;
+}
+
+/** The warning of one group of slices that share a reason and the metrics it leaves null. */
+function groupWarning(reason: Reason, missing: string[], kept: string[], slices: Label[]): string {
+  const on = where(slices);
+  const verb = missing.length === 1 ? 'is' : 'are';
+  if (reason === 'zero-weight') {
+    const nulls = missing.length === 0 ? [] : [`${listed(missing)} ${verb} undefined (null)`];
+    const conventions =
+      kept.length === 0
+        ? []
+        : [
+            `${listed(kept)} ${kept.length === 1 ? 'shows' : 'show'} scikit-learn's value for that case, not a measurement`,
+          ];
+    return `Every weight on ${on} is 0, so no row counts there: ${[...nulls, ...conventions].join('; ')}.`;
+  }
+  const head = `${listed(missing)} ${verb} undefined (null) on ${on}`;
+  if (reason === 'few-rows') return `${head}: fewer than 2 rows are too few for such a metric.`;
+  if (reason === 'one-class') {
+    return `${head}: y_true holds one class only there, where a ranking or correlation metric has no value (scikit-learn warns or raises here).`;
+  }
+  return `${head}: its rows leave the metric no value.`;
+}
+
+/**
+ * The warnings for slices whose metrics a reader cannot take at face value: metrics with no
+ * value (null in the report) on a slice, with the reason the columns tell, and every slice
+ * whose weights sum to 0, where no row counts (its other values are scikit-learn's
+ * conventions for that case, such as MCC 0). Slices that share a reason and the same metrics
+ * share one warning.
+ *
+ * @remarks
+ * Why: a bare null in a slice's row read as a missing feature, and a metric that failed on a
+ * slice was reported by the library's words alone (`mae: options.sampleWeight sums to 0 over
+ * 100 rows`), which named neither the slice nor anything a user set.
+ *
+ * @param names - the job's metric names
+ * @param slices - each slice's values (NaN where undefined), in slice-code order
+ * @param columns - the scored columns
+ * @param totals - each selection's total weight (`selectionWeights(columns).total`), or null
+ * @returns the warnings, none when every slice's values are defined and weighted
+ * @example
+ * ```ts
+ * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], weight: [1, 1, 0, 0], slice: ['a', 'a', 'b', 'b'] });
+ * undefinedSliceWarnings(['accuracy'], [Float64Array.of(1), Float64Array.of(Number.NaN)], columns, Float64Array.of(2, 2, 0));
+ * // ['Every weight on slice "b" is 0, so no row counts there: accuracy is undefined (null).']
+ * ```
+ */
+export function undefinedSliceWarnings(
+  names: readonly string[],
+  slices: readonly Float64Array[],
+  columns: ScoreColumns,
+  totals: Float64Array | null,
+): string[] {
+  const zero = (s: number) => totals !== null && totals[s + 1] === 0;
+  const flagged = slices.flatMap((values, s) =>
+    zero(s) || values.some((v) => !Number.isFinite(v)) ? [s] : [],
+  );
+  if (flagged.length === 0 || columns.slice === null) return [];
+  const shapes = sliceShapes(columns);
+  const groups = new Map<
+    string,
+    { reason: Reason; missing: string[]; kept: string[]; slices: Label[] }
+  >();
+  for (const s of flagged) {
+    const values = slices[s]!;
+    const missing = names.filter((_, j) => !Number.isFinite(values[j]!));
+    const kept = names.filter((_, j) => Number.isFinite(values[j]!));
+    const reason: Reason = zero(s)
+      ? 'zero-weight'
+      : shapes.rows[s]! < 2
+        ? 'few-rows'
+        : columns.task === 'classification' && shapes.twoClasses[s] === 0
+          ? 'one-class'
+          : 'rows';
+    const key = `${reason}\u0000${missing.join(',')}\u0000${reason === 'zero-weight' ? kept.join(',') : ''}`;
+    const group = groups.get(key) ?? { reason, missing, kept, slices: [] };
+    group.slices.push(columns.sliceValues[s]!);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => groupWarning(g.reason, g.missing, g.kept, g.slices));
+}
