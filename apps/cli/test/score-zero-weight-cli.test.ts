@@ -28,7 +28,7 @@ test('a slice whose --weight values are all 0 is named once, in words about the 
   expect(report.slices.eu!.metrics.mae!.value).toBeNull();
   expect(report.slices.us!.metrics.mae!.value).toBeGreaterThan(0);
   expect(report.warnings).toEqual([
-    'Every weight on slice "eu" is 0, so no row counts there: mae, rmse, r2, mape are undefined (null).',
+    'Every weight on slice "eu" is 0, so no row counts there: its metrics have no value (null).',
   ]);
   // the terminal shows the same sentence, and no option of a library function
   expect(run.stderr).toContain('Every weight on slice "eu" is 0');

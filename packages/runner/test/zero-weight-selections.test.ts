@@ -1,4 +1,4 @@
-import { scorePredictions } from '@assay/runner';
+import { createRunner, scorePredictions } from '@assay/runner';
 import { describe, expect, test } from 'vitest';
 import { computeMetricValues } from '../src/metrics/compute-metric-values.js';
 import { isZeroWeightFailure, zeroWeightFailure } from '../src/metrics/zero-weight-failure.js';
@@ -47,24 +47,84 @@ describe('a selection whose weights sum to 0', () => {
         null,
       ]);
       expect(report.warnings.filter((w) => w.includes('"b"'))).toEqual([
-        'Every weight on slice "b" is 0, so no row counts there: mae, rmse, r2, mape are undefined (null).',
+        'Every weight on slice "b" is 0, so no row counts there: its metrics have no value (null).',
       ]);
       expect(report.warnings.join('\n')).not.toContain('sampleWeight');
       expect(report.warnings.join('\n')).not.toContain('sum to 0, so it has no value');
     },
   );
 
-  test('says which classification values are scikit-learn conventions rather than measurements', async () => {
+  test("has no classification values, not scikit-learn's conventions for no weight (MCC 0)", async () => {
     const report = await scorePredictions(classification, {
-      metrics: ['accuracy', 'f1_macro', 'matthews_corrcoef'],
+      metrics: ['accuracy', 'precision', 'matthews_corrcoef'],
       bootstrap: 200,
       workers: 0,
     });
-    expect(report.slices!.b!.metrics.accuracy?.value).toBeNull();
-    expect(report.slices!.b!.metrics.matthews_corrcoef?.value).toBe(0);
+    expect(report.slices!.b!.metrics).toEqual({
+      accuracy: { value: null },
+      precision: { value: null },
+      matthews_corrcoef: { value: null },
+    });
     expect(report.warnings.filter((w) => w.includes('"b"'))).toEqual([
-      `Every weight on slice "b" is 0, so no row counts there: accuracy, f1_macro are undefined (null); matthews_corrcoef shows scikit-learn's value for that case, not a measurement.`,
+      'Every weight on slice "b" is 0, so no row counts there: its metrics have no value (null).',
     ]);
+    expect(report.warnings.join('\n')).not.toContain('sampleWeight');
+  });
+
+  test('on every row leaves the whole set without values, said once', async () => {
+    const report = await scorePredictions(
+      { ...classification, weight: weight.map(() => 0), slice: undefined },
+      { metrics: ['precision', 'matthews_corrcoef'], workers: 0, cv: 'kfold:3' },
+    );
+    expect(report.overall).toEqual({
+      precision: { value: null },
+      matthews_corrcoef: { value: null },
+    });
+    expect(report.warnings).toEqual([
+      'precision, matthews_corrcoef are undefined on the whole set (null): every weight is 0, so no row counts.',
+    ]);
+  });
+
+  test.each([
+    ['classification (fold confusion counts)', classification, ['precision', 'matthews_corrcoef']],
+    ['regression (fold rows)', regression, ['mae', 'r2']],
+  ] as const)(
+    'in a CV fold leaves that fold out of the fold summary, with one warning: %s',
+    async (_, input, metrics) => {
+      // unshuffled kfold:3 of 12 rows tests rows 8..11 in fold 2: slice c, one row of weight 1
+      const zeroLast = {
+        ...input,
+        weight: weight.map((w, i) => (i >= 8 ? 0 : w)),
+        slice: undefined,
+      };
+      const task = input === regression ? 'regression' : 'classification';
+      const report = await scorePredictions(zeroLast, {
+        task,
+        metrics: [...metrics],
+        cv: 'kfold:3',
+        shuffle: false,
+        workers: 0,
+      });
+      expect(report.folds[2]!.metrics).toEqual(Object.fromEntries(metrics.map((m) => [m, null])));
+      for (const m of metrics) {
+        const defined = report.folds.slice(0, 2).map((f) => f.metrics[m]!);
+        expect(report.summary[m]!.definedFolds).toBe(2);
+        expect(report.summary[m]!.mean).toBeCloseTo((defined[0]! + defined[1]!) / 2, 12);
+      }
+      expect(report.warnings).toEqual([
+        'Every weight in the test rows of fold 2 is 0, so no row counts there: its metrics have no value (null) and are left out of the fold summary.',
+      ]);
+    },
+  );
+
+  test("leaves every fold of the runner's own stratified folds alone when none is of weight 0", async () => {
+    const report = await scorePredictions(classification, {
+      metrics: ['accuracy'],
+      cv: 'stratified:2',
+      workers: 0,
+    });
+    expect(report.folds.map((f) => f.metrics.accuracy)).not.toContain(null);
+    expect(report.warnings.some((w) => w.includes('test rows of fold'))).toBe(false);
   });
 
   test('names resamples that drew only rows of weight 0 as the reason a slice has no value there', async () => {
@@ -84,16 +144,79 @@ describe('a selection whose weights sum to 0', () => {
     expect(report.warnings.some((w) => w.startsWith('mae has no value'))).toBe(false);
   });
 
-  test('fold warnings give a zero sum of weights as a reason for weighted rows only', () => {
+  test('fold warnings leave out a metric undefined on folds of weight 0 alone, and name them as a reason otherwise', () => {
     const summary = { mae: { mean: 1, std: 0, min: 1, max: 1, definedFolds: 2 } };
-    expect(undefinedFoldWarnings(summary, 3, true)[0]).toContain(
+    expect(undefinedFoldWarnings(summary, 4, 1)[0]).toContain(
       'r2 on a fold of one row; any metric on a fold whose weights sum to 0)',
     );
+    expect(undefinedFoldWarnings(summary, 3, 1)).toEqual([]);
     expect(undefinedFoldWarnings(summary, 3)[0]).not.toContain('weights');
+  });
+
+  test('in a paired comparison is one note on the resamples, not a failure of the metric', async () => {
+    // one row of positive weight in ten: a resample misses it with probability 0.9^10
+    const w = Array.from({ length: 10 }, (_, i) => (i === 3 ? 1 : 0));
+    const a = {
+      yTrue: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      yPred: [1, 2, 3, 4.5, 5, 6, 7, 8, 9, 10],
+      weight: w,
+    };
+    const b = { ...a, yPred: [1, 2, 3, 4.2, 5, 6, 7, 8, 9, 10] };
+    for (const interval of ['percentile', 'bca'] as const) {
+      const runner = createRunner({ workers: 0 });
+      const report = await runner.pairedBootstrap(a, b, {
+        task: 'regression',
+        metrics: ['mae'],
+        bootstrap: 200,
+        interval,
+      });
+      await runner.close();
+      expect(report.metrics.mae!.a).toBeCloseTo(0.5, 12);
+      // a resample draws the weighted row with probability 1 - 0.9^10 = 0.65
+      expect(report.metrics.mae!.samples).toBeGreaterThan(100);
+      expect(report.metrics.mae!.samples).toBeLessThan(160);
+      expect(report.warnings.some(isZeroWeightFailure)).toBe(false);
+      expect(report.warnings).toContain(
+        "Some resamples drew only rows of weight 0, where a metric has no value; each metric's samples counts the resamples its interval is taken over.",
+      );
+    }
   });
 });
 
 describe('slices with metrics of no value', () => {
+  test('of weight 0 are named together, numbers unquoted', async () => {
+    const report = await scorePredictions(
+      {
+        yTrue: [1, 2, 3, 4, 5, 6, 7, 8],
+        yPred: [1.5, 2, 3, 4, 5, 6, 7.5, 8],
+        weight: [1, 1, 0, 0, 0, 0, 0, 0],
+        slice: [1, 1, 2, 2, 3, 3, 4, 4],
+      },
+      { task: 'regression', metrics: ['mae'], workers: 0 },
+    );
+    expect(report.warnings).toEqual([
+      'Every weight on slices 2, 3 and 4 is 0, so no row counts there: their metrics have no value (null).',
+    ]);
+  });
+
+  test('count only rows of positive weight for the reason', async () => {
+    const report = await scorePredictions(
+      {
+        yTrue: [0, 1, 0, 1, 1, 1, 0],
+        yPred: [0, 1, 1, 1, 1, 0, 0],
+        yScore: [0.2, 0.9, 0.6, 0.8, 0.7, 0.4, 0.3],
+        // slice y holds a negative row, of weight 0: its weighted rows are of one class
+        weight: [1, 1, 1, 1, 1, 2, 0],
+        slice: ['x', 'x', 'x', 'x', 'y', 'y', 'y'],
+      },
+      { metrics: ['accuracy', 'roc_auc'], workers: 0 },
+    );
+    expect(report.slices!.y!.metrics.roc_auc?.value).toBeNull();
+    expect(report.warnings).toContain(
+      'roc_auc is undefined (null) on slice "y": y_true holds one class only there, where a ranking or correlation metric has no value (scikit-learn warns or raises here).',
+    );
+  });
+
   test('share one warning per reason, naming up to five slices', async () => {
     const n = 16;
     const report = await scorePredictions(

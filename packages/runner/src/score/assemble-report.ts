@@ -28,6 +28,8 @@ export interface JobResults {
   readonly counts: WholeSetCounts;
   readonly folds: FoldScores;
   readonly bootstrap: BootstrapIntervals;
+  /** CV folds whose weights sum to 0 (their values blanked, named in a warning of their own). */
+  readonly zeroWeightFolds: number;
   /** Milliseconds spent preparing the columns. */
   readonly prepMs: number;
   /** `performance.now()` when the computation after preparation began. */
@@ -44,14 +46,10 @@ function nullable(v: number): number | null {
  * bootstrap of few has its own warning, as its ends move from seed to seed) values outside
  * their own interval and intervals of no width, on the whole set and on the slices.
  */
-function addReadingWarnings(report: ScoreReport): void {
+function addReadingWarnings(report: ScoreReport, zeroWeightFolds: number): void {
   const { bootstrap, ci, cv } = report.settings;
   report.warnings.push(
-    ...undefinedFoldWarnings(
-      report.summary,
-      report.folds.length,
-      report.settings.weighted === true,
-    ),
+    ...undefinedFoldWarnings(report.summary, report.folds.length, zeroWeightFolds),
   );
   const notes = [overallCoverageWarning(report.n, report.folds, cv, bootstrap > 0)];
   if (bootstrap >= FEW_BOOTSTRAP) {
@@ -153,7 +151,7 @@ export function assembleReport(
       ]),
     );
   }
-  addReadingWarnings(report);
+  addReadingWarnings(report, results.zeroWeightFolds);
   if (prepared.dropped > 0) report.dropped = prepared.dropped;
   if (prepared.unseenPredLabels.length > 0) report.unseenPredLabels = prepared.unseenPredLabels;
   return report;

@@ -6,6 +6,7 @@ import { type JobMetrics, rowTaskNames } from './job-metrics.js';
 import type { FoldPlan } from './plan-folds.js';
 import { queueRowsMetrics } from './rows-metrics.js';
 import type { ScoreJob } from './score-job.js';
+import { foldWeightTotals } from './selection-weights.js';
 import type { WholeSetCounts } from './whole-set-pass.js';
 
 /** One CV test fold, as the report lists it. */
@@ -28,6 +29,8 @@ export interface FoldScores {
   readonly values: Float64Array[];
   /** Settles when the row-based metrics are in (a rejection is already handled); null without them. */
   readonly rows: Promise<void> | null;
+  /** Per fold, the total weight of its test rows; null for unweighted rows. */
+  readonly weights: Float64Array | null;
 }
 
 function foldRefs(foldings: readonly Folding[]): FoldRef[] {
@@ -103,7 +106,7 @@ export async function scoreFolds(
   const foldings = await plan.foldings;
   const list = foldRefs(foldings);
   const values = list.map(() => new Float64Array(metrics.names.length).fill(Number.NaN));
-  if (list.length === 0) return { list, values, rows: null };
+  if (list.length === 0) return { list, values, rows: null, weights: null };
   const { columns } = job;
   const cells = columns.classes.length * columns.classes.length;
   let foldCounts = await stratifiedFoldCounts(job, plan, counts);
@@ -135,5 +138,24 @@ export async function scoreFolds(
       confusionValues(job, metrics.specs, values[f]!, foldCount);
     }
   }
-  return { list, values, rows };
+  return { list, values, rows, weights: foldWeights(columns.weight, list, foldCounts, cells) };
+}
+
+/**
+ * Each fold's total weight: the sum of its weighted confusion counts where they were counted
+ * (the runner's own stratified folds write no ids for label metrics), else of its rows.
+ */
+function foldWeights(
+  weight: Float64Array | null,
+  list: readonly FoldRef[],
+  foldCounts: Float64Array | null,
+  cells: number,
+): Float64Array | null {
+  if (weight === null) return null;
+  if (foldCounts === null) return foldWeightTotals(weight, list);
+  return Float64Array.from(list, (_, f) => {
+    let total = 0;
+    for (let c = f * cells; c < (f + 1) * cells; c++) total += foldCounts[c]!;
+    return total;
+  });
 }

@@ -49,8 +49,9 @@ export function foldSummary(
  *
  * @param summary - the fold summary
  * @param folds - the number of folds
- * @param weighted - whether rows are weighted (default false): a fold whose weights sum to 0
- *   is then among the reasons
+ * @param zeroWeightFolds - folds whose weights sum to 0 (default 0): every metric is undefined
+ *   there, which a warning of their own says, so a metric undefined on those folds alone is
+ *   left out here, and the others have them among the reasons
  * @returns one warning per such metric
  * @example
  * ```ts
@@ -61,11 +62,11 @@ export function foldSummary(
 export function undefinedFoldWarnings(
   summary: ScoreReport['summary'],
   folds: number,
-  weighted = false,
+  zeroWeightFolds = 0,
 ): string[] {
-  const zeroWeight = weighted ? '; any metric on a fold whose weights sum to 0' : '';
+  const zeroWeight = zeroWeightFolds > 0 ? '; any metric on a fold whose weights sum to 0' : '';
   return Object.entries(summary).flatMap(([name, s]) =>
-    s.definedFolds === undefined || s.definedFolds >= folds
+    s.definedFolds === undefined || s.definedFolds >= folds - zeroWeightFolds
       ? []
       : [
           `${name} has no value on ${folds - s.definedFolds} of ${folds} folds, where it is undefined (a ranking metric on a fold whose y_true has one class, as unshuffled folds of a file sorted by label give; r2 on a fold of one row${zeroWeight}); ${s.definedFolds === 0 ? 'it has no fold mean' : `its fold mean and spread cover the other ${s.definedFolds}`}.`,

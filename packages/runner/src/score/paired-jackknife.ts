@@ -1,4 +1,5 @@
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
+import { isZeroWeightFailure } from '../metrics/zero-weight-failure.js';
 import type { ScoreColumns } from './score-columns.js';
 
 /**
@@ -6,6 +7,10 @@ import type { ScoreColumns } from './score-columns.js';
  * grows with units × rows, so this bounds it at about 1000 metric evaluations per side.
  */
 export const MAX_JACKKNIFE_UNITS = 1000;
+
+/** The note for leave-one-out samples that kept only rows of weight 0. */
+const ZERO_WEIGHT_LEAVE_OUTS =
+  'Leaving out one item (for the bca interval) left only rows of weight 0 now and then, where a metric has no value; such a metric keeps the percentile interval (its interval says so).';
 
 /**
  * The leave-one-out values of B − A per metric: for each cluster (each row when the columns
@@ -15,7 +20,7 @@ export const MAX_JACKKNIFE_UNITS = 1000;
  * @param colsA - side A's columns (with the clusters both sides share)
  * @param colsB - side B's columns, the same rows
  * @param names - registry names
- * @param warnings - receives each distinct metric failure
+ * @param warnings - receives each distinct metric failure (leave-outs of weight 0 as one note)
  * @returns one array per metric, one value per unit (NaN where a metric fails)
  * @remarks
  * These are the jackknife values θ̂₍ᵢ₎ of `@assay/stats`' `bcaInterval`, with the item (all
@@ -42,6 +47,7 @@ export function pairedJackknife(
   const clusters = colsA.clusters?.count ?? n;
   const count = Math.min(clusters, MAX_JACKKNIFE_UNITS);
   const m = names.length;
+  const errors: string[] = [];
   const members: number[][] = Array.from({ length: count }, () => []);
   for (let i = 0; i < n; i++) members[(codes === undefined ? i : codes[i]!) % count]!.push(i);
   const out = names.map(() => new Float64Array(count));
@@ -53,9 +59,12 @@ export function pairedJackknife(
     let length = 0;
     for (let i = 0; i < n; i++) if (!left.has(i)) rows[length++] = i;
     const kept = rows.subarray(0, length);
-    computeMetricValues(colsA, names, kept, valuesA, 0, warnings);
-    computeMetricValues(colsB, names, kept, valuesB, 0, warnings);
+    computeMetricValues(colsA, names, kept, valuesA, 0, errors);
+    computeMetricValues(colsB, names, kept, valuesB, 0, errors);
     for (let j = 0; j < m; j++) out[j]![k] = valuesB[j]! - valuesA[j]!;
   }
+  // an item left out, not the metric, leaves rows of weight 0 only: said once
+  for (const e of errors) if (!isZeroWeightFailure(e) && !warnings.includes(e)) warnings.push(e);
+  if (errors.some(isZeroWeightFailure)) warnings.push(ZERO_WEIGHT_LEAVE_OUTS);
   return out;
 }

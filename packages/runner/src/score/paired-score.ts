@@ -7,6 +7,7 @@ import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
 import { RunnerError } from '../errors.js';
 import { computeMetricValues } from '../metrics/compute-metric-values.js';
 import { resolveMetrics } from '../metrics/registry.js';
+import { isZeroWeightFailure } from '../metrics/zero-weight-failure.js';
 import type { PairedBootstrapTask } from '../pool/task-types.js';
 import { withClusters } from './cluster-ids-input.js';
 import { pairedJackknife } from './paired-jackknife.js';
@@ -191,15 +192,25 @@ async function pairedReplicates(
     );
   }
   const replicates = names.map(() => new Float64Array(bootstrap));
+  let zeroWeight = false;
   (await Promise.all(batches)).forEach((result, t) => {
-    for (const e of result.errors) if (!warnings.includes(e)) warnings.push(e);
+    for (const e of result.errors) {
+      // a resample, not the metric, has no value there: said once below
+      if (isZeroWeightFailure(e)) zeroWeight = true;
+      else if (!warnings.includes(e)) warnings.push(e);
+    }
     for (let r = 0; r * m < result.values.length; r++) {
       for (let j = 0; j < m; j++)
         replicates[j]![t * BOOTSTRAP_BATCH + r] = result.values[r * m + j]!;
     }
   });
+  if (zeroWeight) warnings.push(ZERO_WEIGHT_RESAMPLES);
   return replicates;
 }
+
+/** The note for paired resamples that drew only rows of weight 0. */
+const ZERO_WEIGHT_RESAMPLES =
+  "Some resamples drew only rows of weight 0, where a metric has no value; each metric's samples counts the resamples its interval is taken over.";
 
 /** The `interval` option, checked: `percentile` (the default) or `bca`. */
 function resolveInterval(interval: unknown): 'percentile' | 'bca' {

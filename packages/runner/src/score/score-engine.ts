@@ -13,6 +13,7 @@ import type { ScoreOptions } from './score-options.js';
 import type { ScoreReport } from './score-report.js';
 import { unlistedProbaWarnings } from './unlisted-proba-warning.js';
 import { countsWithoutPass, countWholeSet, newSetValues, scoreWholeSet } from './whole-set-pass.js';
+import { blankZeroWeightSelections } from './zero-weight-selections.js';
 
 export type { Executor } from './executor.js';
 
@@ -57,6 +58,8 @@ export async function scoreWith(
   addWarnings(job.warnings, foldClassWarnings(job.columns, foldings, metrics.names));
   const bootstrap = await bootstrapIntervals(job, queued);
   await Promise.all([setRows, folds.rows]);
+  const zeroWeight = blankZeroWeightSelections(job.columns, values, folds);
+  job.warnings.push(...zeroWeight.warnings);
   const results = {
     cvText: plan.cvText,
     shuffle: plan.shuffle,
@@ -64,6 +67,7 @@ export async function scoreWith(
     counts,
     folds,
     bootstrap,
+    zeroWeightFolds: zeroWeight.folds,
     prepMs,
     computeStart,
   };

@@ -7,7 +7,10 @@ const SHOWN_SLICES = 5;
 /** Why a slice's metrics have no value, as far as the columns tell. */
 type Reason = 'zero-weight' | 'few-rows' | 'one-class' | 'rows';
 
-/** Per slice: rows and whether y_true holds two classes or more there. */
+/**
+ * Per slice: rows and whether y_true holds two classes or more there, counting only rows of
+ * positive weight where rows are weighted (a row of weight 0 counts nowhere).
+ */
 function sliceShapes(columns: ScoreColumns): { rows: Int32Array; twoClasses: Uint8Array } {
   const count = columns.sliceValues.length;
   const rows = new Int32Array(count);
@@ -15,7 +18,9 @@ function sliceShapes(columns: ScoreColumns): { rows: Int32Array; twoClasses: Uin
   const twoClasses = new Uint8Array(count);
   const slice = columns.slice!;
   const classification = columns.task === 'classification';
+  const { weight } = columns;
   for (let i = 0; i < columns.n; i++) {
+    if (weight !== null && weight[i] === 0) continue;
     const s = slice[i]!;
     rows[s]!++;
     if (!classification || twoClasses[s] === 1) continue;
@@ -39,18 +44,12 @@ function where(values: readonly Label[]): string {
 }
 
 /** The warning of one group of slices that share a reason and the metrics it leaves null. */
-function groupWarning(reason: Reason, missing: string[], kept: string[], slices: Label[]): string {
+function groupWarning(reason: Reason, missing: string[], slices: Label[]): string {
   const on = where(slices);
   const verb = missing.length === 1 ? 'is' : 'are';
   if (reason === 'zero-weight') {
-    const nulls = missing.length === 0 ? [] : [`${listed(missing)} ${verb} undefined (null)`];
-    const conventions =
-      kept.length === 0
-        ? []
-        : [
-            `${listed(kept)} ${kept.length === 1 ? 'shows' : 'show'} scikit-learn's value for that case, not a measurement`,
-          ];
-    return `Every weight on ${on} is 0, so no row counts there: ${[...nulls, ...conventions].join('; ')}.`;
+    const its = slices.length === 1 ? 'its' : 'their';
+    return `Every weight on ${on} is 0, so no row counts there: ${its} metrics have no value (null).`;
   }
   const head = `${listed(missing)} ${verb} undefined (null) on ${on}`;
   if (reason === 'few-rows') return `${head}: fewer than 2 rows are too few for such a metric.`;
@@ -61,11 +60,10 @@ function groupWarning(reason: Reason, missing: string[], kept: string[], slices:
 }
 
 /**
- * The warnings for slices whose metrics a reader cannot take at face value: metrics with no
- * value (null in the report) on a slice, with the reason the columns tell, and every slice
- * whose weights sum to 0, where no row counts (its other values are scikit-learn's
- * conventions for that case, such as MCC 0). Slices that share a reason and the same metrics
- * share one warning.
+ * The warnings for metrics with no value (null in the report) on a slice, with the reason the
+ * columns tell: every weight of the slice 0 (no row counts; each of its values is blanked, see
+ * `blankZeroWeightSelections`), fewer than 2 rows, one class in y_true. Slices that share a
+ * reason and the same metrics share one warning.
  *
  * @remarks
  * Why: a bare null in a slice's row read as a missing feature, and a metric that failed on a
@@ -76,12 +74,12 @@ function groupWarning(reason: Reason, missing: string[], kept: string[], slices:
  * @param slices - each slice's values (NaN where undefined), in slice-code order
  * @param columns - the scored columns
  * @param totals - each selection's total weight (`selectionWeights(columns).total`), or null
- * @returns the warnings, none when every slice's values are defined and weighted
+ * @returns the warnings, none when every slice's values are defined
  * @example
  * ```ts
  * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], weight: [1, 1, 0, 0], slice: ['a', 'a', 'b', 'b'] });
  * undefinedSliceWarnings(['accuracy'], [Float64Array.of(1), Float64Array.of(Number.NaN)], columns, Float64Array.of(2, 2, 0));
- * // ['Every weight on slice "b" is 0, so no row counts there: accuracy is undefined (null).']
+ * // ['Every weight on slice "b" is 0, so no row counts there: its metrics have no value (null).']
  * ```
  */
 export function undefinedSliceWarnings(
@@ -92,18 +90,14 @@ export function undefinedSliceWarnings(
 ): string[] {
   const zero = (s: number) => totals !== null && totals[s + 1] === 0;
   const flagged = slices.flatMap((values, s) =>
-    zero(s) || values.some((v) => !Number.isFinite(v)) ? [s] : [],
+    values.some((v) => !Number.isFinite(v)) ? [s] : [],
   );
   if (flagged.length === 0 || columns.slice === null) return [];
   const shapes = sliceShapes(columns);
-  const groups = new Map<
-    string,
-    { reason: Reason; missing: string[]; kept: string[]; slices: Label[] }
-  >();
+  const groups = new Map<string, { reason: Reason; missing: string[]; slices: Label[] }>();
   for (const s of flagged) {
     const values = slices[s]!;
     const missing = names.filter((_, j) => !Number.isFinite(values[j]!));
-    const kept = names.filter((_, j) => Number.isFinite(values[j]!));
     const reason: Reason = zero(s)
       ? 'zero-weight'
       : shapes.rows[s]! < 2
@@ -111,10 +105,10 @@ export function undefinedSliceWarnings(
         : columns.task === 'classification' && shapes.twoClasses[s] === 0
           ? 'one-class'
           : 'rows';
-    const key = `${reason}\u0000${missing.join(',')}\u0000${reason === 'zero-weight' ? kept.join(',') : ''}`;
-    const group = groups.get(key) ?? { reason, missing, kept, slices: [] };
+    const key = `${reason}\u0000${missing.join(',')}`;
+    const group = groups.get(key) ?? { reason, missing, slices: [] };
     group.slices.push(columns.sliceValues[s]!);
     groups.set(key, group);
   }
-  return [...groups.values()].map((g) => groupWarning(g.reason, g.missing, g.kept, g.slices));
+  return [...groups.values()].map((g) => groupWarning(g.reason, g.missing, g.slices));
 }
