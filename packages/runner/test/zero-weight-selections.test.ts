@@ -144,6 +144,16 @@ describe('a selection whose weights sum to 0', () => {
     expect(report.warnings.some((w) => w.startsWith('mae has no value'))).toBe(false);
   });
 
+  test('words the resamples of a label metric of weight 0 as one possible cause', async () => {
+    const report = await scorePredictions(classification, {
+      metrics: ['accuracy'],
+      bootstrap: 400,
+      workers: 0,
+    });
+    const note = report.warnings.find((w) => w.startsWith('accuracy on slice "c"'));
+    expect(note).toContain('(undefined there, as where only rows weighing 0 are drawn)');
+  });
+
   test('fold warnings leave out a metric undefined on folds of weight 0 alone, and name them as a reason otherwise', () => {
     const summary = { mae: { mean: 1, std: 0, min: 1, max: 1, definedFolds: 2 } };
     expect(undefinedFoldWarnings(summary, 4, 1)[0]).toContain(

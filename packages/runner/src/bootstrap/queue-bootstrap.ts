@@ -216,9 +216,13 @@ function partlyUndefinedNote(
   const why =
     weight === undefined || weight.zeroRows === 0
       ? (base ?? 'undefined there')
-      : base === undefined
-        ? 'only rows weighing 0 drawn'
-        : `${base}, or only rows weighing 0`;
+      : base !== undefined
+        ? `${base}, or only rows weighing 0`
+        : // a regression error has no other way to lack a value; a label metric may (roc_auc_ovr
+          // of a resample that drew no row of a class)
+          job.columns.task === 'regression'
+          ? 'only rows weighing 0 drawn'
+          : 'undefined there, as where only rows weighing 0 are drawn';
   // every resample undefined: the rows themselves lack what the metric needs (no positive row
   // in a slice), and the value keeps scikit-learn's convention without an interval; a metric
   // that failed outright has its own warning
