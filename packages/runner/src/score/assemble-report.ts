@@ -13,7 +13,6 @@ import { overallCoverageWarning } from './overall-coverage.js';
 import type { ScoreJob } from './score-job.js';
 import { FEW_BOOTSTRAP } from './score-options.js';
 import type { MetricValue, ScoreReport } from './score-report.js';
-import { selectionWeights } from './selection-weights.js';
 import { undefinedMetricsWarning } from './undefined-metrics.js';
 import { undefinedSliceWarnings } from './undefined-slice-metrics.js';
 import type { SetValues, WholeSetCounts } from './whole-set-pass.js';
@@ -96,10 +95,8 @@ export function assembleReport(
   if (confusion.note !== undefined) job.warnings.push(confusion.note);
   const undefinedNote = undefinedMetricsWarning(names, values.overall, columns);
   if (undefinedNote !== undefined) job.warnings.push(undefinedNote);
-  if (columns.slice !== null) {
-    const totals = selectionWeights(columns)?.total ?? null;
-    job.warnings.push(...undefinedSliceWarnings(names, values.slices, columns, totals));
-  }
+  if (columns.slice !== null)
+    job.warnings.push(...undefinedSliceWarnings(names, values.slices, columns));
   const report: ScoreReport = {
     n: columns.n,
     ...(columns.clusters ? { clusters: columns.clusters.count } : {}),

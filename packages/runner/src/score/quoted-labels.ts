@@ -44,3 +44,25 @@ export function quotedLabels(labels: readonly unknown[], limit = LISTED_LABELS):
   const more = labels.length - limit;
   return more > 0 ? `${shown}, ... and ${more.toLocaleString('en-US')} more` : shown;
 }
+
+/**
+ * Values a warning names, in words: `slice "b"`, `slices 0, 1 and 2`, `folds 0, 1, 2, 3, 4 and
+ * 3 more` (each value as JSON: strings quoted, numbers bare).
+ *
+ * @param noun - what the values are, singular (`slice`); an `s` makes the plural
+ * @param values - the values, in the order to name them
+ * @param limit - how many to name before counting the rest (default 5)
+ * @returns the noun and the values
+ * @example
+ * ```ts
+ * namedInWords('slice', ['b']); // 'slice "b"'
+ * namedInWords('fold', [0, 1, 2]); // 'folds 0, 1 and 2'
+ * ```
+ */
+export function namedInWords(noun: string, values: readonly unknown[], limit = 5): string {
+  const shown = values.slice(0, limit).map((v) => JSON.stringify(v));
+  const more = values.length - shown.length;
+  const last = more > 0 ? `${more} more` : shown.pop()!;
+  const text = shown.length === 0 ? last : `${shown.join(', ')} and ${last}`;
+  return `${values.length === 1 ? noun : `${noun}s`} ${text}`;
+}

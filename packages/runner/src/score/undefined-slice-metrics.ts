@@ -1,8 +1,7 @@
 import type { Label } from '@assay/core-metrics';
+import { namedInWords } from './quoted-labels.js';
 import type { ScoreColumns } from './score-columns.js';
-
-/** Slices named in one warning before the rest are counted. */
-const SHOWN_SLICES = 5;
+import { selectionWeights } from './selection-weights.js';
 
 /** Why a slice's metrics have no value, as far as the columns tell. */
 type Reason = 'zero-weight' | 'few-rows' | 'one-class' | 'rows';
@@ -35,17 +34,9 @@ function listed(names: readonly string[]): string {
   return names.join(', ');
 }
 
-function where(values: readonly Label[]): string {
-  const shown = values.slice(0, SHOWN_SLICES).map((v) => JSON.stringify(v));
-  const more = values.length - shown.length;
-  const last = more > 0 ? `${more} more` : shown.pop()!;
-  const text = shown.length === 0 ? last : `${shown.join(', ')} and ${last}`;
-  return `${values.length === 1 ? 'slice' : 'slices'} ${text}`;
-}
-
 /** The warning of one group of slices that share a reason and the metrics it leaves null. */
 function groupWarning(reason: Reason, missing: string[], slices: Label[]): string {
-  const on = where(slices);
+  const on = namedInWords('slice', slices);
   const verb = missing.length === 1 ? 'is' : 'are';
   if (reason === 'zero-weight') {
     const its = slices.length === 1 ? 'its' : 'their';
@@ -73,12 +64,11 @@ function groupWarning(reason: Reason, missing: string[], slices: Label[]): strin
  * @param names - the job's metric names
  * @param slices - each slice's values (NaN where undefined), in slice-code order
  * @param columns - the scored columns
- * @param totals - each selection's total weight (`selectionWeights(columns).total`), or null
  * @returns the warnings, none when every slice's values are defined
  * @example
  * ```ts
  * const { columns } = prepareColumns({ yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0], weight: [1, 1, 0, 0], slice: ['a', 'a', 'b', 'b'] });
- * undefinedSliceWarnings(['accuracy'], [Float64Array.of(1), Float64Array.of(Number.NaN)], columns, Float64Array.of(2, 2, 0));
+ * undefinedSliceWarnings(['accuracy'], [Float64Array.of(1), Float64Array.of(Number.NaN)], columns);
  * // ['Every weight on slice "b" is 0, so no row counts there: its metrics have no value (null).']
  * ```
  */
@@ -86,9 +76,9 @@ export function undefinedSliceWarnings(
   names: readonly string[],
   slices: readonly Float64Array[],
   columns: ScoreColumns,
-  totals: Float64Array | null,
 ): string[] {
-  const zero = (s: number) => totals !== null && totals[s + 1] === 0;
+  const totals = selectionWeights(columns)?.total;
+  const zero = (s: number) => totals?.[s + 1] === 0;
   const flagged = slices.flatMap((values, s) =>
     values.some((v) => !Number.isFinite(v)) ? [s] : [],
   );

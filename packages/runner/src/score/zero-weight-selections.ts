@@ -1,18 +1,8 @@
 import type { FoldScores } from './fold-metrics.js';
+import { namedInWords } from './quoted-labels.js';
 import type { ScoreColumns } from './score-columns.js';
 import { selectionWeights } from './selection-weights.js';
 import type { SetValues } from './whole-set-pass.js';
-
-/** Folds named in one warning before the rest are counted. */
-const SHOWN_FOLDS = 5;
-
-function foldList(folds: readonly number[]): string {
-  const shown = folds.slice(0, SHOWN_FOLDS).map(String);
-  const more = folds.length - shown.length;
-  const last = more > 0 ? `${more} more` : shown.pop()!;
-  const text = shown.length === 0 ? last : `${shown.join(', ')} and ${last}`;
-  return `${folds.length === 1 ? 'fold' : 'folds'} ${text}`;
-}
 
 /**
  * Makes every value of a selection whose weights sum to 0 undefined (NaN, null in the
@@ -62,6 +52,6 @@ export function blankZeroWeightSelections(
   });
   // the whole set of weight 0 says so already: each of its folds is of weight 0 too
   if (empty.length === 0 || weights.total[0] === 0) return { warnings: [], folds: empty.length };
-  const warning = `Every weight in the test rows of ${foldList(empty)} is 0, so no row counts there: ${empty.length === 1 ? 'its' : 'their'} metrics have no value (null) and are left out of the fold summary.`;
+  const warning = `Every weight in the test rows of ${namedInWords('fold', empty)} is 0, so no row counts there: ${empty.length === 1 ? 'its' : 'their'} metrics have no value (null) and are left out of the fold summary.`;
   return { warnings: [warning], folds: empty.length };
 }
