@@ -313,7 +313,7 @@ describe('a metric undefined on the whole set is named in the warnings, with the
     [
       'every weight is 0',
       { yTrue: [1, 0, 1], yPred: [1, 0, 0], weight: [0, 0, 0] },
-      'accuracy is undefined on the whole set (null): every weight is 0, so no row counts.',
+      'Every weight is 0, so no row counts: no metric has a value (null), on the whole set or on any slice or fold.',
     ],
     [
       'one row',

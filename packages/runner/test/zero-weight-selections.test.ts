@@ -71,17 +71,23 @@ describe('a selection whose weights sum to 0', () => {
     expect(report.warnings.join('\n')).not.toContain('sampleWeight');
   });
 
-  test('on every row leaves the whole set without values, said once', async () => {
+  test.each([
+    ['without slices', undefined],
+    ['with slices', classification.slice],
+  ])('on every row leaves the whole set without values, said once: %s', async (_, slice) => {
     const report = await scorePredictions(
-      { ...classification, weight: weight.map(() => 0), slice: undefined },
-      { metrics: ['precision', 'matthews_corrcoef'], workers: 0, cv: 'kfold:3' },
+      { ...classification, weight: weight.map(() => 0), slice },
+      { metrics: ['precision', 'matthews_corrcoef'], workers: 0, cv: 'kfold:3', bootstrap: 50 },
     );
     expect(report.overall).toEqual({
       precision: { value: null },
       matthews_corrcoef: { value: null },
     });
-    expect(report.warnings).toEqual([
-      'precision, matthews_corrcoef are undefined on the whole set (null): every weight is 0, so no row counts.',
+    for (const s of Object.values(report.slices ?? {})) {
+      expect(s.metrics.precision).toEqual({ value: null });
+    }
+    expect(report.warnings.filter((w) => !w.startsWith('bootstrap is 50'))).toEqual([
+      'Every weight is 0, so no row counts: no metric has a value (null), on the whole set or on any slice or fold.',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { ScoreColumns } from './score-columns.js';
+import { selectionWeights } from './selection-weights.js';
 
 /**
  * The warning for metrics whose whole-set value is undefined (null in the report), with the
@@ -23,11 +24,11 @@ export function undefinedMetricsWarning(
 ): string | undefined {
   const missing = names.filter((_, j) => !Number.isFinite(overall[j]!));
   if (missing.length === 0) return undefined;
-  const which = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} undefined on the whole set (null)`;
-  const weight = columns.weight;
-  if (weight?.every((w) => w === 0)) {
-    return `${which}: every weight is 0, so no row counts.`;
+  if (selectionWeights(columns)?.total[0] === 0) {
+    // one warning for the whole job: every slice and fold is of weight 0 too
+    return 'Every weight is 0, so no row counts: no metric has a value (null), on the whole set or on any slice or fold.';
   }
+  const which = `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} undefined on the whole set (null)`;
   if (columns.n < 2) return `${which}: ${columns.n} row is too few for such a metric.`;
   if (columns.task === 'classification' && trueClassCount(columns.yTrue) < 2) {
     return `${which}: y_true holds one class only, where a ranking or correlation metric has no value (scikit-learn warns or raises here).`;

@@ -78,6 +78,8 @@ export function undefinedSliceWarnings(
   columns: ScoreColumns,
 ): string[] {
   const totals = selectionWeights(columns)?.total;
+  // a whole set of weight 0 is named once, by `undefinedMetricsWarning`
+  if (totals?.[0] === 0) return [];
   const zero = (s: number) => totals?.[s + 1] === 0;
   const flagged = slices.flatMap((values, s) =>
     values.some((v) => !Number.isFinite(v)) ? [s] : [],
