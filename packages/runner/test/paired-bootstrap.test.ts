@@ -38,6 +38,17 @@ function referenceReplicates(
 
 const pick = (x: Int32Array, rows: Uint32Array) => Int32Array.from(rows, (i) => x[i]!);
 
+/**
+ * Accuracy of B − A on `rows` from the counts of right answers: replicates equal to each
+ * other in exact arithmetic are equal floats, as the runner makes them (`snapRoundingTies`).
+ */
+const accuracyDifference =
+  (truth: Int32Array, predA: Int32Array, predB: Int32Array) => (rows: Uint32Array) => {
+    let d = 0;
+    for (const i of rows) d += Number(predB[i] === truth[i]) - Number(predA[i] === truth[i]);
+    return d / rows.length;
+  };
+
 describe('Runner.pairedBootstrap', () => {
   test('equals the one-thread definition for 0, 1 and 2 workers', async () => {
     const samples = 300;
@@ -79,14 +90,12 @@ describe('Runner.pairedBootstrap', () => {
     const truth = a.yTrue.subarray(0, n);
     const predA = a.yPred.subarray(0, n);
     const predB = b.yPred.subarray(0, n);
-    const diff = (rows: Uint32Array) =>
-      accuracyScore(pick(truth, rows), pick(predB, rows)) -
-      accuracyScore(pick(truth, rows), pick(predA, rows));
+    const diff = accuracyDifference(truth, predA, predB);
     const reference = referenceReplicates(n, samples, 9, diff);
     const jackknife = Float64Array.from({ length: n }, (_, k) =>
       diff(Uint32Array.from({ length: n - 1 }, (_, i) => (i < k ? i : i + 1))),
     );
-    const observed = accuracyScore(truth, predB) - accuracyScore(truth, predA);
+    const observed = diff(Uint32Array.from({ length: n }, (_, i) => i));
     const [lo, hi] = bcaInterval(reference, { observed, jackknife, level: 0.9 })!;
     const percentile = pairedBootstrapFromReplicates(observed, reference, { ci: 0.9 });
     const report = await runners[1]!.pairedBootstrap(
@@ -104,16 +113,47 @@ describe('Runner.pairedBootstrap', () => {
     expect([d.ciLow, d.ciHigh]).not.toEqual([percentile.ciLow, percentile.ciHigh]);
   });
 
+  test('with interval bca counts replicates equal to the difference but for rounding as ties', async () => {
+    // 400 items, A right on 384, B on 387: only B right on items 1-4, only A on item 0 (a
+    // user's trial of assay compare). 0.9675 − 0.96 and 0.97 − 0.9625 differ in their last
+    // bits; compared bit for bit, z0 was 0.25 instead of 0.04 and the interval [0, 0.0225]
+    // where the exact ties give [−0.0025, 0.02] (the exact multinomial distribution of the
+    // difference, through scipy's BCa formulas, gives these ends for any large B).
+    const n = 400;
+    const samples = 2000;
+    const truth = Int32Array.from({ length: n }, (_, i) => i % 2);
+    const right = (ok: (i: number) => boolean) =>
+      Int32Array.from(truth, (y, i) => (ok(i) ? y : 1 - y));
+    const predA = right((i) => i === 0 || i >= 17);
+    const predB = right((i) => (i >= 1 && i <= 4) || i >= 17);
+    const exactDiff = accuracyDifference(truth, predA, predB);
+    const reference = referenceReplicates(n, samples, 1, exactDiff);
+    const jackknife = Float64Array.from({ length: n }, (_, k) =>
+      exactDiff(Uint32Array.from({ length: n - 1 }, (_, i) => (i < k ? i : i + 1))),
+    );
+    const [lo, hi] = bcaInterval(reference, { observed: 3 / n, jackknife })!;
+    for (const runner of runners.slice(0, 2)) {
+      const report = await runner.pairedBootstrap(
+        { yTrue: truth, yPred: predA },
+        { yTrue: truth, yPred: predB },
+        { metrics: ['accuracy'], bootstrap: samples, seed: 1, interval: 'bca' },
+      );
+      const d = report.metrics.accuracy!;
+      expect(d.interval).toBe('bca');
+      expect(d.ciLow).toBeCloseTo(lo, 15);
+      expect(d.ciHigh).toBeCloseTo(hi, 15);
+      expect(d.ciLow).toBeCloseTo(-0.0025, 15);
+      expect(d.ciHigh).toBeCloseTo(0.02, 15);
+    }
+  });
+
   test('with interval bca above 1000 items leaves out groups of items, near the leave-one-out interval', async () => {
     const n = 3000;
     const truth = Int32Array.from({ length: n }, (_, i) => i % 3);
     const predA = Int32Array.from(truth, (t, i) => (i % 7 === 0 ? (t + 1) % 3 : t));
     const predB = Int32Array.from(truth, (t, i) => (i % 5 === 0 ? (t + 2) % 3 : t));
     const samples = 500;
-    const diff = (rows: Uint32Array) =>
-      accuracyScore(pick(truth, rows), pick(predB, rows)) -
-      accuracyScore(pick(truth, rows), pick(predA, rows));
-    const reference = referenceReplicates(n, samples, 4, diff);
+    const reference = referenceReplicates(n, samples, 4, accuracyDifference(truth, predA, predB));
     // accuracy's leave-one-out difference in closed form: remove item k's two 0/1 outcomes
     const okA = Int32Array.from(truth, (t, i) => Number(predA[i] === t));
     const okB = Int32Array.from(truth, (t, i) => Number(predB[i] === t));
@@ -132,12 +172,23 @@ describe('Runner.pairedBootstrap', () => {
     );
     const d = report.metrics.accuracy!;
     expect(d.interval).toBe('bca');
-    // 1000 groups of 3 items land within 4e-4 of the leave-one-out interval, while the
-    // percentile interval (no correction) lies farther off than that
-    expect(Math.abs(d.ciLow - lo)).toBeLessThan(4e-4);
-    expect(Math.abs(d.ciHigh - hi)).toBeLessThan(4e-4);
+    // the definition: 1000 groups, item k in group k mod 1000, each left out in turn
+    const grouped = Float64Array.from({ length: 1000 }, (_, g) => {
+      let a = sumA;
+      let b = sumB;
+      for (let k = g; k < n; k += 1000) {
+        a -= okA[k]!;
+        b -= okB[k]!;
+      }
+      return (b - a) / (n - n / 1000);
+    });
+    const [groupedLo, groupedHi] = bcaInterval(reference, { observed, jackknife: grouped })!;
+    expect(d.ciLow).toBeCloseTo(groupedLo, 15);
+    expect(d.ciHigh).toBeCloseTo(groupedHi, 15);
+    // near the leave-one-out interval: nearer than the percentile interval (no correction)
     const percentile = pairedBootstrapFromReplicates(observed, reference, { ci: 0.95 });
-    expect(Math.abs(percentile.ciHigh - hi)).toBeGreaterThan(8e-4);
+    const off = (x: number, y: number) => Math.abs(x - lo) + Math.abs(y - hi);
+    expect(off(d.ciLow, d.ciHigh)).toBeLessThan(off(percentile.ciLow, percentile.ciHigh) / 2);
   });
 
   test('with interval bca falls back to the percentile interval for identical sides', async () => {

@@ -24,6 +24,8 @@ export type {
 export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-from-replicates.js';
 export type { PercentileBootstrapOptions } from './resampling/percentile-bootstrap.js';
 export { percentileBootstrapInterval } from './resampling/percentile-bootstrap.js';
+export type { RoundingTies, RoundingTiesOptions } from './resampling/rounding-ties.js';
+export { snapRoundingTies } from './resampling/rounding-ties.js';
 export type { BettingSequenceOptions } from './sequences/betting-sequence.js';
 export {
   BettingSequence,

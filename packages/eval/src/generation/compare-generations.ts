@@ -5,6 +5,7 @@ import {
   mcnemarExact,
   pairedBootstrapFromReplicates,
   pairedPermutationTest,
+  snapRoundingTies,
 } from '@assay/stats';
 import { bootstrapPBound } from '../compare/bootstrap-p-floor.js';
 import type { ResolvedScorer } from '../config/generation-scorers.js';
@@ -132,10 +133,11 @@ function jackknifeDifference(
 function bootstrapDifference(
   statA: Statistic,
   statB: Statistic,
-  difference: number,
+  observed: readonly [a: number, b: number],
   members: readonly number[][],
   options: CompareGenerationsOptions,
 ): Pick<GenerationDifference, 'ciLow' | 'ciHigh' | 'pValue' | 'interval'> {
+  const difference = observed[1] - observed[0];
   const rng = createRng(options.seed >>> 0);
   const replicates = new Float64Array(options.bootstrap);
   const drawn: number[] = [];
@@ -146,11 +148,16 @@ function bootstrapDifference(
     }
     replicates[r] = statB(drawn) - statA(drawn);
   }
-  const result = pairedBootstrapFromReplicates(difference, replicates, { ci: options.ci });
+  // a mean of other items' 0/1 values equal to B − A (or 0) but for rounding is a tie
+  const scale = Math.max(0, ...observed.filter(Number.isFinite).map(Math.abs));
+  const tied = snapRoundingTies(replicates, { observed: difference, scale });
+  const result = pairedBootstrapFromReplicates(tied.difference, tied.replicates, {
+    ci: options.ci,
+  });
   const bca =
     options.interval === 'bca' && members.length >= 2
-      ? bcaInterval(replicates, {
-          observed: difference,
+      ? bcaInterval(tied.replicates, {
+          observed: tied.difference,
           jackknife: jackknifeDifference(statA, statB, members),
           level: options.ci,
         })
@@ -271,7 +278,7 @@ export async function pairedGenerationDifferences(
     const difference = valueB - valueA;
     const interval =
       options.bootstrap > 0
-        ? bootstrapDifference(statA, statB, difference, members, options)
+        ? bootstrapDifference(statA, statB, [valueA, valueB], members, options)
         : { ciLow: null, ciHigh: null, pValue: null, interval: null };
     metrics[s.name] = {
       a: finiteOrNull(valueA),

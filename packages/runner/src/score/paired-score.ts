@@ -1,7 +1,7 @@
 import type { Label } from '@assay/core-metrics';
 import { describeValue, type OptionKeys } from '@assay/labels';
 import { createRng } from '@assay/splitters';
-import { bcaInterval, pairedBootstrapFromReplicates } from '@assay/stats';
+import { bcaInterval, pairedBootstrapFromReplicates, snapRoundingTies } from '@assay/stats';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
 import { RunnerError } from '../errors.js';
@@ -212,6 +212,11 @@ async function pairedReplicates(
 const ZERO_WEIGHT_RESAMPLES =
   "Some resamples drew only rows of weight 0, where a metric has no value; each metric's samples counts the resamples its interval is taken over.";
 
+/** The larger of two metric values' magnitudes, NaN and infinities left out. */
+function magnitude(a: number, b: number): number {
+  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
+}
+
 /** The `interval` option, checked: `percentile` (the default) or `bca`. */
 function resolveInterval(interval: unknown): 'percentile' | 'bca' {
   if (interval === undefined || interval === 'percentile' || interval === 'bca') {
@@ -241,7 +246,10 @@ function resolveInterval(interval: unknown): 'percentile' | 'bca' {
  * seed, so batching and the worker count do not change a result. With `clusterIds` a
  * replicate draws whole clusters (`rng.nextInt(C)` where the row draw takes
  * `rng.nextInt(n)`), so repeated predictions of an item move together. The interval and
- * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`; with `interval: 'bca'` the
+ * p-value are `@assay/stats`' `pairedBootstrapFromReplicates`, over the replicates with their
+ * rounding ties made exact (`snapRoundingTies`: a replicate equal to B − A or to 0 but for its
+ * last bits counts as a tie, as the BCa correction and the p-value need, and a difference of
+ * equal values computed in other orders is reported as 0); with `interval: 'bca'` the
  * interval is `@assay/stats`' `bcaInterval` of the same replicates with the leave-one-item-out
  * jackknife of `pairedJackknife`, and the percentile interval where BCa is undefined (no
  * discordant item, identical sides), marked in the metric's `interval`.
@@ -282,12 +290,17 @@ export async function pairedBootstrapWith(
   names.forEach((name, j) => {
     const valueA = observed[0][j]!;
     const valueB = observed[1][j]!;
-    const summary = pairedBootstrapFromReplicates(valueB - valueA, replicates[j]!, { ci });
+    // a replicate equal to B − A (or to 0) but for rounding must count as a tie
+    const tied = snapRoundingTies(replicates[j]!, {
+      observed: valueB - valueA,
+      scale: magnitude(valueA, valueB),
+    });
+    const summary = pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });
     const bca =
       jackknife === null
         ? null
-        : bcaInterval(replicates[j]!, {
-            observed: valueB - valueA,
+        : bcaInterval(tied.replicates, {
+            observed: tied.difference,
             jackknife: jackknife[j]!,
             level: ci,
           });

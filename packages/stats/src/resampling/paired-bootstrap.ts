@@ -11,6 +11,7 @@ import {
   type PairedBootstrapResult,
   pairedBootstrapFromReplicates,
 } from './paired-bootstrap-from-replicates.js';
+import { snapRoundingTies } from './rounding-ties.js';
 
 /** Options of {@link pairedBootstrap}. */
 export interface PairedBootstrapOptions {
@@ -45,7 +46,9 @@ const PAIRED_BOOTSTRAP_KEYS: OptionKeys<PairedBootstrapOptions> = {
  * @remarks Resample s draws `floor(rng() · n)` n times; the replicates are
  *   summarized by {@link pairedBootstrapFromReplicates} (percentile CI, p-value
  *   `min(1, 2 · min(P*(Δ ≤ 0), P*(Δ ≥ 0)))`); resamples where the metric is
- *   NaN for either side are dropped and the rest counted in `samples`.
+ *   NaN for either side are dropped and the rest counted in `samples`. Differences equal to
+ *   the observed one or to 0 but for rounding are made exact first, and so is an observed
+ *   difference of 0 ({@link snapRoundingTies}).
  * @example
  * const rng = createRng(0);
  * const right = [[1, 0, 1, 1, 0, 1], [1, 1, 1, 1, 0, 1]];
@@ -68,7 +71,8 @@ export function pairedBootstrap(
   checkRng('pairedBootstrap', 'options.rng', options.rng, 'to draw the resamples');
   const all = new Uint32Array(n);
   for (let i = 0; i < n; i++) all[i] = i;
-  const difference = sideDifference(metric, all, -1);
+  const [a, b] = sideValues(metric, all, -1);
+  const difference = b - a;
   const replicates = new Float64Array(samples);
   const idx = new Uint32Array(n);
   for (let s = 0; s < samples; s++) {
@@ -80,25 +84,28 @@ export function pairedBootstrap(
       }
       idx[i] = Math.floor(u * n);
     }
-    replicates[s] = sideDifference(metric, idx, s);
+    const [as, bs] = sideValues(metric, idx, s);
+    replicates[s] = bs - as;
   }
-  return pairedBootstrapFromReplicates(difference, replicates, { ci });
+  const scale = Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
+  const tied = snapRoundingTies(replicates, { observed: difference, scale });
+  return pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });
 }
 
 /**
- * metric(B) − metric(A) on `indices` (B first, as before), refusing a result that is not a
- * number; `resample` is −1 for the full sample and only goes into a message.
+ * metric(A) and metric(B) on `indices` (B computed first, as before), refusing a result that
+ * is not a number; `resample` is −1 for the full sample and only goes into a message.
  */
-function sideDifference(
+function sideValues(
   metric: (indices: Uint32Array, side: 0 | 1) => number,
   indices: Uint32Array,
   resample: number,
-): number {
+): [number, number] {
   const b: unknown = metric(indices, 1);
   if (typeof b !== 'number') throw badMetricResult(b, 1, indices.length, resample);
   const a: unknown = metric(indices, 0);
   if (typeof a !== 'number') throw badMetricResult(a, 0, indices.length, resample);
-  return b - a;
+  return [a, b];
 }
 
 function badMetricResult(value: unknown, side: 0 | 1, n: number, resample: number): Error {
