@@ -14,6 +14,7 @@ import {
 } from './metric-names.js';
 import { scoreThresholdChecks } from './score-threshold-checks.js';
 import { thresholdFormProblem } from './threshold-form-checks.js';
+import { thresholdRangeProblem } from './threshold-range-checks.js';
 import { parseThreshold } from './thresholds.js';
 
 /** Reports one problem of the configuration at a path. */
@@ -99,6 +100,10 @@ function thresholdChecks(c: Loose, t: TaskMetrics, add: AddIssue): void {
     const formProblem = thresholdFormProblem(parsed.threshold, c);
     if (formProblem !== undefined) {
       add({ code: 'custom', path: ['thresholds', i], message: formProblem });
+    }
+    const rangeProblem = thresholdRangeProblem(parsed.threshold, c);
+    if (rangeProblem !== undefined) {
+      add({ code: 'custom', path: ['thresholds', i], message: rangeProblem });
     }
     const taskProblem = isService ? serviceMetricTaskProblem(metric, t.type) : undefined;
     if (taskProblem !== undefined) {
