@@ -2,7 +2,6 @@ import { SERVICE_METRIC_NAMES } from '@assay/report';
 import { describe, expect, it } from 'vitest';
 import { thresholdFormProblem } from '../src/config/threshold-form-checks.js';
 import {
-  EvaluationError,
   parseRunConfig,
   parseThreshold,
   type RunConfigInput,
@@ -10,27 +9,10 @@ import {
   taskFor,
 } from '../src/index.js';
 import { thresholdValue } from '../src/summary/check-thresholds.js';
+import { configIssues, thresholdConfig } from './support/threshold-config.js';
 
-function config(thresholds: string[], extra: Record<string, unknown> = {}): RunConfigInput {
-  return {
-    dataset: { builtin: 'spam-assassin', limit: 20 },
-    task: { type: 'classification', labels: ['spam', 'ham'] },
-    prompt: { template: 'Classify:\n\n{{text}}' },
-    models: [{ name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' }],
-    thresholds,
-    ...extra,
-  } as RunConfigInput;
-}
-
-function issuesOf(input: RunConfigInput): string[] {
-  try {
-    parseRunConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EvaluationError);
-    return (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  throw new Error('expected the configuration to be rejected');
-}
+const config = thresholdConfig;
+const issuesOf = (input: RunConfigInput) => configIssues(input);
 
 describe('threshold expressions', () => {
   it.each([

@@ -2,34 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { metricRange } from '../src/config/threshold-range-checks.js';
 import {
   CLASSIFICATION_METRICS,
-  EvaluationError,
   GENERATION_SCORERS,
-  parseRunConfig,
   REGRESSION_METRICS,
   type RunConfigInput,
   SERVICE_METRICS,
 } from '../src/index.js';
+import { configIssues, thresholdConfig } from './support/threshold-config.js';
 
-function config(thresholds: string[], extra: Record<string, unknown> = {}): RunConfigInput {
-  return {
-    dataset: { builtin: 'spam-assassin', limit: 20 },
-    task: { type: 'classification', labels: ['spam', 'ham'] },
-    prompt: { template: 'Classify:\n\n{{text}}' },
-    models: [{ name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' }],
-    thresholds,
-    ...extra,
-  } as RunConfigInput;
-}
-
-function issuesOf(input: RunConfigInput): string[] {
-  try {
-    parseRunConfig(input);
-  } catch (error) {
-    expect(error).toBeInstanceOf(EvaluationError);
-    return (error as EvaluationError).issues.map((i) => `${i.path}: ${i.message}`);
-  }
-  return [];
-}
+const config = thresholdConfig;
+const issuesOf = (input: RunConfigInput) => configIssues(input, false);
 
 describe('a threshold whose number lies outside the values its figure can take', () => {
   it('is refused before any request, naming the range and the fraction a percentage meant', () => {
