@@ -73,6 +73,21 @@ async function scoredRun(
 }
 
 describe('assay loadtest --score beyond classification', () => {
+  test('a TPOT bound on answers whose decode timing was not observable fails, saying why, and the table shows -', async () => {
+    // the extractive model writes each answer at once: every TPOT and ITL used to read 0,
+    // and tpot_p95<=5 passed on it with exit 0
+    const { code, stdout, stderr } = await assay([
+      ...['loadtest', '--base-url', server.baseUrl, '--model', 'assay-subject-extractive'],
+      ...['--concurrency', '2', '--requests', '12', '--max-tokens', '32'],
+      ...['--slo', 'tpot_p95<=5,itl_p99<=10'],
+    ]);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe(
+      'assay loadtest: Step 0 misses the SLO: tpot_p95 has no value (decode timing was not observable: the chunks of 12 of 12 answers arrived together, in one read, and no other answer had 2 or more output tokens); itl_p99 has no value (decode timing was not observable: the chunks of 12 of 12 answers arrived together, in one read, and no other answer had 2 or more chunks).',
+    );
+    expect(stdout).not.toMatch(/TPOT p\d+\s+0\.0/);
+  });
+
   test('a generation task reports each scorer per step with its interval, recomputable from --records', async () => {
     const config = writeConfig('subjects', {
       dataset: { builtin: 'spam-assassin-subjects', limit: 12, seed: 2 },
@@ -86,7 +101,7 @@ describe('assay loadtest --score beyond classification', () => {
       'assay-subject-extractive',
       config,
       ['--requests', '12', '--records', records],
-      'assay loadtest: note: Decode timing was not observable for 12 of 12 answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so their TPOT and ITL read 0.\n',
+      'assay loadtest: note: Decode timing was not observable for 12 of 12 answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so TPOT and ITL have no value.\n',
     );
     expect(result.accuracy).toBeUndefined();
     const quality = result.quality as {

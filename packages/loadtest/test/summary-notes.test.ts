@@ -9,6 +9,7 @@ import {
   type LoadRecord,
   type LoadTestResult,
   loadtestHtml,
+  parseSlo,
   qualityLine,
   readRecords,
   recordsTable,
@@ -78,18 +79,40 @@ describe('--score counts the failed requests it could not score', () => {
 });
 
 describe('answers whose chunks all arrived in one read', () => {
-  test('are counted, and the summary says their decode timing was not observable', () => {
-    const together = Array.from({ length: 5 }, (_, i) => record(i, true, [0, 0, 0]));
-    const apart = Array.from({ length: 3 }, (_, i) => record(5 + i, true));
+  const together = Array.from({ length: 5 }, (_, i) => record(i, true, [0, 0, 0]));
+  const apart = Array.from({ length: 3 }, (_, i) => record(5 + i, true));
+
+  test('are counted and left out of TPOT and ITL, and the summary says why', () => {
     const figures = summarizeRecords([...together, ...apart]);
     expect(figures.chunksTogether).toBe(5);
-    expect(figures.latencyMs.tpot.p50).toBe(0);
+    // the three answers whose gaps were seen: (4 + 5 + 6) / 3 ms per token, gaps 4, 5 and 6
+    expect(figures.latencyMs.tpot).toMatchObject({ mean: 5, p50: 5, max: 5 });
+    expect(figures.latencyMs.itl).toMatchObject({ mean: 5, p50: 5, max: 6 });
     expect(chunksTogetherNote({ ...SWEEP.steps![0]!, ...figures })).toBe(
-      'Decode timing was not observable for 5 of 8 answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so their TPOT and ITL read 0.',
+      'Decode timing was not observable for 5 of 8 answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so TPOT and ITL leave them out.',
     );
     const streamed = summarizeRecords(apart);
     expect(streamed.chunksTogether).toBeUndefined();
     expect(chunksTogetherNote({ ...SWEEP.steps![0]!, ...streamed })).toBeUndefined();
+  });
+
+  test('fail a TPOT or ITL bound where no answer showed its decode, saying why, not pass it at 0', () => {
+    const figures = summarizeRecords(together, parseSlo('tpot_p95<=5,itl_p99<=10,e2e_p95<=1000'));
+    expect(figures.latencyMs.tpot.p95).toBeNull();
+    expect(figures.latencyMs.itl.p99).toBeNull();
+    expect(figures.sloPassed).toEqual({
+      passed: false,
+      failures: [
+        'tpot_p95 has no value (decode timing was not observable: the chunks of 5 of 5 answers arrived together, in one read, and no other answer had 2 or more output tokens)',
+        'itl_p99 has no value (decode timing was not observable: the chunks of 5 of 5 answers arrived together, in one read, and no other answer had 2 or more chunks)',
+      ],
+    });
+    expect(chunksTogetherNote({ ...SWEEP.steps![0]!, ...figures })).toMatch(
+      /so TPOT and ITL have no value\.$/,
+    );
+    // with answers whose decode was seen, the bound reads those
+    const mixed = summarizeRecords([...together, ...apart], parseSlo('tpot_p95<=5,itl_p99<=10'));
+    expect(mixed.sloPassed).toEqual({ passed: true, failures: [] });
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Slo, SloBound } from '../slo/parse-slo.js';
 import { CutOffTally } from './cut-off.js';
 import { CUT_OFF, failureKey, type LoadRecord } from './load-record.js';
-import { type RequestLatency, requestLatency } from './request-latency.js';
+import { arrivedTogether, type RequestLatency, requestLatency } from './request-latency.js';
 import { Samples } from './samples.js';
 import { addScores, type ScoresByMetric } from './step-quality.js';
 
@@ -58,24 +58,6 @@ function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): b
     if (v !== undefined && v > b.max) return false;
   }
   return true;
-}
-
-/**
- * Whether a completed answer of two or more tokens (or chunks) had all its chunks arrive in one
- * read: its first and last token share one time, so its TPOT and its gaps read 0 although the
- * server did take time to decode; the timing of its decode was not observable.
- *
- * @param r - a completed record
- * @returns true for such an answer
- * @example
- * ```ts
- * arrivedTogether(record); // false (its four tokens came 5 ms apart)
- * arrivedTogether({ ...record, lastTokenMs: record.firstTokenMs, itlMs: [0, 0, 0] }); // true
- * ```
- */
-export function arrivedTogether(r: LoadRecord): boolean {
-  if (r.firstTokenMs === null || r.lastTokenMs === null) return false;
-  return r.lastTokenMs === r.firstTokenMs && (r.itlMs.length > 0 || (r.outputTokens ?? 0) >= 2);
 }
 
 /** The record count where the iterable knows it (an array, a `RecordStore`), to size samples. */
@@ -179,7 +161,7 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     if (lat.ttft !== undefined) t.ttft.push(lat.ttft);
     if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
     if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
-    for (let k = 0; k < r.itlMs.length; k++) t.itl.push(r.itlMs[k]!);
+    if (lat.maxItl !== undefined) for (let k = 0; k < r.itlMs.length; k++) t.itl.push(r.itlMs[k]!);
     if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
   }
   return t;

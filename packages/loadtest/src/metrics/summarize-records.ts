@@ -38,17 +38,33 @@ const NO_VALUE: Record<SloMetric, string> = {
   e2e: 'no request completed, so e2e is undefined',
 };
 
+/** Why a latency statistic has no value: nothing completed, or what its metric lacked. */
+function noValueReason(
+  metric: SloMetric,
+  { completed, together }: { readonly completed: number; readonly together: number },
+): string {
+  if (completed === 0) return 'no request completed';
+  if ((metric === 'tpot' || metric === 'itl') && together > 0) {
+    return `decode timing was not observable: the chunks of ${together} of ${completed} answers arrived together, in one read, and no other answer had 2 or more ${metric === 'tpot' ? 'output tokens' : 'chunks'}`;
+  }
+  return NO_VALUE[metric];
+}
+
 /**
  * The step's verdict. A bound whose statistic has no value fails (nothing shows it is met),
  * and its failure says why there is none.
  */
-function verdict(slo: Slo, latency: LatencyMs, errorRate: number, completed: number): SloVerdict {
+function verdict(
+  slo: Slo,
+  latency: LatencyMs,
+  errorRate: number,
+  answers: { readonly completed: number; readonly together: number },
+): SloVerdict {
   const failures: string[] = [];
   for (const b of slo.bounds) {
     const v = b.metric === 'error_rate' ? errorRate : latency[b.metric][b.stat];
     if (v === null) {
-      const why = completed === 0 ? 'no request completed' : NO_VALUE[b.metric as SloMetric];
-      failures.push(`${b.key} has no value (${why})`);
+      failures.push(`${b.key} has no value (${noValueReason(b.metric as SloMetric, answers)})`);
       continue;
     }
     const missed = b.metric === 'error_rate' ? undefined : unanswered(b.key, b.stat, errorRate);
@@ -128,7 +144,8 @@ function accuracyOf(correct: number, scored: number, failed: number): StepAccura
  * is undefined)`). Under `--score`, `accuracy` is over the answers scored, with `failed` (the
  * requests sent that failed, not scored) and `failuresWrong`, the accuracy over every request
  * sent with those counted wrong. `chunksTogether` counts the answers whose chunks all arrived
- * in one read (TPOT and ITL read 0: decode timing not observable), and
+ * in one read: their decode timing was not observable, so they have no TPOT or ITL (a bound on
+ * those with no other answer to measure fails, saying so), and
  * `throughput.tokenSources` the completed requests by the source of their token counts. This
  * is the function `assay loadtest` uses, so a summary equals this function applied to the rows
  * of `--records`.
@@ -196,7 +213,7 @@ export function summarizeRecords(
             fraction: n === 0 ? 0 : t.good / n,
             fractionInterval: wilsonInterval(t.good, n),
           },
-          sloPassed: verdict(slo, latencyMs, errorRate, t.completed),
+          sloPassed: verdict(slo, latencyMs, errorRate, t),
         }),
     ...(t.scored === 0 ? {} : { accuracy: accuracyOf(t.correct, t.scored, failed) }),
     ...(quality.length === 0 ? {} : { quality }),

@@ -117,8 +117,8 @@ export function fellBehindNotes(result: LoadTestResult): string[] {
 }
 
 /**
- * A note when answers' chunks all arrived in one read (`chunksTogether`): their TPOT and ITL
- * read 0 because decode timing was not observable, not because decoding took no time.
+ * A note when answers' chunks all arrived in one read (`chunksTogether`): decode timing was not
+ * observable, so TPOT and ITL leave them out (a 0 would read as decoding that took no time).
  *
  * @param result - a load test's result (a pooled one counts every step)
  * @returns the sentence, or undefined when every answer's chunks arrived apart
@@ -131,7 +131,8 @@ export function fellBehindNotes(result: LoadTestResult): string[] {
 export function chunksTogetherNote(result: StepResult): string | undefined {
   const n = result.chunksTogether ?? 0;
   if (n === 0) return undefined;
-  return `Decode timing was not observable for ${n} of ${result.requests.completed} answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so their TPOT and ITL read 0.`;
+  const all = n === result.requests.completed;
+  return `Decode timing was not observable for ${n} of ${result.requests.completed} answers: their chunks arrived together, in one read (the service wrote each answer at once, or something between buffered the stream), so ${all ? 'TPOT and ITL have no value' : 'TPOT and ITL leave them out'}.`;
 }
 
 /**
