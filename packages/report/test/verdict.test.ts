@@ -359,6 +359,61 @@ describe('degenerate answers', () => {
     expect(risks[1]).toMatch(/^The 95% interval of nb's accuracy is 0.26 wide/);
   });
 
+  test.each([
+    // a user's run: 399 of 400 answers spam, where spam is about a third of the items
+    [
+      [
+        [130, 0, 0],
+        [269, 1, 0],
+      ],
+      'nb answered "spam" to 399 of the 400 items it gave a label (99.8%), though "spam" is 32.5% of the items: its metrics of the other labels rest on 1 answer, and its accuracy mostly reflects how common "spam" is.',
+    ],
+    // 95% of the answers, 70% of the items: still far above
+    [
+      [
+        [70, 0, 0],
+        [25, 5, 0],
+      ],
+      'nb answered "spam" to 95 of the 100 items it gave a label (95.0%), though "spam" is 70.0% of the items: its metrics of the other labels rest on 5 answers, and its accuracy mostly reflects how common "spam" is.',
+    ],
+  ])(
+    'a model that gives one label to nearly every item, far more often than it is true, is named',
+    (matrix, risk) => {
+      const nb = sampleModel('nb', {
+        metrics: { accuracy: metric(0.5, 0.45, 0.55) },
+        confusion: { labels: ['spam', 'ham', 'unparseable'], matrix },
+      });
+      expect(runVerdict(sampleResults([nb], { dataset: many })).risks[0]).toBe(risk);
+    },
+  );
+
+  test.each([
+    // as common among the answers as among the items: a good model of a common label
+    [
+      [
+        [96, 0, 0],
+        [1, 3, 0],
+      ],
+    ],
+    // 94% of the answers: under the share that counts as nearly everything
+    [
+      [
+        [47, 0, 0],
+        [47, 6, 0],
+      ],
+    ],
+  ])(
+    'a model whose commonest answer is common among the items, or not dominant, is not',
+    (matrix) => {
+      const nb = sampleModel('nb', {
+        metrics: { accuracy: metric(0.5, 0.45, 0.55) },
+        confusion: { labels: ['spam', 'ham', 'unparseable'], matrix },
+      });
+      const risks = runVerdict(sampleResults([nb], { dataset: many })).risks;
+      expect(risks.join('\n')).not.toContain('items it gave a label');
+    },
+  );
+
   test('models of one endpoint are named once with it', () => {
     const v = runVerdict(sampleResults([sampleModel('a'), sampleModel('b')]));
     expect(v.evaluated).toMatch(/^Evaluated a and b \(all openai-chat, m\) on 4 items/);

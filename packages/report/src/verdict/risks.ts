@@ -49,6 +49,22 @@ export const IMBALANCE_RATIO = 0.2;
  */
 export const LOW_JUDGE_SCORE = 0.5;
 
+/**
+ * A model that gives one label this share of its answers or more answers nearly everything
+ * alike (a risk when the label is far rarer among the items: {@link DOMINANT_ANSWER_GAP}).
+ *
+ * @example
+ * DOMINANT_ANSWER; // 0.95
+ */
+export const DOMINANT_ANSWER = 0.95;
+/**
+ * How far above its share of the items a dominant answer's share must lie to be a risk.
+ *
+ * @example
+ * DOMINANT_ANSWER_GAP; // 0.2
+ */
+export const DOMINANT_ANSWER_GAP = 0.2;
+
 /** One risk to the reading of a run, with how much it matters (larger first). */
 interface Risk {
   severity: number;
@@ -142,17 +158,39 @@ function generationRisks(m: ModelResult): Risk[] {
   return out;
 }
 
-/** A model that gives one answer to everything: its accuracy is that label's share. */
+/**
+ * A model that gives one answer to everything: its accuracy is that label's share. Or one
+ * that gives one answer to nearly everything ({@link DOMINANT_ANSWER} of its labels or more)
+ * where that label is far rarer among the items ({@link DOMINANT_ANSWER_GAP} or more below):
+ * its metrics of the other labels rest on a handful of answers, and a macro average's interval
+ * swings with whether a resample draws them (a user's run: 399 of 400 answers `spam`,
+ * precision_macro 0.751 [0.231, 0.771], and the verdict said nothing stood out).
+ */
 function oneLabelRisk(m: ModelResult): Risk[] {
   const facts = confusionFacts(m.confusion);
   if (!facts || facts.rowTotals.filter((n) => n > 0).length < 2) return [];
   const given = facts.answered.flatMap((n, i) => (n > 0 ? [i] : []));
-  if (given.length !== 1) return [];
-  const label = quotedLabel(facts.labels[given[0]!]!);
+  if (given.length === 0) return [];
+  const answers = facts.answered.reduce((a, b) => a + b, 0);
+  const top = given.reduce((a, b) => (facts.answered[b]! > facts.answered[a]! ? b : a));
+  const label = quotedLabel(facts.labels[top]!);
+  const trueShare = percentOf(facts.rowTotals[top]!, facts.total);
+  if (given.length === 1) {
+    return [
+      {
+        severity: 85,
+        text: `${m.name} answered ${label} to every item it gave a label: its accuracy only reflects how common ${label} is (${trueShare} of the items).`,
+      },
+    ];
+  }
+  const share = facts.answered[top]! / answers;
+  const gap = share - facts.rowTotals[top]! / facts.total;
+  if (share < DOMINANT_ANSWER || gap < DOMINANT_ANSWER_GAP) return [];
+  const others = answers - facts.answered[top]!;
   return [
     {
-      severity: 85,
-      text: `${m.name} answered ${label} to every item it gave a label: its accuracy only reflects how common ${label} is (${percentOf(facts.rowTotals[given[0]!]!, facts.total)} of the items).`,
+      severity: 80,
+      text: `${m.name} answered ${label} to ${formatInteger(facts.answered[top]!)} of the ${formatInteger(answers)} items it gave a label (${percentOf(share, 1)}), though ${label} is ${trueShare} of the items: its metrics of the other labels rest on ${formatInteger(others)} answer${others === 1 ? '' : 's'}, and its accuracy mostly reflects how common ${label} is.`,
     },
   ];
 }
@@ -304,7 +342,8 @@ function quietRisk(r: RunResults): string {
  * The risks to reading a run's numbers at face value, biggest first: answers or judge grades
  * from another model than the one asked for (see `servedModelMismatches`), metrics that are not
  * representative, ranking and decision quality that disagree (a threshold problem), one
- * answer given to every item, failed requests, a passed threshold whose interval crosses its bound, extraction
+ * answer given to every item (or to {@link DOMINANT_ANSWER} of them, where that label is far
+ * rarer among the items), failed requests, a passed threshold whose interval crosses its bound, extraction
  * failures scored as empty answers, judge grades left unscored, unparseable answers, a
  * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), a `judge_score`
  * that no threshold checks whose interval is that wide or reaches below {@link LOW_JUDGE_SCORE}
