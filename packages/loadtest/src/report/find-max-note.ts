@@ -1,5 +1,6 @@
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
 import {
+  capacityStep,
   KEPT_UP_SHARE,
   keptUpShortfall,
   type RateStepOutcome,
@@ -116,7 +117,17 @@ export function maxRateLine(result: LoadTestResult): string | undefined {
       passed === undefined
         ? ''
         : ` (achieved ${passed.s.throughput.requestsPerSec.toFixed(2)}/s, step ${passed.i})`;
-    return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s, the capacity its throughput step measured (step 0); a step offered ${max.cappedFrom.toFixed(2)}/s passed${achieved}, but a rate above the measured capacity cannot be sustained, so the answer is capped there (${bracket}).`;
+    const k = capacityStep(result);
+    const shown = result.steps?.[k];
+    const measured =
+      k === 0
+        ? 'the capacity its throughput step measured (step 0'
+        : `the most any step was seen to complete (step ${k}`;
+    const drain =
+      shown === undefined || shown.throughput.requestsPerSec === max.rate
+        ? ''
+        : `: its steady rate while sending; its req/s, ${shown.throughput.requestsPerSec.toFixed(2)}, counts the drain after the last send too`;
+    return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s, ${measured}${drain}); a step offered ${max.cappedFrom.toFixed(2)}/s passed${achieved}, but a rate above what the service was seen to complete cannot be shown sustained, so the answer is capped there (${bracket}).`;
   }
   const at = stepAt(result, max.rate);
   const achieved =

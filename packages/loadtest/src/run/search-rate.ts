@@ -224,10 +224,12 @@ function passes(outcome: RateStepOutcome): boolean {
  * every SLO bound with the rate offered, and, above C, kept up with it). It stops when
  * hi - lo < 5% of hi or after 6 bisections; the answer is lo with its bracket and
  * `upperEnd`, why the step at hi missed (`'generator'` when the generator, not the service,
- * voided it). An answer above C is capped at C (`rate` and the bracket's low end; `cappedFrom`
- * keeps the rate that passed): a rate above the measured capacity cannot be sustained, and steps
- * within 2% above C are not judged for keeping up. Each step runs the run's full duration or
- * request count.
+ * voided it). An answer above the most the service was seen to complete per second (C, or a
+ * passing rate step's {@link sustainedRate} where higher: a closed loop of too few requests in
+ * flight reads below what an open loop keeps up with) is capped there (`rate` and the bracket's
+ * low end; `cappedFrom` keeps the rate that passed): a rate above that cannot be shown
+ * sustained, and steps within 2% above C are not judged for keeping up. Each step runs the
+ * run's full duration or request count.
  *
  * @param runner - runs steps on the run's client
  * @param slo - the SLO
@@ -252,37 +254,44 @@ export async function findMaxRate(
   maxInFlight: number | undefined,
 ): Promise<MaxRate> {
   const capacity = sustainedRate(await runner.run({ kind: 'concurrency', concurrency: full }));
+  // the most the service was seen to complete per second: a closed loop of too few in flight
+  // reads low (744/s at 64 in flight, where a 872/s open-loop step kept up to its end)
+  let shown = capacity;
+  const judged = async (rate: number): Promise<RateStepOutcome> => {
+    const step = await runner.run({ kind: 'rate', rate, arrival, maxInFlight });
+    const outcome = rateStepOutcome(step, rate, capacity);
+    if (passes(outcome)) shown = Math.max(shown, sustainedRate(step));
+    return outcome;
+  };
   let lo = 0;
   let hi = Math.max(capacity * 1.25, 0.5);
   let upperEnd: UpperEnd = 'untested';
   for (let doubling = 0; doubling < DOUBLINGS && upperEnd === 'untested'; doubling++) {
-    const step = await runner.run({ kind: 'rate', rate: hi, arrival, maxInFlight });
-    const outcome = rateStepOutcome(step, hi, capacity);
+    const outcome = await judged(hi);
     if (passes(outcome)) {
       lo = hi;
       hi *= 2;
     } else upperEnd = outcome as UpperEnd;
   }
   // every rate tried passed: the upper end was never reached (its bracket end is untested)
-  if (upperEnd === 'untested') return capped(lo, hi, capacity, slo, upperEnd);
+  if (upperEnd === 'untested') return capped(lo, hi, shown, slo, upperEnd);
   for (let i = 0; i < MAX_BISECTIONS && hi - lo >= BRACKET_TOLERANCE * hi; i++) {
     const mid = (lo + hi) / 2;
-    const step = await runner.run({ kind: 'rate', rate: mid, arrival, maxInFlight });
-    const outcome = rateStepOutcome(step, mid, capacity);
+    const outcome = await judged(mid);
     if (passes(outcome)) lo = mid;
     else {
       hi = mid;
       upperEnd = outcome as UpperEnd;
     }
   }
-  return capped(lo, hi, capacity, slo, upperEnd);
+  return capped(lo, hi, shown, slo, upperEnd);
 }
 
 /**
- * The answer with its low end capped at the measured capacity: a rate above what the service
- * completed in its throughput step cannot be sustained, however a short step judged it (steps
- * up to 2% above capacity are not judged for keeping up, so one can pass by chance: 25.10/s
- * passed against a measured 24.72/s, true 25/s).
+ * The answer with its low end capped at the most the service was seen to complete per second:
+ * a rate above what any step completed cannot be shown sustained, however a short step judged
+ * it (steps up to 2% above capacity are not judged for keeping up, so one can pass by chance:
+ * 25.10/s passed against a measured 24.72/s, true 25/s).
  */
 function capped(lo: number, hi: number, capacity: number, slo: Slo, upperEnd: UpperEnd): MaxRate {
   if (!(capacity > 0) || lo <= capacity)
@@ -309,7 +318,30 @@ export function aboveCapacityWarning(result: LoadTestResult): string | undefined
   const from = result.maxRate?.cappedFrom;
   if (from === undefined || throughputStep?.profile.kind !== 'concurrency') return;
   const capacity = result.maxRate!.rate;
-  return `a step offered ${from.toFixed(2)} requests/s passed, above the ${capacity.toFixed(2)} requests/s the service completed with ${throughputStep.profile.concurrency} in flight (step 0), so the answer is capped at ${capacity.toFixed(2)}: a rate above the measured capacity cannot be sustained, and a step too short for a queue to build passes one. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
+  const k = capacityStep(result);
+  const where =
+    k === 0
+      ? `with ${throughputStep.profile.concurrency} in flight (step 0)`
+      : `at most, in any step (step ${k})`;
+  return `a step offered ${from.toFixed(2)} requests/s passed, above the ${capacity.toFixed(2)} requests/s the service completed ${where}, so the answer is capped at ${capacity.toFixed(2)}: a rate above what the service was seen to complete cannot be shown sustained, and a step too short for a queue to build passes one. Lengthen --duration (or --requests) until a step holds many times the requests in flight, or raise --max-in-flight (the throughput step's in-flight count) if ${throughputStep.profile.concurrency} could not load the service fully.`;
+}
+
+/**
+ * The step whose completed rate capped a `--find-max` answer: the one whose
+ * {@link sustainedRate} the capped answer reads (the throughput step, 0, unless a rate step
+ * was seen to complete more).
+ *
+ * @param result - a `--find-max` run's result
+ * @returns the step's index
+ * @example
+ * ```ts
+ * capacityStep(result); // 0
+ * ```
+ */
+export function capacityStep(result: LoadTestResult): number {
+  const rate = result.maxRate?.rate;
+  const k = (result.steps ?? []).findIndex((s) => sustainedRate(s) === rate);
+  return Math.max(0, k);
 }
 
 /**
