@@ -83,6 +83,20 @@ describe('threshold expressions', () => {
     expect(parseThreshold(source)).toEqual({ ok: false, column, message });
   });
 
+  it('shows the list form where one check is written as a string, a map or a number', () => {
+    const list =
+      "expected a list of checks, each a string such as 'accuracy >= 0.9' (YAML: thresholds: [accuracy >= 0.9], or one '- accuracy >= 0.9' line per check)";
+    expect(issuesOf(config('accuracy >= 0.9' as never))).toEqual([
+      `thresholds: ${list}; got the string "accuracy >= 0.9"`,
+    ]);
+    expect(issuesOf(config({ accuracy: 0.9 } as never))).toEqual([
+      `thresholds: ${list}; got an object`,
+    ]);
+    expect(issuesOf(config([0.9] as never))).toEqual([
+      "thresholds[0]: expected a check written as a string such as 'accuracy >= 0.9' (metric, operator, number); got 0.9",
+    ]);
+  });
+
   it('names the threshold path and the expression in a config error', () => {
     const issues = issuesOf(
       config(['accuracy >= 0.5', 'accuracy >= 0.5', 'f1_macro.ci_lo >= 0.9']),

@@ -90,7 +90,10 @@ describe('the CSV byte scanner reads what csv-parse reads', () => {
     const ragged = write('ragged.csv', 'a,b\n1,2\n"x\ny",3\n4\n');
     const error = await runnerRejection(loadColumns(ragged, { columns: { a: 'auto' } }));
     expect(error.code).toBe('RAGGED_ROW');
-    expect(error.message).toContain('line 5');
+    expect(error.message).toContain('line 5 has 1 field but the header has 2;');
+    const wide = write('wide.csv', 'a,b\n1,2\n3,4,5\n');
+    const extra = await runnerRejection(loadColumns(wide, { columns: { a: 'auto' } }));
+    expect(extra.message).toContain('line 3 has 3 fields but the header has 2;');
     const bad = write('bad.csv', 'y,s\n1,0.5\n0,0.25x\n');
     const refused = await runnerRejection(loadColumns(bad, { columns: { s: 'number' } }));
     expect(refused.code).toBe('NON_NUMERIC_VALUE');

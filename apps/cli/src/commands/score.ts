@@ -76,7 +76,7 @@ function addScoreOptions(command: Command): Command {
     )
     .option(
       '--y-score <col>',
-      'column of positive-class scores (binary: roc_auc, average_precision)',
+      'column of positive-class scores (binary: roc_auc, average_precision; read as probabilities by log_loss and brier_score)',
     )
     .option(
       '--y-proba <cols>',

@@ -1,4 +1,5 @@
 import { ClientConfigSchema } from '@assay/clients';
+import { describeValue } from '@assay/labels';
 import { z } from 'zod';
 
 import { checkJudgeConfig } from '../judges/judge-config-checks.js';
@@ -189,7 +190,19 @@ export const RunConfigSchema = z
       ),
     judge: JudgeSchema.optional(),
     thresholds: z
-      .array(z.string())
+      .array(
+        z.string({
+          error: (issue) =>
+            `expected a check written as a string such as 'accuracy >= 0.9' (metric, operator, number); got ${describeValue(issue.input)}`,
+        }),
+        {
+          // a single check written as a string or a map is the usual slip: show the list form
+          error: (issue) =>
+            issue.input === undefined
+              ? undefined
+              : `expected a list of checks, each a string such as 'accuracy >= 0.9' (YAML: thresholds: [accuracy >= 0.9], or one '- accuracy >= 0.9' line per check); got ${describeValue(issue.input)}`,
+        },
+      )
       .default([])
       .describe(
         "Pass/fail checks, '<metric>[.ci_low|.ci_high][ vs baseline] <op> <number>' (e.g. 'f1_macro >= 0.9', 'f1_macro.ci_low >= 0.85', 'p95_latency_ms.ci_high <= 800', 'f1_macro vs baseline >= -0.01'); a failed one makes the run exit 1.",

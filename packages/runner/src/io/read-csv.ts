@@ -195,7 +195,7 @@ function raggedRow(
 ) {
   return new RunnerError(
     'RAGGED_ROW',
-    `${file} line ${line} has ${record.length} fields but the header has ${header.length}; every row must have one field per column.`,
+    `${file} line ${line} has ${record.length} field${record.length === 1 ? '' : 's'} but the header has ${header.length}; every row must have one field per column.`,
     { path: `line ${line}` },
   );
 }
