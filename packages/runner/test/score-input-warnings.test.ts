@@ -70,7 +70,8 @@ describe('inputs a job would otherwise ignore in silence get a warning', () => {
       { yTrue, yPred: probabilities },
       { task: 'regression' },
     );
-    expect(asked.warnings).toEqual([]);
+    // (the true 0s leave mape, a default regression metric, with a warning of its own)
+    expect(asked.warnings.filter((w) => !w.startsWith('mape divides'))).toEqual([]);
     const real = await runner.scorePredictions({ yTrue: [1.5, 2.25, 3], yPred: [1.4, 2.5, 2.75] });
     expect(real.warnings).toEqual([]);
   });
@@ -415,5 +416,47 @@ describe('as scikit-learn 1.2.1 refuses or warns', () => {
     expect(report.warnings.join(' ')).toContain(
       'top_k_accuracy: k (2) is at least the number of classes (2)',
     );
+  });
+});
+
+describe('mape over true values of 0', () => {
+  // a user's file: scikit-learn's mean_absolute_percentage_error gives 3.75299968947541e14
+  const yTrue = [0, 1.5, 3.2, -1, 10.25, 4];
+  const yPred = [0.5, 1.2, 2.9, -0.4, 9, 4.4];
+  const warning =
+    "mape divides each error by |y_true|, which is 0 on 1 row: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by that row alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).";
+
+  test('is warned of once, with scikit-learn value kept', async () => {
+    const report = await runner.scorePredictions({ yTrue, yPred }, { task: 'regression' });
+    expect(report.overall.mape!.value).toBeCloseTo(3.75299968947541e14, -1);
+    expect(report.warnings.filter((w) => w.startsWith('mape'))).toEqual([warning]);
+  });
+
+  test('is not warned of without mape, without a 0, or where the 0 weighs nothing', async () => {
+    const options = { task: 'regression' as const };
+    const without = await runner.scorePredictions(
+      { yTrue, yPred },
+      { ...options, metrics: ['mae'] },
+    );
+    const nonZero = await runner.scorePredictions(
+      { yTrue: yTrue.map((y) => y + 20), yPred },
+      options,
+    );
+    const weighed = await runner.scorePredictions(
+      { yTrue, yPred, weight: [0, 1, 1, 1, 1, 1] },
+      options,
+    );
+    for (const report of [without, nonZero, weighed]) {
+      expect(report.warnings.join('\n')).not.toContain('mape divides');
+    }
+  });
+
+  test('counts every such row', async () => {
+    const report = await runner.scorePredictions(
+      { yTrue: [...yTrue, 0, 0], yPred: [...yPred, 1, 2] },
+      { task: 'regression' },
+    );
+    expect(report.warnings.join('\n')).toContain('which is 0 on 3 rows:');
+    expect(report.warnings.join('\n')).toContain('set by those rows alone');
   });
 });

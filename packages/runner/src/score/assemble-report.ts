@@ -9,6 +9,7 @@ import {
   sliceNoWidthWarning,
 } from './interval-warnings.js';
 import type { JobMetrics } from './job-metrics.js';
+import { mapeZeroWarning } from './mape-zero-warning.js';
 import { overallCoverageWarning } from './overall-coverage.js';
 import type { ScoreJob } from './score-job.js';
 import { FEW_BOOTSTRAP } from './score-options.js';
@@ -95,6 +96,8 @@ export function assembleReport(
   if (confusion.note !== undefined) job.warnings.push(confusion.note);
   const undefinedNote = undefinedMetricsWarning(names, values.overall, columns);
   if (undefinedNote !== undefined) job.warnings.push(undefinedNote);
+  const mapeNote = mapeZeroWarning(names, columns);
+  if (mapeNote !== undefined) job.warnings.push(mapeNote);
   if (columns.slice !== null)
     job.warnings.push(...undefinedSliceWarnings(names, values.slices, columns));
   const report: ScoreReport = {
