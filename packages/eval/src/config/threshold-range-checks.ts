@@ -116,7 +116,7 @@ function rangeText([low, high]: MetricRange): string {
  * @returns the problem, naming the expression, or undefined when some value could pass
  * @example
  * thresholdRangeProblem(parseThreshold('accuracy >= 90').threshold, {});
- * // "'accuracy >= 90': accuracy lies between 0 and 1, so it is never >= 90, …; write a share as a fraction: accuracy >= 0.9"
+ * // "'accuracy >= 90': accuracy lies between 0 and 1, so it is never >= 90 and the threshold would fail …; write a share as a fraction: accuracy >= 0.9"
  */
 export function thresholdRangeProblem(t: Threshold, input: unknown): string | undefined {
   const metric = scorerMetric(t.metric, input);
