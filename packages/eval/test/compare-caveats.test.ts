@@ -74,12 +74,14 @@ describe('a comparison of runs of different items', () => {
 });
 
 describe('monteCarloNote', () => {
-  const gated = (metric: string, pValue: number, pAdjusted: number) => ({
+  const gated = (metric: string, pValue: number, pAdjusted: number, difference = -0.01) => ({
     metric,
     test: 'bootstrap' as const,
     gated: true,
     pValue,
     pAdjusted,
+    difference,
+    greaterIsBetter: true,
   });
 
   it('says when a gate at alpha is within the bootstrap p-value’s Monte Carlo error, and suggests more resamples', () => {
@@ -94,6 +96,19 @@ describe('monteCarloNote', () => {
       /^the decision at alpha 0\.05 is within Monte Carlo error for f1_macro \(p-adjusted 0\.0490 ± 0\.0185\): .*rerun with --bootstrap 10000 to settle it$/,
     );
     expect(note[0]).not.toContain('roc_auc');
+  });
+
+  it('under --fail-on regression says nothing of a better metric: no seed makes it fail', () => {
+    // a user's compare: roc_auc +0.0048, p-adjusted 0.064, under --fail-on regression
+    const better = gated('roc_auc', 0.032, 0.064, 0.0048);
+    expect(monteCarloNote([better], 0.05, 1000, 'regression')).toEqual([]);
+    const lossBetter = { ...gated('log_loss', 0.032, 0.064, -0.01), greaterIsBetter: false };
+    expect(monteCarloNote([lossBetter], 0.05, 1000, 'regression')).toEqual([]);
+    // worse, or without --fail-on, the note stands
+    expect(
+      monteCarloNote([gated('roc_auc', 0.032, 0.064, -0.0048)], 0.05, 1000, 'regression'),
+    ).toHaveLength(1);
+    expect(monteCarloNote([better], 0.05, 1000)).toHaveLength(1);
   });
 
   it('says nothing when every decision is clear of it', () => {

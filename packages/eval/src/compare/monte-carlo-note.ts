@@ -4,27 +4,41 @@ import type { MetricComparison } from './compare-result.js';
 /** Monte Carlo standard errors within which a bootstrap p-value's decision counts as uncertain. */
 export const MC_STANDARD_ERRORS = 3;
 
+/** Whether the candidate's value is better than the baseline's (a difference in the metric's direction). */
+function better(m: Pick<MetricComparison, 'difference' | 'greaterIsBetter'>): boolean {
+  if (m.difference === null || m.difference === 0) return false;
+  return m.greaterIsBetter ? m.difference > 0 : m.difference < 0;
+}
+
 /**
  * The note on gated metrics whose decision at alpha is within the bootstrap's Monte Carlo
  * error: a bootstrap p-value from B resamples has standard error sqrt(p(1 − p) / B), which the
  * Holm or Benjamini-Hochberg adjustment scales with the p-value; when the adjusted p-value
  * lies within {@link MC_STANDARD_ERRORS} such errors of alpha, another `--seed` can flip the
- * gate (p 0.006 against 0.009 at 1000 resamples, near alpha after Holm).
+ * gate (p 0.006 against 0.009 at 1000 resamples, near alpha after Holm). Under
+ * `--fail-on regression` a metric better in the candidate is left out: only a worse one can fail.
  *
  * @param metrics - the compared metrics after the decision rules
  * @param alpha - 1 − the confidence level
  * @param bootstrap - the resamples
+ * @param failOn - `--fail-on` (default none)
  * @returns the note, or nothing when every decision is clear of the Monte Carlo error
  * @example
  * monteCarloNote(result.metrics, 0.05, 1000); // []
  */
 export function monteCarloNote(
-  metrics: readonly Pick<MetricComparison, 'metric' | 'test' | 'gated' | 'pValue' | 'pAdjusted'>[],
+  metrics: readonly Pick<
+    MetricComparison,
+    'metric' | 'test' | 'gated' | 'pValue' | 'pAdjusted' | 'difference' | 'greaterIsBetter'
+  >[],
   alpha: number,
   bootstrap: number,
+  failOn: 'regression' | null = null,
 ): string[] {
   const near = metrics.flatMap((m) => {
     if (!m.gated || m.test !== 'bootstrap' || m.pValue === null || m.pAdjusted === null) return [];
+    // --fail-on regression fails only a worse metric: no seed turns a better one into a failure
+    if (failOn === 'regression' && better(m)) return [];
     if (!(m.pValue > 0) || m.pValue >= 1) return [];
     const se = Math.sqrt((m.pValue * (1 - m.pValue)) / bootstrap) * (m.pAdjusted / m.pValue);
     if (Math.abs(m.pAdjusted - alpha) > MC_STANDARD_ERRORS * se) return [];

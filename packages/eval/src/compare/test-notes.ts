@@ -39,7 +39,7 @@ export function testNotes(
     ),
     ...fewResamplesNote(s.bootstrap, alpha),
     ...fewPermutationsNote(s.permutations, alpha, permuted),
-    ...monteCarloNote(metrics, alpha, s.bootstrap),
+    ...monteCarloNote(metrics, alpha, s.bootstrap, s.failOn),
     ...alone.map((n) => n.note),
   ];
 }
