@@ -3,7 +3,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadtestHtml, parseSlo, readRecords, summarizeRecords } from '@assay/loadtest';
+import {
+  loadtestHtml,
+  parseSlo,
+  readRecords,
+  SLO_METRICS,
+  SLO_STATS,
+  summarizeRecords,
+} from '@assay/loadtest';
 import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assay, start, until } from './cli-process.js';
@@ -862,6 +869,15 @@ test('--help says that exit 1 also means --find-max found no rate', async () => 
   const { code, stdout } = await assay(['loadtest', '--help']);
   expect(code).toBe(0);
   expect(stdout).toContain('1  a single-step run missed its --slo, or --find-max found no rate');
+});
+
+test('--help explains the SLO keys, error_rate as a fraction and goodput', async () => {
+  const { stdout } = await assay(['loadtest', '--help']);
+  const slo = stdout.slice(stdout.indexOf('SLO (--slo):'));
+  // every metric and statistic that parseSlo accepts is named
+  for (const name of [...SLO_METRICS, ...SLO_STATS]) expect(slo).toContain(name);
+  expect(slo).toContain('error_rate<=<fraction>');
+  expect(slo).toContain('Goodput: the requests per second that completed');
 });
 
 test('--out with an extension that names no format is refused before any request', async () => {

@@ -16,6 +16,16 @@ const LOADTEST_HELP = [
   '  $ assay loadtest --base-url http://127.0.0.1:8000/v1 --model my-model --find-max \\',
   "      --slo 'ttft_p95<=300,tpot_p95<=50' --report load.html",
   '',
+  'SLO (--slo):',
+  '  comma-separated bounds <metric>_<stat><=<number>: metric ttft, tpot, itl or e2e (ms),',
+  "  stat mean, p50, p90, p95, p99, p999 or max, over the step's completed requests; and",
+  '  error_rate<=<fraction> (failed and dropped over measured, 0.01 = 1%). A step meets the',
+  '  SLO when every bound holds; a statistic with no value (no request streamed 2 or more',
+  '  tokens for tpot) fails its bound. Goodput: the requests per second that completed',
+  '  within every per-request bound (a request without a figure is not held to that bound);',
+  '  the table shows it with its share of the requests sent. The valid column says whether',
+  '  the load generator kept its schedule, so the step measures the service.',
+  '',
   'Exit codes:',
   '  0  finished',
   '  1  a single-step run missed its --slo, or --find-max found no rate that meets it',
@@ -58,7 +68,7 @@ export function registerLoadtestCommand(program: Command): void {
     .option('--find-max', 'the largest rate that meets --slo, by bisection on rate')
     .option(
       '--slo <spec>',
-      "per-request bounds, ms: 'ttft_p95<=300,tpot_p95<=50,e2e_p99<=2000,error_rate<=0.01'",
+      "bounds on step statistics (ms; error_rate a fraction), see SLO below: 'ttft_p95<=300,tpot_p95<=50,e2e_p99<=2000,error_rate<=0.01'",
     )
     .option(
       '--duration <time>',
