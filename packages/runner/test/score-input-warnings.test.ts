@@ -424,7 +424,7 @@ describe('mape over true values of 0', () => {
   const yTrue = [0, 1.5, 3.2, -1, 10.25, 4];
   const yPred = [0.5, 1.2, 2.9, -0.4, 9, 4.4];
   const warning =
-    "mape divides each error by |y_true|, which is 0 on 1 row: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by that row alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).";
+    "mape divides each error by |y_true|, which is 0 on 1 row that the prediction misses: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by that row alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).";
 
   test('is warned of once, with scikit-learn value kept', async () => {
     const report = await runner.scorePredictions({ yTrue, yPred }, { task: 'regression' });
@@ -432,7 +432,7 @@ describe('mape over true values of 0', () => {
     expect(report.warnings.filter((w) => w.startsWith('mape'))).toEqual([warning]);
   });
 
-  test('is not warned of without mape, without a 0, or where the 0 weighs nothing', async () => {
+  test('is not warned of without mape, without a 0, where the 0 weighs nothing or is predicted', async () => {
     const options = { task: 'regression' as const };
     const without = await runner.scorePredictions(
       { yTrue, yPred },
@@ -446,7 +446,10 @@ describe('mape over true values of 0', () => {
       { yTrue, yPred, weight: [0, 1, 1, 1, 1, 1] },
       options,
     );
-    for (const report of [without, nonZero, weighed]) {
+    // predicted exactly: the row adds 0 to mape
+    const hit = await runner.scorePredictions({ yTrue, yPred: [0, ...yPred.slice(1)] }, options);
+    expect(hit.overall.mape!.value).toBeLessThan(1);
+    for (const report of [without, nonZero, weighed, hit]) {
       expect(report.warnings.join('\n')).not.toContain('mape divides');
     }
   });
@@ -456,7 +459,7 @@ describe('mape over true values of 0', () => {
       { yTrue: [...yTrue, 0, 0], yPred: [...yPred, 1, 2] },
       { task: 'regression' },
     );
-    expect(report.warnings.join('\n')).toContain('which is 0 on 3 rows:');
+    expect(report.warnings.join('\n')).toContain('which is 0 on 3 rows that the prediction misses:');
     expect(report.warnings.join('\n')).toContain('set by those rows alone');
   });
 });

@@ -10,13 +10,13 @@ const MAPE_FLOOR = Number.EPSILON;
  *
  * @param names - the job's metric names
  * @param columns - the scored columns
- * @returns the warning, or undefined without `mape` or without a true value below ε (on a row
- *   of positive weight)
+ * @returns the warning, or undefined without `mape` or without a true value below ε that the
+ *   prediction misses (on a row of positive weight)
  * @example
  * ```ts
  * const { columns } = prepareColumns({ yTrue: [0, 1.5, 3.2], yPred: [0.5, 1.2, 2.9] });
  * mapeZeroWarning(['mae', 'mape'], columns);
- * // 'mape divides each error by |y_true|, which is 0 on 1 row: …'
+ * // 'mape divides each error by |y_true|, which is 0 on 1 row that the prediction misses: …'
  * ```
  */
 export function mapeZeroWarning(
@@ -24,13 +24,15 @@ export function mapeZeroWarning(
   columns: ScoreColumns,
 ): string | undefined {
   const y = columns.yTrueValues;
-  if (y === null || !names.includes('mape')) return undefined;
+  const p = columns.yPredValues;
+  if (y === null || p === null || !names.includes('mape')) return undefined;
   const w = columns.weight;
   let zeros = 0;
   for (let i = 0; i < y.length; i++) {
-    if (Math.abs(y[i]!) < MAPE_FLOOR && (w === null || w[i]! > 0)) zeros++;
+    // a prediction of exactly 0 there adds nothing: only a missed 0 explodes
+    if (Math.abs(y[i]!) < MAPE_FLOOR && p[i] !== y[i] && (w === null || w[i]! > 0)) zeros++;
   }
   if (zeros === 0) return undefined;
   const rows = zeros === 1 ? '1 row' : `${zeros} rows`;
-  return `mape divides each error by |y_true|, which is 0 on ${rows}: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by ${zeros === 1 ? 'that row' : 'those rows'} alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).`;
+  return `mape divides each error by |y_true|, which is 0 on ${rows} that the prediction misses: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by ${zeros === 1 ? 'that row' : 'those rows'} alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).`;
 }
