@@ -459,7 +459,9 @@ describe('mape over true values of 0', () => {
       { yTrue: [...yTrue, 0, 0], yPred: [...yPred, 1, 2] },
       { task: 'regression' },
     );
-    expect(report.warnings.join('\n')).toContain('which is 0 on 3 rows that the prediction misses:');
+    expect(report.warnings.join('\n')).toContain(
+      'which is 0 on 3 rows that the prediction misses:',
+    );
     expect(report.warnings.join('\n')).toContain('set by those rows alone');
   });
 });
