@@ -44,6 +44,12 @@ describe('a threshold whose number lies outside the values its figure can take',
     expect(issues[0]).toContain(instead);
   });
 
+  it('offers the fraction only where it can pass, written as meant', () => {
+    expect(issuesOf(config(['accuracy >= 57.7']))[0]).toMatch(/fraction: accuracy >= 0\.577$/);
+    // > 1 cannot pass either: no fraction offered
+    expect(issuesOf(config(['accuracy > 100']))[0]).toMatch(/set a number the figure can reach$/);
+  });
+
   it('reads a difference from the baseline against the range of differences', () => {
     const extra = { baseline: 'runs/last-week' };
     expect(issuesOf(config(['accuracy vs baseline >= 2'], extra))).toEqual([

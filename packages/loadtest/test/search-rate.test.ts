@@ -18,6 +18,7 @@ import {
   resolveLoadTest,
   runLoadTest,
   runStep,
+  type StepResult,
   type StepRunner,
   summarizeRecords,
   sustainedRate,
@@ -297,4 +298,43 @@ test('the kept-up share reads 1 for a service that keeps up whatever its latency
   );
   expect(behind.throughput.keptUpShare!).toBeGreaterThan(0.6);
   expect(behind.throughput.keptUpShare!).toBeLessThan(0.7);
+});
+
+test('--find-max is not capped below a rate a judged step kept up with, where a closed loop read low', async () => {
+  // a user's run: 64 in flight read 744/s, while open-loop steps kept up to 872/s to their end
+  // (judged: kept-up share 1, rate completed); the answer was capped at 744. A service of
+  // 1000/s here, whose open-loop steps' steady rate reads low by the latency's share of the
+  // span (0.8 of what they complete), as 2-s answers do
+  const service = 1000;
+  const runner: StepRunner = {
+    steps: [],
+    async run(load) {
+      const rate = load.kind === 'rate' ? load.rate : undefined;
+      const done = rate === undefined ? 744 : Math.min(rate, service);
+      const kept = rate === undefined || rate <= service;
+      const step = {
+        profile: profileOf(load),
+        sloPassed: { passed: kept, failures: [] },
+        harness: { saturated: false },
+        throughput: {
+          requestsPerSec: done,
+          steadyRequestsPerSec: rate === undefined ? done : 0.8 * done,
+          keptUpShare: rate === undefined ? null : done / rate,
+          keptUpRate: rate === undefined ? null : done,
+        },
+      } as unknown as StepResult;
+      runner.steps.push(step);
+      return step;
+    },
+  };
+  const max = await findMaxRate(
+    runner,
+    parseSlo('e2e_p99<=20'),
+    { kind: 'constant' },
+    64,
+    undefined,
+  );
+  expect(max.cappedFrom).toBeUndefined();
+  expect(max.rate).toBeGreaterThan(0.95 * service);
+  expect(max.rate).toBeLessThanOrEqual(service);
 });

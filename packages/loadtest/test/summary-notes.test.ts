@@ -110,9 +110,13 @@ describe('answers whose chunks all arrived in one read', () => {
     expect(chunksTogetherNote({ ...SWEEP.steps![0]!, ...figures })).toMatch(
       /so TPOT and ITL have no value\.$/,
     );
+    // and no request counts as good under a tpot or itl bound: nothing shows it met
+    expect(figures.goodput!.fraction).toBe(0);
+    expect(summarizeRecords(together, parseSlo('e2e_p95<=1000')).goodput!.fraction).toBe(1);
     // with answers whose decode was seen, the bound reads those
     const mixed = summarizeRecords([...together, ...apart], parseSlo('tpot_p95<=5,itl_p99<=10'));
     expect(mixed.sloPassed).toEqual({ passed: true, failures: [] });
+    expect(mixed.goodput!.fraction).toBe(3 / 8);
   });
 });
 

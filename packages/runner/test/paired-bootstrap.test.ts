@@ -147,6 +147,25 @@ describe('Runner.pairedBootstrap', () => {
     }
   });
 
+  test('keeps a real difference of mape, which one true 0 dominates (the tie tolerance is per replicate)', async () => {
+    // 100 rows, the last true value 0 predicted 1 by both sides: mape ≈ 4.5e13 for both, and B
+    // is better by 0.3 elsewhere; a tolerance of the full sample's scale read the difference as
+    // 0 and its interval as [0, 0]
+    const yTrue = Array.from({ length: 100 }, (_, i) => (i === 99 ? 0 : 1));
+    const side = (p: number) => ({ yTrue, yPred: yTrue.map((_, i) => (i === 99 ? 1 : p)) });
+    const report = await runners[0]!.pairedBootstrap(side(1.5), side(1.2), {
+      metrics: ['mape'],
+      task: 'regression',
+      bootstrap: 200,
+    });
+    const d = report.metrics.mape!;
+    expect(d.difference).toBe(d.b - d.a);
+    expect(d.difference).toBeLessThan(-0.25);
+    // the resamples without the 0 row (about 37%) show it; those with it compute mape's sums
+    // at 4.5e15, where 0.3 is below their rounding, so the upper end stays at 0
+    expect(d.ciLow).toBeLessThan(-0.25);
+  });
+
   test('with interval bca above 1000 items leaves out groups of items, near the leave-one-out interval', async () => {
     const n = 3000;
     const truth = Int32Array.from({ length: n }, (_, i) => i % 3);

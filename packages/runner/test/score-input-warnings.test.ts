@@ -424,7 +424,7 @@ describe('mape over true values of 0', () => {
   const yTrue = [0, 1.5, 3.2, -1, 10.25, 4];
   const yPred = [0.5, 1.2, 2.9, -0.4, 9, 4.4];
   const warning =
-    "mape divides each error by |y_true|, which is 0 on 1 row that the prediction misses: scikit-learn's floor of 2.2e-16 stands in there, so mape is set by that row alone (each adds its error over 2.2e-16) and says nothing of the others; read mae, or leave mape out (--metrics).";
+    "mape divides each error by |y_true|, which is 0 or nearly so (under a millionth of the error) on 1 row: it makes 100% of mape (scikit-learn's floor of 2.2e-16 stands in for a 0), so mape says nothing of the other rows; read mae, or leave mape out (--metrics).";
 
   test('is warned of once, with scikit-learn value kept', async () => {
     const report = await runner.scorePredictions({ yTrue, yPred }, { task: 'regression' });
@@ -460,8 +460,19 @@ describe('mape over true values of 0', () => {
       { task: 'regression' },
     );
     expect(report.warnings.join('\n')).toContain(
-      'which is 0 on 3 rows that the prediction misses:',
+      'nearly so (under a millionth of the error) on 3 rows: they make 100% of mape',
     );
-    expect(report.warnings.join('\n')).toContain('set by those rows alone');
+    // a true value of 1e-12 missed by 1 adds 1e12 as surely as a 0
+    const tiny = await runner.scorePredictions(
+      { yTrue: [1e-12, 1, 2], yPred: [1, 1.1, 2.2] },
+      { task: 'regression' },
+    );
+    expect(tiny.warnings.join('\n')).toContain('on 1 row: it makes 100% of mape');
+    // a 0 predicted within 1e-20 adds 4.5e-5: no cause
+    const close = await runner.scorePredictions(
+      { yTrue: [0, 1, 2], yPred: [1e-20, 1.1, 2.2] },
+      { task: 'regression' },
+    );
+    expect(close.warnings.join('\n')).not.toContain('mape divides');
   });
 });

@@ -117,6 +117,31 @@ describe('snapRoundingTies', () => {
     expect(result).toMatchObject({ difference: 0, ciLow: 0, ciHigh: 0, pValue: 1 });
   });
 
+  it("keeps a real difference of a metric one row dominates, by each replicate's own scale", () => {
+    // MAPE over a true 0 (a reviewer's case): 4.5e13 on the full sample, about 1 without that
+    // row; B is 0.3 better elsewhere. The full sample's scale alone swallowed that difference.
+    const a = 45035996273705.46;
+    const b = 45035996273705.16;
+    const observed = b - a;
+    // a resample without the 0 row that drew B's better rows more often, and one whose two
+    // values are equal but for rounding
+    const resamples = [1.0 - 1.5, 0.1 + 0.2 - 0.3];
+    expect(resamples[1]).not.toBe(0);
+    const tied = snapRoundingTies(resamples, {
+      observed,
+      scale: a,
+      replicateScales: [1.5, 0.3],
+    });
+    expect(tied.difference).toBe(observed);
+    expect([...tied.replicates]).toEqual([-0.5, 0]);
+    // near the observed difference the observed's own rounding (0.04 at 4.5e13) counts: -0.3
+    // is a tie with -0.3047 there, as it is in exact arithmetic up to that rounding
+    expect(snapRoundingTies([1.2 - 1.5], { observed, scale: a }).replicates[0]).toBe(observed);
+    expect(() => snapRoundingTies(resamples, { observed, scale: a, replicateScales: [1] })).toThrow(
+      /options.replicateScales must hold one scale per replicate \(2\), got 1/,
+    );
+  });
+
   it('refuses a scale that is not a finite number of 0 or more, naming it', () => {
     for (const scale of [-1, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(() => snapRoundingTies([0], { observed: 0, scale })).toThrow(

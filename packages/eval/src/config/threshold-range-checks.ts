@@ -131,10 +131,13 @@ export function thresholdRangeProblem(t: Threshold, input: unknown): string | un
   const never = vs
     ? `${name} ${rangeText(range)}, so its difference from the baseline ${rangeText(allowed)}`
     : `${name} ${rangeText(range)}`;
-  const shareAsPercent = high === 1 && low >= 0 && !vs && t.value > 1 && t.value <= 100;
+  // 57.7 / 100 is 0.5770000000000001 in binary: 12 digits say what was meant
+  const fraction = Number((t.value / 100).toPrecision(12));
+  const shareAsPercent =
+    high === 1 && low >= 0 && !vs && t.value > 1 && passable(t.op, fraction, range);
   const bound = t.bound === undefined ? '' : `.${t.bound}`;
   const instead = shareAsPercent
-    ? `write a share as a fraction: ${t.metric}${bound} ${t.op} ${t.value / 100}`
+    ? `write a share as a fraction: ${t.metric}${bound} ${t.op} ${fraction}`
     : 'set a number the figure can reach';
   return `'${t.source}': ${never}, so it is never ${t.op} ${t.value} and the threshold would fail after every request was paid for; ${instead}`;
 }

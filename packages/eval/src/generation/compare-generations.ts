@@ -129,28 +129,43 @@ function jackknifeDifference(
   });
 }
 
-/** The paired bootstrap of B − A drawing whole items: interval and p-value. */
+/** The larger magnitude of two statistics, NaN and infinities left out (0 if neither is finite). */
+function magnitude(a: number, b: number): number {
+  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
+}
+
+/**
+ * The paired bootstrap of B − A drawing whole items: the difference (exactly 0 where the two
+ * values differ by rounding alone), interval and p-value.
+ */
 function bootstrapDifference(
   statA: Statistic,
   statB: Statistic,
   observed: readonly [a: number, b: number],
   members: readonly number[][],
   options: CompareGenerationsOptions,
-): Pick<GenerationDifference, 'ciLow' | 'ciHigh' | 'pValue' | 'interval'> {
+): Pick<GenerationDifference, 'difference' | 'ciLow' | 'ciHigh' | 'pValue' | 'interval'> {
   const difference = observed[1] - observed[0];
   const rng = createRng(options.seed >>> 0);
   const replicates = new Float64Array(options.bootstrap);
+  const replicateScales = new Float64Array(options.bootstrap);
   const drawn: number[] = [];
   for (let r = 0; r < options.bootstrap; r++) {
     drawn.length = 0;
     for (let c = 0; c < members.length; c++) {
       drawn.push(...members[Math.floor(rng.nextFloat() * members.length)]!);
     }
-    replicates[r] = statB(drawn) - statA(drawn);
+    const a = statA(drawn);
+    const b = statB(drawn);
+    replicates[r] = b - a;
+    replicateScales[r] = magnitude(a, b);
   }
   // a mean of other items' 0/1 values equal to B − A (or 0) but for rounding is a tie
-  const scale = Math.max(0, ...observed.filter(Number.isFinite).map(Math.abs));
-  const tied = snapRoundingTies(replicates, { observed: difference, scale });
+  const tied = snapRoundingTies(replicates, {
+    observed: difference,
+    scale: magnitude(...observed),
+    replicateScales,
+  });
   const result = pairedBootstrapFromReplicates(tied.difference, tied.replicates, {
     ci: options.ci,
   });
@@ -164,6 +179,7 @@ function bootstrapDifference(
       : null;
   const useBca = bca !== null && Number.isFinite(bca[0]) && Number.isFinite(bca[1]);
   return {
+    difference: finiteOrNull(tied.difference),
     ciLow: finiteOrNull(useBca ? bca[0] : result.ciLow),
     ciHigh: finiteOrNull(useBca ? bca[1] : result.ciHigh),
     pValue: finiteOrNull(result.pValue),
@@ -279,11 +295,16 @@ export async function pairedGenerationDifferences(
     const interval =
       options.bootstrap > 0
         ? bootstrapDifference(statA, statB, [valueA, valueB], members, options)
-        : { ciLow: null, ciHigh: null, pValue: null, interval: null };
+        : {
+            difference: finiteOrNull(difference),
+            ciLow: null,
+            ciHigh: null,
+            pValue: null,
+            interval: null,
+          };
     metrics[s.name] = {
       a: finiteOrNull(valueA),
       b: finiteOrNull(valueB),
-      difference: finiteOrNull(difference),
       ...interval,
       test: interval.pValue === null ? null : 'bootstrap',
       ...scorerTest(va, vb, ia, ib, members, corpus, options),

@@ -43,9 +43,15 @@ export interface Tally {
   readonly starts: Samples;
 }
 
-function meetsRequestBounds(lat: RequestLatency, bounds: readonly SloBound[]): boolean {
+function meetsRequestBounds(
+  lat: RequestLatency,
+  bounds: readonly SloBound[],
+  decodeUnseen: boolean,
+): boolean {
   for (const b of bounds) {
     if (b.metric === 'error_rate') continue;
+    // chunks that arrived in one read hide the decode: nothing shows a tpot or itl bound met
+    if (decodeUnseen && (b.metric === 'tpot' || b.metric === 'itl')) return false;
     const v =
       b.metric === 'ttft'
         ? lat.ttft
@@ -151,7 +157,8 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     t.completed++;
     if (r.tokenSource !== null)
       t.tokenSources[r.tokenSource] = (t.tokenSources[r.tokenSource] ?? 0) + 1;
-    if (arrivedTogether(r)) t.together++;
+    const together = arrivedTogether(r);
+    if (together) t.together++;
     t.ends.push(r.endMs);
     t.inputTokens += r.inputTokens ?? 0;
     t.outputTokens += r.outputTokens ?? 0;
@@ -162,7 +169,7 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     if (lat.ttftContent !== undefined) t.ttftContent.push(lat.ttftContent);
     if (lat.tpot !== undefined) t.tpot.push(lat.tpot);
     if (lat.maxItl !== undefined) for (let k = 0; k < r.itlMs.length; k++) t.itl.push(r.itlMs[k]!);
-    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds)) t.good++;
+    if (slo !== undefined && meetsRequestBounds(lat, slo.bounds, together)) t.good++;
   }
   return t;
 }

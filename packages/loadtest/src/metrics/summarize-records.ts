@@ -138,7 +138,9 @@ function accuracyOf(correct: number, scored: number, failed: number): StepAccura
  * the schedule's length plus the drain after its last arrival, vLLM's benchmark duration.
  * `error_rate` = (failed + dropped) / measured. Goodput counts a request good when it
  * completed and met every per-request latency bound; a request without a figure (one output
- * token has no TPOT) meets that figure's bound, as vLLM's benchmark counts it. Attainment is
+ * token has no TPOT) meets that figure's bound, as vLLM's benchmark counts it, but one whose
+ * chunks all arrived in one read does not meet a `tpot` or `itl` bound (its decode was not
+ * seen, so nothing shows the bound met). Attainment is
  * good / measured with a Wilson interval. The verdict fails a bound whose statistic has no
  * value in the step (`tpot_p95 has no value (no request had 2 or more output tokens, so TPOT
  * is undefined)`). Under `--score`, `accuracy` is over the answers scored, with `failed` (the

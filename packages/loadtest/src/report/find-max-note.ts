@@ -124,7 +124,7 @@ export function maxRateLine(result: LoadTestResult): string | undefined {
         ? 'the capacity its throughput step measured (step 0'
         : `the most any step was seen to complete (step ${k}`;
     const drain =
-      shown === undefined || shown.throughput.requestsPerSec === max.rate
+      k !== 0 || shown === undefined || shown.throughput.requestsPerSec === max.rate
         ? ''
         : `: its steady rate while sending; its req/s, ${shown.throughput.requestsPerSec.toFixed(2)}, counts the drain after the last send too`;
     return `Largest rate within the SLO (${max.slo}): ${max.rate.toFixed(2)} requests/s, ${measured}${drain}); a step offered ${max.cappedFrom.toFixed(2)}/s passed${achieved}, but a rate above what the service was seen to complete cannot be shown sustained, so the answer is capped there (${bracket}).`;

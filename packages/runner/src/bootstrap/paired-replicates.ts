@@ -8,8 +8,9 @@ import { rowDraw } from './row-draw.js';
  * when side A's columns have clusters) and scored on both sides.
  *
  * @param task - the batch
- * @returns B − A per replicate and metric (`replicate * metrics.length + metric`) and the
- *   distinct metric failures
+ * @returns both sides' values per replicate and metric (A at `2 * (replicate *
+ *   metrics.length + metric)`, B after it: the calling thread takes B − A, and needs each
+ *   side's magnitude to tell a rounding tie from a difference) and the distinct metric failures
  */
 export function runPairedBootstrapTask(task: PairedBootstrapTask): {
   values: Float64Array;
@@ -17,7 +18,7 @@ export function runPairedBootstrapTask(task: PairedBootstrapTask): {
 } {
   const n = task.a.n;
   const m = task.metrics.length;
-  const values = new Float64Array(task.seeds.length * m);
+  const values = new Float64Array(2 * task.seeds.length * m);
   const errors: string[] = [];
   // both sides hold the same rows, so side A's clusters are B's
   const draw = rowDraw(n, null, task.a.clusters);
@@ -27,7 +28,10 @@ export function runPairedBootstrapTask(task: PairedBootstrapTask): {
     const drawn = draw(createRng(seed));
     computeResampledValues(task.a, task.metrics, drawn, null, valuesA, 0, errors);
     computeResampledValues(task.b, task.metrics, drawn, null, valuesB, 0, errors);
-    for (let j = 0; j < m; j++) values[r * m + j] = valuesB[j]! - valuesA[j]!;
+    for (let j = 0; j < m; j++) {
+      values[2 * (r * m + j)] = valuesA[j]!;
+      values[2 * (r * m + j) + 1] = valuesB[j]!;
+    }
   });
   return { values, errors };
 }

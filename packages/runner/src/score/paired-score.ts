@@ -171,7 +171,10 @@ function pairedSides(
   return { colsA, colsB, names };
 }
 
-/** B − A per metric and replicate, run in batches; failures join `warnings`. */
+/**
+ * B − A per metric and replicate, run in batches, with each replicate's magnitude
+ * (max(|A|, |B|), the scale of its rounding); failures join `warnings`.
+ */
 async function pairedReplicates(
   run: PairedExecutor,
   colsA: ScoreColumns,
@@ -180,7 +183,7 @@ async function pairedReplicates(
   seed: number,
   bootstrap: number,
   warnings: string[],
-): Promise<Float64Array[]> {
+): Promise<{ differences: Float64Array[]; scales: Float64Array[] }> {
   const m = names.length;
   const rng = createRng(deriveSeed(seed, 3, 0));
   const seeds = Array.from({ length: bootstrap }, () => rng.nextUint32());
@@ -191,7 +194,8 @@ async function pairedReplicates(
       run({ kind: 'paired-bootstrap', a: colsA, b: colsB, metrics: names, seeds: batch }),
     );
   }
-  const replicates = names.map(() => new Float64Array(bootstrap));
+  const differences = names.map(() => new Float64Array(bootstrap));
+  const scales = names.map(() => new Float64Array(bootstrap));
   let zeroWeight = false;
   (await Promise.all(batches)).forEach((result, t) => {
     for (const e of result.errors) {
@@ -199,13 +203,17 @@ async function pairedReplicates(
       if (isZeroWeightFailure(e)) zeroWeight = true;
       else if (!warnings.includes(e)) warnings.push(e);
     }
-    for (let r = 0; r * m < result.values.length; r++) {
-      for (let j = 0; j < m; j++)
-        replicates[j]![t * BOOTSTRAP_BATCH + r] = result.values[r * m + j]!;
+    for (let r = 0; 2 * r * m < result.values.length; r++) {
+      for (let j = 0; j < m; j++) {
+        const a = result.values[2 * (r * m + j)]!;
+        const b = result.values[2 * (r * m + j) + 1]!;
+        differences[j]![t * BOOTSTRAP_BATCH + r] = b - a;
+        scales[j]![t * BOOTSTRAP_BATCH + r] = magnitude(a, b);
+      }
     }
   });
   if (zeroWeight) warnings.push(ZERO_WEIGHT_RESAMPLES);
-  return replicates;
+  return { differences, scales };
 }
 
 /** The note for paired resamples that drew only rows of weight 0. */
@@ -291,9 +299,10 @@ export async function pairedBootstrapWith(
     const valueA = observed[0][j]!;
     const valueB = observed[1][j]!;
     // a replicate equal to B − A (or to 0) but for rounding must count as a tie
-    const tied = snapRoundingTies(replicates[j]!, {
+    const tied = snapRoundingTies(replicates.differences[j]!, {
       observed: valueB - valueA,
       scale: magnitude(valueA, valueB),
+      replicateScales: replicates.scales[j]!,
     });
     const summary = pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });
     const bca =

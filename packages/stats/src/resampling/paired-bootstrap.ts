@@ -74,6 +74,7 @@ export function pairedBootstrap(
   const [a, b] = sideValues(metric, all, -1);
   const difference = b - a;
   const replicates = new Float64Array(samples);
+  const replicateScales = new Float64Array(samples);
   const idx = new Uint32Array(n);
   for (let s = 0; s < samples; s++) {
     for (let i = 0; i < n; i++) {
@@ -86,9 +87,13 @@ export function pairedBootstrap(
     }
     const [as, bs] = sideValues(metric, idx, s);
     replicates[s] = bs - as;
+    replicateScales[s] = magnitude(as, bs);
   }
-  const scale = Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
-  const tied = snapRoundingTies(replicates, { observed: difference, scale });
+  const tied = snapRoundingTies(replicates, {
+    observed: difference,
+    scale: magnitude(a, b),
+    replicateScales,
+  });
   return pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });
 }
 
@@ -106,6 +111,11 @@ function sideValues(
   const a: unknown = metric(indices, 0);
   if (typeof a !== 'number') throw badMetricResult(a, 0, indices.length, resample);
   return [a, b];
+}
+
+/** The larger magnitude of two metric values, NaN and infinities left out (0 if neither is finite). */
+function magnitude(a: number, b: number): number {
+  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
 }
 
 function badMetricResult(value: unknown, side: 0 | 1, n: number, resample: number): Error {

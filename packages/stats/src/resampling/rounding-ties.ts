@@ -11,16 +11,28 @@ export interface RoundingTiesOptions {
    * sample (the rounding error of a difference scales with its operands, not with itself)
    */
   scale: number;
+  /**
+   * each replicate's own magnitude, max(|metric(A)|, |metric(B)|) on that resample (default:
+   * `scale` for every one). Give them where one row can dominate a metric: MAPE over a true 0
+   * is 4.5e13 on the full sample and about 1 on a resample without that row, where a tolerance
+   * of the full sample's scale would swallow real differences.
+   */
+  replicateScales?: ArrayLike<number>;
 }
 
-const TIES_KEYS: OptionKeys<RoundingTiesOptions> = { observed: true, scale: true };
+const TIES_KEYS: OptionKeys<RoundingTiesOptions> = {
+  observed: true,
+  scale: true,
+  replicateScales: true,
+};
 
 /**
- * The tolerance, in units of `scale`: a metric value carries a few roundings of its own (a
- * ratio of sums, an F-score of two ratios), the subtraction one more; 64 ε ≈ 1.4e-14 covers
- * them with room, and two distinct values of a metric on fewer than 10⁷ rows lie further apart.
+ * The tolerance, in units of the operands' magnitude: a metric value carries a few roundings
+ * of its own (a ratio of counts, an F-score of two ratios), the subtraction one more; 4 ε
+ * covers that. Smaller differences are below the resolution of the values themselves; a sum
+ * over many rows can carry more rounding, which this leaves unsnapped (as before).
  */
-const TIE_TOLERANCE = 64 * Number.EPSILON;
+const TIE_TOLERANCE = 4 * Number.EPSILON;
 
 /** What {@link snapRoundingTies} returns. */
 export interface RoundingTies {
@@ -47,12 +59,12 @@ export interface RoundingTies {
  * arithmetic (the same metric value from other counts) likewise read ±1e-17, on which the
  * sign of an interval's end and a gate at 0 then hung.
  *
- * The observed difference θ̂ becomes 0 where `|θ̂| ≤ 64 ε · scale` (ε = 2⁻⁵², see
- * `Number.EPSILON`): two equal metric values computed in other orders; a gate `≥ 0` on the
- * difference must not hang on that. Then a replicate `d` becomes `t` (θ̂, else 0) where
- * `|d − t| ≤ 64 ε · scale`; NaN stays NaN. The values are otherwise unchanged, so percentile
- * ends move by rounding at most. A resample's metric values lie near the full sample's, so
- * the full sample's magnitude bounds their rounding too.
+ * With `s` the full sample's scale and `s_r` replicate r's (`replicateScales`, default `s`):
+ * the observed difference θ̂ becomes 0 where `|θ̂| ≤ 4 ε s` (ε = 2⁻⁵², see `Number.EPSILON`):
+ * two equal metric values computed in other orders; a gate `≥ 0` on the difference must not
+ * hang on that. Then replicate `d` becomes θ̂ where `|d − θ̂| ≤ 4 ε (s_r + s)` (both carry
+ * rounding), else 0 where `|d| ≤ 4 ε s_r`; NaN stays NaN. The values are otherwise unchanged,
+ * so percentile ends move by rounding at most.
  *
  * @param replicates - metric(B) − metric(A) on each resample; NaN where undefined
  * @param options - the observed difference and the magnitude of the metric values
@@ -77,23 +89,39 @@ export function snapRoundingTies(
     );
   }
   checkOptionKeys(fn, options, TIES_KEYS);
-  const { observed, scale } = options;
+  const { observed, scale, replicateScales } = options;
   checkNumber(fn, 'options.observed', observed);
-  checkNumber(fn, 'options.scale', scale);
-  if (!(scale >= 0 && scale < Number.POSITIVE_INFINITY)) {
-    throw new StatsError(
-      'INVALID_VALUE',
-      'options.scale',
-      `${fn}: options.scale must be a finite number ≥ 0 (the largest |metric value| of either side), got ${describeValue(scale)}.`,
-    );
+  checkScale(fn, 'options.scale', scale);
+  if (replicateScales !== undefined) {
+    checkNumbers(fn, 'options.replicateScales', replicateScales);
+    if (replicateScales.length !== replicates.length) {
+      throw new StatsError(
+        'INVALID_VALUE',
+        'options.replicateScales',
+        `${fn}: options.replicateScales must hold one scale per replicate (${replicates.length}), got ${replicateScales.length}.`,
+      );
+    }
   }
-  const tolerance = TIE_TOLERANCE * scale;
-  const difference = Math.abs(observed) <= tolerance ? 0 : observed;
+  const difference = Math.abs(observed) <= TIE_TOLERANCE * scale ? 0 : observed;
   const out = Float64Array.from(replicates);
   for (let i = 0; i < out.length; i++) {
     const d = out[i]!;
-    if (Math.abs(d - difference) <= tolerance) out[i] = difference;
-    else if (Math.abs(d) <= tolerance) out[i] = 0;
+    const own = replicateScales === undefined ? scale : replicateScales[i]!;
+    // a NaN or infinite replicate scale belongs to a replicate with no finite value
+    const s = Number.isFinite(own) ? Math.abs(own) : 0;
+    if (Math.abs(d - difference) <= TIE_TOLERANCE * (s + scale)) out[i] = difference;
+    else if (Math.abs(d) <= TIE_TOLERANCE * s) out[i] = 0;
   }
   return { difference, replicates: out };
+}
+
+/** Throws unless `scale` is a finite number ≥ 0. */
+function checkScale(fn: string, path: string, scale: number): void {
+  checkNumber(fn, path, scale);
+  if (scale >= 0 && scale < Number.POSITIVE_INFINITY) return;
+  throw new StatsError(
+    'INVALID_VALUE',
+    path,
+    `${fn}: ${path} must be a finite number ≥ 0 (the largest |metric value| of either side), got ${describeValue(scale)}.`,
+  );
 }
