@@ -7,7 +7,7 @@ import { METRIC_REGISTRY } from '../src/metrics/registry.js';
 import { REGRESSION_METRICS } from '../src/metrics/regression-metrics.js';
 import { zeroWeightFailure } from '../src/metrics/zero-weight-failure.js';
 import type { ScoreColumns } from '../src/score/score-columns.js';
-import { replicatesOf } from './helpers/replicate-draws.js';
+import { replicatesOf, weightedRowFields } from './helpers/replicate-draws.js';
 
 const ALL = REGRESSION_METRICS.map((spec) => spec.name);
 
@@ -46,11 +46,7 @@ const value = fc.oneof(
 const rowArb = fc.record({
   y: value,
   p: value,
-  w: fc.oneof(
-    fc.constant(0),
-    fc.integer({ min: 1, max: 40 }).map((v) => v / 7),
-  ),
-  slice: fc.nat({ max: 1 }),
+  ...weightedRowFields,
 });
 const caseArb = fc.array(rowArb, { minLength: 1, maxLength: 60 }).chain((rows) =>
   fc.record({

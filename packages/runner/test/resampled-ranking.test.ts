@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { computeMetricValues } from '../src/metrics/compute-metric-values.js';
 import { computeResampledValues } from '../src/metrics/compute-resampled-values.js';
 import type { ScoreColumns } from '../src/score/score-columns.js';
-import { replicatesOf } from './helpers/replicate-draws.js';
+import { replicatesOf, weightedRowFields } from './helpers/replicate-draws.js';
 
 const BINARY = ['roc_auc', 'average_precision'];
 const MULTICLASS = ['roc_auc_ovr', 'roc_auc_ovr_weighted', 'roc_auc_ovo', 'roc_auc_ovo_weighted'];
@@ -50,11 +50,7 @@ const rowArb = fc.record({
     fc.integer({ min: -4, max: 8 }).map((v) => v / 4),
     fc.double({ min: -2, max: 2, noNaN: true }),
   ),
-  w: fc.oneof(
-    fc.constant(0),
-    fc.integer({ min: 1, max: 40 }).map((v) => v / 7),
-  ),
-  slice: fc.nat({ max: 1 }),
+  ...weightedRowFields,
 });
 
 const caseArb = fc.array(rowArb, { minLength: 1, maxLength: 60 }).chain((rows) =>

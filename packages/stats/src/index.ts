@@ -25,7 +25,7 @@ export { pairedBootstrapFromReplicates } from './resampling/paired-bootstrap-fro
 export type { PercentileBootstrapOptions } from './resampling/percentile-bootstrap.js';
 export { percentileBootstrapInterval } from './resampling/percentile-bootstrap.js';
 export type { RoundingTies, RoundingTiesOptions } from './resampling/rounding-ties.js';
-export { snapRoundingTies } from './resampling/rounding-ties.js';
+export { differenceScale, snapRoundingTies } from './resampling/rounding-ties.js';
 export type { BettingSequenceOptions } from './sequences/betting-sequence.js';
 export {
   BettingSequence,

@@ -2,6 +2,7 @@ import type { ModelComparison } from '@assay/report';
 import { createRng } from '@assay/splitters';
 import {
   bcaInterval,
+  differenceScale,
   mcnemarExact,
   pairedBootstrapFromReplicates,
   pairedPermutationTest,
@@ -129,11 +130,6 @@ function jackknifeDifference(
   });
 }
 
-/** The larger magnitude of two statistics, NaN and infinities left out (0 if neither is finite). */
-function magnitude(a: number, b: number): number {
-  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
-}
-
 /**
  * The paired bootstrap of B − A drawing whole items: the difference (exactly 0 where the two
  * values differ by rounding alone), interval and p-value.
@@ -158,12 +154,12 @@ function bootstrapDifference(
     const a = statA(drawn);
     const b = statB(drawn);
     replicates[r] = b - a;
-    replicateScales[r] = magnitude(a, b);
+    replicateScales[r] = differenceScale(a, b);
   }
   // a mean of other items' 0/1 values equal to B − A (or 0) but for rounding is a tie
   const tied = snapRoundingTies(replicates, {
     observed: difference,
-    scale: magnitude(...observed),
+    scale: differenceScale(...observed),
     replicateScales,
   });
   const result = pairedBootstrapFromReplicates(tied.difference, tied.replicates, {

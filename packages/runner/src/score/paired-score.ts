@@ -1,7 +1,12 @@
 import type { Label } from '@assay/core-metrics';
 import { describeValue, type OptionKeys } from '@assay/labels';
 import { createRng } from '@assay/splitters';
-import { bcaInterval, pairedBootstrapFromReplicates, snapRoundingTies } from '@assay/stats';
+import {
+  bcaInterval,
+  differenceScale,
+  pairedBootstrapFromReplicates,
+  snapRoundingTies,
+} from '@assay/stats';
 import { deriveSeed } from '../bootstrap/derive-seed.js';
 import { BOOTSTRAP_BATCH } from '../bootstrap/queue-bootstrap.js';
 import { RunnerError } from '../errors.js';
@@ -208,7 +213,7 @@ async function pairedReplicates(
         const a = result.values[2 * (r * m + j)]!;
         const b = result.values[2 * (r * m + j) + 1]!;
         differences[j]![t * BOOTSTRAP_BATCH + r] = b - a;
-        scales[j]![t * BOOTSTRAP_BATCH + r] = magnitude(a, b);
+        scales[j]![t * BOOTSTRAP_BATCH + r] = differenceScale(a, b);
       }
     }
   });
@@ -219,11 +224,6 @@ async function pairedReplicates(
 /** The note for paired resamples that drew only rows of weight 0. */
 const ZERO_WEIGHT_RESAMPLES =
   "Some resamples drew only rows of weight 0, where a metric has no value; each metric's samples counts the resamples its interval is taken over.";
-
-/** The larger of two metric values' magnitudes, NaN and infinities left out. */
-function magnitude(a: number, b: number): number {
-  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
-}
 
 /** The `interval` option, checked: `percentile` (the default) or `bca`. */
 function resolveInterval(interval: unknown): 'percentile' | 'bca' {
@@ -301,7 +301,7 @@ export async function pairedBootstrapWith(
     // a replicate equal to B − A (or to 0) but for rounding must count as a tie
     const tied = snapRoundingTies(replicates.differences[j]!, {
       observed: valueB - valueA,
-      scale: magnitude(valueA, valueB),
+      scale: differenceScale(valueA, valueB),
       replicateScales: replicates.scales[j]!,
     });
     const summary = pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });

@@ -1,4 +1,5 @@
 import { createRng } from '@assay/splitters';
+import fc from 'fast-check';
 import type { BootstrapTask } from '../../src/pool/task-types.js';
 import { runBootstrapTask } from '../../src/pool/worker-tasks.js';
 import type { ScoreColumns } from '../../src/score/score-columns.js';
@@ -37,3 +38,15 @@ export function replicatesOf(
     return { drawn, values: values.subarray(r * metrics.length, (r + 1) * metrics.length) };
   });
 }
+
+/**
+ * A drawn row's weight and slice for the replicate property tests: a weight of 0 now and then
+ * (a row that counts nowhere), else a multiple of 1/7 (sums that round), and one of two slices.
+ */
+export const weightedRowFields = {
+  w: fc.oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 40 }).map((v) => v / 7),
+  ),
+  slice: fc.nat({ max: 1 }),
+};

@@ -11,7 +11,7 @@ import {
   type PairedBootstrapResult,
   pairedBootstrapFromReplicates,
 } from './paired-bootstrap-from-replicates.js';
-import { snapRoundingTies } from './rounding-ties.js';
+import { differenceScale, snapRoundingTies } from './rounding-ties.js';
 
 /** Options of {@link pairedBootstrap}. */
 export interface PairedBootstrapOptions {
@@ -87,11 +87,11 @@ export function pairedBootstrap(
     }
     const [as, bs] = sideValues(metric, idx, s);
     replicates[s] = bs - as;
-    replicateScales[s] = magnitude(as, bs);
+    replicateScales[s] = differenceScale(as, bs);
   }
   const tied = snapRoundingTies(replicates, {
     observed: difference,
-    scale: magnitude(a, b),
+    scale: differenceScale(a, b),
     replicateScales,
   });
   return pairedBootstrapFromReplicates(tied.difference, tied.replicates, { ci });
@@ -111,11 +111,6 @@ function sideValues(
   const a: unknown = metric(indices, 0);
   if (typeof a !== 'number') throw badMetricResult(a, 0, indices.length, resample);
   return [a, b];
-}
-
-/** The larger magnitude of two metric values, NaN and infinities left out (0 if neither is finite). */
-function magnitude(a: number, b: number): number {
-  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
 }
 
 function badMetricResult(value: unknown, side: 0 | 1, n: number, resample: number): Error {

@@ -115,6 +115,21 @@ export function snapRoundingTies(
   return { difference, replicates: out };
 }
 
+/**
+ * The magnitude of a difference's operands, the scale of its rounding: the larger of |a| and
+ * |b|, leaving out NaN and infinities (0 when neither is finite).
+ *
+ * @param a - metric(A)
+ * @param b - metric(B)
+ * @returns max(|a|, |b|) over the finite ones
+ * @example
+ * differenceScale(0.96, -0.9675); // 0.9675
+ * differenceScale(Number.NaN, 2); // 2
+ */
+export function differenceScale(a: number, b: number): number {
+  return Math.max(0, ...[a, b].filter(Number.isFinite).map(Math.abs));
+}
+
 /** Throws unless `scale` is a finite number ≥ 0. */
 function checkScale(fn: string, path: string, scale: number): void {
   checkNumber(fn, path, scale);
