@@ -34,6 +34,7 @@ export type { ClientErrorCode } from './errors.js';
 export { ClientError, codeForErrorClass } from './errors.js';
 export { isCredentialHeader } from './http/attempt-failure.js';
 export { isConnectTimeoutMessage } from './http/classify-error.js';
+export { sameServedModel } from './models/same-served-model.js';
 // Policies (usable on their own)
 export type { AdaptiveConcurrencyOptions } from './policies/adaptive-concurrency.js';
 export { AdaptiveConcurrency } from './policies/adaptive-concurrency.js';

@@ -1,6 +1,6 @@
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { createClient, ResponseCache, type StreamEvent } from '../src/index.js';
+import { createClient, ResponseCache, type StreamEvent, sameServedModel } from '../src/index.js';
 import { type LocalServer, startLocalServer, writeSse } from './support/local-server.js';
 
 let server: ModelServer;
@@ -144,5 +144,25 @@ describe('the model the service says answered (servedModel)', () => {
     expect(c.text).toBe('spam');
     expect(c.servedModel).toBeUndefined();
     await client.close();
+  });
+});
+
+describe('sameServedModel', () => {
+  test('takes a dated or tagged version of the id asked for as the same model, not a longer name', () => {
+    expect(sameServedModel('gpt-4o', 'gpt-4o-2024-08-06')).toBe(true);
+    expect(sameServedModel('llama3', 'llama3:latest')).toBe(true);
+    expect(sameServedModel('claude-3-5-haiku-latest', 'claude-3-5-haiku-20241022')).toBe(true);
+    expect(sameServedModel('GPT-4o', 'gpt-4o')).toBe(true);
+    expect(sameServedModel('gpt-4', 'gpt-4o')).toBe(false);
+    expect(sameServedModel('gpt-4o-typo', 'assay-spam-nb')).toBe(false);
+    expect(sameServedModel('gpt-4', 'gpt-4-0613')).toBe(true);
+    expect(sameServedModel('claude-3-5-sonnet', 'claude-3-5-sonnet@20240620')).toBe(true);
+    expect(sameServedModel('mistral-large', 'mistral-large-latest')).toBe(true);
+    expect(sameServedModel('claude-3-5-haiku-latest', 'claude-3-5-sonnet-20241022')).toBe(false);
+    // a longer name that adds a word is another, often cheaper, model
+    expect(sameServedModel('gpt-4o', 'gpt-4o-mini')).toBe(false);
+    expect(sameServedModel('gpt-4o', 'gpt-4o-mini-2024-07-18')).toBe(false);
+    expect(sameServedModel('gpt-4', 'gpt-4-turbo')).toBe(false);
+    expect(sameServedModel('llama3', 'llama3-latestish')).toBe(false);
   });
 });

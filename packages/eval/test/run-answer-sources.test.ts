@@ -6,7 +6,6 @@ import { summaryTable } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/free-port.js';
 import { dryRun, parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
-import { sameServedModel } from '../src/run/run-warnings.js';
 import { refusalOf, SMALL_RUN_ITEMS, smallRunConfig, spamRunDocument } from './small-run.js';
 
 let dir: string;
@@ -240,12 +239,4 @@ describe('the model the service says answered', () => {
     expect(results.servedModelMismatches).toBeUndefined();
     expect(results.warnings?.some((w) => w.startsWith('models[0].model: '))).toBe(false);
   }, 60_000);
-
-  it('takes a dated or tagged version of the id asked for as the same model, not a longer name', () => {
-    expect(sameServedModel('gpt-4o', 'gpt-4o-2024-08-06')).toBe(true);
-    expect(sameServedModel('llama3', 'llama3:latest')).toBe(true);
-    expect(sameServedModel('claude-3-5-haiku-latest', 'claude-3-5-haiku-20241022')).toBe(true);
-    expect(sameServedModel('gpt-4', 'gpt-4o')).toBe(false);
-    expect(sameServedModel('gpt-4o-typo', 'assay-spam-nb')).toBe(false);
-  });
 });

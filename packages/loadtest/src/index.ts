@@ -37,6 +37,7 @@ export {
 } from './metrics/load-record.js';
 export { type RequestLatency, requestLatency } from './metrics/request-latency.js';
 export { Samples } from './metrics/samples.js';
+export { servedModelMismatch } from './metrics/served-models.js';
 export { stepQuality } from './metrics/step-quality.js';
 export type {
   Goodput,
@@ -46,6 +47,7 @@ export type {
   LoadTestResult,
   MaxRate,
   RequestCounts,
+  ServedModelMismatch,
   SloVerdict,
   StepAccuracy,
   StepQuality,
@@ -79,6 +81,7 @@ export {
   fellBehindNotes,
   keptUpShareShortfall,
   qualityLine,
+  servedModelNote,
   tokenCountNote,
   warmupOverlapNote,
 } from './report/run-notes.js';

@@ -9,6 +9,7 @@ import {
   type RateStepOutcome,
   type StepResult,
   saturationNote,
+  servedModelNote,
   sloCell,
   sweepAnswer,
   tokenCountNote,
@@ -152,9 +153,12 @@ function notes(result: LoadTestResult): string[] {
  * ```
  */
 export function summaryWarnings(result: LoadTestResult): string[] {
-  return [tokenCountNote(result), chunksTogetherNote(result), warmupOverlapNote(result)].filter(
-    (n): n is string => n !== undefined,
-  );
+  return [
+    servedModelNote(result),
+    tokenCountNote(result),
+    chunksTogetherNote(result),
+    warmupOverlapNote(result),
+  ].filter((n): n is string => n !== undefined);
 }
 
 /**

@@ -54,11 +54,20 @@ function tally(result: LoadTestResult): { completed: number; failed: number; cla
 
 /**
  * Why the run measured nothing, when no request of any step succeeded and at least one
- * failed: the failure classes and their counts; undefined otherwise.
+ * failed: the failure classes and their counts; undefined otherwise. Every failure a 404 is a
+ * service that serves nothing at the URL: most often a base URL without its `/v1`, which is
+ * suggested when the URL ends in no version.
  */
-function allRequestsFailed(result: LoadTestResult): string | undefined {
+function allRequestsFailed(result: LoadTestResult, baseUrl: string): string | undefined {
   const { completed, failed, classes } = tally(result);
   if (completed > 0 || failed === 0) return undefined;
+  if (classes === `http_404 ${failed}`) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const hint = /\/v\d+$/.test(base)
+      ? 'check --base-url: it should be the URL the service serves its API under'
+      : `check --base-url (OpenAI-compatible servers usually serve under /v1: ${base}/v1)`;
+    return `no request succeeded: all ${failed} were answered 404 Not Found: the service is up but serves no API under ${base}; ${hint}.`;
+  }
   return `no request succeeded: ${failed} failed (${classes}); check --base-url, --model and the service.`;
 }
 
@@ -120,8 +129,8 @@ function interruptedLine(result: LoadTestResult): string {
  * figures do not speak for the service: nothing succeeded, no rate met the SLO, or most
  * requests failed.
  */
-function finishedExit(result: LoadTestResult, slo: Slo | undefined): number {
-  const failedAll = allRequestsFailed(result);
+function finishedExit(result: LoadTestResult, slo: Slo | undefined, baseUrl: string): number {
+  const failedAll = allRequestsFailed(result, baseUrl);
   if (failedAll !== undefined) {
     // a dead URL or a service that refuses everything measured nothing about the service:
     // CI must not read it as a passing load test
@@ -308,7 +317,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     const untimed = untimedAnswersWarning(untimedAnswers(records));
     if (untimed !== undefined) process.stderr.write(`assay loadtest: warning: ${untimed}\n`);
-    return finishedExit(result, resolved.slo);
+    return finishedExit(result, resolved.slo, resolved.client.baseUrl);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags
     if (isClientConfigError(error)) {

@@ -1,3 +1,4 @@
+import { sameServedModel } from '@assay/clients';
 import type { ServedModelMismatch } from '@assay/report';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import type { Outcome } from './journal.js';
@@ -140,28 +141,6 @@ export function cachedOnlyWarnings(
     );
   }
   return out;
-}
-
-/**
- * Whether the model a service says answered is the one asked for: the same id, or the id
- * followed by a version (`gpt-4o` answered by `gpt-4o-2024-08-06`, `llama3` by
- * `llama3:latest`), or an alias ending in `-latest` answered by a version of its stem
- * (`claude-3-5-haiku-latest` by `claude-3-5-haiku-20241022`).
- *
- * @param asked - the configured `model`
- * @param served - the response's model id
- * @returns true when they name the same model
- * @example
- * sameServedModel('gpt-4o', 'gpt-4o-2024-08-06'); // true
- * sameServedModel('gpt-4', 'gpt-4o'); // false
- * sameServedModel('gpt-4o-typo', 'assay-spam-nb'); // false
- */
-export function sameServedModel(asked: string, served: string): boolean {
-  const a = asked.toLowerCase();
-  const s = served.toLowerCase();
-  const versionOf = (stem: string): boolean =>
-    s === stem || (s.startsWith(stem) && /^[-:@._/]/.test(s.slice(stem.length)));
-  return versionOf(a) || (a.endsWith('-latest') && versionOf(a.slice(0, -'-latest'.length)));
 }
 
 /**

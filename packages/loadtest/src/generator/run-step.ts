@@ -221,6 +221,7 @@ export async function runStep(plan: StepPlan): Promise<StepRun> {
     step: plan.step,
     signal: plan.signal,
     judge: plan.judge,
+    servedModels: plan.servedModels,
   };
   const store = plan.records ?? new RecordStore();
   const before = store.length;

@@ -37,6 +37,8 @@ export interface SendContext {
   /** Cancels requests still running when the step's time is up. */
   readonly signal: AbortSignal;
   readonly judge?: AnswerJudge | undefined;
+  /** Counts each answer by the model id its response named; not counted when absent. */
+  readonly servedModels?: Map<string, number> | undefined;
 }
 
 function gaps(record: RequestRecord): readonly number[] {
@@ -177,6 +179,9 @@ export async function sendRequest(
   try {
     const completion = await ctx.client.complete(request, { signal: ctx.signal });
     const answer = completion.text + (completion.reasoning ?? '');
+    const served = completion.servedModel;
+    if (served !== undefined && ctx.servedModels !== undefined)
+      ctx.servedModels.set(served, (ctx.servedModels.get(served) ?? 0) + 1);
     // no token at all (only `[DONE]`, or only a usage chunk): no answer, as vLLM counts it
     if (completion.record.firstTokenAt === undefined && answer.length === 0)
       return toRecord(ctx, slot, completion.record, EMPTY_RESPONSE, UNJUDGED, answer);

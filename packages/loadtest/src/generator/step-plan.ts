@@ -79,4 +79,9 @@ export interface StepPlan {
   readonly onRecord?: ((r: LoadRecord) => void) | undefined;
   /** Where the step keeps its records (a run's steps share one); a new store when absent. */
   readonly records?: RecordStore | undefined;
+  /**
+   * Counts each answer by the model id its response named (`Completion.servedModel`), for the
+   * run's check that the model asked for answered; not counted when absent.
+   */
+  readonly servedModels?: Map<string, number> | undefined;
 }

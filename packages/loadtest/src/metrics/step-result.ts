@@ -263,6 +263,26 @@ export interface LoadTestResult extends StepResult {
   readonly maxRate?: MaxRate;
   /** `--sweep`'s answer: its throughput step's capacity and the largest rate within the SLO. */
   readonly sweepAnswer?: SweepAnswer;
+  /**
+   * Present when some answer's response named another model than the one asked for (see
+   * {@link ServedModelMismatch}): the figures then describe that model.
+   */
+  readonly servedModelMismatch?: ServedModelMismatch;
+}
+
+/**
+ * The model asked for and the models the answers' responses named (the `model` field), when
+ * some named another: a service that serves one model whatever it is asked answers a misspelt
+ * `--model` too, and its latencies and costs are then another model's.
+ */
+export interface ServedModelMismatch {
+  /** The model id the requests asked for. */
+  readonly asked: string;
+  /**
+   * Answers by the model id their response named, every id (the one asked for, or a version of
+   * it, too), warm-up answers included; answers that named none are not counted.
+   */
+  readonly served: Record<string, number>;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   chunksTogetherNote,
   fellBehindNotes,
   qualityLine,
+  servedModelNote,
   tokenCountNote,
   warmupOverlapNote,
 } from './run-notes.js';
@@ -129,7 +130,12 @@ function measurementNotes(result: LoadTestResult): string[] {
   const unscored = steps.flatMap((s, i) =>
     s.quality !== undefined && s.requests.failed > 0 ? [qualityLine(s, i)!] : [],
   );
-  const warn = [...fellBehindNotes(result), tokenCountNote(result), warmupOverlapNote(result)];
+  const warn = [
+    servedModelNote(result),
+    ...fellBehindNotes(result),
+    tokenCountNote(result),
+    warmupOverlapNote(result),
+  ];
   const note = [chunksTogetherNote(result), ...unscored];
   return [
     ...warn.filter((n) => n !== undefined).map((n) => `<p class="warn">${escapeHtml(n)}</p>`),

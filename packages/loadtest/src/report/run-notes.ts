@@ -1,3 +1,4 @@
+import { sameServedModel } from '@assay/clients';
 import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
 import { KEPT_UP_SHARE } from '../run/search-rate.js';
 
@@ -196,4 +197,29 @@ export function qualityLine(step: StepResult, index: number): string | undefined
   const unscored =
     failed === 0 ? '' : ` ${failed} of ${completed + failed} failed and were not scored${wrong}.`;
   return `Step ${index} quality (--score): ${metrics}.${unscored}`;
+}
+
+/**
+ * A warning when answers' responses named another model than the one asked for
+ * (`servedModelMismatch`): a service that serves one model whatever it is asked answers a
+ * misspelt `--model` too, and every figure then describes the model that answered.
+ *
+ * @param result - a load test's result
+ * @returns the sentence, or undefined when the model asked for answered (or none was named)
+ * @example
+ * ```ts
+ * const other = { ...result, servedModelMismatch: { asked: 'nosuch', served: { 'assay-spam-nb': 40 } } };
+ * servedModelNote(other); // "Warning: the requests asked for model 'nosuch', but the service says 'assay-spam-nb' answered 40 of 40 answers…"
+ * ```
+ */
+export function servedModelNote(result: LoadTestResult): string | undefined {
+  const mismatch = result.servedModelMismatch;
+  if (mismatch === undefined) return undefined;
+  const counts = Object.entries(mismatch.served);
+  const total = counts.reduce((a, [, k]) => a + k, 0);
+  const others = counts.filter(([id]) => !sameServedModel(mismatch.asked, id));
+  const said = others
+    .map(([id, k]) => `'${id}' answered ${k} of ${total} answer${total === 1 ? '' : 's'}`)
+    .join(', ');
+  return `Warning: the requests asked for model '${mismatch.asked}', but the service says ${said}: these figures describe the model that answered. Check the model id (the service's /v1/models lists the ones it serves).`;
 }

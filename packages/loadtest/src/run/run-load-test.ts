@@ -11,6 +11,7 @@ import { runStep } from '../generator/run-step.js';
 import type { AnswerJudge } from '../generator/send-request.js';
 import type { StepLoad, StepProgress } from '../generator/step-plan.js';
 import type { LoadRecord } from '../metrics/load-record.js';
+import { servedModelMismatch } from '../metrics/served-models.js';
 import {
   LOADTEST_SCHEMA_VERSION,
   type LoadProfile,
@@ -131,7 +132,12 @@ export async function runLoadTest(
   // a signal aborted before the run never fires 'abort'
   if (runtime.signal?.aborted === true) controller.abort();
   const records = runtime.records ?? new RecordStore();
-  const runner = stepRunner(options, runtime, client, controller.signal, records);
+  const served = new Map<string, number>();
+  const runner = stepRunner(options, runtime, { client, served }, controller.signal, records);
+  const named = (result: LoadTestResult): LoadTestResult => {
+    const mismatch = servedModelMismatch(options.client.model, served);
+    return mismatch === undefined ? result : { ...result, servedModelMismatch: mismatch };
+  };
   try {
     const load = options.load;
     if (load.kind === 'concurrency' || load.kind === 'rate') {
@@ -139,10 +145,10 @@ export async function runLoadTest(
         load.kind === 'concurrency' ? load : { ...load, maxInFlight: options.maxInFlight };
       const only = await runner.run(stepLoad);
       const result = controller.signal.aborted ? { ...only, interrupted: true as const } : only;
-      return { result, records };
+      return { result: named(result), records };
     }
     const result = await runSteps(runner, load, options, controller.signal, records);
-    return { result, records };
+    return { result: named(result), records };
   } finally {
     runtime.signal?.removeEventListener('abort', onAbort);
     await client.close();
@@ -153,7 +159,7 @@ export async function runLoadTest(
 function stepRunner(
   options: ResolvedLoadTest,
   runtime: LoadTestRuntime,
-  client: ModelClient,
+  { client, served }: { readonly client: ModelClient; readonly served: Map<string, number> },
   signal: AbortSignal,
   records: RecordStore,
 ): StepRunner {
@@ -195,6 +201,7 @@ function stepRunner(
         onProgress: runtime.onProgress,
         onRecord: runtime.onRecord,
         records,
+        servedModels: served,
       });
       const built = buildStepResult(profileOf(load), run.records, run.reading, options.slo);
       // an interruption that left nothing measured leaves nothing to judge: no verdict, rather
