@@ -121,28 +121,35 @@ test('a closed loop reads the rate the service sustained while sending, without 
   expect(sustainedRate({ throughput: one } as never)).toBe(one.requestsPerSec);
 });
 
+// 5-s steps: a starved server (its own process or the test's) runs its overdue engine steps back
+// to back, so its answers come in bursts, and the span from one completion to the last start
+// holds one burst too many; 2-s steps beside two busy processes read 48-57/s in four runs of
+// four (36-41 unloaded), 5-s steps 40-44.2
 test('--sweep spaces its rates up to the capacity a short closed-loop step sustained', async () => {
   // 4 slots x 10 tokens x 10 ms: 40 requests per second in closed form; 64 in flight queue for
-  // about 1.6 s, so a 2-s step's completed / span reads about half of it
+  // about 1.6 s, so a 5-s step's completed / span (its drain included) reads about 0.76 of it
   const result = await againstBatchServer({
     sweep: 2,
-    durationMs: 2000,
+    durationMs: 5000,
     warmupMs: 500,
     maxTokens: 10,
     ignoreEos: true,
   });
   const throughputStep = result.steps![1]!;
   expect(throughputStep.profile.concurrency).toBe(64);
-  expect(throughputStep.throughput.requestsPerSec).toBeLessThan(32);
-  expect(throughputStep.throughput.steadyRequestsPerSec).toBeGreaterThan(36);
-  expect(throughputStep.throughput.steadyRequestsPerSec).toBeLessThan(44);
+  const { requestsPerSec, steadyRequestsPerSec } = throughputStep.throughput;
+  expect(requestsPerSec).toBeLessThan(0.85 * steadyRequestsPerSec);
+  expect(steadyRequestsPerSec).toBeGreaterThan(36);
+  // one burst too many reads 44 beside busy processes; the drain's 64 answers counted would
+  // read 53
+  expect(steadyRequestsPerSec).toBeLessThan(46);
   // the two rates lie evenly between the synchronous step's rate and the sustained capacity
   const sync = sustainedRate(result.steps![0]!);
   const top = sustainedRate(throughputStep);
   const rates = result.steps!.slice(2).map((s) => s.profile.rate!);
   expect(rates[0]).toBeCloseTo(sync + (top - sync) / 3, 9);
   expect(rates[1]).toBeCloseTo(sync + (2 * (top - sync)) / 3, 9);
-}, 60_000);
+}, 90_000);
 
 test('warns when --find-max capped its answer at the capacity its own throughput step sustained', () => {
   const result = (rate: number, cappedFrom?: number) =>
