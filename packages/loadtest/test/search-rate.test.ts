@@ -121,10 +121,10 @@ test('a closed loop reads the rate the service sustained while sending, without 
   expect(sustainedRate({ throughput: one } as never)).toBe(one.requestsPerSec);
 });
 
-// 5-s steps: a starved server (its own process or the test's) runs its overdue engine steps back
-// to back, so its answers come in bursts, and the span from one completion to the last start
-// holds one burst too many; 2-s steps beside two busy processes read 48-57/s in four runs of
-// four (36-41 unloaded), 5-s steps 40-44.2
+// a starved server (its own process or the test's) runs its overdue engine steps back to back, so
+// its answers come in bursts: the span, from the first measured start (after one answer of a
+// burst) to the last, held one burst too many, and 2-s steps beside two busy processes read
+// 48-57/s in four runs of four (steadyRate now leaves that burst out: 40.0/s in 5-s steps there)
 test('--sweep spaces its rates up to the capacity a short closed-loop step sustained', async () => {
   // 4 slots x 10 tokens x 10 ms: 40 requests per second in closed form; 64 in flight queue for
   // about 1.6 s, so a 5-s step's completed / span (its drain included) reads about 0.76 of it
@@ -140,9 +140,8 @@ test('--sweep spaces its rates up to the capacity a short closed-loop step susta
   const { requestsPerSec, steadyRequestsPerSec } = throughputStep.throughput;
   expect(requestsPerSec).toBeLessThan(0.85 * steadyRequestsPerSec);
   expect(steadyRequestsPerSec).toBeGreaterThan(36);
-  // one burst too many reads 44 beside busy processes; the drain's 64 answers counted would
-  // read 53
-  expect(steadyRequestsPerSec).toBeLessThan(46);
+  // the drain's 64 answers counted would read 53
+  expect(steadyRequestsPerSec).toBeLessThan(44);
   // the two rates lie evenly between the synchronous step's rate and the sustained capacity
   const sync = sustainedRate(result.steps![0]!);
   const top = sustainedRate(throughputStep);

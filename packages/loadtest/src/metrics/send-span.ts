@@ -26,26 +26,63 @@ export function spanStart(t: Tally, rate: number | undefined): number {
 const MIN_STEADY_COMPLETIONS = 10;
 
 /**
+ * Answers that end within this share of the span's mean gap of the one before are one burst.
+ */
+const BURST_GAP_SHARE = 0.1;
+
+/**
+ * How many answers, from `ends[from]` on, ended in the burst that started the span: a chain of
+ * ends from `start`, each within `tolerance` ms of the one before.
+ */
+function startBurst(
+  ends: ArrayLike<number>,
+  from: number,
+  to: number,
+  start: number,
+  tolerance: number,
+): number {
+  let i = from;
+  let last = start;
+  while (i < to && ends[i]! - last <= tolerance) last = ends[i++]!;
+  return i - from;
+}
+
+/**
  * Completed requests per second while the step was sending: requests (warm-up ones too) that
  * ended after the first and by the last measured start, over that span. A closed loop's drain
  * after its last start (up to one latency with no new requests) is left out. 0 (read: use
  * `requestsPerSec`) when fewer than {@link MIN_STEADY_COMPLETIONS} completions fall in the span:
  * a burst of a few milliseconds holding one completion is no rate.
  *
+ * @remarks
+ * A closed loop's first measured start follows an answer (the warm-up's, whose slot it takes).
+ * When answers come in bursts (a batch whose sequences end at one decode step: `--ignore-eos`
+ * with one `--max-tokens` ends a whole batch together; a starved server running its overdue
+ * steps back to back), the rest of that answer's burst ended just after the span's start, and
+ * the span, from one burst to the last, would hold one burst too many: 64 answers every 2 s
+ * read 1.25 times the rate in a 10-s step. So `closedLoop` leaves out the answers chained to
+ * the start by gaps of at most a tenth of the span's mean gap; an open loop's starts follow
+ * no answer.
+ *
  * @param t - the step's tally
+ * @param closedLoop - whether each start followed an answer (a closed loop, or a pool of steps)
  * @returns requests per second, or 0
  * @example
  * ```ts
  * steadyRate(tallyRecords(records, undefined)); // 18.947… (18 answers ended within 0.95 s of sending)
  * ```
  */
-export function steadyRate(t: Tally): number {
+export function steadyRate(t: Tally, closedLoop = false): number {
   const span = t.lastStart - t.start;
   if (!(span > 0)) return 0;
   const ends = t.ends.sortedValues();
-  let n = 0;
   // (first start, last start]: a span of k completion gaps holds k completions
-  for (let i = 0; i < ends.length && ends[i]! <= t.lastStart; i++) if (ends[i]! > t.start) n++;
+  let from = 0;
+  while (from < ends.length && ends[from]! <= t.start) from++;
+  let to = from;
+  while (to < ends.length && ends[to]! <= t.lastStart) to++;
+  let n = to - from;
+  if (closedLoop && n > 0) n -= startBurst(ends, from, to, t.start, (BURST_GAP_SHARE * span) / n);
   return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
 }
 

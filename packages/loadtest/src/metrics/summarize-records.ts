@@ -196,7 +196,7 @@ export function summarizeRecords(
     },
     throughput: {
       requestsPerSec: perSec(t.completed),
-      steadyRequestsPerSec: steadyRate(t),
+      steadyRequestsPerSec: steadyRate(t, rate === undefined),
       ...keptUpFigures(t),
       outputTokensPerSec: perSec(t.outputTokens),
       inputTokensPerSec: perSec(t.inputTokens),
