@@ -166,7 +166,20 @@ describe('assay compare (CLI)', () => {
     expect(done.stdout).toContain(
       `only in the baseline: 7 predictions (${dropped.slice(0, 5).join(', ')}, …), left out`,
     );
-  }, 60_000);
+    // a CI gate can refuse a comparison that leaves out more items than it allows
+    const gate = ['compare', join(dir, 'full'), copy, '--fail-on', 'regression', ...FAST];
+    const within = await assay([...gate, '--max-unpaired', '0.05']);
+    expect(within.code).toBe(0);
+    expect(lastLine(within.stdout)).toMatch(/^PASS: /);
+    const over = await assay([...gate, '--max-unpaired', '0.01']);
+    expect(over.code).toBe(1);
+    expect(lastLine(over.stdout)).toBe(
+      `FAIL: 7 of ${ITEMS} items (${+(700 / ITEMS).toPrecision(3)}%) are in one run only (baseline 7, candidate 0), above --max-unpaired 0.01: the metrics compare the ${ITEMS - 7} shared items only; rerun the run that lacks items (its journal resumes it) or compare runs of the same data`,
+    );
+    const bad = await assay([...gate, '--max-unpaired', '5%']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--max-unpaired must be a share from 0 to 1, e.g. 0.01');
+  }, 90_000);
 
   it('refuses a run compared with itself, and compares a renamed model with --model a:b', async () => {
     const self = await assay(['compare', join(dir, 'full'), join(dir, 'full', 'results.json')]);

@@ -22,6 +22,13 @@ export type { PairedRuns, PairRunsOptions, UnpairedItems } from './compare/pair-
 export { pairRuns, UNPAIRED_IDS_SHOWN } from './compare/pair-runs.js';
 export type { PairableRun } from './compare/pairable-run.js';
 export { COMPARED_SERVICE_FIGURES, serviceComparison } from './compare/service-comparison.js';
+export {
+  type PairingCounts,
+  unpairedGate,
+  unpairedPercent,
+  unpairedProblem,
+  unpairedShare,
+} from './compare/unpaired-gate.js';
 export type { ConfigIssueContext } from './config/format-issues.js';
 export { formatConfigIssues, formatConfigPath, issueLine } from './config/format-issues.js';
 export { ASSERTION_SCORERS, GENERATION_SCORERS, POOL_SCORERS } from './config/generation-schema.js';

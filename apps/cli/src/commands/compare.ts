@@ -16,6 +16,16 @@ function margin(text: string): number {
   return v;
 }
 
+function share(text: string): number {
+  const v = Number(text);
+  if (text.trim() === '' || !(v >= 0 && v <= 1)) {
+    throw new InvalidArgumentError(
+      '--max-unpaired must be a share from 0 to 1, e.g. 0.01 (1% of the items in one run only).',
+    );
+  }
+  return v;
+}
+
 const collect = (text: string, previous: string[] = []): string[] => [...previous, ...list(text)];
 
 interface CompareFlags {
@@ -23,6 +33,7 @@ interface CompareFlags {
   metric?: string[];
   failOn?: 'regression';
   margin?: number;
+  maxUnpaired?: number;
   fdr?: boolean;
   allowDifferentData?: boolean;
   format: CompareFormat;
@@ -42,7 +53,8 @@ const EXIT_HELP = [
   '',
   'Exit codes:',
   '  0    no gated metric failed a rule (or no rule was given)',
-  '  1    a gated metric is significantly worse (--fail-on regression), not non-inferior (--margin), or could not be compared',
+  '  1    a gated metric is significantly worse (--fail-on regression), not non-inferior (--margin), or could not be compared;',
+  '       or more than --max-unpaired of the items are in one run only',
   '  2    a missing or unreadable file, a run that has not finished, bad flags, or runs of different',
   '       tasks, label sets or data',
   '  3    an unexpected error',
@@ -79,6 +91,11 @@ export function registerCompareCommand(program: Command): void {
       '--margin <n>',
       'non-inferiority: exit 1 unless the CI of each gated difference lies at or above -n (at or below +n for a lower-is-better metric such as log_loss)',
       margin,
+    )
+    .option(
+      '--max-unpaired <share>',
+      'exit 1 when more than this share of the items is in one run only (0 to 1, e.g. 0.01): the metrics compare the shared items alone',
+      share,
     )
     .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')
     .option('--allow-different-data', 'compare runs of different tasks, label sets or data sets')
@@ -140,6 +157,7 @@ async function runCompare(
       ...(opts.metric === undefined ? {} : { metrics: opts.metric }),
       failOn: opts.failOn ?? null,
       margin: opts.margin ?? null,
+      maxUnpaired: opts.maxUnpaired ?? null,
       fdr: opts.fdr === true,
       allowDifferentData: opts.allowDifferentData === true,
       ...(opts.bootstrap === undefined ? {} : { bootstrap: opts.bootstrap }),

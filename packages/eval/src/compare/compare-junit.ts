@@ -2,6 +2,7 @@ import { type JunitCase, junitXml } from '@assay/report';
 import type { CompareResult } from './compare-result.js';
 import { brokenRules, metricFacts } from './decide-compare.js';
 import { notComparedCause } from './not-compared.js';
+import { unpairedPercent, unpairedProblem, unpairedShare } from './unpaired-gate.js';
 
 /**
  * The JUnit XML of a comparison: one test case per gated metric, a failure (with both
@@ -52,6 +53,9 @@ export function compareJunit(r: CompareResult): string {
       },
     });
   }
+  // --max-unpaired is a gate of its own: its case fails with the counts, or says the share
+  const unpaired = unpairedCase(r, pair);
+  if (unpaired !== undefined) cases.push(unpaired);
   // a failing comparison must never read as an empty (passing) suite in CI: when no case
   // failed, the reason of the exit code is the one failing case
   if (
@@ -81,4 +85,24 @@ export function compareJunit(r: CompareResult): string {
     ],
     { name: 'assay compare' },
   );
+}
+
+/** The case of `--max-unpaired`, when it was given. */
+function unpairedCase(r: CompareResult, pair: string): JunitCase | undefined {
+  const max = r.settings.maxUnpaired;
+  if (max === undefined || max === null) return undefined;
+  const counts = {
+    pairedItems: r.pairedItems,
+    unpaired: { baseline: r.onlyBaseline.count, candidate: r.onlyCandidate.count },
+  };
+  const name = `unpaired items ${pair}`;
+  const problem = unpairedProblem(counts, max);
+  if (problem !== undefined)
+    return { name, classname: 'assay.compare', failure: { message: problem, type: 'unpaired' } };
+  const share = unpairedShare(counts);
+  return {
+    name,
+    classname: 'assay.compare',
+    systemOut: `${unpairedPercent(share)} of the items are in one run only, within --max-unpaired ${max}`,
+  };
 }

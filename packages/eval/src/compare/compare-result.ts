@@ -95,6 +95,8 @@ export interface CompareResult {
     readonly adjustment: 'holm' | 'benjamini-hochberg';
     readonly failOn: 'regression' | null;
     readonly margin: number | null;
+    /** `--max-unpaired`: above this share of items in one run only, the comparison fails */
+    readonly maxUnpaired?: number | null;
     readonly gatedMetrics: readonly string[];
     /** metrics named with `--metric` that could not be compared (no paired value): they fail */
     readonly uncomparedMetrics?: readonly string[];

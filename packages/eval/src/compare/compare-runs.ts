@@ -19,6 +19,7 @@ import { notComparedCauses } from './not-compared.js';
 import { pairRuns } from './pair-runs.js';
 import { serviceComparison } from './service-comparison.js';
 import { testNotes } from './test-notes.js';
+import { unpairedGate } from './unpaired-gate.js';
 
 /** Options of {@link compareRuns}, checked at the boundary. */
 export const CompareRunsOptionsSchema = z
@@ -30,6 +31,13 @@ export const CompareRunsOptionsSchema = z
       .describe('the gated metrics (--metric); default every compared metric'),
     failOn: z.enum(['regression']).nullable().default(null).describe('--fail-on'),
     margin: z.number().nonnegative().nullable().default(null).describe('--margin'),
+    maxUnpaired: z
+      .number()
+      .min(0)
+      .max(1)
+      .nullable()
+      .default(null)
+      .describe('--max-unpaired: the most share of items in one run only that passes'),
     fdr: z.boolean().default(false).describe('--fdr: Benjamini-Hochberg instead of Holm'),
     allowDifferentData: z.boolean().default(false).describe('--allow-different-data'),
     bootstrap: z.number().int().min(1).max(100_000).optional().describe('bootstrap resamples'),
@@ -379,11 +387,12 @@ export async function compareRuns(
       adjustment: opts.fdr ? 'benjamini-hochberg' : 'holm',
       failOn: opts.failOn,
       margin: opts.margin,
+      maxUnpaired: opts.maxUnpaired,
       gatedMetrics: gated,
       uncomparedMetrics: rules.uncompared ?? [],
     },
     metrics,
     service: serviceComparison(facts.baseline.model, facts.candidate.model, task),
-    decision: withCaveats(decide(metrics, rules), caveats),
+    decision: unpairedGate(withCaveats(decide(metrics, rules), caveats), facts, opts.maxUnpaired),
   };
 }
