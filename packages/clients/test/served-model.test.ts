@@ -164,5 +164,17 @@ describe('sameServedModel', () => {
     expect(sameServedModel('gpt-4o', 'gpt-4o-mini-2024-07-18')).toBe(false);
     expect(sameServedModel('gpt-4', 'gpt-4-turbo')).toBe(false);
     expect(sameServedModel('llama3', 'llama3-latestish')).toBe(false);
+    // a point release or a size is another model; a build number or v-number is a version
+    expect(sameServedModel('gpt-4', 'gpt-4.1')).toBe(false);
+    expect(sameServedModel('llama-3', 'llama-3-70b')).toBe(false);
+    expect(sameServedModel('llama-3', 'llama-3-405b')).toBe(false);
+    expect(sameServedModel('gemini-1.5-pro', 'gemini-1.5-pro-002')).toBe(true);
+    expect(
+      sameServedModel(
+        'anthropic.claude-3-haiku-20240307',
+        'anthropic.claude-3-haiku-20240307-v1:0',
+      ),
+    ).toBe(true);
+    expect(sameServedModel('gpt-3.5-turbo', 'gpt-3.5-turbo-0125')).toBe(true);
   });
 });

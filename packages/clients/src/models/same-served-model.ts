@@ -1,5 +1,5 @@
 /** What may follow a model id in the id of one of its versions. */
-const VERSION_SUFFIX = /^(?:[:@].|[-_.](?:\d|latest(?:$|[-_.:@])))/;
+const VERSION_SUFFIX = /^(?:[:@].|[-_](?:\d{3,}|v\d+|latest)(?=$|[-_.:@]))/;
 
 /**
  * Whether the model a service says answered is the one asked for: the same id, or the id
@@ -12,9 +12,10 @@ const VERSION_SUFFIX = /^(?:[:@].|[-_.](?:\d|latest(?:$|[-_.:@])))/;
  * A service that serves one model whatever it is asked for answers a misspelt id too (vLLM
  * with one model, the built-in model server): the response's `model` field
  * (`Completion.servedModel`) is the only sign. Case is ignored. A version is a tag after `:`
- * or `@`, or a part after `-`, `_` or `.` that starts with a digit or is `latest`; a longer
- * name that adds a word is another model (`gpt-4o-mini` is not `gpt-4o`, `gpt-4-turbo` not
- * `gpt-4`, `gpt-4o` not `gpt-4`).
+ * or `@`, or a part after `-` or `_` that is a date or build number of 3 digits or more
+ * (`0613`, `20241022`, `2024-08-06`, Gemini's `002`), `v` and a number, or `latest`. A longer
+ * name that adds a word, a size or a point release is another model: `gpt-4o-mini` is not
+ * `gpt-4o`, nor `gpt-4-turbo`, `gpt-4.1` or `gpt-4o` `gpt-4`, nor `llama-3-70b` `llama-3`.
  *
  * @param asked - the configured `model`
  * @param served - the response's model id
@@ -23,6 +24,7 @@ const VERSION_SUFFIX = /^(?:[:@].|[-_.](?:\d|latest(?:$|[-_.:@])))/;
  * sameServedModel('gpt-4o', 'gpt-4o-2024-08-06'); // true
  * sameServedModel('gpt-4', 'gpt-4o'); // false
  * sameServedModel('gpt-4o', 'gpt-4o-mini'); // false
+ * sameServedModel('gpt-4', 'gpt-4.1'); // false
  * sameServedModel('gpt-4o-typo', 'assay-spam-nb'); // false
  */
 export function sameServedModel(asked: string, served: string): boolean {
