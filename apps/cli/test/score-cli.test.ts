@@ -218,7 +218,7 @@ describe('assay score', () => {
     const guessed = await assay(args);
     expect(guessed.code).toBe(2);
     expect(guessed.stderr).toMatch(
-      /the labels are "fraud", "legit"; name it with --pos-label, e\.g\. --pos-label fraud/,
+      /the labels are "fraud", "legit"; name the positive one with --pos-label: --pos-label fraud or --pos-label legit,/,
     );
     const named = await assay([...args, '--pos-label', 'fraud']);
     // the signal and stderr in the failure message say why, should the process die

@@ -41,7 +41,7 @@ test('a metric that needs a positive class names --pos-label, not the library op
   ]);
   expect(code).toBe(2);
   expect(stderr).toBe(
-    'assay score: Metric f1 needs a positive class, but the labels are "ham", "spam"; name it with --pos-label, e.g. --pos-label ham, as scikit-learn\'s pos_label. Labels in {0, 1} or {-1, 1} need none.\n',
+    'assay score: Metric f1 needs a positive class, but the labels are "ham", "spam"; name the positive one with --pos-label: --pos-label ham or --pos-label spam, as scikit-learn\'s pos_label. Labels in {0, 1} or {-1, 1} need none.\n',
   );
 });
 

@@ -25,8 +25,27 @@ describe('the positive class', () => {
       );
       expect(error.code).toBe('INVALID_OPTION');
       expect(error.path).toBe('posLabel');
-      expect(error.message).toMatch(/the labels are "fraud", "legit"; name it with posLabel/);
+      expect(error.message).toMatch(
+        /the labels are "fraud", "legit"; name the positive one with posLabel \(--pos-label\): --pos-label fraud or --pos-label legit,/,
+      );
     }
+  });
+
+  test('offers each label alike, quoted for a shell where it holds more than a word', async () => {
+    const spaced = yTrue.map((t) => (t === 'fraud' ? "it's fraud" : 'legit'));
+    const error = await runnerRejection(
+      scorePredictions({ yTrue: spaced, yPred: spaced }, { workers: 0, metrics: ['f1'] }),
+    );
+    expect(error.message).toContain(
+      `(--pos-label): --pos-label 'it'\\''s fraud' or --pos-label legit, as scikit-learn's pos_label.`,
+    );
+    const numbered = await runnerRejection(
+      scorePredictions(
+        { yTrue: [1, 2, 2, 1], yPred: [1, 2, 1, 1] },
+        { workers: 0, metrics: ['f1'] },
+      ),
+    );
+    expect(numbered.message).toContain('--pos-label 1 or --pos-label 2,');
   });
 
   test('posLabel gives scikit-learn pos_label values', async () => {

@@ -39,11 +39,19 @@ export function positiveClass(
     return one ?? candidates[candidates.length - 1]!;
   }
   const listed = values.map((v) => JSON.stringify(v)).join(', ');
+  // every label offered alike: the first one named as the example read as a recommendation
+  // (`--pos-label 1` for labels 1 and 2)
+  const choices = values.map((v) => `--pos-label ${shellWord(String(v))}`).join(' or ');
   throw new RunnerError(
     'INVALID_OPTION',
-    `Metric ${metric} needs a positive class, but the labels are ${listed}; name it with posLabel (--pos-label), e.g. --pos-label ${String(values[0])}, as scikit-learn's pos_label. Labels in {0, 1} or {-1, 1} need none.`,
+    `Metric ${metric} needs a positive class, but the labels are ${listed}; name the positive one with posLabel (--pos-label): ${choices}, as scikit-learn's pos_label. Labels in {0, 1} or {-1, 1} need none.`,
     { path: 'posLabel' },
   );
+}
+
+/** A label as one word of a command line: quoted when it holds more than letters, digits and `._+-`. */
+function shellWord(text: string): string {
+  return /^[\w.+-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /**
