@@ -174,7 +174,20 @@ describe('assay compare (CLI)', () => {
     const over = await assay([...gate, '--max-unpaired', '0.01']);
     expect(over.code).toBe(1);
     expect(lastLine(over.stdout)).toBe(
-      `FAIL: 7 of ${ITEMS} items (${+(700 / ITEMS).toPrecision(3)}%) are in one run only (baseline 7, candidate 0), above --max-unpaired 0.01: the metrics compare the ${ITEMS - 7} shared items only; rerun the run that lacks items (its journal resumes it) or compare runs of the same data`,
+      `FAIL: 7 of ${ITEMS} predictions (${+(700 / ITEMS).toPrecision(3)}%; a pair counts once) have no partner in the other run (baseline 7, candidate 0), above --max-unpaired 0.01: the metrics compare the ${ITEMS - 7} paired predictions only; compare runs of the same data, evaluation method and samples`,
+    );
+    // alone, it is the rule that was checked
+    const alone = await assay([
+      'compare',
+      join(dir, 'full'),
+      copy,
+      '--max-unpaired',
+      '0.05',
+      ...FAST,
+    ]);
+    expect(alone.code).toBe(0);
+    expect(lastLine(alone.stdout)).toMatch(
+      /^PASS: 2\.33% of the predictions in one run only, within --max-unpaired 0\.05; no rule on the metrics was given/,
     );
     const bad = await assay([...gate, '--max-unpaired', '5%']);
     expect(bad.code).toBe(2);

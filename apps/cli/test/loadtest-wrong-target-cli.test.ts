@@ -49,7 +49,7 @@ test('a --model that the service does not serve, answered by another model, is w
   expect(right.stderr).not.toContain('asked for model');
 }, 60_000);
 
-test('a --base-url without its /v1, answered 404 for every request, fails the run with the URL to try', async () => {
+test('every request answered 404 fails the run, naming the URL to try and the model', async () => {
   const root = server.baseUrl.replace(/\/v1$/, '');
   const load = ['--concurrency', '2', '--requests', '4', '--warmup', '0s'];
   const missing = await assay([
@@ -62,19 +62,31 @@ test('a --base-url without its /v1, answered 404 for every request, fails the ru
   ]);
   expect(missing.code).toBe(3);
   expect(missing.stderr).toContain(
-    `run failed: no request succeeded: all 4 were answered 404 Not Found: the service is up but serves no API under ${root}; check --base-url (OpenAI-compatible servers usually serve under /v1: ${root}/v1).`,
+    `run failed: no request succeeded: all 4 were answered 404 Not Found: the service serves no API under ${root}, or no model 'assay-spam-nb'; check --base-url (OpenAI-compatible servers usually serve under /v1: ${root}/v1), and --model (GET <base-url>/models lists the models an OpenAI-compatible service serves).`,
   );
-  // a versioned URL that is still wrong is not told to add another /v1
-  const wrong = await assay([
-    'loadtest',
-    '--base-url',
-    `${root}/v2`,
-    '--model',
-    'assay-spam-nb',
-    ...load,
-  ]);
-  expect(wrong.code).toBe(3);
-  expect(wrong.stderr).toContain(
-    'check --base-url: it should be the URL the service serves its API under.',
-  );
+  // /v1 goes into the path, before a query
+  const query = await assay(['loadtest', '--base-url', `${root}/?x=1`, '--model', 'm', ...load]);
+  expect(query.stderr).toContain(`usually serve under /v1: ${root}/v1?x=1)`);
+  // a versioned URL is not told to add another /v1; an unknown model at the right URL (vLLM
+  // and OpenAI answer it 404) gets --model named
+  const notFound = await startModelServer({
+    port: 0,
+    faults: { failure: { kind: 'status', status: 404 }, rate: 1 },
+  });
+  try {
+    const model = await assay([
+      'loadtest',
+      '--base-url',
+      notFound.baseUrl,
+      '--model',
+      'nosuch',
+      ...load,
+    ]);
+    expect(model.code).toBe(3);
+    expect(model.stderr).toContain(
+      `serves no API under ${notFound.baseUrl}, or no model 'nosuch'; check --base-url: it should be the URL the service serves its API under, and --model`,
+    );
+  } finally {
+    await notFound.close();
+  }
 }, 60_000);

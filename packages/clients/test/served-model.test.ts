@@ -176,5 +176,23 @@ describe('sameServedModel', () => {
       ),
     ).toBe(true);
     expect(sameServedModel('gpt-3.5-turbo', 'gpt-3.5-turbo-0125')).toBe(true);
+    // the whole rest must be a version: a preview or a size after a build number is not
+    expect(sameServedModel('gpt-4', 'gpt-4-1106-preview')).toBe(false);
+    expect(sameServedModel('gpt-4', 'gpt-4-0125-preview')).toBe(false);
+    expect(sameServedModel('llama3', 'llama3:70b')).toBe(false);
+    expect(sameServedModel('gemma2', 'gemma2:27b')).toBe(false);
+    expect(sameServedModel('phi3', 'phi3:mini')).toBe(false);
+    // what only the request carries: a :latest or :free tag, a cross-region prefix
+    expect(sameServedModel('llama3:latest', 'llama3')).toBe(true);
+    expect(
+      sameServedModel('meta-llama/llama-3-8b-instruct:free', 'meta-llama/llama-3-8b-instruct'),
+    ).toBe(true);
+    expect(
+      sameServedModel(
+        'us.anthropic.claude-3-haiku-20240307-v1:0',
+        'anthropic.claude-3-haiku-20240307-v1:0',
+      ),
+    ).toBe(true);
+    expect(sameServedModel('gpt-4o-2024-08-06', 'gpt-4o')).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ const counts = (paired: number, baseline: number, candidate: number) => ({
 });
 
 describe('--max-unpaired', () => {
-  it('reads the share of the items of either run that only one of them has', () => {
+  it('reads the share of the predictions of either run that only one of them has', () => {
     expect(unpairedShare(counts(293, 7, 0))).toBeCloseTo(7 / 300, 15);
     expect(unpairedShare(counts(90, 5, 5))).toBeCloseTo(0.1, 15);
     expect(unpairedShare(counts(0, 0, 0))).toBe(0);
@@ -34,10 +34,13 @@ describe('--max-unpaired', () => {
     const failed = unpairedGate(PASS, counts(91, 6, 3), 0.05);
     expect(failed.exitCode).toBe(1);
     expect(failed.reason).toBe(
-      'FAIL: 9 of 100 items (9%) are in one run only (baseline 6, candidate 3), above --max-unpaired 0.05: the metrics compare the 91 shared items only; rerun the run that lacks items (its journal resumes it) or compare runs of the same data',
+      'FAIL: 9 of 100 predictions (9%; a pair counts once) have no partner in the other run (baseline 6, candidate 3), above --max-unpaired 0.05: the metrics compare the 91 paired predictions only; compare runs of the same data, evaluation method and samples',
     );
-    // exactly at the share passes
-    expect(unpairedGate(PASS, counts(95, 5, 0), 0.05)).toBe(PASS);
+    // exactly at the share passes, and says what it checked
+    expect(unpairedGate(PASS, counts(95, 5, 0), 0.05)).toEqual({
+      exitCode: 0,
+      reason: `${PASS.reason}; 5% of the predictions in one run only, within --max-unpaired 0.05`,
+    });
     expect(unpairedGate(PASS, counts(91, 6, 3), null)).toBe(PASS);
     // 0 refuses any unpaired item
     expect(unpairedGate(PASS, counts(299, 1, 0), 0).exitCode).toBe(1);
@@ -46,9 +49,24 @@ describe('--max-unpaired', () => {
   it('adds the counts to a comparison that failed on its metrics', () => {
     const failed: CompareDecision = { exitCode: 1, reason: 'FAIL: accuracy significantly worse' };
     expect(unpairedGate(failed, counts(91, 6, 3), 0.05).reason).toBe(
-      'FAIL: accuracy significantly worse; also: 9 of 100 items (9%) are in one run only (baseline 6, candidate 3), above --max-unpaired 0.05',
+      'FAIL: accuracy significantly worse; also: 9 of 100 predictions (9%; a pair counts once) have no partner in the other run (baseline 6, candidate 3), above --max-unpaired 0.05',
     );
+    expect(unpairedGate(failed, counts(95, 5, 0), 0.05)).toBe(failed);
     expect(unpairedProblem(counts(91, 6, 3), 0.1)).toBeUndefined();
+  });
+
+  it('alone, a pass no longer says that nothing could fail the comparison', () => {
+    const unchecked: CompareDecision = {
+      exitCode: 0,
+      reason:
+        'NOT CHECKED: no decision rule given (--fail-on regression, --margin), so nothing can fail this comparison; exit 0',
+    };
+    expect(unpairedGate(unchecked, counts(99, 1, 0), 0.05)).toEqual({
+      exitCode: 0,
+      reason:
+        'PASS: 1% of the predictions in one run only, within --max-unpaired 0.05; no rule on the metrics was given (--fail-on regression, --margin)',
+    });
+    expect(unpairedGate(unchecked, counts(90, 10, 0), 0.05).exitCode).toBe(1);
   });
 
   it('is a JUnit case of its own: failed above the share, passing with the share below it', () => {
@@ -60,7 +78,7 @@ describe('--max-unpaired', () => {
     };
     const failing = compareJunit(over);
     expect(failing).toMatch(
-      /<testcase name="unpaired items \[[^\]]+\]"[^>]*>\s*<failure message="30 of 230 items \(13%\) are in one run only/,
+      /<testcase name="unpaired predictions \[[^\]]+\]"[^>]*>\s*<failure message="30 of 230 predictions \(13%; a pair counts once\) have no partner in the other run/,
     );
     expect(failing).toContain('type="unpaired"');
     const within = compareJunit({
@@ -68,10 +86,10 @@ describe('--max-unpaired', () => {
       settings: { ...fixture.settings, maxUnpaired: 0.05 },
     });
     expect(within).toMatch(
-      /<testcase name="unpaired items[^"]*"[^>]*>\s*<system-out>0% of the items are in one run only, within --max-unpaired 0.05/,
+      /<testcase name="unpaired predictions[^"]*"[^>]*>\s*<system-out>0% of the predictions in one run only, within --max-unpaired 0.05/,
     );
     expect(within).not.toContain('<failure');
     // without the flag there is no such case
-    expect(compareJunit(fixture)).not.toContain('unpaired items');
+    expect(compareJunit(fixture)).not.toContain('unpaired predictions');
   });
 });

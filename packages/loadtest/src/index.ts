@@ -47,7 +47,7 @@ export type {
   LoadTestResult,
   MaxRate,
   RequestCounts,
-  ServedModelMismatch,
+  ServedModelCounts,
   SloVerdict,
   StepAccuracy,
   StepQuality,

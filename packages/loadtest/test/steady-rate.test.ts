@@ -8,16 +8,24 @@ import { timedRecord } from './support/timed-record.js';
  * and each starts the next request 0.05 ms later while the step sends (until `sendUntilMs`).
  * The first 8 requests, sent at 0, are the warm-up.
  */
-function batchedClosedLoop(periodMs: number, sendUntilMs: number): LoadRecord[] {
+function batchedClosedLoop(
+  periodMs: number,
+  sendUntilMs: number,
+  measured = Infinity,
+): LoadRecord[] {
   const records: LoadRecord[] = [];
   let starts = Array.from({ length: 8 }, () => 0);
   let warmup = true;
+  let sent = 0;
   for (let k = 1; starts.length > 0; k++) {
     const next: number[] = [];
     starts.forEach((start, j) => {
       const end = k * periodMs + 0.1 * j;
       records.push({ ...timedRecord(records.length, start, end), warmup });
-      if (end <= sendUntilMs) next.push(end + 0.05);
+      if (end <= sendUntilMs && sent < measured) {
+        next.push(end + 0.05);
+        sent++;
+      }
     });
     starts = next;
     warmup = false;
@@ -33,6 +41,18 @@ test('a closed loop whose answers end in bursts reads the rate of its bursts, no
   // bursts 2..10 in the span; the first burst's other 7 answers ended with its start
   expect(steadyRequestsPerSec).toBeCloseTo(72 / 1.8007, 9);
   expect(Math.abs(steadyRequestsPerSec - 40)).toBeLessThan(0.05);
+});
+
+test('a closed loop cut at its N-th start, inside a burst, counts the rest of that burst', () => {
+  // --requests 75: the 75th measured start follows the 3rd answer of the tenth burst (2000.2 ms)
+  for (const measured of [73, 75, 77]) {
+    const records = batchedClosedLoop(200, 1e9, measured);
+    const { steadyRequestsPerSec } = summarizeRecords(records).throughput;
+    const lastStart = Math.max(...records.filter((r) => !r.warmup).map((r) => r.sentMs!));
+    // bursts 2..10, whole, over the span from the first start to the last
+    expect(steadyRequestsPerSec).toBeCloseTo(72 / ((lastStart - 200.05) / 1000), 9);
+    expect(Math.abs(steadyRequestsPerSec - 40)).toBeLessThan(0.05);
+  }
 });
 
 test('an open loop counts every answer that ended in its span: its starts follow no answer', () => {

@@ -20,7 +20,7 @@ function share(text: string): number {
   const v = Number(text);
   if (text.trim() === '' || !(v >= 0 && v <= 1)) {
     throw new InvalidArgumentError(
-      '--max-unpaired must be a share from 0 to 1, e.g. 0.01 (1% of the items in one run only).',
+      '--max-unpaired must be a share from 0 to 1, e.g. 0.01 (1% of the predictions without a partner).',
     );
   }
   return v;
@@ -54,7 +54,7 @@ const EXIT_HELP = [
   'Exit codes:',
   '  0    no gated metric failed a rule (or no rule was given)',
   '  1    a gated metric is significantly worse (--fail-on regression), not non-inferior (--margin), or could not be compared;',
-  '       or more than --max-unpaired of the items are in one run only',
+  '       or more than --max-unpaired of the predictions have no partner in the other run',
   '  2    a missing or unreadable file, a run that has not finished, bad flags, or runs of different',
   '       tasks, label sets or data',
   '  3    an unexpected error',
@@ -94,7 +94,7 @@ export function registerCompareCommand(program: Command): void {
     )
     .option(
       '--max-unpaired <share>',
-      'exit 1 when more than this share of the items is in one run only (0 to 1, e.g. 0.01): the metrics compare the shared items alone',
+      'exit 1 when more than this share of the predictions (a pair counts once) have no partner in the other run (0 to 1, e.g. 0.01): the metrics compare the paired ones alone',
       share,
     )
     .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')

@@ -54,21 +54,42 @@ function tally(result: LoadTestResult): { completed: number; failed: number; cla
 
 /**
  * Why the run measured nothing, when no request of any step succeeded and at least one
- * failed: the failure classes and their counts; undefined otherwise. Every failure a 404 is a
- * service that serves nothing at the URL: most often a base URL without its `/v1`, which is
- * suggested when the URL ends in no version.
+ * failed: the failure classes and their counts; undefined otherwise. Every failure a 404 is
+ * a URL the service serves nothing at (most often a base URL without its `/v1`, suggested
+ * when its path names no version) or a model it does not serve (vLLM and OpenAI answer an
+ * unknown model 404): both are named.
  */
-function allRequestsFailed(result: LoadTestResult, baseUrl: string): string | undefined {
+function allRequestsFailed(
+  result: LoadTestResult,
+  target: { readonly baseUrl: string; readonly model: string },
+): string | undefined {
   const { completed, failed, classes } = tally(result);
   if (completed > 0 || failed === 0) return undefined;
   if (classes === `http_404 ${failed}`) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const hint = /\/v\d+$/.test(base)
-      ? 'check --base-url: it should be the URL the service serves its API under'
-      : `check --base-url (OpenAI-compatible servers usually serve under /v1: ${base}/v1)`;
-    return `no request succeeded: all ${failed} were answered 404 Not Found: the service is up but serves no API under ${base}; ${hint}.`;
+    const withV1 = withVersionPath(target.baseUrl);
+    const url =
+      withV1 === undefined
+        ? 'check --base-url: it should be the URL the service serves its API under'
+        : `check --base-url (OpenAI-compatible servers usually serve under /v1: ${withV1})`;
+    return `no request succeeded: all ${failed} were answered 404 Not Found: the service serves no API under ${target.baseUrl}, or no model '${target.model}'; ${url}, and --model (GET <base-url>/models lists the models an OpenAI-compatible service serves).`;
   }
   return `no request succeeded: ${failed} failed (${classes}); check --base-url, --model and the service.`;
+}
+
+/**
+ * The base URL with `/v1` added to its path, or undefined when its path already names a
+ * version (`/v1`, `/v1beta/openai`, `/api/v2`) or it is no URL.
+ */
+function withVersionPath(baseUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (/(^|\/)v\d+[a-z]*(\/|$)/i.test(url.pathname)) return undefined;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v1`;
+  return url.toString();
 }
 
 /**
@@ -129,8 +150,12 @@ function interruptedLine(result: LoadTestResult): string {
  * figures do not speak for the service: nothing succeeded, no rate met the SLO, or most
  * requests failed.
  */
-function finishedExit(result: LoadTestResult, slo: Slo | undefined, baseUrl: string): number {
-  const failedAll = allRequestsFailed(result, baseUrl);
+function finishedExit(
+  result: LoadTestResult,
+  slo: Slo | undefined,
+  target: { readonly baseUrl: string; readonly model: string },
+): number {
+  const failedAll = allRequestsFailed(result, target);
   if (failedAll !== undefined) {
     // a dead URL or a service that refuses everything measured nothing about the service:
     // CI must not read it as a passing load test
@@ -317,7 +342,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
     if (controller.signal.aborted) return LOADTEST_EXIT.interrupted;
     const untimed = untimedAnswersWarning(untimedAnswers(records));
     if (untimed !== undefined) process.stderr.write(`assay loadtest: warning: ${untimed}\n`);
-    return finishedExit(result, resolved.slo, resolved.client.baseUrl);
+    return finishedExit(result, resolved.slo, resolved.client);
   } catch (error) {
     // the client is built before the first request: its configuration errors are bad flags
     if (isClientConfigError(error)) {

@@ -95,7 +95,7 @@ function unpairedCase(r: CompareResult, pair: string): JunitCase | undefined {
     pairedItems: r.pairedItems,
     unpaired: { baseline: r.onlyBaseline.count, candidate: r.onlyCandidate.count },
   };
-  const name = `unpaired items ${pair}`;
+  const name = `unpaired predictions ${pair}`;
   const problem = unpairedProblem(counts, max);
   if (problem !== undefined)
     return { name, classname: 'assay.compare', failure: { message: problem, type: 'unpaired' } };
@@ -103,6 +103,6 @@ function unpairedCase(r: CompareResult, pair: string): JunitCase | undefined {
   return {
     name,
     classname: 'assay.compare',
-    systemOut: `${unpairedPercent(share)} of the items are in one run only, within --max-unpaired ${max}`,
+    systemOut: `${unpairedPercent(share)} of the predictions in one run only, within --max-unpaired ${max}`,
   };
 }

@@ -393,6 +393,6 @@ export async function compareRuns(
     },
     metrics,
     service: serviceComparison(facts.baseline.model, facts.candidate.model, task),
-    decision: unpairedGate(withCaveats(decide(metrics, rules), caveats), facts, opts.maxUnpaired),
+    decision: withCaveats(unpairedGate(decide(metrics, rules), facts, opts.maxUnpaired), caveats),
   };
 }

@@ -180,7 +180,8 @@ export async function sendRequest(
     const completion = await ctx.client.complete(request, { signal: ctx.signal });
     const answer = completion.text + (completion.reasoning ?? '');
     const served = completion.servedModel;
-    if (served !== undefined && ctx.servedModels !== undefined)
+    // measured answers only, so the note's count matches the table's
+    if (served !== undefined && !warmup && ctx.servedModels !== undefined)
       ctx.servedModels.set(served, (ctx.servedModels.get(served) ?? 0) + 1);
     // no token at all (only `[DONE]`, or only a usage chunk): no answer, as vLLM counts it
     if (completion.record.firstTokenAt === undefined && answer.length === 0)

@@ -31,18 +31,18 @@ const MIN_STEADY_COMPLETIONS = 10;
 const BURST_GAP_SHARE = 0.1;
 
 /**
- * How many answers, from `ends[from]` on, ended in the burst that started the span: a chain of
- * ends from `start`, each within `tolerance` ms of the one before.
+ * How many answers, from `ends[from]` on (before `ends[to]`), are chained to `at`: each within
+ * `tolerance` ms of the one before, the first within `tolerance` of `at`.
  */
-function startBurst(
+function chainedAfter(
   ends: ArrayLike<number>,
   from: number,
   to: number,
-  start: number,
+  at: number,
   tolerance: number,
 ): number {
   let i = from;
-  let last = start;
+  let last = at;
   while (i < to && ends[i]! - last <= tolerance) last = ends[i++]!;
   return i - from;
 }
@@ -61,8 +61,9 @@ function startBurst(
  * steps back to back), the rest of that answer's burst ended just after the span's start, and
  * the span, from one burst to the last, would hold one burst too many: 64 answers every 2 s
  * read 1.25 times the rate in a 10-s step. So `closedLoop` leaves out the answers chained to
- * the start by gaps of at most a tenth of the span's mean gap; an open loop's starts follow
- * no answer.
+ * the start by gaps of at most a tenth of the span's mean gap, and counts those chained so to
+ * the last start (a step cut at its N-th start, `--requests`, stops inside a burst, whose
+ * other answers end just after it); an open loop's starts follow no answer.
  *
  * @param t - the step's tally
  * @param closedLoop - whether each start followed an answer (a closed loop, or a pool of steps)
@@ -82,7 +83,14 @@ export function steadyRate(t: Tally, closedLoop = false): number {
   let to = from;
   while (to < ends.length && ends[to]! <= t.lastStart) to++;
   let n = to - from;
-  if (closedLoop && n > 0) n -= startBurst(ends, from, to, t.start, (BURST_GAP_SHARE * span) / n);
+  if (closedLoop && n > 0) {
+    const tolerance = (BURST_GAP_SHARE * span) / n;
+    // the rest of the burst whose first answer started the span is the burst before it
+    n -= chainedAfter(ends, from, to, t.start, tolerance);
+    // a step cut at its N-th start (`--requests`) can stop inside a burst: the rest of it
+    // belongs to the span as the burst's first answer did
+    n += chainedAfter(ends, to, ends.length, t.lastStart, tolerance);
+  }
   return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
 }
 

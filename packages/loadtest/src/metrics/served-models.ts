@@ -1,9 +1,9 @@
 import { sameServedModel } from '@assay/clients';
-import type { ServedModelMismatch } from './step-result.js';
+import type { ServedModelCounts } from './step-result.js';
 
 /**
- * The run's {@link ServedModelMismatch}, when some answer's response named another model than
- * the one asked for ({@link sameServedModel}: a dated or tagged version of it is the same).
+ * The run's {@link ServedModelCounts}, when some answer's response named another model than
+ * the one asked for ({@link sameServedModel}: a dated or numbered version of it is the same).
  *
  * @param asked - the model id the requests asked for
  * @param served - answers by the model id their response named
@@ -18,7 +18,7 @@ import type { ServedModelMismatch } from './step-result.js';
 export function servedModelMismatch(
   asked: string,
   served: ReadonlyMap<string, number>,
-): ServedModelMismatch | undefined {
+): ServedModelCounts | undefined {
   if ([...served.keys()].every((id) => sameServedModel(asked, id))) return undefined;
   // most answers first, so the note names the model that answered most
   const entries = [...served].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));

@@ -265,9 +265,9 @@ export interface LoadTestResult extends StepResult {
   readonly sweepAnswer?: SweepAnswer;
   /**
    * Present when some answer's response named another model than the one asked for (see
-   * {@link ServedModelMismatch}): the figures then describe that model.
+   * {@link ServedModelCounts}): the figures then describe that model.
    */
-  readonly servedModelMismatch?: ServedModelMismatch;
+  readonly servedModelMismatch?: ServedModelCounts;
 }
 
 /**
@@ -275,12 +275,13 @@ export interface LoadTestResult extends StepResult {
  * some named another: a service that serves one model whatever it is asked answers a misspelt
  * `--model` too, and its latencies and costs are then another model's.
  */
-export interface ServedModelMismatch {
+export interface ServedModelCounts {
   /** The model id the requests asked for. */
   readonly asked: string;
   /**
    * Answers by the model id their response named, every id (the one asked for, or a version of
-   * it, too), warm-up answers included; answers that named none are not counted.
+   * it, too), measured answers only (as the table's `done`); answers that named none are not
+   * counted.
    */
   readonly served: Record<string, number>;
 }

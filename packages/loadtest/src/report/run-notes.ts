@@ -221,5 +221,5 @@ export function servedModelNote(result: LoadTestResult): string | undefined {
   const said = others
     .map(([id, k]) => `'${id}' answered ${k} of ${total} answer${total === 1 ? '' : 's'}`)
     .join(', ');
-  return `Warning: the requests asked for model '${mismatch.asked}', but the service says ${said}: these figures describe the model that answered. Check the model id (the service's /v1/models lists the ones it serves).`;
+  return `Warning: the requests asked for model '${mismatch.asked}', but the service says ${said}: these figures describe the model that answered. Check the model id (GET <base-url>/models lists the ones an OpenAI-compatible service serves).`;
 }
