@@ -35,6 +35,9 @@ test('a --model that the service does not serve, answered by another model, is w
   });
   expect(json.stderr).toContain(warning);
   expect(readFileSync(report, 'utf8')).toContain('asked for model &#39;nosuch&#39;');
+  const markdown = await assay([...common, ...load, '--format', 'md']);
+  expect(markdown.code).toBe(0);
+  expect(markdown.stdout).toContain(warning);
   // the id the service serves: no word of it
   const right = await assay([
     'loadtest',
