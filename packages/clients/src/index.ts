@@ -23,6 +23,7 @@ export type {
   TokenLogprob,
   Usage,
 } from './completion.js';
+export { versionedBaseUrl } from './config/base-url.js';
 // Configuration
 export type { ClientConfig, ProviderKind, ResolvedClientConfig } from './config/client-config.js';
 export { ClientConfigSchema, GenerationParamsSchema, PROVIDERS } from './config/client-config.js';

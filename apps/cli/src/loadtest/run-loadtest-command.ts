@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { versionedBaseUrl } from '@assay/clients';
 import {
   type AnswerJudge,
   aboveCapacityWarning,
@@ -66,7 +67,7 @@ function allRequestsFailed(
   const { completed, failed, classes } = tally(result);
   if (completed > 0 || failed === 0) return undefined;
   if (classes === `http_404 ${failed}`) {
-    const withV1 = withVersionPath(target.baseUrl);
+    const withV1 = versionedBaseUrl(target.baseUrl);
     const url =
       withV1 === undefined
         ? 'check --base-url: it should be the URL the service serves its API under'
@@ -74,22 +75,6 @@ function allRequestsFailed(
     return `no request succeeded: all ${failed} were answered 404 Not Found: the service serves no API under ${target.baseUrl}, or no model '${target.model}'; ${url}, and --model (GET <base-url>/models lists the models an OpenAI-compatible service serves).`;
   }
   return `no request succeeded: ${failed} failed (${classes}); check --base-url, --model and the service.`;
-}
-
-/**
- * The base URL with `/v1` added to its path, or undefined when its path already names a
- * version (`/v1`, `/v1beta/openai`, `/api/v2`) or it is no URL.
- */
-function withVersionPath(baseUrl: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    return undefined;
-  }
-  if (/(^|\/)v\d+[a-z]*(\/|$)/i.test(url.pathname)) return undefined;
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v1`;
-  return url.toString();
 }
 
 /**

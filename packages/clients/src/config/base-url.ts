@@ -51,3 +51,30 @@ export function parseBaseUrl(baseUrl: string, requestPath: string): URL {
   }
   return url;
 }
+
+/**
+ * The base URL with `/v1` added to its path, for advice after a 404: OpenAI-compatible
+ * servers serve under `/v1`, and a base URL without it is the most common cause. Undefined
+ * when the path already names a version (`/v1`, `/v1beta/openai`, `/api/v2`), where adding
+ * another would be no advice, or when it is no URL.
+ *
+ * @param baseUrl - the base URL as written
+ * @returns the URL with `/v1` in its path (before any query), or undefined
+ * @example
+ * ```ts
+ * versionedBaseUrl('http://127.0.0.1:8080'); // 'http://127.0.0.1:8080/v1'
+ * versionedBaseUrl('http://127.0.0.1:8080/?x=1'); // 'http://127.0.0.1:8080/v1?x=1'
+ * versionedBaseUrl('https://host/v1beta/openai'); // undefined
+ * ```
+ */
+export function versionedBaseUrl(baseUrl: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return undefined;
+  }
+  if (/(^|\/)v\d+[a-z]*(\/|$)/i.test(url.pathname)) return undefined;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/v1`;
+  return url.toString();
+}

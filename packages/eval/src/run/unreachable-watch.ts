@@ -1,4 +1,4 @@
-import { isConnectTimeoutMessage } from '@assay/clients';
+import { isConnectTimeoutMessage, versionedBaseUrl } from '@assay/clients';
 import type { ModelConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
 import type { Outcome } from './journal.js';
@@ -185,10 +185,11 @@ function notFoundError(
   const n = watch.failures;
   const request = /\b(POST|GET) (\S+?) with HTTP 404\b/.exec(first);
   const what = request === null ? `POST ${model.baseUrl}` : `${request[1]} ${request[2]}`;
-  const base = model.baseUrl.replace(/\/+$/, '');
-  const hint = /\/v\d+$/.test(base)
-    ? `check models[${index}].baseUrl: it should be the URL the service serves its API under`
-    : `check models[${index}].baseUrl (OpenAI-compatible servers usually serve under /v1: ${base}/v1)`;
+  const withV1 = versionedBaseUrl(model.baseUrl);
+  const hint =
+    withV1 === undefined
+      ? `check models[${index}].baseUrl: it should be the URL the service serves its API under`
+      : `check models[${index}].baseUrl (OpenAI-compatible servers usually serve under /v1: ${withV1})`;
   const rerun =
     answered === 0
       ? `Run the same command with the fixed URL (in models[${index}].baseUrl or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL.`
