@@ -195,4 +195,12 @@ describe('sameServedModel', () => {
     ).toBe(true);
     expect(sameServedModel('gpt-4o-2024-08-06', 'gpt-4o')).toBe(false);
   });
+
+  test("takes Anthropic's -0 alias as its dated version, not as a later point release", () => {
+    expect(sameServedModel('claude-sonnet-4-0', 'claude-sonnet-4-20250514')).toBe(true);
+    expect(sameServedModel('claude-opus-4-0', 'claude-opus-4-20250514')).toBe(true);
+    expect(sameServedModel('claude-sonnet-4-0', 'claude-sonnet-4-5-20250929')).toBe(false);
+    expect(sameServedModel('claude-opus-4-0', 'claude-opus-4-1-20250805')).toBe(false);
+    expect(sameServedModel('claude-sonnet-4-0', 'claude-haiku-4-5-20251001')).toBe(false);
+  });
 });

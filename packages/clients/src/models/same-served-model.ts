@@ -7,8 +7,11 @@
 const VERSION_SUFFIX =
   /^(?:-\d{4}-\d{2}-\d{2}|[-_]\d{3,}|[-_]v\d+|-latest)*(?:[:@](?:latest|\d+))?$/;
 
-/** What a request may add to a model id that the answer need not repeat. */
-const ASKED_ONLY = /(?:-latest|:latest|:free)$/;
+/**
+ * What a request may add to a model id that the answer need not repeat: a latest or free tag,
+ * or Anthropic's `-0` alias of a model's first dated version (`claude-sonnet-4-0`).
+ */
+const ASKED_ONLY = /(?:-latest|:latest|:free|-0)$/;
 
 /** Cross-region inference prefixes (Amazon Bedrock's `us.`, `eu.`, `apac.`, `global.`). */
 const REGION_PREFIX = /^(?:us|eu|apac|global)\./;
@@ -17,8 +20,9 @@ const REGION_PREFIX = /^(?:us|eu|apac|global)\./;
  * Whether the model a service says answered is the one asked for: the same id, or the id
  * followed by a version (`gpt-4o` answered by `gpt-4o-2024-08-06`, `gpt-4` by `gpt-4-0613`,
  * `llama3` by `llama3:latest`, `claude-3-5-sonnet` by `claude-3-5-sonnet@20240620`), or an
- * id asked with `-latest`, `:latest` or `:free` answered by its stem or a version of it
- * (`claude-3-5-haiku-latest` by `claude-3-5-haiku-20241022`).
+ * id asked with `-latest`, `:latest`, `:free` or `-0` answered by its stem or a version of it
+ * (`claude-3-5-haiku-latest` by `claude-3-5-haiku-20241022`, `claude-sonnet-4-0` by
+ * `claude-sonnet-4-20250514`, but not by `claude-sonnet-4-5-20250929`).
  *
  * @remarks
  * A service that serves one model whatever it is asked for answers a misspelt id too (the
