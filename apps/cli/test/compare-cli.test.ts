@@ -106,32 +106,48 @@ describe('assay compare (CLI)', () => {
     expect(testcase.failure!.message).not.toMatch(/, p 0 /);
   }, 60_000);
 
-  it('finds no difference between a run and a copy of it: difference 0, p = 1, exit 0', async () => {
+  it('finds no difference between a run and a copy of it: difference 0, p = 1, and accuracy bounded by the items answered alike', async () => {
     const full = join(dir, 'full');
     // the same results.json twice is refused (see below): a copy, as a CI artifact is
     const copy = join(dir, 'full-copy');
     cpSync(full, copy, { recursive: true });
-    const done = await assay([
-      'compare',
-      full,
-      join(copy, 'results.json'),
-      '--fail-on',
-      'regression',
-      '--margin',
-      '0.01',
-      '--format',
-      'json',
-      ...FAST,
-    ]);
+    const compare = (margin: string) =>
+      assay([
+        'compare',
+        full,
+        join(copy, 'results.json'),
+        '--fail-on',
+        'regression',
+        '--margin',
+        margin,
+        '--format',
+        'json',
+        ...FAST,
+      ]);
+    // no item answered differently: accuracy's interval is ± the Wilson upper end of 0 of 300
+    // items, z²/(300 + z²) with scipy's z = norm.ppf(0.975): 0.0126, above a margin of 0.01
+    const z2 = 1.959963984540054 ** 2;
+    const u = z2 / (ITEMS + z2);
+    const done = await compare('0.02');
     expect(done.code).toBe(0);
     const result = JSON.parse(done.stdout) as CompareResult;
     expect(result.metrics.length).toBeGreaterThan(3);
     for (const m of result.metrics) {
-      expect([m.metric, m.difference, m.ciLow, m.ciHigh, m.pValue]).toEqual([m.metric, 0, 0, 0, 1]);
+      const bound = m.metric === 'accuracy' ? u : 0;
+      expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
+      expect(m.ciLow).toBeCloseTo(-bound, 14);
+      expect(m.ciHigh).toBeCloseTo(bound, 14);
       expect(m.failed).toBe(false);
     }
     expect(result.onlyBaseline.count + result.onlyCandidate.count).toBe(0);
     expect(lastLine(done.stderr)).toMatch(/^PASS: no gated metric significantly worse/);
+    const tight = await compare('0.01');
+    expect(tight.code).toBe(1);
+    const failed = (JSON.parse(tight.stdout) as CompareResult).metrics.filter((m) => m.failed);
+    expect(failed.map((m) => [m.metric, m.interval, m.itemsAlike])).toEqual([
+      ['accuracy', 'wilson', ITEMS],
+    ]);
+    expect(lastLine(tight.stderr)).toMatch(/^FAIL: .*accuracy/);
   }, 60_000);
 
   it('refuses runs of different data sets with exit 2 and one line, unless --allow-different-data', async () => {

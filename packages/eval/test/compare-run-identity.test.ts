@@ -240,8 +240,11 @@ describe('a run with a baseline', () => {
       current: results.models[0]!.metrics.roc_auc!.value,
     });
     expect(t.value).toBeCloseTo(t.baseline!.current! - t.baseline!.baselineValue!, 12);
+    // the same model answered alike: an AUC has no bound from items answered alike, and the
+    // caveat says what its interval [0, 0] does not show
+    expect([t.ciLow, t.ciHigh, t.interval]).toEqual([0, 0, 'bootstrap-percentile']);
     expect(t.caveat).toBe(
-      "paired with the baseline's model nb: the baseline has no model named nb-v2",
+      "paired with the baseline's model nb: the baseline has no model named nb-v2; no paired item differs between the runs on roc_auc: the interval [0, 0] says nothing about items not in the sample",
     );
     expect(thresholdMessage(t, 0.95)).toContain(
       `baseline model nb of ${join(dir, 'base', 'results.json')}`,

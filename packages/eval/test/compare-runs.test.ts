@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
+import { wilsonInterval } from '@assay/stats';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -116,11 +117,31 @@ describe('compareRuns on a generation task', () => {
       expect([m.metric, m.difference, m.pValue]).toEqual([m.metric, 0, 1]);
     }
     expect(r.decision.exitCode).toBe(0);
-    // BCa is undefined when every resample gives 0: the intervals are percentile ones, said so
-    expect(r.metrics.every((m) => m.interval === 'percentile')).toBe(true);
+    // BCa is undefined when every resample gives 0: the intervals are percentile ones, said
+    // so, but for the 0/1 scorer, whose difference the share of items answered differently
+    // bounds: 0 of n items, so ± the Wilson upper end at 0 of n
+    const items = ITEMS; // one answer per item
+    const wilson = r.metrics.filter((m) => m.interval === 'wilson');
+    expect(wilson.map((m) => [m.metric, m.itemsAlike, m.ciLow, m.ciHigh])).toEqual([
+      [
+        'exact_match',
+        items,
+        -wilsonInterval(0, items, 0.95)![1],
+        wilsonInterval(0, items, 0.95)![1],
+      ],
+    ]);
+    expect(r.metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric)).toEqual([
+      'token_f1',
+      'bleu',
+    ]);
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(/^percentile intervals for token_f1, bleu: BCa is undefined/),
+    );
     expect(r.notes).toContainEqual(
       expect.stringMatching(
-        /^percentile intervals for exact_match, token_f1, bleu: BCa is undefined/,
+        new RegExp(
+          `^Wilson bound for exact_match: none of the ${items} paired items was answered differently`,
+        ),
       ),
     );
     // no rule was given: the table and the last line say nothing was checked, not 'pass'

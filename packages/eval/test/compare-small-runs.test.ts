@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
+import { wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   differingItems,
@@ -10,6 +11,7 @@ import {
 } from '../src/compare/bootstrap-p-floor.js';
 import {
   compareRuns,
+  compareText,
   parseRunConfig,
   readPredictions,
   runEvaluation,
@@ -63,19 +65,22 @@ describe('assay compare on a handful of items', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A run of 5 items of the reference server, into `dir/<folder>`. */
+  async function fiveItemRun(name: string, folder: string): Promise<string> {
+    const out = join(dir, folder);
+    const doc = spamRunDocument({
+      name,
+      out,
+      baseUrl: server.baseUrl,
+      limit: 5,
+      evaluation: { bootstrap: 200 },
+    });
+    await runEvaluation(parseRunConfig(doc));
+    return out;
+  }
+
   it('does not call 5 items all answered worse significant: no paired test can reach p < 0.0625', async () => {
-    const base = join(dir, 'base');
-    await runEvaluation(
-      parseRunConfig(
-        spamRunDocument({
-          name: 'five',
-          out: base,
-          baseUrl: server.baseUrl,
-          limit: 5,
-          evaluation: { bootstrap: 200 },
-        }),
-      ),
-    );
+    const base = await fiveItemRun('five', 'base');
     // the baseline answers every item right, the candidate every item wrong
     const worse = join(dir, 'worse');
     cpSync(base, worse, { recursive: true });
@@ -112,6 +117,41 @@ describe('assay compare on a handful of items', () => {
     expect(r.notes).toContainEqual(
       expect.stringMatching(/^only 5 items paired: differences of a few points are within noise/),
     );
+  }, 60_000);
+
+  it('fails a margin on 5 items all answered alike: the accuracy interval is the Wilson bound, not [0, 0]', async () => {
+    const five = await fiveItemRun('five-alike', 'five-alike');
+    const copy = join(dir, 'five-alike-copy');
+    cpSync(five, copy, { recursive: true });
+    const r = await compareRuns(five, copy, {
+      bootstrap: 200,
+      margin: 0.01,
+      metrics: ['accuracy', 'f1_macro'],
+    });
+    const byName = Object.fromEntries(r.metrics.map((m) => [m.metric, m]));
+    const u = wilsonInterval(0, 5, 0.95)![1];
+    expect(u).toBeCloseTo(0.434482464783, 12); // z²/(5 + z²), z = scipy's norm.ppf(0.975)
+    expect(byName.accuracy).toMatchObject({
+      difference: 0,
+      ciLow: -u,
+      ciHigh: u,
+      interval: 'wilson',
+      itemsAlike: 5,
+      nonInferior: false,
+      failed: true,
+    });
+    // F1 has no such bound: [0, 0] passes the margin, with the caveat on the last line
+    expect(byName.f1_macro).toMatchObject({ ciLow: 0, ciHigh: 0, interval: 'percentile' });
+    expect(r.decision.exitCode).toBe(1);
+    expect(r.decision.reason).toMatch(
+      /^FAIL: accuracy not non-inferior at margin 0\.01 \(.*95% CI \[-0\.4345, 0\.4345\] \(Wilson bound: none of 5 items answered differently\)/,
+    );
+    expect(r.notes).toContainEqual(
+      expect.stringMatching(
+        /^Wilson bound for accuracy: none of the 5 paired items was answered differently, .* the interval is ±0\.4345, the 95% Wilson upper end/,
+      ),
+    );
+    expect(compareText(r)).toMatch(/paired bootstrap \(percentile; Wilson bound for accuracy\)/);
   }, 60_000);
 
   it('gates a metric asked for by another of its names (--metric brier_score_loss gates brier_score)', async () => {

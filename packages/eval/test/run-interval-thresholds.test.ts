@@ -221,27 +221,56 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(t.reason).toBe('p95_ttft_ms has no value in this run');
   });
 
-  it('checks a vs baseline threshold on the paired difference from the baseline run', async () => {
+  it('reports a task metric that only a threshold names beside the listed ones, in the results and the table', async () => {
     const run = await executeRun(
-      config('baseline', ['accuracy vs baseline >= -0.01'], { baseline: join(dir, 'probe') }),
+      config('gated-only', ['matthews_corrcoef >= 0.1'], {
+        evaluation: { bootstrap: 400, seed: SEED, metrics: ['accuracy'] },
+      }),
     );
     const summary = await summarizeRun(run);
-    // the same model on the same items answers as the baseline did: difference 0, interval [0, 0]
+    expect(summary.evaluation.metrics).toEqual(['accuracy', 'matthews_corrcoef']);
+    const mcc = summary.models[0]!.metrics.matthews_corrcoef!;
+    expect(mcc.value).toBe(summary.thresholds[0]!.value);
+    expect(mcc.ciLow).not.toBeNull();
+    expect(summaryTable(summary)).toMatch(/matthews_corrcoef/);
+  });
+
+  it('checks a vs baseline threshold on the paired difference from the baseline run', async () => {
+    const run = await executeRun(
+      config('baseline', ['accuracy vs baseline >= -0.01', 'accuracy vs baseline >= -0.05'], {
+        baseline: join(dir, 'probe'),
+      }),
+    );
+    const summary = await summarizeRun(run);
+    // the same model on the same items answers as the baseline did: difference 0, and no item
+    // answered differently, so the interval is ± the Wilson upper end of 0 of 80 items (0.0458),
+    // not the bootstrap's [0, 0]: 80 items cannot show a margin of 0.01, and can one of 0.05
+    const u = wilsonInterval(0, ITEMS, 0.95)![1];
+    expect(u).toBeCloseTo(0.0458181295355, 12); // z²/(80 + z²), z = scipy's norm.ppf(0.975)
+    const figures = { against: 'baseline', bound: 'ci_low', value: 0, ciLow: -u, ciHigh: u };
     expect(summary.thresholds).toEqual([
       expect.objectContaining({
         threshold: 'accuracy vs baseline >= -0.01',
-        against: 'baseline',
-        bound: 'ci_low',
-        value: 0,
-        ciLow: 0,
-        ciHigh: 0,
+        ...figures,
+        interval: 'wilson',
+        outcome: 'fail',
+        passed: false,
+      }),
+      expect.objectContaining({
+        threshold: 'accuracy vs baseline >= -0.05',
+        ...figures,
         outcome: 'pass',
         passed: true,
       }),
     ]);
-    expect(summary.passed).toBe(true);
-    // every prediction of both runs was paired: nothing to add to the figures
-    expect(summary.thresholds[0]!.caveat).toBeUndefined();
+    expect(summary.passed).toBe(false);
+    // every prediction of both runs was paired: the caveat says only what the bound rests on
+    expect(summary.thresholds[0]!.caveat).toBe(
+      `none of the ${ITEMS} paired items was answered differently: the interval is ± the Wilson upper end of the share of items the runs answer differently; ${wilsonTrialsNeeded('ci_high', '<=', 0.01, 0.95)} items answered alike would meet >= -0.01`,
+    );
+    expect(wilsonTrialsNeeded('ci_high', '<=', 0.01, 0.95)).toBe(381);
+    // a pass on the bound needs no caveat: the bound is conservative
+    expect(summary.thresholds[1]!.caveat).toBeUndefined();
   });
 
   it('says with a vs baseline check how few predictions were paired when the runs cover different items', async () => {
@@ -256,7 +285,7 @@ describe('interval thresholds on a run of the reference model server', () => {
     const t = summary.thresholds[0]!;
     const caveat = t.caveat ?? '';
     const m =
-      /^only (\d+) predictions were paired with the baseline run: (\d+) of this run's(?: and (\d+) of the baseline's)? have no partner in the other run$/.exec(
+      /^only (\d+) predictions were paired with the baseline run: (\d+) of this run's(?: and (\d+) of the baseline's)? have no partner in the other run(?:$|; none of the \1 paired items was answered differently)/.exec(
         caveat,
       );
     expect(m, caveat).not.toBeNull();

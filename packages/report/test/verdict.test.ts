@@ -199,6 +199,22 @@ describe('the biggest risk', () => {
     expect(risks[0]).toContain('(balanced accuracy 0.550)');
   });
 
+  test('a passed vs baseline threshold on few paired predictions leads the risks, with its caveat', () => {
+    const nb = sampleModel('nb', { metrics: { accuracy: metric(0.92, 0.88, 0.95) } });
+    const caveat =
+      "only 5 predictions were paired with the baseline run: 195 of the baseline's have no partner in the other run";
+    const narrow = { ...threshold('nb', 'f1_macro vs baseline >= -0.02', 0, true), caveat };
+    const v = runVerdict(sampleResults([nb], { dataset: many, thresholds: [narrow] }));
+    expect(v.status).toBe('pass');
+    expect(v.risks[0]).toBe(`f1_macro vs baseline >= -0.02 passes for nb, but ${caveat}.`);
+    // a failed one is the verdict's own news, and one without a caveat adds nothing
+    const { caveat: _, ...plain } = narrow;
+    for (const t of [{ ...narrow, passed: false }, plain]) {
+      const risks = runVerdict(sampleResults([nb], { dataset: many, thresholds: [t] })).risks;
+      expect(risks.join(' ')).not.toContain('only 5 predictions were paired');
+    }
+  });
+
   test('a passed threshold whose interval crosses its bound is not certain', () => {
     const nb = sampleModel('nb', { metrics: { accuracy: metric(0.92, 0.88, 0.95) } });
     const v = runVerdict(

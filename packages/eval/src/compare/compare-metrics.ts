@@ -4,6 +4,7 @@ import { pairedGenerationDifferences } from '../generation/compare-generations.j
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { pairedMetricDifferences } from '../summary/paired-metric-differences.js';
 import type { TaskModule } from '../tasks/task-module.js';
+import { alikeItemsBound, itemsDiffering } from './alike-items-bound.js';
 import { differingItems, flooredBootstrapP, readsLabelsOnly } from './bootstrap-p-floor.js';
 import type { MetricComparison, PairedTestName } from './compare-result.js';
 
@@ -109,19 +110,22 @@ async function compareScoredMetrics(
           scoredB.map((r) => r.correct === true),
         ).pValue
       : null;
+  const alike = itemsDiffering(
+    scoredA.map((r) => r.id),
+    scoredA.map((r, i) => r.correct !== scoredB[i]!.correct),
+  );
   return metrics.flatMap((metric) => {
     const d = byMetric[metric];
     if (d === undefined) return [];
     const exact = metric === 'accuracy' && mcnemar !== null;
-    return [
-      measured(
-        metric,
-        exact ? { ...d, pValue: mcnemar } : d,
-        d.interval,
-        exact ? 'mcnemar' : 'bootstrap',
-        options.greaterIsBetter(metric),
-      ),
-    ];
+    const m = measured(
+      metric,
+      exact ? { ...d, pValue: mcnemar } : d,
+      d.interval,
+      exact ? 'mcnemar' : 'bootstrap',
+      options.greaterIsBetter(metric),
+    );
+    return [alikeItemsBound(m, alike, options.ci)];
   });
 }
 
@@ -143,7 +147,10 @@ async function compareScoredMetrics(
  * generation scores; the paired bootstrap's p-value for metrics that are no mean of
  * per-item values (F1, AUC, corpus BLEU), and for accuracy under repeated CV, raised to
  * 2 / 2^d when d items were answered differently ({@link flooredBootstrapP}): no paired test
- * over items can go below that, and the bootstrap does on a handful of items.
+ * over items can go below that, and the bootstrap does on a handful of items. A share of
+ * 0/1 outcomes (accuracy, exact match) on which no paired item differs gets ± the Wilson
+ * upper end of the share of items answered differently ({@link alikeItemsBound}) instead of
+ * the bootstrap's [0, 0].
  * @example
  * const runner = createRunner();
  * const measured = await compareMetrics(runner, baseline.rows, candidate.rows, taskFor(baseline.task), ['accuracy', 'f1_macro'], { bootstrap: 1000, ci: 0.95, seed: 0, permutations: 9999, greaterIsBetter: () => true });
@@ -198,6 +205,8 @@ async function measureMetrics(
   return metrics.flatMap((metric) => {
     const d = paired.metrics[metric];
     if (d === undefined) return [];
-    return [measured(metric, d, d.interval, d.test, options.greaterIsBetter(metric))];
+    const m = measured(metric, d, d.interval, d.test, options.greaterIsBetter(metric));
+    const alike = { items: paired.pairedItems, differing: d.differingItems };
+    return [alikeItemsBound(m, alike, options.ci)];
   });
 }

@@ -18,8 +18,14 @@ export interface MetricComparison {
   /** the paired bootstrap interval of the difference */
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
-  /** `bca`, or `percentile` where BCa is undefined (no item differs) */
-  readonly interval: 'bca' | 'percentile' | null;
+  /**
+   * `bca`; `percentile` where BCa is undefined (no item differs); `wilson` for a share on which
+   * no paired item differs: ± the Wilson upper end of the share of items answered differently
+   * (see `alikeItemsBound`)
+   */
+  readonly interval: 'bca' | 'percentile' | 'wilson' | null;
+  /** with `interval: 'wilson'`: the paired items, every one answered alike */
+  readonly itemsAlike?: number;
   /** McNemar's exact test (0/1 outcomes), the sign-flip permutation test (per-item scores), or the bootstrap's */
   readonly test: PairedTestName | null;
   /** the test's two-sided p-value */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { higherIsBetter, SERVICE_METRICS } from '../config/metric-names.js';
 import { EvaluationError } from '../errors.js';
 import { taskFor } from '../tasks/task-for.js';
+import { alikeItemsNotes } from './alike-items-bound.js';
 import { bootstrapPBound } from './bootstrap-p-floor.js';
 import { checkOwnValues, scoredPairCount } from './check-own-values.js';
 import { comparisonCaveats, runCaveats, withCaveats } from './compare-caveats.js';
@@ -379,6 +380,7 @@ export async function compareRuns(
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, runCaveats(facts)),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
+      ...alikeItemsNotes(metrics, settings.ci),
       ...testNotes(metrics, alpha, { ...settings, fdr: opts.fdr, failOn: opts.failOn }),
       ...marginNotes(metrics, opts),
     ],

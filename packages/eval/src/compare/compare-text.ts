@@ -118,21 +118,30 @@ export function pairingLines(r: CompareResult): string[] {
 }
 
 /**
- * The bootstrap interval the metrics got: BCa, the percentile interval where BCa is undefined
- * (every resample gave the same difference), or both, naming the percentile ones.
+ * The interval the metrics got: BCa, the percentile interval where BCa is undefined (every
+ * resample gave the same difference), the Wilson bound of a share no item differs on, or
+ * several, naming the metrics of the others after the first.
  *
  * @param metrics - the compared metrics
- * @returns `BCa`, `percentile`, or `BCa; percentile for accuracy, f1_macro`
+ * @returns `BCa`, `percentile`, `BCa; percentile for f1_macro`, `BCa; Wilson bound for accuracy`
  * @example
  * intervalMethod(result.metrics); // 'BCa'
  */
 export function intervalMethod(
   metrics: readonly Pick<MetricComparison, 'metric' | 'interval'>[],
 ): string {
-  const percentile = metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric);
-  if (percentile.length === 0) return 'BCa';
-  if (!metrics.some((m) => m.interval === 'bca')) return 'percentile';
-  return `BCa; percentile for ${percentile.join(', ')}`;
+  const names: [MetricComparison['interval'], string][] = [
+    ['bca', 'BCa'],
+    ['percentile', 'percentile'],
+    ['wilson', 'Wilson bound'],
+  ];
+  const used = names.flatMap(([kind, name]) => {
+    const of = metrics.filter((m) => m.interval === kind).map((m) => m.metric);
+    return of.length === 0 ? [] : [{ name, of }];
+  });
+  if (used.length === 0) return 'BCa';
+  const [first, ...rest] = used;
+  return [first!.name, ...rest.map((u) => `${u.name} for ${u.of.join(', ')}`)].join('; ');
 }
 
 /**

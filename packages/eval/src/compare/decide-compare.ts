@@ -169,8 +169,13 @@ export function brokenRules(
  * metricFacts(result.metrics[0], 0.95); // '…'
  */
 export function metricFacts(m: MetricComparison, ci: number, s: PSettings = {}): string {
-  const interval =
+  const bounds =
     m.ciLow === null || m.ciHigh === null ? 'no CI' : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
+  // a Wilson bound of [-u, u] on a difference of 0 reads as a mistake unless it says why
+  const interval =
+    m.interval === 'wilson' && m.itemsAlike !== undefined
+      ? `${bounds} (Wilson bound: none of ${m.itemsAlike} items answered differently)`
+      : bounds;
   const pBound = zeroPBound(m, 'p', s);
   const adjustedBound = zeroPBound(m, 'adjusted', s);
   const p =

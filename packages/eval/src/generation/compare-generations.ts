@@ -47,6 +47,8 @@ export interface GenerationDifference {
   readonly interval: 'bca' | 'percentile' | null;
   /** the test behind `pValue` */
   readonly test: 'mcnemar' | 'permutation' | 'bootstrap' | null;
+  /** the paired items on which the scorer's values differ in any unit */
+  readonly differingItems: number;
 }
 
 async function unitsOf(
@@ -304,6 +306,8 @@ export async function pairedGenerationDifferences(
       ...interval,
       test: interval.pValue === null ? null : 'bootstrap',
       ...scorerTest(va, vb, ia, ib, members, corpus, options),
+      differingItems: members.filter((units) => units.some((u) => va[ia[u]!] !== vb[ib[u]!]))
+        .length,
     };
   }
   return { pairedItems: items.length, metrics };

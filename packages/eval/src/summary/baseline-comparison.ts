@@ -24,6 +24,8 @@ export interface BaselineSide {
   readonly metrics: ReadonlyMap<string, MeasuredMetric>;
   /** what the differences rest on that they do not show (few paired predictions), if anything */
   readonly caveat?: string;
+  /** the confidence level of the intervals */
+  readonly ci: number;
 }
 
 /**
@@ -171,6 +173,7 @@ export async function compareWithBaseline(
       baselineResults: baseline.resultsFile,
       metrics: new Map(measured.map((m) => [m.metric, m])),
       ...(caveat === undefined ? {} : { caveat }),
+      ci: settings.ci,
     });
   }
   return out;

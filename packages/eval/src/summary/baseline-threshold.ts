@@ -1,6 +1,8 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
+import type { MeasuredMetric } from '../compare/compare-metrics.js';
 import { roundingTolerance, type Threshold, thresholdHolds } from '../config/thresholds.js';
 import type { BaselineSide } from './baseline-comparison.js';
+import { wilsonTrialsNeeded } from './interval-size-needed.js';
 
 /** The end of the difference's interval a `vs baseline` threshold reads. */
 function figureOf(
@@ -15,6 +17,41 @@ function figureOf(
 }
 
 /**
+ * What a difference on which no paired item differs rests on: for a share that failed, why its
+ * interval is the Wilson bound (`alikeItemsBound`) and how many items answered alike would meet
+ * the threshold (a pass on that bound needs no caveat: the bound is conservative); for another
+ * metric, that its interval [0, 0] says nothing about items outside the sample.
+ */
+function alikeCaveat(
+  t: Threshold,
+  m: MeasuredMetric,
+  ci: number,
+  passed: boolean,
+): string | undefined {
+  if (m.interval === 'wilson' && m.itemsAlike !== undefined) {
+    if (passed) return undefined;
+    const bound = figureOf(t, m).bound;
+    // the bound's end is ±u: a ci_low >= L needs u <= −L, a ci_high <= L needs u <= L
+    const need =
+      bound === 'ci_low' && (t.op === '>=' || t.op === '>')
+        ? wilsonTrialsNeeded('ci_high', t.op === '>=' ? '<=' : '<', -t.value, ci)
+        : bound === 'ci_high' && (t.op === '<=' || t.op === '<')
+          ? wilsonTrialsNeeded('ci_high', t.op, t.value, ci)
+          : undefined;
+    const needs =
+      need === undefined
+        ? ''
+        : need === null
+          ? `; no number of items answered alike meets ${t.op} ${t.value}`
+          : `; ${need} items answered alike would meet ${t.op} ${t.value}`;
+    return `none of the ${m.itemsAlike} paired items was answered differently: the interval is ± the Wilson upper end of the share of items the runs answer differently${needs}`;
+  }
+  if (m.difference === 0 && m.ciLow === 0 && m.ciHigh === 0)
+    return `no paired item differs between the runs on ${t.metric}: the interval [0, 0] says nothing about items not in the sample`;
+  return undefined;
+}
+
+/**
  * The result of a `<metric> vs baseline <op> <number>` threshold for one model.
  *
  * @remarks
@@ -25,7 +62,11 @@ function figureOf(
  * or below 0.02 (its high end), within a rounding tolerance of 1e-12 (a difference of two
  * shares, 0.955 − 0.96, is −0.0050000000000000044, and meets `>= -0.005`); `.ci_low` / `.ci_high` name the end explicitly, `==` reads the
  * point difference. A metric without a comparison (a service metric, no paired item, no
- * interval) is an `error` outcome, which fails the run rather than passing it unchecked.
+ * interval) is an `error` outcome, which fails the run rather than passing it unchecked. A
+ * share (accuracy, exact match) on which no paired item was answered differently gets ± the
+ * Wilson upper end of the share of items answered differently (`interval: 'wilson'`; 50 items
+ * alike: ±0.0713 at 95%), not the bootstrap's [0, 0], which passed any margin on a handful of
+ * items; when it fails, the caveat says how many items alike would meet the threshold.
  * @param t - the parsed threshold (`against: 'baseline'`)
  * @param model - the model's results
  * @param side - the model's comparison with the baseline run, when there is one
@@ -57,7 +98,9 @@ export function baselineThresholdResult(
       ? { interval: 'bootstrap-bca' as const }
       : m?.interval === 'percentile'
         ? { interval: 'bootstrap-percentile' as const }
-        : {}),
+        : m?.interval === 'wilson'
+          ? { interval: 'wilson' as const }
+          : {}),
     outcome: 'error',
     ...(side === undefined
       ? {}
@@ -80,6 +123,11 @@ export function baselineThresholdResult(
   // a difference of two shares carries rounding (-0.0050000000000000044 for -0.005)
   result.passed = thresholdHolds(t, figure, roundingTolerance(t.value));
   result.outcome = result.passed ? 'pass' : 'fail';
-  if (side?.caveat !== undefined) result.caveat = side.caveat;
+  const caveats = [
+    side?.caveat,
+    m === undefined ? undefined : alikeCaveat(t, m, side!.ci, result.passed),
+  ];
+  const caveat = caveats.filter((c) => c !== undefined).join('; ');
+  if (caveat !== '') result.caveat = caveat;
   return result;
 }

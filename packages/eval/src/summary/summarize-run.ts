@@ -38,7 +38,9 @@ import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
 /**
  * The metrics a run reports: `evaluation.metrics`, else the task's defaults
  * (classification: accuracy, balanced accuracy, macro F1/precision/recall, plus ROC AUC,
- * log loss and Brier score for binary tasks with scores; regression: MAE, RMSE, R²).
+ * log loss and Brier score for binary tasks with scores; regression: MAE, RMSE, R²), then
+ * the task metrics that thresholds name and those leave out (`matthews_corrcoef >= 0.5`), so
+ * that the tables, the comparisons and `results.json` show every figure a gate reads.
  *
  * @param run - the executed run
  * @returns metric names
@@ -46,9 +48,17 @@ import { wrongAnswerPrompts } from './wrong-answer-prompts.js';
  * runMetrics(executed); // ['accuracy', 'balanced_accuracy', …]
  */
 export function runMetrics(run: ExecutedRun): string[] {
-  const metrics = run.config.evaluation.metrics;
-  if (metrics && metrics.length > 0) return metrics;
-  return taskFor(run.config.task).defaultMetrics(run.rows);
+  const task = taskFor(run.config.task);
+  const configured = run.config.evaluation.metrics;
+  const listed = configured && configured.length > 0 ? configured : task.defaultMetrics(run.rows);
+  // a generation task reports its scorers, which its thresholds can only name
+  if (task.generation !== undefined) return listed;
+  const gated = run.config.thresholds
+    .map(parseThreshold)
+    .flatMap((p) =>
+      p.ok && task.metricNames.includes(p.threshold.metric) ? [p.threshold.metric] : [],
+    );
+  return [...new Set([...listed, ...gated])];
 }
 
 /** Options of {@link summarizeRun}. */

@@ -4,6 +4,7 @@ import { fmt, formatInteger } from '../format/format-number.js';
 import { plainText, type TextPart } from '../format/text-parts.js';
 import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
+import { caveatedPass } from './caveated-pass.js';
 import { confusionFacts } from './confusion-facts.js';
 import { servedModelMismatches } from './pass-qualifiers.js';
 import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
@@ -343,7 +344,8 @@ function quietRisk(r: RunResults): string {
  * from another model than the one asked for (see `servedModelMismatches`), metrics that are not
  * representative, ranking and decision quality that disagree (a threshold problem), one
  * answer given to every item (or to {@link DOMINANT_ANSWER} of them, where that label is far
- * rarer among the items), failed requests, a passed threshold whose interval crosses its bound, extraction
+ * rarer among the items), failed requests, a passed threshold with a caveat (a `vs baseline`
+ * check on few paired predictions, see `caveatedPass`), a passed threshold whose interval crosses its bound, extraction
  * failures scored as empty answers, judge grades left unscored, unparseable answers, a
  * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), a `judge_score`
  * that no threshold checks whose interval is that wide or reaches below {@link LOW_JUDGE_SCORE}
@@ -375,6 +377,9 @@ export function runRisks(r: RunResults, headline: string | null): TextPart[][] {
     const m = r.models.find((x) => x.name === t.model);
     const parts = m ? uncertainPass(t, m, r.evaluation.ci) : null;
     if (parts) risks.push({ severity: 70, text: plainText(parts), parts });
+    // a pass that rests on a few paired predictions reads as one on the whole run
+    const caveated = caveatedPass(t);
+    if (caveated) risks.push({ severity: 75, text: plainText(caveated), parts: caveated });
   }
   risks.push(...dataRisks(r));
   // a stable sort keeps model and threshold order among equals
