@@ -4,6 +4,7 @@ import { RunnerError } from '../errors.js';
 import type { IntegerArray } from '../pool/task-types.js';
 import type { LabelPresence } from '../score/label-scan.js';
 import { toLoadedColumn } from '../score/to-loaded-column.js';
+import { isStringType } from './arrow-string-type.js';
 import { LabelColumnBuilder } from './column-builders.js';
 import { finishLabels } from './finish-labels.js';
 import { internLabel } from './label-intern.js';
@@ -311,7 +312,10 @@ export function dictionaryLabelColumn(
       pos += data.length;
     }
   }
-  return finishLabels({ kind: 'label', name, codes, dictionary });
+  return finishLabels(
+    { kind: 'label', name, codes, dictionary },
+    { stringTyped: isStringType(first.type) },
+  );
 }
 
 /**

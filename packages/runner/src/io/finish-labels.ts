@@ -41,15 +41,26 @@ function missingMarker(label: Label): boolean {
  * rows missing (code -1), as the same column read as numbers has them missing; in a column
  * with any other text they stay labels, as written.
  *
+ * With `stringTyped` (an Arrow or Parquet column whose type is a string type), the labels
+ * stay text whatever they look like, as pandas keeps them: `"1"`, `"1.0"` and `"01"` are
+ * three classes, sorted as strings (`"1" < "10" < "2"`), as scikit-learn sorts them.
+ *
  * @param column - a freshly built label column
- * @param options - `typed`: JSON values (refuse numbers mixed with text); `csvText`: CSV cells
+ * @param options - `typed`: JSON values (refuse numbers mixed with text); `csvText`: CSV
+ *   cells; `stringTyped`: the values of a string-typed Arrow or Parquet column
  * @returns the same column or one with a remapped dictionary
  */
 export function finishLabels(
   column: LoadedColumn,
-  options: { readonly typed?: boolean; readonly csvText?: boolean } = {},
+  options: {
+    readonly typed?: boolean;
+    readonly csvText?: boolean;
+    readonly stringTyped?: boolean;
+  } = {},
 ): LoadedColumn {
   if (column.kind !== 'label') return column;
+  // the file's schema says these are strings: a number's look is no reason to change them
+  if (options.stringTyped === true) return column;
   const dict = column.dictionary;
   if (options.typed === true) refuseMixedTypes(column.name, dict, column.codes);
   refuseUnsafeIntegers(column.name, dict, column.codes);

@@ -19,6 +19,7 @@ import {
   sharedInt32View,
 } from './arrow-columns.js';
 import { POOL_SCAN_MIN_ROWS, scanArrowLabels } from './arrow-label-scan.js';
+import { isStringType } from './arrow-string-type.js';
 import { LabelColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
 import { finishLabels } from './finish-labels.js';
@@ -178,7 +179,7 @@ function readLabels(name: string, chunks: readonly Data<DataType>[], n: number):
       builder.push(toLabel(v));
     }
   }
-  return finishLabels(builder.finish(name));
+  return finishLabels(builder.finish(name), { stringTyped: isStringType(chunks[0]?.type) });
 }
 
 /** A string (utf8) or list-of-strings column; a list arrives as a Vector and becomes an array. */

@@ -18,12 +18,18 @@ interface Ordered {
   pending: Map<number, ArrayLike<unknown>>;
 }
 
+/** A label column on its way in; `strings`: hyparquet gave it strings (a string column). */
+interface LabelEntry extends Ordered {
+  builder: LabelColumnBuilder;
+  strings: boolean;
+}
+
 /**
  * Reads columns of a Parquet file with hyparquet's `parquetRead` (every encoding, codec and
  * type it knows), copying each decoded chunk into shared memory: numbers as Float64 (NaN for
- * null, `Number()` of 64-bit integers), labels dictionary-encoded in row order, text as
- * strings. The fast path's fallback, and the whole reader when `ASSAY_PARQUET_READER` is
- * `hyparquet`.
+ * null, `Number()` of 64-bit integers), labels dictionary-encoded in row order (a string
+ * column's labels stay text, however numeric they look), text as strings. The fast path's
+ * fallback, and the whole reader when `ASSAY_PARQUET_READER` is `hyparquet`.
  *
  * @param file - the file's bytes (or hyparquet's lazy reader of it)
  * @param metadata - its footer
@@ -43,13 +49,19 @@ export async function readWithHyparquet(
   n: number,
 ): Promise<Map<string, ReadColumn>> {
   const numbers = new Map<string, Float64Array>();
-  const labels = new Map<string, Ordered & { builder: LabelColumnBuilder }>();
+  const labels = new Map<string, LabelEntry>();
   const texts = new Map<string, Ordered & { builder: TextColumnBuilder }>();
   for (const [name, kind] of columns) {
     if (kind === 'text')
       texts.set(name, { builder: new TextColumnBuilder(name), next: 0, pending: new Map() });
     else if (kind === 'number') numbers.set(name, sharedFloat64(n));
-    else labels.set(name, { builder: new LabelColumnBuilder(n), next: 0, pending: new Map() });
+    else
+      labels.set(name, {
+        builder: new LabelColumnBuilder(n),
+        next: 0,
+        pending: new Map(),
+        strings: false,
+      });
   }
   await parquetRead({
     file,
@@ -80,14 +92,23 @@ export async function readWithHyparquet(
       pushInOrder(entry, rowStart, data, (chunk) => {
         if (chunk instanceof Int32Array || chunk instanceof Uint32Array)
           entry.builder.pushIntegers(chunk);
-        else for (let i = 0; i < chunk.length; i++) entry.builder.push(toLabel(chunk[i]));
+        else {
+          for (let i = 0; i < chunk.length; i++) {
+            const v = chunk[i];
+            // a Parquet column has one type: one string means a string column
+            if (typeof v === 'string') entry.strings = true;
+            entry.builder.push(toLabel(v));
+          }
+        }
       });
     },
   });
   const out = new Map<string, ReadColumn>();
   for (const [name, values] of numbers) out.set(name, { kind: 'number', name, values });
   for (const [name, text] of texts) out.set(name, text.builder.finish());
-  for (const [name, entry] of labels) out.set(name, finishLabels(entry.builder.finish(name)));
+  for (const [name, entry] of labels) {
+    out.set(name, finishLabels(entry.builder.finish(name), { stringTyped: entry.strings }));
+  }
   return out;
 }
 

@@ -42,9 +42,16 @@ export function positiveClass(
   // every label offered alike: the first one named as the example read as a recommendation
   // (`--pos-label 1` for labels 1 and 2)
   const choices = values.map((v) => `--pos-label ${shellWord(String(v))}`).join(' or ');
+  // "0" and "1" of a string column (Arrow, Parquet) stay text, so they are no standard pair
+  const looksStandard = standardPair(
+    values.map((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v)),
+  );
+  const text = looksStandard
+    ? ' These labels are text, not numbers: a string column of an Arrow or Parquet file keeps its labels as text, as pandas reads it, and scikit-learn needs pos_label for them too.'
+    : '';
   throw new RunnerError(
     'INVALID_OPTION',
-    `Metric ${metric} needs a positive class, but the labels are ${listed}; name the positive one with posLabel (--pos-label): ${choices}, as scikit-learn's pos_label. Labels in {0, 1} or {-1, 1} need none.`,
+    `Metric ${metric} needs a positive class, but the labels are ${listed}; name the positive one with posLabel (--pos-label): ${choices}, as scikit-learn's pos_label. Labels in {0, 1} or {-1, 1} need none.${text}`,
     { path: 'posLabel' },
   );
 }

@@ -96,6 +96,12 @@ export function withLabels(
   return { ...columns, labelSet, isPositive };
 }
 
+/** The number a text reads as, or undefined (`Number('')` is 0, which no label means). */
+function numberOf(text: string): number | undefined {
+  const value = text.trim() === '' ? Number.NaN : Number(text);
+  return Number.isNaN(value) ? undefined : value;
+}
+
 /** Labels an unknown `posLabel` error lists before it says how many more there are. */
 const LISTED_CLASSES = 20;
 
@@ -108,10 +114,21 @@ function unknownPositiveLabel(posLabel: Label, classes: readonly Label[]): Runne
   const text = String(posLabel).trim();
   const folded = text.toLowerCase();
   const near = classes.filter((c) => String(c).trim().toLowerCase() === folded);
+  // text labels of a string column (Arrow, Parquet) that are the same number written
+  // otherwise: `--pos-label 1.0` for "1"
+  const sameNumber = classes.filter(
+    (c) =>
+      typeof c === 'string' &&
+      !near.includes(c) &&
+      numberOf(c) !== undefined &&
+      numberOf(c) === numberOf(text),
+  );
   const advice =
     near.length > 0
       ? `did you mean ${near.map(quotedLabel).join(' or ')}? Labels are compared exactly, case and spaces included.`
-      : 'name one of them.';
+      : sameNumber.length > 0
+        ? `did you mean ${sameNumber.map(quotedLabel).join(' or ')}? The labels are text, compared exactly as written, so ${quotedLabel(text)} is another label.`
+        : 'name one of them.';
   const booleans =
     /^(true|false)$/i.test(text) && classes.every((c) => c === 0 || c === 1)
       ? ' JSON booleans are read as 1 (true) and 0 (false), as scikit-learn compares them: name 1 or 0.'
