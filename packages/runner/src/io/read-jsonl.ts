@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, emptyFile, jsonErrorText, readFailure } from './column-errors.js';
+import { nonFiniteTokensAsJson } from './json-non-finite.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { splitTextColumns, TextColumnBuilder } from './text-column-builder.js';
 import { utf8FileStream } from './utf8-stream.js';
@@ -11,7 +12,8 @@ const BOM = 0xfeff;
 /**
  * Streams a JSON Lines file (one object per line) and builds the requested
  * columns. Blank lines are skipped, as is a byte-order mark at the start; a key
- * absent from a line is a missing value.
+ * absent from a line is a missing value. Python's bare `NaN` (missing, as `null`),
+ * `Infinity` and `-Infinity` (what `json.dumps` writes) are read outside strings.
  *
  * @param file - path of the JSONL file
  * @param columns - the columns to read and how
@@ -51,11 +53,7 @@ export async function readJsonl(
       try {
         row = JSON.parse(line);
       } catch (error) {
-        throw new RunnerError(
-          'UNREADABLE_FILE',
-          `${file} line ${lineNumber} is not valid JSON (${jsonErrorText(error)}); each line must be one JSON object.`,
-          { path: `line ${lineNumber}` },
-        );
+        row = parseNonFinite(line, error, file, lineNumber);
       }
       if (typeof row !== 'object' || row === null || Array.isArray(row)) {
         throw new RunnerError(
@@ -83,6 +81,41 @@ export async function readJsonl(
   if (n === 0) throw emptyFile(file);
   checkColumnsExist(file, [...columns.keys()], available);
   return { n, ...splitTextColumns(builders.map((builder) => builder.finish())), available };
+}
+
+/**
+ * A line that JSON.parse refused, read again with Python's `NaN` / `Infinity` tokens as JSON
+ * (only such lines pay for the second look).
+ *
+ * @throws {@link RunnerError} `UNREADABLE_FILE` where the line holds no such token (the first
+ *   error) or is still not JSON (the second error, its position in the line as written)
+ */
+function parseNonFinite(line: string, error: unknown, file: string, lineNumber: number): unknown {
+  const rewritten = nonFiniteTokensAsJson(line);
+  if (rewritten === undefined) throw notJson(file, lineNumber, jsonErrorText(error), '');
+  try {
+    return JSON.parse(rewritten.text);
+  } catch (second) {
+    const reason = jsonErrorText(
+      new SyntaxError(
+        String((second as Error).message).replace(
+          /\bat position (\d+)/,
+          (_, p: string) => `at position ${rewritten.originalPosition(Number(p))}`,
+        ),
+      ),
+    );
+    // the reason may quote the line as rewritten: say what NaN and Infinity became
+    const note = ' (bare NaN is read as null and Infinity as 1e999, as Python writes them)';
+    throw notJson(file, lineNumber, reason, note);
+  }
+}
+
+function notJson(file: string, lineNumber: number, reason: string, note: string): RunnerError {
+  return new RunnerError(
+    'UNREADABLE_FILE',
+    `${file} line ${lineNumber} is not valid JSON (${reason})${note}; each line must be one JSON object.`,
+    { path: `line ${lineNumber}` },
+  );
 }
 
 /**
