@@ -7,6 +7,11 @@ import { sharedFloat64, sharedInt32, toSharedFloat64, toSharedInt32 } from './sh
 
 const SMALL_INT_LIMIT = 1 << 16;
 
+/** The missing values a CSV number column accepts (those `parseNumericCell` reads as NaN). */
+const CSV_MISSING = ' (or, for a missing value, an empty cell, NA, NaN, nan or null)';
+/** The missing values a JSON Lines number column accepts. */
+const JSON_MISSING = ' (or, for a missing value, null or no key)';
+
 /**
  * A filled part of a shared array as the column: the array itself when full, a view when
  * at most a quarter of it is unused (a reader's row estimate was a little high), else a copy.
@@ -301,7 +306,7 @@ export class CellColumnBuilder {
     if (this.kind === 'number') {
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number (or empty for missing)${!fromText && typeof cell === 'string' && parseNumericCell(cell) !== undefined ? ': it is a JSON string, write the number without quotes' : ''}.`,
+        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number${fromText ? CSV_MISSING : JSON_MISSING}${!fromText && typeof cell === 'string' && parseNumericCell(cell) !== undefined ? ': it is a JSON string, write the number without quotes' : ''}.`,
         { path: this.name },
       );
     }
