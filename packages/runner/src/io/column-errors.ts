@@ -22,6 +22,14 @@ export function checkColumnsExist(
     refuseDuplicates(file, requested, available);
     return;
   }
+  if (available.length === 1 && available[0] === '') {
+    // the header a CSV of blank lines (or with a blank first line) reads is one empty name
+    throw new RunnerError(
+      'MISSING_COLUMN',
+      `${file} has no header row: its first line is blank, and a file of blank lines has no columns and no data; the first line must name the columns (e.g. ${requested.join(',')}), followed by one line per row.`,
+      { path: missing[0]! },
+    );
+  }
   const columns = `the columns are: ${available.map((a) => JSON.stringify(a)).join(', ') || '(none)'}`;
   throw new RunnerError(
     'MISSING_COLUMN',
