@@ -73,7 +73,7 @@ describe('a latency gate the planned requests cannot check', () => {
 
   it('counts distinct requests: repeats of a zero-shot prompt are sent once', async () => {
     const repeated = config('repeats', ['p95_latency_ms.ci_high <= 600000'], 40, {
-      method: 'kfold',
+      method: 'repeated-stratified',
       k: 2,
       repeats: 3,
       bootstrap: 20,

@@ -1,4 +1,5 @@
 import { obj } from './loose-read.js';
+import { type SplitSettingFields, unusedSplitSettingWarnings } from './unused-split-settings.js';
 
 /** The `evaluation.method`s that split the items into training and test folds. */
 type CvMethod = 'holdout' | 'kfold' | 'stratified' | 'group' | 'repeated-stratified' | 'timeseries';
@@ -68,6 +69,9 @@ interface ShuffleFields {
   readonly testIds?: readonly string[] | undefined;
 }
 
+/** The `evaluation` fields that {@link evaluationWarnings} reads. */
+type WarnedFields = ShuffleFields & SplitSettingFields;
+
 /**
  * Whether the method shuffles the items before it splits them when `evaluation.shuffle` lets
  * it: `kfold`, `stratified`, `repeated-stratified` and a `holdout` without `testIds`.
@@ -118,7 +122,8 @@ export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
 /**
  * What a run's evaluation settings make doubtful, one sentence each: a cross-validation with
  * nothing to learn ({@link cvWithoutLearningWarning}), a `shuffle` the method ignores
- * ({@link unusedShuffleWarning}) and a stratified method on a task without classes
+ * ({@link unusedShuffleWarning}), a written `k`, `testSize` or `repeats` the method ignores
+ * ({@link unusedSplitSettingWarnings}) and a stratified method on a task without classes
  * ({@link unstratifiableWarning}). `results.json`'s `warnings` and `--dry-run` both print them.
  *
  * @param evaluation - the resolved `evaluation` section
@@ -129,14 +134,15 @@ export function unusedShuffleWarning(evaluation: ShuffleFields): string | null {
  * evaluationWarnings({ method: 'all', shuffle: false }, 0); // ["evaluation.shuffle has no effect …"]
  */
 export function evaluationWarnings(
-  evaluation: ShuffleFields,
+  evaluation: WarnedFields,
   fewShotCount: number,
   taskType: unknown = 'classification',
 ): string[] {
   const cv = cvWithoutLearningWarning(evaluation.method, fewShotCount);
   const shuffle = unusedShuffleWarning(evaluation);
+  const unused = unusedSplitSettingWarnings(evaluation);
   const strata = unstratifiableWarning(evaluation.method, taskType);
-  return [cv, shuffle, strata].filter((w): w is string => w !== null);
+  return [cv, shuffle, ...unused, strata].filter((w): w is string => w !== null);
 }
 
 /**
