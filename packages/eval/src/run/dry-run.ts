@@ -7,6 +7,7 @@ import { humanGrades } from '../judges/human-grades.js';
 import { judgeEndpoints } from '../judges/judge-client.js';
 import type { PromptMessage } from '../prompt/build-messages.js';
 import { emptyReferenceWarnings } from '../summary/empty-reference-warnings.js';
+import { emptyTextWarnings } from '../summary/empty-text-warnings.js';
 import { absentLabelWarnings } from '../summary/unseen-label-warnings.js';
 import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { credentialHeaderWarnings } from './credential-headers.js';
@@ -293,6 +294,7 @@ export async function dryRun(
       ...identicalSamplesWarnings(config),
       ...credentialHeaderWarnings(config),
       ...(config.task.type === 'classification' ? absentLabelWarnings(task.labels, items) : []),
+      ...emptyTextWarnings(items, config.dataset.columns?.text),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(items) : []),
       // what `assay run` refuses before sending: a gate no answer of this plan can check or pass
       ...gateSizeWarnings(config, plans),

@@ -22,6 +22,7 @@ import {
 } from './degenerate-interval-warnings.js';
 import { earlyStopResult, emptySequenceWarnings } from './early-stop-summary.js';
 import { emptyReferenceWarnings } from './empty-reference-warnings.js';
+import { emptyTextWarnings } from './empty-text-warnings.js';
 import { generationSlices } from './generation-slices.js';
 import { withSizeNeeded } from './interval-size-needed.js';
 import { modelResult } from './model-result.js';
@@ -312,6 +313,7 @@ function assembleResults(
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
       ...(config.task.type === 'classification' ? unseenLabelWarnings(task.labels, run.rows) : []),
+      ...emptyTextWarnings(run.items, config.dataset.columns?.text),
       ...(config.task.type === 'generation' ? emptyReferenceWarnings(run.items) : []),
       ...undefinedFoldWarnings(models),
       ...degenerateIntervalWarnings(
