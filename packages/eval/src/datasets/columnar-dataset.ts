@@ -8,6 +8,7 @@ import {
 } from '@assay/runner';
 import { EvaluationError, type EvaluationErrorCode } from '../errors.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+import { goldLabel } from './gold-label.js';
 import { choicesFromCell, choicesFromColumns } from './item-choices.js';
 
 const READER_CODES: ReadonlySet<string> = new Set<EvaluationErrorCode>([
@@ -135,16 +136,8 @@ export async function loadColumnarDataset(
     ids.add(id);
     const fields: Record<string, string> = {};
     for (const [name, col] of table.columns) fields[name] = cellAt(col, row) ?? '';
-    const label = get(labelCol) ? cellAt(get(labelCol)!, row) : undefined;
-    if (requireLabel && label === undefined) {
-      throw new EvaluationError(
-        'MISSING_VALUE',
-        `Data row ${row + 1} of '${path}' has no value in the label column '${labelCol}'.`,
-        {
-          path: 'dataset.columns.label',
-        },
-      );
-    }
+    const cell = get(labelCol) ? cellAt(get(labelCol)!, row) : undefined;
+    const label = requireLabel ? goldLabel(cell, { row: row + 1, path, column: labelCol }) : cell;
     fields.id = id;
     fields.text = textCols.map((c) => fields[c] ?? '').join('\n\n');
     const place = { index: row, path };

@@ -6,6 +6,7 @@ import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
+import { goldLabel } from './gold-label.js';
 import { choicesFromCell, choicesFromColumns } from './item-choices.js';
 
 /** Options of {@link loadFileDataset}. */
@@ -258,7 +259,11 @@ function itemFromRow(
     row: index + 1,
     fields,
     label: options.requireLabel
-      ? need(labelCol, 'dataset.columns.label')
+      ? goldLabel(need(labelCol, 'dataset.columns.label'), {
+          row: index + 1,
+          path,
+          column: labelCol,
+        })
       : labelCol in row
         ? cell(row[labelCol])
         : undefined,
