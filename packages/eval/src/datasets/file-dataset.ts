@@ -8,6 +8,7 @@ import { loadColumnarDataset } from './columnar-dataset.js';
 import type { ColumnMapping, DatasetItem } from './dataset-item.js';
 import { goldLabel } from './gold-label.js';
 import { choicesFromCell, choicesFromColumns } from './item-choices.js';
+import { claimRowId, type RowIds } from './row-ids.js';
 
 /** Options of {@link loadFileDataset}. */
 export interface LoadFileDatasetOptions {
@@ -151,7 +152,7 @@ export async function loadFileDataset(
     return loadColumnarDataset(path, format, options.columns ?? {}, options.requireLabel ?? false);
   }
   const items: DatasetItem[] = [];
-  const ids = new Set<string>();
+  const ids: RowIds = new Map();
   for await (const row of readRows(path, format)) {
     items.push(itemFromRow(row, items.length, path, options, ids));
   }
@@ -215,7 +216,7 @@ function itemFromRow(
   index: number,
   path: string,
   options: LoadFileDatasetOptions,
-  ids: Set<string>,
+  ids: RowIds,
 ): DatasetItem {
   const cols = options.columns ?? {};
   const textCols =
@@ -238,14 +239,7 @@ function itemFromRow(
       : 'id' in row
         ? cell(row.id)
         : String(index);
-  if (id === '' || ids.has(id)) {
-    throw new EvaluationError(
-      'MISSING_VALUE',
-      `Data row ${index + 1} of '${path}' has ${id === '' ? 'an empty' : `a duplicate ('${id}')`} id; ids must be unique and non-empty.`,
-      { path: 'dataset.columns.id' },
-    );
-  }
-  ids.add(id);
+  claimRowId(ids, id, { row: index + 1, given: cols.id === undefined && !('id' in row), path });
   const fields: Record<string, string> = {};
   for (const [k, v] of Object.entries(row)) fields[k] = cell(v);
   fields.id = id;
