@@ -150,7 +150,7 @@ describe('assay run (CLI)', () => {
       "models[2].name: duplicate model name 'a'",
       "evaluation.method: unknown method 'loo'; expected one of 'all', 'holdout'",
       'evaluation.k: expected a number >= 2',
-      'evaluation.ci: expected a value < 1',
+      'evaluation.ci: expected a value < 1; a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
       "evaluation.metrics[1]: unknown metric 'f9'",
       'output.wrongSamples: expected a number >= 0',
       "thresholds[1]: unknown metric 'vibes'",

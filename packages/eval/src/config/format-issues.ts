@@ -2,6 +2,7 @@ import { sameHeaderMessage } from '@assay/clients';
 import { closestName, didYouMean } from '@assay/labels';
 import type { z } from 'zod';
 import type { EvaluationIssue } from '../errors.js';
+import { percentHint } from './percent-hint.js';
 import { objectKeysAt, valueAt } from './schema-keys.js';
 
 /**
@@ -98,11 +99,15 @@ export function formatConfigIssues(
       message:
         sameHeaderIssueMessage(issue) ??
         unknownValueMessage(issue, context.input) ??
-        describeIssue(issue),
+        withHint(describeIssue(issue), percentHint(issue, context.input)),
     });
   }
   return out;
 }
+
+/** The message, followed by the hint when there is one. */
+const withHint = (message: string, hint: string | undefined): string =>
+  hint === undefined ? message : `${message}; ${hint}`;
 
 /**
  * The message of a header named twice in a client configuration (`@assay/clients` reports it

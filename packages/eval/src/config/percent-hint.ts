@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { valueAt } from './schema-keys.js';
+
+/** What a fraction setting holds, and a typical value, by its key. */
+const FRACTIONS: Readonly<Record<string, readonly [string, number]>> = {
+  ci: ['a confidence level', 0.95],
+  testSize: ["the test part's share", 0.2],
+  // assay tune's search.nested
+  testFraction: ["the test part's share", 0.2],
+  maxFailedFraction: ['a share of failed requests', 0.05],
+  maxUnparseableFraction: ['a share of unparseable answers', 0.5],
+};
+
+/**
+ * The hint for a fraction written as a percentage (`evaluation.ci: 95`), which zod reports only
+ * as `expected a value < 1`: what the setting is and a valid value, as a threshold written as a
+ * percentage (`accuracy >= 90`) is told to write a share as a fraction.
+ *
+ * @param issue - a zod issue
+ * @param input - the raw configuration the issue's path points into
+ * @returns the hint, or undefined unless the issue is a number above a limit of at most 1
+ *   whose value lies in (1, 100], as a percentage does
+ * @example
+ * const ci = RunConfigSchema.shape.evaluation.safeParse({ ci: 95 }).error.issues[0];
+ * percentHint({ ...ci, path: ['evaluation', 'ci'] }, { evaluation: { ci: 95 } });
+ * // 'a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage'
+ */
+export function percentHint(issue: z.core.$ZodIssue, input: unknown): string | undefined {
+  if (issue.code !== 'too_big' || issue.origin !== 'number') return undefined;
+  if (Number(issue.maximum) > 1) return undefined;
+  const value = valueAt(input, issue.path);
+  if (typeof value !== 'number' || value <= 1 || value > 100) return undefined;
+  const key = issue.path.at(-1);
+  const [what, example] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
+  // 0.95 * 100 is 95 in binary too, but 0.05 * 100 is 5.000000000000001: round to what is meant
+  const percent = Number((example * 100).toPrecision(12));
+  return `${what} is a fraction, e.g. ${example} for ${percent}%, not a percentage`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EvaluationError, parseRunConfig } from '../src/index.js';
+
+/** The problem lines of a configuration whose `evaluation` section is `evaluation`. */
+function problems(evaluation: Record<string, unknown>): string {
+  try {
+    parseRunConfig({
+      name: 'x',
+      dataset: { builtin: 'spam-assassin' },
+      task: { type: 'classification', labels: ['spam', 'ham'] },
+      prompt: { template: '{{text}}' },
+      models: [
+        { name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+      ],
+      evaluation,
+    });
+  } catch (error) {
+    expect(error).toBeInstanceOf(EvaluationError);
+    return (error as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}
+
+describe('a fraction written as a percentage', () => {
+  it('evaluation.ci: 95 says that a level is a fraction, e.g. 0.95', () => {
+    expect(problems({ ci: 95 })).toContain(
+      'evaluation.ci: expected a value < 1; a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
+    );
+  });
+
+  it('gets the same hint for testSize and the failure fractions', () => {
+    const message = problems({ testSize: 30, maxFailedFraction: 5, maxUnparseableFraction: 50 });
+    expect(message).toContain(
+      "evaluation.testSize: expected a value < 1; the test part's share is a fraction, e.g. 0.2 for 20%, not a percentage",
+    );
+    expect(message).toContain(
+      'evaluation.maxFailedFraction: expected a value <= 1; a share of failed requests is a fraction, e.g. 0.05 for 5%, not a percentage',
+    );
+    expect(message).toContain(
+      'evaluation.maxUnparseableFraction: expected a value <= 1; a share of unparseable answers is a fraction, e.g. 0.5 for 50%, not a percentage',
+    );
+  });
+
+  it('gets no hint where the value cannot be a percentage or the limit is not a fraction', () => {
+    expect(problems({ ci: 1 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
+    expect(problems({ ci: 950 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
+    expect(problems({ ci: -5 })).toMatch(/evaluation\.ci: expected a positive number$/m);
+  });
+});
