@@ -97,4 +97,11 @@ describe('file errors name lines and columns from 1', () => {
       `${path} could not be read: line 2, column 2 has a quote inside a field that is not quoted (the field as far as read: b"); a field that holds a quote must be quoted whole, with each quote inside it doubled: write b"… as "b""…" (e.g. b"c as "b""c").`,
     );
   });
+
+  test('text after a closing quote names the line and the character, and how to quote the field', async () => {
+    const path = file('closing.csv', 'y,p\n1,1\n0,"ab"c\n');
+    const expected = `${path} could not be read: line 3 has "c" right after the closing quote of a quoted field, where the delimiter or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`;
+    const error = await runnerRejection(loadColumns(path, { columns: { y: 'label', p: 'label' } }));
+    expect([error.code, error.message]).toEqual(['UNREADABLE_FILE', expected]);
+  });
 });

@@ -120,7 +120,7 @@ export function readFailure(file: string, error: unknown): RunnerError {
   // csv-parse counts fields from 0 ('on field 1' is the second column); Assay's messages
   // count columns from 1
   // (its errors can reach here rebuilt from a worker, without their code: match the words)
-  const stray = strayQuoteText(file, reason);
+  const stray = strayQuoteText(file, reason) ?? closingQuoteText(file, reason);
   if (stray !== undefined) return new RunnerError('UNREADABLE_FILE', stray, { cause: error });
   reason = reason.replace(
     /\bon field (\d+) at line\b/,
@@ -152,6 +152,17 @@ function strayQuoteText(file: string, reason: string): string | undefined {
   // the field past the quote is not in the error: shown as … in the way to write it
   const quoted = JSON.stringify(read).slice(1, -1).replace(/\\"/g, '""');
   return `${file} could not be read: line ${m[2]}, column ${column} has a quote inside a field that is not quoted (the field as far as read: ${read}"); a field that holds a quote must be quoted whole, with each quote inside it doubled: write ${read}"… as "${quoted}""…" (e.g. b"c as "b""c").`;
+}
+
+/**
+ * csv-parse's "Invalid Closing Quote" (text after a quoted field's closing quote, as in
+ * `"ab"c`) worded as Assay's messages are: the line, the character, and how to write the
+ * field. Matched by its words, as {@link strayQuoteText}.
+ */
+function closingQuoteText(file: string, reason: string): string | undefined {
+  const m = /^Invalid Closing Quote: got "(.*)" at line (\d+) instead of /s.exec(reason);
+  if (m === null) return undefined;
+  return `${file} could not be read: line ${m[2]} has ${JSON.stringify(m[1])} right after the closing quote of a quoted field, where the delimiter or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`;
 }
 
 /**
