@@ -124,6 +124,24 @@ describe('assay run --dry-run', () => {
     );
   });
 
+  it("bounds the judge's grading requests after the answers, apart from the models' bill", async () => {
+    const example = join(import.meta.dirname, '..', '..', '..', 'examples', 'subject-lines.yaml');
+    const r = await assay([
+      'run',
+      example,
+      '--dry-run',
+      '--show-prompts',
+      '0',
+      '-o',
+      join(dir, 'j'),
+    ]);
+    expect(r.code).toBe(0);
+    // 300 items × 3 samples, each answer graded once (identical answers share a request)
+    expect(r.stdout).toContain(
+      '  judge overlap-judge (closedqa): at most 900 grading requests after the answers (one per answer; journaled, so a resumed run pays none twice), not counted in the requests and cost above',
+    );
+  });
+
   it('--show-prompts N prints N prompts; it needs --dry-run', async () => {
     const path = writeRunConfig(dir, 'show', closedUrl);
     const none = await assay(['run', path, '--dry-run', '--show-prompts', '0']);

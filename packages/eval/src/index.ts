@@ -138,6 +138,7 @@ export type {
   DryRunReport,
 } from './run/dry-run.js';
 export { dryRun } from './run/dry-run.js';
+export type { DryRunJudge } from './run/dry-run-judge.js';
 export type { EndpointIdentity } from './run/endpoint-identity.js';
 export type { Outcome, OutcomeMetrics } from './run/journal.js';
 export { RunJournal } from './run/journal.js';

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dryRun, parseRunConfig, type RunConfig, runEvaluation } from '../src/index.js';
+import { dryRunJudge } from '../src/run/dry-run-judge.js';
 import { refusalOf } from './small-run.js';
 
 /*
@@ -97,6 +98,25 @@ describe('assay run --dry-run makes the checks the run makes before sending', ()
     );
     const set = await dryRun(c, { env: { ASSAY_TEST_JUDGE_KEY: 'k' } });
     expect(set.warnings.join(' ')).not.toContain('ASSAY_TEST_JUDGE_KEY');
+  });
+
+  it("bounds the judge's grading requests, which a dry run cannot build without the answers", async () => {
+    const report = await dryRun(config(dataFile('judged'), { repeats: 3 }));
+    // 8 items, one answer each, graded 3 times
+    expect(report.judge).toEqual({
+      client: 'overlap',
+      mode: 'closedqa',
+      repeats: 3,
+      maxRequests: 24,
+    });
+    const plan = [{ models: ['a', 'b', 'c'], items: 10, samples: 2 }];
+    const models = [{ name: 'a' }, { name: 'b' }, { name: 'c' }] as RunConfig['models'];
+    const judged = (mode: string) =>
+      dryRunJudge({ models, judge: { client: 'a', mode, repeats: 1 } as RunConfig['judge'] }, plan);
+    // every answer of the three models, or one pair of answers per item and sample in both orders
+    expect(judged('closedqa')?.maxRequests).toBe(60);
+    expect(judged('pairwise')?.maxRequests).toBe(40);
+    expect(dryRunJudge({ models }, plan)).toBeNull();
   });
 
   it('plans a run whose human grades are all readable as before', async () => {

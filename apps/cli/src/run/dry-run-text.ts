@@ -1,4 +1,4 @@
-import type { DryRunModel, DryRunPlan, DryRunReport } from '@assay/eval';
+import type { DryRunJudge, DryRunModel, DryRunPlan, DryRunReport } from '@assay/eval';
 
 /** `1234567` as `1,234,567`. */
 const n = (x: number): string => x.toLocaleString('en-US');
@@ -64,6 +64,16 @@ function estimateLine(m: DryRunModel): string {
   return `    to send: ${input}, ${output}; ${cost}${price}`;
 }
 
+/** The judge's grading requests, which come after the answers and are not in the estimates. */
+function judgeLine(j: DryRunJudge): string {
+  const per = [
+    j.mode === 'pairwise' ? "one per pair of the two models' answers" : 'one per answer',
+    ...(j.repeats > 1 ? [`per repeat (${j.repeats})`] : []),
+    ...(j.mode === 'pairwise' ? ['per order'] : []),
+  ].join(', ');
+  return `  judge ${j.client} (${j.mode}): at most ${plural(j.maxRequests, 'grading request')} after the answers (${per}; journaled, so a resumed run pays none twice), not counted in the requests and cost above`;
+}
+
 /** One rendered prompt, each message under its role; its fold (from 1) only when there are several. */
 function promptBlock(
   p: DryRunPlan['firstPrompts'][number],
@@ -108,6 +118,7 @@ export function dryRunText(r: DryRunReport): string {
   for (const p of r.plans) lines.push(`  ${p.models.join(', ')}: ${duplicatesLine(p)}`);
   lines.push('', 'Requests:');
   for (const m of r.models) lines.push(requestsLine(m), estimateLine(m));
+  if (r.judge !== null) lines.push(judgeLine(r.judge));
   r.models.forEach((m, i) => {
     if (m.missingApiKeyEnv === undefined) return;
     lines.push(

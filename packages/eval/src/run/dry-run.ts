@@ -13,6 +13,7 @@ import { refuseChangedEndpoints, takenOverLine } from './check-identities.js';
 import { credentialHeaderWarnings } from './credential-headers.js';
 import { explainDamage } from './damaged-file.js';
 import { dataSourceOf } from './data-source.js';
+import { type DryRunJudge, dryRunJudge } from './dry-run-judge.js';
 import {
   type MissingHeaderEnv,
   missingHeaderEnvs,
@@ -127,6 +128,8 @@ export interface DryRunReport {
   } | null;
   /** what the settings make doubtful, as the run's `results.json` `warnings` will say */
   readonly warnings: readonly string[];
+  /** the judge's grading requests, bounded (they are built from the answers), or null */
+  readonly judge: DryRunJudge | null;
 }
 
 /** The first `n` distinct prompts of a plan, with the item and fold that first use them. */
@@ -273,6 +276,7 @@ export async function dryRun(
   } finally {
     journal?.close();
   }
+  const summaries = planSummaries(config, plans, items, options.showPrompts ?? 3);
   return {
     name: config.name,
     dataset: config.dataset.builtin ?? config.dataset.path ?? '',
@@ -286,8 +290,9 @@ export async function dryRun(
     journal: journal ? files.journal : null,
     fresh: options.fresh === true,
     cache: files.cache !== null && existsSync(files.cache) ? files.cache : null,
-    plans: planSummaries(config, plans, items, options.showPrompts ?? 3),
+    plans: summaries,
     models,
+    judge: dryRunJudge(config, summaries),
     stop: stopOf(config.evaluation.stop),
     warnings: [
       ...evaluationWarnings(config.evaluation, config.prompt.fewShot.count, config.task.type),
