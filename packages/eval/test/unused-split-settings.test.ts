@@ -5,6 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluationWarnings } from '../src/config/evaluation-method.js';
 import { dryRun, parseRunConfig, runEvaluation } from '../src/index.js';
+import { stageConfig } from '../src/tune/evaluate-candidate.js';
 import { spamRunDocument } from './small-run.js';
 
 let server: ModelServer;
@@ -82,5 +83,40 @@ describe('evaluation settings the method does not read', () => {
     expect(written.warnings).toContain(expected);
     expect(written.config.evaluation.repeats).toBe(3);
     expect(written.config.evaluation).not.toHaveProperty('splitSettingsWritten');
+  });
+
+  it("are not warned of in assay tune's stages, whose split the search sets", () => {
+    const ctx = {
+      raw: doc('tuned', { method: 'stratified', k: 4, repeats: 2 }),
+      baseDir: dir,
+      outDir: join(dir, 'tuned'),
+      metric: 'accuracy',
+      constraints: [],
+    };
+    const candidate = { index: 0, settings: {}, valueIndex: {} };
+    // the test stage of a zero-shot search scores the held-out items once ('all')
+    const test = stageConfig(ctx, candidate, ['spam-2/00001'], { rung: 'test' });
+    expect(test.evaluation.method).toBe('all');
+    expect(evaluationWarnings(test.evaluation, 0).filter((w) => w.includes('is ignored'))).toEqual(
+      [],
+    );
+    // a tuning stage keeps the user's split, and the warning of what it ignores
+    const tuning = stageConfig(ctx, candidate, null, { rung: 0 });
+    expect(evaluationWarnings(tuning.evaluation, 0).join(' ')).toMatch(
+      /evaluation\.repeats 2 is ignored by evaluation\.method 'stratified'/,
+    );
+  });
+
+  it('leave a parsed configuration valid to parse again after a spread, which keeps no record', () => {
+    const config = parseRunConfig(doc('again', { repeats: 3 }));
+    // what an early-stop or tune caller does: change one setting and validate again
+    const again = parseRunConfig({
+      ...doc('again', {}),
+      evaluation: { ...config.evaluation, bootstrap: 10 },
+    });
+    expect(again.evaluation.bootstrap).toBe(10);
+    // the copy wrote repeats itself, so it is warned of as the original is
+    expect(evaluationWarnings(again.evaluation, 0).join(' ')).toMatch(/evaluation\.repeats 3/);
+    expect(evaluationWarnings({ ...config.evaluation }, 0).join(' ')).not.toMatch(/repeats/);
   });
 });

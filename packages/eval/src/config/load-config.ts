@@ -10,7 +10,7 @@ import { defaultMethod } from './evaluation-method.js';
 import { formatConfigIssues, issueLine } from './format-issues.js';
 import { misspeltTaskTypeIssues } from './misspelt-task-type.js';
 import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
-import { writtenSplitSettings } from './unused-split-settings.js';
+import { markWrittenSplitSettings } from './unused-split-settings.js';
 
 /** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
 export interface LoadRunConfigOptions {
@@ -96,7 +96,7 @@ export function parseRunConfig(raw: unknown, options: LoadRunConfigOptions = {})
   const config: RunConfig = {
     ...parsed,
     prompt: withDefaultTemplate(parsed),
-    evaluation: { ...parsed.evaluation, method, splitSettingsWritten: writtenSplitSettings(raw) },
+    evaluation: markWrittenSplitSettings({ ...parsed.evaluation, method }, raw),
     output: { ...parsed.output, dir: resolve(dir) },
   };
   const base = options.baseDir ?? process.cwd();

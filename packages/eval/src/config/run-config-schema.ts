@@ -12,7 +12,6 @@ import { EvaluationSchema } from './evaluation-schema.js';
 import { checkLabelLeaks } from './label-leak.js';
 import { checkStopRule } from './stop-schema.js';
 import { TaskSchema } from './task-schema.js';
-import type { SplitSetting } from './unused-split-settings.js';
 
 const MessageSchema = z.strictObject({
   role: z.enum(['system', 'user', 'assistant']).describe('Who speaks: system, user or assistant.'),
@@ -242,14 +241,7 @@ export type RunConfig = Omit<z.output<typeof RunConfigSchema>, 'output' | 'evalu
   evaluation: EvaluationConfig;
 };
 /** The `evaluation` section of a {@link RunConfig}, its `method` resolved (see `defaultMethod`). */
-export type EvaluationConfig = z.output<typeof EvaluationSchema> & {
-  method: EvaluationMethod;
-  /**
-   * which of `k`, `testSize` and `repeats` the configuration wrote (the schema's defaults fill
-   * the rest), for the warning of one the method ignores; not kept in `results.json`
-   */
-  splitSettingsWritten?: readonly SplitSetting[];
-};
+export type EvaluationConfig = z.output<typeof EvaluationSchema> & { method: EvaluationMethod };
 /** An `evaluation.method`. */
 export type EvaluationMethod = NonNullable<z.output<typeof EvaluationSchema>['method']>;
 /** One validated model entry of {@link RunConfig}. */

@@ -10,8 +10,35 @@ export interface SplitSettingFields {
   readonly testSize?: number | undefined;
   readonly repeats?: number | undefined;
   readonly testIds?: readonly string[] | undefined;
-  /** the split settings the configuration wrote; the others are defaults nobody asked for */
+  /**
+   * the split settings the configuration wrote (the others are defaults nobody asked for);
+   * default: those {@link markWrittenSplitSettings} recorded for this section, else none
+   */
   readonly splitSettingsWritten?: readonly SplitSetting[] | undefined;
+}
+
+/**
+ * The split settings each parsed `evaluation` section wrote, beside it rather than in it: a
+ * configuration is validated again after a spread (`assay tune`'s candidates, a changed
+ * setting), and the strict schema refuses a key it does not know. A copy made by a spread has
+ * none, so its warnings are those of the configuration it was parsed from.
+ */
+const WRITTEN = new WeakMap<object, readonly SplitSetting[]>();
+
+/**
+ * Records which of `evaluation.k`, `testSize` and `repeats` a raw configuration wrote, for
+ * {@link unusedSplitSettingWarnings} on its parsed `evaluation` section.
+ *
+ * @param evaluation - the parsed `evaluation` section
+ * @param raw - the configuration as parsed from YAML or JSON, before defaults
+ * @returns `evaluation` itself
+ * @example
+ * const evaluation = markWrittenSplitSettings({ method: 'stratified', k: 5, repeats: 3 }, { evaluation: { repeats: 3 } });
+ * unusedSplitSettingWarnings(evaluation).length; // 1
+ */
+export function markWrittenSplitSettings<E extends object>(evaluation: E, raw: unknown): E {
+  WRITTEN.set(evaluation, writtenSplitSettings(raw));
+  return evaluation;
 }
 
 /**
@@ -68,7 +95,7 @@ function unusedBecause(setting: SplitSetting, e: SplitSettingFields): string | n
  */
 export function unusedSplitSettingWarnings(evaluation: SplitSettingFields): string[] {
   const warnings: string[] = [];
-  for (const setting of evaluation.splitSettingsWritten ?? []) {
+  for (const setting of evaluation.splitSettingsWritten ?? WRITTEN.get(evaluation) ?? []) {
     const because = unusedBecause(setting, evaluation);
     if (because === null) continue;
     warnings.push(

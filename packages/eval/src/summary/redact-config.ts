@@ -2,7 +2,7 @@ import type { RunConfig } from '../config/run-config-schema.js';
 
 /**
  * The configuration as `results.json` keeps it: header values replaced by
- * `<redacted>` (they may carry tokens), names kept; `evaluation.splitSettingsWritten` left out.
+ * `<redacted>` (they may carry tokens), names kept.
  *
  * @param config - the validated configuration
  * @returns a plain JSON copy
@@ -15,10 +15,7 @@ export function redactConfig(config: RunConfig): Record<string, unknown> {
     JSON.stringify(config, (key, value) =>
       key === 'headers' && value && typeof value === 'object'
         ? Object.fromEntries(Object.keys(value).map((k) => [k, '<redacted>']))
-        : // bookkeeping for a warning, not a setting the user wrote
-          key === 'splitSettingsWritten'
-          ? undefined
-          : value,
+        : value,
     ),
   ) as Record<string, unknown>;
 }

@@ -113,6 +113,13 @@ export function candidateConfig(
   const fewShot = ((raw.prompt as { fewShot?: { count?: unknown } } | undefined)?.fewShot?.count ??
     0) as number;
   if (written.method === 'all' && fewShot > 0) delete written.method;
+  // a split the search sets replaces the user's: the user's k, testSize and repeats were not
+  // written for it (the split's own k, if any, comes with it), so no warning names them
+  if (evaluation.method !== undefined) {
+    delete written.k;
+    delete written.testSize;
+    delete written.repeats;
+  }
   const metrics = Array.isArray(written.metrics) ? (written.metrics as unknown[]) : [];
   raw = {
     ...raw,
