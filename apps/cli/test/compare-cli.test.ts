@@ -124,10 +124,10 @@ describe('assay compare (CLI)', () => {
         'json',
         ...FAST,
       ]);
-    // no item answered differently: accuracy's interval is ± the Wilson upper end of 0 of 300
-    // items, z²/(300 + z²) with scipy's z = norm.ppf(0.975): 0.0126, above a margin of 0.01
-    const z2 = 1.959963984540054 ** 2;
-    const u = z2 / (ITEMS + z2);
+    // no item answered differently: accuracy's interval is ± the exact upper end of 0 of 300
+    // items, 1 - 0.025^(1/300) = scipy's beta.ppf(0.975, 1, 300): 0.0122, above a margin of 0.01
+    const u = 1 - 0.025 ** (1 / ITEMS);
+    expect(u).toBeCloseTo(0.012220974694293552, 14);
     const done = await compare('0.02');
     expect(done.code).toBe(0);
     const result = JSON.parse(done.stdout) as CompareResult;
@@ -145,7 +145,7 @@ describe('assay compare (CLI)', () => {
     expect(tight.code).toBe(1);
     const failed = (JSON.parse(tight.stdout) as CompareResult).metrics.filter((m) => m.failed);
     expect(failed.map((m) => [m.metric, m.interval, m.itemsAlike])).toEqual([
-      ['accuracy', 'wilson', ITEMS],
+      ['accuracy', 'clopper-pearson', ITEMS],
     ]);
     expect(lastLine(tight.stderr)).toMatch(/^FAIL: .*accuracy/);
   }, 60_000);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { RunResultsSchema } from '@assay/report';
-import { wilsonInterval } from '@assay/stats';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noneSeenUpper } from '../src/compare/alike-items-bound.js';
 import {
   compareJunit,
   compareRuns,
@@ -119,16 +119,11 @@ describe('compareRuns on a generation task', () => {
     expect(r.decision.exitCode).toBe(0);
     // BCa is undefined when every resample gives 0: the intervals are percentile ones, said
     // so, but for the 0/1 scorer, whose difference the share of items answered differently
-    // bounds: 0 of n items, so ± the Wilson upper end at 0 of n
+    // bounds: 0 of n items, so ± the exact upper end at 0 of n
     const items = ITEMS; // one answer per item
-    const wilson = r.metrics.filter((m) => m.interval === 'wilson');
-    expect(wilson.map((m) => [m.metric, m.itemsAlike, m.ciLow, m.ciHigh])).toEqual([
-      [
-        'exact_match',
-        items,
-        -wilsonInterval(0, items, 0.95)![1],
-        wilsonInterval(0, items, 0.95)![1],
-      ],
+    const exact = r.metrics.filter((m) => m.interval === 'clopper-pearson');
+    expect(exact.map((m) => [m.metric, m.itemsAlike, m.ciLow, m.ciHigh])).toEqual([
+      ['exact_match', items, -noneSeenUpper(items, 0.95), noneSeenUpper(items, 0.95)],
     ]);
     expect(r.metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric)).toEqual([
       'token_f1',
@@ -140,7 +135,7 @@ describe('compareRuns on a generation task', () => {
     expect(r.notes).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^Wilson bound for exact_match: none of the ${items} paired items was answered differently`,
+          `^Clopper-Pearson bound for exact_match: none of the ${items} paired items was answered differently`,
         ),
       ),
     );

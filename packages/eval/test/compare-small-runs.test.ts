@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noneSeenUpper } from '../src/compare/alike-items-bound.js';
 import {
   differingItems,
   flooredBootstrapP,
@@ -119,7 +119,7 @@ describe('assay compare on a handful of items', () => {
     );
   }, 60_000);
 
-  it('fails a margin on 5 items all answered alike: the accuracy interval is the Wilson bound, not [0, 0]', async () => {
+  it('fails a margin on 5 items all answered alike: the accuracy interval is the exact bound, not [0, 0]', async () => {
     const five = await fiveItemRun('five-alike', 'five-alike');
     const copy = join(dir, 'five-alike-copy');
     cpSync(five, copy, { recursive: true });
@@ -129,13 +129,13 @@ describe('assay compare on a handful of items', () => {
       metrics: ['accuracy', 'f1_macro'],
     });
     const byName = Object.fromEntries(r.metrics.map((m) => [m.metric, m]));
-    const u = wilsonInterval(0, 5, 0.95)![1];
-    expect(u).toBeCloseTo(0.434482464783, 12); // z²/(5 + z²), z = scipy's norm.ppf(0.975)
+    const u = noneSeenUpper(5, 0.95);
+    expect(u).toBeCloseTo(0.5218237501049814, 14); // scipy's beta.ppf(0.975, 1, 5)
     expect(byName.accuracy).toMatchObject({
       difference: 0,
       ciLow: -u,
       ciHigh: u,
-      interval: 'wilson',
+      interval: 'clopper-pearson',
       itemsAlike: 5,
       nonInferior: false,
       failed: true,
@@ -144,14 +144,16 @@ describe('assay compare on a handful of items', () => {
     expect(byName.f1_macro).toMatchObject({ ciLow: 0, ciHigh: 0, interval: 'percentile' });
     expect(r.decision.exitCode).toBe(1);
     expect(r.decision.reason).toMatch(
-      /^FAIL: accuracy not non-inferior at margin 0\.01 \(.*95% CI \[-0\.4345, 0\.4345\] \(Wilson bound: none of 5 items answered differently\)/,
+      /^FAIL: accuracy not non-inferior at margin 0\.01 \(.*95% CI \[-0\.5218, 0\.5218\] \(Clopper-Pearson bound: none of 5 items answered differently\)/,
     );
     expect(r.notes).toContainEqual(
       expect.stringMatching(
-        /^Wilson bound for accuracy: none of the 5 paired items was answered differently, .* the interval is ±0\.4345, the 95% Wilson upper end/,
+        /^Clopper-Pearson bound for accuracy: none of the 5 paired items was answered differently, .* the interval is ±0\.5218, the 95% exact \(Clopper-Pearson\) upper end/,
       ),
     );
-    expect(compareText(r)).toMatch(/paired bootstrap \(percentile; Wilson bound for accuracy\)/);
+    expect(compareText(r)).toMatch(
+      /paired bootstrap \(percentile; Clopper-Pearson bound for accuracy\)/,
+    );
   }, 60_000);
 
   it('gates a metric asked for by another of its names (--metric brier_score_loss gates brier_score)', async () => {

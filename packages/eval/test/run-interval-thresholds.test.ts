@@ -11,6 +11,7 @@ import {
 } from '@assay/report';
 import { percentiles, quantileInterval, wilsonInterval } from '@assay/stats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noneSeenUpper } from '../src/compare/alike-items-bound.js';
 import {
   dryRun,
   EvaluationError,
@@ -243,16 +244,16 @@ describe('interval thresholds on a run of the reference model server', () => {
     );
     const summary = await summarizeRun(run);
     // the same model on the same items answers as the baseline did: difference 0, and no item
-    // answered differently, so the interval is ± the Wilson upper end of 0 of 80 items (0.0458),
+    // answered differently, so the interval is ± the exact upper end of 0 of 80 items (0.0451),
     // not the bootstrap's [0, 0]: 80 items cannot show a margin of 0.01, and can one of 0.05
-    const u = wilsonInterval(0, ITEMS, 0.95)![1];
-    expect(u).toBeCloseTo(0.0458181295355, 12); // z²/(80 + z²), z = scipy's norm.ppf(0.975)
+    const u = noneSeenUpper(ITEMS, 0.95);
+    expect(u).toBeCloseTo(0.045064035067692285, 14); // scipy's beta.ppf(0.975, 1, 80)
     const figures = { against: 'baseline', bound: 'ci_low', value: 0, ciLow: -u, ciHigh: u };
     expect(summary.thresholds).toEqual([
       expect.objectContaining({
         threshold: 'accuracy vs baseline >= -0.01',
         ...figures,
-        interval: 'wilson',
+        interval: 'clopper-pearson',
         outcome: 'fail',
         passed: false,
       }),
@@ -266,9 +267,8 @@ describe('interval thresholds on a run of the reference model server', () => {
     expect(summary.passed).toBe(false);
     // every prediction of both runs was paired: the caveat says only what the bound rests on
     expect(summary.thresholds[0]!.caveat).toBe(
-      `none of the ${ITEMS} paired items was answered differently: the interval is ± the Wilson upper end of the share of items the runs answer differently; ${wilsonTrialsNeeded('ci_high', '<=', 0.01, 0.95)} items answered alike would meet >= -0.01`,
+      `none of the ${ITEMS} paired items was answered differently: the interval is ± the exact (Clopper-Pearson) upper end of the share of items the runs answer differently; 368 items answered alike would meet >= -0.01`,
     );
-    expect(wilsonTrialsNeeded('ci_high', '<=', 0.01, 0.95)).toBe(381);
     // a pass on the bound needs no caveat: the bound is conservative
     expect(summary.thresholds[1]!.caveat).toBeUndefined();
   });

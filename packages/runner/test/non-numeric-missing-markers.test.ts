@@ -55,6 +55,6 @@ test('in JSON Lines, the message names null and an absent key, the missing value
   const file = files.write('{"s": 0.5}\n{"s": "None"}\n', 'jsonl');
   const error = await rejection(loadColumns(file, { columns: { s: 'number' } }));
   expect(error.message).toContain(
-    'every value must be a number (or, for a missing value, null or no key).',
+    'every value must be a number (or, for a missing value, null, a bare NaN or no key).',
   );
 });

@@ -1,5 +1,6 @@
 import type { Runner } from '@assay/runner';
 import { mcnemarExact } from '@assay/stats';
+import { ZERO_ONE_SCORERS } from '../config/generation-schema.js';
 import { pairedGenerationDifferences } from '../generation/compare-generations.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { pairedMetricDifferences } from '../summary/paired-metric-differences.js';
@@ -148,7 +149,7 @@ async function compareScoredMetrics(
  * per-item values (F1, AUC, corpus BLEU), and for accuracy under repeated CV, raised to
  * 2 / 2^d when d items were answered differently ({@link flooredBootstrapP}): no paired test
  * over items can go below that, and the bootstrap does on a handful of items. A share of
- * 0/1 outcomes (accuracy, exact match) on which no paired item differs gets ± the Wilson
+ * 0/1 outcomes (accuracy, exact match) on which no paired item differs gets ± the exact
  * upper end of the share of items answered differently ({@link alikeItemsBound}) instead of
  * the bootstrap's [0, 0].
  * @example
@@ -197,6 +198,10 @@ async function measureMetrics(
     return compareScoredMetrics(runner, rowsA, rowsB, task, metrics, options);
   }
   const answered = answeredPairs(rowsA, rowsB);
+  // the 0/1 scorers by the names the task gives them (a renamed exact_match too)
+  const shares = new Set(
+    task.generation.scorers.filter((s) => ZERO_ONE_SCORERS.has(s.metric)).map((s) => s.name),
+  );
   const paired = await pairedGenerationDifferences(answered.a, answered.b, task.generation, {
     ...options,
     interval: 'bca',
@@ -206,7 +211,7 @@ async function measureMetrics(
     const d = paired.metrics[metric];
     if (d === undefined) return [];
     const m = measured(metric, d, d.interval, d.test, options.greaterIsBetter(metric));
-    const alike = { items: paired.pairedItems, differing: d.differingItems };
-    return [alikeItemsBound(m, alike, options.ci)];
+    const alike = { items: d.scoredItems, differing: d.differingItems };
+    return [alikeItemsBound(m, alike, options.ci, shares)];
   });
 }

@@ -19,12 +19,12 @@ export interface MetricComparison {
   readonly ciLow: number | null;
   readonly ciHigh: number | null;
   /**
-   * `bca`; `percentile` where BCa is undefined (no item differs); `wilson` for a share on which
-   * no paired item differs: ± the Wilson upper end of the share of items answered differently
-   * (see `alikeItemsBound`)
+   * `bca`; `percentile` where BCa is undefined (no item differs); `clopper-pearson` for a share
+   * on which no paired item differs: ± the exact upper end of the share of items answered
+   * differently (see `alikeItemsBound`)
    */
-  readonly interval: 'bca' | 'percentile' | 'wilson' | null;
-  /** with `interval: 'wilson'`: the paired items, every one answered alike */
+  readonly interval: 'bca' | 'percentile' | 'clopper-pearson' | null;
+  /** with `interval: 'clopper-pearson'`: the paired items, every one answered alike */
   readonly itemsAlike?: number;
   /** McNemar's exact test (0/1 outcomes), the sign-flip permutation test (per-item scores), or the bootstrap's */
   readonly test: PairedTestName | null;

@@ -119,11 +119,11 @@ export function pairingLines(r: CompareResult): string[] {
 
 /**
  * The interval the metrics got: BCa, the percentile interval where BCa is undefined (every
- * resample gave the same difference), the Wilson bound of a share no item differs on, or
+ * resample gave the same difference), the exact bound of a share no item differs on, or
  * several, naming the metrics of the others after the first.
  *
  * @param metrics - the compared metrics
- * @returns `BCa`, `percentile`, `BCa; percentile for f1_macro`, `BCa; Wilson bound for accuracy`
+ * @returns `BCa`, `percentile`, `BCa; percentile for f1_macro`, `BCa; Clopper-Pearson bound for accuracy`
  * @example
  * intervalMethod(result.metrics); // 'BCa'
  */
@@ -133,7 +133,7 @@ export function intervalMethod(
   const names: [MetricComparison['interval'], string][] = [
     ['bca', 'BCa'],
     ['percentile', 'percentile'],
-    ['wilson', 'Wilson bound'],
+    ['clopper-pearson', 'Clopper-Pearson bound'],
   ];
   const used = names.flatMap(([kind, name]) => {
     const of = metrics.filter((m) => m.interval === kind).map((m) => m.metric);

@@ -171,10 +171,10 @@ export function brokenRules(
 export function metricFacts(m: MetricComparison, ci: number, s: PSettings = {}): string {
   const bounds =
     m.ciLow === null || m.ciHigh === null ? 'no CI' : `[${fmt(m.ciLow, 4)}, ${fmt(m.ciHigh, 4)}]`;
-  // a Wilson bound of [-u, u] on a difference of 0 reads as a mistake unless it says why
+  // an exact bound of [-u, u] on a difference of 0 reads as a mistake unless it says why
   const interval =
-    m.interval === 'wilson' && m.itemsAlike !== undefined
-      ? `${bounds} (Wilson bound: none of ${m.itemsAlike} items answered differently)`
+    m.interval === 'clopper-pearson' && m.itemsAlike !== undefined
+      ? `${bounds} (Clopper-Pearson bound: none of ${m.itemsAlike} items answered differently)`
       : bounds;
   const pBound = zeroPBound(m, 'p', s);
   const adjustedBound = zeroPBound(m, 'adjusted', s);

@@ -49,6 +49,32 @@ export interface GenerationDifference {
   readonly test: 'mcnemar' | 'permutation' | 'bootstrap' | null;
   /** the paired items on which the scorer's values differ in any unit */
   readonly differingItems: number;
+  /** the paired items with a unit both sides score (a unit without a value on both is left out) */
+  readonly scoredItems: number;
+}
+
+/**
+ * The items whose units both sides score, and those of them on which the values differ: a
+ * unit without a value on both sides (pass@k with fewer than k answers) is left out of both
+ * means, so it differs in nothing; one with a value on one side only differs.
+ */
+function alikeCounts(
+  va: Float64Array,
+  vb: Float64Array,
+  ia: readonly number[],
+  ib: readonly number[],
+  members: readonly (readonly number[])[],
+): { differingItems: number; scoredItems: number } {
+  let differingItems = 0;
+  let scoredItems = 0;
+  for (const units of members) {
+    const pairs = units.map((u) => [va[ia[u]!]!, vb[ib[u]!]!] as const);
+    const scored = pairs.filter(([a, b]) => !(Number.isNaN(a) && Number.isNaN(b)));
+    if (scored.length === 0) continue;
+    scoredItems++;
+    if (scored.some(([a, b]) => a !== b)) differingItems++;
+  }
+  return { differingItems, scoredItems };
 }
 
 async function unitsOf(
@@ -306,8 +332,7 @@ export async function pairedGenerationDifferences(
       ...interval,
       test: interval.pValue === null ? null : 'bootstrap',
       ...scorerTest(va, vb, ia, ib, members, corpus, options),
-      differingItems: members.filter((units) => units.some((u) => va[ia[u]!] !== vb[ib[u]!]))
-        .length,
+      ...alikeCounts(va, vb, ia, ib, members),
     };
   }
   return { pairedItems: items.length, metrics };

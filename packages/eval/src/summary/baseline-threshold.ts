@@ -1,8 +1,8 @@
 import type { ModelResult, ThresholdResult } from '@assay/report';
+import { noneSeenTrialsNeeded } from '../compare/alike-items-bound.js';
 import type { MeasuredMetric } from '../compare/compare-metrics.js';
 import { roundingTolerance, type Threshold, thresholdHolds } from '../config/thresholds.js';
 import type { BaselineSide } from './baseline-comparison.js';
-import { wilsonTrialsNeeded } from './interval-size-needed.js';
 
 /** The end of the difference's interval a `vs baseline` threshold reads. */
 function figureOf(
@@ -18,7 +18,7 @@ function figureOf(
 
 /**
  * What a difference on which no paired item differs rests on: for a share that failed, why its
- * interval is the Wilson bound (`alikeItemsBound`) and how many items answered alike would meet
+ * interval is the exact bound (`alikeItemsBound`) and how many items answered alike would meet
  * the threshold (a pass on that bound needs no caveat: the bound is conservative); for another
  * metric, that its interval [0, 0] says nothing about items outside the sample.
  */
@@ -28,15 +28,15 @@ function alikeCaveat(
   ci: number,
   passed: boolean,
 ): string | undefined {
-  if (m.interval === 'wilson' && m.itemsAlike !== undefined) {
+  if (m.interval === 'clopper-pearson' && m.itemsAlike !== undefined) {
     if (passed) return undefined;
     const bound = figureOf(t, m).bound;
     // the bound's end is ±u: a ci_low >= L needs u <= −L, a ci_high <= L needs u <= L
     const need =
       bound === 'ci_low' && (t.op === '>=' || t.op === '>')
-        ? wilsonTrialsNeeded('ci_high', t.op === '>=' ? '<=' : '<', -t.value, ci)
+        ? noneSeenTrialsNeeded(-t.value, ci, t.op === '>')
         : bound === 'ci_high' && (t.op === '<=' || t.op === '<')
-          ? wilsonTrialsNeeded('ci_high', t.op, t.value, ci)
+          ? noneSeenTrialsNeeded(t.value, ci, t.op === '<')
           : undefined;
     const needs =
       need === undefined
@@ -44,7 +44,7 @@ function alikeCaveat(
         : need === null
           ? `; no number of items answered alike meets ${t.op} ${t.value}`
           : `; ${need} items answered alike would meet ${t.op} ${t.value}`;
-    return `none of the ${m.itemsAlike} paired items was answered differently: the interval is ± the Wilson upper end of the share of items the runs answer differently${needs}`;
+    return `none of the ${m.itemsAlike} paired items was answered differently: the interval is ± the exact (Clopper-Pearson) upper end of the share of items the runs answer differently${needs}`;
   }
   if (m.difference === 0 && m.ciLow === 0 && m.ciHigh === 0)
     return `no paired item differs between the runs on ${t.metric}: the interval [0, 0] says nothing about items not in the sample`;
@@ -64,8 +64,8 @@ function alikeCaveat(
  * point difference. A metric without a comparison (a service metric, no paired item, no
  * interval) is an `error` outcome, which fails the run rather than passing it unchecked. A
  * share (accuracy, exact match) on which no paired item was answered differently gets ± the
- * Wilson upper end of the share of items answered differently (`interval: 'wilson'`; 50 items
- * alike: ±0.0713 at 95%), not the bootstrap's [0, 0], which passed any margin on a handful of
+ * exact upper end of the share of items answered differently (`interval: 'clopper-pearson'`;
+ * 50 items alike: ±0.0711 at 95%), not the bootstrap's [0, 0], which passed any margin on a handful of
  * items; when it fails, the caveat says how many items alike would meet the threshold.
  * @param t - the parsed threshold (`against: 'baseline'`)
  * @param model - the model's results
@@ -98,8 +98,8 @@ export function baselineThresholdResult(
       ? { interval: 'bootstrap-bca' as const }
       : m?.interval === 'percentile'
         ? { interval: 'bootstrap-percentile' as const }
-        : m?.interval === 'wilson'
-          ? { interval: 'wilson' as const }
+        : m?.interval === 'clopper-pearson'
+          ? { interval: 'clopper-pearson' as const }
           : {}),
     outcome: 'error',
     ...(side === undefined

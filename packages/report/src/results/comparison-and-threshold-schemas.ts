@@ -88,10 +88,10 @@ export const ThresholdResultSchema = z.object({
    * how the interval was computed: `'bootstrap-percentile'` (task and judge metrics),
    * `'order-statistic'` (latency, TTFT and TPOT percentiles: the distribution-free interval
    * of a quantile; runs before 2026-12-06 gave them `'bootstrap-percentile'`) or `'wilson'`
-   * (error and unparseable rates, and a task proportion whose bootstrap interval had no width: its metric's `ciMethod`;
-   * for a `vs baseline` difference of a share no paired item differs on, ± the Wilson upper end
-   * of the share of items answered differently); `'bootstrap-bca'` for the paired difference of
-   * a `vs baseline` threshold; `'confidence-sequence'` after
+   * (error and unparseable rates, and a task proportion whose bootstrap interval had no width: its metric's `ciMethod`);
+   * `'bootstrap-bca'` for the paired difference of a `vs baseline` threshold (`'bootstrap-percentile'`
+   * where BCa is undefined; `'clopper-pearson'` for a share no paired item differs on: ± the
+   * exact upper end of the share of items answered differently); `'confidence-sequence'` after
    * `evaluation.stop`, for the metrics its rule followed (the anytime-valid interval at the
    * stopping time, which a bootstrap on the items sent is not)
    */
@@ -101,6 +101,7 @@ export const ThresholdResultSchema = z.object({
       'wilson',
       'order-statistic',
       'bootstrap-bca',
+      'clopper-pearson',
       'confidence-sequence',
     ])
     .optional(),

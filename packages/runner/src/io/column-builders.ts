@@ -10,7 +10,7 @@ const SMALL_INT_LIMIT = 1 << 16;
 /** The missing values a CSV number column accepts (those `parseNumericCell` reads as NaN). */
 const CSV_MISSING = ' (or, for a missing value, an empty cell, NA, NaN, nan or null)';
 /** The missing values a JSON Lines number column accepts. */
-const JSON_MISSING = ' (or, for a missing value, null or no key)';
+const JSON_MISSING = ' (or, for a missing value, null, a bare NaN or no key)';
 
 /**
  * A filled part of a shared array as the column: the array itself when full, a view when
