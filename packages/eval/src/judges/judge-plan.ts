@@ -22,6 +22,24 @@ export interface JudgeSubject {
   readonly human?: string | null | undefined;
 }
 
+/**
+ * The two models a pairwise judge compares: `judge.pair`, else the first two models; none
+ * for another mode.
+ *
+ * @param judge - the judge's mode and pair
+ * @param models - the run's models, in order
+ * @returns the pair, the first as A in the first order, or undefined
+ * @example
+ * judgedPair({ mode: 'pairwise' }, [{ name: 'a' }, { name: 'b' }]); // ['a', 'b']
+ */
+export function judgedPair(
+  judge: { readonly mode: string; readonly pair?: readonly [string, string] | undefined },
+  models: readonly { readonly name: string }[],
+): readonly [string, string] | undefined {
+  if (judge.mode !== 'pairwise') return undefined;
+  return judge.pair ?? [models[0]!.name, models[1]!.name];
+}
+
 /** One grading request: which answer, which repeat, which order (pairwise). */
 export interface JudgeRequest {
   /** journal key: the judge's endpoint identity, the grading prompt and the repeat index */

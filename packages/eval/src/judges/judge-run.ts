@@ -14,7 +14,7 @@ import {
 } from '../run/send-requests.js';
 import { type ResolvedJudgeClient, resolveJudgeClient } from './judge-client.js';
 import { judgeDraws } from './judge-draws.js';
-import { type JudgeSubject, planJudge } from './judge-plan.js';
+import { type JudgeSubject, judgedPair, planJudge } from './judge-plan.js';
 import type { JudgeConfig } from './judge-schema.js';
 import type { JudgedDraw } from './judge-summary.js';
 
@@ -120,10 +120,7 @@ export async function executeJudge(
   const judge = config.judge;
   const client = resolveJudgeClient(judge, config.models);
   const identity = endpointIdentity(client.config as ModelConfig);
-  const pair: [string, string] | undefined =
-    judge.mode !== 'pairwise'
-      ? undefined
-      : (judge.pair ?? [config.models[0]!.name, config.models[1]!.name]);
+  const pair = judgedPair(judge, config.models);
   const spec = { mode: judge.mode, partialCredit: judge.partialCredit, rubric: judge.rubric };
   const plan = planJudge(subjects, spec, identity, judge.repeats, pair);
   const recorded = context.journal.load(client.journalName);

@@ -1,4 +1,5 @@
 import type { RunConfig } from '../config/run-config-schema.js';
+import { judgedPair } from '../judges/judge-plan.js';
 
 /** What a judge would send after the answers, as far as a dry run can count it. */
 export interface DryRunJudge {
@@ -40,10 +41,10 @@ export function dryRunJudge(
   if (judge === undefined) return null;
   const answersOf = (model: string): number =>
     plans.filter((p) => p.models.includes(model)).reduce((s, p) => s + p.items * p.samples, 0);
-  const first = judge.pair?.[0] ?? config.models[0]?.name ?? '';
+  const pair = judgedPair(judge, config.models);
   const answers =
-    judge.mode === 'pairwise'
-      ? 2 * answersOf(first)
+    pair !== undefined
+      ? 2 * answersOf(pair[0])
       : config.models.reduce((s, m) => s + answersOf(m.name), 0);
   return {
     client: typeof judge.client === 'string' ? judge.client : judge.client.name,
