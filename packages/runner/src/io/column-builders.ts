@@ -2,13 +2,17 @@ import type { Label } from '@assay/core-metrics';
 import { RunnerError } from '../errors.js';
 import { finishLabels } from './finish-labels.js';
 import type { ColumnKind, LoadedColumn } from './loaded-column.js';
-import { isBigIntegerText, parseNumericCell } from './numeric-cell.js';
+import { isBigIntegerText, MISSING_MARKERS, parseNumericCell } from './numeric-cell.js';
 import { sharedFloat64, sharedInt32, toSharedFloat64, toSharedInt32 } from './shared-arrays.js';
 
 const SMALL_INT_LIMIT = 1 << 16;
 
 /** The missing values a CSV number column accepts (those `parseNumericCell` reads as NaN). */
-const CSV_MISSING = ' (or, for a missing value, an empty cell, NA, NaN, nan or null)';
+const CSV_MISSING = ` (or, for a missing value, an empty cell or one of pandas' markers: ${[
+  ...MISSING_MARKERS,
+]
+  .filter((marker) => marker !== '')
+  .join(', ')})`;
 /** The missing values a JSON Lines number column accepts. */
 const JSON_MISSING = ' (or, for a missing value, null, a bare NaN or no key)';
 
@@ -306,7 +310,7 @@ export class CellColumnBuilder {
     if (this.kind === 'number') {
       throw new RunnerError(
         'NON_NUMERIC_VALUE',
-        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number${fromText ? CSV_MISSING : JSON_MISSING}${!fromText && typeof cell === 'string' && parseNumericCell(cell) !== undefined ? ': it is a JSON string, write the number without quotes' : ''}.`,
+        `Column "${this.name}" has the non-numeric value ${JSON.stringify(cell)} at ${where()}; every value must be a number${fromText ? CSV_MISSING : JSON_MISSING}${!fromText && typeof cell === 'string' && !Number.isNaN(parseNumericCell(cell) ?? Number.NaN) ? ': it is a JSON string, write the number without quotes' : ''}.`,
         { path: this.name },
       );
     }

@@ -36,7 +36,7 @@ function missingMarker(label: Label): boolean {
  * when labels mix numbers and strings, numbers become their string form.
  *
  * @remarks
- * With `csvText` (a CSV's cells), the markers `NA`, `NaN`, `nan` and `null` count with the
+ * With `csvText` (a CSV's cells), pandas' missing markers (`NA`, `NaN`, `NULL`, `None`, …) count with the
  * numbers: a column of numeric text and markers becomes numeric labels with the markers'
  * rows missing (code -1), as the same column read as numbers has them missing; in a column
  * with any other text they stay labels, as written.

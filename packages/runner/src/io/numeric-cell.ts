@@ -5,15 +5,41 @@ export const BIG_INTEGER_TEXT = /^\s*[-+]?\d{16,}\s*$/;
 const NUMERIC = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$|^\s*[-+]?(Infinity|inf)\s*$/i;
 
 /**
- * Parses a text cell as a number the way CSV readers do; empty, `NA`, `NaN`
- * and `null` cells are missing.
+ * The cells read as missing: an empty cell and pandas 2's default `na_values`, matched
+ * exactly (`" NA"` and `Null` are text, as in pandas). pandas 1.x lacks `None`.
+ */
+export const MISSING_MARKERS: ReadonlySet<string> = new Set([
+  '',
+  '#N/A',
+  '#N/A N/A',
+  '#NA',
+  '-1.#IND',
+  '-1.#QNAN',
+  '-NaN',
+  '-nan',
+  '1.#IND',
+  '1.#QNAN',
+  '<NA>',
+  'N/A',
+  'NA',
+  'NULL',
+  'NaN',
+  'None',
+  'n/a',
+  'nan',
+  'null',
+]);
+
+/**
+ * Parses a text cell as a number the way pandas' `read_csv` does: an empty cell and
+ * pandas' missing markers ({@link MISSING_MARKERS}: `NA`, `N/A`, `NaN`, `NULL`, `None`, …)
+ * are missing.
  *
  * @param text - the cell
  * @returns the number, NaN when missing, or undefined when not numeric
  */
 export function parseNumericCell(text: string): number | undefined {
-  if (text === '' || text === 'NA' || text === 'NaN' || text === 'nan' || text === 'null')
-    return Number.NaN;
+  if (MISSING_MARKERS.has(text)) return Number.NaN;
   if (!NUMERIC.test(text)) return undefined;
   const t = text.trim().toLowerCase();
   if (t.endsWith('inf') || t.endsWith('infinity'))
