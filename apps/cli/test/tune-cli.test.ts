@@ -122,6 +122,10 @@ describe('assay tune', () => {
     expect(run.stdout).toContain(
       'test score   not measured: the budget stopped the search before the 20 held-out items were scored, so only the optimistic tuning score above is known',
     );
+    // exit 0 (a winner), so a script that reads only the code is warned on stderr
+    expect(run.stderr).toMatch(
+      /assay tune: warning: c\d+ won on its tuning score alone \(optimistic: it was chosen on those items\): the search was stopped by the request budget: .* before the 20 held-out items were scored\. Raise search\.budget and run again: the search resumes and scores them \(20 or more requests\)\.\n/,
+    );
     // a budget below the first evaluation: nothing was evaluated, and the message says so
     const none = await assay([
       'tune',

@@ -81,6 +81,18 @@ export function tuneSummary(r: TuneResults): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Why a winner with no test score needs a look before use: exit 0 says a winner was chosen,
+ * and a script that reads only the exit code would not see the summary's "not measured".
+ */
+function untestedWinnerWarning(r: TuneResults): string | null {
+  const w = r.winner;
+  if (w === null || w.test !== null || r.items.test === 0) return null;
+  const why =
+    r.stoppedBy === null ? 'the search stopped' : `the search was stopped by ${r.stoppedBy}`;
+  return `c${w.index} won on its tuning score alone (optimistic: it was chosen on those items): ${why} before the ${r.items.test} held-out items were scored. Raise search.budget and run again: the search resumes and scores them (${r.items.test} or more requests).`;
+}
+
 /** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
 function resumedNote(r: TuneResults): string {
   const s = r.spent;
@@ -175,6 +187,8 @@ export async function runTuneCommand(
       );
       return RUN_EXIT.thresholdFailed;
     }
+    const untested = untestedWinnerWarning(results);
+    if (untested !== null) process.stderr.write(`assay tune: warning: ${untested}\n`);
     return RUN_EXIT.ok;
   } catch (error) {
     return reportError(error);
