@@ -20,6 +20,17 @@ describe('an axis that does not start at 0 is marked', () => {
     expect(svg).not.toContain('axis starts at');
   });
 
+  test('a NaN fold value draws no bar, as null does, and no NaN reaches the SVG', () => {
+    const withNaN = foldBarChart('f1_macro', [
+      { name: 'nb', folds: [0.8, Number.NaN], pooled: 0.8, ciLow: 0.7, ciHigh: 0.9 },
+    ]);
+    const withNull = foldBarChart('f1_macro', [
+      { name: 'nb', folds: [0.8, null], pooled: 0.8, ciLow: 0.7, ciHigh: 0.9 },
+    ]);
+    expect(withNaN).not.toContain('NaN');
+    expect(withNaN).toBe(withNull);
+  });
+
   test('a latency histogram from 13.6 ms is marked; one from 0 ms is not', () => {
     const svg = histogramChart([13.6, 20, 25, 90], { title: 'TTFT', xLabel: 'ms' });
     expect(svg).toContain('class="axis-break"');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatInteger, formatUsd, MISSING_VALUE } from '../src/index.js';
+import { fmt, fmtP, formatCount, formatInteger, formatUsd, MISSING_VALUE } from '../src/index.js';
 
 describe('readable units', () => {
   test('counts: as they are below 1000, else three significant digits with k, M, B', () => {
@@ -37,5 +37,21 @@ describe('readable units', () => {
     expect(formatInteger(2796)).toBe('2,796');
     expect(formatInteger(1_000_000)).toBe('1,000,000');
     expect(formatInteger(undefined)).toBe(MISSING_VALUE);
+  });
+});
+
+describe('what is no number, or no p-value, reads as missing', () => {
+  test('fmtP: a value outside [0, 1] is no p-value, not <0.001 or 1.700', () => {
+    expect(fmtP(-0.2)).toBe(MISSING_VALUE);
+    expect(fmtP(1.7)).toBe(MISSING_VALUE);
+    expect(fmtP(1 + 1e-12)).toBe('1.000');
+    expect(fmtP(0)).toBe('<0.001');
+    expect(fmtP(0.0456)).toBe('0.046');
+  });
+
+  test('fmt: a string from untyped JavaScript is missing, not ±∞', () => {
+    expect(fmt('0.5' as unknown as number)).toBe(MISSING_VALUE);
+    expect(fmt('abc' as unknown as number)).toBe(MISSING_VALUE);
+    expect(fmt(Number.POSITIVE_INFINITY)).toBe('∞');
   });
 });

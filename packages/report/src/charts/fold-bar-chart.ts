@@ -16,18 +16,30 @@ export interface FoldBars {
   ciHigh: number | null;
 }
 
+function finiteOrNull(v: number | null | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
 /**
  * Grouped bar chart of a metric per fold and overall (mean with CI whiskers),
  * one colour per model. The value axis starts just below the smallest value shown; when
  * that is above 0 the axis carries a break mark and the note `axis starts at 0.90, not at 0`.
  *
  * @param metric - metric name (axis label)
- * @param models - per model: fold values, mean, CI
+ * @param input - per model: fold values, the pooled value and its CI (NaN draws nothing, as null)
  * @returns SVG markup
  * @example
  * foldBarChart('accuracy', [{ name: 'nb', folds: [0.9, 0.92], pooled: 0.91, ciLow: 0.89, ciHigh: 0.93 }]).startsWith('<svg'); // true
  */
-export function foldBarChart(metric: string, models: readonly FoldBars[]): string {
+export function foldBarChart(metric: string, input: readonly FoldBars[]): string {
+  // NaN (a metric undefined in a fold) and an absent value draw nothing, as null does
+  const models = input.map((md) => ({
+    name: md.name,
+    folds: md.folds.map(finiteOrNull),
+    pooled: finiteOrNull(md.pooled),
+    ciLow: finiteOrNull(md.ciLow),
+    ciHigh: finiteOrNull(md.ciHigh),
+  }));
   const nFolds = Math.max(0, ...models.map((m) => m.folds.length));
   const groups = [...Array.from({ length: nFolds }, (_, i) => `fold ${i + 1}`), 'pooled ± CI'];
   const W = Math.max(420, 60 + groups.length * (models.length * 16 + 18));

@@ -8,7 +8,8 @@
 export const MISSING_VALUE = '—';
 
 /**
- * Formats a number for reports: fixed digits, {@link MISSING_VALUE} for null/NaN.
+ * Formats a number for reports: fixed digits, {@link MISSING_VALUE} for null/NaN (and for
+ * what is no number at all, such as a string from untyped JavaScript).
  *
  * @param x - value
  * @param digits - fraction digits (default 3)
@@ -17,22 +18,25 @@ export const MISSING_VALUE = '—';
  * fmt(0.12345); // '0.123'
  */
 export function fmt(x: number | null | undefined, digits = 3): string {
-  if (x === null || x === undefined || Number.isNaN(x)) return MISSING_VALUE;
+  if (typeof x !== 'number' || Number.isNaN(x)) return MISSING_VALUE;
   if (!Number.isFinite(x)) return x > 0 ? '∞' : '-∞';
   return x.toFixed(digits);
 }
 
 /**
- * Formats a p-value (`<0.001` for tiny values, {@link MISSING_VALUE} when there is none).
+ * Formats a p-value (`<0.001` for tiny values, {@link MISSING_VALUE} when there is none, and
+ * for a value outside [0, 1], which is no p-value: it must not read as `<0.001` or `1.700`).
  *
  * @param p - p-value
  * @returns the formatted text
  * @example
  * fmtP(0.00001); // '<0.001'
+ * fmtP(-0.2); // '—'
  */
 export function fmtP(p: number | null | undefined): string {
-  if (p === null || p === undefined || Number.isNaN(p)) return MISSING_VALUE;
-  return p < 0.001 ? '<0.001' : p.toFixed(3);
+  // 1 + 1e-9: a p-value summed or scaled in floating point may pass 1 by a rounding error
+  if (typeof p !== 'number' || Number.isNaN(p) || p < 0 || p > 1 + 1e-9) return MISSING_VALUE;
+  return p < 0.001 ? '<0.001' : Math.min(p, 1).toFixed(3);
 }
 
 /**
