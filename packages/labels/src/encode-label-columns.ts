@@ -2,6 +2,7 @@ import { firstNullRow, isArrowVector } from './arrow-vector.js';
 import type { ClassOrder, EncodedLabelColumns } from './class-order.js';
 import { compareLabels } from './compare-labels.js';
 import { DENSE_RANGE_LIMIT, encodeDenseIntegers, integerRange } from './dense-integer-codes.js';
+import { checkLabelColumn, encodeOptionsOrder } from './encode-input-checks.js';
 import type { Label, LabelInput } from './label.js';
 import { LabelError } from './label-error.js';
 import { LabelKindCheck } from './label-kind-check.js';
@@ -102,11 +103,13 @@ function sortCodes(encoded: EncodedLabelColumns): EncodedLabelColumns {
  * within a range below 2^22 take a table path (no hashing).
  *
  * @param columns - named label columns, e.g. `[['yTrue', yTrue], ['yPred', yPred]]`
- * @param options - code order
+ * @param options - code order (`'sorted'`, the default, or `'first-appearance'`)
  * @returns the class list and one code array per column
  * @throws {@link LabelError} `MISSING_VALUE` (null, undefined or NaN, naming the
  *   column and row), `MIXED_LABEL_TYPES` (numbers mixed with strings, naming where
- *   each kind was met; or a value that is not a label)
+ *   each kind was met; a value that is not a label; or a column that is not an array,
+ *   a typed array or an Arrow vector, such as a string), `INVALID_OPTION` (options not a
+ *   plain object, a key other than `order`, or an order other than the two)
  * @example
  * ```ts
  * import { encodeLabelColumns } from '@assay/labels';
@@ -121,7 +124,8 @@ export function encodeLabelColumns(
   columns: ReadonlyArray<readonly [string, LabelInput]>,
   options: EncodeLabelColumnsOptions = {},
 ): EncodedLabelColumns {
-  const order = options.order ?? 'sorted';
+  const order = encodeOptionsOrder(options);
+  for (const [name, values] of columns) checkLabelColumn(values, name);
   const names = columns.map(([name]) => name);
   const arrays = columns.map(([name, values]) => materialize(values, name));
   const range = integerRange(arrays);

@@ -4,7 +4,11 @@
  * @remarks
  * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
  * - `MIXED_LABEL_TYPES`: labels mix numbers and strings (scikit-learn's
- *   "Mix of label input types"), or a value is not a label at all.
+ *   "Mix of label input types"), or a value is not a label at all, or a column (a set) is
+ *   not an array, a typed array or an Arrow vector (an iterable) of labels: a string, a
+ *   number, null.
+ * - `INVALID_OPTION`: the options argument is not a plain object, has a key the function
+ *   does not take, or an `order` other than `'sorted'` and `'first-appearance'`.
  *
  * @example
  * ```ts
@@ -12,7 +16,7 @@
  * const code: LabelErrorCode = 'MIXED_LABEL_TYPES';
  * ```
  */
-export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES';
+export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES' | 'INVALID_OPTION';
 
 /**
  * The error of `@assay/labels`: a label column that cannot be encoded. The

@@ -1,4 +1,5 @@
 import { compareLabels } from './compare-labels.js';
+import { checkLabelSet } from './encode-input-checks.js';
 import type { Label } from './label.js';
 import { LabelKindCheck } from './label-kind-check.js';
 
@@ -8,7 +9,8 @@ import { LabelKindCheck } from './label-kind-check.js';
  *
  * @param sets - named label sets, e.g. `[['yTrue', trueLabels], ['yPred', predLabels]]`
  * @returns the distinct labels, numbers numerically or strings by code point
- * @throws {@link LabelError} `MIXED_LABEL_TYPES` when numbers meet strings
+ * @throws {@link LabelError} `MIXED_LABEL_TYPES` when numbers meet strings, or when a set
+ *   is not an iterable of labels (a number, null, a string), naming that set
  * @example
  * ```ts
  * import { sortedUnion } from '@assay/labels';
@@ -19,6 +21,7 @@ export function sortedUnion(sets: ReadonlyArray<readonly [string, Iterable<Label
   const kinds = new LabelKindCheck();
   const seen = new Set<Label>();
   for (const [argument, labels] of sets) {
+    checkLabelSet(labels, argument);
     for (const label of labels) {
       if (seen.has(label)) continue;
       kinds.check(label, argument);

@@ -33,6 +33,28 @@ describe('a label column that is missing or not a column gets its own code', () 
   });
 });
 
+describe('encodeLabels refuses an order it does not know', () => {
+  test.each([
+    ['ascending', 'the string "ascending"'],
+    ['Sorted', 'the string "Sorted"'],
+    [42, '42'],
+  ])('order %j is INVALID_OPTION listing the two orders', (order, shown) => {
+    const error = splitErrorOf(() => encodeLabels(['b', 'a'], 'y', { order: js(order) }));
+    expect([error.code, error.path]).toEqual(['INVALID_OPTION', 'options.order']);
+    expect(error.message).toBe(
+      `options.order must be 'sorted' (np.unique order, the default) or 'first-appearance', got ${shown}.`,
+    );
+  });
+
+  test('the two orders still encode', () => {
+    expect(encodeLabels(['b', 'a'], 'y', { order: 'sorted' }).classes).toEqual(['a', 'b']);
+    expect(encodeLabels(['b', 'a'], 'y', { order: 'first-appearance' }).classes).toEqual([
+      'b',
+      'a',
+    ]);
+  });
+});
+
 describe('messages show a received value with its type', () => {
   test('a string shuffle or randomState is quoted and named as a string', () => {
     expect(splitErrorOf(() => new KFold({ shuffle: js('yes') })).message).toBe(

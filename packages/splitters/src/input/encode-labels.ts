@@ -76,7 +76,8 @@ function checkDiscrete(classes: readonly (number | string)[], argument: string):
  * @param options - code order and whether `y` must be discrete
  * @returns codes, distinct labels and per-code counts
  * @throws {@link SplitError} `MISSING_INPUT` or `INVALID_INPUT` (`values` null or not a
- *   column), `INVALID_OPTION` (unknown option, non-boolean discrete),
+ *   column), `INVALID_OPTION` (unknown option, non-boolean discrete, an order other than
+ *   `'sorted'` and `'first-appearance'`),
  *   `MISSING_VALUE` (null, undefined or NaN, naming the row),
  *   `MIXED_LABEL_TYPES`, `INVALID_TARGET` (non-integer numbers with `discrete`)
  * @example
