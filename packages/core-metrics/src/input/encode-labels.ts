@@ -31,9 +31,29 @@ export interface EncodedLabels {
   readonly codes: Int32Array[];
 }
 
+/**
+ * Refuses a multilabel indicator target (rows that are arrays, scikit-learn's 2-D `y` such as
+ * `[[1, 0, 1], [0, 1, 0]]`), which no classification metric here scores: one binary task per
+ * label column is the supported way. O(1): only the first row of a plain array is looked at (a
+ * later array row is still refused, as a value that is not a label, by the encoder).
+ */
+function checkNotMultilabel(values: LabelInput, argument: string): void {
+  if (!Array.isArray(values) || values.length === 0) return;
+  const first: unknown = values[0];
+  if (typeof first !== 'object' || first === null) return;
+  if (!Array.isArray(first) && !ArrayBuffer.isView(first)) return;
+  const width = (first as ArrayLike<unknown>).length;
+  throw new MetricInputError(
+    'INVALID_SHAPE',
+    `${argument} is a multilabel indicator target (row 0 is an array of ${width} values); multilabel targets are not supported: score each label column as a binary task (e.g. on yTrue.map((row) => row[j]) and yPred.map((row) => row[j])) and average the results yourself.`,
+    argument,
+  );
+}
+
 function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): void {
   const [firstName, first] = columns[0]!;
   for (const [name, values] of columns) checkColumn(values, name, 'labels');
+  for (const [name, values] of columns) checkNotMultilabel(values, name);
   for (const [name, values] of columns) {
     if (values.length === 0) {
       throw new MetricInputError(
@@ -61,7 +81,8 @@ function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): vo
  * @returns the sorted class list and one code array per column
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `LENGTH_MISMATCH`, `MISSING_VALUE`
  *   (null, undefined or NaN label, naming the row), `MIXED_LABEL_TYPES` (numbers
- *   mixed with strings, as scikit-learn's "Mix of label input types")
+ *   mixed with strings, as scikit-learn's "Mix of label input types"), `INVALID_SHAPE`
+ *   (a multilabel indicator target: rows that are arrays)
  * @remarks
  * Numbers sort numerically and strings by Unicode code point (numpy's order, which
  * differs from JavaScript's `<` above U+FFFF). Booleans read as 0 and 1; -0 and 0
