@@ -2,6 +2,7 @@ import { describeDocExamples } from '../../../test-support/doc-examples.js';
 import * as splitters from '../src/index.js';
 import { columnLength } from '../src/input/column-length.js';
 import { checkNoOptions, checkOptions } from '../src/input/option-keys.js';
+import { checkSizeOptions } from '../src/kernels/shuffle-split-size.js';
 
 describeDocExamples('TSDoc examples of @assay/splitters', {
   srcDir: new URL('../src/', import.meta.url),
@@ -12,5 +13,5 @@ describeDocExamples('TSDoc examples of @assay/splitters', {
     SPLIT_WARNING_CHANNEL: 'a constant (the diagnostics channel name), not a function or class',
   },
   // exported by their module for the splitters, not by the package; their examples run too
-  scope: { columnLength, checkNoOptions, checkOptions },
+  scope: { columnLength, checkNoOptions, checkOptions, checkSizeOptions },
 });

@@ -149,3 +149,56 @@ describe('GroupShuffleSplit', () => {
     },
   );
 });
+
+describe('a size that is invalid whatever n is fails in the constructor', () => {
+  const js = <T>(value: unknown): T => value as T;
+  const SPLITTERS: readonly [string, (options: object) => unknown][] = [
+    ['ShuffleSplit', (o) => new ShuffleSplit(o)],
+    ['GroupShuffleSplit', (o) => new GroupShuffleSplit(o)],
+    ['StratifiedShuffleSplit', (o) => new StratifiedShuffleSplit(o)],
+  ];
+  const BAD: readonly [unknown, string][] = [
+    [-0.1, '-0.1'],
+    [Number.NaN, 'NaN'],
+    [0, '0'],
+    [1.5, '1.5'],
+    ['0.2', 'the string "0.2"'],
+    [Number.POSITIVE_INFINITY, 'Infinity'],
+    [null, 'null'],
+  ];
+
+  for (const [name, construct] of SPLITTERS) {
+    for (const option of ['testSize', 'trainSize']) {
+      test.each(BAD)(`${name} ${option} %j is INVALID_SIZE at construction`, (value, shown) => {
+        let error: unknown;
+        try {
+          construct({ [option]: js(value) });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(SplitError);
+        const e = error as SplitError;
+        expect([e.code, e.path]).toEqual(['INVALID_SIZE', `options.${option}`]);
+        expect(e.message).toBe(
+          `options.${option} must be a fraction in (0, 1) or a row count (an integer >= 1), got ${shown}.`,
+        );
+      });
+    }
+
+    test(`${name}: two fractions summing past 1 fail at construction`, () => {
+      expect(() => construct({ testSize: 0.6, trainSize: 0.5 })).toThrow(
+        'options.testSize + options.trainSize = 1.1 must not exceed 1; reduce testSize and/or trainSize.',
+      );
+    });
+
+    test(`${name}: sizes that only n can judge still construct`, () => {
+      expect(() => construct({ testSize: 1000, trainSize: 0.5 })).not.toThrow();
+      expect(() => construct({ testSize: 0.5, trainSize: 0.5 })).not.toThrow();
+    });
+  }
+
+  test('a count that is too large for n still fails at split time', () => {
+    const ss = new ShuffleSplit({ testSize: 10 });
+    expect(() => [...ss.split(10)]).toThrow(/options.testSize=10 must be smaller than/);
+  });
+});

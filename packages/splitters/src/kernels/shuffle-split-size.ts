@@ -4,22 +4,59 @@ import { SplitError } from '../errors.js';
 /** A train or test size: a fraction in (0, 1), or an absolute row count (integer >= 1). */
 export type SizeOption = number;
 
+/** What a valid size is, as every size message says it. */
+const VALID_SIZE = 'a fraction in (0, 1) or a row count (an integer >= 1)';
+
 function kindOf(value: unknown, argument: string): 'fraction' | 'count' | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new SplitError(
-      'INVALID_SIZE',
-      `${argument} must be a fraction in (0, 1) or a row count (an integer >= 1), got ${describeValue(value)}.`,
-      argument,
-    );
-  }
-  if (Number.isInteger(value)) return 'count';
-  if (value < 1) return 'fraction';
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return 'count';
+  if (typeof value === 'number' && value > 0 && value < 1) return 'fraction';
   throw new SplitError(
     'INVALID_SIZE',
-    `${argument} must be a fraction in (0, 1) or a row count (an integer >= 1), got ${value}.`,
+    `${argument} must be ${VALID_SIZE}, got ${describeValue(value)}.`,
     argument,
   );
+}
+
+/**
+ * Checks what can be checked of `testSize` and `trainSize` without the number of rows: each is
+ * left out, a fraction in (0, 1) or an integer >= 1, and two fractions sum to at most 1. The
+ * shuffle-split constructors call it, so that `new ShuffleSplit({ testSize: -0.1 })` fails
+ * where it is written rather than at the first `split()`; the checks against `n` stay in
+ * {@link shuffleSplitSizes}.
+ *
+ * @param testSize - `options.testSize` as given
+ * @param trainSize - `options.trainSize` as given
+ * @returns whether each is a fraction or a count (undefined when left out)
+ * @throws {@link SplitError} `INVALID_SIZE` naming the option (NaN, Infinity, 0, a negative
+ *   number, a non-integer >= 1, a string; or two fractions summing past 1)
+ * @example
+ * ```ts
+ * checkSizeOptions(0.25, 10); // ['fraction', 'count']
+ * try {
+ *   checkSizeOptions(-0.1, undefined);
+ * } catch (error) {
+ *   error.message; // 'options.testSize must be a fraction in (0, 1) or a row count (an integer >= 1), got -0.1.'
+ * }
+ * ```
+ */
+export function checkSizeOptions(
+  testSize: unknown,
+  trainSize: unknown,
+): [testKind: 'fraction' | 'count' | undefined, trainKind: 'fraction' | 'count' | undefined] {
+  const testKind = kindOf(testSize, 'options.testSize');
+  const trainKind = kindOf(trainSize, 'options.trainSize');
+  if (testKind === 'fraction' && trainKind === 'fraction') {
+    const sum = (testSize as number) + (trainSize as number);
+    if (sum > 1) {
+      throw new SplitError(
+        'INVALID_SIZE',
+        `options.testSize + options.trainSize = ${sum} must not exceed 1; reduce testSize and/or trainSize.`,
+        'options.testSize',
+      );
+    }
+  }
+  return [testKind, trainKind];
 }
 
 /**
@@ -47,8 +84,7 @@ export function shuffleSplitSizes(
   defaultTestSize: number,
 ): [nTrain: number, nTest: number] {
   if (testSize === undefined && trainSize === undefined) testSize = defaultTestSize;
-  const testKind = kindOf(testSize, 'options.testSize');
-  const trainKind = kindOf(trainSize, 'options.trainSize');
+  const [testKind, trainKind] = checkSizeOptions(testSize, trainSize);
   if (testKind === 'count' && testSize! >= n) {
     throw new SplitError(
       'INVALID_SIZE',
@@ -61,13 +97,6 @@ export function shuffleSplitSizes(
       'INVALID_SIZE',
       `options.trainSize=${trainSize} must be smaller than the number of samples ${n} when given as a row count (or be a fraction in (0, 1)).`,
       'options.trainSize',
-    );
-  }
-  if (testKind === 'fraction' && trainKind === 'fraction' && testSize! + trainSize! > 1) {
-    throw new SplitError(
-      'INVALID_SIZE',
-      `options.testSize + options.trainSize = ${testSize! + trainSize!} must not exceed 1; reduce testSize and/or trainSize.`,
-      'options.testSize',
     );
   }
   let nTest = testKind === 'fraction' ? Math.ceil(testSize! * n) : (testSize ?? 0);

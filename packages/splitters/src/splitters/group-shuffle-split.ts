@@ -28,7 +28,9 @@ import type { ShuffleSplitOptions } from './shuffle-split-options.js';
 export class GroupShuffleSplit extends ShuffleSplitBase {
   /**
    * @param options - `nSplits` (default 5), `testSize` (default 0.2), `trainSize`, `randomState` (default 0)
-   * @throws {@link SplitError} `INVALID_OPTION`
+   * @throws {@link SplitError} `INVALID_OPTION`; `INVALID_SIZE` for a `testSize` or `trainSize`
+   *   that is not a fraction in (0, 1) or an integer >= 1 whatever `n` is (or two fractions
+   *   summing past 1)
    */
   constructor(options: ShuffleSplitOptions = {}) {
     super(options, 'GroupShuffleSplit', 5);

@@ -19,7 +19,9 @@ export abstract class ShuffleSplitBase implements CrossValidator {
    * @param options - `nSplits`, `testSize`, `trainSize`, `randomState` (default 0)
    * @param splitter - the class name, for error messages
    * @param defaultSplits - scikit-learn's default `n_splits` for this splitter
-   * @throws {@link SplitError} `INVALID_OPTION`
+   * @throws {@link SplitError} `INVALID_OPTION`; `INVALID_SIZE` for a `testSize` or `trainSize`
+   *   that is not a fraction in (0, 1) or an integer >= 1 whatever `n` is (or two fractions
+   *   summing past 1)
    */
   protected constructor(options: ShuffleSplitOptions, splitter: string, defaultSplits: number) {
     const o = resolveShuffleSplitOptions(options, splitter, defaultSplits);

@@ -1,5 +1,6 @@
 import { checkInteger } from '../input/check-options.js';
 import { checkOptions, type OptionKeys } from '../input/option-keys.js';
+import { checkSizeOptions } from '../kernels/shuffle-split-size.js';
 import { resolveRandomState } from '../random/seed.js';
 
 /** Options of ShuffleSplit, StratifiedShuffleSplit and GroupShuffleSplit. */
@@ -37,13 +38,16 @@ export interface ResolvedShuffleSplitOptions {
 }
 
 /**
- * Validates shuffle-split options (sizes are checked against `n` at split time).
+ * Validates shuffle-split options: each size on its own (a fraction in (0, 1) or an integer
+ * >= 1, two fractions summing to at most 1) here; the checks that need `n` (a count below
+ * `n`, sides that do not round to empty) at split time.
  *
  * @param options - the constructor argument
  * @param splitter - class name for messages
  * @param defaultSplits - scikit-learn's default `n_splits`
  * @returns validated options
- * @throws {@link SplitError} `INVALID_OPTION`
+ * @throws {@link SplitError} `INVALID_OPTION` (keys, `nSplits`, `randomState`), `INVALID_SIZE`
+ *   (`testSize`, `trainSize`)
  */
 export function resolveShuffleSplitOptions(
   options: ShuffleSplitOptions | undefined,
@@ -51,8 +55,10 @@ export function resolveShuffleSplitOptions(
   defaultSplits: number,
 ): ResolvedShuffleSplitOptions {
   const o = checkOptions(options, splitter, SHUFFLE_SPLIT_KEYS);
+  const nSplits = checkInteger(o.nSplits ?? defaultSplits, 'options.nSplits', 1);
+  checkSizeOptions(o.testSize, o.trainSize);
   return {
-    nSplits: checkInteger(o.nSplits ?? defaultSplits, 'options.nSplits', 1),
+    nSplits,
     testSize: o.testSize,
     trainSize: o.trainSize,
     seed: resolveRandomState(o.randomState),

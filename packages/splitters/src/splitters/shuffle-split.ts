@@ -57,7 +57,9 @@ export class ShuffleSplit implements CrossValidator {
 
   /**
    * @param options - `nSplits` (default 10), `testSize` (default 0.1), `trainSize`, `randomState` (default 0)
-   * @throws {@link SplitError} `INVALID_OPTION`
+   * @throws {@link SplitError} `INVALID_OPTION`; `INVALID_SIZE` for a `testSize` or `trainSize`
+   *   that is not a fraction in (0, 1) or an integer >= 1 whatever `n` is (or two fractions
+   *   summing past 1)
    */
   constructor(options: ShuffleSplitOptions = {}) {
     const o = resolveShuffleSplitOptions(options, 'ShuffleSplit', 10);
