@@ -158,7 +158,8 @@ export class ConfusionAccumulator {
   }
 
   /**
-   * Rebuilds an accumulator from {@link ConfusionAccumulator.toJSON} output, validating it.
+   * Rebuilds an accumulator from {@link ConfusionAccumulator.toJSON} output, validating it and
+   * refusing a field that toJSON() does not write.
    *
    * @param json - parsed JSON state
    * @returns a new accumulator
@@ -173,6 +174,13 @@ export class ConfusionAccumulator {
       throw invalidState(
         `ConfusionAccumulator state must be an object { nClasses, counts }, got ${json === null ? 'null' : typeof json}.`,
       );
+    }
+    for (const key of Object.keys(json)) {
+      if (key !== 'nClasses' && key !== 'counts') {
+        throw invalidState(
+          `ConfusionAccumulator state field ${key} is not a field of a snapshot; toJSON() writes only nClasses and counts.`,
+        );
+      }
     }
     const { nClasses, counts } = json as { nClasses?: unknown; counts?: unknown };
     if (typeof nClasses !== 'number' || !Number.isInteger(nClasses) || nClasses < 1) {

@@ -50,8 +50,53 @@ const NUMBER_FIELDS = [
   'maxAbs',
 ] as const;
 
+/** Every field of a snapshot, in the order toJSON() writes them. */
+const FIELDS: readonly string[] = [
+  'kind',
+  'version',
+  ...NUMBER_FIELDS,
+  'sumSquaredLog',
+  'minValue',
+  'residuals',
+  'residualWeights',
+];
+
+/** The sums and moments that a snapshot of no rows has at 0, as a new accumulator does. */
+const ZERO_WHEN_EMPTY = [
+  'weightSum',
+  'meanTrue',
+  'm2True',
+  'meanResidual',
+  'm2Residual',
+  'sumAbs',
+  'sumSquares',
+  'sumSquaredLog',
+  'sumPercentage',
+  'maxAbs',
+] as const;
+
+type Bad = (field: string, want: string) => never;
+
 /**
- * Checks a parsed {@link RegressionAccumulatorJSON} field by field.
+ * Refuses fields that fit each other in no state that update() and merge() can reach: a
+ * snapshot of no rows (count 0) with a weight, a moment or a smallest value, or one of some
+ * rows without a smallest value.
+ */
+function checkConsistent(o: Record<string, unknown>, bad: Bad): void {
+  if (o.count === 0) {
+    for (const field of ZERO_WHEN_EMPTY) {
+      const v = o[field];
+      if (v !== null && v !== 0) bad(field, `0 when count is 0 (no rows seen), not ${String(v)}`);
+    }
+    if (o.minValue !== null) bad('minValue', 'null when count is 0 (no rows seen)');
+  } else if (o.minValue === null) {
+    bad('minValue', `a finite number when count is ${String(o.count)} (the smallest value seen)`);
+  }
+}
+
+/**
+ * Checks a parsed {@link RegressionAccumulatorJSON} field by field, then the fields against
+ * each other; a key that toJSON() does not write is refused, not dropped.
  *
  * @param json - a value parsed from `JSON.stringify(accumulator)`
  * @returns the state, with residual lists normalised to null when absent
@@ -62,6 +107,9 @@ const NUMBER_FIELDS = [
  * validateRegressionAccumulatorJSON(json).count; // 2
  * try { validateRegressionAccumulatorJSON({ ...json, version: 2 }); } catch (error) {
  *   error.message; // 'RegressionAccumulator.fromJSON: field version is invalid; it must be 1.'
+ * }
+ * try { validateRegressionAccumulatorJSON({ ...json, count: 0 }); } catch (error) {
+ *   error.message; // 'RegressionAccumulator.fromJSON: field weightSum is invalid; it must be 0 when count is 0 (no rows seen), not 2.'
  * }
  * ```
  */
@@ -77,6 +125,11 @@ export function validateRegressionAccumulatorJSON(json: unknown): RegressionAccu
   const o = json as Record<string, unknown>;
   if (o.kind !== 'RegressionAccumulator') bad('kind', "'RegressionAccumulator'");
   if (o.version !== 1) bad('version', '1');
+  for (const key of Object.keys(o)) {
+    if (!FIELDS.includes(key)) {
+      bad(key, `absent: a snapshot from toJSON() has only the fields ${FIELDS.join(', ')}`);
+    }
+  }
   for (const field of NUMBER_FIELDS) {
     const v = o[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) bad(field, 'a finite number');
@@ -108,5 +161,6 @@ export function validateRegressionAccumulatorJSON(json: unknown): RegressionAccu
   if (residualWeights !== null && residualWeights.length !== (residuals?.length ?? -1)) {
     bad('residualWeights', 'null or as long as residuals');
   }
+  checkConsistent(o, bad);
   return { ...(o as unknown as RegressionAccumulatorJSON), residuals, residualWeights };
 }

@@ -387,12 +387,13 @@ export class RegressionAccumulator {
   }
 
   /**
-   * Restores a snapshot made by {@link RegressionAccumulator.toJSON} (e.g. sent
-   * from a worker or read from a file), validating every field.
+   * Restores a snapshot made by {@link RegressionAccumulator.toJSON} (e.g. from a worker or
+   * a file), validating every field, the fields against each other (count 0 means no weight,
+   * moments or smallest value) and that it has no field toJSON() does not write.
    *
    * @param json - the parsed snapshot
    * @returns a new accumulator
-   * @throws {@link MetricInputError} `INVALID_STATE` naming the bad field
+   * @throws {@link MetricInputError} `INVALID_STATE` naming the bad (or unknown) field
    */
   static fromJSON(json: unknown): RegressionAccumulator {
     const state = validateRegressionAccumulatorJSON(json);
@@ -400,7 +401,6 @@ export class RegressionAccumulator {
       keepResiduals: state.residuals !== null,
       squaredLog: state.sumSquaredLog !== null,
     });
-    // field by field: the snapshot may carry keys of its own, which must not come along
     acc.state = {
       count: state.count,
       weightSum: state.weightSum,
