@@ -163,3 +163,46 @@ describe('paired comparisons use the metric registry on the worker pool', () => 
     expect(c!.metrics.mae!.difference).toBe(1);
   });
 });
+
+describe('a share no paired item differs on gets the exact bound, as assay compare gives it', () => {
+  // 50 items, both models right on the same 40 and wrong alike on the rest
+  const same = truth.slice(0, 50);
+  const answers = (model: string) =>
+    same.map((t, i) => row(model, i, t, i % 5 === 4 ? flip(t) : t));
+
+  it('accuracy: ± the Clopper-Pearson end of 0 of 50 items differing (scipy: beta.ppf(0.975, 1, 50))', async () => {
+    const byModel = new Map([
+      ['a', answers('a')],
+      ['b', answers('b')],
+    ]);
+    const [c] = await compareModels(
+      runners[0]!,
+      byModel,
+      classification,
+      ['accuracy', 'f1_macro'],
+      options,
+    );
+    expect(c!.metrics.accuracy).toMatchObject({
+      difference: 0,
+      interval: 'clopper-pearson',
+      itemsAlike: 50,
+    });
+    expect(c!.metrics.accuracy!.ciHigh).toBeCloseTo(0.07112173646419764, 14);
+    expect(c!.metrics.accuracy!.ciLow).toBeCloseTo(-0.07112173646419764, 14);
+    // F1 has no such bound: its [0, 0] stays, unmarked (the reports add a note)
+    expect(c!.metrics.f1_macro).toMatchObject({ difference: 0, ciLow: 0, ciHigh: 0 });
+    expect(c!.metrics.f1_macro!.interval).toBeUndefined();
+  });
+
+  it('one item answered differently: the bootstrap interval, unmarked', async () => {
+    const b = answers('b');
+    b[0] = row('b', 0, same[0]!, flip(same[0]!));
+    const byModel = new Map([
+      ['a', answers('a')],
+      ['b', b],
+    ]);
+    const [c] = await compareModels(runners[0]!, byModel, classification, ['accuracy'], options);
+    expect(c!.metrics.accuracy!.interval).toBeUndefined();
+    expect(c!.metrics.accuracy!.ciLow!).toBeLessThan(0);
+  });
+});

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { resolveScorers } from '../src/config/generation-scorers.js';
-import { pairedGenerationDifferences } from '../src/generation/compare-generations.js';
+import {
+  compareGenerations,
+  pairedGenerationDifferences,
+} from '../src/generation/compare-generations.js';
 import { generationRow } from './support/generation-row.js';
 
 const options = { bootstrap: 200, ci: 0.95, seed: 0, interval: 'bca' } as const;
@@ -30,5 +33,22 @@ describe('the items a paired generation comparison finds answered alike', () => 
     const a = rows(10, 2, () => true).filter((r) => !(r.id === 'item-0' && r.sample === 1));
     const paired = await pairedGenerationDifferences(a, a, settings, options);
     expect(paired.metrics.exact_match).toMatchObject({ differingItems: 0, scoredItems: 9 });
+  });
+});
+
+describe("a run's model comparison of generations answered alike", () => {
+  it('exact_match gets the exact bound of 0 of 30 items differing; a 0/1 scorer by its task name', async () => {
+    const settings = {
+      scorers: resolveScorers(['exact_match', { name: 'same_text', metric: 'exact_match' }]),
+      reducer: 'mean',
+      samples: 1,
+    };
+    const a = rows(30, 1, (i) => i % 2 === 0);
+    const compared = await compareGenerations(a, a, settings, options);
+    // scipy: beta.ppf(0.975, 1, 30)
+    for (const name of ['exact_match', 'same_text']) {
+      expect(compared.metrics[name]).toMatchObject({ interval: 'clopper-pearson', itemsAlike: 30 });
+      expect(compared.metrics[name]!.ciHigh).toBeCloseTo(0.11570330822202779, 14);
+    }
   });
 });

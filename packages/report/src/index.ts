@@ -11,6 +11,7 @@ export type { LineChartOptions } from './charts/line-chart.js';
 export { lineChart } from './charts/line-chart.js';
 export type { LineSeries } from './charts/line-series.js';
 export { rocChart } from './charts/roc-chart.js';
+export { alikeBoundNote, comparisonIntervalNotes } from './format/alike-bound-note.js';
 export {
   alphaOf,
   fmt,

@@ -101,6 +101,52 @@ describe("the terminal's comparison line", () => {
   });
 });
 
+describe('a model comparison whose paired items were all answered alike', () => {
+  function alike() {
+    const r = twoModels('accuracy');
+    const u = 0.07112173646419764;
+    r.comparisons[0]!.pairedItems = 50;
+    r.comparisons[0]!.metrics = {
+      accuracy: {
+        ...diff(0, 1),
+        ciLow: -u,
+        ciHigh: u,
+        interval: 'clopper-pearson',
+        itemsAlike: 50,
+      },
+      f1_macro: { ...diff(0, 1), ciLow: 0, ciHigh: 0 },
+    };
+    return r;
+  }
+
+  test('the terminal names the exact bound beside the interval', () => {
+    expect(summaryTable(alike())).toContain(
+      'b vs a: accuracy Δ=0.0000 [-0.0711, 0.0711] (Clopper-Pearson bound: none of 50 items answered differently) p=1.000;',
+    );
+  });
+
+  test('the reports mark the interval and explain it, and the [0, 0] of a metric without a bound', () => {
+    const bound =
+      "b − a: Clopper-Pearson bound for accuracy: none of the 50 paired items was answered differently, so every resample's difference is 0; the interval is ±0.0711, the 95% exact (Clopper-Pearson) upper end of the share of items the models answer differently (0 of 50), which bounds the difference.";
+    const zero =
+      "b − a: f1_macro [0, 0]: every resample's difference is 0 (the two models' answers on the 50 paired predictions give the same f1_macro); an interval without width is no evidence that the models are equal, and no bound is known for f1_macro: compare more items.";
+    const md = markdownReport(alike());
+    expect(md).toContain('| [-0.0711, 0.0711] (Clopper-Pearson) |');
+    expect(md).toContain(`- ${bound}`);
+    // Markdown escapes the underscore and the brackets
+    expect(md).toContain(`- ${zero.replaceAll('_', '\\_').replace('[0, 0]', '\\[0, 0\\]')}`);
+    const html = htmlReport(alike());
+    expect(html).toContain('<br><span class="note">Clopper-Pearson</span>');
+    expect(html).toContain(`<p class="note">${bound.replaceAll("'", '&#39;')}</p>`);
+  });
+
+  test('no note where an item differs', () => {
+    const r = twoModels('accuracy');
+    expect(markdownReport(r)).not.toContain('Clopper-Pearson');
+    expect(markdownReport(r)).not.toContain('no evidence that the models are equal');
+  });
+});
+
 describe("the terminal's request line of a model whose retry budget ran out", () => {
   const service = (errorsByClass: Record<string, number>, failed: number) =>
     sampleModel('nb', {

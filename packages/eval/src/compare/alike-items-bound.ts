@@ -1,4 +1,4 @@
-import { fmt } from '@assay/report';
+import { alikeBoundNote, type ModelComparison } from '@assay/report';
 import { ZERO_ONE_SCORERS } from '../config/generation-schema.js';
 import type { MetricComparison } from './compare-result.js';
 
@@ -140,9 +140,46 @@ export function alikeItemsNotes(
 ): string[] {
   return metrics.flatMap((m) =>
     m.interval === 'clopper-pearson' && m.itemsAlike !== undefined && m.ciHigh !== null
-      ? [
-          `Clopper-Pearson bound for ${m.metric}: none of the ${m.itemsAlike} paired items was answered differently, so every resample's difference is 0; the interval is ±${fmt(m.ciHigh, 4)}, the ${+(ci * 100).toPrecision(6)}% exact (Clopper-Pearson) upper end of the share of items the runs answer differently (0 of ${m.itemsAlike}), which bounds the difference`,
-        ]
+      ? [alikeBoundNote(m.metric, m.itemsAlike, m.ciHigh, ci, 'runs')]
       : [],
   );
+}
+
+/**
+ * {@link alikeItemsBound} for a model-vs-model comparison of one run (`results.json`'s
+ * `comparisons`): a share no paired item differs on gets ± the exact bound, marked
+ * `interval: 'clopper-pearson'` with `itemsAlike`.
+ *
+ * @param metric - the metric's name
+ * @param entry - the comparison's figures of that metric
+ * @param alike - the paired items, and how many of them got another outcome from either model
+ * @param ci - the confidence level
+ * @param shares - the names of the metrics that are such shares (default {@link ITEM_SHARES})
+ * @returns the entry, bounded where the bound applies
+ * @example
+ * const entry = { difference: 0, ciLow: 0, ciHigh: 0, pValue: 1, pHolm: null };
+ * alikeComparisonEntry('accuracy', entry, { items: 50, differing: 0 }, 0.95).ciHigh; // 0.07112173646419762
+ */
+export function alikeComparisonEntry(
+  metric: string,
+  entry: ModelComparison['metrics'][string],
+  alike: { readonly items: number; readonly differing: number },
+  ci: number,
+  shares: ReadonlySet<string> = ITEM_SHARES,
+): ModelComparison['metrics'][string] {
+  const { difference, ciLow, ciHigh } = entry;
+  const bounded = alikeItemsBound(
+    { metric, difference, ciLow, ciHigh, interval: null },
+    alike,
+    ci,
+    shares,
+  );
+  if (bounded.interval !== 'clopper-pearson') return entry;
+  return {
+    ...entry,
+    ciLow: bounded.ciLow,
+    ciHigh: bounded.ciHigh,
+    interval: 'clopper-pearson',
+    itemsAlike: alike.items,
+  };
 }

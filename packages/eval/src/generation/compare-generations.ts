@@ -8,7 +8,9 @@ import {
   pairedPermutationTest,
   snapRoundingTies,
 } from '@assay/stats';
+import { alikeComparisonEntry } from '../compare/alike-items-bound.js';
 import { bootstrapPBound } from '../compare/bootstrap-p-floor.js';
+import { ZERO_ONE_SCORERS } from '../config/generation-schema.js';
 import type { ResolvedScorer } from '../config/generation-scorers.js';
 import { finiteOrNull, type PredictionRow } from '../run/prediction-row.js';
 import { corpusMetric, isCorpusMetric } from './corpus-statistics.js';
@@ -362,11 +364,15 @@ export async function compareGenerations(
   options: CompareGenerationsOptions,
 ): Promise<{ pairedItems: number; metrics: ModelComparison['metrics'] }> {
   const paired = await pairedGenerationDifferences(rowsA, rowsB, settings, options);
+  // the 0/1 scorers by the names the task gives them, as assay compare bounds them
+  const shares = new Set(
+    settings.scorers.filter((s) => ZERO_ONE_SCORERS.has(s.metric)).map((s) => s.name),
+  );
   const metrics: ModelComparison['metrics'] = {};
   for (const [name, d] of Object.entries(paired.metrics)) {
     // a bootstrap p of 0 says only p < 2 / B: results.json carries the bound beside it
     const below = d.test === 'bootstrap' && d.pValue === 0;
-    metrics[name] = {
+    const entry = {
       difference: d.difference,
       ciLow: d.ciLow,
       ciHigh: d.ciHigh,
@@ -374,6 +380,8 @@ export async function compareGenerations(
       ...(below ? { pValueBelow: bootstrapPBound(0, options.bootstrap) } : {}),
       pHolm: null,
     };
+    const alike = { items: d.scoredItems, differing: d.differingItems };
+    metrics[name] = alikeComparisonEntry(name, entry, alike, options.ci, shares);
   }
   return { pairedItems: paired.pairedItems, metrics };
 }

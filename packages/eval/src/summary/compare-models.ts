@@ -1,6 +1,7 @@
 import type { ModelComparison } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { holmAdjust, mcnemarExact } from '@assay/stats';
+import { alikeComparisonEntry, itemsDiffering } from '../compare/alike-items-bound.js';
 import {
   bootstrapPBound,
   differingItems,
@@ -77,12 +78,17 @@ async function compareMetrics(
   // as assay compare: no paired test over the differing items can go below 2 / 2^d
   const differing = differingItems(rowsA, rowsB);
   const differingLabels = differingItems(rowsA, rowsB, false, true);
+  // as assay compare: a share no paired item differs on gets the exact bound, not [0, 0]
+  const alike = itemsDiffering(
+    rowsA.map((r) => r.id),
+    rowsA.map((r, i) => r.correct !== rowsB[i]!.correct),
+  );
   const out: ModelComparison['metrics'] = {};
   for (const [name, d] of Object.entries(byMetric)) {
     const p = finiteOrNull(d.pValue);
     const items = readsLabelsOnly(name) ? differingLabels : differing;
     const pValue = p === null ? null : flooredBootstrapP(p, items, options.bootstrap);
-    out[name] = {
+    const entry = {
       difference: finiteOrNull(d.difference),
       ciLow: finiteOrNull(d.ciLow),
       ciHigh: finiteOrNull(d.ciHigh),
@@ -91,6 +97,7 @@ async function compareMetrics(
       ...(pValue === 0 ? { pValueBelow: bootstrapPBound(0, options.bootstrap) } : {}),
       pHolm: null,
     };
+    out[name] = alikeComparisonEntry(name, entry, alike, options.ci);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { histogramChart } from '../charts/histogram-chart.js';
 import { latencyCdfChart } from '../charts/latency-cdf-chart.js';
 import { rocChart } from '../charts/roc-chart.js';
 import { htmlEarlyStop } from '../early-stop/early-stop-sections.js';
+import { comparisonIntervalNotes } from '../format/alike-bound-note.js';
 import { countNoun } from '../format/count-noun.js';
 import {
   datasetItemsText,
@@ -158,12 +159,16 @@ function comparisonsSection(r: RunResults): string {
       // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
       const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
       const sig = p !== null && p < alphaOf(r.evaluation.ci);
-      return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
+      return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]${d.interval === 'clopper-pearson' ? '<br><span class="note">Clopper-Pearson</span>' : ''}</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
     }),
   );
   // each p says which test it is from: the bootstrap's for every metric (accuracy included),
   // McNemar's exact test in a column of its own
-  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Every metric, accuracy included: paired bootstrap (${r.evaluation.bootstrap} resamples), its ${ci}% CI and its p in the <em>bootstrap p</em> column. Accuracy also: McNemar's exact test on discordant pairs (only A right / only B right), its p in the <em>McNemar's exact test</em> column${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI (bootstrap)</th><th class="num">bootstrap p</th><th class="num">McNemar's exact test (accuracy): only A / only B right</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Every metric, accuracy included: paired bootstrap (${r.evaluation.bootstrap} resamples), its ${ci}% CI and its p in the <em>bootstrap p</em> column. Accuracy also: McNemar's exact test on discordant pairs (only A right / only B right), its p in the <em>McNemar's exact test</em> column${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI (bootstrap)</th><th class="num">bootstrap p</th><th class="num">McNemar's exact test (accuracy): only A / only B right</th></tr></thead><tbody>${rows.join('')}</tbody></table>${comparisonIntervalNotes(
+    r,
+  )
+    .map((n) => `<p class="note">${h(n)}.</p>`)
+    .join('')}`;
 }
 
 function failuresSection(r: RunResults): string {

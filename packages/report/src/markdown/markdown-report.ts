@@ -1,4 +1,5 @@
 import { markdownEarlyStop } from '../early-stop/early-stop-sections.js';
+import { comparisonIntervalNotes } from '../format/alike-bound-note.js';
 import { showsCostPerCorrect } from '../format/cost-per-correct.js';
 import { countNoun } from '../format/count-noun.js';
 import {
@@ -24,7 +25,7 @@ import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { confusionSection } from './confusion-section.js';
 import { generationSection } from './generation-section.js';
 import { judgeSection } from './judge-section.js';
-import { cellText } from './markdown-text.js';
+import { cellText, markdownInline } from './markdown-text.js';
 import { markdownMetrics, markdownVerdict } from './markdown-verdict.js';
 import { thresholdTableMarkdown } from './threshold-table-markdown.js';
 import { wrongAnswersSection } from './wrong-answers-section.js';
@@ -159,10 +160,12 @@ function comparisonsSection(r: RunResults): string[] {
     for (const c of r.comparisons) {
       for (const [metric, d] of Object.entries(c.metrics)) {
         lines.push(
-          `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : MISSING_VALUE} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${metric} | ${fmt(d.difference, 4)} | [${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}] | ${fmtBootstrapP(d.pHolm ?? d.pValue, r.evaluation.bootstrap)} |`,
+          `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : MISSING_VALUE} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${metric} | ${fmt(d.difference, 4)} | [${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]${d.interval === 'clopper-pearson' ? ' (Clopper-Pearson)' : ''} | ${fmtBootstrapP(d.pHolm ?? d.pValue, r.evaluation.bootstrap)} |`,
         );
       }
     }
+    const notes = comparisonIntervalNotes(r);
+    if (notes.length > 0) lines.push('', ...notes.map((n) => `- ${markdownInline(n)}.`));
   }
   return lines;
 }

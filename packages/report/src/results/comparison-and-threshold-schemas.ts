@@ -32,6 +32,15 @@ export const ComparisonSchema = z.object({
        */
       pValueBelow: z.number().optional(),
       pHolm: Num,
+      /**
+       * `'clopper-pearson'` where no paired item was answered differently on a share of 0/1
+       * outcomes (accuracy, exact match), whose bootstrap interval is then [0, 0]: the interval
+       * is ± the exact upper end of the share of items answered differently, 0 of `itemsAlike`
+       * seen; absent for the paired bootstrap's interval and in files written before 2026-12-07
+       */
+      interval: z.literal('clopper-pearson').optional(),
+      /** with `interval: 'clopper-pearson'`: the paired items, every one answered alike */
+      itemsAlike: z.number().int().optional(),
     }),
   ),
 });

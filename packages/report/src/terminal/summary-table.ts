@@ -215,8 +215,13 @@ function comparisonLines(r: RunResults): string[] {
       const mc = c.mcnemar
         ? `McNemar ${c.mcnemar.onlyA}/${c.mcnemar.onlyB} p=${fmtP(c.mcnemar.pHolm ?? c.mcnemar.pValue)}`
         : '';
+      // a share no paired item differs on: the interval is the exact bound (notes in the reports)
+      const bound =
+        shown?.[1].interval === 'clopper-pearson'
+          ? ` (Clopper-Pearson bound: none of ${shown[1].itemsAlike} items answered differently)`
+          : '';
       const d = shown
-        ? `${shown[0]} Δ=${fmt(shown[1].difference, 4)} [${fmt(shown[1].ciLow, 4)}, ${fmt(shown[1].ciHigh, 4)}] p=${fmtBootstrapP(shown[1].pHolm ?? shown[1].pValue, r.evaluation.bootstrap)}`
+        ? `${shown[0]} Δ=${fmt(shown[1].difference, 4)} [${fmt(shown[1].ciLow, 4)}, ${fmt(shown[1].ciHigh, 4)}]${bound} p=${fmtBootstrapP(shown[1].pHolm ?? shown[1].pValue, r.evaluation.bootstrap)}`
         : '';
       const differ = entries
         .filter(([, x]) => {
