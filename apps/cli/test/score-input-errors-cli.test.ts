@@ -41,9 +41,9 @@ describe('assay score says what is wrong with a file, and what to pass', () => {
     );
   });
 
-  test("csv-parse's field numbers count from 1, as Assay's columns do", async () => {
-    const path = file('quote.csv', 'y,p\n1,1\n0,a"b"\n');
-    await refused(path, [], 'line 3, column 2 has a quote inside a field that is not quoted');
+  test('text after a closing quote names its line (a quote inside an unquoted field is text)', async () => {
+    const path = file('quote.csv', 'y,p\n1,1\n0,"0"b\n');
+    await refused(path, [], 'line 3 has "b" right after the closing quote of a quoted field');
   });
 
   test('a UTF-16 file is named as UTF-16, with the way to convert it', async () => {

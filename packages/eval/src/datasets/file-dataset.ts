@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { RunnerError, utf8FileStream } from '@assay/runner';
+import { RunnerError, textAfterClosingQuote, utf8FileStream } from '@assay/runner';
 import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
@@ -47,16 +47,52 @@ function withoutBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** A CSV record as csv-parse gives it with `raw` and `info`. */
+interface CsvItem {
+  readonly record: Record<string, unknown>;
+  readonly raw: string;
+  readonly info: { readonly lines: number };
+}
+
+/**
+ * csv-parse with `relax_quotes` reads `"ab"c` as the text `"ab"c` (pandas: `abc`): such a
+ * field is refused, naming its line, as `assay score` refuses it.
+ */
+function refuseTextAfterClosingQuote(path: string, item: CsvItem): void {
+  if (!item.raw.includes('"')) return;
+  const at = textAfterClosingQuote(item.raw, item.info.lines, ',');
+  if (at === undefined) return;
+  throw new EvaluationError(
+    'UNREADABLE_FILE',
+    `Line ${at.line} of '${path}' has ${JSON.stringify(at.char)} right after the closing quote of a quoted field, where a comma or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`,
+    { path: 'dataset.path' },
+  );
+}
+
 async function* rawRows(
   path: string,
   format: 'jsonl' | 'csv' | 'json',
 ): AsyncGenerator<Record<string, unknown>> {
   if (format === 'csv') {
     const source = utf8FileStream(path);
-    const parser = source.pipe(parse({ columns: true, bom: true, skip_empty_lines: true }));
+    // relax_quotes: a quote inside an unquoted field is part of it (He said "hi"), as pandas
+    // and `assay score` read it; raw and info: to refuse text after a closing quote by its line
+    const parser = source.pipe(
+      parse({
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        relax_quotes: true,
+        raw: true,
+        info: true,
+      }),
+    );
     // pipe() does not forward errors: an invalid UTF-8 byte must end the loop below
     source.on('error', (error) => parser.destroy(error));
-    for await (const row of parser) yield row as Record<string, unknown>;
+    for await (const item of parser as AsyncIterable<CsvItem>) {
+      refuseTextAfterClosingQuote(path, item);
+      yield item.record;
+    }
     return;
   }
   if (format === 'json') {

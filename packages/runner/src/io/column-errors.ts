@@ -118,10 +118,8 @@ export function readFailure(file: string, error: unknown): RunnerError {
   }
   let reason = error instanceof Error ? error.message : String(error);
   // csv-parse counts fields from 0 ('on field 1' is the second column); Assay's messages
-  // count columns from 1
-  // (its errors can reach here rebuilt from a worker, without their code: match the words)
-  const stray = strayQuoteText(file, reason) ?? closingQuoteText(file, reason);
-  if (stray !== undefined) return new RunnerError('UNREADABLE_FILE', stray, { cause: error });
+  // count columns from 1 (its errors can reach here rebuilt from a worker, without their
+  // code: match the words)
   reason = reason.replace(
     /\bon field (\d+) at line\b/,
     (_, f: string) => `in column ${Number(f) + 1} at line`,
@@ -132,37 +130,23 @@ export function readFailure(file: string, error: unknown): RunnerError {
 }
 
 /**
- * csv-parse's "Invalid Opening Quote" (a `"` inside a field not quoted, as in `b"c`) worded as
- * Assay's messages are: line and column from 1, the field as far as it was read, and how to
- * write it. Matched by its words: a worker's error can arrive without its code.
+ * A quoted field with text after its closing quote (`"ab"c`): the line, the character, and how
+ * to write the field.
+ *
+ * @param file - the file being read
+ * @param at - the character and its line ({@link textAfterClosingQuote})
+ * @returns an `UNREADABLE_FILE` error
+ * @example
+ * closingQuoteError('p.csv', { char: 'c', line: 3 }).code; // 'UNREADABLE_FILE'
  */
-function strayQuoteText(file: string, reason: string): string | undefined {
-  const m =
-    /^Invalid Opening Quote: a quote is found (?:on field|in column) (\d+) at line (\d+), value is (".*")$/s.exec(
-      reason,
-    );
-  if (m === null) return undefined;
-  let read: string;
-  try {
-    read = JSON.parse(m[3]!) as string;
-  } catch {
-    read = m[3]!.slice(1, -1);
-  }
-  const column = Number(m[1]) + 1;
-  // the field past the quote is not in the error: shown as … in the way to write it
-  const quoted = JSON.stringify(read).slice(1, -1).replace(/\\"/g, '""');
-  return `${file} could not be read: line ${m[2]}, column ${column} has a quote inside a field that is not quoted (the field as far as read: ${read}"); a field that holds a quote must be quoted whole, with each quote inside it doubled: write ${read}"… as "${quoted}""…" (e.g. b"c as "b""c").`;
-}
-
-/**
- * csv-parse's "Invalid Closing Quote" (text after a quoted field's closing quote, as in
- * `"ab"c`) worded as Assay's messages are: the line, the character, and how to write the
- * field. Matched by its words, as {@link strayQuoteText}.
- */
-function closingQuoteText(file: string, reason: string): string | undefined {
-  const m = /^Invalid Closing Quote: got "(.*)" at line (\d+) instead of /s.exec(reason);
-  if (m === null) return undefined;
-  return `${file} could not be read: line ${m[2]} has ${JSON.stringify(m[1])} right after the closing quote of a quoted field, where the delimiter or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`;
+export function closingQuoteError(
+  file: string,
+  at: { readonly char: string; readonly line: number },
+): RunnerError {
+  return new RunnerError(
+    'UNREADABLE_FILE',
+    `${file} could not be read: line ${at.line} has ${JSON.stringify(at.char)} right after the closing quote of a quoted field, where the delimiter or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`,
+  );
 }
 
 /**

@@ -38,3 +38,49 @@ export function unclosedQuoteLine(bytes: Uint8Array, delimiter = ','): number | 
   }
   return quoted ? opened : undefined;
 }
+
+/** Line breaks in `text` (LF, CRLF or a lone CR), as the CSV readers count lines. */
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\n|\r/g)?.length ?? 0;
+}
+
+/**
+ * Text right after a quoted field's closing quote (`"ab"c`), in one record: csv-parse with
+ * `relax_quotes` (which reads a quote inside an unquoted field as part of it, as pandas does)
+ * reads such a field as its raw text `"ab"c`, where pandas reads `abc`, so the readers refuse it.
+ *
+ * @param raw - the record's text as in the file (csv-parse's `raw`, line breaks included)
+ * @param lastLine - the line the record ends on (csv-parse's `info.lines`)
+ * @param delimiter - the field delimiter (`,` or `\t`)
+ * @returns the character after the closing quote and its line, or undefined where there is none
+ * @example
+ * textAfterClosingQuote('a,"ab"c\n', 3, ','); // { char: 'c', line: 3 }
+ */
+export function textAfterClosingQuote(
+  raw: string,
+  lastLine: number,
+  delimiter: string,
+): { char: string; line: number } | undefined {
+  const body = raw.replace(/(\r\n|\n|\r)$/, '');
+  let quoted = false;
+  let fieldStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c !== '"') continue;
+      if (body[i + 1] === '"') {
+        i++;
+        continue;
+      }
+      quoted = false;
+      const next = body[i + 1];
+      if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+        return { char: next, line: lastLine - lineBreaks(body.slice(i + 1)) };
+      }
+      continue;
+    }
+    if (c === '"' && fieldStart) quoted = true;
+    fieldStart = c === delimiter || c === '\n' || c === '\r';
+  }
+  return undefined;
+}

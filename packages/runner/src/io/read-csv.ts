@@ -3,10 +3,10 @@ import { availableParallelism } from 'node:os';
 import { parse } from 'csv-parse';
 import { RunnerError } from '../errors.js';
 import { CellColumnBuilder } from './column-builders.js';
-import { checkColumnsExist, emptyFile, readFailure } from './column-errors.js';
+import { checkColumnsExist, closingQuoteError, emptyFile, readFailure } from './column-errors.js';
 import { CsvFallback } from './csv-bytes.js';
 import { readingLateTextAgain, throwIfLateText } from './csv-late-text.js';
-import { unclosedQuoteLine } from './csv-quote-line.js';
+import { textAfterClosingQuote, unclosedQuoteLine } from './csv-quote-line.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsvBytes } from './read-csv-bytes.js';
 import { type FileReadPool, readCsvOnPool } from './read-csv-pool.js';
@@ -87,6 +87,8 @@ function csvRecords(file: string, delimiter: string) {
     parse({
       delimiter,
       relax_column_count: true,
+      // a quote inside an unquoted field is part of it (b"c reads b"c), as pandas reads it
+      relax_quotes: true,
       info: true,
       raw: true,
       bom: true,
@@ -150,6 +152,10 @@ async function streamOnce(
   try {
     for await (const item of parser) {
       const { record, info } = item;
+      const after = item.raw.includes('"')
+        ? textAfterClosingQuote(item.raw, info.lines, delimiter)
+        : undefined;
+      if (after !== undefined) throw closingQuoteError(file, after);
       if (header === undefined) {
         header = record;
         checkColumnsExist(file, [...columns.keys()], header);
