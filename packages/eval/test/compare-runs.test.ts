@@ -242,6 +242,15 @@ describe('compareRuns on a generation task', () => {
     expect((error as EvaluationError).message).toMatch(
       /generation task, the candidate classification; the label sets differ/,
     );
+    // another task type: no flag helps, and the message does not offer one that cannot
+    const allowed = await compareRuns(join(dir, 'full'), copy, { allowDifferentData: true }).catch(
+      (e: unknown) => e,
+    );
+    for (const e of [error, allowed]) {
+      expect((e as EvaluationError).message).toMatch(
+        /; compare runs of the same task type \(--allow-different-data allows other labels or data, not another task type\)\.$/,
+      );
+    }
   }, 60_000);
 
   it('pairs a run that lists the default held-out groups with one that leaves them out, and names a key that differs', async () => {

@@ -12,12 +12,19 @@ import { checkOwnValues, scoredPairCount } from './check-own-values.js';
 import { comparisonCaveats, runCaveats, withCaveats } from './compare-caveats.js';
 import { compareMetrics } from './compare-metrics.js';
 import type { ComparedSide, CompareResult } from './compare-result.js';
+import {
+  compareNotes,
+  fewItemsNote,
+  pairedValuesNote,
+  percentileNote,
+} from './comparison-notes.js';
 import { applyRules, type DecisionRules, decide } from './decide-compare.js';
 import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
 import { marginNotes } from './margin-notes.js';
 import { zeroWidthCaveats } from './monte-carlo-note.js';
 import { notComparedCauses } from './not-compared.js';
 import { pairRuns } from './pair-runs.js';
+import { servedModelNotes } from './served-model-notes.js';
 import { serviceComparison } from './service-comparison.js';
 import { testNotes } from './test-notes.js';
 import { unpairedGate } from './unpaired-gate.js';
@@ -159,52 +166,6 @@ function gateSets(
     unmeasured: compared.filter((m) => !names.has(m)),
     gated: asked.filter((m) => names.has(m)),
   };
-}
-
-/** Items paired below which a comparison says its differences are rough (as a run's risk line does). */
-const FEW_PAIRED_ITEMS = 100;
-
-/** The note of a comparison over few items: what they can and cannot show. */
-function fewItemsNote(rows: readonly { id: string }[]): string[] {
-  const items = new Set(rows.map((r) => r.id)).size;
-  if (items === 0 || items >= FEW_PAIRED_ITEMS) return [];
-  return [
-    `only ${items} item${items === 1 ? '' : 's'} paired: differences of a few points are within noise, and a paired test over d items answered differently cannot reach a p-value below 2 / 2^d`,
-  ];
-}
-
-/** Which intervals fell back from BCa to the percentile interval (the header says BCa). */
-function percentileNote(metrics: readonly { metric: string; interval: string | null }[]): string[] {
-  const percentile = metrics.filter((m) => m.interval === 'percentile').map((m) => m.metric);
-  if (percentile.length === 0) return [];
-  return [
-    `percentile intervals for ${percentile.join(', ')}: BCa is undefined there (for example every resample gave the same difference, as when no item was answered differently)`,
-  ];
-}
-
-/** The notes under a comparison: model choice, allowed differences, metrics not compared, runs' caveats. */
-function compareNotes(
-  paired: {
-    modelNote: string | null;
-    differences: readonly string[];
-    pairingNotes: readonly string[];
-  },
-  unmeasured: readonly string[],
-  defaultGates: boolean,
-  runs: readonly string[],
-): string[] {
-  const one = unmeasured.length === 1;
-  return [
-    ...(paired.modelNote === null ? [] : [paired.modelNote]),
-    ...paired.differences.map((d) => `allowed by --allow-different-data: ${d}`),
-    ...paired.pairingNotes,
-    ...(unmeasured.length === 0
-      ? []
-      : [
-          `not compared: ${unmeasured.join(', ')} (both runs report ${one ? 'it' : 'them'}, but ${notComparedCauses(unmeasured)}${defaultGates ? '; not gated' : ''})`,
-        ]),
-    ...runs,
-  ];
 }
 
 /**
@@ -367,7 +328,15 @@ export async function compareRuns(
   );
   const facts = pairingFacts(baseline, candidate, paired, task);
   const { failedPairs } = facts;
-  const caveats = [...comparisonCaveats(facts), ...zeroWidthCaveats(metrics, opts.margin)];
+  const served = servedModelNotes(
+    { results: baseline.results, model: paired.modelA },
+    { results: candidate.results, model: paired.modelB },
+  );
+  const caveats = [
+    ...comparisonCaveats(facts),
+    ...zeroWidthCaveats(metrics, opts.margin),
+    ...(served.caveat === null ? [] : [served.caveat]),
+  ];
   return {
     baseline: side(baseline, paired.modelA),
     candidate: side(candidate, paired.modelB),
@@ -378,6 +347,8 @@ export async function compareRuns(
     onlyCandidate: paired.onlyCandidate,
     notes: [
       ...compareNotes(paired, unmeasured, opts.metrics === undefined, runCaveats(facts)),
+      ...served.notes,
+      ...pairedValuesNote(paired),
       ...fewItemsNote(paired.rowsA),
       ...percentileNote(metrics),
       ...alikeItemsNotes(metrics, settings.ci),

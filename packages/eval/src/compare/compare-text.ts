@@ -197,11 +197,16 @@ export function compareText(r: CompareResult): string {
   ].join('\n');
 }
 
+/** Whether a column holds words (`mcnemar`, `PASS`, `lower`), left-aligned, not figures. */
+function wordColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  return rows.some((row) => /[a-z]{2}/i.test(row[i] ?? ''));
+}
+
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [
     `| ${header.map(cell).join(' | ')} |`,
-    `| ${header.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    `| ${header.map((_, i) => (i === 0 || wordColumn(rows, i) ? '---' : '---:')).join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
   ].join('\n');
 }

@@ -199,12 +199,17 @@ export function pairRuns(
   candidate: PairableRun,
   options: PairRunsOptions,
 ): PairedRuns {
+  // another task type scores other things: no flag makes such runs comparable
+  const otherType = baseline.results.task.type !== candidate.results.task.type;
   const remedy =
-    options.remedy ?? 'compare runs of the same task and data, or pass --allow-different-data';
+    options.remedy ??
+    (otherType
+      ? 'compare runs of the same task type (--allow-different-data allows other labels or data, not another task type)'
+      : 'compare runs of the same task and data, or pass --allow-different-data');
   // the same items read from a data file at another path are the same data
   const moved = sameItems(baseline, candidate);
   const differences = runDifferences(baseline, candidate, moved);
-  if (differences.length > 0 && !options.allowDifferentData) {
+  if (differences.length > 0 && (!options.allowDifferentData || otherType)) {
     refuse(
       `Cannot compare ${baseline.resultsFile} with ${candidate.resultsFile}: ${differences.join('; ')}; ${remedy}.`,
       'candidate',
