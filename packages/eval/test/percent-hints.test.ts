@@ -28,16 +28,29 @@ describe('a fraction written as a percentage', () => {
     );
   });
 
-  it('gets the same hint for testSize and the failure fractions', () => {
-    const message = problems({ testSize: 30, maxFailedFraction: 5, maxUnparseableFraction: 50 });
+  it('gets the same hint for testSize and the failure fractions, with the fraction meant', () => {
+    const message = problems({ testSize: 30, maxFailedFraction: 5, maxUnparseableFraction: 12.5 });
     expect(message).toContain(
-      "evaluation.testSize: expected a value < 1; the test part's share is a fraction, e.g. 0.2 for 20%, not a percentage",
+      "evaluation.testSize: expected a value < 1; the test part's share is a fraction, e.g. 0.3 for 30%, not a percentage",
     );
     expect(message).toContain(
       'evaluation.maxFailedFraction: expected a value <= 1; a share of failed requests is a fraction, e.g. 0.05 for 5%, not a percentage',
     );
     expect(message).toContain(
-      'evaluation.maxUnparseableFraction: expected a value <= 1; a share of unparseable answers is a fraction, e.g. 0.5 for 50%, not a percentage',
+      'evaluation.maxUnparseableFraction: expected a value <= 1; a share of unparseable answers is a fraction, e.g. 0.125 for 12.5%, not a percentage',
+    );
+  });
+
+  it('quotes the level written (ci: 90 is 0.9), or the typical one where that is none (ci: 100)', () => {
+    expect(problems({ ci: 90 })).toContain(
+      'a confidence level is a fraction, e.g. 0.9 for 90%, not a percentage',
+    );
+    expect(problems({ ci: 100 })).toContain(
+      'a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
+    );
+    // a share may be 1 (100%): the hint says so
+    expect(problems({ maxFailedFraction: 100 })).toContain(
+      'a share of failed requests is a fraction, e.g. 1 for 100%, not a percentage',
     );
   });
 

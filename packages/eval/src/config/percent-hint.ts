@@ -13,7 +13,8 @@ const FRACTIONS: Readonly<Record<string, readonly [string, number]>> = {
 
 /**
  * The hint for a fraction written as a percentage (`evaluation.ci: 95`), which zod reports only
- * as `expected a value < 1`: what the setting is and a valid value, as a threshold written as a
+ * as `expected a value < 1`: what the setting is and the fraction meant (`ci: 90` gives 0.9; a
+ * typical value where that is no valid one, as `ci: 100`), as a threshold written as a
  * percentage (`accuracy >= 90`) is told to write a share as a fraction.
  *
  * @param issue - a zod issue
@@ -31,7 +32,13 @@ export function percentHint(issue: z.core.$ZodIssue, input: unknown): string | u
   const value = valueAt(input, issue.path);
   if (typeof value !== 'number' || value <= 1 || value > 100) return undefined;
   const key = issue.path.at(-1);
-  const [what, example] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
+  const [what, typical] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
+  // the value written, as the fraction meant (90 -> 0.9), where that fraction is valid; 100 for
+  // a confidence level is not (it must be below 1): the typical value then
+  const meant = Number((value / 100).toPrecision(12));
+  const max = Number(issue.maximum);
+  const valid = issue.inclusive ? meant <= max : meant < max;
+  const example = valid ? meant : typical;
   // 0.95 * 100 is 95 in binary too, but 0.05 * 100 is 5.000000000000001: round to what is meant
   const percent = Number((example * 100).toPrecision(12));
   return `${what} is a fraction, e.g. ${example} for ${percent}%, not a percentage`;
