@@ -83,6 +83,6 @@ describe('error messages count lines and data rows from 1, as a person reads the
       ),
     );
     expect(error.code).toBe('INVALID_PROBABILITY');
-    expect(error.message).toContain('the class probabilities of data row 4 sum to 1.5');
+    expect(error.message).toContain('the class probabilities sum to 1.5, not 1, at data row 4;');
   });
 });

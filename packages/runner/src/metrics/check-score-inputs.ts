@@ -1,4 +1,5 @@
 import { RunnerError } from '../errors.js';
+import { RowValueError } from '../score/missing-values.js';
 import { dataRow } from '../score/numeric-checks.js';
 import { quotedLabels } from '../score/quoted-labels.js';
 import type { ScoreColumns } from '../score/score-columns.js';
@@ -29,10 +30,13 @@ function checkBrierRange(columns: ScoreColumns, keptRows: Uint32Array | undefine
   for (let i = 0; i < scores.length; i++) {
     const v = scores[i]!;
     if (v < 0 || v > 1) {
-      throw new RunnerError(
+      // a RowValueError: the caller names the row's line in the file, as the readers do
+      throw new RowValueError(
         'INVALID_PROBABILITY',
-        `brier_score needs probabilities in [0, 1], but y_score is ${v} at data row ${dataRow(i, keptRows)}; scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
-        { path: 'yScore' },
+        `brier_score needs probabilities in [0, 1], but y_score is ${v}`,
+        dataRow(i, keptRows) - 1,
+        'yScore',
+        `scikit-learn's brier_score_loss refuses it too ("y_prob contains values ${v > 1 ? 'greater than 1' : 'less than 0'}"). Pass probabilities, or leave brier_score out.`,
       );
     }
   }
@@ -74,10 +78,12 @@ export function checkScoreInputs(
   if (bad === null) return absent;
   const where = `the class probabilities of data row ${dataRow(bad.row, keptRows)} sum to ${bad.sum}`;
   if (ovr.length > 0) {
-    throw new RunnerError(
+    throw new RowValueError(
       'INVALID_PROBABILITY',
-      `${ovr[0]} needs probabilities, but ${where}, not 1; scikit-learn's roc_auc_score refuses them too ("Target scores need to be probabilities for multiclass roc_auc"). Pass normalized probabilities.`,
-      { path: 'yProba' },
+      `${ovr[0]} needs probabilities, but the class probabilities sum to ${bad.sum}, not 1,`,
+      dataRow(bad.row, keptRows) - 1,
+      'yProba',
+      `scikit-learn's roc_auc_score refuses them too ("Target scores need to be probabilities for multiclass roc_auc"). Pass normalized probabilities.`,
     );
   }
   return [

@@ -5,6 +5,7 @@ import type { Executor } from './executor.js';
 import { foldClassWarnings } from './fold-class-warning.js';
 import { scoreFolds } from './fold-metrics.js';
 import { resolveJobMetrics } from './job-metrics.js';
+import { locatingMissing } from './missing-values.js';
 import { planFolds } from './plan-folds.js';
 import type { PredictionInput } from './prediction-input.js';
 import { prepareJob } from './prepare-job.js';
@@ -38,7 +39,8 @@ export async function scoreWith(
   const job = await prepareJob(exec, workers, input, options);
   const prepMs = performance.now() - started;
   const computeStart = performance.now();
-  const metrics = resolveJobMetrics(job);
+  // a value a metric cannot read (a brier score above 1) is named by its line in the file
+  const metrics = await locatingMissing(input, () => resolveJobMetrics(job));
   job.warnings.push(...unlistedProbaWarnings(job.columns, options.labels, metrics));
   // the splitter or the stratified fold planning runs on the pool during the whole-set pass
   const plan = planFolds(job, metrics);
