@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CompareResult, readPredictions, writePredictions } from '@assay/eval';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { RunResultsSchema } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assay, besidesNoWidthCaveat } from './cli-process.js';
 import { junitSchemaErrors, parseJunit } from './junit-schema.js';
-import { writeRunConfig } from './run-config-file.js';
+import { spamRun } from './run-config-file.js';
 
 let dir: string;
 let server: ModelServer;
@@ -16,24 +15,8 @@ const FAST = ['--bootstrap', '400'];
 
 const lastLine = (text: string): string => text.trim().split('\n').at(-1)!;
 
-/**
- * Runs one configuration of 300 held-out e-mails against the reference server (exit 0 asserted;
- * nothing on stderr but the caveat on the metrics in `noWidth`, whose intervals have no width).
- */
-async function run(
-  name: string,
-  overrides: Record<string, unknown>,
-  noWidth: readonly string[] = ['roc_auc'],
-): Promise<string> {
-  const config = writeRunConfig(dir, name, server.baseUrl, {
-    dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
-    ...overrides,
-  });
-  const done = await assay(['run', config, '--quiet']);
-  expect(besidesNoWidthCaveat(done.stderr, noWidth)).toBe('');
-  expect(done.code).toBe(0);
-  return join(dir, name);
-}
+const run = (name: string, overrides: Record<string, unknown>, noWidth?: readonly string[]) =>
+  spamRun(dir, server.baseUrl, name, overrides, { items: ITEMS, ...(noWidth ? { noWidth } : {}) });
 
 const TEMPLATE = 'Classify this e-mail as spam or ham:\n\n{{text}}';
 
@@ -356,59 +339,5 @@ describe('assay compare (CLI)', () => {
     expect(page.stderr).toContain(`e.g. --out ${dir}/compare.html.`);
     const xml = await assay([...html, '--junit', dir]);
     expect(xml.stderr).toContain(`e.g. --junit ${dir}/compare.xml.`);
-  }, 60_000);
-});
-
-describe("assay run with 'vs baseline' thresholds", () => {
-  const thresholdOf = (name: string) =>
-    RunResultsSchema.parse(JSON.parse(readFileSync(join(dir, name, 'results.json'), 'utf8')))
-      .thresholds[0]!;
-
-  it('fails a regressed candidate: the difference from the baseline and its BCa interval below -0.01', async () => {
-    const config = writeRunConfig(dir, 'short-vs-full', server.baseUrl, {
-      dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
-      prompt: { template: TEMPLATE, maxFieldChars: 120 },
-      baseline: join(dir, 'full'),
-      thresholds: ['f1_macro vs baseline >= -0.01'],
-    });
-    const done = await assay(['run', config, '--quiet']);
-    expect(done.code).toBe(1);
-    const t = thresholdOf('short-vs-full');
-    expect(t).toMatchObject({
-      against: 'baseline',
-      outcome: 'fail',
-      bound: 'ci_low',
-      interval: 'bootstrap-bca',
-      limit: -0.01,
-    });
-    expect(t.value!).toBeLessThan(-0.1);
-    expect(t.ciLow!).toBeLessThan(t.value!);
-    expect(t.ciHigh!).toBeLessThan(-0.01);
-  }, 60_000);
-
-  it('passes a candidate that answers as the baseline did: difference 0', async () => {
-    const config = writeRunConfig(dir, 'same-vs-full', server.baseUrl, {
-      dataset: { builtin: 'spam-assassin', limit: ITEMS, seed: 1 },
-      baseline: join(dir, 'full', 'results.json'),
-      thresholds: ['f1_macro vs baseline >= -0.01', 'log_loss vs baseline <= 0.01'],
-    });
-    const done = await assay(['run', config, '--quiet']);
-    expect(done.code).toBe(0);
-    const t = thresholdOf('same-vs-full');
-    expect(t).toMatchObject({ outcome: 'pass', value: 0, ciLow: 0, ciHigh: 0 });
-  }, 60_000);
-
-  it('refuses a missing baseline with exit 2 before sending any request', async () => {
-    const config = writeRunConfig(dir, 'no-baseline', server.baseUrl, {
-      baseline: join(dir, 'not-a-run'),
-      thresholds: ['accuracy vs baseline >= -0.01'],
-    });
-    const before = server.stats().completions;
-    const done = await assay(['run', config, '--quiet']);
-    expect(done.code).toBe(2);
-    expect(done.stderr.trim()).toBe(
-      `assay: baseline: ${join(dir, 'not-a-run')} does not exist; pass an assay run output directory or its results.json.`,
-    );
-    expect(server.stats().completions).toBe(before);
   }, 60_000);
 });

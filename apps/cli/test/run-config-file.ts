@@ -1,6 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import YAML from 'yaml';
+import { assay, besidesNoWidthCaveat } from './cli-process.js';
 
 /**
  * Writes a small `assay run` configuration (40 held-out SpamAssassin e-mails, one model
@@ -45,4 +47,35 @@ export function writeRunConfig(
   const path = join(dir, `${name}.yaml`);
   writeFileSync(path, YAML.stringify(config));
   return path;
+}
+
+/**
+ * Runs `assay run` on a configuration of `items` held-out e-mails ({@link writeRunConfig})
+ * against the reference server, asserting exit 0 and nothing on stderr but the caveat on the
+ * metrics in `noWidth`, whose intervals have no width.
+ *
+ * @param dir - the test's temporary directory
+ * @param url - the model's base URL
+ * @param name - the run's name (its output directory `<dir>/<name>`)
+ * @param overrides - top-level sections that replace the defaults
+ * @param options - the items (default 300) and the metrics whose intervals have no width
+ * @returns the output directory
+ * @example
+ * const full = await spamRun(dir, server.baseUrl, 'full', {});
+ */
+export async function spamRun(
+  dir: string,
+  url: string,
+  name: string,
+  overrides: Record<string, unknown>,
+  options: { items?: number; noWidth?: readonly string[] } = {},
+): Promise<string> {
+  const config = writeRunConfig(dir, name, url, {
+    dataset: { builtin: 'spam-assassin', limit: options.items ?? 300, seed: 1 },
+    ...overrides,
+  });
+  const done = await assay(['run', config, '--quiet']);
+  expect(besidesNoWidthCaveat(done.stderr, options.noWidth ?? ['roc_auc'])).toBe('');
+  expect(done.code).toBe(0);
+  return join(dir, name);
 }
