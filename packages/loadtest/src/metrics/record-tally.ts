@@ -41,7 +41,17 @@ export interface Tally {
   readonly ends: Samples;
   /** scheduled starts of the measured requests (dropped ones too: they were offered) */
   readonly starts: Samples;
+  /** scheduled start and end of each completed measured request, in record order */
+  readonly answered: { readonly starts: number[]; readonly ends: number[] };
+  /**
+   * scheduled starts of the measured requests that failed for a cause that is no queueing: not
+   * a timeout, not dropped by the in-flight bound (a refused connection, an HTTP error)
+   */
+  readonly failedStarts: Samples;
 }
+
+/** Failure classes that a queue explains: a request that waited too long, or never went out. */
+const QUEUEING_FAILURES: ReadonlySet<string> = new Set(['timeout', 'dropped']);
 
 function meetsRequestBounds(
   lat: RequestLatency,
@@ -103,6 +113,8 @@ function emptyTally(n: number | undefined, slo: Slo | undefined): Tally {
     lastStart: Number.NEGATIVE_INFINITY,
     ends: perRecord(),
     starts: perRecord(),
+    answered: { starts: [], ends: [] },
+    failedStarts: new Samples(),
   };
 }
 
@@ -150,6 +162,7 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     }
     if (r.errorClass !== null) {
       if (r.errorClass === 'dropped') t.dropped++;
+      if (!QUEUEING_FAILURES.has(r.errorClass)) t.failedStarts.push(r.scheduledMs);
       const key = failureKey(r);
       t.byError[key] = (t.byError[key] ?? 0) + 1;
       continue;
@@ -160,6 +173,8 @@ export function tallyRecords(all: Iterable<LoadRecord>, slo: Slo | undefined): T
     const together = arrivedTogether(r);
     if (together) t.together++;
     t.ends.push(r.endMs);
+    t.answered.starts.push(r.scheduledMs);
+    t.answered.ends.push(r.endMs);
     t.inputTokens += r.inputTokens ?? 0;
     t.outputTokens += r.outputTokens ?? 0;
     const lat = requestLatency(r);

@@ -1,5 +1,4 @@
 import type { Tally } from './record-tally.js';
-import type { Throughput } from './step-result.js';
 
 /**
  * Where `durationS` starts: an open loop's measured schedule starts `arrivals / rate` before its
@@ -23,7 +22,7 @@ export function spanStart(t: Tally, rate: number | undefined): number {
 }
 
 /** Completions in a step's sending span below which it gives no steady rate. */
-const MIN_STEADY_COMPLETIONS = 10;
+export const MIN_STEADY_COMPLETIONS = 10;
 
 /**
  * Answers that end within this share of the span's mean gap of the one before are one burst.
@@ -92,43 +91,4 @@ export function steadyRate(t: Tally, closedLoop = false): number {
     n += chainedAfter(ends, to, ends.length, t.lastStart, tolerance);
   }
   return n < MIN_STEADY_COMPLETIONS ? 0 : n / (span / 1000);
-}
-
-/**
- * How much of its offered load a step completed once it was under way: completions over
- * arrivals in the second half of the sending span. A service that keeps up completes, in that
- * half, what arrived one latency earlier, about as many as arrive in it (1, whatever the
- * latency, as long as it is below half the span); one that falls behind completes at its own
- * rate (its capacity over the offered rate). The rate over the whole span would read low by the
- * latency's share of the span (0.83 for 5-s requests in 30-s steps) even for a service that
- * keeps up. Also the completions per second in that half (`keptUpRate`), for find-max to hold
- * against the step's scheduled rate. Both null when the half holds fewer than
- * {@link MIN_STEADY_COMPLETIONS} arrivals, or when the quickest requests (the 10th percentile of
- * e2e) take half the span or more.
- *
- * @param t - the step's tally
- * @returns `keptUpShare` and `keptUpRate`
- * @example
- * ```ts
- * keptUpFigures(tallyRecords(records, undefined)).keptUpShare; // 0.9 (9 of the 10 arrivals of the second half answered in it)
- * ```
- */
-export function keptUpFigures(t: Tally): Pick<Throughput, 'keptUpShare' | 'keptUpRate'> {
-  const none = { keptUpShare: null, keptUpRate: null };
-  const span = t.lastStart - t.start;
-  if (!(span > 0)) return none;
-  const mid = t.start + span / 2;
-  const quick =
-    t.e2e.length === 0 ? Number.NaN : t.e2e.sortedValues()[Math.floor(0.1 * (t.e2e.length - 1))]!;
-  if (!(quick < span / 2)) return none;
-  const inHalf = (values: Float64Array): number => {
-    let n = 0;
-    for (const v of values) if (v > mid && v <= t.lastStart) n++;
-    return n;
-  };
-  const arrivals = inHalf(t.starts.sortedValues());
-  if (arrivals < MIN_STEADY_COMPLETIONS) return none;
-  const completions = inHalf(t.ends.sortedValues());
-  // the rate too: a half that happened to draw few arrivals hides a backlog from the first half
-  return { keptUpShare: completions / arrivals, keptUpRate: completions / (span / 2000) };
 }

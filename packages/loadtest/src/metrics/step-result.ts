@@ -71,19 +71,30 @@ export interface Throughput {
    */
   readonly steadyRequestsPerSec: number;
   /**
-   * Completions over arrivals in the second half of the sending span: about 1 when the service
-   * keeps up with the offered load, its capacity over the offered rate when it falls behind;
-   * null when the half holds fewer than 10 arrivals or the quickest requests take half the span.
-   * What `--find-max` reads to tell a rate the service sustains from one it only survived.
+   * Completions over arrivals in the second half of the sending span, a request that ended
+   * after the last start within the first half's longest latency of its own start counted as
+   * completed, and requests that failed other than by a timeout or a drop left out: 1 or a
+   * little above when the service keeps up with the offered load, its capacity over the offered
+   * rate when it falls behind; null when the half holds fewer than 10 such arrivals or the
+   * first half's quickest requests take half the span. What `--find-max` reads to tell a rate
+   * the service sustains from one it only survived.
    */
   readonly keptUpShare: number | null;
   /**
-   * Completions per second in that same second half (null when `keptUpShare` is): `--find-max`
-   * holds it against the step's scheduled rate, since a half that drew few Poisson arrivals
-   * reads a share near 1 while a backlog from the first half drains at the service's capacity.
+   * Completions per second in that same second half, none added for ending in time (null when
+   * `keptUpShare` is): `--find-max` holds it against the step's scheduled rate, since a half
+   * that drew few Poisson arrivals reads a share near 1 while a backlog from the first half
+   * drains at the service's capacity.
    * Optional: results written before it was added lack it.
    */
   readonly keptUpRate?: number | null;
+  /**
+   * The requests scheduled in that second half (`scheduled`) and those of them that failed for
+   * a cause other than queueing (`failed`: not a timeout, not dropped), when any did: a service
+   * whose requests failed answered fewer than arrived without queueing them. Absent when none
+   * failed so, and in results written before it was added.
+   */
+  readonly keptUpFailures?: { readonly failed: number; readonly scheduled: number };
   readonly outputTokensPerSec: number;
   readonly inputTokensPerSec: number;
   /**

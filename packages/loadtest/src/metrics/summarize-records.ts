@@ -1,8 +1,9 @@
 import type { Slo, SloMetric } from '../slo/parse-slo.js';
 import { type Distribution, distribution } from './distribution.js';
+import { keptUpFigures } from './kept-up-figures.js';
 import type { LoadRecord } from './load-record.js';
 import { tallyRecords } from './record-tally.js';
-import { keptUpFigures, spanStart, steadyRate } from './send-span.js';
+import { spanStart, steadyRate } from './send-span.js';
 import { qualityOf } from './step-quality.js';
 import type {
   Goodput,

@@ -56,13 +56,16 @@ export function tokenCountNote(result: LoadTestResult): string | undefined {
  * of the sending span are the arrivals of that half shifted back by about one latency, so the
  * share misses by the difference of two Poisson counts of `rate x latency` arrivals each, over
  * the half's N arrivals: sd = sqrt(2 x rate x latency) / N (latency: e2e p50; N: half the
- * measured requests).
+ * measured requests), `rate x latency` at most N.
  */
 function shareSpread(step: StepResult): number {
   const rate = step.profile.rate ?? 0;
   const latencyS = (step.latencyMs.e2e.p50 ?? 0) / 1000;
   const half = measuredRequests(step.requests) / 2;
-  return half > 0 ? Math.sqrt(2 * rate * latencyS) / half : Number.POSITIVE_INFINITY;
+  // no more than the half's arrivals wait at either end: the p50 of a service far behind is
+  // its queue's (7.5 s in a 3-s step at 20/s), which hid a share of 0.14
+  const waiting = Math.min(rate * latencyS, half);
+  return half > 0 ? Math.sqrt(2 * waiting) / half : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -92,7 +95,9 @@ export function keptUpShareShortfall(step: StepResult): string | undefined {
  * ({@link keptUpShareShortfall}), for a single `--rate` run and a sweep's rate steps alike
  * (`--find-max` counts its steps by its own rule, in its answer): such a step is a valid
  * measurement, but its queue grew through it, so its latencies describe its duration only.
- * A `--rate 60` step against a 40/s server read 38.7 requests/s with no word of it.
+ * A `--rate 60` step against a 40/s server read 38.7 requests/s with no word of it. A step whose
+ * completions fell short because requests failed without queueing (refused connections, HTTP
+ * errors) gets a sentence that says so instead.
  *
  * @param result - a load test's result
  * @returns the sentences, none when every rate step kept up
@@ -105,16 +110,31 @@ export function fellBehindNotes(result: LoadTestResult): string[] {
   if (result.profile.kind === 'find-max') return [];
   return (result.steps ?? [result]).flatMap((s, i) => {
     const why = keptUpShareShortfall(s);
+    if (why === undefined) {
+      const failed = failedShortNote(s, i);
+      return failed === undefined ? [] : [failed];
+    }
     // late sends complete late too, which lowers the share without the service's help
     const late = s.harness.saturated
       ? ' The generator also sent late in this step, which lowers the share by itself.'
       : '';
-    return why === undefined
-      ? []
-      : [
-          `Step ${i}: the service fell behind its rate (${why}): latency grows with the run's length (requests queued faster than they were answered), so its percentiles describe this duration only, and its req/s is about what the service could complete, not the rate offered.${late}`,
-        ];
+    return [
+      `Step ${i}: the service fell behind its rate (${why}): latency grows with the run's length (requests queued faster than they were answered), so its percentiles describe this duration only, and its req/s is about what the service could complete, not the rate offered.${late}`,
+    ];
   });
+}
+
+/**
+ * A rate step's sentence when requests that failed without queueing (a refused connection, an
+ * HTTP error: `throughput.keptUpFailures`) are what kept its completions short of its rate, at
+ * least {@link KEPT_UP_SHARE}'s complement of the second half's requests: a server killed
+ * mid-run read "fell behind … requests queued" for 91 refused connections.
+ */
+function failedShortNote(step: StepResult, index: number): string | undefined {
+  const f = step.throughput.keptUpFailures;
+  if (step.profile.kind !== 'rate' || f === undefined || !(f.scheduled > 0)) return undefined;
+  if (f.failed / f.scheduled <= 1 - KEPT_UP_SHARE) return undefined;
+  return `Step ${index}: the service completed less than its rate because requests failed, not because they queued (${f.failed} of the ${f.scheduled} requests scheduled in the second half of its sending failed other than by a timeout); its latency figures describe the requests that succeeded.`;
 }
 
 /**

@@ -103,6 +103,8 @@ export const KEPT_UP_RATE_SHARE = 0.98;
  * second there against its scheduled rate (`throughput.keptUpRate`). The share alone passed a
  * step whose second half happened to draw few Poisson arrivals: at 84/s against an 80/s server
  * it read 0.983 (119 arrivals there, 134 in the first half) while the step completed 78.96/s.
+ * The rate is held against the share of the half's requests that did not fail without
+ * queueing (`throughput.keptUpFailures`): refused connections are failures, not a backlog.
  *
  * @param step - the rate step
  * @param offered - its scheduled rate
@@ -118,7 +120,10 @@ export function keptUpShortfall(step: StepResult, offered: number): string | und
   if (share === null || share === undefined) return undefined;
   if (share < KEPT_UP_SHARE) return `kept up ${share.toFixed(2)} < ${KEPT_UP_SHARE}`;
   if (rate === null || rate === undefined || !(offered > 0)) return undefined;
-  const ofRate = rate / offered;
+  // requests that failed without queueing (refused, an HTTP error) are no rate it fell short of
+  const f = step.throughput.keptUpFailures;
+  const answerable = f === undefined || !(f.scheduled > 0) ? 1 : 1 - f.failed / f.scheduled;
+  const ofRate = rate / (offered * answerable);
   if (ofRate < KEPT_UP_RATE_SHARE)
     return `completed ${ofRate.toFixed(2)}x its rate < ${KEPT_UP_RATE_SHARE}`;
   return undefined;
