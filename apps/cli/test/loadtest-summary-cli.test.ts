@@ -135,6 +135,29 @@ describe('what a run says beside its figures', () => {
       /^loadtest step 1 of 3 \(concurrency 64\) done: \d+ completed, .*, SLO (met|missed)/m,
     );
     expect(stderr).toMatch(/^loadtest step 2 of 3 \(rate [\d.]+\/s poisson\) done: /m);
+    // the answer on stderr too, as a single step's notes are: the JSON is no terminal reading
+    expect(stderr).toMatch(/^assay loadtest: note: Largest rate measured within the SLO: /m);
+    expect(stderr).toContain(
+      `Throughput step (step 1: concurrency 64): achieved ${answer.throughputStep!.requestsPerSec.toFixed(2)} requests/s`,
+    );
+  }, 60_000);
+
+  test('a sweep written to --out as JSON says on stderr which steps missed the SLO', async () => {
+    const out = join(dir, 'sweep-miss.json');
+    const { code, stdout, stderr } = await loadtest([
+      ...['--sweep', '1', '--requests', '20', '--max-tokens', '10', '--ignore-eos'],
+      ...['--slo', 'e2e_p99<=1', '--out', out, '-q'],
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    const result = JSON.parse(readFileSync(out, 'utf8')) as LoadTestResult;
+    const missed = result.steps!.flatMap((s, i) => (s.sloPassed?.passed === false ? [i] : []));
+    expect(missed.length).toBeGreaterThan(0);
+    for (const i of missed)
+      expect(stderr).toMatch(
+        new RegExp(`^assay loadtest: note: Step ${i} misses the SLO: e2e_p99 = `, 'm'),
+      );
+    expect(stderr).toMatch(/^assay loadtest: note: No valid step met the SLO/m);
   }, 60_000);
 
   test('validity and the SLO verdict have a column each, as in the HTML report', async () => {

@@ -141,6 +141,38 @@ function notes(result: LoadTestResult): string[] {
 }
 
 /**
+ * The notes that the table and Markdown print under their figures and JSON output does not
+ * hold, for `assay loadtest` to write on stderr with JSON: a sweep's or search's answer, a
+ * service that fell behind its rate, each step of a sweep or search that missed its SLO (a
+ * single step's miss has its own line, with its exit code), then {@link summaryWarnings}.
+ * Before, `--find-max --out fm.json` printed its progress and no answer.
+ *
+ * @param result - the run's results
+ * @returns the sentences, in the table's order
+ * @example
+ * ```ts
+ * for (const n of jsonNotes(result)) process.stderr.write(`assay loadtest: note: ${n}\n`);
+ * ```
+ */
+export function jsonNotes(result: LoadTestResult): string[] {
+  // a search that found no rate says so with its exit code
+  const noRate = result.maxRate !== undefined && result.maxRate.rate === 0;
+  const answer = noRate ? undefined : (maxRateLine(result) ?? sweepAnswer(result));
+  const misses =
+    result.steps === undefined
+      ? []
+      : result.steps.flatMap((s, i) =>
+          s.sloPassed !== undefined && !s.sloPassed.passed ? [sloMissLine(s, i)] : [],
+        );
+  return [
+    ...(answer === undefined ? [] : [answer]),
+    ...fellBehindNotes(result),
+    ...misses,
+    ...summaryWarnings(result),
+  ];
+}
+
+/**
  * The notes that a reader of the JSON output would not otherwise see (`assay loadtest` writes
  * them to stderr then): token counts that rest on no usage and no tokenizer, answers whose
  * decode timing was not observable, warm-up requests that asked measured items.

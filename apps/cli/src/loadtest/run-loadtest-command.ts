@@ -4,7 +4,6 @@ import {
   type AnswerJudge,
   aboveCapacityWarning,
   cutOffWaitClause,
-  fellBehindNotes,
   LoadTestError,
   type LoadTestResult,
   loadDatasetWorkload,
@@ -28,12 +27,7 @@ import { relativePathHintLine } from '../errors/relative-path-hint.js';
 import { isClientConfigError } from '../errors/report-error.js';
 import { clientErrorLine } from './client-error-line.js';
 import { type LoadtestFlags, loadTestOptionsFromFlags, withConfigFile } from './loadtest-flags.js';
-import {
-  loadtestMarkdown,
-  loadtestTable,
-  sloMissLine,
-  summaryWarnings,
-} from './loadtest-format.js';
+import { jsonNotes, loadtestMarkdown, loadtestTable, sloMissLine } from './loadtest-format.js';
 import { progressLine, stepCountOf, stepDoneLine } from './loadtest-progress.js';
 import { checkOutputs, type Format, pickFormat } from './output-choice.js';
 import { prepareOutputs } from './output-paths.js';
@@ -221,11 +215,10 @@ function render(result: LoadTestResult, format: Format): string {
 
 /**
  * The notes that the table and Markdown print under their figures, on stderr for JSON output
- * (which holds only the figures): a service that fell behind its rate, token counts that rest
- * on no usage or tokenizer, decode timing not observable.
+ * (which holds only the figures): {@link jsonNotes}.
  */
 function writeJsonNotes(result: LoadTestResult): void {
-  for (const w of [...fellBehindNotes(result), ...summaryWarnings(result)])
+  for (const w of jsonNotes(result))
     process.stderr.write(
       `assay loadtest: ${w.startsWith('Warning: ') ? `warning: ${w.slice(9)}` : `note: ${w}`}\n`,
     );
