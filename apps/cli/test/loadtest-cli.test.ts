@@ -108,6 +108,11 @@ describe('assay loadtest refuses bad flags before any request', () => {
       /^assay loadtest: --dataset '.*prompts\.txt' cannot be read: its extension names no format; --dataset reads csv, tsv, jsonl, arrow, parquet files, told apart by their extension \(e\.g\. prompts\.jsonl\), or builtin:spam-assassin\.$/m,
     ],
     [
+      // it was ignored without a word
+      ['--rate', '5', '--score', 'run.yaml', '--prompt-column', 'text'],
+      /^assay loadtest: --prompt-column 'text' cannot be combined with --score, which takes its prompts from the run config's data set; drop --prompt-column \(a data set file's text column is the run config's dataset\.columns\.text\)\.$/m,
+    ],
+    [
       ['--rate', '5', '--prompt-tokens', '100', '--prompt-column', 'text'],
       /^assay loadtest: --prompt-column needs --dataset <file>; --prompt-tokens makes synthetic prompts, which have no column\.$/m,
     ],

@@ -89,7 +89,7 @@ function refuseSameFile(flags: LoadtestFlags): void {
 
 /**
  * Checks the output flags before any request: the records' and report's extensions, two
- * outputs naming one file, and `--score` with a workload of its own.
+ * outputs naming one file, and `--score` with a workload or a prompt column of its own.
  *
  * @param flags - the flags (config file merged)
  * @throws LoadTestError `INVALID_OPTION` naming the flag
@@ -114,5 +114,11 @@ export function checkOutputs(flags: LoadtestFlags): void {
     refuse(
       '--score takes its prompts from the run config; drop --dataset / --prompt-tokens.',
       '--score',
+    );
+  // it was ignored without a word: the run config's data set names its own prompt column
+  if (flags.score !== undefined && flags.promptColumn !== undefined)
+    refuse(
+      `--prompt-column '${flags.promptColumn}' cannot be combined with --score, which takes its prompts from the run config's data set; drop --prompt-column (a data set file's text column is the run config's dataset.columns.text).`,
+      '--prompt-column',
     );
 }
