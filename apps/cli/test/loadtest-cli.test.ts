@@ -215,7 +215,7 @@ describe('assay loadtest against the model server', () => {
     ]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/TTFT p50/);
-    expect(stdout).toMatch(/10\/s constant/);
+    expect(stdout).toMatch(/10\.00\/s constant/);
     expect(stderr).toMatch(/loadtest step 0: \d+\.\d s, [\d.]+ req\/s, in flight \d+/);
   });
 

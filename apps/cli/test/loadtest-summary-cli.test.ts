@@ -125,6 +125,15 @@ describe('what a run says beside its figures', () => {
       expect(text).toContain(
         `Throughput step (step 1: concurrency 64): achieved ${answer.throughputStep!.requestsPerSec.toFixed(2)} requests/s`,
       );
+    // Markdown: words left, numbers right; a sweep's rates with two decimals each
+    const md = loadtestMarkdown(result).split('\n');
+    const header = md.findIndex((l) => l.startsWith('| step |'));
+    const cells = (l: string) => l.slice(2, -2).split(' | ');
+    const align = new Map(cells(md[header]!).map((h, i) => [h, cells(md[header + 1]!)[i]]));
+    for (const h of ['step', 'load', 'valid', 'SLO']) expect(align.get(h), h).toBe('---');
+    for (const h of ['done', 'req/s', 'e2e p99', 'goodput']) expect(align.get(h), h).toBe('---:');
+    for (const s of result.steps!.filter((s) => s.profile.kind === 'rate'))
+      expect(loadtestTable(result)).toContain(`${s.profile.rate!.toFixed(2)}/s poisson`);
     const rows = tableRows(loadtestTable(result));
     const head = rows[0]!;
     const all = rows.find((r) => r[0] === 'all (pooled)')!;

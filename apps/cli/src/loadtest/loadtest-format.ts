@@ -37,6 +37,9 @@ const HEADER = [
   'SLO',
 ];
 
+/** Columns of words, left-aligned in Markdown (numbers are right-aligned). */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(['step', 'load', 'valid', 'SLO']);
+
 function ms(v: number | null): string {
   return v === null ? '-' : v >= 100 ? v.toFixed(0) : v.toFixed(1);
 }
@@ -45,9 +48,10 @@ function load(s: StepResult): string {
   const p = s.profile;
   if (p.kind === 'concurrency') return `c=${p.concurrency}`;
   if (p.kind === 'rate') {
+    // two decimals, so a sweep's rates line up (22.4/s beside 13.66/s read as one digit fewer);
     // a rate below 0.01/s keeps two significant digits (1e-6 read as '0/s')
     const r = p.rate ?? 0;
-    return `${r >= 0.01 ? +r.toFixed(2) : +r.toPrecision(2)}/s ${p.arrival}`;
+    return `${r >= 0.01 ? r.toFixed(2) : +r.toPrecision(2)}/s ${p.arrival}`;
   }
   return p.kind;
 }
@@ -215,7 +219,7 @@ export function loadtestMarkdown(result: LoadTestResult): string {
     '# assay loadtest',
     '',
     `| ${HEADER.join(' | ')} |`,
-    `| ${HEADER.map((_, i) => (i < 2 ? '---' : '---:')).join(' | ')} |`,
+    `| ${HEADER.map((h) => (TEXT_COLUMNS.has(h) ? '---' : '---:')).join(' | ')} |`,
     ...rows(result).map((r) => `| ${r.map(esc).join(' | ')} |`),
     '',
     ...notes(result).map((n) => (n.startsWith('  - ') ? n.slice(2) : n)),
