@@ -140,8 +140,8 @@ test('--sweep spaces its rates up to the capacity a short closed-loop step susta
   const { requestsPerSec, steadyRequestsPerSec } = throughputStep.throughput;
   expect(requestsPerSec).toBeLessThan(0.85 * steadyRequestsPerSec);
   expect(steadyRequestsPerSec).toBeGreaterThan(36);
-  // the drain's 64 answers counted would read 53
-  expect(steadyRequestsPerSec).toBeLessThan(44);
+  // the drain's 64 answers counted would read 53; 44.3 was seen on a loaded 2-core machine
+  expect(steadyRequestsPerSec).toBeLessThan(48);
   // the two rates lie evenly between the synchronous step's rate and the sustained capacity
   const sync = sustainedRate(result.steps![0]!);
   const top = sustainedRate(throughputStep);
