@@ -40,9 +40,9 @@ describe('runner messages in the command line words', () => {
 
   test('assay score names the file of a data row, once, and drops the library option name', () => {
     const m =
-      'Column "p" (y_pred) has a missing (null, empty or NaN) value at data row 2; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.';
+      'Column "p" (y_pred) has a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) value at data row 2; fix the data or pass --drop-missing (dropMissing: true) to drop such rows.';
     expect(scoreErrorText(m, 'p', 'm.csv')).toBe(
-      'Column "p" (y_pred) has a missing (null, empty or NaN) value at data row 2 of m.csv; fix the data or pass --drop-missing to drop such rows.',
+      'Column "p" (y_pred) has a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) value at data row 2 of m.csv; fix the data or pass --drop-missing to drop such rows.',
     );
     const read = 'Column "s" has the non-numeric value "abc" at line 3 (data row 2) of x.csv';
     expect(scoreErrorText(read, 's', 'x.csv')).toBe(read);

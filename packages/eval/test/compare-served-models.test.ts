@@ -122,4 +122,12 @@ describe('servedModelNotes', () => {
     ]);
     expect(caveat).toBe("the candidate's service named another model than the m2 asked for");
   });
+
+  it('both sides asked for the same id and were answered by another: the caveat names both', () => {
+    const a = { results: results('m2', 'm1') as never, model: 'nb' };
+    const b = { results: results('m2', 'm1') as never, model: 'nb' };
+    const { notes, caveat } = servedModelNotes(a, b);
+    expect(notes).toHaveLength(2);
+    expect(caveat).toBe('the services of both runs named other models than those asked for');
+  });
 });

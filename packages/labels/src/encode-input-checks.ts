@@ -72,7 +72,7 @@ export function encodeOptionsOrder(options: unknown): ClassOrder {
  * try {
  *   checkLabelColumn('ab', 'y');
  * } catch (error) {
- *   error.message; // 'y must be an array, a typed array or an Arrow vector of labels, got the string "ab"; a string is not read as a column of its characters.'
+ *   error.message; // 'y must be an array, a typed array, an Arrow vector or another array-like of labels, got the string "ab"; a string is not read as a column of its characters.'
  * }
  * ```
  */
@@ -80,7 +80,19 @@ export function checkLabelColumn(values: unknown, argument: string): void {
   if (Array.isArray(values)) return;
   if (ArrayBuffer.isView(values) && !(values instanceof DataView)) return;
   if (isArrowVector(values)) return;
-  throw notAColumn(values, argument, 'an array, a typed array or an Arrow vector of labels');
+  // the type is ArrayLike: an object with a whole-number length is one (not a string)
+  if (isArrayLike(values)) return;
+  throw notAColumn(
+    values,
+    argument,
+    'an array, a typed array, an Arrow vector or another array-like of labels',
+  );
+}
+
+function isArrayLike(values: unknown): boolean {
+  if (values === null || typeof values !== 'object') return false;
+  const length = (values as { length?: unknown }).length;
+  return typeof length === 'number' && Number.isSafeInteger(length) && length >= 0;
 }
 
 /**

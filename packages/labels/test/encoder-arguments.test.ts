@@ -78,15 +78,22 @@ describe('a column must be a column of labels', () => {
     expect(error.code).toBe('MIXED_LABEL_TYPES');
     expect(error.path).toBe('y');
     expect(error.message).toBe(
-      'y must be an array, a typed array or an Arrow vector of labels, got the string "ab"; a string is not read as a column of its characters.',
+      'y must be an array, a typed array, an Arrow vector or another array-like of labels, got the string "ab"; a string is not read as a column of its characters.',
     );
   });
 
-  test('null, a number and a plain object are refused, naming the column', () => {
+  test('an array-like object is a column, as LabelInput (ArrayLike) says', () => {
+    const arrayLike = { length: 2, 0: 'b', 1: 'a' } as unknown as LabelInput;
+    const encoded = encodeLabelColumns([['y', arrayLike]]);
+    expect([...encoded.classes]).toEqual(['a', 'b']);
+  });
+
+  test('null, a number and a plain object without a length are refused, naming the column', () => {
     for (const [value, shown] of [
       [null, 'null'],
       [3, '3'],
-      [{ length: 1, 0: 'a' }, 'an object'],
+      [{ 0: 'a' }, 'an object'],
+      [{ length: -1 }, 'an object'],
     ] as const) {
       const error = thrown(() =>
         encodeLabelColumns([

@@ -137,6 +137,7 @@ describe('a model comparison whose paired items were all answered alike', () => 
     expect(md).toContain(`- ${zero.replaceAll('_', '\\_').replace('[0, 0]', '\\[0, 0\\]')}`);
     const html = htmlReport(alike());
     expect(html).toContain('<br><span class="note">Clopper-Pearson</span>');
+    expect(html).toContain('95% CI (bootstrap; Clopper-Pearson where marked)</th>');
     expect(html).toContain(`<p class="note">${bound.replaceAll("'", '&#39;')}</p>`);
   });
 

@@ -36,7 +36,7 @@ describe('a missing value in a file is named by line and column, as a non-numeri
     expect(error.code).toBe('MISSING_VALUE');
     expect(error.path).toBe('p');
     expect(error.message).toContain(
-      `Column "p" (y_pred) has a missing (null, empty or NaN) value at line 3 (data row 2) of ${file};`,
+      `Column "p" (y_pred) has a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) value at line 3 (data row 2) of ${file};`,
     );
   });
 
@@ -56,7 +56,7 @@ describe('a missing value in a file is named by line and column, as a non-numeri
     const error = await scoreError(file, { yTrue: 'y', yPred: 'p', yScore: 's' });
     expect(error.path).toBe('s');
     expect(error.message).toContain(
-      `Column "s" (y_score) has a missing (null, empty or NaN) value at line 4 (data row 2) of ${file};`,
+      `Column "s" (y_score) has a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) value at line 4 (data row 2) of ${file};`,
     );
   });
 

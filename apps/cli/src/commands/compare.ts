@@ -98,7 +98,10 @@ export function registerCompareCommand(program: Command): void {
       share,
     )
     .option('--fdr', 'adjust across gated metrics with Benjamini-Hochberg instead of Holm')
-    .option('--allow-different-data', 'compare runs of different tasks, label sets or data sets')
+    .option(
+      '--allow-different-data',
+      'compare runs of different label sets or data sets (never of another task type)',
+    )
     .addOption(
       new Option(
         '--format <format>',

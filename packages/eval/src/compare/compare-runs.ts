@@ -22,7 +22,6 @@ import { applyRules, type DecisionRules, decide } from './decide-compare.js';
 import { type ComparedRun, loadComparedRun } from './load-compared-run.js';
 import { marginNotes } from './margin-notes.js';
 import { zeroWidthCaveats } from './monte-carlo-note.js';
-import { notComparedCauses } from './not-compared.js';
 import { pairRuns } from './pair-runs.js';
 import { servedModelNotes } from './served-model-notes.js';
 import { serviceComparison } from './service-comparison.js';

@@ -56,6 +56,9 @@ export function servedModelNotes(
     );
     return { notes, caveat };
   }
+  if (a.mismatch !== null && b.mismatch !== null) {
+    return { notes, caveat: 'the services of both runs named other models than those asked for' };
+  }
   const side = b.mismatch !== null ? b : a;
   const role = b.mismatch !== null ? 'candidate' : 'baseline';
   return {

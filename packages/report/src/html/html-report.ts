@@ -144,6 +144,9 @@ function comparisonsSection(r: RunResults): string {
   if (r.comparisons.length === 0) return '';
   const ci = Math.round(r.evaluation.ci * 100);
   const holm = r.models.length > 2;
+  const bounded = r.comparisons.some((c) =>
+    Object.values(c.metrics).some((d) => d.interval === 'clopper-pearson'),
+  );
   const rows = r.comparisons.flatMap((c) =>
     Object.entries(c.metrics).map(([metric, d], i) => {
       const mc =
@@ -164,7 +167,7 @@ function comparisonsSection(r: RunResults): string {
   );
   // each p says which test it is from: the bootstrap's for every metric (accuracy included),
   // McNemar's exact test in a column of its own
-  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Every metric, accuracy included: paired bootstrap (${r.evaluation.bootstrap} resamples), its ${ci}% CI and its p in the <em>bootstrap p</em> column. Accuracy also: McNemar's exact test on discordant pairs (only A right / only B right), its p in the <em>McNemar's exact test</em> column${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI (bootstrap)</th><th class="num">bootstrap p</th><th class="num">McNemar's exact test (accuracy): only A / only B right</th></tr></thead><tbody>${rows.join('')}</tbody></table>${comparisonIntervalNotes(
+  return `<h2>Model vs model</h2><p class="note">Differences are B − A on the same items. Every metric, accuracy included: paired bootstrap (${r.evaluation.bootstrap} resamples), its ${ci}% CI and its p in the <em>bootstrap p</em> column. Accuracy also: McNemar's exact test on discordant pairs (only A right / only B right), its p in the <em>McNemar's exact test</em> column${holm ? '; p-values Holm-corrected across the model pairs' : ''}.</p><table class="comparisons"><thead><tr><th>comparison</th><th>metric</th><th class="num">Δ</th><th class="num">${ci}% CI (bootstrap${bounded ? '; Clopper-Pearson where marked' : ''})</th><th class="num">bootstrap p</th><th class="num">McNemar's exact test (accuracy): only A / only B right</th></tr></thead><tbody>${rows.join('')}</tbody></table>${comparisonIntervalNotes(
     r,
   )
     .map((n) => `<p class="note">${h(n)}.</p>`)

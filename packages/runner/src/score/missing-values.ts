@@ -171,8 +171,8 @@ export function handleMissing(
     const { role, column, row } = first;
     const what =
       column.kind === 'label'
-        ? 'a missing (null, empty or NaN) label'
-        : 'a missing (null, empty or NaN) value';
+        ? 'a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) label'
+        : 'a missing (null, empty, NaN, or a CSV marker such as NA, N/A or None) value';
     throw new MissingValueError(`${describeColumn(role, column)} has ${what}`, row, column.name);
   }
   const drop = new Uint8Array(raw.n);
