@@ -42,3 +42,25 @@ test('a stray letter in a 0/1 column is named with its line', async () => {
     'warning: Column "y" (y_true) holds numbers except for "O" (O for 0?) in 1 row(s), the first at line 11 (data row 10) of',
   );
 });
+
+test('--labels keeps the spaces of a label written in double quotes, and the headline quotes it', async () => {
+  const { code, stdout } = await assay([
+    ...args,
+    '--labels',
+    '"ham ", ham ,spam',
+    '--pos-label',
+    'ham ',
+    '--metrics',
+    'f1_macro',
+    '--format',
+    'table',
+  ]);
+  expect(code).toBe(0);
+  // the quoted entry is read as JSON, the others trimmed
+  expect(stdout).toContain('positive class "ham " · labels "ham ", ham, spam');
+  const json = await assay([...args, '--labels', '"ham ",ham', '--format', 'json']);
+  expect(JSON.parse(json.stdout).settings.labels).toEqual(['ham ', 'ham']);
+  const open = await assay([...args, '--labels', '"ham ,ham']);
+  expect(open.code).toBe(2);
+  expect(open.stderr).toContain('The quoted label starting at character 1 of');
+});

@@ -96,7 +96,7 @@ function addScoreOptions(command: Command): Command {
     )
     .option(
       '--labels <list>',
-      "comma-separated labels that averaged and per-label metrics range over, in this order (scikit-learn's labels=; default: the labels present)",
+      "comma-separated labels that averaged and per-label metrics range over, in this order (scikit-learn's labels=; default: the labels present); each is trimmed, except one in double quotes, read as a JSON string: '\" spam \",ham'",
       labelList,
     )
     .addOption(

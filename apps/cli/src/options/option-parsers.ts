@@ -30,20 +30,66 @@ export function level(text: string): number {
   return v;
 }
 
+/** A JSON string's value, or null where it is none (`"\\q"`). */
+function jsonString(text: string): string | null {
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The entries of a `--labels` value: split at commas and trimmed, except an entry written in
+ * double quotes, which is read as a JSON string (`" spam "` keeps its spaces, `"a,b"` its
+ * comma), as `--pos-label`'s suggestions and the reports quote such labels.
+ */
+function labelEntries(text: string): string[] {
+  const entries: string[] = [];
+  let i = 0;
+  while (i <= text.length) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] === '"') {
+      let end = i + 1;
+      while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const after = text.slice(end + 1).match(/^\s*(,|$)/);
+      const label = end < text.length && after !== null ? jsonString(text.slice(i, end + 1)) : null;
+      if (label !== null && after !== null) {
+        entries.push(label);
+        i = end + 1 + after[0].length;
+        if (after[1] === '') break;
+        continue;
+      }
+      throw new InvalidArgumentError(
+        `The quoted label starting at character ${i + 1} of '${text}' is not closed by a quote followed by a comma or the end; write a label with spaces or commas as a JSON string, e.g. " spam ",ham.`,
+      );
+    }
+    const comma = text.indexOf(',', i);
+    const end = comma < 0 ? text.length : comma;
+    entries.push(text.slice(i, end).trim());
+    if (comma < 0) break;
+    i = comma + 1;
+  }
+  return entries;
+}
+
 /**
  * Parses a comma-separated list of labels (`--labels`), where an empty entry is refused: a
- * label cannot be empty, and `cat,,ant` was read as `cat,ant` without a word.
+ * label cannot be empty, and `cat,,ant` was read as `cat,ant` without a word. Entries are
+ * trimmed (`cat, ant`); one in double quotes is read as a JSON string and keeps its spaces and
+ * commas (`" spam ",ham`).
  *
  * @param text - the flag's value
- * @returns the entries, trimmed
- * @throws InvalidArgumentError naming the empty entry's position
+ * @returns the entries
+ * @throws InvalidArgumentError naming the empty entry's position, or a quote not closed
  * @example
  * ```ts
  * labelList('cat, ant'); // ['cat', 'ant']
+ * labelList('" spam ",ham'); // [' spam ', 'ham']
  * ```
  */
 export function labelList(text: string): string[] {
-  const entries = text.split(',').map((s) => s.trim());
+  const entries = labelEntries(text);
   const empty = entries.indexOf('');
   if (empty >= 0)
     throw new InvalidArgumentError(

@@ -1,5 +1,5 @@
 import { formatValue } from '@assay/report/text';
-import type { ScoreReport } from '@assay/runner/scoring';
+import { labelText, type ScoreReport } from '@assay/runner/scoring';
 import { intervalText } from './interval-text.js';
 
 /**
@@ -151,8 +151,9 @@ export function headline(report: ScoreReport): string {
   if (report.task === 'classification')
     parts.push(counted(report.labels.length, 'class', 'classes'));
   const { posLabel, labels, weighted } = report.settings;
-  if (posLabel !== undefined) parts.push(`positive class ${String(posLabel)}`);
-  if (labels !== undefined) parts.push(`labels ${labels.map(String).join(', ')}`);
+  // quoted where whitespace would hide it, as the confusion matrix shows the same labels
+  if (posLabel !== undefined) parts.push(`positive class ${labelText(posLabel)}`);
+  if (labels !== undefined) parts.push(`labels ${labels.map(labelText).join(', ')}`);
   if (weighted === true) parts.push('weighted rows');
   const generation = report.settings.generation;
   if (generation !== undefined) {
