@@ -63,6 +63,17 @@ describe('workloads', () => {
     await expect(loadDatasetWorkload(join(dir, 'missing.jsonl'))).rejects.toThrow(LoadTestError);
   });
 
+  test('a blank prompt is refused naming its rows: it would be sent as a request without input', async () => {
+    const blank = join(dir, 'blank.csv');
+    writeFileSync(blank, 'prompt\n""\nhello\n"   "\nworld\n');
+    const error = await loadDatasetWorkload(blank).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoadTestError);
+    expect((error as LoadTestError).path).toBe('prompt-column');
+    expect((error as LoadTestError).message).toBe(
+      `--dataset '${blank}' has an empty or blank prompt in column 'prompt' (--prompt-column) in 2 of 4 data rows (1, 3); each would be sent as a request without input: fill them in or remove those rows.`,
+    );
+  });
+
   test.each(['csv', 'tsv', 'jsonl', 'arrow', 'parquet'])(
     'a .%s file is read by its extension, prompts and labels in file order',
     async (ext) => {

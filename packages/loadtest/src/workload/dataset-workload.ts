@@ -57,6 +57,22 @@ async function read(dataset: string, columns: Map<string, ColumnKind>): Promise<
   }
 }
 
+/**
+ * A blank prompt (an empty CSV cell, `""`, spaces) would be sent as a request without input,
+ * measuring a service that answers nothing in particular: refused, naming the rows.
+ */
+function refuseBlankPrompts(dataset: string, column: string, prompts: readonly string[]): void {
+  const blank = prompts.flatMap((p, i) => (p.trim() === '' ? [i + 1] : []));
+  if (blank.length === 0) return;
+  const named = blank.slice(0, 5).join(', ');
+  const more = blank.length > 5 ? `, and ${blank.length - 5} more` : '';
+  throw new LoadTestError(
+    'INVALID_DATASET',
+    `--dataset '${dataset}' has an empty or blank prompt in column '${column}' (--prompt-column) in ${blank.length} of ${prompts.length} data rows (${named}${more}); each would be sent as a request without input: fill them in or remove those rows.`,
+    'prompt-column',
+  );
+}
+
 function asText(value: TextValue | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -78,7 +94,7 @@ function asText(value: TextValue | undefined): string | undefined {
  * @returns the workload
  * @throws {@link LoadTestError} `INVALID_DATASET`: an unknown built-in or extension, an
  *   unreadable or empty file, a missing prompt column (path `prompt-column`, the message
- *   lists the columns found) or a row without a prompt
+ *   lists the columns found), a row without a prompt, or a prompt empty or blank
  * @example
  * ```ts
  * (await loadDatasetWorkload('builtin:spam-assassin')).prompts.length; // 2796
@@ -115,5 +131,6 @@ export async function loadDatasetWorkload(
   if (prompts.length === 0) {
     throw new LoadTestError('INVALID_DATASET', `--dataset '${dataset}' has no rows.`, 'dataset');
   }
+  refuseBlankPrompts(dataset, promptColumn, prompts);
   return { prompts, labels, source: dataset };
 }
