@@ -41,3 +41,9 @@ describe('CSV data sets: quotes as pandas reads them', () => {
     );
   });
 });
+
+test('the line counts a CRLF inside a quoted field once', async () => {
+  const path = write('crlf.csv', 'text,label\r\n"two\r\nlines",ham\r\n"x"y,spam\r\n');
+  const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);
+  expect((error as EvaluationError).message).toMatch(/^Line 4 of '.*' has "y" right after/);
+});

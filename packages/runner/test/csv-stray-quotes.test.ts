@@ -35,3 +35,21 @@ test('text after a closing quote in a record of several lines names the line it 
   const error = await runnerRejection(loadColumns(path, { columns: { y: 'label', p: 'label' } }));
   expect(error.message).toContain('line 5 has "z" right after the closing quote');
 });
+
+describe('lines are counted as the file has them, a CRLF inside a quoted field once', () => {
+  // csv-parse counted such a CRLF as two lines: the messages named a line one too late each
+  const crlf = 'y,p,s\r\na,"x\r\ny",0.5\r\nb,"q\r\nr",0.2\r\n';
+
+  test('a non-numeric cell after two quoted line breaks', async () => {
+    const path = files.write(`${crlf}c,d,oops\r\n`);
+    const columns = { y: 'label', p: 'label', s: 'number' } as const;
+    const error = await runnerRejection(loadColumns(path, { columns }));
+    expect(error.message).toContain('"oops" at line 6 (data row 3)');
+  });
+
+  test('text after a closing quote after them', async () => {
+    const path = files.write(`${crlf}c,"d\r\ne"z,0.1\r\n`);
+    const error = await runnerRejection(loadColumns(path, { columns: { y: 'label' } }));
+    expect(error.message).toContain('line 7 has "z" right after the closing quote');
+  });
+});

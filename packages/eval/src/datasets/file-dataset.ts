@@ -1,7 +1,7 @@
 import { access } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
-import { RunnerError, textAfterClosingQuote, utf8FileStream } from '@assay/runner';
+import { csvRecordLines, RunnerError, textAfterClosingQuote, utf8FileStream } from '@assay/runner';
 import { parse } from 'csv-parse';
 import { EvaluationError } from '../errors.js';
 import { loadColumnarDataset } from './columnar-dataset.js';
@@ -58,9 +58,9 @@ interface CsvItem {
  * csv-parse with `relax_quotes` reads `"ab"c` as the text `"ab"c` (pandas: `abc`): such a
  * field is refused, naming its line, as `assay score` refuses it.
  */
-function refuseTextAfterClosingQuote(path: string, item: CsvItem): void {
+function refuseTextAfterClosingQuote(path: string, item: CsvItem, line: number): void {
   if (!item.raw.includes('"')) return;
-  const at = textAfterClosingQuote(item.raw, item.info.lines, ',');
+  const at = textAfterClosingQuote(item.raw, line, ',');
   if (at === undefined) return;
   throw new EvaluationError(
     'UNREADABLE_FILE',
@@ -89,8 +89,9 @@ async function* rawRows(
     );
     // pipe() does not forward errors: an invalid UTF-8 byte must end the loop below
     source.on('error', (error) => parser.destroy(error));
+    const lineOf = csvRecordLines();
     for await (const item of parser as AsyncIterable<CsvItem>) {
-      refuseTextAfterClosingQuote(path, item);
+      refuseTextAfterClosingQuote(path, item, lineOf(item));
       yield item.record;
     }
     return;

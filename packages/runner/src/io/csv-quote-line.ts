@@ -84,3 +84,26 @@ export function textAfterClosingQuote(
   }
   return undefined;
 }
+
+/**
+ * The file's line each csv-parse record ends on, record after record: csv-parse counts the CR
+ * and the LF of a line break inside a quoted field as two lines, so its `info.lines` runs one
+ * ahead per such CRLF before (a message named line 5 for a field on line 4).
+ *
+ * @returns a function of each record in turn (csv-parse's `raw` and `info`), giving its line
+ * @example
+ * const lineOf = csvRecordLines();
+ * lineOf({ raw: 'y,p\r', info: { lines: 1 } }); // 1
+ * lineOf({ raw: 'a,"x\r\ny"\r', info: { lines: 4 } }); // 3
+ */
+export function csvRecordLines(): (item: {
+  readonly raw: string;
+  readonly info: { readonly lines: number };
+}) => number {
+  let extra = 0;
+  return (item) => {
+    const body = item.raw.replace(/(\r\n|\n|\r)$/, '');
+    extra += body.split('\r\n').length - 1;
+    return item.info.lines - extra;
+  };
+}

@@ -6,7 +6,7 @@ import { CellColumnBuilder } from './column-builders.js';
 import { checkColumnsExist, closingQuoteError, emptyFile, readFailure } from './column-errors.js';
 import { CsvFallback } from './csv-bytes.js';
 import { readingLateTextAgain, throwIfLateText } from './csv-late-text.js';
-import { textAfterClosingQuote, unclosedQuoteLine } from './csv-quote-line.js';
+import { csvRecordLines, textAfterClosingQuote, unclosedQuoteLine } from './csv-quote-line.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsvBytes } from './read-csv-bytes.js';
 import { type FileReadPool, readCsvOnPool } from './read-csv-pool.js';
@@ -120,16 +120,18 @@ export async function csvDataRowLine(
   delimiter = ',',
 ): Promise<number | undefined> {
   const parser = csvRecords(file, delimiter);
+  const lineOf = csvRecordLines();
   let width: number | undefined;
   let n = 0;
   try {
     for await (const item of parser) {
+      const line = lineOf(item);
       if (width === undefined) {
         width = item.record.length;
         continue;
       }
       if (skippedRecord(item.record, item.raw, width)) continue;
-      if (n === row) return item.info.lines;
+      if (n === row) return line;
       n++;
     }
   } catch {
@@ -146,14 +148,16 @@ async function streamOnce(
   delimiter: string,
 ): Promise<LoadedTable> {
   const parser = csvRecords(file, delimiter);
+  const lineOf = csvRecordLines();
   let header: string[] | undefined;
   let picks: Pick[] = [];
   let n = 0;
   try {
     for await (const item of parser) {
-      const { record, info } = item;
+      const { record } = item;
+      const line = lineOf(item);
       const after = item.raw.includes('"')
-        ? textAfterClosingQuote(item.raw, info.lines, delimiter)
+        ? textAfterClosingQuote(item.raw, line, delimiter)
         : undefined;
       if (after !== undefined) throw closingQuoteError(file, after);
       if (header === undefined) {
@@ -167,8 +171,8 @@ async function streamOnce(
         continue;
       }
       if (skippedRecord(record, item.raw, header.length)) continue;
-      if (record.length !== header.length) throw raggedRow(file, info.lines, record, header);
-      const where = () => `line ${info.lines} (data row ${n + 1}) of ${file}`;
+      if (record.length !== header.length) throw raggedRow(file, line, record, header);
+      const where = () => `line ${line} (data row ${n + 1}) of ${file}`;
       for (const pick of picks) pick.builder.push(record[pick.index], true, where);
       n++;
     }
