@@ -51,6 +51,8 @@ export function takenOverLine(t: TakenOverEndpoint, dropped: boolean): string {
  * there (`headersFromEnv.X-Gateway-Token`), any other field where the identity has it.
  */
 function configField(model: JournaledEndpoint, field: string): string {
+  // an http-json request's fields are the model's own keys (`template.prompt`, `paths.text`)
+  if (field.startsWith('request.')) return field.slice('request.'.length);
   if (!field.startsWith('headers.')) return field;
   const lower = field.slice('headers.'.length);
   const fromEnv = Object.keys(model.headersFromEnv ?? {}).find((h) => h.toLowerCase() === lower);

@@ -22,6 +22,12 @@ export const EndpointIdentitySchema = z.strictObject({
    * which may be a token); absent in journals written before headers were recorded
    */
   headers: z.record(z.string(), z.string()).optional(),
+  /**
+   * an `http-json` model's request: `requestPath`, the body `template` and the response
+   * `paths` that find the answer (not those of token counts), as configured; absent for other
+   * providers and in journals written before it was recorded (2026-12-07)
+   */
+  request: z.record(z.string(), z.unknown()).optional(),
 });
 
 /** One model's endpoint identity (see {@link EndpointIdentitySchema}). */
@@ -68,6 +74,30 @@ function headerHashes(
   return out;
 }
 
+/** Response paths of token counts only: a change there leaves the answers as they are. */
+const COUNT_PATHS: ReadonlySet<string> = new Set([
+  'inputTokens',
+  'outputTokens',
+  'streamInputTokens',
+  'streamOutputTokens',
+]);
+
+/**
+ * What an `http-json` model's answers depend on besides the base URL and model: the path it
+ * posts to, the body it sends, and where it reads the answer. A change of any of them asked
+ * another question (or read another field) while the journal's answers stayed: a run credited
+ * the new request with 198 answers to the old one.
+ */
+function httpJsonRequest(model: ModelConfig): Record<string, unknown> | undefined {
+  if (model.provider !== 'http-json') return undefined;
+  const paths = Object.entries(model.paths ?? {}).filter(([name]) => !COUNT_PATHS.has(name));
+  return {
+    requestPath: model.requestPath ?? '',
+    template: model.template ?? null,
+    paths: Object.fromEntries(paths),
+  };
+}
+
 /**
  * The endpoint identity of a configured model.
  *
@@ -85,6 +115,7 @@ function headerHashes(
  * endpointIdentity(gateway).headers; // { 'x-gateway-token': 'secret' }
  */
 export function endpointIdentity(model: ModelConfig): EndpointIdentity {
+  const request = httpJsonRequest(model);
   return {
     provider: model.provider,
     baseUrl: model.endpoint ?? normalizedUrl(model.baseUrl),
@@ -94,6 +125,7 @@ export function endpointIdentity(model: ModelConfig): EndpointIdentity {
     // before headers were recorded, whose headers are unknown; no name is in both maps (the
     // schema refuses that)
     headers: headerHashes(model.headers, model.headersFromEnv),
+    ...(request === undefined ? {} : { request }),
   };
 }
 
@@ -122,9 +154,9 @@ export interface IdentityChange {
 /**
  * What differs between two endpoint identities, one entry per field.
  *
- * @remarks A recorded identity without `headers` comes from a journal written before headers
- * were recorded: its headers are unknown, so they are not compared (the run then records
- * this run's, and a later change is refused).
+ * @remarks A recorded identity without `headers` (or an http-json model's `request`) comes
+ * from a journal written before they were recorded: they are unknown, so they are not
+ * compared (the run then records this run's, and a later change is refused).
  * @param before - the identity recorded in the journal
  * @param after - the identity of this run
  * @returns the changed fields, empty when the identities are the same; a header's `from`
@@ -141,7 +173,17 @@ export function identityChanges(
   const a = new Map<string, string>();
   const b = new Map<string, string>();
   flatten(before, '', a);
-  flatten(before.headers === undefined ? { ...after, headers: undefined } : after, '', b);
+  // what a journal written before headers (or an http-json request) were recorded lacks is
+  // unknown there, and not compared
+  flatten(
+    {
+      ...after,
+      ...(before.headers === undefined ? { headers: undefined } : {}),
+      ...(before.request === undefined ? { request: undefined } : {}),
+    },
+    '',
+    b,
+  );
   const fields = [...new Set([...a.keys(), ...b.keys()])];
   // a credential recorded by a hash (journals before it was marked) is the same header
   const same = (field: string): boolean =>

@@ -101,9 +101,9 @@ export function planRequests(
 /**
  * The journal key of one request of one model: the endpoint's identity (provider, base URL or
  * `endpoint` name, model id, generation parameters), the prompt and the sample index. The base
- * URL is in the key so a different server never inherits another's answers. The headers are
- * not: keys stay those of journals written before headers were recorded, and a header change
- * is refused by the identity check (`IDENTITY_CHANGED`) instead.
+ * URL is in the key so a different server never inherits another's answers. The headers and an
+ * http-json model's request are not: keys stay those of journals written before they were
+ * recorded, and a change of them is refused by the identity check (`IDENTITY_CHANGED`) instead.
  *
  * @param identity - the model's endpoint identity
  * @param hash - the prompt hash
@@ -113,7 +113,8 @@ export function planRequests(
  * requestKey(endpointIdentity(config.models[0]), 'ab12'); // '…'
  */
 export function requestKey(identity: EndpointIdentity, hash: string, sampleIndex = 0): string {
-  const { headers: _headers, ...keyed } = identity;
+  // the check refuses a change of these; keys stay those of journals written before them
+  const { headers: _headers, request: _request, ...keyed } = identity;
   return createHash('sha256')
     .update(canonicalJson({ v: 2, identity: keyed, prompt: hash, sample: sampleIndex }))
     .digest('hex')
