@@ -120,3 +120,41 @@ describe('a service that cannot be reached', () => {
     }
   }, 60_000);
 });
+
+describe('one model unreachable among others', () => {
+  it("lets the other models' requests in flight finish and journals them: a rerun pays for none twice", async () => {
+    const dead = `http://127.0.0.1:${await freePort()}/v1`;
+    const doc = spamRunDocument({
+      name: 'mixed',
+      out: join(dir, 'mixed'),
+      baseUrl: dead,
+      limit: 60,
+    });
+    const model = (doc.models as Record<string, unknown>[])[0]!;
+    const config = parseRunConfig({
+      ...doc,
+      models: [
+        { ...model, name: 'down', concurrency: { max: 2 }, retry: { maxRetries: 0 } },
+        {
+          ...model,
+          name: 'slow',
+          baseUrl: server.baseUrl,
+          concurrency: { max: 4 },
+          // each answer takes 400 ms: four are in flight when the dead one trips
+          headers: { 'x-assay-fault': 'latency=400' },
+        },
+      ],
+      evaluation: { bootstrap: 0 },
+    });
+    const before = server.stats().completions;
+    const error = await refusalOf(runEvaluation(config));
+    expect(error.code).toBe('RUN_FAILED');
+    const received = server.stats().completions - before;
+    const journal = new RunJournal(join(dir, 'mixed', 'journal.sqlite'));
+    const slow = [...journal.load('slow').values()];
+    journal.close();
+    // every request the service received has its answer journaled, none aborted unrecorded
+    expect(received).toBeGreaterThanOrEqual(4);
+    expect(slow.filter((o) => o.status === 'ok')).toHaveLength(received);
+  }, 60_000);
+});

@@ -259,12 +259,15 @@ export async function executeRun(
   let earlyStop: EarlyStop | undefined;
   let warnings: string[] = [];
   let mismatches: ServedModelMismatch[] = [];
-  // A model whose service cannot be reached stops every model's sending: the run fails anyway,
-  // and what finished is journaled for the rerun.
+  // A model whose service cannot be reached stops every model's sending, as a gentle stop: the
+  // run fails anyway, and the other models' requests in flight finish and are journaled (they
+  // were aborted, and a rerun paid for them again).
   const unreachable = new AbortController();
   let failure: EvaluationError | undefined;
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, unreachable.signal])
+  // a signal that never fires where the caller gave none
+  const signal = options.signal ?? new AbortController().signal;
+  const drain = options.drain
+    ? AbortSignal.any([options.drain, unreachable.signal])
     : unreachable.signal;
   try {
     all.push(...resumeAll(config, modelPlans, journal, task, options.retryFailed === true));
@@ -276,7 +279,7 @@ export async function executeRun(
       cache,
       task,
       signal,
-      drain: options.drain,
+      drain,
       onOutcome: () => options.onProgress?.(progress),
       onUnreachable: (r: ModelRequests) => {
         failure ??= unreachableFailure(config, journal, r);
@@ -294,7 +297,7 @@ export async function executeRun(
       sent,
       options.inProcessServer === true,
     ));
-    if (!signal.aborted && options.drain?.aborted !== true) {
+    if (!signal.aborted && !drain.aborted) {
       rows = rowsOfModels(all, modelPlans, runPlan.items, task);
       judge = await judgeRun(config, () => judgeSubjects(rows, items, prompts, grades), {
         journal,
