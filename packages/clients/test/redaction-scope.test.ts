@@ -140,7 +140,7 @@ test("a server's error text quoted from a malformed answer is redacted, the expe
       }),
     );
   });
-  // 'an error body' is the client's wording: the value must not reach into it
+  // 'not an error' is the client's wording: the value must not reach into it
   const client = createClient({
     provider: 'anthropic',
     baseUrl: anthropic.url,
@@ -151,7 +151,9 @@ test("a server's error text quoted from a malformed answer is redacted, the expe
   const error = await failure(client.complete({ prompt: 'x' }));
   await Promise.all([client.close(), anthropic.close()]);
   expect(error.code).toBe('MALFORMED_RESPONSE');
-  expect(error.message).toContain('expected an error body (invalid_request_error: bad [redacted])');
+  expect(error.message).toContain(
+    'expected a body with a content array (Messages shape), not an error (invalid_request_error: bad [redacted])',
+  );
   expect(error.message).not.toContain('org-12345678');
 });
 

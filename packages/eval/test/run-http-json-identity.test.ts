@@ -18,9 +18,9 @@ const CHAT = {
   paths: { text: '$.choices[0].message.content', inputTokens: '$.usage.prompt_tokens' },
 };
 
-function config(out: string, request: Record<string, unknown>) {
+function config(out: string, request: Record<string, unknown>, limit = 12) {
   return parseRunConfig({
-    ...spamRunDocument({ name: out, out: join(dir, out), baseUrl: server.baseUrl, limit: 12 }),
+    ...spamRunDocument({ name: out, out: join(dir, out), baseUrl: server.baseUrl, limit }),
     models: [
       {
         name: 'custom',
@@ -86,5 +86,20 @@ describe("an http-json model's request is part of what its journal's answers are
     const fixed = await runEvaluation(config('wrong-path', {}));
     expect(server.stats().completions - sent).toBe(12);
     expect(fixed.models[0]!.service.failed).toBe(0);
+  }, 60_000);
+
+  it('an answer path that reads nothing stops the run after 20 answers, naming paths.text', async () => {
+    const before = server.stats().completions;
+    const error = await runEvaluation(
+      config('stopped', { paths: { text: '$.choices[0].text' }, concurrency: { max: 2 } }, 60),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).code).toBe('RUN_FAILED');
+    expect((error as EvaluationError).path).toBe('models[0].paths.text');
+    expect((error as EvaluationError).message).toContain(
+      'none of the first 20 answers from http://127.0.0.1:',
+    );
+    // 20, and at most the other request in flight: not the 60 the run had
+    expect(server.stats().completions - before).toBeLessThanOrEqual(21);
   }, 60_000);
 });

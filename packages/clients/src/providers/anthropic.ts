@@ -102,8 +102,11 @@ function parseMessage(json: unknown): ParsedCompletion {
   if (!parsed.success) {
     const error = (json as { error?: { type?: unknown; message?: unknown } } | null)?.error;
     throw error !== undefined
-      ? new ShapeError('an error body', `${String(error.type)}: ${String(error.message)}`)
-      : new ShapeError('a body without a content array (Messages shape)');
+      ? new ShapeError(
+          'a body with a content array (Messages shape), not an error',
+          `${String(error.type)}: ${String(error.message)}`,
+        )
+      : new ShapeError('a body with a content array (Messages shape)');
   }
   let text = '';
   let reasoning = '';
@@ -123,7 +126,8 @@ function parseMessage(json: unknown): ParsedCompletion {
 /** One Messages stream event into the stream state (deltas to the sink). */
 function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: DeltaSink): void {
   const payload = parseEventJson(event.data) as Record<string, unknown> | null;
-  if (payload === null || typeof payload !== 'object') throw new ShapeError('a non-object event');
+  if (payload === null || typeof payload !== 'object')
+    throw new ShapeError('an event that is a JSON object');
   const type = payload.type ?? event.event;
   switch (type) {
     case 'content_block_delta': {
@@ -139,7 +143,7 @@ function onMessagesEvent(event: EventSourceMessage, state: StreamState, sink: De
     }
     case 'message_start': {
       const message = payload.message as Record<string, unknown> | undefined;
-      if (message === undefined) throw new ShapeError('a message_start event without a message');
+      if (message === undefined) throw new ShapeError('a message_start event with a message');
       state.usage = usageOf(message.usage, state.usage);
       state.servedModel ??= servedModelOf(message.model);
       return;

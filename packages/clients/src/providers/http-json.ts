@@ -100,7 +100,7 @@ export function httpJsonProvider(options: HttpJsonOptions): ProviderAdapter {
     parseResponse(json: unknown): ParsedCompletion {
       const answer = text(json);
       if (typeof answer !== 'string')
-        throw new ShapeError('a body without a string at the JSON path', p.text);
+        throw new ShapeError('a body with a string at paths.text', p.text);
       const r = reasoning(json);
       const f = finish(json);
       return {

@@ -58,7 +58,7 @@ const chatEndpoint: OpenAIEndpoint<ChatResponse> = {
     return { logprobs: wantLogprobs ? true : undefined, top_logprobs: params.topLogprobs };
   },
   responseSchema: ChatResponseSchema,
-  expectedShape: 'a body without choices[0].message (Chat Completions shape)',
+  expectedShape: 'a body with choices[0].message (Chat Completions shape)',
   fromResponse(body) {
     const choice = body.choices[0]!;
     const reasoning = choice.message.reasoning_content ?? choice.message.reasoning ?? undefined;

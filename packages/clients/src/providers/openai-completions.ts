@@ -64,7 +64,7 @@ const completionsEndpoint: OpenAIEndpoint<CompletionsResponse> = {
     return { logprobs };
   },
   responseSchema: CompletionsResponseSchema,
-  expectedShape: 'a body without choices[0].text (Completions shape)',
+  expectedShape: 'a body with choices[0].text (Completions shape)',
   fromResponse(body) {
     const choice = body.choices[0]!;
     return {

@@ -180,12 +180,13 @@ function openAIStreamChoice(
     return undefined;
   }
   const chunk = parseEventJson(event.data) as Record<string, unknown> | null;
-  if (chunk === null || typeof chunk !== 'object') throw new ShapeError('a non-object chunk');
+  if (chunk === null || typeof chunk !== 'object')
+    throw new ShapeError('a chunk that is a JSON object');
   const errorMessage = openAIErrorMessage(chunk);
   if (errorMessage !== undefined) throw new InStreamError(errorMessage, transient(errorMessage));
   // a usage-only chunk may leave `choices` out instead of sending it empty
   const choices = chunk.choices ?? (chunk.usage !== undefined ? [] : undefined);
-  if (!Array.isArray(choices)) throw new ShapeError('a chunk without a choices array');
+  if (!Array.isArray(choices)) throw new ShapeError('a chunk with a choices array');
   const usage = streamUsage(chunk.usage);
   if (usage !== undefined) state.usage = usage;
   // every chunk names the model; the first one that does is kept

@@ -210,6 +210,6 @@ export function parseEventJson(data: string): unknown {
   try {
     return JSON.parse(data);
   } catch {
-    throw new ShapeError('an SSE event whose data is not JSON');
+    throw new ShapeError('an SSE event whose data is JSON');
   }
 }

@@ -24,8 +24,12 @@ export function isTransportFailure(outcome: Outcome): boolean {
   return outcome.errorClass === 'timeout' && isConnectTimeoutMessage(outcome.errorMessage ?? '');
 }
 
-/** Why a model's first requests all failed: never reaching the service, or HTTP 404. */
-export type UnreachableKind = 'unreachable' | 'not_found';
+/**
+ * Why a model's first requests all failed: never reaching the service, HTTP 404, or answers
+ * none of which could be read (`malformed_response`: a wrong http-json answer path, another
+ * API's shape).
+ */
+export type UnreachableKind = 'unreachable' | 'not_found' | 'malformed';
 
 /**
  * Tells whether a failed request was answered HTTP 404 Not Found: the service is up, but
@@ -93,7 +97,9 @@ export class UnreachableWatch {
       ? 'unreachable'
       : isNotFound(outcome)
         ? 'not_found'
-        : undefined;
+        : outcome.status === 'error' && outcome.errorClass === 'malformed_response'
+          ? 'malformed'
+          : undefined;
     // an answer, another failure, or a failure of the other kind: the service answers there
     if (kind === undefined || (this.#kind !== undefined && kind !== this.#kind)) {
       this.#reached = true;
@@ -159,6 +165,7 @@ export function unreachableError(
   const first = watch.first?.errorMessage ?? 'no message';
   const n = watch.failures;
   if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
+  if (watch.kind === 'malformed') return malformedError(model, index, watch);
   const fixedUrl =
     answered === 0
       ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
@@ -167,6 +174,29 @@ export function unreachableError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
     { path: `models[${index}].baseUrl` },
+  );
+}
+
+/**
+ * The error of a model none of whose first answers could be read: every further request would
+ * be paid for and fail the same way (a trial's wrong http-json answer path failed all 198).
+ */
+function malformedError(
+  model: ModelConfig,
+  index: number,
+  watch: UnreachableWatch,
+): EvaluationError {
+  const first = (watch.first?.errorMessage ?? 'no message').replace(/\.$/, '');
+  const httpJson = model.provider === 'http-json';
+  const path = `models[${index}].${httpJson ? 'paths.text' : 'provider'}`;
+  const hint = httpJson
+    ? `check ${path} (and the template and requestPath): the answer is not where it points`
+    : `check models[${index}].provider (${model.provider}) and baseUrl: the service does not answer in that API's shape`;
+  const changed = httpJson ? 'paths.text, template or requestPath' : 'provider or baseUrl';
+  return new EvaluationError(
+    'RUN_FAILED',
+    `Model ${model.name}: none of the first ${watch.failures} answers from ${model.baseUrl} could be read (malformed_response), so the run stopped sending; ${hint}. First error: ${first}. Once fixed, run the same command: a changed ${changed} drops the ${watch.failures} failed requests and asks again (with the same settings they are reused as failures unless --retry-failed).`,
+    { path },
   );
 }
 
