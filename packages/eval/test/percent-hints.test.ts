@@ -48,6 +48,10 @@ describe('a fraction written as a percentage', () => {
     expect(problems({ ci: 100 })).toContain(
       'a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
     );
+    // a 2% confidence level is no level anyone means
+    expect(problems({ ci: 2 })).toContain(
+      'a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
+    );
     // a share may be 1 (100%): the hint says so
     expect(problems({ maxFailedFraction: 100 })).toContain(
       'a share of failed requests is a fraction, e.g. 1 for 100%, not a percentage',

@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { valueAt } from './schema-keys.js';
 
-/** What a fraction setting holds, and a typical value, by its key. */
-const FRACTIONS: Readonly<Record<string, readonly [string, number]>> = {
-  ci: ['a confidence level', 0.95],
+/**
+ * What a fraction setting holds, a typical value, and the least value meant as a percentage
+ * worth quoting back (`ci: 2` is no 2% confidence level), by its key.
+ */
+const FRACTIONS: Readonly<Record<string, readonly [string, number, number?]>> = {
+  ci: ['a confidence level', 0.95, 0.5],
   testSize: ["the test part's share", 0.2],
   // assay tune's search.nested
   testFraction: ["the test part's share", 0.2],
@@ -14,7 +17,7 @@ const FRACTIONS: Readonly<Record<string, readonly [string, number]>> = {
 /**
  * The hint for a fraction written as a percentage (`evaluation.ci: 95`), which zod reports only
  * as `expected a value < 1`: what the setting is and the fraction meant (`ci: 90` gives 0.9; a
- * typical value where that is no valid one, as `ci: 100`), as a threshold written as a
+ * typical value where that is no valid or likely one, as `ci: 100` or `ci: 2`), as a threshold written as a
  * percentage (`accuracy >= 90`) is told to write a share as a fraction.
  *
  * @param issue - a zod issue
@@ -32,12 +35,12 @@ export function percentHint(issue: z.core.$ZodIssue, input: unknown): string | u
   const value = valueAt(input, issue.path);
   if (typeof value !== 'number' || value <= 1 || value > 100) return undefined;
   const key = issue.path.at(-1);
-  const [what, typical] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
+  const [what, typical, least = 0] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
   // the value written, as the fraction meant (90 -> 0.9), where that fraction is valid; 100 for
   // a confidence level is not (it must be below 1): the typical value then
   const meant = Number((value / 100).toPrecision(12));
   const max = Number(issue.maximum);
-  const valid = issue.inclusive ? meant <= max : meant < max;
+  const valid = (issue.inclusive ? meant <= max : meant < max) && meant >= least;
   const example = valid ? meant : typical;
   // 0.95 * 100 is 95 in binary too, but 0.05 * 100 is 5.000000000000001: round to what is meant
   const percent = Number((example * 100).toPrecision(12));
