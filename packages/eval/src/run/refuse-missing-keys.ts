@@ -62,36 +62,65 @@ export function refuseMissingKeysToSend(
   );
 }
 
-/** The first endpoint's unset or empty variable, refused with `tail` after the reason. */
-function refuseEndpoints(
-  endpoints: readonly {
+/** One unset or empty variable an endpoint needs: its sentence and config path. */
+interface MissingVariable {
+  readonly variable: string;
+  readonly text: string;
+  readonly path: string;
+}
+
+/** The unset or empty variables of one endpoint, its API key's first. */
+function missingOf(
+  endpoint: {
     readonly name: string;
     readonly apiKeyEnv?: string | undefined;
     readonly path: string;
     readonly headersFromEnv?: Readonly<Record<string, string>> | undefined;
-  }[],
+  },
+  env: NodeJS.ProcessEnv,
+): MissingVariable[] {
+  const { name, apiKeyEnv: key, path, headersFromEnv } = endpoint;
+  const out: MissingVariable[] = [];
+  if (key !== undefined && (env[key] ?? '') === '') {
+    // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
+    const state = env[key] === undefined ? 'is not set' : 'is set but empty';
+    out.push({
+      variable: key,
+      text: `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication`,
+      path: `${path}.apiKeyEnv`,
+    });
+  }
+  for (const missing of missingHeaderEnvs({ headersFromEnv }, env)) {
+    const at = `${path}.headersFromEnv.${missing.header}`;
+    out.push({
+      variable: missing.variable,
+      text: `${name}: the environment variable ${missing.variable} (${at}) ${missing.empty ? 'is set but empty' : 'is not set'}; export it with the value of the ${missing.header} header, or remove ${missing.header} from ${path}.headersFromEnv`,
+      path: at,
+    });
+  }
+  return out;
+}
+
+/**
+ * Every endpoint's unset or empty variables, refused at once with `tail` after the reasons (a
+ * trial exported one, reran, and was stopped again by the next).
+ */
+function refuseEndpoints(
+  endpoints: readonly Parameters<typeof missingOf>[0][],
   env: NodeJS.ProcessEnv,
   tail: string,
 ): void {
-  for (const { name, apiKeyEnv: key, path, headersFromEnv } of endpoints) {
-    if (key !== undefined && (env[key] ?? '') === '') {
-      // `KEY= assay run` sets it to nothing: "not set" would send the user looking in vain
-      const state = env[key] === undefined ? 'is not set' : 'is set but empty';
-      throw new ClientError(
-        'MISSING_API_KEY',
-        `${name}: the environment variable ${key} (${path}.apiKeyEnv) ${state}; export it with the API key, or remove apiKeyEnv for a server without authentication. ${tail}`,
-        { path: `${path}.apiKeyEnv` },
-      );
-    }
-    const [missing] = missingHeaderEnvs({ headersFromEnv }, env);
-    if (missing === undefined) continue;
-    const at = `${path}.headersFromEnv.${missing.header}`;
-    throw new ClientError(
-      'MISSING_API_KEY',
-      `${name}: the environment variable ${missing.variable} (${at}) ${missing.empty ? 'is set but empty' : 'is not set'}; export it with the value of the ${missing.header} header, or remove ${missing.header} from ${path}.headersFromEnv. ${tail}`,
-      { path: at },
-    );
-  }
+  // a variable several models share (OPENAI_API_KEY) is named once, at its first use
+  const seen = new Set<string>();
+  const missing = endpoints
+    .flatMap((e) => missingOf(e, env))
+    .filter((m) => !seen.has(m.variable) && seen.add(m.variable));
+  if (missing.length === 0) return;
+  const text =
+    missing.length === 1
+      ? `${missing[0]!.text}.`
+      : `${missing.length} environment variables the run needs are unset or empty: ${missing.map((m) => m.text).join('; ')}.`;
+  throw new ClientError('MISSING_API_KEY', `${text} ${tail}`, { path: missing[0]!.path });
 }
 
 /**
