@@ -102,4 +102,20 @@ describe("an http-json model's request is part of what its journal's answers are
     // 20, and at most the other request in flight: not the 60 the run had
     expect(server.stats().completions - before).toBeLessThanOrEqual(21);
   }, 60_000);
+
+  it('a usage path that finds no count is warned about: the counts were the tokenizer estimate', async () => {
+    const results = await runEvaluation(
+      config('usage', { paths: { ...CHAT.paths, outputTokens: '$.usage.output_tokenz' } }),
+    );
+    expect(results.warnings).toContain(
+      'custom: models[0].paths.inputTokens and outputTokens found no token count in 12 of the 12 answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; check the path against a response body.',
+    );
+    // the right paths: no warning
+    const right = await runEvaluation(
+      config('usage-right', {
+        paths: { ...CHAT.paths, outputTokens: '$.usage.completion_tokens' },
+      }),
+    );
+    expect((right.warnings ?? []).filter((w) => w.includes('found no token count'))).toEqual([]);
+  }, 60_000);
 });

@@ -146,6 +146,12 @@ export interface SentCounts {
    * no retry helps while the service is down
    */
   readonly sentUnreached: number;
+  /**
+   * answers sent this run whose token counts an http-json model's configured usage paths
+   * (`paths.inputTokens` and `paths.outputTokens`, both given) did not both find, so the client
+   * counted them locally (0 for other providers and without both paths)
+   */
+  readonly usagePathMisses: number;
 }
 
 /** The counts of a sending that sent nothing. */
@@ -158,6 +164,7 @@ export const NOTHING_SENT: SentCounts = {
   retries: 0,
   notRetriedBudget: 0,
   sentUnreached: 0,
+  usagePathMisses: 0,
 };
 
 /** What {@link sendModelRequests} needs besides the model's requests. */
@@ -198,6 +205,11 @@ export async function sendModelRequests(
   };
   const p = requests.progress;
   const started = performance.now();
+  const paths = requests.model.provider === 'http-json' ? requests.model.paths : undefined;
+  // the client's usage source says only whether both counts came from the body: with one path
+  // alone the other is always counted locally, and a miss cannot be told
+  const countsRead = paths?.inputTokens !== undefined && paths?.outputTokens !== undefined;
+  let usagePathMisses = 0;
   try {
     const sent = await sendRequests({
       model: requests.model.name,
@@ -209,6 +221,9 @@ export async function sendModelRequests(
       signal: context.signal,
       drain: context.drain,
       unreachable: requests.unreachable,
+      onUsageSource: (source) => {
+        if (countsRead && source !== 'server') usagePathMisses++;
+      },
       onOutcome: (o) => {
         p.done++;
         if (o.status === 'error') p.errors++;
@@ -240,6 +255,7 @@ export async function sendModelRequests(
       retries,
       notRetriedBudget,
       sentUnreached,
+      usagePathMisses,
     };
   } finally {
     await client.close();

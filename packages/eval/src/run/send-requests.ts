@@ -28,6 +28,8 @@ export interface CompletionClientLike {
       tpotMs: number | undefined;
       e2eLatencyMs: number | undefined;
       retries: number;
+      /** where the token counts came from: the service's body, or counted locally */
+      usageSource?: string | undefined;
     };
     cached: boolean;
     /** the model id the service says answered, when its response names one */
@@ -59,6 +61,8 @@ export interface SendRequestsOptions {
   signal?: AbortSignal | undefined;
   /** called after every finished request */
   onOutcome?: (o: Outcome) => void;
+  /** called with where each answer sent this run took its token counts (`server`, `tokenizer`, `estimate`) */
+  onUsageSource?: (source: string | undefined) => void;
   /**
    * stops the sending (no new request, those in flight aborted and left unrecorded) when it
    * trips: the service cannot be reached
@@ -137,6 +141,7 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
         const score = options.scoring
           ? positiveScore(c.logprobs, options.scoring.labels, options.scoring.positive)
           : null;
+        if (!c.cached) options.onUsageSource?.(c.record.usageSource);
         outcome = {
           model: options.model,
           key,

@@ -129,6 +129,7 @@ export async function sendRunRequests(
       t.retries += c.retries;
       t.notRetriedBudget += c.notRetriedBudget;
       t.sentUnreached += c.sentUnreached;
+      t.usagePathMisses += c.usagePathMisses;
     });
     if (context.signal?.aborted || context.drain?.aborted) break;
     all.forEach((r, m) => {

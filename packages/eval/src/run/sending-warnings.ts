@@ -58,6 +58,32 @@ export function sendingWarnings(
     ...(inProcessServer ? [] : cachedOnlyWarnings(sources, cache)),
     ...retryBudgetWarnings(sources),
     ...mismatches.map(servedModelWarning),
+    ...all.flatMap((r, i) => usagePathWarnings(r.model, config.models.indexOf(r.model), sent[i]!)),
   ];
   return { warnings, mismatches };
+}
+
+/**
+ * The warning of an http-json model whose configured usage paths found no count in some
+ * answers: the client counted those tokens locally, and its costs rest on that estimate (a
+ * trial's `$.usage.output_tokenz` went unremarked, its token counts off by 5%).
+ *
+ * @param model - the model
+ * @param index - its index in `models`
+ * @param sent - its sending's counts
+ * @returns the warning, or none
+ * @example
+ * usagePathWarnings({ name: 'custom', provider: 'http-json' }, 0, { sentAnswered: 10, usagePathMisses: 10 });
+ * // ['custom: models[0].paths.inputTokens and outputTokens found no token count in 10 of the 10 answers sent this run, …']
+ */
+export function usagePathWarnings(
+  model: Pick<RunConfig['models'][number], 'name' | 'provider'>,
+  index: number,
+  sent: Pick<SentCounts, 'sentAnswered' | 'usagePathMisses'>,
+): string[] {
+  if (sent.usagePathMisses === 0 || model.provider !== 'http-json') return [];
+  const paths = `models[${index}].paths.inputTokens and outputTokens`;
+  return [
+    `${model.name}: ${paths} found no token count in ${sent.usagePathMisses} of the ${sent.sentAnswered} answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; check the path against a response body.`,
+  ];
 }
