@@ -752,7 +752,7 @@ describe('assay loadtest --provider http-json', () => {
     ]);
     expect(code).toBe(2);
     expect(stderr).toMatch(
-      /^assay loadtest: template in the --config file uses unknown placeholders \(template\.inputs: \{\{bogus\}\}\); expected \{\{prompt\}\}/,
+      /^assay loadtest: template\.inputs in the --config file uses the unknown placeholder \{\{bogus\}\}; the request body takes \{\{prompt\}\}/,
     );
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(paths.length).toBe(before);

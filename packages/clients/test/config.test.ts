@@ -207,3 +207,20 @@ describe('ClientConfigSchema', () => {
     expect(c.benchmarkMode).toBe(false);
   });
 });
+
+test("an http-json template's unknown placeholder is an issue at its own path, with the name meant", () => {
+  const parsed = ClientConfigSchema.safeParse({
+    provider: 'http-json',
+    baseUrl: 'http://127.0.0.1:1',
+    model: 'm',
+    template: { messages: '{{messages}}', max_tokens: '{{max_tokens}}', user: 'x {{subject}}' },
+    paths: { text: '$.a' },
+  });
+  expect(parsed.success).toBe(false);
+  const issues = parsed.error!.issues.map((i) => [i.path.join('.'), i.message.split(';')[0]]);
+  expect(issues).toEqual([
+    ['template.max_tokens', 'uses the unknown placeholder {{max_tokens}}'],
+    ['template.user', 'uses the unknown placeholder {{subject}}'],
+  ]);
+  expect(parsed.error!.issues[0]!.message).toContain('did you mean {{maxTokens}}?');
+});

@@ -212,7 +212,7 @@ describe('http-json provider', () => {
 
   test('unknown template placeholders are rejected at createClient', () => {
     expect(() => client('http://127.0.0.1:1', { template: { a: '{{promt}}' } })).toThrow(
-      /template\.a: \{\{promt\}\}/,
+      /template\.a: uses the unknown placeholder \{\{promt\}\}/,
     );
   });
 });

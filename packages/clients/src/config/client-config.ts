@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HeadersFromEnvSchema, HeadersSchema, refineHeaderClashes } from './header-schemas.js';
 import { API_KEY_ENV_HOLDS_KEY, looksLikeKey } from './key-shape.js';
+import { refineTemplatePlaceholders } from './template-placeholders-check.js';
 import { URL_CREDENTIAL_ADVICE, urlCredentialProblem } from './url-credentials.js';
 import { missingSchemeProblem } from './url-scheme.js';
 
@@ -388,7 +389,8 @@ export const ClientConfigSchema = z
       .describe('http-json provider: the text before the key in that header.'),
   })
   // runs even when other fields failed (`when`), so every problem is reported at once
-  .superRefine(refineHeaderClashes, { when: () => true });
+  .superRefine(refineHeaderClashes, { when: () => true })
+  .superRefine(refineTemplatePlaceholders, { when: () => true });
 
 /** A configuration as written by a user (defaults not yet applied). */
 export type ClientConfig = z.input<typeof ClientConfigSchema>;

@@ -12,7 +12,8 @@ export const TEMPLATE_PLACEHOLDERS = [
   'sampleIndex',
 ] as const;
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+/** A `{{name}}` placeholder of a template string. */
+export const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
 const WHOLE = /^\{\{\s*([A-Za-z_]\w*)\s*\}\}$/;
 
 /**
