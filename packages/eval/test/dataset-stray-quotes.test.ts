@@ -47,3 +47,10 @@ test('the line counts a CRLF inside a quoted field once', async () => {
   const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);
   expect((error as EvaluationError).message).toMatch(/^Line 4 of '.*' has "y" right after/);
 });
+
+test("a ragged row's line counts a CRLF inside a quoted field once", async () => {
+  const path = write('ragged.csv', 'text,label\r\n"two\r\nlines",ham\r\nthree,fields,oops\r\n');
+  const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);
+  expect((error as EvaluationError).code).toBe('RAGGED_ROW');
+  expect((error as EvaluationError).message).toContain('at line 4:');
+});

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EvaluationError, parseRunConfig, runEvaluation } from '../src/index.js';
+import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
+import { EvaluationError, parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
+import { usagePaths } from '../src/run/model-requests.js';
 import { spamRunDocument } from './small-run.js';
 
 // A trial changed an http-json model's request path, body template and answer path and reran
@@ -83,6 +84,10 @@ describe("an http-json model's request is part of what its journal's answers are
     const sent = server.stats().completions;
     // every answer was malformed: the journal holds failures only, which the fixed run takes over
     expect(wrong).toBeDefined();
+    const journal = new RunJournal(join(dir, 'wrong-path', 'journal.sqlite'));
+    const failed = [...journal.load('custom').values()].filter((o) => o.status === 'error');
+    journal.close();
+    expect(failed).toHaveLength(12);
     const fixed = await runEvaluation(config('wrong-path', {}));
     expect(server.stats().completions - sent).toBe(12);
     expect(fixed.models[0]!.service.failed).toBe(0);
@@ -108,7 +113,7 @@ describe("an http-json model's request is part of what its journal's answers are
       config('usage', { paths: { ...CHAT.paths, outputTokens: '$.usage.output_tokenz' } }),
     );
     expect(results.warnings).toContain(
-      'custom: models[0].paths.inputTokens and outputTokens found no token count in 12 of the 12 answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; check the path against a response body.',
+      'custom: models[0].paths.inputTokens and outputTokens found no token count in 12 of the 12 answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; check the paths against a response body.',
     );
     // the right paths: no warning
     const right = await runEvaluation(
@@ -118,4 +123,24 @@ describe("an http-json model's request is part of what its journal's answers are
     );
     expect((right.warnings ?? []).filter((w) => w.includes('found no token count'))).toEqual([]);
   }, 60_000);
+});
+
+test('the usage paths checked are the stream paths when the model streams, and need both', () => {
+  const paths = { text: '$.t', inputTokens: '$.u.i', outputTokens: '$.u.o' };
+  expect(usagePaths({ provider: 'http-json', paths })).toEqual(['inputTokens', 'outputTokens']);
+  // streaming reads the counts from the events: the body's paths are not applied
+  const streamed = {
+    provider: 'http-json',
+    streaming: true,
+    paths: { ...paths, streamText: '$.d' },
+  };
+  expect(usagePaths(streamed as never)).toBeUndefined();
+  const both = {
+    ...streamed,
+    paths: { ...streamed.paths, streamInputTokens: '$.a', streamOutputTokens: '$.b' },
+  };
+  expect(usagePaths(both as never)).toEqual(['streamInputTokens', 'streamOutputTokens']);
+  expect(
+    usagePaths({ provider: 'http-json', paths: { text: '$.t', inputTokens: '$.u' } }),
+  ).toBeUndefined();
 });

@@ -5,6 +5,7 @@ import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../test-support/free-port.js';
 import { parseRunConfig, RunJournal, runEvaluation } from '../src/index.js';
+import { UnreachableWatch, unreachableError } from '../src/run/unreachable-watch.js';
 import { refusalOf, spamRunDocument } from './small-run.js';
 
 let dir: string;
@@ -157,4 +158,41 @@ describe('one model unreachable among others', () => {
     expect(received).toBeGreaterThanOrEqual(4);
     expect(slow.filter((o) => o.status === 'ok')).toHaveLength(received);
   }, 60_000);
+});
+
+describe('answers none of which could be read', () => {
+  const malformed = {
+    status: 'error',
+    errorClass: 'malformed_response',
+    errorMessage: 'The response was malformed: expected a body with a string at paths.text ($.x).',
+    cached: false,
+  } as never;
+  const model = {
+    name: 'custom',
+    provider: 'http-json',
+    baseUrl: 'http://127.0.0.1:1/v1',
+  } as never;
+
+  it('trip the watch after 20, disarmed by one readable answer before', () => {
+    const watch = new UnreachableWatch(2);
+    for (let i = 0; i < 19; i++) expect(watch.observe(malformed)).toBe(false);
+    expect(watch.observe(malformed)).toBe(true);
+    expect(watch.kind).toBe('malformed');
+    const disarmed = new UnreachableWatch(2);
+    disarmed.observe({ status: 'ok', cached: false } as never);
+    for (let i = 0; i < 30; i++) expect(disarmed.observe(malformed)).toBe(false);
+  });
+
+  it('advise --fresh where the journal holds answers read with the old settings', () => {
+    const watch = new UnreachableWatch(2);
+    while (!watch.observe(malformed));
+    expect(unreachableError(model, 0, watch, 0).message).toContain(
+      'a changed paths.text, template or requestPath drops the 20 failed requests and asks again',
+    );
+    const held = unreachableError(model, 0, watch, 7);
+    expect(held.path).toBe('models[0].paths.text');
+    expect(held.message).toContain(
+      'run the same command with --fresh (or another --output): the output directory holds 7 answers',
+    );
+  });
 });

@@ -26,6 +26,7 @@ export {
   corpusScore,
   corpusStatistics,
 } from './generation/row-layout.js';
+export type { CsvRecordLines } from './io/csv-quote-line.js';
 export { csvRecordLines, textAfterClosingQuote } from './io/csv-quote-line.js';
 export type { CsvTask } from './io/csv-range-types.js';
 export { INPUT_FORMATS, type InputFormat } from './io/input-formats.js';

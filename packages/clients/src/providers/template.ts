@@ -12,7 +12,12 @@ export const TEMPLATE_PLACEHOLDERS = [
   'sampleIndex',
 ] as const;
 
-/** A `{{name}}` placeholder of a template string. */
+/**
+ * A `{{name}}` placeholder of a template string (global: use with `matchAll`).
+ *
+ * @example
+ * [...'{{ prompt }} {{x}}'.matchAll(PLACEHOLDER)].map((m) => m[1]); // ['prompt', 'x']
+ */
 export const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
 const WHOLE = /^\{\{\s*([A-Za-z_]\w*)\s*\}\}$/;
 

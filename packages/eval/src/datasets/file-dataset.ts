@@ -90,9 +90,17 @@ async function* rawRows(
     // pipe() does not forward errors: an invalid UTF-8 byte must end the loop below
     source.on('error', (error) => parser.destroy(error));
     const lineOf = csvRecordLines();
-    for await (const item of parser as AsyncIterable<CsvItem>) {
-      refuseTextAfterClosingQuote(path, item, lineOf(item));
-      yield item.record;
+    try {
+      for await (const item of parser as AsyncIterable<CsvItem>) {
+        refuseTextAfterClosingQuote(path, item, lineOf(item));
+        yield item.record;
+      }
+    } catch (error) {
+      // csv-parse's own error (a ragged row) counts lines as its records do: one ahead per
+      // CRLF inside a quoted field before it
+      const csv = error as { lines?: unknown };
+      if (typeof csv?.lines === 'number') csv.lines -= lineOf.ahead;
+      throw error;
     }
     return;
   }

@@ -23,8 +23,8 @@ export const EndpointIdentitySchema = z.strictObject({
    */
   headers: z.record(z.string(), z.string()).optional(),
   /**
-   * an `http-json` model's request: `requestPath`, the body `template` and the response
-   * `paths` that find the answer (not those of token counts), as configured; absent for other
+   * an `http-json` model's request: `requestPath`, the body `template` and the answer's
+   * response path (`paths.text`), as configured; absent for other
    * providers and in journals written before it was recorded (2026-12-07)
    */
   request: z.record(z.string(), z.unknown()).optional(),
@@ -74,14 +74,6 @@ function headerHashes(
   return out;
 }
 
-/** Response paths of token counts only: a change there leaves the answers as they are. */
-const COUNT_PATHS: ReadonlySet<string> = new Set([
-  'inputTokens',
-  'outputTokens',
-  'streamInputTokens',
-  'streamOutputTokens',
-]);
-
 /**
  * What an `http-json` model's answers depend on besides the base URL and model: the path it
  * posts to, the body it sends, and where it reads the answer. A change of any of them asked
@@ -90,11 +82,12 @@ const COUNT_PATHS: ReadonlySet<string> = new Set([
  */
 function httpJsonRequest(model: ModelConfig): Record<string, unknown> | undefined {
   if (model.provider !== 'http-json') return undefined;
-  const paths = Object.entries(model.paths ?? {}).filter(([name]) => !COUNT_PATHS.has(name));
+  // the answer's path only: the stream, reasoning, finish-reason and count paths change how
+  // an answer is timed or counted, as turning on streaming does for openai-chat, not the answer
   return {
     requestPath: model.requestPath ?? '',
     template: model.template ?? null,
-    paths: Object.fromEntries(paths),
+    paths: { text: model.paths?.text ?? null },
   };
 }
 

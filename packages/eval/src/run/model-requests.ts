@@ -205,10 +205,7 @@ export async function sendModelRequests(
   };
   const p = requests.progress;
   const started = performance.now();
-  const paths = requests.model.provider === 'http-json' ? requests.model.paths : undefined;
-  // the client's usage source says only whether both counts came from the body: with one path
-  // alone the other is always counted locally, and a miss cannot be told
-  const countsRead = paths?.inputTokens !== undefined && paths?.outputTokens !== undefined;
+  const countsRead = usagePaths(requests.model) !== undefined;
   let usagePathMisses = 0;
   try {
     const sent = await sendRequests({
@@ -260,6 +257,29 @@ export async function sendModelRequests(
   } finally {
     await client.close();
   }
+}
+
+/**
+ * The usage paths an http-json model reads its token counts by, when it gives both: the stream
+ * paths when it streams (`streaming` with `paths.streamText`), else the body's. The client's
+ * usage source says only whether both counts came from the service, so with one path alone a
+ * miss cannot be told from the other count being counted locally.
+ *
+ * @param model - the model
+ * @returns the two paths' names, or undefined
+ * @example
+ * usagePaths({ provider: 'http-json', paths: { text: '$.t', inputTokens: '$.u.i', outputTokens: '$.u.o' } });
+ * // ['inputTokens', 'outputTokens']
+ */
+export function usagePaths(
+  model: Pick<ModelConfig, 'provider' | 'paths'> & { readonly streaming?: boolean },
+): readonly [string, string] | undefined {
+  if (model.provider !== 'http-json' || model.paths === undefined) return undefined;
+  const streamed = model.streaming === true && model.paths.streamText !== undefined;
+  const names = streamed
+    ? (['streamInputTokens', 'streamOutputTokens'] as const)
+    : (['inputTokens', 'outputTokens'] as const);
+  return names.every((n) => model.paths![n] !== undefined) ? names : undefined;
 }
 
 /**

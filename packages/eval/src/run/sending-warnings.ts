@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ServedModelMismatch } from '@assay/report';
 import type { RunConfig } from '../config/run-config-schema.js';
-import type { ModelRequests, SentCounts } from './model-requests.js';
+import { type ModelRequests, type SentCounts, usagePaths } from './model-requests.js';
 import { retryBudgetWarnings } from './retry-budget-warnings.js';
 import { DEFAULT_CACHE_FILE } from './run-state-files.js';
 import {
@@ -73,17 +73,26 @@ export function sendingWarnings(
  * @param sent - its sending's counts
  * @returns the warning, or none
  * @example
- * usagePathWarnings({ name: 'custom', provider: 'http-json' }, 0, { sentAnswered: 10, usagePathMisses: 10 });
+ * const paths = { text: '$.t', inputTokens: '$.u.i', outputTokens: '$.u.o' };
+ * usagePathWarnings({ name: 'custom', provider: 'http-json', paths }, 0, { sentAnswered: 10, usagePathMisses: 10 });
  * // ['custom: models[0].paths.inputTokens and outputTokens found no token count in 10 of the 10 answers sent this run, …']
  */
 export function usagePathWarnings(
-  model: Pick<RunConfig['models'][number], 'name' | 'provider'>,
+  model: Pick<RunConfig['models'][number], 'name' | 'provider' | 'paths'> & {
+    readonly streaming?: boolean;
+  },
   index: number,
   sent: Pick<SentCounts, 'sentAnswered' | 'usagePathMisses'>,
 ): string[] {
-  if (sent.usagePathMisses === 0 || model.provider !== 'http-json') return [];
-  const paths = `models[${index}].paths.inputTokens and outputTokens`;
+  const names = usagePaths(model);
+  if (sent.usagePathMisses === 0 || names === undefined) return [];
+  const paths = `models[${index}].paths.${names[0]} and ${names[1]}`;
+  // every answer: the path is wrong; some: the service may leave the counts out of some
+  const advice =
+    sent.usagePathMisses === sent.sentAnswered
+      ? 'check the paths against a response body'
+      : 'the service may leave them out of some answers, or a path may not match every response';
   return [
-    `${model.name}: ${paths} found no token count in ${sent.usagePathMisses} of the ${sent.sentAnswered} answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; check the path against a response body.`,
+    `${model.name}: ${paths} found no token count in ${sent.usagePathMisses} of the ${sent.sentAnswered} answers sent this run, so their counts (and any cost from them) were counted locally by the tokenizer, an estimate of what the service counts; ${advice}.`,
   ];
 }

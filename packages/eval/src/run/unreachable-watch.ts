@@ -50,13 +50,14 @@ export function isNotFound(outcome: Outcome): boolean {
  * Watches one model's outcomes for a service that cannot be reached: once its first `after`
  * requests sent have all failed with a transport error and none was answered, it trips. It
  * trips the same way when they were all answered HTTP 404 Not Found (the wrong URL: every
- * other request would be answered the same).
+ * other request would be answered the same), or all failed as `malformed_response` (no answer
+ * could be read: a wrong http-json answer path, another API's shape).
  *
  * @remarks
  * `after` is the larger of {@link UNREACHABLE_AFTER} and the model's concurrency, so a full
  * first wave of requests in flight can fail before the watch decides. Any other answer from the
- * service (an answer, an HTTP status but 404, a malformed body) disarms it for the rest of the run,
- * as does a 404 after transport failures or the other way round:
+ * service (an answer, an HTTP status but 404) disarms it for the rest of the run, as does a
+ * failure of another of the three kinds after the first (a 404 after transport failures):
  * a service that answered once is reachable, and later failures are counted by the
  * representativeness rule instead. Answers from the response cache prove nothing either way
  * and are ignored. The watch lives as long as the model's requests, across the rounds of
@@ -119,8 +120,9 @@ export class UnreachableWatch {
   }
 
   /**
-   * what the counted failures were: `unreachable` (transport failures) or `not_found` (HTTP
-   * 404 answers: the service is there, but not at this URL); undefined before the first
+   * what the counted failures were: `unreachable` (transport failures), `not_found` (HTTP
+   * 404 answers: the service is there, but not at this URL) or `malformed` (answers none of
+   * which could be read); undefined before the first
    */
   get kind(): UnreachableKind | undefined {
     return this.#kind;
@@ -131,7 +133,7 @@ export class UnreachableWatch {
     return this.#failures;
   }
 
-  /** the first transport failure counted */
+  /** the first failure counted */
   get first(): Outcome | undefined {
     return this.#first;
   }
@@ -165,7 +167,7 @@ export function unreachableError(
   const first = watch.first?.errorMessage ?? 'no message';
   const n = watch.failures;
   if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
-  if (watch.kind === 'malformed') return malformedError(model, index, watch);
+  if (watch.kind === 'malformed') return malformedError(model, index, watch, answered);
   const fixedUrl =
     answered === 0
       ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
@@ -185,6 +187,7 @@ function malformedError(
   model: ModelConfig,
   index: number,
   watch: UnreachableWatch,
+  answered: number,
 ): EvaluationError {
   const first = (watch.first?.errorMessage ?? 'no message').replace(/\.$/, '');
   const httpJson = model.provider === 'http-json';
@@ -193,9 +196,14 @@ function malformedError(
     ? `check ${path} (and the template and requestPath): the answer is not where it points`
     : `check models[${index}].provider (${model.provider}) and baseUrl: the service does not answer in that API's shape`;
   const changed = httpJson ? 'paths.text, template or requestPath' : 'provider or baseUrl';
+  // a journal with answers refuses a changed endpoint: starting over is the way then
+  const rerun =
+    answered === 0
+      ? `Once fixed, run the same command: a changed ${changed} drops the ${watch.failures} failed requests and asks again (with the same settings they are reused as failures unless --retry-failed).`
+      : `Once fixed, run the same command with --fresh (or another --output): the output directory holds ${answered} answers read with the old settings, which a run with a changed ${changed} refuses to mix in.`;
   return new EvaluationError(
     'RUN_FAILED',
-    `Model ${model.name}: none of the first ${watch.failures} answers from ${model.baseUrl} could be read (malformed_response), so the run stopped sending; ${hint}. First error: ${first}. Once fixed, run the same command: a changed ${changed} drops the ${watch.failures} failed requests and asks again (with the same settings they are reused as failures unless --retry-failed).`,
+    `Model ${model.name}: none of the first ${watch.failures} answers from ${model.baseUrl} could be read (malformed_response), so the run stopped sending; ${hint}. First error: ${first}. ${rerun}`,
     { path },
   );
 }

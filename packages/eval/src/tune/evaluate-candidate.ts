@@ -223,7 +223,8 @@ function unreachableStop(
   stage: Stage,
 ): unknown {
   if (!(error instanceof EvaluationError) || error.code !== 'RUN_FAILED') return error;
-  if (!/^models\[\d+\]\.baseUrl$/.test(error.path)) return error;
+  // a service not reached (baseUrl), or none of whose answers could be read (paths.text, provider)
+  if (!/^models\[\d+\]\.(baseUrl|paths\.text|provider)$/.test(error.path)) return error;
   const at = stage.rung === 'test' ? 'the test part' : `rung ${stage.rung}`;
   return new EvaluationError(
     'RUN_FAILED',

@@ -90,20 +90,28 @@ export function textAfterClosingQuote(
  * and the LF of a line break inside a quoted field as two lines, so its `info.lines` runs one
  * ahead per such CRLF before (a message named line 5 for a field on line 4).
  *
- * @returns a function of each record in turn (csv-parse's `raw` and `info`), giving its line
+ * @returns a function of each record in turn (csv-parse's `raw` and `info`), giving its line;
+ *   its `ahead` is how far csv-parse's count has run ahead so far (for a csv-parse error's
+ *   `lines`, whose record was never given)
  * @example
  * const lineOf = csvRecordLines();
  * lineOf({ raw: 'y,p\r', info: { lines: 1 } }); // 1
  * lineOf({ raw: 'a,"x\r\ny"\r', info: { lines: 4 } }); // 3
+ * lineOf.ahead; // 1
  */
-export function csvRecordLines(): (item: {
-  readonly raw: string;
-  readonly info: { readonly lines: number };
-}) => number {
+export function csvRecordLines(): CsvRecordLines {
   let extra = 0;
-  return (item) => {
+  const lineOf = (item: { readonly raw: string; readonly info: { readonly lines: number } }) => {
     const body = item.raw.replace(/(\r\n|\n|\r)$/, '');
     extra += body.split('\r\n').length - 1;
     return item.info.lines - extra;
   };
+  return Object.defineProperty(lineOf, 'ahead', { get: () => extra }) as CsvRecordLines;
+}
+
+/** The line function of {@link csvRecordLines}, with how far csv-parse's count ran ahead. */
+export interface CsvRecordLines {
+  (item: { readonly raw: string; readonly info: { readonly lines: number } }): number;
+  /** csv-parse's count minus the file's, so far */
+  readonly ahead: number;
 }
