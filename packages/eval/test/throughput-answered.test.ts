@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
+import { markdownReport, summaryTable } from '@assay/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunConfig, runEvaluation } from '../src/index.js';
 import { spamRunDocument } from './small-run.js';
@@ -43,5 +44,68 @@ describe('requests per second of a partly failed run', () => {
     const t = s.throughput!;
     expect(t.requestsPerSecond * t.wallSeconds).toBeCloseTo(s.answered, 6);
     expect(t.requestsPerSecond * t.wallSeconds).toBeLessThan(s.sentThisRun);
+  }, 60_000);
+});
+
+describe('requests per second of a resumed run', () => {
+  it('adds the sending of the earlier run that answered its resumed requests', async () => {
+    const config = parseRunConfig(
+      spamRunDocument({
+        name: 'resumed',
+        out: join(dir, 'resumed'),
+        baseUrl: server.baseUrl,
+        limit: 40,
+        model: { concurrency: { max: 2 }, headers: { 'x-assay-fault': 'latency=20' } },
+        evaluation: { bootstrap: 20 },
+      }),
+    );
+    const stop = new AbortController();
+    const interrupted = runEvaluation(config, {
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p[0]!.done >= 12) stop.abort();
+      },
+    });
+    await expect(interrupted).rejects.toMatchObject({ code: 'INTERRUPTED' });
+
+    const resumed = await runEvaluation(config);
+    const s = resumed.models[0]!.service;
+    expect(s.resumedFromJournal).toBeGreaterThanOrEqual(12);
+    expect(s.sentThisRun).toBe(40 - s.resumedFromJournal);
+    const t = s.throughput!;
+    expect(t.earlierRuns).toBe(1);
+    // every answer of both runs counts, over the wall time of both sendings
+    expect(t.requestsPerSecond * t.wallSeconds).toBeCloseTo(40, 6);
+    expect(summaryTable(resumed)).toContain(
+      'req/s and out tok/s add the sending of 1 earlier run that answered resumed requests (',
+    );
+
+    // all resumed: the earlier runs' figure, not none
+    const again = await runEvaluation(config);
+    const a = again.models[0]!.service;
+    expect(a.sentThisRun).toBe(0);
+    expect(a.throughput!.earlierRuns).toBe(2);
+    expect(a.throughput!.requestsPerSecond).toBeCloseTo(t.requestsPerSecond, 9);
+    expect(summaryTable(again)).toContain(
+      'req/s and out tok/s are those of the 2 earlier runs that answered these requests (',
+    );
+    expect(markdownReport(again)).toMatch(
+      /in \d+\.\d s \(this run; all 40 requests were resumed from the journal of an earlier run\)\./,
+    );
+  }, 60_000);
+
+  it('leaves out an earlier run none of whose answers this run reports', async () => {
+    const out = join(dir, 'reprompted');
+    const doc = spamRunDocument({ name: 'reprompted', out, baseUrl: server.baseUrl, limit: 10 });
+    await runEvaluation(parseRunConfig(doc));
+    // another prompt: other requests, none resumed, though the journal holds the first run
+    const reprompted = await runEvaluation(
+      parseRunConfig({ ...doc, prompt: { template: 'Spam or ham?\n\n{{text}}' } }),
+    );
+    const s = reprompted.models[0]!.service;
+    expect(s.resumedFromJournal).toBe(0);
+    expect(s.throughput?.earlierRuns).toBeUndefined();
+    expect(s.throughput!.requestsPerSecond * s.throughput!.wallSeconds).toBeCloseTo(10, 6);
+    expect(markdownReport(reprompted)).not.toContain('(this run;');
   }, 60_000);
 });

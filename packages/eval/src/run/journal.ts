@@ -5,62 +5,11 @@ import { EvaluationError } from '../errors.js';
 import { explainDamage } from './damaged-file.js';
 import { type DataSource, DataSourceSchema } from './data-source.js';
 import { type EndpointIdentity, EndpointIdentitySchema } from './endpoint-identity.js';
+import { addSending, SENDING_TABLE, type SendingTime, sendingOfRuns } from './journal-sending.js';
+import type { Outcome, OutcomeMetrics } from './outcome.js';
 import { makeRunFolder } from './output-dir-errors.js';
 
-/** Timing, token and cost figures kept for one answered or failed request. */
-export interface OutcomeMetrics {
-  /** time to first token, ms (streamed requests) */
-  ttftMs: number | null;
-  /** time per output token, ms (streamed requests) */
-  tpotMs: number | null;
-  /** end-to-end latency of the final attempt, ms */
-  e2eMs: number | null;
-  /** prompt tokens */
-  inputTokens: number | null;
-  /** completion tokens */
-  outputTokens: number | null;
-  /** cost in USD, when the model has a price */
-  costUsd: number | null;
-  /** retries taken */
-  retries: number;
-  /**
-   * the label whose probability `score` is (the positive label when it was recorded); absent
-   * without a score and in journals written before it was kept
-   */
-  scoreOf?: string;
-  /**
-   * the HTTP status of a failed request's last response, when one arrived; absent for answers,
-   * failures before a status, and journals written before it was kept
-   */
-  httpStatus?: number;
-  /**
-   * the model id the service said answered (`Completion.servedModel`); absent for failures,
-   * answers whose response named none, and journals written before it was kept
-   */
-  servedModel?: string;
-}
-
-/** The durable record of one request of one model. */
-export interface Outcome extends OutcomeMetrics {
-  /** model name (config `models[].name`) */
-  model: string;
-  /** request key (prompt and parameters hash) */
-  key: string;
-  /** `ok`: answered; `error`: failed after retries */
-  status: 'ok' | 'error';
-  /** answer text (`ok`) */
-  text: string | null;
-  /** probability of the positive label from log-probabilities, when available */
-  score: number | null;
-  /** error class (`timeout`, `http_status`, …) or client error code (`error`) */
-  errorClass: string | null;
-  /** error message (`error`) */
-  errorMessage: string | null;
-  /** whether the answer came from the response cache */
-  cached: boolean;
-  /** when the journal recorded it (ISO 8601); set by {@link RunJournal.load}, not recorded */
-  writtenAt?: string;
-}
+export type { Outcome, OutcomeMetrics } from './outcome.js';
 
 interface Row {
   model: string;
@@ -101,6 +50,11 @@ export class RunJournal {
   /** undefined for a read-only snapshot */
   readonly #insert: Database.Statement | undefined;
   readonly #path: string;
+  /**
+   * This run's id, recorded with each outcome and with its sending time: the time it opened
+   * the journal, in ms since the epoch (one run at a time writes to a directory).
+   */
+  readonly run = Date.now();
 
   /**
    * Opens (or creates) a journal file.
@@ -169,6 +123,7 @@ export class RunJournal {
       written_at TEXT NOT NULL, PRIMARY KEY (model, key))`);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS identities (
       model TEXT PRIMARY KEY, identity TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
+    this.#db.exec(SENDING_TABLE);
     this.#db.exec(`CREATE TABLE IF NOT EXISTS data_source (
       id INTEGER PRIMARY KEY CHECK (id = 1), source TEXT NOT NULL, recorded_at TEXT NOT NULL)`);
     return this.#db.prepare(
@@ -345,8 +300,41 @@ export class RunJournal {
    */
   forget(model: string): number {
     this.#writable();
-    return this.#guard(() => this.#db.prepare('DELETE FROM outcomes WHERE model = ?').run(model))
-      .changes;
+    return this.#guard(() => {
+      this.#db.prepare('DELETE FROM sending WHERE model = ?').run(model);
+      return this.#db.prepare('DELETE FROM outcomes WHERE model = ?').run(model).changes;
+    });
+  }
+
+  /**
+   * Adds this run's sending of a model to its record of sending time.
+   *
+   * @param model - model name
+   * @param s - the sending's wall time, the answers the service gave in it and their tokens
+   */
+  recordSending(model: string, s: Omit<SendingTime, 'runs'>): void {
+    this.#writable();
+    this.#guard(() => addSending(this.#db, model, this.run, s));
+  }
+
+  /**
+   * The sending time of the earlier runs that answered some of the given outcomes (from the
+   * service: cached answers and failures name no sending), added up.
+   *
+   * @param model - model name
+   * @param outcomes - the outcomes a run reports
+   * @returns the earlier runs' sending, or undefined when none is recorded (journals written
+   *   before it was kept, runs killed before their sending ended)
+   */
+  earlierSending(model: string, outcomes: readonly Outcome[]): SendingTime | undefined {
+    const runs = new Set<number>();
+    for (const o of outcomes) {
+      if (o.status === 'ok' && !o.cached && o.run !== undefined && o.run !== this.run)
+        runs.add(o.run);
+    }
+    return this.#guard(() =>
+      this.#hasTable('sending') ? sendingOfRuns(this.#db, model, [...runs]) : undefined,
+    );
   }
 
   /**
@@ -370,6 +358,7 @@ export class RunJournal {
       ...(o.httpStatus === undefined ? {} : { httpStatus: o.httpStatus }),
       // kept so a resumed run still warns when the service answered with another model
       ...(o.servedModel === undefined ? {} : { servedModel: o.servedModel }),
+      run: this.run,
     };
     const insert = this.#writable();
     // guarded: a journal made read-only mid-run (a stale -shm) is named, not a bare SQLite error

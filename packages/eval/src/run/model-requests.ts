@@ -241,6 +241,13 @@ export async function sendModelRequests(
         sentOutputTokens += o.outputTokens ?? 0;
       } else if (isTransportFailure(o)) sentUnreached++;
     }
+    if (sentAnswered > 0) {
+      context.journal.recordSending(requests.model.name, {
+        sendingMs,
+        answered: sentAnswered,
+        outputTokens: sentOutputTokens,
+      });
+    }
     if (requests.unreachable.tripped) context.onUnreachable?.(requests);
     const { retries, notRetriedBudget } = client.stats();
     return {

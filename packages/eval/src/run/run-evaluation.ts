@@ -7,6 +7,7 @@ import { executeJudge, type JudgeExecution, judgeSubjects } from '../judges/judg
 import type { PromptMessage } from '../prompt/build-messages.js';
 import type { TaskModule } from '../tasks/task-module.js';
 import type { Outcome, RunJournal } from './journal.js';
+import type { SendingTime } from './journal-sending.js';
 import {
   lastPositiveLabel,
   type ModelRequests,
@@ -78,6 +79,11 @@ export interface ModelRequestCounts {
   sentAnswered: number;
   /** requests that failed this run without the retries they had left: the retry budget was spent */
   notRetriedBudget?: number;
+  /**
+   * the sending of the earlier runs that answered resumed requests, when the journal recorded
+   * it: a resumed run's throughput covers their sending with this run's
+   */
+  earlierSending?: SendingTime;
 }
 
 /** Everything the run produced before statistics: items, folds and one row per prediction. */
@@ -196,11 +202,18 @@ async function judgeRun(
 function requestCounts(
   all: readonly ModelRequests[],
   sent: readonly SentCounts[],
+  journal: RunJournal,
 ): Map<string, ModelRequestCounts> {
   const counts = new Map<string, ModelRequestCounts>();
   all.forEach((r, i) => {
     const outcomes = [...r.outcomes.values()];
-    counts.set(r.model.name, { outcomes, resumed: r.progress.resumed, ...sent[i]! });
+    const earlierSending = journal.earlierSending(r.model.name, outcomes);
+    counts.set(r.model.name, {
+      outcomes,
+      resumed: r.progress.resumed,
+      ...sent[i]!,
+      ...(earlierSending === undefined ? {} : { earlierSending }),
+    });
   });
   return counts;
 }
@@ -290,7 +303,7 @@ export async function executeRun(
     const sent = sending.sent;
     ({ items, plans: modelPlans, earlyStop } = sending);
     prompts = distinctPrompts(modelPlans);
-    requests = requestCounts(all, sent);
+    requests = requestCounts(all, sent, journal);
     ({ warnings, mismatches } = sendingWarnings(
       config,
       all,

@@ -47,7 +47,8 @@ export function thresholdValue(
     p99_ttft_ms: s.ttftMs.p99,
     p50_tpot_ms: s.tpotMs.p50,
     p95_tpot_ms: s.tpotMs.p95,
-    // throughput over the wall time of this run's sending; decode speed is per request
+    // throughput over the wall time of the sending (a resumed run's with its earlier runs');
+    // decode speed is per request
     requests_per_s: s.throughput?.requestsPerSecond ?? null,
     output_tokens_per_s: s.throughput?.outputTokensPerSecond ?? null,
     decode_tokens_per_s: s.outputTokensPerSecond,

@@ -97,6 +97,7 @@ export function modelResult(
       sentOutputTokens: req.sentOutputTokens,
       sentAnswered: req.sentAnswered,
       notRetriedBudget: req.notRetriedBudget ?? 0,
+      ...(req.earlierSending === undefined ? {} : { earlierSending: req.earlierSending }),
     }),
     slices: modelSlices(rows, task.type === 'regression'),
     wrongAnswers: wrongAnswerSample(

@@ -1,6 +1,7 @@
 import type { ServiceStats } from '@assay/report';
 import { summarizePercentiles } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
+import type { SendingTime } from '../run/journal-sending.js';
 import { finiteOrNull } from '../run/prediction-row.js';
 
 function summary(values: number[]): ServiceStats['latencyMs'] {
@@ -30,7 +31,8 @@ function summary(values: number[]): ServiceStats['latencyMs'] {
  *   lookup itself is not a service figure). `cachedAnswers` counts the cached ones. `outputTokensPerSecond` is the per-request
  *   decode speed: total output tokens over the summed end-to-end seconds of the answered
  *   requests (it falls as load rises). `throughput` is what the service delivered over
- *   the wall time of this run's sending: answered requests/s and output tokens/s of the clock (a
+ *   the wall time of the sending (this run's, and that of the earlier runs that answered
+ *   resumed requests, as the journal recorded it): answered requests/s and output tokens/s of the clock (a
  *   failed request, a refused connection above all, delivered nothing, so it is not counted in
  *   the rate, though its time is in the wall time); it is null
  *   when nothing was sent, or when no request sent was answered (every one failed): a rate of
@@ -51,6 +53,8 @@ export function serviceStats(
     sentAnswered?: number;
     /** failures this run left unretried because the retry budget was spent (default 0) */
     notRetriedBudget?: number;
+    /** the sending of earlier runs that answered resumed requests (see `RunJournal`) */
+    earlierSending?: SendingTime;
   },
 ): ServiceStats {
   const answered = outcomes.filter((o) => o.status === 'ok');
@@ -114,23 +118,31 @@ export function serviceStats(
 }
 
 /**
- * What the service delivered over the wall time of this run's sending: answered requests and
- * output tokens per second of the clock, which rise with concurrency while each
- * request's own decode speed (`outputTokensPerSecond`) falls. Failed requests are left out of
- * the rate: 510 connections refused at once among 1000 requests would otherwise double it.
+ * What the service delivered over the wall time of the sending: answered requests and output
+ * tokens per second of the clock, which rise with concurrency while each request's own decode
+ * speed (`outputTokensPerSecond`) falls. Failed requests are left out of the rate: 510
+ * connections refused at once among 1000 requests would otherwise double it. A resumed run
+ * adds the sending of the earlier runs that answered its resumed requests (`earlierRuns`).
  */
 function throughputOf(counts: {
   sent: number;
   sendingMs?: number;
   sentOutputTokens?: number;
   sentAnswered?: number;
+  earlierSending?: SendingTime;
 }): ServiceStats['throughput'] {
   const ms = counts.sendingMs ?? 0;
-  if (counts.sent === 0 || ms <= 0 || counts.sentAnswered === 0) return null;
-  const seconds = ms / 1000;
+  const thisRun = counts.sent > 0 && ms > 0 && counts.sentAnswered !== 0;
+  const earlier = counts.earlierSending;
+  if (!thisRun && earlier === undefined) return null;
+  const seconds = ((thisRun ? ms : 0) + (earlier?.sendingMs ?? 0)) / 1000;
+  const answered = (thisRun ? (counts.sentAnswered ?? counts.sent) : 0) + (earlier?.answered ?? 0);
+  const tokens = (thisRun ? (counts.sentOutputTokens ?? 0) : 0) + (earlier?.outputTokens ?? 0);
+  if (seconds <= 0) return null;
   return {
     wallSeconds: seconds,
-    requestsPerSecond: (counts.sentAnswered ?? counts.sent) / seconds,
-    outputTokensPerSecond: (counts.sentOutputTokens ?? 0) / seconds,
+    requestsPerSecond: answered / seconds,
+    outputTokensPerSecond: tokens / seconds,
+    ...(earlier === undefined ? {} : { earlierRuns: earlier.runs }),
   };
 }

@@ -26,6 +26,7 @@ import {
   levelText,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { runDurationText } from '../format/resumed-run-text.js';
 import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import {
   baselineSource,
@@ -298,7 +299,7 @@ function subtitle(r: RunResults): string {
           .map(([k, v]) => `${h(k)} ${v}`)
           .join(', ')})`
       : ''
-  } · ${r.evaluation.method === 'all' ? h(everyItemOnceText(r)) : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${(r.durationMs / 1000).toFixed(1)} s · ${h(r.finishedAt)}</p>`;
+  } · ${r.evaluation.method === 'all' ? h(everyItemOnceText(r)) : `${h(evaluationMethodText(r.evaluation))} · ${countNoun(r.evaluation.folds, 'fold')}`} · ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI · ${countNoun(r.models.length, 'model')} · ${h(runDurationText(r))} · ${h(r.finishedAt)}</p>`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { showsCostPerCorrect } from '../format/cost-per-correct.js';
 import { decodeSpeedText, SHORT_ANSWERS_NOTE, shortAnswers } from '../format/decode-speed.js';
 import { fmt, formatCount, formatUsd } from '../format/format-number.js';
+import { earlierRunsText } from '../format/resumed-run-text.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { escapeHtml as h } from './escape-html.js';
 
@@ -73,6 +74,10 @@ export function serviceTable(r: RunResults): string {
     .map((x, i) => `<th${i === 0 ? '' : ' class="num"'}>${h(x)}</th>`)
     .join('');
   const short = r.models.some((m) => shortAnswers(m.service));
-  const note = short ? `<p class="note"><sup>*</sup> ${h(SHORT_ANSWERS_NOTE)}</p>` : '';
+  const notes = r.models.flatMap((m) => {
+    const earlier = earlierRunsText(m.service);
+    return earlier === undefined ? [] : [`<p class="note">${h(m.name)}: ${h(earlier)}.</p>`];
+  });
+  const note = `${short ? `<p class="note"><sup>*</sup> ${h(SHORT_ANSWERS_NOTE)}</p>` : ''}${notes.join('')}`;
   return `<table class="service"><thead><tr>${head}</tr></thead><tbody>${r.models.map((m) => serviceRow(m, perCorrect)).join('')}</tbody></table>${note}`;
 }

@@ -19,6 +19,7 @@ import {
   formatUsd,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { earlierRunsText, runDurationText } from '../format/resumed-run-text.js';
 import { generationSlices } from '../generation/generation-slices.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
@@ -38,7 +39,7 @@ function headerSection(r: RunResults, ci: number): string[] {
     .map(([k, v]) => `${cellText(k)}: ${v}`)
     .join(', ');
   lines.push(
-    `Dataset **${cellText(r.dataset.source)}**: ${datasetItemsText(r.dataset)}${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? everyItemOnceText(r) : `${evaluationMethodText(r.evaluation)}, ${countNoun(r.evaluation.folds, 'fold')}`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    `Dataset **${cellText(r.dataset.source)}**: ${datasetItemsText(r.dataset)}${labels ? ` (${labels})` : ''}. Evaluation: ${r.evaluation.method === 'all' ? everyItemOnceText(r) : `${evaluationMethodText(r.evaluation)}, ${countNoun(r.evaluation.folds, 'fold')}`}, ${r.evaluation.bootstrap} bootstrap resamples, ${ci}% CI. Finished ${r.finishedAt} in ${runDurationText(r)}.`,
     '',
   );
   return lines;
@@ -121,6 +122,10 @@ function serviceSection(r: RunResults): string[] {
     );
   }
   if (r.models.some((m) => shortAnswers(m.service))) lines.push('', `\\* ${SHORT_ANSWERS_NOTE}`);
+  for (const m of r.models) {
+    const earlier = earlierRunsText(m.service);
+    if (earlier !== undefined) lines.push('', `${cellText(m.name)}: ${earlier}.`);
+  }
   return lines;
 }
 

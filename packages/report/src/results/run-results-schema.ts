@@ -82,15 +82,18 @@ const ServiceStatsSchema = z.object({
    */
   outputTokensPerSecond: Num,
   /**
-   * what the service delivered over the wall time of this run's sending: requests and output
+   * what the service delivered over the wall time of the sending: answered requests and output
    * tokens per second of the clock; null when nothing was sent or when no request sent was
-   * answered (a rate of failures is no service figure) (absent in older files)
+   * answered (a rate of failures is no service figure) (absent in older files). A resumed run
+   * adds the sending of the earlier runs that answered its resumed requests, as their journal
+   * recorded it: `earlierRuns` counts them (absent: this run's sending alone)
    */
   throughput: z
     .object({
       wallSeconds: z.number(),
       requestsPerSecond: z.number(),
       outputTokensPerSecond: z.number(),
+      earlierRuns: z.number().int().positive().optional(),
     })
     .nullable()
     .optional(),

@@ -13,6 +13,7 @@ import {
 } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
 import { metricScaleNote } from '../format/metric-scale.js';
+import { earlierRunsText } from '../format/resumed-run-text.js';
 import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
 import { metricGroups } from '../metrics-table/identical-metrics.js';
@@ -153,7 +154,7 @@ function serviceTable(r: RunResults): string[] {
   // Always shown: a run that resumed everything must say so, not pass off old answers as new.
   const sources = r.models.map(
     (m) =>
-      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache${retriedText(m.service)}${m.service.sentThisRun < m.service.requests && m.service.latencyMs.count > 0 ? '; latency counts each answer as measured when it was sent' : ''}`,
+      `  ${m.name}: ${m.service.requests} requests: ${m.service.sentThisRun} sent this run, ${m.service.resumedFromJournal} resumed from the journal, ${m.service.cachedThisRun} served from the cache${retriedText(m.service)}${m.service.sentThisRun < m.service.requests && m.service.latencyMs.count > 0 ? '; latency counts each answer as measured when it was sent' : ''}${withEarlierRuns(m.service)}`,
   );
   const notes = r.models
     .filter((m) => m.service.failed > 0)
@@ -164,6 +165,12 @@ function serviceTable(r: RunResults): string[] {
       return `  ${m.name}: ${m.service.failed} request(s) failed (after any retries; ${classes}); rerun with --retry-failed to re-send them.`;
     });
   return [table, ...sources, ...notes];
+}
+
+/** The note that req/s adds earlier runs' sending, after a semicolon, or nothing. */
+function withEarlierRuns(s: RunResults['models'][number]['service']): string {
+  const text = earlierRunsText(s);
+  return text === undefined ? '' : `; ${text}`;
 }
 
 /**
