@@ -211,4 +211,27 @@ describe('--provider http-json', () => {
       "template in the --config file applies to --provider http-json only; --provider is 'openai-chat'.",
     );
   });
+
+  test('every unknown placeholder is named at once, the accepted ones listed once', () => {
+    const run = () =>
+      resolveLoadTest({
+        ...base,
+        rate: 5,
+        provider: 'http-json',
+        template: { inputs: '{{promt}}', parameters: { max_new_tokens: '{{max_tokens}}' } },
+        paths,
+      });
+    expect(run).toThrow(LoadTestError);
+    const message = (() => {
+      try {
+        run();
+      } catch (e) {
+        return (e as LoadTestError).message;
+      }
+    })()!;
+    expect(message).toMatch(
+      /^template\.inputs in the --config file uses the unknown placeholder \{\{promt\}\}\. template\.parameters\.max_new_tokens in the --config file uses the unknown placeholder \{\{max_tokens\}\}; did you mean \{\{maxTokens\}\}\? The request body takes \{\{prompt\}\}/,
+    );
+    expect(message.match(/request body takes/g)).toHaveLength(1);
+  });
 });

@@ -84,7 +84,16 @@ export function checkClientConfig(client: ClientConfig, env: NodeJS.ProcessEnv):
   const parsed = ClientConfigSchema.safeParse(client);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    refuse(issueMessage(issue, client), optionPath(issue.path));
+    // every unknown placeholder of the template at once, not one per try
+    const more = parsed.error.issues.filter(
+      (i) =>
+        i !== issue &&
+        i.code === 'custom' &&
+        i.path[0] === 'template' &&
+        issue.path[0] === 'template',
+    );
+    const message = [issue, ...more].map((i) => issueMessage(i, client)).join(' ');
+    refuse(message, optionPath(issue.path));
   }
   const name = client.apiKeyEnv;
   if (name !== undefined && (env[name] ?? '') === '')
