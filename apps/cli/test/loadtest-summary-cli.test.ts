@@ -169,6 +169,18 @@ describe('what a run says beside its figures', () => {
     expect(stderr).toMatch(/^assay loadtest: note: No valid step met the SLO/m);
   }, 60_000);
 
+  test('a sweep written to --out as Markdown says the same on stderr, which the file alone hid', async () => {
+    const out = join(dir, 'sweep-miss.md');
+    const { code, stdout, stderr } = await loadtest([
+      ...['--sweep', '1', '--requests', '20', '--max-tokens', '10', '--ignore-eos'],
+      ...['--slo', 'e2e_p99<=1', '--out', out, '-q'],
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toMatch(/No valid step met the SLO/);
+    expect(stderr).toMatch(/^assay loadtest: note: No valid step met the SLO/m);
+  }, 60_000);
+
   test('validity and the SLO verdict have a column each, as in the HTML report', async () => {
     const { stdout } = await loadtest([
       ...['--sweep', '1', '--requests', '20', '--max-tokens', '10', '--ignore-eos'],

@@ -215,9 +215,10 @@ function render(result: LoadTestResult, format: Format): string {
 
 /**
  * The notes that the table and Markdown print under their figures, on stderr for JSON output
- * (which holds only the figures): {@link jsonNotes}.
+ * (which holds only the figures) and for any output written to an --out file, which the
+ * terminal does not show: {@link jsonNotes}.
  */
-function writeJsonNotes(result: LoadTestResult): void {
+function writeNotes(result: LoadTestResult): void {
   for (const w of jsonNotes(result))
     process.stderr.write(
       `assay loadtest: ${w.startsWith('Warning: ') ? `warning: ${w.slice(9)}` : `note: ${w}`}\n`,
@@ -303,7 +304,7 @@ export async function runLoadtestCommand(rawFlags: LoadtestFlags): Promise<numbe
           },
     });
     const text = render(result, format);
-    if (format === 'json') writeJsonNotes(result);
+    if (format === 'json' || flags.out !== undefined) writeNotes(result);
     if (flags.out !== undefined) await writeFile(flags.out, text);
     else process.stdout.write(text);
     await sink?.close();
