@@ -64,7 +64,7 @@ export function encodeOptionsOrder(options: unknown): ClassOrder {
  *
  * @param values - the column as given
  * @param argument - its name for messages, e.g. `'yTrue'`
- * @throws {@link LabelError} `MIXED_LABEL_TYPES` (the value is not a column of labels),
+ * @throws {@link LabelError} `INVALID_INPUT` (the value is not a column of labels),
  *   naming the argument and what it got
  * @example
  * ```ts
@@ -101,7 +101,7 @@ function isArrayLike(values: unknown): boolean {
  *
  * @param labels - the set as given
  * @param argument - its name for messages, e.g. `'yTrue'`
- * @throws {@link LabelError} `MIXED_LABEL_TYPES` (the value is not a set of labels), naming
+ * @throws {@link LabelError} `INVALID_INPUT` (the value is not a set of labels), naming
  *   the argument and what it got
  * @example
  * ```ts
@@ -127,7 +127,7 @@ function notAColumn(value: unknown, argument: string, what: string): LabelError 
   const characters =
     typeof value === 'string' ? '; a string is not read as a column of its characters' : '';
   return new LabelError(
-    'MIXED_LABEL_TYPES',
+    'INVALID_INPUT',
     `${argument} must be ${what}, got ${describeValue(value)}${characters}.`,
     argument,
   );

@@ -4,9 +4,10 @@
  * @remarks
  * - `MISSING_VALUE`: a label is NaN, null or undefined (the message names the row).
  * - `MIXED_LABEL_TYPES`: labels mix numbers and strings (scikit-learn's
- *   "Mix of label input types"), or a value is not a label at all, or a column (a set) is
- *   not an array, a typed array or an Arrow vector (an iterable) of labels: a string, a
- *   number, null.
+ *   "Mix of label input types"), or a value is not a label at all.
+ * - `INVALID_INPUT`: a column (a set) is not an array, a typed array or an Arrow vector (an
+ *   iterable) of labels: a string, a number, null (the code `@assay/core-metrics` and
+ *   `@assay/splitters` give such an argument too).
  * - `INVALID_OPTION`: the options argument is not a plain object, has a key the function
  *   does not take, or an `order` other than `'sorted'` and `'first-appearance'`.
  *
@@ -16,7 +17,11 @@
  * const code: LabelErrorCode = 'MIXED_LABEL_TYPES';
  * ```
  */
-export type LabelErrorCode = 'MISSING_VALUE' | 'MIXED_LABEL_TYPES' | 'INVALID_OPTION';
+export type LabelErrorCode =
+  | 'MISSING_VALUE'
+  | 'MIXED_LABEL_TYPES'
+  | 'INVALID_INPUT'
+  | 'INVALID_OPTION';
 
 /**
  * The error of `@assay/labels`: a label column that cannot be encoded. The

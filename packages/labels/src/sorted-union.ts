@@ -9,8 +9,8 @@ import { LabelKindCheck } from './label-kind-check.js';
  *
  * @param sets - named label sets, e.g. `[['yTrue', trueLabels], ['yPred', predLabels]]`
  * @returns the distinct labels, numbers numerically or strings by code point
- * @throws {@link LabelError} `MIXED_LABEL_TYPES` when numbers meet strings, or when a set
- *   is not an iterable of labels (a number, null, a string), naming that set
+ * @throws {@link LabelError} `MIXED_LABEL_TYPES` when numbers meet strings, `INVALID_INPUT`
+ *   when a set is not an iterable of labels (a number, null, a string), naming that set
  * @example
  * ```ts
  * import { sortedUnion } from '@assay/labels';

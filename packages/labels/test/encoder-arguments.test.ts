@@ -75,7 +75,7 @@ describe('encodeLabelColumns refuses options it does not take', () => {
 describe('a column must be a column of labels', () => {
   test('a string is refused, not read as its characters', () => {
     const error = thrown(() => encodeLabelColumns([['y', 'ab' as unknown as LabelInput]]));
-    expect(error.code).toBe('MIXED_LABEL_TYPES');
+    expect(error.code).toBe('INVALID_INPUT');
     expect(error.path).toBe('y');
     expect(error.message).toBe(
       'y must be an array, a typed array, an Arrow vector or another array-like of labels, got the string "ab"; a string is not read as a column of its characters.',
@@ -110,7 +110,7 @@ describe('a column must be a column of labels', () => {
 describe('sortedUnion refuses a set that is not a set of labels', () => {
   test('a number is a typed error naming the set, not a TypeError', () => {
     const error = thrown(() => sortedUnion([['y', 5 as unknown as string[]]]));
-    expect(error.code).toBe('MIXED_LABEL_TYPES');
+    expect(error.code).toBe('INVALID_INPUT');
     expect(error.path).toBe('y');
     expect(error.message).toBe('y must be an iterable of labels (an array or a Set), got 5.');
   });

@@ -24,6 +24,8 @@ export type RunnerErrorCode =
   | 'UNSAFE_INTEGER_LABEL'
   | 'INVALID_PROBABILITY'
   | 'MIXED_LABEL_TYPES'
+  // a label column that is no column (from @assay/labels; the runner's own columns always are)
+  | 'INVALID_INPUT'
   | 'TOO_FEW_ROWS'
   | 'TABLE_CONSUMED'
   // execution
