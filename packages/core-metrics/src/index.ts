@@ -72,7 +72,12 @@ export {
 export { zeroOneLoss } from './classification/zero-one-loss.js';
 export type { MetricInputErrorCode } from './errors.js';
 export { MetricInputError } from './errors.js';
-export type { EncodedLabels, Label, LabelInput } from './input/encode-labels.js';
+export type {
+  EncodedLabels,
+  EncodeLabelsOptions,
+  Label,
+  LabelInput,
+} from './input/encode-labels.js';
 export { encodeLabels } from './input/encode-labels.js';
 export type { NumericInput } from './input/numeric-column.js';
 export type { ScoreMatrixInput } from './input/score-matrix.js';

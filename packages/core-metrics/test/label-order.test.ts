@@ -42,3 +42,29 @@ describe('labels are ordered and read as scikit-learn reads them', () => {
     expect(error.message).toContain('labels must be all numbers or all strings');
   });
 });
+
+describe('encodeLabels options', () => {
+  it('orders the classes by first appearance when asked, sorted by default', () => {
+    const columns = [
+      ['yTrue', ['c', 'a', 'c']],
+      ['yPred', ['b', 'a', 'c']],
+    ] as const;
+    expect(encodeLabels(columns).classes).toEqual(['a', 'b', 'c']);
+    const first = encodeLabels(columns, { order: 'first-appearance' });
+    expect(first.classes).toEqual(['c', 'a', 'b']);
+    expect([...first.codes[1]!]).toEqual([2, 1, 0]);
+  });
+
+  it('refuses an option it does not take instead of ignoring it', () => {
+    const error = thrown(() =>
+      encodeLabels([['y', [1, 0]]], { ordr: 'sorted' } as unknown as { order: 'sorted' }),
+    );
+    expect(error.code).toBe('INVALID_OPTION');
+    expect(error.path).toBe('options.ordr');
+    expect(error.message).toContain('is not an option of encodeLabels');
+    const order = thrown(() =>
+      encodeLabels([['y', [1, 0]]], { order: 'ascending' as unknown as 'sorted' }),
+    );
+    expect([order.code, order.path]).toEqual(['INVALID_OPTION', 'options.order']);
+  });
+});

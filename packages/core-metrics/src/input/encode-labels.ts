@@ -1,6 +1,13 @@
-import { type ArrowVectorLike, encodeLabelColumns, type Label, LabelError } from '@assay/labels';
+import {
+  type ArrowVectorLike,
+  type ClassOrder,
+  encodeLabelColumns,
+  type Label,
+  LabelError,
+} from '@assay/labels';
 import { MetricInputError } from '../errors.js';
 import { checkColumn } from './check-column.js';
+import { checkOptions, type OptionKeys } from './option-keys.js';
 
 export type { Label } from '@assay/labels';
 
@@ -25,7 +32,10 @@ export type LabelInput = ArrayLike<Label> | ArrowVectorLike;
  * ```
  */
 export interface EncodedLabels {
-  /** Sorted unique labels (scikit-learn's `unique_labels` order); code `i` means `classes[i]`. */
+  /**
+   * The unique labels, sorted (scikit-learn's `unique_labels` order) unless `order` says
+   * `'first-appearance'`; code `i` means `classes[i]`.
+   */
   readonly classes: Label[];
   /** One Int32Array of codes per input column, in input order. */
   readonly codes: Int32Array[];
@@ -73,16 +83,38 @@ function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): vo
 }
 
 /**
+ * Options of {@link encodeLabels}.
+ *
+ * @example
+ * ```ts
+ * import type { EncodeLabelsOptions } from '@assay/core-metrics';
+ * const options: EncodeLabelsOptions = { order: 'first-appearance' };
+ * ```
+ */
+export interface EncodeLabelsOptions {
+  /**
+   * The order of `classes`: `'sorted'` (default; numbers numerically, strings by code point,
+   * as scikit-learn's `unique_labels`) or `'first-appearance'` (the order the labels first
+   * occur in, column by column).
+   */
+  order?: ClassOrder;
+}
+
+const ENCODE_KEYS: OptionKeys<EncodeLabelsOptions> = { order: true };
+
+/**
  * Encodes one or more label columns to Int32 codes over their sorted union of
  * labels, as scikit-learn's `unique_labels` + `LabelEncoder` would, with
  * `@assay/labels` (the encoder the splitters and the runner use too).
  *
  * @param columns - named label columns, e.g. `[['yTrue', yTrue], ['yPred', yPred]]`
- * @returns the sorted class list and one code array per column
+ * @param options - `order` of the class list (default `'sorted'`)
+ * @returns the class list and one code array per column
  * @throws {@link MetricInputError} `EMPTY_INPUT`, `LENGTH_MISMATCH`, `MISSING_VALUE`
  *   (null, undefined or NaN label, naming the row), `MIXED_LABEL_TYPES` (numbers
  *   mixed with strings, as scikit-learn's "Mix of label input types"), `INVALID_SHAPE`
- *   (a multilabel indicator target: rows that are arrays)
+ *   (a multilabel indicator target: rows that are arrays), `INVALID_OPTION` (an unknown
+ *   option or order)
  * @remarks
  * Numbers sort numerically and strings by Unicode code point (numpy's order, which
  * differs from JavaScript's `<` above U+FFFF). Booleans read as 0 and 1; -0 and 0
@@ -94,15 +126,20 @@ function checkLengths(columns: ReadonlyArray<readonly [string, LabelInput]>): vo
  * const { classes, codes } = encodeLabels([['yTrue', ['b', 'a']], ['yPred', ['a', 'c']]]);
  * classes; // ['a', 'b', 'c']
  * codes; // [Int32Array [1, 0], Int32Array [0, 2]]
+ * encodeLabels([['y', ['b', 'a']]], { order: 'first-appearance' }).classes; // ['b', 'a']
  * ```
  * @see sklearn.utils.multiclass.unique_labels
  * @see sklearn.preprocessing.LabelEncoder
  */
-export function encodeLabels(columns: ReadonlyArray<readonly [string, LabelInput]>): EncodedLabels {
+export function encodeLabels(
+  columns: ReadonlyArray<readonly [string, LabelInput]>,
+  options?: EncodeLabelsOptions,
+): EncodedLabels {
+  const { order } = checkOptions(options, 'encodeLabels', ENCODE_KEYS);
   if (columns.length === 0) return { classes: [], codes: [] };
   checkLengths(columns);
   try {
-    return encodeLabelColumns(columns);
+    return encodeLabelColumns(columns, order === undefined ? undefined : { order });
   } catch (error) {
     if (!(error instanceof LabelError)) throw error;
     throw new MetricInputError(error.code, error.message, error.path);
