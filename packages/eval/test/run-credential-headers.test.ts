@@ -39,7 +39,8 @@ describe('a credential written into models[].headers', () => {
         headers: {
           'x-proxy-token': 'tok-SECRETHEADER-998877',
           'x-route': LIVE_KEY,
-          'x-assay-fault': 'none',
+          // a setting of 20 characters and more with digits is no key
+          'x-assay-fault': 'status=503;rate=0.2;latency=100',
         },
       }),
     );

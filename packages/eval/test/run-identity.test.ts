@@ -155,6 +155,29 @@ describe('the journal belongs to one set of headers', () => {
     expect(readFileSync(join(out, 'journal.sqlite')).includes(TOKEN)).toBe(false);
   });
 
+  it('refuses a changed value shaped like a key under a header not named like a credential', async () => {
+    // a checkpoint id and a fault setting, each 20 characters or more with digits
+    const out = join(dir, 'header-key-shaped');
+    const version = 'ckpt-20240806-a1b2c3d4e5';
+    await runEvaluation(withHeaders(out, { 'x-model-version': version }));
+    const error = await refusalOf(
+      runEvaluation(withHeaders(out, { 'x-model-version': 'ckpt-20240901-f6e5d4c3b2' })),
+    );
+    expect(error.code).toBe('IDENTITY_CHANGED');
+    expect(error.message).toContain("model 'nb' (headers.x-model-version changed)");
+    expect(error.message).toContain(
+      'A changed header that holds a renewed credential (the answers are the same) belongs in headersFromEnv',
+    );
+    expect(error.message).not.toContain('ckpt-');
+    expect(readFileSync(join(out, 'journal.sqlite')).includes(version)).toBe(false);
+    const fault = join(dir, 'header-fault-setting');
+    await runEvaluation(withHeaders(fault, { 'x-assay-fault': 'latency=1;status=503;rate=0.01' }));
+    const changed = await refusalOf(
+      runEvaluation(withHeaders(fault, { 'x-assay-fault': 'latency=1;status=500;rate=1.00' })),
+    );
+    expect(changed.message).toContain("model 'nb' (headers.x-assay-fault changed)");
+  });
+
   it('resumes after a renewed token: a credential header is recorded by its presence, as the key is not at all', async () => {
     const out = join(dir, 'header-renewed');
     await runEvaluation(withHeaders(out, { 'x-proxy-token': TOKEN }));

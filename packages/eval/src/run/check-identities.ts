@@ -119,6 +119,7 @@ export function refuseChangedEndpoints(
 ): Map<string, EndpointIdentity> {
   const identities = new Map<string, EndpointIdentity>();
   const changed: string[] = [];
+  let headerChanged = false;
   let path = '';
   models.forEach((model, i) => {
     const recorded = journal.identity(model.name);
@@ -139,14 +140,21 @@ export function refuseChangedEndpoints(
     if (changed.length === 0) {
       path = `${model.configPath ?? `models[${i}]`}.${configField(model, changes[0]!.field)}`;
     }
+    headerChanged ||= changes.some(
+      (c) => c.field.startsWith('headers.') && describeChange(c).endsWith(' changed'),
+    );
     changed.push(
       `model '${model.name}' (${described}) with ${answers} answer${answers === 1 ? '' : 's'} from the old one`,
     );
   });
   if (changed.length > 0) {
+    // a token renewed in a header not named like one reads as a changed header
+    const renewed = headerChanged
+      ? ' A changed header that holds a renewed credential (the answers are the same) belongs in headersFromEnv, which the journal records by its presence only, so a renewal resumes.'
+      : '';
     throw new EvaluationError(
       'IDENTITY_CHANGED',
-      `The output directory ${outputDir} holds answers from another endpoint: ${changed.join('; ')}; nothing was sent. Run again with --fresh to start over in that directory (its journal and response cache are discarded), or choose another output.dir (--output) to keep them.`,
+      `The output directory ${outputDir} holds answers from another endpoint: ${changed.join('; ')}; nothing was sent. Run again with --fresh to start over in that directory (its journal and response cache are discarded), or choose another output.dir (--output) to keep them.${renewed}`,
       { path },
     );
   }

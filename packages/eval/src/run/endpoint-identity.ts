@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, isCredentialHeader, looksLikeKey } from '@assay/clients';
+import { canonicalJson, isCredentialHeader } from '@assay/clients';
 import { z } from 'zod';
 import type { ModelConfig } from '../config/run-config-schema.js';
 
@@ -53,10 +53,12 @@ export const SECRET_HEADER = 'secret';
 
 /**
  * Header names lower-cased (HTTP names are case-insensitive) with a hash of each value, or
- * {@link SECRET_HEADER} for a credential (named or shaped like one, or from `headersFromEnv`,
- * which exists for secrets). The name goes into the hash too, so a common value (`1`, `true`)
+ * {@link SECRET_HEADER} for a credential (named like one, or from `headersFromEnv`, which
+ * exists for secrets). The name goes into the hash too, so a common value (`1`, `true`)
  * does not hash alike under every name; the journal is a plain file beside the results and
- * must never hold a token.
+ * must never hold a token, and a hash does not reveal one. A value merely shaped like a key
+ * under another name (`x-model-version: ckpt-20240806-a1b2c3d4e5`) is hashed: recorded by its
+ * presence, its change went unseen and a rerun reused the old endpoint's answers.
  */
 function headerHashes(
   headers: Readonly<Record<string, string>> | undefined,
@@ -65,10 +67,9 @@ function headerHashes(
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     const lower = name.toLowerCase();
-    out[lower] =
-      isCredentialHeader(name) || looksLikeKey(value)
-        ? SECRET_HEADER
-        : createHash('sha256').update(`assay-header\0${lower}\0${value}`).digest('hex');
+    out[lower] = isCredentialHeader(name)
+      ? SECRET_HEADER
+      : createHash('sha256').update(`assay-header\0${lower}\0${value}`).digest('hex');
   }
   for (const name of Object.keys(fromEnv ?? {})) out[name.toLowerCase()] = SECRET_HEADER;
   return out;
@@ -95,8 +96,8 @@ function httpJsonRequest(model: ModelConfig): Record<string, unknown> | undefine
  * The endpoint identity of a configured model.
  *
  * @remarks A header that changes the answers (`x-assay-fault`, a routing header) is recorded
- * by a hash of its value, so a change is refused; a credential (a header named or shaped like
- * one, and every `headersFromEnv` header) by its presence only ({@link SECRET_HEADER}), so a
+ * by a hash of its value, so a change is refused; a credential (a header named like one, and
+ * every `headersFromEnv` header) by its presence only ({@link SECRET_HEADER}), so a
  * renewed token resumes, as a renewed API key does.
  * @param model - the model's configuration
  * @returns provider, base URL (or `endpoint` name), model id, generation parameters and the
