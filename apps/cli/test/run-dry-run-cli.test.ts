@@ -84,6 +84,37 @@ describe('assay run --dry-run', () => {
     expect(fresh.stdout).toContain('nb: 40 requests: 40 would be sent, 0 resumed from the journal');
   }, 120_000);
 
+  it('calls a cost whose input tokens are estimated an estimate, not a bound the run may pass', async () => {
+    const models = [
+      {
+        name: 'nb',
+        provider: 'openai-chat',
+        baseUrl: closedUrl,
+        model: 'assay-spam-nb',
+        params: { maxTokens: 4 },
+        price: { inputPerMTok: 0.15, outputPerMTok: 0.6 },
+      },
+    ];
+    const estimated = await assay([
+      'run',
+      writeRunConfig(dir, 'priced', closedUrl, { models }),
+      '--dry-run',
+    ]);
+    expect(estimated.code).toBe(0);
+    expect(estimated.stdout).toMatch(
+      /\(estimated as characters \/ 4\), at most 160 output tokens \(4 per request\); cost ≈ \$[\d.]+ with the most output \(the input tokens estimated: the service's count may be higher\)/,
+    );
+    expect(estimated.stdout).not.toContain('cost ≤');
+    // counted with the model's tokenizer, the input is known: the cost is a bound
+    const counted = [{ ...models[0], model: 'gpt-4o-mini' }];
+    const bound = await assay([
+      'run',
+      writeRunConfig(dir, 'priced-counted', closedUrl, { models: counted }),
+      '--dry-run',
+    ]);
+    expect(bound.stdout).toMatch(/\(counted with o200k_base\), .*; cost ≤ \$[\d.]+ at 0\.15/);
+  });
+
   it('needs no API key: a model whose apiKeyEnv is not set gets a note, the real run is refused', async () => {
     const unset = 'ASSAY_TEST_KEY_THAT_IS_NOT_SET';
     const path = writeRunConfig(dir, 'keyless', closedUrl);

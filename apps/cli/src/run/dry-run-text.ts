@@ -55,7 +55,11 @@ function estimateLine(m: DryRunModel): string {
       : `at most ${n(e.maxOutputTokens)} output tokens (${n(e.maxTokensPerRequest!)} per request)`;
   let cost: string;
   if (e.price === null) cost = 'cost unknown: no price for this model (set `price`)';
-  else if (e.maxOutputTokens === null) cost = `cost ≥ ${usd(e.costUsd!)} for the input alone`;
+  else if (e.maxOutputTokens === null)
+    cost = `cost ${e.tokenCounting === 'estimate' ? '≈' : '≥'} ${usd(e.costUsd!)} for the input alone`;
+  // characters / 4 is no bound: e-mails with headers ran 1.4x more tokens (a trial paid 35% more)
+  else if (e.tokenCounting === 'estimate')
+    cost = `cost ≈ ${usd(e.costUsd!)} with the most output (the input tokens estimated: the service's count may be higher)`;
   else cost = `cost ≤ ${usd(e.costUsd!)}`;
   const price =
     e.price === null
