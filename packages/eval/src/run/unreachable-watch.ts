@@ -25,11 +25,12 @@ export function isTransportFailure(outcome: Outcome): boolean {
 }
 
 /**
- * Why a model's first requests all failed: never reaching the service, HTTP 404, or answers
- * none of which could be read (`malformed_response`: a wrong http-json answer path, another
- * API's shape).
+ * Why a model's sending stopped: its first requests all failed never reaching the service,
+ * HTTP 404, or answers none of which could be read (`malformed_response`: a wrong http-json
+ * answer path, another API's shape); or, after it answered, a run of requests in a row all
+ * failed never reaching it (`lost`: the service went down mid-run).
  */
-export type UnreachableKind = 'unreachable' | 'not_found' | 'malformed';
+export type UnreachableKind = 'unreachable' | 'not_found' | 'malformed' | 'lost';
 
 /**
  * Tells whether a failed request was answered HTTP 404 Not Found: the service is up, but
@@ -56,10 +57,12 @@ export function isNotFound(outcome: Outcome): boolean {
  * @remarks
  * `after` is the larger of {@link UNREACHABLE_AFTER} and the model's concurrency, so a full
  * first wave of requests in flight can fail before the watch decides. Any other answer from the
- * service (an answer, an HTTP status but 404) disarms it for the rest of the run, as does a
- * failure of another of the three kinds after the first (a 404 after transport failures):
- * a service that answered once is reachable, and later failures are counted by the
- * representativeness rule instead. Answers from the response cache prove nothing either way
+ * service (an answer, an HTTP status but 404) disarms that first check for the rest of the
+ * run, as does a failure of another of the three kinds after the first (a 404 after transport
+ * failures): a service that answered once is reachable, and later failures are counted by the
+ * representativeness rule instead. From then on one thing still trips it: `after` transport
+ * failures in a row (`lost`, a service that went down mid-run; a trial's outage recorded the
+ * 252 requests left as failures within seconds). Answers from the response cache prove nothing either way
  * and are ignored. The watch lives as long as the model's requests, across the rounds of
  * `evaluation.stop`.
  *
@@ -77,6 +80,7 @@ export class UnreachableWatch {
   #first: Outcome | undefined;
   #tripped = false;
   #kind: UnreachableKind | undefined;
+  #answered = 0;
 
   /**
    * @param concurrency - the model's most requests in flight
@@ -92,8 +96,8 @@ export class UnreachableWatch {
    * @returns true when this outcome trips the watch (once)
    */
   observe(outcome: Outcome): boolean {
-    if (this.#reached || this.#tripped) return false;
-    if (outcome.cached) return false;
+    if (this.#tripped || outcome.cached) return false;
+    if (this.#reached) return this.#observeReached(outcome);
     const kind = isTransportFailure(outcome)
       ? 'unreachable'
       : isNotFound(outcome)
@@ -104,7 +108,10 @@ export class UnreachableWatch {
     // an answer, another failure, or a failure of the other kind: the service answers there
     if (kind === undefined || (this.#kind !== undefined && kind !== this.#kind)) {
       this.#reached = true;
-      return false;
+      this.#kind = undefined;
+      this.#first = undefined;
+      this.#failures = 0;
+      return this.#observeReached(outcome);
     }
     this.#kind = kind;
     this.#first ??= outcome;
@@ -112,6 +119,31 @@ export class UnreachableWatch {
     if (this.#failures < this.after) return false;
     this.#tripped = true;
     return true;
+  }
+
+  /**
+   * Counts an outcome of a service that was reached: `after` transport failures in a row (in
+   * the order they finished) mean it went down; anything else ends the streak. A flaky service
+   * that resets 30% of its connections has 20 in a row once in 10^10 streaks.
+   */
+  #observeReached(outcome: Outcome): boolean {
+    if (!isTransportFailure(outcome)) {
+      if (outcome.status === 'ok') this.#answered++;
+      this.#failures = 0;
+      this.#first = undefined;
+      return false;
+    }
+    this.#first ??= outcome;
+    this.#failures++;
+    if (this.#failures < this.after) return false;
+    this.#kind = 'lost';
+    this.#tripped = true;
+    return true;
+  }
+
+  /** answers counted this run before the watch tripped (for `lost`: before the service went) */
+  get answered(): number {
+    return this.#answered;
   }
 
   /** whether the watch has tripped */
@@ -168,6 +200,7 @@ export function unreachableError(
   const n = watch.failures;
   if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
   if (watch.kind === 'malformed') return malformedError(model, index, watch, answered);
+  if (watch.kind === 'lost') return lostError(model, index, watch);
   const fixedUrl =
     answered === 0
       ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
@@ -175,6 +208,21 @@ export function unreachableError(
   return new EvaluationError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
+    { path: `models[${index}].baseUrl` },
+  );
+}
+
+/**
+ * The error of a model whose service stopped answering mid-run: the failures of the streak are
+ * journaled, so a plain rerun would reuse them; `--retry-failed` sends them again with the
+ * requests not sent yet, and keeps every answer.
+ */
+function lostError(model: ModelConfig, index: number, watch: UnreachableWatch): EvaluationError {
+  const first = (watch.first?.errorMessage ?? 'no message').replace(/\.$/, '');
+  const n = watch.failures;
+  return new EvaluationError(
+    'RUN_FAILED',
+    `Model ${model.name}: the service at ${model.baseUrl} stopped answering mid-run: after ${watch.answered} answers this run, the last ${n} requests in a row all failed before reaching it (${watch.first?.errorClass ?? 'connection'}), so the run stopped sending rather than record every request left as failed. First error of the streak: ${first}. Start the service and run the same command with --retry-failed: it sends the requests not sent yet and re-sends the ${n} failed ones; the answers are kept.`,
     { path: `models[${index}].baseUrl` },
   );
 }
