@@ -44,6 +44,16 @@ function choiceOrderFields(
 }
 
 /**
+ * `count` of `rows` spread over the whole list: index `floor(i · n / count)` for the i-th.
+ * A whole-number step (`floor(n / count)`) then the first `count` kept only the start of the
+ * list whenever `n` was not a multiple of `count`: 32 wrong answers showed the first 20.
+ */
+function evenlySpaced<T>(rows: readonly T[], count: number): T[] {
+  if (rows.length <= count) return [...rows];
+  return Array.from({ length: count }, (_, i) => rows[Math.floor((i * rows.length) / count)]!);
+}
+
+/**
  * A sample of a model's wrong and unparseable answers, with the start of each item's input
  * (the data set's excerpt where it has one: an e-mail's Subject line and body, say): evenly
  * spaced over the run, or for a regression the largest errors first (then the answers
@@ -69,10 +79,7 @@ export function wrongAnswerSample(
 ): ModelResult['wrongAnswers'] {
   const itemsById = new Map(items.map((it) => [it.id, it]));
   const wrong = rows.filter((r) => r.outcome === 'wrong' || r.outcome === 'unparseable');
-  const step = Math.max(1, Math.floor(wrong.length / Math.max(1, count)));
-  const sample = regression
-    ? largestErrors(wrong, count)
-    : wrong.filter((_, i) => i % step === 0).slice(0, count);
+  const sample = regression ? largestErrors(wrong, count) : evenlySpaced(wrong, count);
   return sample.map((r) => {
     const item = itemsById.get(r.id);
     return {
