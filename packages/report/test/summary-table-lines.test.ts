@@ -52,6 +52,23 @@ describe("the terminal's comparison line", () => {
     );
   });
 
+  test('a comparison without paired items says so in every report, not a bare line or an empty table', () => {
+    const r = twoModels('f1_macro');
+    r.comparisons[0] = { a: 'a', b: 'b', pairedItems: 0, mcnemar: null, metrics: {} };
+    const line = summaryTable(r)
+      .split('\n')
+      .find((l) => l.startsWith('b vs a:'));
+    expect(line).toBe(
+      'b vs a: no paired items: the two models have no scored answer on the same item, so nothing is compared',
+    );
+    expect(markdownReport(r)).toContain(
+      '| a | b | 0 | — | — | — | no paired items: the two models have no scored answer on the same item, so nothing is compared |',
+    );
+    expect(htmlReport(r)).toContain(
+      '<br><span class="note">0 paired predictions</span></td><td colspan="5">no paired items:',
+    );
+  });
+
   test('falls back to the first compared metric when the headline metric was not compared', () => {
     const text = summaryTable(twoModels('error_rate'));
     expect(text).toContain('b vs a: accuracy Δ=0.0500 [0.0400, 0.0600] p=0.300;');

@@ -26,6 +26,7 @@ import {
   levelText,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { NO_PAIRED_ITEMS } from '../format/no-paired-items.js';
 import { runDurationText } from '../format/resumed-run-text.js';
 import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import {
@@ -125,6 +126,30 @@ function generationItemsTable(r: RunResults): string {
     .join('')}</tbody></table>${itemCounts(r)}`;
 }
 
+/** The rows of one comparison: one per metric, the pair and McNemar's test spanning them. */
+function comparisonRows(
+  r: RunResults,
+  c: RunResults['comparisons'][number],
+  holm: boolean,
+): string[] {
+  return Object.entries(c.metrics).map(([metric, d], i) => {
+    const mc =
+      i === 0 && c.mcnemar
+        ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>McNemar p = ${h(fmtP(c.mcnemar.pValue))}${holm ? `<br>Holm p = ${h(fmtP(c.mcnemar.pHolm))}` : ''}</td>`
+        : i === 0
+          ? `<td rowspan="${Object.keys(c.metrics).length}">${MISSING_VALUE}</td>`
+          : '';
+    const lead =
+      i === 0
+        ? `<td rowspan="${Object.keys(c.metrics).length}"><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">${c.pairedItems} paired predictions</span></td>`
+        : '';
+    // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
+    const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
+    const sig = p !== null && p < alphaOf(r.evaluation.ci);
+    return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]${d.interval === 'clopper-pearson' ? '<br><span class="note">Clopper-Pearson</span>' : ''}</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
+  });
+}
+
 /** "N predictions of M distinct items" per model, what the intervals resample, run warnings. */
 function itemCounts(r: RunResults): string {
   const counts = r.models
@@ -149,22 +174,11 @@ function comparisonsSection(r: RunResults): string {
     Object.values(c.metrics).some((d) => d.interval === 'clopper-pearson'),
   );
   const rows = r.comparisons.flatMap((c) =>
-    Object.entries(c.metrics).map(([metric, d], i) => {
-      const mc =
-        i === 0 && c.mcnemar
-          ? `<td class="num" rowspan="${Object.keys(c.metrics).length}">${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>McNemar p = ${h(fmtP(c.mcnemar.pValue))}${holm ? `<br>Holm p = ${h(fmtP(c.mcnemar.pHolm))}` : ''}</td>`
-          : i === 0
-            ? `<td rowspan="${Object.keys(c.metrics).length}">${MISSING_VALUE}</td>`
-            : '';
-      const lead =
-        i === 0
-          ? `<td rowspan="${Object.keys(c.metrics).length}"><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">${c.pairedItems} paired predictions</span></td>`
-          : '';
-      // as the terminal reads it: a bootstrap p of 0 counts as its bound 2/B
-      const p = bootstrapPForDecision(d.pHolm ?? d.pValue, r.evaluation.bootstrap);
-      const sig = p !== null && p < alphaOf(r.evaluation.ci);
-      return `<tr>${lead}<td>${h(metric)}</td><td class="num ${sig ? ((d.difference ?? 0) > 0 === (r.evaluation.greaterIsBetter?.[metric] ?? true) ? 'pass' : 'fail') : ''}">${fmt(d.difference, 4)}</td><td class="num">[${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]${d.interval === 'clopper-pearson' ? '<br><span class="note">Clopper-Pearson</span>' : ''}</td><td class="num">${h(fmtBootstrapP(d.pValue, r.evaluation.bootstrap))}${holm ? ` (Holm ${h(fmtBootstrapP(d.pHolm, r.evaluation.bootstrap))})` : ''}</td>${mc}</tr>`;
-    }),
+    c.pairedItems === 0 || Object.keys(c.metrics).length === 0
+      ? [
+          `<tr><td><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">0 paired predictions</span></td><td colspan="5">${h(NO_PAIRED_ITEMS)}</td></tr>`,
+        ]
+      : comparisonRows(r, c, holm),
   );
   // each p says which test it is from: the bootstrap's for every metric (accuracy included),
   // McNemar's exact test in a column of its own

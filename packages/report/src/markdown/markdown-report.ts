@@ -19,6 +19,7 @@ import {
   formatUsd,
   MISSING_VALUE,
 } from '../format/format-number.js';
+import { NO_PAIRED_ITEMS } from '../format/no-paired-items.js';
 import { earlierRunsText, runDurationText } from '../format/resumed-run-text.js';
 import { generationSlices } from '../generation/generation-slices.js';
 import { choiceOrderNotes } from '../metrics-table/choice-order-notes.js';
@@ -163,6 +164,12 @@ function comparisonsSection(r: RunResults): string[] {
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const c of r.comparisons) {
+      if (c.pairedItems === 0 || Object.keys(c.metrics).length === 0) {
+        const none = MISSING_VALUE;
+        lines.push(
+          `| ${cellText(c.a)} | ${cellText(c.b)} | 0 | ${none} | ${none} | ${none} | ${NO_PAIRED_ITEMS} | ${none} | ${none} | ${none} |`,
+        );
+      }
       for (const [metric, d] of Object.entries(c.metrics)) {
         lines.push(
           `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : MISSING_VALUE} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${metric} | ${fmt(d.difference, 4)} | [${fmt(d.ciLow, 4)}, ${fmt(d.ciHigh, 4)}]${d.interval === 'clopper-pearson' ? ' (Clopper-Pearson)' : ''} | ${fmtBootstrapP(d.pHolm ?? d.pValue, r.evaluation.bootstrap)} |`,

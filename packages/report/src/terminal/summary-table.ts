@@ -13,6 +13,7 @@ import {
 } from '../format/format-number.js';
 import { metricIntervalText } from '../format/metric-interval-text.js';
 import { metricScaleNote } from '../format/metric-scale.js';
+import { NO_PAIRED_ITEMS } from '../format/no-paired-items.js';
 import { earlierRunsText } from '../format/resumed-run-text.js';
 import { thresholdDefinitions } from '../format/threshold-definitions.js';
 import { thresholdDetails, thresholdOutcome } from '../format/threshold-text.js';
@@ -218,6 +219,8 @@ function comparisonLines(r: RunResults): string[] {
     '',
     ...r.comparisons.map((c) => {
       const entries = Object.entries(c.metrics);
+      if (c.pairedItems === 0 || entries.length === 0)
+        return `${c.b} vs ${c.a}: ${NO_PAIRED_ITEMS}`;
       const shown = entries.find(([m]) => m === headline) ?? entries[0];
       const mc = c.mcnemar
         ? `McNemar ${c.mcnemar.onlyA}/${c.mcnemar.onlyB} p=${fmtP(c.mcnemar.pHolm ?? c.mcnemar.pValue)}`
