@@ -96,6 +96,24 @@ describe('a service that cannot be reached', () => {
     expect(server.stats().byPath['(unmatched)']).toBeLessThanOrEqual(22);
   }, 60_000);
 
+  it('stops a model whose first requests are all refused as bad requests (HTTP 400), naming its params', async () => {
+    const error = await refusalOf(
+      runEvaluation(
+        config('http-400', server.baseUrl, { params: { maxTokens: 4, temperature: 5 } }),
+      ),
+    );
+    expect(error.code).toBe('RUN_FAILED');
+    expect(error.path).toBe('models[0].params');
+    expect(error.message).toContain(
+      `Model nb: the first 20 requests to ${server.baseUrl} were all refused as bad requests (HTTP 400), so the run stopped sending`,
+    );
+    expect(error.message).toContain('Check models[0].params');
+    const journal = new RunJournal(join(dir, 'http-400', 'journal.sqlite'));
+    const recorded = journal.load('nb').size;
+    journal.close();
+    expect(recorded).toBe(20);
+  }, 60_000);
+
   it('does not say the retry budget is the cause when the service refuses every connection', async () => {
     const url = `http://127.0.0.1:${await freePort()}/v1`;
     const error = await refusalOf(

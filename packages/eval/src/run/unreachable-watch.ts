@@ -30,7 +30,7 @@ export function isTransportFailure(outcome: Outcome): boolean {
  * answer path, another API's shape); or, after it answered, a run of requests in a row all
  * failed never reaching it (`lost`: the service went down mid-run).
  */
-export type UnreachableKind = 'unreachable' | 'not_found' | 'malformed' | 'lost';
+export type UnreachableKind = 'unreachable' | 'not_found' | 'rejected' | 'malformed' | 'lost';
 
 /**
  * Tells whether a failed request was answered HTTP 404 Not Found: the service is up, but
@@ -48,10 +48,29 @@ export function isNotFound(outcome: Outcome): boolean {
 }
 
 /**
+ * Tells whether a failed request was answered HTTP 400 Bad Request or 422 Unprocessable
+ * Content: the service refused the request as written (a parameter out of its range, a field
+ * it does not take), which every other request of the model repeats.
+ *
+ * @param outcome - a journaled outcome
+ * @returns true for an HTTP 400 or 422
+ * @example
+ * isRejected({ status: 'error', errorClass: 'http_status', httpStatus: 400 }); // true
+ */
+export function isRejected(outcome: Outcome): boolean {
+  return (
+    outcome.status === 'error' &&
+    outcome.errorClass === 'http_status' &&
+    (outcome.httpStatus === 400 || outcome.httpStatus === 422)
+  );
+}
+
+/**
  * Watches one model's outcomes for a service that cannot be reached: once its first `after`
  * requests sent have all failed with a transport error and none was answered, it trips. It
  * trips the same way when they were all answered HTTP 404 Not Found (the wrong URL: every
- * other request would be answered the same), or all failed as `malformed_response` (no answer
+ * other request would be answered the same), all HTTP 400 or 422 (a request the service
+ * refuses as written: a parameter out of its range), or all failed as `malformed_response` (no answer
  * could be read: a wrong http-json answer path, another API's shape).
  *
  * @remarks
@@ -102,9 +121,11 @@ export class UnreachableWatch {
       ? 'unreachable'
       : isNotFound(outcome)
         ? 'not_found'
-        : outcome.status === 'error' && outcome.errorClass === 'malformed_response'
-          ? 'malformed'
-          : undefined;
+        : isRejected(outcome)
+          ? 'rejected'
+          : outcome.status === 'error' && outcome.errorClass === 'malformed_response'
+            ? 'malformed'
+            : undefined;
     // an answer, another failure, or a failure of the other kind: the service answers there
     if (kind === undefined || (this.#kind !== undefined && kind !== this.#kind)) {
       this.#reached = true;
@@ -199,6 +220,7 @@ export function unreachableError(
   const first = watch.first?.errorMessage ?? 'no message';
   const n = watch.failures;
   if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
+  if (watch.kind === 'rejected') return rejectedError(model, index, watch);
   if (watch.kind === 'malformed') return malformedError(model, index, watch, answered);
   if (watch.kind === 'lost') return lostError(model, index, watch);
   const fixedUrl =
@@ -209,6 +231,24 @@ export function unreachableError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
     { path: `models[${index}].baseUrl` },
+  );
+}
+
+/**
+ * The error of a model whose first requests were all refused as bad requests: each further
+ * one would be refused the same way (a trial's `temperature: 5` sent all 300 for 300 HTTP 400s).
+ */
+function rejectedError(
+  model: ModelConfig,
+  index: number,
+  watch: UnreachableWatch,
+): EvaluationError {
+  const first = (watch.first?.errorMessage ?? 'no message').replace(/\.$/, '');
+  const status = watch.first?.httpStatus ?? 400;
+  return new EvaluationError(
+    'RUN_FAILED',
+    `Model ${model.name}: the first ${watch.failures} requests to ${model.baseUrl} were all refused as bad requests (HTTP ${status}), so the run stopped sending: every other request would be refused the same way. Check models[${index}].params (a value out of the service's range, e.g. temperature), models[${index}].model and any extra fields against what the service accepts; its answer says what it refused. First error: ${first}. Once fixed, run the same command: the changed settings ask again (with the same settings the failures are reused unless --retry-failed).`,
+    { path: `models[${index}].params` },
   );
 }
 
