@@ -166,8 +166,18 @@ describe('a TTFT or TPOT gate on a model that is not streamed', () => {
     expect(warned.warnings).toContain(TTFT);
     expect(warned.thresholds[0]).toMatchObject({
       outcome: 'error',
-      reason: 'p50_ttft_ms has no value in this run',
+      reason:
+        'p50_ttft_ms has no value in this run: none of the 12 answers has a time to first token (an answer has one only when it was streamed)',
     });
+    // streaming turned on over the finished run: every answer is resumed from the one that
+    // did not stream, and the reason says so
+    const resumed = await runEvaluation(
+      config('ttft-warned', ['p50_ttft_ms <= 600000'], 12, { model: { streaming: true } }),
+    );
+    expect(resumed.models[0]!.service.resumedFromJournal).toBe(12);
+    expect(resumed.thresholds[0]!.reason).toBe(
+      'p50_ttft_ms has no value in this run: none of the 12 answers has a time to first token (an answer has one only when it was streamed; 12 were resumed from the journal of an earlier run, which did not measure it: run with --fresh, or another --output, to measure it)',
+    );
     const streamed = await runEvaluation(
       config('ttft-streamed', ['p50_ttft_ms <= 600000'], 12, { model: { streaming: true } }),
       { uncheckableGates: 'refuse' },

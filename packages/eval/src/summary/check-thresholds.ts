@@ -86,6 +86,29 @@ function intervalOf(
   return service?.get(t.metric);
 }
 
+/**
+ * Why a metric has no value. A TTFT or TPOT figure needs streamed answers: turning on
+ * `streaming` over a finished run resumed every answer from the run that did not stream, and
+ * the gate said only that it had no value.
+ */
+function noValueReason(metric: string, model: ModelResult): string {
+  const timing = /_(ttft|tpot)_ms$/.exec(metric)?.[1];
+  const s = model.service;
+  const timed = timing === 'ttft' ? s.ttftMs.count : s.tpotMs.count;
+  if (timing === undefined || s.answered === 0 || timed > 0) {
+    return `${metric} has no value in this run`;
+  }
+  const needs =
+    timing === 'ttft'
+      ? 'an answer has one only when it was streamed'
+      : 'an answer has one only when it was streamed with 2 or more output tokens';
+  const resumed =
+    s.resumedFromJournal > 0
+      ? `; ${s.resumedFromJournal} were resumed from the journal of an earlier run, which did not measure it: run with --fresh, or another --output, to measure it`
+      : '';
+  return `${metric} has no value in this run: none of the ${s.answered} answers has a ${timing === 'ttft' ? 'time to first token' : 'time per output token'} (${needs}${resumed})`;
+}
+
 /** One threshold checked for one model (not a `vs baseline` one). */
 function checkOne(
   t: Threshold,
@@ -122,7 +145,7 @@ function checkOne(
         : value;
   if (Number.isNaN(figure)) {
     result.reason = Number.isNaN(value)
-      ? (scores[t.metric]?.reason ?? `${t.metric} has no value in this run`)
+      ? (scores[t.metric]?.reason ?? noValueReason(t.metric, model))
       : (interval?.reason ?? `${t.metric} has no interval in this run`);
     return result;
   }
