@@ -8,6 +8,7 @@ export { cacheKeyer } from './cache/cache-keyer.js';
 export { cachedKeys, openSqliteSnapshot } from './cache/cached-keys.js';
 export type { CachedCompletion, ResponseCacheOptions } from './cache/response-cache.js';
 export { ResponseCache } from './cache/response-cache.js';
+export { budgetLeftUnretried } from './client/attempt-loop.js';
 export type { ClientStats } from './client/client-stats.js';
 export type { CallOptions, CreateClientOptions, ModelClient } from './client/create-client.js';
 export { createClient } from './client/create-client.js';

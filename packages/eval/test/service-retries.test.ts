@@ -73,6 +73,25 @@ describe('a retry budget that runs out', () => {
       'nb: 40 requests: 40 sent this run, 0 resumed from the journal, 0 served from the cache; 4 needed a retry (10 retries in all; 7 failed without the retries they had left, the retry budget being spent: the error rate counts them too)',
     );
     expect(summary).not.toContain('after every retry');
+    // resumed, the same failures are still said to be unretried, as the journal's messages say
+    const rerun = await runEvaluation(
+      parseRunConfig(
+        spamRunDocument({
+          name: 'budget',
+          out: join(dir, 'budget'),
+          baseUrl: server.baseUrl,
+          model: {
+            concurrency: { max: 1 },
+            retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 5, budget: 0 },
+            headers: { 'x-assay-fault': 'fail-first=20;key=budget-test;status=503' },
+          },
+          evaluation: { bootstrap: 20 },
+        }),
+      ),
+    );
+    expect(rerun.models[0]!.service).toMatchObject({ resumedFromJournal: 40, notRetriedBudget: 7 });
+    expect(summaryTable(rerun)).toContain('7 failed without the retries they had left');
+    expect(summaryTable(rerun)).not.toContain('after every retry');
     expect(results.warnings).toContainEqual(
       expect.stringMatching(
         /^nb: the retry budget was exhausted after 10 retries \(models\[0\]\.retry\.budget 0: at most 10 \+ 0 × requests\); 7 requests failed without the retries they had left, so the error rate counts failures not retried in full, not only failures after every retry\. Set models\[0\]\.retry\.budget to at least models\[0\]\.retry\.maxRetries \(models\[0\]\.retry\.budget 3\) for every failure to get its retries, or rerun with --retry-failed to send the failed requests again\.$/,

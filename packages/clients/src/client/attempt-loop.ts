@@ -195,6 +195,26 @@ function retryDelayOrThrow(
   return decision.delayMs;
 }
 
+/** How a failure's message begins to say that the retry budget left it unretried. */
+const BUDGET_SPENT_START = "the client's retry budget (at most 10 + retry.budget ";
+
+/**
+ * Whether a request's final error message says that the client's retry budget left it without
+ * the retries it had: what a journal keeps of a failure, so that a resumed run still counts
+ * such failures (`ClientStats.notRetriedBudget` counts only this client's).
+ *
+ * @param message - the final error's message
+ * @returns true when the budget, not the retry limit, ended the request
+ * @example
+ * ```ts
+ * budgetLeftUnretried("HTTP 503. Not retried: the client's retry budget (at most 10 + retry.budget 0.2 × requests) was spent."); // true
+ * budgetLeftUnretried('HTTP 503 after 3 retries.'); // false
+ * ```
+ */
+export function budgetLeftUnretried(message: string): boolean {
+  return message.includes(BUDGET_SPENT_START) && message.includes(' × requests) was spent');
+}
+
 /**
  * Why a transient failure was not retried, when the failure alone does not say: a server that
  * asked for too long a wait, or a spent retry budget (else a failure reads as one that failed
@@ -215,7 +235,7 @@ function notRetriedText(
     return ` Not retried: the server asked to wait ${Math.round(decision.askedWaitMs)} ms, more than maxRetryAfterMs (${ctx.cfg.retry.maxRetryAfterMs} ms).`;
   }
   if (decision.budgetExhausted) {
-    const budget = `the client's retry budget (at most 10 + retry.budget ${ctx.cfg.retry.budget} × requests) was spent`;
+    const budget = `${BUDGET_SPENT_START}${ctx.cfg.retry.budget} × requests) was spent`;
     if (neverReached(failure)) {
       return ` The service could not be reached: check that it is running at the configured baseUrl; retries would not help until it is started, and this one was not retried because ${budget} on earlier failures.`;
     }

@@ -1,3 +1,4 @@
+import { budgetLeftUnretried } from '@assay/clients';
 import type { ServiceStats } from '@assay/report';
 import { summarizePercentiles } from '@assay/stats';
 import type { Outcome } from '../run/journal.js';
@@ -104,7 +105,7 @@ export function serviceStats(
     cachedThisRun: counts.cached,
     retried: retried.length,
     retries: retried.reduce((a, o) => a + (o.retries ?? 0), 0),
-    ...((counts.notRetriedBudget ?? 0) > 0 ? { notRetriedBudget: counts.notRetriedBudget } : {}),
+    ...notRetriedField(failed, counts.notRetriedBudget ?? 0),
     latencyMs: summary(nonNull(answered.map((o) => o.e2eMs))),
     ttftMs: summary(nonNull(answered.map((o) => o.ttftMs))),
     tpotMs: summary(nonNull(answered.map((o) => o.tpotMs))),
@@ -115,6 +116,21 @@ export function serviceStats(
     costUsd: priced ? cost : null,
     costPerCorrectUsd: priced && counts.correct > 0 ? cost / counts.correct : null,
   };
+}
+
+/**
+ * The failures the retry budget left without their retries: as the journal's messages say it,
+ * so a resumed run counts those of the run that sent them (the client counts only its own; a
+ * rerun said the error rate held only failures after every retry, the first run that 299 had
+ * not had theirs).
+ */
+function notRetriedField(
+  failed: readonly Outcome[],
+  thisRun: number,
+): { notRetriedBudget?: number } {
+  const fromMessages = failed.filter((o) => budgetLeftUnretried(o.errorMessage ?? '')).length;
+  const n = Math.max(fromMessages, thisRun);
+  return n > 0 ? { notRetriedBudget: n } : {};
 }
 
 /**

@@ -68,9 +68,10 @@ const ServiceStatsSchema = z.object({
   retried: z.number().int().optional(),
   retries: z.number().int().optional(),
   /**
-   * requests of this run's sending that failed without the retries they had left, because the
-   * client's retry budget (`retry.budget`) was spent: `errorRate` counts them too, so it is
-   * then not only failures after every retry (absent in older files and when none)
+   * requests that failed without the retries they had left, because the client's retry
+   * budget (`retry.budget`) was spent (this run's, and those resumed from the journal, as
+   * their error messages say): `errorRate` counts them too, so it is then not only failures
+   * after every retry (absent in older files and when none)
    */
   notRetriedBudget: z.number().int().optional(),
   latencyMs: PercentilesSchema,
