@@ -113,7 +113,7 @@ describe('an endpoint that could not be reached, then a fixed URL', () => {
     // the advice covers the fixed URL, which the next run accepts
     expect(error.message).toContain('Start the service and run the same command again');
     expect(error.message).toContain(
-      'or, if the URL was wrong, run it with the right one in models[0].baseUrl (or --base-url): the output directory holds no answer from this one, so its 20 failed requests are dropped',
+      "or, if the URL was wrong, run it with the right one in models[0].baseUrl (or --base-url, which sets every model's): the output directory holds no answer from this one, so its 20 failed requests are dropped",
     );
     // a dry run with the right URL says what the run will do, and does not refuse
     const planned = await dryRun(config(out, server.baseUrl));
@@ -171,7 +171,7 @@ describe('an endpoint that could not be reached, then a fixed URL', () => {
     const error = await refusalOf(runEvaluation(more));
     expect(error.code).toBe('RUN_FAILED');
     expect(error.message).toMatch(
-      /run it with the right one in models\[0\]\.baseUrl \(or --base-url\) and --fresh \(or another --output\): the output directory holds \d+ answers from this URL/,
+      /run it with the right one in models\[0\]\.baseUrl \(or --base-url, which sets every model's\) and --fresh \(or another --output\): the output directory holds \d+ answers from this URL/,
     );
   }, 60_000);
 });

@@ -225,8 +225,8 @@ export function unreachableError(
   if (watch.kind === 'lost') return lostError(model, index, watch);
   const fixedUrl =
     answered === 0
-      ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
-      : `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in`;
+      ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url, which sets every model's): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
+      : `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url, which sets every model's) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in`;
   return new EvaluationError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} all failed before reaching the service (${watch.first?.errorClass ?? 'connection'}) and none was answered, so the run stopped sending. First error: ${first.replace(/\.$/, '')}. Start the service and run the same command again (it sends the requests not sent yet, and re-sends the ${n} failed ones only with --retry-failed), ${fixedUrl}.`,
@@ -318,8 +318,8 @@ function notFoundError(
       : `check models[${index}].baseUrl (OpenAI-compatible servers usually serve under /v1: ${withV1})`;
   const rerun =
     answered === 0
-      ? `Run the same command with the fixed URL (in models[${index}].baseUrl or --base-url): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL.`
-      : `Run the same command with the fixed URL (in models[${index}].baseUrl or --base-url) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in.`;
+      ? `Run the same command with the fixed URL (in models[${index}].baseUrl, or --base-url, which sets every model's): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL.`
+      : `Run the same command with the fixed URL (in models[${index}].baseUrl, or --base-url, which sets every model's) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in.`;
   return new EvaluationError(
     'RUN_FAILED',
     `Model ${model.name}: the first ${n} requests to ${model.baseUrl} were all answered 404 Not Found, so the run stopped sending. The service answered 404 Not Found for ${what}; ${hint}. First error: ${first.replace(/\.$/, '')}. ${rerun}`,
