@@ -42,6 +42,24 @@ describe('Ctrl-C of a command that sends requests', () => {
     expect(controller.signal.aborted).toBe(false);
   });
 
+  it('a second signal while the results are written exits saying the files on disk may be an earlier run', () => {
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const { stop, requestsDone } = gentleStop('assay');
+    requestsDone();
+    stop('SIGINT');
+    expect(exit).not.toHaveBeenCalled();
+    stop('SIGINT');
+    expect(exit).toHaveBeenCalledWith(130);
+    expect(written.join('')).toContain(
+      "assay: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again to write this run's from the journal (nothing is sent again).",
+    );
+  });
+
   it('tells SIGTERM to be sent again, not a key to be pressed', () => {
     const written: string[] = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {

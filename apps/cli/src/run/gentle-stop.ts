@@ -42,7 +42,14 @@ export function gentleStop(command: string): GentleStop {
   let done = false;
   let finishing = false;
   const stop = (signal: NodeJS.Signals): void => {
-    if (controller.signal.aborted || finishing) process.exit(RUN_EXIT.interrupted);
+    if (finishing) {
+      // the files on disk may be an earlier run's, which a reader would take for this one's
+      process.stderr.write(
+        `\n${command}: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again to write this run's from the journal (nothing is sent again).\n`,
+      );
+      process.exit(RUN_EXIT.interrupted);
+    }
+    if (controller.signal.aborted) process.exit(RUN_EXIT.interrupted);
     if (done) {
       // nothing in flight to wait for or abort: the results are written in a moment
       process.stderr.write(
