@@ -31,6 +31,20 @@ describe('CSV data sets: quotes as pandas reads them', () => {
     ]);
   });
 
+  test('a header name with text after its closing quote is refused as line 1, not read as a name', async () => {
+    const path = write('header.csv', '"text"x,label\nfine,ham\n');
+    const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect((error as EvaluationError).message).toBe(
+      `Line 1 of '${path}' (the header) has the column name "\\"text\\"x", with a quote inside or text right after a closing quote; quote the whole name and double each quote inside it, or write it without quotes.`,
+    );
+    // a quoted name is read without its quotes
+    const quoted = write('quoted-header.csv', '"text","label"\nfine,ham\n');
+    expect((await loadFileDataset(quoted, { columns })).map((i) => i.fields.text)).toEqual([
+      'fine',
+    ]);
+  });
+
   test('text after a closing quote is refused, naming the line', async () => {
     const path = write('closing.csv', 'text,label\nfine,ham\n"multi\nline"x,spam\n');
     const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);

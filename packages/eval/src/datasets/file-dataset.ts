@@ -69,6 +69,22 @@ function refuseTextAfterClosingQuote(path: string, item: CsvItem, line: number):
   );
 }
 
+/**
+ * The header's names, refused where one holds a quote: relax_quotes reads `"text"x` as the
+ * name `"text"x`, which no column setting matches (a header is checked as the rows are).
+ */
+function checkedHeader(path: string, names: string[]): string[] {
+  const quoted = names.find((n) => n.includes('"'));
+  if (quoted !== undefined) {
+    throw new EvaluationError(
+      'UNREADABLE_FILE',
+      `Line 1 of '${path}' (the header) has the column name ${JSON.stringify(quoted)}, with a quote inside or text right after a closing quote; quote the whole name and double each quote inside it, or write it without quotes.`,
+      { path: 'dataset.path' },
+    );
+  }
+  return names;
+}
+
 async function* rawRows(
   path: string,
   format: 'jsonl' | 'csv' | 'json',
@@ -79,7 +95,7 @@ async function* rawRows(
     // and `assay score` read it; raw and info: to refuse text after a closing quote by its line
     const parser = source.pipe(
       parse({
-        columns: true,
+        columns: (names: string[]) => checkedHeader(path, names),
         bom: true,
         skip_empty_lines: true,
         relax_quotes: true,
