@@ -7,8 +7,9 @@ export type {
   ForceFiniteOptions,
   RegressionAccumulatorOptions,
 } from './accumulators/regression-accumulator.js';
-export { markOneShot, RegressionAccumulator } from './accumulators/regression-accumulator.js';
+export { RegressionAccumulator } from './accumulators/regression-accumulator.js';
 export type { RegressionAccumulatorJSON } from './accumulators/regression-accumulator-json.js';
+export { markOneShot } from './accumulators/zero-weight-error.js';
 export {
   accuracyFromConfusion,
   errorRateFromConfusion,

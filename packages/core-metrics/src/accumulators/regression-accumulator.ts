@@ -13,6 +13,7 @@ import {
   mergeMoments,
   type RegressionMoments,
 } from './regression-moments.js';
+import { isOneShot, zeroWeightError } from './zero-weight-error.js';
 
 /** Options of {@link RegressionAccumulator}. */
 export interface RegressionAccumulatorOptions {
@@ -48,60 +49,6 @@ const ACCUMULATOR_KEYS: OptionKeys<RegressionAccumulatorOptions> = {
   squaredLog: true,
 };
 const FORCE_FINITE_KEYS: OptionKeys<ForceFiniteOptions> = { forceFinite: true };
-
-/** What each metric is over the weights, for the message when they sum to 0. */
-const WEIGHTED_FORM: Readonly<Record<string, string>> = {
-  medianAbsoluteError: 'a weighted median',
-  r2Score: 'a ratio of weighted sums of squares',
-  explainedVarianceScore: 'a ratio of weighted variances',
-};
-
-/**
- * The error for rows whose weights sum to 0, worded for whoever asked: the public function
- * (its `options.sampleWeight`) or an accumulator the caller fed (`update`'s `weight`).
- *
- * @param metric - the metric asked for
- * @param rows - rows seen
- * @param oneShot - whether a public function made the accumulator for one call
- * @returns the error
- */
-function zeroWeightError(metric: string, rows: number, oneShot: boolean): MetricInputError {
-  const form = WEIGHTED_FORM[metric] ?? 'a weighted mean';
-  const seen = `${rows} ${rows === 1 ? 'row' : 'rows'}`;
-  return oneShot
-    ? new MetricInputError(
-        'INVALID_WEIGHT',
-        `options.sampleWeight sums to 0 over ${seen}, so ${metric} (${form}) is undefined; at least one sample weight must be positive.`,
-        'options.sampleWeight',
-      )
-    : new MetricInputError(
-        'INVALID_WEIGHT',
-        `The weights given to RegressionAccumulator.update sum to 0 over ${seen}, so ${metric}() (${form}) is undefined; at least one weight must be positive.`,
-        'weight',
-      );
-}
-
-/** Accumulators a public function made for one call: their errors name its options. */
-const ONE_SHOT = new WeakSet<object>();
-
-/**
- * Marks an accumulator as the one a public regression function made for a single call,
- * so that an error it raises names the function's `options.sampleWeight`, not the
- * accumulator's `update`, which the caller never saw. Exported for code that answers such
- * calls from one accumulator itself (the runner reads every regression metric of a row
- * selection off one), so that its errors read as the functions' do.
- *
- * @param accumulator - the accumulator just made
- * @returns the same accumulator
- * @example
- * ```ts
- * markOneShot(new RegressionAccumulator()).rows; // 0
- * ```
- */
-export function markOneShot(accumulator: RegressionAccumulator): RegressionAccumulator {
-  ONE_SHOT.add(accumulator);
-  return accumulator;
-}
 
 /**
  * Mergeable state for the regression metrics: feed (yTrue, yPred, weight)
@@ -223,7 +170,7 @@ export class RegressionAccumulator {
 
   private checkNotEmpty(metric: string): void {
     if (this.state.count > 0 && !(this.state.weightSum > 0)) {
-      throw zeroWeightError(metric, this.state.count, ONE_SHOT.has(this));
+      throw zeroWeightError(metric, this.state.count, isOneShot(this));
     }
     if (this.state.weightSum <= 0) {
       throw new MetricInputError(

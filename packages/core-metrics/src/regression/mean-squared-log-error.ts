@@ -1,4 +1,5 @@
-import { markOneShot, RegressionAccumulator } from '../accumulators/regression-accumulator.js';
+import { RegressionAccumulator } from '../accumulators/regression-accumulator.js';
+import { markOneShot } from '../accumulators/zero-weight-error.js';
 import { checkBoolean } from '../classification/average-option.js';
 import { MetricInputError } from '../errors.js';
 import type { NumericInput } from '../input/numeric-column.js';

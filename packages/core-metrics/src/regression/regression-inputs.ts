@@ -1,8 +1,8 @@
 import {
   type ForceFiniteOptions,
-  markOneShot,
   RegressionAccumulator,
 } from '../accumulators/regression-accumulator.js';
+import { markOneShot } from '../accumulators/zero-weight-error.js';
 import { MetricInputError } from '../errors.js';
 import { checkSameLength, type NumericInput, toFloat64Column } from '../input/numeric-column.js';
 import type { OptionKeys } from '../input/option-keys.js';
