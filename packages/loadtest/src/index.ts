@@ -90,6 +90,12 @@ export { measurementValid, sloCell, validCell } from './report/step-cells.js';
 export { stepCounts, sweepAnswer, sweepFindings } from './report/sweep-answer.js';
 export { buildStepResult, pooledHarness } from './run/build-step-result.js';
 export {
+  KEPT_UP_RATE_SHARE,
+  KEPT_UP_SHARE,
+  keptUp,
+  keptUpShortfall,
+} from './run/kept-up.js';
+export {
   DEFAULT_DURATION_MS,
   DEFAULT_FULL_CONCURRENCY,
   DEFAULT_TIMEOUT_MS,
@@ -108,10 +114,6 @@ export {
   aboveCapacityWarning,
   BRACKET_TOLERANCE,
   findMaxRate,
-  KEPT_UP_RATE_SHARE,
-  KEPT_UP_SHARE,
-  keptUp,
-  keptUpShortfall,
   MAX_BISECTIONS,
   plannedSteps,
   type RateStepOutcome,

@@ -1,8 +1,7 @@
 import type { LoadTestResult, StepResult } from '../metrics/step-result.js';
+import { KEPT_UP_SHARE, keptUpShortfall } from '../run/kept-up.js';
 import {
   capacityStep,
-  KEPT_UP_SHARE,
-  keptUpShortfall,
   type RateStepOutcome,
   rateStepOutcome,
   sustainedRate,

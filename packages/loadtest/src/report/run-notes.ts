@@ -1,6 +1,6 @@
 import { sameServedModel } from '@assay/clients';
 import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
-import { KEPT_UP_SHARE } from '../run/search-rate.js';
+import { KEPT_UP_SHARE } from '../run/kept-up.js';
 
 /** Token sources whose output counts are the model's: the service's usage, a tokenizer. */
 const COUNTED: ReadonlySet<string> = new Set(['server', 'tokenizer', 'server-output']);

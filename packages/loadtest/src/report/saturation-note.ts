@@ -1,5 +1,6 @@
 import { type LoadTestResult, measuredRequests, type StepResult } from '../metrics/step-result.js';
-import { keptUp, sustainedRate } from '../run/search-rate.js';
+import { keptUp } from '../run/kept-up.js';
+import { sustainedRate } from '../run/search-rate.js';
 import { measuredNothing } from './interruption-note.js';
 
 /**

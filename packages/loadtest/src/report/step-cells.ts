@@ -1,5 +1,6 @@
 import { measuredRequests, type StepResult } from '../metrics/step-result.js';
-import { KEPT_UP_SHARE, keptUpShortfall, type RateStepOutcome } from '../run/search-rate.js';
+import { KEPT_UP_SHARE, keptUpShortfall } from '../run/kept-up.js';
+import type { RateStepOutcome } from '../run/search-rate.js';
 
 /**
  * Whether a step's figures describe the server: the generator kept its schedule (or kept up)

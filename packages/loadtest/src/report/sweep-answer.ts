@@ -4,12 +4,8 @@ import {
   type StepResult,
   type SweepAnswer,
 } from '../metrics/step-result.js';
-import {
-  KEPT_UP_SHARE,
-  keptUpShortfall,
-  type RateStepOutcome,
-  sustainedRate,
-} from '../run/search-rate.js';
+import { KEPT_UP_SHARE, keptUpShortfall } from '../run/kept-up.js';
+import { type RateStepOutcome, sustainedRate } from '../run/search-rate.js';
 import { stepLabel } from './loadtest-table.js';
 import { measurementValid } from './step-cells.js';
 
