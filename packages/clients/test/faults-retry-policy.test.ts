@@ -118,6 +118,34 @@ describe('retry policy against the server', () => {
     await client.close();
   });
 
+  test('a retry signal cuts a Retry-After backoff short: ABORTED, no second attempt', async () => {
+    const client = createClient(config(false, { retry: { maxRetryAfterMs: 60_000 } }));
+    const stopRetries = new AbortController();
+    const pending = client.complete(
+      {
+        messages: [{ role: 'user', content: EMAIL }],
+        headers: { 'x-assay-fault': 'status=429;retry-after=30;fail-first=1;key=stop-retries' },
+      },
+      { retrySignal: stopRetries.signal },
+    );
+    const deadline = Date.now() + 20_000;
+    while ((server.stats().byPath['/v1/chat/completions'] ?? 0) < 1 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    stopRetries.abort();
+    const error = await failure(pending);
+    expect(error.code).toBe('ABORTED');
+    expect(error.message).toContain('was aborted during retry backoff');
+    expect(server.stats().byPath['/v1/chat/completions']).toBe(1);
+    // an attempt in flight is not cut: a stopped retry signal only refuses the next retry
+    const answered = await client.complete(
+      { messages: [{ role: 'user', content: EMAIL }] },
+      { retrySignal: stopRetries.signal },
+    );
+    expect(answered.text.length).toBeGreaterThan(0);
+    await client.close();
+  });
+
   test('a mixed workload with fail-first faults loses nothing', async () => {
     const client = createClient(
       config(false, {

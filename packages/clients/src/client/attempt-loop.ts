@@ -252,19 +252,20 @@ function neverReached(failure: AttemptFailure): boolean {
   );
 }
 
-/** Sleeps before a retry; the caller's signal cuts it short and fails the call. */
+/**
+ * Sleeps before a retry; the caller's signal, or its retry signal (no more retries), cuts it
+ * short and fails the call as aborted.
+ */
 async function backoff(
   counters: ClientCounters,
   call: PreparedCall,
   delayMs: number,
   status: number | undefined,
 ): Promise<void> {
+  const signals = [call.signal, call.retrySignal].filter((x) => x !== undefined);
+  const signal = signals.length < 2 ? signals[0] : AbortSignal.any(signals);
   try {
-    await sleep(
-      delayMs,
-      undefined,
-      call.signal === undefined ? undefined : { signal: call.signal },
-    );
+    await sleep(delayMs, undefined, signal === undefined ? undefined : { signal });
   } catch {
     throw failRequest(
       call.credentials,

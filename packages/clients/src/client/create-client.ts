@@ -11,6 +11,12 @@ import { streamCall } from './stream-call.js';
 export interface CallOptions {
   /** Cancels the call (queueing, backoff and the HTTP request); it rejects with code `ABORTED`. */
   readonly signal?: AbortSignal | undefined;
+  /**
+   * Once aborted, the call takes no further retry: a backoff in progress is cut short and the
+   * call rejects with code `ABORTED`, while an attempt in flight still finishes. A gentle stop
+   * (the first Ctrl-C of a run) lets answers arrive without sleeping through a `Retry-After`.
+   */
+  readonly retrySignal?: AbortSignal | undefined;
 }
 
 /** A client for one model behind one provider, from {@link createClient}. */
@@ -86,11 +92,20 @@ export function createClient(config: ClientConfig, options: CreateClientOptions 
   // A plain object of closures (not a class) so the methods keep working when detached.
   return {
     complete(request: CompletionRequest, callOptions: CallOptions = {}): Promise<Completion> {
-      return runCall(ctx, counters, request, callOptions.signal, ctx.cfg.streaming, undefined);
+      const signals = { signal: callOptions.signal, retrySignal: callOptions.retrySignal };
+      return runCall(ctx, counters, request, signals, ctx.cfg.streaming, undefined);
     },
     stream(request: CompletionRequest, callOptions: CallOptions = {}): AsyncIterable<StreamEvent> {
       return streamCall(
-        (signal, emit) => runCall(ctx, counters, request, signal, true, emit),
+        (signal, emit) =>
+          runCall(
+            ctx,
+            counters,
+            request,
+            { signal, retrySignal: callOptions.retrySignal },
+            true,
+            emit,
+          ),
         callOptions.signal,
       );
     },

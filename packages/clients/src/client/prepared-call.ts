@@ -12,6 +12,8 @@ export interface PreparedCall {
   readonly record: RecordBuilder;
   /** The caller's signal: cancels queueing, backoff and the HTTP request. */
   readonly signal: AbortSignal | undefined;
+  /** Once aborted, no further retry is taken (see `CallOptions.retrySignal`). */
+  readonly retrySignal?: AbortSignal | undefined;
   /** Receives deltas as they arrive (the `stream()` consumer); undefined for `complete()`. */
   readonly emit: ((event: StreamEvent) => void) | undefined;
   /** Set once a delta reached the consumer; from then on the call is not retried. */

@@ -19,7 +19,7 @@ import { requestProblem } from './request-problem.js';
  * @param ctx - the client's context
  * @param counters - the client's running totals
  * @param request - the caller's request
- * @param signal - the caller's signal
+ * @param signals - the caller's signal, and the one after which no retry is taken
  * @param streamed - whether the call is recorded as streamed (`stream()` or `config.streaming`)
  * @param emit - the stream consumer's sink; undefined for `complete()`
  * @returns the completion
@@ -29,7 +29,10 @@ export async function runCall(
   ctx: ClientContext,
   counters: ClientCounters,
   request: CompletionRequest,
-  signal: AbortSignal | undefined,
+  signals: {
+    readonly signal: AbortSignal | undefined;
+    readonly retrySignal?: AbortSignal | undefined;
+  },
   streamed: boolean,
   emit: ((event: StreamEvent) => void) | undefined,
 ): Promise<Completion> {
@@ -58,7 +61,10 @@ export async function runCall(
     const hit = lookupCall(ctx, ctx.cache, counters, request, params, key, record, emit);
     if (hit !== undefined) return hit;
   }
-  const call = prepareCall(ctx, request, params, record, streamed, signal, emit);
+  const call = {
+    ...prepareCall(ctx, request, params, record, streamed, signals.signal, emit),
+    retrySignal: signals.retrySignal,
+  };
   const answer = await attemptWithRetries(ctx, counters, call);
   // The answer ends with its body: counting tokens locally (a tokenizer's first load takes
   // seconds) is the client's time, not the service's latency.

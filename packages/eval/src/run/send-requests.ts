@@ -17,7 +17,7 @@ export interface CompletionClientLike {
   /** sends one request (cached, retried, rate limited by the client) */
   complete(
     request: { messages: PromptMessage[]; sampleIndex?: number; params?: { seed?: number } },
-    options?: { signal?: AbortSignal },
+    options?: { signal?: AbortSignal; retrySignal?: AbortSignal | undefined },
   ): Promise<{
     text: string;
     logprobs?: TokenLogprobLike[];
@@ -136,7 +136,9 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
             ...(sampleIndex === 0 ? {} : { sampleIndex }),
             ...(params === undefined ? {} : { params }),
           },
-          { signal },
+          // the first Ctrl-C lets attempts in flight finish but takes no more retries: a
+          // Retry-After of 20 s kept a trial's run waiting a minute
+          { signal, retrySignal: options.drain },
         );
         const score = options.scoring
           ? positiveScore(c.logprobs, options.scoring.labels, options.scoring.positive)
@@ -165,6 +167,8 @@ export async function sendRequests(options: SendRequestsOptions): Promise<Map<st
         // An abort is not the model's failure: leave it unrecorded so a rerun sends it.
         if (signal.aborted) return;
         const f = errorFields(error);
+        // nor a retry the gentle stop cut short: no answer was had, a rerun sends it
+        if (options.drain?.aborted && f.errorClass === 'abort') return;
         outcome = {
           model: options.model,
           key,
