@@ -1,13 +1,14 @@
 /** Stable codes of {@link TextMetricsError}. */
-export type TextMetricsErrorCode = 'INVALID_ARGUMENT' | 'INVALID_OPTION';
+export type TextMetricsErrorCode = 'INVALID_ARGUMENT' | 'INVALID_OPTION' | 'TEXT_TOO_LONG';
 
 /**
  * The one error class of `@assay/text-metrics`: bad arguments or options, with a stable `code`
  * and a full-sentence message naming the argument and what would be valid.
  *
  * @remarks
- * `path` names the argument or option at fault, as the message does: `'references'`,
- * `'referencesPerHypothesis'`, `'hypotheses[1]'`, `'options.beta'`, `'options.smooth_method'`
+ * `TEXT_TOO_LONG`: valid text a metric refuses for its size (rougeLsum on lines whose LCS table
+ * would pass 2^27 cells). `path` names the argument or option at fault, as the message does:
+ * `'references'`, `'referencesPerHypothesis'`, `'hypotheses[1]'`, `'options.beta'`, `'options.smooth_method'`
  * (an unknown option).
  *
  * @example

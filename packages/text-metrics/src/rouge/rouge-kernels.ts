@@ -1,3 +1,4 @@
+import { TextMetricsError } from '../errors.js';
 import { lcsLength } from './lcs-length.js';
 
 /**
@@ -149,13 +150,53 @@ function tokenCounts(sentences: readonly Int32Array[]): Map<number, number> {
 }
 
 /**
+ * The most cells one sentence pair's LCS table may have (2^27 `Int32`s, 512 MiB). ROUGE-Lsum
+ * needs the table to read back which tokens the LCS takes; there is no linear-memory way to
+ * read back the same LCS among ties as rouge-score's backtracking, so a larger pair is refused.
+ */
+const ROUGE_LSUM_MAX_CELLS = 2 ** 27;
+
+function nonEmpty(sentences: readonly Int32Array[]): Int32Array[] {
+  return sentences.filter((s) => s.length > 0);
+}
+
+/** Refuses, before any work, a sentence pair whose table would pass the limit. */
+function checkTableSizes(refSentences: readonly Int32Array[], canSentences: readonly Int32Array[]) {
+  const longest = (sentences: readonly Int32Array[]) => {
+    let at = 0;
+    sentences.forEach((s, i) => {
+      if (s.length > sentences[at]!.length) at = i;
+    });
+    return at;
+  };
+  const r = longest(refSentences);
+  const c = longest(canSentences);
+  const rLength = refSentences[r]!.length;
+  const cLength = canSentences[c]!.length;
+  const cells = (rLength + 1) * (cLength + 1);
+  if (cells <= ROUGE_LSUM_MAX_CELLS) return;
+  throw new TextMetricsError(
+    'TEXT_TOO_LONG',
+    `rougeLsum would compare a reference sentence of ${rLength} tokens (non-empty line ${r + 1} of ${refSentences.length}) with a prediction sentence of ${cLength} tokens (non-empty line ${c + 1} of ${canSentences.length}), an LCS table of ${cells} cells, over the limit of ${ROUGE_LSUM_MAX_CELLS} (2^27); score such text with rougeL (any length), or split it into shorter sentences, one per line.`,
+    'prediction',
+  );
+}
+
+/**
  * ROUGE-Lsum (`_summary_level_lcs`, Lin 2004 §3.2): for each reference sentence the union of its
  * LCS with every prediction sentence; a token of the union is a hit while both sides still have an
  * unused occurrence of it (ROUGE 1.5.5's guard against double counting).
  *
+ * @remarks
+ * When each side has one sentence with tokens, the union is that one LCS, every token of which
+ * both sides have unused, so the hits are the LCS length: computed in linear memory, as ROUGE-L,
+ * with rouge-score's numbers. Otherwise each sentence pair fills an LCS table.
+ *
  * @param refSentences - reference sentences as token ids
  * @param canSentences - prediction sentences as token ids
  * @returns the score
+ * @throws {@link TextMetricsError} `TEXT_TOO_LONG` when both sides have several sentences and a
+ *   pair's table would pass 2^27 cells
  * @example
  * ```ts
  * rougeLsumScore([Int32Array.of(1, 2)], [Int32Array.of(2), Int32Array.of(1)]).recall; // 1
@@ -165,16 +206,19 @@ export function rougeLsumScore(
   refSentences: readonly Int32Array[],
   canSentences: readonly Int32Array[],
 ): RougeScore {
-  if (refSentences.length === 0 || canSentences.length === 0) return ZERO;
-  const m = refSentences.reduce((sum, s) => sum + s.length, 0);
-  const n = canSentences.reduce((sum, s) => sum + s.length, 0);
-  if (m === 0 || n === 0) return ZERO;
-  const refLeft = tokenCounts(refSentences);
-  const canLeft = tokenCounts(canSentences);
+  const refs = nonEmpty(refSentences);
+  const cans = nonEmpty(canSentences);
+  if (refs.length === 0 || cans.length === 0) return ZERO;
+  if (refs.length === 1 && cans.length === 1) return rougeLScore(refs[0]!, cans[0]!);
+  checkTableSizes(refs, cans);
+  const m = refs.reduce((sum, s) => sum + s.length, 0);
+  const n = cans.reduce((sum, s) => sum + s.length, 0);
+  const refLeft = tokenCounts(refs);
+  const canLeft = tokenCounts(cans);
   let hits = 0;
-  for (const ref of refSentences) {
+  for (const ref of refs) {
     const union = new Set<number>();
-    for (const can of canSentences) lcsIndices(ref, can, union);
+    for (const can of cans) lcsIndices(ref, can, union);
     for (const index of [...union].sort((a, b) => a - b)) {
       const token = ref[index]!;
       const c = canLeft.get(token) ?? 0;

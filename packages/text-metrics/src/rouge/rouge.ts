@@ -103,7 +103,9 @@ function checkTypes<T extends RougeType>(value: unknown): readonly T[] {
  * longest common subsequence `L`: `P = L / |prediction|`, `R = L / |reference|` (0 when either is
  * empty). ROUGE-Lsum splits both texts on `"\n"` (empty lines dropped) and takes the summary-level
  * union LCS of Lin (2004) §3.2 with ROUGE 1.5.5's guard against double counting; put one sentence
- * per line to use it. `F = 2PR / (P + R)`. With several references, each type keeps the
+ * per line to use it (text on one line makes it ROUGE-L, computed as ROUGE-L is, in linear
+ * memory; with several lines, a pair of lines whose LCS table would pass 2^27 cells is refused).
+ * `F = 2PR / (P + R)`. With several references, each type keeps the
  * reference with the highest F-measure (the first on a tie), as `score_multi`.
  *
  * Lin, C.-Y. "ROUGE: A Package for Automatic Evaluation of Summaries." Text Summarization
@@ -114,7 +116,8 @@ function checkTypes<T extends RougeType>(value: unknown): readonly T[] {
  * @param options - `types` (rouge1, rouge2, rougeL, rougeLsum), `stemmer` (`'none'`)
  * @returns one `{ precision, recall, fmeasure }` per type asked
  * @throws {@link TextMetricsError} `INVALID_ARGUMENT` for non-string text or no reference;
- *   `INVALID_OPTION` for an unknown type or stemmer
+ *   `INVALID_OPTION` for an unknown type or stemmer; `TEXT_TOO_LONG` for rougeLsum on lines
+ *   too long for its table (the message names them and says what to do)
  * @example
  * ```ts
  * import { rouge } from '@assay/text-metrics';
