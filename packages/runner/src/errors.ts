@@ -28,6 +28,8 @@ export type RunnerErrorCode =
   | 'INVALID_INPUT'
   | 'TOO_FEW_ROWS'
   | 'TABLE_CONSUMED'
+  // valid text a metric refuses for its size (rougeLsum on lines too long for its table)
+  | 'TEXT_TOO_LONG'
   // execution
   | 'WORKER_FAILED'
   | 'INTERRUPTED';

@@ -8,8 +8,15 @@ import { track } from '../score/track-progress.js';
 import type {
   GenerationBootstrapTask,
   GenerationTaskRunner,
+  RefusedRow,
   RowLayout,
 } from './generation-tasks.js';
+
+// only a rows task refuses a row: a replicate sums numbers already scored
+function replicateNumbers(result: Float64Array | RefusedRow): Float64Array {
+  if (result instanceof Float64Array) return result;
+  throw new Error(`A bootstrap task returned a refused row (${result.reason}).`);
+}
 
 /** What {@link generationIntervals} needs. */
 export interface GenerationBootstrapJob {
@@ -68,7 +75,7 @@ export async function generationIntervals(
         clusters: job.clusters,
         seeds: seeds.slice(first, first + BOOTSTRAP_BATCH),
       };
-      batches.push({ si, first, result: job.run(task) });
+      batches.push({ si, first, result: job.run(task).then(replicateNumbers) });
     }
   });
   const results = await track(

@@ -5,6 +5,7 @@ import {
   rouge,
   squadExactMatch,
   squadF1,
+  TextMetricsError,
 } from '@assay/text-metrics';
 import { rowDraw } from '../bootstrap/row-draw.js';
 import { harnessTransform, tokenF1, whitespaceTokens } from './answer-normalization.js';
@@ -14,6 +15,7 @@ import type {
   GenerationRowsTask,
   GenerationSettings,
   GenerationTask,
+  RefusedRow,
 } from './generation-tasks.js';
 import { metricValuesFromSums, segmentStatistics } from './row-layout.js';
 
@@ -54,14 +56,15 @@ function tokenF1Of(output: string, refs: readonly string[], s: GenerationSetting
  * into tasks gives the same matrix.
  *
  * @param task - the rows, their references, the layout and the settings
- * @returns `rows × layout.width` numbers, row-major
+ * @returns `rows × layout.width` numbers, row-major, or the first row a metric refused for its
+ *   size (rougeLsum on lines too long for its table)
  * @example
  * const layout = rowLayout(['exact_match', 'token_f1']);
  * const settings = resolveGenerationSettings({});
  * scoreGenerationRows({ kind: 'generation-rows', outputs: ['Paris', 'big cat'], references: [['paris'], ['big dog']], layout, settings });
  * // Float64Array [1, 1, 0, 0.5]: row 0's exact_match and token_f1, then row 1's
  */
-export function scoreGenerationRows(task: GenerationRowsTask): Float64Array {
+export function scoreGenerationRows(task: GenerationRowsTask): Float64Array | RefusedRow {
   const { outputs, references, layout, settings } = task;
   const width = layout.width;
   const out = new Float64Array(outputs.length * width);
@@ -69,10 +72,17 @@ export function scoreGenerationRows(task: GenerationRowsTask): Float64Array {
   for (let i = 0; i < outputs.length; i++) {
     const output = outputs[i]!;
     const refs = references[i]!;
-    const rouges =
-      rougeTypes.length > 0
-        ? rouge(output, refs, { types: rougeTypes, stemmer: settings.stemmer })
-        : null;
+    let rouges: ReturnType<typeof rouge<RougeMetric>> | null = null;
+    try {
+      if (rougeTypes.length > 0) {
+        rouges = rouge(output, refs, { types: rougeTypes, stemmer: settings.stemmer });
+      }
+    } catch (error) {
+      if (error instanceof TextMetricsError && error.code === 'TEXT_TOO_LONG') {
+        return { kind: 'refused-row', row: i, reason: error.message };
+      }
+      throw error;
+    }
     const base = i * width;
     for (const slot of layout.slots) {
       const at = base + slot.offset;
@@ -146,13 +156,13 @@ export function runGenerationBootstrap(task: GenerationBootstrapTask): Float64Ar
  * Runs any generation task: what the generation worker and the zero-worker mode call.
  *
  * @param task - a rows or bootstrap task
- * @returns its numbers
+ * @returns its numbers, or the row a rows task refused
  * @example
  * const layout = rowLayout(['exact_match']);
  * const settings = resolveGenerationSettings({});
  * runGenerationTask({ kind: 'generation-rows', outputs: ['Paris', 'Rome'], references: [['paris'], ['Oslo']], layout, settings });
  * // Float64Array [1, 0]
  */
-export function runGenerationTask(task: GenerationTask): Float64Array {
+export function runGenerationTask(task: GenerationTask): Float64Array | RefusedRow {
   return task.kind === 'generation-rows' ? scoreGenerationRows(task) : runGenerationBootstrap(task);
 }

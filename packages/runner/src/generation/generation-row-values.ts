@@ -1,4 +1,5 @@
 import { checkOptionKeys } from '../check-option-keys.js';
+import { RunnerError } from '../errors.js';
 import {
   type GenerationMetric,
   isCorpusMetric,
@@ -21,7 +22,8 @@ import {
  * @param references - each row's references (at least one each)
  * @param options - `metrics`, `normalize`, `stemmer` and `bleuTokenize` as for `Runner.scoreGenerations`
  * @returns metric name → one value per row
- * @throws {@link RunnerError} `INVALID_OPTION` for an unknown metric or option
+ * @throws {@link RunnerError} `INVALID_OPTION` for an unknown metric or option; `TEXT_TOO_LONG`
+ *   for a row a metric refuses for its size (rougeLsum on lines too long for its table)
  * @example
  * ```ts
  * import { generationRowValues } from '@assay/runner';
@@ -50,6 +52,13 @@ export async function generationRowValues(
     layout,
     settings,
   });
+  if (!(matrix instanceof Float64Array)) {
+    throw new RunnerError(
+      'TEXT_TOO_LONG',
+      `The texts of row ${matrix.row + 1} (outputs[${matrix.row}]) are too long for a metric; ${matrix.reason}`,
+      { path: 'metrics' },
+    );
+  }
   const out = new Map<GenerationMetric, Float64Array>();
   for (const slot of layout.slots) {
     const values = new Float64Array(outputs.length);

@@ -65,5 +65,21 @@ export interface GenerationBootstrapTask {
 /** Any task of the generation worker. */
 export type GenerationTask = GenerationRowsTask | GenerationBootstrapTask;
 
-/** Runs a generation task (on the pool, or on the calling thread) and returns its numbers. */
-export type GenerationTaskRunner = (task: GenerationTask) => Promise<Float64Array>;
+/**
+ * A row a rows task could not score: valid text a metric refuses for its size (rougeLsum on
+ * lines too long for its table). Returned, not thrown, because the pool turns a thrown error
+ * into `WORKER_FAILED` and loses which row it was.
+ */
+export interface RefusedRow {
+  readonly kind: 'refused-row';
+  /** The row within the task (from 0). */
+  readonly row: number;
+  /** The metric's message, saying what is too large and what to do. */
+  readonly reason: string;
+}
+
+/**
+ * Runs a generation task (on the pool, or on the calling thread) and returns its numbers, or
+ * the row a rows task refused.
+ */
+export type GenerationTaskRunner = (task: GenerationTask) => Promise<Float64Array | RefusedRow>;

@@ -19,5 +19,7 @@ export default function generationTask(task: GenerationTask): unknown {
   if (!isMainThread && fault === 'exit') process.exit(3);
   if (!isMainThread && fault === 'throw')
     throw new Error('injected worker fault (ASSAY_RUNNER_FAULT=throw)');
-  return move(runGenerationTask(task));
+  const result = runGenerationTask(task);
+  // a refused row is a small plain object, cloned; only the numbers are worth transferring
+  return result instanceof Float64Array ? move(result) : result;
 }

@@ -1,7 +1,7 @@
 import { RunnerError } from '../errors.js';
 import { sharedFloat64 } from '../io/shared-arrays.js';
 import { clusterColumn } from '../score/cluster-ids-input.js';
-import { locatingMissing } from '../score/missing-values.js';
+import { locatingMissing, RowValueError } from '../score/missing-values.js';
 import { fewBootstrapWarning, resolveNumericOptions } from '../score/score-options.js';
 import type { ScoreReport } from '../score/score-report.js';
 import { sliceWarning } from '../score/slice-warning.js';
@@ -22,7 +22,12 @@ import {
   rowsPerTask,
 } from './generation-options.js';
 import { generationReport } from './generation-report.js';
-import type { GenerationSettings, GenerationTaskRunner, RowLayout } from './generation-tasks.js';
+import type {
+  GenerationSettings,
+  GenerationTaskRunner,
+  RefusedRow,
+  RowLayout,
+} from './generation-tasks.js';
 import { rougeScriptWarning } from './rouge-script-warning.js';
 import { rowLayout } from './row-layout.js';
 import { unusedGenerationOptionWarnings } from './unused-option-warnings.js';
@@ -50,10 +55,26 @@ async function scoreRows(
       layout,
       settings,
     });
-    tasks.push(result.then((values) => matrix.set(values, start * layout.width)));
+    tasks.push(
+      result.then((values) => {
+        if (values instanceof Float64Array) matrix.set(values, start * layout.width);
+        else throw refusedRowError(values, rows.dataRows[start + values.row]!);
+      }),
+    );
   }
   await track(tasks, 'metrics', { onProgress: options.onProgress });
   return matrix;
+}
+
+/** A row a metric refused for its size, as an error that {@link locatingMissing} places. */
+function refusedRowError(refused: RefusedRow, dataRow: number): RowValueError {
+  return new RowValueError(
+    'TEXT_TOO_LONG',
+    'The texts are too long for a metric',
+    dataRow,
+    'metrics',
+    refused.reason,
+  );
 }
 
 function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
@@ -141,7 +162,12 @@ export async function scoreGenerationsWith(
   const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
   const computeStart = performance.now();
   const exec: GenerationTaskRunner = run ?? (async (task) => runGenerationTask(task));
-  const matrix = await scoreRows(exec, rows, layout, settings, chunk, options);
+  // a row refused for its size is named by its line in the file, as a bad value is
+  const matrix = await scoreRows(exec, rows, layout, settings, chunk, options).catch((error) =>
+    locatingMissing(input, () => {
+      throw error;
+    }),
+  );
   const intervals =
     bootstrap > 0
       ? await generationIntervals({
