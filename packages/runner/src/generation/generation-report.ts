@@ -25,6 +25,8 @@ export interface GenerationResults {
   /** The per-row matrix, `n × layout.width`. */
   readonly rows: Float64Array;
   readonly n: number;
+  /** Whether the text is mostly in scripts written without spaces between words. */
+  readonly unspacedText: boolean;
   readonly slice: Int32Array | null;
   readonly sliceValues: readonly (string | number)[];
   readonly cvText: string;
@@ -74,7 +76,12 @@ function reportWarnings(results: GenerationResults, overall: ScoreReport['overal
   const slot = results.layout.slots.find((s) => s.name === 'bleu');
   if (slot !== undefined && results.n > 0) {
     const { sums } = groupSums(results.rows, results.layout.width, null, 1);
-    const short = shortOutputBleuWarning(sums.subarray(slot.offset, slot.offset + slot.width));
+    const tokenize = results.settings.bleuTokenize;
+    const unsplit = results.unspacedText && tokenize !== 'zh' && tokenize !== 'char';
+    const short = shortOutputBleuWarning(
+      sums.subarray(slot.offset, slot.offset + slot.width),
+      unsplit,
+    );
     if (short !== undefined) warnings.push(short);
   }
   if (results.bootstrap >= FEW_BOOTSTRAP) {
@@ -128,7 +135,7 @@ function foldList(results: GenerationResults): ScoreReport['folds'] {
  * const layout = rowLayout(['exact_match']);
  * const settings = resolveGenerationSettings({});
  * const rows = Float64Array.of(1, 0, 1, 1); // each row's exact_match
- * const report = generationReport({ layout, settings, rows, n: 4, slice: null, sliceValues: [], cvText: 'none', foldings: [], intervals: [], clusters: undefined, seed: 0, bootstrap: 0, ci: 0.95, dropped: 0, warnings: [], workers: 0, loadMs: 0, computeStart: performance.now() });
+ * const report = generationReport({ layout, settings, rows, n: 4, unspacedText: false, slice: null, sliceValues: [], cvText: 'none', foldings: [], intervals: [], clusters: undefined, seed: 0, bootstrap: 0, ci: 0.95, dropped: 0, warnings: [], workers: 0, loadMs: 0, computeStart: performance.now() });
  * report.overall; // { exact_match: { value: 0.75 } }
  * report.settings.generation; // { normalize: 'squad', stemmer: 'none', bleuTokenize: '13a', signatures: {} }
  */

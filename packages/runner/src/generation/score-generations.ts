@@ -30,6 +30,12 @@ import type {
 } from './generation-tasks.js';
 import { rougeScriptWarning } from './rouge-script-warning.js';
 import { rowLayout } from './row-layout.js';
+import {
+  countLetters,
+  type LetterCounts,
+  mostlyUnspaced,
+  unspacedTextWarning,
+} from './unspaced-text.js';
 import { unusedGenerationOptionWarnings } from './unused-option-warnings.js';
 
 /**
@@ -91,8 +97,8 @@ function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
 
 /**
  * The warnings about the data and options of a job, in the order a reader meets them: options
- * no metric reads, dropped rows, a thin slice, few resamples, ROUGE on scripts it cannot
- * split, empty references.
+ * no metric reads, dropped rows, a thin slice, few resamples, text without spaces between
+ * words, ROUGE on scripts it cannot split, empty references.
  */
 async function dataWarnings(
   input: GenerationInput,
@@ -100,6 +106,7 @@ async function dataWarnings(
   rows: PreparedGenerations,
   metrics: readonly GenerationMetric[],
   resampling: { bootstrap: number; ci: number },
+  letters: LetterCounts,
 ): Promise<string[]> {
   const warnings: (string | undefined)[] = unusedGenerationOptionWarnings(options, metrics);
   if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
@@ -108,7 +115,11 @@ async function dataWarnings(
     warnings.push(sliceWarning(name, rows.sliceValues, rows.n));
   }
   warnings.push(fewBootstrapWarning(resampling.bootstrap, resampling.ci));
-  warnings.push(rougeScriptWarning(metrics, rows.outputs, rows.references));
+  const bleuTokenize = resolveGenerationSettings(options).bleuTokenize;
+  warnings.push(unspacedTextWarning(metrics, bleuTokenize, letters));
+  warnings.push(
+    rougeScriptWarning(metrics, rows.outputs, rows.references, mostlyUnspaced(letters)),
+  );
   warnings.push(await emptyReferenceWarning(rows, input));
   return warnings.filter((w): w is string => w !== undefined);
 }
@@ -155,9 +166,10 @@ export async function scoreGenerationsWith(
   } = generationFolds({ ...options, ...rows, seed });
   options.onFoldIds?.(foldings.map((f) => f.ids));
   const layout = rowLayout(metrics);
+  const letters = countLetters(rows.outputs, rows.references);
   const warnings = [
     ...foldWarnings,
-    ...(await dataWarnings(input, options, rows, metrics, { bootstrap, ci })),
+    ...(await dataWarnings(input, options, rows, metrics, { bootstrap, ci }, letters)),
   ];
   const loadMs = (options.loadMs ?? 0) + (performance.now() - started);
   const computeStart = performance.now();
@@ -189,6 +201,7 @@ export async function scoreGenerationsWith(
     settings,
     rows: matrix,
     n: rows.n,
+    unspacedText: mostlyUnspaced(letters),
     slice: rows.slice,
     sliceValues: rows.sliceValues,
     cvText,
