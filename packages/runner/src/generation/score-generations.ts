@@ -28,6 +28,7 @@ import type {
   RefusedRow,
   RowLayout,
 } from './generation-tasks.js';
+import { listReferenceWarning } from './list-reference-warning.js';
 import { rougeScriptWarning } from './rouge-script-warning.js';
 import { rowLayout } from './row-layout.js';
 import {
@@ -98,7 +99,7 @@ function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
 /**
  * The warnings about the data and options of a job, in the order a reader meets them: options
  * no metric reads, dropped rows, a thin slice, few resamples, text without spaces between
- * words, ROUGE on scripts it cannot split, empty references.
+ * words, ROUGE on scripts it cannot split, empty references, references that look like lists.
  */
 async function dataWarnings(
   input: GenerationInput,
@@ -121,6 +122,7 @@ async function dataWarnings(
     rougeScriptWarning(metrics, rows.outputs, rows.references, mostlyUnspaced(letters)),
   );
   warnings.push(await emptyReferenceWarning(rows, input));
+  warnings.push(await listReferenceWarning(rows, input));
   return warnings.filter((w): w is string => w !== undefined);
 }
 
