@@ -49,6 +49,18 @@ describe('bad generation input is refused with the column and row named', () => 
     expect(error.message).toContain('line 2 (data row 2)');
   });
 
+  test('an output that is a number is told an output is one string, not an array', async () => {
+    const path = jsonl('number-out.jsonl', [
+      { ref: 'a', out: 'a' },
+      { ref: 'x', out: 42 },
+    ]);
+    const error = await runnerRejection(scoreFile(path));
+    expect(error.code).toBe('NON_TEXT_VALUE');
+    expect(error.message).toBe(
+      `Column "out" has the non-text value 42 at line 2 (data row 2) of ${path}; a text column holds one string per row (a column of references may also hold an array of strings, null for a missing one).`,
+    );
+  });
+
   test('a reference array holding a non-string names the entry and row', async () => {
     const path = jsonl('object-ref.jsonl', [{ ref: ['a', { text: 'b' }], out: 'a' }]);
     const error = await runnerRejection(scoreFile(path));
@@ -106,7 +118,9 @@ describe('bad generation input is refused with the column and row named', () => 
     const report = await scoreFile(path, { dropMissing: true });
     expect(report.n).toBe(1);
     expect(report.dropped).toBe(3);
-    expect(report.warnings).toContain('3 row(s) with a missing value were dropped.');
+    expect(report.warnings).toContain(
+      `3 row(s) with a missing value were dropped, the first at line 2 (data row 2) of ${path}.`,
+    );
   });
 
   test('an empty output is scored, not an error, and a CSV empty cell is an empty string', async () => {

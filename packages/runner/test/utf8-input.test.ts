@@ -36,6 +36,10 @@ describe('text files must be UTF-8', () => {
     expect(error.message).toMatch(
       /latin1\.csv is not valid UTF-8: line 3, byte offset 26 \(0xe9\)/,
     );
+    // the same reader serves generation files, whose columns are texts, not labels
+    expect(error.message).toContain(
+      'Reading it anyway would turn different labels or texts into the same replacement character (U+FFFD).',
+    );
     const jsonl = join(dir, 'latin1.jsonl');
     writeFileSync(
       jsonl,

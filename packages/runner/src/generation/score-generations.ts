@@ -1,5 +1,6 @@
 import { RunnerError } from '../errors.js';
 import { sharedFloat64 } from '../io/shared-arrays.js';
+import { describeDataRow } from '../io/table-source.js';
 import { clusterColumn } from '../score/cluster-ids-input.js';
 import { locatingMissing, RowValueError } from '../score/missing-values.js';
 import { fewBootstrapWarning, resolveNumericOptions } from '../score/score-options.js';
@@ -96,6 +97,16 @@ function clustersOf(options: GenerationOptions, rows: PreparedGenerations) {
   return clusterColumn(options.clusterIds, rows.n);
 }
 
+/** How many rows `dropMissing` dropped, and where the first was (its line in a loaded file). */
+async function droppedRowsWarning(rows: PreparedGenerations, input: GenerationInput) {
+  // the kept rows are in order, so the first dropped one is where they first skip a row
+  let first = rows.dataRows.findIndex((row, i) => row !== i);
+  if (first < 0) first = rows.dataRows.length;
+  const table = 'table' in input ? input.table : undefined;
+  const place = table === undefined ? `data row ${first + 1}` : await describeDataRow(table, first);
+  return `${rows.dropped} row(s) with a missing value were dropped, the first at ${place}.`;
+}
+
 /**
  * The warnings about the data and options of a job, in the order a reader meets them: options
  * no metric reads, dropped rows, a thin slice, few resamples, text without spaces between
@@ -110,7 +121,7 @@ async function dataWarnings(
   letters: LetterCounts,
 ): Promise<string[]> {
   const warnings: (string | undefined)[] = unusedGenerationOptionWarnings(options, metrics);
-  if (rows.dropped > 0) warnings.push(`${rows.dropped} row(s) with a missing value were dropped.`);
+  if (rows.dropped > 0) warnings.push(await droppedRowsWarning(rows, input));
   if (rows.slice !== null) {
     const name = 'roles' in input ? (input.roles.slice ?? 'slice') : 'slice';
     warnings.push(sliceWarning(name, rows.sliceValues, rows.n));

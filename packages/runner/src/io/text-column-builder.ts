@@ -45,7 +45,7 @@ export function toTextValue(cell: unknown, name: string, where: () => string): T
   }
   throw new RunnerError(
     'NON_TEXT_VALUE',
-    `Column "${name}" has the non-text value ${describe(cell)} at ${where()}; a text column holds one string per row, or an array of strings (null for a missing one).`,
+    `Column "${name}" has the non-text value ${describe(cell)} at ${where()}; a text column holds one string per row (a column of references may also hold an array of strings, null for a missing one).`,
     { path: name },
   );
 }

@@ -115,7 +115,7 @@ export async function invalidUtf8(
       : `0x${byte.toString(16).padStart(2, '0')}`;
   return new RunnerError(
     'UNREADABLE_FILE',
-    `${file} is not valid UTF-8: line ${line}, byte offset ${offset} (${shown}); save the file as UTF-8. Reading it anyway would turn different labels into the same replacement character.`,
+    `${file} is not valid UTF-8: line ${line}, byte offset ${offset} (${shown}); save the file as UTF-8. Reading it anyway would turn different labels or texts into the same replacement character (U+FFFD).`,
     { path: file },
   );
 }
