@@ -162,7 +162,7 @@ function addRunOptions(command: Command): Command {
     .option('--ci <level>', 'confidence level of the intervals', level, 0.95)
     .option(
       '--workers <n>',
-      'worker threads (default: number of cores, or 0 for a file under 1 MiB, 384 KiB with a --y-score/--y-proba bootstrap; 0 = main thread)',
+      'worker threads (default: number of cores, or 0 for a file under 1 MiB, 384 KiB with a --y-score/--y-proba bootstrap; 0 = main thread; more than the cores is cut to them, with a warning)',
       integer('--workers', 0),
     )
     .addOption(
@@ -182,7 +182,10 @@ function addRunOptions(command: Command): Command {
       '--drop-missing',
       'drop rows with a missing value (counted in the report) instead of failing',
     )
-    .option('-q, --quiet', 'no progress display on stderr');
+    .option(
+      '-q, --quiet',
+      'no progress display and no warnings on stderr (the report keeps its warnings)',
+    );
 }
 
 /**

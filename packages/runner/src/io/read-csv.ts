@@ -7,6 +7,7 @@ import { checkColumnsExist, closingQuoteError, emptyFile, readFailure } from './
 import { CsvFallback } from './csv-bytes.js';
 import { readingLateTextAgain, throwIfLateText } from './csv-late-text.js';
 import { csvRecordLines, textAfterClosingQuote, unclosedQuoteLine } from './csv-quote-line.js';
+import { refuseJsonAsCsv } from './json-as-csv.js';
 import type { ColumnKind, LoadedTable } from './loaded-column.js';
 import { readCsvBytes } from './read-csv-bytes.js';
 import { type FileReadPool, readCsvOnPool } from './read-csv-pool.js';
@@ -37,6 +38,7 @@ export async function readCsv(
   delimiter = ',',
   pool?: FileReadPool,
 ): Promise<LoadedTable> {
+  await refuseJsonAsCsv(file, delimiter === '\t' ? 'tsv' : 'csv');
   // from 2 workers, and only where this thread and the workers have a core each: the
   // sequential scanner reads 2M rows in about 0.26 s, while each worker first boots and
   // compiles the scanner afresh; on 2 cores the pool read was slower in every measurement
