@@ -56,7 +56,7 @@ describe('Ctrl-C of a command that sends requests', () => {
     stop('SIGINT');
     expect(exit).toHaveBeenCalledWith(130);
     expect(written.join('')).toContain(
-      "assay: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again to write this run's from the journal (nothing is sent again).",
+      "assay: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again, without --fresh (which would discard the journal) or --retry-failed, to write this run's from the journal (nothing is sent again).",
     );
   });
 

@@ -45,7 +45,7 @@ export function gentleStop(command: string): GentleStop {
     if (finishing) {
       // the files on disk may be an earlier run's, which a reader would take for this one's
       process.stderr.write(
-        `\n${command}: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again to write this run's from the journal (nothing is sent again).\n`,
+        `\n${command}: exiting before the results were written: any results.json and reports in the output directory are an earlier run's; run the same command again, without --fresh (which would discard the journal) or --retry-failed, to write this run's from the journal (nothing is sent again).\n`,
       );
       process.exit(RUN_EXIT.interrupted);
     }
