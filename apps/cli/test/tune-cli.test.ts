@@ -124,7 +124,7 @@ describe('assay tune', () => {
     );
     // exit 0 (a winner), so a script that reads only the code is warned on stderr
     expect(run.stderr).toMatch(
-      /assay tune: warning: c\d+ won on its tuning score alone \(optimistic: it was chosen on those items\): the search was stopped by the request budget: .* before the 20 held-out items were scored\. Raise search\.budget and run again: the search resumes and scores them \(20 or more requests\)\.\n/,
+      /assay tune: warning: c\d+ won on its tuning score alone \(optimistic: it was chosen on those items\): the search was stopped by the request budget: .* before the 20 held-out items were scored\. The whole search needs about \d+ requests, the \d+ paid for so far included: the evaluations it has left, then the 20 held-out items \(fewer where prompts repeat\)\. Set search\.budget to that and run again: the search resumes, and does not pay again for what it has\.\n/,
     );
     // a budget below the first evaluation: nothing was evaluated, and the message says so
     const none = await assay([

@@ -90,7 +90,21 @@ function untestedWinnerWarning(r: TuneResults): string | null {
   if (w === null || w.test !== null || r.items.test === 0) return null;
   const why =
     r.stoppedBy === null ? 'the search stopped' : `the search was stopped by ${r.stoppedBy}`;
-  return `c${w.index} won on its tuning score alone (optimistic: it was chosen on those items): ${why} before the ${r.items.test} held-out items were scored. Raise search.budget and run again: the search resumes and scores them (${r.items.test} or more requests).`;
+  return `c${w.index} won on its tuning score alone (optimistic: it was chosen on those items): ${why} before the ${r.items.test} held-out items were scored. ${finishAdvice(r)}`;
+}
+
+/**
+ * The budget to set for a rerun to reach the test part. Raising the budget by the test part's
+ * requests alone is not enough: the resumed search first spends it on the rungs it has left.
+ */
+function finishAdvice(r: TuneResults): string {
+  const f = r.budgetToFinish;
+  if (f === null)
+    return 'Run it again: the search resumes, and scores them once its rungs are done.';
+  const paid = r.spent.sent + r.spent.resumedPaid;
+  const usd =
+    f.costUsd === null ? '' : ` (about $${f.costUsd.toFixed(4)} at the cost per request so far)`;
+  return `The whole search needs about ${f.requests} requests${usd}, the ${paid} paid for so far included: the evaluations it has left, then the ${r.items.test} held-out items (fewer where prompts repeat). Set search.budget to that and run again: the search resumes, and does not pay again for what it has.`;
 }
 
 /** Of the resumed answers, how many an earlier run paid for (what the budget counts). */

@@ -104,6 +104,7 @@ async function runSearch(
   const { total, tuneIds, testIds } = await splitItems(setup, ctx, grid);
   const warnings = searchWarnings(setup, grid.length, tuneIds.length, testIds.length);
   for (const w of warnings) options.onWarning?.(w);
+  const searchRequests = estimatedRequests(search, grid.length, tuneIds.length, testIds.length);
   const state = newSearchState();
   const greater = higherIsBetter(metric);
   // while the search runs there is no winner yet: evaluations on different rungs do not compare
@@ -131,6 +132,7 @@ async function runSearch(
       nested,
       threshold,
       wallMs: Date.now() - started,
+      searchRequests,
     });
   progress.snapshot = () => snapshot(null, null, null);
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null, null));
@@ -142,7 +144,8 @@ async function runSearch(
   const finals = await runStrategy(input);
   const winner = await decideWinner(finals, greater, pairing);
   const test = await testWinner(ctx, search, state, grid, winner, testIds);
-  if (search.threshold && winner !== null) threshold = await winnerThreshold(setup, winner, test);
+  if (search.threshold && winner !== null)
+    threshold = await winnerThreshold(setup, winner, test, testIds.length);
   return snapshot(finals, winner, test);
 }
 
@@ -188,17 +191,22 @@ async function testWinner(
   );
 }
 
-/** The decision threshold tuned on the winner's tuning answers, checked on its test answers. */
+/**
+ * The decision threshold tuned on the winner's tuning answers, checked on its test answers;
+ * without them (the budget stopped the search first) its verdict names the unscored items.
+ */
 function winnerThreshold(
   setup: TuneSetup,
   winner: Winner,
   test: CandidateEvaluation | null,
+  testItems: number,
 ): Promise<ThresholdTuning> {
   return tuneThreshold(winner.evaluation.dir, test?.dir ?? null, {
     metric: setup.metric as ThresholdMetric,
     positiveLabel: (setup.base.task as { positiveLabel: string }).positiveLabel,
     folds: 5,
     seed: setup.search.seed,
+    unscoredTestItems: test === null ? testItems : 0,
   });
 }
 

@@ -106,7 +106,7 @@ function meanOverFolds(
  *
  * @param tuningDir - the winner's run on the tuning items
  * @param testDir - the winner's run on the test part (null when there is none)
- * @param options - metric, positive label, folds (5), seed
+ * @param options - metric, positive label, folds (5), seed, held-out items the budget left unscored
  * @returns the threshold, the CV curve and the gains
  * @example
  * const { winner } = tuned;
@@ -116,7 +116,14 @@ function meanOverFolds(
 export async function tuneThreshold(
   tuningDir: string,
   testDir: string | null,
-  options: { metric: ThresholdMetric; positiveLabel: string; folds: number; seed: number },
+  options: {
+    metric: ThresholdMetric;
+    positiveLabel: string;
+    folds: number;
+    seed: number;
+    /** held-out items kept aside but not scored (the budget stopped the search first) */
+    unscoredTestItems?: number;
+  },
 ): Promise<ThresholdTuning> {
   const { metric, positiveLabel, seed } = options;
   const d = decisionsOf((await loadComparedRun(tuningDir)).rows, positiveLabel);
@@ -145,7 +152,10 @@ export async function tuneThreshold(
     curve: { thresholds, values },
     tuning,
     test,
-    ...thresholdVerdict({ metric, positiveLabel, threshold, tuning, test }),
+    ...thresholdVerdict(
+      { metric, positiveLabel, threshold, tuning, test },
+      testDir === null ? (options.unscoredTestItems ?? 0) : 0,
+    ),
   };
 }
 
@@ -158,15 +168,19 @@ const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(4)}`;
  * default); so does, without a test part (nested cross-validation), no gain on the folds.
  *
  * @param t - the metric, positive label, threshold, cross-validated means and test gain
+ * @param unscoredTestItems - held-out items kept aside that the budget stopped the search from
+ *   scoring (0 when there is no test part): the verdict then says why it was not checked
  * @returns `use` and `verdict`
  * @example
  * const t = { metric: 'f1_macro', positiveLabel: 'spam', threshold: 0.5455, tuning: { defaultValue: 0.9583, tunedValue: 0.9666 } };
  * thresholdVerdict({ ...t, test: { items: 60, defaultValue: 0.9833, tunedValue: 0.9666, gain: -0.0167 } }).use; // 'default'
  * thresholdVerdict({ ...t, test: { items: 60, defaultValue: 0.95, tunedValue: 0.9666, gain: 0.0166 } }).use; // 'tuned'
  * thresholdVerdict({ ...t, test: null }).use; // 'untested'
+ * thresholdVerdict({ ...t, test: null }, 60).verdict; // '… not checked on held-out items, the budget having stopped the search before the 60 held-out items were scored: …'
  */
 export function thresholdVerdict(
   t: Pick<ThresholdTuning, 'metric' | 'positiveLabel' | 'threshold' | 'tuning' | 'test'>,
+  unscoredTestItems = 0,
 ): Pick<ThresholdTuning, 'use' | 'verdict'> {
   const at = t.threshold.toFixed(4);
   if (t.test !== null) {
@@ -181,11 +195,16 @@ export function thresholdVerdict(
           verdict: `Keep the model's own answers (the default; no decision threshold): the tuned threshold ${at} did not improve on held-out items (${on}).`,
         };
   }
+  // a test part the budget left unscored exists: "there being no test part" would be false
+  const why =
+    unscoredTestItems > 0
+      ? `the budget having stopped the search before the ${unscoredTestItems} held-out items were scored`
+      : 'there being no test part';
   const cv = `cross-validated ${t.metric} ${t.tuning.defaultValue.toFixed(4)} with the model's own answers, ${t.tuning.tunedValue.toFixed(4)} with the threshold`;
   return t.tuning.tunedValue > t.tuning.defaultValue
     ? {
         use: 'untested',
-        verdict: `The tuned threshold ${at} (predict ${t.positiveLabel} when its score is at least ${at}) was not checked on held-out items, there being no test part: its gain is known only on the folds it was chosen on (${cv}), which is optimistic.`,
+        verdict: `The tuned threshold ${at} (predict ${t.positiveLabel} when its score is at least ${at}) was not checked on held-out items, ${why}: its gain is known only on the folds it was chosen on (${cv}), which is optimistic.`,
       }
     : {
         use: 'default',

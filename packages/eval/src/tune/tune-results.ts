@@ -5,7 +5,7 @@ import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import type { NestedEstimate } from './nested-estimate.js';
 import type { PairedGap } from './paired-gap.js';
-import type { SearchState, Spent } from './search-state.js';
+import { paidRequests, type SearchState, type Spent } from './search-state.js';
 import type { ThresholdTuning } from './threshold-tuning.js';
 import type { TuneSetup } from './tune-setup.js';
 
@@ -73,6 +73,13 @@ export interface TuneResults {
   readonly gridRequestsEstimate: number | null;
   /** why the search stopped early (the budget), or null */
   readonly stoppedBy: string | null;
+  /**
+   * when the budget stopped the search: what the whole search is estimated to pay for, the
+   * budget that lets a rerun (which resumes) finish its rungs and score the test part; fewer
+   * requests where prompts repeat. `costUsd` scales the dollars paid so far per request (null
+   * without prices). Null when the search was not stopped by its budget.
+   */
+  readonly budgetToFinish: { readonly requests: number; readonly costUsd: number | null } | null;
   /** how much of the space the search saw */
   readonly coverage: { readonly evaluated: number; readonly candidates: number };
   readonly candidates: readonly TunedCandidate[];
@@ -124,6 +131,8 @@ export interface TuneResultsInput {
   readonly nested: NestedEstimate | null;
   readonly threshold: ThresholdTuning | null;
   readonly wallMs: number;
+  /** the whole search's requests, estimated before sending (`estimatedRequests`) */
+  readonly searchRequests: number;
 }
 
 /**
@@ -133,7 +142,7 @@ export interface TuneResultsInput {
  * @returns the results
  * @example
  * const grid = gridCandidates(setup.space);
- * const started = tuneResults({ setup, finished: false, warnings: [], metric: 'f1_macro', greater: true, grid, state, finals: [], winner: null, test: null, items: { total: 40, tuning: 32, test: 8 }, marginal: {}, nested: null, threshold: null, wallMs: 0 });
+ * const started = tuneResults({ setup, finished: false, warnings: [], metric: 'f1_macro', greater: true, grid, state, finals: [], winner: null, test: null, items: { total: 40, tuning: 32, test: 8 }, marginal: {}, nested: null, threshold: null, wallMs: 0, searchRequests: 140 });
  * started.coverage; // { evaluated: 0, candidates: 2 }
  */
 export function tuneResults(input: TuneResultsInput): TuneResults {
@@ -164,6 +173,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
     spent: { ...state.spent },
     gridRequestsEstimate: gridEstimate(firstRung, input.items, grid.length),
     stoppedBy: state.stoppedBy,
+    budgetToFinish: state.stoppedBy === null ? null : budgetToFinish(state, input.searchRequests),
     coverage: { evaluated: evaluated.size, candidates: grid.length },
     candidates: grid
       .filter((c) => evaluated.has(c.index))
@@ -238,6 +248,21 @@ function tuningCaveat(winner: Winner, candidates: number): string {
       ? 'optimistic: chosen on these items'
       : `optimistic: the best of ${n} scored on these items`;
   return `optimistic: chosen on these items among ${n}, though not the top score (c${winner.best.candidate} scored ${winner.best.value?.toFixed(4) ?? '—'}; the one-standard-error rule chose the cheaper one)`;
+}
+
+/**
+ * The budget a search stopped by it needs to finish: the whole search's estimate (the budget
+ * counts what earlier runs paid for, so a rerun needs the whole, not the rest), never below
+ * what was paid; dollars at the cost so far per paid request.
+ */
+function budgetToFinish(
+  state: SearchState,
+  estimate: number,
+): NonNullable<TuneResults['budgetToFinish']> {
+  const paid = paidRequests(state.spent);
+  const requests = Math.max(estimate, paid);
+  const usd = state.spent.costUsd;
+  return { requests, costUsd: usd === null || paid === 0 ? null : (usd / paid) * requests };
 }
 
 /**
