@@ -168,7 +168,7 @@ export {
   countDecisions,
   THRESHOLD_METRICS,
 } from './tune/binary-decision-metrics.js';
-export { candidateRow } from './tune/candidate-row.js';
+export { candidateRow, constraintNotes } from './tune/candidate-row.js';
 export type { Candidate } from './tune/candidates.js';
 export { candidateLabel, gridCandidates, randomCandidates } from './tune/candidates.js';
 export type { Winner } from './tune/choose-winner.js';

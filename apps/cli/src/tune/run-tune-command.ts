@@ -1,6 +1,7 @@
 import {
   type CandidateEvaluation,
   candidateRow,
+  constraintNotes,
   degenerateIntervalNote,
   loadTuneConfig,
   nestedGap,
@@ -33,7 +34,10 @@ function progressLine(e: CandidateEvaluation, r: TuneResults): string {
  * @returns the table and the verdict lines
  */
 export function tuneSummary(r: TuneResults): string {
-  const missed = r.candidates.some((c) => candidateRow(c).constraintFailures.length > 0);
+  const noted = r.candidates.map((c) => candidateRow(c));
+  const missed = noted.some((e) => constraintNotes(e).length > 0);
+  // a column named for what it holds: "missed" alone would call an unchecked constraint missed
+  const unchecked = noted.some((e) => (e.constraintsUnchecked ?? []).length > 0);
   const rows = r.candidates
     .map((c) => ({ c, e: candidateRow(c) }))
     .sort(
@@ -49,10 +53,11 @@ export function tuneSummary(r: TuneResults): string {
       interval(e),
       String(Math.round(e.tokensPerItem)),
       c.status,
-      ...(missed ? [e.constraintFailures.join('; ')] : []),
+      ...(missed ? [constraintNotes(e).join('; ')] : []),
     ]);
   const header = ['candidate', 'settings', 'items', r.metric, 'CI', 'tokens/item', 'status'];
-  const lines = [textTable(missed ? [...header, 'constraints missed'] : header, rows), ''];
+  const column = unchecked ? 'constraints missed or not checkable' : 'constraints missed';
+  const lines = [textTable(missed ? [...header, column] : header, rows), ''];
   const w = r.winner;
   if (w !== null) {
     lines.push(`Winner: c${w.index} (${w.label}). ${w.reason}`);

@@ -21,3 +21,20 @@ export function candidateRow(c: TunedCandidate): CandidateEvaluation {
         );
   return ranked ?? tuning.reduce((a, b) => (b.items > a.items ? b : a));
 }
+
+/**
+ * What a leaderboard row says of the constraints: those missed, as `threshold (value)`, then
+ * those the evaluation's items could not check, as `threshold not checkable (needs 72 timed
+ * requests)`: a point value shown there would read as a miss it is not.
+ *
+ * @param e - an evaluation
+ * @returns the notes, empty when every constraint was met
+ * @example
+ * constraintNotes({ constraintFailures: ['error_rate <= 0.01 (0.05)'], constraintsUnchecked: ['p95_latency_ms.ci_high <= 2000 not checkable (needs 72 timed requests)'] });
+ * // ['error_rate <= 0.01 (0.05)', 'p95_latency_ms.ci_high <= 2000 not checkable (needs 72 timed requests)']
+ */
+export function constraintNotes(
+  e: Pick<CandidateEvaluation, 'constraintFailures' | 'constraintsUnchecked'>,
+): string[] {
+  return [...e.constraintFailures, ...(e.constraintsUnchecked ?? [])];
+}

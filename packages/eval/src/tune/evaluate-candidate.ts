@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import type { RunResults } from '@assay/report';
+import type { RunResults, ThresholdResult } from '@assay/report';
 import type { Runner } from '@assay/runner';
 import { parseRunConfig } from '../config/load-config.js';
 import type { RunConfig } from '../config/run-config-schema.js';
 import { EvaluationError } from '../errors.js';
 import { runEvaluation } from '../run/run-from-config.js';
+import { percentileBoundSize, percentileMetric } from '../summary/percentile-bound-size.js';
 import { notRepresentative } from '../summary/representativeness.js';
 import type { Candidate } from './candidates.js';
 import { setConfigPath } from './config-paths.js';
@@ -52,6 +53,12 @@ export interface CandidateEvaluation {
   readonly p95LatencyMs: number | null;
   /** constraints not met, as `threshold (value)` */
   readonly constraintFailures: readonly string[];
+  /**
+   * constraints these items could not check (a percentile's interval end needs more timed
+   * requests than the evaluation had), as `threshold not checkable (needs 72 timed requests)`:
+   * not failures, so they neither prune nor demote the candidate (absent in older tune.json)
+   */
+  readonly constraintsUnchecked?: readonly string[];
   /** the run's output folder */
   readonly dir: string;
 }
@@ -174,7 +181,7 @@ export async function evaluateCandidate(
     sentCostUsd: after.costUsd === null ? null : Math.max(0, after.costUsd - (before.costUsd ?? 0)),
   };
   return {
-    ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config.output.dir),
+    ...readEvaluation(results, candidate.index, stage.rung, ctx.metric, config),
     ...paid,
     ...(stage.bracket === undefined ? {} : { bracket: stage.bracket }),
     ...(stage.outer === undefined ? {} : { outer: stage.outer }),
@@ -304,9 +311,10 @@ function readEvaluation(
   candidate: number,
   rung: number | 'test',
   metric: string,
-  dir: string,
+  config: RunConfig,
 ): CandidateEvaluation {
   const model = results.models[0]!;
+  const unchecked = results.thresholds.filter((t) => uncheckableNeed(t, config) !== null);
   const m = model.metrics[metric];
   const s = model.service;
   const items = model.items.total;
@@ -330,8 +338,25 @@ function readEvaluation(
     tokensPerItem: items === 0 ? 0 : (s.inputTokens + s.outputTokens) / items,
     p95LatencyMs: s.latencyMs.p95,
     constraintFailures: results.thresholds
-      .filter((t) => !t.passed)
+      .filter((t) => !t.passed && !unchecked.includes(t))
       .map((t) => `${t.threshold} (${t.value ?? t.reason ?? 'no value'})`),
-    dir,
+    constraintsUnchecked: unchecked.map(
+      (t) => `${t.threshold} not checkable (needs ${uncheckableNeed(t, config)} timed requests)`,
+    ),
+    dir: config.output.dir,
   };
+}
+
+/**
+ * The timed requests a failed threshold on a percentile's interval end needed, when that is
+ * why it failed (the end does not exist for so few); null for any other threshold. Its
+ * outcome then says nothing of the candidate: its point value is shown by the run, and may pass.
+ */
+function uncheckableNeed(t: ThresholdResult, config: RunConfig): number | null {
+  if (t.passed || t.reason === undefined || t.bound === undefined || t.bound === 'value')
+    return null;
+  const percentile = percentileMetric(t.metric);
+  if (percentile === undefined) return null;
+  const size = percentileBoundSize(percentile.q, config.evaluation.ci);
+  return t.bound === 'ci_high' ? size.high : size.low;
 }

@@ -26,6 +26,7 @@ import { runStrategy } from './strategies.js';
 import { type ThresholdTuning, tuneThreshold } from './threshold-tuning.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
 import type { TuneSetup } from './tune-setup.js';
+import { searchStages, uncheckableConstraints } from './uncheckable-constraints.js';
 
 /** Options of {@link runTune}. */
 export interface RunTuneOptions {
@@ -259,7 +260,10 @@ function pairingOf(setup: TuneSetup, runner: Runner): DecideWinnerOptions {
   };
 }
 
-/** What the search will do that its config may not say, before anything is sent. */
+/**
+ * What the search will do that its config may not say, before anything is sent; a constraint
+ * no evaluation of the search could check is refused here (`uncheckableConstraints`).
+ */
 function searchWarnings(
   setup: TuneSetup,
   candidates: number,
@@ -270,6 +274,15 @@ function searchWarnings(
   const out: string[] = [];
   const n = randomNWarning(search, candidates);
   if (n !== null) out.push(n);
+  const task = setup.base.task as { samples?: number };
+  out.push(
+    ...uncheckableConstraints(
+      search.constraints,
+      searchStages(search, candidates, tuning, test),
+      setup.base.evaluation.ci,
+      task.samples ?? 1,
+    ),
+  );
   if (search.budget.requests === undefined && search.budget.costUsd === undefined) {
     const estimate = estimatedRequests(search, candidates, tuning, test);
     out.push(

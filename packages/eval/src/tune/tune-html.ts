@@ -1,5 +1,5 @@
 import { CHART_CSS, escapeHtml, type LineSeries, lineChart, scrollTables } from '@assay/report';
-import { candidateRow } from './candidate-row.js';
+import { candidateRow, constraintNotes } from './candidate-row.js';
 import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
@@ -127,9 +127,9 @@ function leaderboard(r: TuneResults): string {
     )
     .map(
       ({ c, e }) =>
-        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${settingsCell(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${escapeHtml(c.status)}</td><td>${escapeHtml(e.constraintFailures.join('; '))}</td></tr>`,
+        `<tr><td>c${c.index}${r.winner?.index === c.index ? ' ★' : ''}</td><td>${settingsCell(c.label)}</td><td>${e.items}</td><td>${num(e.value)}${ci(e)}</td><td>${Math.round(e.tokensPerItem)}</td><td>${e.p95LatencyMs === null ? '—' : e.p95LatencyMs.toFixed(1)}</td><td>${escapeHtml(c.status)}</td><td>${escapeHtml(constraintNotes(e).join('; '))}</td></tr>`,
     );
-  return `<table class="leaderboard"><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>status</th><th>constraints missed</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table class="leaderboard"><thead><tr><th>candidate</th><th>settings</th><th>items</th><th>${escapeHtml(r.metric)} [CI]</th><th>tokens/item</th><th>p95 ms</th><th>status</th><th>constraints missed or not checkable</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Each candidate's rung scores as a line; the winner's thicker, on top, named in the legend. */

@@ -113,15 +113,41 @@ export function bestYaml(setup: TuneSetup, results: TuneResults): string {
   const header = [
     `# Written by assay tune (${results.strategy}, metric ${results.metric}): the winning candidate c${winner.index}`,
     `# ${results.winner!.label}`,
-    ...(setup.search.constraints.length === 0
-      ? []
-      : ["# thresholds: the config's own, then search.constraints (the winner met them)"]),
+    ...(setup.search.constraints.length === 0 ? [] : constraintsHeader(results)),
     ...thresholdHeader(results),
     '# Run it with: assay run best.yaml',
     `# It evaluates all ${results.items.total} items (tuning and test parts together), so its score is`,
     "# neither the summary's tuning score nor its test score (the honest estimate).",
   ].join('\n');
   return `${header}\n${YAML.stringify(out, { lineWidth: 0 })}`;
+}
+
+/**
+ * What best.yaml says of the search's constraints: that the winner met them only where its
+ * evaluations checked them and it passed; a test evaluation that missed one, or items too few
+ * to check one, are named, not covered by "met".
+ */
+function constraintsHeader(results: TuneResults): string[] {
+  const w = results.winner!;
+  const parts: string[] = [];
+  const tuningUnchecked = w.tuning.constraintsUnchecked ?? [];
+  if (tuningUnchecked.length > 0)
+    parts.push(`not checked on its ${w.tuning.items} tuning items: ${tuningUnchecked.join('; ')}`);
+  if (w.test !== null) {
+    if (w.test.constraintFailures.length > 0)
+      parts.push(
+        `missed on its ${w.test.items} test items: ${w.test.constraintFailures.join('; ')}`,
+      );
+    const unchecked = w.test.constraintsUnchecked ?? [];
+    if (unchecked.length > 0)
+      parts.push(`not checked on its ${w.test.items} test items: ${unchecked.join('; ')}`);
+  }
+  const head = "# thresholds: the config's own, then search.constraints";
+  if (parts.length === 0) return [`${head} (the winner met them)`];
+  return [
+    `${head}; the winner met those checked on the items it was chosen on, but:`,
+    ...parts.map((p) => `#   ${p}`),
+  ];
 }
 
 /**
