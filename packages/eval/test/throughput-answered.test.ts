@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { markdownReport, summaryTable } from '@assay/report';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../test-support/free-port.js';
 import { parseRunConfig, runEvaluation } from '../src/index.js';
 import { spamRunDocument } from './small-run.js';
 
@@ -92,6 +94,48 @@ describe('requests per second of a resumed run', () => {
     expect(markdownReport(again)).toMatch(
       /in \d+\.\d s \(this run; all 40 requests were resumed from the journal of an earlier run\)\./,
     );
+  }, 60_000);
+
+  it("counts this run's sending time when every request it sent failed", async () => {
+    const port = await freePort();
+    const own = await startModelServer({ port });
+    const out = join(dir, 'resumed-failing');
+    const config = parseRunConfig(
+      spamRunDocument({
+        name: 'resumed-failing',
+        out,
+        baseUrl: own.baseUrl,
+        limit: 30,
+        model: { concurrency: { max: 2 }, retry: { maxRetries: 0 } },
+        evaluation: { bootstrap: 20, maxFailedFraction: 1 },
+      }),
+    );
+    const stop = new AbortController();
+    const interrupted = runEvaluation(config, {
+      signal: stop.signal,
+      onProgress: (p) => {
+        if (p[0]!.done >= 20) stop.abort();
+      },
+    });
+    await expect(interrupted).rejects.toMatchObject({ code: 'INTERRUPTED' });
+    await own.close();
+    // the service is gone: every request this run sends fails (fewer than the 20 in a row
+    // that stop a run)
+    const resumed = await runEvaluation(config);
+    const s = resumed.models[0]!.service;
+    expect(s.sentThisRun).toBeGreaterThan(0);
+    expect(s.failed).toBe(s.sentThisRun);
+    const db = new Database(join(out, 'journal.sqlite'), { readonly: true });
+    const earlier = db.prepare('SELECT sending_ms AS ms, answered FROM sending').get() as {
+      ms: number;
+      answered: number;
+    };
+    db.close();
+    const t = s.throughput!;
+    expect(t.earlierRuns).toBe(1);
+    expect(t.requestsPerSecond * t.wallSeconds).toBeCloseTo(earlier.answered, 6);
+    // this run's time is in the wall time: the rate is below the earlier run's own
+    expect(t.wallSeconds * 1000).toBeGreaterThan(earlier.ms);
   }, 60_000);
 
   it('leaves out an earlier run none of whose answers this run reports', async () => {

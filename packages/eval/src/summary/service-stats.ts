@@ -148,13 +148,15 @@ function throughputOf(counts: {
   earlierSending?: SendingTime;
 }): ServiceStats['throughput'] {
   const ms = counts.sendingMs ?? 0;
-  const thisRun = counts.sent > 0 && ms > 0 && counts.sentAnswered !== 0;
+  // this run's sending counts, its time too when every request failed: with earlier runs'
+  // answers beside it, leaving that time out credited the service a rate it did not keep
+  const thisRun = counts.sent > 0 && ms > 0;
   const earlier = counts.earlierSending;
-  if (!thisRun && earlier === undefined) return null;
   const seconds = ((thisRun ? ms : 0) + (earlier?.sendingMs ?? 0)) / 1000;
   const answered = (thisRun ? (counts.sentAnswered ?? counts.sent) : 0) + (earlier?.answered ?? 0);
   const tokens = (thisRun ? (counts.sentOutputTokens ?? 0) : 0) + (earlier?.outputTokens ?? 0);
-  if (seconds <= 0) return null;
+  // a rate of failures alone is no service figure
+  if (seconds <= 0 || answered === 0) return null;
   return {
     wallSeconds: seconds,
     requestsPerSecond: answered / seconds,
