@@ -41,6 +41,28 @@ describe('a service that goes down mid-run', () => {
     expect(watch.failures).toBe(20);
   });
 
+  it('after an earlier run answered, only a streak trips it: 20 refusals as bad requests do not', () => {
+    const rejected = {
+      status: 'error',
+      errorClass: 'http_status',
+      httpStatus: 400,
+      errorMessage: 'HTTP 400: context length exceeded',
+      cached: false,
+    };
+    const observe = (w: UnreachableWatch, o: unknown) =>
+      w.observe(o as Parameters<typeof w.observe>[0]);
+    const fresh = new UnreachableWatch(2);
+    for (let i = 0; i < 19; i++) observe(fresh, rejected);
+    expect(observe(fresh, rejected)).toBe(true);
+    expect(fresh.kind).toBe('rejected');
+    // a --retry-failed of the items refused for their length, the rest answered before
+    const resumed = new UnreachableWatch(2, true);
+    for (let i = 0; i < 40; i++) expect(observe(resumed, rejected)).toBe(false);
+    for (let i = 0; i < 19; i++) expect(observe(resumed, refused)).toBe(false);
+    expect(observe(resumed, refused)).toBe(true);
+    expect(resumed.kind).toBe('lost');
+  });
+
   it('stops sending and leaves the rest unsent; --retry-failed then completes the run paying no answer twice', async () => {
     const port = await freePort();
     server = await startModelServer({ port });
@@ -69,8 +91,11 @@ describe('a service that goes down mid-run', () => {
     await closing;
     expect(error.code).toBe('RUN_FAILED');
     expect(error.path).toBe('models[0].baseUrl');
-    expect(error.message).toContain(`the service at ${server.baseUrl} stopped answering mid-run`);
-    expect(error.message).toContain('the last 20 requests in a row all failed before reaching it');
+    expect(error.message).toMatch(
+      new RegExp(
+        `the service at ${server.baseUrl.replace(/\./g, '\\.')} stopped answering: after \\d+ answers this run, the last 20 requests in a row all failed before reaching it`,
+      ),
+    );
     expect(error.message).toContain('run the same command with --retry-failed');
     const journal = new RunJournal(join(dir, 'lost', 'journal.sqlite'));
     const recorded = [...journal.load('nb').values()];

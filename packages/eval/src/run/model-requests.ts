@@ -117,7 +117,9 @@ export function resumeModelRequests(
     costUsd: known.reduce((s, o) => s + (o.costUsd ?? 0), 0),
     startedAt: performance.now(),
   };
-  const unreachable = new UnreachableWatch(model.concurrency.max);
+  // an answer of the service in an earlier run: it was reached, only a streak stops it now
+  const answeredBefore = [...recorded.values()].some((o) => o.status === 'ok' && !o.cached);
+  const unreachable = new UnreachableWatch(model.concurrency.max, answeredBefore);
   return { model, keys, outcomes, todo, progress, unreachable };
 }
 

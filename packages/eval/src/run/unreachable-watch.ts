@@ -103,9 +103,14 @@ export class UnreachableWatch {
 
   /**
    * @param concurrency - the model's most requests in flight
+   * @param answeredBefore - whether the journal holds an answer the service gave this model in
+   *   an earlier run: the service was reached then, so only a streak trips the watch (`lost`).
+   *   A resumed `--retry-failed` of 36 requests refused 400 for their length (164 answered
+   *   before) was stopped as though every request would be refused.
    */
-  constructor(concurrency: number) {
+  constructor(concurrency: number, answeredBefore = false) {
     this.after = Math.max(UNREACHABLE_AFTER, concurrency);
+    this.#reached = answeredBefore;
   }
 
   /**
@@ -222,7 +227,7 @@ export function unreachableError(
   if (watch.kind === 'not_found') return notFoundError(model, index, watch, answered);
   if (watch.kind === 'rejected') return rejectedError(model, index, watch);
   if (watch.kind === 'malformed') return malformedError(model, index, watch, answered);
-  if (watch.kind === 'lost') return lostError(model, index, watch);
+  if (watch.kind === 'lost') return lostError(model, index, watch, answered);
   const fixedUrl =
     answered === 0
       ? `or, if the URL was wrong, run it with the right one in models[${index}].baseUrl (or --base-url, which sets every model's): the output directory holds no answer from this one, so its ${n} failed requests are dropped and sent to the new URL`
@@ -257,12 +262,24 @@ function rejectedError(
  * journaled, so a plain rerun would reuse them; `--retry-failed` sends them again with the
  * requests not sent yet, and keeps every answer.
  */
-function lostError(model: ModelConfig, index: number, watch: UnreachableWatch): EvaluationError {
+function lostError(
+  model: ModelConfig,
+  index: number,
+  watch: UnreachableWatch,
+  answered: number,
+): EvaluationError {
   const first = (watch.first?.errorMessage ?? 'no message').replace(/\.$/, '');
   const n = watch.failures;
+  const before =
+    watch.answered > 0 ? `after ${watch.answered} answers this run` : 'after it had answered';
+  // no answer this run: the service may have moved since the journal's answers
+  const moved =
+    watch.answered > 0
+      ? ''
+      : ` Or, if the URL is no longer right, run it with the right one in models[${index}].baseUrl (or --base-url, which sets every model's) and --fresh (or another --output): the output directory holds ${answered} answers from this URL, which a run against another one refuses to mix in.`;
   return new EvaluationError(
     'RUN_FAILED',
-    `Model ${model.name}: the service at ${model.baseUrl} stopped answering mid-run: after ${watch.answered} answers this run, the last ${n} requests in a row all failed before reaching it (${watch.first?.errorClass ?? 'connection'}), so the run stopped sending rather than record every request left as failed. First error of the streak: ${first}. Start the service and run the same command with --retry-failed: it sends the requests not sent yet and re-sends the ${n} failed ones; the answers are kept.`,
+    `Model ${model.name}: the service at ${model.baseUrl} stopped answering: ${before}, the last ${n} requests in a row all failed before reaching it (${watch.first?.errorClass ?? 'connection'}), so the run stopped sending rather than record every request left as failed. First error of the streak: ${first}. Start the service and run the same command with --retry-failed: it sends the requests not sent yet and re-sends the failed ones (these ${n} among them); the answers are kept.${moved}`,
     { path: `models[${index}].baseUrl` },
   );
 }
