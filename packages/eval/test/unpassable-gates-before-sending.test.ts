@@ -178,6 +178,25 @@ describe('a TTFT or TPOT gate on a model that is not streamed', () => {
     expect(resumed.thresholds[0]!.reason).toBe(
       'p50_ttft_ms has no value in this run: none of the 12 answers has a time to first token (an answer has one only when it was streamed; 12 were resumed from the journal of an earlier run, which did not measure it: run with --fresh, or another --output, to measure it)',
     );
+    // a cache file of the config's own, filled without streaming: another --output is no remedy
+    const shared = (name: string, streaming: boolean) =>
+      parseRunConfig({
+        ...spamRunDocument({
+          name,
+          out: join(dir, name),
+          baseUrl: server.baseUrl,
+          limit: 12,
+          model: { streaming },
+        }),
+        cache: join(dir, 'ttft-shared-cache.sqlite'),
+        thresholds: ['p50_ttft_ms <= 600000'],
+      });
+    await runEvaluation(shared('ttft-cache-fill', false));
+    const fromCache = await runEvaluation(shared('ttft-cache-read', true));
+    expect(fromCache.models[0]!.service.cachedThisRun).toBe(12);
+    expect(fromCache.thresholds[0]!.reason).toBe(
+      'p50_ttft_ms has no value in this run: none of the 12 answers has a time to first token (an answer has one only when it was streamed; 12 came from the response cache, filled by a run, which did not measure it: run with --fresh and a `cache` file of its own (or delete the one it has) to measure it)',
+    );
     const streamed = await runEvaluation(
       config('ttft-streamed', ['p50_ttft_ms <= 600000'], 12, { model: { streaming: true } }),
       { uncheckableGates: 'refuse' },

@@ -102,10 +102,21 @@ function noValueReason(metric: string, model: ModelResult): string {
     timing === 'ttft'
       ? 'an answer has one only when it was streamed'
       : 'an answer has one only when it was streamed with 2 or more output tokens';
+  // answers from the response cache keep the timings of the run that filled it: --fresh
+  // alone does not reach the service when the cache is a file of the config's own
+  const cached = s.cachedAnswers ?? 0;
+  // the cached answers this run resumed from the journal are among resumedFromJournal
+  const resumedSent = s.resumedFromJournal - Math.max(0, cached - s.cachedThisRun);
+  const sources = [
+    ...(resumedSent > 0 ? [`${resumedSent} were resumed from the journal of an earlier run`] : []),
+    ...(cached > 0 ? [`${cached} came from the response cache, filled by a run`] : []),
+  ];
+  const remedy =
+    cached > 0
+      ? 'run with --fresh and a `cache` file of its own (or delete the one it has) to measure it'
+      : 'run with --fresh, or another --output, to measure it';
   const resumed =
-    s.resumedFromJournal > 0
-      ? `; ${s.resumedFromJournal} were resumed from the journal of an earlier run, which did not measure it: run with --fresh, or another --output, to measure it`
-      : '';
+    sources.length === 0 ? '' : `; ${sources.join(' and ')}, which did not measure it: ${remedy}`;
   return `${metric} has no value in this run: none of the ${s.answered} answers has a ${timing === 'ttft' ? 'time to first token' : 'time per output token'} (${needs}${resumed})`;
 }
 
