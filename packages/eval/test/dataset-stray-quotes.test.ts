@@ -36,13 +36,14 @@ describe('CSV data sets: quotes as pandas reads them', () => {
     const error = await loadFileDataset(path, { columns }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EvaluationError);
     expect((error as EvaluationError).message).toBe(
-      `Line 1 of '${path}' (the header) has the column name "\\"text\\"x", with a quote inside or text right after a closing quote; quote the whole name and double each quote inside it, or write it without quotes.`,
+      `Line 1 of '${path}' has "x" right after the closing quote of a quoted field, where a comma or the end of the line must follow; quote the whole field and double each quote inside it (a field holding ab"c is written "ab""c").`,
     );
-    // a quoted name is read without its quotes
-    const quoted = write('quoted-header.csv', '"text","label"\nfine,ham\n');
-    expect((await loadFileDataset(quoted, { columns })).map((i) => i.fields.text)).toEqual([
-      'fine',
-    ]);
+    // quoted names are read without their quotes, a doubled quote inside as one
+    const quoted = write('quoted-header.csv', '"text","say ""hi""",label\nfine,x,ham\n');
+    const items = await loadFileDataset(quoted, { columns });
+    expect(items.map((i) => i.fields.text)).toEqual(['fine']);
+    const names = await loadFileDataset(quoted, { columns: { text: 'say "hi"', label: 'label' } });
+    expect(names.map((i) => i.fields.text)).toEqual(['x']);
   });
 
   test('text after a closing quote is refused, naming the line', async () => {

@@ -49,7 +49,7 @@ function withoutBom(text: string): string {
 
 /** A CSV record as csv-parse gives it with `raw` and `info`. */
 interface CsvItem {
-  readonly record: Record<string, unknown>;
+  readonly record: readonly string[];
   readonly raw: string;
   readonly info: { readonly lines: number };
 }
@@ -69,22 +69,6 @@ function refuseTextAfterClosingQuote(path: string, item: CsvItem, line: number):
   );
 }
 
-/**
- * The header's names, refused where one holds a quote: relax_quotes reads `"text"x` as the
- * name `"text"x`, which no column setting matches (a header is checked as the rows are).
- */
-function checkedHeader(path: string, names: string[]): string[] {
-  const quoted = names.find((n) => n.includes('"'));
-  if (quoted !== undefined) {
-    throw new EvaluationError(
-      'UNREADABLE_FILE',
-      `Line 1 of '${path}' (the header) has the column name ${JSON.stringify(quoted)}, with a quote inside or text right after a closing quote; quote the whole name and double each quote inside it, or write it without quotes.`,
-      { path: 'dataset.path' },
-    );
-  }
-  return names;
-}
-
 async function* rawRows(
   path: string,
   format: 'jsonl' | 'csv' | 'json',
@@ -95,7 +79,8 @@ async function* rawRows(
     // and `assay score` read it; raw and info: to refuse text after a closing quote by its line
     const parser = source.pipe(
       parse({
-        columns: (names: string[]) => checkedHeader(path, names),
+        // the header is read as a record, so that its raw text is checked as the rows' is
+        columns: false,
         bom: true,
         skip_empty_lines: true,
         relax_quotes: true,
@@ -106,10 +91,16 @@ async function* rawRows(
     // pipe() does not forward errors: an invalid UTF-8 byte must end the loop below
     source.on('error', (error) => parser.destroy(error));
     const lineOf = csvRecordLines();
+    let header: readonly string[] | undefined;
     try {
       for await (const item of parser as AsyncIterable<CsvItem>) {
         refuseTextAfterClosingQuote(path, item, lineOf(item));
-        yield item.record;
+        if (header === undefined) {
+          header = item.record;
+          continue;
+        }
+        const values = item.record;
+        yield Object.fromEntries(header.map((name, i) => [name, values[i]]));
       }
     } catch (error) {
       // csv-parse's own error (a ragged row) counts lines as its records do: one ahead per
