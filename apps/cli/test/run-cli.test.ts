@@ -297,7 +297,9 @@ describe('assay run (CLI)', () => {
       const stopped = await first.done;
       expect(stopped.code).toBe(130);
       expect(stopped.stderr).toMatch(/no new requests; waiting for those in flight to finish/);
-      expect(stopped.stderr).toMatch(/Run the same command again to resume/);
+      expect(stopped.stderr).toMatch(
+        /Run the same command again, without --fresh \(which would discard the journal\), to resume/,
+      );
       const journal = new RunJournal(join(dir, name, 'journal.sqlite'));
       const kept = journal.load('nb').size;
       journal.close();

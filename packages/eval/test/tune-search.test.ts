@@ -277,6 +277,37 @@ describe('budgets and resuming', () => {
     );
   });
 
+  it('stops on a search.space value the service refuses as a bad request, naming the candidate and its settings', async () => {
+    const setup = await tuneSetup(
+      tuneDoc({
+        name: 'tune-test',
+        baseUrl: server.baseUrl,
+        out: join(dir, 'http-400'),
+        limit: 40,
+        model: { retry: { maxRetries: 0 } },
+        search: {
+          space: { 'models[0].params.temperature': [5] },
+          metric: 'f1_macro',
+          minItems: 30,
+          strategy: 'grid',
+        },
+      }),
+      dir,
+    );
+    const error = (await runTune(setup).then(
+      () => null,
+      (e: unknown) => e,
+    )) as EvaluationError;
+    expect(error).toBeInstanceOf(EvaluationError);
+    expect(error.path).toBe('models[0].params');
+    expect(error.message).toMatch(
+      /^The search stopped at candidate c0 \(rung 0, .*\): Model nb: the first 20 requests to .* were all refused as bad requests \(HTTP 400\)/,
+    );
+    expect(error.message).toContain(
+      'Its settings from search.space: models[0].params.temperature: 5.',
+    );
+  });
+
   it('keeps a cost budget: what the search spends stays within it, the estimate scaled by what was spent', async () => {
     // characters / 4 for a model the estimate does not know, where the server counts about
     // one token per 3 characters: unscaled, the search passed its budget by 3%

@@ -227,7 +227,7 @@ function throwIfInterrupted(options: ExecuteRunOptions): void {
   if (options.signal?.aborted || options.drain?.aborted) {
     throw new EvaluationError(
       'INTERRUPTED',
-      'The run was interrupted; every finished request is saved in the journal. Run the same command again to resume.',
+      'The run was interrupted; every finished request is saved in the journal. Run the same command again, without --fresh (which would discard the journal), to resume.',
     );
   }
 }

@@ -230,12 +230,21 @@ function unreachableStop(
   stage: Stage,
 ): unknown {
   if (!(error instanceof EvaluationError) || error.code !== 'RUN_FAILED') return error;
-  // a service not reached (baseUrl), or none of whose answers could be read (paths.text, provider)
-  if (!/^models\[\d+\]\.(baseUrl|paths\.text|provider)$/.test(error.path)) return error;
+  // a service not reached (baseUrl), none of whose answers could be read (paths.text,
+  // provider), or that refused every request as written (params: a value of search.space)
+  if (!/^models\[\d+\]\.(baseUrl|paths\.text|provider|params)$/.test(error.path)) return error;
   const at = stage.rung === 'test' ? 'the test part' : `rung ${stage.rung}`;
+  const settings = Object.entries(candidate.settings)
+    .filter(([, v]) => typeof v !== 'string' || v.length <= 80)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join(', ');
+  const space =
+    error.path.endsWith('.params') && settings !== ''
+      ? ` Its settings from search.space: ${settings}.`
+      : '';
   return new EvaluationError(
     'RUN_FAILED',
-    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${error.message}`,
+    `The search stopped at candidate c${candidate.index} (${at}, ${config.output.dir}): ${error.message}${space}`,
     { path: error.path, cause: error },
   );
 }
