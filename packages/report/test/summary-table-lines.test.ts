@@ -67,6 +67,17 @@ describe("the terminal's comparison line", () => {
     expect(htmlReport(r)).toContain(
       '<br><span class="note">0 paired predictions</span></td><td colspan="5">no paired items:',
     );
+    // paired, but no metric compared: McNemar's test is still shown
+    r.comparisons[0] = {
+      a: 'a',
+      b: 'b',
+      pairedItems: 4,
+      mcnemar: { onlyA: 1, onlyB: 3, pValue: 0.625, pHolm: 0.625 },
+      metrics: {},
+    };
+    expect(summaryTable(r)).toContain('b vs a: McNemar 1/3 p=0.625');
+    expect(markdownReport(r)).toContain('| a | b | 4 | 1 / 3 | 0.625 |');
+    expect(htmlReport(r)).toContain('1 / 3<br>McNemar p = 0.625');
   });
 
   test('falls back to the first compared metric when the headline metric was not compared', () => {

@@ -174,11 +174,16 @@ function comparisonsSection(r: RunResults): string {
     Object.values(c.metrics).some((d) => d.interval === 'clopper-pearson'),
   );
   const rows = r.comparisons.flatMap((c) =>
-    c.pairedItems === 0 || Object.keys(c.metrics).length === 0
+    c.pairedItems === 0
       ? [
           `<tr><td><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">0 paired predictions</span></td><td colspan="5">${h(NO_PAIRED_ITEMS)}</td></tr>`,
         ]
-      : comparisonRows(r, c, holm),
+      : Object.keys(c.metrics).length === 0
+        ? [
+            // paired, but no metric compared: McNemar's test still has its cell
+            `<tr><td><span class="nowrap">${h(c.b)}</span> − <span class="nowrap">${h(c.a)}</span><br><span class="note">${c.pairedItems} paired predictions</span></td><td colspan="4">${MISSING_VALUE}</td><td class="num">${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}<br>McNemar p = ${h(fmtP(c.mcnemar.pValue))}` : MISSING_VALUE}</td></tr>`,
+          ]
+        : comparisonRows(r, c, holm),
   );
   // each p says which test it is from: the bootstrap's for every metric (accuracy included),
   // McNemar's exact test in a column of its own

@@ -164,10 +164,15 @@ function comparisonsSection(r: RunResults): string[] {
       '|---|---|---|---|---|---|---|---|---|---|',
     );
     for (const c of r.comparisons) {
-      if (c.pairedItems === 0 || Object.keys(c.metrics).length === 0) {
-        const none = MISSING_VALUE;
+      const none = MISSING_VALUE;
+      if (c.pairedItems === 0) {
         lines.push(
           `| ${cellText(c.a)} | ${cellText(c.b)} | 0 | ${none} | ${none} | ${none} | ${NO_PAIRED_ITEMS} | ${none} | ${none} | ${none} |`,
+        );
+      } else if (Object.keys(c.metrics).length === 0) {
+        // paired, but no metric compared: McNemar's test still has its row
+        lines.push(
+          `| ${cellText(c.a)} | ${cellText(c.b)} | ${c.pairedItems} | ${c.mcnemar ? `${c.mcnemar.onlyA} / ${c.mcnemar.onlyB}` : none} | ${fmtP(c.mcnemar?.pValue)} | ${fmtP(c.mcnemar?.pHolm)} | ${none} | ${none} | ${none} | ${none} |`,
         );
       }
       for (const [metric, d] of Object.entries(c.metrics)) {

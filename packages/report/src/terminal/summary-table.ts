@@ -219,8 +219,7 @@ function comparisonLines(r: RunResults): string[] {
     '',
     ...r.comparisons.map((c) => {
       const entries = Object.entries(c.metrics);
-      if (c.pairedItems === 0 || entries.length === 0)
-        return `${c.b} vs ${c.a}: ${NO_PAIRED_ITEMS}`;
+      if (c.pairedItems === 0) return `${c.b} vs ${c.a}: ${NO_PAIRED_ITEMS}`;
       const shown = entries.find(([m]) => m === headline) ?? entries[0];
       const mc = c.mcnemar
         ? `McNemar ${c.mcnemar.onlyA}/${c.mcnemar.onlyB} p=${fmtP(c.mcnemar.pHolm ?? c.mcnemar.pValue)}`
