@@ -142,6 +142,16 @@ export function candidateConfig(
   return parseRunConfig(raw, { baseDir: ctx.baseDir, outputDir: dir });
 }
 
+/** What an evaluation that stopped partway had paid for, as its journal holds it. */
+export interface StoppedSpending {
+  /** requests its journal gained this run */
+  readonly sent: number;
+  /** requests an earlier run had journaled (resumed, paid for then) */
+  readonly resumedPaid: number;
+  /** the journal's cost in all, when the model has a price */
+  readonly costUsd: number | null;
+}
+
 /**
  * Runs one candidate on the given items (resuming its journal if the folder has one) and
  * reads what the search needs from its results.
@@ -150,6 +160,8 @@ export function candidateConfig(
  * @param candidate - the settings
  * @param ids - the items
  * @param stage - which rung (or `test`) and bracket
+ * @param onStopped - told, before the error goes on, what an evaluation that stopped partway
+ *   (an interruption, a failing service) had paid for
  * @returns the evaluation
  * @example
  * const [first] = gridCandidates(setup.space);
@@ -162,19 +174,32 @@ export async function evaluateCandidate(
   candidate: Candidate,
   ids: readonly string[] | null,
   stage: Stage,
+  onStopped?: (paid: StoppedSpending) => void,
 ): Promise<CandidateEvaluation> {
   const config = stageConfig(ctx, candidate, ids, stage);
   const model = config.models[0]!.name;
   const before = paidInJournal(config.output.dir, model);
-  const results = await runEvaluation(config, {
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
-    ...(ctx.drain === undefined ? {} : { drain: ctx.drain }),
-    ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
-    ...(ctx.retryFailed === true ? { retryFailed: true } : {}),
-  }).catch((error: unknown) => {
-    throw unreachableStop(error, config, candidate, stage);
-  });
-  refuseFailedService(results, config, candidate, stage);
+  let results: RunResults;
+  try {
+    results = await runEvaluation(config, {
+      ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
+      ...(ctx.drain === undefined ? {} : { drain: ctx.drain }),
+      ...(ctx.runner === undefined ? {} : { runner: ctx.runner }),
+      ...(ctx.retryFailed === true ? { retryFailed: true } : {}),
+    }).catch((error: unknown) => {
+      throw unreachableStop(error, config, candidate, stage);
+    });
+    refuseFailedService(results, config, candidate, stage);
+  } catch (error) {
+    // what the journal gained was sent and paid for, though the evaluation stopped
+    const stopped = paidInJournal(config.output.dir, model);
+    onStopped?.({
+      sent: Math.max(0, stopped.requests - before.requests),
+      resumedPaid: before.requests,
+      costUsd: stopped.costUsd,
+    });
+    throw error;
+  }
   const after = paidInJournal(config.output.dir, model);
   const paid = {
     costUsd: after.costUsd,

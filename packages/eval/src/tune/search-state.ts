@@ -7,9 +7,9 @@ import {
   type EvaluationContext,
   evaluateCandidate,
   type Stage,
+  type StoppedSpending,
   stageConfig,
 } from './evaluate-candidate.js';
-import { paidInJournal } from './paid-requests.js';
 import type { SearchConfig } from './search-schema.js';
 
 /**
@@ -189,7 +189,7 @@ export async function evaluateWithinBudget(
       );
     }
   }
-  const e = await evaluatePaid(ctx, state, candidate, ids, stage);
+  const e = await evaluateCandidate(ctx, candidate, ids, stage, (paid) => addStopped(state, paid));
   state.evaluations.push(e);
   state.spent.sent += e.sent;
   state.spent.cached += e.cached;
@@ -206,37 +206,16 @@ export async function evaluateWithinBudget(
 }
 
 /**
- * Evaluates a candidate; when the evaluation stops partway (an interruption, a failing service),
- * the requests its journal gained were sent and paid for all the same: they are added to the
- * search's spending before the error goes on, so the tune.json written on the stop counts them
- * (a resumed search reports them as paid for by the earlier run).
+ * Adds what an evaluation that stopped partway (an interruption, a failing service) had paid
+ * for to the search's spending, so the tune.json written on the stop counts it (a resumed
+ * search reports it as paid for by the earlier run).
  */
-async function evaluatePaid(
-  ctx: EvaluationContext,
-  state: SearchState,
-  candidate: Candidate,
-  ids: readonly string[] | null,
-  stage: Stage,
-): Promise<CandidateEvaluation> {
-  const config = stageConfig(ctx, candidate, ids, stage);
-  const model = config.models[0]!.name;
-  const before = paidInJournal(config.output.dir, model);
-  try {
-    return await evaluateCandidate(ctx, candidate, ids, stage);
-  } catch (error) {
-    const after = paidInJournal(config.output.dir, model);
-    const sent = Math.max(0, after.requests - before.requests);
-    // those an earlier run journaled were paid for then; this run resumed them
-    state.spent.sent += sent;
-    state.spent.resumed += before.requests;
-    state.spent.resumedPaid += before.requests;
-    state.spent.costUsd = spentAfter(state.spent.costUsd, {
-      sent,
-      resumedPaid: before.requests,
-      costUsd: after.costUsd,
-    });
-    throw error;
-  }
+function addStopped(state: SearchState, paid: StoppedSpending): void {
+  state.spent.sent += paid.sent;
+  // those an earlier run journaled were paid for then; this run resumed them
+  state.spent.resumed += paid.resumedPaid;
+  state.spent.resumedPaid += paid.resumedPaid;
+  state.spent.costUsd = spentAfter(state.spent.costUsd, paid);
 }
 
 /** `404 sent by this run` / `0 sent by this run, 404 by an earlier run it resumed` */
