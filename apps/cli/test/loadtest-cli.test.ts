@@ -1,27 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseSlo, readRecords, SLO_METRICS, SLO_STATS, summarizeRecords } from '@assay/loadtest';
-import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
+import { useLoadtestServer } from './loadtest-server.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-cli-'));
+const lt = useLoadtestServer('assay-loadtest-cli-');
+const { dir, loadtest } = lt;
 const promptsCsv = join(dir, 'prompts.csv');
 writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
-const model = trainSpamModel();
-let server: ModelServer;
-
-beforeAll(async () => {
-  server = await startModelServer({ model, engine: { batchSlots: 8, stepMs: 20 } });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const loadtest = (args: string[]) =>
-  assay(['loadtest', '--base-url', server.baseUrl, '--model', 'assay-spam-nb', ...args]);
 
 const RESULT_KEYS = [
   'durationS',
@@ -123,7 +110,7 @@ describe('assay loadtest against the model server', () => {
     const config = join(dir, 'loadtest.yaml');
     writeFileSync(
       config,
-      `base-url: ${server.baseUrl}\nmodel: assay-spam-nb\nconcurrency: 2\nrequests: 3\nformat: json\n`,
+      `base-url: ${lt.server.baseUrl}\nmodel: assay-spam-nb\nconcurrency: 2\nrequests: 3\nformat: json\n`,
     );
     const { code, stdout } = await assay(['loadtest', '--config', config, '-q']);
     expect(code).toBe(0);
@@ -134,7 +121,7 @@ describe('assay loadtest against the model server', () => {
     const config = join(dir, 'open-loop.yaml');
     writeFileSync(
       config,
-      `base-url: ${server.baseUrl}\nmodel: assay-spam-nb\nrate: 5\narrival: constant\nmax-in-flight: 4\nrequests: 2\nformat: json\n`,
+      `base-url: ${lt.server.baseUrl}\nmodel: assay-spam-nb\nrate: 5\narrival: constant\nmax-in-flight: 4\nrequests: 2\nformat: json\n`,
     );
     const closed = await assay(['loadtest', '--config', config, '--concurrency', '2', '-q']);
     expect(closed.stderr).toBe('');

@@ -1,25 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadtestHtml, readRecords } from '@assay/loadtest';
-import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startModelServer } from '@assay/model-server';
+import { describe, expect, test } from 'vitest';
 import { assay, start, until } from './cli-process.js';
+import { useLoadtestServer } from './loadtest-server.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-failures-'));
-const model = trainSpamModel();
-let server: ModelServer;
-
-beforeAll(async () => {
-  server = await startModelServer({ model, engine: { batchSlots: 8, stepMs: 20 } });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const loadtest = (args: string[]) =>
-  assay(['loadtest', '--base-url', server.baseUrl, '--model', 'assay-spam-nb', ...args]);
+const lt = useLoadtestServer('assay-loadtest-failures-');
+const { dir, model, loadtest } = lt;
 
 describe('assay loadtest when the service or the run fails', () => {
   test('a closed loop against a refused port blames the failures, not the load generator', async () => {
@@ -171,11 +159,11 @@ describe('assay loadtest when the service or the run fails', () => {
   });
 
   test('SIGINT stops the run, prints what was measured and exits 130', async () => {
-    const before = server.stats().completions;
+    const before = lt.server.stats().completions;
     const { child, done } = start([
       'loadtest',
       '--base-url',
-      server.baseUrl,
+      lt.server.baseUrl,
       '--model',
       'assay-spam-nb',
       '--concurrency',
@@ -186,7 +174,7 @@ describe('assay loadtest when the service or the run fails', () => {
       'json',
       '-q',
     ]);
-    await until(() => server.stats().completions >= before + 6);
+    await until(() => lt.server.stats().completions >= before + 6);
     child.kill('SIGINT');
     const { code, stdout } = await done;
     expect(code).toBe(130);
@@ -197,11 +185,11 @@ describe('assay loadtest when the service or the run fails', () => {
   });
 
   test('SIGINT during --find-max ends the search: no step after it, no maxRate, and it says so', async () => {
-    const before = server.stats().completions;
+    const before = lt.server.stats().completions;
     const { child, done } = start([
       'loadtest',
       '--base-url',
-      server.baseUrl,
+      lt.server.baseUrl,
       '--model',
       'assay-spam-nb',
       '--find-max',
@@ -215,7 +203,7 @@ describe('assay loadtest when the service or the run fails', () => {
       'json',
       '-q',
     ]);
-    await until(() => server.stats().completions >= before + 6);
+    await until(() => lt.server.stats().completions >= before + 6);
     child.kill('SIGINT');
     const { code, stdout, stderr } = await done;
     expect(code).toBe(130);
@@ -233,11 +221,11 @@ describe('assay loadtest when the service or the run fails', () => {
 
   test('--records .jsonl is written as requests end, so a killed run keeps what it measured', async () => {
     const records = join(dir, 'killed.jsonl');
-    const before = server.stats().completions;
+    const before = lt.server.stats().completions;
     const { child, done } = start([
       'loadtest',
       '--base-url',
-      server.baseUrl,
+      lt.server.baseUrl,
       '--model',
       'assay-spam-nb',
       '--concurrency',
@@ -257,7 +245,7 @@ describe('assay loadtest when the service or the run fails', () => {
         return [];
       }
     };
-    await until(() => server.stats().completions >= before + 6 && lines().length >= 4);
+    await until(() => lt.server.stats().completions >= before + 6 && lines().length >= 4);
     child.kill('SIGKILL');
     const { signal, stdout } = await done;
     expect(signal).toBe('SIGKILL');

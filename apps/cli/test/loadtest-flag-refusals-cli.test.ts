@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ModelServer, startModelServer, trainSpamModel } from '@assay/model-server';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { assay } from './cli-process.js';
+import { useLoadtestServer } from './loadtest-server.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'assay-loadtest-flags-'));
+const lt = useLoadtestServer('assay-loadtest-flags-');
+const { dir, loadtest } = lt;
 const promptsCsv = join(dir, 'prompts.csv');
 writeFileSync(promptsCsv, 'question,answer\nhello,spam\n');
 // a file where a folder is expected, and a folder where a file is expected
@@ -15,19 +15,6 @@ const promptsTxt = join(dir, 'prompts.txt');
 writeFileSync(promptsTxt, 'hello\n');
 const aFolderJsonl = join(dir, 'a-folder.jsonl');
 mkdirSync(aFolderJsonl);
-const model = trainSpamModel();
-let server: ModelServer;
-
-beforeAll(async () => {
-  server = await startModelServer({ model, engine: { batchSlots: 8, stepMs: 20 } });
-});
-afterAll(async () => {
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const loadtest = (args: string[]) =>
-  assay(['loadtest', '--base-url', server.baseUrl, '--model', 'assay-spam-nb', ...args]);
 
 describe('assay loadtest refuses bad flags before any request', () => {
   test.each([
@@ -109,13 +96,13 @@ describe('assay loadtest refuses bad flags before any request', () => {
       /^assay loadtest: --records '.*' cannot be opened for writing \(EISDIR/m,
     ],
   ])('%j exits 2 with one line', async (args, message) => {
-    const before = server.stats().requests;
+    const before = lt.server.stats().requests;
     const { code, stderr, stdout } = await loadtest(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stdout).toBe('');
-    expect(server.stats().requests).toBe(before);
+    expect(lt.server.stats().requests).toBe(before);
   });
 });
 
