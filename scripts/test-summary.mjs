@@ -1,18 +1,23 @@
 // Sums vitest's JSON reports (test-results/vitest.json in each package) into
 // the one line CI reads: "N passed, N failed". A package whose tests crashed
 // before writing its report counts as one failure, so a crash is never green.
+// test-results/run-errors.json (test-support/run-errors-reporter.ts) adds what
+// the JSON report leaves out: errors outside any test and tests that never
+// finished each count as a failure, and are named above the line, since CI
+// shows only the end of its log.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 let passed = 0;
 let failed = 0;
+const problems = [];
 for (const group of ['packages', 'apps']) {
   for (const name of readdirSync(group)) {
     const dir = join(group, name);
     if (!existsSync(join(dir, 'vitest.config.ts'))) continue;
     const report = join(dir, 'test-results', 'vitest.json');
     if (!existsSync(report)) {
-      console.error(`no test report from ${dir}`);
+      problems.push(`${dir}: no test report (its tests crashed before writing one)`);
       failed += 1;
       continue;
     }
@@ -21,6 +26,28 @@ for (const group of ['packages', 'apps']) {
     failed += json.numFailedTests;
     if (json.numFailedTestSuites > 0 && json.numFailedTests === 0)
       failed += json.numFailedTestSuites;
+    const errorsFile = join(dir, 'test-results', 'run-errors.json');
+    if (!existsSync(errorsFile)) {
+      problems.push(`${dir}: no run-errors.json (its test run did not end normally)`);
+      failed += 1;
+      continue;
+    }
+    const errors = JSON.parse(readFileSync(errorsFile, 'utf8'));
+    failed += errors.unhandled.length + errors.unfinished.length;
+    for (const text of errors.unhandled) problems.push(`${dir}: unhandled error: ${text}`);
+    for (const test of errors.unfinished) problems.push(`${dir}: never finished: ${test}`);
+    for (const file of errors.failedFiles) problems.push(`${dir}: test file failed: ${file}`);
   }
 }
+// .ci/run passes the test command's exit status: vitest fails a run for reasons no
+// report above records, and such a run must not read as green.
+const exitArg = process.argv.indexOf('--test-exit');
+const testExit = exitArg < 0 ? 0 : Number(process.argv[exitArg + 1]);
+if (testExit !== 0 && failed === 0) {
+  problems.push(
+    `the test command exited ${testExit} though no report names a failure; see its log`,
+  );
+  failed = 1;
+}
+for (const problem of problems) console.log(problem);
 console.log(`${passed} passed, ${failed} failed`);
