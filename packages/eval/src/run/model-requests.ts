@@ -8,6 +8,7 @@ import { endpointIdentity } from './endpoint-identity.js';
 import type { Outcome, RunJournal } from './journal.js';
 import { type RequestPlan, requestId, requestKey } from './plan.js';
 import { type CompletionClientLike, type PendingRequest, sendRequests } from './send-requests.js';
+import { SendingMeter } from './sending-meter.js';
 import { isTransportFailure, UnreachableWatch } from './unreachable-watch.js';
 
 /** One model's requests: what the journal already had and what must be sent. */
@@ -209,6 +210,10 @@ export async function sendModelRequests(
   const started = performance.now();
   const countsRead = usagePaths(requests.model) !== undefined;
   let usagePathMisses = 0;
+  const meter = new SendingMeter(
+    (s) => context.journal.recordSending(requests.model.name, s),
+    started,
+  );
   try {
     const sent = await sendRequests({
       model: requests.model.name,
@@ -224,13 +229,16 @@ export async function sendModelRequests(
         if (countsRead && source !== 'server') usagePathMisses++;
       },
       onOutcome: (o) => {
+        meter.observe(o);
         p.done++;
         if (o.status === 'error') p.errors++;
         p.costUsd += o.costUsd ?? 0;
         context.onOutcome();
       },
     });
-    const sendingMs = performance.now() - started;
+    const ended = performance.now();
+    meter.finish(ended);
+    const sendingMs = ended - started;
     let cached = 0;
     let sentOutputTokens = 0;
     let sentAnswered = 0;
@@ -242,13 +250,6 @@ export async function sendModelRequests(
         sentAnswered++;
         sentOutputTokens += o.outputTokens ?? 0;
       } else if (isTransportFailure(o)) sentUnreached++;
-    }
-    if (sentAnswered > 0) {
-      context.journal.recordSending(requests.model.name, {
-        sendingMs,
-        answered: sentAnswered,
-        outputTokens: sentOutputTokens,
-      });
     }
     if (requests.unreachable.tripped) context.onUnreachable?.(requests);
     const { retries, notRetriedBudget } = client.stats();
@@ -264,6 +265,7 @@ export async function sendModelRequests(
       usagePathMisses,
     };
   } finally {
+    meter.stop();
     await client.close();
   }
 }
