@@ -256,91 +256,123 @@ export async function executeRun(
 ): Promise<ExecutedRun> {
   const startedAt = new Date();
   const runPlan = await planRun(config);
-  const { task, splits } = runPlan;
-  let items = runPlan.items;
-  let modelPlans = runPlan.plans;
   // a gate no answer can pass is known now, not after every request was paid for
-  const gateWarnings = checkGateSizes(config, modelPlans, options);
+  const gateWarnings = checkGateSizes(config, runPlan.plans, options);
   // read before anything is sent, so a bad human grade costs no request
-  const grades = humanGrades(items, config.judge);
-  const { journal, journalPath, cache } = openRunState(config, options.onNote);
-  let requests = new Map<string, ModelRequestCounts>();
-  const all: ModelRequests[] = [];
-  let rows: PredictionRow[] = [];
-  let judge: JudgeExecution | undefined;
-  let prompts = distinctPrompts(modelPlans);
-  let earlyStop: EarlyStop | undefined;
-  let warnings: string[] = [];
-  let mismatches: ServedModelMismatch[] = [];
-  // A model whose service cannot be reached stops every model's sending, as a gentle stop: the
-  // run fails anyway, and the other models' requests in flight finish and are journaled (they
-  // were aborted, and a rerun paid for them again).
-  const unreachable = new AbortController();
-  let failure: EvaluationError | undefined;
-  // a signal that never fires where the caller gave none
-  const signal = options.signal ?? new AbortController().signal;
-  const drain = options.drain
-    ? AbortSignal.any([options.drain, unreachable.signal])
-    : unreachable.signal;
+  const grades = humanGrades(runPlan.items, config.judge);
+  const state = openRunState(config, options.onNote);
+  const stops = runStops(options);
+  let done: SentAndJudged;
   try {
-    all.push(...resumeAll(config, modelPlans, journal, task, options.retryFailed === true));
-    refuseMissingKeysToSend(config, new Map(all.map((r) => [r.model.name, r.todo.size])));
-    const progress = all.map((r) => r.progress);
-    options.onProgress?.(progress);
-    const context = {
-      journal,
-      cache,
-      task,
-      signal,
-      drain,
-      onOutcome: () => options.onProgress?.(progress),
-      onUnreachable: (r: ModelRequests) => {
-        failure ??= unreachableFailure(config, journal, r);
-        unreachable.abort();
-      },
-    };
-    const sending = await sendRunRequests(config, runPlan, all, context);
-    const sent = sending.sent;
-    ({ items, plans: modelPlans, earlyStop } = sending);
-    prompts = distinctPrompts(modelPlans);
-    requests = requestCounts(all, sent, journal);
-    ({ warnings, mismatches } = sendingWarnings(
-      config,
-      all,
-      sent,
-      options.inProcessServer === true,
-    ));
-    if (!signal.aborted && !drain.aborted) {
-      rows = rowsOfModels(all, modelPlans, runPlan.items, task);
-      judge = await judgeRun(config, () => judgeSubjects(rows, items, prompts, grades), {
-        journal,
-        cache,
-        signal,
-        options,
-        onOutcome: (p) => options.onProgress?.([...progress, p]),
-      });
-      mismatches.push(...(judge?.mismatches ?? []));
-      warnings.push(...(judge?.mismatches ?? []).map(servedModelWarning));
-    }
+    done = await sendAndJudge(config, runPlan, { ...state, stops, grades, options });
   } finally {
-    journal.close();
-    cache.close();
+    state.journal.close();
+    state.cache.close();
   }
-  if (failure !== undefined) throw failure;
+  if (stops.failure !== undefined) throw stops.failure;
   throwIfInterrupted(options);
+  const { warnings, mismatches, modelPlans, earlyStop, ...rest } = done;
   return {
     config,
-    items,
-    folds: splits.length,
+    ...rest,
+    folds: runPlan.splits.length,
     fewShotIds: modelPlans.get(config.models[0]!.name)!.fewShotIds,
-    rows,
-    prompts,
-    requests,
-    judge,
     startedAt,
-    journalPath,
+    journalPath: state.journalPath,
     ...(earlyStop === undefined ? {} : { earlyStop }),
     warnings: [...gateWarnings, ...warnings],
     ...(mismatches.length === 0 ? {} : { servedModelMismatches: mismatches }),
   };
+}
+
+/** What stops a run's sending, and the failure of a model whose service cannot be reached. */
+interface RunStops {
+  /** the caller's hard stop, or one that never fires */
+  readonly signal: AbortSignal;
+  /** the caller's gentle stop, or an unreachable service's */
+  readonly drain: AbortSignal;
+  /** fired when a model's service cannot be reached */
+  readonly unreachable: AbortController;
+  /** the first unreachable model's error, thrown once its journal is closed */
+  failure?: EvaluationError;
+}
+
+function runStops(options: ExecuteRunOptions): RunStops {
+  // A model whose service cannot be reached stops every model's sending, as a gentle stop: the
+  // run fails anyway, and the other models' requests in flight finish and are journaled (they
+  // were aborted, and a rerun paid for them again).
+  const unreachable = new AbortController();
+  return {
+    signal: options.signal ?? new AbortController().signal,
+    drain: options.drain
+      ? AbortSignal.any([options.drain, unreachable.signal])
+      : unreachable.signal,
+    unreachable,
+  };
+}
+
+/** A run's sending and judging, before its journal closes. */
+interface SentAndJudged {
+  items: DatasetItem[];
+  modelPlans: ReadonlyMap<string, RequestPlan>;
+  earlyStop: EarlyStop | undefined;
+  prompts: Map<string, PromptMessage[]>;
+  requests: Map<string, ModelRequestCounts>;
+  rows: PredictionRow[];
+  judge: JudgeExecution | undefined;
+  warnings: string[];
+  mismatches: ServedModelMismatch[];
+}
+
+/** Sends every model's requests left to send, then has the judge grade the answers. */
+async function sendAndJudge(
+  config: RunConfig,
+  runPlan: Awaited<ReturnType<typeof planRun>>,
+  ctx: ReturnType<typeof openRunState> & {
+    stops: RunStops;
+    grades: ReturnType<typeof humanGrades>;
+    options: ExecuteRunOptions;
+  },
+): Promise<SentAndJudged> {
+  const { journal, cache, stops, options } = ctx;
+  const all = resumeAll(config, runPlan.plans, journal, runPlan.task, options.retryFailed === true);
+  refuseMissingKeysToSend(config, new Map(all.map((r) => [r.model.name, r.todo.size])));
+  const progress = all.map((r) => r.progress);
+  options.onProgress?.(progress);
+  const sending = await sendRunRequests(config, runPlan, all, {
+    journal,
+    cache,
+    task: runPlan.task,
+    signal: stops.signal,
+    drain: stops.drain,
+    onOutcome: () => options.onProgress?.(progress),
+    onUnreachable: (r: ModelRequests) => {
+      stops.failure ??= unreachableFailure(config, journal, r);
+      stops.unreachable.abort();
+    },
+  });
+  const { items, plans: modelPlans, earlyStop, sent } = sending;
+  const prompts = distinctPrompts(modelPlans);
+  const { warnings, mismatches } = sendingWarnings(
+    config,
+    all,
+    sent,
+    options.inProcessServer === true,
+  );
+  const requests = requestCounts(all, sent, journal);
+  let rows: PredictionRow[] = [];
+  let judge: JudgeExecution | undefined;
+  if (!stops.signal.aborted && !stops.drain.aborted) {
+    rows = rowsOfModels(all, modelPlans, runPlan.items, runPlan.task);
+    judge = await judgeRun(config, () => judgeSubjects(rows, items, prompts, ctx.grades), {
+      journal,
+      cache,
+      signal: stops.signal,
+      options,
+      onOutcome: (p) => options.onProgress?.([...progress, p]),
+    });
+    mismatches.push(...(judge?.mismatches ?? []));
+    warnings.push(...(judge?.mismatches ?? []).map(servedModelWarning));
+  }
+  return { items, modelPlans, earlyStop, prompts, requests, rows, judge, warnings, mismatches };
 }
