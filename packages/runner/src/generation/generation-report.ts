@@ -25,8 +25,11 @@ export interface GenerationResults {
   /** The per-row matrix, `n × layout.width`. */
   readonly rows: Float64Array;
   readonly n: number;
-  /** Whether the text is mostly in scripts written without spaces between words. */
-  readonly unspacedText: boolean;
+  /**
+   * The metrics that cannot see the words of text mostly in scripts written without spaces
+   * (`unspacedBlindMetrics`), named by that warning alone; empty for spaced text.
+   */
+  readonly unspacedBlind: readonly string[];
   readonly slice: Int32Array | null;
   readonly sliceValues: readonly (string | number)[];
   readonly cvText: string;
@@ -69,23 +72,22 @@ function scoresByGroup(
 /**
  * The warnings of the job; BLEU's when the outputs are too short for it to be other than 0;
  * and, as classification warns, one naming the whole set's intervals of no width that no
- * Wilson interval replaced (a bootstrap of few resamples has its own warning instead).
+ * Wilson interval replaced (a bootstrap of few resamples has its own warning instead). The
+ * metrics the unspaced-text warning names get neither: it gives their cause.
  */
 function reportWarnings(results: GenerationResults, overall: ScoreReport['overall']): string[] {
   const warnings = [...results.warnings];
+  const blind = new Set(results.unspacedBlind);
   const slot = results.layout.slots.find((s) => s.name === 'bleu');
-  if (slot !== undefined && results.n > 0) {
+  // a bleu of 0 on unsplit text has its cause and advice in the unspaced warning
+  if (slot !== undefined && results.n > 0 && !blind.has('bleu')) {
     const { sums } = groupSums(results.rows, results.layout.width, null, 1);
-    const tokenize = results.settings.bleuTokenize;
-    const unsplit = results.unspacedText && tokenize !== 'zh' && tokenize !== 'char';
-    const short = shortOutputBleuWarning(
-      sums.subarray(slot.offset, slot.offset + slot.width),
-      unsplit,
-    );
+    const short = shortOutputBleuWarning(sums.subarray(slot.offset, slot.offset + slot.width));
     if (short !== undefined) warnings.push(short);
   }
   if (results.bootstrap >= FEW_BOOTSTRAP) {
-    const noWidth = noWidthIntervalWarning(overall, null);
+    const seen = Object.fromEntries(Object.entries(overall).filter(([m]) => !blind.has(m)));
+    const noWidth = noWidthIntervalWarning(seen, null);
     if (noWidth !== undefined) warnings.push(noWidth);
   }
   return warnings;
@@ -135,7 +137,7 @@ function foldList(results: GenerationResults): ScoreReport['folds'] {
  * const layout = rowLayout(['exact_match']);
  * const settings = resolveGenerationSettings({});
  * const rows = Float64Array.of(1, 0, 1, 1); // each row's exact_match
- * const report = generationReport({ layout, settings, rows, n: 4, unspacedText: false, slice: null, sliceValues: [], cvText: 'none', foldings: [], intervals: [], clusters: undefined, seed: 0, bootstrap: 0, ci: 0.95, dropped: 0, warnings: [], workers: 0, loadMs: 0, computeStart: performance.now() });
+ * const report = generationReport({ layout, settings, rows, n: 4, unspacedBlind: [], slice: null, sliceValues: [], cvText: 'none', foldings: [], intervals: [], clusters: undefined, seed: 0, bootstrap: 0, ci: 0.95, dropped: 0, warnings: [], workers: 0, loadMs: 0, computeStart: performance.now() });
  * report.overall; // { exact_match: { value: 0.75 } }
  * report.settings.generation; // { normalize: 'squad', stemmer: 'none', bleuTokenize: '13a', signatures: {} }
  */

@@ -10,22 +10,20 @@ function tokenless(text: string): boolean {
  * The warning for ROUGE scores that text in other scripts cannot earn: rouge-score's
  * tokenizer (which Assay follows to match its figures) keeps only the ASCII letters and digits
  * `a-z0-9`, so an output or reference in Cyrillic, Greek, CJK or Arabic holds no token and
- * scores 0 even when it equals its reference, without a word from the metric itself.
+ * scores 0 even when it equals its reference, without a word from the metric itself. Text
+ * mostly in scripts written without spaces gets `unspacedTextWarning` instead, which names ROUGE.
  *
  * @param metrics - the job's metrics
  * @param outputs - each row's output
  * @param references - each row's references
- * @param unspaced - whether the text is mostly in scripts written without spaces (Chinese,
- *   Japanese, Thai), where bleu's default tokenizer and token_f1 fail too, so are not advised
  * @returns the warning, or undefined without a ROUGE metric or such a row
  * @example
- * rougeScriptWarning(['rougeL'], ['Привет'], [['Привет']], false); // 'rougeL is 0 on …'
+ * rougeScriptWarning(['rougeL'], ['Привет'], [['Привет']]); // 'rougeL is 0 on …'
  */
 export function rougeScriptWarning(
   metrics: readonly string[],
   outputs: readonly string[],
   references: readonly (readonly string[])[],
-  unspaced: boolean,
 ): string | undefined {
   const rouge = metrics.filter((m) => m.startsWith('rouge'));
   if (rouge.length === 0) return undefined;
@@ -38,5 +36,5 @@ export function rougeScriptWarning(
     }
   }
   if (rows === 0) return undefined;
-  return `${rouge.join(', ')} ${rouge.length === 1 ? 'is' : 'are'} 0 on the ${rows} row(s) (the first: data row ${first + 1}) whose output or a reference has text but no ASCII letter or digit: ROUGE's tokenizer (rouge-score's, whose figures Assay matches) keeps only a-z and 0-9, so text in other scripts (Cyrillic, Greek, CJK, ...) holds no token and scores 0 even where it equals its reference. ${unspaced ? 'For such text, written without spaces between words, read chrf, or bleu with --bleu-tokenize zh or char (token_f1 finds words at spaces too).' : 'For such text read chrf, bleu, exact_match or token_f1.'}`;
+  return `${rouge.join(', ')} ${rouge.length === 1 ? 'is' : 'are'} 0 on the ${rows} row(s) (the first: data row ${first + 1}) whose output or a reference has text but no ASCII letter or digit: ROUGE's tokenizer (rouge-score's, whose figures Assay matches) keeps only a-z and 0-9, so text in other scripts (Cyrillic, Greek, CJK, ...) holds no token and scores 0 even where it equals its reference. For such text read chrf, bleu, exact_match or token_f1.`;
 }

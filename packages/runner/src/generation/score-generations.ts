@@ -36,6 +36,7 @@ import {
   countLetters,
   type LetterCounts,
   mostlyUnspaced,
+  unspacedBlindMetrics,
   unspacedTextWarning,
 } from './unspaced-text.js';
 import { unusedGenerationOptionWarnings } from './unused-option-warnings.js';
@@ -129,9 +130,9 @@ async function dataWarnings(
   warnings.push(fewBootstrapWarning(resampling.bootstrap, resampling.ci));
   const bleuTokenize = resolveGenerationSettings(options).bleuTokenize;
   warnings.push(unspacedTextWarning(metrics, bleuTokenize, letters));
-  warnings.push(
-    rougeScriptWarning(metrics, rows.outputs, rows.references, mostlyUnspaced(letters)),
-  );
+  // text without spaces has one warning for ROUGE and the rest, the unspaced one
+  if (!mostlyUnspaced(letters))
+    warnings.push(rougeScriptWarning(metrics, rows.outputs, rows.references));
   warnings.push(await emptyReferenceWarning(rows, input));
   warnings.push(await listReferenceWarning(rows, input));
   return warnings.filter((w): w is string => w !== undefined);
@@ -214,7 +215,11 @@ export async function scoreGenerationsWith(
     settings,
     rows: matrix,
     n: rows.n,
-    unspacedText: mostlyUnspaced(letters),
+    unspacedBlind: unspacedBlindMetrics(
+      metrics,
+      resolveGenerationSettings(options).bleuTokenize,
+      letters,
+    ),
     slice: rows.slice,
     sliceValues: rows.sliceValues,
     cvText,

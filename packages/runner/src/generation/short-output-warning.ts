@@ -13,16 +13,11 @@ function orderList(orders: readonly number[]): string {
  * @param statistics - the summed sacrebleu BLEU statistics of the whole set
  *   (`bleuStatistics`' layout: 5 header slots, matches of orders 1..N, output n-grams of
  *   orders 1..N)
- * @param unspaced - whether the text is mostly in scripts written without spaces between words
- *   and BLEU's tokenizer splits at spaces: the outputs are then not short, only unsplit
  * @returns the warning, or undefined when every order has n-grams
  * @example
- * shortOutputBleuWarning(Float64Array.of(1, 1, 1, 2, 2, 2, 1, 0, 0, 2, 1, 0, 0), false); // 'bleu is 0: …'
+ * shortOutputBleuWarning(Float64Array.of(1, 1, 1, 2, 2, 2, 1, 0, 0, 2, 1, 0, 0)); // 'bleu is 0: …'
  */
-export function shortOutputBleuWarning(
-  statistics: Float64Array,
-  unspaced: boolean,
-): string | undefined {
+export function shortOutputBleuWarning(statistics: Float64Array): string | undefined {
   const order = (statistics.length - 5) / 2;
   const totals = statistics.subarray(5 + order, 5 + 2 * order);
   const missing: number[] = [];
@@ -32,9 +27,6 @@ export function shortOutputBleuWarning(
   if (missing.length === 0) return undefined;
   if (missing[0] === 1) {
     return "bleu is 0: every output is empty (no token as BLEU's tokenizer splits it), so no n-gram of any output can match a reference (sacrebleu gives 0 too).";
-  }
-  if (unspaced) {
-    return `bleu is 0: the outputs hold no ${orderList(missing)}-grams as BLEU's tokenizer splits them, because their text is mostly in a script written without spaces between words (Chinese, Japanese, Thai), each run of which that tokenizer keeps as one token (sacrebleu gives 0 too). Pass --bleu-tokenize zh for Chinese or char for any such script.`;
   }
   return `bleu is 0: the outputs hold no ${orderList(missing)}-grams (every output is shorter than ${missing[0]} tokens as BLEU's tokenizer splits it), and corpus BLEU is the geometric mean of the 1- to ${order}-gram precisions, so it is 0 however many words match (sacrebleu gives 0 too). For answers this short, read exact_match, token_f1, chrf or rouge1.`;
 }

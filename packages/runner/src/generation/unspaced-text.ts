@@ -83,15 +83,34 @@ export function unspacedTextWarning(
   bleuTokenize: string,
   counts: LetterCounts,
 ): string | undefined {
-  if (!mostlyUnspaced(counts)) return undefined;
-  const bleu = metrics.includes('bleu') && bleuTokenize !== 'zh' && bleuTokenize !== 'char';
-  const blind = metrics.filter(
-    (m) => (m === 'bleu' && bleu) || m === 'token_f1' || m.startsWith('rouge'),
-  );
+  const blind = unspacedBlindMetrics(metrics, bleuTokenize, counts);
   if (blind.length === 0) return undefined;
+  const bleu = blind.includes('bleu');
   const named = blind.map((m) => (m === 'bleu' ? `bleu (tokenizer ${bleuTokenize})` : m));
   const advice = bleu
     ? ' For BLEU pass --bleu-tokenize zh for Chinese or char for any such script, as sacrebleu is used on such text;'
     : '';
   return `Most of the text (${counts.unspaced} of ${counts.letters} letters) is Chinese, Japanese, Thai or another script written without spaces between words: ${listed(named)} find words at spaces (ROUGE keeps only a-z and 0-9), so they cannot see the words of such text and score it near 0 whatever its quality.${advice} chrf reads characters and needs no change.`;
+}
+
+/**
+ * The metrics {@link unspacedTextWarning} names: those that cannot see the words of text
+ * mostly in scripts written without spaces. Their other warnings (a bleu of 0, ROUGE on rows
+ * with no ASCII letter, an interval of no width) would give that one cause three more ways.
+ *
+ * @param metrics - the job's metrics
+ * @param bleuTokenize - BLEU's tokenizer
+ * @param counts - the letters of the job's text, from {@link countLetters}
+ * @returns the metrics in the job's order; none when the text is mostly spaced
+ * @example
+ * unspacedBlindMetrics(['bleu', 'chrf', 'rougeL'], 'zh', { letters: 15, unspaced: 15 }); // ['rougeL']
+ */
+export function unspacedBlindMetrics(
+  metrics: readonly string[],
+  bleuTokenize: string,
+  counts: LetterCounts,
+): string[] {
+  if (!mostlyUnspaced(counts)) return [];
+  const bleu = bleuTokenize !== 'zh' && bleuTokenize !== 'char';
+  return metrics.filter((m) => (m === 'bleu' && bleu) || m === 'token_f1' || m.startsWith('rouge'));
 }
