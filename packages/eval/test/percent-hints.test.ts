@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { EvaluationError, parseRunConfig } from '../src/index.js';
 
-/** The problem lines of a configuration whose `evaluation` section is `evaluation`. */
-function problems(evaluation: Record<string, unknown>): string {
+/**
+ * The problem lines of a configuration whose `evaluation` section is `evaluation` and whose
+ * model has the generation parameters `params`.
+ */
+function problems(
+  evaluation: Record<string, unknown>,
+  params: Record<string, unknown> = {},
+): string {
   try {
     parseRunConfig({
       name: 'x',
@@ -10,7 +16,13 @@ function problems(evaluation: Record<string, unknown>): string {
       task: { type: 'classification', labels: ['spam', 'ham'] },
       prompt: { template: '{{text}}' },
       models: [
-        { name: 'a', provider: 'openai-chat', baseUrl: 'http://127.0.0.1:1/v1', model: 'm' },
+        {
+          name: 'a',
+          provider: 'openai-chat',
+          baseUrl: 'http://127.0.0.1:1/v1',
+          model: 'm',
+          params,
+        },
       ],
       evaluation,
     });
@@ -62,5 +74,12 @@ describe('a fraction written as a percentage', () => {
     expect(problems({ ci: 1 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
     expect(problems({ ci: 950 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
     expect(problems({ ci: -5 })).toMatch(/evaluation\.ci: expected a positive number$/m);
+  });
+
+  it('gets no hint on topP, a probability mass that nobody writes as a percentage', () => {
+    const message = problems({}, { topP: 3 });
+    expect(message).toMatch(/^ {2}models\[0\]\.params\.topP: expected /m);
+    expect(message).not.toContain('percentage');
+    expect(message).not.toContain('0.03');
   });
 });

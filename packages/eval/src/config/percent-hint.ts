@@ -3,7 +3,9 @@ import { valueAt } from './schema-keys.js';
 
 /**
  * What a fraction setting holds, a typical value, and the least value meant as a percentage
- * worth quoting back (`ci: 2` is no 2% confidence level), by its key.
+ * worth quoting back (`ci: 2` is no 2% confidence level), by its key. Only settings that are
+ * shares: `topP` is also at most 1, but a probability mass nobody writes as a percentage, so
+ * a hint there would mislead (its valid range says more).
  */
 const FRACTIONS: Readonly<Record<string, readonly [string, number, number?]>> = {
   ci: ['a confidence level', 0.95, 0.5],
@@ -22,8 +24,8 @@ const FRACTIONS: Readonly<Record<string, readonly [string, number, number?]>> = 
  *
  * @param issue - a zod issue
  * @param input - the raw configuration the issue's path points into
- * @returns the hint, or undefined unless the issue is a number above a limit of at most 1
- *   whose value lies in (1, 100], as a percentage does
+ * @returns the hint, or undefined unless the issue is a share setting (see `FRACTIONS`) above
+ *   a limit of at most 1 whose value lies in (1, 100], as a percentage does
  * @example
  * const ci = RunConfigSchema.shape.evaluation.safeParse({ ci: 95 }).error.issues[0];
  * percentHint({ ...ci, path: ['evaluation', 'ci'] }, { evaluation: { ci: 95 } });
@@ -35,7 +37,10 @@ export function percentHint(issue: z.core.$ZodIssue, input: unknown): string | u
   const value = valueAt(input, issue.path);
   if (typeof value !== 'number' || value <= 1 || value > 100) return undefined;
   const key = issue.path.at(-1);
-  const [what, typical, least = 0] = FRACTIONS[typeof key === 'string' ? key : ''] ?? ['it', 0.5];
+  const fraction =
+    typeof key === 'string' && Object.hasOwn(FRACTIONS, key) ? FRACTIONS[key] : undefined;
+  if (fraction === undefined) return undefined;
+  const [what, typical, least = 0] = fraction;
   // the value written, as the fraction meant (90 -> 0.9), where that fraction is valid; 100 for
   // a confidence level is not (it must be below 1): the typical value then
   const meant = Number((value / 100).toPrecision(12));
