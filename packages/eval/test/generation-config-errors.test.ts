@@ -133,9 +133,9 @@ describe('invalid patterns are reported with the other problems of the task', ()
     );
     expect(issues).toEqual(
       expect.arrayContaining([
-        'task.scorers[0].tolerance: expected number, received string',
+        'task.scorers[0].tolerance: expected a number >= 0, received "0.1"',
         'task.scorers[1].value: expected string, received number',
-        'task.samples: expected a number >= 1',
+        'task.samples: expected an integer from 1 to 100',
         "task.scorers[2].value: not a valid regular expression (Unterminated character class in '([a-z')",
       ]),
     );

@@ -36,20 +36,20 @@ function problems(
 describe('a fraction written as a percentage', () => {
   it('evaluation.ci: 95 says that a level is a fraction, e.g. 0.95', () => {
     expect(problems({ ci: 95 })).toContain(
-      'evaluation.ci: expected a value < 1; a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
+      'evaluation.ci: expected a number > 0 and < 1; a confidence level is a fraction, e.g. 0.95 for 95%, not a percentage',
     );
   });
 
   it('gets the same hint for testSize and the failure fractions, with the fraction meant', () => {
     const message = problems({ testSize: 30, maxFailedFraction: 5, maxUnparseableFraction: 12.5 });
     expect(message).toContain(
-      "evaluation.testSize: expected a value < 1; the test part's share is a fraction, e.g. 0.3 for 30%, not a percentage",
+      "evaluation.testSize: expected a number > 0 and < 1; the test part's share is a fraction, e.g. 0.3 for 30%, not a percentage",
     );
     expect(message).toContain(
-      'evaluation.maxFailedFraction: expected a value <= 1; a share of failed requests is a fraction, e.g. 0.05 for 5%, not a percentage',
+      'evaluation.maxFailedFraction: expected a number from 0 to 1; a share of failed requests is a fraction, e.g. 0.05 for 5%, not a percentage',
     );
     expect(message).toContain(
-      'evaluation.maxUnparseableFraction: expected a value <= 1; a share of unparseable answers is a fraction, e.g. 0.125 for 12.5%, not a percentage',
+      'evaluation.maxUnparseableFraction: expected a number from 0 to 1; a share of unparseable answers is a fraction, e.g. 0.125 for 12.5%, not a percentage',
     );
   });
 
@@ -71,9 +71,9 @@ describe('a fraction written as a percentage', () => {
   });
 
   it('gets no hint where the value cannot be a percentage or the limit is not a fraction', () => {
-    expect(problems({ ci: 1 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
-    expect(problems({ ci: 950 })).toMatch(/evaluation\.ci: expected a value < 1$/m);
-    expect(problems({ ci: -5 })).toMatch(/evaluation\.ci: expected a positive number$/m);
+    expect(problems({ ci: 1 })).toMatch(/evaluation\.ci: expected a number > 0 and < 1$/m);
+    expect(problems({ ci: 950 })).toMatch(/evaluation\.ci: expected a number > 0 and < 1$/m);
+    expect(problems({ ci: -5 })).toMatch(/evaluation\.ci: expected a number > 0 and < 1$/m);
   });
 
   it('gets no hint on topP, a probability mass that nobody writes as a percentage', () => {

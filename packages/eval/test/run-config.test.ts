@@ -117,7 +117,7 @@ describe('RunConfigSchema', () => {
       (c) => (c.thresholds = ['f1_macro at least 0.9']),
       /^thresholds\[0\]: 'f1_macro at least 0\.9': expected an operator \(>=, >, <=, <, ==\) at column 10, found 'at'$/,
     ],
-    ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected a number >= 2/],
+    ['k below 2', (c) => (c.evaluation = { k: 1 }), /^evaluation\.k: expected an integer >= 2/],
     [
       'method all with few-shot examples, which it has no training part for',
       (c) => {
@@ -134,7 +134,7 @@ describe('RunConfigSchema', () => {
     [
       'ci out of range',
       (c) => (c.evaluation = { ci: 1.5 }),
-      /^evaluation\.ci: expected a value < 1/,
+      /^evaluation\.ci: expected a number > 0 and < 1/,
     ],
     [
       'neither builtin nor path',
@@ -190,7 +190,7 @@ describe('RunConfigSchema', () => {
     [
       'negative few-shot count',
       (c) => (c.prompt.fewShot = { count: -1 }),
-      /^prompt\.fewShot\.count: expected a number >= 0/,
+      /^prompt\.fewShot\.count: expected an integer >= 0/,
     ],
     [
       'bad model name',

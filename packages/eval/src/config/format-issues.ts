@@ -2,6 +2,7 @@ import { sameHeaderMessage } from '@assay/clients';
 import { closestName, didYouMean } from '@assay/labels';
 import type { z } from 'zod';
 import type { EvaluationIssue } from '../errors.js';
+import { describeNumberRange, numberRangeAt } from './number-range.js';
 import { percentHint } from './percent-hint.js';
 import { objectKeysAt, valueAt } from './schema-keys.js';
 
@@ -23,17 +24,53 @@ export function formatConfigPath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** zod's own words for a bound, where the schema's range is not known. */
+function boundWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big')
+    return `expected a value ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+  if (issue.code !== 'too_small') return issue.message;
+  if (issue.origin === 'number' && issue.minimum === 0 && !issue.inclusive) {
+    return 'expected a positive number';
+  }
+  if (issue.origin === 'array') return `expected at least ${issue.minimum} entries`;
+  if (issue.origin === 'string') return 'expected a non-empty string';
+  return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
+}
+
+/**
+ * The range of the number setting an issue is about, in words (`a number from 0 to 1`), when
+ * the issue is a number out of range or of the wrong type and the schema is known: zod names
+ * only the bound broken (`<= 1`) or only the type (`expected number`), not what is valid.
+ */
+function rangeWords(issue: z.core.$ZodIssue, context: ConfigIssueContext): string | undefined {
+  const numeric =
+    ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'number') ||
+    (issue.code === 'invalid_type' && (issue.expected === 'number' || issue.expected === 'int'));
+  if (!numeric || context.schema === undefined) return undefined;
+  const range = numberRangeAt(context.schema, issue.path, context.input);
+  return range === undefined ? undefined : describeNumberRange(range);
+}
+
+/** What was given instead of a number: the value itself where it is short enough to quote. */
+function receivedWords(issue: z.core.$ZodIssue, input: unknown): string {
+  const value = valueAt(input, issue.path);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' && value.length <= 40) return JSON.stringify(value);
+  // zod's word for the type: 'string', 'undefined', 'array', ...
+  return /received (\w+)/.exec(issue.message)?.[1] ?? typeof value;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, context: ConfigIssueContext): string {
+  const range = rangeWords(issue, context);
+  if (range !== undefined) {
+    return issue.code === 'invalid_type'
+      ? `expected ${range}, received ${receivedWords(issue, context.input)}`
+      : `expected ${range}`;
+  }
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'number' && issue.minimum === 0 && !issue.inclusive) {
-        return 'expected a positive number';
-      }
-      if (issue.origin === 'array') return `expected at least ${issue.minimum} entries`;
-      if (issue.origin === 'string') return 'expected a non-empty string';
-      return `expected a number ${issue.inclusive ? '>=' : '>'} ${issue.minimum}`;
     case 'too_big':
-      return `expected a value ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+      return boundWords(issue);
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
     case 'invalid_value':
@@ -99,7 +136,7 @@ export function formatConfigIssues(
       message:
         sameHeaderIssueMessage(issue) ??
         unknownValueMessage(issue, context.input) ??
-        withHint(describeIssue(issue), percentHint(issue, context.input)),
+        withHint(describeIssue(issue, context), percentHint(issue, context.input)),
     });
   }
   return out;

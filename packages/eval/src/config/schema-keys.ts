@@ -39,8 +39,18 @@ function objectShape(schema: Schema): Record<string, Schema> | undefined {
   return def.type === 'object' ? def.shape : undefined;
 }
 
-/** The schemas a path may lead to (several through a union), with the input found there. */
-function schemasAt(
+/**
+ * The schemas a path may lead to (several through a union), unwrapped, with the input found
+ * there.
+ *
+ * @param schema - the root schema (e.g. `RunConfigSchema`)
+ * @param path - a config path, as zod reports it
+ * @param input - the raw configuration, to pick a discriminated union's option
+ * @returns every schema the path may lead to; empty when it leads to none
+ * @example
+ * schemasAt(RunConfigSchema, ['evaluation', 'ci'], {}).map((at) => at.schema._zod.def.type); // ['number']
+ */
+export function schemasAt(
   schema: Schema,
   path: readonly PropertyKey[],
   input: unknown,
