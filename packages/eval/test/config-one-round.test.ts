@@ -57,7 +57,7 @@ describe('a configuration with many problems', () => {
       "did you mean 'spam'? Expected one of the labels (spam, ham)",
     );
     expect(found.get('prompt.template')).toBe(
-      "the slot '{{txt}}' names no field of the builtin data set 'spam-assassin'; did you mean '{{text}}'? Its fields: text, id, group, label, reference (checked as builtin 'spam-assassin')",
+      "the slot '{{txt}}' names no field of the builtin data set 'spam-assassin'; did you mean '{{text}}'? Its fields: text, id, group, label (checked as builtin 'spam-assassin')",
     );
   });
 
@@ -151,15 +151,15 @@ describe('a data file that does not fit the configuration', () => {
         ],
         [
           'prompt.template',
-          "the slot '{{subjct}}' names no column of the data file; did you mean '{{subject}}'? Its slots: id, body, subject, label, text, reference",
+          "the slot '{{subjct}}' names no column of the data file; did you mean '{{subject}}'? Its columns: id, body, subject, label; built-in slots: text (column 'bdy')",
         ],
         [
           'prompt.template',
-          "the slot '{{nothing_like_it}}' names no column of the data file; its slots: id, body, subject, label, text, reference",
+          "the slot '{{nothing_like_it}}' names no column of the data file; its columns: id, body, subject, label; built-in slots: text (column 'bdy')",
         ],
         [
           'models[0].prompt.system',
-          "the slot '{{labels}}' names no column of the data file; did you mean '{{label}}'? Its slots: id, body, subject, label, text, reference",
+          "the slot '{{labels}}' names no column of the data file; did you mean '{{label}}'? Its columns: id, body, subject, label; built-in slots: text (column 'bdy')",
         ],
       ]);
       expect(e.message).toMatch(

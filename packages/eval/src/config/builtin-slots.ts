@@ -17,7 +17,7 @@ import { arr, obj } from './loose-read.js';
  * @example
  * const issues = [];
  * checkBuiltinSlots({ dataset: { builtin: 'spam-assassin' }, task: { type: 'classification' }, prompt: { template: 'Classify: {{txt}}' } }, (issue) => issues.push(issue));
- * issues[0].message; // "the slot '{{txt}}' names no field of the builtin data set 'spam-assassin'; did you mean '{{text}}'? Its fields: text, id, group, label, reference"
+ * issues[0].message; // "the slot '{{txt}}' names no field of the builtin data set 'spam-assassin'; did you mean '{{text}}'? Its fields: text, id, group, label"
  */
 export function checkBuiltinSlots(
   config: unknown,

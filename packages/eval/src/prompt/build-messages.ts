@@ -24,8 +24,17 @@ export interface PromptSpec {
   maxFieldChars?: number | undefined;
 }
 
+/**
+ * The slots of an item: its fields, with `label` and `reference` only where the item has them,
+ * so a slot the data cannot fill (`{{reference}}` of a classification item) is an unknown slot
+ * as the configuration check says, not an empty string in every prompt.
+ */
 function fieldsOf(item: DatasetItem): Record<string, string> {
-  return { ...item.fields, label: item.label ?? '', reference: item.reference ?? '' };
+  return {
+    ...item.fields,
+    ...(item.label !== undefined && { label: item.label }),
+    ...(item.reference !== undefined && { reference: item.reference }),
+  };
 }
 
 /**
