@@ -56,8 +56,9 @@ function shown(s: MetricSummary, over: number | undefined, reason: string): Metr
  * a sentence a reader can check against the confusion matrix.
  *
  * @param m - the model's results
- * @returns the label and three rows, or null when the model has no `positiveClass`
- *   (not a binary classification task, or results written before it existed)
+ * @returns the label, the other label of a binary task (`negative`, undefined without a
+ *   confusion matrix) and three rows, or null when the model has no `positiveClass` (not a
+ *   binary classification task, or results written before it existed)
  * @remarks A figure whose count in the confusion matrix is 0 (no item answered with the
  *   label, no item with it, no other item) has no value and no interval, even where
  *   `results.json` holds 0 for it.
@@ -66,7 +67,7 @@ function shown(s: MetricSummary, over: number | undefined, reason: string): Metr
  */
 export function positiveClassRows(
   m: ModelResult,
-): { label: string; rows: PositiveClassRow[] } | null {
+): { label: string; negative: string | undefined; rows: PositiveClassRow[] } | null {
   const pc = m.positiveClass;
   if (!pc) return null;
   const facts = confusionFacts(m.confusion);
@@ -83,6 +84,7 @@ export function positiveClassRows(
   const fpr = shown(pc.falsePositiveRate, others, `no ${other} item was scored`);
   return {
     label: pc.label,
+    negative,
     rows: [
       {
         name: 'precision',

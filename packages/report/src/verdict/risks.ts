@@ -2,11 +2,11 @@ import { quotedLabel } from '@assay/labels';
 import { testedItems } from '../format/count-words.js';
 import { fmt, formatInteger } from '../format/format-number.js';
 import { plainText, type TextPart } from '../format/text-parts.js';
-import { positiveClassRows } from '../metrics-table/positive-class-rows.js';
 import type { ModelResult, RunResults } from '../results/run-results-schema.js';
 import { caveatedPass } from './caveated-pass.js';
 import { confusionFacts } from './confusion-facts.js';
 import { servedModelMismatches } from './pass-qualifiers.js';
+import { positiveClassRisks } from './positive-class-risks.js';
 import { rankingDecisionGap, rankingDecisionWarning } from './ranking-decision.js';
 import { intervalName, quotedInterval } from './stopped-interval.js';
 import { uncertainPass } from './threshold-margin.js';
@@ -26,13 +26,6 @@ export const FEW_ITEMS = 100;
  * WIDE_INTERVAL; // 0.1
  */
 export const WIDE_INTERVAL = 0.1;
-/**
- * Positive-class recall below this is a risk.
- *
- * @example
- * LOW_RECALL; // 0.8
- */
-export const LOW_RECALL = 0.8;
 /**
  * The rarest label with fewer than this share of the commonest label's items is a risk.
  *
@@ -245,34 +238,6 @@ function judgeIntervalRisk(m: ModelResult, headline: string | null, r: RunResult
   ];
 }
 
-/**
- * Low recall of the positive class, read from the rows the reports show: a recall over no
- * positive item has no value (the runner may hold 0 for it), and says so instead of
- * "misses 100%".
- */
-function positiveRecallRisk(m: ModelResult): Risk[] {
-  const pc = positiveClassRows(m);
-  const row = pc?.rows.find((x) => x.name === 'recall');
-  if (!pc || !row) return [];
-  const label = quotedLabel(pc.label);
-  if (row.over === 0) {
-    return [
-      {
-        severity: 40,
-        text: `${m.name} has no scored ${label} item, so its recall of ${label} is undefined: the run cannot tell how many ${label} items it misses.`,
-      },
-    ];
-  }
-  const recall = row.summary.value;
-  if (recall === null || recall >= LOW_RECALL) return [];
-  return [
-    {
-      severity: 40,
-      text: `${m.name} misses ${percentOf(1 - recall, 1)} of the ${label} items (recall of ${label} ${fmt(recall)}).`,
-    },
-  ];
-}
-
 function dataRisks(r: RunResults): Risk[] {
   const out: Risk[] = [];
   const tested = testedItems(r.dataset);
@@ -350,8 +315,8 @@ function quietRisk(r: RunResults): string {
  * wide interval of the headline metric (wider than {@link WIDE_INTERVAL}), a `judge_score`
  * that no threshold checks whose interval is that wide or reaches below {@link LOW_JUDGE_SCORE}
  * (pairwise aside) while the score is above it, few items
- * (below {@link FEW_ITEMS}), low recall of the positive class (below {@link LOW_RECALL}; an
- * undefined one when no positive item was scored),
+ * (below {@link FEW_ITEMS}), low recall of the positive class or a high false-positive rate
+ * (see `positiveClassRisks`; an undefined recall when no positive item was scored),
  * imbalanced classes (the rarest below {@link IMBALANCE_RATIO} of the commonest).
  *
  * @param r - the run's results
@@ -371,7 +336,7 @@ export function runRisks(r: RunResults, headline: string | null): TextPart[][] {
     risks.push(...oneLabelRisk(m));
     risks.push(...intervalRisk(m, headline, r));
     risks.push(...judgeIntervalRisk(m, headline, r));
-    risks.push(...positiveRecallRisk(m));
+    risks.push(...positiveClassRisks(m));
   }
   for (const t of r.thresholds) {
     const m = r.models.find((x) => x.name === t.model);
