@@ -11,6 +11,7 @@ import { formatConfigIssues, issueLine } from './format-issues.js';
 import { misspeltTaskTypeIssues } from './misspelt-task-type.js';
 import { ModelConfigSchema, type RunConfig, RunConfigSchema } from './run-config-schema.js';
 import { markWrittenSplitSettings } from './unused-split-settings.js';
+import { yamlErrorMessage } from './yaml-error.js';
 
 /** Options of {@link loadRunConfig} and {@link parseRunConfig}. */
 export interface LoadRunConfigOptions {
@@ -164,12 +165,15 @@ export async function readConfigDocument(path: string, what: string): Promise<un
     );
   }
   let raw: unknown;
+  const json = extname(path).toLowerCase() === '.json';
   try {
-    raw = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : YAML.parse(text);
+    raw = json ? JSON.parse(text) : YAML.parse(text);
   } catch (error) {
     throw new EvaluationError(
       'UNREADABLE_FILE',
-      `The ${what} '${path}' is not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+      json
+        ? `The ${what} '${path}' is not valid JSON: ${(error as Error).message}`
+        : `The ${what} '${path}' is not valid YAML: ${yamlErrorMessage(text, (error as Error).message)}`,
       { path, cause: error },
     );
   }
