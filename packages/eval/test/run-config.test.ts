@@ -251,7 +251,9 @@ describe('RunConfigSchema', () => {
       c.models[1].prompt = { messages: [{ role: 'user', content: '{{group}}: {{text}}' }] };
     });
     expect(issues).toContainEqual(
-      expect.stringMatching(/^prompt\.template: the slot '\{\{label\}\}' puts the label column/),
+      expect.stringMatching(
+        /^prompt\.template: the slot '\{\{label\}\}' puts the gold label \(column 'label'\)/,
+      ),
     );
     expect(issues).toContainEqual(
       expect.stringMatching(
@@ -260,11 +262,22 @@ describe('RunConfigSchema', () => {
     );
     const renamed = issuesOf((c) => {
       c.dataset = { path: 'data.jsonl', columns: { label: 'gold', text: 'body' } };
-      c.prompt = { system: 'Hint: {{ gold }}', template: '{{body}}' };
+      c.prompt = { system: 'Hint: {{ gold }}', template: '{{body}} {{label}} {{reference}}' };
     });
     expect(renamed).toContainEqual(
       expect.stringMatching(
-        /^prompt\.system: the slot '\{\{gold\}\}' puts the label column \('gold'\)/,
+        /^prompt\.system: the slot '\{\{gold\}\}' puts the gold label \(column 'gold'\)/,
+      ),
+    );
+    // the built-in slots hold the label and reference whatever columns they are read from
+    expect(renamed).toContainEqual(
+      expect.stringMatching(
+        /^prompt\.template: the slot '\{\{label\}\}' puts the gold label \(column 'gold'\)/,
+      ),
+    );
+    expect(renamed).toContainEqual(
+      expect.stringMatching(
+        /^prompt\.template: the slot '\{\{reference\}\}' puts the reference answer/,
       ),
     );
   });

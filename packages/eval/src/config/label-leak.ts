@@ -31,16 +31,20 @@ export function promptTexts(prompt: Loose, path: (string | number)[]): PromptTex
 }
 
 /**
- * The fields whose value gives the answer away: the label and reference columns (and,
- * for the built-in SpamAssassin set, its `group`, whose name is `spam-2` or `easy-ham-2`).
+ * The slots whose value gives the answer away: `{{label}}` and `{{reference}}`, which every item
+ * fills from its label and reference whatever columns they are read from, those columns by
+ * their own names (and, for the built-in SpamAssassin set, its `group`, whose name is `spam-2`
+ * or `easy-ham-2`).
  */
 function answerFields(dataset: Loose): Map<string, string> {
   const columns = obj(dataset.columns);
   const out = new Map<string, string>();
   const label = typeof columns.label === 'string' ? columns.label : 'label';
-  out.set(label, `the label column ('${label}')`);
+  out.set('label', `the gold label (column '${label}')`);
+  out.set(label, `the gold label (column '${label}')`);
   const reference = typeof columns.reference === 'string' ? columns.reference : 'reference';
-  out.set(reference, `the reference column ('${reference}')`);
+  out.set('reference', `the reference answer (column '${reference}')`);
+  out.set(reference, `the reference answer (column '${reference}')`);
   if (dataset.builtin === 'spam-assassin' || dataset.builtin === 'spam-assassin-subjects') {
     out.set('group', "the SpamAssassin group, which names the label ('spam-2', 'easy-ham-2')");
   }
@@ -48,8 +52,8 @@ function answerFields(dataset: Loose): Map<string, string> {
 }
 
 /**
- * Refuses prompt slots that would put the gold answer into the prompt: `{{label}}` (or the
- * configured label or reference column) in `prompt.system`, `prompt.template`,
+ * Refuses prompt slots that would put the gold answer into the prompt: `{{label}}`,
+ * `{{reference}}` or the configured label or reference column in `prompt.system`, `prompt.template`,
  * `prompt.messages[].content` or a model's prompt override, unless
  * `prompt.allowLabelInPrompt` is true. Few-shot `answerTemplate` is not checked: it renders
  * the labels of training examples, which is its purpose.
