@@ -5,6 +5,7 @@ import {
   degenerateIntervalNote,
   loadTuneConfig,
   nestedGap,
+  requestsSentence,
   runTune,
   type TuneResults,
   writeTuneOutputs,
@@ -80,7 +81,7 @@ export function tuneSummary(r: TuneResults): string {
   if (r.nested !== null) lines.push(...nestedLines(r));
   if (r.threshold !== null) lines.push(thresholdLine(r));
   lines.push(
-    `Requests: ${r.spent.sent} sent, ${r.spent.cached} from the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : ` (a full grid: about ${r.gridRequestsEstimate})`}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; cost ${r.spent.costUsd === null ? 'unknown (no price)' : `$${r.spent.costUsd.toFixed(4)}`}; ${(r.wallMs / 1000).toFixed(1)} s.`,
+    `Requests: ${requestsSentence(r)}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; cost ${r.spent.costUsd === null ? 'unknown (no price)' : `$${r.spent.costUsd.toFixed(4)}`}; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
@@ -110,13 +111,6 @@ function finishAdvice(r: TuneResults): string {
   const usd =
     f.costUsd === null ? '' : ` (about $${f.costUsd.toFixed(4)} at the cost per request so far)`;
   return `The whole search needs about ${f.requests} requests${usd}, the ${paid} paid for so far included: the evaluations it has left, then the ${r.items.test} held-out items (fewer where prompts repeat). Set search.budget to that and run again: the search resumes, and does not pay again for what it has.`;
-}
-
-/** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
-function resumedNote(r: TuneResults): string {
-  const s = r.spent;
-  if (s.resumed === 0) return '';
-  return ` (${s.resumedPaid} of them paid for by an earlier run, ${s.resumed - s.resumedPaid} from the cache then); paid for in all: ${s.sent + s.resumedPaid}`;
 }
 
 /** The winner against the runner-up, paired on the same items. */

@@ -90,8 +90,18 @@ function datasetMismatch(path: string, problems: readonly EvaluationIssue[]): Ev
   );
 }
 
-/** The items named by `dataset.ids`, in the data set order, re-indexed. */
-function selectIds(items: readonly DatasetItem[], ids: readonly string[]): DatasetItem[] {
+/**
+ * The items named by `dataset.ids`, in the data set order, re-indexed: what a run config that
+ * names its items evaluates.
+ *
+ * @param items - the loaded items (after any limit)
+ * @param ids - the ids to keep
+ * @returns those items, indexed from 0
+ * @throws EvaluationError `INVALID_CONFIG` at `dataset.ids` when an id is not among the items
+ * @example
+ * selectIds(tuneItems, [tuneItems[3].id])[0].index; // 0
+ */
+export function selectIds(items: readonly DatasetItem[], ids: readonly string[]): DatasetItem[] {
   const wanted = new Set(ids);
   const chosen = items.filter((it) => wanted.has(it.id));
   if (chosen.length !== wanted.size) {

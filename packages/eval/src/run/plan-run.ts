@@ -36,8 +36,25 @@ export interface RunPlan {
  */
 export async function planRun(config: RunConfig): Promise<RunPlan> {
   checkFoldCount(config.evaluation);
+  return planRunOn(config, await loadRunDataset(config));
+}
+
+/**
+ * Plans a run on items already loaded (as {@link planRun} after loading the data set): a
+ * search plans many runs of one data set, and loading it again for each cost more than the
+ * planning.
+ *
+ * @param config - the validated configuration
+ * @param items - its items, as `loadRunDataset(config)` returns them
+ * @returns the task, items, folds and request plans
+ * @throws EvaluationError `PLAN_TOO_LARGE`, `INVALID_CV_SPEC`, `MISSING_COLUMN`
+ * @example
+ * const planned = planRunOn(config, await loadRunDataset(config));
+ * planned.items.length; // 40
+ */
+export function planRunOn(config: RunConfig, items: DatasetItem[]): RunPlan {
+  checkFoldCount(config.evaluation);
   const task = taskFor(config.task);
-  const items = await loadRunDataset(config);
   checkPredictionCount(config, items.length);
   const splits = splitItems(items, config.evaluation, task.stratify);
   return { task, items, splits, plans: planModels(config, items, splits, task) };

@@ -1,5 +1,6 @@
 import { createRunner, type Runner } from '@assay/runner';
 import { higherIsBetter } from '../config/metric-names.js';
+import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
 import { loadRunDataset } from '../run/load-run-dataset.js';
 import type { ThresholdMetric } from './binary-decision-metrics.js';
@@ -11,6 +12,7 @@ import {
   candidateConfig,
   type EvaluationContext,
 } from './evaluate-candidate.js';
+import { type GridRequests, gridRequests, planGridRequests } from './grid-requests.js';
 import { stratifiedOrder } from './item-order.js';
 import { marginalMeans } from './marginal-means.js';
 import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
@@ -21,7 +23,12 @@ import {
   refuseUnpricedModels,
   type SearchState,
 } from './search-state.js';
-import { estimatedRequests, randomNWarning } from './search-warnings.js';
+import {
+  estimatedRequests,
+  noBudgetWarning,
+  randomNWarning,
+  scoresFullGrid,
+} from './search-warnings.js';
 import { runStrategy } from './strategies.js';
 import { type ThresholdTuning, tuneThreshold } from './threshold-tuning.js';
 import { type TuneResults, tuneResults } from './tune-results.js';
@@ -102,10 +109,18 @@ async function runSearch(
   const ctx = evaluationContext(setup, options, runner);
   const grid = gridCandidates(setup.space);
   checkCandidates(ctx, grid, search.space, search.budget.costUsd !== undefined);
-  const { total, tuneIds, testIds } = await splitItems(setup, ctx, grid);
-  const warnings = searchWarnings(setup, grid.length, tuneIds.length, testIds.length);
+  const { total, tuneIds, testIds, items } = await splitItems(setup, ctx, grid);
+  const outer = search.nested === 'none' ? null : search.nested.outer;
+  const gridPlan = planGridRequests(ctx, grid, items, { tuning: tuneIds, test: testIds }, outer);
+  // a search that scores the whole grid is estimated by the grid's own plan: one figure
+  const searchRequests = scoresFullGrid(search, grid.length)
+    ? gridRequests(gridPlan, null).requests
+    : estimatedRequests(search, grid.length, tuneIds.length, testIds.length);
+  const warnings = searchWarnings(setup, grid.length, tuneIds.length, testIds.length, {
+    estimate: searchRequests,
+    grid: gridRequests(gridPlan, null),
+  });
   for (const w of warnings) options.onWarning?.(w);
-  const searchRequests = estimatedRequests(search, grid.length, tuneIds.length, testIds.length);
   const state = newSearchState();
   const greater = higherIsBetter(metric);
   // while the search runs there is no winner yet: evaluations on different rungs do not compare
@@ -134,6 +149,7 @@ async function runSearch(
       threshold,
       wallMs: Date.now() - started,
       searchRequests,
+      gridPlan,
     });
   progress.snapshot = () => snapshot(null, null, null);
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null, null));
@@ -155,12 +171,10 @@ async function splitItems(
   setup: TuneSetup,
   ctx: EvaluationContext,
   grid: readonly Candidate[],
-): Promise<{ total: number; tuneIds: string[]; testIds: string[] }> {
+): Promise<{ total: number; tuneIds: string[]; testIds: string[]; items: DatasetItem[] }> {
   const { search } = setup;
-  const order = stratifiedOrder(
-    await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir)),
-    search.seed,
-  );
+  const items = await loadRunDataset(candidateConfig(ctx, grid[0]!, null, ctx.outDir));
+  const order = stratifiedOrder(items, search.seed);
   // nested CV estimates from its outer folds: no test part is kept aside
   const nTest =
     search.nested !== 'none' || order.length < 2
@@ -168,7 +182,7 @@ async function splitItems(
       : Math.max(1, Math.round(order.length * search.testFraction));
   const tuneIds = order.slice(0, order.length - nTest).map((it) => it.id);
   const testIds = order.slice(order.length - nTest).map((it) => it.id);
-  return { total: order.length, tuneIds, testIds };
+  return { total: order.length, tuneIds, testIds, items };
 }
 
 /** The winner scored once on the test part; `null` without a winner or a test part. */
@@ -269,6 +283,7 @@ function searchWarnings(
   candidates: number,
   tuning: number,
   test: number,
+  requests: { estimate: number; grid: GridRequests },
 ): string[] {
   const { search } = setup;
   const out: string[] = [];
@@ -283,12 +298,10 @@ function searchWarnings(
       task.samples ?? 1,
     ),
   );
-  if (search.budget.requests === undefined && search.budget.costUsd === undefined) {
-    const estimate = estimatedRequests(search, candidates, tuning, test);
+  if (search.budget.requests === undefined && search.budget.costUsd === undefined)
     out.push(
-      `search.budget is not set: the search runs without a limit, about ${estimate} requests (fewer where prompts repeat and the cache answers); set search.budget.requests or costUsd to cap it.`,
+      noBudgetWarning(search, candidates, requests.estimate, requests.grid, { tuning, test }),
     );
-  }
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { EvaluationError } from '../errors.js';
+import { fullGridPhrase, type GridRequests } from './grid-requests.js';
 import { halvingRungs, survivorsOf } from './halving-rungs.js';
 import type { SearchConfig } from './search-schema.js';
 
@@ -50,6 +51,49 @@ export function randomNWarning(search: SearchConfig, candidates: number): string
   return all
     ? `${asked}, but the grid has only ${candidates}: every candidate is scored, as strategy grid would.`
     : `${asked} of the grid's ${candidates}; set search.n to draw more or fewer.`;
+}
+
+/**
+ * Whether the strategy scores every candidate on every tuning item, as a full grid does: grid
+ * search, and random search whose `n` covers the grid.
+ *
+ * @param search - the validated search
+ * @param candidates - the grid's size
+ * @returns true when the search is a full grid
+ * @example
+ * scoresFullGrid({ ...setup.search, strategy: 'random', n: 50 }, 2); // true
+ */
+export function scoresFullGrid(search: SearchConfig, candidates: number): boolean {
+  if (search.strategy === 'grid') return true;
+  return search.strategy === 'random' && (search.n ?? DEFAULT_RANDOM_N) >= candidates;
+}
+
+/**
+ * The warning of a search without a budget: the requests it may send, and what a full grid
+ * asks (the same figure, from the same plan, as the summary gives), so the two never differ for
+ * a search that scores the whole grid.
+ *
+ * @param search - the validated search
+ * @param candidates - the grid's size
+ * @param estimate - the search's own estimate ({@link estimatedRequests}, or the full grid's)
+ * @param grid - a full grid's requests (`gridRequests`)
+ * @param items - the tuning and test items
+ * @returns the warning
+ * @example
+ * noBudgetWarning({ ...setup.search, strategy: 'grid' }, 2, 521, { requests: 521, extrapolated: false }, { tuning: 240, test: 60 }).startsWith('search.budget is not set: the search runs without a limit and scores the full grid: a full grid asks 521 requests'); // true
+ */
+export function noBudgetWarning(
+  search: SearchConfig,
+  candidates: number,
+  estimate: number,
+  grid: GridRequests,
+  items: { readonly tuning: number; readonly test: number },
+): string {
+  const cap = 'set search.budget.requests or costUsd to cap it.';
+  const phrase = fullGridPhrase(grid, items);
+  if (scoresFullGrid(search, candidates))
+    return `search.budget is not set: the search runs without a limit and scores the full grid: ${phrase}; ${cap}`;
+  return `search.budget is not set: the search runs without a limit, about ${estimate} requests (fewer where prompts repeat and the cache answers), where ${phrase}; ${cap}`;
 }
 
 /**

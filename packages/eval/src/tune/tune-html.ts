@@ -4,6 +4,7 @@ import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import { nestedGap } from './nested-estimate.js';
+import { requestsSentence } from './request-figures.js';
 import type { TuneResults } from './tune-results.js';
 
 const CSS =
@@ -49,8 +50,13 @@ function verdict(r: TuneResults): string {
   return [
     `<p><strong>Winner: c${w.index}</strong> (${escapeHtml(w.label)}). ${escapeHtml(w.reason)}</p>`,
     `<p>Its ${escapeHtml(r.metric)} on the ${w.tuning.items} tuning items is ${num(w.tuning.value)}${ci(w.tuning)}; this is ${escapeHtml(w.tuningCaveat)}.${versusSentence(w)} ${test}</p>`,
-    `<p>Requests: ${r.spent.sent} sent, ${r.spent.cached} answered by the cache, ${r.spent.resumed} resumed${resumedNote(r)}${r.gridRequestsEstimate === null ? '' : `; a full grid would have asked about ${r.gridRequestsEstimate}`}. ${costSentence(r)} Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`,
+    requestsParagraph(r),
   ].join('\n');
+}
+
+/** Where the requests came from, and how much of the space was seen. */
+function requestsParagraph(r: TuneResults): string {
+  return `<p>Requests: ${escapeHtml(requestsSentence(r))}. ${costSentence(r)} Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`;
 }
 
 /** The dollars paid, or that they are unknown (never $0 for a model without a price). */
@@ -59,13 +65,6 @@ function costSentence(r: TuneResults): string {
   return usd === null
     ? 'Cost: unknown (a model without a price: set models[].price).'
     : `Cost: $${usd.toFixed(4)}.`;
-}
-
-/** Of the resumed answers, how many an earlier run paid for (what the budget counts). */
-function resumedNote(r: TuneResults): string {
-  const s = r.spent;
-  if (s.resumed === 0) return '';
-  return ` (${s.resumedPaid} of them paid for by an earlier run, ${s.resumed - s.resumedPaid} from the cache then); paid for in all: ${s.sent + s.resumedPaid}`;
 }
 
 function thresholdSection(r: TuneResults): string {

@@ -2,6 +2,7 @@ import { candidateStatus } from './candidate-status.js';
 import { type Candidate, candidateLabel } from './candidates.js';
 import type { Winner } from './choose-winner.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
+import { type GridPlan, gridRequests } from './grid-requests.js';
 import type { MarginalMean } from './marginal-means.js';
 import type { NestedEstimate } from './nested-estimate.js';
 import type { PairedGap } from './paired-gap.js';
@@ -67,10 +68,17 @@ export interface TuneResults {
    */
   readonly spent: Spent;
   /**
-   * a full grid's requests on every tuning item plus the winner's test part, for comparison
-   * (estimated from the first rung's requests per item)
+   * what a full grid asks (`gridRequests`, the one definition every message uses): every
+   * candidate's distinct requests on every tuning item, planned before anything was sent, then
+   * the winner's on the test part (before a winner, the candidate that asks the most there);
+   * sent or answered by the cache alike. Null only in a tune.json written before it was planned.
    */
   readonly gridRequestsEstimate: number | null;
+  /**
+   * whether `gridRequestsEstimate` is extrapolated rather than planned (nested CV: the outer
+   * folds' parts are scaled from each candidate's requests per item)
+   */
+  readonly gridRequestsExtrapolated: boolean;
   /** why the search stopped early (the budget), or null */
   readonly stoppedBy: string | null;
   /**
@@ -131,8 +139,13 @@ export interface TuneResultsInput {
   readonly nested: NestedEstimate | null;
   readonly threshold: ThresholdTuning | null;
   readonly wallMs: number;
-  /** the whole search's requests, estimated before sending (`estimatedRequests`) */
+  /**
+   * the whole search's requests, estimated before sending (`estimatedRequests`; for a search
+   * that scores the whole grid, the full grid's figure)
+   */
   readonly searchRequests: number;
+  /** what each candidate of a full grid asks (`planGridRequests`) */
+  readonly gridPlan: GridPlan;
 }
 
 /**
@@ -142,7 +155,7 @@ export interface TuneResultsInput {
  * @returns the results
  * @example
  * const grid = gridCandidates(setup.space);
- * const started = tuneResults({ setup, finished: false, warnings: [], metric: 'f1_macro', greater: true, grid, state, finals: [], winner: null, test: null, items: { total: 40, tuning: 32, test: 8 }, marginal: {}, nested: null, threshold: null, wallMs: 0, searchRequests: 140 });
+ * const started = tuneResults({ setup, finished: false, warnings: [], metric: 'f1_macro', greater: true, grid, state, finals: [], winner: null, test: null, items: { total: 40, tuning: 32, test: 8 }, marginal: {}, nested: null, threshold: null, wallMs: 0, searchRequests: 140, gridPlan: { tuning: [32, 32], test: [8, 8], tuningItems: 32, outer: null } });
  * started.coverage; // { evaluated: 0, candidates: 2 }
  */
 export function tuneResults(input: TuneResultsInput): TuneResults {
@@ -151,10 +164,8 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
   const asWritten = (c: Candidate) =>
     Object.fromEntries(Object.entries(c.valueIndex).map(([p, j]) => [p, spaceAsWritten[p]![j]]));
   const evaluated = new Set(state.evaluations.map((e) => e.candidate));
-  const firstRung = state.evaluations.filter(
-    (e) => e.rung === 0 && e.items > 0 && e.bracket === state.evaluations[0]?.bracket,
-  );
   const winnerCandidate = winner === null ? null : grid[winner.evaluation.candidate]!;
+  const fullGrid = gridRequests(input.gridPlan, winnerCandidate?.index ?? null);
   return {
     schemaVersion: 1,
     finished: input.finished,
@@ -171,7 +182,8 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
       costUsd: setup.search.budget.costUsd ?? null,
     },
     spent: { ...state.spent },
-    gridRequestsEstimate: gridEstimate(firstRung, input.items, grid.length),
+    gridRequestsEstimate: fullGrid.requests,
+    gridRequestsExtrapolated: fullGrid.extrapolated,
     stoppedBy: state.stoppedBy,
     budgetToFinish: state.stoppedBy === null ? null : budgetToFinish(state, input.searchRequests),
     coverage: { evaluated: evaluated.size, candidates: grid.length },
@@ -263,19 +275,4 @@ function budgetToFinish(
   const requests = Math.max(estimate, paid);
   const usd = state.spent.costUsd;
   return { requests, costUsd: usd === null || paid === 0 ? null : (usd / paid) * requests };
-}
-
-/**
- * What a full grid would ask: the first rung's distinct requests per item (duplicate prompts,
- * e.g. of truncated texts, are asked once), scaled to every candidate's tuning items and the
- * winner's test items.
- */
-function gridEstimate(
-  firstRung: readonly CandidateEvaluation[],
-  items: TuneResults['items'],
-  candidates: number,
-): number | null {
-  if (firstRung.length === 0) return null;
-  const perItem = firstRung.reduce((a, e) => a + e.requests / e.items, 0) / firstRung.length;
-  return Math.round(perItem * (items.tuning * candidates + items.test));
 }
