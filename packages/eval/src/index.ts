@@ -185,7 +185,7 @@ export type { NestedEstimate, OuterFold } from './tune/nested-estimate.js';
 export { nestedEstimate, nestedGap } from './tune/nested-estimate.js';
 export type { PairedGap, PairedGapSettings } from './tune/paired-gap.js';
 export { pairedGap } from './tune/paired-gap.js';
-export { requestsSentence } from './tune/request-figures.js';
+export { paidSentence, requestsSentence } from './tune/request-figures.js';
 export type { RunTuneOptions } from './tune/run-tune.js';
 export { runTune } from './tune/run-tune.js';
 export type { SearchConfig } from './tune/search-schema.js';

@@ -5,6 +5,7 @@ import {
   degenerateIntervalNote,
   loadTuneConfig,
   nestedGap,
+  paidSentence,
   requestsSentence,
   runTune,
   type TuneResults,
@@ -83,6 +84,8 @@ export function tuneSummary(r: TuneResults): string {
   lines.push(
     `Requests: ${requestsSentence(r)}; ${r.coverage.evaluated} of ${r.coverage.candidates} candidates seen; cost ${r.spent.costUsd === null ? 'unknown (no price)' : `$${r.spent.costUsd.toFixed(4)}`}; ${(r.wallMs / 1000).toFixed(1)} s.`,
   );
+  const paid = paidSentence(r);
+  if (paid !== null) lines.push(paid);
   if (r.stoppedBy !== null) lines.push(`Stopped early by ${r.stoppedBy}.`);
   return `${lines.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import type { DatasetItem } from '../datasets/dataset-item.js';
 import { EvaluationError } from '../errors.js';
 import { loadRunDataset } from '../run/load-run-dataset.js';
 import type { ThresholdMetric } from './binary-decision-metrics.js';
+import { setAsideStaleCandidates } from './candidate-folders.js';
 import { type Candidate, candidateLabel, gridCandidates } from './candidates.js';
 import type { Winner } from './choose-winner.js';
 import { type DecideWinnerOptions, decideWinner } from './decide-winner.js';
@@ -16,6 +17,7 @@ import { type GridRequests, gridRequests, planGridRequests } from './grid-reques
 import { stratifiedOrder } from './item-order.js';
 import { marginalMeans } from './marginal-means.js';
 import { type NestedEstimate, nestedEstimate } from './nested-estimate.js';
+import { type PaidInJournal, paidInFolder } from './paid-requests.js';
 import type { SearchConfig } from './search-schema.js';
 import {
   type EvaluationListener,
@@ -120,6 +122,8 @@ async function runSearch(
     estimate: searchRequests,
     grid: gridRequests(gridPlan, null),
   });
+  // once the search is known to start: folders of another space's candidates are moved aside
+  warnings.unshift(...(await setAsideStaleCandidates(ctx.outDir, grid, search.space)));
   for (const w of warnings) options.onWarning?.(w);
   const state = newSearchState();
   const greater = higherIsBetter(metric);
@@ -127,10 +131,13 @@ async function runSearch(
   let nested: NestedEstimate | null = null;
   let threshold: ThresholdTuning | null = null;
   const pairing = pairingOf(setup, runner);
+  // read from every journal of the folder: at the end (or a stop) only, not per evaluation
+  const folderPaid = () => paidInFolder(ctx.outDir, setup.base.models[0]!.name);
   const snapshot = (
     finals: readonly CandidateEvaluation[] | null,
     winner: Winner | null,
     test: CandidateEvaluation | null,
+    paid: PaidInJournal | null = null,
   ) =>
     tuneResults({
       setup,
@@ -150,8 +157,9 @@ async function runSearch(
       wallMs: Date.now() - started,
       searchRequests,
       gridPlan,
+      paidInFolder: paid,
     });
-  progress.snapshot = () => snapshot(null, null, null);
+  progress.snapshot = () => snapshot(null, null, null, folderPaid());
   const listener: EvaluationListener = (e) => options.onEvaluation?.(e, snapshot(null, null, null));
   const input = { ctx, search, state, grid, tuneIds, greater, listener, pairing };
   if (search.nested !== 'none') {
@@ -163,7 +171,7 @@ async function runSearch(
   const test = await testWinner(ctx, search, state, grid, winner, testIds);
   if (search.threshold && winner !== null)
     threshold = await winnerThreshold(setup, winner, test, testIds.length);
-  return snapshot(finals, winner, test);
+  return snapshot(finals, winner, test, folderPaid());
 }
 
 /** The items' ids in search order (seeded, stratified): the tuning part, then the test part. */

@@ -1,6 +1,7 @@
 import { type Price, priceFor } from '@assay/clients';
 import { EvaluationError } from '../errors.js';
 import { dryRun } from '../run/dry-run.js';
+import { recordCandidate } from './candidate-folders.js';
 import type { Candidate } from './candidates.js';
 import {
   type CandidateEvaluation,
@@ -9,6 +10,7 @@ import {
   type Stage,
   type StoppedSpending,
   stageConfig,
+  stageDir,
 } from './evaluate-candidate.js';
 import type { SearchConfig } from './search-schema.js';
 
@@ -189,6 +191,8 @@ export async function evaluateWithinBudget(
       );
     }
   }
+  // which candidate's results the folder holds, before any: a later search may renumber them
+  await recordCandidate(stageDir(ctx, candidate, stage), candidate, search.space);
   const e = await evaluateCandidate(ctx, candidate, ids, stage, (paid) => addStopped(state, paid));
   state.evaluations.push(e);
   state.spent.sent += e.sent;

@@ -4,7 +4,7 @@ import { degenerateIntervalNote } from './degenerate-interval-note.js';
 import type { CandidateEvaluation } from './evaluate-candidate.js';
 import type { MarginalMean } from './marginal-means.js';
 import { nestedGap } from './nested-estimate.js';
-import { requestsSentence } from './request-figures.js';
+import { paidSentence, requestsSentence } from './request-figures.js';
 import type { TuneResults } from './tune-results.js';
 
 const CSS =
@@ -54,9 +54,10 @@ function verdict(r: TuneResults): string {
   ].join('\n');
 }
 
-/** Where the requests came from, and how much of the space was seen. */
+/** Where the requests came from, what was paid for, and how much of the space was seen. */
 function requestsParagraph(r: TuneResults): string {
-  return `<p>Requests: ${escapeHtml(requestsSentence(r))}. ${costSentence(r)} Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`;
+  const paid = paidSentence(r);
+  return `<p>Requests: ${escapeHtml(requestsSentence(r))}. ${paid === null ? '' : `${escapeHtml(paid)} `}${costSentence(r)} Candidates seen: ${r.coverage.evaluated} of ${r.coverage.candidates}.${r.stoppedBy === null ? '' : ` <strong>Stopped early by ${escapeHtml(r.stoppedBy)}.</strong>`}</p>`;
 }
 
 /** The dollars paid, or that they are unknown (never $0 for a model without a price). */

@@ -5,6 +5,7 @@ import type { CandidateEvaluation } from './evaluate-candidate.js';
 import { type GridPlan, gridRequests } from './grid-requests.js';
 import type { MarginalMean } from './marginal-means.js';
 import type { NestedEstimate } from './nested-estimate.js';
+import type { PaidInJournal } from './paid-requests.js';
 import type { PairedGap } from './paired-gap.js';
 import { paidRequests, type SearchState, type Spent } from './search-state.js';
 import type { ThresholdTuning } from './threshold-tuning.js';
@@ -79,6 +80,12 @@ export interface TuneResults {
    * folds' parts are scaled from each candidate's requests per item)
    */
   readonly gridRequestsExtrapolated: boolean;
+  /**
+   * what every search into this output folder paid for, as the journals of its candidate folders
+   * record it (earlier searches' included, their folders moved to `superseded/` too); `spent`
+   * is this search's alone. Null while the search runs.
+   */
+  readonly paidInFolder: PaidInJournal | null;
   /** why the search stopped early (the budget), or null */
   readonly stoppedBy: string | null;
   /**
@@ -146,6 +153,8 @@ export interface TuneResultsInput {
   readonly searchRequests: number;
   /** what each candidate of a full grid asks (`planGridRequests`) */
   readonly gridPlan: GridPlan;
+  /** what every search into the output folder paid for (`paidInFolder`); null while it runs */
+  readonly paidInFolder?: PaidInJournal | null;
 }
 
 /**
@@ -184,6 +193,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
     spent: { ...state.spent },
     gridRequestsEstimate: fullGrid.requests,
     gridRequestsExtrapolated: fullGrid.extrapolated,
+    paidInFolder: input.paidInFolder ?? null,
     stoppedBy: state.stoppedBy,
     budgetToFinish: state.stoppedBy === null ? null : budgetToFinish(state, input.searchRequests),
     coverage: { evaluated: evaluated.size, candidates: grid.length },
