@@ -4,11 +4,16 @@ import type { WorkerTask } from './pool/task-types.js';
 import { warmUpKernels } from './pool/warm-up.js';
 import { runTask } from './pool/worker-tasks.js';
 
-// a pool started ahead of its work (Runner.start) compiles its kernels while it waits
+// A pool started ahead of its work (Runner.start) compiles its kernels while it waits; the
+// first task waits for that. Not a top-level await: V8 in Node 20 aborts the whole process
+// (`Check failed: (location_) != nullptr` in SourceTextModule::ExecuteAsyncModule) when a
+// worker is terminated while a module with a top-level await is evaluated, as a pool torn
+// down early does to its workers (a failing worker, a bad file found while they start).
 const start = workerData as { warmUp?: boolean; workers?: number } | undefined;
-if (!isMainThread && start?.warmUp === true) {
-  await warmUpKernels(start.workers);
-}
+let warming: Promise<void> | undefined =
+  !isMainThread && start?.warmUp === true ? warmUpKernels(start.workers) : undefined;
+// a warm-up that fails fails the first task, not the thread before any task is given
+warming?.catch(() => undefined);
 
 /** Results this large are moved (transferred) back instead of copied. */
 const MOVE_MIN_BYTES = 1 << 20;
@@ -26,6 +31,11 @@ const MOVE_MIN_BYTES = 1 << 20;
  * @returns the result, a buffer of a megabyte or more marked for transfer
  */
 export default function scoreTask(task: WorkerTask): unknown {
+  if (warming !== undefined) {
+    const warm = warming;
+    warming = undefined;
+    return warm.then(() => scoreTask(task));
+  }
   const fault = process.env.ASSAY_RUNNER_FAULT;
   if (!isMainThread && fault === 'exit') process.exit(3);
   if (!isMainThread && fault === 'throw')

@@ -57,3 +57,24 @@ describe('worker results come back whole whether copied or moved', () => {
     }
   }, 120_000);
 });
+
+describe('a pool closed while its workers warm up', () => {
+  test('closes, again and again, without taking the process down', async () => {
+    // closing terminates workers still loading their module; a module with a top-level await
+    // made V8 abort the whole process there (Node 20), so the warm-up is no such await
+    for (let round = 0; round < 12; round++) {
+      const runner = createRunner({ workers: 2 });
+      runner.start();
+      await new Promise((r) => setTimeout(r, round * 5));
+      await runner.close();
+    }
+    const runner = createRunner({ workers: 2 });
+    runner.start();
+    const report = await runner.scorePredictions(
+      { yTrue: [0, 1, 1, 0], yPred: [0, 1, 0, 0] },
+      { metrics: ['accuracy'] },
+    );
+    expect(report.overall.accuracy?.value).toBe(0.75);
+    await runner.close();
+  }, 120_000);
+});
