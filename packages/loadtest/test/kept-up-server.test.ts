@@ -37,15 +37,22 @@ test('a fast server at 10/s is not said to fall behind, however its last arrival
   }
 }, 60_000);
 
-test('a server of one slot far below the rate is said to fall behind', async () => {
+// retried: it judges real time, and on a CI machine loaded past its cores the server in this
+// same process once answered even its first requests too late for the share to be judged
+// (null); a real regression fails every try
+test('a server of one slot far below the rate is said to fall behind', {
+  retry: 2,
+  timeout: 60_000,
+}, async () => {
   // 1 slot x 3 tokens x 50 ms: about 6 answers a second against 30 offered
   const result = await rateRun(
     { batchSlots: 1, stepMs: 50 },
     { rate: 30, requests: 40, maxTokens: 3, ignoreEos: true, seed: 3 },
   );
   // a wide margin: it completes about a fifth of what arrives
+  expect(result.throughput.keptUpShare, JSON.stringify(result.latencyMs.e2e)).not.toBeNull();
   expect(result.throughput.keptUpShare!).toBeLessThan(0.6);
   expect(fellBehindNotes(result)).toEqual([
     expect.stringMatching(/^Step 0: the service fell behind its rate \(kept up 0\.\d\d < 0\.95\)/),
   ]);
-}, 60_000);
+});

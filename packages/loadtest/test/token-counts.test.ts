@@ -63,10 +63,15 @@ describe('token counts of a stream without usage', () => {
     );
   });
 
-  test('a model a tokenizer knows keeps the tokenizer count, and needs no warning', async () => {
+  // retried: on a CI machine loaded past its cores, 2 of these 6 streamed requests to a server
+  // in this same process once failed; a real regression fails every try
+  test('a model a tokenizer knows keeps the tokenizer count, and needs no warning', {
+    retry: 2,
+  }, async () => {
     const { result, records } = await run('gpt-4o');
-    expect([...records].map((r) => [r.outputTokens, r.tokenSource])).toEqual(
-      Array.from({ length: 6 }, () => [5, 'tokenizer']),
+    // the failure class shows in a failure's diff: a request that failed has no count
+    expect([...records].map((r) => [r.outputTokens, r.tokenSource, r.errorClass])).toEqual(
+      Array.from({ length: 6 }, () => [5, 'tokenizer', null]),
     );
     expect(tokenCountNote(result)).toBeUndefined();
   });
