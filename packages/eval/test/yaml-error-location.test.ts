@@ -42,6 +42,14 @@ describe('a YAML configuration that does not parse', () => {
     expect(message).not.toContain('line 3, column');
   });
 
+  it('names the misindented line after a comment, not the comment YAML names', async () => {
+    const text = 'name: x\n# a comment\n  foo: bar\ndataset:\n  builtin: spam-assassin\n';
+    const message = await refusal('comment.yaml', text);
+    expect(message).toBe(
+      `The run configuration '${join(dir, 'comment.yaml')}' is not valid YAML: line 3, column 3: this line is indented as no key before it is, and all the keys of one mapping must start at the same column. Indent it as the key it belongs beside, or under a key with no value to nest it:\n\nname: x\n# a comment\n  foo: bar\n  ^\n`,
+    );
+  });
+
   it("keeps the yaml package's own place for other errors", async () => {
     const message = await refusal('unclosed.yaml', 'name: x\ntask: [classification\nmodels: []\n');
     expect(message).toMatch(/is not valid YAML: Flow sequence .* at line 3, column 1:/);

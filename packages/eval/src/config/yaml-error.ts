@@ -3,6 +3,25 @@ import YAML from 'yaml';
 /** A blank line, which YAML folds into a value that runs on past it. */
 const EMPTY_LINE = /^\s*$/;
 
+/** A blank or comment line: YAML places an indentation error on one before the fault. */
+const NOT_CONTENT = /^\s*(?:#.*)?$/;
+
+/**
+ * A `BAD_INDENT` error placed on a blank or comment line, at the next line with content, which
+ * is the one whose indentation matches no key before it.
+ */
+function badIndentMessage(text: string, error: YAML.YAMLError): string | undefined {
+  const line = error.linePos?.[0].line;
+  if (error.code !== 'BAD_INDENT' || line === undefined) return undefined;
+  const lines = text.split(/\r?\n/);
+  if (!NOT_CONTENT.test(lines[line - 1] ?? '')) return undefined;
+  const next = lines.findIndex((l, i) => i >= line && !NOT_CONTENT.test(l));
+  if (next < 0) return undefined;
+  const column = lines[next]!.search(/\S/) + 1;
+  const frame = [...lines.slice(Math.max(0, line - 2), next + 1), `${' '.repeat(column - 1)}^`];
+  return `line ${next + 1}, column ${column}: this line is indented as no key before it is, and all the keys of one mapping must start at the same column. Indent it as the key it belongs beside, or under a key with no value to nest it:\n\n${frame.join('\n')}\n`;
+}
+
 /**
  * Why a YAML configuration does not parse, where the fault is. The `yaml` package reports a
  * value that runs on into a deeper-indented line (`name: x` then `  foo: bar`) at the start of
@@ -22,6 +41,8 @@ const EMPTY_LINE = /^\s*$/;
 export function yamlErrorMessage(text: string, fallback: string): string {
   const errors = YAML.parseDocument(text).errors;
   const first = errors[0];
+  const badIndent = first === undefined ? undefined : badIndentMessage(text, first);
+  if (badIndent !== undefined) return badIndent;
   const runOn = errors.find(
     (e) =>
       e.code === 'MULTILINE_IMPLICIT_KEY' &&
