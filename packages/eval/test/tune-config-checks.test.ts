@@ -116,10 +116,11 @@ describe('search.n and an unset budget', () => {
       });
       expect(sentAtWarning).toBe(0);
       expect(warnings[0]).toMatch(said);
-      // 16 tuning items of 2 candidates, 4 test items
+      // 16 tuning items of 2 candidates, 4 test items: the full grid, planned
       expect(warnings[1]).toBe(
-        'search.budget is not set: the search runs without a limit, about 36 requests (fewer where prompts repeat and the cache answers); set search.budget.requests or costUsd to cap it.',
+        'search.budget is not set: the search runs without a limit and scores the full grid: a full grid asks 36 requests, sent or answered by the cache (every candidate on the 16 tuning items, then the winner on the 4 test items); set search.budget.requests or costUsd to cap it.',
       );
+      expect(r.spent.sent + r.spent.cached).toBe(36);
       expect(r.warnings).toEqual(warnings);
     }
   }, 60_000);
