@@ -4,16 +4,7 @@ import type { WorkerTask } from './pool/task-types.js';
 import { warmUpKernels } from './pool/warm-up.js';
 import { runTask } from './pool/worker-tasks.js';
 
-// A pool started ahead of its work (Runner.start) compiles its kernels while it waits; the
-// first task waits for that. Not a top-level await: V8 in Node 20 aborts the whole process
-// (`Check failed: (location_) != nullptr` in SourceTextModule::ExecuteAsyncModule) when a
-// worker is terminated while a module with a top-level await is evaluated, as a pool torn
-// down early does to its workers (a failing worker, a bad file found while they start).
 const start = workerData as { warmUp?: boolean; workers?: number } | undefined;
-let warming: Promise<void> | undefined =
-  !isMainThread && start?.warmUp === true ? warmUpKernels(start.workers) : undefined;
-// a warm-up that fails fails the first task, not the thread before any task is given
-warming?.catch(() => undefined);
 
 /** Results this large are moved (transferred) back instead of copied. */
 const MOVE_MIN_BYTES = 1 << 20;
@@ -30,12 +21,7 @@ const MOVE_MIN_BYTES = 1 << 20;
  * @param task - a task built by the runner
  * @returns the result, a buffer of a megabyte or more marked for transfer
  */
-export default function scoreTask(task: WorkerTask): unknown {
-  if (warming !== undefined) {
-    const warm = warming;
-    warming = undefined;
-    return warm.then(() => scoreTask(task));
-  }
+function scoreTask(task: WorkerTask): unknown {
   const fault = process.env.ASSAY_RUNNER_FAULT;
   if (!isMainThread && fault === 'exit') process.exit(3);
   if (!isMainThread && fault === 'throw')
@@ -49,3 +35,25 @@ export default function scoreTask(task: WorkerTask): unknown {
   if (result instanceof Float64Array && result.byteLength >= MOVE_MIN_BYTES) return move(result);
   return result;
 }
+
+/**
+ * What Piscina loads as the handler: {@link scoreTask}, or, in a pool started ahead of its work
+ * (`Runner.start`), a promise of it that resolves once the worker has compiled its kernels.
+ *
+ * @remarks
+ * Piscina awaits a handler export that is a promise before it reports the worker ready, so the
+ * warm-up runs while the worker waits for work, not in the first task: an idle ready worker
+ * blocks in `Atomics.wait`, where no promise moves. Not a top-level await: V8 in Node 20 aborts
+ * the whole process (`Check failed: (location_) != nullptr` in
+ * `SourceTextModule::ExecuteAsyncModule`) when a worker is terminated while a module with one
+ * is evaluated, as a pool torn down early does to its workers (a failing worker, a bad file
+ * found while they start). A warm-up that fails leaves the kernels cold, nothing else.
+ */
+const handler: typeof scoreTask | Promise<typeof scoreTask> =
+  !isMainThread && start?.warmUp === true
+    ? warmUpKernels(start.workers).then(
+        () => scoreTask,
+        () => scoreTask,
+      )
+    : scoreTask;
+export default handler;
