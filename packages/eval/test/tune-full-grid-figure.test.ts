@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { type ModelServer, startModelServer } from '@assay/model-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTune, type TuneResults, tuneSetup } from '../src/index.js';
-import { fullGridPhrase, gridRequests } from '../src/tune/grid-requests.js';
+import { loadRunDataset } from '../src/run/load-run-dataset.js';
+import { gridCandidates } from '../src/tune/candidates.js';
+import type { EvaluationContext } from '../src/tune/evaluate-candidate.js';
+import { fullGridPhrase, gridRequests, planGridRequests } from '../src/tune/grid-requests.js';
 import { tuneDoc } from './support/tune-doc.js';
 
 // maxFieldChars 40 cuts many e-mails to the same prompt: a full grid asks fewer requests than
@@ -74,9 +77,51 @@ describe('a full grid has one figure, in every message', () => {
     const plan = { tuning: [100, 80], test: [0, 0], tuningItems: 100, outer: 3 };
     const figure = gridRequests(plan, null);
     // every item in two outer training parts and one held-out part, then the search on all
-    expect(figure).toEqual({ requests: 180 * 3 + 100, extrapolated: true });
+    expect(figure).toEqual({ requests: 180 * 3 + 100, extrapolated: true, nested: true });
     expect(fullGridPhrase(figure, { tuning: 100, test: 0 })).toMatch(
       /^a full grid asks about 640 requests, .*extrapolated from each candidate's requests per item\)$/,
+    );
+  });
+});
+
+describe('a grid too large to plan item by item', () => {
+  it('is planned on evenly spaced items and scaled, and says so', async () => {
+    const doc = tuneDoc({
+      name: 'tune-grid-sampled',
+      baseUrl: 'http://127.0.0.1:9/v1',
+      out: join(dir, 'sampled'),
+      limit: 100,
+      search: {
+        space: { 'prompt.template': SPACE['prompt.template'], 'prompt.maxFieldChars': [3000] },
+        metric: 'f1_macro',
+      },
+    });
+    const setup = await tuneSetup(doc, dir);
+    const items = await loadRunDataset(setup.base);
+    const ids = {
+      tuning: items.slice(0, 80).map((i) => i.id),
+      test: items.slice(80).map((i) => i.id),
+    };
+    const ctx = {
+      raw: setup.raw,
+      baseDir: setup.baseDir,
+      outDir: join(dir, 'sampled'),
+      metric: setup.metric,
+      constraints: setup.search.constraints,
+    } as unknown as EvaluationContext;
+    const grid = gridCandidates(setup.space);
+    const whole = planGridRequests(ctx, grid, items, ids, null);
+    // 2 candidates x 100 items: 40 renders plan a fifth of each part
+    const sampled = planGridRequests(ctx, grid, items, ids, null, 40);
+    expect(whole.sampled).toBeUndefined();
+    expect(sampled.sampled).toBe(true);
+    // whole e-mails do not repeat: the scaled counts are the planned ones
+    expect(sampled.tuning).toEqual(whole.tuning);
+    expect(sampled.test).toEqual(whole.test);
+    const figure = gridRequests(sampled, null);
+    expect(figure).toEqual({ requests: gridRequests(whole, null).requests, extrapolated: true });
+    expect(fullGridPhrase(figure, { tuning: 80, test: 20 })).toMatch(
+      /^a full grid asks about \d+ requests, .*each candidate planned on evenly spaced items and scaled/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { DatasetItem } from '../datasets/dataset-item.js';
+import { EvaluationError } from '../errors.js';
 import { selectIds } from '../run/load-run-dataset.js';
 import type { RequestPlan } from '../run/plan.js';
 import { planRunOn } from '../run/plan-run.js';
@@ -15,12 +16,30 @@ export interface GridPlan {
   readonly tuningItems: number;
   /** nested cross-validation's outer folds, or null */
   readonly outer: number | null;
+  /** whether the counts were planned on a sample of the items and scaled to them all */
+  readonly sampled?: boolean;
+}
+
+/**
+ * The prompts a grid's plan renders at most: past it, each candidate is planned on evenly
+ * spaced items and its count scaled, so a large grid on a large data set costs seconds, not
+ * minutes, before anything is sent.
+ */
+export const GRID_PLAN_RENDERS = 200_000;
+
+/** Every `step`-th id, from the first: a sample spread over the whole list. */
+function spread(ids: readonly string[], size: number): readonly string[] {
+  if (size >= ids.length) return ids;
+  const step = ids.length / size;
+  return Array.from({ length: size }, (_, i) => ids[Math.floor(i * step)]!);
 }
 
 /** A full grid's requests, and whether the figure is extrapolated rather than planned. */
 export interface GridRequests {
   readonly requests: number;
   readonly extrapolated: boolean;
+  /** extrapolated over nested cross-validation's outer folds (else over a sample of items) */
+  readonly nested?: boolean;
 }
 
 /**
@@ -34,6 +53,7 @@ export interface GridRequests {
  * @param items - the data set's items, as loaded for the search (no `dataset.ids`)
  * @param ids - the tuning and test items' ids
  * @param outer - nested cross-validation's outer folds, or null
+ * @param renders - the prompts to render at most (default {@link GRID_PLAN_RENDERS})
  * @returns the plan of each candidate's requests
  * @example
  * const ids = { tuning: tuneItems.slice(0, 30).map((i) => i.id), test: tuneItems.slice(30).map((i) => i.id) };
@@ -45,18 +65,39 @@ export function planGridRequests(
   items: readonly DatasetItem[],
   ids: { readonly tuning: readonly string[]; readonly test: readonly string[] },
   outer: number | null,
+  renders = GRID_PLAN_RENDERS,
 ): GridPlan {
-  const asked = (c: Candidate, stageIds: readonly string[], stage: Stage): number => {
+  const all = ids.tuning.length + ids.test.length;
+  const share = Math.min(1, renders / Math.max(1, grid.length * all));
+  const sample = {
+    tuning: spread(ids.tuning, Math.max(1, Math.ceil(ids.tuning.length * share))),
+    test: spread(ids.test, Math.ceil(ids.test.length * share)),
+  };
+  const asked = (c: Candidate, part: 'tuning' | 'test', stage: Stage): number => {
+    const stageIds = sample[part];
+    if (stageIds.length === 0) return 0;
     const config = stageConfig(ctx, c, stageIds, stage);
     const own =
       config.dataset.ids === undefined ? [...items] : selectIds(items, config.dataset.ids);
-    return distinctRequests(planRunOn(config, own).plans.get(config.models[0]!.name)!);
+    let planned: number;
+    try {
+      planned = distinctRequests(planRunOn(config, own).plans.get(config.models[0]!.name)!);
+    } catch (error) {
+      if (!(error instanceof EvaluationError)) throw error;
+      throw new EvaluationError(error.code, `candidate c${c.index}: ${error.message}`, {
+        ...(error.path === undefined ? {} : { path: error.path }),
+        cause: error,
+      });
+    }
+    // a sample's distinct requests, scaled to the part's items
+    return Math.round((planned * ids[part].length) / stageIds.length);
   };
   return {
-    tuning: grid.map((c) => asked(c, ids.tuning, { rung: 0 })),
-    test: grid.map((c) => (ids.test.length === 0 ? 0 : asked(c, ids.test, { rung: 'test' }))),
+    tuning: grid.map((c) => asked(c, 'tuning', { rung: 0 })),
+    test: grid.map((c) => asked(c, 'test', { rung: 'test' })),
     tuningItems: ids.tuning.length,
     outer,
+    ...(share < 1 ? { sampled: true } : {}),
   };
 }
 
@@ -84,13 +125,14 @@ export function gridRequests(plan: GridPlan, winner: number | null): GridRequest
   const tuning = plan.tuning.reduce((a, b) => a + b, 0);
   const mostTest = Math.max(0, ...plan.test);
   const test = winner === null ? mostTest : (plan.test[winner] ?? mostTest);
-  if (plan.outer === null) return { requests: tuning + test, extrapolated: false };
+  if (plan.outer === null) return { requests: tuning + test, extrapolated: plan.sampled === true };
   // the outer folds' training parts hold every item outer − 1 times, their held-out parts once
   const n = Math.max(1, plan.tuningItems);
   const mostPerItem = Math.max(0, ...plan.tuning.map((t) => t / n));
   return {
     requests: Math.round(tuning * plan.outer + mostPerItem * plan.tuningItems),
     extrapolated: true,
+    nested: true,
   };
 }
 
@@ -107,6 +149,10 @@ export function fullGridPhrase(
   grid: GridRequests,
   items: { readonly tuning: number; readonly test: number },
 ): string {
+  if (grid.extrapolated && !grid.nested) {
+    const test = items.test === 0 ? '' : `, then the winner on the ${items.test} test items`;
+    return `a full grid asks about ${grid.requests} requests, sent or answered by the cache (every candidate on the ${items.tuning} tuning items${test}; each candidate planned on evenly spaced items and scaled, the grid being too large to plan item by item)`;
+  }
   if (grid.extrapolated)
     return `a full grid asks about ${grid.requests} requests, sent or answered by the cache (every candidate by inner CV on each outer fold's training part, the chosen one on the held-out fold, then every candidate on all ${items.tuning} items; extrapolated from each candidate's requests per item)`;
   const test = items.test === 0 ? '' : `, then the winner on the ${items.test} test items`;

@@ -20,7 +20,7 @@ export function requestsSentence(r: TuneResults): string {
   const grid =
     r.gridRequestsEstimate === null
       ? ''
-      : `; ${fullGridPhrase({ requests: r.gridRequestsEstimate, extrapolated: r.gridRequestsExtrapolated }, r.items)}`;
+      : `; ${fullGridPhrase({ requests: r.gridRequestsEstimate, extrapolated: r.gridRequestsExtrapolated, nested: r.gridRequestsBasis === 'nested' }, r.items)}`;
   return `${s.sent} sent, ${s.cached} from the cache, ${s.resumed} resumed${resumed}${grid}`;
 }
 

@@ -77,9 +77,12 @@ export interface TuneResults {
   readonly gridRequestsEstimate: number | null;
   /**
    * whether `gridRequestsEstimate` is extrapolated rather than planned (nested CV: the outer
-   * folds' parts are scaled from each candidate's requests per item)
+   * folds' parts are scaled from each candidate's requests per item; a grid too large to plan
+   * item by item: each candidate planned on evenly spaced items and scaled)
    */
   readonly gridRequestsExtrapolated: boolean;
+  /** how `gridRequestsEstimate` was had: `nested` and `sampled` are the extrapolated ones */
+  readonly gridRequestsBasis: 'planned' | 'sampled' | 'nested';
   /**
    * what every search into this output folder paid for, as the journals of its candidate folders
    * record it (earlier searches' included, their folders moved to `superseded/` too); `spent`
@@ -193,6 +196,7 @@ export function tuneResults(input: TuneResultsInput): TuneResults {
     spent: { ...state.spent },
     gridRequestsEstimate: fullGrid.requests,
     gridRequestsExtrapolated: fullGrid.extrapolated,
+    gridRequestsBasis: fullGrid.nested ? 'nested' : fullGrid.extrapolated ? 'sampled' : 'planned',
     paidInFolder: input.paidInFolder ?? null,
     stoppedBy: state.stoppedBy,
     budgetToFinish: state.stoppedBy === null ? null : budgetToFinish(state, input.searchRequests),
