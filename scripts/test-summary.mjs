@@ -8,6 +8,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/** A report as JSON, or undefined when it is missing, unreadable or cut short. */
+function readReport(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 let passed = 0;
 let failed = 0;
 const problems = [];
@@ -15,24 +24,22 @@ for (const group of ['packages', 'apps']) {
   for (const name of readdirSync(group)) {
     const dir = join(group, name);
     if (!existsSync(join(dir, 'vitest.config.ts'))) continue;
-    const report = join(dir, 'test-results', 'vitest.json');
-    if (!existsSync(report)) {
-      problems.push(`${dir}: no test report (its tests crashed before writing one)`);
+    const json = readReport(join(dir, 'test-results', 'vitest.json'));
+    if (json === undefined) {
+      problems.push(`${dir}: no readable test report (its tests crashed before writing one)`);
       failed += 1;
       continue;
     }
-    const json = JSON.parse(readFileSync(report, 'utf8'));
     passed += json.numPassedTests;
     failed += json.numFailedTests;
     if (json.numFailedTestSuites > 0 && json.numFailedTests === 0)
       failed += json.numFailedTestSuites;
-    const errorsFile = join(dir, 'test-results', 'run-errors.json');
-    if (!existsSync(errorsFile)) {
-      problems.push(`${dir}: no run-errors.json (its test run did not end normally)`);
+    const errors = readReport(join(dir, 'test-results', 'run-errors.json'));
+    if (errors === undefined) {
+      problems.push(`${dir}: no readable run-errors.json (its test run did not end normally)`);
       failed += 1;
       continue;
     }
-    const errors = JSON.parse(readFileSync(errorsFile, 'utf8'));
     failed += errors.unhandled.length + errors.unfinished.length;
     for (const text of errors.unhandled) problems.push(`${dir}: unhandled error: ${text}`);
     for (const test of errors.unfinished) problems.push(`${dir}: never finished: ${test}`);

@@ -22,15 +22,24 @@ const NAMED = 8;
  * results are known to be this candidate's even when a file behind a value changed.
  *
  * @param candidate - the candidate
- * @returns the SHA-256 of its settings, keys sorted
+ * @returns the SHA-256 of its settings, the keys of every object in them sorted
  * @example
  * settingsDigest(gridCandidates({ a: [1, 2] })[0]) === settingsDigest(gridCandidates({ a: [1] })[0]); // true
  */
 export function settingsDigest(candidate: Pick<Candidate, 'settings'>): string {
-  const sorted = Object.keys(candidate.settings)
-    .sort()
-    .map((k) => [k, candidate.settings[k]]);
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(sortedKeys(candidate.settings)))
+    .digest('hex');
+}
+
+/** A value with every object's keys sorted, at any depth: key order in YAML means nothing. */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  return entries
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => [k, sortedKeys(v)]);
 }
 
 /** `search.space` as written (`file:` values by their name). */
